@@ -1,0 +1,5 @@
+import sys
+
+from symact.cli import main
+
+sys.exit(main())
