@@ -158,9 +158,25 @@ def one_sided_derivatives(expr: sp.Expr, var: sp.Symbol = X) -> dict[sp.Expr, tu
             for b in analyse_breakpoints(expr, var) if b.is_kink}
 
 
+def _heads(expr: sp.Expr) -> set[type]:
+    return {type(f) for f in expr.atoms(sp.Function)}
+
+
+def _tidy(expr: sp.Expr) -> sp.Expr:
+    """The shortest of a few simplifications that introduces no function the input did not use.
+
+    ``simplify`` likes to trade ``exp`` for ``cosh`` (softplus'' becomes 1/(4 cosh(x/2)^2)); a reader who
+    wrote the activation with exponentials wants the derivative in exponentials too.
+    """
+    heads = _heads(expr)
+    candidates = [sp.simplify(expr), sp.factor_terms(sp.cancel(sp.together(expr))), expr]
+    allowed = [c for c in candidates if _heads(c) <= heads] or candidates
+    return min(allowed, key=sp.count_ops)
+
+
 def simplify_budgeted(expr: sp.Expr, seconds: float = 3.0) -> sp.Expr:
-    """``simplify`` under a time budget; the unsimplified expression if the budget runs out."""
-    finished, value = run_with_budget(lambda: sp.simplify(expr), seconds)
+    """Tidy ``expr`` (see :func:`_tidy`) under a time budget; unchanged if the budget runs out."""
+    finished, value = run_with_budget(lambda: _tidy(expr), seconds)
     return value if finished else expr
 
 

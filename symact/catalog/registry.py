@@ -212,6 +212,7 @@ class VectorActivation:
     name: str
     build: Callable[[int], sp.Matrix]
     description: str
+    formula_text: str
     family: str
     aliases: tuple[str, ...] = ()
     convention: str = ""
@@ -219,6 +220,9 @@ class VectorActivation:
     formula_latex: str = ""
     notes: str = ""
     params: tuple[Param, ...] = ()
+    #: the Jacobian written in the outputs s_1..s_n (e.g. diag(s) - s s^T for softmax), or None
+    jacobian_in_outputs: Callable[[sp.Matrix], sp.Matrix] | None = None
+    jacobian_text: str = ""
 
     arity = "n"
 
@@ -234,6 +238,13 @@ class VectorActivation:
     def jacobian(self, n: int) -> sp.Matrix:
         out = self.build(n)
         return out.jacobian(self.inputs(n))
+
+    def jacobian_self_form(self, n: int) -> sp.Matrix | None:
+        """The Jacobian in terms of the outputs: substitute ``expr(n)`` for the symbols s1..sn to compare."""
+        if self.jacobian_in_outputs is None:
+            return None
+        s = sp.Matrix(sp.symbols(f"s1:{n + 1}", real=True)) if n > 0 else None
+        return self.jacobian_in_outputs(s)
 
     def latex(self, params: Mapping[str, Any] | None = None, symbolic: bool = True) -> str:
         return self.formula_latex
