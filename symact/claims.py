@@ -1,0 +1,428 @@
+"""Claims: statements from course notes and blog posts, each settled by a proof script.
+
+Design
+------
+A *claim* is a statement with an id, a family, the verdict its script expects (``proved``, or ``refuted`` for
+the claims a source gets wrong) and a function that settles it and returns a :class:`~symact.verdict.Verdict`
+carrying the derivation.  Claims live in plain Python scripts, one per family, in the top-level ``proofs/``
+folder of the repository::
+
+    from symact.claims import Family
+    FAMILY = Family("sigmoid_gradient", "Sigmoid, tanh and vanishing gradients")
+
+    @FAMILY.claim("sigmoid_range", "sigmoid maps R onto (0, 1)", r"\\sigma(\\mathbb{R}) = (0, 1)")
+    def _(d):             # d is a fresh Derivation; return proved(...)/refuted(...)
+        ...
+
+    if __name__ == "__main__":
+        raise SystemExit(FAMILY.main())
+
+Why scripts loaded by file path (and not a package): ``proofs/`` is meant to be read and run by people
+(``python proofs/sigmoid_gradient.py``) and copied as templates for their own claims, so it stays a folder of
+scripts outside the installed package.  :func:`load_families` finds it as ``$SYMACT_PROOFS`` if set, else
+``<repo>/proofs`` next to the ``symact`` package (true for a fresh clone run from its root and for an
+editable install, ``pip install -e .``), else ``./proofs``.  Each script is imported with
+:func:`importlib.util.spec_from_file_location` under the private module name ``symact_proofs.<stem>``
+(registered in ``sys.modules`` so dataclasses and pickling work), and its module-level ``FAMILY`` is collected.
+Nothing is registered globally at import time, so running a script directly and loading it from the CLI never
+double-register.  Scripts bootstrap ``sys.path`` so ``python proofs/x.py`` works in a fresh clone without
+installation.
+
+Every claim runs under a time budget (:func:`symact.budget.run_with_budget`); a proof that runs out of time or
+raises ends as ``unknown`` with the reason, never as a guess.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import difflib
+import importlib.util
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import sympy as sp
+
+from symact.budget import run_with_budget
+from symact.errors import SymactError
+from symact.verdict import Certificate, Derivation, Verdict
+
+EXPECTED = ("proved", "refuted")
+DEFAULT_BUDGET = 20.0
+
+
+class UnknownClaimError(SymactError, KeyError):
+    """A claim id that no proof script declares (the message suggests close matches)."""
+
+    def __init__(self, claim_id: str, known: Iterable[str]):
+        close = difflib.get_close_matches(str(claim_id), list(known), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; run `symact prove --list` to see the ids"
+        super().__init__(f"unknown claim id {claim_id!r}{hint}")
+        self.claim_id = claim_id
+        self.suggestions = close
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+@dataclass
+class Claim:
+    """One claim: what is asserted, what its script expects, and how it is settled."""
+
+    id: str
+    family: str
+    statement: str
+    latex: str
+    expected: str
+    prove: Callable[[Derivation], Verdict]
+    source: str = ""
+    budget: float = DEFAULT_BUDGET
+    family_title: str = ""
+
+    def __post_init__(self) -> None:
+        if self.expected not in EXPECTED:
+            raise ValueError(f"{self.id}: expected must be one of {EXPECTED}, not {self.expected!r}")
+
+    def run(self, budget: float | None = None) -> Verdict:
+        """Settle the claim; never raises for a failed proof (that is an ``unknown`` verdict)."""
+        start = time.perf_counter()
+        seconds = self.budget if budget is None else budget
+        try:
+            finished, value = run_with_budget(lambda: self.prove(Derivation()), seconds)
+        except Exception as exc:  # a bug or a SymPy failure in the proof: unknown, with the reason
+            finished, value = False, f"the proof raised {type(exc).__name__}: {exc}"
+        elapsed = time.perf_counter() - start
+        if not finished:
+            return Verdict("unknown", self.statement, self.latex, method="none", seconds=elapsed, reason=str(value))
+        if not isinstance(value, Verdict):
+            return Verdict("unknown", self.statement, self.latex, method="none", seconds=elapsed,
+                           reason=f"the proof returned {type(value).__name__}, not a Verdict")
+        return dataclasses.replace(value, statement=self.statement, latex=self.latex, seconds=elapsed)
+
+
+@dataclass
+class Outcome:
+    """A claim with the verdict it got."""
+
+    claim: Claim
+    verdict: Verdict
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict.status == self.claim.expected
+
+    def to_json(self, full: bool = False) -> dict[str, Any]:
+        v = self.verdict
+        out: dict[str, Any] = {"id": self.claim.id, "family": self.claim.family, "statement": self.claim.statement,
+                               "status": v.status, "expected": self.claim.expected, "ok": self.ok,
+                               "method": v.method, "seconds": round(v.seconds, 4)}
+        if v.reason:
+            out["reason"] = v.reason
+        if full:
+            out["latex"] = self.claim.latex
+            out["certificate"] = v.certificate.to_json() if v.certificate else None
+            out["derivation"] = v.derivation.to_json()
+            out["value"] = _plain(v.value)
+        return out
+
+
+@dataclass
+class Family:
+    """The claims of one proof script."""
+
+    key: str
+    title: str
+    description: str = ""
+    claims: list[Claim] = field(default_factory=list)
+    path: str = ""
+
+    def claim(self, id: str, statement: str, latex: str, expected: str = "proved", source: str = "",
+              budget: float = DEFAULT_BUDGET) -> Callable[[Callable[[Derivation], Verdict]], Callable]:
+        """Decorator declaring a claim settled by the decorated function ``fn(d: Derivation) -> Verdict``."""
+
+        def wrap(fn: Callable[[Derivation], Verdict]) -> Callable[[Derivation], Verdict]:
+            if any(c.id == id for c in self.claims):
+                raise ValueError(f"duplicate claim id {id!r} in family {self.key}")
+            self.claims.append(Claim(id, self.key, statement, latex, expected, fn, source, budget, self.title))
+            return fn
+
+        return wrap
+
+    def run(self, ids: Iterable[str] | None = None) -> list[Outcome]:
+        wanted = set(ids) if ids is not None else None
+        return [Outcome(c, c.run()) for c in self.claims if wanted is None or c.id in wanted]
+
+    def main(self, argv: list[str] | None = None) -> int:
+        """``python proofs/<script>.py [IDS...] [--json] [--latex DIR] [--verbose]``."""
+        parser = argparse.ArgumentParser(description=f"{self.title}: settle this family's claims")
+        parser.add_argument("ids", nargs="*")
+        parser.add_argument("--json", action="store_true")
+        parser.add_argument("--latex", metavar="DIR")
+        parser.add_argument("-v", "--verbose", action="store_true", help="print each derivation as text")
+        args = parser.parse_args(argv)
+        known = [c.id for c in self.claims]
+        for cid in args.ids:
+            if cid not in known:
+                print(f"error: {UnknownClaimError(cid, known)}", file=sys.stderr)
+                return 2
+        outcomes = self.run(args.ids or None)
+        return report_outcomes(outcomes, as_json=args.json, latex_dir=args.latex, verbose=args.verbose)
+
+
+# --------------------------------------------------------------------------------------------- discovery
+_FAMILIES: list[Family] | None = None
+
+
+def proofs_dir() -> Path:
+    env = os.environ.get("SYMACT_PROOFS")
+    if env:
+        return Path(env)
+    beside = Path(__file__).resolve().parent.parent / "proofs"
+    if beside.is_dir():
+        return beside
+    return Path.cwd() / "proofs"
+
+
+def load_families(directory: Path | None = None, reload: bool = False) -> list[Family]:
+    """Import every ``proofs/*.py`` script (not starting with ``_``) and collect its ``FAMILY``."""
+    global _FAMILIES
+    if _FAMILIES is not None and directory is None and not reload:
+        return _FAMILIES
+    folder = directory or proofs_dir()
+    if not folder.is_dir():
+        raise SymactError(f"no proofs folder at {folder} (set SYMACT_PROOFS to the repository's proofs/)")
+    families = []
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        name = f"symact_proofs.{path.stem}"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        family = getattr(module, "FAMILY", None)
+        if isinstance(family, Family):
+            family.path = str(path)
+            families.append(family)
+    seen: dict[str, str] = {}
+    for fam in families:
+        for c in fam.claims:
+            if c.id in seen:
+                raise ValueError(f"claim id {c.id!r} declared in both {seen[c.id]} and {fam.key}")
+            seen[c.id] = fam.key
+    families.sort(key=lambda f: FAMILY_ORDER.index(f.key) if f.key in FAMILY_ORDER else len(FAMILY_ORDER))
+    if directory is None:
+        _FAMILIES = families
+    return families
+
+
+#: report order of the families (others follow alphabetically)
+FAMILY_ORDER = ["affine_collapse", "sigmoid_gradient", "saturation", "relu_family", "softmax_swish_softplus",
+                "convexity", "representation"]
+
+
+def all_claims() -> list[Claim]:
+    return [c for fam in load_families() for c in fam.claims]
+
+
+def get_claim(claim_id: str) -> Claim:
+    for c in all_claims():
+        if c.id == claim_id:
+            return c
+    raise UnknownClaimError(claim_id, [c.id for c in all_claims()])
+
+
+def run_claims(ids: Iterable[str] | None = None) -> list[Outcome]:
+    claims = all_claims() if ids is None else [get_claim(i) for i in ids]
+    return [Outcome(c, c.run()) for c in claims]
+
+
+# --------------------------------------------------------------------------------------------- output
+def report_outcomes(outcomes: list[Outcome], as_json: bool = False, latex_dir: str | None = None,
+                    verbose: bool = False, full_json: bool = False) -> int:
+    """Print outcomes (text or JSON), optionally write LaTeX fragments; return the exit code (0 or 1)."""
+    if latex_dir:
+        write_latex(outcomes, Path(latex_dir))
+    if as_json:
+        print(json.dumps({"claims": [o.to_json(full=full_json) for o in outcomes]}, indent=2))
+    else:
+        for o in outcomes:
+            mark = "ok " if o.ok else "BAD"
+            print(f"{mark} {o.verdict.status:8s} {o.claim.id:44s} [{o.verdict.method}, {o.verdict.seconds:.2f}s]")
+            if o.verdict.status == "unknown" and o.verdict.reason:
+                print(f"      reason: {o.verdict.reason}")
+            if verbose:
+                print("      " + o.verdict.derivation.text().replace("\n", "\n      "))
+        bad = [o.claim.id for o in outcomes if not o.ok]
+        total = sum(o.verdict.seconds for o in outcomes)
+        print(f"{len(outcomes) - len(bad)}/{len(outcomes)} claims as expected in {total:.1f} s"
+              + (f"; not as expected: {', '.join(bad)}" if bad else ""))
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+def claim_latex(outcome: Outcome) -> str:
+    """The LaTeX fragment for one claim: statement, derivation, conclusion."""
+    c, v = outcome.claim, outcome.verdict
+    status = {"proved": "Proved", "refuted": "Refuted", "unknown": "Undecided"}[v.status]
+    lines = [f"% claim {c.id} (family {c.family}); generated by symact prove --latex",
+             f"\\subsection*{{\\texttt{{{tex_escape(c.id)}}}}}",
+             f"\\label{{claim:{c.id}}}",
+             f"\\paragraph{{Claim.}} {c.latex}"]
+    if c.source:
+        lines.append(f"\\paragraph{{Source.}} {c.source}")
+    lines.append("\\paragraph{Derivation.}")
+    body = v.derivation.latex()
+    lines.append(body if body.strip() else "(no derivation recorded)")
+    tail = f" ({tex_escape(v.reason)})" if v.status == "unknown" and v.reason else ""
+    expected = "" if outcome.ok else f" \\textbf{{Expected {c.expected}.}}"
+    lines.append(f"\\paragraph{{Conclusion.}} \\textbf{{{status}}} by {tex_escape(v.method or 'no method')} "
+                 f"in {v.seconds:.2f}\\,s.{tail}{expected}")
+    return "\n".join(lines) + "\n"
+
+
+def write_latex(outcomes: list[Outcome], directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for o in outcomes:
+        p = directory / f"{o.claim.id}.tex"
+        p.write_text(claim_latex(o), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def tex_escape(s: str) -> str:
+    repl = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+    return "".join(repl.get(ch, ch) for ch in s)
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, (bool, int, float, str)) or obj is None:
+        return obj
+    return str(obj)
+
+
+# --------------------------------------------------------------------------------------------- proof kit
+def proved(d: Derivation, method: str, kind: str = "symbolic", value: Any = None, **data: Any) -> Verdict:
+    """A ``proved`` verdict from a complete argument recorded in ``d``."""
+    return Verdict("proved", "", method=method, certificate=Certificate(kind, data), derivation=d, value=value)
+
+
+def refuted(d: Derivation, method: str, kind: str = "counterexample", value: Any = None, **data: Any) -> Verdict:
+    """A ``refuted`` verdict; ``data`` holds the re-checked counterexample (or the proof of the negation)."""
+    return Verdict("refuted", "", method=method, certificate=Certificate(kind, data), derivation=d, value=value)
+
+
+def unknown(d: Derivation, reason: str, **evidence: Any) -> Verdict:
+    return Verdict("unknown", "", method="none", derivation=d, reason=reason, evidence=evidence)
+
+
+class ProofFailed(AssertionError):
+    """A step of a proof script did not check; the claim becomes ``unknown``."""
+
+
+def check(condition: Any, what: str) -> None:
+    """Require an exactly established fact (a Python/SymPy ``True``); anything else aborts the proof."""
+    if condition is not True and not (isinstance(condition, sp.logic.boolalg.BooleanTrue)):
+        raise ProofFailed(f"step not established: {what}")
+
+
+def is_zero(expr: Any, *, rewrite_exp: bool = True) -> bool:
+    """Exact test that ``expr`` simplifies to 0 (True only when SymPy reduces it to the integer 0)."""
+    e = sp.sympify(expr)
+    if e == 0 or isinstance(e, sp.ZeroMatrix) or getattr(e, "is_ZeroMatrix", False):
+        return True
+    if isinstance(e, sp.MatrixBase):
+        return all(is_zero(v, rewrite_exp=rewrite_exp) for v in e)
+    for attempt in (lambda z: sp.expand(z), lambda z: sp.simplify(z),
+                    lambda z: sp.simplify(z.rewrite(sp.exp)) if rewrite_exp else z,
+                    lambda z: sp.simplify(sp.expand(z.rewrite(sp.exp))) if rewrite_exp else z):
+        try:
+            if attempt(e) == 0:
+                return True
+        except Exception:  # pragma: no cover - a failed rewrite just means "not shown"
+            continue
+    return False
+
+
+def check_zero(expr: Any, what: str) -> None:
+    if not is_zero(expr):
+        raise ProofFailed(f"not shown to be identically 0: {what}: {expr}")
+
+
+def arb_of(expr: Any, prec: int = 128):
+    """A certified ``arb`` enclosure of a closed-form real constant (mpmath-free, via python-flint)."""
+    from flint import arb, ctx
+
+    old = ctx.prec
+    ctx.prec = prec
+    try:
+        return _arb_eval(sp.sympify(expr), arb)
+    finally:
+        ctx.prec = old
+
+
+def _arb_eval(e: sp.Expr, arb: Any):
+    if e.is_Integer:
+        return arb(int(e))
+    if e.is_Rational:
+        return arb(int(e.p)) / arb(int(e.q))
+    if e is sp.E:
+        return arb(1).exp()
+    if e is sp.pi:
+        return arb.pi()
+    if e.is_Add:
+        out = arb(0)
+        for a in e.args:
+            out += _arb_eval(a, arb)
+        return out
+    if e.is_Mul:
+        out = arb(1)
+        for a in e.args:
+            out *= _arb_eval(a, arb)
+        return out
+    if e.is_Pow:
+        base, ex = e.args
+        if ex.is_Integer:
+            b = _arb_eval(base, arb)
+            n = int(ex)
+            return b ** n if n >= 0 else 1 / (b ** (-n))
+        return _arb_eval(base, arb) ** _arb_eval(ex, arb)
+    funcs = {sp.exp: "exp", sp.log: "log", sp.tanh: "tanh", sp.atanh: "atanh", sp.sqrt: "sqrt",
+             sp.LambertW: "lambertw", sp.erf: "erf", sp.sinh: "sinh", sp.cosh: "cosh"}
+    for f, name in funcs.items():
+        if isinstance(e, f) and len(e.args) == 1:
+            return getattr(_arb_eval(e.args[0], arb), name)()
+    raise ProofFailed(f"no certified evaluation for {e}")
+
+
+def certainly_positive(expr: Any, prec: int = 128) -> bool:
+    """True when the arb enclosure of the constant ``expr`` lies strictly above 0 (a certified sign)."""
+    return bool(arb_of(expr, prec) > 0)
+
+
+def certainly_negative(expr: Any, prec: int = 128) -> bool:
+    return bool(arb_of(expr, prec) < 0)
+
+
+def arb_str(value: Any, digits: int = 15) -> str:
+    return value.str(digits, radius=True)
+
+
+def sides(expr: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr, sp.Symbol]:
+    """``expr`` for ``var = t > 0`` and for ``var = -t < 0`` (Piecewise branches at 0 resolve), and ``t``."""
+    t = sp.Symbol("t", positive=True)
+    return expr.subs(var, t), expr.subs(var, -t), t
+
+
+def family_main(family: Family) -> int:  # pragma: no cover - convenience for scripts
+    return family.main()
