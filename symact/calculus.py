@@ -169,7 +169,8 @@ def _tidy(expr: sp.Expr) -> sp.Expr:
     wrote the activation with exponentials wants the derivative in exponentials too.
     """
     heads = _heads(expr)
-    candidates = [sp.simplify(expr), sp.factor_terms(sp.cancel(sp.together(expr))), expr]
+    cancelled = sp.cancel(sp.together(expr))
+    candidates = [sp.simplify(expr), sp.factor(cancelled), sp.factor_terms(cancelled), expr]
     allowed = [c for c in candidates if _heads(c) <= heads] or candidates
     return min(allowed, key=sp.count_ops)
 
