@@ -1,0 +1,64 @@
+"""``symact prove [IDS...] [--json] [--latex DIR]`` and ``symact report -o report.pdf``.
+
+Exit codes: 0 every verdict is the one its script expects; 1 any differs or is unknown; 2 usage errors
+(an unknown claim id, with close-match suggestions; a missing LaTeX toolchain for ``report``).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("prove", help="settle the claims of the proof scripts in proofs/",
+                              description="Settle claims (all, or the given ids) and compare with the expected "
+                                          "verdicts. Exit 0 if all are as expected, 1 otherwise, 2 on usage errors.")
+    p.add_argument("ids", nargs="*", metavar="ID", help="claim ids (default: all)")
+    p.add_argument("--json", action="store_true", help='print {"claims": [{id, statement, status, method, seconds}, ...]}')
+    p.add_argument("--full", action="store_true", help="with --json: include certificates and derivations")
+    p.add_argument("--latex", metavar="DIR", help="write one LaTeX fragment per claim into DIR")
+    p.add_argument("--list", action="store_true", help="list the claim ids by family and exit")
+    p.add_argument("-v", "--verbose", action="store_true", help="print each derivation as text")
+    p.set_defaults(run=run_prove)
+
+    r = subparsers.add_parser("report", help="compile the PDF report of all claims (needs pdflatex)",
+                              description="Build a LaTeX report (claims by family, property table, plots) and "
+                                          "compile it with latexmk/pdflatex.")
+    r.add_argument("-o", "--output", default="report.pdf", help="output PDF (default report.pdf)")
+    r.add_argument("--tex-only", action="store_true", help="write the .tex sources next to the output, do not compile")
+    r.add_argument("--keep", action="store_true", help="keep the build directory (printed)")
+    r.add_argument("--no-table", action="store_true", help="leave out the catalog property table")
+    r.set_defaults(run=run_report)
+
+
+def run_prove(args: argparse.Namespace) -> int:
+    from symact.claims import all_claims, get_claim, load_families, report_outcomes, Outcome
+
+    if args.list:
+        for fam in load_families():
+            print(f"{fam.key}: {fam.title}")
+            for c in fam.claims:
+                print(f"  {c.id:44s} expects {c.expected}")
+        return 0
+    claims = [get_claim(i) for i in args.ids] if args.ids else all_claims()  # unknown id -> SymactError -> 2
+    outcomes = [Outcome(c, c.run()) for c in claims]
+    return report_outcomes(outcomes, as_json=args.json, latex_dir=args.latex, verbose=args.verbose,
+                           full_json=args.full)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from symact.report import build_report
+
+    result = build_report(Path(args.output), compile_pdf=not args.tex_only, keep=args.keep,
+                          include_table=not args.no_table)
+    print(result.summary())
+    if result.tex_only:
+        return 0
+    return 0 if result.all_ok else 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    from symact.cli import main
+
+    sys.exit(main(["prove", *sys.argv[1:]]))
