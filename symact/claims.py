@@ -397,7 +397,7 @@ def _arb_eval(e: sp.Expr, arb: Any):
             n = int(ex)
             return b ** n if n >= 0 else 1 / (b ** (-n))
         return _arb_eval(base, arb) ** _arb_eval(ex, arb)
-    funcs = {sp.exp: "exp", sp.log: "log", sp.tanh: "tanh", sp.atanh: "atanh", sp.sqrt: "sqrt",
+    funcs = {sp.exp: "exp", sp.log: "log", sp.tanh: "tanh", sp.atanh: "atanh",
              sp.LambertW: "lambertw", sp.erf: "erf", sp.sinh: "sinh", sp.cosh: "cosh"}
     for f, name in funcs.items():
         if isinstance(e, f) and len(e.args) == 1:
