@@ -1,0 +1,360 @@
+"""Calling the implementation under test: NumPy, PyTorch, JAX or plain scalar callables.
+
+:class:`Target` wraps a callable, works out how to call it (``kind``: ``numpy``, ``torch``, ``jax`` or
+``scalar``; vectorised callables get one array per call, scalar ones one Python/NumPy scalar per element),
+builds inputs of the requested format, and turns whatever comes back into a :class:`Result`: float64 values
+plus what was observed (returned type, dtype, shape, exception, warnings, time-out).  Nothing the target does
+(raising, hanging, returning a list, a string or the wrong dtype) escapes as an exception from here.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import threading
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from symact.audit.dtypes import Format, dtype_name, get_format
+from symact.errors import SymactError
+
+KINDS = ("numpy", "torch", "jax", "scalar")
+DEFAULT_CALL_SECONDS = 10.0
+
+
+class TargetError(SymactError):
+    """A target string that cannot be imported or does not name a callable."""
+
+
+@dataclass
+class Result:
+    values: np.ndarray | None          # float64, same shape as the input, or None when unusable
+    dtype: str | None = None           # format name of what came back
+    shape: tuple | None = None
+    type_name: str = ""
+    error: str | None = None           # the exception the target raised, one line
+    timed_out: bool = False
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.values is not None and self.error is None and not self.timed_out
+
+
+def load_target(spec: str) -> Callable:
+    """``package.module:function`` or ``path/to/file.py:function`` -> the callable (dotted attribute paths
+    such as ``torch.nn.functional:gelu`` or ``mod:Class.method`` work)."""
+    if not isinstance(spec, str) or ":" not in spec:
+        raise TargetError(f"target {spec!r} must be 'package.module:function' or 'path/to/file.py:function'")
+    mod_part, _, attr = spec.rpartition(":")
+    if not mod_part or not attr:
+        raise TargetError(f"target {spec!r} must be 'package.module:function' or 'path/to/file.py:function'")
+    try:
+        if mod_part.endswith(".py") or "/" in mod_part or "\\" in mod_part:
+            path = Path(mod_part)
+            if not path.is_file():
+                raise TargetError(f"target file {mod_part!r} does not exist")
+            name = f"_symact_target_{abs(hash(str(path.resolve())))}"
+            spec_obj = importlib.util.spec_from_file_location(name, path)
+            module = importlib.util.module_from_spec(spec_obj)
+            sys.modules[name] = module
+            spec_obj.loader.exec_module(module)
+        else:
+            module = importlib.import_module(mod_part)
+    except TargetError:
+        raise
+    except Exception as exc:  # ImportError, SyntaxError, errors at import time
+        raise TargetError(f"cannot import {mod_part!r}: {type(exc).__name__}: {exc}") from None
+    obj: Any = module
+    for part in attr.split("."):
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            raise TargetError(f"{mod_part!r} has no attribute {attr!r}") from None
+    if not callable(obj):
+        raise TargetError(f"{spec!r} is not callable")
+    return obj
+
+
+def call_with_limit(fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
+    """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', None).  A hung call is abandoned in
+    a daemon thread (Python cannot kill it); the caller stops using that target."""
+    if seconds is None:
+        try:
+            return "ok", fn()
+        except Exception as exc:  # noqa: BLE001 - the target's failure is data
+            return "error", exc
+    box: dict[str, Any] = {}
+
+    def work():
+        try:
+            box["v"] = fn()
+        except BaseException as exc:  # noqa: BLE001
+            box["e"] = exc
+
+    t = threading.Thread(target=work, daemon=True, name="symact-audit-call")
+    t.start()
+    t.join(seconds)
+    if t.is_alive():
+        return "timeout", None
+    if "e" in box:
+        if isinstance(box["e"], KeyboardInterrupt):
+            raise box["e"]
+        return "error", box["e"]
+    return "ok", box.get("v")
+
+
+def _module_of(fn) -> str:
+    for obj in (fn, getattr(fn, "func", None), type(fn)):
+        mod = getattr(obj, "__module__", None)
+        if isinstance(mod, str):
+            return mod
+    return ""
+
+
+def _short(exc: BaseException) -> str:
+    msg = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {msg[0] if msg else ''}"[:300]
+
+
+class Target:
+    """A callable under audit, with its calling convention.
+
+    ``kind`` is detected when not given: a callable from a ``torch``/``jax`` module is that framework's;
+    otherwise the first of NumPy array, torch tensor, JAX array, scalar that returns a result of the right
+    shape is used.
+    """
+
+    def __init__(self, fn: Callable, kind: str | None = None, call_seconds: float | None = DEFAULT_CALL_SECONDS,
+                 label: str | None = None, kwargs: dict | None = None, device: str | None = None):
+        if not callable(fn):
+            raise TargetError(f"{fn!r} is not callable")
+        if kind is not None and kind not in KINDS:
+            raise TargetError(f"unknown target kind {kind!r} (choose from {', '.join(KINDS)})")
+        self.fn = fn
+        self.kwargs = dict(kwargs or {})
+        self.kind = kind
+        self.call_seconds = call_seconds
+        self.label = label or _qualified_name(fn)
+        self.device = device
+        self.hung = False
+        self.detect_note = ""
+
+    # -- formats ---------------------------------------------------------------------------------------------
+    def make_input(self, x: np.ndarray, fmt: Format):
+        """``x`` (float64 values representable in ``fmt``) as an array of the target's kind."""
+        if self.kind == "torch":
+            import torch
+
+            tdt = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32,
+                   "float64": torch.float64}[fmt.name]
+            t = torch.from_numpy(np.ascontiguousarray(x, dtype=np.float64)).to(tdt)
+            return t.to(self.device) if self.device else t
+        if self.kind == "jax":
+            import jax.numpy as jnp
+
+            if fmt.name == "float64":
+                _enable_x64()
+            return jnp.asarray(np.asarray(x, dtype=np.float64).astype(fmt.numpy_dtype()))
+        return np.asarray(x, dtype=np.float64).astype(fmt.numpy_dtype())
+
+    def to_numpy(self, out) -> tuple[np.ndarray | None, str | None, tuple | None, str]:
+        """(float64 values, dtype name, shape, type name) of a returned object."""
+        tname = type(out).__module__.split(".")[0] + "." + type(out).__name__
+        try:
+            if type(out).__module__.startswith("torch"):
+                import torch
+
+                if isinstance(out, torch.Tensor):
+                    dt = dtype_name(out.dtype)
+                    v = out.detach().to("cpu")
+                    v = v.to(torch.float64).numpy() if v.is_floating_point() else v.numpy().astype(np.float64)
+                    return v, dt, tuple(out.shape), tname
+            if hasattr(out, "__jax_array__") or type(out).__module__.startswith(("jax", "jaxlib")):
+                arr = np.asarray(out)
+                return arr.astype(np.float64), dtype_name(arr.dtype), tuple(arr.shape), tname
+            if isinstance(out, (np.ndarray, np.generic)):
+                if out.dtype.kind not in "fiub" and out.dtype.name != "bfloat16":
+                    return None, dtype_name(out.dtype), tuple(np.shape(out)), tname
+                return np.asarray(out).astype(np.float64), dtype_name(out.dtype), tuple(np.shape(out)), tname
+            if isinstance(out, (float, int)) and not isinstance(out, bool):
+                return np.asarray(float(out)), "python-float", (), tname
+        except Exception:  # noqa: BLE001 - an object we cannot read is reported, not raised
+            return None, None, None, tname
+        return None, None, None, tname
+
+    # -- calls -------------------------------------------------------------------------------------------------
+    def _raw_call(self, arg):
+        return self.fn(arg, **self.kwargs)
+
+    def call(self, x: np.ndarray, fmt: Format, seconds: float | None = None) -> Result:
+        """Call the target on float64 values ``x`` (any shape) presented as ``fmt``."""
+        fmt = get_format(fmt)
+        if self.kind is None:
+            self.detect(fmt)
+        if self.hung:
+            return Result(None, error="skipped: an earlier call timed out", timed_out=True)
+        seconds = self.call_seconds if seconds is None else seconds
+        x = np.asarray(x, dtype=np.float64)
+        start = time.perf_counter()
+        if self.kind == "scalar":
+            return self._call_scalar(x, fmt, seconds, start)
+        arg = self.make_input(x, fmt)
+        with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+            warnings.simplefilter("always")
+            status, out = call_with_limit(lambda: self._raw_call(arg), seconds)
+        res = Result(None, warnings=_warning_lines(caught), seconds=time.perf_counter() - start)
+        if status == "timeout":
+            self.hung = True
+            res.timed_out = True
+            res.error = f"call did not return within {seconds:g} s"
+            return res
+        if status == "error":
+            res.error = _short(out)
+            return res
+        vals, dt, shape, tname = self.to_numpy(out)
+        res.type_name, res.dtype, res.shape = tname, dt, shape
+        if vals is None:
+            res.error = f"returned {tname}, not an array of numbers"
+            return res
+        if vals.shape != x.shape:
+            if vals.size == x.size:
+                res.values = vals.reshape(x.shape)
+            return res
+        res.values = vals
+        return res
+
+    def _call_scalar(self, x, fmt, seconds, start) -> Result:
+        out = np.empty(x.shape, dtype=np.float64)
+        dts = set()
+        lines: list[str] = []
+        npdt = fmt.numpy_dtype()
+        flat = x.ravel()
+        with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+            warnings.simplefilter("always")
+            for i, v in enumerate(flat):
+                arg = npdt.type(v)
+                status, r = call_with_limit(lambda: self._raw_call(arg), seconds)
+                if status == "timeout":
+                    self.hung = True
+                    return Result(None, error=f"call did not return within {seconds:g} s", timed_out=True)
+                if status == "error":
+                    return Result(None, error=f"{_short(r)} (at x = {float(v)!r})")
+                vals, dt, shape, tname = self.to_numpy(r)
+                if vals is None or vals.size != 1:
+                    return Result(None, error=f"returned {tname} for a scalar input", type_name=tname)
+                dts.add(dt)
+                out.ravel()[i] = float(vals.ravel()[0])
+            lines = _warning_lines(caught)
+        dt = dts.pop() if len(dts) == 1 else (None if not dts else "mixed")
+        # A scalar function returning a Python float works in double precision; what matters is the value
+        # after rounding to the audited format, which is what a caller storing it in that format gets.
+        if dt == "python-float":
+            out = _round_values(out, fmt)
+            dt = fmt.name
+        return Result(out, dtype=dt, shape=x.shape, type_name="scalar", warnings=lines,
+                      seconds=time.perf_counter() - start)
+
+    def detect(self, fmt: Format) -> str:
+        """Work out ``kind`` by trying a small input (see the class docstring)."""
+        if self.kind is not None:
+            return self.kind
+        probe = np.array([-1.5, 0.0, 0.5, 2.0])
+        mod = _module_of(self.fn)
+        order = ["numpy", "torch", "jax", "scalar"]
+        if mod.startswith("torch"):
+            order = ["torch", "numpy", "jax", "scalar"]
+        elif mod.startswith(("jax", "flax")):
+            order = ["jax", "numpy", "torch", "scalar"]
+        notes = []
+        for kind in order:
+            if kind == "torch" and importlib.util.find_spec("torch") is None:
+                continue
+            if kind == "jax" and importlib.util.find_spec("jax") is None:
+                continue
+            self.kind = kind
+            try:
+                res = self.call(probe, fmt)
+            except Exception as exc:  # noqa: BLE001 - e.g. the format is not available for this kind
+                notes.append(f"{kind}: {_short(exc)}")
+                continue
+            if res.timed_out:
+                self.detect_note = "the first call timed out"
+                return kind
+            if res.values is not None and res.shape == probe.shape:
+                self.detect_note = "; ".join(notes)
+                return kind
+            notes.append(f"{kind}: {res.error or f'returned shape {res.shape}'}")
+        # nothing worked: keep the most likely kind so the failure is reported by the checks
+        self.kind = order[0] if order[0] != "numpy" else ("scalar" if not notes else "numpy")
+        self.detect_note = "; ".join(notes)
+        return self.kind
+
+    def reproduction(self, x: float, fmt: Format, module_hint: str | None = None) -> str:
+        """A one-line shell command that calls the target at ``x``."""
+        fmt = get_format(fmt)
+        mod, _, qual = (module_hint or self.label).rpartition(":")
+        if not mod:
+            mod, qual = _module_of(self.fn), getattr(self.fn, "__qualname__", "f")
+        if mod.endswith(".py") or "/" in mod:
+            imp = (f"import importlib.util as u; s = u.spec_from_file_location('m', {mod!r}); m = u.module_from_spec(s); "
+                   f"s.loader.exec_module(m); f = m.{qual}")
+        else:
+            imp = f"import {mod.split('.')[0]}, importlib; f = importlib.import_module({mod!r}).{qual}"
+        kw = "".join(f", {k}={v!r}" for k, v in self.kwargs.items())
+        xs = float(x).hex() if np.isfinite(x) else repr(float(x))
+        xv = f"float.fromhex({xs!r})" if np.isfinite(x) else f"float({xs!r})"
+        if self.kind == "torch":
+            arg = f"torch.tensor([{xv}], dtype=torch.{fmt.name})"
+            imp = "import torch; " + imp
+        elif self.kind == "jax":
+            arg = f"jnp.asarray([{xv}], dtype=jnp.{fmt.name})"
+            imp = ("import jax; jax.config.update('jax_enable_x64', True); import jax.numpy as jnp; " if fmt.name == "float64"
+                   else "import jax.numpy as jnp; ") + imp
+        elif self.kind == "scalar":
+            arg = f"np.{fmt.name}({xv})" if fmt.name != "bfloat16" else f"ml_dtypes.bfloat16({xv})"
+            imp = "import numpy as np; " + ("import ml_dtypes; " if fmt.name == "bfloat16" else "") + imp
+        else:
+            dt = f"np.{fmt.name}" if fmt.name != "bfloat16" else "ml_dtypes.bfloat16"
+            arg = f"np.array([{xv}], dtype={dt})"
+            imp = "import numpy as np; " + ("import ml_dtypes; " if fmt.name == "bfloat16" else "") + imp
+        return f'python -c "{imp}; print(repr(f({arg}{kw})))"'
+
+
+def _round_values(v: np.ndarray, fmt: Format) -> np.ndarray:
+    from symact.audit.dtypes import round_to
+
+    return round_to(v, fmt)
+
+
+def _warning_lines(caught) -> list[str]:
+    out = []
+    for w in caught:
+        line = f"{w.category.__name__}: {str(w.message).splitlines()[0] if str(w.message) else ''}"
+        if line not in out:
+            out.append(line)
+    return out
+
+
+def _qualified_name(fn) -> str:
+    mod = _module_of(fn)
+    qual = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None) or type(fn).__name__
+    return f"{mod}:{qual}" if mod else str(qual)
+
+
+_X64 = False
+
+
+def _enable_x64() -> None:
+    global _X64
+    if not _X64:
+        import jax
+
+        jax.config.update("jax_enable_x64", True)
+        _X64 = True

@@ -1,0 +1,727 @@
+"""``audit(fn, name, dtype, params, grad)``: run every check of issue 6 against one implementation.
+
+Stages, in order (each adds :class:`CheckResult` entries to the report; Ctrl-C stops at the current stage and
+returns what was found so far with ``interrupted=True``):
+
+1. calls: the callable is called on the audit points; exceptions, time-outs, non-array returns are failures;
+2. ``values``: every point against the exact value under the :class:`Standard`; then a Hypothesis search
+   with ``target()`` on the ULP error (``hypothesis``);
+3. ``special_values``: NaN -> NaN, +-inf -> the limit where it exists, +-0 (sign of zero reported);
+4. properties: ``range``, ``monotonic``, ``symmetry`` (only those the exact function has);
+5. hygiene: ``dtype``, ``shape``, ``mutation``, ``determinism``, ``warnings``;
+6. ``derivative`` (``grad=`` callable, or autograd for torch/JAX targets), with the kink convention reported;
+7. ``convention``: when values fail, which catalog entry or parameter value the implementation matches.
+"""
+from __future__ import annotations
+
+import math
+import time
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+from symact.audit import inputs as gen
+from symact.audit.adapters import Target
+from symact.audit.dtypes import Format, get_format, round_to
+from symact.audit.exact import limit_at, oracle
+from symact.audit.progress import Progress, Quiet
+from symact.audit.report import FAIL, NOTE, PASS, SKIP, AuditReport, CheckResult, Failure
+from symact.audit.standard import Standard
+from symact.catalog import Activation, get
+from symact.errors import ParameterError
+
+MAX_FAILURES = 5
+CHUNK = 1 << 16
+
+#: other readings of an activation that implementations commonly ship instead of the one asked for
+ALTERNATIVES: dict[str, list[tuple[str, dict]]] = {
+    "gelu": [("gelu_tanh", {}), ("silu", {"beta": "1.702"})],
+    "gelu_tanh": [("gelu", {})],
+    "hardsigmoid": [("hardsigmoid_keras", {})],
+    "hardsigmoid_keras": [("hardsigmoid", {})],
+    "leaky_relu": [("leaky_relu", {"alpha": a}) for a in ("0.01", "0.1", "0.2", "0.3", "0.02", "0.05", "0.001")],
+    "prelu": [("prelu", {"alpha": a}) for a in ("0.25", "0.01", "0.1", "0.2")],
+    "elu": [("elu", {"alpha": a}) for a in ("1", "0.5", "2")],
+    "celu": [("celu", {"alpha": a}) for a in ("1", "0.5", "2")],
+    "softplus": [("softplus", {"beta": b}) for b in ("1", "2", "0.5")],
+    "silu": [("silu", {"beta": b}) for b in ("1", "1.702")],
+    "softshrink": [("softshrink", {"lambd": v}) for v in ("0.5", "1")],
+    "hardshrink": [("hardshrink", {"lambd": v}) for v in ("0.5", "1")],
+    "rrelu": [("leaky_relu", {"alpha": "0.01"})],
+}
+
+
+def _float(v) -> float:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _fmt_params(params: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in params.items())
+
+
+def describe(name: str, params: Mapping[str, Any]) -> str:
+    return f"{name}({_fmt_params(params)})" if params else name
+
+
+class _Ctx:
+    """Everything the stages share."""
+
+    def __init__(self, target: Target, entry: Activation, params: dict, fmt: Format, standard: Standard,
+                 effort: float, progress: Progress, repro_hint: str | None):
+        self.target, self.entry, self.params, self.fmt, self.standard = target, entry, params, fmt, standard
+        self.effort, self.progress, self.repro_hint = effort, progress, repro_hint
+        f = entry.f(params)
+        from symact import calculus
+
+        try:
+            self.breakpoints = sorted({_float(b) for b in calculus.breakpoints(f)} - {math.nan})
+        except Exception:  # noqa: BLE001 - a breakpoint we cannot compute only costs coverage
+            self.breakpoints = []
+        self.breakpoints = [b for b in self.breakpoints if math.isfinite(b)]
+        self.scale = 1.0
+        for p in entry.params:
+            if p.name in ("beta",):
+                self.scale = _float(entry.param_values(params)[p.symbol])
+        self.xs: np.ndarray | None = None
+        self.r: np.ndarray | None = None
+        self.hi = self.lo = self.kappa = None
+
+    def repro(self, x: float) -> str:
+        return self.target.reproduction(x, self.fmt, self.repro_hint)
+
+
+def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, Any] | None = None,
+          grad: Callable | None = None, *, budget: float = 16.0, strict: bool = False, effort: float = 1.0,
+          hypothesis: int = 100, exhaustive: bool = False, kind: str | None = None, call_seconds: float = 10.0,
+          kwargs: Mapping[str, Any] | None = None, conventions: bool = True, progress: bool | Progress | None = False,
+          label: str | None = None, derivative: bool | None = None, device: str | None = None) -> AuditReport:
+    """Audit ``fn`` as the catalog activation ``name`` in format ``dtype``; returns an :class:`AuditReport`.
+
+    ``params`` are the activation's parameter values the implementation is supposed to use (defaults
+    otherwise); ``kwargs`` are passed to ``fn`` on every call (e.g. ``{"approximate": "tanh"}``).  ``grad`` is
+    a callable computing f' (same calling convention as ``fn``); without it torch and JAX targets are
+    differentiated by autograd and other targets skip the derivative check (``derivative=False`` skips it
+    always).  ``budget``/``strict`` set the accuracy :class:`Standard`; ``effort`` scales the sweep density;
+    ``hypothesis`` is the number of Hypothesis examples of the targeted search (0: none); ``exhaustive``
+    tests every value of float16/bfloat16.  ``kind`` forces the calling convention (numpy, torch, jax,
+    scalar); ``call_seconds`` is the time limit per call.
+    """
+    start = time.perf_counter()
+    entry = get(name)
+    if not isinstance(entry, Activation):
+        raise ParameterError(f"{entry.name} is vector-valued; the auditor checks scalar activations")
+    entry.param_values(params)  # validates
+    params = dict(params or {})
+    fmt = get_format(dtype)
+    if fmt.name == "bfloat16":
+        fmt.numpy_dtype() if (kind in (None, "numpy", "scalar")) and _needs_ml_dtypes(fn, kind) else None
+    std = Standard(budget, strict)
+    prog = progress if isinstance(progress, Progress) else (Progress() if progress else Quiet())
+    target = fn if isinstance(fn, Target) else Target(fn, kind=kind, call_seconds=call_seconds, label=label,
+                                                      kwargs=dict(kwargs or {}), device=device)
+    report = AuditReport(target=target.label, activation=entry.name, dtype=fmt.name, params=params,
+                         standard=std.describe())
+    ctx = _Ctx(target, entry, params, fmt, std, effort, prog, label)
+    stages = [("values", _stage_values), ("hypothesis", _stage_hypothesis), ("special values", _stage_special),
+              ("properties", _stage_properties), ("hygiene", _stage_hygiene), ("derivative", _stage_derivative),
+              ("convention", _stage_convention)]
+    opts = dict(hypothesis=hypothesis, exhaustive=exhaustive, grad=grad, conventions=conventions,
+                derivative=derivative)
+    try:
+        target.detect(fmt)
+        report.kind = target.kind
+        for i, (label_, stage) in enumerate(stages):
+            prog.update(f"{entry.name} {fmt.name}: {label_}", i, len(stages))
+            stage(ctx, report, opts)
+            if target.hung and label_ == "values":
+                break
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        prog.close()
+    report.kind = target.kind or ""
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def _needs_ml_dtypes(fn, kind) -> bool:
+    mod = getattr(fn, "__module__", "") or ""
+    return not mod.startswith(("torch", "jax")) and kind not in ("torch", "jax")
+
+
+# -- helpers ---------------------------------------------------------------------------------------------------
+def _call_all(ctx: _Ctx, xs: np.ndarray, label: str = "calls") -> tuple[np.ndarray, list[str], list]:
+    """Call the target on ``xs`` in chunks; returns (float64 values with NaN where unusable, problems, results)."""
+    out = np.full(xs.shape, np.nan)
+    problems: list[str] = []
+    results = []
+    n = xs.size
+    step = CHUNK if ctx.target.kind != "scalar" else 4096
+    for s in range(0, n, step):
+        chunk = xs[s:s + step]
+        res = ctx.target.call(chunk, ctx.fmt)
+        results.append(res)
+        if res.values is not None and res.values.shape == chunk.shape:
+            out[s:s + step] = res.values
+        elif res.error:
+            problems.append(res.error)
+        else:
+            problems.append(f"returned shape {res.shape} for input shape {chunk.shape}")
+        if res.timed_out:
+            break
+        ctx.progress.update(f"{ctx.entry.name} {ctx.fmt.name}: {label}", s + step, n)
+    return out, problems, results
+
+
+def _failures(ctx: _Ctx, check: str, xs, r, hi, lo, err, allowed, bad_mask, message: str = "") -> list[Failure]:
+    idx = np.flatnonzero(bad_mask)
+    if idx.size == 0:
+        return []
+    order = idx[np.argsort(-np.nan_to_num(err[idx], nan=np.inf, posinf=np.inf), kind="stable")]
+    picked = list(order[:MAX_FAILURES])
+    out = []
+    for i in picked:
+        x = float(xs[i])
+        exact = _exact_str(ctx, check, x, float(hi[i]))
+        out.append(Failure(check=check, input=x, returned=float(r[i]), exact=exact,
+                           ulp_error=float(err[i]), allowed_ulps=float(allowed[i]) if allowed is not None else None,
+                           message=message, reproduction=ctx.repro(x)))
+    return out
+
+
+def _exact_str(ctx: _Ctx, check: str, x: float, hi: float) -> str:
+    order = 1 if check == "derivative" else 0
+    try:
+        v = oracle(ctx.entry, ctx.params, order).mp(x)
+        import mpmath
+
+        return mpmath.nstr(v, 17)
+    except Exception:  # noqa: BLE001
+        return repr(hi)
+
+
+# -- stages ----------------------------------------------------------------------------------------------------
+def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
+    fmt = ctx.fmt
+    if opts["exhaustive"]:
+        if fmt.name not in ("float16", "bfloat16"):
+            raise ParameterError("--exhaustive is available for float16 and bfloat16")
+        xs = gen.exhaustive(fmt)
+    else:
+        xs = gen.audit_points(fmt, ctx.breakpoints, ctx.scale, ctx.effort)
+    ctx.xs = xs
+    r, problems, results = _call_all(ctx, xs)
+    ctx.r = r
+    ctx.results = results
+    calls = CheckResult("calls", PASS, "the target returns arrays for every input", points=xs.size)
+    if problems:
+        calls.status = FAIL
+        calls.detail = "the target failed on some calls"
+        calls.failures = [Failure("calls", message=p) for p in dict.fromkeys(problems)][:MAX_FAILURES]
+    report.checks.append(calls)
+    if ctx.target.hung:
+        return
+    o = oracle(ctx.entry, ctx.params, 0)
+    need = 2.0 ** -60 if fmt.name == "float64" else 2.0 ** -40
+    ctx.progress.update(f"{ctx.entry.name} {fmt.name}: exact values", 0, 1)
+    hi, lo = o.dd(xs, need)
+    d1 = oracle(ctx.entry, ctx.params, 1).approx(xs)
+    with np.errstate(all="ignore"):
+        kappa = np.abs(xs * d1 / hi)
+        kappa = np.where((hi == 0) & (xs * d1 == 0), 1.0, kappa)
+    ctx.hi, ctx.lo, ctx.kappa = hi, lo, kappa
+    usable = ~np.isnan(r) | np.isnan(hi)
+    err, allowed, ok = ctx.standard.judge(r, hi, lo, kappa, fmt)
+    # NaN returned for a finite exact value is a failure (judge marks it), NaN from a failed call is not
+    # counted twice: calls already failed
+    if problems:
+        ok = ok | ~usable
+        err = np.where(usable, err, 0.0)
+    ctx.err, ctx.allowed, ctx.ok = err, allowed, ok
+    chk = CheckResult("values", PASS, f"within {ctx.standard.describe()}", points=int(xs.size),
+                      max_ulp=float(np.max(err)) if err.size else 0.0)
+    bad = ~ok
+    if bad.any():
+        chk.status = FAIL
+        chk.detail = f"{int(bad.sum())} of {xs.size} points outside the standard"
+        chk.failures = _failures(ctx, "values", xs, r, hi, lo, err, allowed, bad)
+    report.checks.append(chk)
+
+
+def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
+    n = opts["hypothesis"]
+    chk = report.check("values")
+    if not n or chk is None or ctx.target.hung or ctx.target.kind == "scalar" and n > 20:
+        n = min(n, 20) if ctx.target.kind == "scalar" else n
+        if not n or chk is None or ctx.target.hung:
+            return
+    try:
+        from hypothesis import HealthCheck, Phase, given, settings, target as h_target
+        from hypothesis import strategies as st
+    except ImportError:  # pragma: no cover
+        chk.notes.append("Hypothesis search skipped: hypothesis is not installed")
+        return
+    fmt = ctx.fmt
+    o = oracle(ctx.entry, ctx.params, 0)
+    d = oracle(ctx.entry, ctx.params, 1)
+    worst: dict[str, Any] = {"err": -1.0}
+    found: list[tuple] = []
+    lim = min(fmt.max, 1e6 if fmt.name != "float16" else fmt.max)
+
+    @settings(max_examples=n, database=None, deadline=None, derandomize=True,
+              phases=[Phase.explicit, Phase.generate, Phase.target],
+              suppress_health_check=list(HealthCheck))
+    @given(st.lists(gen.floats(fmt.name, min_value=-lim, max_value=lim), min_size=1, max_size=16))
+    def search(vals):
+        xs = round_to(np.array(vals, dtype=np.float64), fmt)
+        res = ctx.target.call(xs, fmt)
+        if res.values is None or res.values.shape != xs.shape:
+            return
+        hi, lo = o.dd(xs)
+        d1 = d.approx(xs)
+        with np.errstate(all="ignore"):
+            kappa = np.where((hi == 0) & (xs * d1 == 0), 1.0, np.abs(xs * d1 / hi))
+        err, allowed, ok = ctx.standard.judge(res.values, hi, lo, kappa, fmt)
+        e = np.where(np.isfinite(err), err / allowed, 1e9)
+        i = int(np.argmax(e))
+        h_target(float(min(e[i], 1e9)), label="ulp error / allowed")
+        if not ok[i]:
+            found.append((float(xs[i]), float(res.values[i]), float(hi[i]), float(err[i]), float(allowed[i])))
+        if e[i] > worst["err"]:
+            worst.update(err=float(e[i]), ulp=float(err[i]))
+
+    try:
+        search()
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a crash in the search is reported, not raised
+        chk.notes.append(f"Hypothesis search stopped: {type(exc).__name__}: {exc}")
+    chk.notes.append(f"Hypothesis search: {n} examples, worst ulp error {worst.get('ulp', 0):.3g}")
+    if found:
+        found.sort(key=lambda t: -t[3])
+        new = [Failure("values", input=x, returned=r, exact=_exact_str(ctx, "values", x, h), ulp_error=e,
+                       allowed_ulps=a, message="found by Hypothesis", reproduction=ctx.repro(x))
+               for x, r, h, e, a in found[:2]]
+        if chk.status != FAIL:
+            chk.status = FAIL
+            chk.detail = "the Hypothesis search found inputs outside the standard"
+        chk.failures = sorted(chk.failures + new, key=lambda f: -(f.ulp_error or 0))[:MAX_FAILURES]
+        chk.max_ulp = max(chk.max_ulp or 0.0, max(t[3] for t in found))
+
+
+def _stage_special(ctx: _Ctx, report: AuditReport, opts) -> None:
+    fmt = ctx.fmt
+    chk = CheckResult("special_values", PASS, "NaN -> NaN, +-inf -> limits, signed zeros")
+    xs = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0])
+    res = ctx.target.call(xs, fmt)
+    if res.values is None or res.values.shape != xs.shape:
+        chk.status = FAIL
+        chk.failures = [Failure("special_values", message=res.error or f"returned shape {res.shape}")]
+        report.checks.append(chk)
+        return
+    r = res.values
+    fails = []
+    if not math.isnan(r[0]):
+        fails.append(Failure("special_values", input=math.nan, returned=float(r[0]), exact="nan",
+                             message="NaN in must give NaN out", reproduction=ctx.repro(math.nan)))
+    for i, direction in ((1, 1), (2, -1)):
+        lim = limit_at(ctx.entry, ctx.params, direction)
+        x = math.inf * direction
+        if math.isnan(lim):
+            chk.notes.append(f"f({x}) not checked: no limit at {x}")
+            continue
+        want = float(round_to(np.array([lim]), fmt)[0])
+        got = float(r[i])
+        if math.isinf(want):
+            ok = got == want
+        else:
+            tol = ctx.standard.budget * float(fmt.ulp(np.array([want]))[0])
+            ok = math.isfinite(got) and abs(got - want) <= max(tol, 0 if ctx.standard.strict else fmt.tiny)
+        if not ok:
+            fails.append(Failure("special_values", input=x, returned=got, exact=repr(lim),
+                                 ulp_error=math.inf, message=f"f({x}) must be the limit {lim!r}",
+                                 reproduction=ctx.repro(x)))
+    # zeros
+    for i, z in ((3, 0.0), (4, -0.0)):
+        y = oracle(ctx.entry, ctx.params, 0).mp(z)
+        got = float(r[i])
+        if y == 0:
+            sign = "-0.0" if math.copysign(1, got) < 0 else "0.0"
+            if got == 0:
+                chk.notes.append(f"f({z!r}) = {sign}")
+    report.checks.append(chk)
+    if fails:
+        chk.status = FAIL
+        chk.detail = f"{len(fails)} special input(s) mishandled"
+        chk.failures = fails
+
+
+def _allowed_abs(ctx: _Ctx) -> np.ndarray:
+    ulp = ctx.fmt.ulp(np.where(np.isfinite(ctx.hi), ctx.hi, ctx.fmt.max))
+    a = ctx.allowed * ulp
+    return a if ctx.standard.strict else np.maximum(a, ctx.fmt.tiny)
+
+
+def _stage_properties(ctx: _Ctx, report: AuditReport, opts) -> None:
+    if ctx.hi is None:
+        return
+    xs, r, hi = ctx.xs, ctx.r, ctx.hi
+    fmt = ctx.fmt
+    order = np.argsort(xs, kind="stable")
+    xs_s, r_s, hi_s = xs[order], r[order], hi[order]
+    keep = ~(np.isnan(r_s) | np.isnan(hi_s))
+    tol = _allowed_abs(ctx)[order]
+    # range
+    lo_lim, hi_lim = limit_at(ctx.entry, ctx.params, -1), limit_at(ctx.entry, ctx.params, 1)
+    mono_up = bool(np.all(np.diff(hi_s[keep]) >= 0))
+    mono_down = bool(np.all(np.diff(hi_s[keep]) <= 0))
+    if (mono_up or mono_down) and not (math.isnan(lo_lim) or math.isnan(hi_lim)):
+        a, b = sorted((lo_lim, hi_lim))
+        ra, rb = (float(v) for v in round_to(np.array([a, b]), fmt))
+        out = keep & ((r_s < ra) | (r_s > rb))
+        chk = CheckResult("range", PASS, f"outputs within the exact range [{a:g}, {b:g}] rounded to {fmt.name}",
+                          points=int(keep.sum()))
+        if out.any():
+            chk.status = FAIL
+            chk.detail = f"{int(out.sum())} outputs outside [{ra!r}, {rb!r}]"
+            chk.failures = [Failure("range", input=float(xs_s[i]), returned=float(r_s[i]), exact=repr(float(hi_s[i])),
+                                    message=f"outside [{ra!r}, {rb!r}]", reproduction=ctx.repro(float(xs_s[i])))
+                            for i in np.flatnonzero(out)[:MAX_FAILURES]]
+        report.checks.append(chk)
+    # monotonicity
+    if mono_up or mono_down:
+        sgn = 1.0 if mono_up else -1.0
+        idx = np.flatnonzero(keep)
+        with np.errstate(invalid="ignore"):
+            drops = sgn * (r_s[idx[:-1]] - r_s[idx[1:]])
+        slack = np.maximum(tol[idx[:-1]], tol[idx[1:]])
+        viol = drops > slack
+        chk = CheckResult("monotonic", PASS, f"non-{'de' if mono_up else 'in'}creasing beyond the standard's tolerance",
+                          points=int(idx.size))
+        if viol.any():
+            chk.status = FAIL
+            chk.detail = f"{int(viol.sum())} adjacent pairs out of order"
+            chk.failures = [Failure("monotonic", input=float(xs_s[idx[j + 1]]), returned=float(r_s[idx[j + 1]]),
+                                    exact=repr(float(hi_s[idx[j + 1]])),
+                                    message=f"f({float(xs_s[idx[j]])!r}) = {float(r_s[idx[j]])!r} comes before",
+                                    reproduction=ctx.repro(float(xs_s[idx[j + 1]])))
+                            for j in np.flatnonzero(viol)[:MAX_FAILURES]]
+        report.checks.append(chk)
+    # symmetry: pair x with -x
+    pos = xs > 0
+    xp = xs[pos]
+    where = {float(v): i for i, v in enumerate(xs)}
+    pairs = [(i, where.get(-float(v))) for i, v in zip(np.flatnonzero(pos), xp)]
+    pairs = np.array([(i, j) for i, j in pairs if j is not None], dtype=int).reshape(-1, 2)
+    if pairs.size:
+        hp, hn = hi[pairs[:, 0]], hi[pairs[:, 1]]
+        fin = np.isfinite(hp) & np.isfinite(hn)
+        scale = np.maximum(np.abs(hp), np.abs(hn)) + 1e-300
+        kind = None
+        if np.all(np.abs(hp[fin] + hn[fin]) <= 1e-12 * scale[fin]):
+            kind, sgn = "odd", -1.0
+        elif np.all(np.abs(hp[fin] - hn[fin]) <= 1e-12 * scale[fin]):
+            kind, sgn = "even", 1.0
+        if kind:
+            rp, rn = r[pairs[:, 0]], r[pairs[:, 1]]
+            gap = np.abs(rp - sgn * rn)
+            slack = _allowed_abs(ctx)[pairs[:, 0]]
+            viol = (gap > slack) & ~np.isnan(gap)
+            chk = CheckResult("symmetry", PASS, f"f is {kind}: f(-x) = {'-' if kind == 'odd' else ''}f(x) within tolerance",
+                              points=int(pairs.shape[0]))
+            if viol.any():
+                chk.status = FAIL
+                chk.detail = f"{int(viol.sum())} pairs break the {kind} symmetry"
+                chk.failures = [Failure("symmetry", input=float(xs[pairs[j, 1]]), returned=float(rn[j]),
+                                        exact=repr(float(hn[j])), message=f"f({float(xs[pairs[j, 0]])!r}) = {float(rp[j])!r}",
+                                        reproduction=ctx.repro(float(xs[pairs[j, 1]])))
+                                for j in np.flatnonzero(viol)[:MAX_FAILURES]]
+            report.checks.append(chk)
+
+
+def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
+    fmt = ctx.fmt
+    t = ctx.target
+    results = [r for r in getattr(ctx, "results", []) if r.values is not None]
+    # dtype
+    seen = sorted({r.dtype for r in results if r.dtype})
+    chk = CheckResult("dtype", PASS, f"{fmt.name} in, {fmt.name} out")
+    if t.kind == "scalar":
+        chk.detail += " (scalar callable: Python floats are rounded to the format)"
+    bad = [d for d in seen if d != fmt.name]
+    if bad:
+        chk.status = FAIL
+        chk.detail = f"{fmt.name} in, {', '.join(bad)} out"
+        x = float(ctx.xs[0]) if ctx.xs is not None and ctx.xs.size else 1.0
+        chk.failures = [Failure("dtype", input=x, message=f"returned dtype {', '.join(bad)} for {fmt.name} input",
+                                reproduction=ctx.repro(x))]
+    report.checks.append(chk)
+    if t.hung:
+        return
+    # shape (vectorised callables only)
+    if t.kind != "scalar":
+        chk = CheckResult("shape", PASS, "output shape equals input shape: (), (0,), (3,), (2, 3), (2, 1, 2)")
+        probs = []
+        for shape in [(), (0,), (3,), (2, 3), (2, 1, 2)]:
+            x = np.linspace(-2.5, 2.5, int(np.prod(shape)) or 0).reshape(shape) if shape else np.array(0.75)
+            x = round_to(x, fmt)
+            res = t.call(x, fmt)
+            if res.error and res.shape is None:
+                probs.append(f"input shape {shape}: {res.error}")
+            elif res.shape != tuple(shape):
+                probs.append(f"input shape {shape}: returned shape {res.shape}")
+        if probs:
+            chk.status = FAIL
+            chk.detail = "shape not preserved"
+            chk.failures = [Failure("shape", message=p) for p in probs]
+        report.checks.append(chk)
+    # mutation: call on a typed input we keep, compare before/after bit for bit
+    chk = CheckResult("mutation", PASS, "the input is not modified")
+    if t.kind != "scalar":
+        xs = ctx.xs[: min(ctx.xs.size, 4096)] if ctx.xs is not None else np.linspace(-5, 5, 11)
+        arg = t.make_input(xs, fmt)
+        before = _as_bits(arg)
+        from symact.audit.adapters import call_with_limit
+
+        with np.errstate(all="ignore"):
+            import warnings as _w
+
+            with _w.catch_warnings():
+                _w.simplefilter("ignore")
+                call_with_limit(lambda: t._raw_call(arg), t.call_seconds)
+        after = _as_bits(arg)
+        if before is not None and after is not None and not np.array_equal(before, after):
+            changed = np.flatnonzero(before != after)
+            i = int(changed[0])
+            chk.status = FAIL
+            chk.detail = f"the call modified {changed.size} input elements in place"
+            chk.failures = [Failure("mutation", input=float(xs[i]), message="input modified in place",
+                                    reproduction=ctx.repro(float(xs[i])))]
+    else:
+        chk.status = SKIP
+        chk.detail = "scalar callable (Python numbers are immutable)"
+    report.checks.append(chk)
+    # determinism
+    chk = CheckResult("determinism", PASS, "repeat calls return identical bits")
+    if ctx.xs is not None and ctx.r is not None:
+        sub = ctx.xs if t.kind != "scalar" else ctx.xs[:256]
+        res = t.call(sub, fmt)
+        if res.values is not None and res.values.shape == sub.shape:
+            a, b = res.values, ctx.r[: sub.size]
+            same = (a == b) | (np.isnan(a) & np.isnan(b))
+            same &= np.signbit(a) == np.signbit(b)
+            if not same.all():
+                i = int(np.flatnonzero(~same)[0])
+                chk.status = FAIL
+                chk.detail = f"{int((~same).sum())} of {sub.size} values differ between two calls"
+                chk.failures = [Failure("determinism", input=float(sub[i]), returned=float(a[i]),
+                                        message=f"first call gave {float(b[i])!r}", reproduction=ctx.repro(float(sub[i])))]
+    report.checks.append(chk)
+    # warnings on finite inputs
+    warn = sorted({w for r in getattr(ctx, "results", []) for w in r.warnings})
+    chk = CheckResult("warnings", PASS, "no warnings for finite inputs")
+    if warn:
+        chk.status = FAIL
+        chk.detail = f"{len(warn)} kind(s) of warning for finite inputs"
+        chk.failures = [Failure("warnings", message=w) for w in warn[:MAX_FAILURES]]
+    report.checks.append(chk)
+
+
+def _as_bits(arg) -> np.ndarray | None:
+    try:
+        if type(arg).__module__.startswith("torch"):
+            import torch
+
+            return arg.detach().cpu().clone().view(torch.int16 if arg.element_size() == 2 else
+                                                 (torch.int32 if arg.element_size() == 4 else torch.int64)).numpy()
+        a = np.array(arg, copy=True)
+        return a.view(f"u{a.dtype.itemsize}")
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def autograd_target(target: Target) -> Target | None:
+    """A :class:`Target` computing f' of a torch or JAX target by autograd (None for other kinds)."""
+    fn, kw = target.fn, target.kwargs
+    if target.kind == "torch":
+        import torch
+
+        def g(x):
+            x = x.detach().clone().requires_grad_(True)
+            y = fn(x, **kw)
+            (gx,) = torch.autograd.grad(y.sum(), x)
+            return gx
+
+        return Target(g, kind="torch", call_seconds=target.call_seconds, label=f"grad({target.label})",
+                      device=target.device)
+    if target.kind == "jax":
+        import jax
+        import jax.numpy as jnp
+
+        g = jax.grad(lambda x: jnp.sum(fn(x, **kw)))
+        return Target(g, kind="jax", call_seconds=target.call_seconds, label=f"grad({target.label})")
+    return None
+
+
+def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
+    if opts.get("derivative") is False or ctx.xs is None:
+        return
+    grad = opts["grad"]
+    fmt = ctx.fmt
+    if grad is not None:
+        gt = grad if isinstance(grad, Target) else Target(grad, kind=ctx.target.kind if ctx.target.kind != "scalar" else None,
+                                                          call_seconds=ctx.target.call_seconds,
+                                                          label=getattr(grad, "__name__", "grad"))
+        how = "the given gradient"
+    else:
+        gt = autograd_target(ctx.target)
+        how = "autograd"
+        if gt is None:
+            report.checks.append(CheckResult("derivative", SKIP, "no gradient given (grad=, --grad) and no autograd"))
+            return
+    xs = ctx.xs
+    bps = set(ctx.breakpoints)
+    at_bp = np.array([float(v) in bps for v in xs]) if bps else np.zeros(xs.shape, bool)
+    r, problems, results = _call_all(ctx if gt is ctx.target else _swap(ctx, gt), xs, "derivative")
+    chk = CheckResult("derivative", PASS, f"f' by {how} within the standard", points=int((~at_bp).sum()))
+    if problems:
+        chk.status = FAIL
+        chk.detail = f"the derivative ({how}) failed"
+        chk.failures = [Failure("derivative", message=p) for p in dict.fromkeys(problems)][:MAX_FAILURES]
+        report.checks.append(chk)
+        return
+    o1 = oracle(ctx.entry, ctx.params, 1)
+    hi, lo = o1.dd(xs, 2.0 ** -60 if fmt.name == "float64" else 2.0 ** -40)
+    d2 = oracle(ctx.entry, ctx.params, 2).approx(xs)
+    with np.errstate(all="ignore"):
+        kappa = np.where((hi == 0) & (xs * d2 == 0), 1.0, np.abs(xs * d2 / hi))
+    err, allowed, ok = ctx.standard.judge(r, hi, lo, kappa, fmt)
+    ok |= at_bp
+    err = np.where(at_bp, 0.0, err)
+    chk.max_ulp = float(np.max(err)) if err.size else 0.0
+    if not ok.all():
+        chk.status = FAIL
+        chk.detail = f"{int((~ok).sum())} of {int((~at_bp).sum())} points outside the standard ({how})"
+        sub = _swap(ctx, gt)
+        chk.failures = _failures(sub, "derivative", xs, r, hi, lo, err, allowed, ~ok)
+    # kink convention
+    sides = {}
+    try:
+        sides = {_float(k): (float(a), float(b)) for k, (a, b) in ctx.entry.one_sided_derivatives(ctx.params).items()}
+    except Exception:  # noqa: BLE001
+        sides = {}
+    for k in ctx.breakpoints:
+        kr = float(round_to(np.array([k]), fmt)[0])
+        if kr != k:
+            continue
+        res = gt.call(np.array([k]), fmt)
+        if res.values is None:
+            continue
+        v = float(res.values.ravel()[0])
+        left, right = sides.get(k, (math.nan, math.nan))
+        which = []
+        if v == left:
+            which.append("left derivative")
+        if v == right:
+            which.append("right derivative")
+        if math.isfinite(left) and math.isfinite(right) and v == (left + right) / 2 and left != right:
+            which.append("mean of the one-sided derivatives")
+        fw = [name for name, pts in ctx.entry.kink_derivatives.items()
+              if any(_float(p) == k and _kink_value(ctx, val) == v for p, val in pts.items())]
+        desc = f"f'({k:g}) = {v:g} ({', '.join(which) or 'neither one-sided derivative'}" + (
+            f"; as {', '.join(fw)}" if fw else "") + f"; one-sided: {left:g}, {right:g})"
+        report.conventions.append(desc)
+    report.checks.append(chk)
+
+
+def _kink_value(ctx: _Ctx, val) -> float:
+    if isinstance(val, str):
+        import sympy as sp
+
+        vals = {p.name: ctx.entry.param_values(ctx.params)[p.symbol] for p in ctx.entry.params}
+        try:
+            from symact.parsing import parse_expression  # type: ignore
+
+            expr = parse_expression(val, symbols=vals)  # pragma: no cover - parser API may differ
+            return float(expr)
+        except Exception:  # noqa: BLE001
+            if val in vals:
+                return float(vals[val])
+            if val == "(lower+upper)/2" and "lower" in vals:
+                return float((vals["lower"] + vals["upper"]) / 2)
+            return math.nan
+    return _float(val)
+
+
+def _swap(ctx: _Ctx, t: Target) -> _Ctx:
+    new = object.__new__(_Ctx)
+    new.__dict__.update(ctx.__dict__)
+    new.target = t
+    new.repro_hint = None
+    return new
+
+
+def probe_points(ctx: _Ctx, n: int = 300) -> np.ndarray:
+    """Indices of the audit points used to tell conventions apart: x in [-3, 8] with |x| >= 1e-3 (and 0),
+    where the readings differ most and even naive formulas (1 + tanh(z) for the tanh GELU) are accurate."""
+    xs, r = ctx.xs, ctx.r
+    sel = np.isfinite(r) & (xs >= -3) & (xs <= 8) & ((np.abs(xs) >= 1e-3) | (xs == 0))
+    idx = np.flatnonzero(sel)
+    if idx.size > n:
+        idx = idx[np.linspace(0, idx.size - 1, n).astype(int)]
+    return idx
+
+
+#: a candidate reading "matches" when this fraction of the probe points pass a 16x looser standard
+MATCH_FRACTION = 0.97
+
+
+def _stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
+    chk = report.check("values")
+    if not opts["conventions"] or chk is None or chk.status != FAIL or ctx.hi is None:
+        return
+    idx = probe_points(ctx)
+    if idx.size == 0:
+        return
+    xs, r = ctx.xs[idx], ctx.r[idx]
+    fmt = ctx.fmt
+    cands: list[tuple[str, dict]] = list(ALTERNATIVES.get(ctx.entry.name, []))
+    from symact.catalog import entries
+
+    cands += [(e.name, {}) for e in entries(scalar_only=True) if e.name != ctx.entry.name]
+    loose = Standard(ctx.standard.budget * 16, False)
+
+    def score(name, params) -> float:
+        o = oracle(name, params, 0)
+        d = oracle(name, params, 1)
+        hi, lo = o.dd(xs, 2.0 ** -40)
+        d1 = d.approx(xs)
+        with np.errstate(all="ignore"):
+            kappa = np.where((hi == 0) & (xs * d1 == 0), 1.0, np.abs(xs * d1 / hi))
+        _, _, ok = loose.judge(r, hi, lo, kappa, fmt)
+        return float(ok.mean())
+
+    own = score(ctx.entry.name, ctx.params)
+    matched, best = None, MATCH_FRACTION
+    for name, params in cands if own < MATCH_FRACTION else []:
+        if name == ctx.entry.name and params and all(
+                _float(ctx.entry.param_values(ctx.params)[ctx.entry.param(k).symbol]) == _float(v) for k, v in params.items()):
+            continue
+        try:
+            sc = score(name, params)
+        except Exception:  # noqa: BLE001 - e.g. a parameter value outside an entry's domain
+            continue
+        if sc > best:
+            matched, best = describe(name, params), sc
+        if sc == 1.0:
+            break
+    c = CheckResult("convention", FAIL if matched else NOTE,
+                    f"the implementation matches {matched}, not {describe(ctx.entry.name, ctx.params)}" if matched
+                    else "matches no other catalog entry or common parameter value")
+    if matched:
+        report.matches = matched
+        c.failures = [Failure("convention", message=c.detail)]
+    report.checks.append(c)

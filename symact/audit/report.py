@@ -1,0 +1,142 @@
+"""The audit report: one :class:`CheckResult` per check, failures with the worst input found, text and JSON."""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PASS, FAIL, SKIP, NOTE = "pass", "fail", "skip", "note"
+
+
+def _num(v: Any) -> Any:
+    """JSON-safe number: floats as repr strings when not finite."""
+    if isinstance(v, float) and not math.isfinite(v):
+        return repr(v)
+    return v
+
+
+@dataclass
+class Failure:
+    """One bad input: what was passed, what came back, what is exact, how far off, how to reproduce it."""
+
+    check: str
+    input: float | None = None
+    returned: Any = None
+    exact: Any = None
+    ulp_error: float | None = None
+    allowed_ulps: float | None = None
+    message: str = ""
+    reproduction: str = ""
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["input_hex"] = float(self.input).hex() if isinstance(self.input, float) and math.isfinite(self.input) else None
+        return {k: _num(v) for k, v in d.items()}
+
+    def line(self) -> str:
+        parts = [self.message] if self.message else []
+        if self.input is not None:
+            parts.append(f"x = {self.input!r}")
+        if self.returned is not None:
+            parts.append(f"returned {self.returned!r}")
+        if self.exact is not None:
+            parts.append(f"exact {self.exact}")
+        if self.ulp_error is not None:
+            ulps = "inf" if not math.isfinite(self.ulp_error) else f"{self.ulp_error:.4g}"
+            parts.append(f"error {ulps} ulp" + (f" (allowed {self.allowed_ulps:.3g})" if self.allowed_ulps else ""))
+        return "; ".join(parts)
+
+
+@dataclass
+class CheckResult:
+    name: str
+    status: str
+    detail: str = ""
+    points: int = 0
+    max_ulp: float | None = None
+    failures: list[Failure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def worst(self) -> Failure | None:
+        return self.failures[0] if self.failures else None
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "status": self.status, "detail": self.detail, "points": self.points,
+                "max_ulp": _num(self.max_ulp), "failures": [f.to_json() for f in self.failures], "notes": self.notes}
+
+
+@dataclass
+class AuditReport:
+    target: str
+    activation: str
+    dtype: str
+    params: dict = field(default_factory=dict)
+    kind: str = ""
+    checks: list[CheckResult] = field(default_factory=list)
+    matches: str | None = None
+    conventions: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    seconds: float = 0.0
+    standard: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return not self.interrupted and all(c.status != FAIL for c in self.checks)
+
+    @property
+    def failures(self) -> list[Failure]:
+        return [f for c in self.checks if c.status == FAIL for f in c.failures]
+
+    def check(self, name: str) -> CheckResult | None:
+        for c in self.checks:
+            if c.name == name:
+                return c
+        return None
+
+    def failed_checks(self) -> list[str]:
+        return [c.name for c in self.checks if c.status == FAIL]
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def to_json(self) -> dict:
+        return {"passed": self.passed, "target": self.target, "activation": self.activation, "params": {
+            k: str(v) for k, v in self.params.items()}, "dtype": self.dtype, "kind": self.kind,
+            "standard": self.standard, "matches": self.matches, "conventions": self.conventions,
+            "interrupted": self.interrupted, "seconds": round(self.seconds, 3),
+            "failures": [f.to_json() for f in self.failures], "checks": [c.to_json() for c in self.checks]}
+
+    def json(self) -> str:
+        return json.dumps(self.to_json(), indent=None, sort_keys=False, allow_nan=False)
+
+    def text(self, max_failures: int = 3) -> str:
+        params = ", ".join(f"{k}={v}" for k, v in self.params.items())
+        head = f"{self.activation}({params})" if params else self.activation
+        verdict = "INTERRUPTED" if self.interrupted else ("CONFORMS" if self.passed else "FAILS")
+        lines = [f"symact audit: {self.target} as {head}, {self.dtype} ({self.kind}): {verdict}  [{self.seconds:.2f} s]"]
+        if self.standard:
+            lines.append(f"  standard: {self.standard}")
+        width = max((len(c.name) for c in self.checks), default=8)
+        for c in self.checks:
+            mu = ""
+            if c.max_ulp is not None:
+                mu = f" max {'inf' if not math.isfinite(c.max_ulp) else f'{c.max_ulp:.3g}'} ulp"
+            pts = f" ({c.points} points{mu})" if c.points else ""
+            lines.append(f"  {c.status.upper():4}  {c.name:<{width}}  {c.detail}{pts}")
+            for f in c.failures[:max_failures] if c.status == FAIL else []:
+                lines.append(f"          - {f.line()}")
+                if f.reproduction:
+                    lines.append(f"            repro: {f.reproduction}")
+            if c.status == FAIL and len(c.failures) > max_failures:
+                lines.append(f"          ... {len(c.failures) - max_failures} more")
+            for n in c.notes:
+                lines.append(f"          note: {n}")
+        if self.matches:
+            lines.append(f"  matches: {self.matches}")
+        for cv in self.conventions:
+            lines.append(f"  convention: {cv}")
+        return "\n".join(lines)
+
+    __str__ = text
