@@ -1,0 +1,308 @@
+"""High-precision reference values generated from the catalog's SymPy expressions.
+
+``reference(entry_or_name, params=None, order=0)`` compiles ``f`` (order 0) or its ``order``-th derivative, as
+SymPy computes it from the catalog expression, into an mpmath evaluator (:mod:`.mpcompile`; nothing is written
+by hand).  Special points:
+
+* **NaN** in gives NaN out.
+* **±inf** gives the limit of the expression as x -> ±inf (``Piecewise`` resolved to its outermost branch, then
+  ``sympy.limit``), computed once per (entry, parameters, order, sign) and cached; a limit that does not
+  exist is NaN.
+* **Kinks** (boundaries of ``Piecewise`` branches): f itself is evaluated by the expression's own definition
+  (so ``binary_step(0) = 1``, ``hardshrink(lambd) = 0``).  For ``order=1`` the derivative at a kink is the
+  framework convention recorded in the catalog (PyTorch's ``kink_derivatives['torch']``, else the framework
+  recorded; see :mod:`.kinks`), so twins and the reference agree on what "the derivative at 0" means.  Higher
+  orders use the derivative expression's own ``Piecewise``.
+
+Correct rounding (:meth:`Reference.rounded`): the value is computed at a starting precision large enough that
+cancellation between O(|x|)-sized terms cannot hide any number the target format can represent (significand
+bits + the format's whole exponent range below 1 + the exponent of |x| + 64 guard bits), then again at twice
+that precision; if both round to the same number of the target format it is returned, otherwise precision
+keeps doubling (up to 16x the start).  The per-point loop is :meth:`Reference.value`; a vectorised fast path
+can replace :meth:`Reference.rounded` / :meth:`Reference.exact` without touching callers.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any, Iterable, Mapping
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from symact.catalog import X, get
+from symact.catalog.registry import Activation, VectorActivation
+from symact.errors import UnknownActivationError
+from symact.numeric._fp import Format, fmt, round_mpf, split_dd
+from symact.numeric.kinks import exact_fraction, kink_values, params_key
+from symact.numeric.mpcompile import compile_mp
+
+_MAX_GROWTH = 16
+
+
+def _ex(x: float) -> int:
+    return max(0, math.frexp(x)[1]) if (x != 0 and math.isfinite(x)) else 0
+
+
+def _growth(x: float) -> int:
+    ex = _ex(x)
+    return ex + 2 * min(ex, 64)
+
+
+def start_bits(f: Format, x: float) -> int:
+    """Full-range precision (bits) for correctly rounding a value at input ``x`` into format ``f``: enough that
+    absolute cancellation among terms of size up to |x| (and polynomial factors up to |x|^3 while |x| < 2^64)
+    cannot hide any number the format represents."""
+    return 2 * f.p + (f.p - 1 - f.emin) + _growth(x) + 64
+
+
+def quick_bits(f: Format, x: float) -> int:
+    """Cheap first precision: enough for results that are not tiny compared with the terms involved."""
+    return 2 * f.p + _growth(x) + 64
+
+
+def certain(g, x: float, f: Format) -> mpmath.mpf:
+    """Evaluate ``g(x)`` (a function of an mpf, at the current precision) until its rounding to ``f`` is
+    certain.  First at :func:`quick_bits` and twice that: accepted when both round alike *and* the value is far
+    above the absolute error that cancellation at that precision could cause (|v| > 2^(g + 24 - p + f.p),
+    g = :func:`_growth`);
+    otherwise from :func:`start_bits` on, doubling until two successive precisions round alike."""
+    xm = mpmath.mpf(x)
+    p1 = quick_bits(f, x)
+    with mpmath.workprec(p1):
+        a = g(xm)
+    with mpmath.workprec(2 * p1):
+        b = g(xm)
+    ra, rb = round_mpf(a, f), round_mpf(b, f)
+    if (ra == rb and b != 0 and mpmath.isfinite(b)
+            and int(mpmath.mag(b)) - 1 > _growth(x) + 24 - p1 + f.p):
+        return b
+    if math.isnan(ra) and math.isnan(rb):
+        return b
+    bits = start_bits(f, x)
+    with mpmath.workprec(bits):
+        lo = g(xm)
+    hi = lo
+    for _ in range(int(math.log2(_MAX_GROWTH)) + 1):
+        bits *= 2
+        with mpmath.workprec(bits):
+            hi = g(xm)
+        ra, rb = round_mpf(lo, f), round_mpf(hi, f)
+        if ra == rb or (math.isnan(ra) and math.isnan(rb)):
+            return hi
+        lo = hi
+    return hi
+
+
+def _to_mpf(v: sp.Expr) -> mpmath.mpf:
+    if v is sp.oo:
+        return mpmath.inf
+    if v is sp.S.NegativeInfinity:
+        return -mpmath.inf
+    if v.has(sp.nan, sp.zoo, sp.AccumBounds) or not v.is_number:
+        return mpmath.nan
+    return compile_mp(v, [])([])
+
+
+@lru_cache(maxsize=None)
+def _limit_cached(name: str, pkey: tuple, params_items: tuple, order: int, sign: int) -> sp.Expr:
+    entry = get(name)
+    expr = entry.f(dict(params_items))
+    if order:
+        expr = sp.diff(expr, X, order)
+    inf = sign * sp.oo
+
+    def outer(*pairs):
+        for e, c in pairs:
+            if bool(sp.sympify(c).subs(X, inf)):
+                return e
+        return sp.nan
+
+    resolved = expr.replace(lambda e: isinstance(e, sp.Piecewise), lambda pw: outer(*pw.args))
+    quick = resolved.subs(X, inf)
+    if quick.is_number and not quick.has(sp.nan, sp.zoo, sp.AccumBounds):
+        return quick
+    try:
+        return sp.limit(resolved, X, inf)
+    except Exception:  # noqa: BLE001 - SymPy raises many types; a failed limit is "does not exist / unknown"
+        return sp.nan
+
+
+class Reference:
+    """Reference evaluator for one scalar entry, parameter set and derivative order (see module docs)."""
+
+    def __init__(self, entry: Activation, params: Mapping[str, Any] | None = None, order: int = 0,
+                 kink_convention: bool = True):
+        if not isinstance(entry, Activation):
+            raise TypeError(f"{entry!r} is not a scalar activation; use vector_reference for vector entries")
+        self.entry = entry
+        self.params = dict(params or {})
+        self.order = int(order)
+        self._pkey = params_key(entry, self.params)
+        expr = entry.f(self.params)
+        self.expr = sp.diff(expr, X, self.order) if self.order else expr
+        self._g = compile_mp(self.expr, [X])
+        self._kinks: dict[Fraction, sp.Expr] = {}
+        if self.order == 1 and kink_convention:
+            for k, v in kink_values(entry, self.params):
+                fk = exact_fraction(k)
+                if fk is not None:
+                    self._kinks[fk] = v
+        self._next: Reference | None = None
+
+    # -- evaluation at the current mpmath precision ------------------------------------------------------
+    def _eval(self, x: float) -> mpmath.mpf:
+        if math.isnan(x):
+            return mpmath.nan
+        if math.isinf(x):
+            return _to_mpf(_limit_cached(self.entry.name, self._pkey, tuple(sorted(self.params.items())),
+                                         self.order, 1 if x > 0 else -1))
+        if self._kinks:
+            fx = Fraction(x)
+            if fx in self._kinks:
+                return _to_mpf(self._kinks[fx])
+        return self._g([mpmath.mpf(x)])
+
+    def mp(self, x: float, dps: int = 50) -> mpmath.mpf:
+        """The value at ``x`` (a float, taken exactly) computed with ``dps`` decimal digits."""
+        with mpmath.workdps(dps):
+            return +self._eval(float(x))
+
+    def value(self, x: float, dtype=np.float64) -> mpmath.mpf:
+        """The value at ``x`` at a precision where its rounding to ``dtype`` is certain (see module docs)."""
+        f = fmt(dtype)
+        x = float(x)
+        if not math.isfinite(x):
+            with mpmath.workprec(256):
+                return self._eval(x)
+        if self._kinks and Fraction(x) in self._kinks:
+            with mpmath.workprec(start_bits(f, x)):
+                return self._eval(x)
+        return certain(lambda xm: self._g([xm]), x, f)
+
+    def rounded(self, xs: Iterable[float] | np.ndarray, dtype=np.float64) -> np.ndarray:
+        """The exact values at ``xs``, correctly rounded to ``dtype`` (an array of that dtype)."""
+        f = fmt(dtype)
+        xs = np.asarray(xs)
+        flat = xs.astype(np.float64).ravel()
+        out = np.array([round_mpf(self.value(x, f), f) for x in flat], dtype=np.float64)
+        with np.errstate(all="ignore"):
+            return out.reshape(xs.shape).astype(f.dtype)
+
+    def exact(self, xs: Iterable[float] | np.ndarray, dtype=np.float64) -> tuple[np.ndarray, np.ndarray]:
+        """The exact values as double-double ``(hi, lo)`` float64 arrays (hi + lo carries ~106 bits), computed
+        at a precision that makes their rounding to ``dtype`` certain."""
+        f = fmt(dtype)
+        xs = np.asarray(xs)
+        flat = xs.astype(np.float64).ravel()
+        pairs = [split_dd(self.value(x, f)) for x in flat]
+        hi = np.array([p[0] for p in pairs], dtype=np.float64).reshape(xs.shape)
+        lo = np.array([p[1] for p in pairs], dtype=np.float64).reshape(xs.shape)
+        return hi, lo
+
+    def kappa(self, xs: Iterable[float] | np.ndarray, values: np.ndarray | None = None) -> np.ndarray:
+        """Condition number |x g'(x) / g(x)| of this reference's function g (f, or f' for order=1, ...),
+        from the exact next derivative.  0/0 gives 0, c/0 gives inf; ±inf input gives 1; NaN gives NaN.
+        ``values`` (this function's values at ``xs``, e.g. ``exact(xs)[0]``) saves recomputing them."""
+        if self._next is None:
+            self._next = Reference(self.entry, self.params, self.order + 1, kink_convention=False)
+        xs = np.asarray(xs, dtype=np.float64)
+        flat = xs.ravel()
+        vals = None if values is None else np.asarray(values, dtype=np.float64).ravel()
+        out = np.empty(flat.shape, dtype=np.float64)
+        f64 = fmt(np.float64)
+        for i, x in enumerate(flat):
+            x = float(x)
+            if math.isnan(x):
+                out[i] = math.nan
+                continue
+            if math.isinf(x):
+                out[i] = 1.0
+                continue
+            d = certain(lambda xm: self._next._g([xm]), x, f64)
+            with mpmath.workprec(64):
+                y = mpmath.mpf(vals[i]) if vals is not None else self.value(x)
+                num = abs(mpmath.mpf(x) * d)
+                if y == 0:
+                    out[i] = 0.0 if num == 0 else math.inf
+                elif mpmath.isnan(num) or mpmath.isnan(y):
+                    out[i] = math.inf
+                else:
+                    k = num / abs(y)
+                    out[i] = math.inf if k > 1e300 else float(k)
+        return out.reshape(xs.shape)
+
+
+@lru_cache(maxsize=256)
+def _cached_reference(name: str, pkey: tuple, params_items: tuple, order: int) -> Reference:
+    return Reference(get(name), dict(params_items), order)
+
+
+def reference(entry_or_name: Activation | str, params: Mapping[str, Any] | None = None,
+              order: int = 0) -> Reference:
+    """The (cached) :class:`Reference` for a scalar catalog entry (name, alias or entry)."""
+    entry = get(entry_or_name) if isinstance(entry_or_name, str) else entry_or_name
+    if isinstance(entry, VectorActivation):
+        raise UnknownActivationError(f"{entry.name} (vector entry: use vector_reference)", [])
+    if not isinstance(entry, Activation):
+        raise UnknownActivationError(repr(entry_or_name), [])
+    items = tuple(sorted((params or {}).items()))
+    return _cached_reference(entry.name, params_key(entry, params), items, int(order))
+
+
+class VectorReference:
+    """Reference for a vector entry with ``n`` inputs: values and exact Jacobian, from the SymPy matrices."""
+
+    def __init__(self, entry: VectorActivation, n: int):
+        self.entry, self.n = entry, n
+        syms = entry.inputs(n)
+        out = entry.expr(n)
+        jac = entry.jacobian(n)
+        self._g = [compile_mp(e, syms) for e in out]
+        self._j = [[compile_mp(jac[i, j], syms) for j in range(n)] for i in range(out.shape[0])]
+
+    def _row(self, row: np.ndarray, f: Format):
+        xs = [float(v) for v in row]
+        bits = start_bits(f, max((abs(v) for v in xs if math.isfinite(v)), default=0.0))
+        mx = [mpmath.mpf(v) for v in xs]
+        prev = None
+        for _ in range(int(math.log2(_MAX_GROWTH)) + 1):
+            with mpmath.workprec(bits):
+                vals = [g(mx) for g in self._g]
+            r = [round_mpf(v, f) for v in vals]
+            if prev is not None and r == prev:
+                return vals
+            prev, bits = r, bits * 2
+        return vals
+
+    def exact(self, X: np.ndarray, dtype=np.float64) -> tuple[np.ndarray, np.ndarray]:
+        """Exact outputs for finite rows ``X`` (shape (m, n)) as double-double (hi, lo) arrays."""
+        f = fmt(dtype)
+        X = np.asarray(X, dtype=np.float64)
+        rows = [[split_dd(v) for v in self._row(r, f)] for r in X]
+        hi = np.array([[p[0] for p in r] for r in rows])
+        lo = np.array([[p[1] for p in r] for r in rows])
+        return hi, lo
+
+    def kappa(self, X: np.ndarray) -> np.ndarray:
+        """Componentwise condition numbers sum_j |x_j dF_i/dx_j| / |F_i| (exact, at float64 start precision)."""
+        X = np.asarray(X, dtype=np.float64)
+        out = np.empty((X.shape[0], len(self._g)))
+        f64 = fmt(np.float64)
+        for r, row in enumerate(X):
+            with mpmath.workprec(start_bits(f64, float(np.max(np.abs(row))))):
+                mx = [mpmath.mpf(float(v)) for v in row]
+                for i, g in enumerate(self._g):
+                    y = g(mx)
+                    num = mpmath.fsum(abs(mx[j] * self._j[i][j](mx)) for j in range(self.n))
+                    out[r, i] = (0.0 if num == 0 else math.inf) if y == 0 else float(num / abs(y))
+        return out
+
+
+def vector_reference(entry_or_name: VectorActivation | str, n: int) -> VectorReference:
+    entry = get(entry_or_name) if isinstance(entry_or_name, str) else entry_or_name
+    if not isinstance(entry, VectorActivation):
+        raise TypeError(f"{entry.name} is a scalar entry; use reference()")
+    return VectorReference(entry, n)
