@@ -1,0 +1,691 @@
+"""The one restricted parser for user text: ``--expr``, ``symact check "..."`` and ``--param`` values.
+
+User text is never evaluated as Python.  It is parsed with :func:`ast.parse` (mode ``'eval'``) and the tree is
+walked against a whitelist of node types; SymPy objects are built directly from the nodes.  Anything outside
+the whitelist is rejected with a one-line :class:`~symact.errors.ExpressionError` that names the problem and
+its column.
+
+Public API
+----------
+``parse_number(text, what)``
+    An exact real constant ("0.2" -> 1/5, "1/3", "-sqrt(2)/2", "log(2)", "1e-3").  Errors:
+    :class:`~symact.errors.ParameterError`.
+``parse_expression(text, variables=("x",))``
+    An expression in the given real variables (``x`` is :data:`symact.catalog.X`): arithmetic, ``pi``, ``E``,
+    ``oo``/``inf``, whitelisted functions, ``Piecewise``, ``diff`` and every scalar catalog activation as a
+    function, e.g. ``leaky_relu(x, alpha=0.1)``.
+``parse_claim(text, variables=("x",))``
+    Exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) between two expressions: a
+    :class:`Claim`.
+``parse_param(text)``
+    ``"alpha=0.2"`` -> ``("alpha", "0.2")`` (the value is validated later by ``Param.validate``).
+
+Decimal literals are converted exactly from their source text (``0.28`` is 7/25, never the nearest double).
+Name resolution for calls: the SymPy function names below first (exact spelling), then the catalog
+(case-insensitive, aliases included).  Note that ``Heaviside(x)`` is SymPy's step with H(0) = 1/2 (or
+``Heaviside(x, h0)``), while ``heaviside(x)`` is the catalog's ``binary_step`` with value 1 at 0.
+
+Resource limits (so that no input can hang the parser): text of at most 2000 characters, nesting of at most
+60 levels, integer literals of at most 10**100, numeric exponents of absolute value at most 1000, exact
+numbers of at most 10000 bits, derivative order at most 10 per ``diff`` and 20 in all (and no further
+derivative of an expression of more than 2500 nodes), and at most 32 arguments to ``Max``/``Min`` in all.
+"""
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+import sympy as sp
+
+from symact.errors import ExpressionError, ParameterError
+
+__all__ = ["Claim", "ExpressionTypeError", "parse_claim", "parse_expression", "parse_number", "parse_param",
+           "MAX_LENGTH", "MAX_DEPTH"]
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 60
+MAX_LITERAL = 10**100
+MAX_EXPONENT = 1000
+MAX_BITS = 10_000          # exact numbers larger than this are refused (Python prints at most 4300 digits)
+MAX_ROOT_BITS = 2_000      # non-integer powers of numbers larger than this are slow to simplify
+MAX_DIFF_ORDER = 10
+MAX_TOTAL_DIFF_ORDER = 20
+MAX_DIFF_NODES = 2_500     # no further derivative of an expression larger than this (each step grows it ~5x)
+MAX_MINMAX_ARGS = 32
+
+
+class ExpressionTypeError(ExpressionError, TypeError):
+    """The parser was given something that is not text."""
+
+
+# -- what is allowed -------------------------------------------------------------------------------------------
+
+#: name -> (SymPy callable, minimum arguments, maximum arguments or None for any)
+_FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int | None]] = {
+    "exp": (sp.exp, 1, 1),
+    "log": (sp.log, 1, 1),
+    "sqrt": (sp.sqrt, 1, 1),
+    "sin": (sp.sin, 1, 1),
+    "cos": (sp.cos, 1, 1),
+    "tan": (sp.tan, 1, 1),
+    "asin": (sp.asin, 1, 1),
+    "acos": (sp.acos, 1, 1),
+    "atan": (sp.atan, 1, 1),
+    "sinh": (sp.sinh, 1, 1),
+    "cosh": (sp.cosh, 1, 1),
+    "tanh": (sp.tanh, 1, 1),
+    "asinh": (sp.asinh, 1, 1),
+    "acosh": (sp.acosh, 1, 1),
+    "atanh": (sp.atanh, 1, 1),
+    "erf": (sp.erf, 1, 1),
+    "erfc": (sp.erfc, 1, 1),
+    "Abs": (sp.Abs, 1, 1),
+    "abs": (sp.Abs, 1, 1),
+    "Max": (sp.Max, 1, None),
+    "max": (sp.Max, 1, None),
+    "Min": (sp.Min, 1, None),
+    "min": (sp.Min, 1, None),
+    "sign": (sp.sign, 1, 1),
+    "Heaviside": (sp.Heaviside, 1, 2),
+    "LambertW": (sp.LambertW, 1, 1),
+    "W": (sp.LambertW, 1, 1),
+}
+#: the functions :func:`parse_number` accepts
+_NUMBER_FUNCTIONS = frozenset({"sqrt", "exp", "log"})
+_CONDITION_FUNCTIONS = {"And": sp.And, "Or": sp.Or, "Not": sp.Not}
+_SPECIAL_FUNCTIONS = ("Piecewise", "diff")
+_CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E, "oo": sp.oo, "inf": sp.oo}
+_FINITE_CONSTANTS = ("pi", "E")
+
+_COMPARE_OPS: dict[type, str] = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
+                                 ast.GtE: ">="}
+_NOT_COMPARISONS: dict[type, str] = {ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in"}
+_RELATIONS: dict[str, Callable[[Any, Any], Any]] = {"==": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le,
+                                                     ">": sp.Gt, ">=": sp.Ge}
+
+#: why a node type is refused (anything not listed here or handled below is refused generically)
+_REFUSED: dict[type, str] = {
+    ast.Attribute: "attribute access ('.name') is not allowed",
+    ast.Subscript: "subscripts ('[...]') are not allowed",
+    ast.Lambda: "lambda is not allowed",
+    ast.ListComp: "comprehensions are not allowed",
+    ast.SetComp: "comprehensions are not allowed",
+    ast.DictComp: "comprehensions are not allowed",
+    ast.GeneratorExp: "generator expressions are not allowed",
+    ast.JoinedStr: "f-strings are not allowed",
+    ast.FormattedValue: "f-strings are not allowed",
+    ast.Starred: "starred arguments ('*args') are not allowed",
+    ast.NamedExpr: "':=' is not allowed",
+    ast.IfExp: "'a if c else b' is not allowed; write Piecewise((a, c), (b, True))",
+    ast.Await: "'await' is not allowed",
+    ast.Yield: "'yield' is not allowed",
+    ast.YieldFrom: "'yield' is not allowed",
+    ast.Dict: "dictionaries are not allowed",
+    ast.Set: "sets are not allowed",
+    ast.List: "lists are not allowed",
+    ast.Tuple: "tuples are only allowed as Piecewise((value, condition), ...) pairs",
+    ast.Slice: "slices are not allowed",
+}
+
+_BINARY_REFUSED: dict[type, str] = {
+    ast.BitXor: "'^' is not a power here; write x**2",
+    ast.BitAnd: "'&' combines conditions (inside Piecewise) and binds tighter than comparisons: "
+                "write (x > 0) & (x < 1)",
+    ast.BitOr: "'|' combines conditions (inside Piecewise) and binds tighter than comparisons: "
+               "write (x < 0) | (x > 1)",
+    ast.Mod: "'%' is not allowed",
+    ast.FloorDiv: "'//' (floor division) is not allowed; use '/'",
+    ast.MatMult: "'@' is not allowed",
+    ast.LShift: "'<<' is not allowed",
+    ast.RShift: "'>>' is not allowed",
+}
+
+_DECIMAL = re.compile(r"^(?P<int>\d*)(?:\.(?P<frac>\d*))?(?:[eE](?P<exp>[+-]?\d+))?$")
+
+
+# -- small helpers -----------------------------------------------------------------------------------------------
+
+def _suggest(name: str, candidates: Sequence[str]) -> str:
+    lower: dict[str, str] = {}
+    for c in candidates:
+        lower.setdefault(c.lower(), c)
+    close = difflib.get_close_matches(name.lower(), list(lower), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(lower[c] for c in close)}?" if close else ""
+
+
+def _check_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise ExpressionTypeError(f"expected text (str), got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"input is too long ({len(text)} characters; at most {MAX_LENGTH})")
+    if not text.strip():
+        raise ExpressionError("empty input")
+    return text
+
+
+def _bits(value: sp.Expr) -> int:
+    """The size in bits of the largest exact rational inside ``value``."""
+    if isinstance(value, sp.Rational):
+        return max(int(value.p).bit_length(), int(value.q).bit_length())
+    best = 0
+    for atom in value.atoms(sp.Rational):
+        best = max(best, int(atom.p).bit_length(), int(atom.q).bit_length())
+    return best
+
+
+def _decimal(text: str) -> sp.Rational | None:
+    """The exact value of a decimal literal's source text (``"0.28"`` -> 7/25).
+
+    None if the text is not a decimal literal or its value would not lie within 10**-100 .. 10**100 in
+    numerator and denominator (checked before any large power of ten is built).
+    """
+    match = _DECIMAL.match(text.replace("_", "").strip())
+    if not match or not (match.group("int") or match.group("frac")):
+        return None
+    digits = ((match.group("int") or "") + (match.group("frac") or "")).lstrip("0")
+    if not digits:
+        return sp.Integer(0)
+    exponent = int(match.group("exp") or 0) - len(match.group("frac") or "")
+    if abs(exponent) > 2 * len(digits) + 200:
+        return None
+    value = sp.Integer(int(digits)) * sp.Integer(10) ** exponent
+    return value if max(abs(int(value.p)), int(value.q)) <= MAX_LITERAL else None
+
+
+# -- the tree walker -----------------------------------------------------------------------------------------------
+
+class _Builder:
+    """Build a SymPy object from a whitelisted :mod:`ast` tree of ``source``."""
+
+    def __init__(self, source: str, variables: Sequence[str] = (), number_only: bool = False, lead: int = 0):
+        self.source = source
+        self.lead = lead  # characters of leading whitespace stripped off the user's text
+        self.lines = source.splitlines(keepends=True) or [source]
+        self.number_only = number_only
+        self.variables = self._variables(variables)
+        self.diff_order = 0
+        self.minmax_args = 0
+
+    # where and what ----------------------------------------------------------------------------------
+    def where(self, node: ast.AST) -> str:
+        lineno = getattr(node, "lineno", None)
+        col = getattr(node, "col_offset", None)
+        if lineno is None or col is None:
+            return ""
+        line = self.lines[lineno - 1] if 0 < lineno <= len(self.lines) else ""
+        char_col = len(line.encode("utf-8")[:col].decode("utf-8", "replace")) + 1
+        return _location(lineno, char_col, self.lead, len(self.lines) > 1)
+
+    def fail(self, node: ast.AST, message: str) -> ExpressionError:
+        return ExpressionError(message + self.where(node))
+
+    def segment(self, node: ast.AST) -> str:
+        return ast.get_source_segment(self.source, node) or ""
+
+    def _variables(self, variables: Sequence[str]) -> dict[str, sp.Symbol]:
+        from symact.catalog.registry import X
+
+        if isinstance(variables, str):
+            variables = (variables,)
+        out: dict[str, sp.Symbol] = {}
+        for name in variables:
+            if not isinstance(name, str) or not name.isidentifier():
+                raise ExpressionError(f"invalid variable name {name!r}")
+            if name in _CONSTANTS or name in _FUNCTIONS or name in _CONDITION_FUNCTIONS or name in (
+                    "True", "False", *_SPECIAL_FUNCTIONS):
+                raise ExpressionError(f"variable name {name!r} is reserved")
+            out[name] = X if name == "x" else sp.Symbol(name, real=True)
+        return out
+
+    def allowed_names(self) -> list[str]:
+        constants = _FINITE_CONSTANTS if self.number_only else tuple(_CONSTANTS)
+        return [*self.variables, *constants]
+
+    def allowed_functions(self) -> list[str]:
+        if self.number_only:
+            return sorted(_NUMBER_FUNCTIONS)
+        from symact import catalog
+
+        return [*_FUNCTIONS, *_SPECIAL_FUNCTIONS, *catalog.all_names()]
+
+    def sympy(self, node: ast.AST, build: Callable[[], Any]) -> Any:
+        """Run a SymPy constructor, turning its exceptions into a located ExpressionError."""
+        try:
+            return build()
+        except (ExpressionError, ParameterError):
+            raise
+        except RecursionError:
+            raise self.fail(node, "expression is too deeply nested") from None
+        except (TypeError, ValueError, ArithmeticError, AttributeError, NotImplementedError) as exc:
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise self.fail(node, f"cannot build {self.segment(node)[:60]!r}: {detail}") from None
+
+    # expressions ---------------------------------------------------------------------------------------
+    def expr(self, node: ast.AST, depth: int = 0) -> sp.Expr:
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"expression is nested too deeply (more than {MAX_DEPTH} levels)")
+        if isinstance(node, ast.Constant):
+            return self.constant(node)
+        if isinstance(node, ast.Name):
+            return self.name(node)
+        if isinstance(node, ast.UnaryOp):
+            if isinstance(node.op, ast.USub):
+                operand = self.expr(node.operand, depth + 1)
+                return self.sympy(node, lambda: -operand)
+            if isinstance(node.op, ast.UAdd):
+                return self.expr(node.operand, depth + 1)
+            raise self.fail(node, "'~' and 'not' apply to conditions, which are only allowed inside Piecewise")
+        if isinstance(node, ast.BinOp):
+            return self.binary_chain(node, depth)
+        if isinstance(node, ast.Call):
+            return self.call(node, depth)
+        if isinstance(node, ast.Compare):
+            raise self.fail(node, "a comparison is not a value here (claims take exactly one comparison; "
+                                  "conditions belong inside Piecewise)")
+        if isinstance(node, ast.BoolOp):
+            raise self.fail(node, "'and'/'or' combine conditions, which are only allowed inside Piecewise")
+        raise self.fail(node, _REFUSED.get(type(node), f"{type(node).__name__} is not allowed"))
+
+    def constant(self, node: ast.Constant) -> sp.Expr:
+        value = node.value
+        if isinstance(value, bool):
+            raise self.fail(node, f"{value} is only allowed as a Piecewise condition")
+        if isinstance(value, int):
+            if abs(value) > MAX_LITERAL:
+                raise self.fail(node, "integer literal is too large (at most 10**100)")
+            return sp.Integer(value)
+        if isinstance(value, float):
+            exact = _decimal(self.segment(node))
+            if exact is None:
+                raise self.fail(node, f"number literal {self.segment(node)[:40]!r} is too large or has too many "
+                                      f"digits (numerator and denominator at most 10**100)")
+            return exact
+        if isinstance(value, complex):
+            raise self.fail(node, "complex numbers are not allowed")
+        if isinstance(value, (str, bytes)):
+            raise self.fail(node, "strings are not allowed")
+        raise self.fail(node, f"{value!r} is not allowed")
+
+    def name(self, node: ast.Name) -> sp.Expr:
+        ident = node.id
+        if ident in self.variables:
+            return self.variables[ident]
+        if ident in _CONSTANTS:
+            if not self.number_only or ident in _FINITE_CONSTANTS:
+                return _CONSTANTS[ident]
+            raise self.fail(node, f"{ident!r} (infinity) is not allowed; a finite number is needed")
+        if ident in _FUNCTIONS or ident in _CONDITION_FUNCTIONS or ident in _SPECIAL_FUNCTIONS or (
+                not self.number_only and self.is_activation(ident)):
+            raise self.fail(node, f"{ident!r} is a function; call it, e.g. {ident}(x)")
+        allowed = self.allowed_names()
+        hint = _suggest(ident, allowed) or f"; allowed names: {', '.join(allowed)}"
+        raise self.fail(node, f"unknown name {ident!r}{hint}")
+
+    @staticmethod
+    def is_activation(ident: str) -> bool:
+        from symact import catalog
+
+        try:
+            catalog.get(ident)
+        except KeyError:
+            return False
+        return True
+
+    def binary_chain(self, node: ast.BinOp, depth: int) -> sp.Expr:
+        # Left-associative chains (a + b - c + ...) count as one level, so long sums are not "deep".
+        spine: list[ast.BinOp] = []
+        current: ast.AST = node
+        while isinstance(current, ast.BinOp) and not isinstance(current.op, ast.Pow):
+            spine.append(current)
+            current = current.left
+        if isinstance(current, ast.BinOp):  # a power at the bottom of the chain (or the node itself)
+            result = self.power(current, depth + 1)
+        else:
+            result = self.expr(current, depth + 1)
+        for link in reversed(spine):
+            if type(link.op) in _BINARY_REFUSED:
+                raise self.fail(link, _BINARY_REFUSED[type(link.op)])
+            right = self.expr(link.right, depth + 1)
+            result = self.arithmetic(link, result, right)
+        return result
+
+    def arithmetic(self, node: ast.BinOp, left: sp.Expr, right: sp.Expr) -> sp.Expr:
+        op = node.op
+        if isinstance(op, ast.Add):
+            result = self.sympy(node, lambda: left + right)
+        elif isinstance(op, ast.Sub):
+            result = self.sympy(node, lambda: left - right)
+        elif isinstance(op, ast.Mult):
+            result = self.sympy(node, lambda: left * right)
+        elif isinstance(op, ast.Div):
+            result = self.sympy(node, lambda: left / right)
+        else:  # pragma: no cover - the chain only holds the operators above
+            raise self.fail(node, f"{type(op).__name__} is not allowed")
+        self.check_size(node, result.args[0] if isinstance(result, (sp.Add, sp.Mul)) else result)
+        return result
+
+    def check_size(self, node: ast.AST, value: sp.Expr) -> None:
+        if _bits(value) > MAX_BITS:
+            raise self.fail(node, f"number is too large (more than {MAX_BITS} bits)")
+
+    def power(self, node: ast.BinOp, depth: int) -> sp.Expr:
+        base = self.expr(node.left, depth + 1)
+        exponent = self.expr(node.right, depth + 1)
+        return self.checked_power(node, base, exponent)
+
+    def checked_power(self, node: ast.AST, base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
+        if isinstance(exponent, sp.Rational):
+            if abs(exponent) > MAX_EXPONENT:
+                raise self.fail(node, f"exponent {exponent} is too large (at most {MAX_EXPONENT} in absolute value)")
+            size = _bits(base)
+            if size * max(1, abs(exponent)) > MAX_BITS:
+                raise self.fail(node, f"power is too large (more than {MAX_BITS} bits)")
+            if not exponent.is_integer and size > MAX_ROOT_BITS:
+                raise self.fail(node, f"root of a number with more than {MAX_ROOT_BITS} bits is not allowed")
+        return self.sympy(node, lambda: base ** exponent)
+
+    # calls -------------------------------------------------------------------------------------------
+    def call(self, node: ast.Call, depth: int) -> sp.Expr:
+        if not isinstance(node.func, ast.Name):
+            if isinstance(node.func, ast.Attribute):
+                raise self.fail(node.func, _REFUSED[ast.Attribute])
+            raise self.fail(node, "only named functions can be called, e.g. exp(x)")
+        fname = node.func.id
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                raise self.fail(arg, _REFUSED[ast.Starred])
+        seen: set[str] = set()
+        for kw in node.keywords:
+            if kw.arg is None:
+                raise self.fail(kw.value, "'**' arguments are not allowed")
+            if kw.arg in seen:
+                raise self.fail(kw.value, f"keyword {kw.arg!r} given twice")
+            seen.add(kw.arg)
+        if self.number_only:
+            if fname not in _NUMBER_FUNCTIONS:
+                raise self.fail(node, f"function {fname!r} is not allowed in a number"
+                                      f"{_suggest(fname, sorted(_NUMBER_FUNCTIONS))}")
+            return self.function(node, fname, depth)
+        if fname == "Piecewise":
+            return self.piecewise(node, depth)
+        if fname == "diff":
+            return self.derivative(node, depth)
+        if fname in _FUNCTIONS:
+            return self.function(node, fname, depth)
+        if fname in _CONDITION_FUNCTIONS:
+            raise self.fail(node, f"{fname}(...) builds a condition, which is only allowed inside Piecewise")
+        return self.activation(node, fname, depth)
+
+    def no_keywords(self, node: ast.Call, fname: str) -> None:
+        if node.keywords:
+            raise self.fail(node.keywords[0].value, f"{fname}() takes no keyword arguments "
+                                                    f"(got {node.keywords[0].arg!r})")
+
+    def arity(self, node: ast.Call, fname: str, low: int, high: int | None) -> None:
+        count = len(node.args)
+        if count < low or (high is not None and count > high):
+            want = str(low) if high == low else (f"{low} or more" if high is None else f"{low} to {high}")
+            raise self.fail(node, f"{fname}() takes {want} argument{'s' if want != '1' else ''}, got {count}")
+
+    def function(self, node: ast.Call, fname: str, depth: int) -> sp.Expr:
+        func, low, high = _FUNCTIONS[fname]
+        self.no_keywords(node, fname)
+        self.arity(node, fname, low, high)
+        if func in (sp.Max, sp.Min):
+            self.minmax_args += len(node.args)
+            if self.minmax_args > MAX_MINMAX_ARGS:
+                raise self.fail(node, f"too many Max/Min arguments (at most {MAX_MINMAX_ARGS} in all)")
+        args = [self.expr(arg, depth + 1) for arg in node.args]
+        if func is sp.sqrt:
+            return self.checked_power(node, args[0], sp.Rational(1, 2))
+        if func is sp.Heaviside and len(args) == 2 and args[1].free_symbols:
+            raise self.fail(node.args[1], "the value of Heaviside at 0 must be a number")
+        return self.sympy(node, lambda: func(*args))
+
+    def activation(self, node: ast.Call, fname: str, depth: int) -> sp.Expr:
+        from symact import catalog
+
+        try:
+            entry = catalog.get(fname)
+        except KeyError:
+            raise self.fail(node.func, f"unknown function {fname!r}"
+                                       f"{_suggest(fname, self.allowed_functions())}") from None
+        if not isinstance(entry, catalog.Activation):
+            raise self.fail(node, f"{entry.name} is a vector activation (it needs n inputs) and cannot be "
+                                  f"used in a scalar expression")
+        if len(node.args) != 1:
+            example = f"{fname}(x, {entry.params[0].name}=...)" if entry.params else f"{fname}(x)"
+            raise self.fail(node, f"{fname}() takes one argument (parameters go as keywords: {example}), "
+                                  f"got {len(node.args)}")
+        arg = self.expr(node.args[0], depth + 1)
+        params = {kw.arg: self.segment(kw.value) for kw in node.keywords}
+        for key in params:
+            entry.param(key)  # ParameterError for an unknown keyword, naming the known ones
+        return self.sympy(node, lambda: entry(arg, params))
+
+    def derivative(self, node: ast.Call, depth: int) -> sp.Expr:
+        self.no_keywords(node, "diff")
+        self.arity(node, "diff", 2, 3)
+        wrt = node.args[1]
+        if not (isinstance(wrt, ast.Name) and wrt.id in self.variables):
+            raise self.fail(wrt, f"diff() differentiates with respect to a variable "
+                                 f"({', '.join(self.variables) or 'none given'}), e.g. diff(f, x)")
+        order = 1
+        if len(node.args) == 3:
+            value = self.expr(node.args[2], depth + 1)
+            if not (isinstance(value, sp.Integer) and 0 <= value <= MAX_DIFF_ORDER):
+                raise self.fail(node.args[2], f"derivative order must be an integer from 0 to {MAX_DIFF_ORDER}")
+            order = int(value)
+        self.diff_order += order
+        if self.diff_order > MAX_TOTAL_DIFF_ORDER:
+            raise self.fail(node, f"too many derivatives (total order at most {MAX_TOTAL_DIFF_ORDER})")
+        result = self.expr(node.args[0], depth + 1)
+        symbol = self.variables[wrt.id]
+        for _ in range(order):  # one order at a time, so that expression swell is caught before it hangs
+            if sum(1 for _ in sp.preorder_traversal(result)) > MAX_DIFF_NODES:
+                raise self.fail(node, f"derivative grows too large (over {MAX_DIFF_NODES} nodes); "
+                                      f"ask for a lower order")
+            result = self.sympy(node, lambda: sp.diff(result, symbol))
+        return result
+
+    def piecewise(self, node: ast.Call, depth: int) -> sp.Expr:
+        self.no_keywords(node, "Piecewise")
+        if not node.args:
+            raise self.fail(node, "Piecewise() needs at least one (value, condition) pair")
+        pairs = []
+        for arg in node.args:
+            if not (isinstance(arg, ast.Tuple) and len(arg.elts) == 2):
+                raise self.fail(arg, "Piecewise arguments must be (value, condition) pairs, e.g. (x, x > 0)")
+            pairs.append((self.expr(arg.elts[0], depth + 2), self.cond(arg.elts[1], depth + 2)))
+        return self.sympy(node, lambda: sp.Piecewise(*pairs))
+
+    # conditions ----------------------------------------------------------------------------------------
+    def cond(self, node: ast.AST, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"expression is nested too deeply (more than {MAX_DEPTH} levels)")
+        if isinstance(node, ast.Constant) and isinstance(node.value, bool):
+            return sp.true if node.value else sp.false
+        if isinstance(node, ast.Compare):
+            parts = []
+            left = self.expr(node.left, depth + 1)
+            for op, comparator in zip(node.ops, node.comparators):
+                if type(op) not in _COMPARE_OPS:
+                    raise self.fail(node, f"{_NOT_COMPARISONS.get(type(op), '?')!r} is not a comparison; "
+                                          f"use ==, !=, <, <=, >, >=")
+                right = self.expr(comparator, depth + 1)
+                relation = _RELATIONS[_COMPARE_OPS[type(op)]]
+                parts.append(self.sympy(node, lambda a=left, b=right: relation(a, b)))
+                left = right
+            return parts[0] if len(parts) == 1 else self.sympy(node, lambda: sp.And(*parts))
+        if isinstance(node, ast.BoolOp):
+            parts = [self.cond(value, depth + 1) for value in node.values]
+            combine = sp.And if isinstance(node.op, ast.And) else sp.Or
+            return self.sympy(node, lambda: combine(*parts))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.Invert)):
+            inner = self.cond(node.operand, depth + 1)
+            return self.sympy(node, lambda: sp.Not(inner))
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
+            left, right = self.cond(node.left, depth + 1), self.cond(node.right, depth + 1)
+            combine = sp.And if isinstance(node.op, ast.BitAnd) else sp.Or
+            return self.sympy(node, lambda: combine(left, right))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _CONDITION_FUNCTIONS:
+            fname = node.func.id
+            self.no_keywords(node, fname)
+            self.arity(node, fname, 1, 1 if fname == "Not" else None)
+            parts = [self.cond(arg, depth + 1) for arg in node.args]
+            return self.sympy(node, lambda: _CONDITION_FUNCTIONS[fname](*parts))
+        raise self.fail(node, "expected a condition such as x > 0 (note that '&' binds tighter than '<': "
+                              "write (x > 0) & (x < 1))")
+
+
+# -- parsing entry points ------------------------------------------------------------------------------------------
+
+def _lone_equals(text: str) -> int | None:
+    """Column (1-based) of a top-level '=' that is not part of ==, <=, >=, != (a likely typo for ==)."""
+    level = 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            level += 1
+        elif ch in ")]}":
+            level -= 1
+        elif ch == "=" and level == 0:
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if before not in "=<>!:" and after != "=":
+                return i + 1
+    return None
+
+
+def _location(lineno: int, column: int, lead: int, multiline: bool) -> str:
+    """' (column C)' in the user's text (``column`` counts in the stripped text, from 1)."""
+    if lineno == 1:
+        column += lead
+    return f" (line {lineno}, column {column})" if multiline else f" (column {column})"
+
+
+def _start(text: str, variables: Sequence[str] = (), number_only: bool = False) -> tuple[_Builder, ast.expr]:
+    """Parse ``text`` into an expression AST and a builder for it; ExpressionError on any failure."""
+    text = _check_text(text).replace("\u2212", "-")  # a typographic minus sign is read as '-'
+    source = text.strip()
+    lead = len(text) - len(text.lstrip())
+    multiline = "\n" in source or "\r" in source
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. SyntaxWarning "'int' object is not callable"
+            tree = ast.parse(source, mode="eval")
+    except SyntaxError as exc:
+        column = _lone_equals(source)
+        if column is not None:
+            raise ExpressionError(f"'=' is not a comparison; write '==' for equality"
+                                  f"{_location(1, column, lead, multiline)}") from None
+        message = exc.msg or "invalid syntax"
+        if "decimal literal" in message:
+            message += " (write 2*x, not 2x)"
+        where = (_location(exc.lineno or 1, exc.offset, lead, multiline) if exc.offset
+                 else " (at the end of the input)")
+        raise ExpressionError(f"syntax error: {message}{where}") from None
+    except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ExpressionError(f"cannot parse the input: {detail}") from None
+    return _Builder(source, variables, number_only, lead), tree.body
+
+
+def _finish(builder: _Builder, node: ast.AST, value: sp.Expr) -> sp.Expr:
+    builder.check_size(node, value)
+    if value.has(sp.nan, sp.zoo):
+        raise builder.fail(node, "expression is undefined (division by zero or oo - oo?)")
+    return value
+
+
+def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
+    """Parse ``text`` into a SymPy expression in the real ``variables`` (``"x"`` is :data:`symact.catalog.X`).
+
+    >>> parse_expression("x*tanh(x)")
+    x*tanh(x)
+    >>> parse_expression("leaky_relu(x, alpha=0.1)")
+    Piecewise((x/10, x < 0), (x, True))
+    """
+    builder, node = _start(text, variables)
+    return _finish(builder, node, builder.expr(node))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One comparison between two expressions, as written by the user."""
+
+    lhs: sp.Expr
+    op: str
+    rhs: sp.Expr
+    text: str
+
+    def as_relational(self) -> Any:
+        """The SymPy relational (it may evaluate to ``true``/``false`` straight away)."""
+        return _RELATIONS[self.op](self.lhs, self.rhs)
+
+    def __str__(self) -> str:
+        return f"{self.lhs} {self.op} {self.rhs}"
+
+
+def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
+    """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions.
+
+    >>> parse_claim("sigmoid(-x) == 1 - sigmoid(x)").op
+    '=='
+    """
+    builder, node = _start(text, variables)
+    if not isinstance(node, ast.Compare):
+        raise ExpressionError("a claim needs one comparison (==, !=, <, <=, >, >=), "
+                              "e.g. 'sigmoid(-x) == 1 - sigmoid(x)'")
+    if len(node.ops) != 1:
+        raise builder.fail(node, "chained comparisons (a < b < c) are not supported; check one comparison at a time")
+    op = _COMPARE_OPS.get(type(node.ops[0]))
+    if op is None:
+        raise builder.fail(node, f"{_NOT_COMPARISONS.get(type(node.ops[0]), '?')!r} is not a comparison; "
+                                 f"use ==, !=, <, <=, >, >=")
+    lhs = _finish(builder, node.left, builder.expr(node.left))
+    rhs = _finish(builder, node.comparators[0], builder.expr(node.comparators[0]))
+    return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip())
+
+
+def parse_number(text: str, what: str = "value") -> sp.Expr:
+    """An exact, finite real constant from text: ``"0.2"`` -> 1/5, ``"1/3"``, ``"-sqrt(2)/2"``, ``"log(2)"``.
+
+    Allowed: numbers, ``+ - * / **``, ``pi``, ``E``, ``sqrt``, ``exp``, ``log``.  Anything else, and any
+    result that is not a finite real number, raises :class:`ParameterError` mentioning ``what``.
+    """
+    if not isinstance(text, str):
+        raise ParameterError(f"{what} must be given as text, got {type(text).__name__}")
+    try:
+        builder, node = _start(text, number_only=True)
+        value = builder.expr(node)
+    except ExpressionError as exc:
+        raise ParameterError(f"{what}: {exc}") from None
+    if value.has(sp.nan, sp.zoo) or not value.is_finite:
+        raise ParameterError(f"{what} must be finite, got {text.strip()!r}")
+    if value.is_real is not True:
+        raise ParameterError(f"{what} must be a real number, got {text.strip()!r}")
+    return value
+
+
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def parse_param(text: str) -> tuple[str, str]:
+    """Split a CLI ``--param NAME=VALUE`` into ``(NAME, VALUE)``; the value is checked later (Param.validate)."""
+    if not isinstance(text, str):
+        raise ParameterError(f"--param expects NAME=VALUE text, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise ParameterError(f"--param value is too long ({len(text)} characters; at most {MAX_LENGTH})")
+    name, sep, value = text.partition("=")
+    name, value = name.strip(), value.strip()
+    if not sep:
+        raise ParameterError(f"--param expects NAME=VALUE, e.g. alpha=0.2; got {text!r}")
+    if not name or not _PARAM_NAME.match(name):
+        raise ParameterError(f"--param {text!r}: {name!r} is not a parameter name (expected NAME=VALUE)")
+    if not value:
+        raise ParameterError(f"--param {text!r}: missing value after '=' (expected NAME=VALUE)")
+    return name, value
