@@ -41,13 +41,15 @@ def _(d):
           r"$h = W_1x+b_1$ and the output is $f(x)=W_2h+b_2$.")
     d.show(r"f(x)", "=", r"W_2(W_1x+b_1)+b_2", "identity activation")
     d.then("=", r"(W_2W_1)x + (W_2b_1+b_2)", "distributivity and associativity of matrix products")
-    d.say(r"The first entry of each side, expanded as polynomials in the 22 symbols, is")
-    d.show(sp.Symbol("f_1"), "=", sp.expand(f[0]), "expanding")
-    d.then("=", sp.expand((Wp * x + bp)[0]), r"first entry of $W'x+b'$")
-    d.say(r"SymPy expands both $2\times1$ vectors entrywise and their difference is the zero polynomial "
-          r"in every entry, so $f(x)=W'x+b'$ for all values of the parameters and of $x$, with")
-    d.show(r"W'", "=", Wp, r"$W'=W_2W_1$")
-    d.show(r"b'", "=", bp, r"$b'=W_2b_1+b_2$")
+    d.say(r"Expanding both sides as polynomials in the 22 symbols, entry by entry, the difference is the zero "
+          r"polynomial in both entries (SymPy). For instance the first entry of $W'x+b'$ is")
+    d.show(sp.Symbol("f_1"), "=", sp.Symbol(r"\sum_{k=1}^{4}b_{1k}\big(a_{k1}x_1+a_{k2}x_2+c_{k1}\big)+e_{11}"),
+           "expanded")
+    d.say(r"So $f(x)=W'x+b'$ for all values of the parameters and of $x$, with the $2\times2$ matrix "
+          r"$W'=W_2W_1$, $W'_{ij}=\sum_{k=1}^4 b_{ik}a_{kj}$, and the vector $b'=W_2b_1+b_2$, "
+          r"$b'_i=\sum_{k=1}^4 b_{ik}c_{k1}+e_{i1}$.")
+    d.show(sp.Symbol("W'_{11}"), "=", Wp[0, 0], "")
+    d.show(sp.Symbol("b'_{1}"), "=", bp[0], "")
     return proved(d, "exact polynomial identity (entrywise expansion)", W_prime=str(Wp), b_prime=str(bp))
 
 
@@ -75,8 +77,8 @@ def _(d):
     d.say(r"\emph{Induction step.} Assume $A_L\circ\dots\circ A_1(x)=W'_Lx+b'_L$. With symbolic matrices "
           r"$W_{L+1}\in\mathbb{R}^{m\times n}$, $W'_L\in\mathbb{R}^{n\times p}$, $b'_L\in\mathbb{R}^n$, "
           r"$b_{L+1}\in\mathbb{R}^m$ and $x\in\mathbb{R}^p$ of symbolic sizes:")
-    d.show(r"A_{L+1}\circ\dots\circ A_1(x)", "=", lhs, "induction hypothesis")
-    d.then("=", rhs, "distributivity of the matrix product (SymPy: difference expands to the zero matrix)")
+    d.show(r"A_{L+1}\circ\dots\circ A_1(x)", "=", lhs, "hypothesis")
+    d.then("=", rhs, "distributivity (SymPy)")
     d.say(r"So the composition is affine with $W'_{L+1}=W_{L+1}W'_L = W_{L+1}W_L\cdots W_1$ and "
           r"$b'_{L+1}=W_{L+1}b'_L+b_{L+1}$. Distributing $W_{L+1}$ over the sum defining $b'_L$:")
     d.show(r"b'_{L+1}", "=", r"\sum_{k=1}^{L} W_{L+1}W_L\cdots W_{k+1}\,b_k + b_{L+1}",

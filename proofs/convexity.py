@@ -279,7 +279,7 @@ def _(d):
           r"$-\ln\sigma(z)=\ln(1+e^{-z})$ and $-\ln(1-\sigma(z))=\ln(1+e^{z})$ differ by the linear function "
           r"$z$), leaving")
     d.show(sp.Symbol(r"\nabla^2_{(w,b)}L"), "=", sp.Symbol(r"\sigma'(z)\begin{pmatrix}x^2&x\\x&1\end{pmatrix}"),
-           r"with $\sigma'=\sigma(1-\sigma)$")
+           "SymPy")
     d.say(r"For any direction $h=(h_1,h_2)$ the quadratic form is")
     d.show(sp.Symbol(r"h^\top\nabla^2L\,h"), "=", sp.Symbol(r"\sigma'(z)\,(xh_1+h_2)^2"), "SymPy")
     d.then(">=", 0, r"$\sigma'>0$")
@@ -333,12 +333,14 @@ def _(d):
     check(set(yes) == set(EXPECTED_YES), f"exactly {EXPECTED_YES} (got {yes})")
     d.say(r"For each scalar activation (defaults) we compute $f(0)$ exactly and the one-sided derivatives "
           r"$f'_\pm(0)=\lim_{h\to0^+}\frac{f(\pm h)-f(0)}{\pm h}$ from the smooth branch adjacent to $0$ on each "
-          r"side (SymPy limits). $f$ is differentiable at $0$ iff they are finite and equal.")
+          r"side (SymPy limits). $f$ is differentiable at $0$ iff they are finite and equal. Each row lists "
+          r"$(f(0),\,f'_-(0),\,f'_+(0))$ (decimals: parameters that are decimal constants, shown to 8 digits).")
     for name, f0, ld, rd, diffable, ok in rows:
         nm = name.replace("_", r"\_")
         why = ("yes" if ok else "no: " + ("$f(0)\\ne0$" if f0 != 0 else
                                            ("not differentiable at 0" if not diffable else "$f'(0)\\ne1$")))
-        d.show(sp.Symbol(rf"\texttt{{{nm}}}:\ (f(0),f'_-(0),f'_+(0))"), "=", sp.Tuple(f0, ld, rd), why)
+        short = [sp.Float(v, 8) if isinstance(v, sp.Float) else v for v in (f0, ld, rd)]
+        d.show(sp.Symbol(rf"\texttt{{{nm}}}"), ":", sp.Tuple(*short), why)
     d.say(r"The property holds exactly for " + ", ".join(rf"\texttt{{{n.replace('_', chr(92) + '_')}}}" for n in yes)
           + r". Such activations behave like the identity for small inputs, which matters for initialisation "
           r"schemes that assume a linear regime near $0$.")

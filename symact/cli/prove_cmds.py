@@ -48,10 +48,14 @@ def run_prove(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from symact.report import build_report
+    from symact.report import ReportBuildError, build_report
 
-    result = build_report(Path(args.output), compile_pdf=not args.tex_only, keep=args.keep,
-                          include_table=not args.no_table)
+    try:
+        result = build_report(Path(args.output), compile_pdf=not args.tex_only, keep=args.keep,
+                              include_table=not args.no_table)
+    except ReportBuildError as exc:
+        print(f"symact: error: {exc}", file=sys.stderr)
+        return 1
     print(result.summary())
     if result.tex_only:
         return 0

@@ -1,0 +1,156 @@
+"""Figures for the report, written as PDF vector graphics with matplotlib (Agg backend, no display needed).
+
+Numerical plotting is illustration only: nothing here decides a claim.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import sympy as sp
+
+from symact.catalog import X, entries
+
+
+@dataclass
+class Figure:
+    filename: str
+    caption: str
+    label: str
+
+
+def _numeric(expr: sp.Expr):
+    erf = np.vectorize(math.erf, otypes=[float])
+    fn = sp.lambdify(X, expr, modules=[{"erf": erf}, "numpy"])
+
+    def call(xs: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            ys = fn(xs)
+        return np.broadcast_to(np.asarray(ys, dtype=float), xs.shape)
+
+    return call
+
+
+def _pyplot():
+    import logging
+
+    import matplotlib
+
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # font-subsetting chatter about font timestamps
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"font.size": 8, "axes.titlesize": 9, "lines.linewidth": 1.2, "pdf.fonttype": 42})
+    return plt
+
+
+FAMILY_TITLES = {"sigmoidal": "Identity, step and sigmoid-shaped activations",
+                 "rectifiers": "ReLU and its relatives", "smooth": "Smooth gated activations",
+                 "shrink": "Shrinkage functions"}
+
+
+def activation_figures(outdir: Path) -> list[Figure]:
+    """One grid per catalog family: each scalar activation (solid) with its derivative (dashed)."""
+    plt = _pyplot()
+    by_family: dict[str, list] = {}
+    for e in entries(scalar_only=True):
+        by_family.setdefault(e.family, []).append(e)
+    xs = np.linspace(-5, 5, 801)
+    figs = []
+    for family, items in by_family.items():
+        ncols = 4
+        nrows = math.ceil(len(items) / ncols)
+        fig, axes = plt.subplots(nrows, ncols, figsize=(7.2, 1.85 * nrows), squeeze=False)
+        for ax in axes.flat[len(items):]:
+            ax.axis("off")
+        for ax, e in zip(axes.flat, items):
+            f = e.f()
+            ax.axhline(0, color="0.8", lw=0.6)
+            ax.axvline(0, color="0.8", lw=0.6)
+            ax.plot(xs, _numeric(f)(xs), color="C0", label="$f$")
+            try:
+                ax.plot(xs, _numeric(sp.diff(f, X))(xs), color="C3", ls="--", label="$f'$")
+            except Exception:  # pragma: no cover - a derivative that does not lambdify is left out of the plot
+                pass
+            ax.set_title(e.name)
+            ax.set_xlim(-5, 5)
+            lo, hi = ax.get_ylim()
+            ax.set_ylim(max(lo, -6), min(hi, 6))
+        axes.flat[0].legend(loc="upper left", fontsize=7, frameon=False)
+        fig.tight_layout()
+        name = f"activations_{family}.pdf"
+        fig.savefig(outdir / name)
+        plt.close(fig)
+        title = FAMILY_TITLES.get(family, family)
+        figs.append(Figure(name, f"{title}: each activation $f$ (solid) with its derivative $f'$ (dashed), "
+                                 r"default parameters, on $[-5,5]$.", f"fig:act-{family}"))
+    return figs
+
+
+def relu_square_figure(outdir: Path) -> Figure:
+    plt = _pyplot()
+    g = lambda z: np.maximum(z, 0)  # noqa: E731
+    xs = np.linspace(-2.5, 2.5, 1001)
+    source = g(xs) + g(-xs) + g(2 * xs - 2) + g(2 * xs + 2)
+    fixed = g(xs) + g(-xs) + g(2 * xs - 2) + g(-2 * xs - 2)
+    h = 0.5
+    knots = np.arange(-2, 2 + h / 2, h)
+    interp = np.interp(xs, knots, knots**2)
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(7.2, 2.6))
+    a1.plot(xs, xs**2, color="k", label="$x^2$")
+    a1.plot(xs, source, color="C3", ls="--", label="source: $g(2x+2)$")
+    a1.plot(xs, fixed, color="C0", label="corrected: $g(-2x-2)$")
+    a1.plot(knots[::2], knots[::2] ** 2, "o", color="C0", ms=3)
+    a1.set_ylim(-0.5, 10.5)
+    a1.set_title(r"Four ReLU hinges ($g=\mathrm{relu}$)")
+    a1.legend(fontsize=7, frameon=False)
+    inside = np.abs(xs) <= 2
+    a2.plot(xs[inside], (fixed - xs**2)[inside], color="C0", label="spacing $h=1$: max $1/4$")
+    a2.plot(xs[inside], (interp - xs**2)[inside], color="C2", label="spacing $h=1/2$: max $1/16$")
+    a2.axhline(0.25, color="C0", lw=0.6, ls=":")
+    a2.axhline(1 / 16, color="C2", lw=0.6, ls=":")
+    a2.set_title(r"Interpolation error on $[-2,2]$: $h^2/4$")
+    a2.legend(fontsize=7, frameon=False)
+    fig.tight_layout()
+    fig.savefig(outdir / "relu_square.pdf")
+    plt.close(fig)
+    return Figure("relu_square.pdf", r"Left: the source's formula (dashed) misses $x^2$; with the last hinge "
+                  r"mirrored it interpolates $x^2$ at $-2,\dots,2$ (claims \texttt{relu\_square\_approx\_source}, "
+                  r"\texttt{relu\_square\_approx}). Right: the error of the ReLU interpolant is $h^2/4$ "
+                  r"(\texttt{relu\_square\_approx\_general}).", "fig:relu-square")
+
+
+def explosion_figure(outdir: Path) -> Figure:
+    plt = _pyplot()
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    xs = np.linspace(-0.6, 0.6, 801)
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(7.2, 2.6))
+    for w, c in ((4.0, "C1"), (6.894, "C0"), (12.0, "C2")):
+        s = sig(w * xs)
+        a1.plot(xs, w * s * (1 - s), color=c, label=f"$|w|={w:g}$")
+    a1.axhline(1, color="k", lw=0.7, ls=":")
+    a1.set_title(r"$|w\,\sigma'(wx)|$: above 1 only in a window")
+    a1.legend(fontsize=7, frameon=False)
+    ws = np.linspace(4, 40, 2000)
+    width = 2 / ws * np.log(ws * (1 + np.sqrt(1 - 4 / ws)) / 2 - 1)
+    a2.plot(ws, width, color="C0")
+    a2.plot([6.894151], [0.447743], "o", color="C3", ms=3)
+    a2.annotate(r"max $\approx0.4477$ at $|w|\approx6.894$", (6.894, 0.4477), xytext=(12, 0.38), fontsize=7,
+                arrowprops={"arrowstyle": "->", "lw": 0.6})
+    a2.set_xlabel("$|w|$")
+    a2.set_title("width of the window")
+    fig.tight_layout()
+    fig.savefig(outdir / "explosion_window.pdf")
+    plt.close(fig)
+    return Figure("explosion_window.pdf", r"The gradient-explosion window of a sigmoid unit "
+                  r"(\texttt{sigmoid\_explosion\_window}): the set where $|w\sigma'(wx+b)|\ge1$ is an interval whose "
+                  r"width is largest, $\approx0.4477$, at $|w|\approx6.894$; the enclosure in the text is certified, "
+                  r"the plot is illustration.", "fig:explosion")
+
+
+def all_figures(outdir: Path) -> list[Figure]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    return [*activation_figures(outdir), relu_square_figure(outdir), explosion_figure(outdir)]
