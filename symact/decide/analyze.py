@@ -1,0 +1,562 @@
+"""The sign-pattern engine: zeros and strict signs of a smooth expression on an interval, with proof.
+
+``pattern(expr, lo, hi)`` returns a :class:`~symact.decide.pattern.Pattern` or raises ``Undecided``.
+Methods, tried in order for each factor of the exact factorisation (:mod:`symact.decide.factorize`):
+
+1. constants: exact sign (certified ``arb`` ball away from 0, or exact simplification to 0);
+2. structural positivity: exp(.) > 0, t > 0, squares >= 0, sums/products of those;
+3. polynomials in x with rational coefficients: exact real roots (isolating intervals) and exact gap signs;
+   polynomials in one t = exp(a x): the same in t, mapped back with x = log(t)/a;
+4. log(A) with A > 0: the sign of A - 1;
+5. the derivative method: the pattern of f' (recursively, bounded depth) cuts the interval into pieces on
+   which f is strictly monotone; the signs of f at the cut points (exact values, certified enclosures) and
+   at +-oo (limits) then fix the sign of f on each piece, and a sign change inside a piece is a unique zero
+   (isolated by certified bisection, made exact with ``solve`` when the solution is verified);
+6. certified ``arb`` bisection on a bounded interval (strict sign only).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symact.decide import _arb
+from symact.decide._runner import run_stoppable
+from symact.decide.factorize import factorize
+from symact.decide.pattern import Pattern, Undecided, Zero, multiply, sample_point
+
+DEFAULT_DEPTH = 8
+
+
+@dataclass
+class Context:
+    var: sp.Symbol
+    deadline: float
+    notes: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def start(var: sp.Symbol, seconds: float) -> "Context":
+        return Context(var, time.monotonic() + seconds)
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def run(self, fn, cap: float = 2.0, what: str = "a SymPy step"):
+        left = self.remaining()
+        if left <= 0.05:
+            raise Undecided(f"time budget exhausted before {what}")
+        finished, value = run_stoppable(fn, min(cap, left))
+        if not finished:
+            raise Undecided(f"{what} did not finish in time ({value})")
+        return value
+
+    def check_time(self) -> None:
+        if self.remaining() <= 0:
+            raise Undecided("time budget exhausted")
+
+
+# ---------------------------------------------------------------------------------------------- constants
+def simplify_special(expr: sp.Expr) -> sp.Expr:
+    """Exact rewrites SymPy misses: exp(b + k W(a)) = exp(b) (a / W(a))^k for rational k."""
+    def fix(e):
+        out = sp.Integer(1)
+        for term in sp.Add.make_args(sp.expand(e.args[0])):
+            coeff, rest = term.as_coeff_Mul()
+            if isinstance(rest, sp.LambertW) and coeff.is_Rational and len(rest.args) == 1:
+                out *= (rest.args[0] / rest) ** coeff
+            else:
+                out *= sp.exp(term)
+        return out
+    return expr.replace(lambda e: isinstance(e, sp.exp) and e.has(sp.LambertW), fix)
+
+
+def exact_zero(value: sp.Expr, ctx: Context, cap: float = 1.5) -> bool:
+    """True only when ``value`` simplifies exactly to 0."""
+    value = sp.sympify(value)
+    if value.is_zero:
+        return True
+
+    def work():
+        v = simplify_special(value)
+        if sp.simplify(v) == 0:
+            return True
+        return sp.simplify(sp.expand(v.rewrite(sp.exp))) == 0
+    return bool(ctx.run(work, cap, "exact simplification"))
+
+
+def const_sign(value: sp.Expr, ctx: Context) -> int:
+    """The exact sign of a real constant: certified ball or exact zero; raises Undecided otherwise."""
+    value = sp.sympify(value)
+    if value.has(sp.nan, sp.zoo) or value.has(sp.I):
+        raise Undecided(f"{value} is not a finite real number")
+    if value is sp.oo:
+        return 1
+    if value is -sp.oo:
+        return -1
+    if value.is_zero:
+        return 0
+    for bits in (64, 256, 1024):
+        try:
+            ball = _arb.constant(value, bits)
+        except _arb.ArbUnsupported as exc:
+            raise Undecided(str(exc)) from None
+        s = _arb.ball_sign(ball)
+        if s is not None:
+            return s
+        if not ball.is_finite():
+            break
+    if exact_zero(value, ctx):
+        return 0
+    raise Undecided(f"cannot decide the sign of the constant {value}")
+
+
+def value_at(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, direction: str = "+") -> sp.Expr:
+    """f(point), or the one-sided limit there when substitution is not finite; +-oo ends use limits."""
+    if point in (sp.oo, -sp.oo):
+        return limit_value(expr, var, point, ctx, "-" if point is sp.oo else "+")
+    v = expr.subs(var, point)
+    if v.is_finite and not v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return v
+    return limit_value(expr, var, point, ctx, direction)
+
+
+def limit_value(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, direction: str = "+") -> sp.Expr:
+    value = ctx.run(lambda: sp.limit(expr, var, point, direction), 3.0, f"the limit at {point}")
+    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan, sp.zoo) or (value.has(sp.I)):
+        raise Undecided(f"the limit of {expr} at {point} was not found")
+    return value
+
+
+# ---------------------------------------------------------------------------------------------- structure
+def structural_sign(e: sp.Expr, var: sp.Symbol) -> str | None:
+    """'+' when e > 0 for every real x, '>=' when e >= 0, by structure alone; None when unsure."""
+    if var not in e.free_symbols and not any(s.is_positive for s in e.free_symbols):
+        if e.is_positive:
+            return "+"
+        if e.is_nonnegative:
+            return ">="
+        return None
+    if e.is_Symbol:
+        return "+" if e.is_positive else None
+    if isinstance(e, sp.exp) or isinstance(e, (sp.cosh, sp.erfc)):
+        return "+" if not isinstance(e, sp.cosh) or e.args[0].is_real else None
+    if e.is_Number:
+        return "+" if e.is_positive else (">=" if e.is_zero else None)
+    if e.is_Pow:
+        base, ex = e.args
+        sb = structural_sign(base, var)
+        if sb == "+" and ex.is_real:
+            return "+"
+        if ex.is_Integer and ex.is_even and base.is_real:
+            return ">="
+        if ex.is_Integer and ex > 0 and sb == ">=":
+            return ">="
+        return None
+    if e.is_Add and len(e.args) == 2:
+        bounded = _bounded_sum(e, var)
+        if bounded is not None:
+            return bounded
+    if e.is_Add or e.is_Mul:
+        signs = [structural_sign(a, var) for a in e.args]
+        if any(s is None for s in signs):
+            return None
+        if e.is_Add:
+            return "+" if "+" in signs else ">="
+        return "+" if all(s == "+" for s in signs) else ">="
+    return None
+
+
+#: |f(u)| <= bound for real u; True when the bound is never attained
+_BOUNDED = {sp.sin: (1, False), sp.cos: (1, False), sp.tanh: (1, True), sp.erf: (1, True),
+            sp.atan: (sp.pi / 2, True)}
+
+
+def _bounded_sum(e: sp.Expr, var: sp.Symbol) -> str | None:
+    """c + k g(u) with g bounded by B: '+' when c > |k| B (or = with B never attained), '>=' when c = |k| B."""
+    const = [a for a in e.args if var not in a.free_symbols]
+    other = [a for a in e.args if var in a.free_symbols]
+    if len(const) != 1 or len(other) != 1:
+        return None
+    k, g = other[0].as_independent(var, as_Add=False)
+    if g.func not in _BOUNDED or not k.is_number or not const[0].is_number:
+        return None
+    bound, strict = _BOUNDED[g.func]
+    margin = sp.nsimplify(const[0]) - abs(k) * bound
+    if margin.is_positive or (margin.is_zero and strict):
+        return "+"
+    if margin.is_zero:
+        return ">="
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- polynomials
+def _side(z: Zero, end, check_zero) -> int:
+    """-1 / 0 / +1: the zero lies left of, at, or right of the finite ``end``."""
+    if z.hi < end:
+        return -1
+    if z.lo > end:
+        return 1
+    if z.exact is not None and z.exact == end:
+        return 0
+    if check_zero(end):
+        return 0
+    if z.exact is not None:
+        ball = _arb.constant(z.exact - end, 400)
+        s = _arb.ball_sign(ball)
+        if s is not None:
+            return s
+    raise Undecided("a root enclosure straddles an interval end")
+
+
+def _restrict(zeros: list[Zero], signs: list[int], lo, hi, check_zero) -> Pattern:
+    """Keep the zeros within [lo, hi] (``check_zero(end)`` says whether the function vanishes at an end)."""
+    kept, kept_signs = [], [signs[0]]
+    for i, z in enumerate(zeros):
+        if lo.is_finite:
+            side = _side(z, lo, check_zero)
+            if side < 0:
+                kept_signs[-1] = signs[i + 1]
+                continue
+            if side == 0:
+                z = Zero(lo, lo, lo)
+        if hi.is_finite:
+            side = _side(z, hi, check_zero)
+            if side > 0:
+                break
+            if side == 0:
+                z = Zero(hi, hi, hi)
+        kept.append(z)
+        kept_signs.append(signs[i + 1])
+    return Pattern(lo, hi, kept, kept_signs)
+
+
+def polynomial_pattern(poly: sp.Poly, lo, hi, to_x=None, describe: str = "") -> Pattern:
+    """Exact pattern of a polynomial with rational coefficients (``to_x`` maps a root in t back to x)."""
+    ivs = poly.intervals(eps=sp.Rational(1, 10 ** 25))
+    exact_roots = sorted(set(sp.real_roots(poly)), key=lambda r: float(r))
+    zeros, signs = [], []
+    pts = [(a, b) for (a, b), _ in ivs]
+    for k in range(len(pts) + 1):
+        left = -sp.oo if k == 0 else pts[k - 1][1]
+        right = sp.oo if k == len(pts) else pts[k][0]
+        p = sample_point(left, right) if left != right else left
+        v = poly.eval(p)
+        signs.append(int(sp.sign(v)))
+    for (a, b), root in zip(pts, exact_roots):
+        zeros.append((a, b, root))
+    if to_x is None:
+        out = [Zero(a, b, r) for a, b, r in zeros]
+        return _restrict(out, signs, lo, hi, lambda end: poly.eval(end) == 0)
+    # roots in t > 0 only, mapped by the increasing or decreasing map to x
+    out, osigns = [], [signs[0]]
+    for i, (a, b, r) in enumerate(zeros):
+        if b <= 0:
+            osigns[-1] = signs[i + 1]
+            continue
+        out.append((a, b, r))
+        osigns.append(signs[i + 1])
+    increasing, mapping = to_x
+    mapped = [Zero.at(mapping(r)) for _, _, r in out]
+    if not increasing:
+        mapped, osigns = mapped[::-1], osigns[::-1]
+    return _restrict(mapped, osigns, lo, hi, lambda end: False)
+
+
+# ---------------------------------------------------------------------------------------------- engine
+def pattern(expr: sp.Expr, lo, hi, ctx: Context, depth: int = DEFAULT_DEPTH) -> Pattern:
+    expr = sp.sympify(expr)
+    var = ctx.var
+    lo, hi = sp.sympify(lo), sp.sympify(hi)
+    ctx.check_time()
+    if var not in expr.free_symbols:
+        s = const_sign(expr, ctx)
+        return Pattern.constant(lo, hi, s, f"{sp.sstr(expr)} is a constant of sign {s:+d}")
+    fz = ctx.run(lambda: factorize(expr, var), 2.5, "factorisation")
+    c = const_sign(fz.constant, ctx)
+    if c == 0:
+        return Pattern.constant(lo, hi, 0, f"{sp.sstr(expr)} is identically 0")
+    parts = [Pattern.constant(lo, hi, c)]
+    for fac in fz.factors:
+        p = factor_pattern(fac.expr, fac.poly_form, lo, hi, ctx, depth)
+        if fac.exponent < 0:
+            inner = [z for z in p.zeros if not (z.exact is not None and z.exact in (lo, hi))]
+            if inner or p.identically_zero:
+                raise Undecided(f"the denominator {sp.sstr(fac.expr)} vanishes on the interval")
+        parts.append(p.power(abs(fac.exponent)))
+    out = multiply(parts, lo, hi)
+    if len(fz.factors) > 1:
+        out.why.insert(0, f"factorisation: {sp.sstr(expr)} = {sp.sstr(fz.product())}")
+    return out
+
+
+def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: int) -> Pattern:
+    var = ctx.var
+    s = structural_sign(f, var)
+    if s == "+":
+        return Pattern.constant(lo, hi, 1, f"{sp.sstr(f)} > 0 (exponentials and squares are positive)")
+    tsyms = [t for t in poly_form.free_symbols if t.is_Dummy and t.is_positive]
+    if not tsyms and not poly_form.atoms(sp.Function) and poly_form.is_polynomial(var):
+        poly = sp.Poly(poly_form, var)
+        if poly.domain.is_QQ or poly.domain.is_ZZ:
+            p = polynomial_pattern(poly, lo, hi)
+            p.why.append(f"{sp.sstr(f)}: exact real roots of a rational polynomial")
+            return p
+    if len(tsyms) == 1 and var not in poly_form.free_symbols and not poly_form.atoms(sp.Function):
+        t = tsyms[0]
+        base = f.atoms(sp.exp)
+        bases = {b.args[0] for b in base}
+        if len(bases) >= 1:
+            # t = exp(a x) when every exponent is a rational multiple of x
+            arg = sp.Integer(1)
+            for b in bases:
+                q = sp.simplify(b / var)
+                if not q.is_Rational:
+                    arg = None
+                    break
+            if arg is not None:
+                poly = sp.Poly(poly_form, t)
+                a_coeff = _exp_coefficient(f, poly_form, t, var)
+                if a_coeff is not None and (poly.domain.is_QQ or poly.domain.is_ZZ):
+                    p = polynomial_pattern(poly, lo, hi, (a_coeff > 0, lambda r: sp.log(r) / a_coeff))
+                    p.why.append(f"{sp.sstr(f)}: exact roots in t = exp({sp.sstr(a_coeff * var)}) > 0")
+                    return p
+    if isinstance(f, sp.log):
+        inner = f.args[0]
+        pin = pattern(inner, lo, hi, ctx, depth)
+        if pin.identically_zero or any(s != 1 for s in pin.signs) or pin.zeros:
+            raise Undecided(f"the argument of {f} is not shown positive")
+        p = pattern(sp.together(inner - 1), lo, hi, ctx, depth)
+        p.why.append(f"sign of {sp.sstr(f)} = sign of {sp.sstr(inner)} - 1")
+        return p
+    if s == ">=":
+        pass  # a non-negative factor still needs its zeros; fall through
+    errors = []
+    if depth > 0:
+        try:
+            return derivative_pattern(f, lo, hi, ctx, depth)
+        except Undecided as exc:
+            errors.append(str(exc))
+    if lo.is_finite and hi.is_finite:
+        try:
+            return bisection_pattern(f, lo, hi, ctx)
+        except Undecided as exc:
+            errors.append(str(exc))
+    raise Undecided("; ".join(errors) or f"no method for the sign of {sp.sstr(f)} on an unbounded interval")
+
+
+def _exp_coefficient(f, poly_form, t, var):
+    """The a with t = exp(a x) recovered from the substitution (None when t is not such an exponential)."""
+    from symact.decide.factorize import exp_substitution
+
+    _, sub = exp_substitution(f, var)
+    if len(sub) != 1:
+        return None
+    (tt, base), = sub.items()
+    a = sp.simplify(base.args[0] / var)
+    if not a.is_Rational or a == 0:
+        return None
+    # the factor's t is the same family: check by substitution
+    if sp.simplify(poly_form.xreplace({t: base}) - f) != 0:
+        return None
+    return a
+
+
+def derivative_pattern(f: sp.Expr, lo, hi, ctx: Context, depth: int) -> Pattern:
+    var = ctx.var
+    mult, df = _best_multiplier(f, ctx)
+    dp = pattern(df, lo, hi, ctx, depth - 1)
+    f_orig, f = f, sp.expand(f * mult) if mult != 1 else f
+    if dp.identically_zero:
+        s = const_sign(value_at(f, var, sample_point(lo, hi) if lo != hi else lo, ctx), ctx)
+        return Pattern.constant(lo, hi, s, f"{sp.sstr(f)} is constant")
+    # cut points: lo, zeros of f', hi
+    cuts = [("end", lo)] + [("zero", z) for z in dp.zeros if not _at_end(z, lo, hi)] + [("end", hi)]
+    cut_signs = []
+    for kind, c in cuts:
+        if kind == "end":
+            direction = "+" if c == lo else "-"
+            cut_signs.append(const_sign(value_at(f, var, c, ctx, direction), ctx))
+        elif c.exact is not None:
+            cut_signs.append(const_sign(f.subs(var, c.exact), ctx))
+        else:
+            ball = _arb.on_interval(f, var, c.lo, c.hi, 128)
+            s = _arb.ball_sign(ball)
+            if s is None:
+                raise Undecided(f"f may vanish at the critical point {c.describe()}")
+            cut_signs.append(s)
+    items: list = []
+    for k in range(len(cuts) - 1):
+        sa, sb = cut_signs[k], cut_signs[k + 1]
+        (ka, a), (kb, b) = cuts[k], cuts[k + 1]
+        if k == 0 and sa == 0 and a.is_finite:
+            items.append(Zero.at(a))
+        if sa == 0 and sb == 0:
+            raise Undecided(f"{sp.sstr(f)} vanishes at both ends of a monotone stretch")
+        if sa != 0 and sb != 0 and sa != sb:
+            items += [sa, find_zero(f, a if ka == "end" else a.hi, b if kb == "end" else b.lo, sa, ctx), sb]
+        else:
+            items.append(sa if sa != 0 else sb)
+        if sb == 0 and (kb == "zero" or b.is_finite):
+            items.append(b if kb == "zero" and b.exact is not None else Zero.at(b) if kb == "end" else _fail(b))
+    zeros, signs = _compress(items)
+    p = Pattern(lo, hi, zeros, signs)
+    scaled = "" if mult == 1 else f" ({sp.sstr(f_orig)} times the positive factor {sp.sstr(mult)})"
+    p.why.append(f"{sp.sstr(f)}{scaled} is strictly monotone between the zeros of its derivative {sp.sstr(df)}; "
+                 f"signs at the cut points and limits fix its sign")
+    p.why.extend(dp.why)
+    return p
+
+
+def _mixed_cost(expr: sp.Expr, ctx: Context) -> tuple[int, int]:
+    """How hard the sign of ``expr`` looks: (number of factors needing analysis, their size)."""
+    var = ctx.var
+    try:
+        fz = ctx.run(lambda: factorize(expr, var), 1.0, "factorisation")
+    except Undecided:
+        return (99, sp.count_ops(expr))
+    hard = [fa for fa in fz.factors if structural_sign(fa.expr, var) != "+" and not (
+        fa.poly_form.is_polynomial(var) and not [t for t in fa.poly_form.free_symbols if t.is_Dummy])]
+    return (len(hard), sum(sp.count_ops(fa.expr) for fa in hard))
+
+
+def _best_multiplier(f: sp.Expr, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
+    """A positive factor m (1 or exp(-a) for an exponential exp(a) in f) making (m f)' simplest."""
+    var = ctx.var
+    candidates = [sp.Integer(1)]
+    for e in sorted(f.atoms(sp.exp), key=sp.default_sort_key):
+        if var in e.free_symbols:
+            candidates.append(sp.exp(-e.args[0]))
+    if len(candidates) == 1 or sp.count_ops(f) > 120:
+        return sp.Integer(1), sp.diff(f, var)
+    best = None
+    for m in candidates[:4]:
+        d = sp.diff(sp.expand(f * m), var)
+        cost = _mixed_cost(d, ctx)
+        if best is None or cost < best[0]:
+            best = (cost, m, d)
+    return best[1], best[2]
+
+
+def _compress(items: list) -> tuple[list[Zero], list[int]]:
+    """Turn a left-to-right list of signs and zeros into (zeros, one sign per gap)."""
+    zeros: list[Zero] = []
+    signs: list[int | None] = [None]
+    for it in items:
+        if isinstance(it, Zero):
+            zeros.append(it)
+            signs.append(None)
+        elif signs[-1] is None:
+            signs[-1] = it
+        elif signs[-1] != it:
+            raise Undecided("inconsistent signs on one stretch (internal check)")
+    for i, sg in enumerate(signs):  # empty gaps at the ends take their neighbour's sign
+        if sg is None:
+            signs[i] = signs[i + 1] if i + 1 < len(signs) and signs[i + 1] is not None else signs[i - 1]
+    return zeros, signs
+
+
+def _fail(z):
+    raise Undecided(f"a zero at the inexact critical point {z.describe()}")
+
+
+def _at_end(z: Zero, lo, hi) -> bool:
+    return z.exact is not None and (z.exact == lo or z.exact == hi)
+
+
+def find_zero(f: sp.Expr, a, b, sa: int, ctx: Context) -> Zero:
+    """The unique zero of a strictly monotone f between a and b (signs sa, -sa); exact when verified."""
+    var = ctx.var
+    # move infinite ends to finite points with the same sign as the limit there
+    if a == -sp.oo:
+        a = _bracket(f, b, -1, sa, ctx)
+    if b == sp.oo:
+        b = _bracket(f, a, 1, -sa, ctx)
+    lo, hi = sp.Rational(a) if a.is_Rational else _rat(a, "hi"), sp.Rational(b) if b.is_Rational else _rat(b, "lo")
+    for _ in range(200):
+        ctx.check_time()
+        if hi - lo < sp.Rational(1, 2 ** 70):
+            break
+        mid = sample_point(lo, hi) if hi - lo > 1 else (lo + hi) / 2
+        s = _arb.ball_sign(_arb.at_point(f, var, mid, 256))
+        if s is None:
+            if exact_zero(f.subs(var, mid), ctx, 1.0):
+                return Zero(mid, mid, mid)
+            break
+        if s == sa:
+            lo = mid
+        else:
+            hi = mid
+    exact = exact_solution(f, lo, hi, ctx)
+    return Zero(lo, hi, exact)
+
+
+def _bracket(f, other, direction: int, want: int, ctx: Context):
+    """A rational beyond ``other`` (to the left for direction -1) where f has the sign ``want``."""
+    anchor = sp.Integer(0) if not other.is_finite else (
+        sp.floor(_rat(other, "lo")) if direction < 0 else sp.ceiling(_rat(other, "hi")))
+    step = sp.Integer(1)
+    for _ in range(40):
+        ctx.check_time()
+        cand = anchor + direction * step
+        if _arb.ball_sign(_arb.at_point(f, ctx.var, cand, 128)) == want:
+            return cand
+        step *= 2
+    raise Undecided("could not bracket a zero on an unbounded stretch")
+
+
+def _rat(value, side):
+    ball = _arb.constant(value, 200)
+    return _arb.to_rational(ball, side)
+
+
+def exact_solution(f: sp.Expr, lo, hi, ctx: Context):
+    """A closed-form zero of f in [lo, hi] from ``solve``, kept only when verified exactly; else None."""
+    var = ctx.var
+    try:
+        sols = ctx.run(lambda: sp.solve(f, var), 2.0, "solve")
+    except (Undecided, NotImplementedError, ValueError, TypeError):
+        return None
+    except Exception:
+        return None
+    for sol in sols if isinstance(sols, list) else []:
+        try:
+            ball = _arb.constant(sol, 200)
+        except (_arb.ArbUnsupported, ValueError, TypeError):
+            continue
+        with _arb.precision(400):
+            inside = ball.is_finite() and ball > _arb.rational_arb(lo) and ball < _arb.rational_arb(hi)
+        if not inside:
+            continue
+        try:
+            if exact_zero(f.subs(var, sol), ctx, 2.0):
+                return simplify_special(sol)
+        except Undecided:
+            return None
+    return None
+
+
+def bisection_pattern(f: sp.Expr, lo, hi, ctx: Context, max_boxes: int = 4000) -> Pattern:
+    """Certified strict sign of f on the bounded [lo, hi] by arb bisection (no zeros allowed)."""
+    var = ctx.var
+    stack = [(sp.Rational(lo) if lo.is_Rational else _rat(lo, "lo"), sp.Rational(hi) if hi.is_Rational else _rat(hi, "hi"))]
+    sign = None
+    boxes = 0
+    while stack:
+        ctx.check_time()
+        a, b = stack.pop()
+        boxes += 1
+        if boxes > max_boxes:
+            raise Undecided("interval bisection ran out of boxes")
+        s = _arb.ball_sign(_arb.on_interval(f, var, a, b, 64))
+        if s is not None:
+            if sign is not None and s != sign:
+                raise Undecided(f"{sp.sstr(f)} changes sign on [{lo}, {hi}]")
+            sign = s
+            continue
+        if b - a < sp.Rational(1, 2 ** 40):
+            raise Undecided(f"{sp.sstr(f)} may vanish near {float(a):.12g}")
+        m = (a + b) / 2
+        stack.extend([(a, m), (m, b)])
+    return Pattern.constant(lo, hi, sign, f"certified interval bisection of {sp.sstr(f)} on [{lo}, {hi}] "
+                                          f"({boxes} boxes)")

@@ -1,0 +1,104 @@
+"""Shared plumbing for the public deciders: input normalisation, pieces, sampling, verdict assembly."""
+from __future__ import annotations
+
+import sympy as sp
+
+from symact import calculus
+from symact.catalog.registry import X
+from symact.decide import _arb
+from symact.decide.analyze import Context
+from symact.decide.pattern import Undecided, sample_point
+from symact.verdict import Certificate, Derivation, Verdict
+
+REL_TEXT = {">0": "> 0", ">=0": ">= 0", "<0": "< 0", "<=0": "<= 0", "==0": "= 0"}
+REL_LATEX = {">0": "> 0", ">=0": r"\ge 0", "<0": "< 0", "<=0": r"\le 0", "==0": "= 0"}
+
+
+def exact_input(expr, var: sp.Symbol = X) -> sp.Expr:
+    """SymPy expression with every Float replaced by the exact rational it stands for."""
+    expr = sp.sympify(expr)
+    floats = expr.atoms(sp.Float)
+    if floats:
+        expr = expr.xreplace({f: sp.Rational(f) for f in floats})
+    return expr
+
+
+def domain_text(domain: sp.Set) -> str:
+    return "R" if domain == sp.S.Reals else sp.sstr(domain)
+
+
+def domain_latex(domain: sp.Set) -> str:
+    return r"\mathbb{R}" if domain == sp.S.Reals else sp.latex(domain)
+
+
+def split(expr: sp.Expr, var: sp.Symbol, domain: sp.Set, ctx: Context):
+    """Smooth pieces of ``expr`` over ``domain`` (under the time budget)."""
+    try:
+        return ctx.run(lambda: calculus.pieces(expr, var, domain), 3.0, "the piecewise split")
+    except ValueError as exc:
+        raise Undecided(f"cannot split into pieces: {exc}") from None
+
+
+def sample_points(lo, hi, n: int = 41) -> list[sp.Rational]:
+    """Rational sample points in (lo, hi) (a log-spread grid on unbounded sides)."""
+    lo_f = float(lo) if lo.is_finite else None
+    hi_f = float(hi) if hi.is_finite else None
+    pts = set()
+    if lo_f is not None and hi_f is not None:
+        for k in range(1, n + 1):
+            pts.add(sp.Rational(lo) + (sp.Rational(hi) - sp.Rational(lo)) * sp.Rational(k, n + 1)
+                    if lo.is_Rational and hi.is_Rational else
+                    sp.Rational(round((lo_f + (hi_f - lo_f) * k / (n + 1)) * 1024), 1024))
+    else:
+        centre = sp.Integer(0) if lo_f is None and hi_f is None else sp.Rational(
+            round(lo_f if hi_f is None else hi_f))
+        offsets = [sp.Rational(k, 4) for k in range(-16, 17)] + [sp.Integer(2) ** k for k in range(3, 8)] + \
+                  [-sp.Integer(2) ** k for k in range(3, 8)]
+        for off in offsets:
+            p = centre + off
+            if (lo_f is None or p > lo) and (hi_f is None or p < hi):
+                pts.add(p)
+    return sorted(pts, key=lambda q: (abs(q), q))
+
+
+def point_value(expr: sp.Expr, var: sp.Symbol, p, bits: int = 128):
+    try:
+        return _arb.at_point(expr, var, p, bits)
+    except (_arb.ArbUnsupported, ZeroDivisionError, ValueError):
+        return None
+
+
+def evidence_samples(pieces, var: sp.Symbol, limit: int = 60) -> dict:
+    """Float samples of the function (evidence only)."""
+    out = {}
+    for piece in pieces:
+        iv = piece.interval
+        for p in sample_points(iv.inf, iv.sup, 15)[:limit]:
+            ball = point_value(piece.expr, var, p, 64)
+            if ball is not None and ball.is_finite():
+                out[str(p)] = float(ball.mid())
+    return out
+
+
+def unknown(statement: str, latex: str, method: str, reason: str, seconds: float, derivation=None,
+            evidence=None, value=None) -> Verdict:
+    return Verdict("unknown", statement, latex, method, Certificate("evidence", evidence or {}),
+                   derivation or Derivation(), seconds, reason, value, evidence or {})
+
+
+def find_violation(pieces, var: sp.Symbol, bad, ctx: Context):
+    """A sample point where a certified ball of f satisfies ``bad(ball) -> True`` (or None)."""
+    for piece in pieces:
+        iv = piece.interval
+        pts = [iv.inf] if iv.inf == iv.sup else sample_points(iv.inf, iv.sup)
+        for p in pts:
+            if ctx.remaining() <= 0:
+                return None
+            ball = point_value(piece.expr, var, p)
+            if ball is not None and ball.is_finite() and bad(ball):
+                return p, piece, ball
+    return None
+
+
+__all__ = ["REL_TEXT", "REL_LATEX", "exact_input", "domain_text", "domain_latex", "split", "sample_points",
+           "point_value", "evidence_samples", "unknown", "find_violation", "sample_point"]
