@@ -138,14 +138,16 @@ def assemble(outcomes, figures, table: str | None, table_note: str, seconds: flo
                          rf"{o.verdict.seconds:.2f}\,s & {_tex(o.verdict.method)}\\")
     lines += [r"\bottomrule", r"\end{longtable}", r"}"]
     # figures
-    lines += [r"\section{Plots}",
-              r"The figures are drawn numerically (matplotlib, vector graphics) and only illustrate the claims; "
-              r"the proofs are in Section~\ref{sec:claims}."]
+    if figures:
+        lines += [r"\section{Plots}",
+                  r"The figures are drawn numerically (matplotlib, vector graphics) and only illustrate the claims; "
+                  r"the proofs are in Section~\ref{sec:claims}."]
     for fig in figures:
         lines += [r"\begin{figure}[htbp]", r"\centering",
                   rf"\includegraphics[width=\textwidth]{{figures/{fig.filename}}}",
                   rf"\caption{{{fig.caption}}}", rf"\label{{{fig.label}}}", r"\end{figure}"]
-    lines.append(r"\clearpage")
+    if figures:
+        lines.append(r"\clearpage")
     # property table
     if table is not None:
         lines += [r"\section{Catalog property table}",
@@ -202,7 +204,7 @@ def _log_errors(log: Path, fallback: str) -> str:
 
 
 def build_report(output: Path, compile_pdf: bool = True, keep: bool = False, include_table: bool = True,
-                 ids: list[str] | None = None) -> ReportResult:
+                 ids: list[str] | None = None, plots: bool = True) -> ReportResult:
     import time
 
     from symact.claims import run_claims, write_latex
@@ -220,7 +222,7 @@ def build_report(output: Path, compile_pdf: bool = True, keep: bool = False, inc
         tex_dir.mkdir(parents=True, exist_ok=True)
     outcomes = run_claims(ids)
     write_latex(outcomes, tex_dir / "claims")
-    figures = all_figures(tex_dir / "figures")
+    figures = all_figures(tex_dir / "figures") if plots else []
     table, note = property_table_latex() if include_table else (None, "left out with --no-table")
     seconds = sum(o.verdict.seconds for o in outcomes)
     (tex_dir / "report.tex").write_text(assemble(outcomes, figures, table, note, seconds), encoding="utf-8")
