@@ -222,10 +222,17 @@ def test_roots_at_round_numbers_and_multiple_roots():
     double = isolate_roots(X**2, X, -1, 1, budget_s=2)
     assert len(double) == 1 and not double[0].unique and double[0].lo <= 0 <= double[0].hi
     assert isolate_roots(sp.exp(X) + 1, X, -3, 3) == []
-    # a non-smooth expression never gets a uniqueness claim, but its zeros are still covered
+    # kinks away from the zeros: one smooth branch per box, so uniqueness is certified
     kinked = isolate_roots(sp.Abs(X) - 1, X, -2, 2, budget_s=2)
-    assert kinked and not any(r.unique for r in kinked)
-    assert any(r.lo <= -1 <= r.hi for r in kinked) and any(r.lo <= 1 <= r.hi for r in kinked)
+    assert [r.unique for r in kinked] == [True, True]
+    assert kinked[0].lo <= -1 <= kinked[0].hi and kinked[1].lo <= 1 <= kinked[1].hi
+    # a zero at a kink, and a whole interval of zeros, stay unresolved but covered
+    at_kink = isolate_roots(sp.Abs(X), X, -1, 2, budget_s=2)
+    assert len(at_kink) == 1 and not at_kink[0].unique and at_kink[0].lo <= 0 <= at_kink[0].hi
+    hardswish = sp.Piecewise((0, X < -3), (X * (X + 3) / 6, X < 3), (X, True))
+    roots = isolate_roots(hardswish, X, -6, 6, budget_s=3)
+    assert not roots[0].unique and roots[0].lo <= -6 and roots[0].hi >= -3
+    assert roots[-1].unique and roots[-1].lo <= 0 <= roots[-1].hi and roots[-1].hi - roots[-1].lo < 1e-20
 
 
 # -- extrema ------------------------------------------------------------------------------------------------------

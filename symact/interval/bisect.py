@@ -48,6 +48,11 @@ def _is_dyadic(q: Fraction) -> bool:
     return q.denominator & (q.denominator - 1) == 0
 
 
+def _fraction(v: Any) -> Fraction:
+    r = sp.Rational(sp.sympify(v))
+    return Fraction(int(r.p), int(r.q))
+
+
 def _to_sympy(q: Fraction) -> sp.Rational:
     return sp.Rational(q.numerator, q.denominator)
 
@@ -122,8 +127,45 @@ class _Domain:
         return max(span / 2**44, scale / 2**max(prec - 16, 20))
 
 
+def _switch_expressions(expr: sp.Expr) -> list[sp.Expr] | None:
+    """Expressions whose certain non-vanishing on a box makes ``expr`` a single smooth branch there.
+
+    Abs/sign/Heaviside arguments, pairwise differences of Max/Min arguments, and ``lhs - rhs`` of every
+    relational in Piecewise conditions.  None when some construct has no such description.
+    """
+    out: list[sp.Expr] = []
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, (sp.Abs, sp.sign, sp.Heaviside)):
+            out.append(node.args[0])
+        elif isinstance(node, (sp.Max, sp.Min)):
+            args = node.args
+            out.extend(args[i] - args[j] for i in range(len(args)) for j in range(i + 1, len(args)))
+        elif isinstance(node, sp.Piecewise):
+            for _, cond in node.args:
+                if not _condition_switches(cond, out):
+                    return None
+    return out
+
+
+def _condition_switches(cond: sp.Basic, out: list[sp.Expr]) -> bool:
+    if isinstance(cond, sp.logic.boolalg.BooleanAtom):
+        return True
+    if isinstance(cond, sp.core.relational.Relational):
+        out.append(cond.lhs - cond.rhs)
+        return True
+    if isinstance(cond, (sp.And, sp.Or, sp.Not)):
+        return all(_condition_switches(c, out) for c in cond.args)
+    return False
+
+
 class _Enclosure:
-    """f compiled, with an optional derivative for the mean-value form."""
+    """f compiled, with an optional derivative for the mean-value form.
+
+    For smooth expressions (:func:`is_smooth`) the derivative is valid on every box where it is enclosable.
+    For expressions with kinks or jumps it is used only on boxes where every "switch" (Abs argument, Piecewise
+    condition ``lhs - rhs``, ...) is certainly nonzero, so that one smooth branch is active on the whole box;
+    there ``DiracDelta`` terms of the symbolic derivative vanish and are dropped.
+    """
 
     def __init__(self, expr: sp.Expr, var: sp.Symbol, prec: int, dexpr: sp.Expr | None = None,
                  derivative: bool = True, diff_budget: float = 2.0):
@@ -133,19 +175,42 @@ class _Enclosure:
         self.f = ArbFunction(self.expr, var, prec)  # NotEnclosable propagates
         self.smooth = is_smooth(self.expr)
         self.df: ArbFunction | None = None
-        self.dexpr = dexpr
-        if derivative and self.smooth:
-            if self.dexpr is None:
-                ok, value = run_with_budget(lambda: sp.diff(self.expr, var), diff_budget)
-                self.dexpr = value if ok else None
-            if self.dexpr is not None:
-                try:
-                    self.df = ArbFunction(sp.sympify(self.dexpr), var, prec)
-                except NotEnclosable:
-                    self.df = None
+        self.switches: list[ArbFunction] = []
+        self.dexpr = dexpr if self.smooth else None
+        if not derivative:
+            return
+        if not self.smooth:
+            switch_exprs = _switch_expressions(self.expr)
+            if switch_exprs is None:
+                return
+            try:
+                self.switches = [ArbFunction(sp.sympify(e), var, prec) for e in switch_exprs]
+            except NotEnclosable:
+                return
+        if self.dexpr is None:
+            def differentiate():
+                d = sp.diff(self.expr, var)
+                return d if self.smooth else d.replace(sp.DiracDelta, lambda *args: sp.S.Zero)
+            ok, value = run_with_budget(differentiate, diff_budget)
+            self.dexpr = value if ok else None
+        if self.dexpr is not None:
+            try:
+                self.df = ArbFunction(sp.sympify(self.dexpr), var, prec)
+            except NotEnclosable:
+                self.df = None
 
     def point(self, p: Fraction, prec: int | None = None) -> arb:
         return self.f(fraction_to_arb(p), prec=prec)
+
+    def _single_branch(self, X: arb, prec: int | None) -> bool:
+        for s in self.switches:
+            try:
+                v = s(X, prec=prec)
+            except NotEnclosable:
+                return False
+            if not (v > 0 or v < 0):
+                return False
+        return True
 
     def box(self, a: Fraction, b: Fraction, prec: int | None = None) -> arb:
         """Enclosure of f over [a, b]: natural extension, intersected with the mean-value form."""
@@ -153,7 +218,7 @@ class _Enclosure:
             return self.point(a, prec)
         X = ball_from_fractions(a, b)
         v = self.f(X, prec=prec)
-        if self.df is not None:
+        if self.df is not None and self._single_branch(X, prec):
             try:
                 d = self.df(X, prec=prec)
                 m = (a + b) / 2
@@ -169,10 +234,14 @@ class _Enclosure:
         return v
 
     def dbox(self, a: Fraction, b: Fraction, prec: int | None = None) -> arb | None:
+        """Enclosure of f' over [a, b], only where f is one smooth branch on all of [a, b]; else None."""
         if self.df is None:
             return None
+        X = ball_from_fractions(a, b)
+        if not self._single_branch(X, prec):
+            return None
         try:
-            return self.df(ball_from_fractions(a, b), prec=prec)
+            return self.df(X, prec=prec)
         except NotEnclosable:
             return None
 
@@ -295,7 +364,7 @@ def sign_on_interval(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, want: s
         result.method = "natural interval extension intersected with the mean-value form"
     dom = _Domain(lo, hi, prec)
     ok, wrong = _OK[want], _WRONG[want]
-    width_floor = Fraction(sp.Rational(min_width)) if min_width is not None else dom.default_min_width(prec)
+    width_floor = _fraction(min_width) if min_width is not None else dom.default_min_width(prec)
     a0, b0 = dom.a, dom.b
     undefined_floor = max(width_floor, (b0 - a0) / 2**10)
     nbins = 8 if b0 > a0 else 1
@@ -339,6 +408,7 @@ def sign_on_interval(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, want: s
     counter = itertools.count()
     heap: list[tuple[Fraction, int, Fraction, Fraction]] = [(-(b0 - a0), next(counter), a0, b0)]
     unsettled: list[tuple[Fraction, Fraction]] = []
+    undefined: list[tuple[Fraction, Fraction]] = []
     stop_reason = ""
     while heap:
         if time.monotonic() > deadline:
@@ -359,6 +429,7 @@ def sign_on_interval(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, want: s
         m = (a + b) / 2
         if v is None and b - a <= undefined_floor:
             unsettled.append((a, b))  # f not enclosable here (outside its domain?): do not refine forever
+            undefined.append((a, b))
             continue
         if v is not None and wrong(v):
             for p in (m, a, b, (3 * a + b) / 4, (a + 3 * b) / 4):
@@ -381,6 +452,9 @@ def sign_on_interval(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, want: s
     if not leftover:
         return finish("proved")
     result.unsettled = [(_to_sympy(a), _to_sympy(b)) for a, b in _merge(leftover)]
+    if not stop_reason and undefined:
+        regions = ", ".join(f"[{float(a):.6g}, {float(b):.6g}]" for a, b in _merge(undefined)[:5])
+        stop_reason = f"f has no certified real enclosure on {regions} (outside its domain, or too wide)"
     if not stop_reason:
         stop_reason = (f"{len(result.unsettled)} region(s) could not be settled down to width "
                        f"{float(width_floor):.3g} (e.g. a zero touching the bound)")
@@ -435,7 +509,7 @@ def isolate_roots(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, dexpr: sp.
         enc = _Enclosure(expr, var, prec, dexpr=dexpr, diff_budget=min(2.0, budget_s / 4))
     except NotEnclosable:
         return [RootEnclosure(_to_sympy(dom.a), _to_sympy(dom.b), ball_from_fractions(dom.a, dom.b), False)]
-    width_floor = Fraction(sp.Rational(min_width)) if min_width is not None else dom.default_min_width(prec)
+    width_floor = _fraction(min_width) if min_width is not None else dom.default_min_width(prec)
     found: list[RootEnclosure] = []
     exact_points: set[Fraction] = set()
     unresolved: list[tuple[Fraction, Fraction]] = []
@@ -470,7 +544,12 @@ def isolate_roots(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, dexpr: sp.
     def refine(a: Fraction, b: Fraction, sa: int, sb: int) -> RootEnclosure:
         converged = False
         for _ in range(400):
-            scale = min(abs(a), abs(b)) if (a > 0 or b < 0) else max(abs(a), abs(b))
+            if a < 0 < b and point_sign(Fraction(0)) == 0:
+                a = b = Fraction(0)  # the unique root is exactly 0
+                converged = True
+                break
+            # relative width; absolute 2^-40 rtol for a box still straddling 0
+            scale = min(abs(a), abs(b)) if (a > 0 or b < 0) else Fraction(1, 2**40)
             if b - a <= Fraction(rtol) * scale:
                 converged = True
                 break
@@ -620,7 +699,7 @@ def enclose_extremum(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, kind: str 
         out.reason = f"not enclosable: {exc}"
         return done(out)
     eval_prec = max(prec, int(-math.log2(rtol)) + 40) if rtol > 0 else prec
-    if enc.smooth and enc.dexpr is not None and dom.a < dom.b:
+    if enc.smooth and enc.df is not None and dom.a < dom.b:
         res = _extremum_by_critical_points(enc, var, dom, kind, rtol, deadline, max_boxes, prec, eval_prec)
         if res is not None:
             return done(res)
@@ -727,13 +806,14 @@ def _extremum_by_branch_and_bound(enc, dom, kind, rtol, deadline, max_boxes, eva
     counter = itertools.count()
     heap: list[tuple[Fraction, int, Fraction, Fraction, arb]] = []
     width_floor = dom.default_min_width(eval_prec)
+    undefined_floor = max(width_floor, (dom.b - dom.a) / 2**10)
 
     def push(a: Fraction, b: Fraction) -> None:
         try:
             v = enc.box(a, b, eval_prec)
+            key = -exact_to_fraction(v.upper())
         except NotEnclosable:
-            v = arb(0, arb.pos_inf())
-        key = -exact_to_fraction(v.upper()) if v.is_finite() else Fraction(-10**300)
+            v, key = arb.nan(), Fraction(-10**300)
         heapq.heappush(heap, (key, next(counter), a, b, v))
 
     push(dom.a, dom.b)
@@ -757,8 +837,10 @@ def _extremum_by_branch_and_bound(enc, dom, kind, rtol, deadline, max_boxes, eva
                     best = fm.lower()
             except NotEnclosable:
                 pass
-        if b - a <= width_floor:
+        if b - a <= width_floor or (not v.is_finite() and b - a <= undefined_floor):
             finals.append((v, a, b, None))
+            if not v.is_finite():
+                break  # no finite enclosure here: the result is unknown anyway
             continue
         push(a, m)
         push(m, b)
