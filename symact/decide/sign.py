@@ -8,6 +8,8 @@ otherwise unknown, with the reason and sampled values as evidence.
 """
 from __future__ import annotations
 
+import time
+
 import sympy as sp
 
 from symact.catalog.registry import X
@@ -80,6 +82,10 @@ def _decide(expr, relation, domain, var, budget, text, tex) -> Verdict:
         try:
             pat = pattern(piece.expr, iv.inf, iv.sup, ctx)
         except (Undecided, _arb.ArbUnsupported) as exc:
+            if relation in (">0", "<0"):
+                zero = _exact_zero_in(piece.expr, iv, ctx)
+                if zero is not None:
+                    return _refuted_exact_point(zero, piece.expr, 0, text, tex, deriv, var)
             return _unknown(text, tex, deriv, pieces, var, f"on {domain_text(iv)}: {exc}")
         methods.add("sign pattern")
         for why in pat.why:
@@ -91,6 +97,23 @@ def _decide(expr, relation, domain, var, budget, text, tex) -> Verdict:
     deriv.say("Every piece satisfies the claim, so it holds on the whole domain.")
     cert = Certificate("symbolic", {"pieces": [str(p.interval) for p in pieces], "methods": sorted(methods)})
     return Verdict("proved", text, tex, "sign analysis (" + ", ".join(sorted(methods)) + ")", cert, deriv)
+
+
+def _exact_zero_in(f, iv: sp.Interval, ctx: Context):
+    """A point of ``iv`` where f is exactly 0, from ``solve`` and verified by exact simplification."""
+    var = ctx.var
+    ctx = Context(var, max(ctx.deadline, time.monotonic() + 1.0))
+    try:
+        sols = ctx.run(lambda: sp.solve(f, var), 1.0, "solve")
+    except Exception:  # noqa: BLE001 -- solve raises many kinds of errors; none of them decide anything
+        return None
+    for sol in sols[:8] if isinstance(sols, list) else []:
+        try:
+            if sol.is_real and iv.contains(sol) == sp.true and exact_zero(f.subs(var, sol), ctx, 1.0):
+                return sol
+        except (Undecided, TypeError, ValueError):
+            continue
+    return None
 
 
 def _rel_symbol(s: int) -> str:

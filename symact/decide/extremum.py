@@ -1,0 +1,199 @@
+"""``extremum(expr, kind, domain)``: the supremum or infimum over the domain, with where it is attained.
+
+On each smooth piece the sign pattern of f' (:mod:`symact.decide.analyze`) cuts the piece into stretches on
+which f is monotone, so the sup/inf over the piece is the largest/smallest of f at the cut points: critical
+points (exact when SymPy's solution is verified, else certified enclosures refined to ~1e-21), closed ends
+(values, attained), open ends and +-oo (one-sided limits, not attained there).  Candidates from all pieces
+are compared in certified arithmetic; exact ties merge the places where the value is attained.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from symact.catalog.registry import X
+from symact.decide import _arb
+from symact.decide.analyze import Context, exact_zero, limit_value, pattern, simplify_special, value_at
+from symact.decide.common import domain_latex, domain_text, exact_input, split, unknown, evidence_samples
+from symact.decide.pattern import Undecided
+from symact.verdict import Certificate, Derivation, Timer, Verdict
+
+KINDS = ("sup", "inf")
+
+
+@dataclass
+class Extremum:
+    """The value of a sup/inf.
+
+    ``exact``: closed form (SymPy; ``oo``/``-oo`` when unbounded) or None; ``enclosure``: certified ``arb``
+    ball as a string (always given for finite values); ``float``: nearest float (``inf`` when unbounded);
+    ``attained``: whether some point of the domain has this value; ``at``: where (exact points, SymPy
+    intervals for flat stretches, or enclosure strings "[lo, hi]" for points known only to lie there).
+    """
+
+    kind: str
+    exact: sp.Expr | None
+    enclosure: str | None
+    float: float
+    attained: bool
+    at: list = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "exact": None if self.exact is None else sp.sstr(self.exact),
+                "enclosure": self.enclosure, "float": self.float, "attained": self.attained,
+                "at": [p if isinstance(p, str) else sp.sstr(p) for p in self.at]}
+
+
+# the name the brief also allows
+Bound = Extremum
+
+
+@dataclass
+class _Candidate:
+    exact: sp.Expr | None
+    ball: Any  # arb, or None when infinite
+    infinite: int  # +1 / -1 for +-oo, 0 when finite
+    attained: bool
+    at: list
+    origin: str
+
+
+def _candidate(value: sp.Expr | None, ball, attained: bool, at: list, origin: str, ctx: Context) -> _Candidate:
+    if value is not None:
+        if value is sp.oo or value is -sp.oo:
+            return _Candidate(value, None, 1 if value is sp.oo else -1, False, [], origin)
+        value = _tidy(value, ctx)
+        ball = _arb.constant(value, 256)
+    if ball is None or not ball.is_finite():
+        raise Undecided(f"no certified value for the candidate at {origin}")
+    return _Candidate(value, ball, 0, attained, at if attained else [], origin)
+
+
+def _tidy(value: sp.Expr, ctx: Context) -> sp.Expr:
+    try:
+        return ctx.run(lambda: sp.simplify(simplify_special(value)), 2.0, "simplification of a value")
+    except Undecided:
+        return value
+
+
+def extremum(expr, kind: str, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, budget: float = 5.0) -> Verdict:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be 'sup' or 'inf', got {kind!r}")
+    original = sp.sympify(expr)
+    text = f"{kind} of {sp.sstr(original)} over {var} in {domain_text(domain)}"
+    tex = rf"\{kind}_{{{sp.latex(var)} \in {domain_latex(domain)}}} {sp.latex(original)}"
+    with Timer() as timer:
+        verdict = _decide(exact_input(original), kind, domain, var, budget, text, tex)
+    verdict.seconds = timer.seconds
+    return verdict
+
+
+def _decide(e, kind, domain, var, budget, text, tex) -> Verdict:
+    ctx = Context.start(var, budget)
+    deriv = Derivation().say(f"Find the {kind} of f(x) = {sp.sstr(e)} over {domain_text(domain)}.")
+    pieces = []
+    try:
+        pieces = split(e, var, domain, ctx)
+        cands = []
+        for piece in pieces:
+            cands.extend(_piece_candidates(piece, var, ctx, deriv))
+        best = _select(cands, kind, ctx)
+    except (Undecided, _arb.ArbUnsupported) as exc:
+        return unknown(text, tex, "critical points and limits", str(exc), 0.0, deriv,
+                       {"samples": evidence_samples(pieces, var)} if pieces else {})
+    value = _as_value(best, kind)
+    shown = value.exact if value.exact is not None else sp.Symbol(value.enclosure or "?")
+    deriv.show(sp.Symbol(kind), "=", shown,
+               "largest candidate" if kind == "sup" else "smallest candidate")
+    deriv.say(("attained at " + ", ".join(p if isinstance(p, str) else sp.sstr(p) for p in value.at))
+              if value.attained else "not attained: approached only in a limit")
+    cert = Certificate("symbolic" if value.exact is not None else "interval",
+                       {"candidates": [c.origin for c in cands], "winner": best.origin,
+                        "enclosure": value.enclosure})
+    text = f"{text} = {sp.sstr(value.exact) if value.exact is not None else value.enclosure}"
+    return Verdict("proved", text, tex, "critical points and limits", cert, deriv, value=value)
+
+
+def _piece_candidates(piece, var, ctx: Context, deriv: Derivation) -> list[_Candidate]:
+    iv, f = piece.interval, piece.expr
+    lo, hi = iv.inf, iv.sup
+    if lo == hi:
+        return [_candidate(f.subs(var, lo), None, True, [lo], f"the isolated point {lo}", ctx)]
+    if var not in f.free_symbols:
+        deriv.say(f"On {domain_text(iv)} f is the constant {sp.sstr(f)}.")
+        return [_candidate(f, None, True, [iv], f"the constant piece on {domain_text(iv)}", ctx)]
+    df = sp.diff(f, var)
+    dpat = pattern(df, lo, hi, ctx)
+    deriv.say(f"On {domain_text(iv)}: f'(x) = {sp.sstr(df)}; its zeros there: "
+              + (", ".join(z.describe() for z in dpat.zeros) or "none") + ".")
+    for why in dpat.why:
+        deriv.say("  " + why)
+    if dpat.identically_zero:
+        value = f.subs(var, lo if lo.is_finite else hi if hi.is_finite else 0)
+        return [_candidate(value, None, True, [iv], f"the constant piece on {domain_text(iv)}", ctx)]
+    cands = []
+    for end, closed, side in ((lo, not iv.left_open, "+"), (hi, not iv.right_open, "-")):
+        if end.is_finite and closed:
+            cands.append(_candidate(f.subs(var, end), None, True, [end], f"the end x = {end}", ctx))
+            continue
+        limit = limit_value(f, var, end, ctx, side) if end.is_finite else value_at(f, var, end, ctx)
+        cands.append(_candidate(limit, None, False, [], f"the limit at x -> {end}{side if end.is_finite else ''}",
+                                ctx))
+    for z in dpat.zeros:
+        if z.exact is not None and (z.exact == lo or z.exact == hi):
+            continue
+        if z.exact is not None:
+            cands.append(_candidate(f.subs(var, z.exact), None, True, [z.exact],
+                                    f"the critical point x = {sp.sstr(z.exact)}", ctx))
+        else:
+            ball = _arb.on_interval(f, var, z.lo, z.hi, 256)
+            where = _arb.ball_str(_arb.on_interval(var, var, z.lo, z.hi, 256), 22)
+            cands.append(_candidate(None, ball, True, [where], f"the critical point x in {where}", ctx))
+    return cands
+
+
+def _select(cands: list[_Candidate], kind: str, ctx: Context) -> _Candidate:
+    s = 1 if kind == "sup" else -1
+    inf_best = [c for c in cands if c.infinite == s]
+    if inf_best:
+        return inf_best[0]
+    finite = [c for c in cands if c.infinite == 0]
+    if not finite:
+        return [c for c in cands if c.infinite == -s][0]
+    best = finite[0]
+    for c in finite[1:]:
+        if (c.ball > best.ball) if s > 0 else (c.ball < best.ball):
+            best = c
+        elif (best.ball > c.ball) if s > 0 else (best.ball < c.ball):
+            continue
+        elif c.exact is not None and best.exact is not None and exact_zero(c.exact - best.exact, ctx, 1.5):
+            merged_at = best.at + [p for p in c.at if p not in best.at]
+            keep = best if best.exact is not None else c
+            best = _Candidate(keep.exact, keep.ball, 0, best.attained or c.attained, merged_at,
+                              best.origin + " and " + c.origin)
+        else:
+            raise Undecided(f"cannot order the candidates {best.origin} and {c.origin}")
+    return best
+
+
+def _merge_at(at: list) -> list:
+    sets = [p for p in at if isinstance(p, sp.Set)]
+    points = [p for p in at if not isinstance(p, (sp.Set, str))]
+    strings = [p for p in at if isinstance(p, str)]
+    if sets:
+        union = sp.Union(*sets, sp.FiniteSet(*points)) if points else sp.Union(*sets)
+        out = [union] if not isinstance(union, sp.FiniteSet) else sorted(union, key=lambda p: float(p))
+        if isinstance(union, sp.Union):
+            out = list(union.args)
+        return out + strings
+    return sorted(set(points), key=lambda p: float(p)) + strings
+
+
+def _as_value(best: _Candidate, kind: str) -> Extremum:
+    if best.infinite:
+        v = sp.oo if best.infinite > 0 else -sp.oo
+        return Extremum(kind, v, None, float(best.infinite) * float("inf"), False, [])
+    return Extremum(kind, best.exact, _arb.ball_str(best.ball, 20), float(best.ball.mid()), best.attained,
+                    _merge_at(best.at) if best.attained else [])

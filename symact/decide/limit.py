@@ -1,0 +1,146 @@
+"""``limit(expr, point, direction, expected)``: the exact limit (SymPy's Gruntz algorithm under a budget).
+
+Piecewise input is reduced to the piece next to the point on the requested side.  A certified ``arb``
+value near the point is attached as evidence only (and a limit that contradicts it is not trusted).
+With ``expected`` the verdict is about "limit == expected": proved by exact equality, refuted when the
+computed limit differs from it (certified by ball arithmetic) or when the one-sided limits differ.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from symact.catalog.registry import X
+from symact.decide import _arb
+from symact.decide.analyze import Context, exact_zero, limit_value
+from symact.decide.common import exact_input, point_value, split, unknown
+from symact.decide.pattern import Undecided
+from symact.verdict import Certificate, Derivation, Timer, Verdict
+
+
+def _piece_for(pieces, point, side: str):
+    for piece in pieces:
+        iv = piece.interval
+        if iv.inf == iv.sup:
+            continue
+        if point is sp.oo and iv.sup is sp.oo:
+            return piece
+        if point is -sp.oo and iv.inf is -sp.oo:
+            return piece
+        if side == "+" and iv.inf <= point < iv.sup:
+            return piece
+        if side == "-" and iv.inf < point <= iv.sup:
+            return piece
+    return None
+
+
+def _near(point, side):
+    if point is sp.oo:
+        return sp.Integer(10) ** 6
+    if point is -sp.oo:
+        return -sp.Integer(10) ** 6
+    step = sp.Rational(1, 10 ** 12)
+    return point + step if side == "+" else point - step
+
+
+def one_sided(expr, point, side, var, ctx: Context):
+    """(limit value, evidence ball string) of expr at point from one side; raises Undecided."""
+    pieces = split(expr, var, sp.S.Reals, ctx)
+    piece = _piece_for(pieces, point, side)
+    if piece is None:
+        raise Undecided(f"no piece of the function reaches {point} from the {side} side")
+    value = limit_value(piece.expr, var, point, ctx, side if point not in (sp.oo, -sp.oo) else
+                        ("-" if point is sp.oo else "+"))
+    ball = point_value(piece.expr, var, _near(point, side), 128)
+    return value, ball
+
+
+def limit(expr, point, direction: str = "+-", expected=None, var: sp.Symbol = X,
+          budget: float = 5.0) -> Verdict:
+    if direction not in ("+-", "+", "-"):
+        raise ValueError(f"direction must be '+-', '+' or '-', got {direction!r}")
+    original, point = sp.sympify(expr), sp.sympify(point)
+    e = exact_input(original)
+    arrow = {"+-": "", "+": "^+", "-": "^-"}[direction] if point not in (sp.oo, -sp.oo) else ""
+    base_tex = rf"\lim_{{{sp.latex(var)} \to {sp.latex(point)}{arrow}}} {sp.latex(original)}"
+    base_txt = f"lim_{{{var} -> {point}{arrow.replace('^', '')}}} {sp.sstr(original)}"
+    with Timer() as timer:
+        verdict = _decide(e, point, direction, expected, var, budget, base_txt, base_tex)
+    verdict.seconds = timer.seconds
+    return verdict
+
+
+def _decide(e, point, direction, expected, var, budget, base_txt, base_tex) -> Verdict:
+    ctx = Context.start(var, budget)
+    if expected is not None:
+        expected = exact_input(sp.sympify(expected))
+        text, tex = f"{base_txt} = {sp.sstr(expected)}", f"{base_tex} = {sp.latex(expected)}"
+    else:
+        text, tex = f"{base_txt} exists", f"{base_tex} \\text{{ exists}}"
+    deriv = Derivation().say(f"Claim: {text}.")
+    sides = ["+", "-"] if direction == "+-" and point not in (sp.oo, -sp.oo) else [
+        direction if point not in (sp.oo, -sp.oo) else ("-" if point is sp.oo else "+")]
+    values, evidence = [], {}
+    try:
+        for side in sides:
+            value, ball = one_sided(e, point, side, var, ctx)
+            values.append(value)
+            if ball is not None and ball.is_finite():
+                evidence[f"f near {point} ({side})"] = _arb.ball_str(ball, 15)
+            deriv.show(sp.Limit(e, var, point, side), "=", value, "SymPy limit (Gruntz algorithm)")
+            _sanity(value, ball)
+    except (Undecided, _arb.ArbUnsupported) as exc:
+        return unknown(text, tex, "limit", str(exc), 0.0, deriv, evidence)
+    if len(values) == 2 and not _same(values[0], values[1], ctx):
+        deriv.say("The one-sided limits differ, so the two-sided limit does not exist.")
+        cert = Certificate("limit", {"right": sp.sstr(values[0]), "left": sp.sstr(values[1])})
+        return Verdict("refuted", text, tex, "one-sided limits", cert, deriv, value=None, evidence=evidence)
+    value = values[0]
+    cert = Certificate("limit", {"limit": sp.sstr(value), "sides": sides})
+    if expected is None:
+        text, tex = f"{base_txt} = {sp.sstr(value)}", f"{base_tex} = {sp.latex(value)}"
+        deriv.steps[0] = Derivation().say(f"Claim: {text}.").steps[0]
+        return Verdict("proved", text, tex, "exact limit", cert, deriv, value=value, evidence=evidence)
+    if _same(value, expected, ctx):
+        deriv.show(value, "=", expected, "exact comparison")
+        return Verdict("proved", text, tex, "exact limit", cert, deriv, value=value, evidence=evidence)
+    if _differ(value, expected):
+        deriv.show(value, "!=", expected, "certified comparison")
+        return Verdict("refuted", text, tex, "exact limit", cert, deriv, value=value, evidence=evidence)
+    return unknown(text, tex, "limit", f"cannot compare the limit {value} with {expected}", 0.0, deriv,
+                   evidence, value)
+
+
+def _sanity(value, ball) -> None:
+    """Reject a limit that contradicts a certified value near the point by a wide margin (evidence)."""
+    if ball is None or not ball.is_finite():
+        return
+    if value in (sp.oo, -sp.oo):
+        if (value is sp.oo and ball < -1) or (value is -sp.oo and ball > 1):
+            raise Undecided(f"the computed limit {value} disagrees with a nearby value {ball}")
+        return
+    try:
+        lim_ball = _arb.constant(value, 64)
+    except _arb.ArbUnsupported:
+        return
+    if abs(float(lim_ball.mid()) - float(ball.mid())) > 0.05 * (1 + abs(float(lim_ball.mid()))):
+        raise Undecided(f"the computed limit {value} disagrees with a nearby value {ball}")
+
+
+def _same(a, b, ctx) -> bool:
+    if a == b:
+        return True
+    if a in (sp.oo, -sp.oo) or b in (sp.oo, -sp.oo):
+        return False
+    try:
+        return exact_zero(a - b, ctx, 1.5)
+    except Undecided:
+        return False
+
+
+def _differ(a, b) -> bool:
+    if a in (sp.oo, -sp.oo) or b in (sp.oo, -sp.oo):
+        return a != b
+    try:
+        return _arb.ball_sign(_arb.constant(a - b, 256)) is not None
+    except _arb.ArbUnsupported:
+        return False
