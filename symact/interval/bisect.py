@@ -487,8 +487,9 @@ class RootEnclosure:
         return self.hi - self.lo
 
     def __repr__(self) -> str:
-        flags = "unique" if self.unique else "unresolved"
-        return f"RootEnclosure({self.ball.str(17)}, {flags}{', exact' if self.exact else ''})"
+        if not self.unique:
+            return f"RootEnclosure([{float(self.lo):.17g}, {float(self.hi):.17g}], unresolved)"
+        return f"RootEnclosure({self.ball.str(17)}, unique{', exact' if self.exact else ''})"
 
 
 def isolate_roots(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, dexpr: sp.Expr | None = None,

@@ -329,34 +329,14 @@ class _Compiler:
         if isinstance(e, sp.Piecewise):
             return self._piecewise(e)
         func = type(e)
-        if func in _INCREASING:
-            arg, fn = self.compile(e.args[0]), _INCREASING[func]
-            return lambda x: _increasing(fn, arg(x))
-        if func in _DECREASING:
-            arg, fn = self.compile(e.args[0]), _DECREASING[func]
-            return lambda x: _decreasing(fn, arg(x))
-        if func is sp.log:
-            if len(e.args) != 1:
-                raise NotEnclosable(f"log with a base: {e}")
+        if func is sp.log and len(e.args) != 1:
+            raise NotEnclosable(f"log with a base: {e}")
+        if func is sp.LambertW and len(e.args) > 1 and e.args[1] != 0:
+            raise NotEnclosable(f"only the principal branch of LambertW is supported: {e}")
+        unary = _UNARY.get(func)
+        if unary is not None:
             arg = self.compile(e.args[0])
-            return lambda x: _log(arg(x))
-        if func is sp.cosh:
-            arg = self.compile(e.args[0])
-            return lambda x: _cosh(arg(x))
-        if func in (sp.sin, sp.cos):
-            arg, fn = self.compile(e.args[0]), (arb.sin if func is sp.sin else arb.cos)
-            return lambda x: _finite(fn(_finite(arg(x))))
-        if func is sp.LambertW:
-            if len(e.args) > 1 and e.args[1] != 0:
-                raise NotEnclosable(f"only the principal branch of LambertW is supported: {e}")
-            arg = self.compile(e.args[0])
-            return lambda x: _lambertw(arg(x))
-        if func is sp.Abs:
-            arg = self.compile(e.args[0])
-            return lambda x: _abs(arg(x))
-        if func is sp.sign:
-            arg = self.compile(e.args[0])
-            return lambda x: _sign(arg(x))
+            return lambda x: unary(arg(x))
         if func is sp.Heaviside:
             return self._heaviside(e)
         if func in (sp.Max, sp.Min):
@@ -665,6 +645,19 @@ def _rational_pow(v: arb, p: int, q: int) -> arb:
     if not ok:
         raise NotEnclosable(f"x**({p}/{q}) needs a certainly {'positive' if p < 0 else 'nonnegative'} base, got {v}")
     return _int_pow(_root(v, q), p)
+
+
+def _periodic(fn: Callable[[arb], arb]) -> Callable[[arb], arb]:
+    return lambda v: _finite(fn(_finite(v)))
+
+
+#: One-argument functions: SymPy class -> interval extension of a ball.
+_UNARY: dict[type, Callable[[arb], arb]] = {
+    **{func: (lambda fn: lambda v: _increasing(fn, v))(fn) for func, fn in _INCREASING.items()},
+    **{func: (lambda fn: lambda v: _decreasing(fn, v))(fn) for func, fn in _DECREASING.items()},
+    sp.log: _log, sp.cosh: _cosh, sp.LambertW: _lambertw, sp.Abs: _abs, sp.sign: _sign,
+    sp.sin: _periodic(arb.sin), sp.cos: _periodic(arb.cos),
+}
 
 
 def rel_accuracy_digits(v: arb) -> float:
