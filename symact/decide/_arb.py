@@ -1,20 +1,22 @@
-"""Certified ``arb`` evaluation of SymPy expressions for the deciders.
+"""The deciders' door to certified ``arb`` arithmetic (:mod:`symact.interval` does the evaluation).
 
-Every function returns a python-flint ``arb`` ball that is guaranteed to contain the true value (or a ball
-of infinite radius / NaN when nothing can be said).  Points and interval ends are exact SymPy numbers turned
-into exact ``arb`` values.  ``ArbUnsupported`` is raised for expressions the evaluator does not know; callers
-turn that into ``unknown``.
+Adds what the deciders need on top: compiled functions cached per expression, points and boxes given as
+exact SymPy numbers, real algebraic numbers (``CRootOf``) as enclosures, and ``None`` instead of an
+exception where a ball simply cannot be computed at one point (callers then treat the sign as unknown).
 """
 from __future__ import annotations
 
 import contextlib
+from fractions import Fraction
+from functools import lru_cache
 
 import sympy as sp
-from flint import arb, ctx, fmpq
+from flint import arb, ctx
 
+from symact.interval import NotEnclosable, arb_constant, arb_function, ball_from_fractions
 
-class ArbUnsupported(Exception):
-    """The expression contains a function the certified evaluator does not handle."""
+#: raised when an expression has no certified enclosure
+ArbUnsupported = NotEnclosable
 
 
 @contextlib.contextmanager
@@ -27,105 +29,78 @@ def precision(bits: int):
         ctx.prec = old
 
 
-def rational_arb(q: sp.Rational) -> arb:
+def _fraction(q: sp.Expr) -> Fraction:
     q = sp.Rational(q)
-    return arb(fmpq(int(q.p), int(q.q)))
+    return Fraction(int(q.p), int(q.q))
+
+
+def rational_arb(q: sp.Expr) -> arb:
+    """A ball containing the rational ``q`` (exact for dyadic rationals)."""
+    f = _fraction(q)
+    return ball_from_fractions(f, f)
 
 
 def to_rational(a: arb, side: str) -> sp.Rational:
     """An exact rational below (``side='lo'``) or above (``'hi'``) every point of the ball ``a``."""
-    end = a.lower() if side == "lo" else a.upper()
-    man, exp = end.man_exp()
-    man, exp = int(man), int(exp)
-    return sp.Rational(man) * sp.Integer(2) ** exp
+    man, exp = (a.lower() if side == "lo" else a.upper()).man_exp()
+    return sp.Rational(int(man)) * sp.Integer(2) ** int(exp)
 
 
-_UNARY = {
-    sp.exp: arb.exp, sp.log: arb.log, sp.tanh: arb.tanh, sp.sinh: arb.sinh, sp.cosh: arb.cosh,
-    sp.erf: arb.erf, sp.erfc: arb.erfc, sp.sin: arb.sin, sp.cos: arb.cos, sp.tan: arb.tan,
-    sp.atan: arb.atan, sp.asinh: arb.asinh, sp.Abs: lambda a: abs(a),
-}
+@lru_cache(maxsize=4096)
+def _compiled(expr: sp.Expr, var: sp.Symbol, bits: int):
+    return arb_function(expr, var, bits)
 
 
-def evaluate(expr: sp.Expr, env: dict[sp.Symbol, arb]) -> arb:
-    """Certified ball for ``expr`` with the symbols in ``env`` replaced by the given balls."""
-    if expr in env:
-        return env[expr]
-    if expr.is_Rational:
-        return rational_arb(expr)
-    if expr.is_Float:
-        return rational_arb(sp.Rational(expr))  # the exact binary value the Float stands for
-    if expr is sp.pi:
-        return arb.pi()
-    if expr is sp.E:
-        return arb.const_e()
-    if expr is sp.EulerGamma:
-        return arb.const_euler()
-    if isinstance(expr, sp.CRootOf):
-        if not expr.is_real:
-            raise ArbUnsupported("complex root")
-        lo, hi = expr.poly.intervals(eps=sp.Rational(1, 2 ** (ctx.prec + 8)))[expr.index][0]
-        return arb.union(rational_arb(lo), rational_arb(hi))
-    if expr.is_Add:
-        total = arb(0)
-        for a in expr.args:
-            total += evaluate(a, env)
-        return total
-    if expr.is_Mul:
-        total = arb(1)
-        for a in expr.args:
-            total *= evaluate(a, env)
-        return total
-    if expr.is_Pow:
-        base, e = expr.args
-        if e.is_Integer:
-            b = evaluate(base, env)
-            n = int(e)
-            if n >= 0:
-                return b ** n
-            return 1 / (b ** (-n))
-        if e == sp.Rational(1, 2):
-            return evaluate(base, env).sqrt()
-        if e == -sp.Rational(1, 2):
-            return evaluate(base, env).rsqrt()
-        if e.is_Rational and e.q <= 16:
-            b = evaluate(base, env)
-            r = b.root(int(e.q)) if e.q > 1 else b
-            return r ** int(e.p) if e.p >= 0 else 1 / (r ** int(-e.p))
-        b, ev = evaluate(base, env), evaluate(e, env)
-        return (ev * b.log()).exp()
-    if isinstance(expr, sp.LambertW):
-        if len(expr.args) != 1:
-            raise ArbUnsupported("LambertW branch")
-        return evaluate(expr.args[0], env).lambertw()
-    head = expr.func
-    if head in _UNARY:
-        return _UNARY[head](evaluate(expr.args[0], env))
-    if head is sp.atan2:
-        return arb.atan2(evaluate(expr.args[0], env), evaluate(expr.args[1], env))
-    raise ArbUnsupported(f"no certified evaluation for {head}")
+def _root_ball(root: sp.CRootOf, bits: int) -> arb:
+    if not root.is_real:
+        raise NotEnclosable(f"{root} is not real")
+    (lo, hi), _ = root.poly.intervals(eps=sp.Rational(1, 2 ** (bits + 8)))[root.index]
+    return ball_from_fractions(_fraction(lo), _fraction(hi))
 
 
 def constant(expr: sp.Expr, bits: int = 128) -> arb:
-    with precision(bits):
-        return evaluate(sp.sympify(expr), {})
+    """Certified ball for a constant expression (raises ``ArbUnsupported``)."""
+    expr = sp.sympify(expr)
+    if expr.is_Rational:
+        with precision(bits):
+            return rational_arb(expr)
+    roots = expr.atoms(sp.CRootOf)
+    if not roots:
+        return arb_constant(expr, bits)
+    if len(roots) > 1:
+        raise NotEnclosable("more than one algebraic root in one constant")
+    root = roots.pop()
+    s = sp.Dummy("r", real=True)
+    return _compiled(expr.xreplace({root: s}), s, bits)(_root_ball(root, bits))
 
 
-def at_point(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, bits: int = 128) -> arb:
-    with precision(bits):
-        return evaluate(expr, {var: evaluate(sp.sympify(point), {})})
+def _point_ball(point: sp.Expr, bits: int) -> arb:
+    point = sp.sympify(point)
+    if point.is_Rational:
+        return rational_arb(point)
+    return constant(point, bits)
 
 
-def on_interval(expr: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr, bits: int = 64) -> arb:
-    """A ball containing ``expr(x)`` for every x in [lo, hi] (finite ends)."""
-    with precision(bits):
-        ball = arb.union(evaluate(sp.sympify(lo), {}), evaluate(sp.sympify(hi), {}))
-        return evaluate(expr, {var: ball})
+def at_point(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, bits: int = 128) -> arb | None:
+    """Certified ball for expr at an exact point, or None when it cannot be enclosed there."""
+    try:
+        return _compiled(sp.sympify(expr), var, bits)(_point_ball(point, bits))
+    except (NotEnclosable, ValueError, ZeroDivisionError):
+        return None
 
 
-def ball_sign(a: arb) -> int | None:
+def on_interval(expr: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr, bits: int = 64) -> arb | None:
+    """A ball containing expr(x) for every x in [lo, hi] (rational ends), or None."""
+    try:
+        box = ball_from_fractions(_fraction(lo), _fraction(hi))
+        return _compiled(sp.sympify(expr), var, bits)(box)
+    except (NotEnclosable, ValueError, ZeroDivisionError, TypeError):
+        return None
+
+
+def ball_sign(a: arb | None) -> int | None:
     """+1 / -1 when the ball excludes 0, None otherwise (0 is never certified by a ball)."""
-    if not a.is_finite():
+    if a is None or not a.is_finite():
         return None
     if a > 0:
         return 1
@@ -138,5 +113,5 @@ def ball_str(a: arb, digits: int = 20) -> str:
     return a.str(digits, radius=True)
 
 
-__all__ = ["ArbUnsupported", "evaluate", "constant", "at_point", "on_interval", "ball_sign", "ball_str",
-           "to_rational", "rational_arb", "precision"]
+__all__ = ["ArbUnsupported", "constant", "at_point", "on_interval", "ball_sign", "ball_str", "to_rational",
+           "rational_arb", "precision"]
