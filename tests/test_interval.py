@@ -85,6 +85,7 @@ def test_constants_and_comparisons():
     # 1 - 1e-60 vs 1 needs more than the default precision
     assert compare_constants(1 - sp.Rational(1, 10**60), 1) == "<"
     assert certainly_less(sp.E, sp.pi) and not certainly_less(sp.pi, sp.E)
+    assert compare_constants(X, 1) is None  # not a constant: no claim
 
 
 def test_wide_balls_stay_finite_and_sound():
@@ -251,6 +252,12 @@ def test_silu_minimum_encloses_lambert_w_value_and_location():
 def test_extremum_at_endpoint_and_branch_and_bound():
     ext = enclose_extremum(sp.tanh(X), X, -5, 5, "max")
     assert ext.at_endpoint == "hi" and ball_contains_mp(ext.value, mpmath.tanh(5))
+    ext = enclose_extremum(-X**2, X, 0, 1, "max")  # critical point exactly at the end
+    assert ext.at_endpoint == "lo" and ext.value == 0 and ext.location_lo == ext.location_hi == 0
+    ext = enclose_extremum(X**2, X, -1, 1, "max")  # attained at both ends
+    assert ext.at_endpoint is None and ext.value == 1 and ext.location_lo == -1 and ext.location_hi == 1
+    ext = enclose_extremum(X**3, X, -1, 1, "min")  # degenerate critical point: branch and bound fallback
+    assert ext.status == "ok" and ext.value.contains(-1) and ext.location_lo == -1
     # Piecewise: branch and bound, still a certified (if wider) enclosure of max x e^-x = 1/e
     pw = sp.Piecewise((0, X < 0), (X * sp.exp(-X), True))
     ext = enclose_extremum(pw, X, -2, 4, "max", budget_s=2, max_boxes=3000)

@@ -658,6 +658,11 @@ class Extremum:
     candidates: int = 0
 
     @property
+    def location(self) -> arb | None:
+        """The location enclosure as an arb ball (same as ``location_ball``)."""
+        return self.location_ball
+
+    @property
     def digits(self) -> float:
         if self.value is None:
             return 0.0
@@ -740,8 +745,9 @@ def _pick(cands: list[tuple[arb, Fraction, Fraction, str | None]], res: Extremum
         lb = max(c[2] for c in live)
         res.location_lo, res.location_hi = _to_sympy(la), _to_sympy(lb)
         res.location_ball = ball_from_fractions(la, lb)
-        sides = {c[3] for c in live}
-        res.at_endpoint = sides.pop() if len(live) == 1 and None not in sides and len(sides) == 1 else None
+        sides = {c[3] for c in live} - {None}
+        # certainly attained only at one end: every live candidate is that exact end point
+        res.at_endpoint = sides.pop() if len(sides) == 1 and la == lb else None
         res.status = "ok"
         mag = res.value.abs_lower()
         res.converged = bool(res.value.rad() <= mag * arb(rtol) * 4) or (res.value.is_exact())

@@ -281,10 +281,14 @@ def arb_constant(expr: Any, prec: int = DEFAULT_PREC) -> arb:
 def compare_constants(a: Any, b: Any, *, prec: int = DEFAULT_PREC, max_prec: int = 4096) -> str | None:
     """``'<'`` or ``'>'`` when certified (raising the precision up to ``max_prec`` bits), else ``None``.
 
-    Equality can never be certified numerically; ``None`` means "equal or too close to tell".
+    Equality can never be certified numerically; ``None`` means "equal, too close to tell, or not
+    enclosable" (e.g. a free symbol or an unsupported function).
     """
     a, b = sp.sympify(a), sp.sympify(b)
-    fa, fb = ArbFunction(a, None, prec), ArbFunction(b, None, prec)
+    try:
+        fa, fb = ArbFunction(a, None, prec), ArbFunction(b, None, prec)
+    except NotEnclosable:
+        return None
     p = int(prec)
     while p <= max_prec:
         try:
