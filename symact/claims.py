@@ -426,3 +426,25 @@ def sides(expr: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, sp.Expr, sp.Symbol]:
 
 def family_main(family: Family) -> int:  # pragma: no cover - convenience for scripts
     return family.main()
+
+
+def cross_check(d: Derivation, what: str, run: Callable[[], Verdict], expect: str = "proved",
+                accept: Callable[[Verdict], bool] | None = None, seconds: float = 8.0) -> Verdict | None:
+    """Settle the same fact independently with :mod:`symact.decide` and record the outcome in ``d``.
+
+    The proof never depends on the cross-check: an undecided check is noted and ignored, but a *contradicting*
+    verdict (opposite status, or a value ``accept`` rejects) aborts the proof, because then one of the two
+    arguments is wrong and the honest verdict is ``unknown``.
+    """
+    try:
+        finished, v = run_with_budget(run, seconds)
+    except Exception as exc:  # a failure of the other decider is not evidence either way
+        finished, v = False, f"{type(exc).__name__}: {exc}"
+    if not finished or not isinstance(v, Verdict) or v.status == "unknown":
+        d.say(rf"(Cross-check: \texttt{{symact.decide}} left {what} undecided; the argument above does not use it.)")
+        return None
+    if v.status != expect or (accept is not None and not accept(v)):
+        raise ProofFailed(f"symact.decide contradicts this proof on {what}: {v.status} {v.value}")
+    d.say(rf"Cross-check: the general decider \texttt{{symact.decide}} independently settles {what} "
+          rf"({tex_escape(v.method)}).")
+    return v
