@@ -572,8 +572,11 @@ def isolate_roots(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, dexpr: sp.
                 with working_precision(refine_prec):
                     newton = fraction_to_arb(m) - fm / d
                     if newton.is_finite():
-                        nl, nu = exact_to_fraction(newton.lower()), exact_to_fraction(newton.upper())
-                        na, nb = max(a, nl), min(b, nu)
+                        try:
+                            nl, nu = exact_to_fraction(newton.lower()), exact_to_fraction(newton.upper())
+                            na, nb = max(a, nl), min(b, nu)
+                        except NotEnclosable:  # absurd exponent: skip the Newton step
+                            pass
             if sm == sa:
                 na = max(na, m)
             elif sm == sb:
