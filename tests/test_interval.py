@@ -263,3 +263,19 @@ def test_extremum_at_endpoint_and_branch_and_bound():
     ext = enclose_extremum(pw, X, -2, 4, "max", budget_s=2, max_boxes=3000)
     assert ext.status == "ok" and ball_contains_mp(ext.value, 1 / mpmath.e)
     assert ext.location_lo <= 1 <= ext.location_hi
+
+
+def test_catalog_selu_with_float_constants_and_gelu_minimum():
+    from symact.catalog import get
+
+    selu = get("selu")
+    lam, alpha = selu.param("scale").default, selu.param("alpha").default
+    # selu(x) > -scale*alpha everywhere; on [-20, 5] the margin at -20 is only ~ 3.6e-9
+    r = sign_on_interval(selu.f() + lam * alpha, X, -20, 5, want=">0")
+    assert r.status == "proved"
+    r = sign_on_interval(selu.f() + lam * alpha - sp.Rational(1, 10**6), X, -20, 5, want=">0")
+    assert r.status == "refuted" and r.counterexample.point < -13
+    ext = enclose_extremum(get("gelu").f(), X, -3, 0, "min")
+    x_star = mpmath.findroot(lambda t: mpmath.ncdf(t) + t * mpmath.npdf(t), -0.75)
+    assert ball_contains_mp(ext.location_ball, x_star)
+    assert ball_contains_mp(ext.value, x_star * mpmath.ncdf(x_star)) and ext.digits >= 12
