@@ -34,7 +34,7 @@ def _const_rational(p: int, q: int) -> Evaluator:
 def mp_exp(a: mpmath.mpf) -> mpmath.mpf:
     """exp(a), with a fast exact-reduction path for huge |a| (mpmath's own exp gets slow beyond ~2^12 at
     thousands of bits): exp(a) = 2^n exp(r), n = nint(a / ln 2), r = a - n ln 2 computed with mag(a) extra bits."""
-    if not mpmath.isfinite(a):
+    if not a or not mpmath.isfinite(a):
         return mpmath.exp(a)
     m = int(mpmath.mag(a))
     if m < 12:

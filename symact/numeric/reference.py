@@ -6,7 +6,7 @@ by hand).  Special points:
 
 * **NaN** in gives NaN out.
 * **±inf** gives the limit of the expression as x -> ±inf (``Piecewise`` resolved to its outermost branch, then
-  ``sympy.limit``), computed once per (entry, parameters, order, sign) and cached; a limit that does not
+  SymPy's Gruntz algorithm, falling back to ``sympy.limit``), computed once per (entry, parameters, order, sign) and cached; a limit that does not
   exist is NaN.
 * **Kinks** (boundaries of ``Piecewise`` branches): f itself is evaluated by the expression's own definition
   (so ``binary_step(0) = 1``, ``hardshrink(lambd) = 0``).  For ``order=1`` the derivative at a kink is the
@@ -124,9 +124,17 @@ def _limit_cached(name: str, pkey: tuple, params_items: tuple, order: int, sign:
     quick = resolved.subs(X, inf)
     if quick.is_number and not quick.has(sp.nan, sp.zoo, sp.AccumBounds):
         return quick
+    try:  # gruntz is the algorithm inside sympy.limit, without limit's slower preliminary heuristics
+        from sympy.series.gruntz import gruntz
+
+        value = gruntz(resolved, X, inf)
+        if value.is_number and not value.has(sp.nan, sp.zoo, sp.AccumBounds):
+            return value
+    except Exception:  # noqa: BLE001 - SymPy raises many types; fall back to sympy.limit
+        pass
     try:
         return sp.limit(resolved, X, inf)
-    except Exception:  # noqa: BLE001 - SymPy raises many types; a failed limit is "does not exist / unknown"
+    except Exception:  # noqa: BLE001 - a failed limit is "does not exist / unknown"
         return sp.nan
 
 
@@ -285,6 +293,26 @@ class VectorReference:
         hi = np.array([[p[0] for p in r] for r in rows])
         lo = np.array([[p[1] for p in r] for r in rows])
         return hi, lo
+
+    def jacobian(self, X: np.ndarray) -> np.ndarray:
+        """The exact Jacobian at each row of ``X`` correctly rounded to float64, shape (m, outputs, n)."""
+        X = np.asarray(X, dtype=np.float64)
+        f64 = fmt(np.float64)
+        out = np.empty((X.shape[0], len(self._j), self.n))
+        for r, row in enumerate(X):
+            mx = [mpmath.mpf(float(v)) for v in row]
+            start = start_bits(f64, float(np.max(np.abs(row))))
+            for i, jrow in enumerate(self._j):
+                for j, g in enumerate(jrow):
+                    bits, prev = start, None
+                    for _ in range(int(math.log2(_MAX_GROWTH)) + 1):
+                        with mpmath.workprec(bits):
+                            v = round_mpf(g(mx), f64)
+                        if v == prev:
+                            break
+                        prev, bits = v, bits * 2
+                    out[r, i, j] = v
+        return out
 
     def kappa(self, X: np.ndarray) -> np.ndarray:
         """Componentwise condition numbers sum_j |x_j dF_i/dx_j| / |F_i| (exact, at float64 start precision)."""

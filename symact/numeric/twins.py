@@ -451,8 +451,12 @@ def _softmax64(x):
 
 
 def _log_softmax64(x):
+    # z_max = 0 contributes exactly 1 to the sum: log(1 + rest) = log1p(rest) keeps log-sums near 1 accurate
     z = _shift(x)
-    return z - np.log(np.sum(np.exp(z), axis=-1, keepdims=True))
+    e = np.exp(z)
+    top = np.arange(z.shape[-1]) == np.argmax(z, axis=-1)[..., None]
+    rest = np.sum(np.where(top, 0.0, e), axis=-1, keepdims=True)
+    return z - np.log1p(rest)
 
 
 def _softmax(x):
@@ -461,13 +465,19 @@ def _softmax(x):
         return _softmax64(x64).astype(od)
 
 
+def _others(s):
+    """sum_{j != i} s_j, summed directly (1 - s_i cancels when s_i is close to 1)."""
+    n = s.shape[-1]
+    return np.sum(s[..., None, :] * (1.0 - np.eye(n)), axis=-1)
+
+
 def _softmax_jac(x):
     x64, od = _vec_prep(x)
     with np.errstate(all="ignore"):
         s = _softmax64(x64)
         J = -s[..., :, None] * s[..., None, :]
         idx = np.arange(s.shape[-1])
-        J[..., idx, idx] += s
+        J[..., idx, idx] = s * _others(s)
         return J.astype(od)
 
 
@@ -491,6 +501,8 @@ def _log_softmax_jac(x):
         s = _softmax64(x64)
         n = s.shape[-1]
         J = np.broadcast_to(np.eye(n), s.shape + (n,)) - s[..., None, :]
+        idx = np.arange(n)
+        J[..., idx, idx] = _others(s)
         return J.astype(od)
 
 
