@@ -46,10 +46,12 @@ def run_stoppable(fn: Callable[[], Any], seconds: float) -> tuple[bool, Any]:
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
-        if not _interrupt(worker):
-            # cannot stop it: fall back to the project's budget semantics (the thread is abandoned)
-            return False, f"time budget of {seconds:.3g} s exceeded"
-        worker.join(0.5)
+        # an exception can land where Python swallows it (a weakref callback, a __del__): insist a few times;
+        # a worker that still runs after that is abandoned, as with the project's budget helper
+        for _ in range(20):
+            if not worker.is_alive() or not _interrupt(worker):
+                break
+            worker.join(0.05)
         return False, f"time budget of {seconds:.3g} s exceeded"
     if "error" in box:
         raise box["error"]

@@ -23,7 +23,7 @@ import sympy as sp
 
 from symact.decide import _arb
 from symact.decide._runner import run_stoppable
-from symact.decide.factorize import factorize
+from symact.decide.factorize import factorize, rewrite_hyperbolic
 from symact.decide.pattern import Pattern, Undecided, Zero, multiply, sample_point
 
 DEFAULT_DEPTH = 8
@@ -122,10 +122,20 @@ def value_at(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, direct
 
 
 def limit_value(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, direction: str = "+") -> sp.Expr:
-    value = ctx.run(lambda: sp.limit(expr, var, point, direction), 3.0, f"the limit at {point}")
+    key = (expr, var, point, direction)
+    if key in _LIMITS:
+        return _LIMITS[key]
+    simpler = rewrite_hyperbolic(expr)
+    value = ctx.run(lambda: sp.limit(simpler, var, point, direction), 3.0, f"the limit at {point}")
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan, sp.zoo) or (value.has(sp.I)):
         raise Undecided(f"the limit of {expr} at {point} was not found")
+    if len(_LIMITS) > 5000:
+        _LIMITS.clear()
+    _LIMITS[key] = value
     return value
+
+
+_LIMITS: dict = {}
 
 
 # ---------------------------------------------------------------------------------------------- structure
@@ -264,10 +274,26 @@ def polynomial_pattern(poly: sp.Poly, lo, hi, to_x=None, describe: str = "") -> 
 
 
 # ---------------------------------------------------------------------------------------------- engine
+#: proved patterns, by (expression, variable, interval): a pattern is a proof, so it can be reused
+_PATTERNS: dict = {}
+
+
 def pattern(expr: sp.Expr, lo, hi, ctx: Context, depth: int = DEFAULT_DEPTH) -> Pattern:
     expr = sp.sympify(expr)
-    var = ctx.var
     lo, hi = sp.sympify(lo), sp.sympify(hi)
+    key = (expr, ctx.var, lo, hi)
+    if key not in _PATTERNS:
+        found = _pattern(expr, lo, hi, ctx, depth)
+        if len(_PATTERNS) > 5000:
+            _PATTERNS.clear()
+        _PATTERNS[key] = found
+    found = _PATTERNS[key]
+    return Pattern(found.lo, found.hi, list(found.zeros), list(found.signs), found.identically_zero,
+                   list(found.why))
+
+
+def _pattern(expr: sp.Expr, lo, hi, ctx: Context, depth: int) -> Pattern:
+    var = ctx.var
     ctx.check_time()
     if var not in expr.free_symbols:
         s = const_sign(expr, ctx)
@@ -394,7 +420,8 @@ def derivative_pattern(f: sp.Expr, lo, hi, ctx: Context, depth: int) -> Pattern:
         if sa == 0 and sb == 0:
             raise Undecided(f"{sp.sstr(f)} vanishes at both ends of a monotone stretch")
         if sa != 0 and sb != 0 and sa != sb:
-            items += [sa, find_zero(f, a if ka == "end" else a.hi, b if kb == "end" else b.lo, sa, ctx), sb]
+            items += [sa, find_zero(f, a if ka == "end" else a.hi, b if kb == "end" else b.lo, sa, ctx,
+                                       exact=depth >= DEFAULT_DEPTH - 1), sb]
         else:
             items.append(sa if sa != 0 else sb)
         if sb == 0 and (kb == "zero" or b.is_finite):
@@ -464,7 +491,7 @@ def _at_end(z: Zero, lo, hi) -> bool:
     return z.exact is not None and (z.exact == lo or z.exact == hi)
 
 
-def find_zero(f: sp.Expr, a, b, sa: int, ctx: Context) -> Zero:
+def find_zero(f: sp.Expr, a, b, sa: int, ctx: Context, exact: bool = True) -> Zero:
     """The unique zero of a strictly monotone f between a and b (signs sa, -sa); exact when verified."""
     var = ctx.var
     # move infinite ends to finite points with the same sign as the limit there
@@ -487,8 +514,7 @@ def find_zero(f: sp.Expr, a, b, sa: int, ctx: Context) -> Zero:
             lo = mid
         else:
             hi = mid
-    exact = exact_solution(f, lo, hi, ctx)
-    return Zero(lo, hi, exact)
+    return Zero(lo, hi, exact_solution(f, lo, hi, ctx) if exact else None)
 
 
 def _bracket(f, other, direction: int, want: int, ctx: Context):
@@ -514,7 +540,7 @@ def exact_solution(f: sp.Expr, lo, hi, ctx: Context):
     """A closed-form zero of f in [lo, hi] from ``solve``, kept only when verified exactly; else None."""
     var = ctx.var
     try:
-        sols = ctx.run(lambda: sp.solve(f, var), 2.0, "solve")
+        sols = ctx.run(lambda: sp.solve(f, var), 1.0, "solve")
     except (Undecided, NotImplementedError, ValueError, TypeError):
         return None
     except Exception:
