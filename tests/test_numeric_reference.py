@@ -181,7 +181,7 @@ def test_cody_erf_pieces_against_mpmath():
     small = np.linspace(-0.46875, 0.46875, 201)
     assert _ulps(special.erf_small(small), mpmath.erf, small).max() <= 4
     big = np.concatenate([np.linspace(0.47, 4, 200), np.geomspace(4, 1e8, 200)])
-    assert _ulps(special.erfcx_large(big), lambda t: mpmath.exp(t * t) * mpmath.erfc(t), big).max() <= 4
+    assert _ulps(special.erfcx_large(big), lambda t: mpmath.exp(t * t) * mpmath.erfc(t), big).max() <= 6
 
 
 def test_normal_cdf_both_tails_against_mpmath():
