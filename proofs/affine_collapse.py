@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, get
-from symact.claims import Family, check, check_zero, proved, refuted
+from symact.claims import Family, check, check_zero, proved, refuted, tex
 
 FAMILY = Family("affine_collapse", "Layers and linearity",
                 "Identity activations make depth useless: any stack of affine layers is one affine layer.")
@@ -43,13 +43,13 @@ def _(d):
     d.then("=", r"(W_2W_1)x + (W_2b_1+b_2)", "distributivity and associativity of matrix products")
     d.say(r"Expanding both sides as polynomials in the 22 symbols, entry by entry, the difference is the zero "
           r"polynomial in both entries (SymPy). For instance the first entry of $W'x+b'$ is")
-    d.show(sp.Symbol("f_1"), "=", sp.Symbol(r"\sum_{k=1}^{4}b_{1k}\big(a_{k1}x_1+a_{k2}x_2+c_{k1}\big)+e_{11}"),
+    d.show(tex("f_1"), "=", tex(r"\sum_{k=1}^{4}b_{1k}\big(a_{k1}x_1+a_{k2}x_2+c_{k1}\big)+e_{11}"),
            "expanded")
     d.say(r"So $f(x)=W'x+b'$ for all values of the parameters and of $x$, with the $2\times2$ matrix "
           r"$W'=W_2W_1$, $W'_{ij}=\sum_{k=1}^4 b_{ik}a_{kj}$, and the vector $b'=W_2b_1+b_2$, "
           r"$b'_i=\sum_{k=1}^4 b_{ik}c_{k1}+e_{i1}$.")
-    d.show(sp.Symbol("W'_{11}"), "=", Wp[0, 0], "")
-    d.show(sp.Symbol("b'_{1}"), "=", bp[0], "")
+    d.show(tex("W'_{11}"), "=", Wp[0, 0], "")
+    d.show(tex("b'_{1}"), "=", bp[0], "")
     return proved(d, "exact polynomial identity (entrywise expansion)", W_prime=str(Wp), b_prime=str(bp))
 
 
@@ -123,8 +123,8 @@ def _(d):
     check_zero(wL1 * (P_L * X) - (P_L * wL1) * X, "w_{L+1} (P_L x) = (P_L w_{L+1}) x")
     d.say(r"Let $P_L=\prod_{k=1}^{L}w_k$, so that $P_1=w_1$ and $P_{L+1}=P_Lw_{L+1}$ by definition of the "
           r"product. We prove $a_L=P_Lx$ by induction on $L$.")
-    d.show(sp.Symbol("a_1"), "=", sp.Symbol("w_1") * X, r"base case: $a_1=w_1a_0$, $a_0=x$")
-    d.show(sp.Symbol("a_{L+1}"), "=", wL1 * sp.Symbol("a_L"), "identity activation, zero bias")
+    d.show(tex("a_1"), "=", sp.Symbol("w_1") * X, r"base case: $a_1=w_1a_0$, $a_0=x$")
+    d.show(tex("a_{L+1}"), "=", wL1 * sp.Symbol("a_L"), "identity activation, zero bias")
     d.then("=", sp.Mul(wL1, sp.Mul(P_L, X, evaluate=False), evaluate=False), "induction hypothesis")
     d.then("=", sp.Mul(sp.Mul(P_L, wL1, evaluate=False), X, evaluate=False),
            "associativity and commutativity of real multiplication")
@@ -258,7 +258,7 @@ def _(d):
           r"sign (its argument is affine and vanishes only at a breakpoint), so $h$ is linear there and "
           r"$h(x)-x^2$ is a quadratic whose maximum modulus is attained at an endpoint or at its vertex:")
     for a, b, lin, err, m, where in rows:
-        d.show(sp.Symbol(rf"h(x)\big|_{{[{a},{b}]}}"), "=", lin, rf"error $h-x^2={sp.latex(err)}$, max $|\cdot|={sp.latex(m)}$ at $x={sp.latex(where[0])}$")
+        d.show(tex(rf"h(x)\big|_{{[{a},{b}]}}"), "=", lin, rf"error $h-x^2={sp.latex(err)}$, max $|\cdot|={sp.latex(m)}$ at $x={sp.latex(where[0])}$")
     d.say(r"\emph{Counterexample.} At the knot $x=2$:")
     d.show(r"h(2)", "=", r"g(2)+g(-2)+g(2)+g(6)", "definition")
     d.then("=", r"2+0+2+6", "")
@@ -292,7 +292,7 @@ def _(d):
     d.say(r"Between consecutive knots every hinge has a fixed sign (its affine argument vanishes only at a "
           r"knot), so $h$ is the chord of $x^2$ on that interval and the error factors:")
     for a, b, lin, err, m, where in rows:
-        d.show(sp.Symbol(rf"h(x)-x^2\big|_{{[{a},{b}]}}"), "=", err,
+        d.show(tex(rf"h(x)-x^2\big|_{{[{a},{b}]}}"), "=", err,
                rf"$h={sp.latex(lin)}$ there; $\max={sp.latex(m)}$ at $x={sp.latex(where[0])}$")
     d.say(r"On $[k,k+1]$ the error is $(x-k)(k+1-x)\ge0$, a downward parabola vanishing at both knots, with "
           r"maximum $\tfrac12\cdot\tfrac12=\tfrac14$ at the midpoint. Hence $0\le h(x)-x^2\le\tfrac14$ on "
@@ -337,14 +337,14 @@ def _(d):
     d.say(r"Let $x_k=a+kh$ $(k=0,\dots,n)$ with spacing $h>0$. Fix $k\in\{0,\dots,n-1\}$ and write "
           r"$x=x_k+t$ with $0\le t\le h$. The hinges $\operatorname{relu}(x-x_j)$ with $1\le j\le k$ are active "
           r"($x-x_j=(k-j)h+t\ge0$) and those with $j>k$ vanish ($x-x_j=t-(j-k)h\le0$), so")
-    d.show(sp.Symbol("I(x_k+t)"), "=", sp.Symbol("a")**2 + (2 * a + h) * (xv - a) + 2 * h * sp.Sum(xv - (a + j * h), (j, 1, k)),
+    d.show(tex("I(x_k+t)"), "=", sp.Symbol("a")**2 + (2 * a + h) * (xv - a) + 2 * h * sp.Sum(xv - (a + j * h), (j, 1, k)),
            "active hinges only")
     d.then("=", sp.expand(chord), "evaluating the arithmetic sum (SymPy summation)")
     d.say(r"which is the chord of $x^2$ through $(x_k,x_k^2)$ and $(x_{k+1},x_{k+1}^2)$, i.e. the linear "
           r"interpolant. Its error is")
-    d.show(sp.Symbol("I(x_k+t)-(x_k+t)^2"), "=", err, "expand and factor")
+    d.show(tex("I(x_k+t)-(x_k+t)^2"), "=", err, "expand and factor")
     d.say(r"The quadratic $q(t)=t(h-t)$ has $q''=-2<0$ and its only critical point is $t=h/2$, so on $[0,h]$")
-    d.show(sp.Symbol(r"\max_{0\le t\le h} q(t)"), "=", q.subs(t, h / 2), r"$q'(h/2)=0$, $q$ concave, $q(0)=q(h)=0$")
+    d.show(tex(r"\max_{0\le t\le h} q(t)"), "=", q.subs(t, h / 2), r"$q'(h/2)=0$, $q$ concave, $q(0)=q(h)=0$")
     d.then("=", h**2 / 4)
     d.say(r"This holds on every interval $[x_k,x_{k+1}]$, so $\max_{[x_0,x_n]}|I-x^2|=h^2/4$. On a fixed span "
           r"$S=x_n-x_0$ with $n$ pieces, $h=S/n$ and the error is $S^2/(4n^2)$, strictly decreasing in $n$ with "
@@ -370,13 +370,13 @@ def _(d):
     check(left == 0 and right == 1, "one-sided derivatives")
     d.say(r"On the open half-line $x<0$ ReLU coincides with the constant $0$ and on $x>0$ with $x$; "
           r"derivatives of these pieces are the derivatives of ReLU there (open sets):")
-    d.show(sp.Symbol(r"\operatorname{relu}'(x)"), "=", 0, r"$x<0$: $\frac{d}{dx}0$")
-    d.show(sp.Symbol(r"\operatorname{relu}'(x)"), "=", 1, r"$x>0$: $\frac{d}{dx}x$")
+    d.show(tex(r"\operatorname{relu}'(x)"), "=", 0, r"$x<0$: $\frac{d}{dx}0$")
+    d.show(tex(r"\operatorname{relu}'(x)"), "=", 1, r"$x>0$: $\frac{d}{dx}x$")
     d.say(r"At $0$ the one-sided difference quotients are, for $h>0$,")
-    d.show(sp.Symbol(r"\operatorname{relu}'_-(0)"), "=", r"\lim_{h\to0^+}\frac{\operatorname{relu}(-h)-\operatorname{relu}(0)}{-h}=\lim_{h\to0^+}\frac{0}{-h}",
+    d.show(tex(r"\operatorname{relu}'_-(0)"), "=", r"\lim_{h\to0^+}\frac{\operatorname{relu}(-h)-\operatorname{relu}(0)}{-h}=\lim_{h\to0^+}\frac{0}{-h}",
            r"$\operatorname{relu}(-h)=0$")
     d.then("=", left)
-    d.show(sp.Symbol(r"\operatorname{relu}'_+(0)"), "=", r"\lim_{h\to0^+}\frac{\operatorname{relu}(h)-\operatorname{relu}(0)}{h}=\lim_{h\to0^+}\frac{h}{h}",
+    d.show(tex(r"\operatorname{relu}'_+(0)"), "=", r"\lim_{h\to0^+}\frac{\operatorname{relu}(h)-\operatorname{relu}(0)}{h}=\lim_{h\to0^+}\frac{h}{h}",
            r"$\operatorname{relu}(h)=h$")
     d.then("=", right)
     d.say(r"The one-sided derivatives differ, so ReLU is not differentiable at $0$; frameworks use the "

@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, entries, get
-from symact.claims import Family, arb_of, check, check_zero, proved, refuted
+from symact.claims import Family, arb_of, check, check_zero, proved, refuted, tex
 
 FAMILY = Family("convexity", "Convexity, monotonicity and single layers",
                 "Definitions and conventions, closure rules, and what one layer with a monotone activation "
@@ -56,18 +56,18 @@ def _(d):
     d.say(r"\emph{Definitions.} (C) $f(\lambda a+(1-\lambda)b)\le\lambda f(a)+(1-\lambda)f(b)$ for all $a,b$ and "
           r"$\lambda\in[0,1]$; (M) the same with $\lambda=\frac12$ only. Geometrically both say that chords lie "
           r"above the graph (the U shape, e.g.\ $x^2$, where the gap is exactly")
-    d.show(sp.Symbol(r"\lambda a^2+(1-\lambda)b^2-(\lambda a+(1-\lambda)b)^2"), "=", sp.factor(gap),
+    d.show(tex(r"\lambda a^2+(1-\lambda)b^2-(\lambda a+(1-\lambda)b)^2"), "=", lam * (1 - lam) * (a - b) ** 2,
            r"$\ge0$ for $\lambda\in[0,1]$)")
     d.say(r"(C)$\Rightarrow$(M): take $\lambda=\frac12$. (M)$\Rightarrow$(C) for continuous $f$: first for dyadic "
           r"$\lambda=k/2^m$ by induction on $m$ ($m=0$: $\lambda\in\{0,1\}$, trivial). If $\lambda=k/2^{m+1}$ with "
           r"$k$ odd, put $\lambda_1=\frac{k-1}{2^{m+1}}$, $\lambda_2=\frac{k+1}{2^{m+1}}$ (denominators $2^m$) and "
           r"$p(\mu)=\mu a+(1-\mu)b$. Then")
-    d.show(sp.Symbol(r"p(\lambda)"), "=", sp.Symbol(r"\tfrac12\big(p(\lambda_1)+p(\lambda_2)\big)"),
+    d.show(tex(r"p(\lambda)"), "=", tex(r"\tfrac12\big(p(\lambda_1)+p(\lambda_2)\big)"),
            r"$\lambda=\frac{\lambda_1+\lambda_2}2$, $p$ affine (SymPy)")
-    d.show(sp.Symbol(r"f(p(\lambda))"), "<=", sp.Symbol(r"\tfrac12\big(f(p(\lambda_1))+f(p(\lambda_2))\big)"), "(M)")
-    d.then("<=", sp.Symbol(r"\tfrac12\big(\lambda_1f(a)+(1-\lambda_1)f(b)+\lambda_2f(a)+(1-\lambda_2)f(b)\big)"),
+    d.show(tex(r"f(p(\lambda))"), "<=", tex(r"\tfrac12\big(f(p(\lambda_1))+f(p(\lambda_2))\big)"), "(M)")
+    d.then("<=", tex(r"\tfrac12\big(\lambda_1f(a)+(1-\lambda_1)f(b)+\lambda_2f(a)+(1-\lambda_2)f(b)\big)"),
            "induction hypothesis")
-    d.then("=", sp.Symbol(r"\lambda f(a)+(1-\lambda)f(b)"), "the weights average (SymPy)")
+    d.then("=", tex(r"\lambda f(a)+(1-\lambda)f(b)"), "the weights average (SymPy)")
     d.say(r"For arbitrary $\lambda\in[0,1]$ take dyadic $\lambda_n\to\lambda$; by continuity of $f$ and of "
           r"$\mu\mapsto p(\mu)$, $f(p(\lambda_n))\to f(p(\lambda))$, and non-strict inequalities survive limits. "
           r"So (M) and (C) agree on continuous functions (without continuity, pathological midpoint-convex "
@@ -94,9 +94,9 @@ def _(d):
     check_zero(b - lam * b - (1 - lam) * b, "b = lam b + (1 - lam) b")
     d.say(r"For $a,u,v\in\mathbb{R}^n$, $b\in\mathbb{R}$, $\lambda\in[0,1]$, by linearity of "
           r"$z\mapsto a^\top z$:")
-    d.show(sp.Symbol(r"f(\lambda u+(1-\lambda)v)"), "=", sp.Symbol(r"\lambda a^\top u+(1-\lambda)a^\top v+b"), "")
-    d.then("=", sp.Symbol(r"\lambda(a^\top u+b)+(1-\lambda)(a^\top v+b)"), r"$b=\lambda b+(1-\lambda)b$")
-    d.then("=", sp.Symbol(r"\lambda f(u)+(1-\lambda)f(v)"), "")
+    d.show(tex(r"f(\lambda u+(1-\lambda)v)"), "=", tex(r"\lambda a^\top u+(1-\lambda)a^\top v+b"), "")
+    d.then("=", tex(r"\lambda(a^\top u+b)+(1-\lambda)(a^\top v+b)"), r"$b=\lambda b+(1-\lambda)b$")
+    d.then("=", tex(r"\lambda f(u)+(1-\lambda)f(v)"), "")
     d.say(r"Equality implies both $\le$ (convex) and $\ge$ (concave). (SymPy re-checks the identity with symbolic "
           r"$n$-vectors.) Conversely a function that is both convex and concave is affine.")
     return proved(d, "exact linear-algebra identity")
@@ -115,13 +115,13 @@ def _(d):
     lhs = f.subs(X, sp.Rational(1, 2))
     rhs = (f.subs(X, -1) + f.subs(X, 2)) / 2
     check(lhs == 4 and rhs == sp.Rational(5, 8) and lhs > rhs, "counterexample")
-    d.show(sp.Symbol(r"\frac{d^2}{dx^2}x^{-2}"), "=", f2, r"$>0$ for $x\ne0$")
+    d.show(tex(r"\frac{d^2}{dx^2}x^{-2}"), "=", f2, r"$>0$ for $x\ne0$")
     d.say(r"On each of the intervals $(0,\infty)$ and $(-\infty,0)$, $f$ is twice differentiable with $f''>0$, "
           r"hence convex there (second-derivative test: $f'$ is increasing, so chords lie above the graph).")
     d.say(r"On $\mathbb{R}\setminus\{0\}$ it is not: that set is not even convex (the segment from $-1$ to $1$ "
           r"contains $0$), and the inequality fails even at a point that lies in the domain. Take $a=-1$, $b=2$, "
           r"$\lambda=\frac12$, so $\lambda a+(1-\lambda)b=\frac12\ne0$:")
-    d.show(sp.Symbol(r"f(\tfrac12)"), "=", lhs, "")
+    d.show(tex(r"f(\tfrac12)"), "=", lhs, "")
     d.then(">", rhs, r"$=\frac{f(-1)+f(2)}{2}=\frac{1+1/4}{2}$")
     d.say(r"The pole at $0$ separates two convex branches; gluing them does not give a convex function.")
     return proved(d, "second-derivative test + exact counterexample", kind="counterexample",
@@ -152,15 +152,15 @@ def _(d):
     d.say(r"\emph{General proof} ($f:\mathbb{R}^n\to\mathbb{R}$ convex, no differentiability needed). Let "
           r"$t_1,t_2>0$, $\theta\in[0,1]$, $t=\theta t_1+(1-\theta)t_2>0$, $x=\theta x_1+(1-\theta)x_2$, and "
           r"$\mu=\theta t_1/t\in[0,1]$, so $1-\mu=(1-\theta)t_2/t$. Then")
-    d.show(sp.Symbol(r"\frac{x}{t}"), "=", sp.Symbol(r"\mu\frac{x_1}{t_1}+(1-\mu)\frac{x_2}{t_2}"), "SymPy check")
-    d.show(sp.Symbol(r"g(x,t)=t\,f\big(\tfrac xt\big)"), "<=",
-           sp.Symbol(r"t\Big(\mu f\big(\tfrac{x_1}{t_1}\big)+(1-\mu)f\big(\tfrac{x_2}{t_2}\big)\Big)"),
+    d.show(tex(r"\frac{x}{t}"), "=", tex(r"\mu\frac{x_1}{t_1}+(1-\mu)\frac{x_2}{t_2}"), "SymPy check")
+    d.show(tex(r"g(x,t)=t\,f\big(\tfrac xt\big)"), "<=",
+           tex(r"t\Big(\mu f\big(\tfrac{x_1}{t_1}\big)+(1-\mu)f\big(\tfrac{x_2}{t_2}\big)\Big)"),
            r"$f$ convex, $t>0$")
-    d.then("=", sp.Symbol(r"\theta t_1f\big(\tfrac{x_1}{t_1}\big)+(1-\theta)t_2f\big(\tfrac{x_2}{t_2}\big)"),
+    d.then("=", tex(r"\theta t_1f\big(\tfrac{x_1}{t_1}\big)+(1-\theta)t_2f\big(\tfrac{x_2}{t_2}\big)"),
            r"$t\mu=\theta t_1$, $t(1-\mu)=(1-\theta)t_2$")
-    d.then("=", sp.Symbol(r"\theta g(x_1,t_1)+(1-\theta)g(x_2,t_2)"), "")
+    d.then("=", tex(r"\theta g(x_1,t_1)+(1-\theta)g(x_2,t_2)"), "")
     d.say(r"\emph{Check via the Hessian} (scalar $f\in C^2$): with $u=x/t$, SymPy computes")
-    d.show(sp.Symbol(r"\nabla^2 g(x,t)"), "=", sp.Symbol(r"\frac{f''(u)}{t}\begin{pmatrix}1&-u\\-u&u^2\end{pmatrix}"),
+    d.show(tex(r"\nabla^2 g(x,t)"), "=", tex(r"\frac{f''(u)}{t}\begin{pmatrix}1&-u\\-u&u^2\end{pmatrix}"),
            r"$=\frac{f''(u)}t\,vv^\top$, $v=(1,-u)$")
     d.say(r"which is positive semidefinite when $f''\ge0$ and $t>0$, in agreement with the general proof.")
     return proved(d, "convex-combination identity (exact) + Hessian check")
@@ -177,10 +177,10 @@ def _(d):
     gap = sp.log(5) - (sp.log(1) + sp.log(9)) / 2
     check_zero(sp.expand_log(gap - sp.log(sp.Rational(5, 3)), force=True), "gap = ln(5/3)")
     check(bool(arb_of(sp.log(sp.Rational(5, 3))) > 0), "ln(5/3) > 0")
-    d.show(sp.Symbol(r"(\ln x)'"), "=", 1 / X, r"$>0$ on $(0,\infty)$: strictly increasing")
-    d.show(sp.Symbol(r"(\ln x)''"), "=", -1 / X**2, r"$<0$: strictly concave")
+    d.show(tex(r"(\ln x)'"), "=", 1 / X, r"$>0$ on $(0,\infty)$: strictly increasing")
+    d.show(tex(r"(\ln x)''"), "=", -1 / X**2, r"$<0$: strictly concave")
     d.say(r"Counterexample to convexity: $a=1$, $b=9$, $\lambda=\frac12$:")
-    d.show(sp.Symbol(r"\ln5-\frac{\ln1+\ln9}{2}"), "=", sp.Symbol(r"\ln5-\ln3"), r"$\ln 9=2\ln3$")
+    d.show(tex(r"\ln5-\frac{\ln1+\ln9}{2}"), "=", tex(r"\ln5-\ln3"), r"$\ln 9=2\ln3$")
     d.then("=", sp.log(sp.Rational(5, 3)), "")
     d.then(">", 0, r"$\frac53>1$")
     d.say(r"so the midpoint lies above the chord. Monotonicity and convexity are independent properties.")
@@ -195,7 +195,7 @@ def _(d):
     gap = lam * a**2 + (1 - lam) * b**2 - (lam * a + (1 - lam) * b) ** 2
     check_zero(gap - lam * (1 - lam) * (a - b) ** 2, "x^2 gap")
     check(((-1) ** 2 > 0 ** 2) and (-(0) > -(1)), "decreasing pairs")
-    d.show(sp.Symbol(r"\lambda a^2+(1-\lambda)b^2-(\lambda a+(1-\lambda)b)^2"), "=", lam * (1 - lam) * (a - b) ** 2,
+    d.show(tex(r"\lambda a^2+(1-\lambda)b^2-(\lambda a+(1-\lambda)b)^2"), "=", lam * (1 - lam) * (a - b) ** 2,
            r"expand (SymPy); $\ge0$ for $\lambda\in[0,1]$")
     d.say(r"so $x^2$ is convex, and $-x$ is affine hence convex (\texttt{affine\_convex\_and\_concave}). Neither is "
           r"increasing: $(-1)^2=1>0=0^2$ with $-1<0$, and $-0=0>-1=-(1)$ with $0<1$. This is why the composition "
@@ -214,11 +214,11 @@ def _(d):
     check_zero(sp.expand(tri) - 2 * (sp.Abs(u) * sp.Abs(v) - u * v), "triangle-inequality gap")
     check(sp.Abs(lam * u) == lam * sp.Abs(u), "homogeneity for lam >= 0")
     d.say(r"\emph{Triangle inequality on $\mathbb{R}$.} Both sides of $|u+v|\le|u|+|v|$ are $\ge0$ and")
-    d.show(sp.Symbol(r"(|u|+|v|)^2-(u+v)^2"), "=", 2 * (sp.Abs(u) * sp.Abs(v) - u * v), r"$|u|^2=u^2$")
+    d.show(tex(r"(|u|+|v|)^2-(u+v)^2"), "=", 2 * (sp.Abs(u) * sp.Abs(v) - u * v), r"$|u|^2=u^2$")
     d.then(">=", 0, r"$uv\le|uv|=|u||v|$")
     d.say(r"\emph{Convexity.} For $\lambda\in[0,1]$, using the triangle inequality and $|cz|=c|z|$ for $c\ge0$:")
-    d.show(sp.Symbol(r"|\lambda u+(1-\lambda)v|"), "<=", sp.Symbol(r"|\lambda u|+|(1-\lambda)v|"), "triangle inequality")
-    d.then("=", sp.Symbol(r"\lambda|u|+(1-\lambda)|v|"), r"$\lambda,1-\lambda\ge0$")
+    d.show(tex(r"|\lambda u+(1-\lambda)v|"), "<=", tex(r"|\lambda u|+|(1-\lambda)v|"), "triangle inequality")
+    d.then("=", tex(r"\lambda|u|+(1-\lambda)|v|"), r"$\lambda,1-\lambda\ge0$")
     d.say(r"The same two lines hold verbatim for any norm on $\mathbb{R}^n$, whose axioms are exactly the triangle "
           r"inequality and absolute homogeneity. (Also $|x|=\max(x,-x)$ is a maxout unit, "
           r"\texttt{maxout\_generalises\_relu}.)")
@@ -244,12 +244,12 @@ def _(d):
     enc_tex = enc.str(8).replace("+/-", r"\pm")
     d.say(r"Take one sigmoid neuron (monotone activation) with input $x=1$, bias $0$, target $y=0$ and squared loss: "
           r"$L(w)=\sigma(w)^2$. Convexity in $w$ would require $L(2)\le\frac{L(1)+L(3)}{2}$. But")
-    d.show(sp.Symbol(r"L(2)-\frac{L(1)+L(3)}2"), "=", gap, "")
+    d.show(tex(r"L(2)-\frac{L(1)+L(3)}2"), "=", gap, "")
     d.then("in", sp.Symbol(enc_tex), r"\texttt{arb}, certified")
     d.then(">", 0, "")
     d.say(r"so $L$ is not convex: refuted. The reason is visible in the second derivative "
           r"(with $s=\sigma(w)$, $s'=s(1-s)$):")
-    d.show(sp.Symbol("L''(w)"), "=", sp.Symbol(r"2s\,s'\,(2-3s)"), "SymPy")
+    d.show(tex("L''(w)"), "=", tex(r"2s\,s'\,(2-3s)"), "SymPy")
     d.say(r"which is negative wherever $\sigma(w)>\frac23$, i.e.\ $w>\ln2$: the squared loss of a saturating output "
           r"flattens out and bends down. \emph{Correct statement} (\texttt{logistic\_loss\_convex}): with the "
           r"cross-entropy loss, a sigmoid neuron's loss is convex in $(w,b)$.")
@@ -278,10 +278,10 @@ def _(d):
     d.say(r"Let $z=wx+b$. SymPy computes the Hessian in $(w,b)$; the terms with $y$ cancel (since "
           r"$-\ln\sigma(z)=\ln(1+e^{-z})$ and $-\ln(1-\sigma(z))=\ln(1+e^{z})$ differ by the linear function "
           r"$z$), leaving")
-    d.show(sp.Symbol(r"\nabla^2_{(w,b)}L"), "=", sp.Symbol(r"\sigma'(z)\begin{pmatrix}x^2&x\\x&1\end{pmatrix}"),
+    d.show(tex(r"\nabla^2_{(w,b)}L"), "=", tex(r"\sigma'(z)\begin{pmatrix}x^2&x\\x&1\end{pmatrix}"),
            "SymPy")
     d.say(r"For any direction $h=(h_1,h_2)$ the quadratic form is")
-    d.show(sp.Symbol(r"h^\top\nabla^2L\,h"), "=", sp.Symbol(r"\sigma'(z)\,(xh_1+h_2)^2"), "SymPy")
+    d.show(tex(r"h^\top\nabla^2L\,h"), "=", tex(r"\sigma'(z)\,(xh_1+h_2)^2"), "SymPy")
     d.then(">=", 0, r"$\sigma'>0$")
     d.say(r"so the Hessian is positive semidefinite everywhere and $L$, a $C^2$ function on the convex set "
           r"$\mathbb{R}^2$, is convex. A sum over samples of convex functions is convex. This is the correct "
@@ -340,7 +340,7 @@ def _(d):
         why = ("yes" if ok else "no: " + ("$f(0)\\ne0$" if f0 != 0 else
                                            ("not differentiable at 0" if not diffable else "$f'(0)\\ne1$")))
         short = [sp.Float(v, 8) if isinstance(v, sp.Float) else v for v in (f0, ld, rd)]
-        d.show(sp.Symbol(rf"\texttt{{{nm}}}"), ":", sp.Tuple(*short), why)
+        d.show(tex(rf"\texttt{{{nm}}}"), ":", sp.Tuple(*short), why)
     d.say(r"The property holds exactly for " + ", ".join(rf"\texttt{{{n.replace('_', chr(92) + '_')}}}" for n in yes)
           + r". Such activations behave like the identity for small inputs, which matters for initialisation "
           r"schemes that assume a linear regime near $0$.")

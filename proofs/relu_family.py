@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, get
-from symact.claims import Family, arb_of, check, check_zero, proved
+from symact.claims import Family, arb_of, check, check_zero, proved, tex
 
 FAMILY = Family("relu_family", "The ReLU family",
                 "Leaky, parametric and randomised ReLU, ELU, dead units and maxout.")
@@ -31,10 +31,10 @@ def _(d):
     f0 = lr.f({"alpha": 0})
     check(f0.subs(X, t) == relu.f().subs(X, t) and f0.subs(X, -t) == relu.f().subs(X, -t), "both half-lines")
     check(f0.subs(X, 0) == relu.f().subs(X, 0), "at 0")
-    d.show(sp.Symbol(r"\operatorname{leaky\_relu}_\alpha(x)"), "=", lr.f(symbolic=True), "definition")
-    d.show(sp.Symbol(r"\operatorname{leaky\_relu}_0(x)"), "=", sp.Piecewise((0, X < 0), (X, True)),
+    d.show(tex(r"\operatorname{leaky\_relu}_\alpha(x)"), "=", lr.f(symbolic=True), "definition")
+    d.show(tex(r"\operatorname{leaky\_relu}_0(x)"), "=", sp.Piecewise((0, X < 0), (X, True)),
            r"$\alpha=0$: $0\cdot x=0$")
-    d.then("=", sp.Symbol(r"\operatorname{relu}(x)"), "definition of relu")
+    d.then("=", tex(r"\operatorname{relu}(x)"), "definition of relu")
     d.say(r"The two piecewise expressions have the same branches on $x<0$ and on $x\ge0$ "
           r"(checked on $x=t>0$, $x=-t<0$ and $x=0$), so the functions are equal.")
     return proved(d, "exact substitution, branch by branch")
@@ -56,9 +56,9 @@ def _(d):
     rder = sp.limit((f.subs(X, h) - f.subs(X, 0)) / h, h, 0, "+")
     check(lder == alpha and rder == 1, "one-sided at 0")
     d.say(r"On the open half-lines the function coincides with one linear branch:")
-    d.show(sp.Symbol(r"\frac{d}{dx}\,x"), "=", 1, r"$x>0$")
-    d.show(sp.Symbol(r"\frac{d}{dx}\,\alpha x"), "=", alpha, r"$x<0$")
-    d.show(sp.Symbol(r"f'_-(0),\ f'_+(0)"), "=", sp.Tuple(lder, rder), "difference quotients $\\pm h$, $h\\to0^+$")
+    d.show(tex(r"\frac{d}{dx}\,x"), "=", 1, r"$x>0$")
+    d.show(tex(r"\frac{d}{dx}\,\alpha x"), "=", alpha, r"$x<0$")
+    d.show(tex(r"f'_-(0),\ f'_+(0)"), "=", sp.Tuple(lder, rder), "difference quotients $\\pm h$, $h\\to0^+$")
     d.say(r"So $f'=1$ on $x>0$ and $f'=\alpha$ on $x<0$; at $0$ the derivative exists only when $\alpha=1$ "
           r"(the identity).")
     return proved(d, "branch derivatives + one-sided limits (symbolic alpha)", kind="limit")
@@ -74,8 +74,8 @@ def _(d):
     f = pr.f(symbolic=True)
     g = sp.diff(f, alpha)
     check(g.subs(X, -t) == -t and g.subs(X, t) == 0 and g.subs(X, 0) == 0, "branches")
-    d.show(sp.Symbol(r"\operatorname{prelu}_\alpha(x)"), "=", f, "definition")
-    d.show(sp.Symbol(r"\frac{\partial}{\partial\alpha}\operatorname{prelu}_\alpha(x)"), "=", g,
+    d.show(tex(r"\operatorname{prelu}_\alpha(x)"), "=", f, "definition")
+    d.show(tex(r"\frac{\partial}{\partial\alpha}\operatorname{prelu}_\alpha(x)"), "=", g,
            r"differentiate each branch in $\alpha$ (the branch conditions do not involve $\alpha$)")
     d.say(r"For fixed $x<0$ the output $\alpha x$ is linear in $\alpha$ with slope $x$; for fixed $x\ge0$ the "
           r"output $x$ does not depend on $\alpha$. So the slope is learned only from negative inputs, and the "
@@ -102,8 +102,8 @@ def _(d):
     check_zero(test.xreplace({rr.param("lower").symbol: l, rr.param("upper").symbol: u}) - (l + u) / 2 * x,
                "catalog test-time form")
     d.say(r"For fixed $x<0$ the training output is $y=ax$ with $a$ uniform on $[l,u]$ (density $\frac1{u-l}$):")
-    d.show(sp.Symbol(r"\mathbb{E}[y]"), "=", sp.Integral(a * x / (u - l), (a, l, u)), "definition of expectation")
-    d.then("=", sp.Symbol(r"\frac{x}{u-l}\cdot\frac{u^2-l^2}{2}"), "")
+    d.show(tex(r"\mathbb{E}[y]"), "=", sp.Integral(a * x / (u - l), (a, l, u)), "definition of expectation")
+    d.then("=", tex(r"\frac{x}{u-l}\cdot\frac{u^2-l^2}{2}"), "")
     d.then("=", (l + u) / 2 * x, r"$u^2-l^2=(u-l)(u+l)$")
     d.say(r"which is the catalog's test-time form $\frac{l+u}{2}x$ (for $x\ge0$ the output is $x$ with no "
           r"randomness). Expectation is linear, and $y$ is linear in $a$, so replacing $a$ by its mean is exact. "
@@ -131,9 +131,9 @@ def _(d):
     check(bool(abs(enc - arb_of(sp.Rational(19617, 100000))) < arb_of(sp.Rational(1, 200000))), "~ 0.19617")
     d.say(r"For fixed $x<0$, $y=x/a$ with $a$ uniform on $[3,8]$ (density $\frac15$). By linearity of expectation "
           r"in $y$, $\mathbb{E}[y]=x\,\mathbb{E}[1/a]$ and")
-    d.show(sp.Symbol(r"\mathbb{E}[1/a]"), "=", sp.Integral(1 / (5 * a), (a, 3, 8)), "")
+    d.show(tex(r"\mathbb{E}[1/a]"), "=", sp.Integral(1 / (5 * a), (a, 3, 8)), "")
     d.then("=", sp.log(sp.Rational(8, 3)) / 5, r"$\int\frac{da}{a}=\ln a$")
-    d.show(sp.Symbol(r"\mathbb{E}[a]"), "=", sp.Integral(a / 5, (a, 3, 8)), "")
+    d.show(tex(r"\mathbb{E}[a]"), "=", sp.Integral(a / 5, (a, 3, 8)), "")
     d.then("=", mean, "")
     enc_tex = enc.str(10).replace("+/-", r"\pm")
     d.say(rf"In certified ball arithmetic $\frac{{\ln(8/3)}}{{5}}\in{enc_tex}$, and "
@@ -180,9 +180,9 @@ def _(d):
     check(bool(arb_of(gap2) > 0), "certified: midpoint inequality fails for alpha = 2")
     d.say(r"$\operatorname{elu}_\alpha(x)=\alpha(e^x-1)$ for $x<0$ and $x$ for $x\ge0$; it is continuous "
           r"(both branches vanish at $0$) and smooth on each open half-line, with")
-    d.show(sp.Symbol("f'(x)"), "=", left_d1, r"$x<0$; increasing, since $f''=\alpha e^x>0$")
-    d.show(sp.Symbol("f'(x)"), "=", 1, r"$x>0$")
-    d.show(sp.Symbol(r"\lim_{x\to0^-}f'(x)"), "=", alpha, "")
+    d.show(tex("f'(x)"), "=", left_d1, r"$x<0$; increasing, since $f''=\alpha e^x>0$")
+    d.show(tex("f'(x)"), "=", 1, r"$x>0$")
+    d.show(tex(r"\lim_{x\to0^-}f'(x)"), "=", alpha, "")
     d.say(r"($\Leftarrow$) Let $\alpha\le1$. Then on $x<0$, $f'(x)=\alpha e^x<\alpha\le1=f'(y)$ for every $y>0$, so "
           r"$f'$ is non-decreasing on $\mathbb{R}\setminus\{0\}$. A continuous function on an interval that is "
           r"differentiable except at finitely many points, with non-decreasing derivative where it exists, is "
@@ -192,7 +192,7 @@ def _(d):
           r"require $f(0)\le\frac{f(-h)+f(h)}2$, i.e. $\alpha(1-e^{-h})\le h$. But for $q\ge0$, "
           r"$g(q)=1-e^{-q}-q+\frac{q^2}{2}$ has $g(0)=0$, $g'(q)=e^{-q}-1+q\ge0$ ($g'(0)=0$, $g''=1-e^{-q}\ge0$), so "
           r"$1-e^{-q}\ge q-\frac{q^2}2$ and")
-    d.show(sp.Symbol(r"\alpha(1-e^{-h})-h"), ">=", sp.Symbol(r"\alpha h\,(1-\tfrac h2)-h"), r"$1-e^{-h}\ge h-\frac{h^2}{2}$")
+    d.show(tex(r"\alpha(1-e^{-h})-h"), ">=", tex(r"\alpha h\,(1-\tfrac h2)-h"), r"$1-e^{-h}\ge h-\frac{h^2}{2}$")
     d.then("=", (alpha - 1) ** 2 / (2 * alpha), r"$h=1-\frac1\alpha$ (SymPy simplification)")
     d.then(">", 0, r"$\alpha>1$")
     d.say(r"So $f(0)>\frac{f(-h)+f(h)}{2}$ and ELU is not convex. Example $\alpha=2$, $h=\frac12$: "
@@ -219,9 +219,9 @@ def _(d):
     check(sp.solve(sp.Eq(lder, rder), alpha) == [1], "alpha = 1")
     d.say(r"Away from $0$ each branch is $C^\infty$. At $0$ both branches give $0$, so $f$ is continuous. "
           r"The one-sided derivatives at $0$ are")
-    d.show(sp.Symbol("f'_-(0)"), "=", sp.Symbol(r"\lim_{h\to0^+}\frac{\alpha(e^{-h}-1)}{-h}"), "")
+    d.show(tex("f'_-(0)"), "=", tex(r"\lim_{h\to0^+}\frac{\alpha(e^{-h}-1)}{-h}"), "")
     d.then("=", lder, r"$e^{-h}=1-h+O(h^2)$")
-    d.show(sp.Symbol("f'_+(0)"), "=", rder, "")
+    d.show(tex("f'_+(0)"), "=", rder, "")
     d.say(r"If $\alpha\ne1$ they differ, $f'(0)$ does not exist and $f\notin C^1$. If $\alpha=1$, $f'(0)=1$ and "
           r"$f'(x)=e^x\to1$ as $x\to0^-$, $f'(x)=1$ for $x>0$, so $f'$ is continuous: $f\in C^1$. (It is not "
           r"$C^2$: $f''$ jumps from $1$ to $0$.) Hence $C^1$ iff $\alpha=1$.")
@@ -240,7 +240,7 @@ def _(d):
     check(sp.limit(left, t, 0, "+") == 0 and sp.limit(left, t, sp.oo) == -alpha, "limits")
     check(sp.diff(left, t).is_negative is True, "strictly decreasing in t")
     d.say(r"For $x=-t<0$:")
-    d.show(sp.Symbol(r"\operatorname{elu}(-t)"), "=", left, "")
+    d.show(tex(r"\operatorname{elu}(-t)"), "=", left, "")
     d.say(r"Since $0<e^{-t}<1$, $-\alpha<\alpha(e^{-t}-1)<0$. As $t$ runs over $(0,\infty)$ the value decreases "
           r"strictly and continuously from $0$ (limit) to $-\alpha$ (limit), so the negative branch fills "
           r"$(-\alpha,0)$; the branch $x\ge0$ fills $[0,\infty)$. Range: $(-\alpha,\infty)$, with $-\alpha$ not "
@@ -264,12 +264,12 @@ def _(d):
     check(all(sp.diff(L_local.subs(z, w1 * x1 + w2 * x2 + b), v) == 0 for v in (w1, w2, b)), "gradient 0")
     d.say(r"Let $a_n=\operatorname{relu}(z_n)$ with $z_n=w^\top x_n+b$, and let $L=\sum_n\ell_n(a_n)$ where "
           r"$\ell_n$ is whatever the rest of the network and the loss do with $a_n$. By the chain rule")
-    d.show(sp.Symbol(r"\frac{\partial L}{\partial w_j}"), "=",
+    d.show(tex(r"\frac{\partial L}{\partial w_j}"), "=",
            r"\sum_n \ell_n'(a_n)\,\operatorname{relu}'(z_n)\,x_{n,j}", "chain rule")
-    d.show(sp.Symbol(r"\frac{\partial L}{\partial b}"), "=", r"\sum_n \ell_n'(a_n)\,\operatorname{relu}'(z_n)", "")
+    d.show(tex(r"\frac{\partial L}{\partial b}"), "=", r"\sum_n \ell_n'(a_n)\,\operatorname{relu}'(z_n)", "")
     d.say(r"Each $z_n<0$ lies in the open half-line where relu is the constant $0$, so relu is differentiable at "
           r"$z_n$ with $\operatorname{relu}'(z_n)=0$ (\texttt{relu\_hard\_saturation\_left}); every term vanishes:")
-    d.show(sp.Symbol(r"\nabla_{w,b}L"), "=", 0, r"$\operatorname{relu}'(z_n)=0$ for all $n$")
+    d.show(tex(r"\nabla_{w,b}L"), "=", 0, r"$\operatorname{relu}'(z_n)=0$ for all $n$")
     d.say(r"Moreover the finitely many strict inequalities $w^\top x_n+b<0$ still hold for all $(w',b')$ near "
           r"$(w,b)$ (continuity), where $L$ does not depend on $(w',b')$ at all; so gradient descent does not move "
           r"$(w,b)$ and the unit stays dead. (SymPy re-checks that the loss through the dead branch has zero "
@@ -298,16 +298,16 @@ def _(d):
     a, b, u, v = sp.symbols("a b u v", real=True)
     check_zero(a * (lam * u + (1 - lam) * v) + b - (lam * (a * u + b) + (1 - lam) * (a * v + b)), "affine")
     d.say(r"\emph{The three units.} Compare the two pieces on each half-line ($x=t>0$, $x=-t<0$, and $x=0$):")
-    d.show(sp.Symbol(r"\max(0,x)"), "=", relu, r"$0\ge x$ iff $x\le0$")
-    d.show(sp.Symbol(r"\max(x,-x)"), "=", sp.Abs(X), r"$x\ge-x$ iff $x\ge0$")
-    d.show(sp.Symbol(r"\max(x,\alpha x)"), "=", leaky, r"$x-\alpha x=(1-\alpha)x$ has the sign of $x$ when $\alpha\le1$")
+    d.show(tex(r"\max(0,x)"), "=", relu, r"$0\ge x$ iff $x\le0$")
+    d.show(tex(r"\max(x,-x)"), "=", sp.Abs(X), r"$x\ge-x$ iff $x\ge0$")
+    d.show(tex(r"\max(x,\alpha x)"), "=", leaky, r"$x-\alpha x=(1-\alpha)x$ has the sign of $x$ when $\alpha\le1$")
     d.say(r"So each is $\max(a_1x+b_1,a_2x+b_2)$ with two affine pieces: $(0,0),(1,0)$; $(1,0),(\alpha,0)$; "
           r"$(1,0),(-1,0)$. (For $\alpha>1$, $\max(x,\alpha x)$ is $\alpha x$ for $x>0$ instead, i.e. leaky ReLU "
           r"with the roles swapped, and no longer the catalog function.)")
     d.say(r"\emph{Convexity.} Each affine $g_i(x)=a_i^\top x+b_i$ satisfies "
           r"$g_i(\lambda u+(1-\lambda)v)=\lambda g_i(u)+(1-\lambda)g_i(v)$ (exact identity). For $\lambda\in[0,1]$ "
           r"and $m(x)=\max_ig_i(x)$:")
-    d.show(sp.Symbol(r"m(\lambda u+(1-\lambda)v)"), "=", r"\max_i\big(\lambda g_i(u)+(1-\lambda)g_i(v)\big)",
+    d.show(tex(r"m(\lambda u+(1-\lambda)v)"), "=", r"\max_i\big(\lambda g_i(u)+(1-\lambda)g_i(v)\big)",
            "affine pieces")
     d.then("<=", r"\lambda\max_i g_i(u)+(1-\lambda)\max_i g_i(v)", r"$g_i\le\max_j g_j$, $\lambda,1-\lambda\ge0$")
     d.then("=", r"\lambda m(u)+(1-\lambda)m(v)", "")

@@ -14,7 +14,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import get
-from symact.claims import Family, check, check_zero, proved
+from symact.claims import Family, check, check_zero, proved, tex
 
 FAMILY = Family("representation", "Representation",
                 "XOR and the circle: linear separability before and after a hidden layer or a feature map.")
@@ -35,8 +35,8 @@ def _(d):
     check_zero(pos - neg, "multipliers (1,1,1,1): both sums equal w1 + w2 + 2b")
     d.say(r"Let $g(x)=w_1x_1+w_2x_2+b$ and suppose $g>0$ at the two points labelled $1$ and $g\le0$ at the two "
           r"points labelled $0$. Add the inequalities with multipliers $(1,1)$ on each side:")
-    d.show(sp.Symbol(r"g(0,1)+g(1,0)"), "=", pos, r"$>0$ (sum of two positive numbers)")
-    d.show(sp.Symbol(r"g(0,0)+g(1,1)"), "=", neg, r"$\le0$ (sum of two non-positive numbers)")
+    d.show(tex(r"g(0,1)+g(1,0)"), "=", pos, r"$>0$ (sum of two positive numbers)")
+    d.show(tex(r"g(0,0)+g(1,1)"), "=", neg, r"$\le0$ (sum of two non-positive numbers)")
     d.say(r"The two left sides are the same linear expression $w_1+w_2+2b$ (identically, for all parameters), "
           r"which cannot be both $>0$ and $\le0$. No $(w_1,w_2,b)$ exists. The same certificate refutes the "
           r"swapped convention ($\ge0$ vs.\ $<0$) and the reversed labelling. Geometrically: the midpoint "
@@ -64,7 +64,7 @@ def _(d):
     d.say(r"Evaluate exactly on all four inputs, with $H(z)=1$ for $z\ge0$ and $0$ for $z<0$ (the catalog's "
           r"\texttt{binary\_step}). No pre-activation is $0$, so the convention for $H(0)$ is irrelevant:")
     for x1, x2, zh, hid, zo, out in rows:
-        d.show(sp.Symbol(rf"(x_1,x_2)=({x1},{x2}):\ (z_h,h,z_y,y)"), "=", sp.Tuple(zh, hid, zo, out),
+        d.show(tex(rf"(x_1,x_2)=({x1},{x2}):\ (z_h,h,z_y,y)"), "=", sp.Tuple(zh, hid, zo, out),
                rf"$x_1\oplus x_2={XOR[(x1, x2)]}$")
     d.say(r"The hidden unit is AND ($x_1+x_2\ge1.5$ only at $(1,1)$); the output is OR ($x_1+x_2\ge0.5$) with AND "
           r"subtracted twice. All four outputs equal XOR.")
@@ -87,13 +87,13 @@ def _(d):
     g = lambda p: w1 * p[0] + w2 * p[1] + c  # noqa: E731
     check_zero(g((0, 0)) - (g((2 * r, 0)) + g((-2 * r, 0))) / 2, "affine at the midpoint")
     d.say(r"\emph{After the map.} With $(u,v)=\phi(x,y)=(x^2,y^2)$ the affine function $s(u,v)=u+v-r^2$ satisfies")
-    d.show(sp.Symbol(r"s(\phi(x,y))"), "=", x**2 + y**2 - r**2, "")
+    d.show(tex(r"s(\phi(x,y))"), "=", x**2 + y**2 - r**2, "")
     d.say(r"which is $<0$ exactly for points inside the circle and $>0$ exactly for points outside: the line "
           r"$u+v=r^2$ separates the two classes in feature space (with margin, for any finite samples).")
     d.say(r"\emph{Before the map.} Suppose an affine $g(x,y)=w_1x+w_2y+c$ had $g<0$ inside and $g>0$ outside. The "
           r"inside point $(0,0)$ is the midpoint of the outside points $(\pm2r,0)$, and affine functions preserve "
           r"midpoints:")
-    d.show(sp.Symbol("g(0,0)"), "=", sp.Symbol(r"\tfrac12\big(g(2r,0)+g(-2r,0)\big)"), "SymPy identity")
+    d.show(tex("g(0,0)"), "=", tex(r"\tfrac12\big(g(2r,0)+g(-2r,0)\big)"), "SymPy identity")
     d.then(">", 0, "both outside")
     d.say(r"contradicting $g(0,0)<0$ (the same argument works with the classes swapped). So the classes are not "
           r"linearly separable in the plane, but are after the quadratic feature map.")

@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, get
-from symact.claims import Family, check, check_zero, proved
+from symact.claims import Family, check, check_zero, proved, tex
 
 FAMILY = Family("saturation", "Saturation",
                 "The course-notes definition of non-saturating, and hard versus soft saturation.")
@@ -62,9 +62,9 @@ def _(d):
         left, right, lm, lp = rows[name]
         verdict = "saturating" if name in SATURATING else "non-saturating"
         op = name.replace("_", "\\_")
-        d.show(sp.Symbol(rf"\lim_{{z\to-\infty}}\operatorname{{{op}}}(z)"), "=", lm,
+        d.show(tex(rf"\lim_{{z\to-\infty}}\operatorname{{{op}}}(z)"), "=", lm,
                rf"$f(-t)={sp.latex(left)}$")
-        d.show(sp.Symbol(rf"\lim_{{z\to+\infty}}\operatorname{{{op}}}(z)"), "=", lp,
+        d.show(tex(rf"\lim_{{z\to+\infty}}\operatorname{{{op}}}(z)"), "=", lp,
                rf"$f(t)={sp.latex(right)}$; {verdict}")
     d.say(r"Sigmoid and tanh have finite limits at both ends, so neither condition holds: saturating. The other "
           r"five tend to $+\infty$ as $z\to+\infty$ (they equal or exceed a positive multiple of $z$ there), so "
@@ -86,7 +86,7 @@ def _(d):
     check(sp.diff(f.subs(X, -t), t) == 0, "derivative of the branch")
     d.say(r"On the open half-line $(-\infty,0)$, $\operatorname{relu}(x)=\max(0,x)=0$. A function that is "
           r"constant on an open interval has derivative $0$ at each of its points:")
-    d.show(sp.Symbol(r"\operatorname{relu}'(x)"), "=", r"\frac{d}{dx}\,0", r"$x<0$")
+    d.show(tex(r"\operatorname{relu}'(x)"), "=", r"\frac{d}{dx}\,0", r"$x<0$")
     d.then("=", 0, "")
     d.say(r"So the gradient is exactly $0$ (not merely small) for every negative input: hard saturation. A unit "
           r"whose inputs all fall there receives no gradient at all (\texttt{dead\_relu\_zero\_grad}).")
@@ -115,12 +115,12 @@ def _(d):
     rder = sp.limit((f.subs(X, h) - f.subs(X, 0)) / h, h, 0, "+")
     check(lder == alpha and rder == 1, "one-sided derivatives at 0")
     d.say(r"For $x<0$, $\operatorname{elu}(x)=\alpha(e^x-1)$ with $\alpha>0$; for $x\ge0$ it is $x$.")
-    d.show(sp.Symbol(r"\lim_{x\to-\infty}\operatorname{elu}(x)"), "=", sp.Symbol(r"\alpha(0-1)"), r"$e^x\to0$")
+    d.show(tex(r"\lim_{x\to-\infty}\operatorname{elu}(x)"), "=", tex(r"\alpha(0-1)"), r"$e^x\to0$")
     d.then("=", -alpha, "")
-    d.show(sp.Symbol(r"\operatorname{elu}'(x)"), "=", alpha * sp.exp(X), r"$x<0$; $>0$ since $\alpha>0$, $e^x>0$")
-    d.show(sp.Symbol(r"\operatorname{elu}'(x)"), "=", 1, r"$x>0$")
-    d.show(sp.Symbol(r"\operatorname{elu}'_-(0)"), "=", lder, r"$\lim_{h\to0^+}\frac{\alpha(e^{-h}-1)}{-h}$")
-    d.show(sp.Symbol(r"\operatorname{elu}'_+(0)"), "=", rder, r"$\lim_{h\to0^+}\frac{h}{h}$")
+    d.show(tex(r"\operatorname{elu}'(x)"), "=", alpha * sp.exp(X), r"$x<0$; $>0$ since $\alpha>0$, $e^x>0$")
+    d.show(tex(r"\operatorname{elu}'(x)"), "=", 1, r"$x>0$")
+    d.show(tex(r"\operatorname{elu}'_-(0)"), "=", lder, r"$\lim_{h\to0^+}\frac{\alpha(e^{-h}-1)}{-h}$")
+    d.show(tex(r"\operatorname{elu}'_+(0)"), "=", rder, r"$\lim_{h\to0^+}\frac{h}{h}$")
     d.say(r"So the derivative is positive at every $x\ne0$, and at $0$ both one-sided derivatives are positive; "
           r"for the default $\alpha=1$ they agree and $\operatorname{elu}'(0)=1>0$. The derivative $\alpha e^x$ "
           r"tends to $0$ as $x\to-\infty$ but never vanishes: \emph{soft} saturation towards $-\alpha$, in "

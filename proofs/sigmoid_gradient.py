@@ -14,7 +14,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, Y, get
-from symact.claims import Family, arb_of, check, check_zero, cross_check, proved
+from symact.claims import Family, arb_of, check, check_zero, cross_check, proved, tex
 
 FAMILY = Family("sigmoid_gradient", "Sigmoid, tanh and vanishing gradients",
                 "Ranges, derivative bounds and what they mean for gradients through deep sigmoid/tanh stacks.")
@@ -44,13 +44,13 @@ def _(d):
     check_zero(1 - g - u / (1 + u), "1 - g = u/(1+u)")
     d.say(r"Substitute $u=e^{-x}$. The exponential is a continuous strictly decreasing bijection of "
           r"$\mathbb{R}$ onto $(0,\infty)$, so $\sigma(\mathbb{R})=\{g(u):u>0\}$ with $g(u)=\frac1{1+u}$.")
-    d.show(sp.Symbol("g'(u)"), "=", sp.diff(g, u), r"$<0$ for $u>0$: $g$ is strictly decreasing")
-    d.show(sp.Symbol(r"\lim_{u\to0^+}g(u)"), "=", hi, "")
-    d.show(sp.Symbol(r"\lim_{u\to\infty}g(u)"), "=", lo, "")
+    d.show(tex("g'(u)"), "=", sp.diff(g, u), r"$<0$ for $u>0$: $g$ is strictly decreasing")
+    d.show(tex(r"\lim_{u\to0^+}g(u)"), "=", hi, "")
+    d.show(tex(r"\lim_{u\to\infty}g(u)"), "=", lo, "")
     d.say(r"A continuous strictly decreasing function on $(0,\infty)$ maps it onto the open interval between its "
           r"limits (intermediate value theorem for `onto', strict monotonicity for `open'). Directly: for $u>0$,")
-    d.show(sp.Symbol(r"\sigma(x)-0"), "=", g, r"$>0$")
-    d.show(sp.Symbol(r"1-\sigma(x)"), "=", u / (1 + u), r"$>0$")
+    d.show(tex(r"\sigma(x)-0"), "=", g, r"$>0$")
+    d.show(tex(r"1-\sigma(x)"), "=", u / (1 + u), r"$>0$")
     d.say(r"Hence $\sigma(\mathbb{R})=(0,1)$: every value strictly between $0$ and $1$ is taken exactly once "
           r"($\sigma^{-1}(y)=\ln\frac{y}{1-y}$), and $0$, $1$ are only limits. \emph{Correction to the source:} "
           r"the range is the open interval $(0,1)$, not $[0,1]$; in floating point $\sigma$ may round to "
@@ -71,10 +71,10 @@ def _(d):
     d.say(r"With $v=e^{2x}$, a continuous strictly increasing bijection of $\mathbb{R}$ onto $(0,\infty)$:")
     d.show(sp.tanh(X), "=", (sp.exp(2 * X) - 1) / (sp.exp(2 * X) + 1), "definition, multiplied by $e^x/e^x$")
     d.then("=", 1 - 2 / (sp.exp(2 * X) + 1), "")
-    d.show(sp.Symbol(r"\frac{d}{dv}\frac{v-1}{v+1}"), "=", 2 / (v + 1) ** 2, r"$>0$: strictly increasing in $v$")
+    d.show(tex(r"\frac{d}{dv}\frac{v-1}{v+1}"), "=", 2 / (v + 1) ** 2, r"$>0$: strictly increasing in $v$")
     d.say(r"Its limits are $-1$ as $v\to0^+$ and $1$ as $v\to\infty$, and for $v>0$")
-    d.show(sp.Symbol(r"1-\tanh x"), "=", 2 / (v + 1), r"$>0$")
-    d.show(sp.Symbol(r"1+\tanh x"), "=", 2 * v / (v + 1), r"$>0$")
+    d.show(tex(r"1-\tanh x"), "=", 2 / (v + 1), r"$>0$")
+    d.show(tex(r"1+\tanh x"), "=", 2 * v / (v + 1), r"$>0$")
     d.say(r"so by continuity (intermediate value theorem) and strict monotonicity $\tanh$ maps $\mathbb{R}$ "
           r"bijectively onto $(-1,1)$; $\pm1$ are not attained.")
     return proved(d, "monotonicity + limits (exact)", kind="limit", range="(-1, 1)")
@@ -87,9 +87,9 @@ def _(d):
 def _(d):
     ds = sp.diff(S, X)
     check_zero(ds - S * (1 - S), "sigma' - sigma(1 - sigma)")
-    d.show(sp.Symbol(r"\sigma'(x)"), "=", ds, "quotient rule")
+    d.show(tex(r"\sigma'(x)"), "=", ds, "quotient rule")
     d.then("=", sp.Mul(1 / (1 + sp.exp(-X)), sp.exp(-X) / (1 + sp.exp(-X)), evaluate=False), "split the fraction")
-    d.then("=", sp.Symbol(r"\sigma(x)\,(1-\sigma(x))"), r"$1-\sigma(x)=\frac{e^{-x}}{1+e^{-x}}$")
+    d.then("=", tex(r"\sigma(x)\,(1-\sigma(x))"), r"$1-\sigma(x)=\frac{e^{-x}}{1+e^{-x}}$")
     d.say(r"SymPy confirms that $\sigma'-\sigma(1-\sigma)$ simplifies to $0$ identically.")
     return proved(d, "exact symbolic identity")
 
@@ -103,7 +103,7 @@ def _(d):
     sol = sp.solveset(sp.Eq(S, sp.Rational(1, 2)), X, sp.S.Reals)
     check(sol == sp.FiniteSet(0), "sigma(x) = 1/2 iff x = 0")
     d.say(r"By \texttt{sigmoid\_deriv\_self\_form}, $\sigma'=y(1-y)$ with $y=\sigma(x)$. Complete the square:")
-    d.show(sp.Symbol(r"\sigma'(x)"), "=", Y * (1 - Y), r"$y=\sigma(x)$")
+    d.show(tex(r"\sigma'(x)"), "=", Y * (1 - Y), r"$y=\sigma(x)$")
     d.then("=", sp.Rational(1, 4) - (Y - sp.Rational(1, 2)) ** 2, "completing the square")
     d.then("<=", sp.Rational(1, 4), r"a square is $\ge0$")
     d.say(r"Equality holds iff $y=\tfrac12$, i.e. $\frac1{1+e^{-x}}=\frac12$, i.e. $e^{-x}=1$, whose only real "
@@ -139,17 +139,17 @@ def _(d):
     check(sp.Rational(1, 4) ** 10 == sp.Rational(1, 1048576), "4^-10")
     d.say(r"Let $a_0$ be the input, $z_k=w_ka_{k-1}+b_k$ and $a_k=\sigma(z_k)$. By the chain rule "
           r"$\frac{\partial a_k}{\partial a_{k-1}}=\sigma'(z_k)\,w_k$, so by induction on $n$")
-    d.show(sp.Symbol(r"\frac{\partial a_n}{\partial a_0}"), "=",
+    d.show(tex(r"\frac{\partial a_n}{\partial a_0}"), "=",
            r"\frac{\partial a_n}{\partial a_{n-1}}\cdot\frac{\partial a_{n-1}}{\partial a_0}", "chain rule")
     d.then("=", r"\prod_{k=1}^{n} w_k\,\sigma'(z_k)", "induction hypothesis")
     d.say(r"(SymPy re-checks the formula at depth $3$ by differentiating the nested expression.) Each factor "
           r"satisfies $0<\sigma'(z_k)\le\tfrac14$ (\texttt{sigmoid\_deriv\_le\_quarter}; positivity because "
           r"$\sigma'=\sigma(1-\sigma)$ and $0<\sigma<1$), hence")
-    d.show(sp.Symbol(r"\Big|\frac{\partial a_n}{\partial a_0}\Big|"), "=", r"\prod_{k=1}^{n}|w_k|\,\sigma'(z_k)",
+    d.show(tex(r"\Big|\frac{\partial a_n}{\partial a_0}\Big|"), "=", r"\prod_{k=1}^{n}|w_k|\,\sigma'(z_k)",
            r"$\sigma'>0$")
     d.then("<=", r"\frac{\prod_{k=1}^{n}|w_k|}{4^n}", r"$\sigma'(z_k)\le\frac14$ for each $k$")
     d.say(r"With unit weights the bound is $4^{-n}$; for $n=10$:")
-    d.show(sp.Symbol(r"4^{-10}"), "=", sp.Rational(1, 1048576), r"$4^{10}=2^{20}=1048576$")
+    d.show(tex(r"4^{-10}"), "=", sp.Rational(1, 1048576), r"$4^{10}=2^{20}=1048576$")
     d.say(r"So unless the weights are large ($|w_k|>4$), the gradient reaching the first layers of a deep sigmoid "
           r"stack shrinks at least geometrically: the vanishing-gradient problem.")
     return proved(d, "chain rule (induction) + the bound sigma' <= 1/4", bound_n10="1/1048576")
@@ -161,7 +161,7 @@ def _(d):
     r"$|w\,\sigma'(wx+b)|\ge1\ \Rightarrow\ |w|\ge4$.")
 def _(d):
     d.say(r"For all real $w,x,b$, with $z=wx+b$ and $0<\sigma'(z)\le\frac14$ (\texttt{sigmoid\_deriv\_le\_quarter}):")
-    d.show(sp.Symbol(r"|w\,\sigma'(wx+b)|"), "=", r"|w|\,\sigma'(z)", r"$\sigma'>0$")
+    d.show(tex(r"|w\,\sigma'(wx+b)|"), "=", r"|w|\,\sigma'(z)", r"$\sigma'>0$")
     d.then("<=", r"\frac{|w|}{4}", r"$\sigma'\le\frac14$")
     d.say(r"If the left side is $\ge1$ then $|w|/4\ge1$, i.e. $|w|\ge4$. For $|w|=4$ equality needs "
           r"$\sigma'(z)=\frac14$, i.e. $z=0$ only; a factor above $1$ needs $|w|>4$.")
@@ -248,39 +248,39 @@ def _(d):
 
     d.say(r"Let $a=|w|\ge4$ and $z=wx+b$. Since $\sigma'>0$, the condition reads $\sigma'(z)\ge 1/a$. With "
           r"$y=\sigma(z)\in(0,1)$ and $\sigma'=y(1-y)$ (\texttt{sigmoid\_deriv\_self\_form}):")
-    d.show(sp.Symbol(r"y(1-y)\ge\tfrac1a"), "<=>", r"y^2-y+\tfrac1a\le0", "")
+    d.show(tex(r"y(1-y)\ge\tfrac1a"), "<=>", r"y^2-y+\tfrac1a\le0", "")
     d.then("<=>", r"\tfrac{1-r}{2}\le y\le\tfrac{1+r}{2},\qquad r=\sqrt{1-4/a}\in[0,1)",
            "roots of the quadratic (real since $a\\ge4$)")
     d.say(r"$\sigma$ is a strictly increasing bijection $\mathbb{R}\to(0,1)$ with inverse "
           r"$\operatorname{logit}(y)=\ln\frac{y}{1-y}$, so the condition on $z$ is $|z|\le\ell$ with")
-    d.show(sp.Symbol(r"\ell"), "=", r"\ln\frac{1+r}{1-r}", r"$\operatorname{logit}\frac{1+r}{2}$, and "
+    d.show(tex(r"\ell"), "=", r"\ln\frac{1+r}{1-r}", r"$\operatorname{logit}\frac{1+r}{2}$, and "
            r"$\operatorname{logit}\frac{1-r}2=-\ell$")
     d.then("=", 2 * sp.atanh(r), r"$\operatorname{artanh} r=\frac12\ln\frac{1+r}{1-r}$")
     d.say(r"As $x\mapsto z=wx+b$ is affine with slope of modulus $a$, the set of $x$ is a closed interval "
           r"of width $2\ell/a$. Since $r^2=1-4/a$, i.e. $a=\frac{4}{1-r^2}$, the source's expression agrees:")
-    d.show(sp.Symbol(r"\frac{a(1+r)}{2}-1"), "=", inner, r"$a=4/(1-r^2)$")
+    d.show(tex(r"\frac{a(1+r)}{2}-1"), "=", inner, r"$a=4/(1-r^2)$")
     d.then("=", (1 + r) / (1 - r), "factor (SymPy)")
     d.say(r"so the width is $\frac2a\ln\big(\frac{a(1+r)}2-1\big)=\frac{2\ell}{a}$ and, in terms of $r$,")
-    d.show(sp.Symbol("G(r)"), "=", sp.Symbol(r"\frac{2\ell}{a}"), "")
+    d.show(tex("G(r)"), "=", tex(r"\frac{2\ell}{a}"), "")
     d.then("=", G, r"$\frac{2}{a}=\frac{1-r^2}{2}$, $\ell=2\operatorname{artanh} r$")
     d.say(r"The map $r\mapsto a=4/(1-r^2)$ is a strictly increasing bijection $[0,1)\to[4,\infty)$, so maximising "
           r"over $|w|\ge4$ is maximising $G$ over $[0,1)$. Differentiate:")
-    d.show(sp.Symbol("G'(r)"), "=", dG, "product rule, $\\operatorname{artanh}'r=1/(1-r^2)$")
+    d.show(tex("G'(r)"), "=", dG, "product rule, $\\operatorname{artanh}'r=1/(1-r^2)$")
     d.then("=", r"1-\varphi(r)", r"$\varphi(r):=2r\operatorname{artanh}r$")
-    d.show(sp.Symbol(r"\varphi'(r)"), "=", 2 * sp.atanh(r) + 2 * r / (1 - r**2), r"$>0$ on $(0,1)$")
+    d.show(tex(r"\varphi'(r)"), "=", 2 * sp.atanh(r) + 2 * r / (1 - r**2), r"$>0$ on $(0,1)$")
     d.say(r"$\varphi(0)=0$, $\varphi$ is strictly increasing and $\varphi(r)\to\infty$ as $r\to1^-$ (SymPy limit), "
           r"so $G'$ decreases strictly from $1$ to $-\infty$ and has exactly one zero $r^*$; $G$ increases on "
           r"$[0,r^*]$ and decreases on $[r^*,1)$, so $G(r^*)$ is the maximum. At $r^*$, "
           r"$\operatorname{artanh}r^*=\frac{1}{2r^*}$, hence")
-    d.show(sp.Symbol(r"\max G"), "=", sp.Symbol(r"(1-r^{*2})\operatorname{artanh}r^*"), "")
-    d.then("=", M.subs(r, sp.Symbol("r^*")), r"$\operatorname{artanh}r^*=1/(2r^*)$")
+    d.show(tex(r"\max G"), "=", tex(r"(1-r^{*2})\operatorname{artanh}r^*"), "")
+    d.then("=", M.subs(r, tex("r^*")), r"$\operatorname{artanh}r^*=1/(2r^*)$")
     d.say(rf"\emph{{Certified enclosure.}} Evaluating $\varphi-1$ in \texttt{{arb}} ball arithmetic (128 bits) at "
           rf"rationals gives certified signs $\varphi(r_-)<1<\varphi(r_+)$ for $r_-={sp.latex(rlo)}$ and "
           rf"$r_+={sp.latex(rhi)}$ (40 bisection steps from $[0.6,0.7]$), so $r^*\in(r_-,r_+)$. "
           r"$M(r)=\frac{1-r^2}{2r}$ has $M'(r)=-\frac{1+r^2}{2r^2}<0$ and $a(r)=\frac4{1-r^2}$ is increasing, so")
-    d.show(sp.Symbol(r"\max_{|w|\ge4}\text{width}"), "in",
+    d.show(tex(r"\max_{|w|\ge4}\text{width}"), "in",
            rf"[M(r_+),M(r_-)]\subset[{max_lo_s},\ {max_hi_s}]", "arb enclosure")
-    d.show(sp.Symbol(r"|w|^*"), "in", rf"[a(r_-),a(r_+)]\subset[{at_lo_s},\ {at_hi_s}]", "arb enclosure")
+    d.show(tex(r"|w|^*"), "in", rf"[a(r_-),a(r_+)]\subset[{at_lo_s},\ {at_hi_s}]", "arb enclosure")
     d.say(r"Both enclosures round to $0.4477$ and $6.894$ (four significant digits), and to the source's "
           r"$0.45$ and $6.9$: the source is right to its stated precision.")
     return proved(d, "exact reduction + monotonicity + certified arb bisection", kind="interval",
@@ -295,7 +295,7 @@ def _(d):
 def _(d):
     rhs = 2 * sig(2 * X) - 1
     check_zero((T - rhs).rewrite(sp.exp), "tanh - (2 sigma(2x) - 1)")
-    d.show(2 * sp.Symbol(r"\sigma(2x)") - 1, "=", rhs, "definition of $\\sigma$")
+    d.show(2 * tex(r"\sigma(2x)") - 1, "=", rhs, "definition of $\\sigma$")
     d.then("=", (1 - sp.exp(-2 * X)) / (1 + sp.exp(-2 * X)), "common denominator")
     d.then("=", (sp.exp(X) - sp.exp(-X)) / (sp.exp(X) + sp.exp(-X)), "multiply by $e^{x}/e^{x}$")
     d.then("=", T, "definition of tanh")
@@ -314,7 +314,7 @@ def _(d):
     check_zero(dt - (1 - T**2), "tanh' - (1 - tanh^2)")
     quotient = ((sp.exp(X) + sp.exp(-X)) ** 2 - (sp.exp(X) - sp.exp(-X)) ** 2) / (sp.exp(X) + sp.exp(-X)) ** 2
     check_zero(sp.simplify(quotient - (1 - T**2).rewrite(sp.exp)), "quotient rule form")
-    d.show(sp.Symbol(r"\tanh'(x)"), "=", sp.Symbol(r"\frac{(e^x+e^{-x})^2-(e^x-e^{-x})^2}{(e^x+e^{-x})^2}"),
+    d.show(tex(r"\tanh'(x)"), "=", tex(r"\frac{(e^x+e^{-x})^2-(e^x-e^{-x})^2}{(e^x+e^{-x})^2}"),
            r"quotient rule on $\frac{e^x-e^{-x}}{e^x+e^{-x}}$")
     d.then("=", 1 - T**2, "split the fraction")
     return proved(d, "exact symbolic identity")
@@ -337,10 +337,10 @@ def _(d):
           r"which for real $x$ happens only at $x=0$ ($\tanh$ is strictly increasing with $\tanh0=0$).")
     d.say(r"At $x=3$: $\tanh'(3)=1-\tanh^23=\operatorname{sech}^23=\frac{4}{(e^3+e^{-3})^2}$. The series "
           r"$e=\sum_{k\ge0}1/k!$ has positive terms, so $e$ exceeds its partial sum:")
-    d.show(sp.Symbol("e"), ">", e_lower, r"$\sum_{k=0}^{7}\frac1{k!}$")
-    d.show(sp.Symbol("e^3"), ">", e_lower**3, "cubing (monotone on positives)")
+    d.show(tex("e"), ">", e_lower, r"$\sum_{k=0}^{7}\frac1{k!}$")
+    d.show(tex("e^3"), ">", e_lower**3, "cubing (monotone on positives)")
     d.then(">", 20, "")
-    d.show(sp.Symbol(r"\tanh'(3)"), "=", sp.Symbol(r"\frac{4}{(e^3+e^{-3})^2}"), "")
+    d.show(tex(r"\tanh'(3)"), "=", tex(r"\frac{4}{(e^3+e^{-3})^2}"), "")
     d.then("<", sp.Rational(4, 400), r"$e^3+e^{-3}>20$")
     d.then("=", sp.Rational(1, 100), "")
     enc_tex = enc.str(8, radius=True).replace("+/-", "\\pm")
@@ -365,10 +365,10 @@ def _(d):
     d.say(r"Using the self-forms: $\tanh'=1-\tanh^2$ with $\tanh x\to\pm1$, and $\sigma'=\sigma(1-\sigma)$ with "
           r"$\sigma\to1$ as $x\to+\infty$ and $\sigma\to0$ as $x\to-\infty$; limits of products are products of "
           r"limits:")
-    d.show(sp.Symbol(r"\lim_{x\to\pm\infty}\tanh'(x)"), "=", r"1-(\pm1)^2", "")
+    d.show(tex(r"\lim_{x\to\pm\infty}\tanh'(x)"), "=", r"1-(\pm1)^2", "")
     d.then("=", 0, "")
-    d.show(sp.Symbol(r"\lim_{x\to+\infty}\sigma'(x)"), "=", r"1\cdot(1-1)=0", "")
-    d.show(sp.Symbol(r"\lim_{x\to-\infty}\sigma'(x)"), "=", r"0\cdot(1-0)=0", "")
+    d.show(tex(r"\lim_{x\to+\infty}\sigma'(x)"), "=", r"1\cdot(1-1)=0", "")
+    d.show(tex(r"\lim_{x\to-\infty}\sigma'(x)"), "=", r"0\cdot(1-0)=0", "")
     d.say(r"(SymPy's limit computation on $1-\tanh^2x$ and on $\frac{e^{-x}}{(1+e^{-x})^2}$ agrees in all four "
           r"cases.) Both derivatives are positive everywhere but tend to $0$: soft saturation on both sides.")
     return proved(d, "limits (exact)", kind="limit", limits={f"{k[0]} at {k[1]}": str(v) for k, v in lims.items()})
@@ -395,7 +395,7 @@ def _(d):
     check(sig(sp.Symbol("q", real=True)).is_positive is True, "sigma > 0")
     d.say(r"Let $a_i=\sigma(u_i)$ be the inputs, $z=\sum_iw_ia_i+b$ and $L=\ell(z)$ for any differentiable "
           r"loss $\ell$ (everything downstream of $z$). By the chain rule")
-    d.show(sp.Symbol(r"\frac{\partial L}{\partial w_i}"), "=", r"\ell'(z)\,\frac{\partial z}{\partial w_i}",
+    d.show(tex(r"\frac{\partial L}{\partial w_i}"), "=", r"\ell'(z)\,\frac{\partial z}{\partial w_i}",
            "chain rule")
     d.then("=", r"\delta\,a_i,\qquad \delta:=\ell'(z)", r"$\partial z/\partial w_i=a_i$")
     d.say(r"(SymPy re-derives this for $n=3$ inputs with an undetermined function $\ell$.) By "
@@ -422,13 +422,13 @@ def _(d):
     check(lm == 1 and lp == -1, "limits")
     check(sp.solveset(sp.Eq(d2, 0), X, sp.S.Reals) == sp.FiniteSet(0), "sigma'' = 0 only at 0")
     d.say(r"Differentiate the self-form $\sigma'=\sigma-\sigma^2$:")
-    d.show(sp.Symbol(r"\sigma''"), "=", r"\sigma'-2\sigma\sigma'", "chain rule")
+    d.show(tex(r"\sigma''"), "=", r"\sigma'-2\sigma\sigma'", "chain rule")
     d.then("=", r"\sigma(1-\sigma)(1-2\sigma)", r"$\sigma'=\sigma(1-\sigma)$")
     d.say(r"$\sigma''$ vanishes only at $x=0$ ($\sigma=\tfrac12$), so for $x\ne0$, cancelling "
           r"$\sigma(1-\sigma)>0$,")
-    d.show(sp.Symbol(r"\frac{\sigma'(x)}{\sigma''(x)}"), "=", ratio, "")
-    d.show(sp.Symbol(r"\lim_{x\to-\infty}\frac{1}{1-2\sigma(x)}"), "=", lm, r"$\sigma\to0$")
-    d.show(sp.Symbol(r"\lim_{x\to+\infty}\frac{1}{1-2\sigma(x)}"), "=", lp, r"$\sigma\to1$")
+    d.show(tex(r"\frac{\sigma'(x)}{\sigma''(x)}"), "=", ratio, "")
+    d.show(tex(r"\lim_{x\to-\infty}\frac{1}{1-2\sigma(x)}"), "=", lm, r"$\sigma\to0$")
+    d.show(tex(r"\lim_{x\to+\infty}\frac{1}{1-2\sigma(x)}"), "=", lp, r"$\sigma\to1$")
     d.say(r"So a Newton step $-\sigma'/\sigma''$ on the sigmoid tends to a step of fixed length $1$ in the tails.")
     return proved(d, "exact identity + limits", kind="limit")
 

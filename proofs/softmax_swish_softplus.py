@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, get
-from symact.claims import Family, arb_of, check, check_zero, cross_check, proved, refuted
+from symact.claims import Family, arb_of, check, check_zero, cross_check, proved, refuted, tex
 
 FAMILY = Family("softmax_swish_softplus", "Softmax, Swish, softplus",
                 "The probability simplex, Swish's dip below zero and softplus as a smooth ReLU.")
@@ -38,11 +38,11 @@ def _(d):
         check_zero(sp.simplify(sum(s) - 1), f"sum = 1 for n = {k}")
         check(all(v.is_positive for v in s), f"positive for n = {k}")
     d.say(r"Write $E_i=e^{x_i}>0$ and $S=\sum_{j=1}^{n}E_j>0$, so $\operatorname{softmax}(x)_i=E_i/S$.")
-    d.show(sp.Symbol(r"\operatorname{softmax}(x)_i"), "=", sp.Symbol(r"E_i/S"), "")
+    d.show(tex(r"\operatorname{softmax}(x)_i"), "=", tex(r"E_i/S"), "")
     d.then(">", 0, "quotient of positive numbers")
-    d.show(sp.Symbol(r"\sum_{i=1}^{n}\operatorname{softmax}(x)_i"), "=", sp.Symbol(r"\frac{1}{S}\sum_{i=1}^{n}E_i"), "")
+    d.show(tex(r"\sum_{i=1}^{n}\operatorname{softmax}(x)_i"), "=", tex(r"\frac{1}{S}\sum_{i=1}^{n}E_i"), "")
     d.then("=", 1, r"definition of $S$")
-    d.show(sp.Symbol(r"1-\operatorname{softmax}(x)_i"), "=", sp.Symbol(r"\frac{1}{S}\sum_{j\ne i}E_j"),
+    d.show(tex(r"1-\operatorname{softmax}(x)_i"), "=", tex(r"\frac{1}{S}\sum_{j\ne i}E_j"),
            "the sum is 1")
     d.then(">", 0, r"$n\ge2$: a non-empty sum of positive terms")
     d.say(r"Hence each output lies in $(0,1)$ and the outputs form a point of the open probability simplex. "
@@ -64,10 +64,10 @@ def _(d):
         shifted = s.xreplace({v: v + c for v in xs})
         check(all(sp.simplify(a - b) == 0 for a, b in zip(shifted, s)), f"n = {k}")
     d.say(r"For any $c$, with $e^{x_i+c}=e^ce^{x_i}$:")
-    d.show(sp.Symbol(r"\operatorname{softmax}(x+c\mathbf 1)_i"), "=",
-           sp.Symbol(r"\frac{e^{x_i+c}}{\sum_je^{x_j+c}}"), "")
-    d.then("=", sp.Symbol(r"\frac{e^c\,e^{x_i}}{e^c\sum_je^{x_j}}"), r"$e^{a+b}=e^ae^b$, factor $e^c$")
-    d.then("=", sp.Symbol(r"\operatorname{softmax}(x)_i"), r"cancel $e^c>0$")
+    d.show(tex(r"\operatorname{softmax}(x+c\mathbf 1)_i"), "=",
+           tex(r"\frac{e^{x_i+c}}{\sum_je^{x_j+c}}"), "")
+    d.then("=", tex(r"\frac{e^c\,e^{x_i}}{e^c\sum_je^{x_j}}"), r"$e^{a+b}=e^ae^b$, factor $e^c$")
+    d.then("=", tex(r"\operatorname{softmax}(x)_i"), r"cancel $e^c>0$")
     d.say(r"(SymPy re-checks the identity for $n=2,3,4$.) This is why implementations subtract $\max_ix_i$ "
           r"before exponentiating: the result is unchanged and no exponential overflows.")
     return proved(d, "exact algebra for general n")
@@ -92,10 +92,10 @@ def _(d):
         check(all(sp.simplify(a - b) == 0 for a, b in zip(J, target)), f"n = {k}")
     d.say(r"Let $E_i=e^{x_i}$, $S=\sum_kE_k$, $s_i=E_i/S$. Then $\partial E_i/\partial x_j=\delta_{ij}E_i$ "
           r"and $\partial S/\partial x_j=E_j$. By the quotient rule, for any $n$, $i$, $j$:")
-    d.show(sp.Symbol(r"\frac{\partial s_i}{\partial x_j}"), "=",
-           sp.Symbol(r"\frac{\delta_{ij}E_i\,S-E_i\,E_j}{S^2}"), "quotient rule")
-    d.then("=", sp.Symbol(r"\frac{E_i}{S}\Big(\delta_{ij}-\frac{E_j}{S}\Big)"), "SymPy simplification")
-    d.then("=", sp.Symbol(r"s_i(\delta_{ij}-s_j)"), "")
+    d.show(tex(r"\frac{\partial s_i}{\partial x_j}"), "=",
+           tex(r"\frac{\delta_{ij}E_i\,S-E_i\,E_j}{S^2}"), "quotient rule")
+    d.then("=", tex(r"\frac{E_i}{S}\Big(\delta_{ij}-\frac{E_j}{S}\Big)"), "SymPy simplification")
+    d.then("=", tex(r"s_i(\delta_{ij}-s_j)"), "")
     d.say(r"In matrix form $J=\operatorname{diag}(s)-ss^\top$. (Re-checked against SymPy's Jacobian of the catalog "
           r"expression for $n=2,3,4$.) $J$ is symmetric, $J\mathbf 1=s-s(s^\top\mathbf1)=0$, and its diagonal "
           r"entries $s_i(1-s_i)$ are positive.")
@@ -124,10 +124,10 @@ def _(d):
     d.say(r"Both halves are false. \emph{Smoothness:} each output $e^{x_i}/\sum_je^{x_j}$ is a quotient of "
           r"$C^\infty$ functions whose denominator is $>0$ everywhere, so softmax is $C^\infty$ on "
           r"$\mathbb{R}^n$, in particular differentiable at $0$. For $n=2$, by \texttt{softmax\_jacobian}:")
-    d.show(sp.Symbol(r"J(0,0)"), "=", J0, r"$s=(\tfrac12,\tfrac12)$")
+    d.show(tex(r"J(0,0)"), "=", J0, r"$s=(\tfrac12,\tfrac12)$")
     d.say(r"\emph{Counterexample to `zero gradient for negative inputs'.} At the negative input $x=(-1,-2)$, "
           r"$s_1=\frac{e^{-1}}{e^{-1}+e^{-2}}=\frac{1}{1+e^{-1}}$ and")
-    d.show(sp.Symbol(r"\frac{\partial s_1}{\partial x_1}(-1,-2)"), "=", sp.Symbol(r"s_1(1-s_1)"), "")
+    d.show(tex(r"\frac{\partial s_1}{\partial x_1}(-1,-2)"), "=", tex(r"s_1(1-s_1)"), "")
     d.then("=", sp.exp(-1) / (1 + sp.exp(-1)) ** 2, "exact")
     d.then(">", 0, r"$e^{-1}>0$")
     enc_tex = enc.str(8).replace("+/-", r"\pm")
@@ -160,11 +160,11 @@ def _(d):
     enc = arb_of(at)
     check(bool(enc < 0), "arb: swish'(-2) < 0")
     d.say(r"With $\operatorname{swish}(x)=x\sigma(x)$ and $\sigma'=\sigma(1-\sigma)$, $1-\sigma(x)=\frac1{1+e^x}$:")
-    d.show(sp.Symbol(r"\operatorname{swish}'(x)"), "=", sp.Symbol(r"\sigma(x)+x\,\sigma(x)(1-\sigma(x))"),
+    d.show(tex(r"\operatorname{swish}'(x)"), "=", tex(r"\sigma(x)+x\,\sigma(x)(1-\sigma(x))"),
            "product rule")
-    d.then("=", sp.Symbol(r"\sigma(x)\,\frac{1+x+e^x}{1+e^x}"), "SymPy simplification")
+    d.then("=", tex(r"\sigma(x)\,\frac{1+x+e^x}{1+e^x}"), "SymPy simplification")
     d.say(r"\emph{Counterexample} $x=-2$:")
-    d.show(sp.Symbol(r"\operatorname{swish}'(-2)"), "=", sp.Symbol(r"\sigma(-2)\,\frac{e^{-2}-1}{1+e^{-2}}"), "")
+    d.show(tex(r"\operatorname{swish}'(-2)"), "=", tex(r"\sigma(-2)\,\frac{e^{-2}-1}{1+e^{-2}}"), "")
     d.then("<", 0, r"$\sigma(-2)>0$, $1+e^{-2}>0$, $e^{-2}<1$")
     enc_tex = enc.str(8).replace("+/-", r"\pm")
     d.say(rf"(certified value ${enc_tex}$). \emph{{Correct statement}} (proved in \texttt{{swish\_minimum}}): "
@@ -199,18 +199,18 @@ def _(d):
     d.say(r"By \texttt{swish\_deriv\_positive\_source}, $\operatorname{swish}'(x)=\sigma(x)\frac{g(x)}{1+e^x}$ with "
           r"$g(x)=1+x+e^x$; the other factors are positive, so $\operatorname{sign}\operatorname{swish}'="
           r"\operatorname{sign}g$.")
-    d.show(sp.Symbol("g'(x)"), "=", sp.exp(X) + 1, r"$>0$: $g$ strictly increasing")
+    d.show(tex("g'(x)"), "=", sp.exp(X) + 1, r"$>0$: $g$ strictly increasing")
     d.say(r"and $g\to-\infty$ as $x\to-\infty$, $g\to+\infty$ as $x\to+\infty$, so $g$ has exactly one zero $x^*$; "
           r"swish strictly decreases on $(-\infty,x^*]$ and strictly increases on $[x^*,\infty)$, so $x^*$ is the "
           r"unique global minimiser. Let $W=W(1/e)>0$ be the Lambert-$W$ value, defined by $We^W=e^{-1}$ "
           r"($w\mapsto we^w$ is strictly increasing on $[0,\infty)$, so $W$ is unique). Then $e^{-W}=eW$ and, "
           r"for $x^*=-1-W$:")
-    d.show(sp.Symbol(r"e^{x^*}"), "=", sp.Symbol(r"e^{-1}e^{-W}"), "")
+    d.show(tex(r"e^{x^*}"), "=", tex(r"e^{-1}e^{-W}"), "")
     d.then("=", W, r"$e^{-W}=eW$")
-    d.show(sp.Symbol(r"g(x^*)"), "=", sp.Symbol(r"1+(-1-W)+W"), "")
+    d.show(tex(r"g(x^*)"), "=", tex(r"1+(-1-W)+W"), "")
     d.then("=", 0, "")
-    d.show(sp.Symbol(r"\operatorname{swish}(x^*)"), "=", sp.Symbol(r"\frac{x^*}{1+e^{-x^*}}"), "")
-    d.then("=", sp.Symbol(r"\frac{-1-W}{1+1/W}"), r"$e^{-x^*}=1/W$")
+    d.show(tex(r"\operatorname{swish}(x^*)"), "=", tex(r"\frac{x^*}{1+e^{-x^*}}"), "")
+    d.then("=", tex(r"\frac{-1-W}{1+1/W}"), r"$e^{-x^*}=1/W$")
     d.then("=", -W, "cancel $1+W$")
     encW_tex = (-encW).str(12).replace("+/-", r"\pm")
     xs_tex = arb_of(XSTAR).str(12).replace("+/-", r"\pm")
@@ -237,7 +237,7 @@ def _(d):
           "sigma(t) >= 1/2")
     d.say(r"Bounded below: by \texttt{swish\_minimum}, $\operatorname{swish}(x)\ge-W(1/e)$ for all $x$, with equality "
           r"at $x^*$. Unbounded above: for $x\ge0$, $\sigma(x)\ge\sigma(0)=\frac12$ ($\sigma$ increasing), so")
-    d.show(sp.Symbol(r"\operatorname{swish}(x)"), "=", sp.Symbol(r"x\,\sigma(x)"), "")
+    d.show(tex(r"\operatorname{swish}(x)"), "=", tex(r"x\,\sigma(x)"), "")
     d.then(">=", X / 2, r"$x\ge0$")
     d.say(r"which exceeds any bound $M$ once $x>2M$. (SymPy: $\lim_{x\to\infty}x\sigma(x)=\infty$.) So the range "
           r"is $[-W(1/e),\infty)$.")
@@ -262,7 +262,7 @@ def _(d):
           r"$\sigma'=\sigma(1-\sigma)$, the $k$-th derivative of $x\sigma(x)$ is a polynomial in $x$ and $\sigma(x)$ "
           r"(induction on $k$: differentiating a polynomial $P(x,\sigma)$ gives $P_x+P_\sigma\,\sigma(1-\sigma)$), "
           r"hence exists and is continuous everywhere; e.g.")
-    d.show(sp.Symbol(r"\operatorname{swish}''"), "=",
+    d.show(tex(r"\operatorname{swish}''"), "=",
            sp.factor(sp.expand(sp.diff(sp.diff(X * s, X) + sp.diff(X * s, s) * s * (1 - s), X)
                                + sp.diff(sp.diff(X * s, X) + sp.diff(X * s, s) * s * (1 - s), s) * s * (1 - s))),
            r"$s=\sigma(x)$")
@@ -277,9 +277,9 @@ def _(d):
 def _(d):
     dsp = sp.diff(SOFTPLUS, X)
     check_zero(dsp - SIG, "softplus' - sigmoid")
-    d.show(sp.Symbol(r"\frac{d}{dx}\ln(1+e^x)"), "=", sp.exp(X) / (1 + sp.exp(X)), "chain rule")
+    d.show(tex(r"\frac{d}{dx}\ln(1+e^x)"), "=", sp.exp(X) / (1 + sp.exp(X)), "chain rule")
     d.then("=", 1 / (1 + sp.exp(-X)), r"divide by $e^x$")
-    d.then("=", sp.Symbol(r"\sigma(x)"), "")
+    d.then("=", tex(r"\sigma(x)"), "")
     d.say(r"So softplus is an antiderivative of the sigmoid; since $0<\sigma<1$, softplus is strictly increasing "
           r"and 1-Lipschitz, and since $\sigma'>0$ it is strictly convex.")
     return proved(d, "exact symbolic identity")
@@ -298,13 +298,13 @@ def _(d):
     check(diff.subs(X, 0) == sp.log(2), "x = 0")
     check(sp.diff(sp.log(1 + sp.exp(-t)), t).is_negative is True, "decreasing in t")
     d.say(r"Write $x=t>0$, $x=-t<0$ or $x=0$:")
-    d.show(sp.Symbol(r"\ln(1+e^t)-t"), "=", sp.Symbol(r"\ln\big(e^{-t}(1+e^t)\big)"), r"$t=\ln e^t$")
+    d.show(tex(r"\ln(1+e^t)-t"), "=", tex(r"\ln\big(e^{-t}(1+e^t)\big)"), r"$t=\ln e^t$")
     d.then("=", sp.log(1 + sp.exp(-t)), "")
-    d.show(sp.Symbol(r"\ln(1+e^{-t})-0"), "=", sp.log(1 + sp.exp(-t)), r"$\operatorname{relu}(-t)=0$")
-    d.show(sp.Symbol(r"\ln(1+e^0)-0"), "=", sp.log(2), "")
+    d.show(tex(r"\ln(1+e^{-t})-0"), "=", sp.log(1 + sp.exp(-t)), r"$\operatorname{relu}(-t)=0$")
+    d.show(tex(r"\ln(1+e^0)-0"), "=", sp.log(2), "")
     d.say(r"So in all cases $\operatorname{softplus}(x)-\operatorname{relu}(x)=\ln(1+e^{-|x|})$. Since "
           r"$0<e^{-|x|}\le1$ with equality iff $x=0$, and $\ln$ is strictly increasing:")
-    d.show(0, "<", sp.Symbol(r"\ln(1+e^{-|x|})"), r"$1+e^{-|x|}>1$")
+    d.show(0, "<", tex(r"\ln(1+e^{-|x|})"), r"$1+e^{-|x|}>1$")
     d.then("<=", sp.log(2), r"$1+e^{-|x|}\le2$, equality iff $x=0$")
     d.say(r"and the gap tends to $0$ as $|x|\to\infty$: softplus is a smooth ReLU that is never more than "
           r"$\ln2\approx0.693$ above it.")

@@ -297,7 +297,8 @@ def write_latex(outcomes: list[Outcome], directory: Path) -> list[Path]:
 
 def tex_escape(s: str) -> str:
     repl = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+            "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
     return "".join(repl.get(ch, ch) for ch in s)
 
 
@@ -448,3 +449,16 @@ def cross_check(d: Derivation, what: str, run: Callable[[], Verdict], expect: st
     d.say(rf"Cross-check: the general decider \texttt{{symact.decide}} independently settles {what} "
           rf"({tex_escape(v.method)}).")
     return v
+
+
+class TeX(sp.Symbol):
+    """A display-only symbol whose name is ready LaTeX, printed verbatim (plain ``Symbol`` names are split at
+    ``_``/``^`` by SymPy's printer, which garbles formulas such as ``h^\\top\\nabla^2L\\,h``)."""
+
+    def _latex(self, printer: Any) -> str:  # noqa: D401 - SymPy printer hook
+        return self.name
+
+
+def tex(source: str) -> TeX:
+    """A formula given as LaTeX, usable inside SymPy expressions for display (e.g. ``2*tex(r'\\sigma(2x)') - 1``)."""
+    return TeX(source)
