@@ -62,3 +62,16 @@ def test_tex_only_sources(tmp_path):
     assert (result.tex_dir / "claims" / "swish_minimum.tex").exists()
     assert r"\includegraphics" not in tex
     assert result.all_ok and result.tex_only
+
+
+@needs_tex
+def test_property_table_section_compiles(tmp_path, monkeypatch):
+    import symact.report as report
+
+    table = ("\\begin{tabular}{lll}\\toprule name & range & monotonic\\\\ \\midrule "
+             "sigmoid & (0, 1) & proved\\\\ tanh & (−1, 1) & proved\\\\ relu & [0, ∞) & unknown\\\\ "
+             "\\bottomrule\\end{tabular}")
+    monkeypatch.setattr(report, "property_table_latex", lambda: (table, "test table"))
+    out = tmp_path / "r.pdf"
+    result = build_report(out, ids=["relu_abs"], plots=False)
+    assert result.table_included and out.read_bytes().startswith(b"%PDF")

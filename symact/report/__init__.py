@@ -60,7 +60,24 @@ PREAMBLE = r"""\documentclass[10pt,a4paper]{article}
 \usepackage{amsmath,amssymb}
 \usepackage{graphicx}
 \usepackage{booktabs,longtable,array}
+\usepackage{pdflscape}
 \usepackage[hidelinks]{hyperref}
+\DeclareUnicodeCharacter{221E}{\ensuremath{\infty}}
+\DeclareUnicodeCharacter{2212}{\ensuremath{-}}
+\DeclareUnicodeCharacter{2264}{\ensuremath{\le}}
+\DeclareUnicodeCharacter{2265}{\ensuremath{\ge}}
+\DeclareUnicodeCharacter{00B1}{\ensuremath{\pm}}
+\DeclareUnicodeCharacter{00D7}{\ensuremath{\times}}
+\DeclareUnicodeCharacter{2248}{\ensuremath{\approx}}
+\DeclareUnicodeCharacter{221A}{\ensuremath{\surd}}
+\DeclareUnicodeCharacter{2026}{\ldots}
+\DeclareUnicodeCharacter{2013}{--}
+\DeclareUnicodeCharacter{2014}{---}
+\DeclareUnicodeCharacter{03C0}{\ensuremath{\pi}}
+\DeclareUnicodeCharacter{03B1}{\ensuremath{\alpha}}
+\DeclareUnicodeCharacter{03B2}{\ensuremath{\beta}}
+\DeclareUnicodeCharacter{03BB}{\ensuremath{\lambda}}
+\DeclareUnicodeCharacter{03C3}{\ensuremath{\sigma}}
 \allowdisplaybreaks
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.4em}
@@ -150,10 +167,12 @@ def assemble(outcomes, figures, table: str | None, table_note: str, seconds: flo
         lines.append(r"\clearpage")
     # property table
     if table is not None:
-        lines += [r"\section{Catalog property table}",
+        if r"\begin{tabular" in table and "longtable" not in table:
+            table = r"\resizebox{\linewidth}{!}{" + table.strip() + "}"
+        lines += [r"\begin{landscape}", r"\section{Catalog property table}",
                   r"Properties of every scalar activation in the catalog at default parameters, as decided by "
                   r"\texttt{symact table} (cells that could not be decided are shown as unknown).",
-                  r"{\footnotesize", table, r"}", r"\clearpage"]
+                  r"{\footnotesize", table, r"}", r"\end{landscape}"]
     # claims
     lines += [r"\section{The claims, by family}", r"\label{sec:claims}"]
     for fam in fams:
