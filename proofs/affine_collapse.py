@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, get
-from symact.claims import Family, check, check_zero, proved, refuted, tex
+from symact.claims import Family, check, check_zero, proved, refuted, tex, one_sided_derivatives_at_zero
 
 FAMILY = Family("affine_collapse", "Layers and linearity",
                 "Identity activations make depth useless: any stack of affine layers is one affine layer.")
@@ -365,8 +365,7 @@ def _(d):
     hh = sp.Symbol("h", positive=True)
     right_piece, left_piece = f.subs(X, t), f.subs(X, -t)
     check(sp.diff(right_piece, t) == 1 and sp.diff(left_piece, t) == 0, "piece derivatives")
-    left = sp.limit((relu(-hh) - relu(0)) / (-hh), hh, 0, "+")
-    right = sp.limit((relu(hh) - relu(0)) / hh, hh, 0, "+")
+    left, right = one_sided_derivatives_at_zero(f, X)
     check(left == 0 and right == 1, "one-sided derivatives")
     d.say(r"On the open half-line $x<0$ ReLU coincides with the constant $0$ and on $x>0$ with $x$; "
           r"derivatives of these pieces are the derivatives of ReLU there (open sets):")

@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, entries, get
-from symact.claims import Family, arb_of, check, check_zero, proved, refuted, tex
+from symact.claims import Family, arb_of, check, check_zero, proved, refuted, tex, one_sided_derivatives_at_zero
 
 FAMILY = Family("convexity", "Convexity, monotonicity and single layers",
                 "Definitions and conventions, closure rules, and what one layer with a monotone activation "
@@ -322,8 +322,7 @@ def _(d):
         f = entry.f()
         f0 = sp.simplify(f.subs(X, 0))
         right, left = _local_branch(f, "+"), _local_branch(f, "-")
-        rd = sp.limit((right.subs(X, hh) - f0) / hh, hh, 0, "+")
-        ld = sp.limit((left.subs(X, -hh) - f0) / (-hh), hh, 0, "+")
+        ld, rd = one_sided_derivatives_at_zero(f, X, left=left, right=right)
         check(f0.is_number and rd.is_number and ld.is_number, f"{entry.name}: values decided")
         diffable = bool(sp.simplify(rd - ld) == 0) if rd.is_finite and ld.is_finite else False
         ok = bool(f0 == 0) and diffable and bool(sp.simplify(rd - 1) == 0)

@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, get
-from symact.claims import Family, arb_of, check, check_zero, proved, tex
+from symact.claims import Family, arb_of, check, check_zero, proved, tex, one_sided_derivatives_at_zero
 
 FAMILY = Family("relu_family", "The ReLU family",
                 "Leaky, parametric and randomised ReLU, ELU, dead units and maxout.")
@@ -52,8 +52,7 @@ def _(d):
     right, left = f.subs(X, t), f.subs(X, -t)
     check(sp.diff(right, t) == 1, "x > 0")
     check(sp.diff(left, t) == -alpha, "x < 0: d/dx = -d/dt")
-    lder = sp.limit((f.subs(X, -h) - f.subs(X, 0)) / (-h), h, 0, "+")
-    rder = sp.limit((f.subs(X, h) - f.subs(X, 0)) / h, h, 0, "+")
+    lder, rder = one_sided_derivatives_at_zero(f, X)
     check(lder == alpha and rder == 1, "one-sided at 0")
     d.say(r"On the open half-lines the function coincides with one linear branch:")
     d.show(tex(r"\frac{d}{dx}\,x"), "=", 1, r"$x>0$")
@@ -211,8 +210,7 @@ def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     f = _elu(alpha)
     check(sp.limit(f.subs(X, -h), h, 0, "+") == 0 and f.subs(X, 0) == 0, "continuous at 0")
-    lder = sp.limit((f.subs(X, -h) - 0) / (-h), h, 0, "+")
-    rder = sp.limit((f.subs(X, h) - 0) / h, h, 0, "+")
+    lder, rder = one_sided_derivatives_at_zero(f, X)
     check(lder == alpha and rder == 1, "one-sided derivatives")
     f1 = _elu(1)
     check(sp.limit(sp.diff(f1.subs(X, -h), h) * -1, h, 0, "+") == 1, "f' continuous at 0 for alpha = 1")

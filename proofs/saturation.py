@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, get
-from symact.claims import Family, check, check_zero, proved, tex
+from symact.claims import Family, check, check_zero, proved, tex, one_sided_derivatives_at_zero
 
 FAMILY = Family("saturation", "Saturation",
                 "The course-notes definition of non-saturating, and hard versus soft saturation.")
@@ -110,9 +110,7 @@ def _(d):
     check_zero(dl - alpha * sp.exp(-t), "left derivative alpha e^x")
     check(dl.is_positive is True, "alpha e^x > 0")
     check(sp.diff(right, t) == 1, "right derivative 1")
-    h = sp.Symbol("h", positive=True)
-    lder = sp.limit((f.subs(X, -h) - f.subs(X, 0)) / (-h), h, 0, "+")
-    rder = sp.limit((f.subs(X, h) - f.subs(X, 0)) / h, h, 0, "+")
+    lder, rder = one_sided_derivatives_at_zero(f, X)
     check(lder == alpha and rder == 1, "one-sided derivatives at 0")
     d.say(r"For $x<0$, $\operatorname{elu}(x)=\alpha(e^x-1)$ with $\alpha>0$; for $x\ge0$ it is $x$.")
     d.show(tex(r"\lim_{x\to-\infty}\operatorname{elu}(x)"), "=", tex(r"\alpha(0-1)"), r"$e^x\to0$")

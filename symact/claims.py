@@ -49,7 +49,7 @@ import sympy as sp
 
 from symact.budget import run_with_budget
 from symact.errors import SymactError
-from symact.verdict import Certificate, Derivation, Verdict
+from symact.verdict import Certificate, Derivation, Verdict, _jsonable
 
 EXPECTED = ("proved", "refuted")
 DEFAULT_BUDGET = 20.0
@@ -303,13 +303,7 @@ def tex_escape(s: str) -> str:
 
 
 def _plain(obj: Any) -> Any:
-    if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_plain(v) for v in obj]
-    if isinstance(obj, (bool, int, float, str)) or obj is None:
-        return obj
-    return str(obj)
+    return _jsonable(obj)
 
 
 # --------------------------------------------------------------------------------------------- proof kit
@@ -462,3 +456,17 @@ class TeX(sp.Symbol):
 def tex(source: str) -> TeX:
     """A formula given as LaTeX, usable inside SymPy expressions for display (e.g. ``2*tex(r'\\sigma(2x)') - 1``)."""
     return TeX(source)
+
+
+def one_sided_derivatives_at_zero(f: sp.Expr, var: sp.Symbol, left: sp.Expr | None = None,
+                                  right: sp.Expr | None = None) -> tuple[sp.Expr, sp.Expr]:
+    """``(f'_-(0), f'_+(0))`` as exact limits of difference quotients, h -> 0+.
+
+    ``left``/``right`` are the branches of ``f`` valid just left/right of 0 (default: ``f`` itself, which works
+    when substituting x = -h / x = h with h > 0 resolves every Piecewise condition near 0).
+    """
+    h = sp.Symbol("h", positive=True)
+    f0 = sp.simplify(f.subs(var, 0))
+    lo, hi = (left if left is not None else f), (right if right is not None else f)
+    return (sp.limit((lo.subs(var, -h) - f0) / (-h), h, 0, "+"),
+            sp.limit((hi.subs(var, h) - f0) / h, h, 0, "+"))
