@@ -126,7 +126,9 @@ def limit_value(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, dir
     if key in _LIMITS:
         return _LIMITS[key]
     simpler = rewrite_hyperbolic(expr)
-    value = ctx.run(lambda: sp.limit(simpler, var, point, direction), 3.0, f"the limit at {point}")
+    value = exp_poly_limit(simpler, var, point) if point in (sp.oo, -sp.oo) else None
+    if value is None:
+        value = ctx.run(lambda: sp.limit(simpler, var, point, direction), 3.0, f"the limit at {point}")
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan, sp.zoo) or (value.has(sp.I)):
         raise Undecided(f"the limit of {expr} at {point} was not found")
     if len(_LIMITS) > 5000:
@@ -136,6 +138,63 @@ def limit_value(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, dir
 
 
 _LIMITS: dict = {}
+
+
+def _dominant(e: sp.Expr, var: sp.Symbol, t, grows: bool):
+    """(k, P_k) for the term of e = sum_k P_k(x) t^k that dominates as t -> oo (grows) or t -> 0."""
+    try:
+        p = sp.Poly(sp.expand(e), var, t, 1 / t) if t is not None else sp.Poly(sp.expand(e), var)
+    except sp.PolynomialError:
+        return None
+    if not (p.domain.is_QQ or p.domain.is_ZZ):
+        return None
+    terms: dict[int, sp.Expr] = {}
+    for monom, c in p.terms():
+        i, k = monom[0], (monom[1] - monom[2] if t is not None else 0)
+        terms[k] = terms.get(k, 0) + c * var ** i
+    terms = {k: v for k, v in terms.items() if v != 0}
+    if not terms:
+        return None
+    k = max(terms) if grows else min(terms)
+    return k, sp.Poly(terms[k], var)
+
+
+def exp_poly_limit(expr: sp.Expr, var: sp.Symbol, point) -> sp.Expr | None:
+    """The limit at +-oo of a rational function of x and t = exp(a x) (rational coefficients), else None.
+
+    Write numerator and denominator as sum_k P_k(x) t^k.  As t -> oo (or 0) the term with the highest (or
+    lowest) power of t dominates each of them, since exp(|a| x) beats every polynomial; the ratio of the two
+    dominant terms then decides: a positive net power of t gives +-oo, a negative one 0, and equal powers the
+    limit of the ratio of the polynomials (by degrees and leading coefficients).
+    """
+    from symact.decide.factorize import exp_substitution
+
+    e, sub = exp_substitution(expr, var)
+    if len(sub) > 1:
+        return None
+    t, grows = None, True
+    if sub:
+        (t, base), = sub.items()
+        a = sp.simplify(base.args[0] / var)
+        if not a.is_Rational or a == 0:
+            return None
+        grows = (point is sp.oo) == (a > 0)
+    num, den = sp.fraction(sp.together(e))
+    dn, dd = _dominant(num, var, t, grows), _dominant(den, var, t, grows)
+    if dn is None or dd is None:
+        return None if dn is None and not (num == 0) else (sp.Integer(0) if num == 0 else None)
+    (kn, pn), (kd, pd) = dn, dd
+    net = kn - kd
+    sign_at = lambda p: sp.sign(p.LC()) * (1 if point is sp.oo or p.degree() % 2 == 0 else -1)
+    if net != 0 and (net > 0) == grows:
+        return sp.oo if sign_at(pn) * sign_at(pd) > 0 else -sp.oo
+    if net != 0:
+        return sp.Integer(0)
+    if pn.degree() > pd.degree():
+        return sp.oo if sign_at(pn) * sign_at(pd) > 0 else -sp.oo
+    if pn.degree() < pd.degree():
+        return sp.Integer(0)
+    return pn.LC() / pd.LC()
 
 
 # ---------------------------------------------------------------------------------------------- structure
@@ -539,6 +598,8 @@ def _rat(value, side):
 def exact_solution(f: sp.Expr, lo, hi, ctx: Context):
     """A closed-form zero of f in [lo, hi] from ``solve``, kept only when verified exactly; else None."""
     var = ctx.var
+    if len(sp.Add.make_args(sp.expand(f))) > 4:
+        return None  # no closed form to hope for (and solve would spend the budget)
     try:
         sols = ctx.run(lambda: sp.solve(f, var), 1.0, "solve")
     except (Undecided, NotImplementedError, ValueError, TypeError):
