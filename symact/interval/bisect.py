@@ -669,12 +669,16 @@ class Extremum:
     def digits(self) -> float:
         if self.value is None:
             return 0.0
+        if self.value.is_exact():
+            return math.inf
         return max(0.0, self.value.rel_accuracy_bits() * math.log10(2))
 
     def to_certificate(self) -> Certificate:
+        exact = self.value is not None and self.value.is_exact()
         data = {"kind": self.kind, "value": self.value.str(20) if self.value is not None else None,
                 "location": [str(self.location_lo), str(self.location_hi)], "at_endpoint": self.at_endpoint,
-                "method": self.method, "boxes": self.boxes_checked, "digits": round(self.digits, 1)}
+                "method": self.method, "boxes": self.boxes_checked,
+                "digits": "exact" if exact else round(self.digits, 1)}
         return Certificate("interval" if self.status == "ok" else "evidence", data)
 
 
@@ -752,8 +756,7 @@ def _pick(cands: list[tuple[arb, Fraction, Fraction, str | None]], res: Extremum
         # certainly attained only at one end: every live candidate is that exact end point
         res.at_endpoint = sides.pop() if len(sides) == 1 and la == lb else None
         res.status = "ok"
-        mag = res.value.abs_lower()
-        res.converged = bool(res.value.rad() <= mag * arb(rtol) * 4) or (res.value.is_exact())
+        res.converged = _accurate(res.value, rtol)
         res.candidates = len(cands)
     return res
 
@@ -828,8 +831,10 @@ def _extremum_by_branch_and_bound(enc, dom, kind, rtol, deadline, max_boxes, eva
 
     push(dom.a, dom.b)
     finals: list[tuple[arb, Fraction, Fraction, str | None]] = []
+    stopped_early = False
     while heap:
         if time.monotonic() > deadline or res.boxes_checked >= max_boxes:
+            stopped_early = True
             break
         key, _, a, b, v = heapq.heappop(heap)
         res.boxes_checked += 1
@@ -870,7 +875,17 @@ def _extremum_by_branch_and_bound(enc, dom, kind, rtol, deadline, max_boxes, eva
             res.location_lo, res.location_hi = _to_sympy(la), _to_sympy(lb)
             res.location_ball = ball_from_fractions(la, lb)
         res.status = "ok"
-        res.converged = bool(res.value.rad() <= res.value.abs_lower() * arb(rtol) * 4)
+        res.converged = _accurate(res.value, rtol)
     if not res.converged:
-        res.reason = "budget spent before the requested accuracy"
+        res.reason = ("budget spent before the requested accuracy" if stopped_early
+                      else "the requested accuracy was not reached at the smallest box width")
     return res
+
+
+def _accurate(value: arb, rtol: float) -> bool:
+    """Radius within ``rtol`` relative (absolute 2^-20 rtol for values near 0)."""
+    scale = value.abs_upper()
+    floor = arb(2) ** -20
+    if scale < floor:
+        scale = floor
+    return bool(value.rad() <= scale * arb(rtol) * 4)

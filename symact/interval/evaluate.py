@@ -369,8 +369,11 @@ class _Compiler:
     def _mul(self, e: sp.Mul) -> Node:
         num: list[Node] = []
         den: list[tuple[Node, int]] = []
+        negate = False
         for f in e.args:
-            if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp < 0:
+            if f is sp.S.NegativeOne:
+                negate = True  # exact negation (multiplying by -1 would round the radius up)
+            elif isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp < 0:
                 den.append((self.compile(f.base), int(-f.exp)))
             else:
                 num.append(self.compile(f))
@@ -384,7 +387,7 @@ class _Compiler:
                 if not _nonzero(dv):
                     raise NotEnclosable(f"division by a ball that may contain 0: {dv}")
                 p = p / _int_pow(dv, n)
-            return _finite(p)
+            return _finite(-p if negate else p)
         return mul
 
     def _pow(self, e: sp.Pow) -> Node:
