@@ -7,7 +7,8 @@ what ULP errors in any of the audited formats need.  Two paths:
 * the fast path (:mod:`symact.audit.fastref`): vectorised float64 interval arithmetic on the expression; a
   point is taken from it only when the enclosure is narrow enough (relative width below 2^-60 for float64
   targets, see :func:`fastref.enclose`);
-* the certified slow path: a per-point mpmath evaluation, repeated at doubled precision until two successive
+* the certified slow path: a per-point mpmath evaluation of :func:`symact.numeric.reference.reference`'s
+  evaluator (compiled from the SymPy expression), repeated at doubled precision until two successive
   precisions agree to 2^-80 relative (cancellation in the expression, e.g. x - tanh(x) at x = 1e-30, is
   caught by the disagreement and the precision keeps rising, up to 20000 bits).
 
@@ -29,6 +30,15 @@ from symact.catalog import X, get
 _MAX_PREC = 20000
 
 
+def _f64():
+    from symact.numeric._fp import fmt
+
+    return fmt(np.float64)
+
+
+_F64 = _f64()
+
+
 def _freeze(params: Mapping[str, Any] | None) -> tuple:
     return tuple(sorted((k, str(v)) for k, v in (params or {}).items()))
 
@@ -47,7 +57,10 @@ class Oracle:
         self.params = dict(params or {})
         self.order = order
         self.expr = _expression(self.entry, self.params, order)
-        self._mp = sp.lambdify(X, stable_form(self.expr), modules="mpmath")
+        from symact.numeric.reference import Reference
+
+        self._ref = Reference(self.entry, self.params, order, kink_convention=False)
+        self._arbf = None
         self._cache: dict[float, tuple[float, float]] = {}
         self._acache: dict[float, float] = {}
         self._fast = None
@@ -58,7 +71,7 @@ class Oracle:
     def _eval(self, x: float, prec: int):
         with mpmath.workprec(prec):
             try:
-                v = self._mp(mpmath.mpf(x))
+                v = self._ref._eval(x)
             except (ZeroDivisionError, ValueError, OverflowError):
                 return None
             if isinstance(v, (int, float)):
@@ -72,24 +85,61 @@ class Oracle:
     def mp(self, x: float):
         """The exact value at ``x`` as an mpmath number, certain to about 2^-80 relative.
 
-        Two successive precisions must agree; an exact zero is only believed once it survives a precision
-        of 3 |log2 |x|| + 256 bits (so cancellations like x - tanh(x) = x^3/3 + ... at tiny x are resolved).
+        Accepted when two successive precisions p/2, p agree to 2^-80 *and* the value is far above what
+        cancellation at precision p could hide: terms of size up to max(1, |x|)^3 lose 2^(3 log2|x| - p), so
+        |v| must exceed 2^(3 log2|x| + 104 - p) (the rule of ``symact.numeric.reference.certain``).  Agreement
+        alone is not enough: 1/2 + erf(-15.6)/2 is 0 at 96 and at 192 bits, 1.4e-107 in truth.  An exact zero
+        is only believed at ``start_bits`` for float64 (no float64 number, down to the smallest subnormal,
+        can hide under the cancellation): log(1 + exp(-300)) is 0 at 384 bits and 5e-131 in truth.
         """
-        zero_prec = 256 + (3 * abs(math.frexp(x)[1]) if x else 0)
-        prec = 96
+        from symact.numeric.reference import start_bits
+
+        v = self._arb(x)
+        if v is not None:
+            return v
+        ex = max(0, math.frexp(x)[1]) if x else 0
+        zero_prec = start_bits(_F64, x)
+        prec = 96 + 3 * ex
         prev = self._eval(x, prec)
         cur = prev
         while prec < _MAX_PREC:
             prec *= 2
             cur = self._eval(x, prec)
             if prev is not None and cur is not None:
-                if cur == 0 and prev == 0:
-                    if prec >= zero_prec:
+                if (cur == 0 or mpmath.mag(cur) < -1090) and (prev == 0 or mpmath.mag(prev) < -1090):
+                    if prec >= zero_prec:   # below every float64 number, and nothing can hide
                         return cur
-                elif abs(cur - prev) <= abs(cur) * mpmath.mpf(2) ** -80:
+                elif (abs(cur - prev) <= abs(cur) * mpmath.mpf(2) ** -80
+                      and (not mpmath.isfinite(cur) or cur == 0 or mpmath.mag(cur) > 3 * ex + 104 - prec)):
                     return cur
             prev = cur
         return cur if cur is not None else mpmath.nan
+
+    def _arb(self, x: float):
+        """A certified value from python-flint ``arb`` balls (:mod:`symact.interval.evaluate`), raising the
+        precision 128 -> 512 -> 2048 bits until the ball's radius is below 2^-80 of its midpoint (or it is an
+        exact zero); None when arb cannot enclose it (the mpmath escalation takes over)."""
+        if self._arbf is None:
+            try:
+                from symact.interval.evaluate import arb_function
+
+                self._arbf = arb_function(self.expr, X, 128)
+            except Exception:  # noqa: BLE001 - unsupported node: mpmath only
+                self._arbf = False
+        if not self._arbf:
+            return None
+        from flint import arb
+
+        for prec in (128, 512, 2048):
+            try:
+                v = self._arbf(arb(x), prec=prec)
+            except Exception:  # noqa: BLE001 - NotEnclosable, overflow in arb: try higher or give up
+                continue
+            if v.is_exact():
+                return _arf_to_mpf(v)
+            if v.rad() <= abs(v.mid()) * arb(2) ** -80 and not v.contains(0):
+                return _arf_to_mpf(v)
+        return None
 
     def _dd(self, x: float) -> tuple[float, float]:
         hit = self._cache.get(x)
@@ -110,42 +160,62 @@ class Oracle:
         return out
 
     # -- public ---------------------------------------------------------------------------------------------
-    def dd(self, xs: np.ndarray, need: float = 2.0 ** -60) -> tuple[np.ndarray, np.ndarray]:
-        """Exact values at the finite float64 inputs ``xs`` as ``(hi, lo)``; ``need`` is the relative accuracy
-        the caller needs (the fast path is used where its enclosure is at least that tight)."""
-        xs = np.asarray(xs, dtype=np.float64).ravel()
-        hi = np.empty_like(xs)
-        lo = np.zeros_like(xs)
-        todo = np.ones(xs.shape, dtype=bool)
+    def _compiled(self):
         if self._fast is None:
             from symact.audit import fastref
 
             self._fast = fastref.compile_expr(self.expr) or False
-        if self._fast and xs.size:
+        return self._fast
+
+    def enclose(self, xs: np.ndarray, need: float = 2.0 ** -30) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(mid, lo, rad)``: the exact value lies in [mid + lo - rad, mid + lo + rad].  Points whose fast
+        enclosure is wider than ``need`` relative come from the slow path (rad = 0, lo the double-double tail)."""
+        xs = np.asarray(xs, dtype=np.float64).ravel()
+        mid = np.empty_like(xs)
+        lo = np.zeros_like(xs)
+        rad = np.zeros_like(xs)
+        todo = np.ones(xs.shape, dtype=bool)
+        fast = self._compiled()
+        if fast and xs.size:
             from symact.audit import fastref
 
-            fhi, ok = fastref.evaluate(self._fast, xs, need)
-            hi[ok] = fhi[ok]
+            fm, fr, ok = fastref.evaluate(fast, xs, need)
+            mid[ok], rad[ok] = fm[ok], fr[ok]
             todo = ~ok
             self.fast_points += int(ok.sum())
         for i in np.flatnonzero(todo):
-            hi[i], lo[i] = self._dd(float(xs[i]))
-        return hi, lo
+            mid[i], lo[i] = self._dd(float(xs[i]))
+        return mid, lo, rad
+
+    def dd(self, xs: np.ndarray, need: float = 2.0 ** -60) -> tuple[np.ndarray, np.ndarray]:
+        """Exact values at the finite float64 inputs ``xs`` as ``(hi, lo)``; points whose fast enclosure is not
+        relatively narrower than ``need`` come from the certified slow path (so ``need`` < 2^-52 means every
+        point is computed in mpmath)."""
+        xs = np.asarray(xs, dtype=np.float64).ravel()
+        mid, lo, _ = self.enclose(xs, need)
+        return mid, lo
+
+    def exact_at(self, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Certified slow path for every point of ``xs``."""
+        xs = np.asarray(xs, dtype=np.float64).ravel()
+        pairs = [self._dd(float(x)) for x in xs]
+        return (np.array([p[0] for p in pairs], dtype=np.float64).reshape(xs.shape),
+                np.array([p[1] for p in pairs], dtype=np.float64).reshape(xs.shape))
 
     def approx(self, xs: np.ndarray) -> np.ndarray:
         """Float64 values good to a few digits (for condition numbers): the fast path where it applies, else
-        one mpmath evaluation at 64 bits per point (not escalated)."""
+        mpmath at 64 and 128 bits, escalated to :meth:`mp` when those disagree."""
         xs = np.asarray(xs, dtype=np.float64).ravel()
         out = np.empty_like(xs)
         todo = np.ones(xs.shape, dtype=bool)
-        if self._fast is None:
+        fast = self._compiled()
+        if fast and xs.size:
             from symact.audit import fastref
 
-            self._fast = fastref.compile_expr(self.expr) or False
-        if self._fast and xs.size:
-            from symact.audit import fastref
-
-            fhi, ok = fastref.evaluate(self._fast, xs, 2.0 ** -20)
+            fhi, frad, ok = fastref.evaluate(fast, xs, math.inf)
+            # a few digits suffice; a wide enclosure of a value far below float64's normal range is as good
+            # (the absolute floor of the standard decides there)
+            ok &= (frad <= 2.0 ** -8 * np.abs(fhi)) | (np.abs(fhi) + frad < 2.0 ** -1000)
             out[ok] = fhi[ok]
             todo = ~ok
         for i in np.flatnonzero(todo):
@@ -169,6 +239,14 @@ class Oracle:
         return self._dd(float(x))[0]
 
 
+def _arf_to_mpf(v):
+    """The midpoint of an arb ball as an exact mpmath number."""
+    m, e = v.mid().man_exp()
+    m, e = int(m), int(e)
+    with mpmath.workprec(max(64, m.bit_length() + 8)):
+        return mpmath.ldexp(mpmath.mpf(m), e)
+
+
 @lru_cache(maxsize=256)
 def _oracle(name: str, frozen: tuple, order: int) -> Oracle:
     return Oracle(get(name), dict(frozen), order)
@@ -187,71 +265,8 @@ def limit_at(entry, params, direction: int):
 
 @lru_cache(maxsize=256)
 def _limit(name: str, frozen: tuple, direction: int) -> float:
-    """Numerically, in mpmath's unbounded exponent range: f at +-10^20 and +-10^40 must agree to 10^-15
-    (finite limit; every catalog entry approaches its limits exponentially or like 1/x) or grow past 10^15 with
-    one sign (infinite limit)."""
-    fn = sp.lambdify(X, stable_form(get(name).f(dict(frozen))), modules="mpmath")
-    with mpmath.workprec(256):
-        try:
-            a = fn(direction * mpmath.mpf(10) ** 20)
-            b = fn(direction * mpmath.mpf(10) ** 40)
-        except (ZeroDivisionError, ValueError, OverflowError):
-            return math.nan
-        if not (mpmath.isfinite(a) and mpmath.isfinite(b)):
-            return float(b) if a == b else math.nan
-        if abs(b) > 1e15 and abs(b) > 10 * abs(a) and mpmath.sign(a) == mpmath.sign(b):
-            return math.copysign(math.inf, float(mpmath.sign(a)))
-        if abs(a - b) <= mpmath.mpf(10) ** -15 * (1 + abs(b)):
-            return float(b)
-    return math.nan
+    """The limit from :mod:`symact.numeric.reference` (outermost Piecewise branch, then sympy.limit)."""
+    from symact.numeric.reference import reference
 
-
-def stable_form(expr: sp.Expr) -> sp.Expr:
-    """Rewrite cancellation-prone patterns: 1 + erf(z) -> erfc(-z), 1 - erf(z) -> erfc(z), exp(z) - 1 ->
-    expm1(z), log(1 + z) -> log1p(z).  Same function, fewer escalations of the slow path's precision."""
-    from sympy.codegen.cfunctions import expm1, log1p
-
-    def rw(e):
-        if isinstance(e, sp.Add) and len(e.args) > 2:
-            # c + c*erf(z) + rest -> c*erfc(-z) + rest
-            consts = [a for a in e.args if a.is_number]
-            for t in e.args:
-                k, f = t.as_coeff_Mul()
-                if isinstance(f, sp.erf) and consts:
-                    for c in consts:
-                        if sp.simplify(c - k) == 0:
-                            rest = [a for a in e.args if a is not t and a is not c]
-                            return sp.Add(sp.Mul(k, sp.erfc(-f.args[0], evaluate=False), evaluate=False), *rest,
-                                          evaluate=False)
-        if isinstance(e, sp.Add) and len(e.args) == 2:
-            a, b = e.args
-            for c, t in ((a, b), (b, a)):
-                k, f = t.as_coeff_Mul()
-                if c.is_number and isinstance(f, sp.erf) and sp.simplify(c - k) == 0:
-                    return sp.Mul(k, sp.erfc(-f.args[0], evaluate=False), evaluate=False)
-                if c == 1 and isinstance(t, sp.Mul) and t.args[0] == -1 and len(t.args) == 2 and isinstance(t.args[1], sp.erf):
-                    return sp.erfc(t.args[1].args[0], evaluate=False)
-                if c == -1 and isinstance(t, sp.exp):
-                    return expm1(t.args[0])
-                # c*exp(z) - c (a constant distributed over exp(z) - 1)
-                if c.is_number and c != 0 and isinstance(t, sp.Mul) and len(t.args) == 2:
-                    k, ex = t.args
-                    if isinstance(ex, sp.exp) and k.is_number and sp.simplify(k + c) == 0:
-                        return sp.Mul(k, expm1(ex.args[0]), evaluate=False)
-        if isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and len(e.args[0].args) == 2:
-            a, b = e.args[0].args
-            if a == 1:
-                return log1p(b)
-            if b == 1:
-                return log1p(a)
-        return e
-
-    def walk(e):
-        if not e.args or isinstance(e, (sp.Symbol, sp.Number)):
-            return e
-        if isinstance(e, sp.Piecewise):
-            return sp.Piecewise(*[(walk(v), c) for v, c in e.args], evaluate=False)
-        new = e.func(*[walk(a) for a in e.args], evaluate=False) if not isinstance(e, sp.Rel) else e
-        return rw(new)
-
-    return walk(expr)
+    v = reference(name, dict(frozen), 0).mp(direction * math.inf, 30)
+    return float(v)

@@ -1,10 +1,573 @@
-"""Fast path of the reference (placeholder until the interval evaluator lands)."""
+"""The fast path of the reference: vectorised float64 interval arithmetic on the SymPy expression.
+
+``compile_expr(expr)`` turns a catalog expression (parameters substituted) into a function mapping float64
+inputs ``x`` to an enclosure ``[lo, hi]`` of the exact value f(x) for every element at once.  Soundness:
+
+* ``+ - * /`` are IEEE operations (error <= 1/2 ulp) and every result is widened outward by 2 ulps (plus two
+  subnormal units, so the subnormal range is covered);
+* library functions (NumPy's exp, expm1, log, log1p, tanh, sqrt, cosh; SciPy's erf, erfc) are widened by an
+  assumed error bound (:data:`LIB_ULPS`); at first use every function is checked against mpmath on 4000
+  points spread over its whole domain and dropped from the fast path (its nodes then go to the slow path) if
+  it is ever outside its bound;
+* monotone functions are evaluated at both ends of the input interval; a function that is not defined on the
+  whole input interval (log of an interval touching 0, division by an interval containing 0) and any NaN
+  give an unusable enclosure, so that point falls back to the certified slow path; overflow gives infinite
+  ends, which is still a valid enclosure;
+* ``Piecewise`` conditions are decided with certainty (``lhs.hi < rhs.lo`` ...); a point where a condition
+  is uncertain (an inexact threshold such as 1/10 at the float nearest to it) falls back to the slow path;
+* cancellation-prone patterns are rewritten to equivalent stable forms first (1 + erf z = erfc(-z),
+  exp z - 1 = expm1 z, log(1 + exp u) = max(u, 0) + log1p(exp(-|u|)), c + c tanh z = 2c / (1 + exp(-2z)),
+  1 - tanh(z)^2 = 1 / cosh(z)^2); a cancellation that is left only makes the enclosure wide, never wrong.
+
+``evaluate(compiled, xs, need)`` returns the midpoints, the radii and a mask of the points whose enclosure is
+relatively narrower than ``need``; callers take the others from the certified slow path
+(:mod:`symact.audit.exact`).  ``rounded(expr, xs, fmt)`` returns values correctly rounded to a format: a point
+is taken from the fast path only when both ends of its enclosure round to the same number.
+"""
 from __future__ import annotations
 
+import math
+from functools import lru_cache
+from typing import Callable
 
-def compile_expr(expr):
-    return None
+import mpmath
+import numpy as np
+import sympy as sp
+
+from symact.catalog import X
+
+#: assumed maximal error of each library function, in float64 ulps (checked at first use, see module docs)
+LIB_ULPS = {"exp": 2, "expm1": 2, "log": 2, "log1p": 2, "tanh": 2, "sqrt": 1, "cosh": 2, "erf": 8, "erfc": 8}
+#: erfc(x) = exp(-x^2) g(x) for large x: the rounding of x^2 is amplified by 2x^2, so its bound grows with x^2
+GROWTH = {"erfc": 2.0}
 
 
-def evaluate(compiled, xs, need):  # pragma: no cover
-    raise NotImplementedError
+def lib_ulps(name: str, x):
+    """Assumed error bound of library function ``name`` at argument(s) ``x``, in ulps."""
+    g = GROWTH.get(name)
+    if g is None:
+        return LIB_ULPS[name]
+    with np.errstate(all="ignore"):
+        return LIB_ULPS[name] + g * np.square(np.minimum(np.abs(x), 1e150))
+_U = 2.0 ** -52
+_SUB = 2.0 ** -1074
+_MAX = float(np.finfo(np.float64).max)
+
+
+class Unsupported(Exception):
+    pass
+
+
+def _widen(lo, hi, ulps: float):
+    """Widen [lo, hi] outward by ``ulps`` float64 ulps (relative) plus two subnormal units."""
+    c = (ulps + 1) * _U
+    with np.errstate(all="ignore"):
+        a = lo - (np.abs(lo) * c + 2 * _SUB)
+        b = hi + (np.abs(hi) * c + 2 * _SUB)
+        # an overflowed end (+inf as a lower bound, -inf as an upper bound) is replaced by the largest finite
+        # double: the exact value of a finite expression is finite, and beyond that number; other infinite
+        # ends stay infinite (a valid, if wide, bound)
+        a = np.where(lo == np.inf, _MAX, np.where(lo == -np.inf, -np.inf, a))
+        b = np.where(hi == -np.inf, -_MAX, np.where(hi == np.inf, np.inf, b))
+        return a, b
+
+
+# -- library functions and their self-check ---------------------------------------------------------------
+def _lib():
+    import scipy.special as sc
+
+    return {"exp": (np.exp, mpmath.exp, (-745, 709.7)), "expm1": (np.expm1, mpmath.expm1, (-50, 709.7)),
+            "log": (np.log, mpmath.log, (1e-300, 1e300)), "log1p": (np.log1p, mpmath.log1p, (-0.999, 1e300)),
+            "tanh": (np.tanh, mpmath.tanh, (-30, 30)), "sqrt": (np.sqrt, mpmath.sqrt, (0, 1e300)),
+            "cosh": (np.cosh, mpmath.cosh, (-709, 709)), "erf": (sc.erf, mpmath.erf, (-6, 6)),
+            "erfc": (sc.erfc, mpmath.erfc, (-6, 26.5))}
+
+
+@lru_cache(maxsize=None)
+def _trusted(name: str) -> bool:
+    """Check ``name`` against mpmath on 4000 points over its domain (log-spaced magnitudes and a uniform grid)."""
+    fn, ref, (a, b) = _lib()[name]
+    rng = np.random.default_rng(12345)
+    pts = [np.linspace(a, b, 1000), rng.uniform(a, b, 1000)]
+    for s in (1.0, -1.0):
+        mags = np.exp(rng.uniform(-700, math.log(max(abs(a), abs(b), 1.0)), 1000))
+        pts.append(np.clip(s * mags, a, b))
+    xs = np.unique(np.concatenate(pts))
+    with np.errstate(all="ignore"):
+        ys = fn(xs)
+    bounds = (np.broadcast_to(lib_ulps(name, xs), xs.shape) * _U).tolist()
+    with mpmath.workprec(120):
+        for x, y, bound in zip(xs.tolist(), ys.tolist(), bounds):
+            e = ref(mpmath.mpf(x))
+            if not math.isfinite(y):
+                if abs(e) < 1.7976931348623157e308:
+                    return False
+                continue
+            if abs(mpmath.mpf(y) - e) > bound * abs(e) + 4 * _SUB:
+                return False
+    return True
+
+
+def _libfn(name: str):
+    if not _trusted(name):
+        raise Unsupported(f"library {name} outside its assumed error bound")
+    if name in GROWTH:
+        return _lib()[name][0], (lambda x, n=name: lib_ulps(n, x))
+    return _lib()[name][0], LIB_ULPS[name]
+
+
+# -- compiler ---------------------------------------------------------------------------------------------------
+Iv = tuple  # (lo, hi) arrays
+
+
+def _const(v: sp.Expr) -> Callable:
+    with mpmath.workprec(160):
+        m = mpmath.mpf(sp.N(v, 50)) if not isinstance(v, sp.Rational) else mpmath.mpf(v.p) / v.q
+        lo = float(mpmath.mpf(m) - abs(m) * mpmath.mpf(2) ** -60)
+        hi = float(mpmath.mpf(m) + abs(m) * mpmath.mpf(2) ** -60)
+    lo, hi = _widen(np.float64(lo), np.float64(hi), 0)
+    exact = float(m) == m
+
+    def f(x):
+        if exact:
+            v0 = np.full(x.shape, float(m))
+            return v0, v0
+        return np.full(x.shape, lo), np.full(x.shape, hi)
+
+    return f
+
+
+def _monotone(fn, ulps, inner, increasing=True):
+    def f(x):
+        lo, hi = inner(x)
+        with np.errstate(all="ignore"):
+            a, b = fn(lo), fn(hi)
+        u = ulps(np.maximum(np.abs(lo), np.abs(hi))) if callable(ulps) else ulps
+        if not increasing:
+            a, b = b, a
+        return _widen(a, b, u)
+
+    return f
+
+
+def _add(parts):
+    def f(x):
+        lo, hi = parts[0](x)
+        for p in parts[1:]:
+            l2, h2 = p(x)
+            with np.errstate(all="ignore"):
+                lo, hi = _widen(lo + l2, hi + h2, 1)
+        return lo, hi
+
+    return f
+
+
+def _mul2(a, b):
+    al, ah = a
+    bl, bh = b
+    with np.errstate(all="ignore"):
+        p = np.stack([al * bl, al * bh, ah * bl, ah * bh])
+        lo, hi = np.min(p, axis=0), np.max(p, axis=0)
+        # 0 * inf is nan: unusable
+        bad = np.isnan(p).any(axis=0)
+    lo, hi = _widen(lo, hi, 1)
+    return np.where(bad, np.nan, lo), np.where(bad, np.nan, hi)
+
+
+def _mul(parts):
+    def f(x):
+        acc = parts[0](x)
+        for p in parts[1:]:
+            acc = _mul2(acc, p(x))
+        return acc
+
+    return f
+
+
+def _recip(a):
+    lo, hi = a
+    with np.errstate(all="ignore"):
+        bad = (lo <= 0) & (hi >= 0)
+        rl, rh = 1.0 / hi, 1.0 / lo
+    rl, rh = _widen(rl, rh, 1)
+    return np.where(bad, np.nan, rl), np.where(bad, np.nan, rh)
+
+
+def _ipow(inner, n: int):
+    def f(x):
+        base = inner(x)
+        lo, hi = base
+        if n == 0:
+            one = np.ones(x.shape)
+            return one, one
+        m = abs(n)
+        if m % 2 == 0:
+            with np.errstate(all="ignore"):
+                alo, ahi = np.abs(lo), np.abs(hi)
+                mn = np.where((lo <= 0) & (hi >= 0), 0.0, np.minimum(alo, ahi))
+                mx = np.maximum(alo, ahi)
+            acc = (mn, mx)
+            res = acc
+            for _ in range(m - 1):
+                res = _mul2(res, acc)
+                res = (np.maximum(res[0], 0.0), res[1])
+        else:
+            res = base
+            for _ in range(m - 1):
+                res = _mul2(res, base)
+        return _recip(res) if n < 0 else res
+
+    return f
+
+
+def _abs(inner):
+    def f(x):
+        lo, hi = inner(x)
+        mn = np.where((lo <= 0) & (hi >= 0), 0.0, np.minimum(np.abs(lo), np.abs(hi)))
+        return mn, np.maximum(np.abs(lo), np.abs(hi))
+
+    return f
+
+
+def _maxmin(parts, is_max):
+    def f(x):
+        vals = [p(x) for p in parts]
+        los = np.stack([v[0] for v in vals])
+        his = np.stack([v[1] for v in vals])
+        if is_max:
+            return np.max(los, axis=0), np.max(his, axis=0)
+        return np.min(los, axis=0), np.min(his, axis=0)
+
+    return f
+
+
+def _softplus_node(inner):
+    """log(1 + exp(u)) = max(u, 0) + log1p(exp(-|u|)), increasing in u."""
+    exp_, ue = _libfn("exp")
+    log1p_, ul = _libfn("log1p")
+
+    def g(u):
+        with np.errstate(all="ignore"):
+            return np.maximum(u, 0) + log1p_(exp_(-np.abs(u)))
+
+    # error: exp (ue), log1p (ul) of a value <= 1 (its error relative to the sum is smaller), one addition
+    return _monotone(g, ue + ul + 2, inner)
+
+
+def _sigmoid2(inner, c):
+    """c + c tanh(z) = 2c / (1 + exp(-2z)) (increasing in z for c > 0)."""
+    exp_, ue = _libfn("exp")
+
+    def g(z):
+        with np.errstate(all="ignore"):
+            return 1.0 / (1.0 + exp_(-2.0 * z))
+
+    base = _monotone(g, ue + 4, inner)
+    cc = _const(2 * c)
+    return lambda x: _mul2(cc(x), base(x))
+
+
+def _sech2(inner):
+    cosh_, uc = _libfn("cosh")
+
+    def f(x):
+        lo, hi = _abs(inner)(x)
+        with np.errstate(all="ignore"):
+            a, b = cosh_(lo), cosh_(hi)           # increasing on [0, inf)
+        a, b = _widen(a, b, uc)
+        sq = _mul2((a, b), (a, b))
+        return _recip(sq)
+
+    return f
+
+
+def _relation(rel, lhs, rhs):
+    """Certain truth of ``lhs rel rhs``: (true_mask, false_mask); the rest is uncertain."""
+    def f(x):
+        al, ah = lhs(x)
+        bl, bh = rhs(x)
+        with np.errstate(invalid="ignore"):
+            if isinstance(rel, sp.StrictLessThan):
+                return ah < bl, al >= bh
+            if isinstance(rel, sp.LessThan):
+                return ah <= bl, al > bh
+            if isinstance(rel, sp.StrictGreaterThan):
+                return al > bh, ah <= bl
+            if isinstance(rel, sp.GreaterThan):
+                return al >= bh, ah < bl
+        raise Unsupported(type(rel).__name__)
+
+    return f
+
+
+def _condition(c):
+    if c is sp.true:
+        return lambda x: (np.ones(x.shape, bool), np.zeros(x.shape, bool))
+    if c is sp.false:
+        return lambda x: (np.zeros(x.shape, bool), np.ones(x.shape, bool))
+    if isinstance(c, (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)):
+        return _relation(c, _compile(c.lhs), _compile(c.rhs))
+    if isinstance(c, (sp.And, sp.Or)):
+        parts = [_condition(a) for a in c.args]
+        is_and = isinstance(c, sp.And)
+
+        def f(x):
+            res = [p(x) for p in parts]
+            if is_and:
+                t = np.logical_and.reduce([r[0] for r in res])
+                fl = np.logical_or.reduce([r[1] for r in res])
+            else:
+                t = np.logical_or.reduce([r[0] for r in res])
+                fl = np.logical_and.reduce([r[1] for r in res])
+            return t, fl
+
+        return f
+    raise Unsupported(f"condition {c}")
+
+
+def _piecewise(pw):
+    branches = [(_compile(e), _condition(c)) for e, c in pw.args]
+
+    def f(x):
+        lo = np.full(x.shape, np.nan)
+        hi = np.full(x.shape, np.nan)
+        undecided = np.zeros(x.shape, bool)
+        taken = np.zeros(x.shape, bool)
+        for val, cond in branches:
+            t, fl = cond(x)
+            unsure = ~taken & ~t & ~fl
+            undecided |= unsure
+            sel = ~taken & t & ~undecided
+            if sel.any():
+                with np.errstate(all="ignore"):
+                    l2, h2 = val(x)
+                lo = np.where(sel, l2, lo)
+                hi = np.where(sel, h2, hi)
+            taken |= t
+            if taken.all():
+                break
+        lo = np.where(undecided, np.nan, lo)
+        hi = np.where(undecided, np.nan, hi)
+        return lo, hi
+
+    return f
+
+
+def _compile(e: sp.Expr) -> Callable:
+    if e == X:
+        return lambda x: (x, x)
+    if e.is_number:
+        return _const(e)
+    if isinstance(e, sp.Add):
+        return _add([_compile(a) for a in e.args])
+    if isinstance(e, sp.Mul):
+        return _mul([_compile(a) for a in e.args])
+    if isinstance(e, sp.Pow):
+        b, p = e.args
+        if p.is_Integer:
+            return _ipow(_compile(b), int(p))
+        if p == sp.Rational(1, 2):
+            fn, u = _libfn("sqrt")
+            inner = _compile(b)
+
+            def f(x):
+                lo, hi = inner(x)
+                lo = np.where(lo < 0, np.nan, lo)
+                return _monotone(fn, u, lambda _: (lo, hi))(x)
+
+            return f
+        if p == sp.Rational(-1, 2):
+            return lambda x, g=_compile(sp.sqrt(b)): _recip(g(x))
+        raise Unsupported(f"power {e}")
+    if isinstance(e, sp.exp):
+        fn, u = _libfn("exp")
+        return _monotone(fn, u, _compile(e.args[0]))
+    if isinstance(e, _Expm1):
+        fn, u = _libfn("expm1")
+        return _monotone(fn, u, _compile(e.args[0]))
+    if isinstance(e, _Softplus):
+        return _softplus_node(_compile(e.args[0]))
+    if isinstance(e, _Sigmoid2):
+        return _sigmoid2(_compile(e.args[0]), e.args[1])
+    if isinstance(e, _Sech2):
+        return _sech2(_compile(e.args[0]))
+    if isinstance(e, _Sig):
+        exp_, ue = _libfn("exp")
+
+        def g(u, exp_=exp_):
+            with np.errstate(all="ignore"):
+                return 1.0 / (1.0 + exp_(-u))
+
+        return _monotone(g, ue + 4, _compile(e.args[0]))
+    if isinstance(e, (sp.log, _Log1p)):
+        fn, u = _libfn("log1p" if isinstance(e, _Log1p) else "log")
+        inner = _compile(e.args[0])
+        floor = -1.0 if isinstance(e, _Log1p) else 0.0
+
+        def f(x, fn=fn, u=u, inner=inner, floor=floor):
+            lo, hi = inner(x)
+            lo = np.where(lo <= floor, np.nan, lo)
+            return _monotone(fn, u, lambda _: (lo, hi))(x)
+
+        return f
+    if isinstance(e, sp.tanh):
+        fn, u = _libfn("tanh")
+        return _monotone(fn, u, _compile(e.args[0]))
+    if isinstance(e, sp.erf):
+        fn, u = _libfn("erf")
+        return _monotone(fn, u, _compile(e.args[0]))
+    if isinstance(e, sp.erfc):
+        fn, u = _libfn("erfc")
+        return _monotone(fn, u, _compile(e.args[0]), increasing=False)
+    if isinstance(e, sp.Abs):
+        return _abs(_compile(e.args[0]))
+    if isinstance(e, (sp.Max, sp.Min)):
+        return _maxmin([_compile(a) for a in e.args], isinstance(e, sp.Max))
+    if isinstance(e, sp.Piecewise):
+        return _piecewise(e)
+    if isinstance(e, sp.sign):
+        inner = _compile(e.args[0])
+        return lambda x: tuple(np.sign(v) for v in inner(x))
+    if isinstance(e, sp.DiracDelta):
+        return lambda x: (np.zeros(x.shape), np.zeros(x.shape))
+    raise Unsupported(type(e).__name__)
+
+
+# -- stable rewrites ---------------------------------------------------------------------------------------------
+class _Expm1(sp.Function):
+    nargs = 1
+
+
+class _Log1p(sp.Function):
+    nargs = 1
+
+
+class _Softplus(sp.Function):
+    """log(1 + exp(u))"""
+    nargs = 1
+
+
+class _Sigmoid2(sp.Function):
+    """c + c tanh(z) (arguments z, c)"""
+    nargs = 2
+
+
+class _Sig(sp.Function):
+    """1 / (1 + exp(-u))"""
+    nargs = 1
+
+
+class _Sech2(sp.Function):
+    """1 - tanh(z)^2"""
+    nargs = 1
+
+
+def stable_form(expr: sp.Expr) -> sp.Expr:
+    """Rewrite cancellation-prone patterns into the nodes above (same function, tighter enclosures)."""
+
+    def rw(e):
+        if isinstance(e, sp.Mul):
+            # exp(u)^a (exp(u) + 1)^(-b), b >= a >= 1  ->  sig(u)^a sig(-u)^(b-a)
+            facs = list(e.args)
+            for i, f in enumerate(facs):
+                base, a = (f, sp.S.One) if isinstance(f, sp.exp) else (f.args if isinstance(f, sp.Pow) else (f, 0))
+                if not (isinstance(base, sp.exp) and a.is_Integer and a > 0):
+                    continue
+                u = base.args[0]
+                for j, g in enumerate(facs):
+                    gb, b = g.args if isinstance(g, sp.Pow) else (g, sp.S.One)
+                    if (j != i and isinstance(gb, sp.Add) and b.is_Integer and -b >= a
+                            and set(gb.args) == {sp.S.One, base}):
+                        rest = [h for k, h in enumerate(facs) if k not in (i, j)]
+                        new = [_Sig(u) ** a] + ([_Sig(-u) ** (-b - a)] if -b - a else [])
+                        return sp.Mul(*rest, *new, evaluate=False)
+        if isinstance(e, sp.Pow) and isinstance(e.args[0], sp.Add) and e.args[1].is_Integer and e.args[1] < 0:
+            terms = set(e.args[0].args)
+            if len(terms) == 2 and sp.S.One in terms:
+                (t,) = terms - {sp.S.One}
+                if isinstance(t, sp.exp):
+                    return _Sig(-t.args[0]) ** (-e.args[1])
+        if isinstance(e, sp.log) and isinstance(e.args[0], sp.Add):
+            args = e.args[0].args
+            if len(args) == 2 and sp.S.One in args:
+                other = args[0] if args[1] == 1 else args[1]
+                if isinstance(other, sp.exp):
+                    return _Softplus(other.args[0])
+                return _Log1p(other)
+        if isinstance(e, sp.Add):
+            args = list(e.args)
+            consts = [a for a in args if a.is_number]
+            for t in args:
+                k, f = t.as_coeff_Mul()
+                for c in consts:
+                    if isinstance(f, sp.erf) and (c - k).is_zero:
+                        rest = [a for a in args if a is not t and a is not c]
+                        return sp.Add(sp.Mul(k, sp.erfc(-f.args[0], evaluate=False), evaluate=False), *rest)
+                    if isinstance(f, sp.exp) and (c + k).is_zero:
+                        rest = [a for a in args if a is not t and a is not c]
+                        return sp.Add(sp.Mul(k, _Expm1(f.args[0]), evaluate=False), *rest)
+                    if isinstance(f, sp.tanh) and (c - k).is_zero and k.is_positive:
+                        rest = [a for a in args if a is not t and a is not c]
+                        return sp.Add(_Sigmoid2(f.args[0], k), *rest)
+                    if (isinstance(f, sp.Pow) and f.args[1] == 2 and isinstance(f.args[0], sp.tanh)
+                            and (c + k).is_zero and c.is_positive):
+                        rest = [a for a in args if a is not t and a is not c]
+                        return sp.Add(sp.Mul(c, _Sech2(f.args[0].args[0]), evaluate=False), *rest)
+        return e
+
+    def walk(e):
+        if not e.args or e.is_Atom:
+            return e
+        if isinstance(e, sp.Piecewise):
+            return sp.Piecewise(*[(walk(v), c) for v, c in e.args], evaluate=False)
+        if isinstance(e, (sp.Rel, sp.And, sp.Or)):
+            return e
+        return rw(e.func(*[walk(a) for a in e.args]))
+
+    return walk(expr)
+
+
+# -- public -----------------------------------------------------------------------------------------------------
+def compile_expr(expr: sp.Expr):
+    """The interval evaluator of ``expr`` (in :data:`symact.catalog.X`), or None when a node is unsupported."""
+    try:
+        return _compile(stable_form(expr))
+    except Unsupported:
+        return None
+    except Exception:  # noqa: BLE001 - anything odd: no fast path, the slow path is always available
+        return None
+
+
+def enclose(compiled, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """[lo, hi] enclosures of the exact values at float64 ``xs`` (NaN ends: no enclosure)."""
+    xs = np.asarray(xs, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        lo, hi = compiled(xs)
+    lo = np.broadcast_to(lo, xs.shape)
+    hi = np.broadcast_to(hi, xs.shape)
+    return lo, hi
+
+
+def evaluate(compiled, xs: np.ndarray, need: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(midpoint, radius, ok): ok where the enclosure is finite with radius <= need * |midpoint|, or is the
+    single point 0."""
+    lo, hi = enclose(compiled, xs)
+    with np.errstate(all="ignore"):
+        mid = 0.5 * lo + 0.5 * hi
+        rad = np.maximum(hi - mid, mid - lo)
+        rad, _ = _widen(rad, rad, 1)
+        rad = np.abs(rad)
+        fin = np.isfinite(lo) & np.isfinite(hi) & (lo <= hi)
+        ok = fin & ((rad <= need * np.abs(mid)) | ((lo == 0) & (hi == 0)) | (need == np.inf))
+    return mid, np.where(ok, rad, np.inf), ok
+
+
+def rounded_fast(compiled, xs: np.ndarray, fmt) -> tuple[np.ndarray, np.ndarray]:
+    """Values correctly rounded to ``fmt`` where certain: (values, certain mask)."""
+    from symact.audit.dtypes import round_to
+
+    lo, hi = enclose(compiled, xs)
+    a, b = round_to(lo, fmt), round_to(hi, fmt)
+    ok = (a == b) & ~np.isnan(a)
+    # a zero enclosure end of either sign rounds alike; keep the sign of the midpoint's side
+    return np.where(ok, a, np.nan), ok
