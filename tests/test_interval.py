@@ -207,6 +207,11 @@ def test_cube_root_of_two_isolated_and_refined():
     assert ball_contains_mp(r.ball, mpmath.cbrt(2))
 
 
+def test_a_wrong_derivative_hint_is_not_trusted():
+    roots = isolate_roots(X**3 - 2, X, -5, 5, dexpr=-3 * X**2 + 7)
+    assert len(roots) == 1 and roots[0].unique and mp_of(roots[0].lo) <= mpmath.cbrt(2) <= mp_of(roots[0].hi)
+
+
 def test_gelu_second_derivative_roots_are_plus_minus_sqrt2():
     roots = isolate_roots(sp.diff(GELU, X, 2), X, -6, 6, dexpr=sp.diff(GELU, X, 3))
     assert [r.unique for r in roots] == [True, True]

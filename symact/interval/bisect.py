@@ -187,12 +187,18 @@ class _Enclosure:
                 self.switches = [ArbFunction(sp.sympify(e), var, prec) for e in switch_exprs]
             except NotEnclosable:
                 return
-        if self.dexpr is None:
-            def differentiate():
-                d = sp.diff(self.expr, var)
-                return d if self.smooth else d.replace(sp.DiracDelta, lambda *args: sp.S.Zero)
-            ok, value = run_with_budget(differentiate, diff_budget)
-            self.dexpr = value if ok else None
+        def differentiate():
+            d = sp.diff(self.expr, var)
+            return d if self.smooth else d.replace(sp.DiracDelta, lambda *args: sp.S.Zero)
+        given, self.dexpr = self.dexpr, None
+        ok, value = run_with_budget(differentiate, diff_budget)
+        if ok:
+            self.dexpr = value
+            if given is not None:
+                # a caller's derivative is only a hint: use it when it provably equals ours
+                same, zero = run_with_budget(lambda: sp.simplify(value - sp.sympify(given)), diff_budget)
+                if same and zero == 0:
+                    self.dexpr = given
         if self.dexpr is not None:
             try:
                 self.df = ArbFunction(sp.sympify(self.dexpr), var, prec)
@@ -497,9 +503,9 @@ def isolate_roots(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, dexpr: sp.
                   prec: int = DEFAULT_PREC, min_width: Any = None) -> list[RootEnclosure]:
     """Certified isolation of the zeros of ``expr`` on ``[lo, hi]``, sorted by position.
 
-    Every zero in ``[lo, hi]`` lies in one returned enclosure.  ``dexpr`` must be the derivative of ``expr``
-    (computed with ``sympy.diff`` when omitted); uniqueness is only claimed for smooth expressions
-    (:func:`is_smooth`).  Unique roots are refined by interval Newton (with bisection fallback) until the
+    Every zero in ``[lo, hi]`` lies in one returned enclosure.  ``dexpr`` is a hint for the derivative: it is
+    used when ``simplify(diff(expr) - dexpr)`` is 0, otherwise ``sympy.diff(expr)`` is.  Uniqueness needs a
+    derivative enclosure that excludes 0 on a box where ``expr`` is one smooth branch.  Unique roots are refined by interval Newton (with bisection fallback) until the
     enclosure's relative width is at most ``rtol``.
     """
     t0 = time.monotonic()
