@@ -90,18 +90,24 @@ def _floats(width):
 
 @pytest.mark.parametrize("order", [0, 1], ids=["f", "df"])
 @pytest.mark.parametrize("name, params", CASES, ids=IDS)
+@pytest.mark.parametrize("width", [64, 32], ids=["f64", "f32"])
 @FAST
-@given(xs=_floats(64))
-def test_property_float64(name, params, order, xs):
-    check(name, params, order, xs, np.float64)
+@given(data=st.data())
+def test_property_full_range(width, name, params, order, data):
+    xs = data.draw(_floats(width), label="xs")
+    check(name, params, order, xs, np.float64 if width == 64 else np.float32)
+
+
+EXTREME = [("silu", {"beta": 100.0}), ("silu", {"beta": 1e-3}), ("softplus", {"beta": 1e5}),
+           ("softplus", {"beta": 1e-3}), ("celu", {"alpha": 1e-3}), ("elu", {"alpha": 1e3}),
+           ("leaky_relu", {"alpha": 0.0}), ("prelu", {"alpha": -2.0}), ("hardtanh", {"min_val": 0.1, "max_val": 0.3}),
+           ("softshrink", {"lambd": 0.0}), ("softshrink", {"lambd": 1e10}), ("hardshrink", {"lambd": 1e-5})]
 
 
 @pytest.mark.parametrize("order", [0, 1], ids=["f", "df"])
-@pytest.mark.parametrize("name, params", CASES, ids=IDS)
-@FAST
-@given(xs=_floats(32))
-def test_property_float32(name, params, order, xs):
-    check(name, params, order, xs, np.float32)
+@pytest.mark.parametrize("name, params", EXTREME, ids=[f"{n}-{p}" for n, p in EXTREME])
+def test_extreme_parameters(name, params, order):
+    check(name, params, order, edge_cases(name, params, np.float64), np.float64)
 
 
 @pytest.mark.parametrize("order", [0, 1], ids=["f", "df"])

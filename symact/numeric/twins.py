@@ -228,7 +228,8 @@ def _logsigmoid(x, P):
 def _piecewise_linear(slope_name: str | None = None, const_slope: Callable | None = None):
     def f(x, P):
         a = const_slope(P) if const_slope else P[slope_name].f
-        return np.where(x < 0, a * x, x)
+        y = np.where(x < 0, a * x, x)
+        return np.where((x == -np.inf) & (a == 0), 0.0, y)  # slope 0: the limit is 0, not 0 * inf
 
     def df(x, P):
         a = const_slope(P) if const_slope else P[slope_name].f
@@ -459,59 +460,46 @@ def _log_softmax64(x):
     return z - np.log1p(rest)
 
 
-def _softmax(x):
-    x64, od = _vec_prep(x)
-    with np.errstate(all="ignore"):
-        return _softmax64(x64).astype(od)
-
-
 def _others(s):
     """sum_{j != i} s_j, summed directly (1 - s_i cancels when s_i is close to 1)."""
     n = s.shape[-1]
     return np.sum(s[..., None, :] * (1.0 - np.eye(n)), axis=-1)
 
 
-def _softmax_jac(x):
-    x64, od = _vec_prep(x)
-    with np.errstate(all="ignore"):
-        s = _softmax64(x64)
-        J = -s[..., :, None] * s[..., None, :]
-        idx = np.arange(s.shape[-1])
-        J[..., idx, idx] = s * _others(s)
-        return J.astype(od)
+def _vector_op(fn: Callable) -> Callable:
+    """Wrap a float64 last-axis kernel: input checks, no warnings, result in the input's dtype."""
+    def call(x, *more):
+        x64, od = _vec_prep(x)
+        more = [np.asarray(m, dtype=np.float64) for m in more]
+        with np.errstate(all="ignore"):
+            return np.asarray(fn(x64, *more)).astype(od)
+    return call
 
 
-def _softmax_jvp(x, v):
-    x64, od = _vec_prep(x)
-    v = np.asarray(v, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        s = _softmax64(x64)
-        return (s * (v - np.sum(s * v, axis=-1, keepdims=True))).astype(od)
+def _softmax_jac64(x):
+    s = _softmax64(x)
+    J = -s[..., :, None] * s[..., None, :]
+    idx = np.arange(s.shape[-1])
+    J[..., idx, idx] = s * _others(s)
+    return J
 
 
-def _log_softmax(x):
-    x64, od = _vec_prep(x)
-    with np.errstate(all="ignore"):
-        return _log_softmax64(x64).astype(od)
+def _log_softmax_jac64(x):
+    s = _softmax64(x)
+    n = s.shape[-1]
+    J = np.broadcast_to(np.eye(n), s.shape + (n,)) - s[..., None, :]
+    idx = np.arange(n)
+    J[..., idx, idx] = _others(s)
+    return J
 
 
-def _log_softmax_jac(x):
-    x64, od = _vec_prep(x)
-    with np.errstate(all="ignore"):
-        s = _softmax64(x64)
-        n = s.shape[-1]
-        J = np.broadcast_to(np.eye(n), s.shape + (n,)) - s[..., None, :]
-        idx = np.arange(n)
-        J[..., idx, idx] = _others(s)
-        return J.astype(od)
+def _softmax_jvp64(x, v):
+    s = _softmax64(x)
+    return s * (v - np.sum(s * v, axis=-1, keepdims=True))
 
 
-def _log_softmax_jvp(x, v):
-    x64, od = _vec_prep(x)
-    v = np.asarray(v, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        s = _softmax64(x64)
-        return (v - np.sum(s * v, axis=-1, keepdims=True)).astype(od)
+def _log_softmax_jvp64(x, v):
+    return v - np.sum(_softmax64(x) * v, axis=-1, keepdims=True)
 
 
 def _maxout(x):
@@ -541,8 +529,8 @@ def _no_params(fn):
 
 
 _VECTOR: dict[str, tuple[Callable, Callable, Callable]] = {
-    "softmax": (_softmax, _softmax_jac, _softmax_jvp),
-    "log_softmax": (_log_softmax, _log_softmax_jac, _log_softmax_jvp),
+    "softmax": (_vector_op(_softmax64), _vector_op(_softmax_jac64), _vector_op(_softmax_jvp64)),
+    "log_softmax": (_vector_op(_log_softmax64), _vector_op(_log_softmax_jac64), _vector_op(_log_softmax_jvp64)),
     "maxout": (_maxout, _maxout_grad, _maxout_jvp),
 }
 
