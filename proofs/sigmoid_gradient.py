@@ -14,7 +14,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, Y, get
-from symact.claims import Family, arb_of, check, check_zero, cross_check, proved, tex
+from symact.claims import Family, arb_of, check, check_zero, cross_check, extremum_matches, proved, tex
 
 FAMILY = Family("sigmoid_gradient", "Sigmoid, tanh and vanishing gradients",
                 "Ranges, derivative bounds and what they mean for gradients through deep sigmoid/tanh stacks.")
@@ -112,7 +112,7 @@ def _(d):
     from symact.decide import extremum
     cross_check(d, r"$\sup_{\mathbb{R}}\sigma'=\frac14$, attained only at $0$",
                 lambda: extremum(sp.diff(S, X), "sup"),
-                accept=lambda v: v.value.exact == sp.Rational(1, 4) and v.value.attained and list(v.value.at) == [0])
+                accept=lambda v: extremum_matches(v, sp.Rational(1, 4), [sp.Integer(0)]))
     return proved(d, "completing the square + exact solving", max="1/4", argmax=0)
 
 
@@ -348,7 +348,7 @@ def _(d):
           r"So three units from the origin the tanh gradient is already below $1\%$ of its peak.")
     from symact.decide import extremum
     cross_check(d, r"$\sup_{\mathbb{R}}\tanh'=1$, attained only at $0$", lambda: extremum(1 - T**2, "sup"),
-                accept=lambda v: v.value.exact == 1 and v.value.attained and list(v.value.at) == [0])
+                accept=lambda v: extremum_matches(v, sp.Integer(1), [sp.Integer(0)]))
     return proved(d, "exact bounds (series of e) + arb check", kind="interval", tanh_prime_3=enc.str(12))
 
 

@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, get
-from symact.claims import Family, arb_of, check, check_zero, cross_check, proved, refuted, tex
+from symact.claims import Family, arb_of, check, check_zero, cross_check, extremum_matches, proved, refuted, tex
 
 FAMILY = Family("softmax_swish_softplus", "Softmax, Swish, softplus",
                 "The probability simplex, Swish's dip below zero and softplus as a smooth ReLU.")
@@ -219,8 +219,7 @@ def _(d):
     from symact.decide import extremum
     cross_check(d, r"$\inf_{\mathbb{R}}\operatorname{swish}=-W(1/e)$, attained only at $-1-W(1/e)$",
                 lambda: extremum(SWISH, "inf"),
-                accept=lambda v: sp.simplify(v.value.exact + Wc) == 0 and v.value.attained
-                and len(v.value.at) == 1 and sp.simplify(v.value.at[0] - XSTAR) == 0)
+                accept=lambda v: extremum_matches(v, -Wc, [XSTAR]))
     return proved(d, "sign analysis of the factored derivative + Lambert W identity (exact)",
                   value={"min": "-LambertW(exp(-1))", "argmin": "-1 - LambertW(exp(-1))",
                          "min_enclosure": (-encW).str(15)})

@@ -424,12 +424,13 @@ def family_main(family: Family) -> int:  # pragma: no cover - convenience for sc
 
 
 def cross_check(d: Derivation, what: str, run: Callable[[], Verdict], expect: str = "proved",
-                accept: Callable[[Verdict], bool] | None = None, seconds: float = 8.0) -> Verdict | None:
+                accept: Callable[[Verdict], bool | None] | None = None, seconds: float = 8.0) -> Verdict | None:
     """Settle the same fact independently with :mod:`symact.decide` and record the outcome in ``d``.
 
-    The proof never depends on the cross-check: an undecided check is noted and ignored, but a *contradicting*
-    verdict (opposite status, or a value ``accept`` rejects) aborts the proof, because then one of the two
-    arguments is wrong and the honest verdict is ``unknown``.
+    The proof never depends on the cross-check. An undecided check, or one whose value ``accept`` cannot compare
+    (``accept`` returns None or raises), is noted and ignored; a *contradicting* verdict (opposite status, or
+    ``accept`` returns False) aborts the proof, because then one of the two arguments is wrong and the honest
+    verdict is ``unknown``.
     """
     try:
         finished, v = run_with_budget(run, seconds)
@@ -438,11 +439,68 @@ def cross_check(d: Derivation, what: str, run: Callable[[], Verdict], expect: st
     if not finished or not isinstance(v, Verdict) or v.status == "unknown":
         d.say(rf"(Cross-check: \texttt{{symact.decide}} left {what} undecided; the argument above does not use it.)")
         return None
-    if v.status != expect or (accept is not None and not accept(v)):
+    if v.status != expect:
         raise ProofFailed(f"symact.decide contradicts this proof on {what}: {v.status} {v.value}")
+    agrees: bool | None = True
+    if accept is not None:
+        try:
+            agrees = accept(v)
+        except Exception:
+            agrees = None
+    if agrees is False:
+        raise ProofFailed(f"symact.decide contradicts this proof on {what}: {v.value}")
+    if agrees is None:
+        d.say(rf"(Cross-check: \texttt{{symact.decide}} agrees on the status of {what} but gives its value in a "
+              r"form not compared here; the argument above does not use it.)")
+        return v
     d.say(rf"Cross-check: the general decider \texttt{{symact.decide}} independently settles {what} "
           rf"({tex_escape(v.method)}).")
     return v
+
+
+def extremum_matches(v: Verdict, value: sp.Expr, at: list[sp.Expr]) -> bool | None:
+    """Compare a :func:`symact.decide.extremum` verdict with an exact value attained exactly at ``at``.
+
+    Exact answers are compared exactly; certified enclosures (``arb`` ball strings) are compared with the
+    enclosure of the expected value: disjoint balls contradict, overlapping balls agree. None when there is
+    nothing comparable.
+    """
+    from flint import arb, ctx
+
+    def ball(obj: Any):
+        if isinstance(obj, str) and obj.startswith("["):
+            old = ctx.prec
+            ctx.prec = 128
+            try:
+                return arb(obj)
+            finally:
+                ctx.prec = old
+        return None
+
+    def same(got: Any, want: sp.Expr) -> bool | None:
+        if isinstance(got, sp.Expr):
+            return bool(sp.simplify(got - want) == 0)
+        b = ball(got)
+        if b is None:
+            return None
+        return bool(b.overlaps(arb_of(want)))
+
+    if not getattr(v.value, "attained", False):
+        return False if at else None
+    exact = getattr(v.value, "exact", None)
+    value_ok = same(exact, value) if exact is not None else same(getattr(v.value, "enclosure", None), value)
+    where = list(getattr(v.value, "at", []) or [])
+    points: list[bool | None] = []
+    for p in where:
+        results = [same(p, q) for q in at]
+        points.append(True if True in results else (False if all(r is False for r in results) else None))
+    if len(where) != len(at):
+        points.append(False)
+    if value_ok is False or False in points:
+        return False
+    if value_ok is None or None in points:
+        return None
+    return True
 
 
 class TeX(sp.Symbol):

@@ -208,3 +208,34 @@ def test_key_values(outcomes):
     assert outcomes["swish_minimum"].verdict.value["min"] == "-LambertW(exp(-1))"
     table = outcomes["identity_near_origin_table"].verdict.value
     assert table["tanh"]["holds"] and not table["sigmoid"]["holds"] and not table["relu"]["holds"]
+
+
+def test_cross_check_agrees_notes_or_contradicts():
+    import sympy as sp
+
+    from symact.claims import ProofFailed, cross_check, extremum_matches
+    from types import SimpleNamespace
+
+    def Extremum(kind, exact, enclosure, flt, attained, at):  # the fields symact.decide.Extremum carries
+        return SimpleNamespace(kind=kind, exact=exact, enclosure=enclosure, float=flt, attained=attained, at=at)
+
+    def verdict(status, value=None):
+        cert = Certificate("symbolic", {}) if status != "unknown" else None
+        return Verdict(status, "s", method="m", certificate=cert, value=value)
+
+    d = Derivation()
+    assert cross_check(d, "x", lambda: verdict("proved")) is not None
+    assert cross_check(d, "x", lambda: verdict("unknown")) is None
+    assert cross_check(d, "x", lambda: 1 / 0) is None
+    with pytest.raises(ProofFailed):
+        cross_check(d, "x", lambda: verdict("refuted"))
+    quarter = Extremum("sup", sp.Rational(1, 4), None, 0.25, True, [sp.Integer(0)])
+    assert extremum_matches(verdict("proved", quarter), sp.Rational(1, 4), [sp.Integer(0)]) is True
+    assert extremum_matches(verdict("proved", quarter), sp.Rational(1, 3), [sp.Integer(0)]) is False
+    ball = Extremum("inf", None, "[-0.27846454276107379511 +/- 7.80e-22]", -0.2785, True,
+                    ["[-1.278464542761073795109 +/- 5.32e-22]"])
+    W = sp.LambertW(sp.exp(-1))
+    assert extremum_matches(verdict("proved", ball), -W, [-1 - W]) is True
+    assert extremum_matches(verdict("proved", ball), -W + sp.Rational(1, 10**6), [-1 - W]) is False
+    with pytest.raises(ProofFailed):
+        cross_check(d, "x", lambda: verdict("proved", ball), accept=lambda v: extremum_matches(v, -2 * W, [-1 - W]))
