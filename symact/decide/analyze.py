@@ -363,7 +363,7 @@ def _pattern(expr: sp.Expr, lo, hi, ctx: Context, depth: int) -> Pattern:
         return Pattern.constant(lo, hi, 0, f"{sp.sstr(expr)} is identically 0")
     parts = [Pattern.constant(lo, hi, c)]
     for fac in fz.factors:
-        p = factor_pattern(fac.expr, fac.poly_form, lo, hi, ctx, depth)
+        p = factor_pattern(fac.expr, fac.poly_form, lo, hi, ctx, depth, fac.exp_bases)
         if fac.exponent < 0:
             inner = [z for z in p.zeros if not (z.exact is not None and z.exact in (lo, hi))]
             if inner or p.identically_zero:
@@ -375,7 +375,8 @@ def _pattern(expr: sp.Expr, lo, hi, ctx: Context, depth: int) -> Pattern:
     return out
 
 
-def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: int) -> Pattern:
+def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: int,
+                   exp_bases: dict | None = None) -> Pattern:
     var = ctx.var
     s = structural_sign(f, var)
     if s == "+":
@@ -414,9 +415,23 @@ def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: 
         p = pattern(sp.together(inner - 1), lo, hi, ctx, depth)
         p.why.append(f"sign of {sp.sstr(f)} = sign of {sp.sstr(inner)} - 1")
         return p
-    if s == ">=":
-        pass  # a non-negative factor still needs its zeros; fall through
     errors = []
+    if not tsyms and not poly_form.atoms(sp.Function) and poly_form.is_polynomial(var):
+        from symact.decide.polyroots import irrational_polynomial_pattern
+
+        try:
+            return irrational_polynomial_pattern(poly_form, var, lo, hi, ctx)
+        except (Undecided, _arb.ArbUnsupported) as exc:
+            errors.append(str(exc))
+        # each derivative lowers the degree, so the recursion ends
+        depth = max(depth, sp.Poly(poly_form, var).degree() + 1)
+    if exp_bases and tsyms:
+        from symact.decide.two_term import two_term_pattern
+
+        try:
+            return two_term_pattern(f, poly_form, exp_bases, lo, hi, ctx, depth)
+        except (Undecided, _arb.ArbUnsupported) as exc:
+            errors.append(f"two-term form: {exc}")
     if depth > 0:
         try:
             return derivative_pattern(f, lo, hi, ctx, depth)
