@@ -1,0 +1,752 @@
+"""The properties of a scalar activation, each decided with a certified verdict.
+
+``analyze(target)`` returns a :class:`PropertyReport` with one :class:`~symact.verdict.Verdict` per key of
+:data:`KEYS`; every key also has its own function (``range_``, ``monotonic``, ``convex``, ...) taking the same
+arguments.  A target is a catalog name, a catalog :class:`~symact.catalog.Activation`, or a SymPy expression
+in ``symact.X``.
+
+Valued properties (``range``, ``continuity``, ``derivative_max``, ...) are ``proved`` when the value is
+certified and ``unknown`` otherwise; yes/no properties are ``proved`` when they hold and ``refuted`` (with a
+re-checked counterexample or a proof of the negation) when they do not.  All of it rests on the shared facts
+of :mod:`._facts`: the exact piecewise structure, the certified shape of f and f' on each piece
+(:mod:`._shape`), limits at the ends, and one-sided derivatives at the breakpoints.
+
+Convex means f(t a + (1-t) b) <= t f(a) + (1-t) f(b) for all a, b and t in [0, 1]: the U shape (some
+textbooks call this "concave up" or, confusingly, "concave").
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Mapping
+
+import sympy as sp
+
+from symact.catalog import X, get
+from symact.catalog.registry import Activation, VectorActivation
+from symact.errors import ExpressionError, ParameterError
+from symact.properties import _arb
+from symact.properties._facts import Facts
+from symact.properties._shape import Extreme, Pt, Undecided, Value
+from symact.verdict import Certificate, Derivation, Verdict
+
+#: The property keys, in table order (exactly the keys of issue 4).
+KEYS: tuple[str, ...] = ("range", "bounded_above", "bounded_below", "monotonic", "convex", "concave",
+                         "continuity", "differentiable", "derivative_max", "derivative_min", "lipschitz",
+                         "saturation", "non_saturating", "zero_centered", "identity_near_origin", "extrema")
+
+#: Keys whose verdict is a yes/no claim (``refuted`` means "does not hold"); the others carry a value.
+YES_NO: frozenset[str] = frozenset({"bounded_above", "bounded_below", "monotonic", "convex", "concave",
+                                    "differentiable", "non_saturating", "zero_centered", "identity_near_origin"})
+
+CONVEX_NOTE = ("convex means f(t a + (1-t) b) <= t f(a) + (1-t) f(b) for all a, b, t in [0, 1] "
+               "(the U shape; some textbooks swap the words convex and concave)")
+DEFAULT_BUDGET = 60.0
+
+
+# ============================================================================ subjects
+@dataclass
+class Subject:
+    name: str
+    expr: sp.Expr
+    entry: Activation | None = None
+    params: dict[str, str] = field(default_factory=dict)
+
+
+def subject(target: Any, params: Mapping[str, Any] | None = None) -> Subject:
+    """Resolve a catalog name, catalog entry or SymPy expression in x into a :class:`Subject`."""
+    params = dict(params or {})
+    if isinstance(target, str):
+        target = get(target)
+    if isinstance(target, VectorActivation):
+        raise ParameterError(f"{target.name} is a vector activation; properties are defined for scalar ones")
+    if isinstance(target, Activation):
+        expr = target.f(params)
+        shown = {k: str(target.param(k).validate(v)) for k, v in params.items()}
+        return Subject(target.name, expr, target, shown)
+    if params:
+        raise ParameterError("parameters apply to catalog activations, not to expressions")
+    if isinstance(target, (int, float)):
+        target = sp.sympify(target)
+    if not isinstance(target, sp.Basic):
+        raise ExpressionError(f"cannot analyse {type(target).__name__}; give a catalog name or a SymPy expression")
+    expr = sp.sympify(target)
+    stray = [s for s in expr.free_symbols if s != X]
+    if stray:
+        # accept a plain Symbol('x') by mapping it onto the real X
+        mapping = {s: X for s in stray if s.name == "x"}
+        expr = expr.xreplace(mapping)
+        stray = [s for s in expr.free_symbols if s != X]
+    if stray:
+        raise ExpressionError(f"the expression may use only the variable x, not {', '.join(sorted(map(str, stray)))}")
+    return Subject(str(expr), expr)
+
+
+_FACTS: dict[str, Facts] = {}
+
+
+def facts_for(expr: sp.Expr, budget: float = DEFAULT_BUDGET) -> Facts:
+    key = sp.srepr(expr)
+    f = _FACTS.get(key)
+    if f is None or f.budget != budget:
+        if len(_FACTS) > 64:
+            _FACTS.clear()
+        f = _FACTS[key] = Facts(expr, budget)
+    return f
+
+
+# ============================================================================ JSON helpers
+def number_json(value: Value | sp.Expr | None) -> dict[str, Any] | None:
+    """``{"exact": "<SymPy string>", "float": number | "oo" | "-oo"}`` (+ ``enclosure`` for balls)."""
+    if value is None:
+        return None
+    if not isinstance(value, Value):
+        value = Value.of(sp.sympify(value))
+    if value.infinite:
+        return {"exact": str(value.exact), "float": "oo" if value.infinite > 0 else "-oo"}
+    out: dict[str, Any] = {"exact": str(value.exact) if value.exact is not None else None,
+                           "float": float(value.float)}
+    if value.exact is None or not (value.exact.is_Rational or value.exact.is_Integer):
+        out["enclosure"] = _arb.ball_text(value.ball, 20)
+    return out
+
+
+def point_json(where: Any) -> dict[str, Any]:
+    if isinstance(where, Pt):
+        out: dict[str, Any] = {"exact": str(where.exact) if where.exact is not None else None, "float": where.float}
+        if where.exact is None or not where.exact.is_Rational:
+            out["enclosure"] = _arb.ball_text(where.ball, 20)
+        return out
+    if isinstance(where, sp.Set):
+        return {"interval": str(where), "float": None}
+    return {"exact": str(where), "float": float(where)}
+
+
+def _text_point(where: Any) -> str:
+    if isinstance(where, Pt):
+        return str(where.exact) if where.exact is not None else _arb.ball_text(where.ball, 16)
+    return str(where)
+
+
+def extreme_json(e: Extreme) -> dict[str, Any]:
+    out = number_json(e.value) or {}
+    out["attained"] = bool(e.attained)
+    out["at"] = [point_json(w) for w in e.at]
+    return out
+
+
+def _num_text(v: Value) -> str:
+    if v.infinite:
+        return str(v.exact)
+    if v.exact is not None:
+        return str(v.exact)
+    return _arb.ball_text(v.ball, 16)
+
+
+# ============================================================================ verdict helpers
+def _verdict(status: str, statement: str, method: str, start: float, *, value: Any = None,
+             certificate: Certificate | None = None, derivation: Derivation | None = None, reason: str = "",
+             extra: dict[str, Any] | None = None) -> Verdict:
+    v = Verdict(status, statement, "", method, certificate, derivation or Derivation(),
+                time.perf_counter() - start, reason, value)
+    if extra:
+        v.evidence.update({"_extra": extra})
+    return v
+
+
+def _unknown(statement: str, start: float, exc: Exception | str, method: str = "") -> Verdict:
+    return _verdict("unknown", statement, method or "shape analysis", start, reason=str(exc))
+
+
+def _guard(key: str, statement: Callable[[Subject], str]):
+    """Decorator: resolve the target, time the decision, turn an Undecided into an ``unknown`` verdict."""
+    def wrap(fn: Callable[[Subject, Facts, float], Verdict]):
+        def public(target: Any, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET) -> Verdict:
+            subj = target if isinstance(target, Subject) else subject(target, params)
+            start = time.perf_counter()
+            facts = facts_for(subj.expr, budget)
+            try:
+                return fn(subj, facts, start)
+            except Undecided as exc:
+                return _unknown(statement(subj), start, exc)
+        public.__name__ = fn.__name__
+        public.__doc__ = fn.__doc__
+        public.key = key  # type: ignore[attr-defined]
+        return public
+    return wrap
+
+
+def _f(subj: Subject) -> str:
+    return subj.name if subj.entry is not None else f"f(x) = {subj.name}"
+
+
+# ============================================================================ counterexample search
+def _find_pair(facts: Facts, want: int) -> tuple[sp.Rational, sp.Rational, Any, Any] | None:
+    """x1 < x2 with f(x1) < f(x2) (want=1) or f(x1) > f(x2) (want=-1), certified in arb."""
+    pts = facts.probe_points()
+    vals = [(q, facts.f_ball(q)) for q in pts]
+    vals = [(q, b) for q, b in vals if b is not None]
+    for (q1, b1), (q2, b2) in zip(vals, vals[1:]):
+        if (want > 0 and b1 < b2) or (want < 0 and b1 > b2):
+            return q1, q2, b1, b2
+    return None
+
+
+def _find_triple(facts: Facts, want: int) -> tuple[sp.Rational, sp.Rational, sp.Rational] | None:
+    """a < b < c with f(b) above the chord (want=1: refutes convexity) or below it (want=-1)."""
+    pts = facts.probe_points()
+    for h in (sp.Rational(1, 1000), sp.Rational(1, 100), sp.Rational(1, 10), sp.Rational(1, 2), sp.Integer(2)):
+        for b in pts:
+            a, c = b - h, b + h
+            fa, fb, fc = facts.f_ball(a), facts.f_ball(b), facts.f_ball(c)
+            if fa is None or fb is None or fc is None:
+                continue
+            chord = (fa + fc) / 2
+            if (want > 0 and fb > chord) or (want < 0 and fb < chord):
+                return a, b, c
+    return None
+
+
+def _chord_certificate(facts: Facts, triple: tuple[sp.Rational, sp.Rational, sp.Rational], want: int) -> Certificate:
+    a, b, c = triple
+    fa, fb, fc = facts.f_ball(a), facts.f_ball(b), facts.f_ball(c)
+    rel = ">" if want > 0 else "<"
+    return Certificate("counterexample", {
+        "points": [str(a), str(b), str(c)], "lambda": "1/2",
+        "f": [_arb.ball_text(v, 20) for v in (fa, fb, fc)],
+        "check": f"f({b}) {rel} (f({a}) + f({c}))/2, certified in arb ball arithmetic"})
+
+
+# ============================================================================ the properties
+def _range_pair(facts: Facts) -> tuple[Extreme, Extreme]:
+    return facts.f_range
+
+
+@_guard("range", lambda s: f"the image of R under {_f(s)}")
+def range_(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """The image f(R) as an interval with exact ends, and whether each end is attained."""
+    lo, hi = _range_pair(facts)
+    value = {"lower": dict(number_json(lo.value), closed=bool(lo.attained)),
+             "upper": dict(number_json(hi.value), closed=bool(hi.attained))}
+    left = "[" if lo.attained else "("
+    right = "]" if hi.attained else ")"
+    text = f"{left}{_num_text(lo.value)}, {_num_text(hi.value)}{right}"
+    d = Derivation().say(f"f(R) = {text}: the inf and sup of f over each piece, from its critical points "
+                         "(roots of f') and the limits at the ends, compared in certified arithmetic")
+    return _verdict("proved", f"the range of {_f(subj)} is {text}", "shape analysis + limits", start,
+                    value=value, certificate=Certificate("symbolic", {"range": text}), derivation=d)
+
+
+def _bounded(subj: Subject, facts: Facts, start: float, side: int) -> Verdict:
+    lo, hi = _range_pair(facts)
+    e = hi if side > 0 else lo
+    word = "above" if side > 0 else "below"
+    statement = f"{_f(subj)} is bounded {word}"
+    if e.value.infinite:
+        cert = Certificate("limit", {"sup" if side > 0 else "inf": str(e.value.exact)})
+        return _verdict("refuted", statement, "shape analysis + limits", start, value=number_json(e.value),
+                        certificate=cert, derivation=Derivation().say(
+                            f"{'sup' if side > 0 else 'inf'} f = {e.value.exact}"))
+    return _verdict("proved", statement, "shape analysis + limits", start, value=number_json(e.value),
+                    certificate=Certificate("symbolic", {"bound": _num_text(e.value)}),
+                    derivation=Derivation().say(f"{'sup' if side > 0 else 'inf'} f = {_num_text(e.value)}"))
+
+
+@_guard("bounded_above", lambda s: f"{_f(s)} is bounded above")
+def bounded_above(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """f <= M on R for some M (value: the sup)."""
+    return _bounded(subj, facts, start, 1)
+
+
+@_guard("bounded_below", lambda s: f"{_f(s)} is bounded below")
+def bounded_below(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """f >= m on R for some m (value: the inf)."""
+    return _bounded(subj, facts, start, -1)
+
+
+def _monotone_info(facts: Facts) -> tuple[set[int], list[str], bool]:
+    """(signs of f' over all segments, downward/upward jumps, any constant stretch)."""
+    signs: set[int] = set()
+    constant = False
+    for _, shp in facts.shapes:
+        signs.update(shp.signs)
+        constant = constant or shp.constant
+    jumps = []
+    for s in facts.sides:
+        for a, b in ((s.left[0], s.value), (s.value, s.right[0])):
+            va, vb = Value.of(a), Value.of(b)
+            c = _cmp(va, vb)
+            if c < 0:
+                jumps.append("up")
+            elif c > 0:
+                jumps.append("down")
+    return signs, jumps, constant
+
+
+def _cmp(a: Value, b: Value) -> int:
+    from symact.properties._shape import compare
+    return compare(a, b)
+
+
+@_guard("monotonic", lambda s: f"{_f(s)} is monotonic on R")
+def monotonic(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """Non-decreasing or non-increasing on R; ``strictly_monotonic`` is reported alongside."""
+    statement = f"{_f(subj)} is monotonic on R"
+    signs, jumps, constant = _monotone_info(facts)
+    pos = 1 in signs or "up" in jumps
+    neg = -1 in signs or "down" in jumps
+    d = Derivation().say(f"signs of f' on the pieces between critical points: {sorted(signs)}; "
+                         f"jumps at breakpoints: {jumps or 'none'}")
+    if pos and neg:
+        up = _find_pair(facts, 1)
+        down = _find_pair(facts, -1)
+        if up is None or down is None:
+            raise Undecided("f' changes sign but no certified counterexample pair was found")
+        cert = Certificate("counterexample", {
+            "increasing": [str(up[0]), str(up[1]), _arb.ball_text(up[2], 16), _arb.ball_text(up[3], 16)],
+            "decreasing": [str(down[0]), str(down[1]), _arb.ball_text(down[2], 16), _arb.ball_text(down[3], 16)]})
+        d.say(f"f({up[0]}) < f({up[1]}) and f({down[0]}) > f({down[1]}) (certified): neither non-decreasing "
+              "nor non-increasing")
+        v = _verdict("refuted", statement, "sign of f' + certified counterexample", start, value="neither",
+                     certificate=cert, derivation=d)
+        v.evidence["_extra"] = {"strictly_monotonic": {"status": "refuted", "value": False}}
+        return v
+    direction = "constant" if not pos and not neg else ("non-decreasing" if pos else "non-increasing")
+    strict = not constant and direction != "constant"
+    d.say(f"f' {'>=' if pos else '<='} 0 on every piece and no jump against it: f is {direction}"
+          + ("; no piece is constant and the zeros of f' are isolated, so it is strictly monotonic" if strict else
+             "; a constant stretch means it is not strictly monotonic"))
+    cert = Certificate("symbolic", {"derivative signs": sorted(signs), "jumps": jumps})
+    v = _verdict("proved", statement, "sign of f' on every piece", start,
+                 value="increasing" if strict and pos else ("decreasing" if strict else direction),
+                 certificate=cert, derivation=d)
+    v.evidence["_extra"] = {"strictly_monotonic": {"status": "proved" if strict else "refuted", "value": strict}}
+    return v
+
+
+def _curvature_events(facts: Facts) -> list[tuple[Any, Any, int]]:
+    """Left-to-right (start, end, sign) of the curvature: f'' segments and kinks (sign of the derivative jump)."""
+    events: list[tuple[Any, Any, int]] = []
+    kink_at = {s.point: s for s in facts.kinks}
+    for p, _, shp in facts.dshapes:
+        if p.interval.inf in kink_at:
+            s = kink_at.pop(p.interval.inf)
+            jump = Value.of(sp.simplify(s.right[1] - s.left[1])) if len(s.left) > 1 else None
+            sign = jump.sign() if jump is not None else None
+            if sign:
+                events.append((s.point, s.point, sign))
+        for lo, hi, lo_pt, hi_pt, sign in shp.segments():
+            events.append((lo_pt or lo, hi_pt or hi, 0 if shp.constant else sign))
+    return events
+
+
+def _inflections(facts: Facts) -> list[Any]:
+    events = [e for e in _curvature_events(facts) if e[2] != 0]
+    out: list[Any] = []
+    for e1, e2 in zip(events, events[1:]):
+        if e1[2] == e2[2]:
+            continue
+        end, begin = e1[1], e2[0]
+        same = end is begin or (not isinstance(end, Pt) and not isinstance(begin, Pt) and end == begin)
+        if same:
+            out.append(end)
+        elif isinstance(end, Pt) and isinstance(begin, Pt) and end.exact is not None and end.exact == begin.exact:
+            out.append(end)
+        else:
+            lo = end.exact if isinstance(end, Pt) and end.exact is not None else (end if not isinstance(end, Pt) else sp.Float(end.float, 20))
+            hi = begin.exact if isinstance(begin, Pt) and begin.exact is not None else (begin if not isinstance(begin, Pt) else sp.Float(begin.float, 20))
+            out.append(sp.Interval(lo, hi) if lo != hi else lo)
+    return out
+
+
+def _convexity(subj: Subject, facts: Facts, start: float, want: int) -> Verdict:
+    word = "convex" if want > 0 else "concave"
+    statement = f"{_f(subj)} is {word} on R ({'U' if want > 0 else 'cap'} shape)"
+    d = Derivation().say(CONVEX_NOTE)
+    bad = None
+    if facts.jumps:
+        bad = f"f jumps at {facts.jumps[0].point}; a {word} function on R is continuous"
+    else:
+        for p, _, shp in facts.dshapes:
+            if -want in shp.signs:
+                bad = f"f'' {'<' if want > 0 else '>'} 0 somewhere on the piece {p.interval}"
+                break
+        if bad is None:
+            for s in facts.kinks:
+                jump = Value.of(sp.simplify(s.right[1] - s.left[1]))
+                if jump.sign() == -want:
+                    bad = f"at {s.point} the left derivative {s.left[1]} {'>' if want > 0 else '<'} the right derivative {s.right[1]}"
+                    break
+    if bad is None:
+        d.say(f"f'' {'>=' if want > 0 else '<='} 0 on every piece, f is continuous, and at every kink the left "
+              f"derivative is {'<=' if want > 0 else '>='} the right one")
+        v = _verdict("proved", statement, "sign of f'' on every piece + one-sided derivatives at kinks", start,
+                     value=True, certificate=Certificate("symbolic", {"pieces": len(facts.smooth_pieces)}),
+                     derivation=d)
+        v.evidence["_extra"] = {"note": CONVEX_NOTE}
+        return v
+    triple = _find_triple(facts, want)
+    if triple is None:
+        raise Undecided(f"{bad}, but no certified chord counterexample was found")
+    d.say(bad).say(f"chord test at {triple[0]}, {triple[1]}, {triple[2]} fails (certified)")
+    v = _verdict("refuted", statement, "chord counterexample (arb)", start, value=False,
+                 certificate=_chord_certificate(facts, triple, want), derivation=d)
+    extra: dict[str, Any] = {"note": CONVEX_NOTE}
+    try:
+        if _is_neither(facts):
+            extra["inflection_points"] = [point_json(p) for p in _inflections(facts)]
+    except Undecided as exc:
+        extra["inflection_points_reason"] = str(exc)
+    v.evidence["_extra"] = extra
+    return v
+
+
+def _is_neither(facts: Facts) -> bool:
+    events = [e for e in _curvature_events(facts) if e[2] != 0]
+    return bool(facts.jumps) or len({e[2] for e in events}) > 1
+
+
+@_guard("convex", lambda s: f"{_f(s)} is convex on R")
+def convex(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """f(ta + (1-t)b) <= t f(a) + (1-t) f(b): the U shape.  Inflection points are listed when neither."""
+    return _convexity(subj, facts, start, 1)
+
+
+@_guard("concave", lambda s: f"{_f(s)} is concave on R")
+def concave(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """f(ta + (1-t)b) >= t f(a) + (1-t) f(b): the cap shape."""
+    return _convexity(subj, facts, start, -1)
+
+
+@_guard("continuity", lambda s: f"the continuity class of {_f(s)}")
+def continuity(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """``discontinuous``, ``C0``, ``C1``, ..., or ``Cinf``."""
+    order = facts.continuity_order
+    d = Derivation()
+    if order == -1:
+        if facts.defined_everywhere:
+            s = facts.jumps[0]
+            d.say(f"at {s.point}: left limit {s.left[0]}, value {s.value}, right limit {s.right[0]}")
+        else:
+            d.say(f"f is not defined on all of R ({facts.singular[0][1]} is missing)")
+        value = "discontinuous"
+    elif order is None:
+        d.say("every piece is C-infinity on its interval and there are no breakpoints where pieces meet"
+              if not facts.sides else
+              "every piece is C-infinity and all derivatives match where the pieces meet")
+        value = "Cinf"
+    else:
+        for s in facts.sides:
+            k = len(s.left) - 1
+            d.say(f"at {s.point}: one-sided derivatives agree up to order {k - 1}; order {k}: "
+                  f"{s.left[-1]} (left) vs {s.right[-1]} (right)")
+        value = f"C{order}"
+    return _verdict("proved", f"{_f(subj)} is {value}", "one-sided derivatives at breakpoints", start,
+                    value=value, certificate=Certificate("symbolic", {"class": value}), derivation=d)
+
+
+@_guard("differentiable", lambda s: f"{_f(s)} is differentiable everywhere")
+def differentiable(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """Differentiable on all of R; the value lists the points where it is not."""
+    statement = f"{_f(subj)} is differentiable everywhere"
+    if not facts.defined_everywhere:
+        _, missing, _ = facts.singular[0]
+        return _verdict("refuted", statement, "domain of f", start, value=[str(missing)],
+                        certificate=Certificate("symbolic", {"undefined on": str(missing)}))
+    facts.require_smooth()
+    bad = facts.kinks
+    if not bad:
+        return _verdict("proved", statement, "one-sided derivatives at breakpoints", start, value=[],
+                        certificate=Certificate("symbolic", {"breakpoints": [str(s.point) for s in facts.sides]}),
+                        derivation=Derivation().say("every piece is smooth and the one-sided derivatives agree at "
+                                                    "every breakpoint" if facts.sides else "f is smooth on R"))
+    d = Derivation()
+    data = {}
+    for s in bad:
+        if len(s.left) < 2:
+            d.say(f"f jumps at {s.point}")
+            data[str(s.point)] = "jump"
+        else:
+            d.say(f"at {s.point}: f'(-) = {s.left[1]}, f'(+) = {s.right[1]}")
+            data[str(s.point)] = [str(s.left[1]), str(s.right[1])]
+    return _verdict("refuted", statement, "one-sided derivatives at breakpoints", start,
+                    value=[point_json(Pt.of(s.point)) for s in bad], certificate=Certificate("symbolic", data),
+                    derivation=d)
+
+
+def _derivative_extreme(subj: Subject, facts: Facts, start: float, want: int) -> Verdict:
+    lo, hi = facts.d_range
+    e = hi if want > 0 else lo
+    word = "sup" if want > 0 else "inf"
+    d = Derivation().say(f"{word} f' over the points where f is differentiable: critical points of f' (roots of "
+                         "f'') on every piece, limits at the ends, values at smooth breakpoints")
+    return _verdict("proved", f"{word} of f' for {_f(subj)} is {_num_text(e.value)}",
+                    "shape analysis of f' + limits", start, value=extreme_json(e),
+                    certificate=Certificate("symbolic", {word: _num_text(e.value)}), derivation=d)
+
+
+@_guard("derivative_max", lambda s: f"sup of f' for {_f(s)}")
+def derivative_max(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """sup f' over R (away from kinks), with where it is attained."""
+    return _derivative_extreme(subj, facts, start, 1)
+
+
+@_guard("derivative_min", lambda s: f"inf of f' for {_f(s)}")
+def derivative_min(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """inf f' over R (away from kinks), with where it is attained."""
+    return _derivative_extreme(subj, facts, start, -1)
+
+
+@_guard("lipschitz", lambda s: f"the best Lipschitz constant of {_f(s)}")
+def lipschitz(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """The best Lipschitz constant sup |f'| (``oo`` when f is not Lipschitz, e.g. discontinuous)."""
+    statement = f"the best Lipschitz constant of {_f(subj)}"
+    if facts.continuity_order == -1:
+        return _verdict("proved", statement + " is oo (not Lipschitz: f is discontinuous)", "continuity", start,
+                        value={"exact": "oo", "float": "oo", "attained": False, "at": []},
+                        certificate=Certificate("symbolic", {"discontinuous": True}))
+    lo, hi = facts.d_range
+    neg = Extreme(Value(-lo.value.exact if lo.value.exact is not None else None,
+                        -lo.value.ball if lo.value.ball is not None else None), lo.attained, lo.at)
+    from symact.properties._shape import combine
+    best = combine([hi, neg], 1)
+    d = Derivation().say("f is continuous and piecewise smooth, so the best constant is sup |f'| = "
+                         "max(sup f', -inf f')")
+    return _verdict("proved", f"{statement} is {_num_text(best.value)}", "sup |f'|", start,
+                    value=extreme_json(best), certificate=Certificate("symbolic", {"L": _num_text(best.value)}),
+                    derivation=d)
+
+
+def _saturation_side(facts: Facts, side: int) -> tuple[str, str]:
+    p = facts.tail(side)
+    shp = next(s for q, s in facts.shapes if q is p)
+    if shp.constant:
+        return "hard", f"f is constant on {p.interval}, so f' = 0 there"
+    lim = facts.tail_dlimits["oo" if side > 0 else "-oo"]
+    if lim.sign() == 0:
+        return "soft", f"f' -> 0 as x -> {'+' if side > 0 else '-'}oo and f' is not 0 beyond its last critical point"
+    return "none", f"f' -> {_num_text(lim)} as x -> {'+' if side > 0 else '-'}oo"
+
+
+@_guard("saturation", lambda s: f"the saturation of {_f(s)}")
+def saturation(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """left / right: ``hard`` (f' = 0 beyond a point), ``soft`` (f' -> 0, never 0 there) or ``none``."""
+    left, why_l = _saturation_side(facts, -1)
+    right, why_r = _saturation_side(facts, 1)
+    d = Derivation().say(f"left: {why_l}").say(f"right: {why_r}")
+    return _verdict("proved", f"{_f(subj)} saturates: left {left}, right {right}", "tail pieces + limits of f'",
+                    start, value={"left": left, "right": right},
+                    certificate=Certificate("limit", {"left": why_l, "right": why_r}), derivation=d)
+
+
+@_guard("non_saturating", lambda s: f"{_f(s)} is non-saturating")
+def non_saturating(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """|f(z)| -> oo as z -> -oo or as z -> +oo (the course-notes definition)."""
+    lims = facts.tail_limits
+    statement = f"{_f(subj)} is non-saturating (|f| -> oo at -oo or at +oo)"
+    value = {"limit_at_-oo": number_json(lims["-oo"]), "limit_at_oo": number_json(lims["oo"])}
+    cert = Certificate("limit", {"-oo": str(lims["-oo"].exact), "oo": str(lims["oo"].exact)})
+    d = Derivation().say(f"lim f at -oo = {_num_text(lims['-oo'])}, at +oo = {_num_text(lims['oo'])}")
+    status = "proved" if lims["-oo"].infinite or lims["oo"].infinite else "refuted"
+    return _verdict(status, statement, "limits at +-oo", start, value=value, certificate=cert, derivation=d)
+
+
+@_guard("zero_centered", lambda s: f"{_f(s)} is zero-centred")
+def zero_centered(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """The range contains both negative and positive values."""
+    lo, hi = _range_pair(facts)
+    statement = f"the range of {_f(subj)} contains negative and positive values"
+    neg, pos = lo.value.sign(), hi.value.sign()
+    if neg is None or pos is None:
+        raise Undecided("the sign of an end of the range is not decided")
+    d = Derivation().say(f"inf f = {_num_text(lo.value)}, sup f = {_num_text(hi.value)}")
+    cert = Certificate("symbolic", {"inf": _num_text(lo.value), "sup": _num_text(hi.value)})
+    status = "proved" if neg < 0 < pos else "refuted"
+    return _verdict(status, statement, "range", start, value=status == "proved", certificate=cert, derivation=d)
+
+
+@_guard("identity_near_origin", lambda s: f"{_f(s)} is the identity near the origin")
+def identity_near_origin(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """f(0) = 0, f is differentiable at 0 and f'(0) = 1."""
+    statement = f"{_f(subj)} has f(0) = 0, is differentiable at 0 and f'(0) = 1"
+    f0 = facts.at(sp.Integer(0))
+    side = next((s for s in facts.sides if s.point == 0), None)
+    d = Derivation().show("f(0)", "=", f0)
+    if side is not None:
+        if side in facts.kinks:
+            d.say(f"0 is a kink: f'(0-) = {side.left[1] if len(side.left) > 1 else 'jump'}, "
+                  f"f'(0+) = {side.right[1] if len(side.right) > 1 else 'jump'}")
+            return _verdict("refuted", statement, "exact values at 0", start,
+                            value={"f(0)": str(f0), "f'(0)": None},
+                            certificate=Certificate("symbolic", {"f(0)": str(f0), "differentiable at 0": False}),
+                            derivation=d)
+        fp0 = sp.simplify(side.left[1])
+    else:
+        fp0 = sp.simplify(sp.diff(facts.piece_at(sp.Integer(0)).expr, X).subs(X, 0))
+    d.show("f'(0)", "=", fp0)
+    ok = Value.of(f0).sign() == 0 and Value.of(fp0 - 1).sign() == 0
+    return _verdict("proved" if ok else "refuted", statement, "exact values at 0", start,
+                    value={"f(0)": str(f0), "f'(0)": str(fp0)},
+                    certificate=Certificate("symbolic", {"f(0)": str(f0), "f'(0)": str(fp0)}), derivation=d)
+
+
+@_guard("extrema", lambda s: f"the global extrema of {_f(s)}")
+def extrema(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """Global min / max values and where they are attained (null when not attained)."""
+    lo, hi = _range_pair(facts)
+
+    def one(e: Extreme) -> dict[str, Any] | None:
+        if not e.attained:
+            return None
+        out = number_json(e.value) or {}
+        out["at"] = [point_json(w) for w in e.at]
+        return out
+    value = {"min": one(lo), "max": one(hi)}
+    parts = []
+    for word, e in (("minimum", lo), ("maximum", hi)):
+        if e.attained:
+            parts.append(f"global {word} {_num_text(e.value)} at {', '.join(_text_point(w) for w in e.at)}")
+        else:
+            parts.append(f"no global {word} ({'inf' if word == 'minimum' else 'sup'} {_num_text(e.value)} not attained)")
+    return _verdict("proved", f"{_f(subj)}: " + "; ".join(parts), "shape analysis + limits", start, value=value,
+                    certificate=Certificate("symbolic", {"min": parts[0], "max": parts[1]}),
+                    derivation=Derivation().say("; ".join(parts)))
+
+
+#: key -> function
+PROPERTIES: dict[str, Callable[..., Verdict]] = {
+    "range": range_, "bounded_above": bounded_above, "bounded_below": bounded_below, "monotonic": monotonic,
+    "convex": convex, "concave": concave, "continuity": continuity, "differentiable": differentiable,
+    "derivative_max": derivative_max, "derivative_min": derivative_min, "lipschitz": lipschitz,
+    "saturation": saturation, "non_saturating": non_saturating, "zero_centered": zero_centered,
+    "identity_near_origin": identity_near_origin, "extrema": extrema,
+}
+assert tuple(PROPERTIES) == KEYS
+
+
+def decide(key: str, target: Any, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET) -> Verdict:
+    """The verdict for one property key."""
+    if key not in PROPERTIES:
+        raise ParameterError(f"unknown property {key!r}; properties: {', '.join(KEYS)}")
+    return PROPERTIES[key](target, params, budget)
+
+
+# ============================================================================ the report
+@dataclass
+class PropertyReport:
+    name: str
+    expr: sp.Expr
+    params: dict[str, str]
+    verdicts: dict[str, Verdict]
+    seconds: float = 0.0
+
+    def __getitem__(self, key: str) -> Verdict:
+        return self.verdicts[key]
+
+    def status(self, key: str) -> str:
+        return self.verdicts[key].status
+
+    def unknown(self) -> list[str]:
+        return [k for k, v in self.verdicts.items() if v.status == "unknown"]
+
+    def property_json(self, key: str) -> dict[str, Any]:
+        v = self.verdicts[key]
+        out: dict[str, Any] = {"status": v.status, "value": v.value if v.status != "unknown" else None,
+                               "method": v.method, "statement": v.statement, "seconds": round(v.seconds, 4),
+                               "reason": v.reason or None,
+                               "certificate": v.certificate.to_json() if v.certificate else None,
+                               "derivation": [step.text_line() for step in v.derivation.steps]}
+        extra = v.evidence.get("_extra") if isinstance(v.evidence, dict) else None
+        if extra:
+            out.update(extra)
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "expr": str(self.expr), "params": dict(self.params),
+                "properties": {k: self.property_json(k) for k in KEYS}, "seconds": round(self.seconds, 3)}
+
+    def cell(self, key: str) -> str:
+        """A short table cell for the property."""
+        return cell_text(key, self.property_json(key))
+
+    def text(self) -> str:
+        lines = [f"{self.name}: f(x) = {self.expr}" + (f"  ({', '.join(f'{k}={v}' for k, v in self.params.items())})"
+                                                        if self.params else "")]
+        width = max(len(k) for k in KEYS)
+        for k in KEYS:
+            v = self.verdicts[k]
+            cell = self.cell(k)
+            tail = f"  [{v.reason}]" if v.status == "unknown" and v.reason else ""
+            lines.append(f"  {k:<{width}}  {v.status:<8} {cell}{tail}")
+        return "\n".join(lines)
+
+
+def _fmt_number(n: dict[str, Any] | None) -> str:
+    if not n:
+        return "?"
+    f = n.get("float")
+    if isinstance(f, str):
+        return "∞" if f == "oo" else "-∞"
+    exact = n.get("exact")
+    if exact is not None and len(exact) <= 14:
+        return exact
+    return f"{f:.6g}"
+
+
+def cell_text(key: str, prop: dict[str, Any]) -> str:
+    status, value = prop.get("status"), prop.get("value")
+    if status == "unknown":
+        return "unknown"
+    if key == "range":
+        lo, hi = value["lower"], value["upper"]
+        return f"{'[' if lo['closed'] else '('}{_fmt_number(lo)}, {_fmt_number(hi)}{']' if hi['closed'] else ')'}"
+    if key == "monotonic":
+        if status == "refuted":
+            return "no"
+        strict = (prop.get("strictly_monotonic") or {}).get("value")
+        return f"{'strictly ' if strict else ''}{value}" if value not in ("increasing", "decreasing") else f"strictly {value}"
+    if key in ("convex", "concave"):
+        base = "yes" if status == "proved" else "no"
+        pts = prop.get("inflection_points")
+        if key == "convex" and pts:
+            base += " (inflection " + ", ".join(p.get("exact") or p.get("interval") or f"{p['float']:.4g}"
+                                               if (p.get("exact") or p.get("interval")) and len(p.get("exact") or p.get("interval") or "") < 14
+                                               else f"{p['float']:.4g}" for p in pts) + ")"
+        return base
+    if key == "continuity":
+        return str(value)
+    if key == "differentiable":
+        if status == "proved":
+            return "everywhere"
+        return "not at " + ", ".join(p.get("exact") or f"{p['float']:.4g}" for p in value) if value and isinstance(value[0], dict) else "no"
+    if key in ("derivative_max", "derivative_min", "lipschitz"):
+        txt = _fmt_number(value)
+        if value.get("float") not in ("oo", "-oo"):
+            txt += "" if value.get("attained") else " (not attained)"
+        return txt
+    if key == "saturation":
+        return f"{value['left']}/{value['right']}"
+    if key == "extrema":
+        def one(e):
+            return "none" if e is None else _fmt_number(e)
+        return f"min {one(value['min'])}, max {one(value['max'])}"
+    if key in ("bounded_above", "bounded_below", "non_saturating", "zero_centered", "identity_near_origin"):
+        return "yes" if status == "proved" else "no"
+    return status
+
+
+def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET,
+            keys: tuple[str, ...] = KEYS) -> PropertyReport:
+    """Every property of ``target`` (catalog name, catalog entry, or SymPy expression in x)."""
+    subj = subject(target, params)
+    start = time.perf_counter()
+    _FACTS.pop(sp.srepr(subj.expr), None)  # a fresh budget for this analysis
+    verdicts = {k: PROPERTIES[k](subj, None, budget) for k in keys}
+    return PropertyReport(subj.name, subj.expr, subj.params, verdicts, time.perf_counter() - start)
+
+
+__all__ = ["KEYS", "YES_NO", "PROPERTIES", "PropertyReport", "Subject", "analyze", "decide", "subject",
+           "range_", "bounded_above", "bounded_below", "monotonic", "convex", "concave", "continuity",
+           "differentiable", "derivative_max", "derivative_min", "lipschitz", "saturation", "non_saturating",
+           "zero_centered", "identity_near_origin", "extrema", "number_json", "cell_text", "CONVEX_NOTE"]

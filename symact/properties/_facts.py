@@ -1,0 +1,328 @@
+"""Shared analysis of one scalar function f: R -> R, computed once and read by every property.
+
+Facts are lazy: the pieces and breakpoints, the shape of f and of f' on every piece (critical points and
+signs, see :mod:`._shape`), the inf / sup of f and of f', the continuity class, the tail limits.  Each is
+computed on first use; a failure is remembered as an :class:`Undecided` and re-raised on every later use.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable
+
+import sympy as sp
+from sympy.calculus.util import continuous_domain
+
+from symact import calculus
+from symact.catalog.registry import X
+from symact.properties import _arb
+from symact.properties._shape import (Extreme, Pt, Shape, Undecided, Value, attempt, combine, compare, extremes,
+                                      limit, shape)
+
+MAX_ORDER = 8
+
+
+def _remember(fn: Callable[["Facts"], Any]) -> property:
+    name = "_memo_" + fn.__name__
+
+    def get(self: "Facts") -> Any:
+        if name not in self.__dict__:
+            self.check_deadline(fn.__name__)
+            try:
+                self.__dict__[name] = ("ok", fn(self))
+            except Undecided as exc:
+                self.__dict__[name] = ("err", exc)
+            except (ValueError, TypeError, NotImplementedError, AttributeError, ZeroDivisionError) as exc:
+                self.__dict__[name] = ("err", Undecided(f"{fn.__name__}: {type(exc).__name__}: {exc}"))
+        kind, value = self.__dict__[name]
+        if kind == "err":
+            raise value
+        return value
+    get.__doc__ = fn.__doc__
+    return property(get)
+
+
+@dataclass
+class Side:
+    """f near one breakpoint: value, one-sided limits of f^(k) for k = 0..MAX_ORDER as far as computed."""
+
+    point: sp.Expr
+    value: sp.Expr
+    left: list[sp.Expr]
+    right: list[sp.Expr]
+
+
+class Facts:
+    def __init__(self, expr: sp.Expr, budget: float = 60.0):
+        self.expr = sp.sympify(expr)
+        self.budget = budget
+        self.deadline = time.monotonic() + budget
+
+    def check_deadline(self, what: str) -> None:
+        if time.monotonic() > self.deadline:
+            raise Undecided(f"the analysis budget of {self.budget:g} s was spent before {what}")
+
+    # ------------------------------------------------------------------ structure
+    @_remember
+    def pieces(self) -> list[calculus.Piece]:
+        extra = self.expr.free_symbols - {X}
+        if extra:
+            raise Undecided(f"free symbols other than x: {sorted(map(str, extra))}")
+        try:
+            return calculus.pieces(self.expr)
+        except ValueError as exc:
+            raise Undecided(f"cannot split into pieces: {exc}") from exc
+
+    @cached_property
+    def smooth_pieces(self) -> list[calculus.Piece]:
+        """Pieces of positive length."""
+        return [p for p in self.pieces if p.interval.measure > 0]
+
+    @_remember
+    def singular(self) -> list[str]:
+        """Reasons why a piece is not smooth on its interval (empty when every piece is C-infinity there)."""
+        out = []
+        for p in self.smooth_pieces:
+            for k, g in enumerate((p.expr, sp.diff(p.expr, X), sp.diff(p.expr, X, 2))):
+                ok, dom = attempt(lambda: continuous_domain(g, X, p.interval), 3.0)
+                if not ok:
+                    raise Undecided(f"could not determine where {g} is continuous")
+                missing = p.interval - dom
+                if missing is not sp.S.EmptySet and missing.measure == 0 and not missing.is_empty:
+                    out.append((k, missing, p))
+                elif missing is not sp.S.EmptySet and not missing.is_empty:
+                    out.append((k, missing, p))
+        return out
+
+    @_remember
+    def defined_everywhere(self) -> bool:
+        return not any(k == 0 for k, _, _ in self.singular)
+
+    def require_smooth(self) -> None:
+        if self.singular:
+            k, missing, p = self.singular[0]
+            what = "f" if k == 0 else ("f'" if k == 1 else "f''")
+            raise Undecided(f"{what} is not continuous on {missing} (piece {p.expr}); the analysis assumes smooth pieces")
+
+    @_remember
+    def breakpoints(self) -> list[calculus.Breakpoint]:
+        return calculus.analyse_breakpoints(self.expr)
+
+    def at(self, point: sp.Expr) -> sp.Expr:
+        """f(point), exact, from the piece that contains the point."""
+        for p in self.pieces:
+            if p.interval.contains(point) == sp.true:
+                return sp.simplify(p.expr.subs(X, point))
+        raise Undecided(f"no piece contains {point}")
+
+    def piece_at(self, point: sp.Expr) -> calculus.Piece:
+        for p in self.pieces:
+            if p.interval.contains(point) == sp.true:
+                return p
+        raise Undecided(f"no piece contains {point}")
+
+    @_remember
+    def sides(self) -> list[Side]:
+        """For each breakpoint, one-sided limits of f, f', ..., up to the first order that differs."""
+        out = []
+        for b in self.breakpoints:
+            left_piece = self._near(b.point, "-")
+            right_piece = self._near(b.point, "+")
+            lefts, rights = [b.left_value], [b.right_value]
+            if _same(b.left_value, b.right_value) and _same(b.left_value, b.value):
+                gl, gr = left_piece.expr, right_piece.expr
+                for _ in range(MAX_ORDER):
+                    gl, gr = sp.diff(gl, X), sp.diff(gr, X)
+                    lv, rv = _side_limit(gl, b.point, "-"), _side_limit(gr, b.point, "+")
+                    lefts.append(lv)
+                    rights.append(rv)
+                    if not _same(lv, rv):
+                        break
+            out.append(Side(b.point, b.value, lefts, rights))
+        return out
+
+    def _near(self, point: sp.Expr, side: str) -> calculus.Piece:
+        for p in self.smooth_pieces:
+            iv = p.interval
+            if side == "-" and iv.inf < point <= iv.sup:
+                return p
+            if side == "+" and iv.inf <= point < iv.sup:
+                return p
+        raise Undecided(f"no piece on the {side} side of {point}")
+
+    # ------------------------------------------------------------------ continuity
+    @_remember
+    def jumps(self) -> list[Side]:
+        return [s for s in self.sides if not (_same(s.left[0], s.value) and _same(s.right[0], s.value))]
+
+    @_remember
+    def continuity_order(self) -> int | None:
+        """-1 discontinuous, k for C^k exactly, None for C-infinity."""
+        if not self.defined_everywhere:
+            return -1
+        if self.jumps:
+            return -1
+        self.require_smooth()
+        order = None
+        for s in self.sides:
+            k = len(s.left) - 1
+            if _same(s.left[-1], s.right[-1]):
+                raise Undecided(f"derivatives at {s.point} agree up to order {MAX_ORDER}; the class was not decided")
+            # orders 0..k-1 agree, order k differs
+            k -= 1
+            order = k if order is None else min(order, k)
+        return order
+
+    @_remember
+    def kinks(self) -> list[Side]:
+        """Breakpoints where f is not differentiable (a jump or different one-sided derivatives)."""
+        return [s for s in self.sides if len(s.left) < 2 or not _same(s.left[1], s.right[1])]
+
+    # ------------------------------------------------------------------ shapes
+    @_remember
+    def shapes(self) -> list[tuple[calculus.Piece, Shape]]:
+        """Shape of f on each piece: critical points and the sign of f' between them."""
+        self.require_smooth()
+        out = []
+        for p in self.smooth_pieces:
+            self.check_deadline("the shape of f")
+            out.append((p, shape(p.expr, p.interval.inf, p.interval.sup)))
+        return out
+
+    @_remember
+    def dshapes(self) -> list[tuple[calculus.Piece, sp.Expr, Shape]]:
+        """Shape of f' on each piece: critical points of f' and the sign of f'' between them."""
+        self.require_smooth()
+        out = []
+        for p in self.smooth_pieces:
+            self.check_deadline("the shape of f'")
+            d = sp.diff(p.expr, X)
+            out.append((p, d, shape(d, p.interval.inf, p.interval.sup)))
+        return out
+
+    # ------------------------------------------------------------------ ranges
+    @_remember
+    def f_range(self) -> tuple[Extreme, Extreme]:
+        if not self.defined_everywhere:
+            raise Undecided("f is not defined on all of R")
+        lows, highs = [], []
+        for p, shp in self.shapes:
+            iv = p.interval
+            lo, hi = extremes(p.expr, iv.inf, iv.sup, not iv.left_open, not iv.right_open, shp)
+            lows.append(lo)
+            highs.append(hi)
+        for p in self.pieces:
+            if p.interval.measure == 0:
+                point = p.interval.inf
+                v = Value.of(sp.simplify(p.expr.subs(X, point)))
+                e = Extreme(v, True, [Pt.of(point)])
+                lows.append(e)
+                highs.append(e)
+        return combine(lows, -1), combine(highs, 1)
+
+    @_remember
+    def d_range(self) -> tuple[Extreme, Extreme]:
+        """inf and sup of f' over the points where f is differentiable."""
+        lows, highs = [], []
+        for p, d, shp in self.dshapes:
+            iv = p.interval
+            lo, hi = extremes(d, iv.inf, iv.sup, False, False, shp)
+            lows.append(lo)
+            highs.append(hi)
+        kink_points = {s.point for s in self.kinks}
+        for s in self.sides:
+            if s.point not in kink_points:
+                v = Value.of(sp.simplify(s.left[1]))
+                e = Extreme(v, True, [Pt.of(s.point)])
+                lows.append(e)
+                highs.append(e)
+        return combine(lows, -1), combine(highs, 1)
+
+    # ------------------------------------------------------------------ tails
+    def tail(self, side: int) -> calculus.Piece:
+        pieces = self.smooth_pieces
+        return pieces[0] if side < 0 else pieces[-1]
+
+    @_remember
+    def tail_limits(self) -> dict[str, Value]:
+        out = {}
+        for side, key, point in ((-1, "-oo", -sp.oo), (1, "oo", sp.oo)):
+            p = self.tail(side)
+            out[key] = limit(p.expr, point, "+" if side < 0 else "-")
+        return out
+
+    @_remember
+    def tail_dlimits(self) -> dict[str, Value]:
+        out = {}
+        for side, key, point in ((-1, "-oo", -sp.oo), (1, "oo", sp.oo)):
+            p = self.tail(side)
+            out[key] = limit(sp.diff(p.expr, X), point, "+" if side < 0 else "-")
+        return out
+
+    # ------------------------------------------------------------------ numerical search (certified)
+    def f_ball(self, q: sp.Rational):
+        key = ("_fball", q)
+        if key not in self.__dict__:
+            try:
+                piece = self.piece_at(q)
+                self.__dict__[key] = _arb.safe_evaluate(piece.expr, q)
+            except Undecided:
+                self.__dict__[key] = None
+        return self.__dict__[key]
+
+    def probe_points(self) -> list[sp.Rational]:
+        pts = {sp.Rational(k, 4) for k in range(-40, 41)}
+        marks: list[sp.Rational] = []
+        try:
+            for s in self.sides:
+                if s.point.is_Rational:
+                    marks.append(s.point)
+                else:
+                    marks.append(sp.Rational(str(round(float(s.point), 6))))
+        except Undecided:
+            pass
+        for getter in ("shapes", "dshapes"):
+            try:
+                for item in getattr(self, getter):
+                    for c in item[-1].crit:
+                        marks.append(sp.Rational(round(c.float * 1000), 1000))
+            except Undecided:
+                pass
+        for m in marks:
+            pts.add(m)
+            for d in (sp.Rational(1, 1000), sp.Rational(1, 100), sp.Rational(1, 10), sp.Rational(1, 2)):
+                pts.add(m - d)
+                pts.add(m + d)
+        return sorted(pts)
+
+
+def _same(a: sp.Expr, b: sp.Expr) -> bool:
+    a, b = sp.sympify(a), sp.sympify(b)
+    if a == b:
+        return True
+    if a.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or b.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+        return False
+    ba, bb = _arb.safe_evaluate(a), _arb.safe_evaluate(b)
+    if ba is not None and bb is not None and not ba.overlaps(bb):
+        return False
+    ok, d = attempt(lambda: sp.simplify(a - b), 3.0)
+    if ok and d == 0:
+        return True
+    if ok and d.is_number and d != 0 and (ba is None or bb is None):
+        return False
+    raise Undecided(f"could not decide whether {a} equals {b}")
+
+
+def _side_limit(expr: sp.Expr, point: sp.Expr, direction: str) -> sp.Expr:
+    value = expr.subs(X, point)
+    if value.is_finite and not value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        ok, simple = attempt(lambda: sp.simplify(value), 3.0)
+        return simple if ok else value
+    ok, lim = attempt(lambda: sp.limit(expr, X, point, direction), 6.0)
+    if not ok:
+        raise Undecided(f"one-sided limit of {expr} at {point} not computed ({lim})")
+    return lim
+
+
+__all__ = ["Facts", "Side", "Undecided", "compare"]

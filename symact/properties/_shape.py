@@ -1,0 +1,634 @@
+"""Certified shape analysis of one smooth piece: all roots of an expression on an open interval, the sign of
+the derivative between critical points, and the sup / inf with where they are attained.
+
+The argument behind every answer is complete:
+
+* roots come from ``solveset`` (exact), or from a monotone decomposition (the roots of h' split the interval
+  into pieces on which h is strictly monotone, so each piece holds at most one root, located by a certified
+  sign change and ``arb`` bisection), or, on a bounded window, from ``arb`` interval subdivision where h' has
+  a certified sign; unbounded tails of the window are covered by an explicit dominance bound for
+  exponential polynomials (see :func:`_tail_sign`).
+* signs between roots are read at a rational test point in ``arb`` arithmetic (h is continuous and has no
+  root there).
+* limits at the ends are SymPy limits.
+
+Whatever cannot be completed raises :class:`Undecided` with the reason; callers turn it into ``unknown``.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import flint
+import sympy as sp
+
+from symact.budget import run_with_budget
+from symact.catalog.registry import X
+from symact.properties import _arb
+
+MAX_DEPTH = 2
+
+
+class Undecided(Exception):
+    """The analysis could not be completed; the message says what was missing."""
+
+
+def attempt(fn, seconds: float) -> tuple[bool, Any]:
+    """``run_with_budget`` that also turns SymPy's exceptions into a failed attempt."""
+    try:
+        return run_with_budget(fn, seconds)
+    except Exception as exc:  # SymPy raises NotImplementedError, ValueError, TypeError, ... on hard input
+        return False, f"{type(exc).__name__}: {exc}"
+
+
+@dataclass
+class Pt:
+    """A point: exact when ``exact`` is set; ``ball`` always encloses it."""
+
+    ball: flint.arb
+    exact: sp.Expr | None = None
+
+    @classmethod
+    def of(cls, value: sp.Expr) -> "Pt":
+        value = sp.sympify(value)
+        b = _arb.safe_evaluate(value)
+        if b is None:
+            raise Undecided(f"cannot enclose {value}")
+        return cls(b, value)
+
+    @property
+    def float(self) -> float:
+        return float(self.exact) if self.exact is not None and self.exact.is_Rational else _arb.ball_float(self.ball)
+
+    def __repr__(self) -> str:
+        return f"Pt({self.exact if self.exact is not None else _arb.ball_text(self.ball, 15)})"
+
+
+@dataclass
+class Value:
+    """A number that is exact (a SymPy expression, possibly +-oo) and/or a certified ball."""
+
+    exact: sp.Expr | None
+    ball: flint.arb | None
+
+    @classmethod
+    def of(cls, value: sp.Expr) -> "Value":
+        value = sp.sympify(value)
+        if value in (sp.oo, -sp.oo):
+            return cls(value, None)
+        b = _arb.safe_evaluate(value)
+        if b is None:
+            raise Undecided(f"cannot enclose {value}")
+        return cls(value, b)
+
+    @property
+    def infinite(self) -> int:
+        return 1 if self.exact == sp.oo else (-1 if self.exact == -sp.oo else 0)
+
+    @property
+    def float(self) -> float:
+        if self.infinite:
+            return math.inf * self.infinite
+        return _arb.ball_float(self.ball)
+
+    def sign(self) -> int | None:
+        if self.infinite:
+            return self.infinite
+        if self.ball > 0:
+            return 1
+        if self.ball < 0:
+            return -1
+        if self.exact is not None and _is_zero(self.exact):
+            return 0
+        return None
+
+
+def _is_zero(expr: sp.Expr, seconds: float = 2.0) -> bool:
+    expr = sp.sympify(expr)
+    if expr.is_zero:
+        return True
+    ok, value = attempt(lambda: sp.simplify(expr), seconds)
+    return bool(ok and value == 0)
+
+
+def compare(a: Value, b: Value) -> int:
+    """-1, 0 or 1 for a < b, a == b, a > b (certified); raises Undecided when it cannot tell."""
+    if a.infinite or b.infinite:
+        if a.infinite == b.infinite:
+            return 0
+        return -1 if a.infinite < b.infinite else 1
+    if a.ball < b.ball:
+        return -1
+    if a.ball > b.ball:
+        return 1
+    if a.exact is not None and b.exact is not None and _is_zero(a.exact - b.exact):
+        return 0
+    for prec in (256, 1024):
+        if a.exact is not None and b.exact is not None:
+            da = _arb.safe_evaluate(a.exact - b.exact, prec=prec)
+            if da is not None and da > 0:
+                return 1
+            if da is not None and da < 0:
+                return -1
+    raise Undecided("two candidate values agree to working precision and could not be proved equal")
+
+
+# --------------------------------------------------------------------------- limits and evaluation
+def limit(expr: sp.Expr, point: sp.Expr, direction: str = "+", seconds: float = 6.0) -> Value:
+    ok, value = attempt(lambda: sp.limit(expr, X, point, direction), seconds)
+    if not ok:
+        raise Undecided(f"the limit of {expr} at {point} did not finish ({value})")
+    if value.has(sp.AccumBounds) or value.has(sp.nan) or value.has(sp.zoo) or value.free_symbols:
+        raise Undecided(f"the limit of {expr} at {point} does not exist or is not a number ({value})")
+    return Value.of(value)
+
+
+def value_at(expr: sp.Expr, point: Pt) -> Value:
+    """The value of a smooth expression at a point: exact (simplified) for exact points, else a ball."""
+    if point.exact is not None:
+        raw = expr.subs(X, point.exact)
+        ok, simple = attempt(lambda: sp.simplify(raw), 3.0)
+        exact = simple if ok else raw
+        if exact.has(sp.nan, sp.zoo):
+            raise Undecided(f"{expr} is not defined at {point.exact}")
+        return Value.of(exact)
+    b = _arb.safe_evaluate(expr, point.ball)
+    if b is None:
+        raise Undecided(f"cannot enclose {expr} near {point}")
+    return Value(None, b)
+
+
+def _sign_at(expr: sp.Expr, q: sp.Rational) -> int:
+    for prec in (128, 512):
+        b = _arb.safe_evaluate(expr, q, prec=prec)
+        if b is None:
+            raise Undecided(f"cannot evaluate {expr} at {q}")
+        if b > 0:
+            return 1
+        if b < 0:
+            return -1
+    if _is_zero(expr.subs(X, q)):
+        return 0
+    raise Undecided(f"the sign of {expr} at {q} is not decided")
+
+
+def _rational_between(lo: sp.Expr, hi: sp.Expr, lo_pt: Pt | None = None, hi_pt: Pt | None = None) -> sp.Rational:
+    """A simple rational strictly inside (lo, hi); infinite ends allowed."""
+    lo_f = None if lo == -sp.oo else (lo_pt.ball.upper() if lo_pt else _arb.safe_evaluate(lo).upper())
+    hi_f = None if hi == sp.oo else (hi_pt.ball.lower() if hi_pt else _arb.safe_evaluate(hi).lower())
+    if lo_f is None and hi_f is None:
+        return sp.Integer(0)
+    if lo_f is None:
+        return sp.floor(to_rational(hi_f)) - 1
+    if hi_f is None:
+        return sp.ceiling(to_rational(lo_f)) + 1
+    lq, hq = to_rational(lo_f), to_rational(hi_f)
+    if not lq < hq:
+        raise Undecided("two critical points could not be separated")
+    # prefer a short rational: try denominators 1, 2, 4, ...
+    for den in (1, 2, 4, 8, 16, 64, 256, 4096, 2**20, 2**40):
+        cand = sp.ceiling(lq * den + sp.Rational(1, 2)) / sp.Integer(den)
+        if lq < cand < hq:
+            return cand
+    return (lq + hq) / 2
+
+
+def to_rational(value: flint.arb) -> sp.Rational:
+    """The exact midpoint of a ball as a SymPy Rational."""
+    man, exp = value.mid().man_exp()
+    return sp.Integer(int(man)) * sp.Integer(2) ** int(exp)
+
+
+def _inside(p: Pt, a: sp.Expr, b: sp.Expr) -> bool:
+    lo_ok = a == -sp.oo or p.ball > _arb.safe_evaluate(a)
+    hi_ok = b == sp.oo or p.ball < _arb.safe_evaluate(b)
+    if lo_ok is True and hi_ok is True:
+        return True
+    if p.exact is not None:
+        return bool(sp.Interval.open(a, b).contains(p.exact) == sp.true)
+    raise Undecided(f"cannot decide whether {p} lies in ({a}, {b})")
+
+
+# --------------------------------------------------------------------------- roots
+def roots(h: sp.Expr, a: sp.Expr, b: sp.Expr, depth: int = 0, solve: bool = True) -> list[Pt]:
+    """Every root of the smooth expression ``h`` on the open interval (a, b), in increasing order."""
+    if not h.has(X):
+        return [] if not _is_zero(h) else _everywhere(a, b)
+    equation = h
+    if solve:
+        ok, sol = attempt(lambda: sp.solveset(h, X, sp.Interval.open(a, b)), 3.0)
+        if ok:
+            if sol is sp.S.EmptySet:
+                return []
+            if isinstance(sol, sp.FiniteSet) and all(s.is_real and s.is_number for s in sol):
+                pts = [Pt.of(s) for s in sol]
+                pts = [p for p in pts if _inside(p, a, b)]
+                return sorted(pts, key=lambda p: p.float)
+            if isinstance(sol, sp.ConditionSet) and isinstance(sol.condition, sp.Eq):
+                equation = sol.condition.lhs - sol.condition.rhs
+            if isinstance(sol, sp.Interval) or sol == sp.Interval.open(a, b):
+                return _everywhere(a, b)
+    reasons = []
+    try:
+        return _attach_exact(equation, _roots_by_subdivision(h, a, b))
+    except Undecided as exc:
+        reasons.append(str(exc))
+    if depth < MAX_DEPTH:
+        for candidate in dict.fromkeys([h, equation]):
+            try:
+                return _attach_exact(candidate, _roots_monotone(candidate, a, b, depth))
+            except Undecided as exc:
+                reasons.append(str(exc))
+    raise Undecided(reasons[0] if reasons else f"could not locate the roots of {h}")
+
+
+def _everywhere(a: sp.Expr, b: sp.Expr) -> list[Pt]:
+    raise Undecided(f"the expression vanishes on the whole interval ({a}, {b})")
+
+
+def _roots_monotone(h: sp.Expr, a: sp.Expr, b: sp.Expr, depth: int) -> list[Pt]:
+    dh = sp.diff(h, X)
+    crit = roots(dh, a, b, depth + 1)
+    ends: list[tuple[sp.Expr, Pt | None]] = [(a, None)] + [(c.exact if c.exact is not None else sp.Float(c.float), c) for c in crit] + [(b, None)]
+    found: list[Pt] = []
+    # values of h at the segment ends
+    vals: list[Value] = []
+    for k, (pos, pt) in enumerate(ends):
+        if pt is None:
+            if pos in (sp.oo, -sp.oo):
+                vals.append(limit(h, pos, "-" if pos == sp.oo else "+"))
+            else:
+                vals.append(limit(h, pos, "+" if k == 0 else "-"))
+        else:
+            vals.append(value_at(h, pt))
+    for k in range(len(ends) - 1):
+        (lo, lo_pt), (hi, hi_pt) = ends[k], ends[k + 1]
+        s_lo, s_hi = vals[k].sign(), vals[k + 1].sign()
+        if s_lo is None or s_hi is None:
+            raise Undecided("h at a critical point is too close to 0 to decide")
+        if k + 1 < len(ends) - 1 and s_hi == 0:
+            found.append(hi_pt)  # h vanishes at its own critical point (a double root)
+        if s_lo * s_hi < 0:
+            found.append(_bisect(h, lo, hi, lo_pt, hi_pt, s_lo, s_hi))
+    return found
+
+
+def _finite_probe(h: sp.Expr, end: sp.Expr, other: sp.Expr, other_pt: Pt | None, want: int) -> sp.Rational:
+    """A rational between ``end`` (infinite) and ``other`` at which h has the sign ``want``."""
+    start = _rational_between(*((end, other, None, other_pt) if end == -sp.oo else (other, end, other_pt, None)))
+    step = sp.Integer(1)
+    q = start
+    for _ in range(40):
+        if _sign_at(h, q) == want:
+            return q
+        q = q - step if end == -sp.oo else q + step
+        step *= 2
+    raise Undecided("could not find a point with the sign of the limit at infinity")
+
+
+def _end_rational(h: sp.Expr, end: sp.Expr, end_pt: Pt | None, other: sp.Expr, other_pt: Pt | None,
+                  want: int, left: bool) -> sp.Rational:
+    """A rational inside the segment, next to its ``end``, where h has the sign ``want``."""
+    if end in (sp.oo, -sp.oo):
+        return _finite_probe(h, end, other, other_pt, want)
+    if end_pt is None and end.is_Rational:
+        try:
+            if _sign_at(h, end) == want:
+                return end
+        except Undecided:
+            pass
+    return _shrink_toward(h, end, end_pt, other, other_pt, want, left)
+
+
+def _bisect(h: sp.Expr, lo: sp.Expr, hi: sp.Expr, lo_pt: Pt | None, hi_pt: Pt | None, s_lo: int, s_hi: int) -> Pt:
+    lq = sp.Rational(_end_rational(h, lo, lo_pt, hi, hi_pt, s_lo, left=True))
+    hq = sp.Rational(_end_rational(h, hi, hi_pt, lo, lo_pt, s_hi, left=False))
+    for _ in range(300):
+        if hq - lq <= sp.Rational(1, 2**64) * max(1, abs(lq)):
+            break
+        mid = sp.Rational(sp.Float((lq + hq) / 2, 40))
+        if not lq < mid < hq:
+            mid = (lq + hq) / 2
+        s = _sign_at(h, mid)
+        if s == 0:
+            return Pt(_arb.evaluate(mid), mid)
+        if s == s_lo:
+            lq = mid
+        else:
+            hq = mid
+    return Pt(_arb.ball(lq, hq), None)
+
+
+def _shrink_toward(h: sp.Expr, end: sp.Expr, end_pt: Pt | None, other: sp.Expr, other_pt: Pt | None,
+                   want: int, left: bool) -> sp.Rational:
+    """A rational just inside the segment next to ``end`` at which h still has the sign ``want``."""
+    base = end_pt.ball if end_pt is not None else _arb.safe_evaluate(end)
+    far = other if other in (sp.oo, -sp.oo) else None
+    width = sp.Rational(1, 2)
+    if far is None:
+        ob = other_pt.ball if other_pt is not None else _arb.safe_evaluate(other)
+        width = abs(to_rational(ob) - to_rational(base)) / 2
+    edge = to_rational(base.upper() if left else base.lower())
+    for _ in range(60):
+        q = edge + width if left else edge - width
+        try:
+            if _sign_at(h, q) == want:
+                return q
+        except Undecided:
+            pass
+        width /= 4
+    raise Undecided("could not bracket a root next to a critical point")
+
+
+def _attach_exact(h: sp.Expr, found: list[Pt]) -> list[Pt]:
+    if not found or all(p.exact is not None for p in found) or sp.count_ops(h) > 16:
+        return found
+    ok, sols = attempt(lambda: sp.solve(h, X), 1.5)
+    if not ok or not isinstance(sols, list):
+        return found
+    out = []
+    for p in found:
+        match = None
+        if p.exact is None:
+            for s in sols:
+                sb = _arb.safe_evaluate(s) if s.is_real is not False else None
+                if sb is not None and sb.overlaps(p.ball) and abs(float(sb.mid()) - p.float) < 1e-12 * max(1, abs(p.float)):
+                    match = Pt(sb, s)
+                    break
+        out.append(match or p)
+    return out
+
+
+# --------------------------------------------------------------------------- numeric fallback
+def _window(a: sp.Expr, b: sp.Expr, h: sp.Expr) -> tuple[sp.Rational, sp.Rational]:
+    lo = a if a != -sp.oo else None
+    hi = b if b != sp.oo else None
+    if lo is None:
+        lo = -_tail_radius(h, -1)
+    if hi is None:
+        hi = _tail_radius(h, 1)
+    return lo, hi
+
+
+def _tail_radius(h: sp.Expr, side: int) -> sp.Integer:
+    """R such that h has a constant, non-zero sign for side*x >= R (certified); see :func:`_tail_sign`."""
+    for r in (4, 8, 16, 32, 64):
+        if _tail_sign(h, side, sp.Integer(r)) is not None:
+            return sp.Integer(r)
+    raise Undecided(f"no certified sign of {h} on the {'right' if side > 0 else 'left'} tail")
+
+
+def _exp_terms(expr: sp.Expr) -> list[tuple[flint.arb, int, sp.Poly]] | None:
+    """Write ``expr`` (a polynomial in x and exponentials of polynomials) as sum c x^i exp(p(x))."""
+    expr = sp.expand(sp.powsimp(sp.expand(expr), combine="exp"))
+    out = []
+    for term in sp.Add.make_args(expr):
+        coeff, i, poly = sp.Integer(1), 0, sp.Integer(0)
+        for factor in sp.Mul.make_args(term):
+            if not factor.has(X):
+                coeff *= factor
+            elif factor == X:
+                i += 1
+            elif factor.is_Pow and factor.base == X and factor.exp.is_Integer and factor.exp > 0:
+                i += int(factor.exp)
+            elif isinstance(factor, sp.exp):
+                poly += factor.args[0]
+            elif factor.is_Pow and isinstance(factor.base, sp.exp) and factor.exp.is_Integer:
+                poly += factor.base.args[0] * factor.exp
+            else:
+                return None
+        try:
+            p = sp.Poly(sp.expand(poly), X)
+        except sp.PolynomialError:
+            return None
+        c = _arb.safe_evaluate(coeff)
+        if c is None:
+            return None
+        out.append((c, i, p))
+    return out
+
+
+def _tail_sign(h: sp.Expr, side: int, radius: sp.Integer) -> int | None:
+    """The sign of h for side*x >= radius, certified by a dominance bound, or None.
+
+    h is put over a common denominator N/D; for each of N and D, written as sum c_k x^i_k exp(p_k(x)), the
+    dominant term T at infinity is found and every other term's ratio r_k = (c_k/c_T) x^(i_k-i_T)
+    exp(p_k - p_T) is shown to be non-increasing in |.| for side*x >= radius (the log-derivative
+    (i_k-i_T)/x + (p_k-p_T)' has the right sign there, checked through a polynomial with a Cauchy root bound);
+    then |sum r_k| <= sum |r_k(radius)| < 1 gives sign = sign(c_T).
+    """
+    try:
+        h2 = sp.together(sp.sympify(h).rewrite(sp.exp))
+        num, den = sp.fraction(h2)
+        s_num = _dominant_sign(num, side, radius)
+        s_den = _dominant_sign(den, side, radius)
+    except Undecided:
+        return None
+    if s_num is None or s_den is None:
+        return None
+    return s_num * s_den
+
+
+def _dominant_sign(expr: sp.Expr, side: int, radius: sp.Integer) -> int | None:
+    y = sp.Symbol("y", positive=True)
+    e = sp.expand(expr.subs(X, side * y).subs(y, X))  # now study x -> +oo
+    terms = _exp_terms(e)
+    if not terms:
+        return None
+    if len(terms) == 1:
+        c = terms[0][0]
+        return 1 if c > 0 else (-1 if c < 0 else None)
+
+    def key(t):
+        p = t[2].all_coeffs()
+        return (t[2].degree(), [float(sp.N(v)) for v in p], t[1])
+
+    def growth(t):
+        coeffs = t[2].all_coeffs()
+        pad = [0.0] * (8 - len(coeffs)) + [float(sp.N(v)) for v in coeffs]
+        return (pad, t[1])
+    terms.sort(key=growth)
+    top = terms[-1]
+    c_t = top[0]
+    if not (c_t > 0 or c_t < 0):
+        return None
+    total = flint.arb(0)
+    rad = _arb.evaluate(radius)
+    for c, i, p in terms[:-1]:
+        q = (p - top[2]).as_expr()
+        k = i - top[1]
+        if growth((c, i, p)) == growth(top):
+            return None
+        # log-derivative times x: k + x q'(x) must be <= 0 for x >= radius
+        poly = sp.Poly(k + X * sp.diff(q, X), X)
+        if not poly.is_zero:
+            lead = poly.LC()
+            if poly.degree() == 0:
+                if lead > 0:
+                    return None
+            else:
+                if lead >= 0:
+                    return None
+                coeffs = poly.all_coeffs()
+                cauchy = 1 + max(abs(float(v / lead)) for v in coeffs[1:])
+                if cauchy > float(radius):
+                    return None
+        elif k > 0:
+            return None
+        r = abs(c / c_t) * rad ** k * _arb.evaluate(sp.exp(q), radius)
+        total += abs(r)
+    if total < 1:
+        return 1 if c_t > 0 else -1
+    return None
+
+
+def _roots_by_subdivision(h: sp.Expr, a: sp.Expr, b: sp.Expr) -> list[Pt]:
+    """Roots of h on (a, b) by arb subdivision on a bounded window; tails by :func:`_tail_sign`."""
+    lo, hi = _window(a, b, h)
+    dh = sp.diff(h, X)
+    found: list[Pt] = []
+    stack = [(sp.Rational(lo), sp.Rational(hi))]
+    open_lo, open_hi = lo == a, hi == b  # finite ends of the interval itself are excluded
+    budget = 4000
+    while stack:
+        budget -= 1
+        if budget < 0:
+            raise Undecided("interval subdivision did not isolate the roots")
+        u, v = stack.pop()
+        box = _arb.ball(u, v)
+        val = _arb.safe_evaluate(h, box)
+        if val is not None and (val > 0 or val < 0):
+            continue
+        dval = _arb.safe_evaluate(dh, box)
+        if dval is not None and (dval > 0 or dval < 0):
+            su = _sign_at_end(h, u, open_lo and u == lo)
+            sv = _sign_at_end(h, v, open_hi and v == hi)
+            if su is not None and sv is not None:
+                if su == 0 and not (open_lo and u == lo):
+                    found.append(Pt.of(u))
+                elif su * sv < 0:
+                    found.append(_bisect(h, u, v, None, None, su, sv))
+                continue
+        if v - u < sp.Rational(1, 2**30):
+            raise Undecided("interval subdivision met a root it could not isolate (a double root?)")
+        m = (u + v) / 2
+        stack.append((m, v))
+        stack.append((u, m))
+    uniq: list[Pt] = []
+    for p in sorted(found, key=lambda p: p.float):
+        if not uniq or not uniq[-1].ball.overlaps(p.ball):
+            uniq.append(p)
+    return uniq
+
+
+def _sign_at_end(h: sp.Expr, q: sp.Rational, excluded: bool) -> int | None:
+    try:
+        return _sign_at(h, q)
+    except Undecided:
+        return None if not excluded else None
+
+
+# --------------------------------------------------------------------------- shape and extremes
+@dataclass
+class Shape:
+    """The critical points of g on (a, b) and the sign of g' on each open segment between them."""
+
+    a: sp.Expr
+    b: sp.Expr
+    crit: list[Pt]
+    signs: list[int]
+    constant: bool = False
+
+    def segments(self) -> list[tuple[sp.Expr, sp.Expr, Pt | None, Pt | None, int]]:
+        ends = [(self.a, None)] + [(c.exact if c.exact is not None else sp.Float(c.float, 30), c) for c in self.crit] + [(self.b, None)]
+        return [(ends[k][0], ends[k + 1][0], ends[k][1], ends[k + 1][1], self.signs[k]) for k in range(len(self.signs))]
+
+
+def shape(g: sp.Expr, a: sp.Expr, b: sp.Expr) -> Shape:
+    dg = sp.diff(g, X)
+    if not dg.has(X) and _is_zero(dg):
+        return Shape(a, b, [], [0], constant=True)
+    if not g.has(X):
+        return Shape(a, b, [], [0], constant=True)
+    crit = roots(dg, a, b)
+    shp = Shape(a, b, crit, [])
+    for lo, hi, lo_pt, hi_pt, _ in shp_segments_stub(shp):
+        q = _rational_between(lo, hi, lo_pt, hi_pt)
+        shp.signs.append(_sign_at(dg, q))
+    if any(s == 0 for s in shp.signs):
+        if _is_zero(dg):
+            return Shape(a, b, [], [0], constant=True)
+        raise Undecided("the derivative vanishes at a test point")
+    return shp
+
+
+def shp_segments_stub(shp: Shape):
+    ends = [(shp.a, None)] + [(c.exact if c.exact is not None else sp.Float(c.float, 30), c) for c in shp.crit] + [(shp.b, None)]
+    return [(ends[k][0], ends[k + 1][0], ends[k][1], ends[k + 1][1], 0) for k in range(len(ends) - 1)]
+
+
+@dataclass
+class Extreme:
+    """sup or inf of g over a set: the value, whether it is attained, and where."""
+
+    value: Value
+    attained: bool
+    at: list[Any] = field(default_factory=list)  # Pt or sp.Interval
+
+
+def extremes(g: sp.Expr, a: sp.Expr, b: sp.Expr, closed_a: bool, closed_b: bool,
+             shp: Shape | None = None) -> tuple[Extreme, Extreme]:
+    """(inf, sup) of the smooth g over the interval from a to b (ends closed as given)."""
+    shp = shp or shape(g, a, b)
+    if shp.constant:
+        v = Value.of(sp.simplify(g))
+        where = sp.Interval(a, b, not closed_a, not closed_b)
+        return Extreme(v, True, [where]), Extreme(v, True, [where])
+    cands: list[tuple[Value, bool, Any]] = []
+    for k, c in enumerate(shp.crit):
+        left, right = shp.signs[k], shp.signs[k + 1]
+        if left != right:
+            cands.append((value_at(g, c), True, c))
+    for end, closed, direction in ((a, closed_a, "+"), (b, closed_b, "-")):
+        if end in (sp.oo, -sp.oo):
+            cands.append((limit(g, end, "-" if end == sp.oo else "+"), False, end))
+        elif closed:
+            cands.append((Value.of(sp.simplify(g.subs(X, end))), True, Pt.of(end)))
+        else:
+            cands.append((limit(g, end, direction), False, end))
+    return _pick(cands, -1), _pick(cands, 1)
+
+
+def _pick(cands: list[tuple[Value, bool, Any]], want: int) -> Extreme:
+    best: list[tuple[Value, bool, Any]] = []
+    for cand in cands:
+        if not best:
+            best = [cand]
+            continue
+        c = compare(cand[0], best[0][0])
+        if c == want:
+            best = [cand]
+        elif c == 0:
+            best.append(cand)
+    attained = any(b[1] for b in best)
+    value = next((b[0] for b in best if b[0].exact is not None), best[0][0])
+    return Extreme(value, attained, [b[2] for b in best if b[1]])
+
+
+def combine(parts: list[Extreme], want: int) -> Extreme:
+    """The extreme over a union from the extremes over its parts."""
+    cands = [(p.value, p.attained, p) for p in parts]
+    best: list[tuple[Value, bool, Extreme]] = []
+    for cand in cands:
+        if not best:
+            best = [cand]
+            continue
+        c = compare(cand[0], best[0][0])
+        if c == want:
+            best = [cand]
+        elif c == 0:
+            best.append(cand)
+    at = [w for b in best if b[1] for w in b[2].at]
+    value = next((b[0] for b in best if b[0].exact is not None), best[0][0])
+    return Extreme(value, any(b[1] for b in best), at)
