@@ -14,7 +14,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, Y, get
-from symact.claims import Family, arb_of, check, check_zero, cross_check, extremum_matches, proved, tex
+from symact.claims import Family, arb_of, check, check_zero, cross_check, decider, extremum_matches, proved, tex
 
 FAMILY = Family("sigmoid_gradient", "Sigmoid, tanh and vanishing gradients",
                 "Ranges, derivative bounds and what they mean for gradients through deep sigmoid/tanh stacks.")
@@ -109,9 +109,8 @@ def _(d):
     d.say(r"Equality holds iff $y=\tfrac12$, i.e. $\frac1{1+e^{-x}}=\frac12$, i.e. $e^{-x}=1$, whose only real "
           r"solution is $x=0$ (SymPy: the solution set is $\{0\}$). So $\max\sigma'=\sigma'(0)=\tfrac14$, "
           r"attained only at $0$.")
-    from symact.decide import extremum
     cross_check(d, r"$\sup_{\mathbb{R}}\sigma'=\frac14$, attained only at $0$",
-                lambda: extremum(sp.diff(S, X), "sup"),
+                lambda: decider("extremum")(sp.diff(S, X), "sup"),
                 accept=lambda v: extremum_matches(v, sp.Rational(1, 4), [sp.Integer(0)]))
     return proved(d, "completing the square + exact solving", max="1/4", argmax=0)
 
@@ -300,8 +299,7 @@ def _(d):
     d.then("=", (sp.exp(X) - sp.exp(-X)) / (sp.exp(X) + sp.exp(-X)), "multiply by $e^{x}/e^{x}$")
     d.then("=", T, "definition of tanh")
     d.say(r"SymPy confirms the difference simplifies to $0$ after rewriting in exponentials.")
-    from symact.decide import identity
-    cross_check(d, r"the identity on $\mathbb{R}$", lambda: identity(T, rhs))
+    cross_check(d, r"the identity on $\mathbb{R}$", lambda: decider("identity")(T, rhs))
     return proved(d, "exact symbolic identity")
 
 
@@ -346,8 +344,7 @@ def _(d):
     enc_tex = enc.str(8, radius=True).replace("+/-", "\\pm")
     d.say(rf"(Certified value: $\tanh'(3)\in{enc_tex}$.) "
           r"So three units from the origin the tanh gradient is already below $1\%$ of its peak.")
-    from symact.decide import extremum
-    cross_check(d, r"$\sup_{\mathbb{R}}\tanh'=1$, attained only at $0$", lambda: extremum(1 - T**2, "sup"),
+    cross_check(d, r"$\sup_{\mathbb{R}}\tanh'=1$, attained only at $0$", lambda: decider("extremum")(1 - T**2, "sup"),
                 accept=lambda v: extremum_matches(v, sp.Integer(1), [sp.Integer(0)]))
     return proved(d, "exact bounds (series of e) + arb check", kind="interval", tanh_prime_3=enc.str(12))
 

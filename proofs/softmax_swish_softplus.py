@@ -13,7 +13,7 @@ if __name__ == "__main__":  # fresh clone without installation: make `symact` im
 import sympy as sp
 
 from symact.catalog import X, get
-from symact.claims import Family, arb_of, check, check_zero, cross_check, extremum_matches, proved, refuted, tex
+from symact.claims import Family, arb_of, check, check_zero, cross_check, decider, extremum_matches, proved, refuted, tex
 
 FAMILY = Family("softmax_swish_softplus", "Softmax, Swish, softplus",
                 "The probability simplex, Swish's dip below zero and softplus as a smooth ReLU.")
@@ -216,9 +216,8 @@ def _(d):
     xs_tex = arb_of(XSTAR).str(12).replace("+/-", r"\pm")
     d.say(rf"Certified: $-W(1/e)\in{encW_tex}$ and $x^*\in{xs_tex}$ (\texttt{{arb}}), so the minimum is "
           r"$\approx-0.2785$ at $x^*\approx-1.2785$.")
-    from symact.decide import extremum
     cross_check(d, r"$\inf_{\mathbb{R}}\operatorname{swish}=-W(1/e)$, attained only at $-1-W(1/e)$",
-                lambda: extremum(SWISH, "inf"),
+                lambda: decider("extremum")(SWISH, "inf"),
                 accept=lambda v: extremum_matches(v, -Wc, [XSTAR]))
     return proved(d, "sign analysis of the factored derivative + Lambert W identity (exact)",
                   value={"min": "-LambertW(exp(-1))", "argmin": "-1 - LambertW(exp(-1))",
@@ -307,11 +306,10 @@ def _(d):
     d.then("<=", sp.log(2), r"$1+e^{-|x|}\le2$, equality iff $x=0$")
     d.say(r"and the gap tends to $0$ as $|x|\to\infty$: softplus is a smooth ReLU that is never more than "
           r"$\ln2\approx0.693$ above it.")
-    from symact.decide import inequality
     cross_check(d, r"$\operatorname{softplus}-\operatorname{relu}\le\ln2$ on $\mathbb{R}$",
-                lambda: inequality(diff, "<=", sp.log(2)))
+                lambda: decider("inequality")(diff, "<=", sp.log(2)))
     cross_check(d, r"$\operatorname{softplus}-\operatorname{relu}>0$ on $\mathbb{R}$",
-                lambda: inequality(diff, ">", 0))
+                lambda: decider("inequality")(diff, ">", 0))
     return proved(d, "exact case analysis + monotonicity of log", max="log(2)", argmax=0)
 
 
