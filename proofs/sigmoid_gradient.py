@@ -110,7 +110,7 @@ def _(d):
           r"solution is $x=0$ (SymPy: the solution set is $\{0\}$). So $\max\sigma'=\sigma'(0)=\tfrac14$, "
           r"attained only at $0$.")
     cross_check(d, r"$\sup_{\mathbb{R}}\sigma'=\frac14$, attained only at $0$",
-                lambda: decider("extremum")(sp.diff(S, X), "sup"),
+                lambda: decider("extremum")(sp.diff(S, X), "sup", budget=3.0),
                 accept=lambda v: extremum_matches(v, sp.Rational(1, 4), [sp.Integer(0)]))
     return proved(d, "completing the square + exact solving", max="1/4", argmax=0)
 
@@ -299,7 +299,7 @@ def _(d):
     d.then("=", (sp.exp(X) - sp.exp(-X)) / (sp.exp(X) + sp.exp(-X)), "multiply by $e^{x}/e^{x}$")
     d.then("=", T, "definition of tanh")
     d.say(r"SymPy confirms the difference simplifies to $0$ after rewriting in exponentials.")
-    cross_check(d, r"the identity on $\mathbb{R}$", lambda: decider("identity")(T, rhs))
+    cross_check(d, r"the identity on $\mathbb{R}$", lambda: decider("identity")(T, rhs, budget=3.0))
     return proved(d, "exact symbolic identity")
 
 
@@ -344,7 +344,8 @@ def _(d):
     enc_tex = enc.str(8, radius=True).replace("+/-", "\\pm")
     d.say(rf"(Certified value: $\tanh'(3)\in{enc_tex}$.) "
           r"So three units from the origin the tanh gradient is already below $1\%$ of its peak.")
-    cross_check(d, r"$\sup_{\mathbb{R}}\tanh'=1$, attained only at $0$", lambda: decider("extremum")(1 - T**2, "sup"),
+    cross_check(d, r"$\sup_{\mathbb{R}}\tanh'=1$, attained only at $0$",
+                lambda: decider("extremum")(1 - T**2, "sup", budget=3.0),
                 accept=lambda v: extremum_matches(v, sp.Integer(1), [sp.Integer(0)]))
     return proved(d, "exact bounds (series of e) + arb check", kind="interval", tanh_prime_3=enc.str(12))
 

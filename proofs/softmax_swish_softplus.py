@@ -217,7 +217,7 @@ def _(d):
     d.say(rf"Certified: $-W(1/e)\in{encW_tex}$ and $x^*\in{xs_tex}$ (\texttt{{arb}}), so the minimum is "
           r"$\approx-0.2785$ at $x^*\approx-1.2785$.")
     cross_check(d, r"$\inf_{\mathbb{R}}\operatorname{swish}=-W(1/e)$, attained only at $-1-W(1/e)$",
-                lambda: decider("extremum")(SWISH, "inf"),
+                lambda: decider("extremum")(SWISH, "inf", budget=3.0),
                 accept=lambda v: extremum_matches(v, -Wc, [XSTAR]))
     return proved(d, "sign analysis of the factored derivative + Lambert W identity (exact)",
                   value={"min": "-LambertW(exp(-1))", "argmin": "-1 - LambertW(exp(-1))",
@@ -307,9 +307,9 @@ def _(d):
     d.say(r"and the gap tends to $0$ as $|x|\to\infty$: softplus is a smooth ReLU that is never more than "
           r"$\ln2\approx0.693$ above it.")
     cross_check(d, r"$\operatorname{softplus}-\operatorname{relu}\le\ln2$ on $\mathbb{R}$",
-                lambda: decider("inequality")(diff, "<=", sp.log(2)))
+                lambda: decider("inequality")(diff, "<=", sp.log(2), budget=3.0))
     cross_check(d, r"$\operatorname{softplus}-\operatorname{relu}>0$ on $\mathbb{R}$",
-                lambda: decider("inequality")(diff, ">", 0))
+                lambda: decider("inequality")(diff, ">", 0, budget=3.0))
     return proved(d, "exact case analysis + monotonicity of log", max="log(2)", argmax=0)
 
 

@@ -424,7 +424,7 @@ def family_main(family: Family) -> int:  # pragma: no cover - convenience for sc
 
 
 def cross_check(d: Derivation, what: str, run: Callable[[], Verdict], expect: str = "proved",
-                accept: Callable[[Verdict], bool | None] | None = None, seconds: float = 8.0) -> Verdict | None:
+                accept: Callable[[Verdict], bool | None] | None = None, seconds: float = 4.0) -> Verdict | None:
     """Settle the same fact independently with :mod:`symact.decide` and record the outcome in ``d``.
 
     The proof never depends on the cross-check. An undecided check, or one whose value ``accept`` cannot compare
