@@ -154,6 +154,9 @@ def test_parameters_are_keywords_with_catalog_defaults():
         twin("elu").f(1.0, alpha=-1.0)
     with pytest.raises(ParameterError):
         twin("softmax").f(np.ones(3), beta=2.0)
+    with pytest.raises(ParameterError):
+        tw.f(1.0, alpha=[0.1])
+    assert tw.f(-1.0, alpha=np.float32(0.5)) == -0.5 and tw.f(-1.0, alpha="1/4") == -0.25
 
 
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])

@@ -1,12 +1,14 @@
-"""Numerics: stable NumPy twins of the catalog (:mod:`.twins`) and mpmath references (:mod:`.reference`)."""
+"""Numerics for the catalog.
+
+* :mod:`symact.numeric.twins` - numerically stable NumPy twins ``twin(name) -> Twin`` (f, f', jvp for vectors);
+* :mod:`symact.numeric.reference` - correctly rounded mpmath references compiled from the SymPy expressions
+  (``reference(name, params, order)``, ``vector_reference(name, n)``);
+* :mod:`symact.numeric.kinks` - derivative values at kinks from the catalog's framework conventions;
+* :mod:`symact.numeric.special` - vectorised erf/erfc (Cody) and stable sigmoid pieces;
+* :mod:`symact.numeric.mpcompile` - SymPy expression -> mpmath evaluator (closures, no code generation).
+
+The accuracy standard the twins are held to is :mod:`symact.accuracy`.
+"""
 from symact.numeric.twins import Twin, twin
 
-__all__ = ["Twin", "twin", "reference", "Reference"]
-
-
-def __getattr__(name):  # the reference pulls in mpmath machinery; load it on first use
-    if name in ("reference", "Reference", "vector_reference"):
-        from symact.numeric import reference as _ref
-
-        return getattr(_ref, name if name != "reference" else "reference")
-    raise AttributeError(name)
+__all__ = ["Twin", "twin"]

@@ -100,8 +100,7 @@ def _prep(x) -> tuple[np.ndarray, np.dtype, bool]:
 
 
 def _finish(y: np.ndarray, x64: np.ndarray, out_dtype: np.dtype, scalar: bool):
-    y = np.where(np.isnan(x64), np.nan, y) if y.shape == x64.shape else y
-    y = np.asarray(y, dtype=np.float64).astype(out_dtype)
+    y = np.where(np.isnan(x64), np.nan, y).astype(out_dtype)
     return y[()] if scalar else y
 
 
@@ -145,15 +144,28 @@ class Twin:
     __call__ = f
 
 
+def _items(kw: dict) -> tuple:
+    """Keyword parameters as a hashable key (NumPy scalars as Python numbers)."""
+    out = []
+    for k, v in sorted(kw.items()):
+        v = v.item() if isinstance(v, np.generic) else v
+        try:
+            hash(v)
+        except TypeError:
+            raise ParameterError(f"parameter {k!r} must be a number, not {type(v).__name__}") from None
+        out.append((k, v))
+    return tuple(out)
+
+
 def _scalar_twin(name: str, f: Callable, df: Callable) -> Twin:
     def call_f(x, **kw):
-        P = _params(name, tuple(sorted(kw.items())))
+        P = _params(name, _items(kw))
         x64, od, scalar = _prep(x)
         with np.errstate(all="ignore"):
             return _finish(f(x64, P), x64, od, scalar)
 
     def call_df(x, **kw):
-        items = tuple(sorted(kw.items()))
+        items = _items(kw)
         P = _params(name, items)
         x64, od, scalar = _prep(x)
         with np.errstate(all="ignore"):
