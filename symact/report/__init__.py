@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+import importlib.util
 import shutil
 import subprocess
 import tempfile
@@ -242,6 +243,8 @@ def build_report(output: Path, compile_pdf: bool = True, keep: bool = False, inc
     if compile_pdf and not shutil.which("pdflatex"):
         raise ToolMissingError("pdflatex is not installed (Debian: apt-get install texlive-latex-base "
                                "texlive-latex-recommended texlive-latex-extra latexmk); use --tex-only for sources")
+    if plots and importlib.util.find_spec("matplotlib") is None:
+        raise ToolMissingError("matplotlib is required for the report's plots: pip install 'symact[plots]'")
     start = time.perf_counter()
     output = Path(output)
     if compile_pdf:
