@@ -154,7 +154,7 @@ class Target:
 
             tdt = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32,
                    "float64": torch.float64}[fmt.name]
-            t = torch.from_numpy(np.ascontiguousarray(x, dtype=np.float64)).to(tdt)
+            t = torch.from_numpy(np.array(x, dtype=np.float64, copy=True)).to(tdt)
             return t.to(self.device) if self.device else t
         if self.kind == "jax":
             import jax.numpy as jnp

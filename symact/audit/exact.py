@@ -115,7 +115,7 @@ class Oracle:
             prev = cur
         return cur if cur is not None else mpmath.nan
 
-    def _arb(self, x: float):
+    def _arb(self, x: float, rel_bits: int = 80, precs=(128, 512, 2048)):
         """A certified value from python-flint ``arb`` balls (:mod:`symact.interval.evaluate`), raising the
         precision 128 -> 512 -> 2048 bits until the ball's radius is below 2^-80 of its midpoint (or it is an
         exact zero); None when arb cannot enclose it (the mpmath escalation takes over)."""
@@ -130,14 +130,14 @@ class Oracle:
             return None
         from flint import arb
 
-        for prec in (128, 512, 2048):
+        for prec in precs:
             try:
                 v = self._arbf(arb(x), prec=prec)
             except Exception:  # noqa: BLE001 - NotEnclosable, overflow in arb: try higher or give up
                 continue
             if v.is_exact():
                 return _arf_to_mpf(v)
-            if v.rad() <= abs(v.mid()) * arb(2) ** -80 and not v.contains(0):
+            if v.rad() <= abs(v.mid()) * arb(2) ** -rel_bits and not v.contains(0):
                 return _arf_to_mpf(v)
         return None
 
@@ -223,8 +223,11 @@ class Oracle:
             v = self._acache.get(x)
             if v is None:
                 hit = self._cache.get(x)
+                a = None if hit is not None else self._arb(x, 12, (64, 256))
                 if hit is not None:
                     v = hit[0]
+                elif a is not None:
+                    v = float(a)
                 else:
                     m = self._eval(x, 64)
                     m2 = self._eval(x, 128)
@@ -233,6 +236,24 @@ class Oracle:
                     v = float(m) if m is not None else math.nan
                 self._acache[x] = v
             out[i] = v
+        return out
+
+    def upper(self, xs: np.ndarray) -> np.ndarray:
+        """An upper bound of |value| per point (for condition numbers, where a bound errs on the lenient
+        side): the fast enclosure's larger end when it is finite, else :meth:`approx`."""
+        xs = np.asarray(xs, dtype=np.float64).ravel()
+        fast = self._compiled()
+        if not fast or not xs.size:
+            return np.abs(self.approx(xs))
+        from symact.audit import fastref
+
+        lo, hi = fastref.enclose(fast, xs)
+        with np.errstate(all="ignore"):
+            out = np.maximum(np.abs(lo), np.abs(hi))
+        bad = ~(np.isfinite(lo) & np.isfinite(hi))
+        if bad.any():
+            out = out.copy()
+            out[bad] = np.abs(self.approx(xs[bad]))
         return out
 
     def value(self, x: float) -> float:
