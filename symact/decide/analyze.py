@@ -140,61 +140,102 @@ def limit_value(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, dir
 _LIMITS: dict = {}
 
 
-def _dominant(e: sp.Expr, var: sp.Symbol, t, grows: bool):
-    """(k, P_k) for the term of e = sum_k P_k(x) t^k that dominates as t -> oo (grows) or t -> 0."""
+def _num_sign(c: sp.Expr) -> int | None:
+    if c.is_Rational:
+        return int(sp.sign(c))
     try:
-        p = sp.Poly(sp.expand(e), var, t, 1 / t) if t is not None else sp.Poly(sp.expand(e), var)
+        return _arb.ball_sign(_arb.constant(c, 128))
+    except _arb.ArbUnsupported:
+        return None
+
+
+def _sign_at(p: sp.Poly, point) -> int | None:
+    """Sign of the nonzero polynomial p(x) as x -> point (+-oo): its leading term's."""
+    s = _num_sign(p.LC())
+    if s is None:
+        return None
+    return s * (1 if point is sp.oo or p.degree() % 2 == 0 else -1)
+
+
+def _dominant(e: sp.Expr, var: sp.Symbol, sub: dict, point):
+    """(exponent E(x), P(x)) of the term P(x) exp(E(x)) of e = sum P_j(x) exp(E_j(x)) that dominates at
+    ``point``: E_i - E_j is a non-constant polynomial for distinct groups, so its leading term decides."""
+    ts = list(sub)
+    gens = [var] + ts + [1 / t for t in ts]
+    try:
+        p = sp.Poly(sp.expand(e), *gens)
     except sp.PolynomialError:
         return None
-    if not (p.domain.is_QQ or p.domain.is_ZZ):
-        return None
-    terms: dict[int, sp.Expr] = {}
+    groups: dict[tuple, sp.Expr] = {}
     for monom, c in p.terms():
-        i, k = monom[0], (monom[1] - monom[2] if t is not None else 0)
-        terms[k] = terms.get(k, 0) + c * var ** i
-    terms = {k: v for k, v in terms.items() if v != 0}
-    if not terms:
+        ks = tuple(monom[1 + i] - monom[1 + len(ts) + i] for i in range(len(ts)))
+        groups[ks] = groups.get(ks, 0) + c * var ** monom[0]
+    groups = {k: v for k, v in groups.items() if v != 0}
+    if not groups:
         return None
-    k = max(terms) if grows else min(terms)
-    return k, sp.Poly(terms[k], var)
+    best = None
+    for ks, coeff in groups.items():
+        E = sp.expand(sum(k * sub[t].args[0] for k, t in zip(ks, ts)))
+        if best is None:
+            best = (E, coeff)
+            continue
+        diff = sp.expand(E - best[0])
+        try:
+            dpoly = sp.Poly(diff, var)
+        except sp.PolynomialError:
+            return None
+        if dpoly.degree() < 1:
+            return None
+        s = _sign_at(dpoly, point)
+        if s is None:
+            return None
+        if s > 0:
+            best = (E, coeff)
+    return best
 
 
 def exp_poly_limit(expr: sp.Expr, var: sp.Symbol, point) -> sp.Expr | None:
-    """The limit at +-oo of a rational function of x and t = exp(a x) (rational coefficients), else None.
+    """The limit at +-oo of a rational function of x and exponentials exp(c x^k) (numeric coefficients).
 
-    Write numerator and denominator as sum_k P_k(x) t^k.  As t -> oo (or 0) the term with the highest (or
-    lowest) power of t dominates each of them, since exp(|a| x) beats every polynomial; the ratio of the two
-    dominant terms then decides: a positive net power of t gives +-oo, a negative one 0, and equal powers the
-    limit of the ratio of the polynomials (by degrees and leading coefficients).
+    Numerator and denominator are sums of P_j(x) exp(E_j(x)) with polynomial exponents E_j; the term whose
+    exponent grows fastest dominates each (E_i - E_j is a non-constant polynomial, and exp of it beats any
+    polynomial factor).  The ratio of the two dominant terms then decides: exp(E_N - E_D) -> oo gives +-oo,
+    -> 0 gives 0, and equal exponents leave the limit of P_N / P_D (degrees and leading coefficients).
     """
     from symact.decide.factorize import exp_substitution
 
     e, sub = exp_substitution(expr, var)
-    if len(sub) > 1:
+    if any(not sp.Poly(b.args[0], var).is_monomial if b.args[0].is_polynomial(var) else True
+           for b in sub.values()):
         return None
-    t, grows = None, True
-    if sub:
-        (t, base), = sub.items()
-        a = sp.simplify(base.args[0] / var)
-        if not a.is_Rational or a == 0:
-            return None
-        grows = (point is sp.oo) == (a > 0)
     num, den = sp.fraction(sp.together(e))
-    dn, dd = _dominant(num, var, t, grows), _dominant(den, var, t, grows)
-    if dn is None or dd is None:
-        return None if dn is None and not (num == 0) else (sp.Integer(0) if num == 0 else None)
-    (kn, pn), (kd, pd) = dn, dd
-    net = kn - kd
-    sign_at = lambda p: sp.sign(p.LC()) * (1 if point is sp.oo or p.degree() % 2 == 0 else -1)
-    if net != 0 and (net > 0) == grows:
-        return sp.oo if sign_at(pn) * sign_at(pd) > 0 else -sp.oo
-    if net != 0:
+    if num == 0:
         return sp.Integer(0)
+    dn, dd = _dominant(num, var, sub, point), _dominant(den, var, sub, point)
+    if dn is None or dd is None:
+        return None
+    (en, pn), (ed, pd) = dn, dd
+    pn, pd = sp.Poly(pn, var), sp.Poly(pd, var)
+    sn, sd = _sign_at(pn, point), _sign_at(pd, point)
+    if sn is None or sd is None:
+        return None
+    net = sp.expand(en - ed)
+    if net != 0:
+        try:
+            npoly = sp.Poly(net, var)
+        except sp.PolynomialError:
+            return None
+        if npoly.degree() < 1:
+            return None
+        s = _sign_at(npoly, point)
+        if s is None:
+            return None
+        return (sp.oo if sn * sd > 0 else -sp.oo) if s > 0 else sp.Integer(0)
     if pn.degree() > pd.degree():
-        return sp.oo if sign_at(pn) * sign_at(pd) > 0 else -sp.oo
+        return sp.oo if sn * sd > 0 else -sp.oo
     if pn.degree() < pd.degree():
         return sp.Integer(0)
-    return pn.LC() / pd.LC()
+    return sp.simplify(pn.LC() / pd.LC())
 
 
 # ---------------------------------------------------------------------------------------------- structure
