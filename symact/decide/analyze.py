@@ -703,3 +703,73 @@ def bisection_pattern(f: sp.Expr, lo, hi, ctx: Context, max_boxes: int = 4000) -
         stack.extend([(a, m), (m, b)])
     return Pattern.constant(lo, hi, sign, f"certified interval bisection of {sp.sstr(f)} on [{lo}, {hi}] "
                                           f"({boxes} boxes)")
+
+
+# ---------------------------------------------------------------------------------------------- smoothness
+_SMOOTH_HEADS = (sp.exp, sp.sin, sp.cos, sp.tanh, sp.sinh, sp.cosh, sp.atan, sp.erf, sp.erfc, sp.asinh)
+
+
+def smoothness_obligations(expr: sp.Expr, var: sp.Symbol) -> list[tuple[sp.Expr, str]]:
+    """What must hold on an interval for ``expr`` to be real and infinitely differentiable there.
+
+    Returns (g, '>0') and (g, '!=0') conditions: bases of fractional powers and arguments of log positive,
+    denominators nonzero.  Raises Undecided for a function not known to be smooth (tan, floor, ...): the
+    sign engine's monotonicity arguments need f continuous and differentiable on each stretch.
+    """
+    out: list[tuple[sp.Expr, str]] = []
+
+    def walk(e: sp.Expr) -> None:
+        if var not in e.free_symbols:
+            return
+        if e.is_Symbol:
+            return
+        if e.is_Add or e.is_Mul:
+            for a in e.args:
+                walk(a)
+            return
+        if e.is_Pow:
+            base, ex = e.args
+            if ex.is_Integer:
+                if ex < 0:
+                    out.append((base, "!=0"))
+                walk(base)
+                return
+            if var in ex.free_symbols and var not in base.free_symbols and base.is_positive:
+                walk(ex)
+                return
+            out.append((base, ">0"))
+            walk(base)
+            walk(ex)
+            return
+        if isinstance(e, sp.log):
+            out.append((e.args[0], ">0"))
+            walk(e.args[0])
+            return
+        if isinstance(e, sp.LambertW) and len(e.args) == 1:
+            out.append((e.args[0] + sp.exp(-1), ">0"))
+            walk(e.args[0])
+            return
+        if isinstance(e, _SMOOTH_HEADS):
+            walk(e.args[0])
+            return
+        raise Undecided(f"{e.func.__name__} is not known to be smooth, so monotonicity arguments do not apply")
+
+    walk(sp.sympify(expr))
+    return out
+
+
+def check_smooth(expr: sp.Expr, interval: sp.Interval, ctx: Context) -> list[str]:
+    """Prove the smoothness obligations of ``expr`` on the open interval; returns the reasons, or raises."""
+    lo, hi = interval.inf, interval.sup
+    notes = []
+    for g, kind in smoothness_obligations(expr, ctx.var):
+        if kind == ">0" and structural_sign(g, ctx.var) == "+":
+            continue
+        p = pattern(g, lo, hi, ctx)
+        inner = [z for z in p.zeros if not (z.exact is not None and z.exact in (lo, hi))]
+        if p.identically_zero or inner:
+            raise Undecided(f"{sp.sstr(g)} vanishes inside {interval}, where the expression is singular")
+        if kind == ">0" and any(s < 0 for k, s in enumerate(p.signs) if not p.gap_is_empty(k)):
+            raise Undecided(f"{sp.sstr(g)} is negative somewhere in {interval}, where the expression is not real")
+        notes.append(f"{sp.sstr(g)} {'> 0' if kind == '>0' else '!= 0'} inside {interval}")
+    return notes

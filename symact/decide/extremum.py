@@ -15,7 +15,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide import _arb
-from symact.decide.analyze import Context, exact_zero, limit_value, pattern, simplify_special, value_at
+from symact.decide.analyze import Context, check_smooth, exact_zero, limit_value, pattern, simplify_special, value_at
 from symact.decide.common import domain_latex, domain_text, exact_input, split, unknown, evidence_samples
 from symact.decide.pattern import Undecided
 from symact.verdict import Certificate, Derivation, Timer, Verdict
@@ -124,6 +124,8 @@ def _piece_candidates(piece, var, ctx: Context, deriv: Derivation) -> list[_Cand
     if var not in f.free_symbols:
         deriv.say(f"On {domain_text(iv)} f is the constant {sp.sstr(f)}.")
         return [_candidate(f, None, True, [iv], f"the constant piece on {domain_text(iv)}", ctx)]
+    for note in check_smooth(f, iv, ctx):
+        deriv.say(f"Smooth on {domain_text(iv)}: {note}.")
     df = sp.diff(f, var)
     dpat = pattern(df, lo, hi, ctx)
     deriv.say(f"On {domain_text(iv)}: f'(x) = {sp.sstr(df)}; its zeros there: "

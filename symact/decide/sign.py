@@ -14,7 +14,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide import _arb
-from symact.decide.analyze import Context, const_sign, exact_zero, pattern, structural_sign
+from symact.decide.analyze import Context, check_smooth, const_sign, exact_zero, pattern, structural_sign
 from symact.decide.common import (REL_LATEX, REL_TEXT, domain_latex, domain_text, evidence_samples,
                                   exact_input, find_violation, point_value, split, unknown)
 from symact.decide.pattern import Pattern, Undecided, sample_point
@@ -80,6 +80,8 @@ def _decide(expr, relation, domain, var, budget, text, tex) -> Verdict:
             methods.add("structural sign")
             continue
         try:
+            for note in check_smooth(piece.expr, iv, ctx):
+                deriv.say(f"Smooth there: {note}.")
             pat = pattern(piece.expr, iv.inf, iv.sup, ctx)
         except (Undecided, _arb.ArbUnsupported) as exc:
             if relation in (">0", "<0"):
