@@ -694,6 +694,18 @@ def _fmt_number(n: dict[str, Any] | None) -> str:
     return f"{f:.6g}"
 
 
+def _point_label(p: dict[str, Any]) -> str:
+    for k in ("exact", "interval"):
+        text = p.get(k)
+        if text and k == "interval":
+            text = text.replace("Interval(", "[").replace(")", "]")
+        if text and len(text) <= 14:
+            return text
+    if isinstance(p.get("float"), float):
+        return f"{p['float']:.4g}"
+    return p.get("exact") or p.get("interval") or "?"
+
+
 def cell_text(key: str, prop: dict[str, Any]) -> str:
     status, value = prop.get("status"), prop.get("value")
     if status == "unknown":
@@ -710,16 +722,14 @@ def cell_text(key: str, prop: dict[str, Any]) -> str:
         base = "yes" if status == "proved" else "no"
         pts = prop.get("inflection_points")
         if key == "convex" and pts:
-            base += " (inflection " + ", ".join(p.get("exact") or p.get("interval") or f"{p['float']:.4g}"
-                                               if (p.get("exact") or p.get("interval")) and len(p.get("exact") or p.get("interval") or "") < 14
-                                               else f"{p['float']:.4g}" for p in pts) + ")"
+            base += " (inflection " + ", ".join(_point_label(p) for p in pts) + ")"
         return base
     if key == "continuity":
         return str(value)
     if key == "differentiable":
         if status == "proved":
             return "everywhere"
-        return "not at " + ", ".join(p.get("exact") or f"{p['float']:.4g}" for p in value) if value and isinstance(value[0], dict) else "no"
+        return "not at " + ", ".join(_point_label(p) for p in value) if value and isinstance(value[0], dict) else "no"
     if key in ("derivative_max", "derivative_min", "lipschitz"):
         txt = _fmt_number(value)
         if value.get("float") not in ("oo", "-oo"):

@@ -84,6 +84,8 @@ class Facts:
         """Reasons why a piece is not smooth on its interval (empty when every piece is C-infinity there)."""
         out = []
         for p in self.smooth_pieces:
+            if smooth_on_reals(p.expr):
+                continue
             for k, g in enumerate((p.expr, sp.diff(p.expr, X), sp.diff(p.expr, X, 2))):
                 ok, dom = attempt(lambda: continuous_domain(g, X, p.interval), 3.0)
                 if not ok:
@@ -295,6 +297,31 @@ class Facts:
                 pts.add(m - d)
                 pts.add(m + d)
         return sorted(pts)
+
+
+_ENTIRE = (sp.exp, sp.erf, sp.erfc, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.asinh)
+
+
+def smooth_on_reals(expr: sp.Expr) -> bool:
+    """A cheap structural proof that ``expr`` is C-infinity on all of R (False means: not shown)."""
+    if not expr.has(X):
+        return bool(expr.is_finite) or expr.is_number
+    if expr == X:
+        return True
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        return all(smooth_on_reals(a) for a in expr.args)
+    if isinstance(expr, sp.Pow):
+        base, e = expr.args
+        if e.has(X):
+            return bool(base.is_positive) and not base.has(X) and smooth_on_reals(e)
+        if e.is_Integer and e >= 0:
+            return smooth_on_reals(base)
+        return smooth_on_reals(base) and bool(base.is_positive)
+    if isinstance(expr, _ENTIRE):
+        return smooth_on_reals(expr.args[0])
+    if isinstance(expr, sp.log):
+        return smooth_on_reals(expr.args[0]) and bool(expr.args[0].is_positive)
+    return False
 
 
 def _same(a: sp.Expr, b: sp.Expr) -> bool:

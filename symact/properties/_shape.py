@@ -136,6 +136,10 @@ def compare(a: Value, b: Value) -> int:
 
 # --------------------------------------------------------------------------- limits and evaluation
 def limit(expr: sp.Expr, point: sp.Expr, direction: str = "+", seconds: float = 6.0) -> Value:
+    if point in (sp.oo, -sp.oo):
+        quick = exp_poly_limit(expr, point)
+        if quick is not None:
+            return Value.of(quick)
     ok, value = attempt(lambda: sp.limit(expr, X, point, direction), seconds)
     if not ok:
         raise Undecided(f"the limit of {expr} at {point} did not finish ({value})")
@@ -148,7 +152,7 @@ def value_at(expr: sp.Expr, point: Pt) -> Value:
     """The value of a smooth expression at a point: exact (simplified) for exact points, else a ball."""
     if point.exact is not None:
         raw = expr.subs(X, point.exact)
-        ok, simple = attempt(lambda: sp.simplify(raw), 3.0)
+        ok, simple = attempt(lambda: _simplify_value(raw), 3.0)
         exact = simple if ok else raw
         if exact.has(sp.nan, sp.zoo):
             raise Undecided(f"{expr} is not defined at {point.exact}")
@@ -157,6 +161,18 @@ def value_at(expr: sp.Expr, point: Pt) -> Value:
     if b is None:
         raise Undecided(f"cannot enclose {expr} near {point}")
     return Value(None, b)
+
+
+def _simplify_value(raw: sp.Expr) -> sp.Expr:
+    """simplify, with exp(LambertW(z)) = z / LambertW(z) applied first (Swish's minimum is -W(1/e))."""
+    if raw.has(sp.LambertW):
+        expanded = sp.expand(raw, power_exp=True, mul=False, multinomial=False)
+        expanded = expanded.replace(lambda e: isinstance(e, sp.exp) and isinstance(e.args[0], sp.LambertW),
+                                    lambda e: e.args[0].args[0] / e.args[0])
+        candidate = sp.simplify(expanded)
+        plain = sp.simplify(raw)
+        return candidate if sp.count_ops(candidate) < sp.count_ops(plain) else plain
+    return sp.simplify(raw)
 
 
 def _sign_at(expr: sp.Expr, q: sp.Rational) -> int:
@@ -379,7 +395,10 @@ def _tail_radius(h: sp.Expr, side: int) -> sp.Integer:
     raise Undecided(f"no certified sign of {h} on the {'right' if side > 0 else 'left'} tail")
 
 
-def _exp_terms(expr: sp.Expr) -> list[tuple[flint.arb, int, sp.Poly]] | None:
+Term = tuple  # (exact coefficient, arb coefficient, power of x, exponent polynomial)
+
+
+def _exp_terms(expr: sp.Expr) -> list[Term] | None:
     """Write ``expr`` (a polynomial in x and exponentials of polynomials) as sum c x^i exp(p(x))."""
     expr = sp.expand(sp.powsimp(sp.expand(expr), combine="exp"))
     out = []
@@ -402,11 +421,74 @@ def _exp_terms(expr: sp.Expr) -> list[tuple[flint.arb, int, sp.Poly]] | None:
             p = sp.Poly(sp.expand(poly), X)
         except sp.PolynomialError:
             return None
+        if p.TC() != 0:  # exp(p0) is a constant factor
+            coeff *= sp.exp(p.TC())
+            p = p - p.TC()
         c = _arb.safe_evaluate(coeff)
         if c is None:
             return None
-        out.append((c, i, p))
+        out.append((coeff, c, i, p))
     return out
+
+
+def _growth(t: Term) -> tuple:
+    coeffs = t[3].all_coeffs()
+    if len(coeffs) > 12:
+        raise Undecided("exponent polynomial of too high degree")
+    pad = [0.0] * (12 - len(coeffs)) + [float(sp.N(v)) for v in coeffs]
+    return (pad, t[2])
+
+
+_TAILS: dict[tuple[sp.Expr, int], Any] = {}
+
+
+def _tail_terms(h: sp.Expr, side: int) -> tuple[list[Term], list[Term]] | None:
+    """Numerator and denominator of h(side*x) as exp-polynomial terms, sorted by growth at +oo (cached)."""
+    key = (h, side)
+    if key in _TAILS:
+        return _TAILS[key]
+    result = None
+    try:
+        ok, h2 = attempt(lambda: sp.together(sp.sympify(h).rewrite(sp.exp)), 4.0)
+        if ok:
+            num, den = sp.fraction(h2)
+            parts = []
+            for e in (num, den):
+                e = sp.expand(e.xreplace({X: side * X}))
+                terms = _exp_terms(e)
+                if not terms:
+                    parts = None
+                    break
+                # merge terms of equal growth (same power of x and exponent polynomial)
+                merged: dict[tuple, list] = {}
+                for t in terms:
+                    k = (t[2], tuple(t[3].all_coeffs()))
+                    if k in merged:
+                        merged[k][0] += t[0]
+                    else:
+                        merged[k] = [t[0], t[2], t[3]]
+                terms = []
+                for c, i, p in merged.values():
+                    c = sp.nsimplify(c) if c.is_Float else c
+                    if c == 0:
+                        continue
+                    cb = _arb.safe_evaluate(c)
+                    if cb is None:
+                        parts = None
+                        break
+                    terms.append((c, cb, i, p))
+                if parts is None or not terms:
+                    parts = None
+                    break
+                terms.sort(key=_growth)
+                parts.append(terms)
+            result = tuple(parts) if parts else None
+    except Undecided:
+        result = None
+    if len(_TAILS) > 2048:
+        _TAILS.clear()
+    _TAILS[key] = result
+    return result
 
 
 def _tail_sign(h: sp.Expr, side: int, radius: sp.Integer) -> int | None:
@@ -418,48 +500,27 @@ def _tail_sign(h: sp.Expr, side: int, radius: sp.Integer) -> int | None:
     (i_k-i_T)/x + (p_k-p_T)' has the right sign there, checked through a polynomial with a Cauchy root bound);
     then |sum r_k| <= sum |r_k(radius)| < 1 gives sign = sign(c_T).
     """
-    try:
-        h2 = sp.together(sp.sympify(h).rewrite(sp.exp))
-        num, den = sp.fraction(h2)
-        s_num = _dominant_sign(num, side, radius)
-        s_den = _dominant_sign(den, side, radius)
-    except Undecided:
+    parts = _tail_terms(h, side)
+    if parts is None:
         return None
-    if s_num is None or s_den is None:
+    signs = [_dominant_sign(terms, radius) for terms in parts]
+    if None in signs:
         return None
-    return s_num * s_den
+    return signs[0] * signs[1]
 
 
-def _dominant_sign(expr: sp.Expr, side: int, radius: sp.Integer) -> int | None:
-    y = sp.Symbol("y", positive=True)
-    e = sp.expand(expr.subs(X, side * y).subs(y, X))  # now study x -> +oo
-    terms = _exp_terms(e)
-    if not terms:
-        return None
-    if len(terms) == 1:
-        c = terms[0][0]
-        return 1 if c > 0 else (-1 if c < 0 else None)
-
-    def key(t):
-        p = t[2].all_coeffs()
-        return (t[2].degree(), [float(sp.N(v)) for v in p], t[1])
-
-    def growth(t):
-        coeffs = t[2].all_coeffs()
-        pad = [0.0] * (8 - len(coeffs)) + [float(sp.N(v)) for v in coeffs]
-        return (pad, t[1])
-    terms.sort(key=growth)
+def _dominant_sign(terms: list[Term], radius: sp.Integer) -> int | None:
     top = terms[-1]
-    c_t = top[0]
+    c_t = top[1]
     if not (c_t > 0 or c_t < 0):
         return None
+    if len(terms) == 1:
+        return 1 if c_t > 0 else -1
     total = flint.arb(0)
     rad = _arb.evaluate(radius)
-    for c, i, p in terms[:-1]:
-        q = (p - top[2]).as_expr()
-        k = i - top[1]
-        if growth((c, i, p)) == growth(top):
-            return None
+    for _, c, i, p in terms[:-1]:
+        q = (p - top[3]).as_expr()
+        k = i - top[2]
         # log-derivative times x: k + x q'(x) must be <= 0 for x >= radius
         poly = sp.Poly(k + X * sp.diff(q, X), X)
         if not poly.is_zero:
@@ -481,6 +542,23 @@ def _dominant_sign(expr: sp.Expr, side: int, radius: sp.Integer) -> int | None:
     if total < 1:
         return 1 if c_t > 0 else -1
     return None
+
+
+def exp_poly_limit(h: sp.Expr, point: sp.Expr) -> sp.Expr | None:
+    """The exact limit of h at +-oo from the dominant exp-polynomial terms of N and D, or None."""
+    parts = _tail_terms(h, 1 if point == sp.oo else -1)
+    if parts is None:
+        return None
+    (cn, bn, _, _), (cd, bd, _, _) = parts[0][-1], parts[1][-1]
+    if not ((bn > 0 or bn < 0) and (bd > 0 or bd < 0)):
+        return None
+    gn, gd = _growth(parts[0][-1]), _growth(parts[1][-1])
+    ratio = sp.simplify(cn / cd)
+    if gn == gd:
+        return ratio
+    if gn < gd:
+        return sp.Integer(0)
+    return sp.oo if ratio.is_positive else (-sp.oo if ratio.is_negative else None)
 
 
 def _roots_by_subdivision(h: sp.Expr, a: sp.Expr, b: sp.Expr) -> list[Pt]:

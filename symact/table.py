@@ -1,0 +1,148 @@
+"""The property table of the whole catalog: one row per scalar activation, one column per property key.
+
+``catalog_table(format)`` renders Markdown, LaTeX or JSON.  Rows are computed in worker processes (one per
+CPU by default) and cached on disk, keyed by (symact version, entry name, parameters, expression string), so a
+second run only reads the cache.  The cache lives in ``$SYMACT_CACHE`` or ``$XDG_CACHE_HOME/symact`` or
+``~/.cache/symact`` (never inside the repository); delete it or pass ``use_cache=False`` to recompute.  Cells
+that are ``unknown`` are shown as ``unknown``, never as a guess.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Iterable
+
+from symact.errors import ParameterError
+
+FORMATS = ("markdown", "latex", "json")
+#: rows computed first (the slowest), so that the worker processes finish together
+_SLOW_FIRST = ("gelu_tanh", "mish", "silu", "tanh", "gelu")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("SYMACT_CACHE")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "symact"
+
+
+def _version() -> str:
+    from symact import __version__
+
+    return __version__
+
+
+def cache_key(name: str, params: dict[str, str], expr_text: str) -> str:
+    raw = json.dumps([_version(), name, sorted(params.items()), expr_text], sort_keys=True)
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _cache_path(key: str) -> Path:
+    return cache_dir() / "properties" / f"{key}.json"
+
+
+def _read(key: str) -> dict[str, Any] | None:
+    try:
+        with open(_cache_path(key), encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        return None
+
+
+def _write(key: str, row: dict[str, Any]) -> None:
+    path = _cache_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(row, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: the table still works, only slower next time
+
+
+def _row(name: str, budget: float) -> dict[str, Any]:
+    from symact.properties import analyze
+
+    return analyze(name, budget=budget).to_json()
+
+
+def rows(names: Iterable[str] | None = None, use_cache: bool = True, jobs: int | None = None,
+         budget: float = 60.0) -> list[dict[str, Any]]:
+    """The report JSON of every scalar catalog activation (catalog order), from the cache where possible."""
+    from symact.catalog import entries, get
+
+    if names is None:
+        names = [e.name for e in entries(scalar_only=True)]
+    names = [get(n).name for n in names]
+    keys = {n: cache_key(n, {}, str(get(n).f())) for n in names}
+    out: dict[str, dict[str, Any]] = {}
+    todo = []
+    for n in names:
+        cached = _read(keys[n]) if use_cache else None
+        if cached is not None:
+            out[n] = cached
+        else:
+            todo.append(n)
+    todo.sort(key=lambda n: (_SLOW_FIRST.index(n) if n in _SLOW_FIRST else len(_SLOW_FIRST)))
+    if todo:
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+        if workers == 1:
+            computed = {n: _row(n, budget) for n in todo}
+        else:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+                futures = {n: pool.submit(_row, n, budget) for n in todo}
+                computed = {n: f.result() for n, f in futures.items()}
+        for n, row in computed.items():
+            out[n] = row
+            if not any(p["status"] == "unknown" and "budget" in (p.get("reason") or "")
+                       for p in row["properties"].values()):
+                _write(keys[n], row)
+    return [out[n] for n in names]
+
+
+def catalog_table(format: str = "markdown", use_cache: bool = True, jobs: int | None = None,
+                  names: Iterable[str] | None = None) -> str:
+    """The whole-catalog property table as Markdown, LaTeX or JSON text."""
+    if format not in FORMATS:
+        raise ParameterError(f"unknown table format {format!r}; choose one of {', '.join(FORMATS)}")
+    from symact.properties import KEYS, cell_text
+
+    data = rows(names, use_cache=use_cache, jobs=jobs)
+    if format == "json":
+        return json.dumps({"keys": list(KEYS), "rows": data}, indent=2)
+    cells = [[row["name"]] + [cell_text(k, row["properties"][k]) for k in KEYS] for row in data]
+    header = ["activation"] + list(KEYS)
+    if format == "markdown":
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in cells]
+        lines.append("")
+        lines.append("Convex means f(ta + (1-t)b) <= t f(a) + (1-t) f(b) (the U shape). "
+                     "Cells marked unknown were not decided; nothing is guessed.")
+        return "\n".join(lines)
+    return _latex(header, cells)
+
+
+def _tex_escape(text: str) -> str:
+    out = text.replace("\\", r"\textbackslash{}")
+    for ch in "&%$#_{}":
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("∞", r"$\infty$").replace("~", r"\textasciitilde{}")
+
+
+def _latex(header: list[str], cells: list[list[str]]) -> str:
+    cols = "l" * len(header)
+    lines = [r"\begin{tabular}{" + cols + "}", r"\hline",
+             " & ".join(_tex_escape(h) for h in header) + r" \\", r"\hline"]
+    lines += [" & ".join(_tex_escape(c) for c in row) + r" \\" for row in cells]
+    lines += [r"\hline", r"\end{tabular}"]
+    return "\n".join(lines)
+
+
+__all__ = ["catalog_table", "rows", "cache_dir", "cache_key", "FORMATS"]
