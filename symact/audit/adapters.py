@@ -145,6 +145,8 @@ class Target:
         self.device = device
         self.hung = False
         self.detect_note = ""
+        #: for an autograd derivative target: the Target it differentiates (reproductions call autograd)
+        self.grad_of: "Target | None" = None
 
     # -- formats ---------------------------------------------------------------------------------------------
     def make_input(self, x: np.ndarray, fmt: Format):
@@ -299,6 +301,16 @@ class Target:
     def reproduction(self, x: float, fmt: Format, module_hint: str | None = None) -> str:
         """A one-line shell command that calls the target at ``x``."""
         fmt = get_format(fmt)
+        if self.grad_of is not None:
+            base = self.grad_of.reproduction(x, fmt, module_hint)
+            if self.kind == "torch":
+                head, _, call = base.rpartition("print(repr(f(")
+                arg = call[: -len(')))"')] if call.endswith(')))"') else call
+                return f'{head}t = ({arg}).requires_grad_(); f(t).sum().backward(); print(repr(t.grad))"'
+            if self.kind == "jax":
+                return base.replace("print(repr(f(", "print(repr(jax.grad(lambda v: f(v).sum())(").replace(
+                    "import jax.numpy as jnp;", "import jax, jax.numpy as jnp;")
+            return base
         mod, _, qual = (module_hint or self.label).rpartition(":")
         if not mod:
             mod, qual = _module_of(self.fn), getattr(self.fn, "__qualname__", "f")

@@ -138,7 +138,8 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
         report.kind = target.kind
         for i, (label_, stage) in enumerate(stages):
             prog.update(f"{entry.name} {fmt.name}: {label_}", i, len(stages))
-            stage(ctx, report, opts)
+            with np.errstate(all="ignore"):   # the auditor's own arithmetic; target calls set their own
+                stage(ctx, report, opts)
             if target.hung and label_ == "values":
                 break
     except KeyboardInterrupt:
@@ -615,14 +616,18 @@ def autograd_target(target: Target) -> Target | None:
             (gx,) = torch.autograd.grad(y.sum(), x)
             return gx
 
-        return Target(g, kind="torch", call_seconds=target.call_seconds, label=f"grad({target.label})",
-                      device=target.device)
+        t = Target(g, kind="torch", call_seconds=target.call_seconds, label=f"grad({target.label})",
+                   device=target.device)
+        t.grad_of = target
+        return t
     if target.kind == "jax":
         import jax
         import jax.numpy as jnp
 
         g = jax.grad(lambda x: jnp.sum(fn(x, **kw)))
-        return Target(g, kind="jax", call_seconds=target.call_seconds, label=f"grad({target.label})")
+        t = Target(g, kind="jax", call_seconds=target.call_seconds, label=f"grad({target.label})")
+        t.grad_of = target
+        return t
     return None
 
 
@@ -723,7 +728,8 @@ def _swap(ctx: _Ctx, t: Target) -> _Ctx:
     new = object.__new__(_Ctx)
     new.__dict__.update(ctx.__dict__)
     new.target = t
-    new.repro_hint = None
+    if t.grad_of is None:
+        new.repro_hint = None
     return new
 
 
