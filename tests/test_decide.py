@@ -180,3 +180,27 @@ def test_inequalities():
     assert inequality(f("sigmoid", 1), "<=", sp.Rational(1, 4)).status == "proved"
     assert inequality(f("sigmoid", 1), "<", sp.Rational(1, 4)).status == "refuted"
     assert inequality(X / (1 + X**2), "<=", sp.Rational(1, 2)).status == "proved"
+
+
+# ------------------------------------------------------------------------------------------------ user expressions
+def test_user_expressions_extrema():
+    e = _value(extremum(X * sp.atan(X), "inf"))
+    assert (e.exact, e.attained, e.at) == (0, True, [0])
+    e = _value(extremum(X / sp.sqrt(1 + X**2), "sup"))
+    assert (e.exact, e.attained) == (1, False)
+    e = _value(extremum(sp.diff(sp.tanh(X) ** 2, X), "sup"))
+    t = mp.atanh(1 / mp.sqrt(3))
+    assert _close(sp.N(e.exact, 40), 2 * mp.tanh(t) / mp.cosh(t) ** 2)
+    c1 = sp.Piecewise((0, X < 0), (X**2, X < 1), (2 * X - 1, True))  # C1, not C2
+    e = _value(extremum(sp.diff(c1, X), "sup"))
+    assert (e.exact, e.attained) == (2, True)
+    e = _value(extremum(sp.exp(-sp.Abs(X)), "inf"))
+    assert (e.exact, e.attained) == (0, False)
+
+
+def test_user_expressions_signs():
+    assert sign(sp.sqrt(X**2 + 1) - X, ">0").status == "proved"
+    assert sign(sp.log(X) - X, "<0", sp.Interval.open(0, sp.oo)).status == "proved"
+    assert sign(sp.tan(X) - 100, "<=0", sp.Interval.open(0, 3)).status == "unknown"  # never a wrong proof
+    assert sign(sp.diff(X * sp.atan(X), X, 2), ">0").status == "proved"
+    assert sign(sp.diff(sp.Max(X, X / 3), X), ">0").status == "proved"

@@ -466,6 +466,13 @@ def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: 
             errors.append(str(exc))
         # each derivative lowers the degree, so the recursion ends
         depth = max(depth, sp.Poly(poly_form, var).degree() + 1)
+    if any(p.exp == sp.Rational(1, 2) for p in f.atoms(sp.Pow)):
+        from symact.decide.radical import radical_pattern
+
+        try:
+            return radical_pattern(f, lo, hi, ctx, depth)
+        except (Undecided, _arb.ArbUnsupported) as exc:
+            errors.append(f"radical form: {exc}")
     if exp_bases and tsyms:
         from symact.decide.two_term import two_term_pattern
 
@@ -569,10 +576,19 @@ def _best_multiplier(f: sp.Expr, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
     for e in sorted(f.atoms(sp.exp), key=sp.default_sort_key):
         if var in e.free_symbols:
             candidates.append(sp.exp(-e.args[0]))
+    # f = A g + B with g = atan(x), erf(x), log(...): dividing by a positive A leaves g + B/A, whose
+    # derivative no longer contains g
+    expanded = sp.expand(f)
+    for g in sorted(f.atoms(sp.Function), key=sp.default_sort_key):
+        if var not in g.free_symbols or isinstance(g, sp.exp):
+            continue
+        A = expanded.coeff(g)
+        if A != 0 and not A.has(g) and structural_sign(A, var) == "+" and var in A.free_symbols:
+            candidates.append(1 / A)
     if len(candidates) == 1 or sp.count_ops(f) > 120:
         return sp.Integer(1), sp.diff(f, var)
     best = None
-    for m in candidates[:4]:
+    for m in candidates[:5]:
         d = sp.diff(sp.expand(f * m), var)
         cost = _mixed_cost(d, ctx)
         if best is None or cost < best[0]:

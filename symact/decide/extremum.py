@@ -72,8 +72,16 @@ def _candidate(value: sp.Expr | None, ball, attained: bool, at: list, origin: st
 
 
 def _tidy(value: sp.Expr, ctx: Context) -> sp.Expr:
+    """A short exact form of a value (simplified, and in exponentials when that is shorter)."""
+    def work():
+        a = sp.simplify(simplify_special(value))
+        if a.has(sp.tanh, sp.sinh, sp.cosh, sp.log):
+            b = sp.simplify(a.rewrite(sp.exp))
+            if sp.count_ops(b) < sp.count_ops(a):
+                return b
+        return a
     try:
-        return ctx.run(lambda: sp.simplify(simplify_special(value)), 2.0, "simplification of a value")
+        return ctx.run(work, 2.0, "simplification of a value")
     except Undecided:
         return value
 

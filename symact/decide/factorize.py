@@ -84,10 +84,18 @@ def exp_substitution(expr: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, dict]:
     return expr.xreplace(repl), sub
 
 
-def atomize(expr: sp.Expr, keep: set) -> tuple[sp.Expr, dict]:
-    """Replace every non-polynomial part (outside ``keep`` symbols) by a fresh symbol; returns (expr, back)."""
+def atomize(expr: sp.Expr, keep: set, roots: dict | None = None) -> tuple[sp.Expr, dict]:
+    """Replace every non-polynomial part (outside ``keep`` symbols) by a fresh symbol; returns (expr, back).
+
+    Fractional powers b^(p/q) of one base b share one symbol s = b^(1/q) (so s^q = b can be used to
+    reduce); with ``roots`` given, ``roots[s] = (q, b)`` records that relation (b atomized too).
+    """
     back: dict[sp.Symbol, sp.Expr] = {}
     seen: dict[sp.Expr, sp.Symbol] = {}
+    denominators: dict[sp.Expr, int] = {}
+    for e in expr.atoms(sp.Pow):
+        if e.exp.is_Rational and not e.exp.is_Integer and e.base.free_symbols - {None}:
+            denominators[e.base] = sp.ilcm(denominators.get(e.base, 1), int(e.exp.q))
 
     def walk(e: sp.Expr) -> sp.Expr:
         if e.is_Rational or e in keep:
@@ -96,6 +104,15 @@ def atomize(expr: sp.Expr, keep: set) -> tuple[sp.Expr, dict]:
             return e.func(*[walk(a) for a in e.args])
         if e.is_Pow and e.exp.is_Integer:
             return walk(e.base) ** e.exp
+        if roots is not None and e.is_Pow and e.base in denominators and e.exp.is_Rational:
+            q = denominators[e.base]
+            unit = e.base ** sp.Rational(1, q)
+            if unit not in seen:
+                d = sp.Dummy("s", positive=True) if e.base.is_positive else sp.Dummy("s", real=True)
+                seen[unit] = d
+                back[d] = unit
+                roots[d] = (q, walk(e.base))
+            return seen[unit] ** int(e.exp * q)
         if e not in seen:
             d = sp.Dummy("a", positive=True) if e.is_positive else sp.Dummy("a", real=True)
             seen[e] = d
@@ -110,8 +127,11 @@ def factorize(expr: sp.Expr, var: sp.Symbol) -> Factorization:
     expr = rewrite_hyperbolic(sp.sympify(expr))
     expr, sub = exp_substitution(expr, var)
     keep = {var, *sub}
-    atomized, back = atomize(expr, keep)
+    roots: dict = {}
+    atomized, back = atomize(expr, keep, roots)
     num, den = sp.fraction(sp.together(atomized))
+    for s, (q, base) in roots.items():  # s^q = base
+        num, den = (sp.rem(sp.expand(num), s ** q - base, s), sp.rem(sp.expand(den), s ** q - base, s))
     factors: list[Factor] = []
     constant = sp.Integer(1)
     for part, sgn in ((num, 1), (den, -1)):
