@@ -121,7 +121,8 @@ def test_property_moderate_range(name, order, xs):
 
 def _half_sample(dtype) -> np.ndarray:
     bits = np.arange(0, 1 << 16, 509, dtype=np.uint16)
-    return bits.view(dtype)
+    with np.errstate(all="ignore"):
+        return np.concatenate([bits.view(dtype), np.array([np.nan, np.inf, -np.inf, -0.0], dtype=dtype)])
 
 
 @pytest.mark.parametrize("order", [0, 1], ids=["f", "df"])

@@ -96,7 +96,8 @@ def _prep(x) -> tuple[np.ndarray, np.dtype, bool]:
         out = np.dtype(np.float64)
     else:
         raise TypeError(f"expected real floating-point input, got dtype {dt}")
-    return arr.astype(np.float64), out, arr.ndim == 0
+    with np.errstate(all="ignore"):  # ml_dtypes warns when casting NaN payloads
+        return arr.astype(np.float64), out, arr.ndim == 0
 
 
 def _finish(y: np.ndarray, x64: np.ndarray, out_dtype: np.dtype, scalar: bool):
