@@ -341,6 +341,13 @@ def _restrict(zeros: list[Zero], signs: list[int], lo, hi, check_zero) -> Patter
     return Pattern(lo, hi, kept, kept_signs)
 
 
+def _certainly_between(r, a, b) -> bool:
+    try:
+        return bool(r >= a) and bool(r <= b)
+    except TypeError:
+        return False
+
+
 def polynomial_pattern(poly: sp.Poly, lo, hi, to_x=None, describe: str = "") -> Pattern:
     """Exact pattern of a polynomial with rational coefficients (``to_x`` maps a root in t back to x)."""
     ivs = poly.intervals(eps=sp.Rational(1, 10 ** 25))
@@ -353,10 +360,12 @@ def polynomial_pattern(poly: sp.Poly, lo, hi, to_x=None, describe: str = "") -> 
         p = sample_point(left, right) if left != right else left
         v = poly.eval(p)
         signs.append(int(sp.sign(v)))
-    for (a, b), root in zip(pts, exact_roots):
-        zeros.append((a, b, root))
+    for a, b in pts:
+        inside = [r for r in exact_roots if _certainly_between(r, a, b)]
+        zeros.append((a, b, inside[0] if len(inside) == 1 else None))
     if to_x is None:
-        out = [Zero(a, b, r) for a, b, r in zeros]
+        out = [Zero(a, b, r) if r is not None or a == b else Zero(a, b, a if a == b else None)
+               for a, b, r in zeros]
         return _restrict(out, signs, lo, hi, lambda end: poly.eval(end) == 0)
     # roots in t > 0 only, mapped by the increasing or decreasing map to x
     out, osigns = [], [signs[0]]
@@ -364,6 +373,8 @@ def polynomial_pattern(poly: sp.Poly, lo, hi, to_x=None, describe: str = "") -> 
         if b <= 0:
             osigns[-1] = signs[i + 1]
             continue
+        if a <= 0 or r is None:
+            raise Undecided("a root in t = exp(a x) too close to 0 or not known exactly")
         out.append((a, b, r))
         osigns.append(signs[i + 1])
     increasing, mapping = to_x
@@ -631,6 +642,9 @@ def find_zero(f: sp.Expr, a, b, sa: int, ctx: Context, exact: bool = True) -> Ze
     if b == sp.oo:
         b = _bracket(f, a, 1, -sa, ctx)
     lo, hi = sp.Rational(a) if a.is_Rational else _rat(a, "hi"), sp.Rational(b) if b.is_Rational else _rat(b, "lo")
+    if not lo < hi or _arb.ball_sign(_arb.at_point(f, var, lo, 256)) != sa \
+            or _arb.ball_sign(_arb.at_point(f, var, hi, 256)) != -sa:
+        raise Undecided("could not certify a bracket around a zero")
     for _ in range(200):
         ctx.check_time()
         if hi - lo < sp.Rational(1, 2 ** 70):
@@ -782,7 +796,8 @@ def check_smooth(expr: sp.Expr, interval: sp.Interval, ctx: Context) -> list[str
         if kind == ">0" and structural_sign(g, ctx.var) == "+":
             continue
         p = pattern(g, lo, hi, ctx)
-        inner = [z for z in p.zeros if not (z.exact is not None and z.exact in (lo, hi))]
+        inner = [z for z in p.zeros if not (z.exact is not None and (
+            (z.exact == lo and interval.left_open) or (z.exact == hi and interval.right_open)))]
         if p.identically_zero or inner:
             raise Undecided(f"{sp.sstr(g)} vanishes inside {interval}, where the expression is singular")
         if kind == ">0" and any(s < 0 for k, s in enumerate(p.signs) if not p.gap_is_empty(k)):

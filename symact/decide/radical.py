@@ -37,6 +37,10 @@ def radical_pattern(f: sp.Expr, lo, hi, ctx, depth: int) -> Pattern:
     if parts is None:
         raise Undecided("not of the form A + B sqrt(C)")
     A, B, C = parts
+    pc = pattern(C, lo, hi, ctx, depth)
+    if pc.identically_zero or any(sg < 0 for k, sg in enumerate(pc.signs) if not pc.gap_is_empty(k)) or any(
+            z.exact is None or z.exact not in (lo, hi) for z in pc.zeros):
+        raise Undecided(f"{sp.sstr(C)} is not shown positive inside the interval")
     D = sp.expand(A**2 - B**2 * C)
     pats = [pattern(g, lo, hi, ctx, depth) for g in (A, B, D)]
     if any(p.identically_zero for p in pats[:1]) and pats[1].identically_zero:

@@ -195,6 +195,8 @@ def _refute_from_pattern(bad, pat, f, iv, text, tex, deriv, var, ctx, pieces) ->
         except Undecided:
             pass
     a, b = point_value(f, var, z.lo, 256), point_value(f, var, z.hi, 256)
+    if not (z.lo > iv.inf and z.hi < iv.sup):
+        a = None  # the enclosure reaches past the piece: the zero might be outside the domain
     if a is not None and b is not None:
         sa, sb = _arb.ball_sign(a), _arb.ball_sign(b)
         if sa is not None and sb is not None and sa != sb:
