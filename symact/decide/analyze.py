@@ -46,7 +46,12 @@ class Context:
         left = self.remaining()
         if left <= 0.05:
             raise Undecided(f"time budget exhausted before {what}")
-        finished, value = run_stoppable(fn, min(cap, left))
+        try:
+            finished, value = run_stoppable(fn, min(cap, left))
+        except Undecided:
+            raise
+        except Exception as exc:  # noqa: BLE001 -- a SymPy failure means "not decided here", never more
+            raise Undecided(f"{what} failed ({type(exc).__name__}: {exc})") from None
         if not finished:
             raise Undecided(f"{what} did not finish in time ({value})")
         return value

@@ -86,6 +86,19 @@ def unknown(statement: str, latex: str, method: str, reason: str, seconds: float
                    derivation or Derivation(), seconds, reason, value, evidence or {})
 
 
+def guarded(run, expr: sp.Expr, var: sp.Symbol, text: str, tex: str, method: str) -> Verdict:
+    """Run a decision; free symbols other than ``var`` and unexpected failures end as ``unknown``."""
+    stray = sorted(str(s) for s in sp.sympify(expr).free_symbols if s != var)
+    if stray:
+        return unknown(text, tex, method, f"free symbols {', '.join(stray)} besides {var}: give them values",
+                       0.0)
+    try:
+        return run()
+    except (Undecided, ArithmeticError, ValueError, TypeError, NotImplementedError, RecursionError,
+            AttributeError, KeyError, IndexError) as exc:
+        return unknown(text, tex, method, f"internal failure ({type(exc).__name__}: {exc})", 0.0)
+
+
 def find_violation(pieces, var: sp.Symbol, bad, ctx: Context):
     """A sample point where a certified ball of f satisfies ``bad(ball) -> True`` (or None)."""
     for piece in pieces:
@@ -101,4 +114,4 @@ def find_violation(pieces, var: sp.Symbol, bad, ctx: Context):
 
 
 __all__ = ["REL_TEXT", "REL_LATEX", "exact_input", "domain_text", "domain_latex", "split", "sample_points",
-           "point_value", "evidence_samples", "unknown", "find_violation", "sample_point"]
+           "point_value", "evidence_samples", "unknown", "guarded", "find_violation", "sample_point"]

@@ -16,7 +16,7 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.analyze import Context, check_smooth, exact_zero, limit_value, pattern, simplify_special, value_at
-from symact.decide.common import domain_latex, domain_text, exact_input, split, unknown, evidence_samples
+from symact.decide.common import domain_latex, domain_text, evidence_samples, exact_input, guarded, split, unknown
 from symact.decide.pattern import Undecided
 from symact.verdict import Certificate, Derivation, Timer, Verdict
 
@@ -93,7 +93,8 @@ def extremum(expr, kind: str, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, b
     text = f"{kind} of {sp.sstr(original)} over {var} in {domain_text(domain)}"
     tex = rf"\{kind}_{{{sp.latex(var)} \in {domain_latex(domain)}}} {sp.latex(original)}"
     with Timer() as timer:
-        verdict = _decide(exact_input(original), kind, domain, var, budget, text, tex)
+        verdict = guarded(lambda: _decide(exact_input(original), kind, domain, var, budget, text, tex),
+                          original, var, text, tex, "critical points and limits")
     verdict.seconds = timer.seconds
     return verdict
 

@@ -12,7 +12,7 @@ import sympy as sp
 from symact import calculus
 from symact.catalog.registry import X
 from symact.decide.analyze import Context
-from symact.decide.common import domain_latex, domain_text, exact_input, split
+from symact.decide.common import domain_latex, domain_text, exact_input, guarded, split
 from symact.decide.pattern import Undecided
 from symact.decide.sign import sign
 from symact.verdict import Certificate, Derivation, Timer, Verdict
@@ -38,7 +38,8 @@ def identity(lhs, rhs, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, budget: 
     text = f"{sp.sstr(lhs)} = {sp.sstr(rhs)} for all {var} in {domain_text(domain)}"
     tex = rf"{sp.latex(lhs)} = {sp.latex(rhs)} \quad \forall {sp.latex(var)} \in {domain_latex(domain)}"
     with Timer() as timer:
-        verdict = _decide(lhs, rhs, domain, var, budget, text, tex)
+        verdict = guarded(lambda: _decide(lhs, rhs, domain, var, budget, text, tex), lhs - rhs, var, text, tex,
+                          "identity")
     verdict.seconds = timer.seconds
     return verdict
 

@@ -12,7 +12,7 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.analyze import Context, exact_zero, limit_value
-from symact.decide.common import exact_input, point_value, split, unknown
+from symact.decide.common import exact_input, guarded, point_value, split, unknown
 from symact.decide.pattern import Undecided
 from symact.verdict import Certificate, Derivation, Timer, Verdict
 
@@ -64,7 +64,8 @@ def limit(expr, point, direction: str = "+-", expected=None, var: sp.Symbol = X,
     base_tex = rf"\lim_{{{sp.latex(var)} \to {sp.latex(point)}{arrow}}} {sp.latex(original)}"
     base_txt = f"lim_{{{var} -> {point}{arrow.replace('^', '')}}} {sp.sstr(original)}"
     with Timer() as timer:
-        verdict = _decide(e, point, direction, expected, var, budget, base_txt, base_tex)
+        verdict = guarded(lambda: _decide(e, point, direction, expected, var, budget, base_txt, base_tex),
+                          original, var, base_txt, base_tex, "limit")
     verdict.seconds = timer.seconds
     return verdict
 

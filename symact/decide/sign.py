@@ -16,7 +16,7 @@ from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.analyze import Context, check_smooth, const_sign, exact_zero, pattern, structural_sign
 from symact.decide.common import (REL_LATEX, REL_TEXT, domain_latex, domain_text, evidence_samples,
-                                  exact_input, find_violation, point_value, split, unknown)
+                                  exact_input, find_violation, guarded, point_value, split, unknown)
 from symact.decide.pattern import Pattern, Undecided, sample_point
 from symact.verdict import Certificate, Derivation, Timer, Verdict
 
@@ -46,7 +46,8 @@ def sign(expr, relation: str, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, b
     original = sp.sympify(expr)
     text, tex = statement or statement_of(original, relation, domain, var)
     with Timer() as timer:
-        verdict = _decide(exact_input(original), relation, domain, var, budget, text, tex)
+        verdict = guarded(lambda: _decide(exact_input(original), relation, domain, var, budget, text, tex),
+                          original, var, text, tex, "sign analysis")
     verdict.seconds = timer.seconds
     return verdict
 
