@@ -15,13 +15,19 @@ HAVE_TEX = shutil.which("pdflatex") is not None
 needs_tex = pytest.mark.skipif(not HAVE_TEX, reason="pdflatex not installed (CI installs TeX Live)")
 
 
-def test_property_table_is_included_only_when_it_exists():
-    body, note = property_table_latex()
-    assert note
-    if body is None:
-        assert "catalog_table" in note or "properties" in note
-    else:
-        assert isinstance(body, str) and body.strip()
+def test_property_table_lookup(monkeypatch):
+    import symact.report as report
+
+    table_mod = pytest.importorskip("symact.table")
+    monkeypatch.setattr(table_mod, "catalog_table", lambda fmt: "\\begin{tabular}{l}x\\end{tabular}")
+    body, note = report.property_table_latex()
+    assert body.startswith("\\begin{tabular}") and "symact.table.catalog_table" in note
+
+    def broken(fmt):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(table_mod, "catalog_table", broken)
+    body, note = report.property_table_latex()
+    assert body is None and "failed" in note and "boom" in note
 
 
 def test_plots_are_vector_pdfs(tmp_path):
@@ -41,16 +47,25 @@ def test_latex_errors_fail_loudly(tmp_path):
     assert "LaTeX failed" in str(info.value)
 
 
+def _small_real_table():
+    """The real catalog_table LaTeX for three activations (the whole catalog takes ~30-60 s cold)."""
+    table_mod = pytest.importorskip("symact.table")
+    return table_mod.catalog_table("latex", names=["relu", "sigmoid", "silu"]), "test: three rows"
+
+
 @needs_tex
-def test_report_compiles_to_pdf(tmp_path, capsys):
+def test_report_compiles_to_pdf(tmp_path, capsys, monkeypatch):
     pytest.importorskip("matplotlib")
+    import symact.report as report
+
+    monkeypatch.setattr(report, "property_table_latex", _small_real_table)
     out = tmp_path / "report.pdf"
     code = main(["report", "-o", str(out)])
     summary = capsys.readouterr().out
     assert code == 0, summary
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 50_000
-    assert "58 claims (58 as expected)" in summary
+    assert "58 claims (58 as expected)" in summary and "with the catalog property table" in summary
 
 
 def test_tex_only_sources(tmp_path):

@@ -99,25 +99,34 @@ TABLE_SECONDS = 300.0
 
 
 def property_table_latex() -> tuple[str | None, str]:
-    """(LaTeX of the catalog property table, note). ``None`` when symact.properties has no catalog_table."""
-    try:
-        props = importlib.import_module("symact.properties")
-    except ModuleNotFoundError:
-        return None, "symact.properties is not available"
-    table = getattr(props, "catalog_table", None)
-    if not callable(table):
-        return None, "symact.properties.catalog_table does not exist yet"
+    """(LaTeX of the catalog property table, note). ``None`` when no ``catalog_table`` exists.
+
+    The table function is looked up as ``symact.table.catalog_table`` or ``symact.properties.catalog_table``.
+    """
+    table, where = None, ""
+    for module_name in ("symact.table", "symact.properties"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        if callable(getattr(module, "catalog_table", None)):
+            table, where = module.catalog_table, f"{module_name}.catalog_table"
+            break
+    if table is None:
+        return None, "no catalog_table in symact.table or symact.properties yet"
     from symact.budget import run_with_budget
 
     try:
         finished, body = run_with_budget(lambda: table("latex"), TABLE_SECONDS)
     except Exception as exc:  # the table is someone else's code: report, do not hide, do not fake
-        return None, f"symact.properties.catalog_table('latex') failed: {type(exc).__name__}: {exc}"
+        return None, f"{where}('latex') failed: {type(exc).__name__}: {exc}"
     if not finished:
-        return None, f"symact.properties.catalog_table('latex') did not finish in {TABLE_SECONDS:g} s"
+        return None, f"{where}('latex') did not finish in {TABLE_SECONDS:g} s"
     if not isinstance(body, str) or not body.strip():
-        return None, "symact.properties.catalog_table('latex') returned no LaTeX"
-    return body, "from symact.properties.catalog_table('latex')"
+        return None, f"{where}('latex') returned no LaTeX"
+    return body, f"from {where}('latex')"
 
 
 def assemble(outcomes, figures, table: str | None, table_note: str, seconds: float) -> str:
