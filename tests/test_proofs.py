@@ -239,3 +239,11 @@ def test_cross_check_agrees_notes_or_contradicts():
     assert extremum_matches(verdict("proved", ball), -W + sp.Rational(1, 10**6), [-1 - W]) is False
     with pytest.raises(ProofFailed):
         cross_check(d, "x", lambda: verdict("proved", ball), accept=lambda v: extremum_matches(v, -2 * W, [-1 - W]))
+
+
+def test_each_script_declares_its_claims_once():
+    """A script that (accidentally) defines FAMILY twice would silently drop the first definitions."""
+    for fam in load_families(directory=ROOT / "proofs"):
+        source = Path(fam.path).read_text()
+        assert source.count("\nFAMILY = ") == 1, fam.path
+        assert source.count("@FAMILY.claim(") == len(fam.claims), fam.path
