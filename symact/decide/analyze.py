@@ -541,14 +541,8 @@ def derivative_pattern(f: sp.Expr, lo, hi, ctx: Context, depth: int) -> Pattern:
         if kind == "end":
             direction = "+" if c == lo else "-"
             cut_signs.append(const_sign(value_at(f, var, c, ctx, direction), ctx))
-        elif c.exact is not None:
-            cut_signs.append(const_sign(f.subs(var, c.exact), ctx))
         else:
-            ball = _arb.on_interval(f, var, c.lo, c.hi, 128)
-            s = _arb.ball_sign(ball)
-            if s is None:
-                raise Undecided(f"f may vanish at the critical point {c.describe()}")
-            cut_signs.append(s)
+            cut_signs.append(sign_at_zero(f, c, ctx))
     items: list = []
     for k in range(len(cuts) - 1):
         sa, sb = cut_signs[k], cut_signs[k + 1]
@@ -610,6 +604,16 @@ def _best_multiplier(f: sp.Expr, ctx: Context) -> tuple[sp.Expr, sp.Expr]:
         if best is None or cost < best[0]:
             best = (cost, m, d)
     return best[1], best[2]
+
+
+def sign_at_zero(f: sp.Expr, z: Zero, ctx: Context) -> int:
+    """Sign of f at a point known exactly (exact sign) or by an enclosure (certified, nonzero only)."""
+    if z.exact is not None:
+        return const_sign(f.subs(ctx.var, z.exact), ctx)
+    s = _arb.ball_sign(_arb.on_interval(f, ctx.var, z.lo, z.hi, 256))
+    if s is None:
+        raise Undecided(f"{sp.sstr(f)} may vanish at {z.describe()}")
+    return s
 
 
 def _compress(items: list) -> tuple[list[Zero], list[int]]:

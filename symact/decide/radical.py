@@ -30,7 +30,7 @@ def split_radical(f: sp.Expr, var: sp.Symbol):
 
 
 def radical_pattern(f: sp.Expr, lo, hi, ctx, depth: int) -> Pattern:
-    from symact.decide.analyze import _compress, const_sign, pattern
+    from symact.decide.analyze import _compress, pattern, sign_at_zero
 
     var = ctx.var
     parts = split_radical(f, var)
@@ -63,12 +63,7 @@ def radical_pattern(f: sp.Expr, lo, hi, ctx, depth: int) -> Pattern:
             items.append(s)
         if k < len(merged.zeros):
             z = merged.zeros[k]
-            if z.exact is not None:
-                s = const_sign(f.subs(var, z.exact), ctx)
-            else:
-                s = _arb.ball_sign(_arb.on_interval(f, var, z.lo, z.hi, 256))
-                if s is None:
-                    raise Undecided(f"f may vanish at {z.describe()}")
+            s = sign_at_zero(f, z, ctx)
             items.append(z if s == 0 else s)
     zeros, signs = _compress(items)
     out = Pattern(lo, hi, zeros, signs)

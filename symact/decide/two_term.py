@@ -53,7 +53,7 @@ def split_two_terms(poly_form: sp.Expr, exp_bases: dict, var: sp.Symbol):
 
 
 def two_term_pattern(f: sp.Expr, poly_form: sp.Expr, exp_bases: dict, lo, hi, ctx, depth: int) -> Pattern:
-    from symact.decide.analyze import const_sign, pattern
+    from symact.decide.analyze import _compress, pattern, sign_at_zero
 
     var = ctx.var
     parts = split_two_terms(poly_form, exp_bases, var)
@@ -82,17 +82,8 @@ def two_term_pattern(f: sp.Expr, poly_form: sp.Expr, exp_bases: dict, lo, hi, ct
                 items.extend(_log_stretch(P, Q, w, a, b, sp_, ctx, depth))
         if k < len(cuts):
             z = cuts[k]
-            if z.exact is not None:
-                s = const_sign(g.subs(var, z.exact), ctx)
-            else:
-                s = _arb.ball_sign(_arb.on_interval(g, var, z.lo, z.hi, 256))
-                if s is None:
-                    raise Undecided(f"f may vanish at {z.describe()}")
-            if s == 0:
-                items.append(z)
-            else:
-                items.append(s)
-    from symact.decide.analyze import _compress
+            s = sign_at_zero(g, z, ctx)
+            items.append(z if s == 0 else s)
 
     zeros, signs = _compress(items)
     out = Pattern(lo, hi, zeros, signs)
