@@ -204,3 +204,22 @@ def test_user_expressions_signs():
     assert sign(sp.tan(X) - 100, "<=0", sp.Interval.open(0, 3)).status == "unknown"  # never a wrong proof
     assert sign(sp.diff(X * sp.atan(X), X, 2), ">0").status == "proved"
     assert sign(sp.diff(sp.Max(X, X / 3), X), ">0").status == "proved"
+
+
+def test_monotone_by_structure_and_trigonometric_pieces():
+    e = _value(extremum(X + sp.sin(X), "sup"))
+    assert (e.exact, e.attained) == (sp.oo, False)
+    e = _value(extremum(sp.sin(X), "sup", sp.Interval(0, sp.pi)))
+    assert (e.exact, e.attained, e.at) == (1, True, [sp.pi / 2])
+    e = _value(extremum(sp.sin(X), "inf", sp.Interval.open(0, sp.pi)))
+    assert (e.exact, e.attained) == (0, False)
+    assert sign(sp.cos(X), ">0", sp.Interval.open(-sp.pi / 2, sp.pi / 2)).status == "proved"
+    assert sign(sp.sin(X), ">0", sp.Interval(0, sp.pi)).status == "refuted"
+    e = _value(extremum(sp.sin(X) + sp.cos(2 * X), "sup", sp.Interval(0, 3)))
+    assert e.exact == sp.Rational(9, 8)
+
+
+def test_free_parameters_are_unknown_not_guessed():
+    alpha = sp.Symbol("alpha", positive=True)
+    v = sign(alpha * X**2, ">=0")
+    assert v.status == "unknown" and "alpha" in v.reason

@@ -506,6 +506,12 @@ def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: 
             return bisection_pattern(f, lo, hi, ctx)
         except Undecided as exc:
             errors.append(str(exc))
+        from symact.decide.isolate import isolation_pattern
+
+        try:
+            return isolation_pattern(f, lo, hi, ctx)
+        except (Undecided, _arb.ArbUnsupported) as exc:
+            errors.append(str(exc))
     raise Undecided("; ".join(errors) or f"no method for the sign of {sp.sstr(f)} on an unbounded interval")
 
 

@@ -15,9 +15,10 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide import _arb
-from symact.decide.analyze import Context, check_smooth, exact_zero, limit_value, pattern, simplify_special, value_at
+from symact.decide.analyze import (Context, check_smooth, exact_zero, limit_value, pattern, simplify_special,
+                                   structural_sign, value_at)
 from symact.decide.common import domain_latex, domain_text, evidence_samples, exact_input, guarded, split, unknown
-from symact.decide.pattern import Undecided
+from symact.decide.pattern import Pattern, Undecided, sample_point
 from symact.verdict import Certificate, Derivation, Timer, Verdict
 
 KINDS = ("sup", "inf")
@@ -136,7 +137,12 @@ def _piece_candidates(piece, var, ctx: Context, deriv: Derivation) -> list[_Cand
     for note in check_smooth(f, iv, ctx):
         deriv.say(f"Smooth on {domain_text(iv)}: {note}.")
     df = sp.diff(f, var)
-    dpat = pattern(df, lo, hi, ctx)
+    try:
+        dpat = pattern(df, lo, hi, ctx)
+    except Undecided:
+        dpat = _monotone_by_structure(df, lo, hi, var, deriv)
+        if dpat is None:
+            raise
     deriv.say(f"On {domain_text(iv)}: f'(x) = {sp.sstr(df)}; its zeros there: "
               + (", ".join(z.describe() for z in dpat.zeros) or "none") + ".")
     for why in dpat.why:
@@ -163,6 +169,22 @@ def _piece_candidates(piece, var, ctx: Context, deriv: Derivation) -> list[_Cand
             where = _arb.ball_str(_arb.on_interval(var, var, z.lo, z.hi, 256), 22)
             cands.append(_candidate(None, ball, True, [where], f"the critical point x in {where}", ctx))
     return cands
+
+
+def _monotone_by_structure(df, lo, hi, var, deriv: Derivation) -> Pattern | None:
+    """f' >= 0 (or <= 0) term by term and not identically 0: f is strictly monotone on the piece.
+
+    The piece is real-analytic (its smoothness obligations hold), so a derivative that is >= 0 and nonzero at
+    one point has only isolated zeros, and f is strictly increasing; no interior point is an extremum.
+    """
+    for s, g in ((1, df), (-1, -df)):
+        if structural_sign(g, var) in ("+", ">="):
+            witness = _arb.at_point(df, var, sample_point(lo, hi), 128)
+            if _arb.ball_sign(witness) == s:
+                deriv.say(f"f'(x) = {sp.sstr(df)} is {'>=' if s > 0 else '<='} 0 term by term and nonzero at "
+                          f"{sample_point(lo, hi)}, so f is strictly {'increasing' if s > 0 else 'decreasing'}.")
+                return Pattern(lo, hi, [], [s])
+    return None
 
 
 def _select(cands: list[_Candidate], kind: str, ctx: Context) -> _Candidate:

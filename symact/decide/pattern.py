@@ -102,9 +102,13 @@ def sample_point(left: sp.Expr, right: sp.Expr) -> sp.Rational:
     if left == -sp.oo and right == sp.oo:
         return sp.Integer(0)
     if left == -sp.oo:
-        return sp.floor(right) - 1
+        return sp.Integer(sp.floor(right) - 1)
     if right == sp.oo:
-        return sp.ceiling(left) + 1
+        return sp.Integer(sp.ceiling(left) + 1)
+    if not left.is_Rational:
+        left = _arb.to_rational(_arb.constant(left, 200), "hi")
+    if not right.is_Rational:
+        right = _arb.to_rational(_arb.constant(right, 200), "lo")
     left, right = sp.Rational(left), sp.Rational(right)
     # the simplest rational in the open interval (Stern-Brocot style), falling back to the midpoint
     for den in (1, 2, 4, 8, 10, 16, 100, 1000):
