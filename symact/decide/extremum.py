@@ -109,6 +109,11 @@ def _decide(e, kind, domain, var, budget, text, tex) -> Verdict:
         cands = []
         for piece in pieces:
             cands.extend(_piece_candidates(piece, var, ctx, deriv))
+        deriv.say("f is monotone between consecutive candidates, so the " + kind + " is the "
+                  + ("largest" if kind == "sup" else "smallest") + " of:")
+        for c in cands:
+            shown = sp.sstr(c.exact) if c.exact is not None else _arb.ball_str(c.ball, 15)
+            deriv.say(f"  {c.origin}: {shown}" + (" (attained)" if c.attained else ""))
         best = _select(cands, kind, ctx)
     except (Undecided, _arb.ArbUnsupported) as exc:
         return unknown(text, tex, "critical points and limits", str(exc), 0.0, deriv,
