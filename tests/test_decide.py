@@ -223,3 +223,12 @@ def test_free_parameters_are_unknown_not_guessed():
     alpha = sp.Symbol("alpha", positive=True)
     v = sign(alpha * X**2, ">=0")
     assert v.status == "unknown" and "alpha" in v.reason
+
+
+def test_union_domains_are_split_into_intervals():
+    D = sp.Union(sp.Interval(-5, -2), sp.Interval(2, 5))
+    assert sign(X**2 - 2, ">0", D).status == "proved"
+    v = sign(X**2 - 5, ">0", D)
+    assert v.status == "refuted" and D.contains(v.value["counterexample"]) == sp.true
+    e = _value(extremum(sp.Abs(X), "inf", sp.Union(sp.Interval.open(-5, -2), sp.Interval(2, 5))))
+    assert (e.exact, e.attained, e.at) == (2, True, [2])
