@@ -215,7 +215,7 @@ def test_monotone_by_structure_and_trigonometric_pieces():
     assert (e.exact, e.attained) == (0, False)
     assert sign(sp.cos(X), ">0", sp.Interval.open(-sp.pi / 2, sp.pi / 2)).status == "proved"
     assert sign(sp.sin(X), ">0", sp.Interval(0, sp.pi)).status == "refuted"
-    e = _value(extremum(sp.sin(X) + sp.cos(2 * X), "sup", sp.Interval(0, 3)))
+    e = _value(extremum(sp.sin(X) + sp.cos(2 * X), "sup", sp.Interval(0, 3), budget=30.0))
     assert e.exact == sp.Rational(9, 8)
 
 
