@@ -92,7 +92,10 @@ def _decide(e, point, direction, expected, var, budget, base_txt, base_tex) -> V
     except (Undecided, _arb.ArbUnsupported) as exc:
         return unknown(text, tex, "limit", str(exc), 0.0, deriv, evidence)
     if len(values) == 2 and not _same(values[0], values[1], ctx):
-        deriv.say("The one-sided limits differ, so the two-sided limit does not exist.")
+        if not _differ(values[0], values[1]):
+            return unknown(text, tex, "limit", f"cannot tell whether the one-sided limits {values[0]} and "
+                           f"{values[1]} are equal", 0.0, deriv, evidence)
+        deriv.say("The one-sided limits differ (certified), so the two-sided limit does not exist.")
         cert = Certificate("limit", {"right": sp.sstr(values[0]), "left": sp.sstr(values[1])})
         return Verdict("refuted", text, tex, "one-sided limits", cert, deriv, value=None, evidence=evidence)
     value = values[0]
