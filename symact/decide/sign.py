@@ -75,14 +75,14 @@ def _decide(expr, relation, domain, var, budget, text, tex) -> Verdict:
                 return _refuted_exact_point(iv.inf, piece.expr, s, text, tex, deriv, var)
             deriv.show(piece.expr.subs(var, iv.inf), _rel_symbol(s), 0, "exact value at a single point")
             continue
-        shortcut = _structural(piece.expr, relation, var)
-        if shortcut:
-            deriv.say(shortcut)
-            methods.add("structural sign")
-            continue
         try:
             for note in check_smooth(piece.expr, iv, ctx):
                 deriv.say(f"Smooth there: {note}.")
+            shortcut = _structural(piece.expr, relation, var)
+            if shortcut:
+                deriv.say(shortcut)
+                methods.add("structural sign")
+                continue
             pat = pattern(piece.expr, iv.inf, iv.sup, ctx)
         except (Undecided, _arb.ArbUnsupported) as exc:
             if relation in (">0", "<0"):
