@@ -195,7 +195,7 @@ def _find_pair(facts: Facts, want: int) -> tuple[sp.Rational, sp.Rational, Any, 
 
 def _find_triple(facts: Facts, want: int) -> tuple[sp.Rational, sp.Rational, sp.Rational] | None:
     """a < b < c with f(b) above the chord (want=1: refutes convexity) or below it (want=-1)."""
-    pts = facts.probe_points()
+    pts = sorted(facts.probe_points(), key=abs)
     for h in (sp.Rational(1, 1000), sp.Rational(1, 100), sp.Rational(1, 10), sp.Rational(1, 2), sp.Integer(2)):
         for b in pts:
             a, c = b - h, b + h
@@ -220,7 +220,19 @@ def _chord_certificate(facts: Facts, triple: tuple[sp.Rational, sp.Rational, sp.
 
 # ============================================================================ the properties
 def _range_pair(facts: Facts) -> tuple[Extreme, Extreme]:
-    return facts.f_range
+    try:
+        return facts.f_range
+    except Undecided as exc:
+        # a smooth monotone function on R: the range runs between the limits at -oo and +oo
+        expr = _smooth_whole_line(facts, exc)
+        signs = _sign_by_decider(sp.diff(expr, X), facts, exc)
+        if len(signs) != 1:
+            raise
+        lims = facts.tail_limits
+        lo, hi = (lims["-oo"], lims["oo"]) if 1 in signs else (lims["oo"], lims["-oo"])
+        if lo.infinite != -1 or hi.infinite != 1:
+            raise
+        return Extreme(lo, False, []), Extreme(hi, False, [])
 
 
 @_guard("range", lambda s: f"the image of R under {_f(s)}")
@@ -284,6 +296,37 @@ def _monotone_info(facts: Facts) -> tuple[set[int], list[str], bool]:
     return signs, jumps, constant
 
 
+def _smooth_whole_line(facts: Facts, exc: Exception) -> sp.Expr:
+    """The expression when f is one smooth piece on R (the case the general deciders handle), else re-raise."""
+    if len(facts.pieces) != 1 or facts.pieces[0].interval != sp.S.Reals or facts.singular:
+        raise exc
+    return facts.pieces[0].expr
+
+
+def _sign_by_decider(expr: sp.Expr, facts: Facts, exc: Exception) -> set[int]:
+    """The signs taken by ``expr`` on R as far as :func:`symact.decide.sign` proves them: {1}, {-1} or {1, -1}."""
+    from symact import decide
+
+    budget = max(1.0, min(10.0, facts.deadline - time.monotonic()))
+    nonneg = decide.sign(expr, ">=0", budget=budget)
+    if nonneg.status == "proved":
+        return {1}
+    nonpos = decide.sign(expr, "<=0", budget=budget)
+    if nonpos.status == "proved":
+        return {-1}
+    if nonneg.status == "refuted" and nonpos.status == "refuted":
+        return {1, -1}
+    raise Undecided(f"{exc}; the general sign decider could not settle it either ({nonneg.reason or nonpos.reason})")
+
+
+def _monotone_by_decider(facts: Facts, exc: Exception) -> tuple[set[int], list[str], bool]:
+    expr = _smooth_whole_line(facts, exc)
+    d = sp.diff(expr, X)
+    if d == 0:
+        return {0}, [], True
+    return _sign_by_decider(d, facts, exc), [], False
+
+
 def _cmp(a: Value, b: Value) -> int:
     from symact.properties._shape import compare
     return compare(a, b)
@@ -293,7 +336,10 @@ def _cmp(a: Value, b: Value) -> int:
 def monotonic(subj: Subject, facts: Facts, start: float) -> Verdict:
     """Non-decreasing or non-increasing on R; ``strictly_monotonic`` is reported alongside."""
     statement = f"{_f(subj)} is monotonic on R"
-    signs, jumps, constant = _monotone_info(facts)
+    try:
+        signs, jumps, constant = _monotone_info(facts)
+    except Undecided as exc:
+        signs, jumps, constant = _monotone_by_decider(facts, exc)
     pos = 1 in signs or "up" in jumps
     neg = -1 in signs or "down" in jumps
     d = Derivation().say(f"signs of f' on the pieces between critical points: {sorted(signs)}; "
@@ -345,6 +391,8 @@ def _inflections(facts: Facts) -> list[Any]:
     events = [e for e in _curvature_events(facts) if e[2] != 0]
     out: list[Any] = []
     for e1, e2 in zip(events, events[1:]):
+        if out and e1[0] is e1[1] and len(out) and out[-1] == e1[0]:
+            continue  # a kink counted on both of its sides
         if e1[2] == e2[2]:
             continue
         end, begin = e1[1], e2[0]
@@ -368,8 +416,13 @@ def _convexity(subj: Subject, facts: Facts, start: float, want: int) -> Verdict:
     if facts.jumps:
         bad = f"f jumps at {facts.jumps[0].point}; a {word} function on R is continuous"
     else:
-        for p, _, shp in facts.dshapes:
-            if -want in shp.signs:
+        try:
+            curvature = [(p, set(shp.signs)) for p, _, shp in facts.dshapes]
+        except Undecided as exc:
+            expr = _smooth_whole_line(facts, exc)
+            curvature = [(facts.pieces[0], _sign_by_decider(sp.diff(expr, X, 2), facts, exc))]
+        for p, signs in curvature:
+            if -want in signs:
                 bad = f"f'' {'<' if want > 0 else '>'} 0 somewhere on the piece {p.interval}"
                 break
         if bad is None:
@@ -520,11 +573,22 @@ def lipschitz(subj: Subject, facts: Facts, start: float) -> Verdict:
 
 def _saturation_side(facts: Facts, side: int) -> tuple[str, str]:
     p = facts.tail(side)
-    shp = next(s for q, s in facts.shapes if q is p)
-    if shp.constant:
+    d = sp.diff(p.expr, X)
+    if not d.has(X) and Value.of(d).sign() == 0:
         return "hard", f"f is constant on {p.interval}, so f' = 0 there"
-    lim = facts.tail_dlimits["oo" if side > 0 else "-oo"]
+    try:
+        lim = facts.tail_dlimits["oo" if side > 0 else "-oo"]
+    except Undecided:
+        from symact.properties._shape import attempt
+        ok, raw = attempt(lambda: sp.limit(d, X, sp.oo if side > 0 else -sp.oo), 5.0)
+        if ok and isinstance(raw, sp.AccumBounds) and (raw.min < 0 or raw.max > 0):
+            return "none", f"f' oscillates in {raw} as x -> {'+' if side > 0 else '-'}oo, it does not tend to 0"
+        raise
     if lim.sign() == 0:
+        shp = next(s for q, s in facts.shapes if q is p)
+    if lim.sign() == 0:
+        if shp.constant:
+            return "hard", f"f is constant on {p.interval}, so f' = 0 there"
         return "soft", f"f' -> 0 as x -> {'+' if side > 0 else '-'}oo and f' is not 0 beyond its last critical point"
     return "none", f"f' -> {_num_text(lim)} as x -> {'+' if side > 0 else '-'}oo"
 
@@ -543,8 +607,21 @@ def saturation(subj: Subject, facts: Facts, start: float) -> Verdict:
 @_guard("non_saturating", lambda s: f"{_f(s)} is non-saturating")
 def non_saturating(subj: Subject, facts: Facts, start: float) -> Verdict:
     """|f(z)| -> oo as z -> -oo or as z -> +oo (the course-notes definition)."""
-    lims = facts.tail_limits
     statement = f"{_f(subj)} is non-saturating (|f| -> oo at -oo or at +oo)"
+    try:
+        lims = facts.tail_limits
+    except Undecided:
+        from symact.properties._shape import attempt
+        found = {}
+        for key, point in (("-oo", -sp.oo), ("oo", sp.oo)):
+            p = facts.tail(-1 if key == "-oo" else 1)
+            ok, raw = attempt(lambda: sp.limit(p.expr, X, point), 5.0)
+            if not ok or not (isinstance(raw, sp.AccumBounds) or raw.is_number) or raw.has(sp.oo, -sp.oo):
+                raise
+            found[key] = str(raw)
+        return _verdict("refuted", statement, "limits at +-oo", start, value=found,
+                        certificate=Certificate("limit", found),
+                        derivation=Derivation().say(f"f stays bounded: limits {found}"))
     value = {"limit_at_-oo": number_json(lims["-oo"]), "limit_at_oo": number_json(lims["oo"])}
     cert = Certificate("limit", {"-oo": str(lims["-oo"].exact), "oo": str(lims["oo"].exact)})
     d = Derivation().say(f"lim f at -oo = {_num_text(lims['-oo'])}, at +oo = {_num_text(lims['oo'])}")
@@ -555,8 +632,18 @@ def non_saturating(subj: Subject, facts: Facts, start: float) -> Verdict:
 @_guard("zero_centered", lambda s: f"{_f(s)} is zero-centred")
 def zero_centered(subj: Subject, facts: Facts, start: float) -> Verdict:
     """The range contains both negative and positive values."""
-    lo, hi = _range_pair(facts)
     statement = f"the range of {_f(subj)} contains negative and positive values"
+    try:
+        lo, hi = _range_pair(facts)
+    except Undecided:
+        witnesses = _sign_witnesses(facts)
+        if witnesses is None:
+            raise
+        (qn, bn), (qp, bp) = witnesses
+        cert = Certificate("interval", {"negative": [str(qn), _arb.ball_text(bn, 16)],
+                                        "positive": [str(qp), _arb.ball_text(bp, 16)]})
+        return _verdict("proved", statement, "certified witnesses", start, value=True, certificate=cert,
+                        derivation=Derivation().say(f"f({qn}) < 0 < f({qp}) (certified)"))
     neg, pos = lo.value.sign(), hi.value.sign()
     if neg is None or pos is None:
         raise Undecided("the sign of an end of the range is not decided")
@@ -564,6 +651,19 @@ def zero_centered(subj: Subject, facts: Facts, start: float) -> Verdict:
     cert = Certificate("symbolic", {"inf": _num_text(lo.value), "sup": _num_text(hi.value)})
     status = "proved" if neg < 0 < pos else "refuted"
     return _verdict(status, statement, "range", start, value=status == "proved", certificate=cert, derivation=d)
+
+
+def _sign_witnesses(facts: Facts):
+    neg = pos = None
+    for q in facts.probe_points():
+        b = facts.f_ball(q)
+        if b is None:
+            continue
+        if neg is None and b < 0:
+            neg = (q, b)
+        if pos is None and b > 0:
+            pos = (q, b)
+    return (neg, pos) if neg and pos else None
 
 
 @_guard("identity_near_origin", lambda s: f"{_f(s)} is the identity near the origin")

@@ -289,7 +289,7 @@ class Facts:
                 for item in getattr(self, getter):
                     for c in item[-1].crit:
                         marks.append(sp.Rational(round(c.float * 1000), 1000))
-            except Undecided:
+            except (Undecided, ValueError, TypeError):
                 pass
         for m in marks:
             pts.add(m)

@@ -245,6 +245,8 @@ def roots(h: sp.Expr, a: sp.Expr, b: sp.Expr, depth: int = 0, solve: bool = True
                 equation = sol.condition.lhs - sol.condition.rhs
             if isinstance(sol, sp.Interval) or sol == sp.Interval.open(a, b):
                 return _everywhere(a, b)
+            if not isinstance(sol, sp.ConditionSet) and sol.is_finite_set is False:
+                raise Undecided(f"{h} has infinitely many roots ({sol})")
     reasons = []
     try:
         return _attach_exact(equation, _roots_by_subdivision(h, a, b))
@@ -483,7 +485,7 @@ def _tail_terms(h: sp.Expr, side: int) -> tuple[list[Term], list[Term]] | None:
                 terms.sort(key=_growth)
                 parts.append(terms)
             result = tuple(parts) if parts else None
-    except Undecided:
+    except (Undecided, TypeError, ValueError, sp.PolynomialError):
         result = None
     if len(_TAILS) > 2048:
         _TAILS.clear()
@@ -707,6 +709,24 @@ def combine(parts: list[Extreme], want: int) -> Extreme:
             best = [cand]
         elif c == 0:
             best.append(cand)
-    at = [w for b in best if b[1] for w in b[2].at]
+    at = merge_places([w for b in best if b[1] for w in b[2].at])
     value = next((b[0] for b in best if b[0].exact is not None), best[0][0])
     return Extreme(value, any(b[1] for b in best), at)
+
+
+def merge_places(at: list[Any]) -> list[Any]:
+    """Join adjacent intervals and exact points where a value is attained: (-oo, -1) and {-1} -> (-oo, -1]."""
+    sets = [w for w in at if isinstance(w, sp.Set)] + [sp.FiniteSet(w.exact) for w in at
+                                                      if isinstance(w, Pt) and w.exact is not None]
+    loose = [w for w in at if isinstance(w, Pt) and w.exact is None]
+    if not sets:
+        return at
+    union = sp.Union(*sets)
+    parts = list(union.args) if isinstance(union, sp.Union) else [union]
+    out: list[Any] = []
+    for part in parts:
+        if isinstance(part, sp.FiniteSet):
+            out.extend(Pt.of(v) for v in part)
+        else:
+            out.append(part)
+    return out + loose

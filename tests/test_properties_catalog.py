@@ -1,0 +1,197 @@
+"""Every scalar catalog activation at its defaults: every property decided, and the decided values checked
+against independent mpmath computations (dense sampling + high-precision root refinement), plus the expected
+table cells for the well-known facts."""
+from __future__ import annotations
+
+import math
+
+import mpmath
+import pytest
+import sympy as sp
+
+from symact.catalog import X, entries, get
+from symact.properties import KEYS, cell_text
+from symact.table import rows
+
+mpmath.mp.dps = 25
+NAMES = [e.name for e in entries(scalar_only=True)]
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory):
+    import os
+
+    os.environ["SYMACT_CACHE"] = str(tmp_path_factory.mktemp("symact-cache"))
+    data = rows(use_cache=False, jobs=2)
+    return {r["name"]: r for r in data}
+
+
+def _fn(name):
+    f = get(name).f()
+    return sp.lambdify(X, f, modules="mpmath")
+
+
+def _fd(name, order=1):
+    """f' from SymPy's derivative of each piece, evaluated in mpmath (independent of symact's analysis)."""
+    f = get(name).f()
+    d = sp.diff(f, X, order)
+    fn = sp.lambdify(X, d, modules="mpmath")
+    return lambda t: fn(mpmath.mpf(t))
+
+
+def test_every_property_decided_at_defaults(table):
+    missing = {n: [k for k in KEYS if r["properties"][k]["status"] == "unknown"] for n, r in table.items()}
+    missing = {n: ks for n, ks in missing.items() if ks}
+    assert not missing, missing
+    assert set(table) == set(NAMES)
+    for row in table.values():
+        assert list(row["properties"]) == list(KEYS)
+
+
+def _grid(lo=-12, hi=12, n=2401):
+    return [mpmath.mpf(lo) + (mpmath.mpf(hi) - lo) * k / (n - 1) for k in range(n)]
+
+
+_BREAKS: dict[str, list[float]] = {}
+
+
+def _smooth_at(name, t):
+    """True when t is not within 1e-3 of a breakpoint of the entry."""
+    from symact.calculus import breakpoints
+
+    if name not in _BREAKS:
+        _BREAKS[name] = [float(b) for b in breakpoints(get(name).f())]
+    return all(abs(float(t) - b) > 1e-3 for b in _BREAKS[name])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_range_and_extrema_against_mpmath(table, name):
+    props = table[name]["properties"]
+    fn = _fn(name)
+    values = [fn(t) for t in _grid(-12, 12, 1201)]
+    lo, hi = props["range"]["value"]["lower"], props["range"]["value"]["upper"]
+    sample_min, sample_max = min(values), max(values)
+    for end, sample, side in ((lo, sample_min, -1), (hi, sample_max, 1)):
+        if end["float"] in ("oo", "-oo"):
+            # unbounded: the function goes past +-1e3 somewhere far out
+            far = max(abs(fn(mpmath.mpf(s) * 2000)) for s in (-1, 1))
+            assert far > 500
+            continue
+        bound = mpmath.mpf(end["float"])
+        # the bound is never crossed by the samples
+        assert side * (sample - bound) <= 1e-12
+        if end["closed"]:
+            # attained: refine the sample optimum with mpmath and compare to 1e-12
+            at = props["extrema"]["value"]["min" if side < 0 else "max"]["at"][0]
+            if "interval" in at:
+                continue
+            assert abs(fn(mpmath.mpf(at["float"])) - bound) < 1e-12
+            assert abs(sample - bound) < 1e-4
+        else:
+            # not attained: approached at -oo or +oo
+            approach = min(abs(fn(mpmath.mpf(s)) - bound) for s in (-10**7, 10**7))
+            assert approach < 1e-5
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_derivative_extremes_against_mpmath(table, name):
+    props = table[name]["properties"]
+    d = _fd(name)
+    pts = [t for t in _grid(-10, 10, 1001) if _smooth_at(name, t)]
+    vals = [d(t) for t in pts]
+    for key, sample, side in (("derivative_max", max(vals), 1), ("derivative_min", min(vals), -1)):
+        v = props[key]["value"]
+        if v["float"] in ("oo", "-oo"):
+            continue
+        bound = mpmath.mpf(v["float"])
+        assert side * (sample - bound) <= 1e-9, (key, sample, bound)
+        near = True
+        if v["attained"] and v["at"] and "interval" not in v["at"][0]:
+            t0 = mpmath.mpf(v["at"][0]["float"])
+            near = _smooth_at(name, t0)
+            if near:
+                assert abs(d(t0) - bound) < 1e-9
+        assert abs(sample - bound) < 2e-3 or not v["attained"] or not near
+    lip = props["lipschitz"]["value"]
+    if lip["float"] != "oo":
+        at_kinkless = not (lip["at"] and "interval" not in lip["at"][0] and not _smooth_at(name, lip["at"][0]["float"]))
+        assert abs(mpmath.mpf(lip["float"]) - max(abs(v) for v in vals)) < 2e-3 or not lip["attained"] or not at_kinkless
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_shape_claims_against_sampling(table, name):
+    props = table[name]["properties"]
+    fn = _fn(name)
+    pts = _grid(-8, 8, 401)
+    vals = [fn(t) for t in pts]
+    diffs = [b - a for a, b in zip(vals, vals[1:])]
+    if props["monotonic"]["status"] == "proved":
+        assert all(dv >= -1e-20 for dv in diffs) or all(dv <= 1e-20 for dv in diffs)
+    else:
+        assert any(dv > 1e-12 for dv in diffs) and any(dv < -1e-12 for dv in diffs)
+    h = mpmath.mpf(1) / 50
+    second = [fn(t - h) - 2 * fn(t) + fn(t + h) for t in pts]
+    if props["convex"]["status"] == "proved":
+        assert all(s >= -1e-20 for s in second)
+    else:
+        a, b, c = (sp.Rational(p) for p in props["convex"]["certificate"]["data"]["points"])
+        # independent re-check of the chord counterexample
+        assert fn(mpmath.mpf(b.p) / b.q) > (fn(mpmath.mpf(a.p) / a.q) + fn(mpmath.mpf(c.p) / c.q)) / 2
+    if props["concave"]["status"] == "proved":
+        assert all(s <= 1e-20 for s in second)
+    f0 = fn(mpmath.mpf(0))
+    ident = props["identity_near_origin"]["status"] == "proved"
+    if ident:
+        assert abs(f0) < 1e-25 and abs(mpmath.diff(fn, 0) - 1) < 1e-20
+    sat = props["saturation"]["value"]
+    for side, key in ((-1, "left"), (1, "right")):
+        slope = abs(_fd(name)(side * 10**4))
+        if sat[key] == "none":
+            assert slope > 1e-3
+        else:
+            assert slope < 1e-6
+    zc = props["zero_centered"]["status"] == "proved"
+    assert zc == (min(vals) < 0 < max(vals))
+
+
+EXPECTED = {
+    # name: {key: table cell}
+    "relu": {"range": "[0, ∞)", "convex": "yes", "continuity": "C0", "differentiable": "not at 0",
+             "saturation": "hard/none", "monotonic": "non-decreasing", "identity_near_origin": "no"},
+    "sigmoid": {"range": "(0, 1)", "derivative_max": "1/4", "saturation": "soft/soft", "continuity": "Cinf",
+                "convex": "no (inflection 0)", "monotonic": "strictly increasing", "zero_centered": "no"},
+    "tanh": {"range": "(-1, 1)", "identity_near_origin": "yes", "zero_centered": "yes", "lipschitz": "1"},
+    "binary_step": {"continuity": "discontinuous", "derivative_max": "0", "derivative_min": "0",
+                    "lipschitz": "∞", "range": "[0, 1]"},
+    "hardshrink": {"continuity": "discontinuous", "monotonic": "non-decreasing", "lipschitz": "∞"},
+    "elu": {"continuity": "C1", "convex": "yes", "identity_near_origin": "yes", "range": "(-1, ∞)"},
+    "selu": {"continuity": "C0", "convex": "no (inflection 0)"},
+    "softsign": {"continuity": "C1", "saturation": "soft/soft"},
+    "hardswish": {"range": "[-3/8, ∞)", "derivative_max": "3/2 (not attained)", "monotonic": "no"},
+    "gelu": {"convex": "no (inflection -sqrt(2), sqrt(2))", "monotonic": "no"},
+    "softplus": {"convex": "yes", "range": "(0, ∞)", "derivative_max": "1 (not attained)"},
+    "logsigmoid": {"concave": "yes", "saturation": "none/soft"},
+    "relu6": {"range": "[0, 6]", "saturation": "hard/hard", "extrema": "min 0, max 6"},
+    "leaky_relu": {"derivative_min": "1/100", "convex": "yes", "zero_centered": "yes"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_expected_cells(table, name):
+    props = table[name]["properties"]
+    for key, cell in EXPECTED[name].items():
+        assert cell_text(key, props[key]) == cell, (name, key)
+
+
+def test_closed_forms(table):
+    silu = table["silu"]["properties"]
+    assert silu["extrema"]["value"]["min"]["exact"] == "-LambertW(exp(-1))"
+    assert silu["extrema"]["value"]["min"]["at"][0]["exact"] == "-1 - LambertW(exp(-1))"
+    gelu = table["gelu"]["properties"]
+    assert gelu["derivative_max"]["value"]["at"][0]["exact"] == "sqrt(2)"
+    mish = table["mish"]["properties"]["range"]["value"]["lower"]
+    assert mish["exact"] is None and mish["enclosure"].startswith("[-0.3088434")
+    # at least 12 significant digits in the enclosure
+    mid, rad = mish["enclosure"].strip("[]").split("+/-")
+    assert float(rad) < 1e-13
+    assert math.isclose(float(mid), -0.30884343, rel_tol=1e-7)

@@ -1,0 +1,194 @@
+"""Parametric claims, user expressions outside the catalog, and false claims that must come out refuted."""
+from __future__ import annotations
+
+import json
+
+import mpmath
+import pytest
+import sympy as sp
+
+from symact.catalog import X
+from symact.errors import ExpressionError, ParameterError, UnknownActivationError
+from symact.parsing import parse_expression
+from symact.properties import (KEYS, analyze, cell_text, continuity, convex, decide, differentiable, extrema,
+                               identity_near_origin, lipschitz, monotonic, range_)
+
+mpmath.mp.dps = 30
+
+
+def _check_chord(expr, verdict, want=1):
+    """Re-check a chord counterexample independently with mpmath."""
+    assert verdict.status == "refuted"
+    assert verdict.certificate.kind == "counterexample"
+    a, b, c = (sp.Rational(p) for p in verdict.certificate.data["points"])
+    fn = sp.lambdify(X, expr, modules="mpmath")
+    q = lambda r: mpmath.mpf(r.p) / r.q  # noqa: E731
+    chord = (fn(q(a)) + fn(q(c))) / 2
+    assert (fn(q(b)) > chord) if want > 0 else (fn(q(b)) < chord)
+
+
+# ----------------------------------------------------------------------------------------- parametric
+@pytest.mark.parametrize("alpha, is_convex", [("1/2", True), ("1", True), ("2", False), ("3/2", False)])
+def test_elu_convex_exactly_when_alpha_at_most_1(alpha, is_convex):
+    from symact.catalog import get
+
+    v = convex("elu", {"alpha": alpha})
+    assert v.status == ("proved" if is_convex else "refuted")
+    if not is_convex:
+        _check_chord(get("elu").f({"alpha": alpha}), v)
+
+
+@pytest.mark.parametrize("alpha, is_convex", [("0", True), ("1/2", True), ("1", True), ("2", False), ("10", False)])
+def test_leaky_relu_convex_exactly_when_alpha_at_most_1(alpha, is_convex):
+    from symact.catalog import get
+
+    v = convex("leaky_relu", {"alpha": alpha})
+    assert v.status == ("proved" if is_convex else "refuted")
+    if not is_convex:
+        _check_chord(get("leaky_relu").f({"alpha": alpha}), v)
+
+
+@pytest.mark.parametrize("alpha, cls", [("1", "C1"), ("2", "C0"), ("1/2", "C0"), ("0.999", "C0")])
+def test_elu_c1_exactly_when_alpha_is_1(alpha, cls):
+    assert continuity("elu", {"alpha": alpha}).value == cls
+
+
+def test_celu_c1_for_every_alpha():
+    for alpha in ("1/2", "2", "3"):
+        assert continuity("celu", {"alpha": alpha}).value == "C1"
+
+
+def test_elu_alpha_2_report():
+    r = analyze("elu", params={"alpha": 2})
+    assert r.status("convex") == "refuted"
+    assert r.status("concave") == "refuted"
+    assert r.verdicts["range"].value["lower"]["exact"] == "-2"
+    assert r.to_json()["params"] == {"alpha": "2"}
+
+
+# ----------------------------------------------------------------------------------------- user expressions
+USER = {
+    # expr: {key: cell}
+    "x*atan(x)": {"convex": "yes", "monotonic": "no", "range": "[0, ∞)", "derivative_max": "pi/2 (not attained)"},
+    "x/(1+x**2)": {"range": "[-1/2, 1/2]", "monotonic": "no", "identity_near_origin": "yes",
+                   "convex": "no (inflection -sqrt(3), 0, sqrt(3))", "derivative_min": "-1/8"},
+    "exp(-Abs(x))": {"range": "(0, 1]", "continuity": "C0", "differentiable": "not at 0", "extrema": "min none, max 1",
+                     "saturation": "soft/soft"},
+    "x + sin(x)": {"monotonic": "strictly increasing", "convex": "no", "range": "(-∞, ∞)", "saturation": "none/none"},
+    "Max(x, x/3)": {"convex": "yes", "derivative_min": "1/3", "continuity": "C0", "monotonic": "strictly increasing"},
+    "Piecewise((0, x < 0), (x**2/2, x < 1), (x - 1/2, True))": {"continuity": "C1", "convex": "yes",
+                                                               "differentiable": "everywhere", "saturation": "hard/none"},
+    "Piecewise((0, x < 0), (x**3, True))": {"continuity": "C2", "convex": "yes"},
+    "atan(x)": {"range": "(-pi/2, pi/2)", "bounded_above": "yes", "extrema": "min none, max none"},
+    "sqrt(x**2 + 1)": {"convex": "yes", "range": "[1, ∞)", "lipschitz": "1 (not attained)"},
+    "x**3": {"monotonic": "strictly increasing", "lipschitz": "∞", "convex": "no (inflection 0)"},
+    "x*erf(x)": {"range": "[0, ∞)", "monotonic": "no"},
+}
+
+
+@pytest.mark.parametrize("text", sorted(USER))
+def test_user_expressions(text):
+    r = analyze(parse_expression(text), budget=30)
+    for key, cell in USER[text].items():
+        assert r.cell(key) == cell, (text, key, r.verdicts[key].reason)
+
+
+def test_user_expression_bounded_with_open_ends_is_checked_by_mpmath():
+    expr = parse_expression("x/(1+Abs(x)) + x/10")
+    r = analyze(expr)
+    assert r.cell("range") == "(-∞, ∞)"
+    assert r.cell("derivative_min") == "1/10 (not attained)"
+    r = analyze(parse_expression("tanh(x) + 1/2*sigmoid(x)"))
+    lo, hi = r.verdicts["range"].value["lower"], r.verdicts["range"].value["upper"]
+    assert not lo["closed"] and not hi["closed"]
+    assert lo["float"] == pytest.approx(-1) and hi["float"] == pytest.approx(1.5)
+
+
+def test_non_monotonic_counterexample_is_real():
+    v = monotonic("silu")
+    assert v.status == "refuted"
+    data = v.certificate.data
+    fn = sp.lambdify(X, sp.sympify("x/(1+exp(-x))"), modules="mpmath")
+    x1, x2 = (mpmath.mpf(sp.Rational(t).p) / sp.Rational(t).q for t in data["decreasing"][:2])
+    assert x1 < x2 and fn(x1) > fn(x2)
+    x3, x4 = (mpmath.mpf(sp.Rational(t).p) / sp.Rational(t).q for t in data["increasing"][:2])
+    assert x3 < x4 and fn(x3) < fn(x4)
+    assert v.evidence["_extra"]["strictly_monotonic"]["status"] == "refuted"
+
+
+# ----------------------------------------------------------------------------------------- false claims
+@pytest.mark.parametrize("key, name", [
+    ("convex", "sigmoid"), ("convex", "tanh"), ("convex", "silu"), ("convex", "hardswish"), ("convex", "selu"),
+    ("concave", "relu"), ("monotonic", "gelu"), ("monotonic", "mish"), ("differentiable", "relu"),
+    ("differentiable", "hardshrink"), ("identity_near_origin", "relu"), ("identity_near_origin", "sigmoid"),
+    ("identity_near_origin", "silu"), ("bounded_above", "softplus"), ("bounded_below", "identity"),
+    ("zero_centered", "relu"), ("zero_centered", "sigmoid"), ("non_saturating", "tanh"),
+])
+def test_false_claims_are_refuted(key, name):
+    v = decide(key, name)
+    assert v.status == "refuted", v.reason
+    assert v.certificate is not None and v.certificate.kind != "evidence"
+
+
+@pytest.mark.parametrize("key, name", [
+    ("convex", "relu"), ("convex", "softplus"), ("concave", "logsigmoid"), ("monotonic", "sigmoid"),
+    ("monotonic", "hardshrink"), ("identity_near_origin", "tanh"), ("identity_near_origin", "elu"),
+    ("zero_centered", "silu"), ("non_saturating", "relu"), ("differentiable", "softsign"),
+])
+def test_true_claims_are_proved(key, name):
+    assert decide(key, name).status == "proved"
+
+
+def test_valued_properties():
+    assert lipschitz("hardshrink").value["float"] == "oo"
+    assert lipschitz("sigmoid").value["exact"] == "1/4"
+    assert range_("tanh").value == {"lower": {"exact": "-1", "float": -1.0, "closed": False},
+                                    "upper": {"exact": "1", "float": 1.0, "closed": False}}
+    e = extrema("hardtanh").value
+    assert e["min"]["exact"] == "-1" and e["min"]["at"][0]["interval"] == "Interval(-oo, -1)", e
+    assert differentiable("relu6").value[1]["exact"] == "6"
+    assert identity_near_origin("softsign").status == "proved"
+
+
+def test_json_schema_of_a_report():
+    out = analyze("hardswish").to_json()
+    assert set(out) >= {"name", "expr", "properties"}
+    assert list(out["properties"]) == list(KEYS)
+    json.dumps(out)
+    for key, prop in out["properties"].items():
+        assert prop["status"] in ("proved", "refuted", "unknown")
+        assert "value" in prop and "method" in prop
+    rng = out["properties"]["range"]["value"]
+    assert rng["lower"] == {"exact": "-3/8", "float": -0.375, "closed": True}
+    assert rng["upper"] == {"exact": "oo", "float": "oo", "closed": False}
+    dmax = out["properties"]["derivative_max"]["value"]
+    assert dmax["exact"] == "3/2" and dmax["attained"] is False and dmax["at"] == []
+    assert out["properties"]["continuity"]["value"] == "C0"
+    assert out["properties"]["saturation"]["value"] == {"left": "hard", "right": "none"}
+    assert out["properties"]["extrema"]["value"]["max"] is None
+    assert "inflection_points" in out["properties"]["convex"]
+    assert "U shape" in out["properties"]["convex"]["note"]
+    assert "strictly_monotonic" in out["properties"]["monotonic"]
+    assert cell_text("range", out["properties"]["range"]) == "[-3/8, ∞)"
+
+
+# ----------------------------------------------------------------------------------------- bad input
+def test_bad_targets():
+    with pytest.raises(UnknownActivationError):
+        analyze("relux")
+    with pytest.raises(ParameterError):
+        analyze("elu", params={"alpha": "-1"})
+    with pytest.raises(ParameterError):
+        analyze("elu", params={"beta": "1"})
+    with pytest.raises(ParameterError):
+        analyze("softmax")
+    with pytest.raises(ExpressionError):
+        analyze(sp.Symbol("y") * X)
+    with pytest.raises(ParameterError):
+        decide("nonsense", "relu")
+
+
+def test_undefined_points_are_not_guessed():
+    r = analyze(parse_expression("1/x"))
+    assert r.cell("continuity") == "discontinuous"
+    assert r.status("range") == "unknown"
