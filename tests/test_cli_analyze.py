@@ -1,0 +1,140 @@
+"""``symact analyze``, ``symact table`` and ``symact check``: output, JSON schema, exit codes, bad input."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from symact import table as table_mod
+from symact.cli import main
+from symact.properties import KEYS
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_analyze_text(capsys):
+    code, out, err = run(capsys, "analyze", "relu")
+    assert code == 0 and not err
+    assert "convex" in out and "C0" in out and "[0, ∞)" in out
+
+
+def test_analyze_json_schema(capsys):
+    code, out, _ = run(capsys, "analyze", "sigmoid", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["name"] == "sigmoid" and data["expr"] == "1/(1 + exp(-x))"
+    assert list(data["properties"]) == list(KEYS)
+    assert data["properties"]["range"]["value"]["lower"] == {"exact": "0", "float": 0.0, "closed": False}
+    assert data["properties"]["derivative_max"]["value"]["exact"] == "1/4"
+    assert data["properties"]["derivative_max"]["value"]["at"][0]["exact"] == "0"
+    assert data["properties"]["continuity"]["value"] == "Cinf"
+    assert data["properties"]["saturation"]["value"] == {"left": "soft", "right": "soft"}
+    assert data["properties"]["convex"]["status"] == "refuted"
+    assert data["properties"]["convex"]["inflection_points"][0]["exact"] == "0"
+
+
+def test_analyze_param_and_expr(capsys):
+    code, out, _ = run(capsys, "analyze", "elu", "--param", "alpha=2", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["params"] == {"alpha": "2"}
+    assert data["properties"]["convex"]["status"] == "refuted"
+    assert data["properties"]["continuity"]["value"] == "C0"
+    code, out, _ = run(capsys, "analyze", "--expr", "x*atan(x)", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["properties"]["convex"]["status"] == "proved"
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (("analyze", "relux"), "did you mean relu"),
+    (("analyze", "elu", "--param", "alpha=-1"), "alpha"),
+    (("analyze", "elu", "--param", "alpha"), "NAME=VALUE"),
+    (("analyze", "elu", "--param", "beta=2"), "no parameter 'beta'"),
+    (("analyze", "--expr", "__import__('os')"), ""),
+    (("analyze", "--expr", "x +"), ""),
+    (("analyze", "--expr", "3"), "does not depend on x"),
+    (("analyze", "--expr", "x", "--param", "a=1"), "--param"),
+    (("analyze",), "NAME"),
+    (("analyze", "relu", "--expr", "x"), "not both"),
+    (("analyze", "softmax"), "vector"),
+    (("analyze", "relu", "--budget", "-1"), "budget"),
+    (("check", "x +"), ""),
+    (("check", "x"), "comparison"),
+])
+def test_bad_input_is_one_line_exit_2(capsys, argv, fragment):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert err.startswith("symact: error:") and err.count("\n") == 1
+    assert "Traceback" not in err and fragment in err
+
+
+def test_argparse_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["table", "--format", "html"])
+    assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("claim, code", [
+    ("tanh(x) == 2*sigmoid(2*x) - 1", 0),
+    ("diff(sigmoid(x), x) <= 1/4", 0),
+    ("silu(x) >= -0.28", 0),
+    ("silu(x) >= -0.27", 1),
+    ("sigmoid(x) < 1/2", 1),
+])
+def test_check_exit_codes(capsys, claim, code):
+    got, out, err = run(capsys, "check", claim)
+    assert got == code, out + err
+    assert ("PROVED" if code == 0 else "REFUTED") in out or (code == 1 and "UNKNOWN" in out)
+
+
+def test_check_json(capsys):
+    code, out, _ = run(capsys, "check", "silu(x) >= -0.28", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["status"] == "proved" and data["claim"] == "silu(x) >= -0.28"
+    code, out, _ = run(capsys, "check", "silu(x) >= -0.27", "--json")
+    data = json.loads(out)
+    assert code == 1 and data["status"] == "refuted" and data["certificate"]["kind"] == "counterexample"
+
+
+@pytest.fixture
+def small_catalog(monkeypatch, tmp_path):
+    monkeypatch.setenv("SYMACT_CACHE", str(tmp_path / "cache"))
+    original = table_mod.rows
+
+    def rows(names=None, **kwargs):
+        return original(["relu", "sigmoid", "hardshrink"] if names is None else names, **kwargs)
+    monkeypatch.setattr(table_mod, "rows", rows)
+    return tmp_path / "cache"
+
+
+def test_table_formats_and_cache(capsys, small_catalog):
+    code, out, _ = run(capsys, "table", "--jobs", "1")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("| activation | range |") and len(lines[0].split("|")) == len(KEYS) + 3
+    assert any(line.startswith("| hardshrink |") and "discontinuous" in line for line in lines)
+    cached = list((small_catalog / "properties").glob("*.json"))
+    assert len(cached) == 3
+    code, out, _ = run(capsys, "table", "--format", "latex", "--jobs", "1")
+    assert code == 0 and out.startswith("\\begin{tabular}") and "relu" in out
+    code, out, _ = run(capsys, "table", "--format", "json")
+    data = json.loads(out)
+    assert data["keys"] == list(KEYS) and [r["name"] for r in data["rows"]] == ["relu", "sigmoid", "hardshrink"]
+
+
+def test_cache_is_outside_the_repo(monkeypatch, tmp_path):
+    monkeypatch.delenv("SYMACT_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert table_mod.cache_dir() == tmp_path / "symact"
+    key1 = table_mod.cache_key("elu", {}, "x")
+    assert key1 != table_mod.cache_key("elu", {"alpha": "2"}, "x") != table_mod.cache_key("elu", {}, "2*x")
+
+
+def test_unknown_table_format():
+    from symact.errors import ParameterError
+
+    with pytest.raises(ParameterError):
+        table_mod.catalog_table("html")
