@@ -6,7 +6,7 @@ import sympy as sp
 from symact import calculus
 from symact.catalog.registry import X
 from symact.decide import _arb
-from symact.decide.analyze import Context
+from symact.decide.context import Context
 from symact.decide.pattern import Undecided, sample_point
 from symact.verdict import Certificate, Derivation, Verdict
 

@@ -15,8 +15,11 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide import _arb
-from symact.decide.analyze import (Context, check_smooth, exact_zero, limit_value, pattern, simplify_special,
-                                   structural_sign, value_at)
+from symact.decide.analyze import pattern
+from symact.decide.asymptotics import limit_value, value_at
+from symact.decide.context import Context, exact_zero, simplify_special
+from symact.decide.smooth import check_smooth
+from symact.decide.structure import structural_sign
 from symact.decide.common import domain_latex, domain_text, evidence_samples, exact_input, guarded, split, unknown
 from symact.decide.pattern import Pattern, Undecided, sample_point
 from symact.verdict import Certificate, Derivation, Timer, Verdict

@@ -11,7 +11,7 @@ import sympy as sp
 
 from symact import calculus
 from symact.catalog.registry import X
-from symact.decide.analyze import Context
+from symact.decide.context import Context
 from symact.decide.common import domain_latex, domain_text, exact_input, guarded, split
 from symact.decide.pattern import Undecided
 from symact.decide.sign import sign

@@ -21,7 +21,8 @@ def _outer(value, side: str) -> sp.Rational:
 
 
 def isolation_pattern(f: sp.Expr, lo, hi, ctx) -> Pattern:
-    from symact.decide.analyze import const_sign, exact_solution
+    from symact.decide.analyze import exact_solution
+    from symact.decide.context import const_sign
 
     var = ctx.var
     if not (lo.is_finite and hi.is_finite):

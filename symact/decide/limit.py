@@ -11,7 +11,8 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide import _arb
-from symact.decide.analyze import Context, exact_zero, limit_value
+from symact.decide.asymptotics import limit_value
+from symact.decide.context import Context, exact_zero
 from symact.decide.common import exact_input, guarded, point_value, split, unknown
 from symact.decide.pattern import Undecided
 from symact.verdict import Certificate, Derivation, Timer, Verdict

@@ -14,7 +14,10 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide import _arb
-from symact.decide.analyze import Context, check_smooth, const_sign, exact_zero, pattern, structural_sign
+from symact.decide.analyze import pattern
+from symact.decide.context import Context, const_sign, exact_zero
+from symact.decide.smooth import check_smooth
+from symact.decide.structure import structural_sign
 from symact.decide.common import (REL_LATEX, REL_TEXT, domain_latex, domain_text, evidence_samples,
                                   exact_input, find_violation, guarded, point_value, split, unknown)
 from symact.decide.pattern import Pattern, Undecided, sample_point

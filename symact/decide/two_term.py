@@ -147,7 +147,7 @@ def _h_end_sign(h, P, Q, w, cut, end, inward: int, ctx) -> int:
     var = ctx.var
     if end in (sp.oo, -sp.oo):
         wp = sp.Poly(w, var)
-        from symact.decide.analyze import const_sign
+        from symact.decide.context import const_sign
 
         s = const_sign(wp.LC(), ctx) * (1 if end is sp.oo or wp.degree() % 2 == 0 else -1)
         return s
@@ -175,7 +175,7 @@ def _h_end_sign(h, P, Q, w, cut, end, inward: int, ctx) -> int:
 
 
 def _vanishes(p, point, ctx) -> bool:
-    from symact.decide.analyze import exact_zero
+    from symact.decide.context import exact_zero
 
     ball = _arb.at_point(p, ctx.var, point, 256)
     if _arb.ball_sign(ball) is not None:

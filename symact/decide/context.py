@@ -1,0 +1,97 @@
+"""The decision context (variable, deadline, budgeted SymPy steps) and exact signs of constants."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symact.decide import _arb
+from symact.decide._runner import run_stoppable
+from symact.decide.pattern import Undecided
+
+
+@dataclass
+class Context:
+    var: sp.Symbol
+    deadline: float
+    notes: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def start(var: sp.Symbol, seconds: float) -> "Context":
+        return Context(var, time.monotonic() + seconds)
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def run(self, fn, cap: float = 2.0, what: str = "a SymPy step"):
+        left = self.remaining()
+        if left <= 0.05:
+            raise Undecided(f"time budget exhausted before {what}")
+        try:
+            finished, value = run_stoppable(fn, min(cap, left))
+        except Undecided:
+            raise
+        except Exception as exc:  # noqa: BLE001 -- a SymPy failure means "not decided here", never more
+            raise Undecided(f"{what} failed ({type(exc).__name__}: {exc})") from None
+        if not finished:
+            raise Undecided(f"{what} did not finish in time ({value})")
+        return value
+
+    def check_time(self) -> None:
+        if self.remaining() <= 0:
+            raise Undecided("time budget exhausted")
+
+
+def simplify_special(expr: sp.Expr) -> sp.Expr:
+    """Exact rewrites SymPy misses: exp(b + k W(a)) = exp(b) (a / W(a))^k for rational k."""
+    def fix(e):
+        out = sp.Integer(1)
+        for term in sp.Add.make_args(sp.expand(e.args[0])):
+            coeff, rest = term.as_coeff_Mul()
+            if isinstance(rest, sp.LambertW) and coeff.is_Rational and len(rest.args) == 1:
+                out *= (rest.args[0] / rest) ** coeff
+            else:
+                out *= sp.exp(term)
+        return out
+    return expr.replace(lambda e: isinstance(e, sp.exp) and e.has(sp.LambertW), fix)
+
+
+def exact_zero(value: sp.Expr, ctx: Context, cap: float = 1.5) -> bool:
+    """True only when ``value`` simplifies exactly to 0."""
+    value = sp.sympify(value)
+    if value.is_zero:
+        return True
+
+    def work():
+        v = simplify_special(value)
+        if sp.simplify(v) == 0:
+            return True
+        return sp.simplify(sp.expand(v.rewrite(sp.exp))) == 0
+    return bool(ctx.run(work, cap, "exact simplification"))
+
+
+def const_sign(value: sp.Expr, ctx: Context) -> int:
+    """The exact sign of a real constant: certified ball or exact zero; raises Undecided otherwise."""
+    value = sp.sympify(value)
+    if value.has(sp.nan, sp.zoo) or value.has(sp.I):
+        raise Undecided(f"{value} is not a finite real number")
+    if value is sp.oo:
+        return 1
+    if value is -sp.oo:
+        return -1
+    if value.is_zero:
+        return 0
+    for bits in (64, 256, 1024):
+        try:
+            ball = _arb.constant(value, bits)
+        except _arb.ArbUnsupported as exc:
+            raise Undecided(str(exc)) from None
+        s = _arb.ball_sign(ball)
+        if s is not None:
+            return s
+        if not ball.is_finite():
+            break
+    if exact_zero(value, ctx):
+        return 0
+    raise Undecided(f"cannot decide the sign of the constant {value}")
