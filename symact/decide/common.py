@@ -31,22 +31,13 @@ def domain_latex(domain: sp.Set) -> str:
     return r"\mathbb{R}" if domain == sp.S.Reals else sp.latex(domain)
 
 
-def _intervals(s: sp.Set) -> list[sp.Interval]:
-    if s is sp.S.EmptySet:
-        return []
-    if isinstance(s, sp.Interval):
-        return [s]
-    if isinstance(s, sp.FiniteSet):
-        return [sp.Interval(p, p) for p in s]
-    if isinstance(s, sp.Union):
-        return [iv for part in s.args for iv in _intervals(part)]
-    raise Undecided(f"the domain piece {s} is not a union of intervals")
-
-
 def split(expr: sp.Expr, var: sp.Symbol, domain: sp.Set, ctx: Context):
     """Smooth pieces of ``expr`` over ``domain`` (under the time budget), each on one interval or point."""
     raw = ctx.run(lambda: calculus.pieces(expr, var, domain), 3.0, "the piecewise split")
-    return [calculus.Piece(iv, piece.expr) for piece in raw for iv in _intervals(piece.interval)]
+    try:  # a piece may hold on a union of intervals (e.g. the whole of a union domain)
+        return [calculus.Piece(iv, piece.expr) for piece in raw for iv in calculus._as_intervals(piece.interval)]
+    except ValueError as exc:
+        raise Undecided(f"the domain is not a union of intervals: {exc}") from None
 
 
 def sample_points(lo, hi, n: int = 41) -> list[sp.Rational]:
