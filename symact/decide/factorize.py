@@ -67,7 +67,8 @@ def exp_substitution(expr: sp.Expr, var: sp.Symbol) -> tuple[sp.Expr, dict]:
             if not coeff.is_Rational:
                 coeff, mono = sp.Integer(1), term
             terms.append((coeff, mono))
-            families.setdefault(mono, []).append(coeff)
+            if var in mono.free_symbols:
+                families.setdefault(mono, []).append(coeff)
         split[e] = terms
     symbols: dict[sp.Expr, tuple[sp.Symbol, sp.Rational]] = {}
     sub: dict[sp.Symbol, sp.Expr] = {}
