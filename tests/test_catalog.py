@@ -169,3 +169,25 @@ def test_bad_parameters_give_clear_errors(name, params, message):
 
 def test_float_parameters_are_taken_at_their_decimal_value():
     assert symact.get("leaky_relu").f({"alpha": 0.1}).subs(X, -1) == sp.Rational(-1, 10)
+
+
+@pytest.mark.parametrize("name", [e.name for e in symact.entries(scalar_only=True) if e.kink_derivatives])
+def test_recorded_kink_conventions_sit_at_breakpoints(name):
+    """Every recorded convention point is a breakpoint of f; where f is smooth there it must equal f'."""
+    from symact.calculus import breakpoints
+
+    entry = symact.get(name)
+    points = breakpoints(entry.f())
+    sides = entry.one_sided_derivatives()
+    for framework in entry.kink_derivatives:
+        for point, value in entry.kink_convention(framework).items():
+            assert point in points, (framework, point)
+            if point not in sides:
+                assert entry.derivative().subs(X, point) == value
+
+
+def test_pytorch_kink_conventions_at_non_default_parameters():
+    # read from ATen's backward formulas: leaky_relu x > 0 ? 1 : slope; elu/selu take the x <= 0 branch
+    assert symact.get("leaky_relu").kink_convention("torch", {"alpha": 0.2}) == {0: sp.Rational(1, 5)}
+    assert symact.get("elu").kink_convention("torch", {"alpha": 3}) == {0: 3}
+    assert symact.get("softshrink").kink_convention("torch", {"lambd": 1}) == {-1: 0, 1: 0}

@@ -185,10 +185,9 @@ def test_special_values():
 
 def test_kink_derivatives_follow_the_catalog_torch_convention():
     for e in entries(scalar_only=True):
-        for point, value in dict(e.kink_derivatives).get("torch", {}).items():
+        for point, value in e.kink_convention("torch").items():
             got = float(twin(e.name).df(np.float64(float(point))))
-            assert got == pytest.approx(float(value if not isinstance(value, str) else
-                                              dict(kink_values(e))[point]), rel=1e-15), e.name
+            assert got == pytest.approx(float(value), rel=1e-15), e.name
 
 
 def test_float32_sigmoid_rounding_near_one():

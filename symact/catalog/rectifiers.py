@@ -9,15 +9,11 @@ ALPHA = sp.Symbol("alpha", positive=True)
 ALPHA_NONNEG = sp.Symbol("alpha", nonnegative=True)
 
 
-def _slope_param(default, description: str, assumption: str = "nonnegative") -> Param:
-    return Param("alpha", default, assumption, description)
-
-
 relu = register(Activation(
     name="relu", aliases=("rectifier", "rectified_linear"), family="rectifiers",
     expr=sp.Piecewise((0, X < 0), (X, True)),
     description="max(0, x): the rectified linear unit.",
-    kink_derivatives={"torch": {0: 0}, "jax": {0: 0}, "tensorflow": {0: 0}, "sympy Heaviside": {0: sp.Rational(1, 2)}},
+    kink_derivatives={"torch": {0: 0}, "jax": {0: 0}, "tensorflow": {0: 0}, "sympy": {0: sp.Rational(1, 2)}},
     self_derivative_note="relu'(x) = 1 if relu(x) > 0 and 0 if relu(x) = 0 (away from the kink x = 0)",
     references=("Nair & Hinton, Rectified linear units improve restricted Boltzmann machines (2010)",
                 "Glorot, Bordes, Bengio, Deep sparse rectifier neural networks (2011)"),
@@ -33,21 +29,22 @@ relu6 = register(Activation(
 
 leaky_relu = register(Activation(
     name="leaky_relu", aliases=("leakyrelu", "lrelu"), family="rectifiers",
-    params=(_slope_param(sp.Rational(1, 100), "slope for x < 0 (torch's negative_slope)"),),
+    params=(Param("alpha", sp.Rational(1, 100), "nonnegative", "slope for x < 0 (torch's negative_slope)"),),
     expr=sp.Piecewise((ALPHA_NONNEG * X, X < 0), (X, True)),
     convention="alpha = 0.01 follows PyTorch and JAX (negative_slope); Keras 3 uses 0.2, Keras 2 used 0.3",
     description="x for x >= 0 and alpha x for x < 0.",
-    kink_derivatives={"torch": {0: "alpha"}, "jax": {0: "alpha"}},
+    kink_derivatives={"torch": {0: ALPHA_NONNEG}, "jax": {0: 1}},
     references=("Maas, Hannun, Ng, Rectifier nonlinearities improve neural network acoustic models (2013)",),
 ))
 
+_PRELU_ALPHA = sp.Symbol("alpha", real=True)  # learned: any real slope
 prelu = register(Activation(
     name="prelu", family="rectifiers",
     params=(Param("alpha", sp.Rational(1, 4), "real", "learned slope for x < 0 (torch's PReLU init 0.25)"),),
-    expr=sp.Piecewise((sp.Symbol("alpha", real=True) * X, X < 0), (X, True)),
+    expr=sp.Piecewise((_PRELU_ALPHA * X, X < 0), (X, True)),
     convention="alpha = 0.25 is PyTorch's initial value of the learned slope (nn.PReLU(init=0.25))",
     description="Parametric ReLU: leaky ReLU whose slope alpha is learned; d/dalpha = x for x < 0, 0 for x > 0.",
-    kink_derivatives={"torch": {0: "alpha"}},
+    kink_derivatives={"torch": {0: _PRELU_ALPHA}},
     references=("He, Zhang, Ren, Sun, Delving deep into rectifiers (2015)",),
 ))
 
@@ -63,7 +60,7 @@ rrelu = register(Activation(
     random_form=RandomForm(expr=sp.Piecewise((_RR_SLOPE * X, X < 0), (X, True)), symbol=_RR_SLOPE,
                            low="lower", high="upper",
                            description="training form: slope a ~ Uniform(lower, upper), drawn per element"),
-    kink_derivatives={"torch": {0: "(lower+upper)/2"}},
+    kink_derivatives={"torch": {0: (_RR_LOW + _RR_HIGH) / 2}},
     references=("Xu, Wang, Chen, Li, Empirical evaluation of rectified activations in convolutional network (2015)",),
 ))
 
@@ -75,20 +72,21 @@ elu = register(Activation(
     description="Exponential linear unit: x for x >= 0, alpha (e^x - 1) for x < 0.",
     self_derivative=sp.Piecewise((Y + ALPHA, X < 0), (1, True)),
     self_derivative_note="elu'(x) = elu(x) + alpha for x < 0 and 1 for x > 0",
-    kink_derivatives={"torch": {0: 1}, "jax": {0: 1}},
+    kink_derivatives={"torch": {0: ALPHA}, "jax": {0: ALPHA}},
     references=("Clevert, Unterthiner, Hochreiter, Fast and accurate deep network learning by ELUs (2016)",),
 ))
 
+_SCALE = sp.Symbol("scale", positive=True)
 _SELU_ALPHA = sp.Float("1.6732632423543772848170429916717", 32)
 _SELU_SCALE = sp.Float("1.0507009873554804934193349852946", 32)
 selu = register(Activation(
     name="selu", family="rectifiers",
     params=(Param("alpha", _SELU_ALPHA, "positive", "self-normalising alpha (Klambauer et al. 2017, 32 digits)"),
             Param("scale", _SELU_SCALE, "positive", "self-normalising scale lambda (Klambauer et al. 2017, 32 digits)")),
-    expr=sp.Symbol("scale", positive=True) * sp.Piecewise((ALPHA * (sp.exp(X) - 1), X < 0), (X, True)),
+    expr=_SCALE * sp.Piecewise((ALPHA * (sp.exp(X) - 1), X < 0), (X, True)),
     convention="constants to the 32 digits published with the paper's code; PyTorch/JAX round them to float",
     description="Scaled ELU with the self-normalising constants: scale * elu(x; alpha).",
-    kink_derivatives={"torch": {0: "scale"}, "jax": {0: "scale"}},
+    kink_derivatives={"torch": {0: _SCALE * ALPHA}, "jax": {0: _SCALE * ALPHA}},
     references=("Klambauer, Unterthiner, Mayr, Hochreiter, Self-normalizing neural networks (2017)",),
 ))
 
@@ -102,14 +100,14 @@ celu = register(Activation(
     references=("Barron, Continuously differentiable exponential linear units (2017)",),
 ))
 
+_MIN, _MAX = sp.Symbol("min_val", real=True), sp.Symbol("max_val", real=True)
 hardtanh = register(Activation(
     name="hardtanh", aliases=("hard_tanh",), family="rectifiers",
     params=(Param("min_val", -1, "real"), Param("max_val", 1, "real")),
-    expr=sp.Piecewise((sp.Symbol("min_val", real=True), X < sp.Symbol("min_val", real=True)),
-                      (X, X < sp.Symbol("max_val", real=True)), (sp.Symbol("max_val", real=True), True)),
+    expr=sp.Piecewise((_MIN, X < _MIN), (X, X < _MAX), (_MAX, True)),
     convention="min_val = -1, max_val = 1 follow PyTorch",
     description="clip(x, min_val, max_val).",
-    kink_derivatives={"torch": {-1: 0, 1: 0}, "jax": {-1: 0, 1: 0}},
+    kink_derivatives={"torch": {_MIN: 0, _MAX: 0}, "jax": {_MIN: 1, _MAX: 1}},
     references=("Collobert, Large scale machine learning (2004)",),
 ))
 
@@ -127,7 +125,6 @@ hardsigmoid_keras = register(Activation(
     expr=sp.Piecewise((0, X < -sp.Rational(5, 2)), (X / 5 + sp.Rational(1, 2), X < sp.Rational(5, 2)), (1, True)),
     convention="Keras 2 / TensorFlow 1: clip(0.2x + 0.5, 0, 1)",
     description="Keras 2's hard sigmoid: clip(0.2x + 0.5, 0, 1).",
-    kink_derivatives={"tensorflow": {sp.Rational(-5, 2): 0, sp.Rational(5, 2): 0}},
     references=("Courbariaux, Bengio, David, BinaryConnect (2015)", "tf.keras.activations.hard_sigmoid (Keras 2)"),
 ))
 
@@ -136,6 +133,6 @@ hardswish = register(Activation(
     expr=sp.Piecewise((0, X < -3), (X * (X + 3) / 6, X < 3), (X, True)),
     convention="PyTorch's x * relu6(x + 3)/6",
     description="x * hardsigmoid(x): a piecewise-quadratic Swish.",
-    kink_derivatives={"torch": {-3: 0, 3: 1}},
+    kink_derivatives={"torch": {-3: -sp.Rational(1, 2), 3: sp.Rational(3, 2)}, "jax": {-3: 0, 3: 1}},
     references=("Howard et al., Searching for MobileNetV3 (2019)",),
 ))

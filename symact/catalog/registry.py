@@ -95,8 +95,10 @@ class Activation:
     substitutes the defaults for the rest, or keeps the symbols with ``symbolic=True``.
 
     ``self_derivative`` expresses f' through :data:`Y` = f(x) (and possibly ``x``), e.g. ``Y*(1 - Y)`` for
-    the sigmoid.  ``kink_derivatives`` maps a framework name to ``{kink point: derivative value used there}``;
-    mathematically f' does not exist at a kink, so the value is a convention and is kept here as data.
+    the sigmoid.  ``kink_derivatives`` maps a framework name to ``{kink point: derivative value used there}``,
+    both SymPy expressions in the parameter symbols (softshrink's kinks are at ``-lambd`` and ``lambd``);
+    mathematically f' does not exist at a kink, so the value is a convention and is kept here as data.  Use
+    :meth:`kink_convention` to read it at given parameter values.
     """
 
     name: str
@@ -179,6 +181,12 @@ class Activation:
 
         sym = self.param(name).symbol
         return calculus.simplify_piecewise(self.bind(sp.diff(self.expr, sym), params))
+
+    def kink_convention(self, framework: str, params: Mapping[str, Any] | None = None) -> dict[sp.Expr, sp.Expr]:
+        """``{kink point: f' value}`` that ``framework`` uses, at the given parameter values ({} if unrecorded)."""
+        values = self.param_values(params)
+        return {sp.sympify(point).xreplace(values): sp.sympify(value).xreplace(values)
+                for point, value in self.kink_derivatives.get(framework, {}).items()}
 
     def latex(self, params: Mapping[str, Any] | None = None, symbolic: bool = True) -> str:
         return sp.latex(self.f(params, symbolic=symbolic and not params))

@@ -13,7 +13,7 @@ softshrink = register(Activation(
     expr=sp.Piecewise((X + LAMBD, X < -LAMBD), (0, X <= LAMBD), (X - LAMBD, True)),
     convention="lambd = 0.5 follows PyTorch",
     description="Soft thresholding: x - lambd for x > lambd, x + lambd for x < -lambd, 0 between.",
-    kink_derivatives={"torch": {sp.Rational(-1, 2): 0, sp.Rational(1, 2): 0}},
+    kink_derivatives={"torch": {-LAMBD: 0, LAMBD: 0}},
     references=("Donoho, De-noising by soft-thresholding (1995)",),
 ))
 
@@ -23,6 +23,6 @@ hardshrink = register(Activation(
     expr=sp.Piecewise((X, X < -LAMBD), (0, X <= LAMBD), (X, True)),
     convention="lambd = 0.5 follows PyTorch; f(+-lambd) = 0",
     description="Hard thresholding: x for |x| > lambd, 0 otherwise (discontinuous at +-lambd).",
-    kink_derivatives={"torch": {sp.Rational(-1, 2): 0, sp.Rational(1, 2): 0}},
+    kink_derivatives={"torch": {-LAMBD: 0, LAMBD: 0}},
     references=("Donoho & Johnstone, Ideal spatial adaptation by wavelet shrinkage (1994)",),
 ))

@@ -5,8 +5,6 @@ import sympy as sp
 
 from symact.catalog.registry import Activation, X, Y, register
 
-TORCH = {"torch": {0: 0}, "jax": {0: 0}}
-
 identity = register(Activation(
     name="identity", aliases=("linear",), family="sigmoidal",
     expr=X,

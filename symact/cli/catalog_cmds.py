@@ -103,8 +103,8 @@ def describe(entry, params: dict[str, str] | None = None) -> dict:
         derivative_self_form_note=entry.self_derivative_note or None,
         kinks=[{"at": sp.sstr(p), "left_derivative": sp.sstr(l), "right_derivative": sp.sstr(r)}
                for p, (l, r) in entry.one_sided_derivatives(params).items()],
-        kink_conventions={fw: {sp.sstr(k): str(v) for k, v in pts.items()}
-                          for fw, pts in entry.kink_derivatives.items()},
+        kink_conventions={fw: {sp.sstr(k): sp.sstr(v) for k, v in entry.kink_convention(fw, params).items()}
+                          for fw in entry.kink_derivatives},
         param_derivatives={p.name: formula_text(entry.param_derivative(p.name, params)) for p in entry.params},
         latex=sp.latex(f), derivative_latex=sp.latex(d1), second_derivative_latex=sp.latex(d2),
     )
