@@ -58,6 +58,7 @@ def sign(expr, relation: str, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, b
 def _decide(expr, relation, domain, var, budget, text, tex) -> Verdict:
     ctx = Context.start(var, budget)
     deriv = Derivation().say(f"Claim: {text}.")
+    deriv.say(f"Write f(x) = {sp.sstr(expr)}; the claim is f(x) {REL_TEXT[relation]} on {domain_text(domain)}.")
     try:
         pieces = split(expr, var, domain, ctx)
     except Undecided as exc:
