@@ -44,6 +44,18 @@ _UNARY = {
 }
 
 
+def _power(b: flint.arb, e: sp.Expr, exponent) -> flint.arb:
+    """b ** e: exact for integer and half-integer exponents, exp(e log b) otherwise."""
+    if e.is_Integer:
+        n = int(e)
+        return b ** n if n >= 0 else 1 / (b ** (-n))
+    if e == sp.S.Half:
+        return b.sqrt()
+    if e == -sp.S.Half:
+        return b.rsqrt()
+    return (exponent() * b.log()).exp()
+
+
 def _ev(expr: sp.Expr, env: dict[sp.Symbol, flint.arb]) -> flint.arb:
     if expr.is_Symbol:
         if expr in env:
@@ -68,16 +80,7 @@ def _ev(expr: sp.Expr, env: dict[sp.Symbol, flint.arb]) -> flint.arb:
             total *= _ev(a, env)
         return total
     if isinstance(expr, sp.Pow):
-        base, e = expr.args
-        b = _ev(base, env)
-        if e.is_Integer:
-            n = int(e)
-            return b ** n if n >= 0 else 1 / (b ** (-n))
-        if e == sp.S.Half:
-            return b.sqrt()
-        if e == -sp.S.Half:
-            return b.rsqrt()
-        return (_ev(e, env) * b.log()).exp()
+        return _power(_ev(expr.args[0], env), expr.args[1], lambda: _ev(expr.args[1], env))
     if isinstance(expr, sp.Piecewise):
         for branch, cond in expr.args:
             truth = _truth(cond, env)
@@ -163,17 +166,8 @@ def _compile(expr: sp.Expr, var: sp.Symbol):
             return total
         return mul
     if isinstance(expr, sp.Pow):
-        base, e = expr.args
-        fb = _compile(base, var)
-        if e.is_Integer:
-            n = int(e)
-            return (lambda v: fb(v) ** n) if n >= 0 else (lambda v: 1 / (fb(v) ** (-n)))
-        if e == sp.S.Half:
-            return lambda v: fb(v).sqrt()
-        if e == -sp.S.Half:
-            return lambda v: fb(v).rsqrt()
-        fe = _compile(e, var)
-        return lambda v: (fe(v) * fb(v).log()).exp()
+        fb, fe = _compile(expr.args[0], var), _compile(expr.args[1], var)
+        return lambda v: _power(fb(v), expr.args[1], lambda: fe(v))
     fn = _UNARY.get(expr.func)
     if fn is not None and len(expr.args) == 1:
         inner = _compile(expr.args[0], var)

@@ -632,20 +632,13 @@ def shape(g: sp.Expr, a: sp.Expr, b: sp.Expr) -> Shape:
     if not g.has(X):
         return Shape(a, b, [], [0], constant=True)
     crit = roots(dg, a, b)
-    shp = Shape(a, b, crit, [])
-    for lo, hi, lo_pt, hi_pt, _ in shp_segments_stub(shp):
-        q = _rational_between(lo, hi, lo_pt, hi_pt)
-        shp.signs.append(_sign_at(dg, q))
+    shp = Shape(a, b, crit, [0] * (len(crit) + 1))
+    shp.signs = [_sign_at(dg, _rational_between(lo, hi, lo_pt, hi_pt)) for lo, hi, lo_pt, hi_pt, _ in shp.segments()]
     if any(s == 0 for s in shp.signs):
         if _is_zero(dg):
             return Shape(a, b, [], [0], constant=True)
         raise Undecided("the derivative vanishes at a test point")
     return shp
-
-
-def shp_segments_stub(shp: Shape):
-    ends = [(shp.a, None)] + [(c.exact if c.exact is not None else sp.Float(c.float, 30), c) for c in shp.crit] + [(shp.b, None)]
-    return [(ends[k][0], ends[k + 1][0], ends[k][1], ends[k + 1][1], 0) for k in range(len(ends) - 1)]
 
 
 @dataclass
@@ -681,37 +674,22 @@ def extremes(g: sp.Expr, a: sp.Expr, b: sp.Expr, closed_a: bool, closed_b: bool,
 
 
 def _pick(cands: list[tuple[Value, bool, Any]], want: int) -> Extreme:
+    """The largest (want=1) or smallest (want=-1) candidate (value, attained, place), ties merged."""
     best: list[tuple[Value, bool, Any]] = []
     for cand in cands:
-        if not best:
-            best = [cand]
-            continue
-        c = compare(cand[0], best[0][0])
+        c = compare(cand[0], best[0][0]) if best else want
         if c == want:
             best = [cand]
         elif c == 0:
             best.append(cand)
-    attained = any(b[1] for b in best)
     value = next((b[0] for b in best if b[0].exact is not None), best[0][0])
-    return Extreme(value, attained, [b[2] for b in best if b[1]])
+    return Extreme(value, any(b[1] for b in best), [b[2] for b in best if b[1]])
 
 
 def combine(parts: list[Extreme], want: int) -> Extreme:
     """The extreme over a union from the extremes over its parts."""
-    cands = [(p.value, p.attained, p) for p in parts]
-    best: list[tuple[Value, bool, Extreme]] = []
-    for cand in cands:
-        if not best:
-            best = [cand]
-            continue
-        c = compare(cand[0], best[0][0])
-        if c == want:
-            best = [cand]
-        elif c == 0:
-            best.append(cand)
-    at = merge_places([w for b in best if b[1] for w in b[2].at])
-    value = next((b[0] for b in best if b[0].exact is not None), best[0][0])
-    return Extreme(value, any(b[1] for b in best), at)
+    best = _pick([(p.value, p.attained, p) for p in parts], want)
+    return Extreme(best.value, best.attained, merge_places([w for part in best.at for w in part.at]))
 
 
 def merge_places(at: list[Any]) -> list[Any]:
