@@ -775,10 +775,26 @@ class PropertyReport:
         width = max(len(k) for k in KEYS)
         for k in KEYS:
             v = self.verdicts[k]
-            cell = self.cell(k)
+            cell = cell_text(k, self.property_json(k), long=True)
+            if k in ("derivative_max", "derivative_min", "extrema") and v.status == "proved":
+                cell = f"{cell}  ({v.statement.split(': ', 1)[-1]})" if k == "extrema" else cell + _where(v.value)
             tail = f"  [{v.reason}]" if v.status == "unknown" and v.reason else ""
             lines.append(f"  {k:<{width}}  {v.status:<8} {cell}{tail}")
+        lines.append("  (" + CONVEX_NOTE + ")")
         return "\n".join(lines)
+
+
+def _where(value: dict[str, Any]) -> str:
+    at = value.get("at") or []
+    old = _LIMIT[0]
+    _LIMIT[0] = 400
+    try:
+        return f" at {', '.join(_point_label(p) for p in at)}" if at else ""
+    finally:
+        _LIMIT[0] = old
+
+
+_LIMIT = [14]  # the longest exact form shown in a cell (the text report raises it)
 
 
 def _fmt_number(n: dict[str, Any] | None) -> str:
@@ -788,8 +804,10 @@ def _fmt_number(n: dict[str, Any] | None) -> str:
     if isinstance(f, str):
         return "∞" if f == "oo" else "-∞"
     exact = n.get("exact")
-    if exact is not None and len(exact) <= 14:
+    if exact is not None and len(exact) <= _LIMIT[0]:
         return exact
+    if _LIMIT[0] > 14 and n.get("enclosure"):
+        return n["enclosure"]
     return f"{f:.6g}"
 
 
@@ -797,15 +815,27 @@ def _point_label(p: dict[str, Any]) -> str:
     for k in ("exact", "interval"):
         text = p.get(k)
         if text and k == "interval":
-            text = text.replace("Interval(", "[").replace(")", "]")
-        if text and len(text) <= 14:
+            text = text.replace("Interval(", "[").replace(".open(", "(").replace(")", "]")
+        if text and len(text) <= _LIMIT[0]:
             return text
+    if _LIMIT[0] > 14 and p.get("enclosure"):
+        return p["enclosure"]
     if isinstance(p.get("float"), float):
         return f"{p['float']:.4g}"
     return p.get("exact") or p.get("interval") or "?"
 
 
-def cell_text(key: str, prop: dict[str, Any]) -> str:
+def cell_text(key: str, prop: dict[str, Any], long: bool = False) -> str:
+    """The table cell of a property (``long``: full closed forms and enclosures instead of short floats)."""
+    old = _LIMIT[0]
+    _LIMIT[0] = 400 if long else 14
+    try:
+        return _cell(key, prop)
+    finally:
+        _LIMIT[0] = old
+
+
+def _cell(key: str, prop: dict[str, Any]) -> str:
     status, value = prop.get("status"), prop.get("value")
     if status == "unknown":
         return "unknown"

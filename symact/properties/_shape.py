@@ -471,7 +471,6 @@ def _tail_terms(h: sp.Expr, side: int) -> tuple[list[Term], list[Term]] | None:
                         merged[k] = [t[0], t[2], t[3]]
                 terms = []
                 for c, i, p in merged.values():
-                    c = sp.nsimplify(c) if c.is_Float else c
                     if c == 0:
                         continue
                     cb = _arb.safe_evaluate(c)
