@@ -83,6 +83,9 @@ USER = {
     "sqrt(x**2 + 1)": {"convex": "yes", "range": "[1, ∞)", "lipschitz": "1 (not attained)"},
     "x**3": {"monotonic": "strictly increasing", "lipschitz": "∞", "convex": "no (inflection 0)"},
     "x*erf(x)": {"range": "[0, ∞)", "monotonic": "no"},
+    "x*Abs(x)": {"continuity": "C1", "monotonic": "strictly increasing", "differentiable": "everywhere",
+                 "convex": "no (inflection 0)"},
+    "sqrt(Abs(x)) + x": {"continuity": "C0", "differentiable": "not at 0"},
 }
 
 

@@ -506,8 +506,14 @@ def differentiable(subj: Subject, facts: Facts, start: float) -> Verdict:
         _, missing, _ = facts.singular[0]
         return _verdict("refuted", statement, "domain of f", start, value=[str(missing)],
                         certificate=Certificate("symbolic", {"undefined on": str(missing)}))
-    facts.require_smooth()
     bad = facts.kinks
+    extra_points = facts.singular_points
+    if extra_points:
+        pts = sorted({*extra_points, *(s.point for s in bad)}, key=lambda v: float(v))
+        return _verdict("refuted", statement, "domain of f'", start, value=[point_json(Pt.of(p)) for p in pts],
+                        certificate=Certificate("symbolic", {"f' undefined or discontinuous at": [str(p) for p in pts]}),
+                        derivation=Derivation().say(f"f' is not defined (or not continuous) at {extra_points}"))
+    facts.require_smooth()
     if not bad:
         return _verdict("proved", statement, "one-sided derivatives at breakpoints", start, value=[],
                         certificate=Certificate("symbolic", {"breakpoints": [str(s.point) for s in facts.sides]}),

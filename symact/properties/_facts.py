@@ -34,7 +34,8 @@ def _remember(fn: Callable[["Facts"], Any]) -> property:
             except Undecided as exc:
                 self.__dict__[name] = ("err", exc)
             except (ValueError, TypeError, NotImplementedError, AttributeError, ZeroDivisionError) as exc:
-                self.__dict__[name] = ("err", Undecided(f"{fn.__name__}: {type(exc).__name__}: {exc}"))
+                text = " ".join(f"{type(exc).__name__}: {exc}".split())
+                self.__dict__[name] = ("err", Undecided(f"{fn.__name__}: {text}"))
         kind, value = self.__dict__[name]
         if kind == "err":
             raise value
@@ -86,7 +87,7 @@ class Facts:
         for p in self.smooth_pieces:
             if smooth_on_reals(p.expr):
                 continue
-            for k, g in enumerate((p.expr, sp.diff(p.expr, X), sp.diff(p.expr, X, 2))):
+            for k, g in enumerate((p.expr, sp.diff(p.expr, X), sp.diff(p.expr, X, 2), sp.diff(p.expr, X, 3))):
                 ok, dom = attempt(lambda: continuous_domain(g, X, p.interval), 3.0)
                 if not ok:
                     raise Undecided(f"could not determine where {g} is continuous")
@@ -165,8 +166,10 @@ class Facts:
             return -1
         if self.jumps:
             return -1
-        self.require_smooth()
         order = None
+        if self.singular:
+            # f continuous, but its k-th derivative is not continuous (or undefined) somewhere inside a piece
+            order = min(k for k, _, _ in self.singular) - 1
         for s in self.sides:
             k = len(s.left) - 1
             if _same(s.left[-1], s.right[-1]):
@@ -175,6 +178,17 @@ class Facts:
             k -= 1
             order = k if order is None else min(order, k)
         return order
+
+    @_remember
+    def singular_points(self) -> list[sp.Expr]:
+        """Points inside pieces where f is continuous but f' is not defined or not continuous."""
+        out = []
+        for k, missing, _ in self.singular:
+            if k == 1:
+                if not isinstance(missing, sp.FiniteSet):
+                    raise Undecided(f"f' is not continuous on {missing}")
+                out.extend(missing)
+        return sorted(set(out), key=lambda v: float(v))
 
     @_remember
     def kinks(self) -> list[Side]:
