@@ -21,9 +21,16 @@ NAMES = [e.name for e in entries(scalar_only=True)]
 def table(tmp_path_factory):
     import os
 
+    old = os.environ.get("SYMACT_CACHE")
     os.environ["SYMACT_CACHE"] = str(tmp_path_factory.mktemp("symact-cache"))
-    data = rows(use_cache=False, jobs=2)
-    return {r["name"]: r for r in data}
+    try:
+        data = rows(use_cache=False, jobs=2)
+    finally:
+        if old is None:
+            os.environ.pop("SYMACT_CACHE", None)
+        else:
+            os.environ["SYMACT_CACHE"] = old
+    yield {r["name"]: r for r in data}
 
 
 def _fn(name):

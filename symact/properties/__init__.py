@@ -24,7 +24,7 @@ import sympy as sp
 
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
-from symact.errors import ExpressionError, ParameterError
+from symact.errors import ExpressionError, ParameterError, SymactError
 from symact.properties import _arb
 from symact.properties._facts import Facts
 from symact.properties._shape import Extreme, Pt, Undecided, Value
@@ -169,6 +169,11 @@ def _guard(key: str, statement: Callable[[Subject], str]):
                 return fn(subj, facts, start)
             except Undecided as exc:
                 return _unknown(statement(subj), start, exc)
+            except (ArithmeticError, ValueError, TypeError, NotImplementedError, AttributeError, RecursionError,
+                    KeyError, IndexError) as exc:  # a SymPy corner case: never a traceback, never a guess
+                if isinstance(exc, SymactError):
+                    raise
+                return _unknown(statement(subj), start, " ".join(f"{type(exc).__name__}: {exc}".split()))
         public.__name__ = fn.__name__
         public.__doc__ = fn.__doc__
         public.key = key  # type: ignore[attr-defined]
