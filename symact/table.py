@@ -33,9 +33,15 @@ def cache_dir() -> Path:
 
 
 def _version() -> str:
+    """symact's version plus a digest of the property engine's source, so a changed engine never reads rows
+    computed by an older one."""
     from symact import __version__
 
-    return __version__
+    digest = hashlib.sha256()
+    engine = Path(__file__).resolve().parent / "properties"
+    for path in sorted(engine.glob("*.py")):
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def cache_key(name: str, params: dict[str, str], expr_text: str) -> str:
