@@ -121,9 +121,7 @@ class Oracle:
         exact zero); None when arb cannot enclose it (the mpmath escalation takes over)."""
         if self._arbf is None:
             try:
-                from symact.interval.evaluate import arb_function
-
-                self._arbf = arb_function(self.expr, X, 128)
+                self._arbf = _ArbPoint(self.expr)
             except Exception:  # noqa: BLE001 - unsupported node: mpmath only
                 self._arbf = False
         if not self._arbf:
@@ -135,10 +133,13 @@ class Oracle:
                 v = self._arbf(arb(x), prec=prec)
             except Exception:  # noqa: BLE001 - NotEnclosable, overflow in arb: try higher or give up
                 continue
-            if v.is_exact():
-                return _arf_to_mpf(v)
-            if v.rad() <= abs(v.mid()) * arb(2) ** -rel_bits and not v.contains(0):
-                return _arf_to_mpf(v)
+            try:
+                if v.is_exact():
+                    return _arf_to_mpf(v)
+                if v.rad() <= abs(v.mid()) * arb(2) ** -rel_bits and not v.contains(0):
+                    return _arf_to_mpf(v)
+            except ValueError:  # a non-finite ball: leave it to mpmath
+                return None
         return None
 
     def _dd(self, x: float) -> tuple[float, float]:
@@ -238,26 +239,199 @@ class Oracle:
             out[i] = v
         return out
 
-    def upper(self, xs: np.ndarray) -> np.ndarray:
-        """An upper bound of |value| per point (for condition numbers, where a bound errs on the lenient
-        side): the fast enclosure's larger end when it is finite, else :meth:`approx`."""
+    def upper(self, xs: np.ndarray, enough: np.ndarray | None = None) -> np.ndarray:
+        """An upper bound U of |value| per point, for condition numbers.  A bound is accepted where it pins the
+        value down to a factor of 2, or where U <= ``enough`` (the caller's threshold below which the bound no
+        longer matters, e.g. |g| / |x| for kappa = |x g'| / |g| <= 1).  Tried in order: the fast enclosure,
+        arb balls at growing precision (a huge |x| needs about log2|x| extra bits), :meth:`approx`."""
         xs = np.asarray(xs, dtype=np.float64).ravel()
+        enough = np.zeros_like(xs) if enough is None else np.broadcast_to(np.asarray(enough, np.float64), xs.shape)
+        out = np.full(xs.shape, np.nan)
         fast = self._compiled()
-        if not fast or not xs.size:
-            return np.abs(self.approx(xs))
-        from symact.audit import fastref
+        if fast and xs.size:
+            from symact.audit import fastref
 
-        lo, hi = fastref.enclose(fast, xs)
-        with np.errstate(all="ignore"):
-            out = np.maximum(np.abs(lo), np.abs(hi))
-        bad = ~(np.isfinite(lo) & np.isfinite(hi))
-        if bad.any():
-            out = out.copy()
-            out[bad] = np.abs(self.approx(xs[bad]))
+            lo, hi = fastref.enclose(fast, xs)
+            with np.errstate(all="ignore"):
+                u = np.maximum(np.abs(lo), np.abs(hi))
+                tight = (np.abs(hi - lo) <= 0.5 * np.minimum(np.abs(lo), np.abs(hi))) & (np.sign(lo) == np.sign(hi))
+                good = np.isfinite(u) & (tight | (u <= enough) | (u < 2.0 ** -1000))
+            out[good] = u[good]
+        for i in np.flatnonzero(np.isnan(out)):
+            x = float(xs[i])
+            v = self._arb_upper(x, float(enough[i]))
+            out[i] = v if v is not None else abs(self.approx(np.array([x]))[0])
         return out
+
+    def _arb_upper(self, x: float, enough: float):
+        if self._arbf is None:
+            self._arb(0.0)
+        if not self._arbf:
+            return None
+        from flint import arb
+
+        ex = abs(math.frexp(x)[1]) if x else 0
+        for prec in (64 + ex, 4 * ex + 128, 8 * ex + 512):
+            try:
+                v = self._arbf(arb(x), prec=prec)
+            except Exception:  # noqa: BLE001
+                continue
+            m, r = abs(v.mid()), v.rad()
+            u = m + r
+            if r <= 0.5 * m or u <= arb(enough) or u < arb(2) ** -1000:
+                return float(u.upper()) if u < arb(2) ** 1000 else math.inf
+        return None
 
     def value(self, x: float) -> float:
         return self._dd(float(x))[0]
+
+
+class _ArbPoint:
+    """Evaluate a SymPy expression at one exact point with python-flint ``arb`` balls (rigorous, arbitrary
+    exponent range), compiled once into closures.  Piecewise conditions are decided with certainty or the
+    evaluation raises (the caller then uses mpmath)."""
+
+    def __init__(self, expr):
+        self.expr = expr
+        self._fn = self._compile(expr)
+
+    def __call__(self, x, prec: int = 128):
+        from flint import ctx
+
+        old = ctx.prec
+        ctx.prec = prec
+        try:
+            return self._fn(x)
+        finally:
+            ctx.prec = old
+
+    def _compile(self, e):
+        import sympy as sp
+        from flint import arb
+
+        if e.is_Symbol:
+            return lambda x: x
+        if e.is_number:
+            if isinstance(e, sp.Rational):
+                p, q = int(e.p), int(e.q)
+                return lambda x: arb(p) / q
+            if isinstance(e, sp.Float):
+                r = sp.Rational(e)
+                p, q = int(r.p), int(r.q)
+                return lambda x: arb(p) / q
+            if e is sp.pi:
+                return lambda x: arb.pi()
+            if e is sp.E:
+                return lambda x: arb(1).exp()
+            if not e.free_symbols and isinstance(e, (sp.Pow, sp.Mul, sp.Add)):
+                pass  # compiled structurally below
+            elif not isinstance(e, (sp.Pow, sp.Mul, sp.Add, sp.Function)):
+                raise ValueError(f"unsupported number {e}")
+        if isinstance(e, (sp.Add, sp.Mul)):
+            parts = [self._compile(a) for a in e.args]
+            if isinstance(e, sp.Add):
+                def f(x, parts=parts):
+                    out = parts[0](x)
+                    for g in parts[1:]:
+                        out = out + g(x)
+                    return out
+            else:
+                def f(x, parts=parts):
+                    out = parts[0](x)
+                    for g in parts[1:]:
+                        out = out * g(x)
+                    return out
+            return f
+        if isinstance(e, sp.Pow):
+            b, p = e.args
+            bf = self._compile(b)
+            if p.is_Integer:
+                n = int(p)
+                return lambda x: bf(x) ** n
+            if p == sp.Rational(1, 2):
+                return lambda x: bf(x).sqrt()
+            if p == sp.Rational(-1, 2):
+                return lambda x: 1 / bf(x).sqrt()
+            pf = self._compile(p)
+            return lambda x: bf(x) ** pf(x)
+        if isinstance(e, sp.Piecewise):
+            branches = [(self._compile(v), self._cond(c)) for v, c in e.args]
+
+            def f(x, branches=branches):
+                for val, cond in branches:
+                    if cond(x):
+                        return val(x)
+                raise ValueError("no branch")
+            return f
+        if isinstance(e, sp.Abs):
+            g = self._compile(e.args[0])
+            return lambda x: abs(g(x))
+        if isinstance(e, sp.DiracDelta):
+            return lambda x: arb(0)
+        if isinstance(e, (sp.Max, sp.Min)):
+            parts = [self._compile(a) for a in e.args]
+            is_max = isinstance(e, sp.Max)
+
+            def f(x, parts=parts):
+                out = parts[0](x)
+                for g in parts[1:]:
+                    out = out.max(g(x)) if is_max else out.min(g(x))
+                return out
+            return f
+        if isinstance(e, sp.sign):
+            g = self._compile(e.args[0])
+
+            def f(x):
+                v = g(x)
+                if v > 0:
+                    return arb(1)
+                if v < 0:
+                    return arb(-1)
+                if v == 0:
+                    return arb(0)
+                raise ValueError("sign undecided")
+            return f
+        names = {sp.exp: "exp", sp.log: "log", sp.tanh: "tanh", sp.erf: "erf", sp.erfc: "erfc", sp.cosh: "cosh",
+                 sp.sinh: "sinh"}
+        if type(e) in names:
+            g = self._compile(e.args[0])
+            meth = names[type(e)]
+            return lambda x: getattr(g(x), meth)()
+        raise ValueError(f"unsupported node {type(e).__name__}")
+
+    def _cond(self, c):
+        import sympy as sp
+
+        if c is sp.true:
+            return lambda x: True
+        if c is sp.false:
+            return lambda x: False
+        if isinstance(c, (sp.And, sp.Or)):
+            parts = [self._cond(a) for a in c.args]
+            if isinstance(c, sp.And):
+                return lambda x: all([p(x) for p in parts])
+            return lambda x: any([p(x) for p in parts])
+        lhs, rhs = self._compile(c.lhs), self._compile(c.rhs)
+        kind = type(c)
+
+        def f(x):
+            a, b = lhs(x), rhs(x)
+            if kind is sp.StrictLessThan:
+                yes, no = a < b, a >= b
+            elif kind is sp.LessThan:
+                yes, no = a <= b, a > b
+            elif kind is sp.StrictGreaterThan:
+                yes, no = a > b, a <= b
+            elif kind is sp.GreaterThan:
+                yes, no = a >= b, a < b
+            else:
+                raise ValueError(f"unsupported relation {kind.__name__}")
+            if yes:
+                return True
+            if no:
+                return False
+            raise ValueError("condition undecided")
+        return f
 
 
 def _arf_to_mpf(v):
