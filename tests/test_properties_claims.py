@@ -86,6 +86,8 @@ USER = {
     "x*Abs(x)": {"continuity": "C1", "monotonic": "strictly increasing", "differentiable": "everywhere",
                  "convex": "no (inflection 0)"},
     "sqrt(Abs(x)) + x": {"continuity": "C0", "differentiable": "not at 0"},
+    # doubly exponential (TanhExp): the range comes from the general extremum decider
+    "x*tanh(exp(x))": {"range": "[-0.353286, ∞)", "monotonic": "no", "continuity": "Cinf"},
 }
 
 

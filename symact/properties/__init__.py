@@ -155,7 +155,8 @@ def _verdict(status: str, statement: str, method: str, start: float, *, value: A
 
 
 def _unknown(statement: str, start: float, exc: Exception | str, method: str = "") -> Verdict:
-    return _verdict("unknown", statement, method or "shape analysis", start, reason=str(exc))
+    reason = "; ".join(dict.fromkeys(part.strip() for part in str(exc).split(";")))  # no repeated clauses
+    return _verdict("unknown", statement, method or "shape analysis", start, reason=reason)
 
 
 def _guard(key: str, statement: Callable[[Subject], str]):
@@ -223,12 +224,58 @@ def _chord_certificate(facts: Facts, triple: tuple[sp.Rational, sp.Rational, sp.
 
 
 # ============================================================================ the properties
+def _extreme_by_decider(expr: sp.Expr, facts: Facts, exc: Exception) -> tuple[Extreme, Extreme]:
+    """(inf, sup) of a smooth expression on R from :func:`symact.decide.extremum`, or re-raise ``exc``."""
+    import flint
+
+    from symact import decide
+
+    out = []
+    for kind in ("inf", "sup"):
+        budget = max(1.0, min(10.0, facts.deadline - time.monotonic()))
+        v = decide.extremum(expr, kind, budget=budget)
+        if v.status != "proved" or v.value is None:
+            raise Undecided(f"{exc}; the general extremum decider: {v.reason}")
+        e = v.value
+        old = flint.ctx.prec
+        flint.ctx.prec = 256
+        try:
+            if e.exact is not None:
+                value = Value.of(e.exact)
+            else:
+                value = Value(None, flint.arb(e.enclosure))
+            at = []
+            for w in e.at:
+                if isinstance(w, str):
+                    at.append(Pt(flint.arb(w), None))
+                elif isinstance(w, sp.Set):
+                    at.append(w)
+                else:
+                    at.append(Pt.of(w))
+        finally:
+            flint.ctx.prec = old
+        out.append(Extreme(value, bool(e.attained), at))
+    return out[0], out[1]
+
+
+def _d_range(facts: Facts) -> tuple[Extreme, Extreme]:
+    try:
+        return facts.d_range
+    except Undecided as exc:
+        expr = _smooth_whole_line(facts, exc)
+        return _extreme_by_decider(sp.diff(expr, X), facts, exc)
+
+
 def _range_pair(facts: Facts) -> tuple[Extreme, Extreme]:
     try:
         return facts.f_range
     except Undecided as exc:
-        # a smooth monotone function on R: the range runs between the limits at -oo and +oo
         expr = _smooth_whole_line(facts, exc)
+        try:
+            return _extreme_by_decider(expr, facts, exc)
+        except Undecided:
+            pass
+        # a smooth monotone function on R: the range runs between the limits at -oo and +oo
         signs = _sign_by_decider(sp.diff(expr, X), facts, exc)
         if len(signs) != 1:
             raise
@@ -539,7 +586,7 @@ def differentiable(subj: Subject, facts: Facts, start: float) -> Verdict:
 
 
 def _derivative_extreme(subj: Subject, facts: Facts, start: float, want: int) -> Verdict:
-    lo, hi = facts.d_range
+    lo, hi = _d_range(facts)
     e = hi if want > 0 else lo
     word = "sup" if want > 0 else "inf"
     d = Derivation().say(f"{word} f' over the points where f is differentiable: critical points of f' (roots of "
@@ -569,7 +616,7 @@ def lipschitz(subj: Subject, facts: Facts, start: float) -> Verdict:
         return _verdict("proved", statement + " is oo (not Lipschitz: f is discontinuous)", "continuity", start,
                         value={"exact": "oo", "float": "oo", "attained": False, "at": []},
                         certificate=Certificate("symbolic", {"discontinuous": True}))
-    lo, hi = facts.d_range
+    lo, hi = _d_range(facts)
     neg = Extreme(Value(-lo.value.exact if lo.value.exact is not None else None,
                         -lo.value.ball if lo.value.ball is not None else None), lo.attained, lo.at)
     from symact.properties._shape import combine
