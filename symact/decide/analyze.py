@@ -135,21 +135,20 @@ def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: 
             return two_term_pattern(f, poly_form, exp_bases, lo, hi, ctx, depth)
         except (Undecided, _arb.ArbUnsupported) as exc:
             errors.append(f"two-term form: {exc}")
+    bounded = lo.is_finite and hi.is_finite
+    if bounded:
+        # certified interval arithmetic first: a constant sign, or isolated simple zeros
+        from symact.decide.isolate import isolation_pattern
+
+        for method in (bisection_pattern, isolation_pattern):
+            try:
+                return method(f, lo, hi, ctx)
+            except (Undecided, _arb.ArbUnsupported) as exc:
+                errors.append(str(exc))
     if depth > 0:
         try:
             return derivative_pattern(f, lo, hi, ctx, depth)
         except Undecided as exc:
-            errors.append(str(exc))
-    if lo.is_finite and hi.is_finite:
-        try:
-            return bisection_pattern(f, lo, hi, ctx)
-        except Undecided as exc:
-            errors.append(str(exc))
-        from symact.decide.isolate import isolation_pattern
-
-        try:
-            return isolation_pattern(f, lo, hi, ctx)
-        except (Undecided, _arb.ArbUnsupported) as exc:
             errors.append(str(exc))
     raise Undecided("; ".join(errors) or f"no method for the sign of {sp.sstr(f)} on an unbounded interval")
 
