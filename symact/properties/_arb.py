@@ -148,7 +148,14 @@ def _compile(expr: sp.Expr, var: sp.Symbol):
     if expr == var:
         return lambda v: v
     if not expr.has(var):
-        return lambda v: _ev(expr, {})
+        cache: dict[int, flint.arb] = {}
+
+        def const(v):
+            value = cache.get(flint.ctx.prec)
+            if value is None:
+                value = cache[flint.ctx.prec] = _ev(expr, {})
+            return value
+        return const
     if isinstance(expr, (sp.Add, sp.Mul)):
         parts = [_compile(a, var) for a in expr.args]
         if isinstance(expr, sp.Add):

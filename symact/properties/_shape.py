@@ -562,10 +562,17 @@ def exp_poly_limit(h: sp.Expr, point: sp.Expr) -> sp.Expr | None:
     return sp.oo if ratio.is_positive else (-sp.oo if ratio.is_negative else None)
 
 
+def _stable(h: sp.Expr) -> sp.Expr:
+    """The same function with 1 - tanh(u)^2 written as sech(u)^2 (no cancellation in ball arithmetic)."""
+    swap = {t**2: 1 - sp.sech(t.args[0])**2 for t in h.atoms(sp.tanh)}
+    return h.xreplace(swap) if swap else h
+
+
 def _roots_by_subdivision(h: sp.Expr, a: sp.Expr, b: sp.Expr) -> list[Pt]:
     """Roots of h on (a, b) by arb subdivision on a bounded window; tails by :func:`_tail_sign`."""
     lo, hi = _window(a, b, h)
-    dh = sp.diff(h, X)
+    dh = _stable(sp.diff(h, X))
+    h = _stable(h)
     found: list[Pt] = []
     stack = [(sp.Rational(lo), sp.Rational(hi))]
     open_lo, open_hi = lo == a, hi == b  # finite ends of the interval itself are excluded
@@ -576,10 +583,11 @@ def _roots_by_subdivision(h: sp.Expr, a: sp.Expr, b: sp.Expr) -> list[Pt]:
             raise Undecided("interval subdivision did not isolate the roots")
         u, v = stack.pop()
         box = _arb.ball(u, v)
-        val = _arb.safe_evaluate(h, box)
+        prec = 128 if v - u > sp.Rational(1, 64) else 512
+        val = _arb.safe_evaluate(h, box, prec=prec)
         if val is not None and (val > 0 or val < 0):
             continue
-        dval = _arb.safe_evaluate(dh, box)
+        dval = _arb.safe_evaluate(dh, box, prec=prec)
         if dval is not None and (dval > 0 or dval < 0):
             su = _sign_at_end(h, u, open_lo and u == lo)
             sv = _sign_at_end(h, v, open_hi and v == hi)
