@@ -391,7 +391,7 @@ def _window(a: sp.Expr, b: sp.Expr, h: sp.Expr) -> tuple[sp.Rational, sp.Rationa
 
 def _tail_radius(h: sp.Expr, side: int) -> sp.Integer:
     """R such that h has a constant, non-zero sign for side*x >= R (certified); see :func:`_tail_sign`."""
-    for r in (4, 8, 16, 32, 64):
+    for r in (2, 3, 4, 6, 8, 12, 16, 24, 32, 64):
         if _tail_sign(h, side, sp.Integer(r)) is not None:
             return sp.Integer(r)
     raise Undecided(f"no certified sign of {h} on the {'right' if side > 0 else 'left'} tail")
@@ -522,22 +522,13 @@ def _dominant_sign(terms: list[Term], radius: sp.Integer) -> int | None:
     for _, c, i, p in terms[:-1]:
         q = (p - top[3]).as_expr()
         k = i - top[2]
-        # log-derivative times x: k + x q'(x) must be <= 0 for x >= radius
-        poly = sp.Poly(k + X * sp.diff(q, X), X)
-        if not poly.is_zero:
-            lead = poly.LC()
-            if poly.degree() == 0:
-                if lead > 0:
-                    return None
-            else:
-                if lead >= 0:
-                    return None
-                coeffs = poly.all_coeffs()
-                cauchy = 1 + max(abs(float(v / lead)) for v in coeffs[1:])
-                if cauchy > float(radius):
-                    return None
-        elif k > 0:
-            return None
+        # log-derivative times x: k + x q'(x) must be <= 0 for x >= radius; sufficient: every coefficient of
+        # P(x + radius) is <= 0 (certified in arb)
+        shifted = sp.Poly(sp.expand((k + X * sp.diff(q, X)).subs(X, X + radius)), X)
+        for coeff in shifted.all_coeffs():
+            cb = _arb.safe_evaluate(coeff)
+            if cb is None or not cb <= 0:
+                return None
         r = abs(c / c_t) * rad ** k * _arb.evaluate(sp.exp(q), radius)
         total += abs(r)
     if total < 1:
