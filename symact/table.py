@@ -21,7 +21,7 @@ from symact.errors import ParameterError
 
 FORMATS = ("markdown", "latex", "json")
 #: rows computed first (the slowest), so that the worker processes finish together
-_SLOW_FIRST = ("gelu_tanh", "mish", "silu", "tanh", "gelu")
+_SLOW_FIRST = ("mish", "gelu", "gelu_tanh", "silu", "softsign", "hardswish")
 
 
 def cache_dir() -> Path:
