@@ -51,11 +51,10 @@ class Pt:
 
     @classmethod
     def of(cls, value: sp.Expr) -> "Pt":
-        value = sp.sympify(value)
-        b = _arb.safe_evaluate(value)
-        if b is None:
-            raise Undecided(f"cannot enclose {value}")
-        return cls(b, value)
+        v = Value.of(value)
+        if v.infinite:
+            raise Undecided(f"{value} is not a point of the real line")
+        return cls(v.ball, v.exact)
 
     @property
     def float(self) -> float:
