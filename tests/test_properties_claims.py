@@ -197,3 +197,22 @@ def test_undefined_points_are_not_guessed():
     r = analyze(parse_expression("1/x"))
     assert r.cell("continuity") == "discontinuous"
     assert r.status("range") == "unknown"
+
+
+# ----------------------------------------------------------------------------------------- random parameters
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.fractions(min_value=0, max_value=4, max_denominator=20))
+def test_leaky_relu_convexity_matches_alpha(alpha):
+    v = convex("leaky_relu", {"alpha": f"{alpha.numerator}/{alpha.denominator}"})
+    assert v.status == ("proved" if alpha <= 1 else "refuted")
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.fractions(min_value=0, max_value=3, max_denominator=10).filter(lambda a: a > 0))
+def test_elu_convexity_and_class_match_alpha(alpha):
+    params = {"alpha": f"{alpha.numerator}/{alpha.denominator}"}
+    assert convex("elu", params).status == ("proved" if alpha <= 1 else "refuted")
+    assert continuity("elu", params).value == ("C1" if alpha == 1 else "C0")
