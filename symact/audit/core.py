@@ -715,21 +715,15 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
 
 
 def _kink_value(ctx: _Ctx, val) -> float:
+    """A catalog kink-derivative value: a number, a parameter name, or "(lower+upper)/2"."""
     if isinstance(val, str):
-        import sympy as sp
-
         vals = {p.name: ctx.entry.param_values(ctx.params)[p.symbol] for p in ctx.entry.params}
-        try:
-            from symact.parsing import parse_expression  # type: ignore
-
-            expr = parse_expression(val, symbols=vals)  # pragma: no cover - parser API may differ
-            return float(expr)
-        except Exception:  # noqa: BLE001
-            if val in vals:
-                return float(vals[val])
-            if val == "(lower+upper)/2" and "lower" in vals:
-                return float((vals["lower"] + vals["upper"]) / 2)
-            return math.nan
+        key = val.replace(" ", "")
+        if key in vals:
+            return _float(vals[key])
+        if key == "(lower+upper)/2" and "lower" in vals:
+            return _float((vals["lower"] + vals["upper"]) / 2)
+        return math.nan
     return _float(val)
 
 

@@ -585,3 +585,27 @@ def rounded_fast(compiled, xs: np.ndarray, fmt) -> tuple[np.ndarray, np.ndarray]
     ok = (a == b) & ~np.isnan(a)
     # a zero enclosure end of either sign rounds alike; keep the sign of the midpoint's side
     return np.where(ok, a, np.nan), ok
+
+
+def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0) -> np.ndarray:
+    """Correctly rounded values of a catalog entry (or its derivative) at ``xs`` in ``dtype`` (as float64):
+    the vectorised enclosure where both ends round alike, :meth:`symact.numeric.reference.Reference.rounded`
+    (certified per-point mpmath) for the rest."""
+    from symact.audit.dtypes import get_format
+    from symact.audit.exact import oracle
+    from symact.numeric.reference import reference
+
+    fmt = get_format(dtype)
+    xs = np.asarray(xs, dtype=np.float64).ravel()
+    o = oracle(entry, params, order)
+    c = o._compiled()
+    if c:
+        vals, ok = rounded_fast(c, xs, fmt)
+    else:
+        vals, ok = np.full(xs.shape, np.nan), np.zeros(xs.shape, bool)
+    rest = np.flatnonzero(~ok)
+    if rest.size:
+        ref = reference(o.entry, params, order)
+        vals = vals.copy()
+        vals[rest] = ref.rounded(xs[rest], fmt.numpy_dtype()).astype(np.float64)
+    return vals

@@ -127,15 +127,16 @@ def framework_table(framework: str, results, interrupted: bool = False) -> str:
 
     lines = [f"symact audit --framework {framework}" + ("  (INTERRUPTED: partial results)" if interrupted else "")]
     w = max([len(r.label) for r, _ in results] + [8])
-    lines.append(f"{'function':<{w}}  {'as':<12} {'dtype':<8} {'values':<7} {'max ulp':>9} {'deriv':<7} result")
+    lines.append(f"{'function':<{w}}  {'as':<17} {'dtype':<8} {'values':<7} {'max ulp':>9} {'deriv':<7} {'time':>6}  result")
     for row, rep in results:
         vals = rep.check("values")
         der = rep.check("derivative")
         mu = "-" if vals is None or vals.max_ulp is None else f"{vals.max_ulp:.3g}"
         failed = ", ".join(c for c in rep.failed_checks())
-        lines.append(f"{row.label:<{w}}  {rep.activation:<12} {rep.dtype:<8} "
+        lines.append(f"{row.label:<{w}}  {rep.activation:<17} {rep.dtype:<8} "
                      f"{(vals.status if vals else '-'):<7} {mu:>9} {(der.status if der else '-'):<7} "
-                     f"{'ok' if rep.passed else 'FAIL: ' + failed}")
+                     f"{rep.seconds:5.1f}s  "
+                     f"{'interrupted' if rep.interrupted else ('ok' if rep.passed else 'FAIL: ' + failed)}")
     lines.append("")
     lines.append("conventions:")
     seen = set()
@@ -153,5 +154,6 @@ def framework_table(framework: str, results, interrupted: bool = False) -> str:
                 lines.append(f"  {row.label} {rep.dtype} {c.name}: {c.failures[0].line()}")
     n_ok = sum(1 for _, r in results if r.passed)
     lines.append("")
-    lines.append(f"{n_ok} of {len(results)} audits conform")
+    total = sum(r.seconds for _, r in results)
+    lines.append(f"{n_ok} of {len(results)} audits conform ({total:.0f} s of auditing)")
     return "\n".join(lines)
