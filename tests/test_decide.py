@@ -232,3 +232,12 @@ def test_union_domains_are_split_into_intervals():
     assert v.status == "refuted" and D.contains(v.value["counterexample"]) == sp.true
     e = _value(extremum(sp.Abs(X), "inf", sp.Union(sp.Interval.open(-5, -2), sp.Interval(2, 5))))
     assert (e.exact, e.attained, e.at) == (2, True, [2])
+
+
+def test_periodic_functions_reduce_to_one_period():
+    e = _value(extremum(sp.sin(X), "sup"))
+    k = sp.Symbol("k", integer=True)
+    assert (e.exact, e.attained, e.at) == (1, True, [sp.pi / 2 + 2 * sp.pi * k])
+    e = _value(extremum(sp.sin(X) + sp.cos(2 * X), "sup", budget=30.0))
+    assert e.exact == sp.Rational(9, 8)
+    assert sign(sp.sin(X) ** 2 + sp.cos(X), ">=0").status == "refuted"

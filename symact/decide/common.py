@@ -87,6 +87,37 @@ def unknown(statement: str, latex: str, method: str, reason: str, seconds: float
                    derivation or Derivation(), seconds, reason, value, evidence or {})
 
 
+def one_period(pieces, var: sp.Symbol, ctx: Context):
+    """For a single smooth piece on all of R that is periodic: (period P, the piece on [0, P]); else None.
+
+    A P-periodic function takes on R exactly the values it takes on [0, P], so signs and extrema over R
+    reduce to a compact interval (where certified root isolation applies)."""
+    if len(pieces) != 1 or pieces[0].interval != sp.S.Reals:
+        return None
+    f = pieces[0].expr
+    if not f.has(sp.sin, sp.cos, sp.tan):
+        return None
+    try:
+        period = ctx.run(lambda: sp.periodicity(f, var), 1.0, "the period")
+    except Undecided:
+        return None
+    if period is None or not (period.is_positive and period.is_finite):
+        return None
+    if not calculus_free_check(f.subs(var, var + period) - f, ctx):
+        return None
+    return period, calculus.Piece(sp.Interval(0, period), f)
+
+
+def calculus_free_check(diff: sp.Expr, ctx: Context) -> bool:
+    """True only when ``diff`` simplifies exactly to 0 (used to confirm a period)."""
+    from symact.decide.context import exact_zero
+
+    try:
+        return exact_zero(sp.expand_trig(diff), ctx, 1.5)
+    except Undecided:
+        return False
+
+
 def guarded(run, expr: sp.Expr, var: sp.Symbol, text: str, tex: str, method: str) -> Verdict:
     """Run a decision; free symbols other than ``var`` and unexpected failures end as ``unknown``."""
     stray = sorted(str(s) for s in sp.sympify(expr).free_symbols if s != var)
@@ -115,4 +146,4 @@ def find_violation(pieces, var: sp.Symbol, bad, ctx: Context):
 
 
 __all__ = ["REL_TEXT", "REL_LATEX", "exact_input", "domain_text", "domain_latex", "split", "sample_points",
-           "point_value", "evidence_samples", "unknown", "guarded", "find_violation", "sample_point"]
+           "point_value", "evidence_samples", "unknown", "guarded", "find_violation", "sample_point", "one_period"]

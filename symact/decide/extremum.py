@@ -20,7 +20,8 @@ from symact.decide.asymptotics import limit_value, value_at
 from symact.decide.context import Context, exact_zero, simplify_special
 from symact.decide.smooth import check_smooth
 from symact.decide.structure import structural_sign
-from symact.decide.common import domain_latex, domain_text, evidence_samples, exact_input, guarded, split, unknown
+from symact.decide.common import (domain_latex, domain_text, evidence_samples, exact_input, guarded, one_period,
+                                  split, unknown)
 from symact.decide.pattern import Pattern, Undecided, sample_point
 from symact.verdict import Certificate, Derivation, Timer, Verdict
 
@@ -106,9 +107,14 @@ def extremum(expr, kind: str, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, b
 def _decide(e, kind, domain, var, budget, text, tex) -> Verdict:
     ctx = Context.start(var, budget)
     deriv = Derivation().say(f"Find the {kind} of f(x) = {sp.sstr(e)} over {domain_text(domain)}.")
-    pieces = []
+    pieces, periodic = [], None
     try:
         pieces = split(e, var, domain, ctx)
+        periodic = one_period(pieces, var, ctx)
+        if periodic is not None:
+            deriv.say(f"f is periodic with period {sp.sstr(periodic[0])}, so its {kind} over R is its {kind} over "
+                      f"[0, {sp.sstr(periodic[0])}], attained again at every shift by a multiple of the period.")
+            pieces = [periodic[1]]
         cands = []
         for piece in pieces:
             cands.extend(_piece_candidates(piece, var, ctx, deriv))
@@ -122,6 +128,9 @@ def _decide(e, kind, domain, var, budget, text, tex) -> Verdict:
         return unknown(text, tex, "critical points and limits", str(exc), 0.0, deriv,
                        {"samples": evidence_samples(pieces, var)} if pieces else {})
     value = _as_value(best, kind)
+    if periodic is not None and value.attained:
+        k = sp.Symbol("k", integer=True)
+        value.at = [p + k * periodic[0] if isinstance(p, sp.Expr) else p for p in value.at]
     shown = value.exact if value.exact is not None else sp.Symbol(value.enclosure or "?")
     deriv.show(sp.Symbol(kind), "=", shown,
                "largest candidate" if kind == "sup" else "smallest candidate")

@@ -19,7 +19,8 @@ from symact.decide.context import Context, const_sign, exact_zero
 from symact.decide.smooth import check_smooth
 from symact.decide.structure import structural_sign
 from symact.decide.common import (REL_LATEX, REL_TEXT, domain_latex, domain_text, evidence_samples,
-                                  exact_input, find_violation, guarded, point_value, split, unknown)
+                                  exact_input, find_violation, guarded, one_period, point_value, split,
+                                  unknown)
 from symact.decide.pattern import Pattern, Undecided, sample_point
 from symact.verdict import Certificate, Derivation, Timer, Verdict
 
@@ -63,6 +64,11 @@ def _decide(expr, relation, domain, var, budget, text, tex) -> Verdict:
         pieces = split(expr, var, domain, ctx)
     except Undecided as exc:
         return unknown(text, tex, "piecewise split", str(exc), 0.0, deriv)
+    periodic = one_period(pieces, var, ctx)
+    if periodic is not None:
+        deriv.say(f"f is periodic with period {sp.sstr(periodic[0])} (f(x + P) - f(x) simplifies to 0), so it "
+                  f"takes on R exactly its values on [0, {sp.sstr(periodic[0])}].")
+        pieces = [periodic[1]]
     hit = find_violation(pieces, var, _BAD_BALL[relation], ctx)
     if hit is not None:
         return _refuted_at(hit[0], hit[1].expr, hit[2], text, tex, deriv, var, "sampling")
