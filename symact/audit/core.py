@@ -355,6 +355,9 @@ def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
             return
         kappa = _kappa(ctx.entry, ctx.params, 0, xs)
         err, allowed, ok, hi, lo = judge_exact(o, xs, res.values, kappa, fmt, ctx.standard)
+        if opts.get("region") is not None:
+            ok = ok | np.asarray(opts["region"][0](xs), dtype=bool)
+            err = np.where(ok, np.minimum(err, allowed), err)
         e = np.where(np.isfinite(err), err / allowed, 1e9)
         i = int(np.argmax(e))
         h_target(float(min(e[i], 1e9)), label="ulp error / allowed")
@@ -699,14 +702,18 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
         if left == right:
             continue
         which = []
-        if v == left:
+
+        def near(a: float, b: float) -> bool:     # equal within the standard's budget (in ulps of b)
+            return math.isfinite(b) and abs(a - b) <= ctx.standard.budget * float(fmt.ulp(np.array([b]))[0])
+
+        if near(v, left):
             which.append("left derivative")
-        if v == right:
+        if near(v, right):
             which.append("right derivative")
-        if math.isfinite(left) and math.isfinite(right) and v == (left + right) / 2 and left != right:
+        if math.isfinite(left) and math.isfinite(right) and near(v, (left + right) / 2) and left != right:
             which.append("mean of the one-sided derivatives")
         fw = [name for name, pts in ctx.entry.kink_derivatives.items()
-              if any(_float(p) == k and float(round_to(np.array([_kink_value(ctx, val)]), fmt)[0]) == v
+              if any(_float(p) == k and near(v, float(round_to(np.array([_kink_value(ctx, val)]), fmt)[0]))
                      for p, val in pts.items())]
         desc = f"f'({k:g}) = {v:g} ({', '.join(which) or 'neither one-sided derivative'}" + (
             f"; as {', '.join(fw)}" if fw else "") + f"; one-sided: {left:g}, {right:g})"
