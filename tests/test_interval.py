@@ -9,8 +9,9 @@ import pytest
 import sympy as sp
 from flint import arb
 
-from symact.interval import (NotEnclosable, arb_constant, arb_function, ball_from_fractions, certainly_less,
-                             compare_constants, enclose_extremum, isolate_roots, sign_on_interval)
+from symact.interval import (NotEnclosable, arb_at, arb_constant, arb_function, ball_from_fractions, ball_text,
+                             certainly_less, compare_constants, enclose_extremum, exact_ball, isolate_roots,
+                             sign_on_interval)
 
 X = sp.Symbol("x", real=True)
 SIGMOID = 1 / (1 + sp.exp(-X))
@@ -37,6 +38,8 @@ SOUNDNESS_EXPRS = [
     sp.sqrt(X**2 + 1) - X, sp.erfc(X) * sp.exp(X**2), sp.LambertW(sp.exp(X)), sp.Abs(X - sp.Rational(1, 3)),
     sp.Max(X, X**2 - 1), sp.Piecewise((sp.exp(X) - 1, X < 0), (X, True)), sp.sin(3 * X) + sp.cos(X),
     2**X - X**3, sp.Heaviside(X - 1) + sp.sign(X), sp.Min(sp.sinh(X), 1), X**sp.Rational(4, 3) * sp.Heaviside(X),
+    sp.tan(X / 3) + sp.sec(X / 2), sp.cot(X), sp.sech(X)**2, sp.coth(X) + sp.csch(X), sp.atanh(X / 5),
+    sp.asin(X / 4) - sp.acos(X / 5),
 ]
 
 
@@ -109,6 +112,48 @@ def test_domain_errors_raise_not_enclosable():
     assert arb_function(sp.sqrt(X), X)(unit).upper() >= 1
     with pytest.raises(NotEnclosable):
         arb_function(sp.log(X), X)(unit)
+
+
+def test_domain_errors_of_trigonometric_and_hyperbolic_functions():
+    unit = ball_from_fractions(Fraction(-1), Fraction(1))
+    for expr in (sp.atanh(X), sp.coth(X), sp.csch(X), sp.cot(X), sp.asin(2 * X), sp.acos(X + 1), sp.tan(2 * X)):
+        with pytest.raises(NotEnclosable):
+            arb_function(expr, X)(unit)
+    # closed ends of asin / acos are inside the domain; sech is bounded on any ball
+    assert ball_contains_mp(arb_function(sp.asin(X), X)(unit), mpmath.pi / 2)
+    v = arb_function(sp.sech(X), X)(arb(0, 1e30))
+    assert v.is_finite() and v.upper() <= 1 + 1e-8 and v.lower() <= 1e-8
+
+
+def test_arb_at_exact_ball_and_ball_text():
+    # exact points: dyadic rationals and floats exactly (0.1 is its binary value, not 1/10), others enclosed
+    assert exact_ball(sp.Rational(1, 4)).is_exact() and exact_ball(Fraction(-3, 8)) == arb(-0.375)
+    tenth = exact_ball(0.1)
+    assert tenth.is_exact() and tenth == arb(0.1) and not tenth.contains(arb(1) / 10)
+    third = exact_ball(sp.Rational(1, 3), prec=128)
+    assert ball_contains_mp(third, mpmath.mpf(1) / 3) and third.rad() < arb(2) ** -120
+    assert ball_contains_mp(exact_ball(sp.sqrt(2)), mpmath.sqrt(2))
+    ball = arb(1) / 7
+    assert exact_ball(ball) is ball
+    for bad in (sp.oo, sp.nan, X):
+        with pytest.raises(NotEnclosable):
+            exact_ball(bad)
+    # evaluation at a point or on a ball, compiled once per expression
+    v = arb_at(sp.exp(X), X, sp.Rational(1, 2), prec=128)
+    assert ball_contains_mp(v, mpmath.exp(mpmath.mpf(1) / 2)) and v.rad() < arb(2) ** -110
+    step = sp.Piecewise((X, X < 0), (X**2 + 1, True))
+    assert arb_at(step, X, 0) == 1 and arb_at(step, X, sp.Rational(-1, 2)) == arb(-0.5)
+    on_box = arb_at(step, X, ball_from_fractions(Fraction(-1), Fraction(1)))
+    assert on_box.lower() <= -1 and on_box.upper() >= 2
+    for _ in range(2):  # refusals are cached and raised again
+        with pytest.raises(NotEnclosable):
+            arb_at(sp.gamma(X), X, 1)
+    with pytest.raises(NotEnclosable):
+        arb_at(sp.log(X), X, 0)
+    # text: midpoint and radius, exact balls without a radius
+    assert ball_text(third, 20).startswith("[0.33333333333333333333 +/- ")
+    assert ball_text(exact_ball(sp.Rational(1, 4))) == "0.25000000000000000000"
+    assert ball_text(arb_constant(sp.pi), 10).startswith("[3.141592654 +/- ")
 
 
 def test_unsupported_input_raises_not_enclosable():

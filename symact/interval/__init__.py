@@ -1,6 +1,8 @@
 """Certified interval arithmetic (python-flint ``arb``) for the deciders.
 
 * :func:`arb_function` / :func:`arb_constant` / :func:`compare_constants` -- enclosures of SymPy expressions;
+* :func:`arb_at` / :func:`exact_ball` / :func:`ball_text` -- one evaluation at an exact point or a ball
+  (compiled functions cached), exact numbers as balls, and balls as text;
 * :func:`sign_on_interval` -- certified sign by bisection (proof, certified counterexample, or unknown);
 * :func:`isolate_roots` -- certified isolation and refinement of zeros;
 * :func:`enclose_extremum` -- certified enclosure of a max / min and its location.
@@ -22,13 +24,13 @@ Limits (all make results *unknown* or wider, never wrong):
 * :func:`enclose_extremum` reports the supremum/infimum over the closed interval (for discontinuous
   Piecewise expressions this may be a limit that is not attained).
 """
-from symact.interval.evaluate import (DEFAULT_PREC, ArbFunction, NotEnclosable, arb_constant, arb_function,
-                                      ball_from_fractions, certainly_less, compare_constants, is_smooth,
-                                      working_precision)
+from symact.interval.evaluate import (DEFAULT_PREC, ArbFunction, NotEnclosable, arb_at, arb_constant,
+                                      arb_function, ball_from_fractions, ball_text, certainly_less,
+                                      compare_constants, exact_ball, is_smooth, working_precision)
 from symact.interval.bisect import (Counterexample, Extremum, IntervalResult, RootEnclosure, enclose_extremum,
                                     isolate_roots, sign_on_interval)
 
-__all__ = ["DEFAULT_PREC", "ArbFunction", "NotEnclosable", "arb_constant", "arb_function", "ball_from_fractions",
-           "certainly_less", "compare_constants", "is_smooth", "working_precision", "Counterexample",
-           "Extremum", "IntervalResult", "RootEnclosure", "enclose_extremum", "isolate_roots",
-           "sign_on_interval"]
+__all__ = ["DEFAULT_PREC", "ArbFunction", "NotEnclosable", "arb_at", "arb_constant", "arb_function",
+           "ball_from_fractions", "ball_text", "certainly_less", "compare_constants", "exact_ball", "is_smooth",
+           "working_precision", "Counterexample", "Extremum", "IntervalResult", "RootEnclosure", "enclose_extremum",
+           "isolate_roots", "sign_on_interval"]

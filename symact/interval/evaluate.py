@@ -309,6 +309,59 @@ def certainly_less(a: Any, b: Any, *, prec: int = DEFAULT_PREC, max_prec: int = 
     return compare_constants(a, b, prec=prec, max_prec=max_prec) == "<"
 
 
+def exact_ball(value: Any, prec: int = DEFAULT_PREC) -> arb:
+    """A certified ball containing an exact number: an ``arb`` (returned as is), an int, a Fraction, a Python
+    float (its exact binary value) or a constant SymPy expression.
+
+    Rationals are converted exactly when dyadic and rounded outward at ``prec`` bits otherwise; anything else
+    goes through :func:`arb_constant`.  Raises :class:`NotEnclosable`.
+    """
+    if isinstance(value, arb):
+        return value
+    if isinstance(value, float):
+        value = Fraction(value)
+    elif isinstance(value, int):
+        value = Fraction(value)
+    if not isinstance(value, Fraction):
+        value = sp.sympify(value)
+        if not value.is_Rational:
+            return arb_constant(value, prec)
+        value = Fraction(int(value.p), int(value.q))
+    with working_precision(prec):
+        return fraction_to_arb(value)
+
+
+_COMPILED: dict[tuple[sp.Basic, sp.Symbol], ArbFunction | NotEnclosable] = {}
+
+
+def arb_at(expr: Any, var: sp.Symbol, point: Any, prec: int = DEFAULT_PREC) -> arb:
+    """A certified ball containing ``expr`` at ``var = point`` (or for every ``var`` in ``point`` when it is a
+    ball); ``point`` is anything :func:`exact_ball` accepts.
+
+    Compiled functions (and compile-time refusals) are cached per ``(expr, var)``.  Raises
+    :class:`NotEnclosable`.
+    """
+    expr = sp.sympify(expr)
+    key = (expr, var)
+    fn = _COMPILED.get(key)
+    if fn is None:
+        try:
+            fn = ArbFunction(expr, var, prec)
+        except NotEnclosable as exc:
+            fn = exc
+        if len(_COMPILED) > 4096:
+            _COMPILED.clear()
+        _COMPILED[key] = fn
+    if isinstance(fn, NotEnclosable):
+        raise NotEnclosable(str(fn))
+    return fn(exact_ball(point, prec), prec=prec)
+
+
+def ball_text(value: arb, digits: int = 20) -> str:
+    """Midpoint-radius text of a ball, e.g. ``[0.25000000000000000000 +/- 1.0e-30]`` (exact balls: ``0.25``)."""
+    return value.str(digits, radius=True)
+
+
 class _Compiler:
     def __init__(self, var: sp.Symbol | None):
         self.var = var
@@ -655,7 +708,40 @@ def _rational_pow(v: arb, p: int, q: int) -> arb:
 
 
 def _periodic(fn: Callable[[arb], arb]) -> Callable[[arb], arb]:
+    """Arb's own ball formula; a ball containing a pole (tan, sec, cot) gives a non-finite ball, refused."""
     return lambda v: _finite(fn(_finite(v)))
+
+
+def _sech(v: arb) -> arb:
+    """Even, decreasing in |x|: the hull of the values at the smallest and largest |x| of the ball."""
+    _finite(v)
+    if v.is_exact():
+        return _finite(v.sech())
+    return hull(v.abs_lower().sech(), v.abs_upper().sech())
+
+
+def _off_zero(fn: Callable[[arb], arb], name: str) -> Callable[[arb], arb]:
+    """coth, csch: decreasing on each side of their pole at 0; the ball must exclude 0."""
+    def g(v: arb) -> arb:
+        if not _nonzero(v):
+            raise NotEnclosable(f"{name} of a ball that may contain 0: {v}")
+        return _decreasing(fn, v)
+    return g
+
+
+def _atanh(v: arb) -> arb:
+    if not (v.is_finite() and v > -1 and v < 1):
+        raise NotEnclosable(f"atanh of a ball not certainly inside (-1, 1): {v}")
+    return _increasing(arb.atanh, v)
+
+
+def _on_unit_interval(fn: Callable[[arb], arb], name: str) -> Callable[[arb], arb]:
+    """asin (increasing), acos (decreasing): the ball must lie in [-1, 1]."""
+    def g(v: arb) -> arb:
+        if not (v.is_finite() and v >= -1 and v <= 1):
+            raise NotEnclosable(f"{name} of a ball not certainly inside [-1, 1]: {v}")
+        return _increasing(fn, v)  # the hull of the end values serves both directions
+    return g
 
 
 #: One-argument functions: SymPy class -> interval extension of a ball.
@@ -663,7 +749,10 @@ _UNARY: dict[type, Callable[[arb], arb]] = {
     **{func: (lambda fn: lambda v: _increasing(fn, v))(fn) for func, fn in _INCREASING.items()},
     **{func: (lambda fn: lambda v: _decreasing(fn, v))(fn) for func, fn in _DECREASING.items()},
     sp.log: _log, sp.cosh: _cosh, sp.LambertW: _lambertw, sp.Abs: _abs, sp.sign: _sign,
-    sp.sin: _periodic(arb.sin), sp.cos: _periodic(arb.cos),
+    sp.sin: _periodic(arb.sin), sp.cos: _periodic(arb.cos), sp.tan: _periodic(arb.tan),
+    sp.sec: _periodic(arb.sec), sp.cot: _periodic(arb.cot), sp.sech: _sech,
+    sp.coth: _off_zero(arb.coth, "coth"), sp.csch: _off_zero(arb.csch, "csch"), sp.atanh: _atanh,
+    sp.asin: _on_unit_interval(arb.asin, "asin"), sp.acos: _on_unit_interval(arb.acos, "acos"),
 }
 
 

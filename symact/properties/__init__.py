@@ -25,7 +25,7 @@ import sympy as sp
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
 from symact.errors import ExpressionError, ParameterError, SymactError
-from symact.properties import _arb
+from symact.interval import ball_text, working_precision
 from symact.properties._facts import Facts
 from symact.properties._shape import Extreme, Pt, Undecided, Value
 from symact.verdict import Certificate, Derivation, Verdict
@@ -107,7 +107,7 @@ def number_json(value: Value | sp.Expr | None) -> dict[str, Any] | None:
     out: dict[str, Any] = {"exact": str(value.exact) if value.exact is not None else None,
                            "float": float(value.float)}
     if value.exact is None or not (value.exact.is_Rational or value.exact.is_Integer):
-        out["enclosure"] = _arb.ball_text(value.ball, 20)
+        out["enclosure"] = ball_text(value.ball, 20)
     return out
 
 
@@ -115,7 +115,7 @@ def point_json(where: Any) -> dict[str, Any]:
     if isinstance(where, Pt):
         out: dict[str, Any] = {"exact": str(where.exact) if where.exact is not None else None, "float": where.float}
         if where.exact is None or not where.exact.is_Rational:
-            out["enclosure"] = _arb.ball_text(where.ball, 20)
+            out["enclosure"] = ball_text(where.ball, 20)
         return out
     if isinstance(where, sp.Set):
         return {"interval": str(where), "float": None}
@@ -124,7 +124,7 @@ def point_json(where: Any) -> dict[str, Any]:
 
 def _text_point(where: Any) -> str:
     if isinstance(where, Pt):
-        return str(where.exact) if where.exact is not None else _arb.ball_text(where.ball, 16)
+        return str(where.exact) if where.exact is not None else ball_text(where.ball, 16)
     return str(where)
 
 
@@ -140,7 +140,7 @@ def _num_text(v: Value) -> str:
         return str(v.exact)
     if v.exact is not None:
         return str(v.exact)
-    return _arb.ball_text(v.ball, 16)
+    return ball_text(v.ball, 16)
 
 
 # ============================================================================ verdict helpers
@@ -219,7 +219,7 @@ def _chord_certificate(facts: Facts, triple: tuple[sp.Rational, sp.Rational, sp.
     rel = ">" if want > 0 else "<"
     return Certificate("counterexample", {
         "points": [str(a), str(b), str(c)], "lambda": "1/2",
-        "f": [_arb.ball_text(v, 20) for v in (fa, fb, fc)],
+        "f": [ball_text(v, 20) for v in (fa, fb, fc)],
         "check": f"f({b}) {rel} (f({a}) + f({c}))/2, certified in arb ball arithmetic"})
 
 
@@ -237,9 +237,7 @@ def _extreme_by_decider(expr: sp.Expr, facts: Facts, exc: Exception) -> tuple[Ex
         if v.status != "proved" or v.value is None:
             raise Undecided(f"{exc}; the general extremum decider: {v.reason}")
         e = v.value
-        old = flint.ctx.prec
-        flint.ctx.prec = 256
-        try:
+        with working_precision(256):
             if e.exact is not None:
                 value = Value.of(e.exact)
             else:
@@ -252,8 +250,6 @@ def _extreme_by_decider(expr: sp.Expr, facts: Facts, exc: Exception) -> tuple[Ex
                     at.append(w)
                 else:
                     at.append(Pt.of(w))
-        finally:
-            flint.ctx.prec = old
         out.append(Extreme(value, bool(e.attained), at))
     return out[0], out[1]
 
@@ -401,8 +397,8 @@ def monotonic(subj: Subject, facts: Facts, start: float) -> Verdict:
         if up is None or down is None:
             raise Undecided("f' changes sign but no certified counterexample pair was found")
         cert = Certificate("counterexample", {
-            "increasing": [str(up[0]), str(up[1]), _arb.ball_text(up[2], 16), _arb.ball_text(up[3], 16)],
-            "decreasing": [str(down[0]), str(down[1]), _arb.ball_text(down[2], 16), _arb.ball_text(down[3], 16)]})
+            "increasing": [str(up[0]), str(up[1]), ball_text(up[2], 16), ball_text(up[3], 16)],
+            "decreasing": [str(down[0]), str(down[1]), ball_text(down[2], 16), ball_text(down[3], 16)]})
         d.say(f"f({up[0]}) < f({up[1]}) and f({down[0]}) > f({down[1]}) (certified): neither non-decreasing "
               "nor non-increasing")
         v = _verdict("refuted", statement, "sign of f' + certified counterexample", start, value="neither",
@@ -697,8 +693,8 @@ def zero_centered(subj: Subject, facts: Facts, start: float) -> Verdict:
         if witnesses is None:
             raise
         (qn, bn), (qp, bp) = witnesses
-        cert = Certificate("interval", {"negative": [str(qn), _arb.ball_text(bn, 16)],
-                                        "positive": [str(qp), _arb.ball_text(bp, 16)]})
+        cert = Certificate("interval", {"negative": [str(qn), ball_text(bn, 16)],
+                                        "positive": [str(qp), ball_text(bp, 16)]})
         return _verdict("proved", statement, "certified witnesses", start, value=True, certificate=cert,
                         derivation=Derivation().say(f"f({qn}) < 0 < f({qp}) (certified)"))
     neg, pos = lo.value.sign(), hi.value.sign()

@@ -25,6 +25,7 @@ import sympy as sp
 
 from symact.budget import run_with_budget
 from symact.catalog.registry import X
+from symact.interval import ball_text, exact_ball
 from symact.properties import _arb
 
 MAX_DEPTH = 2
@@ -58,10 +59,10 @@ class Pt:
 
     @property
     def float(self) -> float:
-        return float(self.exact) if self.exact is not None and self.exact.is_Rational else _arb.ball_float(self.ball)
+        return float(self.exact) if self.exact is not None and self.exact.is_Rational else float(self.ball.mid())
 
     def __repr__(self) -> str:
-        return f"Pt({self.exact if self.exact is not None else _arb.ball_text(self.ball, 15)})"
+        return f"Pt({self.exact if self.exact is not None else ball_text(self.ball, 15)})"
 
 
 @dataclass
@@ -89,7 +90,7 @@ class Value:
     def float(self) -> float:
         if self.infinite:
             return math.inf * self.infinite
-        return _arb.ball_float(self.ball)
+        return float(self.ball.mid())
 
     def sign(self) -> int | None:
         if self.infinite:
@@ -329,7 +330,7 @@ def _bisect(h: sp.Expr, lo: sp.Expr, hi: sp.Expr, lo_pt: Pt | None, hi_pt: Pt | 
             mid = (lq + hq) / 2
         s = _sign_at(h, mid)
         if s == 0:
-            return Pt(_arb.evaluate(mid), mid)
+            return Pt(exact_ball(mid, _arb.PREC), mid)
         if s == s_lo:
             lq = mid
         else:
@@ -517,7 +518,7 @@ def _dominant_sign(terms: list[Term], radius: sp.Integer) -> int | None:
     if len(terms) == 1:
         return 1 if c_t > 0 else -1
     total = flint.arb(0)
-    rad = _arb.evaluate(radius)
+    rad = exact_ball(radius, _arb.PREC)
     for _, c, i, p in terms[:-1]:
         q = (p - top[3]).as_expr()
         k = i - top[2]
@@ -528,8 +529,10 @@ def _dominant_sign(terms: list[Term], radius: sp.Integer) -> int | None:
             cb = _arb.safe_evaluate(coeff)
             if cb is None or not cb <= 0:
                 return None
-        r = abs(c / c_t) * rad ** k * _arb.evaluate(sp.exp(q), radius)
-        total += abs(r)
+        e_q = _arb.safe_evaluate(sp.exp(q), radius)
+        if e_q is None:
+            return None
+        total += abs(abs(c / c_t) * rad ** k * e_q)
     if total < 1:
         return 1 if c_t > 0 else -1
     return None
