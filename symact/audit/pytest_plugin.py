@@ -45,7 +45,16 @@ def _load(spec: str):
         sys.modules[name] = mod
         s.loader.exec_module(mod)
         return mod
-    return importlib.import_module(spec)
+    try:
+        return importlib.import_module(spec)
+    except ModuleNotFoundError:
+        # the `pytest` command does not put the working directory on sys.path (`python -m pytest` does)
+        import os
+
+        if os.getcwd() in sys.path:
+            raise
+        sys.path.insert(0, os.getcwd())
+        return importlib.import_module(spec)
 
 
 def discover(module) -> list[tuple[str, object, str]]:
