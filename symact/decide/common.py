@@ -8,7 +8,7 @@ from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.context import Context
 from symact.decide.pattern import Undecided, sample_point
-from symact.verdict import Certificate, Derivation, Verdict
+from symact.verdict import Certificate, Derivation, Timer, Verdict
 
 REL_TEXT = {">0": "> 0", ">=0": ">= 0", "<0": "< 0", "<=0": "<= 0", "==0": "= 0"}
 REL_LATEX = {">0": "> 0", ">=0": r"\ge 0", "<0": "< 0", "<=0": r"\le 0", "==0": "= 0"}
@@ -119,16 +119,20 @@ def calculus_free_check(diff: sp.Expr, ctx: Context) -> bool:
 
 
 def guarded(run, expr: sp.Expr, var: sp.Symbol, text: str, tex: str, method: str) -> Verdict:
-    """Run a decision; free symbols other than ``var`` and unexpected failures end as ``unknown``."""
-    stray = sorted(str(s) for s in sp.sympify(expr).free_symbols if s != var)
-    if stray:
-        return unknown(text, tex, method, f"free symbols {', '.join(stray)} besides {var}: give them values",
-                       0.0)
-    try:
-        return run()
-    except (Undecided, ArithmeticError, ValueError, TypeError, NotImplementedError, RecursionError,
-            AttributeError, KeyError, IndexError) as exc:
-        return unknown(text, tex, method, f"internal failure ({type(exc).__name__}: {exc})", 0.0)
+    """Run a decision and time it; free symbols other than ``var`` and unexpected failures end as ``unknown``."""
+    with Timer() as timer:
+        stray = sorted(str(s) for s in sp.sympify(expr).free_symbols if s != var)
+        if stray:
+            verdict = unknown(text, tex, method, f"free symbols {', '.join(stray)} besides {var}: give them values",
+                              0.0)
+        else:
+            try:
+                verdict = run()
+            except (Undecided, ArithmeticError, ValueError, TypeError, NotImplementedError, RecursionError,
+                    AttributeError, KeyError, IndexError) as exc:
+                verdict = unknown(text, tex, method, f"internal failure ({type(exc).__name__}: {exc})", 0.0)
+    verdict.seconds = timer.seconds
+    return verdict
 
 
 def find_violation(pieces, var: sp.Symbol, bad, ctx: Context):

@@ -23,7 +23,7 @@ from symact.decide.structure import structural_sign
 from symact.decide.common import (domain_latex, domain_text, evidence_samples, exact_input, guarded, one_period,
                                   split, unknown)
 from symact.decide.pattern import Pattern, Undecided, sample_point
-from symact.verdict import Certificate, Derivation, Timer, Verdict
+from symact.verdict import Certificate, Derivation, Verdict
 
 KINDS = ("sup", "inf")
 
@@ -97,11 +97,8 @@ def extremum(expr, kind: str, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, b
     original = sp.sympify(expr)
     text = f"{kind} of {sp.sstr(original)} over {var} in {domain_text(domain)}"
     tex = rf"\{kind}_{{{sp.latex(var)} \in {domain_latex(domain)}}} {sp.latex(original)}"
-    with Timer() as timer:
-        verdict = guarded(lambda: _decide(exact_input(original), kind, domain, var, budget, text, tex),
-                          original, var, text, tex, "critical points and limits")
-    verdict.seconds = timer.seconds
-    return verdict
+    return guarded(lambda: _decide(exact_input(original), kind, domain, var, budget, text, tex),
+                   original, var, text, tex, "critical points and limits")
 
 
 def _decide(e, kind, domain, var, budget, text, tex) -> Verdict:

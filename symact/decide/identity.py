@@ -15,7 +15,7 @@ from symact.decide.context import Context
 from symact.decide.common import domain_latex, domain_text, exact_input, guarded, split
 from symact.decide.pattern import Undecided
 from symact.decide.sign import sign
-from symact.verdict import Certificate, Derivation, Timer, Verdict
+from symact.verdict import Certificate, Derivation, Verdict
 
 OPS = {"<=": ("<=0", r"\le"), "<": ("<0", "<"), ">=": (">=0", r"\ge"), ">": (">0", ">")}
 
@@ -37,11 +37,8 @@ def identity(lhs, rhs, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, budget: 
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     text = f"{sp.sstr(lhs)} = {sp.sstr(rhs)} for all {var} in {domain_text(domain)}"
     tex = rf"{sp.latex(lhs)} = {sp.latex(rhs)} \quad \forall {sp.latex(var)} \in {domain_latex(domain)}"
-    with Timer() as timer:
-        verdict = guarded(lambda: _decide(lhs, rhs, domain, var, budget, text, tex), lhs - rhs, var, text, tex,
-                          "identity")
-    verdict.seconds = timer.seconds
-    return verdict
+    return guarded(lambda: _decide(lhs, rhs, domain, var, budget, text, tex), lhs - rhs, var, text, tex,
+                   "identity")
 
 
 def _decide(lhs, rhs, domain, var, budget, text, tex) -> Verdict:

@@ -15,7 +15,7 @@ from symact.decide.asymptotics import limit_value
 from symact.decide.context import Context, exact_zero
 from symact.decide.common import exact_input, guarded, point_value, split, unknown
 from symact.decide.pattern import Undecided
-from symact.verdict import Certificate, Derivation, Timer, Verdict
+from symact.verdict import Certificate, Derivation, Verdict
 
 
 def _piece_for(pieces, point, side: str):
@@ -64,11 +64,8 @@ def limit(expr, point, direction: str = "+-", expected=None, var: sp.Symbol = X,
     arrow = {"+-": "", "+": "^+", "-": "^-"}[direction] if point not in (sp.oo, -sp.oo) else ""
     base_tex = rf"\lim_{{{sp.latex(var)} \to {sp.latex(point)}{arrow}}} {sp.latex(original)}"
     base_txt = f"lim_{{{var} -> {point}{arrow.replace('^', '')}}} {sp.sstr(original)}"
-    with Timer() as timer:
-        verdict = guarded(lambda: _decide(e, point, direction, expected, var, budget, base_txt, base_tex),
-                          original, var, base_txt, base_tex, "limit")
-    verdict.seconds = timer.seconds
-    return verdict
+    return guarded(lambda: _decide(e, point, direction, expected, var, budget, base_txt, base_tex),
+                   original, var, base_txt, base_tex, "limit")
 
 
 def _decide(e, point, direction, expected, var, budget, base_txt, base_tex) -> Verdict:

@@ -22,7 +22,7 @@ from symact.decide.common import (REL_LATEX, REL_TEXT, domain_latex, domain_text
                                   exact_input, find_violation, guarded, one_period, point_value, split,
                                   unknown)
 from symact.decide.pattern import Pattern, Undecided, sample_point
-from symact.verdict import Certificate, Derivation, Timer, Verdict
+from symact.verdict import Certificate, Derivation, Verdict
 
 RELATIONS = tuple(REL_TEXT)
 
@@ -49,11 +49,8 @@ def sign(expr, relation: str, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, b
         raise ValueError(f"relation must be one of {RELATIONS}, got {relation!r}")
     original = sp.sympify(expr)
     text, tex = statement or statement_of(original, relation, domain, var)
-    with Timer() as timer:
-        verdict = guarded(lambda: _decide(exact_input(original), relation, domain, var, budget, text, tex),
-                          original, var, text, tex, "sign analysis")
-    verdict.seconds = timer.seconds
-    return verdict
+    return guarded(lambda: _decide(exact_input(original), relation, domain, var, budget, text, tex),
+                   original, var, text, tex, "sign analysis")
 
 
 def _decide(expr, relation, domain, var, budget, text, tex) -> Verdict:
