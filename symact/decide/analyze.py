@@ -1,18 +1,23 @@
 """The sign-pattern engine: zeros and strict signs of a smooth expression on an interval, with proof.
 
-``pattern(expr, lo, hi)`` returns a :class:`~symact.decide.pattern.Pattern` or raises ``Undecided``.
-Methods, tried in order for each factor of the exact factorisation (:mod:`symact.decide.factorize`):
+``pattern(expr, lo, hi, ctx)`` returns a :class:`~symact.decide.pattern.Pattern` or raises ``Undecided``.
+The expression is factorised exactly (:mod:`symact.decide.factorize`); the patterns of the factors multiply.
+Each factor is settled by the first method that applies:
 
 1. constants: exact sign (certified ``arb`` ball away from 0, or exact simplification to 0);
-2. structural positivity: exp(.) > 0, t > 0, squares >= 0, sums/products of those;
-3. polynomials in x with rational coefficients: exact real roots (isolating intervals) and exact gap signs;
-   polynomials in one t = exp(a x): the same in t, mapped back with x = log(t)/a;
+2. structure (:mod:`symact.decide.structure`): exp(.) > 0, t > 0, squares >= 0, sums/products of those;
+3. polynomials in x with rational coefficients, and polynomials in one t = exp(a x): exact real roots
+   (:mod:`symact.decide.polynomial`); other polynomials: Cauchy bound + certified isolation
+   (:mod:`symact.decide.polyroots`);
 4. log(A) with A > 0: the sign of A - 1;
-5. the derivative method: the pattern of f' (recursively, bounded depth) cuts the interval into pieces on
-   which f is strictly monotone; the signs of f at the cut points (exact values, certified enclosures) and
-   at +-oo (limits) then fix the sign of f on each piece, and a sign change inside a piece is a unique zero
-   (isolated by certified bisection, made exact with ``solve`` when the solution is verified);
-6. certified ``arb`` bisection on a bounded interval (strict sign only).
+5. A + B sqrt(C) (:mod:`symact.decide.radical`) and P exp(w) + Q (:mod:`symact.decide.two_term`);
+6. on a bounded interval: certified interval arithmetic (constant sign, then isolated simple zeros,
+   :mod:`symact.decide.isolate`);
+7. the derivative method: the pattern of (m f)' for a positive multiplier m (recursively, bounded depth)
+   cuts the interval into stretches on which f is strictly monotone; the signs of f at the cut points (exact
+   values, certified enclosures) and at the ends (limits, :mod:`symact.decide.asymptotics`) fix its sign on
+   each stretch, and a sign change inside a stretch is a unique zero, isolated by certified bisection and
+   made exact with ``solve`` when the solution is verified.
 """
 from __future__ import annotations
 
