@@ -7,7 +7,7 @@ import mpmath
 import pytest
 import sympy as sp
 
-from symact.catalog import X
+from symact.catalog import X, get
 from symact.errors import ExpressionError, ParameterError, UnknownActivationError
 from symact.parsing import parse_expression
 from symact.properties import (KEYS, analyze, cell_text, continuity, convex, decide, differentiable, extrema,
@@ -216,3 +216,16 @@ def test_elu_convexity_and_class_match_alpha(alpha):
     params = {"alpha": f"{alpha.numerator}/{alpha.denominator}"}
     assert convex("elu", params).status == ("proved" if alpha <= 1 else "refuted")
     assert continuity("elu", params).value == ("C1" if alpha == 1 else "C0")
+
+
+def test_range_of_a_discontinuous_function_is_not_claimed_to_be_an_interval():
+    """binary_step takes only the values 0 and 1: [0, 1] is the hull of its range, not its range."""
+    step = analyze("binary_step").to_json()["properties"]["range"]
+    assert step["status"] == "proved" and step["value"]["hull"] is True
+    assert step["value"]["image"] == "{0, 1}"
+    assert "smallest interval" in step["statement"]
+    values = {float(get("binary_step").f().subs(X, t)) for t in (-3, -0.5, 0, 0.25, 7)}
+    assert values == {0.0, 1.0}
+    shrink = analyze("hardshrink").to_json()["properties"]["range"]["value"]
+    assert shrink["image"] == "(-∞, -1/2) ∪ {0} ∪ (1/2, ∞)"
+    assert "hull" not in analyze("relu").to_json()["properties"]["range"]["value"]

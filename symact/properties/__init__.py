@@ -22,6 +22,7 @@ from typing import Any, Callable, Mapping
 
 import sympy as sp
 
+from symact import calculus
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
 from symact.errors import ExpressionError, ParameterError, SymactError
@@ -284,17 +285,61 @@ def _range_pair(facts: Facts) -> tuple[Extreme, Extreme]:
 
 @_guard("range", lambda s: f"the image of R under {_f(s)}")
 def range_(subj: Subject, facts: Facts, start: float) -> Verdict:
-    """The image f(R) as an interval with exact ends, and whether each end is attained."""
+    """The image f(R) as an interval with exact ends, and whether each end is attained.
+
+    For a discontinuous f the image need not be an interval (binary_step's is {0, 1}): the value is then the
+    smallest interval containing f(R), marked ``"hull": true``, and the exact image is added where every piece
+    is constant or affine.
+    """
     lo, hi = _range_pair(facts)
     value = {"lower": dict(number_json(lo.value), closed=bool(lo.attained)),
              "upper": dict(number_json(hi.value), closed=bool(hi.attained))}
     left = "[" if lo.attained else "("
     right = "]" if hi.attained else ")"
     text = f"{left}{_num_text(lo.value)}, {_num_text(hi.value)}{right}"
-    d = Derivation().say(f"f(R) = {text}: the inf and sup of f over each piece, from its critical points "
-                         "(roots of f') and the limits at the ends, compared in certified arithmetic")
-    return _verdict("proved", f"the range of {_f(subj)} is {text}", "shape analysis + limits", start,
-                    value=value, certificate=Certificate("symbolic", {"range": text}), derivation=d)
+    if facts.continuity_order != -1:
+        d = Derivation().say(f"f(R) = {text}: the inf and sup of f over each piece, from its critical points "
+                             "(roots of f') and the limits at the ends, compared in certified arithmetic; f is "
+                             "continuous, so by the intermediate value theorem every value in between is taken")
+        return _verdict("proved", f"the range of {_f(subj)} is {text}", "shape analysis + limits", start,
+                        value=value, certificate=Certificate("symbolic", {"range": text}), derivation=d)
+    image = _piecewise_affine_image(subj.expr)
+    value.update(hull=True, image=None if image is None else _set_text(image))
+    d = Derivation().say(f"inf f and sup f give {text}; f is discontinuous, so {text} is only the smallest "
+                         "interval containing f(R)")
+    statement = f"the smallest interval containing the range of {_f(subj)} is {text}"
+    if image is not None:
+        d.say(f"every piece is constant or affine, so f(R) is the union of the images of the pieces: "
+              f"{value['image']}")
+        statement += f" (the range itself is {value['image']})"
+    return _verdict("proved", statement, "shape analysis + limits", start, value=value,
+                    certificate=Certificate("symbolic", {"hull": text, "image": value["image"]}), derivation=d)
+
+
+def _set_text(image: sp.Set) -> str:
+    """A union of intervals and points in reading order: ``(-oo, -1/2) ∪ {0} ∪ (1/2, oo)``."""
+    parts = image.args if isinstance(image, sp.Union) else (image,)
+
+    def end(v: sp.Expr) -> str:
+        return {sp.oo: "∞", -sp.oo: "-∞"}.get(v, sp.sstr(v))
+
+    def text(part: sp.Set) -> str:
+        if isinstance(part, sp.FiniteSet):
+            return "{" + ", ".join(end(p) for p in part) + "}"
+        return f"{'(' if part.left_open else '['}{end(part.start)}, {end(part.end)}{')' if part.right_open else ']'}"
+
+    return " ∪ ".join(text(p) for p in sorted(parts, key=lambda p: float(p.inf)))
+
+
+def _piecewise_affine_image(expr: sp.Expr) -> sp.Set | None:
+    """f(R) exactly when every piece of f is constant or affine in x, else None."""
+    image: sp.Set = sp.S.EmptySet
+    for piece in calculus.pieces(expr):
+        poly = sp.Poly(piece.expr, X) if piece.expr.is_polynomial(X) else None
+        if poly is None or poly.degree() > 1:
+            return None
+        image = sp.Union(image, sp.imageset(sp.Lambda(X, piece.expr), piece.interval))
+    return image
 
 
 def _bounded(subj: Subject, facts: Facts, start: float, side: int) -> Verdict:
@@ -895,7 +940,10 @@ def _cell(key: str, prop: dict[str, Any]) -> str:
         return "unknown"
     if key == "range":
         lo, hi = value["lower"], value["upper"]
-        return f"{'[' if lo['closed'] else '('}{_fmt_number(lo)}, {_fmt_number(hi)}{']' if hi['closed'] else ')'}"
+        hull = f"{'[' if lo['closed'] else '('}{_fmt_number(lo)}, {_fmt_number(hi)}{']' if hi['closed'] else ')'}"
+        if value.get("hull"):  # discontinuous: the image need not be an interval
+            return value["image"] or f"within {hull}"
+        return hull
     if key == "monotonic":
         if status == "refuted":
             return "no"
