@@ -42,7 +42,8 @@ def to_piecewise(expr: sp.Expr, var: sp.Symbol = X) -> sp.Expr:
     return expr
 
 
-def _as_intervals(s: sp.Set) -> list[sp.Interval]:
+def as_intervals(s: sp.Set) -> list[sp.Interval]:
+    """Split a union of intervals and points into Intervals (a point p becomes Interval(p, p))."""
     if s is sp.S.EmptySet:
         return []
     if isinstance(s, sp.Interval):
@@ -50,25 +51,26 @@ def _as_intervals(s: sp.Set) -> list[sp.Interval]:
     if isinstance(s, sp.FiniteSet):
         return [sp.Interval(p, p) for p in s]
     if isinstance(s, sp.Union):
-        return [iv for part in s.args for iv in _as_intervals(part)]
+        return [iv for part in s.args for iv in as_intervals(part)]
     raise ValueError(f"cannot split {s} into intervals")
 
 
 def pieces(expr: sp.Expr, var: sp.Symbol = X, domain: sp.Interval = sp.S.Reals) -> list[Piece]:
-    """Split ``expr`` into smooth pieces over ``domain``, ordered left to right.
+    """Split ``expr`` into smooth pieces over ``domain``, ordered left to right; each piece holds on one
+    Interval (a union domain gives one piece per interval).
 
     Adjacent pieces with the same expression are merged.  Raises ValueError when a condition is not a set in
     ``var`` (e.g. it still contains a free parameter).
     """
     expr = to_piecewise(expr, var)
     if not isinstance(expr, sp.Piecewise):
-        return [Piece(domain, expr)] if domain is not sp.S.EmptySet else []
+        return [Piece(iv, expr) for iv in as_intervals(domain)]
     out: list[Piece] = []
     remaining: sp.Set = domain
     for branch, cond in expr.args:
         where = remaining if cond is sp.true else cond.as_set().intersect(remaining)
         remaining = remaining - where
-        for iv in _as_intervals(where):
+        for iv in as_intervals(where):
             out.extend(pieces(branch, var, iv))
         if remaining is sp.S.EmptySet:
             break

@@ -33,11 +33,7 @@ def domain_latex(domain: sp.Set) -> str:
 
 def split(expr: sp.Expr, var: sp.Symbol, domain: sp.Set, ctx: Context):
     """Smooth pieces of ``expr`` over ``domain`` (under the time budget), each on one interval or point."""
-    raw = ctx.run(lambda: calculus.pieces(expr, var, domain), 3.0, "the piecewise split")
-    try:  # a piece may hold on a union of intervals (e.g. the whole of a union domain)
-        return [calculus.Piece(iv, piece.expr) for piece in raw for iv in calculus._as_intervals(piece.interval)]
-    except ValueError as exc:
-        raise Undecided(f"the domain is not a union of intervals: {exc}") from None
+    return ctx.run(lambda: calculus.pieces(expr, var, domain), 3.0, "the piecewise split")
 
 
 def sample_points(lo, hi, n: int = 41) -> list[sp.Rational]:

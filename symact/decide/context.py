@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from symact.decide import _arb
-from symact.decide._runner import run_stoppable
+from symact.budget import run_with_budget
 from symact.decide.pattern import Undecided
 
 
@@ -29,7 +29,7 @@ class Context:
         if left <= 0.05:
             raise Undecided(f"time budget exhausted before {what}")
         try:
-            finished, value = run_stoppable(fn, min(cap, left))
+            finished, value = run_with_budget(fn, min(cap, left))
         except Undecided:
             raise
         except Exception as exc:  # noqa: BLE001 -- a SymPy failure means "not decided here", never more
