@@ -31,7 +31,7 @@ Strict mode (``Standard(strict=True)``) sets kappa = 1 and drops the floor: |r -
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import mpmath
 import numpy as np

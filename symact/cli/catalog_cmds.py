@@ -8,7 +8,7 @@ import textwrap
 
 import sympy as sp
 
-from symact.catalog import Activation, X, Y, entries, get
+from symact.catalog import Activation, Y, entries, get
 from symact.errors import ParameterError
 
 
