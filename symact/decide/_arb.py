@@ -6,27 +6,18 @@ exception where a ball simply cannot be computed at one point (callers then trea
 """
 from __future__ import annotations
 
-import contextlib
 from fractions import Fraction
 from functools import lru_cache
 
 import sympy as sp
-from flint import arb, ctx
+from flint import arb
 
 from symact.interval import NotEnclosable, arb_constant, arb_function, ball_from_fractions
+from symact.interval import ball_text as ball_str
+from symact.interval import working_precision as precision
 
 #: raised when an expression has no certified enclosure
 ArbUnsupported = NotEnclosable
-
-
-@contextlib.contextmanager
-def precision(bits: int):
-    old = ctx.prec
-    ctx.prec = bits
-    try:
-        yield
-    finally:
-        ctx.prec = old
 
 
 def _fraction(q: sp.Expr) -> Fraction:
@@ -107,10 +98,6 @@ def ball_sign(a: arb | None) -> int | None:
     if a < 0:
         return -1
     return None
-
-
-def ball_str(a: arb, digits: int = 20) -> str:
-    return a.str(digits, radius=True)
 
 
 __all__ = ["ArbUnsupported", "constant", "at_point", "on_interval", "ball_sign", "ball_str", "to_rational",
