@@ -235,13 +235,20 @@ def _region(opts, report: AuditReport, xs: np.ndarray, ok: np.ndarray, what: str
     return ok | inside
 
 
-def _kappa(entry, params, order: int, xs: np.ndarray) -> np.ndarray:
+def _kappa(entry, params, order: int, xs: np.ndarray, fmt: Format | None = None) -> np.ndarray:
     """|x g'(x) / g(x)| for g the ``order``-th derivative: g to a few digits, |g'| by an upper bound where its
     fast enclosure is wide (a larger kappa only makes the standard more lenient, never a false alarm)."""
-    g = oracle(entry, params, order).approx(xs)
+    # values far below the format's normal range are judged by the standard's absolute floor, where kappa
+    # plays no part: they need not be resolved
+    negligible = (fmt.tiny if fmt is not None else 2.0 ** -1022) * 2.0 ** -30
+    g = oracle(entry, params, order).approx(xs, negligible)
     with np.errstate(all="ignore"):
         enough = np.abs(g) / np.abs(xs)
-    d = oracle(entry, params, order + 1).upper(xs, np.where(np.isfinite(enough), enough, 0.0))
+    d = np.zeros_like(g)
+    need = ~(np.abs(g) < negligible)           # NaN included
+    if need.any():
+        e = enough[need]
+        d[need] = oracle(entry, params, order + 1).upper(xs[need], np.where(np.isfinite(e), e, 0.0), negligible)
     with np.errstate(all="ignore"):
         k = np.abs(xs * d / g)
         return np.where((g == 0) & (xs * d == 0), 1.0, k)
@@ -303,7 +310,7 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
         return
     o = oracle(ctx.entry, ctx.params, 0)
     ctx.progress.update(f"{ctx.entry.name} {fmt.name}: exact values", 0, 1)
-    kappa = _kappa(ctx.entry, ctx.params, 0, xs)
+    kappa = _kappa(ctx.entry, ctx.params, 0, xs, fmt)
     err, allowed, ok, hi, lo = judge_exact(o, xs, r, kappa, fmt, ctx.standard)
     ctx.hi, ctx.lo, ctx.kappa = hi, lo, kappa
     ok = _region(opts, report, xs, ok, "values")
@@ -353,7 +360,7 @@ def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
         res = ctx.target.call(xs, fmt)
         if res.values is None or res.values.shape != xs.shape:
             return
-        kappa = _kappa(ctx.entry, ctx.params, 0, xs)
+        kappa = _kappa(ctx.entry, ctx.params, 0, xs, fmt)
         err, allowed, ok, hi, lo = judge_exact(o, xs, res.values, kappa, fmt, ctx.standard)
         if opts.get("region") is not None:
             ok = ok | np.asarray(opts["region"][0](xs), dtype=bool)
@@ -671,7 +678,7 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
         report.checks.append(chk)
         return
     o1 = oracle(ctx.entry, ctx.params, 1)
-    kappa = _kappa(ctx.entry, ctx.params, 1, xs)
+    kappa = _kappa(ctx.entry, ctx.params, 1, xs, fmt)
     err, allowed, ok, hi, lo = judge_exact(o1, xs, r, kappa, fmt, ctx.standard)
     ok = _region(opts, report, xs, ok, "derivative")
     ok |= at_bp
@@ -774,7 +781,7 @@ def _stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
     loose = Standard(ctx.standard.budget * 16, False)
 
     def score(name, params) -> float:
-        kappa = _kappa(get(name), params, 0, xs)
+        kappa = _kappa(get(name), params, 0, xs, fmt)
         _, _, ok, _, _ = judge_exact(oracle(name, params, 0), xs, r, kappa, fmt, loose)
         return float(ok.mean())
 

@@ -203,7 +203,7 @@ class Oracle:
         return (np.array([p[0] for p in pairs], dtype=np.float64).reshape(xs.shape),
                 np.array([p[1] for p in pairs], dtype=np.float64).reshape(xs.shape))
 
-    def approx(self, xs: np.ndarray) -> np.ndarray:
+    def approx(self, xs: np.ndarray, negligible: float = 2.0 ** -1000) -> np.ndarray:
         """Float64 values good to a few digits (for condition numbers): the fast path where it applies, else
         mpmath at 64 and 128 bits, escalated to :meth:`mp` when those disagree."""
         xs = np.asarray(xs, dtype=np.float64).ravel()
@@ -216,7 +216,7 @@ class Oracle:
             fhi, frad, ok = fastref.evaluate(fast, xs, math.inf)
             # a few digits suffice; a wide enclosure of a value far below float64's normal range is as good
             # (the absolute floor of the standard decides there)
-            ok &= (frad <= 2.0 ** -8 * np.abs(fhi)) | (np.abs(fhi) + frad < 2.0 ** -1000)
+            ok &= (frad <= 2.0 ** -8 * np.abs(fhi)) | (np.abs(fhi) + frad < negligible)
             out[ok] = fhi[ok]
             todo = ~ok
         for i in np.flatnonzero(todo):
@@ -224,7 +224,8 @@ class Oracle:
             v = self._acache.get(x)
             if v is None:
                 hit = self._cache.get(x)
-                a = None if hit is not None else self._arb(x, 12, (64, 256))
+                ex = abs(math.frexp(x)[1]) if x else 0
+                a = None if hit is not None else self._arb(x, 12, (64 + ex, 4 * ex + 128))
                 if hit is not None:
                     v = hit[0]
                 elif a is not None:
@@ -239,7 +240,7 @@ class Oracle:
             out[i] = v
         return out
 
-    def upper(self, xs: np.ndarray, enough: np.ndarray | None = None) -> np.ndarray:
+    def upper(self, xs: np.ndarray, enough: np.ndarray | None = None, negligible: float = 2.0 ** -1000) -> np.ndarray:
         """An upper bound U of |value| per point, for condition numbers.  A bound is accepted where it pins the
         value down to a factor of 2, or where U <= ``enough`` (the caller's threshold below which the bound no
         longer matters, e.g. |g| / |x| for kappa = |x g'| / |g| <= 1).  Tried in order: the fast enclosure,
@@ -255,12 +256,12 @@ class Oracle:
             with np.errstate(all="ignore"):
                 u = np.maximum(np.abs(lo), np.abs(hi))
                 tight = (np.abs(hi - lo) <= 0.5 * np.minimum(np.abs(lo), np.abs(hi))) & (np.sign(lo) == np.sign(hi))
-                good = np.isfinite(u) & (tight | (u <= enough) | (u < 2.0 ** -1000))
+                good = np.isfinite(u) & (tight | (u <= enough) | (u < negligible))
             out[good] = u[good]
         for i in np.flatnonzero(np.isnan(out)):
             x = float(xs[i])
             v = self._arb_upper(x, float(enough[i]))
-            out[i] = v if v is not None else abs(self.approx(np.array([x]))[0])
+            out[i] = v if v is not None else abs(self.approx(np.array([x]), negligible)[0])
         return out
 
     def _arb_upper(self, x: float, enough: float):

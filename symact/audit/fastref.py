@@ -57,6 +57,7 @@ def lib_ulps(name: str, x):
 _U = 2.0 ** -52
 _SUB = 2.0 ** -1074
 _MAX = float(np.finfo(np.float64).max)
+_RECIP_MAX = float(np.nextafter(1.0 / _MAX, np.inf)) * (1 + 2.0 ** -50) + 2 * 2.0 ** -1074
 
 
 class Unsupported(Exception):
@@ -268,15 +269,27 @@ def _softplus_node(inner):
     return _monotone(g, ue + ul + 2, inner)
 
 
-def _sigmoid2(inner, c):
-    """c + c tanh(z) = 2c / (1 + exp(-2z)) (increasing in z for c > 0)."""
+def _logistic(inner, scale: float = 1.0):
+    """1 / (1 + exp(-scale u)), increasing in u.  Where exp overflows, the computed 1/(1 + inf) = 0 is only a
+    lower bound: the true value lies in (0, 1/MAX], so the upper end is set to 1/MAX (rounded up)."""
     exp_, ue = _libfn("exp")
 
-    def g(z):
+    def f(x):
+        lo, hi = inner(x)
         with np.errstate(all="ignore"):
-            return 1.0 / (1.0 + exp_(-2.0 * z))
+            ea, eb = exp_(-scale * lo), exp_(-scale * hi)
+            a, b = 1.0 / (1.0 + ea), 1.0 / (1.0 + eb)     # scale is 1 or 2: -scale*u is exact
+        a, b = _widen(a, b, ue + 4)
+        b = np.where(np.isinf(eb), _RECIP_MAX, b)
+        a = np.where(np.isinf(ea), 0.0, a)
+        return a, b
 
-    base = _monotone(g, ue + 4, inner)
+    return f
+
+
+def _sigmoid2(inner, c):
+    """c + c tanh(z) = 2c / (1 + exp(-2z)) (increasing in z for c > 0)."""
+    base = _logistic(inner, 2.0)
     cc = _const(2 * c)
     return lambda x: _mul2(cc(x), base(x))
 
@@ -406,13 +419,7 @@ def _compile(e: sp.Expr) -> Callable:
     if isinstance(e, _Sech2):
         return _sech2(_compile(e.args[0]))
     if isinstance(e, _Sig):
-        exp_, ue = _libfn("exp")
-
-        def g(u, exp_=exp_):
-            with np.errstate(all="ignore"):
-                return 1.0 / (1.0 + exp_(-u))
-
-        return _monotone(g, ue + 4, _compile(e.args[0]))
+        return _logistic(_compile(e.args[0]))
     if isinstance(e, (sp.log, _Log1p)):
         fn, u = _libfn("log1p" if isinstance(e, _Log1p) else "log")
         inner = _compile(e.args[0])
