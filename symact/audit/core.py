@@ -720,7 +720,7 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
         if math.isfinite(left) and math.isfinite(right) and near(v, (left + right) / 2) and left != right:
             which.append("mean of the one-sided derivatives")
         fw = [name for name, pts in ctx.entry.kink_derivatives.items()
-              if any(_float(p) == k and near(v, float(round_to(np.array([_kink_value(ctx, val)]), fmt)[0]))
+              if any(_kink_value(ctx, p) == k and near(v, float(round_to(np.array([_kink_value(ctx, val)]), fmt)[0]))
                      for p, val in pts.items())]
         desc = f"f'({k:g}) = {v:g} ({', '.join(which) or 'neither one-sided derivative'}" + (
             f"; as {', '.join(fw)}" if fw else "") + f"; one-sided: {left:g}, {right:g})"
@@ -729,14 +729,20 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
 
 
 def _kink_value(ctx: _Ctx, val) -> float:
-    """A catalog kink-derivative value: a number, a parameter name, or "(lower+upper)/2"."""
+    """A catalog kink-derivative datum (a kink point or the value there): a number, a SymPy expression in the
+    entry's parameter symbols (e.g. ``alpha*scale``), a parameter name, or "(lower+upper)/2"."""
+    import sympy as sp
+
+    values = ctx.entry.param_values(ctx.params)
+    if isinstance(val, sp.Basic):
+        return _float(val.xreplace(values))
     if isinstance(val, str):
-        vals = {p.name: ctx.entry.param_values(ctx.params)[p.symbol] for p in ctx.entry.params}
+        by_name = {p.name: values[p.symbol] for p in ctx.entry.params}
         key = val.replace(" ", "")
-        if key in vals:
-            return _float(vals[key])
-        if key == "(lower+upper)/2" and "lower" in vals:
-            return _float((vals["lower"] + vals["upper"]) / 2)
+        if key in by_name:
+            return _float(by_name[key])
+        if key == "(lower+upper)/2" and "lower" in by_name:
+            return _float((by_name["lower"] + by_name["upper"]) / 2)
         return math.nan
     return _float(val)
 
