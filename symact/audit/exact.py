@@ -119,28 +119,43 @@ class Oracle:
         """A certified value from python-flint ``arb`` balls (:mod:`symact.interval.evaluate`), raising the
         precision 128 -> 512 -> 2048 bits until the ball's radius is below 2^-80 of its midpoint (or it is an
         exact zero); None when arb cannot enclose it (the mpmath escalation takes over)."""
-        if self._arbf is None:
-            try:
-                self._arbf = _ArbPoint(self.expr)
-            except Exception:  # noqa: BLE001 - unsupported node: mpmath only
-                self._arbf = False
-        if not self._arbf:
+        if not self._arb_compiled():
             return None
         from flint import arb
 
         for prec in precs:
-            try:
-                v = self._arbf(arb(x), prec=prec)
-            except Exception:  # noqa: BLE001 - NotEnclosable, overflow in arb: try higher or give up
+            v = self._ball(x, prec)
+            if v is None:
                 continue
-            try:
-                if v.is_exact():
-                    return _arf_to_mpf(v)
-                if v.rad() <= abs(v.mid()) * arb(2) ** -rel_bits and not v.contains(0):
-                    return _arf_to_mpf(v)
-            except ValueError:  # a non-finite ball: leave it to mpmath
-                return None
+            if v.is_exact():
+                return _arf_to_mpf(v)
+            if v.rad() <= abs(v.mid()) * arb(2) ** -rel_bits and not v.contains(0):
+                return _arf_to_mpf(v)
         return None
+
+    def _arb_compiled(self) -> bool:
+        """Compile the expression once with :func:`symact.interval.arb_function` (False when it has a node
+        the interval package cannot enclose: the mpmath path takes over)."""
+        if self._arbf is None:
+            from symact.interval import arb_function
+
+            try:
+                self._arbf = arb_function(self.expr, X)
+            except Exception:  # noqa: BLE001 - NotEnclosable or an unexpected node: mpmath only
+                self._arbf = False
+        return bool(self._arbf)
+
+    def _ball(self, x: float, prec: int):
+        """A certified ball around the value at the exact float64 ``x`` at ``prec`` bits, or None (not
+        enclosable here, e.g. overflow or an undecided Piecewise condition; a non-finite ball is refused)."""
+        from symact.interval import NotEnclosable, exact_ball
+
+        if not math.isfinite(x):
+            return None
+        try:
+            return self._arbf(exact_ball(x, prec), prec=prec)
+        except (NotEnclosable, ArithmeticError, ValueError):
+            return None
 
     def _dd(self, x: float) -> tuple[float, float]:
         hit = self._cache.get(x)
@@ -265,17 +280,14 @@ class Oracle:
         return out
 
     def _arb_upper(self, x: float, enough: float):
-        if self._arbf is None:
-            self._arb(0.0)
-        if not self._arbf:
+        if not self._arb_compiled():
             return None
         from flint import arb
 
         ex = abs(math.frexp(x)[1]) if x else 0
         for prec in (64 + ex, 4 * ex + 128, 8 * ex + 512):
-            try:
-                v = self._arbf(arb(x), prec=prec)
-            except Exception:  # noqa: BLE001
+            v = self._ball(x, prec)
+            if v is None:
                 continue
             m, r = abs(v.mid()), v.rad()
             u = m + r
@@ -285,154 +297,6 @@ class Oracle:
 
     def value(self, x: float) -> float:
         return self._dd(float(x))[0]
-
-
-class _ArbPoint:
-    """Evaluate a SymPy expression at one exact point with python-flint ``arb`` balls (rigorous, arbitrary
-    exponent range), compiled once into closures.  Piecewise conditions are decided with certainty or the
-    evaluation raises (the caller then uses mpmath)."""
-
-    def __init__(self, expr):
-        self.expr = expr
-        self._fn = self._compile(expr)
-
-    def __call__(self, x, prec: int = 128):
-        from flint import ctx
-
-        old = ctx.prec
-        ctx.prec = prec
-        try:
-            return self._fn(x)
-        finally:
-            ctx.prec = old
-
-    def _compile(self, e):
-        import sympy as sp
-        from flint import arb
-
-        if e.is_Symbol:
-            return lambda x: x
-        if e.is_number:
-            if isinstance(e, sp.Rational):
-                p, q = int(e.p), int(e.q)
-                return lambda x: arb(p) / q
-            if isinstance(e, sp.Float):
-                r = sp.Rational(e)
-                p, q = int(r.p), int(r.q)
-                return lambda x: arb(p) / q
-            if e is sp.pi:
-                return lambda x: arb.pi()
-            if e is sp.E:
-                return lambda x: arb(1).exp()
-            if not e.free_symbols and isinstance(e, (sp.Pow, sp.Mul, sp.Add)):
-                pass  # compiled structurally below
-            elif not isinstance(e, (sp.Pow, sp.Mul, sp.Add, sp.Function)):
-                raise ValueError(f"unsupported number {e}")
-        if isinstance(e, (sp.Add, sp.Mul)):
-            parts = [self._compile(a) for a in e.args]
-            if isinstance(e, sp.Add):
-                def f(x, parts=parts):
-                    out = parts[0](x)
-                    for g in parts[1:]:
-                        out = out + g(x)
-                    return out
-            else:
-                def f(x, parts=parts):
-                    out = parts[0](x)
-                    for g in parts[1:]:
-                        out = out * g(x)
-                    return out
-            return f
-        if isinstance(e, sp.Pow):
-            b, p = e.args
-            bf = self._compile(b)
-            if p.is_Integer:
-                n = int(p)
-                return lambda x: bf(x) ** n
-            if p == sp.Rational(1, 2):
-                return lambda x: bf(x).sqrt()
-            if p == sp.Rational(-1, 2):
-                return lambda x: 1 / bf(x).sqrt()
-            pf = self._compile(p)
-            return lambda x: bf(x) ** pf(x)
-        if isinstance(e, sp.Piecewise):
-            branches = [(self._compile(v), self._cond(c)) for v, c in e.args]
-
-            def f(x, branches=branches):
-                for val, cond in branches:
-                    if cond(x):
-                        return val(x)
-                raise ValueError("no branch")
-            return f
-        if isinstance(e, sp.Abs):
-            g = self._compile(e.args[0])
-            return lambda x: abs(g(x))
-        if isinstance(e, sp.DiracDelta):
-            return lambda x: arb(0)
-        if isinstance(e, (sp.Max, sp.Min)):
-            parts = [self._compile(a) for a in e.args]
-            is_max = isinstance(e, sp.Max)
-
-            def f(x, parts=parts):
-                out = parts[0](x)
-                for g in parts[1:]:
-                    out = out.max(g(x)) if is_max else out.min(g(x))
-                return out
-            return f
-        if isinstance(e, sp.sign):
-            g = self._compile(e.args[0])
-
-            def f(x):
-                v = g(x)
-                if v > 0:
-                    return arb(1)
-                if v < 0:
-                    return arb(-1)
-                if v == 0:
-                    return arb(0)
-                raise ValueError("sign undecided")
-            return f
-        names = {sp.exp: "exp", sp.log: "log", sp.tanh: "tanh", sp.erf: "erf", sp.erfc: "erfc", sp.cosh: "cosh",
-                 sp.sinh: "sinh"}
-        if type(e) in names:
-            g = self._compile(e.args[0])
-            meth = names[type(e)]
-            return lambda x: getattr(g(x), meth)()
-        raise ValueError(f"unsupported node {type(e).__name__}")
-
-    def _cond(self, c):
-        import sympy as sp
-
-        if c is sp.true:
-            return lambda x: True
-        if c is sp.false:
-            return lambda x: False
-        if isinstance(c, (sp.And, sp.Or)):
-            parts = [self._cond(a) for a in c.args]
-            if isinstance(c, sp.And):
-                return lambda x: all([p(x) for p in parts])
-            return lambda x: any([p(x) for p in parts])
-        lhs, rhs = self._compile(c.lhs), self._compile(c.rhs)
-        kind = type(c)
-
-        def f(x):
-            a, b = lhs(x), rhs(x)
-            if kind is sp.StrictLessThan:
-                yes, no = a < b, a >= b
-            elif kind is sp.LessThan:
-                yes, no = a <= b, a > b
-            elif kind is sp.StrictGreaterThan:
-                yes, no = a > b, a <= b
-            elif kind is sp.GreaterThan:
-                yes, no = a >= b, a < b
-            else:
-                raise ValueError(f"unsupported relation {kind.__name__}")
-            if yes:
-                return True
-            if no:
-                return False
-            raise ValueError("condition undecided")
-        return f
 
 
 def _arf_to_mpf(v):
