@@ -33,7 +33,7 @@ class Piece:
 
 def to_piecewise(expr: sp.Expr, var: sp.Symbol = X) -> sp.Expr:
     """Rewrite Max/Min/Abs/sign/Heaviside in ``var`` as one folded Piecewise (unchanged if there are none)."""
-    expr = sp.sympify(expr)
+    expr = sp.sympify(expr, strict=True)
     heads = [a for a in expr.atoms(*_PIECEWISE_HEADS) if var in a.free_symbols]
     if heads:
         expr = expr.xreplace({a: a.rewrite(sp.Piecewise) for a in heads})
@@ -206,5 +206,5 @@ def normal_form(expr: sp.Expr) -> sp.Expr:
 
     ``simplify(tanh(x) - (2*sigmoid(2x) - 1))`` is not 0 until it is rewritten in ``exp``.
     """
-    rewritten = sp.sympify(expr).rewrite(sp.exp)
+    rewritten = sp.sympify(expr, strict=True).rewrite(sp.exp)
     return sp.simplify(sp.together(sp.expand(rewritten)))

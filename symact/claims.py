@@ -333,7 +333,7 @@ def check(condition: Any, what: str) -> None:
 
 def is_zero(expr: Any, *, rewrite_exp: bool = True) -> bool:
     """Exact test that ``expr`` simplifies to 0 (True only when SymPy reduces it to the integer 0)."""
-    e = sp.sympify(expr)
+    e = sp.sympify(expr, strict=True)
     if e == 0 or isinstance(e, sp.ZeroMatrix) or getattr(e, "is_ZeroMatrix", False):
         return True
     if isinstance(e, sp.MatrixBase):
@@ -361,7 +361,7 @@ def arb_of(expr: Any, prec: int = 128):
     old = ctx.prec
     ctx.prec = prec
     try:
-        return _arb_eval(sp.sympify(expr), arb)
+        return _arb_eval(sp.sympify(expr, strict=True), arb)
     finally:
         ctx.prec = old
 

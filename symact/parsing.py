@@ -43,7 +43,8 @@ import sympy as sp
 
 from symact.errors import ExpressionError, ParameterError
 
-__all__ = ["Claim", "ExpressionTypeError", "parse_claim", "parse_expression", "parse_number", "parse_param",
+__all__ = ["Claim", "ExpressionTypeError", "as_expression", "parse_claim", "parse_expression", "parse_number",
+           "parse_param",
            "MAX_LENGTH", "MAX_DEPTH"]
 
 MAX_LENGTH = 2000
@@ -599,6 +600,18 @@ def _finish(builder: _Builder, node: ast.AST, value: sp.Expr) -> sp.Expr:
     if value.has(sp.nan, sp.zoo):
         raise builder.fail(node, "expression is undefined (division by zero or oo - oo?)")
     return value
+
+
+def as_expression(obj: object, variables: Sequence[str] = ("x",)) -> sp.Expr:
+    """Any public API's door for an expression argument: text goes through :func:`parse_expression` (never
+    ``sympify``, which would ``eval`` it); SymPy objects and numbers are taken as they are; anything else is an
+    :class:`ExpressionError`."""
+    if isinstance(obj, str):
+        return parse_expression(obj, variables)
+    try:
+        return sp.sympify(obj, strict=True)
+    except sp.SympifyError:
+        raise ExpressionError(f"expected an expression or a number, not {type(obj).__name__}") from None
 
 
 def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:

@@ -46,7 +46,7 @@ class Param:
     def __post_init__(self) -> None:
         if self.assumption not in _ASSUMPTIONS:
             raise ValueError(f"unknown assumption {self.assumption!r}")
-        object.__setattr__(self, "default", sp.sympify(self.default))
+        object.__setattr__(self, "default", sp.sympify(self.default, strict=True))
 
     @property
     def symbol(self) -> sp.Symbol:
@@ -71,7 +71,7 @@ class Param:
         elif isinstance(value, Fraction):
             number = sp.Rational(value.numerator, value.denominator)
         else:
-            number = sp.sympify(value)
+            number = sp.sympify(value, strict=True)
         if not (number.is_number and number.is_real and number.is_finite):
             raise ParameterError(f"parameter {self.name!r} must be a finite real number, got {value!r}")
         ok = _ASSUMPTIONS[self.assumption][1]
@@ -146,8 +146,10 @@ class Activation:
         return self.bind(self.expr, params, symbolic)
 
     def __call__(self, arg: Any, params: Mapping[str, Any] | None = None) -> sp.Expr:
-        """f(arg) as a SymPy expression, e.g. ``get('sigmoid')(2*x)``."""
-        return self.f(params).xreplace({X: sp.sympify(arg)})
+        """f(arg) as a SymPy expression, e.g. ``get('sigmoid')(2*x)``; text is parsed by the restricted parser."""
+        from symact.parsing import as_expression  # local: parsing imports the catalog
+
+        return self.f(params).xreplace({X: as_expression(arg)})
 
     # -- calculus (see symact.calculus) -------------------------------------------------------------------
     def derivative(self, order: int = 1, params: Mapping[str, Any] | None = None,
@@ -185,7 +187,7 @@ class Activation:
     def kink_convention(self, framework: str, params: Mapping[str, Any] | None = None) -> dict[sp.Expr, sp.Expr]:
         """``{kink point: f' value}`` that ``framework`` uses, at the given parameter values ({} if unrecorded)."""
         values = self.param_values(params)
-        return {sp.sympify(point).xreplace(values): sp.sympify(value).xreplace(values)
+        return {sp.sympify(point, strict=True).xreplace(values): sp.sympify(value, strict=True).xreplace(values)
                 for point, value in self.kink_derivatives.get(framework, {}).items()}
 
     def latex(self, params: Mapping[str, Any] | None = None, symbolic: bool = True) -> str:

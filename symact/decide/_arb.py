@@ -51,7 +51,7 @@ def _root_ball(root: sp.CRootOf, bits: int) -> arb:
 
 def constant(expr: sp.Expr, bits: int = 128) -> arb:
     """Certified ball for a constant expression (raises ``ArbUnsupported``)."""
-    expr = sp.sympify(expr)
+    expr = sp.sympify(expr, strict=True)
     if expr.is_Rational:
         with precision(bits):
             return rational_arb(expr)
@@ -66,7 +66,7 @@ def constant(expr: sp.Expr, bits: int = 128) -> arb:
 
 
 def _point_ball(point: sp.Expr, bits: int) -> arb:
-    point = sp.sympify(point)
+    point = sp.sympify(point, strict=True)
     if point.is_Rational:
         return rational_arb(point)
     return constant(point, bits)
@@ -75,7 +75,7 @@ def _point_ball(point: sp.Expr, bits: int) -> arb:
 def at_point(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, bits: int = 128) -> arb | None:
     """Certified ball for expr at an exact point, or None when it cannot be enclosed there."""
     try:
-        return _compiled(sp.sympify(expr), var, bits)(_point_ball(point, bits))
+        return _compiled(sp.sympify(expr, strict=True), var, bits)(_point_ball(point, bits))
     except (NotEnclosable, ValueError, ZeroDivisionError):
         return None
 
@@ -84,7 +84,7 @@ def on_interval(expr: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr, bits: i
     """A ball containing expr(x) for every x in [lo, hi] (rational ends), or None."""
     try:
         box = ball_from_fractions(_fraction(lo), _fraction(hi))
-        return _compiled(sp.sympify(expr), var, bits)(box)
+        return _compiled(sp.sympify(expr, strict=True), var, bits)(box)
     except (NotEnclosable, ValueError, ZeroDivisionError, TypeError):
         return None
 

@@ -39,8 +39,8 @@ _PATTERNS: dict = {}
 
 
 def pattern(expr: sp.Expr, lo, hi, ctx: Context, depth: int = DEFAULT_DEPTH) -> Pattern:
-    expr = sp.sympify(expr)
-    lo, hi = sp.sympify(lo), sp.sympify(hi)
+    expr = sp.sympify(expr, strict=True)
+    lo, hi = sp.sympify(lo, strict=True), sp.sympify(hi, strict=True)
     key = (expr, ctx.var, lo, hi)
     if key not in _PATTERNS:
         found = _pattern(expr, lo, hi, ctx, depth)

@@ -8,6 +8,7 @@ from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.context import Context
 from symact.decide.pattern import Undecided, sample_point
+from symact.parsing import as_expression
 from symact.verdict import Certificate, Derivation, Timer, Verdict
 
 REL_TEXT = {">0": "> 0", ">=0": ">= 0", "<0": "< 0", "<=0": "<= 0", "==0": "= 0"}
@@ -15,8 +16,9 @@ REL_LATEX = {">0": "> 0", ">=0": r"\ge 0", "<0": "< 0", "<=0": r"\le 0", "==0": 
 
 
 def exact_input(expr, var: sp.Symbol = X) -> sp.Expr:
-    """SymPy expression with every Float replaced by the exact rational it stands for."""
-    expr = sp.sympify(expr)
+    """SymPy expression with every Float replaced by the exact rational it stands for (text is parsed by the
+    restricted parser)."""
+    expr = as_expression(expr, (str(var),))
     floats = expr.atoms(sp.Float)
     if floats:
         expr = expr.xreplace({f: sp.Rational(f) for f in floats})
@@ -117,7 +119,7 @@ def calculus_free_check(diff: sp.Expr, ctx: Context) -> bool:
 def guarded(run, expr: sp.Expr, var: sp.Symbol, text: str, tex: str, method: str) -> Verdict:
     """Run a decision and time it; free symbols other than ``var`` and unexpected failures end as ``unknown``."""
     with Timer() as timer:
-        stray = sorted(str(s) for s in sp.sympify(expr).free_symbols if s != var)
+        stray = sorted(str(s) for s in sp.sympify(expr, strict=True).free_symbols if s != var)
         if stray:
             verdict = unknown(text, tex, method, f"free symbols {', '.join(stray)} besides {var}: give them values",
                               0.0)

@@ -59,7 +59,7 @@ def simplify_special(expr: sp.Expr) -> sp.Expr:
 
 def exact_zero(value: sp.Expr, ctx: Context, cap: float = 1.5) -> bool:
     """True only when ``value`` simplifies exactly to 0."""
-    value = sp.sympify(value)
+    value = sp.sympify(value, strict=True)
     if value.is_zero:
         return True
 
@@ -73,7 +73,7 @@ def exact_zero(value: sp.Expr, ctx: Context, cap: float = 1.5) -> bool:
 
 def const_sign(value: sp.Expr, ctx: Context) -> int:
     """The exact sign of a real constant: certified ball or exact zero; raises Undecided otherwise."""
-    value = sp.sympify(value)
+    value = sp.sympify(value, strict=True)
     if value.has(sp.nan, sp.zoo) or value.has(sp.I):
         raise Undecided(f"{value} is not a finite real number")
     if value is sp.oo:

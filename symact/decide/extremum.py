@@ -24,6 +24,7 @@ from symact.decide.common import (domain_latex, domain_text, evidence_samples, e
                                   split, unknown)
 from symact.decide.pattern import Pattern, Undecided, sample_point
 from symact.verdict import Certificate, Derivation, Verdict
+from symact.parsing import as_expression
 
 KINDS = ("sup", "inf")
 
@@ -94,7 +95,7 @@ def _tidy(value: sp.Expr, ctx: Context) -> sp.Expr:
 def extremum(expr, kind: str, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, budget: float = 5.0) -> Verdict:
     if kind not in KINDS:
         raise ValueError(f"kind must be 'sup' or 'inf', got {kind!r}")
-    original = sp.sympify(expr)
+    original = as_expression(expr, (str(var),))
     text = f"{kind} of {sp.sstr(original)} over {var} in {domain_text(domain)}"
     tex = rf"\{kind}_{{{sp.latex(var)} \in {domain_latex(domain)}}} {sp.latex(original)}"
     return guarded(lambda: _decide(exact_input(original), kind, domain, var, budget, text, tex),

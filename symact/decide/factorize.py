@@ -125,7 +125,7 @@ def atomize(expr: sp.Expr, keep: set, roots: dict | None = None) -> tuple[sp.Exp
 
 def factorize(expr: sp.Expr, var: sp.Symbol) -> Factorization:
     """Exact factorisation; may be slow on large inputs, so call it under a time budget."""
-    expr = rewrite_hyperbolic(sp.sympify(expr))
+    expr = rewrite_hyperbolic(sp.sympify(expr, strict=True))
     expr, sub = exp_substitution(expr, var)
     keep = {var, *sub}
     roots: dict = {}

@@ -16,6 +16,7 @@ from symact.decide.common import domain_latex, domain_text, exact_input, guarded
 from symact.decide.pattern import Undecided
 from symact.decide.sign import sign
 from symact.verdict import Certificate, Derivation, Verdict
+from symact.parsing import as_expression
 
 OPS = {"<=": ("<=0", r"\le"), "<": ("<0", "<"), ">=": (">=0", r"\ge"), ">": (">0", ">")}
 
@@ -25,7 +26,7 @@ def inequality(lhs, op: str, rhs, domain: sp.Set = sp.S.Reals, var: sp.Symbol = 
     """Decide "lhs OP rhs for all var in domain", OP in '<=', '<', '>=', '>'."""
     if op not in OPS:
         raise ValueError(f"op must be one of {tuple(OPS)}, got {op!r}")
-    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    lhs, rhs = as_expression(lhs, (str(var),)), as_expression(rhs, (str(var),))
     rel, op_tex = OPS[op]
     text = f"{sp.sstr(lhs)} {op} {sp.sstr(rhs)} for all {var} in {domain_text(domain)}"
     tex = rf"{sp.latex(lhs)} {op_tex} {sp.latex(rhs)} \quad \forall {sp.latex(var)} \in {domain_latex(domain)}"
@@ -34,7 +35,7 @@ def inequality(lhs, op: str, rhs, domain: sp.Set = sp.S.Reals, var: sp.Symbol = 
 
 def identity(lhs, rhs, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, budget: float = 5.0) -> Verdict:
     """Decide "lhs == rhs for all var in domain"."""
-    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    lhs, rhs = as_expression(lhs, (str(var),)), as_expression(rhs, (str(var),))
     text = f"{sp.sstr(lhs)} = {sp.sstr(rhs)} for all {var} in {domain_text(domain)}"
     tex = rf"{sp.latex(lhs)} = {sp.latex(rhs)} \quad \forall {sp.latex(var)} \in {domain_latex(domain)}"
     return guarded(lambda: _decide(lhs, rhs, domain, var, budget, text, tex), lhs - rhs, var, text, tex,

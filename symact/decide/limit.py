@@ -16,6 +16,7 @@ from symact.decide.context import Context, exact_zero
 from symact.decide.common import exact_input, guarded, point_value, split, unknown
 from symact.decide.pattern import Undecided
 from symact.verdict import Certificate, Derivation, Verdict
+from symact.parsing import as_expression
 
 
 def _piece_for(pieces, point, side: str):
@@ -59,7 +60,7 @@ def limit(expr, point, direction: str = "+-", expected=None, var: sp.Symbol = X,
           budget: float = 5.0) -> Verdict:
     if direction not in ("+-", "+", "-"):
         raise ValueError(f"direction must be '+-', '+' or '-', got {direction!r}")
-    original, point = sp.sympify(expr), sp.sympify(point)
+    original, point = as_expression(expr, (str(var),)), as_expression(point)
     e = exact_input(original)
     arrow = {"+-": "", "+": "^+", "-": "^-"}[direction] if point not in (sp.oo, -sp.oo) else ""
     base_tex = rf"\lim_{{{sp.latex(var)} \to {sp.latex(point)}{arrow}}} {sp.latex(original)}"
@@ -71,7 +72,7 @@ def limit(expr, point, direction: str = "+-", expected=None, var: sp.Symbol = X,
 def _decide(e, point, direction, expected, var, budget, base_txt, base_tex) -> Verdict:
     ctx = Context.start(var, budget)
     if expected is not None:
-        expected = exact_input(sp.sympify(expected))
+        expected = exact_input(as_expression(expected))
         text, tex = f"{base_txt} = {sp.sstr(expected)}", f"{base_tex} = {sp.latex(expected)}"
     else:
         text, tex = f"{base_txt} exists", f"{base_tex} \\text{{ exists}}"

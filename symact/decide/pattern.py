@@ -29,7 +29,7 @@ class Zero:
 
     @staticmethod
     def at(value: sp.Expr) -> "Zero":
-        value = sp.sympify(value)
+        value = sp.sympify(value, strict=True)
         if value.is_Rational:
             return Zero(value, value, value)
         ball = _arb.constant(value, 200)

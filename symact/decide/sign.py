@@ -23,6 +23,7 @@ from symact.decide.common import (REL_LATEX, REL_TEXT, domain_latex, domain_text
                                   unknown)
 from symact.decide.pattern import Pattern, Undecided, sample_point
 from symact.verdict import Certificate, Derivation, Verdict
+from symact.parsing import as_expression
 
 RELATIONS = tuple(REL_TEXT)
 
@@ -47,7 +48,7 @@ def sign(expr, relation: str, domain: sp.Set = sp.S.Reals, var: sp.Symbol = X, b
     """Decide "expr REL 0 for all var in domain"; relation is one of '>0', '>=0', '<0', '<=0', '==0'."""
     if relation not in RELATIONS:
         raise ValueError(f"relation must be one of {RELATIONS}, got {relation!r}")
-    original = sp.sympify(expr)
+    original = as_expression(expr, (str(var),))
     text, tex = statement or statement_of(original, relation, domain, var)
     return guarded(lambda: _decide(exact_input(original), relation, domain, var, budget, text, tex),
                    original, var, text, tex, "sign analysis")

@@ -56,7 +56,7 @@ def smoothness_obligations(expr: sp.Expr, var: sp.Symbol) -> list[tuple[sp.Expr,
             return
         raise Undecided(f"{e.func.__name__} is not known to be smooth, so monotonicity arguments do not apply")
 
-    walk(sp.sympify(expr))
+    walk(sp.sympify(expr, strict=True))
     return out
 
 

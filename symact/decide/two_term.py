@@ -35,7 +35,7 @@ def split_two_terms(poly_form: sp.Expr, exp_bases: dict, var: sp.Symbol):
     ratio = sp.powsimp(m1 / m2)
     w = sp.Integer(0)
     for base, ex in ratio.as_powers_dict().items():
-        if base not in exp_bases or not sp.sympify(ex).is_Integer:
+        if base not in exp_bases or not sp.sympify(ex, strict=True).is_Integer:
             return None
         w += ex * exp_bases[base].args[0]
     w = sp.expand(w)

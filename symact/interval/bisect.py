@@ -49,7 +49,7 @@ def _is_dyadic(q: Fraction) -> bool:
 
 
 def _fraction(v: Any) -> Fraction:
-    r = sp.Rational(sp.sympify(v))
+    r = sp.Rational(sp.sympify(v, strict=True))
     return Fraction(int(r.p), int(r.q))
 
 
@@ -83,7 +83,7 @@ class _Domain:
     """The closed interval [lo, hi] with SymPy ends, and a dyadic outer box [a, b] around it."""
 
     def __init__(self, lo: Any, hi: Any, prec: int):
-        self.lo, self.hi = sp.sympify(lo), sp.sympify(hi)
+        self.lo, self.hi = sp.sympify(lo, strict=True), sp.sympify(hi, strict=True)
         for end in (self.lo, self.hi):
             if not (end.is_number and end.is_finite is not False and end.is_real is not False):
                 raise ValueError(f"interval ends must be finite real numbers, got {end}")
@@ -169,7 +169,7 @@ class _Enclosure:
 
     def __init__(self, expr: sp.Expr, var: sp.Symbol, prec: int, dexpr: sp.Expr | None = None,
                  derivative: bool = True, diff_budget: float = 2.0):
-        self.expr = sp.sympify(expr)
+        self.expr = sp.sympify(expr, strict=True)
         self.var = var
         self.prec = prec
         self.f = ArbFunction(self.expr, var, prec)  # NotEnclosable propagates
@@ -184,7 +184,7 @@ class _Enclosure:
             if switch_exprs is None:
                 return
             try:
-                self.switches = [ArbFunction(sp.sympify(e), var, prec) for e in switch_exprs]
+                self.switches = [ArbFunction(sp.sympify(e, strict=True), var, prec) for e in switch_exprs]
             except NotEnclosable:
                 return
         def differentiate():
@@ -196,12 +196,12 @@ class _Enclosure:
             self.dexpr = value
             if given is not None:
                 # a caller's derivative is only a hint: use it when it provably equals ours
-                same, zero = run_with_budget(lambda: sp.simplify(value - sp.sympify(given)), diff_budget)
+                same, zero = run_with_budget(lambda: sp.simplify(value - sp.sympify(given, strict=True)), diff_budget)
                 if same and zero == 0:
                     self.dexpr = given
         if self.dexpr is not None:
             try:
-                self.df = ArbFunction(sp.sympify(self.dexpr), var, prec)
+                self.df = ArbFunction(sp.sympify(self.dexpr, strict=True), var, prec)
             except NotEnclosable:
                 self.df = None
 
@@ -354,8 +354,8 @@ def sign_on_interval(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, want: s
         raise ValueError(f"want must be one of {WANTS}, got {want!r}")
     t0 = time.monotonic()
     deadline = t0 + budget_s
-    expr = sp.sympify(expr)
-    result = IntervalResult("unknown", expr, sp.sympify(lo), sp.sympify(hi), want, prec=prec)
+    expr = sp.sympify(expr, strict=True)
+    result = IntervalResult("unknown", expr, sp.sympify(lo, strict=True), sp.sympify(hi, strict=True), want, prec=prec)
 
     def finish(status: str, reason: str = "") -> IntervalResult:
         result.status, result.reason = status, reason
@@ -510,7 +510,7 @@ def isolate_roots(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, dexpr: sp.
     """
     t0 = time.monotonic()
     deadline = t0 + budget_s
-    expr = sp.sympify(expr)
+    expr = sp.sympify(expr, strict=True)
     dom = _Domain(lo, hi, prec)
     try:
         enc = _Enclosure(expr, var, prec, dexpr=dexpr, diff_budget=min(2.0, budget_s / 4))
@@ -701,7 +701,7 @@ def enclose_extremum(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, kind: str 
         raise ValueError("kind must be 'max' or 'min'")
     t0 = time.monotonic()
     deadline = t0 + budget_s
-    expr = sp.sympify(expr)
+    expr = sp.sympify(expr, strict=True)
     g = expr if kind == "max" else -expr  # maximise g
     out = Extremum(kind, "unknown")
 

@@ -236,7 +236,7 @@ class ArbFunction:
     """
 
     def __init__(self, expr: sp.Expr, var: sp.Symbol | None, prec: int = DEFAULT_PREC):
-        self.expr = sp.sympify(expr)
+        self.expr = sp.sympify(expr, strict=True)
         self.var = var
         self.prec = int(prec)
         self._node = _Compiler(var).compile(self.expr)
@@ -272,7 +272,7 @@ def arb_function(expr: sp.Expr, var: sp.Symbol, prec: int = DEFAULT_PREC) -> Arb
 
 def arb_constant(expr: Any, prec: int = DEFAULT_PREC) -> arb:
     """A certified enclosure of a constant SymPy expression (no free symbols)."""
-    expr = sp.sympify(expr)
+    expr = sp.sympify(expr, strict=True)
     if expr.free_symbols:
         raise NotEnclosable(f"{expr} is not a constant (free symbols {sorted(map(str, expr.free_symbols))})")
     return ArbFunction(expr, None, prec)(arb(0))
@@ -284,7 +284,7 @@ def compare_constants(a: Any, b: Any, *, prec: int = DEFAULT_PREC, max_prec: int
     Equality can never be certified numerically; ``None`` means "equal, too close to tell, or not
     enclosable" (e.g. a free symbol or an unsupported function).
     """
-    a, b = sp.sympify(a), sp.sympify(b)
+    a, b = sp.sympify(a, strict=True), sp.sympify(b, strict=True)
     try:
         fa, fb = ArbFunction(a, None, prec), ArbFunction(b, None, prec)
     except NotEnclosable:
@@ -323,7 +323,7 @@ def exact_ball(value: Any, prec: int = DEFAULT_PREC) -> arb:
     elif isinstance(value, int):
         value = Fraction(value)
     if not isinstance(value, Fraction):
-        value = sp.sympify(value)
+        value = sp.sympify(value, strict=True)
         if not value.is_Rational:
             return arb_constant(value, prec)
         value = Fraction(int(value.p), int(value.q))
@@ -341,7 +341,7 @@ def arb_at(expr: Any, var: sp.Symbol, point: Any, prec: int = DEFAULT_PREC) -> a
     Compiled functions (and compile-time refusals) are cached per ``(expr, var)``.  Raises
     :class:`NotEnclosable`.
     """
-    expr = sp.sympify(expr)
+    expr = sp.sympify(expr, strict=True)
     key = (expr, var)
     fn = _COMPILED.get(key)
     if fn is None:

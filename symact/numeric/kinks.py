@@ -49,7 +49,7 @@ def _kink_values_cached(name: str, key: tuple, params_items: tuple) -> tuple[tup
             value = left
         else:
             value = d1.subs(X, point)
-        out.append((point, _as_number(sp.sympify(value))))
+        out.append((point, _as_number(sp.sympify(value, strict=True))))
     return tuple(out)
 
 
@@ -62,7 +62,7 @@ def kink_values(entry: Activation | str, params: Mapping[str, Any] | None = None
 
 def exact_fraction(v: sp.Expr) -> Fraction | None:
     """``v`` as a Fraction when it is rational (kinks at irrational points can never be hit by a float)."""
-    v = _as_number(sp.sympify(v))
+    v = _as_number(sp.sympify(v, strict=True))
     if v.is_Rational:
         return Fraction(int(v.p), int(v.q))
     return None

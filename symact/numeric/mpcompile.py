@@ -74,7 +74,7 @@ def _heaviside(a, h0):
 def compile_mp(expr: sp.Basic, symbols: Sequence[sp.Symbol]) -> Evaluator:
     """Return ``g`` with ``g([v1, v2, ...]) = expr`` at ``symbols = [v1, v2, ...]`` in mpmath arithmetic."""
     index = {s: i for i, s in enumerate(symbols)}
-    return _build(sp.sympify(expr), index)
+    return _build(sp.sympify(expr, strict=True), index)
 
 
 def _build(e: sp.Basic, index: dict) -> Evaluator:  # noqa: C901 - a dispatcher

@@ -116,7 +116,7 @@ def _limit_cached(name: str, pkey: tuple, params_items: tuple, order: int, sign:
 
     def outer(*pairs):
         for e, c in pairs:
-            if bool(sp.sympify(c).subs(X, inf)):
+            if bool(sp.sympify(c, strict=True).subs(X, inf)):
                 return e
         return sp.nan
 

@@ -68,10 +68,10 @@ def subject(target: Any, params: Mapping[str, Any] | None = None) -> Subject:
     if params:
         raise ParameterError("parameters apply to catalog activations, not to expressions")
     if isinstance(target, (int, float)):
-        target = sp.sympify(target)
+        target = sp.sympify(target, strict=True)
     if not isinstance(target, sp.Basic):
         raise ExpressionError(f"cannot analyse {type(target).__name__}; give a catalog name or a SymPy expression")
-    expr = sp.sympify(target)
+    expr = sp.sympify(target, strict=True)
     stray = [s for s in expr.free_symbols if s != X]
     if stray:
         # accept a plain Symbol('x') by mapping it onto the real X
@@ -102,7 +102,7 @@ def number_json(value: Value | sp.Expr | None) -> dict[str, Any] | None:
     if value is None:
         return None
     if not isinstance(value, Value):
-        value = Value.of(sp.sympify(value))
+        value = Value.of(sp.sympify(value, strict=True))
     if value.infinite:
         return {"exact": str(value.exact), "float": "oo" if value.infinite > 0 else "-oo"}
     out: dict[str, Any] = {"exact": str(value.exact) if value.exact is not None else None,

@@ -56,7 +56,7 @@ class Side:
 
 class Facts:
     def __init__(self, expr: sp.Expr, budget: float = 60.0):
-        self.expr = sp.sympify(expr)
+        self.expr = sp.sympify(expr, strict=True)
         self.budget = budget
         self.deadline = time.monotonic() + budget
 
@@ -339,7 +339,7 @@ def smooth_on_reals(expr: sp.Expr) -> bool:
 
 
 def _same(a: sp.Expr, b: sp.Expr) -> bool:
-    a, b = sp.sympify(a), sp.sympify(b)
+    a, b = sp.sympify(a, strict=True), sp.sympify(b, strict=True)
     if a == b:
         return True
     if a.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or b.has(sp.oo, -sp.oo, sp.zoo, sp.nan):

@@ -74,7 +74,7 @@ class Value:
 
     @classmethod
     def of(cls, value: sp.Expr) -> "Value":
-        value = sp.sympify(value)
+        value = sp.sympify(value, strict=True)
         if value in (sp.oo, -sp.oo):
             return cls(value, None)
         b = _arb.safe_evaluate(value)
@@ -105,7 +105,7 @@ class Value:
 
 
 def _is_zero(expr: sp.Expr, seconds: float = 2.0) -> bool:
-    expr = sp.sympify(expr)
+    expr = sp.sympify(expr, strict=True)
     if expr.is_zero:
         return True
     ok, value = attempt(lambda: sp.simplify(expr), seconds)
@@ -451,7 +451,7 @@ def _tail_terms(h: sp.Expr, side: int) -> tuple[list[Term], list[Term]] | None:
         return _TAILS[key]
     result = None
     try:
-        ok, h2 = attempt(lambda: sp.together(sp.sympify(h).rewrite(sp.exp)), 4.0)
+        ok, h2 = attempt(lambda: sp.together(sp.sympify(h, strict=True).rewrite(sp.exp)), 4.0)
         if ok:
             num, den = sp.fraction(h2)
             parts = []
