@@ -21,6 +21,15 @@ class Figure:
     label: str
 
 
+def _save(fig, outdir: Path, name: str, caption: str, label: str) -> Figure:
+    """Lay out, write as vector PDF, release the figure, and describe it for the document."""
+    plt = _pyplot()
+    fig.tight_layout()
+    fig.savefig(outdir / name)
+    plt.close(fig)
+    return Figure(name, caption, label)
+
+
 def _numeric(expr: sp.Expr):
     erf = np.vectorize(math.erf, otypes=[float])
     fn = sp.lambdify(X, expr, modules=[{"erf": erf}, "numpy"])
@@ -80,12 +89,8 @@ def activation_figures(outdir: Path) -> list[Figure]:
             lo, hi = ax.get_ylim()
             ax.set_ylim(max(lo, -6), min(hi, 6))
         axes.flat[0].legend(loc="upper left", fontsize=7, frameon=False)
-        fig.tight_layout()
-        name = f"activations_{family}.pdf"
-        fig.savefig(outdir / name)
-        plt.close(fig)
         title = FAMILY_TITLES.get(family, family)
-        figs.append(Figure(name, f"{title}: each activation $f$ (solid) with its derivative $f'$ (dashed), "
+        figs.append(_save(fig, outdir, f"activations_{family}.pdf", f"{title}: each activation $f$ (solid) with its derivative $f'$ (dashed), "
                                  r"default parameters, on $[-5,5]$.", f"fig:act-{family}"))
     return figs
 
@@ -114,10 +119,7 @@ def relu_square_figure(outdir: Path) -> Figure:
     a2.axhline(1 / 16, color="C2", lw=0.6, ls=":")
     a2.set_title(r"Interpolation error on $[-2,2]$: $h^2/4$")
     a2.legend(fontsize=7, frameon=False)
-    fig.tight_layout()
-    fig.savefig(outdir / "relu_square.pdf")
-    plt.close(fig)
-    return Figure("relu_square.pdf", r"Left: the source's formula (dashed) misses $x^2$; with the last hinge "
+    return _save(fig, outdir, "relu_square.pdf", r"Left: the source's formula (dashed) misses $x^2$; with the last hinge "
                   r"mirrored it interpolates $x^2$ at $-2,\dots,2$ (claims \texttt{relu\_square\_approx\_source}, "
                   r"\texttt{relu\_square\_approx}). Right: the error of the ReLU interpolant is $h^2/4$ "
                   r"(\texttt{relu\_square\_approx\_general}).", "fig:relu-square")
@@ -142,10 +144,7 @@ def explosion_figure(outdir: Path) -> Figure:
                 arrowprops={"arrowstyle": "->", "lw": 0.6})
     a2.set_xlabel("$|w|$")
     a2.set_title("width of the window")
-    fig.tight_layout()
-    fig.savefig(outdir / "explosion_window.pdf")
-    plt.close(fig)
-    return Figure("explosion_window.pdf", r"The gradient-explosion window of a sigmoid unit "
+    return _save(fig, outdir, "explosion_window.pdf", r"The gradient-explosion window of a sigmoid unit "
                   r"(\texttt{sigmoid\_explosion\_window}): the set where $|w\sigma'(wx+b)|\ge1$ is an interval whose "
                   r"width is largest, $\approx0.4477$, at $|w|\approx6.894$; the enclosure in the text is certified, "
                   r"the plot is illustration.", "fig:explosion")
