@@ -68,9 +68,7 @@ class Param:
             if value != value or value in (float("inf"), float("-inf")):
                 raise ParameterError(f"parameter {self.name!r} must be finite, got {value!r}")
             number = sp.Rational(repr(value))
-        elif isinstance(value, Fraction):
-            number = sp.Rational(value.numerator, value.denominator)
-        else:
+        else:  # int, Fraction or a SymPy number
             number = sp.sympify(value, strict=True)
         if not (number.is_number and number.is_real and number.is_finite):
             raise ParameterError(f"parameter {self.name!r} must be a finite real number, got {value!r}")
@@ -253,8 +251,8 @@ class VectorActivation:
         """The Jacobian in terms of the outputs: substitute ``expr(n)`` for the symbols s1..sn to compare."""
         if self.jacobian_in_outputs is None:
             return None
-        s = sp.Matrix(sp.symbols(f"s1:{n + 1}", real=True)) if n > 0 else None
-        return self.jacobian_in_outputs(s)
+        self.inputs(n)  # validates n
+        return self.jacobian_in_outputs(sp.Matrix(sp.symbols(f"s1:{n + 1}", real=True)))
 
     def latex(self, params: Mapping[str, Any] | None = None, symbolic: bool = True) -> str:
         return self.formula_latex
