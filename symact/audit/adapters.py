@@ -195,8 +195,14 @@ class Target:
     def _raw_call(self, arg):
         return self.fn(arg, **self.kwargs)
 
-    def call(self, x: np.ndarray, fmt: Format, seconds: float | None = None) -> Result:
-        """Call the target on float64 values ``x`` (any shape) presented as ``fmt``."""
+    def _quiet_call(self, arg):
+        with np.errstate(all="ignore"):    # NumPy's error state is per thread: set it in the calling one
+            return self._raw_call(arg)
+
+    def call(self, x: np.ndarray, fmt: Format, seconds: float | None = None, record_warnings: bool = True) -> Result:
+        """Call the target on float64 values ``x`` (any shape) presented as ``fmt``.  ``record_warnings=False``
+        leaves the process-wide warning filters alone (so calls can run in several threads at once) and
+        silences NumPy's floating-point warnings of the call instead; ``Result.warnings`` is then empty."""
         fmt = get_format(fmt)
         if self.kind is None:
             self.detect(fmt)
@@ -208,9 +214,13 @@ class Target:
         if self.kind == "scalar":
             return self._call_scalar(x, fmt, seconds, start)
         arg = self.make_input(x, fmt)
-        with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
-            warnings.simplefilter("always")
-            status, out = call_with_limit(lambda: self._raw_call(arg), seconds)
+        caught: list = []
+        if record_warnings:
+            with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+                warnings.simplefilter("always")
+                status, out = call_with_limit(lambda: self._raw_call(arg), seconds)
+        else:
+            status, out = call_with_limit(lambda: self._quiet_call(arg), seconds)
         res = Result(None, warnings=_warning_lines(caught), seconds=time.perf_counter() - start)
         if status == "timeout":
             self.hung = True

@@ -111,14 +111,15 @@ def exhaustive(fmt) -> np.ndarray:
     return vals[np.isfinite(vals)]
 
 
-def exhaustive_chunks(fmt, chunk: int = 1 << 22) -> Iterator[np.ndarray]:
-    """All finite values of float16/bfloat16/float32 in chunks (float32: 2^32 patterns)."""
+def exhaustive_chunks(fmt, chunk: int = 1 << 22, patterns: range = range(1 << 32)) -> Iterator[np.ndarray]:
+    """All finite values of float16/bfloat16/float32 in chunks (float32: the bit patterns in ``patterns``,
+    by default all 2^32, ``chunk`` patterns per chunk)."""
     fmt = get_format(fmt)
     if fmt.name != "float32":
         yield exhaustive(fmt)
         return
-    for start in range(0, 1 << 32, chunk):
-        bits = np.arange(start, min(start + chunk, 1 << 32), dtype=np.uint64).astype(np.uint32)
+    for start in range(patterns.start, patterns.stop, chunk):
+        bits = np.arange(start, min(start + chunk, patterns.stop), dtype=np.uint64).astype(np.uint32)
         with np.errstate(invalid="ignore"):
             vals = bits.view(np.float32).astype(np.float64)
         yield vals[np.isfinite(vals)]

@@ -1,0 +1,145 @@
+"""The streamed float32 ``exhaustive`` check (symact.audit.exhaustive), run here on slices of the 2^32 bit
+patterns (the whole range is what ``symact audit --exhaustive --dtype float32`` does; its time is measured by
+benchmarks/audit_exhaustive.py, not here)."""
+from __future__ import annotations
+
+import io
+import json
+import math
+
+import numpy as np
+import pytest
+import scipy.special as sc
+
+from symact.audit import audit
+from symact.audit import exhaustive as ex
+from symact.audit.core import _kappa, judge_exact
+from symact.audit.dtypes import get_format
+from symact.audit.exact import oracle
+from symact.audit.progress import Progress
+from symact.audit.standard import Standard
+from symact.cli import main
+from symact.errors import ParameterError
+
+# float32 bit patterns of [0.5, 0.5 + 2^-4) (2^20 inputs) and of the negative numbers below -8
+HALF = range(0x3F000000, 0x3F000000 + (1 << 20))
+BELOW_MINUS_8 = range(0xC1000000, 0xC1000000 + (1 << 21))
+
+
+@pytest.fixture
+def patterns(monkeypatch):
+    def use(r: range, block: int = 1 << 18):
+        monkeypatch.setattr(ex, "PATTERNS", r)
+        monkeypatch.setattr(ex, "BLOCK", block)
+    return use
+
+
+def _audit(fn, name, **kw):
+    kw.setdefault("hypothesis", 0)
+    kw.setdefault("derivative", False)
+    return audit(fn, name, dtype="float32", exhaustive=True, **kw)
+
+
+def test_correct_sigmoid_passes_every_input_of_a_slice(patterns):
+    patterns(HALF)
+    r = _audit(sc.expit, "sigmoid")
+    chk = r.check("exhaustive")
+    assert r.passed, r.text()
+    assert chk.points == len(HALF) and chk.status == "pass"
+    assert 0 < chk.max_ulp <= 2.0          # expit is accurate to about one float32 ulp
+
+
+def test_a_defect_at_one_input_is_found_only_by_the_exhaustive_check(patterns):
+    bad_x = np.float32(np.frombuffer(np.uint32(0x3F000000 + 777_777).tobytes(), dtype=np.float32)[0])
+
+    def sigmoid_with_one_wrong_input(x):
+        y = sc.expit(x)
+        return np.where(x == bad_x, np.float32(0.25), y).astype(x.dtype)
+
+    plain = audit(sigmoid_with_one_wrong_input, "sigmoid", dtype="float32", hypothesis=0, derivative=False)
+    assert plain.check("values").status == "pass"        # the ordinary sweep does not hit that input
+    patterns(HALF)
+    r = _audit(sigmoid_with_one_wrong_input, "sigmoid")
+    chk = r.check("exhaustive")
+    assert chk.status == "fail" and "1 of 1048576" in chk.detail
+    [f] = chk.failures
+    assert f.input == float(bad_x) and f.returned == 0.25
+    assert math.isclose(float(f.exact), 1 / (1 + math.exp(-float(bad_x))), rel_tol=1e-12)
+    assert "0x" in f.reproduction or repr(float(bad_x)) in f.reproduction
+
+
+def test_stream_verdicts_equal_the_ordinary_judge(patterns):
+    """Threads, slices and the lazy condition number change nothing: the failing count equals the one the
+    ordinary value check gives every point with kappa computed up front."""
+    def naive_softplus(x):
+        return np.log(1 + np.exp(x))                       # 0 for x < -104 in float32: wrong there
+
+    patterns(BELOW_MINUS_8, block=1 << 17)
+    r = _audit(naive_softplus, "softplus")
+    chk = r.check("exhaustive")
+    fmt = get_format("float32")
+    xs = next(iter(ex.exhaustive_chunks("float32", len(BELOW_MINUS_8), BELOW_MINUS_8)))
+    with np.errstate(all="ignore"):
+        vals = naive_softplus(xs.astype(np.float32)).astype(np.float64)
+    kappa = _kappa(oracle("softplus").entry, {}, 0, xs, fmt)
+    _, _, ok, _, _ = judge_exact(oracle("softplus"), xs, vals, kappa, fmt, Standard())
+    assert chk.status == "fail"
+    assert chk.points == xs.size and f"{int((~ok).sum())} of {xs.size}" in chk.detail
+    assert int((~ok).sum()) > 1000
+    # the worst inputs come back with the largest error first
+    errs = [f.ulp_error for f in chk.failures]
+    assert errs == sorted(errs, reverse=True)
+
+
+def test_interrupt_reports_what_was_found(patterns):
+    calls = {"n": 0}
+
+    def tanh_then_ctrl_c(x):
+        if x.size > 64:                                    # not the kind probe
+            calls["n"] += 1
+            if calls["n"] > 3 and x.size >= 1 << 16:
+                raise KeyboardInterrupt
+        return np.tanh(x)
+
+    patterns(range(0x3F000000, 0x3F000000 + (1 << 22)), block=1 << 16)
+    r = _audit(tanh_then_ctrl_c, "tanh")
+    assert r.interrupted
+    chk = r.check("exhaustive")
+    assert chk is not None and "interrupted" in chk.detail
+    assert 0 < chk.points < 1 << 22
+
+
+def test_a_target_that_raises_on_a_block_is_a_failure_not_a_crash(patterns):
+    def breaks_above_one(x):
+        if np.any(x > 1):
+            raise ValueError("no")
+        return np.tanh(x)
+
+    patterns(range(0x3F700000, 0x3F800000 + (1 << 18)), block=1 << 18)   # ends past 1.0
+    r = _audit(breaks_above_one, "tanh")
+    chk = r.check("exhaustive")
+    assert chk.status == "fail" and any("ValueError: no" in f.message for f in chk.failures)
+    assert chk.points == 1 << 20                           # the blocks below 1 were still judged
+
+
+def test_progress_shows_inputs_rate_and_time_left(patterns):
+    patterns(HALF)
+    buf = io.StringIO()
+    audit(np.tanh, "tanh", dtype="float32", exhaustive=True, hypothesis=0, derivative=False,
+          progress=Progress(enabled=True, stream=buf))
+    assert "Gi inputs" in buf.getvalue() and "M/s" in buf.getvalue() and "min left" in buf.getvalue()
+
+
+def test_float64_exhaustive_is_a_usage_error(capsys):
+    with pytest.raises(ParameterError, match="2\\^64"):
+        audit(np.tanh, "tanh", dtype="float64", exhaustive=True)
+    assert main(["audit", "numpy:tanh", "-a", "tanh", "--dtype", "float64", "--exhaustive"]) == 2
+    assert "2^64" in capsys.readouterr().err
+
+
+def test_json_report_carries_the_exhaustive_check(patterns):
+    patterns(HALF)
+    r = _audit(np.tanh, "tanh")
+    d = json.loads(r.json())
+    assert d["passed"] is True
+    assert [c for c in d["checks"] if c["name"] == "exhaustive"][0]["points"] == len(HALF)
