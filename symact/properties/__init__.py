@@ -885,39 +885,35 @@ class PropertyReport:
 
 def _where(value: dict[str, Any]) -> str:
     at = value.get("at") or []
-    old = _LIMIT[0]
-    _LIMIT[0] = 400
-    try:
-        return f" at {', '.join(_point_label(p) for p in at)}" if at else ""
-    finally:
-        _LIMIT[0] = old
+    return f" at {', '.join(_point_label(p, LONG_FORM) for p in at)}" if at else ""
 
 
-_LIMIT = [14]  # the longest exact form shown in a cell (the text report raises it)
+#: the longest exact form shown in a table cell, and in the text report (which also shows enclosures)
+SHORT_FORM, LONG_FORM = 14, 400
 
 
-def _fmt_number(n: dict[str, Any] | None) -> str:
+def _fmt_number(n: dict[str, Any] | None, limit: int) -> str:
     if not n:
         return "?"
     f = n.get("float")
     if isinstance(f, str):
         return "∞" if f == "oo" else "-∞"
     exact = n.get("exact")
-    if exact is not None and len(exact) <= _LIMIT[0]:
+    if exact is not None and len(exact) <= limit:
         return exact
-    if _LIMIT[0] > 14 and n.get("enclosure"):
+    if limit > SHORT_FORM and n.get("enclosure"):
         return n["enclosure"]
     return f"{f:.6g}"
 
 
-def _point_label(p: dict[str, Any]) -> str:
+def _point_label(p: dict[str, Any], limit: int) -> str:
     for k in ("exact", "interval"):
         text = p.get(k)
         if text and k == "interval":
             text = text.replace("Interval(", "[").replace(".open(", "(").replace(")", "]")
-        if text and len(text) <= _LIMIT[0]:
+        if text and len(text) <= limit:
             return text
-    if _LIMIT[0] > 14 and p.get("enclosure"):
+    if limit > SHORT_FORM and p.get("enclosure"):
         return p["enclosure"]
     if isinstance(p.get("float"), float):
         return f"{p['float']:.4g}"
@@ -926,21 +922,17 @@ def _point_label(p: dict[str, Any]) -> str:
 
 def cell_text(key: str, prop: dict[str, Any], long: bool = False) -> str:
     """The table cell of a property (``long``: full closed forms and enclosures instead of short floats)."""
-    old = _LIMIT[0]
-    _LIMIT[0] = 400 if long else 14
-    try:
-        return _cell(key, prop)
-    finally:
-        _LIMIT[0] = old
+    return _cell(key, prop, LONG_FORM if long else SHORT_FORM)
 
 
-def _cell(key: str, prop: dict[str, Any]) -> str:
+def _cell(key: str, prop: dict[str, Any], limit: int) -> str:
     status, value = prop.get("status"), prop.get("value")
     if status == "unknown":
         return "unknown"
     if key == "range":
         lo, hi = value["lower"], value["upper"]
-        hull = f"{'[' if lo['closed'] else '('}{_fmt_number(lo)}, {_fmt_number(hi)}{']' if hi['closed'] else ')'}"
+        hull = (f"{'[' if lo['closed'] else '('}{_fmt_number(lo, limit)}, "
+                f"{_fmt_number(hi, limit)}{']' if hi['closed'] else ')'}")
         if value.get("hull"):  # discontinuous: the image need not be an interval
             return value["image"] or f"within {hull}"
         return hull
@@ -953,16 +945,16 @@ def _cell(key: str, prop: dict[str, Any]) -> str:
         base = "yes" if status == "proved" else "no"
         pts = prop.get("inflection_points")
         if key == "convex" and pts:
-            base += " (inflection " + ", ".join(_point_label(p) for p in pts) + ")"
+            base += " (inflection " + ", ".join(_point_label(p, limit) for p in pts) + ")"
         return base
     if key == "continuity":
         return str(value)
     if key == "differentiable":
         if status == "proved":
             return "everywhere"
-        return "not at " + ", ".join(_point_label(p) for p in value) if value and isinstance(value[0], dict) else "no"
+        return "not at " + ", ".join(_point_label(p, limit) for p in value) if value and isinstance(value[0], dict) else "no"
     if key in ("derivative_max", "derivative_min", "lipschitz"):
-        txt = _fmt_number(value)
+        txt = _fmt_number(value, limit)
         if value.get("float") not in ("oo", "-oo"):
             txt += "" if value.get("attained") else " (not attained)"
         return txt
@@ -970,7 +962,7 @@ def _cell(key: str, prop: dict[str, Any]) -> str:
         return f"{value['left']}/{value['right']}"
     if key == "extrema":
         def one(e):
-            return "none" if e is None else _fmt_number(e)
+            return "none" if e is None else _fmt_number(e, limit)
         return f"min {one(value['min'])}, max {one(value['max'])}"
     if key in ("bounded_above", "bounded_below", "non_saturating", "zero_centered", "identity_near_origin"):
         return "yes" if status == "proved" else "no"
