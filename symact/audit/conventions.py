@@ -49,11 +49,14 @@ PREPARE_SECONDS = 2.0
 SCREEN_SLACK = 4.0
 #: ... and never tighter than this relative error (float64 audits: a naive formula loses a few digits)
 SCREEN_FLOOR = 1e-6
-#: fitting counts a point as reproduced within the screen's budget, but at most this relative error (in float16
-#: and bfloat16 the loose standard is 25% and more, too loose to pin a parameter down) ...
+#: the loose standard and the fit count a point as reproduced within at most this relative error (in float16
+#: 16 x 16 ulps are 25%, too loose to tell prelu(alpha=0.27) from alpha=0.25), unless the audit's own standard
+#: is looser still (bfloat16) ...
 FIT_CAP = 2.0 ** -5
 #: ... and at least this one (float64: naive formulas lose a few digits; the exact confirmation is tighter)
 FIT_FLOOR = 2.0 ** -33
+#: how many short decimals per parameter the exact confirmation may try (a threshold between two probe points)
+ALTERNATIVE_SPELLINGS = 3
 #: relative move of a fitted parameter that must lose a probe point (else the outputs do not pin it down)
 PERTURB = 0.2
 
@@ -110,6 +113,32 @@ def probe_points(ctx: _Ctx, n: int = 300) -> np.ndarray:
     if idx.size > n:
         idx = idx[np.linspace(0, idx.size - 1, n).astype(int)]
     return idx
+
+
+#: spacing of the uniform grid added to the probe points (thresholds are resolved to about this)
+GRID_STEP = 0.005
+
+
+def _with_grid(ctx: _Ctx, xs: np.ndarray, r: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The probe points plus a uniform grid over [-3, 8] (the audit points crowd around the audited entry's own
+    kinks; a threshold elsewhere, hardshrink's lambda = 0.31, needs points near it), by one more call of the
+    target.  A call that fails, hangs or returns the wrong shape adds nothing."""
+    from symact.audit.dtypes import round_to
+
+    try:
+        grid = np.unique(round_to(np.linspace(-3.0, 8.0, int(round(11 / GRID_STEP)) + 1), ctx.fmt))
+        grid = grid[~np.isin(grid, xs)]
+        res = ctx.target.call(grid, ctx.fmt, seconds=min(ctx.target.call_seconds, 5.0), record_warnings=False)
+        vals = res.values
+        if vals is None or vals.shape != grid.shape:
+            return xs, r
+        vals = np.asarray(vals, dtype=np.float64)
+        keep = np.isfinite(vals)
+        xs2, r2 = np.concatenate([xs, grid[keep]]), np.concatenate([r, vals[keep]])
+        order = np.argsort(xs2, kind="stable")
+        return xs2[order], r2[order]
+    except Exception:  # noqa: BLE001 - the grid is a refinement, never a reason to fail
+        return xs, r
 
 
 # -- compiled models (one per entry, cached) -------------------------------------------------------------------
@@ -232,10 +261,15 @@ def _passes(model: _Model, data: _Data, pv) -> np.ndarray:
     return ok & np.isfinite(y)
 
 
-def _loss(model: _Model, data: _Data, pv) -> np.ndarray:
-    """Robust misfit (mean log of the error in screen tolerances) per parameter vector of a broadcast grid."""
+def _loss(model: _Model, data: _Data, pv, coarse: bool = False) -> np.ndarray:
+    """Robust misfit per parameter vector of a broadcast grid: the mean log of the error in screen tolerances
+    (fine: ranks readings that nearly match), or with ``coarse`` the mean relative error capped at 1 (ranks
+    grid points far from the answer, where every error is many tolerances, e.g. at exact zeros)."""
     y = model.value(data.xs, pv)
     with np.errstate(all="ignore"):
+        if coarse:
+            rel = np.abs(y - data.r) / data.scale
+            return np.mean(np.where(np.isfinite(rel), np.minimum(rel, 1.0), 1.0), axis=-1)
         ratio = np.abs(y - data.r) / data.tol_r
         ratio = np.where(np.isfinite(ratio), np.minimum(ratio, 1e30), 1e30)
         return np.mean(np.log1p(ratio), axis=-1)
@@ -277,7 +311,7 @@ def _start_points(model: _Model, data: _Data, free: list[int], base: np.ndarray,
     for j in free:
         g = _grid(model.params[j].assumption)
         if k >= 2:
-            g = g[::2]
+            g = np.union1d(g[::2], g[g == 0])
         vals = [g] + [np.array([e[j]]) for e in extra if _in_domain(float(e[j]), model.params[j])]
         grids.append(np.unique(np.concatenate(vals)))
     if k <= 2:
@@ -289,7 +323,7 @@ def _start_points(model: _Model, data: _Data, free: list[int], base: np.ndarray,
     pv = [np.full((combos.shape[0], 1), base[j]) for j in range(len(base))]
     for c, j in enumerate(free):
         pv[j] = combos[:, c:c + 1]
-    loss = _loss(model, data, pv)
+    loss = _loss(model, data, pv, coarse=True)
     order = np.argsort(np.where(np.isfinite(loss), loss, np.inf), kind="stable")[:keep]
     out = []
     for i in order:
@@ -353,10 +387,13 @@ def _scan(model: _Model, data: _Data, p: np.ndarray, free: list[int]) -> np.ndar
     best = p.copy()
     for _ in range(2):
         for j in free:
-            for width in (0.3, 0.02, 0.001):
+            for width in (None, 0.3, 0.02, 0.001):
                 c = best[j]
-                span = width * abs(c) if abs(c) > 1e-3 else width * 0.1
-                vals = np.unique(np.concatenate([c + np.linspace(-span, span, 61), [c]]))
+                if width is None:         # the whole coarse grid first: a threshold far from the start
+                    vals = np.unique(np.concatenate([_grid(model.params[j].assumption), [c]]))
+                else:
+                    span = width * abs(c) if abs(c) > 1e-3 else width * 0.1
+                    vals = np.unique(np.concatenate([c + np.linspace(-span, span, 61), [c]]))
                 vals = np.array([v for v in vals if _in_domain(float(v), model.params[j])])
                 if vals.size == 0:
                     continue
@@ -364,9 +401,27 @@ def _scan(model: _Model, data: _Data, p: np.ndarray, free: list[int]) -> np.ndar
                 pv[j] = vals[:, None]
                 cnt = _count(model, data, pv)
                 loss = _loss(model, data, pv)
-                key = np.lexsort((np.where(np.isfinite(loss), loss, np.inf), -cnt))
-                best[j] = vals[key[0]]
+                loss = np.where(np.isfinite(loss), loss, np.inf)
+                key = np.lexsort((loss, -cnt))
+                # ties (a threshold anywhere between two probe points): the middle of the tied run
+                tied = np.flatnonzero((cnt == cnt[key[0]]) & (loss <= loss[key[0]] * (1 + 1e-12) + 1e-300))
+                run = tied[_run(tied, int(key[0]))]
+                best[j] = vals[run[len(run) // 2]]
     return best
+
+
+def _run(idx: np.ndarray, at: int) -> np.ndarray:
+    """Mask of the consecutive run of the sorted indices ``idx`` that contains ``at``."""
+    pos = int(np.searchsorted(idx, at))
+    lo = pos
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    hi = pos
+    while hi + 1 < idx.size and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    mask = np.zeros(idx.size, dtype=bool)
+    mask[lo:hi + 1] = True
+    return mask
 
 
 def _decimals(v: float, prm) -> list[str]:
@@ -398,6 +453,8 @@ class _Fit:
     raw: dict[str, float]
     count: int
     free: list[str]
+    stored: dict[str, str] = field(default_factory=dict)   # parameters that match as rounded to the format
+    others: list = field(default_factory=list)              # further (params, stored) spellings, in order
 
     def describe(self) -> str:
         return describe(self.name, self.params)
@@ -431,16 +488,17 @@ def _identified(model: _Model, data: _Data, p: np.ndarray, free: list[int], coun
 
 
 def fit(entry: Activation, data: _Data, hold: Mapping[str, Any] | None = None, free: list[str] | None = None,
-        deadline: float = math.inf) -> _Fit | None:
+        deadline: float = math.inf, need: float = MATCH_FRACTION) -> _Fit | None:
     """Fit the parameters named in ``free`` (all by default; the others held at ``hold``, defaults otherwise)
-    to the outputs; returns the rounded, screened fit or None.  Never raises."""
+    to the outputs; returns the rounded fit when it reproduces at least the fraction ``need`` of the probe
+    points in the float64 screen, else None.  Never raises."""
     try:
-        return _fit(entry, data, hold, free, deadline)
+        return _fit(entry, data, hold, free, deadline, need)
     except Exception:  # noqa: BLE001 - a fit that fails is a reading we could not find
         return None
 
 
-def _fit(entry, data, hold, free_names, deadline) -> _Fit | None:
+def _fit(entry, data, hold, free_names, deadline, need) -> _Fit | None:
     model = _model(entry.name)
     if model is None or not model.params:
         return None
@@ -466,32 +524,64 @@ def _fit(entry, data, hold, free_names, deadline) -> _Fit | None:
             best = (cnt, loss, p)
         if cnt == n:
             break
-    if best is None or best[0] < MATCH_FRACTION * n:
+    if best is None or best[0] < need * n:
         return None
     count, _, p = best
     if not _identified(model, data, p, free, count):
         return None
-    # round each free parameter to the shortest decimal that reproduces as many probe points
-    texts = {names[i]: _fmt_number(base_vals[model.params[i].symbol]) for i in range(len(names))}
+    # round each free parameter to the shortest decimal that reproduces as many probe points and is nowhere
+    # much worse than the fitted value (twice its error or 4 ulps: in float16 the loose count alone cannot
+    # tell celu(alpha=2.9) from alpha=3), either as the decimal itself or as the implementation stores it
+    # (the decimal rounded to the target format: torch compares |x| > float32(2.2) in hardshrink)
+    from symact.audit.dtypes import round_to
+
+    def error(pv) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            e = np.abs(model.value(data.xs, pv) - data.r)
+        return np.where(np.isfinite(e), e, np.inf)
+
+    allowed = np.maximum(np.maximum(2 * error(list(p)), 4 * data.fmt.ulp(data.r)),
+                         np.maximum(data.floor * np.abs(data.r), data.fmt.tiny))
+    held = {names[i]: _fmt_number(base_vals[model.params[i].symbol]) for i in range(len(names))}
+    choices: dict[str, list[tuple[str, str | None]]] = {}
     q = p.copy()
     for j in free:
+        accepted: list[tuple[str, str | None]] = []
         for txt in _decimals(float(p[j]), model.params[j]):
             v = float(Decimal(txt))
-            if not _in_domain(v, model.params[j]):
-                continue
-            trial = q.copy()
-            trial[j] = v
-            if int(_count(model, data, list(trial))) >= count:
-                q, texts[names[j]] = trial, txt
+            w = float(round_to(np.array([v]), data.fmt)[0])
+            # the decimal is (in general) not a double: at an input equal to its double a threshold compares as
+            # the double just below or above it would (the exact confirmation tells which spelling is right)
+            for u in dict.fromkeys([v, w, float(np.nextafter(v, -np.inf)), float(np.nextafter(v, np.inf))]):
+                if not _in_domain(u, model.params[j]):
+                    continue
+                trial = q.copy()
+                trial[j] = u
+                if int(_count(model, data, list(trial))) >= count and np.all(error(list(trial)) <= allowed):
+                    if not accepted:
+                        q = trial
+                    keep = Decimal(w) != Decimal(txt) and _in_domain(w, model.params[j])
+                    accepted.append((txt, str(Decimal(w)) if keep else None))   # the stored binary value
+                    break
+            if len(accepted) >= ALTERNATIVE_SPELLINGS:
                 break
-        else:
-            texts[names[j]] = repr(float(p[j]))
-    try:
-        entry.param_values(texts)         # the assumption (positive, unit, ...) holds
-    except Exception:  # noqa: BLE001
+        choices[names[j]] = accepted or [(repr(float(p[j])), None)]
+    # the preferred spelling, then one parameter at a time at its next spellings
+    first = {k: v[0] for k, v in choices.items()}
+    combos = [first] + [dict(first, **{k: alt}) for k, v in choices.items() for alt in v[1:]]
+    spellings = []
+    for combo in combos:
+        texts = dict(held, **{k: t for k, (t, _) in combo.items()})
+        stored = {k: st for k, (_, st) in combo.items() if st is not None}
+        try:
+            entry.param_values(texts)     # the assumption (positive, unit, ...) holds
+        except Exception:  # noqa: BLE001
+            continue
+        spellings.append((texts, stored))
+    if not spellings:
         return None
-    return _Fit(entry.name, texts, {names[j]: float(p[j]) for j in free}, int(_count(model, data, list(q))),
-                [names[j] for j in free])
+    return _Fit(entry.name, spellings[0][0], {names[j]: float(p[j]) for j in free},
+                int(_count(model, data, list(q))), [names[j] for j in free], spellings[0][1], spellings[1:])
 
 
 # -- the stage ----------------------------------------------------------------------------------------------------
@@ -512,9 +602,11 @@ def stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
         return
     if idx.size == 0:
         return
-    xs, r = ctx.xs[idx], ctx.r[idx]
     fmt = ctx.fmt
-    loose = Standard(ctx.standard.budget * 16, False)
+    xs, r = _with_grid(ctx, ctx.xs[idx], ctx.r[idx])
+    # 16x looser than the audit's standard, but in float16 (256 ulps = 25%) capped at FIT_CAP: never tighter
+    # than the audit's own standard (bfloat16's 16 ulps are 12.5% already)
+    loose = Standard(max(min(ctx.standard.budget * 16, FIT_CAP / fmt.eps), ctx.standard.budget), False)
     asked = describe(ctx.entry.name, _full_params(ctx.entry, ctx.params))
 
     def exact_score(name: str, params: Mapping[str, Any], model_kappa: bool = True) -> float:
@@ -538,14 +630,17 @@ def stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
         own = exact_score(ctx.entry.name, ctx.params, model_kappa=False)
     except Exception:  # noqa: BLE001
         own = 0.0
-    if own >= MATCH_FRACTION:
+    if own >= 1.0:
         return
+    # the asked reading fails on a few points only (an accuracy defect, or a threshold parameter near the asked
+    # one): another reading must then reproduce every probe point
+    need = MATCH_FRACTION if own < MATCH_FRACTION else 1.0
     start = time.perf_counter()
     deadline = start + SEARCH_SECONDS
-    data = _Data(xs, r, fmt, min(loose.budget * SCREEN_SLACK, FIT_CAP / fmt.eps), FIT_FLOOR)
+    data = _Data(xs, r, fmt, max(min(loose.budget * SCREEN_SLACK, FIT_CAP / fmt.eps), loose.budget), FIT_FLOOR)
     screen = _Data(xs, r, fmt, loose.budget * SCREEN_SLACK, SCREEN_FLOOR)
     matched: str | None = None
-    best = MATCH_FRACTION
+    best = MATCH_FRACTION if need < 1.0 else 1.0 - 1e-12      # a score must beat it
     notes: list[str] = []
     stopped = False
 
@@ -562,17 +657,26 @@ def stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
         return sc == 1.0
 
     def try_fit(entry: Activation, hold=None, free=None) -> bool:
-        f = fit(entry, data, hold, free, deadline)
-        if f is None or (entry.name == ctx.entry.name and _same_reading(entry, f.params, ctx.params)):
+        f = fit(entry, data, hold, free, deadline, need)
+        if f is None:
             return False
         raw = ", ".join(f"{k} = {v:.10g}" for k, v in f.raw.items())
-        note = (f"fitted {f.name} at {xs.size} probe points: {raw}; {f.describe()} reproduces {f.count} of them "
-                "in float64")
-        if consider(f.name, f.params, f.describe(), note):
-            return True
-        # the short decimal may be too short for the exact standard (float64): the fitted value itself
+        for params, stored in [(f.params, f.stored)] + f.others:
+            if entry.name == ctx.entry.name and _same_reading(entry, params, ctx.params):
+                return False              # the asked reading itself (its failures are accuracy, not convention)
+            label = describe(f.name, params)
+            note = f"fitted {f.name} at {xs.size} probe points: {raw}; {label} reproduces them"
+            if consider(f.name, params, label, note):
+                return True
+            if stored:
+                how = "; as the implementation stores it: " + ", ".join(
+                    f"{k} = {params[k]} rounded to {fmt.name} ({v})" for k, v in stored.items())
+                if consider(f.name, dict(params, **stored), label, note + how):
+                    return True
+        # the short decimals may be too short for the exact standard (float64): the fitted value itself
         full = dict(f.params, **{k: repr(v) for k, v in f.raw.items()})
-        return full != f.params and consider(f.name, full, describe(f.name, full), note)
+        return full != f.params and consider(f.name, full, describe(f.name, full),
+                                             f"fitted {f.name} at {xs.size} probe points: {raw}")
 
     scalar = [e for e in entries(scalar_only=True) if isinstance(e, Activation)]
     others = [e for e in scalar if e.name != ctx.entry.name]
@@ -595,7 +699,7 @@ def stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
                 frac = float(np.mean(_passes(model, screen, pv)))
             except Exception:  # noqa: BLE001
                 continue
-            if frac >= MATCH_FRACTION:
+            if frac >= need:
                 screened.append(e)
         for e in screened:
             label = describe(e.name, _full_params(e, {}))
@@ -621,6 +725,8 @@ def stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
         search()
     except Exception as exc:  # noqa: BLE001 - the search never crashes the audit
         notes.append(f"convention search stopped: {type(exc).__name__}: {exc}")
+    if matched is None and need == 1.0:
+        return                            # the asked reading is the best there is: its values failures say it all
     c = CheckResult("convention", FAIL if matched else NOTE,
                     f"the implementation matches {matched}, not {asked}" if matched
                     else "matches no other catalog entry or parameter value we could fit", points=int(xs.size))
