@@ -55,6 +55,8 @@ SCREEN_FLOOR = 1e-6
 FIT_CAP = 2.0 ** -5
 #: ... and at least this one (float64: naive formulas lose a few digits; the exact confirmation is tighter)
 FIT_FLOOR = 2.0 ** -33
+#: a fit reproducing less than this fraction of what it needs is not refined further
+SCAN_FROM = 0.5
 #: how many short decimals per parameter the exact confirmation may try (a threshold between two probe points)
 ALTERNATIVE_SPELLINGS = 3
 #: relative move of a fitted parameter that must lose a probe point (else the outputs do not pin it down)
@@ -276,14 +278,15 @@ def _loss(model: _Model, data: _Data, pv, coarse: bool = False) -> np.ndarray:
 
 
 # -- fitting -------------------------------------------------------------------------------------------------------
-def _grid(assumption: str) -> np.ndarray:
+def _grid(assumption: str, dense: int = 1) -> np.ndarray:
+    """Values of a parameter to try: log-spaced over its domain (10 per decade, ``dense`` times more)."""
     if assumption == "positive":
-        return np.geomspace(1e-3, 1e3, 61)
+        return np.geomspace(1e-3, 1e3, 60 * dense + 1)
     if assumption == "nonnegative":
-        return np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 61)])
+        return np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 60 * dense + 1)])
     if assumption == "unit":
-        return np.concatenate([[0.0], np.geomspace(1e-3, 1.0, 31)])
-    g = np.geomspace(1e-2, 1e2, 41)
+        return np.concatenate([[0.0], np.geomspace(1e-3, 1.0, 30 * dense + 1)])
+    g = np.geomspace(1e-2, 1e2, 40 * dense + 1)
     return np.concatenate([-g[::-1], [0.0], g])
 
 
@@ -390,7 +393,7 @@ def _scan(model: _Model, data: _Data, p: np.ndarray, free: list[int]) -> np.ndar
             for width in (None, 0.3, 0.02, 0.001):
                 c = best[j]
                 if width is None:         # the whole coarse grid first: a threshold far from the start
-                    vals = np.unique(np.concatenate([_grid(model.params[j].assumption), [c]]))
+                    vals = np.unique(np.concatenate([_grid(model.params[j].assumption, 5), [c]]))
                 else:
                     span = width * abs(c) if abs(c) > 1e-3 else width * 0.1
                     vals = np.unique(np.concatenate([c + np.linspace(-span, span, 61), [c]]))
@@ -514,20 +517,23 @@ def _fit(entry, data, hold, free_names, deadline, need) -> _Fit | None:
             break
         p = _gauss_newton(model, data, p0, free)
         cnt = int(_count(model, data, list(p)))
-        if cnt < n:
-            p2 = _scan(model, data, p, free)
-            c2 = int(_count(model, data, list(p2)))
-            if c2 > cnt:
-                p, cnt = p2, c2
         loss = float(_loss(model, data, list(p)))
         if best is None or (cnt, -loss) > (best[0], -best[1]):
             best = (cnt, loss, p)
         if cnt == n:
             break
-    if best is None or best[0] < need * n:
-        return None
+    if best is None or best[0] < SCAN_FROM * need * n:
+        return None                       # nowhere near: not worth scanning (garbage, another function)
     count, _, p = best
-    if not _identified(model, data, p, free, count):
+    ok = count >= need * n and _identified(model, data, p, free, count)
+    if not ok or count < n:
+        # a threshold Gauss-Newton cannot move (no slope), or one the outputs do not pin down where it stands
+        # (hardtanh's min_val at -100 reproduces bfloat16 outputs clipped at -2.8 within 16 ulps)
+        p2 = _scan(model, data, p, free)
+        c2 = int(_count(model, data, list(p2)))
+        if c2 >= count and c2 >= need * n and _identified(model, data, p2, free, c2):
+            p, count, ok = p2, c2, True
+    if not ok:
         return None
     # round each free parameter to the shortest decimal that reproduces as many probe points and is nowhere
     # much worse than the fitted value (twice its error or 4 ulps: in float16 the loose count alone cannot
