@@ -121,22 +121,34 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
               ("convention", stage_convention)]
     opts = dict(hypothesis=hypothesis, exhaustive=exhaustive, grad=grad, conventions=conventions,
                 derivative=derivative, region=convention_region)
-    try:
+
+    def setup():
         target.detect(fmt)
         report.kind = target.kind
+
+    run_stages(stages, ctx, report, opts, prog, f"{entry.name} {fmt.name}", setup,
+               stop=lambda label_: target.hung and label_ == "values")
+    report.kind = target.kind or ""
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def run_stages(stages, ctx, report: AuditReport, opts, prog: Progress, what: str, setup: Callable[[], Any],
+               stop: Callable[[str], bool]) -> None:
+    """Run ``setup()`` then each ``(label, stage)`` of ``stages`` as ``stage(ctx, report, opts)`` with a progress
+    bar, until ``stop(label)`` after a stage; Ctrl-C marks the report interrupted and keeps what was found."""
+    try:
+        setup()
         for i, (label_, stage) in enumerate(stages):
-            prog.update(f"{entry.name} {fmt.name}: {label_}", i, len(stages))
+            prog.update(f"{what}: {label_}", i, len(stages))
             with np.errstate(all="ignore"):   # the auditor's own arithmetic; target calls set their own
                 stage(ctx, report, opts)
-            if target.hung and label_ == "values":
+            if stop(label_):
                 break
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         prog.close()
-    report.kind = target.kind or ""
-    report.seconds = time.perf_counter() - start
-    return report
 
 
 def _needs_ml_dtypes(fn, kind) -> bool:
@@ -323,6 +335,19 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
     report.checks.append(chk)
 
 
+def hypothesis_tools(n: int, chk: CheckResult):
+    """(settings, given, target) of Hypothesis for the auditor's targeted searches: ``n`` examples,
+    derandomised, no example database, the target phase on; None (and a note on ``chk``) without Hypothesis."""
+    try:
+        from hypothesis import HealthCheck, Phase, given, settings, target
+    except ImportError:  # pragma: no cover
+        chk.notes.append("Hypothesis search skipped: hypothesis is not installed")
+        return None
+    return (settings(max_examples=n, database=None, deadline=None, derandomize=True,
+                     phases=[Phase.explicit, Phase.generate, Phase.target], suppress_health_check=list(HealthCheck)),
+            given, target)
+
+
 def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
     n = opts["hypothesis"]
     chk = report.check("values")
@@ -330,21 +355,19 @@ def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
         n = min(n, 20) if ctx.target.kind == "scalar" else n
         if not n or chk is None or ctx.target.hung:
             return
-    try:
-        from hypothesis import HealthCheck, Phase, given, settings, target as h_target
-        from hypothesis import strategies as st
-    except ImportError:  # pragma: no cover
-        chk.notes.append("Hypothesis search skipped: hypothesis is not installed")
+    hyp = hypothesis_tools(n, chk)
+    if hyp is None:  # pragma: no cover
         return
+    targeted, given, h_target = hyp
+    from hypothesis import strategies as st
+
     fmt = ctx.fmt
     o = oracle(ctx.entry, ctx.params, 0)
     worst: dict[str, Any] = {"err": -1.0}
     found: list[tuple] = []
     lim = min(fmt.max, 1e6 if fmt.name != "float16" else fmt.max)
 
-    @settings(max_examples=n, database=None, deadline=None, derandomize=True,
-              phases=[Phase.explicit, Phase.generate, Phase.target],
-              suppress_health_check=list(HealthCheck))
+    @targeted
     @given(st.lists(gen.floats(fmt.name, min_value=-lim, max_value=lim), min_size=1, max_size=16))
     def search(vals):
         xs = round_to(np.array(vals, dtype=np.float64), fmt)
@@ -535,15 +558,7 @@ def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
     # shape (vectorised callables only)
     if t.kind != "scalar":
         chk = CheckResult("shape", PASS, "output shape equals input shape: (), (0,), (3,), (2, 3), (2, 1, 2)")
-        probs = []
-        for shape in [(), (0,), (3,), (2, 3), (2, 1, 2)]:
-            x = np.linspace(-2.5, 2.5, int(np.prod(shape)) or 0).reshape(shape) if shape else np.array(0.75)
-            x = round_to(x, fmt)
-            res = t.call(x, fmt)
-            if res.error and res.shape is None:
-                probs.append(f"input shape {shape}: {res.error}")
-            elif res.shape != tuple(shape):
-                probs.append(f"input shape {shape}: returned shape {res.shape}")
+        probs = shape_problems(t, fmt, [(), (0,), (3,), (2, 3), (2, 1, 2)])
         if probs:
             chk.status = FAIL
             chk.detail = "shape not preserved"
@@ -553,19 +568,8 @@ def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
     chk = CheckResult("mutation", PASS, "the input is not modified")
     if t.kind != "scalar":
         xs = ctx.xs[: min(ctx.xs.size, 4096)] if ctx.xs is not None else np.linspace(-5, 5, 11)
-        arg = t.make_input(xs, fmt)
-        before = _as_bits(arg)
-        from symact.audit.adapters import call_with_limit
-
-        with np.errstate(all="ignore"):
-            import warnings as _w
-
-            with _w.catch_warnings():
-                _w.simplefilter("ignore")
-                call_with_limit(lambda: t._raw_call(arg), t.call_seconds)
-        after = _as_bits(arg)
-        if before is not None and after is not None and not np.array_equal(before, after):
-            changed = np.flatnonzero(before != after)
+        changed = changed_in_place(t, fmt, xs)
+        if changed is not None and changed.size:
             i = int(changed[0])
             chk.status = FAIL
             chk.detail = f"the call modified {changed.size} input elements in place"
@@ -599,6 +603,39 @@ def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
         chk.detail = f"{len(warn)} kind(s) of warning for finite inputs"
         chk.failures = [Failure("warnings", message=w) for w in warn[:MAX_FAILURES]]
     report.checks.append(chk)
+
+
+def shape_problems(t: Target, fmt: Format, shapes, expect: Callable[[tuple], tuple] | None = None) -> list[str]:
+    """Call ``t`` on an input of each shape; one line per shape whose result does not have the shape
+    ``expect(shape)`` (default: the input's shape)."""
+    probs = []
+    for shape in shapes:
+        x = np.linspace(-2.5, 2.5, int(np.prod(shape)) or 0).reshape(shape) if shape else np.array(0.75)
+        res = t.call(round_to(x, fmt), fmt)
+        want = tuple(shape) if expect is None else tuple(expect(shape))
+        if res.error and res.shape is None:
+            probs.append(f"input shape {shape}: {res.error}")
+        elif res.shape != want:
+            probs.append(f"input shape {shape}: returned shape {res.shape}" + (f", expected {want}" if expect else ""))
+    return probs
+
+
+def changed_in_place(t: Target, fmt: Format, xs: np.ndarray) -> np.ndarray | None:
+    """Call ``t`` once on a typed input made from ``xs`` (any shape) and compare that input bit for bit
+    afterwards: the flat indices of the elements the call modified, or None when it cannot be read back."""
+    import warnings
+
+    from symact.audit.adapters import call_with_limit
+
+    arg = t.make_input(xs, fmt)
+    before = _as_bits(arg)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        call_with_limit(lambda: t._raw_call(arg), t.call_seconds)
+    after = _as_bits(arg)
+    if before is None or after is None:
+        return None
+    return np.flatnonzero(before.ravel() != after.ravel())
 
 
 def _as_bits(arg) -> np.ndarray | None:
