@@ -20,6 +20,17 @@ jax (``jax.nn``, derivatives by ``jax.grad``; 64-bit mode is switched on for flo
   sigmoid, tanh, silu, mish, softplus, soft_sign -> softsign, log_sigmoid -> logsigmoid,
   hard_tanh -> hardtanh, hard_sigmoid -> hardsigmoid (relu6(x + 3)/6), hard_silu -> hardswish, identity.
 
+Vector entries (softmax, log_softmax, maxout; audited by :mod:`symact.audit.vector`, the last axis is the
+vector axis; derivatives are the full Jacobian):
+  numpy: scipy.special.softmax(axis=-1) -> softmax and scipy.special.log_softmax(axis=-1) -> log_softmax
+  (SciPy's default axis=None normalises over the whole array, so the row passes axis=-1 explicitly);
+  numpy.max(axis=-1) -> maxout; the symact twins of the three with their Jacobian ``df`` as the gradient.
+  torch: F.softmax(dim=-1) -> softmax, F.log_softmax(dim=-1) -> log_softmax (``dim`` has no default worth
+  relying on: implicit dim is deprecated), torch.amax(dim=-1) -> maxout (its gradient at tied maxima is split
+  evenly, reported as a convention).
+  jax: jax.nn.softmax (axis=-1, the default) -> softmax, jax.nn.log_softmax (axis=-1, the default) ->
+  log_softmax, jax.numpy.max(axis=-1) -> maxout.
+
 Derivative conventions at kinks (ReLU'(0) = 0 in torch and JAX, ...) are reported as conventions.
 """
 from __future__ import annotations
@@ -75,14 +86,58 @@ def _numpy_rows() -> list[Row]:
         from symact.numeric.twins import twin
     except ImportError:  # pragma: no cover
         return out
-    for e in entries(scalar_only=True):
+    out += [Row("scipy.special.softmax (axis=-1)", scipy_softmax, "softmax", kind="numpy"),
+            Row("scipy.special.log_softmax (axis=-1)", scipy_log_softmax, "log_softmax", kind="numpy"),
+            Row("numpy.max (axis=-1)", numpy_max, "maxout", kind="numpy")]
+    for e in entries():
         try:
             t = twin(e.name)
         except Exception:  # noqa: BLE001 - an entry without a twin is simply not audited here
             continue
         out.append(Row(f"symact twin {e.name}", t.f, e.name, grad=t.df, kind="numpy",
-                       note="symact.numeric.twins (f and df)"))
+                       note="symact.numeric.twins (f and df; df of a vector entry is its Jacobian)"))
     return out
+
+
+# vector rows: module-level functions, so that a failure's one-line reproduction can import them
+def scipy_softmax(x):
+    import scipy.special as sc
+
+    return sc.softmax(x, axis=-1)
+
+
+def scipy_log_softmax(x):
+    import scipy.special as sc
+
+    return sc.log_softmax(x, axis=-1)
+
+
+def numpy_max(x):
+    return np.max(x, axis=-1)
+
+
+def torch_softmax(x):
+    import torch.nn.functional as F
+
+    return F.softmax(x, dim=-1)
+
+
+def torch_log_softmax(x):
+    import torch.nn.functional as F
+
+    return F.log_softmax(x, dim=-1)
+
+
+def torch_amax(x):
+    import torch
+
+    return torch.amax(x, dim=-1)
+
+
+def jax_max(x):
+    import jax.numpy as jnp
+
+    return jnp.max(x, axis=-1)
 
 
 def _logaddexp0(x):
@@ -131,6 +186,9 @@ def _torch_rows() -> list[Row]:
         Row("F.hardtanh (-1, 1)", F.hardtanh, "hardtanh", kind=T),
         Row("F.hardsigmoid", F.hardsigmoid, "hardsigmoid", kind=T),
         Row("F.hardswish", F.hardswish, "hardswish", kind=T),
+        Row("F.softmax (dim=-1)", torch_softmax, "softmax", kind=T),
+        Row("F.log_softmax (dim=-1)", torch_log_softmax, "log_softmax", kind=T),
+        Row("torch.amax (dim=-1)", torch_amax, "maxout", kind=T),
     ]
 
 
@@ -161,6 +219,9 @@ def _jax_rows() -> list[Row]:
         Row("jax.nn.hard_sigmoid", jn.hard_sigmoid, "hardsigmoid", kind=J),
         Row("jax.nn.hard_silu", jn.hard_silu, "hardswish", kind=J),
         Row("jax.nn.identity", jn.identity, "identity", kind=J),
+        Row("jax.nn.softmax (axis=-1, the default)", jn.softmax, "softmax", kind=J),
+        Row("jax.nn.log_softmax (axis=-1, the default)", jn.log_softmax, "log_softmax", kind=J),
+        Row("jax.numpy.max (axis=-1)", jax_max, "maxout", kind=J),
     ]
     if hasattr(jn, "mish"):
         rows_.append(Row("jax.nn.mish", jn.mish, "mish", kind=J))

@@ -3,7 +3,8 @@
 Registered through the ``pytest11`` entry point (``symact = "symact.audit.pytest_plugin"``).  Every public
 callable of the module whose name (or a ``__symact__ = "catalog_name"`` attribute, or the module-level dict
 ``SYMACT_ACTIVATIONS = {"function_name": "catalog_name", ...}``) names a catalog activation becomes one test
-per (function, check), in the style of data-apis/array-api-tests:
+per (function, check), in the style of data-apis/array-api-tests (vector activations such as ``softmax``
+get the checks of :mod:`symact.audit.vector`):
 
     test_symact[gelu-float32-values]  test_symact[gelu-float32-special_values]  test_symact[gelu-float32-dtype] ...
 
@@ -24,6 +25,9 @@ import pytest
 
 CHECKS = ("calls", "values", "special_values", "range", "monotonic", "symmetry", "dtype", "shape", "mutation",
           "determinism", "warnings", "derivative", "convention")
+#: the checks of a vector activation (softmax, log_softmax, maxout; symact.audit.vector)
+VECTOR_CHECKS = ("calls", "values", "batch", "special_values", "range", "sum", "shift", "permutation", "selects",
+                 "dtype", "shape", "mutation", "determinism", "warnings", "derivative")
 
 
 def pytest_addoption(parser):
@@ -59,7 +63,7 @@ def _load(spec: str):
 
 def discover(module) -> list[tuple[str, object, str]]:
     """(function name, callable, catalog name) for every activation found in ``module``."""
-    from symact.catalog import Activation, get
+    from symact.catalog import get
     from symact.errors import UnknownActivationError
 
     explicit = getattr(module, "SYMACT_ACTIVATIONS", None)
@@ -80,8 +84,7 @@ def discover(module) -> list[tuple[str, object, str]]:
             entry = get(target)
         except UnknownActivationError:
             continue
-        if isinstance(entry, Activation):
-            out.append((name, obj, entry.name))
+        out.append((name, obj, entry.name))
     return out
 
 
@@ -91,12 +94,15 @@ def pytest_generate_tests(metafunc):
     cfg = metafunc.config
     targets = cfg.getoption("--symact-target") or []
     dtypes = cfg.getoption("--symact-dtype") or ["float32"]
+    from symact.catalog import Activation, get
+
     cases, ids = [], []
     for spec in targets:
         mod = _load(spec)
         for fname, fn, act in discover(mod):
+            checks = CHECKS if isinstance(get(act), Activation) else VECTOR_CHECKS
             for dt in dtypes:
-                for check in CHECKS:
+                for check in checks:
                     cases.append((spec, fname, fn, act, dt, check))
                     ids.append(f"{fname}-{dt}-{check}")
     metafunc.parametrize("symact_case", cases, ids=ids)

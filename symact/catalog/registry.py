@@ -247,6 +247,12 @@ class VectorActivation:
         out = self.build(n)
         return out.jacobian(self.inputs(n))
 
+    def param_values(self, params: Mapping[str, Any] | None = None) -> dict:
+        """Vector entries have no parameters: ``{}``, or ParameterError when some are given."""
+        if params:
+            raise ParameterError(f"{self.name} has no parameters (got {', '.join(map(str, params))})")
+        return {}
+
     def jacobian_self_form(self, n: int) -> sp.Matrix | None:
         """The Jacobian in terms of the outputs: substitute ``expr(n)`` for the symbols s1..sn to compare."""
         if self.jacobian_in_outputs is None:
