@@ -210,3 +210,57 @@ def test_number_formatting():
     assert conv._fmt_number(sp.Rational(3, 2)) == "1.5"
     assert conv.describe("gelu", {}) == "gelu"
     assert conv._decimals(0.15000000596, get("leaky_relu").params[0])[:3] == ["0", "0.2", "0.1"]
+
+
+def test_every_compiled_model_agrees_with_the_numpy_twin():
+    xs = np.linspace(-3, 8, 111)
+    from symact.catalog import entries
+
+    for e in entries(scalar_only=True):
+        m = conv._model(e.name)
+        assert m is not None, e.name
+        y = m.value(xs, [float(p.default) for p in e.params])
+        assert np.allclose(y, np.asarray(e.numpy(xs), dtype=float), rtol=1e-12, atol=1e-15), e.name
+
+
+def test_exact_gelu_audited_as_the_tanh_form():
+    r = audit(lambda x: (0.5 * x * sc.erfc(-x / np.sqrt(2))).astype(x.dtype), "gelu_tanh", dtype="float32", **FAST)
+    assert r.matches == "gelu", r.text()
+
+
+def test_a_threshold_near_the_asked_one():
+    # only the probe points between 0.5 and 0.54 differ (< 3%): the fitted reading must reproduce all of them
+    r = audit(hardshrink(0.54), "hardshrink", dtype="float32", **FAST)
+    assert r.matches == "hardshrink(lambd=0.54)", r.text()
+
+
+def test_an_accuracy_defect_on_a_few_points_is_not_a_convention():
+    def sloppy(x):
+        y = leaky(0.01)(x)
+        return np.where((x > 1) & (x < 1.2), y * _c(x, 1.001), y).astype(x.dtype)
+
+    r = audit(sloppy, "leaky_relu", dtype="float32", **FAST)
+    assert "values" in r.failed_checks(), r.text()
+    assert r.check("convention") is None and r.matches is None, r.text()
+
+
+def test_float16_parameters_closer_than_the_loose_standard():
+    # 0.27 vs 0.25 is 8%, inside 16 x 16 float16 ulps (25%): the loose standard is capped in float16
+    r = audit(leaky(0.27), "prelu", dtype="float16", **FAST)
+    assert r.matches == "prelu(alpha=0.27)", r.text()
+
+
+def test_torch_functional_parameters():
+    torch = pytest.importorskip("torch")
+    import torch.nn.functional as F
+
+    cases = [(lambda x: F.leaky_relu(x, 0.15), "leaky_relu", "leaky_relu(alpha=0.15)"),
+             (lambda x: F.softplus(x, beta=3), "softplus", "softplus(beta=3)"),
+             (lambda x: F.hardtanh(x, -2.0, 2.0), "hardtanh", "hardtanh(min_val=-2, max_val=2)"),
+             (lambda x: F.rrelu(x, 0.1, 0.3, training=False), "rrelu", "leaky_relu(alpha=0.2)"),
+             # torch compares |x| > float32(2.2): the reading is 2.2 as a float32
+             (lambda x: F.hardshrink(x, 2.2), "hardshrink", "hardshrink(lambd=2.2)")]
+    for fn, name, want in cases:
+        r = audit(fn, name, dtype="float32", **FAST)
+        assert r.kind == "torch" and r.matches == want, r.text()
+    assert torch is not None
