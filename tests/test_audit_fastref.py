@@ -63,3 +63,152 @@ def test_rounded_fast_agrees_with_certified_rounding():
 
 def test_library_self_check_passes_here():
     assert all(fastref._trusted(n) for n in fastref.LIB_ULPS)
+
+
+# -- the double-double tier (symact.audit.fastdd) ---------------------------------------------------------------
+import mpmath  # noqa: E402
+
+from symact.audit import fastdd  # noqa: E402
+
+_PREC = 2400
+
+
+def _inside(d, i, v, slack=0) -> bool:
+    """The certified claim of enclosure ``d`` at point ``i`` holds for the exact value ``v`` (an mpf known to
+    ``slack``)."""
+    with mpmath.workprec(_PREC):
+        if abs(v - mpmath.mpf(float(d.hi[i])) - mpmath.mpf(float(d.lo[i]))) <= mpmath.mpf(float(d.rad[i])) + slack:
+            ok = True
+        else:
+            ok = False
+        if d.lg is not None and np.isfinite(d.lg[i]) and v != 0:
+            # the log2 bound must hold too (it is what decides values beyond the float64 range)
+            ok = ok and mpmath.log(abs(v), 2) <= d.lg[i]
+        return ok
+
+
+def _edge_points(lo, hi):
+    rng = np.random.default_rng(11)
+    a = rng.uniform(max(lo, -1e3), min(hi, 1e3), 150)
+    m = np.exp(rng.uniform(np.log(1e-300), np.log(1e300), 150)) * rng.choice([-1.0, 1.0], 150)
+    edge = np.array([0.0, 5e-324, -5e-324, 1e-310, 2.0 ** -1022, 1.0, -1.0, 0.25, 0.35, -0.35, 2.5, -2.5, 3.5,
+                     5.0, 8.0, 27.3, 27.5, 709.0, -745.2, -745.0, -708.4, 1e-20, -1e-20, 1e154, -1e154, 1e300])
+    pts = np.concatenate([a, m, edge, np.nextafter(edge, np.inf), np.nextafter(edge, -np.inf)])
+    return pts[(pts >= lo) & (pts <= hi)]
+
+
+PRIMITIVES = [
+    ("exp", fastdd.exp, mpmath.exp, (-1e300, 709.0)),
+    ("expm1", fastdd.expm1, mpmath.expm1, (-1e300, 709.0)),
+    ("log", fastdd.log, mpmath.log, (5e-324, 1e300)),
+    ("log1p", fastdd.log1p, mpmath.log1p, (-0.999, 1e300)),
+    ("tanh", fastdd.tanh, mpmath.tanh, (-1e300, 1e300)),
+    ("logistic", fastdd.logistic, lambda x: 1 / (1 + mpmath.exp(-x)), (-1e300, 1e300)),
+    ("sech2", fastdd.sech2, lambda x: mpmath.sech(x) ** 2, (-1e300, 1e300)),
+    ("softplus", fastdd.softplus, lambda x: mpmath.log1p(mpmath.exp(x)), (-1e300, 1e300)),
+    ("erf", fastdd.erf, mpmath.erf, (-1e150, 1e150)),        # mpmath's erfc overflows beyond
+    ("erfc", fastdd.erfc, mpmath.erfc, (-1e150, 1e150)),
+    ("cosh", fastdd.cosh, mpmath.cosh, (-709.0, 709.0)),
+]
+
+
+@pytest.mark.parametrize("name,fn,ref,domain", PRIMITIVES, ids=[p[0] for p in PRIMITIVES])
+def test_dd_primitives_enclose_mpmath_and_are_tight(name, fn, ref, domain):
+    xs = _edge_points(*domain)
+    with np.errstate(all="ignore"):
+        d = fn(fastdd.DD.point(xs))
+    usable = np.isfinite(d.hi)
+    assert usable.mean() > 0.97, (name, xs[~usable])
+    loose = []
+    for i in np.flatnonzero(usable):
+        with mpmath.workprec(_PREC):
+            v = ref(mpmath.mpf(float(xs[i])))
+        assert _inside(d, i, v), (name, xs[i], d.hi[i], d.lo[i], d.rad[i], mpmath.nstr(v, 30))
+        with mpmath.workprec(64):
+            if abs(v) > mpmath.mpf(2) ** -980 and mpmath.mpf(float(d.rad[i])) > abs(v) * mpmath.mpf(2) ** -78:
+                loose.append(float(xs[i]))
+    # near 1 - erf(2.5) the series loses 11 bits: still about 2^-84
+    assert not loose, (name, loose[:5])
+
+
+def _random_dd(rng, n, scale_exp):
+    hi = rng.standard_normal(n) * np.exp2(rng.integers(-scale_exp, scale_exp, n))
+    lo = hi * rng.uniform(-1, 1, n) * 2.0 ** -53
+    s, e = fastdd.two_sum(hi, lo)
+    return fastdd.DD(s, e, np.zeros(n))
+
+
+@pytest.mark.parametrize("op", ["add", "sub", "mul", "div"])
+def test_dd_arithmetic_encloses_exact_results(op):
+    rng = np.random.default_rng({"add": 1, "sub": 2, "mul": 3, "div": 4}[op])
+    n = 400
+    a, b = _random_dd(rng, n, 300), _random_dd(rng, n, 300)
+    # cancellation: b close to -a (add) or a (sub), on a quarter of the points
+    k = n // 4
+    sign = -1.0 if op == "add" else 1.0
+    b.hi[:k], b.lo[:k] = sign * a.hi[:k], sign * a.lo[:k] * (1 + rng.uniform(-1e-3, 1e-3, k))
+    # operands beyond 2^990 (Dekker's split is scaled) and products near the subnormal range
+    a.hi[k:k + 20] *= 2.0 ** 700
+    b.hi[k + 20:k + 40] *= 2.0 ** -720
+    a = fastdd.DD(*fastdd.two_sum(a.hi, a.lo), a.rad)
+    b = fastdd.DD(*fastdd.two_sum(b.hi, b.lo), b.rad)
+    with np.errstate(all="ignore"):
+        d = getattr(fastdd, op)(a, b)
+    for i in range(n):
+        if not np.isfinite(d.hi[i]):
+            continue
+        with mpmath.workprec(_PREC):
+            x = mpmath.mpf(float(a.hi[i])) + mpmath.mpf(float(a.lo[i]))
+            y = mpmath.mpf(float(b.hi[i])) + mpmath.mpf(float(b.lo[i]))
+            v = {"add": x + y, "sub": x - y, "mul": x * y, "div": x / y}[op]
+            assert _inside(d, i, v), (op, i, a.hi[i], b.hi[i], d.hi[i], d.rad[i])
+            if abs(v) > mpmath.mpf(2) ** -900:
+                assert mpmath.mpf(float(d.rad[i])) <= abs(v) * mpmath.mpf(2) ** -95
+
+
+ENTRIES = ["gelu", "gelu_tanh", "mish", "silu", "softplus", "sigmoid", "tanh", "tanhshrink"]
+
+
+@pytest.mark.parametrize("name", ENTRIES)
+@pytest.mark.parametrize("order", [0, 1, 2])
+def test_dd_tier_encloses_catalog_entries(name, order):
+    """Whole expressions (stable forms of f, f', f''), including inputs whose intermediate values leave the
+    float64 range (x^2 at 1e200, exp(x) at 1e4): the tier's claims hold against 2400-bit mpmath."""
+    o = Oracle(name, None, order)
+    c = o._dd_compiled()
+    if not c:
+        pytest.skip("no double-double evaluator for this expression")
+    rng = np.random.default_rng(3)
+    mags = np.exp(rng.uniform(np.log(1e-300), np.log(1e300), 24))
+    xs = np.concatenate([mags, -mags, rng.uniform(-40, 40, 24),
+                         [0.0, 1e154, -1e154, 5.6e102, -5.6e102, 1e308, -1e308, -38.5, -27.0, 710.0, 1e4, -1e4]])
+    d = fastdd.enclose(c, xs)
+    hi, lo, rad, ok = fastdd.values_from(d)
+    if name != "tanhshrink":        # x - tanh x cancels for small x: there the tier (soundly) gives up
+        assert ok.mean() > 0.8, (name, order, xs[~ok])
+    checked = 0
+    for i in np.flatnonzero(np.isfinite(d.hi)):
+        x = float(xs[i])
+        # the truth: an arb ball certain to 2^-150 relative (None where arb cannot certify it, e.g. the
+        # cancellation in sympy.diff's form of softplus'' at x = 1e140: such points are not checked)
+        v = o._arb(x, 150, (1024, 4096))
+        if v is None:
+            continue
+        checked += 1
+        assert _inside(d, i, v, abs(v) * mpmath.mpf(2) ** -149), (name, order, x, d.hi[i], d.lo[i], d.rad[i],
+                                                                  mpmath.nstr(v, 25))
+    assert checked > 0.6 * xs.size
+
+
+@pytest.mark.parametrize("name", ["gelu", "gelu_tanh", "mish", "softplus"])
+def test_exact_at_from_the_dd_tier_agrees_with_the_slow_path(name):
+    for order in (0, 1):
+        o = Oracle(name, None, order)
+        rng = np.random.default_rng(5)
+        xs = np.concatenate([rng.uniform(-30, 30, 40), np.exp(rng.uniform(-600, 600, 40)) * rng.choice([-1, 1], 40)])
+        h, l = o.exact_at(xs)
+        assert o.dd_points > 0.8 * xs.size
+        h2, l2 = o.slow_at(xs)
+        assert np.array_equal(h, h2) or np.all((h == h2) | ((h == 0) & (np.abs(h2) < 2.0 ** -1070)))
+        with np.errstate(all="ignore"):
+            assert np.all(np.abs((h - h2) + (l - l2)) <= np.abs(h2) * 2.0 ** -79 + 2.0 ** -1074)

@@ -17,7 +17,9 @@ inputs ``x`` to an enclosure ``[lo, hi]`` of the exact value f(x) for every elem
   is uncertain (an inexact threshold such as 1/10 at the float nearest to it) falls back to the slow path;
 * cancellation-prone patterns are rewritten to equivalent stable forms first (1 + erf z = erfc(-z),
   exp z - 1 = expm1 z, log(1 + exp u) = max(u, 0) + log1p(exp(-|u|)), c + c tanh z = 2c / (1 + exp(-2z)),
-  1 - tanh(z)^2 = 1 / cosh(z)^2); a cancellation that is left only makes the enclosure wide, never wrong.
+  c - c tanh(z)^2 = c / cosh(z)^2, exp(u)^a (1 + exp(u))^-b = sig(u)^a sig(-u)^(b-a) (also when the power
+  was rewritten first), c - c sig(u) = c sig(-u), c - 2c sig(u) = -c tanh(u/2)); a cancellation that is left only makes the enclosure
+  wide, never wrong.
 
 ``evaluate(compiled, xs, need)`` returns the midpoints, the radii and a mask of the points whose enclosure is
 relatively narrower than ``need``; callers take the others from the certified slow path
@@ -502,6 +504,13 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
                         rest = [h for k, h in enumerate(facs) if k not in (i, j)]
                         new = [_Sig(u) ** a] + ([_Sig(-u) ** (-b - a)] if -b - a else [])
                         return sp.Mul(*rest, *new, evaluate=False)
+                    # the same after the power was rewritten: exp(u)^a sig(-u)^b = sig(u)^a sig(-u)^(b-a)
+                    sb, sexp = g.args if isinstance(g, sp.Pow) else (g, sp.S.One)
+                    if (j != i and isinstance(sb, _Sig) and sexp.is_Integer and sexp >= a
+                            and (sb.args[0] + u).expand() == 0):
+                        rest = [h for k, h in enumerate(facs) if k not in (i, j)]
+                        new = [_Sig(u) ** a] + ([_Sig(-u) ** (sexp - a)] if sexp - a else [])
+                        return rw(sp.Mul(*rest, *new, evaluate=False))
         if isinstance(e, sp.Pow) and isinstance(e.args[0], sp.Add) and e.args[1].is_Integer and e.args[1] < 0:
             terms = set(e.args[0].args)
             if len(terms) == 2 and sp.S.One in terms:
@@ -530,8 +539,14 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
                     if isinstance(f, sp.tanh) and (c - k).is_zero and k.is_positive:
                         rest = [a for a in args if a is not t and a is not c]
                         return sp.Add(_Sigmoid2(f.args[0], k), *rest)
+                    if isinstance(f, _Sig) and (c + k).is_zero:          # c - c sig(u) = c sig(-u)
+                        rest = [a for a in args if a is not t and a is not c]
+                        return sp.Add(sp.Mul(c, _Sig(-f.args[0]), evaluate=False), *rest)
+                    if isinstance(f, _Sig) and (k + 2 * c).is_zero:      # c - 2c sig(u) = -c tanh(u/2)
+                        rest = [a for a in args if a is not t and a is not c]
+                        return sp.Add(sp.Mul(-c, sp.tanh(f.args[0] / 2), evaluate=False), *rest)
                     if (isinstance(f, sp.Pow) and f.args[1] == 2 and isinstance(f.args[0], sp.tanh)
-                            and (c + k).is_zero and c.is_positive):
+                            and (c + k).is_zero and c.is_nonzero):
                         rest = [a for a in args if a is not t and a is not c]
                         return sp.Add(sp.Mul(c, _Sech2(f.args[0].args[0]), evaluate=False), *rest)
         return e
