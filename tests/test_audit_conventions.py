@@ -135,6 +135,20 @@ def test_garbage_matches_nothing(fn):
     assert c.status == NOTE and c.detail == NONE and not c.failures
 
 
+@pytest.mark.parametrize("value", [0.0, 0.5])
+def test_a_constant_is_no_reading(value):
+    # hardtanh(min_val=c, max_val=c) is constant, but a constant output is not a convention
+    r = audit(lambda x: np.full_like(x, value), "leaky_relu", dtype="float32", **FAST)
+    c = r.check("convention")
+    assert r.matches is None and c.status == NOTE and c.detail == NONE, r.text()
+    assert any("at every probe point" in n for n in c.notes)
+
+
+def test_abs_is_prelu_with_slope_minus_one():
+    r = audit(lambda x: np.abs(x), "leaky_relu", dtype="float32", **FAST)
+    assert r.matches == "prelu(alpha=-1)", r.text()
+
+
 def test_failing_targets_do_not_crash_the_stage():
     def raises(x):
         raise RuntimeError("boom")

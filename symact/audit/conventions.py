@@ -752,8 +752,12 @@ def stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
                 if try_fit(ctx.entry, ctx.params, [p.name]):
                     return
 
+    constant = bool(np.all(r == r[0]))
     try:
-        search()
+        if constant:                      # hardtanh(min_val=c, max_val=c) would "match": not a convention
+            notes.append(f"the implementation returns {float(r[0])!r} at every probe point in [-3, 8]")
+        else:
+            search()
     except Exception as exc:  # noqa: BLE001 - the search never crashes the audit
         notes.append(f"convention search stopped: {type(exc).__name__}: {exc}")
     if matched is None and need == 1.0:
