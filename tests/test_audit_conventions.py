@@ -173,6 +173,14 @@ def test_a_fit_that_cannot_be_prepared_degrades(monkeypatch):
     assert c.status == NOTE and "convention search stopped" in " ".join(c.notes)
 
 
+def test_the_search_stops_at_its_time_limit(monkeypatch):
+    monkeypatch.setattr(conv, "SEARCH_SECONDS", 0.0)
+    r = audit(lambda x: (2 * x + 1).astype(x.dtype), "leaky_relu", dtype="float32", **FAST)
+    c = r.check("convention")
+    assert r.matches is None and c.status == NOTE and c.detail == NONE, r.text()
+    assert any("time limit" in n for n in c.notes), c.notes
+
+
 def test_a_slow_sympy_step_is_abandoned(monkeypatch):
     import time
 
