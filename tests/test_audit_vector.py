@@ -155,15 +155,6 @@ def _special_inputs(rep):
     return {f.input for f in c.failures} if c.status == "fail" else set()
 
 
-TWIN_SPECIAL = {  # genuine defects of symact.numeric.twins, reported to the lead (length-1 rows, NaN rows)
-    "softmax": {"[-float('inf')]"},
-    "log_softmax": {"[float('nan'), 0.0, 1.0]", "[0.0, float('nan')]", "[float('nan'), -float('inf')]",
-                    "[-float('inf')]", "[[float('nan'), 0.0, 1.0], [0.0, 1.0, 2.0], [-1.0, 0.5, float('inf')]]",
-                    "[float('nan'), float('inf')]"},
-    "maxout": set(),
-}
-
-
 @pytest.mark.parametrize("dtype", ["float32", "float64", "float16"])
 @pytest.mark.parametrize("name", ["softmax", "log_softmax", "maxout"])
 def test_symact_twins_conform(name, dtype):
@@ -171,9 +162,8 @@ def test_symact_twins_conform(name, dtype):
 
     t = twin(name)
     rep = audit(t.f, name, dtype=dtype, grad=t.df, **FAST)
-    assert set(rep.failed_checks()) <= {"special_values"}, rep.text()
-    assert _special_inputs(rep) <= TWIN_SPECIAL[name], rep.text()
-    assert rep.check("derivative").status == "pass"
+    assert rep.passed, rep.text()
+    assert rep.check("special_values").status == "pass" and rep.check("derivative").status == "pass"
     if name == "maxout":
         assert any("first maximum" in c for c in rep.conventions)
 

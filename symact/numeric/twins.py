@@ -448,14 +448,16 @@ def _vec_prep(x):
 
 
 def _shift(x):
-    """(x - max) along the last axis, with the one-+inf row mapped to its limit and other +inf rows to NaN."""
+    """(x - max) along the last axis, with the one-+inf row mapped to its limit and other +inf rows to NaN; a
+    row with a NaN is NaN, and a length-1 row is [0] whatever its entry (softmax of one entry is 1)."""
+    if x.shape[-1] == 1:
+        return np.where(np.isnan(x), np.nan, 0.0)
     m = np.max(x, axis=-1, keepdims=True)
     posinf = x == np.inf
     npos = posinf.sum(axis=-1, keepdims=True)
     z = x - np.where(np.isfinite(m), m, 0.0)
     z = np.where(m == np.inf, np.where(npos == 1, np.where(posinf, 0.0, -np.inf), np.nan), z)
-    z = np.where(m == -np.inf, np.nan, z)
-    return z
+    return np.where((m == -np.inf) | np.isnan(m), np.nan, z)
 
 
 def _softmax64(x):
