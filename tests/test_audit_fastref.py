@@ -212,3 +212,14 @@ def test_exact_at_from_the_dd_tier_agrees_with_the_slow_path(name):
         assert np.array_equal(h, h2) or np.all((h == h2) | ((h == 0) & (np.abs(h2) < 2.0 ** -1070)))
         with np.errstate(all="ignore"):
             assert np.all(np.abs((h - h2) + (l - l2)) <= np.abs(h2) * 2.0 ** -79 + 2.0 ** -1074)
+
+
+def test_evaluate_radius_covers_both_ends():
+    """Regression: the midpoint-radius form of a wide enclosure lost 2 ulps of the radius (rounded down), so
+    [-3.6e-129, 1.3e66] (float64 silu'(448) from (x + e^x + 1) e^x sig(-x)^2) became [2.8e50, 1.3e66],
+    excluding the exact value 1: float32 rounds both ends to inf and the judge failed a correct 1.0."""
+    xs = np.array([448.0, 1.0, -2.0])
+    los, his = np.array([-3.6202832e-129, 0.5, -7.0]), np.array([1.32638755e+66, 0.5000000000000002, 3e-300])
+    mid, rad, ok = fastref.evaluate(lambda x: (los, his), xs, np.inf)
+    assert ok.all()
+    assert np.all(mid - rad <= los) and np.all(mid + rad >= his)

@@ -591,8 +591,7 @@ def evaluate(compiled, xs: np.ndarray, need: float) -> tuple[np.ndarray, np.ndar
     with np.errstate(all="ignore"):
         mid = 0.5 * lo + 0.5 * hi
         rad = np.maximum(hi - mid, mid - lo)
-        rad, _ = _widen(rad, rad, 1)
-        rad = np.abs(rad)
+        _, rad = _widen(rad, rad, 1)            # rounded up (the lower end of _widen would shrink it)
         fin = np.isfinite(lo) & np.isfinite(hi) & (lo <= hi)
         ok = fin & ((rad <= need * np.abs(mid)) | ((lo == 0) & (hi == 0)) | (need == np.inf))
     return mid, np.where(ok, rad, np.inf), ok
