@@ -223,3 +223,21 @@ def test_evaluate_radius_covers_both_ends():
     mid, rad, ok = fastref.evaluate(lambda x: (los, his), xs, np.inf)
     assert ok.all()
     assert np.all(mid - rad <= los) and np.all(mid + rad >= his)
+
+
+@pytest.mark.parametrize("name,fn,ref,domain", PRIMITIVES, ids=[p[0] for p in PRIMITIVES])
+def test_dd_primitives_enclose_whole_input_balls(name, fn, ref, domain):
+    """Inputs with a radius (as inner nodes produce them): the enclosure holds at both ends and the middle."""
+    rng = np.random.default_rng(17)
+    lo_d, hi_d = max(domain[0], -60.0), min(domain[1], 60.0)
+    xs = rng.uniform(lo_d, hi_d, 30)
+    for rel in (2.0 ** -70, 2.0 ** -20):
+        rad = np.abs(xs) * rel + (0.25 if rel > 2.0 ** -30 else 0.0)
+        with np.errstate(all="ignore"):
+            d = fn(fastdd.DD(xs.copy(), np.zeros_like(xs), rad))
+        for i in np.flatnonzero(np.isfinite(d.hi)):
+            with mpmath.workprec(1200):          # enough to see 2^-106 of 2 - erfc(15.8)
+                for t in (-1, 0, 1):
+                    x = mpmath.mpf(float(xs[i])) + t * mpmath.mpf(float(rad[i]))
+                    if domain[0] <= x <= domain[1]:
+                        assert _inside(d, i, ref(x)), (name, xs[i], rad[i], t)
