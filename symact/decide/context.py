@@ -1,14 +1,25 @@
-"""The decision context (variable, deadline, budgeted SymPy steps) and exact signs of constants."""
+"""The decision context (variable, deadline, budgeted SymPy steps), exact zero tests and exact signs of
+constants."""
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import sympy as sp
 
 from symact.decide import _arb
 from symact.budget import run_with_budget
 from symact.decide.pattern import Undecided
+
+
+def attempt(fn, seconds: float) -> tuple[bool, Any]:
+    """``run_with_budget`` that also turns SymPy's exceptions into a failed attempt: (True, value) or
+    (False, reason)."""
+    try:
+        return run_with_budget(fn, seconds)
+    except Exception as exc:  # noqa: BLE001 -- SymPy raises NotImplementedError, ValueError, ... on hard input
+        return False, f"{type(exc).__name__}: {exc}"
 
 
 @dataclass

@@ -16,9 +16,9 @@ from sympy.calculus.util import continuous_domain
 
 from symact import calculus
 from symact.catalog.registry import X
-from symact.properties import _arb
-from symact.properties._shape import (Extreme, Pt, Shape, Undecided, Value, attempt, combine, compare, extremes,
-                                      limit, shape)
+from symact.decide import _arb
+from symact.decide.context import attempt
+from symact.properties._shape import Extreme, Pt, Shape, Undecided, Value, combine, compare, extremes, limit, shape
 
 MAX_ORDER = 8
 
@@ -282,7 +282,7 @@ class Facts:
         if key not in self.__dict__:
             try:
                 piece = self.piece_at(q)
-                self.__dict__[key] = _arb.safe_evaluate(piece.expr, q)
+                self.__dict__[key] = _arb.enclose(piece.expr, q)
             except Undecided:
                 self.__dict__[key] = None
         return self.__dict__[key]
@@ -344,7 +344,7 @@ def _same(a: sp.Expr, b: sp.Expr) -> bool:
         return True
     if a.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or b.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
         return False
-    ba, bb = _arb.safe_evaluate(a), _arb.safe_evaluate(b)
+    ba, bb = _arb.enclose(a), _arb.enclose(b)
     if ba is not None and bb is not None and not ba.overlaps(bb):
         return False
     ok, d = attempt(lambda: sp.simplify(a - b), 3.0)

@@ -7,10 +7,11 @@ The argument behind every answer is complete:
   into pieces on which h is strictly monotone, so each piece holds at most one root, located by a certified
   sign change and ``arb`` bisection), or, on a bounded window, from ``arb`` interval subdivision where h' has
   a certified sign; unbounded tails of the window are covered by an explicit dominance bound for
-  exponential polynomials (see :func:`_tail_sign`).
+  exponential polynomials (:func:`symact.decide.asymptotics.tail_sign`).
 * signs between roots are read at a rational test point in ``arb`` arithmetic (h is continuous and has no
   root there).
-* limits at the ends are SymPy limits.
+* limits at the ends come from :func:`symact.decide.asymptotics.limit_value` (exact dominance for
+  exponential polynomials, SymPy's Gruntz algorithm otherwise).
 
 Whatever cannot be completed raises :class:`Undecided` with the reason; callers turn it into ``unknown``.
 """
@@ -23,24 +24,14 @@ from typing import Any
 import flint
 import sympy as sp
 
-from symact.budget import run_with_budget
 from symact.catalog.registry import X
+from symact.decide import _arb
+from symact.decide.asymptotics import limit_within, tail_radius
+from symact.decide.context import attempt
+from symact.decide.pattern import Undecided
 from symact.interval import ball_text, exact_ball
-from symact.properties import _arb
 
 MAX_DEPTH = 2
-
-
-class Undecided(Exception):
-    """The analysis could not be completed; the message says what was missing."""
-
-
-def attempt(fn, seconds: float) -> tuple[bool, Any]:
-    """``run_with_budget`` that also turns SymPy's exceptions into a failed attempt."""
-    try:
-        return run_with_budget(fn, seconds)
-    except Exception as exc:  # SymPy raises NotImplementedError, ValueError, TypeError, ... on hard input
-        return False, f"{type(exc).__name__}: {exc}"
 
 
 @dataclass
@@ -77,7 +68,7 @@ class Value:
         value = sp.sympify(value, strict=True)
         if value in (sp.oo, -sp.oo):
             return cls(value, None)
-        b = _arb.safe_evaluate(value)
+        b = _arb.enclose(value)
         if b is None:
             raise Undecided(f"cannot enclose {value}")
         return cls(value, b)
@@ -126,7 +117,7 @@ def compare(a: Value, b: Value) -> int:
         return 0
     for prec in (256, 1024):
         if a.exact is not None and b.exact is not None:
-            da = _arb.safe_evaluate(a.exact - b.exact, prec=prec)
+            da = _arb.enclose(a.exact - b.exact, bits=prec)
             if da is not None and da > 0:
                 return 1
             if da is not None and da < 0:
@@ -136,16 +127,8 @@ def compare(a: Value, b: Value) -> int:
 
 # --------------------------------------------------------------------------- limits and evaluation
 def limit(expr: sp.Expr, point: sp.Expr, direction: str = "+", seconds: float = 6.0) -> Value:
-    if point in (sp.oo, -sp.oo):
-        quick = exp_poly_limit(expr, point)
-        if quick is not None:
-            return Value.of(quick)
-    ok, value = attempt(lambda: sp.limit(expr, X, point, direction), seconds)
-    if not ok:
-        raise Undecided(f"the limit of {expr} at {point} did not finish ({value})")
-    if value.has(sp.AccumBounds) or value.has(sp.nan) or value.has(sp.zoo) or value.free_symbols:
-        raise Undecided(f"the limit of {expr} at {point} does not exist or is not a number ({value})")
-    return Value.of(value)
+    """The one-sided limit as a :class:`Value` (see :func:`symact.decide.asymptotics.limit_value`)."""
+    return Value.of(limit_within(expr, X, point, direction, seconds))
 
 
 def value_at(expr: sp.Expr, point: Pt) -> Value:
@@ -157,7 +140,7 @@ def value_at(expr: sp.Expr, point: Pt) -> Value:
         if exact.has(sp.nan, sp.zoo):
             raise Undecided(f"{expr} is not defined at {point.exact}")
         return Value.of(exact)
-    b = _arb.safe_evaluate(expr, point.ball)
+    b = _arb.enclose(expr, point.ball)
     if b is None:
         raise Undecided(f"cannot enclose {expr} near {point}")
     return Value(None, b)
@@ -177,7 +160,7 @@ def _simplify_value(raw: sp.Expr) -> sp.Expr:
 
 def _sign_at(expr: sp.Expr, q: sp.Rational) -> int:
     for prec in (128, 512):
-        b = _arb.safe_evaluate(expr, q, prec=prec)
+        b = _arb.enclose(expr, q, bits=prec)
         if b is None:
             raise Undecided(f"cannot evaluate {expr} at {q}")
         if b > 0:
@@ -191,15 +174,15 @@ def _sign_at(expr: sp.Expr, q: sp.Rational) -> int:
 
 def _rational_between(lo: sp.Expr, hi: sp.Expr, lo_pt: Pt | None = None, hi_pt: Pt | None = None) -> sp.Rational:
     """A simple rational strictly inside (lo, hi); infinite ends allowed."""
-    lo_f = None if lo == -sp.oo else (lo_pt.ball.upper() if lo_pt else _arb.safe_evaluate(lo).upper())
-    hi_f = None if hi == sp.oo else (hi_pt.ball.lower() if hi_pt else _arb.safe_evaluate(hi).lower())
+    lo_f = None if lo == -sp.oo else (lo_pt.ball.upper() if lo_pt else _arb.enclose(lo).upper())
+    hi_f = None if hi == sp.oo else (hi_pt.ball.lower() if hi_pt else _arb.enclose(hi).lower())
     if lo_f is None and hi_f is None:
         return sp.Integer(0)
     if lo_f is None:
-        return sp.floor(to_rational(hi_f)) - 1
+        return sp.floor(_arb.to_rational(hi_f, "mid")) - 1
     if hi_f is None:
-        return sp.ceiling(to_rational(lo_f)) + 1
-    lq, hq = to_rational(lo_f), to_rational(hi_f)
+        return sp.ceiling(_arb.to_rational(lo_f, "mid")) + 1
+    lq, hq = _arb.to_rational(lo_f, "mid"), _arb.to_rational(hi_f, "mid")
     if not lq < hq:
         raise Undecided("two critical points could not be separated")
     # prefer a short rational: try denominators 1, 2, 4, ...
@@ -210,15 +193,9 @@ def _rational_between(lo: sp.Expr, hi: sp.Expr, lo_pt: Pt | None = None, hi_pt: 
     return (lq + hq) / 2
 
 
-def to_rational(value: flint.arb) -> sp.Rational:
-    """The exact midpoint of a ball as a SymPy Rational."""
-    man, exp = value.mid().man_exp()
-    return sp.Integer(int(man)) * sp.Integer(2) ** int(exp)
-
-
 def _inside(p: Pt, a: sp.Expr, b: sp.Expr) -> bool:
-    lo_ok = a == -sp.oo or p.ball > _arb.safe_evaluate(a)
-    hi_ok = b == sp.oo or p.ball < _arb.safe_evaluate(b)
+    lo_ok = a == -sp.oo or p.ball > _arb.enclose(a)
+    hi_ok = b == sp.oo or p.ball < _arb.enclose(b)
     if lo_ok is True and hi_ok is True:
         return True
     if p.exact is not None:
@@ -335,19 +312,19 @@ def _bisect(h: sp.Expr, lo: sp.Expr, hi: sp.Expr, lo_pt: Pt | None, hi_pt: Pt | 
             lq = mid
         else:
             hq = mid
-    return Pt(_arb.ball(lq, hq), None)
+    return Pt(_arb.interval(lq, hq), None)
 
 
 def _shrink_toward(h: sp.Expr, end: sp.Expr, end_pt: Pt | None, other: sp.Expr, other_pt: Pt | None,
                    want: int, left: bool) -> sp.Rational:
     """A rational just inside the segment next to ``end`` at which h still has the sign ``want``."""
-    base = end_pt.ball if end_pt is not None else _arb.safe_evaluate(end)
+    base = end_pt.ball if end_pt is not None else _arb.enclose(end)
     far = other if other in (sp.oo, -sp.oo) else None
     width = sp.Rational(1, 2)
     if far is None:
-        ob = other_pt.ball if other_pt is not None else _arb.safe_evaluate(other)
-        width = abs(to_rational(ob) - to_rational(base)) / 2
-    edge = to_rational(base.upper() if left else base.lower())
+        ob = other_pt.ball if other_pt is not None else _arb.enclose(other)
+        width = abs(_arb.to_rational(ob, "mid") - _arb.to_rational(base, "mid")) / 2
+    edge = _arb.to_rational(base, "hi" if left else "lo")
     for _ in range(60):
         q = edge + width if left else edge - width
         try:
@@ -370,7 +347,7 @@ def _attach_exact(h: sp.Expr, found: list[Pt]) -> list[Pt]:
         match = None
         if p.exact is None:
             for s in sols:
-                sb = _arb.safe_evaluate(s) if s.is_real is not False else None
+                sb = _arb.enclose(s) if s.is_real is not False else None
                 if sb is not None and sb.overlaps(p.ball) and abs(float(sb.mid()) - p.float) < 1e-12 * max(1, abs(p.float)):
                     match = Pt(sb, s)
                     break
@@ -383,176 +360,10 @@ def _window(a: sp.Expr, b: sp.Expr, h: sp.Expr) -> tuple[sp.Rational, sp.Rationa
     lo = a if a != -sp.oo else None
     hi = b if b != sp.oo else None
     if lo is None:
-        lo = -_tail_radius(h, -1)
+        lo = -tail_radius(h, X, -1)
     if hi is None:
-        hi = _tail_radius(h, 1)
+        hi = tail_radius(h, X, 1)
     return lo, hi
-
-
-def _tail_radius(h: sp.Expr, side: int) -> sp.Integer:
-    """R such that h has a constant, non-zero sign for side*x >= R (certified); see :func:`_tail_sign`."""
-    for r in (2, 3, 4, 6, 8, 12, 16, 24, 32, 64):
-        if _tail_sign(h, side, sp.Integer(r)) is not None:
-            return sp.Integer(r)
-    raise Undecided(f"no certified sign of {h} on the {'right' if side > 0 else 'left'} tail")
-
-
-Term = tuple  # (exact coefficient, arb coefficient, power of x, exponent polynomial)
-
-
-def _exp_terms(expr: sp.Expr) -> list[Term] | None:
-    """Write ``expr`` (a polynomial in x and exponentials of polynomials) as sum c x^i exp(p(x))."""
-    expr = sp.expand(sp.powsimp(sp.expand(expr), combine="exp"))
-    out = []
-    for term in sp.Add.make_args(expr):
-        coeff, i, poly = sp.Integer(1), 0, sp.Integer(0)
-        for factor in sp.Mul.make_args(term):
-            if not factor.has(X):
-                coeff *= factor
-            elif factor == X:
-                i += 1
-            elif factor.is_Pow and factor.base == X and factor.exp.is_Integer and factor.exp > 0:
-                i += int(factor.exp)
-            elif isinstance(factor, sp.exp):
-                poly += factor.args[0]
-            elif factor.is_Pow and isinstance(factor.base, sp.exp) and factor.exp.is_Integer:
-                poly += factor.base.args[0] * factor.exp
-            else:
-                return None
-        try:
-            p = sp.Poly(sp.expand(poly), X)
-        except sp.PolynomialError:
-            return None
-        if p.TC() != 0:  # exp(p0) is a constant factor
-            coeff *= sp.exp(p.TC())
-            p = p - p.TC()
-        c = _arb.safe_evaluate(coeff)
-        if c is None:
-            return None
-        out.append((coeff, c, i, p))
-    return out
-
-
-def _growth(t: Term) -> tuple:
-    coeffs = t[3].all_coeffs()
-    if len(coeffs) > 12:
-        raise Undecided("exponent polynomial of too high degree")
-    pad = [0.0] * (12 - len(coeffs)) + [float(sp.N(v)) for v in coeffs]
-    return (pad, t[2])
-
-
-_TAILS: dict[tuple[sp.Expr, int], Any] = {}
-
-
-def _tail_terms(h: sp.Expr, side: int) -> tuple[list[Term], list[Term]] | None:
-    """Numerator and denominator of h(side*x) as exp-polynomial terms, sorted by growth at +oo (cached)."""
-    key = (h, side)
-    if key in _TAILS:
-        return _TAILS[key]
-    result = None
-    try:
-        ok, h2 = attempt(lambda: sp.together(sp.sympify(h, strict=True).rewrite(sp.exp)), 4.0)
-        if ok:
-            num, den = sp.fraction(h2)
-            parts = []
-            for e in (num, den):
-                e = sp.expand(e.xreplace({X: side * X}))
-                terms = _exp_terms(e)
-                if not terms:
-                    parts = None
-                    break
-                # merge terms of equal growth (same power of x and exponent polynomial)
-                merged: dict[tuple, list] = {}
-                for t in terms:
-                    k = (t[2], tuple(t[3].all_coeffs()))
-                    if k in merged:
-                        merged[k][0] += t[0]
-                    else:
-                        merged[k] = [t[0], t[2], t[3]]
-                terms = []
-                for c, i, p in merged.values():
-                    if c == 0:
-                        continue
-                    cb = _arb.safe_evaluate(c)
-                    if cb is None:
-                        parts = None
-                        break
-                    terms.append((c, cb, i, p))
-                if parts is None or not terms:
-                    parts = None
-                    break
-                terms.sort(key=_growth)
-                parts.append(terms)
-            result = tuple(parts) if parts else None
-    except (Undecided, TypeError, ValueError, sp.PolynomialError):
-        result = None
-    if len(_TAILS) > 2048:
-        _TAILS.clear()
-    _TAILS[key] = result
-    return result
-
-
-def _tail_sign(h: sp.Expr, side: int, radius: sp.Integer) -> int | None:
-    """The sign of h for side*x >= radius, certified by a dominance bound, or None.
-
-    h is put over a common denominator N/D; for each of N and D, written as sum c_k x^i_k exp(p_k(x)), the
-    dominant term T at infinity is found and every other term's ratio r_k = (c_k/c_T) x^(i_k-i_T)
-    exp(p_k - p_T) is shown to be non-increasing in |.| for side*x >= radius (the log-derivative
-    (i_k-i_T)/x + (p_k-p_T)' has the right sign there, checked through a polynomial with a Cauchy root bound);
-    then |sum r_k| <= sum |r_k(radius)| < 1 gives sign = sign(c_T).
-    """
-    parts = _tail_terms(h, side)
-    if parts is None:
-        return None
-    signs = [_dominant_sign(terms, radius) for terms in parts]
-    if None in signs:
-        return None
-    return signs[0] * signs[1]
-
-
-def _dominant_sign(terms: list[Term], radius: sp.Integer) -> int | None:
-    top = terms[-1]
-    c_t = top[1]
-    if not (c_t > 0 or c_t < 0):
-        return None
-    if len(terms) == 1:
-        return 1 if c_t > 0 else -1
-    total = flint.arb(0)
-    rad = exact_ball(radius, _arb.PREC)
-    for _, c, i, p in terms[:-1]:
-        q = (p - top[3]).as_expr()
-        k = i - top[2]
-        # log-derivative times x: k + x q'(x) must be <= 0 for x >= radius; sufficient: every coefficient of
-        # P(x + radius) is <= 0 (certified in arb)
-        shifted = sp.Poly(sp.expand((k + X * sp.diff(q, X)).subs(X, X + radius)), X)
-        for coeff in shifted.all_coeffs():
-            cb = _arb.safe_evaluate(coeff)
-            if cb is None or not cb <= 0:
-                return None
-        e_q = _arb.safe_evaluate(sp.exp(q), radius)
-        if e_q is None:
-            return None
-        total += abs(abs(c / c_t) * rad ** k * e_q)
-    if total < 1:
-        return 1 if c_t > 0 else -1
-    return None
-
-
-def exp_poly_limit(h: sp.Expr, point: sp.Expr) -> sp.Expr | None:
-    """The exact limit of h at +-oo from the dominant exp-polynomial terms of N and D, or None."""
-    parts = _tail_terms(h, 1 if point == sp.oo else -1)
-    if parts is None:
-        return None
-    (cn, bn, _, _), (cd, bd, _, _) = parts[0][-1], parts[1][-1]
-    if not ((bn > 0 or bn < 0) and (bd > 0 or bd < 0)):
-        return None
-    gn, gd = _growth(parts[0][-1]), _growth(parts[1][-1])
-    ratio = sp.simplify(cn / cd)
-    if gn == gd:
-        return ratio
-    if gn < gd:
-        return sp.Integer(0)
-    return sp.oo if ratio.is_positive else (-sp.oo if ratio.is_negative else None)
 
 
 def _stable(h: sp.Expr) -> sp.Expr:
@@ -575,12 +386,12 @@ def _roots_by_subdivision(h: sp.Expr, a: sp.Expr, b: sp.Expr) -> list[Pt]:
         if budget < 0:
             raise Undecided("interval subdivision did not isolate the roots")
         u, v = stack.pop()
-        box = _arb.ball(u, v)
+        box = _arb.interval(u, v)
         prec = 128 if v - u > sp.Rational(1, 64) else 512
-        val = _arb.safe_evaluate(h, box, prec=prec)
+        val = _arb.enclose(h, box, bits=prec)
         if val is not None and (val > 0 or val < 0):
             continue
-        dval = _arb.safe_evaluate(dh, box, prec=prec)
+        dval = _arb.enclose(dh, box, bits=prec)
         if dval is not None and (dval > 0 or dval < 0):
             su = _sign_at_end(h, u, open_lo and u == lo)
             sv = _sign_at_end(h, v, open_hi and v == hi)
