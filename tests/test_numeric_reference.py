@@ -191,3 +191,24 @@ def test_normal_cdf_both_tails_against_mpmath():
     # the left tail down to Phi(-38) ~ 1e-316 stays within a few ulps although kappa(x) = |x phi/Phi| ~ x^2:
     # exp(-x^2/2) is formed from an exact split of x^2, not from a rounded x/sqrt 2
     assert _ulps(special.std_normal_cdf(xs), mpmath.ncdf, xs).max() <= 8
+
+
+def test_at_is_one_evaluation_and_none_where_it_fails():
+    ref = reference("softplus")
+    v = ref.at(1.0, 200)
+    with mpmath.workprec(300):
+        assert abs(v - mpmath.log(1 + mpmath.e)) < mpmath.mpf(2) ** -190
+    assert mpmath.isnan(reference("sigmoid").at(float("nan"), 64))
+    assert reference("sigmoid").at(float("inf"), 64) == 1           # the limit
+
+
+def test_relative_sees_through_cancellation():
+    """The two cases its docs name: agreement of two precisions alone would accept 0."""
+    with mpmath.workprec(4000):
+        want = mpmath.log1p(mpmath.exp(-300))
+        got = reference("softplus").relative(-300.0)
+        assert abs(got - want) <= abs(want) * mpmath.mpf(2) ** -79
+        x = mpmath.mpf(-22.0)
+        want = x / 2 * mpmath.erfc(-x / mpmath.sqrt(2))
+        got = reference("gelu").relative(-22.0)
+        assert got != 0 and abs(got - want) <= abs(want) * mpmath.mpf(2) ** -79

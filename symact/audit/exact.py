@@ -2,7 +2,8 @@
 
 :class:`Oracle` turns the catalog's SymPy expression into values ``hi + lo`` (``hi`` = the float64 nearest
 the exact value, ``lo`` the float64 nearest the remainder), good to far better than one float64 ULP, which is
-what ULP errors in any of the audited formats need.  Two paths:
+what ULP errors in any of the audited formats need (the expression is the catalog's f, or its derivative as
+:func:`sympy.diff` gives it, the one :class:`symact.numeric.reference.Reference` evaluates).  Three tiers:
 
 * the fast path (:mod:`symact.audit.fastref`): vectorised float64 interval arithmetic on the expression; a
   point is taken from it only when the enclosure is narrow enough (relative width below 2^-60 for float64
@@ -11,10 +12,10 @@ what ULP errors in any of the audited formats need.  Two paths:
   2^-90 relative, for the points the float64 tier leaves (float64 audits: most of them); a value is taken from
   it when its certified radius is below 2^-80 of it (the slow path's own acceptance level), or when the value
   is certainly below 2^-1076 in magnitude (it rounds to zero);
-* the certified slow path: a per-point mpmath evaluation of :func:`symact.numeric.reference.reference`'s
-  evaluator (compiled from the SymPy expression), repeated at doubled precision until two successive
-  precisions agree to 2^-80 relative (cancellation in the expression, e.g. x - tanh(x) at x = 1e-30, is
-  caught by the disagreement and the precision keeps rising, up to 20000 bits).
+* the certified slow path, per point: a python-flint ``arb`` ball of the expression (:mod:`symact.interval`)
+  at 128, 512, 2048 bits until its radius is below 2^-80 of its midpoint, else the reference's mpmath
+  escalation (:meth:`symact.numeric.reference.Reference.relative`: doubled precision until two successive
+  precisions agree to 2^-80 and the value stands above what cancellation could hide).
 
 Values are cached per oracle, keyed by the float64 input, so auditing several implementations of the same
 activation on the same inputs evaluates the reference once.
@@ -30,19 +31,9 @@ import numpy as np
 
 from symact.catalog import X, get
 
-_MAX_PREC = 20000
 #: below this many points a call goes straight to the per-point slow path (the double-double tier costs a few
 #: milliseconds whatever the number of points)
 DD_MIN_POINTS = 16
-
-
-def _f64():
-    from symact.numeric._fp import fmt
-
-    return fmt(np.float64)
-
-
-_F64 = _f64()
 
 
 def _freeze(params: Mapping[str, Any] | None) -> tuple:
@@ -72,52 +63,14 @@ class Oracle:
         self.slow_points = 0
 
     # -- slow, certified path -----------------------------------------------------------------------------
-    def _eval(self, x: float, prec: int):
-        with mpmath.workprec(prec):
-            try:
-                v = self._ref._eval(x)
-            except (ZeroDivisionError, ValueError, OverflowError):
-                return None
-            if isinstance(v, (int, float)):
-                v = mpmath.mpf(v)
-            if isinstance(v, mpmath.mpc):
-                if abs(v.imag) > abs(v.real) * mpmath.mpf(2) ** (-prec + 8):
-                    return None
-                v = v.real
-            return +v
-
     def mp(self, x: float):
-        """The exact value at ``x`` as an mpmath number, certain to about 2^-80 relative.
-
-        Accepted when two successive precisions p/2, p agree to 2^-80 *and* the value is far above what
-        cancellation at precision p could hide: terms of size up to max(1, |x|)^3 lose 2^(3 log2|x| - p), so
-        |v| must exceed 2^(3 log2|x| + 104 - p) (the rule of ``symact.numeric.reference.certain``).  Agreement
-        alone is not enough: 1/2 + erf(-15.6)/2 is 0 at 96 and at 192 bits, 1.4e-107 in truth.  An exact zero
-        is only believed at ``start_bits`` for float64 (no float64 number, down to the smallest subnormal,
-        can hide under the cancellation): log(1 + exp(-300)) is 0 at 384 bits and 5e-131 in truth.
-        """
-        from symact.numeric.reference import start_bits
-
+        """The exact value at ``x`` as an mpmath number, certain to about 2^-80 relative: a python-flint arb
+        ball (:meth:`_arb`) where arb can enclose it that tightly, else the reference's mpmath escalation
+        (:meth:`symact.numeric.reference.Reference.relative`)."""
         v = self._arb(x)
         if v is not None:
             return v
-        ex = max(0, math.frexp(x)[1]) if x else 0
-        zero_prec = start_bits(_F64, x)
-        prec = 96 + 3 * ex
-        prev = self._eval(x, prec)
-        cur = prev
-        while prec < _MAX_PREC:
-            prec *= 2
-            cur = self._eval(x, prec)
-            if prev is not None and cur is not None:
-                if (cur == 0 or mpmath.mag(cur) < -1090) and (prev == 0 or mpmath.mag(prev) < -1090):
-                    if prec >= zero_prec:   # below every float64 number, and nothing can hide
-                        return cur
-                elif (abs(cur - prev) <= abs(cur) * mpmath.mpf(2) ** -80
-                      and (not mpmath.isfinite(cur) or cur == 0 or mpmath.mag(cur) > 3 * ex + 104 - prec)):
-                    return cur
-            prev = cur
-        return cur if cur is not None else mpmath.nan
+        return self._ref.relative(x, 80)
 
     def _arb(self, x: float, rel_bits: int = 80, precs=(128, 512, 2048)):
         """A certified value from python-flint ``arb`` balls (:mod:`symact.interval.evaluate`), raising the
@@ -312,8 +265,8 @@ class Oracle:
                 elif a is not None:
                     v = float(a)
                 else:
-                    m = self._eval(x, 64)
-                    m2 = self._eval(x, 128)
+                    m = self._ref.at(x, 64)
+                    m2 = self._ref.at(x, 128)
                     if m is None or m2 is None or abs(m - m2) > abs(m2) * 2.0 ** -30 or (m2 == 0 and x != 0):
                         m = self.mp(x)
                     v = float(m) if m is not None else math.nan

@@ -20,6 +20,11 @@ bits + the format's whole exponent range below 1 + the exponent of |x| + 64 guar
 that precision; if both round to the same number of the target format it is returned, otherwise precision
 keeps doubling (up to 16x the start).  The per-point loop is :meth:`Reference.value`; a vectorised fast path
 can replace :meth:`Reference.rounded` / :meth:`Reference.exact` without touching callers.
+
+Relative accuracy (:meth:`Reference.relative`): the value to about 2^-80 relative, whatever the format,
+for the auditor's double-double exact values (:mod:`symact.audit.exact` tries vectorised enclosures and
+python-flint balls first and comes here for the rest).  :meth:`Reference.at` is one evaluation at a given
+precision, with no claim of accuracy.
 """
 from __future__ import annotations
 
@@ -40,6 +45,8 @@ from symact.numeric.kinks import exact_fraction, kink_values, params_key
 from symact.numeric.mpcompile import compile_mp
 
 _MAX_GROWTH = 16
+#: the highest precision (bits) :meth:`Reference.relative` tries
+_MAX_PREC_RELATIVE = 20000
 
 
 def _ex(x: float) -> int:
@@ -177,6 +184,54 @@ class Reference:
         """The value at ``x`` (a float, taken exactly) computed with ``dps`` decimal digits."""
         with mpmath.workdps(dps):
             return +self._eval(float(x))
+
+    def at(self, x: float, prec: int) -> mpmath.mpf | None:
+        """The value at ``x`` (a float, taken exactly) evaluated with ``prec``-bit mpmath arithmetic, or None
+        where the evaluation fails there (a division by zero, a domain or overflow error) or comes out complex
+        beyond its rounding.  No accuracy is claimed: :meth:`relative` and :meth:`value` escalate it until
+        they can claim one."""
+        with mpmath.workprec(prec):
+            try:
+                v = self._eval(float(x))
+            except (ZeroDivisionError, ValueError, OverflowError):
+                return None
+            if isinstance(v, (int, float)):
+                v = mpmath.mpf(v)
+            if isinstance(v, mpmath.mpc):
+                if abs(v.imag) > abs(v.real) * mpmath.mpf(2) ** (-prec + 8):
+                    return None
+                v = v.real
+            return +v
+
+    def relative(self, x: float, rel_bits: int = 80) -> mpmath.mpf:
+        """The value at ``x`` certain to about 2^-rel_bits relative (the auditor's exact values: a double-double
+        ``hi + lo`` needs 2^-80), by mpmath at doubling precision from 96 + 3 log2|x| bits, up to 20000.
+
+        Accepted when two successive precisions p/2, p agree to 2^-rel_bits *and* the value is far above what
+        cancellation at precision p could hide: terms of size up to max(1, |x|)^3 lose 2^(3 log2|x| - p), so
+        |v| must exceed 2^(3 log2|x| + rel_bits + 24 - p) (the rule of :func:`certain`).  Agreement alone is
+        not enough: 1/2 + erf(-15.6)/2 is 0 at 96 and at 192 bits, 1.4e-107 in truth.  An exact zero (or a
+        value below 2^-1090) is only believed from :func:`start_bits` for float64 on (no float64 number, down
+        to the smallest subnormal, can hide under the cancellation): log(1 + exp(-300)) is 0 at 384 bits and
+        5e-131 in truth.  NaN when no precision gives a value."""
+        x = float(x)
+        ex = max(0, math.frexp(x)[1]) if x else 0
+        zero_prec = start_bits(fmt(np.float64), x)
+        prec = 96 + 3 * ex
+        prev = self.at(x, prec)
+        cur = prev
+        while prec < _MAX_PREC_RELATIVE:
+            prec *= 2
+            cur = self.at(x, prec)
+            if prev is not None and cur is not None:
+                if (cur == 0 or mpmath.mag(cur) < -1090) and (prev == 0 or mpmath.mag(prev) < -1090):
+                    if prec >= zero_prec:   # below every float64 number, and nothing can hide
+                        return cur
+                elif (abs(cur - prev) <= abs(cur) * mpmath.mpf(2) ** -rel_bits
+                      and (not mpmath.isfinite(cur) or cur == 0 or mpmath.mag(cur) > 3 * ex + rel_bits + 24 - prec)):
+                    return cur
+            prev = cur
+        return cur if cur is not None else mpmath.nan
 
     def value(self, x: float, dtype=np.float64) -> mpmath.mpf:
         """The value at ``x`` at a precision where its rounding to ``dtype`` is certain (see module docs)."""
