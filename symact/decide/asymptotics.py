@@ -24,14 +24,15 @@ from symact.decide.pattern import Undecided
 
 
 # --------------------------------------------------------------------------- values and limits
-def value_at(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, direction: str = "+") -> sp.Expr:
+def value_at(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, direction: str = "+",
+             cap: float = 3.0) -> sp.Expr:
     """f(point), or the one-sided limit there when substitution is not finite; +-oo ends use limits."""
     if point in (sp.oo, -sp.oo):
-        return limit_value(expr, var, point, ctx, "-" if point is sp.oo else "+")
+        return limit_value(expr, var, point, ctx, "-" if point is sp.oo else "+", cap)
     v = expr.subs(var, point)
     if v.is_finite and not v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         return v
-    return limit_value(expr, var, point, ctx, direction)
+    return limit_value(expr, var, point, ctx, direction, cap)
 
 
 def limit_value(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, direction: str = "+",

@@ -17,7 +17,8 @@ from sympy.calculus.util import continuous_domain
 from symact import calculus
 from symact.catalog.registry import X
 from symact.decide import _arb
-from symact.decide.context import attempt
+from symact.decide.asymptotics import value_at
+from symact.decide.context import Context, attempt
 from symact.properties._shape import Extreme, Pt, Shape, Undecided, Value, combine, compare, extremes, limit, shape
 
 MAX_ORDER = 8
@@ -356,14 +357,12 @@ def _same(a: sp.Expr, b: sp.Expr) -> bool:
 
 
 def _side_limit(expr: sp.Expr, point: sp.Expr, direction: str) -> sp.Expr:
-    value = expr.subs(X, point)
-    if value.is_finite and not value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
-        ok, simple = attempt(lambda: sp.simplify(value), 3.0)
-        return simple if ok else value
-    ok, lim = attempt(lambda: sp.limit(expr, X, point, direction), 6.0)
-    if not ok:
-        raise Undecided(f"one-sided limit of {expr} at {point} not computed ({lim})")
-    return lim
+    """f(point) (simplified) where substitution is finite, else the one-sided limit (a number or +-oo)."""
+    value = value_at(expr, X, point, Context(X, time.monotonic() + 6.0), direction, cap=6.0)
+    if value.has(sp.oo, -sp.oo):
+        return value
+    ok, simple = attempt(lambda: sp.simplify(value), 3.0)
+    return simple if ok else value
 
 
 __all__ = ["Facts", "Side", "Undecided", "compare"]

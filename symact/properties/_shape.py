@@ -18,6 +18,7 @@ Whatever cannot be completed raises :class:`Undecided` with the reason; callers 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +28,7 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.asymptotics import limit_within, tail_radius
-from symact.decide.context import attempt
+from symact.decide.context import Context, attempt, const_sign, exact_zero, simplify_special
 from symact.decide.pattern import Undecided
 from symact.interval import ball_text, exact_ball
 
@@ -95,12 +96,16 @@ class Value:
         return None
 
 
+def _budget(seconds: float) -> Context:
+    return Context(X, time.monotonic() + seconds)
+
+
 def _is_zero(expr: sp.Expr, seconds: float = 2.0) -> bool:
-    expr = sp.sympify(expr, strict=True)
-    if expr.is_zero:
-        return True
-    ok, value = attempt(lambda: sp.simplify(expr), seconds)
-    return bool(ok and value == 0)
+    """True only when ``expr`` simplifies exactly to 0 within the time (see :func:`exact_zero`)."""
+    try:
+        return exact_zero(expr, _budget(seconds), seconds)
+    except Undecided:
+        return False
 
 
 def compare(a: Value, b: Value) -> int:
@@ -113,16 +118,9 @@ def compare(a: Value, b: Value) -> int:
         return -1
     if a.ball > b.ball:
         return 1
-    if a.exact is not None and b.exact is not None and _is_zero(a.exact - b.exact):
-        return 0
-    for prec in (256, 1024):
-        if a.exact is not None and b.exact is not None:
-            da = _arb.enclose(a.exact - b.exact, bits=prec)
-            if da is not None and da > 0:
-                return 1
-            if da is not None and da < 0:
-                return -1
-    raise Undecided("two candidate values agree to working precision and could not be proved equal")
+    if a.exact is None or b.exact is None:
+        raise Undecided("two candidate values agree to working precision and one of them is not exact")
+    return const_sign(a.exact - b.exact, _budget(4.0))
 
 
 # --------------------------------------------------------------------------- limits and evaluation
@@ -147,15 +145,13 @@ def value_at(expr: sp.Expr, point: Pt) -> Value:
 
 
 def _simplify_value(raw: sp.Expr) -> sp.Expr:
-    """simplify, with exp(LambertW(z)) = z / LambertW(z) applied first (Swish's minimum is -W(1/e))."""
-    if raw.has(sp.LambertW):
-        expanded = sp.expand(raw, power_exp=True, mul=False, multinomial=False)
-        expanded = expanded.replace(lambda e: isinstance(e, sp.exp) and isinstance(e.args[0], sp.LambertW),
-                                    lambda e: e.args[0].args[0] / e.args[0])
-        candidate = sp.simplify(expanded)
-        plain = sp.simplify(raw)
-        return candidate if sp.count_ops(candidate) < sp.count_ops(plain) else plain
-    return sp.simplify(raw)
+    """simplify, and also with exp(b + k W(a)) = exp(b) (a / W(a))^k applied first (:func:`simplify_special`;
+    Swish's minimum is -W(1/e)); the shorter form wins."""
+    plain = sp.simplify(raw)
+    if not raw.has(sp.LambertW):
+        return plain
+    candidate = sp.simplify(simplify_special(raw))
+    return candidate if sp.count_ops(candidate) < sp.count_ops(plain) else plain
 
 
 def _sign_at(expr: sp.Expr, q: sp.Rational) -> int:
