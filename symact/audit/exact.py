@@ -2,8 +2,8 @@
 
 :class:`Oracle` turns the catalog's SymPy expression into values ``hi + lo`` (``hi`` = the float64 nearest
 the exact value, ``lo`` the float64 nearest the remainder), good to far better than one float64 ULP, which is
-what ULP errors in any of the audited formats need (the expression is the catalog's f, or its derivative as
-:func:`sympy.diff` gives it, the one :class:`symact.numeric.reference.Reference` evaluates).  Three tiers:
+what ULP errors in any of the audited formats need (the expression is the catalog's f or a derivative, see
+:func:`_expression`).  Three tiers:
 
 * the fast path (:mod:`symact.audit.fastref`): vectorised float64 interval arithmetic on the expression; a
   point is taken from it only when the enclosure is narrow enough (relative width below 2^-60 for float64
@@ -28,6 +28,7 @@ from typing import Any, Mapping
 
 import mpmath
 import numpy as np
+import sympy as sp
 
 from symact.catalog import X, get
 
@@ -40,6 +41,23 @@ def _freeze(params: Mapping[str, Any] | None) -> tuple:
     return tuple(sorted((k, str(v)) for k, v in (params or {}).items()))
 
 
+_NONSMOOTH = (sp.Abs, sp.sign, sp.Max, sp.Min, sp.Piecewise, sp.Heaviside)
+
+
+def _expression(entry, params, order: int, plain: sp.Expr) -> sp.Expr:
+    """The expression the oracle encloses: f, or for a derivative of a smooth f the plain derivative
+    ``plain`` (sympy.diff, the reference's own; the catalog's simplified one costs seconds of SymPy for
+    GELU-tanh and encloses no better once fastref's stable forms are applied), for a piecewise f the
+    catalog's branch-by-branch simplified derivative (sympy.diff of softsign gives 1/(1 + |x|) -
+    x sign(x)/(1 + |x|)^2, which cancels for large |x|; simplified it is 1/(1 + |x|)^2)."""
+    if order == 0:
+        return plain
+    f = entry.f(params)
+    if any(isinstance(node, _NONSMOOTH) for node in sp.preorder_traversal(f)):
+        return entry.derivative(order, params)
+    return plain
+
+
 class Oracle:
     """Exact values of ``d^order f / dx^order`` for one catalog entry and parameter set."""
 
@@ -50,9 +68,7 @@ class Oracle:
         from symact.numeric.reference import Reference
 
         self._ref = Reference(self.entry, self.params, order, kink_convention=False)
-        # the plain derivative (sympy.diff), as the reference evaluates it: the catalog's simplified form
-        # costs seconds of SymPy simplification for some entries (GELU-tanh) and encloses no better
-        self.expr = self._ref.expr
+        self.expr = _expression(self.entry, self.params, order, self._ref.expr)
         self._arbf = None
         self._cache: dict[float, tuple[float, float]] = {}
         self._acache: dict[float, float] = {}
