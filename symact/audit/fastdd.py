@@ -47,6 +47,8 @@ from typing import Callable
 import numpy as np
 import sympy as sp
 
+from symact.audit import fastref as F
+from symact.audit.fastref import Unsupported  # one "node not supported" signal for both tiers
 from symact.catalog import X
 
 U = 2.0 ** -53
@@ -59,8 +61,6 @@ _LG_FLOOR = -1.0e300                      # log2 bounds are clamped here (2^-1e3
 _LOG2E = 1.4426950408889634
 
 
-class Unsupported(Exception):
-    pass
 
 
 # -- error-free transformations ---------------------------------------------------------------------------
@@ -678,8 +678,6 @@ def erfc(z: DD) -> DD:
 
 # -- compiler ----------------------------------------------------------------------------------------------------
 def _compile(e: sp.Expr) -> Callable[[DD], DD]:
-    from symact.audit import fastref as F
-
     if e == X:
         return lambda x: x
     if e.is_number:
@@ -688,26 +686,8 @@ def _compile(e: sp.Expr) -> Callable[[DD], DD]:
             return lambda x: const(v, x.hi.shape)
         _const_parts(e)                      # fails here (Unsupported) when arb cannot enclose it
         return lambda x: const(e, x.hi.shape)
-    if isinstance(e, sp.Add):
-        parts = [_compile(a) for a in e.args]
-
-        def f(x):
-            acc = parts[0](x)
-            for p in parts[1:]:
-                acc = add(acc, p(x))
-            return acc
-
-        return f
-    if isinstance(e, sp.Mul):
-        parts = [_compile(a) for a in e.args]
-
-        def f(x):
-            acc = parts[0](x)
-            for p in parts[1:]:
-                acc = mul(acc, p(x))
-            return acc
-
-        return f
+    if isinstance(e, (sp.Add, sp.Mul)):
+        return F.fold(add if isinstance(e, sp.Add) else mul, [_compile(a) for a in e.args])
     if isinstance(e, sp.Pow):
         b, p = e.args
         if p.is_Integer and 0 < abs(int(p)) <= 16:
@@ -736,16 +716,10 @@ def _compile(e: sp.Expr) -> Callable[[DD], DD]:
 
 
 def compile_expr(expr: sp.Expr):
-    """The double-double interval evaluator of ``expr`` (in :data:`symact.catalog.X`), or None when it has a
-    node this tier does not support (Piecewise, Abs, Max, non-integer powers, ...)."""
-    from symact.audit.fastref import stable_form
-
-    try:
-        return _compile(stable_form(expr))
-    except Unsupported:
-        return None
-    except Exception:  # noqa: BLE001 - anything odd: no dd tier, the slow path is always available
-        return None
+    """The double-double interval evaluator of ``expr`` (in :data:`symact.catalog.X`), after fastref's
+    stable rewrites, or None when it has a node this tier does not support (Piecewise, Abs, Max, non-integer
+    powers, ...)."""
+    return F.compile_expr(expr, _compile)
 
 
 def enclose(compiled, xs: np.ndarray) -> DD:

@@ -191,14 +191,19 @@ def _mul2(a, b):
     return np.where(bad, np.nan, lo), np.where(bad, np.nan, hi)
 
 
-def _mul(parts):
+def fold(op, parts):
+    """The node evaluating ``op(...op(op(p0(x), p1(x)), p2(x))...)`` (shared with :mod:`.fastdd`)."""
     def f(x):
         acc = parts[0](x)
         for p in parts[1:]:
-            acc = _mul2(acc, p(x))
+            acc = op(acc, p(x))
         return acc
 
     return f
+
+
+def _mul(parts):
+    return fold(_mul2, parts)
 
 
 def _recip(a):
@@ -564,10 +569,11 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
 
 
 # -- public -----------------------------------------------------------------------------------------------------
-def compile_expr(expr: sp.Expr):
-    """The interval evaluator of ``expr`` (in :data:`symact.catalog.X`), or None when a node is unsupported."""
+def compile_expr(expr: sp.Expr, compiler: Callable | None = None):
+    """The interval evaluator of ``expr`` (in :data:`symact.catalog.X`), or None when a node is unsupported.
+    ``compiler`` replaces this module's node compiler (:mod:`.fastdd` passes its double-double one)."""
     try:
-        return _compile(stable_form(expr))
+        return (compiler or _compile)(stable_form(expr))
     except Unsupported:
         return None
     except Exception:  # noqa: BLE001 - anything odd: no fast path, the slow path is always available
