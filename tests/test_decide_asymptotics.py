@@ -88,3 +88,35 @@ def test_points_enclosed_at_the_requested_precision():
     assert float(ball.rad()) < 2.0 ** -120
     assert _arb.enclose(sp.pi) is not None and _arb.enclose(x) is None
     assert _arb.to_rational(_arb.interval(sp.Rational(1, 4), sp.Rational(3, 4)), "mid") == sp.Rational(1, 2)
+
+
+def test_same_value_is_exact_or_certified():
+    import time
+
+    from symact.decide.context import Context, same_value
+
+    ctx = Context(x, time.monotonic() + 5)
+    assert same_value(sp.cos(1) ** 2 + sp.sin(1) ** 2, 1, ctx) is True
+    assert same_value(sp.pi, sp.Rational(355, 113), ctx) is False
+    assert same_value(sp.oo, 10 ** 9, ctx) is False and same_value(-sp.oo, -sp.oo, ctx) is True
+    assert same_value(sp.zoo, 1, ctx) is None
+
+
+def test_smooth_everywhere_is_structural():
+    from symact.decide.smooth import smooth_everywhere
+
+    assert smooth_everywhere(x * sp.tanh(sp.log(1 + sp.exp(x))), x)
+    assert smooth_everywhere(sp.sqrt(1 + x ** 2) / (2 + sp.sin(x)), x)
+    assert not smooth_everywhere(sp.sqrt(x), x)
+    assert not smooth_everywhere(sp.Abs(x), x)
+    assert not smooth_everywhere(1 / x, x)
+
+
+def test_piece_beside():
+    from symact import calculus
+    from symact.decide.common import piece_beside
+
+    pieces = calculus.pieces(sp.Max(x, 0))
+    assert piece_beside(pieces, sp.Integer(0), "+").expr == x
+    assert piece_beside(pieces, sp.Integer(0), "-").expr == 0
+    assert piece_beside(pieces, sp.oo, "-").expr == x

@@ -85,6 +85,24 @@ def unknown(statement: str, latex: str, method: str, reason: str, seconds: float
                    derivation or Derivation(), seconds, reason, value, evidence or {})
 
 
+def piece_beside(pieces, point, side: str):
+    """The piece of positive length next to ``point`` on the ``side`` '+' (right) or '-' (left), or the one
+    reaching +-oo for an infinite point; None when there is none."""
+    for piece in pieces:
+        iv = piece.interval
+        if iv.inf == iv.sup:
+            continue
+        if point is sp.oo and iv.sup is sp.oo:
+            return piece
+        if point is -sp.oo and iv.inf is -sp.oo:
+            return piece
+        if side == "+" and iv.inf <= point < iv.sup:
+            return piece
+        if side == "-" and iv.inf < point <= iv.sup:
+            return piece
+    return None
+
+
 def one_period(pieces, var: sp.Symbol, ctx: Context):
     """For a single smooth piece on all of R that is periodic: (period P, the piece on [0, P]); else None.
 
@@ -148,4 +166,5 @@ def find_violation(pieces, var: sp.Symbol, bad, ctx: Context):
 
 
 __all__ = ["REL_TEXT", "REL_LATEX", "exact_input", "domain_text", "domain_latex", "split", "sample_points",
-           "point_value", "evidence_samples", "unknown", "guarded", "find_violation", "sample_point", "one_period"]
+           "point_value", "evidence_samples", "unknown", "guarded", "find_violation", "sample_point", "one_period",
+           "piece_beside"]

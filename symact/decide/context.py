@@ -82,6 +82,27 @@ def exact_zero(value: sp.Expr, ctx: Context, cap: float = 1.5) -> bool:
     return bool(ctx.run(work, cap, "exact simplification"))
 
 
+def same_value(a: sp.Expr, b: sp.Expr, ctx: Context, cap: float = 1.5) -> bool | None:
+    """True when the numbers a and b (+-oo allowed) are equal exactly, False when they certainly differ
+    (different infinities, or a certified ball of a - b excluding 0), None when that is not settled."""
+    a, b = sp.sympify(a, strict=True), sp.sympify(b, strict=True)
+    if a == b:
+        return True
+    if a in (sp.oo, -sp.oo) or b in (sp.oo, -sp.oo):
+        return False
+    if a.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.I) or b.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.I):
+        return None
+    try:
+        if _arb.ball_sign(_arb.constant(a - b, 256)) is not None:
+            return False
+    except _arb.ArbUnsupported:
+        pass
+    try:
+        return True if exact_zero(a - b, ctx, cap) else None
+    except Undecided:
+        return None
+
+
 def const_sign(value: sp.Expr, ctx: Context) -> int:
     """The exact sign of a real constant: certified ball or exact zero; raises Undecided otherwise."""
     value = sp.sympify(value, strict=True)

@@ -12,27 +12,11 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.asymptotics import limit_value
-from symact.decide.context import Context, exact_zero
-from symact.decide.common import exact_input, guarded, point_value, split, unknown
+from symact.decide.context import Context, same_value
+from symact.decide.common import exact_input, guarded, piece_beside, point_value, split, unknown
 from symact.decide.pattern import Undecided
 from symact.verdict import Certificate, Derivation, Verdict
 from symact.parsing import as_expression
-
-
-def _piece_for(pieces, point, side: str):
-    for piece in pieces:
-        iv = piece.interval
-        if iv.inf == iv.sup:
-            continue
-        if point is sp.oo and iv.sup is sp.oo:
-            return piece
-        if point is -sp.oo and iv.inf is -sp.oo:
-            return piece
-        if side == "+" and iv.inf <= point < iv.sup:
-            return piece
-        if side == "-" and iv.inf < point <= iv.sup:
-            return piece
-    return None
 
 
 def _near(point, side):
@@ -47,7 +31,7 @@ def _near(point, side):
 def one_sided(expr, point, side, var, ctx: Context):
     """(limit value, evidence ball string) of expr at point from one side; raises Undecided."""
     pieces = split(expr, var, sp.S.Reals, ctx)
-    piece = _piece_for(pieces, point, side)
+    piece = piece_beside(pieces, point, side)
     if piece is None:
         raise Undecided(f"no piece of the function reaches {point} from the {side} side")
     value = limit_value(piece.expr, var, point, ctx, side if point not in (sp.oo, -sp.oo) else
@@ -90,8 +74,9 @@ def _decide(e, point, direction, expected, var, budget, base_txt, base_tex) -> V
             _sanity(value, ball)
     except (Undecided, _arb.ArbUnsupported) as exc:
         return unknown(text, tex, "limit", str(exc), 0.0, deriv, evidence)
-    if len(values) == 2 and not _same(values[0], values[1], ctx):
-        if not _differ(values[0], values[1]):
+    same = same_value(values[0], values[1], ctx) if len(values) == 2 else True
+    if not same:
+        if same is None:
             return unknown(text, tex, "limit", f"cannot tell whether the one-sided limits {values[0]} and "
                            f"{values[1]} are equal", 0.0, deriv, evidence)
         deriv.say("The one-sided limits differ (certified), so the two-sided limit does not exist.")
@@ -103,10 +88,11 @@ def _decide(e, point, direction, expected, var, budget, base_txt, base_tex) -> V
         text, tex = f"{base_txt} = {sp.sstr(value)}", f"{base_tex} = {sp.latex(value)}"
         deriv.steps[0] = Derivation().say(f"Claim: {text}.").steps[0]
         return Verdict("proved", text, tex, "exact limit", cert, deriv, value=value, evidence=evidence)
-    if _same(value, expected, ctx):
+    same = same_value(value, expected, ctx)
+    if same:
         deriv.show(value, "=", expected, "exact comparison")
         return Verdict("proved", text, tex, "exact limit", cert, deriv, value=value, evidence=evidence)
-    if _differ(value, expected):
+    if same is False:
         deriv.show(value, "!=", expected, "certified comparison")
         return Verdict("refuted", text, tex, "exact limit", cert, deriv, value=value, evidence=evidence)
     return unknown(text, tex, "limit", f"cannot compare the limit {value} with {expected}", 0.0, deriv,
@@ -127,23 +113,3 @@ def _sanity(value, ball) -> None:
         return
     if abs(float(lim_ball.mid()) - float(ball.mid())) > 0.05 * (1 + abs(float(lim_ball.mid()))):
         raise Undecided(f"the computed limit {value} disagrees with a nearby value {ball}")
-
-
-def _same(a, b, ctx) -> bool:
-    if a == b:
-        return True
-    if a in (sp.oo, -sp.oo) or b in (sp.oo, -sp.oo):
-        return False
-    try:
-        return exact_zero(a - b, ctx, 1.5)
-    except Undecided:
-        return False
-
-
-def _differ(a, b) -> bool:
-    if a in (sp.oo, -sp.oo) or b in (sp.oo, -sp.oo):
-        return a != b
-    try:
-        return _arb.ball_sign(_arb.constant(a - b, 256)) is not None
-    except _arb.ArbUnsupported:
-        return False

@@ -18,7 +18,9 @@ from symact import calculus
 from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.asymptotics import value_at
-from symact.decide.context import Context, attempt
+from symact.decide.common import piece_beside
+from symact.decide.context import Context, attempt, same_value
+from symact.decide.smooth import smooth_everywhere
 from symact.properties._shape import Extreme, Pt, Shape, Undecided, Value, combine, compare, extremes, limit, shape
 
 MAX_ORDER = 8
@@ -86,7 +88,7 @@ class Facts:
         """Reasons why a piece is not smooth on its interval (empty when every piece is C-infinity there)."""
         out = []
         for p in self.smooth_pieces:
-            if smooth_on_reals(p.expr):
+            if smooth_everywhere(p.expr, X):
                 continue
             for k, g in enumerate((p.expr, sp.diff(p.expr, X), sp.diff(p.expr, X, 2), sp.diff(p.expr, X, 3))):
                 ok, dom = attempt(lambda: continuous_domain(g, X, p.interval), 3.0)
@@ -147,13 +149,10 @@ class Facts:
         return out
 
     def _near(self, point: sp.Expr, side: str) -> calculus.Piece:
-        for p in self.smooth_pieces:
-            iv = p.interval
-            if side == "-" and iv.inf < point <= iv.sup:
-                return p
-            if side == "+" and iv.inf <= point < iv.sup:
-                return p
-        raise Undecided(f"no piece on the {side} side of {point}")
+        piece = piece_beside(self.smooth_pieces, point, side)
+        if piece is None:
+            raise Undecided(f"no piece on the {side} side of {point}")
+        return piece
 
     # ------------------------------------------------------------------ continuity
     @_remember
@@ -314,46 +313,13 @@ class Facts:
         return sorted(pts)
 
 
-_ENTIRE = (sp.exp, sp.erf, sp.erfc, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.asinh)
-
-
-def smooth_on_reals(expr: sp.Expr) -> bool:
-    """A cheap structural proof that ``expr`` is C-infinity on all of R (False means: not shown)."""
-    if not expr.has(X):
-        return bool(expr.is_finite) or expr.is_number
-    if expr == X:
-        return True
-    if isinstance(expr, (sp.Add, sp.Mul)):
-        return all(smooth_on_reals(a) for a in expr.args)
-    if isinstance(expr, sp.Pow):
-        base, e = expr.args
-        if e.has(X):
-            return bool(base.is_positive) and not base.has(X) and smooth_on_reals(e)
-        if e.is_Integer and e >= 0:
-            return smooth_on_reals(base)
-        return smooth_on_reals(base) and bool(base.is_positive)
-    if isinstance(expr, _ENTIRE):
-        return smooth_on_reals(expr.args[0])
-    if isinstance(expr, sp.log):
-        return smooth_on_reals(expr.args[0]) and bool(expr.args[0].is_positive)
-    return False
-
-
 def _same(a: sp.Expr, b: sp.Expr) -> bool:
-    a, b = sp.sympify(a, strict=True), sp.sympify(b, strict=True)
-    if a == b:
-        return True
-    if a.has(sp.oo, -sp.oo, sp.zoo, sp.nan) or b.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
-        return False
-    ba, bb = _arb.enclose(a), _arb.enclose(b)
-    if ba is not None and bb is not None and not ba.overlaps(bb):
-        return False
-    ok, d = attempt(lambda: sp.simplify(a - b), 3.0)
-    if ok and d == 0:
-        return True
-    if ok and d.is_number and d != 0 and (ba is None or bb is None):
-        return False
-    raise Undecided(f"could not decide whether {a} equals {b}")
+    """Whether two numbers (+-oo allowed) are equal: exact equality or a certified difference
+    (:func:`symact.decide.context.same_value`); raises Undecided when neither is shown."""
+    same = same_value(a, b, Context(X, time.monotonic() + 3.0), 3.0)
+    if same is None:
+        raise Undecided(f"could not decide whether {a} equals {b}")
+    return same
 
 
 def _side_limit(expr: sp.Expr, point: sp.Expr, direction: str) -> sp.Expr:
