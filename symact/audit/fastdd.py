@@ -587,9 +587,11 @@ def cosh(a: DD) -> DD:
 
 
 # -- erf, erfc ------------------------------------------------------------------------------------------------------
-#: series (|z| <= bound: terms) and continued fraction (z <= bound: depth) plans, from the convergence checks
-_ERF_SERIES = ((0.5, 24), (1.5, 44), (2.5, 64))
-_ERFC_CF = ((3.5, 110), (5.0, 70), (8.0, 45), (27.5, 30))
+_ERF_TERMS = 64      # |z| <= 2.5: y = 2z^2 <= 12.5, the first omitted term y^65 / 131!! < 2^-130
+_ERFC_CF_FROM = 2.5
+#: continued-fraction depth by z (up to the bound), from the convergence checks: the two ends of the tail
+#: interval give values within about 2^-95 of each other
+_ERFC_DEPTH = ((3.5, 110), (5.0, 70), (8.0, 45), (math.inf, 30))
 _ERFC_ZERO = 27.3    # erfc(z) < 2^-1075 beyond
 
 
@@ -618,21 +620,41 @@ def _log_double_factorial(m: int) -> float:
     return math.fsum(math.log(k) for k in range(1, m + 1, 2)) * (1 - 1e-12) - 1e-9
 
 
-def _erfc_cf(z: DD, depth: int) -> DD:
-    """erfc z = exp(-z^2) / sqrt(pi) / (z + (1/2) / (z + (2/2) / (z + ...))) for z > 0.  The tail after
+def _erfc_cf(z: DD) -> DD:
+    """erfc z = exp(-z^2) / sqrt(pi) / (z + (1/2) / (z + (2/2) / (z + ...))) for z > 2.5.  The tail after
     ``depth`` terms lies in [0, (depth/2) / z] (all partial numerators and denominators are positive) and the
     backward recurrence t -> a_n / (z + t) is monotone in the tail, so the value lies in the hull of the two
-    evaluations started from the ends of that interval (a wide start interval itself would blow up)."""
-    shape = z.hi.shape
-    ends = []
-    for start in (np.zeros(shape), (depth / 2.0) / z.lower * (1 + 2.0 ** -50)):
-        t = DD(start, np.zeros(shape), np.zeros(shape))
-        for n in range(depth - 1, 0, -1):
-            t = div(_c(n / 2.0, shape), add(z, t))
-        ends.append(div(_c(1.0, shape), add(z, t)))
-    k = hull(*ends)
+    evaluations started from the ends of that interval (a wide start interval itself would blow up).  Both
+    evaluations, and every point with its own depth, run in one loop over stacked arrays."""
+    n = z.hi.size
+    depth = np.select([z.hi <= b for b, _ in _ERFC_DEPTH], [d for _, d in _ERFC_DEPTH]).astype(np.int64)
+    zz = DD(np.concatenate([z.hi, z.hi]), np.concatenate([z.lo, z.lo]), np.concatenate([z.rad, z.rad]))
+    d2 = np.concatenate([depth, depth])
+    start = np.concatenate([np.zeros(n), (depth / 2.0) / z.lower * (1 + 2.0 ** -50)])
+    t = DD(start, np.zeros(2 * n), np.zeros(2 * n))
+    for k in range(int(depth.max()) - 1, 0, -1):
+        act = k < d2                       # the recurrence of a point starts at k = depth - 1
+        nt = div(_c(k / 2.0, (2 * n,)), add(zz, t))
+        t = nt if act.all() else _select(act, nt, t)
+    kk = div(_c(1.0, (2 * n,)), add(zz, t))
+    k = hull(kk.take(slice(0, n)), kk.take(slice(n, 2 * n)))
     e = exp(neg(mul(z, z)))
-    return mul(mul(e, k), _c(1 / sp.sqrt(sp.pi), shape))
+    return mul(mul(e, k), _c(1 / sp.sqrt(sp.pi), z.hi.shape))
+
+
+def _select(mask, a: DD, b: DD) -> DD:
+    """``a`` where ``mask``, else ``b``."""
+    lg = np.where(mask, a.lgeff(), b.lgeff()) if _lg_of(a, b) else None
+    lr = None
+    if a.lr is not None or b.lr is not None:
+        lr = np.where(mask, a.lr if a.lr is not None else np.nan, b.lr if b.lr is not None else np.nan)
+    return DD(np.where(mask, a.hi, b.hi), np.where(mask, a.lo, b.lo), np.where(mask, a.rad, b.rad), lg, lr)
+
+
+def _abs_sign(z: DD) -> tuple[DD, np.ndarray]:
+    """(z with the midpoint's sign removed, that sign as +-1)."""
+    s = np.where(z.hi < 0, -1.0, 1.0)
+    return DD(z.hi * s, z.lo * s, z.rad, z.lg, z.lr), s
 
 
 def _erfc_tiny(z: DD) -> DD:
@@ -646,34 +668,31 @@ def _erfc_tiny(z: DD) -> DD:
 
 
 def _erfc_pos(z: DD) -> DD:
-    """erfc on z > 0 pieces (series below 2.5, continued fraction above, the tiny bound past 27.3)."""
+    """erfc where the midpoint is >= 0: 1 - the series up to 2.5, the continued fraction above, the tiny
+    bound past 27.3."""
     zl = z.lower
-    cases = [(zl > _ERFC_ZERO, _erfc_tiny)]
-    prev = 2.5
-    for bound, depth in _ERFC_CF:
-        cases.append(((zl > prev * 0.999) & (z.hi <= bound), lambda v, d=depth: _erfc_cf(v, d)))
-        prev = bound
-    cases.append((np.abs(z.hi) <= 2.5, lambda v: sub(_c(1.0, v.hi.shape), erf(v))))
-    return _branches(z, cases)
+    return _branches(z, [(zl > _ERFC_ZERO, _erfc_tiny),
+                         (zl > _ERFC_CF_FROM * 0.999, _erfc_cf),
+                         (z.hi <= _ERFC_CF_FROM, lambda v: sub(_c(1.0, v.hi.shape), _erf_series(v, _ERF_TERMS)))])
 
 
 def erf(z: DD) -> DD:
-    cases = []
-    prev = -1.0
-    for bound, n in _ERF_SERIES:
-        cases.append((np.abs(z.hi) <= bound, lambda v, n=n: _erf_series(v, n)))
-    cases.append((z.hi > 2.5, lambda v: sub(_c(1.0, v.hi.shape), _erfc_pos(v))))
-    cases.append((z.hi < -2.5, lambda v: sub(_erfc_pos(neg(v)), _c(1.0, v.hi.shape))))
-    del prev
-    out = _branches(z, cases)
+    a, s = _abs_sign(z)
+    out = _branches(a, [(a.hi <= _ERFC_CF_FROM, lambda v: _erf_series(v, _ERF_TERMS)),
+                        (a.hi > _ERFC_CF_FROM, lambda v: sub(_c(1.0, v.hi.shape), _erfc_pos(v)))])
+    out = DD(out.hi * s, out.lo * s, out.rad, out.lg, out.lr)            # erf is odd
     if z.lg is not None:
         out.lg = np.fmin(out.lgeff(), z.lgeff() + 0.18)        # |erf z| <= 2/sqrt(pi) |z|
     return out
 
 
 def erfc(z: DD) -> DD:
-    return _branches(z, [(z.hi >= 0, _erfc_pos),
-                         (z.hi < 0, lambda v: sub(_c(2.0, v.hi.shape), _erfc_pos(neg(v))))])
+    """erfc z, and 2 - erfc(-z) where the midpoint is negative."""
+    a, s = _abs_sign(z)
+    e = _erfc_pos(a)
+    if not (s < 0).any():
+        return e
+    return _select(s < 0, sub(_c(2.0, e.hi.shape), e), e)
 
 
 # -- compiler ----------------------------------------------------------------------------------------------------
