@@ -350,7 +350,14 @@ def exact_solution(f: sp.Expr, lo, hi, ctx: Context):
         return None
     except Exception:
         return None
-    for sol in sols if isinstance(sols, list) else []:
+    return verified_solution(f, sols if isinstance(sols, list) else [], lo, hi, ctx)
+
+
+def verified_solution(f: sp.Expr, sols: list, lo, hi, ctx: Context):
+    """The first candidate in ``sols`` that lies in [lo, hi] (rational ends; certified) and makes f exactly 0
+    (:func:`exact_zero`), in a short form; None when there is none or a check does not finish."""
+    var = ctx.var
+    for sol in sols:
         try:
             ball = _arb.constant(sol, 200)
         except (_arb.ArbUnsupported, ValueError, TypeError):

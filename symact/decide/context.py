@@ -127,3 +127,20 @@ def const_sign(value: sp.Expr, ctx: Context) -> int:
     if exact_zero(value, ctx):
         return 0
     raise Undecided(f"cannot decide the sign of the constant {value}")
+
+
+def order(a_exact: sp.Expr | None, a_ball, b_exact: sp.Expr | None, b_ball, ctx: Context) -> int:
+    """-1, 0 or 1 for a < b, a = b, a > b, each number given exactly (``+-oo`` allowed, then no ball) and/or
+    by a certified ball: infinities first, then the balls, then the exact sign of a - b (:func:`const_sign`,
+    so equality only when exact).  Raises Undecided when that does not settle it."""
+    ia = 1 if a_exact == sp.oo else (-1 if a_exact == -sp.oo else 0)
+    ib = 1 if b_exact == sp.oo else (-1 if b_exact == -sp.oo else 0)
+    if ia or ib:
+        return (ia > ib) - (ia < ib)
+    if a_ball < b_ball:
+        return -1
+    if a_ball > b_ball:
+        return 1
+    if a_exact is None or b_exact is None:
+        raise Undecided("two values agree to working precision and one of them is not known exactly")
+    return const_sign(a_exact - b_exact, ctx)

@@ -17,7 +17,7 @@ from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.analyze import pattern
 from symact.decide.asymptotics import limit_value, value_at
-from symact.decide.context import Context, exact_zero, simplify_special
+from symact.decide.context import Context, order, simplify_special
 from symact.decide.smooth import check_smooth
 from symact.decide.structure import structural_sign
 from symact.decide.common import (domain_latex, domain_text, evidence_samples, exact_input, guarded, one_period,
@@ -212,17 +212,16 @@ def _select(cands: list[_Candidate], kind: str, ctx: Context) -> _Candidate:
         return [c for c in cands if c.infinite == -s][0]
     best = finite[0]
     for c in finite[1:]:
-        if (c.ball > best.ball) if s > 0 else (c.ball < best.ball):
+        try:
+            o = s * order(c.exact, c.ball, best.exact, best.ball, ctx)
+        except Undecided:
+            raise Undecided(f"cannot order the candidates {best.origin} and {c.origin}") from None
+        if o > 0:
             best = c
-        elif (best.ball > c.ball) if s > 0 else (best.ball < c.ball):
-            continue
-        elif c.exact is not None and best.exact is not None and exact_zero(c.exact - best.exact, ctx, 1.5):
+        elif o == 0:
             merged_at = best.at + [p for p in c.at if p not in best.at]
-            keep = best if best.exact is not None else c
-            best = _Candidate(keep.exact, keep.ball, 0, best.attained or c.attained, merged_at,
+            best = _Candidate(best.exact, best.ball, 0, best.attained or c.attained, merged_at,
                               best.origin + " and " + c.origin)
-        else:
-            raise Undecided(f"cannot order the candidates {best.origin} and {c.origin}")
     return best
 
 

@@ -27,8 +27,9 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide import _arb
+from symact.decide.analyze import verified_solution
 from symact.decide.asymptotics import limit_within, tail_radius
-from symact.decide.context import Context, attempt, const_sign, exact_zero, simplify_special
+from symact.decide.context import Context, attempt, exact_zero, order, simplify_special
 from symact.decide.pattern import Undecided
 from symact.interval import ball_text, exact_ball
 
@@ -109,18 +110,9 @@ def _is_zero(expr: sp.Expr, seconds: float = 2.0) -> bool:
 
 
 def compare(a: Value, b: Value) -> int:
-    """-1, 0 or 1 for a < b, a == b, a > b (certified); raises Undecided when it cannot tell."""
-    if a.infinite or b.infinite:
-        if a.infinite == b.infinite:
-            return 0
-        return -1 if a.infinite < b.infinite else 1
-    if a.ball < b.ball:
-        return -1
-    if a.ball > b.ball:
-        return 1
-    if a.exact is None or b.exact is None:
-        raise Undecided("two candidate values agree to working precision and one of them is not exact")
-    return const_sign(a.exact - b.exact, _budget(4.0))
+    """-1, 0 or 1 for a < b, a == b, a > b (certified, see :func:`symact.decide.context.order`); raises
+    Undecided when it cannot tell."""
+    return order(a.exact, a.ball, b.exact, b.ball, _budget(4.0))
 
 
 # --------------------------------------------------------------------------- limits and evaluation
@@ -333,6 +325,8 @@ def _shrink_toward(h: sp.Expr, end: sp.Expr, end_pt: Pt | None, other: sp.Expr, 
 
 
 def _attach_exact(h: sp.Expr, found: list[Pt]) -> list[Pt]:
+    """The roots with a closed form from ``solve`` where one lies in the root's enclosure and is verified
+    exactly (:func:`symact.decide.analyze.verified_solution`)."""
     if not found or all(p.exact is not None for p in found) or sp.count_ops(h) > 16:
         return found
     ok, sols = attempt(lambda: sp.solve(h, X), 1.5)
@@ -340,14 +334,12 @@ def _attach_exact(h: sp.Expr, found: list[Pt]) -> list[Pt]:
         return found
     out = []
     for p in found:
-        match = None
+        exact = None
         if p.exact is None:
-            for s in sols:
-                sb = _arb.enclose(s) if s.is_real is not False else None
-                if sb is not None and sb.overlaps(p.ball) and abs(float(sb.mid()) - p.float) < 1e-12 * max(1, abs(p.float)):
-                    match = Pt(sb, s)
-                    break
-        out.append(match or p)
+            exact = verified_solution(h, sols, _arb.to_rational(p.ball, "lo"), _arb.to_rational(p.ball, "hi"),
+                                      _budget(3.0))
+        ball = _arb.enclose(exact) if exact is not None else None
+        out.append(Pt(ball, exact) if ball is not None else p)
     return out
 
 
