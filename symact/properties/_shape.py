@@ -361,7 +361,8 @@ def _stable(h: sp.Expr) -> sp.Expr:
 
 
 def _roots_by_subdivision(h: sp.Expr, a: sp.Expr, b: sp.Expr) -> list[Pt]:
-    """Roots of h on (a, b) by arb subdivision on a bounded window; tails by :func:`_tail_sign`."""
+    """Roots of h on (a, b) by arb subdivision on a bounded window; the tails by the dominance certificate
+    (:func:`symact.decide.asymptotics.tail_radius`)."""
     lo, hi = _window(a, b, h)
     dh = _stable(sp.diff(h, X))
     h = _stable(h)
