@@ -67,6 +67,19 @@ def limit_within(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, direction: str =
 _LIMITS: dict = {}
 
 
+def end_values(f: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr, closed_lo: bool, closed_hi: bool,
+               ctx: Context, cap: float = 3.0) -> list[tuple[sp.Expr, sp.Expr, bool]]:
+    """What the two ends of an interval contribute to the sup / inf of a continuous f on it: (end, value,
+    attained), the value f(end) at a closed finite end, else the one-sided limit from inside (+-oo too)."""
+    out = []
+    for end, closed, inward in ((lo, closed_lo, "+"), (hi, closed_hi, "-")):
+        if end.is_finite and closed:
+            out.append((end, f.subs(var, end), True))
+        else:
+            out.append((end, limit_value(f, var, end, ctx, inward, cap), False))
+    return out
+
+
 # --------------------------------------------------------------------------- exponential polynomials
 @dataclass(frozen=True)
 class Term:
@@ -273,5 +286,5 @@ def tail_radius(expr: sp.Expr, var: sp.Symbol, side: int) -> sp.Integer:
     raise Undecided(f"no certified sign of {expr} on the {'right' if side > 0 else 'left'} tail")
 
 
-__all__ = ["value_at", "limit_value", "limit_within", "exp_poly_terms", "exp_poly_limit", "tail_sign",
+__all__ = ["value_at", "limit_value", "limit_within", "end_values", "exp_poly_terms", "exp_poly_limit", "tail_sign",
            "tail_radius", "Term"]

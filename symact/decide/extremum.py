@@ -16,7 +16,7 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.analyze import pattern
-from symact.decide.asymptotics import limit_value, value_at
+from symact.decide.asymptotics import end_values
 from symact.decide.context import Context, order, simplify_special
 from symact.decide.smooth import check_smooth
 from symact.decide.structure import structural_sign
@@ -166,13 +166,10 @@ def _piece_candidates(piece, var, ctx: Context, deriv: Derivation) -> list[_Cand
         value = f.subs(var, lo if lo.is_finite else hi if hi.is_finite else 0)
         return [_candidate(value, None, True, [iv], f"the constant piece on {domain_text(iv)}", ctx)]
     cands = []
-    for end, closed, side in ((lo, not iv.left_open, "+"), (hi, not iv.right_open, "-")):
-        if end.is_finite and closed:
-            cands.append(_candidate(f.subs(var, end), None, True, [end], f"the end x = {end}", ctx))
-            continue
-        limit = limit_value(f, var, end, ctx, side) if end.is_finite else value_at(f, var, end, ctx)
-        cands.append(_candidate(limit, None, False, [], f"the limit at x -> {end}{side if end.is_finite else ''}",
-                                ctx))
+    for (end, value, attained), side in zip(end_values(f, var, lo, hi, not iv.left_open, not iv.right_open, ctx),
+                                            "+-"):
+        origin = f"the end x = {end}" if attained else f"the limit at x -> {end}{side if end.is_finite else ''}"
+        cands.append(_candidate(value, None, attained, [end] if attained else [], origin, ctx))
     for z in dpat.zeros:
         if z.exact is not None and (z.exact == lo or z.exact == hi):
             continue

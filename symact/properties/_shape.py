@@ -28,7 +28,7 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.analyze import verified_solution
-from symact.decide.asymptotics import limit_within, tail_radius
+from symact.decide.asymptotics import end_values, limit_within, tail_radius
 from symact.decide.context import Context, attempt, exact_zero, order, simplify_special
 from symact.decide.pattern import Undecided
 from symact.interval import ball_text, exact_ball
@@ -463,13 +463,8 @@ def extremes(g: sp.Expr, a: sp.Expr, b: sp.Expr, closed_a: bool, closed_b: bool,
         left, right = shp.signs[k], shp.signs[k + 1]
         if left != right:
             cands.append((value_at(g, c), True, c))
-    for end, closed, direction in ((a, closed_a, "+"), (b, closed_b, "-")):
-        if end in (sp.oo, -sp.oo):
-            cands.append((limit(g, end, "-" if end == sp.oo else "+"), False, end))
-        elif closed:
-            cands.append((Value.of(sp.simplify(g.subs(X, end))), True, Pt.of(end)))
-        else:
-            cands.append((limit(g, end, direction), False, end))
+    for end, value, attained in end_values(g, X, a, b, closed_a, closed_b, _budget(12.0), 6.0):
+        cands.append((Value.of(sp.simplify(value)), True, Pt.of(end)) if attained else (Value.of(value), False, end))
     return _pick(cands, -1), _pick(cands, 1)
 
 
