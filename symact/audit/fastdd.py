@@ -774,3 +774,27 @@ def upper_abs(d: DD) -> np.ndarray:
     with np.errstate(all="ignore"):
         via_lg = np.fmax(np.exp2(d.lgeff()) * (1 + 2.0 ** -50), _SUB)
         return np.fmin(d.mag, via_lg)
+
+
+def rounded(d: DD, fmt) -> tuple[np.ndarray, np.ndarray]:
+    """Values correctly rounded to ``fmt`` (a :class:`symact.audit.dtypes.Format`) where the enclosures ``d``
+    make the rounding certain: (values as float64, certain mask).  float64: hi itself, when |lo| + rad is
+    below half the smaller spacing around hi; narrower formats: both float64 ends of the enclosure, moved one
+    float64 ulp outward, round to the same number (and carry the same sign, for zeros)."""
+    from symact.audit.dtypes import round_to
+
+    with np.errstate(all="ignore"):
+        fin = np.isfinite(d.hi) & np.isfinite(d.lo) & np.isfinite(d.rad)
+        if fmt.name == "float64":
+            a = np.abs(d.hi)
+            up = np.spacing(a)
+            m, _ = np.frexp(a)
+            down = np.where(m == 0.5, up / 2, up)
+            ok = fin & (a >= 2.0 ** -1022) & (a < float(np.finfo(np.float64).max)) & (
+                (np.abs(d.lo) + d.rad) * _INFL < down / 2)
+            return np.where(ok, d.hi, np.nan), ok
+        lo_end = np.nextafter(d.hi + (d.lo - d.rad), -np.inf)
+        hi_end = np.nextafter(d.hi + (d.lo + d.rad), np.inf)
+        ra, rb = round_to(lo_end, fmt), round_to(hi_end, fmt)
+        ok = fin & (ra == rb) & (np.signbit(lo_end) == np.signbit(hi_end)) & ~np.isnan(ra)
+        return np.where(ok, ra, np.nan), ok

@@ -616,8 +616,9 @@ def rounded_fast(compiled, xs: np.ndarray, fmt) -> tuple[np.ndarray, np.ndarray]
 
 def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0) -> np.ndarray:
     """Correctly rounded values of a catalog entry (or its derivative) at ``xs`` in ``dtype`` (as float64):
-    the vectorised enclosure where both ends round alike, :meth:`symact.numeric.reference.Reference.rounded`
-    (certified per-point mpmath) for the rest."""
+    the vectorised float64 enclosure where both ends round alike, then the double-double tier
+    (:func:`symact.audit.fastdd.rounded`; float64 targets need it), then
+    :meth:`symact.numeric.reference.Reference.rounded` (certified per-point mpmath) for the rest."""
     from symact.audit.dtypes import get_format
     from symact.audit.exact import oracle
     from symact.numeric.reference import reference
@@ -631,6 +632,14 @@ def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0)
     else:
         vals, ok = np.full(xs.shape, np.nan), np.zeros(xs.shape, bool)
     rest = np.flatnonzero(~ok)
+    d = o._dd_tier(xs[rest])
+    if d is not None:
+        from symact.audit import fastdd
+
+        v2, ok2 = fastdd.rounded(d, fmt)
+        vals = vals.copy()
+        vals[rest[ok2]] = v2[ok2]
+        rest = rest[~ok2]
     if rest.size:
         ref = reference(o.entry, params, order)
         vals = vals.copy()
