@@ -120,3 +120,14 @@ def test_piece_beside():
     assert piece_beside(pieces, sp.Integer(0), "+").expr == x
     assert piece_beside(pieces, sp.Integer(0), "-").expr == 0
     assert piece_beside(pieces, sp.oo, "-").expr == x
+
+
+def test_an_unfinished_rewrite_is_not_remembered(monkeypatch):
+    from symact.decide import asymptotics
+
+    e = sp.exp(x) / (sp.exp(x) + x ** 3 + 7)
+    asymptotics._TERMS.pop((e, x, 1), None)
+    with monkeypatch.context() as m:
+        m.setattr(asymptotics, "attempt", lambda fn, seconds: (False, "time budget exceeded"))
+        assert exp_poly_limit(e, x, oo) is None
+    assert exp_poly_limit(e, x, oo) == 1

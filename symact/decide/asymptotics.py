@@ -46,7 +46,9 @@ def limit_value(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, dir
     key = (expr, var, point, direction)
     if key in _LIMITS:
         return _LIMITS[key]
-    value = exp_poly_limit(expr, var, point) if point in (sp.oo, -sp.oo) else None
+    value = None
+    if point in (sp.oo, -sp.oo):
+        value = exp_poly_limit(expr, var, point, max(0.05, min(4.0, ctx.remaining())))
     if value is None:
         simpler = rewrite_hyperbolic(expr)
         value = ctx.run(lambda: sp.limit(simpler, var, point, direction), cap, f"the limit at {point}")
@@ -161,13 +163,16 @@ def _terms(expr: sp.Expr, var: sp.Symbol) -> list[Term] | None:
         return None
 
 
-def _forms(expr: sp.Expr, seconds: float = 4.0):
+def _forms(expr: sp.Expr, seconds: float, unfinished: list):
     """Exact rewrites of ``expr`` in exponentials over a common denominator, one at a time: hyperbolic
-    functions only, then everything SymPy rewrites in exp (2**x, ...); complex forms are skipped."""
+    functions only, then everything SymPy rewrites in exp (2**x, ...); complex forms are skipped.  A rewrite
+    that does not finish in ``seconds`` (or fails) is noted in ``unfinished``."""
     seen = []
     for rewrite in (rewrite_hyperbolic, lambda e: e.rewrite(sp.exp)):
         ok, form = attempt(lambda: sp.together(rewrite(sp.sympify(expr, strict=True))), seconds)
-        if ok and form not in seen and not form.has(sp.I):
+        if not ok:
+            unfinished.append(form)
+        elif form not in seen and not form.has(sp.I):
             seen.append(form)
             yield form
 
@@ -175,27 +180,31 @@ def _forms(expr: sp.Expr, seconds: float = 4.0):
 _TERMS: dict = {}
 
 
-def exp_poly_terms(expr: sp.Expr, var: sp.Symbol, side: int) -> tuple[list[Term], list[Term]] | None:
+def exp_poly_terms(expr: sp.Expr, var: sp.Symbol, side: int, seconds: float = 4.0
+                   ) -> tuple[list[Term], list[Term]] | None:
     """(numerator, denominator) of expr(side * x), each as terms sorted by growth at +oo; None when expr is
-    not a rational function of x and exponentials of polynomials.  A zero numerator gives ``[]`` (cached)."""
+    not a rational function of x and exponentials of polynomials (or its rewriting takes more than
+    ``seconds``).  A zero numerator gives ``[]``.  Cached (an unfinished rewrite is not)."""
     key = (expr, var, side)
-    if key not in _TERMS:
-        result = None
-        for form in _forms(expr):
-            num, den = sp.fraction(form)
-            num, den = (sp.expand(e.xreplace({var: side * var})) for e in (num, den))
-            tn = [] if num == 0 else _terms(num, var)
-            td = _terms(den, var)
-            if tn is not None and td:
-                result = (tn, td)
-                break
+    if key in _TERMS:
+        return _TERMS[key]
+    result, unfinished = None, []
+    for form in _forms(expr, seconds, unfinished):
+        num, den = sp.fraction(form)
+        num, den = (sp.expand(e.xreplace({var: side * var})) for e in (num, den))
+        tn = [] if num == 0 else _terms(num, var)
+        td = _terms(den, var)
+        if tn is not None and td:
+            result = (tn, td)
+            break
+    if result is not None or not unfinished:
         if len(_TERMS) > 4096:
             _TERMS.clear()
         _TERMS[key] = result
-    return _TERMS[key]
+    return result
 
 
-def exp_poly_limit(expr: sp.Expr, var: sp.Symbol, point) -> sp.Expr | None:
+def exp_poly_limit(expr: sp.Expr, var: sp.Symbol, point, seconds: float = 4.0) -> sp.Expr | None:
     """The limit at +-oo of a rational function of x and exponentials exp(p(x)) (p polynomials), or None.
 
     Numerator and denominator are sums of terms c x^i exp(p(x)); the term of fastest growth dominates each
@@ -205,7 +214,7 @@ def exp_poly_limit(expr: sp.Expr, var: sp.Symbol, point) -> sp.Expr | None:
     """
     if point not in (sp.oo, -sp.oo):
         return None
-    parts = exp_poly_terms(expr, var, 1 if point == sp.oo else -1)
+    parts = exp_poly_terms(expr, var, 1 if point == sp.oo else -1, seconds)
     if parts is None:
         return None
     num, den = parts
