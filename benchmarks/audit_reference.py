@@ -1,11 +1,12 @@
 """Throughput of symact's correctly rounded reference against a plain mpmath loop and plain NumPy.
 
-    python benchmarks/audit_reference.py [--n N] [--mp-n M] [--activation gelu]
+    python benchmarks/audit_reference.py [--n N] [--mp-n M] [--activation gelu] [--dtype float32]
 
-On the same float32 inputs (uniform in [-10, 10] plus a log-uniform spread of magnitudes) it times:
+On the same inputs of the format (uniform in [-10, 10] plus a log-uniform spread of magnitudes) it times:
 
 * symact: :func:`symact.audit.fastref.rounded` -- vectorised float64 interval enclosures, each point
-  accepted only when both ends of its enclosure round to the same float32, the rest from the certified
+  accepted only when both ends of its enclosure round to the same number of the format, then vectorised
+  double-double enclosures (:mod:`symact.audit.fastdd`; float64 needs them), the rest from the certified
   per-point path;
 * mpmath: the per-point certified loop (:meth:`symact.numeric.reference.Reference.rounded`), the same
   certainty (correct rounding), on the first M inputs (it is slow; its throughput is per point);
@@ -28,6 +29,7 @@ def main(argv=None) -> int:
     ap.add_argument("--mp-n", type=int, default=3000, help="inputs for the mpmath loop")
     ap.add_argument("--activation", default="gelu")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--dtype", default="float32", choices=["float16", "float32", "float64"])
     args = ap.parse_args(argv)
 
     from symact.audit import fastref
@@ -39,11 +41,11 @@ def main(argv=None) -> int:
     half = args.n // 2
     xs = np.concatenate([rng.uniform(-10, 10, half),
                          rng.choice([-1.0, 1.0], args.n - half) * np.exp(rng.uniform(-20, 5, args.n - half))])
-    xs = xs.astype(np.float32).astype(np.float64)
+    xs = xs.astype(args.dtype).astype(np.float64)
     name = args.activation
     tw = twin(name)
     oracle(name)._compiled()
-    fastref.rounded(name, xs[:1000])          # warm up: library self-check, compilation
+    fastref.rounded(name, xs[:1000], args.dtype)   # warm up: library self-check, compilation
 
     def best(fn):
         ts = []
@@ -54,18 +56,18 @@ def main(argv=None) -> int:
         return min(ts), out
 
     t_np, _ = best(lambda: tw.f(xs))
-    t_sym, vals = best(lambda: fastref.rounded(name, xs))
+    t_sym, vals = best(lambda: fastref.rounded(name, xs, args.dtype))
     ref = reference(name)
     sub = xs[: args.mp_n]
     t = time.perf_counter()
-    mp_vals = ref.rounded(sub, np.float32).astype(np.float64)
+    mp_vals = ref.rounded(sub, np.dtype(args.dtype)).astype(np.float64)
     t_mp = time.perf_counter() - t
 
     same = np.array_equal(vals[: args.mp_n], mp_vals, equal_nan=True)
     thr_sym = xs.size / t_sym
     thr_mp = sub.size / t_mp
     thr_np = xs.size / t_np
-    print(f"activation: {name}, float32 correctly rounded, {xs.size} inputs (mpmath loop: {sub.size})")
+    print(f"activation: {name}, {args.dtype} correctly rounded, {xs.size} inputs (mpmath loop: {sub.size})")
     print(f"symact reference : {t_sym:8.3f} s  {thr_sym:12.0f} values/s")
     print(f"mpmath loop      : {t_mp:8.3f} s  {thr_mp:12.0f} values/s")
     print(f"numpy float64    : {t_np:8.3f} s  {thr_np:12.0f} values/s")

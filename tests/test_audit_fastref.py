@@ -84,6 +84,9 @@ def _inside(d, i, v, slack=0) -> bool:
         if d.lg is not None and np.isfinite(d.lg[i]) and v != 0:
             # the log2 bound must hold too (it is what decides values beyond the float64 range)
             ok = ok and mpmath.log(abs(v), 2) <= d.lg[i]
+        if d.sg is not None and d.sg[i] != 0:
+            # and so must a recorded sign (it gives the sign of values that round to zero)
+            ok = ok and mpmath.sign(v) == d.sg[i]
         return ok
 
 
@@ -256,3 +259,14 @@ def test_rounded_with_the_dd_tier_agrees_with_the_per_point_reference(dtype):
         # (== ignores the sign of zero: neither side resolves it for values far below the subnormals, e.g.
         # gelu(-325), where mpmath's 1 + erf(-230) is exactly 0 at every precision it tries)
         assert np.array_equal(got, want, equal_nan=True), name
+
+
+def test_values_far_below_the_subnormals_get_their_certain_sign():
+    """gelu(-325) ~ -1e-22940: mpmath's 1 + erf(-230) is 0 at every precision it tries, the dd tier knows
+    the value is negative and far below 2^-1076, so it rounds to -0.0 in every format."""
+    xs = np.array([-325.0, -125.0, -68.75] * 30)
+    for dtype in ("float64", "float32"):
+        got = fastref.rounded("gelu", xs, dtype)
+        assert np.all(got == 0) and np.all(np.signbit(got))
+    h, l = Oracle("gelu").exact_at(xs)
+    assert np.all(h == 0) and np.all(np.signbit(h)) and np.all(l == 0)

@@ -103,10 +103,10 @@ class DD:
     2^lr <= |value| <= 2^lg (``lr`` set, ``lg`` set); e.g. x^2 at x = 1e200, so that exp(-x^2) is still known
     to underflow and x^3 sech^2(x^3) to be tiny."""
 
-    __slots__ = ("hi", "lo", "rad", "lg", "lr")
+    __slots__ = ("hi", "lo", "rad", "lg", "lr", "sg")
 
-    def __init__(self, hi, lo, rad, lg=None, lr=None):
-        self.hi, self.lo, self.rad, self.lg, self.lr = hi, lo, rad, lg, lr
+    def __init__(self, hi, lo, rad, lg=None, lr=None, sg=None):
+        self.hi, self.lo, self.rad, self.lg, self.lr, self.sg = hi, lo, rad, lg, lr, sg
 
     @staticmethod
     def point(x) -> "DD":
@@ -116,7 +116,14 @@ class DD:
 
     def take(self, idx) -> "DD":
         return DD(self.hi[idx], self.lo[idx], self.rad[idx], None if self.lg is None else self.lg[idx],
-                  None if self.lr is None else self.lr[idx])
+                  None if self.lr is None else self.lr[idx], None if self.sg is None else self.sg[idx])
+
+    def sgn(self):
+        """+1 / -1 where the value is certainly positive / negative, 0 where that is not known (``sg``
+        records it for values too small for the midpoint to show, e.g. exp(-1e300) > 0)."""
+        with np.errstate(invalid="ignore"):
+            v = np.where(self.minmag > 0, np.sign(self.hi), 0.0)
+        return v if self.sg is None else np.where(self.sg != 0, self.sg, v)
 
     def _ray_bounds(self):
         """(is ray, lower bound of |value| of a ray, upper bound of it)."""
@@ -220,7 +227,24 @@ def _const_parts(value) -> tuple[float, float, float]:
 
 # -- arithmetic ---------------------------------------------------------------------------------------------
 def neg(a: DD) -> DD:
-    return DD(-a.hi, -a.lo, a.rad, a.lg, a.lr)
+    return DD(-a.hi, -a.lo, a.rad, a.lg, a.lr, None if a.sg is None else -a.sg)
+
+
+def _sg_of(*parts: DD) -> bool:
+    return any(p.sg is not None for p in parts)
+
+
+def _positive(out: DD) -> DD:
+    """Mark the results of a function that is positive everywhere (exp, erfc, logistic, ...)."""
+    out.sg = np.ones(out.hi.shape)
+    return out
+
+
+def _same_sign(out: DD, a: DD) -> DD:
+    """Mark the results of a function with the sign of its argument (tanh, erf, expm1, log1p)."""
+    if a.sg is not None:
+        out.sg = a.sgn()
+    return out
 
 
 def _has_ray(*parts: DD) -> bool:
@@ -243,7 +267,8 @@ def _set_rays(out: DD, where, sign, lr, lg) -> DD:
         g = out.lgeff() if out.lg is not None else np.full(hi.shape, np.inf)
         g = np.where(ray | tiny, lg, g)
         r = np.where(ray, lr, np.nan if out.lr is None else out.lr)
-    return DD(hi, lo, rad, g, r)
+        sg = np.where(ray | tiny, sign, 0.0 if out.sg is None else out.sg)
+    return DD(hi, lo, rad, g, r, sg)
 
 
 def add(a: DD, b: DD) -> DD:
@@ -257,6 +282,9 @@ def add(a: DD, b: DD) -> DD:
     rad = (a.rad + b.rad + err) * _INFL
     lg = np.maximum(a.lgeff(), b.lgeff()) + 1.0 if _lg_of(a, b) else None
     out = DD(zh, zl, rad, lg)
+    if _sg_of(a, b):
+        sa, sb = a.sgn(), b.sgn()
+        out.sg = np.where(sa == sb, sa, 0.0)
     if _has_ray(a, b):
         # ray + v with |v| <= 2^(lr-1): the same ray, 2^(lr-1) <= |sum|; two rays of one sign: a ray
         ra, rb = np.isinf(a.hi), np.isinf(b.hi)
@@ -284,15 +312,14 @@ def mul(a: DD, b: DD) -> DD:
     rad = (am * b.rad + bm * a.rad + a.rad * b.rad + err) * _INFL
     rad = rad + np.where((a.rad > 0) | (b.rad > 0) | (err > 0), 2 * _SUB, 0.0)    # products may underflow
     lg = a.lgeff() + b.lgeff() + 2.0 ** -30 if _lg_of(a, b) else None
-    out = DD(zh, zl, rad, lg)
+    out = DD(zh, zl, rad, lg, None, a.sgn() * b.sgn() if _sg_of(a, b) else None)
     over = np.isinf(p) & np.isfinite(a.hi) & np.isfinite(b.hi)
     if over.any() or _has_ray(a, b):
         # an overflowing product of finite operands, or a ray times anything: magnitudes multiply
         with np.errstate(all="ignore"):
             lr = a.lreff() + b.lreff()
             lg2 = a.lgeff() + b.lgeff() + 2.0 ** -30
-            certain = (a.minmag > 0) & (b.minmag > 0)
-            sign = np.where(certain, np.sign(a.hi) * np.sign(b.hi), 0.0)
+            sign = a.sgn() * b.sgn()
         out = _set_rays(out, over | np.isinf(a.hi) | np.isinf(b.hi), sign, lr, lg2)
     return out
 
@@ -306,7 +333,7 @@ def scale2(a: DD, k) -> DD:
     small = np.abs(hi) < 2.0 ** -960
     rad = rad + np.where(small, 4 * _SUB, 0.0)
     lg = a.lgeff() + kk if a.lg is not None else None
-    out = DD(hi, lo, rad, lg, None if a.lr is None else a.lr + kk)
+    out = DD(hi, lo, rad, lg, None if a.lr is None else a.lr + kk, a.sg)
     if np.any(np.isinf(hi) & np.isfinite(a.hi)):                 # overflow: not a ray we can vouch for
         out.hi = np.where(np.isinf(hi) & np.isfinite(a.hi), np.nan, out.hi)
     return out
@@ -333,7 +360,8 @@ def div(a: DD, b: DD) -> DD:
         if _lg_of(a, b):
             lg = a.lgeff() - np.log2(bmin) * (1 - 2.0 ** -40) + 2.0 ** -30
     nan = np.where(bad, np.nan, 0.0)
-    out = DD(qh + nan, ql + nan, rad + nan, None if lg is None else lg + nan)
+    out = DD(qh + nan, ql + nan, rad + nan, None if lg is None else lg + nan, None,
+             a.sgn() * b.sgn() if _sg_of(a, b) else None)
     if _has_ray(a, b):
         ra, rb = np.isinf(a.hi), np.isinf(b.hi)
         with np.errstate(all="ignore"):
@@ -348,7 +376,8 @@ def div(a: DD, b: DD) -> DD:
             big = ra & ~rb
             lr = a.lreff() - np.log2(b.mag) * (1 + 2.0 ** -40) - 2.0 ** -30
             lg3 = a.lgeff() - b.lreff()
-            sign = np.where(b.minmag > 0, np.sign(a.hi) * np.sign(b.hi), 0.0)
+            sign = a.sgn() * b.sgn()
+            out.sg = np.where(small, sign, 0.0 if out.sg is None else out.sg)
             out = _set_rays(out, big | (ra & rb), np.where(big, sign, 0.0), lr, lg3)
     return out
 
@@ -358,7 +387,8 @@ def hull(a: DD, b: DD) -> DD:
     d = sub(b, a)
     reach = (d.mag + b.rad) * _INFL
     lg = np.fmax(a.lgeff(), b.lgeff()) if _lg_of(a, b) else None
-    return DD(a.hi, a.lo, np.fmax(a.rad, reach), lg)
+    sg = np.where(a.sgn() == b.sgn(), a.sgn(), 0.0) if _sg_of(a, b) else None
+    return DD(a.hi, a.lo, np.fmax(a.rad, reach), lg, None, sg)
 
 
 def _horner(coeffs: list[DD], s: DD) -> DD:
@@ -371,14 +401,14 @@ def _horner(coeffs: list[DD], s: DD) -> DD:
 
 def _widen(a: DD, extra) -> DD:
     """Add a remainder bound (computed in float64: it may have underflowed, hence the subnormal unit)."""
-    return DD(a.hi, a.lo, (a.rad + extra) * _INFL + 2 * _SUB, a.lg, a.lr)
+    return DD(a.hi, a.lo, (a.rad + extra) * _INFL + 2 * _SUB, a.lg, a.lr, a.sg)
 
 
 def _branches(x: DD, cases: list[tuple[np.ndarray, Callable[[DD], DD]]]) -> DD:
     """Evaluate ``fn`` on the points of each boolean ``mask`` (first match wins); NaN elsewhere."""
     n = x.hi.shape
     hi, lo, rad = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
-    lg = lr = None
+    lg = lr = sg = None
     done = np.zeros(n, bool)
     for mask, fn in cases:
         sel = np.flatnonzero(mask & ~done)
@@ -395,9 +425,13 @@ def _branches(x: DD, cases: list[tuple[np.ndarray, Callable[[DD], DD]]]) -> DD:
             if lr is None:
                 lr = np.full(n, np.nan)
             lr[sel] = r.lr
+        if r.sg is not None:
+            if sg is None:
+                sg = np.zeros(n)
+            sg[sel] = r.sg
     if lg is not None:
         lg = np.where(np.isnan(hi), np.nan, lg)
-    return DD(hi, lo, rad, lg, lr)
+    return DD(hi, lo, rad, lg, lr, sg)
 
 
 # -- constants of the elementary functions ---------------------------------------------------------------------
@@ -450,7 +484,7 @@ def exp(a: DD) -> DD:
         out.lg = np.where(np.isnan(out.hi), np.nan, lg)
     if np.any(over):
         out = _set_rays(out, over, np.ones(over.shape), lr, np.where(np.isinf(lg), np.inf, lg))
-    return out
+    return _positive(out)
 
 
 def _exp_under(a: DD) -> DD:
@@ -476,7 +510,8 @@ _EXPM1_N = 24        # |a| <= 0.35: remainder |a|^25 / 25! * e^0.35 < 2^-119 |a|
 
 def expm1(a: DD) -> DD:
     small = a.mag <= 0.35
-    return _branches(a, [(small, _expm1_series), (~np.isnan(a.hi), lambda v: add(exp(v), _c(-1.0, v.hi.shape)))])
+    return _same_sign(_branches(a, [(small, _expm1_series),
+                                    (~np.isnan(a.hi), lambda v: add(exp(v), _c(-1.0, v.hi.shape)))]), a)
 
 
 def _expm1_series(a: DD) -> DD:
@@ -529,7 +564,7 @@ def log1p(a: DD) -> DD:
                         (~np.isnan(a.hi), lambda v: log(add(_c(1.0, v.hi.shape), v)))])
     if a.lg is not None:     # |log1p(v)| <= |v| / (1 - |v|) <= 2 |v| for |v| <= 1/2
         out.lg = np.where(a.mag <= 0.5, np.fmin(a.lgeff() + 1.0, out.lgeff()), out.lgeff())
-    return out
+    return _same_sign(out, a)
 
 
 def _log1p_series(a: DD) -> DD:
@@ -551,7 +586,7 @@ def tanh(a: DD) -> DD:
     out = _branches(a, [(a.hi >= 0, pos), (a.hi < 0, negs)])
     if a.lg is not None:
         out.lg = np.fmin(a.lgeff(), out.lgeff())        # |tanh v| <= |v|
-    return out
+    return _same_sign(out, a)
 
 
 def logistic(a: DD) -> DD:
@@ -563,7 +598,7 @@ def logistic(a: DD) -> DD:
         e = exp(v)
         return div(e, add(_c(1.0, v.hi.shape), e))
 
-    return _branches(a, [(a.hi >= 0, pos), (a.hi < 0, negs)])
+    return _positive(_branches(a, [(a.hi >= 0, pos), (a.hi < 0, negs)]))
 
 
 def sech2(a: DD) -> DD:
@@ -573,17 +608,17 @@ def sech2(a: DD) -> DD:
         d = add(_c(1.0, v.hi.shape), t)
         return div(scale2(t, 2), mul(d, d))
 
-    return _branches(a, [(a.hi >= 0, lambda v: f(v, 1)), (a.hi < 0, lambda v: f(v, -1))])
+    return _positive(_branches(a, [(a.hi >= 0, lambda v: f(v, 1)), (a.hi < 0, lambda v: f(v, -1))]))
 
 
 def softplus(a: DD) -> DD:
     """log(1 + exp(a)) = a + log1p(exp(-a)) (a >= 0 side) = log1p(exp(a)) (a < 0 side)."""
-    return _branches(a, [(a.hi >= 0, lambda v: add(v, log1p(exp(neg(v))))),
-                         (a.hi < 0, lambda v: log1p(exp(v)))])
+    return _positive(_branches(a, [(a.hi >= 0, lambda v: add(v, log1p(exp(neg(v))))),
+                                   (a.hi < 0, lambda v: log1p(exp(v)))]))
 
 
 def cosh(a: DD) -> DD:
-    return scale2(add(exp(a), exp(neg(a))), -1)
+    return _positive(scale2(add(exp(a), exp(neg(a))), -1))
 
 
 # -- erf, erfc ------------------------------------------------------------------------------------------------------
@@ -648,13 +683,14 @@ def _select(mask, a: DD, b: DD) -> DD:
     lr = None
     if a.lr is not None or b.lr is not None:
         lr = np.where(mask, a.lr if a.lr is not None else np.nan, b.lr if b.lr is not None else np.nan)
-    return DD(np.where(mask, a.hi, b.hi), np.where(mask, a.lo, b.lo), np.where(mask, a.rad, b.rad), lg, lr)
+    sg = np.where(mask, a.sgn(), b.sgn()) if _sg_of(a, b) else None
+    return DD(np.where(mask, a.hi, b.hi), np.where(mask, a.lo, b.lo), np.where(mask, a.rad, b.rad), lg, lr, sg)
 
 
 def _abs_sign(z: DD) -> tuple[DD, np.ndarray]:
     """(z with the midpoint's sign removed, that sign as +-1)."""
     s = np.where(z.hi < 0, -1.0, 1.0)
-    return DD(z.hi * s, z.lo * s, z.rad, z.lg, z.lr), s
+    return DD(z.hi * s, z.lo * s, z.rad, z.lg, z.lr, None if z.sg is None else z.sg * s), s
 
 
 def _erfc_tiny(z: DD) -> DD:
@@ -683,16 +719,16 @@ def erf(z: DD) -> DD:
     out = DD(out.hi * s, out.lo * s, out.rad, out.lg, out.lr)            # erf is odd
     if z.lg is not None:
         out.lg = np.fmin(out.lgeff(), z.lgeff() + 0.18)        # |erf z| <= 2/sqrt(pi) |z|
-    return out
+    return _same_sign(out, z)
 
 
 def erfc(z: DD) -> DD:
     """erfc z, and 2 - erfc(-z) where the midpoint is negative."""
     a, s = _abs_sign(z)
-    e = _erfc_pos(a)
+    e = _positive(_erfc_pos(a))
     if not (s < 0).any():
         return e
-    return _select(s < 0, sub(_c(2.0, e.hi.shape), e), e)
+    return _positive(_select(s < 0, sub(_c(2.0, e.hi.shape), e), e))
 
 
 # -- compiler ----------------------------------------------------------------------------------------------------
@@ -750,7 +786,8 @@ def enclose(compiled, xs: np.ndarray) -> DD:
         nan = np.where(bad, np.nan, 0.0)
         return DD(np.broadcast_to(out.hi, xs.shape) + nan, np.broadcast_to(out.lo, xs.shape) + nan,
                   np.broadcast_to(out.rad, xs.shape) + nan,
-                  None if out.lg is None else np.broadcast_to(out.lg, xs.shape) + nan)
+                  None if out.lg is None else np.broadcast_to(out.lg, xs.shape) + nan, None,
+                  None if out.sg is None else np.where(bad, 0.0, np.broadcast_to(out.sg, xs.shape)))
 
 
 def values_from(d: DD, rel: float = 2.0 ** -80) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -763,7 +800,8 @@ def values_from(d: DD, rel: float = 2.0 ** -80) -> tuple[np.ndarray, np.ndarray,
         rel_ok = fin & (d.rad <= rel * m) & (m >= 2.0 ** -990)
         exact = fin & (d.rad == 0)
         tiny = fin & ~rel_ok & ~exact & (d.lgeff() < -1076.0)
-    hi = np.where(tiny, 0.0, d.hi)
+    zero = np.where(d.sgn() < 0, -0.0, 0.0)               # the sign where it is certain
+    hi = np.where(tiny, zero, d.hi)
     lo = np.where(tiny, 0.0, d.lo)
     rad = np.where(tiny, _SUB, d.rad)
     return hi, lo, rad, rel_ok | exact | tiny
@@ -780,7 +818,8 @@ def rounded(d: DD, fmt) -> tuple[np.ndarray, np.ndarray]:
     """Values correctly rounded to ``fmt`` (a :class:`symact.audit.dtypes.Format`) where the enclosures ``d``
     make the rounding certain: (values as float64, certain mask).  float64: hi itself, when |lo| + rad is
     below half the smaller spacing around hi; narrower formats: both float64 ends of the enclosure, moved one
-    float64 ulp outward, round to the same number (and carry the same sign, for zeros)."""
+    float64 ulp outward, round to the same number (and carry the same sign, for zeros); values certainly
+    below 2^-1076 in magnitude with a certain sign: the zero of that sign."""
     from symact.audit.dtypes import round_to
 
     with np.errstate(all="ignore"):
@@ -792,9 +831,15 @@ def rounded(d: DD, fmt) -> tuple[np.ndarray, np.ndarray]:
             down = np.where(m == 0.5, up / 2, up)
             ok = fin & (a >= 2.0 ** -1022) & (a < float(np.finfo(np.float64).max)) & (
                 (np.abs(d.lo) + d.rad) * _INFL < down / 2)
-            return np.where(ok, d.hi, np.nan), ok
-        lo_end = np.nextafter(d.hi + (d.lo - d.rad), -np.inf)
-        hi_end = np.nextafter(d.hi + (d.lo + d.rad), np.inf)
-        ra, rb = round_to(lo_end, fmt), round_to(hi_end, fmt)
-        ok = fin & (ra == rb) & (np.signbit(lo_end) == np.signbit(hi_end)) & ~np.isnan(ra)
-        return np.where(ok, ra, np.nan), ok
+            vals = np.where(ok, d.hi, np.nan)
+        else:
+            lo_end = np.nextafter(d.hi + (d.lo - d.rad), -np.inf)
+            hi_end = np.nextafter(d.hi + (d.lo + d.rad), np.inf)
+            ra, rb = round_to(lo_end, fmt), round_to(hi_end, fmt)
+            ok = fin & (ra == rb) & (np.signbit(lo_end) == np.signbit(hi_end)) & ~np.isnan(ra)
+            vals = np.where(ok, ra, np.nan)
+        # values certainly below 2^-1076 in magnitude round to a zero in every format, of their certain sign
+        sign = d.sgn()
+        tiny = fin & ~ok & (d.lgeff() < -1076.0) & (sign != 0)
+        vals = np.where(tiny, np.where(sign < 0, -0.0, 0.0), vals)
+    return vals, ok | tiny
