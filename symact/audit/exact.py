@@ -215,8 +215,8 @@ class Oracle:
         """The exact values at ``xs`` as double-double ``(hi, lo)``, certain to 2^-80 relative: from the
         double-double tier where its certified radius is that small (and hi is certainly the float64 nearest
         the exact value), else from the certified slow path (:meth:`slow_at`).  A value certainly below
-        2^-1076 in magnitude comes back as (0.0, 0.0): it rounds to a zero in every format (the sign of
-        that zero is not resolved)."""
+        2^-1076 in magnitude comes back as a zero (-0.0 where the value is certainly negative, else +0.0)
+        with lo = 0: it rounds to a zero in every format."""
         xs = np.asarray(xs, dtype=np.float64).ravel()
         hi = np.empty_like(xs)
         lo = np.zeros_like(xs)

@@ -10,7 +10,10 @@ cannot settle.
 ``[hi + lo - rad, hi + lo + rad]`` (``hi + lo`` a normalised double-double, |lo| <= ulp(hi)/2).  An optional
 array ``lg`` is an upper bound of log2|value| that survives underflow: exp(-1e300) has ``hi = lo = 0`` and a
 radius of one subnormal, but ``lg = -1.44e300``, so x * exp(-x) at x = 1e300 is still known to be far below
-every float64 number.  NaN anywhere means "no enclosure here" (overflow, a division by an interval
+every float64 number; an optional array ``sg`` records a sign known for certain (exp and erfc are
+positive, so x erfc(x) at x = -325 is negative although its enclosure is 0 +- one subnormal).  A *ray*
+(hi = +-inf, with ``lr``) stands for a value beyond the float64 range, 2^lr <= |value| <= 2^lg, such as
+x^2 at x = 1e200.  NaN anywhere means "no enclosure here" (overflow, a division by an interval
 containing 0, log of an interval reaching 0): the caller takes such points from the certified slow path.
 
 **Soundness.**  Every operation adds a bound of its own rounding error to the radius, never relying on a
