@@ -270,3 +270,74 @@ def test_values_far_below_the_subnormals_get_their_certain_sign():
         assert np.all(got == 0) and np.all(np.signbit(got))
     h, l = Oracle("gelu").exact_at(xs)
     assert np.all(h == 0) and np.all(np.signbit(h)) and np.all(l == 0)
+
+
+def _tanhshrink_exact(x: float):
+    import mpmath
+
+    # x - tanh(x) loses about 2 log2(1/|x|) bits to cancellation: work with that many more
+    with mpmath.workprec(200 + 4 * abs(int(np.frexp(x)[1]))):
+        v = mpmath.mpf(x) - mpmath.tanh(mpmath.mpf(x))
+        return v
+
+
+def _tanhshrink_points():
+    rng = np.random.default_rng(11)
+    small = np.ldexp(rng.uniform(1, 2, 400), rng.integers(-330, -3, 400))
+    mid = rng.uniform(0.05, 3.0, 200)
+    edges = [0.125, np.nextafter(0.125, 0), np.nextafter(0.125, 1), 5e-324, 1e-300, 40.0, 1e300, 0.0]
+    pts = np.concatenate([small, mid, edges])
+    return np.concatenate([pts, -pts])
+
+
+def test_tanhshrink_series_node_encloses_the_value_in_both_tiers():
+    """u - tanh(u) near 0 comes from its Taylor series with the alternating-series remainder: both tiers'
+    enclosures contain the value (checked in mpmath with the precision the cancellation needs) and are
+    relatively narrow, where the plain formula's float64 enclosure is wider than the value itself."""
+    import mpmath
+    import sympy as sp
+
+    from symact.audit import fastdd
+    from symact.catalog import X, get
+
+    f = get("tanhshrink").f()
+    assert isinstance(fastref.stable_form(f), fastref._TanhShrink)
+    xs = _tanhshrink_points()
+    lo, hi = fastref.enclose(fastref.compile_expr(f), xs)
+    d = fastdd.enclose(fastdd.compile_expr(f), xs)
+    for i, x in enumerate(xs):
+        e = _tanhshrink_exact(float(x))
+        assert lo[i] <= e <= hi[i], x
+        with mpmath.workprec(2400):                      # hi + lo - e exactly
+            assert abs(mpmath.mpf(d.hi[i]) + mpmath.mpf(d.lo[i]) - e) <= mpmath.mpf(d.rad[i]), x
+        if 1e-90 < abs(x) < 1:                            # value well inside the float64 normal range
+            assert hi[i] - lo[i] <= 2.0 ** -40 * abs(e), x
+            assert d.rad[i] <= 2.0 ** -85 * abs(e), x
+    plain = fastref._compile(X - sp.tanh(X))
+    plo, phi = plain(np.array([1e-10]))
+    assert phi[0] - plo[0] > _tanhshrink_exact(1e-10)     # what the series node avoids
+
+
+def test_tanhshrink_series_coefficients_alternate_and_shrink():
+    import sympy as sp
+
+    from symact.catalog import X
+
+    poly, c = fastref.tanhshrink_series(6)
+    ser = sp.series(X - sp.tanh(X), X, 0, 16).removeO()       # up to x^15
+    assert sp.expand(X ** 3 * poly) == ser - ser.coeff(X, 15) * X ** 15
+    assert c == abs(ser.coeff(X, 15)) == sp.Rational(929569, 638512875)
+
+
+def test_small_tanhshrink_values_are_judged_without_the_per_point_path():
+    """Float32 judging of tanhshrink near 0 (a quarter of all float32 inputs) stays vectorised."""
+    from symact.audit.core import judge_exact
+    from symact.audit.standard import Standard
+
+    rng = np.random.default_rng(5)
+    xs = round_to(np.ldexp(rng.uniform(1, 2, 4096), rng.integers(-140, -13, 4096)), get_format("float32"))
+    o = Oracle("tanhshrink", None, 0)
+    r = round_to(xs ** 3 / 3, get_format("float32"))      # |x| < 2^-12: x^3/3 is within an ulp or two
+    _, _, ok, _, _ = judge_exact(o, xs, r, None, get_format("float32"), Standard())
+    assert ok.all()
+    assert o.slow_points == 0

@@ -19,10 +19,16 @@ what ULP errors in any of the audited formats need (the expression is the catalo
 
 Values are cached per oracle, keyed by the float64 input, so auditing several implementations of the same
 activation on the same inputs evaluates the reference once.
+
+Threads: the vectorised tiers are plain NumPy; every per-point evaluation runs under :data:`PER_POINT`
+(mpmath and python-flint keep their working precision in process-wide state, so two threads evaluating at
+once could each compute at the other's precision).  An oracle may therefore be used from several threads at
+once, as the float32 exhaustive audit (:mod:`symact.audit.exhaustive`) does.
 """
 from __future__ import annotations
 
 import math
+import threading
 from functools import lru_cache
 from typing import Any, Mapping
 
@@ -32,6 +38,8 @@ import sympy as sp
 
 from symact.catalog import X, get
 
+#: held by every per-point (mpmath / python-flint) evaluation: see the module docs
+PER_POINT = threading.RLock()
 #: below this many points a call goes straight to the per-point slow path (the double-double tier costs 2 to 50
 #: milliseconds whatever the number of points; the slow path 0.1 to 1.5 ms a point)
 DD_MIN_POINTS = 64
@@ -83,10 +91,11 @@ class Oracle:
         """The exact value at ``x`` as an mpmath number, certain to about 2^-80 relative: a python-flint arb
         ball (:meth:`_arb`) where arb can enclose it that tightly, else the reference's mpmath escalation
         (:meth:`symact.numeric.reference.Reference.relative`)."""
-        v = self._arb(x)
-        if v is not None:
-            return v
-        return self._ref.relative(x, 80)
+        with PER_POINT:
+            v = self._arb(x)
+            if v is not None:
+                return v
+            return self._ref.relative(x, 80)
 
     def _arb(self, x: float, rel_bits: int = 80, precs=(128, 512, 2048)):
         """A certified value from python-flint ``arb`` balls (:mod:`symact.interval.evaluate`), raising the
@@ -126,7 +135,8 @@ class Oracle:
         if not math.isfinite(x):
             return None
         try:
-            return self._arbf(exact_ball(x, prec), prec=prec)
+            with PER_POINT:
+                return self._arbf(exact_ball(x, prec), prec=prec)
         except (NotEnclosable, ArithmeticError, ValueError):
             return None
 
@@ -281,8 +291,9 @@ class Oracle:
                 elif a is not None:
                     v = float(a)
                 else:
-                    m = self._ref.at(x, 64)
-                    m2 = self._ref.at(x, 128)
+                    with PER_POINT:
+                        m = self._ref.at(x, 64)
+                        m2 = self._ref.at(x, 128)
                     if m is None or m2 is None or abs(m - m2) > abs(m2) * 2.0 ** -30 or (m2 == 0 and x != 0):
                         m = self.mp(x)
                     v = float(m) if m is not None else math.nan

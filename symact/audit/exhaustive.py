@@ -17,14 +17,12 @@ Ctrl-C stops the stream and reports the inputs judged so far.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from symact.audit import fastref
 from symact.audit.core import MAX_FAILURES, _Ctx, _failures, _kappa, _max_ulp, judge_exact
 from symact.audit.exact import oracle
 from symact.audit.inputs import exhaustive_chunks
@@ -36,36 +34,6 @@ BLOCK = 1 << 20
 SLICE = 1 << 16
 #: the float32 bit patterns audited (all of them; tests audit a slice)
 PATTERNS = range(1 << 32)
-#: mpmath and python-flint keep their working precision in process-wide state: the certified slow path of the
-#: reference (rare here) runs in one thread at a time
-_SLOW_PATH = threading.Lock()
-
-
-class _ThreadOracle:
-    """The oracle as the worker threads use it: the vectorised fast enclosure (plain NumPy) runs in parallel,
-    every point it cannot enclose goes to the certified slow path under :data:`_SLOW_PATH`."""
-
-    def __init__(self, ctx: _Ctx):
-        self.oracle = oracle(ctx.entry, ctx.params, 0)
-        self.fast = self.oracle._compiled()
-
-    def enclose(self, xs: np.ndarray, need: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if not self.fast:
-            mid, lo = self.exact_at(xs)
-            return mid, lo, np.zeros_like(xs)
-        mid, rad, ok = fastref.evaluate(self.fast, xs, need)
-        lo = np.zeros_like(xs)
-        slow = np.flatnonzero(~ok)
-        if slow.size:
-            mid[slow], lo[slow] = self.exact_at(xs[slow])
-            rad[slow] = 0.0
-        return mid, lo, rad
-
-    def exact_at(self, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        with _SLOW_PATH:
-            return self.oracle.exact_at(xs)
-
-
 @dataclass
 class _Worst:
     """The worst failing inputs of one slice (at most MAX_FAILURES), as plain arrays."""
@@ -112,14 +80,14 @@ class Summary:
         return _Worst(**{k: v[order] for k, v in cat.items()})
 
 
-def judge_slice(ctx: _Ctx, o: _ThreadOracle, xs: np.ndarray, r: np.ndarray, region=None):
+def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
     """(points, failing, max ulp, worst) for one slice; kappa only where it can change the verdict."""
+    o = oracle(ctx.entry, ctx.params, 0)
     with np.errstate(all="ignore"):
         err, allowed, ok, hi, lo = judge_exact(o, xs, r, None, ctx.fmt, ctx.standard)
         again = np.flatnonzero(~ok)
         if again.size and not ctx.standard.strict:
-            with _SLOW_PATH:
-                kappa = _kappa(ctx.entry, ctx.params, 0, xs[again], ctx.fmt)
+            kappa = _kappa(ctx.entry, ctx.params, 0, xs[again], ctx.fmt)
             e2, a2, ok2, h2, l2 = judge_exact(o, xs[again], r[again], kappa, ctx.fmt, ctx.standard)
             err[again], allowed[again], ok[again], hi[again], lo[again] = e2, a2, ok2, h2, l2
         if region is not None:
@@ -132,7 +100,7 @@ def judge_slice(ctx: _Ctx, o: _ThreadOracle, xs: np.ndarray, r: np.ndarray, regi
     return xs.size, int(bad.size), _max_ulp(err, hi, ctx.fmt), worst
 
 
-def audit_block(ctx: _Ctx, o: _ThreadOracle, patterns: range, region=None) -> Summary:
+def audit_block(ctx: _Ctx, patterns: range, region=None) -> Summary:
     """Call the target on the float32 values of ``patterns`` (one call) and judge them slice by slice."""
     out = Summary()
     if ctx.target.hung:
@@ -143,7 +111,7 @@ def audit_block(ctx: _Ctx, o: _ThreadOracle, patterns: range, region=None) -> Su
         out.problems.append(res.error or f"returned shape {res.shape} for input shape {xs.shape}")
         return out
     for s in range(0, xs.size, SLICE):
-        out.add(*judge_slice(ctx, o, xs[s:s + SLICE], res.values[s:s + SLICE], region))
+        out.add(*judge_slice(ctx, xs[s:s + SLICE], res.values[s:s + SLICE], region))
     return out
 
 
@@ -155,15 +123,15 @@ def stage_exhaustive(ctx: _Ctx, report: AuditReport, opts) -> None:
     summary = Summary()
     start = time.monotonic()
     workers = max(1, os.cpu_count() or 1)
-    o = _ThreadOracle(ctx)
-    o.enclose(np.linspace(-4.0, 4.0, 64), np.inf)     # compile and self-check the fast path in this thread
+    # compile the reference (and self-check its library functions) once, before the threads start
+    oracle(ctx.entry, ctx.params, 0).enclose(np.linspace(-4.0, 4.0, 64), np.inf)
     blocks = [range(a, min(a + BLOCK, PATTERNS.stop)) for a in range(PATTERNS.start, PATTERNS.stop, BLOCK)]
     pending: list = []
     done = 0
     try:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="symact-exhaustive") as pool:
             for patterns in blocks:
-                pending.append((len(patterns), pool.submit(audit_block, ctx, o, patterns, region)))
+                pending.append((len(patterns), pool.submit(audit_block, ctx, patterns, region)))
                 # a few blocks in flight: memory stays bounded and Ctrl-C is prompt
                 while len(pending) > 2 * workers:
                     n, fut = pending.pop(0)

@@ -735,6 +735,30 @@ def erfc(z: DD) -> DD:
 
 
 # -- compiler ----------------------------------------------------------------------------------------------------
+#: terms of this tier's series of u - tanh(u): the remainder is below 2^-100 of the value for |u| <= 1/8
+TANHSHRINK_TERMS = 15
+
+
+def _tanhshrink(inner: Callable[[DD], DD]) -> Callable[[DD], DD]:
+    """u - tanh(u): where |u| <= 1/8 for the whole enclosure, u^3 P(u^2) widened by the series remainder
+    (:func:`symact.audit.fastref.tanhshrink_series`), elsewhere the formula."""
+    poly, _ = F.tanhshrink_series(TANHSHRINK_TERMS)
+    series = _compile(sp.Mul(X ** 3, poly, evaluate=False))
+    direct = _compile(X - sp.tanh(X))
+    small = float(F.SERIES_RADIUS)
+
+    def near(v: DD) -> DD:
+        return _widen(series(v), F.tanhshrink_remainder(v.mag, TANHSHRINK_TERMS))
+
+    def f(x: DD) -> DD:
+        u = inner(x)
+        with np.errstate(invalid="ignore"):
+            inside = u.mag <= small
+        return _same_sign(_branches(u, [(inside, near), (~inside, direct)]), u)    # odd and increasing
+
+    return f
+
+
 def _compile(e: sp.Expr) -> Callable[[DD], DD]:
     if e == X:
         return lambda x: x
@@ -766,6 +790,8 @@ def _compile(e: sp.Expr) -> Callable[[DD], DD]:
         if isinstance(e, cls):
             inner = _compile(e.args[0])
             return lambda x, fn=fn, inner=inner: fn(inner(x))
+    if isinstance(e, F._TanhShrink):
+        return _tanhshrink(_compile(e.args[0]))
     if isinstance(e, F._Sigmoid2):          # c + c tanh(z) = 2c logistic(2z)
         inner = _compile(e.args[0])
         c2 = _compile(2 * e.args[1])

@@ -315,6 +315,35 @@ def _sech2(inner):
     return f
 
 
+#: terms of the float64 tier's series of u - tanh(u): the remainder is below 2^-60 of the value for |u| <= 1/8
+TANHSHRINK_TERMS = 9
+
+
+def _tanhshrink(inner):
+    """u - tanh(u), increasing in u: the lower end from the value at the interval's lower end, the upper end
+    from the value at its upper end; each from u^3 P(u^2) +- R where |u| <= 1/8, from the formula elsewhere."""
+    poly, _ = tanhshrink_series(TANHSHRINK_TERMS)
+    series = _compile(sp.Mul(X ** 3, poly, evaluate=False))
+    direct = _compile(X - sp.tanh(X))
+    small = float(SERIES_RADIUS)
+
+    def at(u, end: int):
+        d = direct(u)[end]
+        near = np.abs(u) <= small
+        if not near.any():
+            return d
+        rem = tanhshrink_remainder(np.abs(u), TANHSHRINK_TERMS)
+        with np.errstate(all="ignore"):
+            v = series(u)[end] + (rem if end else -rem)
+        return np.where(near, v, d)
+
+    def f(x):
+        lo, hi = inner(x)
+        return at(lo, 0), at(hi, 1)
+
+    return f
+
+
 def _relation(rel, lhs, rhs):
     """Certain truth of ``lhs rel rhs``: (true_mask, false_mask); the rest is uncertain."""
     def f(x):
@@ -425,6 +454,8 @@ def _compile(e: sp.Expr) -> Callable:
         return _sigmoid2(_compile(e.args[0]), e.args[1])
     if isinstance(e, _Sech2):
         return _sech2(_compile(e.args[0]))
+    if isinstance(e, _TanhShrink):
+        return _tanhshrink(_compile(e.args[0]))
     if isinstance(e, _Sig):
         return _logistic(_compile(e.args[0]))
     if isinstance(e, (sp.log, _Log1p)):
@@ -490,6 +521,44 @@ class _Sech2(sp.Function):
     nargs = 1
 
 
+class _TanhShrink(sp.Function):
+    """u - tanh(u): near 0 it cancels (u - tanh u ~ u^3/3), so both tiers use its Taylor series there."""
+    nargs = 1
+
+
+#: |u| <= SERIES_RADIUS: u - tanh(u) from its Taylor series (below), else from the formula
+SERIES_RADIUS = sp.Rational(1, 8)
+
+
+@lru_cache(maxsize=None)
+def tanhshrink_series(terms: int) -> tuple[sp.Expr, sp.Rational]:
+    """(P, c): u - tanh(u) = u^3 P(u^2) + R with P of ``terms`` coefficients, in Horner form in the symbol
+    :data:`X`, and |R| <= c |u|^(2 terms + 3) for |u| <= 1/8.
+
+    tanh(u) = sum_n 2^(2n) (2^(2n) - 1) B_2n u^(2n-1) / (2n)! has coefficients of alternating sign (those of
+    B_2n) whose ratios stay below 1/2 (they tend to (2/pi)^2), so for |u| <= 1/8 the terms of the series of
+    u - tanh(u) alternate and shrink by a factor of at least 128: the remainder is at most the first term left
+    out, whose coefficient is c."""
+    n = 2 * terms + 5
+    ser = sp.series(X - sp.tanh(X), X, 0, n).removeO()
+    coeffs = [ser.coeff(X, 2 * k + 3) for k in range(terms + 1)]
+    ratios = [abs(coeffs[k + 1] / coeffs[k]) for k in range(terms)]
+    assert all(c.is_Rational and c != 0 for c in coeffs) and max(ratios) < sp.Rational(1, 2)
+    assert all(coeffs[k] * coeffs[k + 1] < 0 for k in range(terms))
+    u2 = X ** 2
+    poly = coeffs[terms - 1]
+    for c in reversed(coeffs[:terms - 1]):
+        poly = sp.Add(c, sp.Mul(u2, poly, evaluate=False), evaluate=False)
+    return poly, abs(coeffs[terms])
+
+
+def tanhshrink_remainder(mag: np.ndarray, terms: int) -> np.ndarray:
+    """An upper bound of |R| for |u| <= ``mag`` (see :func:`tanhshrink_series`), rounded up."""
+    _, c = tanhshrink_series(terms)
+    with np.errstate(all="ignore"):
+        return (float(c) * 1.01) * mag ** (2 * terms + 3) * (1 + 2.0 ** -40) + 2 * _SUB
+
+
 def stable_form(expr: sp.Expr) -> sp.Expr:
     """Rewrite cancellation-prone patterns into the nodes above (same function, tighter enclosures)."""
 
@@ -531,6 +600,11 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
                 return _Log1p(other)
         if isinstance(e, sp.Add):
             args = list(e.args)
+            for t in args:                                   # u - tanh(u)
+                k, f = t.as_coeff_Mul()
+                if k == -1 and isinstance(f, sp.tanh) and f.args[0] in args:
+                    rest = [a for a in args if a is not t and a != f.args[0]]
+                    return sp.Add(_TanhShrink(f.args[0]), *rest)
             consts = [a for a in args if a.is_number]
             for t in args:
                 k, f = t.as_coeff_Mul()
