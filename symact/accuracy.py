@@ -69,15 +69,16 @@ def ulp(y: Any, dtype=np.float64, lo: Any = None) -> np.ndarray | float:
         hi, lo = split_dd(y)
         y = hi
     a = np.abs(np.asarray(y, dtype=np.float64))
+    bits = a.view(np.int64)
+    E = (bits >> 52) - 1023                      # the binade of a normal float64 (read off its bits)
     with np.errstate(all="ignore"):
-        m, e = np.frexp(a)
-        E = e.astype(np.int64) - 1
-        if lo is not None:
-            below = (m == 0.5) & (np.asarray(lo, dtype=np.float64) * np.sign(np.asarray(y, dtype=np.float64)) < 0)
-            E = np.where(below & (a > f.tiny), E - 1, E)
-        E = np.where(a < f.tiny, f.emin, E)
-        E = np.where(np.isinf(a) | (a > f.max), f.emax, E)
-        out = np.ldexp(1.0, (E - f.p + 1).astype(np.int32))
+        if lo is not None:                       # a power of two with a negative tail: the binade below
+            below = ((bits & 0xFFFFFFFFFFFFF) == 0) & (
+                np.asarray(lo, dtype=np.float64) * np.sign(np.asarray(y, dtype=np.float64)) < 0)
+            E = E - (below & (a > f.tiny))
+        # below the format's normal range (float64 subnormals and zero included): emin; beyond max, inf: emax
+        E = np.where(a > f.max, f.emax, np.clip(E, f.emin, f.emax))
+        out = np.ldexp(1.0, (E - (f.p - 1)).astype(np.int32))
         out = np.where(np.isnan(a), np.nan, out)
     return float(out) if scalar else out
 
@@ -101,10 +102,11 @@ def ulp_error(r: Any, y: Any, dtype=np.float64) -> np.ndarray | float:
 
 
 def tolerance(y: Any, kappa: Any = 1.0, dtype=np.float64, budget: float = 16.0, strict: bool = False,
-              lo: Any = None) -> np.ndarray | float:
-    """The allowed absolute error at exact value ``y`` with condition number ``kappa`` (module docs)."""
+              lo: Any = None, u: Any = None) -> np.ndarray | float:
+    """The allowed absolute error at exact value ``y`` with condition number ``kappa`` (module docs); ``u`` is
+    ``ulp(y, dtype, lo)`` when the caller has it already."""
     f = fmt(dtype)
-    u = ulp(y, f, lo)
+    u = ulp(y, f, lo) if u is None else u
     with np.errstate(all="ignore"):
         if strict:
             out = budget * np.asarray(u)
@@ -164,8 +166,8 @@ class Standard:
             special = nan_in | np.isnan(r64) | np.isinf(rounded) | np.isinf(r64)
             same = (r64 == rounded) | (np.isnan(r64) & np.isnan(rounded))
             err = np.abs((r64 - hi) - lo)
-            tol = tolerance(hi, kap, f, self.budget, self.strict, lo)
             u = ulp(hi, f, lo)
+            tol = tolerance(hi, kap, f, self.budget, self.strict, lo, u)
             ulps = np.where(nan_in, np.where(np.isnan(r64), 0.0, np.inf), err / u)
             ulps = np.where(special & ~nan_in, np.where(same, 0.0, np.inf), ulps)
             finite_ok = (err <= tol) | same

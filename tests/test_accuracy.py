@@ -155,3 +155,21 @@ def test_off_by_a_few_ulps_is_caught_only_beyond_the_budget(shift):
     r = hi + shift * np.spacing(hi)
     rep = Standard().report(xs, r, (hi, lo), ref.kappa(xs, values=hi), np.float64)
     assert rep.ok == (shift <= 16)
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_ulp_matches_the_binade_definition_over_every_range(dtype):
+    """ulp(y) = 2^(e - p + 1) for 2^e <= |y| < 2^(e+1), clamped to the format's normal range, by math.frexp
+    per element (an independent computation), on values from far below the subnormals to beyond the max."""
+    from symact.numeric._fp import fmt
+
+    f = fmt(dtype)
+    rng = np.random.default_rng(3)
+    ys = np.ldexp(rng.uniform(-2, 2, 3000), rng.integers(-1080, 1023, 3000))
+    ys = np.concatenate([ys, [0.0, -0.0, 5e-324, f.tiny, f.max, np.inf, 1.0, -0.5]])
+    got = ulp(ys, dtype)
+    for y, u in zip(ys, got):
+        a = abs(float(y))
+        e = math.frexp(a)[1] - 1 if a else f.emin
+        e = f.emax if a > f.max else min(max(e, f.emin), f.emax)
+        assert u == 2.0 ** (e - f.p + 1), (y, u)

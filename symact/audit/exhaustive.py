@@ -34,6 +34,8 @@ BLOCK = 1 << 20
 SLICE = 1 << 16
 #: the float32 bit patterns audited (all of them; tests audit a slice)
 PATTERNS = range(1 << 32)
+
+
 @dataclass
 class _Worst:
     """The worst failing inputs of one slice (at most MAX_FAILURES), as plain arrays."""
@@ -57,12 +59,8 @@ class Summary:
     problems: list[str] = field(default_factory=list)
 
     def merge(self, other: "Summary") -> None:
-        self.points += other.points
-        self.failing += other.failing
-        self.max_ulp = max(self.max_ulp, other.max_ulp)
+        self.add(other.points, other.failing, other.max_ulp, other.merged() if other.worst else None)
         self.problems += [p for p in other.problems if p not in self.problems]
-        if other.worst:
-            self.add(0, 0, 0.0, other.merged())
 
     def add(self, points: int, failing: int, max_ulp: float, worst: _Worst | None) -> None:
         self.points += points

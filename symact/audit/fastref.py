@@ -319,27 +319,47 @@ def _sech2(inner):
 TANHSHRINK_TERMS = 9
 
 
+#: relative error of the float64 evaluation of u^3 P(u^2) below (2^-48 > 24 u, with u = 2^-53: see _tanhshrink)
+_SERIES_REL = 2.0 ** -48
+
+
 def _tanhshrink(inner):
     """u - tanh(u), increasing in u: the lower end from the value at the interval's lower end, the upper end
-    from the value at its upper end; each from u^3 P(u^2) +- R where |u| <= 1/8, from the formula elsewhere."""
-    poly, _ = tanhshrink_series(TANHSHRINK_TERMS)
-    series = _compile(sp.Mul(X ** 3, poly, evaluate=False))
+    from the value at its upper end.  Where |u| <= 1/8 the value is u^3 P(u^2) evaluated in float64 (s = u*u,
+    Horner on s, times s*u) with a rounding error below 24 u relative (Higham's Horner bound gamma_18 times
+    sum |c_k| s^k / |P(s)| <= 1.02, the coefficients' own rounding, three more products; P(s) >= 1/3 - 2/(15*64)
+    does not cancel), widened by
+    2^-48 relative, four subnormal units (underflowing products) and the series remainder; elsewhere the
+    formula's interval enclosure."""
+    coeffs, _ = tanhshrink_coefficients(TANHSHRINK_TERMS)
+    cs = [float(c) for c in coeffs]
     direct = _compile(X - sp.tanh(X))
     small = float(SERIES_RADIUS)
 
-    def at(u, end: int):
-        d = direct(u)[end]
+    def ends(u):
+        lo, hi = np.empty_like(u), np.empty_like(u)
         near = np.abs(u) <= small
-        if not near.any():
-            return d
-        rem = tanhshrink_remainder(np.abs(u), TANHSHRINK_TERMS)
-        with np.errstate(all="ignore"):
-            v = series(u)[end] + (rem if end else -rem)
-        return np.where(near, v, d)
+        far = np.flatnonzero(~near)
+        if far.size:
+            lo[far], hi[far] = direct(u[far])
+        idx = np.flatnonzero(near)
+        if idx.size:
+            v = u[idx]
+            with np.errstate(all="ignore"):
+                s = v * v
+                p = np.full(v.shape, cs[-1])
+                for c in reversed(cs[:-1]):
+                    p = p * s + c
+                val = s * v * p
+                err = (np.abs(val) * _SERIES_REL + 4 * _SUB) + tanhshrink_remainder(np.abs(v), TANHSHRINK_TERMS)
+            lo[idx], hi[idx] = val - err, val + err
+        return lo, hi
 
     def f(x):
         lo, hi = inner(x)
-        return at(lo, 0), at(hi, 1)
+        if lo is hi:
+            return ends(lo)
+        return ends(lo)[0], ends(hi)[1]
 
     return f
 
@@ -531,30 +551,33 @@ SERIES_RADIUS = sp.Rational(1, 8)
 
 
 @lru_cache(maxsize=None)
-def tanhshrink_series(terms: int) -> tuple[sp.Expr, sp.Rational]:
-    """(P, c): u - tanh(u) = u^3 P(u^2) + R with P of ``terms`` coefficients, in Horner form in the symbol
-    :data:`X`, and |R| <= c |u|^(2 terms + 3) for |u| <= 1/8.
+def tanhshrink_coefficients(terms: int) -> tuple[tuple[sp.Rational, ...], sp.Rational]:
+    """(c_0 .. c_(terms-1), c): u - tanh(u) = sum_k c_k u^(2k+3) + R with |R| <= c |u|^(2 terms + 3) for
+    |u| <= 1/8.
 
     tanh(u) = sum_n 2^(2n) (2^(2n) - 1) B_2n u^(2n-1) / (2n)! has coefficients of alternating sign (those of
     B_2n) whose ratios stay below 1/2 (they tend to (2/pi)^2), so for |u| <= 1/8 the terms of the series of
     u - tanh(u) alternate and shrink by a factor of at least 128: the remainder is at most the first term left
-    out, whose coefficient is c."""
-    n = 2 * terms + 5
-    ser = sp.series(X - sp.tanh(X), X, 0, n).removeO()
+    out, whose coefficient is c (both facts are checked here on the coefficients SymPy computes)."""
+    ser = sp.series(X - sp.tanh(X), X, 0, 2 * terms + 5).removeO()
     coeffs = [ser.coeff(X, 2 * k + 3) for k in range(terms + 1)]
-    ratios = [abs(coeffs[k + 1] / coeffs[k]) for k in range(terms)]
-    assert all(c.is_Rational and c != 0 for c in coeffs) and max(ratios) < sp.Rational(1, 2)
-    assert all(coeffs[k] * coeffs[k + 1] < 0 for k in range(terms))
-    u2 = X ** 2
-    poly = coeffs[terms - 1]
-    for c in reversed(coeffs[:terms - 1]):
-        poly = sp.Add(c, sp.Mul(u2, poly, evaluate=False), evaluate=False)
-    return poly, abs(coeffs[terms])
+    assert all(c.is_Rational and c != 0 for c in coeffs)
+    assert all(coeffs[k] * coeffs[k + 1] < 0 and abs(coeffs[k + 1]) < abs(coeffs[k]) / 2 for k in range(terms))
+    return tuple(coeffs[:terms]), abs(coeffs[terms])
+
+
+def tanhshrink_series(terms: int) -> tuple[sp.Expr, sp.Rational]:
+    """(P, c): u - tanh(u) = u^3 P(u^2) + R as in :func:`tanhshrink_coefficients`, P in Horner form in X."""
+    coeffs, c = tanhshrink_coefficients(terms)
+    poly = coeffs[-1]
+    for a in reversed(coeffs[:-1]):
+        poly = sp.Add(a, sp.Mul(X ** 2, poly, evaluate=False), evaluate=False)
+    return poly, c
 
 
 def tanhshrink_remainder(mag: np.ndarray, terms: int) -> np.ndarray:
-    """An upper bound of |R| for |u| <= ``mag`` (see :func:`tanhshrink_series`), rounded up."""
-    _, c = tanhshrink_series(terms)
+    """An upper bound of |R| for |u| <= ``mag`` (see :func:`tanhshrink_coefficients`), rounded up."""
+    _, c = tanhshrink_coefficients(terms)
     with np.errstate(all="ignore"):
         return (float(c) * 1.01) * mag ** (2 * terms + 3) * (1 + 2.0 ** -40) + 2 * _SUB
 
