@@ -75,7 +75,7 @@ def main() -> None:
         seconds, report = full_run(args.target, args.activation)
         chk = [c for c in report["checks"] if c["name"] == "exhaustive"][0]
         print(f"{args.target} as {args.activation}: {chk['status']}, {chk['points']} inputs, "
-              f"max {chk['max_ulp']:.3g} ulp; whole command {seconds:.0f} s")
+              f"max {float(chk['max_ulp']):.3g} ulp, {chk['detail']}; whole command {seconds:.0f} s")
     else:
         seconds, points = sampled_run(args.target, args.activation, args.fraction)
         print(f"{args.target} as {args.activation}: {points} inputs judged ({args.fraction:.1%} of each 2^24 "

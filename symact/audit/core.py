@@ -336,16 +336,35 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
 
 
 def hypothesis_tools(n: int, chk: CheckResult):
-    """(settings, given, target) of Hypothesis for the auditor's targeted searches: ``n`` examples,
-    derandomised, no example database, the target phase on; None (and a note on ``chk``) without Hypothesis."""
+    """(settings, given, steer) for the auditor's targeted Hypothesis searches: ``n`` examples, derandomised,
+    no example database, the target phase on; ``steer(err, allowed)`` points the search at the largest ratio of
+    ULP error to allowed error and returns that element's index.  None (and a note on ``chk``) without
+    Hypothesis."""
     try:
         from hypothesis import HealthCheck, Phase, given, settings, target
     except ImportError:  # pragma: no cover
         chk.notes.append("Hypothesis search skipped: hypothesis is not installed")
         return None
+
+    def steer(err: np.ndarray, allowed: np.ndarray) -> int:
+        e = np.where(np.isfinite(err), err / allowed, 1e9)
+        i = int(np.argmax(e))
+        target(float(min(e[i], 1e9)), label="ulp error / allowed")
+        return i
+
     return (settings(max_examples=n, database=None, deadline=None, derandomize=True,
                      phases=[Phase.explicit, Phase.generate, Phase.target], suppress_health_check=list(HealthCheck)),
-            given, target)
+            given, steer)
+
+
+def run_search(search: Callable[[], None], chk: CheckResult) -> None:
+    """Run a Hypothesis search; a crash inside it is a note on ``chk`` (Ctrl-C still stops the audit)."""
+    try:
+        search()
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a crash in the search is reported, not raised
+        chk.notes.append(f"Hypothesis search stopped: {type(exc).__name__}: {exc}")
 
 
 def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
@@ -358,7 +377,7 @@ def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
     hyp = hypothesis_tools(n, chk)
     if hyp is None:  # pragma: no cover
         return
-    targeted, given, h_target = hyp
+    targeted, given, steer = hyp
     from hypothesis import strategies as st
 
     fmt = ctx.fmt
@@ -379,20 +398,14 @@ def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
         if opts.get("region") is not None:
             ok = ok | np.asarray(opts["region"][0](xs), dtype=bool)
             err = np.where(ok, np.minimum(err, allowed), err)
-        e = np.where(np.isfinite(err), err / allowed, 1e9)
-        i = int(np.argmax(e))
-        h_target(float(min(e[i], 1e9)), label="ulp error / allowed")
+        i = steer(err, allowed)
         if not ok[i]:
             found.append((float(xs[i]), float(res.values[i]), float(hi[i]), float(err[i]), float(allowed[i])))
-        if e[i] > worst["err"]:
-            worst.update(err=float(e[i]), ulp=float(err[i]))
+        ratio = err[i] / allowed[i] if np.isfinite(err[i]) else 1e9
+        if ratio > worst["err"]:
+            worst.update(err=float(ratio), ulp=float(err[i]))
 
-    try:
-        search()
-    except KeyboardInterrupt:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a crash in the search is reported, not raised
-        chk.notes.append(f"Hypothesis search stopped: {type(exc).__name__}: {exc}")
+    run_search(search, chk)
     chk.notes.append(f"Hypothesis search: {n} examples, worst ulp error {worst.get('ulp', 0):.3g}")
     if found:
         found.sort(key=lambda t: -t[3])

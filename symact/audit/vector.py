@@ -73,7 +73,7 @@ import numpy as np
 from symact.audit import inputs as gen
 from symact.audit.adapters import Target, _module_of
 from symact.audit.core import (MAX_FAILURES, _as_bits, _max_ulp, changed_in_place, run_stages, shape_problems,
-                               hypothesis_tools)
+                               hypothesis_tools, run_search)
 from symact.audit.dtypes import Format, get_format, round_to
 from symact.audit.progress import Progress, Quiet
 from symact.audit.report import FAIL, PASS, SKIP, AuditReport, CheckResult, Failure
@@ -480,7 +480,7 @@ def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
     hyp = hypothesis_tools(n, chk) if n and chk is not None else None
     if hyp is None:
         return
-    targeted, given, h_target = hyp
+    targeted, given, steer = hyp
 
     fmt = ctx.fmt
     found: list[tuple[float, Failure]] = []
@@ -497,9 +497,7 @@ def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
             return
         hi, lo, kappa, mpv = exact_row(ctx.name, x)
         err, allowed, ok = ctx.judge(r, hi, lo, kappa)
-        e = np.where(np.isfinite(err), err / allowed, 1e9)
-        i = int(np.argmax(e))
-        h_target(float(min(e[i], 1e9)), label="ulp error / allowed")
+        i = steer(err, allowed)
         if np.isfinite(err[i]) and (np.abs(hi) >= fmt.tiny)[i]:
             worst["ulp"] = max(worst["ulp"], float(err[i]))
         if not ok.all():
@@ -507,12 +505,7 @@ def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
             found.append((float(err[j]) if np.isfinite(err[j]) else math.inf,
                           _row_failure(ctx, "values", x, r, hi, lo, mpv, err, allowed, j, "found by Hypothesis")))
 
-    try:
-        search()
-    except KeyboardInterrupt:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a crash in the search is reported, not raised
-        chk.notes.append(f"Hypothesis search stopped: {type(exc).__name__}: {exc}")
+    run_search(search, chk)
     chk.notes.append(f"Hypothesis search: {n} vectors of length 1-{HYPOTHESIS_MAX_N}, worst ulp error "
                      f"{worst['ulp']:.3g}")
     if found:
