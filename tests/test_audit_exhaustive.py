@@ -6,6 +6,11 @@ from __future__ import annotations
 import io
 import json
 import math
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +18,7 @@ import scipy.special as sc
 
 from symact.audit import audit
 from symact.audit import exhaustive as ex
+from symact.audit.adapters import load_target
 from symact.audit.core import _kappa, judge_exact
 from symact.audit.dtypes import get_format
 from symact.audit.exact import oracle
@@ -24,6 +30,7 @@ from symact.errors import ParameterError
 # float32 bit patterns of [0.5, 0.5 + 2^-4) (2^20 inputs) and of the negative numbers below -8
 HALF = range(0x3F000000, 0x3F000000 + (1 << 20))
 BELOW_MINUS_8 = range(0xC1000000, 0xC1000000 + (1 << 21))
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -71,9 +78,6 @@ def test_a_defect_at_one_input_is_found_only_by_the_exhaustive_check(patterns):
 def test_stream_verdicts_equal_the_ordinary_judge(patterns):
     """Threads, slices and the lazy condition number change nothing: the failing count equals the one the
     ordinary value check gives every point with kappa computed up front."""
-    def naive_softplus(x):
-        return np.log(1 + np.exp(x))                       # 0 for x < -104 in float32: wrong there
-
     patterns(BELOW_MINUS_8, block=1 << 17)
     r = _audit(naive_softplus, "softplus")
     chk = r.check("exhaustive")
@@ -143,3 +147,70 @@ def test_json_report_carries_the_exhaustive_check(patterns):
     d = json.loads(r.json())
     assert d["passed"] is True
     assert [c for c in d["checks"] if c["name"] == "exhaustive"][0]["points"] == len(HALF)
+
+
+# -- worker processes ---------------------------------------------------------------------------------------------
+def naive_softplus(x):
+    # 0 for x < -104 in float32: wrong there.  At module level, so it can be sent to a worker process
+    return np.log(1 + np.exp(x))
+
+
+def dies_in_a_worker(x):
+    if os.getpid() != int(os.environ["SYMACT_TEST_PARENT_PID"]):
+        os._exit(3)                                        # a target that crashes the process calling it
+    return np.tanh(x)
+
+
+@pytest.fixture
+def processes(monkeypatch, patterns):
+    monkeypatch.setattr(ex, "PROCESS_MIN", 0)              # worker processes even for a slice
+    return patterns
+
+
+def test_worker_processes_give_the_verdicts_of_threads(processes):
+    processes(BELOW_MINUS_8, block=1 << 18)
+    by_process = _audit(naive_softplus, "softplus").check("exhaustive")
+    by_thread = _audit(lambda x: naive_softplus(x), "softplus").check("exhaustive")   # a lambda stays here
+    assert "process workers" in by_process.detail and "thread workers" in by_thread.detail
+    assert by_process.status == by_thread.status == "fail"
+    assert by_process.detail.split(" (")[0] == by_thread.detail.split(" (")[0]       # the same failing count
+    assert by_process.points == by_thread.points == len(BELOW_MINUS_8)
+    assert [(f.input, f.returned, f.ulp_error) for f in by_process.failures] == \
+        [(f.input, f.returned, f.ulp_error) for f in by_thread.failures]
+
+
+def test_a_file_target_is_imported_again_by_the_workers(processes, tmp_path):
+    src = tmp_path / "acts.py"
+    src.write_text("import numpy as np\n\ndef softplus(x):\n    return np.log(1 + np.exp(x))\n")
+    processes(BELOW_MINUS_8, block=1 << 18)
+    chk = _audit(load_target(f"{src}:softplus"), "softplus").check("exhaustive")
+    assert chk.status == "fail" and "process workers" in chk.detail
+    assert str(src) in chk.failures[0].reproduction         # the reproduction loads the file, not a module name
+
+
+def test_a_target_that_kills_its_worker_is_a_failure_not_a_hang(processes, monkeypatch):
+    monkeypatch.setenv("SYMACT_TEST_PARENT_PID", str(os.getpid()))
+    processes(HALF, block=1 << 18)
+    chk = _audit(dies_in_a_worker, "tanh").check("exhaustive")
+    assert chk.status == "fail"
+    assert any("worker process died" in f.message and "exit status 3" in f.message for f in chk.failures)
+
+
+def test_a_script_without_a_main_guard_is_not_run_again(tmp_path):
+    """multiprocessing's spawn would run the calling script again in each worker; symact's workers do not."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        import scipy.special
+        from symact.audit import audit, exhaustive as ex
+        ex.PATTERNS, ex.BLOCK, ex.PROCESS_MIN = range({HALF.start}, {HALF.stop}), 1 << 18, 0
+        print("script ran")
+        r = audit(scipy.special.expit, "sigmoid", dtype="float32", exhaustive=True, hypothesis=0, derivative=False)
+        print(r.check("exhaustive").detail)
+    """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines.count("script ran") == 1
+    assert lines[-1].startswith(f"{len(HALF)} float32 inputs") and "process workers: " in lines[-1]

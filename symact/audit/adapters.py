@@ -47,6 +47,26 @@ class Result:
         return self.values is not None and self.error is None and not self.timed_out
 
 
+#: the module name under which a ``path/to/file.py`` target is imported (the file's path hashed after it)
+FILE_MODULE_PREFIX = "_symact_target_"
+
+
+def load_file_module(name: str, path: Path | str):
+    """Import the Python file ``path`` as module ``name`` (registered in ``sys.modules``)."""
+    spec_obj = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec_obj)
+    sys.modules[name] = module
+    spec_obj.loader.exec_module(module)
+    return module
+
+
+def file_modules() -> dict[str, str]:
+    """{module name: file path} of the file targets imported so far (a worker process imports them again
+    under the same names, so that the target's callable can be found there)."""
+    return {name: m.__file__ for name, m in list(sys.modules.items())
+            if name.startswith(FILE_MODULE_PREFIX) and getattr(m, "__file__", None)}
+
+
 def load_target(spec: str) -> Callable:
     """``package.module:function`` or ``path/to/file.py:function`` -> the callable (dotted attribute paths
     such as ``torch.nn.functional:gelu`` or ``mod:Class.method`` work)."""
@@ -60,11 +80,7 @@ def load_target(spec: str) -> Callable:
             path = Path(mod_part)
             if not path.is_file():
                 raise TargetError(f"target file {mod_part!r} does not exist")
-            name = f"_symact_target_{abs(hash(str(path.resolve())))}"
-            spec_obj = importlib.util.spec_from_file_location(name, path)
-            module = importlib.util.module_from_spec(spec_obj)
-            sys.modules[name] = module
-            spec_obj.loader.exec_module(module)
+            module = load_file_module(f"{FILE_MODULE_PREFIX}{abs(hash(str(path.resolve())))}", path)
         else:
             module = importlib.import_module(mod_part)
     except TargetError:
@@ -147,6 +163,13 @@ class Target:
         self.detect_note = ""
         #: for an autograd derivative target: the Target it differentiates (reproductions call autograd)
         self.grad_of: "Target | None" = None
+
+    def use_one_thread(self) -> None:
+        """Keep the framework's own thread pool at one thread (for a worker process among one per core)."""
+        if self.kind == "torch":
+            import torch
+
+            torch.set_num_threads(1)
 
     # -- formats ---------------------------------------------------------------------------------------------
     def make_input(self, x: np.ndarray, fmt: Format):
@@ -324,6 +347,8 @@ class Target:
         mod, _, qual = (module_hint or self.label).rpartition(":")
         if not mod:
             mod, qual = _module_of(self.fn), getattr(self.fn, "__qualname__", "f")
+        if mod.startswith(FILE_MODULE_PREFIX) and getattr(sys.modules.get(mod), "__file__", None):
+            mod = sys.modules[mod].__file__          # a file target: the reproduction loads that file
         if mod.endswith(".py") or "/" in mod:
             imp = (f"import importlib.util as u; s = u.spec_from_file_location('m', {mod!r}); m = u.module_from_spec(s); "
                    f"s.loader.exec_module(m); f = m.{qual}")

@@ -1,0 +1,162 @@
+"""Worker processes: fresh interpreters running ``python -m symact.audit.workers``, fed over pipes.
+
+The exhaustive stream (:mod:`symact.audit.exhaustive`) runs one worker per core.  ``multiprocessing`` is not
+used because its ``spawn`` start runs the caller's main script again in every child (an audit started from a
+script without an ``if __name__ == "__main__"`` guard would start again there) and ``fork`` copies the
+threads of PyTorch or JAX in an unusable state.  A worker here runs nothing but this module:
+
+1. it reads one pickled message ``(sys.path, init, args)`` and keeps ``state = init(*args)``;
+2. then, for each pickled ``(fn, args)`` it reads, it writes back the pickled ``fn(state, *args)`` (or the
+   exception it raised).
+
+Functions travel by reference (module-level functions of importable modules).  The channel is a copy of the
+worker's standard output taken before anything runs; its file descriptor 1 is then pointed at its standard
+error, so whatever the target prints cannot corrupt the channel.  The worker's standard error goes to a
+temporary file, whose last line is what :class:`WorkerDied` says when a worker ends without answering (an
+import that fails in it, a target that crashes its process).  Ctrl-C is the parent's: workers ignore SIGINT.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from concurrent.futures import Future
+from typing import Any, Callable
+
+
+class WorkerDied(Exception):
+    """A worker process ended without answering."""
+
+
+class WorkerPool:
+    """``n`` worker processes sharing one queue of calls; :meth:`submit` returns a ``Future``."""
+
+    def __init__(self, n: int, init: Callable, args: tuple = ()):
+        setup = pickle.dumps((list(sys.path), init, args))
+        self._calls: queue.Queue = queue.Queue()
+        self._procs: list[subprocess.Popen] = []
+        self._threads: list[threading.Thread] = []
+        # the worker finds this symact first (also when it is imported from a checkout, not installed)
+        home = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([os.path.dirname(home), os.environ.get("PYTHONPATH", "")]))
+        for _ in range(n):
+            err = tempfile.TemporaryFile()
+            proc = subprocess.Popen([sys.executable, "-m", "symact.audit.workers"], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, stderr=err, env=env)
+            self._procs.append(proc)
+            t = threading.Thread(target=self._feed, args=(proc, err, setup), daemon=True,
+                                 name="symact-worker-feed")
+            t.start()
+            self._threads.append(t)
+
+    def submit(self, fn: Callable, *args: Any) -> Future:
+        fut: Future = Future()
+        self._calls.put((fut, fn, args))
+        return fut
+
+    def _feed(self, proc: subprocess.Popen, err, setup: bytes) -> None:
+        """Send this worker the setup, then one queued call at a time; a dead worker fails its call and every
+        call queued after it (the other workers may be dead too: nothing waits forever)."""
+        try:
+            proc.stdin.write(setup)
+            proc.stdin.flush()
+        except OSError:
+            pass
+        while True:
+            item = self._calls.get()
+            if item is None:
+                break
+            fut, fn, args = item
+            if not fut.set_running_or_notify_cancel():
+                continue
+            try:
+                pickle.dump((fn, args), proc.stdin)
+                proc.stdin.flush()
+                ok, value = pickle.load(proc.stdout)
+            except (OSError, EOFError, pickle.UnpicklingError):
+                fut.set_exception(WorkerDied(_last_line(proc, err)))
+                self._fail_rest(WorkerDied(_last_line(proc, err)))
+                break
+            if ok:
+                fut.set_result(value)
+            else:
+                fut.set_exception(value)
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+
+    def _fail_rest(self, exc: Exception) -> None:
+        if all(p.poll() is not None for p in self._procs):
+            while True:
+                try:
+                    item = self._calls.get_nowait()
+                except queue.Empty:
+                    return
+                if item is not None and item[0].set_running_or_notify_cancel():
+                    item[0].set_exception(exc)
+
+    def shutdown(self, cancel: bool = False) -> None:
+        """Stop the workers once the calls taken are answered; ``cancel`` drops the calls not yet taken."""
+        if cancel:
+            while True:
+                try:
+                    item = self._calls.get_nowait()
+                except queue.Empty:
+                    break
+                if item is not None:
+                    item[0].cancel()
+        for _ in self._threads:
+            self._calls.put(None)
+        for t in self._threads:
+            t.join()
+        for p in self._procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:       # a target still hanging in a worker
+                p.kill()
+                p.wait()
+
+
+def _last_line(proc: subprocess.Popen, err) -> str:
+    try:
+        code = proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        code = None
+    err.seek(0)
+    lines = [ln.strip() for ln in err.read().decode(errors="replace").splitlines() if ln.strip()]
+    what = f"exit status {code}" if code is not None and code >= 0 else (
+        f"signal {-code}" if code is not None else "no answer")
+    return f"{what}{': ' + lines[-1][:300] if lines else ''}"
+
+
+def _serve() -> None:
+    """The worker's loop (module docs)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    chan_out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    chan_in = sys.stdin.buffer
+    path, init, args = pickle.load(chan_in)
+    sys.path[:] = path
+    state = init(*args)
+    while True:
+        try:
+            fn, args = pickle.load(chan_in)
+        except EOFError:
+            return
+        try:
+            answer = (True, fn(state, *args))
+        except Exception as exc:  # noqa: BLE001 - the parent's future raises it
+            answer = (False, exc)
+        pickle.dump(answer, chan_out)
+        chan_out.flush()
+
+
+if __name__ == "__main__":
+    _serve()
