@@ -341,3 +341,18 @@ def test_small_tanhshrink_values_are_judged_without_the_per_point_path():
     _, _, ok, _, _ = judge_exact(o, xs, r, None, get_format("float32"), Standard())
     assert ok.all()
     assert o.slow_points == 0
+
+
+def test_interval_product_and_widening_at_infinities_and_nan():
+    """The product of [0, 1] and [1, inf] has a 0 * inf term: no enclosure (NaN ends), never a finite one;
+    an overflowed lower end (+inf) becomes the largest double, an infinite end on the outside stays one."""
+    big = np.finfo(np.float64).max
+    lo, hi = fastref._mul2((np.array([0.0, 2.0]), np.array([1.0, 3.0])),
+                           (np.array([1.0, -np.inf]), np.array([np.inf, -1.0])))
+    assert np.isnan(lo[0]) and np.isnan(hi[0])
+    assert lo[1] == -np.inf and -2.0 < hi[1] < -1.99
+    a, b = fastref._widen(np.array([np.inf, -np.inf, np.nan, 1.0]), np.array([np.inf, -np.inf, np.nan, 1.0]), 1)
+    assert a[0] == big and b[0] == np.inf
+    assert a[1] == -np.inf and b[1] == -big
+    assert np.isnan(a[2]) and np.isnan(b[2])
+    assert a[3] < 1.0 < b[3]

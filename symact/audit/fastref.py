@@ -72,11 +72,12 @@ def _widen(lo, hi, ulps: float):
     with np.errstate(all="ignore"):
         a = lo - (np.abs(lo) * c + 2 * _SUB)
         b = hi + (np.abs(hi) * c + 2 * _SUB)
-        # an overflowed end (+inf as a lower bound, -inf as an upper bound) is replaced by the largest finite
-        # double: the exact value of a finite expression is finite, and beyond that number; other infinite
-        # ends stay infinite (a valid, if wide, bound)
-        a = np.where(lo == np.inf, _MAX, np.where(lo == -np.inf, -np.inf, a))
-        b = np.where(hi == -np.inf, -_MAX, np.where(hi == np.inf, np.inf, b))
+        # an overflowed end (+inf as a lower bound, -inf as an upper bound; inf - inf made it NaN above) is
+        # replaced by the largest finite double: the exact value of a finite expression is finite, and beyond
+        # that number; other infinite ends stay infinite (-inf - inf = -inf: a valid, if wide, bound); NaN
+        # stays NaN (no enclosure)
+        a = np.where(lo == np.inf, _MAX, a)
+        b = np.where(hi == -np.inf, -_MAX, b)
         return a, b
 
 
@@ -183,12 +184,11 @@ def _mul2(a, b):
     al, ah = a
     bl, bh = b
     with np.errstate(all="ignore"):
-        p = np.stack([al * bl, al * bh, ah * bl, ah * bh])
-        lo, hi = np.min(p, axis=0), np.max(p, axis=0)
-        # 0 * inf is nan: unusable
-        bad = np.isnan(p).any(axis=0)
-    lo, hi = _widen(lo, hi, 1)
-    return np.where(bad, np.nan, lo), np.where(bad, np.nan, hi)
+        p, q, r, s = al * bl, al * bh, ah * bl, ah * bh
+        # np.minimum/np.maximum propagate NaN: 0 * inf = nan makes both ends NaN (unusable), as _widen keeps them
+        lo = np.minimum(np.minimum(p, q), np.minimum(r, s))
+        hi = np.maximum(np.maximum(p, q), np.maximum(r, s))
+    return _widen(lo, hi, 1)
 
 
 def fold(op, parts):
