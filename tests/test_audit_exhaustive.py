@@ -93,6 +93,22 @@ def test_stream_verdicts_equal_the_ordinary_judge(patterns):
     # the worst inputs come back with the largest error first
     errs = [f.ulp_error for f in chk.failures]
     assert errs == sorted(errs, reverse=True)
+    # and the report says where the failing inputs are: all of them in the binade of -8 (-16, -8]
+    assert chk.notes == [f"failing inputs in (-16, -8]: {int((~ok).sum())} of {1 << 23} "
+                         f"({100 * int((~ok).sum()) / (1 << 23):.3g}%)"]
+
+
+def test_failing_ranges_follow_the_real_line():
+    counts = np.zeros(512, dtype=np.int64)
+    counts[[256 | 130, 256 | 129, 256 | 0, 0, 127, 254]] = [5, 7, 2, 3, 1, 100]
+    two, one = 2 << 23, 1 << 23                                            # inputs in two binades, in one
+    assert ex.failing_ranges(counts) == [
+        f"failing inputs in (-16, -4]: 12 of {two} ({100 * 12 / two:.3g}%)",   # binades -8 and -4 are adjacent
+        f"failing inputs in (-{2.0 ** -126:.6g}, {2.0 ** -126:.6g}): 5 of {two} ({100 * 5 / two:.3g}%)",  # zeros, subnormals
+        f"failing inputs in [1, 2): 1 of {one} ({100 / one:.3g}%)",
+        f"failing inputs in [{2.0 ** 127:.6g}, {2.0 ** 128:.6g}): 100 of {one} ({100 * 100 / one:.3g}%)"]
+    counts[1:200:2] = 1
+    assert ex.failing_ranges(counts)[-1].startswith("... and ")
 
 
 def test_interrupt_reports_what_was_found(patterns):

@@ -76,18 +76,22 @@ class Summary:
     failing: int = 0
     max_ulp: float = 0.0
     worst: list[_Worst] = field(default_factory=list)
+    #: failing inputs per binade: index (sign << 8) | biased exponent, the top 9 bits of the float32 pattern
+    by_binade: np.ndarray = field(default_factory=lambda: np.zeros(512, dtype=np.int64))
     problems: list[str] = field(default_factory=list)
     #: a call of the target timed out (the worker that made it calls it no more)
     hung: bool = False
 
     def merge(self, other: "Summary") -> None:
-        self.add(other.points, other.failing, other.max_ulp, other.merged() if other.worst else None)
+        self.add(other.points, other.failing, other.max_ulp, other.merged() if other.worst else None,
+                 other.by_binade)
         self.problems += [p for p in other.problems if p not in self.problems]
         self.hung |= other.hung
 
-    def add(self, points: int, failing: int, max_ulp: float, worst: _Worst | None) -> None:
+    def add(self, points: int, failing: int, max_ulp: float, worst: _Worst | None, by_binade: np.ndarray) -> None:
         self.points += points
         self.failing += failing
+        self.by_binade += by_binade
         self.max_ulp = max(self.max_ulp, max_ulp)
         if worst is not None:
             self.worst.append(worst)
@@ -115,10 +119,12 @@ def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
             ok |= np.asarray(region(xs), dtype=bool)
     bad = np.flatnonzero(~ok)
     worst = None
+    by_binade = np.zeros(512, dtype=np.int64)
     if bad.size:
         keep = bad[np.argsort(-np.nan_to_num(err[bad], nan=np.inf, posinf=np.inf), kind="stable")[:MAX_FAILURES]]
         worst = _Worst(xs[keep], r[keep], hi[keep], lo[keep], err[keep], allowed[keep])
-    return xs.size, int(bad.size), _max_ulp(err, hi, ctx.fmt), worst
+        by_binade = np.bincount(xs[bad].astype(np.float32).view(np.uint32) >> 23, minlength=512)
+    return xs.size, int(bad.size), _max_ulp(err, hi, ctx.fmt), worst, by_binade
 
 
 def audit_block(ctx: _Ctx, patterns: range, region=None, slice_points: int = SLICE["thread"]) -> Summary:
@@ -238,6 +244,39 @@ def _show(ctx: _Ctx, done: int, start: float) -> None:
                         f"{rate / 1e6:.0f} M/s, {left / 60:.1f} min left", done, total)
 
 
+#: failing ranges listed in the report (the rest are counted)
+MAX_RANGES = 8
+
+
+def failing_ranges(by_binade: np.ndarray) -> list[str]:
+    """Where the failing inputs are: runs of adjacent binades (along the real line) that hold any, each with
+    its bounds (the float32 values with |x| in [2^(e-127), 2^(e-126)), all zeros and subnormals for e = 0),
+    its failing count and its number of inputs (2^23 a binade); at most :data:`MAX_RANGES` lines."""
+    order = [256 | e for e in range(254, -1, -1)] + list(range(255))    # -max ... -0, then +0 ... +max
+    runs: list[list[int]] = []
+    for k, i in enumerate(order):
+        if by_binade[i]:
+            if runs and runs[-1][-1] == order[k - 1]:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+
+    def bounds(i: int) -> tuple[float, float]:
+        e = i & 0xFF
+        lo, hi = (0.0, 2.0 ** -126) if e == 0 else (2.0 ** (e - 127), 2.0 ** (e - 126))
+        return (-hi, -lo) if i >> 8 else (lo, hi)
+
+    lines = []
+    for run in runs[:MAX_RANGES]:
+        a, b = bounds(run[0])[0], bounds(run[-1])[1]
+        fail, size = int(by_binade[run].sum()), len(run) << 23
+        lines.append(f"failing inputs in {'(' if a < 0 else '['}{a:.6g}, {b:.6g}{')' if b > 0 else ']'}: "
+                     f"{fail} of {size} ({100 * fail / size:.3g}%)")
+    if len(runs) > MAX_RANGES:
+        lines.append(f"... and {len(runs) - MAX_RANGES} more ranges with failing inputs")
+    return lines
+
+
 def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind: str, interrupted: bool) -> None:
     chk = CheckResult("exhaustive", PASS, "", points=summary.points, max_ulp=summary.max_ulp)
     problems = summary.problems
@@ -255,5 +294,6 @@ def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind
             " (interrupted)" if interrupted else "")
         chk.failures += _failures(ctx, "exhaustive", w.xs, w.r, w.hi, w.lo, w.err, w.allowed,
                                   np.ones(w.xs.size, dtype=bool))
+        chk.notes += failing_ranges(summary.by_binade)
     chk.detail += f" ({kind} workers: {workers})"
     report.checks.append(chk)
