@@ -79,3 +79,33 @@ def test_torch_softplus_threshold_is_a_convention():
                 **FAST)
     assert rep.check("values").status == "pass", rep.text()
     assert any("threshold" in c for c in rep.conventions)
+
+
+def test_reproductions_call_the_target_as_the_audit_did():
+    """torch 2.13's float32 gelu overflows at x = 2^127 in its vectorised kernel (exact value 1.7e38) but not for
+    a one-element tensor: the audit's reproduction repeats the input, so running it shows the defect; the
+    autograd reproduction prints the gradient, with the target's keyword arguments passed to the call."""
+    import subprocess
+    import sys
+
+    torch = pytest.importorskip("torch")
+    import torch.nn.functional as F
+    from symact.audit.adapters import Target
+
+    x = 2.0 ** 127
+    one = F.gelu(torch.tensor([x], dtype=torch.float32)).item()
+    cmd = Target(F.gelu, kind="torch").reproduction(x, "float32")
+    out = subprocess.run(cmd.replace("python -c", f"{sys.executable} -c", 1), shell=True, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert one == x and out.stdout.strip() == "tensor(inf)"
+
+    grad = Target(lambda v: v, kind="torch")
+    grad.grad_of = Target(F.gelu, kind="torch", kwargs={"approximate": "tanh"})
+    cmd = grad.reproduction(-3.0, "float32")
+    out = subprocess.run(cmd.replace("python -c", f"{sys.executable} -c", 1), shell=True, capture_output=True,
+                         text=True, timeout=120)
+    t = torch.tensor([-3.0], requires_grad=True)
+    F.gelu(t, approximate="tanh").sum().backward()
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == repr(t.grad[0])

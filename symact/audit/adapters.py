@@ -24,6 +24,10 @@ from symact.audit.dtypes import Format, dtype_name, get_format
 from symact.errors import SymactError
 
 KINDS = ("numpy", "torch", "jax", "scalar")
+#: copies of the input in a reproduction of a vectorised target: the audit calls it on long arrays, and a
+#: library may take another code path for one element (torch 2.13's float32 gelu returns inf at x = 2^127
+#: from its vectorised kernel and the exact 1.7e38 from its one-element path)
+REPRO_COPIES = 64
 DEFAULT_CALL_SECONDS = 10.0
 
 
@@ -331,19 +335,9 @@ class Target:
         self.detect_note = "; ".join(notes)
         return self.kind
 
-    def reproduction(self, x: float, fmt: Format, module_hint: str | None = None) -> str:
-        """A one-line shell command that calls the target at ``x``."""
-        fmt = get_format(fmt)
-        if self.grad_of is not None:
-            base = self.grad_of.reproduction(x, fmt, module_hint)
-            if self.kind == "torch":
-                head, _, call = base.rpartition("print(repr(f(")
-                arg = call[: -len(')))"')] if call.endswith(')))"') else call
-                return f'{head}t = ({arg}).requires_grad_(); f(t).sum().backward(); print(repr(t.grad))"'
-            if self.kind == "jax":
-                return base.replace("print(repr(f(", "print(repr(jax.grad(lambda v: f(v).sum())(").replace(
-                    "import jax.numpy as jnp;", "import jax, jax.numpy as jnp;")
-            return base
+    def reproduction_parts(self, x: float, fmt: Format, module_hint: str | None = None,
+                           literal: str | None = None) -> tuple[str, str, str, str]:
+        """(imports, argument, keyword text, selection) of a reproduction (see :meth:`reproduction`)."""
         mod, _, qual = (module_hint or self.label).rpartition(":")
         if not mod:
             mod, qual = _module_of(self.fn), getattr(self.fn, "__qualname__", "f")
@@ -353,25 +347,36 @@ class Target:
             imp = (f"import importlib.util as u; s = u.spec_from_file_location('m', {mod!r}); m = u.module_from_spec(s); "
                    f"s.loader.exec_module(m); f = m.{qual}")
         else:
-            imp = f"import {mod.split('.')[0]}, importlib; f = importlib.import_module({mod!r}).{qual}"
+            imp = f"import importlib; f = importlib.import_module({mod!r}).{qual}"
         kw = "".join(f", {k}={v!r}" for k, v in self.kwargs.items())
         xs = float(x).hex() if np.isfinite(x) else repr(float(x))
         xv = f"float.fromhex({xs!r})" if np.isfinite(x) else f"float({xs!r})"
+        values, sel = (literal, "") if literal is not None else (f"[{xv}] * {REPRO_COPIES}", "[0]")
+        np_imp = "import numpy as np; " + ("import ml_dtypes; " if fmt.name == "bfloat16" else "")
         if self.kind == "torch":
-            arg = f"torch.tensor([{xv}], dtype=torch.{fmt.name})"
-            imp = "import torch; " + imp
-        elif self.kind == "jax":
-            arg = f"jnp.asarray([{xv}], dtype=jnp.{fmt.name})"
-            imp = ("import jax; jax.config.update('jax_enable_x64', True); import jax.numpy as jnp; " if fmt.name == "float64"
-                   else "import jax.numpy as jnp; ") + imp
-        elif self.kind == "scalar":
-            arg = f"np.{fmt.name}({xv})" if fmt.name != "bfloat16" else f"ml_dtypes.bfloat16({xv})"
-            imp = "import numpy as np; " + ("import ml_dtypes; " if fmt.name == "bfloat16" else "") + imp
-        else:
-            dt = f"np.{fmt.name}" if fmt.name != "bfloat16" else "ml_dtypes.bfloat16"
-            arg = f"np.array([{xv}], dtype={dt})"
-            imp = "import numpy as np; " + ("import ml_dtypes; " if fmt.name == "bfloat16" else "") + imp
-        return f'python -c "{imp}; print(repr(f({arg}{kw})))"'
+            return "import torch; " + imp, f"torch.tensor({values}, dtype=torch.{fmt.name})", kw, sel
+        if self.kind == "jax":
+            head = ("import jax; jax.config.update('jax_enable_x64', True); import jax.numpy as jnp; "
+                    if fmt.name == "float64" else "import jax, jax.numpy as jnp; ")
+            return head + imp, f"jnp.asarray({values}, dtype=jnp.{fmt.name})", kw, sel
+        dt = f"np.{fmt.name}" if fmt.name != "bfloat16" else "ml_dtypes.bfloat16"
+        if self.kind == "scalar":
+            return np_imp + imp, f"{dt}({xv})", kw, ""
+        return np_imp + imp, f"np.array({values}, dtype={dt})", kw, sel
+
+    def reproduction(self, x: float, fmt: Format, module_hint: str | None = None, literal: str | None = None) -> str:
+        """A one-line shell command that calls the target as the audit did and prints the result: at ``x``
+        repeated :data:`REPRO_COPIES` times for a vectorised target (the first result is printed), or on the
+        array ``literal`` (Python list text: a vector activation's input).  For an autograd derivative target
+        it prints the gradient."""
+        fmt = get_format(fmt)
+        if self.grad_of is not None and self.kind in ("torch", "jax"):
+            imp, arg, kw, sel = self.grad_of.reproduction_parts(x, fmt, module_hint, literal)
+            if self.kind == "torch":
+                return f'python -c "{imp}; t = ({arg}).requires_grad_(); f(t{kw}).sum().backward(); print(repr(t.grad{sel}))"'
+            return f'python -c "{imp}; print(repr(jax.grad(lambda v: f(v{kw}).sum())({arg}){sel}))"'
+        imp, arg, kw, sel = (self.grad_of or self).reproduction_parts(x, fmt, module_hint, literal)
+        return f'python -c "{imp}; print(repr(f({arg}{kw}){sel}))"'
 
 
 def _round_values(v: np.ndarray, fmt: Format) -> np.ndarray:

@@ -336,8 +336,7 @@ class _Ctx:
         return (v[..., :1] if self.name == "maxout" else v), res
 
     def repro(self, X) -> str:
-        base = self.target.reproduction(0.0, self.fmt, self.hint)
-        return base.replace("[float.fromhex('0x0.0p+0')]", _arg_text(X, self.fmt), 1)
+        return self.target.reproduction(0.0, self.fmt, self.hint, literal=_arg_text(X, self.fmt))
 
     def judge(self, r: np.ndarray, hi, lo, kappa):
         return self.std.judge(r, hi, lo, kappa, self.fmt, np.zeros_like(hi))
@@ -915,17 +914,13 @@ def _row_targets(ctx: _Ctx, jac: Callable, rows: int) -> list[Target]:
 
 def _deriv_repro(ctx: _Ctx, X, i: int, how: str) -> str:
     base = ctx.repro(X)
-    head, sep, call = base.rpartition("print(repr(f(")
-    if not sep:
-        return base
-    arg = call[: -len(')))"')] if call.endswith(')))"') else call
+    if ctx.target.kind not in ("torch", "jax"):
+        return base + f"  # then the Jacobian row {i} from the grad callable"
+    imp, arg, kw, _ = ctx.target.reproduction_parts(0.0, ctx.fmt, ctx.hint, literal=_arg_text(X, ctx.fmt))
     sel = "" if ctx.name == "maxout" else f"[..., {i}]"
     if ctx.target.kind == "torch":
-        return f'{head}t = ({arg}).requires_grad_(); f(t){sel}.sum().backward(); print(repr(t.grad))"'
-    if ctx.target.kind == "jax":
-        head = head.replace("import jax.numpy as jnp;", "import jax, jax.numpy as jnp;")
-        return f'{head}print(repr(jax.grad(lambda v: f(v){sel}.sum())({arg})))"'
-    return base + f"  # then the Jacobian row {i} from the grad callable"
+        return f'python -c "{imp}; t = ({arg}).requires_grad_(); f(t{kw}){sel}.sum().backward(); print(repr(t.grad))"'
+    return f'python -c "{imp}; print(repr(jax.grad(lambda v: f(v{kw}){sel}.sum())({arg})))"'
 
 
 def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
