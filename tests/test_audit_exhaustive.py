@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import numpy as np
@@ -177,6 +178,12 @@ def dies_in_a_worker(x):
     return np.tanh(x)
 
 
+def hangs_in_a_worker(x):
+    if os.getpid() != int(os.environ["SYMACT_TEST_PARENT_PID"]):
+        time.sleep(3600)
+    return np.tanh(x)
+
+
 @pytest.fixture
 def processes(monkeypatch, patterns):
     monkeypatch.setattr(ex, "PROCESS_MIN", 0)              # worker processes even for a slice
@@ -210,6 +217,16 @@ def test_a_target_that_kills_its_worker_is_a_failure_not_a_hang(processes, monke
     chk = _audit(dies_in_a_worker, "tanh").check("exhaustive")
     assert chk.status == "fail"
     assert any("worker process died" in f.message and "exit status 3" in f.message for f in chk.failures)
+
+
+def test_a_target_that_hangs_in_a_worker_is_reported_and_the_stream_stops(processes, monkeypatch):
+    monkeypatch.setenv("SYMACT_TEST_PARENT_PID", str(os.getpid()))
+    processes(range(0x3F000000, 0x3F000000 + (1 << 24)), block=1 << 18)
+    start = time.monotonic()
+    r = _audit(hangs_in_a_worker, "tanh", call_seconds=1.0)
+    chk = r.check("exhaustive")
+    assert chk.status == "fail" and any("did not return within 1 s" in f.message for f in chk.failures)
+    assert chk.points < 1 << 24 and time.monotonic() - start < 60
 
 
 def test_a_script_without_a_main_guard_is_not_run_again(tmp_path):
