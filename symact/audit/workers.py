@@ -79,8 +79,9 @@ class WorkerPool:
                 proc.stdin.flush()
                 ok, value = pickle.load(proc.stdout)
             except (OSError, EOFError, pickle.UnpicklingError):
-                fut.set_exception(WorkerDied(_last_line(proc, err)))
-                self._fail_rest(WorkerDied(_last_line(proc, err)))
+                died = WorkerDied(_last_line(proc, err))
+                fut.set_exception(died)
+                self._fail_rest(died)
                 break
             if ok:
                 fut.set_result(value)
