@@ -913,9 +913,8 @@ def _row_targets(ctx: _Ctx, jac: Callable, rows: int) -> list[Target]:
 
 
 def _deriv_repro(ctx: _Ctx, X, i: int, how: str) -> str:
-    base = ctx.repro(X)
     if ctx.target.kind not in ("torch", "jax"):
-        return base + f"  # then the Jacobian row {i} from the grad callable"
+        return ctx.repro(X) + f"  # then the Jacobian row {i} from the grad callable"
     imp, arg, kw, _ = ctx.target.reproduction_parts(0.0, ctx.fmt, ctx.hint, literal=_arg_text(X, ctx.fmt))
     sel = "" if ctx.name == "maxout" else f"[..., {i}]"
     if ctx.target.kind == "torch":

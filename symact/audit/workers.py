@@ -43,7 +43,8 @@ class WorkerPool:
         self._threads: list[threading.Thread] = []
         # the worker finds this symact first (also when it is imported from a checkout, not installed)
         home = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join([os.path.dirname(home), os.environ.get("PYTHONPATH", "")]))
+        paths = [os.path.dirname(home), os.environ.get("PYTHONPATH", "")]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in paths if p))
         for _ in range(n):
             err = tempfile.TemporaryFile()
             proc = subprocess.Popen([sys.executable, "-m", "symact.audit.workers"], stdin=subprocess.PIPE,
@@ -60,8 +61,8 @@ class WorkerPool:
         return fut
 
     def _feed(self, proc: subprocess.Popen, err, setup: bytes) -> None:
-        """Send this worker the setup, then one queued call at a time; a dead worker fails its call and every
-        call queued after it (the other workers may be dead too: nothing waits forever)."""
+        """Send this worker the setup, then one queued call at a time.  A dead worker fails the call it took,
+        and the queued ones too when no worker is left (nothing waits forever)."""
         try:
             proc.stdin.write(setup)
             proc.stdin.flush()
@@ -92,26 +93,28 @@ class WorkerPool:
         except OSError:
             pass
 
+    def _queued(self):
+        """Take the futures of the calls no worker has taken yet off the queue."""
+        while True:
+            try:
+                item = self._calls.get_nowait()
+            except queue.Empty:
+                return
+            if item is not None:
+                yield item[0]
+
     def _fail_rest(self, exc: Exception) -> None:
+        """When every worker is dead, no queued call will be taken: fail them all."""
         if all(p.poll() is not None for p in self._procs):
-            while True:
-                try:
-                    item = self._calls.get_nowait()
-                except queue.Empty:
-                    return
-                if item is not None and item[0].set_running_or_notify_cancel():
-                    item[0].set_exception(exc)
+            for fut in self._queued():
+                if fut.set_running_or_notify_cancel():
+                    fut.set_exception(exc)
 
     def shutdown(self, cancel: bool = False) -> None:
         """Stop the workers once the calls taken are answered; ``cancel`` drops the calls not yet taken."""
         if cancel:
-            while True:
-                try:
-                    item = self._calls.get_nowait()
-                except queue.Empty:
-                    break
-                if item is not None:
-                    item[0].cancel()
+            for fut in self._queued():
+                fut.cancel()
         for _ in self._threads:
             self._calls.put(None)
         for t in self._threads:
