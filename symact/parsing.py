@@ -202,8 +202,10 @@ def _decimal(text: str) -> sp.Rational | None:
 class _Builder:
     """Build a SymPy object from a whitelisted :mod:`ast` tree of ``source``."""
 
-    def __init__(self, source: str, variables: Sequence[str] = (), number_only: bool = False, lead: int = 0):
+    def __init__(self, source: str, variables: Sequence[str] = (), number_only: bool = False, lead: int = 0,
+                 structural: bool = False):
         self.source = source
+        self.structural = structural  # keep derivatives unevaluated (build under sympy.evaluate(False))
         self.lead = lead  # characters of leading whitespace stripped off the user's text
         self.lines = source.splitlines(keepends=True) or [source]
         self.number_only = number_only
@@ -256,6 +258,9 @@ class _Builder:
     def sympy(self, node: ast.AST, build: Callable[[], Any]) -> Any:
         """Run a SymPy constructor, turning its exceptions into a located ExpressionError."""
         try:
+            if self.structural:
+                with sp.evaluate(False):
+                    return build()
             return build()
         except (ExpressionError, ParameterError):
             raise
@@ -486,6 +491,8 @@ class _Builder:
             raise self.fail(node, f"too many derivatives (total order at most {MAX_TOTAL_DIFF_ORDER})")
         result = self.expr(node.args[0], depth + 1)
         symbol = self.variables[wrt.id]
+        if self.structural:
+            return self.sympy(node, lambda: sp.Derivative(result, (symbol, order)) if order else result)
         for _ in range(order):  # one order at a time, so that expression swell is caught before it hangs
             if sum(1 for _ in sp.preorder_traversal(result)) > MAX_DIFF_NODES:
                 raise self.fail(node, f"derivative grows too large (over {MAX_DIFF_NODES} nodes); "
@@ -628,28 +635,50 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
 
 @dataclass(frozen=True)
 class Claim:
-    """One comparison between two expressions, as written by the user."""
+    """One comparison between two expressions, as written by the user, on a domain of x.
+
+    ``lhs``/``rhs`` are evaluated SymPy expressions (for the search); ``raw_lhs``/``raw_rhs`` are built
+    without evaluation (``x**2/x`` stays a quotient, ``diff(f, x)`` a Derivative), for the kernel, whose
+    verdict is about what the user wrote.  ``domain`` is a list of pieces ``(lo, hi, lo_closed, hi_closed)``
+    with rational ends (None for an infinite end); all of R by default.
+    """
 
     lhs: sp.Expr
     op: str
     rhs: sp.Expr
     text: str
+    raw_lhs: Any = None
+    raw_rhs: Any = None
+    domain: tuple = ((None, None, False, False),)
 
     def as_relational(self) -> Any:
         """The SymPy relational (it may evaluate to ``true``/``false`` straight away)."""
         return _RELATIONS[self.op](self.lhs, self.rhs)
+
+    def domain_text(self) -> str:
+        return domain_text(self.domain)
+
+    @property
+    def body(self) -> str:
+        """The comparison as the user wrote it (without the domain)."""
+        return _split_domain(self.text)[0].strip()
 
     def __str__(self) -> str:
         return f"{self.lhs} {self.op} {self.rhs}"
 
 
 def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
-    """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions.
+    """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions,
+    optionally followed by ``for CONDITION`` on x (``for x > 0``, ``for -1 <= x <= 1``, ``for x != 0``,
+    conditions joined with ``and``; rational bounds).
 
     >>> parse_claim("sigmoid(-x) == 1 - sigmoid(x)").op
     '=='
+    >>> parse_claim("log(x) <= x - 1 for x > 0").domain
+    ((Fraction(0, 1), None, False, False),)
     """
-    builder, node = _start(text, variables)
+    body, condition = _split_domain(_check_text(text))
+    builder, node = _start(body, variables)
     if not isinstance(node, ast.Compare):
         raise ExpressionError("a claim needs one comparison (==, !=, <, <=, >, >=), "
                               "e.g. 'sigmoid(-x) == 1 - sigmoid(x)'")
@@ -661,7 +690,117 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
                                  f"use ==, !=, <, <=, >, >=")
     lhs = _finish(builder, node.left, builder.expr(node.left))
     rhs = _finish(builder, node.comparators[0], builder.expr(node.comparators[0]))
-    return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip())
+    raw = _Builder(builder.source, variables, lead=builder.lead, structural=True)
+    raw_lhs, raw_rhs = raw.expr(node.left), raw.expr(node.comparators[0])
+    domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
+    return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=raw_rhs, domain=domain)
+
+
+def _split_domain(text: str) -> tuple[str, str | None]:
+    """'CLAIM for CONDITION' -> (CLAIM, CONDITION); the ' for ' must be outside brackets."""
+    level, cut = 0, None
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            level += 1
+        elif ch in ")]}":
+            level -= 1
+        elif level == 0 and text.startswith(" for ", i):
+            cut = i
+    if cut is None:
+        return text, None
+    return text[:cut], text[cut + 5:]
+
+
+_FULL = (None, None, False, False)
+
+
+def _parse_domain(text: str, variables: Sequence[str]) -> tuple:
+    """Pieces of the real line where the condition on x holds (comparisons of x with rational numbers)."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        raise ExpressionError(f"cannot read the domain {text.strip()!r}; write e.g. 'for x > 0' or "
+                              f"'for -1 <= x <= 1'") from None
+    var = variables[0] if variables else "x"
+    parts = tree.values if isinstance(tree, ast.BoolOp) and isinstance(tree.op, ast.And) else [tree]
+    pieces = [_FULL]
+    for part in parts:
+        if not isinstance(part, ast.Compare):
+            raise ExpressionError(f"the domain is comparisons of {var} with numbers joined by 'and', "
+                                  f"e.g. 'for {var} > 0'")
+        terms = [part.left, *part.comparators]
+        for op, left, right in zip(part.ops, terms, terms[1:]):
+            pieces = _intersect(pieces, _condition_pieces(op, left, right, var, text))
+    if not pieces:
+        raise ExpressionError(f"the domain {text.strip()!r} is empty")
+    return tuple(pieces)
+
+
+def _bound(node: ast.AST, text: str):
+    from fractions import Fraction
+
+    segment = ast.get_source_segment(text.strip(), node) or ""
+    value = parse_number(segment, "a domain bound")
+    if not value.is_Rational:
+        raise ExpressionError(f"domain bounds must be rational numbers, got {segment!r}")
+    return Fraction(int(value.p), int(value.q))
+
+
+def _condition_pieces(op: ast.cmpop, left: ast.AST, right: ast.AST, var: str, text: str) -> list:
+    is_var = [isinstance(n, ast.Name) and n.id == var for n in (left, right)]
+    if is_var[0] == is_var[1]:
+        raise ExpressionError(f"each domain comparison needs {var} on one side and a number on the other")
+    name = _COMPARE_OPS.get(type(op))
+    if name is None:
+        raise ExpressionError("domain conditions use <, <=, >, >=, ==, !=")
+    if not is_var[0]:  # c OP x  ->  x OP' c
+        name = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}[name]
+    c = _bound(right if is_var[0] else left, text)
+    return {"<": [(None, c, False, False)], "<=": [(None, c, False, True)], ">": [(c, None, False, False)],
+            ">=": [(c, None, True, False)], "==": [(c, c, True, True)],
+            "!=": [(None, c, False, False), (c, None, False, False)]}[name]
+
+
+def _intersect(a: list, b: list) -> list:
+    out = []
+    for p in a:
+        for q in b:
+            lo, lc = _later(p[0], p[2], q[0], q[2])
+            hi, hc = _earlier(p[1], p[3], q[1], q[3])
+            if lo is not None and hi is not None and (lo > hi or (lo == hi and not (lc and hc))):
+                continue
+            out.append((lo, hi, lc, hc))
+    return sorted(out, key=lambda r: (r[0] is not None, r[0] or 0))
+
+
+def _later(a, ac, b, bc):
+    if a is None:
+        return b, bc
+    if b is None or a > b:
+        return a, ac
+    return (b, bc) if b > a else (a, ac and bc)
+
+
+def _earlier(a, ac, b, bc):
+    if a is None:
+        return b, bc
+    if b is None or a < b:
+        return a, ac
+    return (b, bc) if b < a else (a, ac and bc)
+
+
+def domain_text(domain) -> str:
+    """Pieces in set notation: R, (0, oo), [-1, 1] U {2}."""
+    if tuple(domain) == (_FULL,):
+        return "R"
+    out = []
+    for lo, hi, lc, hc in domain:
+        if lo is not None and lo == hi:
+            out.append(f"{{{lo}}}")
+        else:
+            out.append(f"{'[' if lc else '('}{'-oo' if lo is None else lo}, {'oo' if hi is None else hi}"
+                       f"{']' if hc else ')'}")
+    return " U ".join(out)
 
 
 def parse_number(text: str, what: str = "value") -> sp.Expr:

@@ -141,14 +141,15 @@ class Derivation:
         return [s.to_json() for s in self.steps]
 
 
-CertificateKind = Literal["symbolic", "interval", "counterexample", "limit", "evidence"]
+CertificateKind = Literal["symbolic", "interval", "counterexample", "limit", "evidence", "kernel"]
 
 
 @dataclass
 class Certificate:
     """What makes a verdict checkable.
 
-    ``kind`` is ``symbolic`` (exact algebra; ``data`` names the identities used), ``interval`` (certified
+    ``kind`` is ``kernel`` (``data`` is a certificate that :func:`symact.kernel.check` re-checks, e.g. with
+    ``symact verify``), ``symbolic`` (exact algebra; ``data`` names the identities used), ``interval`` (certified
     ``arb`` computation: the boxes and enclosures), ``counterexample`` (the points and the exact or certified
     values that refute the claim), ``limit`` (limits computed exactly) or ``evidence`` (numerical evidence
     only: never enough for ``proved``).

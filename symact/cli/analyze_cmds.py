@@ -109,13 +109,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def check_claim(claim, budget: float):
-    """The verdict on a parsed claim ``lhs OP rhs`` for all real x (constants are decided the same way)."""
-    from symact import decide
+    """The verdict on a parsed claim ``lhs OP rhs`` for all x in its domain, from a kernel-checked certificate."""
+    from symact.decide.checked import check_claim as checked
 
-    if claim.op == "==":
-        return decide.identity(claim.lhs, claim.rhs, budget=budget)
-    if claim.op == "!=":
-        v = decide.identity(claim.lhs, claim.rhs, budget=budget)
-        return v.negated(f"{claim.lhs} != {claim.rhs} for some x")
-    return decide.inequality(claim.lhs, claim.op, claim.rhs, budget=budget)
-
+    return checked(claim, budget)

@@ -1,0 +1,492 @@
+"""Search for kernel certificates: counterexamples and proofs of ``lhs REL rhs for all x in D``.
+
+Everything here only *proposes*; :func:`symact.kernel.check` decides.  The search uses the kernel's own
+evaluators (enclosures, smooth forms, formal derivatives) to plan, floats to look for counterexamples and
+critical points, and a work budget counted in enclosure evaluations (not seconds), so the same claim gets the
+same verdict on an idle or a loaded machine.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from symact.kernel import Rejected, check, claim_json
+from symact.kernel.check import FORMAT
+from symact.kernel.derivative import differentiate
+from symact.kernel.evaluate import GermUndefined, enclose, interior, point, resolve
+from symact.kernel.ivals import Uncertain
+from symact.kernel.terms import X, sub
+
+#: work units (kernel enclosures) one search may spend
+DEFAULT_WORK = 20000
+#: highest derivative the monotonicity argument goes through
+MAX_ORDER = 3
+_INF = None
+
+
+class _Spent(Exception):
+    pass
+
+
+class Search:
+    def __init__(self, lhs, rel: str, rhs, domain: list, work: int = DEFAULT_WORK):
+        self.lhs, self.rel, self.rhs, self.domain = lhs, rel, rhs, domain
+        self.d = sub(lhs, rhs)
+        self.work = work
+        self.factor_cache: dict = {}
+        self.claim = claim_json(lhs, rel, rhs, domain)
+
+    # -- bookkeeping ------------------------------------------------------------------------------------------
+    def spend(self, n: int = 1) -> None:
+        self.work -= n
+        if self.work < 0:
+            raise _Spent
+
+    def certificate(self, verdict: str, proof) -> dict:
+        return {"format": FORMAT, "claim": self.claim, "verdict": verdict, "proof": proof}
+
+    def accepted(self, verdict: str, proof):
+        cert = self.certificate(verdict, proof)
+        try:
+            _, log = check(cert)
+        except Rejected:
+            return None
+        return cert, log
+
+    # -- the search -------------------------------------------------------------------------------------------
+    def run(self):
+        """(verdict, certificate, checked steps) or (None, None, reason)."""
+        try:
+            found = self.refute(self.quick_points())
+            if found:
+                return found
+            proof = []
+            for p in self.domain:
+                node = self.prove(p)
+                if node is None:
+                    break
+                proof.append(node)
+            else:
+                result = self.accepted("proved", proof)
+                if result:
+                    return ("proved", *result)
+            found = self.refute(self.deep_points())
+            if found:
+                return found
+            return None, None, "no certificate found (neither a proof nor a counterexample)"
+        except _Spent:
+            return None, None, "the search's work budget was spent before a certificate was found"
+
+    # -- counterexamples ----------------------------------------------------------------------------------------
+    def refute(self, candidates):
+        seen = set()
+        for x0 in candidates:
+            if x0 in seen or not any(_contains(p, x0) for p in self.domain):
+                continue
+            seen.add(x0)
+            self.spend(2)
+            if not self.looks_false(x0):
+                continue
+            result = self.accepted("refuted", {"rule": "counterexample", "x": _q(x0)})
+            if result:
+                return ("refuted", *result)
+        return None
+
+    def looks_false(self, x0: Fraction) -> bool:
+        from symact.kernel.evaluate import undefined_reason
+
+        if undefined_reason(self.lhs, x0) or undefined_reason(self.rhs, x0):
+            return True
+        try:
+            ball = enclose(self.d, point(x0))
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return self.rel == "=="  # the refutation check decides
+        return ball.violates(self.rel) or not ball.satisfies(self.rel)
+
+    def quick_points(self):
+        pts = [Fraction(0), Fraction(1), Fraction(-1)]
+        pts += self.special_points()
+        for k in range(-12, 13):
+            pts += [Fraction(k, 4)]
+        for e in range(2, 11):
+            pts += [Fraction(2) ** e, -Fraction(2) ** e]
+        for e in range(3, 7):
+            pts += [Fraction(10) ** e, -Fraction(10) ** e]
+        pts += [Fraction(700), Fraction(-700), Fraction(1, 10 ** 6), Fraction(-1, 10 ** 6)]
+        return pts
+
+    def deep_points(self):
+        pts = []
+        for p in self.domain:
+            for c in self.critical_points(self.d, p):
+                pts += c
+        return pts
+
+    def special_points(self):
+        """Exact zeros of linear arguments of |.|, sign, Heaviside, max/min, Piecewise conditions,
+        denominators, logarithms and roots: where definedness or the formula may change."""
+        out = []
+        for u in _switch_arguments(self.d):
+            r = _linear_root(u)
+            if r is not None:
+                out += [r, r - Fraction(1, 1024), r + Fraction(1, 1024)]
+        return out
+
+    def critical_points(self, g, p):
+        """Rational approximations (at several precisions) of the zeros of g' and of g in p, found with
+        floats: candidates only."""
+        try:
+            dg = differentiate(resolve(g, interior(p), strict=True))
+        except (Uncertain, GermUndefined):
+            dg = None
+        groups = []
+        for h in [t for t in (dg, g) if t is not None]:
+            for root in _float_roots(h, p, self):
+                groups.append(_rationals_near(root))
+        return groups
+
+    # -- proofs ---------------------------------------------------------------------------------------------
+    def prove(self, p):
+        breaks = sorted({r for u in _switch_arguments(self.d) for r in [_linear_root(u)]
+                         if r is not None and _contains(interior(p), r)})
+        if not breaks:
+            return self.prove_on(self.d, self.rel, p, 6)
+        parts = []
+        ends = [p[0], *breaks, p[1]]
+        for k in range(len(ends) - 1):
+            lo, hi = ends[k], ends[k + 1]
+            if k > 0:
+                node = self.prove_on(self.d, self.rel, point(lo), 0)
+                if node is None:
+                    return None
+                parts.append({"on": _piece_json(point(lo)), "by": node})
+            q = (lo, hi, p[2] if k == 0 else False, p[3] if k == len(ends) - 2 else False)
+            node = self.prove_on(self.d, self.rel, q, 6)
+            if node is None:
+                return None
+            parts.append({"on": _piece_json(q), "by": node})
+        return {"rule": "cases", "parts": parts}
+
+    def prove_on(self, g, rel, p, depth, order=0):
+        """A proof node of ``g REL 0`` on p (g the ``order``-th derivative of the claim), or None."""
+        node = self.try_eval(g, rel, p)
+        if node:
+            return node
+        if p[0] is not None and p[0] == p[1]:
+            return None
+        if rel == "==":
+            return self.identity(g, p)
+        if depth <= 0:
+            return None
+        node = self.try_rewrite(g, rel, p)
+        if node:
+            return node
+        if order < MAX_ORDER:
+            node = self.try_monotone(g, rel, p, depth, order)
+            if node:
+                return node
+        for cuts in self.cuts(g, p):
+            node = self.split(g, rel, p, cuts, depth, order)
+            if node:
+                return node
+        return None
+
+    def split(self, g, rel, p, cuts, depth, order):
+        ends = [p[0], *cuts, p[1]]
+        parts = []
+        for k in range(len(ends) - 1):
+            q = (ends[k], ends[k + 1], p[2] if k == 0 else True, p[3] if k == len(ends) - 2 else True)
+            node = self.prove_on(g, rel, q, depth - 1, order)
+            if node is None:
+                return None
+            parts.append({"on": _piece_json(q), "by": node})
+        return {"rule": "cases", "parts": parts}
+
+    def cuts(self, g, p):
+        """Ways to cut p, best first: around the critical points of g (tight brackets), a bounded core of
+        an unbounded piece, the middle."""
+        lo, hi = p[0], p[1]
+        if lo is None or hi is None:
+            radii = [Fraction(8), Fraction(64), Fraction(1024)]
+            if lo is None and hi is None:
+                return [[-r, r] for r in radii]
+            if hi is None:
+                return [[lo + r] for r in radii]
+            return [[hi - r] for r in radii]
+        out = []
+        for c in self.critical_roots(g, p):
+            eps = Fraction(1, 2 ** 40) * max(1, abs(c))
+            cut = [q for q in (c - eps, c + eps) if lo < q < hi]
+            if cut:
+                out.append(cut)
+        out.append([_simple_between(lo, hi)])
+        return out
+
+    def critical_roots(self, g, p):
+        try:
+            dg = differentiate(resolve(g, interior(p), strict=True))
+        except (Uncertain, GermUndefined):
+            return []
+        return [Fraction(r) for r in _float_roots(dg, p, self)][:3]
+
+    def try_rewrite(self, g, rel, p):
+        """A factored form of g (SymPy's factor: search only; the kernel re-checks the equality)."""
+        from symact.decide.terms_sympy import factored
+
+        try:
+            h = resolve(g, p, strict=False)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        if h not in self.factor_cache:
+            self.spend(20)
+            self.factor_cache[h] = factored(h)
+        other = self.factor_cache[h]
+        if other is None:
+            return None
+        node = self.try_eval(other, rel, p)
+        if node is None:
+            return None
+        from symact.kernel.terms import to_json
+
+        return {"rule": "rewrite", "as": to_json(other), "by": node}
+
+    def try_eval(self, g, rel, p):
+        for bits in (64, 256):
+            self.spend(1 + _size(g) * bits // 2048)
+            try:
+                from flint import ctx
+
+                saved, ctx.prec = ctx.prec, bits
+                try:
+                    ball = enclose(g, p)
+                finally:
+                    ctx.prec = saved
+            except (Uncertain, GermUndefined, ZeroDivisionError):
+                ball = None
+            if ball is not None and ball.satisfies(rel):
+                return {"rule": "eval"} if bits == 64 else {"rule": "eval", "bits": bits}
+            if p[0] is not None and p[0] == p[1]:
+                from symact.kernel.evaluate import exact_value
+
+                v = exact_value(g, p[0])
+                if v is not None and {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0}[rel]:
+                    return {"rule": "eval"}
+            if ball is None:
+                return None
+        return None
+
+    def try_monotone(self, g, rel, p, depth, order):
+        try:
+            h = resolve(g, p, strict=True)
+            enclose(h, p, strict=True)
+            dh = differentiate(h)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        up = rel in (">", ">=")
+        for side in ("left", "right"):
+            e = p[0] if side == "left" else p[1]
+            if e is None:
+                continue
+            self.spend()
+            try:
+                at = enclose(h, point(e), strict=True)
+            except (Uncertain, GermUndefined, ZeroDivisionError):
+                continue
+            weak_ok = at.satisfies(">=" if up else "<=")
+            if not weak_ok:
+                continue
+            grows = up if side == "left" else not up
+            for drel in ((">=", ">") if grows else ("<=", "<")):
+                sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
+                if sub_node is not None:
+                    return {"rule": "monotone", "from": side, "deriv": drel, "by": sub_node}
+        return None
+
+    def identity(self, g, p):
+        for node in ({"rule": "algebra"}, {"rule": "constant", "at": _q(_simple_between(p[0], p[1]))}):
+            self.spend(5)
+            try:
+                from symact.kernel.check import _Checker  # noqa: PLC2701 -- the search dry-runs one rule
+
+                _Checker([]).prove(node, g, "==", p)
+                return node
+            except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                continue
+        return None
+
+
+# ------------------------------------------------------------------------------------------------------ helpers
+
+def _size(t) -> int:
+    return 1 + sum(_size(a) for a in t[1:] if isinstance(a, tuple))
+
+
+def _q(x: Fraction) -> str:
+    return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+
+
+def _piece_json(p):
+    return [("-oo" if p[0] is None else _q(p[0])), ("oo" if p[1] is None else _q(p[1])), p[2], p[3]]
+
+
+def _contains(p, x0) -> bool:
+    lo, hi, lc, hc = p
+    return (lo is None or x0 > lo or (lc and x0 == lo)) and (hi is None or x0 < hi or (hc and x0 == hi))
+
+
+def _simple_between(lo, hi) -> Fraction:
+    if lo is None and hi is None:
+        return Fraction(0)
+    if lo is None:
+        return hi - 1
+    if hi is None:
+        return lo + 1
+    if lo < 0 < hi:
+        return Fraction(0)
+    mid = (lo + hi) / 2
+    # the simplest dyadic near the middle
+    for k in range(0, 64):
+        q = Fraction(round(mid * 2 ** k), 2 ** k)
+        if lo < q < hi:
+            return q
+    return mid
+
+
+def _switch_arguments(t):
+    """Arguments whose sign matters: of |.|, sign, Heaviside, max/min differences, conditions, denominators,
+    logarithms and roots."""
+    out = []
+    stack = [t]
+    while stack:
+        s = stack.pop()
+        if not isinstance(s, tuple) or not s:
+            continue
+        head = s[0]
+        if head in ("abs", "sign", "heaviside"):
+            out.append(s[1])
+        elif head in ("max", "min"):
+            out += [sub(a, b) for a in s[1:] for b in s[1:] if a is not b]
+        elif head == "rel":
+            out.append(sub(s[2], s[3]))
+        elif head == "pow" and (s[2] < 0 or s[2].denominator != 1):
+            out.append(s[1])
+        elif head == "fn" and s[1] == "log":
+            out.append(s[2])
+        if head == "pw":
+            for value, cond in s[1:]:
+                stack += [value, cond]
+        else:
+            stack.extend(a for a in s[1:] if isinstance(a, tuple))
+    return out
+
+
+def _linear_root(u):
+    """The root of u when u is a*x + b with rational a != 0 (read from the syntax)."""
+    from symact.kernel.algebra import _linear_split  # noqa: PLC2701
+
+    try:
+        slope, rest = _linear_split(u)
+    except (TypeError, IndexError):
+        return None
+    if slope == 0:
+        return None
+    if rest is None:
+        return Fraction(0)
+    if rest[0] == "num":
+        return -rest[1] / slope
+    return None
+
+
+_FLOAT_FUNCTIONS = {"exp": math.exp, "log": math.log, "sin": math.sin, "cos": math.cos, "tanh": math.tanh,
+                    "sinh": math.sinh, "cosh": math.cosh, "atan": math.atan, "asinh": math.asinh, "erf": math.erf,
+                    "erfc": math.erfc}
+
+
+def _float_value(t, x: float):
+    """t(x) in floating point (search only: None where it fails)."""
+    try:
+        return _fv(t, x)
+    except (ValueError, ZeroDivisionError, OverflowError, KeyError, TypeError):
+        return None
+
+
+def _fv(t, x: float) -> float:
+    head = t[0]
+    if head == "x":
+        return x
+    if head == "num":
+        return float(t[1])
+    if head == "const":
+        return math.pi if t[1] == "pi" else math.e
+    if head == "add":
+        return math.fsum(_fv(a, x) for a in t[1:])
+    if head == "mul":
+        out = 1.0
+        for a in t[1:]:
+            out *= _fv(a, x)
+        return out
+    if head == "pow":
+        b = _fv(t[1], x)
+        q = t[2]
+        if q.denominator == 1:
+            return b ** q.numerator
+        if b < 0:
+            raise ValueError
+        return b ** float(q)
+    if head == "powt":
+        return _fv(t[1], x) ** _fv(t[2], x)
+    if head == "fn":
+        return _FLOAT_FUNCTIONS[t[1]](_fv(t[2], x))
+    raise KeyError(head)
+
+
+def _float_roots(h, p, search: Search):
+    """Sign changes of h on a grid over p (bounded to [-2^12, 2^12]), refined by bisection."""
+    lo = -4096.0 if p[0] is None else float(p[0])
+    hi = 4096.0 if p[1] is None else float(p[1])
+    if not lo < hi:
+        return []
+    grid = []
+    for k in range(129):
+        t = k / 128
+        if p[0] is None or p[1] is None:
+            s = 2 * t - 1
+            x = math.copysign(math.expm1(abs(s) * math.log1p(4096.0)), s) if p[0] is None and p[1] is None else (
+                lo + math.expm1(t * math.log1p(hi - lo)))
+        else:
+            x = lo + (hi - lo) * t
+        if lo < x < hi:
+            grid.append(x)
+    values = []
+    search.spend(len(grid) // 16)
+    for x in grid:
+        values.append((x, _float_value(h, x)))
+    roots = []
+    for (a, fa), (b, fb) in zip(values, values[1:]):
+        if fa is None or fb is None:
+            continue
+        if fa == 0:
+            roots.append(a)
+        elif fa * fb < 0:
+            for _ in range(60):
+                m = (a + b) / 2
+                fm = _float_value(h, m)
+                if fm is None:
+                    break
+                if fm == 0:
+                    a = b = m
+                    break
+                if (fm < 0) == (fa < 0):
+                    a, fa = m, fm
+                else:
+                    b = m
+            roots.append((a + b) / 2)
+    return roots[:6]
+
+
+def _rationals_near(x: float):
+    q = Fraction(x)
+    out = [q.limit_denominator(10 ** k) for k in (2, 4, 8)] + [q]
+    ulp = Fraction(math.ulp(x)) if x != 0 else Fraction(1, 2 ** 1074)
+    out += [q + 4 * ulp, q - 4 * ulp]
+    return out

@@ -1,0 +1,59 @@
+"""``symact check``: a claim's verdict from a kernel-checked certificate.
+
+The claim is read as the user wrote it (:class:`symact.parsing.Claim`'s unevaluated sides and its domain);
+:class:`symact.decide.certify.Search` looks for a certificate and :func:`symact.kernel.check` decides.  A
+``!=`` claim ("the sides differ somewhere in the domain") is the negation of the ``==`` claim: it is proved by
+the ``==`` claim's counterexample and refuted by its proof.
+"""
+from __future__ import annotations
+
+import time
+
+import sympy as sp
+
+from symact.catalog.registry import X
+from symact.decide.certify import Search
+from symact.kernel.terms import TermError, from_sympy
+from symact.verdict import Certificate, Derivation, Verdict
+
+#: search work units per second of --budget (a unit is one kernel enclosure of a small term)
+WORK_PER_SECOND = 2000
+
+_REL_LATEX = {"==": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
+
+
+def statement(claim) -> tuple[str, str]:
+    quant = "for some" if claim.op == "!=" else "for all"
+    text = f"{claim.body} {quant} x in {claim.domain_text()}"
+    tex_quant = r"\exists" if claim.op == "!=" else r"\forall"
+    dom = r"\mathbb{R}" if claim.domain_text() == "R" else claim.domain_text().replace("oo", r"\infty").replace(
+        " U ", r" \cup ")
+    tex = rf"{sp.latex(claim.raw_lhs)} {_REL_LATEX[claim.op]} {sp.latex(claim.raw_rhs)} \quad {tex_quant} x \in {dom}"
+    return text, tex
+
+
+def check_claim(claim, budget: float) -> Verdict:
+    """The verdict on a parsed claim; ``budget`` (seconds) sets the search's work units, so the verdict does
+    not depend on the machine's load."""
+    text, tex = statement(claim)
+    start = time.process_time()
+    try:
+        lhs, rhs = from_sympy(claim.raw_lhs, X), from_sympy(claim.raw_rhs, X)
+    except TermError as exc:
+        return Verdict("unknown", text, tex, "kernel", reason=f"outside what the kernel reads: {exc}")
+    rel = "==" if claim.op == "!=" else claim.op
+    search = Search(lhs, rel, rhs, list(claim.domain), work=int(budget * WORK_PER_SECOND))
+    verdict, cert, steps = search.run()
+    seconds = time.process_time() - start
+    if verdict is None:
+        return Verdict("unknown", text, tex, "kernel search", seconds=seconds, reason=steps)
+    if claim.op == "!=":
+        verdict = {"proved": "refuted", "refuted": "proved"}[verdict]
+    deriv = Derivation().say(f"Claim: {text}.")
+    if claim.op == "!=":
+        deriv.say(f"This is the negation of the identity for all x in {claim.domain_text()}, which the "
+                  f"certificate {'refutes' if verdict == 'proved' else 'proves'}.")
+    for line in steps:
+        deriv.say(line)
+    method = "kernel-checked counterexample" if cert["verdict"] == "refuted" else "kernel-checked proof"
+    return Verdict(verdict, text, tex, method, Certificate("kernel", cert), deriv, seconds)

@@ -1,0 +1,21 @@
+"""The trusted kernel: the only code that turns a certificate into ``proved`` or ``refuted``.
+
+LCF style: the deciders in :mod:`symact.decide` search with all of SymPy's power and *propose* a certificate
+(JSON data); :func:`check` re-checks it here with value- and domain-preserving steps only.  What the kernel
+trusts, in full:
+
+1. python-flint's ``arb`` ball arithmetic (outward-rounded: a ball always contains the true value) and exact
+   rational arithmetic (:mod:`fractions`), exact polynomial expansion in SymPy (``expand``);
+2. the facts about each function in :mod:`symact.kernel.functions` (domain, monotonicity and limits,
+   derivative, f(0)), each tested against its definition;
+3. the rules of :mod:`symact.kernel.check` (eval, cover, cases, monotone, algebra, constant, counterexample),
+   each a textbook theorem (interval enclosure, mean value theorem, identity of rational functions);
+4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part
+   is, and d/dx f exists only where the difference quotient converges (one-sided forms at switch points).
+
+No ``simplify``, ``nsimplify``, ``solve``, ``limit`` or ``cancel`` is called here.  ``symact verify CERT.json``
+re-checks a certificate in a fresh process that imports only this package.
+"""
+from symact.kernel.check import FORMAT, Rejected, check, claim_json, read_claim
+
+__all__ = ["check", "claim_json", "read_claim", "Rejected", "FORMAT"]

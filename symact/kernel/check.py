@@ -1,0 +1,343 @@
+"""The checker: a certificate (JSON) in, ``proved``/``refuted`` out, or :class:`Rejected` with the reason.
+
+A **claim** is ``lhs REL rhs for all x in D``: at every x in D both sides are defined (real-line semantics, see
+:mod:`symact.kernel.terms`) and the relation holds.  REL is one of ``< <= > >= ==``; D is a list of pieces
+``[lo, hi, lo_closed, hi_closed]`` with rational ends or "-oo"/"oo".
+
+A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
+undefined there, or both are defined and the relation certainly fails (exact rational arithmetic or certified
+``arb`` balls).
+
+A **proof** is a list with one node per piece of D.  Writing d = lhs - rhs, a node proves ``d REL 0`` on a
+piece P by one of these rules (the only ways to conclude):
+
+``eval``      an enclosure of d on P (interval arithmetic with arb end points) satisfies REL; on a single point
+              also the exact rational value;
+``cover``     P cut at the given points; ``eval`` on every part;
+``cases``     the given parts cover P (checked exactly), each proved by its own node;
+``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
+              also defined, the sign of g' on the interior of P proved by the sub-node (the kernel forms g'),
+              and g(e) of the right sign: by the mean value theorem g(x) lies on the right side of g(e);
+``algebra``   (for ==) d is defined on P and its smooth form on P is 0 as a rational function of independent
+              generators (:mod:`symact.kernel.algebra`);
+``constant``  (for ==) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
+              x0 of P; P is an interval, so g = 0 on P;
+``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
+              proves the claim for the given term (e.g. a factored form whose enclosure is sharper).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from symact.kernel import algebra, ivals
+from symact.kernel.derivative import differentiate
+from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, resolve,
+                                    undefined_reason)
+from symact.kernel.ivals import Uncertain
+from symact.kernel.terms import X, TermError, from_json, num, parse_rational, show, sub, to_json
+
+FORMAT = "symact-kernel/1"
+CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
+MAX_NODES = 20000
+PRECISION = (64, 256, 1024)
+
+
+class Rejected(ValueError):
+    """The certificate does not establish its verdict."""
+
+
+def claim_json(lhs, rel: str, rhs, domain: list) -> dict:
+    return {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": to_json(rhs),
+            "domain": [[_end(p[0], "-oo"), _end(p[1], "oo"), p[2], p[3]] for p in domain]}
+
+
+def _end(q, inf: str) -> str:
+    return inf if q is None else (str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}")
+
+
+def read_claim(c: dict):
+    try:
+        lhs, rhs, rel = from_json(c["lhs"]), from_json(c["rhs"]), c["rel"]
+        if c.get("var", "x") != "x" or rel not in CLAIM_RELATIONS:
+            raise Rejected(f"unsupported claim relation {rel!r}")
+        domain = [_piece(p) for p in c["domain"]]
+    except (KeyError, TypeError, TermError) as exc:
+        raise Rejected(f"malformed claim: {exc}") from None
+    return lhs, rel, rhs, domain
+
+
+def _piece(p) -> tuple:
+    if not (isinstance(p, list) and len(p) == 4 and isinstance(p[2], bool) and isinstance(p[3], bool)):
+        raise Rejected(f"malformed piece {p!r}")
+    lo = None if p[0] == "-oo" else parse_rational(p[0])
+    hi = None if p[1] == "oo" else parse_rational(p[1])
+    if (lo is None and p[2]) or (hi is None and p[3]):
+        raise Rejected("an infinite end cannot be closed")
+    if lo is not None and hi is not None and (lo > hi or (lo == hi and not (p[2] and p[3]))):
+        raise Rejected(f"empty piece {p!r}")
+    return (lo, hi, p[2], p[3])
+
+
+def check(cert: dict) -> tuple[str, list[str]]:
+    """Check a certificate; returns (verdict, the steps checked as sentences) or raises Rejected."""
+    if not isinstance(cert, dict) or cert.get("format") != FORMAT:
+        raise Rejected(f"not a {FORMAT} certificate")
+    lhs, rel, rhs, domain = read_claim(cert.get("claim", {}))
+    verdict, proof = cert.get("verdict"), cert.get("proof")
+    log: list[str] = []
+    checker = _Checker(log)
+    try:
+        if verdict == "refuted":
+            checker.counterexample(proof, lhs, rel, rhs, domain)
+        elif verdict == "proved":
+            if not isinstance(proof, list) or len(proof) != len(domain):
+                raise Rejected("a proof needs one node per piece of the domain")
+            d = sub(lhs, rhs)
+            for node, p in zip(proof, domain):
+                checker.prove(node, d, rel, p)
+        else:
+            raise Rejected(f"unknown verdict {verdict!r}")
+    except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
+        raise Rejected(f"a step is not certain: {exc}") from None
+    except RecursionError:
+        raise Rejected("certificate nested too deeply") from None
+    return verdict, log
+
+
+def piece_text(p) -> str:
+    lo = "-oo" if p[0] is None else str(p[0])
+    hi = "oo" if p[1] is None else str(p[1])
+    if p[0] is not None and p[0] == p[1]:
+        return f"x = {lo}"
+    return f"{'[' if p[2] else '('}{lo}, {hi}{']' if p[3] else ')'}"
+
+
+class _Checker:
+    def __init__(self, log: list[str]):
+        self.log = log
+        self.nodes = 0
+
+    # -- refutation ---------------------------------------------------------------------------------------------
+    def counterexample(self, node: Any, lhs, rel, rhs, domain) -> None:
+        if not isinstance(node, dict) or node.get("rule") != "counterexample":
+            raise Rejected("a refutation is a counterexample node")
+        x0 = parse_rational(node.get("x"))
+        if not any(_contains(p, x0) for p in domain):
+            raise Rejected(f"x = {x0} is outside the claim's domain")
+        for side, t in (("left", lhs), ("right", rhs)):
+            why = undefined_reason(t, x0)
+            if why:
+                self.log.append(f"At x = {x0} the {side} side {show(t)} is undefined: {why}.")
+                return
+        d = sub(lhs, rhs)
+        value = exact_value(d, x0)
+        if value is not None:
+            if not _holds(value, rel):
+                self.log.append(f"At x = {x0}: lhs - rhs = {value} exactly, so lhs {rel} rhs fails.")
+                return
+            raise Rejected(f"the claim holds at x = {x0}")
+        for bits in PRECISION:
+            with _precision(bits):
+                ball = enclose(d, point(x0))
+                if ball.violates(rel):
+                    self.log.append(f"At x = {x0}: lhs - rhs lies in {ball} (certified ball arithmetic, "
+                                    f"{bits} bits), so lhs {rel} rhs fails.")
+                    return
+        raise Rejected(f"the claim is not certainly false at x = {x0}")
+
+    # -- proofs ---------------------------------------------------------------------------------------------------
+    def prove(self, node: Any, d, rel: str, p) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise Rejected("certificate too large")
+        if not isinstance(node, dict):
+            raise Rejected(f"malformed proof node {node!r}")
+        rule = node.get("rule")
+        method = getattr(self, f"rule_{rule}", None) if isinstance(rule, str) else None
+        if method is None:
+            raise Rejected(f"unknown rule {rule!r}")
+        method(node, d, rel, p)
+
+    def rule_eval(self, node, d, rel, p) -> None:
+        if p[0] is not None and p[0] == p[1]:
+            value = exact_value(d, p[0])
+            if value is not None and undefined_reason(d, p[0]) is None:
+                if _holds(value, rel):
+                    self.log.append(f"At x = {p[0]}: the difference is {value} exactly.")
+                    return
+                raise Rejected(f"the claim fails at x = {p[0]}")
+        bits = _bits(node)
+        with _precision(bits):
+            ball = enclose(d, p)
+        if not ball.satisfies(rel):
+            raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
+        self.log.append(f"On {piece_text(p)}: the difference lies in {ball} (interval arithmetic), so it is {rel} 0.")
+
+    def rule_cover(self, node, d, rel, p) -> None:
+        pts = [parse_rational(s) for s in node.get("points", [])]
+        if any(b <= a for a, b in zip(pts, pts[1:])) or any(not _contains(interior(p), q) for q in pts):
+            raise Rejected("cover points must increase strictly inside the piece")
+        ends = [p[0], *pts, p[1]]
+        bits = _bits(node)
+        with _precision(bits):
+            for k in range(len(ends) - 1):
+                part = (ends[k], ends[k + 1], p[2] if k == 0 else True, p[3] if k == len(ends) - 2 else True)
+                ball = enclose(d, part)
+                if not ball.satisfies(rel):
+                    raise Rejected(f"on {piece_text(part)} the difference lies in {ball}, not certainly {rel} 0")
+        self.log.append(f"On {piece_text(p)}: interval arithmetic on {len(ends) - 1} sub-intervals shows the "
+                        f"difference {rel} 0.")
+
+    def rule_cases(self, node, d, rel, p) -> None:
+        parts = node.get("parts")
+        if not isinstance(parts, list) or not parts:
+            raise Rejected("cases needs parts")
+        pieces = [_piece(part.get("on")) if isinstance(part, dict) else _bad() for part in parts]
+        if not _covers(pieces, p):
+            raise Rejected(f"the cases do not cover {piece_text(p)}")
+        for part, q in zip(parts, pieces):
+            self.prove(part.get("by"), d, rel, q)
+
+    def rule_monotone(self, node, d, rel, p) -> None:
+        side, drel = node.get("from"), node.get("deriv")
+        if side not in ("left", "right") or drel not in ("<", "<=", ">", ">=") or rel == "==":
+            raise Rejected("monotone needs from=left|right, deriv=REL and an inequality claim")
+        e = p[0] if side == "left" else p[1]
+        if e is None or p[0] == p[1]:
+            raise Rejected("monotone needs a finite end of a proper interval")
+        e_in = p[2] if side == "left" else p[3]
+        g = resolve(d, p, strict=True)
+        enclose(g, p, strict=True)
+        at_end = enclose(g, point(e), strict=True)
+        exact_end = exact_value(g, e)
+        # the direction g must move from e so that the claim keeps holding
+        up = rel in (">", ">=")
+        grows = drel in (">", ">=") if side == "left" else drel in ("<", "<=")
+        if up != grows:
+            raise Rejected("the derivative sign moves the function the wrong way from that end")
+        strict_move = drel in ("<", ">")
+
+        def end_ok(r):
+            return (exact_end is not None and _holds(exact_end, r)) or at_end.satisfies(r)
+
+        weak = ">=" if up else "<="
+        strong = ">" if up else "<"
+        if rel in (">=", "<="):
+            ok = end_ok(weak)
+        else:
+            ok = end_ok(strong) or (strict_move and end_ok(weak) and (not e_in))
+        if not ok:
+            raise Rejected(f"the value at the end x = {e} does not have the needed sign")
+        self.log.append(f"On {piece_text(p)}: the function at x = {e} is {at_end} and its derivative is {drel} 0 "
+                        f"inside, so it stays {rel} 0 (mean value theorem):")
+        self.prove(node.get("by"), differentiate(g), drel, interior(p))
+
+    def rule_algebra(self, node, d, rel, p) -> None:
+        if rel != "==":
+            raise Rejected("algebra proves identities only")
+        enclose(d, p)  # defined everywhere on the piece
+        g = resolve(d, p, strict=False)
+        if not algebra.is_zero(g):
+            raise Rejected(f"the difference on {piece_text(p)} is not 0 as a rational function")
+        self.log.append(f"On {piece_text(p)}: both sides are defined and their difference is 0 by exact "
+                        f"algebra (rational functions of exponentials and other function values).")
+
+    def rule_rewrite(self, node, d, rel, p) -> None:
+        other = from_json(node.get("as"))
+        enclose(d, p)  # defined everywhere on the piece
+        if not algebra.is_zero(sub(resolve(d, p, strict=False), other)):
+            raise Rejected(f"the rewritten form is not equal to the difference on {piece_text(p)} by exact algebra")
+        self.log.append(f"On {piece_text(p)}: the difference equals {show(other)} (exact algebra).")
+        self.prove(node.get("by"), other, rel, p)
+
+    def rule_constant(self, node, d, rel, p) -> None:
+        if rel != "==":
+            raise Rejected("constant proves identities only")
+        x0 = parse_rational(node.get("at"))
+        if not _contains(p, x0):
+            raise Rejected("the anchor point is outside the piece")
+        g = resolve(d, p, strict=True)
+        enclose(g, p, strict=True)
+        if not algebra.is_zero(differentiate(g)):
+            raise Rejected("the derivative of the difference is not 0 by exact algebra")
+        if not algebra.is_zero(_substitute(g, x0)):
+            raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
+        self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
+                        f"x = {x0}, so it is 0 on the whole interval.")
+
+
+def _bad():
+    raise Rejected("malformed case")
+
+
+def _bits(node) -> int:
+    bits = node.get("bits", 64)
+    if not isinstance(bits, int) or not 32 <= bits <= 4096:
+        raise Rejected("bits must be an integer from 32 to 4096")
+    return bits
+
+
+def _substitute(t, x0: Fraction):
+    if t == X:
+        return num(x0)
+    if not isinstance(t, tuple):
+        return t
+    return tuple(_substitute(a, x0) if isinstance(a, tuple) else a for a in t)
+
+
+def _holds(v: Fraction, rel: str) -> bool:
+    return {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0}[rel]
+
+
+def _contains(p, x0: Fraction) -> bool:
+    lo, hi, lc, hc = p
+    return ((lo is None or x0 > lo or (lc and x0 == lo)) and (hi is None or x0 < hi or (hc and x0 == hi)))
+
+
+def _covers(pieces, p) -> bool:
+    """Whether the union of pieces contains p (exact sweep from p's left end)."""
+    pos, closed_needed = p[0], p[2]  # everything left of pos is covered; pos itself needs cover iff closed_needed
+    while True:
+        if pos is not None and p[1] is not None and (pos > p[1] or (pos == p[1] and not (p[3] and closed_needed))):
+            return True
+        best = None
+        for q in pieces:
+            starts_ok = (q[0] is None or (pos is not None and (q[0] < pos or (q[0] == pos and (q[2] or not closed_needed)))))
+            if not starts_ok:
+                continue
+            if pos is not None and q[1] is not None and (q[1] < pos or (q[1] == pos and not (closed_needed and q[3]))):
+                continue  # ends before pos
+            if best is None or _further(q, best):
+                best = q
+        if best is None:
+            return False
+        if best[1] is None:
+            return True
+        if p[1] is not None and (best[1] > p[1] or (best[1] == p[1] and (best[3] or not p[3]))):
+            return True
+        pos, closed_needed = best[1], not best[3]
+
+
+def _further(q, best) -> bool:
+    if best[1] is None:
+        return False
+    if q[1] is None:
+        return True
+    return q[1] > best[1] or (q[1] == best[1] and q[3] and not best[3])
+
+
+class _precision:
+    def __init__(self, bits: int):
+        self.bits = bits
+
+    def __enter__(self):
+        from flint import ctx
+
+        self.saved = ctx.prec
+        ctx.prec = self.bits
+
+    def __exit__(self, *exc):
+        from flint import ctx
+
+        ctx.prec = self.saved

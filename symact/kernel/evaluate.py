@@ -1,0 +1,529 @@
+"""Certified evaluation of terms: enclosures on intervals, exact values, local smooth forms, undefinedness.
+
+A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -oo/+oo.
+
+* :func:`enclose` -- an :class:`~symact.kernel.ivals.Iv` containing t(x) for every x in the piece; it raises
+  :class:`Uncertain` unless t is certainly defined at every point of the piece.
+* :func:`resolve` -- a smooth term equal to t on the piece (``strict``: on a neighbourhood of every point, so
+  its formal derivative is t's derivative there): Piecewise branches, |u|, sign, Heaviside, max, min are
+  replaced by the branch that certainly holds.
+* :func:`germ` -- the smooth term equal to t just left or just right of a point.
+* :func:`exact_value` -- the exact rational value at a rational point, when the arithmetic stays in Q.
+* :func:`undefined_reason` -- why t is certainly undefined at a point (None when that is not certain).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from flint import arb
+
+from symact.kernel import ivals
+from symact.kernel.derivative import differentiate
+from symact.kernel.functions import FUNCTIONS
+from symact.kernel.ivals import Iv, Uncertain, exact
+from symact.kernel.terms import ONE, ZERO, neg, num, sub
+
+Piece = tuple  # (lo, hi, lo_closed, hi_closed)
+
+_NONSMOOTH = ("abs", "sign", "heaviside", "max", "min", "pw")
+
+
+def point(x0: Fraction) -> Piece:
+    return (x0, x0, True, True)
+
+
+def interior(p: Piece) -> Piece:
+    return (p[0], p[1], False, False)
+
+
+def piece_iv(p: Piece) -> Iv:
+    return Iv.of(p[0], p[1], not p[2], not p[3])
+
+
+# ------------------------------------------------------------------------------------------------- enclosures
+
+def enclose(t, p: Piece, strict: bool = False) -> Iv:
+    """Enclosure of t on the piece; ``strict`` also demands the open domain (non-integer powers of a
+    positive base, lambertw above -1/e) and no non-smooth node, as needed for derivatives."""
+    head = t[0]
+    if head == "x":
+        return piece_iv(p)
+    if head == "num":
+        return Iv.ball(exact(t[1]))
+    if head == "const":
+        return Iv.ball(arb.pi() if t[1] == "pi" else arb(1).exp())
+    if head == "add":
+        out = enclose(t[1], p, strict)
+        for a in t[2:]:
+            out = ivals.add(out, enclose(a, p, strict))
+        return out
+    if head == "mul":
+        out = enclose(t[1], p, strict)
+        for a in t[2:]:
+            out = ivals.mul(out, enclose(a, p, strict))
+        return out
+    if head == "pow":
+        return _power(enclose(t[1], p, strict), t[2], strict)
+    if head == "powt":
+        base = enclose(t[1], p, strict)
+        if not base.positive():
+            raise Uncertain("a power with a variable exponent needs a positive base")
+        return enclose(("fn", "exp", ("mul", t[2], ("fn", "log", t[1]))), p, strict)
+    if head == "fn":
+        inner = enclose(t[2], p, strict)
+        if strict and t[1] == "lambertw" and not (inner.lo is not None and inner.lo > -arb(-1).exp()):
+            raise Uncertain("lambertw is differentiable only above -1/e")
+        return FUNCTIONS[t[1]].image(inner)
+    if head == "deriv":
+        return _derivative(t[1], p)
+    if strict and head in _NONSMOOTH:
+        raise Uncertain(f"{head} is not smooth here")
+    if head == "abs":
+        return ivals.absolute(enclose(t[1], p))
+    if head in ("max", "min"):
+        out = enclose(t[1], p)
+        for a in t[2:]:
+            out = (ivals.maximum if head == "max" else ivals.minimum)(out, enclose(a, p))
+        return out
+    if head in ("sign", "heaviside"):
+        u = enclose(t[1], p)
+        neg_value = Fraction(-1) if head == "sign" else Fraction(0)
+        zero_value = Fraction(0) if head == "sign" else t[2]
+        values = []
+        if not u.nonpositive():
+            values.append(Fraction(1))
+        if not u.nonnegative():
+            values.append(neg_value)
+        if not (u.positive() or u.negative()):
+            values.append(zero_value)
+        return Iv.of(min(values), max(values), False, False)
+    if head == "pw":
+        return enclose(_branch(t, p, strict=False), p)
+    raise Uncertain(f"cannot enclose {head}")
+
+
+def _power(base: Iv, q: Fraction, strict: bool) -> Iv:
+    if q.denominator == 1:
+        k = q.numerator
+        if k == 0:
+            return Iv.ball(arb(1))
+        mag = abs(k)
+        if mag % 2 == 0:
+            out = ivals.increasing(ivals.absolute(base), lambda v: v ** mag, None, None)
+        else:
+            out = ivals.increasing(base, lambda v: v ** mag, None, None)
+        return out if k > 0 else ivals.recip(out)
+    if strict and not base.positive():
+        raise Uncertain("a root is differentiable only at a positive base")
+    if not base.nonnegative():
+        raise Uncertain("a root of a base that may be negative")
+    qa = exact(q)
+
+    def f(v: arb) -> arb:
+        return arb(0) if v == 0 else (qa * v.log()).exp()
+
+    if q > 0:
+        return ivals.increasing(base, f, None, None)
+    if not base.positive():
+        raise Uncertain("a negative power of a base that may be 0")
+    hi = None if base.lo == 0 else f(base.lo).upper()
+    lo = arb(0) if base.hi is None else f(base.hi).lower()
+    return Iv(lo, hi, base.hi is None or base.hi_open, hi is None or base.lo_open)
+
+
+def _derivative(f, p: Piece) -> Iv:
+    """Enclosure of f' on the piece (f differentiable at every point of it, or Uncertain)."""
+    try:
+        g = resolve(f, p, strict=True)
+        enclose(g, p, strict=True)
+    except Uncertain:
+        if p[0] != p[1]:
+            raise
+        return point_derivative(f, p[0])
+    return enclose(differentiate(g), p)
+
+
+# ------------------------------------------------------------------------------------------------ conditions
+
+def truth(c, p: Piece, strict: bool = False) -> bool | None:
+    """Whether the condition holds at every point of the piece (True), at none (False), or unknown (None).
+
+    ``strict``: True/False only when the comparison is strict with a margin, so it holds on a neighbourhood."""
+    head = c[0]
+    if head in ("true", "false"):
+        return head == "true"
+    if head == "not":
+        inner = truth(c[1], p, strict)
+        return None if inner is None else not inner
+    if head in ("and", "or"):
+        parts = [truth(a, p, strict) for a in c[1:]]
+        if head == "and":
+            return False if False in parts else (True if all(parts) else None)
+        return True if True in parts else (False if all(v is False for v in parts) else None)
+    op, a, b = c[1], c[2], c[3]
+    d = enclose(sub(a, b), p, strict)
+    if strict:
+        sign = 1 if d.positive() else -1 if d.negative() else 0
+        if sign == 0:
+            return None
+        return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
+    if d.satisfies(op):
+        return True
+    if d.violates(op):
+        return False
+    return None
+
+
+def _branch(t, p: Piece, strict: bool):
+    for value, cond in t[1:]:
+        holds = truth(cond, p, strict)
+        if holds is None:
+            raise Uncertain("a Piecewise condition changes on the interval")
+        if holds:
+            return value
+    raise Uncertain("no Piecewise condition holds")
+
+
+# -------------------------------------------------------------------------------------------------- resolve
+
+def resolve(t, p: Piece, strict: bool = True):
+    """A term without non-smooth nodes or derivative nodes, equal to t on the piece (``strict``: on a
+    neighbourhood of each of its points)."""
+    head = t[0]
+    if head in ("x", "num", "const"):
+        return t
+    if head in ("add", "mul", "max", "min", "abs", "sign"):
+        args = [resolve(a, p, strict) for a in t[1:]]
+        if head in ("add", "mul"):
+            return (head, *args)
+        if head == "abs" or head == "sign":
+            s = _sign_on(args[0], p, strict)
+            if head == "sign":
+                return num(s)
+            return args[0] if s > 0 else neg(args[0]) if s < 0 else ZERO
+        best = args[0]
+        for a in args[1:]:
+            s = _sign_on(sub(a, best), p, strict)
+            if (s > 0) if head == "max" else (s < 0):
+                best = a
+        return best
+    if head == "heaviside":
+        s = _sign_on(resolve(t[1], p, strict), p, strict)
+        return ONE if s > 0 else ZERO if s < 0 else num(t[2])
+    if head == "pow":
+        return ("pow", resolve(t[1], p, strict), t[2])
+    if head == "powt":
+        return ("powt", resolve(t[1], p, strict), resolve(t[2], p, strict))
+    if head == "fn":
+        return ("fn", t[1], resolve(t[2], p, strict))
+    if head == "pw":
+        return resolve(_branch(t, p, strict), p, strict)
+    if head == "deriv":
+        g = resolve(t[1], p, strict=True)
+        enclose(g, p, strict=True)
+        return differentiate(g)
+    raise Uncertain(f"cannot resolve {head}")
+
+
+def _sign_on(u, p: Piece, strict: bool) -> int:
+    d = enclose(u, p)
+    if d.positive():
+        return 1
+    if d.negative():
+        return -1
+    if not strict and d.is_zero():
+        return 0
+    raise Uncertain("a sign changes on the interval")
+
+
+# --------------------------------------------------------------------------------------- one-sided local forms
+
+class GermUndefined(Exception):
+    """The term is certainly undefined on a one-sided neighbourhood."""
+
+
+def germ_sign(u, x0: Fraction, side: int) -> int:
+    """The sign (+1 or -1) of u on (x0, x0 + d) (side +1) or (x0 - d, x0) (side -1) for small d > 0."""
+    h = germ(u, x0, side)
+    at = point(x0)
+    value = enclose(h, at, strict=True)
+    if value.positive():
+        return 1
+    if value.negative():
+        return -1
+    if exact_value(h, x0) != 0:
+        raise Uncertain("the sign next to the point is not certain")
+    dh = differentiate(h)
+    slope = enclose(dh, at, strict=True)
+    if slope.positive() or slope.negative():
+        return side * (1 if slope.positive() else -1)
+    if exact_value(dh, x0) != 0:
+        raise Uncertain("the sign next to the point is not certain")
+    curve = enclose(differentiate(dh), at, strict=True)
+    if curve.positive() or curve.negative():
+        return 1 if curve.positive() else -1
+    raise Uncertain("the sign next to the point is not certain")
+
+
+def germ(t, x0: Fraction, side: int):
+    """A smooth term equal to t on a one-sided neighbourhood of x0 (raises GermUndefined when t is certainly
+    undefined there)."""
+    head = t[0]
+    if head in ("x", "num", "const"):
+        return t
+    if head in ("add", "mul"):
+        return (head, *(germ(a, x0, side) for a in t[1:]))
+    if head == "pow":
+        base = germ(t[1], x0, side)
+        if t[2].denominator != 1 and _defined_sign(base, x0, side) < 0:
+            raise GermUndefined("a root of a negative number")
+        return ("pow", base, t[2])
+    if head == "powt":
+        base = germ(t[1], x0, side)
+        if _defined_sign(base, x0, side) < 0:
+            raise GermUndefined("a power of a negative base")
+        return ("powt", base, germ(t[2], x0, side))
+    if head == "fn":
+        inner = germ(t[2], x0, side)
+        if t[1] == "log" and _defined_sign(inner, x0, side) < 0:
+            raise GermUndefined("log of a negative number")
+        return ("fn", t[1], inner)
+    if head in ("abs", "sign", "heaviside"):
+        u = germ(t[1], x0, side)
+        s = germ_sign(u, x0, side)
+        if head == "abs":
+            return u if s > 0 else neg(u)
+        if head == "sign":
+            return num(s)
+        return ONE if s > 0 else ZERO
+    if head in ("max", "min"):
+        args = [germ(a, x0, side) for a in t[1:]]
+        best = args[0]
+        for a in args[1:]:
+            s = germ_sign(sub(a, best), x0, side)
+            if (s > 0) if head == "max" else (s < 0):
+                best = a
+        return best
+    if head == "pw":
+        for value, cond in t[1:]:
+            if _germ_truth(cond, x0, side):
+                return germ(value, x0, side)
+        raise GermUndefined("no Piecewise condition holds")
+    if head == "deriv":
+        return differentiate(germ(t[1], x0, side))
+    raise Uncertain(f"no one-sided form for {head}")
+
+
+def _defined_sign(u, x0: Fraction, side: int) -> int:
+    try:
+        return germ_sign(u, x0, side)
+    except Uncertain:
+        return 0
+
+
+def _germ_truth(c, x0: Fraction, side: int) -> bool:
+    head = c[0]
+    if head in ("true", "false"):
+        return head == "true"
+    if head == "not":
+        return not _germ_truth(c[1], x0, side)
+    if head == "and":
+        return all(_germ_truth(a, x0, side) for a in c[1:])
+    if head == "or":
+        return any(_germ_truth(a, x0, side) for a in c[1:])
+    s = germ_sign(germ(sub(c[2], c[3]), x0, side), x0, side)
+    return {"<": s < 0, "<=": s < 0, ">": s > 0, ">=": s > 0, "==": False, "!=": True}[c[1]]
+
+
+def point_derivative(f, x0: Fraction) -> Iv:
+    """f'(x0) at a point where f switches form (see :func:`point_slope`)."""
+    slope = point_slope(f, x0)
+    return Iv.of(slope, slope, False, False)
+
+
+def point_slope(f, x0: Fraction) -> Fraction:
+    """f'(x0) where f switches form at x0: each one-sided form is smooth at x0, its value there equals f(x0)
+    exactly (continuity) and the one-sided derivatives are equal exact rationals; otherwise Uncertain."""
+    at = point(x0)
+    value = exact_value(f, x0)
+    slopes = []
+    for side in (-1, 1):
+        g = germ(f, x0, side)
+        enclose(g, at, strict=True)
+        if value is None or exact_value(g, x0) != value:
+            raise Uncertain("continuity at the point is not certain")
+        slopes.append(exact_value(differentiate(g), x0))
+    if slopes[0] is None or slopes[0] != slopes[1]:
+        raise Uncertain("the one-sided derivatives are not certainly equal")
+    return slopes[0]
+
+
+# ---------------------------------------------------------------------------------------------- exact values
+
+def exact_value(t, x0: Fraction) -> Fraction | None:
+    """t(x0) as an exact rational when every step stays in Q (None otherwise, or where t is undefined)."""
+    try:
+        return _exact(t, x0)
+    except (_NotRational, ZeroDivisionError):
+        return None
+
+
+class _NotRational(Exception):
+    pass
+
+
+def _exact(t, x0: Fraction) -> Fraction:
+    head = t[0]
+    if head == "x":
+        return x0
+    if head == "num":
+        return t[1]
+    if head == "add":
+        return sum((_exact(a, x0) for a in t[1:]), Fraction(0))
+    if head == "mul":
+        out = Fraction(1)
+        for a in t[1:]:
+            out *= _exact(a, x0)
+        return out
+    if head == "pow":
+        base, q = _exact(t[1], x0), t[2]
+        if q.denominator == 1:
+            if q < 0 and base == 0:
+                raise ZeroDivisionError
+            return base ** q.numerator
+        if base < 0 or (base == 0 and q < 0):
+            raise _NotRational
+        root = _rational_root(base, q.denominator)
+        return root ** q.numerator
+    if head == "fn":
+        zero = FUNCTIONS[t[1]].zero_value
+        if t[1] == "log" and _exact(t[2], x0) == 1:
+            return Fraction(0)
+        if zero is not None and _exact(t[2], x0) == 0:
+            return zero
+        raise _NotRational
+    if head == "abs":
+        return abs(_exact(t[1], x0))
+    if head == "sign":
+        v = _exact(t[1], x0)
+        return Fraction((v > 0) - (v < 0))
+    if head == "heaviside":
+        v = _exact(t[1], x0)
+        return Fraction(1) if v > 0 else Fraction(0) if v < 0 else t[2]
+    if head in ("max", "min"):
+        vals = [_exact(a, x0) for a in t[1:]]
+        return max(vals) if head == "max" else min(vals)
+    if head == "pw":
+        for value, cond in t[1:]:
+            holds = truth(cond, point(x0))
+            if holds is None:
+                raise _NotRational
+            if holds:
+                return _exact(value, x0)
+        raise _NotRational
+    if head == "deriv":
+        try:
+            if _switches(t[1], x0):
+                return point_slope(t[1], x0)
+            g = resolve(t[1], point(x0), strict=True)
+            enclose(g, point(x0), strict=True)
+        except (Uncertain, GermUndefined):
+            raise _NotRational from None
+        return _exact(differentiate(g), x0)
+    raise _NotRational
+
+
+def _switches(f, x0: Fraction) -> bool:
+    try:
+        resolve(f, point(x0), strict=True)
+        return False
+    except Uncertain:
+        return True
+
+
+def _rational_root(v: Fraction, n: int) -> Fraction:
+    def iroot(k: int) -> int:
+        r = round(k ** (1.0 / n)) if k < 2 ** 1000 else None
+        if r is None:
+            raise _NotRational
+        for c in (r - 1, r, r + 1):
+            if c >= 0 and c ** n == k:
+                return c
+        raise _NotRational
+
+    return Fraction(iroot(v.numerator), iroot(v.denominator))
+
+
+# ------------------------------------------------------------------------------------------------- undefined
+
+def undefined_reason(t, x0: Fraction) -> str | None:
+    """Why t is certainly undefined at x0, or None when that is not certain."""
+    try:
+        return _undefined(t, x0)
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return None
+
+
+def _undefined(t, x0: Fraction) -> str | None:
+    head = t[0]
+    at = point(x0)
+    if head in ("x", "num", "const"):
+        return None
+    if head == "pw":
+        for value, cond in t[1:]:
+            holds = truth(cond, at)
+            if holds is None:
+                return None
+            if holds:
+                return _undefined(value, x0)
+        return "no condition of the Piecewise holds"
+    if head == "deriv":
+        return _not_differentiable(t[1], x0)
+    children = t[1:] if head not in ("fn",) else t[2:]
+    for a in children:
+        if isinstance(a, tuple):
+            why = _undefined(a, x0)
+            if why:
+                return why
+    if head == "pow":
+        q = t[2]
+        if q < 0 and exact_value(t[1], x0) == 0:
+            return f"division by zero ({_show(t[1])} = 0)"
+        if q.denominator != 1 and enclose(t[1], at).negative():
+            return f"a real root of a negative number ({_show(t[1])} < 0)"
+    if head == "powt" and enclose(t[1], at).negative():
+        return "a real power of a negative base"
+    if head == "fn" and t[1] == "log" and enclose(t[2], at).nonpositive():
+        return f"log of a number <= 0 ({_show(t[2])} <= 0)"
+    if head == "fn" and t[1] == "lambertw" and enclose(t[2], at).hi < -arb(-1).exp():
+        return "lambertw below -1/e"
+    return None
+
+
+def _not_differentiable(f, x0: Fraction) -> str | None:
+    why = _undefined(f, x0)
+    if why:
+        return f"the function is undefined at the point ({why})"
+    at = point(x0)
+    forms = []
+    for side, name in ((-1, "left"), (1, "right")):
+        try:
+            forms.append(germ(f, x0, side))
+        except GermUndefined as exc:
+            return f"the function is undefined just {name} of the point ({exc})"
+    for g in forms:
+        enclose(g, at, strict=True)
+    value = enclose(f, at)
+    for g, name in zip(forms, ("left", "right")):
+        if ivals.add(enclose(g, at), ivals.neg(value)).satisfies("!="):
+            return f"the {name} limit differs from the value at the point (a jump)"
+    left, right = (enclose(differentiate(g), at) for g in forms)
+    if ivals.add(left, ivals.neg(right)).satisfies("!="):
+        return f"the left derivative {left} differs from the right derivative {right}"
+    return None
+
+
+def _show(t) -> str:
+    from symact.kernel.terms import show
+
+    return show(t)

@@ -1,0 +1,87 @@
+"""What the kernel trusts about each one-argument function: domain, enclosure, derivative, exact values.
+
+One record per function.  Each fact is standard analysis and is checked against its definition by
+``tests/test_kernel.py`` (monotonicity and limits against mpmath on a grid, the derivative against a difference
+quotient, the domain against mpmath's real/complex result):
+
+* ``domain``: the open condition on the argument u for the function to be defined (None: all reals;
+  "positive": u > 0; "lambertw": u >= -1/e, treated as u > -1/e for derivatives);
+* ``image``: the enclosure of f(u) for u in an interval (monotone functions map ends to ends; their limits at
+  +-oo are not attained, so those ends are open);
+* ``derivative(u)``: f'(u) as a term (the chain rule multiplies by u');
+* ``exact``: exact rational values at rational points (f(0) = 0 or 1), used for exact zero tests.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Callable
+
+from flint import arb
+
+from symact.kernel import ivals
+from symact.kernel.ivals import Iv, Uncertain
+from symact.kernel.terms import fn, mul, num, power, add, neg
+
+
+def _sincos(a: Iv, f: Callable[[arb], arb]) -> Iv:
+    if a.lo is None or a.hi is None or (a.hi - a.lo) > 100:
+        return Iv(arb(-1), arb(1))
+    return Iv.ball(f(a.as_ball()))
+
+
+def _cosh(a: Iv) -> Iv:
+    return ivals.increasing(ivals.absolute(a), lambda v: v.cosh(), None, None)
+
+
+def _lambertw(a: Iv) -> Iv:
+    if a.lo is None or not (a.lo >= -arb(-1).exp()):
+        raise Uncertain("lambertw argument may be below -1/e")
+    return ivals.increasing(a, lambda v: v.lambertw(), None, None)
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    domain: str | None
+    image: Callable[[Iv], Iv]
+    derivative: Callable[[tuple], tuple]
+    zero_value: Fraction | None  # f(0) when it is rational
+
+
+def _log_image(a: Iv) -> Iv:
+    if not a.positive():
+        raise Uncertain("log of a value that may be <= 0")
+    lo = None if a.lo == 0 else a.lo.log().lower()
+    hi = None if a.hi is None else a.hi.log().upper()
+    return Iv(lo, hi, a.lo_open or lo is None, a.hi_open or hi is None)
+
+
+_HALF_PI = arb.pi() / 2
+
+FUNCTIONS: dict[str, Function] = {f.name: f for f in [
+    Function("exp", None, lambda a: ivals.increasing(a, arb.exp, arb(0), None),
+             lambda u: fn("exp", u), Fraction(1)),
+    Function("log", "positive", _log_image, lambda u: power(u, -1), None),
+    Function("sin", None, lambda a: _sincos(a, arb.sin), lambda u: fn("cos", u), Fraction(0)),
+    Function("cos", None, lambda a: _sincos(a, arb.cos), lambda u: neg(fn("sin", u)), Fraction(1)),
+    Function("tanh", None, lambda a: ivals.increasing(a, arb.tanh, arb(-1), arb(1)),
+             lambda u: add(num(1), neg(power(fn("tanh", u), 2))), Fraction(0)),
+    Function("sinh", None, lambda a: ivals.increasing(a, arb.sinh, None, None), lambda u: fn("cosh", u),
+             Fraction(0)),
+    Function("cosh", None, _cosh, lambda u: fn("sinh", u), Fraction(1)),
+    Function("atan", None, lambda a: ivals.increasing(a, arb.atan, (-_HALF_PI).lower(), _HALF_PI.upper()),
+             lambda u: power(add(num(1), power(u, 2)), -1), Fraction(0)),
+    Function("asinh", None, lambda a: ivals.increasing(a, arb.asinh, None, None),
+             lambda u: power(add(num(1), power(u, 2)), Fraction(-1, 2)), Fraction(0)),
+    Function("erf", None, lambda a: ivals.increasing(a, arb.erf, arb(-1), arb(1)),
+             lambda u: mul(num(2), power(("const", "pi"), Fraction(-1, 2)), fn("exp", neg(power(u, 2)))),
+             Fraction(0)),
+    Function("erfc", None, lambda a: ivals.decreasing(a, arb.erfc, arb(2), arb(0)),
+             lambda u: mul(num(-2), power(("const", "pi"), Fraction(-1, 2)), fn("exp", neg(power(u, 2)))),
+             Fraction(1)),
+    # W'(u) = exp(-W(u)) / (1 + W(u)) for u > -1/e
+    Function("lambertw", "lambertw", _lambertw,
+             lambda u: mul(fn("exp", neg(fn("lambertw", u))), power(add(num(1), fn("lambertw", u)), -1)),
+             Fraction(0)),
+]}

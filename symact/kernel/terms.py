@@ -1,0 +1,254 @@
+"""Terms: the kernel's own representation of real expressions in one variable x.
+
+A term is a tuple whose first entry names its node; JSON certificates hold the same nodes as lists.
+
+=============================  ==========================================================
+``("x",)``                      the variable
+``("num", Fraction)``           an exact rational
+``("const", "pi" | "E")``       pi, Euler's number
+``("add", t, ...)``             sum; ``("mul", t, ...)`` product
+``("pow", t, Fraction)``        t ** q for a rational q (real-line semantics, see below)
+``("powt", b, e)``              b ** e for a non-constant exponent: defined for b > 0
+``("fn", name, t)``             one of :data:`FUNCTIONS` (exp, log, tanh, erf, ...)
+``("abs", t)``, ``("sign", t)``  |t|, sign(t) (sign(0) = 0)
+``("heaviside", t, Fraction)``  H(t), with H(0) the given value (SymPy's default 1/2)
+``("max", t, ...)``, ``("min", t, ...)``
+``("pw", (t, c), ...)``         the first branch whose condition c holds; undefined where none holds
+``("deriv", t)``                d t / dx: defined only where the difference quotient converges
+=============================  ==========================================================
+
+Conditions: ``("rel", op, a, b)`` with op in ``< <= > >= == !=``, ``("and", c, ...)``, ``("or", c, ...)``,
+``("not", c)``, ``("true",)``, ``("false",)``.
+
+Real-line semantics: a term is defined at x only where every part is: log needs a positive argument, t ** q
+with a non-integer q needs t >= 0 (t > 0 when q < 0; odd roots of negative numbers are not taken), a negative
+integer power needs t != 0, ``powt`` needs b > 0, a Piecewise needs a true condition.
+
+:func:`from_sympy` reads a SymPy expression *structurally*: it never simplifies, so ``x**2/x`` built without
+evaluation stays a quotient whose denominator must be non-zero.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+#: the one-argument functions the kernel knows (their facts live in :mod:`symact.kernel.functions`)
+FUNCTIONS = ("exp", "log", "sin", "cos", "tanh", "sinh", "cosh", "atan", "asinh", "erf", "erfc", "lambertw")
+RELATIONS = ("<", "<=", ">", ">=", "==", "!=")
+
+X = ("x",)
+ZERO = ("num", Fraction(0))
+ONE = ("num", Fraction(1))
+
+
+class TermError(ValueError):
+    """A malformed term, or a SymPy expression outside what the kernel reads."""
+
+
+def num(q) -> tuple:
+    return ("num", Fraction(q))
+
+
+def add(*ts) -> tuple:
+    return ("add", *ts)
+
+
+def mul(*ts) -> tuple:
+    return ("mul", *ts)
+
+
+def neg(t) -> tuple:
+    return ("mul", num(-1), t)
+
+
+def sub(a, b) -> tuple:
+    return ("add", a, neg(b))
+
+
+def fn(name: str, t) -> tuple:
+    return ("fn", name, t)
+
+
+def power(t, q) -> tuple:
+    return ("pow", t, Fraction(q))
+
+
+# -- JSON ---------------------------------------------------------------------------------------------------------
+
+def to_json(t) -> Any:
+    head = t[0]
+    if head == "num":
+        return ["num", _qstr(t[1])]
+    if head == "pow":
+        return ["pow", to_json(t[1]), _qstr(t[2])]
+    if head == "heaviside":
+        return ["heaviside", to_json(t[1]), _qstr(t[2])]
+    if head in ("fn", "const"):
+        return [head, t[1]] + ([to_json(t[2])] if head == "fn" else [])
+    if head == "rel":
+        return ["rel", t[1], to_json(t[2]), to_json(t[3])]
+    if head == "pw":
+        return ["pw"] + [[to_json(e), to_json(c)] for e, c in t[1:]]
+    return [head] + [to_json(a) for a in t[1:]]
+
+
+def from_json(j: Any) -> tuple:
+    if not isinstance(j, list) or not j or not isinstance(j[0], str):
+        raise TermError(f"not a term: {j!r}")
+    head, rest = j[0], j[1:]
+    if head in ("x", "true", "false") and not rest:
+        return (head,)
+    if head == "num" and len(rest) == 1:
+        return ("num", parse_rational(rest[0]))
+    if head == "const" and rest in (["pi"], ["E"]):
+        return ("const", rest[0])
+    if head == "pow" and len(rest) == 2:
+        return ("pow", from_json(rest[0]), parse_rational(rest[1]))
+    if head == "heaviside" and len(rest) == 2:
+        return ("heaviside", from_json(rest[0]), parse_rational(rest[1]))
+    if head == "fn" and len(rest) == 2 and rest[0] in FUNCTIONS:
+        return ("fn", rest[0], from_json(rest[1]))
+    if head == "rel" and len(rest) == 3 and rest[0] in RELATIONS:
+        return ("rel", rest[0], from_json(rest[1]), from_json(rest[2]))
+    if head == "pw" and rest and all(isinstance(p, list) and len(p) == 2 for p in rest):
+        return ("pw",) + tuple((from_json(e), from_json(c)) for e, c in rest)
+    if head in ("add", "mul", "max", "min", "and", "or") and rest:
+        return (head,) + tuple(from_json(a) for a in rest)
+    if head in ("powt",) and len(rest) == 2:
+        return (head, from_json(rest[0]), from_json(rest[1]))
+    if head in ("abs", "sign", "deriv", "not") and len(rest) == 1:
+        return (head, from_json(rest[0]))
+    raise TermError(f"not a term: {j!r}")
+
+
+def _qstr(q: Fraction) -> str:
+    return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+
+
+def parse_rational(s: Any) -> Fraction:
+    """An exact rational from a string 'p' or 'p/q' (no floats: they would be rounded)."""
+    if not isinstance(s, str):
+        raise TermError(f"a rational must be written as a string 'p/q', got {s!r}")
+    try:
+        return Fraction(s)
+    except (ValueError, ZeroDivisionError):
+        raise TermError(f"not a rational: {s!r}") from None
+
+
+# -- SymPy, read structurally ----------------------------------------------------------------------------------------
+
+def from_sympy(e, var) -> tuple:
+    """The term of a SymPy expression in the symbol ``var``, node for node (no simplification)."""
+    import sympy as sp
+
+    if e == var:
+        return X
+    if isinstance(e, sp.Symbol):
+        raise TermError(f"free symbol {e} (only {var} may vary)")
+    if e.is_Rational:
+        return ("num", Fraction(int(e.p), int(e.q)))
+    if isinstance(e, sp.Float):
+        raise TermError("inexact number in a claim (write decimals as exact numbers)")
+    if e is sp.pi:
+        return ("const", "pi")
+    if e is sp.E:
+        return ("const", "E")
+    if isinstance(e, sp.Add):
+        return ("add",) + tuple(from_sympy(a, var) for a in e.args)
+    if isinstance(e, sp.Mul):
+        return ("mul",) + tuple(from_sympy(a, var) for a in e.args)
+    if isinstance(e, sp.Pow):
+        base, exp = e.args
+        if exp.is_Rational:
+            return ("pow", from_sympy(base, var), Fraction(int(exp.p), int(exp.q)))
+        if base is sp.E:
+            return ("fn", "exp", from_sympy(exp, var))
+        return ("powt", from_sympy(base, var), from_sympy(exp, var))
+    if isinstance(e, sp.Abs):
+        return ("abs", from_sympy(e.args[0], var))
+    if isinstance(e, sp.sign):
+        return ("sign", from_sympy(e.args[0], var))
+    if isinstance(e, sp.Heaviside):
+        h0 = e.args[1] if len(e.args) > 1 else sp.Rational(1, 2)
+        if not h0.is_Rational:
+            raise TermError(f"Heaviside value at 0 must be rational, got {h0}")
+        return ("heaviside", from_sympy(e.args[0], var), Fraction(int(h0.p), int(h0.q)))
+    if isinstance(e, (sp.Max, sp.Min)):
+        return ("max" if isinstance(e, sp.Max) else "min",) + tuple(from_sympy(a, var) for a in e.args)
+    if isinstance(e, sp.Piecewise):
+        return ("pw",) + tuple((from_sympy(x, var), _cond(c, var)) for x, c in e.args)
+    if isinstance(e, sp.Derivative):
+        inner = from_sympy(e.expr, var)
+        for sym, count in e.variable_count:
+            if sym != var:
+                raise TermError(f"derivative with respect to {sym}")
+            for _ in range(int(count)):
+                inner = ("deriv", inner)
+        return inner
+    name = _SYMPY_FUNCTIONS.get(type(e).__name__)
+    if name is not None and len(e.args) == 1:
+        return ("fn", name, from_sympy(e.args[0], var))
+    if type(e).__name__ == "sqrt":  # pragma: no cover - sympy builds sqrt as a Pow
+        return ("pow", from_sympy(e.args[0], var), Fraction(1, 2))
+    raise TermError(f"the kernel does not know {type(e).__name__}")
+
+
+_SYMPY_FUNCTIONS = {"exp": "exp", "log": "log", "sin": "sin", "cos": "cos", "tanh": "tanh", "sinh": "sinh",
+                    "cosh": "cosh", "atan": "atan", "asinh": "asinh", "erf": "erf", "erfc": "erfc",
+                    "LambertW": "lambertw"}
+
+_SYMPY_RELATIONS = {"StrictLessThan": "<", "LessThan": "<=", "StrictGreaterThan": ">", "GreaterThan": ">=",
+                    "Equality": "==", "Unequality": "!="}
+
+
+def _cond(c, var) -> tuple:
+    import sympy as sp
+
+    if c is sp.true:
+        return ("true",)
+    if c is sp.false:
+        return ("false",)
+    op = _SYMPY_RELATIONS.get(type(c).__name__)
+    if op is not None:
+        return ("rel", op, from_sympy(c.lhs, var), from_sympy(c.rhs, var))
+    if isinstance(c, sp.And):
+        return ("and",) + tuple(_cond(a, var) for a in c.args)
+    if isinstance(c, sp.Or):
+        return ("or",) + tuple(_cond(a, var) for a in c.args)
+    if isinstance(c, sp.Not):
+        return ("not", _cond(c.args[0], var))
+    raise TermError(f"the kernel does not read the condition {c}")
+
+
+# -- text ----------------------------------------------------------------------------------------------------------
+
+def show(t) -> str:
+    """A plain-text rendering (for messages and derivations)."""
+    head = t[0]
+    if head == "x":
+        return "x"
+    if head == "num":
+        return _qstr(t[1]) if t[1] >= 0 else f"({_qstr(t[1])})"
+    if head == "const":
+        return t[1]
+    if head == "add":
+        return "(" + " + ".join(show(a) for a in t[1:]) + ")"
+    if head == "mul":
+        return "*".join(show(a) for a in t[1:])
+    if head == "pow":
+        return f"{show(t[1])}**({_qstr(t[2])})"
+    if head == "powt":
+        return f"{show(t[1])}**{show(t[2])}"
+    if head == "fn":
+        return f"{t[1]}({show(t[2])})"
+    if head == "heaviside":
+        return f"Heaviside({show(t[1])}, {_qstr(t[2])})"
+    if head == "rel":
+        return f"{show(t[2])} {t[1]} {show(t[3])}"
+    if head == "pw":
+        return "Piecewise(" + ", ".join(f"({show(e)}, {show(c)})" for e, c in t[1:]) + ")"
+    if head == "deriv":
+        return f"d/dx[{show(t[1])}]"
+    if head in ("true", "false"):
+        return head
+    return f"{head}(" + ", ".join(show(a) for a in t[1:]) + ")"
