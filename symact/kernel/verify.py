@@ -1,0 +1,56 @@
+"""``symact verify CERT.json``: re-check a certificate with nothing but the kernel.
+
+Run as ``python -c`` bootstrap by :mod:`symact.cli.verify_cmds` in a fresh interpreter where ``symact`` is an
+empty package, so only ``symact.kernel`` is imported: the verdict does not depend on the search code.
+Accepts a certificate, or any JSON object holding one under ``certificate.data`` (``symact check --json``).
+Exit status: 0 the certificate establishes its verdict, 1 rejected, 2 unreadable input.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from symact.kernel.check import FORMAT, Rejected, check
+
+
+def find_certificate(obj):
+    if isinstance(obj, dict) and obj.get("format") == FORMAT:
+        return obj
+    if isinstance(obj, dict):
+        cert = obj.get("certificate")
+        if isinstance(cert, dict) and cert.get("kind") == "kernel":
+            return cert.get("data")
+    return None
+
+
+def main(argv: list[str]) -> int:
+    as_json = "--json" in argv
+    paths = [a for a in argv if a != "--json"]
+    if len(paths) != 1:
+        print("symact verify: error: give one certificate file (or - for standard input)", file=sys.stderr)
+        return 2
+    try:
+        text = sys.stdin.read() if paths[0] == "-" else open(paths[0], encoding="utf-8").read()
+        cert = find_certificate(json.loads(text))
+    except (OSError, ValueError) as exc:
+        print(f"symact verify: error: cannot read {paths[0]}: {exc}", file=sys.stderr)
+        return 2
+    if cert is None:
+        print(f"symact verify: error: {paths[0]} holds no {FORMAT} certificate", file=sys.stderr)
+        return 2
+    try:
+        verdict, steps = check(cert)
+    except Rejected as exc:
+        if as_json:
+            print(json.dumps({"accepted": False, "reason": str(exc)}))
+        else:
+            print(f"REJECTED  {exc}")
+        return 1
+    modules = sorted(m for m in sys.modules if m.startswith("symact"))
+    if as_json:
+        print(json.dumps({"accepted": True, "verdict": verdict, "steps": steps, "modules": modules}))
+    else:
+        print(f"ACCEPTED  the certificate {'proves' if verdict == 'proved' else 'refutes'} its claim")
+        for line in steps:
+            print("  " + line)
+    return 0

@@ -1,0 +1,318 @@
+"""The trusted kernel: each rule with its side condition, corrupted certificates rejected, the function facts
+checked against their definitions, ``symact verify`` in a process that imports only the kernel."""
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from fractions import Fraction
+
+import mpmath
+import pytest
+
+from symact.decide.checked import check_claim
+from symact.kernel import Rejected, check
+from symact.kernel.derivative import differentiate
+from symact.kernel.evaluate import enclose, point
+from symact.kernel.functions import FUNCTIONS
+from symact.kernel.ivals import Iv
+from symact.parsing import parse_claim
+
+R = ["-oo", "oo", False, False]
+
+
+def certificate(text: str, budget: float = 10.0) -> dict:
+    v = check_claim(parse_claim(text), budget)
+    assert v.status in ("proved", "refuted"), (text, v.reason)
+    return v.certificate.data
+
+
+def cert(lhs, rel, rhs, verdict, proof, domain=(R,)):
+    return {"format": "symact-kernel/1", "verdict": verdict, "proof": proof,
+            "claim": {"var": "x", "lhs": lhs, "rel": rel, "rhs": rhs, "domain": [list(p) for p in domain]}}
+
+
+X = ["x"]
+
+
+def num(q: str):
+    return ["num", q]
+
+
+def fn(name, arg):
+    return ["fn", name, arg]
+
+
+SIGMOID = ["pow", ["add", num("1"), fn("exp", ["mul", num("-1"), X])], "-1"]
+
+
+# -- each rule with its side condition ---------------------------------------------------------------------------
+
+def test_eval_rule_needs_a_certain_enclosure():
+    assert check(cert(SIGMOID, "<", num("1"), "proved", [{"rule": "eval"}]))[0] == "proved"
+    with pytest.raises(Rejected):  # sigma < 1 holds, sigma < 1/2 does not
+        check(cert(SIGMOID, "<", num("1/2"), "proved", [{"rule": "eval"}]))
+    with pytest.raises(Rejected):  # sin(x) <= 0.999999999 is false: the enclosure [-1, 1] decides nothing
+        check(cert(fn("sin", X), "<=", num("999999999/1000000000"), "proved", [{"rule": "eval"}]))
+
+
+def test_counterexample_rule_needs_a_certified_violation():
+    sin_claim = (fn("sin", X), "<=", num("999999999/1000000000"))
+    assert check(cert(*sin_claim, "refuted", {"rule": "counterexample", "x": "157079632679/100000000000"}))[0] \
+        == "refuted"
+    with pytest.raises(Rejected):  # the claim holds at 0
+        check(cert(*sin_claim, "refuted", {"rule": "counterexample", "x": "0"}))
+    with pytest.raises(Rejected):  # a float is not an exact point
+        check(cert(*sin_claim, "refuted", {"rule": "counterexample", "x": 1.5707963}))
+
+
+def test_undefined_points_refute_claims_on_R():
+    quotient = ["mul", ["add", ["pow", X, "2"], num("-1")], ["pow", ["add", X, num("-1")], "-1"]]
+    c = cert(quotient, "==", ["add", X, num("1")], "refuted", {"rule": "counterexample", "x": "1"})
+    assert check(c)[0] == "refuted"
+    c["claim"]["domain"] = [["-oo", "1", False, False], ["1", "oo", False, False]]
+    with pytest.raises(Rejected):  # x = 1 is outside the stated domain
+        check(c)
+    c["verdict"], c["proof"] = "proved", [{"rule": "algebra"}, {"rule": "algebra"}]
+    assert check(c)[0] == "proved"
+
+
+def test_derivative_at_a_kink_is_undefined_and_a_removable_formula_singularity_is_not():
+    abs_prime = ["deriv", ["abs", X]]
+    assert check(cert(abs_prime, "==", ["sign", X], "refuted", {"rule": "counterexample", "x": "0"}))[0] == "refuted"
+    # d/dx (x |x|) = 2|x| everywhere, 0 at the kink included
+    xabs = ["deriv", ["mul", X, ["abs", X]]]
+    proof = [{"rule": "cases", "parts": [
+        {"on": ["-oo", "0", False, False], "by": {"rule": "algebra"}},
+        {"on": ["0", "0", True, True], "by": {"rule": "eval"}},
+        {"on": ["0", "oo", False, False], "by": {"rule": "algebra"}}]}]
+    assert check(cert(xabs, "==", ["mul", num("2"), ["abs", X]], "proved", proof))[0] == "proved"
+    # sqrt(x^4 + x^6) is differentiable at 0 even though the derivative formula is 0/0 there: never refuted
+    smooth = ["deriv", ["pow", ["add", ["pow", X, "4"], ["pow", X, "6"]], "1/2"]]
+    with pytest.raises(Rejected):
+        check(cert(smooth, "==", num("0"), "refuted", {"rule": "counterexample", "x": "0"}))
+
+
+def test_monotone_rule_checks_direction_and_end_value():
+    f = ["add", ["mul", X, fn("exp", X)], num("1")]  # x e^x + 1 >= 0; on [0, oo) it increases from 1
+    good = {"rule": "monotone", "from": "left", "deriv": ">=", "by": {"rule": "eval"}}
+    ok = cert(f, ">=", num("0"), "proved", [good], domain=(["0", "oo", True, False],))
+    assert check(ok)[0] == "proved"
+    wrong_way = copy.deepcopy(ok)
+    wrong_way["proof"][0]["from"] = "right"
+    with pytest.raises(Rejected):
+        check(wrong_way)
+    bad_end = cert(["add", ["mul", X, fn("exp", X)], num("-2")], ">=", num("0"), "proved", [good],
+                   domain=(["0", "oo", True, False],))
+    with pytest.raises(Rejected):  # x e^x - 2 is -2 at 0
+        check(bad_end)
+
+
+def test_cases_must_cover_the_piece():
+    c = cert(["pow", X, "2"], ">=", num("0"), "proved", [{"rule": "cases", "parts": [
+        {"on": ["-oo", "0", False, True], "by": {"rule": "eval"}},
+        {"on": ["0", "oo", False, False], "by": {"rule": "eval"}}]}])
+    assert check(c)[0] == "proved"
+    c["proof"][0]["parts"][0]["on"] = ["-oo", "0", False, False]  # x = 0 left out
+    with pytest.raises(Rejected, match="cover"):
+        check(c)
+
+
+def test_rewrite_and_constant_rules_need_exact_algebra():
+    softplus = fn("log", ["add", num("1"), fn("exp", X)])
+    softplus_neg = fn("log", ["add", num("1"), fn("exp", ["mul", num("-1"), X])])
+    diff = ["add", softplus, ["mul", num("-1"), softplus_neg]]
+    assert check(cert(diff, "==", X, "proved", [{"rule": "constant", "at": "0"}]))[0] == "proved"
+    with pytest.raises(Rejected):  # the same derivative, but softplus(x) - softplus(-x) = x + 1 is false at 0
+        check(cert(diff, "==", ["add", X, num("1")], "proved", [{"rule": "constant", "at": "0"}]))
+    wrong = {"rule": "rewrite", "as": ["pow", X, "2"], "by": {"rule": "eval"}}
+    with pytest.raises(Rejected, match="not equal"):
+        check(cert(["mul", X, num("3")], ">=", num("0"), "proved", [wrong]))
+
+
+# -- corrupted certificates --------------------------------------------------------------------------------------
+
+CLAIMS = ["tanh(x) == 2*sigmoid(2*x) - 1", "diff(sigmoid(x), x) <= 1/4", "log(x) <= x - 1 for x > 0",
+          "silu(x) >= -0.27", "sin(x) <= 0.999999999", "(x**2 - 1)/(x - 1) == x + 1",
+          "diff(relu(x), x) == Heaviside(x)", "x*exp(x) >= -1", "sigmoid(x) + sigmoid(-x) == 1",
+          "softplus(x) > 0", "exp(x) >= 1 + x", "x**2 >= 2*x - 1"]
+
+
+def _numbers(obj, path=()):
+    """Paths to every rational string inside a proof or counterexample."""
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _numbers(v, path + (k,))
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _numbers(v, path + (i,))
+    elif isinstance(obj, str) and path and path[-1] in ("x", "at", 0, 1) and _is_rational(obj):
+        yield path
+
+
+def _is_rational(s: str) -> bool:
+    try:
+        Fraction(s)
+        return True
+    except ValueError:
+        return False
+
+
+def _get(obj, path):
+    for k in path:
+        obj = obj[k]
+    return obj
+
+
+def _set(obj, path, value):
+    _get(obj, path[:-1])[path[-1]] = value
+
+
+def corruptions(c: dict):
+    """(what, corrupted certificate) pairs that no longer establish their verdict."""
+    negate = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "=="}
+    flipped = copy.deepcopy(c)
+    flipped["verdict"] = "proved" if c["verdict"] == "refuted" else "refuted"
+    yield "verdict flipped", flipped
+    if c["claim"]["rel"] != "==":
+        swapped = copy.deepcopy(c)
+        swapped["claim"]["rel"] = negate[c["claim"]["rel"]]
+        yield "relation swapped", swapped
+    if c["claim"]["rel"] == "==" and c["verdict"] == "proved":
+        shifted = copy.deepcopy(c)  # an identity plus 1e-9 is false everywhere
+        shifted["claim"]["rhs"] = ["add", c["claim"]["rhs"], ["num", "1/1000000000"]]
+        yield "constant shifted by 1e-9", shifted
+    if c["verdict"] == "refuted":
+        moved = copy.deepcopy(c)
+        moved["proof"]["x"] = str(Fraction(c["proof"]["x"]) + 1000)
+        if moved["proof"]["x"] != c["proof"]["x"]:
+            yield "counterexample moved", moved
+        return
+    for path in _numbers(c["proof"]):
+        if "on" not in path:
+            continue
+        moved = copy.deepcopy(c)  # shrink the case: a gap opens between it and its neighbour
+        step = Fraction(1, 3) if path[-1] == 0 else -Fraction(1, 3)
+        _set(moved["proof"], path, str(Fraction(_get(c["proof"], path)) + step))
+        yield f"case boundary {path} moved inwards", moved
+    dropped = _drop_a_case(c)
+    if dropped is not None:
+        yield "a case dropped", dropped
+    widened = copy.deepcopy(c)
+    if widened["claim"]["domain"] != [R]:
+        widened["claim"]["domain"] = [R]
+        yield "domain widened", widened
+
+
+def _drop_a_case(c):
+    def find(node, path=()):
+        if isinstance(node, dict):
+            if node.get("rule") == "cases" and len(node["parts"]) > 1:
+                return path
+            for k, v in node.items():
+                found = find(v, path + (k,))
+                if found is not None:
+                    return found
+        if isinstance(node, list):
+            for i, v in enumerate(node):
+                found = find(v, path + (i,))
+                if found is not None:
+                    return found
+        return None
+
+    path = find(c["proof"])
+    if path is None:
+        return None
+    out = copy.deepcopy(c)
+    _get(out["proof"], path)["parts"].pop(len(_get(out["proof"], path)["parts"]) // 2)
+    return out
+
+
+@pytest.mark.parametrize("text", CLAIMS)
+def test_every_corruption_is_rejected(text):
+    c = certificate(text)
+    assert check(c)[0] == c["verdict"]
+    tried = 0
+    for what, bad in corruptions(c):
+        tried += 1
+        with pytest.raises(Rejected):
+            check(bad)
+            pytest.fail(f"{text}: accepted after '{what}'")
+    assert tried >= 2
+
+
+# -- the function facts --------------------------------------------------------------------------------------------
+
+_MP = {"exp": mpmath.exp, "log": mpmath.log, "sin": mpmath.sin, "cos": mpmath.cos, "tanh": mpmath.tanh,
+       "sinh": mpmath.sinh, "cosh": mpmath.cosh, "atan": mpmath.atan, "asinh": mpmath.asinh, "erf": mpmath.erf,
+       "erfc": mpmath.erfc, "lambertw": lambda v: mpmath.lambertw(v).real}
+
+
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_function_facts_against_the_definition(name):
+    mpmath.mp.dps = 40
+    f = _MP[name]
+    grid = [Fraction(k, 7) for k in range(-70, 71)]
+    if FUNCTIONS[name].domain == "positive":
+        grid = [q for q in grid if q > 0]
+    if FUNCTIONS[name].domain == "lambertw":  # defined from -1/e = -0.3679 on
+        grid = [q for q in grid if q >= Fraction(-1, 3)]
+    for a, b in zip(grid, grid[1:]):
+        box = enclose(("fn", name, ("x",)), (a, b, True, True))
+        for q in (a, (a + b) / 2, b):  # the enclosure of [a, b] holds the values on it
+            v = f(mpmath.mpf(q.numerator) / q.denominator)
+            assert (box.lo is None or float(box.lo.upper()) <= v + 1e-30) and \
+                   (box.hi is None or v - 1e-30 <= float(box.hi.lower())), (name, q, box)
+        # the derivative term against a central difference quotient
+        m = (a + b) / 2
+        slope = enclose(differentiate(("fn", name, ("x",))), point(m))
+        h = mpmath.mpf(10) ** -12
+        c = mpmath.mpf(m.numerator) / m.denominator
+        dq = (f(c + h) - f(c - h)) / (2 * h)
+        assert abs(float(slope.lo.mid()) - float(dq)) < 1e-8 * max(1, abs(float(dq))), (name, m)
+    whole = enclose(("fn", name, ("x",)), (Fraction(0) if FUNCTIONS[name].domain else None, None,
+                                          False, False))
+    for q in (Fraction(10 ** 6), Fraction(-10 ** 6) if FUNCTIONS[name].domain is None else Fraction(1, 10 ** 6)):
+        v = f(mpmath.mpf(q.numerator) / q.denominator)
+        assert whole.lo is None or v >= float(whole.lo.upper()) - 1e-30
+        assert whole.hi is None or v <= float(whole.hi.lower()) + 1e-30
+    if FUNCTIONS[name].zero_value is not None:
+        assert f(0) == FUNCTIONS[name].zero_value
+
+
+def test_interval_products_with_infinite_ends_keep_attained_ends():
+    from symact.kernel.ivals import mul
+
+    half_open = Iv.of(Fraction(0), Fraction(1), True, False)  # (0, 1]
+    ray = Iv.of(Fraction(1), None, False, True)  # [1, oo)
+    p = mul(half_open, ray)
+    assert p.lo == 0 and p.lo_open and p.hi is None
+    q = mul(Iv.of(Fraction(0), Fraction(1), False, False), ray)
+    assert q.lo == 0 and not q.lo_open
+
+
+# -- symact verify -------------------------------------------------------------------------------------------------
+
+def test_verify_runs_the_kernel_alone(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "symact", "check", "log(x) <= x - 1 for x > 0", "--json"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    path = tmp_path / "c.json"
+    path.write_text(out.stdout)
+    res = subprocess.run([sys.executable, "-m", "symact", "verify", str(path), "--json"],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    result = json.loads(res.stdout)
+    assert result["accepted"] and result["verdict"] == "proved"
+    assert all(m == "symact" or m.startswith("symact.kernel") for m in result["modules"]), result["modules"]
+    bad = json.loads(out.stdout)
+    bad["certificate"]["data"]["claim"]["rel"] = ">"
+    path.write_text(json.dumps(bad))
+    res = subprocess.run([sys.executable, "-m", "symact", "verify", str(path)], capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 1 and res.stdout.startswith("REJECTED")
+    path.write_text("not json")
+    res = subprocess.run([sys.executable, "-m", "symact", "verify", str(path)], capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
