@@ -25,7 +25,7 @@ from symact.audit import inputs as gen
 from symact.audit.adapters import Target
 from symact.audit.dtypes import Format, get_format, round_to
 from symact.audit.exact import limit_at, oracle
-from symact.audit.progress import Progress, Quiet
+from symact.progress import Progress, Quiet
 from symact.audit.report import FAIL, PASS, SKIP, AuditReport, CheckResult, Failure
 from symact.audit.standard import Standard
 from symact.catalog import Activation, get
