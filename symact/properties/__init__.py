@@ -32,7 +32,7 @@ from symact.properties._facts import Facts
 from symact.properties._shape import Extreme, Pt, Undecided, Value
 from symact.verdict import Certificate, Derivation, Verdict
 
-#: The property keys, in table order (exactly the keys of issue 4).
+#: The property keys, in table order.
 KEYS: tuple[str, ...] = ("range", "bounded_above", "bounded_below", "monotonic", "convex", "concave",
                          "continuity", "differentiable", "derivative_max", "derivative_min", "lipschitz",
                          "saturation", "non_saturating", "zero_centered", "identity_near_origin", "extrema")
