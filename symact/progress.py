@@ -19,15 +19,16 @@ class Progress:
         self.enabled = enabled
         self.width = width
         self._last = 0.0
+        self._label = None
         self._shown = False
 
     def update(self, label: str, done: float, total: float) -> None:
         if not self.enabled:
             return
         now = time.monotonic()
-        if now - self._last < 0.1 and done < total:
-            return
-        self._last = now
+        if now - self._last < 0.1 and done < total and label == self._label:
+            return  # at most ten redraws a second, but a new stage or item shows at once
+        self._last, self._label = now, label
         frac = 0.0 if total <= 0 else min(1.0, done / total)
         n = int(frac * self.width)
         self.stream.write(f"\r[{'#' * n}{' ' * (self.width - n)}] {frac * 100:5.1f}% {label[:60]:<60}")

@@ -123,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()  # inside the try: a reader that left is seen here, not at exit
+        return code
     except SymactError as exc:
         print(f"symact: error: {exc}", file=sys.stderr)
         return 2
