@@ -7,6 +7,7 @@ build failed); 2 usage errors (an unknown claim id, with close-match suggestions
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 symact prove                                   # every claim; put it in your CI
 symact prove sigmoid_deriv_le_quarter --json
 symact prove --latex out/                      # one LaTeX fragment per claim
-symact prove --list
+symact prove --list [--json]
 SYMACT_PROOFS=my_proofs/ symact prove          # your own proof scripts
 ''', "0 every verdict is the expected one; 1 some verdict differs or is unknown; 2 usage error (unknown "
      "claim id)."))
@@ -55,7 +56,13 @@ def run_prove(args: argparse.Namespace) -> int:
     from symact.claims import load_families, report_outcomes, run_claims
 
     if args.list:
-        for fam in load_families():
+        families = load_families()
+        if args.json:
+            print(json.dumps({"families": [{"key": f.key, "title": f.title, "claims": [
+                {"id": c.id, "statement": c.statement, "expected": c.expected} for c in f.claims]}
+                for f in families]}, indent=2))
+            return 0
+        for fam in families:
             print(f"{fam.key}: {fam.title}")
             for c in fam.claims:
                 print(f"  {c.id:44s} expects {c.expected}")
