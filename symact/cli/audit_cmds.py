@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from symact.cli import epilog
 from symact.cli.style import echo
@@ -109,7 +108,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_framework(args, dtypes, progress, kw) -> int:
     from symact.audit import frameworks
-    from symact.audit.report import FAIL
 
     if not frameworks.available(args.framework):
         raise SymactError(f"{args.framework} is not installed")
