@@ -264,11 +264,6 @@ class CheckItem(pytest.Item):
                                 hypothesis=30, label=label)
         return _CACHE[key]
 
-    def repr_failure(self, excinfo, style=None):
-        if isinstance(excinfo.value, pytest.fail.Exception):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo, style)
-
     def reportinfo(self):
         return self.parent.target.path or self.parent.target.spec, None, self.name
 
