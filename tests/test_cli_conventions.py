@@ -84,7 +84,8 @@ def test_top_level_help_documents_exit_codes_and_colour():
 
 
 def test_analyze_exit_code_is_one_when_a_property_stays_unknown():
-    res = symact_cli("analyze", "--expr", "x + sin(x)", "--budget", "5")
+    # a budget far too small for any proof leaves properties unknown whatever the deciders learn
+    res = symact_cli("analyze", "--expr", "x + sin(x)", "--budget", "0.01")
     assert res.returncode == 1 and re.search(r"\bunknown\b", res.stdout)
     res = symact_cli("analyze", "relu")
     assert res.returncode == 0 and "unknown" not in res.stdout
