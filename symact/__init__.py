@@ -1,5 +1,11 @@
 """symact: prove things about neural-network activation functions and audit their implementations.
 
+    >>> import symact
+    >>> symact.get("silu").derivative()                  # the catalog
+    >>> symact.analyze("silu").text()                    # every property, proved or refuted
+    >>> symact.analyze(expr="x*atan(x)")                 # any expression in x
+    >>> symact.audit(my_gelu, "gelu", dtype=np.float32)  # audit an implementation
+
 The catalog, verdict types and errors load with the package; the heavier parts load on first use:
 ``symact.analyze`` (property report, :mod:`symact.properties`), ``symact.decide`` (general deciders),
 ``symact.audit`` (callable: ``symact.audit(fn, "gelu", dtype="float32")``) and ``symact.testing``.
@@ -20,6 +26,10 @@ _LAZY = {
     "audit": ("symact.audit", None),
     "testing": ("symact.testing", None),
 }
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 def __getattr__(name: str):

@@ -237,15 +237,23 @@ def get_claim(claim_id: str) -> Claim:
     raise UnknownClaimError(claim_id, [c.id for c in all_claims()])
 
 
-def run_claims(ids: Iterable[str] | None = None) -> list[Outcome]:
+def run_claims(ids: Iterable[str] | None = None, progress: Any = None) -> list[Outcome]:
+    """Settle the claims (all, or those with the given ids); ``progress`` (an object with
+    ``update(label, done, total)``) hears of each claim before it runs."""
     claims = all_claims() if ids is None else [get_claim(i) for i in ids]
-    return [Outcome(c, c.run()) for c in claims]
+    outcomes = []
+    for i, c in enumerate(claims):
+        if progress is not None:
+            progress.update(f"claim {i + 1}/{len(claims)}: {c.id}", i, len(claims))
+        outcomes.append(Outcome(c, c.run()))
+    return outcomes
 
 
 # --------------------------------------------------------------------------------------------- output
 def report_outcomes(outcomes: list[Outcome], as_json: bool = False, latex_dir: str | None = None,
-                    verbose: bool = False, full_json: bool = False) -> int:
-    """Print outcomes (text or JSON), optionally write LaTeX fragments; return the exit code (0 or 1)."""
+                    verbose: bool = False, full_json: bool = False, echo: Callable[[str], Any] = print) -> int:
+    """Print outcomes (text or JSON), optionally write LaTeX fragments; return the exit code (0 or 1).
+    ``echo`` prints the text lines (the command line passes one that colours the status words)."""
     if latex_dir:
         write_latex(outcomes, Path(latex_dir))
     if as_json:
@@ -253,14 +261,14 @@ def report_outcomes(outcomes: list[Outcome], as_json: bool = False, latex_dir: s
     else:
         for o in outcomes:
             mark = "ok " if o.ok else "BAD"
-            print(f"{mark} {o.verdict.status:8s} {o.claim.id:44s} [{o.verdict.method}, {o.verdict.seconds:.2f}s]")
+            echo(f"{mark} {o.verdict.status:8s} {o.claim.id:44s} [{o.verdict.method}, {o.verdict.seconds:.2f}s]")
             if o.verdict.status == "unknown" and o.verdict.reason:
-                print(f"      reason: {o.verdict.reason}")
+                echo(f"      reason: {o.verdict.reason}")
             if verbose:
-                print("      " + o.verdict.derivation.text().replace("\n", "\n      "))
+                echo("      " + o.verdict.derivation.text().replace("\n", "\n      "))
         bad = [o.claim.id for o in outcomes if not o.ok]
         total = sum(o.verdict.seconds for o in outcomes)
-        print(f"{len(outcomes) - len(bad)}/{len(outcomes)} claims as expected in {total:.1f} s"
+        echo(f"{len(outcomes) - len(bad)}/{len(outcomes)} claims as expected in {total:.1f} s"
               + (f"; not as expected: {', '.join(bad)}" if bad else ""))
     return 0 if all(o.ok for o in outcomes) else 1
 

@@ -16,10 +16,11 @@ class SymactError(Exception):
 class UnknownActivationError(SymactError, KeyError):
     """A name that is not in the catalog (the message suggests close matches)."""
 
-    def __init__(self, name: str, known: list[str]):
+    def __init__(self, name: str, known: list[str], hint: str | None = None):
         close = difflib.get_close_matches(str(name).lower(), known, n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; run `symact list` to see the catalog"
-        super().__init__(f"unknown activation {name!r}{hint}")
+        if hint is None:
+            hint = f"did you mean {', '.join(close)}?" if close else "run `symact list` to see the catalog"
+        super().__init__(f"unknown activation {name!r}; {hint}")
         self.name = name
         self.suggestions = close
 

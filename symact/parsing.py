@@ -165,7 +165,43 @@ def _check_text(text: Any) -> str:
         raise ExpressionError(f"input is too long ({len(text)} characters; at most {MAX_LENGTH})")
     if not text.strip():
         raise ExpressionError("empty input")
+    lookalike = _lookalike(text)
+    if lookalike:
+        raise ExpressionError(lookalike)
     return text
+
+
+#: characters of other scripts drawn like an ASCII one (fullwidth and mathematical letters and digits are found
+#: by their Unicode decomposition instead)
+_CONFUSABLE = dict(zip(
+    "авеіјкмнорстухѕԁԛԝ"
+    "АВЕІЈКМНОРСТХЅ"
+    "ονικρΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"
+    "‐‑‒–—∗∕ ",
+    "aBeijkMHopcTyxsdqw"
+    "ABEIJKMHOPCTXS"
+    "ovikpABEZHIKMNOPTYX"
+    "-----*/ "))
+
+
+def _lookalike(text: str) -> str | None:
+    """The message naming the first character of ``text`` that looks like an ASCII one but is not (a Cyrillic
+    'е', a Greek omicron, a fullwidth digit, an en dash), or None.  The minus sign U+2212 is read as '-'."""
+    import unicodedata
+
+    for column, ch in enumerate(text, start=1):
+        if ch.isascii() or ch == "\u2212":
+            continue
+        ascii_form = _CONFUSABLE.get(ch)
+        if ascii_form is None and unicodedata.decomposition(ch).startswith(("<wide>", "<font>")):
+            ascii_form = unicodedata.normalize("NFKC", ch)
+        if ascii_form is None or len(ascii_form) != 1 or not ascii_form.isascii():
+            continue
+        kind = "Latin " if ascii_form.isalpha() else ""
+        name = unicodedata.name(ch, "unnamed character")
+        return (f"{ch!r} (U+{ord(ch):04X} {name}) looks like {kind}{ascii_form!r} but is not ASCII (column "
+                f"{column}); type {ascii_form!r} instead")
+    return None
 
 
 def _bits(value: sp.Expr) -> int:

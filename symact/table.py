@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Iterable
@@ -80,8 +80,10 @@ def _row(name: str, budget: float) -> dict[str, Any]:
 
 
 def rows(names: Iterable[str] | None = None, use_cache: bool = True, jobs: int | None = None,
-         budget: float = 60.0) -> list[dict[str, Any]]:
-    """The report JSON of every scalar catalog activation (catalog order), from the cache where possible."""
+         budget: float = 60.0, progress: Any = None) -> list[dict[str, Any]]:
+    """The report JSON of every scalar catalog activation (catalog order), from the cache where possible.
+
+    ``progress`` (an object with ``update(label, done, total)``) hears of each row computed."""
     from symact.catalog import entries, get
 
     if names is None:
@@ -99,12 +101,23 @@ def rows(names: Iterable[str] | None = None, use_cache: bool = True, jobs: int |
     todo.sort(key=lambda n: (_SLOW_FIRST.index(n) if n in _SLOW_FIRST else len(_SLOW_FIRST)))
     if todo:
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+
+        def tell(done: int, last: str) -> None:
+            if progress is not None:
+                progress.update(f"property table: {last} ({done}/{len(todo)} rows)", done, len(todo))
+
+        tell(0, "computing")
+        computed = {}
         if workers == 1:
-            computed = {n: _row(n, budget) for n in todo}
+            for n in todo:
+                computed[n] = _row(n, budget)
+                tell(len(computed), n)
         else:
             with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-                futures = {n: pool.submit(_row, n, budget) for n in todo}
-                computed = {n: f.result() for n, f in futures.items()}
+                futures = {pool.submit(_row, n, budget): n for n in todo}
+                for future in as_completed(futures):
+                    computed[futures[future]] = future.result()
+                    tell(len(computed), futures[future])
         for n, row in computed.items():
             out[n] = row
             if not any(p["status"] == "unknown" and "budget" in (p.get("reason") or "")
@@ -114,13 +127,13 @@ def rows(names: Iterable[str] | None = None, use_cache: bool = True, jobs: int |
 
 
 def catalog_table(format: str = "markdown", use_cache: bool = True, jobs: int | None = None,
-                  names: Iterable[str] | None = None) -> str:
-    """The whole-catalog property table as Markdown, LaTeX or JSON text."""
+                  names: Iterable[str] | None = None, progress: Any = None) -> str:
+    """The whole-catalog property table as Markdown, LaTeX or JSON text (``progress`` as for :func:`rows`)."""
     if format not in FORMATS:
         raise ParameterError(f"unknown table format {format!r}; choose one of {', '.join(FORMATS)}")
     from symact.properties import KEYS, cell_text
 
-    data = rows(names, use_cache=use_cache, jobs=jobs)
+    data = rows(names, use_cache=use_cache, jobs=jobs, progress=progress)
     if format == "json":
         return json.dumps({"keys": list(KEYS), "rows": data}, indent=2)
     cells = [[row["name"]] + [cell_text(k, row["properties"][k]) for k in KEYS] for row in data]

@@ -8,6 +8,9 @@
 ``assert_conforms`` runs :func:`symact.audit.audit` with the same arguments and raises ``AssertionError``
 with the text report (every failing check, its worst input, the value returned, the exact value, the error
 in ULPs and a one-line reproduction) when the implementation does not conform.
+
+``@conforms("gelu")`` declares a function as an implementation of a catalog activation, for the pytest plugin
+(``pytest --symact-target mypkg.activations``).
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from symact.audit.core import audit
 from symact.audit.inputs import arrays, audit_points, binade_sweep, boundary_points, exhaustive, floats, special_points
 from symact.audit.report import AuditReport
 
-__all__ = ["assert_conforms", "floats", "arrays", "binade_sweep", "special_points", "boundary_points",
+__all__ = ["assert_conforms", "conforms", "floats", "arrays", "binade_sweep", "special_points", "boundary_points",
            "exhaustive", "audit_points", "AuditReport"]
 
 
@@ -30,3 +33,24 @@ def assert_conforms(fn: Callable, name: str, dtype: str = "float32", params: dic
     if not report.passed:
         raise AssertionError("\n" + report.text())
     return report
+
+
+def conforms(activation: str, **params: Any) -> Callable[[Callable], Callable]:
+    """Decorator: ``fn`` implements catalog ``activation`` with these parameter values (defaults otherwise),
+    so ``pytest --symact-target`` audits it::
+
+        @symact.testing.conforms("leaky_relu", alpha=0.1)
+        def leaky(x): ...
+
+    The function is returned unchanged, with ``fn.__symact__ = (catalog name, parameters)``.  An unknown
+    activation or parameter raises at decoration time."""
+    from symact.catalog import get
+
+    entry = get(activation)
+    entry.param_values(params)
+
+    def mark(fn: Callable) -> Callable:
+        fn.__symact__ = (entry.name, dict(params))
+        return fn
+
+    return mark

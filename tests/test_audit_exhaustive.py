@@ -23,7 +23,7 @@ from symact.audit.adapters import load_target
 from symact.audit.core import _kappa, judge_exact
 from symact.audit.dtypes import get_format
 from symact.audit.exact import oracle
-from symact.audit.progress import Progress
+from symact.progress import Progress
 from symact.audit.standard import Standard
 from symact.cli import main
 from symact.errors import ParameterError

@@ -72,9 +72,9 @@ def test_bad_input_is_one_line_exit_2(capsys, argv, fragment):
 
 
 def test_argparse_errors_exit_2(capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(["table", "--format", "html"])
-    assert exc.value.code == 2
+    code, _, err = run(capsys, "table", "--format", "html")
+    assert code == 2 and err.startswith("symact: error: argument --format: invalid choice: 'html'")
+    assert err.count("\n") == 1 and "latex" in err
 
 
 @pytest.mark.parametrize("claim, code", [
@@ -123,6 +123,10 @@ def test_table_formats_and_cache(capsys, small_catalog):
     code, out, _ = run(capsys, "table", "--format", "json")
     data = json.loads(out)
     assert data["keys"] == list(KEYS) and [r["name"] for r in data["rows"]] == ["relu", "sigmoid", "hardshrink"]
+    code, out, _ = run(capsys, "table", "--json")            # --json, as every other command spells it
+    assert code == 0 and json.loads(out) == data
+    code, _, err = run(capsys, "table", "--json", "--format", "latex")
+    assert code == 2 and "not both" in err
 
 
 def test_cache_is_outside_the_repo(monkeypatch, tmp_path):

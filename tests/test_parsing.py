@@ -449,3 +449,24 @@ def test_random_printable_text_parses_or_is_refused(text):
 @given(st.lists(st.sampled_from(TOKENS), max_size=14).map("".join))
 def test_random_token_soup_parses_or_is_refused(text):
     _accepts_or_refuses(text)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("\u0435xp(x)", "'\u0435' (U+0435 CYRILLIC SMALL LETTER IE) looks like Latin 'e' but is not ASCII (column 1)"),
+    ("tanh(\u03bf)", "U+03BF GREEK SMALL LETTER OMICRON) looks like Latin 'o'"),
+    ("x + \uff11", "'\uff11' (U+FF11 FULLWIDTH DIGIT ONE) looks like '1' but is not ASCII (column 5)"),
+    ("\uff58**2", "U+FF58 FULLWIDTH LATIN SMALL LETTER X) looks like Latin 'x'"),
+    ("x \u2013 1", "U+2013 EN DASH) looks like '-'"),
+    ("\U0001d465 + 1", "MATHEMATICAL ITALIC SMALL X) looks like Latin 'x'"),
+])
+def test_unicode_look_alikes_are_named(text, named):
+    with pytest.raises(ExpressionError) as info:
+        parse_expression(text)
+    assert named in str(info.value) and "\n" not in str(info.value)
+
+
+def test_other_non_ascii_is_not_called_a_look_alike():
+    assert parse_expression("x \u2212 1") == X - 1                 # the minus sign is read as '-'
+    with pytest.raises(ExpressionError) as info:
+        parse_expression("x\u00b2")                                # a superscript two is not a '2'
+    assert "looks like" not in str(info.value)

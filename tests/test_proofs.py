@@ -121,6 +121,11 @@ def test_list_shows_families(capsys):
     assert main(["prove", "--list"]) == 0
     out = capsys.readouterr().out
     assert "sigmoid_gradient" in out and "relu_square_approx_source" in out
+    assert main(["prove", "--list", "--json"]) == 0
+    families = json.loads(capsys.readouterr().out)["families"]
+    listed = {c["id"]: c["expected"] for f in families for c in f["claims"]}
+    assert listed["relu_square_approx_source"] == "refuted" and listed["sigmoid_deriv_le_quarter"] == "proved"
+    assert "sigmoid_gradient" in [f["key"] for f in families]
 
 
 def _fake_claim(status: str, expected: str = "proved") -> Claim:

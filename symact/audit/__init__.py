@@ -1,11 +1,13 @@
-"""The auditor: check other implementations of activation functions against the catalog (issue 6).
+"""The auditor: check other implementations of activation functions against the catalog.
 
 ``symact.audit(fn, "gelu", dtype="float32", params=None, grad=None)`` returns an :class:`AuditReport`; this
-package is itself callable (``symact.audit(...)`` is ``symact.audit.audit(...)``), so the same name serves
-as the function and as the namespace of its parts: :mod:`.core` (the stages), :mod:`.standard` (the accuracy
-standard), :mod:`.exact` / :mod:`.fastref` (the reference), :mod:`.inputs`, :mod:`.adapters`,
-:mod:`.frameworks`, :mod:`.report`, :mod:`.pytest_plugin`.
+package is itself callable (``symact.audit(...)`` is ``symact.audit.audit(...)``, with its signature, shown by
+``inspect.signature(symact.audit)``, and its documentation, below), so the same name serves as the function
+and as the namespace of its parts: :mod:`.core` (the stages), :mod:`.standard` (the accuracy standard),
+:mod:`.exact` / :mod:`.fastref` (the reference), :mod:`.inputs`, :mod:`.adapters`, :mod:`.frameworks`,
+:mod:`.report`, :mod:`.pytest_plugin`.
 """
+import inspect
 import sys
 import types
 
@@ -22,4 +24,6 @@ class _CallableModule(types.ModuleType):
         return audit(*args, **kwargs)
 
 
+__signature__ = inspect.signature(audit)
+__doc__ = f"{__doc__}\nCalling it\n----------\n\nsymact.audit{__signature__}\n\n    {audit.__doc__.strip()}\n"
 sys.modules[__name__].__class__ = _CallableModule

@@ -1,4 +1,4 @@
-"""``audit(fn, name, dtype, params, grad)``: run every check of issue 6 against one implementation.
+"""``audit(fn, name, dtype, params, grad)``: run every check against one implementation.
 
 Stages, in order (each adds :class:`CheckResult` entries to the report; Ctrl-C stops at the current stage and
 returns what was found so far with ``interrupted=True``):
@@ -25,7 +25,7 @@ from symact.audit import inputs as gen
 from symact.audit.adapters import Target
 from symact.audit.dtypes import Format, get_format, round_to
 from symact.audit.exact import limit_at, oracle
-from symact.audit.progress import Progress, Quiet
+from symact.progress import Progress, Quiet
 from symact.audit.report import FAIL, PASS, SKIP, AuditReport, CheckResult, Failure
 from symact.audit.standard import Standard
 from symact.catalog import Activation, get
@@ -75,6 +75,9 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
           label: str | None = None, derivative: bool | None = None, device: str | None = None,
           convention_region: tuple[Callable[[np.ndarray], np.ndarray], str] | None = None) -> AuditReport:
     """Audit ``fn`` as the catalog activation ``name`` in format ``dtype``; returns an :class:`AuditReport`.
+
+    ``dtype`` is a name ("float16", "bfloat16", "float32", "float64") or a dtype object (``np.float32``,
+    ``np.dtype("float32")``, ``torch.float32``, ``jnp.float32``).
 
     ``params`` are the activation's parameter values the implementation is supposed to use (defaults
     otherwise); ``kwargs`` are passed to ``fn`` on every call (e.g. ``{"approximate": "tanh"}``).  ``grad`` is

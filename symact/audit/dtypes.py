@@ -70,9 +70,18 @@ _ALIASES = {"half": "float16", "f16": "float16", "fp16": "float16", "bf16": "bfl
 
 
 def get_format(name) -> Format:
+    """The format named by ``name``: a string ("float32", "bf16", "torch.float16") or a dtype object
+    (``np.float32``, ``np.dtype("float32")``, ``torch.float32``, ``jnp.bfloat16``, Python's ``float``)."""
     if isinstance(name, Format):
         return name
-    key = str(name).strip().lower()
+    if isinstance(name, str):
+        key = name
+    else:
+        try:
+            key = np.dtype(name).name
+        except (TypeError, ValueError):
+            key = dtype_name(name)
+    key = key.strip().lower()
     key = key.replace("torch.", "").replace("jnp.", "").replace("numpy.", "")
     key = _ALIASES.get(key, key)
     if key not in FORMATS:

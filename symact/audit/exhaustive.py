@@ -38,7 +38,7 @@ from symact.audit.core import MAX_FAILURES, _Ctx, _failures, _kappa, _max_ulp, j
 from symact.audit.dtypes import get_format
 from symact.audit.exact import oracle
 from symact.audit.inputs import exhaustive_chunks
-from symact.audit.progress import Quiet
+from symact.progress import Quiet
 from symact.audit.report import FAIL, PASS, AuditReport, CheckResult, Failure
 from symact.audit.workers import WorkerDied, WorkerPool
 from symact.catalog import get

@@ -1,24 +1,36 @@
 """pytest plugin: ``pytest --symact-target mypkg.activations`` runs the conformance suite against a module.
 
-Registered through the ``pytest11`` entry point (``symact = "symact.audit.pytest_plugin"``).  Every public
-callable of the module whose name (or a ``__symact__ = "catalog_name"`` attribute, or the module-level dict
-``SYMACT_ACTIVATIONS = {"function_name": "catalog_name", ...}``) names a catalog activation becomes one test
-per (function, check), in the style of data-apis/array-api-tests (vector activations such as ``softmax``
-get the checks of :mod:`symact.audit.vector`):
+Registered through the ``pytest11`` entry point (``symact = "symact.audit.pytest_plugin"``).  What is audited
+is declared by the target module, never guessed:
 
-    test_symact[gelu-float32-values]  test_symact[gelu-float32-special_values]  test_symact[gelu-float32-dtype] ...
+* a module-level mapping ``__symact__ = {"gelu": gelu_impl, "leaky_relu": (leaky, {"alpha": 0.1})}`` from
+  catalog name to the callable (or to ``(callable, parameters)``), and/or
+* functions decorated with ``@symact.testing.conforms("gelu")`` (``conforms("leaky_relu", alpha=0.1)``).
+
+``--symact-match-names`` also audits every public function defined in the module whose name is a catalog name
+or alias (``def gelu(x)``); off by default, since a helper called ``linear`` or ``step`` would otherwise be
+audited as ``identity`` or ``binary_step``.  Each (function, dtype, check) is one test, with the id
+``TARGET::NAME[DTYPE-CHECK]``, in the style of data-apis/array-api-tests (vector activations such as
+``softmax`` get the checks of :mod:`symact.audit.vector`):
+
+    mypkg/activations.py::gelu[float32-values]  mypkg/activations.py::gelu[float32-special_values]  ...
 
 Options: ``--symact-target MODULE`` (repeatable; ``path/to/file.py`` works too), ``--symact-dtype`` (repeatable,
-default float32), ``--symact-effort`` (sweep density, default 0.5), ``--symact-ulp-budget`` (16).  Audits run
-once per (function, dtype) and are shared by that function's check tests.  Checks an audit skipped (no
-derivative without a gradient, no symmetry for a function that has none) are reported as skipped.
+default float32), ``--symact-effort`` (sweep density, default 0.5), ``--symact-ulp-budget`` (16),
+``--symact-match-names``.  A bad option, a target that cannot be imported or declares nothing is one pytest
+usage error (exit status 4).  Audits run once per (function, dtype) and are shared by that function's check
+tests.  Checks an audit skipped (no derivative without a gradient, no symmetry for a function that has none)
+are reported as skipped.
 """
 from __future__ import annotations
 
 import importlib
 import importlib.util
 import inspect
+import os
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -28,21 +40,51 @@ CHECKS = ("calls", "values", "special_values", "range", "monotonic", "symmetry",
 #: the checks of a vector activation (softmax, log_softmax, maxout; symact.audit.vector)
 VECTOR_CHECKS = ("calls", "values", "batch", "special_values", "range", "sum", "shift", "permutation", "selects",
                  "dtype", "shape", "mutation", "determinism", "warnings", "derivative")
+#: the file whose collection the plugin takes over (see pytest_pycollect_makemodule)
+SUITE = Path(__file__).with_name("conformance_suite.py")
+
+
+@dataclass
+class Case:
+    """One implementation to audit: ``name`` (the test name), the callable, its catalog name and parameters,
+    and ``attribute``, the callable's name in its module (None when it has none, e.g. a lambda)."""
+    name: str
+    fn: object
+    activation: str
+    params: dict = field(default_factory=dict)
+    attribute: str | None = None
+
+
+@dataclass
+class Target:
+    spec: str          # as given to --symact-target
+    module: object
+    cases: list[Case]
+
+    @property
+    def path(self) -> Path | None:
+        file = getattr(self.module, "__file__", None)
+        return Path(file) if file else None
 
 
 def pytest_addoption(parser):
     group = parser.getgroup("symact", "symact conformance suite for activation functions")
     group.addoption("--symact-target", action="append", default=[], metavar="MODULE",
-                    help="module (dotted name or file.py) whose activation functions to audit")
+                    help="module (dotted name or file.py) whose declared activations to audit (__symact__ "
+                         "mapping or @symact.testing.conforms)")
     group.addoption("--symact-dtype", action="append", default=[], metavar="DTYPE",
                     help="float16, bfloat16, float32 (default), float64; repeatable")
     group.addoption("--symact-effort", type=float, default=0.5, help="sweep density (default 0.5)")
     group.addoption("--symact-ulp-budget", type=float, default=16.0, help="ULP budget B (default 16)")
+    group.addoption("--symact-match-names", action="store_true",
+                    help="also audit public functions whose name is a catalog name or alias (def gelu(x): ...)")
 
 
 def _load(spec: str):
     if spec.endswith(".py") or "/" in spec:
         path = Path(spec)
+        if not path.is_file():
+            raise ImportError(f"no such file: {spec}")
         name = f"_symact_plugin_{path.stem}"
         s = importlib.util.spec_from_file_location(name, path)
         mod = importlib.util.module_from_spec(s)
@@ -53,92 +95,177 @@ def _load(spec: str):
         return importlib.import_module(spec)
     except ModuleNotFoundError:
         # the `pytest` command does not put the working directory on sys.path (`python -m pytest` does)
-        import os
-
         if os.getcwd() in sys.path:
             raise
         sys.path.insert(0, os.getcwd())
         return importlib.import_module(spec)
 
 
-def discover(module) -> list[tuple[str, object, str]]:
-    """(function name, callable, catalog name) for every activation found in ``module``."""
+def _declared(value, where: str) -> tuple[object, dict]:
+    """(callable, parameters) from ``fn`` or ``(fn, {params})``."""
+    fn, params = value if isinstance(value, tuple) and len(value) == 2 else (value, {})
+    if not callable(fn) or not isinstance(params, Mapping):
+        raise TypeError(f"{where} must be a callable or (callable, {{parameters}}), got {value!r}")
+    return fn, dict(params)
+
+
+def discover(module, match_names: bool = False) -> list[Case]:
+    """The implementations ``module`` declares (its ``__symact__`` mapping, then the functions marked by
+    :func:`symact.testing.conforms`), plus, with ``match_names``, its public functions named like a catalog
+    activation.  Raises :class:`~symact.errors.SymactError` or TypeError for a bad declaration."""
     from symact.catalog import get
     from symact.errors import UnknownActivationError
 
-    explicit = getattr(module, "SYMACT_ACTIVATIONS", None)
-    out = []
+    cases: list[Case] = []
+    names = {}
     for name, obj in vars(module).items():
-        if name.startswith("_") or not callable(obj) or inspect.isclass(obj) or inspect.ismodule(obj):
+        names.setdefault(id(obj), name)
+    declared = vars(module).get("__symact__")
+    if declared is not None:
+        if not isinstance(declared, Mapping):
+            raise TypeError(f"__symact__ must map catalog names to callables, got {type(declared).__name__}")
+        for act, value in declared.items():
+            fn, params = _declared(value, f"__symact__[{act!r}]")
+            entry = get(act)
+            entry.param_values(params)
+            cases.append(Case(str(act), fn, entry.name, params, names.get(id(fn))))
+    seen = {id(c.fn) for c in cases}
+    for name, obj in vars(module).items():
+        if id(obj) in seen or not callable(obj) or inspect.isclass(obj) or inspect.ismodule(obj):
             continue
-        if getattr(obj, "__module__", module.__name__) != module.__name__ and not explicit:
-            continue
-        target = None
-        if explicit is not None:
-            target = explicit.get(name)
-        else:
-            target = getattr(obj, "__symact__", None) or name
-        if not target:
-            continue
-        try:
-            entry = get(target)
-        except UnknownActivationError:
-            continue
-        out.append((name, obj, entry.name))
-    return out
+        mark = getattr(obj, "__symact__", None) if inspect.isfunction(obj) or inspect.isbuiltin(obj) else None
+        if mark is not None:
+            act, params = mark if isinstance(mark, tuple) else (mark, {})
+            entry = get(act)
+            entry.param_values(params)
+            cases.append(Case(name, obj, entry.name, dict(params), name))
+        elif match_names and not name.startswith("_") and getattr(obj, "__module__", None) == module.__name__:
+            try:
+                cases.append(Case(name, obj, get(name).name, attribute=name))
+            except UnknownActivationError:
+                continue
+        seen.add(id(obj))
+    return cases
 
 
-def pytest_generate_tests(metafunc):
-    if "symact_case" not in metafunc.fixturenames:
+_TARGETS = pytest.StashKey[list]()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "symact: conformance test generated by --symact-target")
+    specs = config.getoption("--symact-target", default=None)
+    if not specs:
         return
-    cfg = metafunc.config
-    targets = cfg.getoption("--symact-target") or []
-    dtypes = cfg.getoption("--symact-dtype") or ["float32"]
-    from symact.catalog import Activation, get
+    config.stash[_TARGETS] = _targets(config, specs)
+    # run the packaged suite: alone when no paths were given on the command line, else alongside them
+    if config.args_source == pytest.Config.ArgsSource.ARGS:
+        config.args.append(str(SUITE))
+    else:
+        config.args[:] = [str(SUITE)]
 
-    cases, ids = [], []
-    for spec in targets:
-        mod = _load(spec)
-        for fname, fn, act in discover(mod):
-            checks = CHECKS if isinstance(get(act), Activation) else VECTOR_CHECKS
-            for dt in dtypes:
+
+def _targets(config, specs: list[str]) -> list[Target]:
+    """The targets and what they declare; every problem with the options is one pytest usage error."""
+    from symact.audit.dtypes import get_format
+    from symact.errors import SymactError
+
+    try:
+        dtypes = [get_format(d).name for d in config.getoption("--symact-dtype")]
+    except SymactError as exc:
+        raise pytest.UsageError(f"--symact-dtype: {exc}") from None
+    config.symact_dtypes = list(dict.fromkeys(dtypes)) or ["float32"]
+    for option in ("--symact-effort", "--symact-ulp-budget"):
+        value = config.getoption(option)
+        if not (0 < value < float("inf")):
+            raise pytest.UsageError(f"{option} must be a positive number, got {value}")
+    targets = []
+    for spec in specs:
+        try:
+            module = _load(spec)
+        except Exception as exc:  # the user's module: any error while importing it is reported, not raised
+            raise pytest.UsageError(f"--symact-target {spec}: cannot import it: {type(exc).__name__}: {exc}") from None
+        try:
+            cases = discover(module, config.getoption("--symact-match-names"))
+        except (SymactError, TypeError) as exc:
+            raise pytest.UsageError(f"--symact-target {spec}: {exc}") from None
+        if not cases:
+            raise pytest.UsageError(
+                f"--symact-target {spec} declares no activation to audit: add __symact__ = {{\"gelu\": my_gelu}} "
+                f"to the module, decorate functions with @symact.testing.conforms(\"gelu\"), or pass "
+                f"--symact-match-names to audit functions named like catalog activations")
+        targets.append(Target(spec, module, cases))
+    return targets
+
+
+def pytest_pycollect_makemodule(module_path, parent):
+    """The packaged suite file collects as the targets' tests (not as a Python test module)."""
+    if module_path == SUITE and _TARGETS in parent.config.stash:
+        return Suite.from_parent(parent, path=module_path, nodeid="symact")
+    return None
+
+
+class Suite(pytest.File):
+    def collect(self):
+        for target in self.config.stash[_TARGETS]:
+            yield TargetCollector.from_parent(self, name=target.spec, nodeid=_label(target, self.config.rootpath),
+                                              target=target)
+
+
+def _label(target: Target, root: Path) -> str:
+    """``path/relative/to/rootdir.py`` for a file inside the rootdir, else the dotted name or path given."""
+    path = target.path
+    if path is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return target.spec
+
+
+class TargetCollector(pytest.Collector):
+    def __init__(self, *, target: Target, **kw):
+        super().__init__(**kw)
+        self.target = target
+
+    def collect(self):
+        from symact.catalog import Activation, get
+
+        for case in self.target.cases:
+            checks = CHECKS if isinstance(get(case.activation), Activation) else VECTOR_CHECKS
+            for dt in self.config.symact_dtypes:
                 for check in checks:
-                    cases.append((spec, fname, fn, act, dt, check))
-                    ids.append(f"{fname}-{dt}-{check}")
-    metafunc.parametrize("symact_case", cases, ids=ids)
+                    yield CheckItem.from_parent(self, name=f"{case.name}[{dt}-{check}]", case=case, dtype=dt,
+                                                check=check)
 
 
 _CACHE: dict = {}
 
 
-@pytest.fixture
-def symact_report(symact_case, request):
-    spec, fname, fn, act, dt, _ = symact_case
-    key = (spec, fname, dt)
-    if key not in _CACHE:
-        from symact.audit.core import audit
+class CheckItem(pytest.Item):
+    def __init__(self, *, case: Case, dtype: str, check: str, **kw):
+        super().__init__(**kw)
+        self.case, self.dtype, self.check = case, dtype, check
+        self.add_marker("symact")
 
-        cfg = request.config
-        _CACHE[key] = audit(fn, act, dtype=dt, effort=cfg.getoption("--symact-effort"),
-                            budget=cfg.getoption("--symact-ulp-budget"), hypothesis=30,
-                            label=f"{spec}:{fname}")
-    return _CACHE[key]
+    def runtest(self) -> None:
+        run_check(self._report(), self.check)
 
+    def _report(self):
+        key = (id(self.case.fn), self.case.activation, tuple(sorted(self.case.params.items())), self.dtype)
+        if key not in _CACHE:
+            from symact.audit.core import audit
 
-SUITE = Path(__file__).with_name("conformance_suite.py")
+            cfg = self.config
+            spec = self.parent.target.spec
+            label = (f"{spec}:{self.case.attribute}" if self.case.attribute  # the reproduction imports this
+                     else f"{spec}:__symact__[{self.case.name!r}]")
+            _CACHE[key] = audit(self.case.fn, self.case.activation, dtype=self.dtype, params=self.case.params,
+                                effort=cfg.getoption("--symact-effort"), budget=cfg.getoption("--symact-ulp-budget"),
+                                hypothesis=30, label=label)
+        return _CACHE[key]
 
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "symact: conformance test generated by --symact-target")
-    if not config.getoption("--symact-target", default=None):
-        return
-    # run the packaged suite: alone when no paths were given on the command line, else alongside them
-    explicit = getattr(config, "args_source", None) == getattr(getattr(pytest, "Config", None), "ArgsSource",
-                                                                type("A", (), {"ARGS": object()})).ARGS
-    if explicit:
-        config.args.append(str(SUITE))
-    else:
-        config.args[:] = [str(SUITE)]
+    def reportinfo(self):
+        return self.parent.target.path or self.parent.target.spec, None, self.name
 
 
 def run_check(report, check: str) -> None:

@@ -1,5 +1,5 @@
 """The accuracy standard as the auditor applies it: a thin layer over :class:`symact.accuracy.Standard`
-(the default standard of issue 6, documented there and in the README).
+(the default standard, documented in the README).
 
 ``judge`` returns, per point, the raw error in ULPs, the allowed error in ULPs and pass/fail; exact values
 come in as double-double ``(hi, lo)`` pairs and condition numbers from the exact derivative.

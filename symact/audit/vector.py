@@ -75,7 +75,7 @@ from symact.audit.adapters import Target, _module_of
 from symact.audit.core import (MAX_FAILURES, _as_bits, _max_ulp, changed_in_place, run_stages, shape_problems,
                                hypothesis_tools, run_search)
 from symact.audit.dtypes import Format, get_format, round_to
-from symact.audit.progress import Progress, Quiet
+from symact.progress import Progress, Quiet
 from symact.audit.report import FAIL, PASS, SKIP, AuditReport, CheckResult, Failure
 from symact.audit.standard import Standard
 from symact.errors import ParameterError

@@ -2,7 +2,7 @@
 
 * ``analyze NAME [--param k=v ...] [--json] [--budget S]`` / ``analyze --expr "EXPR"``: every property of one
   activation (exit 0 when every property was decided, 1 when some stayed unknown).
-* ``table [--format markdown|latex|json] [--no-cache]``: the property table of the whole catalog.
+* ``table [--json | --format markdown|latex|json] [--no-cache]``: the property table of the whole catalog.
 * ``check "CLAIM" [--json]``: one claim, e.g. ``"tanh(x) == 2*sigmoid(2*x) - 1"``; exit 0 proved, 1 refuted or
   unknown, 2 usage.
 """
@@ -11,11 +11,23 @@ from __future__ import annotations
 import argparse
 import json
 
-from symact.errors import ExpressionError, ParameterError
+from symact.cli import epilog
+from symact.cli.style import echo
+from symact.errors import ParameterError
+from symact.progress import Progress
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("analyze", help="decide every property of an activation (range, monotonic, convex, ...)")
+    p = sub.add_parser(
+        "analyze", help="decide every property of an activation (range, monotonic, convex, ...)",
+        description="Decide every property of one activation: each verdict is proved, refuted or unknown.",
+        epilog=epilog('''
+symact analyze silu
+symact analyze elu --param alpha=2 --json
+symact analyze --expr "x*atan(x)"
+symact analyze --expr=-x              # a value that starts with '-' needs '='
+''', "0 every property proved or refuted; 1 some property stayed unknown (its reason is printed); 2 usage "
+     "error (unknown activation, bad parameter, rejected expression)."))
     p.add_argument("name", nargs="?", help="activation name or alias (see `symact list`)")
     p.add_argument("--expr", metavar="EXPR", help="analyse an expression in x instead, e.g. \"x*atan(x)\"")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
@@ -25,13 +37,31 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="time budget in seconds for the whole analysis (default 60)")
     p.set_defaults(run=run_analyze)
 
-    p = sub.add_parser("table", help="the property table of every scalar activation in the catalog")
+    p = sub.add_parser(
+        "table", help="the property table of every scalar activation in the catalog",
+        description="The property table of every scalar catalog activation at default parameters.  Rows are "
+                    "cached on disk; the first run takes 10-60 s (a progress line shows on a terminal).",
+        epilog=epilog('''
+symact table                          # Markdown
+symact table --json                   # {"keys": [...], "rows": [one analyze --json object per activation]}
+symact table --format latex --no-cache
+''', "0 the table was printed (cells that stayed unknown read 'unknown'); 2 usage error."))
     p.add_argument("--format", choices=("markdown", "latex", "json"), default="markdown")
+    p.add_argument("--json", action="store_true", help="print JSON (the same as --format json)")
     p.add_argument("--no-cache", action="store_true", help="recompute every row (the cache is refreshed)")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: CPU count)")
     p.set_defaults(run=run_table)
 
-    p = sub.add_parser("check", help="decide one claim, e.g. \"tanh(x) == 2*sigmoid(2*x) - 1\"")
+    p = sub.add_parser(
+        "check", help="decide one claim, e.g. \"tanh(x) == 2*sigmoid(2*x) - 1\"",
+        description="Decide one claim for all real x: proved, refuted (with a certified counterexample) or "
+                    "unknown.",
+        epilog=epilog('''
+symact check "tanh(x) == 2*sigmoid(2*x) - 1"
+symact check "diff(sigmoid(x), x) <= 1/4"
+symact check "silu(x) >= -0.28" --json
+symact check -- "-x<0"                # a claim that starts with '-' goes after '--'
+''', "0 proved; 1 refuted or unknown; 2 usage error (rejected claim)."))
     p.add_argument("claim", help="one comparison (==, !=, <, <=, >, >=) of two expressions in x")
     p.add_argument("--json", action="store_true", help="print the verdict as JSON")
     p.add_argument("--budget", type=float, default=10.0, metavar="S", help="time budget in seconds (default 10)")
@@ -51,34 +81,24 @@ def run_analyze(args: argparse.Namespace) -> int:
     budget = _budget(args.budget)
     if args.expr is not None and args.name:
         raise ParameterError("give an activation NAME or --expr EXPR, not both")
-    if args.expr is not None:
-        if args.param:
-            raise ParameterError("--param applies to catalog activations, not to --expr")
-        from symact.parsing import parse_expression
-
-        target = parse_expression(args.expr)
-        if not target.has(_x()):
-            raise ExpressionError(f"the expression {args.expr!r} does not depend on x")
-    elif args.name:
+    if args.expr is not None and args.param:
+        raise ParameterError("--param applies to catalog activations, not to --expr")
+    if args.expr is None and not args.name:
+        raise ParameterError("give an activation NAME (see `symact list`) or --expr EXPR")
+    if args.name:
         from symact.catalog import get
 
         target = get(args.name)
         if not hasattr(target, "f"):
             raise ParameterError(f"{target.name} is a vector activation; analyze covers scalar activations")
-    else:
-        raise ParameterError("give an activation NAME (see `symact list`) or --expr EXPR")
-    report = analyze(target, params_from_cli(args.param), budget=budget)
+    with Progress(enabled=None if not args.json else False) as progress:
+        report = analyze(target if args.name else None, params_from_cli(args.param), budget=budget,
+                         expr=args.expr, progress=progress)
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
-        print(report.text())
+        echo(report.text())
     return 1 if report.unknown() else 0
-
-
-def _x():
-    from symact.catalog import X
-
-    return X
 
 
 def run_table(args: argparse.Namespace) -> int:
@@ -86,7 +106,12 @@ def run_table(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         raise ParameterError(f"--jobs must be a positive integer, got {args.jobs}")
-    print(catalog_table(args.format, use_cache=not args.no_cache, jobs=args.jobs))
+    if args.json and args.format not in ("markdown", "json"):
+        raise ParameterError(f"give --json or --format {args.format}, not both")
+    fmt = "json" if args.json else args.format
+    with Progress(enabled=None if fmt != "json" else False) as progress:
+        text = catalog_table(fmt, use_cache=not args.no_cache, jobs=args.jobs, progress=progress)
+    print(text)
     return 0
 
 
@@ -101,10 +126,8 @@ def run_check(args: argparse.Namespace) -> int:
         out["claim"] = claim.text
         print(json.dumps(out, indent=2))
     else:
-        print(verdict.summary())
         text = verdict.derivation.text()
-        if text:
-            print(text)
+        echo(verdict.summary() + ("\n" + text if text else ""))
     return 0 if verdict.status == "proved" else 1
 
 

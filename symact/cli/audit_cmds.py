@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
+from symact.cli import epilog
+from symact.cli.style import echo
 from symact.errors import ParameterError, SymactError
 
 
@@ -20,7 +21,15 @@ def add_parser(subparsers) -> None:
     p = subparsers.add_parser(
         "audit", help="audit an implementation of an activation against the catalog",
         description="Audit an implementation (values, special values, properties, hygiene, derivative) against "
-                    "the exact catalog function under the accuracy standard.  Exit 0 conforms, 1 fails, 2 usage.")
+                    "the exact catalog function under the accuracy standard.",
+        epilog=epilog("""
+symact audit mypkg.act:gelu --activation gelu --dtype float32
+symact audit path/to/file.py:softplus -a softplus --json
+symact audit mypkg.act:leaky -a leaky_relu --param alpha=0.1 --grad mypkg.act:leaky_grad
+symact audit numpy:tanh -a tanh --dtype float16 --exhaustive
+symact audit --framework torch --dtype float32 --only gelu
+""", "0 conforms; 1 a check failed; 2 usage error (unknown activation, target that cannot be imported, bad "
+     "dtype or parameter); 130 interrupted (Ctrl-C: what was found so far is printed)."))
     p.add_argument("target", nargs="?", help="package.module:function or path/to/file.py:function")
     p.add_argument("--activation", "-a", help="catalog name the target implements (e.g. gelu)")
     p.add_argument("--dtype", action="append", default=None,
@@ -58,7 +67,7 @@ def _params(items: list[str]) -> dict:
 def run(args: argparse.Namespace) -> int:
     from symact.audit.adapters import TargetError, load_target
     from symact.audit.dtypes import get_format
-    from symact.audit.progress import Progress
+    from symact.progress import Progress
     from symact.catalog import get
 
     dtypes = [get_format(d).name for d in (args.dtype or [])]
@@ -91,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(report.json())
     else:
-        print(report.text())
+        echo(report.text())
     if report.interrupted:
         return 130
     return 0 if report.passed else 1
@@ -99,7 +108,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_framework(args, dtypes, progress, kw) -> int:
     from symact.audit import frameworks
-    from symact.audit.report import FAIL
 
     if not frameworks.available(args.framework):
         raise SymactError(f"{args.framework} is not installed")
@@ -118,7 +126,7 @@ def _run_framework(args, dtypes, progress, kw) -> int:
                                        for _, r in results for f in r.failures],
                           "reports": [r.to_json() for _, r in results]}, allow_nan=False))
     else:
-        print(framework_table(args.framework, results, interrupted))
+        echo(framework_table(args.framework, results, interrupted))
     if interrupted:
         return 130
     return 0 if passed else 1

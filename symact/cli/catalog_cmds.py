@@ -9,15 +9,27 @@ import textwrap
 import sympy as sp
 
 from symact.catalog import Activation, Y, entries, get
+from symact.cli import epilog
 from symact.errors import ParameterError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("list", help="list every activation with its formula and aliases")
+    p = sub.add_parser("list", help="list every activation with its formula and aliases",
+                       description="List every activation of the catalog with its formula and aliases.",
+                       epilog=epilog("""
+symact list
+symact list --json                    # [{"name", "formula", "aliases"}, ...]
+""", "0 always; 2 usage error."))
     p.add_argument("--json", action="store_true", help="print the catalog as JSON")
     p.set_defaults(run=run_list)
 
-    p = sub.add_parser("show", help="formula, parameters, derivatives, kinks and LaTeX of one activation")
+    p = sub.add_parser("show", help="formula, parameters, derivatives, kinks and LaTeX of one activation",
+                       description="Formula, parameters, first and second derivative, self-form, kinks with "
+                                   "one-sided derivatives and framework conventions, and LaTeX of one activation.",
+                       epilog=epilog("""
+symact show gelu
+symact show leaky_relu --param alpha=0.2 --json
+""", "0 shown; 2 usage error (unknown activation, bad parameter)."))
     p.add_argument("name", help="activation name or alias (see `symact list`)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="override a parameter default, e.g. --param alpha=0.2 (repeatable)")

@@ -16,6 +16,7 @@ textbooks call this "concave up" or, confusingly, "concave").
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
@@ -25,13 +26,13 @@ import sympy as sp
 from symact import calculus
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
-from symact.errors import ExpressionError, ParameterError, SymactError
+from symact.errors import ExpressionError, ParameterError, SymactError, UnknownActivationError
 from symact.interval import ball_text, working_precision
 from symact.properties._facts import Facts
 from symact.properties._shape import Extreme, Pt, Undecided, Value
 from symact.verdict import Certificate, Derivation, Verdict
 
-#: The property keys, in table order (exactly the keys of issue 4).
+#: The property keys, in table order.
 KEYS: tuple[str, ...] = ("range", "bounded_above", "bounded_below", "monotonic", "convex", "concave",
                          "continuity", "differentiable", "derivative_max", "derivative_min", "lipschitz",
                          "saturation", "non_saturating", "zero_centered", "identity_near_origin", "extrema")
@@ -58,7 +59,13 @@ def subject(target: Any, params: Mapping[str, Any] | None = None) -> Subject:
     """Resolve a catalog name, catalog entry or SymPy expression in x into a :class:`Subject`."""
     params = dict(params or {})
     if isinstance(target, str):
-        target = get(target)
+        try:
+            target = get(target)
+        except UnknownActivationError:
+            if re.fullmatch(r"[\w\- ]*", target):
+                raise
+            raise UnknownActivationError(target, [], hint=f"to analyse an expression use "
+                                                          f"symact.analyze(expr={target!r})") from None
     if isinstance(target, VectorActivation):
         raise ParameterError(f"{target.name} is a vector activation; properties are defined for scalar ones")
     if isinstance(target, Activation):
@@ -969,13 +976,36 @@ def _cell(key: str, prop: dict[str, Any], limit: int) -> str:
     return status
 
 
-def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET,
-            keys: tuple[str, ...] = KEYS) -> PropertyReport:
-    """Every property of ``target`` (catalog name, catalog entry, or SymPy expression in x)."""
+def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET,
+            keys: tuple[str, ...] = KEYS, *, expr: Any = None, progress: Any = None) -> PropertyReport:
+    """Decide every property of an activation: ``analyze("silu")``, ``analyze("elu", {"alpha": 2})``,
+    ``analyze(expr="x*atan(x)")``.
+
+    ``target`` is a catalog name or alias, a catalog entry, or a SymPy expression in x; ``expr`` is an
+    expression in x as text (read by the restricted parser, never evaluated) or SymPy, instead of ``target``.
+    ``params`` overrides parameter defaults of a catalog entry; ``budget`` is the time in seconds for the whole
+    analysis; ``keys`` selects properties (default all of :data:`KEYS`); ``progress`` is an object with
+    ``update(label, done, total)`` (e.g. :class:`symact.progress.Progress`).  Returns a :class:`PropertyReport`
+    whose verdicts are proved, refuted or unknown, never guessed.
+    """
+    if expr is not None:
+        if target is not None:
+            raise ParameterError("give an activation name or expr=, not both")
+        from symact.parsing import as_expression
+
+        target = as_expression(expr)
+        if not target.has(X) and not any(s.name == "x" for s in target.free_symbols):
+            raise ExpressionError(f"the expression {expr!r} does not depend on x")
+    elif target is None:
+        raise ParameterError("give an activation name or expr=")
     subj = subject(target, params)
     start = time.perf_counter()
     _FACTS.pop(sp.srepr(subj.expr), None)  # a fresh budget for this analysis
-    verdicts = {k: PROPERTIES[k](subj, None, budget) for k in keys}
+    verdicts = {}
+    for i, k in enumerate(keys):
+        if progress is not None:
+            progress.update(f"{subj.name}: {k}", i, len(keys))
+        verdicts[k] = PROPERTIES[k](subj, None, budget)
     return PropertyReport(subj.name, subj.expr, subj.params, verdicts, time.perf_counter() - start)
 
 
