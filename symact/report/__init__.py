@@ -228,7 +228,7 @@ def build_report(output: Path, compile_pdf: bool = True, keep: bool = False, inc
         raise ToolMissingError("pdflatex is not installed (Debian: apt-get install texlive-latex-base "
                                "texlive-latex-recommended texlive-latex-extra latexmk); use --tex-only for sources")
     if plots and importlib.util.find_spec("matplotlib") is None:
-        raise ToolMissingError("matplotlib is required for the report's plots: pip install 'symact[plots]'")
+        raise ToolMissingError("matplotlib (a dependency of symact) is missing: pip install matplotlib")
     start = time.perf_counter()
     output = Path(output)
     if compile_pdf:
