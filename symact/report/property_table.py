@@ -215,9 +215,10 @@ def _longtable(keys: Sequence[str], rows: Sequence[dict[str, Any]], caption: str
 
 
 def property_table(rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> str:
-    """The LaTeX of the catalog property table (two ``longtable``\\ s; the document provides booktabs/array)."""
+    """The LaTeX of the catalog property table (two ``longtable``\\ s; the document provides booktabs/array;
+    the caller puts it in a group, which keeps its ``\\arraystretch`` local)."""
     half = (len(keys) + 1) // 2
-    lines: list[str] = []
+    lines = [r"\renewcommand{\arraystretch}{1.3}"]  # room for fractions; local to the enclosing group
     for number_, part in enumerate((keys[:half], keys[half:]), 1):
         caption = f"The catalog property table, part {number_} of 2."
         if any(CELLS.get(k) is _bound for k in part):
