@@ -339,7 +339,7 @@ def _(d):
           r"($x-x_j=(k-j)h+t\ge0$) and those with $j>k$ vanish ($x-x_j=t-(j-k)h\le0$), so")
     d.show(tex("I(x_k+t)"), "=", sp.Symbol("a")**2 + (2 * a + h) * (xv - a) + 2 * h * sp.Sum(xv - (a + j * h), (j, 1, k)),
            "active hinges only")
-    d.then("=", sp.expand(chord), "evaluating the arithmetic sum (SymPy summation)")
+    d.then("=", sp.expand(chord), "the arithmetic sum (SymPy summation)")
     d.say(r"which is the chord of $x^2$ through $(x_k,x_k^2)$ and $(x_{k+1},x_{k+1}^2)$, i.e. the linear "
           r"interpolant. Its error is")
     d.show(tex("I(x_k+t)-(x_k+t)^2"), "=", err, "expand and factor")

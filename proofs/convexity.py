@@ -14,6 +14,7 @@ import sympy as sp
 
 from symact.catalog import X, entries, get
 from symact.claims import Family, ProofFailed, arb_of, check, check_zero, proved, refuted, tex, one_sided_derivatives_at_zero
+from symact.report.tex import ball
 
 FAMILY = Family("convexity", "Convexity, monotonicity and single layers",
                 "Definitions and conventions, closure rules, and what one layer with a monotone activation "
@@ -241,11 +242,11 @@ def _(d):
     gap = L.subs(w, 2) - (L.subs(w, 1) + L.subs(w, 3)) / 2
     enc = arb_of(gap)
     check(bool(enc > 0), "certified: L(2) > (L(1) + L(3))/2")
-    enc_tex = enc.str(8).replace("+/-", r"\pm")
+    enc_tex = ball(enc, 8)
     d.say(r"Take one sigmoid neuron (monotone activation) with input $x=1$, bias $0$, target $y=0$ and squared loss: "
           r"$L(w)=\sigma(w)^2$. Convexity in $w$ would require $L(2)\le\frac{L(1)+L(3)}{2}$. But")
     d.show(tex(r"L(2)-\frac{L(1)+L(3)}2"), "=", gap, "")
-    d.then("in", sp.Symbol(enc_tex), r"\texttt{arb}, certified")
+    d.then("in", sp.Symbol(enc_tex), "arb, certified")
     d.then(">", 0, "")
     d.say(r"so $L$ is not convex: refuted. The reason is visible in the second derivative "
           r"(with $s=\sigma(w)$, $s'=s(1-s)$):")

@@ -14,6 +14,7 @@ import sympy as sp
 
 from symact.catalog import X, get
 from symact.claims import Family, arb_of, check, check_zero, proved, tex, one_sided_derivatives_at_zero
+from symact.report.tex import ball
 
 FAMILY = Family("relu_family", "The ReLU family",
                 "Leaky, parametric and randomised ReLU, ELU, dead units and maxout.")
@@ -134,7 +135,7 @@ def _(d):
     d.then("=", sp.log(sp.Rational(8, 3)) / 5, r"$\int\frac{da}{a}=\ln a$")
     d.show(tex(r"\mathbb{E}[a]"), "=", sp.Integral(a / 5, (a, 3, 8)), "")
     d.then("=", mean, "")
-    enc_tex = enc.str(10).replace("+/-", r"\pm")
+    enc_tex = ball(enc, 10)
     d.say(rf"In certified ball arithmetic $\frac{{\ln(8/3)}}{{5}}\in{enc_tex}$, and "
           r"$\frac{\ln(8/3)}5-\frac{2}{11}>0$ (its \texttt{arb} enclosure lies in $(0,\infty)$). So the rule "
           r"``divide by the mean $5.5$'' gives slope $\frac1{5.5}=\frac{2}{11}\approx0.18182$, which is "

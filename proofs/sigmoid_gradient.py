@@ -15,6 +15,7 @@ import sympy as sp
 
 from symact.catalog import X, Y, get
 from symact.claims import Family, arb_of, check, check_zero, cross_check, decider, extremum_matches, proved, tex
+from symact.report.tex import ball
 
 FAMILY = Family("sigmoid_gradient", "Sigmoid, tanh and vanishing gradients",
                 "Ranges, derivative bounds and what they mean for gradients through deep sigmoid/tanh stacks.")
@@ -341,7 +342,7 @@ def _(d):
     d.show(tex(r"\tanh'(3)"), "=", tex(r"\frac{4}{(e^3+e^{-3})^2}"), "")
     d.then("<", sp.Rational(4, 400), r"$e^3+e^{-3}>20$")
     d.then("=", sp.Rational(1, 100), "")
-    enc_tex = enc.str(8, radius=True).replace("+/-", "\\pm")
+    enc_tex = ball(enc, 8)
     d.say(rf"(Certified value: $\tanh'(3)\in{enc_tex}$.) "
           r"So three units from the origin the tanh gradient is already below $1\%$ of its peak.")
     cross_check(d, r"$\sup_{\mathbb{R}}\tanh'=1$, attained only at $0$",

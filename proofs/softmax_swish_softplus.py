@@ -14,6 +14,7 @@ import sympy as sp
 
 from symact.catalog import X, get
 from symact.claims import Family, arb_of, check, check_zero, cross_check, decider, extremum_matches, proved, refuted, tex
+from symact.report.tex import ball
 
 FAMILY = Family("softmax_swish_softplus", "Softmax, Swish, softplus",
                 "The probability simplex, Swish's dip below zero and softplus as a smooth ReLU.")
@@ -130,7 +131,7 @@ def _(d):
     d.show(tex(r"\frac{\partial s_1}{\partial x_1}(-1,-2)"), "=", tex(r"s_1(1-s_1)"), "")
     d.then("=", sp.exp(-1) / (1 + sp.exp(-1)) ** 2, "exact")
     d.then(">", 0, r"$e^{-1}>0$")
-    enc_tex = enc.str(8).replace("+/-", r"\pm")
+    enc_tex = ball(enc, 8)
     d.say(rf"(certified: ${enc_tex}$). \emph{{Correct statement:}} softmax is $C^\infty$ and its Jacobian "
           r"$\operatorname{diag}(s)-ss^\top$ has positive diagonal and negative off-diagonal entries at every "
           r"input, negative or not; it is never the zero matrix for $n\ge2$.")
@@ -166,7 +167,7 @@ def _(d):
     d.say(r"\emph{Counterexample} $x=-2$:")
     d.show(tex(r"\operatorname{swish}'(-2)"), "=", tex(r"\sigma(-2)\,\frac{e^{-2}-1}{1+e^{-2}}"), "")
     d.then("<", 0, r"$\sigma(-2)>0$, $1+e^{-2}>0$, $e^{-2}<1$")
-    enc_tex = enc.str(8).replace("+/-", r"\pm")
+    enc_tex = ball(enc, 8)
     d.say(rf"(certified value ${enc_tex}$). \emph{{Correct statement}} (proved in \texttt{{swish\_minimum}}): "
           r"the sign of $\operatorname{swish}'$ is the sign of $g(x)=1+x+e^x$, which is strictly increasing, so "
           r"$\operatorname{swish}'<0$ on $(-\infty,x^*)$, $=0$ at $x^*=-1-W(1/e)\approx-1.2785$ and $>0$ on "
@@ -212,8 +213,8 @@ def _(d):
     d.show(tex(r"\operatorname{swish}(x^*)"), "=", tex(r"\frac{x^*}{1+e^{-x^*}}"), "")
     d.then("=", tex(r"\frac{-1-W}{1+1/W}"), r"$e^{-x^*}=1/W$")
     d.then("=", -W, "cancel $1+W$")
-    encW_tex = (-encW).str(12).replace("+/-", r"\pm")
-    xs_tex = arb_of(XSTAR).str(12).replace("+/-", r"\pm")
+    encW_tex = ball((-encW), 12)
+    xs_tex = ball(arb_of(XSTAR), 12)
     d.say(rf"Certified: $-W(1/e)\in{encW_tex}$ and $x^*\in{xs_tex}$ (\texttt{{arb}}), so the minimum is "
           r"$\approx-0.2785$ at $x^*\approx-1.2785$.")
     cross_check(d, r"$\inf_{\mathbb{R}}\operatorname{swish}=-W(1/e)$, attained only at $-1-W(1/e)$",

@@ -49,6 +49,7 @@ import sympy as sp
 
 from symact.budget import run_with_budget
 from symact.errors import SymactError
+from symact.report.tex import text as tex_escape
 from symact.verdict import Certificate, Derivation, Verdict, _jsonable
 
 EXPECTED = ("proved", "refuted")
@@ -301,13 +302,6 @@ def write_latex(outcomes: list[Outcome], directory: Path) -> list[Path]:
         p.write_text(claim_latex(o), encoding="utf-8")
         paths.append(p)
     return paths
-
-
-def tex_escape(s: str) -> str:
-    repl = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-            "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
-    return "".join(repl.get(ch, ch) for ch in s)
 
 
 def _plain(obj: Any) -> Any:

@@ -148,18 +148,13 @@ def catalog_table(format: str = "markdown", use_cache: bool = True, jobs: int | 
     return _latex(header, cells)
 
 
-def _tex_escape(text: str) -> str:
-    out = text.replace("\\", r"\textbackslash{}")
-    for ch in "&%$#_{}":
-        out = out.replace(ch, "\\" + ch)
-    return out.replace("∞", r"$\infty$").replace("~", r"\textasciitilde{}")
-
-
 def _latex(header: list[str], cells: list[list[str]]) -> str:
+    from symact.report.tex import text
+
     cols = "l" * len(header)
     lines = [r"\begin{tabular}{" + cols + "}", r"\hline",
-             " & ".join(_tex_escape(h) for h in header) + r" \\", r"\hline"]
-    lines += [" & ".join(_tex_escape(c) for c in row) + r" \\" for row in cells]
+             " & ".join(text(h) for h in header) + r" \\", r"\hline"]
+    lines += [" & ".join(text(c) for c in row) + r" \\" for row in cells]
     lines += [r"\hline", r"\end{tabular}"]
     return "\n".join(lines)
 

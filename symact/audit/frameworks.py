@@ -57,9 +57,14 @@ class Row:
     convention_region: tuple[Callable[[np.ndarray], np.ndarray], str] | None = None
 
 
-def available(framework: str) -> bool:
-    mod = {"numpy": "scipy", "torch": "torch", "jax": "jax"}[framework]
-    return importlib.util.find_spec(mod) is not None
+#: the module each framework's audit imports (``--framework numpy`` audits SciPy's functions too)
+MODULES = {"numpy": "scipy", "torch": "torch", "jax": "jax"}
+
+
+def missing_module(framework: str) -> str | None:
+    """The module that ``--framework FRAMEWORK`` needs and cannot import, or None."""
+    mod = MODULES[framework]
+    return None if importlib.util.find_spec(mod) is not None else mod
 
 
 def rows(framework: str) -> list[Row]:

@@ -109,8 +109,10 @@ def run(args: argparse.Namespace) -> int:
 def _run_framework(args, dtypes, progress, kw) -> int:
     from symact.audit import frameworks
 
-    if not frameworks.available(args.framework):
-        raise SymactError(f"{args.framework} is not installed")
+    missing = frameworks.missing_module(args.framework)
+    if missing:
+        raise SymactError(f"--framework {args.framework} needs {missing}, which is not installed "
+                          f"(pip install {missing})")
     if args.exhaustive:
         raise ParameterError("--exhaustive is for a single target")
     extra = {"device": args.device} if args.device else {}

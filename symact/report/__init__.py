@@ -6,13 +6,13 @@ compiles it with ``latexmk -pdf`` (or ``pdflatex`` twice when latexmk is missing
 A LaTeX error raises :class:`ReportBuildError` with the relevant part of the log: a broken document never
 produces a PDF quietly.
 
-The catalog property table comes from :func:`symact.properties.catalog_table` when that function exists; the
-section is left out (and the summary says so) when it does not, never filled with placeholders.
+The catalog property table is every row of :func:`symact.table.rows` (computed, or read from its cache),
+typeset by :mod:`symact.report.property_table`; when it fails the section is left out and the summary says
+why, never filled with placeholders.  Every string reaches LaTeX through :mod:`symact.report.tex`.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
 import importlib.util
 import shutil
 import subprocess
@@ -22,6 +22,8 @@ from pathlib import Path
 
 from symact.errors import SymactError
 from symact.progress import Progress, Quiet
+from symact.report.property_table import property_table
+from symact.report.tex import MATH_SYMBOLS, text
 
 
 class ReportBuildError(RuntimeError):
@@ -58,7 +60,7 @@ class ReportResult:
                 f"{self.seconds:.1f} s{bad}")
 
 
-PREAMBLE = r"""\documentclass[10pt,a4paper]{article}
+_PREAMBLE = r"""\documentclass[10pt,a4paper]{article}
 \usepackage[utf8]{inputenc}
 \usepackage[margin=2cm]{geometry}
 \usepackage{amsmath,amssymb}
@@ -66,22 +68,6 @@ PREAMBLE = r"""\documentclass[10pt,a4paper]{article}
 \usepackage{booktabs,longtable,array}
 \usepackage{pdflscape}
 \usepackage[hidelinks]{hyperref}
-\DeclareUnicodeCharacter{221E}{\ensuremath{\infty}}
-\DeclareUnicodeCharacter{2212}{\ensuremath{-}}
-\DeclareUnicodeCharacter{2264}{\ensuremath{\le}}
-\DeclareUnicodeCharacter{2265}{\ensuremath{\ge}}
-\DeclareUnicodeCharacter{00B1}{\ensuremath{\pm}}
-\DeclareUnicodeCharacter{00D7}{\ensuremath{\times}}
-\DeclareUnicodeCharacter{2248}{\ensuremath{\approx}}
-\DeclareUnicodeCharacter{221A}{\ensuremath{\surd}}
-\DeclareUnicodeCharacter{2026}{\ldots}
-\DeclareUnicodeCharacter{2013}{--}
-\DeclareUnicodeCharacter{2014}{---}
-\DeclareUnicodeCharacter{03C0}{\ensuremath{\pi}}
-\DeclareUnicodeCharacter{03B1}{\ensuremath{\alpha}}
-\DeclareUnicodeCharacter{03B2}{\ensuremath{\beta}}
-\DeclareUnicodeCharacter{03BB}{\ensuremath{\lambda}}
-\DeclareUnicodeCharacter{03C3}{\ensuremath{\sigma}}
 \allowdisplaybreaks
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.4em}
@@ -89,45 +75,32 @@ PREAMBLE = r"""\documentclass[10pt,a4paper]{article}
 """
 
 
-def _tex(s: str) -> str:
-    from symact.claims import tex_escape
+def preamble() -> str:
+    """The document preamble; every one-character symbol of :data:`symact.report.tex.MATH_SYMBOLS` is also
+    declared to LaTeX, so a claim fragment that writes one directly still typesets it as the report does."""
+    declared = [rf"\DeclareUnicodeCharacter{{{ord(ch):04X}}}{{\ensuremath{{{tex}}}}}"
+                for ch, tex in MATH_SYMBOLS.items() if len(ch) == 1 and ord(ch) > 127]
+    return _PREAMBLE + "\n".join(declared) + "\n"
 
-    return tex_escape(s)
 
-
-#: time allowed for the catalog property table (the whole catalog; the target is under 60 s)
+#: time allowed for the catalog property table (the whole catalog, computed or read from the cache)
 TABLE_SECONDS = 300.0
 
 
 def property_table_latex() -> tuple[str | None, str]:
-    """(LaTeX of the catalog property table, note). ``None`` when no ``catalog_table`` exists.
-
-    The table function is looked up as ``symact.table.catalog_table`` or ``symact.properties.catalog_table``.
-    """
-    table, where = None, ""
-    for module_name in ("symact.table", "symact.properties"):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        if callable(getattr(module, "catalog_table", None)):
-            table, where = module.catalog_table, f"{module_name}.catalog_table"
-            break
-    if table is None:
-        return None, "no catalog_table in symact.table or symact.properties yet"
+    """(LaTeX of the catalog property table, note): every scalar catalog activation, every property key, from
+    :func:`symact.table.rows` (its on-disk cache included).  ``None`` with the reason when it fails."""
     from symact.budget import run_with_budget
+    from symact.properties import KEYS
+    from symact.table import rows
 
     try:
-        finished, body = run_with_budget(lambda: table("latex"), TABLE_SECONDS)
+        finished, data = run_with_budget(rows, TABLE_SECONDS)
     except Exception as exc:  # the table is someone else's code: report, do not hide, do not fake
-        return None, f"{where}('latex') failed: {type(exc).__name__}: {exc}"
+        return None, f"symact.table.rows() failed: {type(exc).__name__}: {exc}"
     if not finished:
-        return None, f"{where}('latex') did not finish in {TABLE_SECONDS:g} s"
-    if not isinstance(body, str) or not body.strip():
-        return None, f"{where}('latex') returned no LaTeX"
-    return body, f"from {where}('latex')"
+        return None, f"symact.table.rows() did not finish in {TABLE_SECONDS:g} s"
+    return property_table(data, KEYS), f"{len(data)} activations from symact.table.rows()"
 
 
 def assemble(outcomes, figures, table: str | None, table_note: str, seconds: float) -> str:
@@ -141,7 +114,7 @@ def assemble(outcomes, figures, table: str | None, table_note: str, seconds: flo
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     from symact import __version__
 
-    lines = [PREAMBLE,
+    lines = [preamble(),
              r"\title{symact: claims about activation functions, settled\\[0.3em]"
              r"\large proofs, refutations and certified enclosures}",
              rf"\author{{generated by \texttt{{symact report}} (symact {__version__})}}",
@@ -163,17 +136,18 @@ def assemble(outcomes, figures, table: str | None, table_note: str, seconds: flo
               r"from the one the proof script expects.",
               r"{\footnotesize",
               r"\begin{longtable}{>{\raggedright\arraybackslash}p{7.4cm}lr>{\raggedright\arraybackslash}p{6.2cm}}",
+              r"\caption{Every claim, its verdict, the time taken and the method of proof.}\\",
               r"\toprule claim & status & time & method\\ \midrule \endhead"]
     for fam in fams:
         items = by_family.get(fam.key, [])
         if not items:
             continue
-        lines.append(rf"\multicolumn{{4}}{{l}}{{\textbf{{{_tex(fam.title)}}}}}\\")
+        lines.append(rf"\multicolumn{{4}}{{l}}{{\textbf{{{text(fam.title)}}}}}\\")
         for o in items:
             mark = "" if o.ok else r" \textbf{(!)}"
-            lines.append(rf"\hyperref[claim:{o.claim.id}]{{\texttt{{{_tex(o.claim.id)}}}}} & "
+            lines.append(rf"\hyperref[claim:{o.claim.id}]{{\texttt{{{text(o.claim.id)}}}}} & "
                          rf"\status{{{o.verdict.status}}}{mark} & "
-                         rf"{o.verdict.seconds:.2f}\,s & {_tex(o.verdict.method)}\\")
+                         rf"{o.verdict.seconds:.2f}\,s & {text(o.verdict.method)}\\")
     lines += [r"\bottomrule", r"\end{longtable}", r"}"]
     # figures
     if figures:
@@ -188,11 +162,12 @@ def assemble(outcomes, figures, table: str | None, table_note: str, seconds: flo
         lines.append(r"\clearpage")
     # property table
     if table is not None:
-        if r"\begin{tabular" in table and "longtable" not in table:
-            table = r"\resizebox{\linewidth}{!}{" + table.strip() + "}"
         lines += [r"\begin{landscape}", r"\section{Catalog property table}",
                   r"Properties of every scalar activation in the catalog at default parameters, as decided by "
-                  r"\texttt{symact table} (cells that could not be decided are shown as unknown).",
+                  r"\texttt{symact table}. Exact values are typeset in closed form (with a decimal next to an "
+                  r"irrational one); a value without a short closed form is given to six significant digits "
+                  r"(\texttt{symact analyze --json} gives the certified enclosure). Convex means the U shape. "
+                  r"A cell that could not be decided would say unknown; nothing is guessed.",
                   r"{\footnotesize", table, r"}", r"\end{landscape}"]
     # claims
     lines += [r"\section{The claims, by family}", r"\label{sec:claims}"]
@@ -200,8 +175,8 @@ def assemble(outcomes, figures, table: str | None, table_note: str, seconds: flo
         items = by_family.get(fam.key, [])
         if not items:
             continue
-        lines += [rf"\subsection{{{_tex(fam.title)}}}",
-                  rf"{_tex(fam.description)} (Proof script: \texttt{{proofs/{_tex(fam.key)}.py}}.)"]
+        lines += [rf"\subsection{{{text(fam.title)}}}",
+                  rf"{text(fam.description)} (Proof script: \texttt{{proofs/{text(fam.key)}.py}}.)"]
         for o in items:
             lines.append(rf"\input{{claims/{o.claim.id}}}")
     lines += [r"\end{document}", ""]
@@ -230,8 +205,8 @@ def _compile(tex_dir: Path, main: str = "report.tex") -> Path:
 
 
 def _log_errors(log: Path, fallback: str) -> str:
-    text = log.read_text(errors="replace") if log.exists() else fallback
-    lines = text.splitlines()
+    log_text = log.read_text(errors="replace") if log.exists() else fallback
+    lines = log_text.splitlines()
     hits = [i for i, ln in enumerate(lines) if ln.startswith("!") or ":" in ln and " Error" in ln
             or ".tex:" in ln and ": " in ln and "Warning" not in ln]
     if not hits:
@@ -256,7 +231,7 @@ def build_report(output: Path, compile_pdf: bool = True, keep: bool = False, inc
         raise ToolMissingError("pdflatex is not installed (Debian: apt-get install texlive-latex-base "
                                "texlive-latex-recommended texlive-latex-extra latexmk); use --tex-only for sources")
     if plots and importlib.util.find_spec("matplotlib") is None:
-        raise ToolMissingError("matplotlib is required for the report's plots: pip install 'symact[plots]'")
+        raise ToolMissingError("matplotlib (a dependency of symact) is missing: pip install matplotlib")
     start = time.perf_counter()
     output = Path(output)
     if compile_pdf:
