@@ -140,3 +140,11 @@ class AuditReport:
         return "\n".join(lines)
 
     __str__ = text
+
+    def _repr_html_(self) -> str:
+        from symact.rich import audit_html
+
+        return audit_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(self.text())
