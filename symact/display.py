@@ -142,13 +142,15 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def equals(name: str, n: dict[str, Any] | None, enclosures: bool = False) -> str:
+    """``name = exact ≈ decimal``, or ``name ≈ decimal`` when there is no exact form."""
+    shown = number(n, enclosures)
+    return f"{name} {shown}" if shown.startswith("≈") else f"{name} = {shown}"
+
+
 def where_text(pts: list[dict[str, Any]], enclosures: bool = False) -> str:
     """Where something happens: ``x = √2 ≈ 1.41421``, ``x ≈ 2.39936``, ``x in (-∞, 0]``."""
-    items = []
-    for p in pts:
-        shown = point(p, True, enclosures)
-        items.append(f"x in {shown}" if p.get("interval") else (f"x {shown}" if shown.startswith("≈") else f"x = {shown}"))
-    return _and(items)
+    return _and([f"x in {p['interval']}" if p.get("interval") else equals("x", p, enclosures) for p in pts])
 
 
 # ============================================================================ property cells

@@ -21,6 +21,7 @@ COMMANDS = {
     "prove": "prove_cmds",
     "report": "prove_cmds",
     "audit": "audit_cmds",
+    "plot": "plot_cmds",
 }
 
 
