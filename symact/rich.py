@@ -49,7 +49,8 @@ def verdict_latex(verdict: Any) -> str:
     """The statement typeset, with the verdict and the derivation's formula steps."""
     statement = verdict.latex or rf"\text{{{_tex_text(verdict.statement)}}}"
     body = rf"\textbf{{{verdict.status.upper()}}}\quad {statement}"
-    steps = [s.latex_line().replace("&", "") for s in verdict.derivation.steps if not s.is_prose()]
+    steps = [s.latex_line().replace("&&", r"\quad").replace("&", "") for s in verdict.derivation.steps
+             if not s.is_prose()]
     if steps:
         body += r" \\ " + r" \\ ".join(steps)
     return "$$\\begin{gathered}" + body + "\\end{gathered}$$"

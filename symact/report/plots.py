@@ -53,7 +53,7 @@ def pyplot():
     import matplotlib.pyplot as plt
 
     plt.rcParams.update({"font.size": 8, "axes.titlesize": 9, "lines.linewidth": 1.2, "pdf.fonttype": 42,
-                         "svg.hashsalt": "symact"})  # SVG ids that do not change from run to run
+                         "svg.hashsalt": "symact", "svg.fonttype": "none"})  # stable ids, text as text
     return plt
 
 
