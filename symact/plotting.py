@@ -26,7 +26,12 @@ LIMIT = 60.0
 
 
 def output_path(path: str | Path) -> Path:
-    """The output file, checked before any work: a known vector or raster suffix in an existing folder."""
+    """The output file, checked before any work: a known vector or raster suffix in an existing folder, and
+    matplotlib installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("matplotlib") is None:
+        raise ParameterError("plots need matplotlib: pip install 'symact[plots]'")
     out = Path(path)
     if out.suffix.lower() not in FORMATS:
         raise ParameterError(f"the plot file must end in {', '.join(FORMATS)}, not {out.name!r}")

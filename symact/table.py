@@ -140,7 +140,10 @@ def _tex_escape(text: str) -> str:
     out = text.replace("\\", r"\textbackslash{}")
     for ch in "&%$#_{}":
         out = out.replace(ch, "\\" + ch)
-    return out.replace("∞", r"$\infty$").replace("~", r"\textasciitilde{}")
+    for char, tex in (("∞", r"$\infty$"), ("∪", r"$\cup$"), ("≈", r"$\approx$"), ("√", r"$\surd$"), ("π", r"$\pi$"),
+                      ("~", r"\textasciitilde{}")):
+        out = out.replace(char, tex)
+    return out
 
 
 def _latex(header: list[str], cells: list[list[str]]) -> str:
