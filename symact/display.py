@@ -222,7 +222,7 @@ def cell(key: str, prop: dict[str, Any], long: bool = False, enclosures: bool = 
 
 def report_text(report: dict[str, Any], expr: str, enclosures: bool = False,
                 notes: tuple[str, ...] = ()) -> str:
-    """The text of ``symact analyze``: one line per property, unknowns with their reason."""
+    """The text of ``symact analyze``: one line per property (an unknown one with its reason)."""
     params = report.get("params") or {}
     head = f"{report['name']}: f(x) = {expr}" + (f"  ({', '.join(f'{k}={v}' for k, v in params.items())})"
                                                    if params else "")
@@ -231,8 +231,8 @@ def report_text(report: dict[str, Any], expr: str, enclosures: bool = False,
     lines = [head]
     for key, prop in props.items():
         text = cell(key, prop, long=True, enclosures=enclosures)
-        if prop["status"] == "unknown" and prop.get("reason"):
-            text += f" ({prop['reason']})"
+        if prop["status"] == "unknown":
+            text = prop.get("reason") or ""
         lines.append(f"  {key:<{width}}  {prop['status']:<8} {text}")
     lines += [f"  ({note})" for note in notes]
     return "\n".join(lines)

@@ -37,9 +37,7 @@ def report_html(report: Any) -> str:
     data = report.to_json()
     rows = []
     for key, prop in data["properties"].items():
-        value = display.cell(key, prop, long=True)
-        if prop["status"] == "unknown" and prop.get("reason"):
-            value += f" ({prop['reason']})"
+        value = prop.get("reason") or "" if prop["status"] == "unknown" else display.cell(key, prop, long=True)
         rows.append([f"<code>{escape(key)}</code>", _status(prop["status"]), escape(value)])
     caption = f"<b>{escape(data['name'])}</b>: f(x) = {escape(display.formula(report.expr))}"
     return _table(["property", "verdict", "value"], rows, caption)

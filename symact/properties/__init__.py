@@ -728,6 +728,8 @@ def non_saturating(subj: Subject, facts: Facts, start: float) -> Verdict:
 def zero_at_origin(subj: Subject, facts: Facts, start: float) -> Verdict:
     """f(0) = 0 (value: f(0), exact)."""
     f0 = facts.at(sp.Integer(0))
+    if f0.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise Undecided("f is not defined at 0")
     sign = Value.of(f0).sign()
     if sign is None:
         raise Undecided(f"f(0) = {formula(f0)} could not be compared with 0")
