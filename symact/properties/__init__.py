@@ -724,12 +724,18 @@ def non_saturating(subj: Subject, facts: Facts, start: float) -> Verdict:
     return _verdict(status, statement, "limits at +-oo", start, value=value, certificate=cert, derivation=d)
 
 
-@_guard("zero_at_origin", lambda s: f"{_f(s)} has f(0) = 0")
-def zero_at_origin(subj: Subject, facts: Facts, start: float) -> Verdict:
-    """f(0) = 0 (value: f(0), exact)."""
+def _at_zero(facts: Facts) -> sp.Expr:
+    """f(0), exact; Undecided when f is not defined there."""
     f0 = facts.at(sp.Integer(0))
     if f0.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
         raise Undecided("f is not defined at 0")
+    return f0
+
+
+@_guard("zero_at_origin", lambda s: f"{_f(s)} has f(0) = 0")
+def zero_at_origin(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """f(0) = 0 (value: f(0), exact)."""
+    f0 = _at_zero(facts)
     sign = Value.of(f0).sign()
     if sign is None:
         raise Undecided(f"f(0) = {formula(f0)} could not be compared with 0")
@@ -793,7 +799,7 @@ def _sign_witnesses(facts: Facts):
 def identity_near_origin(subj: Subject, facts: Facts, start: float) -> Verdict:
     """f(0) = 0, f is differentiable at 0 and f'(0) = 1."""
     statement = f"{_f(subj)} has f(0) = 0, is differentiable at 0 and f'(0) = 1"
-    f0 = facts.at(sp.Integer(0))
+    f0 = _at_zero(facts)
     side = next((s for s in facts.sides if s.point == 0), None)
     d = Derivation().show("f(0)", "=", f0)
     if side is not None:
