@@ -1,7 +1,7 @@
 """``symact analyze``, ``symact table`` and ``symact check``.
 
-* ``analyze NAME [--param k=v ...] [--json] [--budget S]`` / ``analyze --expr "EXPR"``: every property of one
-  activation (exit 0 when every property was decided, 1 when some stayed unknown).
+* ``analyze NAME [--param k=v ...] [--json] [--enclosures] [--budget S]`` / ``analyze --expr "EXPR"``: every
+  property of one activation (exit 0 when every property was decided, 1 when some stayed unknown).
 * ``table [--format markdown|latex|json] [--no-cache]``: the property table of the whole catalog.
 * ``check "CLAIM" [--json] [--plot FILE]``: one claim, e.g. ``"tanh(x) == 2*sigmoid(2*x) - 1"``; exit 0 proved, 1 refuted or
   unknown, 2 usage.
@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 
 from symact.errors import ExpressionError, ParameterError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="decide every property of an activation (range, monotonic, convex, ...)",
-                       description="Decide every property of one activation: each is proved, refuted (with a "
-                                   "re-checked counterexample) or unknown (with the reason). Numbers read as the "
-                                   "exact form, then a decimal; --enclosures adds the certified enclosures, which "
-                                   "--json always has.",
+                       description=textwrap.fill(
+                           "Decide every property of one activation: each is proved, refuted (with a re-checked "
+                           "counterexample) or unknown (with the reason). Numbers read as the exact form, then a "
+                           "decimal; --enclosures adds the certified enclosures, which --json always has.", 100),
                        epilog=_definitions(), formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("name", nargs="?", help="activation name or alias (see `symact list`)")
     p.add_argument("--expr", metavar="EXPR", help="analyse an expression in x instead, e.g. \"x*atan(x)\"")
@@ -49,8 +50,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def _definitions() -> str:
     """The ``analyze --help`` epilog: every property key with what it means."""
-    import textwrap
-
     from symact.definitions import DEFINITIONS, ZERO_CENTERED_NOTE
 
     width = max(map(len, DEFINITIONS))
