@@ -3,7 +3,8 @@
 ``activation_plot`` draws f and f' and marks what :func:`symact.properties.analyze` proved: the ends of the
 range, the global extrema, the inflection points (stretches where the curvature changes are shaded) and the
 points where f is not differentiable.  ``claim_plot`` draws lhs - rhs of a refuted claim with its certified
-counterexample.  Every mark comes from a verdict; the curves themselves are floating-point illustration.
+counterexample.  Every mark comes from a verdict; the curves themselves are floating-point illustration.  ``audit_plot``
+draws an audit's ULP errors against x with the allowed band.
 Same style as the report's figures (:mod:`symact.report.plots`); SVG output is deterministic (fixed hash salt,
 no date) so committed pictures can be compared with what the command draws today.
 """
@@ -153,6 +154,37 @@ def claim_plot(claim: Any, verdict: Any, out: Path) -> Path:
     ax.set_xlabel("$x$")
     ax.set_title(f"{verdict.status.upper()}: {claim.text}"[:110])
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), fontsize=7, frameon=False)
+    return _save(fig, out)
+
+
+def audit_plot(report: Any, out: Path) -> Path:
+    """The values check of an audit: ULP error against x (symmetric log scales), the allowed error as a band,
+    points outside it in red; the thousands of points inside the band are drawn as an embedded image."""
+    chk = report.check("values")
+    if chk is None or chk.profile is None:
+        raise ParameterError("the audit has no values check to draw (the target failed before it)")
+    plt = pyplot()
+    x, ulp, allowed = (np.asarray(chk.profile[k], dtype=float) for k in ("x", "ulp", "allowed"))
+    keep = np.isfinite(x)
+    x, ulp, allowed = x[keep], ulp[keep], allowed[keep]
+    shown = np.where(np.isfinite(ulp), ulp, np.nanmax(np.where(np.isfinite(ulp), ulp, 0)) * 10 + 1)
+    order = np.argsort(x)
+    fig, ax = plt.subplots(figsize=(6.4, 3.4))
+    ax.fill_between(x[order], 0, allowed[order], color="C2", alpha=0.18, lw=0, step="mid", rasterized=True,
+                    label=f"allowed: {report.standard}"[:100])
+    good = ulp <= allowed
+    ax.plot(x[good], shown[good], ".", color="C0", ms=2, rasterized=True, label=f"error of {report.target} ({good.sum()} points)"[:100])
+    if (~good).any():
+        top = "; infinite errors drawn on top" if not np.isfinite(ulp[~good]).all() else ""
+        ax.plot(x[~good], shown[~good], ".", color="C3", ms=4, label=f"outside the standard ({(~good).sum()} points{top})")
+    ax.set_xscale("symlog", linthresh=1.0)
+    ax.set_yscale("symlog", linthresh=1.0)
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("error (ulp)")
+    params = ", ".join(f"{k}={v}" for k, v in report.params.items())
+    ax.set_title(f"{report.target} as {report.activation}" + (f"({params})" if params else "")
+                 + f", {report.dtype}: {'conforms' if report.passed else 'fails'}"[:110])
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=7, frameon=False)
     return _save(fig, out)
 
 

@@ -2,6 +2,7 @@
 pictures in docs/plots are what the command draws today, bad input is one line with exit 2."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -18,7 +19,7 @@ def _normalised(svg: str) -> str:
 
 
 def _texts(svg: str) -> list[str]:
-    return [re.sub(r"\s+", " ", t).strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    return [html.unescape(re.sub(r"\s+", " ", t).strip()) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
 
 
 @pytest.mark.parametrize("name", ["gelu", "silu", "relu6"])
@@ -77,3 +78,17 @@ def test_bad_input_is_one_line_exit_2(capsys, argv, message):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("symact: error:") and message in err
+
+
+def test_audit_plot_marks_the_points_outside_the_standard(tmp_path, capsys):
+    target = tmp_path / "naive.py"
+    target.write_text("import numpy as np\n\n\ndef silu(x):\n    return x / (1 + np.exp(-x))\n", encoding="utf-8")
+    out = tmp_path / "audit.svg"
+    code = main(["audit", f"{target}:silu", "-a", "silu", "--hypothesis", "0", "--no-derivative", "--plot", str(out)])
+    text = capsys.readouterr().out
+    assert code == 1
+    bad = int(re.search(r"FAIL\s+values\s+(\d+) of \d+ points outside", text).group(1))
+    texts = " ".join(_texts(out.read_text(encoding="utf-8")))
+    assert f"outside the standard ({bad} points)" in texts and "allowed: |r - f(x)| <=" in texts
+    assert main(["audit", "--framework", "numpy", "--plot", str(out)]) == 2
+    assert "--plot" in capsys.readouterr().err
