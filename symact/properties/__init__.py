@@ -25,7 +25,7 @@ import sympy as sp
 from symact import calculus
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
-from symact.definitions import DEFINITIONS, ZERO_CENTERED_NOTE
+from symact.definitions import DEFINITIONS
 from symact import display
 from symact.display import formula, set_latex, set_text
 from symact.errors import ExpressionError, ParameterError, SymactError
