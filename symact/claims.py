@@ -104,6 +104,14 @@ class Claim:
                            reason=f"the proof returned {type(value).__name__}, not a Verdict")
         return dataclasses.replace(value, statement=self.statement, latex=self.latex, seconds=elapsed)
 
+    def _repr_html_(self) -> str:
+        from symact.rich import claim_html
+
+        return claim_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(f"claim {self.id} (expected {self.expected}): {self.statement}")
+
 
 @dataclass
 class Outcome:
@@ -115,6 +123,14 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.verdict.status == self.claim.expected
+
+    def _repr_html_(self) -> str:
+        from symact.rich import claim_html
+
+        return claim_html(self.claim, self.verdict)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(f"claim {self.claim.id} (expected {self.claim.expected}): {self.verdict.summary()}")
 
     def to_json(self, full: bool = False) -> dict[str, Any]:
         v = self.verdict
