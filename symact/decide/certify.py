@@ -15,7 +15,7 @@ from symact.kernel.check import FORMAT
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, resolve
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import X, sub
+from symact.kernel.terms import affine, sub
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -447,19 +447,10 @@ def _switch_arguments(t):
 
 def _linear_root(u):
     """The root of u when u is a*x + b with rational a != 0 (read from the syntax)."""
-    from symact.kernel.algebra import _linear_split  # noqa: PLC2701
-
-    try:
-        slope, rest = _linear_split(u)
-    except (TypeError, IndexError):
+    form = affine(u)
+    if form is None or form[0] == 0:
         return None
-    if slope == 0:
-        return None
-    if rest is None:
-        return Fraction(0)
-    if rest[0] == "num":
-        return -rest[1] / slope
-    return None
+    return -form[1] / form[0]
 
 
 _FLOAT_FUNCTIONS = {"exp": math.exp, "log": math.log, "sin": math.sin, "cos": math.cos, "tanh": math.tanh,

@@ -23,7 +23,7 @@ from math import lcm
 import sympy as sp
 
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, X, add, fn, mul, neg, num
+from symact.kernel.terms import ONE, add, fn, linear_split, mul, neg, num
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -99,7 +99,7 @@ class Normalizer:
 
     def exponential(self, u):
         """exp(u) for u = q x + rest: E^(q L) times exp(rest) (rest an independent generator unless 0)."""
-        slope, rest = _linear_split(u)
+        slope, rest = linear_split(u)
         k = slope * self.L
         if k.denominator != 1:
             raise Uncertain("exponent slope outside the common denominator")
@@ -130,31 +130,6 @@ def _expand(e):
     return e
 
 
-def _linear_split(u):
-    """u = slope*x + rest, read off the syntax (rest None when it is 0)."""
-    if u == X:
-        return Fraction(1), None
-    if u[0] == "num" and u[1] == 0:
-        return Fraction(0), None
-    if u[0] == "mul" and len(u) == 3 and u[1][0] == "num" and u[2] == X:
-        return u[1][1], None
-    if u[0] == "mul" and len(u) == 3 and u[2][0] == "num" and u[1] == X:
-        return u[2][1], None
-    if u[0] == "mul" and len(u) >= 3 and u[1][0] == "num":
-        slope, rest = _linear_split(("mul", *u[2:]) if len(u) > 3 else u[2])
-        scale = u[1][1]
-        return slope * scale, None if rest is None else mul(u[1], rest)
-    if u[0] == "add":
-        slope, rests = Fraction(0), []
-        for a in u[1:]:
-            s, r = _linear_split(a)
-            slope += s
-            if r is not None:
-                rests.append(r)
-        return slope, None if not rests else (rests[0] if len(rests) == 1 else add(*rests))
-    return Fraction(0), u
-
-
 def _exp_slopes(t) -> set:
     out = set()
     stack = [t]
@@ -163,7 +138,7 @@ def _exp_slopes(t) -> set:
         if not isinstance(s, tuple):
             continue
         if s[0] == "fn" and s[1] in ("exp", "tanh", "sinh", "cosh"):
-            slope, _ = _linear_split(s[2])
+            slope, _ = linear_split(s[2])
             out.add(slope * (2 if s[1] == "tanh" else 1))
         stack.extend(a for a in s[1:] if isinstance(a, tuple))
         if s[0] == "pw":
