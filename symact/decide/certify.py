@@ -35,7 +35,7 @@ class Search:
         self.lhs, self.rel, self.rhs, self.domain = lhs, rel, rhs, domain
         self.d = sub(lhs, rhs)
         self.work = work
-        self.factor_cache: dict = {}
+        self.rewrite_cache: dict = {}
         self.claim = claim_json(lhs, rel, rhs, domain)
 
     # -- bookkeeping ------------------------------------------------------------------------------------------
@@ -269,25 +269,23 @@ class Search:
         return roots
 
     def try_rewrite(self, g, rel, p):
-        """A factored form of g (SymPy's factor: search only; the kernel re-checks the equality)."""
-        from symact.decide.terms_sympy import factored
+        """An equal form of g whose enclosure settles the claim (proposed by SymPy; the kernel re-checks the
+        equality)."""
+        from symact.decide.terms_sympy import rewrites
+        from symact.kernel.terms import to_json
 
         try:
             h = resolve(g, p, strict=False)
         except (Uncertain, GermUndefined, ZeroDivisionError):
             return None
-        if h not in self.factor_cache:
+        if h not in self.rewrite_cache:
             self.spend(20)
-            self.factor_cache[h] = factored(h)
-        other = self.factor_cache[h]
-        if other is None:
-            return None
-        node = self.try_eval(other, rel, p)
-        if node is None:
-            return None
-        from symact.kernel.terms import to_json
-
-        return {"rule": "rewrite", "as": to_json(other), "by": node}
+            self.rewrite_cache[h] = rewrites(h)
+        for other in self.rewrite_cache[h]:
+            node = self.try_eval(other, rel, p)
+            if node is not None:
+                return {"rule": "rewrite", "as": to_json(other), "by": node}
+        return None
 
     def try_eval(self, g, rel, p):
         from flint import ctx

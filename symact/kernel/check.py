@@ -20,7 +20,8 @@ piece P by one of these rules (the only ways to conclude):
               also defined, the sign of g' on the interior of P proved by the sub-node (the kernel forms g'),
               and g(e) of the right sign: by the mean value theorem g(x) lies on the right side of g(e);
 ``algebra``   (for ==) d is defined on P and its smooth form on P is 0 as a rational function of independent
-              generators (:mod:`symact.kernel.algebra`);
+              generators, with the rewriting rules of :mod:`symact.kernel.algebra` (their sign conditions
+              checked on P);
 ``constant``  (for ==) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
               x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
@@ -243,7 +244,7 @@ class _Checker:
             raise Rejected("algebra proves identities only")
         enclose(d, p)  # defined everywhere on the piece
         g = resolve(d, p, strict=False)
-        if not algebra.is_zero(g):
+        if not algebra.is_zero(g, p):
             raise Rejected(f"the difference on {piece_text(p)} is not 0 as a rational function")
         self.log.append(f"On {piece_text(p)}: both sides are defined and their difference is 0 by exact "
                         f"algebra (rational functions of exponentials and other function values).")
@@ -251,7 +252,7 @@ class _Checker:
     def rule_rewrite(self, node, d, rel, p) -> None:
         other = from_json(node.get("as"))
         enclose(d, p)  # defined everywhere on the piece
-        if not algebra.is_zero(sub(resolve(d, p, strict=False), other)):
+        if not algebra.is_zero(sub(resolve(d, p, strict=False), other), p):
             raise Rejected(f"the rewritten form is not equal to the difference on {piece_text(p)} by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference equals {show(other)} (exact algebra).")
         self.prove(node.get("by"), other, rel, p)
@@ -264,9 +265,9 @@ class _Checker:
             raise Rejected("the anchor point is outside the piece")
         g = resolve(d, p, strict=True)
         enclose(g, p, strict=True)
-        if not algebra.is_zero(differentiate(g)):
+        if not algebra.is_zero(differentiate(g), p):
             raise Rejected("the derivative of the difference is not 0 by exact algebra")
-        if not algebra.is_zero(_substitute(g, x0)):
+        if not algebra.is_zero(_substitute(g, x0), point(x0)):
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
