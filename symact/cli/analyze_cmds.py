@@ -22,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="override a parameter default, e.g. --param alpha=0.5 (repeatable)")
     p.add_argument("--json", action="store_true", help="print one JSON object (schema in the README)")
     p.add_argument("--budget", type=float, default=60.0, metavar="S",
-                   help="time budget in seconds for the whole analysis (default 60)")
+                   help="CPU seconds for the whole analysis (default 60; see README, Budgets)")
     p.set_defaults(run=run_analyze)
 
     p = sub.add_parser("table", help="the property table of every scalar activation in the catalog")
@@ -34,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="decide one claim, e.g. \"tanh(x) == 2*sigmoid(2*x) - 1\"")
     p.add_argument("claim", help="one comparison (==, !=, <, <=, >, >=) of two expressions in x")
     p.add_argument("--json", action="store_true", help="print the verdict as JSON")
-    p.add_argument("--budget", type=float, default=10.0, metavar="S", help="time budget in seconds (default 10)")
+    p.add_argument("--budget", type=float, default=10.0, metavar="S", help="CPU seconds for the decision (default 10; see README, Budgets)")
     p.set_defaults(run=run_check)
 
 
@@ -45,8 +45,8 @@ def _budget(value: float) -> float:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
+    from symact import isolated
     from symact.cli.catalog_cmds import params_from_cli
-    from symact.properties import analyze
 
     budget = _budget(args.budget)
     if args.expr is not None and args.name:
@@ -67,7 +67,7 @@ def run_analyze(args: argparse.Namespace) -> int:
             raise ParameterError(f"{target.name} is a vector activation; analyze covers scalar activations")
     else:
         raise ParameterError("give an activation NAME (see `symact list`) or --expr EXPR")
-    report = analyze(target, params_from_cli(args.param), budget=budget)
+    report = isolated.analyze(target, params_from_cli(args.param), budget=budget)
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
@@ -91,11 +91,12 @@ def run_table(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from symact import isolated
     from symact.parsing import parse_claim
 
     budget = _budget(args.budget)
     claim = parse_claim(args.claim)
-    verdict = check_claim(claim, budget)
+    verdict = isolated.verdict(lambda: check_claim(claim, budget), budget, f"{claim} for all x in R")
     if args.json:
         out = verdict.to_json()
         out["claim"] = claim.text

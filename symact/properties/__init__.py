@@ -23,6 +23,7 @@ from typing import Any, Callable, Mapping
 import sympy as sp
 
 from symact import calculus
+from symact.budget import clock, limit
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
 from symact.errors import ExpressionError, ParameterError, SymactError
@@ -179,6 +180,7 @@ def _guard(key: str, statement: Callable[[Subject], str]):
         public.__name__ = fn.__name__
         public.__doc__ = fn.__doc__
         public.key = key  # type: ignore[attr-defined]
+        public.statement = statement  # type: ignore[attr-defined]
         return public
     return wrap
 
@@ -233,7 +235,7 @@ def _extreme_by_decider(expr: sp.Expr, facts: Facts, exc: Exception) -> tuple[Ex
 
     out = []
     for kind in ("inf", "sup"):
-        budget = max(1.0, min(10.0, facts.deadline - time.monotonic()))
+        budget = max(1.0, min(10.0, facts.deadline - clock()))
         v = decide.extremum(expr, kind, budget=budget)
         if v.status != "proved" or v.value is None:
             raise Undecided(f"{exc}; the general extremum decider: {v.reason}")
@@ -399,7 +401,7 @@ def _sign_by_decider(expr: sp.Expr, facts: Facts, exc: Exception) -> set[int]:
     """The signs taken by ``expr`` on R as far as :func:`symact.decide.sign` proves them: {1}, {-1} or {1, -1}."""
     from symact import decide
 
-    budget = max(1.0, min(10.0, facts.deadline - time.monotonic()))
+    budget = max(1.0, min(10.0, facts.deadline - clock()))
     nonneg = decide.sign(expr, ">=0", budget=budget)
     if nonneg.status == "proved":
         return {1}
@@ -970,12 +972,19 @@ def _cell(key: str, prop: dict[str, Any], limit: int) -> str:
 
 
 def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET,
-            keys: tuple[str, ...] = KEYS) -> PropertyReport:
-    """Every property of ``target`` (catalog name, catalog entry, or SymPy expression in x)."""
+            keys: tuple[str, ...] = KEYS, progress: Callable[[str, Verdict], None] | None = None) -> PropertyReport:
+    """Every property of ``target`` (catalog name, catalog entry, or SymPy expression in x), within ``budget``
+    CPU seconds for the whole analysis (:mod:`symact.budget`); ``progress(key, verdict)`` hears each verdict
+    as soon as it is reached."""
     subj = subject(target, params)
     start = time.perf_counter()
     _FACTS.pop(sp.srepr(subj.expr), None)  # a fresh budget for this analysis
-    verdicts = {k: PROPERTIES[k](subj, None, budget) for k in keys}
+    verdicts = {}
+    with limit(budget):
+        for k in keys:
+            verdicts[k] = PROPERTIES[k](subj, None, budget)
+            if progress is not None:
+                progress(k, verdicts[k])
     return PropertyReport(subj.name, subj.expr, subj.params, verdicts, time.perf_counter() - start)
 
 
