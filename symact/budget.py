@@ -38,7 +38,7 @@ from typing import Any, Callable, Iterator
 DEFAULT_SECONDS = 5.0
 #: a step (or, in symact.sandbox, a decision) that has not ended after WALL_FACTOR * budget + WALL_SLACK
 #: wall-clock seconds is stopped even if it has not spent its CPU budget (it waits, or the machine is that busy)
-WALL_FACTOR = 4.0
+WALL_FACTOR = 10.0
 WALL_SLACK = 5.0
 
 _local = threading.local()

@@ -26,6 +26,7 @@ Where ``os.fork`` does not exist (Windows) the work runs in this process, withou
 """
 from __future__ import annotations
 
+import faulthandler
 import math
 import os
 import pickle
@@ -56,7 +57,7 @@ _SIGNALS = {
 
 def hard_slack(seconds: float) -> float:
     """CPU seconds a decision of ``seconds`` may run past its budget before the kernel stops it."""
-    return max(2.0, 0.1 * seconds)
+    return max(1.0, 0.1 * seconds)
 
 
 @dataclass
@@ -171,6 +172,7 @@ def _child(work, start: int, spent: float, memory: int | None, fd: int) -> None:
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        faulthandler.disable()  # a crash is reported by the parent as a reason, not dumped as a traceback
         _memory_cap(memory)
         channel = Channel(fd, spent)
         channel.current = start
@@ -261,7 +263,10 @@ def _death_reason(status: int, killed: str | None, what: str) -> str:
         return f"the decision was stopped while {what}: {killed}"
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
-        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else f"signal {sig}"
+        try:
+            name = signal.Signals(sig).name
+        except ValueError:
+            name = f"signal {sig}"
         if name == "SIGXCPU":
             return f"the decision was stopped while {what}: it reached its hard CPU-time limit"
         if name == "SIGKILL":
