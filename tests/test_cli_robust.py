@@ -14,10 +14,10 @@ import pytest
 from symact import isolated
 from symact.cli.analyze_cmds import check_claim
 from symact.parsing import parse_claim
+from symact.properties import KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
-STATUS_WORDS = ("PROVED", "REFUTED", "UNKNOWN")
 
 
 def symact(*args, **kwargs) -> subprocess.CompletedProcess:
@@ -36,8 +36,9 @@ def test_a_claim_that_crashes_sympy_still_gets_a_verdict_line():
     assert "Traceback" not in done.stderr and "Fatal Python error" not in done.stderr
     as_json = symact("check", "tanh(0.4999999999999999*x) == tanh(x/2)", "--json")
     out = json.loads(as_json.stdout)
-    assert as_json.returncode == 1 and out["status"] in ("refuted", "unknown") and out["reason"] == (
-        "" if out["status"] == "refuted" else first.split(" (", 1)[1][:-1])
+    assert as_json.returncode == 1 and out["status"] == first.split()[0].lower()
+    if out["status"] == "unknown":
+        assert "SIGFPE" in out["reason"]
 
 
 def children_cpu() -> float:
@@ -50,9 +51,9 @@ def test_the_analysis_budget_is_a_hard_limit():
     before = children_cpu()
     done = symact("analyze", "--expr", "(x+1)**1000", "--budget", "5")
     cpu = children_cpu() - before
-    lines = done.stdout.splitlines()
-    assert done.returncode == 1 and len(lines) == 18 and "Traceback" not in done.stderr
-    assert all(line.split()[1] in ("proved", "refuted", "unknown") for line in lines[1:17])
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    rows = {line.split()[0]: line.split()[1] for line in done.stdout.splitlines()[1:] if len(line.split()) > 1}
+    assert all(rows[key] in ("proved", "refuted", "unknown") for key in KEYS)   # a verdict for every property
     # 5 s of decision, its hard slack, and the start of two interpreters' worth of imports
     assert cpu < 5 + 1 + 3, cpu
 
