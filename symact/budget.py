@@ -13,7 +13,7 @@ What a budget means (``--budget S`` on the command line, ``budget=`` in the Pyth
   of its own (``max(1, ...)`` seconds, a fixed 2 s for one simplification) cannot overrun the whole.
 * **Hard limits.**  Work that never passes through here (one long C call, a loop that does not look at the
   clock) is stopped by the child process's limits: a CPU limit a little above the budget and a wall-clock
-  ceiling of ``WALL_FACTOR`` times the budget (see :mod:`symact.sandbox`).  Only the ceiling depends on load,
+  ceiling of ``WALL_FACTOR`` times that (see :mod:`symact.sandbox`).  Only the ceiling depends on load,
   and only on a machine ``WALL_FACTOR`` times slower than idle.
 
 ``run_with_budget(fn, seconds)`` runs ``fn`` in a daemon worker thread and returns ``(True, result)``, or

@@ -17,7 +17,8 @@ Limits of the child, the hard limits behind the CPU budgets of :mod:`symact.budg
 
 * ``channel.begin(i, seconds)`` announces that items from ``i`` on may use ``seconds`` CPU seconds.  The child
   is then stopped by the kernel (SIGXCPU, ``RLIMIT_CPU``) once it has used ``seconds + hard_slack(seconds)`` more
-  CPU seconds, and by the parent once ``WALL_FACTOR * seconds + WALL_SLACK`` wall-clock seconds have passed.
+  CPU seconds, and by the parent once ``WALL_FACTOR * (seconds + hard_slack(seconds)) + WALL_SLACK`` wall-clock
+  seconds have passed (a child that waits, or a machine ``WALL_FACTOR`` times slower than idle).
 * Its address space may grow by ``memory`` bytes (``RLIMIT_AS``; default :data:`MEMORY_BYTES`), so a runaway
   allocation fails in the child (``MemoryError``) instead of swapping the machine; core dumps are off.
 * It ignores SIGINT: Ctrl-C is the parent's, which stops the child and reports the interruption.
@@ -226,7 +227,7 @@ def _one_child(work, start, count, spent, what, memory, outcomes) -> tuple[int |
                 del buffer[:_HEADER.size + size]
                 if kind == "begin":
                     current = index
-                    ceiling = WALL_FACTOR * payload + WALL_SLACK
+                    ceiling = WALL_FACTOR * (payload + hard_slack(payload)) + WALL_SLACK
                     wall_end = time.monotonic() + ceiling
                 elif kind == "done":
                     outcomes[index] = Outcome(True, payload)

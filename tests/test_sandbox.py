@@ -89,17 +89,20 @@ def test_a_crash_loses_one_item_and_a_fresh_child_goes_on_with_the_spent_time():
 
 def test_the_hard_cpu_limit_stops_work_that_never_looks_at_the_clock():
     def work(channel, start):
-        channel.begin(0, 1.0)   # stopped by the kernel after ceil(1.0 + hard_slack(1.0)) = 2 or 3 s of CPU
+        channel.begin(0, 0.5)   # stopped by the kernel after ceil(used + 0.5 + hard_slack(0.5)) = 2 s of CPU
         while True:
             pass
 
     started = time.perf_counter()
     [out] = sandbox.run(work, 1, lambda i: "spinning")
     assert not out.ok and out.value == "the decision was stopped while spinning: it reached its hard CPU-time limit"
-    assert time.perf_counter() - started < WALL_FACTOR * 1.0 + WALL_SLACK
+    assert time.perf_counter() - started < WALL_FACTOR * (0.5 + sandbox.hard_slack(0.5)) + WALL_SLACK
 
 
-def test_the_wall_clock_ceiling_stops_work_that_waits():
+def test_the_wall_clock_ceiling_stops_work_that_waits(monkeypatch):
+    monkeypatch.setattr(sandbox, "WALL_FACTOR", 1.0)   # a short ceiling, to keep the test short
+    monkeypatch.setattr(sandbox, "WALL_SLACK", 1.0)
+
     def work(channel, start):
         channel.begin(0, 0.1)
         time.sleep(60)
@@ -107,7 +110,7 @@ def test_the_wall_clock_ceiling_stops_work_that_waits():
     started = time.perf_counter()
     [out] = sandbox.run(work, 1, lambda i: "sleeping")
     seconds = time.perf_counter() - started
-    ceiling = WALL_FACTOR * 0.1 + WALL_SLACK
+    ceiling = 1.0 * (0.1 + sandbox.hard_slack(0.1)) + 1.0
     assert not out.ok and out.value == (f"the decision was stopped while sleeping: it reached the wall-clock "
                                         f"ceiling of {ceiling:.3g} s")
     assert ceiling <= seconds < ceiling + 3
