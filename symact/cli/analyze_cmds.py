@@ -34,7 +34,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="decide one claim, e.g. \"tanh(x) == 2*sigmoid(2*x) - 1\"")
     p.add_argument("claim", help="one comparison (==, !=, <, <=, >, >=) of two expressions in x")
     p.add_argument("--json", action="store_true", help="print the verdict as JSON")
-    p.add_argument("--budget", type=float, default=10.0, metavar="S", help="CPU seconds for the decision (default 10; see README, Budgets)")
+    p.add_argument("--budget", type=float, default=10.0, metavar="S",
+                   help="CPU seconds for the decision (default 10; see README, Budgets)")
     p.set_defaults(run=run_check)
 
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import sympy as sp
 
-from symact.decide import _arb
 from symact import budget
 from symact.budget import run_with_budget
+from symact.decide import _arb
 from symact.decide.pattern import Undecided
 
 

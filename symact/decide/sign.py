@@ -8,7 +8,6 @@ otherwise unknown, with the reason and sampled values as evidence.
 """
 from __future__ import annotations
 
-
 import sympy as sp
 
 from symact.budget import clock
