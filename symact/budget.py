@@ -94,13 +94,18 @@ def run_with_budget(fn: Callable[[], Any], seconds: float | None = DEFAULT_SECON
     box: dict[str, Any] = {}
 
     def work() -> None:
-        _local.deadline = outer
         try:
-            box["value"] = fn()
-        except _Stop:
+            _local.deadline = outer
+            try:
+                box["value"] = fn()
+            except _Stop:
+                box["stopped"] = True
+            except BaseException as exc:  # re-raised in the caller's thread
+                box["error"] = exc
+        except _Stop:  # a repeated stop that landed in the handlers above
             box["stopped"] = True
-        except BaseException as exc:  # re-raised in the caller's thread
-            box["error"] = exc
+        finally:
+            box["ended"] = True
 
     worker = threading.Thread(target=work, daemon=True, name="symact-budget")
     cpu_end = min(clock() + max(seconds, 0.0), outer)
@@ -117,9 +122,11 @@ def run_with_budget(fn: Callable[[], Any], seconds: float | None = DEFAULT_SECON
             break
     if worker.is_alive():
         for _ in range(20):
-            if not worker.is_alive() or not _interrupt(worker):
+            if "ended" in box or not worker.is_alive() or not _interrupt(worker):
                 break
             worker.join(0.05)
+        if "ended" in box and worker.is_alive():  # withdraw a stop not yet delivered to a thread that
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), None)  # has ended its work
         if wall_left <= 0 < cpu_left:
             return False, f"the wall-clock ceiling of {WALL_FACTOR * seconds + WALL_SLACK:.3g} s was reached"
         if cpu_end < outer or seconds <= 0:
