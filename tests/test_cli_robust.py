@@ -41,6 +41,17 @@ def test_a_claim_that_crashes_sympy_still_gets_a_verdict_line():
         assert "SIGFPE" in out["reason"]
 
 
+def test_isolated_decisions_are_the_decisions_of_this_process():
+    from symact.claims import all_claims
+    from symact.properties import analyze
+
+    here, there = analyze("relu", budget=30), isolated.analyze("relu", budget=30)
+    assert [(k, v.status, v.value) for k, v in there.verdicts.items()] == \
+        [(k, v.status, v.value) for k, v in here.verdicts.items()]
+    some = all_claims()[:3]
+    assert [v.status for v in isolated.claims(some)] == [c.run().status for c in some]
+
+
 def children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
