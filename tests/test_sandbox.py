@@ -114,3 +114,17 @@ def test_the_wall_clock_ceiling_stops_work_that_waits(monkeypatch):
     assert not out.ok and out.value == (f"the decision was stopped while sleeping: it reached the wall-clock "
                                         f"ceiling of {ceiling:.3g} s")
     assert ceiling <= seconds < ceiling + 3
+
+
+def test_without_fork_the_work_runs_here_and_still_reports_memory_errors(monkeypatch):
+    monkeypatch.delattr(os, "fork")   # as on Windows
+
+    def work(channel, start):
+        channel.begin(0, 1.0)
+        channel.done(0, os.getpid())
+        channel.begin(1, 1.0)
+        raise MemoryError
+
+    first, second = sandbox.run(work, 2, lambda i: f"item {i}")
+    assert first.ok and first.value == os.getpid()
+    assert not second.ok and second.value == "the symbolic engine ran out of memory (MemoryError) while item 1"
