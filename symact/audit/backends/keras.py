@@ -5,8 +5,10 @@ is tensorflow), so one audit covers one backend: ``KERAS_BACKEND=jax symact audi
 target is called with that backend's tensors (the row's kind: numpy, jax, torch or tensorflow), so the
 derivative comes from that backend's autograd (none for NumPy).
 
-Conventions (Keras 3 defaults, written out): ``gelu(approximate=True)`` is the default -> gelu_tanh;
-``leaky_relu(negative_slope=0.2)`` -> leaky_relu(alpha=0.2) (torch and JAX use 0.01); ``elu(alpha=1)``,
+Conventions (Keras 3 defaults, written out): ``keras.activations.gelu(approximate=False)`` is the default
+-> gelu (``keras.ops.gelu`` defaults to ``approximate=True``), ``approximate=True`` -> gelu_tanh;
+``leaky_relu(negative_slope=0.2)`` -> leaky_relu(alpha=0.2) (torch and JAX use 0.01; on the TensorFlow
+backend the slope is TensorFlow's 32-bit ``alpha`` attribute, float32(0.2), also in float64); ``elu(alpha=1)``,
 ``celu(alpha=1)``; ``hard_sigmoid`` is relu6(x + 3)/6 -> hardsigmoid (Keras 2's 0.2 x + 0.5 is
 hardsigmoid_keras); ``hard_silu``/``hard_swish`` -> hardswish; ``hard_shrink(threshold=0.5)``,
 ``soft_shrink(threshold=0.5)``; ``linear`` -> identity; ``softmax(axis=-1)``, ``log_softmax(axis=-1)``.
@@ -25,7 +27,7 @@ TABLE = [
     ("elu", "elu", {}, "alpha=1"),
     ("selu", "selu", {}, ""),
     ("celu", "celu", {}, "alpha=1"),
-    ("gelu", "gelu_tanh", {}, "approximate=True, Keras' default"),
+    ("gelu", "gelu", {}, "approximate=False, the default"),
     ("sigmoid", "sigmoid", {}, ""),
     ("tanh", "tanh", {}, ""),
     ("silu", "silu", {}, ""),
@@ -45,23 +47,26 @@ TABLE = [
 ]
 
 
-def gelu_exact(x):
-    """keras.activations.gelu(x, approximate=False)."""
+def gelu_tanh(x):
+    """keras.activations.gelu(x, approximate=True)."""
     import keras
 
-    return keras.activations.gelu(x, approximate=False)
+    return keras.activations.gelu(x, approximate=True)
 
 
-def activation_rows(prefix: str, kind: str, grad_backend: Backend | None = None) -> list[Row]:
-    """The rows of :data:`TABLE` (plus the exact gelu), labelled ``prefix.name`` and called with ``kind``
-    tensors; ``grad_backend`` supplies the derivative (None: the kind's own autograd in the core)."""
+def activation_rows(prefix: str, kind: str, grad_backend: Backend | None = None,
+                    params: dict | None = None) -> list[Row]:
+    """The rows of :data:`TABLE` (plus gelu with approximate=True), labelled ``prefix.name`` and called with
+    ``kind`` tensors; ``grad_backend`` supplies the derivative (None: the kind's own autograd in the core);
+    ``params`` replaces the parameters of some entries ({catalog entry: params}: the backend's conventions)."""
     import keras
 
     out = []
-    for name, entry, params, note in TABLE:
+    for name, entry, entry_params, note in TABLE:
         fn = getattr(keras.activations, name)
-        out.append(_row(f"{prefix}.{name}" + (f" ({note})" if note else ""), fn, entry, params, kind, grad_backend))
-    out.append(_row(f"{prefix}.gelu (approximate=False)", gelu_exact, "gelu", {}, kind, grad_backend))
+        out.append(_row(f"{prefix}.{name}" + (f" ({note})" if note else ""), fn, entry,
+                        (params or {}).get(entry, entry_params), kind, grad_backend))
+    out.append(_row(f"{prefix}.gelu (approximate=True)", gelu_tanh, "gelu_tanh", {}, kind, grad_backend))
     return out
 
 
@@ -87,8 +92,10 @@ class KerasBackend(Backend):
         from symact.audit.backends import get
 
         inner = self.backend_name()        # numpy, jax, torch or tensorflow: each one a target kind
-        grad_backend = get(inner) if inner == "tensorflow" else None
-        return activation_rows(f"keras.activations[{inner}]", inner, grad_backend)
+        if inner == "tensorflow":
+            tf = get(inner)
+            return activation_rows(f"keras.activations[{inner}]", inner, tf, tf.PARAMS)
+        return activation_rows(f"keras.activations[{inner}]", inner)
 
 
 BACKEND = KerasBackend()

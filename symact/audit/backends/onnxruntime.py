@@ -5,7 +5,7 @@ training API is a separate package), so no derivative check.
 Conventions (ONNX's own attribute defaults, written out).  Every float attribute is a 32-bit float, also in a
 float64 model, so a parameter is audited at its float32 value: ``LeakyRelu`` alpha = float32(0.01);
 ``Selu`` alpha = float32(1.67326319...) and gamma = float32(1.05070102...) (the operator's documented
-defaults); ``Elu``/``Celu`` alpha 1; ``PRelu`` with slope 0.25 (a tensor input, in the model's format);
+defaults); ``Elu``/``Celu`` alpha 1; ``PRelu`` with slope 0.25 (a scalar tensor input, in the model's format);
 ``HardSigmoid`` alpha 0.2, beta 0.5 = Keras 2's hard sigmoid (hardsigmoid_keras; float32 only, as its
 slope float32(0.2) is not 0.2); ``HardSwish`` x relu6(x + 3)/6; ``Shrink`` bias 0, lambd 0.5 = hardshrink,
 and with bias = lambd = 0.5 softshrink; ``Gelu`` approximate "none" -> gelu, "tanh" -> gelu_tanh;
@@ -98,7 +98,7 @@ def _session(op_type: str, attrs: tuple, fmt_name: str):
     inputs, inits = ["x"], []
     if op_type == "PRelu":
         inputs.append("slope")
-        inits.append(helper.make_tensor("slope", elem, [1], np.array([0.25], dtype=fmt_name).tolist()))
+        inits.append(helper.make_tensor("slope", elem, [], [0.25]))      # a scalar: broadcast to any shape
     node = helper.make_node(op_type, inputs, ["y"], **dict(attrs))
     graph = helper.make_graph([node], op_type, [helper.make_tensor_value_info("x", elem, None)],
                               [helper.make_tensor_value_info("y", elem, None)], initializer=inits)

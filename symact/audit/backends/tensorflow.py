@@ -2,16 +2,15 @@
 ``tf.GradientTape``.
 
 Conventions (TensorFlow's defaults, written out): ``tf.nn.gelu(approximate=False)`` is the default -> gelu;
-``approximate=True`` -> gelu_tanh; ``tf.nn.leaky_relu(alpha=0.2)`` -> leaky_relu(alpha=0.2) (torch and JAX
-use 0.01); ``tf.nn.elu`` (alpha 1), ``tf.nn.selu``; ``tf.nn.swish``/``silu`` (beta=1) -> silu;
+``approximate=True`` -> gelu_tanh; ``tf.nn.leaky_relu(alpha=0.2)`` -> leaky_relu(alpha=float32(0.2)) (torch
+and JAX use 0.01; the op's ``alpha`` is a 32-bit float attribute, so in float64 too the slope is
+float32(0.2) = 0.20000000298..., see :data:`PARAMS`); ``tf.nn.elu`` (alpha 1), ``tf.nn.selu``; ``tf.nn.swish``/``silu`` (beta=1) -> silu;
 ``tf.nn.softmax``/``log_softmax`` (axis=None means the last axis) -> softmax/log_softmax;
 ReLU'(0) = 0 (the catalog's ``tensorflow`` kink datum).  ``tf.keras.activations`` is Keras 3 with the
 TensorFlow backend: its rows and conventions are :mod:`symact.audit.backends.keras`'s, audited only when
 Keras runs on TensorFlow in this process (``KERAS_BACKEND`` unset or ``tensorflow``).
 """
 from __future__ import annotations
-
-import os
 
 import numpy as np
 
@@ -41,6 +40,8 @@ def log_softmax_last(x):
 
 class TensorFlowBackend(Backend):
     name = "tensorflow"
+    #: parameters as TensorFlow's ops hold them: float attributes are 32-bit floats
+    PARAMS = {"leaky_relu": {"alpha": repr(float(np.float32(0.2)))}}
     module = "tensorflow"
     prefixes = ("tensorflow", "tf_keras")
 
@@ -65,14 +66,14 @@ class TensorFlowBackend(Backend):
         return tape.gradient(y, x)
 
     def rows(self) -> list[Row]:
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
         import tensorflow as tf
 
         T = self.name
         elementwise = [
             ("tf.nn.relu", tf.nn.relu, "relu", {}),
             ("tf.nn.relu6", tf.nn.relu6, "relu6", {}),
-            ("tf.nn.leaky_relu (alpha=0.2, TensorFlow's default)", tf.nn.leaky_relu, "leaky_relu", {"alpha": "0.2"}),
+            ("tf.nn.leaky_relu (alpha=0.2, TensorFlow's default)", tf.nn.leaky_relu, "leaky_relu",
+             self.PARAMS["leaky_relu"]),
             ("tf.nn.elu", tf.nn.elu, "elu", {}),
             ("tf.nn.selu", tf.nn.selu, "selu", {}),
             ("tf.nn.gelu (approximate=False, the default)", tf.nn.gelu, "gelu", {}),
@@ -92,7 +93,7 @@ class TensorFlowBackend(Backend):
         from symact.audit.backends.keras import BACKEND as KERAS, activation_rows
 
         if KERAS.available() and KERAS.backend_name() == "tensorflow":
-            out += activation_rows("tf.keras.activations", T, self)
+            out += activation_rows("tf.keras.activations", T, self, self.PARAMS)
         return out
 
 
