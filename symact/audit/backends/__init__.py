@@ -1,21 +1,26 @@
 """The framework backends: one module per framework, registered here with one line each.
 
 ``BACKENDS[name]`` is the :class:`~symact.audit.backends.base.Backend` of the framework ``name`` (the
-``--framework`` value, which is also the target kind of its tensors).  numpy, torch and jax are still
-handled by :mod:`symact.audit.frameworks` and :mod:`symact.audit.adapters`.
+``--framework`` value, which is also the target kind of its tensors): the ``BACKEND`` object of the module
+``symact.audit.backends.<name>``.  numpy, torch and jax are still handled by :mod:`symact.audit.frameworks`
+and :mod:`symact.audit.adapters`.
 """
 from __future__ import annotations
 
-from symact.audit.backends import keras, onnxruntime, sklearn, tensorflow, tinygrad
+import importlib
+
 from symact.audit.backends.base import Backend, Row, read_array
 
-BACKENDS: dict[str, Backend] = {
-    "tensorflow": tensorflow.BACKEND,
-    "keras": keras.BACKEND,
-    "onnxruntime": onnxruntime.BACKEND,
-    "tinygrad": tinygrad.BACKEND,
-    "sklearn": sklearn.BACKEND,
-}
+#: the registry: one line per framework (the name of its module here)
+REGISTRY = (
+    "tensorflow",
+    "keras",
+    "onnxruntime",
+    "tinygrad",
+    "sklearn",
+)
+
+BACKENDS: dict[str, Backend] = {name: importlib.import_module(f"{__name__}.{name}").BACKEND for name in REGISTRY}
 
 #: the kinds of tensor a target can take besides numpy, torch, jax and scalar (backends with their own tensors)
 KINDS = tuple(name for name, b in BACKENDS.items() if type(b).tensor is not Backend.tensor)
@@ -33,4 +38,4 @@ def kind_of_module(module: str) -> str | None:
     return None
 
 
-__all__ = ["BACKENDS", "KINDS", "Backend", "Row", "get", "kind_of_module", "read_array"]
+__all__ = ["BACKENDS", "KINDS", "REGISTRY", "Backend", "Row", "get", "kind_of_module", "read_array"]
