@@ -12,7 +12,8 @@ backend the slope is TensorFlow's 32-bit ``alpha`` attribute, float32(0.2), also
 ``celu(alpha=1)``; ``hard_sigmoid`` is relu6(x + 3)/6 -> hardsigmoid (Keras 2's 0.2 x + 0.5 is
 hardsigmoid_keras); ``hard_silu``/``hard_swish`` -> hardswish; ``hard_shrink(threshold=0.5)``,
 ``soft_shrink(threshold=0.5)``; ``linear`` -> identity; ``softmax(axis=-1)``, ``log_softmax(axis=-1)``.
-Not in the catalog, so not audited: exponential, glu, sparse_plus, sparse_sigmoid, sparsemax, squareplus,
+On the PyTorch backend ``softplus`` is torch's ``F.softplus(threshold=20)``, which returns x for x > 20 (torch's
+documented shortcut, a convention there too).  Not in the catalog, so not audited: exponential, glu, sparse_plus, sparse_sigmoid, sparsemax, squareplus,
 threshold.
 """
 from __future__ import annotations
@@ -54,6 +55,13 @@ def gelu_tanh(x):
     return keras.activations.gelu(x, approximate=True)
 
 
+#: {Keras backend: {catalog entry: (predicate on x, description)}}: where a backend's documented shortcut applies
+CONVENTION_REGIONS = {
+    "torch": {"softplus": (lambda x: x > 20, "Keras' softplus on torch is F.softplus, which returns x for x > 20 "
+                                             "(threshold=20)")},
+}
+
+
 def activation_rows(prefix: str, kind: str, grad_backend: Backend | None = None,
                     params: dict | None = None) -> list[Row]:
     """The rows of :data:`TABLE` (plus gelu with approximate=True), labelled ``prefix.name`` and called with
@@ -67,6 +75,8 @@ def activation_rows(prefix: str, kind: str, grad_backend: Backend | None = None,
         out.append(_row(f"{prefix}.{name}" + (f" ({note})" if note else ""), fn, entry,
                         (params or {}).get(entry, entry_params), kind, grad_backend))
     out.append(_row(f"{prefix}.gelu (approximate=True)", gelu_tanh, "gelu_tanh", {}, kind, grad_backend))
+    for row in out:
+        row.convention_region = CONVENTION_REGIONS.get(kind, {}).get(row.activation)
     return out
 
 
