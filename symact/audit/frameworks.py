@@ -47,7 +47,7 @@ from symact.audit.backends import BACKENDS, Row
 
 FRAMEWORKS = ("numpy", "torch", "jax") + tuple(BACKENDS)
 
-__all__ = ["FRAMEWORKS", "Row", "audit_framework", "available", "planned", "rows"]
+__all__ = ["FRAMEWORKS", "Row", "audit_framework", "missing_module", "planned", "rows"]
 
 
 #: the module each framework's audit imports (``--framework numpy`` audits SciPy's functions too)
