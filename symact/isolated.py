@@ -38,7 +38,7 @@ def verdict(decide: Callable[[], Verdict], budget: float, statement: str, latex:
 def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float = 60.0, progress: Any = None):
     """:func:`symact.properties.analyze` in child processes, within ``budget`` CPU seconds in all; ``progress``
     (drawn on stderr by the child, see :class:`symact.progress.Progress`) shows the property being decided."""
-    from symact.properties import KEYS, PROPERTIES, PropertyReport, subject
+    from symact.properties import KEYS, PROPERTIES, checked_report, subject
 
     subj = subject(target, params)  # bad names and parameters are reported here, before any child starts
 
@@ -55,7 +55,7 @@ def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float 
     verdicts = {key: out.value if out.ok else
                 Verdict("unknown", PROPERTIES[key].statement(subj), method="none", reason=out.value)
                 for key, out in zip(KEYS, outcomes)}
-    return PropertyReport(subj.name, subj.expr, subj.params, verdicts, time.perf_counter() - started)
+    return checked_report(subj, verdicts, time.perf_counter() - started)
 
 
 def claims(todo: Sequence[Any], progress: Any = None) -> list[Verdict]:

@@ -968,7 +968,14 @@ def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget:
             verdicts[k] = PROPERTIES[k](subj, None, budget)
             if on_verdict is not None:
                 on_verdict(k, verdicts[k])
-    return PropertyReport(subj.name, subj.expr, subj.params, verdicts, time.perf_counter() - start)
+    return checked_report(subj, verdicts, time.perf_counter() - start)
+
+
+def checked_report(subj: Subject, verdicts: dict[str, Verdict], seconds: float) -> PropertyReport:
+    """The report of the verdicts, after the kernel's checks of :mod:`symact.properties.kernel_gate`."""
+    from symact.properties.kernel_gate import gate
+
+    return PropertyReport(subj.name, subj.expr, subj.params, gate(subj.expr, verdicts), seconds)
 
 
 __all__ = ["KEYS", "YES_NO", "PROPERTIES", "PropertyReport", "Subject", "analyze", "decide", "subject",
