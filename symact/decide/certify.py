@@ -210,7 +210,7 @@ class Search:
         if not _plausible(g, rel, p):
             return None
         if order < MAX_ORDER:
-            node = self.try_monotone(g, rel, p, depth, order)
+            node = self.try_monotone(g, rel, p, depth, order) or self.try_limit(g, rel, p, depth, order)
             if node:
                 return node
         if p[0] is not None and p[1] is not None and rel != "==":
@@ -279,8 +279,10 @@ class Search:
         except (Uncertain, GermUndefined, ZeroDivisionError):
             return None
         if h not in self.rewrite_cache:
-            self.spend(20)
-            self.rewrite_cache[h] = rewrites(h)
+            self.spend(20 + _size(h))
+            proposals = rewrites(h)
+            self.spend(sum(_size(r) for r in proposals))
+            self.rewrite_cache[h] = [r for r in proposals if _equal_by_algebra(h, r, p)]
         for other in self.rewrite_cache[h]:
             node = self.try_eval(other, rel, p)
             if node is not None:
@@ -363,6 +365,34 @@ class Search:
                 sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
                 if sub_node is not None:
                     return {"rule": "monotone", "from": side, "deriv": drel, "by": sub_node}
+        return None
+
+    def try_limit(self, g, rel, p, depth, order):
+        """On a ray: g monotone toward the infinite end, where its limit has the needed sign."""
+        from symact.kernel.limits import limit
+
+        if (p[0] is None) == (p[1] is None):
+            return None
+        side = 1 if p[1] is None else -1
+        try:
+            h = resolve(g, p, strict=True)
+            enclose(h, p, strict=True)
+            lim = limit(h, side)
+            dh = differentiate(h)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        self.spend(2)
+        if not lim.finite:
+            return None
+        up = rel in (">", ">=")
+        toward = -1 if up else 1  # g must decrease toward L (g >= L) or increase toward it (g <= L)
+        grows = toward * side > 0
+        if not _plausible(dh, ">=" if grows else "<=", interior(p)):
+            return None
+        for drel in ((">=", ">") if grows else ("<=", "<")):
+            sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
+            if sub_node is not None:
+                return {"rule": "limit", "deriv": drel, "by": sub_node}
         return None
 
     def identity(self, g, p):
@@ -494,6 +524,16 @@ def _fv(t, x: float) -> float:
     raise KeyError(head)
 
 
+def _equal_by_algebra(h, other, p) -> bool:
+    """Whether the kernel's algebra will accept ``other`` for ``h`` on p (a proposal it rejects is useless)."""
+    from symact.kernel import algebra
+
+    try:
+        return algebra.is_zero(sub(h, other), p)
+    except (Uncertain, ZeroDivisionError, RecursionError):
+        return False
+
+
 def _certain_sign(h, x: Fraction) -> int:
     try:
         b = enclose(h, point(x))
@@ -536,6 +576,7 @@ def _plausible(g, rel, p) -> bool:
     if lo == hi:
         return True
     weak = {"<": "<=", ">": ">="}.get(rel, rel)
+    values = []
     for k in range(1, 66):
         t = k / 66
         if p[0] is None or p[1] is None:
@@ -544,9 +585,11 @@ def _plausible(g, rel, p) -> bool:
         else:
             x = lo + (hi - lo) * t
         v = _float_value(g, x)
-        if v is None or math.isnan(v):
-            continue
-        tol = 1e-12 * (1 + abs(v))
+        if v is not None and not math.isnan(v):
+            values.append(v)
+    scale = max((abs(v) for v in values if math.isfinite(v)), default=0.0)
+    tol = 1e-12 * scale  # relative to the function's size on the piece: tiny functions keep their signs
+    for v in values:
         if {"<=": v > tol, ">=": v < -tol, "==": abs(v) > tol}[weak]:
             return False
     return True

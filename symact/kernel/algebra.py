@@ -14,7 +14,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
 * sin, cos of k x/L + c pi (integer k, c in Z/2): the angle-sum and multiple-angle formulas in
   S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1;
 * (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even; (a b)^r = a^r b^r where
-  a, b >= 0 on P; exact roots of rationals;
+  a, b >= 0 on P; exact roots of rationals; q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and
+  reduction modulo G^n - q;
 * odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf; cos(-u) = cos(u);
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
@@ -59,12 +60,16 @@ class Normalizer:
         self.L = _common_denominator(_slopes(t, ("exp", "tanh", "sinh", "cosh")), MAX_EXP_POWER)
         self.T = _common_denominator(_slopes(t, ("sin", "cos")), MAX_TRIG_MULTIPLE)
         self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
+        self.radicals: dict[tuple[int, Fraction], sp.Dummy] = {}  # (n, q) -> G = q^(1/n)
 
     def run(self):
         return self.nd(self.t)
 
     def reduce(self, n):
-        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1)."""
+        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1) and G^n - q (G = q^(1/n))."""
+        for (k, q), G in self.radicals.items():
+            if n.has(G):
+                n = sp.expand(sp.rem(n, G ** k - sp.Rational(q.numerator, q.denominator), G))
         if not (n.has(self.S) and n.has(self.C)):
             return n
         return sp.expand(sp.rem(n, self.C ** 2 + self.S ** 2 - 1, self.C))
@@ -126,6 +131,11 @@ class Normalizer:
             exact = _rational_power(base[1], r)
             if exact is not None:
                 return sp.Rational(exact.numerator, exact.denominator), sp.Integer(1)
+            n = r.denominator
+            outside, inside = _split_root(base[1], n)  # q = outside^n * inside
+            G = self.radicals.setdefault((n, inside), sp.Dummy("G"))
+            value = (sp.Rational(outside.numerator, outside.denominator) * G) ** r.numerator
+            return (value, sp.Integer(1)) if r > 0 else (sp.Integer(1), 1 / value)
         if base[0] == "pow" and base[2].denominator == 1 and (base[2] * r).denominator == 1:
             v, m = base[1], base[2]
             s = self.sign(v)
@@ -265,6 +275,16 @@ def _rational_power(q: Fraction, r: Fraction) -> Fraction | None:
     if a is None or b is None:
         return None
     return Fraction(a, b) ** r.numerator
+
+
+def _split_root(q: Fraction, n: int) -> tuple[Fraction, Fraction]:
+    """q = a^n * b with b free of n-th powers of small primes (so that 8^(1/2) and 2 * 2^(1/2) share b)."""
+    a, b = Fraction(1), Fraction(1)
+    for value, sign in ((q.numerator, 1), (q.denominator, -1)):
+        for prime, power in _factor(value):
+            a *= Fraction(prime) ** (sign * (power // n))
+            b *= Fraction(prime) ** (sign * (power % n))
+    return a, b
 
 
 def _factor(n: int):

@@ -25,14 +25,17 @@ piece P by one of these rules (the only ways to conclude):
 ``constant``  (for ==) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
               x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
-              proves the claim for the given term (e.g. a factored form whose enclosure is sharper).
+              proves the claim for the given term (e.g. a factored form whose enclosure is sharper);
+``limit``     P reaches +oo or -oo; g (d's smooth form on P) is monotone there (the sign of g' on the interior
+              of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`) has the
+              right sign: a monotone function on a ray lies on one side of its limit.
 """
 from __future__ import annotations
 
 from fractions import Fraction
 from typing import Any
 
-from symact.kernel import algebra, ivals
+from symact.kernel import algebra, ivals, limits
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, resolve,
                                     undefined_reason)
@@ -256,6 +259,34 @@ class _Checker:
             raise Rejected(f"the rewritten form is not equal to the difference on {piece_text(p)} by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference equals {show(other)} (exact algebra).")
         self.prove(node.get("by"), other, rel, p)
+
+    def rule_limit(self, node, d, rel, p) -> None:
+        drel = node.get("deriv")
+        if rel == "==" or drel not in ("<", "<=", ">", ">="):
+            raise Rejected("limit needs deriv=REL and an inequality claim")
+        side = 1 if p[1] is None else -1 if p[0] is None else 0
+        if side == 0 or (p[0] is None and p[1] is None):
+            raise Rejected("limit needs a piece with exactly one infinite end")
+        g = resolve(d, p, strict=True)
+        enclose(g, p, strict=True)
+        lim = limits.limit(g, side)
+        if not lim.finite:
+            raise Rejected("the limit at the infinite end is not finite")
+        # toward the infinite end g moves as g' says (times the direction); it then lies on the other side of L
+        toward = (1 if drel in (">", ">=") else -1) * side
+        up = rel in (">", ">=")
+        if (toward < 0) != up:  # g decreases toward L: g >= L; g increases toward L: g <= L
+            raise Rejected("the derivative sign puts the function on the wrong side of its limit")
+        strict_move = drel in ("<", ">")
+        weak, strong = (">=", ">") if up else ("<=", "<")
+        ok = lim.value.satisfies(weak) if rel in (">=", "<=") else (
+            lim.value.satisfies(strong) or (strict_move and lim.value.satisfies(weak)))
+        if not ok:
+            raise Rejected(f"the limit {lim.value} does not have the needed sign")
+        self.log.append(f"On {piece_text(p)}: the function tends to {lim.value} at {'+oo' if side > 0 else '-oo'} "
+                        f"and its derivative is {drel} 0 inside, so it stays {rel} 0 (a monotone function on a ray "
+                        f"lies on one side of its limit):")
+        self.prove(node.get("by"), differentiate(g), drel, interior(p))
 
     def rule_constant(self, node, d, rel, p) -> None:
         if rel != "==":

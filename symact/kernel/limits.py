@@ -1,0 +1,154 @@
+"""Limits of smooth terms as x -> +oo or -oo, by an asymptotic calculus with explicit rates.
+
+:func:`limit` returns a :class:`Lim`: a finite limit (an enclosure of its value, and whether the term converges
+to it exponentially fast, |t - L| <= C exp(-c|x|) for large |x|), or an infinite one (its sign, and its growth:
+``lin`` at least linear and at most polynomial, ``poly`` at most polynomial, ``big`` unknown).  Every rule is a
+textbook fact about limits of sums, products, powers and continuous functions; the one indeterminate form
+resolved is 0 * oo where the zero is exponentially fast and the infinity at most polynomial (then the product
+tends to 0, exponentially fast).  Anything else (oo - oo, oo/oo, oscillation) raises :class:`Uncertain`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flint import arb
+
+from symact.kernel import ivals
+from symact.kernel.functions import FUNCTIONS
+from symact.kernel.ivals import Iv, Uncertain, exact
+
+
+@dataclass(frozen=True)
+class Lim:
+    value: Iv | None = None   # finite limit: an enclosure of it
+    fast: bool = False        # finite: converges exponentially fast
+    sign: int = 0             # infinite: +1 or -1
+    growth: str = ""          # infinite: "lin", "poly" or "big"
+
+    @property
+    def finite(self) -> bool:
+        return self.value is not None
+
+    def is_zero(self) -> bool:
+        return self.finite and self.value.is_zero()
+
+
+_ORDER = {"lin": 0, "poly": 1, "big": 2}
+
+_FINITE_AT_INF = {  # name: (limit at -oo, limit at +oo, exponentially fast from a linear argument)
+    "tanh": (-1, 1, True), "erf": (-1, 1, True), "erfc": (2, 0, True), "atan": (None, None, False),
+}
+
+
+def limit(t, side: int) -> Lim:
+    head = t[0]
+    if head == "x":
+        return Lim(sign=side, growth="lin")
+    if head == "num":
+        return Lim(Iv.ball(exact(t[1])), fast=True)
+    if head == "const":
+        return Lim(Iv.ball(arb.pi() if t[1] == "pi" else arb(1).exp()), fast=True)
+    if head == "add":
+        out = limit(t[1], side)
+        for a in t[2:]:
+            out = _add(out, limit(a, side))
+        return out
+    if head == "mul":
+        out = limit(t[1], side)
+        for a in t[2:]:
+            out = _mul(out, limit(a, side))
+        return out
+    if head == "pow":
+        return _pow(limit(t[1], side), t[2])
+    if head == "fn":
+        return _function(t[1], limit(t[2], side))
+    raise Uncertain(f"no limit rule for {head}")
+
+
+def _add(a: Lim, b: Lim) -> Lim:
+    if a.finite and b.finite:
+        return Lim(ivals.add(a.value, b.value), a.fast and b.fast)
+    if a.finite or b.finite:
+        return b if a.finite else a
+    if a.sign != b.sign:
+        raise Uncertain("oo - oo")
+    return Lim(sign=a.sign, growth=max(a.growth, b.growth, key=_ORDER.get))
+
+
+def _mul(a: Lim, b: Lim) -> Lim:
+    if a.finite and b.finite:
+        return Lim(ivals.mul(a.value, b.value), a.fast and b.fast)
+    if a.finite != b.finite:
+        small, big = (a, b) if a.finite else (b, a)
+        if small.value.positive() or small.value.negative():
+            s = 1 if small.value.positive() else -1
+            return Lim(sign=s * big.sign, growth=big.growth)
+        if small.is_zero() and small.fast and big.growth in ("lin", "poly"):
+            return Lim(Iv.ball(arb(0)), fast=True)
+        raise Uncertain("0 * oo")
+    growth = "poly" if a.growth in ("lin", "poly") and b.growth in ("lin", "poly") else "big"
+    if a.growth == "lin" and b.growth == "lin":
+        growth = "lin"
+    return Lim(sign=a.sign * b.sign, growth=growth)
+
+
+def _pow(a: Lim, q) -> Lim:
+    if q.denominator == 1:
+        k = q.numerator
+        if k == 0:
+            return Lim(Iv.ball(arb(1)), fast=True)
+        if a.finite:
+            if k < 0 and not (a.value.positive() or a.value.negative()):
+                raise Uncertain("a negative power of a limit that may be 0")
+            v = a.value
+            out = v
+            for _ in range(abs(k) - 1):
+                out = ivals.mul(out, v)
+            return Lim(out if k > 0 else ivals.recip(out), a.fast)
+        if k > 0:
+            return Lim(sign=a.sign ** k, growth=a.growth)
+        return Lim(Iv.ball(arb(0)), fast=False)
+    # a non-integer power needs a base >= 0
+    if a.finite:
+        if a.value.positive():
+            return Lim(_root(a.value, q), a.fast)
+        if a.value.is_zero() and q > 0:
+            return Lim(Iv.ball(arb(0)), a.fast)
+        raise Uncertain("a root of a limit that may be negative or 0")
+    if a.sign < 0:
+        raise Uncertain("a root of a negative number")
+    if q > 0:
+        return Lim(sign=1, growth="poly" if a.growth in ("lin", "poly") else "big")
+    return Lim(Iv.ball(arb(0)), False)
+
+
+def _root(v: Iv, q) -> Iv:
+    qa = exact(q)
+    f = (lambda u: (qa * u.log()).exp())
+    return ivals.increasing(v, f, None, None) if q > 0 else ivals.decreasing(v, f, None, None)
+
+
+def _function(name: str, a: Lim) -> Lim:
+    if a.finite:
+        if name == "log" and not a.value.positive():
+            raise Uncertain("log of a limit that may be <= 0")
+        if name == "lambertw" and not (a.value.lo is not None and a.value.lo > -arb(-1).exp()):
+            raise Uncertain("lambertw near -1/e")
+        return Lim(FUNCTIONS[name].image(a.value), a.fast)
+    lin = a.growth == "lin"
+    if name == "exp":
+        if a.sign < 0:
+            return Lim(Iv.ball(arb(0)), fast=lin)
+        return Lim(sign=1, growth="big")
+    if name in ("sinh", "cosh"):
+        return Lim(sign=a.sign if name == "sinh" else 1, growth="big")
+    if name in ("log", "asinh", "lambertw"):
+        if name != "asinh" and a.sign < 0:
+            raise Uncertain(f"{name} of -oo")
+        return Lim(sign=a.sign if name == "asinh" else 1, growth="poly" if a.growth in ("lin", "poly") else "big")
+    if name == "atan":
+        return Lim(Iv.ball(arb.pi() / 2 * a.sign), fast=False)
+    if name in _FINITE_AT_INF:
+        lo, hi, exp_fast = _FINITE_AT_INF[name]
+        return Lim(Iv.ball(arb(hi if a.sign > 0 else lo)), fast=exp_fast and lin)
+    raise Uncertain(f"{name} has no limit at infinity")
