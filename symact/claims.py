@@ -113,11 +113,6 @@ class Claim:
     def __post_init__(self) -> None:
         if self.expected not in EXPECTED:
             raise ValueError(f"{self.id}: expected must be one of {EXPECTED}, not {self.expected!r}")
-        if not self.formal and not self.why_not_formal.strip():
-            raise ValueError(f"{self.id}: give formal= (the statement in the claim language) or say why not "
-                             f"(why_not_formal=)")
-        if self.formal and self.why_not_formal:
-            raise ValueError(f"{self.id}: a formal claim has no why_not_formal")
 
     @property
     def kernel_checked(self) -> bool:
@@ -277,6 +272,9 @@ def make_claim(id: str, family: str, statement: str, latex: str, expected: str,
     from symact.parsing import parse_claim
 
     texts = (formal,) if isinstance(formal, str) else tuple(formal or ())
+    if bool(texts) == bool(why_not_formal.strip()):
+        raise ValueError(f"{id}: give either formal= (the statement in the claim language) or, with formal=None, "
+                         f"why_not_formal= (why the language cannot state it yet)")
     if not texts:
         return Claim(id, family, statement, latex, expected, prove, formal=(), why_not_formal=why_not_formal,
                      uses=tuple(uses), **rest)
