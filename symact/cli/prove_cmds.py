@@ -59,7 +59,8 @@ def run_prove(args: argparse.Namespace) -> int:
         families = load_families()
         if args.json:
             print(json.dumps({"families": [{"key": f.key, "title": f.title, "claims": [
-                {"id": c.id, "statement": c.statement, "expected": c.expected} for c in f.claims]}
+                {"id": c.id, "statement": c.statement, "formal": list(c.formal) or None, "expected": c.expected}
+                for c in f.claims]}
                 for f in families]}, indent=2))
             return 0
         for fam in families:
