@@ -289,7 +289,8 @@ def _(d):
     "[-2, 2], with equality at the midpoints +-1/2, +-3/2.",
     r"$h(x)=g(x)+g(-x)+g(2x-2)+g(-2x-2)$ satisfies $h(k)=k^2$ for $k\in\{-2,\dots,2\}$ and "
     r"$\max_{[-2,2]}|h(x)-x^2|=\tfrac14$.",
-    formal=('Abs(relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) - x**2) <= 1/4 for -2 <= x <= 2',
+    formal=('relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) - x**2 >= 0 for -2 <= x <= 2',
+            'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) - x**2 <= 1/4 for -2 <= x <= 2',
             'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) == x**2 for x == -2',
             'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) == x**2 for x == -1',
             'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) == x**2 for x == 0',

@@ -171,6 +171,15 @@ class Claim:
                        reason="the kernel settled no certificate for " + "; ".join(open_))
 
 
+    def _repr_html_(self) -> str:
+        from symact.rich import claim_html
+
+        return claim_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(f"claim {self.id} (expected {self.expected}): {self.statement}")
+
+
 def _kernel_certificate(pairs: list[tuple[str, Verdict]]) -> Certificate:
     """One statement: its kernel certificate as is (``symact verify`` reads it); several: the list of them."""
     if len(pairs) == 1:
@@ -189,6 +198,14 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.verdict.status == self.claim.expected
+
+    def _repr_html_(self) -> str:
+        from symact.rich import claim_html
+
+        return claim_html(self.claim, self.verdict)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(f"claim {self.claim.id} (expected {self.claim.expected}): {self.verdict.summary()}")
 
     def to_json(self, full: bool = False) -> dict[str, Any]:
         v = self.verdict

@@ -36,7 +36,7 @@ import ast
 import difflib
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import sympy as sp
@@ -507,7 +507,17 @@ class _Builder:
         params = {kw.arg: self.segment(kw.value) for kw in node.keywords}
         for key in params:
             entry.param(key)  # ParameterError for an unknown keyword, naming the known ones
-        return self.sympy(node, lambda: entry(arg, params))
+        if not self.structural:
+            return self.sympy(node, lambda: entry(arg, params))
+        # the entry's own expression is built as usual; the user's argument goes in unevaluated
+        hole = sp.Dummy("arg", real=True)
+        body = self.sympy(node, lambda: _evaluated(lambda: entry(hole, params)))
+        try:
+            return self.sympy(node, lambda: body.xreplace({hole: arg}))
+        except ExpressionError:
+            # SymPy cannot build some unevaluated forms (a Piecewise of an unevaluated Piecewise): the argument
+            # is then evaluated as in the ordinary parse
+            return self.sympy(node, lambda: _evaluated(lambda: entry(arg, params)))
 
     def derivative(self, node: ast.Call, depth: int) -> sp.Expr:
         self.no_keywords(node, "diff")
@@ -584,6 +594,12 @@ class _Builder:
             return self.sympy(node, lambda: _CONDITION_FUNCTIONS[fname](*parts))
         raise self.fail(node, "expected a condition such as x > 0 (note that '&' binds tighter than '<': "
                               "write (x > 0) & (x < 1))")
+
+
+def _evaluated(build: Callable[[], Any]) -> Any:
+    """Run a SymPy constructor with automatic evaluation on (inside a structural build)."""
+    with sp.evaluate(True):
+        return build()
 
 
 # -- parsing entry points ------------------------------------------------------------------------------------------
@@ -683,8 +699,8 @@ class Claim:
     op: str
     rhs: sp.Expr
     text: str
-    raw_lhs: Any = None
-    raw_rhs: Any = None
+    raw_lhs: Any = field(default=None, compare=False)
+    raw_rhs: Any = field(default=None, compare=False)
     domain: tuple = ((None, None, False, False),)
 
     def as_relational(self) -> Any:
@@ -724,12 +740,21 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
     if op is None:
         raise builder.fail(node, f"{_NOT_COMPARISONS.get(type(node.ops[0]), '?')!r} is not a comparison; "
                                  f"use ==, !=, <, <=, >, >=")
-    lhs = _finish(builder, node.left, builder.expr(node.left))
-    rhs = _finish(builder, node.comparators[0], builder.expr(node.comparators[0]))
     raw = _Builder(builder.source, variables, lead=builder.lead, structural=True)
     raw_lhs, raw_rhs = raw.expr(node.left), raw.expr(node.comparators[0])
+    lhs = _evaluated_side(builder, node.left, raw_lhs)
+    rhs = _evaluated_side(builder, node.comparators[0], raw_rhs)
     domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
     return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=raw_rhs, domain=domain)
+
+
+def _evaluated_side(builder: _Builder, node: ast.AST, raw: sp.Expr) -> sp.Expr:
+    """The evaluated side, or the structural one where SymPy's evaluation produces an undefined value (the
+    kernel then finds where the side is undefined, e.g. 1/relu(x) for x <= 0)."""
+    value = builder.expr(node)
+    if value.has(sp.nan, sp.zoo):
+        return raw
+    return _finish(builder, node, value)
 
 
 def _split_domain(text: str) -> tuple[str, str | None]:

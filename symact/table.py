@@ -131,19 +131,20 @@ def catalog_table(format: str = "markdown", use_cache: bool = True, jobs: int | 
     """The whole-catalog property table as Markdown, LaTeX or JSON text (``progress`` as for :func:`rows`)."""
     if format not in FORMATS:
         raise ParameterError(f"unknown table format {format!r}; choose one of {', '.join(FORMATS)}")
-    from symact.properties import KEYS, cell_text
+    from symact.display import cell
+    from symact.properties import KEYS
 
     data = rows(names, use_cache=use_cache, jobs=jobs, progress=progress)
     if format == "json":
         return json.dumps({"keys": list(KEYS), "rows": data}, indent=2)
-    cells = [[row["name"]] + [cell_text(k, row["properties"][k]) for k in KEYS] for row in data]
+    cells = [[row["name"]] + [cell(k, row["properties"][k]) for k in KEYS] for row in data]
     header = ["activation"] + list(KEYS)
     if format == "markdown":
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in cells]
         lines.append("")
-        lines.append("Convex means f(ta + (1-t)b) <= t f(a) + (1-t) f(b) (the U shape). "
-                     "Cells marked unknown were not decided; nothing is guessed.")
+        lines.append("Convex means f(ta + (1-t)b) <= t f(a) + (1-t) f(b) (the U shape); every property is defined "
+                     "in `symact analyze --help`. Cells marked unknown were not decided; nothing is guessed.")
         return "\n".join(lines)
     return _latex(header, cells)
 

@@ -223,6 +223,16 @@ class Verdict:
         tail = f" ({self.reason})" if self.status == "unknown" and self.reason else ""
         return f"{self.status.upper():8s} {self.statement}  [{self.method}, {self.seconds:.2f}s]{tail}"
 
+    def _repr_latex_(self) -> str:
+        from symact.rich import verdict_latex
+
+        return verdict_latex(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from symact.rich import verdict_text
+
+        printer.text(self.summary() if cycle else verdict_text(self))
+
 
 class Timer:
     """Context manager measuring the seconds a decision took."""

@@ -28,7 +28,8 @@ def test_analyze_json_schema(capsys):
     data = json.loads(out)
     assert data["name"] == "sigmoid" and data["expr"] == "1/(1 + exp(-x))"
     assert list(data["properties"]) == list(KEYS)
-    assert data["properties"]["range"]["value"]["lower"] == {"exact": "0", "float": 0.0, "closed": False}
+    assert data["properties"]["range"]["value"]["lower"] == {"exact": "0", "text": "0", "latex": "0", "float": 0.0,
+                                                             "closed": False}
     assert data["properties"]["derivative_max"]["value"]["exact"] == "1/4"
     assert data["properties"]["derivative_max"]["value"]["at"][0]["exact"] == "0"
     assert data["properties"]["continuity"]["value"] == "Cinf"

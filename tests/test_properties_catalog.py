@@ -10,7 +10,8 @@ import pytest
 import sympy as sp
 
 from symact.catalog import X, entries, get
-from symact.properties import KEYS, cell_text
+from symact.display import cell as cell_text
+from symact.properties import KEYS
 from symact.table import rows
 
 mpmath.mp.dps = 25
@@ -157,30 +158,43 @@ def test_shape_claims_against_sampling(table, name):
             assert slope > 1e-3
         else:
             assert slope < 1e-6
-    zc = props["zero_centered"]["status"] == "proved"
-    assert zc == (min(vals) < 0 < max(vals))
+    assert (props["range_has_both_signs"]["status"] == "proved") == (min(vals) < 0 < max(vals))
+    assert (props["zero_at_origin"]["status"] == "proved") == (abs(f0) < 1e-25)
+    if props["zero_at_origin"]["status"] == "refuted":
+        assert abs(f0) > 1e-6
+    asym = max(abs(fn(t) + fn(-t)) for t in _grid(0, 12, 97))
+    if props["odd"]["status"] == "proved":
+        assert asym < 1e-20
+    else:
+        assert asym > 1e-6
 
 
 EXPECTED = {
     # name: {key: table cell}
     "relu": {"range": "[0, ∞)", "convex": "yes", "continuity": "C0", "differentiable": "not at 0",
              "saturation": "hard/none", "monotonic": "non-decreasing", "identity_near_origin": "no"},
-    "sigmoid": {"range": "(0, 1)", "derivative_max": "1/4", "saturation": "soft/soft", "continuity": "Cinf",
-                "convex": "no (inflection 0)", "monotonic": "strictly increasing", "zero_centered": "no"},
-    "tanh": {"range": "(-1, 1)", "identity_near_origin": "yes", "zero_centered": "yes", "lipschitz": "1"},
+    "sigmoid": {"range": "(0, 1)", "derivative_max": "1/4", "saturation": "soft/soft", "continuity": "C∞",
+                "convex": "no (inflection at 0)", "monotonic": "strictly increasing",
+                "range_has_both_signs": "no", "zero_at_origin": "no", "odd": "no"},
+    "tanh": {"range": "(-1, 1)", "identity_near_origin": "yes", "range_has_both_signs": "yes", "odd": "yes",
+             "lipschitz": "1"},
     "binary_step": {"continuity": "discontinuous", "derivative_max": "0", "derivative_min": "0",
                     "lipschitz": "∞", "range": "{0, 1}"},
     "hardshrink": {"continuity": "discontinuous", "monotonic": "non-decreasing", "lipschitz": "∞",
                    "range": "(-∞, -1/2) ∪ {0} ∪ (1/2, ∞)"},
     "elu": {"continuity": "C1", "convex": "yes", "identity_near_origin": "yes", "range": "(-1, ∞)"},
-    "selu": {"continuity": "C0", "convex": "no (inflection 0)"},
+    "selu": {"continuity": "C0", "convex": "no (inflection at 0)"},
     "softsign": {"continuity": "C1", "saturation": "soft/soft"},
     "hardswish": {"range": "[-3/8, ∞)", "derivative_max": "3/2 (not attained)", "monotonic": "no"},
-    "gelu": {"convex": "no (inflection -sqrt(2), sqrt(2))", "monotonic": "no"},
+    "gelu": {"convex": "no (inflection at -1.41421 and 1.41421)", "monotonic": "no", "zero_at_origin": "yes",
+             "odd": "no", "range_has_both_signs": "yes", "range": "[-0.169971, ∞)"},
+    "silu": {"range": "[-0.278465, ∞)", "odd": "no", "zero_at_origin": "yes"},
+    "hardtanh": {"odd": "yes", "convex": "no (curvature changes on [-1, 1])"},
     "softplus": {"convex": "yes", "range": "(0, ∞)", "derivative_max": "1 (not attained)"},
     "logsigmoid": {"concave": "yes", "saturation": "none/soft"},
-    "relu6": {"range": "[0, 6]", "saturation": "hard/hard", "extrema": "min 0, max 6"},
-    "leaky_relu": {"derivative_min": "1/100", "convex": "yes", "zero_centered": "yes"},
+    "relu6": {"range": "[0, 6]", "saturation": "hard/hard", "extrema": "min 0; max 6",
+              "convex": "no (curvature changes on [0, 6])", "differentiable": "not at 0 and 6"},
+    "leaky_relu": {"derivative_min": "1/100", "convex": "yes", "range_has_both_signs": "yes", "odd": "no"},
 }
 
 

@@ -10,7 +10,8 @@ import sympy as sp
 from symact.catalog import X, get
 from symact.errors import ExpressionError, ParameterError, UnknownActivationError
 from symact.parsing import parse_expression
-from symact.properties import (KEYS, analyze, cell_text, continuity, convex, decide, differentiable, extrema,
+from symact.display import cell as cell_text
+from symact.properties import (KEYS, analyze, continuity, convex, decide, differentiable, extrema,
                                identity_near_origin, lipschitz, monotonic, range_)
 
 mpmath.mp.dps = 30
@@ -69,25 +70,26 @@ def test_elu_alpha_2_report():
 # ----------------------------------------------------------------------------------------- user expressions
 USER = {
     # expr: {key: cell}
-    "x*atan(x)": {"convex": "yes", "monotonic": "no", "range": "[0, ∞)", "derivative_max": "pi/2 (not attained)"},
+    "x*atan(x)": {"convex": "yes", "monotonic": "no", "range": "[0, ∞)", "derivative_max": "1.5708 (not attained)"},
     "x/(1+x**2)": {"range": "[-1/2, 1/2]", "monotonic": "no", "identity_near_origin": "yes",
-                   "convex": "no (inflection -sqrt(3), 0, sqrt(3))", "derivative_min": "-1/8"},
-    "exp(-Abs(x))": {"range": "(0, 1]", "continuity": "C0", "differentiable": "not at 0", "extrema": "min none, max 1",
+                   "convex": "no (inflection at -1.73205, 0 and 1.73205)", "derivative_min": "-1/8"},
+    "exp(-Abs(x))": {"range": "(0, 1]", "continuity": "C0", "differentiable": "not at 0", "extrema": "no min; max 1",
                      "saturation": "soft/soft"},
     "x + sin(x)": {"monotonic": "strictly increasing", "convex": "no", "range": "(-∞, ∞)", "saturation": "none/none"},
     "Max(x, x/3)": {"convex": "yes", "derivative_min": "1/3", "continuity": "C0", "monotonic": "strictly increasing"},
     "Piecewise((0, x < 0), (x**2/2, x < 1), (x - 1/2, True))": {"continuity": "C1", "convex": "yes",
                                                                "differentiable": "everywhere", "saturation": "hard/none"},
     "Piecewise((0, x < 0), (x**3, True))": {"continuity": "C2", "convex": "yes"},
-    "atan(x)": {"range": "(-pi/2, pi/2)", "bounded_above": "yes", "extrema": "min none, max none"},
+    "atan(x)": {"range": "(-1.5708, 1.5708)", "bounded_above": "yes", "extrema": "no min; no max",
+                "odd": "yes", "zero_at_origin": "yes"},
     "sqrt(x**2 + 1)": {"convex": "yes", "range": "[1, ∞)", "lipschitz": "1 (not attained)"},
-    "x**3": {"monotonic": "strictly increasing", "lipschitz": "∞", "convex": "no (inflection 0)"},
-    "x*erf(x)": {"range": "[0, ∞)", "monotonic": "no"},
+    "x**3": {"monotonic": "strictly increasing", "lipschitz": "∞", "convex": "no (inflection at 0)", "odd": "yes"},
+    "x*erf(x)": {"range": "[0, ∞)", "monotonic": "no", "odd": "no", "range_has_both_signs": "no"},
     "x*Abs(x)": {"continuity": "C1", "monotonic": "strictly increasing", "differentiable": "everywhere",
-                 "convex": "no (inflection 0)"},
+                 "convex": "no (inflection at 0)", "odd": "yes"},
     "sqrt(Abs(x)) + x": {"continuity": "C0", "differentiable": "not at 0"},
     # doubly exponential (TanhExp): the range comes from the general extremum decider
-    "x*tanh(exp(x))": {"range": "[-0.353286, ∞)", "monotonic": "no", "continuity": "Cinf"},
+    "x*tanh(exp(x))": {"range": "[-0.353286, ∞)", "monotonic": "no", "continuity": "C∞"},
 }
 
 
@@ -127,7 +129,8 @@ def test_non_monotonic_counterexample_is_real():
     ("concave", "relu"), ("monotonic", "gelu"), ("monotonic", "mish"), ("differentiable", "relu"),
     ("differentiable", "hardshrink"), ("identity_near_origin", "relu"), ("identity_near_origin", "sigmoid"),
     ("identity_near_origin", "silu"), ("bounded_above", "softplus"), ("bounded_below", "identity"),
-    ("zero_centered", "relu"), ("zero_centered", "sigmoid"), ("non_saturating", "tanh"),
+    ("range_has_both_signs", "relu"), ("range_has_both_signs", "sigmoid"), ("non_saturating", "tanh"),
+    ("zero_at_origin", "sigmoid"), ("odd", "silu"), ("odd", "relu"), ("odd", "binary_step"),
 ])
 def test_false_claims_are_refuted(key, name):
     v = decide(key, name)
@@ -138,7 +141,8 @@ def test_false_claims_are_refuted(key, name):
 @pytest.mark.parametrize("key, name", [
     ("convex", "relu"), ("convex", "softplus"), ("concave", "logsigmoid"), ("monotonic", "sigmoid"),
     ("monotonic", "hardshrink"), ("identity_near_origin", "tanh"), ("identity_near_origin", "elu"),
-    ("zero_centered", "silu"), ("non_saturating", "relu"), ("differentiable", "softsign"),
+    ("range_has_both_signs", "silu"), ("non_saturating", "relu"), ("differentiable", "softsign"),
+    ("zero_at_origin", "silu"), ("odd", "tanh"), ("odd", "hardtanh"), ("odd", "softshrink"),
 ])
 def test_true_claims_are_proved(key, name):
     assert decide(key, name).status == "proved"
@@ -147,10 +151,10 @@ def test_true_claims_are_proved(key, name):
 def test_valued_properties():
     assert lipschitz("hardshrink").value["float"] == "oo"
     assert lipschitz("sigmoid").value["exact"] == "1/4"
-    assert range_("tanh").value == {"lower": {"exact": "-1", "float": -1.0, "closed": False},
-                                    "upper": {"exact": "1", "float": 1.0, "closed": False}}
+    assert range_("tanh").value == {"lower": {"exact": "-1", "text": "-1", "latex": "-1", "float": -1.0, "closed": False},
+                                    "upper": {"exact": "1", "text": "1", "latex": "1", "float": 1.0, "closed": False}}
     e = extrema("hardtanh").value
-    assert e["min"]["exact"] == "-1" and e["min"]["at"][0]["interval"] == "Interval(-oo, -1)", e
+    assert e["min"]["exact"] == "-1" and e["min"]["at"][0]["interval"] == "(-∞, -1]", e
     assert differentiable("relu6").value[1]["exact"] == "6"
     assert identity_near_origin("softsign").status == "proved"
 
@@ -164,8 +168,8 @@ def test_json_schema_of_a_report():
         assert prop["status"] in ("proved", "refuted", "unknown")
         assert "value" in prop and "method" in prop
     rng = out["properties"]["range"]["value"]
-    assert rng["lower"] == {"exact": "-3/8", "float": -0.375, "closed": True}
-    assert rng["upper"] == {"exact": "oo", "float": "oo", "closed": False}
+    assert rng["lower"] == {"exact": "-3/8", "text": "-3/8", "latex": "- \\frac{3}{8}", "float": -0.375, "closed": True}
+    assert rng["upper"] == {"exact": "oo", "text": "∞", "latex": "\\infty", "float": "oo", "closed": False}
     dmax = out["properties"]["derivative_max"]["value"]
     assert dmax["exact"] == "3/2" and dmax["attained"] is False and dmax["at"] == []
     assert out["properties"]["continuity"]["value"] == "C0"

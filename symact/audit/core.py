@@ -329,7 +329,7 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
         err = np.where(usable, err, 0.0)
     ctx.err, ctx.allowed, ctx.ok = err, allowed, ok
     chk = CheckResult("values", PASS, f"within {ctx.standard.describe()}", points=int(xs.size),
-                      max_ulp=_max_ulp(err, hi, fmt))
+                      max_ulp=_max_ulp(err, hi, fmt), profile={"x": xs, "ulp": err, "allowed": allowed})
     bad = ~ok
     if bad.any():
         chk.status = FAIL

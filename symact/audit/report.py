@@ -57,6 +57,8 @@ class CheckResult:
     max_ulp: float | None = None
     failures: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: the values check's sweep for pictures: arrays ``x``, ``ulp`` (error) and ``allowed`` (not in the JSON)
+    profile: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def worst(self) -> Failure | None:
@@ -140,3 +142,11 @@ class AuditReport:
         return "\n".join(lines)
 
     __str__ = text
+
+    def _repr_html_(self) -> str:
+        from symact.rich import audit_html
+
+        return audit_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(self.text())

@@ -201,6 +201,15 @@ class Activation:
     def __repr__(self) -> str:
         return f"Activation({self.name}: {self.expr})"
 
+    def _repr_latex_(self) -> str:
+        name = self.name.replace("_", r"\_")
+        return rf"$\operatorname{{{name}}}(x) = {self.latex()}$"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        from symact.display import formula
+
+        printer.text(f"{self.name}(x) = {formula(self.expr)}")
+
 
 @dataclass(frozen=True)
 class RandomForm:

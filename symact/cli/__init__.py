@@ -29,13 +29,16 @@ COMMANDS = {
     "report": "prove_cmds",
     "audit": "audit_cmds",
     "verify": "verify_cmds",
+    "plot": "plot_cmds",
 }
 
 EPILOG = """\
 commands:
   symact list                       every activation, its formula and aliases
   symact analyze silu               every property (range, monotonic, convex, ...), proved or refuted
-  symact check "silu(x) >= -0.28"   decide one claim
+  symact check "silu(x) >= -0.28"   decide one claim (kernel-checked; --json carries the certificate)
+  symact verify cert.json           re-check a certificate with the kernel alone
+  symact plot gelu -o gelu.svg      f and f' with the proved range, extrema, inflection points, kinks
   symact prove                      settle the claims of the proof scripts
   symact audit numpy:tanh -a tanh   audit an implementation
   symact COMMAND --help             the options, examples and exit codes of one command

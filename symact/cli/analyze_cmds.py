@@ -1,15 +1,16 @@
 """``symact analyze``, ``symact table`` and ``symact check``.
 
-* ``analyze NAME [--param k=v ...] [--json] [--budget S]`` / ``analyze --expr "EXPR"``: every property of one
-  activation (exit 0 when every property was decided, 1 when some stayed unknown).
+* ``analyze NAME [--param k=v ...] [--json] [--enclosures] [--budget S]`` / ``analyze --expr "EXPR"``: every
+  property of one activation (exit 0 when every property was decided, 1 when some stayed unknown).
 * ``table [--json | --format markdown|latex|json] [--no-cache]``: the property table of the whole catalog.
-* ``check "CLAIM" [--json]``: one claim, e.g. ``"tanh(x) == 2*sigmoid(2*x) - 1"``; exit 0 proved, 1 refuted or
+* ``check "CLAIM" [--json] [--plot FILE]``: one claim, e.g. ``"tanh(x) == 2*sigmoid(2*x) - 1"``; exit 0 proved, 1 refuted or
   unknown, 2 usage.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 
 from symact.cli import epilog
 from symact.cli.style import echo
@@ -20,19 +21,24 @@ from symact.progress import Progress
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "analyze", help="decide every property of an activation (range, monotonic, convex, ...)",
-        description="Decide every property of one activation: each verdict is proved, refuted or unknown.",
-        epilog=epilog('''
+        description=textwrap.fill(
+            "Decide every property of one activation: each is proved, refuted (with a re-checked counterexample) or "
+            "unknown (with the reason). Numbers read as the exact form, then a decimal; --enclosures adds the "
+            "certified enclosures, which --json always has.", 100),
+        epilog=_definitions() + "\n\n" + epilog('''
 symact analyze silu
 symact analyze elu --param alpha=2 --json
 symact analyze --expr "x*atan(x)"
 symact analyze --expr=-x              # a value that starts with '-' needs '='
 ''', "0 every property proved or refuted; 1 some property stayed unknown (its reason is printed); 2 usage "
-     "error (unknown activation, bad parameter, rejected expression)."))
+     "error (unknown activation, bad parameter, rejected expression)."), formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("name", nargs="?", help="activation name or alias (see `symact list`)")
     p.add_argument("--expr", metavar="EXPR", help="analyse an expression in x instead, e.g. \"x*atan(x)\"")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="override a parameter default, e.g. --param alpha=0.5 (repeatable)")
     p.add_argument("--json", action="store_true", help="print one JSON object (schema in the README)")
+    p.add_argument("--enclosures", action="store_true",
+                   help="show the certified enclosure (an arb ball) after each decimal")
     p.add_argument("--budget", type=float, default=60.0, metavar="S",
                    help="time budget in seconds for the whole analysis (default 60)")
     p.set_defaults(run=run_analyze)
@@ -65,20 +71,50 @@ symact check -- "-x<0"                # a claim that starts with '-' goes after 
     p.add_argument("claim", help="one comparison (==, !=, <, <=, >, >=) of two expressions in x")
     p.add_argument("--json", action="store_true", help="print the verdict as JSON")
     p.add_argument("--budget", type=float, default=10.0, metavar="S", help="time budget in seconds (default 10)")
+    p.add_argument("--plot", metavar="FILE", help="when refuted, draw lhs - rhs with the counterexample "
+                                                   "(.svg, .png or .pdf)")
     p.set_defaults(run=run_check)
 
 
-def _budget(value: float) -> float:
+def _definitions() -> str:
+    """The ``analyze --help`` epilog: every property key with what it means."""
+    from symact.definitions import DEFINITIONS, ZERO_CENTERED_NOTE
+
+    width = max(map(len, DEFINITIONS))
+    lines = ["properties:"]
+    for key, meaning in DEFINITIONS.items():
+        wrapped = textwrap.wrap(meaning, 110 - width - 4)
+        lines.append(f"  {key:<{width}}  {wrapped[0]}")
+        lines += [" " * (width + 4) + more for more in wrapped[1:]]
+    lines += [""] + textwrap.wrap(f"Note: {ZERO_CENTERED_NOTE}.", 110)
+    lines += ["", "exit status: 0 every property decided, 1 some property unknown, 2 bad input"]
+    return "\n".join(lines)
+
+
+def check_budget(value: float) -> float:
     if not (value > 0) or value != value or value == float("inf"):
         raise ParameterError(f"--budget must be a positive number of seconds, got {value!r}")
     return value
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from symact.cli.catalog_cmds import params_from_cli
     from symact.properties import analyze
 
-    budget = _budget(args.budget)
+    budget = check_budget(args.budget)
+    target, params, expr = resolve_target(args)
+    with Progress(enabled=None if not args.json else False) as progress:
+        report = analyze(target, params, budget=budget, expr=expr, progress=progress)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        echo(report.text(enclosures=args.enclosures))
+    return 1 if report.unknown() else 0
+
+
+def resolve_target(args: argparse.Namespace):
+    """(catalog entry, parameters, None) from ``NAME [--param k=v]``, or (None, {}, EXPR) from ``--expr EXPR``."""
+    from symact.cli.catalog_cmds import params_from_cli
+
     if args.expr is not None and args.name:
         raise ParameterError("give an activation NAME or --expr EXPR, not both")
     if args.expr is not None and args.param:
@@ -91,14 +127,8 @@ def run_analyze(args: argparse.Namespace) -> int:
         target = get(args.name)
         if not hasattr(target, "f"):
             raise ParameterError(f"{target.name} is a vector activation; analyze covers scalar activations")
-    with Progress(enabled=None if not args.json else False) as progress:
-        report = analyze(target if args.name else None, params_from_cli(args.param), budget=budget,
-                         expr=args.expr, progress=progress)
-    if args.json:
-        print(json.dumps(report.to_json(), indent=2))
-    else:
-        echo(report.text())
-    return 1 if report.unknown() else 0
+        return target, params_from_cli(args.param), None
+    return None, {}, args.expr
 
 
 def run_table(args: argparse.Namespace) -> int:
@@ -118,9 +148,22 @@ def run_table(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from symact.parsing import parse_claim
 
-    budget = _budget(args.budget)
+    budget = check_budget(args.budget)
     claim = parse_claim(args.claim)
+    if args.plot:
+        from symact.plotting import output_path
+
+        plot_to = output_path(args.plot)
     verdict = check_claim(claim, budget)
+    if args.plot and verdict.status == "refuted":
+        from symact.plotting import claim_plot
+
+        claim_plot(claim, verdict, plot_to)
+    elif args.plot:
+        import sys
+
+        print(f"symact: no plot: the claim is {verdict.status}, only a refuted claim has a counterexample to draw",
+              file=sys.stderr)
     if args.json:
         out = verdict.to_json()
         out["claim"] = claim.text

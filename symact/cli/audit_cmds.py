@@ -49,6 +49,8 @@ symact audit --framework torch --dtype float32 --only gelu
     p.add_argument("--hypothesis", type=int, default=100, help="examples of the targeted Hypothesis search (0: none)")
     p.add_argument("--timeout", type=float, default=10.0, help="time limit per call, seconds (default 10)")
     p.add_argument("--no-derivative", action="store_true", help="skip the derivative check")
+    p.add_argument("--plot", metavar="FILE", help="draw the ULP error against x with the allowed band "
+                                                   "(.svg, .png or .pdf; a single TARGET only)")
     p.add_argument("--only", action="append", default=None, help="with --framework: only these activations")
     p.add_argument("--device", default=None, help="torch device for --framework torch (e.g. cuda)")
     p.set_defaults(run=run)
@@ -77,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
     if args.framework:
         if args.target:
             raise ParameterError("give either TARGET or --framework, not both")
+        if args.plot:
+            raise ParameterError("--plot draws one TARGET's audit, not a --framework run")
         return _run_framework(args, dtypes or ["float32", "float64"], progress, kw)
     if not args.target:
         raise ParameterError("give a TARGET (package.module:function or file.py:function) or --framework")
@@ -84,6 +88,11 @@ def run(args: argparse.Namespace) -> int:
         raise ParameterError("--activation NAME is required with a TARGET")
     if len(dtypes) > 1:
         raise ParameterError("give one --dtype for a single target")
+    plot_to = None
+    if args.plot:
+        from symact.plotting import output_path
+
+        plot_to = output_path(args.plot)
     entry = get(args.activation)
     params = _params(args.param)
     entry.param_values(params)
@@ -101,6 +110,10 @@ def run(args: argparse.Namespace) -> int:
         print(report.json())
     else:
         echo(report.text())
+    if plot_to is not None and not report.interrupted:
+        from symact.plotting import audit_plot
+
+        audit_plot(report, plot_to)
     if report.interrupted:
         return 130
     return 0 if report.passed else 1

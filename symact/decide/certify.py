@@ -15,12 +15,14 @@ from symact.kernel.check import FORMAT
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, resolve
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import X, sub
+from symact.kernel.terms import affine, sub
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
 #: highest derivative the monotonicity argument goes through
 MAX_ORDER = 3
+#: bisection depth of a cover of a bounded piece
+COVER_DEPTH = 48
 _INF = None
 
 
@@ -33,7 +35,7 @@ class Search:
         self.lhs, self.rel, self.rhs, self.domain = lhs, rel, rhs, domain
         self.d = sub(lhs, rhs)
         self.work = work
-        self.factor_cache: dict = {}
+        self.rewrite_cache: dict = {}
         self.claim = claim_json(lhs, rel, rhs, domain)
 
     # -- bookkeeping ------------------------------------------------------------------------------------------
@@ -57,7 +59,7 @@ class Search:
     def run(self):
         """(verdict, certificate, checked steps) or (None, None, reason)."""
         try:
-            found = self.refute(self.quick_points())
+            found = self.refute(self.quick_points()) or self.refute(self.deep_points())
             if found:
                 return found
             proof = []
@@ -70,9 +72,6 @@ class Search:
                 result = self.accepted("proved", proof)
                 if result:
                     return ("proved", *result)
-            found = self.refute(self.deep_points())
-            if found:
-                return found
             return None, None, "no certificate found (neither a proof nor a counterexample)"
         except _Spent:
             return None, None, "the search's work budget was spent before a certificate was found"
@@ -142,8 +141,35 @@ class Search:
         groups = []
         for h in [t for t in (dg, g) if t is not None]:
             for root in _float_roots(h, p, self):
-                groups.append(_rationals_near(root))
+                sharp = self.refine(h, root)
+                groups.append(([sharp] if sharp is not None else []) + _rationals_near(root))
         return groups
+
+    def refine(self, h, root: float):
+        """The zero of h near a float root to about 2^-160 relative, by certified-sign bisection (None when
+        no sign change is certain)."""
+        from flint import ctx
+
+        scale = Fraction(max(1.0, abs(root)))
+        a, b = Fraction(root) - scale / 2 ** 30, Fraction(root) + scale / 2 ** 30
+        saved = ctx.prec
+        try:
+            ctx.prec = 256
+            sa, sb = _certain_sign(h, a), _certain_sign(h, b)
+            if sa == 0 or sb == 0 or sa == sb:
+                return None
+            for _ in range(200):
+                if b - a < scale / 2 ** 160:
+                    break
+                m = _dyadic_mid(a, b)
+                self.spend(1 + _size(h) // 64)
+                sm = _certain_sign(h, m)
+                if sm == 0:
+                    return m
+                a, b = (m, b) if sm == sa else (a, m)
+            return _dyadic_mid(a, b)
+        finally:
+            ctx.prec = saved
 
     # -- proofs ---------------------------------------------------------------------------------------------
     def prove(self, p):
@@ -181,8 +207,17 @@ class Search:
         node = self.try_rewrite(g, rel, p)
         if node:
             return node
+        if not _plausible(g, rel, p):
+            return None
         if order < MAX_ORDER:
             node = self.try_monotone(g, rel, p, depth, order)
+            if node:
+                return node
+        if p[0] is not None and p[1] is not None and rel != "==":
+            try:
+                node = self.cover(g, rel, p, COVER_DEPTH)
+            except _Spent:
+                raise
             if node:
                 return node
         for cuts in self.cuts(g, p):
@@ -215,7 +250,7 @@ class Search:
             return [[hi - r] for r in radii]
         out = []
         for c in self.critical_roots(g, p):
-            eps = Fraction(1, 2 ** 40) * max(1, abs(c))
+            eps = _bracket(g, c)
             cut = [q for q in (c - eps, c + eps) if lo < q < hi]
             if cut:
                 out.append(cut)
@@ -227,53 +262,79 @@ class Search:
             dg = differentiate(resolve(g, interior(p), strict=True))
         except (Uncertain, GermUndefined):
             return []
-        return [Fraction(r) for r in _float_roots(dg, p, self)][:3]
+        roots = []
+        for r in _float_roots(dg, p, self)[:3]:
+            sharp = self.refine(dg, r)
+            roots.append(sharp if sharp is not None else Fraction(r))
+        return roots
 
     def try_rewrite(self, g, rel, p):
-        """A factored form of g (SymPy's factor: search only; the kernel re-checks the equality)."""
-        from symact.decide.terms_sympy import factored
+        """An equal form of g whose enclosure settles the claim (proposed by SymPy; the kernel re-checks the
+        equality)."""
+        from symact.decide.terms_sympy import rewrites
+        from symact.kernel.terms import to_json
 
         try:
             h = resolve(g, p, strict=False)
         except (Uncertain, GermUndefined, ZeroDivisionError):
             return None
-        if h not in self.factor_cache:
+        if h not in self.rewrite_cache:
             self.spend(20)
-            self.factor_cache[h] = factored(h)
-        other = self.factor_cache[h]
-        if other is None:
-            return None
-        node = self.try_eval(other, rel, p)
-        if node is None:
-            return None
-        from symact.kernel.terms import to_json
-
-        return {"rule": "rewrite", "as": to_json(other), "by": node}
+            self.rewrite_cache[h] = rewrites(h)
+        for other in self.rewrite_cache[h]:
+            node = self.try_eval(other, rel, p)
+            if node is not None:
+                return {"rule": "rewrite", "as": to_json(other), "by": node}
+        return None
 
     def try_eval(self, g, rel, p):
-        for bits in (64, 256):
-            self.spend(1 + _size(g) * bits // 2048)
-            try:
-                from flint import ctx
+        from flint import ctx
 
+        from symact.kernel.check import mean_value
+        from symact.kernel.evaluate import exact_value
+
+        if p[0] is not None and p[0] == p[1]:
+            v = exact_value(g, p[0])
+            if v is not None and {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0}[rel]:
+                return {"rule": "eval"}
+        bounded = p[0] is not None and p[1] is not None and p[0] != p[1]
+        for bits in (64, 256):
+            for form in ("natural", "mean-value") if bounded else ("natural",):
+                self.spend(1 + _size(g) * bits // 2048 * (3 if form == "mean-value" else 1))
                 saved, ctx.prec = ctx.prec, bits
                 try:
-                    ball = enclose(g, p)
+                    ball = enclose(g, p) if form == "natural" else mean_value(g, p)
+                except (Uncertain, GermUndefined, ZeroDivisionError, Rejected):
+                    ball = None
                 finally:
                     ctx.prec = saved
-            except (Uncertain, GermUndefined, ZeroDivisionError):
-                ball = None
-            if ball is not None and ball.satisfies(rel):
-                return {"rule": "eval"} if bits == 64 else {"rule": "eval", "bits": bits}
-            if p[0] is not None and p[0] == p[1]:
-                from symact.kernel.evaluate import exact_value
-
-                v = exact_value(g, p[0])
-                if v is not None and {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0}[rel]:
-                    return {"rule": "eval"}
-            if ball is None:
-                return None
+                if ball is not None and ball.satisfies(rel):
+                    node = {"rule": "eval"}
+                    if form != "natural":
+                        node["form"] = form
+                    if bits != 64:
+                        node["bits"] = bits
+                    return node
+                if ball is None and form == "natural":
+                    return None
         return None
+
+    def cover(self, g, rel, p, depth=18):
+        """Bisection of a bounded piece until every part has a certain enclosure (natural or mean value)."""
+        node = self.try_eval(g, rel, p)
+        if node is not None:
+            return node
+        if depth == 0 or p[0] is None or p[1] is None or p[0] == p[1]:
+            return None
+        m = _simple_between(p[0], p[1])
+        left, right = (p[0], m, p[2], True), (m, p[1], False, p[3])
+        a = self.cover(g, rel, left, depth - 1)
+        if a is None:
+            return None
+        b = self.cover(g, rel, right, depth - 1)
+        if b is None:
+            return None
+        return {"rule": "cases", "parts": [{"on": _piece_json(left), "by": a}, {"on": _piece_json(right), "by": b}]}
 
     def try_monotone(self, g, rel, p, depth, order):
         try:
@@ -296,6 +357,8 @@ class Search:
             if not weak_ok:
                 continue
             grows = up if side == "left" else not up
+            if not _plausible(dh, ">=" if grows else "<=", interior(p)):
+                continue
             for drel in ((">=", ">") if grows else ("<=", "<")):
                 sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
                 if sub_node is not None:
@@ -382,19 +445,10 @@ def _switch_arguments(t):
 
 def _linear_root(u):
     """The root of u when u is a*x + b with rational a != 0 (read from the syntax)."""
-    from symact.kernel.algebra import _linear_split  # noqa: PLC2701
-
-    try:
-        slope, rest = _linear_split(u)
-    except (TypeError, IndexError):
+    form = affine(u)
+    if form is None or form[0] == 0:
         return None
-    if slope == 0:
-        return None
-    if rest is None:
-        return Fraction(0)
-    if rest[0] == "num":
-        return -rest[1] / slope
-    return None
+    return -form[1] / form[0]
 
 
 _FLOAT_FUNCTIONS = {"exp": math.exp, "log": math.log, "sin": math.sin, "cos": math.cos, "tanh": math.tanh,
@@ -438,6 +492,64 @@ def _fv(t, x: float) -> float:
     if head == "fn":
         return _FLOAT_FUNCTIONS[t[1]](_fv(t[2], x))
     raise KeyError(head)
+
+
+def _certain_sign(h, x: Fraction) -> int:
+    try:
+        b = enclose(h, point(x))
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return 0
+    return 1 if b.positive() else -1 if b.negative() else 0
+
+
+def _dyadic_mid(a: Fraction, b: Fraction) -> Fraction:
+    """A short dyadic rational strictly between a and b."""
+    k = 0
+    while True:
+        q = Fraction(math.floor((a + b) / 2 * 2 ** k), 2 ** k)
+        if a < q < b:
+            return q
+        k += 1
+
+
+def _bracket(g, c: Fraction) -> Fraction:
+    """Half-width of the piece around a critical point c that interval arithmetic can settle: about the
+    square root of |g(c)| (g is flat to second order there)."""
+    from flint import ctx
+
+    saved, ctx.prec = ctx.prec, 512
+    try:
+        b = enclose(g, point(c))
+        margin = abs(float(b.lo.mid())) if b.lo is not None else 0.0
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        margin = 0.0
+    finally:
+        ctx.prec = saved
+    k = 40 if margin <= 0 else min(200, max(24, int(-math.log2(margin) / 2) + 6))
+    return Fraction(1, 2 ** k) * max(1, abs(c))
+
+
+def _plausible(g, rel, p) -> bool:
+    """Floats at 65 points of p do not contradict ``g REL 0`` (search only: a filter, never a verdict)."""
+    lo = -1e6 if p[0] is None else float(p[0])
+    hi = 1e6 if p[1] is None else float(p[1])
+    if lo == hi:
+        return True
+    weak = {"<": "<=", ">": ">="}.get(rel, rel)
+    for k in range(1, 66):
+        t = k / 66
+        if p[0] is None or p[1] is None:
+            x = (math.copysign(math.expm1(abs(2 * t - 1) * math.log1p(1e6)), 2 * t - 1) if p[0] is None and p[1] is None
+                 else lo + math.expm1(t * math.log1p(hi - lo)) if p[1] is None else hi - math.expm1((1 - t) * math.log1p(hi - lo)))
+        else:
+            x = lo + (hi - lo) * t
+        v = _float_value(g, x)
+        if v is None or math.isnan(v):
+            continue
+        tol = 1e-12 * (1 + abs(v))
+        if {"<=": v > tol, ">=": v < -tol, "==": abs(v) > tol}[weak]:
+            return False
+    return True
 
 
 def _float_roots(h, p, search: Search):

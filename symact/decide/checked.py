@@ -28,8 +28,17 @@ def statement(claim) -> tuple[str, str]:
     tex_quant = r"\exists" if claim.op == "!=" else r"\forall"
     dom = r"\mathbb{R}" if claim.domain_text() == "R" else claim.domain_text().replace("oo", r"\infty").replace(
         " U ", r" \cup ")
-    tex = rf"{sp.latex(claim.raw_lhs)} {_REL_LATEX[claim.op]} {sp.latex(claim.raw_rhs)} \quad {tex_quant} x \in {dom}"
+    tex = rf"{_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} {_latex(claim.raw_rhs, claim.rhs)} \quad {tex_quant} x \in {dom}"
     return text, tex
+
+
+def _latex(raw, evaluated) -> str:
+    """LaTeX of a side as written; SymPy's printer cannot print every unevaluated form (a power of a
+    Piecewise), and then the evaluated side is printed."""
+    try:
+        return sp.latex(raw)
+    except (TypeError, ValueError, AttributeError):
+        return sp.latex(evaluated)
 
 
 def check_claim(claim, budget: float) -> Verdict:

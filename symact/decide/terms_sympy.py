@@ -34,16 +34,39 @@ def to_sympy(t) -> sp.Expr:
     raise TermError(f"no SymPy form for {head}")
 
 
-def factored(t):
-    """SymPy's factorisation of a smooth term, as a term (None when it fails or changes nothing)."""
+def rewrites(t) -> list:
+    """Equal forms of a smooth term that interval arithmetic may bound better (proposals: the kernel checks
+    each equality): SymPy's factorisation, and log(... + e^a + ...) = a + log(... e^-a + ... + 1) with a the
+    largest or the smallest exponent inside a logarithm (a tail form of softplus-like terms)."""
     try:
         e = to_sympy(t)
     except TermError:
-        return None
+        return []
+    out = []
     ok, f = run_with_budget(lambda: sp.factor(sp.together(e)), 1.0)
-    if not ok or f == e:
-        return None
-    try:
-        return from_sympy(f, _X)
-    except TermError:
-        return None
+    if ok:
+        out.append(f)
+    for pick in (max, min):
+        ok, g = run_with_budget(lambda: sp.expand(_pull_exponent(e, pick)), 1.0)
+        if ok:
+            out.append(g)
+    forms = []
+    for f in out:
+        if f == e:
+            continue
+        try:
+            forms.append(from_sympy(f, _X))
+        except TermError:
+            continue
+    return forms
+
+
+def _pull_exponent(e, pick):
+    def pull(arg):
+        exps = [a for a in sp.Add.make_args(arg) if isinstance(a, sp.exp)]
+        if not exps:
+            return sp.log(arg)
+        lead = pick(exps, key=lambda a: float(sp.Poly(a.args[0], _X).LC()) if a.args[0].is_polynomial(_X) else 0)
+        return lead.args[0] + sp.log(sp.expand(arg * sp.exp(-lead.args[0])))
+
+    return e.xreplace({n: pull(n.args[0]) for n in e.atoms(sp.log) if isinstance(n.args[0], sp.Add)})

@@ -1,19 +1,28 @@
 """Exact identities: a smooth term written as N/D, polynomials over Q in independent generators.
 
-Rules used, each value-preserving wherever the term is defined:
+Rules used, each value-preserving wherever the term is defined on the piece P it is normalised on:
 
 * field arithmetic, with no cancellation: (a/b) + (c/d) = (ad + cb)/(bd), (a/b)(c/d) = ac/(bd),
   (a/b)^-k = b^k/a^k (the term's own domain has a != 0 there); every denominator is a product of the term's
   denominators, so it is non-zero wherever the term is defined;
 * exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k, exp(q x) = E^(q L) with E = exp(x/L) (L the common
   denominator of the rational slopes of x in exponents), exp(-u) = 1/exp(u);
-* tanh u = (e^{2u} - 1)/(e^{2u} + 1), sinh u = (e^u - e^{-u})/2, cosh u = (e^u + e^{-u})/2; log(exp(u)) = u;
+* tanh u = (e^{2u} - 1)/(e^{2u} + 1), sinh u = (e^u - e^{-u})/2, cosh u = (e^u + e^{-u})/2, erfc u = 1 - erf u;
+* log(exp(u)) = u; log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
+  (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
+  log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
+* sin, cos of k x/L + c pi (integer k, c in Z/2): the angle-sum and multiple-angle formulas in
+  S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1;
+* (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even; (a b)^r = a^r b^r where
+  a, b >= 0 on P; exact roots of rationals;
+* odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf; cos(-u) = cos(u);
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
 
-If N expands to the zero polynomial, the term is 0 wherever it is defined.  Treating generators as
-independent never proves a false identity (a polynomial that vanishes for independent values vanishes for the
-actual ones); it may fail to prove a true one, which leaves the verdict open.
+If N expands to the zero polynomial (after the trigonometric reduction), the term is 0 wherever it is
+defined.  Treating generators as independent never proves a false identity (a polynomial that vanishes for
+independent values vanishes for the actual ones); it may fail to prove a true one, which leaves the verdict
+open.
 """
 from __future__ import annotations
 
@@ -23,32 +32,59 @@ from math import lcm
 import sympy as sp
 
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, X, add, fn, mul, neg, num
+from symact.kernel.terms import ONE, add, fn, linear_split, mul, neg, num
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
+MAX_TRIG_MULTIPLE = 12
 MAX_TERMS = 4000
 
+_ODD = ("sin", "atan", "asinh", "erf")
+_EVEN = ("cos",)
 
-def is_zero(t) -> bool:
-    """Whether the smooth term t is identically 0 wherever it is defined (False: not shown)."""
-    n, _ = Normalizer(t).run()
-    return sp.expand(n) == 0
+
+def is_zero(t, piece=None) -> bool:
+    """Whether the smooth term t is identically 0 wherever it is defined on the piece (False: not shown)."""
+    normalizer = Normalizer(t, piece)
+    n, _ = normalizer.run()
+    return normalizer.reduce(sp.expand(n)) == 0
 
 
 class Normalizer:
-    def __init__(self, t):
+    def __init__(self, t, piece=None):
         self.t = t
+        self.piece = piece if piece is not None else (None, None, False, False)
         self.x = sp.Dummy("x")
-        self.atoms: list[tuple[str, Fraction | None, tuple, sp.Dummy]] = []
-        slopes = _exp_slopes(t)
-        self.L = lcm(*(q.denominator for q in slopes)) if slopes else 1
-        self.E = sp.Dummy("E")
-        if any(abs(q * self.L) > MAX_EXP_POWER for q in slopes):
-            raise Uncertain("exponentials of incommensurable slopes")
+        self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
+        self.L = _common_denominator(_slopes(t, ("exp", "tanh", "sinh", "cosh")), MAX_EXP_POWER)
+        self.T = _common_denominator(_slopes(t, ("sin", "cos")), MAX_TRIG_MULTIPLE)
+        self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
 
     def run(self):
         return self.nd(self.t)
+
+    def reduce(self, n):
+        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1)."""
+        if not (n.has(self.S) and n.has(self.C)):
+            return n
+        return sp.expand(sp.rem(n, self.C ** 2 + self.S ** 2 - 1, self.C))
+
+    def positive(self, t) -> bool:
+        from symact.kernel.evaluate import enclose
+
+        try:
+            return enclose(t, self.piece).positive()
+        except (Uncertain, ZeroDivisionError):
+            return False
+
+    def sign(self, t) -> int:
+        from symact.kernel.evaluate import enclose
+
+        try:
+            box = enclose(t, self.piece)
+        except (Uncertain, ZeroDivisionError):
+            return 0
+        return 1 if box.nonnegative() else -1 if box.nonpositive() else 0
 
     def nd(self, t):
         head = t[0]
@@ -57,7 +93,7 @@ class Normalizer:
         if head == "num":
             return sp.Rational(t[1].numerator, t[1].denominator), sp.Integer(1)
         if head == "const":
-            return (self.atom("exp", None, ONE) if t[1] == "E" else self.atom("pi", None, ONE)), sp.Integer(1)
+            return (self.exponential(ONE) if t[1] == "E" else (self.atom("pi", None, ONE), sp.Integer(1)))
         if head == "add":
             n, d = self.nd(t[1])
             for a in t[2:]:
@@ -77,29 +113,53 @@ class Normalizer:
                 raise Uncertain("power too large")
             return (_expand(n ** k), _expand(d ** k)) if k >= 0 else (_expand(d ** -k), _expand(n ** -k))
         if head == "pow":
-            return self.atom("root", t[2], t[1]), sp.Integer(1)
+            return self.root(t[1], t[2])
         if head == "powt":
             return self.nd(fn("exp", mul(t[2], fn("log", t[1]))))
         if head == "fn":
             return self.function(t[1], t[2])
         raise Uncertain(f"no algebraic normal form for {head}")
 
+    # -- roots ----------------------------------------------------------------------------------------------
+    def root(self, base, r: Fraction):
+        if base[0] == "num" and base[1] > 0:
+            exact = _rational_power(base[1], r)
+            if exact is not None:
+                return sp.Rational(exact.numerator, exact.denominator), sp.Integer(1)
+        if base[0] == "pow" and base[2].denominator == 1 and (base[2] * r).denominator == 1:
+            v, m = base[1], base[2]
+            s = self.sign(v)
+            if s > 0:
+                return self.nd(("pow", v, m * r))
+            if s < 0 and m.numerator % 2 == 0:
+                return self.nd(("pow", neg(v), m * r))
+        if base[0] == "mul" and all(self.sign(a) > 0 for a in base[1:]):
+            return self.nd(mul(*(("pow", a, r) for a in base[1:])))
+        return self.atom("root", r, base), sp.Integer(1)
+
+    # -- functions --------------------------------------------------------------------------------------------
     def function(self, name: str, u):
         if name == "exp":
             return self.exponential(u)
-        if name == "log" and u[0] == "fn" and u[1] == "exp":
-            return self.nd(u[2])
+        if name == "log":
+            return self.logarithm(u)
         if name == "tanh":
             e2 = fn("exp", mul(num(2), u))
             return self.nd(mul(add(e2, num(-1)), ("pow", add(e2, ONE), Fraction(-1))))
         if name in ("sinh", "cosh"):
             sign = -1 if name == "sinh" else 1
             return self.nd(mul(num(Fraction(1, 2)), add(fn("exp", u), mul(num(sign), fn("exp", neg(u))))))
+        if name == "erfc":
+            return self.nd(add(ONE, neg(fn("erf", u))))
+        if name in ("sin", "cos"):
+            found = self.trigonometric(name, u)
+            if found is not None:
+                return found
         return self.atom(name, None, u), sp.Integer(1)
 
     def exponential(self, u):
         """exp(u) for u = q x + rest: E^(q L) times exp(rest) (rest an independent generator unless 0)."""
-        slope, rest = _linear_split(u)
+        slope, rest = linear_split(u)
         k = slope * self.L
         if k.denominator != 1:
             raise Uncertain("exponent slope outside the common denominator")
@@ -109,10 +169,61 @@ class Normalizer:
             n = n * self.atom("exp", None, rest)
         return n, d
 
-    def atom(self, name: str, extra, u) -> sp.Dummy:
+    def logarithm(self, u):
+        if u[0] == "fn" and u[1] == "exp":
+            return self.nd(u[2])
+        if u[0] == "num" and u[1] > 0:
+            return self.log_rational(u[1])
+        if u[0] == "mul" and all(self.positive(a) for a in u[1:]):
+            return self.nd(add(*(fn("log", a) for a in u[1:])))
+        if u[0] == "pow" and u[2].denominator == 1 and self.positive(u[1]):
+            return self.nd(mul(num(u[2]), fn("log", u[1])))
+        n, d = self.nd(u)
+        j = _lowest_power(n, self.E) - _lowest_power(d, self.E)
+        if j != 0:  # u = E^j w with w > 0: log u = j x/L + log w
+            shift = mul(num(Fraction(j, self.L)), ("x",))
+            rest = self.atom("log", None, mul(u, fn("exp", neg(shift))))
+            return _expand(rest + sp.Rational(j, self.L) * self.x), sp.Integer(1)
+        return self.atom("log", None, u), sp.Integer(1)
+
+    def log_rational(self, q: Fraction):
+        total = sp.Integer(0)
+        for value, sign in ((q.numerator, 1), (q.denominator, -1)):
+            for prime, power in _factor(value):
+                total += sign * power * self.atom("log", None, num(prime))
+        return total, sp.Integer(1)
+
+    def trigonometric(self, name: str, u):
+        """sin/cos(k x/T + c pi) with integer k and c in Z/2, as a polynomial in S = sin(x/T), C = cos(x/T)."""
+        slope, rest = linear_split(u)
+        k = slope * self.T
+        if k.denominator != 1 or abs(k) > MAX_TRIG_MULTIPLE:
+            return None
+        shift = Fraction(0)
+        if rest is not None:
+            if rest == ("const", "pi"):
+                shift = Fraction(1)
+            elif rest[0] == "mul" and len(rest) == 3 and rest[1][0] == "num" and rest[2] == ("const", "pi"):
+                shift = rest[1][1]
+            else:
+                return None
+        if (2 * shift).denominator != 1:
+            return None
+        s, c = _multiple_angle(int(k), self.S, self.C)
+        quarter = int(2 * shift) % 4  # shift by quarter * pi/2
+        for _ in range(quarter):
+            s, c = c, -s  # sin(a + pi/2) = cos a, cos(a + pi/2) = -sin a
+        return _expand(s if name == "sin" else c), sp.Integer(1)
+
+    # -- generators ---------------------------------------------------------------------------------------------
+    def atom(self, name: str, extra, u):
         for other_name, other_extra, v, symbol in self.atoms:
-            if other_name == name and other_extra == extra and self.same(u, v):
+            if other_name != name or other_extra != extra:
+                continue
+            if self.same(u, v):
                 return symbol
+            if extra is None and name in _ODD + _EVEN and self.same(neg(u), v):
+                return -symbol if name in _ODD else symbol
         symbol = sp.Dummy(name)
         self.atoms.append((name, extra, u, symbol))
         return symbol
@@ -120,7 +231,55 @@ class Normalizer:
     def same(self, u, v) -> bool:
         n1, d1 = self.nd(u)
         n2, d2 = self.nd(v)
-        return _expand(n1 * d2 - n2 * d1) == 0
+        return self.reduce(_expand(n1 * d2 - n2 * d1)) == 0
+
+
+def _lowest_power(p, E) -> int:
+    """The largest j with E^j dividing every monomial of the polynomial p (0 when E does not occur)."""
+    p = sp.expand(p)
+    if p == 0 or not p.has(E):
+        return 0
+    return min(sp.Poly(term, E).degree() if term.has(E) else 0 for term in sp.Add.make_args(p))
+
+
+def _multiple_angle(k: int, S, C):
+    """(sin(k a), cos(k a)) as polynomials in S = sin a, C = cos a."""
+    s, c = sp.Integer(0), sp.Integer(1)
+    step_s, step_c = (S, C) if k >= 0 else (-S, C)
+    for _ in range(abs(k)):
+        s, c = _expand(s * step_c + c * step_s), _expand(c * step_c - s * step_s)
+    return s, c
+
+
+def _rational_power(q: Fraction, r: Fraction) -> Fraction | None:
+    def root(v: int, n: int):
+        c = round(v ** (1.0 / n)) if v < 2 ** 1000 else None
+        if c is None:
+            return None
+        for cand in (c - 1, c, c + 1):
+            if cand >= 0 and cand ** n == v:
+                return cand
+        return None
+
+    a, b = root(q.numerator, r.denominator), root(q.denominator, r.denominator)
+    if a is None or b is None:
+        return None
+    return Fraction(a, b) ** r.numerator
+
+
+def _factor(n: int):
+    out, p = [], 2
+    while p * p <= n and p < 10 ** 4:
+        count = 0
+        while n % p == 0:
+            n //= p
+            count += 1
+        if count:
+            out.append((p, count))
+        p += 1
+    if n > 1:
+        out.append((n, 1))
+    return out
 
 
 def _expand(e):
@@ -130,43 +289,22 @@ def _expand(e):
     return e
 
 
-def _linear_split(u):
-    """u = slope*x + rest, read off the syntax (rest None when it is 0)."""
-    if u == X:
-        return Fraction(1), None
-    if u[0] == "num" and u[1] == 0:
-        return Fraction(0), None
-    if u[0] == "mul" and len(u) == 3 and u[1][0] == "num" and u[2] == X:
-        return u[1][1], None
-    if u[0] == "mul" and len(u) == 3 and u[2][0] == "num" and u[1] == X:
-        return u[2][1], None
-    if u[0] == "mul" and len(u) >= 3 and u[1][0] == "num":
-        slope, rest = _linear_split(("mul", *u[2:]) if len(u) > 3 else u[2])
-        scale = u[1][1]
-        return slope * scale, None if rest is None else mul(u[1], rest)
-    if u[0] == "add":
-        slope, rests = Fraction(0), []
-        for a in u[1:]:
-            s, r = _linear_split(a)
-            slope += s
-            if r is not None:
-                rests.append(r)
-        return slope, None if not rests else (rests[0] if len(rests) == 1 else add(*rests))
-    return Fraction(0), u
+def _common_denominator(slopes: set, limit: int) -> int:
+    den = lcm(*(q.denominator for q in slopes)) if slopes else 1
+    if any(abs(q * den) > limit for q in slopes):
+        raise Uncertain("functions of incommensurable or too large slopes")
+    return den
 
 
-def _exp_slopes(t) -> set:
+def _slopes(t, names) -> set:
     out = set()
     stack = [t]
     while stack:
         s = stack.pop()
         if not isinstance(s, tuple):
             continue
-        if s[0] == "fn" and s[1] in ("exp", "tanh", "sinh", "cosh"):
-            slope, _ = _linear_split(s[2])
+        if s[0] == "fn" and s[1] in names:
+            slope, _ = linear_split(s[2])
             out.add(slope * (2 if s[1] == "tanh" else 1))
         stack.extend(a for a in s[1:] if isinstance(a, tuple))
-        if s[0] == "pw":
-            for pair in s[1:]:
-                stack.extend(pair)
     return {q for q in out if q != 0}

@@ -12,14 +12,16 @@ A **proof** is a list with one node per piece of D.  Writing d = lhs - rhs, a no
 piece P by one of these rules (the only ways to conclude):
 
 ``eval``      an enclosure of d on P (interval arithmetic with arb end points) satisfies REL; on a single point
-              also the exact rational value;
+              also the exact rational value; with ``"form": "mean-value"`` on a bounded P the enclosure is
+              g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P);
 ``cover``     P cut at the given points; ``eval`` on every part;
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
               also defined, the sign of g' on the interior of P proved by the sub-node (the kernel forms g'),
               and g(e) of the right sign: by the mean value theorem g(x) lies on the right side of g(e);
 ``algebra``   (for ==) d is defined on P and its smooth form on P is 0 as a rational function of independent
-              generators (:mod:`symact.kernel.algebra`);
+              generators, with the rewriting rules of :mod:`symact.kernel.algebra` (their sign conditions
+              checked on P);
 ``constant``  (for ==) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
               x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
@@ -168,11 +170,15 @@ class _Checker:
                     return
                 raise Rejected(f"the claim fails at x = {p[0]}")
         bits = _bits(node)
+        form = node.get("form", "natural")
+        if form not in ("natural", "mean-value"):
+            raise Rejected(f"unknown enclosure form {form!r}")
         with _precision(bits):
-            ball = enclose(d, p)
+            ball = enclose(d, p) if form == "natural" else mean_value(d, p)
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
-        self.log.append(f"On {piece_text(p)}: the difference lies in {ball} (interval arithmetic), so it is {rel} 0.")
+        how = "interval arithmetic" if form == "natural" else "mean value form"
+        self.log.append(f"On {piece_text(p)}: the difference lies in {ball} ({how}), so it is {rel} 0.")
 
     def rule_cover(self, node, d, rel, p) -> None:
         pts = [parse_rational(s) for s in node.get("points", [])]
@@ -238,7 +244,7 @@ class _Checker:
             raise Rejected("algebra proves identities only")
         enclose(d, p)  # defined everywhere on the piece
         g = resolve(d, p, strict=False)
-        if not algebra.is_zero(g):
+        if not algebra.is_zero(g, p):
             raise Rejected(f"the difference on {piece_text(p)} is not 0 as a rational function")
         self.log.append(f"On {piece_text(p)}: both sides are defined and their difference is 0 by exact "
                         f"algebra (rational functions of exponentials and other function values).")
@@ -246,7 +252,7 @@ class _Checker:
     def rule_rewrite(self, node, d, rel, p) -> None:
         other = from_json(node.get("as"))
         enclose(d, p)  # defined everywhere on the piece
-        if not algebra.is_zero(sub(resolve(d, p, strict=False), other)):
+        if not algebra.is_zero(sub(resolve(d, p, strict=False), other), p):
             raise Rejected(f"the rewritten form is not equal to the difference on {piece_text(p)} by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference equals {show(other)} (exact algebra).")
         self.prove(node.get("by"), other, rel, p)
@@ -259,12 +265,25 @@ class _Checker:
             raise Rejected("the anchor point is outside the piece")
         g = resolve(d, p, strict=True)
         enclose(g, p, strict=True)
-        if not algebra.is_zero(differentiate(g)):
+        if not algebra.is_zero(differentiate(g), p):
             raise Rejected("the derivative of the difference is not 0 by exact algebra")
-        if not algebra.is_zero(_substitute(g, x0)):
+        if not algebra.is_zero(_substitute(g, x0), point(x0)):
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
+
+
+def mean_value(d, p):
+    """g(m) + g'(P) (P - m) on a bounded piece P (m its midpoint), an enclosure of d on P."""
+    if p[0] is None or p[1] is None:
+        raise Rejected("the mean value form needs a bounded piece")
+    g = resolve(d, p, strict=True)
+    enclose(g, p, strict=True)
+    m = (p[0] + p[1]) / 2
+    at_m = enclose(g, point(m), strict=True)
+    slope = enclose(differentiate(g), p)
+    offset = ivals.Iv.of(p[0] - m, p[1] - m, False, False)
+    return ivals.add(at_m, ivals.mul(slope, offset))
 
 
 def _bad():

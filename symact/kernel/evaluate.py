@@ -21,7 +21,7 @@ from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Iv, Uncertain, exact
-from symact.kernel.terms import ONE, ZERO, neg, num, sub
+from symact.kernel.terms import ONE, ZERO, affine, neg, num, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -52,6 +52,10 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         return Iv.ball(exact(t[1]))
     if head == "const":
         return Iv.ball(arb.pi() if t[1] == "pi" else arb(1).exp())
+    if head == "add" and affine(t) is not None:  # exact: no dependency between the x's of a linear form
+        slope, intercept = affine(t)
+        return ivals.add(ivals.mul(Iv.of(slope, slope, False, False), piece_iv(p)),
+                         Iv.of(intercept, intercept, False, False))
     if head == "add":
         out = enclose(t[1], p, strict)
         for a in t[2:]:
@@ -137,7 +141,7 @@ def _derivative(f, p: Piece) -> Iv:
         g = resolve(f, p, strict=True)
         enclose(g, p, strict=True)
     except Uncertain:
-        if p[0] != p[1]:
+        if p[0] is None or p[0] != p[1]:
             raise
         return point_derivative(f, p[0])
     return enclose(differentiate(g), p)

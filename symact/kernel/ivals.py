@@ -77,8 +77,8 @@ class Iv:
                 "==": lambda: self.positive() or self.negative(), "!=": self.is_zero}[rel]()
 
     def __str__(self) -> str:
-        lo = "-oo" if self.lo is None else self.lo.str(10, radius=False)
-        hi = "oo" if self.hi is None else self.hi.str(10, radius=False)
+        lo = "-oo" if self.lo is None else self.lo.str(17, radius=False)
+        hi = "oo" if self.hi is None else self.hi.str(17, radius=False)
         return f"{'(' if self.lo_open or self.lo is None else '['}{lo}, {hi}{')' if self.hi_open or self.hi is None else ']'}"
 
 

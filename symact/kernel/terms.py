@@ -217,6 +217,9 @@ def _cond(c, var) -> tuple:
         return ("or",) + tuple(_cond(a, var) for a in c.args)
     if isinstance(c, sp.Not):
         return ("not", _cond(c.args[0], var))
+    if isinstance(c, sp.ITE):  # if a then b else c
+        a, b, e = (_cond(arg, var) for arg in c.args)
+        return ("or", ("and", a, b), ("and", ("not", a), e))
     raise TermError(f"the kernel does not read the condition {c}")
 
 
@@ -252,3 +255,43 @@ def show(t) -> str:
     if head in ("true", "false"):
         return head
     return f"{head}(" + ", ".join(show(a) for a in t[1:]) + ")"
+
+
+def linear_split(u):
+    """``u = slope*x + rest``, read off the syntax: (slope, rest) with rest None when it is 0."""
+    if u == X:
+        return Fraction(1), None
+    if u[0] == "num" and u[1] == 0:
+        return Fraction(0), None
+    if u[0] == "mul" and len(u) >= 3 and u[1][0] == "num":
+        slope, rest = linear_split(("mul", *u[2:]) if len(u) > 3 else u[2])
+        scale = u[1][1]
+        return slope * scale, None if rest is None else mul(u[1], rest)
+    if u[0] == "mul" and len(u) == 3 and u[2][0] == "num" and u[1] == X:
+        return u[2][1], None
+    if u[0] == "add":
+        slope, rests = Fraction(0), []
+        for a in u[1:]:
+            s, r = linear_split(a)
+            slope += s
+            if r is not None:
+                rests.append(r)
+        return slope, None if not rests else (rests[0] if len(rests) == 1 else add(*rests))
+    return Fraction(0), u
+
+
+def affine(u):
+    """(slope, intercept) when u is slope*x + intercept with rational coefficients (read off the syntax)."""
+    slope, rest = linear_split(u)
+    if rest is None:
+        return slope, Fraction(0)
+    if rest[0] == "num":
+        return slope, rest[1]
+    if rest[0] == "add" and all(a[0] == "num" for a in rest[1:]):
+        return slope, sum((a[1] for a in rest[1:]), Fraction(0))
+    if rest[0] == "mul" and all(a[0] == "num" for a in rest[1:]):
+        out = Fraction(1)
+        for a in rest[1:]:
+            out *= a[1]
+        return slope, out
+    return None

@@ -26,6 +26,9 @@ import sympy as sp
 from symact import calculus
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
+from symact.definitions import DEFINITIONS
+from symact import display
+from symact.display import formula, set_latex, set_text
 from symact.errors import ExpressionError, ParameterError, SymactError, UnknownActivationError
 from symact.interval import ball_text, working_precision
 from symact.properties._facts import Facts
@@ -35,11 +38,13 @@ from symact.verdict import Certificate, Derivation, Verdict
 #: The property keys, in table order.
 KEYS: tuple[str, ...] = ("range", "bounded_above", "bounded_below", "monotonic", "convex", "concave",
                          "continuity", "differentiable", "derivative_max", "derivative_min", "lipschitz",
-                         "saturation", "non_saturating", "zero_centered", "identity_near_origin", "extrema")
+                         "saturation", "non_saturating", "zero_at_origin", "odd", "range_has_both_signs",
+                         "identity_near_origin", "extrema")
 
 #: Keys whose verdict is a yes/no claim (``refuted`` means "does not hold"); the others carry a value.
 YES_NO: frozenset[str] = frozenset({"bounded_above", "bounded_below", "monotonic", "convex", "concave",
-                                    "differentiable", "non_saturating", "zero_centered", "identity_near_origin"})
+                                    "differentiable", "non_saturating", "zero_at_origin", "odd",
+                                    "range_has_both_signs", "identity_near_origin"})
 
 CONVEX_NOTE = ("convex means f(t a + (1-t) b) <= t f(a) + (1-t) f(b) for all a, b, t in [0, 1] "
                "(the U shape; some textbooks swap the words convex and concave)")
@@ -105,35 +110,42 @@ def facts_for(expr: sp.Expr, budget: float = DEFAULT_BUDGET) -> Facts:
 
 # ============================================================================ JSON helpers
 def number_json(value: Value | sp.Expr | None) -> dict[str, Any] | None:
-    """``{"exact": "<SymPy string>", "float": number | "oo" | "-oo"}`` (+ ``enclosure`` for balls)."""
+    """``{"exact": "<SymPy string>", "text": "<as read>", "latex", "float": number | "oo" | "-oo"}``, plus
+    ``enclosure`` (a certified ball) when the value is not rational; ``exact`` is null without a closed form."""
     if value is None:
         return None
     if not isinstance(value, Value):
         value = Value.of(sp.sympify(value, strict=True))
     if value.infinite:
-        return {"exact": str(value.exact), "float": "oo" if value.infinite > 0 else "-oo"}
-    out: dict[str, Any] = {"exact": str(value.exact) if value.exact is not None else None,
-                           "float": float(value.float)}
+        return {"exact": str(value.exact), "text": formula(value.exact), "latex": sp.latex(value.exact),
+                "float": "oo" if value.infinite > 0 else "-oo"}
+    out: dict[str, Any] = {"exact": None, "text": None, "latex": None, "float": float(value.float)}
+    if value.exact is not None:
+        out.update(exact=str(value.exact), text=formula(value.exact), latex=sp.latex(value.exact))
     if value.exact is None or not (value.exact.is_Rational or value.exact.is_Integer):
         out["enclosure"] = ball_text(value.ball, 20)
     return out
 
 
 def point_json(where: Any) -> dict[str, Any]:
+    """A point as a number (see :func:`number_json`), or a stretch ``{"interval": "[0, 6]", "latex"}``."""
     if isinstance(where, Pt):
-        out: dict[str, Any] = {"exact": str(where.exact) if where.exact is not None else None, "float": where.float}
+        out: dict[str, Any] = {"exact": None, "text": None, "latex": None, "float": where.float}
+        if where.exact is not None:
+            out.update(exact=str(where.exact), text=formula(where.exact), latex=sp.latex(where.exact))
         if where.exact is None or not where.exact.is_Rational:
             out["enclosure"] = ball_text(where.ball, 20)
         return out
     if isinstance(where, sp.Set):
-        return {"interval": str(where), "float": None}
-    return {"exact": str(where), "float": float(where)}
+        ends = [{sp.oo: "oo", -sp.oo: "-oo"}.get(v, None) or float(v) for v in (where.inf, where.sup)]
+        return {"interval": set_text(where), "latex": set_latex(where), "ends": ends, "float": None}
+    return {"exact": str(where), "text": formula(where), "latex": sp.latex(where), "float": float(where)}
 
 
 def _text_point(where: Any) -> str:
     if isinstance(where, Pt):
-        return str(where.exact) if where.exact is not None else ball_text(where.ball, 16)
-    return str(where)
+        return formula(where.exact) if where.exact is not None else ball_text(where.ball, 16)
+    return formula(where)
 
 
 def extreme_json(e: Extreme) -> dict[str, Any]:
@@ -144,10 +156,8 @@ def extreme_json(e: Extreme) -> dict[str, Any]:
 
 
 def _num_text(v: Value) -> str:
-    if v.infinite:
-        return str(v.exact)
     if v.exact is not None:
-        return str(v.exact)
+        return formula(v.exact)
     return ball_text(v.ball, 16)
 
 
@@ -175,14 +185,16 @@ def _guard(key: str, statement: Callable[[Subject], str]):
             start = time.perf_counter()
             facts = facts_for(subj.expr, budget)
             try:
-                return fn(subj, facts, start)
+                v = fn(subj, facts, start)
             except Undecided as exc:
-                return _unknown(statement(subj), start, exc)
+                v = _unknown(statement(subj), start, exc)
             except (ArithmeticError, ValueError, TypeError, NotImplementedError, AttributeError, RecursionError,
                     KeyError, IndexError) as exc:  # a SymPy corner case: never a traceback, never a guess
                 if isinstance(exc, SymactError):
                     raise
-                return _unknown(statement(subj), start, " ".join(f"{type(exc).__name__}: {exc}".split()))
+                v = _unknown(statement(subj), start, " ".join(f"{type(exc).__name__}: {exc}".split()))
+            v.latex = display.latex_statement(key, sp.latex(subj.expr), v.status, v.value)
+            return v
         public.__name__ = fn.__name__
         public.__doc__ = fn.__doc__
         public.key = key  # type: ignore[attr-defined]
@@ -311,7 +323,7 @@ def range_(subj: Subject, facts: Facts, start: float) -> Verdict:
         return _verdict("proved", f"the range of {_f(subj)} is {text}", "shape analysis + limits", start,
                         value=value, certificate=Certificate("symbolic", {"range": text}), derivation=d)
     image = _piecewise_affine_image(subj.expr)
-    value.update(hull=True, image=None if image is None else _set_text(image))
+    value.update(hull=True, image=None if image is None else set_text(image))
     d = Derivation().say(f"inf f and sup f give {text}; f is discontinuous, so {text} is only the smallest "
                          "interval containing f(R)")
     statement = f"the smallest interval containing the range of {_f(subj)} is {text}"
@@ -321,21 +333,6 @@ def range_(subj: Subject, facts: Facts, start: float) -> Verdict:
         statement += f" (the range itself is {value['image']})"
     return _verdict("proved", statement, "shape analysis + limits", start, value=value,
                     certificate=Certificate("symbolic", {"hull": text, "image": value["image"]}), derivation=d)
-
-
-def _set_text(image: sp.Set) -> str:
-    """A union of intervals and points in reading order: ``(-oo, -1/2) ∪ {0} ∪ (1/2, oo)``."""
-    parts = image.args if isinstance(image, sp.Union) else (image,)
-
-    def end(v: sp.Expr) -> str:
-        return {sp.oo: "∞", -sp.oo: "-∞"}.get(v, sp.sstr(v))
-
-    def text(part: sp.Set) -> str:
-        if isinstance(part, sp.FiniteSet):
-            return "{" + ", ".join(end(p) for p in part) + "}"
-        return f"{'(' if part.left_open else '['}{end(part.start)}, {end(part.end)}{')' if part.right_open else ']'}"
-
-    return " ∪ ".join(text(p) for p in sorted(parts, key=lambda p: float(p.inf)))
 
 
 def _piecewise_affine_image(expr: sp.Expr) -> sp.Set | None:
@@ -734,9 +731,43 @@ def non_saturating(subj: Subject, facts: Facts, start: float) -> Verdict:
     return _verdict(status, statement, "limits at +-oo", start, value=value, certificate=cert, derivation=d)
 
 
-@_guard("zero_centered", lambda s: f"{_f(s)} is zero-centred")
-def zero_centered(subj: Subject, facts: Facts, start: float) -> Verdict:
-    """The range contains both negative and positive values."""
+def _at_zero(facts: Facts) -> sp.Expr:
+    """f(0), exact; Undecided when f is not defined there."""
+    f0 = facts.at(sp.Integer(0))
+    if f0.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise Undecided("f is not defined at 0")
+    return f0
+
+
+@_guard("zero_at_origin", lambda s: f"{_f(s)} has f(0) = 0")
+def zero_at_origin(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """f(0) = 0 (value: f(0), exact)."""
+    f0 = _at_zero(facts)
+    sign = Value.of(f0).sign()
+    if sign is None:
+        raise Undecided(f"f(0) = {formula(f0)} could not be compared with 0")
+    return _verdict("proved" if sign == 0 else "refuted", f"{_f(subj)} has f(0) = 0", "exact value at 0", start,
+                    value={"f(0)": str(f0)}, certificate=Certificate("symbolic", {"f(0)": str(f0)}),
+                    derivation=Derivation().show("f(0)", "=", f0))
+
+
+@_guard("odd", lambda s: f"{_f(s)} is odd")
+def odd(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """f(-x) = -f(x) for every real x: proved by the identity decider, refuted by a certified point."""
+    from symact import decide as deciders
+
+    statement = f"{_f(subj)} is odd: f(-x) = -f(x) for all x in R"
+    budget = max(1.0, min(10.0, facts.deadline - time.monotonic()))
+    v = deciders.identity(subj.expr.subs(X, -X), -subj.expr, budget=budget)
+    if v.status == "unknown":
+        raise Undecided(f"f(-x) = -f(x) was not decided: {v.reason}")
+    return _verdict(v.status, statement, v.method, start, value=v.status == "proved", certificate=v.certificate,
+                    derivation=v.derivation)
+
+
+@_guard("range_has_both_signs", lambda s: f"the range of {_f(s)} has both signs")
+def range_has_both_signs(subj: Subject, facts: Facts, start: float) -> Verdict:
+    """f takes a negative and a positive value somewhere (not a statement about the mean of the outputs)."""
     statement = f"the range of {_f(subj)} contains negative and positive values"
     try:
         lo, hi = _range_pair(facts)
@@ -775,7 +806,7 @@ def _sign_witnesses(facts: Facts):
 def identity_near_origin(subj: Subject, facts: Facts, start: float) -> Verdict:
     """f(0) = 0, f is differentiable at 0 and f'(0) = 1."""
     statement = f"{_f(subj)} has f(0) = 0, is differentiable at 0 and f'(0) = 1"
-    f0 = facts.at(sp.Integer(0))
+    f0 = _at_zero(facts)
     side = next((s for s in facts.sides if s.point == 0), None)
     d = Derivation().show("f(0)", "=", f0)
     if side is not None:
@@ -790,8 +821,10 @@ def identity_near_origin(subj: Subject, facts: Facts, start: float) -> Verdict:
     else:
         fp0 = sp.simplify(sp.diff(facts.piece_at(sp.Integer(0)).expr, X).subs(X, 0))
     d.show("f'(0)", "=", fp0)
-    ok = Value.of(f0).sign() == 0 and Value.of(fp0 - 1).sign() == 0
-    return _verdict("proved" if ok else "refuted", statement, "exact values at 0", start,
+    signs = (Value.of(f0).sign(), Value.of(fp0 - 1).sign())
+    if None in signs:
+        raise Undecided("f(0) or f'(0) - 1 could not be compared with 0")
+    return _verdict("proved" if signs == (0, 0) else "refuted", statement, "exact values at 0", start,
                     value={"f(0)": str(f0), "f'(0)": str(fp0)},
                     certificate=Certificate("symbolic", {"f(0)": str(f0), "f'(0)": str(fp0)}), derivation=d)
 
@@ -824,10 +857,11 @@ PROPERTIES: dict[str, Callable[..., Verdict]] = {
     "range": range_, "bounded_above": bounded_above, "bounded_below": bounded_below, "monotonic": monotonic,
     "convex": convex, "concave": concave, "continuity": continuity, "differentiable": differentiable,
     "derivative_max": derivative_max, "derivative_min": derivative_min, "lipschitz": lipschitz,
-    "saturation": saturation, "non_saturating": non_saturating, "zero_centered": zero_centered,
-    "identity_near_origin": identity_near_origin, "extrema": extrema,
+    "saturation": saturation, "non_saturating": non_saturating, "zero_at_origin": zero_at_origin, "odd": odd,
+    "range_has_both_signs": range_has_both_signs, "identity_near_origin": identity_near_origin,
+    "extrema": extrema,
 }
-assert tuple(PROPERTIES) == KEYS
+assert tuple(PROPERTIES) == KEYS == tuple(DEFINITIONS)
 
 
 def decide(key: str, target: Any, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET) -> Verdict:
@@ -869,111 +903,26 @@ class PropertyReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "expr": str(self.expr), "params": dict(self.params),
-                "properties": {k: self.property_json(k) for k in KEYS}, "seconds": round(self.seconds, 3)}
+                "properties": {k: self.property_json(k) for k in self.verdicts}, "seconds": round(self.seconds, 3)}
 
     def cell(self, key: str) -> str:
         """A short table cell for the property."""
-        return cell_text(key, self.property_json(key))
+        return display.cell(key, self.property_json(key))
 
-    def text(self) -> str:
-        lines = [f"{self.name}: f(x) = {self.expr}" + (f"  ({', '.join(f'{k}={v}' for k, v in self.params.items())})"
-                                                        if self.params else "")]
-        width = max(len(k) for k in KEYS)
-        for k in KEYS:
-            v = self.verdicts[k]
-            cell = cell_text(k, self.property_json(k), long=True)
-            if k in ("derivative_max", "derivative_min", "extrema") and v.status == "proved":
-                cell = f"{cell}  ({v.statement.split(': ', 1)[-1]})" if k == "extrema" else cell + _where(v.value)
-            tail = f"  [{v.reason}]" if v.status == "unknown" and v.reason else ""
-            lines.append(f"  {k:<{width}}  {v.status:<8} {cell}{tail}")
-        lines.append("  (" + CONVEX_NOTE + ")")
-        return "\n".join(lines)
+    def text(self, enclosures: bool = False) -> str:
+        """One line per property: exact forms with decimals (``enclosures``: the certified balls too)."""
+        return display.report_text(self.to_json(), display.formula(self.expr), enclosures, notes=(CONVEX_NOTE,))
 
+    def __repr__(self) -> str:
+        return display.report_summary(self.to_json())
 
-def _where(value: dict[str, Any]) -> str:
-    at = value.get("at") or []
-    return f" at {', '.join(_point_label(p, LONG_FORM) for p in at)}" if at else ""
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self) if cycle else self.text())
 
+    def _repr_html_(self) -> str:
+        from symact.rich import report_html
 
-#: the longest exact form shown in a table cell, and in the text report (which also shows enclosures)
-SHORT_FORM, LONG_FORM = 14, 400
-
-
-def _fmt_number(n: dict[str, Any] | None, limit: int) -> str:
-    if not n:
-        return "?"
-    f = n.get("float")
-    if isinstance(f, str):
-        return "∞" if f == "oo" else "-∞"
-    exact = n.get("exact")
-    if exact is not None and len(exact) <= limit:
-        return exact
-    if limit > SHORT_FORM and n.get("enclosure"):
-        return n["enclosure"]
-    return f"{f:.6g}"
-
-
-def _point_label(p: dict[str, Any], limit: int) -> str:
-    for k in ("exact", "interval"):
-        text = p.get(k)
-        if text and k == "interval":
-            text = text.replace("Interval(", "[").replace(".open(", "(").replace(")", "]")
-        if text and len(text) <= limit:
-            return text
-    if limit > SHORT_FORM and p.get("enclosure"):
-        return p["enclosure"]
-    if isinstance(p.get("float"), float):
-        return f"{p['float']:.4g}"
-    return p.get("exact") or p.get("interval") or "?"
-
-
-def cell_text(key: str, prop: dict[str, Any], long: bool = False) -> str:
-    """The table cell of a property (``long``: full closed forms and enclosures instead of short floats)."""
-    return _cell(key, prop, LONG_FORM if long else SHORT_FORM)
-
-
-def _cell(key: str, prop: dict[str, Any], limit: int) -> str:
-    status, value = prop.get("status"), prop.get("value")
-    if status == "unknown":
-        return "unknown"
-    if key == "range":
-        lo, hi = value["lower"], value["upper"]
-        hull = (f"{'[' if lo['closed'] else '('}{_fmt_number(lo, limit)}, "
-                f"{_fmt_number(hi, limit)}{']' if hi['closed'] else ')'}")
-        if value.get("hull"):  # discontinuous: the image need not be an interval
-            return value["image"] or f"within {hull}"
-        return hull
-    if key == "monotonic":
-        if status == "refuted":
-            return "no"
-        strict = (prop.get("strictly_monotonic") or {}).get("value")
-        return f"{'strictly ' if strict else ''}{value}" if value not in ("increasing", "decreasing") else f"strictly {value}"
-    if key in ("convex", "concave"):
-        base = "yes" if status == "proved" else "no"
-        pts = prop.get("inflection_points")
-        if key == "convex" and pts:
-            base += " (inflection " + ", ".join(_point_label(p, limit) for p in pts) + ")"
-        return base
-    if key == "continuity":
-        return str(value)
-    if key == "differentiable":
-        if status == "proved":
-            return "everywhere"
-        return "not at " + ", ".join(_point_label(p, limit) for p in value) if value and isinstance(value[0], dict) else "no"
-    if key in ("derivative_max", "derivative_min", "lipschitz"):
-        txt = _fmt_number(value, limit)
-        if value.get("float") not in ("oo", "-oo"):
-            txt += "" if value.get("attained") else " (not attained)"
-        return txt
-    if key == "saturation":
-        return f"{value['left']}/{value['right']}"
-    if key == "extrema":
-        def one(e):
-            return "none" if e is None else _fmt_number(e, limit)
-        return f"min {one(value['min'])}, max {one(value['max'])}"
-    if key in ("bounded_above", "bounded_below", "non_saturating", "zero_centered", "identity_near_origin"):
-        return "yes" if status == "proved" else "no"
-    return status
+        return report_html(self)
 
 
 def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET,
@@ -1012,4 +961,5 @@ def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget:
 __all__ = ["KEYS", "YES_NO", "PROPERTIES", "PropertyReport", "Subject", "analyze", "decide", "subject",
            "range_", "bounded_above", "bounded_below", "monotonic", "convex", "concave", "continuity",
            "differentiable", "derivative_max", "derivative_min", "lipschitz", "saturation", "non_saturating",
-           "zero_centered", "identity_near_origin", "extrema", "number_json", "cell_text", "CONVEX_NOTE"]
+           "zero_at_origin", "odd", "range_has_both_signs", "identity_near_origin", "extrema", "number_json",
+           "CONVEX_NOTE", "DEFINITIONS"]

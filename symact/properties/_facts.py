@@ -24,6 +24,18 @@ from symact.decide.smooth import smooth_everywhere
 from symact.properties._shape import Extreme, Pt, Shape, Undecided, Value, combine, compare, extremes, limit, shape
 
 MAX_ORDER = 8
+#: what each stage of the analysis finds, for the reason of an ``unknown`` (stage names are internal)
+_STAGES = {
+    "pieces": "f was split into its smooth pieces", "singular": "the points where f is undefined were found",
+    "defined_everywhere": "the domain of f was checked", "breakpoints": "the breakpoints of f were found",
+    "sides": "the one-sided limits at the breakpoints were computed",
+    "jumps": "the jumps of f were found", "continuity_order": "the smoothness class of f was found",
+    "singular_points": "the points where f' is undefined were found", "kinks": "the kinks of f were found",
+    "shapes": "the shape of f (where it rises and falls) was found",
+    "dshapes": "the shape of f' (where f curves up or down) was found",
+    "f_range": "the range of f was found", "d_range": "the range of f' was found",
+    "tail_limits": "the limits of f at ±∞ were computed", "tail_dlimits": "the limits of f' at ±∞ were computed",
+}
 
 
 def _remember(fn: Callable[["Facts"], Any]) -> property:
@@ -38,7 +50,7 @@ def _remember(fn: Callable[["Facts"], Any]) -> property:
                 self.__dict__[name] = ("err", exc)
             except (ValueError, TypeError, NotImplementedError, AttributeError, ZeroDivisionError) as exc:
                 text = " ".join(f"{type(exc).__name__}: {exc}".split())
-                self.__dict__[name] = ("err", Undecided(f"{fn.__name__}: {text}"))
+                self.__dict__[name] = ("err", Undecided(f"SymPy failed before {_STAGES.get(fn.__name__, fn.__name__)}: {text}"))
         kind, value = self.__dict__[name]
         if kind == "err":
             raise value
@@ -65,7 +77,7 @@ class Facts:
 
     def check_deadline(self, what: str) -> None:
         if time.monotonic() > self.deadline:
-            raise Undecided(f"the analysis budget of {self.budget:g} s was spent before {what}")
+            raise Undecided(f"the time budget of {self.budget:g} s ran out before {_STAGES.get(what, what)}")
 
     # ------------------------------------------------------------------ structure
     @_remember

@@ -23,14 +23,14 @@ class Figure:
 
 def _save(fig, outdir: Path, name: str, caption: str, label: str) -> Figure:
     """Lay out, write as vector PDF, release the figure, and describe it for the document."""
-    plt = _pyplot()
+    plt = pyplot()
     fig.tight_layout()
     fig.savefig(outdir / name)
     plt.close(fig)
     return Figure(name, caption, label)
 
 
-def _numeric(expr: sp.Expr):
+def numeric_function(expr: sp.Expr):
     erf = np.vectorize(math.erf, otypes=[float])
     fn = sp.lambdify(X, expr, modules=[{"erf": erf}, "numpy"])
 
@@ -42,7 +42,7 @@ def _numeric(expr: sp.Expr):
     return call
 
 
-def _pyplot():
+def pyplot():
     import logging
 
     import matplotlib
@@ -52,7 +52,8 @@ def _pyplot():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({"font.size": 8, "axes.titlesize": 9, "lines.linewidth": 1.2, "pdf.fonttype": 42})
+    plt.rcParams.update({"font.size": 8, "axes.titlesize": 9, "lines.linewidth": 1.2, "pdf.fonttype": 42,
+                         "svg.hashsalt": "symact", "svg.fonttype": "none"})  # stable ids, text as text
     return plt
 
 
@@ -63,7 +64,7 @@ FAMILY_TITLES = {"sigmoidal": "Identity, step and sigmoid-shaped activations",
 
 def activation_figures(outdir: Path) -> list[Figure]:
     """One grid per catalog family: each scalar activation (solid) with its derivative (dashed)."""
-    plt = _pyplot()
+    plt = pyplot()
     by_family: dict[str, list] = {}
     for e in entries(scalar_only=True):
         by_family.setdefault(e.family, []).append(e)
@@ -79,9 +80,9 @@ def activation_figures(outdir: Path) -> list[Figure]:
             f = e.f()
             ax.axhline(0, color="0.8", lw=0.6)
             ax.axvline(0, color="0.8", lw=0.6)
-            ax.plot(xs, _numeric(f)(xs), color="C0", label="$f$")
+            ax.plot(xs, numeric_function(f)(xs), color="C0", label="$f$")
             try:
-                ax.plot(xs, _numeric(sp.diff(f, X))(xs), color="C3", ls="--", label="$f'$")
+                ax.plot(xs, numeric_function(sp.diff(f, X))(xs), color="C3", ls="--", label="$f'$")
             except Exception:  # pragma: no cover - a derivative that does not lambdify is left out of the plot
                 pass
             ax.set_title(e.name)
@@ -96,7 +97,7 @@ def activation_figures(outdir: Path) -> list[Figure]:
 
 
 def relu_square_figure(outdir: Path) -> Figure:
-    plt = _pyplot()
+    plt = pyplot()
     g = lambda z: np.maximum(z, 0)  # noqa: E731
     xs = np.linspace(-2.5, 2.5, 1001)
     source = g(xs) + g(-xs) + g(2 * xs - 2) + g(2 * xs + 2)
@@ -126,7 +127,7 @@ def relu_square_figure(outdir: Path) -> Figure:
 
 
 def explosion_figure(outdir: Path) -> Figure:
-    plt = _pyplot()
+    plt = pyplot()
     sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
     xs = np.linspace(-0.6, 0.6, 801)
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(7.2, 2.6))

@@ -1,0 +1,308 @@
+"""How results read: formulas, numbers, sets, property cells and the text of a property report.
+
+A number is shown as its exact form, then a decimal to six significant digits (``-W(1/e) ≈ -0.278465``); the
+certified enclosure only on request (``enclosures=True``, ``symact analyze --enclosures``; the JSON always has
+it).  Sets use mathematical notation: ``(-∞, 0]``, ``{0, 1}``, ``∪``.  Formulas use ``W`` for Lambert's W,
+``e`` and ``1/e``, ``√2`` and ``π``.
+
+Everything below the formula printer reads the JSON of a property report (the same data ``--json`` prints),
+so the text, the table cells and the JSON cannot disagree.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+from sympy.printing.str import StrPrinter
+
+DIGITS = 6
+#: the longest exact form shown next to its decimal in the text report; in a table cell only rationals this
+#: short are shown exactly, everything else as a decimal
+LONG_FORM, SHORT_FORM = 60, 14
+
+
+class _Printer(StrPrinter):
+    """SymPy's ``str`` with the spellings a reader expects: W, e, 1/e, √2, π, ∞."""
+
+    def _print_LambertW(self, expr: sp.Expr) -> str:
+        args = [self._print(a) for a in expr.args]
+        return f"W({args[0]})" if len(args) == 1 else f"W_{args[1]}({args[0]})"
+
+    def _print_Exp1(self, expr: sp.Expr) -> str:
+        return "e"
+
+    def _print_Pi(self, expr: sp.Expr) -> str:
+        return "π"
+
+    def _print_Infinity(self, expr: sp.Expr) -> str:
+        return "∞"
+
+    def _print_NegativeInfinity(self, expr: sp.Expr) -> str:
+        return "-∞"
+
+    def _print_Pow(self, expr: sp.Expr, rational: bool = False) -> str:
+        base, exp = expr.args
+        if exp == sp.S.Half and (base.is_Atom):
+            return "√" + self._print(base)
+        return super()._print_Pow(expr, rational).replace("**", "^")
+
+
+def formula(expr: Any) -> str:
+    """A SymPy object as a person reads it: ``-W(1/e)``, ``exp(-1)/√π + erf(1)/2``."""
+    if isinstance(expr, sp.Set):
+        return set_text(expr)
+    if isinstance(expr, sp.Basic):  # exp(-1) reads 1/e, also inside products: exp(-1)/sqrt(pi) is 1/(e*√π)
+        expr = expr.xreplace({sp.exp(-1): sp.Pow(sp.Symbol("e"), -1, evaluate=False)})
+    return _Printer().doprint(expr)
+
+
+def decimal(x: float) -> str:
+    """Six significant digits, no exponent for ordinary magnitudes."""
+    return f"{x:.{DIGITS}g}"
+
+
+def set_text(s: sp.Set) -> str:
+    """A union of intervals and points in reading order: ``(-∞, -1/2) ∪ {0} ∪ (1/2, ∞)``."""
+    parts = s.args if isinstance(s, sp.Union) else (s,)
+
+    def text(part: sp.Set) -> str:
+        if isinstance(part, sp.FiniteSet):
+            return "{" + ", ".join(formula(p) for p in part) + "}"
+        if isinstance(part, sp.Interval):
+            left = "(" if part.left_open or part.start == -sp.oo else "["
+            right = ")" if part.right_open or part.end == sp.oo else "]"
+            return f"{left}{formula(part.start)}, {formula(part.end)}{right}"
+        if part == sp.S.Reals:
+            return "(-∞, ∞)"
+        return formula(part)
+
+    return " ∪ ".join(text(p) for p in sorted(parts, key=lambda p: float(p.inf)))
+
+
+def set_latex(s: sp.Set) -> str:
+    """The LaTeX of a set, with open ends at ±∞ written as parentheses."""
+    parts = s.args if isinstance(s, sp.Union) else (s,)
+    out = []
+    for part in sorted(parts, key=lambda p: float(p.inf)):
+        if isinstance(part, sp.Interval):
+            left = "(" if part.left_open or part.start == -sp.oo else "["
+            right = ")" if part.right_open or part.end == sp.oo else "]"
+            out.append(rf"\left{left}{sp.latex(part.start)}, {sp.latex(part.end)}\right{right}")
+        else:
+            out.append(sp.latex(part))
+    return r" \cup ".join(out)
+
+
+# ============================================================================ numbers and points (JSON)
+def number(n: dict[str, Any] | None, enclosures: bool = False) -> str:
+    """A number of the report JSON: exact form, then ``≈ decimal``, then (on request) the enclosure."""
+    if not n:
+        return "?"
+    f = n.get("float")
+    if isinstance(f, str):
+        return "∞" if f == "oo" else "-∞"
+    text = n.get("text") or n.get("exact")
+    if text is None or len(text) > LONG_FORM:
+        shown = f"≈ {decimal(f)}"
+    elif not n.get("enclosure"):  # exact and rational
+        shown = text
+    else:
+        shown = f"{text} ≈ {decimal(f)}"
+    if enclosures and n.get("enclosure"):
+        shown += f" (certified: {n['enclosure']})"
+    return shown
+
+
+def short_number(n: dict[str, Any] | None) -> str:
+    """A table cell's number: a short rational exactly, anything else as a decimal."""
+    if not n:
+        return "?"
+    f = n.get("float")
+    if isinstance(f, str):
+        return "∞" if f == "oo" else "-∞"
+    text = n.get("text") or n.get("exact")
+    if text is not None and not n.get("enclosure") and len(text) <= SHORT_FORM:
+        return text
+    return decimal(f)
+
+
+def point(p: dict[str, Any], long: bool = True, enclosures: bool = False) -> str:
+    """A point (a number) or a stretch (``{"interval": "[0, 6]"}``) of the report JSON."""
+    if p.get("interval"):
+        return p["interval"]
+    return number(p, enclosures) if long else short_number(p)
+
+
+def points_text(pts: list[dict[str, Any]], long: bool = True, enclosures: bool = False) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return _and([point(p, long, enclosures) for p in pts])
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def equals(name: str, n: dict[str, Any] | None, enclosures: bool = False) -> str:
+    """``name = exact ≈ decimal``, or ``name ≈ decimal`` when there is no exact form."""
+    shown = number(n, enclosures)
+    return f"{name} {shown}" if shown.startswith("≈") else f"{name} = {shown}"
+
+
+def where_text(pts: list[dict[str, Any]], enclosures: bool = False) -> str:
+    """Where something happens: ``x = √2 ≈ 1.41421``, ``x ≈ 2.39936``, ``x in (-∞, 0]``."""
+    return _and([f"x in {p['interval']}" if p.get("interval") else equals("x", p, enclosures) for p in pts])
+
+
+# ============================================================================ property cells
+def _curvature(prop: dict[str, Any], long: bool, enclosures: bool) -> str:
+    """Where a function that is neither convex nor concave changes curvature, unambiguously."""
+    pts = prop.get("inflection_points") or []
+    single = [p for p in pts if not p.get("interval")]
+    stretches = [p for p in pts if p.get("interval")]
+    parts = []
+    if single:
+        parts.append("inflection at " + (where_text(single, enclosures) if long else points_text(single, False)))
+    if stretches:
+        parts.append("curvature changes on " + points_text(stretches, long, enclosures))
+    return "; ".join(parts)
+
+
+def cell(key: str, prop: dict[str, Any], long: bool = False, enclosures: bool = False) -> str:
+    """The value of one property (``long``: exact forms with decimals, as in ``symact analyze``)."""
+    status, value = prop.get("status"), prop.get("value")
+    if status == "unknown":
+        return "unknown"
+
+    def num(n: dict[str, Any] | None) -> str:
+        return number(n, enclosures) if long else short_number(n)
+
+    if key == "range":
+        lo, hi = value["lower"], value["upper"]
+        hull = f"{'[' if lo['closed'] else '('}{num(lo)}, {num(hi)}{']' if hi['closed'] else ')'}"
+        if value.get("hull"):  # discontinuous: the image need not be an interval
+            return value["image"] or f"within {hull}"
+        return hull
+    if key == "monotonic":
+        if status == "refuted":
+            return "no"
+        strict = (prop.get("strictly_monotonic") or {}).get("value")
+        if value in ("increasing", "decreasing"):
+            return f"strictly {value}"
+        return f"{'strictly ' if strict else ''}{value}"
+    if key in ("convex", "concave"):
+        base = "yes" if status == "proved" else "no"
+        where = _curvature(prop, long, enclosures) if key == "convex" else ""
+        return f"{base} ({where})" if where else base
+    if key == "continuity":
+        return "C∞" if value == "Cinf" else str(value)
+    if key == "differentiable":
+        if status == "proved":
+            return "everywhere"
+        if value and isinstance(value[0], dict):
+            return "not at " + points_text(value, long, enclosures)
+        return "no"
+    if key in ("derivative_max", "derivative_min", "lipschitz"):
+        txt = num(value)
+        if value.get("float") not in ("oo", "-oo") and not value.get("attained"):
+            txt += " (not attained)"
+        elif long and value.get("at") and key != "lipschitz":
+            txt += " at " + where_text(value["at"], enclosures)
+        return txt
+    if key == "saturation":
+        return f"{value['left']}/{value['right']}" if not long else f"left {value['left']}, right {value['right']}"
+    if key == "extrema":
+        def one(word: str, e: dict[str, Any] | None) -> str:
+            if e is None:
+                return f"no {word}"
+            at = f" at {where_text(e['at'], enclosures)}" if long and e.get("at") else ""
+            return f"{word} {num(e)}{at}"
+        return f"{one('min', value['min'])}; {one('max', value['max'])}"
+    return "yes" if status == "proved" else "no"
+
+
+def report_text(report: dict[str, Any], expr: str, enclosures: bool = False,
+                notes: tuple[str, ...] = ()) -> str:
+    """The text of ``symact analyze``: one line per property (an unknown one with its reason)."""
+    params = report.get("params") or {}
+    head = f"{report['name']}: f(x) = {expr}" + (f"  ({', '.join(f'{k}={v}' for k, v in params.items())})"
+                                                   if params else "")
+    props = report["properties"]
+    width = max(len(k) for k in props)
+    lines = [head]
+    for key, prop in props.items():
+        text = cell(key, prop, long=True, enclosures=enclosures)
+        if prop["status"] == "unknown":
+            text = prop.get("reason") or ""
+        lines.append(f"  {key:<{width}}  {prop['status']:<8} {text}")
+    lines += [f"  ({note})" for note in notes]
+    return "\n".join(lines)
+
+
+def report_summary(report: dict[str, Any]) -> str:
+    """One line: name, counts of proved / refuted / unknown."""
+    counts = {s: 0 for s in ("proved", "refuted", "unknown")}
+    for prop in report["properties"].values():
+        counts[prop["status"]] += 1
+    return (f"<PropertyReport {report['name']}: {len(report['properties'])} properties, "
+            + ", ".join(f"{n} {s}" for s, n in counts.items()) + ">")
+
+
+# ============================================================================ LaTeX statements of properties
+_CLAIMS = {
+    "bounded_above": r"\exists M \in \mathbb{R}\ \forall x \in \mathbb{R}:\ f(x) \le M",
+    "bounded_below": r"\exists m \in \mathbb{R}\ \forall x \in \mathbb{R}:\ f(x) \ge m",
+    "monotonic": r"(\forall x \le y:\ f(x) \le f(y)) \lor (\forall x \le y:\ f(x) \ge f(y))",
+    "convex": r"\forall a, b \in \mathbb{R},\ t \in [0, 1]:\ f(ta + (1-t)b) \le t f(a) + (1-t) f(b)",
+    "concave": r"\forall a, b \in \mathbb{R},\ t \in [0, 1]:\ f(ta + (1-t)b) \ge t f(a) + (1-t) f(b)",
+    "differentiable": r"f'(x) \text{ exists for every } x \in \mathbb{R}",
+    "non_saturating": r"\lim_{x \to -\infty} |f(x)| = \infty \lor \lim_{x \to +\infty} |f(x)| = \infty",
+    "zero_at_origin": r"f(0) = 0",
+    "odd": r"\forall x \in \mathbb{R}:\ f(-x) = -f(x)",
+    "range_has_both_signs": r"\exists x, y \in \mathbb{R}:\ f(x) < 0 < f(y)",
+    "identity_near_origin": r"f(0) = 0 \land f'(0) = 1",
+}
+
+
+def _num_latex(n: dict[str, Any] | None) -> str:
+    if not n:
+        return "?"
+    if isinstance(n.get("float"), str):
+        return r"\infty" if n["float"] == "oo" else r"-\infty"
+    if n.get("latex"):
+        return n["latex"]
+    return rf"\approx {decimal(n['float'])}"
+
+
+def latex_statement(key: str, f_latex: str, status: str, value: Any) -> str:
+    """The claim a property verdict decides, in LaTeX, with the decided value where the property has one."""
+    head = rf"f(x) = {f_latex}:\quad "
+    if key in _CLAIMS:
+        return head + _CLAIMS[key]
+    known = status != "unknown" and value is not None
+    if key == "range":
+        if not known or value.get("hull"):
+            return head + r"f(\mathbb{R}) \subseteq " + (_hull_latex(value) if known else r"\mathbb{R}")
+        return head + r"f(\mathbb{R}) = " + _hull_latex(value)
+    if key == "continuity":
+        cls = {"Cinf": r"C^{\infty}", "discontinuous": None}.get(value, rf"C^{{{str(value)[1:]}}}") if known else "C^k"
+        return head + (r"f \notin C^0(\mathbb{R})" if known and cls is None else rf"f \in {cls}(\mathbb{{R}})")
+    if key in ("derivative_max", "derivative_min", "lipschitz"):
+        lhs = {"derivative_max": r"\sup_{x} f'(x)", "derivative_min": r"\inf_{x} f'(x)",
+               "lipschitz": r"\sup_{x \ne y} \frac{|f(x) - f(y)|}{|x - y|}"}[key]
+        return head + lhs + (f" = {_num_latex(value)}" if known else "")
+    if key == "saturation":
+        tail = rf"\text{{left {value['left']}, right {value['right']}}}" if known else r"\text{hard, soft or none}"
+        return head + r"\text{saturation: }" + tail
+    if key == "extrema":
+        if not known:
+            return head + r"\min_{x} f(x),\ \max_{x} f(x)"
+        parts = [rf"\{word}_{{x}} f(x) = {_num_latex(value[word])}" if value[word] else
+                 rf"\text{{no global {word}imum}}" for word in ("min", "max")]
+        return head + r",\quad ".join(parts)
+    raise KeyError(key)
+
+
+def _hull_latex(value: dict[str, Any]) -> str:
+    lo, hi = value["lower"], value["upper"]
+    return (rf"\left{'[' if lo['closed'] else '('}{_num_latex(lo)}, "
+            rf"{_num_latex(hi)}\right{']' if hi['closed'] else ')'}")

@@ -1,0 +1,177 @@
+"""How results read: exact forms with decimals, sets in mathematical notation, reasons in words, property
+definitions, LaTeX statements and the rich displays of Jupyter/IPython."""
+from __future__ import annotations
+
+import json
+import re
+
+import mpmath
+import pytest
+import sympy as sp
+
+from symact import display
+from symact.catalog import X, get
+from symact.cli import main
+from symact.definitions import DEFINITIONS
+from symact.parsing import parse_expression
+from symact.properties import KEYS, analyze, decide
+
+W1E = -mpmath.lambertw(1 / mpmath.e).real  # silu's minimum, computed independently of symact
+
+
+@pytest.fixture(scope="module")
+def silu():
+    return analyze("silu")
+
+
+def test_formula_spellings():
+    assert display.formula(-sp.LambertW(sp.exp(-1))) == "-W(1/e)"
+    assert display.formula(sp.exp(-1) / sp.sqrt(sp.pi)) == "1/(√π*e)"
+    assert display.formula(sp.sqrt(2) * X) == "√2*x"
+    assert display.formula(X**2 + sp.E) == "x^2 + e"
+    assert display.formula(sp.Interval(-sp.oo, 0)) == "(-∞, 0]"
+    assert display.formula(sp.Union(sp.Interval.open(-sp.oo, -1), sp.FiniteSet(0), sp.Interval(1, sp.oo))) \
+        == "(-∞, -1) ∪ {0} ∪ [1, ∞)"
+
+
+def test_numbers_read_exact_then_decimal():
+    n = {"exact": "-LambertW(exp(-1))", "text": "-W(1/e)", "float": float(W1E), "enclosure": "[-0.27 +/- 0.01]"}
+    assert display.number(n) == f"-W(1/e) ≈ {float(W1E):.6g}" == "-W(1/e) ≈ -0.278465"
+    assert display.number(n, enclosures=True).endswith("(certified: [-0.27 +/- 0.01])")
+    assert display.number({"exact": None, "float": -0.30884343, "enclosure": "[x]"}) == "≈ -0.308843"
+    assert display.number({"exact": "1/4", "text": "1/4", "float": 0.25}) == "1/4"
+    assert display.short_number(n) == "-0.278465"
+
+
+def test_analyze_text_is_readable(silu, capsys):
+    text = silu.text()
+    assert f"[-W(1/e) ≈ {float(W1E):.6g}, ∞)" in text
+    for internal in ("Interval(", "LambertW", "+/-", r"\boo\b", "Piecewise"):
+        assert not re.search(internal if internal.startswith("\\") else re.escape(internal), text), internal
+    assert "+/-" in silu.text(enclosures=True)
+    code = main(["analyze", "relu6", "--enclosures"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "curvature changes on [0, 6]" in out and "inflection [0, 6]" not in out
+    assert "min 0 at x in (-∞, 0]; max 6 at x in [6, ∞)" in out
+
+
+def test_inflection_points_are_named_as_points():
+    text = analyze("gelu").text()
+    assert "inflection at x = -√2 ≈ -1.41421 and x = √2 ≈ 1.41421" in text
+
+
+def test_reasons_use_words_not_stage_names():
+    r = analyze("mish", budget=1e-6)
+    reasons = [v.reason for v in r.verdicts.values() if v.status == "unknown"]
+    assert reasons, "a budget of a microsecond must leave something unknown"
+    for reason in reasons:
+        assert not re.search(r"before (jumps|sides|shapes|dshapes|f_range|d_range|tail_limits|pieces)\b", reason), reason
+    assert any("time budget" in reason for reason in reasons)
+
+
+def test_repr_is_one_short_line(silu):
+    text = repr(silu)
+    assert "\n" not in text and len(text) < 120
+    counts = {s: sum(v.status == s for v in silu.verdicts.values()) for s in ("proved", "refuted", "unknown")}
+    assert f"{counts['proved']} proved" in text and f"{counts['unknown']} unknown" in text
+
+
+def test_every_verdict_has_its_statement_in_latex(silu):
+    for key, v in silu.verdicts.items():
+        assert v.latex.startswith(r"f(x) = \frac{x}{1 + e^{- x}}"), key
+        assert v.latex.count("{") == v.latex.count("}"), key
+    assert silu["range"].latex.endswith(r"f(\mathbb{R}) = \left[- W\left(e^{-1}\right), \infty\right)")
+    assert silu["odd"].latex.endswith(r"f(-x) = -f(x)")
+
+
+def test_definitions_in_help_and_readme(capsys):
+    assert tuple(DEFINITIONS) == KEYS
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    readme = open("README.md", encoding="utf-8").read()
+    for key, meaning in DEFINITIONS.items():
+        assert f"{key} {' '.join(meaning.split())[:40]}" in out, key
+        assert f"| `{key}` | {meaning.replace('|', chr(92) + '|')} |" in readme, key
+    assert "zero_centered" in out  # the note saying why it is gone
+
+
+# ----------------------------------------------------------------------------------------- new properties
+@pytest.mark.parametrize("text, odd, zero", [
+    ("x**3 + x", "proved", "proved"), ("x**3 + 1", "refuted", "refuted"), ("x*Abs(x) + sin(x)", "proved", "proved"),
+    ("x + x**2", "refuted", "proved"), ("Piecewise((x - 1, x < 0), (x + 1, True))", "refuted", "refuted"),
+])
+def test_odd_and_zero_at_origin(text, odd, zero):
+    expr = parse_expression(text)
+    v = decide("odd", expr)
+    assert v.status == odd, v.reason
+    if odd == "refuted":  # re-check the counterexample independently
+        q = sp.Rational(v.certificate.data["point"])
+        fn = sp.lambdify(X, expr, modules="mpmath")
+        t = mpmath.mpf(q.p) / q.q
+        assert abs(fn(-t) + fn(t)) > 1e-10
+    assert decide("zero_at_origin", expr).status == zero
+
+
+def test_silu_gelu_mish_are_not_called_zero_centred():
+    for name in ("silu", "gelu"):
+        r = analyze(name)
+        assert r.status("odd") == "refuted" and r.status("range_has_both_signs") == "proved"
+        assert "zero_centered" not in r.verdicts
+
+
+# ----------------------------------------------------------------------------------------- rich displays
+def test_rich_displays(silu):
+    html = silu._repr_html_()
+    assert html.startswith("<table>") and all(f"<code>{k}</code>" in html for k in KEYS)
+    assert "-W(1/e) ≈ -0.278465" in html
+    act = get("gelu")
+    assert act._repr_latex_().startswith(r"$\operatorname{gelu}(x) = ")
+    assert silu["convex"]._repr_latex_().startswith("$$") and r"\textbf{REFUTED}" in silu["convex"]._repr_latex_()
+    from IPython.lib.pretty import pretty
+
+    assert pretty(silu) == silu.text()
+    assert pretty(act) == "gelu(x) = x*(erf(√2*x/2) + 1)/2"
+    assert pretty(silu["odd"]).startswith("REFUTED")
+
+
+def test_audit_report_html_lists_its_failures():
+    import numpy as np
+
+    from symact.audit import audit
+
+    def naive_sigmoid(x):
+        return 1 / (1 + np.exp(-x)) + (x > 3) * 1e-3  # off by 1e-3 above 3
+
+    r = audit(naive_sigmoid, "sigmoid", dtype="float64", hypothesis=0, effort=0.2, derivative=False)
+    assert not r.passed
+    html = r._repr_html_()
+    assert "failures of <code>values</code>" in html
+    worst = r.check("values").failures[0]
+    assert repr(worst.input) in html and worst.input > 3
+
+
+def test_claim_and_outcome_displays():
+    from IPython.lib.pretty import pretty
+
+    from symact import decide as deciders
+    from symact.claims import Family
+
+    family = Family("display_test", "Display test")
+
+    @family.claim("tanh_odd", "tanh is odd", r"\tanh(-x) = -\tanh(x)")
+    def _(d):
+        return deciders.identity("tanh(-x)", "-tanh(x)")
+
+    outcome = family.run()[0]
+    html = outcome._repr_html_()
+    assert "<code>tanh_odd</code>" in html and r"$\tanh(-x) = -\tanh(x)$" in html and ">proved<" in html
+    assert "<th style='text-align:left'>verdict</th>" not in outcome.claim._repr_html_()
+    assert pretty(outcome).startswith("claim tanh_odd (expected proved): PROVED")
+
+
+def test_json_keeps_exact_float_enclosure(capsys):
+    assert main(["analyze", "silu", "--json"]) == 0
+    lower = json.loads(capsys.readouterr().out)["properties"]["range"]["value"]["lower"]
+    assert lower["exact"] == "-LambertW(exp(-1))" and lower["text"] == "-W(1/e)"
+    assert abs(lower["float"] - float(W1E)) < 1e-15 and lower["enclosure"].startswith("[-0.2784645427610")
