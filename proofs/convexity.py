@@ -349,8 +349,22 @@ def _origin_row(entry):
     r"$f(0)=0$, $f'(0)=1$ holds for identity, $\tanh$, softsign, ELU, CELU, hardtanh; not for $\sigma$ "
     r"($f(0)=\frac12$), relu (no $f'(0)$), SiLU, GELU ($f'(0)=\frac12$); table for the whole catalog.",
     budget=40.0,
-    formal=None,
-    why_not_formal='a table over the catalog (one statement per activation and property)')
+    formal=('identity(x) == 0 for x == 0',
+            'diff(identity(x), x) == 1 for x == 0',
+            'tanh(x) == 0 for x == 0',
+            'diff(tanh(x), x) == 1 for x == 0',
+            'softsign(x) == 0 for x == 0',
+            'diff(softsign(x), x) == 1 for x == 0',
+            'elu(x) == 0 for x == 0',
+            'diff(elu(x), x) == 1 for x == 0',
+            'celu(x) == 0 for x == 0',
+            'diff(celu(x), x) == 1 for x == 0',
+            'hardtanh(x) == 0 for x == 0',
+            'diff(hardtanh(x), x) == 1 for x == 0',
+            'sigmoid(x) != 0 for x == 0',
+            'diff(relu(x), x) != diff(relu(x), x) for x == 0',
+            'diff(silu(x), x) == 1/2 for x == 0',
+            'diff(gelu(x), x) == 1/2 for x == 0'))
 def _(d):
     rows, yes, undecided = [], [], []
     for entry in entries(scalar_only=True):
