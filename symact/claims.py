@@ -71,6 +71,8 @@ EXPECTED = ("proved", "refuted")
 DEFAULT_BUDGET = 20.0
 #: seconds of kernel search (:data:`symact.decide.checked.WORK_PER_SECOND` work units) per formal statement
 KERNEL_BUDGET = 3.0
+#: kernel steps displayed per formal statement (the certificate has them all)
+SHOWN_KERNEL_STEPS = 6
 
 
 class UnknownClaimError(SymactError, KeyError):
@@ -152,8 +154,12 @@ class Claim:
         deriv = Derivation()
         for text, v in zip(self.formal, verdicts):
             deriv.say(rf"\emph{{Kernel, {v.status}:}} \texttt{{{tex_escape(text)}}}.")
-            for step in v.derivation.steps[1:]:
+            steps = v.derivation.steps[1:]
+            for step in steps[:SHOWN_KERNEL_STEPS]:
                 deriv.say(tex_escape(step.text))
+            if len(steps) > SHOWN_KERNEL_STEPS:
+                deriv.say(rf"\dots\ and {len(steps) - SHOWN_KERNEL_STEPS} more checked steps (the whole certificate: "
+                          r"\texttt{symact prove --json --full}).")
         if isinstance(script, Verdict) and script.derivation.steps:
             deriv.say(r"\emph{Human derivation (prose; the verdict above does not rest on it):}")
             deriv.extend(script.derivation)

@@ -87,3 +87,15 @@ def test_declaration_errors():
         fam.claim("a", "s", "l", formal=None)(_settled("proved"))
     with pytest.raises(ValueError, match="claim language"):
         fam.claim("b", "s", "l", formal="__import__('os')")(_settled("proved"))
+
+
+def test_lemma_graph_levels_and_figure(tmp_path):
+    from symact.report.plots import lemma_graph_figure, lemma_levels
+
+    claims = all_claims()
+    levels = lemma_levels(claims)
+    assert levels["sigmoid_deriv_self_form"] == 0 and levels["sigmoid_deriv_le_quarter"] == 1
+    assert levels["sigmoid_chain_bound"] == 2
+    assert set(levels) == {c.id for c in claims if c.uses} | {u for c in claims for u in c.uses}
+    fig = lemma_graph_figure(tmp_path, claims)
+    assert (tmp_path / fig.filename).read_bytes().startswith(b"%PDF") and "uses=" in fig.caption
