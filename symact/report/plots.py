@@ -171,7 +171,7 @@ def lemma_graph_figure(outdir: Path, claims) -> Figure | None:
     levels = lemma_levels(claims)
     if not levels:
         return None
-    plt = _pyplot()
+    plt = pyplot()
     by_id = {c.id: c for c in claims}
     columns: dict[int, list[str]] = {}
     pos: dict[str, tuple[int, float]] = {}
