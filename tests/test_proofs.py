@@ -85,7 +85,12 @@ def test_derivation_renders_as_text_latex_json(outcomes, claim_id):
     assert len(d.steps) >= 2, "a derivation has several steps"
     assert d.text().strip()
     tex = claim_latex(o)
-    assert r"\paragraph{Claim.}" in tex and r"\paragraph{Derivation.}" in tex and r"\paragraph{Conclusion.}" in tex
+    assert r"\paragraph{Derivation.}" in tex and r"\paragraph{Conclusion.}" in tex
+    if o.claim.formal:  # the statements as the kernel reads them, then the prose as a gloss
+        assert r"\paragraph{Claim (formal).}" in tex and tex.count(r"\item \texttt{") == len(o.claim.formal)
+        assert r"\paragraph{Gloss (prose, not checked).}" in tex
+    else:
+        assert r"\paragraph{Claim.}" in tex and r"\paragraph{Not kernel-checked.}" in tex
     assert tex.count(r"\begin{align*}") == tex.count(r"\end{align*}")
     json.dumps(d.to_json())
     json.dumps(o.to_json(full=True))
