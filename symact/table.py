@@ -74,9 +74,9 @@ def _write(key: str, row: dict[str, Any]) -> None:
 
 
 def _row(name: str, budget: float) -> dict[str, Any]:
-    from symact.properties import analyze
+    from symact import isolated
 
-    return analyze(name, budget=budget).to_json()
+    return isolated.analyze(name, budget=budget).to_json()
 
 
 def rows(names: Iterable[str] | None = None, use_cache: bool = True, jobs: int | None = None,

@@ -20,10 +20,11 @@ from typing import Any, Callable
 
 import numpy as np
 
+from symact.audit import backends
 from symact.audit.dtypes import Format, dtype_name, get_format
 from symact.errors import SymactError
 
-KINDS = ("numpy", "torch", "jax", "scalar")
+KINDS = ("numpy", "torch", "jax", "scalar") + backends.KINDS
 #: copies of the input in a reproduction of a vectorised target: the audit calls it on long arrays, and a
 #: library may take another code path for one element (torch 2.13's float32 gelu returns inf at x = 2^127
 #: from its vectorised kernel and the exact 1.7e38 from its one-element path)
@@ -191,6 +192,8 @@ class Target:
             if fmt.name == "float64":
                 _enable_x64()
             return jnp.asarray(np.asarray(x, dtype=np.float64).astype(fmt.numpy_dtype()))
+        if self.kind in backends.KINDS:
+            return backends.get(self.kind).tensor(x, fmt.name, self.device)
         return np.asarray(x, dtype=np.float64).astype(fmt.numpy_dtype())
 
     def to_numpy(self, out) -> tuple[np.ndarray | None, str | None, tuple | None, str]:
@@ -214,6 +217,9 @@ class Target:
                 return np.asarray(out).astype(np.float64), dtype_name(out.dtype), tuple(np.shape(out)), tname
             if isinstance(out, (float, int)) and not isinstance(out, bool):
                 return np.asarray(float(out)), "python-float", (), tname
+            arr = backends.read_array(out)      # any other tensor type, through the array protocols
+            if arr is not None:
+                return arr.astype(np.float64), dtype_name(arr.dtype), tuple(arr.shape), tname
         except Exception:  # noqa: BLE001 - an object we cannot read is reported, not raised
             return None, None, None, tname
         return None, None, None, tname
@@ -307,7 +313,9 @@ class Target:
         probe = np.array([-1.5, 0.0, 0.5, 2.0])
         mod = _module_of(self.fn)
         order = ["numpy", "torch", "jax", "scalar"]
-        if mod.startswith("torch"):
+        if backends.kind_of_module(mod):
+            order = [backends.kind_of_module(mod), "numpy", "scalar"]
+        elif mod.startswith("torch"):
             order = ["torch", "numpy", "jax", "scalar"]
         elif mod.startswith(("jax", "flax")):
             order = ["jax", "numpy", "torch", "scalar"]
@@ -359,6 +367,9 @@ class Target:
             head = ("import jax; jax.config.update('jax_enable_x64', True); import jax.numpy as jnp; "
                     if fmt.name == "float64" else "import jax, jax.numpy as jnp; ")
             return head + imp, f"jnp.asarray({values}, dtype=jnp.{fmt.name})", kw, sel
+        if self.kind in backends.KINDS:
+            head, arg = backends.get(self.kind).input_text(values, fmt.name)
+            return head + imp, arg, kw, sel
         dt = f"np.{fmt.name}" if fmt.name != "bfloat16" else "ml_dtypes.bfloat16"
         if self.kind == "scalar":
             return np_imp + imp, f"{dt}({xv})", kw, ""
@@ -376,7 +387,8 @@ class Target:
                 return f'python -c "{imp}; t = ({arg}).requires_grad_(); f(t{kw}).sum().backward(); print(repr(t.grad{sel}))"'
             return f'python -c "{imp}; print(repr(jax.grad(lambda v: f(v{kw}).sum())({arg}){sel}))"'
         imp, arg, kw, sel = (self.grad_of or self).reproduction_parts(x, fmt, module_hint, literal)
-        return f'python -c "{imp}; print(repr(f({arg}{kw}){sel}))"'
+        shown = backends.get(self.kind).output_text if self.kind in backends.KINDS else "repr({})".format
+        return f'python -c "{imp}; print({shown(f"f({arg}{kw}){sel}")})"'
 
 
 def _round_values(v: np.ndarray, fmt: Format) -> np.ndarray:

@@ -31,30 +31,23 @@ vector axis; derivatives are the full Jacobian):
   jax: jax.nn.softmax (axis=-1, the default) -> softmax, jax.nn.log_softmax (axis=-1, the default) ->
   log_softmax, jax.numpy.max(axis=-1) -> maxout.
 
+tensorflow, keras, onnxruntime, tinygrad, sklearn: one module each in :mod:`symact.audit.backends`, whose
+docstring lists what it ships and its conventions.
+
 Derivative conventions at kinks (ReLU'(0) = 0 in torch and JAX, ...) are reported as conventions.
 """
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
-FRAMEWORKS = ("numpy", "torch", "jax")
+from symact.audit.backends import BACKENDS, Row
 
+FRAMEWORKS = ("numpy", "torch", "jax") + tuple(BACKENDS)
 
-@dataclass
-class Row:
-    label: str                       # what is audited, as the user would write it
-    fn: Callable
-    activation: str
-    params: dict = field(default_factory=dict)
-    kind: str | None = None
-    grad: Callable | None = None
-    note: str = ""
-    #: (predicate on x, description): failures only where the predicate holds are a documented convention
-    convention_region: tuple[Callable[[np.ndarray], np.ndarray], str] | None = None
+__all__ = ["FRAMEWORKS", "Row", "audit_framework", "missing_module", "planned", "rows"]
 
 
 #: the module each framework's audit imports (``--framework numpy`` audits SciPy's functions too)
@@ -63,6 +56,9 @@ MODULES = {"numpy": "scipy", "torch": "torch", "jax": "jax"}
 
 def missing_module(framework: str) -> str | None:
     """The module that ``--framework FRAMEWORK`` needs and cannot import, or None."""
+    if framework in BACKENDS:
+        backend = BACKENDS[framework]
+        return None if backend.available() else backend.module
     mod = MODULES[framework]
     return None if importlib.util.find_spec(mod) is not None else mod
 
@@ -74,6 +70,8 @@ def rows(framework: str) -> list[Row]:
         return _torch_rows()
     if framework == "jax":
         return _jax_rows()
+    if framework in BACKENDS:
+        return BACKENDS[framework].rows()
     raise ValueError(framework)
 
 
@@ -233,6 +231,13 @@ def _jax_rows() -> list[Row]:
     return rows_
 
 
+def planned(framework: str, dtypes, only: list[str] | None = None) -> list[tuple[Row, str]]:
+    """The (row, dtype) audits of ``framework``: every row (or those named in ``only``, by activation or
+    label) in every one of ``dtypes`` that the row's framework implements."""
+    return [(r, d) for r in rows(framework) for d in dtypes if (not only or r.activation in only or r.label in only)
+            and (r.formats is None or d in r.formats)]
+
+
 def audit_framework(framework: str, dtypes=("float32", "float64"), *, progress=None, derivative: bool = True,
                     only: list[str] | None = None, **kw) -> list[tuple[Row, Any]]:
     """Audit every row of ``framework`` in every dtype; returns [(row, AuditReport)].  Ctrl-C stops after the
@@ -240,7 +245,7 @@ def audit_framework(framework: str, dtypes=("float32", "float64"), *, progress=N
     from symact.audit.core import audit
 
     out = []
-    todo = [(r, d) for r in rows(framework) for d in dtypes if not only or r.activation in only or r.label in only]
+    todo = planned(framework, dtypes, only)
     for i, (row, dt) in enumerate(todo):
         if progress is not None:
             progress.update(f"{row.label} {dt}", i, len(todo))

@@ -136,9 +136,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("symact: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `symact table | head`: the reader left; say nothing more (Python's advice)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+    except BrokenPipeError:  # `symact table | head -1`: the reader has all it wanted
+        _discard_stdout()
+        return 141  # 128 + SIGPIPE, the status a shell shows for a writer stopped by a closed pipe
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing what is still buffered at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -40,7 +40,7 @@ symact analyze --expr=-x              # a value that starts with '-' needs '='
     p.add_argument("--enclosures", action="store_true",
                    help="show the certified enclosure (an arb ball) after each decimal")
     p.add_argument("--budget", type=float, default=60.0, metavar="S",
-                   help="time budget in seconds for the whole analysis (default 60)")
+                   help="CPU seconds for the whole analysis (default 60; see README, Budgets)")
     p.set_defaults(run=run_analyze)
 
     p = sub.add_parser(
@@ -70,9 +70,10 @@ symact check -- "-x<0"                # a claim that starts with '-' goes after 
 ''', "0 proved; 1 refuted or unknown; 2 usage error (rejected claim)."))
     p.add_argument("claim", help="one comparison (==, !=, <, <=, >, >=) of two expressions in x")
     p.add_argument("--json", action="store_true", help="print the verdict as JSON")
-    p.add_argument("--budget", type=float, default=10.0, metavar="S", help="time budget in seconds (default 10)")
+    p.add_argument("--budget", type=float, default=10.0, metavar="S",
+                   help="CPU seconds for the search (default 10; see README, Budgets)")
     p.add_argument("--plot", metavar="FILE", help="when refuted, draw lhs - rhs with the counterexample "
-                                                   "(.svg, .png or .pdf)")
+                                                  "(.svg, .png or .pdf)")
     p.set_defaults(run=run_check)
 
 
@@ -98,12 +99,16 @@ def check_budget(value: float) -> float:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from symact.properties import analyze
+    from symact import isolated
 
     budget = check_budget(args.budget)
     target, params, expr = resolve_target(args)
+    if expr is not None:
+        from symact.properties import expression_target
+
+        target = expression_target(expr)
     with Progress(enabled=None if not args.json else False) as progress:
-        report = analyze(target, params, budget=budget, expr=expr, progress=progress)
+        report = isolated.analyze(target, params, budget=budget, progress=progress)
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
@@ -146,6 +151,7 @@ def run_table(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from symact import isolated
     from symact.parsing import parse_claim
 
     budget = check_budget(args.budget)
@@ -154,7 +160,7 @@ def run_check(args: argparse.Namespace) -> int:
         from symact.plotting import output_path
 
         plot_to = output_path(args.plot)
-    verdict = check_claim(claim, budget)
+    verdict = isolated.verdict(lambda: check_claim(claim, budget), budget, f"{claim.body} for all x in {claim.domain_text()}")
     if args.plot and verdict.status == "refuted":
         from symact.plotting import claim_plot
 

@@ -2,7 +2,7 @@
 
     symact audit TARGET --activation NAME [--dtype float16|bfloat16|float32|float64] [--param alpha=0.1]
                  [--grad TARGET] [--json] [--ulp-budget B] [--strict] [--exhaustive] [--effort E]
-    symact audit --framework numpy|torch|jax [--dtype ...] [--json]
+    symact audit --framework numpy|torch|jax|tensorflow|keras|onnxruntime|tinygrad|sklearn [--dtype ...] [--json]
 
 TARGET is ``package.module:function`` or ``path/to/file.py:function``.  Exit status: 0 conforms, 1 a check
 failed, 2 usage error (unknown activation, target that cannot be imported, bad dtype or parameter).
@@ -14,6 +14,7 @@ import json
 
 from symact.cli import epilog
 from symact.cli.style import echo
+from symact.audit.frameworks import FRAMEWORKS
 from symact.errors import ParameterError, SymactError
 
 
@@ -37,7 +38,7 @@ symact audit --framework torch --dtype float32 --only gelu
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="parameter value the target is meant to use (default: the catalog default)")
     p.add_argument("--grad", metavar="TARGET", help="callable computing the derivative (autograd otherwise)")
-    p.add_argument("--framework", choices=("numpy", "torch", "jax"),
+    p.add_argument("--framework", choices=FRAMEWORKS,
                    help="audit every activation the framework ships (scipy.special for numpy)")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.add_argument("--ulp-budget", type=float, default=16.0, help="B of the accuracy standard (default 16)")
@@ -133,7 +134,7 @@ def _run_framework(args, dtypes, progress, kw) -> int:
                                          derivative=not args.no_derivative, only=args.only, **kw, **extra)
     progress.close()
     interrupted = any(r.interrupted for _, r in results) or len(results) < len(
-        [1 for r in frameworks.rows(args.framework) for _ in dtypes if not args.only or r.activation in args.only])
+        frameworks.planned(args.framework, dtypes, args.only))
     passed = all(r.passed for _, r in results) and not interrupted
     if args.json:
         print(json.dumps({"passed": passed, "framework": args.framework, "interrupted": interrupted,

@@ -53,7 +53,8 @@ symact report -o out/report.pdf --tex-only     # the .tex sources only, in out/r
 
 
 def run_prove(args: argparse.Namespace) -> int:
-    from symact.claims import load_families, report_outcomes, run_claims
+    from symact import isolated
+    from symact.claims import Outcome, all_claims, get_claim, load_families, report_outcomes
 
     if args.list:
         families = load_families()
@@ -68,8 +69,9 @@ def run_prove(args: argparse.Namespace) -> int:
             for c in fam.claims:
                 print(f"  {c.id:44s} expects {c.expected}")
         return 0
+    claims = [get_claim(i) for i in args.ids] if args.ids else all_claims()  # unknown id -> SymactError -> 2
     with Progress(enabled=None if not args.json else False) as progress:
-        outcomes = run_claims(args.ids or None, progress=progress)  # unknown id -> SymactError -> 2
+        outcomes = [Outcome(c, v) for c, v in zip(claims, isolated.claims(claims, progress))]
     return report_outcomes(outcomes, as_json=args.json, latex_dir=args.latex, verbose=args.verbose,
                            full_json=args.full, echo=echo)
 

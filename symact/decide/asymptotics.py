@@ -11,7 +11,6 @@ sum of terms c x^i exp(p(x)) ordered by growth (:func:`exp_poly_terms`).  The si
 from __future__ import annotations
 
 import functools
-import time
 from dataclasses import dataclass
 
 import flint
@@ -63,7 +62,7 @@ def limit_value(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, ctx: Context, dir
 def limit_within(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, direction: str = "+",
                  seconds: float = 6.0) -> sp.Expr:
     """:func:`limit_value` with a budget of its own (for callers without a :class:`Context`)."""
-    return limit_value(expr, var, point, Context(var, time.monotonic() + seconds), direction, seconds)
+    return limit_value(expr, var, point, Context.start(var, seconds), direction, seconds)
 
 
 _LIMITS: dict = {}

@@ -574,12 +574,9 @@ def _float_roots(h, p, search: Search):
     for x in grid:
         values.append((x, _float_value(h, x)))
     roots = []
-    for (a, fa), (b, fb) in zip(values, values[1:]):
-        if fa is None or fb is None:
-            continue
-        if fa == 0:
-            roots.append(a)
-        elif fa * fb < 0:
+    values = [(x, v) for x, v in values if v is not None and v != 0]  # exact 0: an underflow, or a root the
+    for (a, fa), (b, fb) in zip(values, values[1:]):                   # neighbours bracket anyway
+        if fa * fb < 0:
             for _ in range(60):
                 m = (a + b) / 2
                 fm = _float_value(h, m)
@@ -593,7 +590,7 @@ def _float_roots(h, p, search: Search):
                 else:
                     b = m
             roots.append((a + b) / 2)
-    return roots[:6]
+    return sorted(roots, key=abs)[:6]
 
 
 def _rationals_near(x: float):

@@ -2,14 +2,14 @@
 constants."""
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import sympy as sp
 
-from symact.decide import _arb
+from symact import budget
 from symact.budget import run_with_budget
+from symact.decide import _arb
 from symact.decide.pattern import Undecided
 
 
@@ -24,16 +24,18 @@ def attempt(fn, seconds: float) -> tuple[bool, Any]:
 
 @dataclass
 class Context:
+    """A decision in progress: its variable and its deadline, a reading of :func:`symact.budget.clock` (CPU
+    seconds), never later than the budget of an enclosing decision (:func:`symact.budget.limit`)."""
     var: sp.Symbol
     deadline: float
     notes: list[str] = field(default_factory=list)
 
     @staticmethod
     def start(var: sp.Symbol, seconds: float) -> "Context":
-        return Context(var, time.monotonic() + seconds)
+        return Context(var, min(budget.clock() + seconds, budget.deadline()))
 
     def remaining(self) -> float:
-        return self.deadline - time.monotonic()
+        return min(self.deadline, budget.deadline()) - budget.clock()
 
     def run(self, fn, cap: float = 2.0, what: str = "a SymPy step"):
         left = self.remaining()

@@ -8,10 +8,9 @@ otherwise unknown, with the reason and sampled values as evidence.
 """
 from __future__ import annotations
 
-import time
-
 import sympy as sp
 
+from symact.budget import clock
 from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.analyze import pattern
@@ -113,7 +112,7 @@ def _decide(expr, relation, domain, var, budget, text, tex) -> Verdict:
 def _exact_zero_in(f, iv: sp.Interval, ctx: Context):
     """A point of ``iv`` where f is exactly 0, from ``solve`` and verified by exact simplification."""
     var = ctx.var
-    ctx = Context(var, max(ctx.deadline, time.monotonic() + 1.0))
+    ctx = Context(var, max(ctx.deadline, clock() + 1.0))
     try:
         sols = ctx.run(lambda: sp.solve(f, var), 1.0, "solve")
     except Exception:  # noqa: BLE001 -- solve raises many kinds of errors; none of them decide anything

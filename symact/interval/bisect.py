@@ -1,7 +1,7 @@
 """Certified bisection on top of :mod:`symact.interval.evaluate`: signs, roots, extrema.
 
 All three searches work on boxes with exact dyadic ends (Python ``Fraction``), turned into ``arb`` balls
-that contain them exactly, and run under a wall-clock budget and a box cap.  The enclosure of ``f`` over a
+that contain them exactly, and run under a CPU-time budget and a box cap.  The enclosure of ``f`` over a
 box is the natural interval extension, intersected (for smooth expressions, see :func:`is_smooth`) with the
 mean-value form ``f(m) + f'(X) (X - m)``.
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-import time
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -31,7 +30,7 @@ from typing import Any
 import sympy as sp
 from flint import arb
 
-from symact.budget import run_with_budget
+from symact.budget import clock, deadline as decision_deadline, run_with_budget
 from symact.interval.evaluate import (DEFAULT_PREC, ArbFunction, NotEnclosable, arb_constant, ball_from_fractions,
                                       exact_to_fraction, fraction_to_arb, is_smooth, working_precision)
 from symact.verdict import Certificate
@@ -352,14 +351,14 @@ def sign_on_interval(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, want: s
     """
     if want not in WANTS:
         raise ValueError(f"want must be one of {WANTS}, got {want!r}")
-    t0 = time.monotonic()
-    deadline = t0 + budget_s
+    t0 = clock()
+    deadline = min(t0 + budget_s, decision_deadline())
     expr = sp.sympify(expr, strict=True)
     result = IntervalResult("unknown", expr, sp.sympify(lo, strict=True), sp.sympify(hi, strict=True), want, prec=prec)
 
     def finish(status: str, reason: str = "") -> IntervalResult:
         result.status, result.reason = status, reason
-        result.seconds = time.monotonic() - t0
+        result.seconds = clock() - t0
         return result
 
     try:
@@ -417,7 +416,7 @@ def sign_on_interval(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, want: s
     undefined: list[tuple[Fraction, Fraction]] = []
     stop_reason = ""
     while heap:
-        if time.monotonic() > deadline:
+        if clock() > deadline:
             stop_reason = f"time budget of {budget_s:g} s spent"
             break
         if result.boxes_checked >= max_boxes:
@@ -508,8 +507,8 @@ def isolate_roots(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, dexpr: sp.
     derivative enclosure that excludes 0 on a box where ``expr`` is one smooth branch.  Unique roots are refined by interval Newton (with bisection fallback) until the
     enclosure's relative width is at most ``rtol``.
     """
-    t0 = time.monotonic()
-    deadline = t0 + budget_s
+    t0 = clock()
+    deadline = min(t0 + budget_s, decision_deadline())
     expr = sp.sympify(expr, strict=True)
     dom = _Domain(lo, hi, prec)
     try:
@@ -560,7 +559,7 @@ def isolate_roots(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, dexpr: sp.
             if b - a <= Fraction(rtol) * scale:
                 converged = True
                 break
-            if time.monotonic() > deadline:
+            if clock() > deadline:
                 break
             m = (a + b) / 2
             try:
@@ -603,7 +602,7 @@ def isolate_roots(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, *, dexpr: sp.
             return []
         unresolved.append((dom.a, dom.b))
     while heap:
-        if time.monotonic() > deadline or boxes >= max_boxes:
+        if clock() > deadline or boxes >= max_boxes:
             break
         _, _, a, b = heapq.heappop(heap)
         boxes += 1
@@ -699,14 +698,14 @@ def enclose_extremum(expr: sp.Expr, var: sp.Symbol, lo: Any, hi: Any, kind: str 
     """
     if kind not in ("max", "min"):
         raise ValueError("kind must be 'max' or 'min'")
-    t0 = time.monotonic()
-    deadline = t0 + budget_s
+    t0 = clock()
+    deadline = min(t0 + budget_s, decision_deadline())
     expr = sp.sympify(expr, strict=True)
     g = expr if kind == "max" else -expr  # maximise g
     out = Extremum(kind, "unknown")
 
     def done(res: Extremum) -> Extremum:
-        res.seconds = time.monotonic() - t0
+        res.seconds = clock() - t0
         if kind == "min" and res.value is not None:
             res.value = -res.value
         return res
@@ -769,11 +768,11 @@ def _pick(cands: list[tuple[arb, Fraction, Fraction, str | None]], res: Extremum
 
 def _extremum_by_critical_points(enc, var, dom, kind, rtol, deadline, max_boxes, prec, eval_prec):
     dexpr = enc.dexpr
-    ok, ddexpr = run_with_budget(lambda: sp.diff(dexpr, var), max(0.1, min(2.0, deadline - time.monotonic())))
+    ok, ddexpr = run_with_budget(lambda: sp.diff(dexpr, var), max(0.1, min(2.0, deadline - clock())))
     if not ok:
         return None
     roots = isolate_roots(dexpr, var, dom.lo, dom.hi, dexpr=ddexpr, rtol=rtol,
-                          budget_s=max(0.1, (deadline - time.monotonic()) / 2), max_boxes=max_boxes, prec=prec)
+                          budget_s=max(0.1, (deadline - clock()) / 2), max_boxes=max_boxes, prec=prec)
     if any(not r.unique for r in roots):
         return None
     if not _defined_everywhere(enc, dom, deadline):
@@ -799,7 +798,7 @@ def _defined_everywhere(enc: _Enclosure, dom: _Domain, deadline: float, max_boxe
     while stack:
         a, b = stack.pop()
         count += 1
-        if count > max_boxes or time.monotonic() > deadline:
+        if count > max_boxes or clock() > deadline:
             return False
         try:
             enc.f(ball_from_fractions(a, b))
@@ -839,7 +838,7 @@ def _extremum_by_branch_and_bound(enc, dom, kind, rtol, deadline, max_boxes, eva
     finals: list[tuple[arb, Fraction, Fraction, str | None]] = []
     stopped_early = False
     while heap:
-        if time.monotonic() > deadline or res.boxes_checked >= max_boxes:
+        if clock() > deadline or res.boxes_checked >= max_boxes:
             stopped_early = True
             break
         key, _, a, b, v = heapq.heappop(heap)

@@ -24,6 +24,7 @@ from typing import Any, Callable, Mapping
 import sympy as sp
 
 from symact import calculus
+from symact.budget import clock, limit
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
 from symact.definitions import DEFINITIONS
@@ -198,6 +199,7 @@ def _guard(key: str, statement: Callable[[Subject], str]):
         public.__name__ = fn.__name__
         public.__doc__ = fn.__doc__
         public.key = key  # type: ignore[attr-defined]
+        public.statement = statement  # type: ignore[attr-defined]
         return public
     return wrap
 
@@ -252,7 +254,7 @@ def _extreme_by_decider(expr: sp.Expr, facts: Facts, exc: Exception) -> tuple[Ex
 
     out = []
     for kind in ("inf", "sup"):
-        budget = max(1.0, min(10.0, facts.deadline - time.monotonic()))
+        budget = max(1.0, min(10.0, facts.deadline - clock()))
         v = decide.extremum(expr, kind, budget=budget)
         if v.status != "proved" or v.value is None:
             raise Undecided(f"{exc}; the general extremum decider: {v.reason}")
@@ -403,7 +405,7 @@ def _sign_by_decider(expr: sp.Expr, facts: Facts, exc: Exception) -> set[int]:
     """The signs taken by ``expr`` on R as far as :func:`symact.decide.sign` proves them: {1}, {-1} or {1, -1}."""
     from symact import decide
 
-    budget = max(1.0, min(10.0, facts.deadline - time.monotonic()))
+    budget = max(1.0, min(10.0, facts.deadline - clock()))
     nonneg = decide.sign(expr, ">=0", budget=budget)
     if nonneg.status == "proved":
         return {1}
@@ -925,8 +927,19 @@ class PropertyReport:
         return report_html(self)
 
 
+def expression_target(expr: Any) -> sp.Expr:
+    """An expression in x to analyse (text is read by the restricted parser, never evaluated)."""
+    from symact.parsing import as_expression
+
+    target = as_expression(expr)
+    if not target.has(X) and not any(s.name == "x" for s in target.free_symbols):
+        raise ExpressionError(f"the expression {expr!r} does not depend on x")
+    return target
+
+
 def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET,
-            keys: tuple[str, ...] = KEYS, *, expr: Any = None, progress: Any = None) -> PropertyReport:
+            keys: tuple[str, ...] = KEYS, *, expr: Any = None, progress: Any = None,
+            on_verdict: Any = None) -> PropertyReport:
     """Decide every property of an activation: ``analyze("silu")``, ``analyze("elu", {"alpha": 2})``,
     ``analyze(expr="x*atan(x)")``.
 
@@ -934,28 +947,35 @@ def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget:
     expression in x as text (read by the restricted parser, never evaluated) or SymPy, instead of ``target``.
     ``params`` overrides parameter defaults of a catalog entry; ``budget`` is the time in seconds for the whole
     analysis; ``keys`` selects properties (default all of :data:`KEYS`); ``progress`` is an object with
-    ``update(label, done, total)`` (e.g. :class:`symact.progress.Progress`).  Returns a :class:`PropertyReport`
-    whose verdicts are proved, refuted or unknown, never guessed.
+    ``update(label, done, total)`` (e.g. :class:`symact.progress.Progress`); ``on_verdict(key, verdict)`` is
+    called as each property is decided.  The budget counts CPU seconds (:mod:`symact.budget`).  Returns a
+    :class:`PropertyReport` whose verdicts are proved, refuted or unknown, never guessed.
     """
     if expr is not None:
         if target is not None:
             raise ParameterError("give an activation name or expr=, not both")
-        from symact.parsing import as_expression
-
-        target = as_expression(expr)
-        if not target.has(X) and not any(s.name == "x" for s in target.free_symbols):
-            raise ExpressionError(f"the expression {expr!r} does not depend on x")
+        target = expression_target(expr)
     elif target is None:
         raise ParameterError("give an activation name or expr=")
     subj = subject(target, params)
     start = time.perf_counter()
     _FACTS.pop(sp.srepr(subj.expr), None)  # a fresh budget for this analysis
     verdicts = {}
-    for i, k in enumerate(keys):
-        if progress is not None:
-            progress.update(f"{subj.name}: {k}", i, len(keys))
-        verdicts[k] = PROPERTIES[k](subj, None, budget)
-    return PropertyReport(subj.name, subj.expr, subj.params, verdicts, time.perf_counter() - start)
+    with limit(budget):
+        for i, k in enumerate(keys):
+            if progress is not None:
+                progress.update(f"{subj.name}: {k}", i, len(keys))
+            verdicts[k] = PROPERTIES[k](subj, None, budget)
+            if on_verdict is not None:
+                on_verdict(k, verdicts[k])
+    return checked_report(subj, verdicts, time.perf_counter() - start)
+
+
+def checked_report(subj: Subject, verdicts: dict[str, Verdict], seconds: float) -> PropertyReport:
+    """The report of the verdicts, after the kernel's checks of :mod:`symact.properties.kernel_gate`."""
+    from symact.properties.kernel_gate import gate
+
+    return PropertyReport(subj.name, subj.expr, subj.params, gate(subj.expr, verdicts), seconds)
 
 
 __all__ = ["KEYS", "YES_NO", "PROPERTIES", "PropertyReport", "Subject", "analyze", "decide", "subject",

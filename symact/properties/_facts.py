@@ -6,7 +6,6 @@ computed on first use; a failure is remembered as an :class:`Undecided` and re-r
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable
@@ -15,6 +14,7 @@ import sympy as sp
 from sympy.calculus.util import continuous_domain
 
 from symact import calculus
+from symact.budget import clock, deadline as decision_deadline
 from symact.catalog.registry import X
 from symact.decide import _arb
 from symact.decide.asymptotics import value_at
@@ -73,11 +73,11 @@ class Facts:
     def __init__(self, expr: sp.Expr, budget: float = 60.0):
         self.expr = sp.sympify(expr, strict=True)
         self.budget = budget
-        self.deadline = time.monotonic() + budget
+        self.deadline = clock() + budget
 
     def check_deadline(self, what: str) -> None:
-        if time.monotonic() > self.deadline:
-            raise Undecided(f"the time budget of {self.budget:g} s ran out before {_STAGES.get(what, what)}")
+        if clock() > min(self.deadline, decision_deadline()):
+            raise Undecided(f"the time budget of {self.budget:g} CPU seconds ran out before {_STAGES.get(what, what)}")
 
     # ------------------------------------------------------------------ structure
     @_remember
@@ -328,7 +328,7 @@ class Facts:
 def _same(a: sp.Expr, b: sp.Expr) -> bool:
     """Whether two numbers (+-oo allowed) are equal: exact equality or a certified difference
     (:func:`symact.decide.context.same_value`); raises Undecided when neither is shown."""
-    same = same_value(a, b, Context(X, time.monotonic() + 3.0), 3.0)
+    same = same_value(a, b, Context.start(X, 3.0), 3.0)
     if same is None:
         raise Undecided(f"could not decide whether {a} equals {b}")
     return same
@@ -336,7 +336,7 @@ def _same(a: sp.Expr, b: sp.Expr) -> bool:
 
 def _side_limit(expr: sp.Expr, point: sp.Expr, direction: str) -> sp.Expr:
     """f(point) (simplified) where substitution is finite, else the one-sided limit (a number or +-oo)."""
-    value = value_at(expr, X, point, Context(X, time.monotonic() + 6.0), direction, cap=6.0)
+    value = value_at(expr, X, point, Context.start(X, 6.0), direction, cap=6.0)
     if value.has(sp.oo, -sp.oo):
         return value
     ok, simple = attempt(lambda: sp.simplify(value), 3.0)

@@ -18,7 +18,6 @@ Whatever cannot be completed raises :class:`Undecided` with the reason; callers 
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,7 +97,7 @@ class Value:
 
 
 def _budget(seconds: float) -> Context:
-    return Context(X, time.monotonic() + seconds)
+    return Context.start(X, seconds)
 
 
 def _is_zero(expr: sp.Expr, seconds: float = 2.0) -> bool:

@@ -1,0 +1,75 @@
+"""The command line's decisions, each run in a child process (:mod:`symact.sandbox`) under a hard budget.
+
+A crash of the symbolic engine (SIGFPE, SIGSEGV, an abort), ``MemoryError``, ``RecursionError``, or a decision
+that overruns its hard limits becomes an ``unknown`` verdict whose reason says so; the other verdicts are
+exactly those of the same decision run in this process.
+
+* :func:`verdict` — one decision (``symact check``).
+* :func:`analyze` — every property of one activation (``symact analyze``, each row of ``symact table``); the
+  properties come back one by one, so a crash loses only the property being decided, and the rest of the
+  analysis continues in a fresh child with what is left of the budget.
+* :func:`claims` — the claims of ``symact prove``, in one child (each under its own budget).
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Mapping, Sequence
+
+from symact import sandbox
+from symact.budget import limit
+from symact.verdict import Verdict
+
+
+def verdict(decide: Callable[[], Verdict], budget: float, statement: str, latex: str = "") -> Verdict:
+    """``decide()`` run in a child process within ``budget`` CPU seconds."""
+    def work(channel: sandbox.Channel, start: int) -> None:
+        channel.begin(0, budget)
+        with limit(budget):
+            channel.done(0, decide())
+
+    started = time.perf_counter()
+    [out] = sandbox.run(work, 1, lambda i: "deciding the claim")
+    if out.ok:
+        return out.value
+    return Verdict("unknown", statement, latex, method="none", seconds=time.perf_counter() - started,
+                   reason=out.value)
+
+
+def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float = 60.0, progress: Any = None):
+    """:func:`symact.properties.analyze` in child processes, within ``budget`` CPU seconds in all; ``progress``
+    (drawn on stderr by the child, see :class:`symact.progress.Progress`) shows the property being decided."""
+    from symact.properties import KEYS, PROPERTIES, checked_report, subject
+
+    subj = subject(target, params)  # bad names and parameters are reported here, before any child starts
+
+    def work(channel: sandbox.Channel, start: int) -> None:
+        from symact.properties import analyze as analyze_here
+
+        left = max(budget - channel.spent, 0.0)
+        channel.begin(start, left)
+        analyze_here(target, params, budget=left, keys=KEYS[start:], progress=progress,
+                     on_verdict=lambda key, v: channel.done(KEYS.index(key), v))
+
+    started = time.perf_counter()
+    outcomes = sandbox.run(work, len(KEYS), lambda i: f"deciding {KEYS[i]}")
+    verdicts = {key: out.value if out.ok else
+                Verdict("unknown", PROPERTIES[key].statement(subj), method="none", reason=out.value)
+                for key, out in zip(KEYS, outcomes)}
+    return checked_report(subj, verdicts, time.perf_counter() - started)
+
+
+def claims(todo: Sequence[Any], progress: Any = None) -> list[Verdict]:
+    """The verdicts of the :class:`symact.claims.Claim` objects ``todo`` (each within its own budget);
+    ``progress`` (drawn by the child) shows the claim being settled."""
+    def work(channel: sandbox.Channel, start: int) -> None:
+        for i in range(start, len(todo)):
+            if progress is not None:
+                progress.update(f"prove: {todo[i].id}", i, len(todo))
+            channel.begin(i, todo[i].budget)
+            with limit(todo[i].budget):
+                channel.done(i, todo[i].run())
+
+    outcomes = sandbox.run(work, len(todo), lambda i: f"settling {todo[i].id}")
+    return [out.value if out.ok else
+            Verdict("unknown", c.statement, c.latex, method="none", reason=out.value)
+            for c, out in zip(todo, outcomes)]
