@@ -428,17 +428,23 @@ def lemma_gate(claim: Claim, verdict: Verdict, done: dict[str, Verdict]) -> Verd
     return verdict
 
 
-def settle(claims: list[Claim], lookup: Callable[[str], Claim], progress: Any = None) -> list[Outcome]:
-    """Run ``claims`` with the lemmas they use first; a claim's verdict stands only if its lemmas are proved."""
+def settle(claims: list[Claim], lookup: Callable[[str], Claim], progress: Any = None,
+           runner: Callable[[list[Claim], Any], list[Verdict]] | None = None) -> list[Outcome]:
+    """Run ``claims`` with the lemmas they use first (``runner(claims, progress)`` gives their verdicts, e.g.
+    :func:`symact.isolated.claims`; default: here, one by one); a verdict stands only if the lemmas are proved."""
     ordered = with_lemmas(claims, lookup)
+    if runner is not None:
+        verdicts = runner(ordered, progress)
+    else:
+        verdicts = []
+        for i, c in enumerate(ordered):
+            if progress is not None:
+                progress.update(f"claim {i + 1}/{len(ordered)}: {c.id}", i, len(ordered))
+            verdicts.append(c.run())
     done: dict[str, Verdict] = {}
-    outcomes = []
-    for i, c in enumerate(ordered):
-        if progress is not None:
-            progress.update(f"claim {i + 1}/{len(ordered)}: {c.id}", i, len(ordered))
-        done[c.id] = lemma_gate(c, c.run(), done)
-        outcomes.append(Outcome(c, done[c.id]))
-    return outcomes
+    for c, v in zip(ordered, verdicts):
+        done[c.id] = lemma_gate(c, v, done)
+    return [Outcome(c, done[c.id]) for c in ordered]
 
 
 def run_claims(ids: Iterable[str] | None = None, progress: Any = None) -> list[Outcome]:
