@@ -309,7 +309,8 @@ def _(d):
     r"$0<\ln(1+e^x)-\operatorname{relu}(x)\le\ln2$, with equality iff $x=0$.",
     formal=None,
     why_not_formal="in the language as '0 < log(1 + exp(x)) - relu(x)', 'log(1 + exp(x)) - relu(x) <= log(2)', '..."
-                   " < log(2) for x != 0', but the kernel search leaves the first two unknown today")
+                   " < log(2) for x != 0'; the kernel proves the first, its search leaves the other two unknown "
+                   "today")
 def _(d):
     relu = get("relu").f()
     diff = SOFTPLUS - relu
