@@ -28,7 +28,9 @@ def _mat(name: str, rows: int, cols: int) -> sp.Matrix:
     "A 2-4-2 network with identity activation, f(x) = W2(W1 x + b1) + b2, equals W'x + b' with W' = W2 W1 "
     "and b' = W2 b1 + b2.",
     r"For $W_1\in\mathbb{R}^{4\times2}$, $b_1\in\mathbb{R}^4$, $W_2\in\mathbb{R}^{2\times4}$, $b_2\in\mathbb{R}^2$: "
-    r"$W_2(W_1x+b_1)+b_2 = W'x+b'$ with $W'=W_2W_1$, $b'=W_2b_1+b_2$.")
+    r"$W_2(W_1x+b_1)+b_2 = W'x+b'$ with $W'=W_2W_1$, $b'=W_2b_1+b_2$.",
+    formal=None,
+    why_not_formal='matrices and vectors (a 2-4-2 network); the claim language has one real variable x')
 def _(d):
     W1, b1, W2, b2, x = _mat("a", 4, 2), _mat("c", 4, 1), _mat("b", 2, 4), _mat("e", 2, 1), _mat("x", 2, 1)
     f = W2 * (W1 * x + b1) + b2
@@ -58,7 +60,9 @@ def _(d):
     "For any depth L >= 1 and any widths, a composition of L affine maps x -> W_k x + b_k is the single affine "
     "map x -> W'x + b' with W' = W_L ... W_1 and b' = sum_k W_L ... W_{k+1} b_k.",
     r"$A_L\circ\dots\circ A_1(x) = W'x+b'$ where $A_k(x)=W_kx+b_k$, "
-    r"$W'=W_L\cdots W_1$ and $b'=\sum_{k=1}^{L} W_L\cdots W_{k+1}\,b_k$ (empty product $=I$).")
+    r"$W'=W_L\cdots W_1$ and $b'=\sum_{k=1}^{L} W_L\cdots W_{k+1}\,b_k$ (empty product $=I$).",
+    formal=None,
+    why_not_formal='symbolic depth L and matrices of arbitrary size (needs induction)')
 def _(d):
     n, m, p = sp.symbols("n m p", integer=True, positive=True)
     W = sp.MatrixSymbol("W_{L+1}", m, n)
@@ -114,7 +118,9 @@ def _(d):
 @FAMILY.claim(
     "linear_chain_product",
     "An L-layer chain of single neurons with identity activation and zero biases outputs (w1 w2 ... wL) x.",
-    r"$a_0=x$, $a_k=w_ka_{k-1}$ $(k=1,\dots,L)$ $\Rightarrow$ $a_L=\Big(\prod_{k=1}^{L}w_k\Big)x$.")
+    r"$a_0=x$, $a_k=w_ka_{k-1}$ $(k=1,\dots,L)$ $\Rightarrow$ $a_L=\Big(\prod_{k=1}^{L}w_k\Big)x$.",
+    formal=None,
+    why_not_formal='symbolic depth L and L symbolic weights (needs induction)')
 def _(d):
     w = sp.IndexedBase("w", real=True)
     k, L = sp.symbols("k L", integer=True, positive=True)
@@ -144,7 +150,8 @@ def _(d):
     "relu_not_linear",
     "ReLU is not linear: relu(1) + relu(-1) != relu(1 + (-1)).",
     r"$\exists\, a,b:\ \operatorname{relu}(a+b)\ne\operatorname{relu}(a)+\operatorname{relu}(b)$; "
-    r"e.g.\ $a=1$, $b=-1$.")
+    r"e.g.\ $a=1$, $b=-1$.",
+    formal='relu(1) + relu(-1) != relu(1 + (-1))')
 def _(d):
     relu = get("relu")
     a, b = sp.Integer(1), sp.Integer(-1)
@@ -219,7 +226,8 @@ def _error_table(h: sp.Expr, lo: int, hi: int):
 @FAMILY.claim(
     "relu_abs",
     "|x| = relu(x) + relu(-x) for all real x.",
-    r"$|x| = \operatorname{relu}(x)+\operatorname{relu}(-x)$ for all $x\in\mathbb{R}$.")
+    r"$|x| = \operatorname{relu}(x)+\operatorname{relu}(-x)$ for all $x\in\mathbb{R}$.",
+    formal='Abs(x) == relu(x) + relu(-x)')
 def _(d):
     relu = get("relu")
     t = sp.Symbol("t", positive=True)
@@ -246,7 +254,8 @@ FIXED_H = g(X) + g(-X) + g(2 * X - 2) + g(-2 * X - 2)
     "The source's h(x) = g(x) + g(-x) + g(2x-2) + g(2x+2), g = ReLU, approximates x^2 (on [-2, 2]).",
     r"$h(x)=g(x)+g(-x)+g(2x-2)+g(2x+2)\approx x^2$ on $[-2,2]$, $g=\operatorname{relu}$.",
     expected="refuted",
-    source=r"The source builds $x^2$ from four ReLUs with the last term $g(2x+2)$.")
+    source=r"The source builds $x^2$ from four ReLUs with the last term $g(2x+2)$.",
+    formal='Abs(relu(x) + relu(-x) + relu(2*x - 2) + relu(2*x + 2) - x**2) <= 1/4 for -2 <= x <= 2')
 def _(d):
     h = SOURCE_H
     h2 = h.subs(X, 2)
@@ -279,7 +288,18 @@ def _(d):
     "h(x) = g(x) + g(-x) + g(2x-2) + g(-2x-2) interpolates x^2 at -2, -1, 0, 1, 2 and |h(x) - x^2| <= 1/4 on "
     "[-2, 2], with equality at the midpoints +-1/2, +-3/2.",
     r"$h(x)=g(x)+g(-x)+g(2x-2)+g(-2x-2)$ satisfies $h(k)=k^2$ for $k\in\{-2,\dots,2\}$ and "
-    r"$\max_{[-2,2]}|h(x)-x^2|=\tfrac14$.")
+    r"$\max_{[-2,2]}|h(x)-x^2|=\tfrac14$.",
+    formal=('relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) - x**2 >= 0 for -2 <= x <= 2',
+            'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) - x**2 <= 1/4 for -2 <= x <= 2',
+            'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) == x**2 for x == -2',
+            'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) == x**2 for x == -1',
+            'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) == x**2 for x == 0',
+            'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) == x**2 for x == 1',
+            'relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) == x**2 for x == 2',
+            'Abs(relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) - x**2) == 1/4 for x == -3/2',
+            'Abs(relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) - x**2) == 1/4 for x == -1/2',
+            'Abs(relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) - x**2) == 1/4 for x == 1/2',
+            'Abs(relu(x) + relu(-x) + relu(2*x - 2) + relu(-2*x - 2) - x**2) == 1/4 for x == 3/2'))
 def _(d):
     h = FIXED_H
     for k in range(-2, 3):
@@ -307,7 +327,9 @@ def _(d):
     "x_0^2 + (2a + h)(x - x_0) + 2h sum_{k=1}^{n-1} relu(x - x_k) on [x_0, x_n], and its maximum error there "
     "is h^2/4; so with n terms on a fixed span S the error S^2/(4 n^2) decreases to 0.",
     r"$I(x)=x_0^2+(2a+h)(x-x_0)+2h\sum_{k=1}^{n-1}\operatorname{relu}(x-x_k)$, $x_k=a+kh$: "
-    r"$\max_{[x_0,x_n]}|I(x)-x^2|=h^2/4$.")
+    r"$\max_{[x_0,x_n]}|I(x)-x^2|=h^2/4$.",
+    formal=None,
+    why_not_formal='symbolic knots a, h and symbolic number n of hinges (sums over k = 1..n)')
 def _(d):
     a, x = sp.symbols("a x", real=True)
     h = sp.Symbol("h", positive=True)
@@ -357,7 +379,10 @@ def _(d):
     "relu_grad_values",
     "ReLU's derivative is 0 for x < 0 and 1 for x > 0; at 0 it is not differentiable (left derivative 0, "
     "right derivative 1).",
-    r"$\operatorname{relu}'(x)=0$ for $x<0$, $=1$ for $x>0$; $\operatorname{relu}'_-(0)=0\ne1=\operatorname{relu}'_+(0)$.")
+    r"$\operatorname{relu}'(x)=0$ for $x<0$, $=1$ for $x>0$; $\operatorname{relu}'_-(0)=0\ne1=\operatorname{relu}'_+(0)$.",
+    formal=('diff(relu(x), x) == 0 for x < 0',
+            'diff(relu(x), x) == 1 for x > 0',
+            'diff(relu(x), x) != diff(relu(x), x) for x == 0'))
 def _(d):
     relu = get("relu")
     f = relu.f()

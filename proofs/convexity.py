@@ -41,7 +41,9 @@ def sig(z):
     r"$\iff$ $f(\frac{a+b}2)\le\frac{f(a)+f(b)}2$ (all $a,b$). Optimisation texts call such $f$ \emph{tu} "
     r"(convex), Chinese calculus texts call the same graphs \emph{ao} (concave up).",
     source=r"One section defines the U shape as \emph{tu} (convex), another as \emph{ao} (concave); the words are "
-           r"swapped between the sections.")
+           r"swapped between the sections.",
+    formal=None,
+    why_not_formal='quantified functions f and convexity definitions')
 def _(d):
     # algebra of the dyadic induction step
     lam1, lam2 = sp.symbols("lambda_1 lambda_2", nonnegative=True)
@@ -85,7 +87,9 @@ def _(d):
 @FAMILY.claim(
     "affine_convex_and_concave",
     "Every affine function f(x) = a^T x + b is both convex and concave (equality in the convexity inequality).",
-    r"$f(x)=a^\top x+b$: $f(\lambda u+(1-\lambda)v)=\lambda f(u)+(1-\lambda)f(v)$, so $f$ is convex and concave.")
+    r"$f(x)=a^\top x+b$: $f(\lambda u+(1-\lambda)v)=\lambda f(u)+(1-\lambda)f(v)$, so $f$ is convex and concave.",
+    formal=None,
+    why_not_formal='vectors a, x of arbitrary size and convexity')
 def _(d):
     n = sp.Symbol("n", integer=True, positive=True)
     A = sp.MatrixSymbol("a", n, 1)
@@ -106,7 +110,9 @@ def _(d):
 @FAMILY.claim(
     "inv_square_convex_on_halflines_not_on_R",
     "1/x^2 is convex on (0, oo) and on (-oo, 0) but not convex on R \\ {0}.",
-    r"$x^{-2}$ is convex on $(0,\infty)$ and on $(-\infty,0)$, not on $\mathbb{R}\setminus\{0\}$.")
+    r"$x^{-2}$ is convex on $(0,\infty)$ and on $(-\infty,0)$, not on $\mathbb{R}\setminus\{0\}$.",
+    formal=None,
+    why_not_formal='convexity (a statement about pairs of points and lambda)')
 def _(d):
     f = 1 / X**2
     f2 = sp.diff(f, X, 2)
@@ -132,7 +138,9 @@ def _(d):
 @FAMILY.claim(
     "perspective_preserves_convexity",
     "If f is convex then its perspective g(x, t) = t f(x/t) is convex on t > 0.",
-    r"$f$ convex $\Rightarrow$ $g(x,t)=t\,f(x/t)$ is convex on $\{t>0\}$.")
+    r"$f$ convex $\Rightarrow$ $g(x,t)=t\,f(x/t)$ is convex on $\{t>0\}$.",
+    formal=None,
+    why_not_formal='a quantified convex function f of two variables')
 def _(d):
     x1, x2 = sp.symbols("x_1 x_2", real=True)
     t1, t2 = sp.symbols("t_1 t_2", positive=True)
@@ -170,7 +178,9 @@ def _(d):
 @FAMILY.claim(
     "log_increasing_not_convex",
     "ln x is increasing on (0, oo) but not convex (it is strictly concave).",
-    r"$\ln$ is strictly increasing on $(0,\infty)$ and not convex.")
+    r"$\ln$ is strictly increasing on $(0,\infty)$ and not convex.",
+    formal=None,
+    why_not_formal='monotonicity and convexity (statements about pairs of points)')
 def _(d):
     f = sp.log(X)
     tpos = sp.Symbol("t", positive=True)
@@ -191,7 +201,10 @@ def _(d):
 @FAMILY.claim(
     "square_and_neg_x_convex_not_increasing",
     "x^2 and -x are convex but not increasing.",
-    r"$x^2$ and $-x$ are convex on $\mathbb{R}$ but not increasing.")
+    r"$x^2$ and $-x$ are convex on $\mathbb{R}$ but not increasing.",
+    formal=None,
+    why_not_formal='convexity and monotonicity (statements about pairs of points)',
+    uses=('affine_convex_and_concave',))
 def _(d):
     gap = lam * a**2 + (1 - lam) * b**2 - (lam * a + (1 - lam) * b) ** 2
     check_zero(gap - lam * (1 - lam) * (a - b) ** 2, "x^2 gap")
@@ -208,7 +221,9 @@ def _(d):
 @FAMILY.claim(
     "abs_convex",
     "|x| is convex on R, and so is every norm.",
-    r"$|\lambda u+(1-\lambda)v|\le\lambda|u|+(1-\lambda)|v|$; likewise for any norm $\|\cdot\|$.")
+    r"$|\lambda u+(1-\lambda)v|\le\lambda|u|+(1-\lambda)|v|$; likewise for any norm $\|\cdot\|$.",
+    formal=None,
+    why_not_formal='convexity and arbitrary norms')
 def _(d):
     u, v = sp.symbols("u v", real=True)
     tri = (sp.Abs(u) + sp.Abs(v)) ** 2 - (u + v) ** 2
@@ -232,7 +247,9 @@ def _(d):
     r"$\phi$ monotone $\Rightarrow$ $w\mapsto(\phi(wx+b)-y)^2$ convex.",
     expected="refuted",
     source=r"``with a monotonic activation a single-layer network is convex, so training finds the global "
-           r"optimum''.")
+           r"optimum''.",
+    formal=None,
+    why_not_formal='a quantified activation phi and convexity in w')
 def _(d):
     w = sp.Symbol("w", real=True)
     L = sig(w) ** 2    # x = 1, b = 0, y = 0
@@ -263,7 +280,9 @@ def _(d):
     "logistic_loss_convex",
     "The cross-entropy of a sigmoid output, L(w, b) = -y ln sigmoid(w x + b) - (1 - y) ln(1 - sigmoid(w x + b)), "
     "is convex in (w, b) for every x and every y in [0, 1] (and so is its sum over samples).",
-    r"$L(w,b)=-y\ln\sigma(wx+b)-(1-y)\ln(1-\sigma(wx+b))$ is convex in $(w,b)$ for $y\in[0,1]$.")
+    r"$L(w,b)=-y\ln\sigma(wx+b)-(1-y)\ln(1-\sigma(wx+b))$ is convex in $(w,b)$ for $y\in[0,1]$.",
+    formal=None,
+    why_not_formal='convexity in (w, b), two variables, quantified y in [0, 1]')
 def _(d):
     w, bb, x = sp.symbols("w b x", real=True)
     y = sp.Symbol("y", nonnegative=True)
@@ -329,7 +348,23 @@ def _origin_row(entry):
     "silu and gelu (f'(0) = 1/2) do not. The derivation tabulates every scalar catalog activation.",
     r"$f(0)=0$, $f'(0)=1$ holds for identity, $\tanh$, softsign, ELU, CELU, hardtanh; not for $\sigma$ "
     r"($f(0)=\frac12$), relu (no $f'(0)$), SiLU, GELU ($f'(0)=\frac12$); table for the whole catalog.",
-    budget=40.0)
+    budget=40.0,
+    formal=('identity(x) == 0 for x == 0',
+            'diff(identity(x), x) == 1 for x == 0',
+            'tanh(x) == 0 for x == 0',
+            'diff(tanh(x), x) == 1 for x == 0',
+            'softsign(x) == 0 for x == 0',
+            'diff(softsign(x), x) == 1 for x == 0',
+            'elu(x) == 0 for x == 0',
+            'diff(elu(x), x) == 1 for x == 0',
+            'celu(x) == 0 for x == 0',
+            'diff(celu(x), x) == 1 for x == 0',
+            'hardtanh(x) == 0 for x == 0',
+            'diff(hardtanh(x), x) == 1 for x == 0',
+            'sigmoid(x) != 0 for x == 0',
+            'diff(relu(x), x) != diff(relu(x), x) for x == 0',
+            'diff(silu(x), x) == 1/2 for x == 0',
+            'diff(gelu(x), x) == 1/2 for x == 0'))
 def _(d):
     rows, yes, undecided = [], [], []
     for entry in entries(scalar_only=True):

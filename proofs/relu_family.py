@@ -26,7 +26,8 @@ h = sp.Symbol("h", positive=True)
 @FAMILY.claim(
     "leaky_relu_alpha_zero_is_relu",
     "Leaky ReLU with slope alpha = 0 is ReLU.",
-    r"$\operatorname{leaky\_relu}_{\alpha=0}=\operatorname{relu}$.")
+    r"$\operatorname{leaky\_relu}_{\alpha=0}=\operatorname{relu}$.",
+    formal='leaky_relu(x, alpha=0) == relu(x)')
 def _(d):
     lr, relu = get("leaky_relu"), get("relu")
     f0 = lr.f({"alpha": 0})
@@ -45,7 +46,9 @@ def _(d):
     "leaky_relu_deriv",
     "Leaky ReLU's derivative is 1 for x > 0 and alpha for x < 0 (at 0 the one-sided derivatives are alpha "
     "and 1).",
-    r"$\operatorname{leaky\_relu}_\alpha'(x)=1$ for $x>0$, $=\alpha$ for $x<0$.")
+    r"$\operatorname{leaky\_relu}_\alpha'(x)=1$ for $x>0$, $=\alpha$ for $x<0$.",
+    formal=None,
+    why_not_formal='quantified parameter alpha (forall alpha)')
 def _(d):
     lr = get("leaky_relu")
     f = lr.f(symbolic=True)
@@ -67,7 +70,9 @@ def _(d):
 @FAMILY.claim(
     "prelu_grad_alpha",
     "dPReLU/dalpha = x for x < 0 and 0 for x > 0 (and 0 at x = 0).",
-    r"$\frac{\partial}{\partial\alpha}\operatorname{prelu}_\alpha(x)=x$ for $x<0$, $0$ for $x\ge0$.")
+    r"$\frac{\partial}{\partial\alpha}\operatorname{prelu}_\alpha(x)=x$ for $x<0$, $0$ for $x\ge0$.",
+    formal=None,
+    why_not_formal='derivative with respect to the parameter alpha (the language differentiates in x only)')
 def _(d):
     pr = get("prelu")
     alpha = pr.param("alpha").symbol
@@ -87,7 +92,9 @@ def _(d):
     "rrelu_test_time_mean",
     "RReLU: for y = a x on x < 0 with a ~ U(l, u) (l < u), E[y] = ((l + u)/2) x, so using the mean slope at test "
     "time is exact in expectation.",
-    r"$a\sim U(l,u)$, $x<0$: $\mathbb{E}[ax]=\frac{l+u}{2}\,x$.")
+    r"$a\sim U(l,u)$, $x<0$: $\mathbb{E}[ax]=\frac{l+u}{2}\,x$.",
+    formal=None,
+    why_not_formal='expectation over a random slope a ~ U(l, u) with quantified l < u')
 def _(d):
     rr = get("rrelu")
     rf = rr.random_form
@@ -117,7 +124,9 @@ def _(d):
     "not x/5.5 ~ 0.18182 x: dividing by the mean of a is not the expectation (the general 'average the "
     "alphas' rule is refuted in this form; the exact test-time slope is ln(8/3)/5).",
     r"$a\sim U(3,8)$: $\mathbb{E}[x/a]=\frac{\ln(8/3)}{5}\,x\approx0.19617\,x\ne\frac{x}{5.5}$.",
-    source=r"``at test time use the average of the random parameter''.")
+    source=r"``at test time use the average of the random parameter''.",
+    formal=None,
+    why_not_formal='expectation over a random slope a ~ U(3, 8)')
 def _(d):
     a = sp.Symbol("a", positive=True)
     x = sp.Symbol("x", negative=True)
@@ -156,7 +165,9 @@ def _elu(alpha):
 @FAMILY.claim(
     "elu_convex_iff_alpha_le_1",
     "ELU with parameter alpha > 0 is convex on R if and only if alpha <= 1.",
-    r"$\operatorname{elu}_\alpha$ ($\alpha>0$) is convex on $\mathbb{R}$ $\iff$ $\alpha\le1$.")
+    r"$\operatorname{elu}_\alpha$ ($\alpha>0$) is convex on $\mathbb{R}$ $\iff$ $\alpha\le1$.",
+    formal=None,
+    why_not_formal="quantified parameter alpha > 0, 'iff' and convexity")
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     f = _elu(alpha)
@@ -206,7 +217,9 @@ def _(d):
 @FAMILY.claim(
     "elu_c1_iff_alpha_eq_1",
     "ELU with parameter alpha > 0 is continuously differentiable (C1) on R if and only if alpha = 1.",
-    r"$\operatorname{elu}_\alpha\in C^1(\mathbb{R})\iff\alpha=1$.")
+    r"$\operatorname{elu}_\alpha\in C^1(\mathbb{R})\iff\alpha=1$.",
+    formal=None,
+    why_not_formal="quantified parameter alpha > 0, 'iff' and continuity of the derivative")
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     f = _elu(alpha)
@@ -230,7 +243,9 @@ def _(d):
 @FAMILY.claim(
     "elu_negative_outputs",
     "ELU (alpha > 0) takes negative values: elu(x) in (-alpha, 0) for every x < 0, so its range is (-alpha, oo).",
-    r"$\operatorname{elu}_\alpha(x)\in(-\alpha,0)$ for $x<0$; $\operatorname{elu}_\alpha(\mathbb{R})=(-\alpha,\infty)$.")
+    r"$\operatorname{elu}_\alpha(x)\in(-\alpha,0)$ for $x<0$; $\operatorname{elu}_\alpha(\mathbb{R})=(-\alpha,\infty)$.",
+    formal=None,
+    why_not_formal='quantified parameter alpha > 0 and a range (onto) statement')
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     left = alpha * (sp.exp(-t) - 1)
@@ -251,7 +266,10 @@ def _(d):
     "dead_relu_zero_grad",
     "If a ReLU unit's pre-activation z = w.x + b is negative for every input x_n of the data, the gradient of "
     "the loss with respect to its incoming weights and bias is identically 0 (and stays 0: the unit is dead).",
-    r"$w^\top x_n+b<0\ \forall n\ \Rightarrow\ \nabla_{w,b}L=0$ for $a=\operatorname{relu}(w^\top x+b)$.")
+    r"$w^\top x_n+b<0\ \forall n\ \Rightarrow\ \nabla_{w,b}L=0$ for $a=\operatorname{relu}(w^\top x+b)$.",
+    formal=None,
+    why_not_formal='vectors of weights and a data set of symbolic size',
+    uses=('relu_hard_saturation_left',))
 def _(d):
     w1, w2, b, x1, x2 = sp.symbols("w1 w2 b x1 x2", real=True)
     relu = get("relu").f()
@@ -281,7 +299,9 @@ def _(d):
     "ReLU, leaky ReLU (0 <= alpha <= 1) and |x| are maxout units with two affine pieces: max(0, x), "
     "max(x, alpha x), max(x, -x); and every maxout unit max_i (a_i x + b_i) is convex.",
     r"$\operatorname{relu}=\max(0,x)$, $\operatorname{leaky}_\alpha=\max(x,\alpha x)$ $(0\le\alpha\le1)$, "
-    r"$|x|=\max(x,-x)$; $x\mapsto\max_i(a_i^\top x+b_i)$ is convex.")
+    r"$|x|=\max(x,-x)$; $x\mapsto\max_i(a_i^\top x+b_i)$ is convex.",
+    formal=None,
+    why_not_formal='quantified alpha in [0, 1] and maxout units with arbitrary affine pieces')
 def _(d):
     alpha = sp.Symbol("alpha", nonnegative=True)
     relu, leaky = get("relu").f(), get("leaky_relu").f(symbolic=True)

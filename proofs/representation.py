@@ -26,7 +26,9 @@ XOR = {(0, 0): 0, (0, 1): 1, (1, 0): 1, (1, 1): 0}
     "xor_not_linearly_separable",
     "No (w1, w2, b) separates XOR: there is no line with w.x + b > 0 on {(0,1), (1,0)} and w.x + b <= 0 on "
     "{(0,0), (1,1)} (nor with the roles of the strict and non-strict sides swapped).",
-    r"$\nexists(w_1,w_2,b)$: $w^\top x+b>0$ on $\{(0,1),(1,0)\}$ and $\le0$ on $\{(0,0),(1,1)\}$.")
+    r"$\nexists(w_1,w_2,b)$: $w^\top x+b>0$ on $\{(0,1),(1,0)\}$ and $\le0$ on $\{(0,0),(1,1)\}$.",
+    formal=None,
+    why_not_formal="two inputs and quantified weights (w1, w2, b): 'there is no line'")
 def _(d):
     w1, w2, b = sp.symbols("w1 w2 b", real=True)
     g = lambda p: w1 * p[0] + w2 * p[1] + b  # noqa: E731
@@ -49,7 +51,9 @@ def _(d):
     "xor_threshold_network",
     "The two-layer threshold network hidden = step(x1 + x2 - 1.5), out = step(x1 + x2 - 2 hidden - 0.5) computes "
     "XOR on {0,1}^2.",
-    r"$h=H(x_1+x_2-\tfrac32)$, $y=H(x_1+x_2-2h-\tfrac12)$ gives $y=x_1\oplus x_2$ on $\{0,1\}^2$.")
+    r"$h=H(x_1+x_2-\tfrac32)$, $y=H(x_1+x_2-2h-\tfrac12)$ gives $y=x_1\oplus x_2$ on $\{0,1\}^2$.",
+    formal=None,
+    why_not_formal='a function of two inputs on {0,1}^2')
 def _(d):
     step = get("binary_step")
     rows = []
@@ -75,7 +79,9 @@ def _(d):
     "circle_separable_after_square_features",
     "Points strictly inside the circle x^2 + y^2 = r^2 and points strictly outside it are not linearly separable "
     "in the plane (for any r > 0), but become linearly separable under (x, y) -> (x^2, y^2), by the line u + v = r^2.",
-    r"Under $\phi(x,y)=(x^2,y^2)$, $\{x^2+y^2<r^2\}$ and $\{x^2+y^2>r^2\}$ are separated by $u+v=r^2$.")
+    r"Under $\phi(x,y)=(x^2,y^2)$, $\{x^2+y^2<r^2\}$ and $\{x^2+y^2>r^2\}$ are separated by $u+v=r^2$.",
+    formal=None,
+    why_not_formal='points of the plane, quantified radius r > 0 and separating lines')
 def _(d):
     x, y = sp.symbols("x y", real=True)
     r = sp.Symbol("r", positive=True)

@@ -42,7 +42,9 @@ NON_SATURATING = ("relu", "leaky_relu", "elu", "softplus", "silu")
     "With 'f is non-saturating iff |lim_{z->-oo} f(z)| = +oo or |lim_{z->+oo} f(z)| = +oo': sigmoid and tanh "
     "are saturating; relu, leaky_relu, elu, softplus and silu are non-saturating.",
     r"Under ``$f$ non-saturating $\iff|\lim_{z\to-\infty}f(z)|=\infty$ or $|\lim_{z\to+\infty}f(z)|=\infty$'': "
-    r"$\sigma$, $\tanh$ saturate; relu, leaky relu, ELU, softplus, SiLU do not.")
+    r"$\sigma$, $\tanh$ saturate; relu, leaky relu, ELU, softplus, SiLU do not.",
+    formal=None,
+    why_not_formal='limits at +-oo (the language has no limits)')
 def _(d):
     rows = {}
     for name in SATURATING + NON_SATURATING:
@@ -78,7 +80,8 @@ def _(d):
 @FAMILY.claim(
     "relu_hard_saturation_left",
     "ReLU's derivative is exactly 0 for every x < 0 (hard saturation on the left).",
-    r"$\operatorname{relu}'(x)=0$ for all $x<0$.")
+    r"$\operatorname{relu}'(x)=0$ for all $x<0$.",
+    formal='diff(relu(x), x) == 0 for x < 0')
 def _(d):
     f = get("relu").f()
     left = f.subs(X, -t)
@@ -99,7 +102,9 @@ def _(d):
     "1 on x > 0; at 0 it exists iff alpha = 1, the default, and both one-sided derivatives are positive): soft "
     "saturation on the left.",
     r"$\lim_{x\to-\infty}\operatorname{elu}(x)=-\alpha$ and $\operatorname{elu}'>0$ (one-sided at $0$ when "
-    r"$\alpha\ne1$): soft saturation.")
+    r"$\alpha\ne1$): soft saturation.",
+    formal=None,
+    why_not_formal='quantified parameter alpha > 0 and a limit at -oo')
 def _(d):
     elu = get("elu")
     alpha = elu.param("alpha").symbol

@@ -36,7 +36,10 @@ def sig(z):
     "corrected to (0, 1)).",
     r"$\sigma(\mathbb{R})=(0,1)$ where $\sigma(x)=\frac{1}{1+e^{-x}}$; the endpoints are not attained "
     r"(the source's $[0,1]$ is wrong at both ends).",
-    source=r"``the sigmoid squashes its input into $[0,1]$''.")
+    source=r"``the sigmoid squashes its input into $[0,1]$''.",
+    formal=None,
+    why_not_formal="'onto' (every y in (0, 1) is attained) needs an existential over y; 'into' alone would be "
+                   "'sigmoid(x) > 0' and 'sigmoid(x) < 1'")
 def _(d):
     g = 1 / (1 + u)
     check(sp.diff(g, u) == -1 / (1 + u) ** 2, "d/du")
@@ -62,7 +65,9 @@ def _(d):
 @FAMILY.claim(
     "tanh_range",
     "tanh maps R onto the open interval (-1, 1).",
-    r"$\tanh(\mathbb{R})=(-1,1)$.")
+    r"$\tanh(\mathbb{R})=(-1,1)$.",
+    formal=None,
+    why_not_formal="'onto' (every y in (-1, 1) is attained) needs an existential over y")
 def _(d):
     v = sp.Symbol("v", positive=True)  # v = e^{2x}
     form = (v - 1) / (v + 1)
@@ -84,7 +89,8 @@ def _(d):
 @FAMILY.claim(
     "sigmoid_deriv_self_form",
     "sigmoid'(x) = sigmoid(x) (1 - sigmoid(x)).",
-    r"$\sigma'(x)=\sigma(x)\,(1-\sigma(x))$.")
+    r"$\sigma'(x)=\sigma(x)\,(1-\sigma(x))$.",
+    formal='diff(sigmoid(x), x) == sigmoid(x)*(1 - sigmoid(x))')
 def _(d):
     ds = sp.diff(S, X)
     check_zero(ds - S * (1 - S), "sigma' - sigma(1 - sigma)")
@@ -98,7 +104,11 @@ def _(d):
 @FAMILY.claim(
     "sigmoid_deriv_le_quarter",
     "sigmoid'(x) <= 1/4 for all x, with equality only at x = 0.",
-    r"$\sigma'(x)\le\tfrac14$ for all $x\in\mathbb{R}$, with equality iff $x=0$.")
+    r"$\sigma'(x)\le\tfrac14$ for all $x\in\mathbb{R}$, with equality iff $x=0$.",
+    formal=('diff(sigmoid(x), x) <= 1/4',
+            'diff(sigmoid(x), x) < 1/4 for x != 0',
+            'diff(sigmoid(x), x) == 1/4 for x == 0'),
+    uses=('sigmoid_deriv_self_form',))
 def _(d):
     check_zero(Y * (1 - Y) - (sp.Rational(1, 4) - (Y - sp.Rational(1, 2)) ** 2), "completing the square")
     sol = sp.solveset(sp.Eq(S, sp.Rational(1, 2)), X, sp.S.Reals)
@@ -122,7 +132,10 @@ def _(d):
     "sigmoid'(z_k), so |d a_n/d a_0| <= prod |w_k| / 4^n; with unit weights the product of the derivative "
     "factors is <= 4^-n, for n = 10 at most 1/1048576.",
     r"$\Big|\frac{\partial a_n}{\partial a_0}\Big|=\prod_{k=1}^{n}|w_k|\,\sigma'(z_k)\le\frac{\prod_k|w_k|}{4^n}$; "
-    r"$\prod_{k=1}^{10}\sigma'(z_k)\le4^{-10}=\frac1{1048576}$.")
+    r"$\prod_{k=1}^{10}\sigma'(z_k)\le4^{-10}=\frac1{1048576}$.",
+    formal=None,
+    why_not_formal='symbolic depth n and quantified weights w_k, b_k (needs induction)',
+    uses=('sigmoid_deriv_le_quarter',))
 def _(d):
     a0 = sp.Symbol("a_0", real=True)
     ws = sp.symbols("w1:4", real=True)
@@ -158,7 +171,10 @@ def _(d):
 @FAMILY.claim(
     "sigmoid_explosion_needs_w_gt_4",
     "|w sigmoid'(w x + b)| >= 1 is possible only if |w| >= 4.",
-    r"$|w\,\sigma'(wx+b)|\ge1\ \Rightarrow\ |w|\ge4$.")
+    r"$|w\,\sigma'(wx+b)|\ge1\ \Rightarrow\ |w|\ge4$.",
+    formal=None,
+    why_not_formal="quantified w and b ('for all w, x, b'), an implication",
+    uses=('sigmoid_deriv_le_quarter',))
 def _(d):
     d.say(r"For all real $w,x,b$, with $z=wx+b$ and $0<\sigma'(z)\le\frac14$ (\texttt{sigmoid\_deriv\_le\_quarter}):")
     d.show(tex(r"|w\,\sigma'(wx+b)|"), "=", r"|w|\,\sigma'(z)", r"$\sigma'>0$")
@@ -198,7 +214,10 @@ def _outward(lo_ball, hi_ball, digits: int = 12) -> tuple[str, str]:
     r"$\{x: |w\sigma'(wx+b)|\ge1\}$ is an interval of width "
     r"$\frac{2}{|w|}\ln\!\Big(\frac{|w|(1+\sqrt{1-4/|w|})}{2}-1\Big)$, maximal "
     r"$\approx0.4477$ at $|w|\approx6.894$.",
-    source=r"``the window is at most about $0.45$ wide, for $|w|\approx6.9$''.", budget=30.0)
+    source=r"``the window is at most about $0.45$ wide, for $|w|\approx6.9$''.", budget=30.0,
+    formal=None,
+    why_not_formal='quantified w, b, a solution-set width and its maximum over |w| >= 4',
+    uses=('sigmoid_deriv_self_form',))
 def _(d):
     a = sp.Symbol("a", positive=True)      # a = |w| >= 4
     r = sp.Symbol("r", nonnegative=True)   # r = sqrt(1 - 4/a) in [0, 1)
@@ -291,7 +310,8 @@ def _(d):
 @FAMILY.claim(
     "tanh_sigmoid_identity",
     "tanh(x) = 2 sigmoid(2x) - 1 for all real x.",
-    r"$\tanh x = 2\sigma(2x)-1$.")
+    r"$\tanh x = 2\sigma(2x)-1$.",
+    formal='tanh(x) == 2*sigmoid(2*x) - 1')
 def _(d):
     rhs = 2 * sig(2 * X) - 1
     check_zero((T - rhs).rewrite(sp.exp), "tanh - (2 sigma(2x) - 1)")
@@ -307,7 +327,8 @@ def _(d):
 @FAMILY.claim(
     "tanh_deriv_self_form",
     "tanh'(x) = 1 - tanh(x)^2.",
-    r"$\tanh'(x)=1-\tanh^2x$.")
+    r"$\tanh'(x)=1-\tanh^2x$.",
+    formal='diff(tanh(x), x) == 1 - tanh(x)**2')
 def _(d):
     dt = sp.diff(T, X)
     check_zero(dt - (1 - T**2), "tanh' - (1 - tanh^2)")
@@ -322,7 +343,12 @@ def _(d):
 @FAMILY.claim(
     "tanh_deriv_peak",
     "tanh'(x) <= 1 with equality only at x = 0, and tanh'(3) < 0.01.",
-    r"$\tanh'(x)\le1$ with equality iff $x=0$; $\tanh'(3)<0.01$.")
+    r"$\tanh'(x)\le1$ with equality iff $x=0$; $\tanh'(3)<0.01$.",
+    formal=('diff(tanh(x), x) <= 1',
+            'diff(tanh(x), x) < 1 for x != 0',
+            'diff(tanh(x), x) == 1 for x == 0',
+            'diff(tanh(x), x) < 0.01 for x == 3'),
+    uses=('tanh_deriv_self_form',))
 def _(d):
     check(sp.solveset(sp.Eq(T, 0), X, sp.S.Reals) == sp.FiniteSet(0), "tanh x = 0 iff x = 0")
     e_lower = sum(sp.Rational(1, sp.factorial(k)) for k in range(8))
@@ -354,7 +380,9 @@ def _(d):
 @FAMILY.claim(
     "tanh_vanishing",
     "tanh'(x) -> 0 as x -> +-oo; likewise sigmoid'(x) -> 0 as x -> +-oo.",
-    r"$\lim_{x\to\pm\infty}\tanh'(x)=0$ and $\lim_{x\to\pm\infty}\sigma'(x)=0$.")
+    r"$\lim_{x\to\pm\infty}\tanh'(x)=0$ and $\lim_{x\to\pm\infty}\sigma'(x)=0$.",
+    formal=None,
+    why_not_formal='limits at +-oo (the language has no limits)')
 def _(d):
     dt, ds = 1 - T**2, sp.diff(S, X)
     lims = {(n, s): sp.limit(f, X, s) for n, f in (("tanh", dt), ("sigmoid", ds)) for s in (sp.oo, -sp.oo)}
@@ -379,7 +407,10 @@ def _(d):
     "dL/dw_i = delta a_i (delta = dL/dz) has the sign of delta, so one gradient step cannot raise one weight "
     "and lower another.",
     r"$a_i=\sigma(\cdot)>0\ \Rightarrow\ \frac{\partial L}{\partial w_i}=\delta\,a_i$ has the sign of "
-    r"$\delta=\frac{\partial L}{\partial z}$ for every $i$.")
+    r"$\delta=\frac{\partial L}{\partial z}$ for every $i$.",
+    formal=None,
+    why_not_formal='vectors of inputs and weights of arbitrary size',
+    uses=('sigmoid_range',))
 def _(d):
     n = 3
     ws, us = sp.symbols(f"w1:{n + 1}", real=True), sp.symbols(f"u1:{n + 1}", real=True)
@@ -411,7 +442,10 @@ def _(d):
     "For x != 0, sigmoid'(x)/sigmoid''(x) = 1/(1 - 2 sigmoid(x)); it tends to 1 as x -> -oo and to -1 as "
     "x -> +oo.",
     r"$\frac{\sigma'}{\sigma''}=\frac{1}{1-2\sigma}$ $(x\ne0)$, $\to1$ as $x\to-\infty$ and $\to-1$ as "
-    r"$x\to+\infty$.")
+    r"$x\to+\infty$.",
+    formal=None,
+    why_not_formal="limits at +-oo; the identity part 'diff(sigmoid(x), x)/diff(sigmoid(x), x, 2) == 1/(1 - "
+                   "2*sigmoid(x)) for x != 0' is in the language but the kernel search leaves it unknown today")
 def _(d):
     d2 = sp.diff(S, X, 2)
     check_zero(d2 - S * (1 - S) * (1 - 2 * S), "sigma'' = sigma(1-sigma)(1-2sigma)")

@@ -30,6 +30,21 @@ installation.
 
 Every claim runs under a time budget (:func:`symact.budget.run_with_budget`); a proof that runs out of time or
 raises ends as ``unknown`` with the reason, never as a guess.
+
+Formal claims and lemmas
+------------------------
+``formal="STATEMENT"`` (or a tuple of statements, read as their conjunction) gives the claim in the claim
+language of ``symact check`` (:func:`symact.parsing.parse_claim`, the one restricted parser).  Such a claim's
+verdict comes from the trusted kernel alone (:func:`symact.decide.checked.check_claim`): proved when every
+statement is proved, refuted when one is refuted, else unknown; the script may add a human derivation, but what
+it returns cannot decide.  The displayed sentence and LaTeX are generated from the parsed statements; the
+script author's prose stays as a separate *gloss*.  A claim the language cannot state yet (quantified
+parameters, symbolic sizes, vectors, limits, ...) declares ``formal=None`` and says why in ``why_not_formal``:
+it is settled by its script (the legacy path) and listed as not kernel-checked.
+
+``uses=("id", ...)`` names the lemmas a claim rests on: a claim is proved (or refuted) only if every lemma it
+uses is proved in the same run, else it is unknown and the reason names the lemma; :func:`run_claims` runs the
+lemmas a claim needs before it.
 """
 from __future__ import annotations
 
@@ -54,6 +69,10 @@ from symact.verdict import Certificate, Derivation, Verdict, _jsonable
 
 EXPECTED = ("proved", "refuted")
 DEFAULT_BUDGET = 20.0
+#: seconds of kernel search (:data:`symact.decide.checked.WORK_PER_SECOND` work units) per formal statement
+KERNEL_BUDGET = 3.0
+#: kernel steps displayed per formal statement (the certificate has them all)
+SHOWN_KERNEL_STEPS = 6
 
 
 class UnknownClaimError(SymactError, KeyError):
@@ -72,7 +91,11 @@ class UnknownClaimError(SymactError, KeyError):
 
 @dataclass
 class Claim:
-    """One claim: what is asserted, what its script expects, and how it is settled."""
+    """One claim: what is asserted, what its script expects, and how it is settled.
+
+    For a formal claim ``statement``/``latex`` are generated from ``formal`` and ``gloss``/``gloss_latex`` keep
+    the author's prose; otherwise ``statement``/``latex`` are the prose and ``why_not_formal`` says why.
+    """
 
     id: str
     family: str
@@ -83,10 +106,25 @@ class Claim:
     source: str = ""
     budget: float = DEFAULT_BUDGET
     family_title: str = ""
+    formal: tuple[str, ...] = ()
+    why_not_formal: str = ""
+    uses: tuple[str, ...] = ()
+    gloss: str = ""
+    gloss_latex: str = ""
 
     def __post_init__(self) -> None:
         if self.expected not in EXPECTED:
             raise ValueError(f"{self.id}: expected must be one of {EXPECTED}, not {self.expected!r}")
+
+    @property
+    def kernel_checked(self) -> bool:
+        return bool(self.formal)
+
+    def parsed(self) -> list[Any]:
+        """The formal statements read by the one restricted parser (:func:`symact.parsing.parse_claim`)."""
+        from symact.parsing import parse_claim
+
+        return [parse_claim(text) for text in self.formal]
 
     def run(self, budget: float | None = None) -> Verdict:
         """Settle the claim; never raises for a failed proof (that is an ``unknown`` verdict)."""
@@ -96,6 +134,8 @@ class Claim:
             finished, value = run_with_budget(lambda: self.prove(Derivation()), seconds)
         except Exception as exc:  # a bug or a SymPy failure in the proof: unknown, with the reason
             finished, value = False, f"the proof raised {type(exc).__name__}: {exc}"
+        if self.formal:
+            return self._kernel_verdict(value if finished else None, time.perf_counter() - start)
         elapsed = time.perf_counter() - start
         if not finished:
             return Verdict("unknown", self.statement, self.latex, method="none", seconds=elapsed, reason=str(value))
@@ -104,6 +144,39 @@ class Claim:
                            reason=f"the proof returned {type(value).__name__}, not a Verdict")
         return dataclasses.replace(value, statement=self.statement, latex=self.latex, seconds=elapsed)
 
+    def _kernel_verdict(self, script: Any, elapsed: float) -> Verdict:
+        """The verdict of a formal claim: the kernel's on each statement; the script only adds prose."""
+        from symact.decide.checked import check_claim
+
+        start = time.perf_counter()
+        verdicts = [check_claim(parsed, KERNEL_BUDGET) for parsed in self.parsed()]
+        seconds = elapsed + time.perf_counter() - start
+        deriv = Derivation()
+        for text, v in zip(self.formal, verdicts):
+            deriv.say(rf"\emph{{Kernel, {v.status}:}} \texttt{{{tex_escape(text)}}}.")
+            steps = v.derivation.steps[1:]
+            for step in steps[:SHOWN_KERNEL_STEPS]:
+                deriv.say(tex_escape(step.text))
+            if len(steps) > SHOWN_KERNEL_STEPS:
+                deriv.say(rf"\dots\ and {len(steps) - SHOWN_KERNEL_STEPS} more checked steps (the whole certificate: "
+                          r"\texttt{symact prove --json --full}).")
+        if isinstance(script, Verdict) and script.derivation.steps:
+            deriv.say(r"\emph{Human derivation (prose; the verdict above does not rest on it):}")
+            deriv.extend(script.derivation)
+        value = script.value if isinstance(script, Verdict) else None
+        refuting = next((v for v in verdicts if v.status == "refuted"), None)
+        if refuting is not None:
+            return Verdict("refuted", self.statement, self.latex, refuting.method,
+                           _kernel_certificate([(t, v) for t, v in zip(self.formal, verdicts) if v is refuting]),
+                           deriv, seconds, value=value)
+        if all(v.status == "proved" for v in verdicts):
+            return Verdict("proved", self.statement, self.latex, "kernel-checked proof",
+                           _kernel_certificate(list(zip(self.formal, verdicts))), deriv, seconds, value=value)
+        open_ = [f"{t!r}: {v.reason}" for t, v in zip(self.formal, verdicts) if v.status == "unknown"]
+        return Verdict("unknown", self.statement, self.latex, "kernel search", derivation=deriv, seconds=seconds,
+                       reason="the kernel settled no certificate for " + "; ".join(open_))
+
+
     def _repr_html_(self) -> str:
         from symact.rich import claim_html
 
@@ -111,6 +184,14 @@ class Claim:
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(f"claim {self.id} (expected {self.expected}): {self.statement}")
+
+
+def _kernel_certificate(pairs: list[tuple[str, Verdict]]) -> Certificate:
+    """One statement: its kernel certificate as is (``symact verify`` reads it); several: the list of them."""
+    if len(pairs) == 1:
+        return pairs[0][1].certificate
+    return Certificate("kernel", {"conjuncts": [{"statement": t, "certificate": v.certificate.data}
+                                                for t, v in pairs]})
 
 
 @dataclass
@@ -134,9 +215,16 @@ class Outcome:
 
     def to_json(self, full: bool = False) -> dict[str, Any]:
         v = self.verdict
-        out: dict[str, Any] = {"id": self.claim.id, "family": self.claim.family, "statement": self.claim.statement,
-                               "status": v.status, "expected": self.claim.expected, "ok": self.ok,
-                               "method": v.method, "seconds": round(v.seconds, 4)}
+        c = self.claim
+        out: dict[str, Any] = {"id": c.id, "family": c.family, "statement": c.statement,
+                               "formal": list(c.formal) or None, "status": v.status, "expected": c.expected,
+                               "ok": self.ok, "method": v.method, "seconds": round(v.seconds, 4)}
+        if c.formal:
+            out["gloss"] = c.gloss
+        else:
+            out["why_not_formal"] = c.why_not_formal
+        if c.uses:
+            out["uses"] = list(c.uses)
         if v.reason:
             out["reason"] = v.reason
         if full:
@@ -158,20 +246,28 @@ class Family:
     path: str = ""
 
     def claim(self, id: str, statement: str, latex: str, expected: str = "proved", source: str = "",
-              budget: float = DEFAULT_BUDGET) -> Callable[[Callable[[Derivation], Verdict]], Callable]:
-        """Decorator declaring a claim settled by the decorated function ``fn(d: Derivation) -> Verdict``."""
+              budget: float = DEFAULT_BUDGET, *, formal: str | tuple[str, ...] | None,
+              why_not_formal: str = "", uses: tuple[str, ...] = ()
+              ) -> Callable[[Callable[[Derivation], Verdict]], Callable]:
+        """Decorator declaring a claim settled by the decorated function ``fn(d: Derivation) -> Verdict``.
+
+        ``statement``/``latex`` are the author's prose; for a formal claim they become the gloss and the
+        displayed statement is generated from ``formal`` (see the module docstring)."""
 
         def wrap(fn: Callable[[Derivation], Verdict]) -> Callable[[Derivation], Verdict]:
             if any(c.id == id for c in self.claims):
                 raise ValueError(f"duplicate claim id {id!r} in family {self.key}")
-            self.claims.append(Claim(id, self.key, statement, latex, expected, fn, source, budget, self.title))
+            self.claims.append(make_claim(id, self.key, statement, latex, expected, fn, source=source,
+                                          budget=budget, family_title=self.title, formal=formal,
+                                          why_not_formal=why_not_formal, uses=uses))
             return fn
 
         return wrap
 
     def run(self, ids: Iterable[str] | None = None) -> list[Outcome]:
-        wanted = set(ids) if ids is not None else None
-        return [Outcome(c, c.run()) for c in self.claims if wanted is None or c.id in wanted]
+        wanted = [c for c in self.claims if ids is None or c.id in set(ids)]
+        own = {c.id: c for c in self.claims}
+        return settle(wanted, lambda i: own[i] if i in own else get_claim(i))
 
     def main(self, argv: list[str] | None = None) -> int:
         """``python proofs/<script>.py [IDS...] [--json] [--latex DIR] [--verbose]``."""
@@ -188,6 +284,30 @@ class Family:
                 return 2
         outcomes = self.run(args.ids or None)
         return report_outcomes(outcomes, as_json=args.json, latex_dir=args.latex, verbose=args.verbose)
+
+
+def make_claim(id: str, family: str, statement: str, latex: str, expected: str,
+               prove: Callable[[Derivation], Verdict], *, formal: str | tuple[str, ...] | None,
+               why_not_formal: str = "", uses: tuple[str, ...] = (), **rest: Any) -> Claim:
+    """A :class:`Claim`; a formal one gets its displayed statement and LaTeX from the parsed ``formal``
+    statements (:func:`symact.decide.checked.statement`) and keeps ``statement``/``latex`` as its gloss."""
+    from symact.decide.checked import statement as formal_statement
+    from symact.parsing import parse_claim
+
+    texts = (formal,) if isinstance(formal, str) else tuple(formal or ())
+    if bool(texts) == bool(why_not_formal.strip()):
+        raise ValueError(f"{id}: give either formal= (the statement in the claim language) or, with formal=None, "
+                         f"why_not_formal= (why the language cannot state it yet)")
+    if not texts:
+        return Claim(id, family, statement, latex, expected, prove, formal=(), why_not_formal=why_not_formal,
+                     uses=tuple(uses), **rest)
+    try:
+        shown = [formal_statement(parse_claim(t)) for t in texts]
+    except SymactError as exc:
+        raise ValueError(f"{id}: formal statement not in the claim language: {exc}") from None
+    return Claim(id, family, "; and ".join(text for text, _ in shown),
+                 r",\quad and\quad ".join(f"${tex}$" for _, tex in shown), expected, prove, formal=texts,
+                 why_not_formal=why_not_formal, uses=tuple(uses), gloss=statement, gloss_latex=latex, **rest)
 
 
 # --------------------------------------------------------------------------------------------- discovery
@@ -232,6 +352,7 @@ def load_families(directory: Path | None = None, reload: bool = False) -> list[F
             if c.id in seen:
                 raise ValueError(f"claim id {c.id!r} declared in both {seen[c.id]} and {fam.key}")
             seen[c.id] = fam.key
+    _check_lemmas([c for fam in families for c in fam.claims])
     families.sort(key=lambda f: FAMILY_ORDER.index(f.key) if f.key in FAMILY_ORDER else len(FAMILY_ORDER))
     if directory is None:
         _FAMILIES = families
@@ -254,16 +375,83 @@ def get_claim(claim_id: str) -> Claim:
     raise UnknownClaimError(claim_id, [c.id for c in all_claims()])
 
 
+def _check_lemmas(claims: list[Claim]) -> None:
+    """Every ``uses=`` id is a declared claim and the lemma graph has no cycle."""
+    by_id = {c.id: c for c in claims}
+    for c in claims:
+        for u in c.uses:
+            if u not in by_id:
+                raise ValueError(f"{c.id} uses {u!r}, which no proof script declares")
+    state: dict[str, int] = {}
+
+    def visit(cid: str, path: tuple[str, ...]) -> None:
+        if state.get(cid) == 2:
+            return
+        if state.get(cid) == 1:
+            raise ValueError(f"lemma cycle: {' -> '.join(path + (cid,))}")
+        state[cid] = 1
+        for u in by_id[cid].uses:
+            visit(u, path + (cid,))
+        state[cid] = 2
+
+    for c in claims:
+        visit(c.id, ())
+
+
+def with_lemmas(claims: list[Claim], lookup: Callable[[str], Claim]) -> list[Claim]:
+    """``claims`` and every lemma they use (transitively), each lemma before the claims that use it."""
+    order: list[Claim] = []
+    seen: set[str] = set()
+
+    def add(c: Claim) -> None:
+        if c.id in seen:
+            return
+        seen.add(c.id)
+        for u in c.uses:
+            add(lookup(u))
+        order.append(c)
+
+    for c in claims:
+        add(c)
+    return order
+
+
+def lemma_gate(claim: Claim, verdict: Verdict, done: dict[str, Verdict]) -> Verdict:
+    """``verdict`` unless a lemma the claim uses is not proved in this run: then unknown, naming the lemma."""
+    if verdict.status == "unknown":
+        return verdict
+    for u in claim.uses:
+        status = done[u].status if u in done else "not run"
+        if status != "proved":
+            return dataclasses.replace(verdict, status="unknown", method="none", certificate=None,
+                                       reason=f"uses lemma {u}, which is {status} in this run")
+    return verdict
+
+
+def settle(claims: list[Claim], lookup: Callable[[str], Claim], progress: Any = None,
+           runner: Callable[[list[Claim], Any], list[Verdict]] | None = None) -> list[Outcome]:
+    """Run ``claims`` with the lemmas they use first (``runner(claims, progress)`` gives their verdicts, e.g.
+    :func:`symact.isolated.claims`; default: here, one by one); a verdict stands only if the lemmas are proved."""
+    ordered = with_lemmas(claims, lookup)
+    if runner is not None:
+        verdicts = runner(ordered, progress)
+    else:
+        verdicts = []
+        for i, c in enumerate(ordered):
+            if progress is not None:
+                progress.update(f"claim {i + 1}/{len(ordered)}: {c.id}", i, len(ordered))
+            verdicts.append(c.run())
+    done: dict[str, Verdict] = {}
+    for c, v in zip(ordered, verdicts):
+        done[c.id] = lemma_gate(c, v, done)
+    return [Outcome(c, done[c.id]) for c in ordered]
+
+
 def run_claims(ids: Iterable[str] | None = None, progress: Any = None) -> list[Outcome]:
-    """Settle the claims (all, or those with the given ids); ``progress`` (an object with
-    ``update(label, done, total)``) hears of each claim before it runs."""
+    """Settle the claims (all, or those with the given ids, after the lemmas they use); ``progress`` (an object
+    with ``update(label, done, total)``) hears of each claim before it runs."""
     claims = all_claims() if ids is None else [get_claim(i) for i in ids]
-    outcomes = []
-    for i, c in enumerate(claims):
-        if progress is not None:
-            progress.update(f"claim {i + 1}/{len(claims)}: {c.id}", i, len(claims))
-        outcomes.append(Outcome(c, c.run()))
-    return outcomes
+    return settle(claims, get_claim, progress)
 
 
 # --------------------------------------------------------------------------------------------- output
@@ -297,7 +485,16 @@ def claim_latex(outcome: Outcome) -> str:
     lines = [f"% claim {c.id} (family {c.family}); generated by symact prove --latex",
              f"\\subsection*{{\\texttt{{{tex_escape(c.id)}}}}}",
              f"\\label{{claim:{c.id}}}",
-             f"\\paragraph{{Claim.}} {c.latex}"]
+             f"\\paragraph{{Claim.}} {c.latex}" if not c.formal else
+             "\\paragraph{Claim (formal).} In the claim language that the kernel checks and "
+             "\\texttt{symact check} reads, the claim is the conjunction of:"]
+    if c.formal:
+        lines.append(formal_display(c))
+        lines.append(f"\\paragraph{{Gloss (prose, not checked).}} {c.gloss_latex}")
+    else:
+        lines.append(f"\\paragraph{{Not kernel-checked.}} Settled by its script: {tex_escape(c.why_not_formal)}")
+    if c.uses:
+        lines.append("\\paragraph{Uses.} " + ", ".join(f"\\texttt{{{tex_escape(u)}}}" for u in c.uses))
     if c.source:
         lines.append(f"\\paragraph{{Source.}} {c.source}")
     lines.append("\\paragraph{Derivation.}")
@@ -308,6 +505,13 @@ def claim_latex(outcome: Outcome) -> str:
     lines.append(f"\\paragraph{{Conclusion.}} \\textbf{{{status}}} by {tex_escape(v.method or 'no method')} "
                  f"in {v.seconds:.2f}\\,s.{tail}{expected}")
     return "\n".join(lines) + "\n"
+
+
+def formal_display(c: Claim) -> str:
+    """The formal statements of ``c`` as the kernel reads them (the claim language, the text ``symact check``
+    accepts), one item each; the typeset form of a statement with several hinges or ``Abs`` is wider than a line."""
+    items = "\n".join(f"\\item \\texttt{{{tex_escape(text)}}}" for text in c.formal)
+    return "\\begin{itemize}\n" + items + "\n\\end{itemize}"
 
 
 def write_latex(outcomes: list[Outcome], directory: Path) -> list[Path]:

@@ -66,9 +66,14 @@ def test_verdict_is_the_expected_one(outcomes, claim_id):
 
 
 def test_refutations_carry_the_counterexample_or_the_correction(outcomes):
+    from symact.kernel import check as kernel_check
+
     for cid in SOURCE_IDS:
         v = outcomes[cid].verdict
-        assert v.certificate.kind in ("counterexample", "interval", "symbolic")
+        if outcomes[cid].claim.formal:  # the kernel's counterexample, re-checked here
+            assert v.certificate.kind == "kernel" and kernel_check(v.certificate.data)[0] == "refuted", cid
+        else:
+            assert v.certificate.kind in ("counterexample", "interval", "symbolic")
         assert v.certificate.data, cid
         assert isinstance(v.value, dict) and ("corrected" in v.value or "max_error" in v.value), cid
 
@@ -80,7 +85,12 @@ def test_derivation_renders_as_text_latex_json(outcomes, claim_id):
     assert len(d.steps) >= 2, "a derivation has several steps"
     assert d.text().strip()
     tex = claim_latex(o)
-    assert r"\paragraph{Claim.}" in tex and r"\paragraph{Derivation.}" in tex and r"\paragraph{Conclusion.}" in tex
+    assert r"\paragraph{Derivation.}" in tex and r"\paragraph{Conclusion.}" in tex
+    if o.claim.formal:  # the statements as the kernel reads them, then the prose as a gloss
+        assert r"\paragraph{Claim (formal).}" in tex and tex.count(r"\item \texttt{") == len(o.claim.formal)
+        assert r"\paragraph{Gloss (prose, not checked).}" in tex
+    else:
+        assert r"\paragraph{Claim.}" in tex and r"\paragraph{Not kernel-checked.}" in tex
     assert tex.count(r"\begin{align*}") == tex.count(r"\end{align*}")
     json.dumps(d.to_json())
     json.dumps(o.to_json(full=True))
@@ -92,12 +102,16 @@ def test_prove_json_shape_and_exit_code(capsys):
     out = json.loads(capsys.readouterr().out)
     assert code == 0
     assert list(out) == ["claims"]
-    assert [c["id"] for c in out["claims"]] == ["relu_abs", "sigmoid_range", "softmax_source_claim"]
+    # softmax_source_claim uses the lemma softmax_jacobian, which runs first
+    assert [c["id"] for c in out["claims"]] == ["relu_abs", "sigmoid_range", "softmax_jacobian",
+                                                "softmax_source_claim"]
     for c in out["claims"]:
-        assert {"id", "statement", "status", "method", "seconds"} <= set(c)
+        assert {"id", "statement", "formal", "status", "method", "seconds"} <= set(c)
         assert c["status"] in ("proved", "refuted", "unknown")
         assert isinstance(c["seconds"], float)
-    assert out["claims"][2]["status"] == "refuted"
+    assert out["claims"][0]["formal"] == ["Abs(x) == relu(x) + relu(-x)"]
+    assert out["claims"][1]["formal"] is None and "onto" in out["claims"][1]["why_not_formal"]
+    assert out["claims"][3]["status"] == "refuted" and out["claims"][3]["uses"] == ["softmax_jacobian"]
 
 
 def test_unknown_id_exits_2_with_suggestion(capsys):

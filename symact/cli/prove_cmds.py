@@ -54,13 +54,14 @@ symact report -o out/report.pdf --tex-only     # the .tex sources only, in out/r
 
 def run_prove(args: argparse.Namespace) -> int:
     from symact import isolated
-    from symact.claims import Outcome, all_claims, get_claim, load_families, report_outcomes
+    from symact.claims import all_claims, get_claim, load_families, report_outcomes, settle
 
     if args.list:
         families = load_families()
         if args.json:
             print(json.dumps({"families": [{"key": f.key, "title": f.title, "claims": [
-                {"id": c.id, "statement": c.statement, "expected": c.expected} for c in f.claims]}
+                {"id": c.id, "statement": c.statement, "formal": list(c.formal) or None, "expected": c.expected}
+                for c in f.claims]}
                 for f in families]}, indent=2))
             return 0
         for fam in families:
@@ -70,7 +71,7 @@ def run_prove(args: argparse.Namespace) -> int:
         return 0
     claims = [get_claim(i) for i in args.ids] if args.ids else all_claims()  # unknown id -> SymactError -> 2
     with Progress(enabled=None if not args.json else False) as progress:
-        outcomes = [Outcome(c, v) for c, v in zip(claims, isolated.claims(claims, progress))]
+        outcomes = settle(claims, get_claim, progress, runner=isolated.claims)  # lemmas first
     return report_outcomes(outcomes, as_json=args.json, latex_dir=args.latex, verbose=args.verbose,
                            full_json=args.full, echo=echo)
 

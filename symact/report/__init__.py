@@ -128,7 +128,10 @@ def assemble(outcomes, figures, table: str | None, table_note: str, seconds: flo
              r"argument (exact symbolic algebra, exact solving, sign analysis of factored expressions, limits, or "
              r"certified \texttt{arb} ball arithmetic); it is \emph{refuted} only by a counterexample re-checked "
              r"exactly or in certified arithmetic, and where the source was nearly right the corrected statement "
-             r"is proved as well. Numerical plots are illustrations, never evidence.",
+             r"is proved as well. Numerical plots are illustrations, never evidence. "
+             rf"{sum(bool(o.claim.formal) for o in outcomes)} claims are formal statements of the claim language "
+             r"whose verdict the trusted kernel checked (\texttt{symact check} re-checks each); the others are "
+             r"settled by their proof scripts and say why they are not yet formal.",
              r"\end{abstract}", r"\tableofcontents", r"\clearpage"]
     # summary table
     lines += [r"\section{Summary of the claims}",
@@ -243,7 +246,7 @@ def build_report(output: Path, compile_pdf: bool = True, keep: bool = False, inc
     outcomes = run_claims(ids, progress=stages.part(0, 4, "report: "))
     write_latex(outcomes, tex_dir / "claims")
     stages.update("report: figures", 1, 4)
-    figures = all_figures(tex_dir / "figures") if plots else []
+    figures = all_figures(tex_dir / "figures", [o.claim for o in outcomes]) if plots else []
     stages.update("report: property table", 2, 4)
     table, note = property_table_latex() if include_table else (None, "left out with --no-table")
     stages.update("report: LaTeX" if compile_pdf else "report: LaTeX sources", 3, 4)

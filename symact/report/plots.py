@@ -151,6 +151,59 @@ def explosion_figure(outdir: Path) -> Figure:
                   r"the plot is illustration.", "fig:explosion")
 
 
-def all_figures(outdir: Path) -> list[Figure]:
+def lemma_levels(claims) -> dict[str, int]:
+    """Each claim that uses or is used as a lemma (``uses=``), with its level: 0 for a claim that uses no
+    lemma, else one more than the highest level of its lemmas."""
+    by_id = {c.id: c for c in claims}
+    involved = {c.id for c in claims if c.uses} | {u for c in claims for u in c.uses}
+    levels: dict[str, int] = {}
+
+    def level(cid: str) -> int:
+        if cid not in levels:
+            levels[cid] = 1 + max((level(u) for u in by_id[cid].uses), default=-1)
+        return levels[cid]
+
+    return {cid: level(cid) for cid in sorted(involved)}
+
+
+def lemma_graph_figure(outdir: Path, claims) -> Figure | None:
+    """The lemma graph drawn from the claims' ``uses=`` data: an arrow from a lemma to each claim using it."""
+    levels = lemma_levels(claims)
+    if not levels:
+        return None
+    plt = pyplot()
+    by_id = {c.id: c for c in claims}
+    columns: dict[int, list[str]] = {}
+    pos: dict[str, tuple[int, float]] = {}
+    for lv in sorted(set(levels.values())):  # a claim next to its lemmas: order a column by their rows
+        ids = sorted((cid for cid, v in levels.items() if v == lv),
+                     key=lambda cid: (np.mean([-pos[u][1] for u in by_id[cid].uses] or [0]), cid))
+        columns[lv] = ids
+        pos.update({cid: (lv, -float(row)) for row, cid in enumerate(ids)})
+    height = max(len(ids) for ids in columns.values())
+    fig, ax = plt.subplots(figsize=(7.2, 0.42 * height + 0.6))
+    for c in claims:
+        for u in c.uses:
+            (x0, y0), (x1, y1) = pos[u], pos[c.id]
+            ax.annotate("", (x1, y1), xytext=(x0, y0), arrowprops={
+                "arrowstyle": "->", "lw": 0.6, "color": "0.4", "shrinkA": 1.8 * len(u) + 4,
+                "shrinkB": 1.8 * len(c.id) + 4})
+    for cid, (x, y) in pos.items():
+        formal = bool(by_id[cid].formal)
+        ax.text(x, y, cid, ha="center", va="center", fontsize=6,
+                bbox={"boxstyle": "round,pad=0.25", "fc": "#d9ecd0" if formal else "#f3f3f3",
+                      "ec": "#3b7d23" if formal else "0.5", "lw": 0.6})
+    ax.set_xlim(-0.6, max(columns) + 0.6)
+    ax.set_ylim(-height + 0.5, 0.5)
+    ax.axis("off")
+    return _save(fig, outdir, "lemma_graph.pdf", r"The lemma graph, drawn from the \texttt{uses=} declarations: an "
+                 r"arrow runs from a lemma to each claim that uses it (a claim is proved only if its lemmas are "
+                 r"proved in the same run). Green: a formal statement checked by the kernel; grey: settled by its "
+                 r"proof script (not kernel-checked).", "fig:lemma-graph")
+
+
+def all_figures(outdir: Path, claims=()) -> list[Figure]:
     outdir.mkdir(parents=True, exist_ok=True)
-    return [*activation_figures(outdir), relu_square_figure(outdir), explosion_figure(outdir)]
+    graph = lemma_graph_figure(outdir, list(claims))
+    return [*activation_figures(outdir), relu_square_figure(outdir), explosion_figure(outdir),
+            *([graph] if graph else [])]

@@ -1,0 +1,194 @@
+"""Mutation testing of the formal claims: a mutated statement that is false is never ``proved``.
+
+For every conjunct of every formal claim (``formal=`` in proofs/*.py) the mutations are: each numeric constant
+moved by a relative 1e-9 and by 1% in both directions (exponents excepted), each relation swapped with its
+strict/non-strict partner (``==`` with ``!=``), each activation replaced by a sibling (sigmoid<->tanh,
+relu<->leaky_relu, silu/swish<->gelu) and the domain widened to all of R.  The ground truth comes from mpmath
+at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
+the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
+and counts as undefined where they disagree.  A mutant the grid shows false is *tried* and must not be
+``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
+printed in pytest's terminal summary.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import mpmath as mp
+import pytest
+import sympy as sp
+
+from symact.claims import all_claims
+from symact.decide.checked import check_claim
+from symact.parsing import parse_claim
+
+X = sp.Symbol("x")
+EPS = mp.mpf(10) ** -40
+SIBLINGS = {"sigmoid": "tanh", "tanh": "sigmoid", "relu": "leaky_relu", "leaky_relu": "relu",
+            "silu": "gelu", "swish": "gelu", "gelu": "silu"}
+FLIPS = {"<=": "<", "<": "<=", ">=": ">", ">": ">=", "==": "!=", "!=": "=="}
+BUDGET = 0.5
+COUNTS = {"tried": 0, "survived": 0, "skipped": 0}
+SURVIVORS: list[str] = []
+
+
+class Unsure(Exception):
+    pass
+
+
+def _split(text: str) -> tuple[str, str]:
+    body, _, dom = text.partition(" for ")
+    return body, (" for " + dom if dom else "")
+
+
+def mutants(text: str) -> set[str]:
+    body, dom = _split(text)
+    out: set[str] = set()
+    for m in re.finditer(r"(?<![\w.*/])(\d+(?:\.\d+)?)(?:/(\d+))?(?![\w.])", text):
+        value = Fraction(m.group(1)) / (int(m.group(2)) if m.group(2) else 1)
+        if value == 0:
+            continue
+        for rel in (Fraction(1, 10**9), Fraction(1, 100)):
+            for sign in (1, -1):
+                moved = value * (1 + sign * rel)
+                out.add(f"{text[:m.start()]}({moved.numerator}/{moved.denominator}){text[m.end():]}")
+    rel = re.search(r"<=|>=|==|!=|<|>", body)
+    out.add(body[:rel.start()] + FLIPS[rel.group()] + body[rel.end():] + dom)
+    for name, sibling in SIBLINGS.items():
+        if re.search(rf"\b{name}\(", text):
+            out.add(re.sub(rf"\b{name}\(", sibling + "(", text))
+    if dom:
+        out.add(body)
+    out.discard(text)
+    return out
+
+
+def _evaluator(expr: sp.Expr):
+    """A function t -> value of ``expr`` (structural, Derivative kept) at t, with mpmath; raises Unsure."""
+    derivs = sorted(expr.atoms(sp.Derivative), key=sp.default_sort_key)
+    if not derivs:
+        f = sp.lambdify(X, expr, "mpmath")
+        return lambda t: _real(f(t))
+    dummies = sp.symbols(f"d0:{len(derivs)}")
+    outer = sp.lambdify([X, *dummies], expr.xreplace(dict(zip(derivs, dummies))), "mpmath")
+    inner = [(_evaluator(d.expr), sum(n for _, n in d.variable_count)) for d in derivs]
+
+    def value(t):
+        ds = []
+        for g, n in inner:
+            fwd, bwd = mp.diff(g, t, n, direction=1), mp.diff(g, t, n, direction=-1)
+            if abs(fwd - bwd) > mp.mpf(10) ** -10:
+                raise ArithmeticError("one-sided derivatives differ: undefined")
+            if abs(fwd - bwd) > mp.mpf(10) ** -30 * (1 + abs(fwd)):
+                raise Unsure(f"derivative not resolved at {t}")
+            ds.append((fwd + bwd) / 2)
+        return _real(outer(t, *ds))
+
+    return value
+
+
+def _real(v):
+    v = mp.mpmathify(v)
+    if isinstance(v, mp.mpc):
+        if abs(v.imag) > EPS:
+            raise ArithmeticError("not real")
+        v = v.real
+    if not mp.isfinite(v):
+        raise ArithmeticError("not finite")
+    return v
+
+
+def _points(domain) -> list:
+    special = [Fraction(k, 2) for k in range(-16, 17)] + [Fraction(-12785, 10000)]
+    pts = []
+    for lo, hi, lc, hc in domain:
+        a = Fraction(-25) if lo is None else lo
+        b = Fraction(25) if hi is None else hi
+        if lo is not None and lo == hi:
+            pts.append(lo)
+            continue
+        grid = [a + (b - a) * Fraction(k, 60) for k in range(61)] + special
+        pts += [p for p in grid
+                if (lo is None or p > lo or (lc and p == lo)) and (hi is None or p < hi or (hc and p == hi))]
+    return pts
+
+
+def ground_truth(text: str) -> bool | None:
+    """False when the grid shows the statement false; True when it shows an '!=' claim true; else None."""
+    c = parse_claim(text)
+    lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
+    holds = {"<": lambda v: v < -EPS, "<=": lambda v: v <= EPS, ">": lambda v: v > EPS,
+             ">=": lambda v: v >= -EPS, "==": lambda v: abs(v) <= EPS}
+    with mp.workdps(50):
+        for p in _points(c.domain):
+            t = mp.mpf(p.numerator) / p.denominator
+            try:
+                v = lhs(t) - rhs(t)
+            except Unsure:
+                return None
+            except (ArithmeticError, ValueError, ZeroDivisionError):  # a side undefined at t
+                if c.op == "!=":
+                    return True
+                return False
+            if c.op == "!=":
+                if abs(v) > EPS:
+                    return True
+            elif not holds[c.op](v):
+                return False
+    return None
+
+
+FORMAL = [(c.id, text, c.expected) for c in all_claims() for text in c.formal]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _summary(request):
+    class Summary:
+        def pytest_terminal_summary(self, terminalreporter):
+            terminalreporter.write_line(
+                f"claim mutations: {COUNTS['tried']} tried (ground truth: false), {COUNTS['survived']} survived "
+                f"(proved), {COUNTS['skipped']} skipped (not shown false on the grid)"
+                + (f"; survivors: {SURVIVORS}" if SURVIVORS else ""))
+
+    plugin = Summary()
+    if not request.config.pluginmanager.is_registered(plugin):
+        request.config.pluginmanager.register(plugin, "claim-mutation-summary")
+    yield
+
+
+def test_there_are_formal_claims():
+    assert len({cid for cid, _, _ in FORMAL}) >= 10
+
+
+@pytest.mark.parametrize("claim_id,text,expected", FORMAL)
+def test_ground_truth_agrees_with_the_unmutated_statement(claim_id, text, expected):
+    """The evaluator itself: it never shows a proved claim's statement false."""
+    truth = ground_truth(text)
+    if expected == "proved" and parse_claim(text).op != "!=":
+        assert truth is not False, text
+    if expected == "proved" and parse_claim(text).op == "!=":
+        assert truth is True, text
+
+
+def test_a_refuted_claim_is_shown_false_by_the_ground_truth():
+    refuted = [text for cid, text, expected in FORMAL if expected == "refuted"]
+    assert refuted and all(ground_truth(t) is False for t in refuted)
+
+
+@pytest.mark.parametrize("claim_id,text,expected", FORMAL)
+def test_false_mutants_are_never_proved(claim_id, text, expected):
+    for m in sorted(mutants(text)):
+        try:
+            truth = ground_truth(m)
+        except Exception:  # a mutant the parser rejects (e.g. a sibling without that parameter) is no statement
+            truth = None
+        if truth is not False:
+            COUNTS["skipped"] += 1
+            continue
+        COUNTS["tried"] += 1
+        v = check_claim(parse_claim(m), BUDGET)
+        if v.status == "proved":
+            COUNTS["survived"] += 1
+            SURVIVORS.append(m)
+        assert v.status != "proved", f"{claim_id}: the false mutant {m!r} was proved"

@@ -1,0 +1,101 @@
+"""Formal claims: the verdict comes from the kernel, `symact check` agrees, lemmas gate verdicts."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from symact.claims import Family, all_claims, run_claims
+from symact.kernel import check as kernel_check
+from symact.parsing import parse_claim
+from symact.verdict import Certificate, Verdict
+
+FORMAL = [c for c in all_claims() if c.formal]
+
+
+def _settled(status: str):
+    def prove(d):
+        d.say("prose only")
+        return Verdict(status, "", method="script", certificate=Certificate("symbolic", {}), derivation=d)
+    return prove
+
+
+def test_every_claim_is_formal_or_says_why_not():
+    for c in all_claims():
+        assert bool(c.formal) != bool(c.why_not_formal.strip()), c.id
+        if c.formal:  # displayed sentence generated from the parsed statements, prose kept as gloss
+            assert c.gloss and c.statement != c.gloss and c.formal[0].split(" for ")[0] in c.statement
+
+
+@pytest.mark.parametrize("text,status", sorted({(t, c.expected if len(c.formal) == 1 or c.expected == "proved"
+                                                 else None) for c in FORMAL for t in c.formal}))
+def test_symact_check_accepts_each_formal_statement_with_the_same_verdict(text, status):
+    out = subprocess.run([sys.executable, "-m", "symact", "check", "--json", "--budget", "3", "--", text],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode in (0, 1), out.stderr
+    verdict = json.loads(out.stdout)
+    if status is not None:
+        assert verdict["status"] == status, text
+    assert verdict["status"] != "unknown", text
+
+
+def test_formal_verdicts_are_kernel_certificates():
+    outcomes = {o.claim.id: o for o in run_claims([c.id for c in FORMAL])}
+    for c in FORMAL:
+        v = outcomes[c.id].verdict
+        assert v.status == c.expected and v.certificate.kind == "kernel", c.id
+        data = v.certificate.data
+        pairs = ([(item["statement"], item["certificate"]) for item in data["conjuncts"]] if "conjuncts" in data
+                 else [(c.formal[0], data)])
+        for text, cert in pairs:  # an '!=' statement is proved by the kernel's refutation of the '=='
+            flip = parse_claim(text).op == "!="
+            want = {"proved": "refuted", "refuted": "proved"}[v.status] if flip else v.status
+            assert kernel_check(cert)[0] == want, (c.id, text)
+
+
+def test_a_script_cannot_prove_a_false_formal_statement():
+    fam = Family("t", "T")
+    fam.claim("false_bound", "sigmoid' <= 0.24", "x", formal="diff(sigmoid(x), x) <= 6/25")(_settled("proved"))
+    fam.claim("open_bound", "softplus - relu <= log 2", "x",
+              formal="log(1 + exp(x)) - relu(x) <= log(2)")(_settled("proved"))
+    v = {o.claim.id: o.verdict for o in fam.run()}
+    assert v["false_bound"].status == "refuted"
+    assert v["open_bound"].status in ("unknown", "proved") and v["open_bound"].method != "script"
+    assert fam.claims[0].statement.startswith("diff(sigmoid(x), x) <= 6/25 for all x")
+
+
+def test_a_claim_is_not_proved_when_a_lemma_it_uses_is_not():
+    fam = Family("t", "T")
+    fam.claim("lemma", "a false lemma", "x", formal="sigmoid(x) < 1/2")(_settled("proved"))
+    fam.claim("user", "rests on the lemma", "x", formal=None, why_not_formal="test",
+              uses=("lemma",))(_settled("proved"))
+    fam.claim("good", "rests on a proved lemma", "x", formal=None, why_not_formal="test",
+              uses=("ok",))(_settled("proved"))
+    fam.claim("ok", "a true lemma", "x", formal="sigmoid(x) < 1")(_settled("proved"))
+    out = {o.claim.id: o.verdict for o in fam.run(["user", "good"])}
+    assert list(out) == ["lemma", "user", "ok", "good"]  # lemmas run first
+    assert out["lemma"].status == "refuted"
+    assert out["user"].status == "unknown" and "lemma" in out["user"].reason
+    assert out["good"].status == "proved"
+
+
+def test_declaration_errors():
+    fam = Family("t", "T")
+    with pytest.raises(ValueError, match="why_not_formal"):
+        fam.claim("a", "s", "l", formal=None)(_settled("proved"))
+    with pytest.raises(ValueError, match="claim language"):
+        fam.claim("b", "s", "l", formal="__import__('os')")(_settled("proved"))
+
+
+def test_lemma_graph_levels_and_figure(tmp_path):
+    from symact.report.plots import lemma_graph_figure, lemma_levels
+
+    claims = all_claims()
+    levels = lemma_levels(claims)
+    assert levels["sigmoid_deriv_self_form"] == 0 and levels["sigmoid_deriv_le_quarter"] == 1
+    assert levels["sigmoid_chain_bound"] == 2
+    assert set(levels) == {c.id for c in claims if c.uses} | {u for c in claims for u in c.uses}
+    fig = lemma_graph_figure(tmp_path, claims)
+    assert (tmp_path / fig.filename).read_bytes().startswith(b"%PDF") and "uses=" in fig.caption
