@@ -1,0 +1,69 @@
+"""The soundness suite's session: run the selected claims through ``symact check`` once, report the totals.
+
+The verdicts are computed by one session fixture for every selected ``test_verdict`` case (``-k`` selects fewer),
+in a pool of worker processes (soundness_runner.py), and the summary line
+
+    soundness: N cases, P proved, R refuted, U unknown, W wrong (K listed in known_wrong.txt), C no verdict; T s
+
+is printed in pytest's terminal summary, with the wrong and unknown verdicts by class.
+Environment: SYMACT_SOUNDNESS_BUDGET (seconds per claim, default 5), SYMACT_SOUNDNESS_JOBS (workers, default 2).
+"""
+from __future__ import annotations
+
+import collections
+import os
+import time
+
+import pytest
+
+from soundness_cases import known_wrong
+from soundness_runner import domain_syntax_parses, run_claims
+
+RESULTS = pytest.StashKey[dict]()
+BUDGET = float(os.environ.get("SYMACT_SOUNDNESS_BUDGET", "5"))
+JOBS = int(os.environ.get("SYMACT_SOUNDNESS_JOBS", "2"))
+VERDICTS = ("proved", "refuted", "unknown")
+
+
+def wrong(case, answer: dict) -> bool:
+    """A verdict that contradicts the ground truth."""
+    return answer["status"] == ("refuted" if case.truth else "proved")
+
+
+@pytest.fixture(scope="session")
+def verdicts(request) -> dict:
+    tests = ("test_verdict", "test_verdict_with_domain") if domain_syntax_parses() else ("test_verdict",)
+    selected = [item.callspec.params["case"] for item in request.session.items
+                if getattr(item, "originalname", "") in tests and hasattr(item, "callspec")]
+    start = time.monotonic()
+    answers = run_claims([(c.id, c.claim) for c in selected], budget=BUDGET, jobs=JOBS,
+                         hard_limit=max(120.0, 12 * BUDGET))
+    request.config.stash[RESULTS] = {"cases": {c.id: c for c in selected}, "answers": answers,
+                                     "seconds": time.monotonic() - start}
+    return answers
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    run = config.stash.get(RESULTS, None)
+    if not run:
+        return
+    cases, answers = run["cases"], run["answers"]
+    count = collections.Counter(a["status"] for a in answers.values())
+    bad = [cid for cid, a in answers.items() if wrong(cases[cid], a)]
+    none = [cid for cid, a in answers.items() if a["status"] not in VERDICTS]
+    write = terminalreporter.write_line
+    terminalreporter.section("soundness suite")
+    write(f"soundness: {len(answers)} cases, {count['proved']} proved, {count['refuted']} refuted, "
+          f"{count['unknown']} unknown ({100 * count['unknown'] / max(1, len(answers)):.0f}%), {len(bad)} wrong "
+          f"({sum(c in known_wrong() for c in bad)} listed in known_wrong.txt), {len(none)} no verdict "
+          f"(crash/timeout/error); {run['seconds']:.0f} s with budget {BUDGET:g} s and {JOBS} workers")
+    by_class = collections.defaultdict(collections.Counter)
+    for cid, a in answers.items():
+        by_class[cases[cid].cls][a["status"] if a["status"] in VERDICTS else "no verdict"] += 1
+        by_class[cases[cid].cls]["wrong"] += cid in bad
+    for cls, c in sorted(by_class.items()):
+        write(f"  {cls:14s} {sum(c[s] for s in (*VERDICTS, 'no verdict')):4d} cases: {c['proved']} proved, "
+              f"{c['refuted']} refuted, {c['unknown']} unknown, {c['wrong']} wrong, {c['no verdict']} no verdict")
+    for cid in sorted(bad + none):
+        a = answers[cid]
+        write(f"  {a['status'].upper():10s} {cid}: {cases[cid].claim}  (truth: {cases[cid].truth}) {a['detail']}")
