@@ -6,7 +6,8 @@ in a pool of worker processes (soundness_runner.py), and the summary line
     soundness: N cases, P proved, R refuted, U unknown, W wrong (K listed in known_wrong.txt), C no verdict; T s
 
 is printed in pytest's terminal summary, with the wrong and unknown verdicts by class.
-Environment: SYMACT_SOUNDNESS_BUDGET (seconds per claim, default 5), SYMACT_SOUNDNESS_JOBS (workers, default 2).
+Environment: SYMACT_SOUNDNESS_BUDGET (seconds per claim, default 5), SYMACT_SOUNDNESS_JOBS (workers, default 2),
+SYMACT_SOUNDNESS_LOG (a file that receives each verdict as a JSON line as soon as it is known).
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def verdicts(request) -> dict:
                 if getattr(item, "originalname", "") in tests and hasattr(item, "callspec")]
     start = time.monotonic()
     answers = run_claims([(c.id, c.claim) for c in selected], budget=BUDGET, jobs=JOBS,
-                         hard_limit=max(120.0, 12 * BUDGET))
+                         hard_limit=max(120.0, 12 * BUDGET), log_path=os.environ.get("SYMACT_SOUNDNESS_LOG"))
     request.config.stash[RESULTS] = {"cases": {c.id: c for c in selected}, "answers": answers,
                                      "seconds": time.monotonic() - start}
     return answers

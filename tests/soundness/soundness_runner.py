@@ -113,14 +113,18 @@ def domain_syntax_parses() -> bool:
     return True
 
 
-def run_claims(claims: list[tuple[str, str]], budget: float, jobs: int = 2, hard_limit: float = 120.0) -> dict:
+def run_claims(claims: list[tuple[str, str]], budget: float, jobs: int = 2, hard_limit: float = 120.0,
+               log_path: str | None = None) -> dict:
     """``{id: answer}`` for ``[(id, claim text), ...]``; answers carry ``status`` (proved, refuted, unknown, or
-    no-verdict / crash / timeout), ``exit``, ``seconds`` and ``detail``."""
+    no-verdict / crash / timeout), ``exit``, ``seconds`` and ``detail``.  With ``log_path``, each answer is also
+    appended to that file as one JSON line as soon as it arrives (to watch a long run)."""
     todo: queue.Queue = queue.Queue()
     for item in claims:
         todo.put(item)
     results: dict = {}
     failures: list[BaseException] = []
+    lock = threading.Lock()
+    log = open(log_path, "a") if log_path else None  # noqa: SIM115  closed below
 
     def serve() -> None:
         worker = None
@@ -134,7 +138,11 @@ def run_claims(claims: list[tuple[str, str]], budget: float, jobs: int = 2, hard
                     if worker is not None:
                         worker.close()
                     worker = _Worker()
-                results[case_id] = worker.ask(case_id, claim, budget, hard_limit)
+                results[case_id] = answer = worker.ask(case_id, claim, budget, hard_limit)
+                if log is not None:
+                    with lock:
+                        log.write(json.dumps({**answer, "claim": claim}) + "\n")
+                        log.flush()
         except BaseException as exc:  # noqa: BLE001  re-raised in the caller's thread
             failures.append(exc)
         finally:
@@ -146,6 +154,8 @@ def run_claims(claims: list[tuple[str, str]], budget: float, jobs: int = 2, hard
         t.start()
     for t in threads:
         t.join()
+    if log is not None:
+        log.close()
     if failures:
         raise failures[0]
     return results

@@ -60,7 +60,7 @@ def test_hand_written_derivatives_match_mpmath(name):
     ("hardshrink", ("-0.5", "0.5")), ("elu", ()), ("celu", ())])
 def test_hand_written_piecewise_derivatives(name, breaks):
     """Away from the breaks they match mpmath's derivative; at each break they are undefined (one-sided
-    derivatives differ, or the function jumps); elu and celu with alpha = 1 are C1 (derivative 1 at 0)."""
+    derivatives differ, or the function jumps); elu is C1 for alpha = 1 only, celu for every alpha."""
     f, d = getattr(M, name), getattr(M, f"d_{name}")
     with mpmath.mp.workdps(40):
         for x in ("-7.5", "-2.25", "-0.2", "0.3", "2", "4.5", "9"):
@@ -68,10 +68,12 @@ def test_hand_written_piecewise_derivatives(name, breaks):
         for b in breaks:
             with pytest.raises(M.Undefined):
                 d(mpmath.mpf(b))
-        if not breaks:
+        if name == "elu":  # C1 only for alpha = 1
             assert d(mpmath.mpf(0)) == 1
             with pytest.raises(M.Undefined):
                 d(mpmath.mpf(0), "1.000000000001")
+        if name == "celu":  # C1 for every alpha
+            assert d(mpmath.mpf(0)) == d(mpmath.mpf(0), "2") == 1
 
 
 @pytest.mark.parametrize("case", CASES + WITH_DOMAIN, ids=lambda c: c.id)
