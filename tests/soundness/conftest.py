@@ -6,12 +6,16 @@ in a pool of worker processes (soundness_runner.py), and the summary line
     soundness: N cases, P proved, R refuted, U unknown, W wrong (K listed in known_wrong.txt), C no verdict; T s
 
 is printed in pytest's terminal summary, with the wrong and unknown verdicts by class.
-Environment: SYMACT_SOUNDNESS_BUDGET (seconds per claim, default 5), SYMACT_SOUNDNESS_JOBS (workers, default 2),
+The claims run interleaved by class, so that an interrupted run has seen every class.
+Environment: SYMACT_SOUNDNESS_BUDGET (--budget per claim, default 3 s), SYMACT_SOUNDNESS_HARD_LIMIT (seconds after
+which a claim without an answer is a failure, default 10 x budget), SYMACT_SOUNDNESS_JOBS (workers, default the
+number of CPUs up to 4),
 SYMACT_SOUNDNESS_LOG (a file that receives each verdict as a JSON line as soon as it is known).
 """
 from __future__ import annotations
 
 import collections
+import itertools
 import os
 import time
 
@@ -21,8 +25,10 @@ from soundness_cases import known_wrong
 from soundness_runner import domain_syntax_parses, run_claims
 
 RESULTS = pytest.StashKey[dict]()
-BUDGET = float(os.environ.get("SYMACT_SOUNDNESS_BUDGET", "5"))
-JOBS = int(os.environ.get("SYMACT_SOUNDNESS_JOBS", "2"))
+BUDGET = float(os.environ.get("SYMACT_SOUNDNESS_BUDGET", "3"))
+JOBS = int(os.environ.get("SYMACT_SOUNDNESS_JOBS", min(4, os.cpu_count() or 2)))
+#: a claim that has not answered after this many seconds is a failure (budgets are hard limits, issue 11)
+HARD_LIMIT = float(os.environ.get("SYMACT_SOUNDNESS_HARD_LIMIT", 10 * BUDGET))
 VERDICTS = ("proved", "refuted", "unknown")
 
 
@@ -36,9 +42,13 @@ def verdicts(request) -> dict:
     tests = ("test_verdict", "test_verdict_with_domain") if domain_syntax_parses() else ("test_verdict",)
     selected = [item.callspec.params["case"] for item in request.session.items
                 if getattr(item, "originalname", "") in tests and hasattr(item, "callspec")]
+    by_class = collections.defaultdict(list)
+    for c in selected:
+        by_class[c.cls].append(c)
+    order = [c for group in itertools.zip_longest(*by_class.values()) for c in group if c is not None]
     start = time.monotonic()
-    answers = run_claims([(c.id, c.claim) for c in selected], budget=BUDGET, jobs=JOBS,
-                         hard_limit=max(120.0, 12 * BUDGET), log_path=os.environ.get("SYMACT_SOUNDNESS_LOG"))
+    answers = run_claims([(c.id, c.claim) for c in order], budget=BUDGET, jobs=JOBS, hard_limit=HARD_LIMIT,
+                         log_path=os.environ.get("SYMACT_SOUNDNESS_LOG"))
     request.config.stash[RESULTS] = {"cases": {c.id: c for c in selected}, "answers": answers,
                                      "seconds": time.monotonic() - start}
     return answers

@@ -9,7 +9,8 @@ Two tests per case (the cases and their reasoning are in soundness_cases.py):
   case and not a dead pytest) says ``proved`` only of true claims and ``refuted`` only of false ones, and always
   gives a verdict.  ``unknown`` is allowed; the terminal summary counts it (conftest.py).
 
-Cases listed in known_wrong.txt are wrong today and marked xfail(strict=True), so a fixed one must be removed.
+Cases listed in known_wrong.txt are wrong today and marked xfail(strict=True), so a fixed one must be removed
+(timeouts are xfail(strict=False): whether a runaway answers within the hard limit depends on the machine).
 """
 from __future__ import annotations
 
@@ -27,8 +28,11 @@ KNOWN_WRONG = known_wrong()
 
 
 def _params(cases):
+    """Cases known to be wrong today are xfail, strict (a fixed case must leave known_wrong.txt) except timeouts,
+    whose outcome depends on the machine's speed."""
     return [pytest.param(c, id=c.id, marks=[pytest.mark.xfail(
-        strict=True, reason=f"wrong verdict today: {KNOWN_WRONG[c.id]} (issue 11 kernel)")] if c.id in KNOWN_WRONG else [])
+        strict=not KNOWN_WRONG[c.id].startswith("timeout"),
+        reason=f"wrong verdict today: {KNOWN_WRONG[c.id]} (issue 11 kernel)")] if c.id in KNOWN_WRONG else [])
         for c in cases]
 
 
