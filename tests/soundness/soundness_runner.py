@@ -92,12 +92,15 @@ class _Worker:
             self.proc.wait()
 
     def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.stdin.close()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        try:
+            self.proc.stdin.close()  # a live worker ends at the end of its input
+        except BrokenPipeError:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.kill()
+        self.proc.stdout.close()
         self.log.close()
 
 

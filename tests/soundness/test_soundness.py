@@ -14,6 +14,8 @@ Cases listed in known_wrong.txt are wrong today and marked xfail(strict=True), s
 """
 from __future__ import annotations
 
+import dataclasses
+
 import mpmath
 import pytest
 
@@ -78,6 +80,19 @@ def test_hand_written_piecewise_derivatives(name, breaks):
                 d(mpmath.mpf(0), "1.000000000001")
         if name == "celu":  # C1 for every alpha
             assert d(mpmath.mpf(0)) == d(mpmath.mpf(0), "2") == 1
+
+
+def test_the_ground_truth_check_can_fail():
+    """The checker is not vacuous: each false claim, said to be true, fails at its own witness; a true claim said
+    to be false fails at any witness offered."""
+    for case in CASES[::7]:
+        if not case.truth and not case.exact and case.op != "!=":
+            flipped = dataclasses.replace(case, truth=True, witness=None, points=(case.witness,))
+            with pytest.raises(AssertionError):
+                check_case(flipped)
+        if case.truth and case.op != "!=":
+            with pytest.raises(AssertionError):
+                check_case(dataclasses.replace(case, truth=False, witness="0.5"))
 
 
 @pytest.mark.parametrize("case", CASES + WITH_DOMAIN, ids=lambda c: c.id)
