@@ -1,0 +1,164 @@
+"""Run many claims through ``symact check`` in a small pool of worker processes, surviving their deaths.
+
+Each worker (soundness_worker.py) is a fresh interpreter that imports symact once and answers claims one at a
+time.  A worker that dies on a claim (SIGFPE, SIGSEGV, out of memory) or does not answer within ``hard_limit``
+seconds is replaced, and that claim is recorded as ``crash`` or ``timeout``: a claim never takes pytest down.
+"""
+from __future__ import annotations
+
+import json
+import os
+import queue
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+STARTUP_LIMIT = 180.0
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    parts = [str(ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env["PYTHONPATH"] = os.pathsep.join(parts)
+    return env
+
+
+class _Worker:
+    def __init__(self) -> None:
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen([sys.executable, str(HERE / "soundness_worker.py")], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=self.log, env=_env(), cwd=str(ROOT))
+        self.buffer = b""
+        ready = self._read_line(STARTUP_LIMIT)
+        if ready is None or not json.loads(ready).get("ready"):
+            raise RuntimeError(f"the soundness worker did not start: {self._last_words()}")
+
+    def _read_line(self, limit: float) -> str | None:
+        """One line from the worker, or None if it died or the time ran out (then it is killed)."""
+        deadline = time.monotonic() + limit
+        fd = self.proc.stdout.fileno()
+        while b"\n" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.kill()
+                return None
+            ready, _, _ = select.select([fd], [], [], left)
+            if ready:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    self.proc.wait()
+                    return None
+                self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return line.decode()
+
+    def _last_words(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace").strip()[-400:]
+
+    def ask(self, case_id: str, claim: str, budget: float, hard_limit: float) -> dict:
+        start = time.monotonic()
+        try:
+            self.proc.stdin.write((json.dumps({"id": case_id, "claim": claim, "budget": budget}) + "\n").encode())
+            self.proc.stdin.flush()
+        except BrokenPipeError:
+            pass
+        line = self._read_line(hard_limit)
+        seconds = round(time.monotonic() - start, 3)
+        if line is not None:
+            return json.loads(line)
+        code = self.proc.returncode
+        if code is None or code == -signal.SIGKILL and seconds >= hard_limit:
+            return {"id": case_id, "status": "timeout", "exit": None, "seconds": seconds,
+                    "detail": f"no answer within {hard_limit:.0f} s for a budget of {budget} s"}
+        how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
+        return {"id": case_id, "status": "crash", "exit": code, "seconds": seconds,
+                "detail": f"the interpreter died ({how}): {self._last_words()}"}
+
+    @property
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()  # a live worker ends at the end of its input
+        except BrokenPipeError:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.kill()
+        self.proc.stdout.close()
+        self.log.close()
+
+
+def domain_syntax_parses() -> bool:
+    """Does symact accept a claim with a stated domain (``CLAIM for x > 0``) yet?  (The parser only.)"""
+    from symact.errors import SymactError
+    from symact.parsing import parse_claim
+
+    try:
+        parse_claim("x > 0 for x > 0")
+    except SymactError:
+        return False
+    return True
+
+
+def run_claims(claims: list[tuple[str, str]], budget: float, jobs: int = 2, hard_limit: float = 120.0,
+               log_path: str | None = None) -> dict:
+    """``{id: answer}`` for ``[(id, claim text), ...]``; answers carry ``status`` (proved, refuted, unknown, or
+    no-verdict / crash / timeout), ``exit``, ``seconds`` and ``detail``.  With ``log_path``, each answer is also
+    appended to that file as one JSON line as soon as it arrives (to watch a long run)."""
+    todo: queue.Queue = queue.Queue()
+    for item in claims:
+        todo.put(item)
+    results: dict = {}
+    failures: list[BaseException] = []
+    lock = threading.Lock()
+    log = open(log_path, "a") if log_path else None  # noqa: SIM115  closed below
+
+    def serve() -> None:
+        worker = None
+        try:
+            while True:
+                try:
+                    case_id, claim = todo.get_nowait()
+                except queue.Empty:
+                    return
+                if worker is None or not worker.alive:
+                    if worker is not None:
+                        worker.close()
+                    worker = _Worker()
+                results[case_id] = answer = worker.ask(case_id, claim, budget, hard_limit)
+                if log is not None:
+                    with lock:
+                        log.write(json.dumps({**answer, "claim": claim}) + "\n")
+                        log.flush()
+        except BaseException as exc:  # noqa: BLE001  re-raised in the caller's thread
+            failures.append(exc)
+        finally:
+            if worker is not None:
+                worker.close()
+
+    threads = [threading.Thread(target=serve, daemon=True) for _ in range(max(1, min(jobs, len(claims))))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if log is not None:
+        log.close()
+    if failures:
+        raise failures[0]
+    return results
