@@ -26,10 +26,24 @@ def statement(claim) -> tuple[str, str]:
     quant = "for some" if claim.op == "!=" else "for all"
     text = f"{claim.body} {quant} x in {claim.domain_text()}"
     tex_quant = r"\exists" if claim.op == "!=" else r"\forall"
-    dom = r"\mathbb{R}" if claim.domain_text() == "R" else claim.domain_text().replace("oo", r"\infty").replace(
-        " U ", r" \cup ")
+    dom = _domain_latex(claim.domain)
     tex = rf"{_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} {_latex(claim.raw_rhs, claim.rhs)} \quad {tex_quant} x \in {dom}"
     return text, tex
+
+
+def _domain_latex(domain) -> str:
+    """A domain (pieces) in LaTeX set notation: \mathbb{R}, (0, \infty), [-1, 1] \cup \{2\}."""
+    if tuple(domain) == ((None, None, False, False),):
+        return r"\mathbb{R}"
+    parts = []
+    for lo, hi, lc, hc in domain:
+        if lo is not None and lo == hi:
+            parts.append(rf"\{{{sp.latex(sp.Rational(lo.numerator, lo.denominator))}\}}")
+            continue
+        left = r"-\infty" if lo is None else sp.latex(sp.Rational(lo.numerator, lo.denominator))
+        right = r"\infty" if hi is None else sp.latex(sp.Rational(hi.numerator, hi.denominator))
+        parts.append(f"{'[' if lc else '('}{left}, {right}{']' if hc else ')'}")
+    return r" \cup ".join(parts)
 
 
 def _latex(raw, evaluated) -> str:

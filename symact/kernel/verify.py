@@ -13,14 +13,20 @@ import sys
 from symact.kernel.check import FORMAT, Rejected, check
 
 
-def find_certificate(obj):
+def find_certificates(obj) -> list:
+    """The kernel certificates in a JSON object: a certificate itself, ``certificate.data`` of a verdict, or
+    the ``conjuncts`` of a claim made of several statements (each needs its own certificate)."""
     if isinstance(obj, dict) and obj.get("format") == FORMAT:
-        return obj
+        return [obj]
     if isinstance(obj, dict):
         cert = obj.get("certificate")
         if isinstance(cert, dict) and cert.get("kind") == "kernel":
-            return cert.get("data")
-    return None
+            data = cert.get("data")
+            if isinstance(data, dict) and isinstance(data.get("conjuncts"), list):
+                found = [c.get("certificate") for c in data["conjuncts"] if isinstance(c, dict)]
+                return [c.get("data") if isinstance(c, dict) and "data" in c else c for c in found]
+            return [data]
+    return []
 
 
 def main(argv: list[str]) -> int:
@@ -31,26 +37,30 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         text = sys.stdin.read() if paths[0] == "-" else open(paths[0], encoding="utf-8").read()
-        cert = find_certificate(json.loads(text))
+        certs = find_certificates(json.loads(text))
     except (OSError, ValueError) as exc:
         print(f"symact verify: error: cannot read {paths[0]}: {exc}", file=sys.stderr)
         return 2
-    if cert is None:
+    if not certs:
         print(f"symact verify: error: {paths[0]} holds no {FORMAT} certificate", file=sys.stderr)
         return 2
-    try:
-        verdict, steps = check(cert)
-    except Rejected as exc:
-        if as_json:
-            print(json.dumps({"accepted": False, "reason": str(exc)}))
-        else:
-            print(f"REJECTED  {exc}")
-        return 1
+    results = []
+    for cert in certs:
+        try:
+            results.append(check(cert))
+        except Rejected as exc:
+            if as_json:
+                print(json.dumps({"accepted": False, "reason": str(exc)}))
+            else:
+                print(f"REJECTED  {exc}")
+            return 1
     modules = sorted(m for m in sys.modules if m.startswith("symact"))
     if as_json:
-        print(json.dumps({"accepted": True, "verdict": verdict, "steps": steps, "modules": modules}))
+        print(json.dumps({"accepted": True, "verdicts": [v for v, _ in results], "verdict": results[0][0],
+                          "steps": [line for _, steps in results for line in steps], "modules": modules}))
     else:
-        print(f"ACCEPTED  the certificate {'proves' if verdict == 'proved' else 'refutes'} its claim")
-        for line in steps:
-            print("  " + line)
+        for verdict, steps in results:
+            print(f"ACCEPTED  the certificate {'proves' if verdict == 'proved' else 'refutes'} its claim")
+            for line in steps:
+                print("  " + line)
     return 0
