@@ -241,14 +241,20 @@ class Search:
         """Ways to cut p, best first: around the critical points of g (tight brackets), a bounded core of
         an unbounded piece, the middle."""
         lo, hi = p[0], p[1]
+        out = []
         if lo is None or hi is None:
             radii = [Fraction(8), Fraction(64), Fraction(1024)]
+            far = [c for c in self.critical_roots(g, p) if abs(c) > 8]
+            if far:  # a critical point far out (x = 1000 log 1000): a bracket around it, inside a wider core
+                c = max(far, key=abs)
+                eps = _bracket(g, c)
+                core = [q for q in (-2 * abs(c), c - eps, c + eps, 2 * abs(c)) if _contains(interior(p), q)]
+                out.append(sorted(set(core)))
             if lo is None and hi is None:
-                return [[-r, r] for r in radii]
+                return out + [[-r, r] for r in radii]
             if hi is None:
-                return [[lo + r] for r in radii]
-            return [[hi - r] for r in radii]
-        out = []
+                return out + [[lo + r] for r in radii]
+            return out + [[hi - r] for r in radii]
         for c in self.critical_roots(g, p):
             eps = _bracket(g, c)
             cut = [q for q in (c - eps, c + eps) if lo < q < hi]
@@ -596,9 +602,9 @@ def _plausible(g, rel, p) -> bool:
 
 
 def _float_roots(h, p, search: Search):
-    """Sign changes of h on a grid over p (bounded to [-2^12, 2^12]), refined by bisection."""
-    lo = -4096.0 if p[0] is None else float(p[0])
-    hi = 4096.0 if p[1] is None else float(p[1])
+    """Sign changes of h on a grid over p (bounded to [-2^24, 2^24]), refined by bisection."""
+    lo = -2.0 ** 24 if p[0] is None else float(p[0])
+    hi = 2.0 ** 24 if p[1] is None else float(p[1])
     if not lo < hi:
         return []
     grid = []
@@ -606,7 +612,7 @@ def _float_roots(h, p, search: Search):
         t = k / 128
         if p[0] is None or p[1] is None:
             s = 2 * t - 1
-            x = math.copysign(math.expm1(abs(s) * math.log1p(4096.0)), s) if p[0] is None and p[1] is None else (
+            x = math.copysign(math.expm1(abs(s) * math.log1p(2.0 ** 24)), s) if p[0] is None and p[1] is None else (
                 lo + math.expm1(t * math.log1p(hi - lo)))
         else:
             x = lo + (hi - lo) * t
