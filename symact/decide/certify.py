@@ -577,8 +577,8 @@ def _bracket(g, c: Fraction) -> Fraction:
 
 def _plausible(g, rel, p) -> bool:
     """Floats at 65 points of p do not contradict ``g REL 0`` (search only: a filter, never a verdict)."""
-    lo = -1e6 if p[0] is None else float(p[0])
-    hi = 1e6 if p[1] is None else float(p[1])
+    lo = min(float(p[1]), 0.0) - 1e6 if p[0] is None and p[1] is not None else -1e6 if p[0] is None else float(p[0])
+    hi = max(lo, 0.0) + 1e6 if p[1] is None else float(p[1])
     if lo == hi:
         return True
     weak = {"<": "<=", ">": ">="}.get(rel, rel)
@@ -603,8 +603,9 @@ def _plausible(g, rel, p) -> bool:
 
 def _float_roots(h, p, search: Search):
     """Sign changes of h on a grid over p (bounded to [-2^24, 2^24]), refined by bisection."""
-    lo = -2.0 ** 24 if p[0] is None else float(p[0])
-    hi = 2.0 ** 24 if p[1] is None else float(p[1])
+    lo = min(float(p[1]), 0.0) - 2.0 ** 24 if p[0] is None and p[1] is not None else (
+        -2.0 ** 24 if p[0] is None else float(p[0]))
+    hi = max(lo, 0.0) + 2.0 ** 24 if p[1] is None else float(p[1])
     if not lo < hi:
         return []
     grid = []

@@ -66,7 +66,11 @@ def check_claim(claim, budget: float) -> Verdict:
         return Verdict("unknown", text, tex, "kernel", reason=f"outside what the kernel reads: {exc}")
     rel = "==" if claim.op == "!=" else claim.op
     search = Search(lhs, rel, rhs, list(claim.domain), work=int(budget * WORK_PER_SECOND))
-    verdict, cert, steps = search.run()
+    try:
+        verdict, cert, steps = search.run()
+    except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:  # a defect of the search, not a verdict
+        return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
+                       reason=f"the certificate search failed ({type(exc).__name__}: {exc}); please report it")
     seconds = time.process_time() - start
     if verdict is None:
         return Verdict("unknown", text, tex, "kernel search", seconds=seconds, reason=steps)
