@@ -33,7 +33,7 @@ from math import lcm
 import sympy as sp
 
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, add, fn, linear_split, mul, neg, num
+from symact.kernel.terms import ONE, add, exact_root, fn, linear_split, mul, neg, num
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -262,19 +262,8 @@ def _multiple_angle(k: int, S, C):
 
 
 def _rational_power(q: Fraction, r: Fraction) -> Fraction | None:
-    def root(v: int, n: int):
-        c = round(v ** (1.0 / n)) if v < 2 ** 1000 else None
-        if c is None:
-            return None
-        for cand in (c - 1, c, c + 1):
-            if cand >= 0 and cand ** n == v:
-                return cand
-        return None
-
-    a, b = root(q.numerator, r.denominator), root(q.denominator, r.denominator)
-    if a is None or b is None:
-        return None
-    return Fraction(a, b) ** r.numerator
+    root = exact_root(q, r.denominator)
+    return None if root is None else root ** r.numerator
 
 
 def _split_root(q: Fraction, n: int) -> tuple[Fraction, Fraction]:

@@ -21,7 +21,7 @@ from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Iv, Uncertain, exact
-from symact.kernel.terms import ONE, ZERO, affine, neg, num, sub
+from symact.kernel.terms import ONE, ZERO, affine, exact_root, neg, num, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -205,12 +205,7 @@ def resolve(t, p: Piece, strict: bool = True):
             if head == "sign":
                 return num(s)
             return args[0] if s > 0 else neg(args[0]) if s < 0 else ZERO
-        best = args[0]
-        for a in args[1:]:
-            s = _sign_on(sub(a, best), p, strict)
-            if (s > 0) if head == "max" else (s < 0):
-                best = a
-        return best
+        return _extreme(head, args, lambda u: _sign_on(u, p, strict))
     if head == "heaviside":
         s = _sign_on(resolve(t[1], p, strict), p, strict)
         return ONE if s > 0 else ZERO if s < 0 else num(t[2])
@@ -227,6 +222,16 @@ def resolve(t, p: Piece, strict: bool = True):
         enclose(g, p, strict=True)
         return differentiate(g)
     raise Uncertain(f"cannot resolve {head}")
+
+
+def _extreme(head: str, args: list, sign_of) -> tuple:
+    """The argument of max/min that is the largest/smallest, given the certain sign of differences."""
+    best = args[0]
+    for a in args[1:]:
+        s = sign_of(sub(a, best))
+        if (s > 0) if head == "max" else (s < 0):
+            best = a
+    return best
 
 
 def _sign_on(u, p: Piece, strict: bool) -> int:
@@ -301,13 +306,7 @@ def germ(t, x0: Fraction, side: int):
             return num(s)
         return ONE if s > 0 else ZERO
     if head in ("max", "min"):
-        args = [germ(a, x0, side) for a in t[1:]]
-        best = args[0]
-        for a in args[1:]:
-            s = germ_sign(sub(a, best), x0, side)
-            if (s > 0) if head == "max" else (s < 0):
-                best = a
-        return best
+        return _extreme(head, [germ(a, x0, side) for a in t[1:]], lambda u: germ_sign(u, x0, side))
     if head == "pw":
         for value, cond in t[1:]:
             if _germ_truth(cond, x0, side):
@@ -446,16 +445,10 @@ def _switches(f, x0: Fraction) -> bool:
 
 
 def _rational_root(v: Fraction, n: int) -> Fraction:
-    def iroot(k: int) -> int:
-        r = round(k ** (1.0 / n)) if k < 2 ** 1000 else None
-        if r is None:
-            raise _NotRational
-        for c in (r - 1, r, r + 1):
-            if c >= 0 and c ** n == k:
-                return c
+    root = exact_root(v, n)
+    if root is None:
         raise _NotRational
-
-    return Fraction(iroot(v.numerator), iroot(v.denominator))
+    return root
 
 
 # ------------------------------------------------------------------------------------------------- undefined

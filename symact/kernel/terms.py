@@ -295,3 +295,18 @@ def affine(u):
             out *= a[1]
         return slope, out
     return None
+
+
+def exact_root(q: Fraction, n: int) -> Fraction | None:
+    """The non-negative rational r with r**n == q (q >= 0), or None when there is none."""
+    def iroot(k: int):
+        guess = round(k ** (1.0 / n)) if k < 2 ** 1000 else None
+        if guess is None:
+            return None
+        for c in (guess - 1, guess, guess + 1):
+            if c >= 0 and c ** n == k:
+                return c
+        return None
+
+    a, b = iroot(q.numerator), iroot(q.denominator)
+    return None if a is None or b is None else Fraction(a, b)
