@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import queue
 import sys
 import threading
 import time
@@ -29,6 +30,8 @@ KINDS = ("numpy", "torch", "jax", "scalar")
 #: from its vectorised kernel and the exact 1.7e38 from its one-element path)
 REPRO_COPIES = 64
 DEFAULT_CALL_SECONDS = 10.0
+#: how a call that timed out is reported
+HUNG = "did not return within"
 
 
 class TargetError(SymactError):
@@ -102,32 +105,70 @@ def load_target(spec: str) -> Callable:
     return obj
 
 
+class _Caller:
+    """The one long-lived thread that calls targets (libraries keep thread-bound state: tinygrad's SQLite
+    cache refuses a connection made in another thread).  Calls take turns; a call that outlives its limit
+    is abandoned with its thread (Python cannot kill it) and the next call gets a new thread."""
+
+    def __init__(self):
+        self._turn = threading.Lock()
+        self._jobs: queue.Queue | None = None
+
+    def _serve(self, jobs: queue.Queue) -> None:
+        while True:
+            fn, box, done = jobs.get()
+            try:
+                box["v"] = fn()
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                box["e"] = exc
+            done.set()
+
+    def call(self, fn: Callable[[], Any], seconds: float) -> tuple[str, Any]:
+        box: dict[str, Any] = {}
+        done = threading.Event()
+        with self._turn:
+            if self._jobs is None:
+                self._jobs = queue.Queue()
+                threading.Thread(target=self._serve, args=(self._jobs,), daemon=True, name="symact-audit-call").start()
+            self._jobs.put((fn, box, done))
+            if not done.wait(seconds):
+                self._jobs = None
+                return "timeout", None
+        if "e" in box:
+            if isinstance(box["e"], KeyboardInterrupt):
+                raise box["e"]
+            return "error", box["e"]
+        return "ok", box.get("v")
+
+
+_CALLER = _Caller()
+
+
 def call_with_limit(fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
-    """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', None).  A hung call is abandoned in
-    a daemon thread (Python cannot kill it); the caller stops using that target."""
+    """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', None).  With a limit the call runs in
+    the auditor's one calling thread (:class:`_Caller`); a hung call is abandoned there and the caller stops
+    using that target."""
     if seconds is None:
         try:
             return "ok", fn()
         except Exception as exc:  # noqa: BLE001 - the target's failure is data
             return "error", exc
-    box: dict[str, Any] = {}
+    return _CALLER.call(fn, seconds)
 
-    def work():
-        try:
-            box["v"] = fn()
-        except BaseException as exc:  # noqa: BLE001
-            box["e"] = exc
 
-    t = threading.Thread(target=work, daemon=True, name="symact-audit-call")
-    t.start()
-    t.join(seconds)
-    if t.is_alive():
-        return "timeout", None
-    if "e" in box:
-        if isinstance(box["e"], KeyboardInterrupt):
-            raise box["e"]
-        return "error", box["e"]
-    return "ok", box.get("v")
+def _through_protocols(out) -> np.ndarray | None:
+    """Any tensor library's array, read through ``__array__``, ``__dlpack__`` or ``.numpy()`` (TensorFlow,
+    tinygrad, mygrad, CuPy, ...); None for anything else -- Python lists and tuples included: a target that
+    returns a list for an array input has dropped the dtype, which the audit reports instead of guessing."""
+    if isinstance(out, (list, tuple, str, bytes, dict)) or out is None:
+        return None
+    if hasattr(out, "__array__"):
+        return np.asarray(out)
+    if hasattr(out, "__dlpack__"):
+        return np.from_dlpack(out)
+    if callable(getattr(out, "numpy", None)):
+        return np.asarray(out.numpy())
+    return None
 
 
 def _module_of(fn) -> str:
@@ -214,6 +255,9 @@ class Target:
                 return np.asarray(out).astype(np.float64), dtype_name(out.dtype), tuple(np.shape(out)), tname
             if isinstance(out, (float, int)) and not isinstance(out, bool):
                 return np.asarray(float(out)), "python-float", (), tname
+            arr = _through_protocols(out)
+            if arr is not None and (arr.dtype.kind in "fiub" or arr.dtype.name == "bfloat16"):
+                return arr.astype(np.float64), dtype_name(arr.dtype), tuple(arr.shape), tname
         except Exception:  # noqa: BLE001 - an object we cannot read is reported, not raised
             return None, None, None, tname
         return None, None, None, tname
@@ -234,7 +278,7 @@ class Target:
         if self.kind is None:
             self.detect(fmt)
         if self.hung:
-            return Result(None, error="skipped: an earlier call timed out", timed_out=True)
+            return Result(None, error=f"skipped: an earlier call {HUNG} {self.call_seconds:g} s", timed_out=True)
         seconds = self.call_seconds if seconds is None else seconds
         x = np.asarray(x, dtype=np.float64)
         start = time.perf_counter()
@@ -252,7 +296,7 @@ class Target:
         if status == "timeout":
             self.hung = True
             res.timed_out = True
-            res.error = f"call did not return within {seconds:g} s"
+            res.error = f"call {HUNG} {seconds:g} s"
             return res
         if status == "error":
             res.error = _short(out)
@@ -260,7 +304,9 @@ class Target:
         vals, dt, shape, tname = self.to_numpy(out)
         res.type_name, res.dtype, res.shape = tname, dt, shape
         if vals is None:
-            res.error = f"returned {tname}, not an array of numbers"
+            res.error = (f"returned a Python {type(out).__name__} for an array input (not read as an array: "
+                         "a list has no dtype; return an array)" if isinstance(out, (list, tuple)) else
+                         f"returned {tname}, not an array of numbers")
             return res
         if vals.shape != x.shape:
             if vals.size == x.size:
@@ -282,7 +328,7 @@ class Target:
                 status, r = call_with_limit(lambda: self._raw_call(arg), seconds)
                 if status == "timeout":
                     self.hung = True
-                    return Result(None, error=f"call did not return within {seconds:g} s", timed_out=True)
+                    return Result(None, error=f"call {HUNG} {seconds:g} s", timed_out=True)
                 if status == "error":
                     return Result(None, error=f"{_short(r)} (at x = {float(v)!r})")
                 vals, dt, shape, tname = self.to_numpy(r)

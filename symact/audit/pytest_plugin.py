@@ -147,6 +147,9 @@ def run_check(report, check: str) -> None:
         pytest.skip(f"{check}: not applicable to this function")
     if c.status == "skip":
         pytest.skip(f"{check}: {c.detail}")
+    if c.status == "not run":       # the check applies but could not read the target's output
+        pytest.fail(f"{report.target} as {report.activation} ({report.dtype}): {check} NOT RUN: {c.detail}",
+                    pytrace=False)
     if c.status == "fail":
         lines = [f"{report.target} as {report.activation} ({report.dtype}): {check} FAILS: {c.detail}"]
         for f in c.failures[:3]:

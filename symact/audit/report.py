@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 PASS, FAIL, SKIP, NOTE = "pass", "fail", "skip", "note"
+#: a check that applies but could not run (e.g. the target's output could not be read): never a pass
+NOT_RUN = "not run"
 
 
 def _num(v: Any) -> Any:
@@ -80,6 +82,8 @@ class AuditReport:
     interrupted: bool = False
     seconds: float = 0.0
     standard: str = ""
+    #: what the target wrote to its standard output and error during the audit (isolated runs)
+    output: str = ""
 
     @property
     def passed(self) -> bool:
@@ -105,7 +109,7 @@ class AuditReport:
         return {"passed": self.passed, "target": self.target, "activation": self.activation, "params": {
             k: str(v) for k, v in self.params.items()}, "dtype": self.dtype, "kind": self.kind,
             "standard": self.standard, "matches": self.matches, "conventions": self.conventions,
-            "interrupted": self.interrupted, "seconds": round(self.seconds, 3),
+            "interrupted": self.interrupted, "seconds": round(self.seconds, 3), "output": self.output,
             "failures": [f.to_json() for f in self.failures], "checks": [c.to_json() for c in self.checks]}
 
     def json(self) -> str:
@@ -124,7 +128,7 @@ class AuditReport:
             if c.max_ulp is not None:
                 mu = f" max {'inf' if not math.isfinite(c.max_ulp) else f'{c.max_ulp:.3g}'} ulp"
             pts = f" ({c.points} points{mu})" if c.points else ""
-            lines.append(f"  {c.status.upper():4}  {c.name:<{width}}  {c.detail}{pts}")
+            lines.append(f"  {c.status.upper():7}  {c.name:<{width}}  {c.detail}{pts}")
             for f in c.failures[:max_failures] if c.status == FAIL else []:
                 lines.append(f"          - {f.line()}")
                 if f.reproduction:
@@ -137,6 +141,9 @@ class AuditReport:
             lines.append(f"  matches: {self.matches}")
         for cv in self.conventions:
             lines.append(f"  convention: {cv}")
+        if self.output:
+            lines.append("  the target's output (standard output and error):")
+            lines += [f"    | {ln}" for ln in self.output.rstrip().splitlines()]
         return "\n".join(lines)
 
     __str__ = text
