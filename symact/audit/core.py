@@ -26,12 +26,16 @@ from symact.audit.adapters import Target
 from symact.audit.dtypes import Format, get_format, round_to
 from symact.audit.exact import limit_at, oracle
 from symact.audit.progress import Progress, Quiet
+from symact.audit.regions import worst_by_range
 from symact.audit.report import FAIL, NOT_RUN, PASS, SKIP, AuditReport, CheckResult, Failure
 from symact.audit.standard import Standard
 from symact.catalog import Activation, get
 from symact.errors import ParameterError
 
 MAX_FAILURES = 5
+#: warnings that are defects on finite inputs (NumPy's floating-point warnings); any other category
+#: (UserWarning, DeprecationWarning, ...) is a library's deliberate message: a note
+DEFECT_WARNINGS = ("RuntimeWarning", "FloatingPointError")
 CHUNK = 1 << 16
 
 def _float(v) -> float:
@@ -277,12 +281,21 @@ def _kappa(entry, params, order: int, xs: np.ndarray, fmt: Format | None = None)
         return np.where((g == 0) & (xs * d == 0), 1.0, k)
 
 
-def _failures(ctx: _Ctx, check: str, xs, r, hi, lo, err, allowed, bad_mask, message: str = "") -> list[Failure]:
+def _failures(ctx: _Ctx, check: str, xs, r, hi, lo, err, allowed, bad_mask, message: str = "",
+              chk: CheckResult | None = None) -> list[Failure]:
+    """The worst failing inputs as :class:`Failure` s; with ``chk`` (a sampled check), the worst of every
+    failing range (:mod:`symact.audit.regions`), the ranges as its notes and the true count as ``failing``."""
     idx = np.flatnonzero(bad_mask)
     if idx.size == 0:
         return []
-    order = idx[np.argsort(-np.nan_to_num(err[idx], nan=np.inf, posinf=np.inf), kind="stable")]
-    picked = list(order[:MAX_FAILURES])
+    if chk is not None:
+        picked, ranges = worst_by_range(xs, err, np.asarray(bad_mask, dtype=bool), ctx.fmt)
+        picked = list(picked)
+        chk.failing = int(idx.size)
+        chk.notes += ranges
+    else:
+        order = idx[np.argsort(-np.nan_to_num(err[idx], nan=np.inf, posinf=np.inf), kind="stable")]
+        picked = list(order[:MAX_FAILURES])
     out = []
     for i in picked:
         x = float(xs[i])
@@ -339,7 +352,9 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
     kappa = _kappa(ctx.entry, ctx.params, 0, xs, fmt)
     err, allowed, ok, hi, lo = judge_exact(o, xs, r, kappa, fmt, ctx.standard)
     ctx.hi, ctx.lo, ctx.kappa = hi, lo, kappa
+    judged = ok
     ok = _region(opts, report, xs, ok, "values")
+    err = np.where(ok & ~judged, 0.0, err)        # a documented convention's points do not count
     usable = ~np.isnan(r) | np.isnan(hi)
     # NaN returned for a finite exact value is a failure (judge marks it), NaN from a failed call is not
     # counted twice: calls already failed
@@ -353,7 +368,7 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
     if bad.any():
         chk.status = FAIL
         chk.detail = f"{int(bad.sum())} of {xs.size} points outside the standard"
-        chk.failures = _failures(ctx, "values", xs, r, hi, lo, err, allowed, bad)
+        chk.failures = _failures(ctx, "values", xs, r, hi, lo, err, allowed, bad, chk=chk)
     report.checks.append(chk)
 
 
@@ -692,8 +707,10 @@ def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
                                         message=f"first call gave {float(b[i])!r}", reproduction=ctx.repro(float(sub[i])))]
     report.checks.append(chk)
     # warnings on finite inputs
-    warn = sorted({w for r in getattr(ctx, "results", []) for w in r.warnings})
-    chk = CheckResult("warnings", PASS, "no warnings for finite inputs")
+    seen = sorted({w for r in getattr(ctx, "results", []) for w in r.warnings})
+    warn = [w for w in seen if w.startswith(DEFECT_WARNINGS)]
+    chk = CheckResult("warnings", PASS, "no floating-point warnings for finite inputs")
+    chk.notes += [f"the library warns deliberately (not counted as a defect): {w}" for w in seen if w not in warn]
     if warn:
         chk.status = FAIL
         chk.detail = f"{len(warn)} kind(s) of warning for finite inputs"
@@ -804,7 +821,9 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
     o1 = oracle(ctx.entry, ctx.params, 1)
     kappa = _kappa(ctx.entry, ctx.params, 1, xs, fmt)
     err, allowed, ok, hi, lo = judge_exact(o1, xs, r, kappa, fmt, ctx.standard)
+    judged = ok
     ok = _region(opts, report, xs, ok, "derivative")
+    err = np.where(ok & ~judged, 0.0, err)
     ok |= at_bp
     err = np.where(at_bp, 0.0, err)
     chk.max_ulp = _max_ulp(err, hi, fmt)
@@ -812,7 +831,7 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
         chk.status = FAIL
         chk.detail = f"{int((~ok).sum())} of {int((~at_bp).sum())} points outside the standard ({how})"
         sub = _swap(ctx, gt)
-        chk.failures = _failures(sub, "derivative", xs, r, hi, lo, err, allowed, ~ok)
+        chk.failures = _failures(sub, "derivative", xs, r, hi, lo, err, allowed, ~ok, chk=chk)
     # kink convention
     sides = {}
     try:

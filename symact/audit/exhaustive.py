@@ -39,6 +39,8 @@ from symact.audit.dtypes import get_format
 from symact.audit.exact import oracle
 from symact.audit.inputs import exhaustive_chunks
 from symact.audit.progress import Quiet
+from symact.audit.regions import failing_ranges
+from symact.audit.target import by_reference
 from symact.audit.report import FAIL, PASS, AuditReport, CheckResult, Failure
 from symact.audit.workers import WorkerDied, WorkerPool
 from symact.catalog import get
@@ -150,11 +152,7 @@ def _compile_reference(ctx: _Ctx) -> None:
 # -- worker processes ------------------------------------------------------------------------------------------
 def _job(ctx: _Ctx, region) -> bytes | None:
     """What a worker process rebuilds its context from, pickled; None when it cannot be sent (module docs)."""
-    try:
-        job = pickle.dumps((ctx.target, ctx.entry.name, ctx.params, ctx.fmt.name, ctx.standard, region))
-    except Exception:  # noqa: BLE001 - a lambda, a closure, a local class: the stream runs in threads
-        return None
-    return None if b"__main__" in job else job       # a worker does not run the caller's main script
+    return by_reference((ctx.target, ctx.entry.name, ctx.params, ctx.fmt.name, ctx.standard, region))
 
 
 def start_worker(files: dict[str, str], job: bytes) -> tuple:
@@ -242,39 +240,6 @@ def _show(ctx: _Ctx, done: int, start: float) -> None:
     left = (total - done) / rate if rate > 0 else float("inf")
     ctx.progress.update(f"{ctx.entry.name} f32: {done / 2 ** 30:.2f}/{total / 2 ** 30:.2f} Gi inputs, "
                         f"{rate / 1e6:.0f} M/s, {left / 60:.1f} min left", done, total)
-
-
-#: failing ranges listed in the report (the rest are counted)
-MAX_RANGES = 8
-
-
-def failing_ranges(by_binade: np.ndarray) -> list[str]:
-    """Where the failing inputs are: runs of adjacent binades (along the real line) that hold any, each with
-    its bounds (the float32 values with |x| in [2^(e-127), 2^(e-126)), all zeros and subnormals for e = 0),
-    its failing count and its number of inputs (2^23 a binade); at most :data:`MAX_RANGES` lines."""
-    order = [256 | e for e in range(254, -1, -1)] + list(range(255))    # -max ... -0, then +0 ... +max
-    runs: list[list[int]] = []
-    for k, i in enumerate(order):
-        if by_binade[i]:
-            if runs and runs[-1][-1] == order[k - 1]:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-
-    def bounds(i: int) -> tuple[float, float]:
-        e = i & 0xFF
-        lo, hi = (0.0, 2.0 ** -126) if e == 0 else (2.0 ** (e - 127), 2.0 ** (e - 126))
-        return (-hi, -lo) if i >> 8 else (lo, hi)
-
-    lines = []
-    for run in runs[:MAX_RANGES]:
-        a, b = bounds(run[0])[0], bounds(run[-1])[1]
-        fail, size = int(by_binade[run].sum()), len(run) << 23
-        lines.append(f"failing inputs in {'(' if a < 0 else '['}{a:.6g}, {b:.6g}{')' if b > 0 else ']'}: "
-                     f"{fail} of {size} ({100 * fail / size:.3g}%)")
-    if len(runs) > MAX_RANGES:
-        lines.append(f"... and {len(runs) - MAX_RANGES} more ranges with failing inputs")
-    return lines
 
 
 def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind: str, interrupted: bool) -> None:

@@ -9,14 +9,16 @@ get the checks of :mod:`symact.audit.vector`):
     test_symact[gelu-float32-values]  test_symact[gelu-float32-special_values]  test_symact[gelu-float32-dtype] ...
 
 Options: ``--symact-target MODULE`` (repeatable; ``path/to/file.py`` works too), ``--symact-dtype`` (repeatable,
-default float32), ``--symact-effort`` (sweep density, default 0.5), ``--symact-ulp-budget`` (16).  Audits run
+default float32), ``--symact-effort`` (sweep density, default 0.5), ``--symact-ulp-budget`` (16),
+``--symact-import-timeout`` (60 s).  The module is imported, and its functions audited, only in child
+processes (:mod:`symact.audit.target`): a module that exits, crashes or hangs at import gives one failing
+``import`` test, a function that kills its process a failing ``calls`` test; pytest itself goes on.  Audits run
 once per (function, dtype) and are shared by that function's check tests.  Checks an audit skipped (no
 derivative without a gradient, no symmetry for a function that has none) are reported as skipped.
 """
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import inspect
 import sys
 from pathlib import Path
@@ -38,27 +40,30 @@ def pytest_addoption(parser):
                     help="float16, bfloat16, float32 (default), float64; repeatable")
     group.addoption("--symact-effort", type=float, default=0.5, help="sweep density (default 0.5)")
     group.addoption("--symact-ulp-budget", type=float, default=16.0, help="ULP budget B (default 16)")
+    group.addoption("--symact-import-timeout", type=float, default=60.0,
+                    help="seconds the child process may take to import the target module (default 60)")
 
 
-def _load(spec: str):
+def _importable(spec: str) -> None:
+    """The `pytest` command does not put the working directory on sys.path (`python -m pytest` does): a
+    dotted module name is looked up there too (the child processes get this sys.path)."""
+    import os
+
+    if not (spec.endswith(".py") or "/" in spec) and os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+
+
+def child_discover(state: dict, spec: str) -> list[tuple[str, str, bool]]:
+    """In the child: (function name, catalog name, scalar?) of every activation of module ``spec``."""
+    from symact.audit.adapters import FILE_MODULE_PREFIX, load_file_module
+    from symact.catalog import Activation, get
+
     if spec.endswith(".py") or "/" in spec:
         path = Path(spec)
-        name = f"_symact_plugin_{path.stem}"
-        s = importlib.util.spec_from_file_location(name, path)
-        mod = importlib.util.module_from_spec(s)
-        sys.modules[name] = mod
-        s.loader.exec_module(mod)
-        return mod
-    try:
-        return importlib.import_module(spec)
-    except ModuleNotFoundError:
-        # the `pytest` command does not put the working directory on sys.path (`python -m pytest` does)
-        import os
-
-        if os.getcwd() in sys.path:
-            raise
-        sys.path.insert(0, os.getcwd())
-        return importlib.import_module(spec)
+        mod = load_file_module(f"{FILE_MODULE_PREFIX}{abs(hash(str(path.resolve())))}", path)
+    else:
+        mod = importlib.import_module(spec)
+    return [(fname, act, isinstance(get(act), Activation)) for fname, _, act in discover(mod)]
 
 
 def discover(module) -> list[tuple[str, object, str]]:
@@ -89,21 +94,34 @@ def discover(module) -> list[tuple[str, object, str]]:
 
 
 def pytest_generate_tests(metafunc):
+    """One case per (function, dtype, check); the target module is imported only in a child process (a
+    module that exits, crashes or hangs when imported gives one failing ``import`` case)."""
     if "symact_case" not in metafunc.fixturenames:
         return
+    from symact.audit.target import Child, default_memory
+
     cfg = metafunc.config
     targets = cfg.getoption("--symact-target") or []
     dtypes = cfg.getoption("--symact-dtype") or ["float32"]
-    from symact.catalog import Activation, get
-
     cases, ids = [], []
     for spec in targets:
-        mod = _load(spec)
-        for fname, fn, act in discover(mod):
-            checks = CHECKS if isinstance(get(act), Activation) else VECTOR_CHECKS
+        _importable(spec)
+        child = Child(default_memory())
+        try:
+            found, why, output = child.run(child_discover, spec, seconds=cfg.getoption("--symact-import-timeout"))
+        finally:
+            child.retire()
+        if found is None:
+            why = f"importing {spec}: {why}"
+            cases.append((spec, "<import>", why + (f"; its output: {output.strip()[-500:]}" if output.strip() else ""),
+                          None, None, "import"))
+            ids.append(f"{Path(spec).stem}-import")
+            continue
+        for fname, act, scalar in found:
+            checks = CHECKS if scalar else VECTOR_CHECKS
             for dt in dtypes:
                 for check in checks:
-                    cases.append((spec, fname, fn, act, dt, check))
+                    cases.append((spec, fname, None, act, dt, check))
                     ids.append(f"{fname}-{dt}-{check}")
     metafunc.parametrize("symact_case", cases, ids=ids)
 
@@ -113,15 +131,17 @@ _CACHE: dict = {}
 
 @pytest.fixture
 def symact_report(symact_case, request):
-    spec, fname, fn, act, dt, _ = symact_case
+    spec, fname, why, act, dt, _ = symact_case
+    if fname == "<import>":
+        pytest.fail(f"{spec}: {why}", pytrace=False)
     key = (spec, fname, dt)
     if key not in _CACHE:
-        from symact.audit.core import audit
+        from symact.audit.target import audit_spec
 
         cfg = request.config
-        _CACHE[key] = audit(fn, act, dtype=dt, effort=cfg.getoption("--symact-effort"),
-                            budget=cfg.getoption("--symact-ulp-budget"), hypothesis=30,
-                            label=f"{spec}:{fname}")
+        _CACHE[key] = audit_spec(f"{spec}:{fname}", None, act, dict(
+            dtype=dt, effort=cfg.getoption("--symact-effort"), budget=cfg.getoption("--symact-ulp-budget"),
+            hypothesis=30, label=f"{spec}:{fname}"))
     return _CACHE[key]
 
 

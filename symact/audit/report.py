@@ -59,6 +59,8 @@ class CheckResult:
     max_ulp: float | None = None
     failures: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: how many points fail (``failures`` holds the worst of them); 0 when not counted
+    failing: int = 0
 
     @property
     def worst(self) -> Failure | None:
@@ -66,7 +68,8 @@ class CheckResult:
 
     def to_json(self) -> dict:
         return {"name": self.name, "status": self.status, "detail": self.detail, "points": self.points,
-                "max_ulp": _num(self.max_ulp), "failures": [f.to_json() for f in self.failures], "notes": self.notes}
+                "max_ulp": _num(self.max_ulp), "failing": self.failing or len(self.failures),
+                "failures": [f.to_json() for f in self.failures], "notes": self.notes}
 
 
 @dataclass
@@ -115,7 +118,7 @@ class AuditReport:
     def json(self) -> str:
         return json.dumps(self.to_json(), indent=None, sort_keys=False, allow_nan=False)
 
-    def text(self, max_failures: int = 3) -> str:
+    def text(self, max_failures: int = 16) -> str:
         params = ", ".join(f"{k}={v}" for k, v in self.params.items())
         head = f"{self.activation}({params})" if params else self.activation
         verdict = "INTERRUPTED" if self.interrupted else ("CONFORMS" if self.passed else "FAILS")
@@ -133,8 +136,11 @@ class AuditReport:
                 lines.append(f"          - {f.line()}")
                 if f.reproduction:
                     lines.append(f"            repro: {f.reproduction}")
-            if c.status == FAIL and len(c.failures) > max_failures:
-                lines.append(f"          ... {len(c.failures) - max_failures} more")
+            shown = min(len(c.failures), max_failures)
+            total = max(c.failing, len(c.failures))
+            if c.status == FAIL and total > shown:
+                lines.append(f"          ... {total - shown} more failing {'points' if c.failing else 'cases'} "
+                             f"({total} in all; the worst of each failing range shown)")
             for n in c.notes:
                 lines.append(f"          note: {n}")
         if self.matches:

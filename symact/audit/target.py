@@ -207,7 +207,8 @@ def captured_output():
 def died_report(label: str, name: str, dtype: str, params: dict | None, why: str, output: str = "") -> AuditReport:
     """The report of an audit whose child ended (or hung) without a report: one failing ``calls`` check."""
     rep = AuditReport(target=label, activation=name, dtype=dtype, params=dict(params or {}), output=output)
-    rep.checks.append(CheckResult("calls", FAIL, why, failures=[Failure("calls", message=why)]))
+    rep.checks.append(CheckResult("calls", FAIL, "no report: the audit did not finish",
+                                  failures=[Failure("calls", message=why)]))
     return rep
 
 
@@ -251,24 +252,25 @@ class Child:
             return f"the target's process ended while importing it ({exc})"
         return None
 
-    def run(self, fn: Callable, *args) -> tuple[AuditReport | None, str, str]:
-        """(report, why there is none, output): run ``fn(state, *args)`` in the child; Ctrl-C is forwarded
-        and the interrupted report awaited (a second Ctrl-C kills the child)."""
+    def run(self, fn: Callable, *args, seconds: float | None = None) -> tuple[Any, str, str]:
+        """(value, why there is none, the dead child's output): ``fn(state, *args)`` run in the child, within
+        ``seconds`` if given; Ctrl-C is forwarded and the child's (interrupted) answer awaited (a second
+        Ctrl-C kills the child)."""
         pool = self._start()
         fut = pool.submit(fn, *args)
         try:
-            report, retire = _wait(fut, pool)
+            return _wait(fut, pool, seconds), "", ""
+        except FutureTimeout:
+            self.retire(kill=True)
+            return None, f"the target's process did not finish within {seconds:g} s", ""
         except WorkerDied as exc:
             self.retire()
-            return None, f"the target's process ended during the audit ({exc})", exc.output
-        if retire:
-            self.retire(kill=True)
-        return report, "", report.output
+            return None, f"the target's process ended ({exc})", exc.output
 
 
-def _wait(fut: Future, pool: WorkerPool):
+def _wait(fut: Future, pool: WorkerPool, seconds: float | None):
     try:
-        return fut.result()
+        return fut.result(timeout=seconds)
     except KeyboardInterrupt:
         for pid in pool.pids:
             try:
@@ -313,9 +315,13 @@ def audit_spec(spec: str, grad_spec: str | None, name: str, kwargs: dict, *, mem
 
 
 def _report(child: Child, call: tuple, label: str, name: str, kwargs: dict) -> AuditReport:
-    report, why, output = child.run(*call)
-    if report is None:
-        return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why, output)
+    answer, why, output = child.run(*call)
+    if answer is None:
+        return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"),
+                           f"{why} during the audit", output)
+    report, retire = answer
+    if retire:
+        child.retire(kill=True)
     return report
 
 
