@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import queue
 import sys
 import threading
@@ -142,6 +143,8 @@ class _Caller:
 
 
 _CALLER = _Caller()
+if hasattr(os, "register_at_fork"):      # a fork (isolated audit of a lambda) has no calling thread yet
+    os.register_at_fork(after_in_child=_CALLER.__init__)
 
 
 def call_with_limit(fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
@@ -389,7 +392,9 @@ class Target:
             mod, qual = _module_of(self.fn), getattr(self.fn, "__qualname__", "f")
         if mod.startswith(FILE_MODULE_PREFIX) and getattr(sys.modules.get(mod), "__file__", None):
             mod = sys.modules[mod].__file__          # a file target: the reproduction loads that file
-        if mod.endswith(".py") or "/" in mod:
+        if unimportable(mod, qual):
+            imp = "pass"                        # f is the caller's own function (see reproduction)
+        elif mod.endswith(".py") or "/" in mod:
             imp = (f"import importlib.util as u; s = u.spec_from_file_location('m', {mod!r}); m = u.module_from_spec(s); "
                    f"s.loader.exec_module(m); f = m.{qual}")
         else:
@@ -416,13 +421,36 @@ class Target:
         array ``literal`` (Python list text: a vector activation's input).  For an autograd derivative target
         it prints the gradient."""
         fmt = get_format(fmt)
-        if self.grad_of is not None and self.kind in ("torch", "jax"):
-            imp, arg, kw, sel = self.grad_of.reproduction_parts(x, fmt, module_hint, literal)
-            if self.kind == "torch":
-                return f'python -c "{imp}; t = ({arg}).requires_grad_(); f(t{kw}).sum().backward(); print(repr(t.grad{sel}))"'
-            return f'python -c "{imp}; print(repr(jax.grad(lambda v: f(v{kw}).sum())({arg}){sel}))"'
-        imp, arg, kw, sel = (self.grad_of or self).reproduction_parts(x, fmt, module_hint, literal)
-        return f'python -c "{imp}; print(repr(f({arg}{kw}){sel}))"'
+        base = self.grad_of or self
+        imp, arg, kw, sel = base.reproduction_parts(x, fmt, module_hint, literal)
+        if self.grad_of is not None and self.kind == "torch":
+            code = f"{imp}; t = ({arg}).requires_grad_(); f(t{kw}).sum().backward(); print(repr(t.grad{sel}))"
+        elif self.grad_of is not None and self.kind == "jax":
+            code = f"{imp}; print(repr(jax.grad(lambda v: f(v{kw}).sum())({arg}){sel}))"
+        else:
+            code = f"{imp}; print(repr(f({arg}{kw}){sel}))"
+        mod, _, qual = (module_hint or base.label).rpartition(":")
+        why = unimportable(mod or _module_of(base.fn), qual if mod else getattr(base.fn, "__qualname__", "f"))
+        if why:
+            code = code.replace("; pass;", ";")
+            return f"not reproducible by import ({why}); with that function bound to f, this Python code is: {code}"
+        return f'python -c "{code}"'
+
+
+def unimportable(module: str, qualname: str) -> str:
+    """Why ``module:qualname`` cannot be imported by a reproduction ("" when it can): a lambda, a closure
+    or a local function, a function of ``__main__``."""
+    if not module:
+        return "its module is unknown"
+    if "<lambda>" in qualname:
+        return "it is a lambda"
+    if "<locals>" in qualname:
+        return "it is a closure or a local function"
+    if module == "__main__":
+        return f"{qualname} is defined in __main__"
+    if not all(p.isidentifier() for p in qualname.split(".")):
+        return f"{qualname!r} is not an attribute path"
+    return ""
 
 
 def _round_values(v: np.ndarray, fmt: Format) -> np.ndarray:

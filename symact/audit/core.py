@@ -867,8 +867,44 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
                      for p, val in pts.items())]
         desc = f"f'({k:g}) = {v:g} ({', '.join(which) or 'neither one-sided derivative'}" + (
             f"; as {', '.join(fw)}" if fw else "") + f"; one-sided: {left:g}, {right:g})"
-        report.conventions.append(desc)
+        lo_side, hi_side = min(left, right), max(left, right)
+        if math.isnan(v) or not (lo_side - _slack(ctx, lo_side) <= v <= hi_side + _slack(ctx, hi_side)):
+            # not a convention: no subgradient-like choice lies outside [left, right]
+            chk.status = FAIL
+            chk.detail = f"f' at a kink outside its one-sided derivatives ({how})"
+            chk.failures.append(Failure("derivative", input=k, returned=v, exact=f"[{lo_side:g}, {hi_side:g}]",
+                                        message=f"f'({k:g}) = {v:g} is outside [{lo_side:g}, {hi_side:g}]",
+                                        reproduction=_swap(ctx, gt).repro(k)))
+        else:
+            report.conventions.append(desc)
+    _derivative_at_infinity(ctx, gt, chk, how)
     report.checks.append(chk)
+
+
+def _slack(ctx: _Ctx, v: float) -> float:
+    return ctx.standard.budget * float(ctx.fmt.ulp(np.array([v]))[0]) if math.isfinite(v) else 0.0
+
+
+def _derivative_at_infinity(ctx: _Ctx, gt: Target, chk: CheckResult, how: str) -> None:
+    """f'(+-inf) must be the limit of f' there, where it exists (TF's gelu' and timm's mish' give NaN)."""
+    res = gt.call(np.array([math.inf, -math.inf]), ctx.fmt)
+    if res.values is None or res.values.shape != (2,):
+        chk.notes.append(f"f'(+-inf) not checked: {res.error or f'returned shape {res.shape}'}")
+        return
+    for got, direction in zip(res.values, (1, -1)):
+        lim = limit_at(ctx.entry, ctx.params, direction, order=1)
+        x = direction * math.inf
+        if math.isnan(lim):
+            chk.notes.append(f"f'({x}) not checked: f' has no limit at {x}")
+            continue
+        want = float(round_to(np.array([lim]), ctx.fmt)[0])
+        if not (got == want or (math.isfinite(want) and abs(got - want) <= max(_slack(ctx, want), ctx.fmt.tiny))):
+            chk.status = FAIL
+            if "f'(+-inf)" not in chk.detail:
+                chk.detail += f"; f'(+-inf) is not the limit of f' ({how})"
+            chk.failures.append(Failure("derivative", input=x, returned=float(got), exact=repr(lim),
+                                        message=f"f'({x}) must be the limit {lim!r}",
+                                        reproduction=_swap(ctx, gt).repro(x)))
 
 
 def _kink_value(ctx: _Ctx, val) -> float:

@@ -33,6 +33,10 @@ class Failure:
 
     def to_json(self) -> dict:
         d = asdict(self)
+        for k in ("input", "returned", "exact"):        # a long vector: every entry, not the abbreviation
+            full = getattr(getattr(self, k), "full", "")
+            if full:
+                d[k] = full
         d["input_hex"] = float(self.input).hex() if isinstance(self.input, float) and math.isfinite(self.input) else None
         return {k: _num(v) for k, v in d.items()}
 
