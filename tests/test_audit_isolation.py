@@ -127,9 +127,12 @@ def test_under_the_pytest_plugin_a_module_that_exits_at_import_fails(tmp_path):
     p = module(tmp_path, "exits_at_import", "import os\nos._exit(0)\n")
     q = tmp_path / "kills.py"
     q.write_text("import os\ndef tanh(x):\n    os._exit(0)\n")
+    from importlib.metadata import entry_points
+
+    registered = any(ep.value == "symact.audit.pytest_plugin" for ep in entry_points(group="pytest11"))
+    load = [] if registered else ["-p", "symact.audit.pytest_plugin"]   # the pytest11 entry point loads it
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    res = subprocess.run([sys.executable, "-m", "pytest", "-p", "symact.audit.pytest_plugin", "-q",
-                          "--symact-target", str(p), "--symact-target", str(q), "--symact-effort", "0.1",
+    res = subprocess.run([sys.executable, "-m", "pytest", *load, "-q", "--symact-target", str(p), "--symact-target", str(q), "--symact-effort", "0.1",
                           "-p", "no:cacheprovider"], capture_output=True, text=True, timeout=600, env=env,
                          cwd=tmp_path)
     assert res.returncode == 1, res.stdout[-3000:]

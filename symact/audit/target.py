@@ -95,6 +95,10 @@ def _orphan_watch(parent: int) -> None:
     os._exit(1)
 
 
+def child_ready(state: dict) -> None:
+    """Nothing: answering it shows the child is up."""
+
+
 def child_load(state: dict, specs: dict[str, str]) -> None:
     """Import the targets named by ``specs`` ({key: 'module:function'}) in the child."""
     for key, spec in specs.items():
@@ -204,11 +208,12 @@ def captured_output():
 
 
 # -- the parent's side -----------------------------------------------------------------------------------------
-def died_report(label: str, name: str, dtype: str, params: dict | None, why: str, output: str = "") -> AuditReport:
-    """The report of an audit whose child ended (or hung) without a report: one failing ``calls`` check."""
+def died_report(label: str, name: str, dtype: str, params: dict | None, why: str, output: str = "",
+                check: str = "calls") -> AuditReport:
+    """The report of an audit whose child ended (or hung) without a report: one failing check (``calls``)."""
     rep = AuditReport(target=label, activation=name, dtype=dtype, params=dict(params or {}), output=output)
-    rep.checks.append(CheckResult("calls", FAIL, "no report: the audit did not finish",
-                                  failures=[Failure("calls", message=why)]))
+    rep.checks.append(CheckResult(check, FAIL, "no report: the audit did not finish",
+                                  failures=[Failure(check, message=why)]))
     return rep
 
 
@@ -240,7 +245,14 @@ class Child:
     def load(self, specs: dict[str, str], seconds: float) -> str | None:
         """Import the targets in the child within ``seconds``: None, or why it failed (a :class:`TargetError`
         of the child, e.g. no such module, is raised here)."""
-        fut = self._start().submit(child_load, specs)
+        pool = self._start()
+        try:
+            pool.submit(child_ready).result()          # the time limit starts once the child runs
+        except WorkerDied as exc:
+            self.retire()
+            self.last_output = exc.output
+            return f"the auditor's child process did not start ({exc})"
+        fut = pool.submit(child_load, specs)
         try:
             fut.result(timeout=seconds)
         except FutureTimeout:
