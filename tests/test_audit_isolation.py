@@ -54,6 +54,48 @@ def hostile(tmp_path):
 
         def bad_softplus(x):
             return np.log(1 + np.exp(x))
+
+        class Wrapped:                                   # a tensor library's array: __array__ only
+            def __init__(self, a):
+                self.a = a
+
+            def __array__(self, dtype=None, copy=None):
+                return np.asarray(self.a)
+
+        class OnlyNumpy:                                 # ... or only .numpy()
+            def __init__(self, a):
+                self.a = a
+
+            def numpy(self):
+                return self.a
+
+        def via_array(x):
+            return Wrapped(np.tanh(x))
+
+        def via_numpy(x):
+            return OnlyNumpy(np.tanh(x))
+
+        def warns(x):
+            import warnings
+            warnings.warn("this library warns on purpose", UserWarning)
+            return np.tanh(x)
+
+        def gelu(x):
+            from scipy.special import ndtr
+            return (x * ndtr(x)).astype(x.dtype)
+
+        def gelu_grad(x):                                # Phi(x) + x phi(x): NaN at +inf (inf * 0)
+            from scipy.special import ndtr
+            with np.errstate(all="ignore"):
+                return (ndtr(x) + x * np.exp(-x * x / 2) / np.sqrt(2 * np.pi)).astype(x.dtype)
+
+        def leaky_grad(x):                               # 0 at the kink: outside [0.01, 1]
+            return np.where(x > 0, 1.0, np.where(x < 0, 0.01, 0.0)).astype(x.dtype)
+
+        def softmax_wrong_when_long(x):                  # right on short rows, 1% off on rows of 20 or more
+            from scipy.special import softmax
+            y = softmax(x, axis=-1)
+            return y * y.dtype.type(1.01) if x.shape[-1] >= 20 else y
     """))
     return p
 
@@ -207,3 +249,54 @@ def test_range_and_monotonicity_come_from_the_proved_properties(hostile):
     checks = {c["name"]: c for c in json.loads(res.stdout)["checks"]}
     assert checks["monotonic"]["status"] == "skip" and "proved not monotone" in checks["monotonic"]["detail"]
     assert checks["range"]["status"] == "fail"          # tanh goes below gelu's minimum -0.17
+
+
+@pytest.mark.parametrize("fn", ["via_array", "via_numpy"])
+def test_outputs_are_read_through_the_array_protocols(hostile, fn):
+    res = symact(f"{hostile}:{fn}", "-a", "tanh", "--json", *QUICK)
+    d = json.loads(res.stdout)
+    assert res.returncode == 0, [c for c in d["checks"] if c["status"] != "pass"]
+    assert {c["name"]: c["status"] for c in d["checks"]}["values"] == "pass"
+
+
+def test_a_deliberate_user_warning_is_a_note_not_a_defect(hostile):
+    res = symact(f"{hostile}:warns", "-a", "tanh", "--json", *QUICK)
+    assert res.returncode == 0
+    warn = {c["name"]: c for c in json.loads(res.stdout)["checks"]}["warnings"]
+    assert warn["status"] == "pass" and any("this library warns on purpose" in n for n in warn["notes"])
+
+
+def test_derivative_at_infinity_and_at_a_kink(hostile):
+    res = symact(f"{hostile}:gelu", "-a", "gelu", "--grad", f"{hostile}:gelu_grad", "--json", "--hypothesis", "0",
+                 "--effort", "0.1")
+    der = {c["name"]: c for c in json.loads(res.stdout)["checks"]}["derivative"]
+    assert res.returncode == 1 and der["status"] == "fail"
+    assert any(f["message"] == "f'(inf) must be the limit 1.0" and f["returned"] == "nan" for f in der["failures"])
+    res = symact(f"{hostile}:leaky", "-a", "leaky_relu", "--param", "alpha=0.01", "--kwarg", "slope=0.01", "--grad",
+                 f"{hostile}:leaky_grad", "--json", "--hypothesis", "0", "--effort", "0.1")
+    der = {c["name"]: c for c in json.loads(res.stdout)["checks"]}["derivative"]
+    assert res.returncode == 1 and der["status"] == "fail"
+    assert any("f'(0) = 0 is outside [0.01, 1]" in f["message"] for f in der["failures"])
+
+
+def test_json_holds_long_vector_inputs_in_full(hostile):
+    res = symact(f"{hostile}:softmax_wrong_when_long", "-a", "softmax", "--json", *QUICK)
+    assert res.returncode == 1
+    inputs = [f["input"] for f in json.loads(res.stdout)["failures"] if isinstance(f["input"], str)]
+    assert inputs and not any("..." in v for v in inputs)
+    assert max(len(v) for v in inputs) > 120
+
+
+def test_the_reproduction_of_a_lambda_says_so_and_its_code_runs():
+    import numpy as np
+
+    from symact.audit import audit
+
+    r = audit(lambda x: (np.tanh(x) * 1.001).astype(x.dtype), "tanh", hypothesis=0, effort=0.1, derivative=False,
+              isolate=False)
+    line = r.failures[0].reproduction
+    assert line.startswith("not reproducible by import (it is a lambda); ")
+    code = "import numpy as np; f = lambda x: (np.tanh(x) * 1.001).astype(x.dtype); " + line.split(" is: ", 1)[1]
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert np.float32(re.search(r"[-\d.e]+(?=\)?$)", run.stdout.strip()).group()) == r.failures[0].returned

@@ -48,7 +48,9 @@ def _runs(counts: np.ndarray, bits: int) -> list[list[int]]:
 def _bounds(i: int, fmt: Format) -> tuple[float, float]:
     bits = ebits(fmt)
     e = i & ((1 << bits) - 1)
-    lo, hi = (0.0, fmt.tiny) if e == 0 else (2.0 ** (e - 1 + fmt.emin), 2.0 ** (e + fmt.emin))
+    with np.errstate(over="ignore"):                  # the top float64 binade ends at inf
+        lo, hi = (0.0, fmt.tiny) if e == 0 else (float(np.ldexp(1.0, e - 1 + fmt.emin)),
+                                                 float(np.ldexp(1.0, e + fmt.emin)))
     return (-hi, -lo) if i >> bits else (lo, hi)
 
 

@@ -249,8 +249,9 @@ def framework_table(framework: str, results, interrupted: bool = False) -> str:
                 lines.append(f"  {row.label} {rep.dtype} {c.name}: {c.failures[0].line()}")
     n_ok = sum(1 for _, r in results if r.passed)
     lines.append("")
-    lines.append("max ulp: the values check's largest ULP error over the points it judges (exact values in the "
-                 "normal range; documented convention regions excluded)")
+    lines.append("max ulp: the values check's largest ULP error over the points it judges by B ulp max(1, kappa) "
+                 "(exact values in the normal range; points that pass only by the absolute floor tiny, and "
+                 "documented convention regions, left out)")
     total = sum(r.seconds for _, r in results)
     lines.append(f"{n_ok} of {len(results)} audits conform ({total:.0f} s of auditing)")
     return "\n".join(lines)
