@@ -126,7 +126,8 @@ class AuditReport:
         params = ", ".join(f"{k}={v}" for k, v in self.params.items())
         head = f"{self.activation}({params})" if params else self.activation
         verdict = "INTERRUPTED" if self.interrupted else ("CONFORMS" if self.passed else "FAILS")
-        lines = [f"symact audit: {self.target} as {head}, {self.dtype} ({self.kind}): {verdict}  [{self.seconds:.2f} s]"]
+        kind = f" ({self.kind})" if self.kind else ""
+        lines = [f"symact audit: {self.target} as {head}, {self.dtype}{kind}: {verdict}  [{self.seconds:.2f} s]"]
         if self.standard:
             lines.append(f"  standard: {self.standard}")
         width = max((len(c.name) for c in self.checks), default=8)

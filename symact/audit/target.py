@@ -120,16 +120,7 @@ def child_audit(state: dict, files: dict[str, str], payload: bytes | None, name:
     else:
         fn = state["targets"][kwargs.pop("fn")]
         grad = state["targets"].get(kwargs.pop("grad", None))
-    if state["progress"] is not None:
-        kwargs["progress"] = Progress(enabled=True, stream=state["progress"])
-    with _capture_child_output() as out:
-        previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-        try:
-            report = audit(fn, name, grad=grad, isolate=False, **kwargs)
-        finally:
-            signal.signal(signal.SIGINT, previous)
-    report.output = out()
-    return report, _hung(report)
+    return _audited(state, lambda **kw: audit(fn, name, grad=grad, isolate=False, **kw), kwargs)
 
 
 def child_framework(state: dict, framework: str, index: int, dtype: str, kwargs: dict):
@@ -138,13 +129,20 @@ def child_framework(state: dict, framework: str, index: int, dtype: str, kwargs:
     from symact.audit.core import audit
 
     row = frameworks.rows(framework)[index]
+    return _audited(state, lambda **kw: audit(
+        row.fn, row.activation, dtype=dtype, params=row.params, grad=row.grad, kind=row.kind, label=row.label,
+        convention_region=row.convention_region, isolate=False, **kw), kwargs)
+
+
+def _audited(state: dict, run: Callable[..., AuditReport], kwargs: dict) -> tuple[AuditReport, bool]:
+    """``run(**kwargs)`` with the progress bar on the parent's terminal, the output captured and Ctrl-C
+    (forwarded by the parent) interrupting it; (report, whether a call of the target hung)."""
     if state["progress"] is not None:
         kwargs = dict(kwargs, progress=Progress(enabled=True, stream=state["progress"]))
     with _capture_child_output() as out:
         previous = signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
-            report = audit(row.fn, row.activation, dtype=dtype, params=row.params, grad=row.grad, kind=row.kind,
-                           label=row.label, convention_region=row.convention_region, isolate=False, **kwargs)
+            report = run(**kwargs)
         finally:
             signal.signal(signal.SIGINT, previous)
     report.output = out()
