@@ -92,6 +92,15 @@ def hostile(tmp_path):
         def leaky_grad(x):                               # 0 at the kink: outside [0.01, 1]
             return np.where(x > 0, 1.0, np.where(x < 0, 0.01, 0.0)).astype(x.dtype)
 
+        import threading
+        CALLERS = set()
+
+        def thread_bound(x):                              # like tinygrad's SQLite cache: one thread only
+            CALLERS.add(threading.get_ident())
+            if len(CALLERS) > 1:
+                raise RuntimeError("called from a second thread")
+            return np.tanh(x)
+
         def softmax_wrong_when_long(x):                  # right on short rows, 1% off on rows of 20 or more
             from scipy.special import softmax
             y = softmax(x, axis=-1)
@@ -300,3 +309,10 @@ def test_the_reproduction_of_a_lambda_says_so_and_its_code_runs():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert np.float32(re.search(r"[-\d.e]+(?=\)?$)", run.stdout.strip()).group()) == r.failures[0].returned
+
+
+def test_every_call_comes_from_one_thread(hostile):
+    res = symact(f"{hostile}:thread_bound", "-a", "tanh", "--json", "--hypothesis", "20", "--effort", "0.1",
+                 "--no-derivative")
+    d = json.loads(res.stdout)
+    assert res.returncode == 0, [c for c in d["checks"] if c["status"] != "pass"]
