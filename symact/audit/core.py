@@ -240,10 +240,14 @@ def _call_all(ctx: _Ctx, xs: np.ndarray, label: str = "calls") -> tuple[np.ndarr
     return out, problems, results
 
 
-def _max_ulp(err: np.ndarray, hi: np.ndarray, fmt: Format) -> float:
+def _max_ulp(err: np.ndarray, hi: np.ndarray, fmt: Format, ok: np.ndarray | None = None,
+             allowed: np.ndarray | None = None) -> float:
     """The largest raw ULP error where the exact value is in the format's normal range (below it the
-    standard's absolute floor decides, and ULPs of subnormals say little); the value and derivative checks
-    also leave out the points that pass only by the floor (a raw error up to 2^52 ulps near tiny in float64)."""
+    standard's absolute floor decides, and ULPs of subnormals say little); given the verdicts ``ok`` and the
+    ``allowed`` ulps, the points that pass only by the floor are left out too (a raw error up to 2^52 ulps
+    near tiny in float64, on a row that passes)."""
+    if ok is not None and allowed is not None:
+        err = np.where(ok & (err > allowed), 0.0, err)
     sel = np.abs(hi) >= fmt.tiny
     return float(np.max(err[sel])) if sel.any() else 0.0
 
@@ -283,13 +287,16 @@ def _kappa(entry, params, order: int, xs: np.ndarray, fmt: Format | None = None)
 
 
 def _failures(ctx: _Ctx, check: str, xs, r, hi, lo, err, allowed, bad_mask, message: str = "",
-              chk: CheckResult | None = None) -> list[Failure]:
-    """The worst failing inputs as :class:`Failure` s; with ``chk`` (a sampled check), the worst of every
-    failing range (:mod:`symact.audit.regions`), the ranges as its notes and the true count as ``failing``."""
+              chk: CheckResult | None = None, picked: np.ndarray | None = None) -> list[Failure]:
+    """The worst failing inputs as :class:`Failure` s (those at ``picked`` if given); with ``chk`` (a sampled
+    check), the worst of every failing range (:mod:`symact.audit.regions`), the ranges as its notes and the
+    true count as ``failing``."""
     idx = np.flatnonzero(bad_mask)
     if idx.size == 0:
         return []
-    if chk is not None:
+    if picked is not None:
+        picked = list(picked)
+    elif chk is not None:
         picked, ranges = worst_by_range(xs, err, np.asarray(bad_mask, dtype=bool), ctx.fmt)
         picked = list(picked)
         chk.failing = int(idx.size)
@@ -364,7 +371,7 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
         err = np.where(usable, err, 0.0)
     ctx.err, ctx.allowed, ctx.ok = err, allowed, ok
     chk = CheckResult("values", PASS, f"within {ctx.standard.describe()}", points=int(xs.size),
-                      max_ulp=_max_ulp(np.where(ok & (err > allowed), 0.0, err), hi, fmt))
+                      max_ulp=_max_ulp(err, hi, fmt, ok, allowed))
     bad = ~ok
     if bad.any():
         chk.status = FAIL
@@ -827,7 +834,7 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
     err = np.where(ok & ~judged, 0.0, err)
     ok |= at_bp
     err = np.where(at_bp, 0.0, err)
-    chk.max_ulp = _max_ulp(np.where(ok & (err > allowed), 0.0, err), hi, fmt)
+    chk.max_ulp = _max_ulp(err, hi, fmt, ok, allowed)
     if not ok.all():
         chk.status = FAIL
         chk.detail = f"{int((~ok).sum())} of {int((~at_bp).sum())} points outside the standard ({how})"

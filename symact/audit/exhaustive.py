@@ -2,9 +2,10 @@
 
 All 2^32 bit patterns are streamed in blocks (:data:`BLOCK` patterns per target call, judged in slices of
 :data:`SLICE` points so the reference's temporaries stay in cache) and nothing but a running summary is kept:
-the number of failing inputs, the largest ULP error and the :data:`~symact.audit.core.MAX_FAILURES` worst
-inputs.  Blocks are audited by one worker per core, each calling the target on its block (with the per-call
-time limit; warnings are not recorded here, the ``warnings`` check covers them) and judging the values.
+the number of failing inputs (per binade), the largest ULP error and the worst input of every binade (the
+report shows the worst of each failing range).  Blocks are audited by one worker per core, each calling the
+target on its block (with the per-call time limit; warnings are not recorded here, the ``warnings`` check
+covers them) and judging the values.
 
 The workers are processes (:mod:`symact.audit.workers`: fresh interpreters that run nothing of the caller's)
 when the stream is long enough to pay their start (:data:`PROCESS_MIN` patterns; a worker takes a few seconds
@@ -39,7 +40,7 @@ from symact.audit.dtypes import get_format
 from symact.audit.exact import oracle
 from symact.audit.inputs import exhaustive_chunks
 from symact.audit.progress import Quiet
-from symact.audit.regions import failing_ranges
+from symact.audit.regions import failing_ranges, worst_by_range
 from symact.audit.target import by_reference
 from symact.audit.report import FAIL, PASS, AuditReport, CheckResult, Failure
 from symact.audit.workers import WorkerDied, WorkerPool
@@ -60,7 +61,7 @@ DIED = "a worker process died while calling the target (did the target crash its
 
 @dataclass
 class _Worst:
-    """The worst failing inputs of one slice (at most MAX_FAILURES), as plain arrays."""
+    """The worst failing input of each binade (of a slice, or merged), as plain arrays."""
 
     xs: np.ndarray
     r: np.ndarray
@@ -101,10 +102,9 @@ class Summary:
                 self.worst = [self.merged()]
 
     def merged(self) -> _Worst:
-        """The MAX_FAILURES worst inputs over everything kept (largest ULP error first)."""
+        """The worst input of every binade over everything kept (largest ULP error first)."""
         cat = {k: np.concatenate([getattr(w, k) for w in self.worst]) for k in _Worst.__dataclass_fields__}
-        order = np.argsort(-np.nan_to_num(cat["err"], nan=np.inf, posinf=np.inf), kind="stable")[:MAX_FAILURES]
-        return _Worst(**{k: v[order] for k, v in cat.items()})
+        return _Worst(**{k: v[_worst_per_binade(cat["xs"], cat["err"])] for k, v in cat.items()})
 
 
 def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
@@ -123,10 +123,18 @@ def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
     worst = None
     by_binade = np.zeros(512, dtype=np.int64)
     if bad.size:
-        keep = bad[np.argsort(-np.nan_to_num(err[bad], nan=np.inf, posinf=np.inf), kind="stable")[:MAX_FAILURES]]
+        keep = bad[_worst_per_binade(xs[bad], err[bad])]
         worst = _Worst(xs[keep], r[keep], hi[keep], lo[keep], err[keep], allowed[keep])
         by_binade = np.bincount(xs[bad].astype(np.float32).view(np.uint32) >> 23, minlength=512)
-    return xs.size, int(bad.size), _max_ulp(err, hi, ctx.fmt), worst, by_binade
+    return xs.size, int(bad.size), _max_ulp(err, hi, ctx.fmt, ok, allowed), worst, by_binade
+
+
+def _worst_per_binade(xs: np.ndarray, err: np.ndarray) -> np.ndarray:
+    """Indices of the worst input (largest ULP error) of each float32 binade among ``xs``, worst first: the
+    report shows the worst inputs of every failing range (:func:`symact.audit.regions.worst_by_range`)."""
+    order = np.argsort(-np.nan_to_num(err, nan=np.inf, posinf=np.inf), kind="stable")
+    _, first = np.unique(xs[order].astype(np.float32).view(np.uint32) >> 23, return_index=True)
+    return order[np.sort(first)]
 
 
 def audit_block(ctx: _Ctx, patterns: range, region=None, slice_points: int = SLICE["thread"]) -> Summary:
@@ -255,10 +263,12 @@ def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind
     if summary.failing:
         w = summary.merged()
         chk.status = FAIL
+        chk.failing = summary.failing
         chk.detail = f"{summary.failing} of {summary.points} float32 inputs outside the standard" + (
             " (interrupted)" if interrupted else "")
+        picked, _ = worst_by_range(w.xs, w.err, np.ones(w.xs.size, dtype=bool), ctx.fmt)
         chk.failures += _failures(ctx, "exhaustive", w.xs, w.r, w.hi, w.lo, w.err, w.allowed,
-                                  np.ones(w.xs.size, dtype=bool))
+                                  np.ones(w.xs.size, dtype=bool), picked=picked)
         chk.notes += failing_ranges(summary.by_binade)
     chk.detail += f" ({kind} workers: {workers})"
     report.checks.append(chk)
