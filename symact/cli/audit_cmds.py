@@ -190,7 +190,6 @@ def _audit_target(args: argparse.Namespace, name: str, kw: dict, progress):
 
 def _run_framework(args, dtypes, progress, kw) -> int:
     from symact.audit import frameworks
-    from symact.audit.report import FAIL
 
     if not frameworks.available(args.framework):
         raise SymactError(f"{args.framework} is not installed")
