@@ -108,7 +108,8 @@ def pytest_generate_tests(metafunc):
         _importable(spec)
         child = Child(default_memory())
         try:
-            found, why, output = child.run(child_discover, spec, seconds=cfg.getoption("--symact-import-timeout"))
+            found, why, output = child.run(child_discover, spec, during="while importing it",
+                                           seconds=cfg.getoption("--symact-import-timeout"))
         finally:
             child.retire()
         if found is None:

@@ -262,20 +262,21 @@ class Child:
             return f"the target's process ended while importing it ({exc})"
         return None
 
-    def run(self, fn: Callable, *args, seconds: float | None = None) -> tuple[Any, str, str]:
+    def run(self, fn: Callable, *args, seconds: float | None = None,
+            during: str = "during the audit") -> tuple[Any, str, str]:
         """(value, why there is none, the dead child's output): ``fn(state, *args)`` run in the child, within
         ``seconds`` if given; Ctrl-C is forwarded and the child's (interrupted) answer awaited (a second
-        Ctrl-C kills the child)."""
+        Ctrl-C kills the child).  ``during`` says what the child was doing, in the reasons."""
         pool = self._start()
         fut = pool.submit(fn, *args)
         try:
             return _wait(fut, pool, seconds), "", ""
         except FutureTimeout:
             self.retire(kill=True)
-            return None, f"the target's process did not finish within {seconds:g} s", ""
+            return None, f"the target's process did not finish {during} within {seconds:g} s", ""
         except WorkerDied as exc:
             self.retire()
-            return None, f"the target's process ended ({exc})", exc.output
+            return None, f"the target's process ended {during} ({exc})", exc.output
 
 
 def _wait(fut: Future, pool: WorkerPool, seconds: float | None):
@@ -325,10 +326,12 @@ def audit_spec(spec: str, grad_spec: str | None, name: str, kwargs: dict, *, mem
 
 
 def _report(child: Child, call: tuple, label: str, name: str, kwargs: dict) -> AuditReport:
+    start = time.perf_counter()
     answer, why, output = child.run(*call)
     if answer is None:
-        return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"),
-                           f"{why} during the audit", output)
+        report = died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why, output)
+        report.seconds = time.perf_counter() - start
+        return report
     report, retire = answer
     if retire:
         child.retire(kill=True)
