@@ -35,8 +35,9 @@ symact audit path/to/file.py:softplus -a softplus --json
 symact audit mypkg.act:leaky -a leaky_relu --param alpha=0.1 --grad mypkg.act:leaky_grad
 symact audit numpy:tanh -a tanh --dtype float16 --exhaustive
 symact audit --framework torch --dtype float32 --only gelu
-""", "0 conforms; 1 a check failed; 2 usage error (unknown activation, target that cannot be imported, bad "
-     "dtype or parameter); 130 interrupted (Ctrl-C: what was found so far is printed)."))
+""", "0 conforms; 1 a check failed (a target that died included); 2 usage error (unknown activation, target "
+     "that cannot be imported, bad dtype, parameter or option); 130 interrupted (Ctrl-C: what was found so far "
+     "is printed)."))
     p.add_argument("target", nargs="?", help="package.module:function or path/to/file.py:function")
     p.add_argument("--activation", "-a", help="catalog name the target implements (e.g. gelu)")
     p.add_argument("--dtype", action="append", default=None,
