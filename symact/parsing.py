@@ -902,3 +902,33 @@ def parse_param(text: str) -> tuple[str, str]:
     if not value:
         raise ParameterError(f"--param {text!r}: missing value after '=' (expected NAME=VALUE)")
     return name, value
+
+
+_WORDS = {"true": True, "false": False, "none": None}
+
+
+def parse_literal(text: str, what: str = "value") -> bool | int | float | str | None:
+    """A plain value from text, never evaluated: a number (``2``, ``-0.5``, ``1e-3``), ``true``/``false``/
+    ``none`` (any case), a quoted string (``'tanh'``) or a bare word (``tanh``, taken as that string).
+    Anything else (calls, names with operators, containers) raises :class:`ParameterError`."""
+    if not isinstance(text, str):
+        raise ParameterError(f"{what} must be given as text, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise ParameterError(f"{what} is too long ({len(text)} characters; at most {MAX_LENGTH})")
+    s = text.strip()
+    if s.lower() in _WORDS:
+        return _WORDS[s.lower()]
+    if _PARAM_NAME.match(s):
+        return s
+    try:
+        node = ast.parse(s, mode="eval").body
+    except SyntaxError:
+        node = None
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        sign, node = (-1 if isinstance(node.op, ast.USub) else 1), node.operand
+        if not (isinstance(node, ast.Constant) and type(node.value) in (int, float)):
+            node = None
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float, str):
+        return sign * node.value if type(node.value) is not str else node.value
+    raise ParameterError(f"{what} {text!r} is not a number, true/false/none, a quoted string or a word")

@@ -79,6 +79,29 @@ def _row(name: str, budget: float) -> dict[str, Any]:
     return isolated.analyze(name, budget=budget).to_json()
 
 
+def properties_of(name: str, params: dict[str, str] | None = None, keys: tuple[str, ...] | None = None,
+                  budget: float = 20.0) -> dict[str, Any]:
+    """{key: verdict JSON} of one catalog entry with ``params``, through the same cache as :func:`rows`
+    (the auditor takes the range and monotonicity of the exact function from here).  ``keys`` limits what
+    is computed when the cache has no row (a partial row is not cached)."""
+    from symact.catalog import get
+    from symact.properties import KEYS, analyze
+
+    entry = get(name)
+    params = {k: str(v) for k, v in (params or {}).items()}
+    key = cache_key(entry.name, params, str(entry.f(params)))
+    cached = _read(key)
+    if cached is not None:
+        return cached["properties"]
+    report = analyze(entry, params, budget=budget, keys=tuple(keys or KEYS))
+    if keys is not None:
+        return {k: report.property_json(k) for k in keys}
+    row = report.to_json()
+    if not any(p["status"] == "unknown" and "budget" in (p.get("reason") or "") for p in row["properties"].values()):
+        _write(key, row)
+    return row["properties"]
+
+
 def rows(names: Iterable[str] | None = None, use_cache: bool = True, jobs: int | None = None,
          budget: float = 60.0, progress: Any = None) -> list[dict[str, Any]]:
     """The report JSON of every scalar catalog activation (catalog order), from the cache where possible.
@@ -160,4 +183,4 @@ def _latex(header: list[str], cells: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["catalog_table", "rows", "cache_dir", "cache_key", "FORMATS"]
+__all__ = ["catalog_table", "rows", "properties_of", "cache_dir", "cache_key", "FORMATS"]

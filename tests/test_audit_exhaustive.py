@@ -43,9 +43,10 @@ def patterns(monkeypatch):
 
 
 def _audit(fn, name, **kw):
+    """In this process: the tests below shrink the stream (monkeypatch), which a child would not see."""
     kw.setdefault("hypothesis", 0)
     kw.setdefault("derivative", False)
-    return audit(fn, name, dtype="float32", exhaustive=True, **kw)
+    return audit(fn, name, dtype="float32", exhaustive=True, isolate=False, **kw)
 
 
 def test_correct_sigmoid_passes_every_input_of_a_slice(patterns):
@@ -64,7 +65,8 @@ def test_a_defect_at_one_input_is_found_only_by_the_exhaustive_check(patterns):
         y = sc.expit(x)
         return np.where(x == bad_x, np.float32(0.25), y).astype(x.dtype)
 
-    plain = audit(sigmoid_with_one_wrong_input, "sigmoid", dtype="float32", hypothesis=0, derivative=False)
+    plain = audit(sigmoid_with_one_wrong_input, "sigmoid", dtype="float32", hypothesis=0, derivative=False,
+                  isolate=False)
     assert plain.check("values").status == "pass"        # the ordinary sweep does not hit that input
     patterns(HALF)
     r = _audit(sigmoid_with_one_wrong_input, "sigmoid")
@@ -147,7 +149,7 @@ def test_progress_shows_inputs_rate_and_time_left(patterns):
     patterns(HALF)
     buf = io.StringIO()
     audit(np.tanh, "tanh", dtype="float32", exhaustive=True, hypothesis=0, derivative=False,
-          progress=Progress(enabled=True, stream=buf))
+          progress=Progress(enabled=True, stream=buf), isolate=False)
     assert "Gi inputs" in buf.getvalue() and "M/s" in buf.getvalue() and "min left" in buf.getvalue()
 
 
@@ -239,7 +241,8 @@ def test_a_script_without_a_main_guard_is_not_run_again(tmp_path):
         from symact.audit import audit, exhaustive as ex
         ex.PATTERNS, ex.BLOCK, ex.PROCESS_MIN = range({HALF.start}, {HALF.stop}), 1 << 18, 0
         print("script ran")
-        r = audit(scipy.special.expit, "sigmoid", dtype="float32", exhaustive=True, hypothesis=0, derivative=False)
+        r = audit(scipy.special.expit, "sigmoid", dtype="float32", exhaustive=True, hypothesis=0, derivative=False,
+                  isolate=False)
         print(r.check("exhaustive").detail)
     """))
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)

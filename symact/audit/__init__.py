@@ -5,7 +5,8 @@ package is itself callable (``symact.audit(...)`` is ``symact.audit.audit(...)``
 ``inspect.signature(symact.audit)``, and its documentation, below), so the same name serves as the function
 and as the namespace of its parts: :mod:`.core` (the stages), :mod:`.standard` (the accuracy standard),
 :mod:`.exact` / :mod:`.fastref` (the reference), :mod:`.inputs`, :mod:`.adapters`, :mod:`.frameworks`,
-:mod:`.report`, :mod:`.pytest_plugin`.
+:mod:`.report`, :mod:`.pytest_plugin`, :mod:`.target` (audits isolated in a child process), :mod:`.regions`
+(where failing inputs are).
 """
 import inspect
 import sys

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
+import queue
 import sys
 import threading
 import time
@@ -30,6 +32,8 @@ KINDS = ("numpy", "torch", "jax", "scalar") + backends.KINDS
 #: from its vectorised kernel and the exact 1.7e38 from its one-element path)
 REPRO_COPIES = 64
 DEFAULT_CALL_SECONDS = 10.0
+#: how a call that timed out is reported
+HUNG = "did not return within"
 
 
 class TargetError(SymactError):
@@ -81,13 +85,7 @@ def load_target(spec: str) -> Callable:
     if not mod_part or not attr:
         raise TargetError(f"target {spec!r} must be 'package.module:function' or 'path/to/file.py:function'")
     try:
-        if mod_part.endswith(".py") or "/" in mod_part or "\\" in mod_part:
-            path = Path(mod_part)
-            if not path.is_file():
-                raise TargetError(f"target file {mod_part!r} does not exist")
-            module = load_file_module(f"{FILE_MODULE_PREFIX}{abs(hash(str(path.resolve())))}", path)
-        else:
-            module = importlib.import_module(mod_part)
+        module = load_module(mod_part)
     except TargetError:
         raise
     except Exception as exc:  # ImportError, SyntaxError, errors at import time
@@ -103,32 +101,68 @@ def load_target(spec: str) -> Callable:
     return obj
 
 
+def load_module(name: str):
+    """The module of a target: a dotted module name, or a ``path/to/file.py`` (imported under a name of its
+    own, :data:`FILE_MODULE_PREFIX`); what importing it raises is raised."""
+    if name.endswith(".py") or "/" in name or "\\" in name:
+        path = Path(name)
+        if not path.is_file():
+            raise TargetError(f"target file {name!r} does not exist")
+        return load_file_module(f"{FILE_MODULE_PREFIX}{abs(hash(str(path.resolve())))}", path)
+    return importlib.import_module(name)
+
+
+class _Caller:
+    """The one long-lived thread that calls targets (libraries keep thread-bound state: tinygrad's SQLite
+    cache refuses a connection made in another thread).  Calls take turns; a call that outlives its limit
+    is abandoned with its thread (Python cannot kill it) and the next call gets a new thread."""
+
+    def __init__(self):
+        self._turn = threading.Lock()
+        self._jobs: queue.Queue | None = None
+
+    def _serve(self, jobs: queue.Queue) -> None:
+        while True:
+            fn, box, done = jobs.get()
+            try:
+                box["v"] = fn()
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                box["e"] = exc
+            done.set()
+
+    def call(self, fn: Callable[[], Any], seconds: float) -> tuple[str, Any]:
+        box: dict[str, Any] = {}
+        done = threading.Event()
+        with self._turn:
+            if self._jobs is None:
+                self._jobs = queue.Queue()
+                threading.Thread(target=self._serve, args=(self._jobs,), daemon=True, name="symact-audit-call").start()
+            self._jobs.put((fn, box, done))
+            if not done.wait(seconds):
+                self._jobs = None
+                return "timeout", None
+        if "e" in box:
+            if isinstance(box["e"], KeyboardInterrupt):
+                raise box["e"]
+            return "error", box["e"]
+        return "ok", box.get("v")
+
+
+_CALLER = _Caller()
+if hasattr(os, "register_at_fork"):      # a fork (isolated audit of a lambda) has no calling thread yet
+    os.register_at_fork(after_in_child=_CALLER.__init__)
+
+
 def call_with_limit(fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
-    """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', None).  A hung call is abandoned in
-    a daemon thread (Python cannot kill it); the caller stops using that target."""
+    """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', None).  With a limit the call runs in
+    the auditor's one calling thread (:class:`_Caller`); a hung call is abandoned there and the caller stops
+    using that target."""
     if seconds is None:
         try:
             return "ok", fn()
         except Exception as exc:  # noqa: BLE001 - the target's failure is data
             return "error", exc
-    box: dict[str, Any] = {}
-
-    def work():
-        try:
-            box["v"] = fn()
-        except BaseException as exc:  # noqa: BLE001
-            box["e"] = exc
-
-    t = threading.Thread(target=work, daemon=True, name="symact-audit-call")
-    t.start()
-    t.join(seconds)
-    if t.is_alive():
-        return "timeout", None
-    if "e" in box:
-        if isinstance(box["e"], KeyboardInterrupt):
-            raise box["e"]
-        return "error", box["e"]
-    return "ok", box.get("v")
+    return _CALLER.call(fn, seconds)
 
 
 def _module_of(fn) -> str:
@@ -240,7 +274,7 @@ class Target:
         if self.kind is None:
             self.detect(fmt)
         if self.hung:
-            return Result(None, error="skipped: an earlier call timed out", timed_out=True)
+            return Result(None, error=f"skipped: an earlier call {HUNG} {self.call_seconds:g} s", timed_out=True)
         seconds = self.call_seconds if seconds is None else seconds
         x = np.asarray(x, dtype=np.float64)
         start = time.perf_counter()
@@ -258,7 +292,7 @@ class Target:
         if status == "timeout":
             self.hung = True
             res.timed_out = True
-            res.error = f"call did not return within {seconds:g} s"
+            res.error = f"call {HUNG} {seconds:g} s"
             return res
         if status == "error":
             res.error = _short(out)
@@ -266,7 +300,9 @@ class Target:
         vals, dt, shape, tname = self.to_numpy(out)
         res.type_name, res.dtype, res.shape = tname, dt, shape
         if vals is None:
-            res.error = f"returned {tname}, not an array of numbers"
+            res.error = (f"returned a Python {type(out).__name__} for an array input (not read as an array: "
+                         "a list has no dtype; return an array)" if isinstance(out, (list, tuple)) else
+                         f"returned {tname}, not an array of numbers")
             return res
         if vals.shape != x.shape:
             if vals.size == x.size:
@@ -288,7 +324,7 @@ class Target:
                 status, r = call_with_limit(lambda: self._raw_call(arg), seconds)
                 if status == "timeout":
                     self.hung = True
-                    return Result(None, error=f"call did not return within {seconds:g} s", timed_out=True)
+                    return Result(None, error=f"call {HUNG} {seconds:g} s", timed_out=True)
                 if status == "error":
                     return Result(None, error=f"{_short(r)} (at x = {float(v)!r})")
                 vals, dt, shape, tname = self.to_numpy(r)
@@ -351,7 +387,9 @@ class Target:
             mod, qual = _module_of(self.fn), getattr(self.fn, "__qualname__", "f")
         if mod.startswith(FILE_MODULE_PREFIX) and getattr(sys.modules.get(mod), "__file__", None):
             mod = sys.modules[mod].__file__          # a file target: the reproduction loads that file
-        if mod.endswith(".py") or "/" in mod:
+        if unimportable(mod, qual):
+            imp = "pass"                        # f is the caller's own function (see reproduction)
+        elif mod.endswith(".py") or "/" in mod:
             imp = (f"import importlib.util as u; s = u.spec_from_file_location('m', {mod!r}); m = u.module_from_spec(s); "
                    f"s.loader.exec_module(m); f = m.{qual}")
         else:
@@ -381,14 +419,37 @@ class Target:
         array ``literal`` (Python list text: a vector activation's input).  For an autograd derivative target
         it prints the gradient."""
         fmt = get_format(fmt)
-        if self.grad_of is not None and self.kind in ("torch", "jax"):
-            imp, arg, kw, sel = self.grad_of.reproduction_parts(x, fmt, module_hint, literal)
-            if self.kind == "torch":
-                return f'python -c "{imp}; t = ({arg}).requires_grad_(); f(t{kw}).sum().backward(); print(repr(t.grad{sel}))"'
-            return f'python -c "{imp}; print(repr(jax.grad(lambda v: f(v{kw}).sum())({arg}){sel}))"'
-        imp, arg, kw, sel = (self.grad_of or self).reproduction_parts(x, fmt, module_hint, literal)
-        shown = backends.get(self.kind).output_text if self.kind in backends.KINDS else "repr({})".format
-        return f'python -c "{imp}; print({shown(f"f({arg}{kw}){sel}")})"'
+        base = self.grad_of or self
+        imp, arg, kw, sel = base.reproduction_parts(x, fmt, module_hint, literal)
+        if self.grad_of is not None and self.kind == "torch":
+            code = f"{imp}; t = ({arg}).requires_grad_(); f(t{kw}).sum().backward(); print(repr(t.grad{sel}))"
+        elif self.grad_of is not None and self.kind == "jax":
+            code = f"{imp}; print(repr(jax.grad(lambda v: f(v{kw}).sum())({arg}){sel}))"
+        else:
+            shown = backends.get(self.kind).output_text if self.kind in backends.KINDS else "repr({})".format
+            code = f"{imp}; print({shown(f'f({arg}{kw}){sel}')})"
+        mod, _, qual = (module_hint or base.label).rpartition(":")
+        why = unimportable(mod or _module_of(base.fn), qual if mod else getattr(base.fn, "__qualname__", "f"))
+        if why:
+            code = code.replace("; pass;", ";")
+            return f"not reproducible by import ({why}); with that function bound to f, this Python code is: {code}"
+        return f'python -c "{code}"'
+
+
+def unimportable(module: str, qualname: str) -> str:
+    """Why ``module:qualname`` cannot be imported by a reproduction ("" when it can): a lambda, a closure
+    or a local function, a function of ``__main__``."""
+    if not module:
+        return "its module is unknown"
+    if "<lambda>" in qualname:
+        return "it is a lambda"
+    if "<locals>" in qualname:
+        return "it is a closure or a local function"
+    if module == "__main__":
+        return f"{qualname} is defined in __main__"
+    if not all(p.isidentifier() for p in qualname.split(".")):
+        return f"{qualname!r} is not an attribute path"
+    return ""
 
 
 def _round_values(v: np.ndarray, fmt: Format) -> np.ndarray:

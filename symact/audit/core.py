@@ -26,12 +26,16 @@ from symact.audit.adapters import Target
 from symact.audit.dtypes import Format, get_format, round_to
 from symact.audit.exact import limit_at, oracle
 from symact.progress import Progress, Quiet
-from symact.audit.report import FAIL, PASS, SKIP, AuditReport, CheckResult, Failure
+from symact.audit.regions import worst_by_range
+from symact.audit.report import FAIL, NOT_RUN, PASS, SKIP, AuditReport, CheckResult, Failure
 from symact.audit.standard import Standard
 from symact.catalog import Activation, get
 from symact.errors import ParameterError
 
 MAX_FAILURES = 5
+#: warnings that are defects on finite inputs (NumPy's floating-point warnings); any other category
+#: (UserWarning, DeprecationWarning, ...) is a library's deliberate message: a note
+DEFECT_WARNINGS = ("RuntimeWarning", "FloatingPointError")
 CHUNK = 1 << 16
 
 def _float(v) -> float:
@@ -63,6 +67,8 @@ class _Ctx:
         self.xs: np.ndarray | None = None
         self.r: np.ndarray | None = None
         self.hi = self.lo = self.kappa = None
+        #: why the checks that read the target's values could not run ("" when they could)
+        self.unread = ""
 
     def repro(self, x: float) -> str:
         return self.target.reproduction(x, self.fmt, self.repro_hint)
@@ -73,7 +79,8 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
           hypothesis: int = 100, exhaustive: bool = False, kind: str | None = None, call_seconds: float = 10.0,
           kwargs: Mapping[str, Any] | None = None, conventions: bool = True, progress: bool | Progress | None = False,
           label: str | None = None, derivative: bool | None = None, device: str | None = None,
-          convention_region: tuple[Callable[[np.ndarray], np.ndarray], str] | None = None) -> AuditReport:
+          convention_region: tuple[Callable[[np.ndarray], np.ndarray], str] | None = None,
+          isolate: bool = True, memory: int | None = None) -> AuditReport:
     """Audit ``fn`` as the catalog activation ``name`` in format ``dtype``; returns an :class:`AuditReport`.
 
     ``dtype`` is a name ("float16", "bfloat16", "float32", "float64") or a dtype object (``np.float32``,
@@ -89,8 +96,19 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
     ``kind`` forces the calling convention (numpy, torch, jax,
     scalar); ``call_seconds`` is the time limit per call.  ``convention_region`` = (predicate on x, text):
     deviations where the predicate holds are a documented convention of the implementation (e.g. torch's
-    softplus threshold) and are reported as such instead of failing.
+    softplus threshold) and are reported as such instead of failing.  ``isolate`` (the default) runs the
+    audit in a child process with its address space limited to ``memory`` bytes (default: the physical
+    memory; 0: no limit), so that a target that exits, crashes or exhausts memory is a failing report, not
+    the caller's end (:mod:`symact.audit.target`); ``isolate=False`` runs it in this process.
     """
+    if isolate:
+        from symact.audit.target import audit_callable
+
+        return audit_callable(fn, name, dict(
+            dtype=dtype, params=params, grad=grad, budget=budget, strict=strict, effort=effort,
+            hypothesis=hypothesis, exhaustive=exhaustive, kind=kind, call_seconds=call_seconds, kwargs=kwargs,
+            conventions=conventions, progress=progress, label=label, derivative=derivative, device=device,
+            convention_region=convention_region, memory=memory))
     start = time.perf_counter()
     entry = get(name)
     if not isinstance(entry, Activation):
@@ -128,6 +146,9 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
     def setup():
         target.detect(fmt)
         report.kind = target.kind
+        if device is not None and target.kind != "torch":
+            raise ParameterError(f"--device {device}: devices apply to torch targets; this one is a {target.kind} "
+                                 "target")
 
     run_stages(stages, ctx, report, opts, prog, f"{entry.name} {fmt.name}", setup,
                stop=lambda label_: target.hung and label_ == "values")
@@ -222,9 +243,14 @@ def _call_all(ctx: _Ctx, xs: np.ndarray, label: str = "calls") -> tuple[np.ndarr
     return out, problems, results
 
 
-def _max_ulp(err: np.ndarray, hi: np.ndarray, fmt: Format) -> float:
+def _max_ulp(err: np.ndarray, hi: np.ndarray, fmt: Format, ok: np.ndarray | None = None,
+             allowed: np.ndarray | None = None) -> float:
     """The largest raw ULP error where the exact value is in the format's normal range (below it the
-    standard's absolute floor decides, and ULPs of subnormals say little)."""
+    standard's absolute floor decides, and ULPs of subnormals say little); given the verdicts ``ok`` and the
+    ``allowed`` ulps, the points that pass only by the floor are left out too (a raw error up to 2^52 ulps
+    near tiny in float64, on a row that passes)."""
+    if ok is not None and allowed is not None:
+        err = np.where(ok & (err > allowed), 0.0, err)
     sel = np.abs(hi) >= fmt.tiny
     return float(np.max(err[sel])) if sel.any() else 0.0
 
@@ -263,12 +289,24 @@ def _kappa(entry, params, order: int, xs: np.ndarray, fmt: Format | None = None)
         return np.where((g == 0) & (xs * d == 0), 1.0, k)
 
 
-def _failures(ctx: _Ctx, check: str, xs, r, hi, lo, err, allowed, bad_mask, message: str = "") -> list[Failure]:
+def _failures(ctx: _Ctx, check: str, xs, r, hi, lo, err, allowed, bad_mask, message: str = "",
+              chk: CheckResult | None = None, picked: np.ndarray | None = None) -> list[Failure]:
+    """The worst failing inputs as :class:`Failure` s (those at ``picked`` if given); with ``chk`` (a sampled
+    check), the worst of every failing range (:mod:`symact.audit.regions`), the ranges as its notes and the
+    true count as ``failing``."""
     idx = np.flatnonzero(bad_mask)
     if idx.size == 0:
         return []
-    order = idx[np.argsort(-np.nan_to_num(err[idx], nan=np.inf, posinf=np.inf), kind="stable")]
-    picked = list(order[:MAX_FAILURES])
+    if picked is not None:
+        picked = list(picked)
+    elif chk is not None:
+        picked, ranges = worst_by_range(xs, err, np.asarray(bad_mask, dtype=bool), ctx.fmt)
+        picked = list(picked)
+        chk.failing = int(idx.size)
+        chk.notes += ranges
+    else:
+        order = idx[np.argsort(-np.nan_to_num(err[idx], nan=np.inf, posinf=np.inf), kind="stable")]
+        picked = list(order[:MAX_FAILURES])
     out = []
     for i in picked:
         x = float(xs[i])
@@ -315,12 +353,19 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
     report.checks.append(calls)
     if ctx.target.hung:
         return
+    if not any(res.values is not None for res in results):
+        kinds = sorted({res.type_name for res in results if res.type_name}) or ["none: every call failed"]
+        ctx.unread = f"could not read the target's output (of type {', '.join(kinds)})"
+        report.checks.append(CheckResult("values", NOT_RUN, ctx.unread))
+        return
     o = oracle(ctx.entry, ctx.params, 0)
     ctx.progress.update(f"{ctx.entry.name} {fmt.name}: exact values", 0, 1)
     kappa = _kappa(ctx.entry, ctx.params, 0, xs, fmt)
     err, allowed, ok, hi, lo = judge_exact(o, xs, r, kappa, fmt, ctx.standard)
     ctx.hi, ctx.lo, ctx.kappa = hi, lo, kappa
+    judged = ok
     ok = _region(opts, report, xs, ok, "values")
+    err = np.where(ok & ~judged, 0.0, err)        # a documented convention's points do not count
     usable = ~np.isnan(r) | np.isnan(hi)
     # NaN returned for a finite exact value is a failure (judge marks it), NaN from a failed call is not
     # counted twice: calls already failed
@@ -329,12 +374,13 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
         err = np.where(usable, err, 0.0)
     ctx.err, ctx.allowed, ctx.ok = err, allowed, ok
     chk = CheckResult("values", PASS, f"within {ctx.standard.describe()}", points=int(xs.size),
-                      max_ulp=_max_ulp(err, hi, fmt), profile={"x": xs, "ulp": err, "allowed": allowed})
+                      max_ulp=_max_ulp(err, hi, fmt, ok, allowed),
+                      profile={"x": xs, "ulp": err, "allowed": allowed})
     bad = ~ok
     if bad.any():
         chk.status = FAIL
         chk.detail = f"{int(bad.sum())} of {xs.size} points outside the standard"
-        chk.failures = _failures(ctx, "values", xs, r, hi, lo, err, allowed, bad)
+        chk.failures = _failures(ctx, "values", xs, r, hi, lo, err, allowed, bad, chk=chk)
     report.checks.append(chk)
 
 
@@ -373,6 +419,8 @@ def run_search(search: Callable[[], None], chk: CheckResult) -> None:
 def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
     n = opts["hypothesis"]
     chk = report.check("values")
+    if chk is not None and chk.status == NOT_RUN:
+        return
     if not n or chk is None or ctx.target.hung or ctx.target.kind == "scalar" and n > 20:
         n = min(n, 20) if ctx.target.kind == "scalar" else n
         if not n or chk is None or ctx.target.hung:
@@ -476,7 +524,12 @@ def _allowed_abs(ctx: _Ctx) -> np.ndarray:
 
 
 def _stage_properties(ctx: _Ctx, report: AuditReport, opts) -> None:
+    """``range`` and ``monotonic`` as the catalog proved them (:func:`symact.table.properties_of`, cached;
+    a property not proved is not checked, and the report says so), ``symmetry`` from the exact values."""
     if ctx.hi is None:
+        if ctx.unread:
+            for name in ("range", "monotonic"):
+                report.checks.append(CheckResult(name, NOT_RUN, ctx.unread))
         return
     xs, r, hi = ctx.xs, ctx.r, ctx.hi
     fmt = ctx.fmt
@@ -484,16 +537,17 @@ def _stage_properties(ctx: _Ctx, report: AuditReport, opts) -> None:
     xs_s, r_s, hi_s = xs[order], r[order], hi[order]
     keep = ~(np.isnan(r_s) | np.isnan(hi_s))
     tol = _allowed_abs(ctx)[order]
+    props = proved_shape(ctx.entry, ctx.params)
     # range
-    lo_lim, hi_lim = limit_at(ctx.entry, ctx.params, -1), limit_at(ctx.entry, ctx.params, 1)
-    mono_up = bool(np.all(np.diff(hi_s[keep]) >= 0))
-    mono_down = bool(np.all(np.diff(hi_s[keep]) <= 0))
-    if (mono_up or mono_down) and not (math.isnan(lo_lim) or math.isnan(hi_lim)):
-        a, b = sorted((lo_lim, hi_lim))
-        ra, rb = (float(v) for v in round_to(np.array([a, b]), fmt))
+    rng = props.get("range", {})
+    if rng.get("status") != "proved":
+        report.checks.append(CheckResult("range", SKIP, f"the range of {ctx.entry.name} is not proved "
+                                                        f"({rng.get('status', 'not computed')})"))
+    else:
+        ra, rb = (_range_end(rng["value"][side], fmt, d) for side, d in (("lower", -1), ("upper", 1)))
         out = keep & ((r_s < ra) | (r_s > rb))
-        chk = CheckResult("range", PASS, f"outputs within the exact range [{a:g}, {b:g}] rounded to {fmt.name}",
-                          points=int(keep.sum()))
+        chk = CheckResult("range", PASS, f"outputs within the proved range {rng['statement'].rpartition(' is ')[2]} "
+                                         f"rounded to {fmt.name}: [{ra!r}, {rb!r}]", points=int(keep.sum()))
         if out.any():
             chk.status = FAIL
             chk.detail = f"{int(out.sum())} outputs outside [{ra!r}, {rb!r}]"
@@ -502,14 +556,23 @@ def _stage_properties(ctx: _Ctx, report: AuditReport, opts) -> None:
                             for i in np.flatnonzero(out)[:MAX_FAILURES]]
         report.checks.append(chk)
     # monotonicity
-    if mono_up or mono_down:
-        sgn = 1.0 if mono_up else -1.0
+    mono = props.get("monotonic", {})
+    way = mono.get("value") if mono.get("status") == "proved" else None
+    if way not in ("increasing", "non-decreasing", "decreasing", "non-increasing"):
+        why = ("proved not monotone" if mono.get("status") == "refuted" else
+               f"monotonicity not proved ({mono.get('status', 'not computed')})")
+        report.checks.append(CheckResult("monotonic", SKIP, f"{ctx.entry.name} is {why}" if "proved not" in why
+                                         else why))
+    else:
+        up = way in ("increasing", "non-decreasing")
+        sgn = 1.0 if up else -1.0
         idx = np.flatnonzero(keep)
         with np.errstate(invalid="ignore"):
             drops = sgn * (r_s[idx[:-1]] - r_s[idx[1:]])
         slack = np.maximum(tol[idx[:-1]], tol[idx[1:]])
         viol = drops > slack
-        chk = CheckResult("monotonic", PASS, f"non-{'de' if mono_up else 'in'}creasing beyond the standard's tolerance",
+        chk = CheckResult("monotonic", PASS, f"{ctx.entry.name} is {way} (proved): outputs non-"
+                                             f"{'de' if up else 'in'}creasing beyond the standard's tolerance",
                           points=int(idx.size))
         if viol.any():
             chk.status = FAIL
@@ -552,6 +615,46 @@ def _stage_properties(ctx: _Ctx, report: AuditReport, opts) -> None:
             report.checks.append(chk)
 
 
+_SHAPE_CACHE: dict = {}
+
+
+def proved_shape(entry, params: dict) -> dict:
+    """{"range": verdict JSON, "monotonic": verdict JSON} of the exact function, as the catalog proves them
+    (cached on disk by :mod:`symact.table` and here per process)."""
+    from symact.table import properties_of
+
+    key = (entry.name, tuple(sorted((k, str(v)) for k, v in params.items())))
+    if key not in _SHAPE_CACHE:
+        try:
+            _SHAPE_CACHE[key] = properties_of(entry.name, params, keys=None if not params else ("range", "monotonic"))
+        except Exception as exc:  # noqa: BLE001 - no proof: the checks say so and are not run
+            _SHAPE_CACHE[key] = {k: {"status": f"analysis failed: {type(exc).__name__}"} for k in ("range", "monotonic")}
+    return _SHAPE_CACHE[key]
+
+
+def _range_end(end: dict, fmt: Format, direction: int) -> float:
+    """A proved end of the range as the outermost value an implementation may return in ``fmt``: the end
+    rounded to nearest (what a correct implementation returns near it); an end known only as an enclosure
+    (or a rational that float64 cannot hold) is widened by one ulp of ``fmt`` outward first."""
+    import sympy as sp
+
+    v = end.get("float")
+    v = float(v.replace("oo", "inf")) if isinstance(v, str) else float(v)
+    if not math.isfinite(v):
+        return v
+    exact = end.get("exact")
+    representable = False
+    if exact is not None:
+        try:
+            representable = sp.Rational(exact) == sp.Rational(v)
+        except (TypeError, ValueError, sp.SympifyError):
+            representable = False
+    r = float(round_to(np.array([v]), fmt)[0])
+    if not representable:
+        r += direction * float(fmt.ulp(np.array([r]))[0])
+    return r
+
+
 def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
     fmt = ctx.fmt
     t = ctx.target
@@ -559,7 +662,9 @@ def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
     # dtype
     seen = sorted({r.dtype for r in results if r.dtype})
     chk = CheckResult("dtype", PASS, f"{fmt.name} in, {fmt.name} out")
-    if t.kind == "scalar":
+    if not results:
+        chk.status, chk.detail = NOT_RUN, ctx.unread or "no call returned readable values"
+    elif t.kind == "scalar":
         chk.detail += " (scalar callable: Python floats are rounded to the format)"
     bad = [d for d in seen if d != fmt.name]
     if bad:
@@ -600,7 +705,9 @@ def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
     if ctx.xs is not None and ctx.r is not None:
         sub = ctx.xs if t.kind != "scalar" else ctx.xs[:256]
         res = t.call(sub, fmt)
-        if res.values is not None and res.values.shape == sub.shape:
+        if res.values is None or res.values.shape != sub.shape:
+            chk.status, chk.detail = NOT_RUN, ctx.unread or f"could not read the second call's output ({res.error})"
+        else:
             a, b = res.values, ctx.r[: sub.size]
             same = (a == b) | (np.isnan(a) & np.isnan(b))
             same &= np.signbit(a) == np.signbit(b)
@@ -612,8 +719,10 @@ def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
                                         message=f"first call gave {float(b[i])!r}", reproduction=ctx.repro(float(sub[i])))]
     report.checks.append(chk)
     # warnings on finite inputs
-    warn = sorted({w for r in getattr(ctx, "results", []) for w in r.warnings})
-    chk = CheckResult("warnings", PASS, "no warnings for finite inputs")
+    seen = sorted({w for r in getattr(ctx, "results", []) for w in r.warnings})
+    warn = [w for w in seen if w.startswith(DEFECT_WARNINGS)]
+    chk = CheckResult("warnings", PASS, "no floating-point warnings for finite inputs")
+    chk.notes += [f"the library warns deliberately (not counted as a defect): {w}" for w in seen if w not in warn]
     if warn:
         chk.status = FAIL
         chk.detail = f"{len(warn)} kind(s) of warning for finite inputs"
@@ -724,15 +833,17 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
     o1 = oracle(ctx.entry, ctx.params, 1)
     kappa = _kappa(ctx.entry, ctx.params, 1, xs, fmt)
     err, allowed, ok, hi, lo = judge_exact(o1, xs, r, kappa, fmt, ctx.standard)
+    judged = ok
     ok = _region(opts, report, xs, ok, "derivative")
+    err = np.where(ok & ~judged, 0.0, err)
     ok |= at_bp
     err = np.where(at_bp, 0.0, err)
-    chk.max_ulp = _max_ulp(err, hi, fmt)
+    chk.max_ulp = _max_ulp(err, hi, fmt, ok, allowed)
     if not ok.all():
         chk.status = FAIL
         chk.detail = f"{int((~ok).sum())} of {int((~at_bp).sum())} points outside the standard ({how})"
         sub = _swap(ctx, gt)
-        chk.failures = _failures(sub, "derivative", xs, r, hi, lo, err, allowed, ~ok)
+        chk.failures = _failures(sub, "derivative", xs, r, hi, lo, err, allowed, ~ok, chk=chk)
     # kink convention
     sides = {}
     try:
@@ -768,8 +879,44 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
                      for p, val in pts.items())]
         desc = f"f'({k:g}) = {v:g} ({', '.join(which) or 'neither one-sided derivative'}" + (
             f"; as {', '.join(fw)}" if fw else "") + f"; one-sided: {left:g}, {right:g})"
-        report.conventions.append(desc)
+        lo_side, hi_side = min(left, right), max(left, right)
+        if math.isnan(v) or not (lo_side - _slack(ctx, lo_side) <= v <= hi_side + _slack(ctx, hi_side)):
+            # not a convention: no subgradient-like choice lies outside [left, right]
+            chk.status = FAIL
+            chk.detail = f"f' at a kink outside its one-sided derivatives ({how})"
+            chk.failures.append(Failure("derivative", input=k, returned=v, exact=f"[{lo_side:g}, {hi_side:g}]",
+                                        message=f"f'({k:g}) = {v:g} is outside [{lo_side:g}, {hi_side:g}]",
+                                        reproduction=_swap(ctx, gt).repro(k)))
+        else:
+            report.conventions.append(desc)
+    _derivative_at_infinity(ctx, gt, chk, how)
     report.checks.append(chk)
+
+
+def _slack(ctx: _Ctx, v: float) -> float:
+    return ctx.standard.budget * float(ctx.fmt.ulp(np.array([v]))[0]) if math.isfinite(v) else 0.0
+
+
+def _derivative_at_infinity(ctx: _Ctx, gt: Target, chk: CheckResult, how: str) -> None:
+    """f'(+-inf) must be the limit of f' there, where it exists (TF's gelu' and timm's mish' give NaN)."""
+    res = gt.call(np.array([math.inf, -math.inf]), ctx.fmt)
+    if res.values is None or res.values.shape != (2,):
+        chk.notes.append(f"f'(+-inf) not checked: {res.error or f'returned shape {res.shape}'}")
+        return
+    for got, direction in zip(res.values, (1, -1)):
+        lim = limit_at(ctx.entry, ctx.params, direction, order=1)
+        x = direction * math.inf
+        if math.isnan(lim):
+            chk.notes.append(f"f'({x}) not checked: f' has no limit at {x}")
+            continue
+        want = float(round_to(np.array([lim]), ctx.fmt)[0])
+        if not (got == want or (math.isfinite(want) and abs(got - want) <= max(_slack(ctx, want), ctx.fmt.tiny))):
+            chk.status = FAIL
+            if "f'(+-inf)" not in chk.detail:
+                chk.detail += f"; f'(+-inf) is not the limit of f' ({how})"
+            chk.failures.append(Failure("derivative", input=x, returned=float(got), exact=repr(lim),
+                                        message=f"f'({x}) must be the limit {lim!r}",
+                                        reproduction=_swap(ctx, gt).repro(x)))
 
 
 def _kink_value(ctx: _Ctx, val) -> float:

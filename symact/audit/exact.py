@@ -375,15 +375,16 @@ def oracle(entry, params: Mapping[str, Any] | None = None, order: int = 0) -> Or
     return _oracle(get(name).name, _freeze(params), order)
 
 
-def limit_at(entry, params, direction: int):
-    """lim f(x) for x -> direction * oo as a float (nan when it does not exist or cannot be found)."""
-    return _limit(get(entry if isinstance(entry, str) else entry.name).name, _freeze(params), direction)
+def limit_at(entry, params, direction: int, order: int = 0):
+    """lim f(x) (``order`` 1: of f') for x -> direction * oo as a float (nan when it does not exist or cannot
+    be found)."""
+    return _limit(get(entry if isinstance(entry, str) else entry.name).name, _freeze(params), direction, order)
 
 
 @lru_cache(maxsize=256)
-def _limit(name: str, frozen: tuple, direction: int) -> float:
+def _limit(name: str, frozen: tuple, direction: int, order: int = 0) -> float:
     """The limit from :mod:`symact.numeric.reference` (outermost Piecewise branch, then sympy.limit)."""
     from symact.numeric.reference import reference
 
-    v = reference(name, dict(frozen), 0).mp(direction * math.inf, 30)
+    v = reference(name, dict(frozen), order).mp(direction * math.inf, 30)
     return float(v)

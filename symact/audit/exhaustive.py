@@ -2,9 +2,10 @@
 
 All 2^32 bit patterns are streamed in blocks (:data:`BLOCK` patterns per target call, judged in slices of
 :data:`SLICE` points so the reference's temporaries stay in cache) and nothing but a running summary is kept:
-the number of failing inputs, the largest ULP error and the :data:`~symact.audit.core.MAX_FAILURES` worst
-inputs.  Blocks are audited by one worker per core, each calling the target on its block (with the per-call
-time limit; warnings are not recorded here, the ``warnings`` check covers them) and judging the values.
+the number of failing inputs (per binade), the largest ULP error and the worst input of every binade (the
+report shows the worst of each failing range).  Blocks are audited by one worker per core, each calling the
+target on its block (with the per-call time limit; warnings are not recorded here, the ``warnings`` check
+covers them) and judging the values.
 
 The workers are processes (:mod:`symact.audit.workers`: fresh interpreters that run nothing of the caller's)
 when the stream is long enough to pay their start (:data:`PROCESS_MIN` patterns; a worker takes a few seconds
@@ -39,6 +40,8 @@ from symact.audit.dtypes import get_format
 from symact.audit.exact import oracle
 from symact.audit.inputs import exhaustive_chunks
 from symact.progress import Quiet
+from symact.audit.regions import failing_ranges, worst_by_range
+from symact.audit.target import by_reference
 from symact.audit.report import FAIL, PASS, AuditReport, CheckResult, Failure
 from symact.audit.workers import WorkerDied, WorkerPool
 from symact.catalog import get
@@ -58,7 +61,7 @@ DIED = "a worker process died while calling the target (did the target crash its
 
 @dataclass
 class _Worst:
-    """The worst failing inputs of one slice (at most MAX_FAILURES), as plain arrays."""
+    """The worst failing input of each binade (of a slice, or merged), as plain arrays."""
 
     xs: np.ndarray
     r: np.ndarray
@@ -99,10 +102,9 @@ class Summary:
                 self.worst = [self.merged()]
 
     def merged(self) -> _Worst:
-        """The MAX_FAILURES worst inputs over everything kept (largest ULP error first)."""
+        """The worst input of every binade over everything kept (largest ULP error first)."""
         cat = {k: np.concatenate([getattr(w, k) for w in self.worst]) for k in _Worst.__dataclass_fields__}
-        order = np.argsort(-np.nan_to_num(cat["err"], nan=np.inf, posinf=np.inf), kind="stable")[:MAX_FAILURES]
-        return _Worst(**{k: v[order] for k, v in cat.items()})
+        return _Worst(**{k: v[_worst_per_binade(cat["xs"], cat["err"])] for k, v in cat.items()})
 
 
 def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
@@ -121,10 +123,18 @@ def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
     worst = None
     by_binade = np.zeros(512, dtype=np.int64)
     if bad.size:
-        keep = bad[np.argsort(-np.nan_to_num(err[bad], nan=np.inf, posinf=np.inf), kind="stable")[:MAX_FAILURES]]
+        keep = bad[_worst_per_binade(xs[bad], err[bad])]
         worst = _Worst(xs[keep], r[keep], hi[keep], lo[keep], err[keep], allowed[keep])
         by_binade = np.bincount(xs[bad].astype(np.float32).view(np.uint32) >> 23, minlength=512)
-    return xs.size, int(bad.size), _max_ulp(err, hi, ctx.fmt), worst, by_binade
+    return xs.size, int(bad.size), _max_ulp(err, hi, ctx.fmt, ok, allowed), worst, by_binade
+
+
+def _worst_per_binade(xs: np.ndarray, err: np.ndarray) -> np.ndarray:
+    """Indices of the worst input (largest ULP error) of each float32 binade among ``xs``, worst first: the
+    report shows the worst inputs of every failing range (:func:`symact.audit.regions.worst_by_range`)."""
+    order = np.argsort(-np.nan_to_num(err, nan=np.inf, posinf=np.inf), kind="stable")
+    _, first = np.unique(xs[order].astype(np.float32).view(np.uint32) >> 23, return_index=True)
+    return order[np.sort(first)]
 
 
 def audit_block(ctx: _Ctx, patterns: range, region=None, slice_points: int = SLICE["thread"]) -> Summary:
@@ -150,11 +160,7 @@ def _compile_reference(ctx: _Ctx) -> None:
 # -- worker processes ------------------------------------------------------------------------------------------
 def _job(ctx: _Ctx, region) -> bytes | None:
     """What a worker process rebuilds its context from, pickled; None when it cannot be sent (module docs)."""
-    try:
-        job = pickle.dumps((ctx.target, ctx.entry.name, ctx.params, ctx.fmt.name, ctx.standard, region))
-    except Exception:  # noqa: BLE001 - a lambda, a closure, a local class: the stream runs in threads
-        return None
-    return None if b"__main__" in job else job       # a worker does not run the caller's main script
+    return by_reference((ctx.target, ctx.entry.name, ctx.params, ctx.fmt.name, ctx.standard, region))
 
 
 def start_worker(files: dict[str, str], job: bytes) -> tuple:
@@ -244,39 +250,6 @@ def _show(ctx: _Ctx, done: int, start: float) -> None:
                         f"{rate / 1e6:.0f} M/s, {left / 60:.1f} min left", done, total)
 
 
-#: failing ranges listed in the report (the rest are counted)
-MAX_RANGES = 8
-
-
-def failing_ranges(by_binade: np.ndarray) -> list[str]:
-    """Where the failing inputs are: runs of adjacent binades (along the real line) that hold any, each with
-    its bounds (the float32 values with |x| in [2^(e-127), 2^(e-126)), all zeros and subnormals for e = 0),
-    its failing count and its number of inputs (2^23 a binade); at most :data:`MAX_RANGES` lines."""
-    order = [256 | e for e in range(254, -1, -1)] + list(range(255))    # -max ... -0, then +0 ... +max
-    runs: list[list[int]] = []
-    for k, i in enumerate(order):
-        if by_binade[i]:
-            if runs and runs[-1][-1] == order[k - 1]:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-
-    def bounds(i: int) -> tuple[float, float]:
-        e = i & 0xFF
-        lo, hi = (0.0, 2.0 ** -126) if e == 0 else (2.0 ** (e - 127), 2.0 ** (e - 126))
-        return (-hi, -lo) if i >> 8 else (lo, hi)
-
-    lines = []
-    for run in runs[:MAX_RANGES]:
-        a, b = bounds(run[0])[0], bounds(run[-1])[1]
-        fail, size = int(by_binade[run].sum()), len(run) << 23
-        lines.append(f"failing inputs in {'(' if a < 0 else '['}{a:.6g}, {b:.6g}{')' if b > 0 else ']'}: "
-                     f"{fail} of {size} ({100 * fail / size:.3g}%)")
-    if len(runs) > MAX_RANGES:
-        lines.append(f"... and {len(runs) - MAX_RANGES} more ranges with failing inputs")
-    return lines
-
-
 def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind: str, interrupted: bool) -> None:
     chk = CheckResult("exhaustive", PASS, "", points=summary.points, max_ulp=summary.max_ulp)
     problems = summary.problems
@@ -290,10 +263,12 @@ def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind
     if summary.failing:
         w = summary.merged()
         chk.status = FAIL
+        chk.failing = summary.failing
         chk.detail = f"{summary.failing} of {summary.points} float32 inputs outside the standard" + (
             " (interrupted)" if interrupted else "")
+        picked, _ = worst_by_range(w.xs, w.err, np.ones(w.xs.size, dtype=bool), ctx.fmt)
         chk.failures += _failures(ctx, "exhaustive", w.xs, w.r, w.hi, w.lo, w.err, w.allowed,
-                                  np.ones(w.xs.size, dtype=bool))
+                                  np.ones(w.xs.size, dtype=bool), picked=picked)
         chk.notes += failing_ranges(summary.by_binade)
     chk.detail += f" ({kind} workers: {workers})"
     report.checks.append(chk)

@@ -231,30 +231,42 @@ def _jax_rows() -> list[Row]:
     return rows_
 
 
-def planned(framework: str, dtypes, only: list[str] | None = None) -> list[tuple[Row, str]]:
-    """The (row, dtype) audits of ``framework``: every row (or those named in ``only``, by activation or
-    label) in every one of ``dtypes`` that the row's framework implements."""
-    return [(r, d) for r in rows(framework) for d in dtypes if (not only or r.activation in only or r.label in only)
-            and (r.formats is None or d in r.formats)]
+def planned(framework: str, dtypes, only: list[str] | None = None) -> list[tuple[int, Row, str]]:
+    """The (row index, row, dtype) audits of ``framework``: every row (or those named in ``only``, by
+    activation or label) in every one of ``dtypes`` that the row's framework implements."""
+    return [(i, r, d) for i, r in enumerate(rows(framework)) for d in dtypes
+            if (not only or r.activation in only or r.label in only) and (r.formats is None or d in r.formats)]
 
 
 def audit_framework(framework: str, dtypes=("float32", "float64"), *, progress=None, derivative: bool = True,
-                    only: list[str] | None = None, **kw) -> list[tuple[Row, Any]]:
+                    only: list[str] | None = None, isolate: bool = True, **kw) -> list[tuple[Row, Any]]:
     """Audit every row of ``framework`` in every dtype; returns [(row, AuditReport)].  Ctrl-C stops after the
-    current audit (the reports so far are returned, the interrupted one flagged)."""
+    current audit (the reports so far are returned, the interrupted one flagged).  ``isolate``: the audits
+    run in one child process, reused from row to row (a new one after a row whose target killed it)."""
     from symact.audit.core import audit
+    from symact.audit.target import Child, audit_row, default_memory
 
     out = []
     todo = planned(framework, dtypes, only)
-    for i, (row, dt) in enumerate(todo):
-        if progress is not None:
-            progress.update(f"{row.label} {dt}", i, len(todo))
-        try:
-            rep = audit(row.fn, row.activation, dtype=dt, params=row.params, grad=row.grad, kind=row.kind,
-                        label=row.label, derivative=derivative, convention_region=row.convention_region, **kw)
-        except KeyboardInterrupt:
-            break
-        out.append((row, rep))
-        if rep.interrupted:
-            break
+    child = Child(default_memory(kw.get("device"))) if isolate else None
+    try:
+        for n, (i, row, dt) in enumerate(todo):
+            if progress is not None:
+                progress.update(f"{row.label} {dt}", n, len(todo))
+            try:
+                if child is not None:
+                    rep = audit_row(child, framework, i, row.label, row.activation, dt,
+                                    dict(kw, derivative=derivative))
+                else:
+                    rep = audit(row.fn, row.activation, dtype=dt, params=row.params, grad=row.grad, kind=row.kind,
+                                label=row.label, derivative=derivative, convention_region=row.convention_region,
+                                isolate=False, **kw)
+            except KeyboardInterrupt:
+                break
+            out.append((row, rep))
+            if rep.interrupted:
+                break
+    finally:
+        if child is not None:
+            child.retire()
     return out

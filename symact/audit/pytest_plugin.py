@@ -17,20 +17,22 @@ audited as ``identity`` or ``binary_step``.  Each (function, dtype, check) is on
 
 Options: ``--symact-target MODULE`` (repeatable; ``path/to/file.py`` works too), ``--symact-dtype`` (repeatable,
 default float32), ``--symact-effort`` (sweep density, default 0.5), ``--symact-ulp-budget`` (16),
-``--symact-match-names``.  A bad option, a target that cannot be imported or declares nothing is one pytest
-usage error (exit status 4).  Audits run once per (function, dtype) and are shared by that function's check
-tests.  Checks an audit skipped (no derivative without a gradient, no symmetry for a function that has none)
-are reported as skipped.
+``--symact-match-names``, ``--symact-import-timeout`` (60 s).  A bad option, a target that cannot be imported
+(an exception at import, no such module) or declares nothing is one pytest usage error (exit status 4).
+
+The module is imported, and its functions audited, only in child processes (:mod:`symact.audit.target`):
+pytest never runs the module's code.  A module that exits, crashes or hangs at import gives one failing test,
+``TARGET::import``; a function that kills its process a failing ``calls`` test; pytest itself goes on.  Audits
+run once per (function, dtype) and are shared by that function's check tests.  Checks an audit skipped (no
+derivative without a gradient, no symmetry for a function that has none) are reported as skipped.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import inspect
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -46,8 +48,9 @@ SUITE = Path(__file__).with_name("conformance_suite.py")
 
 @dataclass
 class Case:
-    """One implementation to audit: ``name`` (the test name), the callable, its catalog name and parameters,
-    and ``attribute``, the callable's name in its module (None when it has none, e.g. a lambda)."""
+    """One implementation to audit: ``name`` (the test name), the callable (in the child that found it; None
+    in pytest's process), its catalog name and parameters, and ``attribute``, the callable's name in its
+    module (None when it has none, e.g. a lambda: it is then ``__symact__[name]``)."""
     name: str
     fn: object
     activation: str
@@ -58,13 +61,10 @@ class Case:
 @dataclass
 class Target:
     spec: str          # as given to --symact-target
-    module: object
+    path: Path | None  # the module's file
     cases: list[Case]
-
-    @property
-    def path(self) -> Path | None:
-        file = getattr(self.module, "__file__", None)
-        return Path(file) if file else None
+    #: (why, output) when the module's process died or hung while importing it: one failing ``import`` test
+    died: tuple[str, str] | None = None
 
 
 def pytest_addoption(parser):
@@ -78,27 +78,41 @@ def pytest_addoption(parser):
     group.addoption("--symact-ulp-budget", type=float, default=16.0, help="ULP budget B (default 16)")
     group.addoption("--symact-match-names", action="store_true",
                     help="also audit public functions whose name is a catalog name or alias (def gelu(x): ...)")
+    group.addoption("--symact-import-timeout", type=float, default=60.0,
+                    help="seconds the child process may take to import the target module (default 60)")
 
 
-def _load(spec: str):
-    if spec.endswith(".py") or "/" in spec:
-        path = Path(spec)
-        if not path.is_file():
-            raise ImportError(f"no such file: {spec}")
-        name = f"_symact_plugin_{path.stem}"
-        s = importlib.util.spec_from_file_location(name, path)
-        mod = importlib.util.module_from_spec(s)
-        sys.modules[name] = mod
-        s.loader.exec_module(mod)
-        return mod
-    try:
-        return importlib.import_module(spec)
-    except ModuleNotFoundError:
-        # the `pytest` command does not put the working directory on sys.path (`python -m pytest` does)
-        if os.getcwd() in sys.path:
-            raise
+def _importable(spec: str) -> None:
+    """The `pytest` command does not put the working directory on sys.path (`python -m pytest` does): a
+    dotted module name is looked up there too (the child processes get this sys.path)."""
+    if not (spec.endswith(".py") or "/" in spec) and os.getcwd() not in sys.path:
         sys.path.insert(0, os.getcwd())
-        return importlib.import_module(spec)
+
+
+def child_discover(state: dict, spec: str, match_names: bool) -> tuple[list[Case], str | None, str]:
+    """In the child: (the cases module ``spec`` declares, without their callables; its file; "") or, when
+    importing it or reading its declarations raises, ([], None, the usage error)."""
+    from symact.audit.adapters import TargetError, load_module
+    from symact.errors import SymactError
+
+    try:
+        module = load_module(spec)
+    except TargetError as exc:
+        return [], None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - the user's module: any error while importing it is reported
+        return [], None, f"cannot import it: {type(exc).__name__}: {exc}"
+    try:
+        cases = discover(module, match_names)
+    except (SymactError, TypeError) as exc:
+        return [], None, str(exc)
+    return [replace(c, fn=None) for c in cases], getattr(module, "__file__", None), ""
+
+
+def declared(spec: str, key: str):
+    """In an audit's child: the callable of the module's ``__symact__[key]``."""
+    from symact.audit.adapters import load_module
+
+    return _declared(load_module(spec).__symact__[key], key)[0]
 
 
 def _declared(value, where: str) -> tuple[object, dict]:
@@ -174,27 +188,41 @@ def _targets(config, specs: list[str]) -> list[Target]:
     except SymactError as exc:
         raise pytest.UsageError(f"--symact-dtype: {exc}") from None
     config.symact_dtypes = list(dict.fromkeys(dtypes)) or ["float32"]
-    for option in ("--symact-effort", "--symact-ulp-budget"):
+    for option in ("--symact-effort", "--symact-ulp-budget", "--symact-import-timeout"):
         value = config.getoption(option)
         if not (0 < value < float("inf")):
             raise pytest.UsageError(f"{option} must be a positive number, got {value}")
     targets = []
     for spec in specs:
-        try:
-            module = _load(spec)
-        except Exception as exc:  # the user's module: any error while importing it is reported, not raised
-            raise pytest.UsageError(f"--symact-target {spec}: cannot import it: {type(exc).__name__}: {exc}") from None
-        try:
-            cases = discover(module, config.getoption("--symact-match-names"))
-        except (SymactError, TypeError) as exc:
-            raise pytest.UsageError(f"--symact-target {spec}: {exc}") from None
-        if not cases:
+        _importable(spec)
+        target = _discovered(spec, config.getoption("--symact-match-names"), config.getoption("--symact-import-timeout"))
+        if target.died is None and not target.cases:
             raise pytest.UsageError(
                 f"--symact-target {spec} declares no activation to audit: add __symact__ = {{\"gelu\": my_gelu}} "
                 f"to the module, decorate functions with @symact.testing.conforms(\"gelu\"), or pass "
                 f"--symact-match-names to audit functions named like catalog activations")
-        targets.append(Target(spec, module, cases))
+        targets.append(target)
     return targets
+
+
+def _discovered(spec: str, match_names: bool, seconds: float) -> Target:
+    """What module ``spec`` declares, found by a child process that imports it (within ``seconds``)."""
+    from symact.audit.target import Child, child_ready, default_memory
+
+    child = Child(default_memory())
+    try:
+        found, why, output = child.run(child_ready, during="while starting")   # the time limit starts once it runs
+        if not why:
+            found, why, output = child.run(child_discover, spec, match_names, seconds=seconds,
+                                           during="while importing it")
+    finally:
+        child.retire()
+    if why:
+        return Target(spec, Path(spec) if spec.endswith(".py") else None, [], died=(why, output))
+    cases, file, error = found
+    if error:
+        raise pytest.UsageError(f"--symact-target {spec}: {error}")
+    return Target(spec, Path(file) if file else None, cases)
 
 
 def pytest_pycollect_makemodule(module_path, parent):
@@ -230,6 +258,8 @@ class TargetCollector(pytest.Collector):
     def collect(self):
         from symact.catalog import Activation, get
 
+        if self.target.died is not None:
+            yield ImportItem.from_parent(self, name="import")
         for case in self.target.cases:
             checks = CHECKS if isinstance(get(case.activation), Activation) else VECTOR_CHECKS
             for dt in self.config.symact_dtypes:
@@ -251,18 +281,35 @@ class CheckItem(pytest.Item):
         run_check(self._report(), self.check)
 
     def _report(self):
-        key = (id(self.case.fn), self.case.activation, tuple(sorted(self.case.params.items())), self.dtype)
+        spec = self.parent.target.spec
+        key = (spec, self.case.name, self.dtype)
         if key not in _CACHE:
-            from symact.audit.core import audit
+            from symact.audit.target import audit_spec
 
             cfg = self.config
-            spec = self.parent.target.spec
-            label = (f"{spec}:{self.case.attribute}" if self.case.attribute  # the reproduction imports this
-                     else f"{spec}:__symact__[{self.case.name!r}]")
-            _CACHE[key] = audit(self.case.fn, self.case.activation, dtype=self.dtype, params=self.case.params,
-                                effort=cfg.getoption("--symact-effort"), budget=cfg.getoption("--symact-ulp-budget"),
-                                hypothesis=30, label=label)
+            if self.case.attribute:                          # the reproduction imports this
+                target, label = f"{spec}:{self.case.attribute}", f"{spec}:{self.case.attribute}"
+            else:
+                target, label = (declared, spec, self.case.name), f"{spec}:__symact__[{self.case.name!r}]"
+            _CACHE[key] = audit_spec(target, None, self.case.activation, dict(
+                dtype=self.dtype, params=self.case.params, effort=cfg.getoption("--symact-effort"),
+                budget=cfg.getoption("--symact-ulp-budget"), hypothesis=30, label=label),
+                import_seconds=cfg.getoption("--symact-import-timeout"))
         return _CACHE[key]
+
+    def reportinfo(self):
+        return self.parent.target.path or self.parent.target.spec, None, self.name
+
+
+class ImportItem(pytest.Item):
+    """The one test of a module whose process died or hung while importing it: a failure saying why."""
+
+    def runtest(self) -> None:
+        from symact.audit.target import died_report
+
+        why, output = self.parent.target.died
+        run_check(died_report(self.parent.target.spec, "(module)", "float32", None, why, output,
+                              check="import"), "import")
 
     def reportinfo(self):
         return self.parent.target.path or self.parent.target.spec, None, self.name
@@ -274,6 +321,9 @@ def run_check(report, check: str) -> None:
         pytest.skip(f"{check}: not applicable to this function")
     if c.status == "skip":
         pytest.skip(f"{check}: {c.detail}")
+    if c.status == "not run":       # the check applies but could not read the target's output
+        pytest.fail(f"{report.target} as {report.activation} ({report.dtype}): {check} NOT RUN: {c.detail}",
+                    pytrace=False)
     if c.status == "fail":
         lines = [f"{report.target} as {report.activation} ({report.dtype}): {check} FAILS: {c.detail}"]
         for f in c.failures[:3]:

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 PASS, FAIL, SKIP, NOTE = "pass", "fail", "skip", "note"
+#: a check that applies but could not run (e.g. the target's output could not be read): never a pass
+NOT_RUN = "not run"
 
 
 def _num(v: Any) -> Any:
@@ -31,6 +33,10 @@ class Failure:
 
     def to_json(self) -> dict:
         d = asdict(self)
+        for k in ("input", "returned", "exact"):        # a long vector: every entry, not the abbreviation
+            full = getattr(getattr(self, k), "full", "")
+            if full:
+                d[k] = full
         d["input_hex"] = float(self.input).hex() if isinstance(self.input, float) and math.isfinite(self.input) else None
         return {k: _num(v) for k, v in d.items()}
 
@@ -59,6 +65,8 @@ class CheckResult:
     notes: list[str] = field(default_factory=list)
     #: the values check's sweep for pictures: arrays ``x``, ``ulp`` (error) and ``allowed`` (not in the JSON)
     profile: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    #: how many points fail (``failures`` holds the worst of them); 0 when not counted
+    failing: int = 0
 
     @property
     def worst(self) -> Failure | None:
@@ -66,7 +74,8 @@ class CheckResult:
 
     def to_json(self) -> dict:
         return {"name": self.name, "status": self.status, "detail": self.detail, "points": self.points,
-                "max_ulp": _num(self.max_ulp), "failures": [f.to_json() for f in self.failures], "notes": self.notes}
+                "max_ulp": _num(self.max_ulp), "failing": self.failing or len(self.failures),
+                "failures": [f.to_json() for f in self.failures], "notes": self.notes}
 
 
 @dataclass
@@ -82,6 +91,8 @@ class AuditReport:
     interrupted: bool = False
     seconds: float = 0.0
     standard: str = ""
+    #: what the target wrote to its standard output and error during the audit (isolated runs)
+    output: str = ""
 
     @property
     def passed(self) -> bool:
@@ -107,17 +118,18 @@ class AuditReport:
         return {"passed": self.passed, "target": self.target, "activation": self.activation, "params": {
             k: str(v) for k, v in self.params.items()}, "dtype": self.dtype, "kind": self.kind,
             "standard": self.standard, "matches": self.matches, "conventions": self.conventions,
-            "interrupted": self.interrupted, "seconds": round(self.seconds, 3),
+            "interrupted": self.interrupted, "seconds": round(self.seconds, 3), "output": self.output,
             "failures": [f.to_json() for f in self.failures], "checks": [c.to_json() for c in self.checks]}
 
     def json(self) -> str:
         return json.dumps(self.to_json(), indent=None, sort_keys=False, allow_nan=False)
 
-    def text(self, max_failures: int = 3) -> str:
+    def text(self, max_failures: int = 16) -> str:
         params = ", ".join(f"{k}={v}" for k, v in self.params.items())
         head = f"{self.activation}({params})" if params else self.activation
         verdict = "INTERRUPTED" if self.interrupted else ("CONFORMS" if self.passed else "FAILS")
-        lines = [f"symact audit: {self.target} as {head}, {self.dtype} ({self.kind}): {verdict}  [{self.seconds:.2f} s]"]
+        kind = f" ({self.kind})" if self.kind else ""
+        lines = [f"symact audit: {self.target} as {head}, {self.dtype}{kind}: {verdict}  [{self.seconds:.2f} s]"]
         if self.standard:
             lines.append(f"  standard: {self.standard}")
         width = max((len(c.name) for c in self.checks), default=8)
@@ -126,19 +138,25 @@ class AuditReport:
             if c.max_ulp is not None:
                 mu = f" max {'inf' if not math.isfinite(c.max_ulp) else f'{c.max_ulp:.3g}'} ulp"
             pts = f" ({c.points} points{mu})" if c.points else ""
-            lines.append(f"  {c.status.upper():4}  {c.name:<{width}}  {c.detail}{pts}")
+            lines.append(f"  {c.status.upper():7}  {c.name:<{width}}  {c.detail}{pts}")
             for f in c.failures[:max_failures] if c.status == FAIL else []:
                 lines.append(f"          - {f.line()}")
                 if f.reproduction:
                     lines.append(f"            repro: {f.reproduction}")
-            if c.status == FAIL and len(c.failures) > max_failures:
-                lines.append(f"          ... {len(c.failures) - max_failures} more")
+            shown = min(len(c.failures), max_failures)
+            total = max(c.failing, len(c.failures))
+            if c.status == FAIL and total > shown:
+                lines.append(f"          ... {total - shown} more failing {'points' if c.failing else 'cases'} "
+                             f"({total} in all; the worst of each failing range shown)")
             for n in c.notes:
                 lines.append(f"          note: {n}")
         if self.matches:
             lines.append(f"  matches: {self.matches}")
         for cv in self.conventions:
             lines.append(f"  convention: {cv}")
+        if self.output:
+            lines.append("  the target's output (standard output and error):")
+            lines += [f"    | {ln}" for ln in self.output.rstrip().splitlines()]
         return "\n".join(lines)
 
     __str__ = text

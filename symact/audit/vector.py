@@ -306,10 +306,19 @@ def _show(row, fmt: Format, focus: int | None = None) -> str:
 
 
 class _Vec(str):
-    """A vector shown as text: in reports (``x = [..]``) and in JSON (a string, since JSON has no inf/NaN)."""
+    """A vector shown as text: in reports (``x = [..]``, abbreviated when long) and in JSON (a string, since
+    JSON has no inf/NaN), where ``full`` (every entry) is written."""
+
+    full: str = ""
 
     def __repr__(self) -> str:
         return str(self)
+
+
+def _vec(row, fmt: Format, focus: int | None = None) -> _Vec:
+    v = _Vec(_show(row, fmt, focus))
+    v.full = vec_text(row, fmt)
+    return v
 
 
 # -- the audit -------------------------------------------------------------------------------------------------
@@ -415,8 +424,8 @@ def _row_failure(ctx: _Ctx, check: str, x, r, hi, lo, mpv, err, allowed, i: int,
     n_out = len(hi)
     what = f"component {i} of {n_out}: returned {_num_text(float(r[i]), ctx.fmt)}, exact {exact}"
     fx = i if len(x) == n_out else None          # maxout: output 0 is not about input 0
-    return Failure(check=check, input=_Vec(_show(x, ctx.fmt, fx)), returned=_Vec(_show(r, ctx.fmt, i)),
-                   exact=_Vec(_show(hi + lo, get_format("float64"), i)), ulp_error=float(err[i]),
+    return Failure(check=check, input=_vec(x, ctx.fmt, fx), returned=_vec(r, ctx.fmt, i),
+                   exact=_vec(hi + lo, get_format("float64"), i), ulp_error=float(err[i]),
                    allowed_ulps=float(allowed[i]), message=(message + "; " if message else "") + what,
                    reproduction=ctx.repro(x))
 
@@ -601,7 +610,7 @@ def _stage_special(ctx: _Ctx, report: AuditReport, opts) -> None:
         if limit is None:
             no_limit.append(xt)
             if not _no_limit_ok(ctx.name, x, r, ctx):
-                fails.append(Failure("special_values", input=_Vec(xt), returned=_Vec(_show(r, ctx.fmt)),
+                fails.append(Failure("special_values", input=_Vec(xt), returned=_vec(r, ctx.fmt),
                                      exact="no limit", message="no limit exists here: NaN or a limit along some "
                                      "path is accepted", reproduction=ctx.repro(x)))
             continue
@@ -609,8 +618,8 @@ def _stage_special(ctx: _Ctx, report: AuditReport, opts) -> None:
         if not ok.all():
             i = _worst(err, allowed, ok)
             what = "NaN in must give a NaN row" if np.isnan(x).any() else "must be the limit"
-            fails.append(Failure("special_values", input=_Vec(xt), returned=_Vec(_show(r, ctx.fmt)),
-                                 exact=_Vec(_show(limit[0] + limit[1], get_format("float64"))),
+            fails.append(Failure("special_values", input=_Vec(xt), returned=_vec(r, ctx.fmt),
+                                 exact=_vec(limit[0] + limit[1], get_format("float64")),
                                  ulp_error=float(err[i]), allowed_ulps=float(allowed[i]),
                                  message=f"{what}; component {i}: returned {_num_text(float(r[i]), ctx.fmt)}",
                                  reproduction=ctx.repro(x)))
@@ -711,8 +720,8 @@ def _stage_properties(ctx: _Ctx, report: AuditReport, opts) -> None:
 def _prop_failure(ctx: _Ctx, check: str, k: int, message: str) -> Failure:
     x = ctx.rows[k][1]
     hi, lo = ctx.exact[k][0], ctx.exact[k][1]
-    return Failure(check, input=_Vec(_show(x, ctx.fmt)), returned=_Vec(_show(ctx.out[k], ctx.fmt)),
-                   exact=_Vec(_show(hi + lo, get_format("float64"))), message=message, reproduction=ctx.repro(x))
+    return Failure(check, input=_vec(x, ctx.fmt), returned=_vec(ctx.out[k], ctx.fmt),
+                   exact=_vec(hi + lo, get_format("float64")), message=message, reproduction=ctx.repro(x))
 
 
 def _exact_sum(a: np.ndarray, c: float) -> bool:
@@ -805,7 +814,7 @@ def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
     if wrong:
         chk.status = FAIL
         chk.detail = f"{fmt.name} in, {', '.join(wrong)} out"
-        chk.failures = [Failure("dtype", input=_Vec(_show(sample, fmt)),
+        chk.failures = [Failure("dtype", input=_vec(sample, fmt),
                                 message=f"returned dtype {', '.join(wrong)} for {fmt.name} input",
                                 reproduction=ctx.repro(sample))]
     report.checks.append(chk)
@@ -961,9 +970,9 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
                     j = _worst(err, allowed, ok)
                     x = ctx.rows[k][1]
                     what = (f"dF/dx_{j}" if ctx.name == "maxout" else f"J[{i}, {j}] = dF_{i}/dx_{j}")
-                    f = Failure("derivative", input=_Vec(_show(x, ctx.fmt, j)),
-                                returned=_Vec(_show(G[row], ctx.fmt, j)),
-                                exact=_Vec(_show(hi + lo, get_format("float64"), j)), ulp_error=float(err[j]),
+                    f = Failure("derivative", input=_vec(x, ctx.fmt, j),
+                                returned=_vec(G[row], ctx.fmt, j),
+                                exact=_vec(hi + lo, get_format("float64"), j), ulp_error=float(err[j]),
                                 allowed_ulps=float(allowed[j]),
                                 message=f"{what}: returned {_num_text(float(G[row][j]), ctx.fmt)}, exact "
                                         f"{float(hi[j] + lo[j])!r}",

@@ -30,13 +30,21 @@ from typing import Any, Callable
 
 
 class WorkerDied(Exception):
-    """A worker process ended without answering."""
+    """A worker process ended without answering; ``output`` is the end of what it wrote (its standard output
+    and error: a target's own prints, a traceback)."""
+
+    def __init__(self, message: str, output: str = ""):
+        super().__init__(message)
+        self.output = output
 
 
 class WorkerPool:
     """``n`` worker processes sharing one queue of calls; :meth:`submit` returns a ``Future``."""
 
-    def __init__(self, n: int, init: Callable, args: tuple = ()):
+    def __init__(self, n: int, init: Callable, args: tuple = (), *, pass_fds: tuple = (),
+                 new_session: bool = False):
+        """``pass_fds``: file descriptors the workers inherit (e.g. a terminal for a progress bar);
+        ``new_session``: the workers do not get the terminal's Ctrl-C (the caller forwards it)."""
         setup = pickle.dumps((list(sys.path), init, args))
         self._calls: queue.Queue = queue.Queue()
         self._procs: list[subprocess.Popen] = []
@@ -48,7 +56,8 @@ class WorkerPool:
         for _ in range(n):
             err = tempfile.TemporaryFile()
             proc = subprocess.Popen([sys.executable, "-m", "symact.audit.workers"], stdin=subprocess.PIPE,
-                                    stdout=subprocess.PIPE, stderr=err, env=env)
+                                    stdout=subprocess.PIPE, stderr=err, env=env,
+                                    pass_fds=pass_fds, start_new_session=new_session)
             self._procs.append(proc)
             t = threading.Thread(target=self._feed, args=(proc, err, setup), daemon=True,
                                  name="symact-worker-feed")
@@ -80,7 +89,7 @@ class WorkerPool:
                 proc.stdin.flush()
                 ok, value = pickle.load(proc.stdout)
             except (OSError, EOFError, pickle.UnpicklingError):
-                died = WorkerDied(_last_line(proc, err))
+                died = WorkerDied(*_last_words(proc, err))
                 fut.set_exception(died)
                 self._fail_rest(died)
                 break
@@ -110,6 +119,17 @@ class WorkerPool:
                 if fut.set_running_or_notify_cancel():
                     fut.set_exception(exc)
 
+    @property
+    def pids(self) -> list[int]:
+        return [p.pid for p in self._procs]
+
+    def kill(self) -> None:
+        """End the workers now (a call that hangs in one); the calls they had taken fail with WorkerDied."""
+        for p in self._procs:
+            if p.poll() is None:
+                p.kill()
+        self.shutdown(cancel=True)
+
     def shutdown(self, cancel: bool = False) -> None:
         """Stop the workers once the calls taken are answered; ``cancel`` drops the calls not yet taken."""
         if cancel:
@@ -127,16 +147,32 @@ class WorkerPool:
                 p.wait()
 
 
-def _last_line(proc: subprocess.Popen, err) -> str:
+#: characters of a dead worker's output kept in :class:`WorkerDied`
+OUTPUT_CHARS = 4000
+
+
+def exit_reason(code: int | None) -> str:
+    """An exit status as words: ``exit status 0``, ``signal 11 (SIGSEGV)``, ``no answer``."""
+    if code is None:
+        return "no answer"
+    if code >= 0:
+        return f"exit status {code}"
+    try:
+        return f"signal {-code} ({signal.Signals(-code).name})"
+    except ValueError:
+        return f"signal {-code}"
+
+
+def _last_words(proc: subprocess.Popen, err) -> tuple[str, str]:
+    """(why the worker ended, with its last line of output; the end of its output)."""
     try:
         code = proc.wait(timeout=5)
     except subprocess.TimeoutExpired:
         code = None
     err.seek(0)
-    lines = [ln.strip() for ln in err.read().decode(errors="replace").splitlines() if ln.strip()]
-    what = f"exit status {code}" if code is not None and code >= 0 else (
-        f"signal {-code}" if code is not None else "no answer")
-    return f"{what}{': ' + lines[-1][:300] if lines else ''}"
+    text = err.read().decode(errors="replace")
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return f"{exit_reason(code)}{': ' + lines[-1][:300] if lines else ''}", text[-OUTPUT_CHARS:]
 
 
 def _serve() -> None:
@@ -152,8 +188,9 @@ def _serve() -> None:
     while True:
         try:
             fn, args = pickle.load(chan_in)
-        except EOFError:
-            return
+        except EOFError:                   # the parent is done: end now, whatever threads still run
+            sys.stderr.flush()
+            os._exit(0)
         try:
             answer = (True, fn(state, *args))
         except Exception as exc:  # noqa: BLE001 - the parent's future raises it

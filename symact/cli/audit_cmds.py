@@ -1,16 +1,22 @@
 """``symact audit``: audit one implementation, or everything a framework ships.
 
     symact audit TARGET --activation NAME [--dtype float16|bfloat16|float32|float64] [--param alpha=0.1]
-                 [--grad TARGET] [--json] [--ulp-budget B] [--strict] [--exhaustive] [--effort E]
-    symact audit --framework numpy|torch|jax|tensorflow|keras|onnxruntime|tinygrad|sklearn [--dtype ...] [--json]
+                 [--kwarg approximate='tanh'] [--grad TARGET] [--json] [--ulp-budget B] [--strict]
+                 [--exhaustive] [--effort E] [--plot FILE] [--in-process] [--import-timeout S] [--memory-limit GIB]
+    symact audit --framework numpy|torch|jax|tensorflow|keras|onnxruntime|tinygrad|sklearn [--only NAME[,NAME...]]
+                 [--dtype ...] [--json]
 
-TARGET is ``package.module:function`` or ``path/to/file.py:function``.  Exit status: 0 conforms, 1 a check
-failed, 2 usage error (unknown activation, target that cannot be imported, bad dtype or parameter).
+TARGET is ``package.module:function`` or ``path/to/file.py:function``; it is imported and called only in a
+child process (``--in-process``: in this one), so a target that exits, crashes, hangs at import or exhausts
+memory is a failing report.  Every option is checked before anything runs.  Exit status: 0 conforms, 1 a
+check failed (a target that died included), 2 usage error (one line: unknown activation, target that cannot be
+imported, bad dtype, parameter or option), 130 interrupted.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 
 from symact.cli import epilog
 from symact.cli.style import echo
@@ -29,14 +35,18 @@ symact audit path/to/file.py:softplus -a softplus --json
 symact audit mypkg.act:leaky -a leaky_relu --param alpha=0.1 --grad mypkg.act:leaky_grad
 symact audit numpy:tanh -a tanh --dtype float16 --exhaustive
 symact audit --framework torch --dtype float32 --only gelu
-""", "0 conforms; 1 a check failed; 2 usage error (unknown activation, target that cannot be imported, bad "
-     "dtype or parameter); 130 interrupted (Ctrl-C: what was found so far is printed)."))
+""", "0 conforms; 1 a check failed (a target that died included); 2 usage error (unknown activation, target "
+     "that cannot be imported, bad dtype, parameter or option); 130 interrupted (Ctrl-C: what was found so far "
+     "is printed)."))
     p.add_argument("target", nargs="?", help="package.module:function or path/to/file.py:function")
     p.add_argument("--activation", "-a", help="catalog name the target implements (e.g. gelu)")
     p.add_argument("--dtype", action="append", default=None,
                    help="float16, bfloat16, float32 (default) or float64; repeatable with --framework")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="parameter value the target is meant to use (default: the catalog default)")
+    p.add_argument("--kwarg", action="append", default=[], metavar="NAME=VALUE",
+                   help="keyword argument passed to the target on every call (a number, true/false/none, "
+                        "a quoted string or a word), e.g. approximate='tanh'")
     p.add_argument("--grad", metavar="TARGET", help="callable computing the derivative (autograd otherwise)")
     p.add_argument("--framework", choices=FRAMEWORKS,
                    help="audit every activation the framework ships (scipy.special for numpy)")
@@ -52,27 +62,92 @@ symact audit --framework torch --dtype float32 --only gelu
     p.add_argument("--no-derivative", action="store_true", help="skip the derivative check")
     p.add_argument("--plot", metavar="FILE", help="draw the ULP error against x with the allowed band "
                                                    "(.svg, .png or .pdf; a single TARGET only)")
-    p.add_argument("--only", action="append", default=None, help="with --framework: only these activations")
-    p.add_argument("--device", default=None, help="torch device for --framework torch (e.g. cuda)")
+    p.add_argument("--only", action="append", default=None,
+                   help="with --framework: only these activations (catalog names or aliases, comma-separated)")
+    p.add_argument("--device", default=None, help="torch device for a torch target or --framework torch (e.g. cuda)")
+    p.add_argument("--in-process", action="store_true",
+                   help="import and call the target in this process (default: an isolated child process)")
+    p.add_argument("--import-timeout", type=float, default=None,
+                   help="seconds the child may take to import the target (default 60)")
+    p.add_argument("--memory-limit", type=float, default=None, metavar="GIB",
+                   help="address-space limit of the child in GiB (default: the physical memory; 0: none)")
     p.set_defaults(run=run)
 
 
 def _params(items: list[str]) -> dict:
+    from symact.parsing import parse_param
+
+    return dict(parse_param(item) for item in items)
+
+
+def _kwargs(items: list[str]) -> dict:
+    from symact.parsing import parse_literal
+
     out = {}
     for item in items:
-        if "=" not in item:
-            raise ParameterError(f"--param {item!r} must look like name=value")
-        k, _, v = item.partition("=")
-        out[k.strip()] = v.strip()
+        name, sep, value = (t.strip() for t in item.partition("="))
+        if not sep or not name.isidentifier() or not value:
+            raise ParameterError(f"--kwarg expects NAME=VALUE, e.g. approximate='tanh'; got {item!r}")
+        out[name] = parse_literal(value, f"--kwarg {name}")
+    return out
+
+
+#: the largest --effort (1.4 million float64 points; more only costs memory and time)
+MAX_EFFORT = 100.0
+
+
+def _positive(value: float | None, option: str, upper: float = math.inf) -> None:
+    if value is not None and not (0 < value <= upper):
+        bound = f" and at most {upper:g}" if math.isfinite(upper) else ""
+        raise ParameterError(f"{option} must be a number above 0{bound}, got {value!r}")
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Every option, before anything runs: one line and exit 2 for a bad one (cli docs)."""
+    _positive(args.effort, "--effort", MAX_EFFORT)
+    _positive(args.timeout, "--timeout")
+    _positive(args.ulp_budget, "--ulp-budget")
+    _positive(args.import_timeout, "--import-timeout")
+    if args.hypothesis < 0:
+        raise ParameterError(f"--hypothesis must be 0 (no search) or a number of examples, got {args.hypothesis}")
+    if args.memory_limit is not None and not (0 <= args.memory_limit < math.inf):
+        raise ParameterError(f"--memory-limit must be a number of GiB (0: no limit), got {args.memory_limit!r}")
+    if args.in_process and (args.import_timeout is not None or args.memory_limit is not None):
+        raise ParameterError("--import-timeout and --memory-limit limit the child process: not with --in-process")
+    if args.only and not args.framework:
+        raise ParameterError("--only selects activations of --framework")
+    if args.device is not None and args.framework not in (None, "torch"):
+        raise ParameterError(f"--device applies to torch targets; --framework {args.framework} runs on the CPU")
+
+
+def _only(framework: str, items: list[str] | None) -> list[str] | None:
+    """The catalog names --only selects (aliases resolved, comma lists split); each must be one the
+    framework ships."""
+    from symact.audit import frameworks
+    from symact.catalog import get
+
+    if not items:
+        return None
+    shipped = sorted({r.activation for r in frameworks.rows(framework)})
+    out = []
+    for name in (n.strip() for item in items for n in item.split(",")):
+        if not name:
+            continue
+        entry = get(name)
+        if entry.name not in shipped:
+            raise ParameterError(f"--only {name}: {framework} ships no {entry.name} (it ships {', '.join(shipped)})")
+        out.append(entry.name)
+    if not out:
+        raise ParameterError("--only needs at least one activation name")
     return out
 
 
 def run(args: argparse.Namespace) -> int:
-    from symact.audit.adapters import TargetError, load_target
     from symact.audit.dtypes import get_format
     from symact.progress import Progress
     from symact.catalog import get
 
+    _check_options(args)
     dtypes = [get_format(d).name for d in (args.dtype or [])]
     progress = Progress(enabled=None if not args.json else False)
     kw = dict(budget=args.ulp_budget, strict=args.strict, effort=args.effort, hypothesis=args.hypothesis,
@@ -82,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
             raise ParameterError("give either TARGET or --framework, not both")
         if args.plot:
             raise ParameterError("--plot draws one TARGET's audit, not a --framework run")
+        if args.kwarg or args.grad or args.param or args.activation:
+            raise ParameterError("--activation, --param, --kwarg and --grad are for a single TARGET, not --framework")
         return _run_framework(args, dtypes or ["float32", "float64"], progress, kw)
     if not args.target:
         raise ParameterError("give a TARGET (package.module:function or file.py:function) or --framework")
@@ -97,16 +174,10 @@ def run(args: argparse.Namespace) -> int:
     entry = get(args.activation)
     params = _params(args.param)
     entry.param_values(params)
-    try:
-        fn = load_target(args.target)
-        grad = load_target(args.grad) if args.grad else None
-    except TargetError as exc:
-        raise SymactError(str(exc)) from None
-    from symact.audit.core import audit
-
-    report = audit(fn, entry.name, dtype=dtypes[0] if dtypes else "float32", params=params, grad=grad,
-                   exhaustive=args.exhaustive, progress=progress, label=args.target,
-                   derivative=False if args.no_derivative else None, **kw)
+    kw.update(dtype=dtypes[0] if dtypes else "float32", params=params, exhaustive=args.exhaustive,
+              label=args.target, derivative=False if args.no_derivative else None, kwargs=_kwargs(args.kwarg),
+              device=args.device)
+    report = _audit_target(args, entry.name, kw, progress)
     if args.json:
         print(report.json())
     else:
@@ -120,6 +191,29 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.passed else 1
 
 
+def _audit_target(args: argparse.Namespace, name: str, kw: dict, progress):
+    """The report of the single TARGET: audited in a child process, or here with --in-process (the target's
+    output captured either way)."""
+    from symact.audit.target import IMPORT_SECONDS, audit_spec, captured_output
+
+    if not args.in_process:
+        memory = None if args.memory_limit is None else int(args.memory_limit * 2 ** 30)
+        return audit_spec(args.target, args.grad, name, dict(kw, progress=progress.enabled), memory=memory,
+                          import_seconds=args.import_timeout or IMPORT_SECONDS)
+    from symact.audit.adapters import TargetError, load_target
+    from symact.audit.core import audit
+
+    with captured_output() as output:
+        try:
+            fn = load_target(args.target)
+            grad = load_target(args.grad) if args.grad else None
+        except TargetError as exc:
+            raise SymactError(str(exc)) from None
+        report = audit(fn, name, grad=grad, progress=progress, isolate=False, **kw)
+    report.output = output()
+    return report
+
+
 def _run_framework(args, dtypes, progress, kw) -> int:
     from symact.audit import frameworks
 
@@ -129,12 +223,14 @@ def _run_framework(args, dtypes, progress, kw) -> int:
                           f"(pip install {missing})")
     if args.exhaustive:
         raise ParameterError("--exhaustive is for a single target")
+    only = _only(args.framework, args.only)
     extra = {"device": args.device} if args.device else {}
     results = frameworks.audit_framework(args.framework, dtypes, progress=progress,
-                                         derivative=not args.no_derivative, only=args.only, **kw, **extra)
+                                         derivative=not args.no_derivative, only=only,
+                                         isolate=not args.in_process, **kw, **extra)
     progress.close()
     interrupted = any(r.interrupted for _, r in results) or len(results) < len(
-        frameworks.planned(args.framework, dtypes, args.only))
+        frameworks.planned(args.framework, dtypes, only))
     passed = all(r.passed for _, r in results) and not interrupted
     if args.json:
         print(json.dumps({"passed": passed, "framework": args.framework, "interrupted": interrupted,
@@ -180,6 +276,9 @@ def framework_table(framework: str, results, interrupted: bool = False) -> str:
                 lines.append(f"  {row.label} {rep.dtype} {c.name}: {c.failures[0].line()}")
     n_ok = sum(1 for _, r in results if r.passed)
     lines.append("")
+    lines.append("max ulp: the values check's largest ULP error over the points it judges by B ulp max(1, kappa) "
+                 "(exact values in the normal range; points that pass only by the absolute floor tiny, and "
+                 "documented convention regions, left out)")
     total = sum(r.seconds for _, r in results)
     lines.append(f"{n_ok} of {len(results)} audits conform ({total:.0f} s of auditing)")
     return "\n".join(lines)

@@ -1,0 +1,449 @@
+"""Running an audit isolated from the target: a target that exits, crashes, hangs while it is imported or
+exhausts memory is a reported failure, never the end (or a hang) of the caller.
+
+By default :func:`symact.audit` and ``symact audit`` run the audit -- target calls included -- in a child
+process and take back its :class:`~symact.audit.report.AuditReport`:
+
+* a target named by a string (``package.module:function``, ``path/to/file.py:function``: the command line, the
+  pytest plugin) is imported only in the child, within :data:`IMPORT_SECONDS`; the caller never runs its code;
+* a callable that pickles by reference (a function of an importable module or of a ``file.py`` target) is sent
+  to a fresh interpreter (:mod:`symact.audit.workers`), which is kept and reused for the next audit;
+* anything else (a lambda, a closure, a function defined in ``__main__``) cannot reach a fresh interpreter:
+  on POSIX the audit runs in a ``fork`` of the caller (the callable is already there).  A fork copies the
+  caller's threads in whatever state they are in, so a caller that has run PyTorch or JAX should give the
+  auditor importable functions (or ``isolate=False``); without ``fork`` (Windows) the audit runs in-process.
+
+The child's address space is limited to ``memory`` bytes (``RLIMIT_AS``; default: the machine's physical
+memory; 0 for none, which a CUDA device needs), so a target that allocates without bound fails with a
+``MemoryError`` in the child.  Everything the target writes to its standard output or error is captured and
+returned as the report's ``output`` (it never reaches the caller's standard output, where ``--json`` goes).
+When the child ends without a report, the report has one failing ``calls`` check that says why (``exit
+status 0``, ``signal 11 (SIGSEGV)``, an import that did not finish) and the output of the target.  Ctrl-C is
+forwarded to the child, which returns what it found so far (``interrupted``).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
+from typing import Any, Callable
+
+from symact.audit.adapters import FILE_MODULE_PREFIX, HUNG, load_file_module, load_target
+from symact.progress import Progress
+from symact.audit.report import FAIL, AuditReport, CheckResult, Failure
+from symact.audit.workers import OUTPUT_CHARS, WorkerDied, WorkerPool, exit_reason
+
+#: seconds a target may take to be imported in the child (``--import-timeout``)
+IMPORT_SECONDS = 60.0
+
+
+def default_memory(device: str | None = None) -> int:
+    """The child's default address-space limit: the machine's physical memory (0: no limit; also for a GPU
+    device, whose driver maps address space far beyond the memory)."""
+    if device and not str(device).startswith("cpu"):
+        return 0
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 0
+
+
+def by_reference(obj: Any) -> bytes | None:
+    """``obj`` pickled, when a fresh interpreter can unpickle it (by reference to an importable module, or
+    to a ``file.py`` target it imports again); None for a lambda, a closure, anything of ``__main__``."""
+    try:
+        data = pickle.dumps(obj)
+    except Exception:  # noqa: BLE001 - whatever pickle refuses
+        return None
+    return None if b"__main__" in data else data
+
+
+def file_module_of(obj: Any) -> dict[str, str]:
+    """{module name: path} of the ``file.py`` target module ``obj`` comes from (empty for other modules)."""
+    for o in (obj, getattr(obj, "fn", None), getattr(obj, "func", None)):
+        mod = getattr(o, "__module__", None)
+        if isinstance(mod, str) and mod.startswith(FILE_MODULE_PREFIX):
+            path = getattr(sys.modules.get(mod), "__file__", None)
+            if path:
+                return {mod: path}
+    return {}
+
+
+# -- what the child runs ---------------------------------------------------------------------------------------
+def child_init(memory: int, progress_fd: int | None) -> dict:
+    """A child's state: its address-space limit set, the terminal to draw progress on; it ends when its
+    parent does (a parent killed in the middle of an audit leaves no child running)."""
+    threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True, name="symact-orphan").start()
+    if memory:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    stream = os.fdopen(progress_fd, "w") if progress_fd is not None else None
+    return {"progress": stream, "targets": {}}
+
+
+def _orphan_watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def child_ready(state: dict) -> None:
+    """Nothing: answering it shows the child is up."""
+
+
+def child_load(state: dict, specs: dict[str, str | tuple]) -> None:
+    """Import the targets named by ``specs`` in the child: {key: 'module:function'}, or {key: (loader, *args)}
+    for a callable that ``loader(*args)`` (a function of an importable module) finds there."""
+    for key, spec in specs.items():
+        state["targets"][key] = load_target(spec) if isinstance(spec, str) else spec[0](*spec[1:])
+
+
+def child_audit(state: dict, files: dict[str, str], payload: bytes | None, name: str, kwargs: dict):
+    """Run one audit in the child: the callable is ``payload`` unpickled (after importing its ``file.py``
+    module) or, without a payload, the targets loaded by :func:`child_load` (``kwargs["fn"]``/``["grad"]``
+    name them).  Returns (report, whether this child should be retired: a call of the target hung)."""
+    from symact.audit.core import audit
+
+    for mod, path in files.items():
+        if mod not in sys.modules:
+            load_file_module(mod, path)
+    kwargs = dict(kwargs)
+    if payload is not None:
+        fn, grad = pickle.loads(payload)
+    else:
+        fn = state["targets"][kwargs.pop("fn")]
+        grad = state["targets"].get(kwargs.pop("grad", None))
+    return _audited(state, lambda **kw: audit(fn, name, grad=grad, isolate=False, **kw), kwargs)
+
+
+def child_framework(state: dict, framework: str, index: int, dtype: str, kwargs: dict):
+    """Audit row ``index`` of ``framework``'s rows (built again in the child: rows hold closures)."""
+    from symact.audit import frameworks
+    from symact.audit.core import audit
+
+    row = frameworks.rows(framework)[index]
+    return _audited(state, lambda **kw: audit(
+        row.fn, row.activation, dtype=dtype, params=row.params, grad=row.grad, kind=row.kind, label=row.label,
+        convention_region=row.convention_region, isolate=False, **kw), kwargs)
+
+
+def _audited(state: dict, run: Callable[..., AuditReport], kwargs: dict) -> tuple[AuditReport, bool]:
+    """``run(**kwargs)`` with the progress bar on the parent's terminal, the output captured and Ctrl-C
+    (forwarded by the parent) interrupting it; (report, whether a call of the target hung)."""
+    if state["progress"] is not None:
+        kwargs = dict(kwargs, progress=Progress(enabled=True, stream=state["progress"]))
+    with _capture_child_output() as out:
+        previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            report = run(**kwargs)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    report.output = out()
+    return report, _hung(report)
+
+
+def _hung(report: AuditReport) -> bool:
+    """A call of the target timed out: its thread may still run in the child, which is not reused."""
+    return any(HUNG in (f.message or "") for c in report.checks for f in c.failures)
+
+
+@contextmanager
+def _capture_child_output():
+    """In a worker (whose standard output already goes to its standard error, a file): yields a function
+    returning what was written to it meanwhile."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    start = os.lseek(2, 0, os.SEEK_CUR)
+    got: list[str] = []
+
+    def text() -> str:
+        return got[0] if got else ""
+
+    try:
+        yield text
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        end = os.lseek(2, 0, os.SEEK_CUR)
+        got.append(_tail(os.pread(2, max(0, end - start), start)))
+
+
+def _tail(data: bytes) -> str:
+    text = data.decode(errors="replace")
+    return text if len(text) <= OUTPUT_CHARS else "...\n" + text[-OUTPUT_CHARS:]
+
+
+@contextmanager
+def captured_output():
+    """Point this process's file descriptors 1 and 2 at a temporary file for the block; yields a function
+    returning what was written there (``symact audit --in-process``: the target's prints stay out of the
+    JSON on standard output)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    got: list[str] = []
+    with tempfile.TemporaryFile() as tmp:
+        os.dup2(tmp.fileno(), 1)
+        os.dup2(tmp.fileno(), 2)
+        try:
+            yield lambda: got[0] if got else ""
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            for fd in saved:
+                os.close(fd)
+            tmp.seek(0)
+            got.append(_tail(tmp.read()))
+
+
+# -- the parent's side -----------------------------------------------------------------------------------------
+def died_report(label: str, name: str, dtype: str, params: dict | None, why: str, output: str = "",
+                check: str = "calls") -> AuditReport:
+    """The report of an audit whose child ended (or hung) without a report: one failing check (``calls``)."""
+    rep = AuditReport(target=label, activation=name, dtype=dtype, params=dict(params or {}), output=output)
+    rep.checks.append(CheckResult(check, FAIL, "no report: the audit did not finish",
+                                  failures=[Failure(check, message=why)]))
+    return rep
+
+
+class Child:
+    """One worker process that audits (reused for audit after audit until it dies or a call hangs in it)."""
+
+    def __init__(self, memory: int, progress: bool = False):
+        self.memory = memory
+        self.progress = progress
+        self.pool: WorkerPool | None = None
+        self.last_output = ""
+
+    def _start(self) -> WorkerPool:
+        if self.pool is None:
+            fd = os.dup(2) if self.progress else None
+            try:
+                self.pool = WorkerPool(1, child_init, (self.memory, fd), pass_fds=(fd,) if fd is not None else (),
+                                       new_session=True)
+            finally:
+                if fd is not None:
+                    os.close(fd)
+        return self.pool
+
+    def retire(self, kill: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.kill() if kill else self.pool.shutdown(cancel=True)
+            self.pool = None
+
+    def load(self, specs: dict[str, str], seconds: float) -> str | None:
+        """Import the targets in the child within ``seconds``: None, or why it failed (a :class:`TargetError`
+        of the child, e.g. no such module, is raised here)."""
+        pool = self._start()
+        try:
+            pool.submit(child_ready).result()          # the time limit starts once the child runs
+        except WorkerDied as exc:
+            self.retire()
+            self.last_output = exc.output
+            return f"the auditor's child process did not start ({exc})"
+        fut = pool.submit(child_load, specs)
+        try:
+            fut.result(timeout=seconds)
+        except FutureTimeout:
+            self.retire(kill=True)
+            return f"importing the target did not finish within {seconds:g} s (--import-timeout)"
+        except WorkerDied as exc:
+            self.retire()
+            self.last_output = exc.output
+            return f"the target's process ended while importing it ({exc})"
+        return None
+
+    def run(self, fn: Callable, *args, seconds: float | None = None,
+            during: str = "during the audit") -> tuple[Any, str, str]:
+        """(value, why there is none, the dead child's output): ``fn(state, *args)`` run in the child, within
+        ``seconds`` if given; Ctrl-C is forwarded and the child's (interrupted) answer awaited (a second
+        Ctrl-C kills the child).  ``during`` says what the child was doing, in the reasons."""
+        pool = self._start()
+        fut = pool.submit(fn, *args)
+        try:
+            return _wait(fut, pool, seconds), "", ""
+        except FutureTimeout:
+            self.retire(kill=True)
+            return None, f"the target's process did not finish {during} within {seconds:g} s", ""
+        except WorkerDied as exc:
+            self.retire()
+            return None, f"the target's process ended {during} ({exc})", exc.output
+
+
+def _wait(fut: Future, pool: WorkerPool, seconds: float | None):
+    try:
+        return fut.result(timeout=seconds)
+    except KeyboardInterrupt:
+        for pid in pool.pids:
+            try:
+                os.kill(pid, signal.SIGINT)
+            except ProcessLookupError:
+                pass
+        try:
+            return fut.result()
+        except KeyboardInterrupt:
+            pool.kill()
+            raise
+
+
+_SHARED: dict[int, Child] = {}
+
+
+def _shared(memory: int) -> Child:
+    """The reused child of :func:`audit_callable` for this address-space limit."""
+    if memory not in _SHARED:
+        _SHARED[memory] = Child(memory)
+    return _SHARED[memory]
+
+
+def audit_spec(spec: str | tuple, grad_spec: str | None, name: str, kwargs: dict, *, memory: int | None = None,
+               import_seconds: float = IMPORT_SECONDS, child: Child | None = None) -> AuditReport:
+    """Audit the target named ``spec`` (and its derivative ``grad_spec``) as ``name`` in a child process that
+    imports them (``spec`` as in :func:`child_load`; a tuple needs ``kwargs["label"]``); ``kwargs`` are
+    :func:`symact.audit`'s (picklable ones: dtype, params, effort, ...)."""
+    memory = default_memory(kwargs.get("device")) if memory is None else memory
+    own = child is None
+    child = child or Child(memory, progress=bool(kwargs.pop("progress", False)))
+    specs = {"fn": spec} | ({"grad": grad_spec} if grad_spec else {})
+    label = kwargs.get("label") or spec
+    try:
+        why = child.load(specs, import_seconds)
+        if why:
+            return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why,
+                               getattr(child, "last_output", ""))
+        args = dict(kwargs, fn="fn", label=label) | ({"grad": "grad"} if grad_spec else {})
+        return _report(child, (child_audit, {}, None, name, args), label, name, kwargs)
+    finally:
+        if own:
+            child.retire()
+
+
+def _report(child: Child, call: tuple, label: str, name: str, kwargs: dict) -> AuditReport:
+    start = time.perf_counter()
+    answer, why, output = child.run(*call)
+    if answer is None:
+        report = died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why, output)
+        report.seconds = time.perf_counter() - start
+        return report
+    report, retire = answer
+    if retire:
+        child.retire(kill=True)
+    return report
+
+
+def audit_row(child: Child, framework: str, index: int, label: str, name: str, dtype: str,
+              kwargs: dict) -> AuditReport:
+    """Audit row ``index`` of ``framework`` in ``child`` (a failing report when the child dies)."""
+    return _report(child, (child_framework, framework, index, dtype, kwargs), label, name, dict(kwargs, dtype=dtype))
+
+
+def audit_callable(fn: Callable, name: str, kwargs: dict) -> AuditReport:
+    """:func:`symact.audit` with ``isolate=True`` (module docs: a reused fresh interpreter, or a fork)."""
+    memory = kwargs.pop("memory", None)
+    memory = default_memory(kwargs.get("device")) if memory is None else memory
+    grad = kwargs.pop("grad", None)
+    progress = kwargs.pop("progress", False)
+    label = kwargs.get("label") or _label(fn)
+    sendable = {k: v for k, v in kwargs.items() if v is not None}
+    payload = by_reference((fn, grad))
+    if payload is not None and by_reference(sendable) is not None:
+        child = Child(memory, progress=True) if progress is True else _shared(memory)
+        try:
+            files = file_module_of(fn) | file_module_of(grad)
+            return _report(child, (child_audit, files, payload, name, sendable), label, name, kwargs)
+        finally:
+            if child.progress:
+                child.retire()
+    if not hasattr(os, "fork"):        # pragma: no cover - Windows: nothing to isolate an unpicklable callable
+        from symact.audit.core import audit
+
+        return audit(fn, name, grad=grad, progress=progress, isolate=False, **kwargs)
+    return _forked(lambda: _audit_here(fn, name, grad, progress, kwargs), memory, label, name, kwargs)
+
+
+def _label(fn) -> str:
+    from symact.audit.adapters import Target
+
+    return fn.label if isinstance(fn, Target) else Target(fn).label
+
+
+def _audit_here(fn, name, grad, progress, kwargs) -> AuditReport:
+    from symact.audit.core import audit
+
+    return audit(fn, name, grad=grad, progress=progress, isolate=False, **kwargs)
+
+
+def _forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, kwargs: dict) -> AuditReport:
+    """Run ``job()`` in a fork of this process (its own process group: Ctrl-C is forwarded once) with the
+    address-space limit and its output captured; the report, or a failing one saying why there is none."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    rd, wr = os.pipe()
+    with tempfile.TemporaryFile() as out:
+        pid = os.fork()
+        if pid == 0:                                      # the child: never returns
+            code = 0
+            try:
+                os.close(rd)
+                os.setpgid(0, 0)
+                os.dup2(out.fileno(), 1)
+                os.dup2(out.fileno(), 2)
+                if memory:
+                    import resource
+
+                    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+                try:
+                    answer = (True, job())
+                except BaseException as exc:  # noqa: BLE001 - the parent raises it
+                    answer = (False, exc)
+                with os.fdopen(wr, "wb") as w:
+                    w.write(pickle.dumps(answer))
+            except BaseException:  # noqa: BLE001
+                code = 70
+            finally:
+                os._exit(code)
+        os.close(wr)
+        data = _read_all(rd, pid)
+        _, status = os.waitpid(pid, 0)
+        out.seek(0)
+        output = _tail(out.read())
+    code = os.waitstatus_to_exitcode(status)
+    if data:
+        ok, value = pickle.loads(data)
+        if not ok:
+            raise value
+        value.output = output
+        return value
+    return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"),
+                       f"the target's process ended during the audit ({exit_reason(code)})", output)
+
+
+def _read_all(fd: int, pid: int) -> bytes:
+    chunks = []
+    interrupted = False
+    with os.fdopen(fd, "rb") as r:
+        while True:
+            try:
+                b = r.read(1 << 16)
+            except KeyboardInterrupt:
+                if interrupted:
+                    os.kill(pid, signal.SIGKILL)
+                    raise
+                interrupted = True
+                os.kill(pid, signal.SIGINT)
+                continue
+            if not b:
+                return b"".join(chunks)
+            chunks.append(b)
+
