@@ -37,7 +37,7 @@ def verdict(decide: Callable[[], Verdict], budget: float, statement: str, latex:
 
 def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float = 60.0, progress: Any = None):
     """:func:`symact.properties.analyze` in child processes, within ``budget`` CPU seconds in all; ``progress``
-    (drawn on stderr by the child, see :class:`symact.progress.Progress`) shows the property being decided."""
+    (a :class:`symact.progress.Progress`, drawn by this process) shows the property being decided."""
     from symact.properties import KEYS, PROPERTIES, checked_report, subject
 
     subj = subject(target, params)  # bad names and parameters are reported here, before any child starts
@@ -47,11 +47,15 @@ def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float 
 
         left = max(budget - channel.spent, 0.0)
         channel.begin(start, left)
-        analyze_here(target, params, budget=left, keys=KEYS[start:], progress=progress,
+        analyze_here(target, params, budget=left, keys=KEYS[start:],
                      on_verdict=lambda key, v: channel.done(KEYS.index(key), v))
 
+    def shown(i: int) -> None:
+        if progress is not None:
+            progress.update(f"{subj.name}: {KEYS[i]}", i, len(KEYS))
+
     started = time.perf_counter()
-    outcomes = sandbox.run(work, len(KEYS), lambda i: f"deciding {KEYS[i]}")
+    outcomes = sandbox.run(work, len(KEYS), lambda i: f"deciding {KEYS[i]}", on_begin=shown)
     verdicts = {key: out.value if out.ok else
                 Verdict("unknown", PROPERTIES[key].statement(subj), method="none", reason=out.value)
                 for key, out in zip(KEYS, outcomes)}
@@ -60,16 +64,18 @@ def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float 
 
 def claims(todo: Sequence[Any], progress: Any = None) -> list[Verdict]:
     """The verdicts of the :class:`symact.claims.Claim` objects ``todo`` (each within its own budget);
-    ``progress`` (drawn by the child) shows the claim being settled."""
+    ``progress`` (drawn by this process) shows the claim being settled."""
     def work(channel: sandbox.Channel, start: int) -> None:
         for i in range(start, len(todo)):
-            if progress is not None:
-                progress.update(f"prove: {todo[i].id}", i, len(todo))
             channel.begin(i, todo[i].budget)
             with limit(todo[i].budget):
                 channel.done(i, todo[i].run())
 
-    outcomes = sandbox.run(work, len(todo), lambda i: f"settling {todo[i].id}")
+    def shown(i: int) -> None:
+        if progress is not None:
+            progress.update(f"claim {i + 1}/{len(todo)}: {todo[i].id}", i, len(todo))
+
+    outcomes = sandbox.run(work, len(todo), lambda i: f"settling {todo[i].id}", on_begin=shown)
     return [out.value if out.ok else
             Verdict("unknown", c.statement, c.latex, method="none", reason=out.value)
             for c, out in zip(todo, outcomes)]

@@ -115,12 +115,13 @@ class Channel:
 
 
 def run(work: Callable[[Channel, int], None], count: int, what: Callable[[int], str],
-        memory: int | None = None) -> list[Outcome]:
+        memory: int | None = None, on_begin: Callable[[int], None] | None = None) -> list[Outcome]:
     """The outcomes of items ``0 .. count-1`` computed by ``work`` in child processes (see the module text).
 
     ``what(i)`` describes item ``i`` for the reasons ("deciding the claim", "deciding convex").  Exceptions
     raised by ``work`` come back: ``MemoryError`` and ``RecursionError`` as a failed item, any other one is
-    re-raised here (a bug is not a verdict).
+    re-raised here (a bug is not a verdict).  ``on_begin(i)`` is called here, in this process, as the child
+    starts item ``i`` (a progress line).
     """
     if not hasattr(os, "fork"):
         return _in_process(work, count, what)
@@ -128,7 +129,7 @@ def run(work: Callable[[Channel, int], None], count: int, what: Callable[[int], 
     spent = 0.0
     start = 0
     while start < count:
-        failed, cpu = _one_child(work, start, count, spent, what, memory, outcomes)
+        failed, cpu = _one_child(work, start, count, spent, what, memory, outcomes, on_begin)
         spent += cpu
         if failed is None:
             break
@@ -190,7 +191,7 @@ def _child(work, start: int, spent: float, memory: int | None, fd: int) -> None:
         os._exit(code)
 
 
-def _one_child(work, start, count, spent, what, memory, outcomes) -> tuple[int | None, float]:
+def _one_child(work, start, count, spent, what, memory, outcomes, on_begin=None) -> tuple[int | None, float]:
     """Run one child from item ``start``; (the item it died at or None, the CPU seconds it used)."""
     read_fd, write_fd = os.pipe()
     sys.stdout.flush()
@@ -227,6 +228,8 @@ def _one_child(work, start, count, spent, what, memory, outcomes) -> tuple[int |
                 del buffer[:_HEADER.size + size]
                 if kind == "begin":
                     current = index
+                    if on_begin is not None:
+                        on_begin(index)
                     ceiling = WALL_FACTOR * (payload + hard_slack(payload)) + WALL_SLACK
                     wall_end = time.monotonic() + ceiling
                 elif kind == "done":

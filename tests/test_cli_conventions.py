@@ -125,7 +125,7 @@ def test_paint_leaves_prose_alone():
 
 # -- progress -----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("args, label", [(("analyze", "relu"), "relu: "),
-                                         (("prove", "sigmoid_deriv_le_quarter"), "claim 1/1: sigmoid_deriv_le_quarter")])
+                                         (("prove", "sigmoid_deriv_le_quarter"), "claim 2/2: sigmoid_deriv_le_quarter")])
 def test_progress_on_a_terminal_only(args, label):
     code, err, out = on_terminal(*args, stream="stderr")
     assert code == 0 and "\r[" in err and label in err and "%" in err
@@ -152,7 +152,7 @@ def test_progress_of_the_table_rows_and_the_report(tmp_path, monkeypatch):
     build_report(tmp_path / "r.pdf", compile_pdf=False, include_table=False, plots=False,
                  ids=["sigmoid_deriv_le_quarter"], progress=Progress(enabled=True, stream=buf))
     shown = buf.getvalue()
-    assert "report: claim 1/1: sigmoid_deriv_le_quarter" in shown and "report: LaTeX sources" in shown
+    assert "report: claim 2/2: sigmoid_deriv_le_quarter" in shown and "report: LaTeX sources" in shown
     assert shown.index("report: figures") < shown.index("report: property table")
 
 

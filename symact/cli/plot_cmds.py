@@ -10,11 +10,17 @@ import argparse
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    from symact.cli import epilog
+
     p = sub.add_parser("plot", help="draw f and f' with the range, extrema, inflection points and kinks marked",
                        description="Draw f (solid) and f' (dashed) with what `symact analyze` proved marked: "
                                    "the range's ends, the global extrema, inflection points and kinks.",
-                       epilog="examples:\n  symact plot gelu -o gelu.svg\n  symact plot elu --param alpha=2 "
-                              "-o elu2.png\n  symact plot --expr \"x*atan(x)\" -o xatan.pdf",
+                       epilog=epilog('''
+symact plot gelu -o gelu.svg
+symact plot elu --param alpha=2 -o elu2.png
+symact plot --expr "x*atan(x)" -o xatan.pdf
+''', "0 the picture was written; 2 usage error (unknown activation, bad parameter or expression, unknown "
+     "file type)."),
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("name", nargs="?", help="activation name or alias (see `symact list`)")
     p.add_argument("--expr", metavar="EXPR", help="plot an expression in x instead, e.g. \"x*atan(x)\"")

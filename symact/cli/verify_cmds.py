@@ -13,7 +13,16 @@ _BOOTSTRAP = ("import sys, types; pkg = types.ModuleType('symact'); pkg.__path__
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("verify", help="re-check a certificate with the kernel alone (from `check --json`)")
+    from symact.cli import epilog
+
+    p = sub.add_parser("verify", help="re-check a certificate with the kernel alone (from `check --json`)",
+                       description="Re-check a kernel certificate in a fresh interpreter that imports only "
+                                   "symact.kernel: nobody has to trust the search that found it.",
+                       epilog=epilog('''
+symact check "log(x) <= x - 1 for x > 0" --json > cert.json
+symact verify cert.json
+symact verify cert.json --json
+''', "0 the certificate establishes its verdict; 1 rejected (the reason is printed); 2 usage error (an unreadable file, no certificate in it)."))
     p.add_argument("certificate", help="a certificate file, or the JSON of `symact check --json`; - reads stdin")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=run_verify)

@@ -3,7 +3,7 @@
 Run as ``python -c`` bootstrap by :mod:`symact.cli.verify_cmds` in a fresh interpreter where ``symact`` is an
 empty package, so only ``symact.kernel`` is imported: the verdict does not depend on the search code.
 Accepts a certificate, or any JSON object holding one under ``certificate.data`` (``symact check --json``).
-Exit status: 0 the certificate establishes its verdict, 1 rejected, 2 unreadable input.
+Exit status: 0 the certificate establishes its verdict, 1 rejected, 2 usage error (unreadable input).
 """
 from __future__ import annotations
 
