@@ -752,7 +752,7 @@ def _evaluated_side(builder: _Builder, node: ast.AST, raw: sp.Expr) -> sp.Expr:
     """The evaluated side, or the structural one where SymPy's evaluation produces an undefined value (the
     kernel then finds where the side is undefined, e.g. 1/relu(x) for x <= 0)."""
     value = builder.expr(node)
-    if value.has(sp.nan, sp.zoo):
+    if value.has(sp.nan, sp.zoo) and raw.free_symbols:
         return raw
     return _finish(builder, node, value)
 

@@ -97,7 +97,8 @@ def test_check_json(capsys):
     assert code == 0 and data["status"] == "proved" and data["claim"] == "silu(x) >= -0.28"
     code, out, _ = run(capsys, "check", "silu(x) >= -0.27", "--json")
     data = json.loads(out)
-    assert code == 1 and data["status"] == "refuted" and data["certificate"]["kind"] == "counterexample"
+    assert code == 1 and data["status"] == "refuted" and data["certificate"]["kind"] == "kernel"
+    assert data["certificate"]["data"]["proof"]["rule"] == "counterexample"
 
 
 @pytest.fixture

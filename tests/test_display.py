@@ -159,13 +159,15 @@ def test_claim_and_outcome_displays():
 
     family = Family("display_test", "Display test")
 
-    @family.claim("tanh_odd", "tanh is odd", r"\tanh(-x) = -\tanh(x)")
+    @family.claim("tanh_odd", "tanh is odd", r"\tanh(-x) = -\tanh(x)", formal="tanh(-x) == -tanh(x)")
     def _(d):
         return deciders.identity("tanh(-x)", "-tanh(x)")
 
     outcome = family.run()[0]
     html = outcome._repr_html_()
-    assert "<code>tanh_odd</code>" in html and r"$\tanh(-x) = -\tanh(x)$" in html and ">proved<" in html
+    # a formal claim shows the statement the kernel checked, typeset from the parsed claim
+    assert "<code>tanh_odd</code>" in html and r"\tanh{\left(- x \right)} = - \tanh{\left(x \right)}" in html
+    assert ">proved<" in html
     assert "<th style='text-align:left'>verdict</th>" not in outcome.claim._repr_html_()
     assert pretty(outcome).startswith("claim tanh_odd (expected proved): PROVED")
 

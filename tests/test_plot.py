@@ -58,7 +58,8 @@ def test_refuted_check_plots_the_counterexample(tmp_path, capsys):
     out = tmp_path / "c.svg"
     assert main(["check", "silu(x) >= -0.27", "--plot", str(out)]) == 1
     texts = " ".join(_texts(out.read_text(encoding="utf-8")))
-    assert "counterexample: at x = -5/4, lhs - rhs ≈ -0.00837517 (certified)" in texts
+    # silu(-3/2) + 27/100 = -0.0036382857... (the kernel's counterexample)
+    assert "counterexample: at x = -3/2, lhs - rhs ≈ -0.00363829 (certified)" in texts
     capsys.readouterr()
     out2 = tmp_path / "p.svg"
     assert main(["check", "tanh(x) == 2*sigmoid(2*x) - 1", "--plot", str(out2)]) == 0
