@@ -160,8 +160,12 @@ def claim_plot(claim: Any, verdict: Any, out: Path) -> Path:
 
 def audit_plot(report: Any, out: Path) -> Path:
     """The values check of an audit: ULP error against x (symmetric log scales), the allowed error as a band,
-    points outside it in red; the thousands of points inside the band are drawn as an embedded image."""
+    points outside it in red; the thousands of points inside the band are drawn as an embedded image.  An
+    ``--exhaustive`` audit draws its failing inputs per binade instead (:func:`binade_plot`)."""
     chk = report.check("values")
+    exhaustive = report.check("exhaustive")
+    if exhaustive is not None and exhaustive.profile is not None:
+        return binade_plot(report, exhaustive.profile["by_binade"], out)
     if chk is None or chk.profile is None:
         raise ParameterError("the audit has no values check to draw (the target failed before it)")
     plt = pyplot()
@@ -186,6 +190,52 @@ def audit_plot(report: Any, out: Path) -> Path:
     ax.set_title(f"{report.target} as {report.activation}" + (f"({params})" if params else "")
                  + f", {report.dtype}: {'conforms' if report.passed else 'fails'}"[:110])
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=7, frameon=False)
+    return _save(fig, out)
+
+
+def binade_plot(report: Any, by_binade: Any, out: Path) -> Path:
+    """Failing inputs of an exhaustive float32 audit per binade [2^e, 2^(e+1)), negative and positive inputs
+    in two panels (a binade holds 2^23 inputs)."""
+    plt = pyplot()
+    counts = np.asarray(by_binade, dtype=float)
+    fig, axes = plt.subplots(1, 2, figsize=(7.2, 3.2), sharey=True)
+    for ax, sign, name in ((axes[0], 1, "x < 0"), (axes[1], 0, "x > 0")):
+        part = counts[sign * 256:(sign + 1) * 256]
+        exps = np.arange(256) - 127
+        hit = part > 0
+        ax.bar(exps[hit], part[hit] / 2 ** 23, width=1.0, color="C3")
+        ax.set_xlim(-127, 128)
+        ax.set_xlabel(f"binade exponent e ({name}: |x| in [2^e, 2^(e+1)))")
+        ax.axhline(0, color="0.6", lw=0.8)
+    axes[0].invert_xaxis()  # along the real line: the most negative binades on the left
+    axes[0].set_ylabel("failing share of the binade")
+    total = int(counts.sum())
+    fig.suptitle(f"failing inputs per binade: {total} for {report.target} as {report.activation}, "
+                 f"{report.dtype}"[:110], fontsize=9)
+    return _save(fig, out)
+
+
+def framework_plot(framework: str, results: list, out: Path) -> Path:
+    """The pass/fail grid of a ``--framework`` audit: one row per audited function and format, one column per
+    check (green pass, red fail, grey skipped or not run)."""
+    plt = pyplot()
+    checks: list[str] = []
+    for _, rep in results:
+        for c in rep.checks:
+            if c.name not in checks:
+                checks.append(c.name)
+    colours = {"pass": 1.0, "fail": 0.0}
+    grid = np.full((len(results), len(checks)), 0.5)
+    for i, (_, rep) in enumerate(results):
+        for c in rep.checks:
+            grid[i, checks.index(c.name)] = colours.get(c.status.lower(), 0.5)
+    fig, ax = plt.subplots(figsize=(1.2 + 0.45 * len(checks), 0.8 + 0.22 * len(results)))
+    ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto", interpolation="nearest")
+    ax.set_xticks(range(len(checks)), checks, rotation=60, ha="right", fontsize=7)
+    ax.set_yticks(range(len(results)), [f"{rep.target} ({rep.dtype})" for _, rep in results], fontsize=6)
+    passed = sum(rep.passed for _, rep in results)
+    ax.set_title(f"--framework {framework}: {passed} of {len(results)} conform (green pass, red fail, "
+                 f"grey skipped)", fontsize=8)
     return _save(fig, out)
 
 

@@ -250,3 +250,20 @@ def test_a_script_without_a_main_guard_is_not_run_again(tmp_path):
     lines = done.stdout.splitlines()
     assert lines.count("script ran") == 1
     assert lines[-1].startswith(f"{len(HALF)} float32 inputs") and "process workers: " in lines[-1]
+
+
+def test_the_exhaustive_plot_counts_failures_per_binade(patterns, tmp_path):
+    from symact.plotting import audit_plot
+
+    patterns(BELOW_MINUS_8)  # [-32, -8): binades e = 3 and 4 of the negative numbers
+
+    def textbook_softplus(x):  # log(1 + exp(x)) loses everything below about -17 in float32
+        return np.log1p(np.exp(x)).astype(x.dtype) * np.float32(0) + np.float32(1e-30)
+
+    r = _audit(textbook_softplus, "softplus")
+    counts = r.check("exhaustive").profile["by_binade"]
+    assert counts.sum() == r.check("exhaustive").failing > 0
+    negative_binades = {int(i) - 256 - 127 for i in np.nonzero(counts)[0]}
+    assert negative_binades <= {3, 4}                      # the failures sit where the inputs were
+    out = audit_plot(r, tmp_path / "binades.svg")
+    assert "failing inputs per binade" in out.read_text(encoding="utf-8")

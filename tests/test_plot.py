@@ -93,3 +93,11 @@ def test_audit_plot_marks_the_points_outside_the_standard(tmp_path, capsys):
     assert f"outside the standard ({bad} points)" in texts and "allowed: |r - f(x)| <=" in texts
     assert main(["audit", "--framework", "numpy", "--plot", str(out)]) == 2
     assert "--plot" in capsys.readouterr().err
+
+
+def test_framework_audit_draws_its_pass_fail_grid(tmp_path):
+    out = tmp_path / "grid.svg"
+    code = main(["audit", "--framework", "numpy", "--only", "logistic", "--dtype", "float32", "--plot", str(out)])
+    assert code in (0, 1)
+    text = out.read_text(encoding="utf-8")
+    assert "--framework numpy" in text and "conform" in text and "expit" in text

@@ -251,7 +251,8 @@ def _show(ctx: _Ctx, done: int, start: float) -> None:
 
 
 def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind: str, interrupted: bool) -> None:
-    chk = CheckResult("exhaustive", PASS, "", points=summary.points, max_ulp=summary.max_ulp)
+    chk = CheckResult("exhaustive", PASS, "", points=summary.points, max_ulp=summary.max_ulp,
+                      profile={"by_binade": summary.by_binade.copy()})
     problems = summary.problems
     scope = (f"{summary.points} float32 inputs (interrupted)" if interrupted else
              "every finite float32 input" if len(PATTERNS) == 1 << 32 else f"{summary.points} float32 inputs")

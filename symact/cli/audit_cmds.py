@@ -60,8 +60,9 @@ symact audit --framework torch --dtype float32 --only gelu
     p.add_argument("--hypothesis", type=int, default=100, help="examples of the targeted Hypothesis search (0: none)")
     p.add_argument("--timeout", type=float, default=10.0, help="time limit per call, seconds (default 10)")
     p.add_argument("--no-derivative", action="store_true", help="skip the derivative check")
-    p.add_argument("--plot", metavar="FILE", help="draw the ULP error against x with the allowed band "
-                                                   "(.svg, .png or .pdf; a single TARGET only)")
+    p.add_argument("--plot", metavar="FILE", help="draw the ULP error against x with the allowed band (with "
+                                                   "--exhaustive: failing inputs per binade; with --framework: "
+                                                   "the pass/fail grid; .svg, .png or .pdf)")
     p.add_argument("--only", action="append", default=None,
                    help="with --framework: only these activations (catalog names or aliases, comma-separated)")
     p.add_argument("--device", default=None, help="torch device for a torch target or --framework torch (e.g. cuda)")
@@ -155,8 +156,6 @@ def run(args: argparse.Namespace) -> int:
     if args.framework:
         if args.target:
             raise ParameterError("give either TARGET or --framework, not both")
-        if args.plot:
-            raise ParameterError("--plot draws one TARGET's audit, not a --framework run")
         if args.kwarg or args.grad or args.param or args.activation:
             raise ParameterError("--activation, --param, --kwarg and --grad are for a single TARGET, not --framework")
         return _run_framework(args, dtypes or ["float32", "float64"], progress, kw)
@@ -224,6 +223,11 @@ def _run_framework(args, dtypes, progress, kw) -> int:
     if args.exhaustive:
         raise ParameterError("--exhaustive is for a single target")
     only = _only(args.framework, args.only)
+    plot_to = None
+    if args.plot:
+        from symact.plotting import output_path
+
+        plot_to = output_path(args.plot)
     extra = {"device": args.device} if args.device else {}
     results = frameworks.audit_framework(args.framework, dtypes, progress=progress,
                                          derivative=not args.no_derivative, only=only,
@@ -239,6 +243,10 @@ def _run_framework(args, dtypes, progress, kw) -> int:
                           "reports": [r.to_json() for _, r in results]}, allow_nan=False))
     else:
         echo(framework_table(args.framework, results, interrupted))
+    if plot_to is not None and results:
+        from symact.plotting import framework_plot
+
+        framework_plot(args.framework, results, plot_to)
     if interrupted:
         return 130
     return 0 if passed else 1
