@@ -92,4 +92,24 @@ def audit_html(report: Any, max_failures: int = 5) -> str:
             cap = f"failures of <code>{escape(c.name)}</code>" + (f" (first {max_failures} of {len(c.failures)})"
                                                                     if more > 0 else "")
             out.append(_table(["failure", "reproduction"], frows, cap))
+    picture = _audit_svg(report)
+    if picture:
+        out.append(picture)
     return "\n".join(out)
+
+
+def _audit_svg(report: Any) -> str:
+    """The audit's picture (:func:`symact.plotting.audit_plot`) as inline SVG, or "" when it has none."""
+    import tempfile
+    from pathlib import Path
+
+    from symact.errors import SymactError
+    from symact.plotting import audit_plot
+
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            path = audit_plot(report, Path(tmp) / "audit.svg")
+        except SymactError:
+            return ""
+        text = path.read_text(encoding="utf-8")
+    return text[text.index("<svg"):] if "<svg" in text else ""

@@ -149,6 +149,7 @@ def test_audit_report_html_lists_its_failures():
     assert "failures of <code>values</code>" in html
     worst = r.check("values").failures[0]
     assert repr(worst.input) in html and worst.input > 3
+    assert "<svg" in html and "outside the standard" in html  # the ULP-error picture, inline
 
 
 def test_claim_and_outcome_displays():
