@@ -94,13 +94,22 @@ def set_latex(s: sp.Set) -> str:
 
 
 # ============================================================================ numbers and points (JSON)
-def number(n: dict[str, Any] | None, enclosures: bool = False) -> str:
-    """A number of the report JSON: exact form, then ``≈ decimal``, then (on request) the enclosure."""
+def _unbounded(n: dict[str, Any] | None) -> str | None:
+    """"?" for a missing number, "∞"/"-∞" for an infinite one, else None."""
     if not n:
         return "?"
     f = n.get("float")
     if isinstance(f, str):
         return "∞" if f == "oo" else "-∞"
+    return None
+
+
+def number(n: dict[str, Any] | None, enclosures: bool = False) -> str:
+    """A number of the report JSON: exact form, then ``≈ decimal``, then (on request) the enclosure."""
+    special = _unbounded(n)
+    if special is not None:
+        return special
+    f = n.get("float")
     text = n.get("text") or n.get("exact")
     if text is None or len(text) > LONG_FORM:
         shown = f"≈ {decimal(f)}"
@@ -115,11 +124,10 @@ def number(n: dict[str, Any] | None, enclosures: bool = False) -> str:
 
 def short_number(n: dict[str, Any] | None) -> str:
     """A table cell's number: a short rational exactly, anything else as a decimal."""
-    if not n:
-        return "?"
+    special = _unbounded(n)
+    if special is not None:
+        return special
     f = n.get("float")
-    if isinstance(f, str):
-        return "∞" if f == "oo" else "-∞"
     text = n.get("text") or n.get("exact")
     if text is not None and not n.get("enclosure") and len(text) <= SHORT_FORM:
         return text
