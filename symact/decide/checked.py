@@ -32,7 +32,7 @@ def statement(claim) -> tuple[str, str]:
 
 
 def _domain_latex(domain) -> str:
-    """A domain (pieces) in LaTeX set notation: \mathbb{R}, (0, \infty), [-1, 1] \cup \{2\}."""
+    r"""A domain (pieces) in LaTeX set notation: \mathbb{R}, (0, \infty), [-1, 1] \cup \{2\}."""
     if tuple(domain) == ((None, None, False, False),):
         return r"\mathbb{R}"
     parts = []
