@@ -375,7 +375,7 @@ class Search:
 
     def try_limit(self, g, rel, p, depth, order):
         """On a ray: g monotone toward the infinite end, where its limit has the needed sign."""
-        from symact.kernel.limits import limit
+        from symact.kernel.limits import limit_at
 
         if (p[0] is None) == (p[1] is None):
             return None
@@ -383,7 +383,7 @@ class Search:
         try:
             h = resolve(g, p, strict=True)
             enclose(h, p, strict=True)
-            lim = limit(h, side)
+            lim = limit_at(h, side)
             dh = differentiate(h)
         except (Uncertain, GermUndefined, ZeroDivisionError):
             return None

@@ -199,7 +199,7 @@ class Normalizer:
     def log_rational(self, q: Fraction):
         total = sp.Integer(0)
         for value, sign in ((q.numerator, 1), (q.denominator, -1)):
-            for prime, power in _factor(value):
+            for prime, power in _prime_powers(value):
                 total += sign * power * self.atom("log", None, num(prime))
         return total, sp.Integer(1)
 
@@ -270,13 +270,13 @@ def _split_root(q: Fraction, n: int) -> tuple[Fraction, Fraction]:
     """q = a^n * b with b free of n-th powers of small primes (so that 8^(1/2) and 2 * 2^(1/2) share b)."""
     a, b = Fraction(1), Fraction(1)
     for value, sign in ((q.numerator, 1), (q.denominator, -1)):
-        for prime, power in _factor(value):
+        for prime, power in _prime_powers(value):
             a *= Fraction(prime) ** (sign * (power // n))
             b *= Fraction(prime) ** (sign * (power % n))
     return a, b
 
 
-def _factor(n: int):
+def _prime_powers(n: int):
     out, p = [], 2
     while p * p <= n and p < 10 ** 4:
         count = 0

@@ -269,7 +269,7 @@ class _Checker:
             raise Rejected("limit needs a piece with exactly one infinite end")
         g = resolve(d, p, strict=True)
         enclose(g, p, strict=True)
-        lim = limits.limit(g, side)
+        lim = limits.limit_at(g, side)
         if not lim.finite:
             raise Rejected("the limit at the infinite end is not finite")
         # toward the infinite end g moves as g' says (times the direction); it then lies on the other side of L

@@ -40,7 +40,7 @@ _FINITE_AT_INF = {  # name: (limit at -oo, limit at +oo, exponentially fast from
 }
 
 
-def limit(t, side: int) -> Lim:
+def limit_at(t, side: int) -> Lim:
     head = t[0]
     if head == "x":
         return Lim(sign=side, growth="lin")
@@ -49,19 +49,19 @@ def limit(t, side: int) -> Lim:
     if head == "const":
         return Lim(Iv.ball(arb.pi() if t[1] == "pi" else arb(1).exp()), fast=True)
     if head == "add":
-        out = limit(t[1], side)
+        out = limit_at(t[1], side)
         for a in t[2:]:
-            out = _add(out, limit(a, side))
+            out = _add(out, limit_at(a, side))
         return out
     if head == "mul":
-        out = limit(t[1], side)
+        out = limit_at(t[1], side)
         for a in t[2:]:
-            out = _mul(out, limit(a, side))
+            out = _mul(out, limit_at(a, side))
         return out
     if head == "pow":
-        return _pow(limit(t[1], side), t[2])
+        return _pow(limit_at(t[1], side), t[2])
     if head == "fn":
-        return _function(t[1], limit(t[2], side))
+        return _function(t[1], limit_at(t[2], side))
     raise Uncertain(f"no limit rule for {head}")
 
 
