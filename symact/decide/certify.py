@@ -13,7 +13,7 @@ from fractions import Fraction
 from symact.kernel import Rejected, check, claim_json
 from symact.kernel.check import FORMAT
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import GermUndefined, enclose, interior, point, resolve
+from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import affine, sub
 
@@ -135,7 +135,7 @@ class Search:
         """Rational approximations (at several precisions) of the zeros of g' and of g in p, found with
         floats: candidates only."""
         try:
-            dg = differentiate(resolve(g, interior(p), strict=True))
+            dg = differentiate(smooth_form(g, interior(p), strict=True))
         except (Uncertain, GermUndefined):
             dg = None
         groups = []
@@ -210,7 +210,7 @@ class Search:
         if not _plausible(g, rel, p):
             return None
         if order < MAX_ORDER:
-            node = self.try_monotone(g, rel, p, depth, order) or self.try_limit(g, rel, p, depth, order)
+            node = self.try_monotone(g, rel, p, depth, order) or self.try_tail(g, rel, p, depth, order)
             if node:
                 return node
         if p[0] is not None and p[1] is not None and rel != "==":
@@ -265,7 +265,7 @@ class Search:
 
     def critical_roots(self, g, p):
         try:
-            dg = differentiate(resolve(g, interior(p), strict=True))
+            dg = differentiate(smooth_form(g, interior(p), strict=True))
         except (Uncertain, GermUndefined):
             return []
         roots = []
@@ -281,7 +281,7 @@ class Search:
         from symact.kernel.terms import to_json
 
         try:
-            h = resolve(g, p, strict=False)
+            h = smooth_form(g, p, strict=False)
         except (Uncertain, GermUndefined, ZeroDivisionError):
             return None
         if h not in self.rewrite_cache:
@@ -346,7 +346,7 @@ class Search:
 
     def try_monotone(self, g, rel, p, depth, order):
         try:
-            h = resolve(g, p, strict=True)
+            h = smooth_form(g, p, strict=True)
             enclose(h, p, strict=True)
             dh = differentiate(h)
         except (Uncertain, GermUndefined, ZeroDivisionError):
@@ -373,7 +373,7 @@ class Search:
                     return {"rule": "monotone", "from": side, "deriv": drel, "by": sub_node}
         return None
 
-    def try_limit(self, g, rel, p, depth, order):
+    def try_tail(self, g, rel, p, depth, order):
         """On a ray: g monotone toward the infinite end, where its limit has the needed sign."""
         from symact.kernel.limits import limit_at
 
@@ -381,7 +381,7 @@ class Search:
             return None
         side = 1 if p[1] is None else -1
         try:
-            h = resolve(g, p, strict=True)
+            h = smooth_form(g, p, strict=True)
             enclose(h, p, strict=True)
             lim = limit_at(h, side)
             dh = differentiate(h)
@@ -398,7 +398,7 @@ class Search:
         for drel in ((">=", ">") if grows else ("<=", "<")):
             sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
             if sub_node is not None:
-                return {"rule": "limit", "deriv": drel, "by": sub_node}
+                return {"rule": "tail", "deriv": drel, "by": sub_node}
         return None
 
     def identity(self, g, p):

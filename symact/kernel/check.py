@@ -26,7 +26,7 @@ piece P by one of these rules (the only ways to conclude):
               x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
               proves the claim for the given term (e.g. a factored form whose enclosure is sharper);
-``limit``     P reaches +oo or -oo; g (d's smooth form on P) is monotone there (the sign of g' on the interior
+``tail``      P reaches +oo or -oo; g (d's smooth form on P) is monotone there (the sign of g' on the interior
               of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`) has the
               right sign: a monotone function on a ray lies on one side of its limit.
 """
@@ -37,7 +37,7 @@ from typing import Any
 
 from symact.kernel import algebra, ivals, limits
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, resolve,
+from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
                                     undefined_reason)
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import X, TermError, from_json, num, parse_rational, show, sub, to_json
@@ -216,7 +216,7 @@ class _Checker:
         if e is None or p[0] == p[1]:
             raise Rejected("monotone needs a finite end of a proper interval")
         e_in = p[2] if side == "left" else p[3]
-        g = resolve(d, p, strict=True)
+        g = smooth_form(d, p, strict=True)
         enclose(g, p, strict=True)
         at_end = enclose(g, point(e), strict=True)
         exact_end = exact_value(g, e)
@@ -246,7 +246,7 @@ class _Checker:
         if rel != "==":
             raise Rejected("algebra proves identities only")
         enclose(d, p)  # defined everywhere on the piece
-        g = resolve(d, p, strict=False)
+        g = smooth_form(d, p, strict=False)
         if not algebra.is_zero(g, p):
             raise Rejected(f"the difference on {piece_text(p)} is not 0 as a rational function")
         self.log.append(f"On {piece_text(p)}: both sides are defined and their difference is 0 by exact "
@@ -255,19 +255,19 @@ class _Checker:
     def rule_rewrite(self, node, d, rel, p) -> None:
         other = from_json(node.get("as"))
         enclose(d, p)  # defined everywhere on the piece
-        if not algebra.is_zero(sub(resolve(d, p, strict=False), other), p):
+        if not algebra.is_zero(sub(smooth_form(d, p, strict=False), other), p):
             raise Rejected(f"the rewritten form is not equal to the difference on {piece_text(p)} by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference equals {show(other)} (exact algebra).")
         self.prove(node.get("by"), other, rel, p)
 
-    def rule_limit(self, node, d, rel, p) -> None:
+    def rule_tail(self, node, d, rel, p) -> None:
         drel = node.get("deriv")
         if rel == "==" or drel not in ("<", "<=", ">", ">="):
             raise Rejected("limit needs deriv=REL and an inequality claim")
         side = 1 if p[1] is None else -1 if p[0] is None else 0
         if side == 0 or (p[0] is None and p[1] is None):
             raise Rejected("limit needs a piece with exactly one infinite end")
-        g = resolve(d, p, strict=True)
+        g = smooth_form(d, p, strict=True)
         enclose(g, p, strict=True)
         lim = limits.limit_at(g, side)
         if not lim.finite:
@@ -294,7 +294,7 @@ class _Checker:
         x0 = parse_rational(node.get("at"))
         if not _contains(p, x0):
             raise Rejected("the anchor point is outside the piece")
-        g = resolve(d, p, strict=True)
+        g = smooth_form(d, p, strict=True)
         enclose(g, p, strict=True)
         if not algebra.is_zero(differentiate(g), p):
             raise Rejected("the derivative of the difference is not 0 by exact algebra")
@@ -308,7 +308,7 @@ def mean_value(d, p):
     """g(m) + g'(P) (P - m) on a bounded piece P (m its midpoint), an enclosure of d on P."""
     if p[0] is None or p[1] is None:
         raise Rejected("the mean value form needs a bounded piece")
-    g = resolve(d, p, strict=True)
+    g = smooth_form(d, p, strict=True)
     enclose(g, p, strict=True)
     m = (p[0] + p[1]) / 2
     at_m = enclose(g, point(m), strict=True)

@@ -1,7 +1,7 @@
 """Formal derivatives of smooth terms (sum, product, power and chain rules; function derivatives from
 :mod:`symact.kernel.functions`).
 
-Only terms without non-smooth nodes are differentiated (the callers resolve Piecewise, |u|, ... first).  The
+Only terms without non-smooth nodes are differentiated (the callers resolve Piecewise, |u|, ... into smooth forms first).  The
 formula is a term that is defined wherever the input is *openly* defined (positive bases of roots, positive
 logarithm arguments, non-zero denominators), and there equals the derivative.  Multiplications by the literal
 0 are dropped and sums of literal 0 folded: on that open domain this changes no value.

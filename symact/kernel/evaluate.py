@@ -4,7 +4,7 @@ A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -
 
 * :func:`enclose` -- an :class:`~symact.kernel.ivals.Iv` containing t(x) for every x in the piece; it raises
   :class:`Uncertain` unless t is certainly defined at every point of the piece.
-* :func:`resolve` -- a smooth term equal to t on the piece (``strict``: on a neighbourhood of every point, so
+* :func:`smooth_form` -- a smooth term equal to t on the piece (``strict``: on a neighbourhood of every point, so
   its formal derivative is t's derivative there): Piecewise branches, |u|, sign, Heaviside, max, min are
   replaced by the branch that certainly holds.
 * :func:`germ` -- the smooth term equal to t just left or just right of a point.
@@ -138,7 +138,7 @@ def _power(base: Iv, q: Fraction, strict: bool) -> Iv:
 def _derivative(f, p: Piece) -> Iv:
     """Enclosure of f' on the piece (f differentiable at every point of it, or Uncertain)."""
     try:
-        g = resolve(f, p, strict=True)
+        g = smooth_form(f, p, strict=True)
         enclose(g, p, strict=True)
     except Uncertain:
         if p[0] is None or p[0] != p[1]:
@@ -188,16 +188,16 @@ def _branch(t, p: Piece, strict: bool):
     raise Uncertain("no Piecewise condition holds")
 
 
-# -------------------------------------------------------------------------------------------------- resolve
+# -------------------------------------------------------------------------------------------------- smooth_form
 
-def resolve(t, p: Piece, strict: bool = True):
+def smooth_form(t, p: Piece, strict: bool = True):
     """A term without non-smooth nodes or derivative nodes, equal to t on the piece (``strict``: on a
     neighbourhood of each of its points)."""
     head = t[0]
     if head in ("x", "num", "const"):
         return t
     if head in ("add", "mul", "max", "min", "abs", "sign"):
-        args = [resolve(a, p, strict) for a in t[1:]]
+        args = [smooth_form(a, p, strict) for a in t[1:]]
         if head in ("add", "mul"):
             return (head, *args)
         if head == "abs" or head == "sign":
@@ -207,21 +207,21 @@ def resolve(t, p: Piece, strict: bool = True):
             return args[0] if s > 0 else neg(args[0]) if s < 0 else ZERO
         return _extreme(head, args, lambda u: _sign_on(u, p, strict))
     if head == "heaviside":
-        s = _sign_on(resolve(t[1], p, strict), p, strict)
+        s = _sign_on(smooth_form(t[1], p, strict), p, strict)
         return ONE if s > 0 else ZERO if s < 0 else num(t[2])
     if head == "pow":
-        return ("pow", resolve(t[1], p, strict), t[2])
+        return ("pow", smooth_form(t[1], p, strict), t[2])
     if head == "powt":
-        return ("powt", resolve(t[1], p, strict), resolve(t[2], p, strict))
+        return ("powt", smooth_form(t[1], p, strict), smooth_form(t[2], p, strict))
     if head == "fn":
-        return ("fn", t[1], resolve(t[2], p, strict))
+        return ("fn", t[1], smooth_form(t[2], p, strict))
     if head == "pw":
-        return resolve(_branch(t, p, strict), p, strict)
+        return smooth_form(_branch(t, p, strict), p, strict)
     if head == "deriv":
-        g = resolve(t[1], p, strict=True)
+        g = smooth_form(t[1], p, strict=True)
         enclose(g, p, strict=True)
         return differentiate(g)
-    raise Uncertain(f"cannot resolve {head}")
+    raise Uncertain(f"cannot smooth_form {head}")
 
 
 def _extreme(head: str, args: list, sign_of) -> tuple:
@@ -428,7 +428,7 @@ def _exact(t, x0: Fraction) -> Fraction:
         try:
             if _switches(t[1], x0):
                 return point_slope(t[1], x0)
-            g = resolve(t[1], point(x0), strict=True)
+            g = smooth_form(t[1], point(x0), strict=True)
             enclose(g, point(x0), strict=True)
         except (Uncertain, GermUndefined):
             raise _NotRational from None
@@ -438,7 +438,7 @@ def _exact(t, x0: Fraction) -> Fraction:
 
 def _switches(f, x0: Fraction) -> bool:
     try:
-        resolve(f, point(x0), strict=True)
+        smooth_form(f, point(x0), strict=True)
         return False
     except Uncertain:
         return True
