@@ -11,11 +11,11 @@ import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT
+from symact.kernel.check import FORMAT, check_node, contains, holds, piece_json
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import affine, sub
+from symact.kernel.terms import affine, rational_text, sub
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -80,13 +80,13 @@ class Search:
     def refute(self, candidates):
         seen = set()
         for x0 in candidates:
-            if x0 in seen or not any(_contains(p, x0) for p in self.domain):
+            if x0 in seen or not any(contains(p, x0) for p in self.domain):
                 continue
             seen.add(x0)
             self.spend(2)
             if not self.looks_false(x0):
                 continue
-            result = self.accepted("refuted", {"rule": "counterexample", "x": _q(x0)})
+            result = self.accepted("refuted", {"rule": "counterexample", "x": rational_text(x0)})
             if result:
                 return ("refuted", *result)
         return None
@@ -174,7 +174,7 @@ class Search:
     # -- proofs ---------------------------------------------------------------------------------------------
     def prove(self, p):
         breaks = sorted({r for u in _switch_arguments(self.d) for r in [_linear_root(u)]
-                         if r is not None and _contains(interior(p), r)})
+                         if r is not None and contains(interior(p), r)})
         if not breaks:
             return self.prove_on(self.d, self.rel, p, 6)
         parts = []
@@ -185,12 +185,12 @@ class Search:
                 node = self.prove_on(self.d, self.rel, point(lo), 0)
                 if node is None:
                     return None
-                parts.append({"on": _piece_json(point(lo)), "by": node})
+                parts.append({"on": piece_json(point(lo)), "by": node})
             q = (lo, hi, p[2] if k == 0 else False, p[3] if k == len(ends) - 2 else False)
             node = self.prove_on(self.d, self.rel, q, 6)
             if node is None:
                 return None
-            parts.append({"on": _piece_json(q), "by": node})
+            parts.append({"on": piece_json(q), "by": node})
         return {"rule": "cases", "parts": parts}
 
     def prove_on(self, g, rel, p, depth, order=0):
@@ -234,7 +234,7 @@ class Search:
             node = self.prove_on(g, rel, q, depth - 1, order)
             if node is None:
                 return None
-            parts.append({"on": _piece_json(q), "by": node})
+            parts.append({"on": piece_json(q), "by": node})
         return {"rule": "cases", "parts": parts}
 
     def cuts(self, g, p):
@@ -248,7 +248,7 @@ class Search:
             if far:  # a critical point far out (x = 1000 log 1000): a bracket around it, inside a wider core
                 c = max(far, key=abs)
                 eps = _bracket(g, c)
-                core = [q for q in (-2 * abs(c), c - eps, c + eps, 2 * abs(c)) if _contains(interior(p), q)]
+                core = [q for q in (-2 * abs(c), c - eps, c + eps, 2 * abs(c)) if contains(interior(p), q)]
                 out.append(sorted(set(core)))
             if lo is None and hi is None:
                 return out + [[-r, r] for r in radii]
@@ -303,7 +303,7 @@ class Search:
 
         if p[0] is not None and p[0] == p[1]:
             v = exact_value(g, p[0])
-            if v is not None and {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0}[rel]:
+            if v is not None and holds(v, rel):
                 return {"rule": "eval"}
         bounded = p[0] is not None and p[1] is not None and p[0] != p[1]
         for bits in (64, 256):
@@ -342,7 +342,7 @@ class Search:
         b = self.cover(g, rel, right, depth - 1)
         if b is None:
             return None
-        return {"rule": "cases", "parts": [{"on": _piece_json(left), "by": a}, {"on": _piece_json(right), "by": b}]}
+        return {"rule": "cases", "parts": [{"on": piece_json(left), "by": a}, {"on": piece_json(right), "by": b}]}
 
     def try_monotone(self, g, rel, p, depth, order):
         try:
@@ -402,12 +402,10 @@ class Search:
         return None
 
     def identity(self, g, p):
-        for node in ({"rule": "algebra"}, {"rule": "constant", "at": _q(_simple_between(p[0], p[1]))}):
+        for node in ({"rule": "algebra"}, {"rule": "constant", "at": rational_text(_simple_between(p[0], p[1]))}):
             self.spend(5)
             try:
-                from symact.kernel.check import _Checker  # noqa: PLC2701 -- the search dry-runs one rule
-
-                _Checker([]).prove(node, g, "==", p)
+                check_node(node, g, "==", p)
                 return node
             except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
                 continue
@@ -418,19 +416,6 @@ class Search:
 
 def _size(t) -> int:
     return 1 + sum(_size(a) for a in t[1:] if isinstance(a, tuple))
-
-
-def _q(x: Fraction) -> str:
-    return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
-
-
-def _piece_json(p):
-    return [("-oo" if p[0] is None else _q(p[0])), ("oo" if p[1] is None else _q(p[1])), p[2], p[3]]
-
-
-def _contains(p, x0) -> bool:
-    lo, hi, lc, hc = p
-    return (lo is None or x0 > lo or (lc and x0 == lo)) and (hi is None or x0 < hi or (hc and x0 == hi))
 
 
 def _simple_between(lo, hi) -> Fraction:

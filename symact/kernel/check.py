@@ -40,7 +40,7 @@ from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
                                     undefined_reason)
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import X, TermError, from_json, num, parse_rational, show, sub, to_json
+from symact.kernel.terms import X, TermError, from_json, num, parse_rational, rational_text, show, sub, to_json
 
 FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
@@ -54,11 +54,16 @@ class Rejected(ValueError):
 
 def claim_json(lhs, rel: str, rhs, domain: list) -> dict:
     return {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": to_json(rhs),
-            "domain": [[_end(p[0], "-oo"), _end(p[1], "oo"), p[2], p[3]] for p in domain]}
+            "domain": [piece_json(p) for p in domain]}
+
+
+def piece_json(p) -> list:
+    """A piece as certificates write it: [lo, hi, lo_closed, hi_closed] with "-oo"/"oo" for infinite ends."""
+    return [_end(p[0], "-oo"), _end(p[1], "oo"), p[2], p[3]]
 
 
 def _end(q, inf: str) -> str:
-    return inf if q is None else (str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}")
+    return inf if q is None else rational_text(q)
 
 
 def read_claim(c: dict):
@@ -118,6 +123,14 @@ def piece_text(p) -> str:
     return f"{'[' if p[2] else '('}{lo}, {hi}{']' if p[3] else ')'}"
 
 
+def check_node(node, d, rel: str, p) -> list[str]:
+    """Check one proof node of ``d REL 0`` on the piece p (the steps checked), or raise Rejected: for the
+    search, which tries a rule before it builds the whole certificate."""
+    log: list[str] = []
+    _Checker(log).prove(node, d, rel, p)
+    return log
+
+
 class _Checker:
     def __init__(self, log: list[str]):
         self.log = log
@@ -128,7 +141,7 @@ class _Checker:
         if not isinstance(node, dict) or node.get("rule") != "counterexample":
             raise Rejected("a refutation is a counterexample node")
         x0 = parse_rational(node.get("x"))
-        if not any(_contains(p, x0) for p in domain):
+        if not any(contains(p, x0) for p in domain):
             raise Rejected(f"x = {x0} is outside the claim's domain")
         for side, t in (("left", lhs), ("right", rhs)):
             why = undefined_reason(t, x0)
@@ -138,7 +151,7 @@ class _Checker:
         d = sub(lhs, rhs)
         value = exact_value(d, x0)
         if value is not None:
-            if not _holds(value, rel):
+            if not holds(value, rel):
                 self.log.append(f"At x = {x0}: lhs - rhs = {value} exactly, so lhs {rel} rhs fails.")
                 return
             raise Rejected(f"the claim holds at x = {x0}")
@@ -168,7 +181,7 @@ class _Checker:
         if p[0] is not None and p[0] == p[1]:
             value = exact_value(d, p[0])
             if value is not None and undefined_reason(d, p[0]) is None:
-                if _holds(value, rel):
+                if holds(value, rel):
                     self.log.append(f"At x = {p[0]}: the difference is {value} exactly.")
                     return
                 raise Rejected(f"the claim fails at x = {p[0]}")
@@ -185,7 +198,7 @@ class _Checker:
 
     def rule_cover(self, node, d, rel, p) -> None:
         pts = [parse_rational(s) for s in node.get("points", [])]
-        if any(b <= a for a, b in zip(pts, pts[1:])) or any(not _contains(interior(p), q) for q in pts):
+        if any(b <= a for a, b in zip(pts, pts[1:])) or any(not contains(interior(p), q) for q in pts):
             raise Rejected("cover points must increase strictly inside the piece")
         ends = [p[0], *pts, p[1]]
         bits = _bits(node)
@@ -228,7 +241,7 @@ class _Checker:
         strict_move = drel in ("<", ">")
 
         def end_ok(r):
-            return (exact_end is not None and _holds(exact_end, r)) or at_end.satisfies(r)
+            return (exact_end is not None and holds(exact_end, r)) or at_end.satisfies(r)
 
         weak = ">=" if up else "<="
         strong = ">" if up else "<"
@@ -292,7 +305,7 @@ class _Checker:
         if rel != "==":
             raise Rejected("constant proves identities only")
         x0 = parse_rational(node.get("at"))
-        if not _contains(p, x0):
+        if not contains(p, x0):
             raise Rejected("the anchor point is outside the piece")
         g = smooth_form(d, p, strict=True)
         enclose(g, p, strict=True)
@@ -336,11 +349,13 @@ def _substitute(t, x0: Fraction):
     return tuple(_substitute(a, x0) if isinstance(a, tuple) else a for a in t)
 
 
-def _holds(v: Fraction, rel: str) -> bool:
+def holds(v: Fraction, rel: str) -> bool:
+    """Whether the exact rational v satisfies ``v REL 0``."""
     return {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0}[rel]
 
 
-def _contains(p, x0: Fraction) -> bool:
+def contains(p, x0: Fraction) -> bool:
+    """Whether the rational x0 lies in the piece p."""
     lo, hi, lc, hc = p
     return ((lo is None or x0 > lo or (lc and x0 == lo)) and (hi is None or x0 < hi or (hc and x0 == hi)))
 

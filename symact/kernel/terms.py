@@ -78,11 +78,11 @@ def power(t, q) -> tuple:
 def to_json(t) -> Any:
     head = t[0]
     if head == "num":
-        return ["num", _qstr(t[1])]
+        return ["num", rational_text(t[1])]
     if head == "pow":
-        return ["pow", to_json(t[1]), _qstr(t[2])]
+        return ["pow", to_json(t[1]), rational_text(t[2])]
     if head == "heaviside":
-        return ["heaviside", to_json(t[1]), _qstr(t[2])]
+        return ["heaviside", to_json(t[1]), rational_text(t[2])]
     if head in ("fn", "const"):
         return [head, t[1]] + ([to_json(t[2])] if head == "fn" else [])
     if head == "rel":
@@ -121,7 +121,8 @@ def from_json(j: Any) -> tuple:
     raise TermError(f"not a term: {j!r}")
 
 
-def _qstr(q: Fraction) -> str:
+def rational_text(q: Fraction) -> str:
+    """'p' or 'p/q': how certificates write a rational."""
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
 
 
@@ -231,7 +232,7 @@ def show(t) -> str:
     if head == "x":
         return "x"
     if head == "num":
-        return _qstr(t[1]) if t[1] >= 0 else f"({_qstr(t[1])})"
+        return rational_text(t[1]) if t[1] >= 0 else f"({rational_text(t[1])})"
     if head == "const":
         return t[1]
     if head == "add":
@@ -239,13 +240,13 @@ def show(t) -> str:
     if head == "mul":
         return "*".join(show(a) for a in t[1:])
     if head == "pow":
-        return f"{show(t[1])}**({_qstr(t[2])})"
+        return f"{show(t[1])}**({rational_text(t[2])})"
     if head == "powt":
         return f"{show(t[1])}**{show(t[2])}"
     if head == "fn":
         return f"{t[1]}({show(t[2])})"
     if head == "heaviside":
-        return f"Heaviside({show(t[1])}, {_qstr(t[2])})"
+        return f"Heaviside({show(t[1])}, {rational_text(t[2])})"
     if head == "rel":
         return f"{show(t[2])} {t[1]} {show(t[3])}"
     if head == "pw":
