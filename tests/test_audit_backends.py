@@ -136,11 +136,12 @@ def test_tinygrad_tensor_methods():
     only = [a for name in ("relu", "selu", "gelu_tanh") for a in ("--only", name)]
     rc, data = audit_framework("tinygrad", "--dtype", "float32", *only)
     # tinygrad's selu constants (1.67326, 1.0507) are its convention: audited against them, the values fail
-    # only near 0 (exp(x) - 1 without expm1: 0 where the exact value is about 1.76 x), never from the constants
+    # only near 0 (exp(x) - 1 without expm1 cancels: 0 where the exact value is about 1.76 x, and a relative error
+    # near eps/|x| further out), never from the constants, which would fail far from 0 too
     selu = report(data, "Tensor.selu", "float32")
     assert selu["params"] == {"alpha": "1.67326", "scale": "1.0507"}
     values = check(selu, "values")
-    assert values["failures"] and all(abs(float(f["input"])) < 1e-6 for f in values["failures"])
+    assert values["failures"] and all(abs(float(f["input"])) < 0.25 for f in values["failures"])
     assert all(float(f["returned"]) == 0.0 for f in values["failures"])
     assert all(c["status"] != "fail" for c in selu["checks"] if c["name"] == "convention")
     # gelu's default is the tanh form
