@@ -174,6 +174,32 @@ def test_the_api_is_not_killed_by_a_lambda_that_exits():
     assert "still here False the target's process ended during the audit (exit status 0)" in res.stdout
 
 
+def test_a_forked_audit_that_stops_using_the_cpu_is_a_failure_not_a_hang(monkeypatch):
+    """A lambda is audited in a fork of the caller; a fork of a process that runs JAX or PyTorch threads can
+    deadlock (their pools are gone in the child): a child that uses no CPU time is stopped and reported."""
+    import time
+
+    import symact
+    from symact.audit import target
+
+    monkeypatch.setattr(target, "IDLE_SECONDS", 2.0)
+    start = time.monotonic()
+    r = symact.audit(lambda x: time.sleep(3600), "tanh", hypothesis=0, effort=0.1, derivative=False)
+    assert time.monotonic() - start < 60
+    assert not r.passed and "used no CPU time for 2 s" in r.failures[0].message
+
+
+def test_a_jax_function_goes_to_a_fresh_interpreter_by_name():
+    """jax.nn.relu (a custom_jvp) and jax.numpy.tanh do not pickle; they are sent by name, so they are audited
+    in the reused fresh interpreter rather than in a fork of a caller that has JAX's threads."""
+    jax = pytest.importorskip("jax")
+    from symact.audit.target import by_reference
+
+    for fn in (jax.nn.relu, jax.numpy.tanh):
+        assert by_reference(fn) is not None
+    assert by_reference(lambda x: x) is None
+
+
 def test_under_the_pytest_plugin_a_module_that_exits_at_import_fails(tmp_path):
     p = module(tmp_path, "exits_at_import", "import os\nos._exit(0)\n")
     q = tmp_path / "kills.py"

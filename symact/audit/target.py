@@ -23,13 +23,16 @@ forwarded to the child, which returns what it found so far (``interrupted``).
 """
 from __future__ import annotations
 
+import io
 import os
 import pickle
+import select
 import signal
 import sys
 import tempfile
 import threading
 import time
+import types
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
@@ -61,8 +64,29 @@ def by_reference(obj: Any) -> bytes | None:
     try:
         data = pickle.dumps(obj)
     except Exception:  # noqa: BLE001 - whatever pickle refuses
-        return None
+        buf = io.BytesIO()
+        try:
+            _ByName(buf).dump(obj)
+        except Exception:  # noqa: BLE001
+            return None
+        data = buf.getvalue()
     return None if b"__main__" in data else data
+
+
+class _ByName(pickle.Pickler):
+    """Pickles an object that plain pickle refuses (``jax.nn.relu``, a ``custom_jvp``; ``jax.numpy.tanh``, a
+    compiled wrapper) by its name, when its module's attribute at ``__qualname__`` *is* that object: the fresh
+    interpreter finds it again with :func:`~symact.audit.adapters.load_target`."""
+
+    def reducer_override(self, obj):
+        mod, qual = getattr(obj, "__module__", None), getattr(obj, "__qualname__", None)
+        if not (isinstance(mod, str) and isinstance(qual, str)) or "<" in qual or mod == "__main__" \
+                or isinstance(obj, (type, types.FunctionType, types.BuiltinFunctionType)) or mod not in sys.modules:
+            return NotImplemented
+        found: Any = sys.modules[mod]
+        for part in qual.split("."):
+            found = getattr(found, part, None)
+        return (load_target, (f"{mod}:{qual}",)) if found is obj else NotImplemented
 
 
 def file_module_of(obj: Any) -> dict[str, str]:
@@ -419,6 +443,11 @@ def _forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, 
         out.seek(0)
         output = _tail(out.read())
     code = os.waitstatus_to_exitcode(status)
+    if data is None:
+        why = (f"the forked process of the audit used no CPU time for {IDLE_SECONDS:g} s and was stopped (a fork "
+               f"of a process that runs PyTorch or JAX threads can deadlock: give the auditor a function of an "
+               f"importable module, or isolate=False)")
+        return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why, output)
     if data:
         ok, value = pickle.loads(data)
         if not ok:
@@ -429,13 +458,29 @@ def _forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, 
                        f"the target's process ended during the audit ({exit_reason(code)})", output)
 
 
-def _read_all(fd: int, pid: int) -> bytes:
+#: seconds a forked child may run without using CPU time before it is taken for deadlocked (a fork copies the
+#: caller's threads; a library's thread pool, PyTorch's or JAX's, is gone in the child and its locks stay held)
+IDLE_SECONDS = 30.0
+
+
+def _read_all(fd: int, pid: int) -> bytes | None:
+    """What the forked child ``pid`` writes to ``fd`` until it closes it; a child that uses no CPU time for
+    :data:`IDLE_SECONDS` (deadlocked, or a target that sleeps forever) is killed: None."""
     chunks = []
     interrupted = False
+    idle_since, cpu = time.monotonic(), _cpu_ticks(pid)
     with os.fdopen(fd, "rb") as r:
         while True:
             try:
-                b = r.read(1 << 16)
+                if not select.select([r], [], [], 1.0)[0]:
+                    now, used = time.monotonic(), _cpu_ticks(pid)
+                    if used is None or used != cpu:
+                        idle_since, cpu = now, used
+                    elif now - idle_since > IDLE_SECONDS:
+                        os.kill(pid, signal.SIGKILL)
+                        return None
+                    continue
+                b = os.read(r.fileno(), 1 << 16)
             except KeyboardInterrupt:
                 if interrupted:
                     os.kill(pid, signal.SIGKILL)
@@ -446,4 +491,14 @@ def _read_all(fd: int, pid: int) -> bytes:
             if not b:
                 return b"".join(chunks)
             chunks.append(b)
+
+
+def _cpu_ticks(pid: int) -> int | None:
+    """The CPU time (clock ticks, user + system) process ``pid`` has used; None where /proc cannot tell."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return None
 
