@@ -99,3 +99,20 @@ def test_lemma_graph_levels_and_figure(tmp_path):
     assert set(levels) == {c.id for c in claims if c.uses} | {u for c in claims for u in c.uses}
     fig = lemma_graph_figure(tmp_path, claims)
     assert (tmp_path / fig.filename).read_bytes().startswith(b"%PDF") and "uses=" in fig.caption
+
+
+def test_a_script_verdict_is_visibly_not_kernel_checked(capsys):
+    from symact.claims import claim_latex, report_outcomes
+
+    fam = Family("t", "T")
+    fam.claim("legacy", "a script's claim", "x", formal=None, why_not_formal="test")(_settled("proved"))
+    fam.claim("formal", "a kernel claim", "x", formal="sigmoid(x) < 1")(_settled("proved"))
+    legacy, formal = fam.run()
+    assert legacy.verdict.status == "proved" and "not kernel-checked" in legacy.verdict.method
+    assert "not kernel-checked" not in formal.verdict.method
+    assert legacy.to_json()["kernel_checked"] is False and formal.to_json()["kernel_checked"] is True
+    report_outcomes([legacy, formal])
+    lines = capsys.readouterr().out.splitlines()
+    assert "not kernel-checked" in lines[0] and "not kernel-checked" not in lines[1]
+    assert "1 kernel-checked, 1 not kernel-checked" in lines[-1]
+    assert r"\textbf{Proved}" not in claim_latex(legacy) and r"\textbf{Proved}" in claim_latex(formal)
