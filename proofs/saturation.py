@@ -43,8 +43,10 @@ NON_SATURATING = ("relu", "leaky_relu", "elu", "softplus", "silu")
     "are saturating; relu, leaky_relu, elu, softplus and silu are non-saturating.",
     r"Under ``$f$ non-saturating $\iff|\lim_{z\to-\infty}f(z)|=\infty$ or $|\lim_{z\to+\infty}f(z)|=\infty$'': "
     r"$\sigma$, $\tanh$ saturate; relu, leaky relu, ELU, softplus, SiLU do not.",
-    formal=None,
-    why_not_formal='limits at +-oo (the language has no limits)')
+    formal=('limit(sigmoid(x), x, -oo) == 0', 'limit(sigmoid(x), x, oo) == 1',
+            'limit(tanh(x), x, -oo) == -1', 'limit(tanh(x), x, oo) == 1',
+            'limit(relu(x), x, oo) == oo', 'limit(leaky_relu(x), x, oo) == oo', 'limit(elu(x), x, oo) == oo',
+            'limit(softplus(x), x, oo) == oo', 'limit(silu(x), x, oo) == oo'))
 def _(d):
     rows = {}
     for name in SATURATING + NON_SATURATING:

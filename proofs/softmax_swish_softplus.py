@@ -307,10 +307,10 @@ def _(d):
     "softplus_minus_relu_le_log2",
     "0 < softplus(x) - relu(x) <= ln 2 for all x, with equality only at x = 0.",
     r"$0<\ln(1+e^x)-\operatorname{relu}(x)\le\ln2$, with equality iff $x=0$.",
-    formal=None,
-    why_not_formal="in the language as '0 < log(1 + exp(x)) - relu(x)', 'log(1 + exp(x)) - relu(x) <= log(2)', '..."
-                   " < log(2) for x != 0'; the kernel proves the first, its search leaves the other two unknown "
-                   "today")
+    formal=('0 < log(1 + exp(x)) - relu(x)',
+            'log(1 + exp(x)) - relu(x) <= log(2)',
+            'log(1 + exp(x)) - relu(x) < log(2) for x != 0',
+            'log(1 + exp(x)) - relu(x) == log(2) for x == 0'))
 def _(d):
     relu = get("relu").f()
     diff = SOFTPLUS - relu

@@ -16,7 +16,8 @@ Public API
     function, e.g. ``leaky_relu(x, alpha=0.1)``.
 ``parse_claim(text, variables=("x",))``
     Exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) between two expressions: a
-    :class:`Claim`.
+    :class:`Claim`; or a limit claim ``limit(EXPR, x, oo) == 1`` (at ``oo`` or ``-oo``, compared with a number,
+    or with ``oo``/``-oo`` by ``==``).
 ``parse_param(text)``
     ``"alpha=0.2"`` -> ``("alpha", "0.2")`` (the value is validated later by ``Param.validate``).
 
@@ -702,6 +703,7 @@ class Claim:
     raw_lhs: Any = field(default=None, compare=False)
     raw_rhs: Any = field(default=None, compare=False)
     domain: tuple = ((None, None, False, False),)
+    limit: str | None = None  # "oo"/"-oo": the claim is limit(lhs, x, limit) op rhs (no domain)
 
     def as_relational(self) -> Any:
         """The SymPy relational (it may evaluate to ``true``/``false`` straight away)."""
@@ -740,12 +742,36 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
     if op is None:
         raise builder.fail(node, f"{_NOT_COMPARISONS.get(type(node.ops[0]), '?')!r} is not a comparison; "
                                  f"use ==, !=, <, <=, >, >=")
+    left, limit = _limit_of(builder, node.left, variables)
+    if limit is not None and (condition is not None or op == "!="):
+        raise builder.fail(node, "a limit claim takes no domain and no '!='; write e.g. "
+                                 "'limit(sigmoid(x), x, oo) == 1'")
     raw = _Builder(builder.source, variables, lead=builder.lead, structural=True)
-    raw_lhs, raw_rhs = raw.expr(node.left), raw.expr(node.comparators[0])
-    lhs = _evaluated_side(builder, node.left, raw_lhs)
+    raw_lhs, raw_rhs = raw.expr(left), raw.expr(node.comparators[0])
+    lhs = _evaluated_side(builder, left, raw_lhs)
     rhs = _evaluated_side(builder, node.comparators[0], raw_rhs)
+    if limit is not None and rhs.free_symbols:
+        raise builder.fail(node.comparators[0], "the value of a limit is a number (or oo, -oo), not a function of x")
+    if limit is not None and rhs.is_infinite and op != "==":
+        raise builder.fail(node, "compare a limit with oo or -oo using ==")
     domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
-    return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=raw_rhs, domain=domain)
+    return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=raw_rhs, domain=domain,
+                 limit=limit)
+
+
+def _limit_of(builder: _Builder, node: ast.AST, variables: Sequence[str]) -> tuple[ast.AST, str | None]:
+    """``limit(EXPR, x, oo)`` (or ``-oo``) as the whole left side: (EXPR's node, "oo"/"-oo"); else (node, None)."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "limit"):
+        return node, None
+    var = variables[0] if variables else "x"
+    if node.keywords or len(node.args) != 3 or not (isinstance(node.args[1], ast.Name) and node.args[1].id == var):
+        raise builder.fail(node, f"write a limit as limit(EXPR, {var}, oo) or limit(EXPR, {var}, -oo)")
+    end = node.args[2]
+    negative = isinstance(end, ast.UnaryOp) and isinstance(end.op, ast.USub)
+    inner = end.operand if negative else end
+    if not (isinstance(inner, ast.Name) and inner.id in ("oo", "inf")):
+        raise builder.fail(end, "limits are taken at oo or -oo")
+    return node.args[0], "-oo" if negative else "oo"
 
 
 def _evaluated_side(builder: _Builder, node: ast.AST, raw: sp.Expr) -> sp.Expr:

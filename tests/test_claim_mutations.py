@@ -3,7 +3,8 @@
 For every conjunct of every formal claim (``formal=`` in proofs/*.py) the mutations are: each numeric constant
 moved by a relative 1e-9 and by 1% in both directions (exponents excepted), each relation swapped with its
 strict/non-strict partner (``==`` with ``!=``), each activation replaced by a sibling (sigmoid<->tanh,
-relu<->leaky_relu, silu/swish<->gelu) and the domain widened to all of R.  The ground truth comes from mpmath
+relu<->leaky_relu, silu/swish<->gelu) and the domain widened to all of R.  A limit claim
+(``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c.  The ground truth comes from mpmath
 at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
 the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
 and counts as undefined where they disagree.  A mutant the grid shows false is *tried* and must not be
@@ -114,9 +115,38 @@ def _points(domain) -> list:
     return pts
 
 
+def _limit_truth(c) -> bool | None:
+    """False when f at x = 100, 200, 400 toward the end shows the limit claim false: f has settled (within
+    1e-30) at a value that differs from c by more than 1e-20 (or that contradicts c = +-oo), or f grows without
+    settling while c is finite; else None."""
+    f = _evaluator(c.raw_lhs)
+    side = 1 if c.limit == "oo" else -1
+    with mp.workdps(50):
+        try:
+            values = [f(mp.mpf(side * t)) for t in (100, 200, 400)]
+        except (ArithmeticError, ValueError, ZeroDivisionError, Unsure):
+            return None
+        settled = abs(values[2] - values[1]) < mp.mpf(10) ** -30 and abs(values[1] - values[0]) < mp.mpf(10) ** -20
+        growing = abs(values[2]) > 1.5 * abs(values[1]) > 2 * abs(values[0]) > 0
+        if c.rhs.is_infinite:
+            sign = 1 if c.rhs == sp.oo else -1
+            return False if settled or (growing and values[2] * sign < 0) else None
+        target = mp.mpf(sp.N(c.rhs, 60))
+        if growing:
+            return False
+        if settled:
+            gap = values[2] - target
+            holds = {"==": abs(gap) <= EPS, "<": gap < -EPS, "<=": gap <= EPS, ">": gap > EPS, ">=": gap >= -EPS}
+            if abs(gap) > mp.mpf(10) ** -20 and not holds[c.op]:
+                return False
+    return None
+
+
 def ground_truth(text: str) -> bool | None:
     """False when the grid shows the statement false; True when it shows an '!=' claim true; else None."""
     c = parse_claim(text)
+    if c.limit is not None:
+        return _limit_truth(c)
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
     holds = {"<": lambda v: v < -EPS, "<=": lambda v: v <= EPS, ">": lambda v: v > EPS,
              ">=": lambda v: v >= -EPS, "==": lambda v: abs(v) <= EPS}

@@ -12,7 +12,7 @@ import time
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.decide.certify import Search
+from symact.decide.certify import Search, limit_search
 from symact.kernel.terms import TermError, from_sympy
 from symact.verdict import Certificate, Derivation, Verdict
 
@@ -23,6 +23,10 @@ _REL_LATEX = {"==": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r
 
 
 def statement(claim) -> tuple[str, str]:
+    if claim.limit is not None:
+        end = r"\infty" if claim.limit == "oo" else r"-\infty"
+        return (claim.body, rf"\lim_{{x \to {end}}} {_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} "
+                            rf"{_latex(claim.raw_rhs, claim.rhs)}")
     quant = "for some" if claim.op == "!=" else "for all"
     text = f"{claim.body} {quant} x in {claim.domain_text()}"
     tex_quant = r"\exists" if claim.op == "!=" else r"\forall"
@@ -60,14 +64,19 @@ def check_claim(claim, budget: float) -> Verdict:
     not depend on the machine's load."""
     text, tex = statement(claim)
     start = time.process_time()
+    infinite = claim.limit is not None and claim.rhs.is_infinite
     try:
-        lhs, rhs = from_sympy(claim.raw_lhs, X), from_sympy(claim.raw_rhs, X)
+        lhs = from_sympy(claim.raw_lhs, X)
+        rhs = ("oo" if claim.rhs == sp.oo else "-oo") if infinite else from_sympy(claim.raw_rhs, X)
     except TermError as exc:
         return Verdict("unknown", text, tex, "kernel", reason=f"outside what the kernel reads: {exc}")
     rel = "==" if claim.op == "!=" else claim.op
-    search = Search(lhs, rel, rhs, list(claim.domain), work=int(budget * WORK_PER_SECOND))
+    work = int(budget * WORK_PER_SECOND)
     try:
-        verdict, cert, steps = search.run()
+        if claim.limit is not None:
+            verdict, cert, steps = limit_search(lhs, rel, rhs, claim.limit, work)
+        else:
+            verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work).run()
     except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:  # a defect of the search, not a verdict
         return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                        reason=f"the certificate search failed ({type(exc).__name__}: {exc}); please report it")
