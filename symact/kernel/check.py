@@ -340,9 +340,10 @@ class _Checker:
 
 
 def zero_at(g, x0: Fraction) -> bool:
-    """Whether the smooth term g, defined at x0, is 0 there by exact algebra (log(1 + exp(0)) - log(2): no
-    ball of a non-rational value is certainly 0)."""
+    """Whether the smooth term g is certainly defined at x0 (an enclosure exists) and 0 there by exact algebra
+    (log(1 + exp(0)) - log(2): no ball of a non-rational value is certainly 0)."""
     try:
+        enclose(g, point(x0))
         return algebra.is_zero(_substitute(g, x0), point(x0))
     except (Uncertain, ZeroDivisionError, RecursionError):
         return False
