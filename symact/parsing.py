@@ -240,13 +240,14 @@ class _Builder:
     """Build a SymPy object from a whitelisted :mod:`ast` tree of ``source``."""
 
     def __init__(self, source: str, variables: Sequence[str] = (), number_only: bool = False, lead: int = 0,
-                 structural: bool = False):
+                 structural: bool = False, values: dict[str, sp.Expr] | None = None):
         self.source = source
         self.structural = structural  # keep derivatives unevaluated (build under sympy.evaluate(False))
         self.lead = lead  # characters of leading whitespace stripped off the user's text
         self.lines = source.splitlines(keepends=True) or [source]
         self.number_only = number_only
         self.variables = self._variables(variables)
+        self.variables.update(values or {})  # a quantified parameter at one value (an instance of the claim)
         self.diff_order = 0
         self.minmax_args = 0
 
@@ -508,6 +509,17 @@ class _Builder:
         params = {kw.arg: self.segment(kw.value) for kw in node.keywords}
         for key in params:
             entry.param(key)  # ParameterError for an unknown keyword, naming the known ones
+        symbolic = {key: self.variables[kw.value.id] for kw in node.keywords for key in [kw.arg]
+                    if isinstance(kw.value, ast.Name) and kw.value.id in self.variables and kw.value.id != "x"}
+        if symbolic:  # a quantified parameter (forall alpha > 0: ...): its symbol, or its value in an instance
+            from symact.catalog.registry import X
+
+            fixed = {k: v for k, v in params.items() if k not in symbolic}
+            values = entry.param_values(fixed)
+            values.update({entry.param(k).symbol: v if v.free_symbols else entry.param(k).validate(v)
+                           for k, v in symbolic.items()})
+            body = self.sympy(node, lambda: _evaluated(lambda: entry.expr.xreplace(values)))
+            return self.sympy(node, lambda: body.xreplace({X: arg}))
         if not self.structural:
             return self.sympy(node, lambda: entry(arg, params))
         # the entry's own expression is built as usual; the user's argument goes in unevaluated
@@ -704,6 +716,13 @@ class Claim:
     raw_rhs: Any = field(default=None, compare=False)
     domain: tuple = ((None, None, False, False),)
     limit: str | None = None  # "oo"/"-oo": the claim is limit(lhs, x, limit) op rhs (no domain)
+    params: tuple = ()  # ((name, pieces),): 'forall name in pieces: ...' (the sides keep the name's symbol)
+
+    def instance(self, value) -> "Claim":
+        """The claim at one value of its quantified parameter (read again by this parser, so catalog parameters
+        are validated at that value: ParameterError outside their range)."""
+        (name, _), = self.params
+        return parse_claim(_split_forall(self.text)[1], values={name: sp.sympify(value, strict=True)})
 
     def as_relational(self) -> Any:
         """The SymPy relational (it may evaluate to ``true``/``false`` straight away)."""
@@ -721,7 +740,7 @@ class Claim:
         return f"{self.lhs} {self.op} {self.rhs}"
 
 
-def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
+def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, sp.Expr] | None = None) -> Claim:
     """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions,
     optionally followed by ``for CONDITION`` on x (``for x > 0``, ``for -1 <= x <= 1``, ``for x != 0``,
     conditions joined with ``and``; rational bounds).
@@ -730,9 +749,17 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
     '=='
     >>> parse_claim("log(x) <= x - 1 for x > 0").domain
     ((Fraction(0, 1), None, False, False),)
+
+    A claim may start with one quantified parameter, ``forall alpha > 0: elu(x, alpha=alpha) >= -alpha``
+    (``forall NAME: ...`` for all real values, or comparisons of NAME with rational numbers joined by ``and``).
     """
+    header, rest = _split_forall(_check_text(text))
+    if header is not None:
+        return _quantified(text, header, rest, variables, values)
     body, condition = _split_domain(_check_text(text))
     builder, node = _start(body, variables)
+    if values:
+        builder.variables.update(values)
     if not isinstance(node, ast.Compare):
         raise ExpressionError("a claim needs one comparison (==, !=, <, <=, >, >=), "
                               "e.g. 'sigmoid(-x) == 1 - sigmoid(x)'")
@@ -746,7 +773,7 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
     if limit is not None and (condition is not None or op == "!="):
         raise builder.fail(node, "a limit claim takes no domain and no '!='; write e.g. "
                                  "'limit(sigmoid(x), x, oo) == 1'")
-    raw = _Builder(builder.source, variables, lead=builder.lead, structural=True)
+    raw = _Builder(builder.source, variables, lead=builder.lead, structural=True, values=values)
     raw_lhs, raw_rhs = raw.expr(left), raw.expr(node.comparators[0])
     lhs = _evaluated_side(builder, left, raw_lhs)
     rhs = _evaluated_side(builder, node.comparators[0], raw_rhs)
@@ -757,6 +784,41 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
     domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
     return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=raw_rhs, domain=domain,
                  limit=limit)
+
+
+def _split_forall(text: str) -> tuple[str | None, str]:
+    """'forall HEADER: CLAIM' -> (HEADER, CLAIM); (None, text) without a quantifier."""
+    stripped = text.strip()
+    if not stripped.startswith("forall "):
+        return None, text
+    level = 0
+    for i, ch in enumerate(stripped):
+        if ch in "([{":
+            level += 1
+        elif ch in ")]}":
+            level -= 1
+        elif ch == ":" and level == 0:
+            return stripped[len("forall "):i], stripped[i + 1:]
+    raise ExpressionError("write a quantified parameter as 'forall alpha > 0: CLAIM' (a ':' after the condition)")
+
+
+def _quantified(text: str, header: str, rest: str, variables: Sequence[str],
+                values: dict[str, sp.Expr] | None) -> Claim:
+    try:
+        tree = ast.parse(header.strip(), mode="eval").body
+    except SyntaxError:
+        raise ExpressionError(f"cannot read the quantifier 'forall {header.strip()}'; write e.g. "
+                              f"'forall alpha > 0: ...'") from None
+    names = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
+    if len(names) != 1 or names[0] in variables or _split_forall(rest)[0] is not None:
+        raise ExpressionError("a claim quantifies one parameter other than x: 'forall alpha > 0: ...'")
+    name = names[0]
+    pieces = (_FULL,) if isinstance(tree, ast.Name) else _parse_domain(header, (name,))
+    claim = parse_claim(rest, (*variables, name), values)
+    if claim.op == "!=":
+        raise ExpressionError("'!=' under 'forall' is not supported; state the claim with ==, <, <=, > or >=")
+    return Claim(claim.lhs, claim.op, claim.rhs, text.strip(), claim.raw_lhs, claim.raw_rhs, claim.domain,
+                 claim.limit, ((name, pieces),))
 
 
 def _limit_of(builder: _Builder, node: ast.AST, variables: Sequence[str]) -> tuple[ast.AST, str | None]:

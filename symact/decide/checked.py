@@ -7,13 +7,19 @@ the ``==`` claim's counterexample and refuted by its proof.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
+from fractions import Fraction
 
 import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide.certify import Search, limit_search
-from symact.kernel.terms import TermError, from_sympy
+from symact.errors import SymactError
+from symact.kernel import check as kernel_check
+from symact.kernel.check import FORMAT, contains, piece_json
+from symact.kernel.terms import TermError, from_sympy, rational_text
+from symact.parsing import domain_text
 from symact.verdict import Certificate, Derivation, Verdict
 
 #: search work units per second of --budget (a unit is one kernel enclosure of a small term)
@@ -23,6 +29,11 @@ _REL_LATEX = {"==": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r
 
 
 def statement(claim) -> tuple[str, str]:
+    if claim.params:
+        (name, pieces), = claim.params
+        inner_text, inner_tex = statement(_unquantified(claim))
+        return (f"forall {name} in {domain_text(pieces)}: {inner_text}",
+                rf"\forall {sp.latex(sp.Symbol(name))} \in {_domain_latex(pieces)}:\ {inner_tex}")
     if claim.limit is not None:
         end = r"\infty" if claim.limit == "oo" else r"-\infty"
         return (claim.body, rf"\lim_{{x \to {end}}} {_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} "
@@ -59,9 +70,52 @@ def _latex(raw, evaluated) -> str:
         return sp.latex(evaluated)
 
 
+def _unquantified(claim):
+    return dataclasses.replace(claim, params=(), text=claim.text.split(":", 1)[1].strip())
+
+
+#: values of a quantified parameter tried for a counterexample (those in its domain), simplest first
+PARAMETER_VALUES = tuple(Fraction(v) for v in ("0", "1", "-1", "1/2", "2", "-2", "1/10", "10", "-1/2", "100"))
+
+
+def check_quantified(claim, budget: float) -> Verdict:
+    """``forall alpha in A: CLAIM``: refuted by an instance the kernel refutes; never proved (the kernel has no
+    rule for every value of a parameter yet), so otherwise unknown with the instances tried as evidence."""
+    text, tex = statement(claim)
+    (name, pieces), = claim.params
+    start = time.process_time()
+    candidates = [v for v in (*[e for pc in pieces for e in pc[:2] if e is not None], *PARAMETER_VALUES)
+                  if any(contains(pc, v) for pc in pieces)]
+    tried: dict[str, str] = {}
+    for value in list(dict.fromkeys(candidates))[:6]:
+        try:
+            instance = claim.instance(sp.Rational(value.numerator, value.denominator))
+        except SymactError as exc:  # outside a catalog parameter's range: no instance
+            tried[str(value)] = f"no instance ({exc})"
+            continue
+        v = check_claim(instance, budget / 6)
+        tried[str(value)] = v.status
+        if v.status == "refuted" and v.certificate is not None:
+            cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pc) for pc in pieces],
+                                                "statement": claim.text},
+                    "verdict": "refuted", "proof": {"rule": "instance", "at": rational_text(value),
+                                                    "certificate": v.certificate.data}}
+            _, steps = kernel_check(cert)
+            deriv = Derivation().say(f"Claim: {text}.")
+            for line in steps:
+                deriv.say(line)
+            return Verdict("refuted", text, tex, "kernel-checked counterexample", Certificate("kernel", cert), deriv,
+                           time.process_time() - start)
+    return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
+                   reason=f"no instance refuted ({', '.join(f'{name} = {k}: {s}' for k, s in tried.items())}); "
+                          f"a proof for every {name} is not a kernel rule yet", evidence={"instances": tried})
+
+
 def check_claim(claim, budget: float) -> Verdict:
     """The verdict on a parsed claim; ``budget`` (seconds) sets the search's work units, so the verdict does
     not depend on the machine's load."""
+    if claim.params:
+        return check_quantified(claim, budget)
     text, tex = statement(claim)
     start = time.process_time()
     infinite = claim.limit is not None and claim.rhs.is_infinite

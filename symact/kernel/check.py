@@ -4,7 +4,9 @@ A **claim** is ``lhs REL rhs for all x in D``: at every x in D both sides are de
 :mod:`symact.kernel.terms`) and the relation holds.  REL is one of ``< <= > >= ==``; D is a list of pieces
 ``[lo, hi, lo_closed, hi_closed]`` with rational ends or "-oo"/"oo".
 
-A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kernel.limit_claim`).
+A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kernel.limit_claim`); a claim
+over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance
+(:mod:`symact.kernel.quantified`) and never proved.
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
@@ -44,6 +46,7 @@ from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interio
                                     undefined_reason)
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
+from symact.kernel.quantified import check_forall
 from symact.kernel.terms import X, TermError, from_json, num, parse_rational, rational_text, show, sub, to_json
 
 FORMAT = "symact-kernel/1"
@@ -99,6 +102,14 @@ def check(cert: dict) -> tuple[str, list[str]]:
         raise Rejected(f"not a {FORMAT} certificate")
     verdict, proof = cert.get("verdict"), cert.get("proof")
     claim = cert.get("claim", {})
+    if isinstance(claim, dict) and "forall" in claim:
+        if not isinstance(claim.get("domain"), list) or not claim["domain"]:
+            raise Rejected("a quantified claim needs the parameter's domain")
+        try:
+            return verdict, check_forall(claim, verdict, proof, Rejected, check,
+                                         lambda ps: [_piece(q) for q in ps], contains)
+        except (TypeError, TermError) as exc:
+            raise Rejected(f"malformed quantified claim: {exc}") from None
     if isinstance(claim, dict) and "limit" in claim:
         if verdict not in ("proved", "refuted"):
             raise Rejected(f"unknown verdict {verdict!r}")
