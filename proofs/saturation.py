@@ -106,7 +106,8 @@ def _(d):
     r"$\lim_{x\to-\infty}\operatorname{elu}(x)=-\alpha$ and $\operatorname{elu}'>0$ (one-sided at $0$ when "
     r"$\alpha\ne1$): soft saturation.",
     formal=None,
-    why_not_formal='quantified parameter alpha > 0 and a limit at -oo')
+    why_not_formal="'forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha' is in the language, but "
+                   "the kernel has no rule that proves a claim for every value of a parameter (it refutes one by an instance)")
 def _(d):
     elu = get("elu")
     alpha = elu.param("alpha").symbol
