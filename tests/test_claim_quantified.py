@@ -1,5 +1,5 @@
 """Claims over a quantified parameter (``forall alpha > 0: ...``): parsed, displayed, refuted by a kernel-checked
-instance, never proved (the kernel has no rule for every value of a parameter)."""
+instance, proved by the kernel's affine rule when alpha enters affinely, otherwise unknown."""
 from __future__ import annotations
 
 import copy
@@ -41,13 +41,47 @@ def test_refuted_by_a_kernel_checked_instance(text):
             check(bad)
 
 
-@pytest.mark.parametrize("text", [
-    "forall alpha > 0: elu(x, alpha=alpha) >= -alpha for x < 0",         # true: every instance tried is proved
+PROVED = [  # true, and affine in alpha: base instance + slope, both proved by the kernel
+    "forall alpha > 0: elu(x, alpha=alpha) > -alpha for x < 0",          # base 0 >= 0, slope e^x > 0, 0 not in A
+    "forall alpha > 0: elu(x, alpha=alpha) < 0 for x < 0",
     "forall 0 <= alpha <= 1: leaky_relu(x, alpha=alpha) <= relu(x)",
-])
-def test_a_true_quantified_claim_is_unknown_never_proved(text):
+    "forall alpha: leaky_relu(x, alpha=alpha) == relu(x) for x >= 0",   # A = R: the slope is 0
+    "forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha",
+]
+
+
+@pytest.mark.parametrize("text", PROVED)
+def test_proved_for_every_alpha_by_the_affine_rule(text):
     v = check_claim(parse_claim(text), 2.0)
-    assert v.status == "unknown" and "not a kernel rule" in v.reason
+    assert v.status == "proved", v.reason
+    assert check(v.certificate.data)[0] == "proved"
+
+
+def test_corrupted_affine_certificates_are_rejected():
+    cert = check_claim(parse_claim(PROVED[0]), 2.0).certificate.data
+    closed = copy.deepcopy(cert)          # alpha >= 0: at alpha = 0 the claim is 0 > 0, false
+    closed["claim"]["domain"] = [["0", "oo", True, False]]
+    swapped = copy.deepcopy(cert)         # the base certificate offered as the slope's
+    swapped["proof"]["slope"] = swapped["proof"]["base"]
+    squared = copy.deepcopy(cert)         # alpha**2 instead of alpha: not affine
+    squared["claim"]["claim"]["rhs"] = ["mul", ["num", "-1"], ["param", "alpha"], ["param", "alpha"]]
+    inside = copy.deepcopy(cert)          # alpha inside exp: not affine
+    inside["claim"]["claim"]["rhs"] = ["fn", "exp", ["param", "alpha"]]
+    stray = copy.deepcopy(cert["proof"]["base"])   # a parameter outside a forall claim
+    stray["claim"]["rhs"] = ["param", "alpha"]
+    for bad in (closed, swapped, squared, inside, stray, dict(cert, verdict="refuted")):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
+@pytest.mark.parametrize("text", [
+    "forall alpha >= 0: elu(x, alpha=alpha) > -alpha for x < 0",        # false at alpha = 0 (no catalog instance)
+    "forall alpha > 0: exp(alpha*x) > 0",                               # true, but alpha inside exp
+    "forall alpha > 0: alpha**2*x**2 >= 0",                             # true, but of degree 2 in alpha
+])
+def test_otherwise_unknown_never_proved(text):
+    v = check_claim(parse_claim(text), 2.0)
+    assert v.status == "unknown" and "affine" in v.reason
 
 
 @pytest.mark.parametrize("text", ["forall alpha > 0 elu(x) > 0", "forall alpha, beta: x > 0", "forall x > 0: x > 0",

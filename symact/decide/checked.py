@@ -17,7 +17,10 @@ from symact.catalog.registry import X
 from symact.decide.certify import Search, limit_search
 from symact.errors import SymactError
 from symact.kernel import check as kernel_check
+from symact.kernel import Rejected, claim_json, read_claim
 from symact.kernel.check import FORMAT, contains, piece_json
+from symact.kernel.limit_claim import read_limit_claim
+from symact.kernel.quantified import affine_parts, allowed
 from symact.kernel.terms import TermError, from_sympy, rational_text
 from symact.parsing import domain_text
 from symact.verdict import Certificate, Derivation, Verdict
@@ -106,9 +109,68 @@ def check_quantified(claim, budget: float) -> Verdict:
                 deriv.say(line)
             return Verdict("refuted", text, tex, "kernel-checked counterexample", Certificate("kernel", cert), deriv,
                            time.process_time() - start)
+    proof = _affine_proof(claim, budget) if len(pieces) == 1 else None
+    if proof is not None:
+        cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pieces[0])],
+                                            "statement": claim.text, "claim": proof.pop("inner")},
+                "verdict": "proved", "proof": proof}
+        _, steps = kernel_check(cert)
+        deriv = Derivation().say(f"Claim: {text}.")
+        for line in steps:
+            deriv.say(line)
+        return Verdict("proved", text, tex, "kernel-checked proof", Certificate("kernel", cert), deriv,
+                       time.process_time() - start)
     return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                    reason=f"no instance refuted ({', '.join(f'{name} = {k}: {s}' for k, s in tried.items())}); "
-                          f"a proof for every {name} is not a kernel rule yet", evidence={"instances": tried})
+                          f"no proof for every {name} (the kernel proves one only for a claim affine in {name})",
+                   evidence={"instances": tried})
+
+
+def _affine_proof(claim, budget: float) -> dict | None:
+    """An ``affine`` node (with the inner claim under "inner") for a claim affine in its parameter, or None."""
+    (name, (piece,)), = claim.params
+    try:
+        lhs, rhs = from_sympy(claim.raw_lhs, X, (name,)), from_sympy(claim.raw_rhs, X, (name,))
+        inner = (dict(claim_json(lhs, claim.op, rhs, []), limit=claim.limit) if claim.limit is not None
+                 else claim_json(lhs, claim.op, rhs, list(claim.domain)))
+        a, e, base, slope = affine_parts(inner, name, piece)
+    except (TermError, TypeError):
+        return None
+    a_in = contains(piece, a)
+    up = claim.op in (">", ">=")
+    weak, strict = (">=", ">") if up else ("<=", "<")
+    combos = [(claim.op, "==")] if e == 0 else [("==", "==")] if claim.op == "==" else (
+        [(claim.op, weak), (claim.op, "==")] if claim.op == weak else [(strict, weak), (weak, strict), (strict, "==")])
+    proofs: dict = {}
+
+    def proved(role: str, c: dict, rel: str):
+        if (role, rel) not in proofs:
+            proofs[role, rel] = _sub_certificate(dict(c, rel=rel), budget / 4)
+        return proofs[role, rel]
+
+    for base_rel, slope_rel in combos:
+        if not allowed(claim.op, base_rel, slope_rel, e, a_in):
+            continue
+        b = proved("base", base, base_rel)
+        sl = proved("slope", slope, slope_rel) if b is not None else None
+        if b is not None and sl is not None:
+            return {"rule": "affine", "base": b, "slope": sl, "inner": inner}
+    return None
+
+
+def _sub_certificate(c: dict, budget: float) -> dict | None:
+    """A kernel certificate proving the claim JSON c (ordinary or limit), found by the search, or None."""
+    work = int(budget * WORK_PER_SECOND)
+    try:
+        if "limit" in c:
+            lhs, rel, rhs, _ = read_limit_claim(c, Rejected)
+            verdict, cert, _ = limit_search(lhs, rel, rhs, c["limit"], work)
+        else:
+            lhs, rel, rhs, domain = read_claim(c)
+            verdict, cert, _ = Search(lhs, rel, rhs, domain, work=work).run()
+    except (Rejected, ArithmeticError, ValueError, TypeError, RecursionError):
+        return None
+    return cert if verdict == "proved" else None
 
 
 def check_claim(claim, budget: float) -> Verdict:

@@ -47,7 +47,7 @@ from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interio
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.quantified import check_forall
-from symact.kernel.terms import X, TermError, from_json, num, parse_rational, rational_text, show, sub, to_json
+from symact.kernel.terms import X, TermError, from_json, has_param, num, parse_rational, rational_text, show, sub, to_json
 
 FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
@@ -81,6 +81,8 @@ def read_claim(c: dict):
         domain = [_piece(p) for p in c["domain"]]
     except (KeyError, TypeError, TermError) as exc:
         raise Rejected(f"malformed claim: {exc}") from None
+    if has_param(lhs) or has_param(rhs):
+        raise Rejected("a quantified parameter occurs outside a forall claim")
     return lhs, rel, rhs, domain
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from symact.kernel import algebra
 from symact.kernel.evaluate import enclose, smooth_form
 from symact.kernel.limits import limit_at
-from symact.kernel.terms import TermError, from_json, parse_rational, show, sub
+from symact.kernel.terms import TermError, from_json, has_param, parse_rational, show, sub
 
 INFINITE = ("oo", "-oo")
 
@@ -32,6 +32,8 @@ def read_limit_claim(c: dict, rejected: type[Exception]):
         raise rejected(f"malformed limit claim: {exc}") from None
     if rel not in ("<", "<=", ">", ">=", "=="):
         raise rejected(f"unsupported claim relation {rel!r}")
+    if has_param(lhs) or (not isinstance(target, int) and has_param(target)):
+        raise rejected("a quantified parameter occurs outside a forall claim")
     if isinstance(target, int) and rel != "==":
         raise rejected("an infinite limit value is compared with ==")
     if not isinstance(target, int) and _has_x(target):
