@@ -106,8 +106,9 @@ def _(d):
     r"$\lim_{x\to-\infty}\operatorname{elu}(x)=-\alpha$ and $\operatorname{elu}'>0$ (one-sided at $0$ when "
     r"$\alpha\ne1$): soft saturation.",
     formal=None,
-    why_not_formal="'forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha' is in the language, but "
-                   "the kernel has no rule that proves a claim for every value of a parameter (it refutes one by an instance)")
+    why_not_formal="'forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha' and 'forall alpha > 0: "
+                   "diff(elu(x, alpha=alpha), x) > 0 for x < 0' (and for x > 0) are kernel-proved (affine rule), but 'elu'(0) "
+                   "exists iff alpha = 1' is an 'iff' over alpha, and one-sided derivatives are not in the language")
 def _(d):
     elu = get("elu")
     alpha = elu.param("alpha").symbol

@@ -3,7 +3,8 @@
 For every conjunct of every formal claim (``formal=`` in proofs/*.py) the mutations are: each numeric constant
 moved by a relative 1e-9 and by 1% in both directions (exponents excepted), each relation swapped with its
 strict/non-strict partner (``==`` with ``!=``), each activation replaced by a sibling (sigmoid<->tanh,
-relu<->leaky_relu, silu/swish<->gelu) and the domain widened to all of R.  A limit claim
+relu<->leaky_relu, silu/swish<->gelu) and the domain widened to all of R (under ``forall alpha ...:`` the
+claim's relation is the one flipped, ``==`` to ``<`` and ``>``, and the parameter's domain is widened too).  A limit claim
 (``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c.  The ground truth comes from mpmath
 at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
 the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
@@ -54,8 +55,13 @@ def mutants(text: str) -> set[str]:
             for sign in (1, -1):
                 moved = value * (1 + sign * rel)
                 out.add(f"{text[:m.start()]}({moved.numerator}/{moved.denominator}){text[m.end():]}")
-    rel = re.search(r"<=|>=|==|!=|<|>", body)
-    out.add(body[:rel.start()] + FLIPS[rel.group()] + body[rel.end():] + dom)
+    head = body.index(":") + 1 if body.startswith("forall ") else 0  # the claim's relation, not the quantifier's
+    rel = re.search(r"<=|>=|==|!=|<|>", body[head:])
+    at, end = head + rel.start(), head + rel.end()
+    for flip in (("<", ">") if head and rel.group() == "==" else (FLIPS[rel.group()],)):  # no '!=' under forall
+        out.add(body[:at] + flip + body[end:] + dom)
+    if head:  # the quantifier's domain widened to all reals
+        out.add(f"forall {parse_claim(text).params[0][0]}:{body[head:]}{dom}")
     for name, sibling in SIBLINGS.items():
         if re.search(rf"\b{name}\(", text):
             out.add(re.sub(rf"\b{name}\(", sibling + "(", text))
@@ -144,7 +150,22 @@ def _limit_truth(c) -> bool | None:
 
 def ground_truth(text: str) -> bool | None:
     """False when the grid shows the statement false; True when it shows an '!=' claim true; else None."""
-    c = parse_claim(text)
+    return _truth(parse_claim(text))
+
+
+def _truth(c) -> bool | None:
+    if c.params:  # forall alpha in A: false when an instance at a value in A is shown false
+        (_, pieces), = c.params
+        for v in (Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)):
+            if any((lo is None or v > lo or (lc and v == lo)) and (hi is None or v < hi or (hc and v == hi))
+                   for lo, hi, lc, hc in pieces):
+                try:
+                    instance = c.instance(sp.Rational(v.numerator, v.denominator))
+                except Exception:  # outside a catalog parameter's range: no instance
+                    continue
+                if _truth(instance) is False:
+                    return False
+        return None
     if c.limit is not None:
         return _limit_truth(c)
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)

@@ -6,9 +6,12 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
 * **Refutation** ``{"rule": "instance", "at": "p/q", "certificate": R}``: p/q lies in A and R is a kernel
   certificate refuting CLAIM(p/q) (the instance's claim is built by the same parser that read the statement).
 * **Proof** ``{"rule": "affine", "base": B, "slope": S}`` when d = lhs - rhs is *affine in alpha*: alpha
-  occurs only under sums, products (degree at most 1 in all) and the values (not the conditions) of a
-  Piecewise, checked on the syntax.  Then whether d is defined at x does not depend on alpha, and with a an end
-  of A, e = +1 from a left end (-1 from a right end), t = |alpha - a| >= 0 on A:
+  occurs only under sums, products (degree at most 1 in all), d/dx and the values (not the conditions) of a
+  Piecewise, checked on the syntax.  With a an end of A, e = +1 from a left end (-1 from a right end) and
+  t = |alpha - a| >= 0 on A, each side at alpha is (1 - t) (side at a) + t (side at a + e): where both are
+  defined (B and S prove claims about them, so they are, on the whole domain) so is the side at alpha
+  (sums, products and Piecewise values: definedness does not depend on alpha; d/dx: a combination of two
+  functions differentiable at x is differentiable there), and
   ``d(x, alpha) = d(x, a) + t (d(x, a + e) - d(x, a))``.  B proves the claim at alpha = a (with relation
   ``base_rel``) and S proves ``d(x, a + e) - d(x, a) slope_rel 0`` on the same domain (or of the same limit),
   so for ``>=``: d(a) >= 0 and slope >= 0 give d(alpha) >= 0; for ``>``: d(a) > 0 and slope >= 0, or d(a) >= 0,
@@ -123,6 +126,8 @@ def _degree(t, name: str) -> int:
         return sum(_degree(a, name) for a in t[1:])
     if t[0] == "pw" and not any(has_param(c) for _, c in t[1:]):
         return max(_degree(v, name) for v, _ in t[1:])
+    if t[0] == "deriv":  # a combination of two functions differentiable at x is differentiable there
+        return _degree(t[1], name)
     raise TermError(f"{name} occurs inside {t[0]}")
 
 
