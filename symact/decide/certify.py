@@ -56,12 +56,15 @@ class Search:
         return cert, log
 
     # -- the search -------------------------------------------------------------------------------------------
-    def run(self):
-        """(verdict, certificate, checked steps) or (None, None, reason)."""
+    def run(self, prove: bool = True):
+        """(verdict, certificate, checked steps) or (None, None, reason); ``prove=False`` looks for a
+        counterexample only."""
         try:
             found = self.refute(self.quick_points()) or self.refute(self.deep_points())
             if found:
                 return found
+            if not prove:
+                return None, None, "no counterexample found"
             proof = []
             for p in self.domain:
                 node = self.prove(p)

@@ -82,11 +82,18 @@ PARAMETER_VALUES = tuple(Fraction(v) for v in ("0", "1", "-1", "1/2", "2", "-2",
 
 
 def check_quantified(claim, budget: float) -> Verdict:
-    """``forall alpha in A: CLAIM``: refuted by an instance the kernel refutes; never proved (the kernel has no
-    rule for every value of a parameter yet), so otherwise unknown with the instances tried as evidence."""
+    """``forall alpha in A: CLAIM``: refuted by an instance the kernel refutes (a counterexample search at a few
+    values in A), proved by the kernel's ``affine`` rule when alpha enters affinely, otherwise unknown with the
+    instances tried as evidence."""
     text, tex = statement(claim)
     (name, pieces), = claim.params
     start = time.process_time()
+    proof = _affine_proof(claim, budget) if len(pieces) == 1 else None
+    if proof is not None:
+        cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pieces[0])],
+                                            "statement": claim.text, "claim": proof.pop("inner")},
+                "verdict": "proved", "proof": proof}
+        return _checked(cert, text, tex, "kernel-checked proof", start)
     candidates = [v for v in (*[e for pc in pieces for e in pc[:2] if e is not None], *PARAMETER_VALUES)
                   if any(contains(pc, v) for pc in pieces)]
     tried: dict[str, str] = {}
@@ -96,34 +103,27 @@ def check_quantified(claim, budget: float) -> Verdict:
         except SymactError as exc:  # outside a catalog parameter's range: no instance
             tried[str(value)] = f"no instance ({exc})"
             continue
-        v = check_claim(instance, budget / 6)
-        tried[str(value)] = v.status
+        v = check_claim(instance, budget / 6, prove=False)
+        tried[str(value)] = "refuted" if v.status == "refuted" else "not refuted"
         if v.status == "refuted" and v.certificate is not None:
             cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pc) for pc in pieces],
                                                 "statement": claim.text},
                     "verdict": "refuted", "proof": {"rule": "instance", "at": rational_text(value),
                                                     "certificate": v.certificate.data}}
-            _, steps = kernel_check(cert)
-            deriv = Derivation().say(f"Claim: {text}.")
-            for line in steps:
-                deriv.say(line)
-            return Verdict("refuted", text, tex, "kernel-checked counterexample", Certificate("kernel", cert), deriv,
-                           time.process_time() - start)
-    proof = _affine_proof(claim, budget) if len(pieces) == 1 else None
-    if proof is not None:
-        cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pieces[0])],
-                                            "statement": claim.text, "claim": proof.pop("inner")},
-                "verdict": "proved", "proof": proof}
-        _, steps = kernel_check(cert)
-        deriv = Derivation().say(f"Claim: {text}.")
-        for line in steps:
-            deriv.say(line)
-        return Verdict("proved", text, tex, "kernel-checked proof", Certificate("kernel", cert), deriv,
-                       time.process_time() - start)
+            return _checked(cert, text, tex, "kernel-checked counterexample", start)
     return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                    reason=f"no instance refuted ({', '.join(f'{name} = {k}: {s}' for k, s in tried.items())}); "
                           f"no proof for every {name} (the kernel proves one only for a claim affine in {name})",
                    evidence={"instances": tried})
+
+
+def _checked(cert: dict, text: str, tex: str, method: str, start: float) -> Verdict:
+    """The verdict of a certificate the kernel accepts, with its checked steps as the derivation."""
+    verdict, steps = kernel_check(cert)
+    deriv = Derivation().say(f"Claim: {text}.")
+    for line in steps:
+        deriv.say(line)
+    return Verdict(verdict, text, tex, method, Certificate("kernel", cert), deriv, time.process_time() - start)
 
 
 def _affine_proof(claim, budget: float) -> dict | None:
@@ -173,9 +173,9 @@ def _sub_certificate(c: dict, budget: float) -> dict | None:
     return cert if verdict == "proved" else None
 
 
-def check_claim(claim, budget: float) -> Verdict:
+def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
     """The verdict on a parsed claim; ``budget`` (seconds) sets the search's work units, so the verdict does
-    not depend on the machine's load."""
+    not depend on the machine's load; ``prove=False`` looks for a refutation only."""
     if claim.params:
         return check_quantified(claim, budget)
     text, tex = statement(claim)
@@ -192,7 +192,7 @@ def check_claim(claim, budget: float) -> Verdict:
         if claim.limit is not None:
             verdict, cert, steps = limit_search(lhs, rel, rhs, claim.limit, work)
         else:
-            verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work).run()
+            verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work).run(prove)
     except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:  # a defect of the search, not a verdict
         return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                        reason=f"the certificate search failed ({type(exc).__name__}: {exc}); please report it")
