@@ -113,6 +113,7 @@ class Claim:
     uses: tuple[str, ...] = ()
     gloss: str = ""
     gloss_latex: str = ""
+    read: tuple = field(default=(), repr=False, compare=False)  # the formal statements as parsed (make_claim)
 
     def __post_init__(self) -> None:
         if self.expected not in EXPECTED:
@@ -126,7 +127,7 @@ class Claim:
         """The formal statements read by the one restricted parser (:func:`symact.parsing.parse_claim`)."""
         from symact.parsing import parse_claim
 
-        return [parse_claim(text) for text in self.formal]
+        return list(self.read) if len(self.read) == len(self.formal) else [parse_claim(t) for t in self.formal]
 
     def run(self, budget: float | None = None) -> Verdict:
         """Settle the claim; never raises for a failed proof (that is an ``unknown`` verdict)."""
@@ -306,12 +307,14 @@ def make_claim(id: str, family: str, statement: str, latex: str, expected: str,
         return Claim(id, family, statement, latex, expected, prove, formal=(), why_not_formal=why_not_formal,
                      uses=tuple(uses), **rest)
     try:
-        shown = [formal_statement(parse_claim(t)) for t in texts]
+        read = tuple(parse_claim(t) for t in texts)
+        shown = [formal_statement(c) for c in read]
     except SymactError as exc:
         raise ValueError(f"{id}: formal statement not in the claim language: {exc}") from None
     return Claim(id, family, "; and ".join(text for text, _ in shown),
                  r",\quad and\quad ".join(f"${tex}$" for _, tex in shown), expected, prove, formal=texts,
-                 why_not_formal=why_not_formal, uses=tuple(uses), gloss=statement, gloss_latex=latex, **rest)
+                 why_not_formal=why_not_formal, uses=tuple(uses), gloss=statement, gloss_latex=latex, read=read,
+                 **rest)
 
 
 # --------------------------------------------------------------------------------------------- discovery
