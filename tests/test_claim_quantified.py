@@ -89,3 +89,11 @@ def test_otherwise_unknown_never_proved(text):
 def test_malformed_quantifiers_are_one_line_errors(text):
     with pytest.raises(ExpressionError):
         parse_claim(text)
+
+
+def test_check_plot_draws_the_refuted_instance(tmp_path):
+    from symact.plotting import claim_plot
+
+    claim = parse_claim("forall alpha > 0: elu(x, alpha=alpha) >= -alpha/2 for x < 0")
+    out = claim_plot(claim, check_claim(claim, 2.0), tmp_path / "c.svg")
+    assert out.exists() and "counterexample: at x = -1" in out.read_text()
