@@ -47,8 +47,8 @@ def _(d):
     "Leaky ReLU's derivative is 1 for x > 0 and alpha for x < 0 (at 0 the one-sided derivatives are alpha "
     "and 1).",
     r"$\operatorname{leaky\_relu}_\alpha'(x)=1$ for $x>0$, $=\alpha$ for $x<0$.",
-    formal=None,
-    why_not_formal='quantified parameter alpha (forall alpha)')
+    formal=('forall alpha >= 0: diff(leaky_relu(x, alpha=alpha), x) == alpha for x < 0',
+            'forall alpha >= 0: diff(leaky_relu(x, alpha=alpha), x) == 1 for x > 0'))
 def _(d):
     lr = get("leaky_relu")
     f = lr.f(symbolic=True)
@@ -167,7 +167,7 @@ def _elu(alpha):
     "ELU with parameter alpha > 0 is convex on R if and only if alpha <= 1.",
     r"$\operatorname{elu}_\alpha$ ($\alpha>0$) is convex on $\mathbb{R}$ $\iff$ $\alpha\le1$.",
     formal=None,
-    why_not_formal="quantified parameter alpha > 0, 'iff' and convexity")
+    why_not_formal="'iff' over alpha, and convexity (a statement about pairs of points)")
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     f = _elu(alpha)
@@ -219,7 +219,7 @@ def _(d):
     "ELU with parameter alpha > 0 is continuously differentiable (C1) on R if and only if alpha = 1.",
     r"$\operatorname{elu}_\alpha\in C^1(\mathbb{R})\iff\alpha=1$.",
     formal=None,
-    why_not_formal="quantified parameter alpha > 0, 'iff' and continuity of the derivative")
+    why_not_formal="'iff' over alpha, and continuity of the derivative")
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     f = _elu(alpha)
@@ -245,7 +245,9 @@ def _(d):
     "ELU (alpha > 0) takes negative values: elu(x) in (-alpha, 0) for every x < 0, so its range is (-alpha, oo).",
     r"$\operatorname{elu}_\alpha(x)\in(-\alpha,0)$ for $x<0$; $\operatorname{elu}_\alpha(\mathbb{R})=(-\alpha,\infty)$.",
     formal=None,
-    why_not_formal='quantified parameter alpha > 0 and a range (onto) statement')
+    why_not_formal="the range (-alpha, oo) needs 'onto' (an existential, or continuity, which elu' does not "
+                   "give at 0 when alpha != 1); the bounds 'forall alpha > 0: elu(x, alpha=alpha) > -alpha for "
+                   "x < 0' and '... < 0 for x < 0' are kernel-proved (affine rule)")
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     left = alpha * (sp.exp(-t) - 1)

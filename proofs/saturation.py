@@ -43,8 +43,10 @@ NON_SATURATING = ("relu", "leaky_relu", "elu", "softplus", "silu")
     "are saturating; relu, leaky_relu, elu, softplus and silu are non-saturating.",
     r"Under ``$f$ non-saturating $\iff|\lim_{z\to-\infty}f(z)|=\infty$ or $|\lim_{z\to+\infty}f(z)|=\infty$'': "
     r"$\sigma$, $\tanh$ saturate; relu, leaky relu, ELU, softplus, SiLU do not.",
-    formal=None,
-    why_not_formal='limits at +-oo (the language has no limits)')
+    formal=('limit(sigmoid(x), x, -oo) == 0', 'limit(sigmoid(x), x, oo) == 1',
+            'limit(tanh(x), x, -oo) == -1', 'limit(tanh(x), x, oo) == 1',
+            'limit(relu(x), x, oo) == oo', 'limit(leaky_relu(x), x, oo) == oo', 'limit(elu(x), x, oo) == oo',
+            'limit(softplus(x), x, oo) == oo', 'limit(silu(x), x, oo) == oo'))
 def _(d):
     rows = {}
     for name in SATURATING + NON_SATURATING:
@@ -104,7 +106,9 @@ def _(d):
     r"$\lim_{x\to-\infty}\operatorname{elu}(x)=-\alpha$ and $\operatorname{elu}'>0$ (one-sided at $0$ when "
     r"$\alpha\ne1$): soft saturation.",
     formal=None,
-    why_not_formal='quantified parameter alpha > 0 and a limit at -oo')
+    why_not_formal="'forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha' and 'forall alpha > 0: "
+                   "diff(elu(x, alpha=alpha), x) > 0 for x < 0' (and for x > 0) are kernel-proved (affine rule), but 'elu'(0) "
+                   "exists iff alpha = 1' is an 'iff' over alpha, and one-sided derivatives are not in the language")
 def _(d):
     elu = get("elu")
     alpha = elu.param("alpha").symbol

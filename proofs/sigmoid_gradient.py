@@ -37,9 +37,8 @@ def sig(z):
     r"$\sigma(\mathbb{R})=(0,1)$ where $\sigma(x)=\frac{1}{1+e^{-x}}$; the endpoints are not attained "
     r"(the source's $[0,1]$ is wrong at both ends).",
     source=r"``the sigmoid squashes its input into $[0,1]$''.",
-    formal=None,
-    why_not_formal="'onto' (every y in (0, 1) is attained) needs an existential over y; 'into' alone would be "
-                   "'sigmoid(x) > 0' and 'sigmoid(x) < 1'")
+    formal=('sigmoid(x) > 0', 'sigmoid(x) < 1', 'diff(sigmoid(x), x) > 0',
+            'limit(sigmoid(x), x, -oo) == 0', 'limit(sigmoid(x), x, oo) == 1'))
 def _(d):
     g = 1 / (1 + u)
     check(sp.diff(g, u) == -1 / (1 + u) ** 2, "d/du")
@@ -66,8 +65,8 @@ def _(d):
     "tanh_range",
     "tanh maps R onto the open interval (-1, 1).",
     r"$\tanh(\mathbb{R})=(-1,1)$.",
-    formal=None,
-    why_not_formal="'onto' (every y in (-1, 1) is attained) needs an existential over y")
+    formal=('tanh(x) > -1', 'tanh(x) < 1', 'diff(tanh(x), x) > 0',
+            'limit(tanh(x), x, -oo) == -1', 'limit(tanh(x), x, oo) == 1'))
 def _(d):
     v = sp.Symbol("v", positive=True)  # v = e^{2x}
     form = (v - 1) / (v + 1)
@@ -381,8 +380,8 @@ def _(d):
     "tanh_vanishing",
     "tanh'(x) -> 0 as x -> +-oo; likewise sigmoid'(x) -> 0 as x -> +-oo.",
     r"$\lim_{x\to\pm\infty}\tanh'(x)=0$ and $\lim_{x\to\pm\infty}\sigma'(x)=0$.",
-    formal=None,
-    why_not_formal='limits at +-oo (the language has no limits)')
+    formal=('limit(diff(tanh(x), x), x, oo) == 0', 'limit(diff(tanh(x), x), x, -oo) == 0',
+            'limit(diff(sigmoid(x), x), x, oo) == 0', 'limit(diff(sigmoid(x), x), x, -oo) == 0'))
 def _(d):
     dt, ds = 1 - T**2, sp.diff(S, X)
     lims = {(n, s): sp.limit(f, X, s) for n, f in (("tanh", dt), ("sigmoid", ds)) for s in (sp.oo, -sp.oo)}
@@ -444,8 +443,9 @@ def _(d):
     r"$\frac{\sigma'}{\sigma''}=\frac{1}{1-2\sigma}$ $(x\ne0)$, $\to1$ as $x\to-\infty$ and $\to-1$ as "
     r"$x\to+\infty$.",
     formal=None,
-    why_not_formal="limits at +-oo; the identity part 'diff(sigmoid(x), x)/diff(sigmoid(x), x, 2) == 1/(1 - "
-                   "2*sigmoid(x)) for x != 0' is in the language but the kernel search leaves it unknown today")
+    why_not_formal="'diff(sigmoid(x), x)/diff(sigmoid(x), x, 2) == 1/(1 - 2*sigmoid(x)) for x != 0' and its "
+                   "limits at +-oo are in the language, but the kernel cannot certify that sigmoid'' has no zero "
+                   "on (0, oo) and (-oo, 0) (it tends to 0 at 0, so no enclosure excludes 0): unknown today")
 def _(d):
     d2 = sp.diff(S, X, 2)
     check_zero(d2 - S * (1 - S) * (1 - 2 * S), "sigma'' = sigma(1-sigma)(1-2sigma)")

@@ -192,8 +192,10 @@ def _(d):
     "left of that point and > 0 right of it.",
     r"$\min_{x\in\mathbb{R}}x\sigma(x)=-W(1/e)\approx-0.2785$, attained only at $x^*=-1-W(1/e)$.",
     formal=None,
-    why_not_formal="attainment of the minimum (an existential); the bound 'swish(x) >= -LambertW(exp(-1))' is in "
-                   'the language but the kernel search leaves it unknown today')
+    why_not_formal="the bound 'swish(x) >= -LambertW(exp(-1))' is in the language, but it is attained at the "
+                   "irrational point -1 - W(1/e): no enclosure of swish(x) + W(1/e) near that point is certainly "
+                   ">= 0 (it needs exact algebra at x = -1 - W(1/e), i.e. W(1/e) e^W(1/e) = 1/e); attainment is an "
+                   "existential")
 def _(d):
     g = _swish_numerator()
     check(sp.diff(g, X) == sp.exp(X) + 1, "g' = e^x + 1 > 0")
@@ -243,7 +245,8 @@ def _(d):
     "Swish is bounded below (by -W(1/e)) and unbounded above.",
     r"$\inf\operatorname{swish}=-W(1/e)>-\infty$ and $\sup\operatorname{swish}=+\infty$.",
     formal=None,
-    why_not_formal="'unbounded above' needs a limit or an existential",
+    why_not_formal="'limit(swish(x), x, oo) == oo' is proved by the kernel, but 'bounded below by -W(1/e)' is "
+                   "the bound of swish_minimum, attained at an irrational point (see there)",
     uses=('swish_minimum',))
 def _(d):
     check(sp.limit(SWISH, X, sp.oo) == sp.oo, "limit +oo")
@@ -307,10 +310,10 @@ def _(d):
     "softplus_minus_relu_le_log2",
     "0 < softplus(x) - relu(x) <= ln 2 for all x, with equality only at x = 0.",
     r"$0<\ln(1+e^x)-\operatorname{relu}(x)\le\ln2$, with equality iff $x=0$.",
-    formal=None,
-    why_not_formal="in the language as '0 < log(1 + exp(x)) - relu(x)', 'log(1 + exp(x)) - relu(x) <= log(2)', '..."
-                   " < log(2) for x != 0'; the kernel proves the first, its search leaves the other two unknown "
-                   "today")
+    formal=('0 < log(1 + exp(x)) - relu(x)',
+            'log(1 + exp(x)) - relu(x) <= log(2)',
+            'log(1 + exp(x)) - relu(x) < log(2) for x != 0',
+            'log(1 + exp(x)) - relu(x) == log(2) for x == 0'))
 def _(d):
     relu = get("relu").f()
     diff = SOFTPLUS - relu

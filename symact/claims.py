@@ -73,6 +73,8 @@ DEFAULT_BUDGET = 20.0
 KERNEL_BUDGET = 3.0
 #: kernel steps displayed per formal statement (the certificate has them all)
 SHOWN_KERNEL_STEPS = 6
+#: said of every verdict a script settles (a claim without ``formal=``): the kernel did not check it
+NOT_KERNEL_CHECKED = "not kernel-checked (settled by its script)"
 
 
 class UnknownClaimError(SymactError, KeyError):
@@ -111,6 +113,7 @@ class Claim:
     uses: tuple[str, ...] = ()
     gloss: str = ""
     gloss_latex: str = ""
+    read: tuple = field(default=(), repr=False, compare=False)  # the formal statements as parsed (make_claim)
 
     def __post_init__(self) -> None:
         if self.expected not in EXPECTED:
@@ -124,7 +127,7 @@ class Claim:
         """The formal statements read by the one restricted parser (:func:`symact.parsing.parse_claim`)."""
         from symact.parsing import parse_claim
 
-        return [parse_claim(text) for text in self.formal]
+        return list(self.read) if len(self.read) == len(self.formal) else [parse_claim(t) for t in self.formal]
 
     def run(self, budget: float | None = None) -> Verdict:
         """Settle the claim; never raises for a failed proof (that is an ``unknown`` verdict)."""
@@ -142,7 +145,8 @@ class Claim:
         if not isinstance(value, Verdict):
             return Verdict("unknown", self.statement, self.latex, method="none", seconds=elapsed,
                            reason=f"the proof returned {type(value).__name__}, not a Verdict")
-        return dataclasses.replace(value, statement=self.statement, latex=self.latex, seconds=elapsed)
+        method = value.method if value.status == "unknown" else f"{value.method}; {NOT_KERNEL_CHECKED}"
+        return dataclasses.replace(value, statement=self.statement, latex=self.latex, seconds=elapsed, method=method)
 
     def _kernel_verdict(self, script: Any, elapsed: float) -> Verdict:
         """The verdict of a formal claim: the kernel's on each statement; the script only adds prose."""
@@ -218,7 +222,8 @@ class Outcome:
         c = self.claim
         out: dict[str, Any] = {"id": c.id, "family": c.family, "statement": c.statement,
                                "formal": list(c.formal) or None, "status": v.status, "expected": c.expected,
-                               "ok": self.ok, "method": v.method, "seconds": round(v.seconds, 4)}
+                               "ok": self.ok, "method": v.method, "kernel_checked": c.kernel_checked,
+                               "seconds": round(v.seconds, 4)}
         if c.formal:
             out["gloss"] = c.gloss
         else:
@@ -302,12 +307,14 @@ def make_claim(id: str, family: str, statement: str, latex: str, expected: str,
         return Claim(id, family, statement, latex, expected, prove, formal=(), why_not_formal=why_not_formal,
                      uses=tuple(uses), **rest)
     try:
-        shown = [formal_statement(parse_claim(t)) for t in texts]
+        read = tuple(parse_claim(t) for t in texts)
+        shown = [formal_statement(c) for c in read]
     except SymactError as exc:
         raise ValueError(f"{id}: formal statement not in the claim language: {exc}") from None
     return Claim(id, family, "; and ".join(text for text, _ in shown),
                  r",\quad and\quad ".join(f"${tex}$" for _, tex in shown), expected, prove, formal=texts,
-                 why_not_formal=why_not_formal, uses=tuple(uses), gloss=statement, gloss_latex=latex, **rest)
+                 why_not_formal=why_not_formal, uses=tuple(uses), gloss=statement, gloss_latex=latex, read=read,
+                 **rest)
 
 
 # --------------------------------------------------------------------------------------------- discovery
@@ -473,8 +480,10 @@ def report_outcomes(outcomes: list[Outcome], as_json: bool = False, latex_dir: s
                 echo("      " + o.verdict.derivation.text().replace("\n", "\n      "))
         bad = [o.claim.id for o in outcomes if not o.ok]
         total = sum(o.verdict.seconds for o in outcomes)
+        checked = sum(o.claim.kernel_checked for o in outcomes)
         echo(f"{len(outcomes) - len(bad)}/{len(outcomes)} claims as expected in {total:.1f} s"
-              + (f"; not as expected: {', '.join(bad)}" if bad else ""))
+             + (f"; not as expected: {', '.join(bad)}" if bad else "")
+             + f"; {checked} kernel-checked, {len(outcomes) - checked} {NOT_KERNEL_CHECKED}")
     return 0 if all(o.ok for o in outcomes) else 1
 
 
@@ -482,6 +491,10 @@ def claim_latex(outcome: Outcome) -> str:
     """The LaTeX fragment for one claim: statement, derivation, conclusion."""
     c, v = outcome.claim, outcome.verdict
     status = {"proved": "Proved", "refuted": "Refuted", "unknown": "Undecided"}[v.status]
+    method = v.method or "no method"
+    if not c.kernel_checked and v.status != "unknown":  # never a bare "Proved" for what the kernel did not check
+        status = f"Not kernel-checked: {v.status} by its script"
+        method = method.removesuffix(f"; {NOT_KERNEL_CHECKED}")
     lines = [f"% claim {c.id} (family {c.family}); generated by symact prove --latex",
              f"\\subsection*{{\\texttt{{{tex_escape(c.id)}}}}}",
              f"\\label{{claim:{c.id}}}",
@@ -502,7 +515,7 @@ def claim_latex(outcome: Outcome) -> str:
     lines.append(body if body.strip() else "(no derivation recorded)")
     tail = f" ({tex_escape(v.reason)})" if v.status == "unknown" and v.reason else ""
     expected = "" if outcome.ok else f" \\textbf{{Expected {c.expected}.}}"
-    lines.append(f"\\paragraph{{Conclusion.}} \\textbf{{{status}}} by {tex_escape(v.method or 'no method')} "
+    lines.append(f"\\paragraph{{Conclusion.}} \\textbf{{{status}}} by {tex_escape(method)} "
                  f"in {v.seconds:.2f}\\,s.{tail}{expected}")
     return "\n".join(lines) + "\n"
 

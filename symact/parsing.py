@@ -16,7 +16,8 @@ Public API
     function, e.g. ``leaky_relu(x, alpha=0.1)``.
 ``parse_claim(text, variables=("x",))``
     Exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) between two expressions: a
-    :class:`Claim`.
+    :class:`Claim`; or a limit claim ``limit(EXPR, x, oo) == 1`` (at ``oo`` or ``-oo``, compared with a number,
+    or with ``oo``/``-oo`` by ``==``).
 ``parse_param(text)``
     ``"alpha=0.2"`` -> ``("alpha", "0.2")`` (the value is validated later by ``Param.validate``).
 
@@ -239,13 +240,14 @@ class _Builder:
     """Build a SymPy object from a whitelisted :mod:`ast` tree of ``source``."""
 
     def __init__(self, source: str, variables: Sequence[str] = (), number_only: bool = False, lead: int = 0,
-                 structural: bool = False):
+                 structural: bool = False, values: dict[str, sp.Expr] | None = None):
         self.source = source
         self.structural = structural  # keep derivatives unevaluated (build under sympy.evaluate(False))
         self.lead = lead  # characters of leading whitespace stripped off the user's text
         self.lines = source.splitlines(keepends=True) or [source]
         self.number_only = number_only
         self.variables = self._variables(variables)
+        self.variables.update(values or {})  # a quantified parameter at one value (an instance of the claim)
         self.diff_order = 0
         self.minmax_args = 0
 
@@ -507,6 +509,17 @@ class _Builder:
         params = {kw.arg: self.segment(kw.value) for kw in node.keywords}
         for key in params:
             entry.param(key)  # ParameterError for an unknown keyword, naming the known ones
+        symbolic = {key: self.variables[kw.value.id] for kw in node.keywords for key in [kw.arg]
+                    if isinstance(kw.value, ast.Name) and kw.value.id in self.variables and kw.value.id != "x"}
+        if symbolic:  # a quantified parameter (forall alpha > 0: ...): its symbol, or its value in an instance
+            from symact.catalog.registry import X
+
+            fixed = {k: v for k, v in params.items() if k not in symbolic}
+            values = entry.param_values(fixed)
+            values.update({entry.param(k).symbol: v if v.free_symbols else entry.param(k).validate(v)
+                           for k, v in symbolic.items()})
+            body = self.sympy(node, lambda: _evaluated(lambda: entry.expr.xreplace(values)))
+            return self.sympy(node, lambda: body.xreplace({X: arg}))
         if not self.structural:
             return self.sympy(node, lambda: entry(arg, params))
         # the entry's own expression is built as usual; the user's argument goes in unevaluated
@@ -702,6 +715,14 @@ class Claim:
     raw_lhs: Any = field(default=None, compare=False)
     raw_rhs: Any = field(default=None, compare=False)
     domain: tuple = ((None, None, False, False),)
+    limit: str | None = None  # "oo"/"-oo": the claim is limit(lhs, x, limit) op rhs (no domain)
+    params: tuple = ()  # ((name, pieces),): 'forall name in pieces: ...' (the sides keep the name's symbol)
+
+    def instance(self, value) -> "Claim":
+        """The claim at one value of its quantified parameter (read again by this parser, so catalog parameters
+        are validated at that value: ParameterError outside their range)."""
+        (name, _), = self.params
+        return parse_claim(_split_forall(self.text)[1], values={name: sp.sympify(value, strict=True)})
 
     def as_relational(self) -> Any:
         """The SymPy relational (it may evaluate to ``true``/``false`` straight away)."""
@@ -719,7 +740,7 @@ class Claim:
         return f"{self.lhs} {self.op} {self.rhs}"
 
 
-def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
+def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, sp.Expr] | None = None) -> Claim:
     """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions,
     optionally followed by ``for CONDITION`` on x (``for x > 0``, ``for -1 <= x <= 1``, ``for x != 0``,
     conditions joined with ``and``; rational bounds).
@@ -728,9 +749,17 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
     '=='
     >>> parse_claim("log(x) <= x - 1 for x > 0").domain
     ((Fraction(0, 1), None, False, False),)
+
+    A claim may start with one quantified parameter, ``forall alpha > 0: elu(x, alpha=alpha) >= -alpha``
+    (``forall NAME: ...`` for all real values, or comparisons of NAME with rational numbers joined by ``and``).
     """
+    header, rest = _split_forall(_check_text(text))
+    if header is not None:
+        return _quantified(text, header, rest, variables, values)
     body, condition = _split_domain(_check_text(text))
     builder, node = _start(body, variables)
+    if values:
+        builder.variables.update(values)
     if not isinstance(node, ast.Compare):
         raise ExpressionError("a claim needs one comparison (==, !=, <, <=, >, >=), "
                               "e.g. 'sigmoid(-x) == 1 - sigmoid(x)'")
@@ -740,12 +769,71 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",)) -> Claim:
     if op is None:
         raise builder.fail(node, f"{_NOT_COMPARISONS.get(type(node.ops[0]), '?')!r} is not a comparison; "
                                  f"use ==, !=, <, <=, >, >=")
-    raw = _Builder(builder.source, variables, lead=builder.lead, structural=True)
-    raw_lhs, raw_rhs = raw.expr(node.left), raw.expr(node.comparators[0])
-    lhs = _evaluated_side(builder, node.left, raw_lhs)
+    left, limit = _limit_of(builder, node.left, variables)
+    if limit is not None and (condition is not None or op == "!="):
+        raise builder.fail(node, "a limit claim takes no domain and no '!='; write e.g. "
+                                 "'limit(sigmoid(x), x, oo) == 1'")
+    raw = _Builder(builder.source, variables, lead=builder.lead, structural=True, values=values)
+    raw_lhs, raw_rhs = raw.expr(left), raw.expr(node.comparators[0])
+    lhs = _evaluated_side(builder, left, raw_lhs)
     rhs = _evaluated_side(builder, node.comparators[0], raw_rhs)
+    if limit is not None and any(str(sym) == "x" for sym in rhs.free_symbols):
+        raise builder.fail(node.comparators[0], "the value of a limit is a number (or oo, -oo), not a function of x")
+    if limit is not None and rhs.is_infinite and op != "==":
+        raise builder.fail(node, "compare a limit with oo or -oo using ==")
     domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
-    return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=raw_rhs, domain=domain)
+    return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=raw_rhs, domain=domain,
+                 limit=limit)
+
+
+def _split_forall(text: str) -> tuple[str | None, str]:
+    """'forall HEADER: CLAIM' -> (HEADER, CLAIM); (None, text) without a quantifier."""
+    stripped = text.strip()
+    if not stripped.startswith("forall "):
+        return None, text
+    level = 0
+    for i, ch in enumerate(stripped):
+        if ch in "([{":
+            level += 1
+        elif ch in ")]}":
+            level -= 1
+        elif ch == ":" and level == 0:
+            return stripped[len("forall "):i], stripped[i + 1:]
+    raise ExpressionError("write a quantified parameter as 'forall alpha > 0: CLAIM' (a ':' after the condition)")
+
+
+def _quantified(text: str, header: str, rest: str, variables: Sequence[str],
+                values: dict[str, sp.Expr] | None) -> Claim:
+    try:
+        tree = ast.parse(header.strip(), mode="eval").body
+    except SyntaxError:
+        raise ExpressionError(f"cannot read the quantifier 'forall {header.strip()}'; write e.g. "
+                              f"'forall alpha > 0: ...'") from None
+    names = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
+    if len(names) != 1 or names[0] in variables or _split_forall(rest)[0] is not None:
+        raise ExpressionError("a claim quantifies one parameter other than x: 'forall alpha > 0: ...'")
+    name = names[0]
+    pieces = (_FULL,) if isinstance(tree, ast.Name) else _parse_domain(header, (name,))
+    claim = parse_claim(rest, (*variables, name), values)
+    if claim.op == "!=":
+        raise ExpressionError("'!=' under 'forall' is not supported; state the claim with ==, <, <=, > or >=")
+    return Claim(claim.lhs, claim.op, claim.rhs, text.strip(), claim.raw_lhs, claim.raw_rhs, claim.domain,
+                 claim.limit, ((name, pieces),))
+
+
+def _limit_of(builder: _Builder, node: ast.AST, variables: Sequence[str]) -> tuple[ast.AST, str | None]:
+    """``limit(EXPR, x, oo)`` (or ``-oo``) as the whole left side: (EXPR's node, "oo"/"-oo"); else (node, None)."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "limit"):
+        return node, None
+    var = variables[0] if variables else "x"
+    if node.keywords or len(node.args) != 3 or not (isinstance(node.args[1], ast.Name) and node.args[1].id == var):
+        raise builder.fail(node, f"write a limit as limit(EXPR, {var}, oo) or limit(EXPR, {var}, -oo)")
+    end = node.args[2]
+    negative = isinstance(end, ast.UnaryOp) and isinstance(end.op, ast.USub)
+    inner = end.operand if negative else end
+    if not (isinstance(inner, ast.Name) and inner.id in ("oo", "inf")):
+        raise builder.fail(end, "limits are taken at oo or -oo")
+    return node.args[0], "-oo" if negative else "oo"
 
 
 def _evaluated_side(builder: _Builder, node: ast.AST, raw: sp.Expr) -> sp.Expr:

@@ -131,6 +131,10 @@ def claim_plot(claim: Any, verdict: Any, out: Path) -> Path:
     plt = pyplot()
     data = verdict.certificate.data if verdict.certificate is not None else {}
     proof = data.get("proof") if isinstance(data.get("proof"), dict) else {}
+    if proof.get("rule") == "instance" and claim.params:  # forall alpha: draw the refuted instance
+        claim = claim.instance(sp.Rational(proof["at"]))
+        inner = proof.get("certificate") if isinstance(proof.get("certificate"), dict) else {}
+        proof = inner.get("proof") if isinstance(inner.get("proof"), dict) else {}
     point = proof.get("x") if proof.get("rule") == "counterexample" else None
     px = float(sp.Rational(point)) if isinstance(point, str) else None
     x0, x1 = _window([px] if px is not None else [])

@@ -3,7 +3,9 @@
 For every conjunct of every formal claim (``formal=`` in proofs/*.py) the mutations are: each numeric constant
 moved by a relative 1e-9 and by 1% in both directions (exponents excepted), each relation swapped with its
 strict/non-strict partner (``==`` with ``!=``), each activation replaced by a sibling (sigmoid<->tanh,
-relu<->leaky_relu, silu/swish<->gelu) and the domain widened to all of R.  The ground truth comes from mpmath
+relu<->leaky_relu, silu/swish<->gelu) and the domain widened to all of R (under ``forall alpha ...:`` the
+claim's relation is the one flipped, ``==`` to ``<`` and ``>``, and the parameter's domain is widened too).  A limit claim
+(``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c.  The ground truth comes from mpmath
 at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
 the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
 and counts as undefined where they disagree.  A mutant the grid shows false is *tried* and must not be
@@ -53,8 +55,13 @@ def mutants(text: str) -> set[str]:
             for sign in (1, -1):
                 moved = value * (1 + sign * rel)
                 out.add(f"{text[:m.start()]}({moved.numerator}/{moved.denominator}){text[m.end():]}")
-    rel = re.search(r"<=|>=|==|!=|<|>", body)
-    out.add(body[:rel.start()] + FLIPS[rel.group()] + body[rel.end():] + dom)
+    head = body.index(":") + 1 if body.startswith("forall ") else 0  # the claim's relation, not the quantifier's
+    rel = re.search(r"<=|>=|==|!=|<|>", body[head:])
+    at, end = head + rel.start(), head + rel.end()
+    for flip in (("<", ">") if head and rel.group() == "==" else (FLIPS[rel.group()],)):  # no '!=' under forall
+        out.add(body[:at] + flip + body[end:] + dom)
+    if head:  # the quantifier's domain widened to all reals
+        out.add(f"forall {parse_claim(text).params[0][0]}:{body[head:]}{dom}")
     for name, sibling in SIBLINGS.items():
         if re.search(rf"\b{name}\(", text):
             out.add(re.sub(rf"\b{name}\(", sibling + "(", text))
@@ -114,9 +121,53 @@ def _points(domain) -> list:
     return pts
 
 
+def _limit_truth(c) -> bool | None:
+    """False when f at x = 100, 200, 400 toward the end shows the limit claim false: f has settled (within
+    1e-30) at a value that differs from c by more than 1e-20 (or that contradicts c = +-oo), or f grows without
+    settling while c is finite; else None."""
+    f = _evaluator(c.raw_lhs)
+    side = 1 if c.limit == "oo" else -1
+    with mp.workdps(50):
+        try:
+            values = [f(mp.mpf(side * t)) for t in (100, 200, 400)]
+        except (ArithmeticError, ValueError, ZeroDivisionError, Unsure):
+            return None
+        settled = abs(values[2] - values[1]) < mp.mpf(10) ** -30 and abs(values[1] - values[0]) < mp.mpf(10) ** -20
+        growing = abs(values[2]) > 1.5 * abs(values[1]) > 2 * abs(values[0]) > 0
+        if c.rhs.is_infinite:
+            sign = 1 if c.rhs == sp.oo else -1
+            return False if settled or (growing and values[2] * sign < 0) else None
+        target = mp.mpf(sp.N(c.rhs, 60))
+        if growing:
+            return False
+        if settled:
+            gap = values[2] - target
+            holds = {"==": abs(gap) <= EPS, "<": gap < -EPS, "<=": gap <= EPS, ">": gap > EPS, ">=": gap >= -EPS}
+            if abs(gap) > mp.mpf(10) ** -20 and not holds[c.op]:
+                return False
+    return None
+
+
 def ground_truth(text: str) -> bool | None:
     """False when the grid shows the statement false; True when it shows an '!=' claim true; else None."""
-    c = parse_claim(text)
+    return _truth(parse_claim(text))
+
+
+def _truth(c) -> bool | None:
+    if c.params:  # forall alpha in A: false when an instance at a value in A is shown false
+        (_, pieces), = c.params
+        for v in (Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)):
+            if any((lo is None or v > lo or (lc and v == lo)) and (hi is None or v < hi or (hc and v == hi))
+                   for lo, hi, lc, hc in pieces):
+                try:
+                    instance = c.instance(sp.Rational(v.numerator, v.denominator))
+                except Exception:  # outside a catalog parameter's range: no instance
+                    continue
+                if _truth(instance) is False:
+                    return False
+        return None
+    if c.limit is not None:
+        return _limit_truth(c)
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
     holds = {"<": lambda v: v < -EPS, "<=": lambda v: v <= EPS, ">": lambda v: v > EPS,
              ">=": lambda v: v >= -EPS, "==": lambda v: abs(v) <= EPS}

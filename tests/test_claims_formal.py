@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from symact.claims import Family, all_claims, run_claims
+from symact.decide.checked import check_claim
 from symact.kernel import check as kernel_check
 from symact.parsing import parse_claim
 from symact.verdict import Certificate, Verdict
@@ -26,19 +27,29 @@ def test_every_claim_is_formal_or_says_why_not():
     for c in all_claims():
         assert bool(c.formal) != bool(c.why_not_formal.strip()), c.id
         if c.formal:  # displayed sentence generated from the parsed statements, prose kept as gloss
-            assert c.gloss and c.statement != c.gloss and c.formal[0].split(" for ")[0] in c.statement
+            body = c.formal[0].split(" for ")[0].split(": ")[-1]  # the comparison (after a 'forall alpha ...: ')
+            assert c.gloss and c.statement != c.gloss and body in c.statement
 
 
-@pytest.mark.parametrize("text,status", sorted({(t, c.expected if len(c.formal) == 1 or c.expected == "proved"
-                                                 else None) for c in FORMAL for t in c.formal}))
-def test_symact_check_accepts_each_formal_statement_with_the_same_verdict(text, status):
-    out = subprocess.run([sys.executable, "-m", "symact", "check", "--json", "--budget", "3", "--", text],
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode in (0, 1), out.stderr
-    verdict = json.loads(out.stdout)
+STATEMENTS = sorted({(t, c.expected if len(c.formal) == 1 or c.expected == "proved" else None)
+                     for c in FORMAL for t in c.formal})
+
+
+@pytest.mark.parametrize("text,status", STATEMENTS)
+def test_symact_check_settles_each_formal_statement_with_the_same_verdict(text, status):
+    """What `symact check` does (the restricted parser, then the kernel search and check), in process."""
+    verdict = check_claim(parse_claim(text), 3.0)
     if status is not None:
-        assert verdict["status"] == status, text
-    assert verdict["status"] != "unknown", text
+        assert verdict.status == status, text
+    assert verdict.status != "unknown", text
+
+
+def test_the_symact_check_command_accepts_formal_statements():
+    for text, status in STATEMENTS[::12]:  # the command line itself on a sample (each run is a new interpreter)
+        out = subprocess.run([sys.executable, "-m", "symact", "check", "--json", "--budget", "3", "--", text],
+                             capture_output=True, text=True, timeout=120)
+        assert out.returncode in (0, 1), out.stderr
+        assert json.loads(out.stdout)["status"] == (status or json.loads(out.stdout)["status"]) != "unknown"
 
 
 def test_formal_verdicts_are_kernel_certificates():
@@ -99,3 +110,20 @@ def test_lemma_graph_levels_and_figure(tmp_path):
     assert set(levels) == {c.id for c in claims if c.uses} | {u for c in claims for u in c.uses}
     fig = lemma_graph_figure(tmp_path, claims)
     assert (tmp_path / fig.filename).read_bytes().startswith(b"%PDF") and "uses=" in fig.caption
+
+
+def test_a_script_verdict_is_visibly_not_kernel_checked(capsys):
+    from symact.claims import claim_latex, report_outcomes
+
+    fam = Family("t", "T")
+    fam.claim("legacy", "a script's claim", "x", formal=None, why_not_formal="test")(_settled("proved"))
+    fam.claim("formal", "a kernel claim", "x", formal="sigmoid(x) < 1")(_settled("proved"))
+    legacy, formal = fam.run()
+    assert legacy.verdict.status == "proved" and "not kernel-checked" in legacy.verdict.method
+    assert "not kernel-checked" not in formal.verdict.method
+    assert legacy.to_json()["kernel_checked"] is False and formal.to_json()["kernel_checked"] is True
+    report_outcomes([legacy, formal])
+    lines = capsys.readouterr().out.splitlines()
+    assert "not kernel-checked" in lines[0] and "not kernel-checked" not in lines[1]
+    assert "1 kernel-checked, 1 not kernel-checked" in lines[-1]
+    assert r"\textbf{Proved}" not in claim_latex(legacy) and r"\textbf{Proved}" in claim_latex(formal)

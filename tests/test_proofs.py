@@ -110,7 +110,9 @@ def test_prove_json_shape_and_exit_code(capsys):
         assert c["status"] in ("proved", "refuted", "unknown")
         assert isinstance(c["seconds"], float)
     assert out["claims"][0]["formal"] == ["Abs(x) == relu(x) + relu(-x)"]
-    assert out["claims"][1]["formal"] is None and "onto" in out["claims"][1]["why_not_formal"]
+    assert "limit(sigmoid(x), x, oo) == 1" in out["claims"][1]["formal"] and out["claims"][1]["kernel_checked"]
+    assert out["claims"][2]["formal"] is None and "vectors" in out["claims"][2]["why_not_formal"]
+    assert out["claims"][2]["kernel_checked"] is False and "not kernel-checked" in out["claims"][2]["method"]
     assert out["claims"][3]["status"] == "refuted" and out["claims"][3]["uses"] == ["softmax_jacobian"]
 
 

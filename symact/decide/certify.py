@@ -11,7 +11,7 @@ import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, check_node, contains, holds, piece_json
+from symact.kernel.check import FORMAT, check_node, contains, holds, piece_json, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
@@ -56,12 +56,15 @@ class Search:
         return cert, log
 
     # -- the search -------------------------------------------------------------------------------------------
-    def run(self):
-        """(verdict, certificate, checked steps) or (None, None, reason)."""
+    def run(self, prove: bool = True):
+        """(verdict, certificate, checked steps) or (None, None, reason); ``prove=False`` looks for a
+        counterexample only."""
         try:
             found = self.refute(self.quick_points()) or self.refute(self.deep_points())
             if found:
                 return found
+            if not prove:
+                return None, None, "no counterexample found"
             proof = []
             for p in self.domain:
                 node = self.prove(p)
@@ -305,6 +308,12 @@ class Search:
             v = exact_value(g, p[0])
             if v is not None and holds(v, rel):
                 return {"rule": "eval"}
+            if v is None and holds(Fraction(0), rel):
+                try:
+                    check_node({"rule": "eval"}, g, rel, p)
+                    return {"rule": "eval"}
+                except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                    pass
         bounded = p[0] is not None and p[1] is not None and p[0] != p[1]
         for bits in (64, 256):
             for form in ("natural", "mean-value") if bounded else ("natural",):
@@ -361,13 +370,13 @@ class Search:
                 at = enclose(h, point(e), strict=True)
             except (Uncertain, GermUndefined, ZeroDivisionError):
                 continue
-            weak_ok = at.satisfies(">=" if up else "<=")
+            weak_ok = at.satisfies(">=" if up else "<=") or zero_at(h, e)
             if not weak_ok:
                 continue
             grows = up if side == "left" else not up
             if not _plausible(dh, ">=" if grows else "<=", interior(p)):
                 continue
-            for drel in ((">=", ">") if grows else ("<=", "<")):
+            for drel in _derivative_relations(grows, rel):
                 sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
                 if sub_node is not None:
                     return {"rule": "monotone", "from": side, "deriv": drel, "by": sub_node}
@@ -395,7 +404,7 @@ class Search:
         grows = toward * side > 0
         if not _plausible(dh, ">=" if grows else "<=", interior(p)):
             return None
-        for drel in ((">=", ">") if grows else ("<=", "<")):
+        for drel in _derivative_relations(grows, rel):
             sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
             if sub_node is not None:
                 return {"rule": "tail", "deriv": drel, "by": sub_node}
@@ -412,7 +421,47 @@ class Search:
         return None
 
 
+def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
+    """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
+    term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
+    proposes where the ray starts."""
+    from symact.decide.terms_sympy import limit_forms
+    from symact.kernel.terms import to_json
+
+    claim = {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": rhs if isinstance(rhs, str) else to_json(rhs),
+             "domain": [], "limit": at}
+    side = 1 if at == "oo" else -1
+    starts = sorted({r for u in _switch_arguments(lhs) for r in [_linear_root(u)] if r is not None}, key=lambda r: -side * r)
+    reasons = []
+    for r in [*(r + side for r in starts[:1]), *(side * Fraction(k) for k in (0, 1, 8, 64, 1024))][:6]:
+        work -= 50 + _size(lhs)
+        if work < 0:
+            break
+        nodes = [{"rule": "limit", "from": rational_text(r)}]
+        try:
+            g = smooth_form(lhs, (r, None, False, False) if side > 0 else (None, r, False, False), strict=True)
+            nodes += [{**nodes[0], "as": to_json(h)} for h in limit_forms(g, side)]
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            pass
+        for node in nodes:
+            for verdict in ("proved", "refuted"):
+                cert = {"format": FORMAT, "claim": claim, "verdict": verdict, "proof": node}
+                try:
+                    _, log = check(cert)
+                    return verdict, cert, log
+                except Rejected as exc:
+                    reasons.append(str(exc))
+    return None, None, "no limit certificate (" + (reasons[-1] if reasons else "work budget spent") + ")"
+
+
 # ------------------------------------------------------------------------------------------------------ helpers
+
+def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
+    """The signs of g' to try for a monotone or tail argument: the strict one first for a strict claim (from an
+    end where g is only 0, only a strictly monotone g stays strictly on one side)."""
+    weak, strict = (">=", ">") if grows else ("<=", "<")
+    return (strict, weak) if rel in ("<", ">") else (weak, strict)
+
 
 def _size(t) -> int:
     return 1 + sum(_size(a) for a in t[1:] if isinstance(a, tuple))

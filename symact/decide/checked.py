@@ -7,13 +7,22 @@ the ``==`` claim's counterexample and refuted by its proof.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
+from fractions import Fraction
 
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.decide.certify import Search
-from symact.kernel.terms import TermError, from_sympy
+from symact.decide.certify import Search, limit_search
+from symact.errors import SymactError
+from symact.kernel import check as kernel_check
+from symact.kernel import Rejected, claim_json, read_claim
+from symact.kernel.check import FORMAT, contains, piece_json
+from symact.kernel.limit_claim import read_limit_claim
+from symact.kernel.quantified import affine_parts, allowed
+from symact.kernel.terms import TermError, from_sympy, rational_text
+from symact.parsing import domain_text
 from symact.verdict import Certificate, Derivation, Verdict
 
 #: search work units per second of --budget (a unit is one kernel enclosure of a small term)
@@ -23,6 +32,15 @@ _REL_LATEX = {"==": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r
 
 
 def statement(claim) -> tuple[str, str]:
+    if claim.params:
+        (name, pieces), = claim.params
+        inner_text, inner_tex = statement(_unquantified(claim))
+        return (f"forall {name} in {domain_text(pieces)}: {inner_text}",
+                rf"\forall {sp.latex(sp.Symbol(name))} \in {_domain_latex(pieces)}:\ {inner_tex}")
+    if claim.limit is not None:
+        end = r"\infty" if claim.limit == "oo" else r"-\infty"
+        return (claim.body, rf"\lim_{{x \to {end}}} {_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} "
+                            rf"{_latex(claim.raw_rhs, claim.rhs)}")
     quant = "for some" if claim.op == "!=" else "for all"
     text = f"{claim.body} {quant} x in {claim.domain_text()}"
     tex_quant = r"\exists" if claim.op == "!=" else r"\forall"
@@ -55,19 +73,126 @@ def _latex(raw, evaluated) -> str:
         return sp.latex(evaluated)
 
 
-def check_claim(claim, budget: float) -> Verdict:
+def _unquantified(claim):
+    return dataclasses.replace(claim, params=(), text=claim.text.split(":", 1)[1].strip())
+
+
+#: values of a quantified parameter tried for a counterexample (those in its domain), simplest first
+PARAMETER_VALUES = tuple(Fraction(v) for v in ("0", "1", "-1", "1/2", "2", "-2", "1/10", "10", "-1/2", "100"))
+
+
+def check_quantified(claim, budget: float) -> Verdict:
+    """``forall alpha in A: CLAIM``: refuted by an instance the kernel refutes (a counterexample search at a few
+    values in A), proved by the kernel's ``affine`` rule when alpha enters affinely, otherwise unknown with the
+    instances tried as evidence."""
+    text, tex = statement(claim)
+    (name, pieces), = claim.params
+    start = time.process_time()
+    proof = _affine_proof(claim, budget) if len(pieces) == 1 else None
+    if proof is not None:
+        cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pieces[0])],
+                                            "statement": claim.text, "claim": proof.pop("inner")},
+                "verdict": "proved", "proof": proof}
+        return _checked(cert, text, tex, "kernel-checked proof", start)
+    candidates = [v for v in (*[e for pc in pieces for e in pc[:2] if e is not None], *PARAMETER_VALUES)
+                  if any(contains(pc, v) for pc in pieces)]
+    tried: dict[str, str] = {}
+    for value in list(dict.fromkeys(candidates))[:6]:
+        try:
+            instance = claim.instance(sp.Rational(value.numerator, value.denominator))
+        except SymactError as exc:  # outside a catalog parameter's range: no instance
+            tried[str(value)] = f"no instance ({exc})"
+            continue
+        v = check_claim(instance, budget / 6, prove=False)
+        tried[str(value)] = "refuted" if v.status == "refuted" else "not refuted"
+        if v.status == "refuted" and v.certificate is not None:
+            cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pc) for pc in pieces],
+                                                "statement": claim.text},
+                    "verdict": "refuted", "proof": {"rule": "instance", "at": rational_text(value),
+                                                    "certificate": v.certificate.data}}
+            return _checked(cert, text, tex, "kernel-checked counterexample", start)
+    return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
+                   reason=f"no instance refuted ({', '.join(f'{name} = {k}: {s}' for k, s in tried.items())}); "
+                          f"no proof for every {name} (the kernel proves one only for a claim affine in {name})",
+                   evidence={"instances": tried})
+
+
+def _checked(cert: dict, text: str, tex: str, method: str, start: float) -> Verdict:
+    """The verdict of a certificate the kernel accepts, with its checked steps as the derivation."""
+    verdict, steps = kernel_check(cert)
+    deriv = Derivation().say(f"Claim: {text}.")
+    for line in steps:
+        deriv.say(line)
+    return Verdict(verdict, text, tex, method, Certificate("kernel", cert), deriv, time.process_time() - start)
+
+
+def _affine_proof(claim, budget: float) -> dict | None:
+    """An ``affine`` node (with the inner claim under "inner") for a claim affine in its parameter, or None."""
+    (name, (piece,)), = claim.params
+    try:
+        lhs, rhs = from_sympy(claim.raw_lhs, X, (name,)), from_sympy(claim.raw_rhs, X, (name,))
+        inner = (dict(claim_json(lhs, claim.op, rhs, []), limit=claim.limit) if claim.limit is not None
+                 else claim_json(lhs, claim.op, rhs, list(claim.domain)))
+        a, e, base, slope = affine_parts(inner, name, piece)
+    except (TermError, TypeError):
+        return None
+    a_in = contains(piece, a)
+    up = claim.op in (">", ">=")
+    weak, strict = (">=", ">") if up else ("<=", "<")
+    combos = [(claim.op, "==")] if e == 0 else [("==", "==")] if claim.op == "==" else (
+        [(claim.op, weak), (claim.op, "==")] if claim.op == weak else [(strict, weak), (weak, strict), (strict, "==")])
+    proofs: dict = {}
+
+    def proved(role: str, c: dict, rel: str):
+        if (role, rel) not in proofs:
+            proofs[role, rel] = _sub_certificate(dict(c, rel=rel), budget / 4)
+        return proofs[role, rel]
+
+    for base_rel, slope_rel in combos:
+        if not allowed(claim.op, base_rel, slope_rel, e, a_in):
+            continue
+        b = proved("base", base, base_rel)
+        sl = proved("slope", slope, slope_rel) if b is not None else None
+        if b is not None and sl is not None:
+            return {"rule": "affine", "base": b, "slope": sl, "inner": inner}
+    return None
+
+
+def _sub_certificate(c: dict, budget: float) -> dict | None:
+    """A kernel certificate proving the claim JSON c (ordinary or limit), found by the search, or None."""
+    work = int(budget * WORK_PER_SECOND)
+    try:
+        if "limit" in c:
+            lhs, rel, rhs, _ = read_limit_claim(c, Rejected)
+            verdict, cert, _ = limit_search(lhs, rel, rhs, c["limit"], work)
+        else:
+            lhs, rel, rhs, domain = read_claim(c)
+            verdict, cert, _ = Search(lhs, rel, rhs, domain, work=work).run()
+    except (Rejected, ArithmeticError, ValueError, TypeError, RecursionError):
+        return None
+    return cert if verdict == "proved" else None
+
+
+def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
     """The verdict on a parsed claim; ``budget`` (seconds) sets the search's work units, so the verdict does
-    not depend on the machine's load."""
+    not depend on the machine's load; ``prove=False`` looks for a refutation only."""
+    if claim.params:
+        return check_quantified(claim, budget)
     text, tex = statement(claim)
     start = time.process_time()
+    infinite = claim.limit is not None and claim.rhs.is_infinite
     try:
-        lhs, rhs = from_sympy(claim.raw_lhs, X), from_sympy(claim.raw_rhs, X)
+        lhs = from_sympy(claim.raw_lhs, X)
+        rhs = ("oo" if claim.rhs == sp.oo else "-oo") if infinite else from_sympy(claim.raw_rhs, X)
     except TermError as exc:
         return Verdict("unknown", text, tex, "kernel", reason=f"outside what the kernel reads: {exc}")
     rel = "==" if claim.op == "!=" else claim.op
-    search = Search(lhs, rel, rhs, list(claim.domain), work=int(budget * WORK_PER_SECOND))
+    work = int(budget * WORK_PER_SECOND)
     try:
-        verdict, cert, steps = search.run()
+        if claim.limit is not None:
+            verdict, cert, steps = limit_search(lhs, rel, rhs, claim.limit, work)
+        else:
+            verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work).run(prove)
     except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:  # a defect of the search, not a verdict
         return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                        reason=f"the certificate search failed ({type(exc).__name__}: {exc}); please report it")

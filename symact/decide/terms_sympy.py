@@ -70,3 +70,26 @@ def _pull_exponent(e, pick):
         return lead.args[0] + sp.log(sp.expand(arg * sp.exp(-lead.args[0])))
 
     return e.xreplace({n: pull(n.args[0]) for n in e.atoms(sp.log) if isinstance(n.args[0], sp.Add)})
+
+
+def limit_forms(t, side: int) -> list:
+    """Equal forms of a smooth term whose limit at side * oo the kernel's calculus may resolve (proposals: the
+    kernel checks each equality): exponentials that grow toward that end are written as 1/exp(-u), and the
+    quotient is put over one denominator and factored (e^-x/(1 + e^-x)^2 = e^x/(e^x + 1)^2)."""
+    try:
+        e = to_sympy(t)
+    except TermError:
+        return []
+
+    def grows(a) -> bool:
+        slope = a.args[0].as_coefficient(_X) if isinstance(a, sp.exp) else None
+        return slope is not None and slope.is_number and bool(slope * side > 0)
+
+    ok, f = run_with_budget(lambda: sp.factor(sp.together(e.replace(grows, lambda a: 1 / sp.exp(-a.args[0])))),
+                            1.0)
+    if not ok or f == e:
+        return []
+    try:
+        return [from_sympy(f, _X)]
+    except TermError:
+        return []

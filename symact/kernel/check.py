@@ -4,21 +4,26 @@ A **claim** is ``lhs REL rhs for all x in D``: at every x in D both sides are de
 :mod:`symact.kernel.terms`) and the relation holds.  REL is one of ``< <= > >= ==``; D is a list of pieces
 ``[lo, hi, lo_closed, hi_closed]`` with rational ends or "-oo"/"oo".
 
+A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kernel.limit_claim`); a claim
+over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance
+(:mod:`symact.kernel.quantified`) and never proved.
+
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
-undefined there, or both are defined and the relation certainly fails (exact rational arithmetic or certified
-``arb`` balls).
+undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
+``arb`` balls, or for ``<``/``>`` a difference that is 0 by ``algebra``).
 
 A **proof** is a list with one node per piece of D.  Writing d = lhs - rhs, a node proves ``d REL 0`` on a
 piece P by one of these rules (the only ways to conclude):
 
 ``eval``      an enclosure of d on P (interval arithmetic with arb end points) satisfies REL; on a single point
-              also the exact rational value; with ``"form": "mean-value"`` on a bounded P the enclosure is
+              also the exact rational value, or (for ``<= >= ==``) d = 0 there by ``algebra``; with ``"form": "mean-value"`` on a bounded P the enclosure is
               g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P);
 ``cover``     P cut at the given points; ``eval`` on every part;
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
               also defined, the sign of g' on the interior of P proved by the sub-node (the kernel forms g'),
-              and g(e) of the right sign: by the mean value theorem g(x) lies on the right side of g(e);
+              and g(e) of the right sign (a ball, the exact rational value, or 0 by ``algebra`` at e): by the
+              mean value theorem g(x) lies on the right side of g(e);
 ``algebra``   (for ==) d is defined on P and its smooth form on P is 0 as a rational function of independent
               generators, with the rewriting rules of :mod:`symact.kernel.algebra` (their sign conditions
               checked on P);
@@ -40,7 +45,9 @@ from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
                                     undefined_reason)
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import X, TermError, from_json, num, parse_rational, rational_text, show, sub, to_json
+from symact.kernel.limit_claim import check_limit
+from symact.kernel.quantified import check_forall
+from symact.kernel.terms import X, TermError, from_json, has_param, num, parse_rational, rational_text, show, sub, to_json
 
 FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
@@ -74,6 +81,8 @@ def read_claim(c: dict):
         domain = [_piece(p) for p in c["domain"]]
     except (KeyError, TypeError, TermError) as exc:
         raise Rejected(f"malformed claim: {exc}") from None
+    if has_param(lhs) or has_param(rhs):
+        raise Rejected("a quantified parameter occurs outside a forall claim")
     return lhs, rel, rhs, domain
 
 
@@ -93,8 +102,26 @@ def check(cert: dict) -> tuple[str, list[str]]:
     """Check a certificate; returns (verdict, the steps checked as sentences) or raises Rejected."""
     if not isinstance(cert, dict) or cert.get("format") != FORMAT:
         raise Rejected(f"not a {FORMAT} certificate")
-    lhs, rel, rhs, domain = read_claim(cert.get("claim", {}))
     verdict, proof = cert.get("verdict"), cert.get("proof")
+    claim = cert.get("claim", {})
+    if isinstance(claim, dict) and "forall" in claim:
+        if not isinstance(claim.get("domain"), list) or not claim["domain"]:
+            raise Rejected("a quantified claim needs the parameter's domain")
+        try:
+            return verdict, check_forall(claim, verdict, proof, Rejected, check,
+                                         lambda ps: [_piece(q) for q in ps], contains)
+        except (TypeError, TermError) as exc:
+            raise Rejected(f"malformed quantified claim: {exc}") from None
+    if isinstance(claim, dict) and "limit" in claim:
+        if verdict not in ("proved", "refuted"):
+            raise Rejected(f"unknown verdict {verdict!r}")
+        try:
+            return verdict, check_limit(claim, verdict, proof, Rejected)
+        except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
+            raise Rejected(f"a step is not certain: {exc}") from None
+        except RecursionError:
+            raise Rejected("certificate nested too deeply") from None
+    lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
     checker = _Checker(log)
     try:
@@ -155,6 +182,9 @@ class _Checker:
                 self.log.append(f"At x = {x0}: lhs - rhs = {value} exactly, so lhs {rel} rhs fails.")
                 return
             raise Rejected(f"the claim holds at x = {x0}")
+        if rel in ("<", ">") and zero_at(smooth_form(d, point(x0), strict=False), x0):
+            self.log.append(f"At x = {x0}: lhs - rhs = 0 by exact algebra, so lhs {rel} rhs fails.")
+            return
         for bits in PRECISION:
             with _precision(bits):
                 ball = enclose(d, point(x0))
@@ -185,6 +215,10 @@ class _Checker:
                     self.log.append(f"At x = {p[0]}: the difference is {value} exactly.")
                     return
                 raise Rejected(f"the claim fails at x = {p[0]}")
+            if value is None and holds(Fraction(0), rel) and undefined_reason(d, p[0]) is None \
+                    and zero_at(smooth_form(d, p, strict=False), p[0]):
+                self.log.append(f"At x = {p[0]}: the difference is 0 by exact algebra.")
+                return
         bits = _bits(node)
         form = node.get("form", "natural")
         if form not in ("natural", "mean-value"):
@@ -241,7 +275,8 @@ class _Checker:
         strict_move = drel in ("<", ">")
 
         def end_ok(r):
-            return (exact_end is not None and holds(exact_end, r)) or at_end.satisfies(r)
+            return ((exact_end is not None and holds(exact_end, r)) or at_end.satisfies(r)
+                    or (holds(Fraction(0), r) and zero_at(g, e)))
 
         weak = ">=" if up else "<="
         strong = ">" if up else "<"
@@ -315,6 +350,16 @@ class _Checker:
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
+
+
+def zero_at(g, x0: Fraction) -> bool:
+    """Whether the smooth term g is certainly defined at x0 (an enclosure exists) and 0 there by exact algebra
+    (log(1 + exp(0)) - log(2): no ball of a non-rational value is certainly 0)."""
+    try:
+        enclose(g, point(x0))
+        return algebra.is_zero(_substitute(g, x0), point(x0))
+    except (Uncertain, ZeroDivisionError, RecursionError):
+        return False
 
 
 def mean_value(d, p):

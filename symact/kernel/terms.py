@@ -15,6 +15,8 @@ A term is a tuple whose first entry names its node; JSON certificates hold the s
 ``("max", t, ...)``, ``("min", t, ...)``
 ``("pw", (t, c), ...)``         the first branch whose condition c holds; undefined where none holds
 ``("deriv", t)``                d t / dx: defined only where the difference quotient converges
+``("param", name)``             a quantified parameter: only in the claim of a ``forall`` certificate
+                                (:mod:`symact.kernel.quantified`), never evaluated
 =============================  ==========================================================
 
 Conditions: ``("rel", op, a, b)`` with op in ``< <= > >= == !=``, ``("and", c, ...)``, ``("or", c, ...)``,
@@ -83,7 +85,7 @@ def to_json(t) -> Any:
         return ["pow", to_json(t[1]), rational_text(t[2])]
     if head == "heaviside":
         return ["heaviside", to_json(t[1]), rational_text(t[2])]
-    if head in ("fn", "const"):
+    if head in ("fn", "const", "param"):
         return [head, t[1]] + ([to_json(t[2])] if head == "fn" else [])
     if head == "rel":
         return ["rel", t[1], to_json(t[2]), to_json(t[3])]
@@ -100,6 +102,8 @@ def from_json(j: Any) -> tuple:
         return (head,)
     if head == "num" and len(rest) == 1:
         return ("num", parse_rational(rest[0]))
+    if head == "param" and len(rest) == 1 and isinstance(rest[0], str) and rest[0].isidentifier():
+        return ("param", rest[0])
     if head == "const" and rest in (["pi"], ["E"]):
         return ("const", rest[0])
     if head == "pow" and len(rest) == 2:
@@ -121,6 +125,11 @@ def from_json(j: Any) -> tuple:
     raise TermError(f"not a term: {j!r}")
 
 
+def has_param(t) -> bool:
+    """Whether a quantified parameter occurs in t (no rule but ``forall``'s reads such a term)."""
+    return t[0] == "param" or any(has_param(a) for a in t if isinstance(a, tuple))
+
+
 def rational_text(q: Fraction) -> str:
     """'p' or 'p/q': how certificates write a rational."""
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -138,12 +147,15 @@ def parse_rational(s: Any) -> Fraction:
 
 # -- SymPy, read structurally ----------------------------------------------------------------------------------------
 
-def from_sympy(e, var) -> tuple:
-    """The term of a SymPy expression in the symbol ``var``, node for node (no simplification)."""
+def from_sympy(e, var, params: tuple[str, ...] = ()) -> tuple:
+    """The term of a SymPy expression in the symbol ``var``, node for node (no simplification); symbols named in
+    ``params`` (quantified parameters) become ``("param", name)``."""
     import sympy as sp
 
     if e == var:
         return X
+    if isinstance(e, sp.Symbol) and e.name in params:
+        return ("param", e.name)
     if isinstance(e, sp.Symbol):
         raise TermError(f"free symbol {e} (only {var} may vary)")
     if e.is_Rational:
@@ -155,31 +167,31 @@ def from_sympy(e, var) -> tuple:
     if e is sp.E:
         return ("const", "E")
     if isinstance(e, sp.Add):
-        return ("add",) + tuple(from_sympy(a, var) for a in e.args)
+        return ("add",) + tuple(from_sympy(a, var, params) for a in e.args)
     if isinstance(e, sp.Mul):
-        return ("mul",) + tuple(from_sympy(a, var) for a in e.args)
+        return ("mul",) + tuple(from_sympy(a, var, params) for a in e.args)
     if isinstance(e, sp.Pow):
         base, exp = e.args
         if exp.is_Rational:
-            return ("pow", from_sympy(base, var), Fraction(int(exp.p), int(exp.q)))
+            return ("pow", from_sympy(base, var, params), Fraction(int(exp.p), int(exp.q)))
         if base is sp.E:
-            return ("fn", "exp", from_sympy(exp, var))
-        return ("powt", from_sympy(base, var), from_sympy(exp, var))
+            return ("fn", "exp", from_sympy(exp, var, params))
+        return ("powt", from_sympy(base, var, params), from_sympy(exp, var, params))
     if isinstance(e, sp.Abs):
-        return ("abs", from_sympy(e.args[0], var))
+        return ("abs", from_sympy(e.args[0], var, params))
     if isinstance(e, sp.sign):
-        return ("sign", from_sympy(e.args[0], var))
+        return ("sign", from_sympy(e.args[0], var, params))
     if isinstance(e, sp.Heaviside):
         h0 = e.args[1] if len(e.args) > 1 else sp.Rational(1, 2)
         if not h0.is_Rational:
             raise TermError(f"Heaviside value at 0 must be rational, got {h0}")
-        return ("heaviside", from_sympy(e.args[0], var), Fraction(int(h0.p), int(h0.q)))
+        return ("heaviside", from_sympy(e.args[0], var, params), Fraction(int(h0.p), int(h0.q)))
     if isinstance(e, (sp.Max, sp.Min)):
-        return ("max" if isinstance(e, sp.Max) else "min",) + tuple(from_sympy(a, var) for a in e.args)
+        return ("max" if isinstance(e, sp.Max) else "min",) + tuple(from_sympy(a, var, params) for a in e.args)
     if isinstance(e, sp.Piecewise):
-        return ("pw",) + tuple((from_sympy(x, var), _cond(c, var)) for x, c in e.args)
+        return ("pw",) + tuple((from_sympy(x, var, params), _cond(c, var, params)) for x, c in e.args)
     if isinstance(e, sp.Derivative):
-        inner = from_sympy(e.expr, var)
+        inner = from_sympy(e.expr, var, params)
         for sym, count in e.variable_count:
             if sym != var:
                 raise TermError(f"derivative with respect to {sym}")
@@ -188,9 +200,9 @@ def from_sympy(e, var) -> tuple:
         return inner
     name = _SYMPY_FUNCTIONS.get(type(e).__name__)
     if name is not None and len(e.args) == 1:
-        return ("fn", name, from_sympy(e.args[0], var))
+        return ("fn", name, from_sympy(e.args[0], var, params))
     if type(e).__name__ == "sqrt":  # pragma: no cover - sympy builds sqrt as a Pow
-        return ("pow", from_sympy(e.args[0], var), Fraction(1, 2))
+        return ("pow", from_sympy(e.args[0], var, params), Fraction(1, 2))
     raise TermError(f"the kernel does not know {type(e).__name__}")
 
 
@@ -202,7 +214,7 @@ _SYMPY_RELATIONS = {"StrictLessThan": "<", "LessThan": "<=", "StrictGreaterThan"
                     "Equality": "==", "Unequality": "!="}
 
 
-def _cond(c, var) -> tuple:
+def _cond(c, var, params: tuple[str, ...] = ()) -> tuple:
     import sympy as sp
 
     if c is sp.true:
@@ -211,15 +223,15 @@ def _cond(c, var) -> tuple:
         return ("false",)
     op = _SYMPY_RELATIONS.get(type(c).__name__)
     if op is not None:
-        return ("rel", op, from_sympy(c.lhs, var), from_sympy(c.rhs, var))
+        return ("rel", op, from_sympy(c.lhs, var, params), from_sympy(c.rhs, var, params))
     if isinstance(c, sp.And):
-        return ("and",) + tuple(_cond(a, var) for a in c.args)
+        return ("and",) + tuple(_cond(a, var, params) for a in c.args)
     if isinstance(c, sp.Or):
-        return ("or",) + tuple(_cond(a, var) for a in c.args)
+        return ("or",) + tuple(_cond(a, var, params) for a in c.args)
     if isinstance(c, sp.Not):
-        return ("not", _cond(c.args[0], var))
+        return ("not", _cond(c.args[0], var, params))
     if isinstance(c, sp.ITE):  # if a then b else c
-        a, b, e = (_cond(arg, var) for arg in c.args)
+        a, b, e = (_cond(arg, var, params) for arg in c.args)
         return ("or", ("and", a, b), ("and", ("not", a), e))
     raise TermError(f"the kernel does not read the condition {c}")
 
@@ -233,7 +245,7 @@ def show(t) -> str:
         return "x"
     if head == "num":
         return rational_text(t[1]) if t[1] >= 0 else f"({rational_text(t[1])})"
-    if head == "const":
+    if head in ("const", "param"):
         return t[1]
     if head == "add":
         return "(" + " + ".join(show(a) for a in t[1:]) + ")"

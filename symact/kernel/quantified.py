@@ -1,0 +1,137 @@
+"""Claims over a quantified parameter: ``forall alpha in A: CLAIM(alpha)``.
+
+The claim's JSON is ``{"forall": "alpha", "domain": [one piece A], "statement": text, "claim": C}`` where C is
+the claim in x (ordinary, or a limit claim with a finite value) whose terms hold ``["param", "alpha"]``.
+
+* **Refutation** ``{"rule": "instance", "at": "p/q", "certificate": R}``: p/q lies in A and R is a kernel
+  certificate refuting CLAIM(p/q) (the instance's claim is built by the same parser that read the statement).
+* **Proof** ``{"rule": "affine", "base": B, "slope": S}`` when d = lhs - rhs is *affine in alpha*: alpha
+  occurs only under sums, products (degree at most 1 in all), d/dx and the values (not the conditions) of a
+  Piecewise, checked on the syntax.  With a an end of A, e = +1 from a left end (-1 from a right end) and
+  t = |alpha - a| >= 0 on A, each side at alpha is (1 - t) (side at a) + t (side at a + e): where both are
+  defined (B and S prove claims about them, so they are, on the whole domain) so is the side at alpha
+  (sums, products and Piecewise values: definedness does not depend on alpha; d/dx: a combination of two
+  functions differentiable at x is differentiable there), and
+  ``d(x, alpha) = d(x, a) + t (d(x, a + e) - d(x, a))``.  B proves the claim at alpha = a (with relation
+  ``base_rel``) and S proves ``d(x, a + e) - d(x, a) slope_rel 0`` on the same domain (or of the same limit),
+  so for ``>=``: d(a) >= 0 and slope >= 0 give d(alpha) >= 0; for ``>``: d(a) > 0 and slope >= 0, or d(a) >= 0,
+  slope > 0 and a not in A (t > 0); ``==``: both 0; mirrored for ``<=``/``<``; for A = R (no end): a = 0 and
+  slope == 0.  The kernel builds both sub-claims itself and compares them with B's and S's.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Callable
+
+from symact.kernel.terms import TermError, from_json, has_param, num, parse_rational, rational_text, sub, to_json
+
+_WEAK = {True: (">=", ">", "=="), False: ("<=", "<", "==")}
+_STRICT = {True: (">",), False: ("<",)}
+
+
+def check_forall(claim: dict, verdict: str, node, rejected: type[Exception],
+                 check_instance: Callable[[dict], tuple[str, list[str]]], pieces: Callable, contains: Callable
+                 ) -> list[str]:
+    """The steps checked, or ``rejected``."""
+    name = claim.get("forall")
+    if not isinstance(name, str) or not name.isidentifier() or name == "x":
+        raise rejected("a quantified claim names one parameter other than x")
+    domain = pieces(claim.get("domain"))
+    if not isinstance(node, dict):
+        raise rejected("malformed proof node")
+    if verdict == "proved":
+        return _affine(claim, name, domain, node, rejected, check_instance, contains)
+    if verdict != "refuted" or node.get("rule") != "instance":
+        raise rejected("a quantified claim is refuted by an instance node")
+    at = parse_rational(node.get("at"))
+    if not any(contains(p, at) for p in domain):
+        raise rejected(f"{name} = {at} is outside the parameter's domain")
+    inner_verdict, steps = check_instance(node.get("certificate"))
+    if inner_verdict != "refuted":
+        raise rejected(f"the instance at {name} = {at} is not refuted")
+    return [f"At {name} = {at} (in the parameter's domain) the instance is false:", *steps]
+
+
+def affine_parts(inner: dict, name: str, piece) -> tuple[Fraction, int, dict, dict]:
+    """(a, e, base claim without its relation, slope claim without its relation) for an inner claim affine in
+    the parameter (TermError otherwise): the claims the ``affine`` rule needs certificates of."""
+    if not isinstance(inner, dict) or inner.get("rhs") in ("oo", "-oo"):
+        raise TermError("the affine rule needs a claim with a finite right side")
+    lhs, rhs = from_json(inner["lhs"]), from_json(inner["rhs"])
+    d = sub(lhs, rhs)
+    if _degree(d, name) > 1:
+        raise TermError(f"the claim is not affine in {name}")
+    lo, hi = piece[0], piece[1]
+    a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
+    step = a + (e or 1)
+    base = {**inner, "lhs": to_json(_at(lhs, name, a)), "rhs": to_json(_at(rhs, name, a))}
+    slope = {**inner, "lhs": to_json(sub(_at(d, name, step), _at(d, name, a))), "rhs": to_json(num(0))}
+    base.pop("rel", None)
+    slope.pop("rel", None)
+    return a, e, base, slope
+
+
+def allowed(rel: str, base_rel: str, slope_rel: str, e: int, a_in_domain: bool) -> bool:
+    """Whether ``d(a) base_rel 0`` and ``slope slope_rel 0`` give ``d(alpha) rel 0`` for every alpha (above)."""
+    if rel not in ("<", "<=", ">", ">=", "=="):
+        return False
+    if e == 0:
+        return slope_rel == "==" and base_rel == rel
+    if rel == "==":
+        return base_rel == slope_rel == "=="
+    up = rel in (">", ">=")
+    weak_base, weak_slope = base_rel in _WEAK[up], slope_rel in _WEAK[up]
+    if rel in (">=", "<="):
+        return weak_base and weak_slope
+    return (base_rel in _STRICT[up] and weak_slope) or (weak_base and slope_rel in _STRICT[up] and not a_in_domain)
+
+
+def _affine(claim, name, domain, node, rejected, check_instance, contains) -> list[str]:
+    if node.get("rule") != "affine" or len(domain) != 1:
+        raise rejected("a quantified claim over one interval is proved by an affine node")
+    inner = claim.get("claim")
+    try:
+        a, e, base, slope = affine_parts(inner, name, domain[0])
+        rel = inner["rel"]
+    except (KeyError, TypeError, TermError) as exc:
+        raise rejected(f"not an affine claim: {exc}") from None
+    certs = {"base": node.get("base"), "slope": node.get("slope")}
+    rels = {}
+    for role, want in (("base", base), ("slope", slope)):
+        cert = certs[role]
+        got = cert.get("claim") if isinstance(cert, dict) else None
+        if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel"} != want:
+            raise rejected(f"the {role} certificate is not about the {role} claim")
+        rels[role] = got.get("rel")
+        if check_instance(cert)[0] != "proved":
+            raise rejected(f"the {role} certificate does not prove its claim")
+    if not allowed(rel, rels["base"], rels["slope"], e, any(contains(p, a) for p in domain)):
+        raise rejected(f"{name} = {a}: {rels['base']} and a slope {rels['slope']} 0 do not give {rel} for every "
+                       f"{name}")
+    return [f"The claim is affine in {name} (on the syntax); at {name} = {rational_text(a)} it holds with "
+            f"{rels['base']}, and the change per unit of {name} is {rels['slope']} 0, so it holds for every {name} "
+            f"in the domain."]
+
+
+def _degree(t, name: str) -> int:
+    if t[0] == "param":
+        if t[1] != name:
+            raise TermError(f"unknown parameter {t[1]!r}")
+        return 1
+    if not has_param(t):
+        return 0
+    if t[0] == "add":
+        return max(_degree(a, name) for a in t[1:])
+    if t[0] == "mul":
+        return sum(_degree(a, name) for a in t[1:])
+    if t[0] == "pw" and not any(has_param(c) for _, c in t[1:]):
+        return max(_degree(v, name) for v, _ in t[1:])
+    if t[0] == "deriv":  # a combination of two functions differentiable at x is differentiable there
+        return _degree(t[1], name)
+    raise TermError(f"{name} occurs inside {t[0]}")
+
+
+def _at(t, name: str, q: Fraction):
+    if t == ("param", name):
+        return num(q)
+    return tuple(_at(a, name, q) if isinstance(a, tuple) else a for a in t)

@@ -1,0 +1,99 @@
+"""Claims over a quantified parameter (``forall alpha > 0: ...``): parsed, displayed, refuted by a kernel-checked
+instance, proved by the kernel's affine rule when alpha enters affinely, otherwise unknown."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from symact.decide.checked import check_claim
+from symact.errors import ExpressionError, ParameterError
+from symact.kernel import Rejected, check
+from symact.parsing import parse_claim
+
+
+def test_parse_and_display():
+    c = parse_claim("forall alpha > 0: elu(x, alpha=alpha) >= -alpha for x < 0")
+    assert c.params[0][0] == "alpha" and str(c.rhs) == "-alpha"
+    v = check_claim(c, 1.0)
+    assert v.statement.startswith("forall alpha in (0, oo): ") and v.latex.startswith(r"\forall \alpha \in (0, \infty)")
+    assert str(c.instance(2).rhs) == "-2"
+    with pytest.raises(ParameterError):  # instances validate the catalog's range for the parameter
+        c.instance(-1)
+
+
+@pytest.mark.parametrize("text", [
+    "forall alpha > 0: elu(x, alpha=alpha) >= -alpha/2 for x < 0",       # false at alpha = 1, x = -1
+    "forall alpha: leaky_relu(x, alpha=alpha) <= x",                     # false at alpha = 2, x = -1
+    "forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -1",        # the limit is -alpha
+])
+def test_refuted_by_a_kernel_checked_instance(text):
+    v = check_claim(parse_claim(text), 2.0)
+    assert v.status == "refuted" and check(v.certificate.data)[0] == "refuted"
+    cert = v.certificate.data
+    outside = copy.deepcopy(cert)
+    outside["claim"]["domain"] = [["1000", "oo", False, False]]
+    proved = dict(cert, verdict="proved")
+    inner_proof = copy.deepcopy(cert)
+    inner_proof["proof"]["certificate"]["verdict"] = "proved"
+    for bad in (outside, proved, inner_proof):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
+PROVED = [  # true, and affine in alpha: base instance + slope, both proved by the kernel
+    "forall alpha > 0: elu(x, alpha=alpha) > -alpha for x < 0",          # base 0 >= 0, slope e^x > 0, 0 not in A
+    "forall alpha > 0: elu(x, alpha=alpha) < 0 for x < 0",
+    "forall 0 <= alpha <= 1: leaky_relu(x, alpha=alpha) <= relu(x)",
+    "forall alpha: leaky_relu(x, alpha=alpha) == relu(x) for x >= 0",   # A = R: the slope is 0
+    "forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha",
+]
+
+
+@pytest.mark.parametrize("text", PROVED)
+def test_proved_for_every_alpha_by_the_affine_rule(text):
+    v = check_claim(parse_claim(text), 2.0)
+    assert v.status == "proved", v.reason
+    assert check(v.certificate.data)[0] == "proved"
+
+
+def test_corrupted_affine_certificates_are_rejected():
+    cert = check_claim(parse_claim(PROVED[0]), 2.0).certificate.data
+    closed = copy.deepcopy(cert)          # alpha >= 0: at alpha = 0 the claim is 0 > 0, false
+    closed["claim"]["domain"] = [["0", "oo", True, False]]
+    swapped = copy.deepcopy(cert)         # the base certificate offered as the slope's
+    swapped["proof"]["slope"] = swapped["proof"]["base"]
+    squared = copy.deepcopy(cert)         # alpha**2 instead of alpha: not affine
+    squared["claim"]["claim"]["rhs"] = ["mul", ["num", "-1"], ["param", "alpha"], ["param", "alpha"]]
+    inside = copy.deepcopy(cert)          # alpha inside exp: not affine
+    inside["claim"]["claim"]["rhs"] = ["fn", "exp", ["param", "alpha"]]
+    stray = copy.deepcopy(cert["proof"]["base"])   # a parameter outside a forall claim
+    stray["claim"]["rhs"] = ["param", "alpha"]
+    for bad in (closed, swapped, squared, inside, stray, dict(cert, verdict="refuted")):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
+@pytest.mark.parametrize("text", [
+    "forall alpha >= 0: elu(x, alpha=alpha) > -alpha for x < 0",        # false at alpha = 0 (no catalog instance)
+    "forall alpha > 0: exp(alpha*x) > 0",                               # true, but alpha inside exp
+    "forall alpha > 0: alpha**2*x**2 >= 0",                             # true, but of degree 2 in alpha
+])
+def test_otherwise_unknown_never_proved(text):
+    v = check_claim(parse_claim(text), 2.0)
+    assert v.status == "unknown" and "affine" in v.reason
+
+
+@pytest.mark.parametrize("text", ["forall alpha > 0 elu(x) > 0", "forall alpha, beta: x > 0", "forall x > 0: x > 0",
+                                  "forall alpha > 0: x != alpha", "forall a: forall b: x > a"])
+def test_malformed_quantifiers_are_one_line_errors(text):
+    with pytest.raises(ExpressionError):
+        parse_claim(text)
+
+
+def test_check_plot_draws_the_refuted_instance(tmp_path):
+    from symact.plotting import claim_plot
+
+    claim = parse_claim("forall alpha > 0: elu(x, alpha=alpha) >= -alpha/2 for x < 0")
+    out = claim_plot(claim, check_claim(claim, 2.0), tmp_path / "c.svg")
+    assert out.exists() and "counterexample: at x = -1" in out.read_text()
