@@ -436,6 +436,11 @@ def _simple_between(lo, hi) -> Fraction:
     return mid
 
 
+def breakpoints(t) -> list[Fraction]:
+    """The rational points where a part of t may switch form (zeros of linear switch arguments), sorted."""
+    return sorted({r for u in _switch_arguments(t) for r in [_linear_root(u)] if r is not None})
+
+
 def _switch_arguments(t):
     """Arguments whose sign matters: of |.|, sign, Heaviside, max/min differences, conditions, denominators,
     logarithms and roots."""
