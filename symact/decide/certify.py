@@ -21,6 +21,9 @@ from symact.kernel.terms import affine, rational_text, sub
 DEFAULT_WORK = 20000
 #: highest derivative the monotonicity argument goes through
 MAX_ORDER = 3
+#: largest term (in nodes) whose SymPy rewrites are tried: the kernel's check of a rewrite of a larger one
+#: (a third derivative of mish) can take minutes, beyond what the work count sees
+MAX_REWRITE_SIZE = 120
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
 _INF = None
@@ -75,6 +78,14 @@ class Search:
             return None, None, "no certificate found (neither a proof nor a counterexample)"
         except _Spent:
             return None, None, "the search's work budget was spent before a certificate was found"
+
+    def counterexample(self, hints=()):
+        """A refutation from the given points, the quick points or the critical points (no proof is
+        attempted), or None."""
+        try:
+            return self.refute(hints) or self.refute(self.quick_points()) or self.refute(self.deep_points())
+        except _Spent:
+            return None
 
     # -- counterexamples ----------------------------------------------------------------------------------------
     def refute(self, candidates):
@@ -285,6 +296,8 @@ class Search:
         except (Uncertain, GermUndefined, ZeroDivisionError):
             return None
         if h not in self.rewrite_cache:
+            if _size(h) > MAX_REWRITE_SIZE:
+                return None
             self.spend(20 + _size(h))
             proposals = rewrites(h)
             self.spend(sum(_size(r) for r in proposals))
@@ -367,7 +380,7 @@ class Search:
             grows = up if side == "left" else not up
             if not _plausible(dh, ">=" if grows else "<=", interior(p)):
                 continue
-            for drel in ((">=", ">") if grows else ("<=", "<")):
+            for drel in _derivative_relations(grows, rel):
                 sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
                 if sub_node is not None:
                     return {"rule": "monotone", "from": side, "deriv": drel, "by": sub_node}
@@ -395,7 +408,7 @@ class Search:
         grows = toward * side > 0
         if not _plausible(dh, ">=" if grows else "<=", interior(p)):
             return None
-        for drel in ((">=", ">") if grows else ("<=", "<")):
+        for drel in _derivative_relations(grows, rel):
             sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
             if sub_node is not None:
                 return {"rule": "tail", "deriv": drel, "by": sub_node}
@@ -413,6 +426,13 @@ class Search:
 
 
 # ------------------------------------------------------------------------------------------------------ helpers
+
+def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
+    """The signs of g' to try for g REL 0, weak first; strict first for a strict REL, where a weak sign of g'
+    suffices only when g is already strictly on the right side at the end."""
+    order = (">=", ">") if grows else ("<=", "<")
+    return order[::-1] if rel in ("<", ">") else order
+
 
 def _size(t) -> int:
     return 1 + sum(_size(a) for a in t[1:] if isinstance(a, tuple))

@@ -138,6 +138,17 @@ def point_of(p: dict) -> tuple[Fraction | None, bool]:
     return None, False
 
 
+def _show(q: Fraction) -> str:
+    """A rational for a claim's text: p/q when short, else 25 significant digits (the certificate has it
+    exactly)."""
+    if q.denominator <= 10 ** 6 and abs(q.numerator) <= 10 ** 12:
+        return str(q)
+    from mpmath import mp, mpf
+
+    with mp.workdps(30):
+        return mp.nstr(mpf(q.numerator) / q.denominator, 25) + "..."
+
+
 # ---------------------------------------------------------------------------------------------- builders
 def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list) -> list[list[Claim]]:
     """inf f (side -1) or sup f (side +1) equals the printed number; ``closed``: attained (None: not said)."""
@@ -157,31 +168,36 @@ def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list)
     lo, hi = box if side < 0 else (-box[1], -box[0])  # work with g = side * -f: bounds on inf g
     g = f if side < 0 else neg(f)
     exact = box[0] == box[1]
-    groups = [[Claim(f"{word} f {'>=' if side < 0 else '<='} {lo if side < 0 else -lo}"
+    below, above = ("<=", ">=") if side < 0 else (">=", "<=")
+    groups = [[Claim(f"{word} f {above} {_show(lo if side < 0 else -lo)}"
                      f"{' and is not attained' if exact and closed is False else ''}", g,
                      ">" if exact and closed is False else ">=", num(lo), (R,), "proved")]]
     rational_at = [q for q, exact_point in map(point_of, at_points) if q is not None and exact_point]
     if exact and closed and rational_at:
         a = rational_at[0]
-        groups.append([Claim(f"f({a}) = {lo if side < 0 else -lo}", g, "==", num(lo), (pt(a),), "proved")])
+        groups.append([Claim(f"f({a}) = {_show(lo if side < 0 else -lo)}", g, "==", num(lo), (pt(a),), "proved")])
         return groups
     top = hi + SHARP if exact else hi
     hints = tuple(q for q, _ in map(point_of, at_points) if q is not None)
-    shown = hi if side < 0 else -hi
-    sharp = [Claim(f"{word} f {'<=' if side < 0 else '>='} {top if side < 0 else -top} (a point where f reaches "
-                   f"it)", g, ">", num(top), (R,), "refuted", hints=hints)]
-    if not closed:  # approached at an end: |f - m| <= 1000/|x| on a ray, so f comes arbitrarily close to m
-        sharp += [Claim(f"|f(x) - {shown}| <= {RATE}/|x| on {'[1, oo)' if s > 0 else '(-oo, -1]'}, so {word} f = "
-                        f"{shown}", g, "<=", add(num(hi), mul(num(s * RATE), power(X, -1))),
+    m = _show(hi if side < 0 else -hi)
+    sharp = [Claim(f"{word} f {below} {_show(top if side < 0 else -top)} (a point where f reaches it)", g, ">",
+                    num(top), (R,), "refuted", hints=hints)]
+    if not closed:  # approached at an end: f - m <= 1000/|x| on a ray, so f comes arbitrarily close to m
+        sharp += [Claim(f"f(x) {below} {m} {'+' if side < 0 else '-'} {RATE}/|x| on "
+                        f"{'[1, oo)' if s > 0 else '(-oo, -1]'}, so {word} f {below} {m}", g, "<=",
+                        add(num(hi), mul(num(s * RATE), power(X, -1))),
                         (piece_of(Fraction(1), None, True) if s > 0 else piece_of(None, Fraction(-1), False, True),),
                         "proved", necessary=False) for s in (1, -1)]
     groups.append(sharp)
     return groups
 
 
-def range_claims(f, value: dict) -> list[list[Claim]]:
-    return (end_claims(f, -1, value["lower"], value["lower"].get("closed"), [])
-            + end_claims(f, 1, value["upper"], value["upper"].get("closed"), []))
+def range_claims(f, value: dict, extrema: dict) -> list[list[Claim]]:
+    """The range's ends; ``extrema`` (the extrema verdict's value, or {}) says where they are reached."""
+    def at_points(key):
+        return (extrema.get(key) or {}).get("at") or []
+    return (end_claims(f, -1, value["lower"], value["lower"].get("closed"), at_points("min"))
+            + end_claims(f, 1, value["upper"], value["upper"].get("closed"), at_points("max")))
 
 
 def extrema_claims(f, value: dict, inf: dict, sup: dict) -> list[list[Claim]]:
