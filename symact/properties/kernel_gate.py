@@ -140,7 +140,7 @@ class _Kernel:
                 if status is not None and c.necessary:
                     return (f"the engine's verdict implies that the kernel {c.want[:-1]}s "
                             f"'{c.text}', but the kernel {status} it"), ""
-                why = f"'{c.text}' was not {c.want} ({reason or 'the kernel ' + str(status) + ' it'})"
+                why = f"'{c.text}' was not {c.want} ({reason if status is None else 'the kernel ' + status + ' it'})"
             if got is None:
                 return None, why
             proofs.append(got)
