@@ -12,7 +12,8 @@ monotonicity whose f' vanishes there; the kernel's
 
 * inf f = m (range, bounded_below, extrema): ``f >= m_lo`` on R (``>`` for an exact end that is not attained)
   and ``f > m_hi`` refuted (a point where f <= m_hi), where [m_lo, m_hi] is the printed enclosure of m (the
-  exact value when it is rational, widened by 10^-20 when it is not attained); an exact end attained at a
+  exact value when it is rational, widened by 10^-20 when it is not attained; an irrational m is confirmed
+  to 10^-12 relative: m_lo is lowered by that much); an exact end attained at a
   rational point a: ``f == m`` at a.  inf f = -oo: ``f <= -|x|/1000`` on a ray.  sup f likewise.
 * monotonic (non-decreasing): ``deriv(f) >= 0`` between the points of S, and ``f <= f(c)`` left of each c in S,
   ``f >= f(c)`` right of it (strict for "increasing"); by the mean value theorem f is then non-decreasing on R.
@@ -39,6 +40,8 @@ R = (None, None, False, False)
 GROWTH, RAY = Fraction(1, 1000), Fraction(8)
 #: how far above an exact non-attained inf the sharpness point must reach
 SHARP = Fraction(1, 10 ** 20)
+#: how much below a printed enclosure of an irrational end the kernel's bound may be (relative)
+TOLERANCE = Fraction(1, 10 ** 12)
 #: the rate RATE/|x| at which f must approach an end that is not attained (when no point comes within SHARP)
 RATE = 1000
 
@@ -168,6 +171,8 @@ def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list)
     lo, hi = box if side < 0 else (-box[1], -box[0])  # work with g = side * -f: bounds on inf g
     g = f if side < 0 else neg(f)
     exact = box[0] == box[1]
+    if not exact:  # an enclosure: the kernel confirms it to TOLERANCE (a 20-digit bound costs twice the search)
+        lo -= TOLERANCE * (1 + abs(lo))
     below, above = ("<=", ">=") if side < 0 else (">=", "<=")
     groups = [[Claim(f"{word} f {above} {_show(lo if side < 0 else -lo)}"
                      f"{' and is not attained' if exact and closed is False else ''}", g,

@@ -36,7 +36,7 @@ GATED = ("range", "bounded_above", "bounded_below", "extrema", "monotonic", "con
 #: search work units per claim (see :mod:`symact.decide.checked`: about 2000 per second), and a CPU cap per
 #: claim for terms whose enclosures are slow (a derivative of mish): the table must stay fast
 WORK = 3000
-CLAIM_SECONDS = 1.0
+CLAIM_SECONDS = 3.0
 
 
 def kernel_term(expr: sp.Expr):
