@@ -42,6 +42,8 @@ GROWTH, RAY = Fraction(1, 1000), Fraction(8)
 SHARP = Fraction(1, 10 ** 20)
 #: how much below a printed enclosure of an irrational end the kernel's bound may be (relative)
 TOLERANCE = Fraction(1, 10 ** 12)
+#: powers of ten where an end that is not attained is looked for (atan(-10^25) is within 10^-20 of -pi/2)
+FAR = (22, 30, 45)
 #: the rate RATE/|x| at which f must approach an end that is not attained (when no point comes within SHARP)
 RATE = 1000
 
@@ -184,6 +186,8 @@ def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list)
         return groups
     top = hi + SHARP if exact else hi
     hints = tuple(q for q, _ in map(point_of, at_points) if q is not None)
+    if not closed:  # approached at an end, maybe slowly (1 - softsign(x) = 1/(1 + x)): far points first
+        hints += tuple(sgn * Fraction(10) ** k for k in FAR for sgn in (1, -1))
     m = _show(hi if side < 0 else -hi)
     sharp = [Claim(f"{word} f {below} {_show(top if side < 0 else -top)} (a point where f reaches it)", g, ">",
                     num(top), (R,), "refuted", hints=hints)]
