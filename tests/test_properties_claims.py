@@ -84,9 +84,9 @@ USER = {
     "Piecewise((0, x < 0), (x**3, True))": {"continuity": "C2", "convex": "yes"},
     "atan(x)": {"range": "(-1.5708, 1.5708)", "bounded_above": "yes", "extrema": "no min; no max",
                 "odd": "yes", "zero_at_origin": "yes"},
-    # convex: the kernel search does not prove f'' = (x^2+1)^(-1/2) - x^2 (x^2+1)^(-3/2) >= 0 (interval
-    # dependency), so the gate withdraws the engine's "yes"
-    "sqrt(x**2 + 1)": {"convex": "unknown", "range": "[1, ∞)", "lipschitz": "1 (not attained)"},
+    # convex: the kernel search does not prove f'' = (x^2+1)^(-1/2) - x^2 (x^2+1)^(-3/2) >= 0, nor the growth
+    # sqrt(x^2+1) >= |x|/1000 behind "sup = oo" (interval dependency), so the gate withdraws both
+    "sqrt(x**2 + 1)": {"convex": "unknown", "range": "unknown", "lipschitz": "1 (not attained)"},
     "x**3": {"monotonic": "strictly increasing", "lipschitz": "∞", "convex": "no (inflection at 0)", "odd": "yes"},
     "x*erf(x)": {"range": "[0, ∞)", "monotonic": "no", "odd": "no", "range_has_both_signs": "no"},
     "x*Abs(x)": {"continuity": "C1", "monotonic": "strictly increasing", "differentiable": "everywhere",
