@@ -35,8 +35,8 @@ GATED = ("range", "bounded_above", "bounded_below", "extrema", "monotonic", "con
          "zero_at_origin", "odd", "range_has_both_signs")
 #: search work units per claim (see :mod:`symact.decide.checked`: about 2000 per second), and a CPU cap per
 #: claim for terms whose enclosures are slow (a derivative of mish): the table must stay fast
-WORK = 3000
-CLAIM_SECONDS = 3.0
+WORK = 2000
+CLAIM_SECONDS = 2.0
 
 
 def kernel_term(expr: sp.Expr):
