@@ -160,7 +160,7 @@ class _Kernel:
         if key == "extrema":
             rng = verdicts.get("range")
             if rng is None or rng.status != "proved":
-                raise kc.Inexpressible("the range is not decided")
+                raise kc.Inexpressible("the range it rests on is not confirmed")
             return [(value, kc.extrema_claims(f, value, rng.value["lower"], rng.value["upper"]))]
         if key == "zero_at_origin":
             return [(value, kc.zero_claims(f, v.status))]
