@@ -3,7 +3,6 @@ against independent mpmath computations (dense sampling + high-precision root re
 table cells for the well-known facts."""
 from __future__ import annotations
 
-import math
 
 import mpmath
 import pytest
@@ -47,10 +46,21 @@ def _fd(name, order=1):
     return lambda t: fn(mpmath.mpf(t))
 
 
+#: verdicts the engine decides but the kernel gate (symact.properties.kernel_gate) cannot yet confirm within its
+#: per-claim limits: the lower bound of mish and gelu_tanh needs the sign of f' on the left tail, whose kernel
+#: proof goes through derivatives too large to enclose quickly.  They are unknown until the search finds a
+#: cheaper certificate; the test fails when one of them is confirmed again (then remove it here).
+KERNEL_UNCONFIRMED = {"mish": ["range", "bounded_below", "extrema"],
+                      "gelu_tanh": ["range", "bounded_below", "extrema"]}
+
+
 def test_every_property_decided_at_defaults(table):
     missing = {n: [k for k in KEYS if r["properties"][k]["status"] == "unknown"] for n, r in table.items()}
     missing = {n: ks for n, ks in missing.items() if ks}
-    assert not missing, missing
+    assert missing == KERNEL_UNCONFIRMED, missing
+    for name, keys in KERNEL_UNCONFIRMED.items():
+        for key in keys:
+            assert "kernel" in table[name]["properties"][key]["reason"]
     assert set(table) == set(NAMES)
     for row in table.values():
         assert list(row["properties"]) == list(KEYS)
@@ -75,6 +85,8 @@ def _smooth_at(name, t):
 @pytest.mark.parametrize("name", NAMES)
 def test_range_and_extrema_against_mpmath(table, name):
     props = table[name]["properties"]
+    if "range" in KERNEL_UNCONFIRMED.get(name, []):
+        pytest.skip("the kernel gate does not confirm this range yet (KERNEL_UNCONFIRMED)")
     fn = _fn(name)
     values = [fn(t) for t in _grid(-12, 12, 1201)]
     lo, hi = props["range"]["value"]["lower"], props["range"]["value"]["upper"]
@@ -211,9 +223,6 @@ def test_closed_forms(table):
     assert silu["extrema"]["value"]["min"]["at"][0]["exact"] == "-1 - LambertW(exp(-1))"
     gelu = table["gelu"]["properties"]
     assert gelu["derivative_max"]["value"]["at"][0]["exact"] == "sqrt(2)"
-    mish = table["mish"]["properties"]["range"]["value"]["lower"]
-    assert mish["exact"] is None and mish["enclosure"].startswith("[-0.3088434")
-    # at least 12 significant digits in the enclosure
-    mid, rad = mish["enclosure"].strip("[]").split("+/-")
-    assert float(rad) < 1e-13
-    assert math.isclose(float(mid), -0.30884343, rel_tol=1e-7)
+    # mish's inf (no closed form, an enclosure of 12+ digits) is not confirmed by the kernel gate yet
+    # (KERNEL_UNCONFIRMED); the engine's value is checked by tests/test_properties_gate.py
+    assert table["mish"]["properties"]["range"]["status"] == "unknown"

@@ -21,6 +21,9 @@ from symact.kernel.terms import affine, rational_text, sub
 DEFAULT_WORK = 20000
 #: highest derivative the monotonicity argument goes through
 MAX_ORDER = 3
+#: largest term (in nodes) whose SymPy rewrites are tried: the kernel's check of a rewrite of a larger one
+#: (a third derivative of mish) can take minutes, beyond what the work count sees
+MAX_REWRITE_SIZE = 120
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
 _INF = None
@@ -78,6 +81,14 @@ class Search:
             return None, None, "no certificate found (neither a proof nor a counterexample)"
         except _Spent:
             return None, None, "the search's work budget was spent before a certificate was found"
+
+    def counterexample(self, hints=()):
+        """A refutation from the given points, the quick points or the critical points (no proof is
+        attempted), or None."""
+        try:
+            return self.refute(hints) or self.refute(self.quick_points()) or self.refute(self.deep_points())
+        except _Spent:
+            return None
 
     # -- counterexamples ----------------------------------------------------------------------------------------
     def refute(self, candidates):
@@ -288,6 +299,8 @@ class Search:
         except (Uncertain, GermUndefined, ZeroDivisionError):
             return None
         if h not in self.rewrite_cache:
+            if _size(h) > MAX_REWRITE_SIZE:
+                return None
             self.spend(20 + _size(h))
             proposals = rewrites(h)
             self.spend(sum(_size(r) for r in proposals))
@@ -483,6 +496,11 @@ def _simple_between(lo, hi) -> Fraction:
         if lo < q < hi:
             return q
     return mid
+
+
+def breakpoints(t) -> list[Fraction]:
+    """The rational points where a part of t may switch form (zeros of linear switch arguments), sorted."""
+    return sorted({r for u in _switch_arguments(t) for r in [_linear_root(u)] if r is not None})
 
 
 def _switch_arguments(t):

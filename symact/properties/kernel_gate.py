@@ -1,37 +1,62 @@
 """What the kernel must confirm before a property report may state it.
 
-The property engine decides on the function SymPy holds; two of its conclusions are re-checked here with the
-trusted kernel (:mod:`symact.kernel`), and withdrawn (made ``unknown``, with the reason) when the kernel does
-not confirm them:
+The property engine decides on the function SymPy holds; its conclusions are re-checked here with the trusted
+kernel (:mod:`symact.kernel`), and withdrawn (made ``unknown``, with the reason) when the kernel does not
+confirm them:
 
 * every property is about f on all of R: if the kernel finds a point where f is certainly undefined (a
   Piecewise without a branch there, a logarithm of a non-positive number, a zero denominator), no property is
   stated; the report says where f is undefined (``symact check "... for x > 0"`` decides claims on a domain);
 * "not differentiable at x0" (and the smoothness class that rests on it) only where the kernel certifies that
   the difference quotient does not converge at x0 (a jump, or different one-sided derivatives), so a 0/0 in a
-  derivative *formula* is not reported as a corner of the function.
+  derivative *formula* is not reported as a corner of the function;
+* every ``proved``/``refuted`` verdict of the keys in :data:`GATED` is expressed as kernel claims
+  (:mod:`symact.properties.kernel_claims`); the certificate search proposes, :func:`symact.kernel.check`
+  decides, and the verdict keeps its status only when every claim gets the wanted kernel verdict.  Its
+  certificate then holds the kernel certificates (``conjuncts``, re-checkable with ``symact verify``).  A
+  kernel verdict that contradicts a claim the engine's verdict implies is a soundness bug of the engine: the
+  verdict is withdrawn and a :class:`RuntimeWarning` says so.
 """
 from __future__ import annotations
 
+import warnings
 from fractions import Fraction
 
 import sympy as sp
 
+from symact.budget import run_with_budget
 from symact.catalog import X
-from symact.verdict import Verdict
+from symact.properties import kernel_claims as kc
+from symact.verdict import Certificate, Verdict
 
 _R = (None, None, False, False)
+#: the keys whose proved/refuted verdicts the kernel checks
+GATED = ("range", "bounded_above", "bounded_below", "extrema", "monotonic", "convex", "concave",
+         "zero_at_origin", "odd", "range_has_both_signs")
+#: search work units per claim (see :mod:`symact.decide.checked`: about 2000 per second), and a CPU cap per
+#: claim for terms whose enclosures are slow (a derivative of mish): the table must stay fast
+WORK = 2000
+CLAIM_SECONDS = 2.0
+
+
+def kernel_term(expr: sp.Expr):
+    """f's kernel term; a Float constant (selu's) is read as the exact binary rational SymPy holds."""
+    from symact.kernel.terms import from_sympy
+
+    floats = {c: sp.Rational(c) for c in expr.atoms(sp.Float)}
+    return from_sympy(expr.xreplace(floats) if floats else expr, X)
 
 
 def gate(expr: sp.Expr, verdicts: dict[str, Verdict]) -> dict[str, Verdict]:
     from symact.decide.certify import Search
     from symact.kernel.evaluate import undefined_reason
-    from symact.kernel.terms import TermError, from_sympy
+    from symact.kernel.terms import TermError
 
     try:
-        term = from_sympy(expr, X)
-    except TermError:
-        return verdicts
+        term = kernel_term(expr)
+    except TermError as exc:
+        reason = f"f is outside what the kernel reads ({exc}), so no verdict is kernel-checked"
+        return {k: _withdrawn(v, reason) if k in GATED and v.status != "unknown" else v for k, v in verdicts.items()}
     probe = Search(term, "==", term, [_R])
     for x0 in probe.quick_points():
         why = undefined_reason(term, x0)
@@ -51,6 +76,159 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict]) -> dict[str, Verdict]:
                 if "continuity" in out and out["continuity"].status == "proved" and out["continuity"].value != "Cinf":
                     out["continuity"] = _withdrawn(out["continuity"], reason)
                 break
+    kernel = _Kernel(term)
+    for key in GATED:
+        v = out.get(key)
+        if v is not None and v.status != "unknown":
+            out[key] = kernel.confirm(key, v, out)
+    return out
+
+
+class _Kernel:
+    """Settles the claims of one f (each claim once: range, bounds and extrema share theirs)."""
+
+    def __init__(self, term):
+        self.f = term
+        self.done: dict = {}
+
+    def settle(self, c: kc.Claim):
+        """(kernel verdict or None, certificate, reason)."""
+        from symact.decide.certify import Search
+
+        key = (c.lhs, c.rel, c.rhs, c.domain)
+        if key not in self.done:
+            search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=WORK)
+            # a claim wanted refuted needs only a counterexample: no proof is attempted
+            run = (lambda: search.counterexample(c.hints)) if c.want == "refuted" else search.run
+            try:
+                ok, found = run_with_budget(run, CLAIM_SECONDS)
+            except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:
+                ok, found = True, (None, None, f"the certificate search failed ({type(exc).__name__}: {exc})")
+            if ok and found is None:
+                found = (None, None, "no counterexample was found")
+            if not ok or (found[0] is None and "budget" in found[2]):
+                found = (None, None, f"not settled within the gate's limit of {WORK} work units and "
+                                     f"{CLAIM_SECONDS:g} CPU s per claim")
+            self.done[key] = found
+        return self.done[key]
+
+    def confirm(self, key: str, v: Verdict, verdicts: dict[str, Verdict]) -> Verdict:
+        try:
+            attempts = self.claims(key, v, verdicts)
+        except kc.Inexpressible as exc:
+            return _withdrawn(v, f"the kernel has no claim for this verdict ({exc})")
+        reason = ""
+        for value, groups in attempts:
+            done, reason = self.run(groups)
+            if isinstance(done, str):  # a contradiction
+                warnings.warn(f"symact soundness: {key} of f: {done}", RuntimeWarning, stacklevel=2)
+                return _withdrawn(v, f"SOUNDNESS BUG, please report: {done}")
+            if done is not None:
+                return _confirmed(v, done, value)
+        return _withdrawn(v, f"the kernel did not confirm it: {reason}")
+
+    def run(self, groups):
+        """(list of (claim, certificate) or None or a contradiction text, the reason when not confirmed)."""
+        proofs = []
+        for group in groups:
+            got, why = None, ""
+            for c in group:
+                status, cert, reason = self.settle(c)
+                if status == c.want:
+                    got = (c, cert)
+                    break
+                if status is not None and c.necessary:
+                    return (f"the engine's verdict implies that the kernel {c.want[:-1]}s "
+                            f"'{c.text}', but the kernel {status} it"), ""
+                why = f"'{c.text}' was not {c.want} ({reason if status is None else 'the kernel ' + status + ' it'})"
+            if got is None:
+                return None, why
+            proofs.append(got)
+        return proofs, ""
+
+    def claims(self, key: str, v: Verdict, verdicts: dict[str, Verdict]):
+        """[(the verdict's value when confirmed, claim groups)], tried in order."""
+        from symact.decide.certify import breakpoints
+
+        f, value, data = self.f, v.value, (v.certificate.data if v.certificate else {})
+        if key == "range":  # the extrema's points are where the ends are reached
+            ext = verdicts.get("extrema")
+            ext = ext.value if ext is not None and ext.status == "proved" and isinstance(ext.value, dict) else {}
+            return [(value, kc.range_claims(f, value, ext))]
+        if key in ("bounded_below", "bounded_above"):
+            return [(value, kc.end_claims(f, 1 if key == "bounded_above" else -1, value, None, []))]
+        if key == "extrema":
+            rng = verdicts.get("range")
+            if rng is None or rng.status != "proved":
+                raise kc.Inexpressible("the range it rests on is not confirmed")
+            return [(value, kc.extrema_claims(f, value, rng.value["lower"], rng.value["upper"]))]
+        if key == "zero_at_origin":
+            return [(value, kc.zero_claims(f, v.status))]
+        if key == "odd":
+            return [(value, kc.odd_claims(f, v.status, kc.fraction(data.get("point"))))]
+        if key == "range_has_both_signs":
+            return [(value, kc.both_signs_claims(f, v.status))]
+        if key == "monotonic":
+            if v.status == "refuted":
+                inc, dec = data.get("increasing") or [], data.get("decreasing") or []
+                pts = [kc.fraction(p) for p in inc[:2] + dec[:2]]
+                if len(pts) != 4 or None in pts:
+                    raise kc.Inexpressible("no counterexample pairs")
+                return [(value, kc.pair_claims(f, [(pts[0], pts[1], "<"), (pts[2], pts[3], ">")]))]
+            direction = {"increasing": 1, "non-decreasing": 1, "decreasing": -1, "non-increasing": -1}.get(value)
+            if direction is None:
+                raise kc.Inexpressible(f"monotonic value {value!r}")
+            cuts = breakpoints(f)
+            weak = "non-decreasing" if direction > 0 else "non-increasing"
+            out = [(weak, kc.monotone_claims(f, direction, False, cuts))]
+            if value in ("increasing", "decreasing"):  # f' may vanish at 0 (x - tanh x): then cut there too
+                out[:0] = [(value, kc.monotone_claims(f, direction, True, cuts)),
+                           (value, kc.monotone_claims(f, direction, True, sorted({*cuts, Fraction(0)})))]
+            return out
+        if key in ("convex", "concave"):
+            want = 1 if key == "convex" else -1
+            if v.status == "refuted":
+                pts = [kc.fraction(p) for p in data.get("points") or []]
+                if len(pts) != 3 or None in pts:
+                    raise kc.Inexpressible("no chord counterexample")
+                return [(value, kc.chord_claims(f, want, pts))]
+            cuts = breakpoints(f)
+            return [(value, kc.convex_claims(f, want, cuts, {c: _slope(f, want, c) for c in cuts}))]
+        raise kc.Inexpressible(f"no claims for {key}")
+
+
+def _slope(f, want: int, c: Fraction) -> Fraction:
+    """A simple rational between the one-sided slopes of want * f at c (search only: the kernel checks the
+    supporting line it gives)."""
+    from symact.kernel.derivative import differentiate
+    from symact.kernel.evaluate import GermUndefined, enclose, germ, point
+    from symact.kernel.ivals import Uncertain
+    from symact.kernel.terms import neg
+
+    g = f if want > 0 else neg(f)
+    mids = []
+    for side in (-1, 1):
+        try:
+            ball = enclose(differentiate(germ(g, c, side)), point(c))
+            mids.append(Fraction(float(ball.lo.mid()) + float(ball.hi.mid())) / 2)
+        except (Uncertain, GermUndefined, ZeroDivisionError, AttributeError, TypeError, ValueError):
+            return Fraction(0)
+    return ((mids[0] + mids[1]) / 2).limit_denominator(10 ** 6)
+
+
+def _confirmed(v: Verdict, proofs, value) -> Verdict:
+    data = dict(v.certificate.data) if v.certificate else {}
+    data["conjuncts"] = [{"statement": c.text, "certificate": cert} for c, cert in proofs]
+    if v.certificate is not None and v.certificate.kind != "kernel":
+        data["engine"] = v.certificate.kind
+    derivation = v.derivation
+    for c, _ in proofs:
+        derivation.say(f"kernel-checked: {c.text} ({c.want})")
+    out = Verdict(v.status, v.statement, v.latex, f"{v.method}; kernel-checked", Certificate("kernel", data),
+                  derivation, v.seconds, v.reason, value, dict(v.evidence))
+    if value != v.value and isinstance(out.evidence.get("_extra"), dict):
+        out.evidence["_extra"] = dict(out.evidence["_extra"], strictly_monotonic={
+            "status": "unknown", "value": None, "reason": "the kernel confirmed only the weak monotonicity"})
     return out
 
 
@@ -59,13 +237,7 @@ def _withdrawn(v: Verdict, reason: str) -> Verdict:
 
 
 def _rational(p) -> Fraction | None:
-    text = p.get("exact") if isinstance(p, dict) else p
-    if not isinstance(text, str):
-        return None
-    try:
-        return Fraction(text)
-    except ValueError:
-        return None
+    return kc.fraction(p.get("exact") if isinstance(p, dict) else p)
 
 
 def _label(p) -> str:

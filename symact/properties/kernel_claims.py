@@ -1,0 +1,292 @@
+"""Property verdicts as kernel claims: what :mod:`symact.properties.kernel_gate` asks the kernel to check.
+
+Each builder takes f's kernel term and one verdict of the property engine and returns the claims
+``lhs REL rhs for all x in D`` whose kernel verdicts together establish that verdict, as groups: the verdict
+is confirmed when every group has one claim with the wanted kernel verdict.  A claim marked ``necessary``
+follows from the engine's verdict (if the engine is right, the kernel cannot decide it the other way), so a
+contradiction there is a soundness bug of the engine; the other claims are only one way to a proof.
+
+How each property reads (S = the rational points where a part of f may switch form, and 0 for a strict
+monotonicity whose f' vanishes there; the kernel's
+``deriv`` is defined only where the difference quotient converges):
+
+* inf f = m (range, bounded_below, extrema): ``f >= m_lo`` on R (``>`` for an exact end that is not attained)
+  and ``f > m_hi`` refuted (a point where f <= m_hi), where [m_lo, m_hi] is the printed enclosure of m (the
+  exact value when it is rational, widened by 10^-20 when it is not attained; an irrational m is confirmed
+  to 10^-12 relative: m_lo is lowered by that much); an exact end attained at a
+  rational point a: ``f == m`` at a.  inf f = -oo: ``f <= -|x|/1000`` on a ray.  sup f likewise.
+* monotonic (non-decreasing): ``deriv(f) >= 0`` between the points of S, and ``f <= f(c)`` left of each c in S,
+  ``f >= f(c)`` right of it (strict for "increasing"); by the mean value theorem f is then non-decreasing on R.
+  "neither": the engine's two certified pairs, f(a) < f(b) and f(c) > f(d).
+* convex: ``deriv(deriv(f)) >= 0`` between the breakpoints, and at each breakpoint c a supporting line
+  (``f >= f(c) + s (x - c)`` on R) and the chords from c to c -+ delta above f on (c, c + delta/4] and
+  [c - delta/4, c) (so f is continuous at c);
+  f is then convex on each closed piece with left slope <= s <= right slope at c, hence convex on R.
+  Refuted: the engine's chord triple.  Concave: the same for -f.
+* zero_at_origin: ``f == 0`` at 0.  odd: ``f(-x) == -f(x)`` on R.
+* range_has_both_signs: ``f >= 0`` and ``f <= 0`` on R both refuted; refuted: one of them proved.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from symact.kernel.terms import X, add, mul, neg, num, power, sub
+
+R = (None, None, False, False)
+#: slope of the linear growth that certifies an unbounded end, and where its ray starts
+GROWTH, RAY = Fraction(1, 1000), Fraction(8)
+#: how far above an exact non-attained inf the sharpness point must reach
+SHARP = Fraction(1, 10 ** 20)
+#: how much below a printed enclosure of an irrational end the kernel's bound may be (relative)
+TOLERANCE = Fraction(1, 10 ** 12)
+#: powers of ten where an end that is not attained is looked for (atan(-10^25) is within 10^-20 of -pi/2)
+FAR = (22, 30, 45)
+#: the rate RATE/|x| at which f must approach an end that is not attained (when no point comes within SHARP)
+RATE = 1000
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    lhs: tuple
+    rel: str
+    rhs: tuple
+    domain: tuple
+    want: str                 # the kernel verdict that confirms the property: "proved" or "refuted"
+    necessary: bool = True    # the engine's verdict implies the wanted kernel verdict
+    hints: tuple = ()         # candidate counterexamples (points of the engine's certificate)
+
+
+class Inexpressible(Exception):
+    """The verdict has no kernel claims (the reason is the message)."""
+
+
+# ---------------------------------------------------------------------------------------------- terms
+def at(f, point) -> tuple:
+    """f with x replaced by the term ``point`` (f holds no derivative, so this is f(point))."""
+    if not isinstance(f, tuple):
+        return f
+    if f == X:
+        return point
+    if f[0] == "deriv":
+        raise Inexpressible("f holds a derivative")
+    return tuple(at(a, point) if isinstance(a, tuple) else a for a in f)
+
+
+def at_q(f, q: Fraction) -> tuple:
+    """f(q) as a constant term: the exact rational when the kernel computes one, else the formula of f at q
+    (its smooth form on the point, with x = q), else f with x = q."""
+    from symact.kernel.evaluate import GermUndefined, exact_value, smooth_form
+    from symact.kernel.ivals import Uncertain
+
+    value = exact_value(f, q)
+    if value is not None:
+        return num(value)
+    try:
+        return at(smooth_form(f, pt(q), strict=False), num(q))
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return at(f, num(q))
+
+
+def piece_of(lo, hi, lc=False, hc=False) -> tuple:
+    return (lo, hi, lc, hc)
+
+
+def pt(q: Fraction) -> tuple:
+    return (q, q, True, True)
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+def fraction(text: Any) -> Fraction | None:
+    """The rational a printed integer or p/q stands for (None for anything else: a decimal such as a SymPy
+    Float's text is a rounded value, not the number itself)."""
+    if not isinstance(text, str) or not re.fullmatch(r"-?\d+(/\d+)?", text.strip()):
+        return None
+    try:
+        return Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def enclosure(number: dict) -> tuple[Fraction, Fraction] | None:
+    """[lo, hi] with rational ends around a printed number: its exact value when rational, else its ball."""
+    q = fraction(number.get("exact"))
+    if q is not None:
+        return q, q
+    ball = number.get("enclosure")
+    if not isinstance(ball, str):
+        return None
+    from flint import arb, ctx
+
+    saved, ctx.prec = ctx.prec, 256
+    try:
+        b = arb(ball)
+        ends = [e.man_exp() for e in (b.lower(), b.upper())]
+    except (ValueError, TypeError):
+        return None
+    finally:
+        ctx.prec = saved
+    return tuple(Fraction(int(m)) * Fraction(2) ** int(e) for m, e in ends)
+
+
+def point_of(p: dict) -> tuple[Fraction | None, bool]:
+    """(a rational point at or next to a printed point, whether it is the point itself)."""
+    q = fraction(p.get("exact"))
+    if q is not None:
+        return q, True
+    box = enclosure({"enclosure": p.get("enclosure")})
+    if box is not None:
+        return (box[0] + box[1]) / 2, False
+    return None, False
+
+
+def _show(q: Fraction) -> str:
+    """A rational for a claim's text: p/q when short, else 25 significant digits (the certificate has it
+    exactly)."""
+    if q.denominator <= 10 ** 6 and abs(q.numerator) <= 10 ** 12:
+        return str(q)
+    from mpmath import mp, mpf
+
+    with mp.workdps(30):
+        return mp.nstr(mpf(q.numerator) / q.denominator, 25) + "..."
+
+
+# ---------------------------------------------------------------------------------------------- builders
+def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list) -> list[list[Claim]]:
+    """inf f (side -1) or sup f (side +1) equals the printed number; ``closed``: attained (None: not said)."""
+    word = "sup" if side > 0 else "inf"
+    if number.get("float") in ("oo", "-oo"):
+        if (number["float"] == "oo") != (side > 0):
+            raise Inexpressible(f"{word} f = {number['float']}")
+        return [[Claim(f"f(x) {'>=' if side > 0 else '<='} {'' if side > 0 else '-'}{GROWTH}*|x| on "
+                       f"{'[' + str(RAY) + ', oo)' if s > 0 else '(-oo, ' + str(-RAY) + ']'}, so {word} f = "
+                       f"{number['float']}", f, ">=" if side > 0 else "<=", mul(num(side * s * GROWTH), X),
+                       (piece_of(RAY, None, True) if s > 0 else piece_of(None, -RAY, False, True),), "proved",
+                       necessary=False)
+                 for s in (1, -1)]]
+    box = enclosure(number)
+    if box is None:
+        raise Inexpressible(f"{word} f has no enclosure")
+    lo, hi = box if side < 0 else (-box[1], -box[0])  # work with g = side * -f: bounds on inf g
+    g = f if side < 0 else neg(f)
+    exact = box[0] == box[1]
+    if not exact:  # an enclosure: the kernel confirms it to TOLERANCE (a 20-digit bound costs twice the search)
+        lo -= TOLERANCE * (1 + abs(lo))
+    below, above = ("<=", ">=") if side < 0 else (">=", "<=")
+    groups = [[Claim(f"{word} f {above} {_show(lo if side < 0 else -lo)}"
+                     f"{' and is not attained' if exact and closed is False else ''}", g,
+                     ">" if exact and closed is False else ">=", num(lo), (R,), "proved")]]
+    rational_at = [q for q, exact_point in map(point_of, at_points) if q is not None and exact_point]
+    if exact and closed and rational_at:
+        a = rational_at[0]
+        groups.append([Claim(f"f({a}) = {_show(lo if side < 0 else -lo)}", g, "==", num(lo), (pt(a),), "proved")])
+        return groups
+    top = hi + SHARP if exact else hi
+    hints = tuple(q for q, _ in map(point_of, at_points) if q is not None)
+    if not closed:  # approached at an end, maybe slowly (1 - softsign(x) = 1/(1 + x)): far points first
+        hints += tuple(sgn * Fraction(10) ** k for k in FAR for sgn in (1, -1))
+    m = _show(hi if side < 0 else -hi)
+    sharp = [Claim(f"{word} f {below} {_show(top if side < 0 else -top)} (a point where f reaches it)", g, ">",
+                    num(top), (R,), "refuted", hints=hints)]
+    if not closed:  # approached at an end: f - m <= 1000/|x| on a ray, so f comes arbitrarily close to m
+        sharp += [Claim(f"f(x) {below} {m} {'+' if side < 0 else '-'} {RATE}/|x| on "
+                        f"{'[1, oo)' if s > 0 else '(-oo, -1]'}, so {word} f {below} {m}", g, "<=",
+                        add(num(hi), mul(num(s * RATE), power(X, -1))),
+                        (piece_of(Fraction(1), None, True) if s > 0 else piece_of(None, Fraction(-1), False, True),),
+                        "proved", necessary=False) for s in (1, -1)]
+    groups.append(sharp)
+    return groups
+
+
+def range_claims(f, value: dict, extrema: dict) -> list[list[Claim]]:
+    """The range's ends; ``extrema`` (the extrema verdict's value, or {}) says where they are reached."""
+    def at_points(key):
+        return (extrema.get(key) or {}).get("at") or []
+    return (end_claims(f, -1, value["lower"], value["lower"].get("closed"), at_points("min"))
+            + end_claims(f, 1, value["upper"], value["upper"].get("closed"), at_points("max")))
+
+
+def extrema_claims(f, value: dict, inf: dict, sup: dict) -> list[list[Claim]]:
+    """The global min/max (null: not attained) agree with the range's ends ``inf``/``sup``."""
+    out = []
+    for side, found, end in ((-1, value.get("min"), inf), (1, value.get("max"), sup)):
+        if found is None:
+            out += end_claims(f, side, end, False, [])
+        else:
+            out += end_claims(f, side, found, True, found.get("at") or [])
+    return out
+
+
+def monotone_claims(f, direction: int, strict: bool, cuts: list[Fraction]) -> list[list[Claim]]:
+    """f non-decreasing (direction +1) or non-increasing (-1) on R, strictly when ``strict``."""
+    g = f if direction > 0 else neg(f)
+    name = "f" if direction > 0 else "-f"
+    ends = [None, *cuts, None]
+    pieces = tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1))
+    up, down = (">", "<") if strict else (">=", "<=")
+    groups = [[Claim(f"{name}' {up} 0 between the points {', '.join(map(str, cuts)) or '(none)'}", ("deriv", g), up, num(0),
+                     pieces, "proved", necessary=not strict)]]
+    for k, c in enumerate(cuts):
+        groups.append([Claim(f"{name}(x) {down} {name}({c}) on {pieces[k]}", g, down, at_q(g, c), (pieces[k],),
+                             "proved", necessary=not strict)])
+        groups.append([Claim(f"{name}(x) {up} {name}({c}) on {pieces[k + 1]}", g, up, at_q(g, c),
+                             (pieces[k + 1],), "proved", necessary=not strict)])
+    return groups
+
+
+def pair_claims(f, pairs: list[tuple[Fraction, Fraction, str]]) -> list[list[Claim]]:
+    """f(a) REL f(b) for each (a, b, REL): the engine's certified counterexample pairs."""
+    return [[Claim(f"f({a}) {rel} f({b})", f, rel, at_q(f, b), (pt(a),), "proved")] for a, b, rel in pairs]
+
+
+def convex_claims(f, want: int, cuts: list[Fraction], slopes: dict) -> list[list[Claim]]:
+    """f convex (want +1) or concave (-1) on R; ``slopes[c]`` a rational between the one-sided slopes of
+    want * f at the breakpoint c."""
+    g = f if want > 0 else neg(f)
+    name = "f" if want > 0 else "-f"
+    ends = [None, *cuts, None]
+    pieces = tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1))
+    groups = [[Claim(f"{name}'' >= 0 between the breakpoints", ("deriv", ("deriv", g)), ">=", num(0), pieces,
+                     "proved", necessary=False)]]
+    for k, c in enumerate(cuts):
+        s = slopes[c]
+        gc = at_q(g, c)
+        groups.append([Claim(f"{name}(x) >= {name}({c}) + {s}*(x - {c}) on R (a supporting line)", g, ">=",
+                             add(gc, mul(num(s), sub(X, num(c)))), (R,), "proved", necessary=False)])
+        left = c - 1 if k == 0 else c - min(Fraction(1), (c - cuts[k - 1]) / 2)
+        right = c + 1 if k == len(cuts) - 1 else c + min(Fraction(1), (cuts[k + 1] - c) / 2)
+        for b in (left, right):
+            near = c + (b - c) / 4
+            chord = add(gc, mul(num(1 / (b - c)), sub(at_q(g, b), gc), sub(X, num(c))))
+            on = (piece_of(c, near, False, True) if b > c else piece_of(near, c, True, False),)
+            text = f"{name} lies below its chord from {c} to {b} next to {c}"
+            groups.append([Claim(text + " (an affine piece: equal)", g, "==", chord, on, "proved", necessary=False),
+                           Claim(text, g, "<=", chord, on, "proved")])
+    return groups
+
+
+def chord_claims(f, want: int, points: list[Fraction]) -> list[list[Claim]]:
+    """The engine's chord triple a < b < c refuting convexity (want +1) or concavity (-1)."""
+    a, b, c = points
+    mid = mul(num(Fraction(1, 2)), add(at_q(f, a), at_q(f, c)))
+    rel = ">" if want > 0 else "<"
+    return [[Claim(f"f({b}) {rel} (f({a}) + f({c}))/2", f, rel, mid, (pt(b),), "proved")]]
+
+
+def odd_claims(f, status: str, hint: Fraction | None) -> list[list[Claim]]:
+    return [[Claim("f(-x) = -f(x) for all x in R", at(f, neg(X)), "==", neg(f), (R,), status,
+                   hints=(hint,) if hint is not None else ())]]
+
+
+def zero_claims(f, status: str) -> list[list[Claim]]:
+    return [[Claim("f(0) = 0", f, "==", num(0), (pt(Fraction(0)),), status)]]
+
+
+def both_signs_claims(f, status: str) -> list[list[Claim]]:
+    proved = status == "proved"  # refuted: one of the two holds, so neither alone is implied
+    nonneg = Claim("f >= 0 on R", f, ">=", num(0), (R,), "refuted" if proved else "proved", necessary=proved)
+    nonpos = Claim("f <= 0 on R", f, "<=", num(0), (R,), nonneg.want, necessary=proved)
+    return [[nonneg], [nonpos]] if status == "proved" else [[nonneg, nonpos]]

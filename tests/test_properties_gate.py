@@ -1,0 +1,82 @@
+"""The kernel gate of the property engine: every proved/refuted verdict of the gated keys carries kernel
+certificates that re-check, and a verdict the kernel does not confirm is withdrawn (a contradicted one loudly)."""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symact.catalog import X, get
+from symact.kernel import check
+from symact.kernel.verify import find_certificates
+from symact.properties import analyze, number_json
+from symact.properties.kernel_gate import GATED, gate
+from symact.verdict import Certificate, Verdict
+
+
+def _verdict(status, value, data=None):
+    return Verdict(status, "a claim the engine made", value=value, certificate=Certificate("symbolic", data or {}))
+
+
+@pytest.mark.parametrize("name", ["relu", "tanh", "elu"])
+def test_gated_verdicts_carry_kernel_certificates_that_recheck(name):
+    report = analyze(name, keys=GATED)
+    out = report.to_json()["properties"]
+    for key in GATED:
+        p = out[key]
+        assert p["status"] in ("proved", "refuted"), (key, p["reason"])
+        certs = find_certificates(p)
+        assert certs and p["certificate"]["kind"] == "kernel", key
+        for cert in certs:  # each conjunct is a kernel claim the kernel itself accepts
+            verdict, steps = check(cert)
+            assert verdict in ("proved", "refuted") and steps
+
+
+def test_relu_facts_come_from_the_kernel():
+    out = analyze("relu", keys=GATED).to_json()["properties"]
+    texts = {k: [c["statement"] for c in out[k]["certificate"]["data"]["conjuncts"]] for k in GATED}
+    assert "inf f >= 0" in texts["bounded_below"] and "inf f >= 0" in texts["range"]
+    assert any(t.startswith("f(x) >= 1/1000*|x| on [8, oo)") for t in texts["bounded_above"])
+    assert texts["zero_at_origin"] == ["f(0) = 0"]
+    assert any("supporting line" in t for t in texts["convex"])
+    assert out["monotonic"]["value"] == "non-decreasing"
+
+
+def test_a_corrupted_bound_is_withdrawn_as_a_soundness_bug():
+    relu = get("relu").f()
+    wrong = {"bounded_below": _verdict("proved", number_json(sp.Integer(1)))}  # inf relu is 0, not 1
+    with pytest.warns(RuntimeWarning, match="soundness"):
+        out = gate(relu, wrong)
+    assert out["bounded_below"].status == "unknown" and "SOUNDNESS" in out["bounded_below"].reason
+    # a bound that holds but is not the inf: no point comes within 1e-20 of -1/2, so the value is not confirmed
+    low = gate(relu, {"bounded_below": _verdict("proved", number_json(sp.Rational(-1, 2)))})["bounded_below"]
+    assert low.status == "unknown" and "inf f <= -1/2" in low.reason and "refuted" in low.reason
+
+
+def test_wrong_shape_verdicts_are_caught():
+    silu = get("silu").f()
+    with pytest.warns(RuntimeWarning, match="soundness"):  # silu decreases left of its minimum
+        assert gate(silu, {"monotonic": _verdict("proved", "increasing")})["monotonic"].status == "unknown"
+    sigmoid = get("sigmoid").f()
+    with pytest.warns(RuntimeWarning, match="soundness"):  # sigmoid(0) = 1/2
+        assert gate(sigmoid, {"zero_at_origin": _verdict("proved", {"f(0)": "0"})})["zero_at_origin"].status == "unknown"
+    with pytest.warns(RuntimeWarning, match="soundness"):  # sigmoid(-x) = 1 - sigmoid(x), not -sigmoid(x)
+        assert gate(sigmoid, {"odd": _verdict("proved", True)})["odd"].status == "unknown"
+    # tanh is not convex; the kernel cannot prove tanh'' >= 0, so the verdict is withdrawn with the reason
+    out = gate(sp.tanh(X), {"convex": _verdict("proved", True)})["convex"]
+    assert out.status == "unknown" and "kernel" in out.reason
+
+
+def test_a_refutation_needs_its_counterexample_checked():
+    relu = get("relu").f()
+    # the engine's certificate claims relu(1) < relu(2) and relu(-1) > relu(-2): the second is false
+    bogus = _verdict("refuted", "neither", {"increasing": ["1", "2"], "decreasing": ["-1", "-2"]})
+    with pytest.warns(RuntimeWarning, match="soundness"):
+        assert gate(relu, {"monotonic": bogus})["monotonic"].status == "unknown"
+
+
+def test_unbounded_and_unreadable():
+    out = gate(X ** 3, {"bounded_above": _verdict("refuted", number_json(sp.oo))})
+    assert out["bounded_above"].status == "refuted" and out["bounded_above"].certificate.kind == "kernel"
+    # a function the kernel does not read: nothing gated is stated
+    out = gate(sp.gamma(X ** 2 + 1), {"zero_at_origin": _verdict("refuted", {"f(0)": "1"})})
+    assert out["zero_at_origin"].status == "unknown" and "kernel" in out["zero_at_origin"].reason
