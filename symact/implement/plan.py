@@ -1,0 +1,77 @@
+"""What to implement: the function, its branches and their claims, from a catalog entry or an expression."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symact.catalog.registry import X
+from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
+                                       from_pieces)
+from symact.implement.proving import BranchProof, prove
+
+
+@dataclass
+class Part:
+    """One function of the module (f or f'): its branches, the claim lhs, and each branch's proof."""
+
+    name: str
+    lhs: str
+    branches: list[Branch]
+    proofs: list[BranchProof] = field(default_factory=list)
+
+    def prove(self, budget: float) -> None:
+        self.proofs = [prove(self.lhs, b, budget) for b in self.branches]
+
+    def unproved(self) -> list[BranchProof]:
+        return [p for p in self.proofs if p.status not in ("proved", "convention")]
+
+
+@dataclass
+class Plan:
+    """The function ``name`` (a Python identifier), its exact expression, and the parts to emit."""
+
+    name: str
+    expr: sp.Expr
+    source: str  # what the user asked for, for the docstring
+    parts: list[Part]
+
+
+def _call(entry, params: dict) -> str:
+    given = "".join(f", {k}={sp.sstr(v)}" for k, v in params.items())
+    return f"{entry.name}(x{given})"
+
+
+def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
+    """The plan for a scalar catalog entry at ``params`` (validated, exact); ``framework`` names whose
+    convention is used at kinks of f'."""
+    exact = {symbol.name: value for symbol, value in entry.param_values(params).items()}
+    expr = entry.f(params)
+    call = _call(entry, {k: v for k, v in exact.items() if k in params})
+    family = FAMILIES.get(entry.name)
+    if family is not None:
+        f_branches, df_branches = family(exact)
+    elif expr.has(sp.Piecewise):
+        f_branches, df_branches = from_pieces(entry.pieces(params)), None
+    else:
+        f_branches, df_branches = as_written(expr), None
+    parts = [Part(entry.name, call, f_branches)]
+    if derivative:
+        if df_branches is None and expr.has(sp.Piecewise):
+            convention = entry.kink_convention(framework, params) or entry.kink_convention("torch", params)
+            df_branches = derivative_pieces(entry.pieces(params), convention)
+        elif df_branches is None:
+            df_branches = as_written(sp.diff(expr, X))
+        parts.append(Part(f"{entry.name}_derivative", f"diff({call}, x)", df_branches))
+    for part in parts:
+        assert covers_real_line(part.branches), f"{part.name}: the branch table does not partition R"
+    return Plan(entry.name, expr, call, parts)
+
+
+def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
+    """The plan for a user expression: the expression as written (and its derivative) on one branch each."""
+    text = sp.sstr(expr)
+    parts = [Part("f", text, as_written(expr))]
+    if derivative:
+        parts.append(Part("f_derivative", f"diff({text}, x)", as_written(sp.diff(expr, X))))
+    return Plan("f", expr, text, parts)
