@@ -118,21 +118,21 @@ def _sigmoid_of(u) -> tuple:
     return E(u) / (1 + E(u)), 1 / (1 + E(-u))
 
 
-def _sigmoid(p):
+def _sigmoid(p, kinks):
     left, right = _sigmoid_of(X)
     f = split(0, left, right, "exp(x)/(1 + exp(x)): exp(x) < 1, no overflow", "1/(1 + exp(-x)): no overflow")
     df = split(0, E(X) / (1 + E(X)) ** 2, E(-X) / (1 + E(-X)) ** 2, "exp(x) <= 1: no overflow", "exp(-x) <= 1")
     return f, df
 
 
-def _logsigmoid(p):
+def _logsigmoid(p, kinks):
     f = split(0, X - LOG(1 + E(X)), -LOG(1 + E(-X)), "x - log1p(exp(x)): exp(x) < 1, no overflow",
               "-log1p(exp(-x)): log1p keeps tiny exp(-x)")
     df = split(0, 1 / (1 + E(X)), E(-X) / (1 + E(-X)), "1/(1 + exp(x))", "exp(-x)/(1 + exp(-x)): no overflow")
     return f, df
 
 
-def _softplus(p):
+def _softplus(p, kinks):
     b = p["beta"]
     f = split(0, LOG(1 + E(b * X)) / b, X + LOG(1 + E(-b * X)) / b,
               "log1p(exp(beta x))/beta: no overflow, log1p keeps tiny values",
@@ -142,7 +142,7 @@ def _softplus(p):
     return f, df
 
 
-def _silu(p):
+def _silu(p, kinks):
     b = p["beta"]
     left, right = _sigmoid_of(b * X)
     at = sp.Rational(-800) / b
@@ -155,13 +155,13 @@ def _silu(p):
     return f, df
 
 
-def _mish(p):
+def _mish(p, kinks):
     f = underflow_left(-800, whole(X * sp.tanh(LOG(1 + E(X))),
                                    "x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x"))
     return f, None
 
 
-def _gelu(p):
+def _gelu(p, kinks):
     r2 = sp.sqrt(2)
     left = sp.erfc(-X / r2, evaluate=False)  # SymPy would write erfc(-u) as 2 - erfc(u): the cancellation
     f = settles_right(40, X, underflow_left(-40, split(0, X * left / 2, X - X * sp.erfc(X / r2) / 2,
@@ -173,23 +173,35 @@ def _gelu(p):
     return f, df
 
 
-def _elu_like(scale, alpha, rate):
+def kink(at, left, right, kinks: dict) -> Branch:
+    """The derivative at a switch point ``at`` with one-sided derivatives ``left`` and ``right``: an exact
+    branch where they agree, else the framework's value from ``kinks`` (the right one if none is recorded), a
+    convention."""
+    if sp.sympify(left) == sp.sympify(right):
+        return Branch(at, at, True, True, right, "the one-sided derivatives agree here")
+    return Branch(at, at, True, True, sp.sympify(kinks.get(sp.Rational(at), right), strict=True),
+                  "the framework's value at the kink (f' does not exist here)", "convention")
+
+
+def _elu_like(scale, alpha, rate, kinks):
     """scale * (alpha (exp(rate x) - 1) for x < 0, x for x >= 0): expm1 on the left."""
     f = split(0, scale * alpha * (E(rate * X) - 1), scale * X, "alpha expm1(x): no cancellation near 0", "x")
-    df = split(0, scale * alpha * rate * E(rate * X), scale + 0 * X, "alpha exp(x)", "1")
+    df = [Branch(None, 0, False, False, scale * alpha * rate * E(rate * X), "alpha exp(x)"),
+          kink(0, scale * alpha * rate, scale, kinks),
+          Branch(0, None, False, False, scale, "constant")]
     return f, df
 
 
-def _elu(p):
-    return _elu_like(1, p["alpha"], 1)
+def _elu(p, kinks):
+    return _elu_like(1, p["alpha"], 1, kinks)
 
 
-def _selu(p):
-    return _elu_like(p["scale"], p["alpha"], 1)
+def _selu(p, kinks):
+    return _elu_like(p["scale"], p["alpha"], 1, kinks)
 
 
-def _celu(p):
-    return _elu_like(1, p["alpha"], 1 / p["alpha"])
+def _celu(p, kinks):
+    return _elu_like(1, p["alpha"], 1 / p["alpha"], kinks)
 
 
 #: x - tanh(x) is replaced by its Taylor polynomial of this degree on |x| <= TANHSHRINK_RADIUS
@@ -209,7 +221,7 @@ def tanh_taylor(degree: int) -> sp.Expr:
     return sp.Add(*terms)
 
 
-def _tanhshrink(p):
+def _tanhshrink(p, kinks):
     r, deg = TANHSHRINK_RADIUS, TANHSHRINK_DEGREE
     series = sp.horner(sp.expand(X - tanh_taylor(deg)), X)
     # the next term of the series is c x**(deg + 2), |c| < 2 (2/pi)**(deg + 1): the bound claimed (and proved
@@ -224,19 +236,21 @@ def _tanhshrink(p):
     return f, df
 
 
-def _softsign(p):
+def _softsign(p, kinks):
     f = [Branch(None, -1, False, False, 1 / (1 - X) - 1, "1/(1 - x) - 1: exact at -inf"),
          Branch(-1, 0, True, False, X / (1 - X), "x/(1 - x)"),
          Branch(0, 0, True, True, X, "0 (keeps the sign of zero)"),
          Branch(0, 1, False, True, X / (1 + X), "x/(1 + x)"),
          Branch(1, None, False, False, 1 - 1 / (1 + X), "1 - 1/(1 + x): exact at +inf")]
     df = [Branch(None, 0, False, False, 1 / (1 - X) ** 2, "1/(1 - x)**2"),
-          Branch(0, None, True, False, 1 / (1 + X) ** 2, "1/(1 + x)**2")]
+          kink(0, sp.Integer(1), sp.Integer(1), kinks),
+          Branch(0, None, False, False, 1 / (1 + X) ** 2, "1/(1 + x)**2")]
     return f, df
 
 
-#: entry name -> family(parameter values) -> (branches of f, branches of f' or None where there is no table)
-FAMILIES: dict[str, Callable[[dict], tuple[list[Branch], list[Branch] | None]]] = {
+#: entry name -> family(parameter values, {kink: f' value} of the target's framework) -> (branches of f,
+#: branches of f' or None where there is no table)
+FAMILIES: dict[str, Callable[[dict, dict], tuple[list[Branch], list[Branch] | None]]] = {
     "sigmoid": _sigmoid, "logsigmoid": _logsigmoid, "softplus": _softplus, "silu": _silu, "mish": _mish,
     "gelu": _gelu, "elu": _elu, "selu": _selu, "celu": _celu, "tanhshrink": _tanhshrink, "softsign": _softsign,
 }

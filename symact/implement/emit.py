@@ -139,11 +139,12 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
         mask = _mask(br, var)
         point = printer.number(br.inner_point())
         lines.append(f"{indent}m = {mask}")
+        if br.formula.is_number:
+            lines.append(f"{indent}out = {w}(m, {b.ns}.zeros_like({var}) + {printer.number(br.formula)}, out)")
+            continue
         sub = Printer(b, f"x{i}")
         value = sub(br.formula)
         printer.used |= sub.used
-        if br.formula.is_number:
-            value = f"{b.ns}.zeros_like({var}) + {value}"
         lines.append(f"{indent}x{i} = {w}(m, {var}, {point})")
         lines.append(f"{indent}out = {w}(m, {value}, out)")
     return lines

@@ -49,8 +49,9 @@ def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
     expr = entry.f(params)
     call = _call(entry, {k: v for k, v in exact.items() if k in params})
     family = FAMILIES.get(entry.name)
+    convention = entry.kink_convention(framework, params) or entry.kink_convention("torch", params)
     if family is not None:
-        f_branches, df_branches = family(exact)
+        f_branches, df_branches = family(exact, convention)
     elif expr.has(sp.Piecewise):
         f_branches, df_branches = from_pieces(entry.pieces(params)), None
     else:
@@ -58,7 +59,6 @@ def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
     parts = [Part(entry.name, call, f_branches)]
     if derivative:
         if df_branches is None and expr.has(sp.Piecewise):
-            convention = entry.kink_convention(framework, params) or entry.kink_convention("torch", params)
             df_branches = derivative_pieces(entry.pieces(params), convention)
         elif df_branches is None:
             df_branches = as_written(sp.diff(expr, X))
