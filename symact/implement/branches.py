@@ -155,10 +155,23 @@ def _silu(p, kinks):
     return f, df
 
 
+def _tanh(p, kinks):
+    f = whole(sp.tanh(X), "tanh(x)")
+    df = split(0, 4 * E(2 * X) / (1 + E(2 * X)) ** 2, 4 * E(-2 * X) / (1 + E(-2 * X)) ** 2,
+               "4 exp(2x)/(1 + exp(2x))**2: no cancellation of 1 - tanh(x)**2", "4 exp(-2x)/(1 + exp(-2x))**2")
+    return f, df
+
+
 def _mish(p, kinks):
     f = underflow_left(-800, whole(X * sp.tanh(LOG(1 + E(X))),
                                    "x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x"))
-    return f, None
+    left_sp, right_sp = LOG(1 + E(X)), X + LOG(1 + E(-X))
+    left = sp.tanh(left_sp) + X * E(X) / ((1 + E(X)) * sp.cosh(left_sp) ** 2)
+    right = sp.tanh(right_sp) + X / ((1 + E(-X)) * sp.cosh(right_sp) ** 2)
+    df = settles_right(800, sp.Integer(1), underflow_left(-800, split(
+        0, left, right, "tanh(sp) + x sigmoid(x)/cosh(sp)**2, sp = log1p(exp(x)): no cancellation of 1 - tanh**2",
+        "the same with sp = x + log1p(exp(-x)): no overflow")))
+    return f, df
 
 
 def _gelu(p, kinks):
@@ -251,7 +264,7 @@ def _softsign(p, kinks):
 #: entry name -> family(parameter values, {kink: f' value} of the target's framework) -> (branches of f,
 #: branches of f' or None where there is no table)
 FAMILIES: dict[str, Callable[[dict, dict], tuple[list[Branch], list[Branch] | None]]] = {
-    "sigmoid": _sigmoid, "logsigmoid": _logsigmoid, "softplus": _softplus, "silu": _silu, "mish": _mish,
+    "sigmoid": _sigmoid, "tanh": _tanh, "logsigmoid": _logsigmoid, "softplus": _softplus, "silu": _silu, "mish": _mish,
     "gelu": _gelu, "elu": _elu, "selu": _selu, "celu": _celu, "tanhshrink": _tanhshrink, "softsign": _softsign,
 }
 

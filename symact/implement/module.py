@@ -69,12 +69,16 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set)
     else:
         lines.append("    w = x")
     printer = Printer(b, "w")
-    lines += where_chain(printer, part.branches, "w")
+    indent = "    "
+    if target == "numpy":  # where the exact value overflows, inf is its rounding: no warning for that
+        lines.append("    with np.errstate(over='ignore'):")
+        indent = "        "
+    lines += where_chain(printer, part.branches, "w", indent)
     printer_used |= printer.used
     if work is not None:
-        lines.append("    return out.astype(x.dtype)" if target == "numpy" else "    return out.to(x.dtype)")
+        lines.append(f"{indent}return out.astype(x.dtype)" if target == "numpy" else "    return out.to(x.dtype)")
     else:
-        lines.append("    return out")
+        lines.append(f"{indent}return out")
     return lines
 
 

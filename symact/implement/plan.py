@@ -45,9 +45,12 @@ def _call(entry, params: dict) -> str:
 def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
     """The plan for a scalar catalog entry at ``params`` (validated, exact); ``framework`` names whose
     convention is used at kinks of f'."""
-    exact = {symbol.name: value for symbol, value in entry.param_values(params).items()}
-    expr = entry.f(params)
-    call = _call(entry, {k: v for k, v in exact.items() if k in params})
+    # decimals (SELU's constants) as the exact rationals they denote, and every value in the call: the kernel
+    # reads no inexact number
+    exact = {symbol.name: sp.Rational(str(value)) if isinstance(value, sp.Float) else value
+             for symbol, value in entry.param_values(params).items()}
+    expr = entry.f(exact)
+    call = _call(entry, exact)
     family = FAMILIES.get(entry.name)
     convention = entry.kink_convention(framework, params) or entry.kink_convention("torch", params)
     if family is not None:
