@@ -58,8 +58,7 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
         params = dict(params or {})
         entry.param_values(params)  # validates: ParameterError
         plan = plan_entry(entry, params, derivative, target)
-    for part in plan.parts:
-        part.prove(budget)
+    plan.prove(budget)
     if command is None:
         command = " ".join(["symact implement", name or f'--expr "{expr}"', *(f"--param {k}={v}" for k, v in
                             (params or {}).items()), "--target", target, "--dtype", dtype]

@@ -196,6 +196,21 @@ def kink(at, left, right, kinks: dict) -> Branch:
                   "the framework's value at the kink (f' does not exist here)", "convention")
 
 
+def _gelu_tanh(p, kinks):
+    """x (1 + tanh u)/2 = x sigmoid(2u), u = sqrt(2/pi) (x + 0.044715 x**3): no cancellation of 1 + tanh u."""
+    c = sp.Rational(8943, 200000)
+    u = sp.sqrt(2) * (X + c * X ** 3) / sp.sqrt(sp.pi)
+    du = sp.sqrt(2) * (1 + 3 * c * X ** 2) / sp.sqrt(sp.pi)
+    left, right = _sigmoid_of(2 * u)
+    f = underflow_left(-30, split(0, X * left, X * right, "x sigmoid(2u) with exp(2u) < 1: no cancellation",
+                                  "x sigmoid(2u) with exp(-2u) <= 1"))
+    dl = left + 2 * X * du * E(2 * u) / (1 + E(2 * u)) ** 2
+    dr = right + 2 * X * du * E(-2 * u) / (1 + E(-2 * u)) ** 2
+    df = settles_right(30, sp.Integer(1), underflow_left(-30, split(
+        0, dl, dr, "s + 2 x u' s (1 - s), s = sigmoid(2u), exp(2u) < 1", "the same with exp(-2u) <= 1")))
+    return f, df
+
+
 def _elu_like(scale, alpha, rate, kinks):
     """scale * (alpha (exp(rate x) - 1) for x < 0, x for x >= 0): expm1 on the left."""
     f = split(0, scale * alpha * (E(rate * X) - 1), scale * X, "alpha expm1(x): no cancellation near 0", "x")
@@ -265,7 +280,7 @@ def _softsign(p, kinks):
 #: branches of f' or None where there is no table)
 FAMILIES: dict[str, Callable[[dict, dict], tuple[list[Branch], list[Branch] | None]]] = {
     "sigmoid": _sigmoid, "tanh": _tanh, "logsigmoid": _logsigmoid, "softplus": _softplus, "silu": _silu, "mish": _mish,
-    "gelu": _gelu, "elu": _elu, "selu": _selu, "celu": _celu, "tanhshrink": _tanhshrink, "softsign": _softsign,
+    "gelu": _gelu, "gelu_tanh": _gelu_tanh, "elu": _elu, "selu": _selu, "celu": _celu, "tanhshrink": _tanhshrink, "softsign": _softsign,
 }
 
 

@@ -51,6 +51,9 @@ def docstring(plan: Plan, target: str, dtype: str, command: str) -> str:
         lines.append("JAX computes in float64 only with jax.config.update('jax_enable_x64', True).")
     wrapped = []
     for line in lines:
+        if line.lstrip().startswith("claim: "):  # a claim stays on one line: it can be copied to `symact check`
+            wrapped.append(line)
+            continue
         indent = len(line) - len(line.lstrip())
         wrapped += textwrap.wrap(line, 110, subsequent_indent=" " * (indent + 2), break_long_words=False,
                                  break_on_hyphens=False) or [""]

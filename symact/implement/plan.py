@@ -8,7 +8,7 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
                                        from_pieces)
-from symact.implement.proving import BranchProof, prove
+from symact.implement.proving import BranchProof, prove_all
 
 
 @dataclass
@@ -19,9 +19,6 @@ class Part:
     lhs: str
     branches: list[Branch]
     proofs: list[BranchProof] = field(default_factory=list)
-
-    def prove(self, budget: float) -> None:
-        self.proofs = [prove(self.lhs, b, budget) for b in self.branches]
 
     def unproved(self) -> list[BranchProof]:
         return [p for p in self.proofs if p.status not in ("proved", "convention")]
@@ -35,6 +32,13 @@ class Plan:
     expr: sp.Expr
     source: str  # what the user asked for, for the docstring
     parts: list[Part]
+
+    def prove(self, budget: float) -> None:
+        """Decide every branch claim of every part (one sandboxed run for all)."""
+        items = [(part.lhs, b) for part in self.parts for b in part.branches]
+        proofs = iter(prove_all(items, budget))
+        for part in self.parts:
+            part.proofs = [next(proofs) for _ in part.branches]
 
 
 def _call(entry, params: dict) -> str:

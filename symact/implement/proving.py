@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from symact import sandbox
+from symact.budget import limit
 from symact.decide.checked import check_claim
 from symact.implement.branches import Branch
 from symact.parsing import parse_claim
@@ -55,9 +57,25 @@ def claim_text(lhs: str, branch: Branch) -> str | None:
 
 
 def prove(lhs: str, branch: Branch, budget: float = BUDGET) -> BranchProof:
+    """The kernel's verdict on one branch's claim, in this process."""
     text = claim_text(lhs, branch)
     if text is None:
         return BranchProof(None, "convention", reason=branch.why)
-    verdict = check_claim(parse_claim(text), budget)
+    with limit(budget):
+        verdict = check_claim(parse_claim(text), budget)
     cert = verdict.certificate.to_json()["data"] if verdict.certificate is not None else None
     return BranchProof(text, verdict.status, cert, verdict.reason or "")
+
+
+def prove_all(items: list[tuple[str, Branch]], budget: float = BUDGET) -> list[BranchProof]:
+    """:func:`prove` for every (lhs, branch), in a child process (:mod:`symact.sandbox`) with hard limits of
+    about ``budget`` CPU seconds per claim: a claim whose search overruns, or crashes SymPy, is ``unknown`` with
+    the reason, and the next claim goes on in a fresh child."""
+    def work(channel: sandbox.Channel, start: int) -> None:
+        for i in range(start, len(items)):
+            channel.begin(i, budget)
+            channel.done(i, prove(*items[i], budget))
+
+    outcomes = sandbox.run(work, len(items), lambda i: f"proving the claim of branch {i + 1}")
+    return [out.value if out.ok else BranchProof(claim_text(*item), "unknown", reason=out.value)
+            for item, out in zip(items, outcomes)]
