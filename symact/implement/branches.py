@@ -8,9 +8,9 @@ within ``bound`` of the function on the range: a truncated series, or 0 where th
 smallest float64 subnormal; the kernel is asked to prove the bound) or ``convention`` (the value a framework
 uses at a kink, where the derivative does not exist: nothing to prove, and the module says so).
 
-The table covers the families the brief names (sigmoid, logsigmoid, softplus, silu, mish, gelu, elu, selu,
-celu, tanhshrink, softsign) and every Piecewise entry through its pieces; any other entry, and ``--expr``,
-gets its expression as written on one branch (:func:`as_written`), which is stated in the module.
+The table (:data:`FAMILIES`) has rows for sigmoid, tanh, logsigmoid, softplus, silu, mish, gelu, gelu_tanh,
+elu, selu, celu, tanhshrink and softsign; every Piecewise entry gets its pieces; any other entry, and
+``--expr``, gets its expression as written on one branch (:func:`as_written`), which the module states.
 """
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def underflow_left(at, branches: list[Branch]) -> list[Branch]:
     ``branches`` with their first range cut at ``at``."""
     first = branches[0]
     rest = [Branch(at, first.hi, False, first.hi_closed, first.formula, first.why)] + branches[1:]
-    return [Branch(None, at, False, True, sp.Integer(0), "the function underflows to 0 in float64 here",
+    return [Branch(None, at, False, True, sp.Integer(0), "below 1e-324 in absolute value: its float64 rounding is 0",
                    "bound", UNDERFLOW)] + rest
 
 
@@ -93,8 +93,8 @@ def settles_right(at, value, branches: list[Branch]) -> list[Branch]:
     is the correctly rounded result: a bound the kernel is asked to prove), after ``branches`` cut at ``at``."""
     last = branches[-1]
     rest = branches[:-1] + [Branch(last.lo, at, last.lo_closed, False, last.formula, last.why)]
-    return rest + [Branch(at, None, True, False, value, "the function is within 1e-324 of this here",
-                          "bound", UNDERFLOW)]
+    return rest + [Branch(at, None, True, False, value,
+                          "within 1e-324 of this value, so this value is its float64 rounding", "bound", UNDERFLOW)]
 
 
 def covers_real_line(branches: list[Branch]) -> bool:
@@ -279,8 +279,9 @@ def _softsign(p, kinks):
 #: entry name -> family(parameter values, {kink: f' value} of the target's framework) -> (branches of f,
 #: branches of f' or None where there is no table)
 FAMILIES: dict[str, Callable[[dict, dict], tuple[list[Branch], list[Branch] | None]]] = {
-    "sigmoid": _sigmoid, "tanh": _tanh, "logsigmoid": _logsigmoid, "softplus": _softplus, "silu": _silu, "mish": _mish,
-    "gelu": _gelu, "gelu_tanh": _gelu_tanh, "elu": _elu, "selu": _selu, "celu": _celu, "tanhshrink": _tanhshrink, "softsign": _softsign,
+    "sigmoid": _sigmoid, "tanh": _tanh, "logsigmoid": _logsigmoid, "softplus": _softplus, "silu": _silu,
+    "mish": _mish, "gelu": _gelu, "gelu_tanh": _gelu_tanh, "elu": _elu, "selu": _selu, "celu": _celu,
+    "tanhshrink": _tanhshrink, "softsign": _softsign,
 }
 
 
