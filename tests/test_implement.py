@@ -180,6 +180,8 @@ def run(capsys, *argv):
     ["implement", "softplus", "--expr", "x", "--target", "numpy"],
     ["implement", "softplus", "--target", "numpy", "-o", "/nonexistent-folder/a.py"],
     ["implement", "softplus", "--target", "numpy", "--budget", "-1"],
+    ["implement", "--expr", "LambertW(x)", "--target", "numpy"],  # no LambertW in the code printer
+    ["implement", "--expr", "Piecewise((x, x > 0))", "--target", "numpy"],  # undefined for x <= 0
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys, argv):
     code, out, err = run(capsys, *argv)
@@ -210,6 +212,10 @@ def test_expression_is_implemented_as_written():
     np.testing.assert_allclose(module.f(xs), xs * np.tanh(xs), rtol=1e-15)
     np.testing.assert_allclose(module.f_derivative(xs), np.tanh(xs) + xs / np.cosh(xs) ** 2, rtol=1e-14)
     assert "as written" in module.__doc__
+    result = implement(expr="Piecewise((x, x > 0), (x**2, True))", target="numpy", dtype="float64", budget=BUDGET)
+    module = load(result.source, "impl_expr_pieces")
+    np.testing.assert_array_equal(module.f(np.array([-3.0, -0.5, 0.0, 2.0])), [9.0, 0.25, 0.0, 2.0])
+    assert "claim: Piecewise((x, x > 0), (x**2, True)) == x for x > 0" in module.__doc__
 
 
 def test_autograd_wrappers_use_the_accurate_derivative():

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from symact.catalog.registry import X
+from symact.errors import SymactError
 from symact.implement.branches import Branch
 
 
@@ -46,8 +47,8 @@ _FUNCTIONS = {sp.exp: "exp", sp.log: "log", sp.tanh: "tanh", sp.erf: "erf", sp.e
 _TORCH_NAMES = {"arctan": "atan", "arcsinh": "asinh"}
 
 
-class Unprintable(ValueError):
-    """A formula with a node the printer does not know."""
+class Unprintable(SymactError, ValueError):
+    """A formula with a node the printer does not know (the command line: one line, exit 2)."""
 
 
 class Printer:
@@ -77,7 +78,7 @@ class Printer:
             return self.call("log1p", self(e.args[0] - 1))
         if e.func in _FUNCTIONS:
             return self.call(_FUNCTIONS[e.func], self(e.args[0]))
-        raise Unprintable(f"cannot print {sp.sstr(e)} as code")
+        raise Unprintable(f"cannot write {sp.sstr(e)} as {self.backend.name} code (no such function in the printer)")
 
     @staticmethod
     def number(e: sp.Expr) -> str:
@@ -118,7 +119,7 @@ class Printer:
             return f"({self(e.base)}**{n})" if n > 0 else f"(1.0/({self(e.base)}**{-n}))"
         if e.exp == sp.Rational(1, 2):
             return self.call("sqrt", self(e.base))
-        raise Unprintable(f"cannot print the power {sp.sstr(e)} as code")
+        raise Unprintable(f"cannot write the power {sp.sstr(e)} as {self.backend.name} code")
 
 
 def _scaled_exp(t: sp.Expr) -> tuple:

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from symact.calculus import pieces, to_piecewise
 from symact.catalog.registry import X
+from symact.errors import ParameterError
 from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
                                        from_pieces)
 from symact.implement.proving import BranchProof, prove_all
@@ -76,9 +78,21 @@ def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
 
 
 def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
-    """The plan for a user expression: the expression as written (and its derivative) on one branch each."""
+    """The plan for a user expression: its pieces where it has any (Piecewise, Abs, Max, ...; at a switch point
+    f' is the right piece's derivative, a convention), else the expression as written, on one branch."""
     text = sp.sstr(expr)
-    parts = [Part("f", text, as_written(expr))]
+    split = to_piecewise(expr).has(sp.Piecewise)
+    try:
+        found = pieces(expr) if split else None
+        f_branches = from_pieces(found) if split else as_written(expr)
+    except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set
+        raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
+    parts = [Part("f", text, f_branches)]
     if derivative:
-        parts.append(Part("f_derivative", f"diff({text}, x)", as_written(sp.diff(expr, X))))
+        df_branches = derivative_pieces(found, {}) if split else as_written(sp.diff(expr, X))
+        parts.append(Part("f_derivative", f"diff({text}, x)", df_branches))
+    for part in parts:
+        if not covers_real_line(part.branches):
+            raise ParameterError(f"{text} is not defined by its pieces on all of R; implement needs a function of "
+                                 f"every real x")
     return Plan("f", expr, text, parts)
