@@ -49,7 +49,8 @@ def docstring(plan: Plan, target: str, dtype: str, command: str) -> str:
               "out.  " + ("float32 inputs are computed in float64 and rounded once.  " if dtype == "float32"
                           and target in _WORK else "")
               + "Accuracy is measured, not proved: audit it with",
-              f"    symact audit FILE.py:{plan.name} -a {plan.name if plan.name != 'f' else 'NAME'} --dtype {dtype}"]
+              f"    symact audit FILE.py:{plan.name} -a {plan.name if plan.name != 'f' else 'NAME'} --dtype {dtype}"
+              + (f" --grad FILE.py:{plan.parts[1].name}" if len(plan.parts) > 1 and target == "numpy" else "")]
     if target == "jax" and dtype == "float64":
         lines.append("JAX computes in float64 only with jax.config.update('jax_enable_x64', True).")
     wrapped = []
