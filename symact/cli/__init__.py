@@ -30,6 +30,7 @@ COMMANDS = {
     "audit": "audit_cmds",
     "verify": "verify_cmds",
     "plot": "plot_cmds",
+    "implement": "implement_cmds",
 }
 
 EPILOG = """\
@@ -41,6 +42,7 @@ commands:
   symact plot gelu -o gelu.svg      f and f' with the proved range, extrema, inflection points, kinks
   symact prove                      settle the claims of the proof scripts
   symact audit numpy:tanh -a tanh   audit an implementation
+  symact implement gelu --target torch  generate one: a stable formula per range, each claim kernel-decided
   symact COMMAND --help             the options, examples and exit codes of one command
 
 exit codes (every command): 0 success; 1 a check or claim failed or stayed undecided; 2 usage error

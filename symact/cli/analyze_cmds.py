@@ -116,7 +116,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     return 1 if report.unknown() else 0
 
 
-def resolve_target(args: argparse.Namespace):
+def resolve_target(args: argparse.Namespace, command: str = "analyze"):
     """(catalog entry, parameters, None) from ``NAME [--param k=v]``, or (None, {}, EXPR) from ``--expr EXPR``."""
     from symact.cli.catalog_cmds import params_from_cli
 
@@ -131,7 +131,7 @@ def resolve_target(args: argparse.Namespace):
 
         target = get(args.name)
         if not hasattr(target, "f"):
-            raise ParameterError(f"{target.name} is a vector activation; analyze covers scalar activations")
+            raise ParameterError(f"{target.name} is a vector activation; {command} covers scalar activations")
         return target, params_from_cli(args.param), None
     return None, {}, args.expr
 

@@ -1,0 +1,66 @@
+"""``symact implement``: generate an implementation of an activation from its exact expression, branch by
+branch, with each branch's claim decided by the kernel.
+
+:func:`implement` returns an :class:`Implementation` (the plan with its proofs, and the module's source).
+The parts: :mod:`.branches` (the table of stable forms), :mod:`.proving` (the claims and the kernel's
+verdicts), :mod:`.plan` (entry or expression -> parts), :mod:`.emit` (formulas as code), :mod:`.module` (the
+module's text).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from symact.errors import ParameterError
+from symact.implement.plan import Plan, plan_entry, plan_expression
+from symact.implement.proving import BUDGET
+
+TARGETS = ("numpy", "torch", "jax")
+DTYPES = ("float32", "float64")
+
+
+@dataclass
+class Implementation:
+    plan: Plan
+    source: str
+
+    @property
+    def unproved(self) -> list:
+        return [p for part in self.plan.parts for p in part.unproved()]
+
+
+def implement(name: str | None = None, *, expr: str | None = None, params: Mapping[str, Any] | None = None,
+              target: str = "numpy", dtype: str = "float32", derivative: bool = False, budget: float = BUDGET,
+              command: str | None = None) -> Implementation:
+    """The module for the catalog activation ``name`` (at ``params``) or for the expression ``expr`` (text,
+    read by the restricted parser)."""
+    from symact.implement.module import render
+
+    if target not in TARGETS:
+        raise ParameterError(f"--target must be one of {', '.join(TARGETS)}, got {target!r}")
+    if dtype not in DTYPES:
+        raise ParameterError(f"--dtype must be one of {', '.join(DTYPES)} (float16/bfloat16 are not "
+                             f"implemented yet), got {dtype!r}")
+    if (name is None) == (expr is None):
+        raise ParameterError("give an activation NAME or --expr EXPR (one of them)")
+    if expr is not None:
+        if params:
+            raise ParameterError("--param applies to catalog activations, not to --expr")
+        from symact.parsing import parse_expression
+
+        plan = plan_expression(parse_expression(expr), derivative)
+    else:
+        from symact.catalog import Activation, get
+
+        entry = get(name)
+        if not isinstance(entry, Activation):
+            raise ParameterError(f"{entry.name} is a vector activation; implement covers scalar activations")
+        params = dict(params or {})
+        entry.param_values(params)  # validates: ParameterError
+        plan = plan_entry(entry, params, derivative, target)
+    plan.prove(budget)
+    if command is None:
+        command = " ".join(["symact implement", name or f'--expr "{expr}"', *(f"--param {k}={v}" for k, v in
+                            (params or {}).items()), "--target", target, "--dtype", dtype]
+                           + (["--derivative"] if derivative else []))
+    return Implementation(plan, render(plan, target, dtype, command))

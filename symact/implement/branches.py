@@ -1,0 +1,319 @@
+"""The branch table: for each catalog family, a partition of the real line into ranges and, on each range, a
+formula that neither cancels nor overflows there.
+
+A :class:`Branch` is data: its range (rational ends, ``None`` for an infinite end), its formula (a SymPy
+expression in x with the parameter values substituted) and its kind: ``exact`` (the formula *is* the function
+on the range; :mod:`symact.implement.proving` asks the kernel to prove the identity), ``bound`` (the formula is
+within ``bound`` of the function on the range: a truncated series, or 0 where the function is below half the
+smallest float64 subnormal; the kernel is asked to prove the bound) or ``convention`` (the value a framework
+uses at a kink, where the derivative does not exist: nothing to prove, and the module says so).
+
+The table (:data:`FAMILIES`) has rows for sigmoid, tanh, logsigmoid, softplus, silu, mish, gelu, gelu_tanh,
+elu, selu, celu, tanhshrink and softsign; every Piecewise entry gets its pieces; any other entry, and
+``--expr``, gets its expression as written on one branch (:func:`as_written`), which the module states.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import sympy as sp
+
+from symact.catalog.registry import X
+
+#: |value| <= this rounds to 0 in float64 (below half the smallest subnormal, 2**-1075 ~ 2.5e-324);
+#: unevaluated, so that the claim reads 10**(-324)
+UNDERFLOW = sp.Pow(10, -324, evaluate=False)
+
+
+@dataclass(frozen=True)
+class Branch:
+    """``formula`` on the range (lo, hi) with the given closed ends; ``kind`` in exact, bound, convention."""
+
+    lo: sp.Rational | None
+    hi: sp.Rational | None
+    lo_closed: bool
+    hi_closed: bool
+    formula: sp.Expr
+    why: str
+    kind: str = "exact"
+    bound: sp.Expr | None = None
+
+    def __post_init__(self) -> None:
+        for end in ("lo", "hi"):
+            value = getattr(self, end)
+            if value is not None:
+                object.__setattr__(self, end, sp.Rational(value))
+        object.__setattr__(self, "formula", sp.sympify(self.formula, strict=True))
+
+    def domain_text(self) -> str:
+        """The range in the language of ``symact check``'s ``for ...`` (empty for all of R)."""
+        lo_op, hi_op = ("<=" if self.lo_closed else "<"), ("<=" if self.hi_closed else "<")
+        if self.lo is not None and self.lo == self.hi:
+            return f"x == {self.lo}"
+        if self.lo is None and self.hi is None:
+            return ""
+        if self.lo is None:
+            return f"x {hi_op} {self.hi}"
+        if self.hi is None:
+            return f"x {'>=' if self.lo_closed else '>'} {self.lo}"
+        return f"{self.lo} {lo_op} x {hi_op} {self.hi}"
+
+    def inner_point(self) -> sp.Rational:
+        """A point of the range (where the formula is evaluated for inputs outside it)."""
+        if self.lo is None and self.hi is None:
+            return sp.Integer(0)
+        if self.lo is None:
+            return self.hi - 1
+        if self.hi is None:
+            return self.lo + 1
+        return (self.lo + self.hi) / 2
+
+
+def whole(formula, why: str) -> list[Branch]:
+    return [Branch(None, None, False, False, formula, why)]
+
+
+def split(at, left, right, why_left: str, why_right: str) -> list[Branch]:
+    """``left`` on x < at, ``right`` on x >= at."""
+    return [Branch(None, at, False, False, left, why_left), Branch(at, None, True, False, right, why_right)]
+
+
+def underflow_left(at, branches: list[Branch]) -> list[Branch]:
+    """0 on x <= at (the function is below :data:`UNDERFLOW` there: a bound the kernel is asked to prove), then
+    ``branches`` with their first range cut at ``at``."""
+    first = branches[0]
+    rest = [Branch(at, first.hi, False, first.hi_closed, first.formula, first.why)] + branches[1:]
+    return [Branch(None, at, False, True, sp.Integer(0), "below 1e-324 in absolute value: its float64 rounding is 0",
+                   "bound", UNDERFLOW)] + rest
+
+
+def settles_right(at, value, branches: list[Branch]) -> list[Branch]:
+    """``value`` on x >= at (the function is within :data:`UNDERFLOW` of it there, so ``value``, a float there,
+    is the correctly rounded result: a bound the kernel is asked to prove), after ``branches`` cut at ``at``."""
+    last = branches[-1]
+    rest = branches[:-1] + [Branch(last.lo, at, last.lo_closed, False, last.formula, last.why)]
+    return rest + [Branch(at, None, True, False, value,
+                          "within 1e-324 of this value, so this value is its float64 rounding", "bound", UNDERFLOW)]
+
+
+def covers_real_line(branches: list[Branch]) -> bool:
+    """The ranges, in order, partition R (each end shared with exactly one closed side)."""
+    if not branches or branches[0].lo is not None or branches[-1].hi is not None:
+        return False
+    for a, b in zip(branches, branches[1:]):
+        if a.hi is None or a.hi != b.lo or a.hi_closed == b.lo_closed:
+            return False
+    return True
+
+
+# -- the families ---------------------------------------------------------------------------------------------
+
+E = sp.exp
+LOG = sp.log
+
+
+def _sigmoid_of(u) -> tuple:
+    """(form for u < 0, form for u >= 0) of 1/(1 + exp(-u)): exp never overflows in either."""
+    return E(u) / (1 + E(u)), 1 / (1 + E(-u))
+
+
+def _sigmoid(p, kinks):
+    left, right = _sigmoid_of(X)
+    f = split(0, left, right, "exp(x)/(1 + exp(x)): exp(x) < 1, no overflow", "1/(1 + exp(-x)): no overflow")
+    df = split(0, E(X) / (1 + E(X)) ** 2, E(-X) / (1 + E(-X)) ** 2, "exp(x) <= 1: no overflow", "exp(-x) <= 1")
+    return f, df
+
+
+def _logsigmoid(p, kinks):
+    f = split(0, X - LOG(1 + E(X)), -LOG(1 + E(-X)), "x - log1p(exp(x)): exp(x) < 1, no overflow",
+              "-log1p(exp(-x)): log1p keeps tiny exp(-x)")
+    df = split(0, 1 / (1 + E(X)), E(-X) / (1 + E(-X)), "1/(1 + exp(x))", "exp(-x)/(1 + exp(-x)): no overflow")
+    return f, df
+
+
+def _softplus(p, kinks):
+    b = p["beta"]
+    f = split(0, LOG(1 + E(b * X)) / b, X + LOG(1 + E(-b * X)) / b,
+              "log1p(exp(beta x))/beta: no overflow, log1p keeps tiny values",
+              "x + log1p(exp(-beta x))/beta: no overflow of exp")
+    left, right = _sigmoid_of(b * X)
+    df = split(0, left, right, "sigmoid(beta x), exp(beta x) < 1", "sigmoid(beta x), exp(-beta x) <= 1")
+    return f, df
+
+
+def _silu(p, kinks):
+    b = p["beta"]
+    left, right = _sigmoid_of(b * X)
+    at = sp.Rational(-800) / b
+    f = underflow_left(at, split(0, X * left, X * right, "x exp(beta x)/(1 + exp(beta x)): no overflow",
+                                 "x/(1 + exp(-beta x)): no overflow"))
+    dl = left + b * X * E(b * X) / (1 + E(b * X)) ** 2
+    dr = right + b * X * E(-b * X) / (1 + E(-b * X)) ** 2
+    df = settles_right(-at, sp.Integer(1), underflow_left(at, split(
+        0, dl, dr, "s + beta x s (1 - s) with exp(beta x) < 1", "s + beta x s (1 - s) with exp(-beta x) <= 1")))
+    return f, df
+
+
+def _tanh(p, kinks):
+    f = whole(sp.tanh(X), "tanh(x)")
+    df = split(0, 4 * E(2 * X) / (1 + E(2 * X)) ** 2, 4 * E(-2 * X) / (1 + E(-2 * X)) ** 2,
+               "4 exp(2x)/(1 + exp(2x))**2: no cancellation of 1 - tanh(x)**2", "4 exp(-2x)/(1 + exp(-2x))**2")
+    return f, df
+
+
+def _mish(p, kinks):
+    f = underflow_left(-800, whole(X * sp.tanh(LOG(1 + E(X))),
+                                   "x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x"))
+    left_sp, right_sp = LOG(1 + E(X)), X + LOG(1 + E(-X))
+    left = sp.tanh(left_sp) + X * E(X) / ((1 + E(X)) * sp.cosh(left_sp) ** 2)
+    right = sp.tanh(right_sp) + X / ((1 + E(-X)) * sp.cosh(right_sp) ** 2)
+    df = settles_right(800, sp.Integer(1), underflow_left(-800, split(
+        0, left, right, "tanh(sp) + x sigmoid(x)/cosh(sp)**2, sp = log1p(exp(x)): no cancellation of 1 - tanh**2",
+        "the same with sp = x + log1p(exp(-x)): no overflow")))
+    return f, df
+
+
+def _gelu(p, kinks):
+    r2 = sp.sqrt(2)
+    left = sp.erfc(-X / r2, evaluate=False)  # SymPy would write erfc(-u) as 2 - erfc(u): the cancellation
+    f = settles_right(40, X, underflow_left(-40, split(0, X * left / 2, X - X * sp.erfc(X / r2) / 2,
+                                                       "x erfc(-x/sqrt 2)/2: no cancellation of 1 + erf",
+                                                       "x - x erfc(x/sqrt 2)/2")))
+    d = left / 2 + X * E(-X ** 2 / 2) / sp.sqrt(2 * sp.pi)
+    df = settles_right(40, sp.Integer(1), underflow_left(-40, whole(
+        d, "Phi(x) + x phi(x) with Phi(x) = erfc(-x/sqrt 2)/2: no cancellation")))
+    return f, df
+
+
+def kink(at, left, right, kinks: dict) -> Branch:
+    """The derivative at a switch point ``at`` with one-sided derivatives ``left`` and ``right``: an exact
+    branch where they agree, else the framework's value from ``kinks`` (the right one if none is recorded), a
+    convention."""
+    if sp.sympify(left) == sp.sympify(right):
+        return Branch(at, at, True, True, right, "the one-sided derivatives agree here")
+    return Branch(at, at, True, True, sp.sympify(kinks.get(sp.Rational(at), right), strict=True),
+                  "the framework's value at the kink (f' does not exist here)", "convention")
+
+
+def _gelu_tanh(p, kinks):
+    """x (1 + tanh u)/2 = x sigmoid(2u), u = sqrt(2/pi) (x + 0.044715 x**3): no cancellation of 1 + tanh u."""
+    c = sp.Rational(8943, 200000)
+    u = sp.sqrt(2) * (X + c * X ** 3) / sp.sqrt(sp.pi)
+    du = sp.sqrt(2) * (1 + 3 * c * X ** 2) / sp.sqrt(sp.pi)
+    left, right = _sigmoid_of(2 * u)
+    f = underflow_left(-30, split(0, X * left, X * right, "x sigmoid(2u) with exp(2u) < 1: no cancellation",
+                                  "x sigmoid(2u) with exp(-2u) <= 1"))
+    dl = left + 2 * X * du * E(2 * u) / (1 + E(2 * u)) ** 2
+    dr = right + 2 * X * du * E(-2 * u) / (1 + E(-2 * u)) ** 2
+    df = settles_right(30, sp.Integer(1), underflow_left(-30, split(
+        0, dl, dr, "s + 2 x u' s (1 - s), s = sigmoid(2u), exp(2u) < 1", "the same with exp(-2u) <= 1")))
+    return f, df
+
+
+def _elu_like(scale, alpha, rate, kinks):
+    """scale * (alpha (exp(rate x) - 1) for x < 0, x for x >= 0): expm1 on the left."""
+    f = split(0, scale * alpha * (E(rate * X) - 1), scale * X, "alpha expm1(x): no cancellation near 0", "x")
+    df = [Branch(None, 0, False, False, scale * alpha * rate * E(rate * X), "alpha exp(x)"),
+          kink(0, scale * alpha * rate, scale, kinks),
+          Branch(0, None, False, False, scale, "constant")]
+    return f, df
+
+
+def _elu(p, kinks):
+    return _elu_like(1, p["alpha"], 1, kinks)
+
+
+def _selu(p, kinks):
+    return _elu_like(p["scale"], p["alpha"], 1, kinks)
+
+
+def _celu(p, kinks):
+    return _elu_like(1, p["alpha"], 1 / p["alpha"], kinks)
+
+
+#: x - tanh(x) is replaced by its Taylor polynomial of this degree on |x| <= TANHSHRINK_RADIUS
+TANHSHRINK_DEGREE = 37
+TANHSHRINK_RADIUS = sp.Rational(1, 2)
+
+
+def tanh_taylor(degree: int) -> sp.Expr:
+    """The Taylor polynomial of tanh at 0 up to x**degree (exact, from the Bernoulli numbers)."""
+    terms = []
+    for n in range(1, degree // 2 + 2):
+        k = 2 * n - 1
+        if k > degree:
+            break
+        coeff = 2 ** (2 * n) * (2 ** (2 * n) - 1) * sp.bernoulli(2 * n) / sp.factorial(2 * n)
+        terms.append(coeff * X ** k)
+    return sp.Add(*terms)
+
+
+def _tanhshrink(p, kinks):
+    r, deg = TANHSHRINK_RADIUS, TANHSHRINK_DEGREE
+    series = sp.horner(sp.expand(X - tanh_taylor(deg)), X)
+    # the next term of the series is c x**(deg + 2), |c| < 2 (2/pi)**(deg + 1): the bound claimed (and proved
+    # or not by the kernel) is twice that at the radius
+    bound = 4 * (2 / sp.pi) ** (deg + 1) * X ** (deg + 2)
+    naive = X - sp.tanh(X)
+    f = [Branch(None, -r, False, False, naive, "x - tanh(x): no catastrophic cancellation for |x| > 1/2"),
+         Branch(-r, r, True, True, series, f"Taylor polynomial of degree {deg}: x - tanh(x) cancels near 0",
+                "bound", sp.Abs(bound)),
+         Branch(r, None, False, False, naive, "x - tanh(x)")]
+    df = whole(sp.tanh(X) ** 2, "tanh(x)**2: no cancellation")
+    return f, df
+
+
+def _softsign(p, kinks):
+    f = [Branch(None, -1, False, False, 1 / (1 - X) - 1, "1/(1 - x) - 1: exact at -inf"),
+         Branch(-1, 0, True, False, X / (1 - X), "x/(1 - x)"),
+         Branch(0, 0, True, True, X, "0 (keeps the sign of zero)"),
+         Branch(0, 1, False, True, X / (1 + X), "x/(1 + x)"),
+         Branch(1, None, False, False, 1 - 1 / (1 + X), "1 - 1/(1 + x): exact at +inf")]
+    df = [Branch(None, 0, False, False, 1 / (1 - X) ** 2, "1/(1 - x)**2"),
+          kink(0, sp.Integer(1), sp.Integer(1), kinks),
+          Branch(0, None, False, False, 1 / (1 + X) ** 2, "1/(1 + x)**2")]
+    return f, df
+
+
+#: entry name -> family(parameter values, {kink: f' value} of the target's framework) -> (branches of f,
+#: branches of f' or None where there is no table)
+FAMILIES: dict[str, Callable[[dict, dict], tuple[list[Branch], list[Branch] | None]]] = {
+    "sigmoid": _sigmoid, "tanh": _tanh, "logsigmoid": _logsigmoid, "softplus": _softplus, "silu": _silu,
+    "mish": _mish, "gelu": _gelu, "gelu_tanh": _gelu_tanh, "elu": _elu, "selu": _selu, "celu": _celu,
+    "tanhshrink": _tanhshrink, "softsign": _softsign,
+}
+
+
+def as_written(expr: sp.Expr) -> list[Branch]:
+    """One branch: the expression as written (no stable form is known for it)."""
+    return whole(expr, "the expression as written: no stable branch table for it (its audit measures the error)")
+
+
+def from_pieces(pieces) -> list[Branch]:
+    """A Piecewise entry's pieces (:meth:`symact.catalog.Entry.pieces`) as exact branches."""
+    out = []
+    for piece in pieces:
+        iv = piece.interval
+        lo = None if iv.start == -sp.oo else sp.Rational(iv.start)
+        hi = None if iv.end == sp.oo else sp.Rational(iv.end)
+        out.append(Branch(lo, hi, not iv.left_open and lo is not None, not iv.right_open and hi is not None,
+                          piece.expr, "a piece of the definition"))
+    return out
+
+
+def derivative_pieces(pieces, convention: dict) -> list[Branch]:
+    """f' of a Piecewise entry: each piece's derivative on the open range between switch points, and at each
+    switch point the value ``convention`` (a framework's) gives there, a ``convention`` branch (f' need not
+    exist there; where no convention is recorded, the right piece's derivative at the point)."""
+    out: list[Branch] = []
+    for b in from_pieces(pieces):
+        if b.lo is not None and b.lo == b.hi:
+            continue  # a point piece: its point is a switch point, handled with the next piece
+        if b.lo is not None:
+            d = sp.diff(b.formula, X)
+            value = convention.get(b.lo, d.subs(X, b.lo))
+            out.append(Branch(b.lo, b.lo, True, True, sp.sympify(value, strict=True),
+                              "the framework's value at the switch point (f' need not exist there)", "convention"))
+        out.append(Branch(b.lo, b.hi, False, False, sp.diff(b.formula, X), "the derivative of the piece"))
+    return out

@@ -1,0 +1,164 @@
+"""Code emission: a SymPy formula printed as NumPy, PyTorch or JAX code, and the branch table as a chain of
+``where``.
+
+The printer knows the functions the branch table uses and prints two forms the way a numerical analyst
+writes them: ``log(1 + u)`` as ``log1p(u)`` and ``exp(u) - 1`` as ``expm1(u)`` (the same real functions; the
+library versions do not cancel).  Every branch is evaluated on its own range only: inputs outside it are
+replaced by a point inside it first, so an unused branch never overflows, warns or poisons a gradient; NaN in
+gives NaN out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from symact.catalog.registry import X
+from symact.errors import SymactError
+from symact.implement.branches import Branch
+
+
+@dataclass(frozen=True)
+class Backend:
+    """How one target spells things: ``ns`` is the array namespace's name in the module."""
+
+    name: str
+    ns: str
+    imports: str
+    special: dict[str, tuple[str, str]]  # function -> (import line, name)
+
+    def fn(self, name: str) -> str:
+        return self.special[name][1] if name in self.special else f"{self.ns}.{name}"
+
+
+BACKENDS = {
+    "numpy": Backend("numpy", "np", "import numpy as np",
+                     {"erf": ("from scipy.special import erf", "erf"),
+                      "erfc": ("from scipy.special import erfc", "erfc")}),
+    "torch": Backend("torch", "torch", "import torch", {}),
+    "jax": Backend("jax", "jnp", "import jax\nimport jax.numpy as jnp",
+                   {"erf": ("from jax.scipy.special import erf", "erf"),
+                    "erfc": ("from jax.scipy.special import erfc", "erfc")}),
+}
+
+_FUNCTIONS = {sp.exp: "exp", sp.log: "log", sp.tanh: "tanh", sp.erf: "erf", sp.erfc: "erfc", sp.Abs: "abs",
+              sp.sin: "sin", sp.cos: "cos", sp.atan: "arctan", sp.sinh: "sinh", sp.cosh: "cosh",
+              sp.asinh: "arcsinh", sp.sign: "sign"}
+_TORCH_NAMES = {"arctan": "atan", "arcsinh": "asinh"}
+
+
+class Unprintable(SymactError, ValueError):
+    """A formula with a node the printer does not know (the command line: one line, exit 2)."""
+
+
+class Printer:
+    """Prints SymPy formulas in x as code of one backend, with ``var`` for x; records the functions used."""
+
+    def __init__(self, backend: Backend, var: str):
+        self.backend, self.var, self.used = backend, var, set()
+
+    def call(self, name: str, arg: str) -> str:
+        if self.backend.name == "torch":
+            name = _TORCH_NAMES.get(name, name)
+        self.used.add(name)
+        return f"{self.backend.fn(name)}({arg})"
+
+    def __call__(self, e: sp.Expr) -> str:
+        if e == X:
+            return self.var
+        if e.is_number:
+            return self.number(e)
+        if isinstance(e, sp.Add):
+            return self.add(e)
+        if isinstance(e, sp.Mul):
+            return self.mul(e)
+        if isinstance(e, sp.Pow):
+            return self.power(e)
+        if isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and 1 in e.args[0].args:
+            return self.call("log1p", self(e.args[0] - 1))
+        if e.func in _FUNCTIONS:
+            return self.call(_FUNCTIONS[e.func], self(e.args[0]))
+        raise Unprintable(f"cannot write {sp.sstr(e)} as {self.backend.name} code (no such function in the printer)")
+
+    @staticmethod
+    def number(e: sp.Expr) -> str:
+        if e.is_Integer:
+            return f"{int(e)}.0" if abs(int(e)) < 2 ** 53 else repr(float(e))
+        return f"({float(e)!r})"
+
+    def add(self, e: sp.Add) -> str:
+        terms = list(e.args)
+        for t in terms:  # c exp(u) - c -> c expm1(u)
+            c, u = _scaled_exp(t)
+            if u is not None and -c in terms:
+                rest = [self(a) for a in terms if a is not t and a != -c]
+                head = self.call("expm1", self(u))
+                head = head if c == 1 else f"{self.number(c)}*{head}"
+                return "(" + " + ".join([head] + rest) + ")"
+        return "(" + " + ".join(self(t) for t in terms) + ")"
+
+    def mul(self, e: sp.Mul) -> str:
+        coeff = sp.Mul(*[a for a in e.args if a.is_number])
+        num = [] if coeff == 1 else [self.number(coeff)]
+        den = []
+        for a in e.args:
+            if a.is_number:
+                continue
+            if isinstance(a, sp.Pow) and a.exp.is_Integer and a.exp < 0:
+                den.append(self(a.base ** -a.exp) if a.exp != -1 else self(a.base))
+            else:
+                num.append(self(a))
+        text = "*".join(num) if num else "1.0"
+        return f"({text}/{'/'.join(den)})" if den else f"({text})"
+
+    def power(self, e: sp.Pow) -> str:
+        if e.exp.is_Integer:
+            n = int(e.exp)
+            if n == -1:
+                return f"(1.0/{self(e.base)})"
+            return f"({self(e.base)}**{n})" if n > 0 else f"(1.0/({self(e.base)}**{-n}))"
+        if e.exp == sp.Rational(1, 2):
+            return self.call("sqrt", self(e.base))
+        raise Unprintable(f"cannot write the power {sp.sstr(e)} as {self.backend.name} code")
+
+
+def _scaled_exp(t: sp.Expr) -> tuple:
+    """(c, u) when ``t`` is c exp(u) for a number c, else (None, None)."""
+    if isinstance(t, sp.exp):
+        return sp.Integer(1), t.args[0]
+    if isinstance(t, sp.Mul) and len(t.args) == 2 and t.args[0].is_number and isinstance(t.args[1], sp.exp):
+        return t.args[0], t.args[1].args[0]
+    return None, None
+
+
+def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
+    """Lines computing ``out`` from ``var`` branch by branch (the branches partition R)."""
+    b = printer.backend
+    w = f"{b.ns}.where"
+    lines = [f"{indent}out = {printer.var}"]  # NaN stays NaN: no mask holds for it
+    for i, br in enumerate(branches):
+        mask = _mask(br, var)
+        point = printer.number(br.inner_point())
+        lines.append(f"{indent}m = {mask}")
+        if br.formula.is_number:
+            lines.append(f"{indent}out = {w}(m, {b.ns}.zeros_like({var}) + {printer.number(br.formula)}, out)")
+            continue
+        sub = Printer(b, f"x{i}")
+        value = sub(br.formula)
+        printer.used |= sub.used
+        lines.append(f"{indent}x{i} = {w}(m, {var}, {point})")
+        lines.append(f"{indent}out = {w}(m, {value}, out)")
+    return lines
+
+
+def _mask(br: Branch, var: str) -> str:
+    if br.lo is not None and br.lo == br.hi:
+        return f"({var} == {Printer.number(br.lo)})"
+    parts = []
+    if br.lo is not None:
+        parts.append(f"({var} {'>=' if br.lo_closed else '>'} {Printer.number(br.lo)})")
+    if br.hi is not None:
+        parts.append(f"({var} {'<=' if br.hi_closed else '<'} {Printer.number(br.hi)})")
+    if not parts:
+        return f"({var} == {var})"
+    return " & ".join(parts)

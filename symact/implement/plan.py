@@ -1,0 +1,98 @@
+"""What to implement: the function, its branches and their claims, from a catalog entry or an expression."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from symact.calculus import pieces, to_piecewise
+from symact.catalog.registry import X
+from symact.errors import ParameterError
+from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
+                                       from_pieces)
+from symact.implement.proving import BranchProof, prove_all
+
+
+@dataclass
+class Part:
+    """One function of the module (f or f'): its branches, the claim lhs, and each branch's proof."""
+
+    name: str
+    lhs: str
+    branches: list[Branch]
+    proofs: list[BranchProof] = field(default_factory=list)
+
+    def unproved(self) -> list[BranchProof]:
+        return [p for p in self.proofs if p.status not in ("proved", "convention")]
+
+
+@dataclass
+class Plan:
+    """The function ``name`` (a Python identifier), its exact expression, and the parts to emit."""
+
+    name: str
+    expr: sp.Expr
+    source: str  # what the user asked for, for the docstring
+    parts: list[Part]
+
+    def prove(self, budget: float) -> None:
+        """Decide every branch claim of every part (one sandboxed run for all)."""
+        items = [(part.lhs, b) for part in self.parts for b in part.branches]
+        proofs = iter(prove_all(items, budget))
+        for part in self.parts:
+            part.proofs = [next(proofs) for _ in part.branches]
+
+
+def _call(entry, params: dict) -> str:
+    given = "".join(f", {k}={sp.sstr(v)}" for k, v in params.items())
+    return f"{entry.name}(x{given})"
+
+
+def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
+    """The plan for a scalar catalog entry at ``params`` (validated, exact); ``framework`` names whose
+    convention is used at kinks of f'."""
+    # decimals (SELU's constants) as the exact rationals they denote, and every value in the call: the kernel
+    # reads no inexact number
+    exact = {symbol.name: sp.Rational(str(value)) if isinstance(value, sp.Float) else value
+             for symbol, value in entry.param_values(params).items()}
+    expr = entry.f(exact)
+    call = _call(entry, exact)
+    family = FAMILIES.get(entry.name)
+    convention = entry.kink_convention(framework, params) or entry.kink_convention("torch", params)
+    if family is not None:
+        f_branches, df_branches = family(exact, convention)
+    elif expr.has(sp.Piecewise):
+        f_branches, df_branches = from_pieces(entry.pieces(params)), None
+    else:
+        f_branches, df_branches = as_written(expr), None
+    parts = [Part(entry.name, call, f_branches)]
+    if derivative:
+        if df_branches is None and expr.has(sp.Piecewise):
+            df_branches = derivative_pieces(entry.pieces(params), convention)
+        elif df_branches is None:
+            df_branches = as_written(sp.diff(expr, X))
+        parts.append(Part(f"{entry.name}_derivative", f"diff({call}, x)", df_branches))
+    for part in parts:
+        assert covers_real_line(part.branches), f"{part.name}: the branch table does not partition R"
+    return Plan(entry.name, expr, call, parts)
+
+
+def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
+    """The plan for a user expression: its pieces where it has any (Piecewise, Abs, Max, ...; at a switch point
+    f' is the right piece's derivative, a convention), else the expression as written, on one branch."""
+    text = sp.sstr(expr)
+    split = to_piecewise(expr).has(sp.Piecewise)
+    try:
+        found = pieces(expr) if split else None
+        f_branches = from_pieces(found) if split else as_written(expr)
+    except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set
+        raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
+    parts = [Part("f", text, f_branches)]
+    if derivative:
+        df_branches = derivative_pieces(found, {}) if split else as_written(sp.diff(expr, X))
+        parts.append(Part("f_derivative", f"diff({text}, x)", df_branches))
+    for part in parts:
+        if not covers_real_line(part.branches):
+            raise ParameterError(f"{text} is not defined by its pieces on all of R; implement needs a function of "
+                                 f"every real x")
+    return Plan("f", expr, text, parts)

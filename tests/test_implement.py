@@ -1,0 +1,249 @@
+"""``symact implement``: the generated modules run, agree with mpmath, pass the auditor where naive forms fail,
+and the certificates in their docstrings are re-checked by the kernel (in process, small budgets: the whole
+file runs in well under a minute)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import lru_cache
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+
+from symact.audit import audit
+from symact.catalog import entries, get
+from symact.catalog.registry import X
+from symact.cli import main
+from symact.implement import implement
+from symact.implement.module import render
+from symact.implement.branches import FAMILIES, TANHSHRINK_DEGREE, TANHSHRINK_RADIUS, covers_real_line, tanh_taylor
+from symact.implement.plan import plan_entry
+from symact.implement.proving import certificate_id
+from symact.kernel import Rejected, check, claim_json
+from symact.kernel.terms import from_sympy
+from symact.parsing import parse_claim
+
+#: search budget per branch claim in these tests (unknown claims cost about this much each)
+BUDGET = 0.2
+#: where the values are compared with mpmath (the catalog's gelu cancels: at -30 its 1 + erf loses 196 digits)
+POINTS = [-30.0, -5.0, -1.0, -0.3, -1e-3, -1e-10, -0.0, 0.0, 1e-10, 1e-3, 0.3, 0.5, 0.7,
+          1.0, 5.0, 30.0, 50.0, 1000.0]
+
+
+@lru_cache(maxsize=None)
+def planned(name: str):
+    """The Implementation of one catalog entry with its derivative (numpy, float64): its plan and proofs."""
+    return implement(name, target="numpy", dtype="float64", derivative=True, budget=BUDGET)
+
+
+@lru_cache(maxsize=None)
+def generated(name: str, target: str = "numpy", dtype: str = "float64"):
+    """(Implementation, imported module) for one catalog entry, f and f'; the proofs are done once per entry
+    (they do not depend on the target or dtype of entries without kinks, the ones used with other targets)."""
+    result = planned(name)
+    source = result.source if (target, dtype) == ("numpy", "float64") else render(result.plan, target, dtype, "test")
+    return result, load(source, f"impl_{name}_{target}_{dtype}")
+
+
+def load(source: str, module_name: str):
+    spec = importlib.util.spec_from_loader(module_name, loader=None)
+    module = importlib.util.module_from_spec(spec)
+    exec(compile(source, f"<{module_name}>", "exec"), module.__dict__)
+    return module
+
+
+def reference(name: str, order: int = 0):
+    """x -> the exact value of the catalog entry or its derivative (mpmath at 300 digits, far more than the
+    cancellation of the catalog's formula costs on :data:`POINTS`)."""
+    expr = get(name).f()
+    if order:
+        expr = sp.diff(expr, X)
+    fn = sp.lambdify(X, expr, "mpmath")
+
+    def value(x: float) -> float:
+        with mpmath.workdps(300):
+            return float(fn(mpmath.mpf(x)))
+    return value
+
+
+def assert_close(got: float, want: float, ulps: float, what: str, kappa: float = 1.0) -> None:
+    """|got - want| <= ulps ulp(want) max(1, kappa), kappa the condition number |x f'(x)/f(x)| (the auditor's
+    standard: the input's own rounding error is amplified by it)."""
+    if want == 0 or abs(want) < 1e-300:
+        assert abs(got) <= 1e-300, what
+        return
+    assert abs(got - want) <= ulps * max(1.0, kappa) * np.spacing(abs(want)), f"{what}: {got!r} vs {want!r}"
+
+
+@pytest.mark.parametrize("name", ["softplus", "gelu", "silu", "sigmoid", "logsigmoid", "tanhshrink", "softsign",
+                                  "elu", "selu"])
+def test_values_and_derivatives_agree_with_mpmath(name):
+    _, module = generated(name)
+    f, df = getattr(module, name), getattr(module, f"{name}_derivative")
+    ref, dref = reference(name), reference(name, 1)
+    xs = np.array(POINTS)
+    values, slopes = f(xs), df(xs)
+    assert values.dtype == np.float64 and values.shape == xs.shape
+    for x, got, dgot in zip(POINTS, values, slopes):
+        want = ref(x)
+        assert_close(float(got), want, 8, f"{name}({x})", abs(x * dref(x) / want) if want else 1.0)
+        if x != 0:  # 0 is a kink of elu/selu, where f' does not exist
+            assert_close(float(dgot), dref(x), 16, f"{name}'({x})")
+    assert np.isnan(f(np.array([np.nan]))).all()
+    with np.errstate(invalid="raise", divide="raise"):  # no inf - inf, 0 * inf or 0/0 in any branch
+        ends = f(np.array([-np.inf, np.inf])), df(np.array([-np.inf, np.inf]))
+    assert not np.isnan(ends).any()
+
+
+@pytest.mark.parametrize("name, naive", [
+    ("softplus", lambda x: np.log(1 + np.exp(x))),
+    ("gelu", lambda x: x * (1 + __import__("scipy.special").special.erf(x / np.sqrt(2))) / 2),
+    ("silu", lambda x: x / (1 + np.exp(-x))),
+])
+def test_generated_numpy_passes_the_audit_where_the_naive_form_fails(name, naive):
+    for dtype in ("float32", "float64"):
+        _, module = generated(name, dtype=dtype)
+        ours = audit(getattr(module, name), name, dtype=dtype, isolate=False, hypothesis=0, effort=0.3)
+        theirs = audit(naive, name, dtype=dtype, isolate=False, hypothesis=0, effort=0.3)
+        assert ours.passed, ours.text()
+        assert not theirs.passed
+
+
+def test_docstring_certificates_are_rechecked_by_the_kernel():
+    for name in ("softplus", "softsign", "gelu", "relu6", "tanhshrink"):
+        result, module = generated(name)
+        doc = module.__doc__
+        statuses = {p.claim: p.status for part in result.plan.parts for p in part.proofs if p.claim}
+        assert len(module.PROOFS) == len(statuses)
+        for proof in module.PROOFS:
+            assert proof["claim"] in doc
+            if proof["status"] != "proved":  # reported, never silently used
+                assert proof["certificate"] is None or proof["certificate"]["verdict"] != "proved"
+                verdict_line = doc.split(f"claim: {proof['claim']}\n", 1)[1].split("\n", 1)[0]
+                assert "NOT PROVED" in verdict_line
+                continue
+            cert = proof["certificate"]
+            assert check(cert)[0] == "proved"
+            assert proof["id"] == certificate_id(cert) and f"certificate {proof['id']}" in doc
+            claim = parse_claim(proof["claim"])  # the certificate is about the claim the docstring shows
+            want = claim_json(from_sympy(claim.raw_lhs, X), claim.op, from_sympy(claim.raw_rhs, X),
+                              list(claim.domain))
+            assert json.loads(json.dumps(want, default=str)) == cert["claim"]
+        assert ("NOT PROVED" in doc) == bool(result.unproved)
+
+
+def test_a_corrupted_certificate_is_rejected():
+    _, module = generated("softplus")
+    cert = json.loads(json.dumps(module.PROOFS[1]["certificate"]))
+    assert cert["claim"]["rhs"][2][2][1] == ["num", "1"]  # x + log(1 + exp(-x))
+    cert["claim"]["rhs"][2][2][1] = ["num", "2"]  # x + log(2 + exp(-x)): false, so no proof of it may pass
+    with pytest.raises(Rejected):
+        check(cert)
+
+
+def test_tanhshrink_series_bound_holds_at_sample_points():
+    """The truncation bound the module claims (proved or not) is true: checked with mpmath at 200 digits."""
+    series = sp.lambdify(X, X - tanh_taylor(TANHSHRINK_DEGREE), "mpmath")
+    with mpmath.workdps(200):  # x - tanh(x) - series(x) cancels about 2 + 37 * 1.3 digits at |x| = 0.05
+        for x in np.linspace(-float(TANHSHRINK_RADIUS), float(TANHSHRINK_RADIUS), 41):
+            x = mpmath.mpf(x)
+            bound = 4 * (2 / mpmath.pi) ** (TANHSHRINK_DEGREE + 1) * abs(x) ** (TANHSHRINK_DEGREE + 2)
+            assert abs(x - mpmath.tanh(x) - series(x)) <= bound
+
+
+def test_every_branch_table_partitions_the_real_line():
+    scalar = [e for e in entries(scalar_only=True)]
+    assert set(FAMILIES) <= {e.name for e in scalar}
+    for entry in scalar:
+        plan = plan_entry(entry, {}, derivative=True, framework="torch")  # asserts the partition itself
+        for part in plan.parts:
+            assert covers_real_line(part.branches), (entry.name, part.name)
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("argv", [
+    ["implement", "nope", "--target", "numpy"],
+    ["implement", "softplus", "--target", "cuda"],
+    ["implement", "softplus"],
+    ["implement", "softplus", "--target", "numpy", "--dtype", "float16"],
+    ["implement", "softmax", "--target", "numpy"],
+    ["implement", "softplus", "--param", "beta=-1", "--target", "numpy"],
+    ["implement", "softplus", "--param", "alpha=1", "--target", "numpy"],
+    ["implement", "--expr", "__import__('os')", "--target", "numpy"],
+    ["implement", "softplus", "--expr", "x", "--target", "numpy"],
+    ["implement", "softplus", "--target", "numpy", "-o", "/nonexistent-folder/a.py"],
+    ["implement", "softplus", "--target", "numpy", "--budget", "-1"],
+    ["implement", "--expr", "LambertW(x)", "--target", "numpy"],  # no LambertW in the code printer
+    ["implement", "--expr", "Piecewise((x, x > 0))", "--target", "numpy"],  # undefined for x <= 0
+])
+def test_bad_input_is_one_line_and_exit_2(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith("symact: error: ") and err.count("\n") == 1
+
+
+def test_cli_writes_the_module_and_exits_by_the_proofs(capsys, tmp_path):
+    path = tmp_path / "sp.py"
+    code, out, err = run(capsys, "implement", "softplus", "--param", "beta=2", "--target", "numpy", "-o", str(path),
+                         "--budget", str(BUDGET))
+    assert code == 0 and f"wrote {path}" in out and err == ""
+    module = load(path.read_text(), "cli_softplus")
+    assert_close(float(module.softplus(np.float64(3.0))), float(mpmath.log1p(mpmath.exp(6)) / 2), 4, "beta=2")
+    assert "softplus(x, beta=2) == " in module.__doc__
+    # a module with an unproved branch is still written, and the exit status and stderr say so
+    code, out, err = run(capsys, "implement", "tanhshrink", "--target", "numpy", "--budget", str(BUDGET))
+    unproved = generated("tanhshrink")[0].unproved
+    assert code == (1 if unproved else 0)
+    assert err.count("not proved") == len(unproved)
+    assert out.startswith('"""tanhshrink for numpy (float32)')
+
+
+def test_expression_is_implemented_as_written():
+    result = implement(expr="x*tanh(x)", target="numpy", dtype="float64", derivative=True, budget=BUDGET)
+    module = load(result.source, "impl_expr")
+    xs = np.array([-2.0, 0.5, 3.0])
+    np.testing.assert_allclose(module.f(xs), xs * np.tanh(xs), rtol=1e-15)
+    np.testing.assert_allclose(module.f_derivative(xs), np.tanh(xs) + xs / np.cosh(xs) ** 2, rtol=1e-14)
+    assert "as written" in module.__doc__
+    result = implement(expr="Piecewise((x, x > 0), (x**2, True))", target="numpy", dtype="float64", budget=BUDGET)
+    module = load(result.source, "impl_expr_pieces")
+    np.testing.assert_array_equal(module.f(np.array([-3.0, -0.5, 0.0, 2.0])), [9.0, 0.25, 0.0, 2.0])
+    assert "claim: Piecewise((x, x > 0), (x**2, True)) == x for x > 0" in module.__doc__
+
+
+def assert_gradient(name: str, xs: list, got: list, dtype) -> None:
+    dref = reference(name, 1)
+    for x0, g in zip(xs, got):
+        want = dref(x0)
+        assert abs(g - want) <= 4 * max(1.0, x0 * x0) * np.spacing(dtype(abs(want))), (name, x0, g, want)
+
+
+def test_torch_autograd_uses_the_accurate_derivative():
+    import torch
+
+    _, module = generated("elu", target="torch", dtype="float32")
+    report = audit(module.elu, "elu", dtype="float32", isolate=False, hypothesis=0, effort=0.2, kind="torch")
+    assert report.passed, report.text()
+    assert report.check("derivative").status == "pass"  # by autograd, i.e. through the wrapper
+    xs = [-30.0, -3.0, -0.5, 0.25, 2.0, 30.0]
+    _, gelu = generated("gelu", target="torch", dtype="float64")
+    x = torch.tensor(xs, dtype=torch.float64, requires_grad=True)
+    (grad,) = torch.autograd.grad(gelu.gelu(x).sum(), x)
+    assert_gradient("gelu", xs, grad.tolist(), np.float64)
+
+
+def test_jax_custom_jvp_uses_the_accurate_derivative():
+    """Last in this file: it imports JAX, whose threads make a later fork (the proofs' sandbox) risky."""
+    import jax
+
+    xs = [-30.0, -3.0, -0.5, 0.25, 2.0, 30.0]
+    _, softplus = generated("softplus", target="jax", dtype="float32")
+    grad = jax.vmap(jax.grad(softplus.softplus))(jax.numpy.array(xs, dtype="float32"))
+    assert_gradient("softplus", xs, np.asarray(grad).tolist(), np.float32)
