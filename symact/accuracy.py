@@ -36,7 +36,7 @@ from typing import Any
 import mpmath
 import numpy as np
 
-from symact.numeric._fp import Format, fmt, round_mpf, split_dd
+from symact.numeric.fp import Format, fmt, round_mpf, split_dd
 
 __all__ = ["ulp", "ulp_error", "tolerance", "Standard", "Report", "as_dd"]
 

@@ -1,6 +1,6 @@
 """Worker processes: fresh interpreters running ``python -m symact.audit.workers``, fed over pipes.
 
-The exhaustive stream (:mod:`symact.audit.exhaustive`) runs one worker per core.  ``multiprocessing`` is not
+The exhaustive stream (:mod:`symact.audit.stages.exhaustive`) runs one worker per core.  ``multiprocessing`` is not
 used because its ``spawn`` start runs the caller's main script again in every child (an audit started from a
 script without an ``if __name__ == "__main__"`` guard would start again there) and ``fork`` copies the
 threads of PyTorch or JAX in an unusable state.  A worker here runs nothing but this module:

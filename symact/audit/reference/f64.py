@@ -23,7 +23,7 @@ inputs ``x`` to an enclosure ``[lo, hi]`` of the exact value f(x) for every elem
 
 ``evaluate(compiled, xs, need)`` returns the midpoints, the radii and a mask of the points whose enclosure is
 relatively narrower than ``need``; callers take the others from the certified slow path
-(:mod:`symact.audit.exact`).  ``rounded(expr, xs, fmt)`` returns values correctly rounded to a format: a point
+(:mod:`symact.audit.reference.oracle`).  ``rounded(expr, xs, fmt)`` returns values correctly rounded to a format: a point
 is taken from the fast path only when both ends of its enclosure round to the same number.
 """
 from __future__ import annotations
@@ -192,7 +192,7 @@ def _mul2(a, b):
 
 
 def fold(op, parts):
-    """The node evaluating ``op(...op(op(p0(x), p1(x)), p2(x))...)`` (shared with :mod:`.fastdd`)."""
+    """The node evaluating ``op(...op(op(p0(x), p1(x)), p2(x))...)`` (shared with :mod:`.dd`)."""
     def f(x):
         acc = parts[0](x)
         for p in parts[1:]:
@@ -668,7 +668,7 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
 # -- public -----------------------------------------------------------------------------------------------------
 def compile_expr(expr: sp.Expr, compiler: Callable | None = None):
     """The interval evaluator of ``expr`` (in :data:`symact.catalog.X`), or None when a node is unsupported.
-    ``compiler`` replaces this module's node compiler (:mod:`.fastdd` passes its double-double one)."""
+    ``compiler`` replaces this module's node compiler (:mod:`.dd` passes its double-double one)."""
     try:
         return (compiler or _compile)(stable_form(expr))
     except Unsupported:
@@ -709,36 +709,3 @@ def rounded_fast(compiled, xs: np.ndarray, fmt) -> tuple[np.ndarray, np.ndarray]
     ok = (a == b) & ~np.isnan(a)
     # a zero enclosure end of either sign rounds alike; keep the sign of the midpoint's side
     return np.where(ok, a, np.nan), ok
-
-
-def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0) -> np.ndarray:
-    """Correctly rounded values of a catalog entry (or its derivative) at ``xs`` in ``dtype`` (as float64):
-    the vectorised float64 enclosure where both ends round alike, then the double-double tier
-    (:func:`symact.audit.fastdd.rounded`; float64 targets need it), then
-    :meth:`symact.numeric.reference.Reference.rounded` (certified per-point mpmath) for the rest."""
-    from symact.audit.dtypes import get_format
-    from symact.audit.exact import oracle
-    from symact.numeric.reference import reference
-
-    fmt = get_format(dtype)
-    xs = np.asarray(xs, dtype=np.float64).ravel()
-    o = oracle(entry, params, order)
-    c = o._compiled()
-    if c:
-        vals, ok = rounded_fast(c, xs, fmt)
-    else:
-        vals, ok = np.full(xs.shape, np.nan), np.zeros(xs.shape, bool)
-    rest = np.flatnonzero(~ok)
-    d = o._dd_tier(xs[rest])
-    if d is not None:
-        from symact.audit import fastdd
-
-        v2, ok2 = fastdd.rounded(d, fmt)
-        vals = vals.copy()
-        vals[rest[ok2]] = v2[ok2]
-        rest = rest[~ok2]
-    if rest.size:
-        ref = reference(o.entry, params, order)
-        vals = vals.copy()
-        vals[rest] = ref.rounded(xs[rest], fmt.numpy_dtype()).astype(np.float64)
-    return vals

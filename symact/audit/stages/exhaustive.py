@@ -16,7 +16,7 @@ back only its summary.  Otherwise (a lambda, a closure, anything defined in ``__
 workers are threads of this process: NumPy releases the GIL inside its loops but the Python between them
 holds it, so two threads reach about 1.4 times the speed of one where two processes reach twice that.
 
-Judging is the auditor's :func:`~symact.audit.core.judge_exact` with the condition number kappa computed only
+Judging is the auditor's :func:`~symact.audit.context.judge_exact` with the condition number kappa computed only
 where it can matter: the tolerance max(B ulp(y) max(1, kappa), tiny) never shrinks as kappa grows, so a point
 that passes with kappa = 1 passes with the true kappa, and only the points that do not pass with kappa = 1 are
 judged again with the exact kappa.  The verdict on every input is therefore the one the ordinary value check
@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from symact.audit.adapters import file_modules, load_file_module
-from symact.audit.core import MAX_FAILURES, _Ctx, _failures, _kappa, _max_ulp, judge_exact
+from symact.audit.context import MAX_FAILURES, Context, judge_exact, kappa_of, max_ulp, worst_failures
 from symact.audit.dtypes import get_format
-from symact.audit.exact import oracle
+from symact.audit.reference.oracle import oracle
 from symact.audit.inputs import exhaustive_chunks
 from symact.progress import Quiet
 from symact.audit.regions import failing_ranges, worst_by_range
@@ -107,14 +107,14 @@ class Summary:
         return _Worst(**{k: v[_worst_per_binade(cat["xs"], cat["err"])] for k, v in cat.items()})
 
 
-def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
+def judge_slice(ctx: Context, xs: np.ndarray, r: np.ndarray, region=None):
     """(points, failing, max ulp, worst) for one slice; kappa only where it can change the verdict."""
     o = oracle(ctx.entry, ctx.params, 0)
     with np.errstate(all="ignore"):
         err, allowed, ok, hi, lo = judge_exact(o, xs, r, None, ctx.fmt, ctx.standard)
         again = np.flatnonzero(~ok)
         if again.size and not ctx.standard.strict:
-            kappa = _kappa(ctx.entry, ctx.params, 0, xs[again], ctx.fmt)
+            kappa = kappa_of(ctx.entry, ctx.params, 0, xs[again], ctx.fmt)
             e2, a2, ok2, h2, l2 = judge_exact(o, xs[again], r[again], kappa, ctx.fmt, ctx.standard)
             err[again], allowed[again], ok[again], hi[again], lo[again] = e2, a2, ok2, h2, l2
         if region is not None:
@@ -126,7 +126,7 @@ def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
         keep = bad[_worst_per_binade(xs[bad], err[bad])]
         worst = _Worst(xs[keep], r[keep], hi[keep], lo[keep], err[keep], allowed[keep])
         by_binade = np.bincount(xs[bad].astype(np.float32).view(np.uint32) >> 23, minlength=512)
-    return xs.size, int(bad.size), _max_ulp(err, hi, ctx.fmt, ok, allowed), worst, by_binade
+    return xs.size, int(bad.size), max_ulp(err, hi, ctx.fmt, ok, allowed), worst, by_binade
 
 
 def _worst_per_binade(xs: np.ndarray, err: np.ndarray) -> np.ndarray:
@@ -137,7 +137,7 @@ def _worst_per_binade(xs: np.ndarray, err: np.ndarray) -> np.ndarray:
     return order[np.sort(first)]
 
 
-def audit_block(ctx: _Ctx, patterns: range, region=None, slice_points: int = SLICE["thread"]) -> Summary:
+def audit_block(ctx: Context, patterns: range, region=None, slice_points: int = SLICE["thread"]) -> Summary:
     """Call the target on the float32 values of ``patterns`` (one call) and judge them slice by slice."""
     out = Summary()
     if not ctx.target.hung:
@@ -152,13 +152,13 @@ def audit_block(ctx: _Ctx, patterns: range, region=None, slice_points: int = SLI
     return out
 
 
-def _compile_reference(ctx: _Ctx) -> None:
+def _compile_reference(ctx: Context) -> None:
     """Compile the reference (and self-check its library functions) once, before the workers start."""
     oracle(ctx.entry, ctx.params, 0).enclose(np.linspace(-4.0, 4.0, 64), np.inf)
 
 
 # -- worker processes ------------------------------------------------------------------------------------------
-def _job(ctx: _Ctx, region) -> bytes | None:
+def _job(ctx: Context, region) -> bytes | None:
     """What a worker process rebuilds its context from, pickled; None when it cannot be sent (module docs)."""
     return by_reference((ctx.target, ctx.entry.name, ctx.params, ctx.fmt.name, ctx.standard, region))
 
@@ -169,7 +169,7 @@ def start_worker(files: dict[str, str], job: bytes) -> tuple:
         load_file_module(name, path)
     target, name, params, fmt, standard, region = pickle.loads(job)
     target.use_one_thread()
-    ctx = _Ctx(target, get(name), params, get_format(fmt), standard, 1.0, Quiet(), None)
+    ctx = Context(target, get(name), params, get_format(fmt), standard, 1.0, Quiet(), None)
     _compile_reference(ctx)
     return ctx, region
 
@@ -179,7 +179,7 @@ def process_block(state: tuple, start: int, stop: int) -> Summary:
     return audit_block(ctx, range(start, stop), region, SLICE["process"])
 
 
-def _pool(ctx: _Ctx, region, workers: int):
+def _pool(ctx: Context, region, workers: int):
     """(submit, shutdown, kind): ``submit(patterns)`` queues one block and returns its future."""
     job = _job(ctx, region) if len(PATTERNS) >= PROCESS_MIN else None
     if job is None:
@@ -202,7 +202,7 @@ def _take(fut: Future, summary: Summary) -> bool:
     return not summary.hung
 
 
-def stage_exhaustive(ctx: _Ctx, report: AuditReport, opts) -> None:
+def stage_exhaustive(ctx: Context, report: AuditReport, opts) -> None:
     """The ``exhaustive`` check: every finite float32 input against the exact value."""
     if not opts["exhaustive"] or ctx.fmt.name != "float32" or ctx.target.hung:
         return
@@ -241,7 +241,7 @@ def stage_exhaustive(ctx: _Ctx, report: AuditReport, opts) -> None:
     _finish(ctx, report, summary, workers, kind, interrupted=False)
 
 
-def _show(ctx: _Ctx, done: int, start: float) -> None:
+def _show(ctx: Context, done: int, start: float) -> None:
     elapsed = time.monotonic() - start
     rate = done / elapsed if elapsed > 0 else 0.0
     total = len(PATTERNS)
@@ -250,7 +250,7 @@ def _show(ctx: _Ctx, done: int, start: float) -> None:
                         f"{rate / 1e6:.0f} M/s, {left / 60:.1f} min left", done, total)
 
 
-def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind: str, interrupted: bool) -> None:
+def _finish(ctx: Context, report: AuditReport, summary: Summary, workers: int, kind: str, interrupted: bool) -> None:
     chk = CheckResult("exhaustive", PASS, "", points=summary.points, max_ulp=summary.max_ulp,
                       profile={"by_binade": summary.by_binade.copy()})
     problems = summary.problems
@@ -268,7 +268,7 @@ def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind
         chk.detail = f"{summary.failing} of {summary.points} float32 inputs outside the standard" + (
             " (interrupted)" if interrupted else "")
         picked, _ = worst_by_range(w.xs, w.err, np.ones(w.xs.size, dtype=bool), ctx.fmt)
-        chk.failures += _failures(ctx, "exhaustive", w.xs, w.r, w.hi, w.lo, w.err, w.allowed,
+        chk.failures += worst_failures(ctx, "exhaustive", w.xs, w.r, w.hi, w.lo, w.err, w.allowed,
                                   np.ones(w.xs.size, dtype=bool), picked=picked)
         chk.notes += failing_ranges(summary.by_binade)
     chk.detail += f" ({kind} workers: {workers})"
