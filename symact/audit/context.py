@@ -84,40 +84,85 @@ def run_stages(stages, ctx, report: AuditReport, opts, prog: Progress, what: str
 def judge_exact(o, xs: np.ndarray, r: np.ndarray, kappa: np.ndarray | None, fmt: Format, std: Standard):
     """Judge returned values ``r`` at ``xs`` against oracle ``o`` under ``std``, soundly.
 
-    The fast enclosure [y-, y+] of each exact value decides a point when the verdict cannot depend on where
-    y lies in it: |r - y| is convex in y and the tolerance only grows with |y|'s binade, so "pass" is certain
-    when max(|r - y-|, |r - y+|) <= min(tol(y-), tol(y+)) and "fail" when min(...) > max(tol) with r on one
-    side of the enclosure.  Everything else (and every non-finite value) is recomputed on the certified slow
-    path.  Returns (ulp error, allowed ulps, ok, hi, lo) with hi + lo the best value known per point."""
+    The fast enclosure [y-, y+] of each exact value (widened by its double-double tail) decides a point when
+    the verdict cannot depend on where y lies in it: |r - y| is convex in y and the tolerance only grows with
+    |y| (its binade), so "pass" is certain when max(|r - y-|, |r - y+|) <= tol at the point of the enclosure
+    nearest to 0 (0 itself when the enclosure contains it) and "fail" when min(...) > tol at its end farthest
+    from 0 with r on one side of the enclosure.  Everything else (and every non-finite value) is recomputed on
+    the certified slow path and judged by the standard's full rules (special values).  Returns (ulp error,
+    allowed ulps, ok, hi, lo) with hi + lo the best value known per point."""
     from symact import accuracy
 
-    mid, lo, rad = o.enclose(xs, math.inf)
-    hi = mid.copy()
-    lo = lo.copy()
-    k = np.ones_like(mid) if kappa is None else np.asarray(kappa, dtype=np.float64)
+    hi, lo, rad = o.enclose(xs, math.inf)      # fresh arrays, updated below where the slow path is needed
+    mid = hi
+    k = 1.0 if kappa is None else np.asarray(kappa, dtype=np.float64)
+
+    def k_at(sel):
+        return k if kappa is None else k[sel]
+
+    npdt = fmt.numpy_dtype()
     with np.errstate(all="ignore"):
+        # the tail and the rounding of the differences below, as an absolute slack
+        slack = np.abs(lo) + (np.abs(r) + np.abs(mid) + rad) * 2.0 ** -50
         ya, yb = mid - rad, mid + rad
-        npdt = fmt.numpy_dtype()
-        ta = accuracy.tolerance(ya, k, npdt, std.budget, std.strict)
-        tb = accuracy.tolerance(yb, k, npdt, std.budget, std.strict)
         da, db = np.abs(r - ya), np.abs(r - yb)
-        finite = np.isfinite(r) & np.isfinite(ya) & np.isfinite(yb) & (np.maximum(np.abs(ya), np.abs(yb)) <= fmt.max)
-        sure_ok = finite & (np.maximum(da, db) <= np.minimum(ta, tb))
-        sure_bad = finite & (np.minimum(da, db) > np.maximum(ta, tb)) & (np.sign(r - ya) == np.sign(r - yb))
-    decided = (rad == 0) | sure_ok | sure_bad
-    redo = np.flatnonzero(~decided)
+        finite = (np.isfinite(r) & np.isfinite(ya) & np.isfinite(yb) & (np.maximum(-ya, yb) <= fmt.max)
+                  & (rad != 0) & ~np.isinf(xs))
+        nearest = np.where(ya > 0, ya, np.where(yb < 0, yb, 0.0))
+        smallest = accuracy.tolerance(nearest, k, npdt, std.budget, std.strict)
+        sure_ok = finite & (np.maximum(da, db) + slack <= smallest)
+        maybe_bad = np.flatnonzero(finite & ~sure_ok)
+        sure_bad = np.zeros_like(sure_ok)
+        if maybe_bad.size:
+            m = maybe_bad
+            largest = accuracy.tolerance(np.maximum(np.abs(ya[m]), np.abs(yb[m])), k_at(m), npdt, std.budget,
+                                         std.strict)
+            one_side = np.sign(r[m] - ya[m]) == np.sign(r[m] - yb[m])
+            sure_bad[m] = one_side & (np.minimum(da[m], db[m]) - slack[m] > largest)
+    sure = sure_ok | sure_bad
+    redo = np.flatnonzero(~sure & (rad != 0))
     if redo.size and fmt.name != "float64":
         # both ends round to the same infinity: so does the exact value between them (rounding is monotone),
         # and the standard asks for exactly that infinity -- std.judge below decides it from the midpoint
         ra, rb = round_to(ya[redo], fmt), round_to(yb[redo], fmt)
-        decided[redo] = np.isinf(ra) & (ra == rb)
-        redo = np.flatnonzero(~decided)
+        redo = redo[~(np.isinf(ra) & (ra == rb))]
     if redo.size:
         h2, l2 = o.exact_at(xs[redo])
         hi[redo], lo[redo] = h2, l2
-    err, allowed, ok = std.judge(r, hi, lo, kappa, fmt, xs)
-    ok = np.where(rad == 0, ok, np.where(sure_ok, True, np.where(sure_bad, False, ok)))
+    # the decided points: the raw error and the allowed error as the standard computes them (finite values,
+    # no special rule applies); the others by the standard itself
+    s = slice(None) if sure.all() else np.flatnonzero(sure)
+    err = np.empty_like(hi)
+    allowed = np.empty_like(hi)
+    with np.errstate(all="ignore"):
+        u = accuracy.ulp(hi[s], npdt, lo[s])
+        err[s] = np.abs((r[s] - hi[s]) - lo[s]) / u
+        allowed[s] = accuracy.tolerance(hi[s], k_at(s), npdt, std.budget, std.strict, lo[s], u) / u
+    rest = np.flatnonzero(~sure)
+    ok = sure_ok.copy()
+    if rest.size:
+        err[rest], allowed[rest], ok[rest] = std.judge(r[rest], hi[rest], lo[rest], k_at(rest), fmt, xs[rest])
     return err, allowed, ok, hi, lo
+
+
+def surely_within(mid: np.ndarray, lo: np.ndarray, rad: np.ndarray, r: np.ndarray, fmt: Format,
+                  std: Standard) -> np.ndarray | None:
+    """Where ``r`` passes the standard with kappa = 1 for certain and the exact value (in [mid + lo - rad,
+    mid + lo + rad], as :meth:`~symact.audit.reference.oracle.Oracle.enclose` gives it) is in the format's
+    normal range: a test of a few passes, without ULPs (None when the budget is too large for it).
+
+    In the normal range ulp(y) > |y| 2^-p, so |r - y| <= B 2^-p |y| passes.  With e = rad + |lo| and
+    d = |r - mid|: |r - y| <= d + e and |y| >= |mid| - e, so d + 2e <= B 2^-p |mid| suffices when B 2^-p <= 1;
+    the constant is lowered by 2^-19 relative to absorb the rounding of the three float64 operations (and of
+    an exact value just above the largest finite number, whose ULP is that of the top binade)."""
+    c = std.budget * 2.0 ** -fmt.precision
+    if not c <= 2.0 ** -4:
+        return None
+    with np.errstate(all="ignore"):
+        amid = np.abs(mid)
+        e = rad + np.abs(lo)
+        return ((np.abs(r - mid) + 2 * e <= (c * (1 - 2.0 ** -19)) * amid)
+                & (amid >= 2.0 * fmt.tiny) & (amid <= fmt.max))
 
 
 def call_all(ctx: Context, xs: np.ndarray, label: str = "calls") -> tuple[np.ndarray, list[str], list]:

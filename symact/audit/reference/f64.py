@@ -156,7 +156,8 @@ def _monotone(fn, ulps, inner, increasing=True, flush=False):
     def f(x):
         lo, hi = inner(x)
         with np.errstate(all="ignore"):
-            a, b = fn(lo), fn(hi)
+            a = fn(lo)
+            b = a if hi is lo else fn(hi)          # a point argument (the input x itself): one call
         u = ulps(np.maximum(np.abs(lo), np.abs(hi))) if callable(ulps) else ulps
         if not increasing:
             a, b = b, a
@@ -284,8 +285,12 @@ def _logistic(inner, scale: float = 1.0):
     def f(x):
         lo, hi = inner(x)
         with np.errstate(all="ignore"):
-            ea, eb = exp_(-scale * lo), exp_(-scale * hi)
-            a, b = 1.0 / (1.0 + ea), 1.0 / (1.0 + eb)     # scale is 1 or 2: -scale*u is exact
+            if hi is lo:                                 # a point argument (the input x itself)
+                ea = eb = exp_(-scale * lo)
+                a = b = 1.0 / (1.0 + ea)
+            else:
+                ea, eb = exp_(-scale * lo), exp_(-scale * hi)
+                a, b = 1.0 / (1.0 + ea), 1.0 / (1.0 + eb)     # scale is 1 or 2: -scale*u is exact
         a, b = _widen(a, b, ue + 4)
         b = np.where(np.isinf(eb), _RECIP_MAX, b)
         a = np.where(np.isinf(ea), 0.0, a)
@@ -694,9 +699,9 @@ def evaluate(compiled, xs: np.ndarray, need: float) -> tuple[np.ndarray, np.ndar
     with np.errstate(all="ignore"):
         mid = 0.5 * lo + 0.5 * hi
         rad = np.maximum(hi - mid, mid - lo)
-        _, rad = _widen(rad, rad, 1)            # rounded up (the lower end of _widen would shrink it)
+        rad = rad + (rad * (2 * _U) + 2 * _SUB)   # rounded up: the upper end of _widen(rad, rad, 1)
         fin = np.isfinite(lo) & np.isfinite(hi) & (lo <= hi)
-        ok = fin & ((rad <= need * np.abs(mid)) | ((lo == 0) & (hi == 0)) | (need == np.inf))
+        ok = fin if need == np.inf else fin & ((rad <= need * np.abs(mid)) | ((lo == 0) & (hi == 0)))
     return mid, np.where(ok, rad, np.inf), ok
 
 

@@ -190,9 +190,12 @@ class Oracle:
         fast = self._compiled()
         if fast and xs.size:
             fm, fr, ok = f64.evaluate(fast, xs, need)
+            n = int(np.count_nonzero(ok))
+            self.fast_points += n
+            if n == xs.size:                      # every point from the float64 tier (the usual case)
+                return fm, lo, fr
             mid[ok], rad[ok] = fm[ok], fr[ok]
             todo = ~ok
-            self.fast_points += int(ok.sum())
         idx = np.flatnonzero(todo)
         d = self._dd_tier(xs[idx])
         if d is not None:
