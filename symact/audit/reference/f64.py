@@ -70,8 +70,9 @@ def _widen(lo, hi, ulps: float):
     """Widen [lo, hi] outward by ``ulps`` float64 ulps (relative) plus two subnormal units."""
     c = (ulps + 1) * _U
     with np.errstate(all="ignore"):
-        a = lo - (np.abs(lo) * c + 2 * _SUB)
-        b = hi + (np.abs(hi) * c + 2 * _SUB)
+        m = np.abs(lo) * c + 2 * _SUB
+        a = lo - m
+        b = hi + (m if hi is lo else np.abs(hi) * c + 2 * _SUB)
         # an overflowed end (+inf as a lower bound, -inf as an upper bound; inf - inf made it NaN above) is
         # replaced by the largest finite double: the exact value of a finite expression is finite, and beyond
         # that number; other infinite ends stay infinite (-inf - inf = -inf: a valid, if wide, bound); NaN
@@ -292,8 +293,9 @@ def _logistic(inner, scale: float = 1.0):
                 ea, eb = exp_(-scale * lo), exp_(-scale * hi)
                 a, b = 1.0 / (1.0 + ea), 1.0 / (1.0 + eb)     # scale is 1 or 2: -scale*u is exact
         a, b = _widen(a, b, ue + 4)
-        b = np.where(np.isinf(eb), _RECIP_MAX, b)
-        a = np.where(np.isinf(ea), 0.0, a)
+        over_a = np.isinf(ea)
+        b = np.where(over_a if eb is ea else np.isinf(eb), _RECIP_MAX, b)
+        a = np.where(over_a, 0.0, a)
         return a, b
 
     return f

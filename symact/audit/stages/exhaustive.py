@@ -121,9 +121,11 @@ def judge_slice(ctx: Context, xs: np.ndarray, r: np.ndarray, region=None):
     quick = surely_within(mid, lo, rad, r, ctx.fmt, ctx.standard)
     if quick is not None and quick.any():
         q = slice(None) if quick.all() else np.flatnonzero(quick)
+        tail = lo[q] if lo.any() else None          # None: every value from the float64 tier (no tail)
         with np.errstate(all="ignore"):
-            u = accuracy.ulp(mid[q], ctx.fmt.numpy_dtype(), lo[q])
-            peak = float(np.max(np.abs((r[q] - mid[q]) - lo[q]) / u))
+            u = accuracy.ulp(mid[q], ctx.fmt.numpy_dtype(), tail)
+            d = r[q] - mid[q] if tail is None else (r[q] - mid[q]) - tail
+            peak = float(np.max(np.abs(d) / u))
         if isinstance(q, slice):
             return xs.size, 0, peak, None, np.zeros(512, dtype=np.int64)
         rest = np.flatnonzero(~quick)
