@@ -66,7 +66,8 @@ def main() -> None:
     print(f"{args.target} as {args.activation}: {chk['status']}, {chk['points']} inputs, "
           f"max {float(chk['max_ulp']):.3g} ulp, {chk['detail']}; whole command {seconds:.0f} s "
           f"({TOTAL / seconds:.3g} inputs per second)")
-    print(f"exhaustive_seconds: {seconds:.0f}  numpy_seconds: {numpy_seconds:.1f}  ratio: {seconds / numpy_seconds:.1f}")
+    print(f"exhaustive_seconds: {seconds:.0f}  numpy_seconds: {numpy_seconds:.1f}  "
+          f"ratio: {seconds / numpy_seconds:.1f}")
 
 
 if __name__ == "__main__":

@@ -235,7 +235,7 @@ def kappa_of(entry, params, order: int, xs: np.ndarray, fmt: Format | None = Non
 
 
 def worst_failures(ctx: Context, check: str, xs, r, hi, lo, err, allowed, bad_mask, message: str = "",
-              chk: CheckResult | None = None, picked: np.ndarray | None = None) -> list[Failure]:
+                   chk: CheckResult | None = None, picked: np.ndarray | None = None) -> list[Failure]:
     """The worst failing inputs as :class:`Failure` s (those at ``picked`` if given); with ``chk`` (a sampled
     check), the worst of every failing range (:mod:`symact.audit.regions`), the ranges as its notes and the
     true count as ``failing``."""

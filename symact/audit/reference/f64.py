@@ -18,13 +18,13 @@ inputs ``x`` to an enclosure ``[lo, hi]`` of the exact value f(x) for every elem
 * cancellation-prone patterns are rewritten to equivalent stable forms first (1 + erf z = erfc(-z),
   exp z - 1 = expm1 z, log(1 + exp u) = max(u, 0) + log1p(exp(-|u|)), c + c tanh z = 2c / (1 + exp(-2z)),
   c - c tanh(z)^2 = c / cosh(z)^2, exp(u)^a (1 + exp(u))^-b = sig(u)^a sig(-u)^(b-a) (also when the power
-  was rewritten first), c - c sig(u) = c sig(-u), c - 2c sig(u) = -c tanh(u/2)); a cancellation that is left only makes the enclosure
-  wide, never wrong.
+  was rewritten first), c - c sig(u) = c sig(-u), c - 2c sig(u) = -c tanh(u/2)); a cancellation that is left
+  only makes the enclosure wide, never wrong.
 
 ``evaluate(compiled, xs, need)`` returns the midpoints, the radii and a mask of the points whose enclosure is
 relatively narrower than ``need``; callers take the others from the certified slow path
-(:mod:`symact.audit.reference.oracle`).  ``rounded(expr, xs, fmt)`` returns values correctly rounded to a format: a point
-is taken from the fast path only when both ends of its enclosure round to the same number.
+(:mod:`symact.audit.reference.oracle`, whose ``rounded(entry, xs, dtype)`` returns values correctly rounded to
+a format: a point is taken from this tier only when both ends of its enclosure round to the same number).
 """
 from __future__ import annotations
 

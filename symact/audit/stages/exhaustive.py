@@ -294,7 +294,7 @@ def _finish(ctx: Context, report: AuditReport, summary: Summary, workers: int, k
             " (interrupted)" if interrupted else "")
         picked, _ = worst_by_range(w.xs, w.err, np.ones(w.xs.size, dtype=bool), ctx.fmt)
         chk.failures += worst_failures(ctx, "exhaustive", w.xs, w.r, w.hi, w.lo, w.err, w.allowed,
-                                  np.ones(w.xs.size, dtype=bool), picked=picked)
+                                       np.ones(w.xs.size, dtype=bool), picked=picked)
         chk.notes += failing_ranges(summary.by_binade)
     chk.detail += f" ({kind} workers: {workers})"
     report.checks.append(chk)
