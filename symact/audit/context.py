@@ -147,22 +147,28 @@ def judge_exact(o, xs: np.ndarray, r: np.ndarray, kappa: np.ndarray | None, fmt:
 
 def surely_within(mid: np.ndarray, lo: np.ndarray, rad: np.ndarray, r: np.ndarray, fmt: Format,
                   std: Standard) -> np.ndarray | None:
-    """Where ``r`` passes the standard with kappa = 1 for certain and the exact value (in [mid + lo - rad,
-    mid + lo + rad], as :meth:`~symact.audit.reference.oracle.Oracle.enclose` gives it) is in the format's
-    normal range: a test of a few passes, without ULPs (None when the budget is too large for it).
+    """Where ``r`` passes the standard with kappa = 1 for certain, the exact value (in [mid + lo - rad,
+    mid + lo + rad], as :meth:`~symact.audit.reference.oracle.Oracle.enclose` gives it) being either in the
+    format's normal range or below it: a test of a few passes, without ULPs (None when the budget is too large
+    for it).
 
-    In the normal range ulp(y) > |y| 2^-p, so |r - y| <= B 2^-p |y| passes.  With e = rad + |lo| and
-    d = |r - mid|: |r - y| <= d + e and |y| >= |mid| - e, so d + 2e <= B 2^-p |mid| suffices when B 2^-p <= 1;
-    the constant is lowered by 2^-19 relative to absorb the rounding of the three float64 operations (and of
-    an exact value just above the largest finite number, whose ULP is that of the top binade)."""
+    With e = rad + |lo| and d = |r - mid|: |r - y| <= d + e and |y| >= |mid| - e.  In the normal range
+    ulp(y) > |y| 2^-p, so d + 2e <= B 2^-p |mid| passes when B 2^-p <= 1.  Below it (|mid| + e < tiny) the
+    tolerance is at least the floor (tiny; strict: B times the smallest subnormal), so d + e <= floor passes.
+    The constants are lowered by 2^-19 relative to absorb the rounding of the float64 operations (and of an
+    exact value just above the largest finite number, whose ULP is that of the top binade)."""
     c = std.budget * 2.0 ** -fmt.precision
     if not c <= 2.0 ** -4:
         return None
+    floor = std.budget * fmt.subnormal_min if std.strict else max(std.budget * fmt.subnormal_min, fmt.tiny)
+    shrink = 1 - 2.0 ** -19
     with np.errstate(all="ignore"):
         amid = np.abs(mid)
-        e = rad + np.abs(lo)
-        return ((np.abs(r - mid) + 2 * e <= (c * (1 - 2.0 ** -19)) * amid)
-                & (amid >= 2.0 * fmt.tiny) & (amid <= fmt.max))
+        e = rad + np.abs(lo) if lo.any() else rad          # no tail: every value from the float64 tier
+        d = np.abs(r - mid)
+        normal = (d + 2 * e <= (c * shrink) * amid) & (amid >= 2.0 * fmt.tiny) & (amid <= fmt.max)
+        below = (amid + e < fmt.tiny) & (d + e <= floor * shrink)
+        return normal | below
 
 
 def call_all(ctx: Context, xs: np.ndarray, label: str = "calls") -> tuple[np.ndarray, list[str], list]:

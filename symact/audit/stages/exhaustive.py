@@ -120,13 +120,15 @@ def judge_slice(ctx: Context, xs: np.ndarray, r: np.ndarray, region=None):
     mid, lo, rad = o.enclose(xs, math.inf)
     quick = surely_within(mid, lo, rad, r, ctx.fmt, ctx.standard)
     if quick is not None and quick.any():
-        q = slice(None) if quick.all() else np.flatnonzero(quick)
+        # the largest ULP error counts the exact values in the normal range only (as max_ulp does)
+        normal = quick & (np.abs(mid) >= ctx.fmt.tiny)
+        q = slice(None) if normal.all() else np.flatnonzero(normal)
         tail = lo[q] if lo.any() else None          # None: every value from the float64 tier (no tail)
         with np.errstate(all="ignore"):
             u = accuracy.ulp(mid[q], ctx.fmt.numpy_dtype(), tail)
             d = r[q] - mid[q] if tail is None else (r[q] - mid[q]) - tail
-            peak = float(np.max(np.abs(d) / u))
-        if isinstance(q, slice):
+            peak = float(np.max(np.abs(d) / u, initial=0.0))
+        if quick.all():
             return xs.size, 0, peak, None, np.zeros(512, dtype=np.int64)
         rest = np.flatnonzero(~quick)
         xs, r = xs[rest], r[rest]
