@@ -4,9 +4,9 @@
 
 On the same inputs of the format (uniform in [-10, 10] plus a log-uniform spread of magnitudes) it times:
 
-* symact: :func:`symact.audit.fastref.rounded` -- vectorised float64 interval enclosures, each point
+* symact: :func:`symact.audit.reference.oracle.rounded` -- vectorised float64 interval enclosures, each point
   accepted only when both ends of its enclosure round to the same number of the format, then vectorised
-  double-double enclosures (:mod:`symact.audit.fastdd`; float64 needs them), the rest from the certified
+  double-double enclosures (:mod:`symact.audit.reference.dd`; float64 needs them), the rest from the certified
   per-point path;
 * mpmath: the per-point certified loop (:meth:`symact.numeric.reference.Reference.rounded`), the same
   certainty (correct rounding), on the first M inputs (it is slow; its throughput is per point);
@@ -32,8 +32,7 @@ def main(argv=None) -> int:
     ap.add_argument("--dtype", default="float32", choices=["float16", "float32", "float64"])
     args = ap.parse_args(argv)
 
-    from symact.audit import fastref
-    from symact.audit.exact import oracle
+    from symact.audit.reference.oracle import oracle, rounded
     from symact.numeric.reference import reference
     from symact.numeric.twins import twin
 
@@ -45,7 +44,7 @@ def main(argv=None) -> int:
     name = args.activation
     tw = twin(name)
     oracle(name)._compiled()
-    fastref.rounded(name, xs[:1000], args.dtype)   # warm up: library self-check, compilation
+    rounded(name, xs[:1000], args.dtype)   # warm up: library self-check, compilation
 
     def best(fn):
         ts = []
@@ -56,7 +55,7 @@ def main(argv=None) -> int:
         return min(ts), out
 
     t_np, _ = best(lambda: tw.f(xs))
-    t_sym, vals = best(lambda: fastref.rounded(name, xs, args.dtype))
+    t_sym, vals = best(lambda: rounded(name, xs, args.dtype))
     ref = reference(name)
     sub = xs[: args.mp_n]
     t = time.perf_counter()

@@ -36,7 +36,7 @@ from typing import Any
 import mpmath
 import numpy as np
 
-from symact.numeric._fp import Format, fmt, round_mpf, split_dd
+from symact.numeric.fp import Format, fmt, round_mpf, split_dd
 
 __all__ = ["ulp", "ulp_error", "tolerance", "Standard", "Report", "as_dd"]
 
@@ -77,8 +77,12 @@ def ulp(y: Any, dtype=np.float64, lo: Any = None) -> np.ndarray | float:
                 np.asarray(lo, dtype=np.float64) * np.sign(np.asarray(y, dtype=np.float64)) < 0)
             E = E - (below & (a > f.tiny))
         # below the format's normal range (float64 subnormals and zero included): emin; beyond max, inf: emax
-        E = np.where(a > f.max, f.emax, np.clip(E, f.emin, f.emax))
-        out = np.ldexp(1.0, (E - (f.p - 1)).astype(np.int32))
+        # (every value above max lies in binade emax or higher)
+        e = np.clip(E, f.emin, f.emax) - (f.p - 1)
+        if f.emin - (f.p - 1) >= -1022:          # 2^e is a normal float64: written from its bits
+            out = ((e + 1023) << 52).view(np.float64)
+        else:
+            out = np.ldexp(1.0, e.astype(np.int32))
         out = np.where(np.isnan(a), np.nan, out)
     return float(out) if scalar else out
 
@@ -112,9 +116,10 @@ def tolerance(y: Any, kappa: Any = 1.0, dtype=np.float64, budget: float = 16.0, 
             out = budget * np.asarray(u)
         else:
             k = np.asarray(kappa, dtype=np.float64)
-            yy = np.asarray(y, dtype=np.float64)
-            k = np.where(np.isnan(k), 1.0, k)
-            k = np.where((yy == 0) & np.isinf(k), 1.0, k)
+            if k.ndim or not np.isfinite(k):
+                yy = np.asarray(y, dtype=np.float64)
+                k = np.where(np.isnan(k), 1.0, k)
+                k = np.where((yy == 0) & np.isinf(k), 1.0, k)
             out = np.maximum(budget * np.asarray(u) * np.maximum(1.0, k), f.tiny)
     return float(out) if np.ndim(out) == 0 else out
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from symact.audit.core import audit
+from symact.audit.api import audit
 from symact.audit.inputs import arrays, audit_points, binade_sweep, boundary_points, exhaustive, floats, special_points
 from symact.audit.report import AuditReport
 

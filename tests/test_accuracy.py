@@ -161,7 +161,7 @@ def test_off_by_a_few_ulps_is_caught_only_beyond_the_budget(shift):
 def test_ulp_matches_the_binade_definition_over_every_range(dtype):
     """ulp(y) = 2^(e - p + 1) for 2^e <= |y| < 2^(e+1), clamped to the format's normal range, by math.frexp
     per element (an independent computation), on values from far below the subnormals to beyond the max."""
-    from symact.numeric._fp import fmt
+    from symact.numeric.fp import fmt
 
     f = fmt(dtype)
     rng = np.random.default_rng(3)

@@ -80,6 +80,11 @@ def test_onnxruntime_operators():
     assert hs["activation"] == "hardsigmoid_keras" and check(hs, "values")["status"] == "pass"
     assert report(data, "onnx LeakyRelu", "float32")["passed"]
     assert report(data, "onnx PRelu", "float32")["passed"]
+    # ThresholdedRelu with alpha = 0 is relu: its values conform, NaN in gives 0 out (NaN > 0 is false)
+    tr = report(data, "onnx ThresholdedRelu (alpha=0.0)", "float32")
+    assert tr["activation"] == "relu" and check(tr, "values")["status"] == "pass"
+    nan_in = [f for f in check(tr, "special_values")["failures"] if f["input"] == "nan"]
+    assert nan_in and float(nan_in[0]["returned"]) == 0.0
     # Elu computes exp(x) - 1: 0 for tiny negative x, where the exact value is expm1(x) ~ x
     f = worst(report(data, "onnx Elu", "float32"), "values")
     x = float(f["input"])

@@ -8,7 +8,7 @@ import pytest
 import scipy.special as sc
 
 from symact.audit import audit
-from symact.audit import conventions as conv
+from symact.audit.stages import convention as conv
 from symact.audit.dtypes import get_format
 from symact.audit.report import FAIL, NOTE
 from symact.catalog import get

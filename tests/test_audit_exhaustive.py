@@ -1,4 +1,4 @@
-"""The streamed float32 ``exhaustive`` check (symact.audit.exhaustive), run here on slices of the 2^32 bit
+"""The streamed float32 ``exhaustive`` check (symact.audit.stages.exhaustive), run here on slices of the 2^32 bit
 patterns (the whole range is what ``symact audit --exhaustive --dtype float32`` does; its time is measured by
 benchmarks/audit_exhaustive.py, not here)."""
 from __future__ import annotations
@@ -18,11 +18,11 @@ import pytest
 import scipy.special as sc
 
 from symact.audit import audit
-from symact.audit import exhaustive as ex
+from symact.audit.stages import exhaustive as ex
 from symact.audit.adapters import load_target
-from symact.audit.core import _kappa, judge_exact
+from symact.audit.context import judge_exact, kappa_of
 from symact.audit.dtypes import get_format
-from symact.audit.exact import oracle
+from symact.audit.reference.oracle import oracle
 from symact.progress import Progress
 from symact.audit.standard import Standard
 from symact.cli import main
@@ -88,7 +88,7 @@ def test_stream_verdicts_equal_the_ordinary_judge(patterns):
     xs = next(iter(ex.exhaustive_chunks("float32", len(BELOW_MINUS_8), BELOW_MINUS_8)))
     with np.errstate(all="ignore"):
         vals = naive_softplus(xs.astype(np.float32)).astype(np.float64)
-    kappa = _kappa(oracle("softplus").entry, {}, 0, xs, fmt)
+    kappa = kappa_of(oracle("softplus").entry, {}, 0, xs, fmt)
     _, _, ok, _, _ = judge_exact(oracle("softplus"), xs, vals, kappa, fmt, Standard())
     assert chk.status == "fail"
     assert chk.points == xs.size and f"{int((~ok).sum())} of {xs.size}" in chk.detail
@@ -238,7 +238,8 @@ def test_a_script_without_a_main_guard_is_not_run_again(tmp_path):
         import sys
         sys.path.insert(0, {str(ROOT)!r})
         import scipy.special
-        from symact.audit import audit, exhaustive as ex
+        from symact.audit import audit
+        from symact.audit.stages import exhaustive as ex
         ex.PATTERNS, ex.BLOCK, ex.PROCESS_MIN = range({HALF.start}, {HALF.stop}), 1 << 18, 0
         print("script ran")
         r = audit(scipy.special.expit, "sigmoid", dtype="float32", exhaustive=True, hypothesis=0, derivative=False,

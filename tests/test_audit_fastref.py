@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from symact.audit import fastref
+from symact.audit.reference import f64
 from symact.audit.dtypes import get_format, round_to
-from symact.audit.exact import Oracle
+from symact.audit.reference.oracle import Oracle, rounded
 from symact.catalog import entries
 
 NAMES = [e.name for e in entries(scalar_only=True)]
@@ -25,7 +25,7 @@ def _assert_enclosed(name, order, xs):
     c = o._compiled()
     if not c:
         pytest.skip("no fast path for this expression")
-    lo, hi = fastref.enclose(c, xs)
+    lo, hi = f64.enclose(c, xs)
     ok = np.isfinite(lo) & np.isfinite(hi)
     exact_hi, _ = o.exact_at(xs[ok])
     bad = (lo[ok] > exact_hi) | (exact_hi > hi[ok])
@@ -45,9 +45,9 @@ def test_enclosures_sound_at_overflow_boundaries(name, order):
     value is a subnormal) and the float32 ones."""
     from symact.audit.inputs import neighbours
 
-    f64 = get_format("float64")
+    fmt64 = get_format("float64")
     marks = [709.782712893384, 745.1332191019412, 708.3964185322641, 88.72283935546875, 103.97, 36.7, 20.0]
-    xs = np.unique(np.concatenate([neighbours(s * m, f64, 3) for m in marks for s in (1.0, -1.0)]))
+    xs = np.unique(np.concatenate([neighbours(s * m, fmt64, 3) for m in marks for s in (1.0, -1.0)]))
     _assert_enclosed(name, order, xs)
 
 
@@ -55,20 +55,20 @@ def test_rounded_fast_agrees_with_certified_rounding():
     for name in ["gelu", "sigmoid", "softplus", "silu", "tanh", "elu"]:
         o = Oracle(name)
         xs = _sample()
-        vals, ok = fastref.rounded_fast(o._compiled(), xs, get_format("float32"))
+        vals, ok = f64.rounded_fast(o._compiled(), xs, get_format("float32"))
         h, l = o.exact_at(xs[ok])
         assert np.array_equal(vals[ok], round_to(h, get_format("float32"))) or np.allclose(
             vals[ok], round_to(h, get_format("float32")), rtol=0, atol=0)
 
 
 def test_library_self_check_passes_here():
-    assert all(fastref._trusted(n) for n in fastref.LIB_ULPS)
+    assert all(f64._trusted(n) for n in f64.LIB_ULPS)
 
 
-# -- the double-double tier (symact.audit.fastdd) ---------------------------------------------------------------
+# -- the double-double tier (symact.audit.reference.dd) ---------------------------------------------------------------
 import mpmath  # noqa: E402
 
-from symact.audit import fastdd  # noqa: E402
+from symact.audit.reference import dd  # noqa: E402
 
 _PREC = 2400
 
@@ -101,17 +101,17 @@ def _edge_points(lo, hi):
 
 
 PRIMITIVES = [
-    ("exp", fastdd.exp, mpmath.exp, (-1e300, 709.0)),
-    ("expm1", fastdd.expm1, mpmath.expm1, (-1e300, 709.0)),
-    ("log", fastdd.log, mpmath.log, (5e-324, 1e300)),
-    ("log1p", fastdd.log1p, mpmath.log1p, (-0.999, 1e300)),
-    ("tanh", fastdd.tanh, mpmath.tanh, (-1e300, 1e300)),
-    ("logistic", fastdd.logistic, lambda x: 1 / (1 + mpmath.exp(-x)), (-1e300, 1e300)),
-    ("sech2", fastdd.sech2, lambda x: mpmath.sech(x) ** 2, (-1e300, 1e300)),
-    ("softplus", fastdd.softplus, lambda x: mpmath.log1p(mpmath.exp(x)), (-1e300, 1e300)),
-    ("erf", fastdd.erf, mpmath.erf, (-1e150, 1e150)),        # mpmath's erfc overflows beyond
-    ("erfc", fastdd.erfc, mpmath.erfc, (-1e150, 1e150)),
-    ("cosh", fastdd.cosh, mpmath.cosh, (-709.0, 709.0)),
+    ("exp", dd.exp, mpmath.exp, (-1e300, 709.0)),
+    ("expm1", dd.expm1, mpmath.expm1, (-1e300, 709.0)),
+    ("log", dd.log, mpmath.log, (5e-324, 1e300)),
+    ("log1p", dd.log1p, mpmath.log1p, (-0.999, 1e300)),
+    ("tanh", dd.tanh, mpmath.tanh, (-1e300, 1e300)),
+    ("logistic", dd.logistic, lambda x: 1 / (1 + mpmath.exp(-x)), (-1e300, 1e300)),
+    ("sech2", dd.sech2, lambda x: mpmath.sech(x) ** 2, (-1e300, 1e300)),
+    ("softplus", dd.softplus, lambda x: mpmath.log1p(mpmath.exp(x)), (-1e300, 1e300)),
+    ("erf", dd.erf, mpmath.erf, (-1e150, 1e150)),        # mpmath's erfc overflows beyond
+    ("erfc", dd.erfc, mpmath.erfc, (-1e150, 1e150)),
+    ("cosh", dd.cosh, mpmath.cosh, (-709.0, 709.0)),
 ]
 
 
@@ -119,7 +119,7 @@ PRIMITIVES = [
 def test_dd_primitives_enclose_mpmath_and_are_tight(name, fn, ref, domain):
     xs = _edge_points(*domain)
     with np.errstate(all="ignore"):
-        d = fn(fastdd.DD.point(xs))
+        d = fn(dd.DD.point(xs))
     usable = np.isfinite(d.hi)
     assert usable.mean() > 0.97, (name, xs[~usable])
     loose = []
@@ -137,8 +137,8 @@ def test_dd_primitives_enclose_mpmath_and_are_tight(name, fn, ref, domain):
 def _random_dd(rng, n, scale_exp):
     hi = rng.standard_normal(n) * np.exp2(rng.integers(-scale_exp, scale_exp, n))
     lo = hi * rng.uniform(-1, 1, n) * 2.0 ** -53
-    s, e = fastdd.two_sum(hi, lo)
-    return fastdd.DD(s, e, np.zeros(n))
+    s, e = dd.two_sum(hi, lo)
+    return dd.DD(s, e, np.zeros(n))
 
 
 @pytest.mark.parametrize("op", ["add", "sub", "mul", "div"])
@@ -153,10 +153,10 @@ def test_dd_arithmetic_encloses_exact_results(op):
     # operands beyond 2^990 (Dekker's split is scaled) and products near the subnormal range
     a.hi[k:k + 20] *= 2.0 ** 700
     b.hi[k + 20:k + 40] *= 2.0 ** -720
-    a = fastdd.DD(*fastdd.two_sum(a.hi, a.lo), a.rad)
-    b = fastdd.DD(*fastdd.two_sum(b.hi, b.lo), b.rad)
+    a = dd.DD(*dd.two_sum(a.hi, a.lo), a.rad)
+    b = dd.DD(*dd.two_sum(b.hi, b.lo), b.rad)
     with np.errstate(all="ignore"):
-        d = getattr(fastdd, op)(a, b)
+        d = getattr(dd, op)(a, b)
     for i in range(n):
         if not np.isfinite(d.hi[i]):
             continue
@@ -185,8 +185,8 @@ def test_dd_tier_encloses_catalog_entries(name, order):
     mags = np.exp(rng.uniform(np.log(1e-300), np.log(1e300), 24))
     xs = np.concatenate([mags, -mags, rng.uniform(-40, 40, 24),
                          [0.0, 1e154, -1e154, 5.6e102, -5.6e102, 1e308, -1e308, -38.5, -27.0, 710.0, 1e4, -1e4]])
-    d = fastdd.enclose(c, xs)
-    hi, lo, rad, ok = fastdd.values_from(d)
+    d = dd.enclose(c, xs)
+    hi, lo, rad, ok = dd.values_from(d)
     if name != "tanhshrink":        # x - tanh x cancels for small x: there the tier (soundly) gives up
         assert ok.mean() > 0.8, (name, order, xs[~ok])
     checked = 0
@@ -223,7 +223,7 @@ def test_evaluate_radius_covers_both_ends():
     excluding the exact value 1: float32 rounds both ends to inf and the judge failed a correct 1.0."""
     xs = np.array([448.0, 1.0, -2.0])
     los, his = np.array([-3.6202832e-129, 0.5, -7.0]), np.array([1.32638755e+66, 0.5000000000000002, 3e-300])
-    mid, rad, ok = fastref.evaluate(lambda x: (los, his), xs, np.inf)
+    mid, rad, ok = f64.evaluate(lambda x: (los, his), xs, np.inf)
     assert ok.all()
     assert np.all(mid - rad <= los) and np.all(mid + rad >= his)
 
@@ -237,7 +237,7 @@ def test_dd_primitives_enclose_whole_input_balls(name, fn, ref, domain):
     for rel in (2.0 ** -70, 2.0 ** -20):
         rad = np.abs(xs) * rel + (0.25 if rel > 2.0 ** -30 else 0.0)
         with np.errstate(all="ignore"):
-            d = fn(fastdd.DD(xs.copy(), np.zeros_like(xs), rad))
+            d = fn(dd.DD(xs.copy(), np.zeros_like(xs), rad))
         for i in np.flatnonzero(np.isfinite(d.hi)):
             with mpmath.workprec(1200):          # enough to see 2^-106 of 2 - erfc(15.8)
                 for t in (-1, 0, 1):
@@ -254,7 +254,7 @@ def test_rounded_with_the_dd_tier_agrees_with_the_per_point_reference(dtype):
     xs = np.concatenate([rng.uniform(-12, 12, 150), rng.choice([-1.0, 1.0], 150) * np.exp(rng.uniform(-30, 6, 150))])
     xs = round_to(xs, get_format(dtype))
     for name in ["gelu", "mish", "gelu_tanh", "softplus"]:
-        got = fastref.rounded(name, xs, dtype)
+        got = rounded(name, xs, dtype)
         want = reference(name).rounded(xs, np.dtype(dtype)).astype(np.float64)
         # (== ignores the sign of zero: neither side resolves it for values far below the subnormals, e.g.
         # gelu(-325), where mpmath's 1 + erf(-230) is exactly 0 at every precision it tries)
@@ -266,7 +266,7 @@ def test_values_far_below_the_subnormals_get_their_certain_sign():
     the value is negative and far below 2^-1076, so it rounds to -0.0 in every format."""
     xs = np.array([-325.0, -125.0, -68.75] * 30)
     for dtype in ("float64", "float32"):
-        got = fastref.rounded("gelu", xs, dtype)
+        got = rounded("gelu", xs, dtype)
         assert np.all(got == 0) and np.all(np.signbit(got))
     h, l = Oracle("gelu").exact_at(xs)
     assert np.all(h == 0) and np.all(np.signbit(h)) and np.all(l == 0)
@@ -297,14 +297,13 @@ def test_tanhshrink_series_node_encloses_the_value_in_both_tiers():
     import mpmath
     import sympy as sp
 
-    from symact.audit import fastdd
     from symact.catalog import X, get
 
     f = get("tanhshrink").f()
-    assert isinstance(fastref.stable_form(f), fastref._TanhShrink)
+    assert isinstance(f64.stable_form(f), f64._TanhShrink)
     xs = _tanhshrink_points()
-    lo, hi = fastref.enclose(fastref.compile_expr(f), xs)
-    d = fastdd.enclose(fastdd.compile_expr(f), xs)
+    lo, hi = f64.enclose(f64.compile_expr(f), xs)
+    d = dd.enclose(dd.compile_expr(f), xs)
     for i, x in enumerate(xs):
         e = _tanhshrink_exact(float(x))
         assert lo[i] <= e <= hi[i], x
@@ -313,7 +312,7 @@ def test_tanhshrink_series_node_encloses_the_value_in_both_tiers():
         if 1e-90 < abs(x) < 1:                            # value well inside the float64 normal range
             assert hi[i] - lo[i] <= 2.0 ** -40 * abs(e), x
             assert d.rad[i] <= 2.0 ** -85 * abs(e), x
-    plain = fastref._compile(X - sp.tanh(X))
+    plain = f64._compile(X - sp.tanh(X))
     plo, phi = plain(np.array([1e-10]))
     assert phi[0] - plo[0] > _tanhshrink_exact(1e-10)     # what the series node avoids
 
@@ -323,7 +322,7 @@ def test_tanhshrink_series_coefficients_alternate_and_shrink():
 
     from symact.catalog import X
 
-    poly, c = fastref.tanhshrink_series(6)
+    poly, c = f64.tanhshrink_series(6)
     ser = sp.series(X - sp.tanh(X), X, 0, 16).removeO()       # up to x^15
     assert sp.expand(X ** 3 * poly) == ser - ser.coeff(X, 15) * X ** 15
     assert c == abs(ser.coeff(X, 15)) == sp.Rational(929569, 638512875)
@@ -331,7 +330,7 @@ def test_tanhshrink_series_coefficients_alternate_and_shrink():
 
 def test_small_tanhshrink_values_are_judged_without_the_per_point_path():
     """Float32 judging of tanhshrink near 0 (a quarter of all float32 inputs) stays vectorised."""
-    from symact.audit.core import judge_exact
+    from symact.audit.context import judge_exact
     from symact.audit.standard import Standard
 
     rng = np.random.default_rng(5)
@@ -347,11 +346,11 @@ def test_interval_product_and_widening_at_infinities_and_nan():
     """The product of [0, 1] and [1, inf] has a 0 * inf term: no enclosure (NaN ends), never a finite one;
     an overflowed lower end (+inf) becomes the largest double, an infinite end on the outside stays one."""
     big = np.finfo(np.float64).max
-    lo, hi = fastref._mul2((np.array([0.0, 2.0]), np.array([1.0, 3.0])),
+    lo, hi = f64._mul2((np.array([0.0, 2.0]), np.array([1.0, 3.0])),
                            (np.array([1.0, -np.inf]), np.array([np.inf, -1.0])))
     assert np.isnan(lo[0]) and np.isnan(hi[0])
     assert lo[1] == -np.inf and -2.0 < hi[1] < -1.99
-    a, b = fastref._widen(np.array([np.inf, -np.inf, np.nan, 1.0]), np.array([np.inf, -np.inf, np.nan, 1.0]), 1)
+    a, b = f64._widen(np.array([np.inf, -np.inf, np.nan, 1.0]), np.array([np.inf, -np.inf, np.nan, 1.0]), 1)
     assert a[0] == big and b[0] == np.inf
     assert a[1] == -np.inf and b[1] == -big
     assert np.isnan(a[2]) and np.isnan(b[2])

@@ -1,4 +1,4 @@
-"""The auditor on vector activations (symact.audit.vector): exact values, planted defects, real libraries."""
+"""The auditor on vector activations (symact.audit.stages.vector): exact values, planted defects, real libraries."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ import pytest
 import sympy as sp
 
 from symact.audit import audit
-from symact.audit.vector import exact_jacobian, exact_row, vector_rows, vec_text
+from symact.audit.stages.vector import exact_jacobian, exact_row, vector_rows, vec_text
 from symact.audit.dtypes import get_format, round_to
 
 FAST = dict(hypothesis=20)

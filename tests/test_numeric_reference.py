@@ -12,7 +12,7 @@ import sympy as sp
 from symact.catalog import X, entries, get
 from symact.errors import UnknownActivationError
 from symact.numeric import special
-from symact.numeric._fp import fmt, round_mpf, supported_dtypes
+from symact.numeric.fp import fmt, round_mpf, supported_dtypes
 from symact.numeric.kinks import kink_values
 from symact.numeric.reference import Reference, reference, vector_reference
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from symact.accuracy import Standard
 from symact.catalog import entries, get, names
 from symact.errors import ParameterError, UnknownActivationError
-from symact.numeric._fp import fmt, supported_dtypes
+from symact.numeric.fp import fmt, supported_dtypes
 from symact.numeric.kinks import kink_values
 from symact.numeric.reference import reference
 from symact.numeric.twins import twin

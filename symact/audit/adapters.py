@@ -165,7 +165,7 @@ def call_with_limit(fn: Callable[[], Any], seconds: float | None) -> tuple[str, 
     return _CALLER.call(fn, seconds)
 
 
-def _module_of(fn) -> str:
+def module_of(fn) -> str:
     for obj in (fn, getattr(fn, "func", None), type(fn)):
         mod = getattr(obj, "__module__", None)
         if isinstance(mod, str):
@@ -347,7 +347,7 @@ class Target:
         if self.kind is not None:
             return self.kind
         probe = np.array([-1.5, 0.0, 0.5, 2.0])
-        mod = _module_of(self.fn)
+        mod = module_of(self.fn)
         order = ["numpy", "torch", "jax", "scalar"]
         if backends.kind_of_module(mod):
             order = [backends.kind_of_module(mod), "numpy", "scalar"]
@@ -384,7 +384,7 @@ class Target:
         """(imports, argument, keyword text, selection) of a reproduction (see :meth:`reproduction`)."""
         mod, _, qual = (module_hint or self.label).rpartition(":")
         if not mod:
-            mod, qual = _module_of(self.fn), getattr(self.fn, "__qualname__", "f")
+            mod, qual = module_of(self.fn), getattr(self.fn, "__qualname__", "f")
         if mod.startswith(FILE_MODULE_PREFIX) and getattr(sys.modules.get(mod), "__file__", None):
             mod = sys.modules[mod].__file__          # a file target: the reproduction loads that file
         if unimportable(mod, qual):
@@ -429,7 +429,7 @@ class Target:
             shown = backends.get(self.kind).output_text if self.kind in backends.KINDS else "repr({})".format
             code = f"{imp}; print({shown(f'f({arg}{kw}){sel}')})"
         mod, _, qual = (module_hint or base.label).rpartition(":")
-        why = unimportable(mod or _module_of(base.fn), qual if mod else getattr(base.fn, "__qualname__", "f"))
+        why = unimportable(mod or module_of(base.fn), qual if mod else getattr(base.fn, "__qualname__", "f"))
         if why:
             code = code.replace("; pass;", ";")
             return f"not reproducible by import ({why}); with that function bound to f, this Python code is: {code}"
@@ -468,7 +468,7 @@ def _warning_lines(caught) -> list[str]:
 
 
 def _qualified_name(fn) -> str:
-    mod = _module_of(fn)
+    mod = module_of(fn)
     qual = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None) or type(fn).__name__
     return f"{mod}:{qual}" if mod else str(qual)
 

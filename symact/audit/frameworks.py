@@ -1,4 +1,5 @@
-"""What each framework ships, mapped explicitly onto the catalog (``symact audit --framework ...``).
+"""What each framework ships, mapped explicitly onto the catalog (``symact audit --framework ...``; run by
+:func:`symact.audit.api.audit_framework`).
 
 Every row says which callable is audited, with which keyword arguments, as which catalog entry and
 parameter values, and which conventions apply.  The defaults are written out, never implied:
@@ -20,7 +21,7 @@ jax (``jax.nn``, derivatives by ``jax.grad``; 64-bit mode is switched on for flo
   sigmoid, tanh, silu, mish, softplus, soft_sign -> softsign, log_sigmoid -> logsigmoid,
   hard_tanh -> hardtanh, hard_sigmoid -> hardsigmoid (relu6(x + 3)/6), hard_silu -> hardswish, identity.
 
-Vector entries (softmax, log_softmax, maxout; audited by :mod:`symact.audit.vector`, the last axis is the
+Vector entries (softmax, log_softmax, maxout; audited by :mod:`symact.audit.stages.vector`, the last axis is the
 vector axis; derivatives are the full Jacobian):
   numpy: scipy.special.softmax(axis=-1) -> softmax and scipy.special.log_softmax(axis=-1) -> log_softmax
   (SciPy's default axis=None normalises over the whole array, so the row passes axis=-1 explicitly);
@@ -39,7 +40,6 @@ Derivative conventions at kinks (ReLU'(0) = 0 in torch and JAX, ...) are reporte
 from __future__ import annotations
 
 import importlib.util
-from typing import Any
 
 import numpy as np
 
@@ -47,7 +47,7 @@ from symact.audit.backends import BACKENDS, Row
 
 FRAMEWORKS = ("numpy", "torch", "jax") + tuple(BACKENDS)
 
-__all__ = ["FRAMEWORKS", "Row", "audit_framework", "missing_module", "planned", "rows"]
+__all__ = ["FRAMEWORKS", "Row", "missing_module", "planned", "rows"]
 
 
 #: the module each framework's audit imports (``--framework numpy`` audits SciPy's functions too)
@@ -236,37 +236,3 @@ def planned(framework: str, dtypes, only: list[str] | None = None) -> list[tuple
     activation or label) in every one of ``dtypes`` that the row's framework implements."""
     return [(i, r, d) for i, r in enumerate(rows(framework)) for d in dtypes
             if (not only or r.activation in only or r.label in only) and (r.formats is None or d in r.formats)]
-
-
-def audit_framework(framework: str, dtypes=("float32", "float64"), *, progress=None, derivative: bool = True,
-                    only: list[str] | None = None, isolate: bool = True, **kw) -> list[tuple[Row, Any]]:
-    """Audit every row of ``framework`` in every dtype; returns [(row, AuditReport)].  Ctrl-C stops after the
-    current audit (the reports so far are returned, the interrupted one flagged).  ``isolate``: the audits
-    run in one child process, reused from row to row (a new one after a row whose target killed it)."""
-    from symact.audit.core import audit
-    from symact.audit.target import Child, audit_row, default_memory
-
-    out = []
-    todo = planned(framework, dtypes, only)
-    child = Child(default_memory(kw.get("device"))) if isolate else None
-    try:
-        for n, (i, row, dt) in enumerate(todo):
-            if progress is not None:
-                progress.update(f"{row.label} {dt}", n, len(todo))
-            try:
-                if child is not None:
-                    rep = audit_row(child, framework, i, row.label, row.activation, dt,
-                                    dict(kw, derivative=derivative))
-                else:
-                    rep = audit(row.fn, row.activation, dtype=dt, params=row.params, grad=row.grad, kind=row.kind,
-                                label=row.label, derivative=derivative, convention_region=row.convention_region,
-                                isolate=False, **kw)
-            except KeyboardInterrupt:
-                break
-            out.append((row, rep))
-            if rep.interrupted:
-                break
-    finally:
-        if child is not None:
-            child.retire()
-    return out

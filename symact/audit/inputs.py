@@ -119,10 +119,14 @@ def exhaustive_chunks(fmt, chunk: int = 1 << 22, patterns: range = range(1 << 32
         yield exhaustive(fmt)
         return
     for start in range(patterns.start, patterns.stop, chunk):
-        bits = np.arange(start, min(start + chunk, patterns.stop), dtype=np.uint64).astype(np.uint32)
+        stop = min(start + chunk, patterns.stop)
+        bits = np.arange(stop - start, dtype=np.uint32) + np.uint32(start)
         with np.errstate(invalid="ignore"):
             vals = bits.view(np.float32).astype(np.float64)
-        yield vals[np.isfinite(vals)]
+        # infinities and NaNs: exponent 0xff, the patterns 0x7f800000-0x7fffffff and 0xff800000-0xffffffff
+        if any(start < b and stop > a for a, b in ((0x7F800000, 0x80000000), (0xFF800000, 1 << 32))):
+            vals = vals[np.isfinite(vals)]
+        yield vals
 
 
 def audit_points(fmt, breakpoints: Iterable[float] = (), scale: float = 1.0, effort: float = 1.0) -> np.ndarray:

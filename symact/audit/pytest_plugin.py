@@ -11,7 +11,7 @@ is declared by the target module, never guessed:
 or alias (``def gelu(x)``); off by default, since a helper called ``linear`` or ``step`` would otherwise be
 audited as ``identity`` or ``binary_step``.  Each (function, dtype, check) is one test, with the id
 ``TARGET::NAME[DTYPE-CHECK]``, in the style of data-apis/array-api-tests (vector activations such as
-``softmax`` get the checks of :mod:`symact.audit.vector`):
+``softmax`` get the checks of :mod:`symact.audit.stages.vector`):
 
     mypkg/activations.py::gelu[float32-values]  mypkg/activations.py::gelu[float32-special_values]  ...
 
@@ -39,7 +39,7 @@ import pytest
 
 CHECKS = ("calls", "values", "special_values", "range", "monotonic", "symmetry", "dtype", "shape", "mutation",
           "determinism", "warnings", "derivative", "convention")
-#: the checks of a vector activation (softmax, log_softmax, maxout; symact.audit.vector)
+#: the checks of a vector activation (softmax, log_softmax, maxout; symact.audit.stages.vector)
 VECTOR_CHECKS = ("calls", "values", "batch", "special_values", "range", "sum", "shift", "permutation", "selects",
                  "dtype", "shape", "mutation", "determinism", "warnings", "derivative")
 #: the file whose collection the plugin takes over (see pytest_pycollect_makemodule)
@@ -284,7 +284,7 @@ class CheckItem(pytest.Item):
         spec = self.parent.target.spec
         key = (spec, self.case.name, self.dtype)
         if key not in _CACHE:
-            from symact.audit.target import audit_spec
+            from symact.audit.api import audit_spec
 
             cfg = self.config
             if self.case.attribute:                          # the reproduction imports this

@@ -38,7 +38,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from typing import Any, Callable
 
-from symact.audit.adapters import FILE_MODULE_PREFIX, HUNG, load_file_module, load_target
+from symact.audit.adapters import FILE_MODULE_PREFIX, HUNG, load_target
 from symact.progress import Progress
 from symact.audit.report import FAIL, AuditReport, CheckResult, Failure
 from symact.audit.workers import OUTPUT_CHARS, WorkerDied, WorkerPool, exit_reason
@@ -130,36 +130,7 @@ def child_load(state: dict, specs: dict[str, str | tuple]) -> None:
         state["targets"][key] = load_target(spec) if isinstance(spec, str) else spec[0](*spec[1:])
 
 
-def child_audit(state: dict, files: dict[str, str], payload: bytes | None, name: str, kwargs: dict):
-    """Run one audit in the child: the callable is ``payload`` unpickled (after importing its ``file.py``
-    module) or, without a payload, the targets loaded by :func:`child_load` (``kwargs["fn"]``/``["grad"]``
-    name them).  Returns (report, whether this child should be retired: a call of the target hung)."""
-    from symact.audit.core import audit
-
-    for mod, path in files.items():
-        if mod not in sys.modules:
-            load_file_module(mod, path)
-    kwargs = dict(kwargs)
-    if payload is not None:
-        fn, grad = pickle.loads(payload)
-    else:
-        fn = state["targets"][kwargs.pop("fn")]
-        grad = state["targets"].get(kwargs.pop("grad", None))
-    return _audited(state, lambda **kw: audit(fn, name, grad=grad, isolate=False, **kw), kwargs)
-
-
-def child_framework(state: dict, framework: str, index: int, dtype: str, kwargs: dict):
-    """Audit row ``index`` of ``framework``'s rows (built again in the child: rows hold closures)."""
-    from symact.audit import frameworks
-    from symact.audit.core import audit
-
-    row = frameworks.rows(framework)[index]
-    return _audited(state, lambda **kw: audit(
-        row.fn, row.activation, dtype=dtype, params=row.params, grad=row.grad, kind=row.kind, label=row.label,
-        convention_region=row.convention_region, isolate=False, **kw), kwargs)
-
-
-def _audited(state: dict, run: Callable[..., AuditReport], kwargs: dict) -> tuple[AuditReport, bool]:
+def audited(state: dict, run: Callable[..., AuditReport], kwargs: dict) -> tuple[AuditReport, bool]:
     """``run(**kwargs)`` with the progress bar on the parent's terminal, the output captured and Ctrl-C
     (forwarded by the parent) interrupting it; (report, whether a call of the target hung)."""
     if state["progress"] is not None:
@@ -320,94 +291,7 @@ def _wait(fut: Future, pool: WorkerPool, seconds: float | None):
             raise
 
 
-_SHARED: dict[int, Child] = {}
-
-
-def _shared(memory: int) -> Child:
-    """The reused child of :func:`audit_callable` for this address-space limit."""
-    if memory not in _SHARED:
-        _SHARED[memory] = Child(memory)
-    return _SHARED[memory]
-
-
-def audit_spec(spec: str | tuple, grad_spec: str | None, name: str, kwargs: dict, *, memory: int | None = None,
-               import_seconds: float = IMPORT_SECONDS, child: Child | None = None) -> AuditReport:
-    """Audit the target named ``spec`` (and its derivative ``grad_spec``) as ``name`` in a child process that
-    imports them (``spec`` as in :func:`child_load`; a tuple needs ``kwargs["label"]``); ``kwargs`` are
-    :func:`symact.audit`'s (picklable ones: dtype, params, effort, ...)."""
-    memory = default_memory(kwargs.get("device")) if memory is None else memory
-    own = child is None
-    child = child or Child(memory, progress=bool(kwargs.pop("progress", False)))
-    specs = {"fn": spec} | ({"grad": grad_spec} if grad_spec else {})
-    label = kwargs.get("label") or spec
-    try:
-        why = child.load(specs, import_seconds)
-        if why:
-            return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why,
-                               getattr(child, "last_output", ""))
-        args = dict(kwargs, fn="fn", label=label) | ({"grad": "grad"} if grad_spec else {})
-        return _report(child, (child_audit, {}, None, name, args), label, name, kwargs)
-    finally:
-        if own:
-            child.retire()
-
-
-def _report(child: Child, call: tuple, label: str, name: str, kwargs: dict) -> AuditReport:
-    start = time.perf_counter()
-    answer, why, output = child.run(*call)
-    if answer is None:
-        report = died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why, output)
-        report.seconds = time.perf_counter() - start
-        return report
-    report, retire = answer
-    if retire:
-        child.retire(kill=True)
-    return report
-
-
-def audit_row(child: Child, framework: str, index: int, label: str, name: str, dtype: str,
-              kwargs: dict) -> AuditReport:
-    """Audit row ``index`` of ``framework`` in ``child`` (a failing report when the child dies)."""
-    return _report(child, (child_framework, framework, index, dtype, kwargs), label, name, dict(kwargs, dtype=dtype))
-
-
-def audit_callable(fn: Callable, name: str, kwargs: dict) -> AuditReport:
-    """:func:`symact.audit` with ``isolate=True`` (module docs: a reused fresh interpreter, or a fork)."""
-    memory = kwargs.pop("memory", None)
-    memory = default_memory(kwargs.get("device")) if memory is None else memory
-    grad = kwargs.pop("grad", None)
-    progress = kwargs.pop("progress", False)
-    label = kwargs.get("label") or _label(fn)
-    sendable = {k: v for k, v in kwargs.items() if v is not None}
-    payload = by_reference((fn, grad))
-    if payload is not None and by_reference(sendable) is not None:
-        child = Child(memory, progress=True) if progress is True else _shared(memory)
-        try:
-            files = file_module_of(fn) | file_module_of(grad)
-            return _report(child, (child_audit, files, payload, name, sendable), label, name, kwargs)
-        finally:
-            if child.progress:
-                child.retire()
-    if not hasattr(os, "fork"):        # pragma: no cover - Windows: nothing to isolate an unpicklable callable
-        from symact.audit.core import audit
-
-        return audit(fn, name, grad=grad, progress=progress, isolate=False, **kwargs)
-    return _forked(lambda: _audit_here(fn, name, grad, progress, kwargs), memory, label, name, kwargs)
-
-
-def _label(fn) -> str:
-    from symact.audit.adapters import Target
-
-    return fn.label if isinstance(fn, Target) else Target(fn).label
-
-
-def _audit_here(fn, name, grad, progress, kwargs) -> AuditReport:
-    from symact.audit.core import audit
-
-    return audit(fn, name, grad=grad, progress=progress, isolate=False, **kwargs)
-
-
-def _forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, kwargs: dict) -> AuditReport:
+def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, kwargs: dict) -> AuditReport:
     """Run ``job()`` in a fork of this process (its own process group: Ctrl-C is forwarded once) with the
     address-space limit and its output captured; the report, or a failing one saying why there is none."""
     sys.stdout.flush()

@@ -1,6 +1,8 @@
-"""Worker processes: fresh interpreters running ``python -m symact.audit.workers``, fed over pipes.
+"""Worker processes: fresh interpreters running :func:`serve` (``python -c "from symact.audit.workers import
+serve; serve()"``; not ``-m``, which would run this module a second time after the package imported it), fed
+over pipes.
 
-The exhaustive stream (:mod:`symact.audit.exhaustive`) runs one worker per core.  ``multiprocessing`` is not
+The exhaustive stream (:mod:`symact.audit.stages.exhaustive`) runs one worker per core.  ``multiprocessing`` is not
 used because its ``spawn`` start runs the caller's main script again in every child (an audit started from a
 script without an ``if __name__ == "__main__"`` guard would start again there) and ``fork`` copies the
 threads of PyTorch or JAX in an unusable state.  A worker here runs nothing but this module:
@@ -29,6 +31,10 @@ from concurrent.futures import Future
 from typing import Any, Callable
 
 
+#: what a worker process runs
+SERVE = "from symact.audit.workers import serve; serve()"
+
+
 class WorkerDied(Exception):
     """A worker process ended without answering; ``output`` is the end of what it wrote (its standard output
     and error: a target's own prints, a traceback)."""
@@ -55,7 +61,7 @@ class WorkerPool:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in paths if p))
         for _ in range(n):
             err = tempfile.TemporaryFile()
-            proc = subprocess.Popen([sys.executable, "-m", "symact.audit.workers"], stdin=subprocess.PIPE,
+            proc = subprocess.Popen([sys.executable, "-c", SERVE], stdin=subprocess.PIPE,
                                     stdout=subprocess.PIPE, stderr=err, env=env,
                                     pass_fds=pass_fds, start_new_session=new_session)
             self._procs.append(proc)
@@ -175,7 +181,7 @@ def _last_words(proc: subprocess.Popen, err) -> tuple[str, str]:
     return f"{exit_reason(code)}{': ' + lines[-1][:300] if lines else ''}", text[-OUTPUT_CHARS:]
 
 
-def _serve() -> None:
+def serve() -> None:
     """The worker's loop (module docs)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     chan_out = os.fdopen(os.dup(1), "wb")
@@ -198,6 +204,3 @@ def _serve() -> None:
         pickle.dump(answer, chan_out)
         chan_out.flush()
 
-
-if __name__ == "__main__":
-    _serve()

@@ -193,14 +193,15 @@ def run(args: argparse.Namespace) -> int:
 def _audit_target(args: argparse.Namespace, name: str, kw: dict, progress):
     """The report of the single TARGET: audited in a child process, or here with --in-process (the target's
     output captured either way)."""
-    from symact.audit.target import IMPORT_SECONDS, audit_spec, captured_output
+    from symact.audit.api import audit_spec
+    from symact.audit.target import IMPORT_SECONDS, captured_output
 
     if not args.in_process:
         memory = None if args.memory_limit is None else int(args.memory_limit * 2 ** 30)
         return audit_spec(args.target, args.grad, name, dict(kw, progress=progress.enabled), memory=memory,
                           import_seconds=args.import_timeout or IMPORT_SECONDS)
     from symact.audit.adapters import TargetError, load_target
-    from symact.audit.core import audit
+    from symact.audit.api import audit
 
     with captured_output() as output:
         try:
@@ -215,6 +216,7 @@ def _audit_target(args: argparse.Namespace, name: str, kw: dict, progress):
 
 def _run_framework(args, dtypes, progress, kw) -> int:
     from symact.audit import frameworks
+    from symact.audit.api import audit_framework
 
     missing = frameworks.missing_module(args.framework)
     if missing:
@@ -229,9 +231,8 @@ def _run_framework(args, dtypes, progress, kw) -> int:
 
         plot_to = output_path(args.plot)
     extra = {"device": args.device} if args.device else {}
-    results = frameworks.audit_framework(args.framework, dtypes, progress=progress,
-                                         derivative=not args.no_derivative, only=only,
-                                         isolate=not args.in_process, **kw, **extra)
+    results = audit_framework(args.framework, dtypes, progress=progress, derivative=not args.no_derivative,
+                              only=only, isolate=not args.in_process, **kw, **extra)
     progress.close()
     interrupted = any(r.interrupted for _, r in results) or len(results) < len(
         frameworks.planned(args.framework, dtypes, only))

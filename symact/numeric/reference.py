@@ -22,7 +22,7 @@ keeps doubling (up to 16x the start).  The per-point loop is :meth:`Reference.va
 can replace :meth:`Reference.rounded` / :meth:`Reference.exact` without touching callers.
 
 Relative accuracy (:meth:`Reference.relative`): the value to about 2^-80 relative, whatever the format,
-for the auditor's double-double exact values (:mod:`symact.audit.exact` tries vectorised enclosures and
+for the auditor's double-double exact values (:mod:`symact.audit.reference.oracle` tries vectorised enclosures and
 python-flint balls first and comes here for the rest).  :meth:`Reference.at` is one evaluation at a given
 precision, with no claim of accuracy.
 """
@@ -40,7 +40,7 @@ import sympy as sp
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
 from symact.errors import UnknownActivationError
-from symact.numeric._fp import Format, fmt, round_mpf, split_dd
+from symact.numeric.fp import Format, fmt, round_mpf, split_dd
 from symact.numeric.kinks import exact_fraction, kink_values, params_key
 from symact.numeric.mpcompile import compile_mp
 

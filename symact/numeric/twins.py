@@ -33,7 +33,7 @@ from symact.catalog import get
 from symact.catalog.registry import Activation, VectorActivation
 from symact.errors import ParameterError
 from symact.numeric import special as S
-from symact.numeric._fp import supported_dtypes
+from symact.numeric.fp import supported_dtypes
 
 __all__ = ["Twin", "twin", "names"]
 

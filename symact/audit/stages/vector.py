@@ -1,5 +1,5 @@
 """Auditing vector activations (softmax, log_softmax, maxout): ``audit_vector``, reached through
-:func:`symact.audit.core.audit` when the catalog entry is a :class:`~symact.catalog.registry.VectorActivation`.
+:func:`symact.audit.api.audit` when the catalog entry is a :class:`~symact.catalog.registry.VectorActivation`.
 
 The target is a callable taking an array whose **last axis** is the vector axis (a 1-D vector, or a batch of
 them) in the audited dtype; softmax and log_softmax return an array of the same shape, maxout (the max of the
@@ -71,15 +71,15 @@ import mpmath
 import numpy as np
 
 from symact.audit import inputs as gen
-from symact.audit.adapters import Target, _module_of
-from symact.audit.core import (MAX_FAILURES, _as_bits, _max_ulp, changed_in_place, run_stages, shape_problems,
-                               hypothesis_tools, run_search)
+from symact.audit.adapters import Target, module_of
+from symact.audit.context import MAX_FAILURES, hypothesis_tools, max_ulp, run_search, run_stages
+from symact.audit.stages.hygiene import as_bits, changed_in_place, shape_problems
 from symact.audit.dtypes import Format, get_format, round_to
 from symact.progress import Progress, Quiet
 from symact.audit.report import FAIL, PASS, SKIP, AuditReport, CheckResult, Failure
 from symact.audit.standard import Standard
 from symact.errors import ParameterError
-from symact.numeric._fp import split_dd
+from symact.numeric.fp import split_dd
 
 PREC = 160
 #: e^z for z below this is < 2^-2100: far below every format's smallest subnormal and the working precision
@@ -322,7 +322,7 @@ def _vec(row, fmt: Format, focus: int | None = None) -> _Vec:
 
 
 # -- the audit -------------------------------------------------------------------------------------------------
-class _Ctx:
+class _VectorCtx:
     def __init__(self, target: Target, name: str, fmt: Format, std: Standard, effort: float, progress: Progress,
                  hint: str | None):
         self.target, self.name, self.fmt, self.std = target, name, fmt, std
@@ -370,7 +370,7 @@ def _spreading(target: Target) -> Target:
             return y
         return y[..., None][..., np.zeros(x.shape[-1], dtype=np.int64)]
 
-    spread.__module__ = _module_of(fn)
+    spread.__module__ = module_of(fn)
     spread.__qualname__ = getattr(fn, "__qualname__", "maxout")
     t = Target(spread, kind=target.kind, call_seconds=target.call_seconds, label=target.label,
                device=target.device)
@@ -384,7 +384,7 @@ def audit_vector(fn: Callable, entry, *, dtype: str = "float32", params: Mapping
                  progress: bool | Progress | None = False, label: str | None = None,
                  derivative: bool | None = None, device: str | None = None) -> AuditReport:
     """Audit ``fn`` as the vector catalog entry ``entry`` (softmax, log_softmax, maxout) in ``dtype``; the
-    arguments mean what they mean for :func:`symact.audit.core.audit` (module docs for the checks)."""
+    arguments mean what they mean for :func:`symact.audit.api.audit` (module docs for the checks)."""
     start = time.perf_counter()
     if params:
         raise ParameterError(f"{entry.name} has no parameters (got {', '.join(map(str, params))})")
@@ -399,7 +399,7 @@ def audit_vector(fn: Callable, entry, *, dtype: str = "float32", params: Mapping
                                                       kwargs=dict(kwargs or {}), device=device)
     report = AuditReport(target=target.label, activation=entry.name, dtype=fmt.name, params={},
                          standard=std.describe() + ", componentwise; kappa_i = sum_j |x_j dF_i/dx_j| / |F_i|")
-    ctx = _Ctx(target, entry.name, fmt, std, effort, prog, label)
+    ctx = _VectorCtx(target, entry.name, fmt, std, effort, prog, label)
     stages = [("values", _stage_values), ("hypothesis", _stage_hypothesis), ("batch", _stage_batch),
               ("special values", _stage_special), ("properties", _stage_properties), ("hygiene", _stage_hygiene),
               ("derivative", _stage_derivative)]
@@ -408,7 +408,7 @@ def audit_vector(fn: Callable, entry, *, dtype: str = "float32", params: Mapping
     def setup():
         ctx.caller.detect(fmt)
         if ctx.caller.kind == "scalar":      # nothing array-like worked: report the array calls' failures
-            mod = _module_of(target.fn)
+            mod = module_of(target.fn)
             ctx.caller.kind = "torch" if mod.startswith("torch") else "jax" if mod.startswith("jax") else "numpy"
         target.kind = report.kind = ctx.caller.kind
 
@@ -419,7 +419,7 @@ def audit_vector(fn: Callable, entry, *, dtype: str = "float32", params: Mapping
     return report
 
 
-def _row_failure(ctx: _Ctx, check: str, x, r, hi, lo, mpv, err, allowed, i: int, message: str = "") -> Failure:
+def _row_failure(ctx: _VectorCtx, check: str, x, r, hi, lo, mpv, err, allowed, i: int, message: str = "") -> Failure:
     exact = mpmath.nstr(mpv[i], 17) if mpv is not None else repr(float(hi[i] + lo[i]))
     n_out = len(hi)
     what = f"component {i} of {n_out}: returned {_num_text(float(r[i]), ctx.fmt)}, exact {exact}"
@@ -435,7 +435,7 @@ def _worst(err, allowed, ok) -> int:
     return int(np.argmax(e))
 
 
-def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
+def _stage_values(ctx: _VectorCtx, report: AuditReport, opts) -> None:
     ctx.rows = vector_rows(ctx.fmt, ctx.effort)
     ctx.row_ok = [False] * len(ctx.rows)
     problems: list[str] = []
@@ -475,7 +475,7 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
     err, hi = np.concatenate(errs), np.concatenate(his)
     fams = sorted({f for f, _ in ctx.rows})
     chk = CheckResult("values", PASS, f"every component within the standard ({len(fams)} families of rows)",
-                      points=int(err.size), max_ulp=_max_ulp(err, hi, ctx.fmt))
+                      points=int(err.size), max_ulp=max_ulp(err, hi, ctx.fmt))
     if bad:
         chk.status = FAIL
         chk.detail = f"{len(bad)} of {len(errs)} rows have components outside the standard"
@@ -483,7 +483,7 @@ def _stage_values(ctx: _Ctx, report: AuditReport, opts) -> None:
     report.checks.append(chk)
 
 
-def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
+def _stage_hypothesis(ctx: _VectorCtx, report: AuditReport, opts) -> None:
     chk, n = report.check("values"), opts["hypothesis"]
     hyp = hypothesis_tools(n, chk) if n and chk is not None else None
     if hyp is None:
@@ -525,7 +525,7 @@ def _stage_hypothesis(ctx: _Ctx, report: AuditReport, opts) -> None:
         chk.max_ulp = max(chk.max_ulp or 0.0, found[0][0])
 
 
-def _stage_batch(ctx: _Ctx, report: AuditReport, opts) -> None:
+def _stage_batch(ctx: _VectorCtx, report: AuditReport, opts) -> None:
     """Rows of one length stacked into (m, n) and (2, m/2, n) batches must give the rows' exact values."""
     groups: dict[int, list[int]] = {}
     for k, (_, x) in enumerate(ctx.rows):
@@ -582,7 +582,7 @@ def _special_rows(name: str) -> list[list[float]]:
     return rows
 
 
-def _no_limit_ok(name: str, x: np.ndarray, r: np.ndarray, ctx: _Ctx) -> bool:
+def _no_limit_ok(name: str, x: np.ndarray, r: np.ndarray, ctx: _VectorCtx) -> bool:
     """Where the limit does not exist: NaN, or a limit along some path (module docs)."""
     if np.all(np.isnan(r)):
         return True
@@ -594,7 +594,7 @@ def _no_limit_ok(name: str, x: np.ndarray, r: np.ndarray, ctx: _Ctx) -> bool:
     return bool(np.all((p >= 0) & (p <= 1)) and np.all(p[below] == 0) and abs(math.fsum(p) - 1) <= tol)
 
 
-def _stage_special(ctx: _Ctx, report: AuditReport, opts) -> None:
+def _stage_special(ctx: _VectorCtx, report: AuditReport, opts) -> None:
     chk = CheckResult("special_values", PASS, "NaN -> NaN row, +-inf -> the limit where it exists")
     fails: list[Failure] = []
     no_limit = []
@@ -649,14 +649,14 @@ def _stage_special(ctx: _Ctx, report: AuditReport, opts) -> None:
     report.checks.append(chk)
 
 
-def _tol_abs(ctx: _Ctx, hi, lo, kappa) -> np.ndarray:
+def _tol_abs(ctx: _VectorCtx, hi, lo, kappa) -> np.ndarray:
     """The standard's allowed absolute error per component (hi + lo exact values)."""
     from symact import accuracy
 
     return accuracy.tolerance(hi, kappa, ctx.fmt.numpy_dtype(), ctx.std.budget, ctx.std.strict, lo)
 
 
-def _stage_properties(ctx: _Ctx, report: AuditReport, opts) -> None:
+def _stage_properties(ctx: _VectorCtx, report: AuditReport, opts) -> None:
     fmt, name = ctx.fmt, ctx.name
     # rows whose output has a NaN already fail ``values``; the properties look at the others
     usable = [k for k in range(len(ctx.out)) if ctx.out[k] is not None and not np.isnan(ctx.out[k]).any()]
@@ -717,7 +717,7 @@ def _stage_properties(ctx: _Ctx, report: AuditReport, opts) -> None:
         report.checks.append(chk)
 
 
-def _prop_failure(ctx: _Ctx, check: str, k: int, message: str) -> Failure:
+def _prop_failure(ctx: _VectorCtx, check: str, k: int, message: str) -> Failure:
     x = ctx.rows[k][1]
     hi, lo = ctx.exact[k][0], ctx.exact[k][1]
     return Failure(check, input=_vec(x, ctx.fmt), returned=_vec(ctx.out[k], ctx.fmt),
@@ -731,7 +731,7 @@ def _exact_sum(a: np.ndarray, c: float) -> bool:
     return bool(np.all(np.isfinite(s)) and np.all(err == 0))
 
 
-def _shift_check(ctx: _Ctx, report: AuditReport, usable: list[int]) -> None:
+def _shift_check(ctx: _VectorCtx, report: AuditReport, usable: list[int]) -> None:
     fmt = ctx.fmt
     L = float(round_to(np.array([math.log(fmt.max)]), fmt)[0])
     cands = [1.0, -2.0, 0.5, 64.0, -1000.0, 1000.0, L, -L]
@@ -772,7 +772,7 @@ def _shift_check(ctx: _Ctx, report: AuditReport, usable: list[int]) -> None:
     report.checks.append(chk)
 
 
-def _permutation_check(ctx: _Ctx, report: AuditReport, usable: list[int]) -> None:
+def _permutation_check(ctx: _VectorCtx, report: AuditReport, usable: list[int]) -> None:
     bad, count = [], 0
     for k in usable:
         x = ctx.rows[k][1]
@@ -804,7 +804,7 @@ def _permutation_check(ctx: _Ctx, report: AuditReport, usable: list[int]) -> Non
     report.checks.append(chk)
 
 
-def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
+def _stage_hygiene(ctx: _VectorCtx, report: AuditReport, opts) -> None:
     fmt, t = ctx.fmt, ctx.target
     sample = next((x for _, x in ctx.rows if x.size == 3), np.array([-1.0, 0.5, 2.0]))
     # dtype
@@ -864,7 +864,7 @@ def _stage_hygiene(ctx: _Ctx, report: AuditReport, opts) -> None:
 
 
 # -- derivative ------------------------------------------------------------------------------------------------
-def _jacobian(ctx: _Ctx, grad) -> tuple[Callable, str] | None:
+def _jacobian(ctx: _VectorCtx, grad) -> tuple[Callable, str] | None:
     """A callable x (..., n) -> the Jacobian (..., outputs, n) in the target's framework, and how it is
     obtained: ``grad=``, or autograd as the gradients of sum(e_i * F) for the unit weight vectors e_i."""
     t = ctx.target
@@ -901,27 +901,27 @@ def _jacobian(ctx: _Ctx, grad) -> tuple[Callable, str] | None:
     return None
 
 
-def _row_targets(ctx: _Ctx, jac: Callable, rows: int) -> list[Target]:
+def _row_targets(ctx: _VectorCtx, jac: Callable, rows: int) -> list[Target]:
     """One :class:`Target` per Jacobian row (its output has the input's shape, as Target expects); the
     Jacobian is computed once per input and shared by the rows."""
     cache: dict = {}
 
     def row(i):
         def f(x):
-            key = (tuple(x.shape), _as_bits(x).tobytes())
+            key = (tuple(x.shape), as_bits(x).tobytes())
             if key not in cache:
                 cache.clear()
                 cache[key] = jac(x)
             return cache[key][..., i, :]
 
-        f.__module__ = _module_of(ctx.target.fn)
+        f.__module__ = module_of(ctx.target.fn)
         return Target(f, kind=ctx.target.kind, call_seconds=ctx.target.call_seconds, label=f"d{ctx.target.label}",
                       device=ctx.target.device)
 
     return [row(i) for i in range(rows)]
 
 
-def _deriv_repro(ctx: _Ctx, X, i: int, how: str) -> str:
+def _deriv_repro(ctx: _VectorCtx, X, i: int, how: str) -> str:
     if ctx.target.kind not in ("torch", "jax"):
         return ctx.repro(X) + f"  # then the Jacobian row {i} from the grad callable"
     imp, arg, kw, _ = ctx.target.reproduction_parts(0.0, ctx.fmt, ctx.hint, literal=_arg_text(X, ctx.fmt))
@@ -931,7 +931,7 @@ def _deriv_repro(ctx: _Ctx, X, i: int, how: str) -> str:
     return f'python -c "{imp}; print(repr(jax.grad(lambda v: f(v{kw}){sel}.sum())({arg})))"'
 
 
-def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
+def _stage_derivative(ctx: _VectorCtx, report: AuditReport, opts) -> None:
     if opts.get("derivative") is False:
         return
     grad = opts.get("grad")
@@ -983,7 +983,7 @@ def _stage_derivative(ctx: _Ctx, report: AuditReport, opts) -> None:
     err = np.concatenate(errs) if errs else np.zeros(0)
     hi = np.concatenate(his) if his else np.zeros(0)
     chk = CheckResult("derivative", PASS, f"the full Jacobian by {how}, every entry within the standard",
-                      points=int(err.size), max_ulp=_max_ulp(err, hi, ctx.fmt) if err.size else None)
+                      points=int(err.size), max_ulp=max_ulp(err, hi, ctx.fmt) if err.size else None)
     if problems or fails:
         chk.status = FAIL
         chk.detail = (f"{len(fails)} Jacobian rows outside the standard ({how})" if fails else

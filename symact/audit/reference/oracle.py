@@ -5,10 +5,10 @@ the exact value, ``lo`` the float64 nearest the remainder), good to far better t
 what ULP errors in any of the audited formats need (the expression is the catalog's f or a derivative, see
 :func:`_expression`).  Three tiers:
 
-* the fast path (:mod:`symact.audit.fastref`): vectorised float64 interval arithmetic on the expression; a
+* the fast path (:mod:`symact.audit.reference.f64`): vectorised float64 interval arithmetic on the expression; a
   point is taken from it only when the enclosure is narrow enough (relative width below 2^-60 for float64
-  targets, see :func:`fastref.enclose`);
-* its second tier (:mod:`symact.audit.fastdd`): vectorised double-double interval arithmetic, certain to about
+  targets, see :func:`f64.enclose`);
+* its second tier (:mod:`symact.audit.reference.dd`): vectorised double-double interval arithmetic, certain to about
   2^-90 relative, for the points the float64 tier leaves (float64 audits: most of them); a value is taken from
   it when its certified radius is below 2^-80 of it (the slow path's own acceptance level), or when the value
   is certainly below 2^-1076 in magnitude (it rounds to zero);
@@ -23,7 +23,7 @@ activation on the same inputs evaluates the reference once.
 Threads: the vectorised tiers are plain NumPy; every per-point evaluation runs under :data:`PER_POINT`
 (mpmath and python-flint keep their working precision in process-wide state, so two threads evaluating at
 once could each compute at the other's precision).  An oracle may therefore be used from several threads at
-once, as the float32 exhaustive audit (:mod:`symact.audit.exhaustive`) does.
+once, as the float32 exhaustive audit (:mod:`symact.audit.stages.exhaustive`) does.
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ import mpmath
 import numpy as np
 import sympy as sp
 
+from symact.audit.reference import dd, f64
 from symact.catalog import X, get
 
 #: held by every per-point (mpmath / python-flint) evaluation: see the module docs
@@ -161,26 +162,20 @@ class Oracle:
     # -- public ---------------------------------------------------------------------------------------------
     def _compiled(self):
         if self._fast is None:
-            from symact.audit import fastref
-
-            self._fast = fastref.compile_expr(self.expr) or False
+            self._fast = f64.compile_expr(self.expr) or False
         return self._fast
 
     def _dd_compiled(self):
         if self._ddf is None:
-            from symact.audit import fastdd
-
-            self._ddf = fastdd.compile_expr(self.expr) or False
+            self._ddf = dd.compile_expr(self.expr) or False
         return self._ddf
 
     def _dd_tier(self, xs: np.ndarray):
-        """The double-double tier at ``xs`` as a :class:`fastdd.DD` (NaN where it gives nothing), or None when
+        """The double-double tier at ``xs`` as a :class:`dd.DD` (NaN where it gives nothing), or None when
         the expression has no dd evaluator or ``xs`` is too small to be worth its fixed cost."""
         if xs.size < DD_MIN_POINTS or not self._dd_compiled():
             return None
-        from symact.audit import fastdd
-
-        return fastdd.enclose(self._ddf, xs)
+        return dd.enclose(self._ddf, xs)
 
     def enclose(self, xs: np.ndarray, need: float = 2.0 ** -30) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(mid, lo, rad)``: the exact value lies in [mid + lo - rad, mid + lo + rad].  Points whose float64
@@ -194,12 +189,13 @@ class Oracle:
         todo = np.ones(xs.shape, dtype=bool)
         fast = self._compiled()
         if fast and xs.size:
-            from symact.audit import fastref
-
-            fm, fr, ok = fastref.evaluate(fast, xs, need)
+            fm, fr, ok = f64.evaluate(fast, xs, need)
+            n = int(np.count_nonzero(ok))
+            self.fast_points += n
+            if n == xs.size:                      # every point from the float64 tier (the usual case)
+                return fm, lo, fr
             mid[ok], rad[ok] = fm[ok], fr[ok]
             todo = ~ok
-            self.fast_points += int(ok.sum())
         idx = np.flatnonzero(todo)
         d = self._dd_tier(xs[idx])
         if d is not None:
@@ -233,9 +229,7 @@ class Oracle:
         idx = np.arange(xs.size)
         d = self._dd_tier(xs)
         if d is not None:
-            from symact.audit import fastdd
-
-            h, l, r, ok = fastdd.values_from(d)
+            h, l, r, ok = dd.values_from(d)
             with np.errstate(all="ignore"):
                 # hi must be the float64 nearest the exact value: refuse a tail within the radius of half a
                 # spacing of hi (either spacing, hi may be a power of two)
@@ -264,9 +258,7 @@ class Oracle:
         todo = np.ones(xs.shape, dtype=bool)
         fast = self._compiled()
         if fast and xs.size:
-            from symact.audit import fastref
-
-            fhi, frad, ok = fastref.evaluate(fast, xs, math.inf)
+            fhi, frad, ok = f64.evaluate(fast, xs, math.inf)
             # a few digits suffice; a wide enclosure of a value far below float64's normal range is as good
             # (the absolute floor of the standard decides there)
             ok &= (frad <= 2.0 ** -8 * np.abs(fhi)) | (np.abs(fhi) + frad < negligible)
@@ -311,9 +303,7 @@ class Oracle:
         out = np.full(xs.shape, np.nan)
         fast = self._compiled()
         if fast and xs.size:
-            from symact.audit import fastref
-
-            lo, hi = fastref.enclose(fast, xs)
+            lo, hi = f64.enclose(fast, xs)
             with np.errstate(all="ignore"):
                 u = np.maximum(np.abs(lo), np.abs(hi))
                 tight = (np.abs(hi - lo) <= 0.5 * np.minimum(np.abs(lo), np.abs(hi))) & (np.sign(lo) == np.sign(hi))
@@ -322,10 +312,8 @@ class Oracle:
         idx = np.flatnonzero(np.isnan(out))
         d = self._dd_tier(xs[idx])
         if d is not None:
-            from symact.audit import fastdd
-
             with np.errstate(all="ignore"):
-                u = fastdd.upper_abs(d)
+                u = dd.upper_abs(d)
                 tight = (d.rad <= 0.25 * np.abs(d.hi)) & (d.hi != 0)
                 good = np.isfinite(u) & (tight | (u <= enough[idx]) | (u < negligible))
             out[idx[good]] = u[good]
@@ -373,6 +361,36 @@ def oracle(entry, params: Mapping[str, Any] | None = None, order: int = 0) -> Or
     """A shared (cached) :class:`Oracle`."""
     name = entry if isinstance(entry, str) else entry.name
     return _oracle(get(name).name, _freeze(params), order)
+
+
+def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0) -> np.ndarray:
+    """Correctly rounded values of a catalog entry (or its derivative) at ``xs`` in ``dtype`` (as float64):
+    the vectorised float64 enclosure where both ends round alike, then the double-double tier
+    (:func:`.dd.rounded`; float64 targets need it), then
+    :meth:`symact.numeric.reference.Reference.rounded` (certified per-point mpmath) for the rest."""
+    from symact.audit.dtypes import get_format
+    from symact.numeric.reference import reference
+
+    fmt = get_format(dtype)
+    xs = np.asarray(xs, dtype=np.float64).ravel()
+    o = oracle(entry, params, order)
+    c = o._compiled()
+    if c:
+        vals, ok = f64.rounded_fast(c, xs, fmt)
+    else:
+        vals, ok = np.full(xs.shape, np.nan), np.zeros(xs.shape, bool)
+    rest = np.flatnonzero(~ok)
+    d = o._dd_tier(xs[rest])
+    if d is not None:
+        v2, ok2 = dd.rounded(d, fmt)
+        vals = vals.copy()
+        vals[rest[ok2]] = v2[ok2]
+        rest = rest[~ok2]
+    if rest.size:
+        ref = reference(o.entry, params, order)
+        vals = vals.copy()
+        vals[rest] = ref.rounded(xs[rest], fmt.numpy_dtype()).astype(np.float64)
+    return vals
 
 
 def limit_at(entry, params, direction: int, order: int = 0):

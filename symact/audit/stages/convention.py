@@ -38,9 +38,9 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import sympy as sp
 
-from symact.audit.core import _Ctx, _float, _kappa, judge_exact
+from symact.audit.context import Context, as_float, judge_exact, kappa_of
 from symact.audit.dtypes import Format
-from symact.audit.exact import oracle
+from symact.audit.reference.oracle import oracle
 from symact.audit.report import FAIL, NOTE, AuditReport, CheckResult, Failure
 from symact.audit.standard import Standard
 from symact.catalog import Activation, X, entries, get
@@ -114,7 +114,7 @@ def _full_params(entry: Activation, params: Mapping[str, Any] | None) -> dict[st
     return {p.name: values[p.symbol] for p in entry.params}
 
 
-def probe_points(ctx: _Ctx, n: int = 300) -> np.ndarray:
+def probe_points(ctx: Context, n: int = 300) -> np.ndarray:
     """Indices of the audit points used to tell conventions apart: x in [-3, 8] with |x| >= 1e-3 (and 0),
     where the readings differ most and even naive formulas (1 + tanh(z) for the tanh GELU) are accurate."""
     xs, r = ctx.xs, ctx.r
@@ -129,7 +129,7 @@ def probe_points(ctx: _Ctx, n: int = 300) -> np.ndarray:
 GRID_STEP = 0.005
 
 
-def _with_grid(ctx: _Ctx, xs: np.ndarray, r: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _with_grid(ctx: Context, xs: np.ndarray, r: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The probe points plus a uniform grid over [-3, 8] (the audit points crowd around the audited entry's own
     kinks; a threshold elsewhere, hardshrink's lambda = 0.31, needs points near it), by one more call of the
     target.  A call that fails, hangs or returns the wrong shape adds nothing."""
@@ -534,8 +534,8 @@ def _fit(entry, data, hold, free_names, deadline, need) -> _Fit | None:
         return None
     names = [p.name for p in model.params]
     base_vals = entry.param_values(hold)
-    base = np.array([_float(base_vals[p.symbol]) for p in model.params])
-    defaults = np.array([_float(p.default) for p in model.params])
+    base = np.array([as_float(base_vals[p.symbol]) for p in model.params])
+    defaults = np.array([as_float(p.default) for p in model.params])
     free = [names.index(n) for n in (free_names or names)]
     n = data.xs.size
     best: tuple[int, float, np.ndarray] | None = None
@@ -625,7 +625,7 @@ def _same_reading(entry: Activation, a: Mapping[str, Any], b: Mapping[str, Any])
         return False
 
 
-def stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
+def stage_convention(ctx: Context, report: AuditReport, opts) -> None:
     chk = report.check("values")
     if not opts["conventions"] or chk is None or chk.status != FAIL or ctx.hi is None:
         return
@@ -648,14 +648,14 @@ def stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
         kappa = None
         model = _model(name) if model_kappa else None
         if model is not None:
-            pv = [_float(v) for v in _full_params(entry, params).values()]
+            pv = [as_float(v) for v in _full_params(entry, params).values()]
             y, d = model.value(xs, pv), model.slope(xs, pv)
             with np.errstate(all="ignore"):
                 kappa = np.abs(xs * d / y)
                 kappa = np.where((y == 0) & (xs * d == 0), 1.0, kappa)
                 kappa = np.where(np.isfinite(kappa), kappa, np.inf)
         if kappa is None:
-            kappa = _kappa(entry, params, 0, xs, fmt)
+            kappa = kappa_of(entry, params, 0, xs, fmt)
         _, _, ok, _, _ = judge_exact(oracle(name, params, 0), xs, r, kappa, fmt, loose)
         return float(ok.mean())
 
@@ -727,7 +727,7 @@ def stage_convention(ctx: _Ctx, report: AuditReport, opts) -> None:
             model = _model(e.name)
             if model is None:
                 continue
-            pv = [_float(p.default) for p in e.params]
+            pv = [as_float(p.default) for p in e.params]
             try:
                 frac = float(np.mean(_passes(model, screen, pv)))
             except Exception:  # noqa: BLE001

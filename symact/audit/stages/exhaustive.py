@@ -16,7 +16,7 @@ back only its summary.  Otherwise (a lambda, a closure, anything defined in ``__
 workers are threads of this process: NumPy releases the GIL inside its loops but the Python between them
 holds it, so two threads reach about 1.4 times the speed of one where two processes reach twice that.
 
-Judging is the auditor's :func:`~symact.audit.core.judge_exact` with the condition number kappa computed only
+Judging is the auditor's :func:`~symact.audit.context.judge_exact` with the condition number kappa computed only
 where it can matter: the tolerance max(B ulp(y) max(1, kappa), tiny) never shrinks as kappa grows, so a point
 that passes with kappa = 1 passes with the true kappa, and only the points that do not pass with kappa = 1 are
 judged again with the exact kappa.  The verdict on every input is therefore the one the ordinary value check
@@ -26,6 +26,7 @@ crashes its process) ends the stream with a reported failure.
 """
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import time
@@ -35,9 +36,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from symact.audit.adapters import file_modules, load_file_module
-from symact.audit.core import MAX_FAILURES, _Ctx, _failures, _kappa, _max_ulp, judge_exact
+from symact import accuracy
+from symact.audit.context import (MAX_FAILURES, Context, judge_exact, kappa_of, max_ulp, surely_within,
+                                  worst_failures)
 from symact.audit.dtypes import get_format
-from symact.audit.exact import oracle
+from symact.audit.reference.oracle import oracle
 from symact.audit.inputs import exhaustive_chunks
 from symact.progress import Quiet
 from symact.audit.regions import failing_ranges, worst_by_range
@@ -48,9 +51,9 @@ from symact.catalog import get
 
 #: bit patterns per target call
 BLOCK = 1 << 20
-#: points per judging slice, by kind of worker: in a process 16k (the float64 temporaries stay in a core's
-#: L2 cache: about 1.5 times faster than 64k), in a thread 64k (fewer Python steps, which hold the GIL)
-SLICE = {"process": 1 << 14, "thread": 1 << 16}
+#: points per judging slice: 64k (measured against 8k to 256k: fewer Python steps than smaller slices, whose
+#: fixed cost per step dominates once most points take the few-pass test; the temporaries still fit in cache)
+SLICE = 1 << 16
 #: streams of fewer bit patterns than this run in threads (worker processes take seconds to start)
 PROCESS_MIN = 1 << 26
 #: the float32 bit patterns audited (all of them; tests audit a slice)
@@ -107,14 +110,38 @@ class Summary:
         return _Worst(**{k: v[_worst_per_binade(cat["xs"], cat["err"])] for k, v in cat.items()})
 
 
-def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
-    """(points, failing, max ulp, worst) for one slice; kappa only where it can change the verdict."""
+def judge_slice(ctx: Context, xs: np.ndarray, r: np.ndarray, region=None):
+    """(points, failing, max ulp, worst) for one slice.  Most points pass a test of a few passes on the fast
+    enclosure (:func:`~symact.audit.context.surely_within`), where only the largest ULP error is kept; the
+    others are judged in full (:func:`~symact.audit.context.judge_exact`), with kappa only where it can change
+    the verdict."""
     o = oracle(ctx.entry, ctx.params, 0)
+    peak = 0.0
+    mid, lo, rad = o.enclose(xs, math.inf)
+    quick = surely_within(mid, lo, rad, r, ctx.fmt, ctx.standard)
+    if quick is not None and quick.any():
+        # the largest ULP error counts the exact values in the normal range only (as max_ulp does)
+        normal = quick & (np.abs(mid) >= ctx.fmt.tiny)
+        q = slice(None) if normal.all() else np.flatnonzero(normal)
+        tail = lo[q] if lo.any() else None          # None: every value from the float64 tier (no tail)
+        with np.errstate(all="ignore"):
+            u = accuracy.ulp(mid[q], ctx.fmt.numpy_dtype(), tail)
+            d = r[q] - mid[q] if tail is None else (r[q] - mid[q]) - tail
+            peak = float(np.max(np.abs(d) / u, initial=0.0))
+        if quick.all():
+            return xs.size, 0, peak, None, np.zeros(512, dtype=np.int64)
+        rest = np.flatnonzero(~quick)
+        xs, r = xs[rest], r[rest]
+    points, failing, worst_ulp, worst, by_binade = _judge_in_full(ctx, o, xs, r, region)
+    return points + (0 if quick is None else int(quick.sum())), failing, max(peak, worst_ulp), worst, by_binade
+
+
+def _judge_in_full(ctx: Context, o, xs: np.ndarray, r: np.ndarray, region):
     with np.errstate(all="ignore"):
         err, allowed, ok, hi, lo = judge_exact(o, xs, r, None, ctx.fmt, ctx.standard)
         again = np.flatnonzero(~ok)
         if again.size and not ctx.standard.strict:
-            kappa = _kappa(ctx.entry, ctx.params, 0, xs[again], ctx.fmt)
+            kappa = kappa_of(ctx.entry, ctx.params, 0, xs[again], ctx.fmt)
             e2, a2, ok2, h2, l2 = judge_exact(o, xs[again], r[again], kappa, ctx.fmt, ctx.standard)
             err[again], allowed[again], ok[again], hi[again], lo[again] = e2, a2, ok2, h2, l2
         if region is not None:
@@ -126,7 +153,7 @@ def judge_slice(ctx: _Ctx, xs: np.ndarray, r: np.ndarray, region=None):
         keep = bad[_worst_per_binade(xs[bad], err[bad])]
         worst = _Worst(xs[keep], r[keep], hi[keep], lo[keep], err[keep], allowed[keep])
         by_binade = np.bincount(xs[bad].astype(np.float32).view(np.uint32) >> 23, minlength=512)
-    return xs.size, int(bad.size), _max_ulp(err, hi, ctx.fmt, ok, allowed), worst, by_binade
+    return xs.size, int(bad.size), max_ulp(err, hi, ctx.fmt, ok, allowed), worst, by_binade
 
 
 def _worst_per_binade(xs: np.ndarray, err: np.ndarray) -> np.ndarray:
@@ -137,7 +164,7 @@ def _worst_per_binade(xs: np.ndarray, err: np.ndarray) -> np.ndarray:
     return order[np.sort(first)]
 
 
-def audit_block(ctx: _Ctx, patterns: range, region=None, slice_points: int = SLICE["thread"]) -> Summary:
+def audit_block(ctx: Context, patterns: range, region=None) -> Summary:
     """Call the target on the float32 values of ``patterns`` (one call) and judge them slice by slice."""
     out = Summary()
     if not ctx.target.hung:
@@ -146,19 +173,19 @@ def audit_block(ctx: _Ctx, patterns: range, region=None, slice_points: int = SLI
         if res.values is None or res.values.shape != xs.shape:
             out.problems.append(res.error or f"returned shape {res.shape} for input shape {xs.shape}")
         else:
-            for s in range(0, xs.size, slice_points):
-                out.add(*judge_slice(ctx, xs[s:s + slice_points], res.values[s:s + slice_points], region))
+            for s in range(0, xs.size, SLICE):
+                out.add(*judge_slice(ctx, xs[s:s + SLICE], res.values[s:s + SLICE], region))
     out.hung = ctx.target.hung
     return out
 
 
-def _compile_reference(ctx: _Ctx) -> None:
+def _compile_reference(ctx: Context) -> None:
     """Compile the reference (and self-check its library functions) once, before the workers start."""
     oracle(ctx.entry, ctx.params, 0).enclose(np.linspace(-4.0, 4.0, 64), np.inf)
 
 
 # -- worker processes ------------------------------------------------------------------------------------------
-def _job(ctx: _Ctx, region) -> bytes | None:
+def _job(ctx: Context, region) -> bytes | None:
     """What a worker process rebuilds its context from, pickled; None when it cannot be sent (module docs)."""
     return by_reference((ctx.target, ctx.entry.name, ctx.params, ctx.fmt.name, ctx.standard, region))
 
@@ -169,17 +196,17 @@ def start_worker(files: dict[str, str], job: bytes) -> tuple:
         load_file_module(name, path)
     target, name, params, fmt, standard, region = pickle.loads(job)
     target.use_one_thread()
-    ctx = _Ctx(target, get(name), params, get_format(fmt), standard, 1.0, Quiet(), None)
+    ctx = Context(target, get(name), params, get_format(fmt), standard, 1.0, Quiet(), None)
     _compile_reference(ctx)
     return ctx, region
 
 
 def process_block(state: tuple, start: int, stop: int) -> Summary:
     ctx, region = state
-    return audit_block(ctx, range(start, stop), region, SLICE["process"])
+    return audit_block(ctx, range(start, stop), region)
 
 
-def _pool(ctx: _Ctx, region, workers: int):
+def _pool(ctx: Context, region, workers: int):
     """(submit, shutdown, kind): ``submit(patterns)`` queues one block and returns its future."""
     job = _job(ctx, region) if len(PATTERNS) >= PROCESS_MIN else None
     if job is None:
@@ -202,7 +229,7 @@ def _take(fut: Future, summary: Summary) -> bool:
     return not summary.hung
 
 
-def stage_exhaustive(ctx: _Ctx, report: AuditReport, opts) -> None:
+def stage_exhaustive(ctx: Context, report: AuditReport, opts) -> None:
     """The ``exhaustive`` check: every finite float32 input against the exact value."""
     if not opts["exhaustive"] or ctx.fmt.name != "float32" or ctx.target.hung:
         return
@@ -241,7 +268,7 @@ def stage_exhaustive(ctx: _Ctx, report: AuditReport, opts) -> None:
     _finish(ctx, report, summary, workers, kind, interrupted=False)
 
 
-def _show(ctx: _Ctx, done: int, start: float) -> None:
+def _show(ctx: Context, done: int, start: float) -> None:
     elapsed = time.monotonic() - start
     rate = done / elapsed if elapsed > 0 else 0.0
     total = len(PATTERNS)
@@ -250,7 +277,7 @@ def _show(ctx: _Ctx, done: int, start: float) -> None:
                         f"{rate / 1e6:.0f} M/s, {left / 60:.1f} min left", done, total)
 
 
-def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind: str, interrupted: bool) -> None:
+def _finish(ctx: Context, report: AuditReport, summary: Summary, workers: int, kind: str, interrupted: bool) -> None:
     chk = CheckResult("exhaustive", PASS, "", points=summary.points, max_ulp=summary.max_ulp,
                       profile={"by_binade": summary.by_binade.copy()})
     problems = summary.problems
@@ -268,8 +295,8 @@ def _finish(ctx: _Ctx, report: AuditReport, summary: Summary, workers: int, kind
         chk.detail = f"{summary.failing} of {summary.points} float32 inputs outside the standard" + (
             " (interrupted)" if interrupted else "")
         picked, _ = worst_by_range(w.xs, w.err, np.ones(w.xs.size, dtype=bool), ctx.fmt)
-        chk.failures += _failures(ctx, "exhaustive", w.xs, w.r, w.hi, w.lo, w.err, w.allowed,
-                                  np.ones(w.xs.size, dtype=bool), picked=picked)
+        chk.failures += worst_failures(ctx, "exhaustive", w.xs, w.r, w.hi, w.lo, w.err, w.allowed,
+                                       np.ones(w.xs.size, dtype=bool), picked=picked)
         chk.notes += failing_ranges(summary.by_binade)
     chk.detail += f" ({kind} workers: {workers})"
     report.checks.append(chk)

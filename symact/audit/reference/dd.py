@@ -1,9 +1,9 @@
 """The second tier of the reference's fast path: vectorised double-double *interval* arithmetic.
 
-:mod:`symact.audit.fastref` encloses f(x) with float64 interval arithmetic; its enclosures are some 10 to 30
+:mod:`symact.audit.reference.f64` encloses f(x) with float64 interval arithmetic; its enclosures are some 10 to 30
 float64 ulps wide, enough to judge float32 results but not float64 ones against a 16-ulp budget.  This
 module encloses the same (stable-form) expression to about 2^-95 relative, vectorised over the inputs, so
-float64 audits need the per-point certified path (:mod:`symact.audit.exact`) only for the few points it
+float64 audits need the per-point certified path (:mod:`symact.audit.reference.oracle`) only for the few points it
 cannot settle.
 
 **Representation.**  A :class:`DD` holds float64 arrays ``hi, lo, rad`` and means: the exact value lies in
@@ -50,8 +50,8 @@ from typing import Callable
 import numpy as np
 import sympy as sp
 
-from symact.audit import fastref as F
-from symact.audit.fastref import Unsupported  # one "node not supported" signal for both tiers
+from symact.audit.reference import f64 as F
+from symact.audit.reference.f64 import Unsupported  # one "node not supported" signal for both tiers
 from symact.catalog import X
 
 U = 2.0 ** -53
@@ -741,7 +741,7 @@ TANHSHRINK_TERMS = 15
 
 def _tanhshrink(inner: Callable[[DD], DD]) -> Callable[[DD], DD]:
     """u - tanh(u): where |u| <= 1/8 for the whole enclosure, u^3 P(u^2) widened by the series remainder
-    (:func:`symact.audit.fastref.tanhshrink_series`), elsewhere the formula."""
+    (:func:`symact.audit.reference.f64.tanhshrink_series`), elsewhere the formula."""
     poly, _ = F.tanhshrink_series(TANHSHRINK_TERMS)
     series = _compile(sp.Mul(X ** 3, poly, evaluate=False))
     direct = _compile(X - sp.tanh(X))

@@ -18,13 +18,13 @@ inputs ``x`` to an enclosure ``[lo, hi]`` of the exact value f(x) for every elem
 * cancellation-prone patterns are rewritten to equivalent stable forms first (1 + erf z = erfc(-z),
   exp z - 1 = expm1 z, log(1 + exp u) = max(u, 0) + log1p(exp(-|u|)), c + c tanh z = 2c / (1 + exp(-2z)),
   c - c tanh(z)^2 = c / cosh(z)^2, exp(u)^a (1 + exp(u))^-b = sig(u)^a sig(-u)^(b-a) (also when the power
-  was rewritten first), c - c sig(u) = c sig(-u), c - 2c sig(u) = -c tanh(u/2)); a cancellation that is left only makes the enclosure
-  wide, never wrong.
+  was rewritten first), c - c sig(u) = c sig(-u), c - 2c sig(u) = -c tanh(u/2)); a cancellation that is left
+  only makes the enclosure wide, never wrong.
 
 ``evaluate(compiled, xs, need)`` returns the midpoints, the radii and a mask of the points whose enclosure is
 relatively narrower than ``need``; callers take the others from the certified slow path
-(:mod:`symact.audit.exact`).  ``rounded(expr, xs, fmt)`` returns values correctly rounded to a format: a point
-is taken from the fast path only when both ends of its enclosure round to the same number.
+(:mod:`symact.audit.reference.oracle`, whose ``rounded(entry, xs, dtype)`` returns values correctly rounded to
+a format: a point is taken from this tier only when both ends of its enclosure round to the same number).
 """
 from __future__ import annotations
 
@@ -70,8 +70,9 @@ def _widen(lo, hi, ulps: float):
     """Widen [lo, hi] outward by ``ulps`` float64 ulps (relative) plus two subnormal units."""
     c = (ulps + 1) * _U
     with np.errstate(all="ignore"):
-        a = lo - (np.abs(lo) * c + 2 * _SUB)
-        b = hi + (np.abs(hi) * c + 2 * _SUB)
+        m = np.abs(lo) * c + 2 * _SUB
+        a = lo - m
+        b = hi + (m if hi is lo else np.abs(hi) * c + 2 * _SUB)
         # an overflowed end (+inf as a lower bound, -inf as an upper bound; inf - inf made it NaN above) is
         # replaced by the largest finite double: the exact value of a finite expression is finite, and beyond
         # that number; other infinite ends stay infinite (-inf - inf = -inf: a valid, if wide, bound); NaN
@@ -156,7 +157,8 @@ def _monotone(fn, ulps, inner, increasing=True, flush=False):
     def f(x):
         lo, hi = inner(x)
         with np.errstate(all="ignore"):
-            a, b = fn(lo), fn(hi)
+            a = fn(lo)
+            b = a if hi is lo else fn(hi)          # a point argument (the input x itself): one call
         u = ulps(np.maximum(np.abs(lo), np.abs(hi))) if callable(ulps) else ulps
         if not increasing:
             a, b = b, a
@@ -192,7 +194,7 @@ def _mul2(a, b):
 
 
 def fold(op, parts):
-    """The node evaluating ``op(...op(op(p0(x), p1(x)), p2(x))...)`` (shared with :mod:`.fastdd`)."""
+    """The node evaluating ``op(...op(op(p0(x), p1(x)), p2(x))...)`` (shared with :mod:`.dd`)."""
     def f(x):
         acc = parts[0](x)
         for p in parts[1:]:
@@ -284,11 +286,16 @@ def _logistic(inner, scale: float = 1.0):
     def f(x):
         lo, hi = inner(x)
         with np.errstate(all="ignore"):
-            ea, eb = exp_(-scale * lo), exp_(-scale * hi)
-            a, b = 1.0 / (1.0 + ea), 1.0 / (1.0 + eb)     # scale is 1 or 2: -scale*u is exact
+            if hi is lo:                                 # a point argument (the input x itself)
+                ea = eb = exp_(-scale * lo)
+                a = b = 1.0 / (1.0 + ea)
+            else:
+                ea, eb = exp_(-scale * lo), exp_(-scale * hi)
+                a, b = 1.0 / (1.0 + ea), 1.0 / (1.0 + eb)     # scale is 1 or 2: -scale*u is exact
         a, b = _widen(a, b, ue + 4)
-        b = np.where(np.isinf(eb), _RECIP_MAX, b)
-        a = np.where(np.isinf(ea), 0.0, a)
+        over_a = np.isinf(ea)
+        b = np.where(over_a if eb is ea else np.isinf(eb), _RECIP_MAX, b)
+        a = np.where(over_a, 0.0, a)
         return a, b
 
     return f
@@ -668,7 +675,7 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
 # -- public -----------------------------------------------------------------------------------------------------
 def compile_expr(expr: sp.Expr, compiler: Callable | None = None):
     """The interval evaluator of ``expr`` (in :data:`symact.catalog.X`), or None when a node is unsupported.
-    ``compiler`` replaces this module's node compiler (:mod:`.fastdd` passes its double-double one)."""
+    ``compiler`` replaces this module's node compiler (:mod:`.dd` passes its double-double one)."""
     try:
         return (compiler or _compile)(stable_form(expr))
     except Unsupported:
@@ -694,9 +701,9 @@ def evaluate(compiled, xs: np.ndarray, need: float) -> tuple[np.ndarray, np.ndar
     with np.errstate(all="ignore"):
         mid = 0.5 * lo + 0.5 * hi
         rad = np.maximum(hi - mid, mid - lo)
-        _, rad = _widen(rad, rad, 1)            # rounded up (the lower end of _widen would shrink it)
+        rad = rad + (rad * (2 * _U) + 2 * _SUB)   # rounded up: the upper end of _widen(rad, rad, 1)
         fin = np.isfinite(lo) & np.isfinite(hi) & (lo <= hi)
-        ok = fin & ((rad <= need * np.abs(mid)) | ((lo == 0) & (hi == 0)) | (need == np.inf))
+        ok = fin if need == np.inf else fin & ((rad <= need * np.abs(mid)) | ((lo == 0) & (hi == 0)))
     return mid, np.where(ok, rad, np.inf), ok
 
 
@@ -709,36 +716,3 @@ def rounded_fast(compiled, xs: np.ndarray, fmt) -> tuple[np.ndarray, np.ndarray]
     ok = (a == b) & ~np.isnan(a)
     # a zero enclosure end of either sign rounds alike; keep the sign of the midpoint's side
     return np.where(ok, a, np.nan), ok
-
-
-def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0) -> np.ndarray:
-    """Correctly rounded values of a catalog entry (or its derivative) at ``xs`` in ``dtype`` (as float64):
-    the vectorised float64 enclosure where both ends round alike, then the double-double tier
-    (:func:`symact.audit.fastdd.rounded`; float64 targets need it), then
-    :meth:`symact.numeric.reference.Reference.rounded` (certified per-point mpmath) for the rest."""
-    from symact.audit.dtypes import get_format
-    from symact.audit.exact import oracle
-    from symact.numeric.reference import reference
-
-    fmt = get_format(dtype)
-    xs = np.asarray(xs, dtype=np.float64).ravel()
-    o = oracle(entry, params, order)
-    c = o._compiled()
-    if c:
-        vals, ok = rounded_fast(c, xs, fmt)
-    else:
-        vals, ok = np.full(xs.shape, np.nan), np.zeros(xs.shape, bool)
-    rest = np.flatnonzero(~ok)
-    d = o._dd_tier(xs[rest])
-    if d is not None:
-        from symact.audit import fastdd
-
-        v2, ok2 = fastdd.rounded(d, fmt)
-        vals = vals.copy()
-        vals[rest[ok2]] = v2[ok2]
-        rest = rest[~ok2]
-    if rest.size:
-        ref = reference(o.entry, params, order)
-        vals = vals.copy()
-        vals[rest] = ref.rounded(xs[rest], fmt.numpy_dtype()).astype(np.float64)
-    return vals

@@ -1,0 +1,149 @@
+"""Properties: ``range`` and ``monotonic`` as the catalog proved them, ``symmetry`` from the exact values."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from symact.audit.dtypes import Format, round_to
+from symact.audit.report import FAIL, NOT_RUN, PASS, SKIP, AuditReport, CheckResult, Failure
+from symact.audit.context import MAX_FAILURES, Context
+
+
+def _allowed_abs(ctx: Context) -> np.ndarray:
+    ulp = ctx.fmt.ulp(np.where(np.isfinite(ctx.hi), ctx.hi, ctx.fmt.max))
+    a = ctx.allowed * ulp
+    return a if ctx.standard.strict else np.maximum(a, ctx.fmt.tiny)
+
+
+def stage_properties(ctx: Context, report: AuditReport, opts) -> None:
+    """``range`` and ``monotonic`` as the catalog proved them (:func:`symact.table.properties_of`, cached;
+    a property not proved is not checked, and the report says so), ``symmetry`` from the exact values."""
+    if ctx.hi is None:
+        if ctx.unread:
+            for name in ("range", "monotonic"):
+                report.checks.append(CheckResult(name, NOT_RUN, ctx.unread))
+        return
+    xs, r, hi = ctx.xs, ctx.r, ctx.hi
+    fmt = ctx.fmt
+    order = np.argsort(xs, kind="stable")
+    xs_s, r_s, hi_s = xs[order], r[order], hi[order]
+    keep = ~(np.isnan(r_s) | np.isnan(hi_s))
+    tol = _allowed_abs(ctx)[order]
+    props = proved_shape(ctx.entry, ctx.params)
+    # range
+    rng = props.get("range", {})
+    if rng.get("status") != "proved":
+        report.checks.append(CheckResult("range", SKIP, f"the range of {ctx.entry.name} is not proved "
+                                                        f"({rng.get('status', 'not computed')})"))
+    else:
+        ra, rb = (_range_end(rng["value"][side], fmt, d) for side, d in (("lower", -1), ("upper", 1)))
+        out = keep & ((r_s < ra) | (r_s > rb))
+        chk = CheckResult("range", PASS, f"outputs within the proved range {rng['statement'].rpartition(' is ')[2]} "
+                                         f"rounded to {fmt.name}: [{ra!r}, {rb!r}]", points=int(keep.sum()))
+        if out.any():
+            chk.status = FAIL
+            chk.detail = f"{int(out.sum())} outputs outside [{ra!r}, {rb!r}]"
+            chk.failures = [Failure("range", input=float(xs_s[i]), returned=float(r_s[i]), exact=repr(float(hi_s[i])),
+                                    message=f"outside [{ra!r}, {rb!r}]", reproduction=ctx.repro(float(xs_s[i])))
+                            for i in np.flatnonzero(out)[:MAX_FAILURES]]
+        report.checks.append(chk)
+    # monotonicity
+    mono = props.get("monotonic", {})
+    way = mono.get("value") if mono.get("status") == "proved" else None
+    if way not in ("increasing", "non-decreasing", "decreasing", "non-increasing"):
+        why = ("proved not monotone" if mono.get("status") == "refuted" else
+               f"monotonicity not proved ({mono.get('status', 'not computed')})")
+        report.checks.append(CheckResult("monotonic", SKIP, f"{ctx.entry.name} is {why}" if "proved not" in why
+                                         else why))
+    else:
+        up = way in ("increasing", "non-decreasing")
+        sgn = 1.0 if up else -1.0
+        idx = np.flatnonzero(keep)
+        with np.errstate(invalid="ignore"):
+            drops = sgn * (r_s[idx[:-1]] - r_s[idx[1:]])
+        slack = np.maximum(tol[idx[:-1]], tol[idx[1:]])
+        viol = drops > slack
+        chk = CheckResult("monotonic", PASS, f"{ctx.entry.name} is {way} (proved): outputs non-"
+                                             f"{'de' if up else 'in'}creasing beyond the standard's tolerance",
+                          points=int(idx.size))
+        if viol.any():
+            chk.status = FAIL
+            chk.detail = f"{int(viol.sum())} adjacent pairs out of order"
+            chk.failures = [Failure("monotonic", input=float(xs_s[idx[j + 1]]), returned=float(r_s[idx[j + 1]]),
+                                    exact=repr(float(hi_s[idx[j + 1]])),
+                                    message=f"f({float(xs_s[idx[j]])!r}) = {float(r_s[idx[j]])!r} comes before",
+                                    reproduction=ctx.repro(float(xs_s[idx[j + 1]])))
+                            for j in np.flatnonzero(viol)[:MAX_FAILURES]]
+        report.checks.append(chk)
+    # symmetry: pair x with -x
+    pos = xs > 0
+    xp = xs[pos]
+    where = {float(v): i for i, v in enumerate(xs)}
+    pairs = [(i, where.get(-float(v))) for i, v in zip(np.flatnonzero(pos), xp)]
+    pairs = np.array([(i, j) for i, j in pairs if j is not None], dtype=int).reshape(-1, 2)
+    if pairs.size:
+        hp, hn = hi[pairs[:, 0]], hi[pairs[:, 1]]
+        fin = np.isfinite(hp) & np.isfinite(hn)
+        scale = np.maximum(np.abs(hp), np.abs(hn)) + 1e-300
+        kind = None
+        if np.all(np.abs(hp[fin] + hn[fin]) <= 1e-12 * scale[fin]):
+            kind, sgn = "odd", -1.0
+        elif np.all(np.abs(hp[fin] - hn[fin]) <= 1e-12 * scale[fin]):
+            kind, sgn = "even", 1.0
+        if kind:
+            rp, rn = r[pairs[:, 0]], r[pairs[:, 1]]
+            gap = np.abs(rp - sgn * rn)
+            slack = _allowed_abs(ctx)[pairs[:, 0]]
+            viol = (gap > slack) & ~np.isnan(gap)
+            chk = CheckResult("symmetry", PASS, f"f is {kind}: f(-x) = {'-' if kind == 'odd' else ''}f(x) within tolerance",
+                              points=int(pairs.shape[0]))
+            if viol.any():
+                chk.status = FAIL
+                chk.detail = f"{int(viol.sum())} pairs break the {kind} symmetry"
+                chk.failures = [Failure("symmetry", input=float(xs[pairs[j, 1]]), returned=float(rn[j]),
+                                        exact=repr(float(hn[j])), message=f"f({float(xs[pairs[j, 0]])!r}) = {float(rp[j])!r}",
+                                        reproduction=ctx.repro(float(xs[pairs[j, 1]])))
+                                for j in np.flatnonzero(viol)[:MAX_FAILURES]]
+            report.checks.append(chk)
+
+
+_SHAPE_CACHE: dict = {}
+
+
+def proved_shape(entry, params: dict) -> dict:
+    """{"range": verdict JSON, "monotonic": verdict JSON} of the exact function, as the catalog proves them
+    (cached on disk by :mod:`symact.table` and here per process)."""
+    from symact.table import properties_of
+
+    key = (entry.name, tuple(sorted((k, str(v)) for k, v in params.items())))
+    if key not in _SHAPE_CACHE:
+        try:
+            _SHAPE_CACHE[key] = properties_of(entry.name, params, keys=None if not params else ("range", "monotonic"))
+        except Exception as exc:  # noqa: BLE001 - no proof: the checks say so and are not run
+            _SHAPE_CACHE[key] = {k: {"status": f"analysis failed: {type(exc).__name__}"} for k in ("range", "monotonic")}
+    return _SHAPE_CACHE[key]
+
+
+def _range_end(end: dict, fmt: Format, direction: int) -> float:
+    """A proved end of the range as the outermost value an implementation may return in ``fmt``: the end
+    rounded to nearest (what a correct implementation returns near it); an end known only as an enclosure
+    (or a rational that float64 cannot hold) is widened by one ulp of ``fmt`` outward first."""
+    import sympy as sp
+
+    v = end.get("float")
+    v = float(v.replace("oo", "inf")) if isinstance(v, str) else float(v)
+    if not math.isfinite(v):
+        return v
+    exact = end.get("exact")
+    representable = False
+    if exact is not None:
+        try:
+            representable = sp.Rational(exact) == sp.Rational(v)
+        except (TypeError, ValueError, sp.SympifyError):
+            representable = False
+    r = float(round_to(np.array([v]), fmt)[0])
+    if not representable:
+        r += direction * float(fmt.ulp(np.array([r]))[0])
+    return r
+
