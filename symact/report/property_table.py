@@ -208,7 +208,8 @@ def _longtable(keys: Sequence[str], rows: Sequence[dict[str, Any]], caption: str
              rf"\caption{{{caption}}}\\", r"\toprule", head, r"\midrule", r"\endfirsthead",
              r"\toprule", head, r"\midrule", r"\endhead", r"\bottomrule", r"\endfoot"]
     for row in rows:
-        cells = [rf"\texttt{{{text(row['name'])}}}"] + [cell(k, row["properties"].get(k)) for k in keys]
+        name = text(row["name"]).replace(r"\_", r"\_\allowbreak{}")   # hardsigmoid_keras may wrap at the _
+        cells = [rf"\texttt{{{name}}}"] + [cell(k, row["properties"].get(k)) for k in keys]
         lines.append(" & ".join(cells) + r"\\")
     lines.append(r"\end{longtable}")
     return lines
