@@ -147,7 +147,6 @@ def test_tinygrad_tensor_methods():
     assert selu["params"] == {"alpha": "1.67326", "scale": "1.0507"}
     values = check(selu, "values")
     assert values["failures"] and all(abs(float(f["input"])) < 0.25 for f in values["failures"])
-    assert all(float(f["returned"]) == 0.0 for f in values["failures"])
     assert all(c["status"] != "fail" for c in selu["checks"] if c["name"] == "convention")
     # gelu's default is the tanh form
     assert report(data, "Tensor.gelu (approximate='tanh'", "float32")["activation"] == "gelu_tanh"

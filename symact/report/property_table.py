@@ -20,7 +20,7 @@ HEADERS = {"derivative_max": r"$\sup f'$", "derivative_min": r"$\inf f'$", "lips
 #: relative column widths (0.8, a yes/no column, when not listed)
 WIDTHS = {"range": 2.0, "convex": 1.9, "concave": 1.6, "extrema": 2.4, "differentiable": 1.1, "monotonic": 1.3,
           "continuity": 1.15, "derivative_max": 1.1, "derivative_min": 1.1, "lipschitz": 1.1, "saturation": 1.1}
-NAME_WIDTH = 1.4
+NAME_WIDTH = 1.6
 NOT_ATTAINED = r"$^\dagger$"
 _LONGEST_EXACT = 28  # characters of LaTeX above which a closed form is replaced by its decimal
 
@@ -208,8 +208,7 @@ def _longtable(keys: Sequence[str], rows: Sequence[dict[str, Any]], caption: str
              rf"\caption{{{caption}}}\\", r"\toprule", head, r"\midrule", r"\endfirsthead",
              r"\toprule", head, r"\midrule", r"\endhead", r"\bottomrule", r"\endfoot"]
     for row in rows:
-        name = text(row["name"]).replace(r"\_", r"\_\allowbreak{}")   # hardsigmoid_keras may wrap at the _
-        cells = [rf"\texttt{{{name}}}"] + [cell(k, row["properties"].get(k)) for k in keys]
+        cells = [rf"\texttt{{{text(row['name'])}}}"] + [cell(k, row["properties"].get(k)) for k in keys]
         lines.append(" & ".join(cells) + r"\\")
     lines.append(r"\end{longtable}")
     return lines
