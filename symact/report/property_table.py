@@ -22,6 +22,8 @@ WIDTHS = {"range": 2.0, "convex": 1.9, "concave": 1.6, "extrema": 2.4, "differen
           "continuity": 1.15, "derivative_max": 1.1, "derivative_min": 1.1, "lipschitz": 1.1, "saturation": 1.1}
 NAME_WIDTH = 1.6
 NOT_ATTAINED = r"$^\dagger$"
+#: an undecided cell (it may hyphenate: a yes/no column is narrower than the word)
+UNKNOWN = r"un\-known"
 _LONGEST_EXACT = 28  # characters of LaTeX above which a closed form is replaced by its decimal
 
 
@@ -183,7 +185,7 @@ def cell(key: str, prop: dict[str, Any] | None) -> str:
     """One table cell in LaTeX text mode; a key without its own layout shows yes/no (a yes/no property, see
     :data:`symact.properties.YES_NO`) or its value."""
     if not prop or prop.get("status") == "unknown":
-        return "unknown"
+        return UNKNOWN
     if key in CELLS:
         return CELLS[key](prop)
     from symact.properties import YES_NO
@@ -227,4 +229,4 @@ def property_table(rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["CELLS", "HEADERS", "cell", "header", "image_math", "point_math", "property_table", "value_math"]
+__all__ = ["CELLS", "HEADERS", "UNKNOWN", "cell", "header", "image_math", "point_math", "property_table", "value_math"]
