@@ -24,13 +24,13 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
 import sympy as sp
 
 from symact.catalog import get
-from symact.catalog.registry import Activation, VectorActivation
+from symact.catalog.registry import VectorActivation
 from symact.errors import ParameterError
 from symact.numeric import special as S
 from symact.numeric.fp import supported_dtypes
