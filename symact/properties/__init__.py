@@ -939,7 +939,7 @@ def expression_target(expr: Any) -> sp.Expr:
 
 def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET,
             keys: tuple[str, ...] = KEYS, *, expr: Any = None, progress: Any = None,
-            on_verdict: Any = None) -> PropertyReport:
+            on_verdict: Any = None, kernel_checked: bool = True) -> PropertyReport:
     """Decide every property of an activation: ``analyze("silu")``, ``analyze("elu", {"alpha": 2})``,
     ``analyze(expr="x*atan(x)")``.
 
@@ -958,7 +958,7 @@ def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget:
     elif target is None:
         raise ParameterError("give an activation name or expr=")
     subj = subject(target, params)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     _FACTS.pop(sp.srepr(subj.expr), None)  # a fresh budget for this analysis
     verdicts = {}
     with limit(budget):
@@ -968,14 +968,19 @@ def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget:
             verdicts[k] = PROPERTIES[k](subj, None, budget)
             if on_verdict is not None:
                 on_verdict(k, verdicts[k])
-    return checked_report(subj, verdicts, time.perf_counter() - start)
+    if not kernel_checked:   # the caller gates the verdicts itself (symact.isolated)
+        return PropertyReport(subj.name, subj.expr, subj.params, verdicts, time.perf_counter() - start)
+    left = None if budget is None else max(budget - (time.process_time() - cpu), 0.0)
+    return checked_report(subj, verdicts, time.perf_counter() - start, left)
 
 
-def checked_report(subj: Subject, verdicts: dict[str, Verdict], seconds: float) -> PropertyReport:
-    """The report of the verdicts, after the kernel's checks of :mod:`symact.properties.kernel_gate`."""
+def checked_report(subj: Subject, verdicts: dict[str, Verdict], seconds: float,
+                   cpu_left: float | None = None) -> PropertyReport:
+    """The report of the verdicts, after the kernel's checks of :mod:`symact.properties.kernel_gate`, within
+    ``cpu_left`` CPU seconds (what is left of the analysis budget; None: no limit but the per-claim one)."""
     from symact.properties.kernel_gate import gate
 
-    return PropertyReport(subj.name, subj.expr, subj.params, gate(subj.expr, verdicts), seconds)
+    return PropertyReport(subj.name, subj.expr, subj.params, gate(subj.expr, verdicts, cpu_left), seconds)
 
 
 __all__ = ["KEYS", "YES_NO", "PROPERTIES", "PropertyReport", "Subject", "analyze", "decide", "subject",

@@ -19,6 +19,7 @@ confirm them:
 """
 from __future__ import annotations
 
+import time
 import warnings
 from fractions import Fraction
 
@@ -47,7 +48,9 @@ def kernel_term(expr: sp.Expr):
     return from_sympy(expr.xreplace(floats) if floats else expr, X)
 
 
-def gate(expr: sp.Expr, verdicts: dict[str, Verdict]) -> dict[str, Verdict]:
+def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = None) -> dict[str, Verdict]:
+    """``verdicts`` with every gated one confirmed by the kernel or withdrawn; the kernel's claims get
+    ``seconds`` CPU seconds in all (None: only the per-claim cap)."""
     from symact.decide.certify import Search
     from symact.kernel.evaluate import undefined_reason
     from symact.kernel.terms import TermError
@@ -76,7 +79,7 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict]) -> dict[str, Verdict]:
                 if "continuity" in out and out["continuity"].status == "proved" and out["continuity"].value != "Cinf":
                     out["continuity"] = _withdrawn(out["continuity"], reason)
                 break
-    kernel = _Kernel(term)
+    kernel = _Kernel(term, seconds)
     for key in GATED:
         v = out.get(key)
         if v is not None and v.status != "unknown":
@@ -87,9 +90,10 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict]) -> dict[str, Verdict]:
 class _Kernel:
     """Settles the claims of one f (each claim once: range, bounds and extrema share theirs)."""
 
-    def __init__(self, term):
+    def __init__(self, term, seconds: float | None = None):
         self.f = term
         self.done: dict = {}
+        self.until = None if seconds is None else time.process_time() + seconds
 
     def settle(self, c: kc.Claim):
         """(kernel verdict or None, certificate, reason)."""
@@ -100,8 +104,12 @@ class _Kernel:
             search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=WORK)
             # a claim wanted refuted needs only a counterexample: no proof is attempted
             run = (lambda: search.counterexample(c.hints)) if c.want == "refuted" else search.run
+            cap = CLAIM_SECONDS if self.until is None else min(CLAIM_SECONDS, self.until - time.process_time())
+            if cap <= 0:
+                self.done[key] = (None, None, "the analysis budget was spent before the kernel checked this claim")
+                return self.done[key]
             try:
-                ok, found = run_with_budget(run, CLAIM_SECONDS)
+                ok, found = run_with_budget(run, cap)
             except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:
                 ok, found = True, (None, None, f"the certificate search failed ({type(exc).__name__}: {exc})")
             if ok and found is None:
