@@ -617,15 +617,22 @@ def _evaluated(build: Callable[[], Any]) -> Any:
 
 # -- parsing entry points ------------------------------------------------------------------------------------------
 
-def _lone_equals(text: str) -> int | None:
-    """Column (1-based) of a top-level '=' that is not part of ==, <=, >=, != (a likely typo for ==)."""
+def _top_level(text: str):
+    """The indices of the characters of ``text`` outside brackets (the brackets themselves excluded)."""
     level = 0
     for i, ch in enumerate(text):
         if ch in "([{":
             level += 1
         elif ch in ")]}":
             level -= 1
-        elif ch == "=" and level == 0:
+        elif level == 0:
+            yield i
+
+
+def _lone_equals(text: str) -> int | None:
+    """Column (1-based) of a top-level '=' that is not part of ==, <=, >=, != (a likely typo for ==)."""
+    for i in _top_level(text):
+        if text[i] == "=":
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < len(text) else ""
             if before not in "=<>!:" and after != "=":
@@ -791,13 +798,8 @@ def _split_forall(text: str) -> tuple[str | None, str]:
     stripped = text.strip()
     if not stripped.startswith("forall "):
         return None, text
-    level = 0
-    for i, ch in enumerate(stripped):
-        if ch in "([{":
-            level += 1
-        elif ch in ")]}":
-            level -= 1
-        elif ch == ":" and level == 0:
+    for i in _top_level(stripped):
+        if stripped[i] == ":":
             return stripped[len("forall "):i], stripped[i + 1:]
     raise ExpressionError("write a quantified parameter as 'forall alpha > 0: CLAIM' (a ':' after the condition)")
 
@@ -847,13 +849,9 @@ def _evaluated_side(builder: _Builder, node: ast.AST, raw: sp.Expr) -> sp.Expr:
 
 def _split_domain(text: str) -> tuple[str, str | None]:
     """'CLAIM for CONDITION' -> (CLAIM, CONDITION); the ' for ' must be outside brackets."""
-    level, cut = 0, None
-    for i, ch in enumerate(text):
-        if ch in "([{":
-            level += 1
-        elif ch in ")]}":
-            level -= 1
-        elif level == 0 and text.startswith(" for ", i):
+    cut = None
+    for i in _top_level(text):
+        if text.startswith(" for ", i):
             cut = i
     if cut is None:
         return text, None
