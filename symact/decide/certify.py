@@ -24,6 +24,8 @@ MAX_ORDER = 3
 #: largest term (in nodes) whose SymPy rewrites are tried: the kernel's check of a rewrite of a larger one
 #: (a third derivative of mish) can take minutes, beyond what the work count sees
 MAX_REWRITE_SIZE = 120
+#: products formed by the kernel's algebra (:func:`symact.kernel.algebra.raw_terms`) that cost one work unit
+TERMS_PER_WORK = 5
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
 _INF = None
@@ -304,12 +306,21 @@ class Search:
             self.spend(20 + _size(h))
             proposals = rewrites(h)
             self.spend(sum(_size(r) for r in proposals))
-            self.rewrite_cache[h] = [r for r in proposals if _equal_by_algebra(h, r, p)]
+            self.rewrite_cache[h] = [r for r in proposals if self.equal_by_algebra(h, r, p)]
         for other in self.rewrite_cache[h]:
             node = self.try_eval(other, rel, p)
             if node is not None:
                 return {"rule": "rewrite", "as": to_json(other), "by": node}
         return None
+
+    def equal_by_algebra(self, h, other, p) -> bool:
+        """Whether the kernel's algebra will accept ``other`` for ``h`` on p (a proposal it rejects is useless);
+        its expansions are paid from the work budget."""
+        from symact.kernel import algebra
+
+        equal, spent = algebra.zero_test(sub(h, other), p, work=self.work * TERMS_PER_WORK)
+        self.spend(self.work + 1 if equal is None else spent // TERMS_PER_WORK)
+        return equal
 
     def try_eval(self, g, rel, p):
         from flint import ctx
@@ -580,16 +591,6 @@ def _fv(t, x: float) -> float:
     if head == "fn":
         return _FLOAT_FUNCTIONS[t[1]](_fv(t[2], x))
     raise KeyError(head)
-
-
-def _equal_by_algebra(h, other, p) -> bool:
-    """Whether the kernel's algebra will accept ``other`` for ``h`` on p (a proposal it rejects is useless)."""
-    from symact.kernel import algebra
-
-    try:
-        return algebra.is_zero(sub(h, other), p)
-    except (Uncertain, ZeroDivisionError, RecursionError):
-        return False
 
 
 def _certain_sign(h, x: Fraction) -> int:

@@ -27,6 +27,7 @@ open.
 """
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from math import lcm
 
@@ -39,6 +40,7 @@ from symact.kernel.terms import ONE, add, exact_root, fn, linear_split, mul, neg
 MAX_EXP_POWER = 256
 MAX_TRIG_MULTIPLE = 12
 MAX_TERMS = 4000
+MAX_RAW_TERMS = 40000
 
 _ODD = ("sin", "atan", "asinh", "erf")
 _EVEN = ("cos",)
@@ -48,12 +50,30 @@ def is_zero(t, piece=None) -> bool:
     """Whether the smooth term t is identically 0 wherever it is defined on the piece (False: not shown)."""
     normalizer = Normalizer(t, piece)
     n, _ = normalizer.run()
-    return normalizer.reduce(sp.expand(n)) == 0
+    return normalizer.reduce(normalizer.expand(n)) == 0
+
+
+def zero_test(t, piece=None, work: float = math.inf) -> tuple[bool | None, int]:
+    """:func:`is_zero` within ``work`` products formed by the expansions (:func:`raw_terms`), and the work
+    spent: (True, spent) shown 0, (False, spent) not shown, (None, spent) the work ran out first."""
+    normalizer = Normalizer(t, piece, work)
+    try:
+        n, _ = normalizer.run()
+        return normalizer.reduce(normalizer.expand(n)) == 0, normalizer.spent
+    except OutOfWork:
+        return None, normalizer.spent
+    except (Uncertain, ZeroDivisionError, RecursionError):
+        return False, normalizer.spent
+
+
+class OutOfWork(Uncertain):
+    """The expansions would pass the work allowed."""
 
 
 class Normalizer:
-    def __init__(self, t, piece=None):
+    def __init__(self, t, piece=None, work: float = math.inf):
         self.t = t
+        self.work, self.spent = work, 0
         self.piece = piece if piece is not None else (None, None, False, False)
         self.x = sp.Dummy("x")
         self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
@@ -65,14 +85,27 @@ class Normalizer:
     def run(self):
         return self.nd(self.t)
 
+    def expand(self, e):
+        """e multiplied out, its cost charged first."""
+        cost = raw_terms(e)
+        self.spent += cost
+        if self.spent > self.work:
+            raise OutOfWork("the work allowed is spent")
+        if cost > MAX_RAW_TERMS:
+            raise Uncertain("expression too large")
+        e = sp.expand(e)
+        if isinstance(e, sp.Add) and len(e.args) > MAX_TERMS:
+            raise Uncertain("expression too large")
+        return e
+
     def reduce(self, n):
         """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1) and G^n - q (G = q^(1/n))."""
         for (k, q), G in self.radicals.items():
             if n.has(G):
-                n = sp.expand(sp.rem(n, G ** k - sp.Rational(q.numerator, q.denominator), G))
+                n = self.expand(sp.rem(n, G ** k - sp.Rational(q.numerator, q.denominator), G))
         if not (n.has(self.S) and n.has(self.C)):
             return n
-        return sp.expand(sp.rem(n, self.C ** 2 + self.S ** 2 - 1, self.C))
+        return self.expand(sp.rem(n, self.C ** 2 + self.S ** 2 - 1, self.C))
 
     def positive(self, t) -> bool:
         from symact.kernel.evaluate import enclose
@@ -103,20 +136,20 @@ class Normalizer:
             n, d = self.nd(t[1])
             for a in t[2:]:
                 n2, d2 = self.nd(a)
-                n, d = _expand(n * d2 + n2 * d), _expand(d * d2)
+                n, d = self.expand(n * d2 + n2 * d), self.expand(d * d2)
             return n, d
         if head == "mul":
             n, d = sp.Integer(1), sp.Integer(1)
             for a in t[1:]:
                 n2, d2 = self.nd(a)
-                n, d = _expand(n * n2), _expand(d * d2)
+                n, d = self.expand(n * n2), self.expand(d * d2)
             return n, d
         if head == "pow" and t[2].denominator == 1:
             n, d = self.nd(t[1])
             k = t[2].numerator
             if abs(k) > 64:
                 raise Uncertain("power too large")
-            return (_expand(n ** k), _expand(d ** k)) if k >= 0 else (_expand(d ** -k), _expand(n ** -k))
+            return (self.expand(n ** k), self.expand(d ** k)) if k >= 0 else (self.expand(d ** -k), self.expand(n ** -k))
         if head == "pow":
             return self.root(t[1], t[2])
         if head == "powt":
@@ -193,7 +226,7 @@ class Normalizer:
         if j != 0:  # u = E^j w with w > 0: log u = j x/L + log w
             shift = mul(num(Fraction(j, self.L)), ("x",))
             rest = self.atom("log", None, mul(u, fn("exp", neg(shift))))
-            return _expand(rest + sp.Rational(j, self.L) * self.x), sp.Integer(1)
+            return self.expand(rest + sp.Rational(j, self.L) * self.x), sp.Integer(1)
         return self.atom("log", None, u), sp.Integer(1)
 
     def log_rational(self, q: Fraction):
@@ -219,11 +252,11 @@ class Normalizer:
                 return None
         if (2 * shift).denominator != 1:
             return None
-        s, c = _multiple_angle(int(k), self.S, self.C)
+        s, c = _multiple_angle(int(k), self.S, self.C, self.expand)
         quarter = int(2 * shift) % 4  # shift by quarter * pi/2
         for _ in range(quarter):
             s, c = c, -s  # sin(a + pi/2) = cos a, cos(a + pi/2) = -sin a
-        return _expand(s if name == "sin" else c), sp.Integer(1)
+        return self.expand(s if name == "sin" else c), sp.Integer(1)
 
     # -- generators ---------------------------------------------------------------------------------------------
     def atom(self, name: str, extra, u):
@@ -241,7 +274,7 @@ class Normalizer:
     def same(self, u, v) -> bool:
         n1, d1 = self.nd(u)
         n2, d2 = self.nd(v)
-        return self.reduce(_expand(n1 * d2 - n2 * d1)) == 0
+        return self.reduce(self.expand(n1 * d2 - n2 * d1)) == 0
 
 
 def _lowest_power(p, E) -> int:
@@ -252,12 +285,12 @@ def _lowest_power(p, E) -> int:
     return min(sp.Poly(term, E).degree() if term.has(E) else 0 for term in sp.Add.make_args(p))
 
 
-def _multiple_angle(k: int, S, C):
-    """(sin(k a), cos(k a)) as polynomials in S = sin a, C = cos a."""
+def _multiple_angle(k: int, S, C, expand):
+    """(sin(k a), cos(k a)) as polynomials in S = sin a, C = cos a (``expand`` multiplies out)."""
     s, c = sp.Integer(0), sp.Integer(1)
     step_s, step_c = (S, C) if k >= 0 else (-S, C)
     for _ in range(abs(k)):
-        s, c = _expand(s * step_c + c * step_s), _expand(c * step_c - s * step_s)
+        s, c = expand(s * step_c + c * step_s), expand(c * step_c - s * step_s)
     return s, c
 
 
@@ -291,11 +324,17 @@ def _prime_powers(n: int):
     return out
 
 
-def _expand(e):
-    e = sp.expand(e)
-    if isinstance(e, sp.Add) and len(e.args) > MAX_TERMS:
-        raise Uncertain("expression too large")
-    return e
+def raw_terms(e) -> int:
+    """The number of products expanding e forms (an upper bound on its terms before they are collected): the
+    work of :meth:`Normalizer.expand`, counted so that it does not depend on the machine."""
+    if isinstance(e, sp.Add):
+        return sum(raw_terms(a) for a in e.args)
+    if isinstance(e, sp.Mul):
+        return math.prod(raw_terms(a) for a in e.args)
+    if isinstance(e, sp.Pow) and e.exp.is_Integer and e.exp > 0:
+        t = raw_terms(e.base)
+        return t if t == 1 else min(t ** int(e.exp), MAX_RAW_TERMS + 1)
+    return 1
 
 
 def _common_denominator(slopes: set, limit: int) -> int:
