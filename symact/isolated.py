@@ -54,21 +54,13 @@ def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float 
         if progress is not None:
             progress.update(f"{subj.name}: {KEYS[i]}", i, len(KEYS))
 
-    started, children = time.perf_counter(), _children_cpu()
+    started = time.perf_counter()
     outcomes = sandbox.run(work, len(KEYS), lambda i: f"deciding {KEYS[i]}", on_begin=shown)
     verdicts = {key: out.value if out.ok else
                 Verdict("unknown", PROPERTIES[key].statement(subj), method="none", reason=out.value)
                 for key, out in zip(KEYS, outcomes)}
-    left = max(budget - (_children_cpu() - children), 0.0)   # the kernel's checks share the budget
+    left = max(budget - outcomes.cpu, 0.0)   # the kernel's checks share the budget
     return checked_report(subj, verdicts, time.perf_counter() - started, left)
-
-
-def _children_cpu() -> float:
-    """CPU seconds used by this process's ended children (the sandbox's)."""
-    import resource
-
-    use = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return use.ru_utime + use.ru_stime
 
 
 def claims(todo: Sequence[Any], progress: Any = None) -> list[Verdict]:

@@ -114,8 +114,16 @@ class Channel:
             view = view[os.write(self._fd, view):]
 
 
+class Outcomes(list):
+    """The outcomes of :func:`run`, item by item, and ``cpu``: the CPU seconds the work took in all."""
+
+    def __init__(self, items, cpu: float):
+        super().__init__(items)
+        self.cpu = cpu
+
+
 def run(work: Callable[[Channel, int], None], count: int, what: Callable[[int], str],
-        memory: int | None = None, on_begin: Callable[[int], None] | None = None) -> list[Outcome]:
+        memory: int | None = None, on_begin: Callable[[int], None] | None = None) -> Outcomes:
     """The outcomes of items ``0 .. count-1`` computed by ``work`` in child processes (see the module text).
 
     ``what(i)`` describes item ``i`` for the reasons ("deciding the claim", "deciding convex").  Exceptions
@@ -135,17 +143,19 @@ def run(work: Callable[[Channel, int], None], count: int, what: Callable[[int], 
             break
         start = failed + 1
     missing = "the child process ended before this item"
-    return [outcomes.get(i, Outcome(False, missing)) for i in range(count)]
+    return Outcomes((outcomes.get(i, Outcome(False, missing)) for i in range(count)), spent)
 
 
-def _in_process(work, count, what) -> list[Outcome]:
+def _in_process(work, count, what) -> Outcomes:
     sink: dict[int, Outcome] = {}
     channel = Channel(None, 0.0, sink)
+    started = time.process_time()
     try:
         work(channel, 0)
     except (MemoryError, RecursionError) as exc:
         sink[channel.current] = Outcome(False, _exception_reason(exc, what(channel.current)))
-    return [sink.get(i, Outcome(False, "not reached")) for i in range(count)]
+    return Outcomes((sink.get(i, Outcome(False, "not reached")) for i in range(count)),
+                    time.process_time() - started)
 
 
 def _exception_reason(exc: BaseException, what: str) -> str:
