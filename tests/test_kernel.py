@@ -153,6 +153,18 @@ def test_the_searchs_algebra_is_paid_from_its_work_budget():
     assert v.status == "unknown" and time.process_time() - start < 4
 
 
+@pytest.mark.parametrize("text,status", [
+    ("sqrt(x**4 + x**6) == x**2*sqrt(1 + x**2)", "proved"),   # x^4 (1 + x^2): a square factor leaves the root
+    ("sqrt(x**4) == x**2", "proved"),
+    ("Abs(x)**3 == sqrt(x**6)", "proved"),
+    ("sqrt(x**6) == x**3", "refuted"),                        # |x|^3, not x^3: -1 at x = -1
+    ("sqrt(x**2 + 2*x + 1) == x + 1", "refuted"),             # |x + 1|
+    ("sqrt(x**4 + x**6) == x**2*sqrt(1 + x**2) + 10**(-30)", "refuted"),
+])
+def test_square_factors_leave_a_root_only_as_absolute_values(text, status):
+    assert check_claim(parse_claim(text), 3.0).status == status
+
+
 # -- corrupted certificates --------------------------------------------------------------------------------------
 
 CLAIMS = ["tanh(x) == 2*sigmoid(2*x) - 1", "diff(sigmoid(x), x) <= 1/4", "log(x) <= x - 1 for x > 0",

@@ -13,9 +13,11 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
 * sin, cos of k x/L + c pi (integer k, c in Z/2): the angle-sum and multiple-angle formulas in
   S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1;
-* (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even; (a b)^r = a^r b^r where
-  a, b >= 0 on P; exact roots of rationals; q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and
-  reduction modulo G^n - q;
+* (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and
+  m r are even integers (both sides are |v|^(m r)); (a b)^r = a^r b^r where a, b >= 0 on P; a polynomial
+  p = c f_1^k_1 ... f_m^k_m (its square-free decomposition, accepted only when the product expands to p)
+  under a root, so that repeated factors leave it by the rules before; exact roots of rationals;
+  q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q;
 * odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf; cos(-u) = cos(u);
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
@@ -41,6 +43,7 @@ MAX_EXP_POWER = 256
 MAX_TRIG_MULTIPLE = 12
 MAX_TERMS = 4000
 MAX_RAW_TERMS = 40000
+MAX_FACTOR_DEGREE = 32
 
 _ODD = ("sin", "atan", "asinh", "erf")
 _EVEN = ("cos",)
@@ -171,6 +174,8 @@ class Normalizer:
             return (value, sp.Integer(1)) if r > 0 else (sp.Integer(1), 1 / value)
         if base[0] == "pow" and base[2].denominator == 1 and (base[2] * r).denominator == 1:
             v, m = base[1], base[2]
+            if m.numerator % 2 == 0 and (m * r).numerator % 2 == 0:  # (v^m)^r = |v|^(m r) = v^(m r)
+                return self.nd(("pow", v, m * r))
             s = self.sign(v)
             if s > 0:
                 return self.nd(("pow", v, m * r))
@@ -178,7 +183,29 @@ class Normalizer:
                 return self.nd(("pow", neg(v), m * r))
         if base[0] == "mul" and all(self.sign(a) > 0 for a in base[1:]):
             return self.nd(mul(*(("pow", a, r) for a in base[1:])))
+        if base[0] == "add":
+            factored = self.square_factors(base)
+            if factored is not None:
+                return self.nd(("pow", factored, r))
         return self.atom("root", r, base), sp.Integer(1)
+
+    def square_factors(self, base):
+        """A polynomial base with a repeated factor as the product c f_1^k_1 ... f_m^k_m of its square-free
+        decomposition (checked: the product expands to the base), or None."""
+        n, d = self.nd(base)
+        if d != 1 or not n.free_symbols <= {self.x} or sp.degree(n, self.x) > MAX_FACTOR_DEGREE:
+            return None
+        c, factors = sp.Poly(n, self.x).sqf_list()
+        if all(k == 1 for _, k in factors):
+            return None
+        product = c * sp.Mul(*(f.as_expr() ** k for f, k in factors))
+        if self.expand(product - n) != 0:
+            return None
+        from symact.kernel.terms import from_sympy
+
+        parts = [from_sympy(f.as_expr(), self.x) if k == 1 else ("pow", from_sympy(f.as_expr(), self.x), Fraction(k))
+                 for f, k in factors]
+        return mul(num(Fraction(int(c.p), int(c.q))), *parts) if c != 1 else mul(*parts)
 
     # -- functions --------------------------------------------------------------------------------------------
     def function(self, name: str, u):
