@@ -109,6 +109,34 @@ def test_monotone_rule_checks_direction_and_end_value():
         check(bad_end)
 
 
+def test_periodic_rule_needs_trigonometric_x_and_a_whole_period():
+    c = certificate("sin(x) + cos(x) < 1.4142135633731")   # max sqrt(2) at pi/4 + 2 k pi: 1e-9 to spare
+    node = c["proof"][0]
+    assert node["rule"] == "periodic" and check(c)[0] == "proved"
+    short = copy.deepcopy(c)
+    short["proof"][0]["to"] = "6283/1000"                  # 2 pi = 6.28318...: a little short of one period
+    with pytest.raises(Rejected, match="period"):
+        check(short)
+    mixed = copy.deepcopy(c)                               # sin(x) + cos(x) + x/10**6: x occurs outside sin/cos
+    mixed["claim"]["lhs"] = ["add", c["claim"]["lhs"], ["mul", num("1/1000000"), X]]
+    with pytest.raises(Rejected, match="not periodic"):
+        check(mixed)
+    slow = copy.deepcopy(c)                                # sin(x/2) + cos(x): period 4 pi, longer than the interval
+    slow["claim"]["lhs"] = ["add", fn("sin", ["mul", num("1/2"), X]), fn("cos", X)]
+    with pytest.raises(Rejected, match="period"):
+        check(slow)
+
+
+def test_monotone_end_value_at_higher_precision():
+    """x exp(-x) <= exp(-1) + 1e-32: the end value at the maximum x = 1 needs more than 64 bits."""
+    c = certificate("x*exp(-x) <= 0.36787944117144232159552377016147")
+    text = json.dumps(c)
+    assert '"bits": 256' in text and check(c)[0] == "proved"
+    assert check_claim(parse_claim("x*exp(-x) <= 0.36787944117144232159552377016144"), 3).status == "refuted"
+    assert check_claim(parse_claim("x*exp(-x) <= exp(-1)"), 3).status == "proved"   # cut at x = 1 exactly
+    assert check_claim(parse_claim("x*exp(-x) < exp(-1)"), 3).status == "refuted"
+
+
 def test_cases_must_cover_the_piece():
     c = cert(["pow", X, "2"], ">=", num("0"), "proved", [{"rule": "cases", "parts": [
         {"on": ["-oo", "0", False, True], "by": {"rule": "eval"}},

@@ -11,7 +11,7 @@ import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, check_node, contains, holds, piece_json, zero_at
+from symact.kernel.check import FORMAT, check_node, contains, holds, period_multiple, piece_json, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
@@ -26,6 +26,10 @@ MAX_ORDER = 3
 MAX_REWRITE_SIZE = 120
 #: products formed by the kernel's algebra (:func:`symact.kernel.algebra.raw_terms`) that cost one work unit
 TERMS_PER_WORK = 5
+#: largest denominator of a critical point tried as exact (:meth:`Search.exact_critical`)
+MAX_CRITICAL_DENOMINATOR = 64
+#: largest L of a period 2 pi L the search proves a periodic claim on
+MAX_PERIOD_MULTIPLE = 8
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
 _INF = None
@@ -189,6 +193,10 @@ class Search:
 
     # -- proofs ---------------------------------------------------------------------------------------------
     def prove(self, p):
+        if (p[0] is None or p[1] is None) and period_multiple(self.d) is not None:
+            node = self.try_eval(self.d, self.rel, p) or self.periodic()   # sin(x) <= 1 needs no period
+            if node is not None:
+                return node
         breaks = sorted({r for u in _switch_arguments(self.d) for r in [_linear_root(u)]
                          if r is not None and contains(interior(p), r)})
         if not breaks:
@@ -208,6 +216,16 @@ class Search:
                 return None
             parts.append({"on": piece_json(q), "by": node})
         return {"rule": "cases", "parts": parts}
+
+    def periodic(self):
+        """A proof on one period (a little more: the kernel wants a rational interval at least that long) when
+        x occurs in the claim only inside sin and cos of s x + c."""
+        L = period_multiple(self.d)
+        if L is None or L > MAX_PERIOD_MULTIPLE:
+            return None
+        end = Fraction(math.ceil(2 * math.pi * L * 1024) + 1, 1024)
+        node = self.prove((Fraction(0), end, True, True))
+        return None if node is None else {"rule": "periodic", "from": "0", "to": rational_text(end), "by": node}
 
     def prove_on(self, g, rel, p, depth, order=0):
         """A proof node of ``g REL 0`` on p (g the ``order``-th derivative of the claim), or None."""
@@ -272,12 +290,28 @@ class Search:
                 return out + [[lo + r] for r in radii]
             return out + [[hi - r] for r in radii]
         for c in self.critical_roots(g, p):
+            exact = self.exact_critical(g, c)
+            if exact is not None and lo < exact < hi:  # g' = 0 there exactly: monotone on each side of it
+                out.append([exact])
             eps = _bracket(g, c)
             cut = [q for q in (c - eps, c + eps) if lo < q < hi]
             if cut:
                 out.append(cut)
         out.append([_simple_between(lo, hi)])
         return out
+
+    def exact_critical(self, g, c: Fraction) -> Fraction | None:
+        """A rational of small denominator near the critical point c where g' is exactly 0 (kernel algebra), or
+        None: cutting there lets the monotone rule meet a tight bound with equality (x exp(-x) <= exp(-1))."""
+        q = c.limit_denominator(MAX_CRITICAL_DENOMINATOR)
+        if abs(q - c) > Fraction(1, 2 ** 20) * max(1, abs(c)):
+            return None
+        try:
+            dg = differentiate(smooth_form(g, point(q), strict=True))
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        self.spend(5 + _size(dg))
+        return q if zero_at(dg, q) else None
 
     def critical_roots(self, g, p):
         try:
@@ -389,13 +423,8 @@ class Search:
             e = p[0] if side == "left" else p[1]
             if e is None:
                 continue
-            self.spend()
-            try:
-                at = enclose(h, point(e), strict=True)
-            except (Uncertain, GermUndefined, ZeroDivisionError):
-                continue
-            weak_ok = at.satisfies(">=" if up else "<=") or zero_at(h, e)
-            if not weak_ok:
+            bits = self.end_precision(h, e, ">=" if up else "<=")
+            if bits is None:
                 continue
             grows = up if side == "left" else not up
             if not _plausible(dh, ">=" if grows else "<=", interior(p)):
@@ -403,7 +432,26 @@ class Search:
             for drel in _derivative_relations(grows, rel):
                 sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
                 if sub_node is not None:
-                    return {"rule": "monotone", "from": side, "deriv": drel, "by": sub_node}
+                    node = {"rule": "monotone", "from": side, "deriv": drel, "by": sub_node}
+                    return node if bits == 64 else {**node, "bits": bits}
+        return None
+
+    def end_precision(self, h, e: Fraction, rel: str) -> int | None:
+        """The working precision (bits) at which h(e) REL 0 is certain (64 also when h(e) = 0 exactly), or None."""
+        from flint import ctx
+
+        for bits in (64, 256):
+            self.spend(1 + _size(h) * bits // 2048)
+            saved, ctx.prec = ctx.prec, bits
+            try:
+                if enclose(h, point(e), strict=True).satisfies(rel):
+                    return bits
+            except (Uncertain, GermUndefined, ZeroDivisionError):
+                return None
+            finally:
+                ctx.prec = saved
+            if bits == 64 and zero_at(h, e):
+                return 64
         return None
 
     def try_tail(self, g, rel, p, depth, order):

@@ -22,8 +22,8 @@ piece P by one of these rules (the only ways to conclude):
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
               also defined, the sign of g' on the interior of P proved by the sub-node (the kernel forms g'),
-              and g(e) of the right sign (a ball, the exact rational value, or 0 by ``algebra`` at e): by the
-              mean value theorem g(x) lies on the right side of g(e);
+              and g(e) of the right sign (a ball, at ``"bits"`` of precision if given, the exact rational value,
+              or 0 by ``algebra`` at e): by the mean value theorem g(x) lies on the right side of g(e);
 ``algebra``   (for ==) d is defined on P and its smooth form on P is 0 as a rational function of independent
               generators, with the rewriting rules of :mod:`symact.kernel.algebra` (their sign conditions
               checked on P);
@@ -33,7 +33,11 @@ piece P by one of these rules (the only ways to conclude):
               proves the claim for the given term (e.g. a factored form whose enclosure is sharper);
 ``tail``      P reaches +oo or -oo; g (d's smooth form on P) is monotone there (the sign of g' on the interior
               of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`) has the
-              right sign: a monotone function on a ray lies on one side of its limit.
+              right sign: a monotone function on a ray lies on one side of its limit;
+``periodic``  x occurs in d only inside arguments s x + c of sin and cos with rational slopes s (c free of x),
+              so d(x + T) = d(x), definedness included, for T = 2 pi L with L the least common denominator of
+              the slopes; the sub-node proves the claim on the closed interval [from, to], whose length is
+              certainly at least T: every real x is some point of it shifted by a multiple of T.
 """
 from __future__ import annotations
 
@@ -47,7 +51,8 @@ from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interio
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.quantified import check_forall
-from symact.kernel.terms import X, TermError, from_json, has_param, num, parse_rational, rational_text, show, sub, to_json
+from symact.kernel.terms import (X, TermError, from_json, has_param, linear_split, num, parse_rational, rational_text,
+                                 show, sub, to_json)
 
 FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
@@ -265,7 +270,8 @@ class _Checker:
         e_in = p[2] if side == "left" else p[3]
         g = smooth_form(d, p, strict=True)
         enclose(g, p, strict=True)
-        at_end = enclose(g, point(e), strict=True)
+        with _precision(_bits(node)):
+            at_end = enclose(g, point(e), strict=True)
         exact_end = exact_value(g, e)
         # the direction g must move from e so that the claim keeps holding
         up = rel in (">", ">=")
@@ -289,6 +295,20 @@ class _Checker:
         self.log.append(f"On {piece_text(p)}: the function at x = {e} is {at_end} and its derivative is {drel} 0 "
                         f"inside, so it stays {rel} 0 (mean value theorem):")
         self.prove(node.get("by"), differentiate(g), drel, interior(p))
+
+    def rule_periodic(self, node, d, rel, p) -> None:
+        from flint import arb
+
+        L = period_multiple(d)
+        if L is None:
+            raise Rejected("x occurs outside the arguments s x + c of sin and cos: not periodic")
+        a, b = parse_rational(node.get("from")), parse_rational(node.get("to"))
+        length = b - a
+        if not arb(length.numerator) / length.denominator > 2 * L * arb.pi():
+            raise Rejected(f"[{a}, {b}] is not certainly as long as the period 2 pi * {L}")
+        self.log.append(f"The difference has period 2 pi * {L} (x occurs only in sin and cos of s x + c), and "
+                        f"[{rational_text(a)}, {rational_text(b)}] is longer than that; on it:")
+        self.prove(node.get("by"), d, rel, (a, b, True, True))
 
     def rule_algebra(self, node, d, rel, p) -> None:
         if rel != "==":
@@ -350,6 +370,27 @@ class _Checker:
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
+
+
+def period_multiple(d) -> int | None:
+    """L such that d(x + 2 pi L) = d(x) by its syntax (see the rule ``periodic``), or None."""
+    from math import lcm
+
+    slopes, stack = [], [d]
+    while stack:
+        t = stack.pop()
+        if not isinstance(t, tuple):
+            continue
+        if t == X:
+            return None
+        if t[0] == "fn" and t[1] in ("sin", "cos"):
+            slope, rest = linear_split(t[2])
+            if rest is not None and period_multiple(rest) != 1:  # rest has period 2 pi (which divides T) or no x
+                return None
+            slopes.append(slope)
+            continue
+        stack.extend(t[1:])
+    return lcm(*(s.denominator for s in slopes)) if slopes else 1
 
 
 def zero_at(g, x0: Fraction) -> bool:
