@@ -188,8 +188,13 @@ def test_the_searchs_algebra_is_paid_from_its_work_budget():
     ("sqrt(x**6) == x**3", "refuted"),                        # |x|^3, not x^3: -1 at x = -1
     ("sqrt(x**2 + 2*x + 1) == x + 1", "refuted"),             # |x + 1|
     ("sqrt(x**4 + x**6) == x**2*sqrt(1 + x**2) + 10**(-30)", "refuted"),
+    # bounds crossed only far out: atan(x) > 1.5707963267948966 (pi/2 - 1.9e-17) for x > 5e16
+    ("atan(x) <= 1.5707963267948966", "refuted"),
+    ("softsign(x) <= 0.9999999999", "refuted"),
+    ("sqrt(x**2 + 1) - x > 10**(-20)", "refuted"),
+    ("atan(x) < 1.5707963267948967", "proved"),
 ])
-def test_square_factors_leave_a_root_only_as_absolute_values(text, status):
+def test_roots_of_squares_and_far_counterexamples(text, status):
     assert check_claim(parse_claim(text), 3.0).status == status
 
 

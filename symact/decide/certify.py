@@ -132,6 +132,8 @@ class Search:
         for e in range(3, 7):
             pts += [Fraction(10) ** e, -Fraction(10) ** e]
         pts += [Fraction(700), Fraction(-700), Fraction(1, 10 ** 6), Fraction(-1, 10 ** 6)]
+        for e in (16, 24, 32, 48, 64, 96, 128, 256, 512, 1000):  # far out: a tail that crosses a bound late
+            pts += [Fraction(2) ** e, -Fraction(2) ** e]
         return pts
 
     def deep_points(self):
