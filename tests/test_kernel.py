@@ -193,6 +193,12 @@ def test_the_searchs_algebra_is_paid_from_its_work_budget():
     ("softsign(x) <= 0.9999999999", "refuted"),
     ("sqrt(x**2 + 1) - x > 10**(-20)", "refuted"),
     ("atan(x) < 1.5707963267948967", "proved"),
+    # x/2 read as x * 2**-1 by the parser: still the slope 1/2; exp(j log v) = v^j where log v is defined
+    ("sigmoid(x) == (1 + tanh(x/2))/2", "proved"),
+    ("sigmoid(x) == (1 + tanh(x/2))/2 + 10**(-30)", "refuted"),
+    ("mish(x) == x*((1 + exp(x))**2 - 1)/((1 + exp(x))**2 + 1)", "proved"),
+    ("exp(2*log(x)) == x**2", "refuted"),                    # the left side is undefined for x <= 0
+    ("exp(2*log(x)) == x**2 for x > 0", "proved"),
 ])
 def test_roots_of_squares_and_far_counterexamples(text, status):
     assert check_claim(parse_claim(text), 3.0).status == status

@@ -5,7 +5,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
 * field arithmetic, with no cancellation: (a/b) + (c/d) = (ad + cb)/(bd), (a/b)(c/d) = ac/(bd),
   (a/b)^-k = b^k/a^k (the term's own domain has a != 0 there); every denominator is a product of the term's
   denominators, so it is non-zero wherever the term is defined;
-* exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k, exp(q x) = E^(q L) with E = exp(x/L) (L the common
+* exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k, exp(j log v) = v^j for integers j (where log v is
+  defined, v > 0), exp(q x) = E^(q L) with E = exp(x/L) (L the common
   denominator of the rational slopes of x in exponents), exp(-u) = 1/exp(u);
 * tanh u = (e^{2u} - 1)/(e^{2u} + 1), sinh u = (e^u - e^{-u})/2, cosh u = (e^u + e^{-u})/2, erfc u = 1 - erf u;
 * log(exp(u)) = u; log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
@@ -228,15 +229,24 @@ class Normalizer:
         return self.atom(name, None, u), sp.Integer(1)
 
     def exponential(self, u):
-        """exp(u) for u = q x + rest: E^(q L) times exp(rest) (rest an independent generator unless 0)."""
+        """exp(u) for u = q x + rest: E^(q L) times exp(rest) (rest an independent generator unless 0), where
+        the terms k log(v) of rest (k an integer) leave it as v^k."""
         slope, rest = linear_split(u)
         k = slope * self.L
         if k.denominator != 1:
             raise Uncertain("exponent slope outside the common denominator")
         k = int(k)
         n, d = (self.E ** k, sp.Integer(1)) if k >= 0 else (sp.Integer(1), self.E ** -k)
-        if rest is not None:
-            n = n * self.atom("exp", None, rest)
+        others = []
+        for a in (rest[1:] if rest is not None and rest[0] == "add" else [rest] if rest is not None else []):
+            v, j = _log_multiple(a)
+            if v is None:
+                others.append(a)
+                continue
+            n2, d2 = self.nd(("pow", v, Fraction(j)))   # exp(j log v) = v^j: v > 0 where log v is defined
+            n, d = self.expand(n * n2), self.expand(d * d2)
+        if others:
+            n = n * self.atom("exp", None, others[0] if len(others) == 1 else add(*others))
         return n, d
 
     def logarithm(self, u):
@@ -302,6 +312,16 @@ class Normalizer:
         n1, d1 = self.nd(u)
         n2, d2 = self.nd(v)
         return self.reduce(self.expand(n1 * d2 - n2 * d1)) == 0
+
+
+def _log_multiple(t):
+    """(v, j) when t is j log(v) with j a non-zero integer, else (None, 0)."""
+    if t[0] == "fn" and t[1] == "log":
+        return t[2], 1
+    if t[0] == "mul" and len(t) == 3 and t[1][0] == "num" and t[1][1].denominator == 1 and t[1][1] != 0 \
+            and t[2][0] == "fn" and t[2][1] == "log":
+        return t[2][2], int(t[1][1])
+    return None, 0
 
 
 def _lowest_power(p, E) -> int:

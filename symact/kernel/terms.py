@@ -271,17 +271,22 @@ def show(t) -> str:
 
 
 def linear_split(u):
-    """``u = slope*x + rest``, read off the syntax: (slope, rest) with rest None when it is 0."""
+    """``u = slope*x + rest``, read off the syntax (rational constants such as ``2**-1`` are evaluated): (slope,
+    rest) with rest None when it is 0."""
     if u == X:
         return Fraction(1), None
-    if u[0] == "num" and u[1] == 0:
-        return Fraction(0), None
-    if u[0] == "mul" and len(u) >= 3 and u[1][0] == "num":
-        slope, rest = linear_split(("mul", *u[2:]) if len(u) > 3 else u[2])
-        scale = u[1][1]
-        return slope * scale, None if rest is None else mul(u[1], rest)
-    if u[0] == "mul" and len(u) == 3 and u[2][0] == "num" and u[1] == X:
-        return u[2][1], None
+    q = rational_value(u)
+    if q is not None:
+        return Fraction(0), None if q == 0 else u
+    if u[0] == "mul":
+        consts = [rational_value(a) for a in u[1:]]
+        others = [a for a, c in zip(u[1:], consts) if c is None]
+        if len(others) == 1:
+            scale = Fraction(1)
+            for c in consts:
+                scale *= c if c is not None else 1
+            slope, rest = linear_split(others[0])
+            return slope * scale, None if rest is None or scale == 0 else rest if scale == 1 else mul(num(scale), rest)
     if u[0] == "add":
         slope, rests = Fraction(0), []
         for a in u[1:]:
@@ -291,6 +296,24 @@ def linear_split(u):
                 rests.append(r)
         return slope, None if not rests else (rests[0] if len(rests) == 1 else add(*rests))
     return Fraction(0), u
+
+
+def rational_value(t) -> Fraction | None:
+    """The value of a term built from rationals by +, * and integer powers (None for any other term)."""
+    if t[0] == "num":
+        return t[1]
+    if t[0] == "pow" and t[2].denominator == 1:
+        base = rational_value(t[1])
+        return None if base is None or (base == 0 and t[2] < 0) else base ** int(t[2])
+    if t[0] in ("add", "mul"):
+        values = [rational_value(a) for a in t[1:]]
+        if any(v is None for v in values):
+            return None
+        out = values[0]
+        for v in values[1:]:
+            out = out + v if t[0] == "add" else out * v
+        return out
+    return None
 
 
 def affine(u):
