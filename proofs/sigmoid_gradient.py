@@ -169,10 +169,11 @@ def _(d):
 
 @FAMILY.claim(
     "sigmoid_explosion_needs_w_gt_4",
-    "|w sigmoid'(w x + b)| >= 1 is possible only if |w| >= 4.",
+    "|w sigmoid'(w x + b)| >= 1 is possible only if |w| >= 4. Stated as its contrapositive with z = w x + b "
+    "(which runs over all of R as x or b does): for |w| < 4, -1 < w sigmoid'(z) < 1 for every z.",
     r"$|w\,\sigma'(wx+b)|\ge1\ \Rightarrow\ |w|\ge4$.",
-    formal=None,
-    why_not_formal="quantified w and b ('for all w, x, b'), an implication",
+    formal=("forall -4 < w < 4: w*diff(sigmoid(x), x) < 1",
+            "forall -4 < w < 4: w*diff(sigmoid(x), x) > -1"),
     uses=('sigmoid_deriv_le_quarter',))
 def _(d):
     d.say(r"For all real $w,x,b$, with $z=wx+b$ and $0<\sigma'(z)\le\frac14$ (\texttt{sigmoid\_deriv\_le\_quarter}):")
