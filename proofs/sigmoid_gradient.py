@@ -443,10 +443,8 @@ def _(d):
     "x -> +oo.",
     r"$\frac{\sigma'}{\sigma''}=\frac{1}{1-2\sigma}$ $(x\ne0)$, $\to1$ as $x\to-\infty$ and $\to-1$ as "
     r"$x\to+\infty$.",
-    formal=None,
-    why_not_formal="'diff(sigmoid(x), x)/diff(sigmoid(x), x, 2) == 1/(1 - 2*sigmoid(x)) for x != 0' and its "
-                   "limits at +-oo are in the language, but the kernel cannot certify that sigmoid'' has no zero "
-                   "on (0, oo) and (-oo, 0) (it tends to 0 at 0, so no enclosure excludes 0): unknown today")
+    formal=("diff(sigmoid(x), x)/diff(sigmoid(x), x, 2) == 1/(1 - 2*sigmoid(x)) for x != 0",
+            "limit(1/(1 - 2*sigmoid(x)), x, -oo) == 1", "limit(1/(1 - 2*sigmoid(x)), x, oo) == -1"))
 def _(d):
     d2 = sp.diff(S, X, 2)
     check_zero(d2 - S * (1 - S) * (1 - 2 * S), "sigma'' = sigma(1-sigma)(1-2sigma)")

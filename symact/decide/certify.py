@@ -15,7 +15,7 @@ from symact.kernel.check import FORMAT, check_node, contains, holds, piece_json,
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import affine, rational_text, sub
+from symact.kernel.terms import affine, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -442,7 +442,35 @@ class Search:
                 return node
             except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
                 continue
-        return None
+        return self.identity_with_nonzero(g, p)
+
+    def identity_with_nonzero(self, g, p):
+        """An ``algebra`` node whose ``nonzero`` list proves the sign of each denominator that no enclosure on p
+        keeps away from 0 (or None)."""
+        items = []
+        for u in _denominators(g):
+            try:
+                if enclose(u, p).satisfies("!="):
+                    continue
+            except (Uncertain, GermUndefined, ZeroDivisionError):
+                pass
+            for rel in ("<", ">"):
+                if _plausible(u, rel, p):
+                    sub_node = self.prove_on(u, rel, p, 4)
+                    if sub_node is not None:
+                        items.append({"term": to_json(u), "rel": rel, "by": sub_node})
+                        break
+            else:
+                return None
+        if not items:
+            return None
+        node = {"rule": "algebra", "nonzero": items}
+        self.spend(5)
+        try:
+            check_node(node, g, "==", p)
+            return node
+        except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+            return None
 
 
 def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
@@ -485,6 +513,18 @@ def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
     end where g is only 0, only a strictly monotone g stays strictly on one side)."""
     weak, strict = (">=", ">") if grows else ("<=", "<")
     return (strict, weak) if rel in ("<", ">") else (weak, strict)
+
+
+def _denominators(t) -> list:
+    """The distinct bases of negative integer powers in t, outside function arguments (the parts
+    :func:`symact.kernel.check.defined_on` checks one by one)."""
+    out: list = []
+    if t[0] in ("add", "mul"):
+        for a in t[1:]:
+            out += [u for u in _denominators(a) if u not in out]
+    elif t[0] == "pow" and t[2].denominator == 1 and t[2] < 0:
+        out.append(t[1])
+    return out
 
 
 def _size(t) -> int:
