@@ -475,7 +475,5 @@ def test_other_non_ascii_is_not_called_a_look_alike():
 def test_a_step_of_a_step_of_a_number_parses():
     """SymPy cannot build the unevaluated Piecewise of a Piecewise without symbols (it raises KeyError); the
     parser then evaluates the argument, as for other unbuildable unevaluated forms, instead of a traceback."""
-    from symact.parsing import parse_claim
-
     claim = parse_claim("binary_step(1 - 2*binary_step(1 - 1.5) - 0.5) == 1")
     assert claim.lhs == 1 and claim.rhs == 1
