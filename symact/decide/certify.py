@@ -11,7 +11,7 @@ import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, check_node, contains, holds, piece_json, zero_at
+from symact.kernel.check import FORMAT, PRECISION, check_node, contains, holds, piece_json, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
@@ -116,6 +116,8 @@ class Search:
             ball = enclose(self.d, point(x0))
         except (Uncertain, GermUndefined, ZeroDivisionError):
             return self.rel == "=="  # the refutation check decides
+        if self.rel == "==" and not ball.violates("=="):  # the kernel's check refutes only a certain nonzero
+            return _nonzero_at(self.d, x0)
         return ball.violates(self.rel) or not ball.satisfies(self.rel)
 
     def quick_points(self):
@@ -525,6 +527,27 @@ def _denominators(t) -> list:
     elif t[0] == "pow" and t[2].denominator == 1 and t[2] < 0:
         out.append(t[1])
     return out
+
+
+def _nonzero_at(d, x0: Fraction) -> bool:
+    """Whether d at x0 is certainly not 0: its exact rational value, else a ball at the kernel's highest
+    counterexample precision that excludes 0.  A point where this fails is not worth the kernel's
+    counterexample check of an identity (which would reject it), and an identity has many such points."""
+    from flint import ctx
+
+    from symact.kernel.evaluate import exact_value
+
+    value = exact_value(d, x0)
+    if value is not None:
+        return value != 0
+    saved = ctx.prec
+    try:
+        ctx.prec = PRECISION[-1]
+        return enclose(d, point(x0)).violates("==")
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return True  # the refutation check decides
+    finally:
+        ctx.prec = saved
 
 
 def _size(t) -> int:
