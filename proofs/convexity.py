@@ -109,10 +109,12 @@ def _(d):
 
 @FAMILY.claim(
     "inv_square_convex_on_halflines_not_on_R",
-    "1/x^2 is convex on (0, oo) and on (-oo, 0) but not convex on R \\ {0}.",
+    "1/x^2 is convex on (0, oo) and on (-oo, 0) but not convex on R \\ {0}. Formally: its second derivative is "
+    "> 0 on each half-line (so it is strictly convex there, by the second-derivative test, the textbook step "
+    "the kernel does not check), and at 1/2, the midpoint of -1 and 2, it lies above that chord.",
     r"$x^{-2}$ is convex on $(0,\infty)$ and on $(-\infty,0)$, not on $\mathbb{R}\setminus\{0\}$.",
-    formal=None,
-    why_not_formal='convexity (a statement about pairs of points and lambda)')
+    formal=("diff(x**-2, x, 2) > 0 for x > 0", "diff(x**-2, x, 2) > 0 for x < 0",
+            "x**-2 > ((x - 3/2)**-2 + (x + 3/2)**-2)/2 for x == 1/2"))
 def _(d):
     f = 1 / X**2
     f2 = sp.diff(f, X, 2)
@@ -177,10 +179,12 @@ def _(d):
 
 @FAMILY.claim(
     "log_increasing_not_convex",
-    "ln x is increasing on (0, oo) but not convex (it is strictly concave).",
+    "ln x is increasing on (0, oo) but not convex (it is strictly concave). Formally: ln' > 0 and ln'' < 0 on "
+    "(0, oo) (strictly increasing by the mean value theorem, strictly concave by the second-derivative test: "
+    "textbook steps the kernel does not check), and at 5, the midpoint of 1 and 9, ln lies above that chord.",
     r"$\ln$ is strictly increasing on $(0,\infty)$ and not convex.",
-    formal=None,
-    why_not_formal='monotonicity and convexity (statements about pairs of points)')
+    formal=("diff(log(x), x) > 0 for x > 0", "diff(log(x), x, 2) < 0 for x > 0",
+            "log(x) > (log(x - 4) + log(x + 4))/2 for x == 5"))
 def _(d):
     f = sp.log(X)
     tpos = sp.Symbol("t", positive=True)
@@ -200,11 +204,11 @@ def _(d):
 
 @FAMILY.claim(
     "square_and_neg_x_convex_not_increasing",
-    "x^2 and -x are convex but not increasing.",
+    "x^2 and -x are convex but not increasing. Formally: their second derivatives are > 0 and = 0 on R (convex "
+    "by the second-derivative test, the textbook step the kernel does not check), and f(x - 1) > f(x) for some "
+    "x (every x < 1/2 for x^2, every x for -x), so neither is increasing.",
     r"$x^2$ and $-x$ are convex on $\mathbb{R}$ but not increasing.",
-    formal=None,
-    why_not_formal='convexity and monotonicity (statements about pairs of points)',
-    uses=('affine_convex_and_concave',))
+    formal=("diff(x**2, x, 2) > 0", "diff(-x, x, 2) == 0", "(x - 1)**2 > x**2 for x < 1/2", "-(x - 1) > -x"))
 def _(d):
     gap = lam * a**2 + (1 - lam) * b**2 - (lam * a + (1 - lam) * b) ** 2
     check_zero(gap - lam * (1 - lam) * (a - b) ** 2, "x^2 gap")

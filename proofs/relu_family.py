@@ -242,12 +242,15 @@ def _(d):
 
 @FAMILY.claim(
     "elu_negative_outputs",
-    "ELU (alpha > 0) takes negative values: elu(x) in (-alpha, 0) for every x < 0, so its range is (-alpha, oo).",
-    r"$\operatorname{elu}_\alpha(x)\in(-\alpha,0)$ for $x<0$; $\operatorname{elu}_\alpha(\mathbb{R})=(-\alpha,\infty)$.",
-    formal=None,
-    why_not_formal="the range (-alpha, oo) needs 'onto' (an existential, or continuity, which elu' does not "
-                   "give at 0 when alpha != 1); the bounds 'forall alpha > 0: elu(x, alpha=alpha) > -alpha for "
-                   "x < 0' and '... < 0 for x < 0' are kernel-proved (affine rule)")
+    "ELU (alpha > 0) takes negative values: elu(x) in (-alpha, 0) for every x < 0, elu(x) = x for x >= 0, and "
+    "elu(x) -> -alpha as x -> -oo; so its values lie in (-alpha, oo), the bound -alpha is approached but not "
+    "attained, and there is no upper bound. (That the negative branch fills all of (-alpha, 0) is the "
+    "intermediate value theorem on the continuous branch alpha(e^x - 1); the kernel does not check it.)",
+    r"$\operatorname{elu}_\alpha(x)\in(-\alpha,0)$ for $x<0$, $=x$ for $x\ge0$, $\to-\alpha$ as $x\to-\infty$.",
+    formal=("forall alpha > 0: elu(x, alpha=alpha) > -alpha for x < 0",
+            "forall alpha > 0: elu(x, alpha=alpha) < 0 for x < 0",
+            "forall alpha > 0: elu(x, alpha=alpha) == x for x >= 0",
+            "forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha"))
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     left = alpha * (sp.exp(-t) - 1)

@@ -50,10 +50,12 @@ def _(d):
 @FAMILY.claim(
     "xor_threshold_network",
     "The two-layer threshold network hidden = step(x1 + x2 - 1.5), out = step(x1 + x2 - 2 hidden - 0.5) computes "
-    "XOR on {0,1}^2.",
+    "XOR on {0,1}^2. Both units read the inputs only through s = x1 + x2, so the formal statement is the output "
+    "at s = 0, 1, 2 (written x): 0, 1, 0, i.e. XOR.",
     r"$h=H(x_1+x_2-\tfrac32)$, $y=H(x_1+x_2-2h-\tfrac12)$ gives $y=x_1\oplus x_2$ on $\{0,1\}^2$.",
-    formal=None,
-    why_not_formal='a function of two inputs on {0,1}^2')
+    formal=("binary_step(x - 2*binary_step(x - 1.5) - 0.5) == 0 for x == 0",
+            "binary_step(x - 2*binary_step(x - 1.5) - 0.5) == 1 for x == 1",
+            "binary_step(x - 2*binary_step(x - 1.5) - 0.5) == 0 for x == 2"))
 def _(d):
     step = get("binary_step")
     rows = []

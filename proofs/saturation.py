@@ -100,15 +100,15 @@ def _(d):
 
 @FAMILY.claim(
     "elu_soft_saturation_left",
-    "ELU (alpha > 0) tends to -alpha as x -> -oo and its derivative is positive everywhere (alpha e^x on x < 0, "
-    "1 on x > 0; at 0 it exists iff alpha = 1, the default, and both one-sided derivatives are positive): soft "
-    "saturation on the left.",
-    r"$\lim_{x\to-\infty}\operatorname{elu}(x)=-\alpha$ and $\operatorname{elu}'>0$ (one-sided at $0$ when "
-    r"$\alpha\ne1$): soft saturation.",
-    formal=None,
-    why_not_formal="'forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha' and 'forall alpha > 0: "
-                   "diff(elu(x, alpha=alpha), x) > 0 for x < 0' (and for x > 0) are kernel-proved (affine rule), but 'elu'(0) "
-                   "exists iff alpha = 1' is an 'iff' over alpha, and one-sided derivatives are not in the language")
+    "ELU (alpha > 0) tends to -alpha as x -> -oo and its derivative is positive at every x != 0 (alpha e^x on "
+    "x < 0, 1 on x > 0), and at every x for the default alpha = 1: soft saturation on the left. (At 0 the "
+    "one-sided derivatives alpha and 1 are positive too; that is elu_c1_iff_alpha_eq_1, not checked here.)",
+    r"$\lim_{x\to-\infty}\operatorname{elu}_\alpha(x)=-\alpha$ and $\operatorname{elu}_\alpha'(x)>0$ for $x\ne0$ "
+    r"(every $x$ when $\alpha=1$): soft saturation.",
+    formal=("forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha",
+            "forall alpha > 0: diff(elu(x, alpha=alpha), x) > 0 for x < 0",
+            "forall alpha > 0: diff(elu(x, alpha=alpha), x) > 0 for x > 0",
+            "diff(elu(x), x) > 0"))
 def _(d):
     elu = get("elu")
     alpha = elu.param("alpha").symbol

@@ -242,12 +242,10 @@ def _(d):
 
 @FAMILY.claim(
     "swish_bounded_below_unbounded_above",
-    "Swish is bounded below (by -W(1/e)) and unbounded above.",
-    r"$\inf\operatorname{swish}=-W(1/e)>-\infty$ and $\sup\operatorname{swish}=+\infty$.",
-    formal=None,
-    why_not_formal="'limit(swish(x), x, oo) == oo' is proved by the kernel, but 'bounded below by -W(1/e)' is "
-                   "the bound of swish_minimum, attained at an irrational point (see there)",
-    uses=('swish_minimum',))
+    "Swish is bounded below (swish(x) > -0.2784645427610738, just below its minimum -W(1/e) = "
+    "-0.27846454276107379...; that the minimum is exactly -W(1/e) is swish_minimum) and unbounded above.",
+    r"$\operatorname{swish}(x)>-0.2784645427610738$ for all $x$ and $\sup\operatorname{swish}=+\infty$.",
+    formal=("swish(x) > -0.2784645427610738", "limit(swish(x), x, oo) == oo"))
 def _(d):
     check(sp.limit(SWISH, X, sp.oo) == sp.oo, "limit +oo")
     check((SIG.subs(X, t) - sp.Rational(1, 2)).is_positive is True or

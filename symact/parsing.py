@@ -304,7 +304,8 @@ class _Builder:
             raise
         except RecursionError:
             raise self.fail(node, "expression is too deeply nested") from None
-        except (TypeError, ValueError, ArithmeticError, AttributeError, NotImplementedError) as exc:
+        except (TypeError, ValueError, ArithmeticError, AttributeError, NotImplementedError, LookupError) as exc:
+            # LookupError: SymPy's Piecewise fails so on a condition without symbols (binary_step(binary_step(0)))
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise self.fail(node, f"cannot build {self.segment(node)[:60]!r}: {detail}") from None
 

@@ -4,7 +4,8 @@ For every conjunct of every formal claim (``formal=`` in proofs/*.py) the mutati
 moved by a relative 1e-9 and by 1% in both directions (exponents excepted), each relation swapped with its
 strict/non-strict partner (``==`` with ``!=``), each activation replaced by a sibling (sigmoid<->tanh,
 relu<->leaky_relu, silu/swish<->gelu) and the domain widened to all of R (under ``forall alpha ...:`` the
-claim's relation is the one flipped, ``==`` to ``<`` and ``>``, and the parameter's domain is widened too).  A limit claim
+claim's relation is the one flipped, ``==`` to ``<`` and ``>``, and the parameter's domain is widened too; the
+instances tried for the ground truth include the parameter's domain's ends, or points just inside open ends).  A limit claim
 (``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c.  The ground truth comes from mpmath
 at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
 the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
@@ -153,10 +154,22 @@ def ground_truth(text: str) -> bool | None:
     return _truth(parse_claim(text))
 
 
+def _near_ends(pieces) -> list[Fraction]:
+    """Each finite end of the parameter's domain, or just inside it when open (a bound moved by 1e-9 fails there)."""
+    out = []
+    for lo, hi, lc, hc in pieces:
+        inset = Fraction(1, 10**15) * (hi - lo if lo is not None and hi is not None else 1)
+        if lo is not None:
+            out.append(lo if lc else lo + inset)
+        if hi is not None:
+            out.append(hi if hc else hi - inset)
+    return out
+
+
 def _truth(c) -> bool | None:
     if c.params:  # forall alpha in A: false when an instance at a value in A is shown false
         (_, pieces), = c.params
-        for v in (Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)):
+        for v in [*(Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)), *_near_ends(pieces)]:
             if any((lo is None or v > lo or (lc and v == lo)) and (hi is None or v < hi or (hc and v == hi))
                    for lo, hi, lc, hc in pieces):
                 try:

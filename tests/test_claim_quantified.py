@@ -47,6 +47,7 @@ PROVED = [  # true, and affine in alpha: base instance + slope, both proved by t
     "forall 0 <= alpha <= 1: leaky_relu(x, alpha=alpha) <= relu(x)",
     "forall alpha: leaky_relu(x, alpha=alpha) == relu(x) for x >= 0",   # A = R: the slope is 0
     "forall alpha > 0: limit(elu(x, alpha=alpha), x, -oo) == -alpha",
+    "forall -4 < w < 4: w*diff(sigmoid(x), x) < 1",                   # ends: < at w = -4, <= at w = 4 (x = 0)
 ]
 
 
@@ -72,6 +73,34 @@ def test_corrupted_affine_certificates_are_rejected():
     for bad in (closed, swapped, squared, inside, stray, dict(cert, verdict="refuted")):
         with pytest.raises(Rejected):
             check(bad)
+
+
+def test_corrupted_ends_certificates_are_rejected():
+    cert = check_claim(parse_claim("forall 0 <= w < 4: w*diff(sigmoid(x), x) < 1"), 2.0).certificate.data
+    assert cert["proof"]["rule"] == "ends" and check(cert)[0] == "proved"
+    closed = copy.deepcopy(cert)          # w <= 4: at w = 4, x = 0 the claim is 1 < 1, false
+    closed["claim"]["domain"] = [["0", "4", True, True]]
+    wider = copy.deepcopy(cert)           # w < 5: the ends' certificates are about w = 0 and w = 4
+    wider["claim"]["domain"] = [["0", "5", True, False]]
+    swapped = copy.deepcopy(cert)
+    swapped["proof"]["low"], swapped["proof"]["high"] = cert["proof"]["high"], cert["proof"]["low"]
+    squared = copy.deepcopy(cert)         # w**2 instead of w: not affine
+    squared["claim"]["claim"]["lhs"] = ["mul", ["param", "w"], cert["claim"]["claim"]["lhs"]]
+    ray = copy.deepcopy(cert)             # w >= 0: no high end
+    ray["claim"]["domain"] = [["0", "oo", True, False]]
+    for bad in (closed, wider, swapped, squared, ray):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
+def test_ends_relations():
+    from symact.kernel.quantified import ends_allowed
+
+    assert ends_allowed("<", "<", "<=", True, False) and ends_allowed("<", "<=", "<", False, True)
+    assert not ends_allowed("<", "<", "<=", True, True)     # t = 1 occurs: the high end must be strict
+    assert not ends_allowed("<", "<=", "<=", False, False)  # no strict end: only <= follows
+    assert ends_allowed("<=", "<=", "==", True, True) and not ends_allowed("<=", "<=", ">=", True, True)
+    assert ends_allowed("==", "==", "==", True, True) and not ends_allowed("==", "<=", "==", True, True)
 
 
 @pytest.mark.parametrize("text", [

@@ -159,6 +159,28 @@ def test_rewrite_and_constant_rules_need_exact_algebra():
         check(cert(["mul", X, num("3")], ">=", num("0"), "proved", [wrong]))
 
 
+def test_algebra_with_denominators_proved_nonzero():
+    """sigma'/sigma'' = 1/(1 - 2 sigma) on x > 0: sigma'' -> 0 at 0, so no enclosure keeps it away from 0 there;
+    the ``nonzero`` list proves its sign, and every corruption of it is rejected."""
+    good = certificate("diff(sigmoid(x), x)/diff(sigmoid(x), x, 2) == 1/(1 - 2*sigmoid(x)) for x > 0")
+    assert check(good)[0] == "proved"
+    node = good["proof"][0]
+    assert node["rule"] == "algebra" and [i["rel"] for i in node["nonzero"]] == ["<"]
+    bare = copy.deepcopy(good)
+    del bare["proof"][0]["nonzero"]
+    flipped = copy.deepcopy(good)
+    flipped["proof"][0]["nonzero"][0]["rel"] = ">"
+    other = copy.deepcopy(good)           # a valid sign proof of another term: sigma'' is not known to be nonzero
+    other["proof"][0]["nonzero"][0] = {"term": num("-1"), "rel": "<", "by": {"rule": "eval"}}
+    closed = copy.deepcopy(good)          # x >= 0: sigma''(0) = 0
+    closed["claim"]["domain"][0] = ["0", "oo", True, False]
+    negated = copy.deepcopy(good)
+    negated["claim"]["rhs"] = ["mul", num("-1"), good["claim"]["rhs"]]
+    for bad in (bare, flipped, other, closed, negated):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
 def test_the_searchs_algebra_is_paid_from_its_work_budget():
     """The kernel's algebra counts the products its expansions form, so the search stops it (mish(x) >= -0.31
     at budget 0.7 once spent 12 CPU seconds in one unmetered identity check)."""

@@ -470,3 +470,10 @@ def test_other_non_ascii_is_not_called_a_look_alike():
     with pytest.raises(ExpressionError) as info:
         parse_expression("x\u00b2")                                # a superscript two is not a '2'
     assert "looks like" not in str(info.value)
+
+
+def test_a_step_of_a_step_of_a_number_parses():
+    """SymPy cannot build the unevaluated Piecewise of a Piecewise without symbols (it raises KeyError); the
+    parser then evaluates the argument, as for other unbuildable unevaluated forms, instead of a traceback."""
+    claim = parse_claim("binary_step(1 - 2*binary_step(1 - 1.5) - 0.5) == 1")
+    assert claim.lhs == 1 and claim.rhs == 1

@@ -11,11 +11,11 @@ import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, check_node, contains, holds, period_multiple, piece_json, zero_at
+from symact.kernel.check import FORMAT, PRECISION, check_node, contains, holds, period_multiple, piece_json, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import affine, rational_text, sub
+from symact.kernel.terms import affine, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -120,6 +120,8 @@ class Search:
             ball = enclose(self.d, point(x0))
         except (Uncertain, GermUndefined, ZeroDivisionError):
             return self.rel == "=="  # the refutation check decides
+        if self.rel == "==" and not ball.violates("=="):  # the kernel's check refutes only a certain nonzero
+            return _nonzero_at(self.d, x0)
         return ball.violates(self.rel) or not ball.satisfies(self.rel)
 
     def quick_points(self):
@@ -492,7 +494,35 @@ class Search:
                 return node
             except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
                 continue
-        return None
+        return self.identity_with_nonzero(g, p)
+
+    def identity_with_nonzero(self, g, p):
+        """An ``algebra`` node whose ``nonzero`` list proves the sign of each denominator that no enclosure on p
+        keeps away from 0 (or None)."""
+        items = []
+        for u in _denominators(g):
+            try:
+                if enclose(u, p).satisfies("!="):
+                    continue
+            except (Uncertain, GermUndefined, ZeroDivisionError):
+                pass
+            for rel in ("<", ">"):
+                if _plausible(u, rel, p):
+                    sub_node = self.prove_on(u, rel, p, 4)
+                    if sub_node is not None:
+                        items.append({"term": to_json(u), "rel": rel, "by": sub_node})
+                        break
+            else:
+                return None
+        if not items:
+            return None
+        node = {"rule": "algebra", "nonzero": items}
+        self.spend(5)
+        try:
+            check_node(node, g, "==", p)
+            return node
+        except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+            return None
 
 
 def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
@@ -535,6 +565,39 @@ def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
     end where g is only 0, only a strictly monotone g stays strictly on one side)."""
     weak, strict = (">=", ">") if grows else ("<=", "<")
     return (strict, weak) if rel in ("<", ">") else (weak, strict)
+
+
+def _denominators(t) -> list:
+    """The distinct bases of negative integer powers in t, outside function arguments (the parts
+    :func:`symact.kernel.check.defined_on` checks one by one)."""
+    out: list = []
+    if t[0] in ("add", "mul"):
+        for a in t[1:]:
+            out += [u for u in _denominators(a) if u not in out]
+    elif t[0] == "pow" and t[2].denominator == 1 and t[2] < 0:
+        out.append(t[1])
+    return out
+
+
+def _nonzero_at(d, x0: Fraction) -> bool:
+    """Whether d at x0 is certainly not 0: its exact rational value, else a ball at the kernel's highest
+    counterexample precision that excludes 0.  A point where this fails is not worth the kernel's
+    counterexample check of an identity (which would reject it), and an identity has many such points."""
+    from flint import ctx
+
+    from symact.kernel.evaluate import exact_value
+
+    value = exact_value(d, x0)
+    if value is not None:
+        return value != 0
+    saved = ctx.prec
+    try:
+        ctx.prec = PRECISION[-1]
+        return enclose(d, point(x0)).violates("==")
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return True  # the refutation check decides
+    finally:
+        ctx.prec = saved
 
 
 def _size(t) -> int:

@@ -20,7 +20,7 @@ from symact.kernel import check as kernel_check
 from symact.kernel import Rejected, claim_json, read_claim
 from symact.kernel.check import FORMAT, contains, piece_json
 from symact.kernel.limit_claim import read_limit_claim
-from symact.kernel.quantified import affine_parts, allowed
+from symact.kernel.quantified import affine_parts, allowed, ends_allowed, ends_parts
 from symact.kernel.terms import TermError, from_sympy, rational_text
 from symact.parsing import domain_text
 from symact.verdict import Certificate, Derivation, Verdict
@@ -83,12 +83,12 @@ PARAMETER_VALUES = tuple(Fraction(v) for v in ("0", "1", "-1", "1/2", "2", "-2",
 
 def check_quantified(claim, budget: float) -> Verdict:
     """``forall alpha in A: CLAIM``: refuted by an instance the kernel refutes (a counterexample search at a few
-    values in A), proved by the kernel's ``affine`` rule when alpha enters affinely, otherwise unknown with the
+    values in A), proved by the kernel's ``affine`` or ``ends`` rule when alpha enters affinely, otherwise unknown with the
     instances tried as evidence."""
     text, tex = statement(claim)
     (name, pieces), = claim.params
     start = time.process_time()
-    proof = _affine_proof(claim, budget) if len(pieces) == 1 else None
+    proof = (_ends_proof(claim, budget) or _affine_proof(claim, budget)) if len(pieces) == 1 else None
     if proof is not None:
         cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pieces[0])],
                                             "statement": claim.text, "claim": proof.pop("inner")},
@@ -113,7 +113,7 @@ def check_quantified(claim, budget: float) -> Verdict:
             return _checked(cert, text, tex, "kernel-checked counterexample", start)
     return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                    reason=f"no instance refuted ({', '.join(f'{name} = {k}: {s}' for k, s in tried.items())}); "
-                          f"no proof for every {name} (the kernel proves one only for a claim affine in {name})",
+                          f"no proof for every {name} (the kernel proves one only for a claim affine in {name}, from one end and the slope or from both ends of a bounded interval)",
                    evidence={"instances": tried})
 
 
@@ -126,13 +126,41 @@ def _checked(cert: dict, text: str, tex: str, method: str, start: float) -> Verd
     return Verdict(verdict, text, tex, method, Certificate("kernel", cert), deriv, time.process_time() - start)
 
 
+def _inner(claim, name: str) -> dict:
+    """The claim in x of ``forall NAME in A: CLAIM`` as kernel JSON (TermError outside what the kernel reads)."""
+    lhs, rhs = from_sympy(claim.raw_lhs, X, (name,)), from_sympy(claim.raw_rhs, X, (name,))
+    return (dict(claim_json(lhs, claim.op, rhs, []), limit=claim.limit) if claim.limit is not None
+            else claim_json(lhs, claim.op, rhs, list(claim.domain)))
+
+
+def _ends_proof(claim, budget: float) -> dict | None:
+    """An ``ends`` node (with the inner claim under "inner") for a claim affine in its parameter over a bounded
+    interval, or None: the claim at both ends, with the relations the kernel's rule needs."""
+    (name, (piece,)), = claim.params
+    try:
+        inner = _inner(claim, name)
+        low, high = ends_parts(inner, name, piece)
+    except (TermError, TypeError):
+        return None
+    up = claim.op in (">", ">=")
+    weak, strict = (">=", ">") if up else ("<=", "<")
+    rels = ["=="] if claim.op == "==" else [strict, weak]
+    found = {}
+    for role, c in (("low", low), ("high", high)):
+        found[role] = next(((r, cert) for r in rels
+                            if (cert := _sub_certificate(dict(c, rel=r), budget / 4)) is not None), None)
+        if found[role] is None:
+            return None
+    if not ends_allowed(claim.op, found["low"][0], found["high"][0], piece[2], piece[3]):
+        return None
+    return {"rule": "ends", "low": found["low"][1], "high": found["high"][1], "inner": inner}
+
+
 def _affine_proof(claim, budget: float) -> dict | None:
     """An ``affine`` node (with the inner claim under "inner") for a claim affine in its parameter, or None."""
     (name, (piece,)), = claim.params
     try:
-        lhs, rhs = from_sympy(claim.raw_lhs, X, (name,)), from_sympy(claim.raw_rhs, X, (name,))
-        inner = (dict(claim_json(lhs, claim.op, rhs, []), limit=claim.limit) if claim.limit is not None
-                 else claim_json(lhs, claim.op, rhs, list(claim.domain)))
+        inner = _inner(claim, name)
         a, e, base, slope = affine_parts(inner, name, piece)
     except (TermError, TypeError):
         return None

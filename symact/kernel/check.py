@@ -26,7 +26,11 @@ piece P by one of these rules (the only ways to conclude):
               or 0 by ``algebra`` at e): by the mean value theorem g(x) lies on the right side of g(e);
 ``algebra``   (for ==) d is defined on P and its smooth form on P is 0 as a rational function of independent
               generators, with the rewriting rules of :mod:`symact.kernel.algebra` (their sign conditions
-              checked on P);
+              checked on P); with ``"nonzero": [{"term": u, "rel": "<" or ">", "by": N}, ...]`` each u is
+              proved ``u REL 0`` on P by its node N (so u is defined and never 0 there), and d's definedness
+              is checked part by part (:func:`defined_on`): an integer power of a listed u is defined where u
+              is, every other part by an enclosure.  This proves an identity whose denominator tends to 0 at
+              an open end of P, which no enclosure keeps away from 0 (sigma'/sigma'' on (0, oo));
 ``constant``  (for ==) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
               x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
@@ -313,12 +317,27 @@ class _Checker:
     def rule_algebra(self, node, d, rel, p) -> None:
         if rel != "==":
             raise Rejected("algebra proves identities only")
-        enclose(d, p)  # defined everywhere on the piece
+        known = self.nonzero(node.get("nonzero", []), p)
+        defined_on(d, p, known)  # defined everywhere on the piece
         g = smooth_form(d, p, strict=False)
         if not algebra.is_zero(g, p):
             raise Rejected(f"the difference on {piece_text(p)} is not 0 as a rational function")
         self.log.append(f"On {piece_text(p)}: both sides are defined and their difference is 0 by exact "
                         f"algebra (rational functions of exponentials and other function values).")
+
+    def nonzero(self, items, p) -> list:
+        """The terms of an algebra node's ``nonzero`` list, each proved < 0 or > 0 on p by its node."""
+        if not isinstance(items, list):
+            raise Rejected("nonzero must be a list")
+        known = []
+        for item in items:
+            if not isinstance(item, dict) or item.get("rel") not in ("<", ">"):
+                raise Rejected("a nonzero item is {term, rel: < or >, by}")
+            u = from_json(item.get("term"))
+            self.log.append(f"On {piece_text(p)}: {show(u)} {item['rel']} 0, so it is never 0 there:")
+            self.prove(item.get("by"), u, item["rel"], p)
+            known.append(u)
+        return known
 
     def rule_rewrite(self, node, d, rel, p) -> None:
         other = from_json(node.get("as"))
@@ -391,6 +410,19 @@ def period_multiple(d) -> int | None:
             continue
         stack.extend(t[1:])
     return lcm(*(s.denominator for s in slopes)) if slopes else 1
+
+
+def defined_on(t, p, known=()) -> None:
+    """Raise Uncertain unless t is certainly defined at every point of p: sums and products part by part, an
+    integer power of a term in ``known`` (terms proved nonzero on p) where its base is, the rest by enclosure."""
+    head = t[0]
+    if head in ("add", "mul"):
+        for a in t[1:]:
+            defined_on(a, p, known)
+    elif head == "pow" and t[1] in known and t[2].denominator == 1:
+        defined_on(t[1], p, known)
+    else:
+        enclose(t, p)
 
 
 def zero_at(g, x0: Fraction) -> bool:

@@ -17,6 +17,14 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
   so for ``>=``: d(a) >= 0 and slope >= 0 give d(alpha) >= 0; for ``>``: d(a) > 0 and slope >= 0, or d(a) >= 0,
   slope > 0 and a not in A (t > 0); ``==``: both 0; mirrored for ``<=``/``<``; for A = R (no end): a = 0 and
   slope == 0.  The kernel builds both sub-claims itself and compares them with B's and S's.
+* **Proof** ``{"rule": "ends", "low": L, "high": H}`` when d is affine in alpha (as above) and A is bounded,
+  with ends a < b: for alpha in A, t = (alpha - a)/(b - a) lies in [0, 1] and
+  ``d(x, alpha) = (1 - t) d(x, a) + t d(x, b)`` (definedness as above).  L proves the claim at alpha = a
+  (relation ``low_rel``), H at alpha = b (``high_rel``); a convex combination of two values keeps a weak
+  relation both have, so for ``>=`` both are ``>=`` (or ``>``/``==``), for ``==`` both are ``==``; for ``>``
+  both are weak, at least one is strict, and an end that lies in A (t = 0 or t = 1 occurs) is strict there
+  (for t strictly between, both weights are positive); mirrored for ``<=``/``<``.  This proves a bound that
+  fails at an open end of A, such as ``forall 0 <= w < 4: w*diff(sigmoid(x), x) < 1`` (equality at w = 4, x = 0).
 """
 from __future__ import annotations
 
@@ -86,9 +94,71 @@ def allowed(rel: str, base_rel: str, slope_rel: str, e: int, a_in_domain: bool) 
     return (base_rel in _STRICT[up] and weak_slope) or (weak_base and slope_rel in _STRICT[up] and not a_in_domain)
 
 
+def ends_parts(inner: dict, name: str, piece) -> tuple[dict, dict]:
+    """(claim at the low end, claim at the high end), both without their relation, for an inner claim affine
+    in the parameter over a bounded piece (TermError otherwise): the claims the ``ends`` rule needs."""
+    lo, hi = piece[0], piece[1]
+    if lo is None or hi is None or lo == hi:
+        raise TermError("the ends rule needs a bounded interval of the parameter")
+    if not isinstance(inner, dict) or inner.get("rhs") in ("oo", "-oo"):
+        raise TermError("the ends rule needs a claim with a finite right side")
+    lhs, rhs = from_json(inner["lhs"]), from_json(inner["rhs"])
+    if _degree(sub(lhs, rhs), name) > 1:
+        raise TermError(f"the claim is not affine in {name}")
+    out = []
+    for q in (lo, hi):
+        c = {**inner, "lhs": to_json(_at(lhs, name, q)), "rhs": to_json(_at(rhs, name, q))}
+        c.pop("rel", None)
+        out.append(c)
+    return out[0], out[1]
+
+
+def ends_allowed(rel: str, low_rel: str, high_rel: str, low_in: bool, high_in: bool) -> bool:
+    """Whether ``d(a) low_rel 0`` and ``d(b) high_rel 0`` give ``d(alpha) rel 0`` for every alpha in A, where
+    ``low_in``/``high_in`` say whether the ends a, b lie in A (the ``ends`` rule above)."""
+    if rel == "==":
+        return low_rel == high_rel == "=="
+    if rel not in ("<", "<=", ">", ">="):
+        return False
+    up = rel in (">", ">=")
+    if not (low_rel in _WEAK[up] and high_rel in _WEAK[up]):
+        return False
+    if rel in (">=", "<="):
+        return True
+    low_strict, high_strict = low_rel in _STRICT[up], high_rel in _STRICT[up]
+    return (low_strict or high_strict) and (low_strict or not low_in) and (high_strict or not high_in)
+
+
+def _ends(claim, name, domain, node, rejected, check_instance) -> list[str]:
+    inner = claim.get("claim")
+    try:
+        low, high = ends_parts(inner, name, domain[0])
+        rel = inner["rel"]
+    except (KeyError, TypeError, TermError) as exc:
+        raise rejected(f"not an affine claim over a bounded interval: {exc}") from None
+    rels = {}
+    for role, want in (("low", low), ("high", high)):
+        cert = node.get(role)
+        got = cert.get("claim") if isinstance(cert, dict) else None
+        if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel"} != want:
+            raise rejected(f"the {role} certificate is not about the claim at the {role} end")
+        rels[role] = got.get("rel")
+        if check_instance(cert)[0] != "proved":
+            raise rejected(f"the {role} certificate does not prove its claim")
+    lo, hi, lc, hc = domain[0]
+    if not ends_allowed(rel, rels["low"], rels["high"], lc, hc):
+        raise rejected(f"{rels['low']} at {name} = {rational_text(lo)} and {rels['high']} at {name} = "
+                       f"{rational_text(hi)} do not give {rel} for every {name} in the domain")
+    return [f"The claim is affine in {name} (on the syntax), so on the bounded domain each value is a convex "
+            f"combination of the values at its ends: at {name} = {rational_text(lo)} it holds with {rels['low']}, "
+            f"at {name} = {rational_text(hi)} with {rels['high']}, so it holds for every {name} in the domain."]
+
+
 def _affine(claim, name, domain, node, rejected, check_instance, contains) -> list[str]:
+    if len(domain) == 1 and node.get("rule") == "ends":
+        return _ends(claim, name, domain, node, rejected, check_instance)
     if node.get("rule") != "affine" or len(domain) != 1:
-        raise rejected("a quantified claim over one interval is proved by an affine node")
+        raise rejected("a quantified claim over one interval is proved by an affine or an ends node")
     inner = claim.get("claim")
     try:
         a, e, base, slope = affine_parts(inner, name, domain[0])
