@@ -75,6 +75,7 @@ def test_every_help_has_examples_and_exit_codes(command):
     examples = text[text.index("\nexamples:\n"):text.index("\nexit codes: ")]
     assert f"  symact {command}" in examples          # runnable examples of this very command
     assert re.search(r"exit codes: 0 [^\n]+", text) and "2 usage error" in " ".join(text.split())
+    assert text.count("exit codes:") == 1 and "exit status:" not in text    # documented once
 
 
 def test_top_level_help_documents_exit_codes_and_colour():
