@@ -189,6 +189,9 @@ class Claim:
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(f"claim {self.id} (expected {self.expected}): {self.statement}")
 
+    def __repr__(self) -> str:
+        return f"<Claim {self.id} (expected {self.expected}): {self.statement}>"
+
 
 def _kernel_certificate(pairs: list[tuple[str, Verdict]]) -> Certificate:
     """One statement: its kernel certificate as is (``symact verify`` reads it); several: the list of them."""
@@ -216,6 +219,9 @@ class Outcome:
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(f"claim {self.claim.id} (expected {self.claim.expected}): {self.verdict.summary()}")
+
+    def __repr__(self) -> str:
+        return f"<Outcome {self.claim.id}: {self.verdict.status} (expected {self.claim.expected})>"
 
     def to_json(self, full: bool = False) -> dict[str, Any]:
         v = self.verdict

@@ -46,6 +46,11 @@ class _Printer(StrPrinter):
             return "√" + self._print(base)
         return super()._print_Pow(expr, rational).replace("**", "^")
 
+    def _print_Piecewise(self, expr: sp.Expr) -> str:
+        parts = [f"{self._print(e)} otherwise" if c is sp.true else f"{self._print(e)} if {self._print(c)}"
+                 for e, c in expr.args]
+        return "(" + "; ".join(parts) + ")"
+
 
 def formula(expr: Any) -> str:
     """A SymPy object as a person reads it: ``-W(1/e)``, ``exp(-1)/√π + erf(1)/2``."""
@@ -53,7 +58,8 @@ def formula(expr: Any) -> str:
         return set_text(expr)
     if isinstance(expr, sp.Basic):  # exp(-1) reads 1/e, also inside products: exp(-1)/sqrt(pi) is 1/(e*√π)
         expr = expr.xreplace({sp.exp(-1): sp.Pow(sp.Symbol("e"), -1, evaluate=False)})
-    return _Printer().doprint(expr)
+    text = _Printer().doprint(expr)
+    return text[1:-1] if isinstance(expr, sp.Piecewise) else text  # a whole piecewise formula needs no brackets
 
 
 def decimal(x: float) -> str:
@@ -281,6 +287,12 @@ def _num_latex(n: dict[str, Any] | None) -> str:
     return rf"\approx {decimal(n['float'])}"
 
 
+def _eq_latex(n: dict[str, Any] | None) -> str:
+    """``= value``, or ``\\approx decimal`` for a number without an exact form (never ``= \\approx``)."""
+    text = _num_latex(n)
+    return text if text.startswith(r"\approx") else f"= {text}"
+
+
 def latex_statement(key: str, f_latex: str, status: str, value: Any) -> str:
     """The claim a property verdict decides, in LaTeX, with the decided value where the property has one."""
     head = rf"f(x) = {f_latex}:\quad "
@@ -297,14 +309,14 @@ def latex_statement(key: str, f_latex: str, status: str, value: Any) -> str:
     if key in ("derivative_max", "derivative_min", "lipschitz"):
         lhs = {"derivative_max": r"\sup_{x} f'(x)", "derivative_min": r"\inf_{x} f'(x)",
                "lipschitz": r"\sup_{x \ne y} \frac{|f(x) - f(y)|}{|x - y|}"}[key]
-        return head + lhs + (f" = {_num_latex(value)}" if known else "")
+        return head + lhs + (f" {_eq_latex(value)}" if known else "")
     if key == "saturation":
         tail = rf"\text{{left {value['left']}, right {value['right']}}}" if known else r"\text{hard, soft or none}"
         return head + r"\text{saturation: }" + tail
     if key == "extrema":
         if not known:
             return head + r"\min_{x} f(x),\ \max_{x} f(x)"
-        parts = [rf"\{word}_{{x}} f(x) = {_num_latex(value[word])}" if value[word] else
+        parts = [rf"\{word}_{{x}} f(x) {_eq_latex(value[word])}" if value[word] else
                  rf"\text{{no global {word}imum}}" for word in ("min", "max")]
         return head + r",\quad ".join(parts)
     raise KeyError(key)

@@ -219,22 +219,28 @@ def binade_plot(report: Any, by_binade: Any, out: Path) -> Path:
     return _save(fig, out)
 
 
+#: the framework grid's cells: fail, skipped or not run, pass
+GRID_COLOURS = ("#cf222e", "#d0d7de", "#1a7f37")
+
+
 def framework_plot(framework: str, results: list, out: Path) -> Path:
     """The pass/fail grid of a ``--framework`` audit: one row per audited function and format, one column per
     check (green pass, red fail, grey skipped or not run)."""
     plt = pyplot()
+    from matplotlib.colors import ListedColormap
+
     checks: list[str] = []
     for _, rep in results:
         for c in rep.checks:
             if c.name not in checks:
                 checks.append(c.name)
-    colours = {"pass": 1.0, "fail": 0.0}
-    grid = np.full((len(results), len(checks)), 0.5)
+    cells = {"fail": 0, "pass": 2}          # anything else (skip, note, not run) is 1: grey
+    grid = np.ones((len(results), len(checks)))
     for i, (_, rep) in enumerate(results):
         for c in rep.checks:
-            grid[i, checks.index(c.name)] = colours.get(c.status.lower(), 0.5)
+            grid[i, checks.index(c.name)] = cells.get(c.status.lower(), 1)
     fig, ax = plt.subplots(figsize=(1.2 + 0.45 * len(checks), 0.8 + 0.22 * len(results)))
-    ax.imshow(grid, cmap="RdYlGn", vmin=0, vmax=1, aspect="auto", interpolation="nearest")
+    ax.imshow(grid, cmap=ListedColormap(GRID_COLOURS), vmin=0, vmax=2, aspect="auto", interpolation="nearest")
     ax.set_xticks(range(len(checks)), checks, rotation=60, ha="right", fontsize=7)
     ax.set_yticks(range(len(results)), [f"{rep.target} ({rep.dtype})" for _, rep in results], fontsize=6)
     passed = sum(rep.passed for _, rep in results)

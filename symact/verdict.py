@@ -223,6 +223,9 @@ class Verdict:
         tail = f" ({self.reason})" if self.status == "unknown" and self.reason else ""
         return f"{self.status.upper():8s} {self.statement}  [{self.method}, {self.seconds:.2f}s]{tail}"
 
+    def __repr__(self) -> str:  # one line; the certificate and derivation are in to_json() and the displays
+        return f"<Verdict {self.status}: {self.statement}>"
+
     def _repr_latex_(self) -> str:
         from symact.rich import verdict_latex
 

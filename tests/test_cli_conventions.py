@@ -75,6 +75,7 @@ def test_every_help_has_examples_and_exit_codes(command):
     examples = text[text.index("\nexamples:\n"):text.index("\nexit codes: ")]
     assert f"  symact {command}" in examples          # runnable examples of this very command
     assert re.search(r"exit codes: 0 [^\n]+", text) and "2 usage error" in " ".join(text.split())
+    assert text.count("exit codes:") == 1 and "exit status:" not in text    # documented once
 
 
 def test_top_level_help_documents_exit_codes_and_colour():
@@ -183,3 +184,16 @@ def test_a_reader_that_left_ends_the_command_quietly():
                           env=_env(), timeout=120)
     os.close(write_end)
     assert proc.returncode == 141 and proc.stderr == b""
+
+
+def test_outputs_the_readme_writes_are_ignored_by_git():
+    """Every file or folder a README command writes (-o, --plot, --latex, > FILE) is in .gitignore."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line for block in re.findall(r"^```sh\n(.*?)^```", readme, flags=re.S | re.M)
+                for line in block.splitlines()]
+    written = {m.group(2) for line in commands
+               for m in re.finditer(r"(\s-o|--plot|--latex|--output|>)\s+([\w./-]+)",
+                                    re.sub(r'"[^"]*"', "", line.split(" # ")[0]))}   # claims' '>' are not files
+    assert {"report.pdf", "out/", "gelu.svg", "cert.json"} <= written      # the pattern sees the README's outputs
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert [w for w in sorted(written) if f"/{w}" not in ignored] == []

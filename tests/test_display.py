@@ -52,6 +52,7 @@ def test_analyze_text_is_readable(silu, capsys):
     code = main(["analyze", "relu6", "--enclosures"])
     out, _ = capsys.readouterr()
     assert code == 0 and "curvature changes on [0, 6]" in out and "inflection [0, 6]" not in out
+    assert out.startswith("relu6: f(x) = 0 if x < 0; x if x < 6; 6 otherwise\n")   # not SymPy's Piecewise((...))
     assert "min 0 at x in (-∞, 0]; max 6 at x in [6, ∞)" in out
 
 
@@ -74,6 +75,9 @@ def test_repr_is_one_short_line(silu):
     assert "\n" not in text and len(text) < 120
     counts = {s: sum(v.status == s for v in silu.verdicts.values()) for s in ("proved", "refuted", "unknown")}
     assert f"{counts['proved']} proved" in text and f"{counts['unknown']} unknown" in text
+    assert list(silu) == list(KEYS)                                   # iterates over its keys, like a dict
+    # a verdict's repr leaves out its certificate (thousands of characters of kernel proof for silu's range)
+    assert repr(silu["range"]) == "<Verdict proved: the range of silu is [-W(1/e), ∞)>"
 
 
 def test_every_verdict_has_its_statement_in_latex(silu):
@@ -82,6 +86,9 @@ def test_every_verdict_has_its_statement_in_latex(silu):
         assert v.latex.count("{") == v.latex.count("}"), key
     assert silu["range"].latex.endswith(r"f(\mathbb{R}) = \left[- W\left(e^{-1}\right), \infty\right)")
     assert silu["odd"].latex.endswith(r"f(-x) = -f(x)")
+    # a value without an exact form reads "≈ 1.09984", never "= ≈ 1.09984"
+    assert silu["derivative_max"].latex.endswith(r"\sup_{x} f'(x) \approx 1.09984") and "= \\approx" not in "".join(
+        v.latex for v in silu.verdicts.values())
 
 
 def test_definitions_in_help_and_readme(capsys):
@@ -150,6 +157,7 @@ def test_audit_report_html_lists_its_failures():
     worst = r.check("values").failures[0]
     assert repr(worst.input) in html and worst.input > 3
     assert "<svg" in html and "outside the standard" in html  # the ULP-error picture, inline
+    assert re.fullmatch(r"<AuditReport \S+naive_sigmoid as sigmoid, float64: failed values(, \w+)*>", repr(r)), repr(r)
 
 
 def test_claim_and_outcome_displays():
@@ -171,6 +179,8 @@ def test_claim_and_outcome_displays():
     assert ">proved<" in html
     assert "<th style='text-align:left'>verdict</th>" not in outcome.claim._repr_html_()
     assert pretty(outcome).startswith("claim tanh_odd (expected proved): PROVED")
+    assert repr(outcome) == "<Outcome tanh_odd: proved (expected proved)>"
+    assert repr(outcome.claim) == "<Claim tanh_odd (expected proved): tanh(-x) == -tanh(x) for all x in R>"
 
 
 def test_json_keeps_exact_float_enclosure(capsys):

@@ -25,3 +25,5 @@ def test_notebook_executes_and_shows_rich_displays():
     html = [o["data"]["text/html"] for c in nb.cells for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
     assert any("<code>range_has_both_signs</code>" in h for h in html)  # the property report
     assert any("failures of <code>" in h for h in html)  # the audit report with its failures
+    claims = [h for h in html if "<code>sigmoid_deriv_le_quarter</code>" in h]   # the claim, then its outcome
+    assert len(claims) == 2 and ">as expected<" not in claims[0] and ">proved<" in claims[1]

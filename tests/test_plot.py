@@ -99,3 +99,24 @@ def test_framework_audit_draws_its_pass_fail_grid(tmp_path):
     assert code in (0, 1)
     text = out.read_text(encoding="utf-8")
     assert "--framework numpy" in text and "conform" in text and "expit" in text
+
+
+def test_framework_grid_colours_match_its_legend(tmp_path):
+    """Green pass, red fail, grey skipped: each cell in its colour (not a colormap's yellow for skipped)."""
+    import matplotlib.image
+    from matplotlib.colors import to_rgb
+
+    from symact.audit.report import AuditReport, CheckResult
+    from symact.plotting import framework_plot
+
+    def colours(status: str) -> set:
+        report = AuditReport("t", "tanh", "float32", checks=[CheckResult("values", status)])
+        out = framework_plot("numpy", [("t", report)], tmp_path / f"{status}.png")
+        pixels = (matplotlib.image.imread(out)[..., :3] * 255).round().astype(int).reshape(-1, 3)
+        return {tuple(p) for p in pixels}
+
+    rgb = {name: tuple(round(255 * v) for v in to_rgb(c))
+           for name, c in (("red", "#cf222e"), ("grey", "#d0d7de"), ("green", "#1a7f37"))}
+    for status, colour in (("fail", "red"), ("skip", "grey"), ("pass", "green")):
+        shown = colours(status)
+        assert rgb[colour] in shown and not ({rgb[c] for c in rgb if c != colour} & shown), status

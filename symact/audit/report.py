@@ -161,6 +161,11 @@ class AuditReport:
 
     __str__ = text
 
+    def __repr__(self) -> str:  # one line; text() and to_json() have the checks and failures
+        verdict = "interrupted" if self.interrupted else ("passed" if self.passed else
+                                                         f"failed {', '.join(self.failed_checks())}")
+        return f"<AuditReport {self.target} as {self.activation}, {self.dtype}: {verdict}>"
+
     def _repr_html_(self) -> str:
         from symact.rich import audit_html
 

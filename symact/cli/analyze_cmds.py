@@ -88,7 +88,6 @@ def _definitions() -> str:
         lines.append(f"  {key:<{width}}  {wrapped[0]}")
         lines += [" " * (width + 4) + more for more in wrapped[1:]]
     lines += [""] + textwrap.wrap(f"Note: {ZERO_CENTERED_NOTE}.", 110)
-    lines += ["", "exit status: 0 every property decided, 1 some property unknown, 2 bad input"]
     return "\n".join(lines)
 
 

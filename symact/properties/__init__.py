@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import sympy as sp
 
@@ -884,6 +884,9 @@ class PropertyReport:
 
     def __getitem__(self, key: str) -> Verdict:
         return self.verdicts[key]
+
+    def __iter__(self) -> Iterator[str]:  # the property keys, as for a dict (not integer indexing)
+        return iter(self.verdicts)
 
     def status(self, key: str) -> str:
         return self.verdicts[key].status
