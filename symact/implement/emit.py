@@ -1,11 +1,10 @@
 """Code emission: a SymPy formula printed as NumPy, PyTorch or JAX code, and the branch table as a chain of
-``where``.
+masked evaluations (NumPy) or of ``where`` (PyTorch, JAX).
 
 The printer knows the functions the branch table uses and prints two forms the way a numerical analyst
 writes them: ``log(1 + u)`` as ``log1p(u)`` and ``exp(u) - 1`` as ``expm1(u)`` (the same real functions; the
-library versions do not cancel).  Every branch is evaluated on its own range only: inputs outside it are
-replaced by a point inside it first, so an unused branch never overflows, warns or poisons a gradient; NaN in
-gives NaN out.
+library versions do not cancel).  Every branch is evaluated on its own range only (:func:`masked_chain`,
+:func:`where_chain`), so an unused branch never overflows, warns or poisons a gradient; NaN in gives NaN out.
 """
 from __future__ import annotations
 
@@ -131,23 +130,45 @@ def _scaled_exp(t: sp.Expr) -> tuple:
     return None, None
 
 
-def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
-    """Lines computing ``out`` from ``var`` branch by branch (the branches partition R)."""
-    b = printer.backend
-    w = f"{b.ns}.where"
-    lines = [f"{indent}out = {printer.var}"]  # NaN stays NaN: no mask holds for it
+def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
+    """NumPy lines computing ``out`` from ``var`` branch by branch (the branches partition R): each
+    branch's mask is computed once and its formula evaluated on the masked inputs only (a gather and a
+    scatter), so no branch costs time, overflows or warns outside its range; a branch whose formula is x costs
+    nothing (``out`` starts as a copy of the input: NaN, which no mask holds, stays NaN)."""
+    lines = [f"{indent}out = {var}.copy()"]
     for i, br in enumerate(branches):
-        mask = _mask(br, var)
-        point = printer.number(br.inner_point())
-        lines.append(f"{indent}m = {mask}")
-        if br.formula.is_number:
-            lines.append(f"{indent}out = {w}(m, {b.ns}.zeros_like({var}) + {printer.number(br.formula)}, out)")
+        if br.formula == X:
             continue
-        sub = Printer(b, f"x{i}")
+        lines.append(f"{indent}m = {_mask(br, var)}")
+        if br.formula.is_number:
+            lines.append(f"{indent}out[m] = {printer.number(br.formula)}")
+            continue
+        sub = Printer(printer.backend, f"x{i}")
         value = sub(br.formula)
         printer.used |= sub.used
-        lines.append(f"{indent}x{i} = {w}(m, {var}, {point})")
-        lines.append(f"{indent}out = {w}(m, {value}, out)")
+        lines += [f"{indent}x{i} = {var}[m]", f"{indent}out[m] = {value}"]
+    return lines
+
+
+def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
+    """JAX/PyTorch lines computing ``out`` from ``var`` branch by branch with ``where`` (what ``jax.jit`` fuses
+    into one pass, where arrays have no data-dependent shapes; PyTorch's boolean indexing is slower than it): each branch is evaluated on inputs outside its
+    range replaced by a point inside it, so an unused branch never overflows or poisons a gradient; NaN in gives
+    NaN out (no mask holds for it)."""
+    w = f"{printer.backend.ns}.where"
+    lines = [f"{indent}out = {var}"]  # the branches whose formula is x: nothing to do
+    for i, br in enumerate(branches):
+        mask = _mask(br, var)
+        if br.formula.is_number:
+            lines.append(f"{indent}out = {w}({mask}, {printer.number(br.formula)}, out)")
+            continue
+        if br.formula == X:
+            continue
+        sub = Printer(printer.backend, f"x{i}")
+        value = sub(br.formula)
+        printer.used |= sub.used
+        lines += [f"{indent}m = {mask}", f"{indent}x{i} = {w}(m, {var}, {printer.number(br.inner_point())})",
+                  f"{indent}out = {w}(m, {value}, out)"]
     return lines
 
 
