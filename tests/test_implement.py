@@ -218,6 +218,30 @@ def test_expression_is_implemented_as_written():
     assert "claim: Piecewise((x, x > 0), (x**2, True)) == x for x > 0" in module.__doc__
 
 
+def test_float32_parts_that_round_once_skip_the_upcast():
+    """x, constants and x times a float32 number round once in float32; anything else is computed in float64."""
+    x = np.array([-np.inf, -3.5, -1e-45, -0.0, 0.0, 1e-45, 2.5, np.inf, np.nan], dtype=np.float32)
+    for name, upcast, want in (("prelu", False, np.where(x < 0, x * np.float32(0.25), x)),
+                               ("relu6", False, np.where(x < 0, np.float32(0), np.minimum(x, np.float32(6)))),
+                               ("leaky_relu", True, np.where(x < 0, (x.astype(np.float64) / 100).astype(np.float32), x))):
+        source = render(plan_entry(get(name), {}, False, "numpy"), "numpy", "float32", "test")  # the code only
+        assert ("w = x.astype(np.float64)" in source) == upcast, name
+        got = getattr(load(source, f"impl_{name}_f32"), name)(x)
+        assert got.dtype == np.float32
+        np.testing.assert_array_equal(got, want)
+        assert np.array_equal(np.signbit(got), np.signbit(want)), name  # relu6(-0.0) is -0.0: the x branch
+
+
+def test_committed_implementations_are_what_the_generator_writes():
+    """docs/implementations/ (a few entries here; `python -m symact.implement.regenerate --check` does all)."""
+    from symact.implement.regenerate import DOCS, differences, generate
+
+    files = {f: source for name in ("softplus", "relu6", "softsign") for f, (_, source) in generate(name).items()}
+    assert len(files) == 9 and differences(files, DOCS) == []
+    index = (DOCS / "README.md").read_text()
+    assert all(f"[{e.name}]({e.name}_numpy.py)" in index for e in entries(scalar_only=True))
+
+
 def assert_gradient(name: str, xs: list, got: list, dtype) -> None:
     dref = reference(name, 1)
     for x0, g in zip(xs, got):
