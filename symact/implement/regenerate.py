@@ -1,11 +1,12 @@
 """``python -m symact.implement.regenerate [--check] [--measure] [NAME ...]``: the committed modules in
-``docs/implementations/`` (every scalar catalog entry at its default parameters, float32, for numpy, torch and
-jax) and their index ``README.md``, written again from the generator, or with ``--check`` compared with it
+``docs/implementations/`` (every scalar catalog entry at its default parameters with its derivative, float32, for
+numpy, torch and jax) and their index ``README.md``, written again from the generator, or with ``--check`` compared with it
 (exit 1 and the names of the files that differ; the reason of an unknown verdict, which can depend on the
 machine's load, is not compared).
 
-The branches are proved once per entry at the default budget (the claims of f do not depend on the target).
-The index lists each entry's branches by status and the maximum error an audit measured (``measured.json``,
+The branches are proved once per entry at the default budget, with the torch convention at kinks of f' (the
+claims do not depend on the target otherwise). The index lists each entry's branches by status and the
+maximum error of the values an audit measured (``measured.json``,
 rewritten only with ``--measure``: :func:`symact.audit.audit` of each module at effort 0.3 on float32, not
 exhaustive), so that ``--check`` does not depend on audit timings.
 """
@@ -29,22 +30,24 @@ def generate(name: str) -> dict[str, tuple[Implementation, str]]:
     """file name -> (the Implementation whose proofs the module shows, the module's source), every target."""
     from symact.implement.module import render
 
-    result = implement(name, target=TARGETS[0], dtype=DTYPE)
-    return {f"{name}_{target}.py": (result, result.source if target == TARGETS[0] else
+    result = implement(name, target="torch", dtype=DTYPE, derivative=True)
+    return {f"{name}_{target}.py": (result, result.source if target == "torch" else
                                     render(result.plan, target, DTYPE,
-                                           command_line(name, None, None, target, DTYPE, False)))
+                                           command_line(name, None, None, target, DTYPE, True)))
             for target in TARGETS}
 
 
 def statuses(result: Implementation) -> dict[str, int]:
-    """How many branches of f are proved identities, proved within a bound, not proved."""
-    part = result.plan.parts[0]
-    counts = {"proved": 0, "within bound": 0, "unproved": 0}
-    for branch, proof in zip(part.branches, part.proofs):
-        if proof.status not in ("proved", "convention"):
-            counts["unproved"] += 1
-        else:
-            counts["within bound" if branch.kind == "bound" else "proved"] += 1
+    """How many branches of f and f' are proved identities, proved within a bound, conventions, not proved."""
+    counts = {"proved": 0, "within bound": 0, "convention": 0, "unproved": 0}
+    for part in result.plan.parts:
+        for branch, proof in zip(part.branches, part.proofs):
+            if proof.status == "convention":
+                counts["convention"] += 1
+            elif proof.status != "proved":
+                counts["unproved"] += 1
+            else:
+                counts["within bound" if branch.kind == "bound" else "proved"] += 1
     return counts
 
 
@@ -52,25 +55,30 @@ def index(rows: dict[str, dict[str, int]], measured: dict) -> str:
     lines = ["# Generated implementations", "",
              "Written by `python -m symact.implement.regenerate` (do not edit: `--check` compares these files with "
              "what the generator writes today). One module per scalar catalog entry (default parameters, float32) "
-             "and target; each module's docstring lists its branches, their claims and the kernel's verdicts. "
-             "Branches: proved identities / proved within a stated bound (a series' remainder, a tail below "
-             "1e-324) / not proved at the default budget. Max error: the largest error in ulps that "
+             "and target, with its derivative (`--derivative`: for torch and jax the function is an autograd "
+             "wrapper that uses it); each module's docstring lists its branches, their claims and the kernel's "
+             "verdicts. Branches of f and f': proved identities / proved within a stated bound (a series' "
+             "remainder, a tail below 1e-324) / conventions (a framework's value of f' at a kink) / not proved at "
+             "the default budget. Max error: the largest error of the values in ulps that "
              "`symact audit FILE:NAME -a NAME --dtype float32 --effort 0.3` measured (a sweep with special values, "
-             "not the exhaustive audit), `-` where none was measured; FAIL where that audit failed.", "",
-             "| entry | proved | within bound | unproved | " + " | ".join(f"max error {t} (ulp)" for t in TARGETS)
-             + " |", "|---|---|---|---|" + "---|" * len(TARGETS)]
+             "not the exhaustive audit), `-` where none was measured, and the checks of that audit that failed "
+             "(the derivative by autograd among them).", "",
+             "| entry | proved | within bound | convention | unproved | "
+             + " | ".join(f"max error {t} (ulp)" for t in TARGETS) + " |", "|---|---|---|---|---|" + "---|" * len(TARGETS)]
     for name, counts in rows.items():
         cells = []
         for target in TARGETS:
             m = measured.get(f"{name}_{target}.py")
-            cells.append("-" if m is None else f"{m['max_ulp']:.3g}" + ("" if m["passed"] else " FAIL"))
+            cells.append("-" if m is None else f"{m['values_ulp']:.3g}"
+                         + (f" (FAIL: {', '.join(m['failed'])})" if m["failed"] else ""))
         lines.append(f"| [{name}]({name}_numpy.py) | {counts['proved']} | {counts['within bound']} | "
-                     f"{counts['unproved']} | " + " | ".join(cells) + " |")
+                     f"{counts['convention']} | {counts['unproved']} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
 def measure(filename: str, source: str, name: str) -> dict:
-    """The audit of one module's function at effort 0.3: passed, and the maximum error in ulps."""
+    """The audit of one module's function at effort 0.3: the maximum error of the values in ulps, the checks
+    that failed."""
     from symact.audit import audit
 
     spec = importlib.util.spec_from_loader(filename[:-3], loader=None)
@@ -78,8 +86,9 @@ def measure(filename: str, source: str, name: str) -> dict:
     exec(compile(source, filename, "exec"), module.__dict__)
     target = filename[len(name) + 1:-3]
     report = audit(getattr(module, name), name, dtype=DTYPE, isolate=False, hypothesis=0, effort=0.3, kind=target)
-    errors = [c.max_ulp for c in report.checks if c.max_ulp is not None]
-    return {"passed": report.passed, "max_ulp": max(errors) if errors else 0.0}
+    values = report.check("values")
+    return {"values_ulp": values.max_ulp if values is not None and values.max_ulp is not None else 0.0,
+            "failed": report.failed_checks()}
 
 
 def expected(names: list[str], folder: Path, remeasure: bool) -> dict[str, str]:
