@@ -19,11 +19,11 @@ from symact.cli import main
 from symact.implement import implement
 from symact.implement.module import render
 from symact.implement.branches import FAMILIES, TANHSHRINK_DEGREE, TANHSHRINK_RADIUS, covers_real_line, tanh_taylor
-from symact.implement.plan import plan_entry
+from symact.implement.plan import plan_entry, plan_expression
 from symact.implement.proving import certificate_id
 from symact.kernel import Rejected, check, claim_json
 from symact.kernel.terms import from_sympy
-from symact.parsing import parse_claim
+from symact.parsing import parse_claim, parse_expression
 
 #: search budget per branch claim in these tests (unknown claims cost about this much each)
 BUDGET = 0.2
@@ -230,6 +230,14 @@ def test_float32_parts_that_round_once_skip_the_upcast():
         assert got.dtype == np.float32
         np.testing.assert_array_equal(got, want)
         assert np.array_equal(np.signbit(got), np.signbit(want)), name  # relu6(-0.0) is -0.0: the x branch
+    # a switch point that is not a float32 number: float32 would compare x with its rounding
+    tenths = plan_expression(parse_expression("Piecewise((0, x < 7/10), (x, True))"), False)
+    source = render(tenths, "numpy", "float32", "test")
+    assert "w = x.astype(np.float64)" in source
+    below = np.float32(0.7)  # 0.699999988..., below 7/10 but not below float32(7/10), itself
+    assert float(below) < 0.7
+    assert load(source, "impl_tenths_f32").f(np.array([below, np.nextafter(below, np.float32(1))])).tolist() == [
+        0.0, float(np.nextafter(below, np.float32(1)))]
 
 
 def test_committed_implementations_are_what_the_generator_writes():

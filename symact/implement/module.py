@@ -25,11 +25,14 @@ def _float32_exact(c: sp.Expr) -> bool:
 
 
 def rounds_once(part: Part) -> bool:
-    """Every branch of ``part`` is a number, x, or c*x with c a float32 number: float32 arithmetic rounds its
-    exact value once (correctly), so it needs no wider format."""
+    """Every branch of ``part`` is a number, x, or c*x with c a float32 number, and every switch point is a
+    float32 number: float32 arithmetic rounds each value once (correctly) and compares x with the exact switch
+    points, so it needs no wider format."""
     for b in part.branches:
         coeff = b.formula / X
         if not (b.formula.is_number or b.formula == X or (coeff.is_number and _float32_exact(coeff))):
+            return False
+        if any(end is not None and not _float32_exact(end) for end in (b.lo, b.hi)):
             return False
     return True
 
