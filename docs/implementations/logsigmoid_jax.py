@@ -439,5 +439,6 @@ def logsigmoid_derivative(x):
     out = jnp.where(m, (1.0/(1.0 + jnp.exp(x0))), out)
     m = (w >= 0.0)
     x1 = jnp.where(m, w, 1.0)
-    out = jnp.where(m, (jnp.exp((-1.0*x1))/(1.0 + jnp.exp((-1.0*x1)))), out)
+    x1_0 = jnp.exp((-1.0*x1))
+    out = jnp.where(m, (x1_0/(1.0 + x1_0)), out)
     return out

@@ -435,5 +435,6 @@ def logsigmoid_derivative(x):
         out[m] = (1.0/(1.0 + np.exp(x0)))
         m = (w >= 0.0)
         x1 = w[m]
-        out[m] = (np.exp((-1.0*x1))/(1.0 + np.exp((-1.0*x1))))
+        x1_0 = np.exp((-1.0*x1))
+        out[m] = (x1_0/(1.0 + x1_0))
         return out.astype(x.dtype)

@@ -446,5 +446,6 @@ def logsigmoid_derivative(x):
     out = torch.where(m, (1.0/(1.0 + torch.exp(x0))), out)
     m = (w >= 0.0)
     x1 = torch.where(m, w, 1.0)
-    out = torch.where(m, (torch.exp((-1.0*x1))/(1.0 + torch.exp((-1.0*x1)))), out)
+    x1_0 = torch.exp((-1.0*x1))
+    out = torch.where(m, (x1_0/(1.0 + x1_0)), out)
     return out.to(x.dtype)

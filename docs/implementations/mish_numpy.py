@@ -191,10 +191,14 @@ def mish_derivative(x):
         out[m] = 0.0
         m = (w > -800.0) & (w < 0.0)
         x1 = w[m]
-        out[m] = ((x1*np.exp(x1)/(1.0 + np.exp(x1))/(np.cosh(np.log1p(np.exp(x1)))**2)) + np.tanh(np.log1p(np.exp(x1))))
+        x1_0 = np.exp(x1)
+        x1_1 = np.log1p(x1_0)
+        out[m] = ((x1*x1_0/(1.0 + x1_0)/(np.cosh(x1_1)**2)) + np.tanh(x1_1))
         m = (w >= 0.0) & (w < 800.0)
         x2 = w[m]
-        out[m] = ((x2/(1.0 + np.exp((-1.0*x2)))/(np.cosh((x2 + np.log1p(np.exp((-1.0*x2)))))**2)) + np.tanh((x2 + np.log1p(np.exp((-1.0*x2))))))
+        x2_0 = np.exp((-1.0*x2))
+        x2_1 = np.log1p(x2_0)
+        out[m] = ((x2/(1.0 + x2_0)/(np.cosh((x2 + x2_1))**2)) + np.tanh((x2 + x2_1)))
         m = (w >= 800.0)
         out[m] = 1.0
         return out.astype(x.dtype)

@@ -402,7 +402,8 @@ def _sigmoid_value(x):
     out = w
     m = (w < 0.0)
     x0 = jnp.where(m, w, -1.0)
-    out = jnp.where(m, (jnp.exp(x0)/(1.0 + jnp.exp(x0))), out)
+    x0_0 = jnp.exp(x0)
+    out = jnp.where(m, (x0_0/(1.0 + x0_0)), out)
     m = (w >= 0.0)
     x1 = jnp.where(m, w, 1.0)
     out = jnp.where(m, (1.0/(1.0 + jnp.exp((-1.0*x1)))), out)
@@ -415,8 +416,10 @@ def sigmoid_derivative(x):
     out = w
     m = (w < 0.0)
     x0 = jnp.where(m, w, -1.0)
-    out = jnp.where(m, (jnp.exp(x0)/((1.0 + jnp.exp(x0))**2)), out)
+    x0_0 = jnp.exp(x0)
+    out = jnp.where(m, (x0_0/((1.0 + x0_0)**2)), out)
     m = (w >= 0.0)
     x1 = jnp.where(m, w, 1.0)
-    out = jnp.where(m, (jnp.exp((-1.0*x1))/((1.0 + jnp.exp((-1.0*x1)))**2)), out)
+    x1_0 = jnp.exp((-1.0*x1))
+    out = jnp.where(m, (x1_0/((1.0 + x1_0)**2)), out)
     return out

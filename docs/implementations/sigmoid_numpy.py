@@ -395,7 +395,8 @@ def sigmoid(x):
         out = w.copy()
         m = (w < 0.0)
         x0 = w[m]
-        out[m] = (np.exp(x0)/(1.0 + np.exp(x0)))
+        x0_0 = np.exp(x0)
+        out[m] = (x0_0/(1.0 + x0_0))
         m = (w >= 0.0)
         x1 = w[m]
         out[m] = (1.0/(1.0 + np.exp((-1.0*x1))))
@@ -412,8 +413,10 @@ def sigmoid_derivative(x):
         out = w.copy()
         m = (w < 0.0)
         x0 = w[m]
-        out[m] = (np.exp(x0)/((1.0 + np.exp(x0))**2))
+        x0_0 = np.exp(x0)
+        out[m] = (x0_0/((1.0 + x0_0)**2))
         m = (w >= 0.0)
         x1 = w[m]
-        out[m] = (np.exp((-1.0*x1))/((1.0 + np.exp((-1.0*x1)))**2))
+        x1_0 = np.exp((-1.0*x1))
+        out[m] = (x1_0/((1.0 + x1_0)**2))
         return out.astype(x.dtype)

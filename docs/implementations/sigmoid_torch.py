@@ -410,7 +410,8 @@ def _sigmoid_value(x):
     out = w
     m = (w < 0.0)
     x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, (torch.exp(x0)/(1.0 + torch.exp(x0))), out)
+    x0_0 = torch.exp(x0)
+    out = torch.where(m, (x0_0/(1.0 + x0_0)), out)
     m = (w >= 0.0)
     x1 = torch.where(m, w, 1.0)
     out = torch.where(m, (1.0/(1.0 + torch.exp((-1.0*x1)))), out)
@@ -423,8 +424,10 @@ def sigmoid_derivative(x):
     out = w
     m = (w < 0.0)
     x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, (torch.exp(x0)/((1.0 + torch.exp(x0))**2)), out)
+    x0_0 = torch.exp(x0)
+    out = torch.where(m, (x0_0/((1.0 + x0_0)**2)), out)
     m = (w >= 0.0)
     x1 = torch.where(m, w, 1.0)
-    out = torch.where(m, (torch.exp((-1.0*x1))/((1.0 + torch.exp((-1.0*x1)))**2)), out)
+    x1_0 = torch.exp((-1.0*x1))
+    out = torch.where(m, (x1_0/((1.0 + x1_0)**2)), out)
     return out.to(x.dtype)

@@ -659,7 +659,8 @@ def silu(x):
         out[m] = 0.0
         m = (w > -800.0) & (w < 0.0)
         x1 = w[m]
-        out[m] = (x1*np.exp(x1)/(1.0 + np.exp(x1)))
+        x1_0 = np.exp(x1)
+        out[m] = (x1*x1_0/(1.0 + x1_0))
         m = (w >= 0.0)
         x2 = w[m]
         out[m] = (x2/(1.0 + np.exp((-1.0*x2))))
@@ -678,10 +679,12 @@ def silu_derivative(x):
         out[m] = 0.0
         m = (w > -800.0) & (w < 0.0)
         x1 = w[m]
-        out[m] = ((np.exp(x1)/(1.0 + np.exp(x1))) + (x1*np.exp(x1)/((1.0 + np.exp(x1))**2)))
+        x1_0 = np.exp(x1)
+        out[m] = ((x1_0/(1.0 + x1_0)) + (x1*x1_0/((1.0 + x1_0)**2)))
         m = (w >= 0.0) & (w < 800.0)
         x2 = w[m]
-        out[m] = ((1.0/(1.0 + np.exp((-1.0*x2)))) + (x2*np.exp((-1.0*x2))/((1.0 + np.exp((-1.0*x2)))**2)))
+        x2_0 = np.exp((-1.0*x2))
+        out[m] = ((1.0/(1.0 + x2_0)) + (x2*x2_0/((1.0 + x2_0)**2)))
         m = (w >= 800.0)
         out[m] = 1.0
         return out.astype(x.dtype)

@@ -359,7 +359,8 @@ def softplus_derivative(x):
     out = w
     m = (w < 0.0)
     x0 = jnp.where(m, w, -1.0)
-    out = jnp.where(m, (jnp.exp(x0)/(1.0 + jnp.exp(x0))), out)
+    x0_0 = jnp.exp(x0)
+    out = jnp.where(m, (x0_0/(1.0 + x0_0)), out)
     m = (w >= 0.0)
     x1 = jnp.where(m, w, 1.0)
     out = jnp.where(m, (1.0/(1.0 + jnp.exp((-1.0*x1)))), out)

@@ -355,7 +355,8 @@ def softplus_derivative(x):
         out = w.copy()
         m = (w < 0.0)
         x0 = w[m]
-        out[m] = (np.exp(x0)/(1.0 + np.exp(x0)))
+        x0_0 = np.exp(x0)
+        out[m] = (x0_0/(1.0 + x0_0))
         m = (w >= 0.0)
         x1 = w[m]
         out[m] = (1.0/(1.0 + np.exp((-1.0*x1))))

@@ -366,7 +366,8 @@ def softplus_derivative(x):
     out = w
     m = (w < 0.0)
     x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, (torch.exp(x0)/(1.0 + torch.exp(x0))), out)
+    x0_0 = torch.exp(x0)
+    out = torch.where(m, (x0_0/(1.0 + x0_0)), out)
     m = (w >= 0.0)
     x1 = torch.where(m, w, 1.0)
     out = torch.where(m, (1.0/(1.0 + torch.exp((-1.0*x1)))), out)

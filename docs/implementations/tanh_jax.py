@@ -285,8 +285,10 @@ def tanh_derivative(x):
     out = w
     m = (w < 0.0)
     x0 = jnp.where(m, w, -1.0)
-    out = jnp.where(m, (4.0*jnp.exp((2.0*x0))/((1.0 + jnp.exp((2.0*x0)))**2)), out)
+    x0_0 = jnp.exp((2.0*x0))
+    out = jnp.where(m, (4.0*x0_0/((1.0 + x0_0)**2)), out)
     m = (w >= 0.0)
     x1 = jnp.where(m, w, 1.0)
-    out = jnp.where(m, (4.0*jnp.exp((-2.0*x1))/((1.0 + jnp.exp((-2.0*x1)))**2)), out)
+    x1_0 = jnp.exp((-2.0*x1))
+    out = jnp.where(m, (4.0*x1_0/((1.0 + x1_0)**2)), out)
     return out

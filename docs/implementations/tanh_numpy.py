@@ -281,8 +281,10 @@ def tanh_derivative(x):
         out = w.copy()
         m = (w < 0.0)
         x0 = w[m]
-        out[m] = (4.0*np.exp((2.0*x0))/((1.0 + np.exp((2.0*x0)))**2))
+        x0_0 = np.exp((2.0*x0))
+        out[m] = (4.0*x0_0/((1.0 + x0_0)**2))
         m = (w >= 0.0)
         x1 = w[m]
-        out[m] = (4.0*np.exp((-2.0*x1))/((1.0 + np.exp((-2.0*x1)))**2))
+        x1_0 = np.exp((-2.0*x1))
+        out[m] = (4.0*x1_0/((1.0 + x1_0)**2))
         return out.astype(x.dtype)

@@ -292,8 +292,10 @@ def tanh_derivative(x):
     out = w
     m = (w < 0.0)
     x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, (4.0*torch.exp((2.0*x0))/((1.0 + torch.exp((2.0*x0)))**2)), out)
+    x0_0 = torch.exp((2.0*x0))
+    out = torch.where(m, (4.0*x0_0/((1.0 + x0_0)**2)), out)
     m = (w >= 0.0)
     x1 = torch.where(m, w, 1.0)
-    out = torch.where(m, (4.0*torch.exp((-2.0*x1))/((1.0 + torch.exp((-2.0*x1)))**2)), out)
+    x1_0 = torch.exp((-2.0*x1))
+    out = torch.where(m, (4.0*x1_0/((1.0 + x1_0)**2)), out)
     return out.to(x.dtype)

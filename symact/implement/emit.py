@@ -8,6 +8,7 @@ library versions do not cancel).  Every branch is evaluated on its own range onl
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import sympy as sp
@@ -55,6 +56,7 @@ class Printer:
 
     def __init__(self, backend: Backend, var: str):
         self.backend, self.var, self.used = backend, var, set()
+        self.shared: dict[sp.Expr, str] = {}  # a subexpression -> the variable that already holds its value
 
     def call(self, name: str, arg: str) -> str:
         if self.backend.name == "torch":
@@ -63,6 +65,8 @@ class Printer:
         return f"{self.backend.fn(name)}({arg})"
 
     def __call__(self, e: sp.Expr) -> str:
+        if e in self.shared:
+            return self.shared[e]
         if e == X:
             return self.var
         if e.is_number:
@@ -130,6 +134,21 @@ def _scaled_exp(t: sp.Expr) -> tuple:
     return None, None
 
 
+def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str) -> tuple[list[str], str]:
+    """(lines, expression): ``formula`` of ``var`` as code, each function call that occurs more than once in it
+    (exp(x) in exp(x)/(1 + exp(x))) computed once, in a variable, before the expression (the same operations
+    on the same values: only fewer of them)."""
+    sub = Printer(printer.backend, var)
+    counts = Counter(a for a in sp.preorder_traversal(formula) if isinstance(a, sp.Function) and a.has(X))
+    lines = []
+    for k, e in enumerate(sorted((e for e, n in counts.items() if n > 1), key=sp.count_ops)):
+        lines.append(f"{indent}{var}_{k} = {sub(e)}")
+        sub.shared[e] = f"{var}_{k}"
+    value = sub(formula)
+    printer.used |= sub.used
+    return lines, value
+
+
 def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
     """NumPy lines computing ``out`` from ``var`` branch by branch (the branches partition R): each
     branch's mask is computed once and its formula evaluated on the masked inputs only (a gather and a
@@ -143,10 +162,9 @@ def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str
         if br.formula.is_number:
             lines.append(f"{indent}out[m] = {printer.number(br.formula)}")
             continue
-        sub = Printer(printer.backend, f"x{i}")
-        value = sub(br.formula)
-        printer.used |= sub.used
-        lines += [f"{indent}x{i} = {var}[m]", f"{indent}out[m] = {value}"]
+        lines.append(f"{indent}x{i} = {var}[m]")
+        temps, value = branch_value(printer, br.formula, f"x{i}", indent)
+        lines += temps + [f"{indent}out[m] = {value}"]
     return lines
 
 
@@ -164,11 +182,9 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
             continue
         if br.formula == X:
             continue
-        sub = Printer(printer.backend, f"x{i}")
-        value = sub(br.formula)
-        printer.used |= sub.used
-        lines += [f"{indent}m = {mask}", f"{indent}x{i} = {w}(m, {var}, {printer.number(br.inner_point())})",
-                  f"{indent}out = {w}(m, {value}, out)"]
+        lines += [f"{indent}m = {mask}", f"{indent}x{i} = {w}(m, {var}, {printer.number(br.inner_point())})"]
+        temps, value = branch_value(printer, br.formula, f"x{i}", indent)
+        lines += temps + [f"{indent}out = {w}(m, {value}, out)"]
     return lines
 
 
