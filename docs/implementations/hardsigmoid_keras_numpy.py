@@ -34,7 +34,7 @@ Branches of hardsigmoid_keras_derivative (each claim is decided by symact's kern
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (on the inputs in it only); NaN in gives NaN out.  hardsigmoid_keras computes float32
+  only on its own range (a mask selects its inputs); NaN in gives NaN out.  hardsigmoid_keras computes float32
   inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:hardsigmoid_keras -a hardsigmoid_keras --dtype float32 --grad
       FILE.py:hardsigmoid_keras_derivative

@@ -24,7 +24,7 @@ Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the
 WARNING: 1 branch claim(s) above are NOT proved; the code uses them anyway.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (on the inputs in it only); NaN in gives NaN out.  tanhshrink computes float32 inputs
+  only on its own range (a mask selects its inputs); NaN in gives NaN out.  tanhshrink computes float32 inputs
   in float64 and rounds once.  tanhshrink_derivative computes float32 inputs in float64 and rounds once.
   Accuracy is measured, not proved: audit it with
     symact audit FILE.py:tanhshrink -a tanhshrink --dtype float32 --grad FILE.py:tanhshrink_derivative

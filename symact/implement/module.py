@@ -73,8 +73,8 @@ def docstring(plan: Plan, target: str, dtype: str, command: str) -> str:
         lines.append("Every branch claim above is proved.")
     lines += ["",
               "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a "
-              "branch only on its own range (" + ("on the inputs in it only" if target == "numpy" else
-                                                  "other inputs are replaced by a point inside it")
+              "branch only on its own range (" + ("a mask selects its inputs" if target == "numpy" else
+                                                   "other inputs are replaced by a point inside it")
               + "); NaN in gives NaN "
               "out.  " + "".join(f"{part.name} computes float32 inputs in float64 and rounds once.  "
                                  for part in plan.parts if work_format(part, target, dtype))
