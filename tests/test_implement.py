@@ -19,11 +19,11 @@ from symact.cli import main
 from symact.implement import implement
 from symact.implement.module import render
 from symact.implement.branches import FAMILIES, TANHSHRINK_DEGREE, TANHSHRINK_RADIUS, covers_real_line, tanh_taylor
-from symact.implement.plan import plan_entry
+from symact.implement.plan import plan_entry, plan_expression
 from symact.implement.proving import certificate_id
 from symact.kernel import Rejected, check, claim_json
 from symact.kernel.terms import from_sympy
-from symact.parsing import parse_claim
+from symact.parsing import parse_claim, parse_expression
 
 #: search budget per branch claim in these tests (unknown claims cost about this much each)
 BUDGET = 0.2
@@ -216,6 +216,38 @@ def test_expression_is_implemented_as_written():
     module = load(result.source, "impl_expr_pieces")
     np.testing.assert_array_equal(module.f(np.array([-3.0, -0.5, 0.0, 2.0])), [9.0, 0.25, 0.0, 2.0])
     assert "claim: Piecewise((x, x > 0), (x**2, True)) == x for x > 0" in module.__doc__
+
+
+def test_float32_parts_that_round_once_skip_the_upcast():
+    """x, constants and x times a float32 number round once in float32; anything else is computed in float64."""
+    x = np.array([-np.inf, -3.5, -1e-45, -0.0, 0.0, 1e-45, 2.5, np.inf, np.nan], dtype=np.float32)
+    for name, upcast, want in (("prelu", False, np.where(x < 0, x * np.float32(0.25), x)),
+                               ("relu6", False, np.where(x < 0, np.float32(0), np.minimum(x, np.float32(6)))),
+                               ("leaky_relu", True, np.where(x < 0, (x.astype(np.float64) / 100).astype(np.float32), x))):
+        source = render(plan_entry(get(name), {}, False, "numpy"), "numpy", "float32", "test")  # the code only
+        assert ("w = x.astype(np.float64)" in source) == upcast, name
+        got = getattr(load(source, f"impl_{name}_f32"), name)(x)
+        assert got.dtype == np.float32
+        np.testing.assert_array_equal(got, want)
+        assert np.array_equal(np.signbit(got), np.signbit(want)), name  # relu6(-0.0) is -0.0: the x branch
+    # a switch point that is not a float32 number: float32 would compare x with its rounding
+    tenths = plan_expression(parse_expression("Piecewise((0, x < 7/10), (x, True))"), False)
+    source = render(tenths, "numpy", "float32", "test")
+    assert "w = x.astype(np.float64)" in source
+    below = np.float32(0.7)  # 0.699999988..., below 7/10 but not below float32(7/10), itself
+    assert float(below) < 0.7
+    assert load(source, "impl_tenths_f32").f(np.array([below, np.nextafter(below, np.float32(1))])).tolist() == [
+        0.0, float(np.nextafter(below, np.float32(1)))]
+
+
+def test_committed_implementations_are_what_the_generator_writes():
+    """docs/implementations/ (a few entries here; `python -m symact.implement.regenerate --check` does all)."""
+    from symact.implement.regenerate import DOCS, differences, generate
+
+    files = {f: source for name in ("softplus", "relu6") for f, (_, source) in generate(name).items()}
+    assert len(files) == 6 and differences(files, DOCS) == []
+    index = (DOCS / "README.md").read_text()
+    assert all(f"[{e.name}]({e.name}_numpy.py)" in index for e in entries(scalar_only=True))
 
 
 def assert_gradient(name: str, xs: list, got: list, dtype) -> None:

@@ -4,7 +4,7 @@ branch, with each branch's claim decided by the kernel.
 :func:`implement` returns an :class:`Implementation` (the plan with its proofs, and the module's source).
 The parts: :mod:`.branches` (the table of stable forms), :mod:`.proving` (the claims and the kernel's
 verdicts), :mod:`.plan` (entry or expression -> parts), :mod:`.emit` (formulas as code), :mod:`.module` (the
-module's text).
+module's text), :mod:`.regenerate` (``docs/implementations/``).
 """
 from __future__ import annotations
 
@@ -60,7 +60,13 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
         plan = plan_entry(entry, params, derivative, target)
     plan.prove(budget)
     if command is None:
-        command = " ".join(["symact implement", name or f'--expr "{expr}"', *(f"--param {k}={v}" for k, v in
-                            (params or {}).items()), "--target", target, "--dtype", dtype]
-                           + (["--derivative"] if derivative else []))
+        command = command_line(name, expr, params, target, dtype, derivative)
     return Implementation(plan, render(plan, target, dtype, command))
+
+
+def command_line(name: str | None, expr: str | None, params: Mapping[str, Any] | None, target: str, dtype: str,
+                 derivative: bool) -> str:
+    """The ``symact implement`` command that writes this module (for its docstring)."""
+    return " ".join(["symact implement", name or f'--expr "{expr}"', *(f"--param {k}={v}" for k, v in
+                     (params or {}).items()), "--target", target, "--dtype", dtype]
+                    + (["--derivative"] if derivative else []))

@@ -1,14 +1,14 @@
 """Code emission: a SymPy formula printed as NumPy, PyTorch or JAX code, and the branch table as a chain of
-``where``.
+masked evaluations (NumPy) or of ``where`` (PyTorch, JAX).
 
 The printer knows the functions the branch table uses and prints two forms the way a numerical analyst
 writes them: ``log(1 + u)`` as ``log1p(u)`` and ``exp(u) - 1`` as ``expm1(u)`` (the same real functions; the
-library versions do not cancel).  Every branch is evaluated on its own range only: inputs outside it are
-replaced by a point inside it first, so an unused branch never overflows, warns or poisons a gradient; NaN in
-gives NaN out.
+library versions do not cancel).  Every branch is evaluated on its own range only (:func:`masked_chain`,
+:func:`where_chain`), so an unused branch never overflows, warns or poisons a gradient; NaN in gives NaN out.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import sympy as sp
@@ -56,6 +56,7 @@ class Printer:
 
     def __init__(self, backend: Backend, var: str):
         self.backend, self.var, self.used = backend, var, set()
+        self.shared: dict[sp.Expr, str] = {}  # a subexpression -> the variable that already holds its value
 
     def call(self, name: str, arg: str) -> str:
         if self.backend.name == "torch":
@@ -64,6 +65,8 @@ class Printer:
         return f"{self.backend.fn(name)}({arg})"
 
     def __call__(self, e: sp.Expr) -> str:
+        if e in self.shared:
+            return self.shared[e]
         if e == X:
             return self.var
         if e.is_number:
@@ -131,23 +134,57 @@ def _scaled_exp(t: sp.Expr) -> tuple:
     return None, None
 
 
+def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str) -> tuple[list[str], str]:
+    """(lines, expression): ``formula`` of ``var`` as code, each function call that occurs more than once in it
+    (exp(x) in exp(x)/(1 + exp(x))) computed once, in a variable, before the expression (the same operations
+    on the same values: only fewer of them)."""
+    sub = Printer(printer.backend, var)
+    counts = Counter(a for a in sp.preorder_traversal(formula) if isinstance(a, sp.Function) and a.has(X))
+    lines = []
+    for k, e in enumerate(sorted((e for e, n in counts.items() if n > 1), key=sp.count_ops)):
+        lines.append(f"{indent}{var}_{k} = {sub(e)}")
+        sub.shared[e] = f"{var}_{k}"
+    value = sub(formula)
+    printer.used |= sub.used
+    return lines, value
+
+
+def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
+    """NumPy lines computing ``out`` from ``var`` branch by branch (the branches partition R): each
+    branch's mask is computed once and its formula evaluated on the masked inputs only (a gather and a
+    scatter), so no branch costs time, overflows or warns outside its range; a branch whose formula is x costs
+    nothing (``out`` starts as a copy of the input: NaN, which no mask holds, stays NaN)."""
+    lines = [f"{indent}out = {var}.copy()"]
+    for i, br in enumerate(branches):
+        if br.formula == X:
+            continue
+        lines.append(f"{indent}m = {_mask(br, var)}")
+        if br.formula.is_number:
+            lines.append(f"{indent}out[m] = {printer.number(br.formula)}")
+            continue
+        lines.append(f"{indent}x{i} = {var}[m]")
+        temps, value = branch_value(printer, br.formula, f"x{i}", indent)
+        lines += temps + [f"{indent}out[m] = {value}"]
+    return lines
+
+
 def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
-    """Lines computing ``out`` from ``var`` branch by branch (the branches partition R)."""
-    b = printer.backend
-    w = f"{b.ns}.where"
-    lines = [f"{indent}out = {printer.var}"]  # NaN stays NaN: no mask holds for it
+    """JAX/PyTorch lines computing ``out`` from ``var`` branch by branch with ``where`` (what ``jax.jit`` fuses
+    into one pass, where arrays have no data-dependent shapes; PyTorch's boolean indexing is slower than it): each branch is evaluated on inputs outside its
+    range replaced by a point inside it, so an unused branch never overflows or poisons a gradient; NaN in gives
+    NaN out (no mask holds for it)."""
+    w = f"{printer.backend.ns}.where"
+    lines = [f"{indent}out = {var}"]  # the branches whose formula is x: nothing to do
     for i, br in enumerate(branches):
         mask = _mask(br, var)
-        point = printer.number(br.inner_point())
-        lines.append(f"{indent}m = {mask}")
         if br.formula.is_number:
-            lines.append(f"{indent}out = {w}(m, {b.ns}.zeros_like({var}) + {printer.number(br.formula)}, out)")
+            lines.append(f"{indent}out = {w}({mask}, {printer.number(br.formula)}, out)")
             continue
-        sub = Printer(b, f"x{i}")
-        value = sub(br.formula)
-        printer.used |= sub.used
-        lines.append(f"{indent}x{i} = {w}(m, {var}, {point})")
-        lines.append(f"{indent}out = {w}(m, {value}, out)")
+        if br.formula == X:
+            continue
+        lines += [f"{indent}m = {mask}", f"{indent}x{i} = {w}(m, {var}, {printer.number(br.inner_point())})"]
+        temps, value = branch_value(printer, br.formula, f"x{i}", indent)
+        lines += temps + [f"{indent}out = {w}(m, {value}, out)"]
     return lines
 
 

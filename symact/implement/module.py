@@ -7,11 +7,39 @@ import textwrap
 
 import sympy as sp
 
-from symact.implement.emit import BACKENDS, Printer, where_chain
+from symact.catalog.registry import X
+from symact.implement.emit import BACKENDS, Printer, masked_chain, where_chain
 from symact.implement.plan import Part, Plan
 
-#: dtype -> how the function computes: float32 inputs in float64 on numpy and torch, rounded once at the end
+#: the format numpy and torch compute float32 inputs in (rounded once at the end), unless a part rounds once
+#: in float32 anyway (:func:`rounds_once`)
 _WORK = {"numpy": "np.float64", "torch": "torch.float64"}
+
+
+def _float32_exact(c: sp.Expr) -> bool:
+    """``c`` is a float32 number (a dyadic rational with at most 24 significant bits, in the normal range)."""
+    if not c.is_Rational:
+        return False
+    q = int(c.q)
+    return q & (q - 1) == 0 and abs(int(c.p)) < 2 ** 24 and q < 2 ** 100
+
+
+def rounds_once(part: Part) -> bool:
+    """Every branch of ``part`` is a number, x, or c*x with c a float32 number, and every switch point is a
+    float32 number: float32 arithmetic rounds each value once (correctly) and compares x with the exact switch
+    points, so it needs no wider format."""
+    for b in part.branches:
+        coeff = b.formula / X
+        if not (b.formula.is_number or b.formula == X or (coeff.is_number and _float32_exact(coeff))):
+            return False
+        if any(end is not None and not _float32_exact(end) for end in (b.lo, b.hi)):
+            return False
+    return True
+
+
+def work_format(part: Part, target: str, dtype: str) -> str | None:
+    """The format ``part`` computes float32 inputs in on ``target`` (None: the input's)."""
+    return _WORK.get(target) if dtype == "float32" and not rounds_once(part) else None
 
 
 def _status(proof) -> str:
@@ -45,9 +73,11 @@ def docstring(plan: Plan, target: str, dtype: str, command: str) -> str:
         lines.append("Every branch claim above is proved.")
     lines += ["",
               "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a "
-              "branch only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN "
-              "out.  " + ("float32 inputs are computed in float64 and rounded once.  " if dtype == "float32"
-                          and target in _WORK else "")
+              "branch only on its own range (" + ("a mask selects its inputs" if target == "numpy" else
+                                                   "other inputs are replaced by a point inside it")
+              + "); NaN in gives NaN "
+              "out.  " + "".join(f"{part.name} computes float32 inputs in float64 and rounds once.  "
+                                 for part in plan.parts if work_format(part, target, dtype))
               + "Accuracy is measured, not proved: audit it with",
               f"    symact audit FILE.py:{plan.name} -a {plan.name if plan.name != 'f' else 'NAME'} --dtype {dtype}"
               + (f" --grad FILE.py:{plan.parts[1].name}" if len(plan.parts) > 1 and target == "numpy" else "")]
@@ -70,7 +100,7 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set)
     if target == "numpy":
         lines.append("    x = np.asarray(x)")
         lines.append("    if x.dtype.kind != 'f':\n        x = x.astype(np.float64)")
-    work = _WORK.get(target) if dtype == "float32" else None
+    work = work_format(part, target, dtype)
     if work is not None:
         lines.append(f"    w = x.astype({work})" if target == "numpy" else f"    w = x.to({work})")
     else:
@@ -80,7 +110,8 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set)
     if target == "numpy":  # where the exact value overflows, inf is its rounding: no warning for that
         lines.append("    with np.errstate(over='ignore'):")
         indent = "        "
-    lines += where_chain(printer, part.branches, "w", indent)
+    chain = masked_chain if target == "numpy" else where_chain  # torch's boolean indexing is slower than where
+    lines += chain(printer, part.branches, "w", indent)
     printer_used |= printer.used
     if work is not None:
         lines.append(f"{indent}return out.astype(x.dtype)" if target == "numpy" else "    return out.to(x.dtype)")
