@@ -24,7 +24,7 @@ Branches of hardsigmoid_keras_derivative (each claim is decided by symact's kern
       a convention (nothing to prove)
   * -5/2 < x < 5/2: the derivative of the piece.
       claim: diff(hardsigmoid_keras(x), x) == 1/5 for -5/2 < x < 5/2
-      proved by the kernel, certificate b710d1a1cbb117e6
+      proved by the kernel, certificate 237cffee5dde0bfd
   * x == 5/2: the framework's value at the switch point (f' need not exist there).
       a convention (nothing to prove)
   * x > 5/2: the derivative of the piece.
@@ -517,14 +517,15 @@ PROOFS = json.loads(r"""
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "form": "mean-value",
+     "rule": "eval"
     }
    ],
    "verdict": "proved"
   },
   "claim": "diff(hardsigmoid_keras(x), x) == 1/5 for -5/2 < x < 5/2",
   "function": "hardsigmoid_keras_derivative",
-  "id": "b710d1a1cbb117e6",
+  "id": "237cffee5dde0bfd",
   "status": "proved"
  },
  {

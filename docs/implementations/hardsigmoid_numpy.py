@@ -24,7 +24,7 @@ Branches of hardsigmoid_derivative (each claim is decided by symact's kernel; th
       a convention (nothing to prove)
   * -3 < x < 3: the derivative of the piece.
       claim: diff(hardsigmoid(x), x) == 1/6 for -3 < x < 3
-      proved by the kernel, certificate 4862bb1ec98642b7
+      proved by the kernel, certificate d4a612ce18e6619a
   * x == 3: the framework's value at the switch point (f' need not exist there).
       a convention (nothing to prove)
   * x > 3: the derivative of the piece.
@@ -516,14 +516,15 @@ PROOFS = json.loads(r"""
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "form": "mean-value",
+     "rule": "eval"
     }
    ],
    "verdict": "proved"
   },
   "claim": "diff(hardsigmoid(x), x) == 1/6 for -3 < x < 3",
   "function": "hardsigmoid_derivative",
-  "id": "4862bb1ec98642b7",
+  "id": "d4a612ce18e6619a",
   "status": "proved"
  },
  {

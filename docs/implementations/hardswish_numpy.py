@@ -24,7 +24,7 @@ Branches of hardswish_derivative (each claim is decided by symact's kernel; the 
       a convention (nothing to prove)
   * -3 < x < 3: the derivative of the piece.
       claim: diff(hardswish(x), x) == x/3 + 1/2 for -3 < x < 3
-      proved by the kernel, certificate eb09daa547739851
+      proved by the kernel, certificate 15c183c54b034d80
   * x == 3: the framework's value at the switch point (f' need not exist there).
       a convention (nothing to prove)
   * x > 3: the derivative of the piece.
@@ -545,14 +545,15 @@ PROOFS = json.loads(r"""
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "form": "mean-value",
+     "rule": "eval"
     }
    ],
    "verdict": "proved"
   },
   "claim": "diff(hardswish(x), x) == x/3 + 1/2 for -3 < x < 3",
   "function": "hardswish_derivative",
-  "id": "eb09daa547739851",
+  "id": "15c183c54b034d80",
   "status": "proved"
  },
  {

@@ -18,15 +18,15 @@ Branches of mish_derivative (each claim is decided by symact's kernel; the certi
       NOT PROVED (unknown: no certificate found (neither a proof nor a counterexample))
   * -800 < x < 0: tanh(sp) + x sigmoid(x)/cosh(sp)**2, sp = log1p(exp(x)): no cancellation of 1 - tanh**2.
       claim: diff(mish(x), x) == x*exp(x)/((exp(x) + 1)*cosh(log(exp(x) + 1))**2) + tanh(log(exp(x) + 1)) for -800 < x < 0
-      NOT PROVED (unknown: no certificate found (neither a proof nor a counterexample))
+      proved by the kernel, certificate 0e24d690b708ff1f
   * 0 <= x < 800: the same with sp = x + log1p(exp(-x)): no overflow.
       claim: diff(mish(x), x) == x/((1 + exp(-x))*cosh(x + log(1 + exp(-x)))**2) + tanh(x + log(1 + exp(-x))) for 0 <= x < 800
-      NOT PROVED (unknown: no certificate found (neither a proof nor a counterexample))
+      proved by the kernel, certificate bf8f54ecad22feaa
   * x >= 800: within 1e-324 of this value, so this value is its float64 rounding.
       claim: Abs(diff(mish(x), x) - (1)) <= 10**(-324) for x >= 800
       NOT PROVED (unknown: no certificate found (neither a proof nor a counterexample))
 
-WARNING: 5 branch claim(s) above are NOT proved; the code uses them anyway.
+WARNING: 3 branch claim(s) above are NOT proved; the code uses them anyway.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
   only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  Accuracy is
@@ -139,18 +139,319 @@ PROOFS = json.loads(r"""
   "status": "unknown"
  },
  {
-  "certificate": null,
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "-800",
+      "0",
+      false,
+      false
+     ]
+    ],
+    "lhs": [
+     "deriv",
+     [
+      "mul",
+      [
+       "x"
+      ],
+      [
+       "fn",
+       "tanh",
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "x"
+          ]
+         ]
+        ]
+       ]
+      ]
+     ]
+    ],
+    "rel": "==",
+    "rhs": [
+     "add",
+     [
+      "mul",
+      [
+       "mul",
+       [
+        "x"
+       ],
+       [
+        "fn",
+        "exp",
+        [
+         "x"
+        ]
+       ]
+      ],
+      [
+       "pow",
+       [
+        "mul",
+        [
+         "add",
+         [
+          "fn",
+          "exp",
+          [
+           "x"
+          ]
+         ],
+         [
+          "num",
+          "1"
+         ]
+        ],
+        [
+         "pow",
+         [
+          "fn",
+          "cosh",
+          [
+           "fn",
+           "log",
+           [
+            "add",
+            [
+             "fn",
+             "exp",
+             [
+              "x"
+             ]
+            ],
+            [
+             "num",
+             "1"
+            ]
+           ]
+          ]
+         ],
+         "2"
+        ]
+       ],
+       "-1"
+      ]
+     ],
+     [
+      "fn",
+      "tanh",
+      [
+       "fn",
+       "log",
+       [
+        "add",
+        [
+         "fn",
+         "exp",
+         [
+          "x"
+         ]
+        ],
+        [
+         "num",
+         "1"
+        ]
+       ]
+      ]
+     ]
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "rule": "algebra"
+    }
+   ],
+   "verdict": "proved"
+  },
   "claim": "diff(mish(x), x) == x*exp(x)/((exp(x) + 1)*cosh(log(exp(x) + 1))**2) + tanh(log(exp(x) + 1)) for -800 < x < 0",
   "function": "mish_derivative",
-  "id": "",
-  "status": "unknown"
+  "id": "0e24d690b708ff1f",
+  "status": "proved"
  },
  {
-  "certificate": null,
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "0",
+      "800",
+      true,
+      false
+     ]
+    ],
+    "lhs": [
+     "deriv",
+     [
+      "mul",
+      [
+       "x"
+      ],
+      [
+       "fn",
+       "tanh",
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "x"
+          ]
+         ]
+        ]
+       ]
+      ]
+     ]
+    ],
+    "rel": "==",
+    "rhs": [
+     "add",
+     [
+      "mul",
+      [
+       "x"
+      ],
+      [
+       "pow",
+       [
+        "mul",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ],
+        [
+         "pow",
+         [
+          "fn",
+          "cosh",
+          [
+           "add",
+           [
+            "x"
+           ],
+           [
+            "fn",
+            "log",
+            [
+             "add",
+             [
+              "num",
+              "1"
+             ],
+             [
+              "fn",
+              "exp",
+              [
+               "mul",
+               [
+                "num",
+                "-1"
+               ],
+               [
+                "x"
+               ]
+              ]
+             ]
+            ]
+           ]
+          ]
+         ],
+         "2"
+        ]
+       ],
+       "-1"
+      ]
+     ],
+     [
+      "fn",
+      "tanh",
+      [
+       "add",
+       [
+        "x"
+       ],
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ]
+     ]
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "rule": "algebra"
+    }
+   ],
+   "verdict": "proved"
+  },
   "claim": "diff(mish(x), x) == x/((1 + exp(-x))*cosh(x + log(1 + exp(-x)))**2) + tanh(x + log(1 + exp(-x))) for 0 <= x < 800",
   "function": "mish_derivative",
-  "id": "",
-  "status": "unknown"
+  "id": "bf8f54ecad22feaa",
+  "status": "proved"
  },
  {
   "certificate": null,
