@@ -92,8 +92,8 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
     entry.param_values(params)  # validates
     params = dict(params or {})
     fmt = get_format(dtype)
-    if fmt.name == "bfloat16":
-        fmt.numpy_dtype() if (kind in (None, "numpy", "scalar")) and _needs_ml_dtypes(fn, kind) else None
+    if fmt.name == "bfloat16" and kind not in backends.KINDS and _needs_ml_dtypes(fn):
+        fmt.numpy_dtype()           # raises a clear error when ml_dtypes is missing
     std = Standard(budget, strict)
     prog = progress if isinstance(progress, Progress) else (Progress() if progress else Quiet())
     target = fn if isinstance(fn, Target) else Target(fn, kind=kind, call_seconds=call_seconds, label=label,
@@ -126,8 +126,9 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
 
 
 
-def _needs_ml_dtypes(fn, kind) -> bool:
-    own = kind if kind in backends.KINDS else backends.kind_of_module(getattr(fn, "__module__", "") or "")
+def _needs_ml_dtypes(fn) -> bool:
+    """Whether bfloat16 inputs of ``fn`` (of unknown or NumPy kind) are made through NumPy's bfloat16."""
+    own = backends.kind_of_module(getattr(fn, "__module__", "") or "")
     return own is None or backends.get(own).numpy_bfloat16
 
 
