@@ -97,7 +97,7 @@ class Backend:
 
     def bits(self, x) -> np.ndarray:
         """The bit patterns of the tensor ``x`` as integers (a copy: a mutation check compares two)."""
-        a = np.array(x, copy=True)
+        a = np.array(read_array(x), copy=True)
         return a.view(f"u{a.dtype.itemsize}")
 
     def use_one_thread(self) -> None:
