@@ -85,6 +85,10 @@ def test_onnxruntime_operators():
     assert tr["activation"] == "relu" and check(tr, "values")["status"] == "pass"
     nan_in = [f for f in check(tr, "special_values")["failures"] if f["input"] == "nan"]
     assert nan_in and float(nan_in[0]["returned"]) == 0.0
+    # at its default alpha = 1 it is thresholded_relu (theta = 1): 0 up to and at 1, x beyond
+    (trd,) = [r for r in data["reports"] if r["target"] == "onnx ThresholdedRelu" and r["dtype"] == "float32"]
+    assert trd["activation"] == "thresholded_relu" and trd["params"] == {}
+    assert check(trd, "values")["status"] == "pass" and check(trd, "range")["status"] == "pass"
     # Elu computes exp(x) - 1: 0 for tiny negative x, where the exact value is expm1(x) ~ x
     f = worst(report(data, "onnx Elu", "float32"), "values")
     x = float(f["input"])

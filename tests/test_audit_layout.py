@@ -4,6 +4,8 @@ inside ``symact/audit``, no private name imported from another module.  Read fro
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import symact.audit
@@ -118,3 +120,18 @@ def test_the_checks_see_a_violation():
     assert "symact.audit.context" in graph["symact.audit.stages.values"]
     assert {"symact.audit.stages.values", "symact.audit.stages.exhaustive"} <= set(graph["symact.audit.api"])
     assert "symact.audit.reference.f64" in graph["symact.audit.reference.dd"]
+
+
+#: the frameworks a backend calls: imported only when an audit uses them
+FRAMEWORK_MODULES = ("torch", "jax", "tensorflow", "keras", "onnx", "onnxruntime", "tinygrad", "sklearn")
+
+
+def test_importing_symact_imports_no_framework():
+    """The backends import their framework lazily: ``import symact``, the auditor, every backend module, the
+    CLI and the pytest plugin load none of them (in a fresh interpreter)."""
+    code = ("import sys, symact, symact.audit, symact.audit.frameworks, symact.audit.pytest_plugin, symact.cli; "
+            "from symact.audit.backends import BACKENDS; symact.audit.audit; "
+            f"print(sorted(m for m in {FRAMEWORK_MODULES!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[]"

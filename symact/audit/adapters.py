@@ -1,7 +1,8 @@
-"""Calling the implementation under test: NumPy, PyTorch, JAX or plain scalar callables.
+"""Calling the implementation under test: a callable on NumPy arrays, on a framework's tensors, or on scalars.
 
-:class:`Target` wraps a callable, works out how to call it (``kind``: ``numpy``, ``torch``, ``jax`` or
-``scalar``; vectorised callables get one array per call, scalar ones one Python/NumPy scalar per element),
+:class:`Target` wraps a callable, works out how to call it (``kind``: ``numpy``, ``scalar`` or the name of a
+backend with tensors of its own, :data:`symact.audit.backends.KINDS`; vectorised callables get one array per
+call, scalar ones one Python/NumPy scalar per element; the backend makes and reads its tensors),
 builds inputs of the requested format, and turns whatever comes back into a :class:`Result`: float64 values
 plus what was observed (returned type, dtype, shape, exception, warnings, time-out).  Nothing the target does
 (raising, hanging, returning a list, a string or the wrong dtype) escapes as an exception from here.
@@ -26,7 +27,7 @@ from symact.audit import backends
 from symact.audit.dtypes import Format, dtype_name, get_format
 from symact.errors import SymactError
 
-KINDS = ("numpy", "torch", "jax", "scalar") + backends.KINDS
+KINDS = (backends.ARRAYS, *backends.KINDS, "scalar")
 #: copies of the input in a reproduction of a vectorised target: the audit calls it on long arrays, and a
 #: library may take another code path for one element (torch 2.13's float32 gelu returns inf at x = 2^127
 #: from its vectorised kernel and the exact 1.7e38 from its one-element path)
@@ -181,8 +182,8 @@ def _short(exc: BaseException) -> str:
 class Target:
     """A callable under audit, with its calling convention.
 
-    ``kind`` is detected when not given: a callable from a ``torch``/``jax`` module is that framework's;
-    otherwise the first of NumPy array, torch tensor, JAX array, scalar that returns a result of the right
+    ``kind`` is detected when not given: the first kind of :func:`symact.audit.backends.detection_order` (a
+    callable from a backend's module takes that backend's tensors first) that returns a result of the right
     shape is used.
     """
 
@@ -205,27 +206,12 @@ class Target:
 
     def use_one_thread(self) -> None:
         """Keep the framework's own thread pool at one thread (for a worker process among one per core)."""
-        if self.kind == "torch":
-            import torch
-
-            torch.set_num_threads(1)
+        if self.kind in backends.KINDS:
+            backends.get(self.kind).use_one_thread()
 
     # -- formats ---------------------------------------------------------------------------------------------
     def make_input(self, x: np.ndarray, fmt: Format):
         """``x`` (float64 values representable in ``fmt``) as an array of the target's kind."""
-        if self.kind == "torch":
-            import torch
-
-            tdt = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32,
-                   "float64": torch.float64}[fmt.name]
-            t = torch.from_numpy(np.array(x, dtype=np.float64, copy=True)).to(tdt)
-            return t.to(self.device) if self.device else t
-        if self.kind == "jax":
-            import jax.numpy as jnp
-
-            if fmt.name == "float64":
-                _enable_x64()
-            return jnp.asarray(np.asarray(x, dtype=np.float64).astype(fmt.numpy_dtype()))
         if self.kind in backends.KINDS:
             return backends.get(self.kind).tensor(x, fmt.name, self.device)
         return np.asarray(x, dtype=np.float64).astype(fmt.numpy_dtype())
@@ -234,17 +220,10 @@ class Target:
         """(float64 values, dtype name, shape, type name) of a returned object."""
         tname = type(out).__module__.split(".")[0] + "." + type(out).__name__
         try:
-            if type(out).__module__.startswith("torch"):
-                import torch
-
-                if isinstance(out, torch.Tensor):
-                    dt = dtype_name(out.dtype)
-                    v = out.detach().to("cpu")
-                    v = v.to(torch.float64).numpy() if v.is_floating_point() else v.numpy().astype(np.float64)
-                    return v, dt, tuple(out.shape), tname
-            if hasattr(out, "__jax_array__") or type(out).__module__.startswith(("jax", "jaxlib")):
-                arr = np.asarray(out)
-                return arr.astype(np.float64), dtype_name(arr.dtype), tuple(arr.shape), tname
+            for kind in backends.KINDS:     # a framework that reads its own tensors
+                own = backends.get(kind).read(out)
+                if own is not None:
+                    return own[0], own[1], tuple(own[0].shape), tname
             if isinstance(out, (np.ndarray, np.generic)):
                 if out.dtype.kind not in "fiub" and out.dtype.name != "bfloat16":
                     return None, dtype_name(out.dtype), tuple(np.shape(out)), tname
@@ -348,18 +327,10 @@ class Target:
             return self.kind
         probe = np.array([-1.5, 0.0, 0.5, 2.0])
         mod = module_of(self.fn)
-        order = ["numpy", "torch", "jax", "scalar"]
-        if backends.kind_of_module(mod):
-            order = [backends.kind_of_module(mod), "numpy", "scalar"]
-        elif mod.startswith("torch"):
-            order = ["torch", "numpy", "jax", "scalar"]
-        elif mod.startswith(("jax", "flax")):
-            order = ["jax", "numpy", "torch", "scalar"]
+        order = backends.detection_order(mod)
         notes = []
         for kind in order:
-            if kind == "torch" and importlib.util.find_spec("torch") is None:
-                continue
-            if kind == "jax" and importlib.util.find_spec("jax") is None:
+            if kind in backends.KINDS and not backends.get(kind).available():
                 continue
             self.kind = kind
             try:
@@ -375,7 +346,7 @@ class Target:
                 return kind
             notes.append(f"{kind}: {res.error or f'returned shape {res.shape}'}")
         # nothing worked: keep the most likely kind so the failure is reported by the checks
-        self.kind = order[0] if order[0] != "numpy" else ("scalar" if not notes else "numpy")
+        self.kind = order[0] if order[0] != backends.ARRAYS else ("scalar" if not notes else backends.ARRAYS)
         self.detect_note = "; ".join(notes)
         return self.kind
 
@@ -399,12 +370,6 @@ class Target:
         xv = f"float.fromhex({xs!r})" if np.isfinite(x) else f"float({xs!r})"
         values, sel = (literal, "") if literal is not None else (f"[{xv}] * {REPRO_COPIES}", "[0]")
         np_imp = "import numpy as np; " + ("import ml_dtypes; " if fmt.name == "bfloat16" else "")
-        if self.kind == "torch":
-            return "import torch; " + imp, f"torch.tensor({values}, dtype=torch.{fmt.name})", kw, sel
-        if self.kind == "jax":
-            head = ("import jax; jax.config.update('jax_enable_x64', True); import jax.numpy as jnp; "
-                    if fmt.name == "float64" else "import jax, jax.numpy as jnp; ")
-            return head + imp, f"jnp.asarray({values}, dtype=jnp.{fmt.name})", kw, sel
         if self.kind in backends.KINDS:
             head, arg = backends.get(self.kind).input_text(values, fmt.name)
             return head + imp, arg, kw, sel
@@ -421,10 +386,8 @@ class Target:
         fmt = get_format(fmt)
         base = self.grad_of or self
         imp, arg, kw, sel = base.reproduction_parts(x, fmt, module_hint, literal)
-        if self.grad_of is not None and self.kind == "torch":
-            code = f"{imp}; t = ({arg}).requires_grad_(); f(t{kw}).sum().backward(); print(repr(t.grad{sel}))"
-        elif self.grad_of is not None and self.kind == "jax":
-            code = f"{imp}; print(repr(jax.grad(lambda v: f(v{kw}).sum())({arg}){sel}))"
+        if self.grad_of is not None and self.kind in backends.KINDS:
+            code = f"{imp}; {backends.get(self.kind).grad_code(lambda v: f'f({v}{kw})', arg, sel)}"
         else:
             shown = backends.get(self.kind).output_text if self.kind in backends.KINDS else "repr({})".format
             code = f"{imp}; print({shown(f'f({arg}{kw}){sel}')})"
@@ -472,14 +435,3 @@ def _qualified_name(fn) -> str:
     qual = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None) or type(fn).__name__
     return f"{mod}:{qual}" if mod else str(qual)
 
-
-_X64 = False
-
-
-def _enable_x64() -> None:
-    global _X64
-    if not _X64:
-        import jax
-
-        jax.config.update("jax_enable_x64", True)
-        _X64 = True

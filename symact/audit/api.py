@@ -27,7 +27,7 @@ from typing import Any, Callable, Mapping
 
 import numpy as np
 
-from symact.audit import frameworks
+from symact.audit import backends, frameworks
 from symact.audit.adapters import Target, load_file_module
 from symact.audit.backends import Row
 from symact.audit.dtypes import get_format
@@ -92,8 +92,8 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
     entry.param_values(params)  # validates
     params = dict(params or {})
     fmt = get_format(dtype)
-    if fmt.name == "bfloat16":
-        fmt.numpy_dtype() if (kind in (None, "numpy", "scalar")) and _needs_ml_dtypes(fn, kind) else None
+    if fmt.name == "bfloat16" and kind not in backends.KINDS and _needs_ml_dtypes(fn):
+        fmt.numpy_dtype()           # raises a clear error when ml_dtypes is missing
     std = Standard(budget, strict)
     prog = progress if isinstance(progress, Progress) else (Progress() if progress else Quiet())
     target = fn if isinstance(fn, Target) else Target(fn, kind=kind, call_seconds=call_seconds, label=label,
@@ -114,9 +114,9 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
     def setup():
         target.detect(fmt)
         report.kind = target.kind
-        if device is not None and target.kind != "torch":
-            raise ParameterError(f"--device {device}: devices apply to torch targets; this one is a {target.kind} "
-                                 "target")
+        if device is not None and target.kind not in backends.DEVICE_KINDS:
+            raise ParameterError(f"--device {device}: devices apply to {' and '.join(backends.DEVICE_KINDS)} "
+                                 f"targets; this one is a {target.kind} target")
 
     run_stages(stages, ctx, report, opts, prog, f"{entry.name} {fmt.name}", setup,
                stop=lambda label_: target.hung and label_ == "values")
@@ -126,9 +126,10 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
 
 
 
-def _needs_ml_dtypes(fn, kind) -> bool:
-    mod = getattr(fn, "__module__", "") or ""
-    return not mod.startswith(("torch", "jax")) and kind not in ("torch", "jax")
+def _needs_ml_dtypes(fn) -> bool:
+    """Whether bfloat16 inputs of ``fn`` (of unknown or NumPy kind) are made through NumPy's bfloat16."""
+    own = backends.kind_of_module(getattr(fn, "__module__", "") or "")
+    return own is None or backends.get(own).numpy_bfloat16
 
 
 # -- audits isolated in a child process (symact.audit.target) ---------------------------------------------------

@@ -100,6 +100,18 @@ celu = register(Activation(
     references=("Barron, Continuously differentiable exponential linear units (2017)",),
 ))
 
+_THETA = sp.Symbol("theta", nonnegative=True)
+thresholded_relu = register(Activation(
+    name="thresholded_relu", aliases=("thresholdedrelu",), family="rectifiers",
+    params=(Param("theta", 1, "nonnegative", "threshold: f(x) = x only for x > theta"),),
+    expr=sp.Piecewise((X, X > _THETA), (0, True)),
+    convention="theta = 1 follows ONNX's ThresholdedRelu (attribute alpha, default 1.0) and Keras 2's "
+               "ThresholdedReLU (theta, default 1.0); f(theta) = 0 (x > theta is strict); theta = 0 is relu",
+    description="x for x > theta, 0 otherwise: a rectifier with a jump from 0 to theta at x = theta.",
+    references=("Konda, Memisevic, Krueger, Zero-bias autoencoders and the benefits of co-adapting features (2015)",
+                "ONNX operator ThresholdedRelu"),
+))
+
 _MIN, _MAX = sp.Symbol("min_val", real=True), sp.Symbol("max_val", real=True)
 hardtanh = register(Activation(
     name="hardtanh", aliases=("hard_tanh",), family="rectifiers",

@@ -20,6 +20,7 @@ import math
 
 from symact.cli import epilog
 from symact.cli.style import echo
+from symact.audit.backends import DEVICE_KINDS
 from symact.audit.frameworks import FRAMEWORKS
 from symact.errors import ParameterError, SymactError
 
@@ -117,8 +118,9 @@ def _check_options(args: argparse.Namespace) -> None:
         raise ParameterError("--import-timeout and --memory-limit limit the child process: not with --in-process")
     if args.only and not args.framework:
         raise ParameterError("--only selects activations of --framework")
-    if args.device is not None and args.framework not in (None, "torch"):
-        raise ParameterError(f"--device applies to torch targets; --framework {args.framework} runs on the CPU")
+    if args.device is not None and args.framework is not None and args.framework not in DEVICE_KINDS:
+        raise ParameterError(f"--device applies to {' and '.join(DEVICE_KINDS)} targets; --framework "
+                             f"{args.framework} runs on the CPU")
 
 
 def _only(framework: str, items: list[str] | None) -> list[str] | None:

@@ -329,6 +329,14 @@ def _hardshrink(x, P):
     return np.where(_lt(x, _neg(lam)) | _gt(x, lam), x, 0.0)
 
 
+def _thresholded_relu(x, P):
+    return np.where(_gt(x, P["theta"]), x, 0.0)
+
+
+def _thresholded_relu_d(x, P):
+    return np.where(_gt(x, P["theta"]), 1.0, 0.0)
+
+
 def _gelu(x, P):
     return _inf_fix(x, x * S.std_normal_cdf(x), np.inf, -0.0)
 
@@ -425,6 +433,7 @@ _SCALAR: dict[str, tuple[Callable, Callable]] = {
     "elu": (_elu, _elu_d),
     "selu": (_selu, _selu_d),
     "celu": (_celu, _celu_d),
+    "thresholded_relu": (_thresholded_relu, _thresholded_relu_d),
     "hardtanh": (_hardtanh, _hardtanh_d),
     "hardsigmoid": (_hs_f, _hs_df),
     "hardsigmoid_keras": (_hsk_f, _hsk_df),

@@ -60,8 +60,9 @@ def _via_numpy_method(out):
 class Backend:
     """One framework.  Subclasses set :attr:`name` (the ``--framework`` value and the target kind of its
     tensors), :attr:`module` (its import name) and :attr:`prefixes`, and implement :meth:`rows`; a framework
-    that takes its own tensors implements :meth:`tensor` and :meth:`input_text`, one with autograd
-    :meth:`grad_of_sum`."""
+    that takes its own tensors implements :meth:`tensor` and :meth:`input_text` (and :meth:`read` when the
+    array protocols do not read its tensors faithfully), one with autograd :meth:`grad_of_sum` (and
+    :meth:`grad_code`, :meth:`jacobian_of` for a reproduction or a Jacobian of its own)."""
 
     name = ""
     module = ""
@@ -69,6 +70,14 @@ class Backend:
     prefixes: tuple[str, ...] = ()
     #: the formats its tensors support
     formats: tuple[str, ...] = ("float32", "float64")
+    #: tried when detecting the kind of a callable from a module of no backend (torch, JAX)
+    probe = False
+    #: whether its tensors live on a device chosen by ``--device``
+    devices = False
+    #: whether its bfloat16 tensors are made through NumPy's bfloat16 (the ml_dtypes package)
+    numpy_bfloat16 = True
+    #: how a Jacobian by its autograd is obtained (a report's wording; "": "<name> autograd")
+    autograd = ""
 
     def available(self) -> bool:
         return importlib.util.find_spec(self.module) is not None
@@ -80,6 +89,19 @@ class Backend:
     def tensor(self, x: np.ndarray, fmt_name: str, device: str | None = None):
         """``x`` (float64 values representable in the format) as the framework's tensor."""
         return np.asarray(x, dtype=np.float64).astype(fmt_name)
+
+    def read(self, out) -> tuple[np.ndarray, str] | None:
+        """(float64 values, format name) of ``out`` when it is one of the framework's tensors that it reads
+        itself; None: ``out`` is read through the array protocols (:func:`read_array`)."""
+        return None
+
+    def bits(self, x) -> np.ndarray:
+        """The bit patterns of the tensor ``x`` as integers (a copy: a mutation check compares two)."""
+        a = np.array(read_array(x), copy=True)
+        return a.view(f"u{a.dtype.itemsize}")
+
+    def use_one_thread(self) -> None:
+        """Keep the framework's own thread pool at one thread (for a worker process among one per core)."""
 
     def input_text(self, values: str, fmt_name: str) -> tuple[str, str]:
         """(imports, expression) of a reproduction's input: ``values`` is Python list text."""
@@ -110,17 +132,29 @@ class Backend:
         _name_call(grad, self, "gradient", fn)
         return grad
 
-    def jacobian(self, fn: Callable) -> Callable | None:
-        """The Jacobian (..., n, n) of the vector function ``fn`` (last axis) by autograd, row i the gradient
-        of sum(F_i), as a NumPy array."""
-        if not self.has_autograd():
-            return None
+    def grad_code(self, fx: Callable[[str], str], arg: str, sel: str = "") -> str:
+        """The Python statements of a reproduction that print the gradient of sum(``fx(v)``) at the input
+        expression ``arg`` (``fx`` writes the function applied to the variable v; ``sel`` selects from the
+        gradient), after the imports of :meth:`input_text` and of f."""
+        return (f"g = importlib.import_module({type(self).__module__!r}).BACKEND.gradient(lambda v: {fx('v')}); "
+                f"print({self.output_text(f'g({arg}){sel}')})")
 
+    def jacobian_of(self, fn: Callable, single: bool = False) -> Callable[[Any], Any]:
+        """A callable x (..., n) -> the Jacobian (..., n, n) of the vector function ``fn`` (last axis) by
+        autograd, row i the gradient of sum(F_i); ``single``: ``fn`` returns one value per vector (..., 1, n)."""
         def jac(x):
             n = int(np.shape(read_array(x))[-1])
-            rows = [read_array(self.grad_of_sum(lambda v, i=i: fn(v)[..., i], x)) for i in range(n)]
-            return np.stack(rows, axis=-2)
+            outs = [fn] if single else [lambda v, i=i: fn(v)[..., i] for i in range(n)]
+            return np.stack([read_array(self.grad_of_sum(f, x)) for f in outs], axis=-2)
 
+        return jac
+
+    def jacobian(self, fn: Callable) -> Callable | None:
+        """:meth:`jacobian_of` ``fn``, importable by a reproduction as ``<backend module>.BACKEND.jacobian(<fn>)``
+        (None: no autograd)."""
+        if not self.has_autograd():
+            return None
+        jac = self.jacobian_of(fn)
         _name_call(jac, self, "jacobian", fn)
         return jac
 

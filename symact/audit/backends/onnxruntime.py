@@ -10,8 +10,7 @@ defaults); ``Elu``/``Celu`` alpha 1; ``PRelu`` with slope 0.25 (a scalar tensor 
 slope float32(0.2) is not 0.2); ``HardSwish`` x relu6(x + 3)/6; ``Shrink`` bias 0, lambd 0.5 = hardshrink,
 and with bias = lambd = 0.5 softshrink; ``Gelu`` approximate "none" -> gelu, "tanh" -> gelu_tanh;
 ``Softmax``/``LogSoftmax`` axis -1 (the default since opset 13).  ``ThresholdedRelu`` (x for x > alpha, else
-0) is audited with alpha = 0, where it is relu; its default alpha = 1 has no catalog entry (a threshold unit
-with a jump at alpha) and is not audited.
+0) at its default alpha = 1 is thresholded_relu (theta = 1, the catalog's default), and with alpha = 0 relu.
 """
 from __future__ import annotations
 
@@ -41,6 +40,7 @@ TABLE = [
     ("Mish", {}, "mish", {}, None),
     ("Gelu", {}, "gelu", {}, None),
     ("Gelu", {"approximate": "tanh"}, "gelu_tanh", {}, None),
+    ("ThresholdedRelu", {}, "thresholded_relu", {}, None),
     ("ThresholdedRelu", {"alpha": 0.0}, "relu", {}, None),
     ("Shrink", {}, "hardshrink", {}, None),
     ("Shrink", {"bias": 0.5, "lambd": 0.5}, "softshrink", {}, None),

@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 
+from symact.audit import backends
 from symact.audit.adapters import Target
 from symact.audit.dtypes import round_to
 from symact.audit.reference.oracle import limit_at, oracle
@@ -14,30 +15,18 @@ from symact.audit.context import (MAX_FAILURES, Context, apply_region, as_float,
 
 
 def autograd_target(target: Target) -> Target | None:
-    """A :class:`Target` computing f' of a torch or JAX target by autograd (None for other kinds)."""
-    fn, kw = target.fn, target.kwargs
-    if target.kind == "torch":
-        import torch
+    """A :class:`Target` computing f' of a target by its framework's autograd (None for a kind without)."""
+    if target.kind not in backends.KINDS or not backends.get(target.kind).has_autograd():
+        return None
+    backend, fn, kw = backends.get(target.kind), target.fn, target.kwargs
 
-        def g(x):
-            x = x.detach().clone().requires_grad_(True)
-            y = fn(x, **kw)
-            (gx,) = torch.autograd.grad(y.sum(), x)
-            return gx
+    def g(x):
+        return backend.grad_of_sum(lambda v: fn(v, **kw), x)
 
-        t = Target(g, kind="torch", call_seconds=target.call_seconds, label=f"grad({target.label})",
-                   device=target.device)
-        t.grad_of = target
-        return t
-    if target.kind == "jax":
-        import jax
-        import jax.numpy as jnp
-
-        g = jax.grad(lambda x: jnp.sum(fn(x, **kw)))
-        t = Target(g, kind="jax", call_seconds=target.call_seconds, label=f"grad({target.label})")
-        t.grad_of = target
-        return t
-    return None
+    t = Target(g, kind=target.kind, call_seconds=target.call_seconds, label=f"grad({target.label})",
+               device=target.device)
+    t.grad_of = target
+    return t
 
 
 def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:

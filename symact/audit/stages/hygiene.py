@@ -5,6 +5,7 @@ from typing import Callable
 
 import numpy as np
 
+from symact.audit import backends
 from symact.audit.adapters import Target
 from symact.audit.dtypes import Format, round_to
 from symact.audit.report import FAIL, NOT_RUN, PASS, SKIP, AuditReport, CheckResult, Failure
@@ -120,14 +121,10 @@ def changed_in_place(t: Target, fmt: Format, xs: np.ndarray) -> np.ndarray | Non
 
 
 def as_bits(arg) -> np.ndarray | None:
+    """The bit patterns of a target's input (read by the backend whose tensor it is), None if unreadable."""
+    backend = backends.get(backends.kind_of_module(type(arg).__module__) or backends.ARRAYS)
     try:
-        if type(arg).__module__.startswith("torch"):
-            import torch
-
-            return arg.detach().cpu().clone().view(torch.int16 if arg.element_size() == 2 else
-                                                 (torch.int32 if arg.element_size() == 4 else torch.int64)).numpy()
-        a = np.array(arg, copy=True)
-        return a.view(f"u{a.dtype.itemsize}")
+        return backend.bits(arg)
     except Exception:  # noqa: BLE001
         return None
 

@@ -4,7 +4,7 @@
 The target is a callable taking an array whose **last axis** is the vector axis (a 1-D vector, or a batch of
 them) in the audited dtype; softmax and log_softmax return an array of the same shape, maxout (the max of the
 k pre-activations z_1..z_k, catalog entry ``maxout``) returns the input's shape without the last axis.
-Calling, kind detection (numpy, torch, jax), time limits and dtypes are :class:`symact.audit.adapters.Target`'s.
+Calling, kind detection (NumPy arrays or a backend's tensors), time limits and dtypes are :class:`symact.audit.adapters.Target`'s.
 
 Exact values (:func:`exact_row`) are computed in mpmath at 160 bits from closed forms that never cancel:
 with m = max(x), z_j = x_j - m (an exact subtraction), e_j = exp(z_j), rest = sum_{j != top} e_j and
@@ -70,6 +70,7 @@ from typing import Any, Callable, Mapping
 import mpmath
 import numpy as np
 
+from symact.audit import backends
 from symact.audit import inputs as gen
 from symact.audit.adapters import Target, module_of
 from symact.audit.context import MAX_FAILURES, hypothesis_tools, max_ulp, run_search, run_stages
@@ -409,7 +410,7 @@ def audit_vector(fn: Callable, entry, *, dtype: str = "float32", params: Mapping
         ctx.caller.detect(fmt)
         if ctx.caller.kind == "scalar":      # nothing array-like worked: report the array calls' failures
             mod = module_of(target.fn)
-            ctx.caller.kind = "torch" if mod.startswith("torch") else "jax" if mod.startswith("jax") else "numpy"
+            ctx.caller.kind = backends.kind_of_module(mod) or backends.ARRAYS
         target.kind = report.kind = ctx.caller.kind
 
     run_stages(stages, ctx, report, opts, prog, f"{entry.name} {fmt.name}", setup,
@@ -873,32 +874,11 @@ def _jacobian(ctx: _VectorCtx, grad) -> tuple[Callable, str] | None:
     if grad is not None:
         g = grad.fn if isinstance(grad, Target) else grad
         return (lambda x: g(x)[..., None, :]) if maxout else g, "the given Jacobian (grad=)"
-    if t.kind == "torch":
-        import torch
-
-        def jac(x):
-            x = x.detach().clone().requires_grad_(True)
-            y = fn(x, **kw)
-            ys = [y] if maxout else [y[..., i] for i in range(x.shape[-1])]
-            rows = [torch.autograd.grad(v.sum(), x, retain_graph=True)[0] for v in ys]
-            return torch.stack(rows, dim=-2)
-
-        return jac, "torch autograd: row i is the gradient of sum(e_i * F)"
-    if t.kind == "jax":
-        import jax
-
-        per_row = jax.vmap(jax.jacrev(lambda v: fn(v, **kw)))
-        jitted = jax.jit(per_row)      # one compilation per shape instead of op-by-op tracing
-
-        def jac(x):
-            try:
-                J = jitted(x)
-            except Exception:  # noqa: BLE001 - not traceable under jit: the eager form reports its own error
-                J = per_row(x)
-            return J[..., None, :] if maxout else J
-
-        return jac, "jax.vmap(jax.jacrev(f)): row i is the gradient of sum(e_i * F)"
-    return None
+    if t.kind not in backends.KINDS or not backends.get(t.kind).has_autograd():
+        return None
+    backend = backends.get(t.kind)
+    jac = backend.jacobian_of(lambda v: fn(v, **kw), single=maxout)
+    return jac, f"{backend.autograd or t.kind + ' autograd'}: row i is the gradient of sum(e_i * F)"
 
 
 def _row_targets(ctx: _VectorCtx, jac: Callable, rows: int) -> list[Target]:
@@ -922,13 +902,11 @@ def _row_targets(ctx: _VectorCtx, jac: Callable, rows: int) -> list[Target]:
 
 
 def _deriv_repro(ctx: _VectorCtx, X, i: int, how: str) -> str:
-    if ctx.target.kind not in ("torch", "jax"):
+    if ctx.target.kind not in backends.KINDS or not backends.get(ctx.target.kind).has_autograd():
         return ctx.repro(X) + f"  # then the Jacobian row {i} from the grad callable"
     imp, arg, kw, _ = ctx.target.reproduction_parts(0.0, ctx.fmt, ctx.hint, literal=_arg_text(X, ctx.fmt))
     sel = "" if ctx.name == "maxout" else f"[..., {i}]"
-    if ctx.target.kind == "torch":
-        return f'python -c "{imp}; t = ({arg}).requires_grad_(); f(t{kw}){sel}.sum().backward(); print(repr(t.grad))"'
-    return f'python -c "{imp}; print(repr(jax.grad(lambda v: f(v{kw}){sel}.sum())({arg})))"'
+    return f'python -c "{imp}; {backends.get(ctx.target.kind).grad_code(lambda v: f"f({v}{kw}){sel}", arg)}"'
 
 
 def _stage_derivative(ctx: _VectorCtx, report: AuditReport, opts) -> None:
