@@ -134,3 +134,10 @@ def test_wrong_derivative_verdicts_are_withdrawn():
     with pytest.warns(RuntimeWarning, match="soundness"):  # |relu| -> oo at +oo
         assert gate(relu, {"non_saturating": _verdict("refuted", {})})["non_saturating"].status == "unknown"
     assert gate(tanh, {"non_saturating": _verdict("proved", {})})["non_saturating"].status == "unknown"
+
+
+def test_verdicts_the_kernel_did_not_check_are_labelled():
+    lines = analyze("relu", keys=("range", "continuity", "saturation", "differentiable")).text().splitlines()
+    label = {line.split()[0]: line.endswith("(not kernel-checked)") for line in lines[1:] if not line.startswith("  (")}
+    # relu is not differentiable at 0: the kernel certifies that its difference quotient diverges there
+    assert label == {"range": False, "continuity": True, "saturation": True, "differentiable": False}
