@@ -29,7 +29,7 @@ monotonicity whose f' vanishes there; the kernel's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -46,6 +46,9 @@ TOLERANCE = Fraction(1, 10 ** 12)
 FAR = (22, 30, 45)
 #: the rate RATE/|x| at which f must approach an end that is not attained (when no point comes within SHARP)
 RATE = 1000
+#: search work units for a claim about f' (its terms are larger, so a unit costs more CPU time; the catalog's
+#: certificates need at most about 450; the smooth units' bounds, which are not found, then cost less)
+DERIVATIVE_WORK = 800
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Claim:
     necessary: bool = True    # the engine's verdict implies the wanted kernel verdict
     hints: tuple = ()         # candidate counterexamples (points of the engine's certificate)
     limit: str | None = None  # "oo"/"-oo": the limit claim ``limit(lhs, x, limit) REL rhs`` (rhs a term or "oo")
+    work: int | None = None   # the search's work units for this claim (None: the gate's default)
 
 
 class Inexpressible(Exception):
@@ -313,7 +317,9 @@ def derivative_end_claims(f, side: int, value: dict, domain: tuple, gaps: list, 
     ``gaps`` from :func:`deriv_domain`) is the printed ``value`` (an extreme: number, attained, at).  An end
     that is not attained may be approached at a cut c (hardswish's f' -> 3/2 as x -> 3-): f' comes within
     RATE |x - c| of it next to c."""
-    groups = gaps + end_claims(("deriv", f), side, value, value.get("attained"), value.get("at") or [], domain, "f'")
+    groups = [[replace(c, work=DERIVATIVE_WORK) for c in group] for group in
+              end_claims(("deriv", f), side, value, value.get("attained"), value.get("at") or [], domain, "f'")]
+    groups = gaps + groups
     box = enclosure(value)
     if not value.get("attained") and box is not None and cuts:
         g = ("deriv", f) if side < 0 else neg(("deriv", f))
@@ -322,7 +328,7 @@ def derivative_end_claims(f, side: int, value: dict, domain: tuple, gaps: list, 
         groups[-1] = groups[-1] + [
             Claim(f"f'(x) {below} {_show(side * -hi)} {'+' if side < 0 else '-'} {RATE}*|x - {c}| on {on}, so "
                   f"{word} f' {below} {_show(side * -hi)}", g, "<=", add(num(hi), mul(num(RATE), dist)), (on,),
-                  "proved", necessary=False)
+                  "proved", necessary=False, work=DERIVATIVE_WORK)
             for c, on in next_to(cuts) for dist in [sub(num(c), X) if on[1] == c else sub(X, num(c))]]
     return groups
 
@@ -358,7 +364,8 @@ def lipschitz_claims(f, value: dict, side: int, extreme: dict, domain: tuple, ga
     box = enclosure(value)
     if box is None:
         raise Inexpressible("L has no enclosure")
-    other = end_claims(("deriv", f), -side, negated(value) if side > 0 else value, None, [], domain, "f'")[:1]
+    other = [[replace(c, work=DERIVATIVE_WORK) for c in group] for group in
+             end_claims(("deriv", f), -side, negated(value) if side > 0 else value, None, [], domain, "f'")[:1]]
     near = []
     for c, on in next_to(cuts):
         dist = sub(num(c), X) if on[1] == c else sub(X, num(c))

@@ -105,9 +105,10 @@ class _Kernel:
 
         key = (c.lhs, c.rel, c.rhs, c.domain, c.limit)
         if key not in self.done:
-            search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=WORK) if c.limit is None else None
+            work = c.work or WORK
+            search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=work) if c.limit is None else None
             # a claim wanted refuted needs only a counterexample: no proof is attempted
-            run = ((lambda: limit_search(c.lhs, c.rel, c.rhs, c.limit, WORK)) if search is None
+            run = ((lambda: limit_search(c.lhs, c.rel, c.rhs, c.limit, work)) if search is None
                    else (lambda: search.counterexample(c.hints)) if c.want == "refuted" else search.run)
             cap = CLAIM_SECONDS if self.until is None else min(CLAIM_SECONDS, self.until - time.process_time())
             if cap <= 0:
@@ -120,7 +121,7 @@ class _Kernel:
             if ok and found is None:
                 found = (None, None, "no counterexample was found")
             if not ok or (found[0] is None and "budget" in found[2]):
-                found = (None, None, f"not settled within the gate's limit of {WORK} work units and "
+                found = (None, None, f"not settled within the gate's limit of {work} work units and "
                                      f"{CLAIM_SECONDS:g} CPU s per claim")
             self.done[key] = found
         return self.done[key]
