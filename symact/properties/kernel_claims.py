@@ -25,6 +25,17 @@ monotonicity whose f' vanishes there; the kernel's
   Refuted: the engine's chord triple.  Concave: the same for -f.
 * zero_at_origin: ``f == 0`` at 0.  odd: ``f(-x) == -f(x)`` on R.
 * range_has_both_signs: ``f >= 0`` and ``f <= 0`` on R both refuted; refuted: one of them proved.
+* sup f' / inf f' (derivative_max/min): the claims of inf f / sup f for ``deriv(f)`` on D, the open pieces
+  between the points of S and the points of S where f' exists; at each other point c of S ``f'(c) == f'(c)``
+  refuted (f' is undefined there), so D is exactly where f is differentiable.  An end that is not attained may
+  instead be approached at a point c of S: ``f' >= M - RATE |x - c|`` next to c.
+* lipschitz L (finite): the end of f' that equals L (as above), the other bound of f' by -L or L on D, and
+  ``|f(x) - f(c)| <= L |x - c|`` next to each c in S: f is continuous and |f'| <= L off finitely many points,
+  so f is L-Lipschitz (mean value theorem on each piece), and no smaller constant works.  L = oo: an end of f'
+  is infinite, or f jumps at a c in S (``f(x) - f(c) >= e > 0`` on one side of c).
+* identity_near_origin: ``f == 0`` and ``deriv(f) == 1`` at 0; refuted: one of them refuted.
+* non_saturating: ``limit(|f|, x, +-oo) == oo`` at one end; refuted: at each end that limit claim refuted
+  (|f| has a finite limit) or ``|f| <= B`` on a ray.
 """
 from __future__ import annotations
 
