@@ -48,10 +48,18 @@ def _fd(name, order=1):
 
 #: verdicts the engine decides but the kernel gate (symact.properties.kernel_gate) cannot yet confirm within its
 #: per-claim limits: the lower bound of mish and gelu_tanh needs the sign of f' on the left tail, whose kernel
-#: proof goes through derivatives too large to enclose quickly.  They are unknown until the search finds a
-#: cheaper certificate; the test fails when one of them is confirmed again (then remove it here).
-KERNEL_UNCONFIRMED = {"mish": ["range", "bounded_below", "extrema"],
-                      "gelu_tanh": ["range", "bounded_below", "extrema"]}
+#: proof goes through derivatives too large to enclose quickly.  The bounds of f' of silu, gelu, gelu_tanh and
+#: mish need a tail argument on a ray (f' monotone toward its limit there, from the sign of the second
+#: derivative, whose own tail needs the third, ...): the kernel's limit calculus does not resolve the 0 * oo of
+#: their x e^-x-like terms, and the search spends its work budget on ever larger derivatives.  selu's
+#: sup f' = lambda alpha is approached at 0- (lambda and alpha are 20-digit rationals) and the strict bound
+#: lambda alpha e^x < lambda alpha on (-oo, 0) is not found.  The Lipschitz constant rests on the end of f' it
+#: equals, so it follows.  They are unknown until the search finds a cheaper certificate; the test fails when
+#: one of them is confirmed again (then remove it here).
+_DERIVED = ["derivative_max", "derivative_min", "lipschitz"]
+KERNEL_UNCONFIRMED = {"mish": ["range", "bounded_below", *_DERIVED, "extrema"],
+                      "gelu_tanh": ["range", "bounded_below", *_DERIVED, "extrema"],
+                      "gelu": _DERIVED, "silu": _DERIVED, "selu": ["derivative_max", "lipschitz"]}
 
 
 def test_every_property_decided_at_defaults(table):
@@ -120,6 +128,8 @@ def test_derivative_extremes_against_mpmath(table, name):
     vals = [d(t) for t in pts]
     for key, sample, side in (("derivative_max", max(vals), 1), ("derivative_min", min(vals), -1)):
         v = props[key]["value"]
+        if v is None:  # not confirmed by the kernel (KERNEL_UNCONFIRMED, tested above)
+            continue
         if v["float"] in ("oo", "-oo"):
             continue
         bound = mpmath.mpf(v["float"])
@@ -132,7 +142,7 @@ def test_derivative_extremes_against_mpmath(table, name):
                 assert abs(d(t0) - bound) < 1e-9
         assert abs(sample - bound) < 2e-3 or not v["attained"] or not near
     lip = props["lipschitz"]["value"]
-    if lip["float"] != "oo":
+    if lip is not None and lip["float"] != "oo":
         at_kinkless = not (lip["at"] and "interval" not in lip["at"][0] and not _smooth_at(name, lip["at"][0]["float"]))
         assert abs(mpmath.mpf(lip["float"]) - max(abs(v) for v in vals)) < 2e-3 or not lip["attained"] or not at_kinkless
 
@@ -220,8 +230,8 @@ def test_closed_forms(table):
     silu = table["silu"]["properties"]
     assert silu["extrema"]["value"]["min"]["exact"] == "-LambertW(exp(-1))"
     assert silu["extrema"]["value"]["min"]["at"][0]["exact"] == "-1 - LambertW(exp(-1))"
-    gelu = table["gelu"]["properties"]
-    assert gelu["derivative_max"]["value"]["at"][0]["exact"] == "sqrt(2)"
+    # gelu's sup f' (at sqrt(2)) is not confirmed by the kernel gate yet (KERNEL_UNCONFIRMED)
+    assert table["gelu"]["properties"]["derivative_max"]["status"] == "unknown"
     # mish's inf (no closed form, an enclosure of 12+ digits) is not confirmed by the kernel gate yet
     # (KERNEL_UNCONFIRMED); the engine's value is checked by tests/test_properties_gate.py
     assert table["mish"]["properties"]["range"]["status"] == "unknown"

@@ -80,3 +80,64 @@ def test_unbounded_and_unreadable():
     # a function the kernel does not read: nothing gated is stated
     out = gate(sp.gamma(X ** 2 + 1), {"zero_at_origin": _verdict("refuted", {"f(0)": "1"})})
     assert out["zero_at_origin"].status == "unknown" and "kernel" in out["zero_at_origin"].reason
+
+
+def _extreme(v, attained, at=()):
+    return dict(number_json(v), attained=attained, at=[number_json(a) for a in at])
+
+
+DERIVED = ("derivative_max", "derivative_min", "lipschitz", "identity_near_origin", "non_saturating")
+
+
+def test_derivative_keys_are_confirmed_by_the_kernel():
+    """sup f' approached at a kink (hardswish' -> 3/2 as x -> 3-), L from a jump (binary_step), f'(0) = 1
+    (softsign) and the limits of |f| at the ends: each with kernel certificates that re-check."""
+    want = {"hardswish": {"derivative_max": "proved", "lipschitz": "proved", "identity_near_origin": "refuted",
+                          "non_saturating": "proved"},
+            "softsign": {"derivative_min": "proved", "identity_near_origin": "proved", "non_saturating": "refuted"},
+            "binary_step": {"lipschitz": "proved"}}
+    for name, statuses in want.items():
+        out = analyze(name, keys=(*DERIVED, "range")).to_json()["properties"]
+        for key, status in statuses.items():
+            p = out[key]
+            assert p["status"] == status and p["certificate"]["kind"] == "kernel", (name, key, p["reason"])
+            for cert in find_certificates(p):
+                assert check(cert)[0] in ("proved", "refuted")
+        texts = [c["statement"] for c in out["lipschitz"]["certificate"]["data"]["conjuncts"]]
+        assert name != "binary_step" or any("a jump" in t for t in texts)
+        assert name != "hardswish" or any("|x - 3|" in t for t in texts)
+    assert out["lipschitz"]["value"]["float"] == "oo"
+
+
+def test_wrong_derivative_verdicts_are_withdrawn():
+    relu, tanh = get("relu").f(), sp.tanh(X)
+    with pytest.warns(RuntimeWarning, match="soundness"):  # relu' = 1 on (0, oo): sup f' is not 1/2
+        out = gate(relu, {"derivative_max": _verdict("proved", _extreme(sp.Rational(1, 2), True, [1]))})
+    assert out["derivative_max"].status == "unknown"
+    with pytest.warns(RuntimeWarning, match="soundness"):  # relu'(2) = 1, not 2
+        out = gate(relu, {"derivative_max": _verdict("proved", _extreme(sp.Integer(2), True, [2]))})
+    assert out["derivative_max"].status == "unknown"
+    # tanh' <= 1 holds, but sup tanh' = 1: a claimed 2 that is not attained has no point reaching it
+    out = gate(tanh, {"derivative_max": _verdict("proved", _extreme(sp.Integer(2), False))})["derivative_max"]
+    assert out.status == "unknown" and "kernel" in out.reason
+    step = get("binary_step").f()
+    zero = _extreme(sp.Integer(0), True, [1])
+    with pytest.warns(RuntimeWarning, match="soundness"):  # f' = 0 where it exists, but f jumps at 0
+        out = gate(step, {"derivative_max": _verdict("proved", zero), "derivative_min": _verdict("proved", zero),
+                          "lipschitz": _verdict("proved", zero)})
+    assert out["derivative_max"].status == "proved" and out["lipschitz"].status == "unknown"
+    # L = 1/2 for tanh rests on a derivative bound of 1/2 that was never stated
+    out = gate(tanh, {"lipschitz": _verdict("proved", _extreme(sp.Rational(1, 2), True, [0]))})["lipschitz"]
+    assert out.status == "unknown"
+    with pytest.warns(RuntimeWarning, match="soundness"):  # relu has no derivative at 0
+        assert gate(relu, {"identity_near_origin": _verdict("proved", {})})["identity_near_origin"].status == "unknown"
+    with pytest.warns(RuntimeWarning, match="soundness"):  # |relu| -> oo at +oo
+        assert gate(relu, {"non_saturating": _verdict("refuted", {})})["non_saturating"].status == "unknown"
+    assert gate(tanh, {"non_saturating": _verdict("proved", {})})["non_saturating"].status == "unknown"
+
+
+def test_verdicts_the_kernel_did_not_check_are_labelled():
+    lines = analyze("relu", keys=("range", "continuity", "saturation", "differentiable")).text().splitlines()
+    label = {line.split()[0]: line.endswith("(not kernel-checked)") for line in lines[1:] if not line.startswith("  (")}
+    # relu is not differentiable at 0: the kernel certifies that its difference quotient diverges there
+    assert label == {"range": False, "continuity": True, "saturation": True, "differentiable": False}

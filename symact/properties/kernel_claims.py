@@ -25,11 +25,22 @@ monotonicity whose f' vanishes there; the kernel's
   Refuted: the engine's chord triple.  Concave: the same for -f.
 * zero_at_origin: ``f == 0`` at 0.  odd: ``f(-x) == -f(x)`` on R.
 * range_has_both_signs: ``f >= 0`` and ``f <= 0`` on R both refuted; refuted: one of them proved.
+* sup f' / inf f' (derivative_max/min): the claims of inf f / sup f for ``deriv(f)`` on D, the open pieces
+  between the points of S and the points of S where f' exists; at each other point c of S ``f'(c) == f'(c)``
+  refuted (f' is undefined there), so D is exactly where f is differentiable.  An end that is not attained may
+  instead be approached at a point c of S: ``f' >= M - RATE |x - c|`` next to c.
+* lipschitz L (finite): the end of f' that equals L (as above), the other bound of f' by -L or L on D, and
+  ``|f(x) - f(c)| <= L |x - c|`` next to each c in S: f is continuous and |f'| <= L off finitely many points,
+  so f is L-Lipschitz (mean value theorem on each piece), and no smaller constant works.  L = oo: an end of f'
+  is infinite, or f jumps at a c in S (``f(x) - f(c) >= e > 0`` on one side of c).
+* identity_near_origin: ``f == 0`` and ``deriv(f) == 1`` at 0; refuted: one of them refuted.
+* non_saturating: ``limit(|f|, x, +-oo) == oo`` at one end; refuted: at each end that limit claim refuted
+  (|f| has a finite limit) or ``|f| <= B`` on a ray.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -46,6 +57,9 @@ TOLERANCE = Fraction(1, 10 ** 12)
 FAR = (22, 30, 45)
 #: the rate RATE/|x| at which f must approach an end that is not attained (when no point comes within SHARP)
 RATE = 1000
+#: search work units for a claim about f' (its terms are larger, so a unit costs more CPU time; the catalog's
+#: certificates need at most about 450; the smooth units' bounds, which are not found, then cost less)
+DERIVATIVE_WORK = 800
 
 
 @dataclass(frozen=True)
@@ -58,6 +72,8 @@ class Claim:
     want: str                 # the kernel verdict that confirms the property: "proved" or "refuted"
     necessary: bool = True    # the engine's verdict implies the wanted kernel verdict
     hints: tuple = ()         # candidate counterexamples (points of the engine's certificate)
+    limit: str | None = None  # "oo"/"-oo": the limit claim ``limit(lhs, x, limit) REL rhs`` (rhs a term or "oo")
+    work: int | None = None   # the search's work units for this claim (None: the gate's default)
 
 
 class Inexpressible(Exception):
@@ -155,14 +171,16 @@ def _show(q: Fraction) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- builders
-def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list) -> list[list[Claim]]:
-    """inf f (side -1) or sup f (side +1) equals the printed number; ``closed``: attained (None: not said)."""
+def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list, on: tuple = (R,),
+               name: str = "f") -> list[list[Claim]]:
+    """inf f (side -1) or sup f (side +1) over ``on`` (default R) equals the printed number; ``closed``:
+    attained (None: not said); ``name`` names f in the claims' texts."""
     word = "sup" if side > 0 else "inf"
     if number.get("float") in ("oo", "-oo"):
         if (number["float"] == "oo") != (side > 0):
             raise Inexpressible(f"{word} f = {number['float']}")
-        return [[Claim(f"f(x) {'>=' if side > 0 else '<='} {'' if side > 0 else '-'}{GROWTH}*|x| on "
-                       f"{'[' + str(RAY) + ', oo)' if s > 0 else '(-oo, ' + str(-RAY) + ']'}, so {word} f = "
+        return [[Claim(f"{name}(x) {'>=' if side > 0 else '<='} {'' if side > 0 else '-'}{GROWTH}*|x| on "
+                       f"{'[' + str(RAY) + ', oo)' if s > 0 else '(-oo, ' + str(-RAY) + ']'}, so {word} {name} = "
                        f"{number['float']}", f, ">=" if side > 0 else "<=", mul(num(side * s * GROWTH), X),
                        (piece_of(RAY, None, True) if s > 0 else piece_of(None, -RAY, False, True),), "proved",
                        necessary=False)
@@ -176,24 +194,24 @@ def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list)
     if not exact:  # an enclosure: the kernel confirms it to TOLERANCE (a 20-digit bound costs twice the search)
         lo -= TOLERANCE * (1 + abs(lo))
     below, above = ("<=", ">=") if side < 0 else (">=", "<=")
-    groups = [[Claim(f"{word} f {above} {_show(lo if side < 0 else -lo)}"
+    groups = [[Claim(f"{word} {name} {above} {_show(lo if side < 0 else -lo)}"
                      f"{' and is not attained' if exact and closed is False else ''}", g,
-                     ">" if exact and closed is False else ">=", num(lo), (R,), "proved")]]
+                     ">" if exact and closed is False else ">=", num(lo), on, "proved")]]
     rational_at = [q for q, exact_point in map(point_of, at_points) if q is not None and exact_point]
     if exact and closed and rational_at:
         a = rational_at[0]
-        groups.append([Claim(f"f({a}) = {_show(lo if side < 0 else -lo)}", g, "==", num(lo), (pt(a),), "proved")])
+        groups.append([Claim(f"{name}({a}) = {_show(lo if side < 0 else -lo)}", g, "==", num(lo), (pt(a),), "proved")])
         return groups
     top = hi + SHARP if exact else hi
     hints = tuple(q for q, _ in map(point_of, at_points) if q is not None)
     if not closed:  # approached at an end, maybe slowly (1 - softsign(x) = 1/(1 + x)): far points first
         hints += tuple(sgn * Fraction(10) ** k for k in FAR for sgn in (1, -1))
     m = _show(hi if side < 0 else -hi)
-    sharp = [Claim(f"{word} f {below} {_show(top if side < 0 else -top)} (a point where f reaches it)", g, ">",
-                    num(top), (R,), "refuted", hints=hints)]
+    sharp = [Claim(f"{word} {name} {below} {_show(top if side < 0 else -top)} (a point where {name} reaches it)", g, ">",
+                    num(top), on, "refuted", hints=hints)]
     if not closed:  # approached at an end: f - m <= 1000/|x| on a ray, so f comes arbitrarily close to m
-        sharp += [Claim(f"f(x) {below} {m} {'+' if side < 0 else '-'} {RATE}/|x| on "
-                        f"{'[1, oo)' if s > 0 else '(-oo, -1]'}, so {word} f {below} {m}", g, "<=",
+        sharp += [Claim(f"{name}(x) {below} {m} {'+' if side < 0 else '-'} {RATE}/|x| on "
+                        f"{'[1, oo)' if s > 0 else '(-oo, -1]'}, so {word} {name} {below} {m}", g, "<=",
                         add(num(hi), mul(num(s * RATE), power(X, -1))),
                         (piece_of(Fraction(1), None, True) if s > 0 else piece_of(None, Fraction(-1), False, True),),
                         "proved", necessary=False) for s in (1, -1)]
@@ -251,20 +269,19 @@ def convex_claims(f, want: int, cuts: list[Fraction], slopes: dict) -> list[list
     pieces = tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1))
     groups = [[Claim(f"{name}'' >= 0 between the breakpoints", ("deriv", ("deriv", g)), ">=", num(0), pieces,
                      "proved", necessary=False)]]
-    for k, c in enumerate(cuts):
+    for c in cuts:
         s = slopes[c]
-        gc = at_q(g, c)
         groups.append([Claim(f"{name}(x) >= {name}({c}) + {s}*(x - {c}) on R (a supporting line)", g, ">=",
-                             add(gc, mul(num(s), sub(X, num(c)))), (R,), "proved", necessary=False)])
-        left = c - 1 if k == 0 else c - min(Fraction(1), (c - cuts[k - 1]) / 2)
-        right = c + 1 if k == len(cuts) - 1 else c + min(Fraction(1), (cuts[k + 1] - c) / 2)
-        for b in (left, right):
-            near = c + (b - c) / 4
-            chord = add(gc, mul(num(1 / (b - c)), sub(at_q(g, b), gc), sub(X, num(c))))
-            on = (piece_of(c, near, False, True) if b > c else piece_of(near, c, True, False),)
-            text = f"{name} lies below its chord from {c} to {b} next to {c}"
-            groups.append([Claim(text + " (an affine piece: equal)", g, "==", chord, on, "proved", necessary=False),
-                           Claim(text, g, "<=", chord, on, "proved")])
+                             add(at_q(g, c), mul(num(s), sub(X, num(c)))), (R,), "proved", necessary=False)])
+    for c, side in next_to(cuts):
+        gc = at_q(g, c)
+        b = side[0] if side[1] == c else side[1]
+        near = c + (b - c) / 4
+        chord = add(gc, mul(num(1 / (b - c)), sub(at_q(g, b), gc), sub(X, num(c))))
+        on = (piece_of(c, near, False, True) if b > c else piece_of(near, c, True, False),)
+        text = f"{name} lies below its chord from {c} to {b} next to {c}"
+        groups.append([Claim(text + " (an affine piece: equal)", g, "==", chord, on, "proved", necessary=False),
+                       Claim(text, g, "<=", chord, on, "proved")])
     return groups
 
 
@@ -290,3 +307,130 @@ def both_signs_claims(f, status: str) -> list[list[Claim]]:
     nonneg = Claim("f >= 0 on R", f, ">=", num(0), (R,), "refuted" if proved else "proved", necessary=proved)
     nonpos = Claim("f <= 0 on R", f, "<=", num(0), (R,), nonneg.want, necessary=proved)
     return [[nonneg], [nonpos]] if status == "proved" else [[nonneg, nonpos]]
+
+
+# ---------------------------------------------------------------------------------------------- derivative
+def deriv_domain(f, cuts: list[Fraction], undefined: set) -> tuple[tuple, list[list[Claim]]]:
+    """(D, groups): D is where f' exists according to the search (the open pieces between the points ``cuts``
+    and the cuts not in ``undefined``); the groups certify that f' does not exist at the cuts left out (the
+    claim f'(c) = f'(c) is refuted only where f'(c) is undefined)."""
+    d = ("deriv", f)
+    ends = [None, *cuts, None]
+    pieces = [piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1)]
+    domain = tuple(pieces + [pt(c) for c in cuts if c not in undefined])
+    return domain, [[Claim(f"f' does not exist at {c}", d, "==", d, (pt(c),), "refuted")] for c in cuts
+                    if c in undefined]
+
+
+def derivative_end_claims(f, side: int, value: dict, domain: tuple, gaps: list, cuts: list[Fraction]
+                          ) -> list[list[Claim]]:
+    """sup f' (side +1) or inf f' (side -1) over the points where f is differentiable (``domain`` and
+    ``gaps`` from :func:`deriv_domain`) is the printed ``value`` (an extreme: number, attained, at).  An end
+    that is not attained may be approached at a cut c (hardswish's f' -> 3/2 as x -> 3-): f' comes within
+    RATE |x - c| of it next to c."""
+    groups = [[replace(c, work=DERIVATIVE_WORK) for c in group] for group in
+              end_claims(("deriv", f), side, value, value.get("attained"), value.get("at") or [], domain, "f'")]
+    groups = gaps + groups
+    box = enclosure(value)
+    if not value.get("attained") and box is not None and cuts:
+        g = ("deriv", f) if side < 0 else neg(("deriv", f))
+        hi = box[1] if side < 0 else -box[0]
+        word, below = ("sup", ">=") if side > 0 else ("inf", "<=")
+        groups[-1] = groups[-1] + [
+            Claim(f"f'(x) {below} {_show(side * -hi)} {'+' if side < 0 else '-'} {RATE}*|x - {c}| on {on}, so "
+                  f"{word} f' {below} {_show(side * -hi)}", g, "<=", add(num(hi), mul(num(RATE), dist)), (on,),
+                  "proved", necessary=False, work=DERIVATIVE_WORK)
+            for c, on in next_to(cuts) for dist in [sub(num(c), X) if on[1] == c else sub(X, num(c))]]
+    return groups
+
+
+def negated(number: dict) -> dict:
+    """The printed number -v (exact when rational, else its ball negated; infinite ends swapped)."""
+    if number.get("float") in ("oo", "-oo"):
+        return {"float": "-oo" if number["float"] == "oo" else "oo"}
+    q = fraction(number.get("exact"))
+    if q is not None:
+        return {"exact": str(-q)}
+    box = enclosure(number)
+    if box is None:
+        raise Inexpressible("a bound without an enclosure")
+    from flint import arb, ctx
+
+    saved, ctx.prec = ctx.prec, 256
+    try:  # an arb ball exactly holding [-hi, -lo] (its printed text encloses it)
+        lo, hi = -box[1], -box[0]
+        ball = arb(str(lo.numerator)) / int(lo.denominator)
+        ball = ball.union(arb(str(hi.numerator)) / int(hi.denominator))
+        return {"enclosure": ball.str(60, radius=True)}
+    finally:
+        ctx.prec = saved
+
+
+def lipschitz_claims(f, value: dict, side: int, extreme: dict, domain: tuple, gaps: list, cuts: list[Fraction]
+                     ) -> list[list[Claim]]:
+    """The best Lipschitz constant is L (``value``, finite), reached by sup f' = ``extreme`` (``side`` +1) or
+    by -inf f' (-1, ``extreme`` = inf f'): that end of f' (:func:`derivative_end_claims`), the other bound
+    (-L <= f' or f' <= L) where f' exists, and |f(x) - f(c)| <= L |x - c| next to each cut c, so f is
+    continuous, hence L-Lipschitz on R by the mean value theorem on each piece."""
+    box = enclosure(value)
+    if box is None:
+        raise Inexpressible("L has no enclosure")
+    other = [[replace(c, work=DERIVATIVE_WORK) for c in group] for group in
+             end_claims(("deriv", f), -side, negated(value) if side > 0 else value, None, [], domain, "f'")[:1]]
+    near = []
+    for c, on in next_to(cuts):
+        dist = sub(num(c), X) if on[1] == c else sub(X, num(c))
+        for rel, s in (("<=", 1), (">=", -1)):
+            near.append([Claim(f"f(x) {rel} f({c}) {'+' if s > 0 else '-'} {_show(box[1])}*|x - {c}| on {on}", f,
+                               rel, add(at_q(f, c), mul(num(s * box[1]), dist)), (on,), "proved")])
+    return derivative_end_claims(f, side, extreme, domain, gaps, cuts) + other + near
+
+
+def jump_claims(f, cuts: list[Fraction], jumps: dict) -> list[list[Claim]]:
+    """L = oo: f is discontinuous at a cut c, |f(x) - f(c)| >= e > 0 on a side of c (``jumps[(c, on)]`` = the
+    signed e the search proposes), so |f(x) - f(c)| / |x - c| is unbounded."""
+    group = []
+    for c, on in next_to(cuts):
+        e = jumps.get((c, on))
+        if e:
+            group.append(Claim(f"f(x) {'>=' if e > 0 else '<='} f({c}) {'+' if e > 0 else '-'} {abs(e)} on {on} "
+                               f"(a jump, so f is not Lipschitz)", f, ">=" if e > 0 else "<=",
+                               add(at_q(f, c), num(e)), (on,), "proved", necessary=False))
+    if not group:
+        raise Inexpressible("no jump of f was found")
+    return [group]
+
+
+def next_to(cuts: list[Fraction]):
+    """(c, piece) for the pieces [c - delta, c) and (c, c + delta] next to each cut c (delta <= 1, within
+    half the gap to the next cut)."""
+    for k, c in enumerate(cuts):
+        left = c - 1 if k == 0 else c - min(Fraction(1), (c - cuts[k - 1]) / 2)
+        right = c + 1 if k == len(cuts) - 1 else c + min(Fraction(1), (cuts[k + 1] - c) / 2)
+        yield c, piece_of(left, c, True, False)
+        yield c, piece_of(c, right, False, True)
+
+
+def identity_claims(f, status: str) -> list[list[Claim]]:
+    """f(0) = 0 and f'(0) = 1 (f' existing at 0): both proved, or one of them refuted."""
+    zero = Claim("f(0) = 0", f, "==", num(0), (pt(Fraction(0)),), status, necessary=status == "proved")
+    slope = Claim("f'(0) = 1 (f is differentiable at 0)", ("deriv", f), "==", num(1), (pt(Fraction(0)),), status,
+                  necessary=status == "proved")
+    return [[zero], [slope]] if status == "proved" else [[zero, slope]]
+
+
+def unbounded_claims(f, status: str, bound: Fraction | None) -> list[list[Claim]]:
+    """non_saturating: |f| -> oo at -oo or at +oo (proved: one of the two limits); refuted: at each end |f|
+    has a finite limit or stays below ``bound`` (a bound on |f| the search proposes, or None) on a ray."""
+    def lim(end, want, necessary):
+        return Claim(f"|f| -> oo as x -> {end}", ("abs", f), "==", "oo", (), want, necessary, limit=end)
+    if status == "proved":
+        return [[lim(end, "proved", False) for end in ("oo", "-oo")]]
+    groups = []
+    for end, ray in (("oo", piece_of(Fraction(1), None, True)), ("-oo", piece_of(None, Fraction(-1), False, True))):
+        group = [lim(end, "refuted", True)]
+        if bound is not None:
+            group.append(Claim(f"|f(x)| <= {bound} on {ray}", ("abs", f), "<=", num(bound), (ray,), "proved",
+                               necessary=False))
+        groups.append(group)
+    return groups

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import time
 import warnings
+from dataclasses import replace
 from fractions import Fraction
 
 import sympy as sp
@@ -33,7 +34,8 @@ from symact.verdict import Certificate, Verdict
 _R = (None, None, False, False)
 #: the keys whose proved/refuted verdicts the kernel checks
 GATED = ("range", "bounded_above", "bounded_below", "extrema", "monotonic", "convex", "concave",
-         "zero_at_origin", "odd", "range_has_both_signs")
+         "zero_at_origin", "odd", "range_has_both_signs", "derivative_max", "derivative_min", "lipschitz",
+         "identity_near_origin", "non_saturating")
 #: search work units per claim (see :mod:`symact.decide.checked`: about 2000 per second), and a CPU cap per
 #: claim for terms whose enclosures are slow (a derivative of mish): the table must stay fast
 WORK = 2000
@@ -79,6 +81,8 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = No
                 if "continuity" in out and out["continuity"].status == "proved" and out["continuity"].value != "Cinf":
                     out["continuity"] = _withdrawn(out["continuity"], reason)
                 break
+        else:  # every point is certified: f' is undefined there
+            out["differentiable"] = replace(diff, method=f"{diff.method}; kernel-checked")
     kernel = _Kernel(term, seconds)
     for key in GATED:
         v = out.get(key)
@@ -97,13 +101,15 @@ class _Kernel:
 
     def settle(self, c: kc.Claim):
         """(kernel verdict or None, certificate, reason)."""
-        from symact.decide.certify import Search
+        from symact.decide.certify import Search, limit_search
 
-        key = (c.lhs, c.rel, c.rhs, c.domain)
+        key = (c.lhs, c.rel, c.rhs, c.domain, c.limit)
         if key not in self.done:
-            search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=WORK)
+            work = c.work or WORK
+            search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=work) if c.limit is None else None
             # a claim wanted refuted needs only a counterexample: no proof is attempted
-            run = (lambda: search.counterexample(c.hints)) if c.want == "refuted" else search.run
+            run = ((lambda: limit_search(c.lhs, c.rel, c.rhs, c.limit, work)) if search is None
+                   else (lambda: search.counterexample(c.hints)) if c.want == "refuted" else search.run)
             cap = CLAIM_SECONDS if self.until is None else min(CLAIM_SECONDS, self.until - time.process_time())
             if cap <= 0:
                 self.done[key] = (None, None, "the analysis budget was spent before the kernel checked this claim")
@@ -115,10 +121,16 @@ class _Kernel:
             if ok and found is None:
                 found = (None, None, "no counterexample was found")
             if not ok or (found[0] is None and "budget" in found[2]):
-                found = (None, None, f"not settled within the gate's limit of {WORK} work units and "
+                found = (None, None, f"not settled within the gate's limit of {work} work units and "
                                      f"{CLAIM_SECONDS:g} CPU s per claim")
             self.done[key] = found
         return self.done[key]
+
+    def deriv_domain(self, cuts: list[Fraction]):
+        """(where f' exists, the groups certifying where it does not): see :func:`kc.deriv_domain`."""
+        from symact.kernel.evaluate import undefined_reason
+
+        return kc.deriv_domain(self.f, cuts, {c for c in cuts if undefined_reason(("deriv", self.f), c)})
 
     def confirm(self, key: str, v: Verdict, verdicts: dict[str, Verdict]) -> Verdict:
         try:
@@ -176,6 +188,28 @@ class _Kernel:
             return [(value, kc.odd_claims(f, v.status, kc.fraction(data.get("point"))))]
         if key == "range_has_both_signs":
             return [(value, kc.both_signs_claims(f, v.status))]
+        if key == "identity_near_origin":
+            return [(value, kc.identity_claims(f, v.status))]
+        if key == "non_saturating":
+            return [(value, kc.unbounded_claims(f, v.status, _bound(verdicts.get("range"))))]
+        if key in ("derivative_max", "derivative_min"):
+            cuts = breakpoints(f)
+            return [(value, kc.derivative_end_claims(f, 1 if key == "derivative_max" else -1, value,
+                                                     *self.deriv_domain(cuts), cuts))]
+        if key == "lipschitz":
+            cuts = breakpoints(f)
+            infinite = value.get("float") == "oo"
+            for side, k in ((1, "derivative_max"), (-1, "derivative_min")):  # the end of f' that gives L
+                d = verdicts.get(k)
+                if d is None or d.status != "proved":
+                    continue
+                if infinite and d.value.get("float") == ("oo" if side > 0 else "-oo"):  # f' unbounded
+                    return [(value, kc.derivative_end_claims(f, side, d.value, *self.deriv_domain(cuts), cuts))]
+                if not infinite and d.value.get("float") == side * value.get("float"):
+                    return [(value, kc.lipschitz_claims(f, value, side, d.value, *self.deriv_domain(cuts), cuts))]
+            if infinite:
+                return [(value, kc.jump_claims(f, cuts, _jumps(f, cuts)))]
+            raise kc.Inexpressible("the end of f' that gives L is not kernel-checked")
         if key == "monotonic":
             if v.status == "refuted":
                 inc, dec = data.get("increasing") or [], data.get("decreasing") or []
@@ -222,6 +256,36 @@ def _slope(f, want: int, c: Fraction) -> Fraction:
         except (Uncertain, GermUndefined, ZeroDivisionError, AttributeError, TypeError, ValueError):
             return Fraction(0)
     return ((mids[0] + mids[1]) / 2).limit_denominator(10 ** 6)
+
+
+def _jumps(f, cuts: list[Fraction]) -> dict:
+    """{(c, side piece): e}: half the jump of f at c seen from 10^-12 beyond c (search only: the kernel checks
+    f - f(c) >= e on the whole side piece)."""
+    from symact.kernel.evaluate import GermUndefined, enclose, point
+    from symact.kernel.ivals import Uncertain
+
+    out = {}
+    for c, on in kc.next_to(cuts):
+        near = c + (Fraction(-1) if on[1] == c else Fraction(1)) / 10 ** 12
+        try:
+            ball = enclose(f, point(near))
+            here = enclose(f, point(c))
+            jump = (float(ball.lo.mid()) - float(here.lo.mid())) / 2
+        except (Uncertain, GermUndefined, ZeroDivisionError, AttributeError, TypeError, ValueError):
+            continue
+        if abs(jump) > 1e-6:
+            out[(c, on)] = Fraction(jump).limit_denominator(10 ** 6)
+    return out
+
+
+def _bound(rng: Verdict | None) -> Fraction | None:
+    """1 + the larger |end| of a confirmed finite range (a bound on |f| for non_saturating), or None."""
+    if rng is None or rng.status != "proved":
+        return None
+    ends = [kc.enclosure(rng.value[k]) for k in ("lower", "upper") if rng.value[k].get("float") not in ("oo", "-oo")]
+    if len(ends) < 2 or None in ends:
+        return None
+    return Fraction(int(max(abs(e) for box in ends for e in box)) + 1)
 
 
 def _confirmed(v: Verdict, proofs, value) -> Verdict:
