@@ -137,6 +137,30 @@ def test_monotone_end_value_at_higher_precision():
     assert check_claim(parse_claim("x*exp(-x) < exp(-1)"), 3).status == "refuted"
 
 
+def test_product_rule_multiplies_proved_signs():
+    """silu'(x) <= 1.1 on (8, oo): silu'' = -((x - 2) e^x - (x + 2)) e^x / (e^x + 1)^3, each factor's sign on its own
+    (the numerator by monotonicity), so silu' decreases from silu'(8) there."""
+    c = certificate("diff(silu(x), x) <= 1.1 for x > 8")
+    assert '"product"' in json.dumps(c) and check(c)[0] == "proved"
+    assert certificate("diff(silu(x), x) <= 1.0998393202")["verdict"] == "proved"   # max 1.09983932013 at x = 2.3994
+    assert check_claim(parse_claim("diff(silu(x), x) <= 1.0998393201"), 3).status == "refuted"
+    two = ["mul", ["add", X, num("1")], ["add", X, num("2")]]            # (x + 1)(x + 2) > 0 on (0, oo)
+    factors = [{"rel": ">", "by": {"rule": "eval"}}, {"rel": ">", "by": {"rule": "eval"}}]
+    pos = ["0", "oo", False, False]
+
+    def product(parts):   # the difference (x + 1)(x + 2) - 0 is a sum: rewrite it as the product first
+        return [{"rule": "rewrite", "as": two, "by": {"rule": "product", "factors": parts}}]
+
+    assert check(cert(two, ">", num("0"), "proved", product(factors), domain=(pos,)))[0] == "proved"
+    with pytest.raises(Rejected, match="give a product"):   # two positive factors do not make a negative product
+        check(cert(two, "<", num("0"), "proved", product(factors), domain=(pos,)))
+    lie = [{"rel": "<", "by": {"rule": "eval"}}, factors[1]]            # x + 1 < 0 is false on (0, oo)
+    with pytest.raises(Rejected):
+        check(cert(two, "<", num("0"), "proved", product(lie), domain=(pos,)))
+    with pytest.raises(Rejected, match="product needs"):    # not a product without the rewrite
+        check(cert(two, ">", num("0"), "proved", [{"rule": "product", "factors": factors}], domain=(pos,)))
+
+
 def test_cases_must_cover_the_piece():
     c = cert(["pow", X, "2"], ">=", num("0"), "proved", [{"rule": "cases", "parts": [
         {"on": ["-oo", "0", False, True], "by": {"rule": "eval"}},

@@ -325,7 +325,8 @@ class Search:
         roots = []
         for r in _float_roots(dg, p, self)[:3]:
             sharp = self.refine(dg, r)
-            roots.append(sharp if sharp is not None else Fraction(r))
+            if sharp is not None or abs(r) <= 8:  # far out, a float sign change without a certain one is noise
+                roots.append(sharp if sharp is not None else Fraction(r))
         return roots
 
     def try_rewrite(self, g, rel, p):
@@ -346,10 +347,32 @@ class Search:
             self.spend(sum(_size(r) for r in proposals))
             self.rewrite_cache[h] = [r for r in proposals if self.equal_by_algebra(h, r, p)]
         for other in self.rewrite_cache[h]:
-            node = self.try_eval(other, rel, p)
+            node = self.try_eval(other, rel, p) or self.try_product(other, rel, p)
             if node is not None:
                 return {"rule": "rewrite", "as": to_json(other), "by": node}
         return None
+
+    def try_product(self, g, rel, p):
+        """A product whose factors each keep one sign on p (seen in floats), each sign proved on its own."""
+        if g[0] != "mul" or rel == "==":
+            return None
+        factors, sign = [], 1
+        for f in g[1:]:
+            s = 1 if _plausible(f, ">", p) else -1 if _plausible(f, "<", p) else 0
+            if s == 0:
+                return None
+            sign *= s
+            factors.append((f, ">" if s > 0 else "<"))
+        if (sign > 0) != (rel in (">", ">=")):
+            return None
+        parts = []
+        for f, frel in factors:
+            self.spend(1)
+            node = self.try_eval(f, frel, p) or self.try_monotone(f, frel, p, 2, MAX_ORDER - 1)
+            if node is None:
+                return None
+            parts.append({"rel": frel, "by": node})
+        return {"rule": "product", "factors": parts}
 
     def equal_by_algebra(self, h, other, p) -> bool:
         """Whether the kernel's algebra will accept ``other`` for ``h`` on p (a proposal it rejects is useless);

@@ -38,6 +38,9 @@ piece P by one of these rules (the only ways to conclude):
 ``tail``      P reaches +oo or -oo; g (d's smooth form on P) is monotone there (the sign of g' on the interior
               of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`) has the
               right sign: a monotone function on a ray lies on one side of its limit;
+``product``   the smooth form of d on P is a product f_1 ... f_k (a ``mul`` node; reach one with ``rewrite``) and
+              ``"factors"`` gives for each f_i a relation f_i REL_i 0 (``<``, ``>``, ``<=``, ``>=``) and its node:
+              the signs multiply (strict when every factor's is), which must give REL;
 ``periodic``  x occurs in d only inside arguments s x + c of sin and cos with rational slopes s (c free of x),
               so d(x + T) = d(x), definedness included, for T = 2 pi L with L the least common denominator of
               the slopes; the sub-node proves the claim on the closed interval [from, to], whose length is
@@ -300,6 +303,24 @@ class _Checker:
                         f"inside, so it stays {rel} 0 (mean value theorem):")
         self.prove(node.get("by"), differentiate(g), drel, interior(p))
 
+    def rule_product(self, node, d, rel, p) -> None:
+        g = smooth_form(d, p, strict=False)
+        factors = node.get("factors")
+        if g[0] != "mul" or not isinstance(factors, list) or len(factors) != len(g) - 1:
+            raise Rejected("product needs the difference's smooth form to be a product and one node per factor")
+        sign, strict = 1, True
+        for f, part in zip(g[1:], factors):
+            frel = part.get("rel") if isinstance(part, dict) else None
+            if frel not in ("<", "<=", ">", ">="):
+                raise Rejected("each factor needs rel: <, <=, > or >=")
+            self.prove(part.get("by"), f, frel, p)
+            sign *= 1 if frel in (">", ">=") else -1
+            strict = strict and frel in ("<", ">")
+        got = (">" if sign > 0 else "<") if strict else (">=" if sign > 0 else "<=")
+        if not holds_relation(got, rel):
+            raise Rejected(f"the factors' signs give a product {got} 0, not {rel} 0")
+        self.log.append(f"On {piece_text(p)}: the difference is a product of factors of certain signs, so it is {got} 0.")
+
     def rule_periodic(self, node, d, rel, p) -> None:
         from flint import arb
 
@@ -389,6 +410,11 @@ class _Checker:
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
+
+
+def holds_relation(got: str, rel: str) -> bool:
+    """Whether ``v got 0`` implies ``v rel 0``."""
+    return got == rel or (got, rel) in ((">", ">="), ("<", "<="))
 
 
 def period_multiple(d) -> int | None:
