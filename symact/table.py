@@ -33,14 +33,15 @@ def cache_dir() -> Path:
 
 
 def _version() -> str:
-    """symact's version plus a digest of the property engine's source, so a changed engine never reads rows
-    computed by an older one."""
+    """symact's version plus a digest of the source that decides a row (the property engine, the deciders, the
+    kernel that gates them, the catalog), so a changed one never reads rows computed by an older one."""
     from symact import __version__
 
     digest = hashlib.sha256()
-    engine = Path(__file__).resolve().parent / "properties"
-    for path in sorted(engine.glob("*.py")):
-        digest.update(path.read_bytes())
+    root = Path(__file__).resolve().parent
+    for part in ("properties", "decide", "kernel", "catalog"):
+        for path in sorted((root / part).glob("*.py")):
+            digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
