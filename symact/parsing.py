@@ -44,6 +44,9 @@ import sympy as sp
 
 from symact.errors import ExpressionError, ParameterError
 
+#: CPU seconds SymPy may take to build a piecewise activation of a piecewise argument
+NESTING_SECONDS = 5.0
+
 __all__ = ["Claim", "ExpressionTypeError", "as_expression", "parse_claim", "parse_expression", "parse_number",
            "parse_param",
            "MAX_LENGTH", "MAX_DEPTH"]
@@ -527,11 +530,22 @@ class _Builder:
         hole = sp.Dummy("arg", real=True)
         body = self.sympy(node, lambda: _evaluated(lambda: entry(hole, params)))
         try:
-            return self.sympy(node, lambda: body.xreplace({hole: arg}))
+            return self.bounded(node, lambda: self.sympy(node, lambda: body.xreplace({hole: arg})))
         except ExpressionError:
             # SymPy cannot build some unevaluated forms (a Piecewise of an unevaluated Piecewise): the argument
             # is then evaluated as in the ordinary parse
-            return self.sympy(node, lambda: _evaluated(lambda: entry(arg, params)))
+            return self.bounded(node, lambda: self.sympy(node, lambda: _evaluated(lambda: entry(arg, params))))
+
+    def bounded(self, node: ast.AST, build: Callable[[], Any]) -> Any:
+        """``build()`` within :data:`NESTING_SECONDS` CPU seconds: a piecewise activation of a piecewise
+        argument puts a Piecewise into a condition, and SymPy then rewrites it to sets, which can take hours."""
+        from symact.budget import run_with_budget
+
+        ok, value = run_with_budget(build, NESTING_SECONDS)
+        if not ok:
+            raise self.fail(node, f"SymPy could not build {self.segment(node)[:60]!r} within {NESTING_SECONDS:g} "
+                                  "CPU seconds (a piecewise function of a piecewise argument)")
+        return value
 
     def derivative(self, node: ast.Call, depth: int) -> sp.Expr:
         self.no_keywords(node, "diff")
