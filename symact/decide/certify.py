@@ -197,12 +197,12 @@ class Search:
 
     # -- proofs ---------------------------------------------------------------------------------------------
     def prove(self, p):
-        if (p[0] is None or p[1] is None) and period_multiple(self.d) is not None:
-            node = self.try_eval(self.d, self.rel, p) or self.periodic()   # sin(x) <= 1 needs no period
+        L = period_multiple(self.d) if p[0] is None or p[1] is None else None
+        if L is not None:
+            node = self.try_eval(self.d, self.rel, p) or self.periodic(L)   # sin(x) <= 1 needs no period
             if node is not None:
                 return node
-        breaks = sorted({r for u in _switch_arguments(self.d) for r in [_linear_root(u)]
-                         if r is not None and contains(interior(p), r)})
+        breaks = [r for r in breakpoints(self.d) if contains(interior(p), r)]
         if not breaks:
             return self.prove_on(self.d, self.rel, p, 6)
         parts = []
@@ -221,11 +221,10 @@ class Search:
             parts.append({"on": piece_json(q), "by": node})
         return {"rule": "cases", "parts": parts}
 
-    def periodic(self):
-        """A proof on one period (a little more: the kernel wants a rational interval at least that long) when
-        x occurs in the claim only inside sin and cos of s x + c."""
-        L = period_multiple(self.d)
-        if L is None or L > MAX_PERIOD_MULTIPLE:
+    def periodic(self, L: int):
+        """A proof on one period 2 pi L (a little more: the kernel wants a rational interval at least that long)
+        when x occurs in the claim only inside sin and cos of s x + c (:func:`period_multiple`)."""
+        if L > MAX_PERIOD_MULTIPLE:
             return None
         end = Fraction(math.ceil(2 * math.pi * L * 1024) + 1, 1024)
         node = self.prove((Fraction(0), end, True, True))
@@ -333,7 +332,6 @@ class Search:
         """An equal form of g whose enclosure settles the claim (proposed by SymPy; the kernel re-checks the
         equality)."""
         from symact.decide.terms_sympy import rewrites
-        from symact.kernel.terms import to_json
 
         try:
             h = smooth_form(g, p, strict=False)
@@ -553,12 +551,11 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
     proposes where the ray starts."""
     from symact.decide.terms_sympy import limit_forms
-    from symact.kernel.terms import to_json
 
     claim = {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": rhs if isinstance(rhs, str) else to_json(rhs),
              "domain": [], "limit": at}
     side = 1 if at == "oo" else -1
-    starts = sorted({r for u in _switch_arguments(lhs) for r in [_linear_root(u)] if r is not None}, key=lambda r: -side * r)
+    starts = sorted(breakpoints(lhs), key=lambda r: -side * r)
     reasons = []
     for r in [*(r + side for r in starts[:1]), *(side * Fraction(k) for k in (0, 1, 8, 64, 1024))][:6]:
         work -= 50 + _size(lhs)

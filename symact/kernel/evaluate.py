@@ -52,11 +52,12 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         return Iv.ball(exact(t[1]))
     if head == "const":
         return Iv.ball(arb.pi() if t[1] == "pi" else arb(1).exp())
-    if head == "add" and affine(t) is not None:  # exact: no dependency between the x's of a linear form
-        slope, intercept = affine(t)
-        return ivals.add(ivals.mul(Iv.of(slope, slope, False, False), piece_iv(p)),
-                         Iv.of(intercept, intercept, False, False))
     if head == "add":
+        linear = affine(t)
+        if linear is not None:  # exact: no dependency between the x's of a linear form
+            slope, intercept = linear
+            return ivals.add(ivals.mul(Iv.of(slope, slope, False, False), piece_iv(p)),
+                             Iv.of(intercept, intercept, False, False))
         out = enclose(t[1], p, strict)
         for a in t[2:]:
             out = ivals.add(out, enclose(a, p, strict))

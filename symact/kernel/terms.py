@@ -31,6 +31,7 @@ evaluation stays a quotient whose denominator must be non-zero.
 """
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Any
 
@@ -282,9 +283,7 @@ def linear_split(u):
         consts = [rational_value(a) for a in u[1:]]
         others = [a for a, c in zip(u[1:], consts) if c is None]
         if len(others) == 1:
-            scale = Fraction(1)
-            for c in consts:
-                scale *= c if c is not None else 1
+            scale = math.prod(c for c in consts if c is not None)
             slope, rest = linear_split(others[0])
             return slope * scale, None if rest is None or scale == 0 else rest if scale == 1 else mul(num(scale), rest)
     if u[0] == "add":
@@ -306,11 +305,11 @@ def rational_value(t) -> Fraction | None:
         base = rational_value(t[1])
         return None if base is None or (base == 0 and t[2] < 0) else base ** int(t[2])
     if t[0] in ("add", "mul"):
-        values = [rational_value(a) for a in t[1:]]
-        if any(v is None for v in values):
-            return None
-        out = values[0]
-        for v in values[1:]:
+        out = Fraction(0) if t[0] == "add" else Fraction(1)
+        for a in t[1:]:
+            v = rational_value(a)
+            if v is None:  # stop at the first part that is not a rational constant
+                return None
             out = out + v if t[0] == "add" else out * v
         return out
     return None

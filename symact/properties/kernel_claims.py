@@ -340,7 +340,7 @@ def derivative_end_claims(f, side: int, value: dict, domain: tuple, gaps: list, 
             Claim(f"f'(x) {below} {_show(side * -hi)} {'+' if side < 0 else '-'} {RATE}*|x - {c}| on {on}, so "
                   f"{word} f' {below} {_show(side * -hi)}", g, "<=", add(num(hi), mul(num(RATE), dist)), (on,),
                   "proved", necessary=False, work=DERIVATIVE_WORK)
-            for c, on in next_to(cuts) for dist in [sub(num(c), X) if on[1] == c else sub(X, num(c))]]
+            for c, on in next_to(cuts) for dist in [distance(c, on)]]
     return groups
 
 
@@ -379,7 +379,7 @@ def lipschitz_claims(f, value: dict, side: int, extreme: dict, domain: tuple, ga
              end_claims(("deriv", f), -side, negated(value) if side > 0 else value, None, [], domain, "f'")[:1]]
     near = []
     for c, on in next_to(cuts):
-        dist = sub(num(c), X) if on[1] == c else sub(X, num(c))
+        dist = distance(c, on)
         for rel, s in (("<=", 1), (">=", -1)):
             near.append([Claim(f"f(x) {rel} f({c}) {'+' if s > 0 else '-'} {_show(box[1])}*|x - {c}| on {on}", f,
                                rel, add(at_q(f, c), mul(num(s * box[1]), dist)), (on,), "proved")])
@@ -409,6 +409,11 @@ def next_to(cuts: list[Fraction]):
         right = c + 1 if k == len(cuts) - 1 else c + min(Fraction(1), (cuts[k + 1] - c) / 2)
         yield c, piece_of(left, c, True, False)
         yield c, piece_of(c, right, False, True)
+
+
+def distance(c: Fraction, on) -> tuple:
+    """|x - c| as a term on a piece ``on`` next to c (from :func:`next_to`): c - x left of c, x - c right of it."""
+    return sub(num(c), X) if on[1] == c else sub(X, num(c))
 
 
 def identity_claims(f, status: str) -> list[list[Claim]]:
