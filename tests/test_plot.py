@@ -60,7 +60,7 @@ def test_refuted_check_plots_the_counterexample(tmp_path, capsys):
     texts = " ".join(_texts(out.read_text(encoding="utf-8")))
     # silu(-3/2) + 27/100 = -0.0036382857... (the kernel's counterexample)
     assert "counterexample: at x = -3/2, lhs - rhs ≈ -0.00363829 (certified)" in texts
-    capsys.readouterr()
+    assert capsys.readouterr().err == f"wrote {out}\n"
     out2 = tmp_path / "p.svg"
     assert main(["check", "tanh(x) == 2*sigmoid(2*x) - 1", "--plot", str(out2)]) == 0
     assert not out2.exists() and "no plot" in capsys.readouterr().err
@@ -86,17 +86,18 @@ def test_audit_plot_marks_the_points_outside_the_standard(tmp_path, capsys):
     target.write_text("import numpy as np\n\n\ndef silu(x):\n    return x / (1 + np.exp(-x))\n", encoding="utf-8")
     out = tmp_path / "audit.svg"
     code = main(["audit", f"{target}:silu", "-a", "silu", "--hypothesis", "0", "--no-derivative", "--plot", str(out)])
-    text = capsys.readouterr().out
-    assert code == 1
+    captured = capsys.readouterr()
+    text = captured.out
+    assert code == 1 and f"wrote {out}" in captured.err
     bad = int(re.search(r"FAIL\s+values\s+(\d+) of \d+ points outside", text).group(1))
     texts = " ".join(_texts(out.read_text(encoding="utf-8")))
     assert f"outside the standard ({bad} points)" in texts and "allowed: |r - f(x)| <=" in texts
 
 
-def test_framework_audit_draws_its_pass_fail_grid(tmp_path):
+def test_framework_audit_draws_its_pass_fail_grid(tmp_path, capsys):
     out = tmp_path / "grid.svg"
     code = main(["audit", "--framework", "numpy", "--only", "logistic", "--dtype", "float32", "--plot", str(out)])
-    assert code in (0, 1)
+    assert code in (0, 1) and f"wrote {out}" in capsys.readouterr().err
     text = out.read_text(encoding="utf-8")
     assert "--framework numpy" in text and "conform" in text and "expit" in text
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import textwrap
 
 from symact.cli import epilog
@@ -163,10 +164,8 @@ def run_check(args: argparse.Namespace) -> int:
     if args.plot and verdict.status == "refuted":
         from symact.plotting import claim_plot
 
-        claim_plot(claim, verdict, plot_to)
+        print(f"wrote {claim_plot(claim, verdict, plot_to)}", file=sys.stderr)
     elif args.plot:
-        import sys
-
         print(f"symact: no plot: the claim is {verdict.status}, only a refuted claim has a counterexample to draw",
               file=sys.stderr)
     if args.json:

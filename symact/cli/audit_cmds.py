@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import math
 
 from symact.cli import epilog
@@ -186,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
     if plot_to is not None and not report.interrupted:
         from symact.plotting import audit_plot
 
-        audit_plot(report, plot_to)
+        print(f"wrote {audit_plot(report, plot_to)}", file=sys.stderr)
     if report.interrupted:
         return 130
     return 0 if report.passed else 1
@@ -249,7 +250,7 @@ def _run_framework(args, dtypes, progress, kw) -> int:
     if plot_to is not None and results:
         from symact.plotting import framework_plot
 
-        framework_plot(args.framework, results, plot_to)
+        print(f"wrote {framework_plot(args.framework, results, plot_to)}", file=sys.stderr)
     if interrupted:
         return 130
     return 0 if passed else 1
