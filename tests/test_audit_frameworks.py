@@ -109,3 +109,23 @@ def test_reproductions_call_the_target_as_the_audit_did():
     F.gelu(t, approximate="tanh").sum().backward()
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == repr(t.grad[0])
+
+
+def test_a_device_is_named_in_the_report_and_used_by_its_reproductions():
+    """With --device the report's header and JSON name the device and each reproduction puts its tensor there
+    (CPU here: CI has no GPU; the CUDA reports in docs/audits were made this way on a lent GPU)."""
+    import subprocess
+    import sys
+
+    torch = pytest.importorskip("torch")
+    from symact.audit.adapters import Target
+
+    r = audit(torch.nn.functional.silu, "silu", dtype="float32", device="cpu", isolate=False, **FAST)
+    assert r.device == "cpu" and r.to_json()["device"] == "cpu"
+    assert r.text().splitlines()[0].startswith("symact audit: ") and "float32 (torch, cpu): FAILS" in r.text()
+    cmd = Target(torch.nn.functional.silu, kind="torch", device="cpu").reproduction(-88.72283935546875, "float32")
+    assert ".to('cpu')" in cmd
+    out = subprocess.run(cmd.replace("python -c", f"{sys.executable} -c", 1), shell=True, capture_output=True,
+                         text=True, timeout=120)
+    want = torch.nn.functional.silu(torch.tensor([-88.72283935546875] * 64, dtype=torch.float32))[0]
+    assert out.returncode == 0 and out.stdout.strip() == repr(want), out.stderr

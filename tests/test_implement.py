@@ -271,11 +271,22 @@ def test_torch_autograd_uses_the_accurate_derivative():
     assert_gradient("gelu", xs, grad.tolist(), np.float64)
 
 
-def test_jax_custom_jvp_uses_the_accurate_derivative():
-    """Last in this file: it imports JAX, whose threads make a later fork (the proofs' sandbox) risky."""
+def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
+    """Last in this file: it imports JAX, whose threads make a later fork (the proofs' sandbox) risky, so both
+    modules are generated first.  XLA on CPU flushes float32 subnormals to 0: the generated module still gets
+    silu(-100) = -3.72e-42 and silu(1e-40) = 5e-41 (the float32 roundings of the exact values, computed here with
+    mpmath), and leaves JAX's 64-bit setting as it was."""
+    _, softplus = generated("softplus", target="jax", dtype="float32")
+    _, silu = generated("silu", target="jax", dtype="float32")
     import jax
 
     xs = [-30.0, -3.0, -0.5, 0.25, 2.0, 30.0]
-    _, softplus = generated("softplus", target="jax", dtype="float32")
     grad = jax.vmap(jax.grad(softplus.softplus))(jax.numpy.array(xs, dtype="float32"))
     assert_gradient("softplus", xs, np.asarray(grad).tolist(), np.float32)
+    xs = np.array([-100.0, -90.0, 1e-40, -1e-40, 3.0], dtype=np.float32)
+    got = np.asarray(silu.silu(jax.numpy.asarray(xs)))
+    assert got.dtype == np.float32 and not jax.config.jax_enable_x64
+    for x0, g in zip(xs, got):
+        x0 = mpmath.mpf(float(x0))
+        assert g == np.float32(float(x0 / (1 + mpmath.exp(-x0)))), (x0, g)
+    assert got[0] != 0 and got[2] != 0

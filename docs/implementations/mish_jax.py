@@ -6,7 +6,8 @@ Branches of mish (each claim is decided by symact's kernel; the certificates are
   prefixes of their canonical JSON):
   * x <= -800: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(mish(x) - (0)) <= 10**(-324) for x <= -800
-      NOT PROVED (unknown: the search's work budget was spent before a certificate was found)
+      NOT PROVED (unknown: the decision was stopped while proving the claim of branch 1: it reached its hard
+        CPU-time limit)
   * x > -800: x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x.
       claim: mish(x) == x*tanh(log(exp(x) + 1)) for x > -800
       proved by the kernel, certificate 3ba1ff5086b3c3e7
@@ -29,8 +30,11 @@ Branches of mish_derivative (each claim is decided by symact's kernel; the certi
 WARNING: 3 branch claim(s) above are NOT proved; the code uses them anyway.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  Accuracy is
-  measured, not proved: audit it with
+  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  mish computes
+  float32 inputs in float64 and rounds once.  mish_derivative computes float32 inputs in float64 and rounds
+  once.  (JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA flushes float32
+  subnormals to zero, so inputs are read and subnormal results built from their bits.)  Accuracy is measured,
+  not proved: audit it with
     symact audit FILE.py:mish -a mish --dtype float32
 """
 import json
@@ -478,29 +482,48 @@ def mish_jvp(primals, tangents):
 
 def _mish_value(x):
     """mish(x), branch by branch (see the module docstring)."""
-    w = x
-    out = w
-    out = jnp.where((w <= -800.0), 0.0, out)
-    m = (w > -800.0)
-    x1 = jnp.where(m, w, -799.0)
-    out = jnp.where(m, (x1*jnp.tanh(jnp.log1p(jnp.exp(x1)))), out)
-    return out
+    with jax.enable_x64(True):
+        w = _widen(x)
+        out = w
+        out = jnp.where((w <= -800.0), 0.0, out)
+        m = (w > -800.0)
+        x1 = jnp.where(m, w, -799.0)
+        out = jnp.where(m, (x1*jnp.tanh(jnp.log1p(jnp.exp(x1)))), out)
+        return _narrow(out)
 
 
 def mish_derivative(x):
     """mish_derivative(x), branch by branch (see the module docstring)."""
-    w = x
-    out = w
-    out = jnp.where((w <= -800.0), 0.0, out)
-    m = (w > -800.0) & (w < 0.0)
-    x1 = jnp.where(m, w, -400.0)
-    x1_0 = jnp.exp(x1)
-    x1_1 = jnp.log1p(x1_0)
-    out = jnp.where(m, ((x1*x1_0/(1.0 + x1_0)/(jnp.cosh(x1_1)**2)) + jnp.tanh(x1_1)), out)
-    m = (w >= 0.0) & (w < 800.0)
-    x2 = jnp.where(m, w, 400.0)
-    x2_0 = jnp.exp((-1.0*x2))
-    x2_1 = jnp.log1p(x2_0)
-    out = jnp.where(m, ((x2/(1.0 + x2_0)/(jnp.cosh((x2 + x2_1))**2)) + jnp.tanh((x2 + x2_1))), out)
-    out = jnp.where((w >= 800.0), 1.0, out)
-    return out
+    with jax.enable_x64(True):
+        w = _widen(x)
+        out = w
+        out = jnp.where((w <= -800.0), 0.0, out)
+        m = (w > -800.0) & (w < 0.0)
+        x1 = jnp.where(m, w, -400.0)
+        x1_0 = jnp.exp(x1)
+        x1_1 = jnp.log1p(x1_0)
+        out = jnp.where(m, ((x1*x1_0/(1.0 + x1_0)/(jnp.cosh(x1_1)**2)) + jnp.tanh(x1_1)), out)
+        m = (w >= 0.0) & (w < 800.0)
+        x2 = jnp.where(m, w, 400.0)
+        x2_0 = jnp.exp((-1.0*x2))
+        x2_1 = jnp.log1p(x2_0)
+        out = jnp.where(m, ((x2/(1.0 + x2_0)/(jnp.cosh((x2 + x2_1))**2)) + jnp.tanh((x2 + x2_1))), out)
+        out = jnp.where((w >= 800.0), 1.0, out)
+        return _narrow(out)
+
+
+def _widen(x):
+    """The exact float64 value of each float32 in x (XLA reads a subnormal as 0: decoded from its bits)."""
+    bits = jax.lax.bitcast_convert_type(x, jnp.int32)
+    mag = bits & 0x7FFFFFFF
+    tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** -149
+    return jnp.where(mag < 0x00800000, tiny, x.astype(jnp.float64))
+
+
+def _narrow(y):
+    """y rounded to float32 once (to nearest, ties to even); below 2^-126, where XLA flushes to 0, built from
+    the subnormal's bits."""
+    a = jnp.abs(y)
+    m = jnp.where(a < 2.0 ** -126, jnp.round(a * 2.0 ** 149), 0.0).astype(jnp.int32)
+    bits = m | jnp.where(jnp.signbit(y), jnp.int32(-2 ** 31), jnp.int32(0))
+    return jnp.where(a < 2.0 ** -126, jax.lax.bitcast_convert_type(bits, jnp.float32), y.astype(jnp.float32))

@@ -24,8 +24,11 @@ Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the
 WARNING: 1 branch claim(s) above are NOT proved; the code uses them anyway.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  Accuracy is
-  measured, not proved: audit it with
+  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  tanhshrink
+  computes float32 inputs in float64 and rounds once.  tanhshrink_derivative computes float32 inputs in
+  float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA
+  flushes float32 subnormals to zero, so inputs are read and subnormal results built from their bits.)
+  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:tanhshrink -a tanhshrink --dtype float32
 """
 import json
@@ -256,25 +259,44 @@ def tanhshrink_jvp(primals, tangents):
 
 def _tanhshrink_value(x):
     """tanhshrink(x), branch by branch (see the module docstring)."""
-    w = x
-    out = w
-    m = (w < (-0.5))
-    x0 = jnp.where(m, w, (-1.5))
-    out = jnp.where(m, (x0 + (-1.0*jnp.tanh(x0))), out)
-    m = (w >= (-0.5)) & (w <= (0.5))
-    x1 = jnp.where(m, w, 0.0)
-    out = jnp.where(m, ((x1**3)*((0.3333333333333333) + ((x1**2)*((-0.13333333333333333) + ((x1**2)*((0.05396825396825397) + ((x1**2)*((-0.021869488536155203) + ((x1**2)*((0.008863235529902197) + ((x1**2)*((-0.003592128036572481) + ((x1**2)*((0.0014558343870513183) + ((x1**2)*((-0.000590027440945586) + ((x1**2)*((0.00023912911424355248) + ((x1**2)*((-9.691537956929451e-05) + ((x1**2)*((3.927832388331683e-05) + ((x1**2)*((-1.5918905069328964e-05) + ((x1**2)*((6.451689215655431e-06) + ((x1**2)*((-2.6147711512907546e-06) + ((x1**2)*((1.0597268320104654e-06) + ((x1**2)*((-4.294911078273806e-07) + ((x1**2)*((1.7406618963571648e-07) + ((-7.054636946400968e-08)*(x1**2)))))))))))))))))))))))))))))))))))), out)
-    m = (w > (0.5))
-    x2 = jnp.where(m, w, (1.5))
-    out = jnp.where(m, (x2 + (-1.0*jnp.tanh(x2))), out)
-    return out
+    with jax.enable_x64(True):
+        w = _widen(x)
+        out = w
+        m = (w < (-0.5))
+        x0 = jnp.where(m, w, (-1.5))
+        out = jnp.where(m, (x0 + (-1.0*jnp.tanh(x0))), out)
+        m = (w >= (-0.5)) & (w <= (0.5))
+        x1 = jnp.where(m, w, 0.0)
+        out = jnp.where(m, ((x1**3)*((0.3333333333333333) + ((x1**2)*((-0.13333333333333333) + ((x1**2)*((0.05396825396825397) + ((x1**2)*((-0.021869488536155203) + ((x1**2)*((0.008863235529902197) + ((x1**2)*((-0.003592128036572481) + ((x1**2)*((0.0014558343870513183) + ((x1**2)*((-0.000590027440945586) + ((x1**2)*((0.00023912911424355248) + ((x1**2)*((-9.691537956929451e-05) + ((x1**2)*((3.927832388331683e-05) + ((x1**2)*((-1.5918905069328964e-05) + ((x1**2)*((6.451689215655431e-06) + ((x1**2)*((-2.6147711512907546e-06) + ((x1**2)*((1.0597268320104654e-06) + ((x1**2)*((-4.294911078273806e-07) + ((x1**2)*((1.7406618963571648e-07) + ((-7.054636946400968e-08)*(x1**2)))))))))))))))))))))))))))))))))))), out)
+        m = (w > (0.5))
+        x2 = jnp.where(m, w, (1.5))
+        out = jnp.where(m, (x2 + (-1.0*jnp.tanh(x2))), out)
+        return _narrow(out)
 
 
 def tanhshrink_derivative(x):
     """tanhshrink_derivative(x), branch by branch (see the module docstring)."""
-    w = x
-    out = w
-    m = (w == w)
-    x0 = jnp.where(m, w, 0.0)
-    out = jnp.where(m, (jnp.tanh(x0)**2), out)
-    return out
+    with jax.enable_x64(True):
+        w = _widen(x)
+        out = w
+        m = (w == w)
+        x0 = jnp.where(m, w, 0.0)
+        out = jnp.where(m, (jnp.tanh(x0)**2), out)
+        return _narrow(out)
+
+
+def _widen(x):
+    """The exact float64 value of each float32 in x (XLA reads a subnormal as 0: decoded from its bits)."""
+    bits = jax.lax.bitcast_convert_type(x, jnp.int32)
+    mag = bits & 0x7FFFFFFF
+    tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** -149
+    return jnp.where(mag < 0x00800000, tiny, x.astype(jnp.float64))
+
+
+def _narrow(y):
+    """y rounded to float32 once (to nearest, ties to even); below 2^-126, where XLA flushes to 0, built from
+    the subnormal's bits."""
+    a = jnp.abs(y)
+    m = jnp.where(a < 2.0 ** -126, jnp.round(a * 2.0 ** 149), 0.0).astype(jnp.int32)
+    bits = m | jnp.where(jnp.signbit(y), jnp.int32(-2 ** 31), jnp.int32(0))
+    return jnp.where(a < 2.0 ** -126, jax.lax.bitcast_convert_type(bits, jnp.float32), y.astype(jnp.float32))

@@ -372,6 +372,8 @@ class Target:
         np_imp = "import numpy as np; " + ("import ml_dtypes; " if fmt.name == "bfloat16" else "")
         if self.kind in backends.KINDS:
             head, arg = backends.get(self.kind).input_text(values, fmt.name)
+            if self.device:  # where the audit put its tensors (--device)
+                arg = f"({arg}).to({self.device!r})"
             return head + imp, arg, kw, sel
         dt = f"np.{fmt.name}" if fmt.name != "bfloat16" else "ml_dtypes.bfloat16"
         if self.kind == "scalar":

@@ -99,7 +99,7 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
     target = fn if isinstance(fn, Target) else Target(fn, kind=kind, call_seconds=call_seconds, label=label,
                                                       kwargs=dict(kwargs or {}), device=device)
     report = AuditReport(target=target.label, activation=entry.name, dtype=fmt.name, params=params,
-                         standard=std.describe())
+                         standard=std.describe(), device=target.device)
     ctx = Context(target, entry, params, fmt, std, effort, prog, label)
     if exhaustive and fmt.name == "float64":
         raise ParameterError("--exhaustive is for float16, bfloat16 (every value) and float32 (all 2^32 inputs, "

@@ -93,6 +93,8 @@ class AuditReport:
     standard: str = ""
     #: what the target wrote to its standard output and error during the audit (isolated runs)
     output: str = ""
+    #: the device its tensors were on (``--device``), None for the framework's default
+    device: str | None = None
 
     @property
     def passed(self) -> bool:
@@ -117,7 +119,7 @@ class AuditReport:
     def to_json(self) -> dict:
         return {"passed": self.passed, "target": self.target, "activation": self.activation, "params": {
             k: str(v) for k, v in self.params.items()}, "dtype": self.dtype, "kind": self.kind,
-            "standard": self.standard, "matches": self.matches, "conventions": self.conventions,
+            "device": self.device, "standard": self.standard, "matches": self.matches, "conventions": self.conventions,
             "interrupted": self.interrupted, "seconds": round(self.seconds, 3), "output": self.output,
             "failures": [f.to_json() for f in self.failures], "checks": [c.to_json() for c in self.checks]}
 
@@ -128,7 +130,7 @@ class AuditReport:
         params = ", ".join(f"{k}={v}" for k, v in self.params.items())
         head = f"{self.activation}({params})" if params else self.activation
         verdict = "INTERRUPTED" if self.interrupted else ("CONFORMS" if self.passed else "FAILS")
-        kind = f" ({self.kind})" if self.kind else ""
+        kind = f" ({', '.join(k for k in (self.kind, self.device) if k)})" if self.kind or self.device else ""
         lines = [f"symact audit: {self.target} as {head}, {self.dtype}{kind}: {verdict}  [{self.seconds:.2f} s]"]
         if self.standard:
             lines.append(f"  standard: {self.standard}")

@@ -259,7 +259,9 @@ def _run_framework(args, dtypes, progress, kw) -> int:
 def framework_table(framework: str, results, interrupted: bool = False) -> str:
     from symact.audit.report import FAIL
 
-    lines = [f"symact audit --framework {framework}" + ("  (INTERRUPTED: partial results)" if interrupted else "")]
+    device = next((r.device for _, r in results if r.device), None)
+    lines = [f"symact audit --framework {framework}" + (f" --device {device}" if device else "")
+             + ("  (INTERRUPTED: partial results)" if interrupted else "")]
     w = max([len(r.label) for r, _ in results] + [8])
     lines.append(f"{'function':<{w}}  {'as':<17} {'dtype':<8} {'values':<7} {'max ulp':>9} {'deriv':<7} {'time':>6}  result")
     for row, rep in results:

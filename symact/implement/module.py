@@ -11,9 +11,27 @@ from symact.catalog.registry import X
 from symact.implement.emit import BACKENDS, Printer, masked_chain, where_chain
 from symact.implement.plan import Part, Plan
 
-#: the format numpy and torch compute float32 inputs in (rounded once at the end), unless a part rounds once
-#: in float32 anyway (:func:`rounds_once`)
-_WORK = {"numpy": "np.float64", "torch": "torch.float64"}
+#: the format each target computes float32 inputs in (rounded once at the end), unless a part rounds once in
+#: float32 anyway (:func:`rounds_once`); JAX inside ``jax.enable_x64(True)``, its inputs and outputs through
+#: their bits (:data:`_JAX_BITS`)
+_WORK = {"numpy": "np.float64", "torch": "torch.float64", "jax": "jnp.float64"}
+#: XLA on CPU flushes float32 subnormals to zero (inputs, results and conversions alike), so the JAX modules read
+#: a float32 input's exact value from its bits and build a subnormal result from its bits
+_JAX_BITS = """def _widen(x):
+    \"\"\"The exact float64 value of each float32 in x (XLA reads a subnormal as 0: decoded from its bits).\"\"\"
+    bits = jax.lax.bitcast_convert_type(x, jnp.int32)
+    mag = bits & 0x7FFFFFFF
+    tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** -149
+    return jnp.where(mag < 0x00800000, tiny, x.astype(jnp.float64))
+
+
+def _narrow(y):
+    \"\"\"y rounded to float32 once (to nearest, ties to even); below 2^-126, where XLA flushes to 0, built from
+    the subnormal's bits.\"\"\"
+    a = jnp.abs(y)
+    m = jnp.where(a < 2.0 ** -126, jnp.round(a * 2.0 ** 149), 0.0).astype(jnp.int32)
+    bits = m | jnp.where(jnp.signbit(y), jnp.int32(-2 ** 31), jnp.int32(0))
+    return jnp.where(a < 2.0 ** -126, jax.lax.bitcast_convert_type(bits, jnp.float32), y.astype(jnp.float32))"""
 
 
 def _float32_exact(c: sp.Expr) -> bool:
@@ -38,8 +56,9 @@ def rounds_once(part: Part) -> bool:
 
 
 def work_format(part: Part, target: str, dtype: str) -> str | None:
-    """The format ``part`` computes float32 inputs in on ``target`` (None: the input's)."""
-    return _WORK.get(target) if dtype == "float32" and not rounds_once(part) else None
+    """The format ``part`` computes float32 inputs in on ``target`` (None: the input's); on JAX always float64,
+    as XLA would flush subnormal inputs and results even of x or a comparison with x."""
+    return _WORK.get(target) if dtype == "float32" and (target == "jax" or not rounds_once(part)) else None
 
 
 def _status(proof) -> str:
@@ -78,6 +97,9 @@ def docstring(plan: Plan, target: str, dtype: str, command: str) -> str:
               + "); NaN in gives NaN "
               "out.  " + "".join(f"{part.name} computes float32 inputs in float64 and rounds once.  "
                                  for part in plan.parts if work_format(part, target, dtype))
+              + ("(JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA flushes "
+                 "float32 subnormals to zero, so inputs are read and subnormal results built from their bits.)  "
+                 if target == "jax" and any(work_format(part, target, dtype) for part in plan.parts) else "")
               + "Accuracy is measured, not proved: audit it with",
               f"    symact audit FILE.py:{plan.name} -a {plan.name if plan.name != 'f' else 'NAME'} --dtype {dtype}"
               + (f" --grad FILE.py:{plan.parts[1].name}" if len(plan.parts) > 1 and target == "numpy" else "")]
@@ -101,22 +123,26 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set)
         lines.append("    x = np.asarray(x)")
         lines.append("    if x.dtype.kind != 'f':\n        x = x.astype(np.float64)")
     work = work_format(part, target, dtype)
-    if work is not None:
+    indent = "    "
+    if target == "jax" and work is not None:
+        lines += ["    with jax.enable_x64(True):", "        w = _widen(x)"]
+        indent = "        "
+    elif work is not None:
         lines.append(f"    w = x.astype({work})" if target == "numpy" else f"    w = x.to({work})")
     else:
         lines.append("    w = x")
     printer = Printer(b, "w")
-    indent = "    "
     if target == "numpy":  # where the exact value overflows, inf is its rounding: no warning for that
         lines.append("    with np.errstate(over='ignore'):")
         indent = "        "
     chain = masked_chain if target == "numpy" else where_chain  # torch's boolean indexing is slower than where
     lines += chain(printer, part.branches, "w", indent)
     printer_used |= printer.used
-    if work is not None:
-        lines.append(f"{indent}return out.astype(x.dtype)" if target == "numpy" else "    return out.to(x.dtype)")
-    else:
+    if work is None:
         lines.append(f"{indent}return out")
+    else:
+        lines.append(f"{indent}return " + {"numpy": "out.astype(x.dtype)", "torch": "out.to(x.dtype)",
+                                           "jax": "_narrow(out)"}[target])
     return lines
 
 
@@ -135,6 +161,8 @@ def render(plan: Plan, target: str, dtype: str, command: str) -> str:
     body += _function(value, target, dtype, f"_{plan.name}_value" if wrapped else plan.name, used)
     if deriv is not None:
         body += ["", ""] + _function(deriv, target, dtype, deriv.name, used)
+    if target == "jax" and any(work_format(part, target, dtype) for part in plan.parts):
+        body += ["", "", _JAX_BITS]
     b = BACKENDS[target]
     imports = ["import json", ""] + b.imports.splitlines()
     imports += sorted({b.special[n][0] for n in used if n in b.special})

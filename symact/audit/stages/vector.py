@@ -399,7 +399,7 @@ def audit_vector(fn: Callable, entry, *, dtype: str = "float32", params: Mapping
     target = fn if isinstance(fn, Target) else Target(fn, kind=kind, call_seconds=call_seconds, label=label,
                                                       kwargs=dict(kwargs or {}), device=device)
     report = AuditReport(target=target.label, activation=entry.name, dtype=fmt.name, params={},
-                         standard=std.describe() + ", componentwise; kappa_i = sum_j |x_j dF_i/dx_j| / |F_i|")
+                         device=target.device, standard=std.describe() + ", componentwise; kappa_i = sum_j |x_j dF_i/dx_j| / |F_i|")
     ctx = _VectorCtx(target, entry.name, fmt, std, effort, prog, label)
     stages = [("values", _stage_values), ("hypothesis", _stage_hypothesis), ("batch", _stage_batch),
               ("special values", _stage_special), ("properties", _stage_properties), ("hygiene", _stage_hygiene),
