@@ -342,3 +342,27 @@ def test_every_call_comes_from_one_thread(hostile):
                  "--no-derivative")
     d = json.loads(res.stdout)
     assert res.returncode == 0, [c for c in d["checks"] if c["status"] != "pass"]
+
+
+def _exhausts_memory(state):
+    """Run in the auditor's child process: what JAX did on a GPU under the address-space limit (its
+    std::bad_alloc arrived as a MemoryError outside the target's call)."""
+    return bytearray(1 << 62)
+
+
+def _usage_error(state):
+    from symact.errors import ParameterError
+
+    raise ParameterError("--device cuda: devices apply to torch targets")
+
+
+def test_an_exception_of_the_audit_in_the_child_is_a_reported_failure_not_a_traceback():
+    from symact.audit.target import Child
+    from symact.errors import ParameterError
+
+    child = Child(memory=0)
+    value, why, _ = child.run(_exhausts_memory)
+    assert value is None and "MemoryError" in why and "during the audit" in why
+    with pytest.raises(ParameterError):  # a usage error still reaches the command line (exit 2)
+        child.run(_usage_error)
+    child.retire()

@@ -26,8 +26,11 @@ Branches of binary_step_derivative (each claim is decided by symact's kernel; th
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  Accuracy is
-  measured, not proved: audit it with
+  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  binary_step
+  computes float32 inputs in float64 and rounds once.  binary_step_derivative computes float32 inputs in
+  float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA
+  flushes float32 subnormals to zero, so inputs are read and subnormal results built from their bits.)
+  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:binary_step -a binary_step --dtype float32
 """
 import json
@@ -302,18 +305,37 @@ def binary_step_jvp(primals, tangents):
 
 def _binary_step_value(x):
     """binary_step(x), branch by branch (see the module docstring)."""
-    w = x
-    out = w
-    out = jnp.where((w < 0.0), 0.0, out)
-    out = jnp.where((w >= 0.0), 1.0, out)
-    return out
+    with jax.enable_x64(True):
+        w = _widen(x)
+        out = w
+        out = jnp.where((w < 0.0), 0.0, out)
+        out = jnp.where((w >= 0.0), 1.0, out)
+        return _narrow(out)
 
 
 def binary_step_derivative(x):
     """binary_step_derivative(x), branch by branch (see the module docstring)."""
-    w = x
-    out = w
-    out = jnp.where((w < 0.0), 0.0, out)
-    out = jnp.where((w == 0.0), 0.0, out)
-    out = jnp.where((w > 0.0), 0.0, out)
-    return out
+    with jax.enable_x64(True):
+        w = _widen(x)
+        out = w
+        out = jnp.where((w < 0.0), 0.0, out)
+        out = jnp.where((w == 0.0), 0.0, out)
+        out = jnp.where((w > 0.0), 0.0, out)
+        return _narrow(out)
+
+
+def _widen(x):
+    """The exact float64 value of each float32 in x (XLA reads a subnormal as 0: decoded from its bits)."""
+    bits = jax.lax.bitcast_convert_type(x, jnp.int32)
+    mag = bits & 0x7FFFFFFF
+    tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** -149
+    return jnp.where(mag < 0x00800000, tiny, x.astype(jnp.float64))
+
+
+def _narrow(y):
+    """y rounded to float32 once (to nearest, ties to even); below 2^-126, where XLA flushes to 0, built from
+    the subnormal's bits."""
+    a = jnp.abs(y)
+    m = jnp.where(a < 2.0 ** -126, jnp.round(a * 2.0 ** 149), 0.0).astype(jnp.int32)
+    bits = m | jnp.where(jnp.signbit(y), jnp.int32(-2 ** 31), jnp.int32(0))
+    return jnp.where(a < 2.0 ** -126, jax.lax.bitcast_convert_type(bits, jnp.float32), y.astype(jnp.float32))

@@ -35,9 +35,10 @@ Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
   only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  hardsigmoid
-  computes float32 inputs in float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not
-  change the caller's setting; XLA flushes float32 subnormals to zero, so inputs are read and subnormal
-  results built from their bits.)  Accuracy is measured, not proved: audit it with
+  computes float32 inputs in float64 and rounds once.  hardsigmoid_derivative computes float32 inputs in
+  float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA
+  flushes float32 subnormals to zero, so inputs are read and subnormal results built from their bits.)
+  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:hardsigmoid -a hardsigmoid --dtype float32
 """
 import json
@@ -654,14 +655,15 @@ def _hardsigmoid_value(x):
 
 def hardsigmoid_derivative(x):
     """hardsigmoid_derivative(x), branch by branch (see the module docstring)."""
-    w = x
-    out = w
-    out = jnp.where((w < -3.0), 0.0, out)
-    out = jnp.where((w == -3.0), 0.0, out)
-    out = jnp.where((w > -3.0) & (w < 3.0), (0.16666666666666666), out)
-    out = jnp.where((w == 3.0), 0.0, out)
-    out = jnp.where((w > 3.0), 0.0, out)
-    return out
+    with jax.enable_x64(True):
+        w = _widen(x)
+        out = w
+        out = jnp.where((w < -3.0), 0.0, out)
+        out = jnp.where((w == -3.0), 0.0, out)
+        out = jnp.where((w > -3.0) & (w < 3.0), (0.16666666666666666), out)
+        out = jnp.where((w == 3.0), 0.0, out)
+        out = jnp.where((w > 3.0), 0.0, out)
+        return _narrow(out)
 
 
 def _widen(x):

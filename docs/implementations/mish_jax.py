@@ -6,8 +6,7 @@ Branches of mish (each claim is decided by symact's kernel; the certificates are
   prefixes of their canonical JSON):
   * x <= -800: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(mish(x) - (0)) <= 10**(-324) for x <= -800
-      NOT PROVED (unknown: the decision was stopped while proving the claim of branch 1: it reached its hard
-        CPU-time limit)
+      NOT PROVED (unknown: the search's work budget was spent before a certificate was found)
   * x > -800: x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x.
       claim: mish(x) == x*tanh(log(exp(x) + 1)) for x > -800
       proved by the kernel, certificate 3ba1ff5086b3c3e7

@@ -42,6 +42,7 @@ from symact.audit.adapters import FILE_MODULE_PREFIX, HUNG, load_target
 from symact.progress import Progress
 from symact.audit.report import FAIL, AuditReport, CheckResult, Failure
 from symact.audit.workers import OUTPUT_CHARS, WorkerDied, WorkerPool, exit_reason
+from symact.errors import SymactError
 
 #: seconds a target may take to be imported in the child (``--import-timeout``)
 IMPORT_SECONDS = 60.0
@@ -273,6 +274,12 @@ class Child:
         except WorkerDied as exc:
             self.retire()
             return None, f"the target's process ended {during} ({exc})", exc.output
+        except SymactError:  # a usage error found in the child (--device for a NumPy target): exit 2
+            raise
+        except Exception as exc:  # noqa: BLE001 - the audit itself failed in the child (a MemoryError under the
+            # address-space limit, JAX's std::bad_alloc on a GPU): a reported failure, never a traceback
+            self.retire(kill=True)
+            return None, f"the audit failed in the target's process {during} ({type(exc).__name__}: {exc})", ""
 
 
 def _wait(fut: Future, pool: WorkerPool, seconds: float | None):
