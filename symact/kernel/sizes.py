@@ -1,0 +1,448 @@
+"""Identities of non-commuting symbols, and induction over a symbolic size.
+
+A **sized claim** (``claim["sizes"]``) states ``lhs == rhs`` for matrices, vectors and real scalars of any size
+for which both sides are defined, either once (fixed shapes) or for every integer ``L >= L0`` (a symbolic size):
+
+``{"sizes": {"size": "L" or null, "from": L0, "symbols": [{"name", "kind", "family", "shape"}], "sequences":
+[{"name", "var", "base", "step"}], "lhs": T, "rhs": T, "statement": text}}``
+
+``kind`` is ``"matrix"`` (vectors are matrices) or ``"scalar"``; a *family* ``W`` has members ``W[i]`` for
+integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
+and every sum adds equal shapes).  A *sequence* ``f`` is defined by ``f(L0) = base`` and ``f(k + 1) = step``
+for k >= L0, where base mentions no sequence and step mentions sequences at index k only.
+
+Terms (JSON): ``["num", "p/q"]``, ``["sym", s]``, ``["gen", W, I]``, ``["seq", f, I]``, ``["add", t, ...]``,
+``["mul", t, ...]`` (an *ordered* product), ``["sum", k, LO, HI, t]``, ``["prod", k, LO, HI, t]`` (the factors
+for k = LO, LO+1, ..., HI, left to right) and ``["rprod", k, LO, HI, t]`` (the same factors right to left);
+a range with HI < LO is empty (a sum is 0, a product 1, i.e. the identity).  An index I is
+``[c, [[v, a], ...]]``: c + sum a v, integers, over L and the bound variables in scope.  The claim mentions
+sequences at index L only.
+
+What the kernel trusts, rule by rule (each a fact of the ring of matrices; no commutativity of matrices):
+
+``canonical form``  a term is expanded into a sum of monomials: a rational coefficient, a multiset of scalar
+    atoms (real numbers commute with everything) and a *word* of matrix atoms (order kept).  Two terms with
+    the same canonical form are equal wherever both are defined: distributivity and associativity hold for
+    conforming matrices, and every monomial of a defined term is defined.
+``ranges``  a sum or product whose length HI - LO + 1 is a constant is empty (length <= 0) or written out;
+    one whose length is certainly >= 1 (:func:`least` on the ranges in scope and L >= L0) has its last
+    factor or term split off (``sum_{LO}^{HI} = sum_{LO}^{HI-1} + t(HI)``, ``prod = prod_{LO}^{HI-1} t(HI)``,
+    ``rprod = t(HI) rprod_{LO}^{HI-1}``), until its length is not certainly >= 1; then it is an atom.
+``linearity``  a sum over k of a combination of monomials is the combination of the sums of the monomials;
+    factors that do not depend on k are taken out of the sum (to the left and right of a word, and scalar
+    atoms), so ``W sum_k M_k = sum_k W M_k``.  A product of commuting factors is one scalar atom whatever the
+    order.  Bound variables are renamed by depth, so equal sums are equal atoms.
+``nc-identity``  (fixed statements) both sides have the same canonical form, and the shapes conform.
+``induction``  on the size L from L0: the *base case* (L = L0, sequences at L0 replaced by their base) has
+    equal canonical forms, and the *step*: the claim at L + 1, with every sequence at L + 1 replaced by its step
+    at k = L and then the hypothesis (the claim's left side, a sequence at L, replaced by its right side at L),
+    has equal canonical forms for every L >= L0 (L stays a symbol, L >= L0 is used by ``ranges``).  Then the
+    claim holds for every L >= L0.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from symact.kernel.terms import parse_rational
+
+#: the most factors or terms a range of constant length is written out to, and splits of one range
+MAX_UNROLL = 64
+MAX_PEELS = 8
+#: the most monomials of a canonical form
+MAX_MONOMIALS = 20000
+
+
+class SizeError(ValueError):
+    """The sized claim or its proof is malformed, or a step does not hold."""
+
+
+# -- indices: affine integer forms c + sum a v -------------------------------------------------------------------
+
+def index(c: int = 0, **coefs: int) -> tuple:
+    return _idx(c, coefs)
+
+
+def _idx(c: int, coefs: dict) -> tuple:
+    return (c, tuple(sorted((v, a) for v, a in coefs.items() if a)))
+
+
+def read_index(obj) -> tuple:
+    if not (isinstance(obj, list) and len(obj) == 2 and _is_int(obj[0]) and isinstance(obj[1], list)):
+        raise SizeError(f"malformed index {obj!r}")
+    coefs: dict = {}
+    for item in obj[1]:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and _is_int(item[1])):
+            raise SizeError(f"malformed index {obj!r}")
+        coefs[item[0]] = coefs.get(item[0], 0) + item[1]
+    return _idx(obj[0], coefs)
+
+
+def index_json(i: tuple) -> list:
+    return [i[0], [[v, a] for v, a in i[1]]]
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and abs(v) <= 10**6
+
+
+def idx_add(i: tuple, j: tuple, scale: int = 1) -> tuple:
+    coefs = dict(i[1])
+    for v, a in j[1]:
+        coefs[v] = coefs.get(v, 0) + scale * a
+    return _idx(i[0] + scale * j[0], coefs)
+
+
+def idx_sub(i: tuple, var: str, value: tuple) -> tuple:
+    """i with the variable var replaced by the index value."""
+    coefs = dict(i[1])
+    a = coefs.pop(var, 0)
+    return idx_add(_idx(i[0], coefs), value, a)
+
+
+def idx_vars(i: tuple) -> set:
+    return {v for v, _ in i[1]}
+
+
+def least(e: tuple, scope: list, size: tuple | None) -> int | None:
+    """A lower bound of the index e over every choice of the bound variables in scope (``(var, lo, hi)``,
+    outermost first: lo <= var <= hi) and of the size (``(L, L0)``: L >= L0), or None when none is found.
+    Each variable, innermost first, is replaced by the end of its range that makes e least."""
+    for var, lo, hi in reversed(scope):
+        a = dict(e[1]).get(var, 0)
+        if a:
+            e = idx_sub(e, var, lo if a > 0 else hi)
+    coefs = dict(e[1])
+    if size is not None and size[0] in coefs:
+        a = coefs.pop(size[0])
+        if a < 0 or coefs:
+            return None
+        return e[0] + a * size[1]
+    return None if coefs else e[0]
+
+
+# -- terms ------------------------------------------------------------------------------------------------------
+
+BINDERS = ("sum", "prod", "rprod")
+
+
+def subst(t, var: str, value: tuple):
+    """The term t with the index variable var replaced by value (bound variables are distinct names)."""
+    head = t[0]
+    if head in ("gen", "seq"):
+        return (head, t[1], idx_sub(t[2], var, value))
+    if head in ("add", "mul"):
+        return (head, *(subst(a, var, value) for a in t[1:]))
+    if head in BINDERS:
+        return (head, t[1], idx_sub(t[2], var, value), idx_sub(t[3], var, value), subst(t[4], var, value))
+    return t
+
+
+def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, reserved: frozenset = frozenset()):
+    """A term from JSON (tuples, indices read), checked against the declared names; ``seq_index`` is the only
+    index a sequence may have here (None: no sequence allowed; never inside a sum or product), ``reserved``
+    the names a bound variable may not take (so no substitution captures a variable)."""
+    if not isinstance(obj, list) or not obj or not isinstance(obj[0], str):
+        raise SizeError(f"malformed term {obj!r}")
+    head, args = obj[0], obj[1:]
+    if head == "num" and len(args) == 1:
+        try:
+            return ("num", parse_rational(args[0]))
+        except (ValueError, TypeError, ZeroDivisionError):
+            raise SizeError(f"malformed number {args[0]!r}") from None
+    if head == "sym" and len(args) == 1:
+        if symbols.get(args[0], {}).get("family", True):
+            raise SizeError(f"{args[0]!r} is not a declared symbol")
+        return ("sym", args[0])
+    if head in ("gen", "seq") and len(args) == 2:
+        i = read_index(args[1])
+        if not idx_vars(i) <= scope:
+            raise SizeError(f"index of {args[0]} uses a variable not in scope")
+        if head == "gen" and not symbols.get(args[0], {}).get("family", False):
+            raise SizeError(f"{args[0]!r} is not a declared family")
+        if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
+            raise SizeError(f"sequence {args[0]!r} at an index where the claim cannot use it")
+        return (head, args[0], i)
+    if head in ("add", "mul") and args:
+        return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
+    if head in BINDERS and len(args) == 4:
+        var = args[0]
+        if not isinstance(var, str) or not var.isidentifier() or var in scope or var in reserved:
+            raise SizeError(f"a bound variable must be a fresh name, not {var!r}")
+        lo, hi = read_index(args[1]), read_index(args[2])
+        if not (idx_vars(lo) | idx_vars(hi)) <= scope:
+            raise SizeError("a range's ends use a variable not in scope")
+        return (head, var, lo, hi, read_term(args[3], symbols, sequences, scope | {var}, None, reserved))
+    raise SizeError(f"malformed term {obj!r}")
+
+
+# -- canonical forms: {(scalars, word): coefficient} -------------------------------------------------------------
+
+ONE = ((), ())
+
+
+def p_add(p: dict, q: dict, scale: Fraction = Fraction(1)) -> dict:
+    out = dict(p)
+    for m, c in q.items():
+        v = out.get(m, 0) + scale * c
+        if v:
+            out[m] = v
+        else:
+            out.pop(m, None)
+    return out
+
+
+def p_mul(p: dict, q: dict) -> dict:
+    if len(p) * len(q) > MAX_MONOMIALS:
+        raise SizeError("the expansion is too large")
+    out: dict = {}
+    for (s1, w1), c1 in p.items():
+        for (s2, w2), c2 in q.items():
+            m = (tuple(sorted(s1 + s2, key=repr)), w1 + w2)
+            v = out.get(m, 0) + c1 * c2
+            if v:
+                out[m] = v
+            else:
+                out.pop(m, None)
+    return out
+
+
+def atom(a, commutes: bool) -> dict:
+    return {((a,), ()) if commutes else ((), (a,)): Fraction(1)}
+
+
+def mentions(a, var: str) -> bool:
+    """Whether the atom (a nested tuple) mentions the index variable var."""
+    if isinstance(a, tuple):
+        return any(mentions(b, var) for b in a)
+    return a == var
+
+
+class Normalizer:
+    """Canonical forms of terms, with the size (``(L, L0)``) or None, and the symbols' kinds."""
+
+    def __init__(self, symbols: dict, size: tuple | None):
+        self.symbols = symbols
+        self.size = size
+
+    def commutes(self, name: str) -> bool:
+        return self.symbols[name]["kind"] == "scalar"
+
+    def norm(self, t, scope: list) -> dict:
+        head = t[0]
+        if head == "num":
+            return {ONE: t[1]} if t[1] else {}
+        if head == "sym":
+            return atom(("sym", t[1]), self.commutes(t[1]))
+        if head == "gen":
+            return atom(t, self.commutes(t[1]))
+        if head == "seq":
+            return atom(t, False)
+        if head == "add":
+            out: dict = {}
+            for a in t[1:]:
+                out = p_add(out, self.norm(a, scope))
+            return out
+        if head == "mul":
+            out = {ONE: Fraction(1)}
+            for a in t[1:]:
+                out = p_mul(out, self.norm(a, scope))
+            return out
+        return self.binder(t, scope, 0)
+
+    def binder(self, t, scope: list, peels: int) -> dict:
+        head, var, lo, hi, body = t
+        length = idx_add(idx_add(hi, lo, -1), index(1))
+        if not length[1]:  # constant length: empty, or written out
+            if length[0] > MAX_UNROLL:
+                raise SizeError(f"a range of {length[0]} terms is too long to write out")
+            parts = [self.norm(subst(body, var, idx_add(lo, index(i))), scope) for i in range(max(length[0], 0))]
+            return self.combine(head, parts)
+        low = least(idx_add(length, index(-1)), scope, self.size)
+        if low is not None and low >= 0 and peels < MAX_PEELS:  # certainly non-empty: split off the last one
+            rest = self.binder((head, var, lo, idx_add(hi, index(-1)), body), scope, peels + 1)
+            last = self.norm(subst(body, var, hi), scope)
+            return self.combine(head, [rest, last])
+        depth = f"#{len(scope)}"
+        inner = self.norm(subst(body, var, index(**{depth: 1})), [*scope, (depth, lo, hi)])
+        key = (lo, hi)
+        if head == "sum":
+            return self.sum_atom(key, inner, depth)
+        commuting = all(not w for (_, w) in inner)
+        kind = "prod" if commuting else head
+        return atom((kind, key, tuple(sorted(inner.items(), key=repr))), commuting)
+
+    @staticmethod
+    def combine(head: str, parts: list) -> dict:
+        if head == "sum":
+            out: dict = {}
+            for p in parts:
+                out = p_add(out, p)
+            return out
+        out = {ONE: Fraction(1)}
+        for p in parts if head == "prod" else reversed(parts):
+            out = p_mul(out, p)
+        return out
+
+    @staticmethod
+    def sum_atom(key: tuple, inner: dict, var: str) -> dict:
+        """sum over var of a combination of monomials: the factors free of var taken out (linearity)."""
+        out: dict = {}
+        for (scalars, word), c in inner.items():
+            dep = [a for a in scalars if mentions(a, var)]
+            free = tuple(a for a in scalars if not mentions(a, var))
+            left = 0
+            while left < len(word) and not mentions(word[left], var):
+                left += 1
+            right = len(word)
+            while right > left and not mentions(word[right - 1], var):
+                right -= 1
+            if not dep and left == right:  # nothing depends on var: the monomial stays inside
+                free, dep, left, right = (), list(scalars), 0, len(word)
+            core = ((tuple(dep), word[left:right]),)
+            summed = ("sum", key, core)
+            mono = {(free, word[:left]): c}
+            mono = p_mul(mono, atom(summed, not word[left:right]))
+            mono = p_mul(mono, {((), word[right:]): Fraction(1)})
+            out = p_add(out, mono)
+        return out
+
+
+# -- shapes (fixed statements) -----------------------------------------------------------------------------------
+
+def shape(t, symbols: dict):
+    """The shape (rows, cols) of a term, None for a scalar; SizeError where it is not defined."""
+    head = t[0]
+    if head == "num":
+        return None
+    if head == "sym":
+        s = symbols[t[1]]
+        return None if s["kind"] == "scalar" else s["shape"]
+    if head == "add":
+        shapes = [shape(a, symbols) for a in t[1:]]
+        if len(set(shapes)) != 1:
+            raise SizeError("a sum adds terms of different shapes")
+        return shapes[0]
+    if head == "mul":
+        out = None
+        for a in t[1:]:
+            s = shape(a, symbols)
+            if out is not None and s is not None and out[1] != s[0]:
+                raise SizeError(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
+            out = (out[0], s[1]) if out is not None and s is not None else (out or s)
+        return out
+    raise SizeError("a fixed statement has no families, sequences, sums or products over ranges")
+
+
+# -- the claim and the rules -------------------------------------------------------------------------------------
+
+def read_sized(c: dict) -> dict:
+    """The sized claim, checked and read (terms as tuples); SizeError if malformed."""
+    if not isinstance(c, dict):
+        raise SizeError("malformed sized claim")
+    size, start = c.get("size"), c.get("from", 1)
+    if size is not None and not (isinstance(size, str) and size.isidentifier() and _is_int(start) and start >= 0):
+        raise SizeError("the size is a name and its least value a natural number")
+    symbols: dict = {}
+    for s in c.get("symbols", []):
+        if not isinstance(s, dict) or not isinstance(s.get("name"), str) or s.get("kind") not in ("matrix", "scalar"):
+            raise SizeError(f"malformed symbol {s!r}")
+        shp = s.get("shape")
+        if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)):
+            raise SizeError(f"malformed shape {shp!r}")
+        if s["name"] in symbols:
+            raise SizeError(f"{s['name']!r} declared twice")
+        symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")),
+                              "shape": tuple(shp) if shp else None}
+    seqs = c.get("sequences", [])
+    if not isinstance(seqs, list) or (seqs and size is None):
+        raise SizeError("sequences need a size")
+    names = {s.get("name") for s in seqs if isinstance(s, dict)}
+    if len(names) != len(seqs) or names & set(symbols) or size in names | set(symbols):
+        raise SizeError("sequences, symbols and the size need distinct names")
+    reserved = frozenset({*symbols, *names, size})
+    sequences = {}
+    for s in seqs:
+        var = s.get("var")
+        if not isinstance(var, str) or not var.isidentifier() or var in symbols or var in names or var == size:
+            raise SizeError("a sequence's step variable needs a fresh name")
+        sequences[s["name"]] = (read_term(s.get("base"), symbols, names, set(), None, reserved),
+                                (var, read_term(s.get("step"), symbols, names, {var}, index(**{var: 1}), reserved)))
+    scope = {size} if size is not None else set()
+    at_size = index(**{size: 1}) if size is not None else None
+    lhs = read_term(c.get("lhs"), symbols, names, scope, at_size, reserved)
+    rhs = read_term(c.get("rhs"), symbols, names, scope, at_size, reserved)
+    fixed = size is None
+    if (any(s["shape"] is None and s["kind"] == "matrix" or s["family"] for s in symbols.values()) if fixed
+            else any(s["shape"] is not None for s in symbols.values())):
+        raise SizeError("a fixed statement gives every matrix its shape; a statement over a size gives none")
+    return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs}
+
+
+def check_sized(claim: dict, verdict, proof) -> list[str]:
+    """The steps checked, or SizeError: the proof (``nc-identity`` or ``induction``) proves the claim."""
+    c = read_sized(claim.get("sizes"))
+    if verdict != "proved" or not isinstance(proof, dict):
+        raise SizeError("a sized claim is proved by an nc-identity or induction node")
+    rule = proof.get("rule")
+    if c["size"] is None:
+        if rule != "nc-identity":
+            raise SizeError("a fixed statement is proved by nc-identity")
+        ls, rs = shape(c["lhs"], c["symbols"]), shape(c["rhs"], c["symbols"])
+        if ls != rs:
+            raise SizeError("the two sides have different shapes")
+        _equal(Normalizer(c["symbols"], None), c["lhs"], c["rhs"], [], "the two sides")
+        return ["Both sides are defined (the shapes conform) and expand to the same sum of ordered products "
+                "(matrices do not commute: word order kept)."]
+    if rule != "induction" or proof.get("on") != c["size"] or proof.get("from") != c["from"]:
+        raise SizeError("a statement over a size is proved by induction on that size from its least value")
+    L, L0 = c["size"], c["from"]
+    seqs = c["sequences"]
+    # base case: L = L0
+    base = [_unfold(subst(t, L, index(L0)), seqs, L0) for t in (c["lhs"], c["rhs"])]
+    _equal(Normalizer(c["symbols"], None), *base, [], f"the base case {L} = {L0}")
+    # step: L -> L + 1, with the hypothesis
+    lhs = c["lhs"]
+    if lhs[0] != "seq":
+        raise SizeError("the claim's left side is a sequence at the size (the induction hypothesis rewrites it)")
+    up = index(1, **{L: 1})
+    step = [_hypothesis(_unfold(subst(t, L, up), seqs, None, L), lhs, c["rhs"]) for t in (c["lhs"], c["rhs"])]
+    _equal(Normalizer(c["symbols"], (L, L0)), *step, [], f"the step {L} -> {L} + 1")
+    return [f"Base case {L} = {L0}: both sides expand to the same sum of ordered products.",
+            f"Step {L} -> {L} + 1 for every {L} >= {L0}: with each sequence at {L} + 1 replaced by its recursion "
+            f"and the hypothesis at {L}, both sides expand to the same sum of ordered products (matrices do not "
+            f"commute; sums and products over ranges split off their last term where the range is certainly "
+            f"non-empty).",
+            f"By induction the identity holds for every {L} >= {L0}."]
+
+
+def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
+    if p_add(n.norm(a, scope), n.norm(b, scope), Fraction(-1)):
+        raise SizeError(f"{what}: the two sides do not expand to the same sum of ordered products")
+
+
+def _unfold(t, seqs: dict, at_base: int | None, size: str | None = None):
+    """Sequences replaced by their base (``at_base``: the index L0) or by their step (index size + 1)."""
+    head = t[0]
+    if head == "seq":
+        base, (var, step) = seqs[t[1]]
+        if at_base is not None and t[2] == index(at_base):
+            return base
+        if size is not None and t[2] == index(1, **{size: 1}):
+            return subst(step, var, index(**{size: 1}))
+        raise SizeError(f"sequence {t[1]} at an index the rule does not unfold")
+    if head in ("add", "mul"):
+        return (head, *(_unfold(a, seqs, at_base, size) for a in t[1:]))
+    if head in BINDERS:
+        return (*t[:4], _unfold(t[4], seqs, at_base, size))
+    return t
+
+
+def _hypothesis(t, seq, value):
+    """t with the sequence term seq (at the size) replaced by value: the induction hypothesis seq == value."""
+    if t == seq:
+        return value
+    if t[0] in ("add", "mul"):
+        return (t[0], *(_hypothesis(a, seq, value) for a in t[1:]))
+    if t[0] in BINDERS:
+        return (*t[:4], _hypothesis(t[4], seq, value))
+    return t
