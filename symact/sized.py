@@ -29,7 +29,7 @@ from fractions import Fraction
 
 from symact.errors import ExpressionError
 
-KINDS = {"matrices": "matrix", "vectors": "vector", "scalars": "scalar"}
+KINDS = {"matrices": "matrix", "vectors": "vector", "scalars": "scalar"}  # declaration word -> kernel kind
 BINDERS = ("sum", "prod", "rprod")
 MAX_INTEGER = 10**6
 
@@ -72,7 +72,7 @@ class SizedClaim:
         d = self.data
         names = {s["name"]: s for s in d["symbols"]}
         groups = []
-        for kind, title in (("matrix", "matrices"), ("scalar", "reals")):
+        for kind, title in (("matrix", "matrices"), ("vector", "vectors"), ("scalar", "reals")):
             members = [s for s in d["symbols"] if s["kind"] == kind]
             if members:
                 groups.append(", ".join(_decl_tex(s) for s in members) + rf"\ \text{{({title})}}")
@@ -88,7 +88,8 @@ class SizedClaim:
                 defs.append(rf"{_sym_tex(s['name'])}_{{{k}+1}} = {term_tex(s['step'], names)}")
             tex += r"\quad\text{where } " + r",\ ".join(defs)
         if d["size"] is not None:
-            tex += r"\quad\text{(any conforming sizes; an empty product is } I\text{)}"
+            tex += (r"\quad\text{(an empty product is 1)}" if all(s["kind"] == "scalar" for s in d["symbols"]) else
+                    r"\quad\text{(any sizes for which the products are defined; an empty product is } I\text{)}")
         return self.text, tex
 
 
@@ -248,7 +249,7 @@ class _Reader:
         if not isinstance(name, ast.Name) or name.id in self.symbols or name.id in KINDS or name.id == self.size:
             raise ExpressionError(f"cannot declare {item!r}: a new name, NAME[k] for a family, or a shape "
                                   f"NAME[rows, cols] (matrices) / NAME[n] (vectors)")
-        entry = {"kind": "scalar" if kind == "scalar" else "matrix", "family": False}
+        entry = {"kind": kind, "family": False}
         if dims and all(isinstance(d, ast.Name) for d in dims) and len(dims) == 1:
             entry["family"] = True
         elif dims:

@@ -6,7 +6,7 @@ for which both sides are defined, either once (fixed shapes) or for every intege
 ``{"sizes": {"size": "L" or null, "from": L0, "symbols": [{"name", "kind", "family", "shape"}], "sequences":
 [{"name", "var", "base", "step"}], "lhs": T, "rhs": T, "statement": text}}``
 
-``kind`` is ``"matrix"`` (vectors are matrices) or ``"scalar"``; a *family* ``W`` has members ``W[i]`` for
+``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
 integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
 and every sum adds equal shapes).  A *sequence* ``f`` is defined by ``f(L0) = base`` and ``f(k + 1) = step``
 for k >= L0, where base mentions no sequence and step mentions sequences at index k only.
@@ -45,6 +45,7 @@ from fractions import Fraction
 
 from symact.kernel.terms import parse_rational
 
+KINDS = ("matrix", "vector", "scalar")
 #: the most factors or terms a range of constant length is written out to, and splits of one range
 MAX_UNROLL = 64
 MAX_PEELS = 8
@@ -344,11 +345,12 @@ def read_sized(c: dict) -> dict:
         raise SizeError("the size is a name and its least value a natural number")
     symbols: dict = {}
     for s in c.get("symbols", []):
-        if not isinstance(s, dict) or not isinstance(s.get("name"), str) or s.get("kind") not in ("matrix", "scalar"):
+        if not isinstance(s, dict) or not isinstance(s.get("name"), str) or s.get("kind") not in KINDS:
             raise SizeError(f"malformed symbol {s!r}")
         shp = s.get("shape")
-        if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)):
-            raise SizeError(f"malformed shape {shp!r}")
+        if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)
+                                    and (s["kind"] != "vector" or shp[1] == 1) and s["kind"] != "scalar"):
+            raise SizeError(f"malformed shape {shp!r} of a {s['kind']}")
         if s["name"] in symbols:
             raise SizeError(f"{s['name']!r} declared twice")
         symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")),
@@ -372,7 +374,7 @@ def read_sized(c: dict) -> dict:
     lhs = read_term(c.get("lhs"), symbols, names, scope, at_size, reserved)
     rhs = read_term(c.get("rhs"), symbols, names, scope, at_size, reserved)
     fixed = size is None
-    if (any(s["shape"] is None and s["kind"] == "matrix" or s["family"] for s in symbols.values()) if fixed
+    if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if fixed
             else any(s["shape"] is not None for s in symbols.values())):
         raise SizeError("a fixed statement gives every matrix its shape; a statement over a size gives none")
     return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs}
