@@ -21,10 +21,6 @@ FIXED = "forall matrices W1[4, 2], W2[2, 4], vectors b1[4], b2[2], x[2]: W2*(W1*
 CHAIN = "forall L >= 0, scalars w[k], x: a(L) == prod(w[k], k, 1, L)*x where a(0) = x, a(k + 1) = w[k + 1]*a(k)"
 
 
-def _status(text: str) -> str:
-    return check_claim(parse_claim(text), 1.0).status
-
-
 def test_true_statements_are_proved_by_the_kernel():
     for text in (DEPTH, WITNESS, FIXED, CHAIN,
                  # a sum of constant length is written out; (1/2)*2 x = x; products of scalars in any order
@@ -43,13 +39,35 @@ def test_true_statements_are_proved_by_the_kernel():
     DEPTH.replace("*b[k], k", "*b[k]*2, k"),  # a changed constant
     DEPTH.replace("rprod(W[j], j, k + 1, L)*b[k]", "rprod(W[j], j, k, L)*b[k]"),  # an extra factor W_k
     DEPTH.replace("f(1) = W[1]*x + b[1]", "f(1) = W[1]*x"),  # the base case changed
-    DEPTH.replace("W[k + 1]*f(k)", "f(k)*W[k + 1]"),  # the recursion's order
+    DEPTH.replace("*f(k) + b[k + 1]", "*f(k) + b[k]"),  # the recursion's index
     CHAIN.replace("scalars w[k], x", "matrices w[k], vectors x"),  # prod(w) x needs commuting w
     WITNESS.replace("A(k + 1) = W[k + 1]*A(k)", "A(k + 1) = A(k)*W[k + 1]"),
     "forall L >= 1, matrices W[k]: f(L) == W[L] where f(1) = W[1], f(k + 1) = f(k)",  # true at L = 1 only
 ])
-def test_false_statements_are_not_proved(text):
-    assert _status(text) == "unknown"
+def test_false_statements_are_refuted_by_an_exact_counterexample(text):
+    v = check_claim(parse_claim(text), 1.0)
+    assert v.status == "refuted" and kernel_check(v.certificate.data)[0] == "refuted", v.reason
+    node = v.certificate.data["proof"]
+    assert node["rule"] == "counterexample"
+    # every entry 0 makes the two sides equal; a size below the least one is no instance of the claim
+    start = v.certificate.data["claim"]["sizes"]["from"]
+    for edit in ({"values": _zeros(node["values"])}, {"at": start - 1}):
+        with pytest.raises(Rejected):
+            kernel_check(dict(v.certificate.data, proof=dict(node, **edit)))
+
+
+def test_a_statement_defined_only_for_commuting_sizes_is_not_proved():
+    # f(k)*W[k + 1] with a vector f(k) is defined only when W[k + 1] is 1 x 1: no 2 x 2 counterexample exists
+    v = check_claim(parse_claim(DEPTH.replace("W[k + 1]*f(k)", "f(k)*W[k + 1]")), 1.0)
+    assert v.status == "unknown" and "step" in v.reason
+
+
+def _zeros(values):
+    if isinstance(values, dict):
+        return {k: _zeros(v) for k, v in values.items()}
+    if isinstance(values, list):
+        return [_zeros(v) for v in values]
+    return "0"
 
 
 def test_fixed_shapes_are_checked():

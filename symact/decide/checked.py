@@ -209,8 +209,7 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
     """The verdict on a parsed claim; ``budget`` (seconds) sets the search's work units, so the verdict does
     not depend on the machine's load; ``prove=False`` looks for a refutation only."""
     if isinstance(claim, SizedClaim):
-        return check_sized(claim) if prove else Verdict("unknown", *claim.statement(), "kernel",
-                                                        reason="a statement about matrices is not refuted")
+        return check_sized(claim)
     if claim.params:
         return check_quantified(claim, budget)
     text, tex = statement(claim)

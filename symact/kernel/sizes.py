@@ -33,6 +33,10 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     atoms), so ``W sum_k M_k = sum_k W M_k``.  A product of commuting factors is one scalar atom whatever the
     order.  Bound variables are renamed by depth, so equal sums are equal atoms.
 ``nc-identity``  (fixed statements) both sides have the same canonical form, and the shapes conform.
+``counterexample``  (refutes) ``{"at": L or null, "n": n, "values": {name: value or {index: value}}}``: with
+    every matrix n x n (or its declared shape), every vector n x 1, every scalar and matrix entry the given
+    rational, both sides are defined at the size L >= L0 (exact arithmetic, a number c in a sum is c I of a
+    square matrix, sequences by their recursion) and differ.
 ``induction``  on the size L from L0: the *base case* (L = L0, sequences at L0 replaced by their base) has
     equal canonical forms, and the *step*: the claim at L + 1, with every sequence at L + 1 replaced by its step
     at k = L and then the hypothesis (the claim's left side, a sequence at L, replaced by its right side at L),
@@ -381,8 +385,11 @@ def read_sized(c: dict) -> dict:
 
 
 def check_sized(claim: dict, verdict, proof) -> list[str]:
-    """The steps checked, or SizeError: the proof (``nc-identity`` or ``induction``) proves the claim."""
+    """The steps checked, or SizeError: the proof (``nc-identity`` or ``induction``) proves the claim, or the
+    ``counterexample`` refutes it."""
     c = read_sized(claim.get("sizes"))
+    if verdict == "refuted" and isinstance(proof, dict) and proof.get("rule") == "counterexample":
+        return counterexample(c, proof)
     if verdict != "proved" or not isinstance(proof, dict):
         raise SizeError("a sized claim is proved by an nc-identity or induction node")
     rule = proof.get("rule")
@@ -448,3 +455,137 @@ def _hypothesis(t, seq, value):
     if t[0] in BINDERS:
         return (*t[:4], _hypothesis(t[4], seq, value))
     return t
+
+
+# -- counterexample: exact evaluation ----------------------------------------------------------------------------
+
+MAX_SIZE = 50
+
+
+def counterexample(c: dict, node: dict) -> list[str]:
+    L, n, values = node.get("at"), node.get("n", 2), node.get("values")
+    if c["size"] is None:
+        if L is not None:
+            raise SizeError("a fixed statement has no size")
+        env = {}
+    else:
+        if not (_is_int(L) and c["from"] <= L <= MAX_SIZE):
+            raise SizeError(f"the size must be an integer from {c['from']} to {MAX_SIZE}")
+        env = {c["size"]: L}
+    if not (_is_int(n) and 1 <= n <= 8) or not isinstance(values, dict):
+        raise SizeError("a counterexample gives n (1 to 8) and the values")
+    ev = _Evaluator(c, n, values)
+    lhs, rhs = ev.value(c["lhs"], env), ev.value(c["rhs"], env)
+    if _shape_of(lhs) != _shape_of(rhs) and not (_shape_of(lhs) is None or _shape_of(rhs) is None):
+        raise SizeError("the two sides have different shapes there")
+    if _equal_values(lhs, rhs):
+        raise SizeError("the two sides are equal at the counterexample")
+    at = f" at {c['size']} = {L}" if L is not None else ""
+    return [f"With the given exact values ({n} x {n} matrices unless a shape is declared){at} both sides are "
+            f"defined and differ."]
+
+
+def _shape_of(v):
+    return None if isinstance(v, Fraction) else (len(v), len(v[0]))
+
+
+def _equal_values(a, b) -> bool:
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return a == b
+    if isinstance(a, Fraction) or isinstance(b, Fraction):
+        m, q = (b, a) if isinstance(a, Fraction) else (a, b)
+        if len(m) != len(m[0]):
+            raise SizeError("a number compared with a matrix that is not square")
+        return all(m[i][j] == (q if i == j else 0) for i in range(len(m)) for j in range(len(m)))
+    return a == b
+
+
+class _Evaluator:
+    """Exact values of terms: a Fraction (a number, c I in a sum) or a matrix (a list of rows of Fractions)."""
+
+    def __init__(self, c: dict, n: int, values: dict):
+        self.c, self.n, self.values, self.memo = c, n, values, {}
+
+    def given(self, name: str, i: int | None):
+        s = self.c["symbols"][name]
+        raw = self.values.get(name)
+        if i is not None:
+            raw = raw.get(str(i)) if isinstance(raw, dict) else None
+        if raw is None:
+            raise SizeError(f"no value for {name}" + (f"[{i}]" if i is not None else ""))
+        try:
+            if s["kind"] == "scalar":
+                return parse_rational(raw)
+            rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
+            m = [[parse_rational(e) for e in row] for row in raw]
+        except (ValueError, TypeError, ZeroDivisionError):
+            raise SizeError(f"malformed value of {name}") from None
+        if len(m) != rows or any(len(row) != cols for row in m):
+            raise SizeError(f"the value of {name} is not {rows} x {cols}")
+        return m
+
+    def value(self, t, env: dict):
+        head = t[0]
+        if head == "num":
+            return t[1]
+        if head == "sym":
+            return self.given(t[1], None)
+        if head == "gen":
+            return self.given(t[1], _at(t[2], env))
+        if head == "seq":
+            return self.sequence(t[1], _at(t[2], env))
+        if head in ("add", "mul"):
+            out = self.value(t[1], env)
+            for a in t[2:]:
+                out = (_plus if head == "add" else _times)(out, self.value(a, env))
+            return out
+        var, lo, hi = t[1], _at(t[2], env), _at(t[3], env)
+        if hi - lo + 1 > MAX_UNROLL:
+            raise SizeError("a range too long to evaluate")
+        parts = [self.value(t[4], {**env, var: k}) for k in range(lo, hi + 1)]
+        if head == "rprod":
+            parts.reverse()
+        if not parts:  # an empty range: 0 or the identity
+            return Fraction(0 if head == "sum" else 1)
+        out = parts[0]
+        for p in parts[1:]:
+            out = _plus(out, p) if head == "sum" else _times(out, p)
+        return out
+
+    def sequence(self, name: str, i: int):
+        if (name, i) not in self.memo:
+            base, (var, step) = self.c["sequences"][name]
+            start = self.c["from"]
+            if not start <= i <= MAX_SIZE:
+                raise SizeError(f"{name}({i}) is not defined")
+            self.memo[name, i] = self.value(base, {}) if i == start else self.value(step, {var: i - 1})
+        return self.memo[name, i]
+
+
+def _at(i: tuple, env: dict) -> int:
+    return i[0] + sum(a * env[v] for v, a in i[1])
+
+
+def _plus(a, b):
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return a + b
+    if isinstance(a, Fraction) or isinstance(b, Fraction):
+        q, m = (a, b) if isinstance(a, Fraction) else (b, a)
+        if len(m) != len(m[0]):
+            raise SizeError("a number added to a matrix that is not square")
+        return [[e + (q if i == j else 0) for j, e in enumerate(row)] for i, row in enumerate(m)]
+    if len(a) != len(b) or len(a[0]) != len(b[0]):
+        raise SizeError("a sum of matrices of different shapes")
+    return [[x + y for x, y in zip(r, s)] for r, s in zip(a, b)]
+
+
+def _times(a, b):
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return a * b
+    if isinstance(a, Fraction) or isinstance(b, Fraction):
+        q, m = (a, b) if isinstance(a, Fraction) else (b, a)
+        return [[q * e for e in row] for row in m]
+    if len(a[0]) != len(b):
+        raise SizeError("a product of matrices that do not conform")
+    return [[sum((a[i][k] * b[k][j] for k in range(len(b))), Fraction(0)) for j in range(len(b[0]))]
+            for i in range(len(a))]
