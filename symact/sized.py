@@ -78,7 +78,8 @@ class SizedClaim:
                 groups.append(", ".join(_decl_tex(s) for s in members) + rf"\ \text{{({title})}}")
         head = r",\ ".join(groups)
         if d["size"] is not None:
-            head = rf"{_sym_tex(d['size'])} \ge {d['from']},\ " + head
+            ranges = "".join(rf"{index_tex(lo)} \le {i} \le {index_tex(hi)},\ " for i, lo, hi in d["indices"])
+            head = rf"{_sym_tex(d['size'])} \ge {d['from']},\ {ranges}" + head
         tex = rf"\forall {head}:\ {term_tex(d['lhs'], names)} = {term_tex(d['rhs'], names)}"
         if d["sequences"]:
             defs = []
@@ -130,6 +131,10 @@ def term_tex(t: list, names: dict) -> str:
             s = term_tex(a, names)
             out += f" - {s[1:]}" if s.startswith("-") else f" + {s}"
         return out
+    if head == "exp":
+        return rf"e^{{{term_tex(t[1], names)}}}"
+    if head == "div":
+        return rf"\frac{{{term_tex(t[1], names)}}}{{{term_tex(t[2], names)}}}"
     if head == "mul":
         factors = [term_tex(a, names) for a in t[1:]]
         wrapped = [rf"\left({f}\right)" if a[0] in ("add",) or (i and f.startswith("-")) else f
@@ -166,16 +171,16 @@ def parse_sized(text: str) -> SizedClaim:
     claim_text, _, where = rest.partition(" where ")
     if reader.size is None and where:
         raise ExpressionError("'where' defines sequences over a size: start with 'forall L >= 1, ...'")
-    if reader.size is not None:
+    if where:
         reader.definitions(where)
     tree = _compare(claim_text)
     lhs, rhs = tree
+    scope = {reader.size, *(i for i, _, _ in reader.indices)} - {None}
     data = {"size": reader.size, "from": reader.start, "symbols": reader.symbol_list(),
             "sequences": [dict(name=n, **s) for n, s in reader.sequences.items()],
-            "lhs": reader.term(lhs, {reader.size} - {None}, "claim"),
-            "rhs": reader.term(rhs, {reader.size} - {None}, "claim"),
-            "statement": stripped}
-    if reader.size is not None and data["lhs"][0] != "seq":
+            "indices": [list(r) for r in reader.indices],
+            "lhs": reader.term(lhs, scope, "claim"), "rhs": reader.term(rhs, scope, "claim"), "statement": stripped}
+    if reader.sequences and data["lhs"][0] != "seq":
         raise ExpressionError(f"the left side is a sequence at the size, e.g. 'f({reader.size}) == ...'")
     _check_with_kernel_reader(data)
     return SizedClaim(stripped, data)
@@ -215,6 +220,7 @@ class _Reader:
         self.start = 1
         self.symbols: dict[str, dict] = {}
         self.sequences: dict[str, dict] = {}
+        self.indices: list[tuple] = []
 
     def symbol_list(self) -> list[dict]:
         return [dict(name=n, **s) for n, s in self.symbols.items()]
@@ -229,6 +235,9 @@ class _Reader:
                 if self.start > 10:
                     raise ExpressionError("a size starts at most at 10")
                 continue
+            if kind is None and self.size is not None and "<=" in item:
+                self.index_range(item)
+                continue
             word = item.split(" ", 1)[0]
             if word in KINDS:
                 kind, item = KINDS[word], item[len(word):].strip()
@@ -238,6 +247,19 @@ class _Reader:
             self.declare(kind, item)
         if not self.symbols:
             raise ExpressionError("declare the matrices, vectors or scalars of the statement")
+
+    def index_range(self, item: str) -> None:
+        """``LO <= i <= HI``: the claim holds for every integer i in that range (bounds in the size and earlier
+        indices)."""
+        node = _parse(item, "an index range")
+        if not (isinstance(node, ast.Compare) and len(node.ops) == 2 and all(isinstance(o, ast.LtE) for o in node.ops)
+                and isinstance(node.comparators[0], ast.Name)):
+            raise ExpressionError(f"an index ranges as 'LO <= i <= HI', not {item!r}")
+        name = node.comparators[0].id
+        scope = {self.size, *(i for i, _, _ in self.indices)}
+        if name in scope or name in KINDS:
+            raise ExpressionError(f"the index {name!r} needs a fresh name")
+        self.indices.append((name, self.index(node.left, scope), self.index(node.comparators[1], scope)))
 
     def declare(self, kind: str, item: str) -> None:
         node = _parse(item, "the declaration")
@@ -266,8 +288,6 @@ class _Reader:
         self.symbols[name.id] = entry
 
     def definitions(self, where: str) -> None:
-        if not where.strip():
-            raise ExpressionError("define the sequence after 'where': 'f(1) = ..., f(k + 1) = ...'")
         parsed = []
         for item in split_top(where, ","):
             left, sep, right = item.partition(" = ")
@@ -307,9 +327,11 @@ class _Reader:
             return ["add", self.term(node.left, scope, where, step_var), right]
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
             return ["mul", self.term(node.left, scope, where, step_var), self.term(node.right, scope, where, step_var)]
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.right, ast.Constant):
             q = Fraction(1, _integer(node.right, "a divisor") or _zero())
             return ["mul", ["num", str(q)], self.term(node.left, scope, where, step_var)]
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return ["div", self.term(node.left, scope, where, step_var), self.term(node.right, scope, where, step_var)]
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
             inner = self.term(node.operand, scope, where, step_var)
             return ["mul", ["num", "-1"], inner] if isinstance(node.op, ast.USub) else inner
@@ -334,13 +356,15 @@ class _Reader:
                     raise ExpressionError(f"{fname}: a sequence is used in the claim at the size only and in a step "
                                           f"at k only (not in a base case, nor inside sum/prod/rprod)")
                 return ["seq", fname, i]
+            if fname == "exp" and len(node.args) == 1:
+                return ["exp", self.term(node.args[0], scope, where, step_var)]
             if fname in BINDERS and len(node.args) == 4 and isinstance(node.args[1], ast.Name):
                 var = node.args[1].id
                 lo, hi = self.index(node.args[2], scope), self.index(node.args[3], scope)
                 body = self.term(node.args[0], scope | {var}, "inside", step_var)
                 return [fname, var, lo, hi, body]
             raise ExpressionError(f"unknown function {fname!r}: the terms here are declared symbols, families "
-                                  f"W[k], sequences f(L), sum/prod/rprod(TERM, k, LO, HI)")
+                                  f"W[k], sequences f(L), exp(TERM), sum/prod/rprod(TERM, k, LO, HI)")
         raise ExpressionError(f"not allowed in a statement about matrices: {ast.unparse(node)!r}")
 
     def index(self, node: ast.AST, scope: set) -> list:

@@ -1,7 +1,7 @@
 """The proof of a statement about matrices (:mod:`symact.sized`): the rule the kernel checks.
 
-A fixed statement is an identity of non-commuting symbols (``nc-identity``); a statement over a size L is
-proved by ``induction`` on L from its least value.  The kernel (:mod:`symact.kernel.sizes`) does every step;
+A statement about a sequence defined by a recursion is proved by ``induction`` on its size L from its least
+value; any other is an identity of non-commuting symbols (``nc-identity``), for every size if it has one.  The kernel (:mod:`symact.kernel.sizes`) does every step;
 this proposes the certificate and reports the kernel's verdict.  When the kernel rejects the proof, random
 small integer matrices at the first few sizes are tried as a ``counterexample`` (the kernel evaluates it
 exactly); else the verdict is unknown with the kernel's reason.
@@ -21,8 +21,8 @@ def check_sized(claim) -> Verdict:
     text, tex = claim.statement()
     start = time.process_time()
     data = claim.data
-    proof = ({"rule": "nc-identity"} if data["size"] is None else
-             {"rule": "induction", "on": data["size"], "from": data["from"]})
+    proof = ({"rule": "induction", "on": data["size"], "from": data["from"]} if data["sequences"] else
+             {"rule": "nc-identity"})
     cert = {"format": FORMAT, "claim": {"sizes": data}, "verdict": "proved", "proof": proof}
     try:
         verdict, steps = kernel_check(cert)

@@ -37,6 +37,11 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     every matrix n x n (or its declared shape), every vector n x 1, every scalar and matrix entry the given
     rational, both sides are defined at the size L >= L0 (exact arithmetic, a number c in a sum is c I of a
     square matrix, sequences by their recursion) and differ.
+``nc-identity`` over a size  (no induction) both sides have the same canonical form with L a symbol (L >= L0)
+    and each index i of ``"indices"`` (``[i, LO, HI]``: the claim is for every integer LO <= i <= HI) a symbol
+    in its range.  Scalar terms also take ``["exp", t]`` (exp(a + b) = exp(a) exp(b), exp(q u) exp(p u) =
+    exp((p + q) u)) and ``["div", a, b]`` for b certainly positive (positive coefficients times exp, inverses
+    and sums of those over ranges certainly non-empty); 1/b of a monomial inverts each factor (u (1/u) = 1).
 ``induction``  on the size L from L0: the *base case* (L = L0, sequences at L0 replaced by their base) has
     equal canonical forms, and the *step*: the claim at L + 1, with every sequence at L + 1 replaced by its step
     at k = L and then the hypothesis (the claim's left side, a sequence at L, replaced by its right side at L),
@@ -128,6 +133,9 @@ def least(e: tuple, scope: list, size: tuple | None) -> int | None:
 # -- terms ------------------------------------------------------------------------------------------------------
 
 BINDERS = ("sum", "prod", "rprod")
+#: heads whose arguments are terms
+COMPOUND = ("add", "mul", "exp", "div")
+ARITY = {"exp": 1, "div": 2}
 
 
 def subst(t, var: str, value: tuple):
@@ -135,7 +143,7 @@ def subst(t, var: str, value: tuple):
     head = t[0]
     if head in ("gen", "seq"):
         return (head, t[1], idx_sub(t[2], var, value))
-    if head in ("add", "mul"):
+    if head in COMPOUND:
         return (head, *(subst(a, var, value) for a in t[1:]))
     if head in BINDERS:
         return (head, t[1], idx_sub(t[2], var, value), idx_sub(t[3], var, value), subst(t[4], var, value))
@@ -167,7 +175,7 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
             raise SizeError(f"sequence {args[0]!r} at an index where the claim cannot use it")
         return (head, args[0], i)
-    if head in ("add", "mul") and args:
+    if head in COMPOUND and args and len(args) == ARITY.get(head, len(args)):
         return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
     if head in BINDERS and len(args) == 4:
         var = args[0]
@@ -202,7 +210,7 @@ def p_mul(p: dict, q: dict) -> dict:
     out: dict = {}
     for (s1, w1), c1 in p.items():
         for (s2, w2), c2 in q.items():
-            m = (tuple(sorted(s1 + s2, key=repr)), w1 + w2)
+            m = (merge(s1 + s2), w1 + w2)
             v = out.get(m, 0) + c1 * c2
             if v:
                 out[m] = v
@@ -211,8 +219,81 @@ def p_mul(p: dict, q: dict) -> dict:
     return out
 
 
+def merge(scalars: tuple) -> tuple:
+    """A multiset of scalar atoms in canonical order: exp(u)^p exp(u)^q = exp(u)^(p+q) (``("exp", u, q)`` is
+    exp(q u)), and an atom times its inverse is 1."""
+    exps: dict = {}
+    rest: list = []
+    for a in scalars:
+        if a[0] == "exp":
+            exps[a[1]] = exps.get(a[1], 0) + a[2]
+        elif a[0] == "inv" and a[1] in rest:
+            rest.remove(a[1])
+        elif ("inv", a) in rest:
+            rest.remove(("inv", a))
+        else:
+            rest.append(a)
+    rest += [("exp", u, q) for u, q in exps.items() if q]
+    return tuple(sorted(rest, key=repr))
+
+
 def atom(a, commutes: bool) -> dict:
     return {((a,), ()) if commutes else ((), (a,)): Fraction(1)}
+
+
+def inverse(p: dict) -> dict:
+    """1/p for a positive scalar p: a monomial's atoms inverted one by one (exp(u)^-q, 1/(1/u) = u); a sum of
+    monomials has its common atoms and its first coefficient taken out (1/(c m q) = (1/(c m)) (1/q)) and the
+    rest q is an atom ``("recip", q)``."""
+    items = sorted(p.items(), key=repr)
+    common = list(items[0][0][0])
+    for (scalars, _), _ in items[1:]:
+        rest = list(scalars)
+        common = [a for a in common if a in rest and not rest.remove(a)]
+    lead = items[0][1]
+    inv = tuple(("exp", a[1], -a[2]) if a[0] == "exp" else a[1] if a[0] == "inv" else ("inv", a) for a in common)
+    out = {(merge(inv), ()): 1 / lead}
+    if len(items) > 1:
+        q = {}
+        for (scalars, word), c in items:
+            rest = list(scalars)
+            for a in common:
+                rest.remove(a)
+            q[(tuple(rest), word)] = c / lead
+        out = p_mul(out, {((("recip", tuple(sorted(q.items(), key=repr))),), ()): Fraction(1)})
+    return out
+
+
+def clear(p: dict) -> dict:
+    """p times each positive q whose inverse atom 1/q occurs in p (outside sums), with q (1/q) = 1: zero
+    exactly when p is (q is not 0)."""
+    for _ in range(MAX_PEELS):
+        inv = next((a for (scalars, _), _ in p.items() for a in scalars if a[0] == "recip"), None)
+        if inv is None:
+            return p
+        q = dict(inv[1])
+        out: dict = {}
+        for (scalars, word), c in p.items():
+            if inv in scalars:
+                rest = list(scalars)
+                rest.remove(inv)
+                out = p_add(out, {(tuple(rest), word): c})
+            else:
+                out = p_add(out, p_mul({(scalars, word): c}, q))
+        p = out
+    raise SizeError("too many denominators")
+
+
+def close(core, var: str, level: int = 0):
+    """The body of a sum or product with its bound variable var named by its binding level (de Bruijn):
+    ``^0`` here, ``^1`` inside one more sum or product, so equal sums at any depth are equal atoms."""
+    if core == var:
+        return f"^{level}"
+    if isinstance(core, tuple):
+        if len(core) == 3 and core[0] in BINDERS and isinstance(core[1], tuple) and len(core[1]) == 2:
+            return (core[0], close(core[1], var, level), close(core[2], var, level + 1))
+        return tuple(close(b, var, level) for b in core)
+    return core
 
 
 def mentions(a, var: str) -> bool:
@@ -252,7 +333,40 @@ class Normalizer:
             for a in t[1:]:
                 out = p_mul(out, self.norm(a, scope))
             return out
+        if head == "exp":
+            out = {ONE: Fraction(1)}
+            for (scalars, word), c in self.norm(t[1], scope).items():
+                if word:
+                    raise SizeError("exp of a matrix")
+                out = p_mul(out, {((("exp", scalars, c),), ()): Fraction(1)})
+            return out
+        if head == "div":
+            den = self.norm(t[2], scope)
+            if not self.positive(den, scope):
+                raise SizeError("a denominator that is not certainly positive")
+            return p_mul(self.norm(t[1], scope), inverse(den))
         return self.binder(t, scope, 0)
+
+    def positive(self, p: dict, scope: list) -> bool:
+        """Whether p is certainly > 0: scalar monomials with positive coefficients, each a product of atoms
+        certainly >= 0 (:meth:`sign`), at least one of them a product of atoms certainly > 0."""
+        signs = [min((self.sign(a, scope) for a in s), default=2) if c > 0 and not w else 0
+                 for (s, w), c in p.items()]
+        return bool(signs) and min(signs) >= 1 and max(signs) == 2
+
+    def sign(self, a, scope: list) -> int:
+        """2 when the scalar atom a is certainly > 0 (exp; an inverse ``inv`` of an atom or ``recip`` of a sum,
+        formed of a positive term only; a sum of such over a range certainly non-empty), 1 when certainly >= 0
+        (such a sum over any range), else 0."""
+        if a[0] in ("exp", "inv", "recip"):
+            return 2
+        if a[0] == "sum":
+            (lo, hi), ((dep, word),) = a[1], a[2]
+            if word or any(b[0] not in ("exp", "inv", "recip") for b in dep):
+                return 0
+            low = least(idx_add(hi, lo, -1), scope, self.size)
+            return 2 if low is not None and low >= 0 else 1
+        return 0
 
     def binder(self, t, scope: list, peels: int) -> dict:
         head, var, lo, hi, body = t
@@ -274,7 +388,7 @@ class Normalizer:
             return self.sum_atom(key, inner, depth)
         commuting = all(not w for (_, w) in inner)
         kind = "prod" if commuting else head
-        return atom((kind, key, tuple(sorted(inner.items(), key=repr))), commuting)
+        return atom((kind, key, close(tuple(sorted(inner.items(), key=repr)), depth)), commuting)
 
     @staticmethod
     def combine(head: str, parts: list) -> dict:
@@ -303,7 +417,7 @@ class Normalizer:
                 right -= 1
             if not dep and left == right:  # nothing depends on var: the monomial stays inside
                 free, dep, left, right = (), list(scalars), 0, len(word)
-            core = ((tuple(dep), word[left:right]),)
+            core = close(((tuple(dep), word[left:right]),), var)
             summed = ("sum", key, core)
             mono = {(free, word[:left]): c}
             mono = p_mul(mono, atom(summed, not word[left:right]))
@@ -335,7 +449,12 @@ def shape(t, symbols: dict):
                 raise SizeError(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
             out = (out[0], s[1]) if out is not None and s is not None else (out or s)
         return out
-    raise SizeError("a fixed statement has no families, sequences, sums or products over ranges")
+    if head == "exp" and shape(t[1], symbols) is None:
+        return None
+    if head == "div" and shape(t[2], symbols) is None:
+        return shape(t[1], symbols)
+    raise SizeError("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
+                    "of matrices")
 
 
 # -- the claim and the rules -------------------------------------------------------------------------------------
@@ -365,7 +484,22 @@ def read_sized(c: dict) -> dict:
     names = {s.get("name") for s in seqs if isinstance(s, dict)}
     if len(names) != len(seqs) or names & set(symbols) or size in names | set(symbols):
         raise SizeError("sequences, symbols and the size need distinct names")
-    reserved = frozenset({*symbols, *names, size})
+    indices = c.get("indices", [])
+    if not isinstance(indices, list) or (indices and size is None):
+        raise SizeError("indices range over a size")
+    scope = {size} if size is not None else set()
+    ranges = []
+    for item in indices:
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and item[0].isidentifier()):
+            raise SizeError(f"malformed index range {item!r}")
+        lo, hi = read_index(item[1]), read_index(item[2])
+        if item[0] in scope or not (idx_vars(lo) | idx_vars(hi)) <= scope:
+            raise SizeError(f"the index {item[0]} needs a fresh name and bounds in the size and earlier indices")
+        ranges.append((item[0], lo, hi))
+        scope = scope | {item[0]}
+    reserved = frozenset({*symbols, *names, *scope})
+    if reserved & {*BINDERS, *COMPOUND, "inv", "recip", "gen", "seq", "sym", "num"}:
+        raise SizeError("a name of the statement is a word of the kernel's terms")
     sequences = {}
     for s in seqs:
         var = s.get("var")
@@ -373,7 +507,6 @@ def read_sized(c: dict) -> dict:
             raise SizeError("a sequence's step variable needs a fresh name")
         sequences[s["name"]] = (read_term(s.get("base"), symbols, names, set(), None, reserved),
                                 (var, read_term(s.get("step"), symbols, names, {var}, index(**{var: 1}), reserved)))
-    scope = {size} if size is not None else set()
     at_size = index(**{size: 1}) if size is not None else None
     lhs = read_term(c.get("lhs"), symbols, names, scope, at_size, reserved)
     rhs = read_term(c.get("rhs"), symbols, names, scope, at_size, reserved)
@@ -381,7 +514,8 @@ def read_sized(c: dict) -> dict:
     if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if fixed
             else any(s["shape"] is not None for s in symbols.values())):
         raise SizeError("a fixed statement gives every matrix its shape; a statement over a size gives none")
-    return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs}
+    return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
+            "indices": ranges}
 
 
 def check_sized(claim: dict, verdict, proof) -> list[str]:
@@ -402,9 +536,15 @@ def check_sized(claim: dict, verdict, proof) -> list[str]:
         _equal(Normalizer(c["symbols"], None), c["lhs"], c["rhs"], [], "the two sides")
         return ["Both sides are defined (the shapes conform) and expand to the same sum of ordered products "
                 "(matrices do not commute: word order kept)."]
-    if rule != "induction" or proof.get("on") != c["size"] or proof.get("from") != c["from"]:
-        raise SizeError("a statement over a size is proved by induction on that size from its least value")
     L, L0 = c["size"], c["from"]
+    if rule == "nc-identity":
+        _equal(Normalizer(c["symbols"], (L, L0)), c["lhs"], c["rhs"], c["indices"], "the two sides")
+        over = f" and every {', '.join(i for i, _, _ in c['indices'])} in its range" if c["indices"] else ""
+        return [f"For every {L} >= {L0}{over}: both sides expand to the same sum of ordered products (sums over "
+                f"ranges by linearity, exp(a + b) = exp(a) exp(b), quotients by certainly positive terms)."]
+    if rule != "induction" or proof.get("on") != L or proof.get("from") != L0 or c["indices"]:
+        raise SizeError("a statement over a size is proved by induction on that size from its least value "
+                        "(without further indices), or as an identity for every size")
     seqs = c["sequences"]
     # base case: L = L0
     base = [_unfold(subst(t, L, index(L0)), seqs, L0) for t in (c["lhs"], c["rhs"])]
@@ -425,7 +565,7 @@ def check_sized(claim: dict, verdict, proof) -> list[str]:
 
 
 def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
-    if p_add(n.norm(a, scope), n.norm(b, scope), Fraction(-1)):
+    if clear(p_add(n.norm(a, scope), n.norm(b, scope), Fraction(-1))):
         raise SizeError(f"{what}: the two sides do not expand to the same sum of ordered products")
 
 
@@ -439,7 +579,7 @@ def _unfold(t, seqs: dict, at_base: int | None, size: str | None = None):
         if size is not None and t[2] == index(1, **{size: 1}):
             return subst(step, var, index(**{size: 1}))
         raise SizeError(f"sequence {t[1]} at an index the rule does not unfold")
-    if head in ("add", "mul"):
+    if head in COMPOUND:
         return (head, *(_unfold(a, seqs, at_base, size) for a in t[1:]))
     if head in BINDERS:
         return (*t[:4], _unfold(t[4], seqs, at_base, size))
@@ -450,7 +590,7 @@ def _hypothesis(t, seq, value):
     """t with the sequence term seq (at the size) replaced by value: the induction hypothesis seq == value."""
     if t == seq:
         return value
-    if t[0] in ("add", "mul"):
+    if t[0] in COMPOUND:
         return (t[0], *(_hypothesis(a, seq, value) for a in t[1:]))
     if t[0] in BINDERS:
         return (*t[:4], _hypothesis(t[4], seq, value))
@@ -472,6 +612,11 @@ def counterexample(c: dict, node: dict) -> list[str]:
         if not (_is_int(L) and c["from"] <= L <= MAX_SIZE):
             raise SizeError(f"the size must be an integer from {c['from']} to {MAX_SIZE}")
         env = {c["size"]: L}
+        for name, lo, hi in c["indices"]:
+            i = (node.get("indices") or {}).get(name)
+            if not (_is_int(i) and _at(lo, env) <= i <= _at(hi, env)):
+                raise SizeError(f"the counterexample gives {name} a value in its range")
+            env[name] = i
     if not (_is_int(n) and 1 <= n <= 8) or not isinstance(values, dict):
         raise SizeError("a counterexample gives n (1 to 8) and the values")
     ev = _Evaluator(c, n, values)
@@ -534,6 +679,8 @@ class _Evaluator:
             return self.given(t[1], _at(t[2], env))
         if head == "seq":
             return self.sequence(t[1], _at(t[2], env))
+        if head in ("exp", "div"):
+            raise SizeError("a counterexample is evaluated exactly: no exp or division")
         if head in ("add", "mul"):
             out = self.value(t[1], env)
             for a in t[2:]:
