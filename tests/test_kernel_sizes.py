@@ -132,7 +132,7 @@ def test_verify_rechecks_an_induction_with_the_kernel_alone(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("text,message", [
-    ("forall L >= 1, matrices W[k]: f(L) == W[L]", "where"),
+    ("forall L >= 1, matrices W[k]: f(L) == W[L]", "unknown function .f."),
     ("forall L >= 1, matrices W[k]: f(L) == W[L] where f(2) = W[1], f(k + 1) = W[k + 1]", "base case"),
     ("forall L >= 1, matrices W[k]: f(L) == W[L] where f(1) = W[1]", "step"),
     ("forall L >= 1, matrices W[k]: f(L) == W[L/2] where f(1) = W[1], f(k + 1) = W[k + 1]", "index"),
