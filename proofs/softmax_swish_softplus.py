@@ -59,8 +59,8 @@ def _(d):
     "softmax_shift_invariant",
     "softmax(x + c 1) = softmax(x) for every real c.",
     r"$\operatorname{softmax}(x+c\mathbf{1})=\operatorname{softmax}(x)$ for all $c\in\mathbb{R}$.",
-    formal=None,
-    why_not_formal='vectors of symbolic size n and a quantified shift c')
+    formal="forall n >= 1, 1 <= i <= n, scalars x[k], c: "
+           "exp(x[i] + c)/sum(exp(x[k] + c), k, 1, n) == exp(x[i])/sum(exp(x[k]), k, 1, n)")
 def _(d):
     c = sp.Symbol("c", real=True)
     for k in (2, 3, 4):

@@ -131,6 +131,10 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 for a in t[1:]:
                     out = out * ev(a, env)
                 return out
+            if head == "exp":
+                return sp.exp(ev(t[1], env))
+            if head == "div":
+                return ev(t[1], env) / ev(t[2], env)
             var, lo, hi, body = t[1:]
             terms = [ev(body, {**env, var: k}) for k in range(index(lo, env), index(hi, env) + 1)]
             if head == "sum":
@@ -141,11 +145,23 @@ def _sized_truth(c: SizedClaim) -> bool | None:
             return out
 
         for n in sizes:
-            env = {} if n is None else {d["size"]: n}
-            diff = ev(d["lhs"], env) - ev(d["rhs"], env)
-            if diff != 0 and not (isinstance(diff, sp.MatrixBase) and diff.is_zero_matrix):
-                return False
+            for env in _index_values({} if n is None else {d["size"]: n}, d["indices"], index):
+                try:
+                    diff = ev(d["lhs"], env) - ev(d["rhs"], env)
+                except ZeroDivisionError:
+                    return None
+                values_ = diff if isinstance(diff, sp.MatrixBase) else [diff]
+                if any(abs(sp.N(v, 50)) > EPS for v in values_):
+                    return False
     return None
+
+
+def _index_values(env: dict, ranges: list, index) -> list[dict]:
+    """Every assignment of the claim's indices (``LO <= i <= HI``) in their ranges at the size in env."""
+    envs = [env]
+    for name, lo, hi in ranges:
+        envs = [{**e, name: i} for e in envs for i in range(index(lo, e), index(hi, e) + 1)]
+    return envs
 
 
 def _evaluator(expr: sp.Expr):
