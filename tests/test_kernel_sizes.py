@@ -70,6 +70,36 @@ def _zeros(values):
     return "0"
 
 
+SHIFT = ("forall n >= 1, 1 <= i <= n, scalars x[k], c: exp(x[i] + c)/sum(exp(x[k] + c), k, 1, n) "
+         "== exp(x[i])/sum(exp(x[k]), k, 1, n)")
+SIMPLEX = "forall n >= 1, scalars x[k]: sum(exp(x[i])/sum(exp(x[k]), k, 1, n), i, 1, n) == 1"
+
+
+def test_softmax_identities_for_every_n():
+    for text in (SHIFT, SIMPLEX, SHIFT.replace("n >= 1", "n >= 3"),
+                 "forall n >= 1, 1 <= i <= n, scalars x[k]: exp(2*x[i])/exp(x[i]) == exp(x[i])"):
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "proved" and kernel_check(v.certificate.data)[0] == "proved", (text, v.reason)
+    not_proved = {
+        SHIFT.replace("== exp(x[i])/", "== exp(x[i] + c)/"): "do not expand",  # e^c not cancelled
+        SHIFT.replace("n >= 1", "n >= 0"): "not certainly positive",  # the sum may be empty
+        SHIFT.replace("k, 1, n) ==", "k, 2, n) =="): "not certainly positive",
+        "forall n >= 1, 1 <= i <= n, scalars x[k]: x[i]/x[i] == 1": "not certainly positive",  # x_i may be 0
+    }
+    for text, why in not_proved.items():
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "unknown" and why in v.reason, (text, v.reason)
+    # a counterexample where the claim's sums are empty: no exp to evaluate
+    v = check_claim(parse_claim(SIMPLEX.replace("n >= 1", "n >= 0")), 1.0)
+    assert v.status == "refuted" and v.certificate.data["proof"]["at"] == 0
+    cert = _cert(SHIFT)
+    cert["claim"]["sizes"]["indices"][0][1] = [0, []]  # i from 0: still true, x[0] is a member of the family
+    assert kernel_check(cert)[0] == "proved"
+    cert["claim"]["sizes"]["rhs"][1] = ["sym", "c"]  # c/sum(...): false
+    with pytest.raises(Rejected):
+        kernel_check(cert)
+
+
 def test_fixed_shapes_are_checked():
     with pytest.raises(ExpressionError, match="4x4 and a 2x1"):
         parse_claim(FIXED.replace("== W2*W1*x", "== W1*W2*x"))
