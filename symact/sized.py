@@ -88,10 +88,17 @@ class SizedClaim:
                 defs.append(rf"{_sym_tex(s['name'])}_{{{d['from']}}} = {term_tex(s['base'], names)}")
                 defs.append(rf"{_sym_tex(s['name'])}_{{{k}+1}} = {term_tex(s['step'], names)}")
             tex += r"\quad\text{where } " + r",\ ".join(defs)
-        if d["size"] is not None:
-            tex += (r"\quad\text{(an empty product is 1)}" if all(s["kind"] == "scalar" for s in d["symbols"]) else
-                    r"\quad\text{(any sizes for which the products are defined; an empty product is } I\text{)}")
+        scalars = all(s["kind"] == "scalar" for s in d["symbols"])
+        if not scalars and d["size"] is not None:
+            tex += r"\quad\text{(any sizes for which the products are defined)}"
+        if _has_products(d):
+            tex += r"\quad\text{(an empty product is 1)}" if scalars else r"\quad\text{(an empty product is } I\text{)}"
         return self.text, tex
+
+
+def _has_products(obj) -> bool:
+    return obj in ("prod", "rprod") or (isinstance(obj, (list, dict)) and any(
+        _has_products(v) for v in (obj.values() if isinstance(obj, dict) else obj)))
 
 
 def _sym_tex(name: str) -> str:
@@ -137,7 +144,9 @@ def term_tex(t: list, names: dict) -> str:
         return rf"\frac{{{term_tex(t[1], names)}}}{{{term_tex(t[2], names)}}}"
     if head == "mul":
         factors = [term_tex(a, names) for a in t[1:]]
-        wrapped = [rf"\left({f}\right)" if a[0] in ("add",) or (i and f.startswith("-")) else f
+        last = len(factors) - 1  # a sum or product over a range is bracketed unless it is the last factor
+        wrapped = [rf"\left({f}\right)" if a[0] == "add" or (i and f.startswith("-")) or (
+            i < last and f.startswith((r"\sum", r"\prod", r"\overleftarrow"))) else f
                    for i, (a, f) in enumerate(zip(t[1:], factors))]
         if t[1] == ["num", "-1"] and len(t) > 2:
             return "-" + r"\,".join(wrapped[1:])
