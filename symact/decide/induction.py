@@ -27,7 +27,7 @@ def check_sized(claim) -> Verdict:
     try:
         verdict, steps = kernel_check(cert)
     except Rejected as exc:
-        cert = _counterexample(data)
+        cert = find_counterexample(data)
         if cert is None:
             return Verdict("unknown", text, tex, "kernel", seconds=time.process_time() - start,
                            reason=f"the kernel rejects the {proof['rule']} proof: {exc}; no counterexample found "
@@ -46,7 +46,7 @@ DRAWS = 3
 SPREAD = 3
 
 
-def _counterexample(data: dict) -> dict | None:
+def find_counterexample(data: dict) -> dict | None:
     """A counterexample certificate the kernel accepts: random small integers, 2 x 2 matrices and 2 x 1
     vectors (or the declared shapes), at the sizes L0, ..., L0 + 3; None if none is found."""
     sizes = [None] if data["size"] is None else range(data["from"], data["from"] + SIZES_TRIED)

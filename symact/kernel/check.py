@@ -131,6 +131,8 @@ def check(cert: dict) -> tuple[str, list[str]]:
             return verdict, check_sized(claim, verdict, proof)
         except SizeError as exc:
             raise Rejected(str(exc)) from None
+        except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
+            raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
         except RecursionError:
             raise Rejected("certificate nested too deeply") from None
     if isinstance(claim, dict) and "limit" in claim:
