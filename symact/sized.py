@@ -80,7 +80,7 @@ class SizedClaim:
         if d["size"] is not None:
             ranges = "".join(rf"{index_tex(lo)} \le {i} \le {index_tex(hi)},\ " for i, lo, hi in d["indices"])
             head = rf"{_sym_tex(d['size'])} \ge {d['from']},\ {ranges}" + head
-        tex = rf"\forall {head}:\ {term_tex(d['lhs'], names)} = {term_tex(d['rhs'], names)}"
+        tex = rf"\forall {head}:\ {term_tex(d['lhs'], names)} {REL_TEX[d['rel']]} {term_tex(d['rhs'], names)}"
         if d["sequences"]:
             defs = []
             for s in d["sequences"]:
@@ -182,17 +182,17 @@ def parse_sized(text: str) -> SizedClaim:
         raise ExpressionError("'where' defines sequences over a size: start with 'forall L >= 1, ...'")
     if where:
         reader.definitions(where)
-    tree = _compare(claim_text)
-    lhs, rhs = tree
+    lhs, rel, rhs = _compare(claim_text)
     scope = {reader.size, *(i for i, _, _ in reader.indices)} - {None}
     data = {"size": reader.size, "from": reader.start, "symbols": reader.symbol_list(),
             "sequences": [dict(name=n, **s) for n, s in reader.sequences.items()],
             "indices": [list(r) for r in reader.indices],
-            "lhs": reader.term(lhs, scope, "claim"), "rhs": reader.term(rhs, scope, "claim"), "statement": stripped}
+            "lhs": reader.term(lhs, scope, "claim"), "rhs": reader.term(rhs, scope, "claim"), "rel": rel,
+            "statement": stripped}
     if reader.sequences and data["lhs"][0] != "seq":
         raise ExpressionError(f"the left side is a sequence at the size, e.g. 'f({reader.size}) == ...'")
     _check_with_kernel_reader(data)
-    return SizedClaim(stripped, data)
+    return SizedClaim(stripped, data, rel)
 
 
 def _check_with_kernel_reader(data: dict) -> None:
@@ -216,11 +216,16 @@ def _parse(text: str, what: str) -> ast.expr:
         raise ExpressionError(f"cannot parse {what}: {type(exc).__name__}") from None
 
 
-def _compare(text: str) -> tuple[ast.expr, ast.expr]:
+RELATIONS = {ast.Eq: "==", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+REL_TEX = {"==": "=", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
+
+
+def _compare(text: str) -> tuple[ast.expr, str, ast.expr]:
     node = _parse(text, "the claim")
-    if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq)):
-        raise ExpressionError("a statement about matrices is one identity 'LEFT == RIGHT'")
-    return node.left, node.comparators[0]
+    if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in RELATIONS):
+        raise ExpressionError("a statement about matrices is one comparison 'LEFT == RIGHT' (or <, <=, >, >= "
+                              "between reals over a size)")
+    return node.left, RELATIONS[type(node.ops[0])], node.comparators[0]
 
 
 class _Reader:

@@ -10,7 +10,7 @@ instances tried for the ground truth include the parameter's domain's ends, or p
 at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
 the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
 and counts as undefined where they disagree.  A statement about matrices (``forall L >= 1, matrices ...``) has
-each integer moved by 1 and each ordered product reversed (``prod`` <-> ``rprod``) and its ground truth comes
+each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``) and its relation swapped and its ground truth comes
 from exact random integer 2 x 2 matrices (the declared shapes for a fixed statement) at sizes L0, ..., L0 + 3.  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
@@ -38,6 +38,11 @@ FLIPS = {"<=": "<", "<": "<=", ">=": ">", ">": ">=", "==": "!=", "!=": "=="}
 BUDGET = 0.5
 COUNTS = {"tried": 0, "survived": 0, "skipped": 0}
 SURVIVORS: list[str] = []
+
+
+#: whether a difference v = lhs - rhs satisfies the relation (with a margin: near-equality fails a strict one)
+HOLDS = {"<": lambda v: v < -EPS, "<=": lambda v: v <= EPS, ">": lambda v: v > EPS,
+         ">=": lambda v: v >= -EPS, "==": lambda v: abs(v) <= EPS}
 
 
 class Unsure(Exception):
@@ -83,6 +88,9 @@ def sized_mutants(text: str) -> set[str]:
            for m in re.finditer(r"(?<![\w.])\d+(?![\w.])", text) for d in (1, -1)}
     out |= {f"{text[:m.start()]}{'rprod' if m.group() == 'prod' else 'prod'}{text[m.end():]}"
             for m in re.finditer(r"\br?prod\b", text)}
+    head = text.index(":") + 1  # the claim's relation, after the declarations
+    rel = re.search(r"<=|>=|==|<|>", text[head:])
+    out.add(text[:head + rel.start()] + FLIPS[rel.group()] + text[head + rel.end():])
     out.discard(text)
     return out
 
@@ -151,7 +159,10 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 except ZeroDivisionError:
                     return None
                 values_ = diff if isinstance(diff, sp.MatrixBase) else [diff]
-                if any(abs(sp.N(v, 50)) > EPS for v in values_):
+                if d["rel"] != "==":
+                    if not HOLDS[d["rel"]](mp.mpf(str(sp.N(diff, 50)))):
+                        return False
+                elif any(abs(sp.N(v, 50)) > EPS for v in values_):
                     return False
     return None
 
@@ -276,8 +287,7 @@ def _truth(c) -> bool | None:
     if c.limit is not None:
         return _limit_truth(c)
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
-    holds = {"<": lambda v: v < -EPS, "<=": lambda v: v <= EPS, ">": lambda v: v > EPS,
-             ">=": lambda v: v >= -EPS, "==": lambda v: abs(v) <= EPS}
+    holds = HOLDS
     with mp.workdps(50):
         for p in _points(c.domain):
             t = mp.mpf(p.numerator) / p.denominator

@@ -22,7 +22,7 @@ def check_sized(claim) -> Verdict:
     start = time.process_time()
     data = claim.data
     proof = ({"rule": "induction", "on": data["size"], "from": data["from"]} if data["sequences"] else
-             {"rule": "nc-identity"})
+             {"rule": "nc-identity"} if data.get("rel", "==") == "==" else {"rule": "positive"})
     cert = {"format": FORMAT, "claim": {"sizes": data}, "verdict": "proved", "proof": proof}
     try:
         verdict, steps = kernel_check(cert)
@@ -48,7 +48,8 @@ SPREAD = 3
 
 def find_counterexample(data: dict) -> dict | None:
     """A counterexample certificate the kernel accepts: random small integers, 2 x 2 matrices and 2 x 1
-    vectors (or the declared shapes), at the sizes L0, ..., L0 + 3; None if none is found."""
+    vectors (or the declared shapes), at the sizes L0, ..., L0 + 3, each index at an end of its range; None if
+    none is found."""
     sizes = [None] if data["size"] is None else range(data["from"], data["from"] + SIZES_TRIED)
     for L in sizes:
         for draw in range(DRAWS):
@@ -63,11 +64,16 @@ def find_counterexample(data: dict) -> dict | None:
                     return [[str(rng.randint(-SPREAD, SPREAD)) for _ in range(cols)] for _ in range(rows)]
                 values[s["name"]] = ({str(i): one() for i in range(-SPREAD, L + SPREAD + 1)} if s.get("family")
                                      else one())
-            cert = {"format": FORMAT, "claim": {"sizes": data}, "verdict": "refuted",
-                    "proof": {"rule": "counterexample", "at": L, "n": 2, "values": values}}
-            try:
-                kernel_check(cert)
-            except Rejected:
-                continue
-            return cert
+            for end in (1, 2):  # every index at the lower end of its range, then at the upper end
+                env = {} if L is None else {data["size"]: L}
+                for name, *bounds in data["indices"]:
+                    env[name] = bounds[end - 1][0] + sum(a * env[v] for v, a in bounds[end - 1][1])
+                cert = {"format": FORMAT, "claim": {"sizes": data}, "verdict": "refuted",
+                        "proof": {"rule": "counterexample", "at": L, "n": 2, "values": values,
+                                  "indices": {name: env[name] for name, *_ in data["indices"]}}}
+                try:
+                    kernel_check(cert)
+                except Rejected:
+                    continue
+                return cert
     return None

@@ -42,6 +42,9 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     in its range.  Scalar terms also take ``["exp", t]`` (exp(a + b) = exp(a) exp(b), exp(q u) exp(p u) =
     exp((p + q) u)) and ``["div", a, b]`` for b certainly positive (positive coefficients times exp, inverses
     and sums of those over ranges certainly non-empty); 1/b of a monomial inverts each factor (u (1/u) = 1).
+``positive``  (``"rel"`` ``<``, ``<=``, ``>``, ``>=``; over a size, no sequences) the difference d of the sides
+    (larger minus smaller), in canonical form without splitting ranges and multiplied by its positive
+    denominators, has a certain sign (:meth:`Normalizer.sign_of`): >= 0 for a weak, > 0 for a strict relation.
 ``induction``  on the size L from L0: the *base case* (L = L0, sequences at L0 replaced by their base) has
     equal canonical forms, and the *step*: the claim at L + 1, with every sequence at L + 1 replaced by its step
     at k = L and then the hypothesis (the claim's left side, a sequence at L, replaced by its right side at L),
@@ -55,6 +58,7 @@ from fractions import Fraction
 from symact.kernel.terms import parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
+RELATIONS = ("==", "<", "<=", ">", ">=")
 #: the most factors or terms a range of constant length is written out to, and splits of one range
 MAX_UNROLL = 64
 MAX_PEELS = 8
@@ -266,11 +270,14 @@ def inverse(p: dict) -> dict:
 
 def clear(p: dict) -> dict:
     """p times each positive q whose inverse atom 1/q occurs in p (outside sums), with q (1/q) = 1: zero
-    exactly when p is (q is not 0)."""
+    exactly when p is, and of the same sign (q > 0)."""
     for _ in range(MAX_PEELS):
-        inv = next((a for (scalars, _), _ in p.items() for a in scalars if a[0] == "recip"), None)
+        inv = next((a for (scalars, _), _ in p.items() for a in scalars if a[0] in ("inv", "recip")), None)
         if inv is None:
             return p
+        if inv[0] == "inv":  # u (1/u) = 1 in merge
+            p = p_mul(p, {((inv[1],), ()): Fraction(1)})
+            continue
         q = dict(inv[1])
         out: dict = {}
         for (scalars, word), c in p.items():
@@ -296,6 +303,20 @@ def close(core, var: str, level: int = 0):
     return core
 
 
+def open_core(obj, e: tuple, level: int = 0):
+    """The closed body of a sum (:func:`close`) at k = e: ``^level`` replaced by the index e."""
+    if isinstance(obj, tuple):
+        if (len(obj) == 2 and type(obj[0]) is int and isinstance(obj[1], tuple)
+                and all(isinstance(q, tuple) and len(q) == 2 and isinstance(q[0], str) for q in obj[1])):
+            return idx_sub(obj, f"^{level}", e)
+        if len(obj) == 3 and obj[0] in BINDERS and isinstance(obj[1], tuple) and len(obj[1]) == 2:
+            return (obj[0], open_core(obj[1], e, level), open_core(obj[2], e, level + 1))
+        if len(obj) == 3 and obj[0] == "exp":
+            return ("exp", tuple(sorted(open_core(obj[1], e, level), key=repr)), obj[2])
+        return tuple(open_core(b, e, level) for b in obj)
+    return obj
+
+
 def mentions(a, var: str) -> bool:
     """Whether the atom (a nested tuple) mentions the index variable var."""
     if isinstance(a, tuple):
@@ -306,9 +327,10 @@ def mentions(a, var: str) -> bool:
 class Normalizer:
     """Canonical forms of terms, with the size (``(L, L0)``) or None, and the symbols' kinds."""
 
-    def __init__(self, symbols: dict, size: tuple | None):
+    def __init__(self, symbols: dict, size: tuple | None, peel: bool = True):
         self.symbols = symbols
         self.size = size
+        self.peel = peel  # split off the last term of ranges certainly non-empty (identities; not inequalities)
 
     def commutes(self, name: str) -> bool:
         return self.symbols[name]["kind"] == "scalar"
@@ -354,6 +376,51 @@ class Normalizer:
                  for (s, w), c in p.items()]
         return bool(signs) and min(signs) >= 1 and max(signs) == 2
 
+    def sign_of(self, p: dict, scope: list) -> int:
+        """2 when the scalar p is certainly > 0, 1 when certainly >= 0, else 0: monomials with positive
+        coefficients and atoms of known sign (:meth:`sign`); a monomial -c t(e) is first paired with c' S,
+        c' >= c, S = sum_{k=LO}^{HI} t(k) with LO <= e <= HI certainly (e a variable in scope): c' S - c t(e) =
+        (c' - c) S + c (S - t(e)), and S - t(e), the other terms, is >= 0 (> 0 if HI - LO >= 1 certainly)."""
+        signs = []
+        rest = dict(p)
+        for (scalars, word), c in p.items():
+            if c > 0 or word or (scalars, word) not in rest:
+                continue
+            pair = self.other_terms((scalars, word), -c, rest, scope)
+            if pair is None:
+                return 0
+            signs.append(pair)
+        for (scalars, word), c in rest.items():
+            if c <= 0 or word:
+                return 0
+            signs.append(min((self.sign(a, scope) for a in scalars), default=2))
+        if not signs:  # p = 0
+            return 1
+        return 0 if min(signs) == 0 else max(signs)
+
+    def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> int | None:
+        """Pair the monomial -c mono with a sum in rest that has mono as its term at a variable in scope
+        (removing both from rest, the sum keeping c' - c); the sign of the other terms, or None."""
+        for (scalars, word), c2 in list(rest.items()):
+            if word or c2 < c or len(scalars) != 1 or scalars[0][0] != "sum":
+                continue
+            (lo, hi), ((dep, core_word),) = scalars[0][1], scalars[0][2]
+            if core_word or any(b[0] not in ("exp", "inv", "recip") for b in dep):
+                continue
+            for var, _, _ in scope:
+                e = index(**{var: 1})
+                inside = [least(idx_add(e, lo, -1), scope, self.size), least(idx_add(hi, e, -1), scope, self.size)]
+                if None in inside or min(inside) < 0 or merge(open_core(dep, e)) != mono[0]:
+                    continue
+                del rest[mono]
+                if c2 == c:
+                    del rest[(scalars, word)]
+                else:
+                    rest[(scalars, word)] = c2 - c
+                low = least(idx_add(hi, lo, -1), scope, self.size)
+                return 2 if low is not None and low >= 1 else 1
+        return None
+
     def sign(self, a, scope: list) -> int:
         """2 when the scalar atom a is certainly > 0 (exp; an inverse ``inv`` of an atom or ``recip`` of a sum,
         formed of a positive term only; a sum of such over a range certainly non-empty), 1 when certainly >= 0
@@ -377,7 +444,7 @@ class Normalizer:
             parts = [self.norm(subst(body, var, idx_add(lo, index(i))), scope) for i in range(max(length[0], 0))]
             return self.combine(head, parts)
         low = least(idx_add(length, index(-1)), scope, self.size)
-        if low is not None and low >= 0 and peels < MAX_PEELS:  # certainly non-empty: split off the last one
+        if self.peel and low is not None and low >= 0 and peels < MAX_PEELS:  # certainly non-empty: split off the last
             rest = self.binder((head, var, lo, idx_add(hi, index(-1)), body), scope, peels + 1)
             last = self.norm(subst(body, var, hi), scope)
             return self.combine(head, [rest, last])
@@ -514,8 +581,11 @@ def read_sized(c: dict) -> dict:
     if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if fixed
             else any(s["shape"] is not None for s in symbols.values())):
         raise SizeError("a fixed statement gives every matrix its shape; a statement over a size gives none")
+    rel = c.get("rel", "==")
+    if rel not in RELATIONS or (rel != "==" and (size is None or sequences)):
+        raise SizeError(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size, without sequences")
     return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
-            "indices": ranges}
+            "indices": ranges, "rel": rel}
 
 
 def check_sized(claim: dict, verdict, proof) -> list[str]:
@@ -537,6 +607,19 @@ def check_sized(claim: dict, verdict, proof) -> list[str]:
         return ["Both sides are defined (the shapes conform) and expand to the same sum of ordered products "
                 "(matrices do not commute: word order kept)."]
     L, L0 = c["size"], c["from"]
+    if c["rel"] != "==":
+        if rule != "positive":
+            raise SizeError("an inequality is proved by the rule positive")
+        up = c["rel"] in (">", ">=")
+        n = Normalizer(c["symbols"], (L, L0), peel=False)
+        d = clear(p_add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
+                        n.norm(c["rhs"] if up else c["lhs"], c["indices"]), Fraction(-1)))
+        sign = n.sign_of(d, c["indices"])
+        if sign < (2 if c["rel"] in ("<", ">") else 1):
+            raise SizeError(f"the difference of the two sides is not certainly {'> 0' if c['rel'] in '<>' else '>= 0'}")
+        return [f"For every {L} >= {L0} and every index in its range: the difference of the two sides, times its "
+                f"positive denominators, is a sum of terms that are certainly {'> 0' if sign == 2 else '>= 0'} "
+                f"(exp > 0; a sum over a range without one of its terms)."]
     if rule == "nc-identity":
         _equal(Normalizer(c["symbols"], (L, L0)), c["lhs"], c["rhs"], c["indices"], "the two sides")
         over = f" and every {', '.join(i for i, _, _ in c['indices'])} in its range" if c["indices"] else ""
@@ -623,11 +706,16 @@ def counterexample(c: dict, node: dict) -> list[str]:
     lhs, rhs = ev.value(c["lhs"], env), ev.value(c["rhs"], env)
     if _shape_of(lhs) != _shape_of(rhs) and not (_shape_of(lhs) is None or _shape_of(rhs) is None):
         raise SizeError("the two sides have different shapes there")
-    if _equal_values(lhs, rhs):
+    if c["rel"] != "==":
+        if not (isinstance(lhs, Fraction) and isinstance(rhs, Fraction)):
+            raise SizeError("an inequality compares numbers")
+        if {"<": lhs < rhs, "<=": lhs <= rhs, ">": lhs > rhs, ">=": lhs >= rhs}[c["rel"]]:
+            raise SizeError("the relation holds at the counterexample")
+    elif _equal_values(lhs, rhs):
         raise SizeError("the two sides are equal at the counterexample")
     at = f" at {c['size']} = {L}" if L is not None else ""
     return [f"With the given exact values ({n} x {n} matrices unless a shape is declared){at} both sides are "
-            f"defined and differ."]
+            f"defined and {'differ' if c['rel'] == '==' else 'the relation ' + c['rel'] + ' fails'}."]
 
 
 def _shape_of(v):
