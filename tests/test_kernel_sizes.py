@@ -100,6 +100,22 @@ def test_softmax_identities_for_every_n():
         kernel_check(cert)
 
 
+def test_inequalities_over_a_size():
+    below_one = "forall n >= 2, 1 <= i <= n, scalars x[k]: exp(x[i])/sum(exp(x[k]), k, 1, n) < 1"
+    for text in (below_one, below_one.replace("< 1", "> 0"), below_one.replace("n >= 2", "n >= 1").replace("< 1", "<= 1")):
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "proved" and kernel_check(v.certificate.data)[0] == "proved", (text, v.reason)
+    for text, status in ((below_one.replace("n >= 2", "n >= 1"), "unknown"),  # n = 1: softmax is 1
+                         (below_one.replace("exp(x[i])/", "2*exp(x[i])/"), "unknown"),  # false at n = 2, x = 0
+                         ("forall n >= 1, 1 <= i <= n, scalars x[k]: x[i] > 0", "refuted")):
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == status, (text, v.reason)
+    cert = _cert(below_one)
+    cert["claim"]["sizes"]["from"] = 1  # the range of the other terms may be empty
+    with pytest.raises(Rejected, match="not certainly > 0"):
+        kernel_check(cert)
+
+
 def test_fixed_shapes_are_checked():
     with pytest.raises(ExpressionError, match="4x4 and a 2x1"):
         parse_claim(FIXED.replace("== W2*W1*x", "== W1*W2*x"))
@@ -170,7 +186,8 @@ def test_verify_rechecks_an_induction_with_the_kernel_alone(tmp_path, capsys):
     ("forall L >= 1, matrices W[k]: f(L) == W[m] where f(1) = W[1], f(k + 1) = W[k + 1]", "not in scope"),
     ("forall L >= 1, matrices W[k]: f(L) == f(L - 1) where f(1) = W[1], f(k + 1) = W[k + 1]", "sequence"),
     ("forall L >= 1, matrices W[k]: W[L] == f(L) where f(1) = W[1], f(k + 1) = W[k + 1]", "left side"),
-    ("forall L >= 1, matrices W[k]: f(L) < W[L] where f(1) = W[1], f(k + 1) = W[k + 1]", "one identity"),
+    ("forall L >= 1, matrices W[k]: f(L) != W[L] where f(1) = W[1], f(k + 1) = W[k + 1]", "one comparison"),
+    ("forall L >= 1, matrices W[k]: f(L) < W[L] where f(1) = W[1], f(k + 1) = W[k + 1]", "relation"),
     ("forall matrices W: W == W", "shape"),
     ("forall matrices W[2, 2]: W == W.T", "not allowed"),
     ("forall matrices W[2, 2]: W == 0.5*W + W/2", "integer"),
