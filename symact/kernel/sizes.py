@@ -62,8 +62,9 @@ RELATIONS = ("==", "<", "<=", ">", ">=")
 #: the most factors or terms a range of constant length is written out to, and splits of one range
 MAX_UNROLL = 64
 MAX_PEELS = 8
-#: the most monomials of a canonical form
+#: the most monomials of a product, and terms expanded in all
 MAX_MONOMIALS = 20000
+MAX_WORK = 50000
 
 
 class SizeError(ValueError):
@@ -331,11 +332,15 @@ class Normalizer:
         self.symbols = symbols
         self.size = size
         self.peel = peel  # split off the last term of ranges certainly non-empty (identities; not inequalities)
+        self.work = 0
 
     def commutes(self, name: str) -> bool:
         return self.symbols[name]["kind"] == "scalar"
 
     def norm(self, t, scope: list) -> dict:
+        self.work += 1
+        if self.work > MAX_WORK:
+            raise SizeError("the expansion is too large")
         head = t[0]
         if head == "num":
             return {ONE: t[1]} if t[1] else {}
