@@ -89,6 +89,9 @@ def test_softmax_identities_for_every_n():
     for text, why in not_proved.items():
         v = check_claim(parse_claim(text), 1.0)
         assert v.status == "unknown" and why in v.reason, (text, v.reason)
+    # the inner sum is certainly non-empty only for k in 1..m; taken out of the sum over k it may be empty
+    empty = "forall m >= 0, scalars x[k]: sum(exp(x[k])/sum(exp(x[j]), j, 1, m), k, 1, m) == 1"
+    assert check_claim(parse_claim(empty), 1.0).status == "refuted"  # 0 == 1 at m = 0
     # a counterexample where the claim's sums are empty: no exp to evaluate
     v = check_claim(parse_claim(SIMPLEX.replace("n >= 1", "n >= 0")), 1.0)
     assert v.status == "refuted" and v.certificate.data["proof"]["at"] == 0

@@ -1,10 +1,12 @@
 """Identities of non-commuting symbols, and induction over a symbolic size.
 
-A **sized claim** (``claim["sizes"]``) states ``lhs == rhs`` for matrices, vectors and real scalars of any size
-for which both sides are defined, either once (fixed shapes) or for every integer ``L >= L0`` (a symbolic size):
+A **sized claim** (``claim["sizes"]``) states ``lhs REL rhs`` for matrices, vectors and real scalars of any
+size for which both sides are defined, either once (fixed shapes) or for every integer ``L >= L0`` (a symbolic
+size) and every integer index i in its range:
 
 ``{"sizes": {"size": "L" or null, "from": L0, "symbols": [{"name", "kind", "family", "shape"}], "sequences":
-[{"name", "var", "base", "step"}], "lhs": T, "rhs": T, "statement": text}}``
+[{"name", "var", "base", "step"}], "indices": [[i, LO, HI], ...], "lhs": T, "rel": REL, "rhs": T,
+"statement": text}}``  (REL is ``==``, or ``<``, ``<=``, ``>``, ``>=`` between reals over a size)
 
 ``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
 integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
@@ -31,7 +33,8 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
 ``linearity``  a sum over k of a combination of monomials is the combination of the sums of the monomials;
     factors that do not depend on k are taken out of the sum (to the left and right of a word, and scalar
     atoms), so ``W sum_k M_k = sum_k W M_k``.  A product of commuting factors is one scalar atom whatever the
-    order.  Bound variables are renamed by depth, so equal sums are equal atoms.
+    order.  A bound variable is named by its binding level (de Bruijn, :func:`close`), so equal sums at any
+    depth are equal atoms.
 ``nc-identity``  (fixed statements) both sides have the same canonical form, and the shapes conform.
 ``counterexample``  (refutes) ``{"at": L or null, "n": n, "values": {name: value or {index: value}}}``: with
     every matrix n x n (or its declared shape), every vector n x 1, every scalar and matrix entry the given
@@ -90,10 +93,6 @@ def read_index(obj) -> tuple:
             raise SizeError(f"malformed index {obj!r}")
         coefs[item[0]] = coefs.get(item[0], 0) + item[1]
     return _idx(obj[0], coefs)
-
-
-def index_json(i: tuple) -> list:
-    return [i[0], [[v, a] for v, a in i[1]]]
 
 
 def _is_int(v) -> bool:
