@@ -240,7 +240,7 @@ def test_what_the_kernel_accepts_after_random_edits_is_never_refuted_by_exact_ma
     proved = refutable = 0
     for text in (DEPTH, WITNESS, CHAIN, FIXED):
         cert = _cert(text)
-        for _ in range(60):
+        for _ in range(40):
             bad = copy.deepcopy(cert)
             edit(bad["claim"])
             try:
@@ -250,4 +250,4 @@ def test_what_the_kernel_accepts_after_random_edits_is_never_refuted_by_exact_ma
                 continue
             proved += 1
             assert find_counterexample(bad["claim"]["sizes"]) is None, json.dumps(bad["claim"])
-    assert proved > 20 and refutable > 20  # both outcomes occur: the edits are neither all harmless nor all fatal
+    assert proved > 15 and refutable > 15  # both outcomes occur: the edits are neither all harmless nor all fatal

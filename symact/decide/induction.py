@@ -64,7 +64,7 @@ def find_counterexample(data: dict) -> dict | None:
                     return [[str(rng.randint(-SPREAD, SPREAD)) for _ in range(cols)] for _ in range(rows)]
                 values[s["name"]] = ({str(i): one() for i in range(-SPREAD, L + SPREAD + 1)} if s.get("family")
                                      else one())
-            for end in (1, 2):  # every index at the lower end of its range, then at the upper end
+            for end in (1, 2) if data["indices"] else (1,):  # every index at the lower end, then at the upper
                 env = {} if L is None else {data["size"]: L}
                 for name, *bounds in data["indices"]:
                     env[name] = bounds[end - 1][0] + sum(a * env[v] for v, a in bounds[end - 1][1])
