@@ -31,8 +31,9 @@ XSTAR = -1 - Wc
     "softmax_simplex",
     "For n >= 2 inputs, every softmax output lies in (0, 1) and the outputs sum to 1.",
     r"$n\ge2$: $\operatorname{softmax}(x)_i\in(0,1)$ and $\sum_i\operatorname{softmax}(x)_i=1$.",
-    formal=None,
-    why_not_formal='vectors of symbolic size n')
+    formal=("forall n >= 2, scalars x[k]: sum(exp(x[i])/sum(exp(x[k]), k, 1, n), i, 1, n) == 1",
+            "forall n >= 2, 1 <= i <= n, scalars x[k]: exp(x[i])/sum(exp(x[k]), k, 1, n) > 0",
+            "forall n >= 2, 1 <= i <= n, scalars x[k]: exp(x[i])/sum(exp(x[k]), k, 1, n) < 1"))
 def _(d):
     E = sp.IndexedBase("E", positive=True)
     i, j, n = sp.symbols("i j n", integer=True, positive=True)
@@ -59,8 +60,8 @@ def _(d):
     "softmax_shift_invariant",
     "softmax(x + c 1) = softmax(x) for every real c.",
     r"$\operatorname{softmax}(x+c\mathbf{1})=\operatorname{softmax}(x)$ for all $c\in\mathbb{R}$.",
-    formal=None,
-    why_not_formal='vectors of symbolic size n and a quantified shift c')
+    formal="forall n >= 1, 1 <= i <= n, scalars x[k], c: "
+           "exp(x[i] + c)/sum(exp(x[k] + c), k, 1, n) == exp(x[i])/sum(exp(x[k]), k, 1, n)")
 def _(d):
     c = sp.Symbol("c", real=True)
     for k in (2, 3, 4):

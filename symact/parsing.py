@@ -43,6 +43,7 @@ from typing import Any, Callable, Sequence
 import sympy as sp
 
 from symact.errors import ExpressionError, ParameterError
+from symact.sized import declares, parse_sized
 
 #: CPU seconds SymPy may take to build a piecewise activation of a piecewise argument
 NESTING_SECONDS = 5.0
@@ -774,8 +775,12 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
 
     A claim may start with one quantified parameter, ``forall alpha > 0: elu(x, alpha=alpha) >= -alpha``
     (``forall NAME: ...`` for all real values, or comparisons of NAME with rational numbers joined by ``and``).
+    A ``forall`` that declares matrices, vectors or scalars states an identity of any size or for every depth
+    (:mod:`symact.sized`; the result is a :class:`symact.sized.SizedClaim`).
     """
     header, rest = _split_forall(_check_text(text))
+    if header is not None and declares(header):  # matrices, vectors, scalars of any size (symact.sized)
+        return parse_sized(text)
     if header is not None:
         return _quantified(text, header, rest, variables, values)
     body, condition = _split_domain(_check_text(text))

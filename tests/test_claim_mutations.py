@@ -9,12 +9,15 @@ instances tried for the ground truth include the parameter's domain's ends, or p
 (``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c.  The ground truth comes from mpmath
 at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
 the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
-and counts as undefined where they disagree.  A mutant the grid shows false is *tried* and must not be
+and counts as undefined where they disagree.  A statement about matrices (``forall L >= 1, matrices ...``) has
+each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``) and its relation swapped and its ground truth comes
+from exact random integer 2 x 2 matrices (the declared shapes for a fixed statement) at sizes L0, ..., L0 + 3.  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
 """
 from __future__ import annotations
 
+import random
 import re
 from fractions import Fraction
 
@@ -25,6 +28,7 @@ import sympy as sp
 from symact.claims import all_claims
 from symact.decide.checked import check_claim
 from symact.parsing import parse_claim
+from symact.sized import SizedClaim
 
 X = sp.Symbol("x")
 EPS = mp.mpf(10) ** -40
@@ -34,6 +38,11 @@ FLIPS = {"<=": "<", "<": "<=", ">=": ">", ">": ">=", "==": "!=", "!=": "=="}
 BUDGET = 0.5
 COUNTS = {"tried": 0, "survived": 0, "skipped": 0}
 SURVIVORS: list[str] = []
+
+
+#: whether a difference v = lhs - rhs satisfies the relation (with a margin: near-equality fails a strict one)
+HOLDS = {"<": lambda v: v < -EPS, "<=": lambda v: v <= EPS, ">": lambda v: v > EPS,
+         ">=": lambda v: v >= -EPS, "==": lambda v: abs(v) <= EPS}
 
 
 class Unsure(Exception):
@@ -46,6 +55,8 @@ def _split(text: str) -> tuple[str, str]:
 
 
 def mutants(text: str) -> set[str]:
+    if isinstance(parse_claim(text), SizedClaim):
+        return sized_mutants(text)
     body, dom = _split(text)
     out: set[str] = set()
     for m in re.finditer(r"(?<![\w.*/])(\d+(?:\.\d+)?)(?:/(\d+))?(?![\w.])", text):
@@ -70,6 +81,98 @@ def mutants(text: str) -> set[str]:
         out.add(body)
     out.discard(text)
     return out
+
+
+def sized_mutants(text: str) -> set[str]:
+    out = {f"{text[:m.start()]}{int(m.group()) + d}{text[m.end():]}"
+           for m in re.finditer(r"(?<![\w.])\d+(?![\w.])", text) for d in (1, -1)}
+    out |= {f"{text[:m.start()]}{'rprod' if m.group() == 'prod' else 'prod'}{text[m.end():]}"
+            for m in re.finditer(r"\br?prod\b", text)}
+    head = text.index(":") + 1  # the claim's relation, after the declarations
+    rel = re.search(r"<=|>=|==|<|>", text[head:])
+    out.add(text[:head + rel.start()] + FLIPS[rel.group()] + text[head + rel.end():])
+    out.discard(text)
+    return out
+
+
+def _sized_truth(c: SizedClaim) -> bool | None:
+    """False when exact random integer matrices (2 x 2, or the declared shapes) show the identity false at one of
+    the sizes L0, ..., L0 + 3; else None."""
+    d = c.data
+    kinds = {s["name"]: s for s in d["symbols"]}
+    defs = {s["name"]: s for s in d["sequences"]}
+    sizes = [None] if d["size"] is None else range(d["from"], d["from"] + 4)
+    for trial in range(2):
+        rng = random.Random(trial)
+        values: dict = {}
+
+        def value(name, i=None):
+            if (name, i) not in values:
+                s = kinds[name]
+                rows, cols = s.get("shape") or (2, 2)
+                values[name, i] = (sp.Integer(rng.randint(-3, 3)) if s["kind"] == "scalar" else
+                                   sp.Matrix(rows, cols, lambda *_: rng.randint(-3, 3)))
+            return values[name, i]
+
+        def index(i, env):
+            return i[0] + sum(a * env[v] for v, a in i[1])
+
+        def ev(t, env):
+            head = t[0]
+            if head == "num":
+                return sp.Rational(t[1])
+            if head == "sym":
+                return value(t[1])
+            if head == "gen":
+                return value(t[1], index(t[2], env))
+            if head == "seq":
+                n, s = index(t[2], env), defs[t[1]]
+                return ev(s["base"], {}) if n == d["from"] else ev(s["step"], {s["var"]: n - 1})
+            if head == "add":
+                parts = [ev(a, env) for a in t[1:]]
+                square = next((p.rows for p in parts if isinstance(p, sp.MatrixBase)), None)
+                return sum((p * sp.eye(square) if square and not isinstance(p, sp.MatrixBase) else p
+                            for p in parts[1:]), parts[0] * sp.eye(square) if square and not isinstance(
+                                parts[0], sp.MatrixBase) else parts[0])
+            if head == "mul":
+                out = sp.Integer(1)
+                for a in t[1:]:
+                    out = out * ev(a, env)
+                return out
+            if head == "exp":
+                return sp.exp(ev(t[1], env))
+            if head == "div":
+                return ev(t[1], env) / ev(t[2], env)
+            var, lo, hi, body = t[1:]
+            terms = [ev(body, {**env, var: k}) for k in range(index(lo, env), index(hi, env) + 1)]
+            if head == "sum":
+                return sum(terms[1:], terms[0]) if terms else sp.Integer(0)
+            out = sp.Integer(1)
+            for f in terms if head == "prod" else reversed(terms):
+                out = out * f
+            return out
+
+        for n in sizes:
+            for env in _index_values({} if n is None else {d["size"]: n}, d["indices"], index):
+                try:
+                    diff = ev(d["lhs"], env) - ev(d["rhs"], env)
+                except ZeroDivisionError:
+                    return None
+                values_ = diff if isinstance(diff, sp.MatrixBase) else [diff]
+                if d["rel"] != "==":
+                    if not HOLDS[d["rel"]](mp.mpf(str(sp.N(diff, 50)))):
+                        return False
+                elif any(abs(sp.N(v, 50)) > EPS for v in values_):
+                    return False
+    return None
+
+
+def _index_values(env: dict, ranges: list, index) -> list[dict]:
+    """Every assignment of the claim's indices (``LO <= i <= HI``) in their ranges at the size in env."""
+    envs = [env]
+    for name, lo, hi in ranges:
+        envs = [{**e, name: i} for e in envs for i in range(index(lo, e), index(hi, e) + 1)]
+    return envs
 
 
 def _evaluator(expr: sp.Expr):
@@ -167,6 +270,8 @@ def _near_ends(pieces) -> list[Fraction]:
 
 
 def _truth(c) -> bool | None:
+    if isinstance(c, SizedClaim):
+        return _sized_truth(c)
     if c.params:  # forall alpha in A: false when an instance at a value in A is shown false
         (_, pieces), = c.params
         for v in [*(Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)), *_near_ends(pieces)]:
@@ -182,8 +287,7 @@ def _truth(c) -> bool | None:
     if c.limit is not None:
         return _limit_truth(c)
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
-    holds = {"<": lambda v: v < -EPS, "<=": lambda v: v <= EPS, ">": lambda v: v > EPS,
-             ">=": lambda v: v >= -EPS, "==": lambda v: abs(v) <= EPS}
+    holds = HOLDS
     with mp.workdps(50):
         for p in _points(c.domain):
             t = mp.mpf(p.numerator) / p.denominator

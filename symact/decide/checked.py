@@ -22,7 +22,9 @@ from symact.kernel.check import FORMAT, contains, piece_json
 from symact.kernel.limit_claim import read_limit_claim
 from symact.kernel.quantified import affine_parts, allowed, ends_allowed, ends_parts
 from symact.kernel.terms import TermError, from_sympy, rational_text
+from symact.decide.induction import check_sized
 from symact.parsing import domain_text
+from symact.sized import SizedClaim
 from symact.verdict import Certificate, Derivation, Verdict
 
 #: search work units per second of --budget (a unit is one kernel enclosure of a small term)
@@ -32,6 +34,8 @@ _REL_LATEX = {"==": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r
 
 
 def statement(claim) -> tuple[str, str]:
+    if isinstance(claim, SizedClaim):
+        return claim.statement()
     if claim.params:
         (name, pieces), = claim.params
         inner_text, inner_tex = statement(_unquantified(claim))
@@ -204,6 +208,8 @@ def _sub_certificate(c: dict, budget: float) -> dict | None:
 def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
     """The verdict on a parsed claim; ``budget`` (seconds) sets the search's work units, so the verdict does
     not depend on the machine's load; ``prove=False`` looks for a refutation only."""
+    if isinstance(claim, SizedClaim):
+        return check_sized(claim)
     if claim.params:
         return check_quantified(claim, budget)
     text, tex = statement(claim)

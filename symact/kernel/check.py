@@ -6,7 +6,8 @@ A **claim** is ``lhs REL rhs for all x in D``: at every x in D both sides are de
 
 A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kernel.limit_claim`); a claim
 over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance
-(:mod:`symact.kernel.quantified`) and never proved.
+(:mod:`symact.kernel.quantified`) and never proved.  A *sized claim* (matrices of any size, induction over a
+size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
@@ -58,6 +59,7 @@ from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interio
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.quantified import check_forall
+from symact.kernel.sizes import SizeError, check_sized
 from symact.kernel.terms import (X, TermError, from_json, has_param, linear_split, num, parse_rational, rational_text,
                                  show, sub, to_json)
 
@@ -124,6 +126,15 @@ def check(cert: dict) -> tuple[str, list[str]]:
                                          lambda ps: [_piece(q) for q in ps], contains)
         except (TypeError, TermError) as exc:
             raise Rejected(f"malformed quantified claim: {exc}") from None
+    if isinstance(claim, dict) and "sizes" in claim:
+        try:
+            return verdict, check_sized(claim, verdict, proof)
+        except SizeError as exc:
+            raise Rejected(str(exc)) from None
+        except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
+            raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
+        except RecursionError:
+            raise Rejected("certificate nested too deeply") from None
     if isinstance(claim, dict) and "limit" in claim:
         if verdict not in ("proved", "refuted"):
             raise Rejected(f"unknown verdict {verdict!r}")

@@ -1,0 +1,79 @@
+"""The proof of a statement about matrices (:mod:`symact.sized`): the rule the kernel checks.
+
+A statement about a sequence defined by a recursion is proved by ``induction`` on its size L from its least
+value; any other is an identity of non-commuting symbols (``nc-identity``), for every size if it has one.  The kernel (:mod:`symact.kernel.sizes`) does every step;
+this proposes the certificate and reports the kernel's verdict.  When the kernel rejects the proof, random
+small integer matrices at the first few sizes are tried as a ``counterexample`` (the kernel evaluates it
+exactly); else the verdict is unknown with the kernel's reason.
+"""
+from __future__ import annotations
+
+import random
+import time
+
+from symact.kernel import Rejected
+from symact.kernel import check as kernel_check
+from symact.kernel.check import FORMAT
+from symact.verdict import Certificate, Derivation, Verdict
+
+
+def check_sized(claim) -> Verdict:
+    text, tex = claim.statement()
+    start = time.process_time()
+    data = claim.data
+    proof = ({"rule": "induction", "on": data["size"], "from": data["from"]} if data["sequences"] else
+             {"rule": "nc-identity"} if data.get("rel", "==") == "==" else {"rule": "positive"})
+    cert = {"format": FORMAT, "claim": {"sizes": data}, "verdict": "proved", "proof": proof}
+    try:
+        verdict, steps = kernel_check(cert)
+    except Rejected as exc:
+        cert = find_counterexample(data)
+        if cert is None:
+            return Verdict("unknown", text, tex, "kernel", seconds=time.process_time() - start,
+                           reason=f"the kernel rejects the {proof['rule']} proof: {exc}; no counterexample found "
+                                  f"with small integer matrices")
+        verdict, steps = kernel_check(cert)
+    deriv = Derivation().say(f"Claim: {text}.")
+    for line in steps:
+        deriv.say(line)
+    method = "kernel-checked proof" if verdict == "proved" else "kernel-checked counterexample"
+    return Verdict(verdict, text, tex, method, Certificate("kernel", cert), deriv, time.process_time() - start)
+
+
+#: sizes tried above the least one, random draws per size, and the entries drawn from -SPREAD..SPREAD
+SIZES_TRIED = 4
+DRAWS = 3
+SPREAD = 3
+
+
+def find_counterexample(data: dict) -> dict | None:
+    """A counterexample certificate the kernel accepts: random small integers, 2 x 2 matrices and 2 x 1
+    vectors (or the declared shapes), at the sizes L0, ..., L0 + 3, each index at an end of its range; None if
+    none is found."""
+    sizes = [None] if data["size"] is None else range(data["from"], data["from"] + SIZES_TRIED)
+    for L in sizes:
+        for draw in range(DRAWS):
+            rng = random.Random(draw)
+            values = {}
+            for s in data["symbols"]:
+                rows, cols = s.get("shape") or ((2, 2) if s["kind"] == "matrix" else (2, 1))
+
+                def one():
+                    if s["kind"] == "scalar":
+                        return str(rng.randint(-SPREAD, SPREAD))
+                    return [[str(rng.randint(-SPREAD, SPREAD)) for _ in range(cols)] for _ in range(rows)]
+                values[s["name"]] = ({str(i): one() for i in range(-SPREAD, L + SPREAD + 1)} if s.get("family")
+                                     else one())
+            for end in (1, 2) if data["indices"] else (1,):  # every index at the lower end, then at the upper
+                env = {} if L is None else {data["size"]: L}
+                for name, *bounds in data["indices"]:
+                    env[name] = bounds[end - 1][0] + sum(a * env[v] for v, a in bounds[end - 1][1])
+                cert = {"format": FORMAT, "claim": {"sizes": data}, "verdict": "refuted",
+                        "proof": {"rule": "counterexample", "at": L, "n": 2, "values": values,
+                                  "indices": {name: env[name] for name, *_ in data["indices"]}}}
+                try:
+                    kernel_check(cert)
+                except Rejected:
+                    continue
+                return cert
+    return None

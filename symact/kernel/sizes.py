@@ -1,0 +1,830 @@
+"""Identities of non-commuting symbols, and induction over a symbolic size.
+
+A **sized claim** (``claim["sizes"]``) states ``lhs REL rhs`` for matrices, vectors and real scalars of any
+size for which both sides are defined, either once (fixed shapes) or for every integer ``L >= L0`` (a symbolic
+size) and every integer index i in its range:
+
+``{"sizes": {"size": "L" or null, "from": L0, "symbols": [{"name", "kind", "family", "shape"}], "sequences":
+[{"name", "var", "base", "step"}], "indices": [[i, LO, HI], ...], "lhs": T, "rel": REL, "rhs": T,
+"statement": text}}``  (REL is ``==``, or ``<``, ``<=``, ``>``, ``>=`` between reals over a size)
+
+``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
+integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
+and every sum adds equal shapes).  A *sequence* ``f`` is defined by ``f(L0) = base`` and ``f(k + 1) = step``
+for k >= L0, where base mentions no sequence and step mentions sequences at index k only.
+
+Terms (JSON): ``["num", "p/q"]``, ``["sym", s]``, ``["gen", W, I]``, ``["seq", f, I]``, ``["add", t, ...]``,
+``["mul", t, ...]`` (an *ordered* product), ``["sum", k, LO, HI, t]``, ``["prod", k, LO, HI, t]`` (the factors
+for k = LO, LO+1, ..., HI, left to right) and ``["rprod", k, LO, HI, t]`` (the same factors right to left);
+a range with HI < LO is empty (a sum is 0, a product 1, i.e. the identity).  An index I is
+``[c, [[v, a], ...]]``: c + sum a v, integers, over L and the bound variables in scope.  The claim mentions
+sequences at index L only.
+
+What the kernel trusts, rule by rule (each a fact of the ring of matrices; no commutativity of matrices):
+
+``canonical form``  a term is expanded into a sum of monomials: a rational coefficient, a multiset of scalar
+    atoms (real numbers commute with everything) and a *word* of matrix atoms (order kept).  Two terms with
+    the same canonical form are equal wherever both are defined: distributivity and associativity hold for
+    conforming matrices, and every monomial of a defined term is defined.
+``ranges``  a sum or product whose length HI - LO + 1 is a constant is empty (length <= 0) or written out;
+    one whose length is certainly >= 1 (:func:`least` on the ranges in scope and L >= L0) has its last
+    factor or term split off (``sum_{LO}^{HI} = sum_{LO}^{HI-1} + t(HI)``, ``prod = prod_{LO}^{HI-1} t(HI)``,
+    ``rprod = t(HI) rprod_{LO}^{HI-1}``), until its length is not certainly >= 1; then it is an atom.
+``linearity``  a sum over k of a combination of monomials is the combination of the sums of the monomials;
+    factors that do not depend on k are taken out of the sum (to the left and right of a word, and scalar
+    atoms), so ``W sum_k M_k = sum_k W M_k``.  A product of commuting factors is one scalar atom whatever the
+    order.  A bound variable is named by its binding level (de Bruijn, :func:`close`), so equal sums at any
+    depth are equal atoms.
+``nc-identity``  (fixed statements) both sides have the same canonical form, and the shapes conform.
+``counterexample``  (refutes) ``{"at": L or null, "n": n, "values": {name: value or {index: value}}}``: with
+    every matrix n x n (or its declared shape), every vector n x 1, every scalar and matrix entry the given
+    rational, both sides are defined at the size L >= L0 (exact arithmetic, a number c in a sum is c I of a
+    square matrix, sequences by their recursion) and differ.
+``nc-identity`` over a size  (no induction) both sides have the same canonical form with L a symbol (L >= L0)
+    and each index i of ``"indices"`` (``[i, LO, HI]``: the claim is for every integer LO <= i <= HI) a symbol
+    in its range.  Scalar terms also take ``["exp", t]`` (exp(a + b) = exp(a) exp(b), exp(q u) exp(p u) =
+    exp((p + q) u)) and ``["div", a, b]`` for b certainly positive (positive coefficients times exp, inverses
+    and sums of those over ranges certainly non-empty); 1/b of a monomial inverts each factor (u (1/u) = 1).
+``positive``  (``"rel"`` ``<``, ``<=``, ``>``, ``>=``; over a size, no sequences) the difference d of the sides
+    (larger minus smaller), in canonical form without splitting ranges and multiplied by its positive
+    denominators, has a certain sign (:meth:`Normalizer.sign_of`): >= 0 for a weak, > 0 for a strict relation.
+``induction``  on the size L from L0: the *base case* (L = L0, sequences at L0 replaced by their base) has
+    equal canonical forms, and the *step*: the claim at L + 1, with every sequence at L + 1 replaced by its step
+    at k = L and then the hypothesis (the claim's left side, a sequence at L, replaced by its right side at L),
+    has equal canonical forms for every L >= L0 (L stays a symbol, L >= L0 is used by ``ranges``).  Then the
+    claim holds for every L >= L0.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from symact.kernel.terms import parse_rational
+
+KINDS = ("matrix", "vector", "scalar")
+RELATIONS = ("==", "<", "<=", ">", ">=")
+#: the most factors or terms a range of constant length is written out to, and splits of one range
+MAX_UNROLL = 64
+MAX_PEELS = 8
+#: the most monomials of a product, and terms expanded in all
+MAX_MONOMIALS = 20000
+MAX_WORK = 50000
+
+
+class SizeError(ValueError):
+    """The sized claim or its proof is malformed, or a step does not hold."""
+
+
+# -- indices: affine integer forms c + sum a v -------------------------------------------------------------------
+
+def index(c: int = 0, **coefs: int) -> tuple:
+    return _idx(c, coefs)
+
+
+def _idx(c: int, coefs: dict) -> tuple:
+    return (c, tuple(sorted((v, a) for v, a in coefs.items() if a)))
+
+
+def read_index(obj) -> tuple:
+    if not (isinstance(obj, list) and len(obj) == 2 and _is_int(obj[0]) and isinstance(obj[1], list)):
+        raise SizeError(f"malformed index {obj!r}")
+    coefs: dict = {}
+    for item in obj[1]:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and _is_int(item[1])):
+            raise SizeError(f"malformed index {obj!r}")
+        coefs[item[0]] = coefs.get(item[0], 0) + item[1]
+    return _idx(obj[0], coefs)
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and abs(v) <= 10**6
+
+
+def idx_add(i: tuple, j: tuple, scale: int = 1) -> tuple:
+    coefs = dict(i[1])
+    for v, a in j[1]:
+        coefs[v] = coefs.get(v, 0) + scale * a
+    return _idx(i[0] + scale * j[0], coefs)
+
+
+def idx_sub(i: tuple, var: str, value: tuple) -> tuple:
+    """i with the variable var replaced by the index value."""
+    coefs = dict(i[1])
+    a = coefs.pop(var, 0)
+    return idx_add(_idx(i[0], coefs), value, a)
+
+
+def idx_vars(i: tuple) -> set:
+    return {v for v, _ in i[1]}
+
+
+def least(e: tuple, scope: list, size: tuple | None) -> int | None:
+    """A lower bound of the index e over every choice of the bound variables in scope (``(var, lo, hi)``,
+    outermost first: lo <= var <= hi) and of the size (``(L, L0)``: L >= L0), or None when none is found.
+    Each variable, innermost first, is replaced by the end of its range that makes e least."""
+    for var, lo, hi in reversed(scope):
+        a = dict(e[1]).get(var, 0)
+        if a:
+            e = idx_sub(e, var, lo if a > 0 else hi)
+    coefs = dict(e[1])
+    if size is not None and size[0] in coefs:
+        a = coefs.pop(size[0])
+        if a < 0 or coefs:
+            return None
+        return e[0] + a * size[1]
+    return None if coefs else e[0]
+
+
+# -- terms ------------------------------------------------------------------------------------------------------
+
+BINDERS = ("sum", "prod", "rprod")
+#: heads whose arguments are terms
+COMPOUND = ("add", "mul", "exp", "div")
+ARITY = {"exp": 1, "div": 2}
+
+
+def subst(t, var: str, value: tuple):
+    """The term t with the index variable var replaced by value (bound variables are distinct names)."""
+    head = t[0]
+    if head in ("gen", "seq"):
+        return (head, t[1], idx_sub(t[2], var, value))
+    if head in COMPOUND:
+        return (head, *(subst(a, var, value) for a in t[1:]))
+    if head in BINDERS:
+        return (head, t[1], idx_sub(t[2], var, value), idx_sub(t[3], var, value), subst(t[4], var, value))
+    return t
+
+
+def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, reserved: frozenset = frozenset()):
+    """A term from JSON (tuples, indices read), checked against the declared names; ``seq_index`` is the only
+    index a sequence may have here (None: no sequence allowed; never inside a sum or product), ``reserved``
+    the names a bound variable may not take (so no substitution captures a variable)."""
+    if not isinstance(obj, list) or not obj or not isinstance(obj[0], str):
+        raise SizeError(f"malformed term {obj!r}")
+    head, args = obj[0], obj[1:]
+    if head == "num" and len(args) == 1:
+        try:
+            return ("num", parse_rational(args[0]))
+        except (ValueError, TypeError, ZeroDivisionError):
+            raise SizeError(f"malformed number {args[0]!r}") from None
+    if head == "sym" and len(args) == 1:
+        if symbols.get(args[0], {}).get("family", True):
+            raise SizeError(f"{args[0]!r} is not a declared symbol")
+        return ("sym", args[0])
+    if head in ("gen", "seq") and len(args) == 2:
+        i = read_index(args[1])
+        if not idx_vars(i) <= scope:
+            raise SizeError(f"index of {args[0]} uses a variable not in scope")
+        if head == "gen" and not symbols.get(args[0], {}).get("family", False):
+            raise SizeError(f"{args[0]!r} is not a declared family")
+        if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
+            raise SizeError(f"sequence {args[0]!r} at an index where the claim cannot use it")
+        return (head, args[0], i)
+    if head in COMPOUND and args and len(args) == ARITY.get(head, len(args)):
+        return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
+    if head in BINDERS and len(args) == 4:
+        var = args[0]
+        if not isinstance(var, str) or not var.isidentifier() or var in scope or var in reserved:
+            raise SizeError(f"a bound variable must be a fresh name, not {var!r}")
+        lo, hi = read_index(args[1]), read_index(args[2])
+        if not (idx_vars(lo) | idx_vars(hi)) <= scope:
+            raise SizeError("a range's ends use a variable not in scope")
+        return (head, var, lo, hi, read_term(args[3], symbols, sequences, scope | {var}, None, reserved))
+    raise SizeError(f"malformed term {obj!r}")
+
+
+# -- canonical forms: {(scalars, word): coefficient} -------------------------------------------------------------
+
+ONE = ((), ())
+
+
+def p_add(p: dict, q: dict, scale: Fraction = Fraction(1)) -> dict:
+    out = dict(p)
+    for m, c in q.items():
+        v = out.get(m, 0) + scale * c
+        if v:
+            out[m] = v
+        else:
+            out.pop(m, None)
+    return out
+
+
+def p_mul(p: dict, q: dict) -> dict:
+    if len(p) * len(q) > MAX_MONOMIALS:
+        raise SizeError("the expansion is too large")
+    out: dict = {}
+    for (s1, w1), c1 in p.items():
+        for (s2, w2), c2 in q.items():
+            m = (merge(s1 + s2), w1 + w2)
+            v = out.get(m, 0) + c1 * c2
+            if v:
+                out[m] = v
+            else:
+                out.pop(m, None)
+    return out
+
+
+def merge(scalars: tuple) -> tuple:
+    """A multiset of scalar atoms in canonical order: exp(u)^p exp(u)^q = exp(u)^(p+q) (``("exp", u, q)`` is
+    exp(q u)), and an atom times its inverse is 1."""
+    exps: dict = {}
+    rest: list = []
+    for a in scalars:
+        if a[0] == "exp":
+            exps[a[1]] = exps.get(a[1], 0) + a[2]
+        elif a[0] == "inv" and a[1] in rest:
+            rest.remove(a[1])
+        elif ("inv", a) in rest:
+            rest.remove(("inv", a))
+        else:
+            rest.append(a)
+    rest += [("exp", u, q) for u, q in exps.items() if q]
+    return tuple(sorted(rest, key=repr))
+
+
+def atom(a, commutes: bool) -> dict:
+    return {((a,), ()) if commutes else ((), (a,)): Fraction(1)}
+
+
+def inverse(p: dict) -> dict:
+    """1/p for a positive scalar p: a monomial's atoms inverted one by one (exp(u)^-q, 1/(1/u) = u); a sum of
+    monomials has its common atoms and its first coefficient taken out (1/(c m q) = (1/(c m)) (1/q)) and the
+    rest q is an atom ``("recip", q)``."""
+    items = sorted(p.items(), key=repr)
+    common = list(items[0][0][0])
+    for (scalars, _), _ in items[1:]:
+        rest = list(scalars)
+        common = [a for a in common if a in rest and not rest.remove(a)]
+    lead = items[0][1]
+    inv = tuple(("exp", a[1], -a[2]) if a[0] == "exp" else a[1] if a[0] == "inv" else ("inv", a) for a in common)
+    out = {(merge(inv), ()): 1 / lead}
+    if len(items) > 1:
+        q = {}
+        for (scalars, word), c in items:
+            rest = list(scalars)
+            for a in common:
+                rest.remove(a)
+            q[(tuple(rest), word)] = c / lead
+        out = p_mul(out, {((("recip", tuple(sorted(q.items(), key=repr))),), ()): Fraction(1)})
+    return out
+
+
+def clear(p: dict) -> dict:
+    """p times each positive q whose inverse atom 1/q occurs in p (outside sums), with q (1/q) = 1: zero
+    exactly when p is, and of the same sign (q > 0)."""
+    for _ in range(MAX_PEELS):
+        inv = next((a for (scalars, _), _ in p.items() for a in scalars if a[0] in ("inv", "recip")), None)
+        if inv is None:
+            return p
+        if inv[0] == "inv":  # u (1/u) = 1 in merge
+            p = p_mul(p, {((inv[1],), ()): Fraction(1)})
+            continue
+        q = dict(inv[1])
+        out: dict = {}
+        for (scalars, word), c in p.items():
+            if inv in scalars:
+                rest = list(scalars)
+                rest.remove(inv)
+                out = p_add(out, {(tuple(rest), word): c})
+            else:
+                out = p_add(out, p_mul({(scalars, word): c}, q))
+        p = out
+    raise SizeError("too many denominators")
+
+
+def close(core, var: str, level: int = 0):
+    """The body of a sum or product with its bound variable var named by its binding level (de Bruijn):
+    ``^0`` here, ``^1`` inside one more sum or product, so equal sums at any depth are equal atoms."""
+    if core == var:
+        return f"^{level}"
+    if isinstance(core, tuple):
+        if len(core) == 3 and core[0] in BINDERS and isinstance(core[1], tuple) and len(core[1]) == 2:
+            return (core[0], close(core[1], var, level), close(core[2], var, level + 1))
+        return tuple(close(b, var, level) for b in core)
+    return core
+
+
+def open_core(obj, e: tuple, level: int = 0):
+    """The closed body of a sum (:func:`close`) at k = e: ``^level`` replaced by the index e."""
+    if isinstance(obj, tuple):
+        if (len(obj) == 2 and type(obj[0]) is int and isinstance(obj[1], tuple)
+                and all(isinstance(q, tuple) and len(q) == 2 and isinstance(q[0], str) for q in obj[1])):
+            return idx_sub(obj, f"^{level}", e)
+        if len(obj) == 3 and obj[0] in BINDERS and isinstance(obj[1], tuple) and len(obj[1]) == 2:
+            return (obj[0], open_core(obj[1], e, level), open_core(obj[2], e, level + 1))
+        if len(obj) == 3 and obj[0] == "exp":
+            return ("exp", tuple(sorted(open_core(obj[1], e, level), key=repr)), obj[2])
+        return tuple(open_core(b, e, level) for b in obj)
+    return obj
+
+
+def mentions(a, var: str) -> bool:
+    """Whether the atom (a nested tuple) mentions the index variable var."""
+    if isinstance(a, tuple):
+        return any(mentions(b, var) for b in a)
+    return a == var
+
+
+class Normalizer:
+    """Canonical forms of terms, with the size (``(L, L0)``) or None, and the symbols' kinds."""
+
+    def __init__(self, symbols: dict, size: tuple | None, peel: bool = True):
+        self.symbols = symbols
+        self.size = size
+        self.peel = peel  # split off the last term of ranges certainly non-empty (identities; not inequalities)
+        self.work = 0
+
+    def commutes(self, name: str) -> bool:
+        return self.symbols[name]["kind"] == "scalar"
+
+    def norm(self, t, scope: list) -> dict:
+        self.work += 1
+        if self.work > MAX_WORK:
+            raise SizeError("the expansion is too large")
+        head = t[0]
+        if head == "num":
+            return {ONE: t[1]} if t[1] else {}
+        if head == "sym":
+            return atom(("sym", t[1]), self.commutes(t[1]))
+        if head == "gen":
+            return atom(t, self.commutes(t[1]))
+        if head == "seq":
+            return atom(t, False)
+        if head == "add":
+            out: dict = {}
+            for a in t[1:]:
+                out = p_add(out, self.norm(a, scope))
+            return out
+        if head == "mul":
+            out = {ONE: Fraction(1)}
+            for a in t[1:]:
+                out = p_mul(out, self.norm(a, scope))
+            return out
+        if head == "exp":
+            out = {ONE: Fraction(1)}
+            for (scalars, word), c in self.norm(t[1], scope).items():
+                if word:
+                    raise SizeError("exp of a matrix")
+                out = p_mul(out, {((("exp", scalars, c),), ()): Fraction(1)})
+            return out
+        if head == "div":
+            den = self.norm(t[2], scope)
+            if not self.positive(den, scope):
+                raise SizeError("a denominator that is not certainly positive")
+            return p_mul(self.norm(t[1], scope), inverse(den))
+        return self.binder(t, scope, 0)
+
+    def positive(self, p: dict, scope: list) -> bool:
+        """Whether p is certainly > 0: scalar monomials with positive coefficients, each a product of atoms
+        certainly >= 0 (:meth:`sign`), at least one of them a product of atoms certainly > 0."""
+        signs = [min((self.sign(a, scope) for a in s), default=2) if c > 0 and not w else 0
+                 for (s, w), c in p.items()]
+        return bool(signs) and min(signs) >= 1 and max(signs) == 2
+
+    def sign_of(self, p: dict, scope: list) -> int:
+        """2 when the scalar p is certainly > 0, 1 when certainly >= 0, else 0: monomials with positive
+        coefficients and atoms of known sign (:meth:`sign`); a monomial -c t(e) is first paired with c' S,
+        c' >= c, S = sum_{k=LO}^{HI} t(k) with LO <= e <= HI certainly (e a variable in scope): c' S - c t(e) =
+        (c' - c) S + c (S - t(e)), and S - t(e), the other terms, is >= 0 (> 0 if HI - LO >= 1 certainly)."""
+        signs = []
+        rest = dict(p)
+        for (scalars, word), c in p.items():
+            if c > 0 or word or (scalars, word) not in rest:
+                continue
+            pair = self.other_terms((scalars, word), -c, rest, scope)
+            if pair is None:
+                return 0
+            signs.append(pair)
+        for (scalars, word), c in rest.items():
+            if c <= 0 or word:
+                return 0
+            signs.append(min((self.sign(a, scope) for a in scalars), default=2))
+        if not signs:  # p = 0
+            return 1
+        return 0 if min(signs) == 0 else max(signs)
+
+    def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> int | None:
+        """Pair the monomial -c mono with a sum in rest that has mono as its term at a variable in scope
+        (removing both from rest, the sum keeping c' - c); the sign of the other terms, or None."""
+        for (scalars, word), c2 in list(rest.items()):
+            if word or c2 < c or len(scalars) != 1 or scalars[0][0] != "sum":
+                continue
+            (lo, hi), ((dep, core_word),) = scalars[0][1], scalars[0][2]
+            if core_word or any(b[0] not in ("exp", "inv", "recip") for b in dep):
+                continue
+            for var, _, _ in scope:
+                e = index(**{var: 1})
+                inside = [least(idx_add(e, lo, -1), scope, self.size), least(idx_add(hi, e, -1), scope, self.size)]
+                if None in inside or min(inside) < 0 or merge(open_core(dep, e)) != mono[0]:
+                    continue
+                del rest[mono]
+                if c2 == c:
+                    del rest[(scalars, word)]
+                else:
+                    rest[(scalars, word)] = c2 - c
+                low = least(idx_add(hi, lo, -1), scope, self.size)
+                return 2 if low is not None and low >= 1 else 1
+        return None
+
+    def sign(self, a, scope: list) -> int:
+        """2 when the scalar atom a is certainly > 0 (exp; an inverse ``inv`` of an atom or ``recip`` of a sum,
+        formed of a positive term only; a sum of such over a range certainly non-empty), 1 when certainly >= 0
+        (such a sum over any range), else 0."""
+        if a[0] in ("exp", "inv", "recip"):
+            return 2
+        if a[0] == "sum":
+            (lo, hi), ((dep, word),) = a[1], a[2]
+            if word or any(b[0] not in ("exp", "inv", "recip") for b in dep):
+                return 0
+            low = least(idx_add(hi, lo, -1), scope, self.size)
+            return 2 if low is not None and low >= 0 else 1
+        return 0
+
+    def binder(self, t, scope: list, peels: int) -> dict:
+        head, var, lo, hi, body = t
+        length = idx_add(idx_add(hi, lo, -1), index(1))
+        if not length[1]:  # constant length: empty, or written out
+            if length[0] > MAX_UNROLL:
+                raise SizeError(f"a range of {length[0]} terms is too long to write out")
+            parts = [self.norm(subst(body, var, idx_add(lo, index(i))), scope) for i in range(max(length[0], 0))]
+            return self.combine(head, parts)
+        low = least(idx_add(length, index(-1)), scope, self.size)
+        if self.peel and low is not None and low >= 0 and peels < MAX_PEELS:  # certainly non-empty: split off the last
+            rest = self.binder((head, var, lo, idx_add(hi, index(-1)), body), scope, peels + 1)
+            last = self.norm(subst(body, var, hi), scope)
+            return self.combine(head, [rest, last])
+        depth = f"#{len(scope)}"
+        inner = self.norm(subst(body, var, index(**{depth: 1})), [*scope, (depth, lo, hi)])
+        key = (lo, hi)
+        if head == "sum":
+            return self.sum_atom(key, inner, depth)
+        commuting = all(not w for (_, w) in inner)
+        kind = "prod" if commuting else head
+        return atom((kind, key, close(tuple(sorted(inner.items(), key=repr)), depth)), commuting)
+
+    @staticmethod
+    def combine(head: str, parts: list) -> dict:
+        if head == "sum":
+            out: dict = {}
+            for p in parts:
+                out = p_add(out, p)
+            return out
+        out = {ONE: Fraction(1)}
+        for p in parts if head == "prod" else reversed(parts):
+            out = p_mul(out, p)
+        return out
+
+    @staticmethod
+    def sum_atom(key: tuple, inner: dict, var: str) -> dict:
+        """sum over var of a combination of monomials: the factors free of var taken out (linearity)."""
+        out: dict = {}
+        for (scalars, word), c in inner.items():
+            dep = [a for a in scalars if mentions(a, var)]
+            free = tuple(a for a in scalars if not mentions(a, var))
+            left = 0
+            while left < len(word) and not mentions(word[left], var):
+                left += 1
+            right = len(word)
+            while right > left and not mentions(word[right - 1], var):
+                right -= 1
+            if not dep and left == right:  # nothing depends on var: the monomial stays inside
+                free, dep, left, right = (), list(scalars), 0, len(word)
+            core = close(((tuple(dep), word[left:right]),), var)
+            summed = ("sum", key, core)
+            mono = {(free, word[:left]): c}
+            mono = p_mul(mono, atom(summed, not word[left:right]))
+            mono = p_mul(mono, {((), word[right:]): Fraction(1)})
+            out = p_add(out, mono)
+        return out
+
+
+# -- shapes (fixed statements) -----------------------------------------------------------------------------------
+
+def shape(t, symbols: dict):
+    """The shape (rows, cols) of a term, None for a scalar; SizeError where it is not defined."""
+    head = t[0]
+    if head == "num":
+        return None
+    if head == "sym":
+        s = symbols[t[1]]
+        return None if s["kind"] == "scalar" else s["shape"]
+    if head == "add":
+        shapes = [shape(a, symbols) for a in t[1:]]
+        if len(set(shapes)) != 1:
+            raise SizeError("a sum adds terms of different shapes")
+        return shapes[0]
+    if head == "mul":
+        out = None
+        for a in t[1:]:
+            s = shape(a, symbols)
+            if out is not None and s is not None and out[1] != s[0]:
+                raise SizeError(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
+            out = (out[0], s[1]) if out is not None and s is not None else (out or s)
+        return out
+    if head == "exp" and shape(t[1], symbols) is None:
+        return None
+    if head == "div" and shape(t[2], symbols) is None:
+        return shape(t[1], symbols)
+    raise SizeError("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
+                    "of matrices")
+
+
+# -- the claim and the rules -------------------------------------------------------------------------------------
+
+def read_sized(c: dict) -> dict:
+    """The sized claim, checked and read (terms as tuples); SizeError if malformed."""
+    if not isinstance(c, dict):
+        raise SizeError("malformed sized claim")
+    size, start = c.get("size"), c.get("from", 1)
+    if size is not None and not (isinstance(size, str) and size.isidentifier() and _is_int(start) and start >= 0):
+        raise SizeError("the size is a name and its least value a natural number")
+    symbols: dict = {}
+    for s in c.get("symbols", []):
+        if not isinstance(s, dict) or not isinstance(s.get("name"), str) or s.get("kind") not in KINDS:
+            raise SizeError(f"malformed symbol {s!r}")
+        shp = s.get("shape")
+        if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)
+                                    and (s["kind"] != "vector" or shp[1] == 1) and s["kind"] != "scalar"):
+            raise SizeError(f"malformed shape {shp!r} of a {s['kind']}")
+        if s["name"] in symbols:
+            raise SizeError(f"{s['name']!r} declared twice")
+        symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")),
+                              "shape": tuple(shp) if shp else None}
+    seqs = c.get("sequences", [])
+    if not isinstance(seqs, list) or (seqs and size is None):
+        raise SizeError("sequences need a size")
+    names = {s.get("name") for s in seqs if isinstance(s, dict)}
+    if len(names) != len(seqs) or names & set(symbols) or size in names | set(symbols):
+        raise SizeError("sequences, symbols and the size need distinct names")
+    indices = c.get("indices", [])
+    if not isinstance(indices, list) or (indices and size is None):
+        raise SizeError("indices range over a size")
+    scope = {size} if size is not None else set()
+    ranges = []
+    for item in indices:
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and item[0].isidentifier()):
+            raise SizeError(f"malformed index range {item!r}")
+        lo, hi = read_index(item[1]), read_index(item[2])
+        if item[0] in scope or not (idx_vars(lo) | idx_vars(hi)) <= scope:
+            raise SizeError(f"the index {item[0]} needs a fresh name and bounds in the size and earlier indices")
+        ranges.append((item[0], lo, hi))
+        scope = scope | {item[0]}
+    reserved = frozenset({*symbols, *names, *scope})
+    if reserved & {*BINDERS, *COMPOUND, "inv", "recip", "gen", "seq", "sym", "num"}:
+        raise SizeError("a name of the statement is a word of the kernel's terms")
+    sequences = {}
+    for s in seqs:
+        var = s.get("var")
+        if not isinstance(var, str) or not var.isidentifier() or var in symbols or var in names or var == size:
+            raise SizeError("a sequence's step variable needs a fresh name")
+        sequences[s["name"]] = (read_term(s.get("base"), symbols, names, set(), None, reserved),
+                                (var, read_term(s.get("step"), symbols, names, {var}, index(**{var: 1}), reserved)))
+    at_size = index(**{size: 1}) if size is not None else None
+    lhs = read_term(c.get("lhs"), symbols, names, scope, at_size, reserved)
+    rhs = read_term(c.get("rhs"), symbols, names, scope, at_size, reserved)
+    fixed = size is None
+    if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if fixed
+            else any(s["shape"] is not None for s in symbols.values())):
+        raise SizeError("a fixed statement gives every matrix its shape; a statement over a size gives none")
+    rel = c.get("rel", "==")
+    if rel not in RELATIONS or (rel != "==" and (size is None or sequences)):
+        raise SizeError(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size, without sequences")
+    return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
+            "indices": ranges, "rel": rel}
+
+
+def check_sized(claim: dict, verdict, proof) -> list[str]:
+    """The steps checked, or SizeError: the proof (``nc-identity`` or ``induction``) proves the claim, or the
+    ``counterexample`` refutes it."""
+    c = read_sized(claim.get("sizes"))
+    if verdict == "refuted" and isinstance(proof, dict) and proof.get("rule") == "counterexample":
+        return counterexample(c, proof)
+    if verdict != "proved" or not isinstance(proof, dict):
+        raise SizeError("a sized claim is proved by an nc-identity or induction node")
+    rule = proof.get("rule")
+    if c["size"] is None:
+        if rule != "nc-identity":
+            raise SizeError("a fixed statement is proved by nc-identity")
+        ls, rs = shape(c["lhs"], c["symbols"]), shape(c["rhs"], c["symbols"])
+        if ls != rs:
+            raise SizeError("the two sides have different shapes")
+        _equal(Normalizer(c["symbols"], None), c["lhs"], c["rhs"], [], "the two sides")
+        return ["Both sides are defined (the shapes conform) and expand to the same sum of ordered products "
+                "(matrices do not commute: word order kept)."]
+    L, L0 = c["size"], c["from"]
+    if c["rel"] != "==":
+        if rule != "positive":
+            raise SizeError("an inequality is proved by the rule positive")
+        up = c["rel"] in (">", ">=")
+        n = Normalizer(c["symbols"], (L, L0), peel=False)
+        d = clear(p_add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
+                        n.norm(c["rhs"] if up else c["lhs"], c["indices"]), Fraction(-1)))
+        sign = n.sign_of(d, c["indices"])
+        if sign < (2 if c["rel"] in ("<", ">") else 1):
+            raise SizeError(f"the difference of the two sides is not certainly {'> 0' if c['rel'] in '<>' else '>= 0'}")
+        return [f"For every {L} >= {L0} and every index in its range: the difference of the two sides, times its "
+                f"positive denominators, is a sum of terms that are certainly {'> 0' if sign == 2 else '>= 0'} "
+                f"(exp > 0; a sum over a range without one of its terms)."]
+    if rule == "nc-identity":
+        _equal(Normalizer(c["symbols"], (L, L0)), c["lhs"], c["rhs"], c["indices"], "the two sides")
+        over = f" and every {', '.join(i for i, _, _ in c['indices'])} in its range" if c["indices"] else ""
+        return [f"For every {L} >= {L0}{over}: both sides expand to the same sum of ordered products (sums over "
+                f"ranges by linearity, exp(a + b) = exp(a) exp(b), quotients by certainly positive terms)."]
+    if rule != "induction" or proof.get("on") != L or proof.get("from") != L0 or c["indices"]:
+        raise SizeError("a statement over a size is proved by induction on that size from its least value "
+                        "(without further indices), or as an identity for every size")
+    seqs = c["sequences"]
+    # base case: L = L0
+    base = [_unfold(subst(t, L, index(L0)), seqs, L0) for t in (c["lhs"], c["rhs"])]
+    _equal(Normalizer(c["symbols"], None), *base, [], f"the base case {L} = {L0}")
+    # step: L -> L + 1, with the hypothesis
+    lhs = c["lhs"]
+    if lhs[0] != "seq":
+        raise SizeError("the claim's left side is a sequence at the size (the induction hypothesis rewrites it)")
+    up = index(1, **{L: 1})
+    step = [_hypothesis(_unfold(subst(t, L, up), seqs, None, L), lhs, c["rhs"]) for t in (c["lhs"], c["rhs"])]
+    _equal(Normalizer(c["symbols"], (L, L0)), *step, [], f"the step {L} -> {L} + 1")
+    return [f"Base case {L} = {L0}: both sides expand to the same sum of ordered products.",
+            f"Step {L} -> {L} + 1 for every {L} >= {L0}: with each sequence at {L} + 1 replaced by its recursion "
+            f"and the hypothesis at {L}, both sides expand to the same sum of ordered products (matrices do not "
+            f"commute; sums and products over ranges split off their last term where the range is certainly "
+            f"non-empty).",
+            f"By induction the identity holds for every {L} >= {L0}."]
+
+
+def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
+    if clear(p_add(n.norm(a, scope), n.norm(b, scope), Fraction(-1))):
+        raise SizeError(f"{what}: the two sides do not expand to the same sum of ordered products")
+
+
+def _unfold(t, seqs: dict, at_base: int | None, size: str | None = None):
+    """Sequences replaced by their base (``at_base``: the index L0) or by their step (index size + 1)."""
+    head = t[0]
+    if head == "seq":
+        base, (var, step) = seqs[t[1]]
+        if at_base is not None and t[2] == index(at_base):
+            return base
+        if size is not None and t[2] == index(1, **{size: 1}):
+            return subst(step, var, index(**{size: 1}))
+        raise SizeError(f"sequence {t[1]} at an index the rule does not unfold")
+    if head in COMPOUND:
+        return (head, *(_unfold(a, seqs, at_base, size) for a in t[1:]))
+    if head in BINDERS:
+        return (*t[:4], _unfold(t[4], seqs, at_base, size))
+    return t
+
+
+def _hypothesis(t, seq, value):
+    """t with the sequence term seq (at the size) replaced by value: the induction hypothesis seq == value."""
+    if t == seq:
+        return value
+    if t[0] in COMPOUND:
+        return (t[0], *(_hypothesis(a, seq, value) for a in t[1:]))
+    if t[0] in BINDERS:
+        return (*t[:4], _hypothesis(t[4], seq, value))
+    return t
+
+
+# -- counterexample: exact evaluation ----------------------------------------------------------------------------
+
+MAX_SIZE = 50
+
+
+def counterexample(c: dict, node: dict) -> list[str]:
+    L, n, values = node.get("at"), node.get("n", 2), node.get("values")
+    if c["size"] is None:
+        if L is not None:
+            raise SizeError("a fixed statement has no size")
+        env = {}
+    else:
+        if not (_is_int(L) and c["from"] <= L <= MAX_SIZE):
+            raise SizeError(f"the size must be an integer from {c['from']} to {MAX_SIZE}")
+        env = {c["size"]: L}
+        for name, lo, hi in c["indices"]:
+            i = (node.get("indices") or {}).get(name)
+            if not (_is_int(i) and _at(lo, env) <= i <= _at(hi, env)):
+                raise SizeError(f"the counterexample gives {name} a value in its range")
+            env[name] = i
+    if not (_is_int(n) and 1 <= n <= 8) or not isinstance(values, dict):
+        raise SizeError("a counterexample gives n (1 to 8) and the values")
+    ev = _Evaluator(c, n, values)
+    lhs, rhs = ev.value(c["lhs"], env), ev.value(c["rhs"], env)
+    if _shape_of(lhs) != _shape_of(rhs) and not (_shape_of(lhs) is None or _shape_of(rhs) is None):
+        raise SizeError("the two sides have different shapes there")
+    if c["rel"] != "==":
+        if not (isinstance(lhs, Fraction) and isinstance(rhs, Fraction)):
+            raise SizeError("an inequality compares numbers")
+        if {"<": lhs < rhs, "<=": lhs <= rhs, ">": lhs > rhs, ">=": lhs >= rhs}[c["rel"]]:
+            raise SizeError("the relation holds at the counterexample")
+    elif _equal_values(lhs, rhs):
+        raise SizeError("the two sides are equal at the counterexample")
+    at = f" at {c['size']} = {L}" if L is not None else ""
+    return [f"With the given exact values ({n} x {n} matrices unless a shape is declared){at} both sides are "
+            f"defined and {'differ' if c['rel'] == '==' else 'the relation ' + c['rel'] + ' fails'}."]
+
+
+def _shape_of(v):
+    return None if isinstance(v, Fraction) else (len(v), len(v[0]))
+
+
+def _equal_values(a, b) -> bool:
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return a == b
+    if isinstance(a, Fraction) or isinstance(b, Fraction):
+        m, q = (b, a) if isinstance(a, Fraction) else (a, b)
+        if len(m) != len(m[0]):
+            raise SizeError("a number compared with a matrix that is not square")
+        return all(m[i][j] == (q if i == j else 0) for i in range(len(m)) for j in range(len(m)))
+    return a == b
+
+
+class _Evaluator:
+    """Exact values of terms: a Fraction (a number, c I in a sum) or a matrix (a list of rows of Fractions)."""
+
+    def __init__(self, c: dict, n: int, values: dict):
+        self.c, self.n, self.values, self.memo = c, n, values, {}
+
+    def given(self, name: str, i: int | None):
+        s = self.c["symbols"][name]
+        raw = self.values.get(name)
+        if i is not None:
+            raw = raw.get(str(i)) if isinstance(raw, dict) else None
+        if raw is None:
+            raise SizeError(f"no value for {name}" + (f"[{i}]" if i is not None else ""))
+        try:
+            if s["kind"] == "scalar":
+                return parse_rational(raw)
+            rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
+            m = [[parse_rational(e) for e in row] for row in raw]
+        except (ValueError, TypeError, ZeroDivisionError):
+            raise SizeError(f"malformed value of {name}") from None
+        if len(m) != rows or any(len(row) != cols for row in m):
+            raise SizeError(f"the value of {name} is not {rows} x {cols}")
+        return m
+
+    def value(self, t, env: dict):
+        head = t[0]
+        if head == "num":
+            return t[1]
+        if head == "sym":
+            return self.given(t[1], None)
+        if head == "gen":
+            return self.given(t[1], _at(t[2], env))
+        if head == "seq":
+            return self.sequence(t[1], _at(t[2], env))
+        if head in ("exp", "div"):
+            raise SizeError("a counterexample is evaluated exactly: no exp or division")
+        if head in ("add", "mul"):
+            out = self.value(t[1], env)
+            for a in t[2:]:
+                out = (_plus if head == "add" else _times)(out, self.value(a, env))
+            return out
+        var, lo, hi = t[1], _at(t[2], env), _at(t[3], env)
+        if hi - lo + 1 > MAX_UNROLL:
+            raise SizeError("a range too long to evaluate")
+        parts = [self.value(t[4], {**env, var: k}) for k in range(lo, hi + 1)]
+        if head == "rprod":
+            parts.reverse()
+        if not parts:  # an empty range: 0 or the identity
+            return Fraction(0 if head == "sum" else 1)
+        out = parts[0]
+        for p in parts[1:]:
+            out = _plus(out, p) if head == "sum" else _times(out, p)
+        return out
+
+    def sequence(self, name: str, i: int):
+        if (name, i) not in self.memo:
+            base, (var, step) = self.c["sequences"][name]
+            start = self.c["from"]
+            if not start <= i <= MAX_SIZE:
+                raise SizeError(f"{name}({i}) is not defined")
+            self.memo[name, i] = self.value(base, {}) if i == start else self.value(step, {var: i - 1})
+        return self.memo[name, i]
+
+
+def _at(i: tuple, env: dict) -> int:
+    return i[0] + sum(a * env[v] for v, a in i[1])
+
+
+def _plus(a, b):
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return a + b
+    if isinstance(a, Fraction) or isinstance(b, Fraction):
+        q, m = (a, b) if isinstance(a, Fraction) else (b, a)
+        if len(m) != len(m[0]):
+            raise SizeError("a number added to a matrix that is not square")
+        return [[e + (q if i == j else 0) for j, e in enumerate(row)] for i, row in enumerate(m)]
+    if len(a) != len(b) or len(a[0]) != len(b[0]):
+        raise SizeError("a sum of matrices of different shapes")
+    return [[x + y for x, y in zip(r, s)] for r, s in zip(a, b)]
+
+
+def _times(a, b):
+    if isinstance(a, Fraction) and isinstance(b, Fraction):
+        return a * b
+    if isinstance(a, Fraction) or isinstance(b, Fraction):
+        q, m = (a, b) if isinstance(a, Fraction) else (b, a)
+        return [[q * e for e in row] for row in m]
+    if len(a[0]) != len(b):
+        raise SizeError("a product of matrices that do not conform")
+    return [[sum((a[i][k] * b[k][j] for k in range(len(b))), Fraction(0)) for j in range(len(b[0]))]
+            for i in range(len(a))]

@@ -1,0 +1,421 @@
+"""The claim language for matrices, vectors and scalars of any size, and for every depth (a symbolic size).
+
+Read by :func:`symact.parsing.parse_claim` when a ``forall`` declares matrices, vectors or scalars; like the
+rest of the language it is parsed with :func:`ast.parse` and a whitelist (user text never reaches ``eval``),
+into the kernel's JSON (:mod:`symact.kernel.sizes`), from which the sentence's LaTeX is generated.
+
+Fixed shapes (``vectors NAME[n]`` is an n x 1 matrix)::
+
+    forall matrices W1[4, 2], W2[2, 4], vectors b1[4], b2[2], x[2]: W2*(W1*x + b1) + b2 == W2*W1*x + W2*b1 + b2
+
+Every depth: a size ``L >= L0``, families ``W[k]`` (members ``W[1]``, ``W[k + 1]``, ...) of any conforming
+sizes, sequences defined after ``where`` by a base case at L0 and a step from k to k + 1, and sums and ordered
+products over ranges: ``sum(T, k, LO, HI)``, ``prod(T, k, LO, HI)`` (T at k = LO, ..., HI, left to right) and
+``rprod(T, k, LO, HI)`` (right to left: ``rprod(W[j], j, 1, L)`` is W_L ... W_1); an empty range gives 0 or
+the identity::
+
+    forall L >= 1, matrices W[k], vectors b[k], x: f(L) == rprod(W[j], j, 1, L)*x
+        + sum(rprod(W[j], j, k + 1, L)*b[k], k, 1, L) where f(1) = W[1]*x + b[1], f(k + 1) = W[k + 1]*f(k) + b[k + 1]
+
+The claim is ``SEQUENCE(L) == TERM`` (the kernel proves it by induction on L); ``scalars`` are real numbers
+(they commute with everything), matrices and vectors never commute.  Numbers are integers or fractions p/q.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from symact.errors import ExpressionError
+
+KINDS = {"matrices": "matrix", "vectors": "vector", "scalars": "scalar"}  # declaration word -> kernel kind
+BINDERS = ("sum", "prod", "rprod")
+MAX_INTEGER = 10**6
+
+
+def declares(header: str) -> bool:
+    """Whether the header of ``forall HEADER: ...`` declares matrices, vectors or scalars."""
+    return any(re.match(rf"\s*{kind}\b", item) for item in split_top(header, ",") for kind in KINDS)
+
+
+def split_top(text: str, sep: str) -> list[str]:
+    """text cut at each ``sep`` outside brackets."""
+    parts, level, start = [], 0, 0
+    for i, ch in enumerate(text):
+        level += (ch in "([{") - (ch in ")]}")
+        if level == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            start = i + len(sep)
+    return [*parts, text[start:]]
+
+
+@dataclass(frozen=True)
+class SizedClaim:
+    """A statement about matrices of any (or fixed) size: its text and the kernel's JSON of it."""
+
+    text: str
+    data: dict = field(compare=False)
+    op: str = "=="
+    params: tuple = ()
+    limit: None = None
+
+    @property
+    def body(self) -> str:
+        return self.text
+
+    def domain_text(self) -> str:
+        return "every size" if self.data["size"] is None else f"every {self.data['size']} >= {self.data['from']}"
+
+    def statement(self) -> tuple[str, str]:
+        """The sentence and its LaTeX, generated from the parsed statement."""
+        d = self.data
+        names = {s["name"]: s for s in d["symbols"]}
+        groups = []
+        for kind, title in (("matrix", "matrices"), ("vector", "vectors"), ("scalar", "reals")):
+            members = [s for s in d["symbols"] if s["kind"] == kind]
+            if members:
+                groups.append(", ".join(_decl_tex(s) for s in members) + rf"\ \text{{({title})}}")
+        head = r",\ ".join(groups)
+        if d["size"] is not None:
+            ranges = "".join(rf"{index_tex(lo)} \le {i} \le {index_tex(hi)},\ " for i, lo, hi in d["indices"])
+            head = rf"{_sym_tex(d['size'])} \ge {d['from']},\ {ranges}" + head
+        tex = rf"\forall {head}:\ {term_tex(d['lhs'], names)} {REL_TEX[d['rel']]} {term_tex(d['rhs'], names)}"
+        if d["sequences"]:
+            defs = []
+            for s in d["sequences"]:
+                k = s["var"]
+                defs.append(rf"{_sym_tex(s['name'])}_{{{d['from']}}} = {term_tex(s['base'], names)}")
+                defs.append(rf"{_sym_tex(s['name'])}_{{{k}+1}} = {term_tex(s['step'], names)}")
+            tex += r"\quad\text{where } " + r",\ ".join(defs)
+        scalars = all(s["kind"] == "scalar" for s in d["symbols"])
+        if not scalars and d["size"] is not None:
+            tex += r"\quad\text{(any sizes for which the products are defined)}"
+        if _has_products(d):
+            tex += r"\quad\text{(an empty product is 1)}" if scalars else r"\quad\text{(an empty product is } I\text{)}"
+        return self.text, tex
+
+
+def _has_products(obj) -> bool:
+    return obj in ("prod", "rprod") or (isinstance(obj, (list, dict)) and any(
+        _has_products(v) for v in (obj.values() if isinstance(obj, dict) else obj)))
+
+
+def _sym_tex(name: str) -> str:
+    m = re.fullmatch(r"([A-Za-z]+)_?(\d+)", name)
+    return f"{m.group(1)}_{{{m.group(2)}}}" if m else name
+
+
+def _decl_tex(s: dict) -> str:
+    name = _sym_tex(s["name"]) + ("_k" if s.get("family") else "")
+    shp = s.get("shape")
+    if shp is None:
+        return name
+    return name + (rf" \in \mathbb{{R}}^{{{shp[0]}}}" if shp[1] == 1 else rf" \in \mathbb{{R}}^{{{shp[0]}\times {shp[1]}}}")
+
+
+def index_tex(i: list) -> str:
+    parts = []
+    for v, a in i[1]:
+        parts.append(v if a == 1 else "-" + v if a == -1 else f"{a}{v}")
+    if i[0] or not parts:
+        parts.append(str(i[0]))
+    return "+".join(parts).replace("+-", "-")
+
+
+def term_tex(t: list, names: dict) -> str:
+    head = t[0]
+    if head == "num":
+        q = Fraction(t[1])
+        return str(q) if q.denominator == 1 else rf"\tfrac{{{q.numerator}}}{{{q.denominator}}}"
+    if head == "sym":
+        return _sym_tex(t[1])
+    if head in ("gen", "seq"):
+        return f"{_sym_tex(t[1])}_{{{index_tex(t[2])}}}"
+    if head == "add":
+        out = term_tex(t[1], names)
+        for a in t[2:]:
+            s = term_tex(a, names)
+            out += f" - {s[1:]}" if s.startswith("-") else f" + {s}"
+        return out
+    if head == "exp":
+        return rf"e^{{{term_tex(t[1], names)}}}"
+    if head == "div":
+        return rf"\frac{{{term_tex(t[1], names)}}}{{{term_tex(t[2], names)}}}"
+    if head == "mul":
+        factors = [term_tex(a, names) for a in t[1:]]
+        last = len(factors) - 1  # a sum or product over a range is bracketed unless it is the last factor
+        wrapped = [rf"\left({f}\right)" if a[0] == "add" or (i and f.startswith("-")) or (
+            i < last and f.startswith((r"\sum", r"\prod", r"\overleftarrow"))) else f
+                   for i, (a, f) in enumerate(zip(t[1:], factors))]
+        if t[1] == ["num", "-1"] and len(t) > 2:
+            return "-" + r"\,".join(wrapped[1:])
+        return r"\,".join(wrapped)
+    var, lo, hi, body = t[1:]
+    inner = term_tex(body, names)
+    if body[0] == "add":
+        inner = rf"\left({inner}\right)"
+    if head == "sum":
+        return rf"\sum_{{{var}={index_tex(lo)}}}^{{{index_tex(hi)}}} {inner}"
+    if head == "prod":
+        return rf"\prod_{{{var}={index_tex(lo)}}}^{{{index_tex(hi)}}} {inner}"
+    if body[0] == "gen" and body[2] == [0, [[var, 1]]]:  # W_HI ... W_LO
+        return rf"{_sym_tex(body[1])}_{{{index_tex(hi)}}} \cdots {_sym_tex(body[1])}_{{{index_tex(lo)}}}"
+    return rf"\overleftarrow{{\prod}}_{{{var}={index_tex(lo)}}}^{{{index_tex(hi)}}} {inner}"
+
+
+# -- the parser ---------------------------------------------------------------------------------------------------
+
+def parse_sized(text: str) -> SizedClaim:
+    """``forall [L >= L0,] DECLARATIONS: CLAIM [where DEFINITIONS]``; ExpressionError (one line) if malformed."""
+    stripped = " ".join(text.split())
+    if not stripped.startswith("forall "):
+        raise ExpressionError("a statement about matrices starts with 'forall'")
+    parts = split_top(stripped[len("forall "):], ":")
+    if len(parts) < 2:
+        raise ExpressionError("write 'forall DECLARATIONS: CLAIM' (a ':' after the declarations)")
+    header, rest = parts[0], ":".join(parts[1:])
+    reader = _Reader()
+    reader.declarations(header)
+    claim_text, _, where = rest.partition(" where ")
+    if reader.size is None and where:
+        raise ExpressionError("'where' defines sequences over a size: start with 'forall L >= 1, ...'")
+    if where:
+        reader.definitions(where)
+    lhs, rel, rhs = _compare(claim_text)
+    scope = {reader.size, *(i for i, _, _ in reader.indices)} - {None}
+    data = {"size": reader.size, "from": reader.start, "symbols": reader.symbol_list(),
+            "sequences": [dict(name=n, **s) for n, s in reader.sequences.items()],
+            "indices": [list(r) for r in reader.indices],
+            "lhs": reader.term(lhs, scope, "claim"), "rhs": reader.term(rhs, scope, "claim"), "rel": rel,
+            "statement": stripped}
+    if reader.sequences and data["lhs"][0] != "seq":
+        raise ExpressionError(f"the left side is a sequence at the size, e.g. 'f({reader.size}) == ...'")
+    _check_with_kernel_reader(data)
+    return SizedClaim(stripped, data, rel)
+
+
+def _check_with_kernel_reader(data: dict) -> None:
+    """The statement read back by the kernel's reader: what it cannot read is a user error, said in one line."""
+    from symact.kernel.sizes import SizeError, read_sized, shape
+
+    try:
+        c = read_sized(data)
+        if c["size"] is None and shape(c["lhs"], c["symbols"]) != shape(c["rhs"], c["symbols"]):
+            raise SizeError("the two sides have different shapes")
+    except SizeError as exc:
+        raise ExpressionError(f"not a statement about matrices: {exc}") from None
+
+
+def _parse(text: str, what: str) -> ast.expr:
+    try:
+        return ast.parse(text.strip(), mode="eval").body
+    except SyntaxError as exc:
+        raise ExpressionError(f"syntax error in {what} {text.strip()!r}: {exc.msg}") from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        raise ExpressionError(f"cannot parse {what}: {type(exc).__name__}") from None
+
+
+RELATIONS = {ast.Eq: "==", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+REL_TEX = {"==": "=", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
+
+
+def _compare(text: str) -> tuple[ast.expr, str, ast.expr]:
+    node = _parse(text, "the claim")
+    if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in RELATIONS):
+        raise ExpressionError("a statement about matrices is one comparison 'LEFT == RIGHT' (or <, <=, >, >= "
+                              "between reals over a size)")
+    return node.left, RELATIONS[type(node.ops[0])], node.comparators[0]
+
+
+class _Reader:
+    def __init__(self):
+        self.size: str | None = None
+        self.start = 1
+        self.symbols: dict[str, dict] = {}
+        self.sequences: dict[str, dict] = {}
+        self.indices: list[tuple] = []
+
+    def symbol_list(self) -> list[dict]:
+        return [dict(name=n, **s) for n, s in self.symbols.items()]
+
+    def declarations(self, header: str) -> None:
+        kind = None
+        for i, item in enumerate(split_top(header, ",")):
+            item = item.strip()
+            m = re.fullmatch(r"(\w+)\s*>=\s*(\d+)", item)
+            if i == 0 and m and m.group(1) not in KINDS:
+                self.size, self.start = m.group(1), int(m.group(2))
+                if self.start > 10:
+                    raise ExpressionError("a size starts at most at 10")
+                continue
+            if kind is None and self.size is not None and "<=" in item:
+                self.index_range(item)
+                continue
+            word = item.split(" ", 1)[0]
+            if word in KINDS:
+                kind, item = KINDS[word], item[len(word):].strip()
+            if kind is None:
+                raise ExpressionError(f"declare {item!r} as one of matrices, vectors, scalars "
+                                      f"(e.g. 'forall L >= 1, matrices W[k], vectors x: ...')")
+            self.declare(kind, item)
+        if not self.symbols:
+            raise ExpressionError("declare the matrices, vectors or scalars of the statement")
+
+    def index_range(self, item: str) -> None:
+        """``LO <= i <= HI``: the claim holds for every integer i in that range (bounds in the size and earlier
+        indices)."""
+        node = _parse(item, "an index range")
+        if not (isinstance(node, ast.Compare) and len(node.ops) == 2 and all(isinstance(o, ast.LtE) for o in node.ops)
+                and isinstance(node.comparators[0], ast.Name)):
+            raise ExpressionError(f"an index ranges as 'LO <= i <= HI', not {item!r}")
+        name = node.comparators[0].id
+        scope = {self.size, *(i for i, _, _ in self.indices)}
+        if name in scope or name in KINDS:
+            raise ExpressionError(f"the index {name!r} needs a fresh name")
+        self.indices.append((name, self.index(node.left, scope), self.index(node.comparators[1], scope)))
+
+    def declare(self, kind: str, item: str) -> None:
+        node = _parse(item, "the declaration")
+        name, dims = node, []
+        if isinstance(node, ast.Subscript):
+            name = node.value
+            inner = node.slice
+            dims = list(inner.elts) if isinstance(inner, ast.Tuple) else [inner]
+        if not isinstance(name, ast.Name) or name.id in self.symbols or name.id in KINDS or name.id == self.size:
+            raise ExpressionError(f"cannot declare {item!r}: a new name, NAME[k] for a family, or a shape "
+                                  f"NAME[rows, cols] (matrices) / NAME[n] (vectors)")
+        entry = {"kind": kind, "family": False}
+        if dims and all(isinstance(d, ast.Name) for d in dims) and len(dims) == 1:
+            entry["family"] = True
+        elif dims:
+            sizes = [_integer(d, "a size") for d in dims]
+            want = {"matrix": 2, "vector": 1}.get(kind)
+            if len(sizes) != want or any(n < 1 for n in sizes):
+                raise ExpressionError(f"the shape of {name.id}: {'[rows, cols]' if kind == 'matrix' else '[n]'} "
+                                      f"with positive integers" if want else f"a scalar {name.id} has no shape")
+            entry["shape"] = sizes + [1] if kind == "vector" else sizes
+        if (self.size is not None and "shape" in entry) or (self.size is None and (
+                entry["family"] or ("shape" not in entry and kind != "scalar"))):
+            raise ExpressionError(f"{name.id}: with a size L the symbols have any size (a family NAME[k] or one "
+                                  f"NAME); without one, every matrix and vector has a shape")
+        self.symbols[name.id] = entry
+
+    def definitions(self, where: str) -> None:
+        parsed = []
+        for item in split_top(where, ","):
+            left, sep, right = item.partition(" = ")
+            node = _parse(left, "a definition")
+            if not sep or not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1
+                               and not node.keywords):
+                raise ExpressionError(f"a definition is 'f(1) = TERM' or 'f(k + 1) = TERM', not {item.strip()!r}")
+            name = node.func.id
+            if name in self.symbols or name in BINDERS or name == self.size:
+                raise ExpressionError(f"{name!r} is already a name of the statement")
+            self.sequences.setdefault(name, {})
+            parsed.append((name, node.args[0], right))
+        for name, arg, right in parsed:
+            entry = self.sequences[name]
+            if isinstance(arg, ast.Constant):
+                if _integer(arg, "a base index") != self.start or "base" in entry:
+                    raise ExpressionError(f"the base case of {name} is {name}({self.start}) (the size's least value)")
+                entry["base"] = self.term(_parse(right, "a definition"), set(), "base")
+            elif (isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add) and isinstance(arg.left, ast.Name)
+                  and isinstance(arg.right, ast.Constant) and arg.right.value == 1 and "step" not in entry):
+                entry["var"] = arg.left.id
+                entry["step"] = self.term(_parse(right, "a definition"), {arg.left.id}, "step", arg.left.id)
+            else:
+                raise ExpressionError(f"define {name} once by {name}({self.start}) = ... and once by "
+                                      f"{name}(k + 1) = ... (k any name)")
+        for name, entry in self.sequences.items():
+            if "base" not in entry or "step" not in entry:
+                raise ExpressionError(f"{name} needs a base case {name}({self.start}) = ... and a step "
+                                      f"{name}(k + 1) = ...")
+
+    # -- terms --
+    def term(self, node: ast.AST, scope: set, where: str, step_var: str | None = None) -> list:
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+            right = self.term(node.right, scope, where, step_var)
+            if isinstance(node.op, ast.Sub):
+                right = ["mul", ["num", "-1"], right]
+            return ["add", self.term(node.left, scope, where, step_var), right]
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            return ["mul", self.term(node.left, scope, where, step_var), self.term(node.right, scope, where, step_var)]
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.right, ast.Constant):
+            q = Fraction(1, _integer(node.right, "a divisor") or _zero())
+            return ["mul", ["num", str(q)], self.term(node.left, scope, where, step_var)]
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return ["div", self.term(node.left, scope, where, step_var), self.term(node.right, scope, where, step_var)]
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            inner = self.term(node.operand, scope, where, step_var)
+            return ["mul", ["num", "-1"], inner] if isinstance(node.op, ast.USub) else inner
+        if isinstance(node, ast.Constant):
+            return ["num", str(_integer(node, "a number"))]
+        if isinstance(node, ast.Name):
+            s = self.symbols.get(node.id)
+            if s is None or s["family"]:
+                raise ExpressionError(f"{node.id!r} is not a declared symbol" + (
+                    f"; a family needs an index, {node.id}[k]" if s else ""))
+            return ["sym", node.id]
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            if not self.symbols.get(node.value.id, {}).get("family"):
+                raise ExpressionError(f"{node.value.id!r} is not a declared family")
+            return ["gen", node.value.id, self.index(node.slice, scope)]
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
+            fname = node.func.id
+            if fname in self.sequences and len(node.args) == 1:
+                i = self.index(node.args[0], scope)
+                want = {"claim": self.size, "step": step_var}.get(where)
+                if want is None or i != [0, [[want, 1]]]:
+                    raise ExpressionError(f"{fname}: a sequence is used in the claim at the size only and in a step "
+                                          f"at k only (not in a base case, nor inside sum/prod/rprod)")
+                return ["seq", fname, i]
+            if fname == "exp" and len(node.args) == 1:
+                return ["exp", self.term(node.args[0], scope, where, step_var)]
+            if fname in BINDERS and len(node.args) == 4 and isinstance(node.args[1], ast.Name):
+                var = node.args[1].id
+                lo, hi = self.index(node.args[2], scope), self.index(node.args[3], scope)
+                body = self.term(node.args[0], scope | {var}, "inside", step_var)
+                return [fname, var, lo, hi, body]
+            raise ExpressionError(f"unknown function {fname!r}: the terms here are declared symbols, families "
+                                  f"W[k], sequences f(L), exp(TERM), sum/prod/rprod(TERM, k, LO, HI)")
+        raise ExpressionError(f"not allowed in a statement about matrices: {ast.unparse(node)!r}")
+
+    def index(self, node: ast.AST, scope: set) -> list:
+        const, coefs = self.affine(node, scope)
+        return [const, [[v, a] for v, a in sorted(coefs.items()) if a]]
+
+    def affine(self, node: ast.AST, scope: set) -> tuple[int, dict]:
+        if isinstance(node, ast.Constant):
+            return _integer(node, "an index"), {}
+        if isinstance(node, ast.Name):
+            if node.id not in scope:
+                raise ExpressionError(f"the index {node.id!r} is not in scope (the size, a bound variable, or the "
+                                      f"step's k)")
+            return 0, {node.id: 1}
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            c, v = self.affine(node.operand, scope)
+            return -c, {k: -a for k, a in v.items()}
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+            (c1, v1), (c2, v2) = self.affine(node.left, scope), self.affine(node.right, scope)
+            s = 1 if isinstance(node.op, ast.Add) else -1
+            out = dict(v1)
+            for k, a in v2.items():
+                out[k] = out.get(k, 0) + s * a
+            return c1 + s * c2, out
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and isinstance(node.left, ast.Constant):
+            n = _integer(node.left, "an index")
+            c, v = self.affine(node.right, scope)
+            return n * c, {k: n * a for k, a in v.items()}
+        raise ExpressionError(f"an index is an integer combination of the size and bound variables, not "
+                              f"{ast.unparse(node)!r}")
+
+
+def _integer(node: ast.AST, what: str) -> int:
+    if not (isinstance(node, ast.Constant) and type(node.value) is int and abs(node.value) <= MAX_INTEGER):
+        raise ExpressionError(f"{what} here is an integer of at most {MAX_INTEGER}, not {ast.unparse(node)!r}")
+    return node.value
+
+
+def _zero() -> int:
+    raise ExpressionError("division by zero")

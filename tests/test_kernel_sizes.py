@@ -1,0 +1,253 @@
+"""Statements about matrices of any size: the kernel's nc-identity and induction rules, and their language."""
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from symact.decide.checked import check_claim
+from symact.errors import ExpressionError
+from symact.kernel import Rejected
+from symact.kernel import check as kernel_check
+from symact.parsing import parse_claim
+
+DEPTH = ("forall L >= 1, matrices W[k], vectors b[k], x: f(L) == rprod(W[j], j, 1, L)*x "
+         "+ sum(rprod(W[j], j, k + 1, L)*b[k], k, 1, L) where f(1) = W[1]*x + b[1], f(k + 1) = W[k + 1]*f(k) + b[k + 1]")
+WITNESS = ("forall L >= 1, matrices W[k], vectors b[k], x: f(L) == A(L)*x + c(L) where f(1) = W[1]*x + b[1], "
+           "f(k + 1) = W[k + 1]*f(k) + b[k + 1], A(1) = W[1], A(k + 1) = W[k + 1]*A(k), c(1) = b[1], "
+           "c(k + 1) = W[k + 1]*c(k) + b[k + 1]")
+FIXED = "forall matrices W1[4, 2], W2[2, 4], vectors b1[4], b2[2], x[2]: W2*(W1*x + b1) + b2 == W2*W1*x + W2*b1 + b2"
+CHAIN = "forall L >= 0, scalars w[k], x: a(L) == prod(w[k], k, 1, L)*x where a(0) = x, a(k + 1) = w[k + 1]*a(k)"
+
+
+def test_true_statements_are_proved_by_the_kernel():
+    for text in (DEPTH, WITNESS, FIXED, CHAIN,
+                 # a sum of constant length is written out; (1/2)*2 x = x; products of scalars in any order
+                 "forall L >= 1, scalars w[k], x: a(L) == rprod(w[k], k, 1, L)*x where a(1) = w[1]*x, "
+                 "a(k + 1) = a(k)*w[k + 1]",
+                 "forall L >= 1, matrices W[k]: f(L) == sum(W[L]/2, k, L, L + 1) where f(1) = W[1], f(k + 1) = W[k + 1]"):
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "proved" and v.certificate.kind == "kernel", (text, v.reason)
+        assert kernel_check(v.certificate.data)[0] == "proved"
+
+
+@pytest.mark.parametrize("text", [
+    DEPTH.replace("rprod(W[j], j, 1, L)", "prod(W[j], j, 1, L)"),  # W_1 ... W_L: true only if matrices commute
+    DEPTH.replace("rprod(W[j], j, k + 1, L)", "prod(W[j], j, k + 1, L)"),
+    DEPTH.replace(", k, 1, L)", ", k, 2, L)"),  # a dropped term b_1
+    DEPTH.replace("*b[k], k", "*b[k]*2, k"),  # a changed constant
+    DEPTH.replace("rprod(W[j], j, k + 1, L)*b[k]", "rprod(W[j], j, k, L)*b[k]"),  # an extra factor W_k
+    DEPTH.replace("f(1) = W[1]*x + b[1]", "f(1) = W[1]*x"),  # the base case changed
+    DEPTH.replace("*f(k) + b[k + 1]", "*f(k) + b[k]"),  # the recursion's index
+    CHAIN.replace("scalars w[k], x", "matrices w[k], vectors x"),  # prod(w) x needs commuting w
+    WITNESS.replace("A(k + 1) = W[k + 1]*A(k)", "A(k + 1) = A(k)*W[k + 1]"),
+    "forall L >= 1, matrices W[k]: f(L) == W[L] where f(1) = W[1], f(k + 1) = f(k)",  # true at L = 1 only
+])
+def test_false_statements_are_refuted_by_an_exact_counterexample(text):
+    v = check_claim(parse_claim(text), 1.0)
+    assert v.status == "refuted" and kernel_check(v.certificate.data)[0] == "refuted", v.reason
+    node = v.certificate.data["proof"]
+    assert node["rule"] == "counterexample"
+    # every entry 0 makes the two sides equal; a size below the least one is no instance of the claim
+    start = v.certificate.data["claim"]["sizes"]["from"]
+    for edit in ({"values": _zeros(node["values"])}, {"at": start - 1}):
+        with pytest.raises(Rejected):
+            kernel_check(dict(v.certificate.data, proof=dict(node, **edit)))
+
+
+def test_a_statement_defined_only_for_commuting_sizes_is_not_proved():
+    # f(k)*W[k + 1] with a vector f(k) is defined only when W[k + 1] is 1 x 1: no 2 x 2 counterexample exists
+    v = check_claim(parse_claim(DEPTH.replace("W[k + 1]*f(k)", "f(k)*W[k + 1]")), 1.0)
+    assert v.status == "unknown" and "step" in v.reason
+
+
+def _zeros(values):
+    if isinstance(values, dict):
+        return {k: _zeros(v) for k, v in values.items()}
+    if isinstance(values, list):
+        return [_zeros(v) for v in values]
+    return "0"
+
+
+SHIFT = ("forall n >= 1, 1 <= i <= n, scalars x[k], c: exp(x[i] + c)/sum(exp(x[k] + c), k, 1, n) "
+         "== exp(x[i])/sum(exp(x[k]), k, 1, n)")
+SIMPLEX = "forall n >= 1, scalars x[k]: sum(exp(x[i])/sum(exp(x[k]), k, 1, n), i, 1, n) == 1"
+
+
+def test_softmax_identities_for_every_n():
+    for text in (SHIFT, SIMPLEX, SHIFT.replace("n >= 1", "n >= 3"),
+                 "forall n >= 1, 1 <= i <= n, scalars x[k]: exp(2*x[i])/exp(x[i]) == exp(x[i])"):
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "proved" and kernel_check(v.certificate.data)[0] == "proved", (text, v.reason)
+    not_proved = {
+        SHIFT.replace("== exp(x[i])/", "== exp(x[i] + c)/"): "do not expand",  # e^c not cancelled
+        SHIFT.replace("n >= 1", "n >= 0"): "not certainly positive",  # the sum may be empty
+        SHIFT.replace("k, 1, n) ==", "k, 2, n) =="): "not certainly positive",
+        "forall n >= 1, 1 <= i <= n, scalars x[k]: x[i]/x[i] == 1": "not certainly positive",  # x_i may be 0
+    }
+    for text, why in not_proved.items():
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "unknown" and why in v.reason, (text, v.reason)
+    # the inner sum is certainly non-empty only for k in 1..m; taken out of the sum over k it may be empty
+    empty = "forall m >= 0, scalars x[k]: sum(exp(x[k])/sum(exp(x[j]), j, 1, m), k, 1, m) == 1"
+    assert check_claim(parse_claim(empty), 1.0).status == "refuted"  # 0 == 1 at m = 0
+    # a counterexample where the claim's sums are empty: no exp to evaluate
+    v = check_claim(parse_claim(SIMPLEX.replace("n >= 1", "n >= 0")), 1.0)
+    assert v.status == "refuted" and v.certificate.data["proof"]["at"] == 0
+    cert = _cert(SHIFT)
+    cert["claim"]["sizes"]["indices"][0][1] = [0, []]  # i from 0: still true, x[0] is a member of the family
+    assert kernel_check(cert)[0] == "proved"
+    cert["claim"]["sizes"]["rhs"][1] = ["sym", "c"]  # c/sum(...): false
+    with pytest.raises(Rejected):
+        kernel_check(cert)
+
+
+def test_inequalities_over_a_size():
+    below_one = "forall n >= 2, 1 <= i <= n, scalars x[k]: exp(x[i])/sum(exp(x[k]), k, 1, n) < 1"
+    for text in (below_one, below_one.replace("< 1", "> 0"), below_one.replace("n >= 2", "n >= 1").replace("< 1", "<= 1")):
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "proved" and kernel_check(v.certificate.data)[0] == "proved", (text, v.reason)
+    for text, status in ((below_one.replace("n >= 2", "n >= 1"), "unknown"),  # n = 1: softmax is 1
+                         (below_one.replace("exp(x[i])/", "2*exp(x[i])/"), "unknown"),  # false at n = 2, x = 0
+                         ("forall n >= 1, 1 <= i <= n, scalars x[k]: x[i] > 0", "refuted")):
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == status, (text, v.reason)
+    cert = _cert(below_one)
+    cert["claim"]["sizes"]["from"] = 1  # the range of the other terms may be empty
+    with pytest.raises(Rejected, match="not certainly > 0"):
+        kernel_check(cert)
+
+
+def test_fixed_shapes_are_checked():
+    with pytest.raises(ExpressionError, match="4x4 and a 2x1"):
+        parse_claim(FIXED.replace("== W2*W1*x", "== W1*W2*x"))
+    with pytest.raises(ExpressionError, match="different shapes"):
+        parse_claim("forall matrices A[2, 3], B[3, 2]: A*B == B*A")
+
+
+def _cert(text: str) -> dict:
+    return check_claim(parse_claim(text), 1.0).certificate.data
+
+
+def _corrupt(cert: dict, edit) -> dict:
+    bad = copy.deepcopy(cert)
+    edit(bad["claim"]["sizes"], bad["proof"])
+    return bad
+
+
+def test_corrupted_certificates_are_rejected():
+    cert = _cert(DEPTH)
+    seq = cert["claim"]["sizes"]["sequences"][0]
+    x_term = seq["base"][1][2]  # W[1]*x + b[1] is ["add", ["mul", W1, x], b1]
+    edits = {
+        "wrong base case": lambda c, p: c["sequences"][0].update(base=["add", ["mul", ["gen", "W", [1, []]], x_term],
+                                                                          ["gen", "b", [2, []]]]),
+        "commuted product": lambda c, p: c["rhs"][1][1].__setitem__(0, "prod"),
+        "dropped term": lambda c, p: c.update(rhs=c["rhs"][1]),
+        "induction from 0": lambda c, p: p.update({"from": 0}),
+        "induction on another size": lambda c, p: p.update(on="n"),
+        "a fixed-statement rule": lambda c, p: p.update(rule="nc-identity"),
+        "a sequence inside a sum": lambda c, p: c["rhs"][2].__setitem__(4, ["seq", "f", [0, [["L", 1]]]]),
+        "a bound variable named like the size": lambda c, p: c["rhs"][2].__setitem__(1, "L"),
+        "an undeclared family": lambda c, p: c["symbols"].pop(0),
+        "a shape over a size": lambda c, p: c["symbols"][0].update(shape=[2, 2]),
+    }
+    assert kernel_check(cert)[0] == "proved"
+    for what, edit in edits.items():
+        with pytest.raises(Rejected):
+            kernel_check(_corrupt(cert, edit))
+            pytest.fail(what)
+    fixed = _cert(FIXED)
+    with pytest.raises(Rejected, match="4x3 and a 2x1"):  # W1 of shape 4 x 3 does not take x in R^2
+        kernel_check(_corrupt(fixed, lambda c, p: c["symbols"][0].update(shape=[4, 3])))
+
+
+def test_verify_rechecks_an_induction_with_the_kernel_alone(tmp_path, capsys):
+    import ast
+    from pathlib import Path
+
+    from symact.kernel import sizes
+    from symact.kernel.verify import main
+
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(_cert(DEPTH)))
+    assert main([str(path), "--json"]) == 0 and json.loads(capsys.readouterr().out)["verdict"] == "proved"
+    path.write_text(json.dumps(_corrupt(_cert(DEPTH), lambda c, p: c["rhs"][1][1].__setitem__(0, "prod"))))
+    assert main([str(path)]) == 1 and capsys.readouterr().out.startswith("REJECTED  the step L -> L + 1")
+    tree = ast.parse(Path(sizes.__file__).read_text())  # `symact verify` imports symact.kernel alone
+    imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert all(m == "__future__" or m in ("fractions",) or m.startswith("symact.kernel") for m in imported)
+
+
+@pytest.mark.parametrize("text,message", [
+    ("forall L >= 1, matrices W[k]: f(L) == W[L]", "unknown function .f."),
+    ("forall L >= 1, matrices W[k]: f(L) == W[L] where f(2) = W[1], f(k + 1) = W[k + 1]", "base case"),
+    ("forall L >= 1, matrices W[k]: f(L) == W[L] where f(1) = W[1]", "step"),
+    ("forall L >= 1, matrices W[k]: f(L) == W[L/2] where f(1) = W[1], f(k + 1) = W[k + 1]", "index"),
+    ("forall L >= 1, matrices W[k]: f(L) == W[L] where f(1) = W[1], f(k + 1) = __import__('os')", "unknown function"),
+    ("forall L >= 1, matrices W[k]: f(L) == W[m] where f(1) = W[1], f(k + 1) = W[k + 1]", "not in scope"),
+    ("forall L >= 1, matrices W[k]: f(L) == f(L - 1) where f(1) = W[1], f(k + 1) = W[k + 1]", "sequence"),
+    ("forall L >= 1, matrices W[k]: W[L] == f(L) where f(1) = W[1], f(k + 1) = W[k + 1]", "left side"),
+    ("forall L >= 1, matrices W[k]: f(L) != W[L] where f(1) = W[1], f(k + 1) = W[k + 1]", "one comparison"),
+    ("forall L >= 1, matrices W[k]: f(L) < W[L] where f(1) = W[1], f(k + 1) = W[k + 1]", "relation"),
+    ("forall matrices W: W == W", "shape"),
+    ("forall matrices W[2, 2]: W == W.T", "not allowed"),
+    ("forall matrices W[2, 2]: W == 0.5*W + W/2", "integer"),
+    ("forall L >= 1, vectors x[2]: f(L) == x where f(1) = x, f(k + 1) = x", "any size"),
+])
+def test_malformed_statements_give_one_line_errors(text, message):
+    with pytest.raises(ExpressionError, match=message) as info:
+        parse_claim(text)
+    assert "\n" not in str(info.value)
+
+
+def test_the_displayed_statement_is_generated_from_the_parse():
+    text, tex = parse_claim(DEPTH).statement()
+    assert text == DEPTH
+    assert r"W_{L} \cdots W_{1}\,x + \sum_{k=1}^{L} W_{L} \cdots W_{k+1}\,b_{k}" in tex
+    assert r"f_{k+1} = W_{k+1}\,f_{k} + b_{k+1}" in tex
+    _, fixed = parse_claim(FIXED).statement()
+    assert r"W_{1} \in \mathbb{R}^{4\times 2}" in fixed and r"b_{1} \in \mathbb{R}^{4}" in fixed
+
+
+def test_what_the_kernel_accepts_after_random_edits_is_never_refuted_by_exact_matrices():
+    """Soundness, sampled: structure-preserving edits of proved claims (an index moved by 1, a product's order
+    reversed, a term dropped, factors swapped, a constant changed); every edited claim the kernel still proves
+    has no counterexample among exact random integer matrices (the kernel's exact evaluation, another code path
+    than its canonical forms)."""
+    import random
+
+    from symact.decide.induction import find_counterexample
+
+    rng = random.Random(0)
+
+    def edit(o):
+        if isinstance(o, dict):
+            kids = [v for k, v in o.items() if isinstance(v, (list, dict)) and k != "symbols"]
+            return edit(rng.choice(kids)) if kids else None
+        if o and o[0] in ("prod", "rprod") and rng.random() < 0.3:
+            o[0] = "rprod" if o[0] == "prod" else "prod"
+        elif len(o) == 2 and isinstance(o[0], int) and rng.random() < 0.5:
+            o[0] += rng.choice((-1, 1))
+        elif o and o[0] == "num" and rng.random() < 0.5:
+            o[1] = str(rng.randint(-2, 3))
+        elif o and o[0] in ("add", "mul") and len(o) > 2 and rng.random() < 0.3:
+            o[1:] = o[2:] if rng.random() < 0.5 else o[:0:-1]
+        elif any(isinstance(x, (list, dict)) for x in o):
+            edit(rng.choice([x for x in o if isinstance(x, (list, dict))]))
+
+    proved = refutable = 0
+    for text in (DEPTH, WITNESS, CHAIN, FIXED):
+        cert = _cert(text)
+        for _ in range(40):
+            bad = copy.deepcopy(cert)
+            edit(bad["claim"])
+            try:
+                kernel_check(bad)
+            except Rejected:
+                refutable += find_counterexample(bad["claim"]["sizes"]) is not None
+                continue
+            proved += 1
+            assert find_counterexample(bad["claim"]["sizes"]) is None, json.dumps(bad["claim"])
+    assert proved > 15 and refutable > 15  # both outcomes occur: the edits are neither all harmless nor all fatal
