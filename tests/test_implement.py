@@ -271,6 +271,40 @@ def test_torch_autograd_uses_the_accurate_derivative():
     assert_gradient("gelu", xs, grad.tolist(), np.float64)
 
 
+@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+def test_softmax_and_log_softmax_along_an_axis(name, capsys):
+    """The max-shifted forms rest on the kernel's proof of the shift identity over every size n; the modules
+    pass the vector audit (float32 and float64, numpy and torch with its autograd) and keep what the textbook
+    forms lose: log_softmax of the dominant entry (-sum of the others' exp, computed here with mpmath) and the
+    limits at +inf."""
+    import torch
+
+    results = {t: implement(name, target=t, dtype="float32") for t in ("numpy", "torch")}
+    proof = results["numpy"].proof
+    assert proof.status == "proved" and check(proof.certificate)[0] == "proved"
+    assert "forall n >= 1" in results["torch"].source and proof.cert_id in results["torch"].source
+    mods = {t: load(r.source, f"impl_{name}_{t}") for t, r in results.items()}
+    for dtype in ("float32", "float64"):
+        rep = audit(mods["numpy"].__dict__[name], name, dtype=dtype, isolate=False, hypothesis=0, effort=0.2)
+        assert rep.passed, rep.text()
+        rep = audit(mods["torch"].__dict__[name], name, dtype=dtype, isolate=False, hypothesis=0, effort=0.2,
+                    kind="torch")
+        assert rep.passed and rep.check("derivative").status == "pass", rep.text()
+    x = [12.993319, -86.13475, 129.37596, 77.21047]
+    got = mods["numpy"].__dict__[name](np.array(x, dtype=np.float32))
+    with mpmath.workdps(60):
+        xs = [mpmath.mpf(float(np.float32(v))) for v in x]
+        total = sum(mpmath.exp(v) for v in xs)
+        exact = [v - mpmath.log(total) if name == "log_softmax" else mpmath.exp(v) / total for v in xs]
+    assert list(got) == [np.float32(float(e)) for e in exact]
+    if name == "log_softmax":
+        assert got[2] != 0  # -2.2e-23: log(S) rounds it to 0
+    inf = mods["torch"].__dict__[name](torch.tensor([float("inf"), 0.0]))
+    assert inf.tolist() == ([1.0, 0.0] if name == "softmax" else [0.0, float("-inf")])
+    assert main(["implement", name, "--target", "numpy", "--derivative"]) == 2
+    assert "--derivative" in capsys.readouterr().err
+
+
 def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
     """Last in this file: it imports JAX, whose threads make a later fork (the proofs' sandbox) risky, so both
     modules are generated first.  XLA on CPU flushes float32 subnormals to 0: the generated module still gets

@@ -116,8 +116,9 @@ def run_analyze(args: argparse.Namespace) -> int:
     return 1 if report.unknown() else 0
 
 
-def resolve_target(args: argparse.Namespace, command: str = "analyze"):
-    """(catalog entry, parameters, None) from ``NAME [--param k=v]``, or (None, {}, EXPR) from ``--expr EXPR``."""
+def resolve_target(args: argparse.Namespace, command: str = "analyze", vectors: bool = False):
+    """(catalog entry, parameters, None) from ``NAME [--param k=v]``, or (None, {}, EXPR) from ``--expr EXPR``;
+    a vector activation only with ``vectors``."""
     from symact.cli.catalog_cmds import params_from_cli
 
     if args.expr is not None and args.name:
@@ -130,7 +131,7 @@ def resolve_target(args: argparse.Namespace, command: str = "analyze"):
         from symact.catalog import get
 
         target = get(args.name)
-        if not hasattr(target, "f"):
+        if not hasattr(target, "f") and not vectors:
             raise ParameterError(f"{target.name} is a vector activation; {command} covers scalar activations")
         return target, params_from_cli(args.param), None
     return None, {}, args.expr

@@ -48,7 +48,7 @@ def run_implement(args: argparse.Namespace) -> int:
     from symact.implement import implement
 
     budget = check_budget(args.budget)
-    entry, params, expr = resolve_target(args, "implement")
+    entry, params, expr = resolve_target(args, "implement", vectors=True)
     out = Path(args.output) if args.output else None
     if out is not None and (out.suffix != ".py" or not out.parent.is_dir()):
         raise ParameterError(f"-o {args.output}: give a .py file in an existing folder")
@@ -58,9 +58,7 @@ def run_implement(args: argparse.Namespace) -> int:
         sys.stdout.write(result.source)
     else:
         out.write_text(result.source, encoding="utf-8")
-        branches = sum(len(part.branches) for part in result.plan.parts)
-        print(f"wrote {out}: {', '.join(part.name for part in result.plan.parts)}, {branches} branches, "
-              f"{branches - len(result.unproved)} proved or conventions")
+        print(f"wrote {out}: {result.summary()}")
     for proof in result.unproved:
         print(f"symact: not proved ({proof.status}): {proof.claim}", file=sys.stderr)
     return 1 if result.unproved else 0

@@ -28,12 +28,18 @@ class Implementation:
     def unproved(self) -> list:
         return [p for part in self.plan.parts for p in part.unproved()]
 
+    def summary(self) -> str:
+        branches = sum(len(part.branches) for part in self.plan.parts)
+        return (f"{', '.join(part.name for part in self.plan.parts)}, {branches} branches, "
+                f"{branches - len(self.unproved)} proved or conventions")
+
 
 def implement(name: str | None = None, *, expr: str | None = None, params: Mapping[str, Any] | None = None,
               target: str = "numpy", dtype: str = "float32", derivative: bool = False, budget: float = BUDGET,
-              command: str | None = None) -> Implementation:
+              command: str | None = None):
     """The module for the catalog activation ``name`` (at ``params``) or for the expression ``expr`` (text,
-    read by the restricted parser)."""
+    read by the restricted parser): an :class:`Implementation`, or for softmax and log_softmax a
+    :class:`symact.implement.vector.VectorImplementation`."""
     from symact.implement.module import render
 
     if target not in TARGETS:
@@ -54,7 +60,15 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
 
         entry = get(name)
         if not isinstance(entry, Activation):
-            raise ParameterError(f"{entry.name} is a vector activation; implement covers scalar activations")
+            from symact.implement.vector import NAMES, implement_vector
+
+            if entry.name not in NAMES:
+                raise ParameterError(f"{entry.name}: implement covers the scalar activations and "
+                                     f"{' and '.join(NAMES)}")
+            if derivative or params:
+                raise ParameterError(f"{entry.name}: no --derivative or --param (the Jacobian is not generated yet)")
+            return implement_vector(entry.name, target, dtype, budget,
+                                    command or command_line(entry.name, None, None, target, dtype, False))
         params = dict(params or {})
         entry.param_values(params)  # validates: ParameterError
         plan = plan_entry(entry, params, derivative, target)

@@ -13,21 +13,25 @@ from symact.implement.plan import Part, Plan
 
 #: the format each target computes float32 inputs in (rounded once at the end), unless a part rounds once in
 #: float32 anyway (:func:`rounds_once`); JAX inside ``jax.enable_x64(True)``, its inputs and outputs through
-#: their bits (:data:`_JAX_BITS`)
+#: their bits (:data:`JAX_BITS`)
 _WORK = {"numpy": "np.float64", "torch": "torch.float64", "jax": "jnp.float64"}
 #: XLA on CPU flushes float32 subnormals to zero (inputs, results and conversions alike), so the JAX modules read
 #: a float32 input's exact value from its bits and build a subnormal result from its bits
-_JAX_BITS = """def _widen(x):
+JAX_BITS = """def _widen(x):
     \"\"\"The exact float64 value of each float32 in x (XLA reads a subnormal as 0: decoded from its bits).\"\"\"
+    if x.dtype != jnp.float32:
+        return x.astype(jnp.float64)
     bits = jax.lax.bitcast_convert_type(x, jnp.int32)
     mag = bits & 0x7FFFFFFF
     tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** -149
     return jnp.where(mag < 0x00800000, tiny, x.astype(jnp.float64))
 
 
-def _narrow(y):
-    \"\"\"y rounded to float32 once (to nearest, ties to even); below 2^-126, where XLA flushes to 0, built from
-    the subnormal's bits.\"\"\"
+def _narrow(y, dtype):
+    \"\"\"y rounded to float32 once (to nearest, ties to even; below 2^-126, where XLA flushes to 0, built from
+    the subnormal's bits), or to ``dtype`` when that is another format.\"\"\"
+    if dtype != jnp.float32:
+        return y.astype(dtype)
     a = jnp.abs(y)
     m = jnp.where(a < 2.0 ** -126, jnp.round(a * 2.0 ** 149), 0.0).astype(jnp.int32)
     bits = m | jnp.where(jnp.signbit(y), jnp.int32(-2 ** 31), jnp.int32(0))
@@ -105,9 +109,15 @@ def docstring(plan: Plan, target: str, dtype: str, command: str) -> str:
               + (f" --grad FILE.py:{plan.parts[1].name}" if len(plan.parts) > 1 and target == "numpy" else "")]
     if target == "jax" and dtype == "float64":
         lines.append("JAX computes in float64 only with jax.config.update('jax_enable_x64', True).")
+    return wrap(lines)
+
+
+def wrap(lines: list[str]) -> str:
+    """The docstring's lines wrapped at 110 columns (a claim stays on one line: it can be copied to `symact
+    check`)."""
     wrapped = []
     for line in lines:
-        if line.lstrip().startswith("claim: "):  # a claim stays on one line: it can be copied to `symact check`
+        if line.lstrip().startswith("claim: "):
             wrapped.append(line)
             continue
         indent = len(line) - len(line.lstrip())
@@ -142,13 +152,14 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set)
         lines.append(f"{indent}return out")
     else:
         lines.append(f"{indent}return " + {"numpy": "out.astype(x.dtype)", "torch": "out.to(x.dtype)",
-                                           "jax": "_narrow(out)"}[target])
+                                           "jax": "_narrow(out, x.dtype)"}[target])
     return lines
 
 
-def _proofs_json(plan: Plan) -> str:
-    data = [{"function": part.name, "claim": p.claim, "status": p.status, "id": p.cert_id,
-             "certificate": p.certificate} for part in plan.parts for p in part.proofs if p.claim]
+def proofs_json(items) -> str:
+    """``PROOFS``: the (function name, proof) pairs that have a claim, as JSON."""
+    data = [{"function": name, "claim": p.claim, "status": p.status, "id": p.cert_id, "certificate": p.certificate}
+            for name, p in items if p.claim]
     return json.dumps(data, sort_keys=True, indent=1)
 
 
@@ -162,16 +173,49 @@ def render(plan: Plan, target: str, dtype: str, command: str) -> str:
     if deriv is not None:
         body += ["", ""] + _function(deriv, target, dtype, deriv.name, used)
     if target == "jax" and any(work_format(part, target, dtype) for part in plan.parts):
-        body += ["", "", _JAX_BITS]
+        body += ["", "", JAX_BITS]
     b = BACKENDS[target]
     imports = ["import json", ""] + b.imports.splitlines()
     imports += sorted({b.special[n][0] for n in used if n in b.special})
-    doc = docstring(plan, target, dtype, command)
-    proofs = _proofs_json(plan)
+    proofs = proofs_json((part.name, p) for part in plan.parts for p in part.proofs)
+    return _module(docstring(plan, target, dtype, command), imports, proofs, body)
+
+
+def _module(doc: str, imports: list[str], proofs: str, body: list[str]) -> str:
     head = [f'"""{doc}\n"""', *imports, "",
             "#: [{function, claim, status, id, certificate}]: re-check with symact.kernel.check(certificate)",
             f'PROOFS = json.loads(r"""\n{proofs}\n""")', "", ""]
     return "\n".join(head + body) + "\n"
+
+
+def render_vector(name: str, target: str, dtype: str, doc: list[str], lines: list[str], proofs: str,
+                  extra: str = "") -> str:
+    """The module of a function along an axis (:mod:`symact.implement.vector`): ``lines`` compute ``out`` from
+    ``w``, the input in the working format; ``extra`` (code) follows the function."""
+    b = BACKENDS[target]
+    wide = dtype == "float32"
+    fname = f"_{name}_value" if extra else name
+    head = [f"def {fname}(x, axis=-1):", f'    """{name}(x) along ``axis`` (see the module docstring)."""']
+    indent = "    "
+    if target == "numpy":
+        head += ["    x = np.asarray(x)", "    if x.dtype.kind != 'f':\n        x = x.astype(np.float64)",
+                 "    w = x.astype(np.float64)" if wide else "    w = x",
+                 "    with np.errstate(invalid='ignore', over='ignore', divide='ignore'):"]
+        indent = "        "
+        done = "out.astype(x.dtype)"
+    elif target == "jax" and wide:
+        head += ["    with jax.enable_x64(True):", "        w = _widen(x)"]
+        indent = "        "
+        done = "_narrow(out, x.dtype)"
+    else:
+        head.append("    w = x.to(torch.float64)" if wide else "    w = x")
+        done = "out.to(x.dtype)" if wide else "out"
+    body = head + [indent + line.strip() for line in lines] + [f"{indent}return {done}"]
+    if extra:
+        body += ["", "", extra.strip("\n")]
+    if target == "jax" and wide:
+        body += ["", "", JAX_BITS]
+    return _module(wrap(doc), ["import json", ""] + b.imports.splitlines(), proofs, body)
 
 
 def _wrapper(name: str, deriv: str, target: str) -> list[str]:
