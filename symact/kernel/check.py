@@ -6,7 +6,8 @@ A **claim** is ``lhs REL rhs for all x in D``: at every x in D both sides are de
 
 A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kernel.limit_claim`); a claim
 over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance
-(:mod:`symact.kernel.quantified`) and never proved.
+(:mod:`symact.kernel.quantified`) and never proved.  A **smoothness claim** ``f is C-infinity on D`` has its own
+rule too (:mod:`symact.kernel.smooth_claim`).
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
@@ -58,6 +59,7 @@ from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interio
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.quantified import check_forall
+from symact.kernel.smooth_claim import check_smooth
 from symact.kernel.terms import (X, TermError, from_json, has_param, linear_split, num, parse_rational, rational_text,
                                  show, sub, to_json)
 
@@ -124,11 +126,13 @@ def check(cert: dict) -> tuple[str, list[str]]:
                                          lambda ps: [_piece(q) for q in ps], contains)
         except (TypeError, TermError) as exc:
             raise Rejected(f"malformed quantified claim: {exc}") from None
-    if isinstance(claim, dict) and "limit" in claim:
+    if isinstance(claim, dict) and ("limit" in claim or "smooth" in claim):
         if verdict not in ("proved", "refuted"):
             raise Rejected(f"unknown verdict {verdict!r}")
         try:
-            return verdict, check_limit(claim, verdict, proof, Rejected)
+            if "limit" in claim:
+                return verdict, check_limit(claim, verdict, proof, Rejected)
+            return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
         except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
             raise Rejected(f"a step is not certain: {exc}") from None
         except RecursionError:
