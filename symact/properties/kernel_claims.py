@@ -72,6 +72,9 @@ RATE = 1000
 #: search work units for a claim about f' (its terms are larger, so a unit costs more CPU time; the catalog's
 #: certificates need at most about 450; the smooth units' bounds, which are not found, then cost less)
 DERIVATIVE_WORK = 800
+#: search work units for the sign or a bound of f' on a far ray (saturation; gelu's f' < 0 on (-oo, -8] needs
+#: about 360)
+TAIL_WORK = 500
 
 
 @dataclass(frozen=True)
@@ -537,8 +540,8 @@ def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict) -> lis
     none) and the far ray beyond r -+ RAY.  hard: ``f' == 0`` on the open ray beyond r.  soft: ``limit(f', x,
     -+oo) == 0`` and f' > 0 (or < 0) on the far ray, so f' -> 0 and f' != 0 there.  none: that limit claim
     refuted (f' has a limit other than 0), or |f'| >= s > 0 on the far ray; either way f' does not tend to 0,
-    so f is neither hard nor soft there.  ``slopes[side]``: f' at the start of the far ray (search only: it
-    orders the signs tried and gives s = |f'|/2)."""
+    so f is neither hard nor soft there.  ``slopes[side]``: about f' at the start of the far ray (search only: it
+    orders the signs tried and gives s, about |f'|/2)."""
     d = ("deriv", f)
     groups = []
     for side, word in ((-1, "left"), (1, "right")):
@@ -560,15 +563,15 @@ def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict) -> lis
             signs = (">", "<") if slope >= 0 else ("<", ">")
             groups += [[lim("proved", True)],
                        [Claim(f"f' {rel} 0 on {ray_text}", d, rel, num(0), (ray,), "proved", necessary=False,
-                              work=DERIVATIVE_WORK) for rel in signs]]
+                              work=TAIL_WORK) for rel in signs]]
         elif kind == "none":
             group = [lim("refuted", False)]
-            s = abs(slope) / 2
+            s = (abs(slope) / 2).limit_denominator(10 ** 4)
             if s:
                 rel = ">=" if slope > 0 else "<="
                 group.append(Claim(f"f' {rel} {'' if slope > 0 else '-'}{_show(s)} on {ray_text}", d, rel,
                                    num(s if slope > 0 else -s), (ray,), "proved", necessary=False,
-                                   work=DERIVATIVE_WORK))
+                                   work=TAIL_WORK))
             groups.append(group)
         else:
             raise Inexpressible(f"saturation {word} {kind!r}")

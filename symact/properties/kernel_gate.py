@@ -293,7 +293,7 @@ def _moduli(f, k: int, cuts: list[Fraction]) -> dict:
 
 
 def _tail_slopes(f, cuts: list[Fraction]) -> dict:
-    """{side: f' at the start of the far ray of :func:`kc.saturation_claims`, a simple rational} (search only)."""
+    """{side: about f' at the start of the far ray of :func:`kc.saturation_claims`} (search only)."""
     from symact.kernel.evaluate import enclose, point
     from symact.kernel.ivals import Uncertain
 
@@ -302,7 +302,7 @@ def _tail_slopes(f, cuts: list[Fraction]) -> dict:
         r = (max(cuts) if side > 0 else min(cuts)) if cuts else Fraction(0)
         try:
             ball = enclose(("deriv", f), point(r + side * kc.RAY))
-            out[side] = Fraction((float(ball.lo.mid()) + float(ball.hi.mid())) / 2).limit_denominator(1000)
+            out[side] = Fraction((float(ball.lo.mid()) + float(ball.hi.mid())) / 2)
         except (Uncertain, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
             out[side] = None
     return out
