@@ -173,8 +173,8 @@ def test_shape_claims_against_sampling(table, name):
     ident = props["identity_near_origin"]["status"] == "proved"
     if ident:
         assert abs(f0) < 1e-25 and abs(mpmath.diff(fn, 0) - 1) < 1e-20
-    sat = props["saturation"]["value"]
-    for side, key in ((-1, "left"), (1, "right")):
+    sat = props["saturation"]["value"] or {}  # None where the kernel did not confirm it (KERNEL_UNCONFIRMED)
+    for side, key in ((-1, "left"), (1, "right")) if sat else ():
         slope = abs(_fd(name)(side * 10**4))
         if sat[key] == "none":
             assert slope > 1e-3

@@ -38,8 +38,9 @@ monotonicity whose f' vanishes there; the kernel's
   (|f| has a finite limit) or ``|f| <= B`` on a ray.
 * differentiable: f is C-infinity on the open pieces between the points of S (the kernel's smoothness claim,
   :mod:`symact.kernel.smooth_claim`) and ``f'(c) == f'(c)`` at each c in S (a claim holds only where its sides
-  are defined, and the kernel's f'(c) only where the difference quotient converges); refuted: at each point
-  the engine names, ``f'(c) == f'(c)`` refuted (f' does not exist there).
+  are defined, and the kernel's f'(c) only where the difference quotient converges); refuted at the points P
+  the engine names: the same with S and P, and ``f'(p) == f'(p)`` refuted at each p in P (f' does not exist
+  there), so P is exactly where f is not differentiable.
 * continuity C-infinity: f is C-infinity on R (S empty).  Ck: f is C-infinity between the points of S,
   ``f^(k)(c) == f^(k)(c)`` at each c in S and ``|f^(k)(x) - f^(k)(c)| <= L |x - c|`` next to c, so f^(k) exists
   and is continuous on R; and ``f^(k+1)(c) == f^(k+1)(c)`` refuted at one c in S, so f is not C(k+1).
@@ -56,6 +57,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
+from symact.kernel.check import piece_text
 from symact.kernel.terms import X, add, mul, neg, num, power, sub
 
 R = (None, None, False, False)
@@ -74,7 +76,7 @@ RATE = 1000
 DERIVATIVE_WORK = 800
 #: search work units for the sign or a bound of f' on a far ray (saturation; gelu's f' < 0 on (-oo, -8] needs
 #: about 360)
-TAIL_WORK = 500
+TAIL_WORK = 400
 
 
 @dataclass(frozen=True)
@@ -493,9 +495,21 @@ def exists_claim(f, k: int, cuts: list[Fraction]) -> Claim:
     return Claim(f"{_name(k)} exists at {', '.join(map(str, cuts))}", d, "==", d, tuple(pt(c) for c in cuts), "proved")
 
 
-def differentiable_claims(f, cuts: list[Fraction]) -> list[list[Claim]]:
-    """f' exists on R: f is C-infinity between the cuts, and f' exists at each cut."""
-    return [[smooth_claim(f, cuts)]] + ([[exists_claim(f, 1, cuts)]] if cuts else [])
+def differentiable_claims(f, cuts: list[Fraction], points: list[Fraction]) -> list[list[Claim]]:
+    """f' exists exactly off the rational ``points``: f is C-infinity between the cuts and the points, f' exists
+    at each cut not in ``points`` and does not exist at each of the points."""
+    others = [c for c in cuts if c not in points]
+    return ([[smooth_claim(f, sorted({*cuts, *points}))]] + ([[exists_claim(f, 1, others)]] if others else [])
+            + [[nowhere_claim(f, 1, c)] for c in points])
+
+
+def class_order(value: str) -> int | None:
+    """k for the smoothness class "Ck", None for "Cinf" and "discontinuous"."""
+    if value in ("Cinf", "discontinuous"):
+        return None
+    if not re.fullmatch(r"C\d+", value):
+        raise Inexpressible(f"the class {value!r}")
+    return int(value[1:])
 
 
 def continuity_claims(f, value: str, cuts: list[Fraction], moduli: dict, jumps: dict) -> list[list[Claim]]:
@@ -509,8 +523,8 @@ def continuity_claims(f, value: str, cuts: list[Fraction], moduli: dict, jumps: 
         if cuts:
             raise Inexpressible("C-infinity across a breakpoint")
         return [[smooth_claim(f, [])]]
-    k = int(value[1:]) if re.fullmatch(r"C\d+", value) else None
-    if k is None or not cuts:
+    k = class_order(value)
+    if not cuts:
         raise Inexpressible(f"the class {value} without a breakpoint where it ends")
     d, name = nth(f, k), _name(k)
     groups = [[smooth_claim(f, cuts)], [exists_claim(f, k, cuts)]]
@@ -518,7 +532,8 @@ def continuity_claims(f, value: str, cuts: list[Fraction], moduli: dict, jumps: 
         at_c = at_q(f, c) if k == 0 else num(_exact_value(d, c, name))
         bound = moduli[(c, on)]
         for rel, s in (("<=", 1), (">=", -1)):
-            groups.append([Claim(f"{name}(x) {rel} {name}({c}) {'+' if s > 0 else '-'} {bound}*|x - {c}| on {on}", d,
+            groups.append([Claim(f"{name}(x) {rel} {name}({c}) {'+' if s > 0 else '-'} {bound}*|x - {c}| on "
+                                 f"{piece_text(on)}", d,
                                  rel, add(at_c, mul(num(s * bound), distance(c, on))), (on,), "proved",
                                  necessary=False, work=DERIVATIVE_WORK)])
     groups.append([replace(nowhere_claim(f, k + 1, c), necessary=False) for c in cuts])
@@ -535,6 +550,11 @@ def _exact_value(d, c: Fraction, name: str) -> Fraction:
 
 
 # ---------------------------------------------------------------------------------------------- saturation
+def outermost(cuts: list[Fraction], side: int) -> Fraction:
+    """The last cut toward +oo (side +1) or -oo (-1), 0 when there is none."""
+    return (max(cuts) if side > 0 else min(cuts)) if cuts else Fraction(0)
+
+
 def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict) -> list[list[Claim]]:
     """Each side's saturation (``value["left"]``/``["right"]``), with r the outermost cut on that side (0 if
     none) and the far ray beyond r -+ RAY.  hard: ``f' == 0`` on the open ray beyond r.  soft: ``limit(f', x,
@@ -547,7 +567,7 @@ def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict) -> lis
     for side, word in ((-1, "left"), (1, "right")):
         kind = value.get(word)
         end = "oo" if side > 0 else "-oo"
-        r = (max(cuts) if side > 0 else min(cuts)) if cuts else Fraction(0)
+        r = outermost(cuts, side)
         far = r + side * RAY
         ray = piece_of(far, None, True) if side > 0 else piece_of(None, far, False, True)
         ray_text = f"[{far}, oo)" if side > 0 else f"(-oo, {far}]"
@@ -560,7 +580,7 @@ def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict) -> lis
             groups.append([Claim(f"f' = 0 on {'(' + str(r) + ', oo)' if side > 0 else '(-oo, ' + str(r) + ')'}", d,
                                  "==", num(0), (beyond,), "proved", necessary=False)])
         elif kind == "soft":
-            signs = (">", "<") if slope >= 0 else ("<", ">")
+            signs = ("<", ">") if slope >= 0 else (">", "<")  # the likely sign last: an unconfirmed verdict names it
             groups += [[lim("proved", True)],
                        [Claim(f"f' {rel} 0 on {ray_text}", d, rel, num(0), (ray,), "proved", necessary=False,
                               work=TAIL_WORK) for rel in signs]]

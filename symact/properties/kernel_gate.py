@@ -238,15 +238,13 @@ class _Kernel:
             cuts = breakpoints(f)
             return [(value, kc.convex_claims(f, want, cuts, {c: _slope(f, want, c) for c in cuts}))]
         if key == "differentiable":
-            if v.status == "proved":
-                return [(value, kc.differentiable_claims(f, breakpoints(f)))]
-            points = [_rational(p) for p in value or []]
-            if not points or None in points:
+            points = [] if v.status == "proved" else [_rational(p) for p in value or []]
+            if v.status == "refuted" and (not points or None in points):
                 raise kc.Inexpressible("the points where f is not differentiable are not rational")
-            return [(value, [[kc.nowhere_claim(f, 1, x0)] for x0 in points])]
+            return [(value, kc.differentiable_claims(f, breakpoints(f), points))]
         if key == "continuity":
             cuts = breakpoints(f)
-            order = int(value[1:]) if value not in ("Cinf", "discontinuous") else None
+            order = kc.class_order(value)
             moduli = {} if order is None else _moduli(f, order, cuts)
             return [(value, kc.continuity_claims(f, value, cuts, moduli,
                                                  _jumps(f, cuts) if value == "discontinuous" else {}))]
@@ -299,9 +297,8 @@ def _tail_slopes(f, cuts: list[Fraction]) -> dict:
 
     out = {}
     for side in (-1, 1):
-        r = (max(cuts) if side > 0 else min(cuts)) if cuts else Fraction(0)
         try:
-            ball = enclose(("deriv", f), point(r + side * kc.RAY))
+            ball = enclose(("deriv", f), point(kc.outermost(cuts, side) + side * kc.RAY))
             out[side] = Fraction((float(ball.lo.mid()) + float(ball.hi.mid())) / 2)
         except (Uncertain, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
             out[side] = None
