@@ -77,6 +77,8 @@ DERIVATIVE_WORK = 800
 #: search work units for the sign or a bound of f' on a far ray (saturation; gelu's f' < 0 on (-oo, -8] needs
 #: about 360)
 TAIL_WORK = 400
+#: the shift h of an oscillating f' that does not tend to 0: f'(x)^2 + f'(x + h)^2 >= q > 0 on a ray
+SHIFT = 3
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ class Claim:
     hints: tuple = ()         # candidate counterexamples (points of the engine's certificate)
     limit: str | None = None  # "oo"/"-oo": the limit claim ``limit(lhs, x, limit) REL rhs`` (rhs a term or "oo")
     work: int | None = None   # the search's work units for this claim (None: the gate's default)
-    smooth: bool = False      # the smoothness claim ``lhs is C-infinity on the domain`` (rel and rhs unused)
+    via: str | None = None    # "smooth": the smoothness claim ``lhs is C-infinity on the domain`` (rel and rhs
+    #                           unused); "period": proposed over one period of its formula (oscillating f')
 
 
 class Inexpressible(Exception):
@@ -479,7 +482,7 @@ def open_pieces(cuts: list[Fraction]) -> tuple:
 def smooth_claim(f, cuts: list[Fraction]) -> Claim:
     """f is C-infinity on the open pieces between the cuts (:mod:`symact.kernel.smooth_claim`)."""
     where = f"between the points {', '.join(map(str, cuts))}" if cuts else "on R"
-    return Claim(f"f is C-infinity {where}", f, "==", f, open_pieces(cuts), "proved", smooth=True)
+    return Claim(f"f is C-infinity {where}", f, "==", f, open_pieces(cuts), "proved", via="smooth")
 
 
 def nowhere_claim(f, k: int, c: Fraction) -> Claim:
@@ -555,13 +558,15 @@ def outermost(cuts: list[Fraction], side: int) -> Fraction:
     return (max(cuts) if side > 0 else min(cuts)) if cuts else Fraction(0)
 
 
-def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict) -> list[list[Claim]]:
+def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict, swings: dict) -> list[list[Claim]]:
     """Each side's saturation (``value["left"]``/``["right"]``), with r the outermost cut on that side (0 if
     none) and the far ray beyond r -+ RAY.  hard: ``f' == 0`` on the open ray beyond r.  soft: ``limit(f', x,
     -+oo) == 0`` and f' > 0 (or < 0) on the far ray, so f' -> 0 and f' != 0 there.  none: that limit claim
-    refuted (f' has a limit other than 0), or |f'| >= s > 0 on the far ray; either way f' does not tend to 0,
-    so f is neither hard nor soft there.  ``slopes[side]``: about f' at the start of the far ray (search only: it
-    orders the signs tried and gives s, about |f'|/2)."""
+    refuted (f' has a limit other than 0), or |f'| >= s > 0 on the far ray, or (f' oscillating)
+    ``f'(x)^2 + f'(x + SHIFT)^2 >= q > 0`` there (the kernel's d/dx f(x + SHIFT) is f'(x + SHIFT)): beyond any
+    point one of f'(x), f'(x + SHIFT) has |.| >= sqrt(q/2); either way f' does not tend to 0, so f is neither
+    hard nor soft there.  Search only: ``slopes[side]`` is about f' at the start of the far ray (it orders the
+    signs tried and gives s, about |f'|/2), ``swings[side]`` the q to try (None: no such claim)."""
     d = ("deriv", f)
     groups = []
     for side, word in ((-1, "left"), (1, "right")):
@@ -592,6 +597,12 @@ def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict) -> lis
                 group.append(Claim(f"f' {rel} {'' if slope > 0 else '-'}{_show(s)} on {ray_text}", d, rel,
                                    num(s if slope > 0 else -s), (ray,), "proved", necessary=False,
                                    work=TAIL_WORK))
+            q = swings.get(side)
+            if q:
+                shifted = ("deriv", at(f, add(X, num(SHIFT))))
+                group.append(Claim(f"f'(x)^2 + f'(x + {SHIFT})^2 >= {_show(q)} on {ray_text}", add(power(d, 2),
+                                   power(shifted, 2)), ">=", num(q), (ray,), "proved", necessary=False,
+                                   via="period"))
             groups.append(group)
         else:
             raise Inexpressible(f"saturation {word} {kind!r}")

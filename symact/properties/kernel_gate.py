@@ -99,16 +99,15 @@ class _Kernel:
     def settle(self, c: kc.Claim):
         """(kernel verdict or None, certificate, reason)."""
         from symact.decide.certify import Search, limit_search
-        from symact.decide.smooth_certify import smooth_search
+        from symact.decide.gate_certify import period_search, smooth_search
 
-        key = (c.lhs, c.rel, c.rhs, c.domain, c.limit)
-        if c.smooth:
-            key += ("smooth",)
+        key = (c.lhs, c.rel, c.rhs, c.domain, c.limit, c.via)
         if key not in self.done:
             work = c.work or WORK
             search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=work) if c.limit is None else None
             # a claim wanted refuted needs only a counterexample: no proof is attempted
-            run = ((lambda: smooth_search(c.lhs, list(c.domain))) if c.smooth
+            run = ((lambda: smooth_search(c.lhs, list(c.domain))) if c.via == "smooth"
+                   else (lambda: period_search(c.lhs, c.rel, c.rhs, list(c.domain), work)) if c.via == "period"
                    else (lambda: limit_search(c.lhs, c.rel, c.rhs, c.limit, work)) if search is None
                    else (lambda: search.counterexample(c.hints)) if c.want == "refuted" else search.run)
             cap = CLAIM_SECONDS if self.until is None else min(CLAIM_SECONDS, self.until - time.process_time())
@@ -250,7 +249,7 @@ class _Kernel:
                                                  _jumps(f, cuts) if value == "discontinuous" else {}))]
         if key == "saturation":
             cuts = breakpoints(f)
-            return [(value, kc.saturation_claims(f, value, cuts, _tail_slopes(f, cuts)))]
+            return [(value, kc.saturation_claims(f, value, cuts, _tail_slopes(f, cuts), _swings(f, cuts)))]
         raise kc.Inexpressible(f"no claims for {key}")
 
 
@@ -302,6 +301,33 @@ def _tail_slopes(f, cuts: list[Fraction]) -> dict:
             out[side] = Fraction((float(ball.lo.mid()) + float(ball.hi.mid())) / 2)
         except (Uncertain, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
             out[side] = None
+    return out
+
+
+def _swings(f, cuts: list[Fraction]) -> dict:
+    """{side: q}: half the least f'(x)^2 + f'(x + SHIFT)^2 sampled over a period on the far ray of
+    :func:`kc.saturation_claims`, where the formula of f' there is periodic (search only)."""
+    from symact.kernel.check import period_multiple
+    from symact.kernel.evaluate import GermUndefined, enclose, point, smooth_form
+    from symact.kernel.ivals import Uncertain
+
+    out = {}
+    for side in (-1, 1):
+        far = kc.outermost(cuts, side) + side * kc.RAY
+        ray = (far, None, True, False) if side > 0 else (None, far, False, True)
+        try:
+            h = smooth_form(("deriv", f), ray, strict=False)
+            if period_multiple(h) is None:
+                continue
+            values = []
+            for k in range(64):
+                x = far - side * Fraction(7 * k, 64)
+                ends = [enclose(h, point(x + dx)) for dx in (0, kc.SHIFT)]
+                values.append(sum(((float(e.lo.mid()) + float(e.hi.mid())) / 2) ** 2 for e in ends))
+        except (Uncertain, GermUndefined, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
+            continue
+        if min(values) > 1e-9:
+            out[side] = Fraction(min(values) / 2).limit_denominator(1000)
     return out
 
 
