@@ -47,8 +47,8 @@ monotonicity whose f' vanishes there; the kernel's
   discontinuous: a jump ``f(x) - f(c) >= e > 0`` on a side of a c in S.
 * saturation, per side (r the outermost point of S on that side, 0 if none): hard: ``f' == 0`` on the open ray
   beyond r; soft: ``limit(f', x, -+oo) == 0`` and ``f' > 0`` (or ``< 0``) on the ray beyond r -+ 8, so f' -> 0
-  and f' != 0 there; none: that limit claim refuted or ``|f'| >= s > 0`` on that ray, so f' does not tend to
-  0 (which hard and soft both imply).
+  and f' != 0 there; none: that limit claim refuted, ``|f'| >= s > 0`` on that ray, or
+  ``f'(x)^2 + f'(x + 3)^2 >= q > 0`` there, so f' does not tend to 0 (which hard and soft both imply).
 """
 from __future__ import annotations
 
