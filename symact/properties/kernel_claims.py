@@ -42,9 +42,9 @@ monotonicity whose f' vanishes there; the kernel's
   the engine names: the same with S and P, and ``f'(p) == f'(p)`` refuted at each p in P (f' does not exist
   there), so P is exactly where f is not differentiable.
 * continuity C-infinity: f is C-infinity on R (S empty).  Ck: f is C-infinity between the points of S,
-  ``f^(k)(c) == f^(k)(c)`` at each c in S and ``|f^(k)(x) - f^(k)(c)| <= L |x - c|`` next to c, so f^(k) exists
-  and is continuous on R; and ``f^(k+1)(c) == f^(k+1)(c)`` refuted at one c in S, so f is not C(k+1).
-  discontinuous: a jump ``f(x) - f(c) >= e > 0`` on a side of a c in S.
+  ``f^(k)(c) == v`` at each c in S and ``|f^(k)(x) - v| <= L |x - c|`` next to c, so f^(k) exists and is
+  continuous on R; and ``f^(k+1)(c) == f^(k+1)(c)`` refuted at one c in S, so f is not C(k+1).
+  discontinuous: ``f(c) == v`` and a jump ``f(x) - v >= e > 0`` on a side of c, for a c in S.
 * saturation, per side (r the outermost point of S on that side, 0 if none): hard: ``f' == 0`` on the open ray
   beyond r; soft: ``limit(f', x, -+oo) == 0`` and ``f' > 0`` (or ``< 0``) on the ray beyond r -+ 8, so f' -> 0
   and f' != 0 there; none: that limit claim refuted, ``|f'| >= s > 0`` on that ray, or
@@ -58,7 +58,7 @@ from fractions import Fraction
 from typing import Any
 
 from symact.kernel.check import piece_text
-from symact.kernel.terms import X, add, mul, neg, num, power, sub
+from symact.kernel.terms import X, add, mul, neg, num, power, show, sub
 
 R = (None, None, False, False)
 #: slope of the linear growth that certifies an unbounded end, and where its ray starts
@@ -413,7 +413,8 @@ def jump_claims(f, cuts: list[Fraction], jumps: dict) -> list[list[Claim]]:
     for c, on in next_to(cuts):
         e = jumps.get((c, on))
         if e:
-            group.append(Claim(f"f(x) {'>=' if e > 0 else '<='} f({c}) {'+' if e > 0 else '-'} {abs(e)} on {on} "
+            group.append(Claim(f"f(x) {'>=' if e > 0 else '<='} f({c}) {'+' if e > 0 else '-'} {abs(e)} on "
+                               f"{piece_text(on)} "
                                f"(a jump: f is not continuous at {c})", f, ">=" if e > 0 else "<=",
                                add(at_q(f, c), num(e)), (on,), "proved", necessary=False))
     if not group:
@@ -495,7 +496,13 @@ def nowhere_claim(f, k: int, c: Fraction) -> Claim:
 def exists_claim(f, k: int, cuts: list[Fraction]) -> Claim:
     """f^(k) exists at each cut (the claim f^(k) = f^(k) there: a claim holds only where its sides are defined)."""
     d = nth(f, k)
-    return Claim(f"{_name(k)} exists at {', '.join(map(str, cuts))}", d, "==", d, tuple(pt(c) for c in cuts), "proved")
+    return Claim(f"{_name(k)} exists at {', '.join(map(str, cuts))}", d, "==", d, tuple(pt(c) for c in cuts),
+                 "proved")
+
+
+def value_claim(f, k: int, c: Fraction, value) -> Claim:
+    """f^(k)(c) exists and is the constant term ``value``."""
+    return Claim(f"{_name(k)}({c}) = {show(value)}", nth(f, k), "==", value, (pt(c),), "proved")
 
 
 def differentiable_claims(f, cuts: list[Fraction], points: list[Fraction]) -> list[list[Claim]]:
@@ -517,11 +524,13 @@ def class_order(value: str) -> int | None:
 
 def continuity_claims(f, value: str, cuts: list[Fraction], moduli: dict, jumps: dict) -> list[list[Claim]]:
     """f's smoothness class is ``value``.  Cinf: f is C-infinity on R (no cuts).  Ck: f is C-infinity between
-    the cuts, f^(k) exists at each cut c and |f^(k)(x) - f^(k)(c)| <= L |x - c| next to c (L = ``moduli[(c,
-    piece)]``, proposed by the search), so f^(k) exists and is continuous on R; and f^(k+1) does not exist at
-    one cut, so f is not C(k+1).  discontinuous: a jump at a cut (:func:`jump_claims`)."""
-    if value == "discontinuous":
-        return jump_claims(f, cuts, jumps)
+    the cuts, f^(k)(c) exists and equals v_c at each cut c, and |f^(k)(x) - v_c| <= L |x - c| next to c
+    (L = ``moduli[(c, piece)]``, proposed by the search), so f^(k) exists and is continuous on R; and f^(k+1)
+    does not exist at one cut, so f is not C(k+1).  discontinuous: a jump at a cut (:func:`jump_claims`), with
+    f(c) the value it is measured from."""
+    if value == "discontinuous":  # f(c) is the value the jump is measured from
+        at_jumps = sorted({c for c, _ in jumps})
+        return jump_claims(f, cuts, jumps) + [[value_claim(f, 0, c, at_q(f, c))] for c in at_jumps]
     if value == "Cinf":
         if cuts:
             raise Inexpressible("C-infinity across a breakpoint")
@@ -530,9 +539,10 @@ def continuity_claims(f, value: str, cuts: list[Fraction], moduli: dict, jumps: 
     if not cuts:
         raise Inexpressible(f"the class {value} without a breakpoint where it ends")
     d, name = nth(f, k), _name(k)
-    groups = [[smooth_claim(f, cuts)], [exists_claim(f, k, cuts)]]
+    values = {c: at_q(f, c) if k == 0 else num(_exact_value(d, c, name)) for c in cuts}
+    groups = [[smooth_claim(f, cuts)]] + [[value_claim(f, k, c, values[c])] for c in cuts]
     for c, on in next_to(cuts):
-        at_c = at_q(f, c) if k == 0 else num(_exact_value(d, c, name))
+        at_c = values[c]
         bound = moduli[(c, on)]
         for rel, s in (("<=", 1), (">=", -1)):
             groups.append([Claim(f"{name}(x) {rel} {name}({c}) {'+' if s > 0 else '-'} {bound}*|x - {c}| on "
