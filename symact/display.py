@@ -234,11 +234,6 @@ def cell(key: str, prop: dict[str, Any], long: bool = False, enclosures: bool = 
     return "yes" if status == "proved" else "no"
 
 
-def unchecked(prop: dict[str, Any]) -> bool:
-    """A decided property whose verdict the trusted kernel did not re-check (its method says so)."""
-    return prop["status"] != "unknown" and "kernel-checked" not in (prop.get("method") or "")
-
-
 def report_text(report: dict[str, Any], expr: str, enclosures: bool = False,
                 notes: tuple[str, ...] = ()) -> str:
     """The text of ``symact analyze``: one line per property (an unknown one with its reason)."""
@@ -252,8 +247,6 @@ def report_text(report: dict[str, Any], expr: str, enclosures: bool = False,
         text = cell(key, prop, long=True, enclosures=enclosures)
         if prop["status"] == "unknown":
             text = prop.get("reason") or ""
-        elif unchecked(prop):
-            text += "  (not kernel-checked)"
         lines.append(f"  {key:<{width}}  {prop['status']:<8} {text}")
     lines += [f"  ({note})" for note in notes]
     return "\n".join(lines)

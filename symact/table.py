@@ -155,7 +155,7 @@ def catalog_table(format: str = "markdown", use_cache: bool = True, jobs: int | 
     """The whole-catalog property table as Markdown, LaTeX or JSON text (``progress`` as for :func:`rows`)."""
     if format not in FORMATS:
         raise ParameterError(f"unknown table format {format!r}; choose one of {', '.join(FORMATS)}")
-    from symact.display import cell, unchecked
+    from symact.display import cell
     from symact.properties import KEYS
 
     data = rows(names, use_cache=use_cache, jobs=jobs, progress=progress)
@@ -169,9 +169,6 @@ def catalog_table(format: str = "markdown", use_cache: bool = True, jobs: int | 
         lines.append("")
         lines.append("Convex means f(ta + (1-t)b) <= t f(a) + (1-t) f(b) (the U shape); every property is defined "
                      "in `symact analyze --help`. Cells marked unknown were not decided; nothing is guessed.")
-        loose = [k for k in KEYS if any(unchecked(row["properties"][k]) for row in data)]
-        if loose:
-            lines.append(f"Not kernel-checked (decided by the property engine alone) in some rows: {', '.join(loose)}.")
         return "\n".join(lines)
     return _latex(header, cells)
 

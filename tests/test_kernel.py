@@ -94,6 +94,28 @@ def test_derivative_at_a_kink_is_undefined_and_a_removable_formula_singularity_i
         check(cert(smooth, "==", num("0"), "refuted", {"rule": "counterexample", "x": "0"}))
 
 
+def test_smooth_rule_needs_an_openly_defined_smooth_form():
+    def smooth(t, domain=(R,), verdict="proved"):
+        return check({"format": "symact-kernel/1", "verdict": verdict, "proof": [{"rule": "smooth"} for _ in domain],
+                      "claim": {"var": "x", "smooth": t, "domain": [list(p) for p in domain]}})
+    assert smooth(SIGMOID)[0] == "proved"
+    # |x| switches form at 0; on (0, oo) it is x, C-infinity there
+    relu = ["pw", [num("0"), ["rel", "<", X, num("0")]], [X, ["true"]]]
+    for t in (["abs", X], relu):
+        with pytest.raises(Rejected):
+            smooth(t)
+        assert smooth(t, (["0", "oo", False, False],))[0] == "proved"
+    sqrt = ["pow", X, "1/2"]  # sqrt is defined at 0 but not differentiable there: only (0, oo) is smooth
+    with pytest.raises(Rejected):
+        smooth(sqrt, (["0", "1", True, True],))
+    assert smooth(sqrt, (["0", "1", False, True],))[0] == "proved"
+    for t in (["pow", X, "-1"], fn("log", X)):  # undefined at 0 or below
+        with pytest.raises(Rejected):
+            smooth(t)
+    with pytest.raises(Rejected):  # smoothness is never refuted by this rule
+        smooth(["abs", X], verdict="refuted")
+
+
 def test_monotone_rule_checks_direction_and_end_value():
     f = ["add", ["mul", X, fn("exp", X)], num("1")]  # x e^x + 1 >= 0; on [0, oo) it increases from 1
     good = {"rule": "monotone", "from": "left", "deriv": ">=", "by": {"rule": "eval"}}

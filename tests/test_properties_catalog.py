@@ -54,11 +54,12 @@ def _fd(name, order=1):
 #: their x e^-x-like terms, and the search spends its work budget on ever larger derivatives.  selu's
 #: sup f' = lambda alpha is approached at 0- (lambda and alpha are 20-digit rationals) and the strict bound
 #: lambda alpha e^x < lambda alpha on (-oo, 0) is not found.  The Lipschitz constant rests on the end of f' it
-#: equals, so it follows.  They are unknown until the search finds a cheaper certificate; the test fails when
-#: one of them is confirmed again (then remove it here).
+#: equals, so it follows.  The soft left saturation of mish and gelu_tanh needs the same sign of f' on the left
+#: tail (f' < 0 on (-oo, -8]).  They are unknown until the search finds a cheaper certificate; the test fails
+#: when one of them is confirmed again (then remove it here).
 _DERIVED = ["derivative_max", "derivative_min", "lipschitz"]
-KERNEL_UNCONFIRMED = {"mish": ["range", "bounded_below", *_DERIVED, "extrema"],
-                      "gelu_tanh": ["range", "bounded_below", *_DERIVED, "extrema"],
+KERNEL_UNCONFIRMED = {"mish": ["range", "bounded_below", *_DERIVED, "saturation", "extrema"],
+                      "gelu_tanh": ["range", "bounded_below", *_DERIVED, "saturation", "extrema"],
                       "gelu": _DERIVED, "silu": _DERIVED, "selu": ["derivative_max", "lipschitz"]}
 
 
@@ -172,8 +173,8 @@ def test_shape_claims_against_sampling(table, name):
     ident = props["identity_near_origin"]["status"] == "proved"
     if ident:
         assert abs(f0) < 1e-25 and abs(mpmath.diff(fn, 0) - 1) < 1e-20
-    sat = props["saturation"]["value"]
-    for side, key in ((-1, "left"), (1, "right")):
+    sat = props["saturation"]["value"] or {}  # None where the kernel did not confirm it (KERNEL_UNCONFIRMED)
+    for side, key in ((-1, "left"), (1, "right")) if sat else ():
         slope = abs(_fd(name)(side * 10**4))
         if sat[key] == "none":
             assert slope > 1e-3

@@ -8,7 +8,7 @@ import sympy as sp
 from symact.catalog import X, get
 from symact.kernel import check
 from symact.kernel.verify import find_certificates
-from symact.properties import analyze, number_json
+from symact.properties import KEYS, analyze, number_json
 from symact.properties.kernel_gate import GATED, gate
 from symact.verdict import Certificate, Verdict
 
@@ -136,8 +136,58 @@ def test_wrong_derivative_verdicts_are_withdrawn():
     assert gate(tanh, {"non_saturating": _verdict("proved", {})})["non_saturating"].status == "unknown"
 
 
-def test_verdicts_the_kernel_did_not_check_are_labelled():
-    lines = analyze("relu", keys=("range", "continuity", "saturation", "differentiable")).text().splitlines()
-    label = {line.split()[0]: line.endswith("(not kernel-checked)") for line in lines[1:] if not line.startswith("  (")}
-    # relu is not differentiable at 0: the kernel certifies that its difference quotient diverges there
-    assert label == {"range": False, "continuity": True, "saturation": True, "differentiable": False}
+def test_every_property_is_gated():
+    assert sorted(GATED) == sorted(KEYS)
+
+
+SMOOTHNESS = ("continuity", "differentiable", "saturation")
+
+
+def test_smoothness_and_saturation_are_confirmed_by_the_kernel():
+    """The class (C-infinity, C1 with f'' missing at 0, C0, a jump), differentiability and each side's
+    saturation carry kernel certificates that re-check, with the claims that pin the exact class."""
+    want = {"softsign": ("C1", "proved", {"left": "soft", "right": "soft"}),
+            "relu": ("C0", "refuted", {"left": "hard", "right": "none"}),
+            "binary_step": ("discontinuous", "refuted", {"left": "hard", "right": "hard"}),
+            "gelu": ("Cinf", "proved", {"left": "soft", "right": "none"})}
+    for name, (cls, diff, sat) in want.items():
+        out = analyze(name, keys=SMOOTHNESS).to_json()["properties"]
+        assert (out["continuity"]["value"], out["differentiable"]["status"], out["saturation"]["value"]) == \
+            (cls, diff, sat), name
+        for key in SMOOTHNESS:
+            p = out[key]
+            assert p["certificate"]["kind"] == "kernel", (name, key, p["reason"])
+            for cert in find_certificates(p):
+                assert check(cert)[0] in ("proved", "refuted")
+        texts = {k: [c["statement"] for c in out[k]["certificate"]["data"]["conjuncts"]] for k in SMOOTHNESS}
+        if name == "softsign":
+            assert "f'' does not exist at 0" in texts["continuity"] and "f'(0) = 1" in texts["continuity"]
+            assert any(t.startswith("f' -> 0 as x -> oo") for t in texts["saturation"])
+        if name == "gelu":
+            assert texts["continuity"] == ["f is C-infinity on R"]
+        if name == "relu":
+            assert "f' does not exist at 0" in texts["differentiable"] and "f' = 0 on (-oo, 0)" in texts["saturation"]
+    text = analyze("relu", keys=SMOOTHNESS).text()
+    assert "kernel-checked" not in text and "unknown" not in text
+
+
+def test_wrong_smoothness_verdicts_are_withdrawn():
+    elu, relu, tanh = get("elu").f(), get("relu").f(), sp.tanh(X)
+    assert gate(elu, {"continuity": _verdict("proved", "C2")})["continuity"].status == "unknown"  # no elu''(0)
+    # elu is C1: no claim shows that elu' fails to exist at 0, so C0 is not confirmed
+    assert gate(elu, {"continuity": _verdict("proved", "C0")})["continuity"].status == "unknown"
+    assert gate(relu, {"continuity": _verdict("proved", "Cinf")})["continuity"].status == "unknown"
+    assert gate(tanh, {"continuity": _verdict("proved", "discontinuous")})["continuity"].status == "unknown"
+    with pytest.warns(RuntimeWarning, match="soundness"):  # relu'(0) does not exist
+        assert gate(relu, {"differentiable": _verdict("proved", [])})["differentiable"].status == "unknown"
+    out = gate(tanh, {"differentiable": _verdict("refuted", [number_json(sp.Integer(0))])})["differentiable"]
+    assert out.status == "unknown" and "could not confirm" in out.reason
+    logsigmoid = get("logsigmoid").f()
+    with pytest.warns(RuntimeWarning, match="soundness"):  # logsigmoid' -> 1 at -oo: not soft
+        out = gate(logsigmoid, {"saturation": _verdict("proved", {"left": "soft", "right": "soft"})})
+    assert out["saturation"].status == "unknown"
+    for wrong in ("none", "none"), ("hard", "hard"), ("soft", "none"):  # relu: left hard, right none
+        wrong = dict(zip(("left", "right"), wrong))
+        assert gate(relu, {"saturation": _verdict("proved", wrong)})["saturation"].status == "unknown"
+    assert gate(tanh, {"saturation": _verdict("proved", {"left": "none", "right": "soft"})})["saturation"].status \
+        == "unknown"

@@ -9,9 +9,10 @@ trusts, in full:
 2. the facts about each function in :mod:`symact.kernel.functions` (domain, monotonicity and limits,
    derivative, f(0)), each tested against its definition;
 3. the rules of :mod:`symact.kernel.check` (eval, cover, cases, monotone, tail, algebra, constant, rewrite,
-   counterexample), :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.quantified` (instance,
-   affine, ends) and :mod:`symact.kernel.sizes` (nc-identity, induction, positive and counterexample, for
-   matrices of any size and every depth: exact expansion without commuting matrices, plain Python fractions),
+   counterexample), :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.smooth_claim` (smooth: a
+   composition of C-infinity functions on their open domains is C-infinity), :mod:`symact.kernel.quantified`
+   (instance, affine, ends) and :mod:`symact.kernel.sizes` (nc-identity, induction, positive and counterexample,
+   for matrices of any size and every depth: exact expansion without commuting matrices, plain Python fractions),
    each a textbook theorem (interval enclosure, mean value theorem, identity of rational functions, induction);
 4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part
    is, and d/dx f exists only where the difference quotient converges (one-sided forms at switch points).

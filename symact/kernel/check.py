@@ -8,6 +8,7 @@ A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kerne
 over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance
 (:mod:`symact.kernel.quantified`) and never proved.  A *sized claim* (matrices of any size, induction over a
 size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).
+A **smoothness claim** ``f is C-infinity on D`` has its own rule too (:mod:`symact.kernel.smooth_claim`).
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
@@ -60,6 +61,7 @@ from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import SizeError, check_sized
+from symact.kernel.smooth_claim import check_smooth
 from symact.kernel.terms import (X, TermError, from_json, has_param, linear_split, num, parse_rational, rational_text,
                                  show, sub, to_json)
 
@@ -135,11 +137,13 @@ def check(cert: dict) -> tuple[str, list[str]]:
             raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
         except RecursionError:
             raise Rejected("certificate nested too deeply") from None
-    if isinstance(claim, dict) and "limit" in claim:
+    if isinstance(claim, dict) and ("limit" in claim or "smooth" in claim):
         if verdict not in ("proved", "refuted"):
             raise Rejected(f"unknown verdict {verdict!r}")
         try:
-            return verdict, check_limit(claim, verdict, proof, Rejected)
+            if "limit" in claim:
+                return verdict, check_limit(claim, verdict, proof, Rejected)
+            return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
         except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
             raise Rejected(f"a step is not certain: {exc}") from None
         except RecursionError:

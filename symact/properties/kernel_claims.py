@@ -36,6 +36,19 @@ monotonicity whose f' vanishes there; the kernel's
 * identity_near_origin: ``f == 0`` and ``deriv(f) == 1`` at 0; refuted: one of them refuted.
 * non_saturating: ``limit(|f|, x, +-oo) == oo`` at one end; refuted: at each end that limit claim refuted
   (|f| has a finite limit) or ``|f| <= B`` on a ray.
+* differentiable: f is C-infinity on the open pieces between the points of S (the kernel's smoothness claim,
+  :mod:`symact.kernel.smooth_claim`) and ``f'(c) == f'(c)`` at each c in S (a claim holds only where its sides
+  are defined, and the kernel's f'(c) only where the difference quotient converges); refuted at the points P
+  the engine names: the same with S and P, and ``f'(p) == f'(p)`` refuted at each p in P (f' does not exist
+  there), so P is exactly where f is not differentiable.
+* continuity C-infinity: f is C-infinity on R (S empty).  Ck: f is C-infinity between the points of S,
+  ``f^(k)(c) == v`` at each c in S and ``|f^(k)(x) - v| <= L |x - c|`` next to c, so f^(k) exists and is
+  continuous on R; and ``f^(k+1)(c) == f^(k+1)(c)`` refuted at one c in S, so f is not C(k+1).
+  discontinuous: ``f(c) == v`` and a jump ``f(x) - v >= e > 0`` on a side of c, for a c in S.
+* saturation, per side (r the outermost point of S on that side, 0 if none): hard: ``f' == 0`` on the open ray
+  beyond r; soft: ``limit(f', x, -+oo) == 0`` and ``f' > 0`` (or ``< 0``) on the ray beyond r -+ 8, so f' -> 0
+  and f' != 0 there; none: that limit claim refuted, ``|f'| >= s > 0`` on that ray, or
+  ``f'(x)^2 + f'(x + 3)^2 >= q > 0`` there, so f' does not tend to 0 (which hard and soft both imply).
 """
 from __future__ import annotations
 
@@ -44,7 +57,8 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
-from symact.kernel.terms import X, add, mul, neg, num, power, sub
+from symact.kernel.check import piece_text
+from symact.kernel.terms import X, add, mul, neg, num, power, show, sub
 
 R = (None, None, False, False)
 #: slope of the linear growth that certifies an unbounded end, and where its ray starts
@@ -60,6 +74,11 @@ RATE = 1000
 #: search work units for a claim about f' (its terms are larger, so a unit costs more CPU time; the catalog's
 #: certificates need at most about 450; the smooth units' bounds, which are not found, then cost less)
 DERIVATIVE_WORK = 800
+#: search work units for the sign or a bound of f' on a far ray (saturation; gelu's f' < 0 on (-oo, -8] needs
+#: about 360)
+TAIL_WORK = 400
+#: the shift h of an oscillating f' that does not tend to 0: f'(x)^2 + f'(x + h)^2 >= q > 0 on a ray
+SHIFT = 3
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,8 @@ class Claim:
     hints: tuple = ()         # candidate counterexamples (points of the engine's certificate)
     limit: str | None = None  # "oo"/"-oo": the limit claim ``limit(lhs, x, limit) REL rhs`` (rhs a term or "oo")
     work: int | None = None   # the search's work units for this claim (None: the gate's default)
+    via: str | None = None    # "smooth": the smoothness claim ``lhs is C-infinity on the domain`` (rel and rhs
+    #                           unused); "period": proposed over one period of its formula (oscillating f')
 
 
 class Inexpressible(Exception):
@@ -314,12 +335,10 @@ def deriv_domain(f, cuts: list[Fraction], undefined: set) -> tuple[tuple, list[l
     """(D, groups): D is where f' exists according to the search (the open pieces between the points ``cuts``
     and the cuts not in ``undefined``); the groups certify that f' does not exist at the cuts left out (the
     claim f'(c) = f'(c) is refuted only where f'(c) is undefined)."""
-    d = ("deriv", f)
     ends = [None, *cuts, None]
     pieces = [piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1)]
     domain = tuple(pieces + [pt(c) for c in cuts if c not in undefined])
-    return domain, [[Claim(f"f' does not exist at {c}", d, "==", d, (pt(c),), "refuted")] for c in cuts
-                    if c in undefined]
+    return domain, [[nowhere_claim(f, 1, c)] for c in cuts if c in undefined]
 
 
 def derivative_end_claims(f, side: int, value: dict, domain: tuple, gaps: list, cuts: list[Fraction]
@@ -393,8 +412,9 @@ def jump_claims(f, cuts: list[Fraction], jumps: dict) -> list[list[Claim]]:
     for c, on in next_to(cuts):
         e = jumps.get((c, on))
         if e:
-            group.append(Claim(f"f(x) {'>=' if e > 0 else '<='} f({c}) {'+' if e > 0 else '-'} {abs(e)} on {on} "
-                               f"(a jump, so f is not Lipschitz)", f, ">=" if e > 0 else "<=",
+            group.append(Claim(f"f(x) {'>=' if e > 0 else '<='} f({c}) {'+' if e > 0 else '-'} {abs(e)} on "
+                               f"{piece_text(on)} "
+                               f"(a jump: f is not continuous at {c})", f, ">=" if e > 0 else "<=",
                                add(at_q(f, c), num(e)), (on,), "proved", necessary=False))
     if not group:
         raise Inexpressible("no jump of f was found")
@@ -438,4 +458,161 @@ def unbounded_claims(f, status: str, bound: Fraction | None) -> list[list[Claim]
             group.append(Claim(f"|f(x)| <= {bound} on {ray}", ("abs", f), "<=", num(bound), (ray,), "proved",
                                necessary=False))
         groups.append(group)
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------- smoothness
+def nth(f, k: int) -> tuple:
+    """The k-th derivative of f as a term (f itself for k = 0)."""
+    for _ in range(k):
+        f = ("deriv", f)
+    return f
+
+
+def _name(k: int) -> str:
+    return "f" + ("'" * k if k < 3 else f"^({k})")
+
+
+def open_pieces(cuts: list[Fraction]) -> tuple:
+    """The open pieces between the cuts (R when there are none)."""
+    ends = [None, *cuts, None]
+    return tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1))
+
+
+def smooth_claim(f, cuts: list[Fraction]) -> Claim:
+    """f is C-infinity on the open pieces between the cuts (:mod:`symact.kernel.smooth_claim`)."""
+    where = f"between the points {', '.join(map(str, cuts))}" if cuts else "on R"
+    return Claim(f"f is C-infinity {where}", f, "==", f, open_pieces(cuts), "proved", via="smooth")
+
+
+def nowhere_claim(f, k: int, c: Fraction) -> Claim:
+    """f^(k) does not exist at c: the claim f^(k)(c) = f^(k)(c) refuted (a claim is false where a side is
+    undefined; the kernel certifies it by a jump or unequal one-sided derivatives of f^(k-1) at c)."""
+    d = nth(f, k)
+    return Claim(f"{_name(k)} does not exist at {c}", d, "==", d, (pt(c),), "refuted", hints=(c,))
+
+
+def exists_claim(f, k: int, cuts: list[Fraction]) -> Claim:
+    """f^(k) exists at each cut (the claim f^(k) = f^(k) there: a claim holds only where its sides are defined)."""
+    d = nth(f, k)
+    return Claim(f"{_name(k)} exists at {', '.join(map(str, cuts))}", d, "==", d, tuple(pt(c) for c in cuts),
+                 "proved")
+
+
+def value_claim(f, k: int, c: Fraction, value) -> Claim:
+    """f^(k)(c) exists and is the constant term ``value``."""
+    return Claim(f"{_name(k)}({c}) = {show(value)}", nth(f, k), "==", value, (pt(c),), "proved")
+
+
+def differentiable_claims(f, cuts: list[Fraction], points: list[Fraction]) -> list[list[Claim]]:
+    """f' exists exactly off the rational ``points``: f is C-infinity between the cuts and the points, f' exists
+    at each cut not in ``points`` and does not exist at each of the points."""
+    others = [c for c in cuts if c not in points]
+    return ([[smooth_claim(f, sorted({*cuts, *points}))]] + ([[exists_claim(f, 1, others)]] if others else [])
+            + [[nowhere_claim(f, 1, c)] for c in points])
+
+
+def class_order(value: str) -> int | None:
+    """k for the smoothness class "Ck", None for "Cinf" and "discontinuous"."""
+    if value in ("Cinf", "discontinuous"):
+        return None
+    if not re.fullmatch(r"C\d+", value):
+        raise Inexpressible(f"the class {value!r}")
+    return int(value[1:])
+
+
+def continuity_claims(f, value: str, cuts: list[Fraction], moduli: dict, jumps: dict) -> list[list[Claim]]:
+    """f's smoothness class is ``value``.  Cinf: f is C-infinity on R (no cuts).  Ck: f is C-infinity between
+    the cuts, f^(k)(c) exists and equals v_c at each cut c, and |f^(k)(x) - v_c| <= L |x - c| next to c
+    (L = ``moduli[(c, piece)]``, proposed by the search), so f^(k) exists and is continuous on R; and f^(k+1)
+    does not exist at one cut, so f is not C(k+1).  discontinuous: a jump at a cut (:func:`jump_claims`), with
+    f(c) the value it is measured from."""
+    if value == "discontinuous":  # f(c) is the value the jump is measured from
+        at_jumps = sorted({c for c, _ in jumps})
+        return jump_claims(f, cuts, jumps) + [[value_claim(f, 0, c, at_q(f, c))] for c in at_jumps]
+    if value == "Cinf":
+        if cuts:
+            raise Inexpressible("C-infinity across a breakpoint")
+        return [[smooth_claim(f, [])]]
+    k = class_order(value)
+    if not cuts:
+        raise Inexpressible(f"the class {value} without a breakpoint where it ends")
+    d, name = nth(f, k), _name(k)
+    values = {c: at_q(f, c) if k == 0 else num(_exact_value(d, c, name)) for c in cuts}
+    groups = [[smooth_claim(f, cuts)]] + [[value_claim(f, k, c, values[c])] for c in cuts]
+    for c, on in next_to(cuts):
+        at_c = values[c]
+        bound = moduli[(c, on)]
+        for rel, s in (("<=", 1), (">=", -1)):
+            groups.append([Claim(f"{name}(x) {rel} {name}({c}) {'+' if s > 0 else '-'} {bound}*|x - {c}| on "
+                                 f"{piece_text(on)}", d,
+                                 rel, add(at_c, mul(num(s * bound), distance(c, on))), (on,), "proved",
+                                 necessary=False, work=DERIVATIVE_WORK)])
+    groups.append([replace(nowhere_claim(f, k + 1, c), necessary=False) for c in cuts])
+    return groups
+
+
+def _exact_value(d, c: Fraction, name: str) -> Fraction:
+    from symact.kernel.evaluate import exact_value
+
+    value = exact_value(d, c)
+    if value is None:
+        raise Inexpressible(f"{name}({c}) is not a rational the kernel computes")
+    return value
+
+
+# ---------------------------------------------------------------------------------------------- saturation
+def outermost(cuts: list[Fraction], side: int) -> Fraction:
+    """The last cut toward +oo (side +1) or -oo (-1), 0 when there is none."""
+    return (max(cuts) if side > 0 else min(cuts)) if cuts else Fraction(0)
+
+
+def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict, swings: dict) -> list[list[Claim]]:
+    """Each side's saturation (``value["left"]``/``["right"]``), with r the outermost cut on that side (0 if
+    none) and the far ray beyond r -+ RAY.  hard: ``f' == 0`` on the open ray beyond r.  soft: ``limit(f', x,
+    -+oo) == 0`` and f' > 0 (or < 0) on the far ray, so f' -> 0 and f' != 0 there.  none: that limit claim
+    refuted (f' has a limit other than 0), or |f'| >= s > 0 on the far ray, or (f' oscillating)
+    ``f'(x)^2 + f'(x + SHIFT)^2 >= q > 0`` there (the kernel's d/dx f(x + SHIFT) is f'(x + SHIFT)): beyond any
+    point one of f'(x), f'(x + SHIFT) has |.| >= sqrt(q/2); either way f' does not tend to 0, so f is neither
+    hard nor soft there.  Search only: ``slopes[side]`` is about f' at the start of the far ray (it orders the
+    signs tried and gives s, about |f'|/2), ``swings[side]`` the q to try (None: no such claim)."""
+    d = ("deriv", f)
+    groups = []
+    for side, word in ((-1, "left"), (1, "right")):
+        kind = value.get(word)
+        end = "oo" if side > 0 else "-oo"
+        r = outermost(cuts, side)
+        far = r + side * RAY
+        ray = piece_of(far, None, True) if side > 0 else piece_of(None, far, False, True)
+        ray_text = f"[{far}, oo)" if side > 0 else f"(-oo, {far}]"
+
+        def lim(want, necessary):
+            return Claim(f"f' -> 0 as x -> {end}", d, "==", num(0), (), want, necessary, limit=end)
+        slope = slopes.get(side) or Fraction(0)
+        if kind == "hard":
+            beyond = piece_of(r, None) if side > 0 else piece_of(None, r)
+            groups.append([Claim(f"f' = 0 on {'(' + str(r) + ', oo)' if side > 0 else '(-oo, ' + str(r) + ')'}", d,
+                                 "==", num(0), (beyond,), "proved", necessary=False)])
+        elif kind == "soft":
+            signs = ("<", ">") if slope >= 0 else (">", "<")  # the likely sign last: an unconfirmed verdict names it
+            groups += [[lim("proved", True)],
+                       [Claim(f"f' {rel} 0 on {ray_text}", d, rel, num(0), (ray,), "proved", necessary=False,
+                              work=TAIL_WORK) for rel in signs]]
+        elif kind == "none":
+            group = [lim("refuted", False)]
+            s = (abs(slope) / 2).limit_denominator(10 ** 4)
+            if s:
+                rel = ">=" if slope > 0 else "<="
+                group.append(Claim(f"f' {rel} {'' if slope > 0 else '-'}{_show(s)} on {ray_text}", d, rel,
+                                   num(s if slope > 0 else -s), (ray,), "proved", necessary=False,
+                                   work=TAIL_WORK))
+            q = swings.get(side)
+            if q:
+                shifted = ("deriv", at(f, add(X, num(SHIFT))))
+                group.append(Claim(f"f'(x)^2 + f'(x + {SHIFT})^2 >= {_show(q)} on {ray_text}", add(power(d, 2),
+                                   power(shifted, 2)), ">=", num(q), (ray,), "proved", necessary=False,
+                                   via="period"))
+            groups.append(group)
+        else:
+            raise Inexpressible(f"saturation {word} {kind!r}")
     return groups

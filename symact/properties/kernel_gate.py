@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import time
 import warnings
-from dataclasses import replace
 from fractions import Fraction
 
 import sympy as sp
@@ -35,7 +34,7 @@ _R = (None, None, False, False)
 #: the keys whose proved/refuted verdicts the kernel checks
 GATED = ("range", "bounded_above", "bounded_below", "extrema", "monotonic", "convex", "concave",
          "zero_at_origin", "odd", "range_has_both_signs", "derivative_max", "derivative_min", "lipschitz",
-         "identity_near_origin", "non_saturating")
+         "identity_near_origin", "non_saturating", "continuity", "differentiable", "saturation")
 #: search work units per claim (see :mod:`symact.decide.checked`: about 2000 per second), and a CPU cap per
 #: claim for terms whose enclosures are slow (a derivative of mish): the table must stay fast
 WORK = 2000
@@ -81,8 +80,6 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = No
                 if "continuity" in out and out["continuity"].status == "proved" and out["continuity"].value != "Cinf":
                     out["continuity"] = _withdrawn(out["continuity"], reason)
                 break
-        else:  # every point is certified: f' is undefined there
-            out["differentiable"] = replace(diff, method=f"{diff.method}; kernel-checked")
     kernel = _Kernel(term, seconds)
     for key in GATED:
         v = out.get(key)
@@ -102,13 +99,16 @@ class _Kernel:
     def settle(self, c: kc.Claim):
         """(kernel verdict or None, certificate, reason)."""
         from symact.decide.certify import Search, limit_search
+        from symact.decide.gate_certify import period_search, smooth_search
 
-        key = (c.lhs, c.rel, c.rhs, c.domain, c.limit)
+        key = (c.lhs, c.rel, c.rhs, c.domain, c.limit, c.via)
         if key not in self.done:
             work = c.work or WORK
             search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=work) if c.limit is None else None
             # a claim wanted refuted needs only a counterexample: no proof is attempted
-            run = ((lambda: limit_search(c.lhs, c.rel, c.rhs, c.limit, work)) if search is None
+            run = ((lambda: smooth_search(c.lhs, list(c.domain))) if c.via == "smooth"
+                   else (lambda: period_search(c.lhs, c.rel, c.rhs, list(c.domain), work)) if c.via == "period"
+                   else (lambda: limit_search(c.lhs, c.rel, c.rhs, c.limit, work)) if search is None
                    else (lambda: search.counterexample(c.hints)) if c.want == "refuted" else search.run)
             cap = CLAIM_SECONDS if self.until is None else min(CLAIM_SECONDS, self.until - time.process_time())
             if cap <= 0:
@@ -236,6 +236,20 @@ class _Kernel:
                 return [(value, kc.chord_claims(f, want, pts))]
             cuts = breakpoints(f)
             return [(value, kc.convex_claims(f, want, cuts, {c: _slope(f, want, c) for c in cuts}))]
+        if key == "differentiable":
+            points = [] if v.status == "proved" else [_rational(p) for p in value or []]
+            if v.status == "refuted" and (not points or None in points):
+                raise kc.Inexpressible("the points where f is not differentiable are not rational")
+            return [(value, kc.differentiable_claims(f, breakpoints(f), points))]
+        if key == "continuity":
+            cuts = breakpoints(f)
+            order = kc.class_order(value)
+            moduli = {} if order is None else _moduli(f, order, cuts)
+            return [(value, kc.continuity_claims(f, value, cuts, moduli,
+                                                 _jumps(f, cuts) if value == "discontinuous" else {}))]
+        if key == "saturation":
+            cuts = breakpoints(f)
+            return [(value, kc.saturation_claims(f, value, cuts, _tail_slopes(f, cuts), _swings(f, cuts)))]
         raise kc.Inexpressible(f"no claims for {key}")
 
 
@@ -256,6 +270,65 @@ def _slope(f, want: int, c: Fraction) -> Fraction:
         except (Uncertain, GermUndefined, ZeroDivisionError, AttributeError, TypeError, ValueError):
             return Fraction(0)
     return ((mids[0] + mids[1]) / 2).limit_denominator(10 ** 6)
+
+
+def _moduli(f, k: int, cuts: list[Fraction]) -> dict:
+    """{(c, side piece): L}: 1 + a bound on |f^(k+1)| on the side piece of the cut c (search only: the kernel
+    checks |f^(k)(x) - f^(k)(c)| <= L |x - c| there); 1000 where no bound is found."""
+    from symact.kernel.evaluate import enclose, interior
+    from symact.kernel.ivals import Uncertain
+
+    out = {}
+    for c, on in kc.next_to(cuts):
+        try:
+            ball = enclose(kc.nth(f, k + 1), interior(on))
+            top = max(abs(float(e.mid())) for e in (ball.lo, ball.hi))
+        except (Uncertain, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
+            top = kc.RATE - 1
+        out[(c, on)] = Fraction(min(int(top) + 1, kc.RATE))
+    return out
+
+
+def _tail_slopes(f, cuts: list[Fraction]) -> dict:
+    """{side: about f' at the start of the far ray of :func:`kc.saturation_claims`} (search only)."""
+    from symact.kernel.evaluate import enclose, point
+    from symact.kernel.ivals import Uncertain
+
+    out = {}
+    for side in (-1, 1):
+        try:
+            ball = enclose(("deriv", f), point(kc.outermost(cuts, side) + side * kc.RAY))
+            out[side] = Fraction((float(ball.lo.mid()) + float(ball.hi.mid())) / 2)
+        except (Uncertain, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
+            out[side] = None
+    return out
+
+
+def _swings(f, cuts: list[Fraction]) -> dict:
+    """{side: q}: half the least f'(x)^2 + f'(x + SHIFT)^2 sampled over a period on the far ray of
+    :func:`kc.saturation_claims`, where the formula of f' there is periodic (search only)."""
+    from symact.kernel.check import period_multiple
+    from symact.kernel.evaluate import GermUndefined, enclose, point, smooth_form
+    from symact.kernel.ivals import Uncertain
+
+    out = {}
+    for side in (-1, 1):
+        far = kc.outermost(cuts, side) + side * kc.RAY
+        ray = (far, None, True, False) if side > 0 else (None, far, False, True)
+        try:
+            h = smooth_form(("deriv", f), ray, strict=False)
+            if period_multiple(h) is None:
+                continue
+            values = []
+            for k in range(64):
+                x = far - side * Fraction(7 * k, 64)
+                ends = [enclose(h, point(x + dx)) for dx in (0, kc.SHIFT)]
+                values.append(sum(((float(e.lo.mid()) + float(e.hi.mid())) / 2) ** 2 for e in ends))
+        except (Uncertain, GermUndefined, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
+            continue
+        if min(values) > 1e-9:
+            out[side] = Fraction(min(values) / 2).limit_denominator(1000)
+    return out
 
 
 def _jumps(f, cuts: list[Fraction]) -> dict:

@@ -1,0 +1,52 @@
+"""Smoothness claims: ``f is C-infinity on a neighbourhood of every point of D``.
+
+The claim's JSON is ``{"var": "x", "smooth": TERM, "domain": [pieces]}`` (no relation, no right side).  Its one
+verdict is ``proved``; a term that is not smooth somewhere is shown so by an ordinary claim instead (a
+derivative of some order undefined at a point, :func:`symact.kernel.check` counterexample).
+
+The one rule, per piece P of D, is ``{"rule": "smooth"}``: the smooth form g of the term on P
+(:func:`~symact.kernel.evaluate.smooth_form` with ``strict``: Piecewise conditions, signs of |u|, max, min hold
+with a margin, so the term equals g on a neighbourhood of every point of P) is certainly defined on P in the
+open sense (:func:`~symact.kernel.evaluate.enclose` with ``strict``: bases of non-integer and negative powers
+positive or non-zero, logarithm arguments positive, lambertw arguments above -1/e, bases of variable powers
+positive).  g is built from x, constants, sums, products, integer powers, and the functions of
+:mod:`symact.kernel.functions`, each of which is C-infinity (real-analytic) on that open domain; a composition of
+C-infinity functions is C-infinity (chain rule, by induction on the order).  The open conditions hold on P, so
+also near each of its points: the term is C-infinity on a neighbourhood of every point of P.
+"""
+from __future__ import annotations
+
+from symact.kernel.evaluate import enclose, smooth_form
+from symact.kernel.terms import TermError, from_json, has_param, show
+
+
+def read_smooth_claim(c: dict, rejected: type[Exception], piece) -> tuple:
+    """(the term, its domain as pieces); ``piece`` reads one piece of the JSON."""
+    try:
+        t = from_json(c["smooth"])
+        domain = [piece(p) for p in c["domain"]]
+    except (KeyError, TypeError, TermError) as exc:
+        raise rejected(f"malformed smoothness claim: {exc}") from None
+    if c.get("var", "x") != "x" or not domain:
+        raise rejected("a smoothness claim needs the variable x and a domain")
+    if has_param(t):
+        raise rejected("a quantified parameter occurs outside a forall claim")
+    return t, domain
+
+
+def check_smooth(c: dict, verdict: str, proof, rejected: type[Exception], piece, piece_text) -> list[str]:
+    """The steps checked, or ``rejected``: the certificate proves that the term is C-infinity on its domain."""
+    t, domain = read_smooth_claim(c, rejected, piece)
+    if verdict != "proved":
+        raise rejected("a smoothness claim is only proved (refute smoothness with a derivative claim)")
+    if not isinstance(proof, list) or len(proof) != len(domain):
+        raise rejected("a proof needs one node per piece of the domain")
+    log = []
+    for node, p in zip(proof, domain):
+        if not isinstance(node, dict) or node.get("rule") != "smooth":
+            raise rejected("a smoothness claim is proved by smooth nodes")
+        g = smooth_form(t, p, strict=True)
+        enclose(g, p, strict=True)
+        log.append(f"On {piece_text(p)}: the term equals {show(g)} near every point, a composition of "
+                   f"C-infinity functions defined there in the open sense, so it is C-infinity.")
+    return log
