@@ -265,8 +265,7 @@ def _(d):
     "swish_smooth",
     "Swish x sigmoid(x) is infinitely differentiable (C-infinity) on R.",
     r"$x\mapsto x\sigma(x)$ is $C^\infty$ on $\mathbb{R}$.",
-    formal=None,
-    why_not_formal='C-infinity (derivatives of every order)')
+    formal="smooth(swish(x))")
 def _(d):
     u = sp.Symbol("u", positive=True)
     # every derivative is a polynomial in x and sigma: d/dx sigma = sigma (1 - sigma)

@@ -765,8 +765,8 @@ class Claim:
 
 def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, sp.Expr] | None = None) -> Claim:
     """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions,
-    optionally followed by ``for CONDITION`` on x (``for x > 0``, ``for -1 <= x <= 1``, ``for x != 0``,
-    conditions joined with ``and``; rational bounds).
+    or ``smooth(EXPR)`` (EXPR is C-infinity there), optionally followed by ``for CONDITION`` on x (``for x > 0``,
+    ``for -1 <= x <= 1``, ``for x != 0``, conditions joined with ``and``; rational bounds).
 
     >>> parse_claim("sigmoid(-x) == 1 - sigmoid(x)").op
     '=='
@@ -787,6 +787,8 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     builder, node = _start(body, variables)
     if values:
         builder.variables.update(values)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "smooth":
+        return _smoothness(text, builder, node, condition, variables, values)
     if not isinstance(node, ast.Compare):
         raise ExpressionError("a claim needs one comparison (==, !=, <, <=, >, >=), "
                               "e.g. 'sigmoid(-x) == 1 - sigmoid(x)'")
@@ -813,6 +815,20 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
                  limit=limit)
 
 
+def _smoothness(text: str, builder: _Builder, node: ast.Call, condition: str | None, variables: Sequence[str],
+                values: dict[str, sp.Expr] | None) -> Claim:
+    """``smooth(EXPR) [for CONDITION]``: EXPR is C-infinity on a neighbourhood of every point of the domain (op
+    ``smooth``, no right side)."""
+    if node.keywords or len(node.args) != 1:
+        raise builder.fail(node, "write a smoothness claim as smooth(EXPR), e.g. 'smooth(swish(x))'")
+    raw = _Builder(builder.source, variables, lead=builder.lead, structural=True, values=values)
+    raw_lhs = raw.expr(node.args[0])
+    lhs = _evaluated_side(builder, node.args[0], raw_lhs)
+    domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
+    return Claim(lhs=lhs, op="smooth", rhs=sp.S.Zero, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=sp.S.Zero,
+                 domain=domain)
+
+
 def _split_forall(text: str) -> tuple[str | None, str]:
     """'forall HEADER: CLAIM' -> (HEADER, CLAIM); (None, text) without a quantifier."""
     stripped = text.strip()
@@ -837,8 +853,9 @@ def _quantified(text: str, header: str, rest: str, variables: Sequence[str],
     name = names[0]
     pieces = (_FULL,) if isinstance(tree, ast.Name) else _parse_domain(header, (name,))
     claim = parse_claim(rest, (*variables, name), values)
-    if claim.op == "!=":
-        raise ExpressionError("'!=' under 'forall' is not supported; state the claim with ==, <, <=, > or >=")
+    if claim.op in ("!=", "smooth"):
+        raise ExpressionError(f"{'smooth(...)' if claim.op == 'smooth' else repr('!=')} under 'forall' is not "
+                              f"supported; state the claim with ==, <, <=, > or >=")
     return Claim(claim.lhs, claim.op, claim.rhs, text.strip(), claim.raw_lhs, claim.raw_rhs, claim.domain,
                  claim.limit, ((name, pieces),))
 

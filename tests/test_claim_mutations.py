@@ -3,7 +3,7 @@
 For every conjunct of every formal claim (``formal=`` in proofs/*.py) the mutations are: each numeric constant
 moved by a relative 1e-9 and by 1% in both directions (exponents excepted), each relation swapped with its
 strict/non-strict partner (``==`` with ``!=``), each activation replaced by a sibling (sigmoid<->tanh,
-relu<->leaky_relu, silu/swish<->gelu) and the domain widened to all of R (under ``forall alpha ...:`` the
+relu<->leaky_relu, silu/swish<->gelu, and relu for the activation of ``smooth(...)``) and the domain widened to all of R (under ``forall alpha ...:`` the
 claim's relation is the one flipped, ``==`` to ``<`` and ``>``, and the parameter's domain is widened too; the
 instances tried for the ground truth include the parameter's domain's ends, or points just inside open ends).  A limit claim
 (``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c.  The ground truth comes from mpmath
@@ -69,14 +69,17 @@ def mutants(text: str) -> set[str]:
                 out.add(f"{text[:m.start()]}({moved.numerator}/{moved.denominator}){text[m.end():]}")
     head = body.index(":") + 1 if body.startswith("forall ") else 0  # the claim's relation, not the quantifier's
     rel = re.search(r"<=|>=|==|!=|<|>", body[head:])
-    at, end = head + rel.start(), head + rel.end()
-    for flip in (("<", ">") if head and rel.group() == "==" else (FLIPS[rel.group()],)):  # no '!=' under forall
-        out.add(body[:at] + flip + body[end:] + dom)
+    if rel is not None:  # smooth(EXPR) has no relation
+        at, end = head + rel.start(), head + rel.end()
+        for flip in (("<", ">") if head and rel.group() == "==" else (FLIPS[rel.group()],)):  # no '!=' under forall
+            out.add(body[:at] + flip + body[end:] + dom)
     if head:  # the quantifier's domain widened to all reals
         out.add(f"forall {parse_claim(text).params[0][0]}:{body[head:]}{dom}")
     for name, sibling in SIBLINGS.items():
         if re.search(rf"\b{name}\(", text):
             out.add(re.sub(rf"\b{name}\(", sibling + "(", text))
+    if text.startswith("smooth("):  # a function with a kink in place of the smooth one
+        out.add(re.sub(r"^smooth\(\w+\(", "smooth(relu(", text))
     if dom:
         out.add(body)
     out.discard(text)
@@ -288,6 +291,10 @@ def _truth(c) -> bool | None:
         return _limit_truth(c)
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
     holds = HOLDS
+    if c.op == "smooth":  # false where f or f' is undefined at a grid point (f' from both one-sided schemes)
+        x = [s for s in c.raw_lhs.free_symbols if s.name == "x"]
+        rhs = _evaluator(sp.Derivative(c.raw_lhs, *x)) if x else rhs
+        holds = {"smooth": lambda v: True}
     with mp.workdps(50):
         for p in _points(c.domain):
             t = mp.mpf(p.numerator) / p.denominator

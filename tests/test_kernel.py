@@ -116,6 +116,24 @@ def test_smooth_rule_needs_an_openly_defined_smooth_form():
         smooth(["abs", X], verdict="refuted")
 
 
+def test_smooth_claims_in_the_claim_language(capsys):
+    """``symact check "smooth(EXPR) [for ...]"``: proved only by the kernel's smooth rule (swish, log on x > 0),
+    never for a kink or a root of a function with a zero (unknown: the rule proves, it never refutes); bad
+    forms are one line and exit 2."""
+    from symact.cli import main
+
+    for text, want in (("smooth(swish(x))", "proved"), ("smooth(log(x)) for x > 0", "proved"),
+                       ("smooth(relu(x))", "unknown"), ("smooth(sqrt(x**4 + x**6))", "unknown"),
+                       ("smooth(log(x))", "unknown"), ("smooth(abs(x)) for x > 0", "proved")):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == want, (text, v.reason)
+        if want == "proved":
+            assert check(v.certificate.data)[0] == "proved" and "C-infinity" in v.statement
+    for bad in ("smooth(x, 2)", "forall a > 0: smooth(elu(x, alpha=a))"):
+        assert main(["check", bad]) == 2
+        assert capsys.readouterr().err.count("\n") == 1
+
+
 def test_monotone_rule_checks_direction_and_end_value():
     f = ["add", ["mul", X, fn("exp", X)], num("1")]  # x e^x + 1 >= 0; on [0, oo) it increases from 1
     good = {"rule": "monotone", "from": "left", "deriv": ">=", "by": {"rule": "eval"}}

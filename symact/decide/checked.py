@@ -15,6 +15,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide.certify import Search, limit_search
+from symact.decide.gate_certify import smooth_search
 from symact.errors import SymactError
 from symact.kernel import check as kernel_check
 from symact.kernel import Rejected, claim_json, read_claim
@@ -45,6 +46,10 @@ def statement(claim) -> tuple[str, str]:
         end = r"\infty" if claim.limit == "oo" else r"-\infty"
         return (claim.body, rf"\lim_{{x \to {end}}} {_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} "
                             rf"{_latex(claim.raw_rhs, claim.rhs)}")
+    if claim.op == "smooth":
+        return (f"{claim.body} (C-infinity) on {claim.domain_text()}",
+                rf"{_latex(claim.raw_lhs, claim.lhs)} \in C^\infty\ \text{{near every }} x \in "
+                rf"{_domain_latex(claim.domain)}")
     quant = "for some" if claim.op == "!=" else "for all"
     text = f"{claim.body} {quant} x in {claim.domain_text()}"
     tex_quant = r"\exists" if claim.op == "!=" else r"\forall"
@@ -223,7 +228,9 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
     rel = "==" if claim.op == "!=" else claim.op
     work = int(budget * WORK_PER_SECOND)
     try:
-        if claim.limit is not None:
+        if claim.op == "smooth":
+            verdict, cert, steps = smooth_search(lhs, list(claim.domain))
+        elif claim.limit is not None:
             verdict, cert, steps = limit_search(lhs, rel, rhs, claim.limit, work)
         else:
             verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work).run(prove)
