@@ -14,7 +14,7 @@ import pytest
 from symact.decide.checked import check_claim
 from symact.kernel import Rejected, check
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import enclose, point
+from symact.kernel.evaluate import enclose, point, undefined_reason
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Iv
 from symact.parsing import parse_claim
@@ -205,6 +205,41 @@ def test_algebra_with_denominators_proved_nonzero():
             check(bad)
 
 
+def test_inverse_functions_on_their_natural_domains():
+    """asin, acos on [-1, 1], atanh on (-1, 1), acosh on [1, oo): an enclosure needs the argument inside,
+    outside it a point refutes, and f(g(u)) = u only where the claim is defined."""
+    unit = ["-1", "1", True, True]
+    assert check(cert(fn("asin", X), "<=", num("2"), "proved", [{"rule": "eval"}], domain=(unit,)))[0] == "proved"
+    with pytest.raises(Rejected):  # on R asin is undefined beyond 1
+        check(cert(fn("asin", X), "<=", num("2"), "proved", [{"rule": "eval"}]))
+    with pytest.raises(Rejected):  # atanh(1) is undefined: [-1, 1] is not its domain
+        check(cert(fn("atanh", X), "<=", num("2"), "proved", [{"rule": "eval"}], domain=(unit,)))
+    assert check(cert(fn("acosh", X), ">=", num("0"), "refuted", {"rule": "counterexample", "x": "1/2"}))[0] \
+        == "refuted"
+    with pytest.raises(Rejected):  # acosh(1) = 0 is defined and >= 0
+        check(cert(fn("acosh", X), ">=", num("0"), "refuted", {"rule": "counterexample", "x": "1"}))
+    inverse = (fn("tanh", fn("atanh", X)), "==", X)
+    assert check(cert(*inverse, "proved", [{"rule": "algebra"}], domain=(["-1", "1", False, False],)))[0] \
+        == "proved"
+    with pytest.raises(Rejected):  # not defined on R
+        check(cert(*inverse, "proved", [{"rule": "algebra"}]))
+    with pytest.raises(Rejected):  # asin(sin(x)) = x only on [-pi/2, pi/2]: no inverse rule for it
+        check(cert(fn("asin", fn("sin", X)), "==", X, "proved", [{"rule": "algebra"}], domain=(unit,)))
+    assert check(cert(fn("atanh", fn("tanh", X)), "==", X, "proved", [{"rule": "algebra"}]))[0] == "proved"
+    both = ["add", fn("asin", X), fn("acos", X)]  # asin + acos = pi/2
+    half_pi = ["mul", num("1/2"), ["const", "pi"]]
+    assert check(cert(both, "==", half_pi, "proved", [{"rule": "algebra"}], domain=(unit,)))[0] == "proved"
+    with pytest.raises(Rejected):
+        check(cert(both, "==", ["add", half_pi, num("1/1000000000")], "proved", [{"rule": "algebra"}],
+                   domain=(unit,)))
+    # the derivative exists only inside the domain: asin'(x) = (1 - x^2)^(-1/2) >= 1 on (-1, 1), not at 1
+    slope = (["deriv", fn("asin", X)], ">=", num("1"), "proved")
+    assert check(cert(*slope, [{"rule": "cover", "points": ["0"]}], domain=(["-1/2", "1/2", True, True],)))[0] \
+        == "proved"
+    with pytest.raises(Rejected):
+        check(cert(*slope, [{"rule": "eval"}], domain=(unit,)))
+
+
 def test_the_searchs_algebra_is_paid_from_its_work_budget():
     """The kernel's algebra counts the products its expansions form, so the search stops it (mish(x) >= -0.31
     at budget 0.7 once spent 12 CPU seconds in one unmetered identity check)."""
@@ -365,7 +400,14 @@ def test_every_corruption_is_rejected(text):
 
 _MP = {"exp": mpmath.exp, "log": mpmath.log, "sin": mpmath.sin, "cos": mpmath.cos, "tanh": mpmath.tanh,
        "sinh": mpmath.sinh, "cosh": mpmath.cosh, "atan": mpmath.atan, "asinh": mpmath.asinh, "erf": mpmath.erf,
-       "erfc": mpmath.erfc, "lambertw": lambda v: mpmath.lambertw(v).real}
+       "erfc": mpmath.erfc, "lambertw": lambda v: mpmath.lambertw(v).real, "asin": mpmath.asin,
+       "acos": mpmath.acos, "atanh": mpmath.atanh, "acosh": mpmath.acosh}
+
+
+def _in_domain(name: str, q: Fraction, interior: bool = False) -> bool:
+    lo, hi, lo_closed, hi_closed = FUNCTIONS[name].interval
+    return ((lo is None or q > lo or (q == lo and lo_closed and not interior))
+            and (hi is None or q < hi or (q == hi and hi_closed and not interior)))
 
 
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
@@ -377,9 +419,22 @@ def test_function_facts_against_the_definition(name):
         grid = [q for q in grid if q > 0]
     if FUNCTIONS[name].domain == "lambertw":  # defined from -1/e = -0.3679 on
         grid = [q for q in grid if q >= Fraction(-1, 3)]
+    interval = FUNCTIONS[name].interval
+    if interval is not None:  # asin, acos, atanh, acosh: defined exactly on their natural domain
+        grid = [q for q in grid if _in_domain(name, q)] + [q for q in (Fraction(-1), Fraction(1)) if
+                                                          _in_domain(name, q) and q not in grid]
+        grid.sort()
+        for q in (Fraction(-71, 70), Fraction(-1), Fraction(-69, 70), Fraction(69, 70), Fraction(1),
+                  Fraction(71, 70), Fraction(5)):
+            real = not isinstance(f(mpmath.mpf(q.numerator) / q.denominator), mpmath.mpc) and \
+                mpmath.isfinite(f(mpmath.mpf(q.numerator) / q.denominator))
+            assert real == _in_domain(name, q), (name, q)
+            assert (undefined_reason(("fn", name, ("x",)), q) is not None) == (not real), (name, q)
     for a, b in zip(grid, grid[1:]):
-        box = enclose(("fn", name, ("x",)), (a, b, True, True))
-        for q in (a, (a + b) / 2, b):  # the enclosure of [a, b] holds the values on it
+        closed = [interval is None or _in_domain(name, q) for q in (a, b)]
+        box = enclose(("fn", name, ("x",)), (a, b, *closed))
+        for q in [q for q, inside in zip((a, (a + b) / 2, b), (closed[0], True, closed[1])) if inside]:
+            # the enclosure of [a, b] holds the values on it
             v = f(mpmath.mpf(q.numerator) / q.denominator)
             assert (box.lo is None or float(box.lo.upper()) <= v + 1e-30) and \
                    (box.hi is None or v - 1e-30 <= float(box.hi.lower())), (name, q, box)
@@ -390,9 +445,15 @@ def test_function_facts_against_the_definition(name):
         c = mpmath.mpf(m.numerator) / m.denominator
         dq = (f(c + h) - f(c - h)) / (2 * h)
         assert abs(float(slope.lo.mid()) - float(dq)) < 1e-8 * max(1, abs(float(dq))), (name, m)
-    whole = enclose(("fn", name, ("x",)), (Fraction(0) if FUNCTIONS[name].domain else None, None,
-                                          False, False))
-    for q in (Fraction(10 ** 6), Fraction(-10 ** 6) if FUNCTIONS[name].domain is None else Fraction(1, 10 ** 6)):
+    if interval is not None:
+        whole = enclose(("fn", name, ("x",)), interval)
+        far = [q for q in (Fraction(10 ** 6), Fraction(-999999, 10 ** 6), Fraction(999999, 10 ** 6),
+                           Fraction(-1), Fraction(1)) if _in_domain(name, q)]
+    else:
+        whole = enclose(("fn", name, ("x",)), (Fraction(0) if FUNCTIONS[name].domain else None, None,
+                                              False, False))
+        far = (Fraction(10 ** 6), Fraction(-10 ** 6) if FUNCTIONS[name].domain is None else Fraction(1, 10 ** 6))
+    for q in far:
         v = f(mpmath.mpf(q.numerator) / q.denominator)
         assert whole.lo is None or v >= float(whole.lo.upper()) - 1e-30
         assert whole.hi is None or v <= float(whole.hi.lower()) + 1e-30

@@ -685,7 +685,7 @@ def _linear_root(u):
 
 _FLOAT_FUNCTIONS = {"exp": math.exp, "log": math.log, "sin": math.sin, "cos": math.cos, "tanh": math.tanh,
                     "sinh": math.sinh, "cosh": math.cosh, "atan": math.atan, "asinh": math.asinh, "erf": math.erf,
-                    "erfc": math.erfc}
+                    "erfc": math.erfc, "asin": math.asin, "acos": math.acos, "atanh": math.atanh, "acosh": math.acosh}
 
 
 def _float_value(t, x: float):

@@ -10,7 +10,7 @@ _X = sp.Symbol("x", real=True)
 
 _FUNCTIONS = {"exp": sp.exp, "log": sp.log, "sin": sp.sin, "cos": sp.cos, "tanh": sp.tanh, "sinh": sp.sinh,
               "cosh": sp.cosh, "atan": sp.atan, "asinh": sp.asinh, "erf": sp.erf, "erfc": sp.erfc,
-              "lambertw": sp.LambertW}
+              "lambertw": sp.LambertW, "asin": sp.asin, "acos": sp.acos, "atanh": sp.atanh, "acosh": sp.acosh}
 
 
 def to_sympy(t) -> sp.Expr:

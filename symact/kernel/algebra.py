@@ -19,7 +19,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   p = c f_1^k_1 ... f_m^k_m (its square-free decomposition, accepted only when the product expands to p)
   under a root, so that repeated factors leave it by the rules before; exact roots of rationals;
   q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q;
-* odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf; cos(-u) = cos(u);
+* odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf, asin, atanh; cos(-u) = cos(u);
+* inverse functions: f(g(u)) = u for (f, g) = (atanh, tanh), (tanh, atanh), (asinh, sinh), (sinh, asinh),
+  (sin, asin), (cos, acos), (cosh, acosh) wherever the left side is defined; acos u = pi/2 - asin u;
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
 
@@ -46,7 +48,10 @@ MAX_TERMS = 4000
 MAX_RAW_TERMS = 40000
 MAX_FACTOR_DEGREE = 32
 
-_ODD = ("sin", "atan", "asinh", "erf")
+_ODD = ("sin", "atan", "asinh", "erf", "asin", "atanh")
+#: (f, g) with f(g(u)) = u wherever f(g(u)) is defined
+_INVERSES = {("atanh", "tanh"), ("tanh", "atanh"), ("asinh", "sinh"), ("sinh", "asinh"), ("sin", "asin"),
+             ("cos", "acos"), ("cosh", "acosh")}
 _EVEN = ("cos",)
 
 
@@ -210,6 +215,10 @@ class Normalizer:
 
     # -- functions --------------------------------------------------------------------------------------------
     def function(self, name: str, u):
+        if u[0] == "fn" and (name, u[1]) in _INVERSES:
+            return self.nd(u[2])
+        if name == "acos":  # acos u = pi/2 - asin u on [-1, 1]
+            return self.nd(add(mul(num(Fraction(1, 2)), ("const", "pi")), neg(fn("asin", u))))
         if name == "exp":
             return self.exponential(u)
         if name == "log":

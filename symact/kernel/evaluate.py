@@ -19,7 +19,7 @@ from flint import arb
 
 from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
-from symact.kernel.functions import FUNCTIONS
+from symact.kernel.functions import FUNCTIONS, inside, outside
 from symact.kernel.ivals import Iv, Uncertain, exact
 from symact.kernel.terms import ONE, ZERO, affine, exact_root, neg, num, sub
 
@@ -78,6 +78,9 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         inner = enclose(t[2], p, strict)
         if strict and t[1] == "lambertw" and not (inner.lo is not None and inner.lo > -arb(-1).exp()):
             raise Uncertain("lambertw is differentiable only above -1/e")
+        interval = FUNCTIONS[t[1]].interval
+        if strict and interval is not None and not inside(inner, interval, open_=True):
+            raise Uncertain(f"{t[1]} is differentiable only inside its domain")
         return FUNCTIONS[t[1]].image(inner)
     if head == "deriv":
         return _derivative(t[1], p)
@@ -297,6 +300,10 @@ def germ(t, x0: Fraction, side: int):
         inner = germ(t[2], x0, side)
         if t[1] == "log" and _defined_sign(inner, x0, side) < 0:
             raise GermUndefined("log of a negative number")
+        interval = FUNCTIONS[t[1]].interval
+        if interval is not None and any(end is not None and _defined_sign(sub(inner, num(end)), x0, side) == sign
+                                        for end, sign in ((interval[0], -1), (interval[1], 1))):
+            raise GermUndefined(f"{t[1]} outside its domain")
         return ("fn", t[1], inner)
     if head in ("abs", "sign", "heaviside"):
         u = germ(t[1], x0, side)
@@ -495,6 +502,9 @@ def _undefined(t, x0: Fraction) -> str | None:
         return f"log of a number <= 0 ({_show(t[2])} <= 0)"
     if head == "fn" and t[1] == "lambertw" and enclose(t[2], at).hi < -arb(-1).exp():
         return "lambertw below -1/e"
+    interval = FUNCTIONS[t[1]].interval if head == "fn" else None
+    if interval is not None and outside(enclose(t[2], at), interval):
+        return f"{t[1]} outside its domain ({_show(t[2])} in {enclose(t[2], at)})"
     return None
 
 

@@ -142,7 +142,7 @@ def _function(name: str, a: Lim) -> Lim:
         return Lim(sign=1, growth="big")
     if name in ("sinh", "cosh"):
         return Lim(sign=a.sign if name == "sinh" else 1, growth="big")
-    if name in ("log", "asinh", "lambertw"):
+    if name in ("log", "asinh", "lambertw", "acosh"):
         if name != "asinh" and a.sign < 0:
             raise Uncertain(f"{name} of -oo")
         return Lim(sign=a.sign if name == "asinh" else 1, growth="poly" if a.growth in ("lin", "poly") else "big")
