@@ -240,6 +240,23 @@ def test_inverse_functions_on_their_natural_domains():
         check(cert(*slope, [{"rule": "eval"}], domain=(unit,)))
 
 
+def test_tail_limits_that_are_exactly_zero():
+    """atan(x) - pi/2 -> 0 at +oo: no enclosure of the limit is certainly 0, its exact form is 0 by algebra."""
+    half_pi = ["mul", num("1/2"), ["const", "pi"]]
+    ray = (["0", "oo", False, False],)
+    tail = {"rule": "tail", "deriv": ">", "by": {"rule": "eval"}}
+    assert check(cert(fn("atan", X), "<", half_pi, "proved", [tail], domain=ray))[0] == "proved"
+    below = ["add", half_pi, num("-1/1000000000000000000000000000000")]
+    with pytest.raises(Rejected):  # atan(x) < pi/2 - 1e-30 is false far out
+        check(cert(fn("atan", X), "<", below, "proved", [tail], domain=ray))
+    with pytest.raises(Rejected):  # a strict claim needs a strictly monotone function
+        check(cert(fn("atan", X), "<", half_pi, "proved", [dict(tail, deriv=">=")], domain=ray))
+    with pytest.raises(Rejected):  # the wrong side of the limit
+        check(cert(fn("atan", X), ">", half_pi, "proved", [dict(tail, deriv="<")], domain=ray))
+    assert check_claim(parse_claim("limit(atan(x), x, oo) == pi/2"), 2.0).status == "proved"
+    assert check_claim(parse_claim("tanh(tanh(x)) < tanh(1)"), 2.0).status == "proved"
+
+
 def test_the_searchs_algebra_is_paid_from_its_work_budget():
     """The kernel's algebra counts the products its expansions form, so the search stops it (mish(x) >= -0.31
     at budget 0.7 once spent 12 CPU seconds in one unmetered identity check)."""

@@ -36,8 +36,9 @@ piece P by one of these rules (the only ways to conclude):
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
               proves the claim for the given term (e.g. a factored form whose enclosure is sharper);
 ``tail``      P reaches +oo or -oo; g (d's smooth form on P) is monotone there (the sign of g' on the interior
-              of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`) has the
-              right sign: a monotone function on a ray lies on one side of its limit;
+              of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`: an
+              enclosure, or exactly 0 when its exact form is 0 by ``algebra``) has the right sign: a monotone
+              function on a ray lies on one side of its limit;
 ``product``   the smooth form of d on P is a product f_1 ... f_k (a ``mul`` node; reach one with ``rewrite``) and
               ``"factors"`` gives for each f_i a relation f_i REL_i 0 (``<``, ``>``, ``<=``, ``>=``) and its node:
               the signs multiply (strict when every factor's is), which must give REL;
@@ -387,11 +388,12 @@ class _Checker:
             raise Rejected("the derivative sign puts the function on the wrong side of its limit")
         strict_move = drel in ("<", ">")
         weak, strong = (">=", ">") if up else ("<=", "<")
-        ok = lim.value.satisfies(weak) if rel in (">=", "<=") else (
-            lim.value.satisfies(strong) or (strict_move and lim.value.satisfies(weak)))
+        value = limits.limit_value(lim)
+        ok = value.satisfies(weak) if rel in (">=", "<=") else (
+            value.satisfies(strong) or (strict_move and value.satisfies(weak)))
         if not ok:
-            raise Rejected(f"the limit {lim.value} does not have the needed sign")
-        self.log.append(f"On {piece_text(p)}: the function tends to {lim.value} at {'+oo' if side > 0 else '-oo'} "
+            raise Rejected(f"the limit {value} does not have the needed sign")
+        self.log.append(f"On {piece_text(p)}: the function tends to {value} at {'+oo' if side > 0 else '-oo'} "
                         f"and its derivative is {drel} 0 inside, so it stays {rel} 0 (a monotone function on a ray "
                         f"lies on one side of its limit):")
         self.prove(node.get("by"), differentiate(g), drel, interior(p))
