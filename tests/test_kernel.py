@@ -205,6 +205,26 @@ def test_algebra_with_denominators_proved_nonzero():
             check(bad)
 
 
+def test_roots_of_bases_proved_positive():
+    """sqrt(x^2 - 2x + 1) = |x - 1| on (-oo, 1): the base tends to 0 at 1, so the root's definedness needs the
+    base's sign proved (a ``nonzero`` item with ">"); a base proved < 0 or no proof is rejected."""
+    good = certificate("sqrt(x**2 - 2*x + 1) == Abs(x - 1) for x < 1")
+    node = good["proof"][0]
+    assert check(good)[0] == "proved" and [i["rel"] for i in node["nonzero"]] == [">"]
+    bare = copy.deepcopy(good)
+    del bare["proof"][0]["nonzero"]
+    flipped = copy.deepcopy(good)
+    flipped["proof"][0]["nonzero"][0]["rel"] = "<"
+    closed = copy.deepcopy(good)  # the base is 0 at x = 1
+    closed["claim"]["domain"][0] = ["-oo", "1", False, True]
+    shifted = copy.deepcopy(good)
+    shifted["claim"]["rhs"] = ["add", good["claim"]["rhs"], num("1/1000000000")]
+    for bad in (bare, flipped, closed, shifted):
+        with pytest.raises(Rejected):
+            check(bad)
+    assert check_claim(parse_claim("sqrt(exp(2*x)) == exp(x)"), 2.0).status == "proved"  # exp(u)^r = exp(r u)
+
+
 def test_inverse_functions_on_their_natural_domains():
     """asin, acos on [-1, 1], atanh on (-1, 1), acosh on [1, oo): an enclosure needs the argument inside,
     outside it a point refutes, and f(g(u)) = u only where the claim is defined."""

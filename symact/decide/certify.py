@@ -588,13 +588,13 @@ def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
 
 
 def _denominators(t) -> list:
-    """The distinct bases of negative integer powers in t, outside function arguments (the parts
+    """The distinct bases of negative integer powers and of roots in t, outside function arguments (the parts
     :func:`symact.kernel.check.defined_on` checks one by one)."""
     out: list = []
     if t[0] in ("add", "mul"):
         for a in t[1:]:
             out += [u for u in _denominators(a) if u not in out]
-    elif t[0] == "pow" and t[2].denominator == 1 and t[2] < 0:
+    elif t[0] == "pow" and (t[2] < 0 or t[2].denominator != 1):
         out.append(t[1])
     return out
 

@@ -14,7 +14,7 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
 * sin, cos of k x/L + c pi (integer k, c in Z/2): the angle-sum and multiple-angle formulas in
   S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1;
-* (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and
+* exp(u)^r = exp(r u); (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and
   m r are even integers (both sides are |v|^(m r)); (a b)^r = a^r b^r where a, b >= 0 on P; a polynomial
   p = c f_1^k_1 ... f_m^k_m (its square-free decomposition, accepted only when the product expands to p)
   under a root, so that repeated factors leave it by the rules before; exact roots of rationals;
@@ -169,6 +169,8 @@ class Normalizer:
 
     # -- roots ----------------------------------------------------------------------------------------------
     def root(self, base, r: Fraction):
+        if base[0] == "fn" and base[1] == "exp":  # exp(u)^r = exp(r u): exp(u) > 0
+            return self.exponential(mul(num(r), base[2]))
         if base[0] == "num" and base[1] > 0:
             exact = _rational_power(base[1], r)
             if exact is not None:
