@@ -94,6 +94,22 @@ def test_derivative_at_a_kink_is_undefined_and_a_removable_formula_singularity_i
         check(cert(smooth, "==", num("0"), "refuted", {"rule": "counterexample", "x": "0"}))
 
 
+def test_a_root_of_an_even_power_is_a_power_of_the_absolute_value():
+    """sqrt(x^6) = |x|^3 is differentiable at 0 (derivative 0), sqrt(x^2) = |x| is not."""
+    good = certificate("diff(sqrt(x**6), x) == 3*x*Abs(x)")
+    assert check(good)[0] == "proved"
+    shifted = copy.deepcopy(good)
+    shifted["claim"]["rhs"] = ["add", good["claim"]["rhs"], num("1/1000000000")]
+    kink = copy.deepcopy(good)  # d/dx sqrt(x^2) = sign(x) away from 0, undefined at 0
+    kink["claim"]["lhs"] = ["deriv", ["pow", ["pow", X, "2"], "1/2"]]
+    kink["claim"]["rhs"] = ["sign", X]
+    for bad in (shifted, kink):
+        with pytest.raises(Rejected):
+            check(bad)
+    refuted = certificate("diff(sqrt(x**2), x) == sign(x)")
+    assert refuted["verdict"] == "refuted" and refuted["proof"]["x"] == "0"
+
+
 def test_monotone_rule_checks_direction_and_end_value():
     f = ["add", ["mul", X, fn("exp", X)], num("1")]  # x e^x + 1 >= 0; on [0, oo) it increases from 1
     good = {"rule": "monotone", "from": "left", "deriv": ">=", "by": {"rule": "eval"}}

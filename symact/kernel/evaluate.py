@@ -6,7 +6,7 @@ A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -
   :class:`Uncertain` unless t is certainly defined at every point of the piece.
 * :func:`smooth_form` -- a smooth term equal to t on the piece (``strict``: on a neighbourhood of every point, so
   its formal derivative is t's derivative there): Piecewise branches, |u|, sign, Heaviside, max, min are
-  replaced by the branch that certainly holds.
+  replaced by the branch that certainly holds, a root of an even power by a power of |v| (:func:`even_root`).
 * :func:`germ` -- the smooth term equal to t just left or just right of a point.
 * :func:`exact_value` -- the exact rational value at a rational point, when the arithmetic stays in Q.
 * :func:`undefined_reason` -- why t is certainly undefined at a point (None when that is not certain).
@@ -214,6 +214,8 @@ def smooth_form(t, p: Piece, strict: bool = True):
         s = _sign_on(smooth_form(t[1], p, strict), p, strict)
         return ONE if s > 0 else ZERO if s < 0 else num(t[2])
     if head == "pow":
+        if even_root(t) is not t:
+            return smooth_form(even_root(t), p, strict)
         return ("pow", smooth_form(t[1], p, strict), t[2])
     if head == "powt":
         return ("powt", smooth_form(t[1], p, strict), smooth_form(t[2], p, strict))
@@ -226,6 +228,18 @@ def smooth_form(t, p: Piece, strict: bool = True):
         enclose(g, p, strict=True)
         return differentiate(g)
     raise Uncertain(f"cannot smooth_form {head}")
+
+
+def even_root(t):
+    """(v^m)^r with an even integer m and an integer k = m r as |v|^k (v^k when k is even): the same value and
+    the same domain at every x, since v^m = |v|^m >= 0 (sqrt(x^4) = x^2, sqrt(x^6) = |x|^3); t itself otherwise."""
+    if t[0] != "pow" or t[1][0] != "pow" or t[1][2].denominator != 1 or t[1][2].numerator % 2:
+        return t
+    k = t[1][2] * t[2]
+    if k.denominator != 1:
+        return t
+    v = t[1][1]
+    return ("pow", v if k.numerator % 2 == 0 else ("abs", v), k)
 
 
 def _extreme(head: str, args: list, sign_of) -> tuple:
@@ -287,6 +301,8 @@ def germ(t, x0: Fraction, side: int):
     if head in ("add", "mul"):
         return (head, *(germ(a, x0, side) for a in t[1:]))
     if head == "pow":
+        if even_root(t) is not t:
+            return germ(even_root(t), x0, side)
         base = germ(t[1], x0, side)
         if t[2].denominator != 1 and _defined_sign(base, x0, side) < 0:
             raise GermUndefined("a root of a negative number")
