@@ -241,6 +241,21 @@ def test_roots_of_bases_proved_positive():
     assert check_claim(parse_claim("sqrt(exp(2*x)) == exp(x)"), 2.0).status == "proved"  # exp(u)^r = exp(r u)
 
 
+def test_a_root_times_itself_is_its_base():
+    """sqrt(x^4 + 1) - x^2 = 1/(sqrt(x^4 + 1) + x^2): the algebra reduces G^2 to x^4 + 1 for G = sqrt(x^4 + 1)."""
+    good = certificate("sqrt(x**4 + 1) >= x**2")
+    node = good["proof"][0]
+    assert check(good)[0] == "proved" and node["rule"] == "rewrite"
+    doubled = copy.deepcopy(good)  # 2/(sqrt(x^4 + 1) + x^2) is not the same function
+    doubled["proof"][0]["as"] = ["mul", num("2"), node["as"]]
+    cubed = copy.deepcopy(good)  # the reduction is modulo G^2 - (x^4 + 1), not G^3 - (x^4 + 1)
+    cubed["proof"][0]["as"] = ["pow", ["add", ["pow", X, "2"], ["pow", ["add", num("1"), ["pow", X, "4"]], "1/3"]],
+                               "-1"]
+    for bad in (doubled, cubed):
+        with pytest.raises(Rejected, match="not equal"):
+            check(bad)
+
+
 def test_inverse_functions_on_their_natural_domains():
     """asin, acos on [-1, 1], atanh on (-1, 1), acosh on [1, oo): an enclosure needs the argument inside,
     outside it a point refutes, and f(g(u)) = u only where the claim is defined."""

@@ -365,11 +365,15 @@ class Search:
             return None
         parts = []
         for f, frel in factors:
-            self.spend(1)
-            node = self.try_eval(f, frel, p) or self.try_monotone(f, frel, p, 2, MAX_ORDER - 1)
+            # a weak claim needs only weak factor signs (x - sin x >= 0 on x > 0, its derivative only >= 0)
+            for r in (frel, frel + "=") if rel in ("<=", ">=") else (frel,):
+                self.spend(1)
+                node = self.try_eval(f, r, p) or self.try_monotone(f, r, p, 2, MAX_ORDER - 1)
+                if node is not None:
+                    break
             if node is None:
                 return None
-            parts.append({"rel": frel, "by": node})
+            parts.append({"rel": r, "by": node})
         return {"rule": "product", "factors": parts}
 
     def equal_by_algebra(self, h, other, p) -> bool:
@@ -454,15 +458,22 @@ class Search:
             grows = up if side == "left" else not up
             if not _plausible(dh, ">=" if grows else "<=", interior(p)):
                 continue
+            # a strict claim from an end where h is only weakly on the right side: h must move strictly, away
+            # from an end outside p (the kernel's condition)
+            e_in = p[2] if side == "left" else p[3]
+            weak_end = rel in ("<", ">") and self.end_precision(h, e, rel, exact_zero=False) is None
             for drel in _derivative_relations(grows, rel):
+                if weak_end and (e_in or drel in ("<=", ">=")):
+                    continue
                 sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
                 if sub_node is not None:
                     node = {"rule": "monotone", "from": side, "deriv": drel, "by": sub_node}
                     return node if bits == 64 else {**node, "bits": bits}
         return None
 
-    def end_precision(self, h, e: Fraction, rel: str) -> int | None:
-        """The working precision (bits) at which h(e) REL 0 is certain (64 also when h(e) = 0 exactly), or None."""
+    def end_precision(self, h, e: Fraction, rel: str, exact_zero: bool = True) -> int | None:
+        """The working precision (bits) at which h(e) REL 0 is certain (64 also when h(e) = 0 exactly, unless
+        not ``exact_zero``), or None."""
         from flint import ctx
 
         for bits in (64, 256):
@@ -475,7 +486,7 @@ class Search:
                 return None
             finally:
                 ctx.prec = saved
-            if bits == 64 and zero_at(h, e):
+            if bits == 64 and exact_zero and zero_at(h, e):
                 return 64
         return None
 

@@ -18,7 +18,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   m r are even integers (both sides are |v|^(m r)); (a b)^r = a^r b^r where a, b >= 0 on P; a polynomial
   p = c f_1^k_1 ... f_m^k_m (its square-free decomposition, accepted only when the product expands to p)
   under a root, so that repeated factors leave it by the rules before; exact roots of rationals;
-  q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q;
+  q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q; any other
+  u^(1/n) is a generator G with G^n = u where it is defined (u's normal form a polynomial: reduction modulo
+  G^n - u);
 * odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf, asin, atanh; cos(-u) = cos(u);
 * inverse functions: f(g(u)) = u for (f, g) = (atanh, tanh), (tanh, atanh), (asinh, sinh), (sinh, asinh),
   (sin, asin), (cos, acos), (cosh, acosh) wherever the left side is defined; acos u = pi/2 - asin u;
@@ -90,6 +92,7 @@ class Normalizer:
         self.T = _common_denominator(_slopes(t, ("sin", "cos")), MAX_TRIG_MULTIPLE)
         self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
         self.radicals: dict[tuple[int, Fraction], sp.Dummy] = {}  # (n, q) -> G = q^(1/n)
+        self.root_powers: dict[sp.Dummy, tuple] = {}  # G = p^(1/n) for a polynomial p: G -> (n, p)
 
     def run(self):
         return self.nd(self.t)
@@ -108,10 +111,14 @@ class Normalizer:
         return e
 
     def reduce(self, n):
-        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1) and G^n - q (G = q^(1/n))."""
+        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1), G^n - q (G = q^(1/n)) and G^n - p (G = p^(1/n) for a
+        polynomial p in x and the other generators)."""
         for (k, q), G in self.radicals.items():
             if n.has(G):
                 n = self.expand(sp.rem(n, G ** k - sp.Rational(q.numerator, q.denominator), G))
+        for G, (k, base) in self.root_powers.items():
+            if n.has(G) and sp.degree(n, G) >= k:
+                n = self.expand(sp.rem(n, G ** k - base, G))
         if not (n.has(self.S) and n.has(self.C)):
             return n
         return self.expand(sp.rem(n, self.C ** 2 + self.S ** 2 - 1, self.C))
@@ -195,7 +202,12 @@ class Normalizer:
             factored = self.square_factors(base)
             if factored is not None:
                 return self.nd(("pow", factored, r))
-        return self.atom("root", r, base), sp.Integer(1)
+        G = self.atom("root", r, base)
+        if r.numerator == 1 and G not in self.root_powers:  # G^n = base where G = base^(1/n) is defined
+            n, d = self.nd(base)
+            if d == 1:
+                self.root_powers[G] = (r.denominator, n)
+        return G, sp.Integer(1)
 
     def square_factors(self, base):
         """A polynomial base with a repeated factor as the product c f_1^k_1 ... f_m^k_m of its square-free
