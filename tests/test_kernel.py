@@ -65,6 +65,11 @@ def test_counterexample_rule_needs_a_certified_violation():
         check(cert(*sin_claim, "refuted", {"rule": "counterexample", "x": "0"}))
     with pytest.raises(Rejected):  # a float is not an exact point
         check(cert(*sin_claim, "refuted", {"rule": "counterexample", "x": 1.5707963}))
+    # 1 - tanh(500) = 2e-434 < 1e-400 (certain at 4096 bits only); 1 - tanh(100) = 3e-87 is not
+    near_one = (fn("tanh", X), "<=", ["add", num("1"), ["mul", num("-1"), ["pow", num("10"), "-400"]]])
+    assert check(cert(*near_one, "refuted", {"rule": "counterexample", "x": "500"}))[0] == "refuted"
+    with pytest.raises(Rejected):
+        check(cert(*near_one, "refuted", {"rule": "counterexample", "x": "100"}))
 
 
 def test_undefined_points_refute_claims_on_R():

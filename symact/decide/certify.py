@@ -11,7 +11,7 @@ import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, PRECISION, check_node, contains, holds, period_multiple, piece_json, zero_at
+from symact.kernel.check import FORMAT, check_node, contains, holds, period_multiple, piece_json, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
@@ -30,6 +30,9 @@ TERMS_PER_WORK = 5
 MAX_CRITICAL_DENOMINATOR = 64
 #: largest L of a period 2 pi L the search proves a periodic claim on
 MAX_PERIOD_MULTIPLE = 8
+#: precision (bits) at which a point is worth the kernel's check of an identity's counterexample (its highest,
+#: 4096, at every sample point would slow every true identity down)
+NONZERO_PRECISION = 1024
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
 _INF = None
@@ -611,8 +614,9 @@ def _denominators(t) -> list:
 
 
 def _nonzero_at(d, x0: Fraction) -> bool:
-    """Whether d at x0 is certainly not 0: its exact rational value, else a ball at the kernel's highest
-    counterexample precision that excludes 0.  A point where this fails is not worth the kernel's
+    """Whether d at x0 is certainly not 0: its exact rational value, else a ball at one of the kernel's
+    counterexample precisions (:data:`NONZERO_PRECISION`) that excludes 0.  A point where this fails is not
+    worth the kernel's
     counterexample check of an identity (which would reject it), and an identity has many such points."""
     from flint import ctx
 
@@ -623,7 +627,7 @@ def _nonzero_at(d, x0: Fraction) -> bool:
         return value != 0
     saved = ctx.prec
     try:
-        ctx.prec = PRECISION[-1]
+        ctx.prec = NONZERO_PRECISION
         return enclose(d, point(x0)).violates("==")
     except (Uncertain, GermUndefined, ZeroDivisionError):
         return True  # the refutation check decides

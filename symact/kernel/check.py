@@ -66,7 +66,8 @@ from symact.kernel.terms import (X, TermError, from_json, has_param, linear_spli
 FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
 MAX_NODES = 20000
-PRECISION = (64, 256, 1024)
+#: working precisions (bits) of a counterexample's check, tried in turn (4096: tanh(500) <= 1 - 10^-400 fails)
+PRECISION = (64, 256, 1024, 4096)
 
 
 class Rejected(ValueError):
