@@ -55,6 +55,12 @@ def test_eval_rule_needs_a_certain_enclosure():
         check(cert(SIGMOID, "<", num("1/2"), "proved", [{"rule": "eval"}]))
     with pytest.raises(Rejected):  # sin(x) <= 0.999999999 is false: the enclosure [-1, 1] decides nothing
         check(cert(fn("sin", X), "<=", num("999999999/1000000000"), "proved", [{"rule": "eval"}]))
+    # cos on [0, 8] lies in [-1, 1] (arb's ball of a wide argument passes 1; the values never do)
+    versine = ["add", num("1"), ["mul", num("-1"), fn("cos", X)]]
+    assert check(cert(versine, ">=", num("0"), "proved", [{"rule": "eval"}], domain=(["0", "8", True, True],)))[0] \
+        == "proved"
+    with pytest.raises(Rejected):  # 1 - cos(0) = 0
+        check(cert(versine, ">", num("0"), "proved", [{"rule": "eval"}], domain=(["0", "8", True, True],)))
 
 
 def test_counterexample_rule_needs_a_certified_violation():

@@ -48,6 +48,7 @@ class Search:
         self.d = sub(lhs, rhs)
         self.work = work
         self.rewrite_cache: dict = {}
+        self.root_cache: dict = {}
         self.claim = claim_json(lhs, rel, rhs, domain)
 
     # -- bookkeeping ------------------------------------------------------------------------------------------
@@ -254,6 +255,14 @@ class Search:
             if node:
                 return node
         if p[0] is not None and p[1] is not None and rel != "==":
+            # first at an exact critical point inside: g is monotone on each side of it, and a cover never
+            # settles a bound that g touches there (cos x >= 1 - x^2/2 at 0)
+            for c in self.critical_roots(g, p):
+                exact = self.exact_critical(g, c)
+                if exact is not None and p[0] < exact < p[1]:
+                    node = self.split(g, rel, p, [exact], depth, order)
+                    if node:
+                        return node
             try:
                 node = self.cover(g, rel, p, COVER_DEPTH)
             except _Spent:
@@ -320,6 +329,11 @@ class Search:
         return q if zero_at(dg, q) else None
 
     def critical_roots(self, g, p):
+        if (g, p) not in self.root_cache:
+            self.root_cache[g, p] = self.find_critical_roots(g, p)
+        return self.root_cache[g, p]
+
+    def find_critical_roots(self, g, p):
         try:
             dg = differentiate(smooth_form(g, interior(p), strict=True))
         except (Uncertain, GermUndefined):

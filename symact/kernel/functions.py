@@ -31,7 +31,8 @@ from symact.kernel.terms import fn, mul, num, power, add, neg
 def _sincos(a: Iv, f: Callable[[arb], arb]) -> Iv:
     if a.lo is None or a.hi is None or (a.hi - a.lo) > 100:
         return Iv(arb(-1), arb(1))
-    return Iv.ball(f(a.as_ball()))
+    ball = Iv.ball(f(a.as_ball()))  # a wide ball's enclosure may pass +-1: the values never do
+    return Iv(ball.lo if ball.lo > -1 else arb(-1), ball.hi if ball.hi < 1 else arb(1))
 
 
 def _cosh(a: Iv) -> Iv:
