@@ -99,6 +99,13 @@ def test_derivative_at_a_kink_is_undefined_and_a_removable_formula_singularity_i
         {"on": ["0", "0", True, True], "by": {"rule": "eval"}},
         {"on": ["0", "oo", False, False], "by": {"rule": "algebra"}}]}]
     assert check(cert(xabs, "==", ["mul", num("2"), ["abs", X]], "proved", proof))[0] == "proved"
+    # |x^3| switches sign at 0 where x^3, (x^3)' and (x^3)'' vanish: the third derivative gives the sides' signs
+    cubic = certificate("diff(Abs(x**3), x) == 3*x*Abs(x)")
+    assert check(cubic)[0] == "proved"
+    wrong = copy.deepcopy(cubic)  # 3x^2 = 3|x|x only for x >= 0
+    wrong["claim"]["rhs"] = ["mul", num("3"), ["pow", X, "2"]]
+    with pytest.raises(Rejected):
+        check(wrong)
     # sqrt(x^4 + x^6) is differentiable at 0 even though the derivative formula is 0/0 there: never refuted
     smooth = ["deriv", ["pow", ["add", ["pow", X, "4"], ["pow", X, "6"]], "1/2"]]
     with pytest.raises(Rejected):

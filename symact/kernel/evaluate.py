@@ -269,26 +269,23 @@ class GermUndefined(Exception):
     """The term is certainly undefined on a one-sided neighbourhood."""
 
 
+#: highest derivative :func:`germ_sign` looks at
+GERM_ORDER = 4
+
+
 def germ_sign(u, x0: Fraction, side: int) -> int:
-    """The sign (+1 or -1) of u on (x0, x0 + d) (side +1) or (x0 - d, x0) (side -1) for small d > 0."""
+    """The sign (+1 or -1) of u on (x0, x0 + d) (side +1) or (x0 - d, x0) (side -1) for small d > 0: by Taylor's
+    theorem, where h = u's one-sided form has h(x0) = ... = h^(k-1)(x0) = 0 exactly and h^(k)(x0) != 0 (k <=
+    GERM_ORDER, h smooth at x0), the sign of h^(k)(x0) times side^k."""
     h = germ(u, x0, side)
     at = point(x0)
-    value = enclose(h, at, strict=True)
-    if value.positive():
-        return 1
-    if value.negative():
-        return -1
-    if exact_value(h, x0) != 0:
-        raise Uncertain("the sign next to the point is not certain")
-    dh = differentiate(h)
-    slope = enclose(dh, at, strict=True)
-    if slope.positive() or slope.negative():
-        return side * (1 if slope.positive() else -1)
-    if exact_value(dh, x0) != 0:
-        raise Uncertain("the sign next to the point is not certain")
-    curve = enclose(differentiate(dh), at, strict=True)
-    if curve.positive() or curve.negative():
-        return 1 if curve.positive() else -1
+    for k in range(GERM_ORDER + 1):
+        value = enclose(h, at, strict=True)
+        if value.positive() or value.negative():
+            return (1 if value.positive() else -1) * side ** k
+        if k == GERM_ORDER or exact_value(h, x0) != 0:
+            break
+        h = differentiate(h)
     raise Uncertain("the sign next to the point is not certain")
 
 
