@@ -154,8 +154,7 @@ class Search:
         denominators, logarithms and roots: where definedness or the formula may change."""
         out = []
         for u in _switch_arguments(self.d):
-            r = _linear_root(u)
-            if r is not None:
+            for r in _rational_roots(u):
                 out += [r, r - Fraction(1, 1024), r + Fraction(1, 1024)]
         return out
 
@@ -672,8 +671,36 @@ def _simple_between(lo, hi) -> Fraction:
 
 
 def breakpoints(t) -> list[Fraction]:
-    """The rational points where a part of t may switch form (zeros of linear switch arguments), sorted."""
-    return sorted({r for u in _switch_arguments(t) for r in [_linear_root(u)] if r is not None})
+    """The rational points where a part of t may switch form (rational zeros of switch arguments that are
+    polynomials), sorted."""
+    return sorted({r for u in _switch_arguments(t) for r in _rational_roots(u)})
+
+
+def _rational_roots(u) -> list[Fraction]:
+    """The rational zeros of u when u is a polynomial in x by its syntax (found by SymPy for degree > 1)."""
+    r = _linear_root(u)
+    if r is not None:
+        return [r]
+    if not _polynomial(u) or affine(u) is not None:
+        return []
+    import sympy as sp
+
+    from symact.decide.terms_sympy import to_sympy
+
+    e = to_sympy(u)
+    poly = sp.Poly(e, *e.free_symbols) if len(e.free_symbols) == 1 else None
+    if poly is None or poly.degree() > 16:
+        return []
+    return [Fraction(int(q.p), int(q.q)) for q in poly.ground_roots()]
+
+
+def _polynomial(u) -> bool:
+    head = u[0]
+    if head in ("x", "num"):
+        return True
+    if head in ("add", "mul"):
+        return all(_polynomial(a) for a in u[1:])
+    return head == "pow" and u[2].denominator == 1 and u[2] > 0 and _polynomial(u[1])
 
 
 def _switch_arguments(t):
