@@ -274,6 +274,22 @@ def test_a_root_times_itself_is_its_base():
             check(bad)
 
 
+def test_sines_shifted_by_rational_multiples_of_pi():
+    """sin(x) + sin(x + 2 pi/3) + sin(x + 4 pi/3) = 0 (cos(2 pi/3) = -1/2, sin(2 pi/3) = sqrt(3)/2)."""
+    def shifted(c):
+        return fn("sin", ["add", X, ["mul", num(c), ["const", "pi"]]])
+
+    three = ["add", fn("sin", X), shifted("2/3"), shifted("4/3")]
+    assert check(cert(three, "==", num("0"), "proved", [{"rule": "algebra"}]))[0] == "proved"
+    for bad in (["add", fn("sin", X), shifted("1/3"), shifted("4/3")],   # not a balanced triple
+                ["add", fn("sin", X), shifted("2/3"), shifted("5/4")]):
+        with pytest.raises(Rejected):
+            check(cert(bad, "==", num("0"), "proved", [{"rule": "algebra"}]))
+    quarter = (fn("cos", ["add", X, ["mul", num("1/4"), ["const", "pi"]]]), "==",
+               ["mul", ["add", fn("cos", X), ["mul", num("-1"), fn("sin", X)]], ["pow", num("2"), "-1/2"]])
+    assert check(cert(*quarter, "proved", [{"rule": "algebra"}]))[0] == "proved"
+
+
 def test_inverse_functions_on_their_natural_domains():
     """asin, acos on [-1, 1], atanh on (-1, 1), acosh on [1, oo): an enclosure needs the argument inside,
     outside it a point refutes, and f(g(u)) = u only where the claim is defined."""

@@ -12,8 +12,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
 * log(exp(u)) = u; log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
   (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
   log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
-* sin, cos of k x/L + c pi (integer k, c in Z/2): the angle-sum and multiple-angle formulas in
-  S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1;
+* sin, cos of k x/L + c pi (integer k, c in Z/12): the angle-sum and multiple-angle formulas in
+  S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1; cos and sin of c pi exactly (cos(pi/3) =
+  1/2, sin(pi/3) = sqrt(3)/2, cos(pi/4) = sqrt(2)/2, pi/12 by the angle-sum formulas);
 * exp(u)^r = exp(r u); (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and
   m r are even integers (both sides are |v|^(m r)); (a b)^r = a^r b^r where a, b >= 0 on P; a polynomial
   p = c f_1^k_1 ... f_m^k_m (its square-free decomposition, accepted only when the product expands to p)
@@ -41,7 +42,7 @@ from math import lcm
 import sympy as sp
 
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, add, exact_root, fn, linear_split, mul, neg, num
+from symact.kernel.terms import ONE, add, exact_root, fn, linear_split, mul, neg, num, rational_value
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -302,21 +303,30 @@ class Normalizer:
         k = slope * self.T
         if k.denominator != 1 or abs(k) > MAX_TRIG_MULTIPLE:
             return None
-        shift = Fraction(0)
-        if rest is not None:
-            if rest == ("const", "pi"):
-                shift = Fraction(1)
-            elif rest[0] == "mul" and len(rest) == 3 and rest[1][0] == "num" and rest[2] == ("const", "pi"):
-                shift = rest[1][1]
-            else:
-                return None
-        if (2 * shift).denominator != 1:
+        shift = Fraction(0) if rest is None else _pi_multiple(rest)
+        if shift is None or 12 % shift.denominator:
             return None
         s, c = _multiple_angle(int(k), self.S, self.C, self.expand)
-        quarter = int(2 * shift) % 4  # shift by quarter * pi/2
-        for _ in range(quarter):
-            s, c = c, -s  # sin(a + pi/2) = cos a, cos(a + pi/2) = -sin a
+        cos_t, sin_t = self.at_pi_multiple(shift)
+        s, c = s * cos_t + c * sin_t, c * cos_t - s * sin_t  # the angle-sum formulas
         return self.expand(s if name == "sin" else c), sp.Integer(1)
+
+    def at_pi_multiple(self, shift: Fraction):
+        """(cos, sin) of shift * pi for shift in Z/12, exactly: rationals and multiples of sqrt(2), sqrt(3),
+        sqrt(6) (G = q^(1/2) with its reduction G^2 = q)."""
+        j = int(shift * 24) % 48  # the angle in units of pi/24
+        if j % 6 == 0 and j % 12 != 0:  # odd multiples of pi/4
+            r = self.root(num(2), Fraction(1, 2))[0] / 2
+            return {6: (r, r), 18: (-r, r), 30: (-r, -r), 42: (r, -r)}[j]
+        if j % 4 == 0:  # multiples of pi/6
+            k = j // 4
+            r3 = self.root(num(3), Fraction(1, 2))[0] / 2
+            cosines = [sp.Integer(1), r3, sp.Rational(1, 2), sp.Integer(0), -sp.Rational(1, 2), -r3]
+            cosines += [-v for v in cosines]
+            return cosines[k], cosines[(k - 3) % 12]
+        # odd multiples of pi/12: cos(a +- b) with a = pi/4, b = pi/6 (shift - 1/4 is a multiple of 1/6)
+        (ca, sa), (cb, sb) = self.at_pi_multiple(Fraction(1, 4)), self.at_pi_multiple(shift - Fraction(1, 4))
+        return self.expand(ca * cb - sa * sb), self.expand(sa * cb + ca * sb)
 
     # -- generators ---------------------------------------------------------------------------------------------
     def atom(self, name: str, extra, u):
@@ -335,6 +345,22 @@ class Normalizer:
         n1, d1 = self.nd(u)
         n2, d2 = self.nd(v)
         return self.reduce(self.expand(n1 * d2 - n2 * d1)) == 0
+
+
+def _pi_multiple(t) -> Fraction | None:
+    """c when t is c * pi (a product of pi and rational constants, read off the syntax), else None."""
+    factors, stack, pis = [], [t], 0
+    while stack:
+        f = stack.pop()
+        if f[0] == "mul":
+            stack.extend(f[1:])
+        elif f == ("const", "pi"):
+            pis += 1
+        else:
+            factors.append(rational_value(f))
+    if pis != 1 or None in factors:
+        return None
+    return math.prod(factors, start=Fraction(1))
 
 
 def _log_multiple(t):
