@@ -254,12 +254,16 @@ class Search:
             if node:
                 return node
         if p[0] is not None and p[1] is not None and rel != "==":
-            # first at an exact critical point inside: g is monotone on each side of it, and a cover never
-            # settles a bound that g touches there (cos x >= 1 - x^2/2 at 0)
+            # first at an exact critical point inside, or tightly around one where g nearly touches 0: g is
+            # monotone on each side of it, and a cover never settles a bound that g touches or nearly touches
+            # there (cos x >= 1 - x^2/2 at 0; silu' <= its maximum + 1e-40)
             for c in self.critical_roots(g, p):
                 exact = self.exact_critical(g, c)
-                if exact is not None and p[0] < exact < p[1]:
-                    node = self.split(g, rel, p, [exact], depth, order)
+                eps = _bracket(g, c) if exact is None else None
+                cut = [exact] if exact is not None else [] if eps > Fraction(1, 2 ** 30) * max(1, abs(c)) else \
+                    [q for q in (c - eps, c + eps) if p[0] < q < p[1]]
+                if cut and all(p[0] < q < p[1] for q in cut):
+                    node = self.split(g, rel, p, cut, depth, order)
                     if node:
                         return node
             try:
@@ -792,11 +796,12 @@ def _certain_sign(h, x: Fraction) -> int:
 
 def _dyadic_mid(a: Fraction, b: Fraction) -> Fraction:
     """A short dyadic rational strictly between a and b."""
+    m, d = a.numerator * b.denominator + b.numerator * a.denominator, 2 * a.denominator * b.denominator
     k = 0
-    while True:
-        q = Fraction(math.floor((a + b) / 2 * 2 ** k), 2 ** k)
-        if a < q < b:
-            return q
+    while True:  # q = floor((a + b)/2 * 2^k) / 2^k, in integers
+        n = (m << k) // d
+        if (a.numerator << k) < n * a.denominator and n * b.denominator < (b.numerator << k):
+            return Fraction(n, 1 << k)
         k += 1
 
 
