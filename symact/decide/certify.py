@@ -258,11 +258,12 @@ class Search:
             # monotone on each side of it, and a cover never settles a bound that g touches or nearly touches
             # there (cos x >= 1 - x^2/2 at 0; silu' <= its maximum + 1e-40)
             for c in self.critical_roots(g, p):
+                eps = _bracket(g, c)
+                if eps > Fraction(1, 2 ** 30) * max(1, abs(c)):  # g is not within about 2^-48 of 0 there
+                    continue
                 exact = self.exact_critical(g, c)
-                eps = _bracket(g, c) if exact is None else None
-                cut = [exact] if exact is not None else [] if eps > Fraction(1, 2 ** 30) * max(1, abs(c)) else \
-                    [q for q in (c - eps, c + eps) if p[0] < q < p[1]]
-                if cut and all(p[0] < q < p[1] for q in cut):
+                cut = [exact] if exact is not None else [c - eps, c + eps]
+                if all(p[0] < q < p[1] for q in cut):
                     node = self.split(g, rel, p, cut, depth, order)
                     if node:
                         return node
