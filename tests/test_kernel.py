@@ -14,7 +14,7 @@ import pytest
 from symact.decide.checked import check_claim
 from symact.kernel import Rejected, check
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import enclose, point
+from symact.kernel.evaluate import enclose, point, undefined_reason
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Iv
 from symact.parsing import parse_claim
@@ -55,6 +55,12 @@ def test_eval_rule_needs_a_certain_enclosure():
         check(cert(SIGMOID, "<", num("1/2"), "proved", [{"rule": "eval"}]))
     with pytest.raises(Rejected):  # sin(x) <= 0.999999999 is false: the enclosure [-1, 1] decides nothing
         check(cert(fn("sin", X), "<=", num("999999999/1000000000"), "proved", [{"rule": "eval"}]))
+    # cos on [0, 8] lies in [-1, 1] (arb's ball of a wide argument passes 1; the values never do)
+    versine = ["add", num("1"), ["mul", num("-1"), fn("cos", X)]]
+    assert check(cert(versine, ">=", num("0"), "proved", [{"rule": "eval"}], domain=(["0", "8", True, True],)))[0] \
+        == "proved"
+    with pytest.raises(Rejected):  # 1 - cos(0) = 0
+        check(cert(versine, ">", num("0"), "proved", [{"rule": "eval"}], domain=(["0", "8", True, True],)))
 
 
 def test_counterexample_rule_needs_a_certified_violation():
@@ -65,6 +71,11 @@ def test_counterexample_rule_needs_a_certified_violation():
         check(cert(*sin_claim, "refuted", {"rule": "counterexample", "x": "0"}))
     with pytest.raises(Rejected):  # a float is not an exact point
         check(cert(*sin_claim, "refuted", {"rule": "counterexample", "x": 1.5707963}))
+    # 1 - tanh(500) = 2e-434 < 1e-400 (certain at 4096 bits only); 1 - tanh(100) = 3e-87 is not
+    near_one = (fn("tanh", X), "<=", ["add", num("1"), ["mul", num("-1"), ["pow", num("10"), "-400"]]])
+    assert check(cert(*near_one, "refuted", {"rule": "counterexample", "x": "500"}))[0] == "refuted"
+    with pytest.raises(Rejected):
+        check(cert(*near_one, "refuted", {"rule": "counterexample", "x": "100"}))
 
 
 def test_undefined_points_refute_claims_on_R():
@@ -88,6 +99,13 @@ def test_derivative_at_a_kink_is_undefined_and_a_removable_formula_singularity_i
         {"on": ["0", "0", True, True], "by": {"rule": "eval"}},
         {"on": ["0", "oo", False, False], "by": {"rule": "algebra"}}]}]
     assert check(cert(xabs, "==", ["mul", num("2"), ["abs", X]], "proved", proof))[0] == "proved"
+    # |x^3| switches sign at 0 where x^3, (x^3)' and (x^3)'' vanish: the third derivative gives the sides' signs
+    cubic = certificate("diff(Abs(x**3), x) == 3*x*Abs(x)")
+    assert check(cubic)[0] == "proved"
+    wrong = copy.deepcopy(cubic)  # 3x^2 = 3|x|x only for x >= 0
+    wrong["claim"]["rhs"] = ["mul", num("3"), ["pow", X, "2"]]
+    with pytest.raises(Rejected):
+        check(wrong)
     # sqrt(x^4 + x^6) is differentiable at 0 even though the derivative formula is 0/0 there: never refuted
     smooth = ["deriv", ["pow", ["add", ["pow", X, "4"], ["pow", X, "6"]], "1/2"]]
     with pytest.raises(Rejected):
@@ -132,6 +150,22 @@ def test_smooth_claims_in_the_claim_language(capsys):
     for bad in ("smooth(x, 2)", "forall a > 0: smooth(elu(x, alpha=a))"):
         assert main(["check", bad]) == 2
         assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_root_of_an_even_power_is_a_power_of_the_absolute_value():
+    """sqrt(x^6) = |x|^3 is differentiable at 0 (derivative 0), sqrt(x^2) = |x| is not."""
+    good = certificate("diff(sqrt(x**6), x) == 3*x*Abs(x)")
+    assert check(good)[0] == "proved"
+    shifted = copy.deepcopy(good)
+    shifted["claim"]["rhs"] = ["add", good["claim"]["rhs"], num("1/1000000000")]
+    kink = copy.deepcopy(good)  # d/dx sqrt(x^2) = sign(x) away from 0, undefined at 0
+    kink["claim"]["lhs"] = ["deriv", ["pow", ["pow", X, "2"], "1/2"]]
+    kink["claim"]["rhs"] = ["sign", X]
+    for bad in (shifted, kink):
+        with pytest.raises(Rejected):
+            check(bad)
+    refuted = certificate("diff(sqrt(x**2), x) == sign(x)")
+    assert refuted["verdict"] == "refuted" and refuted["proof"]["x"] == "0"
 
 
 def test_monotone_rule_checks_direction_and_end_value():
@@ -243,6 +277,109 @@ def test_algebra_with_denominators_proved_nonzero():
     for bad in (bare, flipped, other, closed, negated):
         with pytest.raises(Rejected):
             check(bad)
+
+
+def test_roots_of_bases_proved_positive():
+    """sqrt(x^2 - 2x + 1) = |x - 1| on (-oo, 1): the base tends to 0 at 1, so the root's definedness needs the
+    base's sign proved (a ``nonzero`` item with ">"); a base proved < 0 or no proof is rejected."""
+    good = certificate("sqrt(x**2 - 2*x + 1) == Abs(x - 1) for x < 1")
+    node = good["proof"][0]
+    assert check(good)[0] == "proved" and [i["rel"] for i in node["nonzero"]] == [">"]
+    bare = copy.deepcopy(good)
+    del bare["proof"][0]["nonzero"]
+    flipped = copy.deepcopy(good)
+    flipped["proof"][0]["nonzero"][0]["rel"] = "<"
+    closed = copy.deepcopy(good)  # the base is 0 at x = 1
+    closed["claim"]["domain"][0] = ["-oo", "1", False, True]
+    shifted = copy.deepcopy(good)
+    shifted["claim"]["rhs"] = ["add", good["claim"]["rhs"], num("1/1000000000")]
+    for bad in (bare, flipped, closed, shifted):
+        with pytest.raises(Rejected):
+            check(bad)
+    assert check_claim(parse_claim("sqrt(exp(2*x)) == exp(x)"), 2.0).status == "proved"  # exp(u)^r = exp(r u)
+
+
+def test_a_root_times_itself_is_its_base():
+    """sqrt(x^4 + 1) - x^2 = 1/(sqrt(x^4 + 1) + x^2): the algebra reduces G^2 to x^4 + 1 for G = sqrt(x^4 + 1)."""
+    good = certificate("sqrt(x**4 + 1) >= x**2")
+    node = good["proof"][0]
+    assert check(good)[0] == "proved" and node["rule"] == "rewrite"
+    doubled = copy.deepcopy(good)  # 2/(sqrt(x^4 + 1) + x^2) is not the same function
+    doubled["proof"][0]["as"] = ["mul", num("2"), node["as"]]
+    cubed = copy.deepcopy(good)  # the reduction is modulo G^2 - (x^4 + 1), not G^3 - (x^4 + 1)
+    cubed["proof"][0]["as"] = ["pow", ["add", ["pow", X, "2"], ["pow", ["add", num("1"), ["pow", X, "4"]], "1/3"]],
+                               "-1"]
+    for bad in (doubled, cubed):
+        with pytest.raises(Rejected, match="not equal"):
+            check(bad)
+
+
+def test_sines_shifted_by_rational_multiples_of_pi():
+    """sin(x) + sin(x + 2 pi/3) + sin(x + 4 pi/3) = 0 (cos(2 pi/3) = -1/2, sin(2 pi/3) = sqrt(3)/2)."""
+    def shifted(c):
+        return fn("sin", ["add", X, ["mul", num(c), ["const", "pi"]]])
+
+    three = ["add", fn("sin", X), shifted("2/3"), shifted("4/3")]
+    assert check(cert(three, "==", num("0"), "proved", [{"rule": "algebra"}]))[0] == "proved"
+    for bad in (["add", fn("sin", X), shifted("1/3"), shifted("4/3")],   # not a balanced triple
+                ["add", fn("sin", X), shifted("2/3"), shifted("5/4")]):
+        with pytest.raises(Rejected):
+            check(cert(bad, "==", num("0"), "proved", [{"rule": "algebra"}]))
+    quarter = (fn("cos", ["add", X, ["mul", num("1/4"), ["const", "pi"]]]), "==",
+               ["mul", ["add", fn("cos", X), ["mul", num("-1"), fn("sin", X)]], ["pow", num("2"), "-1/2"]])
+    assert check(cert(*quarter, "proved", [{"rule": "algebra"}]))[0] == "proved"
+
+
+def test_inverse_functions_on_their_natural_domains():
+    """asin, acos on [-1, 1], atanh on (-1, 1), acosh on [1, oo): an enclosure needs the argument inside,
+    outside it a point refutes, and f(g(u)) = u only where the claim is defined."""
+    unit = ["-1", "1", True, True]
+    assert check(cert(fn("asin", X), "<=", num("2"), "proved", [{"rule": "eval"}], domain=(unit,)))[0] == "proved"
+    with pytest.raises(Rejected):  # on R asin is undefined beyond 1
+        check(cert(fn("asin", X), "<=", num("2"), "proved", [{"rule": "eval"}]))
+    with pytest.raises(Rejected):  # atanh(1) is undefined: [-1, 1] is not its domain
+        check(cert(fn("atanh", X), "<=", num("2"), "proved", [{"rule": "eval"}], domain=(unit,)))
+    assert check(cert(fn("acosh", X), ">=", num("0"), "refuted", {"rule": "counterexample", "x": "1/2"}))[0] \
+        == "refuted"
+    with pytest.raises(Rejected):  # acosh(1) = 0 is defined and >= 0
+        check(cert(fn("acosh", X), ">=", num("0"), "refuted", {"rule": "counterexample", "x": "1"}))
+    inverse = (fn("tanh", fn("atanh", X)), "==", X)
+    assert check(cert(*inverse, "proved", [{"rule": "algebra"}], domain=(["-1", "1", False, False],)))[0] \
+        == "proved"
+    with pytest.raises(Rejected):  # not defined on R
+        check(cert(*inverse, "proved", [{"rule": "algebra"}]))
+    with pytest.raises(Rejected):  # asin(sin(x)) = x only on [-pi/2, pi/2]: no inverse rule for it
+        check(cert(fn("asin", fn("sin", X)), "==", X, "proved", [{"rule": "algebra"}], domain=(unit,)))
+    assert check(cert(fn("atanh", fn("tanh", X)), "==", X, "proved", [{"rule": "algebra"}]))[0] == "proved"
+    both = ["add", fn("asin", X), fn("acos", X)]  # asin + acos = pi/2
+    half_pi = ["mul", num("1/2"), ["const", "pi"]]
+    assert check(cert(both, "==", half_pi, "proved", [{"rule": "algebra"}], domain=(unit,)))[0] == "proved"
+    with pytest.raises(Rejected):
+        check(cert(both, "==", ["add", half_pi, num("1/1000000000")], "proved", [{"rule": "algebra"}],
+                   domain=(unit,)))
+    # the derivative exists only inside the domain: asin'(x) = (1 - x^2)^(-1/2) >= 1 on (-1, 1), not at 1
+    slope = (["deriv", fn("asin", X)], ">=", num("1"), "proved")
+    assert check(cert(*slope, [{"rule": "cover", "points": ["0"]}], domain=(["-1/2", "1/2", True, True],)))[0] \
+        == "proved"
+    with pytest.raises(Rejected):
+        check(cert(*slope, [{"rule": "eval"}], domain=(unit,)))
+
+
+def test_tail_limits_that_are_exactly_zero():
+    """atan(x) - pi/2 -> 0 at +oo: no enclosure of the limit is certainly 0, its exact form is 0 by algebra."""
+    half_pi = ["mul", num("1/2"), ["const", "pi"]]
+    ray = (["0", "oo", False, False],)
+    tail = {"rule": "tail", "deriv": ">", "by": {"rule": "eval"}}
+    assert check(cert(fn("atan", X), "<", half_pi, "proved", [tail], domain=ray))[0] == "proved"
+    below = ["add", half_pi, num("-1/1000000000000000000000000000000")]
+    with pytest.raises(Rejected):  # atan(x) < pi/2 - 1e-30 is false far out
+        check(cert(fn("atan", X), "<", below, "proved", [tail], domain=ray))
+    with pytest.raises(Rejected):  # a strict claim needs a strictly monotone function
+        check(cert(fn("atan", X), "<", half_pi, "proved", [dict(tail, deriv=">=")], domain=ray))
+    with pytest.raises(Rejected):  # the wrong side of the limit
+        check(cert(fn("atan", X), ">", half_pi, "proved", [dict(tail, deriv="<")], domain=ray))
+    assert check_claim(parse_claim("limit(atan(x), x, oo) == pi/2"), 2.0).status == "proved"
+    assert check_claim(parse_claim("tanh(tanh(x)) < tanh(1)"), 2.0).status == "proved"
 
 
 def test_the_searchs_algebra_is_paid_from_its_work_budget():
@@ -405,7 +542,14 @@ def test_every_corruption_is_rejected(text):
 
 _MP = {"exp": mpmath.exp, "log": mpmath.log, "sin": mpmath.sin, "cos": mpmath.cos, "tanh": mpmath.tanh,
        "sinh": mpmath.sinh, "cosh": mpmath.cosh, "atan": mpmath.atan, "asinh": mpmath.asinh, "erf": mpmath.erf,
-       "erfc": mpmath.erfc, "lambertw": lambda v: mpmath.lambertw(v).real}
+       "erfc": mpmath.erfc, "lambertw": lambda v: mpmath.lambertw(v).real, "asin": mpmath.asin,
+       "acos": mpmath.acos, "atanh": mpmath.atanh, "acosh": mpmath.acosh}
+
+
+def _in_domain(name: str, q: Fraction, interior: bool = False) -> bool:
+    lo, hi, lo_closed, hi_closed = FUNCTIONS[name].interval
+    return ((lo is None or q > lo or (q == lo and lo_closed and not interior))
+            and (hi is None or q < hi or (q == hi and hi_closed and not interior)))
 
 
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
@@ -417,9 +561,22 @@ def test_function_facts_against_the_definition(name):
         grid = [q for q in grid if q > 0]
     if FUNCTIONS[name].domain == "lambertw":  # defined from -1/e = -0.3679 on
         grid = [q for q in grid if q >= Fraction(-1, 3)]
+    interval = FUNCTIONS[name].interval
+    if interval is not None:  # asin, acos, atanh, acosh: defined exactly on their natural domain
+        grid = [q for q in grid if _in_domain(name, q)] + [q for q in (Fraction(-1), Fraction(1)) if
+                                                          _in_domain(name, q) and q not in grid]
+        grid.sort()
+        for q in (Fraction(-71, 70), Fraction(-1), Fraction(-69, 70), Fraction(69, 70), Fraction(1),
+                  Fraction(71, 70), Fraction(5)):
+            real = not isinstance(f(mpmath.mpf(q.numerator) / q.denominator), mpmath.mpc) and \
+                mpmath.isfinite(f(mpmath.mpf(q.numerator) / q.denominator))
+            assert real == _in_domain(name, q), (name, q)
+            assert (undefined_reason(("fn", name, ("x",)), q) is not None) == (not real), (name, q)
     for a, b in zip(grid, grid[1:]):
-        box = enclose(("fn", name, ("x",)), (a, b, True, True))
-        for q in (a, (a + b) / 2, b):  # the enclosure of [a, b] holds the values on it
+        closed = [interval is None or _in_domain(name, q) for q in (a, b)]
+        box = enclose(("fn", name, ("x",)), (a, b, *closed))
+        for q in [q for q, inside in zip((a, (a + b) / 2, b), (closed[0], True, closed[1])) if inside]:
+            # the enclosure of [a, b] holds the values on it
             v = f(mpmath.mpf(q.numerator) / q.denominator)
             assert (box.lo is None or float(box.lo.upper()) <= v + 1e-30) and \
                    (box.hi is None or v - 1e-30 <= float(box.hi.lower())), (name, q, box)
@@ -430,9 +587,15 @@ def test_function_facts_against_the_definition(name):
         c = mpmath.mpf(m.numerator) / m.denominator
         dq = (f(c + h) - f(c - h)) / (2 * h)
         assert abs(float(slope.lo.mid()) - float(dq)) < 1e-8 * max(1, abs(float(dq))), (name, m)
-    whole = enclose(("fn", name, ("x",)), (Fraction(0) if FUNCTIONS[name].domain else None, None,
-                                          False, False))
-    for q in (Fraction(10 ** 6), Fraction(-10 ** 6) if FUNCTIONS[name].domain is None else Fraction(1, 10 ** 6)):
+    if interval is not None:
+        whole = enclose(("fn", name, ("x",)), interval)
+        far = [q for q in (Fraction(10 ** 6), Fraction(-999999, 10 ** 6), Fraction(999999, 10 ** 6),
+                           Fraction(-1), Fraction(1)) if _in_domain(name, q)]
+    else:
+        whole = enclose(("fn", name, ("x",)), (Fraction(0) if FUNCTIONS[name].domain else None, None,
+                                              False, False))
+        far = (Fraction(10 ** 6), Fraction(-10 ** 6) if FUNCTIONS[name].domain is None else Fraction(1, 10 ** 6))
+    for q in far:
         v = f(mpmath.mpf(q.numerator) / q.denominator)
         assert whole.lo is None or v >= float(whole.lo.upper()) - 1e-30
         assert whole.hi is None or v <= float(whole.hi.lower()) + 1e-30

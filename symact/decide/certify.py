@@ -11,7 +11,7 @@ import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, PRECISION, check_node, contains, holds, period_multiple, piece_json, zero_at
+from symact.kernel.check import FORMAT, check_node, contains, holds, period_multiple, piece_json, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
@@ -30,6 +30,9 @@ TERMS_PER_WORK = 5
 MAX_CRITICAL_DENOMINATOR = 64
 #: largest L of a period 2 pi L the search proves a periodic claim on
 MAX_PERIOD_MULTIPLE = 8
+#: precision (bits) at which a point is worth the kernel's check of an identity's counterexample (its highest,
+#: 4096, at every sample point would slow every true identity down)
+NONZERO_PRECISION = 1024
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
 _INF = None
@@ -45,6 +48,7 @@ class Search:
         self.d = sub(lhs, rhs)
         self.work = work
         self.rewrite_cache: dict = {}
+        self.root_cache: dict = {}
         self.claim = claim_json(lhs, rel, rhs, domain)
 
     # -- bookkeeping ------------------------------------------------------------------------------------------
@@ -150,8 +154,7 @@ class Search:
         denominators, logarithms and roots: where definedness or the formula may change."""
         out = []
         for u in _switch_arguments(self.d):
-            r = _linear_root(u)
-            if r is not None:
+            for r in _rational_roots(u):
                 out += [r, r - Fraction(1, 1024), r + Fraction(1, 1024)]
         return out
 
@@ -251,6 +254,19 @@ class Search:
             if node:
                 return node
         if p[0] is not None and p[1] is not None and rel != "==":
+            # first at an exact critical point inside, or tightly around one where g nearly touches 0: g is
+            # monotone on each side of it, and a cover never settles a bound that g touches or nearly touches
+            # there (cos x >= 1 - x^2/2 at 0; silu' <= its maximum + 1e-40)
+            for c in self.critical_roots(g, p):
+                eps = _bracket(g, c)
+                if eps > Fraction(1, 2 ** 30) * max(1, abs(c)):  # g is not within about 2^-48 of 0 there
+                    continue
+                exact = self.exact_critical(g, c)
+                cut = [exact] if exact is not None else [c - eps, c + eps]
+                if all(p[0] < q < p[1] for q in cut):
+                    node = self.split(g, rel, p, cut, depth, order)
+                    if node:
+                        return node
             try:
                 node = self.cover(g, rel, p, COVER_DEPTH)
             except _Spent:
@@ -317,6 +333,11 @@ class Search:
         return q if zero_at(dg, q) else None
 
     def critical_roots(self, g, p):
+        if (g, p) not in self.root_cache:
+            self.root_cache[g, p] = self.find_critical_roots(g, p)
+        return self.root_cache[g, p]
+
+    def find_critical_roots(self, g, p):
         try:
             dg = differentiate(smooth_form(g, interior(p), strict=True))
         except (Uncertain, GermUndefined):
@@ -365,11 +386,15 @@ class Search:
             return None
         parts = []
         for f, frel in factors:
-            self.spend(1)
-            node = self.try_eval(f, frel, p) or self.try_monotone(f, frel, p, 2, MAX_ORDER - 1)
+            # a weak claim needs only weak factor signs (x - sin x >= 0 on x > 0, its derivative only >= 0)
+            for r in (frel, frel + "=") if rel in ("<=", ">=") else (frel,):
+                self.spend(1)
+                node = self.try_eval(f, r, p) or self.try_monotone(f, r, p, 2, MAX_ORDER - 1)
+                if node is not None:
+                    break
             if node is None:
                 return None
-            parts.append({"rel": frel, "by": node})
+            parts.append({"rel": r, "by": node})
         return {"rule": "product", "factors": parts}
 
     def equal_by_algebra(self, h, other, p) -> bool:
@@ -454,15 +479,22 @@ class Search:
             grows = up if side == "left" else not up
             if not _plausible(dh, ">=" if grows else "<=", interior(p)):
                 continue
+            # a strict claim from an end where h is only weakly on the right side: h must move strictly, away
+            # from an end outside p (the kernel's condition)
+            e_in = p[2] if side == "left" else p[3]
+            weak_end = rel in ("<", ">") and self.end_precision(h, e, rel, exact_zero=False) is None
             for drel in _derivative_relations(grows, rel):
+                if weak_end and (e_in or drel in ("<=", ">=")):
+                    continue
                 sub_node = self.prove_on(dh, drel, interior(p), depth - 1, order + 1)
                 if sub_node is not None:
                     node = {"rule": "monotone", "from": side, "deriv": drel, "by": sub_node}
                     return node if bits == 64 else {**node, "bits": bits}
         return None
 
-    def end_precision(self, h, e: Fraction, rel: str) -> int | None:
-        """The working precision (bits) at which h(e) REL 0 is certain (64 also when h(e) = 0 exactly), or None."""
+    def end_precision(self, h, e: Fraction, rel: str, exact_zero: bool = True) -> int | None:
+        """The working precision (bits) at which h(e) REL 0 is certain (64 also when h(e) = 0 exactly, unless
+        not ``exact_zero``), or None."""
         from flint import ctx
 
         for bits in (64, 256):
@@ -475,7 +507,7 @@ class Search:
                 return None
             finally:
                 ctx.prec = saved
-            if bits == 64 and zero_at(h, e):
+            if bits == 64 and exact_zero and zero_at(h, e):
                 return 64
         return None
 
@@ -588,20 +620,21 @@ def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
 
 
 def _denominators(t) -> list:
-    """The distinct bases of negative integer powers in t, outside function arguments (the parts
+    """The distinct bases of negative integer powers and of roots in t, outside function arguments (the parts
     :func:`symact.kernel.check.defined_on` checks one by one)."""
     out: list = []
     if t[0] in ("add", "mul"):
         for a in t[1:]:
             out += [u for u in _denominators(a) if u not in out]
-    elif t[0] == "pow" and t[2].denominator == 1 and t[2] < 0:
+    elif t[0] == "pow" and (t[2] < 0 or t[2].denominator != 1):
         out.append(t[1])
     return out
 
 
 def _nonzero_at(d, x0: Fraction) -> bool:
-    """Whether d at x0 is certainly not 0: its exact rational value, else a ball at the kernel's highest
-    counterexample precision that excludes 0.  A point where this fails is not worth the kernel's
+    """Whether d at x0 is certainly not 0: its exact rational value, else a ball at one of the kernel's
+    counterexample precisions (:data:`NONZERO_PRECISION`) that excludes 0.  A point where this fails is not
+    worth the kernel's
     counterexample check of an identity (which would reject it), and an identity has many such points."""
     from flint import ctx
 
@@ -612,7 +645,7 @@ def _nonzero_at(d, x0: Fraction) -> bool:
         return value != 0
     saved = ctx.prec
     try:
-        ctx.prec = PRECISION[-1]
+        ctx.prec = NONZERO_PRECISION
         return enclose(d, point(x0)).violates("==")
     except (Uncertain, GermUndefined, ZeroDivisionError):
         return True  # the refutation check decides
@@ -643,8 +676,36 @@ def _simple_between(lo, hi) -> Fraction:
 
 
 def breakpoints(t) -> list[Fraction]:
-    """The rational points where a part of t may switch form (zeros of linear switch arguments), sorted."""
-    return sorted({r for u in _switch_arguments(t) for r in [_linear_root(u)] if r is not None})
+    """The rational points where a part of t may switch form (rational zeros of switch arguments that are
+    polynomials), sorted."""
+    return sorted({r for u in _switch_arguments(t) for r in _rational_roots(u)})
+
+
+def _rational_roots(u) -> list[Fraction]:
+    """The rational zeros of u when u is a polynomial in x by its syntax (found by SymPy for degree > 1)."""
+    r = _linear_root(u)
+    if r is not None:
+        return [r]
+    if not _polynomial(u) or affine(u) is not None:
+        return []
+    import sympy as sp
+
+    from symact.decide.terms_sympy import to_sympy
+
+    e = to_sympy(u)
+    poly = sp.Poly(e, *e.free_symbols) if len(e.free_symbols) == 1 else None
+    if poly is None or poly.degree() > 16:
+        return []
+    return [Fraction(int(q.p), int(q.q)) for q in poly.ground_roots()]
+
+
+def _polynomial(u) -> bool:
+    head = u[0]
+    if head in ("x", "num"):
+        return True
+    if head in ("add", "mul"):
+        return all(_polynomial(a) for a in u[1:])
+    return head == "pow" and u[2].denominator == 1 and u[2] > 0 and _polynomial(u[1])
 
 
 def _switch_arguments(t):
@@ -685,7 +746,7 @@ def _linear_root(u):
 
 _FLOAT_FUNCTIONS = {"exp": math.exp, "log": math.log, "sin": math.sin, "cos": math.cos, "tanh": math.tanh,
                     "sinh": math.sinh, "cosh": math.cosh, "atan": math.atan, "asinh": math.asinh, "erf": math.erf,
-                    "erfc": math.erfc}
+                    "erfc": math.erfc, "asin": math.asin, "acos": math.acos, "atanh": math.atanh, "acosh": math.acosh}
 
 
 def _float_value(t, x: float):
@@ -736,11 +797,12 @@ def _certain_sign(h, x: Fraction) -> int:
 
 def _dyadic_mid(a: Fraction, b: Fraction) -> Fraction:
     """A short dyadic rational strictly between a and b."""
+    m, d = a.numerator * b.denominator + b.numerator * a.denominator, 2 * a.denominator * b.denominator
     k = 0
-    while True:
-        q = Fraction(math.floor((a + b) / 2 * 2 ** k), 2 ** k)
-        if a < q < b:
-            return q
+    while True:  # q = floor((a + b)/2 * 2^k) / 2^k, in integers
+        n = (m << k) // d
+        if (a.numerator << k) < n * a.denominator and n * b.denominator < (b.numerator << k):
+            return Fraction(n, 1 << k)
         k += 1
 
 

@@ -10,7 +10,7 @@ _X = sp.Symbol("x", real=True)
 
 _FUNCTIONS = {"exp": sp.exp, "log": sp.log, "sin": sp.sin, "cos": sp.cos, "tanh": sp.tanh, "sinh": sp.sinh,
               "cosh": sp.cosh, "atan": sp.atan, "asinh": sp.asinh, "erf": sp.erf, "erfc": sp.erfc,
-              "lambertw": sp.LambertW}
+              "lambertw": sp.LambertW, "asin": sp.asin, "acos": sp.acos, "atanh": sp.atanh, "acosh": sp.acosh}
 
 
 def to_sympy(t) -> sp.Expr:
@@ -50,6 +50,9 @@ def rewrites(t) -> list:
         ok, g = run_with_budget(lambda: sp.expand(_pull_exponent(e, pick)), 1.0)
         if ok:
             out.append(g)
+    conjugate = _conjugate(e)
+    if conjugate is not None:
+        out.append(conjugate)
     forms = []
     for f in out:
         if f == e:
@@ -59,6 +62,20 @@ def rewrites(t) -> list:
         except TermError:
             continue
     return forms
+
+
+def _conjugate(e):
+    """sqrt(A) + B = (A - B^2)/(sqrt(A) - B) for a sum with one square root (sqrt(x^2 + 1) - x = 1/(sqrt(x^2 + 1)
+    + x): the cancellation leaves the numerator, or None."""
+    if not isinstance(e, sp.Add):
+        return None
+    roots = [a for a in e.args if any(isinstance(f, sp.Pow) and f.exp == sp.Rational(1, 2) and f.has(_X)
+                                      for f in sp.Mul.make_args(a))]
+    if len(roots) != 1:
+        return None
+    S, B = roots[0], e - roots[0]
+    ok, top = run_with_budget(lambda: sp.factor(sp.expand(S ** 2 - B ** 2)), 1.0)
+    return top / (S - B) if ok else None
 
 
 def _pull_exponent(e, pick):

@@ -12,14 +12,19 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
 * log(exp(u)) = u; log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
   (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
   log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
-* sin, cos of k x/L + c pi (integer k, c in Z/2): the angle-sum and multiple-angle formulas in
-  S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1;
-* (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and
+* sin, cos of k x/L + c pi (integer k, c in Z/12): the angle-sum and multiple-angle formulas in
+  S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1; cos and sin of c pi exactly (cos(pi/3) =
+  1/2, sin(pi/3) = sqrt(3)/2, cos(pi/4) = sqrt(2)/2, pi/12 by the angle-sum formulas);
+* exp(u)^r = exp(r u); (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and
   m r are even integers (both sides are |v|^(m r)); (a b)^r = a^r b^r where a, b >= 0 on P; a polynomial
   p = c f_1^k_1 ... f_m^k_m (its square-free decomposition, accepted only when the product expands to p)
   under a root, so that repeated factors leave it by the rules before; exact roots of rationals;
-  q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q;
-* odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf; cos(-u) = cos(u);
+  q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q; any other
+  u^(1/n) is a generator G with G^n = u where it is defined (u's normal form a polynomial: reduction modulo
+  G^n - u);
+* odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf, asin, atanh; cos(-u) = cos(u);
+* inverse functions: f(g(u)) = u for (f, g) = (atanh, tanh), (tanh, atanh), (asinh, sinh), (sinh, asinh),
+  (sin, asin), (cos, acos), (cosh, acosh) wherever the left side is defined; acos u = pi/2 - asin u;
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
 
@@ -37,7 +42,7 @@ from math import lcm
 import sympy as sp
 
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, add, exact_root, fn, linear_split, mul, neg, num
+from symact.kernel.terms import ONE, add, exact_root, fn, linear_split, mul, neg, num, rational_value
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -46,7 +51,10 @@ MAX_TERMS = 4000
 MAX_RAW_TERMS = 40000
 MAX_FACTOR_DEGREE = 32
 
-_ODD = ("sin", "atan", "asinh", "erf")
+_ODD = ("sin", "atan", "asinh", "erf", "asin", "atanh")
+#: (f, g) with f(g(u)) = u wherever f(g(u)) is defined
+_INVERSES = {("atanh", "tanh"), ("tanh", "atanh"), ("asinh", "sinh"), ("sinh", "asinh"), ("sin", "asin"),
+             ("cos", "acos"), ("cosh", "acosh")}
 _EVEN = ("cos",)
 
 
@@ -60,7 +68,10 @@ def is_zero(t, piece=None) -> bool:
 def zero_test(t, piece=None, work: float = math.inf) -> tuple[bool | None, int]:
     """:func:`is_zero` within ``work`` products formed by the expansions (:func:`raw_terms`), and the work
     spent: (True, spent) shown 0, (False, spent) not shown, (None, spent) the work ran out first."""
-    normalizer = Normalizer(t, piece, work)
+    try:
+        normalizer = Normalizer(t, piece, work)
+    except Uncertain:  # slopes beyond the limits
+        return False, 0
     try:
         n, _ = normalizer.run()
         return normalizer.reduce(normalizer.expand(n)) == 0, normalizer.spent
@@ -85,6 +96,7 @@ class Normalizer:
         self.T = _common_denominator(_slopes(t, ("sin", "cos")), MAX_TRIG_MULTIPLE)
         self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
         self.radicals: dict[tuple[int, Fraction], sp.Dummy] = {}  # (n, q) -> G = q^(1/n)
+        self.root_powers: dict[sp.Dummy, tuple] = {}  # G = p^(1/n) for a polynomial p: G -> (n, p)
 
     def run(self):
         return self.nd(self.t)
@@ -103,10 +115,14 @@ class Normalizer:
         return e
 
     def reduce(self, n):
-        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1) and G^n - q (G = q^(1/n))."""
+        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1), G^n - q (G = q^(1/n)) and G^n - p (G = p^(1/n) for a
+        polynomial p in x and the other generators)."""
         for (k, q), G in self.radicals.items():
             if n.has(G):
                 n = self.expand(sp.rem(n, G ** k - sp.Rational(q.numerator, q.denominator), G))
+        for G, (k, base) in self.root_powers.items():
+            if n.has(G) and sp.degree(n, G) >= k:
+                n = self.expand(sp.rem(n, G ** k - base, G))
         if not (n.has(self.S) and n.has(self.C)):
             return n
         return self.expand(sp.rem(n, self.C ** 2 + self.S ** 2 - 1, self.C))
@@ -164,6 +180,8 @@ class Normalizer:
 
     # -- roots ----------------------------------------------------------------------------------------------
     def root(self, base, r: Fraction):
+        if base[0] == "fn" and base[1] == "exp":  # exp(u)^r = exp(r u): exp(u) > 0
+            return self.exponential(mul(num(r), base[2]))
         if base[0] == "num" and base[1] > 0:
             exact = _rational_power(base[1], r)
             if exact is not None:
@@ -188,7 +206,12 @@ class Normalizer:
             factored = self.square_factors(base)
             if factored is not None:
                 return self.nd(("pow", factored, r))
-        return self.atom("root", r, base), sp.Integer(1)
+        G = self.atom("root", r, base)
+        if r.numerator == 1 and G not in self.root_powers:  # G^n = base where G = base^(1/n) is defined
+            n, d = self.nd(base)
+            if d == 1:
+                self.root_powers[G] = (r.denominator, n)
+        return G, sp.Integer(1)
 
     def square_factors(self, base):
         """A polynomial base with a repeated factor as the product c f_1^k_1 ... f_m^k_m of its square-free
@@ -210,6 +233,10 @@ class Normalizer:
 
     # -- functions --------------------------------------------------------------------------------------------
     def function(self, name: str, u):
+        if u[0] == "fn" and (name, u[1]) in _INVERSES:
+            return self.nd(u[2])
+        if name == "acos":  # acos u = pi/2 - asin u on [-1, 1]
+            return self.nd(add(mul(num(Fraction(1, 2)), ("const", "pi")), neg(fn("asin", u))))
         if name == "exp":
             return self.exponential(u)
         if name == "log":
@@ -279,21 +306,30 @@ class Normalizer:
         k = slope * self.T
         if k.denominator != 1 or abs(k) > MAX_TRIG_MULTIPLE:
             return None
-        shift = Fraction(0)
-        if rest is not None:
-            if rest == ("const", "pi"):
-                shift = Fraction(1)
-            elif rest[0] == "mul" and len(rest) == 3 and rest[1][0] == "num" and rest[2] == ("const", "pi"):
-                shift = rest[1][1]
-            else:
-                return None
-        if (2 * shift).denominator != 1:
+        shift = Fraction(0) if rest is None else _pi_multiple(rest)
+        if shift is None or 12 % shift.denominator:
             return None
         s, c = _multiple_angle(int(k), self.S, self.C, self.expand)
-        quarter = int(2 * shift) % 4  # shift by quarter * pi/2
-        for _ in range(quarter):
-            s, c = c, -s  # sin(a + pi/2) = cos a, cos(a + pi/2) = -sin a
+        cos_t, sin_t = self.at_pi_multiple(shift)
+        s, c = s * cos_t + c * sin_t, c * cos_t - s * sin_t  # the angle-sum formulas
         return self.expand(s if name == "sin" else c), sp.Integer(1)
+
+    def at_pi_multiple(self, shift: Fraction):
+        """(cos, sin) of shift * pi for shift in Z/12, exactly: rationals and multiples of sqrt(2), sqrt(3),
+        sqrt(6) (G = q^(1/2) with its reduction G^2 = q)."""
+        j = int(shift * 24) % 48  # the angle in units of pi/24
+        if j % 6 == 0 and j % 12 != 0:  # odd multiples of pi/4
+            r = self.root(num(2), Fraction(1, 2))[0] / 2
+            return {6: (r, r), 18: (-r, r), 30: (-r, -r), 42: (r, -r)}[j]
+        if j % 4 == 0:  # multiples of pi/6
+            k = j // 4
+            r3 = self.root(num(3), Fraction(1, 2))[0] / 2
+            cosines = [sp.Integer(1), r3, sp.Rational(1, 2), sp.Integer(0), -sp.Rational(1, 2), -r3]
+            cosines += [-v for v in cosines]
+            return cosines[k], cosines[(k - 3) % 12]
+        # odd multiples of pi/12: cos(a +- b) with a = pi/4, b = pi/6 (shift - 1/4 is a multiple of 1/6)
+        (ca, sa), (cb, sb) = self.at_pi_multiple(Fraction(1, 4)), self.at_pi_multiple(shift - Fraction(1, 4))
+        return self.expand(ca * cb - sa * sb), self.expand(sa * cb + ca * sb)
 
     # -- generators ---------------------------------------------------------------------------------------------
     def atom(self, name: str, extra, u):
@@ -312,6 +348,22 @@ class Normalizer:
         n1, d1 = self.nd(u)
         n2, d2 = self.nd(v)
         return self.reduce(self.expand(n1 * d2 - n2 * d1)) == 0
+
+
+def _pi_multiple(t) -> Fraction | None:
+    """c when t is c * pi (a product of pi and rational constants, read off the syntax), else None."""
+    factors, stack, pis = [], [t], 0
+    while stack:
+        f = stack.pop()
+        if f[0] == "mul":
+            stack.extend(f[1:])
+        elif f == ("const", "pi"):
+            pis += 1
+        else:
+            factors.append(rational_value(f))
+    if pis != 1 or None in factors:
+        return None
+    return math.prod(factors, start=Fraction(1))
 
 
 def _log_multiple(t):

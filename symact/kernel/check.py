@@ -31,15 +31,17 @@ piece P by one of these rules (the only ways to conclude):
               checked on P); with ``"nonzero": [{"term": u, "rel": "<" or ">", "by": N}, ...]`` each u is
               proved ``u REL 0`` on P by its node N (so u is defined and never 0 there), and d's definedness
               is checked part by part (:func:`defined_on`): an integer power of a listed u is defined where u
-              is, every other part by an enclosure.  This proves an identity whose denominator tends to 0 at
-              an open end of P, which no enclosure keeps away from 0 (sigma'/sigma'' on (0, oo));
+              is (any real power of a u listed with ">"), every other part by an enclosure.  This proves an
+              identity whose denominator or root's base tends to 0 at an open end of P, which no enclosure keeps
+              away from 0 (sigma'/sigma'' on (0, oo), sqrt(x^2 - 2x + 1) = |x - 1| on (-oo, 1));
 ``constant``  (for ==) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
               x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
               proves the claim for the given term (e.g. a factored form whose enclosure is sharper);
 ``tail``      P reaches +oo or -oo; g (d's smooth form on P) is monotone there (the sign of g' on the interior
-              of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`) has the
-              right sign: a monotone function on a ray lies on one side of its limit;
+              of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`: an
+              enclosure, or exactly 0 when its exact form is 0 by ``algebra``) has the right sign: a monotone
+              function on a ray lies on one side of its limit;
 ``product``   the smooth form of d on P is a product f_1 ... f_k (a ``mul`` node; reach one with ``rewrite``) and
               ``"factors"`` gives for each f_i a relation f_i REL_i 0 (``<``, ``>``, ``<=``, ``>=``) and its node:
               the signs multiply (strict when every factor's is), which must give REL;
@@ -68,7 +70,8 @@ from symact.kernel.terms import (X, TermError, from_json, has_param, linear_spli
 FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
 MAX_NODES = 20000
-PRECISION = (64, 256, 1024)
+#: working precisions (bits) of a counterexample's check, tried in turn (4096: tanh(500) <= 1 - 10^-400 fails)
+PRECISION = (64, 256, 1024, 4096)
 
 
 class Rejected(ValueError):
@@ -362,17 +365,17 @@ class _Checker:
                         f"algebra (rational functions of exponentials and other function values).")
 
     def nonzero(self, items, p) -> list:
-        """The terms of an algebra node's ``nonzero`` list, each proved < 0 or > 0 on p by its node."""
+        """The terms of an algebra node's ``nonzero`` list, each proved < 0 or > 0 on p by its node (term -> rel)."""
         if not isinstance(items, list):
             raise Rejected("nonzero must be a list")
-        known = []
+        known = {}
         for item in items:
             if not isinstance(item, dict) or item.get("rel") not in ("<", ">"):
                 raise Rejected("a nonzero item is {term, rel: < or >, by}")
             u = from_json(item.get("term"))
             self.log.append(f"On {piece_text(p)}: {show(u)} {item['rel']} 0, so it is never 0 there:")
             self.prove(item.get("by"), u, item["rel"], p)
-            known.append(u)
+            known[u] = item["rel"]
         return known
 
     def rule_rewrite(self, node, d, rel, p) -> None:
@@ -402,11 +405,12 @@ class _Checker:
             raise Rejected("the derivative sign puts the function on the wrong side of its limit")
         strict_move = drel in ("<", ">")
         weak, strong = (">=", ">") if up else ("<=", "<")
-        ok = lim.value.satisfies(weak) if rel in (">=", "<=") else (
-            lim.value.satisfies(strong) or (strict_move and lim.value.satisfies(weak)))
+        value = limits.limit_value(lim)
+        ok = value.satisfies(weak) if rel in (">=", "<=") else (
+            value.satisfies(strong) or (strict_move and value.satisfies(weak)))
         if not ok:
-            raise Rejected(f"the limit {lim.value} does not have the needed sign")
-        self.log.append(f"On {piece_text(p)}: the function tends to {lim.value} at {'+oo' if side > 0 else '-oo'} "
+            raise Rejected(f"the limit {value} does not have the needed sign")
+        self.log.append(f"On {piece_text(p)}: the function tends to {value} at {'+oo' if side > 0 else '-oo'} "
                         f"and its derivative is {drel} 0 inside, so it stays {rel} 0 (a monotone function on a ray "
                         f"lies on one side of its limit):")
         self.prove(node.get("by"), differentiate(g), drel, interior(p))
@@ -453,14 +457,16 @@ def period_multiple(d) -> int | None:
     return lcm(*(s.denominator for s in slopes)) if slopes else 1
 
 
-def defined_on(t, p, known=()) -> None:
+def defined_on(t, p, known=None) -> None:
     """Raise Uncertain unless t is certainly defined at every point of p: sums and products part by part, an
-    integer power of a term in ``known`` (terms proved nonzero on p) where its base is, the rest by enclosure."""
+    integer power of a term in ``known`` (terms proved nonzero on p, each with its relation to 0) where its base
+    is, any real power of one proved > 0 where its base is, the rest by enclosure."""
+    known = known or {}
     head = t[0]
     if head in ("add", "mul"):
         for a in t[1:]:
             defined_on(a, p, known)
-    elif head == "pow" and t[1] in known and t[2].denominator == 1:
+    elif head == "pow" and t[1] in known and (t[2].denominator == 1 or known[t[1]] == ">"):
         defined_on(t[1], p, known)
     else:
         enclose(t, p)

@@ -6,7 +6,7 @@ A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -
   :class:`Uncertain` unless t is certainly defined at every point of the piece.
 * :func:`smooth_form` -- a smooth term equal to t on the piece (``strict``: on a neighbourhood of every point, so
   its formal derivative is t's derivative there): Piecewise branches, |u|, sign, Heaviside, max, min are
-  replaced by the branch that certainly holds.
+  replaced by the branch that certainly holds, a root of an even power by a power of |v| (:func:`even_root`).
 * :func:`germ` -- the smooth term equal to t just left or just right of a point.
 * :func:`exact_value` -- the exact rational value at a rational point, when the arithmetic stays in Q.
 * :func:`undefined_reason` -- why t is certainly undefined at a point (None when that is not certain).
@@ -19,7 +19,7 @@ from flint import arb
 
 from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
-from symact.kernel.functions import FUNCTIONS
+from symact.kernel.functions import FUNCTIONS, inside, outside
 from symact.kernel.ivals import Iv, Uncertain, exact
 from symact.kernel.terms import ONE, ZERO, affine, exact_root, neg, num, sub
 
@@ -78,6 +78,9 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         inner = enclose(t[2], p, strict)
         if strict and t[1] == "lambertw" and not (inner.lo is not None and inner.lo > -arb(-1).exp()):
             raise Uncertain("lambertw is differentiable only above -1/e")
+        interval = FUNCTIONS[t[1]].interval
+        if strict and interval is not None and not inside(inner, interval, open_=True):
+            raise Uncertain(f"{t[1]} is differentiable only inside its domain")
         return FUNCTIONS[t[1]].image(inner)
     if head == "deriv":
         return _derivative(t[1], p)
@@ -211,6 +214,8 @@ def smooth_form(t, p: Piece, strict: bool = True):
         s = _sign_on(smooth_form(t[1], p, strict), p, strict)
         return ONE if s > 0 else ZERO if s < 0 else num(t[2])
     if head == "pow":
+        if even_root(t) is not t:
+            return smooth_form(even_root(t), p, strict)
         return ("pow", smooth_form(t[1], p, strict), t[2])
     if head == "powt":
         return ("powt", smooth_form(t[1], p, strict), smooth_form(t[2], p, strict))
@@ -223,6 +228,18 @@ def smooth_form(t, p: Piece, strict: bool = True):
         enclose(g, p, strict=True)
         return differentiate(g)
     raise Uncertain(f"cannot smooth_form {head}")
+
+
+def even_root(t):
+    """(v^m)^r with an even integer m and an integer k = m r as |v|^k (v^k when k is even): the same value and
+    the same domain at every x, since v^m = |v|^m >= 0 (sqrt(x^4) = x^2, sqrt(x^6) = |x|^3); t itself otherwise."""
+    if t[0] != "pow" or t[1][0] != "pow" or t[1][2].denominator != 1 or t[1][2].numerator % 2:
+        return t
+    k = t[1][2] * t[2]
+    if k.denominator != 1:
+        return t
+    v = t[1][1]
+    return ("pow", v if k.numerator % 2 == 0 else ("abs", v), k)
 
 
 def _extreme(head: str, args: list, sign_of) -> tuple:
@@ -252,26 +269,23 @@ class GermUndefined(Exception):
     """The term is certainly undefined on a one-sided neighbourhood."""
 
 
+#: highest derivative :func:`germ_sign` looks at
+GERM_ORDER = 4
+
+
 def germ_sign(u, x0: Fraction, side: int) -> int:
-    """The sign (+1 or -1) of u on (x0, x0 + d) (side +1) or (x0 - d, x0) (side -1) for small d > 0."""
+    """The sign (+1 or -1) of u on (x0, x0 + d) (side +1) or (x0 - d, x0) (side -1) for small d > 0: by Taylor's
+    theorem, where h = u's one-sided form has h(x0) = ... = h^(k-1)(x0) = 0 exactly and h^(k)(x0) != 0 (k <=
+    GERM_ORDER, h smooth at x0), the sign of h^(k)(x0) times side^k."""
     h = germ(u, x0, side)
     at = point(x0)
-    value = enclose(h, at, strict=True)
-    if value.positive():
-        return 1
-    if value.negative():
-        return -1
-    if exact_value(h, x0) != 0:
-        raise Uncertain("the sign next to the point is not certain")
-    dh = differentiate(h)
-    slope = enclose(dh, at, strict=True)
-    if slope.positive() or slope.negative():
-        return side * (1 if slope.positive() else -1)
-    if exact_value(dh, x0) != 0:
-        raise Uncertain("the sign next to the point is not certain")
-    curve = enclose(differentiate(dh), at, strict=True)
-    if curve.positive() or curve.negative():
-        return 1 if curve.positive() else -1
+    for k in range(GERM_ORDER + 1):
+        value = enclose(h, at, strict=True)
+        if value.positive() or value.negative():
+            return (1 if value.positive() else -1) * side ** k
+        if k == GERM_ORDER or exact_value(h, x0) != 0:
+            break
+        h = differentiate(h)
     raise Uncertain("the sign next to the point is not certain")
 
 
@@ -284,6 +298,8 @@ def germ(t, x0: Fraction, side: int):
     if head in ("add", "mul"):
         return (head, *(germ(a, x0, side) for a in t[1:]))
     if head == "pow":
+        if even_root(t) is not t:
+            return germ(even_root(t), x0, side)
         base = germ(t[1], x0, side)
         if t[2].denominator != 1 and _defined_sign(base, x0, side) < 0:
             raise GermUndefined("a root of a negative number")
@@ -297,6 +313,10 @@ def germ(t, x0: Fraction, side: int):
         inner = germ(t[2], x0, side)
         if t[1] == "log" and _defined_sign(inner, x0, side) < 0:
             raise GermUndefined("log of a negative number")
+        interval = FUNCTIONS[t[1]].interval
+        if interval is not None and any(end is not None and _defined_sign(sub(inner, num(end)), x0, side) == sign
+                                        for end, sign in ((interval[0], -1), (interval[1], 1))):
+            raise GermUndefined(f"{t[1]} outside its domain")
         return ("fn", t[1], inner)
     if head in ("abs", "sign", "heaviside"):
         u = germ(t[1], x0, side)
@@ -495,6 +515,9 @@ def _undefined(t, x0: Fraction) -> str | None:
         return f"log of a number <= 0 ({_show(t[2])} <= 0)"
     if head == "fn" and t[1] == "lambertw" and enclose(t[2], at).hi < -arb(-1).exp():
         return "lambertw below -1/e"
+    interval = FUNCTIONS[t[1]].interval if head == "fn" else None
+    if interval is not None and outside(enclose(t[2], at), interval):
+        return f"{t[1]} outside its domain ({_show(t[2])} in {enclose(t[2], at)})"
     return None
 
 

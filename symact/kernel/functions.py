@@ -5,7 +5,11 @@ One record per function.  Each fact is standard analysis and is checked against 
 quotient, the domain against mpmath's real/complex result):
 
 * ``domain``: the open condition on the argument u for the function to be defined (None: all reals;
-  "positive": u > 0; "lambertw": u >= -1/e, treated as u > -1/e for derivatives);
+  "positive": u > 0; "lambertw": u >= -1/e, treated as u > -1/e for derivatives; "interval": the rational
+  interval ``interval``);
+* ``interval``: for the inverse functions asin, acos ([-1, 1]), atanh ((-1, 1)) and acosh ([1, oo)), the
+  natural domain (lo, hi, lo_closed, hi_closed): f(u) is defined exactly for u in it, differentiable exactly
+  for u inside its interior; the image raises :class:`Uncertain` unless the argument certainly lies in it;
 * ``image``: the enclosure of f(u) for u in an interval (monotone functions map ends to ends; their limits at
   +-oo are not attained, so those ends are open);
 * ``derivative(u)``: f'(u) as a term (the chain rule multiplies by u');
@@ -27,7 +31,8 @@ from symact.kernel.terms import fn, mul, num, power, add, neg
 def _sincos(a: Iv, f: Callable[[arb], arb]) -> Iv:
     if a.lo is None or a.hi is None or (a.hi - a.lo) > 100:
         return Iv(arb(-1), arb(1))
-    return Iv.ball(f(a.as_ball()))
+    ball = Iv.ball(f(a.as_ball()))  # a wide ball's enclosure may pass +-1: the values never do
+    return Iv(ball.lo if ball.lo > -1 else arb(-1), ball.hi if ball.hi < 1 else arb(1))
 
 
 def _cosh(a: Iv) -> Iv:
@@ -47,6 +52,7 @@ class Function:
     image: Callable[[Iv], Iv]
     derivative: Callable[[tuple], tuple]
     zero_value: Fraction | None  # f(0) when it is rational
+    interval: tuple | None = None  # natural domain (lo, hi, lo_closed, hi_closed), None: see ``domain``
 
 
 def _log_image(a: Iv) -> Iv:
@@ -58,6 +64,53 @@ def _log_image(a: Iv) -> Iv:
 
 
 _HALF_PI = arb.pi() / 2
+_UNIT, _OPEN_UNIT, _FROM_ONE = (-1, 1, True, True), (-1, 1, False, False), (1, None, True, False)
+
+
+def inside(a: Iv, interval: tuple, open_: bool = False) -> bool:
+    """Whether every element of a certainly lies in the interval (``open_``: in its interior)."""
+    lo, hi, lo_closed, hi_closed = interval
+    if lo is not None:
+        edge = arb(lo)  # interval ends are integers: exact balls
+        if a.lo is None or not (a.lo > edge or (a.lo == edge and ((lo_closed and not open_) or a.lo_open))):
+            return False
+    if hi is not None:
+        edge = arb(hi)
+        if a.hi is None or not (a.hi < edge or (a.hi == edge and ((hi_closed and not open_) or a.hi_open))):
+            return False
+    return True
+
+
+def outside(a: Iv, interval: tuple) -> bool:
+    """Whether every element of a certainly lies outside the interval."""
+    lo, hi, lo_closed, hi_closed = interval
+    below = lo is not None and a.hi is not None and (a.hi < lo or (a.hi == lo and (a.hi_open or not lo_closed)))
+    above = hi is not None and a.lo is not None and (a.lo > hi or (a.lo == hi and (a.lo_open or not hi_closed)))
+    return below or above
+
+
+def _inverse_image(interval: tuple, f: Callable[[arb], arb], up: bool):
+    """The image of a function monotone on its natural domain (increasing when ``up``); at an open end of the
+    domain it has a pole (atanh at +-1), so that end maps to an infinite end."""
+    def at(v, pole):
+        if v is None or pole:
+            return None
+        out = f(v)
+        if not out.is_finite():
+            raise Uncertain("a value is not finite")
+        return out
+
+    def image(a: Iv) -> Iv:
+        if not inside(a, interval):
+            raise Uncertain("an argument that may lie outside the function's domain")
+        lo = at(a.lo, not interval[2] and a.lo is not None and a.lo == interval[0])
+        hi = at(a.hi, not interval[3] and a.hi is not None and a.hi == interval[1])
+        if up:
+            return Iv(None if lo is None else lo.lower(), None if hi is None else hi.upper(),
+                      a.lo_open or lo is None, a.hi_open or hi is None)
+        return Iv(None if hi is None else hi.lower(), None if lo is None else lo.upper(),
+                  a.hi_open or hi is None, a.lo_open or lo is None)
+    return image
 
 FUNCTIONS: dict[str, Function] = {f.name: f for f in [
     Function("exp", None, lambda a: ivals.increasing(a, arb.exp, arb(0), None),
@@ -84,4 +137,12 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in [
     Function("lambertw", "lambertw", _lambertw,
              lambda u: mul(fn("exp", neg(fn("lambertw", u))), power(add(num(1), fn("lambertw", u)), -1)),
              Fraction(0)),
+    Function("asin", "interval", _inverse_image(_UNIT, arb.asin, True),
+             lambda u: power(add(num(1), neg(power(u, 2))), Fraction(-1, 2)), Fraction(0), _UNIT),
+    Function("acos", "interval", _inverse_image(_UNIT, arb.acos, False),
+             lambda u: neg(power(add(num(1), neg(power(u, 2))), Fraction(-1, 2))), None, _UNIT),
+    Function("atanh", "interval", _inverse_image(_OPEN_UNIT, arb.atanh, True),
+             lambda u: power(add(num(1), neg(power(u, 2))), -1), Fraction(0), _OPEN_UNIT),
+    Function("acosh", "interval", _inverse_image(_FROM_ONE, arb.acosh, True),
+             lambda u: power(add(power(u, 2), num(-1)), Fraction(-1, 2)), None, _FROM_ONE),
 ]}

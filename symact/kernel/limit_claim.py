@@ -7,7 +7,8 @@ has ``"limit": "oo"`` or ``"-oo"`` and no domain.
 The one rule, for both verdicts, is ``{"rule": "limit", "from": "R"}`` (optionally ``"as": TERM``, a form equal
 to f on the ray by :mod:`symact.kernel.algebra`, then used for g): f is defined on the ray (R, oo) (or
 (-oo, R)) with one smooth form g there (certain enclosures, as the ``tail`` rule needs), and the asymptotic
-calculus of :mod:`symact.kernel.limits` computes the limit of g - c (of g when c is infinite).  The claim is
+calculus of :mod:`symact.kernel.limits` computes the limit of g - c (of g when c is infinite; exactly 0 when
+its exact form is 0 by :mod:`symact.kernel.algebra`).  The claim is
 proved when that limit certainly satisfies REL, refuted when it certainly violates it.  An undecided limit
 (oscillation, oo - oo, ...) rejects the certificate; the verdict then stays open.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from symact.kernel import algebra
 from symact.kernel.evaluate import enclose, smooth_form
-from symact.kernel.limits import limit_at
+from symact.kernel.limits import limit_at, limit_value
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational, show, sub
 
 INFINITE = ("oo", "-oo")
@@ -72,13 +73,14 @@ def check_limit(c: dict, verdict: str, node, rejected: type[Exception]) -> list[
     else:
         lim = limit_at(sub(g, target), side)
         if lim.finite:
-            if lim.value.satisfies(rel):
+            value = limit_value(lim)
+            if value.satisfies(rel):
                 holds = True
-            elif lim.value.violates(rel):
+            elif value.violates(rel):
                 holds = False
             else:
-                raise rejected(f"the limit of f - c lies in {lim.value}, not certainly {rel} 0 or not")
-            log.append(f"f - ({show(target)}) tends to a limit in {lim.value} at {end}, so the limit of f is "
+                raise rejected(f"the limit of f - c lies in {value}, not certainly {rel} 0 or not")
+            log.append(f"f - ({show(target)}) tends to a limit in {value} at {end}, so the limit of f is "
                        f"{rel if holds else 'not ' + rel} {show(target)}.")
         else:  # f -> +-oo: compared with a finite c in the extended reals
             holds = {"<": lim.sign < 0, "<=": lim.sign < 0, ">": lim.sign > 0, ">=": lim.sign > 0,

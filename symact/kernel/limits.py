@@ -6,10 +6,16 @@ to it exponentially fast, |t - L| <= C exp(-c|x|) for large |x|), or an infinite
 textbook fact about limits of sums, products, powers and continuous functions; the one indeterminate form
 resolved is 0 * oo where the zero is exponentially fast and the infinity at most polynomial (then the product
 tends to 0, exponentially fast).  Anything else (oo - oo, oo/oo, oscillation) raises :class:`Uncertain`.
+
+A finite limit also carries, where every step has one, its exact form: a term without x built by the same rules
+(the limit of a sum is the sum of the limits, f(lim u) for a function continuous there, pi/2 for atan at +oo,
+1 for tanh, 0 for exp at -oo, ...).  :func:`limit_value` reads a limit whose exact form is 0 by
+:mod:`symact.kernel.algebra` as exactly 0 (atan(x) - pi/2 at +oo), which no enclosure shows.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from flint import arb
 
@@ -24,6 +30,7 @@ class Lim:
     fast: bool = False        # finite: converges exponentially fast
     sign: int = 0             # infinite: +1 or -1
     growth: str = ""          # infinite: "lin", "poly" or "big"
+    term: tuple | None = None  # finite: the limit as a term without x, where known exactly
 
     @property
     def finite(self) -> bool:
@@ -38,6 +45,24 @@ _ORDER = {"lin": 0, "poly": 1, "big": 2}
 _FINITE_AT_INF = {  # name: (limit at -oo, limit at +oo, exponentially fast from a linear argument)
     "tanh": (-1, 1, True), "erf": (-1, 1, True), "erfc": (2, 0, True), "atan": (None, None, False),
 }
+_ZERO = Lim(Iv.ball(arb(0)), fast=True, term=("num", Fraction(0)))
+
+
+def limit_value(lim: Lim) -> Iv:
+    """The enclosure of a finite limit, or the point 0 when its exact form is 0 by algebra."""
+    if lim.term is not None and not lim.value.is_zero():
+        from symact.kernel import algebra
+
+        try:
+            if algebra.is_zero(lim.term):
+                return Iv.ball(arb(0))
+        except (Uncertain, ZeroDivisionError, RecursionError):
+            pass
+    return lim.value
+
+
+def _joined(head: str, a: Lim, b: Lim):
+    return None if a.term is None or b.term is None else (head, a.term, b.term)
 
 
 def limit_at(t, side: int) -> Lim:
@@ -45,9 +70,9 @@ def limit_at(t, side: int) -> Lim:
     if head == "x":
         return Lim(sign=side, growth="lin")
     if head == "num":
-        return Lim(Iv.ball(exact(t[1])), fast=True)
+        return Lim(Iv.ball(exact(t[1])), fast=True, term=t)
     if head == "const":
-        return Lim(Iv.ball(arb.pi() if t[1] == "pi" else arb(1).exp()), fast=True)
+        return Lim(Iv.ball(arb.pi() if t[1] == "pi" else arb(1).exp()), fast=True, term=t)
     if head == "add":
         out = limit_at(t[1], side)
         for a in t[2:]:
@@ -67,7 +92,7 @@ def limit_at(t, side: int) -> Lim:
 
 def _add(a: Lim, b: Lim) -> Lim:
     if a.finite and b.finite:
-        return Lim(ivals.add(a.value, b.value), a.fast and b.fast)
+        return Lim(ivals.add(a.value, b.value), a.fast and b.fast, term=_joined("add", a, b))
     if a.finite or b.finite:
         return b if a.finite else a
     if a.sign != b.sign:
@@ -77,14 +102,14 @@ def _add(a: Lim, b: Lim) -> Lim:
 
 def _mul(a: Lim, b: Lim) -> Lim:
     if a.finite and b.finite:
-        return Lim(ivals.mul(a.value, b.value), a.fast and b.fast)
+        return Lim(ivals.mul(a.value, b.value), a.fast and b.fast, term=_joined("mul", a, b))
     if a.finite != b.finite:
         small, big = (a, b) if a.finite else (b, a)
         if small.value.positive() or small.value.negative():
             s = 1 if small.value.positive() else -1
             return Lim(sign=s * big.sign, growth=big.growth)
         if small.is_zero() and small.fast and big.growth in ("lin", "poly"):
-            return Lim(Iv.ball(arb(0)), fast=True)
+            return _ZERO
         raise Uncertain("0 * oo")
     growth = "poly" if a.growth in ("lin", "poly") and b.growth in ("lin", "poly") else "big"
     if a.growth == "lin" and b.growth == "lin":
@@ -96,7 +121,7 @@ def _pow(a: Lim, q) -> Lim:
     if q.denominator == 1:
         k = q.numerator
         if k == 0:
-            return Lim(Iv.ball(arb(1)), fast=True)
+            return Lim(Iv.ball(arb(1)), fast=True, term=("num", Fraction(1)))
         if a.finite:
             if k < 0 and not (a.value.positive() or a.value.negative()):
                 raise Uncertain("a negative power of a limit that may be 0")
@@ -104,22 +129,22 @@ def _pow(a: Lim, q) -> Lim:
             out = v
             for _ in range(abs(k) - 1):
                 out = ivals.mul(out, v)
-            return Lim(out if k > 0 else ivals.recip(out), a.fast)
+            return Lim(out if k > 0 else ivals.recip(out), a.fast, term=a.term and ("pow", a.term, q))
         if k > 0:
             return Lim(sign=a.sign ** k, growth=a.growth)
-        return Lim(Iv.ball(arb(0)), fast=False)
+        return Lim(Iv.ball(arb(0)), fast=False, term=_ZERO.term)
     # a non-integer power needs a base >= 0
     if a.finite:
         if a.value.positive():
-            return Lim(_root(a.value, q), a.fast)
+            return Lim(_root(a.value, q), a.fast, term=a.term and ("pow", a.term, q))
         if a.value.is_zero() and q > 0:
-            return Lim(Iv.ball(arb(0)), a.fast)
+            return Lim(Iv.ball(arb(0)), a.fast, term=_ZERO.term)
         raise Uncertain("a root of a limit that may be negative or 0")
     if a.sign < 0:
         raise Uncertain("a root of a negative number")
     if q > 0:
         return Lim(sign=1, growth="poly" if a.growth in ("lin", "poly") else "big")
-    return Lim(Iv.ball(arb(0)), False)
+    return Lim(Iv.ball(arb(0)), False, term=_ZERO.term)
 
 
 def _root(v: Iv, q) -> Iv:
@@ -134,21 +159,23 @@ def _function(name: str, a: Lim) -> Lim:
             raise Uncertain("log of a limit that may be <= 0")
         if name == "lambertw" and not (a.value.lo is not None and a.value.lo > -arb(-1).exp()):
             raise Uncertain("lambertw near -1/e")
-        return Lim(FUNCTIONS[name].image(a.value), a.fast)
+        return Lim(FUNCTIONS[name].image(a.value), a.fast, term=a.term and ("fn", name, a.term))
     lin = a.growth == "lin"
     if name == "exp":
         if a.sign < 0:
-            return Lim(Iv.ball(arb(0)), fast=lin)
+            return Lim(Iv.ball(arb(0)), fast=lin, term=_ZERO.term)
         return Lim(sign=1, growth="big")
     if name in ("sinh", "cosh"):
         return Lim(sign=a.sign if name == "sinh" else 1, growth="big")
-    if name in ("log", "asinh", "lambertw"):
+    if name in ("log", "asinh", "lambertw", "acosh"):
         if name != "asinh" and a.sign < 0:
             raise Uncertain(f"{name} of -oo")
         return Lim(sign=a.sign if name == "asinh" else 1, growth="poly" if a.growth in ("lin", "poly") else "big")
     if name == "atan":
-        return Lim(Iv.ball(arb.pi() / 2 * a.sign), fast=False)
+        return Lim(Iv.ball(arb.pi() / 2 * a.sign), fast=False,
+                   term=("mul", ("num", Fraction(a.sign, 2)), ("const", "pi")))
     if name in _FINITE_AT_INF:
         lo, hi, exp_fast = _FINITE_AT_INF[name]
-        return Lim(Iv.ball(arb(hi if a.sign > 0 else lo)), fast=exp_fast and lin)
+        end = hi if a.sign > 0 else lo
+        return Lim(Iv.ball(arb(end)), fast=exp_fast and lin, term=("num", Fraction(end)))
     raise Uncertain(f"{name} has no limit at infinity")

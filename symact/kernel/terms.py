@@ -36,7 +36,8 @@ from fractions import Fraction
 from typing import Any
 
 #: the one-argument functions the kernel knows (their facts live in :mod:`symact.kernel.functions`)
-FUNCTIONS = ("exp", "log", "sin", "cos", "tanh", "sinh", "cosh", "atan", "asinh", "erf", "erfc", "lambertw")
+FUNCTIONS = ("exp", "log", "sin", "cos", "tanh", "sinh", "cosh", "atan", "asinh", "erf", "erfc", "lambertw",
+             "asin", "acos", "atanh", "acosh")
 RELATIONS = ("<", "<=", ">", ">=", "==", "!=")
 
 X = ("x",)
@@ -209,7 +210,7 @@ def from_sympy(e, var, params: tuple[str, ...] = ()) -> tuple:
 
 _SYMPY_FUNCTIONS = {"exp": "exp", "log": "log", "sin": "sin", "cos": "cos", "tanh": "tanh", "sinh": "sinh",
                     "cosh": "cosh", "atan": "atan", "asinh": "asinh", "erf": "erf", "erfc": "erfc",
-                    "LambertW": "lambertw"}
+                    "LambertW": "lambertw", "asin": "asin", "acos": "acos", "atanh": "atanh", "acosh": "acosh"}
 
 _SYMPY_RELATIONS = {"StrictLessThan": "<", "LessThan": "<=", "StrictGreaterThan": ">", "GreaterThan": ">=",
                     "Equality": "==", "Unequality": "!="}
