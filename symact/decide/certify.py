@@ -32,6 +32,8 @@ MAX_CRITICAL_DENOMINATOR = 64
 MAX_PERIOD_MULTIPLE = 8
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
+#: (order, bits) of the Taylor forms tried around a maximum or minimum
+TAYLOR_TRIES = ((2, 64),)
 _INF = None
 
 
@@ -45,6 +47,7 @@ class Search:
         self.d = sub(lhs, rhs)
         self.work = work
         self.rewrite_cache: dict = {}
+        self.refined: dict = {}
         self.claim = claim_json(lhs, rel, rhs, domain)
 
     # -- bookkeeping ------------------------------------------------------------------------------------------
@@ -65,11 +68,12 @@ class Search:
         return cert, log
 
     # -- the search -------------------------------------------------------------------------------------------
-    def run(self, prove: bool = True):
+    def run(self, prove: bool = True, expected: bool = False):
         """(verdict, certificate, checked steps) or (None, None, reason); ``prove=False`` looks for a
-        counterexample only."""
+        counterexample only; ``expected``: the claim is expected to hold, so the proof is tried before the
+        critical points are searched for a counterexample (which costs as much as many a proof)."""
         try:
-            found = self.refute(self.quick_points()) or self.refute(self.deep_points())
+            found = self.refute(self.quick_points()) or (None if expected else self.refute(self.deep_points()))
             if found:
                 return found
             if not prove:
@@ -84,6 +88,9 @@ class Search:
                 result = self.accepted("proved", proof)
                 if result:
                     return ("proved", *result)
+            found = self.refute(self.deep_points()) if expected else None
+            if found:
+                return found
             return None, None, "no certificate found (neither a proof nor a counterexample)"
         except _Spent:
             return None, None, "the search's work budget was spent before a certificate was found"
@@ -171,7 +178,12 @@ class Search:
 
     def refine(self, h, root: float):
         """The zero of h near a float root to about 2^-160 relative, by certified-sign bisection (None when
-        no sign change is certain)."""
+        no sign change is certain); each once per search (the counterexample and the proof search share them)."""
+        if (h, root) not in self.refined:
+            self.refined[(h, root)] = self.bisect_root(h, root)
+        return self.refined[(h, root)]
+
+    def bisect_root(self, h, root: float):
         from flint import ctx
 
         scale = Fraction(max(1.0, abs(root)))
@@ -251,10 +263,7 @@ class Search:
             if node:
                 return node
         if p[0] is not None and p[1] is not None and rel != "==":
-            try:
-                node = self.cover(g, rel, p, COVER_DEPTH)
-            except _Spent:
-                raise
+            node = self.cover(g, rel, p, COVER_DEPTH, self.extremum_points(g, p))
             if node:
                 return node
         for cuts in self.cuts(g, p):
@@ -419,22 +428,56 @@ class Search:
                     return None
         return None
 
-    def cover(self, g, rel, p, depth=18):
-        """Bisection of a bounded piece until every part has a certain enclosure (natural or mean value)."""
-        node = self.try_eval(g, rel, p)
+    def cover(self, g, rel, p, depth=18, centers=()):
+        """Bisection of a bounded piece until every part has a certain enclosure (natural or mean value, or
+        the Taylor form at the point of the part nearest to one of the ``centers``: g's maxima and minima)."""
+        node = self.try_eval(g, rel, p) or self.try_taylor(g, rel, p, centers)
         if node is not None:
             return node
         if depth == 0 or p[0] is None or p[1] is None or p[0] == p[1]:
             return None
         m = _simple_between(p[0], p[1])
         left, right = (p[0], m, p[2], True), (m, p[1], False, p[3])
-        a = self.cover(g, rel, left, depth - 1)
+        a = self.cover(g, rel, left, depth - 1, centers)
         if a is None:
             return None
-        b = self.cover(g, rel, right, depth - 1)
+        b = self.cover(g, rel, right, depth - 1, centers)
         if b is None:
             return None
         return {"rule": "cases", "parts": [{"on": piece_json(left), "by": a}, {"on": piece_json(right), "by": b}]}
+
+    def extremum_points(self, g, p) -> list[Fraction]:
+        """Float zeros of g' on the bounded piece p, as rationals: centers for the Taylor form."""
+        try:
+            dg = differentiate(smooth_form(g, interior(p), strict=True))
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return []
+        return [Fraction(r) for r in _float_roots(dg, p, self)]
+
+    def try_taylor(self, g, rel, p, centers):
+        """The Taylor form at the point of p nearest to the nearest center (just inside an open end)."""
+        from flint import ctx
+
+        from symact.kernel.check import taylor
+
+        if not centers or p[0] is None or p[1] is None or p[0] == p[1]:
+            return None
+        c = min(centers, key=lambda q: _gap(q, p))
+        inset = (p[1] - p[0]) / 2 ** 20
+        a = max(p[0] if p[2] else p[0] + inset, min(c, p[1] if p[3] else p[1] - inset))
+        for order, bits in TAYLOR_TRIES:
+            self.spend(1 + _size(g) * bits * order ** 2 // 1024)
+            saved, ctx.prec = ctx.prec, bits
+            try:
+                ball = taylor(g, p, a, order)
+            except (Uncertain, GermUndefined, ZeroDivisionError, Rejected):
+                return None
+            finally:
+                ctx.prec = saved
+            if ball.satisfies(rel):
+                node = {"rule": "eval", "form": "taylor", "at": rational_text(a), "order": order}
+                return node if bits == 64 else {**node, "bits": bits}
+        return None
 
     def try_monotone(self, g, rel, p, depth, order):
         try:
@@ -622,6 +665,11 @@ def _nonzero_at(d, x0: Fraction) -> bool:
 
 def _size(t) -> int:
     return 1 + sum(_size(a) for a in t[1:] if isinstance(a, tuple))
+
+
+def _gap(q: Fraction, p) -> Fraction:
+    """The distance from q to the bounded piece p."""
+    return max(p[0] - q, q - p[1], Fraction(0))
 
 
 def _simple_between(lo, hi) -> Fraction:

@@ -59,7 +59,7 @@ FAR = (22, 30, 45)
 RATE = 1000
 #: search work units for a claim about f' (its terms are larger, so a unit costs more CPU time; the catalog's
 #: certificates need at most about 450; the smooth units' bounds, which are not found, then cost less)
-DERIVATIVE_WORK = 800
+DERIVATIVE_WORK = 2000
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,8 @@ class _Kernel:
             search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=work) if c.limit is None else None
             # a claim wanted refuted needs only a counterexample: no proof is attempted
             run = ((lambda: limit_search(c.lhs, c.rel, c.rhs, c.limit, work)) if search is None
-                   else (lambda: search.counterexample(c.hints)) if c.want == "refuted" else search.run)
+                   else (lambda: search.counterexample(c.hints)) if c.want == "refuted"
+                   else (lambda: search.run(expected=True)))
             cap = CLAIM_SECONDS if self.until is None else min(CLAIM_SECONDS, self.until - time.process_time())
             if cap <= 0:
                 self.done[key] = (None, None, "the analysis budget was spent before the kernel checked this claim")
