@@ -366,6 +366,27 @@ def negated(number: dict) -> dict:
         ctx.prec = saved
 
 
+def widened(number: dict) -> dict | None:
+    """A rational printed number q as the ball q +- TOLERANCE (1 + |q|) (attained/at kept), or None when it is not
+    rational: the value the kernel may confirm when q itself is not exact (selu's sup f' is the product of two
+    Float constants, rounded to 31 digits, and just below the true supremum)."""
+    q = fraction(number.get("exact"))
+    if q is None or q == 0:
+        return None
+    from flint import arb, ctx
+
+    saved, ctx.prec = ctx.prec, 256
+    try:
+        radius = TOLERANCE * (1 + abs(q))
+        ball = (arb(str(q.numerator)) / int(q.denominator)).union(arb(str((q - radius).numerator)) / int(
+            (q - radius).denominator)).union(arb(str((q + radius).numerator)) / int((q + radius).denominator))
+        text = ball.str(30, radius=True)
+    finally:
+        ctx.prec = saved
+    out = {k: v for k, v in number.items() if k not in ("exact", "text", "latex")}
+    return {**out, "exact": None, "text": None, "latex": None, "enclosure": text}
+
+
 def lipschitz_claims(f, value: dict, side: int, extreme: dict, domain: tuple, gaps: list, cuts: list[Fraction]
                      ) -> list[list[Claim]]:
     """The best Lipschitz constant is L (``value``, finite), reached by sup f' = ``extreme`` (``side`` +1) or
