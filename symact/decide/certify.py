@@ -32,8 +32,6 @@ MAX_CRITICAL_DENOMINATOR = 64
 MAX_PERIOD_MULTIPLE = 8
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
-#: (order, bits) of the Taylor forms tried around a maximum or minimum
-TAYLOR_TRIES = ((2, 64),)
 _INF = None
 
 
@@ -456,8 +454,6 @@ class Search:
 
     def try_taylor(self, g, rel, p, centers):
         """The Taylor form at the point of p nearest to the nearest center (just inside an open end)."""
-        from flint import ctx
-
         from symact.kernel.check import taylor
 
         if not centers or p[0] is None or p[1] is None or p[0] == p[1]:
@@ -465,19 +461,12 @@ class Search:
         c = min(centers, key=lambda q: _gap(q, p))
         inset = (p[1] - p[0]) / 2 ** 20
         a = max(p[0] if p[2] else p[0] + inset, min(c, p[1] if p[3] else p[1] - inset))
-        for order, bits in TAYLOR_TRIES:
-            self.spend(1 + _size(g) * bits * order ** 2 // 1024)
-            saved, ctx.prec = ctx.prec, bits
-            try:
-                ball = taylor(g, p, a, order)
-            except (Uncertain, GermUndefined, ZeroDivisionError, Rejected):
-                return None
-            finally:
-                ctx.prec = saved
-            if ball.satisfies(rel):
-                node = {"rule": "eval", "form": "taylor", "at": rational_text(a), "order": order}
-                return node if bits == 64 else {**node, "bits": bits}
-        return None
+        self.spend(1 + _size(g) // 4)
+        try:
+            ball = taylor(g, p, a)
+        except (Uncertain, GermUndefined, ZeroDivisionError, Rejected):
+            return None
+        return {"rule": "eval", "form": "taylor", "at": rational_text(a)} if ball.satisfies(rel) else None
 
     def try_monotone(self, g, rel, p, depth, order):
         try:

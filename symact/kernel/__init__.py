@@ -11,7 +11,8 @@ trusts, in full:
 3. the rules of :mod:`symact.kernel.check` (eval, cover, cases, monotone, tail, algebra, constant, rewrite,
    counterexample), :mod:`symact.kernel.limit_claim` (limit) and :mod:`symact.kernel.quantified` (instance,
    affine, ends),
-   each a textbook theorem (interval enclosure, mean value theorem, identity of rational functions);
+   each a textbook theorem (interval enclosure, mean value theorem, Taylor's theorem with the Lagrange remainder,
+   identity of rational functions);
 4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part
    is, and d/dx f exists only where the difference quotient converges (one-sided forms at switch points).
 

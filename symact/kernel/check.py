@@ -18,10 +18,10 @@ piece P by one of these rules (the only ways to conclude):
 ``eval``      an enclosure of d on P (interval arithmetic with arb end points) satisfies REL; on a single point
               also the exact rational value, or (for ``<= >= ==``) d = 0 there by ``algebra``; with ``"form": "mean-value"`` on a bounded P the enclosure is
               g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P); with
-              ``"form": "taylor"``, ``"at": a`` (a rational point of a bounded P) and ``"order": k`` (2 to 4,
-              default 2) it is the sum of g^(j)(a) (P - a)^j / j! for j < k and g^(k)(P) (P - a)^k / k!, each
-              power of P - a enclosed exactly (Taylor's theorem with the Lagrange remainder: the remainder's
-              point lies between a and x, so in P), which stays sharp around a maximum or minimum of g at a;
+              ``"form": "taylor"`` and ``"at": a`` (a rational point of a bounded P) it is
+              g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2, the powers of P - a enclosed exactly (Taylor's
+              theorem with the Lagrange remainder: the remainder's point lies between a and x, so in P), which
+              stays sharp around a maximum or minimum of g at a;
 ``cover``     P cut at the given points; ``eval`` on every part;
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
@@ -241,7 +241,7 @@ class _Checker:
             raise Rejected(f"unknown enclosure form {form!r}")
         with _precision(bits):
             ball = (enclose(d, p) if form == "natural" else mean_value(d, p) if form == "mean-value"
-                    else taylor(d, p, parse_rational(node.get("at")), _order(node)))
+                    else taylor(d, p, parse_rational(node.get("at"))))
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
         how = {"natural": "interval arithmetic", "mean-value": "mean value form",
@@ -480,36 +480,19 @@ def mean_value(d, p):
     return ivals.add(at_m, ivals.mul(slope, offset))
 
 
-def taylor(d, p, a: Fraction, order: int = 2):
-    """sum_{j < k} g^(j)(a) (P - a)^j / j! + g^(k)(P) (P - a)^k / k! on a bounded piece P holding a (k the
-    order), an enclosure of d on P: g is d's smooth form on P and g', ..., g^(k-1) its formal derivatives,
-    each also smooth on P."""
+def taylor(d, p, a: Fraction):
+    """g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2 on a bounded piece P holding a, an enclosure of d on P (g is
+    d's smooth form on P, g' its formal derivative, also smooth on P)."""
     if p[0] is None or p[1] is None or not contains(p, a):
         raise Rejected("the Taylor form needs a bounded piece and a point of it")
     g = smooth_form(d, p, strict=True)
-    total = ivals.Iv.of(Fraction(0), Fraction(0), False, False)
-    factorial = 1
-    for j in range(order):
-        enclose(g, p, strict=True)
-        total = ivals.add(total, ivals.mul(enclose(g, point(a), strict=True), _power_of_offset(p, a, j, factorial)))
-        g = differentiate(g)
-        factorial *= j + 1
-    return ivals.add(total, ivals.mul(enclose(g, p), _power_of_offset(p, a, order, factorial)))
-
-
-def _power_of_offset(p, a: Fraction, j: int, factorial: int):
-    """The exact range of (x - a)^j / j! for x in the bounded piece p holding a."""
-    lo, hi = (p[0] - a) ** j / factorial, (p[1] - a) ** j / factorial
-    if j % 2 == 0 and j > 0:
-        lo, hi = Fraction(0), max(lo, hi)
-    return ivals.Iv.of(lo, hi, False, False)
-
-
-def _order(node) -> int:
-    order = node.get("order", 2)
-    if not isinstance(order, int) or not 2 <= order <= 4:
-        raise Rejected("order must be an integer from 2 to 4")
-    return order
+    enclose(g, p, strict=True)
+    dg = differentiate(g)
+    enclose(dg, p, strict=True)
+    offset = ivals.Iv.of(p[0] - a, p[1] - a, False, False)
+    half_square = ivals.Iv.of(Fraction(0), max((p[0] - a) ** 2, (p[1] - a) ** 2) / 2, False, False)
+    linear = ivals.add(enclose(g, point(a), strict=True), ivals.mul(enclose(dg, point(a), strict=True), offset))
+    return ivals.add(linear, ivals.mul(enclose(differentiate(dg), p), half_square))
 
 
 def _bad():
