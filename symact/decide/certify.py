@@ -453,12 +453,15 @@ class Search:
         return [Fraction(r) for r in _float_roots(dg, p, self)]
 
     def try_taylor(self, g, rel, p, centers):
-        """The Taylor form at the point of p nearest to the nearest center (just inside an open end)."""
+        """The Taylor form at the point of p nearest to the nearest center (just inside an open end), when that
+        center is within p's length of p."""
         from symact.kernel.check import taylor
 
         if not centers or p[0] is None or p[1] is None or p[0] == p[1]:
             return None
         c = min(centers, key=lambda q: _gap(q, p))
+        if _gap(c, p) > p[1] - p[0]:  # far from every extremum the mean value form does as well, for less
+            return None
         inset = (p[1] - p[0]) / 2 ** 20
         a = max(p[0] if p[2] else p[0] + inset, min(c, p[1] if p[3] else p[1] - inset))
         self.spend(1 + _size(g) // 4)
