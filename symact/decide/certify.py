@@ -288,7 +288,7 @@ class Search:
         out = []
         if lo is None or hi is None:
             radii = [Fraction(8), Fraction(64), Fraction(1024)]
-            far = [c for c in self.critical_roots(g, p) if abs(c) > 8]
+            far = [c for c in self.critical_roots(g, p, beyond=8) if abs(c) > 8]
             if far:  # a critical point far out (x = 1000 log 1000): a bracket around it, inside a wider core
                 c = max(far, key=abs)
                 eps = _bracket(g, c)
@@ -323,13 +323,17 @@ class Search:
         self.spend(5 + _size(dg))
         return q if zero_at(dg, q) else None
 
-    def critical_roots(self, g, p):
+    def critical_roots(self, g, p, beyond: float = 0):
+        """The zeros of g' in p (refined where a sign change is certain); only those beyond ``beyond`` in size
+        are refined and returned (float roots within 1 of it are refined, then filtered)."""
         try:
             dg = differentiate(smooth_form(g, interior(p), strict=True))
         except (Uncertain, GermUndefined):
             return []
         roots = []
         for r in _float_roots(dg, p, self)[:3]:
+            if beyond and abs(r) < beyond - 1:
+                continue
             sharp = self.refine(dg, r)
             if sharp is not None or abs(r) <= 8:  # far out, a float sign change without a certain one is noise
                 roots.append(sharp if sharp is not None else Fraction(r))
