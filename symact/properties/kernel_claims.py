@@ -28,7 +28,8 @@ monotonicity whose f' vanishes there; the kernel's
 * sup f' / inf f' (derivative_max/min): the claims of inf f / sup f for ``deriv(f)`` on D, the open pieces
   between the points of S and the points of S where f' exists; at each other point c of S ``f'(c) == f'(c)``
   refuted (f' is undefined there), so D is exactly where f is differentiable.  An end that is not attained may
-  instead be approached at a point c of S: ``f' >= M - RATE |x - c|`` next to c.
+  instead be approached at a point c of S: ``f' >= M - RATE |x - c|`` next to c.  A rational end the kernel
+  cannot confirm is tried again as a ball (:func:`widened`), confirmed like an irrational end.
 * lipschitz L (finite): the end of f' that equals L (as above), the other bound of f' by -L or L on D, and
   ``|f(x) - f(c)| <= L |x - c|`` next to each c in S: f is continuous and |f'| <= L off finitely many points,
   so f is L-Lipschitz (mean value theorem on each piece), and no smaller constant works.  L = oo: an end of f'
