@@ -47,15 +47,14 @@ def _fd(name, order=1):
 
 
 #: verdicts the engine decides but the kernel gate (symact.properties.kernel_gate) cannot yet confirm within its
-#: per-claim limits: the lower bound of mish and gelu_tanh needs the sign of f' on the left tail, whose kernel
-#: proof goes through derivatives too large to enclose quickly.  The bounds of f' of gelu_tanh and mish need a
+#: per-claim limits: the lower bound of gelu_tanh needs the sign of f' on the left tail, whose kernel proof goes
+#: through derivatives too large to enclose quickly (mish's is found: f'' on (-oo, -8] factored).  The bounds of f' of gelu_tanh and mish need a
 #: proof on the ray [8, oo), where f' -> 1 and its terms are like x sech(u(x))^2: interval arithmetic meets
 #: 0 * oo there, and the kernel's limit calculus resolves 0 * oo only for an exponentially fast zero of a linear
 #: argument.  The Lipschitz constant rests on the end of f' it equals, so it follows.  They are unknown until the
 #: search finds a cheaper certificate; the test fails when one of them is confirmed (then remove it here).
 _DERIVED = ["derivative_max", "derivative_min", "lipschitz"]
-KERNEL_UNCONFIRMED = {"mish": ["range", "bounded_below", *_DERIVED, "extrema"],
-                      "gelu_tanh": ["range", "bounded_below", *_DERIVED, "extrema"]}
+KERNEL_UNCONFIRMED = {"mish": _DERIVED, "gelu_tanh": ["range", "bounded_below", *_DERIVED, "extrema"]}
 
 
 def test_every_property_decided_at_defaults(table):
@@ -237,6 +236,9 @@ def test_closed_forms(table):
     lam, alpha = sorted({abs(sp.Rational(c)) for c in get("selu").f().atoms(sp.Float)})
     ball = mpmath.mpmathify(sup["value"]["enclosure"].replace("[", "").replace("]", "").split(" +/- ")[0])
     assert abs(ball - mpmath.mpf(lam * alpha)) < 1e-11
-    # mish's inf (no closed form, an enclosure of 12+ digits) is not confirmed by the kernel gate yet
-    # (KERNEL_UNCONFIRMED); the engine's value is checked by tests/test_properties_gate.py
-    assert table["mish"]["properties"]["range"]["status"] == "unknown"
+    # mish's inf (no closed form, an enclosure of 12+ digits) is kernel-confirmed to 10^-12
+    lower = table["mish"]["properties"]["range"]["value"]["lower"]
+    assert table["mish"]["properties"]["range"]["status"] == "proved" and lower["exact"] is None
+    mish = _fn("mish")
+    x0 = mpmath.findroot(lambda t: mpmath.diff(mish, t), -1.2)
+    assert abs(lower["float"] - mish(x0)) < 1e-12

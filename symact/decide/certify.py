@@ -341,7 +341,8 @@ class Search:
 
     def try_rewrite(self, g, rel, p):
         """An equal form of g whose enclosure settles the claim (proposed by SymPy; the kernel re-checks the
-        equality)."""
+        equality).  The kernel's algebra, which may cost more than the rest of the proof, checks a proposal only
+        once it settles the claim."""
         from symact.decide.terms_sympy import rewrites
 
         try:
@@ -354,10 +355,16 @@ class Search:
             self.spend(20 + _size(h))
             proposals = rewrites(h)
             self.spend(sum(_size(r) for r in proposals))
-            self.rewrite_cache[h] = [r for r in proposals if self.equal_by_algebra(h, r, p)]
-        for other in self.rewrite_cache[h]:
+            self.rewrite_cache[h] = {r: None for r in proposals}  # r: equal by the kernel's algebra (None: unknown)
+        for other, equal in self.rewrite_cache[h].items():
+            if equal is False:
+                continue
             node = self.try_eval(other, rel, p) or self.try_product(other, rel, p)
-            if node is not None:
+            if node is None:
+                continue
+            if equal is None:
+                equal = self.rewrite_cache[h][other] = self.equal_by_algebra(h, other, p)
+            if equal:
                 return {"rule": "rewrite", "as": to_json(other), "by": node}
         return None
 
