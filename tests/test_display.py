@@ -184,9 +184,8 @@ def test_claim_and_outcome_displays():
 
 
 def test_json_keeps_exact_float_enclosure(capsys):
-    # exit 1: silu's extremes of f' are not confirmed by the kernel gate yet (KERNEL_UNCONFIRMED in
-    # tests/test_properties_catalog.py)
-    assert main(["analyze", "silu", "--json"]) == 1
+    # exit 0: every property of silu is decided and kernel-confirmed
+    assert main(["analyze", "silu", "--json"]) == 0
     lower = json.loads(capsys.readouterr().out)["properties"]["range"]["value"]["lower"]
     assert lower["exact"] == "-LambertW(exp(-1))" and lower["text"] == "-W(1/e)"
     assert abs(lower["float"] - float(W1E)) < 1e-15 and lower["enclosure"].startswith("[-0.2784645427610")

@@ -63,6 +63,26 @@ def test_eval_rule_needs_a_certain_enclosure():
         check(cert(versine, ">", num("0"), "proved", [{"rule": "eval"}], domain=(["0", "8", True, True],)))
 
 
+def test_taylor_form_is_sharp_at_a_maximum_and_checked():
+    """x e^-x <= 3679/10000 (just above its maximum e^-1 at 1) on [9/10, 11/10]: the Taylor form at 1 bounds
+    it (g'(1) = 0, g'' < 0 there); the natural and mean value forms, the Taylor form at another point, outside
+    the piece or missing, and a bound below the maximum are rejected."""
+    f = ["mul", X, fn("exp", ["mul", num("-1"), X])]
+    piece = ("9/10", "11/10", True, True)
+
+    def claim(node, bound="3679/10000"):
+        return cert(f, "<=", num(bound), "proved", [node], domain=(piece,))
+
+    taylor = {"rule": "eval", "form": "taylor", "at": "1"}
+    assert check(claim(taylor))[0] == "proved"
+    for bad in ({"rule": "eval"}, {"rule": "eval", "form": "mean-value"}, {**taylor, "at": "9/10"},
+                {**taylor, "at": "2"}, {**taylor, "at": None}):
+        with pytest.raises(Rejected):
+            check(claim(bad))
+    with pytest.raises(Rejected):  # e^-1 = 0.36787944... > 3678/10000: the claim is false at 1
+        check(claim(taylor, "3678/10000"))
+
+
 def test_counterexample_rule_needs_a_certified_violation():
     sin_claim = (fn("sin", X), "<=", num("999999999/1000000000"))
     assert check(cert(*sin_claim, "refuted", {"rule": "counterexample", "x": "157079632679/100000000000"}))[0] \

@@ -47,20 +47,17 @@ def _fd(name, order=1):
 
 
 #: verdicts the engine decides but the kernel gate (symact.properties.kernel_gate) cannot yet confirm within its
-#: per-claim limits: the lower bound of mish and gelu_tanh needs the sign of f' on the left tail, whose kernel
-#: proof goes through derivatives too large to enclose quickly.  The bounds of f' of silu, gelu, gelu_tanh and
-#: mish need a tail argument on a ray (f' monotone toward its limit there, from the sign of the second
-#: derivative, whose own tail needs the third, ...): the kernel's limit calculus does not resolve the 0 * oo of
-#: their x e^-x-like terms, and the search spends its work budget on ever larger derivatives.  selu's
-#: sup f' = lambda alpha is approached at 0- (lambda and alpha are 20-digit rationals) and the strict bound
-#: lambda alpha e^x < lambda alpha on (-oo, 0) is not found.  The Lipschitz constant rests on the end of f' it
-#: equals, so it follows.  The soft left saturation of mish and gelu_tanh needs the same sign of f' on the left
-#: tail (f' < 0 on (-oo, -8]).  They are unknown until the search finds a cheaper certificate; the test fails
-#: when one of them is confirmed again (then remove it here).
+#: per-claim limits: the lower bound of gelu_tanh needs the sign of f' on the left tail, whose kernel proof goes
+#: through derivatives too large to enclose quickly (mish's is found: f'' on (-oo, -8] factored).  The bounds of
+#: f' of gelu_tanh and mish need a proof on the ray [8, oo), where f' -> 1 and its terms are like
+#: x sech(u(x))^2: interval arithmetic meets 0 * oo there, and the kernel's limit calculus resolves 0 * oo only
+#: for an exponentially fast zero of a linear argument.  The Lipschitz constant rests on the end of f' it equals,
+#: so it follows.  The soft left saturation of mish and gelu_tanh needs the sign of f' on (-oo, -8].  They are
+#: unknown until the search finds a cheaper certificate; the test fails when one of them is confirmed (then
+#: remove it here).
 _DERIVED = ["derivative_max", "derivative_min", "lipschitz"]
-KERNEL_UNCONFIRMED = {"mish": ["range", "bounded_below", *_DERIVED, "saturation", "extrema"],
-                      "gelu_tanh": ["range", "bounded_below", *_DERIVED, "saturation", "extrema"],
-                      "gelu": _DERIVED, "silu": _DERIVED, "selu": ["derivative_max", "lipschitz"]}
+KERNEL_UNCONFIRMED = {"mish": [*_DERIVED, "saturation"],
+                      "gelu_tanh": ["range", "bounded_below", *_DERIVED, "saturation", "extrema"]}
 
 
 def test_every_property_decided_at_defaults(table):
@@ -231,8 +228,20 @@ def test_closed_forms(table):
     silu = table["silu"]["properties"]
     assert silu["extrema"]["value"]["min"]["exact"] == "-LambertW(exp(-1))"
     assert silu["extrema"]["value"]["min"]["at"][0]["exact"] == "-1 - LambertW(exp(-1))"
-    # gelu's sup f' (at sqrt(2)) is not confirmed by the kernel gate yet (KERNEL_UNCONFIRMED)
-    assert table["gelu"]["properties"]["derivative_max"]["status"] == "unknown"
-    # mish's inf (no closed form, an enclosure of 12+ digits) is not confirmed by the kernel gate yet
-    # (KERNEL_UNCONFIRMED); the engine's value is checked by tests/test_properties_gate.py
-    assert table["mish"]["properties"]["range"]["status"] == "unknown"
+    # gelu's sup f' = 1/2 + erf(1)/2 + 1/(sqrt(pi) e) at sqrt(2), kernel-confirmed (a Taylor form around it)
+    sup = table["gelu"]["properties"]["derivative_max"]
+    assert sup["status"] == "proved" and sup["value"]["at"][0]["exact"] == "sqrt(2)"
+    assert abs(sup["value"]["float"] - float(sp.Rational(1, 2) + sp.erf(1) / 2 + 1 / (sp.sqrt(sp.pi) * sp.E))) < 1e-15
+    # selu's sup f' = lambda alpha is the product of two Float constants: the engine's 31-digit rounding is 2e-32
+    # below the true supremum, so the kernel confirms the value only as a ball (to 10^-12)
+    sup = table["selu"]["properties"]["derivative_max"]
+    assert sup["status"] == "proved" and sup["value"]["exact"] is None and not sup["value"]["attained"]
+    lam, alpha = sorted({abs(sp.Rational(c)) for c in get("selu").f().atoms(sp.Float)})
+    ball = mpmath.mpmathify(sup["value"]["enclosure"].replace("[", "").replace("]", "").split(" +/- ")[0])
+    assert abs(ball - mpmath.mpf(lam * alpha)) < 1e-11
+    # mish's inf (no closed form, an enclosure of 12+ digits) is kernel-confirmed to 10^-12
+    lower = table["mish"]["properties"]["range"]["value"]["lower"]
+    assert table["mish"]["properties"]["range"]["status"] == "proved" and lower["exact"] is None
+    mish = _fn("mish")
+    x0 = mpmath.findroot(lambda t: mpmath.diff(mish, t), -1.2)
+    assert abs(lower["float"] - mish(x0)) < 1e-12

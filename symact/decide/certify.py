@@ -49,6 +49,7 @@ class Search:
         self.work = work
         self.rewrite_cache: dict = {}
         self.root_cache: dict = {}
+        self.refined: dict = {}
         self.claim = claim_json(lhs, rel, rhs, domain)
 
     # -- bookkeeping ------------------------------------------------------------------------------------------
@@ -69,11 +70,12 @@ class Search:
         return cert, log
 
     # -- the search -------------------------------------------------------------------------------------------
-    def run(self, prove: bool = True):
+    def run(self, prove: bool = True, expected: bool = False):
         """(verdict, certificate, checked steps) or (None, None, reason); ``prove=False`` looks for a
-        counterexample only."""
+        counterexample only; ``expected``: the claim is expected to hold, so the proof is tried before the
+        critical points are searched for a counterexample (which costs as much as many a proof)."""
         try:
-            found = self.refute(self.quick_points()) or self.refute(self.deep_points())
+            found = self.refute(self.quick_points()) or (None if expected else self.refute(self.deep_points()))
             if found:
                 return found
             if not prove:
@@ -88,6 +90,9 @@ class Search:
                 result = self.accepted("proved", proof)
                 if result:
                     return ("proved", *result)
+            found = self.refute(self.deep_points()) if expected else None
+            if found:
+                return found
             return None, None, "no certificate found (neither a proof nor a counterexample)"
         except _Spent:
             return None, None, "the search's work budget was spent before a certificate was found"
@@ -174,7 +179,12 @@ class Search:
 
     def refine(self, h, root: float):
         """The zero of h near a float root to about 2^-160 relative, by certified-sign bisection (None when
-        no sign change is certain)."""
+        no sign change is certain); each once per search (the counterexample and the proof search share them)."""
+        if (h, root) not in self.refined:
+            self.refined[(h, root)] = self.bisect_root(h, root)
+        return self.refined[(h, root)]
+
+    def bisect_root(self, h, root: float):
         from flint import ctx
 
         scale = Fraction(max(1.0, abs(root)))
@@ -267,10 +277,7 @@ class Search:
                     node = self.split(g, rel, p, cut, depth, order)
                     if node:
                         return node
-            try:
-                node = self.cover(g, rel, p, COVER_DEPTH)
-            except _Spent:
-                raise
+            node = self.cover(g, rel, p, COVER_DEPTH, self.extremum_points(g, p))
             if node:
                 return node
         for cuts in self.cuts(g, p):
@@ -297,7 +304,7 @@ class Search:
         out = []
         if lo is None or hi is None:
             radii = [Fraction(8), Fraction(64), Fraction(1024)]
-            far = [c for c in self.critical_roots(g, p) if abs(c) > 8]
+            far = [c for c in self.critical_roots(g, p, beyond=8) if abs(c) > 8]
             if far:  # a critical point far out (x = 1000 log 1000): a bracket around it, inside a wider core
                 c = max(far, key=abs)
                 eps = _bracket(g, c)
@@ -332,18 +339,22 @@ class Search:
         self.spend(5 + _size(dg))
         return q if zero_at(dg, q) else None
 
-    def critical_roots(self, g, p):
-        if (g, p) not in self.root_cache:
-            self.root_cache[g, p] = self.find_critical_roots(g, p)
-        return self.root_cache[g, p]
+    def critical_roots(self, g, p, beyond: float = 0):
+        """The zeros of g' in p (refined where a sign change is certain); only those beyond ``beyond`` in size
+        are refined and returned (float roots within 1 of it are refined, then filtered); each once per search."""
+        if (g, p, beyond) not in self.root_cache:
+            self.root_cache[g, p, beyond] = self.find_critical_roots(g, p, beyond)
+        return self.root_cache[g, p, beyond]
 
-    def find_critical_roots(self, g, p):
+    def find_critical_roots(self, g, p, beyond: float):
         try:
             dg = differentiate(smooth_form(g, interior(p), strict=True))
         except (Uncertain, GermUndefined):
             return []
         roots = []
         for r in _float_roots(dg, p, self)[:3]:
+            if beyond and abs(r) < beyond - 1:
+                continue
             sharp = self.refine(dg, r)
             if sharp is not None or abs(r) <= 8:  # far out, a float sign change without a certain one is noise
                 roots.append(sharp if sharp is not None else Fraction(r))
@@ -351,7 +362,8 @@ class Search:
 
     def try_rewrite(self, g, rel, p):
         """An equal form of g whose enclosure settles the claim (proposed by SymPy; the kernel re-checks the
-        equality)."""
+        equality).  The kernel's algebra, which may cost more than the rest of the proof, checks a proposal only
+        once it settles the claim."""
         from symact.decide.terms_sympy import rewrites
 
         try:
@@ -364,10 +376,16 @@ class Search:
             self.spend(20 + _size(h))
             proposals = rewrites(h)
             self.spend(sum(_size(r) for r in proposals))
-            self.rewrite_cache[h] = [r for r in proposals if self.equal_by_algebra(h, r, p)]
-        for other in self.rewrite_cache[h]:
+            self.rewrite_cache[h] = {r: None for r in proposals}  # r: equal by the kernel's algebra (None: unknown)
+        for other, equal in self.rewrite_cache[h].items():
+            if equal is False:
+                continue
             node = self.try_eval(other, rel, p) or self.try_product(other, rel, p)
-            if node is not None:
+            if node is None:
+                continue
+            if equal is None:
+                equal = self.rewrite_cache[h][other] = self.equal_by_algebra(h, other, p)
+            if equal:
                 return {"rule": "rewrite", "as": to_json(other), "by": node}
         return None
 
@@ -444,22 +462,50 @@ class Search:
                     return None
         return None
 
-    def cover(self, g, rel, p, depth=18):
-        """Bisection of a bounded piece until every part has a certain enclosure (natural or mean value)."""
-        node = self.try_eval(g, rel, p)
+    def cover(self, g, rel, p, depth=18, centers=()):
+        """Bisection of a bounded piece until every part has a certain enclosure (natural or mean value, or
+        the Taylor form at the point of the part nearest to one of the ``centers``: g's maxima and minima)."""
+        node = self.try_eval(g, rel, p) or self.try_taylor(g, rel, p, centers)
         if node is not None:
             return node
         if depth == 0 or p[0] is None or p[1] is None or p[0] == p[1]:
             return None
         m = _simple_between(p[0], p[1])
         left, right = (p[0], m, p[2], True), (m, p[1], False, p[3])
-        a = self.cover(g, rel, left, depth - 1)
+        a = self.cover(g, rel, left, depth - 1, centers)
         if a is None:
             return None
-        b = self.cover(g, rel, right, depth - 1)
+        b = self.cover(g, rel, right, depth - 1, centers)
         if b is None:
             return None
         return {"rule": "cases", "parts": [{"on": piece_json(left), "by": a}, {"on": piece_json(right), "by": b}]}
+
+    def extremum_points(self, g, p) -> list[Fraction]:
+        """Float zeros of g' on the bounded piece p, as rationals: centers for the Taylor form."""
+        try:
+            dg = differentiate(smooth_form(g, interior(p), strict=True))
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return []
+        return [Fraction(r) for r in _float_roots(dg, p, self)]
+
+    def try_taylor(self, g, rel, p, centers):
+        """The Taylor form at the point of p nearest to the nearest center (just inside an open end), when that
+        center is within p's length of p."""
+        from symact.kernel.check import taylor
+
+        if not centers or p[0] is None or p[1] is None or p[0] == p[1]:
+            return None
+        c = min(centers, key=lambda q: _gap(q, p))
+        if _gap(c, p) > p[1] - p[0]:  # far from every extremum the mean value form does as well, for less
+            return None
+        inset = (p[1] - p[0]) / 2 ** 20
+        a = max(p[0] if p[2] else p[0] + inset, min(c, p[1] if p[3] else p[1] - inset))
+        self.spend(1 + _size(g) // 4)
+        try:
+            ball = taylor(g, p, a)
+        except (Uncertain, GermUndefined, ZeroDivisionError, Rejected):
+            return None
+        return {"rule": "eval", "form": "taylor", "at": rational_text(a)} if ball.satisfies(rel) else None
 
     def try_monotone(self, g, rel, p, depth, order):
         try:
@@ -655,6 +701,11 @@ def _nonzero_at(d, x0: Fraction) -> bool:
 
 def _size(t) -> int:
     return 1 + sum(_size(a) for a in t[1:] if isinstance(a, tuple))
+
+
+def _gap(q: Fraction, p) -> Fraction:
+    """The distance from q to the bounded piece p."""
+    return max(p[0] - q, q - p[1], Fraction(0))
 
 
 def _simple_between(lo, hi) -> Fraction:

@@ -13,7 +13,8 @@ trusts, in full:
    composition of C-infinity functions on their open domains is C-infinity), :mod:`symact.kernel.quantified`
    (instance, affine, ends) and :mod:`symact.kernel.sizes` (nc-identity, induction, positive and counterexample,
    for matrices of any size and every depth: exact expansion without commuting matrices, plain Python fractions),
-   each a textbook theorem (interval enclosure, mean value theorem, identity of rational functions, induction);
+   each a textbook theorem (interval enclosure, mean value theorem, Taylor's theorem with the Lagrange
+   remainder, identity of rational functions, induction);
 4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part
    is, and d/dx f exists only where the difference quotient converges (one-sided forms at switch points).
 

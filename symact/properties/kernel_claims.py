@@ -28,7 +28,8 @@ monotonicity whose f' vanishes there; the kernel's
 * sup f' / inf f' (derivative_max/min): the claims of inf f / sup f for ``deriv(f)`` on D, the open pieces
   between the points of S and the points of S where f' exists; at each other point c of S ``f'(c) == f'(c)``
   refuted (f' is undefined there), so D is exactly where f is differentiable.  An end that is not attained may
-  instead be approached at a point c of S: ``f' >= M - RATE |x - c|`` next to c.
+  instead be approached at a point c of S: ``f' >= M - RATE |x - c|`` next to c.  A rational end the kernel
+  cannot confirm is tried again as a ball (:func:`widened`), confirmed like an irrational end.
 * lipschitz L (finite): the end of f' that equals L (as above), the other bound of f' by -L or L on D, and
   ``|f(x) - f(c)| <= L |x - c|`` next to each c in S: f is continuous and |f'| <= L off finitely many points,
   so f is L-Lipschitz (mean value theorem on each piece), and no smaller constant works.  L = oo: an end of f'
@@ -71,12 +72,12 @@ TOLERANCE = Fraction(1, 10 ** 12)
 FAR = (22, 30, 45)
 #: the rate RATE/|x| at which f must approach an end that is not attained (when no point comes within SHARP)
 RATE = 1000
-#: search work units for a claim about f' (its terms are larger, so a unit costs more CPU time; the catalog's
-#: certificates need at most about 450; the smooth units' bounds, which are not found, then cost less)
-DERIVATIVE_WORK = 800
-#: search work units for the sign or a bound of f' on a far ray (saturation; gelu's f' < 0 on (-oo, -8] needs
-#: about 360)
-TAIL_WORK = 400
+#: search work units for a claim about f' (its terms are larger, so a unit costs more CPU time): gelu's
+#: sup f' <= 1.1289... needs about 2050, silu's inf f' >= -0.0998... about 1800 (a tight cut around the
+#: critical point, then a Taylor cover); the bounds of mish and gelu_tanh, which are not found, spend it all
+DERIVATIVE_WORK = 2500
+#: search work units for the sign or a bound of f' on a far ray (saturation: gelu's f' < 0 on (-oo, -8])
+TAIL_WORK = 800
 #: the shift h of an oscillating f' that does not tend to 0: f'(x)^2 + f'(x + h)^2 >= q > 0 on a ray
 SHIFT = 3
 
@@ -383,6 +384,27 @@ def negated(number: dict) -> dict:
         return {"enclosure": ball.str(60, radius=True)}
     finally:
         ctx.prec = saved
+
+
+def widened(number: dict) -> dict | None:
+    """A rational printed number q as the ball q +- TOLERANCE (1 + |q|) (attained/at kept), or None when it is not
+    rational: the value the kernel may confirm when q itself is not exact (selu's sup f' is the product of two
+    Float constants, rounded to 31 digits, and just below the true supremum)."""
+    q = fraction(number.get("exact"))
+    if q is None or q == 0:
+        return None
+    from flint import arb, ctx
+
+    saved, ctx.prec = ctx.prec, 256
+    try:
+        radius = TOLERANCE * (1 + abs(q))
+        ball = (arb(str(q.numerator)) / int(q.denominator)).union(arb(str((q - radius).numerator)) / int(
+            (q - radius).denominator)).union(arb(str((q + radius).numerator)) / int((q + radius).denominator))
+        text = ball.str(30, radius=True)
+    finally:
+        ctx.prec = saved
+    out = {k: v for k, v in number.items() if k not in ("exact", "text", "latex")}
+    return {**out, "exact": None, "text": None, "latex": None, "enclosure": text}
 
 
 def lipschitz_claims(f, value: dict, side: int, extreme: dict, domain: tuple, gaps: list, cuts: list[Fraction]

@@ -35,9 +35,10 @@ _R = (None, None, False, False)
 GATED = ("range", "bounded_above", "bounded_below", "extrema", "monotonic", "convex", "concave",
          "zero_at_origin", "odd", "range_has_both_signs", "derivative_max", "derivative_min", "lipschitz",
          "identity_near_origin", "non_saturating", "continuity", "differentiable", "saturation")
-#: search work units per claim (see :mod:`symact.decide.checked`: about 2000 per second), and a CPU cap per
-#: claim for terms whose enclosures are slow (a derivative of mish): the table must stay fast
-WORK = 2000
+#: search work units per claim (see :mod:`symact.decide.checked`: about 2000 per second; mish's inf f >= m needs
+#: about 2100), and a CPU cap per claim for terms whose enclosures are slow (a derivative of mish): the table must
+#: stay fast
+WORK = 2500
 CLAIM_SECONDS = 2.0
 
 
@@ -109,7 +110,8 @@ class _Kernel:
             run = ((lambda: smooth_search(c.lhs, list(c.domain))) if c.via == "smooth"
                    else (lambda: period_search(c.lhs, c.rel, c.rhs, list(c.domain), work)) if c.via == "period"
                    else (lambda: limit_search(c.lhs, c.rel, c.rhs, c.limit, work)) if search is None
-                   else (lambda: search.counterexample(c.hints)) if c.want == "refuted" else search.run)
+                   else (lambda: search.counterexample(c.hints)) if c.want == "refuted"
+                   else (lambda: search.run(expected=True)))
             cap = CLAIM_SECONDS if self.until is None else min(CLAIM_SECONDS, self.until - time.process_time())
             if cap <= 0:
                 self.done[key] = (None, None, "the analysis budget was spent before the kernel checked this claim")
@@ -194,8 +196,8 @@ class _Kernel:
             return [(value, kc.unbounded_claims(f, v.status, _bound(verdicts.get("range"))))]
         if key in ("derivative_max", "derivative_min"):
             cuts = breakpoints(f)
-            return [(value, kc.derivative_end_claims(f, 1 if key == "derivative_max" else -1, value,
-                                                     *self.deriv_domain(cuts), cuts))]
+            return [(number, kc.derivative_end_claims(f, 1 if key == "derivative_max" else -1, number,
+                                                      *self.deriv_domain(cuts), cuts)) for number in _values(value)]
         if key == "lipschitz":
             cuts = breakpoints(f)
             infinite = value.get("float") == "oo"
@@ -206,7 +208,10 @@ class _Kernel:
                 if infinite and d.value.get("float") == ("oo" if side > 0 else "-oo"):  # f' unbounded
                     return [(value, kc.derivative_end_claims(f, side, d.value, *self.deriv_domain(cuts), cuts))]
                 if not infinite and d.value.get("float") == side * value.get("float"):
-                    return [(value, kc.lipschitz_claims(f, value, side, d.value, *self.deriv_domain(cuts), cuts))]
+                    extremes = _values(d.value)  # d.value is already widened when the kernel confirmed only that
+                    return [(number, kc.lipschitz_claims(f, number, side, extremes[min(k, len(extremes) - 1)],
+                                                         *self.deriv_domain(cuts), cuts))
+                            for k, number in enumerate(_values(value))]
             if infinite:
                 return [(value, kc.jump_claims(f, cuts, _jumps(f, cuts)))]
             raise kc.Inexpressible("the end of f' that gives L is not kernel-checked")
@@ -251,6 +256,12 @@ class _Kernel:
             cuts = breakpoints(f)
             return [(value, kc.saturation_claims(f, value, cuts, _tail_slopes(f, cuts), _swings(f, cuts)))]
         raise kc.Inexpressible(f"no claims for {key}")
+
+
+def _values(value: dict) -> list[dict]:
+    """A printed end of f' (or L), then, when it is rational, the same widened to a ball (:func:`kc.widened`)."""
+    wide = kc.widened(value)
+    return [value] if wide is None else [value, wide]
 
 
 def _slope(f, want: int, c: Fraction) -> Fraction:
@@ -369,7 +380,11 @@ def _confirmed(v: Verdict, proofs, value) -> Verdict:
     derivation = v.derivation
     for c, _ in proofs:
         derivation.say(f"kernel-checked: {c.text} ({c.want})")
-    out = Verdict(v.status, v.statement, v.latex, f"{v.method}; kernel-checked", Certificate("kernel", data),
+    statement = v.statement
+    if isinstance(value, dict) and isinstance(v.value, dict) and value.get("enclosure") and not value.get("text") \
+            and v.value.get("text"):  # a widened number (kc.widened): the statement no longer claims it exactly
+        statement = statement.replace(v.value["text"], f"within {value['enclosure']}")
+    out = Verdict(v.status, statement, v.latex, f"{v.method}; kernel-checked", Certificate("kernel", data),
                   derivation, v.seconds, v.reason, value, dict(v.evidence))
     if value != v.value and isinstance(out.evidence.get("_extra"), dict):
         out.evidence["_extra"] = dict(out.evidence["_extra"], strictly_monotonic={
