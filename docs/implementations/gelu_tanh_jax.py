@@ -22,10 +22,12 @@ Branches of gelu_tanh_derivative (each claim is decided by symact's kernel; the 
       NOT PROVED (unknown: no certificate found (neither a proof nor a counterexample))
   * -30 < x < 0: s + 2 x u' s (1 - s), s = sigmoid(2u), exp(2u) < 1.
       claim: diff(gelu_tanh(x), x) == 2*sqrt(2)*x*(26829*x**2/200000 + 1)*exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))/(sqrt(pi)*(exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi)) + 1)**2) + exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))/(exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi)) + 1) for -30 < x < 0
-      NOT PROVED (unknown: no certificate found (neither a proof nor a counterexample))
+      NOT PROVED (unknown: the decision was stopped while proving the claim of branch 5: it reached its hard
+        CPU-time limit)
   * 0 <= x < 30: the same with exp(-2u) <= 1.
       claim: diff(gelu_tanh(x), x) == 2*sqrt(2)*x*(26829*x**2/200000 + 1)*exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))/(sqrt(pi)*(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi)))**2) + 1/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for 0 <= x < 30
-      NOT PROVED (unknown: no certificate found (neither a proof nor a counterexample))
+      NOT PROVED (unknown: the decision was stopped while proving the claim of branch 6: it reached its hard
+        CPU-time limit)
   * x >= 30: within 1e-324 of this value, so this value is its float64 rounding.
       claim: Abs(diff(gelu_tanh(x), x) - (1)) <= 10**(-324) for x >= 30
       NOT PROVED (unknown: the search's work budget was spent before a certificate was found)
@@ -126,7 +128,7 @@ def _gelu_tanh_value(x):
         m = (w >= 0.0)
         x2 = jnp.where(m, w, 1.0)
         out = jnp.where(m, (x2/(1.0 + jnp.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3))))))), out)
-        return _narrow(out)
+        return _narrow(out, x.dtype)
 
 
 def gelu_tanh_derivative(x):
@@ -144,20 +146,24 @@ def gelu_tanh_derivative(x):
         x2_0 = jnp.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3)))))
         out = jnp.where(m, ((1.0/(1.0 + x2_0)) + ((1.5957691216057308)*x2*(1.0 + ((0.134145)*(x2**2)))*x2_0/((1.0 + x2_0)**2))), out)
         out = jnp.where((w >= 30.0), 1.0, out)
-        return _narrow(out)
+        return _narrow(out, x.dtype)
 
 
 def _widen(x):
     """The exact float64 value of each float32 in x (XLA reads a subnormal as 0: decoded from its bits)."""
+    if x.dtype != jnp.float32:
+        return x.astype(jnp.float64)
     bits = jax.lax.bitcast_convert_type(x, jnp.int32)
     mag = bits & 0x7FFFFFFF
     tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** -149
     return jnp.where(mag < 0x00800000, tiny, x.astype(jnp.float64))
 
 
-def _narrow(y):
-    """y rounded to float32 once (to nearest, ties to even); below 2^-126, where XLA flushes to 0, built from
-    the subnormal's bits."""
+def _narrow(y, dtype):
+    """y rounded to float32 once (to nearest, ties to even; below 2^-126, where XLA flushes to 0, built from
+    the subnormal's bits), or to ``dtype`` when that is another format."""
+    if dtype != jnp.float32:
+        return y.astype(dtype)
     a = jnp.abs(y)
     m = jnp.where(a < 2.0 ** -126, jnp.round(a * 2.0 ** 149), 0.0).astype(jnp.int32)
     bits = m | jnp.where(jnp.signbit(y), jnp.int32(-2 ** 31), jnp.int32(0))

@@ -650,7 +650,7 @@ def _hardsigmoid_value(x):
         x1 = jnp.where(m, w, 0.0)
         out = jnp.where(m, ((0.5) + ((0.16666666666666666)*x1)), out)
         out = jnp.where((w >= 3.0), 1.0, out)
-        return _narrow(out)
+        return _narrow(out, x.dtype)
 
 
 def hardsigmoid_derivative(x):
@@ -663,20 +663,24 @@ def hardsigmoid_derivative(x):
         out = jnp.where((w > -3.0) & (w < 3.0), (0.16666666666666666), out)
         out = jnp.where((w == 3.0), 0.0, out)
         out = jnp.where((w > 3.0), 0.0, out)
-        return _narrow(out)
+        return _narrow(out, x.dtype)
 
 
 def _widen(x):
     """The exact float64 value of each float32 in x (XLA reads a subnormal as 0: decoded from its bits)."""
+    if x.dtype != jnp.float32:
+        return x.astype(jnp.float64)
     bits = jax.lax.bitcast_convert_type(x, jnp.int32)
     mag = bits & 0x7FFFFFFF
     tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** -149
     return jnp.where(mag < 0x00800000, tiny, x.astype(jnp.float64))
 
 
-def _narrow(y):
-    """y rounded to float32 once (to nearest, ties to even); below 2^-126, where XLA flushes to 0, built from
-    the subnormal's bits."""
+def _narrow(y, dtype):
+    """y rounded to float32 once (to nearest, ties to even; below 2^-126, where XLA flushes to 0, built from
+    the subnormal's bits), or to ``dtype`` when that is another format."""
+    if dtype != jnp.float32:
+        return y.astype(dtype)
     a = jnp.abs(y)
     m = jnp.where(a < 2.0 ** -126, jnp.round(a * 2.0 ** 149), 0.0).astype(jnp.int32)
     bits = m | jnp.where(jnp.signbit(y), jnp.int32(-2 ** 31), jnp.int32(0))
