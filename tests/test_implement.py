@@ -173,7 +173,8 @@ def run(capsys, *argv):
     ["implement", "softplus", "--target", "cuda"],
     ["implement", "softplus"],
     ["implement", "softplus", "--target", "numpy", "--dtype", "float16"],
-    ["implement", "softmax", "--target", "numpy"],
+    ["implement", "maxout", "--target", "numpy"],  # a vector activation implement does not cover
+    ["implement", "softmax", "--target", "numpy", "--derivative"],
     ["implement", "softplus", "--param", "beta=-1", "--target", "numpy"],
     ["implement", "softplus", "--param", "alpha=1", "--target", "numpy"],
     ["implement", "--expr", "__import__('os')", "--target", "numpy"],
@@ -272,7 +273,7 @@ def test_torch_autograd_uses_the_accurate_derivative():
 
 
 @pytest.mark.parametrize("name", ["softmax", "log_softmax"])
-def test_softmax_and_log_softmax_along_an_axis(name, capsys):
+def test_softmax_and_log_softmax_along_an_axis(name):
     """The max-shifted forms rest on the kernel's proof of the shift identity over every size n; the modules
     pass the vector audit (float32 and float64, numpy and torch with its autograd) and keep what the textbook
     forms lose: log_softmax of the dominant entry (-sum of the others' exp, computed here with mpmath) and the
@@ -301,8 +302,6 @@ def test_softmax_and_log_softmax_along_an_axis(name, capsys):
         assert got[2] != 0  # -2.2e-23: log(S) rounds it to 0
     inf = mods["torch"].__dict__[name](torch.tensor([float("inf"), 0.0]))
     assert inf.tolist() == ([1.0, 0.0] if name == "softmax" else [0.0, float("-inf")])
-    assert main(["implement", name, "--target", "numpy", "--derivative"]) == 2
-    assert "--derivative" in capsys.readouterr().err
 
 
 def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
