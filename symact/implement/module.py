@@ -129,10 +129,22 @@ def wrap(lines: list[str]) -> str:
 def _function(part: Part, target: str, dtype: str, name: str, printer_used: set) -> list[str]:
     b = BACKENDS[target]
     lines = [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
-    if target == "numpy":
-        lines.append("    x = np.asarray(x)")
-        lines.append("    if x.dtype.kind != 'f':\n        x = x.astype(np.float64)")
-    work = work_format(part, target, dtype)
+    # where the exact value overflows, inf is its rounding: no warning for that
+    head, indent, done = _prologue(target, work_format(part, target, dtype), "over='ignore'")
+    lines += head
+    printer = Printer(b, "w")
+    chain = masked_chain if target == "numpy" else where_chain  # torch's boolean indexing is slower than where
+    lines += chain(printer, part.branches, "w", indent)
+    printer_used |= printer.used
+    lines.append(f"{indent}return {done}")
+    return lines
+
+
+def _prologue(target: str, work: str | None, errstate: str) -> tuple[list[str], str, str]:
+    """(the lines that bring ``x`` into ``w`` in the format ``work`` (None: x's own), NumPy's error state
+    ``errstate`` included; the indent of the body; the expression that returns ``out`` in x's format)."""
+    lines = ["    x = np.asarray(x)", "    if x.dtype.kind != 'f':\n        x = x.astype(np.float64)"] \
+        if target == "numpy" else []
     indent = "    "
     if target == "jax" and work is not None:
         lines += ["    with jax.enable_x64(True):", "        w = _widen(x)"]
@@ -141,19 +153,12 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set)
         lines.append(f"    w = x.astype({work})" if target == "numpy" else f"    w = x.to({work})")
     else:
         lines.append("    w = x")
-    printer = Printer(b, "w")
-    if target == "numpy":  # where the exact value overflows, inf is its rounding: no warning for that
-        lines.append("    with np.errstate(over='ignore'):")
+    if target == "numpy":
+        lines.append(f"    with np.errstate({errstate}):")
         indent = "        "
-    chain = masked_chain if target == "numpy" else where_chain  # torch's boolean indexing is slower than where
-    lines += chain(printer, part.branches, "w", indent)
-    printer_used |= printer.used
-    if work is None:
-        lines.append(f"{indent}return out")
-    else:
-        lines.append(f"{indent}return " + {"numpy": "out.astype(x.dtype)", "torch": "out.to(x.dtype)",
-                                           "jax": "_narrow(out, x.dtype)"}[target])
-    return lines
+    done = "out" if work is None else {"numpy": "out.astype(x.dtype)", "torch": "out.to(x.dtype)",
+                                       "jax": "_narrow(out, x.dtype)"}[target]
+    return lines, indent, done
 
 
 def proofs_json(items) -> str:
@@ -195,22 +200,10 @@ def render_vector(name: str, target: str, dtype: str, doc: list[str], lines: lis
     b = BACKENDS[target]
     wide = dtype == "float32"
     fname = f"_{name}_value" if extra else name
-    head = [f"def {fname}(x, axis=-1):", f'    """{name}(x) along ``axis`` (see the module docstring)."""']
-    indent = "    "
-    if target == "numpy":
-        head += ["    x = np.asarray(x)", "    if x.dtype.kind != 'f':\n        x = x.astype(np.float64)",
-                 "    w = x.astype(np.float64)" if wide else "    w = x",
-                 "    with np.errstate(invalid='ignore', over='ignore', divide='ignore'):"]
-        indent = "        "
-        done = "out.astype(x.dtype)"
-    elif target == "jax" and wide:
-        head += ["    with jax.enable_x64(True):", "        w = _widen(x)"]
-        indent = "        "
-        done = "_narrow(out, x.dtype)"
-    else:
-        head.append("    w = x.to(torch.float64)" if wide else "    w = x")
-        done = "out.to(x.dtype)" if wide else "out"
-    body = head + [indent + line.strip() for line in lines] + [f"{indent}return {done}"]
+    head, indent, done = _prologue(target, _WORK[target] if wide else None,
+                                   "invalid='ignore', over='ignore', divide='ignore'")
+    body = [f"def {fname}(x, axis=-1):", f'    """{name}(x) along ``axis`` (see the module docstring)."""', *head,
+            *(indent + line.strip() for line in lines), f"{indent}return {done}"]
     if extra:
         body += ["", "", extra.strip("\n")]
     if target == "jax" and wide:
