@@ -268,7 +268,7 @@ def _slope(f, want: int, c: Fraction) -> Fraction:
     """A simple rational between the one-sided slopes of want * f at c (search only: the kernel checks the
     supporting line it gives)."""
     from symact.kernel.derivative import differentiate
-    from symact.kernel.evaluate import GermUndefined, enclose, germ, point
+    from symact.kernel.evaluate import GermUndefined, germ
     from symact.kernel.ivals import Uncertain
     from symact.kernel.terms import neg
 
@@ -276,11 +276,25 @@ def _slope(f, want: int, c: Fraction) -> Fraction:
     mids = []
     for side in (-1, 1):
         try:
-            ball = enclose(differentiate(germ(g, c, side)), point(c))
-            mids.append(Fraction(float(ball.lo.mid()) + float(ball.hi.mid())) / 2)
-        except (Uncertain, GermUndefined, ZeroDivisionError, AttributeError, TypeError, ValueError):
+            mid = _estimate(differentiate(germ(g, c, side)), c)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            mid = None
+        if mid is None:
             return Fraction(0)
+        mids.append(Fraction(mid))
     return ((mids[0] + mids[1]) / 2).limit_denominator(10 ** 6)
+
+
+def _estimate(t, x: Fraction) -> float | None:
+    """t(x) as a float, the middle of its enclosure (search only), or None where that fails."""
+    from symact.kernel.evaluate import GermUndefined, enclose, point
+    from symact.kernel.ivals import Uncertain
+
+    try:
+        ball = enclose(t, point(x))
+        return (float(ball.lo.mid()) + float(ball.hi.mid())) / 2
+    except (Uncertain, GermUndefined, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
+        return None
 
 
 def _moduli(f, k: int, cuts: list[Fraction]) -> dict:
@@ -302,16 +316,10 @@ def _moduli(f, k: int, cuts: list[Fraction]) -> dict:
 
 def _tail_slopes(f, cuts: list[Fraction]) -> dict:
     """{side: about f' at the start of the far ray of :func:`kc.saturation_claims`} (search only)."""
-    from symact.kernel.evaluate import enclose, point
-    from symact.kernel.ivals import Uncertain
-
     out = {}
     for side in (-1, 1):
-        try:
-            ball = enclose(("deriv", f), point(kc.outermost(cuts, side) + side * kc.RAY))
-            out[side] = Fraction((float(ball.lo.mid()) + float(ball.hi.mid())) / 2)
-        except (Uncertain, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
-            out[side] = None
+        mid = _estimate(("deriv", f), kc.outermost(cuts, side) + side * kc.RAY)
+        out[side] = None if mid is None else Fraction(mid)
     return out
 
 
