@@ -43,6 +43,7 @@ from typing import Any, Callable, Sequence
 import sympy as sp
 
 from symact.errors import ExpressionError, ParameterError
+from symact.functions import REGISTRY
 from symact.sized import declares, parse_sized
 
 #: CPU seconds SymPy may take to build a piecewise activation of a piecewise argument
@@ -70,25 +71,10 @@ class ExpressionTypeError(ExpressionError, TypeError):
 
 # -- what is allowed -------------------------------------------------------------------------------------------
 
-#: name -> (SymPy callable, minimum arguments, maximum arguments or None for any)
+#: name -> (SymPy callable, minimum arguments, maximum arguments or None for any): the special functions of
+#: :mod:`symact.functions` under each of their parser names, and the structural ones
 _FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int | None]] = {
-    "exp": (sp.exp, 1, 1),
-    "log": (sp.log, 1, 1),
-    "sqrt": (sp.sqrt, 1, 1),
-    "sin": (sp.sin, 1, 1),
-    "cos": (sp.cos, 1, 1),
-    "tan": (sp.tan, 1, 1),
-    "asin": (sp.asin, 1, 1),
-    "acos": (sp.acos, 1, 1),
-    "atan": (sp.atan, 1, 1),
-    "sinh": (sp.sinh, 1, 1),
-    "cosh": (sp.cosh, 1, 1),
-    "tanh": (sp.tanh, 1, 1),
-    "asinh": (sp.asinh, 1, 1),
-    "acosh": (sp.acosh, 1, 1),
-    "atanh": (sp.atanh, 1, 1),
-    "erf": (sp.erf, 1, 1),
-    "erfc": (sp.erfc, 1, 1),
+    **{name: (f.build, 1, 1) for f in REGISTRY.values() for name in f.parse},
     "Abs": (sp.Abs, 1, 1),
     "abs": (sp.Abs, 1, 1),
     "Max": (sp.Max, 1, None),
@@ -97,8 +83,6 @@ _FUNCTIONS: dict[str, tuple[Callable[..., Any], int, int | None]] = {
     "min": (sp.Min, 1, None),
     "sign": (sp.sign, 1, 1),
     "Heaviside": (sp.Heaviside, 1, 2),
-    "LambertW": (sp.LambertW, 1, 1),
-    "W": (sp.LambertW, 1, 1),
 }
 #: the functions :func:`parse_number` accepts
 _NUMBER_FUNCTIONS = frozenset({"sqrt", "exp", "log"})

@@ -1,5 +1,6 @@
 """``symact verify CERT.json [--json]``: re-check a kernel certificate in a fresh process that imports only
-:mod:`symact.kernel` (exit 0 accepted, 1 rejected, 2 unreadable)."""
+:mod:`symact.kernel` and the function definitions it trusts, :mod:`symact.functions` (exit 0 accepted, 1
+rejected, 2 unreadable)."""
 from __future__ import annotations
 
 import argparse

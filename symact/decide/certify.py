@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from symact.functions import REGISTRY
 from symact.kernel import Rejected, check, claim_json
 from symact.kernel.check import FORMAT, check_node, contains, holds, period_multiple, piece_json, zero_at
 from symact.kernel.derivative import differentiate
@@ -795,9 +796,7 @@ def _linear_root(u):
     return -form[1] / form[0]
 
 
-_FLOAT_FUNCTIONS = {"exp": math.exp, "log": math.log, "sin": math.sin, "cos": math.cos, "tanh": math.tanh,
-                    "sinh": math.sinh, "cosh": math.cosh, "atan": math.atan, "asinh": math.asinh, "erf": math.erf,
-                    "erfc": math.erfc, "asin": math.asin, "acos": math.acos, "atanh": math.atanh, "acosh": math.acosh}
+_FLOAT_FUNCTIONS = {f.name: f.math for f in REGISTRY.values() if f.kernel and f.math is not None}
 
 
 def _float_value(t, x: float):

@@ -4,11 +4,16 @@ from __future__ import annotations
 import sympy as sp
 
 from symact.decide.context import Context
+from symact.functions import REGISTRY
 from symact.decide.pattern import Undecided
 from symact.decide.structure import structural_sign
 
 
-_SMOOTH_HEADS = (sp.exp, sp.sin, sp.cos, sp.tanh, sp.sinh, sp.cosh, sp.atan, sp.erf, sp.erfc, sp.asinh)
+#: the kernel's functions that are C-infinity on all of R
+_SMOOTH_HEADS = tuple(f.head for f in REGISTRY.values() if f.kernel and f.smooth and f.domain is None)
+#: those C-infinity where the argument lies above the lower end of their domain: log, LambertW, acosh
+_ABOVE = {f.head: f.domain[0] for f in REGISTRY.values()
+          if f.kernel and f.smooth and f.domain is not None and f.domain[1] is None}
 
 
 def smoothness_obligations(expr: sp.Expr, var: sp.Symbol) -> list[tuple[sp.Expr, str]]:
@@ -43,12 +48,8 @@ def smoothness_obligations(expr: sp.Expr, var: sp.Symbol) -> list[tuple[sp.Expr,
             walk(base)
             walk(ex)
             return
-        if isinstance(e, sp.log):
-            out.append((e.args[0], ">0"))
-            walk(e.args[0])
-            return
-        if isinstance(e, sp.LambertW) and len(e.args) == 1:
-            out.append((e.args[0] + sp.exp(-1), ">0"))
+        if type(e) in _ABOVE and len(e.args) == 1:
+            out.append((e.args[0] - _ABOVE[type(e)], ">0"))
             walk(e.args[0])
             return
         if isinstance(e, _SMOOTH_HEADS):

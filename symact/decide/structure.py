@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import sympy as sp
 
+from symact.functions import REGISTRY
+
+#: the kernel's functions positive on all of R (exp, cosh, erfc)
+_POSITIVE = tuple(f.head for f in REGISTRY.values() if f.kernel and f.positive)
+
 
 def structural_sign(e: sp.Expr, var: sp.Symbol) -> str | None:
     """'+' when e > 0 for every real x, '>=' when e >= 0, by structure alone; None when unsure."""
@@ -15,7 +20,7 @@ def structural_sign(e: sp.Expr, var: sp.Symbol) -> str | None:
         return None
     if e.is_Symbol:
         return "+" if e.is_positive else None
-    if isinstance(e, sp.exp) or isinstance(e, (sp.cosh, sp.erfc)):
+    if isinstance(e, _POSITIVE):
         return "+" if not isinstance(e, sp.cosh) or e.args[0].is_real else None
     if e.is_Number:
         return "+" if e.is_positive else (">=" if e.is_zero else None)

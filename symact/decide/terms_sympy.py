@@ -4,13 +4,12 @@ from __future__ import annotations
 import sympy as sp
 
 from symact.budget import run_with_budget
+from symact.functions import REGISTRY
 from symact.kernel.terms import TermError, from_sympy
 
 _X = sp.Symbol("x", real=True)
 
-_FUNCTIONS = {"exp": sp.exp, "log": sp.log, "sin": sp.sin, "cos": sp.cos, "tanh": sp.tanh, "sinh": sp.sinh,
-              "cosh": sp.cosh, "atan": sp.atan, "asinh": sp.asinh, "erf": sp.erf, "erfc": sp.erfc,
-              "lambertw": sp.LambertW, "asin": sp.asin, "acos": sp.acos, "atanh": sp.atanh, "acosh": sp.acosh}
+_FUNCTIONS = {f.name: f.head for f in REGISTRY.values() if f.kernel}
 
 
 def to_sympy(t) -> sp.Expr:

@@ -1,7 +1,9 @@
 """What the kernel trusts about each one-argument function: domain, enclosure, derivative, exact values.
 
-One record per function.  Each fact is standard analysis and is checked against its definition by
-``tests/test_kernel.py`` (monotonicity and limits against mpmath on a grid, the derivative against a difference
+One record per function of :mod:`symact.functions` the kernel knows; f(0), the natural domains of the inverse
+functions, and the monotonicity and limits at +-oo of the functions monotone on R are read from there (and
+checked against the definitions by ``tests/test_functions.py``).  Each fact is standard analysis and is checked
+against its definition by ``tests/test_kernel.py`` (monotonicity and limits against mpmath on a grid, the derivative against a difference
 quotient, the domain against mpmath's real/complex result):
 
 * ``domain``: the open condition on the argument u for the function to be defined (None: all reals;
@@ -23,6 +25,7 @@ from typing import Callable
 
 from flint import arb
 
+from symact.functions import REGISTRY
 from symact.kernel import ivals
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.terms import fn, mul, num, power, add, neg
@@ -33,6 +36,15 @@ def _sincos(a: Iv, f: Callable[[arb], arb]) -> Iv:
         return Iv(arb(-1), arb(1))
     ball = Iv.ball(f(a.as_ball()))  # a wide ball's enclosure may pass +-1: the values never do
     return Iv(ball.lo if ball.lo > -1 else arb(-1), ball.hi if ball.hi < 1 else arb(1))
+
+
+def _monotone(name: str) -> Callable[[Iv], Iv]:
+    """The image under a function monotone on R whose limits at -oo and +oo are integers or infinite, from its
+    facts in :mod:`symact.functions` (the limits are not attained: those ends are open)."""
+    f = REGISTRY[name]
+    ends = [arb(v) if isinstance(v, int) else None for v in f.limits]
+    image = ivals.increasing if f.monotone > 0 else ivals.decreasing
+    return lambda a: image(a, f.arb, *ends)
 
 
 def _cosh(a: Iv) -> Iv:
@@ -51,8 +63,16 @@ class Function:
     domain: str | None
     image: Callable[[Iv], Iv]
     derivative: Callable[[tuple], tuple]
-    zero_value: Fraction | None  # f(0) when it is rational
-    interval: tuple | None = None  # natural domain (lo, hi, lo_closed, hi_closed), None: see ``domain``
+
+    @property
+    def zero_value(self) -> Fraction | None:
+        """f(0) when it is rational."""
+        return REGISTRY[self.name].zero
+
+    @property
+    def interval(self) -> tuple | None:
+        """The natural domain (lo, hi, lo_closed, hi_closed) of the inverse functions; None: see ``domain``."""
+        return REGISTRY[self.name].domain if self.domain == "interval" else None
 
 
 def _log_image(a: Iv) -> Iv:
@@ -64,7 +84,6 @@ def _log_image(a: Iv) -> Iv:
 
 
 _HALF_PI = arb.pi() / 2
-_UNIT, _OPEN_UNIT, _FROM_ONE = (-1, 1, True, True), (-1, 1, False, False), (1, None, True, False)
 
 
 def inside(a: Iv, interval: tuple, open_: bool = False) -> bool:
@@ -113,36 +132,31 @@ def _inverse_image(interval: tuple, f: Callable[[arb], arb], up: bool):
     return image
 
 FUNCTIONS: dict[str, Function] = {f.name: f for f in [
-    Function("exp", None, lambda a: ivals.increasing(a, arb.exp, arb(0), None),
-             lambda u: fn("exp", u), Fraction(1)),
-    Function("log", "positive", _log_image, lambda u: power(u, -1), None),
-    Function("sin", None, lambda a: _sincos(a, arb.sin), lambda u: fn("cos", u), Fraction(0)),
-    Function("cos", None, lambda a: _sincos(a, arb.cos), lambda u: neg(fn("sin", u)), Fraction(1)),
-    Function("tanh", None, lambda a: ivals.increasing(a, arb.tanh, arb(-1), arb(1)),
-             lambda u: add(num(1), neg(power(fn("tanh", u), 2))), Fraction(0)),
-    Function("sinh", None, lambda a: ivals.increasing(a, arb.sinh, None, None), lambda u: fn("cosh", u),
-             Fraction(0)),
-    Function("cosh", None, _cosh, lambda u: fn("sinh", u), Fraction(1)),
+    Function("exp", None, _monotone("exp"), lambda u: fn("exp", u)),
+    Function("log", "positive", _log_image, lambda u: power(u, -1)),
+    Function("sin", None, lambda a: _sincos(a, arb.sin), lambda u: fn("cos", u)),
+    Function("cos", None, lambda a: _sincos(a, arb.cos), lambda u: neg(fn("sin", u))),
+    Function("tanh", None, _monotone("tanh"),
+             lambda u: add(num(1), neg(power(fn("tanh", u), 2)))),
+    Function("sinh", None, _monotone("sinh"), lambda u: fn("cosh", u)),
+    Function("cosh", None, _cosh, lambda u: fn("sinh", u)),
     Function("atan", None, lambda a: ivals.increasing(a, arb.atan, (-_HALF_PI).lower(), _HALF_PI.upper()),
-             lambda u: power(add(num(1), power(u, 2)), -1), Fraction(0)),
-    Function("asinh", None, lambda a: ivals.increasing(a, arb.asinh, None, None),
-             lambda u: power(add(num(1), power(u, 2)), Fraction(-1, 2)), Fraction(0)),
-    Function("erf", None, lambda a: ivals.increasing(a, arb.erf, arb(-1), arb(1)),
-             lambda u: mul(num(2), power(("const", "pi"), Fraction(-1, 2)), fn("exp", neg(power(u, 2)))),
-             Fraction(0)),
-    Function("erfc", None, lambda a: ivals.decreasing(a, arb.erfc, arb(2), arb(0)),
-             lambda u: mul(num(-2), power(("const", "pi"), Fraction(-1, 2)), fn("exp", neg(power(u, 2)))),
-             Fraction(1)),
+             lambda u: power(add(num(1), power(u, 2)), -1)),
+    Function("asinh", None, _monotone("asinh"),
+             lambda u: power(add(num(1), power(u, 2)), Fraction(-1, 2))),
+    Function("erf", None, _monotone("erf"),
+             lambda u: mul(num(2), power(("const", "pi"), Fraction(-1, 2)), fn("exp", neg(power(u, 2))))),
+    Function("erfc", None, _monotone("erfc"),
+             lambda u: mul(num(-2), power(("const", "pi"), Fraction(-1, 2)), fn("exp", neg(power(u, 2))))),
     # W'(u) = exp(-W(u)) / (1 + W(u)) for u > -1/e
     Function("lambertw", "lambertw", _lambertw,
-             lambda u: mul(fn("exp", neg(fn("lambertw", u))), power(add(num(1), fn("lambertw", u)), -1)),
-             Fraction(0)),
-    Function("asin", "interval", _inverse_image(_UNIT, arb.asin, True),
-             lambda u: power(add(num(1), neg(power(u, 2))), Fraction(-1, 2)), Fraction(0), _UNIT),
-    Function("acos", "interval", _inverse_image(_UNIT, arb.acos, False),
-             lambda u: neg(power(add(num(1), neg(power(u, 2))), Fraction(-1, 2))), None, _UNIT),
-    Function("atanh", "interval", _inverse_image(_OPEN_UNIT, arb.atanh, True),
-             lambda u: power(add(num(1), neg(power(u, 2))), -1), Fraction(0), _OPEN_UNIT),
-    Function("acosh", "interval", _inverse_image(_FROM_ONE, arb.acosh, True),
-             lambda u: power(add(power(u, 2), num(-1)), Fraction(-1, 2)), None, _FROM_ONE),
+             lambda u: mul(fn("exp", neg(fn("lambertw", u))), power(add(num(1), fn("lambertw", u)), -1))),
+    Function("asin", "interval", _inverse_image(REGISTRY["asin"].domain, arb.asin, True),
+             lambda u: power(add(num(1), neg(power(u, 2))), Fraction(-1, 2))),
+    Function("acos", "interval", _inverse_image(REGISTRY["acos"].domain, arb.acos, False),
+             lambda u: neg(power(add(num(1), neg(power(u, 2))), Fraction(-1, 2)))),
+    Function("atanh", "interval", _inverse_image(REGISTRY["atanh"].domain, arb.atanh, True),
+             lambda u: power(add(num(1), neg(power(u, 2))), -1)),
+    Function("acosh", "interval", _inverse_image(REGISTRY["acosh"].domain, arb.acosh, True),
+             lambda u: power(add(power(u, 2), num(-1)), Fraction(-1, 2))),
 ]}

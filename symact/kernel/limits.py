@@ -19,6 +19,7 @@ from fractions import Fraction
 
 from flint import arb
 
+from symact.functions import REGISTRY
 from symact.kernel import ivals
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Iv, Uncertain, exact
@@ -42,9 +43,9 @@ class Lim:
 
 _ORDER = {"lin": 0, "poly": 1, "big": 2}
 
-_FINITE_AT_INF = {  # name: (limit at -oo, limit at +oo, exponentially fast from a linear argument)
-    "tanh": (-1, 1, True), "erf": (-1, 1, True), "erfc": (2, 0, True), "atan": (None, None, False),
-}
+#: name: (limit at -oo, limit at +oo, exponentially fast from a linear argument), where both are integers
+_FINITE_AT_INF = {f.name: (*f.limits, f.fast) for f in REGISTRY.values()
+                  if f.kernel and all(isinstance(v, int) for v in f.limits)}
 _ZERO = Lim(Iv.ball(arb(0)), fast=True, term=("num", Fraction(0)))
 
 

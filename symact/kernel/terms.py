@@ -35,9 +35,11 @@ import math
 from fractions import Fraction
 from typing import Any
 
-#: the one-argument functions the kernel knows (their facts live in :mod:`symact.kernel.functions`)
-FUNCTIONS = ("exp", "log", "sin", "cos", "tanh", "sinh", "cosh", "atan", "asinh", "erf", "erfc", "lambertw",
-             "asin", "acos", "atanh", "acosh")
+from symact.functions import REGISTRY
+
+#: the one-argument functions the kernel knows (defined in :mod:`symact.functions`; the kernel's facts about
+#: them live in :mod:`symact.kernel.functions`)
+FUNCTIONS = tuple(f.name for f in REGISTRY.values() if f.kernel)
 RELATIONS = ("<", "<=", ">", ">=", "==", "!=")
 
 X = ("x",)
@@ -208,9 +210,7 @@ def from_sympy(e, var, params: tuple[str, ...] = ()) -> tuple:
     raise TermError(f"the kernel does not know {type(e).__name__}")
 
 
-_SYMPY_FUNCTIONS = {"exp": "exp", "log": "log", "sin": "sin", "cos": "cos", "tanh": "tanh", "sinh": "sinh",
-                    "cosh": "cosh", "atan": "atan", "asinh": "asinh", "erf": "erf", "erfc": "erfc",
-                    "LambertW": "lambertw", "asin": "asin", "acos": "acos", "atanh": "atanh", "acosh": "acosh"}
+_SYMPY_FUNCTIONS = {f.head.__name__: f.name for f in REGISTRY.values() if f.kernel}
 
 _SYMPY_RELATIONS = {"StrictLessThan": "<", "LessThan": "<=", "StrictGreaterThan": ">", "GreaterThan": ">=",
                     "Equality": "==", "Unequality": "!="}

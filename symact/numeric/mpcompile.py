@@ -5,8 +5,8 @@ catalog defines, including ``Piecewise`` conditions at the kinks.  It runs at th
 precision; callers choose the precision (see :mod:`symact.numeric.reference`).
 
 Supported nodes: numbers (Integer, Rational, Float taken at its decimal value, pi, E), symbols, Add, Mul, Pow,
-exp, log, sqrt, tanh, sinh, cosh, sech, erf, erfc, Abs, sign, Heaviside, Max, Min, Piecewise, relations,
-And/Or/Not and booleans.  ``DiracDelta`` (which appears in second derivatives of ``Abs``) evaluates to 0: the
+the one-argument special functions of :mod:`symact.functions` (exp, log, tanh, erf, ...), Abs, sign, Heaviside,
+Max, Min, Piecewise, relations, And/Or/Not and booleans.  ``DiracDelta`` (which appears in second derivatives of ``Abs``) evaluates to 0: the
 evaluator computes the pointwise (classical) derivative, which is 0 wherever the delta's support is not hit and
 undefined where it is.
 """
@@ -17,6 +17,8 @@ from typing import Callable, Sequence
 import mpmath
 import sympy as sp
 from sympy.logic.boolalg import BooleanFalse, BooleanTrue
+
+from symact.functions import BY_HEAD, mp_exp
 
 Evaluator = Callable[[Sequence[mpmath.mpf]], mpmath.mpf]
 
@@ -31,36 +33,9 @@ def _const_rational(p: int, q: int) -> Evaluator:
     return lambda v: mpmath.mpf(p) / q
 
 
-def mp_exp(a: mpmath.mpf) -> mpmath.mpf:
-    """exp(a), with a fast exact-reduction path for huge |a| (mpmath's own exp gets slow beyond ~2^12 at
-    thousands of bits): exp(a) = 2^n exp(r), n = nint(a / ln 2), r = a - n ln 2 computed with mag(a) extra bits."""
-    if not a or not mpmath.isfinite(a):
-        return mpmath.exp(a)
-    m = int(mpmath.mag(a))
-    if m < 12:
-        return mpmath.exp(a)
-    prec = mpmath.mp.prec
-    with mpmath.workprec(prec + m + 20):
-        l2 = +mpmath.ln2
-        n = int(mpmath.nint(a / l2))
-        r = a - n * l2
-    with mpmath.workprec(prec + 20):
-        e = mpmath.exp(r)
-    return mpmath.ldexp(e, n)
-
-
-_FUNCS: dict[type, Callable[..., mpmath.mpf]] = {
-    sp.exp: mp_exp,
-    sp.log: mpmath.log,
-    sp.tanh: mpmath.tanh,
-    sp.sinh: mpmath.sinh,
-    sp.cosh: mpmath.cosh,
-    sp.sech: mpmath.sech,
-    sp.erf: mpmath.erf,
-    sp.erfc: mpmath.erfc,
-    sp.Abs: abs,
-    sp.sign: mpmath.sign,
-}
+#: every special function's mpmath evaluator (:mod:`symact.functions`), and |x|, sign
+_FUNCS: dict[type, Callable[..., mpmath.mpf]] = {**{head: f.mp for head, f in BY_HEAD.items()},
+                                                 sp.Abs: abs, sp.sign: mpmath.sign}
 
 
 def _heaviside(a, h0):
@@ -133,7 +108,7 @@ def _build(e: sp.Basic, index: dict) -> Evaluator:  # noqa: C901 - a dispatcher
         arg = _build(e.args[0], index)
         h0 = _build(e.args[1], index) if len(e.args) > 1 else (lambda v: mpmath.mpf(0.5))
         return lambda v: _heaviside(arg(v), h0(v))
-    if type(e) in _FUNCS:
+    if type(e) in _FUNCS and len(e.args) == 1:
         fn = _FUNCS[type(e)]
         arg = _build(e.args[0], index)
         return lambda v: fn(arg(v))

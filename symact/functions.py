@@ -1,0 +1,249 @@
+"""One definition per special function: the registry every other table is a view of.
+
+Each special function has one :class:`Special` record in :data:`REGISTRY`.  For a function SymPy lacks, the
+record's head is a public SymPy ``Function`` class defined here (like ``sympy/codegen/cfunctions.py``): its
+``fdiff``, its rewrite into elementary functions, and no ``eval``, so building ``Softplus(0)`` folds nothing
+and changes neither a value nor a domain.  For SymPy's own functions (exp, log, tanh, erf, LambertW, ...) the
+record carries the same data for SymPy's class.  A record says:
+
+* where it is known: the names the parser accepts (``parse``), whether the kernel knows it (``kernel``);
+* its evaluators: mpmath (``mp``: the definition every fact below is tested against), an arb ball function
+  (``arb``), a float one for searches (``math``), the float64 library function the auditor widens by an
+  assumed error bound (``lib``), the array names code generation uses (``array``, ``torch``, ``scipy``);
+* its facts: natural domain, C-infinity on the interior of it (``smooth``), monotonicity, limits at -oo and
+  +oo (and whether they are approached exponentially fast), f(0), positivity.
+
+Every fact is checked once against ``mp`` by ``tests/test_functions.py``; the kernel's own image and
+derivative code (:mod:`symact.kernel.functions`) reads f(0) and the natural domain from here, and its facts
+are checked against the same definitions by ``tests/test_kernel.py``.  Evaluators that live in upper layers
+(the auditor's double-double interval functions) attach themselves to a record with :func:`register`, as
+mpmath's ``@defun`` does, so this module imports nothing of symact.
+
+Adding a function is one class (if SymPy lacks it) and one record.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Callable
+
+import mpmath
+import sympy as sp
+from flint import arb
+
+
+def mp_exp(a: mpmath.mpf) -> mpmath.mpf:
+    """exp(a), with a fast exact-reduction path for huge |a| (mpmath's own exp gets slow beyond ~2^12 at
+    thousands of bits): exp(a) = 2^n exp(r), n = nint(a / ln 2), r = a - n ln 2 computed with mag(a) extra bits."""
+    if not a or not mpmath.isfinite(a):
+        return mpmath.exp(a)
+    m = int(mpmath.mag(a))
+    if m < 12:
+        return mpmath.exp(a)
+    prec = mpmath.mp.prec
+    with mpmath.workprec(prec + m + 20):
+        l2 = +mpmath.ln2
+        n = int(mpmath.nint(a / l2))
+        r = a - n * l2
+    with mpmath.workprec(prec + 20):
+        e = mpmath.exp(r)
+    return mpmath.ldexp(e, n)
+
+
+# -- the functions SymPy lacks ------------------------------------------------------------------------------------
+class Expm1(sp.Function):
+    """exp(u) - 1, without its cancellation near 0."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return sp.exp(self.args[0])
+
+    def _eval_rewrite_as_exp(self, u, **kwargs):
+        return sp.exp(u) - 1
+
+
+class Log1p(sp.Function):
+    """log(1 + u), without its cancellation near 0; defined for u > -1."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return 1 / (1 + self.args[0])
+
+    def _eval_rewrite_as_log(self, u, **kwargs):
+        return sp.log(1 + u)
+
+
+class Softplus(sp.Function):
+    """log(1 + exp(u))."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return Logistic(self.args[0])
+
+    def _eval_rewrite_as_exp(self, u, **kwargs):
+        return sp.log(1 + sp.exp(u))
+
+
+class Logistic(sp.Function):
+    """1 / (1 + exp(-u))."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return Logistic(self.args[0]) * Logistic(-self.args[0])
+
+    def _eval_rewrite_as_exp(self, u, **kwargs):
+        return 1 / (1 + sp.exp(-u))
+
+
+class Sech2(sp.Function):
+    """1 - tanh(u)^2 = sech(u)^2."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return -2 * sp.tanh(self.args[0]) * Sech2(self.args[0])
+
+    def _eval_rewrite_as_tanh(self, u, **kwargs):
+        return 1 - sp.tanh(u) ** 2
+
+    def _eval_rewrite_as_exp(self, u, **kwargs):
+        return 4 / (sp.exp(u) + sp.exp(-u)) ** 2
+
+
+class TanhShrink(sp.Function):
+    """u - tanh(u) (which cancels near 0: u - tanh u ~ u^3/3)."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return sp.tanh(self.args[0]) ** 2
+
+    def _eval_rewrite_as_tanh(self, u, **kwargs):
+        return u - sp.tanh(u)
+
+
+class Sigmoid2(sp.Function):
+    """c + c tanh(z) (arguments z, c) = 2c logistic(2z)."""
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        z, c = self.args
+        return c * (1 - sp.tanh(z) ** 2) if argindex == 1 else 1 + sp.tanh(z)
+
+    def _eval_rewrite_as_tanh(self, z, c, **kwargs):
+        return c + c * sp.tanh(z)
+
+
+# -- the records ----------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Lib:
+    """A float64 library function the auditor's fast path trusts: its assumed error bound in ulps (checked at
+    first use against ``mp`` on ``span``), whether results below the normal range may be flushed to 0 (SciPy's
+    erfc returns 0 for 1.8e-311), and a bound that grows by ``growth * x^2`` (erfc(x) = exp(-x^2) g(x): the
+    rounding of x^2 is amplified by 2x^2)."""
+    ulps: float
+    span: tuple[float, float]
+    flush: bool = False
+    growth: float | None = None
+
+
+@dataclass(frozen=True)
+class Special:
+    name: str                      # the name in certificates, kernel terms and the float64 library tables
+    head: type | None              # the SymPy class (None: SymPy builds it as a power, sqrt)
+    mp: Callable                   # mpmath evaluator: the definition every fact is tested against
+    parse: tuple[str, ...] = ()    # names the expression parser accepts
+    kernel: bool = False           # a kernel term ("fn", name, t)
+    arb: Callable | None = None    # arb ball function (an enclosure of f on the ball)
+    math: Callable | None = None   # float evaluator (search only)
+    domain: tuple | None = None    # natural domain (lo, hi, lo_closed, hi_closed), None ends: unbounded
+    smooth: bool = True            # C-infinity on the interior of the domain
+    monotone: int = 0              # +1 increasing, -1 decreasing on the domain, 0 neither
+    limits: tuple = (None, None)   # limits at -oo and +oo (SymPy numbers, +-oo), None: none or not in domain
+    fast: bool = False             # finite limits approached exponentially fast from a linear argument
+    zero: Fraction | None = None   # f(0) when it is rational
+    positive: bool = False         # f > 0 on the whole real line
+    array: str | None = None       # NumPy / JAX (jnp) / PyTorch name
+    torch: str | None = None       # PyTorch's name where it differs
+    scipy: bool = False            # the array function comes from scipy.special (jax.scipy.special)
+    lib: Lib | None = None         # the float64 library function (``array`` in NumPy or SciPy)
+    tiers: dict = field(default_factory=dict, compare=False)  # upper layers' evaluators, see :func:`register`
+
+    @property
+    def build(self) -> Callable:
+        """What builds f(args) in SymPy (the class, or ``sqrt``, which SymPy builds as a power)."""
+        return sp.sqrt if self.head is None else self.head
+
+
+_OO = sp.oo
+_POS, _UNIT, _OPEN_UNIT, _FROM_ONE = (0, None, False, False), (-1, 1, True, True), (-1, 1, False, False), \
+    (1, None, True, False)
+
+REGISTRY: dict[str, Special] = {s.name: s for s in [
+    Special("exp", sp.exp, mp_exp, ("exp",), True, arb.exp, math.exp, monotone=1, limits=(0, _OO), fast=True,
+            zero=Fraction(1), positive=True, array="exp", lib=Lib(2, (-745, 709.7))),
+    Special("log", sp.log, mpmath.log, ("log",), True, arb.log, math.log, _POS, monotone=1, limits=(None, _OO),
+            array="log", lib=Lib(2, (1e-300, 1e300))),
+    Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, zero=Fraction(0), array="sin"),
+    Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, zero=Fraction(1), array="cos"),
+    Special("tan", sp.tan, mpmath.tan, ("tan",), arb=arb.tan, math=math.tan, smooth=False, zero=Fraction(0)),
+    Special("tanh", sp.tanh, mpmath.tanh, ("tanh",), True, arb.tanh, math.tanh, monotone=1, limits=(-1, 1),
+            fast=True, zero=Fraction(0), array="tanh", lib=Lib(2, (-30, 30))),
+    Special("sinh", sp.sinh, mpmath.sinh, ("sinh",), True, arb.sinh, math.sinh, monotone=1, limits=(-_OO, _OO),
+            zero=Fraction(0), array="sinh"),
+    Special("cosh", sp.cosh, mpmath.cosh, ("cosh",), True, arb.cosh, math.cosh, limits=(_OO, _OO),
+            zero=Fraction(1), positive=True, array="cosh", lib=Lib(2, (-709, 709))),
+    Special("sech", sp.sech, mpmath.sech, arb=arb.sech, limits=(0, 0), fast=True, zero=Fraction(1),
+            positive=True),
+    Special("atan", sp.atan, mpmath.atan, ("atan",), True, arb.atan, math.atan, monotone=1,
+            limits=(-sp.pi / 2, sp.pi / 2), zero=Fraction(0), array="arctan", torch="atan"),
+    Special("asinh", sp.asinh, mpmath.asinh, ("asinh",), True, arb.asinh, math.asinh, monotone=1,
+            limits=(-_OO, _OO), zero=Fraction(0), array="arcsinh", torch="asinh"),
+    Special("erf", sp.erf, mpmath.erf, ("erf",), True, arb.erf, math.erf, monotone=1, limits=(-1, 1), fast=True,
+            zero=Fraction(0), array="erf", scipy=True, lib=Lib(8, (-50, 50), flush=True)),
+    Special("erfc", sp.erfc, mpmath.erfc, ("erfc",), True, arb.erfc, math.erfc, monotone=-1, limits=(2, 0),
+            fast=True, zero=Fraction(1), positive=True, array="erfc", scipy=True,
+            lib=Lib(8, (-50, 50), flush=True, growth=2.0)),
+    # W is real from -1/e on, differentiable after it
+    Special("lambertw", sp.LambertW, lambda v: mpmath.lambertw(v).real, ("LambertW", "W"), True, arb.lambertw,
+            domain=(-1 / sp.E, None, True, False), monotone=1, limits=(None, _OO), zero=Fraction(0)),
+    Special("asin", sp.asin, mpmath.asin, ("asin",), True, arb.asin, math.asin, _UNIT, monotone=1,
+            zero=Fraction(0)),
+    Special("acos", sp.acos, mpmath.acos, ("acos",), True, arb.acos, math.acos, _UNIT, monotone=-1),
+    Special("atanh", sp.atanh, mpmath.atanh, ("atanh",), True, arb.atanh, math.atanh, _OPEN_UNIT, monotone=1,
+            zero=Fraction(0)),
+    Special("acosh", sp.acosh, mpmath.acosh, ("acosh",), True, arb.acosh, math.acosh, _FROM_ONE, monotone=1,
+            limits=(None, _OO)),
+    Special("sqrt", None, mpmath.sqrt, ("sqrt",), arb=arb.sqrt, math=math.sqrt, domain=(0, None, True, False),
+            monotone=1, limits=(None, _OO), zero=Fraction(0), array="sqrt", lib=Lib(1, (0, 1e300))),
+    Special("expm1", Expm1, mpmath.expm1, arb=arb.expm1, math=math.expm1, monotone=1, limits=(-1, _OO), fast=True,
+            zero=Fraction(0), array="expm1", lib=Lib(2, (-50, 709.7))),
+    Special("log1p", Log1p, mpmath.log1p, arb=arb.log1p, math=math.log1p, domain=(-1, None, False, False),
+            monotone=1, limits=(None, _OO), zero=Fraction(0), array="log1p", lib=Lib(2, (-0.999, 1e300))),
+    Special("softplus", Softplus, lambda v: mpmath.log1p(mp_exp(v)), arb=lambda v: v.exp().log1p(), monotone=1,
+            limits=(0, _OO), positive=True),
+    Special("logistic", Logistic, lambda v: 1 / (1 + mp_exp(-v)), arb=lambda v: 1 / (1 + (-v).exp()), monotone=1,
+            limits=(0, 1), fast=True, positive=True),
+    Special("sech2", Sech2, lambda v: mpmath.sech(v) ** 2, arb=lambda v: v.sech() ** 2, limits=(0, 0), fast=True,
+            zero=Fraction(1), positive=True),
+    Special("tanhshrink", TanhShrink, lambda v: v - mpmath.tanh(v), arb=lambda v: v - v.tanh(), monotone=1,
+            limits=(-_OO, _OO), zero=Fraction(0)),
+    Special("sigmoid2", Sigmoid2, lambda z, c: c + c * mpmath.tanh(z), arb=lambda z, c: c + c * z.tanh()),
+]}
+
+#: SymPy class -> record
+BY_HEAD: dict[type, Special] = {s.head: s for s in REGISTRY.values() if s.head is not None}
+
+
+def register(tier: str, *heads: type):
+    """Decorator: ``fn`` evaluates each of ``heads`` in the upper layer ``tier`` (e.g. "dd")."""
+    def deco(fn):
+        for h in heads:
+            BY_HEAD[h].tiers[tier] = fn
+        return fn
+    return deco
+
+
+def evaluator(tier: str, head: type) -> Callable | None:
+    """The evaluator registered for ``head`` in ``tier``, or None."""
+    s = BY_HEAD.get(head)
+    return None if s is None else s.tiers.get(tier)
