@@ -15,6 +15,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.errors import SymactError
+from symact.functions import BY_HEAD, REGISTRY
 from symact.implement.branches import Branch
 
 
@@ -31,20 +32,20 @@ class Backend:
         return self.special[name][1] if name in self.special else f"{self.ns}.{name}"
 
 
+def _special(module: str) -> dict[str, tuple[str, str]]:
+    """The functions taken from ``module`` (scipy.special or its JAX twin) rather than the array namespace."""
+    return {f.array: (f"from {module} import {f.array}", f.array) for f in REGISTRY.values() if f.scipy}
+
+
 BACKENDS = {
-    "numpy": Backend("numpy", "np", "import numpy as np",
-                     {"erf": ("from scipy.special import erf", "erf"),
-                      "erfc": ("from scipy.special import erfc", "erfc")}),
+    "numpy": Backend("numpy", "np", "import numpy as np", _special("scipy.special")),
     "torch": Backend("torch", "torch", "import torch", {}),
-    "jax": Backend("jax", "jnp", "import jax\nimport jax.numpy as jnp",
-                   {"erf": ("from jax.scipy.special import erf", "erf"),
-                    "erfc": ("from jax.scipy.special import erfc", "erfc")}),
+    "jax": Backend("jax", "jnp", "import jax\nimport jax.numpy as jnp", _special("jax.scipy.special")),
 }
 
-_FUNCTIONS = {sp.exp: "exp", sp.log: "log", sp.tanh: "tanh", sp.erf: "erf", sp.erfc: "erfc", sp.Abs: "abs",
-              sp.sin: "sin", sp.cos: "cos", sp.atan: "arctan", sp.sinh: "sinh", sp.cosh: "cosh",
-              sp.asinh: "arcsinh", sp.sign: "sign"}
-_TORCH_NAMES = {"arctan": "atan", "arcsinh": "asinh"}
+#: SymPy head -> array function name (:mod:`symact.functions`), and |x|, sign
+_FUNCTIONS = {**{head: f.array for head, f in BY_HEAD.items() if f.array}, sp.Abs: "abs", sp.sign: "sign"}
+_TORCH_NAMES = {f.array: f.torch for f in REGISTRY.values() if f.torch}
 
 
 class Unprintable(SymactError, ValueError):

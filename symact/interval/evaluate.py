@@ -26,6 +26,8 @@ from typing import Any, Callable, Iterator
 import sympy as sp
 from flint import arb, ctx, fmpq, fmpz
 
+from symact.functions import BY_HEAD
+
 DEFAULT_PREC = 80
 
 
@@ -201,20 +203,11 @@ def sympy_number_to_arb(value: sp.Basic) -> arb:
 # ---------------------------------------------------------------------------------------------------------
 Node = Callable[[arb], arb]
 
-_INCREASING: dict[type, Callable[[arb], arb]] = {
-    sp.exp: arb.exp,
-    sp.tanh: arb.tanh,
-    sp.sinh: arb.sinh,
-    sp.atan: arb.atan,
-    sp.asinh: arb.asinh,
-    sp.erf: arb.erf,
-}
-_DECREASING: dict[type, Callable[[arb], arb]] = {
-    sp.erfc: arb.erfc,
-}
-#: Functions that are smooth (C^infinity) wherever the evaluator accepts them.
-_SMOOTH_FUNCS = (sp.exp, sp.log, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.atan, sp.asinh, sp.erf, sp.erfc,
-                 sp.LambertW)
+#: the special functions monotone on all of R (:mod:`symact.functions`): their arb functions at the ends
+_INCREASING: dict[type, Callable[[arb], arb]] = {head: f.arb for head, f in BY_HEAD.items()
+                                                 if f.domain is None and f.monotone > 0}
+_DECREASING: dict[type, Callable[[arb], arb]] = {head: f.arb for head, f in BY_HEAD.items()
+                                                 if f.domain is None and f.monotone < 0}
 #: Constructs that are supported but not differentiable everywhere (kinks or jumps).
 _NONSMOOTH = (sp.Piecewise, sp.Abs, sp.sign, sp.Heaviside, sp.Max, sp.Min)
 

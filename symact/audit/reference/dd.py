@@ -53,6 +53,7 @@ import sympy as sp
 from symact.audit.reference import f64 as F
 from symact.audit.reference.f64 import Unsupported  # one "node not supported" signal for both tiers
 from symact.catalog import X
+from symact.functions import Expm1, Log1p, Logistic, Sech2, Sigmoid2, Softplus, TanhShrink, evaluator, register
 
 U = 2.0 ** -53
 _SPLIT = 134217729.0                      # 2^27 + 1 (Dekker)
@@ -471,6 +472,7 @@ _EXP_M = 3           # argument reduction r / 2^3, |s| <= 0.0434
 _EXP_N = 16          # Taylor degree: |s|^17 / 17! * e^|s| < 2^-124
 
 
+@register("dd", sp.exp)
 def exp(a: DD) -> DD:
     up, low = a.upper, a.lower
     with np.errstate(all="ignore"):
@@ -511,6 +513,7 @@ def _exp_core(a: DD) -> DD:
 _EXPM1_N = 24        # |a| <= 0.35: remainder |a|^25 / 25! * e^0.35 < 2^-119 |a|
 
 
+@register("dd", Expm1)
 def expm1(a: DD) -> DD:
     small = a.mag <= 0.35
     return _same_sign(_branches(a, [(small, _expm1_series),
@@ -542,6 +545,7 @@ def _atanh_series(w: DD, n_terms: int) -> DD:
     return scale2(mul(w, s), 1)
 
 
+@register("dd", sp.log)
 def log(a: DD) -> DD:
     ok = a.lower > 0
     return _branches(a, [(ok, _log_core)])
@@ -561,6 +565,7 @@ def _log_core(a: DD) -> DD:
 _LOG1P_N = 21        # |a| <= 0.25: |w| <= 1/7, w2^22 / 45 / (1 - w2) < 2^-126
 
 
+@register("dd", Log1p)
 def log1p(a: DD) -> DD:
     small = a.mag <= 0.25
     out = _branches(a, [(small, _log1p_series),
@@ -576,6 +581,7 @@ def _log1p_series(a: DD) -> DD:
 
 
 # -- functions built from exp / expm1 / log1p ---------------------------------------------------------------
+@register("dd", sp.tanh)
 def tanh(a: DD) -> DD:
     """tanh a = -t / (2 + t), t = expm1(-2a) (a >= 0 side); = t / (2 + t), t = expm1(2a) (a < 0 side)."""
     def pos(v):
@@ -592,6 +598,7 @@ def tanh(a: DD) -> DD:
     return _same_sign(out, a)
 
 
+@register("dd", Logistic)
 def logistic(a: DD) -> DD:
     """1 / (1 + exp(-a)) (a >= 0 side), exp(a) / (1 + exp(a)) (a < 0 side)."""
     def pos(v):
@@ -604,6 +611,7 @@ def logistic(a: DD) -> DD:
     return _positive(_branches(a, [(a.hi >= 0, pos), (a.hi < 0, negs)]))
 
 
+@register("dd", Sech2)
 def sech2(a: DD) -> DD:
     """1 / cosh(a)^2 = 4t / (1 + t)^2 with t = exp(-2|a|) (by the sign of the midpoint)."""
     def f(v, sgn):
@@ -614,12 +622,14 @@ def sech2(a: DD) -> DD:
     return _positive(_branches(a, [(a.hi >= 0, lambda v: f(v, 1)), (a.hi < 0, lambda v: f(v, -1))]))
 
 
+@register("dd", Softplus)
 def softplus(a: DD) -> DD:
     """log(1 + exp(a)) = a + log1p(exp(-a)) (a >= 0 side) = log1p(exp(a)) (a < 0 side)."""
     return _positive(_branches(a, [(a.hi >= 0, lambda v: add(v, log1p(exp(neg(v))))),
                                    (a.hi < 0, lambda v: log1p(exp(v)))]))
 
 
+@register("dd", sp.cosh)
 def cosh(a: DD) -> DD:
     return _positive(scale2(add(exp(a), exp(neg(a))), -1))
 
@@ -715,6 +725,7 @@ def _erfc_pos(z: DD) -> DD:
                          (z.hi <= _ERFC_CF_FROM, lambda v: sub(_c(1.0, v.hi.shape), _erf_series(v, _ERF_TERMS)))])
 
 
+@register("dd", sp.erf)
 def erf(z: DD) -> DD:
     a, s = _abs_sign(z)
     out = _branches(a, [(a.hi <= _ERFC_CF_FROM, lambda v: _erf_series(v, _ERF_TERMS)),
@@ -725,6 +736,7 @@ def erf(z: DD) -> DD:
     return _same_sign(out, z)
 
 
+@register("dd", sp.erfc)
 def erfc(z: DD) -> DD:
     """erfc z, and 2 - erfc(-z) where the midpoint is negative."""
     a, s = _abs_sign(z)
@@ -784,15 +796,13 @@ def _compile(e: sp.Expr) -> Callable[[DD], DD]:
 
             return f
         raise Unsupported(f"power {e}")
-    unary = {sp.exp: exp, F._Expm1: expm1, sp.log: log, F._Log1p: log1p, F._Softplus: softplus,
-             F._Sig: logistic, F._Sech2: sech2, sp.tanh: tanh, sp.erf: erf, sp.erfc: erfc, sp.cosh: cosh}
-    for cls, fn in unary.items():
-        if isinstance(e, cls):
-            inner = _compile(e.args[0])
-            return lambda x, fn=fn, inner=inner: fn(inner(x))
-    if isinstance(e, F._TanhShrink):
+    fn = evaluator("dd", e.func)             # the functions registered above
+    if fn is not None and len(e.args) == 1:
+        inner = _compile(e.args[0])
+        return lambda x: fn(inner(x))
+    if isinstance(e, TanhShrink):
         return _tanhshrink(_compile(e.args[0]))
-    if isinstance(e, F._Sigmoid2):          # c + c tanh(z) = 2c logistic(2z)
+    if isinstance(e, Sigmoid2):          # c + c tanh(z) = 2c logistic(2z)
         inner = _compile(e.args[0])
         c2 = _compile(2 * e.args[1])
         return lambda x: mul(c2(x), logistic(scale2(inner(x), 1)))

@@ -6,9 +6,9 @@ inputs ``x`` to an enclosure ``[lo, hi]`` of the exact value f(x) for every elem
 * ``+ - * /`` are IEEE operations (error <= 1/2 ulp) and every result is widened outward by 2 ulps (plus two
   subnormal units, so the subnormal range is covered);
 * library functions (NumPy's exp, expm1, log, log1p, tanh, sqrt, cosh; SciPy's erf, erfc) are widened by an
-  assumed error bound (:data:`LIB_ULPS`); at first use every function is checked against mpmath on 4000
-  points spread over its whole domain and dropped from the fast path (its nodes then go to the slow path) if
-  it is ever outside its bound;
+  assumed error bound (:data:`LIBS`, from :mod:`symact.functions`); at first use every function is checked
+  against mpmath on 4000 points spread over its whole domain and dropped from the fast path (its nodes then go
+  to the slow path) if it is ever outside its bound;
 * monotone functions are evaluated at both ends of the input interval; a function that is not defined on the
   whole input interval (log of an interval touching 0, division by an interval containing 0) and any NaN
   give an unusable enclosure, so that point falls back to the certified slow path; overflow gives infinite
@@ -37,25 +37,24 @@ import numpy as np
 import sympy as sp
 
 from symact.catalog import X
+from symact.functions import (BY_HEAD, REGISTRY, Expm1, Log1p, Logistic, Sech2, Sigmoid2, Softplus, Special,
+                               TanhShrink)
 
-#: assumed maximal error of each library function, in float64 ulps (checked at first use, see module docs)
-LIB_ULPS = {"exp": 2, "expm1": 2, "log": 2, "log1p": 2, "tanh": 2, "sqrt": 1, "cosh": 2, "erf": 8, "erfc": 8}
-#: functions whose results below the normal range may be flushed (SciPy's erfc returns 0 for 1.8e-311):
-#: their enclosures get an absolute allowance of the smallest normal double
-FLUSH = {"erf", "erfc"}
+#: the library functions (:class:`symact.functions.Lib`: the assumed maximal error in float64 ulps, checked at
+#: first use, see module docs; whether results below the normal range may be flushed, whose enclosures then get
+#: an absolute allowance of the smallest normal double; a bound growing with x^2)
+LIBS: dict[str, Special] = {f.name: f for f in REGISTRY.values() if f.lib is not None}
 _TINY = 2.0 ** -1022
-#: erfc(x) = exp(-x^2) g(x) for large x: the rounding of x^2 is amplified by 2x^2, so its bound grows with x^2
-GROWTH = {"erfc": 2.0}
 
 
 def lib_ulps(name: str, x):
     """Assumed error bound of library function ``name`` at argument(s) ``x``, in ulps."""
-    g = GROWTH.get(name)
-    if g is None:
-        return LIB_ULPS[name]
+    lib = LIBS[name].lib
+    if lib.growth is None:
+        return lib.ulps
     with np.errstate(all="ignore"):
         # beyond |x| = 27 erfc is saturated (2 in float64) or underflowed: no further growth
-        return LIB_ULPS[name] + g * np.square(np.minimum(np.abs(x), 27.0))
+        return lib.ulps + lib.growth * np.square(np.minimum(np.abs(x), 27.0))
 _U = 2.0 ** -52
 _SUB = 2.0 ** -1074
 _MAX = float(np.finfo(np.float64).max)
@@ -83,20 +82,20 @@ def _widen(lo, hi, ulps: float):
 
 
 # -- library functions and their self-check ---------------------------------------------------------------
-def _lib():
-    import scipy.special as sc
+def _lib(name: str) -> Callable:
+    """The array function of library function ``name``: NumPy's, or SciPy's (erf, erfc)."""
+    f = LIBS[name]
+    if f.scipy:
+        import scipy.special as sc
 
-    return {"exp": (np.exp, mpmath.exp, (-745, 709.7)), "expm1": (np.expm1, mpmath.expm1, (-50, 709.7)),
-            "log": (np.log, mpmath.log, (1e-300, 1e300)), "log1p": (np.log1p, mpmath.log1p, (-0.999, 1e300)),
-            "tanh": (np.tanh, mpmath.tanh, (-30, 30)), "sqrt": (np.sqrt, mpmath.sqrt, (0, 1e300)),
-            "cosh": (np.cosh, mpmath.cosh, (-709, 709)), "erf": (sc.erf, mpmath.erf, (-50, 50)),
-            "erfc": (sc.erfc, mpmath.erfc, (-50, 50))}
+        return getattr(sc, f.array)
+    return getattr(np, f.array)
 
 
 @lru_cache(maxsize=None)
 def _trusted(name: str) -> bool:
     """Check ``name`` against mpmath on 4000 points over its domain (log-spaced magnitudes and a uniform grid)."""
-    fn, ref, (a, b) = _lib()[name]
+    fn, ref, (a, b) = _lib(name), LIBS[name].mp, LIBS[name].lib.span
     rng = np.random.default_rng(12345)
     pts = [np.linspace(a, b, 1000), rng.uniform(a, b, 1000)]
     for s in (1.0, -1.0):
@@ -113,7 +112,7 @@ def _trusted(name: str) -> bool:
                 if abs(e) < 1.7976931348623157e308:
                     return False
                 continue
-            if abs(mpmath.mpf(y) - e) > bound * abs(e) + 4 * _SUB + (_TINY if name in FLUSH else 0):
+            if abs(mpmath.mpf(y) - e) > bound * abs(e) + 4 * _SUB + (_TINY if LIBS[name].lib.flush else 0):
                 return False
     return True
 
@@ -121,15 +120,8 @@ def _trusted(name: str) -> bool:
 def _libfn(name: str):
     if not _trusted(name):
         raise Unsupported(f"library {name} outside its assumed error bound")
-    fn = _lib()[name][0]
-    if name in FLUSH:
-        raw = fn
-
-        def fn(x, raw=raw):  # the widening below adds the absolute allowance through _monotone's ulps hook
-            return raw(x)
-    if name in GROWTH:
-        return fn, (lambda x, n=name: lib_ulps(n, x))
-    return fn, LIB_ULPS[name]
+    lib = LIBS[name].lib
+    return _lib(name), ((lambda x, n=name: lib_ulps(n, x)) if lib.growth is not None else lib.ulps)
 
 
 # -- compiler ---------------------------------------------------------------------------------------------------
@@ -168,6 +160,23 @@ def _monotone(fn, ulps, inner, increasing=True, flush=False):
         return a, b
 
     return f
+
+
+def _library(f: Special, inner):
+    """A monotone library function of :data:`LIBS` on the enclosure ``inner``: arguments reaching below its
+    domain (log of a value <= 0, sqrt of one < 0) give no enclosure."""
+    fn, u = _libfn(f.name)
+    increasing, flush = f.monotone > 0, f.lib.flush
+    if f.domain is None:
+        return _monotone(fn, u, inner, increasing, flush)
+    floor, closed = f.domain[0], f.domain[2]
+
+    def g(x):
+        lo, hi = inner(x)
+        lo = np.where(lo < floor if closed else lo <= floor, np.nan, lo)
+        return _monotone(fn, u, lambda _: (lo, hi), increasing, flush)(x)
+
+    return g
 
 
 def _add(parts):
@@ -457,54 +466,23 @@ def _compile(e: sp.Expr) -> Callable:
         if p.is_Integer:
             return _ipow(_compile(b), int(p))
         if p == sp.Rational(1, 2):
-            fn, u = _libfn("sqrt")
-            inner = _compile(b)
-
-            def f(x):
-                lo, hi = inner(x)
-                lo = np.where(lo < 0, np.nan, lo)
-                return _monotone(fn, u, lambda _: (lo, hi))(x)
-
-            return f
+            return _library(LIBS["sqrt"], _compile(b))
         if p == sp.Rational(-1, 2):
             return lambda x, g=_compile(sp.sqrt(b)): _recip(g(x))
         raise Unsupported(f"power {e}")
-    if isinstance(e, sp.exp):
-        fn, u = _libfn("exp")
-        return _monotone(fn, u, _compile(e.args[0]))
-    if isinstance(e, _Expm1):
-        fn, u = _libfn("expm1")
-        return _monotone(fn, u, _compile(e.args[0]))
-    if isinstance(e, _Softplus):
+    lib = BY_HEAD.get(e.func)
+    if lib is not None and lib.lib is not None and lib.monotone and len(e.args) == 1:
+        return _library(lib, _compile(e.args[0]))      # exp, expm1, log, log1p, tanh, erf, erfc
+    if isinstance(e, Softplus):
         return _softplus_node(_compile(e.args[0]))
-    if isinstance(e, _Sigmoid2):
+    if isinstance(e, Sigmoid2):
         return _sigmoid2(_compile(e.args[0]), e.args[1])
-    if isinstance(e, _Sech2):
+    if isinstance(e, Sech2):
         return _sech2(_compile(e.args[0]))
-    if isinstance(e, _TanhShrink):
+    if isinstance(e, TanhShrink):
         return _tanhshrink(_compile(e.args[0]))
-    if isinstance(e, _Sig):
+    if isinstance(e, Logistic):
         return _logistic(_compile(e.args[0]))
-    if isinstance(e, (sp.log, _Log1p)):
-        fn, u = _libfn("log1p" if isinstance(e, _Log1p) else "log")
-        inner = _compile(e.args[0])
-        floor = -1.0 if isinstance(e, _Log1p) else 0.0
-
-        def f(x, fn=fn, u=u, inner=inner, floor=floor):
-            lo, hi = inner(x)
-            lo = np.where(lo <= floor, np.nan, lo)
-            return _monotone(fn, u, lambda _: (lo, hi))(x)
-
-        return f
-    if isinstance(e, sp.tanh):
-        fn, u = _libfn("tanh")
-        return _monotone(fn, u, _compile(e.args[0]))
-    if isinstance(e, sp.erf):
-        fn, u = _libfn("erf")
-        return _monotone(fn, u, _compile(e.args[0]), flush=True)
-    if isinstance(e, sp.erfc):
-        fn, u = _libfn("erfc")
-        return _monotone(fn, u, _compile(e.args[0]), increasing=False, flush=True)
     if isinstance(e, sp.Abs):
         return _abs(_compile(e.args[0]))
     if isinstance(e, (sp.Max, sp.Min)):
@@ -520,39 +498,6 @@ def _compile(e: sp.Expr) -> Callable:
 
 
 # -- stable rewrites ---------------------------------------------------------------------------------------------
-class _Expm1(sp.Function):
-    nargs = 1
-
-
-class _Log1p(sp.Function):
-    nargs = 1
-
-
-class _Softplus(sp.Function):
-    """log(1 + exp(u))"""
-    nargs = 1
-
-
-class _Sigmoid2(sp.Function):
-    """c + c tanh(z) (arguments z, c)"""
-    nargs = 2
-
-
-class _Sig(sp.Function):
-    """1 / (1 + exp(-u))"""
-    nargs = 1
-
-
-class _Sech2(sp.Function):
-    """1 - tanh(z)^2"""
-    nargs = 1
-
-
-class _TanhShrink(sp.Function):
-    """u - tanh(u): near 0 it cancels (u - tanh u ~ u^3/3), so both tiers use its Taylor series there."""
-    nargs = 1
-
-
 #: |u| <= SERIES_RADIUS: u - tanh(u) from its Taylor series (below), else from the formula
 SERIES_RADIUS = sp.Rational(1, 8)
 
@@ -606,35 +551,35 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
                     if (j != i and isinstance(gb, sp.Add) and b.is_Integer and -b >= a
                             and set(gb.args) == {sp.S.One, base}):
                         rest = [h for k, h in enumerate(facs) if k not in (i, j)]
-                        new = [_Sig(u) ** a] + ([_Sig(-u) ** (-b - a)] if -b - a else [])
+                        new = [Logistic(u) ** a] + ([Logistic(-u) ** (-b - a)] if -b - a else [])
                         return sp.Mul(*rest, *new, evaluate=False)
                     # the same after the power was rewritten: exp(u)^a sig(-u)^b = sig(u)^a sig(-u)^(b-a)
                     sb, sexp = g.args if isinstance(g, sp.Pow) else (g, sp.S.One)
-                    if (j != i and isinstance(sb, _Sig) and sexp.is_Integer and sexp >= a
+                    if (j != i and isinstance(sb, Logistic) and sexp.is_Integer and sexp >= a
                             and (sb.args[0] + u).expand() == 0):
                         rest = [h for k, h in enumerate(facs) if k not in (i, j)]
-                        new = [_Sig(u) ** a] + ([_Sig(-u) ** (sexp - a)] if sexp - a else [])
+                        new = [Logistic(u) ** a] + ([Logistic(-u) ** (sexp - a)] if sexp - a else [])
                         return rw(sp.Mul(*rest, *new, evaluate=False))
         if isinstance(e, sp.Pow) and isinstance(e.args[0], sp.Add) and e.args[1].is_Integer and e.args[1] < 0:
             terms = set(e.args[0].args)
             if len(terms) == 2 and sp.S.One in terms:
                 (t,) = terms - {sp.S.One}
                 if isinstance(t, sp.exp):
-                    return _Sig(-t.args[0]) ** (-e.args[1])
+                    return Logistic(-t.args[0]) ** (-e.args[1])
         if isinstance(e, sp.log) and isinstance(e.args[0], sp.Add):
             args = e.args[0].args
             if len(args) == 2 and sp.S.One in args:
                 other = args[0] if args[1] == 1 else args[1]
                 if isinstance(other, sp.exp):
-                    return _Softplus(other.args[0])
-                return _Log1p(other)
+                    return Softplus(other.args[0])
+                return Log1p(other)
         if isinstance(e, sp.Add):
             args = list(e.args)
             for t in args:                                   # u - tanh(u)
                 k, f = t.as_coeff_Mul()
                 if k == -1 and isinstance(f, sp.tanh) and f.args[0] in args:
                     rest = [a for a in args if a is not t and a != f.args[0]]
-                    return sp.Add(_TanhShrink(f.args[0]), *rest)
+                    return sp.Add(TanhShrink(f.args[0]), *rest)
             consts = [a for a in args if a.is_number]
             for t in args:
                 k, f = t.as_coeff_Mul()
@@ -644,20 +589,20 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
                         return sp.Add(sp.Mul(k, sp.erfc(-f.args[0], evaluate=False), evaluate=False), *rest)
                     if isinstance(f, sp.exp) and (c + k).is_zero:
                         rest = [a for a in args if a is not t and a is not c]
-                        return sp.Add(sp.Mul(k, _Expm1(f.args[0]), evaluate=False), *rest)
+                        return sp.Add(sp.Mul(k, Expm1(f.args[0]), evaluate=False), *rest)
                     if isinstance(f, sp.tanh) and (c - k).is_zero and k.is_positive:
                         rest = [a for a in args if a is not t and a is not c]
-                        return sp.Add(_Sigmoid2(f.args[0], k), *rest)
-                    if isinstance(f, _Sig) and (c + k).is_zero:          # c - c sig(u) = c sig(-u)
+                        return sp.Add(Sigmoid2(f.args[0], k), *rest)
+                    if isinstance(f, Logistic) and (c + k).is_zero:          # c - c sig(u) = c sig(-u)
                         rest = [a for a in args if a is not t and a is not c]
-                        return sp.Add(sp.Mul(c, _Sig(-f.args[0]), evaluate=False), *rest)
-                    if isinstance(f, _Sig) and (k + 2 * c).is_zero:      # c - 2c sig(u) = -c tanh(u/2)
+                        return sp.Add(sp.Mul(c, Logistic(-f.args[0]), evaluate=False), *rest)
+                    if isinstance(f, Logistic) and (k + 2 * c).is_zero:      # c - 2c sig(u) = -c tanh(u/2)
                         rest = [a for a in args if a is not t and a is not c]
                         return sp.Add(sp.Mul(-c, sp.tanh(f.args[0] / 2), evaluate=False), *rest)
                     if (isinstance(f, sp.Pow) and f.args[1] == 2 and isinstance(f.args[0], sp.tanh)
                             and (c + k).is_zero and c.is_nonzero):
                         rest = [a for a in args if a is not t and a is not c]
-                        return sp.Add(sp.Mul(c, _Sech2(f.args[0].args[0]), evaluate=False), *rest)
+                        return sp.Add(sp.Mul(c, Sech2(f.args[0].args[0]), evaluate=False), *rest)
         return e
 
     def walk(e):

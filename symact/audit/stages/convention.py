@@ -44,6 +44,7 @@ from symact.audit.reference.oracle import oracle
 from symact.audit.report import FAIL, NOTE, AuditReport, CheckResult, Failure
 from symact.audit.standard import Standard
 from symact.catalog import Activation, X, entries, get
+from symact.functions import REGISTRY
 
 #: a candidate reading "matches" when this fraction of the probe points pass a 16x looser standard
 MATCH_FRACTION = 0.97
@@ -177,7 +178,7 @@ class _Reduce:
 
 
 def _special(name: str):
-    """erf/erfc for arrays: SciPy's when installed (a test extra, not a dependency), else math's, vectorised."""
+    """A special function NumPy lacks (erf, erfc) for arrays: SciPy's when installed (a test extra, not a dependency), else math's, vectorised."""
     try:
         import scipy.special as sc
 
@@ -191,7 +192,7 @@ def _modules() -> list:
     global _MODULES
     if _MODULES is None:
         _MODULES = [{"select": _select, "logical_or": _Reduce(np.logical_or), "logical_and": _Reduce(np.logical_and),
-                     "erf": _special("erf"), "erfc": _special("erfc")}, "numpy"]
+                     **{f.array: _special(f.array) for f in REGISTRY.values() if f.scipy}}, "numpy"]
     return _MODULES
 
 
