@@ -51,86 +51,127 @@ def mp_exp(a: mpmath.mpf) -> mpmath.mpf:
     return mpmath.ldexp(e, n)
 
 
+def mp_lambertw(a: mpmath.mpf):
+    """The principal branch W(a): real from -1/e on, complex (as mpmath gives it) below."""
+    w = mpmath.lambertw(a)
+    return w.real if w.imag == 0 else w
+
+
 # -- the functions SymPy lacks ------------------------------------------------------------------------------------
-class Expm1(sp.Function):
+class _Defined(sp.Function):
+    """A function given by an elementary formula (:meth:`definition`) and kept as one node: there is no ``eval``,
+    so building it folds nothing; ``evalf`` evaluates the formula, the rewrites return it."""
+
+    def definition(self) -> sp.Expr:
+        raise NotImplementedError
+
+    def _eval_evalf(self, prec):
+        if all(a.is_number for a in self.args):
+            return self.definition().evalf(mpmath.libmp.prec_to_dps(prec))
+        return None
+
+
+class Expm1(_Defined):
     """exp(u) - 1, without its cancellation near 0."""
     nargs = 1
+
+    def definition(self):
+        return sp.exp(self.args[0]) - 1
 
     def fdiff(self, argindex=1):
         return sp.exp(self.args[0])
 
-    def _eval_rewrite_as_exp(self, u, **kwargs):
-        return sp.exp(u) - 1
+    def _eval_rewrite_as_exp(self, *args, **kwargs):
+        return self.definition()
 
 
-class Log1p(sp.Function):
+class Log1p(_Defined):
     """log(1 + u), without its cancellation near 0; defined for u > -1."""
     nargs = 1
+
+    def definition(self):
+        return sp.log(1 + self.args[0])
 
     def fdiff(self, argindex=1):
         return 1 / (1 + self.args[0])
 
-    def _eval_rewrite_as_log(self, u, **kwargs):
-        return sp.log(1 + u)
+    def _eval_rewrite_as_log(self, *args, **kwargs):
+        return self.definition()
 
 
-class Softplus(sp.Function):
+class Softplus(_Defined):
     """log(1 + exp(u))."""
     nargs = 1
+
+    def definition(self):
+        return sp.log(1 + sp.exp(self.args[0]))
 
     def fdiff(self, argindex=1):
         return Logistic(self.args[0])
 
-    def _eval_rewrite_as_exp(self, u, **kwargs):
-        return sp.log(1 + sp.exp(u))
+    def _eval_rewrite_as_exp(self, *args, **kwargs):
+        return self.definition()
 
 
-class Logistic(sp.Function):
+class Logistic(_Defined):
     """1 / (1 + exp(-u))."""
     nargs = 1
+
+    def definition(self):
+        return 1 / (1 + sp.exp(-self.args[0]))
 
     def fdiff(self, argindex=1):
         return Logistic(self.args[0]) * Logistic(-self.args[0])
 
-    def _eval_rewrite_as_exp(self, u, **kwargs):
-        return 1 / (1 + sp.exp(-u))
+    def _eval_rewrite_as_exp(self, *args, **kwargs):
+        return self.definition()
 
 
-class Sech2(sp.Function):
+class Sech2(_Defined):
     """1 - tanh(u)^2 = sech(u)^2."""
     nargs = 1
+
+    def definition(self):
+        return 1 - sp.tanh(self.args[0]) ** 2
 
     def fdiff(self, argindex=1):
         return -2 * sp.tanh(self.args[0]) * Sech2(self.args[0])
 
-    def _eval_rewrite_as_tanh(self, u, **kwargs):
-        return 1 - sp.tanh(u) ** 2
+    def _eval_rewrite_as_tanh(self, *args, **kwargs):
+        return self.definition()
 
     def _eval_rewrite_as_exp(self, u, **kwargs):
         return 4 / (sp.exp(u) + sp.exp(-u)) ** 2
 
 
-class TanhShrink(sp.Function):
+class TanhShrink(_Defined):
     """u - tanh(u) (which cancels near 0: u - tanh u ~ u^3/3)."""
     nargs = 1
+
+    def definition(self):
+        return self.args[0] - sp.tanh(self.args[0])
 
     def fdiff(self, argindex=1):
         return sp.tanh(self.args[0]) ** 2
 
-    def _eval_rewrite_as_tanh(self, u, **kwargs):
-        return u - sp.tanh(u)
+    def _eval_rewrite_as_tanh(self, *args, **kwargs):
+        return self.definition()
 
 
-class Sigmoid2(sp.Function):
+class Sigmoid2(_Defined):
     """c + c tanh(z) (arguments z, c) = 2c logistic(2z)."""
     nargs = 2
+
+    def definition(self):
+        z, c = self.args
+        return c + c * sp.tanh(z)
 
     def fdiff(self, argindex=1):
         z, c = self.args
         return c * (1 - sp.tanh(z) ** 2) if argindex == 1 else 1 + sp.tanh(z)
 
-    def _eval_rewrite_as_tanh(self, z, c, **kwargs):
-        return c + c * sp.tanh(z)
+    def _eval_rewrite_as_tanh(self, *args, **kwargs):
+        return self.definition()
 
 
 # -- the records ----------------------------------------------------------------------------------------------------
@@ -204,7 +245,7 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
             fast=True, zero=Fraction(1), positive=True, array="erfc", scipy=True,
             lib=Lib(8, (-50, 50), flush=True, growth=2.0)),
     # W is real from -1/e on, differentiable after it
-    Special("lambertw", sp.LambertW, lambda v: mpmath.lambertw(v).real, ("LambertW", "W"), True, arb.lambertw,
+    Special("lambertw", sp.LambertW, mp_lambertw, ("LambertW", "W"), True, arb.lambertw,
             domain=(-1 / sp.E, None, True, False), monotone=1, limits=(None, _OO), zero=Fraction(0)),
     Special("asin", sp.asin, mpmath.asin, ("asin",), True, arb.asin, math.asin, _UNIT, monotone=1,
             zero=Fraction(0)),

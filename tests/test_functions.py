@@ -1,0 +1,182 @@
+"""Every fact :mod:`symact.functions` states about a special function, checked once against its definition: the
+record's mpmath evaluator, which is itself checked against SymPy's function (or, for the classes defined there,
+against their rewrite into elementary functions)."""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+from flint import arb, ctx
+
+from symact.functions import BY_HEAD, REGISTRY, Special, evaluator
+
+_X = sp.Symbol("x", real=True)
+_GRID = sorted([Fraction(k, 8) for k in range(-48, 49)] + [Fraction(k) for k in (-30, -12, 9, 20)])
+_OUTSIDE = [Fraction(k, 8) for k in range(-80, 81, 3)]
+
+
+def _mpf(q: Fraction) -> mpmath.mpf:
+    return mpmath.mpf(q.numerator) / q.denominator
+
+
+def _tight(v: mpmath.mpf) -> arb:
+    """A ball of radius about 10^-40 |v| around v."""
+    prec = ctx.prec
+    ctx.prec = 200
+    try:
+        return arb(mpmath.nstr(v, 40))
+    finally:
+        ctx.prec = prec
+
+
+def _in_domain(f: Special, q: Fraction, interior: bool = False) -> bool:
+    if f.domain is None:
+        return True
+    lo, hi, lo_closed, hi_closed = f.domain
+    above = lo is None or q > lo or (q == lo and lo_closed and not interior)
+    below = hi is None or q < hi or (q == hi and hi_closed and not interior)
+    return bool(above and below)
+
+
+def _args(f: Special, v):
+    """The arguments at v: Sigmoid2's second one is the constant 3/2 (as an mpf, an arb or a SymPy number)."""
+    if f.name != "sigmoid2":
+        return (v,)
+    return v, (arb(3) / 2 if isinstance(v, arb) else sp.Rational(3, 2) if isinstance(v, sp.Basic) else v * 0 + 1.5)
+
+
+def _value(f: Special, q: Fraction):
+    """mpmath's value at q, or None where it is not a finite real number (outside the domain)."""
+    try:
+        v = f.mp(*_args(f, _mpf(q)))
+    except (ValueError, ZeroDivisionError):
+        return None
+    return v if isinstance(v, mpmath.mpf) and mpmath.isfinite(v) else None
+
+
+def _definition(f: Special) -> sp.Expr:
+    """f(x) in SymPy's own functions: the class itself, or the formula of a class SymPy lacks, which must also be
+    each of its rewrites."""
+    e = f.build(*_args(f, _X))
+    if f.head is None or f.head.__module__ != "symact.functions":
+        return e
+    for target in (sp.exp, sp.tanh, sp.log):
+        r = e.rewrite(target)
+        assert r == e or sp.simplify(r - e.definition()) == 0, (f.name, target)
+    return e.definition()
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_facts_against_the_definition(name):
+    f = REGISTRY[name]
+    with mpmath.workdps(40):
+        inside = [q for q in _GRID if _in_domain(f, q)]
+        if f.domain is not None:  # defined exactly on the natural domain: mpmath's value is real there only
+            for q in sorted(set(_OUTSIDE + [Fraction(-1), Fraction(0), Fraction(1)])):
+                assert (_value(f, q) is not None) == _in_domain(f, q), (name, q)
+                if not _in_domain(f, q):
+                    assert not f.arb(arb(q.numerator) / q.denominator).is_finite(), (name, q)
+        definition = _definition(f)
+        slope = sp.diff(f.build(*_args(f, _X)), _X)  # through fdiff
+        values = []
+        for q in inside:
+            v = _value(f, q)
+            assert v is not None, (name, q)
+            values.append(v)
+            # the record's mpmath evaluator is the SymPy function (or the rewrite of the class)
+            exact = sp.N(definition.subs(_X, sp.Rational(q.numerator, q.denominator)), 35)
+            assert abs(v - mpmath.mpf(str(exact))) <= mpmath.mpf(10) ** -30 * max(1, abs(v)), (name, q)
+            # the arb enclosure holds it
+            ball = f.arb(*_args(f, arb(q.numerator) / q.denominator))
+            assert ball.is_finite(), (name, q)
+            assert ball.contains(_tight(v)), (name, q, ball)
+            if f.math is not None:
+                assert abs(f.math(float(q)) - float(v)) <= 1e-13 * max(1.0, abs(float(v))), (name, q)
+            if f.positive:
+                assert v > 0, (name, q)
+            if _in_domain(f, q, interior=True) and abs(v) < mpmath.mpf(10) ** 30:
+                # fdiff (through SymPy's chain rule) against a central difference quotient
+                h, c = mpmath.mpf(10) ** -15, _mpf(q)
+                dq = (f.mp(*_args(f, c + h)) - f.mp(*_args(f, c - h))) / (2 * h)
+                d = sp.N(slope.subs(_X, sp.Rational(q.numerator, q.denominator)), 35)
+                if d is not sp.nan:  # (LambertW's formula W/(x (1 + W)) is 0/0 at 0)
+                    assert abs(mpmath.mpf(str(d)) - dq) <= mpmath.mpf(10) ** -12 * max(1, abs(dq)), (name, q)
+        if f.monotone:  # strictly (at 300 digits: erf(12) and erf(20) agree to 64)
+            with mpmath.workdps(300):
+                values = [f.mp(*_args(f, _mpf(q))) for q in inside]
+            assert all(f.monotone * (b - a) > 0 for a, b in zip(values, values[1:])), name
+        if f.zero is not None:
+            assert f.mp(*_args(f, mpmath.mpf(0))) == f.zero, name
+        for side, limit in zip((-1, 1), f.limits):
+            if limit is None:
+                continue
+            if limit in (sp.oo, -sp.oo):
+                big = [f.mp(*_args(f, mpmath.mpf(side) * mpmath.mpf(10) ** k)) for k in (10, 50, 100)]
+                s = 1 if limit == sp.oo else -1
+                assert all(s * a < s * b for a, b in zip(big, big[1:])) and s * big[-1] > 100, (name, side)
+                continue
+            target = mpmath.mpf(str(sp.N(limit, 40)))
+            gap = [abs(f.mp(*_args(f, mpmath.mpf(side * t))) - target) for t in (20, 40, 10 ** 12)]
+            assert gap[2] < 1e-11, (name, side)
+            if f.fast:  # |f - L| <= C exp(-c|x|): from 20 to 40 it shrinks at least e^10-fold
+                near, farther = gap[:2]
+                assert farther <= near * mpmath.exp(-10) or farther == 0, (name, side)
+        assert not f.fast or any(v is not None and v not in (sp.oo, -sp.oo) for v in f.limits), name
+
+
+def _sympy_name(f: Special) -> str:
+    return "sqrt" if f.head is None else f.head.__name__
+
+
+def test_views_and_names():
+    from symact.kernel.functions import FUNCTIONS
+    from symact.kernel.terms import from_sympy
+    from symact.parsing import parse_expression
+
+    assert set(FUNCTIONS) == {f.name for f in REGISTRY.values() if f.kernel}
+    for f in REGISTRY.values():
+        if f.kernel:  # the kernel reads the SymPy class structurally under the record's name
+            assert from_sympy(f.build(_X), _X) == ("fn", f.name, ("x",)), f.name
+        for word in f.parse:  # the parser builds the record's function under every name it accepts
+            assert parse_expression(f"{word}(x + 2)").func in ((f.head,) if f.head else (sp.Pow,)), word
+        assert BY_HEAD.get(f.head) is f or f.head is None
+    with np.errstate(all="ignore"):
+        for f in REGISTRY.values():
+            if f.array is None:
+                continue
+            import scipy.special as sc
+
+            fn = getattr(sc if f.scipy else np, f.array)
+            for q in (Fraction(-7, 4), Fraction(1, 3), Fraction(5, 2)):
+                if _in_domain(f, q, interior=True):
+                    assert math.isclose(float(fn(float(q))), float(f.mp(_mpf(q))), rel_tol=1e-14), f.name
+
+
+def test_array_names_exist_in_every_backend():
+    torch = pytest.importorskip("torch")
+    jnp = pytest.importorskip("jax.numpy")
+    import jax.scipy.special as jsc
+
+    for f in REGISTRY.values():
+        if f.array is not None:
+            assert callable(getattr(torch, f.torch or f.array)), f.name
+            assert callable(getattr(jsc if f.scipy else jnp, f.array)), f.name
+
+
+def test_upper_layers_register_their_evaluators():
+    from symact.audit.reference import dd
+
+    assert evaluator("dd", sp.erfc) is dd.erfc and evaluator("dd", REGISTRY["softplus"].head) is dd.softplus
+    assert evaluator("dd", sp.sin) is None and evaluator("dd", sp.Abs) is None
+
+
+def test_classes_fold_nothing():
+    # building a node never evaluates it: the auditor's rewrites keep exactly the structure they build
+    for f in REGISTRY.values():
+        if f.head is not None and f.head.__module__ == "symact.functions":
+            e = f.build(*_args(f, sp.Integer(0)))
+            assert isinstance(e, f.head), f.name
