@@ -64,6 +64,7 @@ import sympy as sp
 
 from symact.budget import run_with_budget
 from symact.errors import SymactError
+from symact.functions import BY_HEAD
 from symact.report.tex import text as tex_escape
 from symact.verdict import Certificate, Derivation, Verdict, _jsonable
 
@@ -633,11 +634,9 @@ def _arb_eval(e: sp.Expr, arb: Any):
             n = int(ex)
             return b ** n if n >= 0 else 1 / (b ** (-n))
         return _arb_eval(base, arb) ** _arb_eval(ex, arb)
-    funcs = {sp.exp: "exp", sp.log: "log", sp.tanh: "tanh", sp.atanh: "atanh",
-             sp.LambertW: "lambertw", sp.erf: "erf", sp.sinh: "sinh", sp.cosh: "cosh"}
-    for f, name in funcs.items():
-        if isinstance(e, f) and len(e.args) == 1:
-            return getattr(_arb_eval(e.args[0], arb), name)()
+    special = BY_HEAD.get(type(e))  # a special function's arb enclosure (symact.functions)
+    if special is not None and special.arb is not None and len(e.args) == 1:
+        return special.arb(_arb_eval(e.args[0], arb))
     raise ProofFailed(f"no certified evaluation for {e}")
 
 

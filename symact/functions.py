@@ -11,7 +11,7 @@ record carries the same data for SymPy's class.  A record says:
   (``arb``), a float one for searches (``math``), the float64 library function the auditor widens by an
   assumed error bound (``lib``), the array names code generation uses (``array``, ``torch``, ``scipy``);
 * its facts: natural domain, C-infinity on the interior of it (``smooth``), monotonicity, limits at -oo and
-  +oo (and whether they are approached exponentially fast), f(0), positivity.
+  +oo (and whether they are approached exponentially fast), f(0), positivity, parity, the function it undoes.
 
 Every fact is checked once against ``mp`` by ``tests/test_functions.py``; the kernel's own image and
 derivative code (:mod:`symact.kernel.functions`) reads f(0) and the natural domain from here, and its facts
@@ -203,6 +203,8 @@ class Special:
     fast: bool = False             # finite limits approached exponentially fast from a linear argument
     zero: Fraction | None = None   # f(0) when it is rational
     positive: bool = False         # f > 0 on the whole real line
+    parity: int = 0                # -1 odd, +1 even, 0 neither
+    undoes: str | None = None      # g with f(g(u)) = u wherever f(g(u)) is defined
     array: str | None = None       # NumPy / JAX (jnp) / PyTorch name
     torch: str | None = None       # PyTorch's name where it differs
     scipy: bool = False            # the array function comes from scipy.special (jax.scipy.special)
@@ -224,23 +226,26 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
             zero=Fraction(1), positive=True, array="exp", lib=Lib(2, (-745, 709.7))),
     Special("log", sp.log, mpmath.log, ("log",), True, arb.log, math.log, _POS, monotone=1, limits=(None, _OO),
             array="log", lib=Lib(2, (1e-300, 1e300))),
-    Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, zero=Fraction(0), array="sin"),
-    Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, zero=Fraction(1), array="cos"),
-    Special("tan", sp.tan, mpmath.tan, ("tan",), arb=arb.tan, math=math.tan, smooth=False, zero=Fraction(0)),
+    Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, zero=Fraction(0), parity=-1,
+            undoes="asin", array="sin"),
+    Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, zero=Fraction(1), parity=1,
+            undoes="acos", array="cos"),
+    Special("tan", sp.tan, mpmath.tan, ("tan",), arb=arb.tan, math=math.tan, smooth=False, zero=Fraction(0),
+            parity=-1),
     Special("tanh", sp.tanh, mpmath.tanh, ("tanh",), True, arb.tanh, math.tanh, monotone=1, limits=(-1, 1),
-            fast=True, zero=Fraction(0), array="tanh", lib=Lib(2, (-30, 30))),
+            fast=True, zero=Fraction(0), parity=-1, undoes="atanh", array="tanh", lib=Lib(2, (-30, 30))),
     Special("sinh", sp.sinh, mpmath.sinh, ("sinh",), True, arb.sinh, math.sinh, monotone=1, limits=(-_OO, _OO),
-            zero=Fraction(0), array="sinh"),
+            zero=Fraction(0), parity=-1, undoes="asinh", array="sinh"),
     Special("cosh", sp.cosh, mpmath.cosh, ("cosh",), True, arb.cosh, math.cosh, limits=(_OO, _OO),
-            zero=Fraction(1), positive=True, array="cosh", lib=Lib(2, (-709, 709))),
+            zero=Fraction(1), positive=True, parity=1, undoes="acosh", array="cosh", lib=Lib(2, (-709, 709))),
     Special("sech", sp.sech, mpmath.sech, arb=arb.sech, limits=(0, 0), fast=True, zero=Fraction(1),
-            positive=True),
+            positive=True, parity=1),
     Special("atan", sp.atan, mpmath.atan, ("atan",), True, arb.atan, math.atan, monotone=1,
-            limits=(-sp.pi / 2, sp.pi / 2), zero=Fraction(0), array="arctan", torch="atan"),
+            limits=(-sp.pi / 2, sp.pi / 2), zero=Fraction(0), parity=-1, array="arctan", torch="atan"),
     Special("asinh", sp.asinh, mpmath.asinh, ("asinh",), True, arb.asinh, math.asinh, monotone=1,
-            limits=(-_OO, _OO), zero=Fraction(0), array="arcsinh", torch="asinh"),
+            limits=(-_OO, _OO), zero=Fraction(0), parity=-1, undoes="sinh", array="arcsinh", torch="asinh"),
     Special("erf", sp.erf, mpmath.erf, ("erf",), True, arb.erf, math.erf, monotone=1, limits=(-1, 1), fast=True,
-            zero=Fraction(0), array="erf", scipy=True, lib=Lib(8, (-50, 50), flush=True)),
+            zero=Fraction(0), parity=-1, array="erf", scipy=True, lib=Lib(8, (-50, 50), flush=True)),
     Special("erfc", sp.erfc, mpmath.erfc, ("erfc",), True, arb.erfc, math.erfc, monotone=-1, limits=(2, 0),
             fast=True, zero=Fraction(1), positive=True, array="erfc", scipy=True,
             lib=Lib(8, (-50, 50), flush=True, growth=2.0)),
@@ -248,10 +253,10 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
     Special("lambertw", sp.LambertW, mp_lambertw, ("LambertW", "W"), True, arb.lambertw,
             domain=(-1 / sp.E, None, True, False), monotone=1, limits=(None, _OO), zero=Fraction(0)),
     Special("asin", sp.asin, mpmath.asin, ("asin",), True, arb.asin, math.asin, _UNIT, monotone=1,
-            zero=Fraction(0)),
+            zero=Fraction(0), parity=-1),
     Special("acos", sp.acos, mpmath.acos, ("acos",), True, arb.acos, math.acos, _UNIT, monotone=-1),
     Special("atanh", sp.atanh, mpmath.atanh, ("atanh",), True, arb.atanh, math.atanh, _OPEN_UNIT, monotone=1,
-            zero=Fraction(0)),
+            zero=Fraction(0), parity=-1, undoes="tanh"),
     Special("acosh", sp.acosh, mpmath.acosh, ("acosh",), True, arb.acosh, math.acosh, _FROM_ONE, monotone=1,
             limits=(None, _OO)),
     Special("sqrt", None, mpmath.sqrt, ("sqrt",), arb=arb.sqrt, math=math.sqrt, domain=(0, None, True, False),
@@ -265,9 +270,9 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
     Special("logistic", Logistic, lambda v: 1 / (1 + mp_exp(-v)), arb=lambda v: 1 / (1 + (-v).exp()), monotone=1,
             limits=(0, 1), fast=True, positive=True),
     Special("sech2", Sech2, lambda v: mpmath.sech(v) ** 2, arb=lambda v: v.sech() ** 2, limits=(0, 0), fast=True,
-            zero=Fraction(1), positive=True),
+            zero=Fraction(1), positive=True, parity=1),
     Special("tanhshrink", TanhShrink, lambda v: v - mpmath.tanh(v), arb=lambda v: v - v.tanh(), monotone=1,
-            limits=(-_OO, _OO), zero=Fraction(0)),
+            limits=(-_OO, _OO), zero=Fraction(0), parity=-1),
     Special("sigmoid2", Sigmoid2, lambda z, c: c + c * mpmath.tanh(z), arb=lambda z, c: c + c * z.tanh()),
 ]}
 

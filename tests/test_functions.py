@@ -125,6 +125,13 @@ def test_facts_against_the_definition(name):
             if f.fast:  # |f - L| <= C exp(-c|x|): from 20 to 40 it shrinks at least e^10-fold
                 near, farther = gap[:2]
                 assert farther <= near * mpmath.exp(-10) or farther == 0, (name, side)
+        for q in inside:
+            if f.parity and _in_domain(f, -q):
+                assert abs(f.mp(-_mpf(q)) - f.parity * f.mp(_mpf(q))) <= mpmath.mpf(10) ** -35, (name, q)
+            if f.undoes and _value(REGISTRY[f.undoes], q) is not None:  # f(g(q)) = q wherever it is defined
+                g = REGISTRY[f.undoes].mp(_mpf(q))
+                if _in_domain(f, Fraction(str(g))):
+                    assert abs(f.mp(g) - _mpf(q)) <= mpmath.mpf(10) ** -30 * max(1, abs(q)), (name, q)
         assert not f.fast or any(v is not None and v not in (sp.oo, -sp.oo) for v in f.limits), name
 
 

@@ -41,6 +41,7 @@ from math import lcm
 
 import sympy as sp
 
+from symact.functions import REGISTRY
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import ONE, add, exact_root, fn, linear_split, mul, neg, num, rational_value
 
@@ -51,11 +52,11 @@ MAX_TERMS = 4000
 MAX_RAW_TERMS = 40000
 MAX_FACTOR_DEGREE = 32
 
-_ODD = ("sin", "atan", "asinh", "erf", "asin", "atanh")
+#: the parities of the kernel's functions (:mod:`symact.functions`)
+_ODD = tuple(f.name for f in REGISTRY.values() if f.kernel and f.parity < 0)
+_EVEN = tuple(f.name for f in REGISTRY.values() if f.kernel and f.parity > 0)
 #: (f, g) with f(g(u)) = u wherever f(g(u)) is defined
-_INVERSES = {("atanh", "tanh"), ("tanh", "atanh"), ("asinh", "sinh"), ("sinh", "asinh"), ("sin", "asin"),
-             ("cos", "acos"), ("cosh", "acosh")}
-_EVEN = ("cos",)
+_INVERSES = {(f.name, f.undoes) for f in REGISTRY.values() if f.kernel and f.undoes}
 
 
 def is_zero(t, piece=None) -> bool:
