@@ -11,7 +11,8 @@ record carries the same data for SymPy's class.  A record says:
   (``arb``), a float one for searches (``math``), the float64 library function the auditor widens by an
   assumed error bound (``lib``), the array names code generation uses (``array``, ``torch``, ``scipy``);
 * its facts: natural domain, C-infinity on the interior of it (``smooth``), monotonicity, limits at -oo and
-  +oo (and whether they are approached exponentially fast), f(0), positivity, parity, the function it undoes.
+  +oo (and whether they are approached exponentially fast), f(0), positivity, a bound on |f|, parity, the
+  function it undoes.
 
 Every fact is checked once against ``mp`` by ``tests/test_functions.py``; the kernel's own image and
 derivative code (:mod:`symact.kernel.functions`) reads f(0) and the natural domain from here, and its facts
@@ -203,6 +204,7 @@ class Special:
     fast: bool = False             # finite limits approached exponentially fast from a linear argument
     zero: Fraction | None = None   # f(0) when it is rational
     positive: bool = False         # f > 0 on the whole real line
+    bound: tuple | None = None     # (B, strict): |f| <= B on the domain (< B when strict: a limit not attained)
     parity: int = 0                # -1 odd, +1 even, 0 neither
     undoes: str | None = None      # g with f(g(u)) = u wherever f(g(u)) is defined
     array: str | None = None       # NumPy / JAX (jnp) / PyTorch name
@@ -226,14 +228,14 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
             zero=Fraction(1), positive=True, array="exp", lib=Lib(2, (-745, 709.7))),
     Special("log", sp.log, mpmath.log, ("log",), True, arb.log, math.log, _POS, monotone=1, limits=(None, _OO),
             array="log", lib=Lib(2, (1e-300, 1e300))),
-    Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, zero=Fraction(0), parity=-1,
+    Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, zero=Fraction(0), bound=(1, False), parity=-1,
             undoes="asin", array="sin"),
-    Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, zero=Fraction(1), parity=1,
+    Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, zero=Fraction(1), bound=(1, False), parity=1,
             undoes="acos", array="cos"),
     Special("tan", sp.tan, mpmath.tan, ("tan",), arb=arb.tan, math=math.tan, smooth=False, zero=Fraction(0),
             parity=-1),
     Special("tanh", sp.tanh, mpmath.tanh, ("tanh",), True, arb.tanh, math.tanh, monotone=1, limits=(-1, 1),
-            fast=True, zero=Fraction(0), parity=-1, undoes="atanh", array="tanh", lib=Lib(2, (-30, 30))),
+            fast=True, zero=Fraction(0), bound=(1, True), parity=-1, undoes="atanh", array="tanh", lib=Lib(2, (-30, 30))),
     Special("sinh", sp.sinh, mpmath.sinh, ("sinh",), True, arb.sinh, math.sinh, monotone=1, limits=(-_OO, _OO),
             zero=Fraction(0), parity=-1, undoes="asinh", array="sinh"),
     Special("cosh", sp.cosh, mpmath.cosh, ("cosh",), True, arb.cosh, math.cosh, limits=(_OO, _OO),
@@ -241,13 +243,13 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
     Special("sech", sp.sech, mpmath.sech, arb=arb.sech, limits=(0, 0), fast=True, zero=Fraction(1),
             positive=True, parity=1),
     Special("atan", sp.atan, mpmath.atan, ("atan",), True, arb.atan, math.atan, monotone=1,
-            limits=(-sp.pi / 2, sp.pi / 2), zero=Fraction(0), parity=-1, array="arctan", torch="atan"),
+            limits=(-sp.pi / 2, sp.pi / 2), zero=Fraction(0), bound=(sp.pi / 2, True), parity=-1, array="arctan", torch="atan"),
     Special("asinh", sp.asinh, mpmath.asinh, ("asinh",), True, arb.asinh, math.asinh, monotone=1,
             limits=(-_OO, _OO), zero=Fraction(0), parity=-1, undoes="sinh", array="arcsinh", torch="asinh"),
     Special("erf", sp.erf, mpmath.erf, ("erf",), True, arb.erf, math.erf, monotone=1, limits=(-1, 1), fast=True,
-            zero=Fraction(0), parity=-1, array="erf", scipy=True, lib=Lib(8, (-50, 50), flush=True)),
+            zero=Fraction(0), bound=(1, True), parity=-1, array="erf", scipy=True, lib=Lib(8, (-50, 50), flush=True)),
     Special("erfc", sp.erfc, mpmath.erfc, ("erfc",), True, arb.erfc, math.erfc, monotone=-1, limits=(2, 0),
-            fast=True, zero=Fraction(1), positive=True, array="erfc", scipy=True,
+            fast=True, zero=Fraction(1), positive=True, bound=(2, True), array="erfc", scipy=True,
             lib=Lib(8, (-50, 50), flush=True, growth=2.0)),
     # W is real from -1/e on, differentiable after it
     Special("lambertw", sp.LambertW, mp_lambertw, ("LambertW", "W"), True, arb.lambertw,

@@ -125,6 +125,11 @@ def test_facts_against_the_definition(name):
             if f.fast:  # |f - L| <= C exp(-c|x|): from 20 to 40 it shrinks at least e^10-fold
                 near, farther = gap[:2]
                 assert farther <= near * mpmath.exp(-10) or farther == 0, (name, side)
+        if f.bound is not None:  # |f| <= B, and < B when the bound is a limit that is not attained
+            bound, strict = mpmath.mpf(str(sp.N(f.bound[0], 40))), f.bound[1]
+            assert all(abs(v) <= bound for v in values), name
+            assert not strict or (f.monotone and bound in [abs(mpmath.mpf(str(sp.N(v, 40))))
+                                                           for v in f.limits if v is not None]), name
         for q in inside:
             if f.parity and _in_domain(f, -q):
                 assert abs(f.mp(-_mpf(q)) - f.parity * f.mp(_mpf(q))) <= mpmath.mpf(10) ** -35, (name, q)

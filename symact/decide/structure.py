@@ -48,9 +48,8 @@ def structural_sign(e: sp.Expr, var: sp.Symbol) -> str | None:
     return None
 
 
-#: |f(u)| <= bound for real u; True when the bound is never attained
-_BOUNDED = {sp.sin: (1, False), sp.cos: (1, False), sp.tanh: (1, True), sp.erf: (1, True),
-            sp.atan: (sp.pi / 2, True)}
+#: |f(u)| <= bound for real u; True when the bound is never attained (the kernel's functions defined on R)
+_BOUNDED = {f.head: f.bound for f in REGISTRY.values() if f.kernel and f.domain is None and f.bound}
 
 
 def _bounded_sum(e: sp.Expr, var: sp.Symbol) -> str | None:
