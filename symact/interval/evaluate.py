@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterator
 import sympy as sp
 from flint import arb, ctx, fmpq, fmpz
 
-from symact.functions import BY_HEAD
+from symact.functions import BY_HEAD, Special
 
 DEFAULT_PREC = 80
 
@@ -455,7 +455,7 @@ class _Compiler:
             b = base(x)
             if not _certainly_positive(b):
                 raise NotEnclosable(f"power {e} needs a certainly positive base, got {b}")
-            return _increasing(arb.exp, _finite(expo(x) * _log(b)))
+            return _increasing(arb.exp, _finite(expo(x) * _increasing(arb.log, b)))
         return general_pow
 
     def _heaviside(self, e: sp.Heaviside) -> Node:
@@ -610,12 +610,6 @@ def _union_all(sets):
 
 
 # -- elementary pieces -------------------------------------------------------------------------------------------
-def _log(v: arb) -> arb:
-    if not _certainly_positive(v):
-        raise NotEnclosable(f"log of a ball that is not certainly positive: {v}")
-    return _increasing(arb.log, v)
-
-
 def _cosh(v: arb) -> arb:
     lo, hi = _endpoints(v)
     if lo < 0 < hi:
@@ -722,18 +716,17 @@ def _off_zero(fn: Callable[[arb], arb], name: str) -> Callable[[arb], arb]:
     return g
 
 
-def _atanh(v: arb) -> arb:
-    if not (v.is_finite() and v > -1 and v < 1):
-        raise NotEnclosable(f"atanh of a ball not certainly inside (-1, 1): {v}")
-    return _increasing(arb.atanh, v)
+def _on_domain(f: Special) -> Callable[[arb], arb]:
+    """A function monotone on its natural domain, an interval with integer ends (log, asin, acos, atanh, acosh,
+    log1p; :mod:`symact.functions`): the ball must lie in the domain."""
+    lo, hi, lo_closed, hi_closed = f.domain
 
-
-def _on_unit_interval(fn: Callable[[arb], arb], name: str) -> Callable[[arb], arb]:
-    """asin (increasing), acos (decreasing): the ball must lie in [-1, 1]."""
     def g(v: arb) -> arb:
-        if not (v.is_finite() and v >= -1 and v <= 1):
-            raise NotEnclosable(f"{name} of a ball not certainly inside [-1, 1]: {v}")
-        return _increasing(fn, v)  # the hull of the end values serves both directions
+        inside = v.is_finite() and (lo is None or (v >= lo if lo_closed else v > lo)) and \
+            (hi is None or (v <= hi if hi_closed else v < hi))
+        if not inside:
+            raise NotEnclosable(f"{f.name} of a ball not certainly inside its domain: {v}")
+        return _increasing(f.arb, v)  # the hull of the end values serves both directions
     return g
 
 
@@ -741,11 +734,12 @@ def _on_unit_interval(fn: Callable[[arb], arb], name: str) -> Callable[[arb], ar
 _UNARY: dict[type, Callable[[arb], arb]] = {
     **{func: (lambda fn: lambda v: _increasing(fn, v))(fn) for func, fn in _INCREASING.items()},
     **{func: (lambda fn: lambda v: _decreasing(fn, v))(fn) for func, fn in _DECREASING.items()},
-    sp.log: _log, sp.cosh: _cosh, sp.LambertW: _lambertw, sp.Abs: _abs, sp.sign: _sign,
+    **{head: _on_domain(f) for head, f in BY_HEAD.items() if f.domain is not None and f.monotone
+       and all(isinstance(end, (int, type(None))) for end in f.domain[:2])},
+    sp.cosh: _cosh, sp.LambertW: _lambertw, sp.Abs: _abs, sp.sign: _sign,
     sp.sin: _periodic(arb.sin), sp.cos: _periodic(arb.cos), sp.tan: _periodic(arb.tan),
     sp.sec: _periodic(arb.sec), sp.cot: _periodic(arb.cot), sp.sech: _sech,
-    sp.coth: _off_zero(arb.coth, "coth"), sp.csch: _off_zero(arb.csch, "csch"), sp.atanh: _atanh,
-    sp.asin: _on_unit_interval(arb.asin, "asin"), sp.acos: _on_unit_interval(arb.acos, "acos"),
+    sp.coth: _off_zero(arb.coth, "coth"), sp.csch: _off_zero(arb.csch, "csch"),
 }
 
 
