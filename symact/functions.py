@@ -2,8 +2,9 @@
 
 Each special function has one :class:`Special` record in :data:`REGISTRY`.  For a function SymPy lacks, the
 record's head is a public SymPy ``Function`` class defined here (like ``sympy/codegen/cfunctions.py``): its
-``fdiff``, its rewrite into elementary functions, and no ``eval``, so building ``Softplus(0)`` folds nothing
-and changes neither a value nor a domain.  For SymPy's own functions (exp, log, tanh, erf, LambertW, ...) the
+``fdiff``, its elementary formula (``definition()``, also its ``rewrite(exp)`` or ``rewrite(tanh)`` and what
+``evalf`` evaluates), and no ``eval``, so building ``Softplus(0)`` folds nothing and changes neither a value
+nor a domain.  For SymPy's own functions (exp, log, tanh, erf, LambertW, ...) the
 record carries the same data for SymPy's class.  A record says:
 
 * where it is known: the names the parser accepts (``parse``), whether the kernel knows it (``kernel``);
@@ -14,9 +15,10 @@ record carries the same data for SymPy's class.  A record says:
   +oo (and whether they are approached exponentially fast), f(0), positivity, a bound on |f|, parity, the
   function it undoes.
 
-Every fact is checked once against ``mp`` by ``tests/test_functions.py``; the kernel's own image and
-derivative code (:mod:`symact.kernel.functions`) reads f(0) and the natural domain from here, and its facts
-are checked against the same definitions by ``tests/test_kernel.py``.  Evaluators that live in upper layers
+Every fact is checked once against ``mp`` (itself checked against SymPy's function or the class's formula) by
+``tests/test_functions.py``.  The kernel reads its functions' names, f(0), natural domains, monotonicity and
+limits, parities and inverse pairs from here; its own image and derivative code
+(:mod:`symact.kernel.functions`) is checked against the same definitions by ``tests/test_kernel.py``.  Evaluators that live in upper layers
 (the auditor's double-double interval functions) attach themselves to a record with :func:`register`, as
 mpmath's ``@defun`` does, so this module imports nothing of symact.
 

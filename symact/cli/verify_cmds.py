@@ -18,7 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("verify", help="re-check a certificate with the kernel alone (from `check --json`)",
                        description="Re-check a kernel certificate in a fresh interpreter that imports only "
-                                   "symact.kernel: nobody has to trust the search that found it.",
+                                   "symact.kernel (and symact.functions, the function definitions it trusts): nobody has to "
+                                   "trust the search that found it.",
                        epilog=epilog('''
 symact check "log(x) <= x - 1 for x > 0" --json > cert.json
 symact verify cert.json

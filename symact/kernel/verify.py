@@ -1,7 +1,8 @@
 """``symact verify CERT.json``: re-check a certificate with nothing but the kernel.
 
 Run as ``python -c`` bootstrap by :mod:`symact.cli.verify_cmds` in a fresh interpreter where ``symact`` is an
-empty package, so only ``symact.kernel`` is imported: the verdict does not depend on the search code.
+empty package, so only ``symact.kernel`` (and :mod:`symact.functions`, the function definitions it trusts) is
+imported: the verdict does not depend on the search code.
 Accepts a certificate, or any JSON object holding one under ``certificate.data`` (``symact check --json``).
 Exit status: 0 the certificate establishes its verdict, 1 rejected, 2 usage error (unreadable input).
 """
