@@ -4,9 +4,9 @@ from __future__ import annotations
 import sympy as sp
 
 from symact.decide.context import Context
-from symact.functions import REGISTRY
 from symact.decide.pattern import Undecided
 from symact.decide.structure import structural_sign
+from symact.functions import REGISTRY
 
 
 #: the kernel's functions that are C-infinity on all of R
