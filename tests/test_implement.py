@@ -111,6 +111,48 @@ def test_generated_numpy_passes_the_audit_where_the_naive_form_fails(name, naive
         assert not theirs.passed
 
 
+#: the 16-bit checks: sigmoid, softplus and tanhshrink (a Taylor branch), gelu and silu (x/2 + c x^2 near 0: in
+#: bfloat16 a subnormal x with an odd last bit puts x/2 on a rounding boundary that float64 cannot see past)
+HALF_NAMES = ("sigmoid", "gelu", "softplus", "tanhshrink", "silu")
+
+
+def assert_correctly_rounded(name: str, dtype: str, f, df, call) -> None:
+    """f and df (through ``call``: the inputs as float64 -> the outputs as float64) equal the certified
+    reference's correct rounding on every finite input of ``dtype``, give the limits at +-inf and NaN for
+    NaN."""
+    from symact.audit.inputs import exhaustive
+    from symact.audit.reference.oracle import limit_at, rounded
+
+    xs = exhaustive(dtype)
+    for order, fn in enumerate((f, df)):
+        got = call(fn, xs)
+        want = rounded(get(name), xs, dtype, order=order)
+        bad = got != want
+        assert not bad.any(), (name, dtype, order, xs[bad][:5], got[bad][:5], want[bad][:5])
+        ends = call(fn, np.array([np.inf, -np.inf, np.nan]))
+        assert ends[:2].tolist() == [limit_at(name, {}, 1, order), limit_at(name, {}, -1, order)]
+        assert np.isnan(ends[2])
+
+
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
+def test_16_bit_modules_are_correctly_rounded_on_every_input(dtype):
+    """float16/bfloat16: every one of the 65,536 inputs (numpy and torch; JAX in the last test), f and f'."""
+    import ml_dtypes
+    import torch
+
+    as_numpy = np.float16 if dtype == "float16" else ml_dtypes.bfloat16
+    as_torch = getattr(torch, dtype)
+    for name in HALF_NAMES:
+        plan = planned(name).plan
+        numpy_module = load(render(plan, "numpy", dtype, "test"), f"impl_{name}_numpy_{dtype}")
+        torch_module = load(render(plan, "torch", dtype, "test"), f"impl_{name}_torch_{dtype}")
+        assert_correctly_rounded(name, dtype, getattr(numpy_module, name), getattr(numpy_module, f"{name}_derivative"),
+                                 lambda fn, xs: fn(xs.astype(as_numpy)).astype(np.float64))
+        assert_correctly_rounded(name, dtype, getattr(torch_module, name), getattr(torch_module, f"{name}_derivative"),
+                                 lambda fn, xs: fn(torch.tensor(xs).to(as_torch)).double().detach().numpy())
+    assert "_EXACT" in render(planned("gelu").plan, "numpy", "bfloat16", "test")
+
+
 def test_docstring_certificates_are_rechecked_by_the_kernel():
     for name in ("softplus", "softsign", "gelu", "relu6", "tanhshrink"):
         result, module = generated(name)
@@ -308,9 +350,13 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
     """Last in this file: it imports JAX, whose threads make a later fork (the proofs' sandbox) risky, so both
     modules are generated first.  XLA on CPU flushes float32 subnormals to 0: the generated module still gets
     silu(-100) = -3.72e-42 and silu(1e-40) = 5e-41 (the float32 roundings of the exact values, computed here with
-    mpmath), and leaves JAX's 64-bit setting as it was."""
+    mpmath), and leaves JAX's 64-bit setting as it was.  The float16/bfloat16 modules of gelu and silu are
+    correctly rounded on every input (XLA converts float64 to them through float32 and flushes bfloat16's
+    subnormals)."""
     _, softplus = generated("softplus", target="jax", dtype="float32")
     _, silu = generated("silu", target="jax", dtype="float32")
+    half = {(name, dtype): load(render(planned(name).plan, "jax", dtype, "test"), f"impl_{name}_jax_{dtype}")
+            for name in ("gelu", "silu") for dtype in ("float16", "bfloat16")}
     import jax
 
     xs = [-30.0, -3.0, -0.5, 0.25, 2.0, 30.0]
@@ -323,3 +369,7 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
         x0 = mpmath.mpf(float(x0))
         assert g == np.float32(float(x0 / (1 + mpmath.exp(-x0)))), (x0, g)
     assert got[0] != 0 and got[2] != 0
+    for (name, dtype), module in half.items():  # XLA converts float64 to 16 bits through float32, flushing too
+        assert_correctly_rounded(name, dtype, getattr(module, name), getattr(module, f"{name}_derivative"),
+                                 lambda fn, xs: np.asarray(fn(jax.numpy.asarray(xs, dtype=dtype))).astype(np.float64))
+    assert not jax.config.jax_enable_x64

@@ -16,7 +16,7 @@ from symact.implement.plan import Plan, plan_entry, plan_expression
 from symact.implement.proving import BUDGET
 
 TARGETS = ("numpy", "torch", "jax")
-DTYPES = ("float32", "float64")
+DTYPES = ("float16", "bfloat16", "float32", "float64")
 
 
 @dataclass
@@ -45,8 +45,7 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
     if target not in TARGETS:
         raise ParameterError(f"--target must be one of {', '.join(TARGETS)}, got {target!r}")
     if dtype not in DTYPES:
-        raise ParameterError(f"--dtype must be one of {', '.join(DTYPES)} (float16/bfloat16 are not "
-                             f"implemented yet), got {dtype!r}")
+        raise ParameterError(f"--dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
     if (name is None) == (expr is None):
         raise ParameterError("give an activation NAME or --expr EXPR (one of them)")
     if expr is not None:
