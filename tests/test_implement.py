@@ -116,17 +116,26 @@ def test_generated_numpy_passes_the_audit_where_the_naive_form_fails(name, naive
 HALF_NAMES = ("sigmoid", "gelu", "softplus", "tanhshrink", "silu")
 
 
+@lru_cache(maxsize=None)
+def correctly_rounded(name: str, dtype: str, order: int) -> np.ndarray:
+    """The certified reference's correct rounding of f (order 0) or f' at every finite input of ``dtype``."""
+    from symact.audit.inputs import exhaustive
+    from symact.audit.reference.oracle import rounded
+
+    return rounded(get(name), exhaustive(dtype), dtype, order=order)
+
+
 def assert_correctly_rounded(name: str, dtype: str, f, df, call) -> None:
     """f and df (through ``call``: the inputs as float64 -> the outputs as float64) equal the certified
     reference's correct rounding on every finite input of ``dtype``, give the limits at +-inf and NaN for
     NaN."""
     from symact.audit.inputs import exhaustive
-    from symact.audit.reference.oracle import limit_at, rounded
+    from symact.audit.reference.oracle import limit_at
 
     xs = exhaustive(dtype)
     for order, fn in enumerate((f, df)):
         got = call(fn, xs)
-        want = rounded(get(name), xs, dtype, order=order)
+        want = correctly_rounded(name, dtype, order)
         bad = got != want
         assert not bad.any(), (name, dtype, order, xs[bad][:5], got[bad][:5], want[bad][:5])
         ends = call(fn, np.array([np.inf, -np.inf, np.nan]))
@@ -214,7 +223,7 @@ def run(capsys, *argv):
     ["implement", "nope", "--target", "numpy"],
     ["implement", "softplus", "--target", "cuda"],
     ["implement", "softplus"],
-    ["implement", "softplus", "--target", "numpy", "--dtype", "float16"],
+    ["implement", "softplus", "--target", "numpy", "--dtype", "float8"],
     ["implement", "maxout", "--target", "numpy"],  # a vector activation implement does not cover
     ["implement", "softmax", "--target", "numpy", "--derivative"],
     ["implement", "softplus", "--param", "beta=-1", "--target", "numpy"],

@@ -25,7 +25,14 @@ NEAR = 2.0 ** -40
 
 
 def exact_tables(plan: Plan, dtype: str) -> dict[str, tuple[list[float], list[float]]]:
-    """part name -> (sorted inputs, their correctly rounded values) for every part with such inputs."""
+    """part name -> (sorted inputs, their correctly rounded values) for every part with such inputs (kept in
+    ``plan.boundaries``: every target's module uses the same)."""
+    if dtype not in plan.boundaries:
+        plan.boundaries[dtype] = _tables(plan, dtype)
+    return plan.boundaries[dtype]
+
+
+def _tables(plan: Plan, dtype: str) -> dict[str, tuple[list[float], list[float]]]:
     from symact.audit.dtypes import get_format, round_to
     from symact.audit.inputs import exhaustive
     from symact.implement.module import load_source, render

@@ -30,7 +30,7 @@ _FORMATS = {jnp.dtype(jnp.float32): (jnp.int32, 24, -126), jnp.dtype(jnp.float16
 
 def _widen(x):
     \"\"\"The exact float64 value of each x (XLA reads a float32 subnormal, bfloat16's too, as 0: decoded from its
-    bits).\"\"\"
+    bits).  Differentiated as x (_widen_jvp).\"\"\"
     if x.dtype not in _FORMATS:
         return x.astype(jnp.float64)
     ints, p, emin = _FORMATS[x.dtype]
@@ -40,11 +40,19 @@ def _widen(x):
     return jnp.where(mag < 2 ** (p - 1), tiny, x.astype(jnp.float64))
 
 
+_widen = jax.custom_jvp(_widen)
+
+
+@_widen.defjvp
+def _widen_jvp(primals, tangents):
+    return _widen(primals[0]), tangents[0].astype(jnp.float64)
+
+
 def _narrow(y, dtype):
     \"\"\"y rounded once to ``dtype`` (to nearest, ties to even).  XLA converts float64 to float16/bfloat16
     through float32, which can round twice: y is first rounded to that format in float64 arithmetic (exact
     scalings by its spacing), which the conversion keeps.  Below the least normal number, where XLA flushes
-    float32 to 0, the result is built from the subnormal's bits.\"\"\"
+    float32 to 0, the result is built from the subnormal's bits.  Differentiated as y (_narrow_jvp).\"\"\"
     if dtype not in _FORMATS:
         return y.astype(dtype)
     ints, p, emin = _FORMATS[dtype]
@@ -56,7 +64,15 @@ def _narrow(y, dtype):
     tiny = a < 2.0 ** emin
     m = jnp.where(tiny, jnp.round(a * 2.0 ** (p - 1 - emin)), 0.0).astype(ints)
     bits = m | jnp.where(jnp.signbit(y), ints(jnp.iinfo(ints).min), ints(0))
-    return jnp.where(tiny, jax.lax.bitcast_convert_type(bits, dtype), y.astype(dtype))"""
+    return jnp.where(tiny, jax.lax.bitcast_convert_type(bits, dtype), y.astype(dtype))
+
+
+_narrow = jax.custom_jvp(_narrow, nondiff_argnums=(1,))
+
+
+@_narrow.defjvp
+def _narrow_jvp(dtype, primals, tangents):
+    return _narrow(primals[0], dtype), tangents[0].astype(dtype)"""
 TORCH_HALF = """#: float16, bfloat16: (significand bits, exponent of the least normal number)
 _HALF = {torch.float16: (11, -14), torch.bfloat16: (8, -126)}
 
@@ -64,13 +80,15 @@ _HALF = {torch.float16: (11, -14), torch.bfloat16: (8, -126)}
 def _narrow(y, dtype):
     \"\"\"y rounded once to ``dtype`` (to nearest, ties to even).  torch converts float64 to float16/bfloat16
     through float32, which can round twice: y is first rounded to that format in float64 arithmetic (exact
-    scalings by its spacing), which the conversion keeps.\"\"\"
+    scalings by its spacing), which the conversion keeps; autograd differentiates it as y.\"\"\"
     if dtype not in _HALF:
         return y.to(dtype)
     p, emin = _HALF[dtype]
-    a = torch.abs(y)
+    a = torch.abs(y.detach())
     ulp = torch.ldexp(torch.ones_like(a), torch.clamp(torch.frexp(a).exponent - 1, min=emin) - (p - 1))
-    return torch.copysign(torch.round(a / ulp) * ulp, y).to(dtype)"""
+    r = torch.copysign(torch.round(a / ulp) * ulp, y.detach())
+    # r with the gradient of y (r - y is exact: r is y rounded to 8 or 11 bits)
+    return torch.where(r == y, y, torch.where(r == 0, r, y + (r - y).detach())).to(dtype)"""
 
 
 def _float32_exact(c: sp.Expr) -> bool:
@@ -263,10 +281,18 @@ def _exact_table(tables: dict, target: str) -> str:
     return "\n".join(lines + [
         "}", "", "",
         "def _exact(w, out, table):",
-        '    """out with the values of ``table`` at its inputs."""',
-        "    keys, values = table",
+        '    """out with the values of ``table`` at its inputs' + ('."""' if target == "numpy" else
+                                                                 ' (differentiated as out)."""'),
+        "    keys, values = " + ("map(jnp.asarray, table)  # float64 inside jax.enable_x64" if target == "jax"
+                                else "table"),
         f"    i = {ns}.searchsorted({keys}, w).clip(0, len(keys) - 1)",
-        f"    return {ns}.where({keys}[i] == w, {values}[i], out)"])
+        f"    return {ns}.where({keys}[i] == w, {_straight(target, values + '[i]')}, out)"])
+
+
+def _straight(target: str, value: str) -> str:
+    """``value`` (a number close to out) with the derivative of out on torch and JAX (value - out is exact)."""
+    return {"numpy": value, "torch": f"out + ({value} - out).detach()",
+            "jax": f"out + jax.lax.stop_gradient({value} - out)"}[target]
 
 
 def _helpers(target: str, dtype: str, wide: bool) -> list[str]:
