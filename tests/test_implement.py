@@ -225,7 +225,7 @@ def run(capsys, *argv):
     ["implement", "softplus"],
     ["implement", "softplus", "--target", "numpy", "--dtype", "float8"],
     ["implement", "maxout", "--target", "numpy"],  # a vector activation implement does not cover
-    ["implement", "softmax", "--target", "numpy", "--derivative"],
+    ["implement", "softmax", "--target", "numpy", "--dtype", "float16"],  # 16 bits: the scalar activations
     ["implement", "softplus", "--param", "beta=-1", "--target", "numpy"],
     ["implement", "softplus", "--param", "alpha=1", "--target", "numpy"],
     ["implement", "--expr", "__import__('os')", "--target", "numpy"],
@@ -326,19 +326,20 @@ def test_torch_autograd_uses_the_accurate_derivative():
 @pytest.mark.parametrize("name", ["softmax", "log_softmax"])
 def test_softmax_and_log_softmax_along_an_axis(name):
     """The max-shifted forms rest on the kernel's proof of the shift identity over every size n; the modules
-    pass the vector audit (float32 and float64, numpy and torch with its autograd) and keep what the textbook
-    forms lose: log_softmax of the dominant entry (-sum of the others' exp, computed here with mpmath) and the
-    limits at +inf."""
+    pass the vector audit (float32 and float64, numpy with its NAME_jacobian, torch with its autograd) and keep
+    what the textbook forms lose: log_softmax of the dominant entry (-sum of the others' exp, computed here with
+    mpmath), 1 - s of the dominant entry in the Jacobian's diagonal, and the limits at +inf."""
     import torch
 
-    results = {t: implement(name, target=t, dtype="float32") for t in ("numpy", "torch")}
+    results = {t: implement(name, target=t, dtype="float32", derivative=True) for t in ("numpy", "torch")}
     proof = results["numpy"].proof
     assert proof.status == "proved" and check(proof.certificate)[0] == "proved"
     assert "forall n >= 1" in results["torch"].source and proof.cert_id in results["torch"].source
     mods = {t: load(r.source, f"impl_{name}_{t}") for t, r in results.items()}
     for dtype in ("float32", "float64"):
-        rep = audit(mods["numpy"].__dict__[name], name, dtype=dtype, isolate=False, hypothesis=0, effort=0.2)
-        assert rep.passed, rep.text()
+        rep = audit(mods["numpy"].__dict__[name], name, dtype=dtype, isolate=False, hypothesis=0, effort=0.2,
+                    grad=mods["numpy"].__dict__[f"{name}_jacobian"])
+        assert rep.passed and rep.check("derivative").status == "pass", rep.text()
         rep = audit(mods["torch"].__dict__[name], name, dtype=dtype, isolate=False, hypothesis=0, effort=0.2,
                     kind="torch")
         assert rep.passed and rep.check("derivative").status == "pass", rep.text()
@@ -348,9 +349,16 @@ def test_softmax_and_log_softmax_along_an_axis(name):
         xs = [mpmath.mpf(float(np.float32(v))) for v in x]
         total = sum(mpmath.exp(v) for v in xs)
         exact = [v - mpmath.log(total) if name == "log_softmax" else mpmath.exp(v) / total for v in xs]
+        s = [mpmath.exp(v) / total for v in xs]
+        jacobian = [[(s[i] if name == "softmax" else 1) * ((i == j) - s[j]) for j in range(4)] for i in range(4)]
     assert list(got) == [np.float32(float(e)) for e in exact]
     if name == "log_softmax":
         assert got[2] != 0  # -2.2e-23: log(S) rounds it to 0
+    for target, module in mods.items():
+        got = module.__dict__[f"{name}_jacobian"](np.array(x, dtype=np.float32) if target == "numpy" else
+                                                   torch.tensor(x, dtype=torch.float32))
+        assert np.asarray(got).tolist() == [[np.float32(float(v)) for v in row] for row in jacobian]
+        assert got[2][2] != 0  # 1 - s of the dominant entry, 2.2e-23: it cancels in 1 - s
     inf = mods["torch"].__dict__[name](torch.tensor([float("inf"), 0.0]))
     assert inf.tolist() == ([1.0, 0.0] if name == "softmax" else [0.0, float("-inf")])
 
@@ -359,13 +367,15 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
     """Last in this file: it imports JAX, whose threads make a later fork (the proofs' sandbox) risky, so both
     modules are generated first.  XLA on CPU flushes float32 subnormals to 0: the generated module still gets
     silu(-100) = -3.72e-42 and silu(1e-40) = 5e-41 (the float32 roundings of the exact values, computed here with
-    mpmath), and leaves JAX's 64-bit setting as it was.  The float16/bfloat16 modules of gelu and silu are
+    mpmath), and leaves JAX's 64-bit setting as it was.  The float16/bfloat16 modules of silu are
     correctly rounded on every input (XLA converts float64 to them through float32 and flushes bfloat16's
-    subnormals)."""
+    subnormals).  log_softmax's custom_jvp, transposed for reverse mode, gives its accurate Jacobian."""
     _, softplus = generated("softplus", target="jax", dtype="float32")
     _, silu = generated("silu", target="jax", dtype="float32")
     half = {(name, dtype): load(render(planned(name).plan, "jax", dtype, "test"), f"impl_{name}_jax_{dtype}")
-            for name in ("gelu", "silu") for dtype in ("float16", "bfloat16")}
+            for name in ("silu",) for dtype in ("float16", "bfloat16")}
+    log_softmax = load(implement("log_softmax", target="jax", derivative=True, budget=BUDGET).source,
+                       "impl_log_softmax_jax")
     import jax
 
     xs = [-30.0, -3.0, -0.5, 0.25, 2.0, 30.0]
@@ -381,4 +391,7 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
     for (name, dtype), module in half.items():  # XLA converts float64 to 16 bits through float32, flushing too
         assert_correctly_rounded(name, dtype, getattr(module, name), getattr(module, f"{name}_derivative"),
                                  lambda fn, xs: np.asarray(fn(jax.numpy.asarray(xs, dtype=dtype))).astype(np.float64))
+    x = np.array([12.993319, -86.13475, 129.37596, 77.21047], dtype=np.float32)  # reverse mode: the custom_jvp
+    assert np.asarray(jax.jacrev(log_softmax.log_softmax)(x)).tolist() == log_softmax.log_softmax_jacobian(x).tolist()
+    assert log_softmax.log_softmax_jacobian(x)[2][2] != 0
     assert not jax.config.jax_enable_x64

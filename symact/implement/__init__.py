@@ -64,10 +64,10 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
             if entry.name not in NAMES:
                 raise ParameterError(f"{entry.name}: implement covers the scalar activations and "
                                      f"{' and '.join(NAMES)}")
-            if derivative or params:
-                raise ParameterError(f"{entry.name}: no --derivative or --param (the Jacobian is not generated yet)")
-            return implement_vector(entry.name, target, dtype, budget,
-                                    command or command_line(entry.name, None, None, target, dtype, False))
+            if params:
+                raise ParameterError(f"{entry.name}: no --param (it has no parameters)")
+            return implement_vector(entry.name, target, dtype, derivative, budget,
+                                    command or command_line(entry.name, None, None, target, dtype, derivative))
         params = dict(params or {})
         entry.param_values(params)  # validates: ParameterError
         plan = plan_entry(entry, params, derivative, target)

@@ -317,19 +317,20 @@ def _module(doc: str, imports: list[str], proofs: str, body: list[str]) -> str:
     return "\n".join(head + body) + "\n"
 
 
-def render_vector(name: str, target: str, dtype: str, doc: list[str], lines: list[str], proofs: str,
-                  extra: str = "") -> str:
-    """The module of a function along an axis (:mod:`symact.implement.vector`): ``lines`` compute ``out`` from
-    ``w``, the input in the working format; ``extra`` (code) follows the function."""
+def render_vector(target: str, dtype: str, doc: list[str], functions: list[tuple[str, str, str]], proofs: str,
+                  code: str) -> str:
+    """The module of a function along an axis (:mod:`symact.implement.vector`): each (name, docstring, lines)
+    of ``functions`` computes ``out`` from ``w``, the input in the working format; ``code`` follows them."""
     b = BACKENDS[target]
     wide = dtype != "float64"
-    fname = f"_{name}_value" if extra else name
-    head, indent, done = _prologue(target, dtype, _WORK[target] if wide else None,
-                                   "invalid='ignore', over='ignore', divide='ignore'")
-    body = [f"def {fname}(x, axis=-1):", f'    """{name}(x) along ``axis`` (see the module docstring)."""', *head,
-            *(indent + line.strip() for line in lines), f"{indent}return {done}"]
-    if extra:
-        body += ["", "", extra.strip("\n")]
+    body = []
+    for name, about, lines in functions:
+        head, indent, done = _prologue(target, dtype, _WORK[target] if wide else None,
+                                       "invalid='ignore', over='ignore', divide='ignore'")
+        body += [f"def {name}(x, axis=-1):", f'    """{about}."""', *head,
+                 *(indent + line.strip() for line in lines.splitlines() if line.strip()), f"{indent}return {done}",
+                 "", ""]
+    body += [code.strip("\n")]
     body += _helpers(target, dtype, wide)
     return _module(wrap(doc), ["import json", ""] + b.imports.splitlines(), proofs, body)
 
