@@ -11,6 +11,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.implement.emit import BACKENDS, Printer, masked_chain, where_chain
+from symact.implement.inplace import inplace_chain
 from symact.implement.plan import Part, Plan
 
 #: the format each target computes float32 inputs in (rounded once at the end), unless a part rounds once in
@@ -195,15 +196,21 @@ def wrap(lines: list[str]) -> str:
     return "\n".join(wrapped)
 
 
-def _function(part: Part, target: str, dtype: str, name: str, printer_used: set, exact: bool = False) -> list[str]:
+def _function(part: Part, target: str, dtype: str, name: str, printer_used: set, exact: bool = False,
+              inplace: bool = False) -> list[str]:
+    """``name``(x) computing ``part``; ``inplace`` (torch): its operations write into buffers
+    (:mod:`.inplace`), under ``torch.no_grad()``."""
     b = BACKENDS[target]
-    lines = [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
+    lines = ["@torch.no_grad()"] if inplace else []
+    lines += [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
     # where the exact value overflows, inf is its rounding: no warning for that
     head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), "over='ignore'")
     lines += head
     printer = Printer(b, "w")
-    chain = masked_chain if target == "numpy" else where_chain  # torch's boolean indexing is slower than where
-    lines += chain(printer, part.branches, "w", indent)
+    if inplace:
+        lines += inplace_chain(printer, part.branches, "w", indent, keep=exact)
+    else:
+        lines += (masked_chain if target == "numpy" else where_chain)(printer, part.branches, "w", indent)
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
         lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used
@@ -250,11 +257,15 @@ def render(plan: Plan, target: str, dtype: str, command: str) -> str:
     tables = exact_tables(plan, dtype) if dtype in HALF else {}
     value, deriv = plan.parts[0], plan.parts[1] if len(plan.parts) > 1 else None
     wrapped = deriv is not None and target in ("torch", "jax")
+    torch = target == "torch"
     body = _wrapper(plan.name, deriv.name, target) + ["", ""] if wrapped else []
-    body += _function(value, target, dtype, f"_{plan.name}_value" if wrapped else plan.name, used,
-                      value.name in tables)
+    if torch and not wrapped:  # autograd needs the where chain; without it, the faster in-place code
+        body += _dispatch(plan.name) + ["", ""]
+        body += _function(value, target, dtype, f"_{plan.name}_graph", used, value.name in tables) + ["", ""]
+    body += _function(value, target, dtype, f"_{plan.name}_value" if wrapped else
+                      f"_{plan.name}_inplace" if torch else plan.name, used, value.name in tables, torch)
     if deriv is not None:
-        body += ["", ""] + _function(deriv, target, dtype, deriv.name, used, deriv.name in tables)
+        body += ["", ""] + _function(deriv, target, dtype, deriv.name, used, deriv.name in tables, torch)
     body += _helpers(target, dtype, any(work_format(part, target, dtype) for part in plan.parts))
     if tables:
         body += ["", "", _exact_table(tables, target)]
@@ -333,6 +344,13 @@ def render_vector(target: str, dtype: str, doc: list[str], functions: list[tuple
     body += [code.strip("\n")]
     body += _helpers(target, dtype, wide)
     return _module(wrap(doc), ["import json", ""] + b.imports.splitlines(), proofs, body)
+
+
+def _dispatch(name: str) -> list[str]:
+    return [f"def {name}(x):",
+            f'    """{name}(x) (in place: _{name}_inplace; where autograd records: _{name}_graph)."""',
+            "    if torch.is_grad_enabled() and x.requires_grad:", f"        return _{name}_graph(x)",
+            f"    return _{name}_inplace(x)"]
 
 
 def _wrapper(name: str, deriv: str, target: str) -> list[str]:
