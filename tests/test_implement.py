@@ -323,6 +323,29 @@ def test_torch_autograd_uses_the_accurate_derivative():
     assert_gradient("gelu", xs, grad.tolist(), np.float64)
 
 
+def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
+    """torch without --derivative: the in-place code (run where autograd does not record) gives the where chain's
+    bits (autograd's path) for f and f', float32 and float64, and leaves a float64 input alone."""
+    import dataclasses
+
+    import torch
+
+    x = np.concatenate([np.random.default_rng(2).standard_normal(3000) * 6, [0.0, -0.0, np.inf, -np.inf, np.nan,
+                                                                           1e-300, -1e-310, 3e38, 45.0, -45.0]])
+    for name in ("sigmoid", "gelu", "softplus", "tanhshrink", "elu"):
+        plan = planned(name).plan
+        for part in plan.parts:
+            module = load(render(dataclasses.replace(plan, name=part.name, parts=[part]), "torch", "float32", "test"),
+                          f"impl_{part.name}_torch_graph")
+            graph, fast = module.__dict__[f"_{part.name}_graph"], module.__dict__[f"_{part.name}_inplace"]
+            for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):
+                xs = torch.tensor(x, dtype=dtype)
+                before = xs.clone()
+                assert torch.equal(graph(xs).view(bits), fast(xs).view(bits)), (part.name, dtype)
+                assert torch.equal(xs.view(bits), before.view(bits))
+            assert getattr(module, part.name)(torch.tensor([0.5], requires_grad=True)).requires_grad  # the chain
+
+
 @pytest.mark.parametrize("name", ["softmax", "log_softmax"])
 def test_softmax_and_log_softmax_along_an_axis(name):
     """The max-shifted forms rest on the kernel's proof of the shift identity over every size n; the modules
