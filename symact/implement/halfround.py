@@ -14,6 +14,9 @@ expression: :func:`symact.numeric.reference.certain` at rising precision).  A ki
 """
 from __future__ import annotations
 
+from types import ModuleType
+from typing import Callable
+
 import numpy as np
 import sympy as sp
 
@@ -24,22 +27,21 @@ from symact.implement.plan import Part, Plan
 NEAR = 2.0 ** -40
 
 
-def exact_tables(plan: Plan, dtype: str) -> dict[str, tuple[list[float], list[float]]]:
+def exact_tables(plan: Plan, dtype: str, float64: Callable[[], ModuleType]) -> dict[str, tuple[list, list]]:
     """part name -> (sorted inputs, their correctly rounded values) for every part with such inputs (kept in
-    ``plan.boundaries``: every target's module uses the same)."""
+    ``plan.boundaries``: every target's module uses the same); ``float64()`` is the plan's NumPy float64
+    module."""
     if dtype not in plan.boundaries:
-        plan.boundaries[dtype] = _tables(plan, dtype)
+        plan.boundaries[dtype] = _tables(plan, dtype, float64())
     return plan.boundaries[dtype]
 
 
-def _tables(plan: Plan, dtype: str) -> dict[str, tuple[list[float], list[float]]]:
+def _tables(plan: Plan, dtype: str, module: ModuleType) -> dict[str, tuple[list, list]]:
     from symact.audit.dtypes import get_format, round_to
     from symact.audit.inputs import exhaustive
-    from symact.implement.module import load_source, render
 
     fmt = get_format(dtype)
     xs = exhaustive(fmt)
-    module = load_source(render(plan, "numpy", "float64", ""), f"_symact_float64_{plan.name}")
     tables = {}
     for order, part in enumerate(plan.parts):
         with np.errstate(all="ignore"):

@@ -11,87 +11,15 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.implement.emit import BACKENDS, Printer, masked_chain, where_chain
+from symact.implement.halfround import exact_tables
 from symact.implement.inplace import inplace_chain
+from symact.implement.rounding import HALF, exact_table, helpers
 from symact.implement.plan import Part, Plan
 
 #: the format each target computes float32 inputs in (rounded once at the end), unless a part rounds once in
 #: float32 anyway (:func:`rounds_once`); float16 and bfloat16 inputs always; JAX inside
-#: ``jax.enable_x64(True)``, its inputs and outputs through their bits (:data:`JAX_BITS`)
+#: ``jax.enable_x64(True)``, its inputs and outputs through their bits (:mod:`.rounding`)
 _WORK = {"numpy": "np.float64", "torch": "torch.float64", "jax": "jnp.float64"}
-#: the 16-bit formats: computed in float64 and rounded once, correctly (NumPy's float64 -> float16 and
-#: ml_dtypes' float64 -> bfloat16 conversions round once; torch's and XLA's go through float32 and can round
-#: twice, so their modules round with :data:`TORCH_HALF` / :data:`JAX_BITS`)
-HALF = ("float16", "bfloat16")
-#: XLA on CPU flushes float32 subnormals to zero (inputs, results and conversions alike), so the JAX modules read
-#: an input's exact value from its bits and build a subnormal result from its bits
-JAX_BITS = """#: float32, float16, bfloat16: (the integer type of their bits, significand bits, least normal exponent)
-_FORMATS = {jnp.dtype(jnp.float32): (jnp.int32, 24, -126), jnp.dtype(jnp.float16): (jnp.int16, 11, -14),
-            jnp.dtype(jnp.bfloat16): (jnp.int16, 8, -126)}
-
-
-def _widen(x):
-    \"\"\"The exact float64 value of each x (XLA reads a float32 subnormal, bfloat16's too, as 0: decoded from its
-    bits).  Differentiated as x (_widen_jvp).\"\"\"
-    if x.dtype not in _FORMATS:
-        return x.astype(jnp.float64)
-    ints, p, emin = _FORMATS[x.dtype]
-    bits = jax.lax.bitcast_convert_type(x, ints)
-    mag = bits & jnp.iinfo(ints).max
-    tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** (emin - p + 1)
-    return jnp.where(mag < 2 ** (p - 1), tiny, x.astype(jnp.float64))
-
-
-_widen = jax.custom_jvp(_widen)
-
-
-@_widen.defjvp
-def _widen_jvp(primals, tangents):
-    return _widen(primals[0]), tangents[0].astype(jnp.float64)
-
-
-def _narrow(y, dtype):
-    \"\"\"y rounded once to ``dtype`` (to nearest, ties to even).  XLA converts float64 to float16/bfloat16
-    through float32, which can round twice: y is first rounded to that format in float64 arithmetic (exact
-    scalings by its spacing), which the conversion keeps.  Below the least normal number, where XLA flushes
-    float32 to 0, the result is built from the subnormal's bits.  Differentiated as y (_narrow_jvp).\"\"\"
-    if dtype not in _FORMATS:
-        return y.astype(dtype)
-    ints, p, emin = _FORMATS[dtype]
-    a = jnp.abs(y)
-    if dtype != jnp.float32:
-        ulp = jnp.ldexp(1.0, jnp.maximum(jnp.frexp(a)[1] - 1, emin) - (p - 1))
-        a = jnp.round(a / ulp) * ulp
-        y = jnp.copysign(a, y)
-    tiny = a < 2.0 ** emin
-    m = jnp.where(tiny, jnp.round(a * 2.0 ** (p - 1 - emin)), 0.0).astype(ints)
-    bits = m | jnp.where(jnp.signbit(y), ints(jnp.iinfo(ints).min), ints(0))
-    return jnp.where(tiny, jax.lax.bitcast_convert_type(bits, dtype), y.astype(dtype))
-
-
-_narrow = jax.custom_jvp(_narrow, nondiff_argnums=(1,))
-
-
-@_narrow.defjvp
-def _narrow_jvp(dtype, primals, tangents):
-    return _narrow(primals[0], dtype), tangents[0].astype(dtype)"""
-TORCH_HALF = """#: float16, bfloat16: (significand bits, exponent of the least normal number)
-_HALF = {torch.float16: (11, -14), torch.bfloat16: (8, -126)}
-
-
-def _narrow(y, dtype):
-    \"\"\"y rounded once to ``dtype`` (to nearest, ties to even).  torch converts float64 to float16/bfloat16
-    through float32, which can round twice: y is first rounded to that format in float64 arithmetic (exact
-    scalings by its spacing), which the conversion keeps; autograd differentiates it as y.\"\"\"
-    if dtype not in _HALF:
-        return y.to(dtype)
-    p, emin = _HALF[dtype]
-    a = torch.abs(y.detach())
-    ulp = torch.ldexp(torch.ones_like(a), torch.clamp(torch.frexp(a).exponent - 1, min=emin) - (p - 1))
-    r = torch.copysign(torch.round(a / ulp) * ulp, y.detach())
-    # r with the gradient of y (r - y is exact: r is y rounded to 8 or 11 bits)
-    return torch.where(r == y, y, torch.where(r == 0, r, y + (r - y).detach())).to(dtype)"""
-
-
 def _float32_exact(c: sp.Expr) -> bool:
     """``c`` is a float32 number (a dyadic rational with at most 24 significant bits, in the normal range)."""
     if not c.is_Rational:
@@ -251,10 +179,9 @@ def proofs_json(items) -> str:
 
 def render(plan: Plan, target: str, dtype: str, command: str) -> str:
     """The module's source."""
-    from symact.implement.halfround import exact_tables
-
     used: set = set()
-    tables = exact_tables(plan, dtype) if dtype in HALF else {}
+    tables = exact_tables(plan, dtype, lambda: load_source(render(plan, "numpy", "float64", ""),
+                                                           f"_symact_float64_{plan.name}")) if dtype in HALF else {}
     value, deriv = plan.parts[0], plan.parts[1] if len(plan.parts) > 1 else None
     wrapped = deriv is not None and target in ("torch", "jax")
     torch = target == "torch"
@@ -266,52 +193,15 @@ def render(plan: Plan, target: str, dtype: str, command: str) -> str:
                       f"_{plan.name}_inplace" if torch else plan.name, used, value.name in tables, torch)
     if deriv is not None:
         body += ["", ""] + _function(deriv, target, dtype, deriv.name, used, deriv.name in tables, torch)
-    body += _helpers(target, dtype, any(work_format(part, target, dtype) for part in plan.parts))
+    body += helpers(target, dtype, any(work_format(part, target, dtype) for part in plan.parts))
     if tables:
-        body += ["", "", _exact_table(tables, target)]
+        body += ["", "", exact_table(tables, target)]
     b = BACKENDS[target]
     imports = ["import json", ""] + b.imports.splitlines()
     imports += sorted({b.special[n][0] for n in used if n in b.special}
                       | ({"import numpy as np"} if tables and target == "jax" else set()))
     proofs = proofs_json((part.name, p) for part in plan.parts for p in part.proofs)
     return _module(docstring(plan, target, dtype, command), imports, proofs, body)
-
-
-def _exact_table(tables: dict, target: str) -> str:
-    """``_EXACT`` (part name -> its sorted inputs and their correctly rounded values, as float64 arrays) and
-    ``_exact``, which puts those values in."""
-    array = {"numpy": "np.array({})", "torch": "torch.tensor({}, dtype=torch.float64)",
-             "jax": "np.array({})"}[target]
-    ns = BACKENDS[target].ns
-    keys, values = ("keys.to(w.device)", "values.to(w.device)") if target == "torch" else ("keys", "values")
-    lines = ["#: part -> (the inputs whose float64 value lies within 2^-40 of a rounding boundary of the format, or "
-             "rounds", "#: wrongly, sorted; their correctly rounded values, by symact's certified reference)",
-             "_EXACT = {"]
-    for name, (xs, ys) in tables.items():
-        lines += [f"    {name!r}: ({array.format(xs)},", f"        {array.format(ys)}),"]
-    return "\n".join(lines + [
-        "}", "", "",
-        "def _exact(w, out, table):",
-        '    """out with the values of ``table`` at its inputs' + ('."""' if target == "numpy" else
-                                                                 ' (differentiated as out)."""'),
-        "    keys, values = " + ("map(jnp.asarray, table)  # float64 inside jax.enable_x64" if target == "jax"
-                                else "table"),
-        f"    i = {ns}.searchsorted({keys}, w).clip(0, len(keys) - 1)",
-        f"    return {ns}.where({keys}[i] == w, {_straight(target, values + '[i]')}, out)"])
-
-
-def _straight(target: str, value: str) -> str:
-    """``value`` (a number close to out) with the derivative of out on torch and JAX (value - out is exact)."""
-    return {"numpy": value, "torch": f"out + ({value} - out).detach()",
-            "jax": f"out + jax.lax.stop_gradient({value} - out)"}[target]
-
-
-def _helpers(target: str, dtype: str, wide: bool) -> list[str]:
-    """The module's own rounding functions (after its functions): JAX's whenever it computes in float64,
-    torch's for the 16-bit formats."""
-    if target == "jax" and wide:
-        return ["", "", JAX_BITS]
-    return ["", "", TORCH_HALF] if target == "torch" and dtype in HALF else []
 
 
 def load_source(source: str, name: str) -> ModuleType:
@@ -342,7 +232,7 @@ def render_vector(target: str, dtype: str, doc: list[str], functions: list[tuple
                  *(indent + line.strip() for line in lines.splitlines() if line.strip()), f"{indent}return {done}",
                  "", ""]
     body += [code.strip("\n")]
-    body += _helpers(target, dtype, wide)
+    body += helpers(target, dtype, wide)
     return _module(wrap(doc), ["import json", ""] + b.imports.splitlines(), proofs, body)
 
 

@@ -9,7 +9,7 @@ step from it to log_softmax (log of a quotient of positive numbers) is not kerne
 so.  Limits: a row with +inf entries gives softmax 1/j on its j infinite entries and 0 elsewhere (log_softmax
 log(1/j) and -inf), a row of -inf only the uniform softmax (every shifted entry is 0), NaN anywhere gives a NaN
 row.  float32 inputs are computed in float64 and rounded once (on JAX inside ``jax.enable_x64(True)``, through
-the bits: :data:`symact.implement.module.JAX_BITS`).
+the bits: :data:`symact.implement.rounding.JAX_BITS`).
 
 The derivative: J = diag(s) - s s^T for softmax and I - 1 s^T for log_softmax (s = softmax(x)), with 1 - s_i of
 the entry that gives m computed as R/S (it cancels as 1 - s_i).  torch gets an ``autograd.Function`` (the
