@@ -155,9 +155,8 @@ def _shifted(w, axis):
     m = NS.max(w, axis=axis, keepdims=True)
     z = NS.where(NS.isinf(m), NS.where(w == m, 0.0, -NS.inf), w - m)
     e = NS.exp(z)
-    shape = [1] * w.ndim
-    shape[axis] = w.shape[axis]
-    first = NS.arange(w.shape[axis]).reshape(shape) == NS.argmax(w, axis=axis, keepdims=True)
+    top = w == m  # its first entry by a running count (JAX's argmax fails under jit inside jax.enable_x64)
+    first = top & (NS.cumsum(top, axis=axis) == 1)
     return z, e, first, NS.sum(NS.where(first, 0.0, e), axis=axis, keepdims=True)
 """
 _TORCH_SHIFTED = """
