@@ -111,6 +111,57 @@ def test_generated_numpy_passes_the_audit_where_the_naive_form_fails(name, naive
         assert not theirs.passed
 
 
+#: the 16-bit checks: sigmoid, softplus and tanhshrink (a Taylor branch), gelu and silu (x/2 + c x^2 near 0: in
+#: bfloat16 a subnormal x with an odd last bit puts x/2 on a rounding boundary that float64 cannot see past)
+HALF_NAMES = ("sigmoid", "gelu", "softplus", "tanhshrink", "silu")
+
+
+@lru_cache(maxsize=None)
+def correctly_rounded(name: str, dtype: str, order: int) -> np.ndarray:
+    """The certified reference's correct rounding of f (order 0) or f' at every finite input of ``dtype``."""
+    from symact.audit.inputs import exhaustive
+    from symact.audit.reference.oracle import rounded
+
+    return rounded(get(name), exhaustive(dtype), dtype, order=order)
+
+
+def assert_correctly_rounded(name: str, dtype: str, f, df, call) -> None:
+    """f and df (through ``call``: the inputs as float64 -> the outputs as float64) equal the certified
+    reference's correct rounding on every finite input of ``dtype``, give the limits at +-inf and NaN for
+    NaN."""
+    from symact.audit.inputs import exhaustive
+    from symact.audit.reference.oracle import limit_at
+
+    xs = exhaustive(dtype)
+    for order, fn in enumerate((f, df)):
+        got = call(fn, xs)
+        want = correctly_rounded(name, dtype, order)
+        bad = got != want
+        assert not bad.any(), (name, dtype, order, xs[bad][:5], got[bad][:5], want[bad][:5])
+        ends = call(fn, np.array([np.inf, -np.inf, np.nan]))
+        assert ends[:2].tolist() == [limit_at(name, {}, 1, order), limit_at(name, {}, -1, order)]
+        assert np.isnan(ends[2])
+
+
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16"])
+def test_16_bit_modules_are_correctly_rounded_on_every_input(dtype):
+    """float16/bfloat16: every one of the 65,536 inputs (numpy and torch; JAX in the last test), f and f'."""
+    import ml_dtypes
+    import torch
+
+    as_numpy = np.float16 if dtype == "float16" else ml_dtypes.bfloat16
+    as_torch = getattr(torch, dtype)
+    for name in HALF_NAMES:
+        plan = planned(name).plan
+        numpy_module = load(render(plan, "numpy", dtype, "test"), f"impl_{name}_numpy_{dtype}")
+        torch_module = load(render(plan, "torch", dtype, "test"), f"impl_{name}_torch_{dtype}")
+        assert_correctly_rounded(name, dtype, getattr(numpy_module, name), getattr(numpy_module, f"{name}_derivative"),
+                                 lambda fn, xs: fn(xs.astype(as_numpy)).astype(np.float64))
+        assert_correctly_rounded(name, dtype, getattr(torch_module, name), getattr(torch_module, f"{name}_derivative"),
+                                 lambda fn, xs: fn(torch.tensor(xs).to(as_torch)).double().detach().numpy())
+    assert "_EXACT" in render(planned("gelu").plan, "numpy", "bfloat16", "test")
+
+
 def test_docstring_certificates_are_rechecked_by_the_kernel():
     for name in ("softplus", "softsign", "gelu", "relu6", "tanhshrink"):
         result, module = generated(name)
@@ -172,9 +223,9 @@ def run(capsys, *argv):
     ["implement", "nope", "--target", "numpy"],
     ["implement", "softplus", "--target", "cuda"],
     ["implement", "softplus"],
-    ["implement", "softplus", "--target", "numpy", "--dtype", "float16"],
+    ["implement", "softplus", "--target", "numpy", "--dtype", "float8"],
     ["implement", "maxout", "--target", "numpy"],  # a vector activation implement does not cover
-    ["implement", "softmax", "--target", "numpy", "--derivative"],
+    ["implement", "softmax", "--target", "numpy", "--dtype", "float16"],  # 16 bits: the scalar activations
     ["implement", "softplus", "--param", "beta=-1", "--target", "numpy"],
     ["implement", "softplus", "--param", "alpha=1", "--target", "numpy"],
     ["implement", "--expr", "__import__('os')", "--target", "numpy"],
@@ -272,22 +323,46 @@ def test_torch_autograd_uses_the_accurate_derivative():
     assert_gradient("gelu", xs, grad.tolist(), np.float64)
 
 
+def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
+    """torch without --derivative: the in-place code (run where autograd does not record) gives the where chain's
+    bits (autograd's path) for f and f', float32 and float64, and leaves a float64 input alone."""
+    import dataclasses
+
+    import torch
+
+    x = np.concatenate([np.random.default_rng(2).standard_normal(3000) * 6, [0.0, -0.0, np.inf, -np.inf, np.nan,
+                                                                           1e-300, -1e-310, 3e38, 45.0, -45.0]])
+    for name in ("sigmoid", "gelu", "softplus", "tanhshrink", "elu"):
+        plan = planned(name).plan
+        for part in plan.parts:
+            module = load(render(dataclasses.replace(plan, name=part.name, parts=[part]), "torch", "float32", "test"),
+                          f"impl_{part.name}_torch_graph")
+            graph, fast = module.__dict__[f"_{part.name}_graph"], module.__dict__[f"_{part.name}_inplace"]
+            for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):
+                xs = torch.tensor(x, dtype=dtype)
+                before = xs.clone()
+                assert torch.equal(graph(xs).view(bits), fast(xs).view(bits)), (part.name, dtype)
+                assert torch.equal(xs.view(bits), before.view(bits))
+            assert getattr(module, part.name)(torch.tensor([0.5], requires_grad=True)).requires_grad  # the chain
+
+
 @pytest.mark.parametrize("name", ["softmax", "log_softmax"])
 def test_softmax_and_log_softmax_along_an_axis(name):
     """The max-shifted forms rest on the kernel's proof of the shift identity over every size n; the modules
-    pass the vector audit (float32 and float64, numpy and torch with its autograd) and keep what the textbook
-    forms lose: log_softmax of the dominant entry (-sum of the others' exp, computed here with mpmath) and the
-    limits at +inf."""
+    pass the vector audit (float32 and float64, numpy with its NAME_jacobian, torch with its autograd) and keep
+    what the textbook forms lose: log_softmax of the dominant entry (-sum of the others' exp, computed here with
+    mpmath), 1 - s of the dominant entry in the Jacobian's diagonal, and the limits at +inf."""
     import torch
 
-    results = {t: implement(name, target=t, dtype="float32") for t in ("numpy", "torch")}
+    results = {t: implement(name, target=t, dtype="float32", derivative=True) for t in ("numpy", "torch")}
     proof = results["numpy"].proof
     assert proof.status == "proved" and check(proof.certificate)[0] == "proved"
     assert "forall n >= 1" in results["torch"].source and proof.cert_id in results["torch"].source
     mods = {t: load(r.source, f"impl_{name}_{t}") for t, r in results.items()}
     for dtype in ("float32", "float64"):
-        rep = audit(mods["numpy"].__dict__[name], name, dtype=dtype, isolate=False, hypothesis=0, effort=0.2)
-        assert rep.passed, rep.text()
+        rep = audit(mods["numpy"].__dict__[name], name, dtype=dtype, isolate=False, hypothesis=0, effort=0.2,
+                    grad=mods["numpy"].__dict__[f"{name}_jacobian"])
+        assert rep.passed and rep.check("derivative").status == "pass", rep.text()
         rep = audit(mods["torch"].__dict__[name], name, dtype=dtype, isolate=False, hypothesis=0, effort=0.2,
                     kind="torch")
         assert rep.passed and rep.check("derivative").status == "pass", rep.text()
@@ -297,9 +372,16 @@ def test_softmax_and_log_softmax_along_an_axis(name):
         xs = [mpmath.mpf(float(np.float32(v))) for v in x]
         total = sum(mpmath.exp(v) for v in xs)
         exact = [v - mpmath.log(total) if name == "log_softmax" else mpmath.exp(v) / total for v in xs]
+        s = [mpmath.exp(v) / total for v in xs]
+        jacobian = [[(s[i] if name == "softmax" else 1) * ((i == j) - s[j]) for j in range(4)] for i in range(4)]
     assert list(got) == [np.float32(float(e)) for e in exact]
     if name == "log_softmax":
         assert got[2] != 0  # -2.2e-23: log(S) rounds it to 0
+    for target, module in mods.items():
+        got = module.__dict__[f"{name}_jacobian"](np.array(x, dtype=np.float32) if target == "numpy" else
+                                                   torch.tensor(x, dtype=torch.float32))
+        assert np.asarray(got).tolist() == [[np.float32(float(v)) for v in row] for row in jacobian]
+        assert got[2][2] != 0  # 1 - s of the dominant entry, 2.2e-23: it cancels in 1 - s
     inf = mods["torch"].__dict__[name](torch.tensor([float("inf"), 0.0]))
     assert inf.tolist() == ([1.0, 0.0] if name == "softmax" else [0.0, float("-inf")])
 
@@ -308,9 +390,15 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
     """Last in this file: it imports JAX, whose threads make a later fork (the proofs' sandbox) risky, so both
     modules are generated first.  XLA on CPU flushes float32 subnormals to 0: the generated module still gets
     silu(-100) = -3.72e-42 and silu(1e-40) = 5e-41 (the float32 roundings of the exact values, computed here with
-    mpmath), and leaves JAX's 64-bit setting as it was."""
+    mpmath), and leaves JAX's 64-bit setting as it was.  The float16/bfloat16 modules of silu are
+    correctly rounded on every input (XLA converts float64 to them through float32 and flushes bfloat16's
+    subnormals).  log_softmax's custom_jvp, transposed for reverse mode, gives its accurate Jacobian."""
     _, softplus = generated("softplus", target="jax", dtype="float32")
     _, silu = generated("silu", target="jax", dtype="float32")
+    half = {(name, dtype): load(render(planned(name).plan, "jax", dtype, "test"), f"impl_{name}_jax_{dtype}")
+            for name in ("silu",) for dtype in ("float16", "bfloat16")}
+    log_softmax = load(implement("log_softmax", target="jax", derivative=True, budget=BUDGET).source,
+                       "impl_log_softmax_jax")
     import jax
 
     xs = [-30.0, -3.0, -0.5, 0.25, 2.0, 30.0]
@@ -323,3 +411,12 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
         x0 = mpmath.mpf(float(x0))
         assert g == np.float32(float(x0 / (1 + mpmath.exp(-x0)))), (x0, g)
     assert got[0] != 0 and got[2] != 0
+    for (name, dtype), module in half.items():  # XLA converts float64 to 16 bits through float32, flushing too
+        assert_correctly_rounded(name, dtype, getattr(module, name), getattr(module, f"{name}_derivative"),
+                                 lambda fn, xs: np.asarray(jax.jit(fn)(jax.numpy.asarray(xs, dtype=dtype)))
+                                 .astype(np.float64))
+    x = np.array([12.993319, -86.13475, 129.37596, 77.21047], dtype=np.float32)  # reverse mode: the custom_jvp
+    jacobian = np.asarray(jax.jit(log_softmax.log_softmax_jacobian)(x))
+    assert np.asarray(jax.jit(jax.jacrev(log_softmax.log_softmax))(x)).tolist() == jacobian.tolist()
+    assert jacobian[2][2] != 0
+    assert not jax.config.jax_enable_x64

@@ -306,20 +306,27 @@ def binary_step(x):
     return _BinaryStepFunction.apply(x)
 
 
+@torch.no_grad()
 def _binary_step_value(x):
     """binary_step(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < 0.0), 0.0, out)
-    out = torch.where((w >= 0.0), 1.0, out)
+    m0 = (w < 0.0)
+    m1 = (w >= 0.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m1, 1.0)
     return out
 
 
+@torch.no_grad()
 def binary_step_derivative(x):
     """binary_step_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < 0.0), 0.0, out)
-    out = torch.where((w == 0.0), 0.0, out)
-    out = torch.where((w > 0.0), 0.0, out)
+    m0 = (w < 0.0)
+    m1 = (w == 0.0)
+    m2 = (w > 0.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m1, 0.0)
+    out.masked_fill_(m2, 0.0)
     return out

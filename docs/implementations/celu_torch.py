@@ -427,23 +427,33 @@ def celu(x):
     return _CeluFunction.apply(x)
 
 
+@torch.no_grad()
 def _celu_value(x):
     """celu(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < 0.0)
-    x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, (torch.expm1(x0)), out)
+    m0 = (w < 0.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
+    torch.expm1(x0, out=b1)
+    torch.where(m0, b1, out, out=out)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def celu_derivative(x):
     """celu_derivative(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < 0.0)
-    x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, torch.exp(x0), out)
-    out = torch.where((w == 0.0), 1.0, out)
-    out = torch.where((w > 0.0), 1.0, out)
+    m0 = (w < 0.0)
+    m1 = (w == 0.0)
+    m2 = (w > 0.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
+    torch.exp(x0, out=b1)
+    torch.where(m0, b1, out, out=out)
+    out.masked_fill_(m1, 1.0)
+    out.masked_fill_(m2, 1.0)
     return out.to(x.dtype)

@@ -26,8 +26,7 @@ Branches of gelu_tanh_derivative (each claim is decided by symact's kernel; the 
         CPU-time limit)
   * 0 <= x < 30: the same with exp(-2u) <= 1.
       claim: diff(gelu_tanh(x), x) == 2*sqrt(2)*x*(26829*x**2/200000 + 1)*exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))/(sqrt(pi)*(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi)))**2) + 1/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for 0 <= x < 30
-      NOT PROVED (unknown: the decision was stopped while proving the claim of branch 6: it reached its hard
-        CPU-time limit)
+      NOT PROVED (unknown: no certificate found (neither a proof nor a counterexample))
   * x >= 30: within 1e-324 of this value, so this value is its float64 rounding.
       claim: Abs(diff(gelu_tanh(x), x) - (1)) <= 10**(-324) for x >= 30
       NOT PROVED (unknown: the search's work budget was spent before a certificate was found)

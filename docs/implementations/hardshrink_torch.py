@@ -525,21 +525,29 @@ def hardshrink(x):
     return _HardshrinkFunction.apply(x)
 
 
+@torch.no_grad()
 def _hardshrink_value(x):
     """hardshrink(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w >= (-0.5)) & (w <= (0.5)), 0.0, out)
+    m1 = (w >= (-0.5)) & (w <= (0.5))
+    out = w.clone() if w is x else w
+    out.masked_fill_(m1, 0.0)
     return out
 
 
+@torch.no_grad()
 def hardshrink_derivative(x):
     """hardshrink_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < (-0.5)), 1.0, out)
-    out = torch.where((w == (-0.5)), 0.0, out)
-    out = torch.where((w > (-0.5)) & (w < (0.5)), 0.0, out)
-    out = torch.where((w == (0.5)), 0.0, out)
-    out = torch.where((w > (0.5)), 1.0, out)
+    m0 = (w < (-0.5))
+    m1 = (w == (-0.5))
+    m2 = (w > (-0.5)) & (w < (0.5))
+    m3 = (w == (0.5))
+    m4 = (w > (0.5))
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 1.0)
+    out.masked_fill_(m1, 0.0)
+    out.masked_fill_(m2, 0.0)
+    out.masked_fill_(m3, 0.0)
+    out.masked_fill_(m4, 1.0)
     return out

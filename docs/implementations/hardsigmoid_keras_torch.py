@@ -644,25 +644,38 @@ def hardsigmoid_keras(x):
     return _HardsigmoidKerasFunction.apply(x)
 
 
+@torch.no_grad()
 def _hardsigmoid_keras_value(x):
     """hardsigmoid_keras(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    out = torch.where((w < (-2.5)), 0.0, out)
-    m = (w >= (-2.5)) & (w < (2.5))
-    x1 = torch.where(m, w, 0.0)
-    out = torch.where(m, ((0.5) + ((0.2)*x1)), out)
-    out = torch.where((w >= (2.5)), 1.0, out)
+    m0 = (w < (-2.5))
+    m1 = (w >= (-2.5)) & (w < (2.5))
+    m2 = (w >= (2.5))
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    out.masked_fill_(m0, 0.0)
+    x1 = torch.where(m1, w, w.new_tensor(0.0), out=b0)
+    torch.mul(x1, (0.2), out=b1)
+    b1.add_((0.5))
+    torch.where(m1, b1, out, out=out)
+    out.masked_fill_(m2, 1.0)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def hardsigmoid_keras_derivative(x):
     """hardsigmoid_keras_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < (-2.5)), 0.0, out)
-    out = torch.where((w == (-2.5)), (0.2), out)
-    out = torch.where((w > (-2.5)) & (w < (2.5)), (0.2), out)
-    out = torch.where((w == (2.5)), 0.0, out)
-    out = torch.where((w > (2.5)), 0.0, out)
+    m0 = (w < (-2.5))
+    m1 = (w == (-2.5))
+    m2 = (w > (-2.5)) & (w < (2.5))
+    m3 = (w == (2.5))
+    m4 = (w > (2.5))
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m1, (0.2))
+    out.masked_fill_(m2, (0.2))
+    out.masked_fill_(m3, 0.0)
+    out.masked_fill_(m4, 0.0)
     return out

@@ -643,25 +643,38 @@ def hardsigmoid(x):
     return _HardsigmoidFunction.apply(x)
 
 
+@torch.no_grad()
 def _hardsigmoid_value(x):
     """hardsigmoid(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    out = torch.where((w < -3.0), 0.0, out)
-    m = (w >= -3.0) & (w < 3.0)
-    x1 = torch.where(m, w, 0.0)
-    out = torch.where(m, ((0.5) + ((0.16666666666666666)*x1)), out)
-    out = torch.where((w >= 3.0), 1.0, out)
+    m0 = (w < -3.0)
+    m1 = (w >= -3.0) & (w < 3.0)
+    m2 = (w >= 3.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    out.masked_fill_(m0, 0.0)
+    x1 = torch.where(m1, w, w.new_tensor(0.0), out=b0)
+    torch.mul(x1, (0.16666666666666666), out=b1)
+    b1.add_((0.5))
+    torch.where(m1, b1, out, out=out)
+    out.masked_fill_(m2, 1.0)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def hardsigmoid_derivative(x):
     """hardsigmoid_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < -3.0), 0.0, out)
-    out = torch.where((w == -3.0), 0.0, out)
-    out = torch.where((w > -3.0) & (w < 3.0), (0.16666666666666666), out)
-    out = torch.where((w == 3.0), 0.0, out)
-    out = torch.where((w > 3.0), 0.0, out)
+    m0 = (w < -3.0)
+    m1 = (w == -3.0)
+    m2 = (w > -3.0) & (w < 3.0)
+    m3 = (w == 3.0)
+    m4 = (w > 3.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m1, 0.0)
+    out.masked_fill_(m2, (0.16666666666666666))
+    out.masked_fill_(m3, 0.0)
+    out.masked_fill_(m4, 0.0)
     return out

@@ -674,26 +674,43 @@ def hardswish(x):
     return _HardswishFunction.apply(x)
 
 
+@torch.no_grad()
 def _hardswish_value(x):
     """hardswish(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    out = torch.where((w < -3.0), 0.0, out)
-    m = (w >= -3.0) & (w < 3.0)
-    x1 = torch.where(m, w, 0.0)
-    out = torch.where(m, ((0.16666666666666666)*x1*(3.0 + x1)), out)
+    m0 = (w < -3.0)
+    m1 = (w >= -3.0) & (w < 3.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    b2 = torch.empty_like(w)
+    out.masked_fill_(m0, 0.0)
+    x1 = torch.where(m1, w, w.new_tensor(0.0), out=b0)
+    torch.mul(x1, (0.16666666666666666), out=b1)
+    torch.add(x1, 3.0, out=b2)
+    b1.mul_(b2)
+    torch.where(m1, b1, out, out=out)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def hardswish_derivative(x):
     """hardswish_derivative(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    out = torch.where((w < -3.0), 0.0, out)
-    out = torch.where((w == -3.0), 0.0, out)
-    m = (w > -3.0) & (w < 3.0)
-    x2 = torch.where(m, w, 0.0)
-    out = torch.where(m, ((0.5) + ((0.3333333333333333)*x2)), out)
-    out = torch.where((w == 3.0), 1.0, out)
-    out = torch.where((w > 3.0), 1.0, out)
+    m0 = (w < -3.0)
+    m1 = (w == -3.0)
+    m2 = (w > -3.0) & (w < 3.0)
+    m3 = (w == 3.0)
+    m4 = (w > 3.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m1, 0.0)
+    x2 = torch.where(m2, w, w.new_tensor(0.0), out=b0)
+    torch.mul(x2, (0.3333333333333333), out=b1)
+    b1.add_((0.5))
+    torch.where(m2, b1, out, out=out)
+    out.masked_fill_(m3, 1.0)
+    out.masked_fill_(m4, 1.0)
     return out.to(x.dtype)

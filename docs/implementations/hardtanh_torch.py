@@ -532,22 +532,31 @@ def hardtanh(x):
     return _HardtanhFunction.apply(x)
 
 
+@torch.no_grad()
 def _hardtanh_value(x):
     """hardtanh(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < -1.0), -1.0, out)
-    out = torch.where((w >= 1.0), 1.0, out)
+    m0 = (w < -1.0)
+    m2 = (w >= 1.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, -1.0)
+    out.masked_fill_(m2, 1.0)
     return out
 
 
+@torch.no_grad()
 def hardtanh_derivative(x):
     """hardtanh_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < -1.0), 0.0, out)
-    out = torch.where((w == -1.0), 0.0, out)
-    out = torch.where((w > -1.0) & (w < 1.0), 1.0, out)
-    out = torch.where((w == 1.0), 0.0, out)
-    out = torch.where((w > 1.0), 0.0, out)
+    m0 = (w < -1.0)
+    m1 = (w == -1.0)
+    m2 = (w > -1.0) & (w < 1.0)
+    m3 = (w == 1.0)
+    m4 = (w > 1.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m1, 0.0)
+    out.masked_fill_(m2, 1.0)
+    out.masked_fill_(m3, 0.0)
+    out.masked_fill_(m4, 0.0)
     return out

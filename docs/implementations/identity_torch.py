@@ -122,16 +122,19 @@ def identity(x):
     return _IdentityFunction.apply(x)
 
 
+@torch.no_grad()
 def _identity_value(x):
     """identity(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
+    out = w.clone() if w is x else w
     return out
 
 
+@torch.no_grad()
 def identity_derivative(x):
     """identity_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w == w), 1.0, out)
+    m0 = (w == w)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 1.0)
     return out

@@ -339,21 +339,29 @@ def leaky_relu(x):
     return _LeakyReluFunction.apply(x)
 
 
+@torch.no_grad()
 def _leaky_relu_value(x):
     """leaky_relu(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < 0.0)
-    x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, ((0.01)*x0), out)
+    m0 = (w < 0.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
+    torch.mul(x0, (0.01), out=b1)
+    torch.where(m0, b1, out, out=out)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def leaky_relu_derivative(x):
     """leaky_relu_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < 0.0), (0.01), out)
-    out = torch.where((w == 0.0), (0.01), out)
-    out = torch.where((w > 0.0), 1.0, out)
+    m0 = (w < 0.0)
+    m1 = (w == 0.0)
+    m2 = (w > 0.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, (0.01))
+    out.masked_fill_(m1, (0.01))
+    out.masked_fill_(m2, 1.0)
     return out

@@ -531,22 +531,31 @@ def relu6(x):
     return _Relu6Function.apply(x)
 
 
+@torch.no_grad()
 def _relu6_value(x):
     """relu6(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < 0.0), 0.0, out)
-    out = torch.where((w >= 6.0), 6.0, out)
+    m0 = (w < 0.0)
+    m2 = (w >= 6.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m2, 6.0)
     return out
 
 
+@torch.no_grad()
 def relu6_derivative(x):
     """relu6_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < 0.0), 0.0, out)
-    out = torch.where((w == 0.0), 0.0, out)
-    out = torch.where((w > 0.0) & (w < 6.0), 1.0, out)
-    out = torch.where((w == 6.0), 0.0, out)
-    out = torch.where((w > 6.0), 0.0, out)
+    m0 = (w < 0.0)
+    m1 = (w == 0.0)
+    m2 = (w > 0.0) & (w < 6.0)
+    m3 = (w == 6.0)
+    m4 = (w > 6.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m1, 0.0)
+    out.masked_fill_(m2, 1.0)
+    out.masked_fill_(m3, 0.0)
+    out.masked_fill_(m4, 0.0)
     return out

@@ -300,19 +300,25 @@ def relu(x):
     return _ReluFunction.apply(x)
 
 
+@torch.no_grad()
 def _relu_value(x):
     """relu(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < 0.0), 0.0, out)
+    m0 = (w < 0.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
     return out
 
 
+@torch.no_grad()
 def relu_derivative(x):
     """relu_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < 0.0), 0.0, out)
-    out = torch.where((w == 0.0), 0.0, out)
-    out = torch.where((w > 0.0), 1.0, out)
+    m0 = (w < 0.0)
+    m1 = (w == 0.0)
+    m2 = (w > 0.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m1, 0.0)
+    out.masked_fill_(m2, 1.0)
     return out

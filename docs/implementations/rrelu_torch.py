@@ -352,21 +352,29 @@ def rrelu(x):
     return _RreluFunction.apply(x)
 
 
+@torch.no_grad()
 def _rrelu_value(x):
     """rrelu(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < 0.0)
-    x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, ((0.22916666666666666)*x0), out)
+    m0 = (w < 0.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
+    torch.mul(x0, (0.22916666666666666), out=b1)
+    torch.where(m0, b1, out, out=out)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def rrelu_derivative(x):
     """rrelu_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < 0.0), (0.22916666666666666), out)
-    out = torch.where((w == 0.0), (0.22916666666666666), out)
-    out = torch.where((w > 0.0), 1.0, out)
+    m0 = (w < 0.0)
+    m1 = (w == 0.0)
+    m2 = (w > 0.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, (0.22916666666666666))
+    out.masked_fill_(m1, (0.22916666666666666))
+    out.masked_fill_(m2, 1.0)
     return out

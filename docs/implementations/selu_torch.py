@@ -490,26 +490,39 @@ def selu(x):
     return _SeluFunction.apply(x)
 
 
+@torch.no_grad()
 def _selu_value(x):
     """selu(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < 0.0)
-    x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, ((1.7580993408473768)*torch.expm1(x0)), out)
-    m = (w >= 0.0)
-    x1 = torch.where(m, w, 1.0)
-    out = torch.where(m, ((1.0507009873554805)*x1), out)
+    m0 = (w < 0.0)
+    m1 = (w >= 0.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
+    torch.expm1(x0, out=b1)
+    b1.mul_((1.7580993408473768))
+    torch.where(m0, b1, out, out=out)
+    x1 = torch.where(m1, w, w.new_tensor(1.0), out=b0)
+    torch.mul(x1, (1.0507009873554805), out=b1)
+    torch.where(m1, b1, out, out=out)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def selu_derivative(x):
     """selu_derivative(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < 0.0)
-    x0 = torch.where(m, w, -1.0)
-    out = torch.where(m, ((1.7580993408473768)*torch.exp(x0)), out)
-    out = torch.where((w == 0.0), (1.7580993408473768), out)
-    out = torch.where((w > 0.0), (1.0507009873554805), out)
+    m0 = (w < 0.0)
+    m1 = (w == 0.0)
+    m2 = (w > 0.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
+    torch.exp(x0, out=b1)
+    b1.mul_((1.7580993408473768))
+    torch.where(m0, b1, out, out=out)
+    out.masked_fill_(m1, (1.7580993408473768))
+    out.masked_fill_(m2, (1.0507009873554805))
     return out.to(x.dtype)

@@ -404,30 +404,51 @@ def sigmoid(x):
     return _SigmoidFunction.apply(x)
 
 
+@torch.no_grad()
 def _sigmoid_value(x):
     """sigmoid(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < 0.0)
-    x0 = torch.where(m, w, -1.0)
-    x0_0 = torch.exp(x0)
-    out = torch.where(m, (x0_0/(1.0 + x0_0)), out)
-    m = (w >= 0.0)
-    x1 = torch.where(m, w, 1.0)
-    out = torch.where(m, (1.0/(1.0 + torch.exp((-1.0*x1)))), out)
+    m0 = (w < 0.0)
+    m1 = (w >= 0.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    b2 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
+    torch.exp(x0, out=b1)
+    torch.add(b1, 1.0, out=b2)
+    torch.div(b1, b2, out=b2)
+    torch.where(m0, b2, out, out=out)
+    x1 = torch.where(m1, w, w.new_tensor(1.0), out=b0)
+    torch.mul(x1, -1.0, out=b1)
+    b1.exp_()
+    b1.add_(1.0)
+    torch.div(b1.new_tensor(1.0), b1, out=b1)
+    torch.where(m1, b1, out, out=out)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def sigmoid_derivative(x):
     """sigmoid_derivative(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < 0.0)
-    x0 = torch.where(m, w, -1.0)
-    x0_0 = torch.exp(x0)
-    out = torch.where(m, (x0_0/((1.0 + x0_0)**2)), out)
-    m = (w >= 0.0)
-    x1 = torch.where(m, w, 1.0)
-    x1_0 = torch.exp((-1.0*x1))
-    out = torch.where(m, (x1_0/((1.0 + x1_0)**2)), out)
+    m0 = (w < 0.0)
+    m1 = (w >= 0.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    b2 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
+    torch.exp(x0, out=b1)
+    torch.add(b1, 1.0, out=b2)
+    b2.pow_(2)
+    torch.div(b1, b2, out=b2)
+    torch.where(m0, b2, out, out=out)
+    x1 = torch.where(m1, w, w.new_tensor(1.0), out=b0)
+    torch.mul(x1, -1.0, out=b1)
+    b1.exp_()
+    torch.add(b1, 1.0, out=b2)
+    b2.pow_(2)
+    torch.div(b1, b2, out=b2)
+    torch.where(m1, b2, out, out=out)
     return out.to(x.dtype)

@@ -638,27 +638,39 @@ def softshrink(x):
     return _SoftshrinkFunction.apply(x)
 
 
+@torch.no_grad()
 def _softshrink_value(x):
     """softshrink(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < (-0.5))
-    x0 = torch.where(m, w, (-1.5))
-    out = torch.where(m, ((0.5) + x0), out)
-    out = torch.where((w >= (-0.5)) & (w <= (0.5)), 0.0, out)
-    m = (w > (0.5))
-    x2 = torch.where(m, w, (1.5))
-    out = torch.where(m, ((-0.5) + x2), out)
+    m0 = (w < (-0.5))
+    m1 = (w >= (-0.5)) & (w <= (0.5))
+    m2 = (w > (0.5))
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor((-1.5)), out=b0)
+    torch.add(x0, (0.5), out=b1)
+    torch.where(m0, b1, out, out=out)
+    out.masked_fill_(m1, 0.0)
+    x2 = torch.where(m2, w, w.new_tensor((1.5)), out=b0)
+    torch.add(x2, (-0.5), out=b1)
+    torch.where(m2, b1, out, out=out)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def softshrink_derivative(x):
     """softshrink_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < (-0.5)), 1.0, out)
-    out = torch.where((w == (-0.5)), 0.0, out)
-    out = torch.where((w > (-0.5)) & (w < (0.5)), 0.0, out)
-    out = torch.where((w == (0.5)), 0.0, out)
-    out = torch.where((w > (0.5)), 1.0, out)
+    m0 = (w < (-0.5))
+    m1 = (w == (-0.5))
+    m2 = (w > (-0.5)) & (w < (0.5))
+    m3 = (w == (0.5))
+    m4 = (w > (0.5))
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 1.0)
+    out.masked_fill_(m1, 0.0)
+    out.masked_fill_(m2, 0.0)
+    out.masked_fill_(m3, 0.0)
+    out.masked_fill_(m4, 1.0)
     return out

@@ -276,26 +276,45 @@ def tanh(x):
     return _TanhFunction.apply(x)
 
 
+@torch.no_grad()
 def _tanh_value(x):
     """tanh(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w == w)
-    x0 = torch.where(m, w, 0.0)
-    out = torch.where(m, torch.tanh(x0), out)
+    m0 = (w == w)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(0.0), out=b0)
+    torch.tanh(x0, out=b1)
+    torch.where(m0, b1, out, out=out)
     return out.to(x.dtype)
 
 
+@torch.no_grad()
 def tanh_derivative(x):
     """tanh_derivative(x), branch by branch (see the module docstring)."""
     w = x.to(torch.float64)
-    out = w
-    m = (w < 0.0)
-    x0 = torch.where(m, w, -1.0)
-    x0_0 = torch.exp((2.0*x0))
-    out = torch.where(m, (4.0*x0_0/((1.0 + x0_0)**2)), out)
-    m = (w >= 0.0)
-    x1 = torch.where(m, w, 1.0)
-    x1_0 = torch.exp((-2.0*x1))
-    out = torch.where(m, (4.0*x1_0/((1.0 + x1_0)**2)), out)
+    m0 = (w < 0.0)
+    m1 = (w >= 0.0)
+    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    b1 = torch.empty_like(w)
+    b2 = torch.empty_like(w)
+    b3 = torch.empty_like(w)
+    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
+    torch.mul(x0, 2.0, out=b1)
+    b1.exp_()
+    torch.mul(b1, 4.0, out=b2)
+    torch.add(b1, 1.0, out=b3)
+    b3.pow_(2)
+    b2.div_(b3)
+    torch.where(m0, b2, out, out=out)
+    x1 = torch.where(m1, w, w.new_tensor(1.0), out=b0)
+    torch.mul(x1, -2.0, out=b1)
+    b1.exp_()
+    torch.mul(b1, 4.0, out=b2)
+    torch.add(b1, 1.0, out=b3)
+    b3.pow_(2)
+    b2.div_(b3)
+    torch.where(m1, b2, out, out=out)
     return out.to(x.dtype)

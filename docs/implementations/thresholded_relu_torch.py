@@ -301,19 +301,25 @@ def thresholded_relu(x):
     return _ThresholdedReluFunction.apply(x)
 
 
+@torch.no_grad()
 def _thresholded_relu_value(x):
     """thresholded_relu(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w <= 1.0), 0.0, out)
+    m0 = (w <= 1.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
     return out
 
 
+@torch.no_grad()
 def thresholded_relu_derivative(x):
     """thresholded_relu_derivative(x), branch by branch (see the module docstring)."""
     w = x
-    out = w
-    out = torch.where((w < 1.0), 0.0, out)
-    out = torch.where((w == 1.0), 1.0, out)
-    out = torch.where((w > 1.0), 1.0, out)
+    m0 = (w < 1.0)
+    m1 = (w == 1.0)
+    m2 = (w > 1.0)
+    out = w.clone() if w is x else w
+    out.masked_fill_(m0, 0.0)
+    out.masked_fill_(m1, 1.0)
+    out.masked_fill_(m2, 1.0)
     return out

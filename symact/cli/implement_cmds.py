@@ -1,4 +1,4 @@
-"""``symact implement NAME|--expr EXPR [--param k=v] --target numpy|torch|jax [--dtype float32|float64]
+"""``symact implement NAME|--expr EXPR [--param k=v] --target numpy|torch|jax [--dtype float16|bfloat16|float32|float64]
 [--derivative] [-o FILE.py] [--budget S]``: write a module that computes the activation branch by branch,
 each branch's claim decided by the kernel (exit 0 every claim proved, 1 some claim not proved: the module is
 written anyway and says so, 2 usage error)."""
@@ -35,8 +35,10 @@ symact implement --expr "x*tanh(x)" --target numpy
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a parameter value, e.g. --param beta=2 (repeatable)")
     p.add_argument("--target", required=True, choices=TARGETS, help="the array library of the generated code")
-    p.add_argument("--dtype", default="float32", choices=DTYPES, help="the format it is for (default float32)")
-    p.add_argument("--derivative", action="store_true", help="add the derivative (and the autograd wrapper)")
+    p.add_argument("--dtype", default="float32", choices=DTYPES,
+                   help="the format it is for (default float32; float16/bfloat16: correctly rounded)")
+    p.add_argument("--derivative", action="store_true",
+                   help="add the derivative (and the autograd wrapper); softmax/log_softmax: NAME_jacobian")
     p.add_argument("-o", "--output", metavar="FILE.py", help="write the module here (default: stdout)")
     p.add_argument("--budget", type=float, default=5.0, metavar="S",
                    help="CPU seconds of search per branch claim (default 5; see README, Budgets)")

@@ -3,8 +3,10 @@ branch, with each branch's claim decided by the kernel.
 
 :func:`implement` returns an :class:`Implementation` (the plan with its proofs, and the module's source).
 The parts: :mod:`.branches` (the table of stable forms), :mod:`.proving` (the claims and the kernel's
-verdicts), :mod:`.plan` (entry or expression -> parts), :mod:`.emit` (formulas as code), :mod:`.module` (the
-module's text), :mod:`.regenerate` (``docs/implementations/``).
+verdicts), :mod:`.plan` (entry or expression -> parts), :mod:`.emit` (formulas as code), :mod:`.inplace` (torch
+code that computes in place), :mod:`.rounding` (the modules' own rounding code), :mod:`.halfround` (the inputs at
+rounding boundaries of float16/bfloat16), :mod:`.module` (the module's text), :mod:`.vector` (softmax and
+log_softmax), :mod:`.regenerate` (``docs/implementations/``).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from symact.implement.plan import Plan, plan_entry, plan_expression
 from symact.implement.proving import BUDGET
 
 TARGETS = ("numpy", "torch", "jax")
-DTYPES = ("float32", "float64")
+DTYPES = ("float16", "bfloat16", "float32", "float64")
 
 
 @dataclass
@@ -45,8 +47,7 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
     if target not in TARGETS:
         raise ParameterError(f"--target must be one of {', '.join(TARGETS)}, got {target!r}")
     if dtype not in DTYPES:
-        raise ParameterError(f"--dtype must be one of {', '.join(DTYPES)} (float16/bfloat16 are not "
-                             f"implemented yet), got {dtype!r}")
+        raise ParameterError(f"--dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
     if (name is None) == (expr is None):
         raise ParameterError("give an activation NAME or --expr EXPR (one of them)")
     if expr is not None:
@@ -65,10 +66,10 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
             if entry.name not in NAMES:
                 raise ParameterError(f"{entry.name}: implement covers the scalar activations and "
                                      f"{' and '.join(NAMES)}")
-            if derivative or params:
-                raise ParameterError(f"{entry.name}: no --derivative or --param (the Jacobian is not generated yet)")
-            return implement_vector(entry.name, target, dtype, budget,
-                                    command or command_line(entry.name, None, None, target, dtype, False))
+            if params:
+                raise ParameterError(f"{entry.name}: no --param (it has no parameters)")
+            return implement_vector(entry.name, target, dtype, derivative, budget,
+                                    command or command_line(entry.name, None, None, target, dtype, derivative))
         params = dict(params or {})
         entry.param_values(params)  # validates: ParameterError
         plan = plan_entry(entry, params, derivative, target)

@@ -93,7 +93,7 @@ class Printer:
     def add(self, e: sp.Add) -> str:
         terms = list(e.args)
         for t in terms:  # c exp(u) - c -> c expm1(u)
-            c, u = _scaled_exp(t)
+            c, u = scaled_exp(t)
             if u is not None and -c in terms:
                 rest = [self(a) for a in terms if a is not t and a != -c]
                 head = self.call("expm1", self(u))
@@ -126,7 +126,7 @@ class Printer:
         raise Unprintable(f"cannot write the power {sp.sstr(e)} as {self.backend.name} code")
 
 
-def _scaled_exp(t: sp.Expr) -> tuple:
+def scaled_exp(t: sp.Expr) -> tuple:
     """(c, u) when ``t`` is c exp(u) for a number c, else (None, None)."""
     if isinstance(t, sp.exp):
         return sp.Integer(1), t.args[0]
@@ -140,14 +140,19 @@ def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str) -> t
     (exp(x) in exp(x)/(1 + exp(x))) computed once, in a variable, before the expression (the same operations
     on the same values: only fewer of them)."""
     sub = Printer(printer.backend, var)
-    counts = Counter(a for a in sp.preorder_traversal(formula) if isinstance(a, sp.Function) and a.has(X))
     lines = []
-    for k, e in enumerate(sorted((e for e, n in counts.items() if n > 1), key=sp.count_ops)):
+    for k, e in enumerate(repeated_calls(formula)):
         lines.append(f"{indent}{var}_{k} = {sub(e)}")
         sub.shared[e] = f"{var}_{k}"
     value = sub(formula)
     printer.used |= sub.used
     return lines, value
+
+
+def repeated_calls(formula: sp.Expr) -> list[sp.Expr]:
+    """The function calls of x that occur more than once in ``formula``, smallest first (each is computed once)."""
+    counts = Counter(a for a in sp.preorder_traversal(formula) if isinstance(a, sp.Function) and a.has(X))
+    return sorted((e for e, n in counts.items() if n > 1), key=sp.count_ops)
 
 
 def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
@@ -159,7 +164,7 @@ def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str
     for i, br in enumerate(branches):
         if br.formula == X:
             continue
-        lines.append(f"{indent}m = {_mask(br, var)}")
+        lines.append(f"{indent}m = {mask_text(br, var)}")
         if br.formula.is_number:
             lines.append(f"{indent}out[m] = {printer.number(br.formula)}")
             continue
@@ -177,7 +182,7 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
     w = f"{printer.backend.ns}.where"
     lines = [f"{indent}out = {var}"]  # the branches whose formula is x: nothing to do
     for i, br in enumerate(branches):
-        mask = _mask(br, var)
+        mask = mask_text(br, var)
         if br.formula.is_number:
             lines.append(f"{indent}out = {w}({mask}, {printer.number(br.formula)}, out)")
             continue
@@ -189,7 +194,7 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
     return lines
 
 
-def _mask(br: Branch, var: str) -> str:
+def mask_text(br: Branch, var: str) -> str:
     if br.lo is not None and br.lo == br.hi:
         return f"({var} == {Printer.number(br.lo)})"
     parts = []

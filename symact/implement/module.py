@@ -2,42 +2,24 @@
 the proofs as data (``PROOFS``), the functions, and with a derivative the autograd wrapper of the target."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import textwrap
+from types import ModuleType
 
 import sympy as sp
 
 from symact.catalog.registry import X
 from symact.implement.emit import BACKENDS, Printer, masked_chain, where_chain
+from symact.implement.halfround import exact_tables
+from symact.implement.inplace import inplace_chain
+from symact.implement.rounding import HALF, exact_table, helpers
 from symact.implement.plan import Part, Plan
 
 #: the format each target computes float32 inputs in (rounded once at the end), unless a part rounds once in
-#: float32 anyway (:func:`rounds_once`); JAX inside ``jax.enable_x64(True)``, its inputs and outputs through
-#: their bits (:data:`JAX_BITS`)
+#: float32 anyway (:func:`rounds_once`); float16 and bfloat16 inputs always; JAX inside
+#: ``jax.enable_x64(True)``, its inputs and outputs through their bits (:mod:`.rounding`)
 _WORK = {"numpy": "np.float64", "torch": "torch.float64", "jax": "jnp.float64"}
-#: XLA on CPU flushes float32 subnormals to zero (inputs, results and conversions alike), so the JAX modules read
-#: a float32 input's exact value from its bits and build a subnormal result from its bits
-JAX_BITS = """def _widen(x):
-    \"\"\"The exact float64 value of each float32 in x (XLA reads a subnormal as 0: decoded from its bits).\"\"\"
-    if x.dtype != jnp.float32:
-        return x.astype(jnp.float64)
-    bits = jax.lax.bitcast_convert_type(x, jnp.int32)
-    mag = bits & 0x7FFFFFFF
-    tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** -149
-    return jnp.where(mag < 0x00800000, tiny, x.astype(jnp.float64))
-
-
-def _narrow(y, dtype):
-    \"\"\"y rounded to float32 once (to nearest, ties to even; below 2^-126, where XLA flushes to 0, built from
-    the subnormal's bits), or to ``dtype`` when that is another format.\"\"\"
-    if dtype != jnp.float32:
-        return y.astype(dtype)
-    a = jnp.abs(y)
-    m = jnp.where(a < 2.0 ** -126, jnp.round(a * 2.0 ** 149), 0.0).astype(jnp.int32)
-    bits = m | jnp.where(jnp.signbit(y), jnp.int32(-2 ** 31), jnp.int32(0))
-    return jnp.where(a < 2.0 ** -126, jax.lax.bitcast_convert_type(bits, jnp.float32), y.astype(jnp.float32))"""
-
-
 def _float32_exact(c: sp.Expr) -> bool:
     """``c`` is a float32 number (a dyadic rational with at most 24 significant bits, in the normal range)."""
     if not c.is_Rational:
@@ -60,8 +42,11 @@ def rounds_once(part: Part) -> bool:
 
 
 def work_format(part: Part, target: str, dtype: str) -> str | None:
-    """The format ``part`` computes float32 inputs in on ``target`` (None: the input's); on JAX always float64,
-    as XLA would flush subnormal inputs and results even of x or a comparison with x."""
+    """The format ``part`` computes ``dtype`` inputs in on ``target`` (None: the input's): float16 and bfloat16
+    always float64; float32 on JAX always float64, as XLA would flush subnormal inputs and results even of x or a
+    comparison with x."""
+    if dtype in HALF:
+        return _WORK[target]
     return _WORK.get(target) if dtype == "float32" and (target == "jax" or not rounds_once(part)) else None
 
 
@@ -99,17 +84,30 @@ def docstring(plan: Plan, target: str, dtype: str, command: str) -> str:
               "branch only on its own range (" + ("a mask selects its inputs" if target == "numpy" else
                                                    "other inputs are replaced by a point inside it")
               + "); NaN in gives NaN "
-              "out.  " + "".join(f"{part.name} computes float32 inputs in float64 and rounds once.  "
+              "out.  " + "".join(f"{part.name} computes {dtype} inputs in float64 and rounds once.  "
                                  for part in plan.parts if work_format(part, target, dtype))
               + ("(JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA flushes "
                  "float32 subnormals to zero, so inputs are read and subnormal results built from their bits.)  "
                  if target == "jax" and any(work_format(part, target, dtype) for part in plan.parts) else "")
-              + "Accuracy is measured, not proved: audit it with",
+              + (_half_text(plan, dtype) if dtype in HALF else "Accuracy is measured, not proved: audit it with"),
               f"    symact audit FILE.py:{plan.name} -a {plan.name if plan.name != 'f' else 'NAME'} --dtype {dtype}"
-              + (f" --grad FILE.py:{plan.parts[1].name}" if len(plan.parts) > 1 and target == "numpy" else "")]
+              + (f" --grad FILE.py:{plan.parts[1].name}" if len(plan.parts) > 1 and target == "numpy" else "")
+              + (" --exhaustive --strict" if dtype in HALF else "")]
     if target == "jax" and dtype == "float64":
         lines.append("JAX computes in float64 only with jax.config.update('jax_enable_x64', True).")
     return wrap(lines)
+
+
+def _half_text(plan: Plan, dtype: str) -> str:
+    head = (f"Rounding to {dtype}: the inputs whose float64 value lies within 2^-40 (relative) of a rounding "
+            f"boundary of {dtype}, where rounding it once could differ from rounding the exact value, take their "
+            f"correctly rounded values (certified) from _EXACT")
+    if plan.params is None:
+        return (head + "; the others get the float64 value rounded once (an expression has no reference here to "
+                       "compare every input with).  Check it with")
+    return (head + f", and so do those whose rounded float64 value differed from the certified reference's correct "
+                   f"rounding when this module was generated (every finite input was compared): correctly rounded "
+                   f"on every {dtype} input.  Check it with")
 
 
 def wrap(lines: list[str]) -> str:
@@ -126,24 +124,35 @@ def wrap(lines: list[str]) -> str:
     return "\n".join(wrapped)
 
 
-def _function(part: Part, target: str, dtype: str, name: str, printer_used: set) -> list[str]:
+def _function(part: Part, target: str, dtype: str, name: str, printer_used: set, exact: bool = False,
+              inplace: bool = False) -> list[str]:
+    """``name``(x) computing ``part``; ``inplace`` (torch): its operations write into buffers
+    (:mod:`.inplace`), under ``torch.no_grad()``."""
     b = BACKENDS[target]
-    lines = [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
+    lines = ["@torch.no_grad()"] if inplace else []
+    lines += [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
     # where the exact value overflows, inf is its rounding: no warning for that
-    head, indent, done = _prologue(target, work_format(part, target, dtype), "over='ignore'")
+    head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), "over='ignore'")
     lines += head
     printer = Printer(b, "w")
-    chain = masked_chain if target == "numpy" else where_chain  # torch's boolean indexing is slower than where
-    lines += chain(printer, part.branches, "w", indent)
+    if inplace:
+        lines += inplace_chain(printer, part.branches, "w", indent, keep=exact)
+    else:
+        lines += (masked_chain if target == "numpy" else where_chain)(printer, part.branches, "w", indent)
+    if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
+        lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used
     lines.append(f"{indent}return {done}")
     return lines
 
 
-def _prologue(target: str, work: str | None, errstate: str) -> tuple[list[str], str, str]:
+def _prologue(target: str, dtype: str, work: str | None, errstate: str) -> tuple[list[str], str, str]:
     """(the lines that bring ``x`` into ``w`` in the format ``work`` (None: x's own), NumPy's error state
-    ``errstate`` included; the indent of the body; the expression that returns ``out`` in x's format)."""
-    lines = ["    x = np.asarray(x)", "    if x.dtype.kind != 'f':\n        x = x.astype(np.float64)"] \
+    ``errstate`` included; the indent of the body; the expression that returns ``out`` in x's format, rounded
+    once)."""
+    # ml_dtypes' bfloat16 is not of NumPy's kind 'f'
+    floating = "x.dtype.kind != 'f'" + (" and x.dtype.name != 'bfloat16'" if dtype == "bfloat16" else "")
+    lines = ["    x = np.asarray(x)", f"    if {floating}:\n        x = x.astype(np.float64)"] \
         if target == "numpy" else []
     indent = "    "
     if target == "jax" and work is not None:
@@ -156,8 +165,8 @@ def _prologue(target: str, work: str | None, errstate: str) -> tuple[list[str], 
     if target == "numpy":
         lines.append(f"    with np.errstate({errstate}):")
         indent = "        "
-    done = "out" if work is None else {"numpy": "out.astype(x.dtype)", "torch": "out.to(x.dtype)",
-                                       "jax": "_narrow(out, x.dtype)"}[target]
+    narrow = "_narrow(out, x.dtype)" if target == "jax" or target == "torch" and dtype in HALF else None
+    done = "out" if work is None else narrow or {"numpy": "out.astype(x.dtype)", "torch": "out.to(x.dtype)"}[target]
     return lines, indent, done
 
 
@@ -171,19 +180,35 @@ def proofs_json(items) -> str:
 def render(plan: Plan, target: str, dtype: str, command: str) -> str:
     """The module's source."""
     used: set = set()
+    tables = exact_tables(plan, dtype, lambda: load_source(render(plan, "numpy", "float64", ""),
+                                                           f"_symact_float64_{plan.name}")) if dtype in HALF else {}
     value, deriv = plan.parts[0], plan.parts[1] if len(plan.parts) > 1 else None
     wrapped = deriv is not None and target in ("torch", "jax")
+    torch = target == "torch"
     body = _wrapper(plan.name, deriv.name, target) + ["", ""] if wrapped else []
-    body += _function(value, target, dtype, f"_{plan.name}_value" if wrapped else plan.name, used)
+    if torch and not wrapped:  # autograd needs the where chain; without it, the faster in-place code
+        body += _dispatch(plan.name) + ["", ""]
+        body += _function(value, target, dtype, f"_{plan.name}_graph", used, value.name in tables) + ["", ""]
+    body += _function(value, target, dtype, f"_{plan.name}_value" if wrapped else
+                      f"_{plan.name}_inplace" if torch else plan.name, used, value.name in tables, torch)
     if deriv is not None:
-        body += ["", ""] + _function(deriv, target, dtype, deriv.name, used)
-    if target == "jax" and any(work_format(part, target, dtype) for part in plan.parts):
-        body += ["", "", JAX_BITS]
+        body += ["", ""] + _function(deriv, target, dtype, deriv.name, used, deriv.name in tables, torch)
+    body += helpers(target, dtype, any(work_format(part, target, dtype) for part in plan.parts))
+    if tables:
+        body += ["", "", exact_table(tables, target)]
     b = BACKENDS[target]
     imports = ["import json", ""] + b.imports.splitlines()
-    imports += sorted({b.special[n][0] for n in used if n in b.special})
+    imports += sorted({b.special[n][0] for n in used if n in b.special}
+                      | ({"import numpy as np"} if tables and target == "jax" else set()))
     proofs = proofs_json((part.name, p) for part in plan.parts for p in part.proofs)
     return _module(docstring(plan, target, dtype, command), imports, proofs, body)
+
+
+def load_source(source: str, name: str) -> ModuleType:
+    """A generated module's source, run as the module ``name``."""
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(name, loader=None))
+    exec(compile(source, f"<{name}>", "exec"), module.__dict__)
+    return module
 
 
 def _module(doc: str, imports: list[str], proofs: str, body: list[str]) -> str:
@@ -193,22 +218,29 @@ def _module(doc: str, imports: list[str], proofs: str, body: list[str]) -> str:
     return "\n".join(head + body) + "\n"
 
 
-def render_vector(name: str, target: str, dtype: str, doc: list[str], lines: list[str], proofs: str,
-                  extra: str = "") -> str:
-    """The module of a function along an axis (:mod:`symact.implement.vector`): ``lines`` compute ``out`` from
-    ``w``, the input in the working format; ``extra`` (code) follows the function."""
+def render_vector(target: str, dtype: str, doc: list[str], functions: list[tuple[str, str, str]], proofs: str,
+                  code: str) -> str:
+    """The module of a function along an axis (:mod:`symact.implement.vector`): each (name, docstring, lines)
+    of ``functions`` computes ``out`` from ``w``, the input in the working format; ``code`` follows them."""
     b = BACKENDS[target]
-    wide = dtype == "float32"
-    fname = f"_{name}_value" if extra else name
-    head, indent, done = _prologue(target, _WORK[target] if wide else None,
-                                   "invalid='ignore', over='ignore', divide='ignore'")
-    body = [f"def {fname}(x, axis=-1):", f'    """{name}(x) along ``axis`` (see the module docstring)."""', *head,
-            *(indent + line.strip() for line in lines), f"{indent}return {done}"]
-    if extra:
-        body += ["", "", extra.strip("\n")]
-    if target == "jax" and wide:
-        body += ["", "", JAX_BITS]
+    wide = dtype != "float64"
+    body = []
+    for name, about, lines in functions:
+        head, indent, done = _prologue(target, dtype, _WORK[target] if wide else None,
+                                       "invalid='ignore', over='ignore', divide='ignore'")
+        body += [f"def {name}(x, axis=-1):", f'    """{about}."""', *head,
+                 *(indent + line.strip() for line in lines.splitlines() if line.strip()), f"{indent}return {done}",
+                 "", ""]
+    body += [code.strip("\n")]
+    body += helpers(target, dtype, wide)
     return _module(wrap(doc), ["import json", ""] + b.imports.splitlines(), proofs, body)
+
+
+def _dispatch(name: str) -> list[str]:
+    return [f"def {name}(x):",
+            f'    """{name}(x) (in place: _{name}_inplace; where autograd records: _{name}_graph)."""',
+            "    if torch.is_grad_enabled() and x.requires_grad:", f"        return _{name}_graph(x)",
+            f"    return _{name}_inplace(x)"]
 
 
 def _wrapper(name: str, deriv: str, target: str) -> list[str]:

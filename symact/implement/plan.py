@@ -34,6 +34,9 @@ class Plan:
     expr: sp.Expr
     source: str  # what the user asked for, for the docstring
     parts: list[Part]
+    params: dict | None = None  # a catalog entry's parameters as given (None: an expression)
+    #: dtype -> the 16-bit format's table of inputs at rounding boundaries (:mod:`.halfround`), computed once
+    boundaries: dict = field(default_factory=dict, compare=False, repr=False)
 
     def prove(self, budget: float) -> None:
         """Decide every branch claim of every part (one sandboxed run for all)."""
@@ -74,7 +77,7 @@ def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
         parts.append(Part(f"{entry.name}_derivative", f"diff({call}, x)", df_branches))
     for part in parts:
         assert covers_real_line(part.branches), f"{part.name}: the branch table does not partition R"
-    return Plan(entry.name, expr, call, parts)
+    return Plan(entry.name, expr, call, parts, params)
 
 
 def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:

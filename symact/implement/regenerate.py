@@ -13,13 +13,13 @@ exhaustive), so that ``--check`` does not depend on audit timings.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
 
 from symact.implement import TARGETS, Implementation, command_line, implement
+from symact.implement.module import load_source
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "implementations"
 MEASURED = "measured.json"
@@ -81,9 +81,7 @@ def measure(filename: str, source: str, name: str) -> dict:
     that failed."""
     from symact.audit import audit
 
-    spec = importlib.util.spec_from_loader(filename[:-3], loader=None)
-    module = importlib.util.module_from_spec(spec)
-    exec(compile(source, filename, "exec"), module.__dict__)
+    module = load_source(source, filename[:-3])
     target = filename[len(name) + 1:-3]
     report = audit(getattr(module, name), name, dtype=DTYPE, isolate=False, hypothesis=0, effort=0.3, kind=target)
     values = report.check("values")
