@@ -780,7 +780,7 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     """
     header, rest = _split_forall(_check_text(text))
     if header is not None and declares(header):  # matrices, vectors, scalars of any size (symact.sized)
-        return parse_sized(text)
+        return parse_sized(text, _function_term)
     if header is not None:
         return _quantified(text, header, rest, variables, values)
     body, condition = _split_domain(_check_text(text))
@@ -813,6 +813,20 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
     return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=raw_rhs, domain=domain,
                  limit=limit)
+
+
+def _function_term(text: str) -> tuple[Any, str]:
+    """A function declared in a statement over a size (``functions s = EXPR``): EXPR in x read as written
+    (structural, as the sides of a claim), as the kernel's term (JSON) and its LaTeX."""
+    from symact.catalog.registry import X
+    from symact.kernel.terms import TermError, from_sympy, to_json
+
+    builder, node = _start(text, ("x",))
+    raw = _Builder(builder.source, ("x",), lead=builder.lead, structural=True).expr(node)
+    try:
+        return to_json(from_sympy(raw, X)), sp.latex(raw)
+    except TermError as exc:
+        raise ExpressionError(f"the function {text.strip()!r} is outside what the kernel reads: {exc}") from None
 
 
 def _smoothness(text: str, builder: _Builder, node: ast.Call, condition: str | None, variables: Sequence[str],

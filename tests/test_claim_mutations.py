@@ -10,7 +10,8 @@ instances tried for the ground truth include the parameter's domain's ends, or p
 at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
 the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
 and counts as undefined where they disagree.  A statement about matrices (``forall L >= 1, matrices ...``) has
-each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``) and its relation swapped and its ground truth comes
+each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``), its relation swapped and the activation of a
+declared function replaced by a sibling, and its ground truth comes
 from exact random integer 2 x 2 matrices (the declared shapes for a fixed statement) at sizes L0, ..., L0 + 3.  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
@@ -27,7 +28,7 @@ import sympy as sp
 
 from symact.claims import all_claims
 from symact.decide.checked import check_claim
-from symact.parsing import parse_claim
+from symact.parsing import parse_claim, parse_expression
 from symact.sized import SizedClaim
 
 X = sp.Symbol("x")
@@ -91,6 +92,9 @@ def sized_mutants(text: str) -> set[str]:
            for m in re.finditer(r"(?<![\w.])\d+(?![\w.])", text) for d in (1, -1)}
     out |= {f"{text[:m.start()]}{'rprod' if m.group() == 'prod' else 'prod'}{text[m.end():]}"
             for m in re.finditer(r"\br?prod\b", text)}
+    for name, sibling in SIBLINGS.items():  # in the declared functions (functions s = diff(sigmoid(x), x))
+        if re.search(rf"\b{name}\(", text):
+            out.add(re.sub(rf"\b{name}\(", sibling + "(", text))
     head = text.index(":") + 1  # the claim's relation, after the declarations
     rel = re.search(r"<=|>=|==|<|>", text[head:])
     out.add(text[:head + rel.start()] + FLIPS[rel.group()] + text[head + rel.end():])
@@ -103,6 +107,7 @@ def _sized_truth(c: SizedClaim) -> bool | None:
     the sizes L0, ..., L0 + 3; else None."""
     d = c.data
     kinds = {s["name"]: s for s in d["symbols"]}
+    functions = {f["name"]: parse_expression(f["text"]) for f in d.get("functions", [])}
     defs = {s["name"]: s for s in d["sequences"]}
     sizes = [None] if d["size"] is None else range(d["from"], d["from"] + 4)
     for trial in range(2):
@@ -144,6 +149,11 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 return out
             if head == "exp":
                 return sp.exp(ev(t[1], env))
+            if head == "abs":
+                return sp.Abs(ev(t[1], env))
+            if head == "fn":
+                f = functions[t[1]]
+                return f.subs({s: ev(t[2], env) for s in f.free_symbols if s.name == "x"})
             if head == "div":
                 return ev(t[1], env) / ev(t[2], env)
             var, lo, hi, body = t[1:]

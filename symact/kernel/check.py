@@ -137,7 +137,7 @@ def check(cert: dict) -> tuple[str, list[str]]:
             raise Rejected(f"malformed quantified claim: {exc}") from None
     if isinstance(claim, dict) and "sizes" in claim:
         try:
-            return verdict, check_sized(claim, verdict, proof)
+            return verdict, check_sized(claim, verdict, proof, check)
         except SizeError as exc:
             raise Rejected(str(exc)) from None
         except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
