@@ -71,8 +71,8 @@ def _(d):
     "prelu_grad_alpha",
     "dPReLU/dalpha = x for x < 0 and 0 for x > 0 (and 0 at x = 0).",
     r"$\frac{\partial}{\partial\alpha}\operatorname{prelu}_\alpha(x)=x$ for $x<0$, $0$ for $x\ge0$.",
-    formal=None,
-    why_not_formal='derivative with respect to the parameter alpha (the language differentiates in x only)')
+    formal=("forall alpha: diff(prelu(x, alpha=alpha), alpha) == x for x < 0",
+            "forall alpha: diff(prelu(x, alpha=alpha), alpha) == 0 for x >= 0"))
 def _(d):
     pr = get("prelu")
     alpha = pr.param("alpha").symbol

@@ -18,6 +18,7 @@ printed in pytest's terminal summary.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from fractions import Fraction
@@ -282,16 +283,33 @@ def _near_ends(pieces) -> list[Fraction]:
     return out
 
 
+def _differentiates_in(c, name: str) -> bool:
+    return any(s.name == name for side in (c.raw_lhs, c.raw_rhs) for d in side.atoms(sp.Derivative)
+               for s in d.variables)
+
+
+def _in_parameter(c, name: str, value):
+    """The claim at one value of its parameter, derivatives in the parameter taken first (SymPy's ``doit``; the
+    parser cannot build ``diff(f, alpha)`` at a number)."""
+    def at(side):
+        symbol = next(s for s in side.free_symbols | {sp.Symbol(name, real=True)} if s.name == name)
+        return side.doit().subs(symbol, value)
+
+    return dataclasses.replace(c, lhs=at(c.raw_lhs), rhs=at(c.raw_rhs), raw_lhs=at(c.raw_lhs), raw_rhs=at(c.raw_rhs),
+                               params=())
+
+
 def _truth(c) -> bool | None:
     if isinstance(c, SizedClaim):
         return _sized_truth(c)
     if c.params:  # forall alpha in A: false when an instance at a value in A is shown false
-        (_, pieces), = c.params
+        (name, pieces), = c.params
         for v in [*(Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)), *_near_ends(pieces)]:
             if any((lo is None or v > lo or (lc and v == lo)) and (hi is None or v < hi or (hc and v == hi))
                    for lo, hi, lc, hc in pieces):
                 try:
-                    instance = c.instance(sp.Rational(v.numerator, v.denominator))
+                    instance = (_in_parameter(c, name, sp.Rational(v.numerator, v.denominator))
+                                if _differentiates_in(c, name) else c.instance(sp.Rational(v.numerator, v.denominator)))
                 except Exception:  # outside a catalog parameter's range: no instance
                     continue
                 if _truth(instance) is False:

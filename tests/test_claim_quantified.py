@@ -93,6 +93,33 @@ def test_corrupted_ends_certificates_are_rejected():
             check(bad)
 
 
+def test_derivative_in_the_parameter():
+    """d/dalpha of a term affine in alpha is f(1) - f(0): PReLU's is x on x < 0 and 0 on x >= 0; a wrong value, a
+    domain reaching across the kink, or a term not affine in alpha is never proved."""
+    text = "forall alpha: diff(prelu(x, alpha=alpha), alpha) == x for x < 0"
+    v = check_claim(parse_claim(text), 1.0)
+    assert v.status == "proved" and check(v.certificate.data)[0] == "proved", v.reason
+    assert check_claim(parse_claim("forall alpha: diff(elu(x, alpha=alpha), alpha) == exp(x) - 1 for x < 0"),
+                       1.0).status == "proved"
+    for wrong in (text.replace("== x", "== 2*x"), text.replace("x < 0", "x <= 1"),
+                  "forall alpha: diff(prelu(x, alpha=alpha), alpha) == 0 for x <= 0"):
+        assert check_claim(parse_claim(wrong), 1.0).status != "proved", wrong
+    cert = v.certificate.data
+    lhs = cert["claim"]["claim"]["lhs"]
+    assert lhs[0] == "dparam"
+    squared = copy.deepcopy(cert)         # d/dalpha of prelu * alpha: not affine in alpha
+    squared["claim"]["claim"]["lhs"] = ["dparam", "alpha", ["mul", ["param", "alpha"], lhs[2]]]
+    other = copy.deepcopy(cert)           # d/dbeta of a term in alpha
+    other["claim"]["claim"]["lhs"] = ["dparam", "beta", lhs[2]]
+    wider = copy.deepcopy(cert)           # x <= 1: across the kink the derivative is 0 on (0, 1]
+    wider["claim"]["claim"]["domain"] = [["-oo", "1", False, True]]
+    stray = copy.deepcopy(cert["proof"]["base"])   # d/dalpha outside a forall claim
+    stray["claim"]["lhs"] = lhs
+    for bad in (squared, other, wider, stray):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
 def test_ends_relations():
     from symact.kernel.quantified import ends_allowed
 

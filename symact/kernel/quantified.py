@@ -25,6 +25,11 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
   both are weak, at least one is strict, and an end that lies in A (t = 0 or t = 1 occurs) is strict there
   (for t strictly between, both weights are positive); mirrored for ``<=``/``<``.  This proves a bound that
   fails at an open end of A, such as ``forall 0 <= w < 4: w*diff(sigmoid(x), x) < 1`` (equality at w = 4, x = 0).
+* **Derivative in the parameter** ``("dparam", alpha, f)`` (d f / d alpha), in either rule: f must be affine in
+  alpha (as above), so at every x where f is defined (for one alpha, then for all) f(x, alpha) =
+  f(x, 0) + alpha (f(x, 1) - f(x, 0)) and d f / d alpha = f(x, 1) - f(x, 0): the kernel replaces the node by
+  that difference, which does not depend on alpha (side condition: f affine in alpha, else the claim is
+  rejected).
 """
 from __future__ import annotations
 
@@ -198,10 +203,16 @@ def _degree(t, name: str) -> int:
         return max(_degree(v, name) for v, _ in t[1:])
     if t[0] == "deriv":  # a combination of two functions differentiable at x is differentiable there
         return _degree(t[1], name)
+    if t[0] == "dparam" and t[1] == name:  # d f/d alpha = f(1) - f(0) for f affine in alpha: free of alpha
+        if _degree(t[2], name) > 1:
+            raise TermError(f"d/d{name} of a term that is not affine in {name}")
+        return 0
     raise TermError(f"{name} occurs inside {t[0]}")
 
 
 def _at(t, name: str, q: Fraction):
     if t == ("param", name):
         return num(q)
+    if t[0] == "dparam" and t[1] == name:  # affine in alpha (checked by _degree): f(1) - f(0)
+        return sub(_at(t[2], name, Fraction(1)), _at(t[2], name, Fraction(0)))
     return tuple(_at(a, name, q) if isinstance(a, tuple) else a for a in t)
