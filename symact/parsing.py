@@ -765,7 +765,8 @@ class Claim:
 
 def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, sp.Expr] | None = None) -> Claim:
     """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions,
-    or ``smooth(EXPR)`` (EXPR is C-infinity there), optionally followed by ``for CONDITION`` on x (``for x > 0``,
+    or ``smooth(EXPR)`` (EXPR is C-infinity there), ``convex(EXPR)`` or ``concave(EXPR)`` (on each interval of
+    the domain), optionally followed by ``for CONDITION`` on x (``for x > 0``,
     ``for -1 <= x <= 1``, ``for x != 0``, conditions joined with ``and``; rational bounds).
 
     >>> parse_claim("sigmoid(-x) == 1 - sigmoid(x)").op
@@ -787,8 +788,8 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     builder, node = _start(body, variables)
     if values:
         builder.variables.update(values)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "smooth":
-        return _smoothness(text, builder, node, condition, variables, values)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in PREDICATES:
+        return _predicate(text, builder, node, condition, variables, values)
     if not isinstance(node, ast.Compare):
         raise ExpressionError("a claim needs one comparison (==, !=, <, <=, >, >=), "
                               "e.g. 'sigmoid(-x) == 1 - sigmoid(x)'")
@@ -829,17 +830,24 @@ def _function_term(text: str) -> tuple[Any, str]:
         raise ExpressionError(f"the function {text.strip()!r} is outside what the kernel reads: {exc}") from None
 
 
-def _smoothness(text: str, builder: _Builder, node: ast.Call, condition: str | None, variables: Sequence[str],
-                values: dict[str, sp.Expr] | None) -> Claim:
-    """``smooth(EXPR) [for CONDITION]``: EXPR is C-infinity on a neighbourhood of every point of the domain (op
-    ``smooth``, no right side)."""
+#: claims about one expression (no right side): C-infinity near every point of the domain, convex or concave on
+#: each interval of the domain
+PREDICATES = ("smooth", "convex", "concave")
+
+
+def _predicate(text: str, builder: _Builder, node: ast.Call, condition: str | None, variables: Sequence[str],
+               values: dict[str, sp.Expr] | None) -> Claim:
+    """``smooth(EXPR) [for CONDITION]``: EXPR is C-infinity on a neighbourhood of every point of the domain;
+    ``convex(EXPR)``/``concave(EXPR)``: convex (concave) on each interval of the domain (op the predicate's
+    name, no right side)."""
+    op = node.func.id
     if node.keywords or len(node.args) != 1:
-        raise builder.fail(node, "write a smoothness claim as smooth(EXPR), e.g. 'smooth(swish(x))'")
+        raise builder.fail(node, f"write the claim as {op}(EXPR), e.g. '{op}(swish(x))'")
     raw = _Builder(builder.source, variables, lead=builder.lead, structural=True, values=values)
     raw_lhs = raw.expr(node.args[0])
     lhs = _evaluated_side(builder, node.args[0], raw_lhs)
     domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
-    return Claim(lhs=lhs, op="smooth", rhs=sp.S.Zero, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=sp.S.Zero,
+    return Claim(lhs=lhs, op=op, rhs=sp.S.Zero, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=sp.S.Zero,
                  domain=domain)
 
 
@@ -867,8 +875,8 @@ def _quantified(text: str, header: str, rest: str, variables: Sequence[str],
     name = names[0]
     pieces = (_FULL,) if isinstance(tree, ast.Name) else _parse_domain(header, (name,))
     claim = parse_claim(rest, (*variables, name), values)
-    if claim.op in ("!=", "smooth"):
-        raise ExpressionError(f"{'smooth(...)' if claim.op == 'smooth' else repr('!=')} under 'forall' is not "
+    if claim.op in ("!=", *PREDICATES):
+        raise ExpressionError(f"{claim.op + '(...)' if claim.op in PREDICATES else repr('!=')} under 'forall' is not "
                               f"supported; state the claim with ==, <, <=, > or >=")
     return Claim(claim.lhs, claim.op, claim.rhs, text.strip(), claim.raw_lhs, claim.raw_rhs, claim.domain,
                  claim.limit, ((name, pieces),))

@@ -3,7 +3,8 @@
 For every conjunct of every formal claim (``formal=`` in proofs/*.py) the mutations are: each numeric constant
 moved by a relative 1e-9 and by 1% in both directions (exponents excepted), each relation swapped with its
 strict/non-strict partner (``==`` with ``!=``), each activation replaced by a sibling (sigmoid<->tanh,
-relu<->leaky_relu, silu/swish<->gelu, and relu for the activation of ``smooth(...)``) and the domain widened to all of R (under ``forall alpha ...:`` the
+relu<->leaky_relu, silu/swish<->gelu, and relu for the activation of ``smooth(...)``), ``convex`` and ``concave`` swapped
+and the domain widened to all of R (under ``forall alpha ...:`` the
 claim's relation is the one flipped, ``==`` to ``<`` and ``>``, and the parameter's domain is widened too; the
 instances tried for the ground truth include the parameter's domain's ends, or points just inside open ends).  A limit claim
 (``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c.  The ground truth comes from mpmath
@@ -82,6 +83,8 @@ def mutants(text: str) -> set[str]:
             out.add(re.sub(rf"\b{name}\(", sibling + "(", text))
     if text.startswith("smooth("):  # a function with a kink in place of the smooth one
         out.add(re.sub(r"^smooth\(\w+\(", "smooth(relu(", text))
+    if text.startswith(("convex(", "concave(")):  # the other sense
+        out.add(("concave(" + text[len("convex("):]) if text.startswith("convex(") else "convex(" + text[len("concave("):])
     if dom:
         out.add(body)
     out.discard(text)
@@ -266,6 +269,29 @@ def _limit_truth(c) -> bool | None:
     return None
 
 
+def _convex_truth(c) -> bool | None:
+    """False when f is undefined at a grid point of the domain, or the midpoint of two grid points of one interval
+    lies above the chord (below it for concave) by more than 1e-40; else None."""
+    f = _evaluator(c.raw_lhs)
+    sign = 1 if c.op == "convex" else -1
+    with mp.workdps(50):
+        for piece in c.domain:
+            pts = sorted(set(_points((piece,))))[::2]
+            try:
+                values = {p: f(mp.mpf(p.numerator) / p.denominator) for p in pts}
+                for i, a in enumerate(pts):
+                    for b in pts[i + 1:]:
+                        m = (a + b) / 2
+                        gap = (values[a] + values[b]) / 2 - f(mp.mpf(m.numerator) / m.denominator)
+                        if sign * gap < -EPS:
+                            return False
+            except Unsure:
+                return None
+            except (ArithmeticError, ValueError, ZeroDivisionError):  # f undefined at a point of the domain
+                return False
+    return None
+
+
 def ground_truth(text: str) -> bool | None:
     """False when the grid shows the statement false; True when it shows an '!=' claim true; else None."""
     return _truth(parse_claim(text))
@@ -317,6 +343,8 @@ def _truth(c) -> bool | None:
         return None
     if c.limit is not None:
         return _limit_truth(c)
+    if c.op in ("convex", "concave"):
+        return _convex_truth(c)
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
     holds = HOLDS
     if c.op == "smooth":  # false where f or f' is undefined at a grid point (f' from both one-sided schemes)

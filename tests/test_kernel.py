@@ -172,6 +172,55 @@ def test_smooth_claims_in_the_claim_language(capsys):
         assert capsys.readouterr().err.count("\n") == 1
 
 
+def test_convexity_claims_by_the_second_derivative_test_and_chords(capsys):
+    """``convex(EXPR)``/``concave(EXPR) [for ...]``: proved by the kernel's second-derivative rule on open
+    intervals, refuted by a chord the kernel checks; a kink, a closed end or a certificate about another claim is
+    never proved, and corrupted certificates (a number changed, a piece dropped, a relation swapped) are
+    rejected."""
+    from symact.cli import main
+
+    for text, want in (("convex(x**-2) for x != 0", "proved"), ("concave(log(x)) for x > 0", "proved"),
+                       ("convex(softplus(x))", "proved"), ("convex(x**-2)", "refuted"),
+                       ("convex(log(x)) for x > 0", "refuted"), ("convex(sigmoid(x)**2)", "refuted"),
+                       ("convex(relu(x))", "unknown"), ("convex(x**2) for x >= 0", "unknown")):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == want, (text, v.reason)
+        if want != "unknown":
+            assert check(v.certificate.data)[0] == want and "on each interval of" in v.statement
+    cert = certificate("convex(x**-2) for x != 0")
+    node = cert["proof"][0]["certificate"]["claim"]
+    edits = {
+        "a piece dropped": lambda c: c["proof"].pop(),
+        "the other sense": lambda c: c["claim"].update(sense="concave"),
+        "a closed end": lambda c: c["claim"]["domain"][1].__setitem__(2, True),
+        "another function's f''": lambda c: c["claim"].update(convex=["pow", X, "-4"]),
+        "a certificate for another piece": lambda c: c["proof"].reverse(),
+        "the relation swapped": lambda c: c["proof"][0]["certificate"]["claim"].update(rel="<="),
+        "a number changed": lambda c: c["proof"][0]["certificate"]["claim"].update(rhs=num("1")),
+        "f' instead of f''": lambda c: c["proof"][0]["certificate"]["claim"].update(lhs=node["lhs"][1]),
+    }
+    assert check(cert)[0] == "proved"
+    for what, edit in edits.items():
+        bad = copy.deepcopy(cert)
+        edit(bad)
+        with pytest.raises(Rejected):
+            check(bad)
+            pytest.fail(what)
+    chord = certificate("convex(sigmoid(x)**2)")
+    a, m, b = chord["proof"]["points"]
+    for points in ([a, b, m], [a, m, a], ["-1", "0", "1"]):  # not ordered, degenerate, a chord above f
+        bad = copy.deepcopy(chord)
+        bad["proof"]["points"] = points
+        with pytest.raises(Rejected):
+            check(bad)
+    with pytest.raises(Rejected):  # the chord of x**-2 across 0 is refuted only where the domain holds it
+        check({"format": "symact-kernel/1", "verdict": "refuted", "proof": {"rule": "chord", "points": ["-1", "1/2", "2"]},
+               "claim": {"var": "x", "convex": ["pow", X, "-2"], "sense": "convex", "domain": [["0", "oo", False, False]]}})
+    for bad in ("convex(x, 2)", "forall a > 0: convex(elu(x, alpha=a))"):
+        assert main(["check", bad]) == 2
+        assert capsys.readouterr().err.count("\n") == 1
+
+
 def test_a_root_of_an_even_power_is_a_power_of_the_absolute_value():
     """sqrt(x^6) = |x|^3 is differentiable at 0 (derivative 0), sqrt(x^2) = |x| is not."""
     good = certificate("diff(sqrt(x**6), x) == 3*x*Abs(x)")

@@ -15,7 +15,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide.certify import Search, limit_search
-from symact.decide.gate_certify import smooth_search
+from symact.decide.gate_certify import convex_search, smooth_search
 from symact.errors import SymactError
 from symact.kernel import check as kernel_check
 from symact.kernel import Rejected, claim_json, read_claim
@@ -46,6 +46,10 @@ def statement(claim) -> tuple[str, str]:
         end = r"\infty" if claim.limit == "oo" else r"-\infty"
         return (claim.body, rf"\lim_{{x \to {end}}} {_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} "
                             rf"{_latex(claim.raw_rhs, claim.rhs)}")
+    if claim.op in ("convex", "concave"):
+        return (f"{claim.body} on each interval of {claim.domain_text()}",
+                rf"{_latex(claim.raw_lhs, claim.lhs)}\ \text{{is {claim.op} on each interval of }} "
+                rf"{_domain_latex(claim.domain)}")
     if claim.op == "smooth":
         return (f"{claim.body} (C-infinity) on {claim.domain_text()}",
                 rf"{_latex(claim.raw_lhs, claim.lhs)} \in C^\infty\ \text{{near every }} x \in "
@@ -230,6 +234,8 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
     try:
         if claim.op == "smooth":
             verdict, cert, steps = smooth_search(lhs, list(claim.domain))
+        elif claim.op in ("convex", "concave"):
+            verdict, cert, steps = convex_search(lhs, claim.op, list(claim.domain), work)
         elif claim.limit is not None:
             verdict, cert, steps = limit_search(lhs, rel, rhs, claim.limit, work)
         else:
