@@ -112,14 +112,14 @@ def _(d):
 
 @FAMILY.claim(
     "softmax_source_claim",
-    "Softmax 'is not differentiable at zero and has zero gradient for negative inputs'.",
+    "Softmax 'is not differentiable at zero and has zero gradient for negative inputs'. Formally the instance "
+    "n = 2 with x_2 = -2 fixed: the partial derivative of softmax_1 = e^x1/(e^x1 + e^x2) in x_1 (written x) is 0 "
+    "at every negative x_1 (refuted, so the claim is).",
     r"Softmax is not differentiable at $0$ and $\nabla\operatorname{softmax}=0$ for negative inputs.",
     expected="refuted",
     source=r"``softmax is not differentiable at zero and has zero gradient for negative inputs'' "
            r"(a description of ReLU misattributed to softmax).",
-    formal=None,
-    why_not_formal='vectors (softmax is a function of R^n)',
-    uses=('softmax_jacobian',))
+    formal="diff(exp(x)/(exp(x) + exp(-2)), x) == 0 for x < 0")
 def _(d):
     sm = get("softmax")
     x1, x2 = sm.inputs(2)
