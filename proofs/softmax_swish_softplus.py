@@ -190,13 +190,13 @@ def _(d):
 @FAMILY.claim(
     "swish_minimum",
     "min Swish = -W(1/e) ~ -0.2785, attained only at x = -1 - W(1/e) ~ -1.2785 (W = Lambert W); swish' < 0 "
-    "left of that point and > 0 right of it.",
+    "left of that point and > 0 right of it. Formally, at the offset x from that point: swish there is -W(1/e) at "
+    "offset 0 and greater at every other offset, and swish' < 0 at negative, > 0 at positive offsets.",
     r"$\min_{x\in\mathbb{R}}x\sigma(x)=-W(1/e)\approx-0.2785$, attained only at $x^*=-1-W(1/e)$.",
-    formal=None,
-    why_not_formal="the bound 'swish(x) >= -LambertW(exp(-1))' is in the language, but it is attained at the "
-                   "irrational point -1 - W(1/e): no enclosure of swish(x) + W(1/e) near that point is certainly "
-                   ">= 0 (it needs exact algebra at x = -1 - W(1/e), i.e. W(1/e) e^W(1/e) = 1/e); attainment is an "
-                   "existential")
+    formal=("swish(x - 1 - LambertW(exp(-1))) == -LambertW(exp(-1)) for x == 0",
+            "swish(x - 1 - LambertW(exp(-1))) > -LambertW(exp(-1)) for x != 0",
+            "diff(swish(x - 1 - LambertW(exp(-1))), x) < 0 for x < 0",
+            "diff(swish(x - 1 - LambertW(exp(-1))), x) > 0 for x > 0"))
 def _(d):
     g = _swish_numerator()
     check(sp.diff(g, X) == sp.exp(X) + 1, "g' = e^x + 1 > 0")

@@ -221,6 +221,29 @@ def test_convexity_claims_by_the_second_derivative_test_and_chords(capsys):
         assert capsys.readouterr().err.count("\n") == 1
 
 
+def test_algebra_knows_lambert_w_and_integer_powers_of_e():
+    """exp(j W(v)) = (v/W(v))^j where v is certainly non-zero, exp(k) = e^k: swish's minimum -W(1/e) at
+    -1 - W(1/e) is exact; a wrong constant, a wrong power, or a domain where v may be 0 is never proved."""
+    for text in ("exp(LambertW(2)) == 2/LambertW(2)", "exp(-2*LambertW(3)) == LambertW(3)**2/9",
+                 "exp(2)*exp(-1) == E", "exp(LambertW(x)) == x/LambertW(x) for x > 0",
+                 "swish(x - 1 - LambertW(exp(-1))) == -LambertW(exp(-1)) for x == 0",
+                 "diff(swish(x - 1 - LambertW(exp(-1))), x) == 0 for x == 0"):
+        assert check(certificate(text))[0] == "proved", text
+    for text in ("exp(LambertW(2)) == 3/LambertW(2)", "exp(2*LambertW(2)) == 2/LambertW(2)",
+                 "exp(3)*exp(-1) == E", "exp(LambertW(x)) == x/LambertW(x) for x > -1/4",
+                 "swish(x - 1 - LambertW(exp(-1))) == -LambertW(exp(-1)) - 1/1000000000 for x == 0",
+                 "swish(x - 1 - LambertW(exp(-2))) == -LambertW(exp(-2)) for x == 0"):
+        assert check_claim(parse_claim(text), 2.0).status != "proved", text
+    cert = certificate("swish(x - 1 - LambertW(exp(-1))) == -LambertW(exp(-1)) for x == 0")
+    moved = copy.deepcopy(cert)  # the point moved off the minimum
+    moved["claim"]["domain"] = [["1/1000000", "1/1000000", True, True]]
+    other = copy.deepcopy(cert)  # W(1/e) replaced by W(2/e) on the right side only
+    other["claim"]["rhs"] = ["mul", num("-1"), ["fn", "lambertw", ["mul", num("2"), ["fn", "exp", num("-1")]]]]
+    for bad in (moved, other):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
 def test_a_root_of_an_even_power_is_a_power_of_the_absolute_value():
     """sqrt(x^6) = |x|^3 is differentiable at 0 (derivative 0), sqrt(x^2) = |x| is not."""
     good = certificate("diff(sqrt(x**6), x) == 3*x*Abs(x)")

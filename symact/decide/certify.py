@@ -797,7 +797,17 @@ def _linear_root(u):
 
 _FLOAT_FUNCTIONS = {"exp": math.exp, "log": math.log, "sin": math.sin, "cos": math.cos, "tanh": math.tanh,
                     "sinh": math.sinh, "cosh": math.cosh, "atan": math.atan, "asinh": math.asinh, "erf": math.erf,
-                    "erfc": math.erfc, "asin": math.asin, "acos": math.acos, "atanh": math.atanh, "acosh": math.acosh}
+                    "erfc": math.erfc, "asin": math.asin, "acos": math.acos, "atanh": math.atanh, "acosh": math.acosh,
+                    "lambertw": lambda v: _real_lambertw(v)}
+
+
+def _real_lambertw(v: float) -> float:
+    """The principal branch W(v) for v >= -1/e (ValueError below)."""
+    import mpmath
+
+    if v < -math.exp(-1):
+        raise ValueError("lambertw below -1/e")
+    return float(mpmath.lambertw(v).real)
 
 
 def _float_value(t, x: float):
