@@ -164,10 +164,11 @@ def _elu(alpha):
 
 @FAMILY.claim(
     "elu_convex_iff_alpha_le_1",
-    "ELU with parameter alpha > 0 is convex on R if and only if alpha <= 1.",
+    "ELU with parameter alpha > 0 is convex on R if and only if alpha <= 1 (formally: convex for every "
+    "0 < alpha <= 1, not convex for every alpha > 1).",
     r"$\operatorname{elu}_\alpha$ ($\alpha>0$) is convex on $\mathbb{R}$ $\iff$ $\alpha\le1$.",
-    formal=None,
-    why_not_formal="'iff' over alpha, and convexity (a statement about pairs of points)")
+    formal=("forall 0 < alpha <= 1: convex(elu(x, alpha=alpha))",
+            "forall alpha > 1: not convex(elu(x, alpha=alpha))"))
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     f = _elu(alpha)

@@ -37,7 +37,7 @@ import ast
 import difflib
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
 import sympy as sp
@@ -766,7 +766,7 @@ class Claim:
 def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, sp.Expr] | None = None) -> Claim:
     """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions,
     or ``smooth(EXPR)`` (EXPR is C-infinity there), ``convex(EXPR)`` or ``concave(EXPR)`` (on each interval of
-    the domain), optionally followed by ``for CONDITION`` on x (``for x > 0``,
+    the domain; ``not convex(EXPR)``: on some interval it is not), optionally followed by ``for CONDITION`` on x (``for x > 0``,
     ``for -1 <= x <= 1``, ``for x != 0``, conditions joined with ``and``; rational bounds).
 
     >>> parse_claim("sigmoid(-x) == 1 - sigmoid(x)").op
@@ -780,6 +780,10 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     (:mod:`symact.sized`; the result is a :class:`symact.sized.SizedClaim`).
     """
     header, rest = _split_forall(_check_text(text))
+    negation = re.match(r"\s*not\s+(?=(convex|concave)\s*\()", rest if header is not None else text)
+    if negation and header is None:  # 'not convex(EXPR) [for ...]': f is not convex on some interval
+        claim = parse_claim(text[negation.end():], variables, values)
+        return replace(claim, op="not " + claim.op, text=text.strip())
     if header is not None and declares(header):  # matrices, vectors, scalars of any size (symact.sized)
         return parse_sized(text, _function_term)
     if header is not None:
@@ -839,7 +843,7 @@ def _predicate(text: str, builder: _Builder, node: ast.Call, condition: str | No
                values: dict[str, sp.Expr] | None) -> Claim:
     """``smooth(EXPR) [for CONDITION]``: EXPR is C-infinity on a neighbourhood of every point of the domain;
     ``convex(EXPR)``/``concave(EXPR)``: convex (concave) on each interval of the domain (op the predicate's
-    name, no right side)."""
+    name, no right side; ``not convex(EXPR)``: op ``not convex``, not convex on some interval)."""
     op = node.func.id
     if node.keywords or len(node.args) != 1:
         raise builder.fail(node, f"write the claim as {op}(EXPR), e.g. '{op}(swish(x))'")
@@ -875,8 +879,8 @@ def _quantified(text: str, header: str, rest: str, variables: Sequence[str],
     name = names[0]
     pieces = (_FULL,) if isinstance(tree, ast.Name) else _parse_domain(header, (name,))
     claim = parse_claim(rest, (*variables, name), values)
-    if claim.op in ("!=", *PREDICATES):
-        raise ExpressionError(f"{claim.op + '(...)' if claim.op in PREDICATES else repr('!=')} under 'forall' is not "
+    if claim.op in ("!=", "smooth"):
+        raise ExpressionError(f"{'smooth(...)' if claim.op == 'smooth' else repr('!=')} under 'forall' is not "
                               f"supported; state the claim with ==, <, <=, > or >=")
     return Claim(claim.lhs, claim.op, claim.rhs, text.strip(), claim.raw_lhs, claim.raw_rhs, claim.domain,
                  claim.limit, ((name, pieces),))

@@ -83,8 +83,9 @@ def mutants(text: str) -> set[str]:
             out.add(re.sub(rf"\b{name}\(", sibling + "(", text))
     if text.startswith("smooth("):  # a function with a kink in place of the smooth one
         out.add(re.sub(r"^smooth\(\w+\(", "smooth(relu(", text))
-    if text.startswith(("convex(", "concave(")):  # the other sense
-        out.add(("concave(" + text[len("convex("):]) if text.startswith("convex(") else "convex(" + text[len("concave("):])
+    for sense, other in (("convex(", "concave("), ("concave(", "convex(")):  # the other sense
+        if re.search(rf"(^|: ){re.escape(sense)}", text):
+            out.add(re.sub(rf"(^|: ){re.escape(sense)}", rf"\g<1>{other}", text, count=1))
     if dom:
         out.add(body)
     out.discard(text)
@@ -345,6 +346,8 @@ def _truth(c) -> bool | None:
         return _limit_truth(c)
     if c.op in ("convex", "concave"):
         return _convex_truth(c)
+    if c.op.startswith("not "):  # 'not convex': false only if f is convex, which no grid shows
+        return None
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
     holds = HOLDS
     if c.op == "smooth":  # false where f or f' is undefined at a grid point (f' from both one-sided schemes)

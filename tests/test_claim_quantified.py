@@ -120,6 +120,30 @@ def test_derivative_in_the_parameter():
             check(bad)
 
 
+def test_convexity_for_every_alpha():
+    """ELU is convex for every 0 < alpha <= 1 (convex at both ends, affine in alpha) and not convex for every
+    alpha > 1 (the kink gap alpha - 1 at 0, affine in alpha, is > 0 there); wider ranges are not proved."""
+    convex = check_claim(parse_claim("forall 0 < alpha <= 1: convex(elu(x, alpha=alpha))"), 2.0)
+    concave_not = check_claim(parse_claim("forall alpha > 1: not convex(elu(x, alpha=alpha))"), 2.0)
+    for v in (convex, concave_not):
+        assert v.status == "proved" and check(v.certificate.data)[0] == "proved", v.reason
+    for text in ("forall 0 < alpha <= 2: convex(elu(x, alpha=alpha))", "forall alpha >= 1: not convex(elu(x, alpha=alpha))",
+                 "forall alpha > 1/2: not convex(elu(x, alpha=alpha))"):
+        assert check_claim(parse_claim(text), 2.0).status != "proved", text
+    wider = copy.deepcopy(convex.certificate.data)    # alpha up to 2: the high end's certificate is about 1
+    wider["claim"]["domain"] = [["0", "2", False, True]]
+    closed = copy.deepcopy(concave_not.certificate.data)  # alpha >= 1: at alpha = 1 the gap is 0
+    closed["claim"]["domain"] = [["1", "oo", True, False]]
+    squared = copy.deepcopy(concave_not.certificate.data)  # alpha^2: not affine in alpha
+    inner = squared["claim"]["claim"]
+    inner["convex"] = ["mul", ["param", "alpha"], inner["convex"]]
+    swapped = copy.deepcopy(concave_not.certificate.data)
+    swapped["claim"]["claim"]["sense"] = "concave"
+    for bad in (wider, closed, squared, swapped):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
 def test_ends_relations():
     from symact.kernel.quantified import ends_allowed
 

@@ -174,15 +174,15 @@ def test_smooth_claims_in_the_claim_language(capsys):
 
 def test_convexity_claims_by_the_second_derivative_test_and_chords(capsys):
     """``convex(EXPR)``/``concave(EXPR) [for ...]``: proved by the kernel's second-derivative rule on open
-    intervals, refuted by a chord the kernel checks; a kink, a closed end or a certificate about another claim is
-    never proved, and corrupted certificates (a number changed, a piece dropped, a relation swapped) are
+    intervals, refuted by a chord the kernel checks; a closed end or a certificate about another claim is never
+    proved, and corrupted certificates (a number changed, a piece dropped, a relation swapped) are
     rejected."""
     from symact.cli import main
 
     for text, want in (("convex(x**-2) for x != 0", "proved"), ("concave(log(x)) for x > 0", "proved"),
                        ("convex(softplus(x))", "proved"), ("convex(x**-2)", "refuted"),
                        ("convex(log(x)) for x > 0", "refuted"), ("convex(sigmoid(x)**2)", "refuted"),
-                       ("convex(relu(x))", "unknown"), ("convex(x**2) for x >= 0", "unknown")):
+                       ("convex(x**2) for x >= 0", "unknown")):
         v = check_claim(parse_claim(text), 2.0)
         assert v.status == want, (text, v.reason)
         if want != "unknown":
@@ -216,9 +216,47 @@ def test_convexity_claims_by_the_second_derivative_test_and_chords(capsys):
     with pytest.raises(Rejected):  # the chord of x**-2 across 0 is refuted only where the domain holds it
         check({"format": "symact-kernel/1", "verdict": "refuted", "proof": {"rule": "chord", "points": ["-1", "1/2", "2"]},
                "claim": {"var": "x", "convex": ["pow", X, "-2"], "sense": "convex", "domain": [["0", "oo", False, False]]}})
-    for bad in ("convex(x, 2)", "forall a > 0: convex(elu(x, alpha=a))"):
+    for bad in ("convex(x, 2)", "not convex(x, 2)", "concave(x) for y > 0"):
         assert main(["check", bad]) == 2
         assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_convexity_across_kinks_and_its_negation():
+    """``kinks``: convex pieces joined continuously with the slope not dropping (relu, |x|, ELU at alpha <= 1);
+    ``kink``: a slope that drops proves ``not convex``; a jump, a wrong slope bound or a kink outside the
+    domain is rejected."""
+    for text, want in (("convex(relu(x))", "proved"), ("convex(Abs(x))", "proved"),
+                       ("convex(elu(x, alpha=1/2))", "proved"), ("not convex(elu(x, alpha=2))", "proved"),
+                       ("not convex(x**2)", "refuted"), ("convex(elu(x, alpha=2))", "refuted"),
+                       ("convex(Piecewise((x, x < 0), (x + 1, True)))", "refuted"),  # a jump up at 0
+                       ("convex(Piecewise((-x, x < 0), (2*x, True))) for x != 0", "proved")):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == want and check(v.certificate.data)[0] == want, (text, v.reason)
+    cert = certificate("convex(Abs(x))")
+    node = cert["proof"][0]
+    assert node["rule"] == "kinks" and node["at"] == ["0"]
+    jump = copy.deepcopy(cert)  # |x| + 1 for x >= 0: the same slopes, but a jump at 0
+    jump["claim"]["convex"] = ["pw", [["mul", num("-1"), X], ["rel", "<", X, num("0")]], [["add", X, num("1")], ["true"]]]
+    lower = copy.deepcopy(cert)  # K = -1: f' >= -1 on the right is true, but f' <= -1 on the left is the claim
+    lower["proof"][0]["slopes"][0]["K"] = "3"
+    dropped = copy.deepcopy(cert)
+    dropped["proof"][0]["parts"].pop()
+    outside = copy.deepcopy(cert)
+    outside["proof"][0]["at"] = ["5"]
+    for bad in (jump, lower, dropped, outside):
+        with pytest.raises(Rejected):
+            check(bad)
+    kink = certificate("not convex(elu(x, alpha=2))")
+    assert kink["proof"]["rule"] == "kink"
+    for key, value in (("at", "1/2"), ("left", "1/2"), ("right", "-1/2")):  # no kink there, or points misordered
+        bad = copy.deepcopy(kink)
+        bad["proof"][key] = value
+        with pytest.raises(Rejected):
+            check(bad)
+    swapped = copy.deepcopy(kink)
+    swapped["claim"]["sense"] = "concave"  # the slope drops: concave is not violated
+    with pytest.raises(Rejected):
+        check(swapped)
 
 
 def test_algebra_knows_lambert_w_and_integer_powers_of_e():

@@ -25,6 +25,14 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
   both are weak, at least one is strict, and an end that lies in A (t = 0 or t = 1 occurs) is strict there
   (for t strictly between, both weights are positive); mirrored for ``<=``/``<``.  This proves a bound that
   fails at an open end of A, such as ``forall 0 <= w < 4: w*diff(sigmoid(x), x) < 1`` (equality at w = 4, x = 0).
+* **Convexity** (the inner claim a convexity claim of :mod:`symact.kernel.convex_claim`, its term affine in
+  alpha as above): ``{"rule": "ends", "low": L, "high": H}`` over a bounded A with ends a < b, L and H proving
+  f(., a) and f(., b) convex (concave) on each interval of the domain: every f(., alpha), alpha in A, is the
+  convex combination (1 - t) f(., a) + t f(., b), t in [0, 1], of two convex functions, so convex.  A negated
+  claim (f(., alpha) not convex) is proved by ``{"rule": "kink", "at": c, "left": l, "right": r}``: the kink
+  gap D(alpha) = g'(c) - h'(c) of the convexity rule ``kink`` is affine in alpha (the branches' conditions do
+  not hold alpha), so D(alpha) = D(a) + t (D(a + e) - D(a)) with a, e, t as in ``affine``; the exact D(a) and
+  D(a + e) - D(a) must give D(alpha) > 0 (< 0 for concave) for every alpha in A by the ``affine`` table.
 * **Derivative in the parameter** ``("dparam", alpha, f)`` (d f / d alpha), in either rule: f must be affine in
   alpha (as above), so at every x where f is defined (for one alpha, then for all) f(x, alpha) =
   f(x, 0) + alpha (f(x, 1) - f(x, 0)) and d f / d alpha = f(x, 1) - f(x, 0): the kernel replaces the node by
@@ -36,6 +44,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Callable
 
+from symact.kernel.convex_claim import kink_gap
+from symact.kernel.evaluate import GermUndefined
+from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import TermError, from_json, has_param, num, parse_rational, rational_text, sub, to_json
 
 _WEAK = {True: (">=", ">", "=="), False: ("<=", "<", "==")}
@@ -53,7 +64,7 @@ def check_forall(claim: dict, verdict: str, node, rejected: type[Exception],
     if not isinstance(node, dict):
         raise rejected("malformed proof node")
     if verdict == "proved":
-        return _affine(claim, name, domain, node, rejected, check_instance, contains)
+        return _affine(claim, name, domain, node, rejected, check_instance, contains, pieces)
     if verdict != "refuted" or node.get("rule") != "instance":
         raise rejected("a quantified claim is refuted by an instance node")
     at = parse_rational(node.get("at"))
@@ -77,8 +88,8 @@ def affine_parts(inner: dict, name: str, piece) -> tuple[Fraction, int, dict, di
     lo, hi = piece[0], piece[1]
     a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
     step = a + (e or 1)
-    base = {**inner, "lhs": to_json(_at(lhs, name, a)), "rhs": to_json(_at(rhs, name, a))}
-    slope = {**inner, "lhs": to_json(sub(_at(d, name, step), _at(d, name, a))), "rhs": to_json(num(0))}
+    base = {**inner, "lhs": to_json(at_parameter(lhs, name, a)), "rhs": to_json(at_parameter(rhs, name, a))}
+    slope = {**inner, "lhs": to_json(sub(at_parameter(d, name, step), at_parameter(d, name, a))), "rhs": to_json(num(0))}
     base.pop("rel", None)
     slope.pop("rel", None)
     return a, e, base, slope
@@ -112,7 +123,7 @@ def ends_parts(inner: dict, name: str, piece) -> tuple[dict, dict]:
         raise TermError(f"the claim is not affine in {name}")
     out = []
     for q in (lo, hi):
-        c = {**inner, "lhs": to_json(_at(lhs, name, q)), "rhs": to_json(_at(rhs, name, q))}
+        c = {**inner, "lhs": to_json(at_parameter(lhs, name, q)), "rhs": to_json(at_parameter(rhs, name, q))}
         c.pop("rel", None)
         out.append(c)
     return out[0], out[1]
@@ -159,7 +170,56 @@ def _ends(claim, name, domain, node, rejected, check_instance) -> list[str]:
             f"at {name} = {rational_text(hi)} with {rels['high']}, so it holds for every {name} in the domain."]
 
 
-def _affine(claim, name, domain, node, rejected, check_instance, contains) -> list[str]:
+def _convexity(claim, name, domain, node, rejected, check_instance, contains, pieces) -> list[str]:
+    """``forall alpha in A: [not] convex(f)``: the ``ends`` rule (convex) or the ``kink`` rule (not convex)."""
+    inner = claim.get("claim")
+    if len(domain) != 1:
+        raise rejected("a quantified convexity claim ranges over one interval")
+    try:
+        t = from_json(inner["convex"])
+        if _degree(t, name) > 1:
+            raise TermError(f"not affine in {name}")
+        sense, negated = inner["sense"], bool(inner.get("negated"))
+    except (KeyError, TypeError, TermError) as exc:
+        raise rejected(f"not a convexity claim affine in {name}: {exc}") from None
+    lo, hi, lc, hc = domain[0]
+    if not negated:
+        if node.get("rule") != "ends" or lo is None or hi is None or lo == hi:
+            raise rejected("convexity for every alpha is proved by the ends of a bounded interval")
+        for role, q in (("low", lo), ("high", hi)):
+            want = {**inner, "convex": to_json(at_parameter(t, name, q))}
+            cert = node.get(role)
+            if not isinstance(cert, dict) or cert.get("claim") != want or check_instance(cert)[0] != "proved":
+                raise rejected(f"the {role} certificate does not prove the claim at {name} = {rational_text(q)}")
+        return [f"The function is affine in {name} and {sense} at both ends {name} = {rational_text(lo)} and "
+                f"{name} = {rational_text(hi)} (kernel-checked), so at every {name} in between, a convex "
+                f"combination of the two, it is {sense}."]
+    if node.get("rule") != "kink":
+        raise rejected("a non-convexity for every alpha is proved by a kink node")
+    a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
+    try:
+        c, left, right = (parse_rational(node.get(k)) for k in ("at", "left", "right"))
+        if not (left < c < right and any(contains(p, left) and contains(p, right) for p in pieces(inner["domain"]))):
+            raise ValueError("the points left < at < right lie in one piece of the claim's domain")
+        base = kink_gap(at_parameter(t, name, a), c, left, right)
+        slope = kink_gap(at_parameter(t, name, a + (e or 1)), c, left, right) - base
+    except (Uncertain, GermUndefined, ZeroDivisionError, ValueError, TypeError, KeyError, TermError) as exc:
+        raise rejected(f"the kink at every {name}: {exc}") from None
+    rel = ">" if sense == "convex" else "<"
+    if not allowed(rel, _sign(base), _sign(slope), e, any(contains(p, a) for p in domain)):
+        raise rejected(f"kink gaps {base} at {name} = {rational_text(a)} and slope {slope} do not give {rel} 0 for "
+                       f"every {name}")
+    return [f"At {c} the kink gap of the slopes is affine in {name}: {base} at {name} = {rational_text(a)}, changing "
+            f"by {slope} per unit, so it is {rel} 0 for every {name} in the domain: not {sense} there."]
+
+
+def _sign(v: Fraction) -> str:
+    return ">" if v > 0 else "<" if v < 0 else "=="
+
+
+def _affine(claim, name, domain, node, rejected, check_instance, contains, pieces) -> list[str]:
+    if isinstance(claim.get("claim"), dict) and "convex" in claim["claim"]:
+        return _convexity(claim, name, domain, node, rejected, check_instance, contains, pieces)
     if len(domain) == 1 and node.get("rule") == "ends":
         return _ends(claim, name, domain, node, rejected, check_instance)
     if node.get("rule") != "affine" or len(domain) != 1:
@@ -210,9 +270,10 @@ def _degree(t, name: str) -> int:
     raise TermError(f"{name} occurs inside {t[0]}")
 
 
-def _at(t, name: str, q: Fraction):
+def at_parameter(t, name: str, q: Fraction):
+    """t with the parameter name at the rational q (d/dname of an affine term: its difference quotient)."""
     if t == ("param", name):
         return num(q)
     if t[0] == "dparam" and t[1] == name:  # affine in alpha (checked by _degree): f(1) - f(0)
-        return sub(_at(t[2], name, Fraction(1)), _at(t[2], name, Fraction(0)))
-    return tuple(_at(a, name, q) if isinstance(a, tuple) else a for a in t)
+        return sub(at_parameter(t[2], name, Fraction(1)), at_parameter(t[2], name, Fraction(0)))
+    return tuple(at_parameter(a, name, q) if isinstance(a, tuple) else a for a in t)
