@@ -217,10 +217,12 @@ def _(d):
 
 @FAMILY.claim(
     "elu_c1_iff_alpha_eq_1",
-    "ELU with parameter alpha > 0 is continuously differentiable (C1) on R if and only if alpha = 1.",
+    "ELU with parameter alpha > 0 is continuously differentiable (C1) on R if and only if alpha = 1 (formally: "
+    "its derivative is defined and continuous on R at alpha = 1, and is not for every other alpha > 0).",
     r"$\operatorname{elu}_\alpha\in C^1(\mathbb{R})\iff\alpha=1$.",
-    formal=None,
-    why_not_formal="'iff' over alpha, and continuity of the derivative")
+    formal=("continuous(diff(elu(x, alpha=1), x))",
+            "forall 0 < alpha < 1: not continuous(diff(elu(x, alpha=alpha), x))",
+            "forall alpha > 1: not continuous(diff(elu(x, alpha=alpha), x))"))
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     f = _elu(alpha)

@@ -766,7 +766,8 @@ class Claim:
 def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, sp.Expr] | None = None) -> Claim:
     """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions,
     or ``smooth(EXPR)`` (EXPR is C-infinity there), ``convex(EXPR)`` or ``concave(EXPR)`` (on each interval of
-    the domain; ``not convex(EXPR)``: on some interval it is not), optionally followed by ``for CONDITION`` on x (``for x > 0``,
+    the domain; ``not convex(EXPR)``: on some interval it is not), ``continuous(EXPR)`` (defined and continuous
+    at every point; ``not continuous(EXPR)``), optionally followed by ``for CONDITION`` on x (``for x > 0``,
     ``for -1 <= x <= 1``, ``for x != 0``, conditions joined with ``and``; rational bounds).
 
     >>> parse_claim("sigmoid(-x) == 1 - sigmoid(x)").op
@@ -780,7 +781,7 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     (:mod:`symact.sized`; the result is a :class:`symact.sized.SizedClaim`).
     """
     header, rest = _split_forall(_check_text(text))
-    negation = re.match(r"\s*not\s+(?=(convex|concave)\s*\()", rest if header is not None else text)
+    negation = re.match(r"\s*not\s+(?=(convex|concave|continuous)\s*\()", rest if header is not None else text)
     if negation and header is None:  # 'not convex(EXPR) [for ...]': f is not convex on some interval
         claim = parse_claim(text[negation.end():], variables, values)
         return replace(claim, op="not " + claim.op, text=text.strip())
@@ -835,8 +836,8 @@ def _function_term(text: str) -> tuple[Any, str]:
 
 
 #: claims about one expression (no right side): C-infinity near every point of the domain, convex or concave on
-#: each interval of the domain
-PREDICATES = ("smooth", "convex", "concave")
+#: each interval of the domain, continuous at every point of the domain
+PREDICATES = ("smooth", "convex", "concave", "continuous")
 
 
 def _predicate(text: str, builder: _Builder, node: ast.Call, condition: str | None, variables: Sequence[str],

@@ -349,7 +349,7 @@ def _truth(c) -> bool | None:
     if c.op.startswith("not "):  # 'not convex': false only if f is convex, which no grid shows
         return None
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
-    holds = HOLDS
+    holds = {"continuous": lambda v: True} if c.op == "continuous" else HOLDS  # continuous: false where undefined
     if c.op == "smooth":  # false where f or f' is undefined at a grid point (f' from both one-sided schemes)
         x = [s for s in c.raw_lhs.free_symbols if s.name == "x"]
         rhs = _evaluator(sp.Derivative(c.raw_lhs, *x)) if x else rhs

@@ -144,6 +144,22 @@ def test_convexity_for_every_alpha():
             check(bad)
 
 
+def test_a_derivative_discontinuous_for_every_alpha():
+    """ELU' is undefined at 0 for every alpha != 1: the kink gap alpha - 1 has one sign on (0, 1) (ends) and on
+    (1, oo) (affine); a range holding alpha = 1 is never proved, and a certificate moved onto it is rejected."""
+    for text in ("forall 0 < alpha < 1: not continuous(diff(elu(x, alpha=alpha), x))",
+                 "forall alpha > 1: not continuous(diff(elu(x, alpha=alpha), x))"):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == "proved" and check(v.certificate.data)[0] == "proved", v.reason
+        bad = copy.deepcopy(v.certificate.data)
+        bad["claim"]["domain"] = [["1/2", "2", False, False]]
+        with pytest.raises(Rejected):
+            check(bad)
+    for text in ("forall 0 < alpha <= 1: not continuous(diff(elu(x, alpha=alpha), x))",
+                 "forall alpha >= 1: not continuous(diff(elu(x, alpha=alpha), x))"):
+        assert check_claim(parse_claim(text), 2.0).status != "proved", text
+
+
 def test_ends_relations():
     from symact.kernel.quantified import ends_allowed
 

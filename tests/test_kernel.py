@@ -259,6 +259,32 @@ def test_convexity_across_kinks_and_its_negation():
         check(swapped)
 
 
+def test_continuity_claims():
+    """``continuous(EXPR)``: continuous pieces whose formulas meet f's exact value at each cut (ELU's derivative
+    at alpha = 1, relu); ``not continuous``: a point where f is undefined (relu', ELU' at alpha = 2); a cut
+    removed, a cut where the values differ, or an undefined point where f is defined is rejected."""
+    for text, want in (("continuous(diff(elu(x, alpha=1), x))", "proved"), ("continuous(relu(x))", "proved"),
+                       ("continuous(diff(relu(x), x))", "refuted"), ("not continuous(diff(elu(x, alpha=2), x))", "proved"),
+                       ("continuous(diff(elu(x, alpha=2), x))", "refuted")):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == want and check(v.certificate.data)[0] == want, (text, v.reason)
+    cert = certificate("continuous(diff(elu(x, alpha=1), x))")
+    uncut = copy.deepcopy(cert)
+    uncut["proof"][0]["at"] = []
+    jump = copy.deepcopy(cert)  # the left branch e^x - 1/2: its derivative still e^x, but f jumps: f' not at 0
+    jump["claim"]["continuous"] = ["deriv", ["pw", [["add", ["fn", "exp", X], num("-1/2")], ["rel", "<", X, num("0")]],
+                                             [X, ["true"]]]]
+    closed = copy.deepcopy(cert)
+    closed["claim"]["domain"] = [["-oo", "0", False, True]]
+    for bad in (uncut, jump, closed):
+        with pytest.raises(Rejected):
+            check(bad)
+    undefined = certificate("not continuous(diff(elu(x, alpha=2), x))")
+    undefined["proof"]["at"] = "1"
+    with pytest.raises(Rejected):
+        check(undefined)
+
+
 def test_algebra_knows_lambert_w_and_integer_powers_of_e():
     """exp(j W(v)) = (v/W(v))^j where v is certainly non-zero, exp(k) = e^k: swish's minimum -W(1/e) at
     -1 - W(1/e) is exact; a wrong constant, a wrong power, or a domain where v may be 0 is never proved."""

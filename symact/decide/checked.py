@@ -15,7 +15,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide.certify import Search, limit_search
-from symact.decide.gate_certify import convex_search, kink_nodes, smooth_search
+from symact.decide.gate_certify import continuity_search, convex_search, kink_nodes, smooth_search
 from symact.errors import SymactError
 from symact.kernel import check as kernel_check
 from symact.kernel import Rejected, claim_json, read_claim
@@ -48,6 +48,9 @@ def statement(claim) -> tuple[str, str]:
         end = r"\infty" if claim.limit == "oo" else r"-\infty"
         return (claim.body, rf"\lim_{{x \to {end}}} {_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} "
                             rf"{_latex(claim.raw_rhs, claim.rhs)}")
+    if claim.op in ("continuous", "not continuous"):
+        return (f"{claim.body} on {claim.domain_text()}",
+                rf"{_latex(claim.raw_lhs, claim.lhs)}\ \text{{is {claim.op} on }} {_domain_latex(claim.domain)}")
     if claim.op in CONVEXITY:
         some = claim.op.startswith("not ")
         return (f"{claim.body} on {'some' if some else 'each'} interval of {claim.domain_text()}",
@@ -104,8 +107,8 @@ def check_quantified(claim, budget: float) -> Verdict:
     text, tex = statement(claim)
     (name, pieces), = claim.params
     start = time.process_time()
-    proof = None if len(pieces) != 1 else _convexity_proof(claim, budget) if claim.op in CONVEXITY else (
-        _ends_proof(claim, budget) or _affine_proof(claim, budget))
+    proof = None if len(pieces) != 1 else _convexity_proof(claim, budget) if claim.op in (
+        *CONVEXITY, "continuous", "not continuous") else (_ends_proof(claim, budget) or _affine_proof(claim, budget))
     if proof is not None:
         cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pieces[0])],
                                             "statement": claim.text, "claim": proof.pop("inner")},
@@ -149,9 +152,12 @@ def _checked(cert: dict, text: str, tex: str, method: str, start: float) -> Verd
 def _inner(claim, name: str) -> dict:
     """The claim in x of ``forall NAME in A: CLAIM`` as kernel JSON (TermError outside what the kernel reads)."""
     lhs, rhs = from_sympy(claim.raw_lhs, X, (name,)), from_sympy(claim.raw_rhs, X, (name,))
+    negated = {"negated": True} if claim.op.startswith("not ") else {}
     if claim.op in CONVEXITY:
         return {"var": "x", "convex": to_json(lhs), "sense": claim.op.removeprefix("not "),
-                "domain": [piece_json(p) for p in claim.domain], **({"negated": True} if "not " in claim.op else {})}
+                "domain": [piece_json(p) for p in claim.domain], **negated}
+    if claim.op in ("continuous", "not continuous"):
+        return {"var": "x", "continuous": to_json(lhs), "domain": [piece_json(p) for p in claim.domain], **negated}
     return (dict(claim_json(lhs, claim.op, rhs, []), limit=claim.limit) if claim.limit is not None
             else claim_json(lhs, claim.op, rhs, list(claim.domain)))
 
@@ -159,15 +165,20 @@ def _inner(claim, name: str) -> dict:
 def _convexity_proof(claim, budget: float) -> dict | None:
     """For ``forall alpha in A: [not] convex(f)`` with f affine in alpha: an ``ends`` node (convex at both ends of
     a bounded A, by :func:`convex_search`) or a ``kink`` node (not convex: the kernel checks the kink's gap at an
-    end of A and its slope in alpha), with the inner claim under "inner"; or None."""
+    end of A and its slope in alpha; also for ``not continuous(diff(g, x))``, a kink of g), with the inner claim
+    under "inner"; or None."""
     (name, (piece,)), = claim.params
     try:
         inner = _inner(claim, name)
-        t = from_json(inner["convex"])
+        t = from_json(inner.get("convex") or inner["continuous"])
     except (TermError, TypeError):
         return None
     domain = [tuple(p) for p in claim.domain]
-    if "negated" not in inner:
+    if "continuous" in inner:  # not continuous: d/dx g with a kink of g at every alpha
+        if "negated" not in inner or t[0] != "deriv":
+            return None
+        t = t[1]
+    elif "negated" not in inner:
         if piece[0] is None or piece[1] is None:
             return None
         ends = {}
@@ -272,6 +283,8 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
     try:
         if claim.op == "smooth":
             verdict, cert, steps = smooth_search(lhs, list(claim.domain))
+        elif claim.op in ("continuous", "not continuous"):
+            verdict, cert, steps = continuity_search(lhs, list(claim.domain), negated=claim.op.startswith("not "))
         elif claim.op in CONVEXITY:
             verdict, cert, steps = convex_search(lhs, claim.op.removeprefix("not "), list(claim.domain), work,
                                                  negated=claim.op.startswith("not "))

@@ -96,6 +96,28 @@ def _proved(lhs, rel: str, rhs, p, work: int) -> dict | None:
     return cert if verdict == "proved" else None
 
 
+def continuity_search(t, domain: list, negated: bool = False):
+    """(verdict, certificate, checked steps) or (None, None, reason) for ``t is continuous on the domain``
+    (``negated``: is not): a ``continuity`` node per open piece, cut at t's rational breakpoints; else an
+    ``undefined`` node at a breakpoint."""
+    from symact.decide.certify import breakpoints
+
+    claim = {"var": "x", "continuous": to_json(t), "domain": [piece_json(p) for p in domain],
+             **({"negated": True} if negated else {})}
+    cuts = sorted(set(breakpoints(t)))
+    nodes = [{"rule": "continuity", "at": [rational_text(c) for c in cuts if contains(p, c)]} for p in domain]
+    found = _checked({"format": FORMAT, "claim": claim, "verdict": "refuted" if negated else "proved",
+                      "proof": nodes}, "")
+    if found[0] is not None:
+        return found
+    for c in cuts:
+        found = _checked({"format": FORMAT, "claim": claim, "verdict": "proved" if negated else "refuted",
+                          "proof": {"rule": "undefined", "at": rational_text(c)}}, "")
+        if found[0] is not None:
+            return found
+    return None, None, "no certificate: continuity is not shown at the breakpoints, nor undefinedness at one"
+
+
 def kink_nodes(t, domain: list):
     """Candidate ``kink`` nodes: each rational breakpoint of t inside a piece, with neighbours inside it."""
     from symact.decide.certify import breakpoints

@@ -9,7 +9,8 @@ over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted 
 (:mod:`symact.kernel.quantified`) and never proved.  A *sized claim* (matrices of any size, induction over a
 size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).
 A **smoothness claim** ``f is C-infinity on D`` has its own rule too (:mod:`symact.kernel.smooth_claim`), and
-so has a **convexity claim** ``f is convex (concave) on each interval of D`` (:mod:`symact.kernel.convex_claim`).
+so has a **convexity claim** ``f is convex (concave) on each interval of D`` (:mod:`symact.kernel.convex_claim`)
+and a **continuity claim** ``f is continuous on D`` (:mod:`symact.kernel.continuity_claim`).
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
@@ -62,6 +63,7 @@ from typing import Any
 
 from symact.kernel import algebra, ivals, limits
 from symact.kernel.derivative import differentiate
+from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
                                     undefined_reason)
@@ -144,6 +146,11 @@ def check(cert: dict) -> tuple[str, list[str]]:
             raise Rejected(str(exc)) from None
         except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
             raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
+        except RecursionError:
+            raise Rejected("certificate nested too deeply") from None
+    if isinstance(claim, dict) and "continuous" in claim:
+        try:
+            return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
         except RecursionError:
             raise Rejected("certificate nested too deeply") from None
     if isinstance(claim, dict) and "convex" in claim:

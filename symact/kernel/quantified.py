@@ -32,7 +32,9 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
   claim (f(., alpha) not convex) is proved by ``{"rule": "kink", "at": c, "left": l, "right": r}``: the kink
   gap D(alpha) = g'(c) - h'(c) of the convexity rule ``kink`` is affine in alpha (the branches' conditions do
   not hold alpha), so D(alpha) = D(a) + t (D(a + e) - D(a)) with a, e, t as in ``affine``; the exact D(a) and
-  D(a + e) - D(a) must give D(alpha) > 0 (< 0 for concave) for every alpha in A by the ``affine`` table.
+  D(a + e) - D(a) must give D(alpha) > 0 (< 0 for concave) for every alpha in A by the ``affine`` table.  The
+  same node proves ``not continuous(d/dx g)`` (:mod:`symact.kernel.continuity_claim`) from a kink of g whose gap
+  is > 0 for every alpha or < 0 for every alpha: then g has no derivative at c, so d/dx g is undefined there.
 * **Derivative in the parameter** ``("dparam", alpha, f)`` (d f / d alpha), in either rule: f must be affine in
   alpha (as above), so at every x where f is defined (for one alpha, then for all) f(x, alpha) =
   f(x, 0) + alpha (f(x, 1) - f(x, 0)) and d f / d alpha = f(x, 1) - f(x, 0): the kernel replaces the node by
@@ -176,12 +178,16 @@ def _convexity(claim, name, domain, node, rejected, check_instance, contains, pi
     if len(domain) != 1:
         raise rejected("a quantified convexity claim ranges over one interval")
     try:
-        t = from_json(inner["convex"])
+        t = from_json(inner["convex"] if "convex" in inner else inner["continuous"])
         if _degree(t, name) > 1:
             raise TermError(f"not affine in {name}")
-        sense, negated = inner["sense"], bool(inner.get("negated"))
+        sense, negated = inner.get("sense", "continuous"), bool(inner.get("negated"))
+        if sense == "continuous":  # not continuous(d/dx g): a kink of g whose gap is never 0
+            if not negated or t[0] != "deriv":
+                raise TermError("only the non-continuity of a derivative is proved for every alpha")
+            t = t[1]
     except (KeyError, TypeError, TermError) as exc:
-        raise rejected(f"not a convexity claim affine in {name}: {exc}") from None
+        raise rejected(f"not a convexity or continuity claim affine in {name}: {exc}") from None
     lo, hi, lc, hc = domain[0]
     if not negated:
         if node.get("rule") != "ends" or lo is None or hi is None or lo == hi:
@@ -197,20 +203,29 @@ def _convexity(claim, name, domain, node, rejected, check_instance, contains, pi
     if node.get("rule") != "kink":
         raise rejected("a non-convexity for every alpha is proved by a kink node")
     a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
+    bounded = lo is not None and hi is not None and lo != hi
     try:
         c, left, right = (parse_rational(node.get(k)) for k in ("at", "left", "right"))
         if not (left < c < right and any(contains(p, left) and contains(p, right) for p in pieces(inner["domain"]))):
             raise ValueError("the points left < at < right lie in one piece of the claim's domain")
         base = kink_gap(at_parameter(t, name, a), c, left, right)
-        slope = kink_gap(at_parameter(t, name, a + (e or 1)), c, left, right) - base
+        other = kink_gap(at_parameter(t, name, hi if bounded else a + (e or 1)), c, left, right)
     except (Uncertain, GermUndefined, ZeroDivisionError, ValueError, TypeError, KeyError, TermError) as exc:
         raise rejected(f"the kink at every {name}: {exc}") from None
-    rel = ">" if sense == "convex" else "<"
-    if not allowed(rel, _sign(base), _sign(slope), e, any(contains(p, a) for p in domain)):
-        raise rejected(f"kink gaps {base} at {name} = {rational_text(a)} and slope {slope} do not give {rel} 0 for "
-                       f"every {name}")
-    return [f"At {c} the kink gap of the slopes is affine in {name}: {base} at {name} = {rational_text(a)}, changing "
-            f"by {slope} per unit, so it is {rel} 0 for every {name} in the domain: not {sense} there."]
+    rels = {"convex": (">",), "concave": ("<",), "continuous": (">", "<")}[sense]
+    if bounded:  # the gap at alpha is a convex combination of the gaps at the ends (the ends table)
+        rel = next((r for r in rels if ends_allowed(r, _sign(base), _sign(other), lc, hc)), None)
+        how = f"{base} at {name} = {rational_text(lo)} and {other} at {name} = {rational_text(hi)}"
+    else:  # the gap at a, and its change per unit of alpha (the affine table)
+        rel = next((r for r in rels if allowed(r, _sign(base), _sign(other - base), e,
+                                               any(contains(p, a) for p in domain))), None)
+        how = f"{base} at {name} = {rational_text(a)}, changing by {other - base} per unit"
+    if rel is None:
+        raise rejected(f"kink gaps {how} do not give {' or '.join(rels)} 0 for every {name}")
+    what = (f"so g is not differentiable at {c} and its derivative not continuous" if sense == "continuous"
+            else f"not {sense} there")
+    return [f"At {c} the kink gap of the slopes is affine in {name}: {how}, so it is {rel} 0 for every {name} in "
+            f"the domain: {what}."]
 
 
 def _sign(v: Fraction) -> str:
@@ -218,7 +233,7 @@ def _sign(v: Fraction) -> str:
 
 
 def _affine(claim, name, domain, node, rejected, check_instance, contains, pieces) -> list[str]:
-    if isinstance(claim.get("claim"), dict) and "convex" in claim["claim"]:
+    if isinstance(claim.get("claim"), dict) and ("convex" in claim["claim"] or "continuous" in claim["claim"]):
         return _convexity(claim, name, domain, node, rejected, check_instance, contains, pieces)
     if len(domain) == 1 and node.get("rule") == "ends":
         return _ends(claim, name, domain, node, rejected, check_instance)
