@@ -75,7 +75,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from symact.kernel.terms import TermError, from_json, has_param, parse_rational, to_json
+from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
 RELATIONS = ("==", "<", "<=", ">", ">=")
