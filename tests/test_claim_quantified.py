@@ -139,7 +139,11 @@ def test_convexity_for_every_alpha():
     inner["convex"] = ["mul", ["param", "alpha"], inner["convex"]]
     swapped = copy.deepcopy(concave_not.certificate.data)
     swapped["claim"]["claim"]["sense"] = "concave"
-    for bad in (wider, closed, squared, swapped):
+    two_kinds = copy.deepcopy(convex.certificate.data)  # a continuity key beside: the ends' claims are of two kinds
+    two_kinds["claim"]["claim"]["continuous"] = ["x"]
+    for role in ("low", "high"):
+        two_kinds["proof"][role]["claim"]["continuous"] = ["x"]
+    for bad in (wider, closed, squared, swapped, two_kinds):
         with pytest.raises(Rejected):
             check(bad)
 

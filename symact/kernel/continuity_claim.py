@@ -22,6 +22,10 @@ from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational, show
 
 
+#: the keys of a continuity claim (no other: a claim is of one kind)
+KEYS = {"var", "continuous", "domain", "negated"}
+
+
 def read_continuity_claim(c: dict, rejected: type[Exception], piece) -> tuple:
     """(the term, its domain as open pieces); ``piece`` reads one piece of the JSON."""
     try:
@@ -29,7 +33,7 @@ def read_continuity_claim(c: dict, rejected: type[Exception], piece) -> tuple:
         domain = [piece(p) for p in c["domain"]]
     except (KeyError, TypeError, TermError) as exc:
         raise rejected(f"malformed continuity claim: {exc}") from None
-    if c.get("var", "x") != "x" or not domain or any(p[2] or p[3] for p in domain):
+    if c.get("var", "x") != "x" or not domain or any(p[2] or p[3] for p in domain) or not set(c) <= KEYS:
         raise rejected("a continuity claim needs the variable x and a domain of open intervals")
     if has_param(t):
         raise rejected("a quantified parameter occurs outside a forall claim")

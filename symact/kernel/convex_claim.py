@@ -44,6 +44,8 @@ from symact.kernel.terms import (X, TermError, add, from_json, has_param, mul, n
                                  show, sub, to_json)
 
 SENSES = {"convex": (">=", ">"), "concave": ("<=", "<")}
+#: the keys of a convexity claim (no other: a claim is of one kind)
+KEYS = {"var", "convex", "sense", "domain", "negated"}
 
 
 def read_convex_claim(c: dict, rejected: type[Exception], piece) -> tuple:
@@ -54,7 +56,7 @@ def read_convex_claim(c: dict, rejected: type[Exception], piece) -> tuple:
     except (KeyError, TypeError, TermError) as exc:
         raise rejected(f"malformed convexity claim: {exc}") from None
     sense = c.get("sense")
-    if c.get("var", "x") != "x" or not domain or sense not in SENSES:
+    if c.get("var", "x") != "x" or not domain or sense not in SENSES or not set(c) <= KEYS:
         raise rejected("a convexity claim needs the variable x, a domain and the sense convex or concave")
     if has_param(t):
         raise rejected("a quantified parameter occurs outside a forall claim")

@@ -178,6 +178,8 @@ def _convexity(claim, name, domain, node, rejected, check_instance, contains, pi
     if len(domain) != 1:
         raise rejected("a quantified convexity claim ranges over one interval")
     try:
+        if ("convex" in inner) == ("continuous" in inner):
+            raise TermError("a claim of one kind, convexity or continuity")
         t = from_json(inner["convex"] if "convex" in inner else inner["continuous"])
         if _degree(t, name) > 1:
             raise TermError(f"not affine in {name}")
