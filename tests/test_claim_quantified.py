@@ -36,7 +36,13 @@ def test_refuted_by_a_kernel_checked_instance(text):
     proved = dict(cert, verdict="proved")
     inner_proof = copy.deepcopy(cert)
     inner_proof["proof"]["certificate"]["verdict"] = "proved"
-    for bad in (outside, proved, inner_proof):
+    other = copy.deepcopy(cert)  # a refutation of another claim offered as the instance's
+    other["proof"]["certificate"] = check_claim(parse_claim("x <= 0"), 1.0).certificate.data
+    moved = copy.deepcopy(cert)  # the instance at one value, claimed at another
+    moved["proof"]["at"] = "3" if moved["proof"]["at"] != "3" else "5"
+    unstated = copy.deepcopy(cert)  # no quantified claim to instantiate
+    del unstated["claim"]["claim"]
+    for bad in (outside, proved, inner_proof, other, moved, unstated):
         with pytest.raises(Rejected):
             check(bad)
 

@@ -21,7 +21,7 @@ from symact.kernel import check as kernel_check
 from symact.kernel import Rejected, claim_json, read_claim
 from symact.kernel.check import FORMAT, contains, piece_json
 from symact.kernel.limit_claim import read_limit_claim
-from symact.kernel.quantified import affine_parts, allowed, at_parameter, ends_allowed, ends_parts
+from symact.kernel.quantified import affine_parts, allowed, at_parameter, ends_allowed, ends_parts, instance_claim
 from symact.kernel.terms import TermError, from_json, from_sympy, rational_text, to_json
 from symact.decide.induction import check_sized
 from symact.parsing import domain_text
@@ -122,22 +122,49 @@ def check_quantified(claim, budget: float) -> Verdict:
     tried: dict[str, str] = {}
     for value in list(dict.fromkeys(candidates))[:6]:
         try:
-            instance = claim.instance(sp.Rational(value.numerator, value.denominator))
+            claim.instance(sp.Rational(value.numerator, value.denominator))  # a catalog parameter's range
+            inner = _inner(claim, name)
         except SymactError as exc:  # outside a catalog parameter's range: no instance
             tried[str(value)] = f"no instance ({exc})"
             continue
-        v = check_claim(instance, budget / 6, prove=False)
-        tried[str(value)] = "refuted" if v.status == "refuted" else "not refuted"
-        if v.status == "refuted" and v.certificate is not None:
+        except (TermError, TypeError):
+            tried[str(value)] = "outside what the kernel reads"
+            continue
+        found = _refutation(instance_claim(inner, name, value), claim, int(budget / 6 * WORK_PER_SECOND))
+        tried[str(value)] = "refuted" if found is not None else "not refuted"
+        if found is not None:
             cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pc) for pc in pieces],
-                                                "statement": claim.text},
+                                                "statement": claim.text, "claim": inner},
                     "verdict": "refuted", "proof": {"rule": "instance", "at": rational_text(value),
-                                                    "certificate": v.certificate.data}}
-            return _checked(cert, text, tex, "kernel-checked counterexample", start)
+                                                    "certificate": found}}
+            try:
+                return _checked(cert, text, tex, "kernel-checked counterexample", start)
+            except Rejected:
+                tried[str(value)] = "not refuted"
     return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                    reason=f"no instance refuted ({', '.join(f'{name} = {k}: {s}' for k, s in tried.items())}); "
                           f"no proof for every {name} (the kernel proves one only for a claim affine in {name}, from one end and the slope or from both ends of a bounded interval)",
                    evidence={"instances": tried})
+
+
+def _refutation(c: dict, claim, work: int) -> dict | None:
+    """A kernel certificate refuting the claim JSON c (an instance of a quantified claim: ordinary, limit,
+    convexity or continuity), found by the search, or None."""
+    domain = list(claim.domain)
+    try:
+        if "convex" in c:
+            verdict, cert, _ = convex_search(from_json(c["convex"]), c["sense"], domain, work, "negated" in c)
+        elif "continuous" in c:
+            verdict, cert, _ = continuity_search(from_json(c["continuous"]), domain, "negated" in c)
+        elif "limit" in c:
+            lhs, rel, rhs, _ = read_limit_claim(c, Rejected)
+            verdict, cert, _ = limit_search(lhs, rel, rhs, c["limit"], work)
+        else:
+            lhs, rel, rhs, pieces = read_claim(c)
+            verdict, cert, _ = Search(lhs, rel, rhs, pieces, work=work).run(False)
+    except (Rejected, ArithmeticError, ValueError, TypeError, RecursionError):
+        return None
+    return cert if verdict == "refuted" else None
 
 
 def _checked(cert: dict, text: str, tex: str, method: str, start: float) -> Verdict:

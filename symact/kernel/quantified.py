@@ -4,7 +4,8 @@ The claim's JSON is ``{"forall": "alpha", "domain": [one piece A], "statement": 
 the claim in x (ordinary, or a limit claim with a finite value) whose terms hold ``["param", "alpha"]``.
 
 * **Refutation** ``{"rule": "instance", "at": "p/q", "certificate": R}``: p/q lies in A and R is a kernel
-  certificate refuting CLAIM(p/q) (the instance's claim is built by the same parser that read the statement).
+  certificate refuting CLAIM(p/q): R's claim is the quantified claim's C with alpha replaced by p/q in every
+  term (:func:`instance_claim`; the kernel compares the two).
 * **Proof** ``{"rule": "affine", "base": B, "slope": S}`` when d = lhs - rhs is *affine in alpha*: alpha
   occurs only under sums, products (degree at most 1 in all), d/dx and the values (not the conditions) of a
   Piecewise, checked on the syntax.  With a an end of A, e = +1 from a left end (-1 from a right end) and
@@ -72,10 +73,27 @@ def check_forall(claim: dict, verdict: str, node, rejected: type[Exception],
     at = parse_rational(node.get("at"))
     if not any(contains(p, at) for p in domain):
         raise rejected(f"{name} = {at} is outside the parameter's domain")
-    inner_verdict, steps = check_instance(node.get("certificate"))
+    cert = node.get("certificate")
+    try:
+        want = instance_claim(claim.get("claim"), name, at)
+    except (TermError, TypeError, AttributeError) as exc:
+        raise rejected(f"the quantified claim cannot be instantiated: {exc}") from None
+    if not isinstance(cert, dict) or cert.get("claim") != want:
+        raise rejected(f"the instance certificate is not about the claim at {name} = {at}")
+    inner_verdict, steps = check_instance(cert)
     if inner_verdict != "refuted":
         raise rejected(f"the instance at {name} = {at} is not refuted")
     return [f"At {name} = {at} (in the parameter's domain) the instance is false:", *steps]
+
+
+#: the keys of a claim (ordinary, limit, convexity, continuity) whose values are terms
+TERM_KEYS = ("lhs", "rhs", "convex", "continuous")
+
+
+def instance_claim(inner: dict, name: str, q: Fraction) -> dict:
+    """The claim C of ``forall name in A: C`` at name = q: every term with the parameter replaced by q."""
+    return {k: to_json(at_parameter(from_json(v), name, q)) if k in TERM_KEYS and v not in ("oo", "-oo") else v
+            for k, v in inner.items()}
 
 
 def affine_parts(inner: dict, name: str, piece) -> tuple[Fraction, int, dict, dict]:
