@@ -86,10 +86,13 @@ def _(d):
 
 @FAMILY.claim(
     "affine_convex_and_concave",
-    "Every affine function f(x) = a^T x + b is both convex and concave (equality in the convexity inequality).",
+    "Every affine function f(x) = a^T x + b is both convex and concave (equality in the convexity inequality). "
+    "Formally: with a^T x = sum_k a_k x_k, f(l u + (1 - l) v) = l f(u) + (1 - l) f(v) for every n, all real "
+    "a, u, v, b and every real l (so for l in [0, 1]: the inequalities of convexity and concavity hold, with "
+    "equality).",
     r"$f(x)=a^\top x+b$: $f(\lambda u+(1-\lambda)v)=\lambda f(u)+(1-\lambda)f(v)$, so $f$ is convex and concave.",
-    formal=None,
-    why_not_formal='vectors a, x of arbitrary size and convexity')
+    formal="forall n >= 1, scalars a[k], u[k], v[k], b, l: sum(a[k]*(l*u[k] + (1 - l)*v[k]), k, 1, n) + b == "
+           "l*(sum(a[k]*u[k], k, 1, n) + b) + (1 - l)*(sum(a[k]*v[k], k, 1, n) + b)")
 def _(d):
     n = sp.Symbol("n", integer=True, positive=True)
     A = sp.MatrixSymbol("a", n, 1)
