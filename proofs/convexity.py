@@ -86,10 +86,13 @@ def _(d):
 
 @FAMILY.claim(
     "affine_convex_and_concave",
-    "Every affine function f(x) = a^T x + b is both convex and concave (equality in the convexity inequality).",
+    "Every affine function f(x) = a^T x + b is both convex and concave (equality in the convexity inequality). "
+    "Formally: with a^T x = sum_k a_k x_k, f(l u + (1 - l) v) = l f(u) + (1 - l) f(v) for every n, all real "
+    "a, u, v, b and every real l (so for l in [0, 1]: the inequalities of convexity and concavity hold, with "
+    "equality).",
     r"$f(x)=a^\top x+b$: $f(\lambda u+(1-\lambda)v)=\lambda f(u)+(1-\lambda)f(v)$, so $f$ is convex and concave.",
-    formal=None,
-    why_not_formal='vectors a, x of arbitrary size and convexity')
+    formal="forall n >= 1, scalars a[k], u[k], v[k], b, l: sum(a[k]*(l*u[k] + (1 - l)*v[k]), k, 1, n) + b == "
+           "l*(sum(a[k]*u[k], k, 1, n) + b) + (1 - l)*(sum(a[k]*v[k], k, 1, n) + b)")
 def _(d):
     n = sp.Symbol("n", integer=True, positive=True)
     A = sp.MatrixSymbol("a", n, 1)
@@ -109,11 +112,11 @@ def _(d):
 
 @FAMILY.claim(
     "inv_square_convex_on_halflines_not_on_R",
-    "1/x^2 is convex on (0, oo) and on (-oo, 0) but not convex on R \\ {0}. Formally: its second derivative is "
-    "> 0 on each half-line (so it is strictly convex there, by the second-derivative test, the textbook step "
-    "the kernel does not check), and at 1/2, the midpoint of -1 and 2, it lies above that chord.",
+    "1/x^2 is convex on (0, oo) and on (-oo, 0) but not convex on R \\ {0}. Formally: it is convex on each "
+    "half-line (the kernel's second-derivative test on the open half-line), and at 1/2, the midpoint of -1 and 2, "
+    "it lies above that chord.",
     r"$x^{-2}$ is convex on $(0,\infty)$ and on $(-\infty,0)$, not on $\mathbb{R}\setminus\{0\}$.",
-    formal=("diff(x**-2, x, 2) > 0 for x > 0", "diff(x**-2, x, 2) > 0 for x < 0",
+    formal=("convex(x**-2) for x > 0", "convex(x**-2) for x < 0",
             "x**-2 > ((x - 3/2)**-2 + (x + 3/2)**-2)/2 for x == 1/2"))
 def _(d):
     f = 1 / X**2
@@ -179,11 +182,11 @@ def _(d):
 
 @FAMILY.claim(
     "log_increasing_not_convex",
-    "ln x is increasing on (0, oo) but not convex (it is strictly concave). Formally: ln' > 0 and ln'' < 0 on "
-    "(0, oo) (strictly increasing by the mean value theorem, strictly concave by the second-derivative test: "
-    "textbook steps the kernel does not check), and at 5, the midpoint of 1 and 9, ln lies above that chord.",
+    "ln x is increasing on (0, oo) but not convex (it is concave). Formally: ln' > 0 on (0, oo) (strictly "
+    "increasing by the mean value theorem, a textbook step the kernel does not check), ln is concave on (0, oo) "
+    "(the kernel's second-derivative test), and at 5, the midpoint of 1 and 9, ln lies above that chord.",
     r"$\ln$ is strictly increasing on $(0,\infty)$ and not convex.",
-    formal=("diff(log(x), x) > 0 for x > 0", "diff(log(x), x, 2) < 0 for x > 0",
+    formal=("diff(log(x), x) > 0 for x > 0", "concave(log(x)) for x > 0",
             "log(x) > (log(x - 4) + log(x + 4))/2 for x == 5"))
 def _(d):
     f = sp.log(X)
@@ -204,11 +207,10 @@ def _(d):
 
 @FAMILY.claim(
     "square_and_neg_x_convex_not_increasing",
-    "x^2 and -x are convex but not increasing. Formally: their second derivatives are > 0 and = 0 on R (convex "
-    "by the second-derivative test, the textbook step the kernel does not check), and f(x - 1) > f(x) for some "
-    "x (every x < 1/2 for x^2, every x for -x), so neither is increasing.",
+    "x^2 and -x are convex but not increasing. Formally: both are convex on R (the kernel's second-derivative "
+    "test), and f(x - 1) > f(x) for some x (every x < 1/2 for x^2, every x for -x), so neither is increasing.",
     r"$x^2$ and $-x$ are convex on $\mathbb{R}$ but not increasing.",
-    formal=("diff(x**2, x, 2) > 0", "diff(-x, x, 2) == 0", "(x - 1)**2 > x**2 for x < 1/2", "-(x - 1) > -x"))
+    formal=("convex(x**2)", "convex(-x)", "(x - 1)**2 > x**2 for x < 1/2", "-(x - 1) > -x"))
 def _(d):
     gap = lam * a**2 + (1 - lam) * b**2 - (lam * a + (1 - lam) * b) ** 2
     check_zero(gap - lam * (1 - lam) * (a - b) ** 2, "x^2 gap")
@@ -247,13 +249,14 @@ def _(d):
 
 @FAMILY.claim(
     "monotone_activation_single_layer_convex_source",
-    "A monotonic activation makes a single-layer network convex (in its weights, with squared loss).",
+    "A monotonic activation makes a single-layer network convex (in its weights, with squared loss). Formally "
+    "the instance phi = sigmoid, input 1, bias 0, target 0, weight written x: the loss sigmoid(x)^2 is convex "
+    "on R (refuted by a chord, so the general claim is refuted).",
     r"$\phi$ monotone $\Rightarrow$ $w\mapsto(\phi(wx+b)-y)^2$ convex.",
     expected="refuted",
     source=r"``with a monotonic activation a single-layer network is convex, so training finds the global "
            r"optimum''.",
-    formal=None,
-    why_not_formal='a quantified activation phi and convexity in w')
+    formal="convex(sigmoid(x)**2)")
 def _(d):
     w = sp.Symbol("w", real=True)
     L = sig(w) ** 2    # x = 1, b = 0, y = 0

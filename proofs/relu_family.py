@@ -71,8 +71,8 @@ def _(d):
     "prelu_grad_alpha",
     "dPReLU/dalpha = x for x < 0 and 0 for x > 0 (and 0 at x = 0).",
     r"$\frac{\partial}{\partial\alpha}\operatorname{prelu}_\alpha(x)=x$ for $x<0$, $0$ for $x\ge0$.",
-    formal=None,
-    why_not_formal='derivative with respect to the parameter alpha (the language differentiates in x only)')
+    formal=("forall alpha: diff(prelu(x, alpha=alpha), alpha) == x for x < 0",
+            "forall alpha: diff(prelu(x, alpha=alpha), alpha) == 0 for x >= 0"))
 def _(d):
     pr = get("prelu")
     alpha = pr.param("alpha").symbol
@@ -164,10 +164,11 @@ def _elu(alpha):
 
 @FAMILY.claim(
     "elu_convex_iff_alpha_le_1",
-    "ELU with parameter alpha > 0 is convex on R if and only if alpha <= 1.",
+    "ELU with parameter alpha > 0 is convex on R if and only if alpha <= 1 (formally: convex for every "
+    "0 < alpha <= 1, not convex for every alpha > 1).",
     r"$\operatorname{elu}_\alpha$ ($\alpha>0$) is convex on $\mathbb{R}$ $\iff$ $\alpha\le1$.",
-    formal=None,
-    why_not_formal="'iff' over alpha, and convexity (a statement about pairs of points)")
+    formal=("forall 0 < alpha <= 1: convex(elu(x, alpha=alpha))",
+            "forall alpha > 1: not convex(elu(x, alpha=alpha))"))
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     f = _elu(alpha)
@@ -216,10 +217,12 @@ def _(d):
 
 @FAMILY.claim(
     "elu_c1_iff_alpha_eq_1",
-    "ELU with parameter alpha > 0 is continuously differentiable (C1) on R if and only if alpha = 1.",
+    "ELU with parameter alpha > 0 is continuously differentiable (C1) on R if and only if alpha = 1 (formally: "
+    "its derivative is defined and continuous on R at alpha = 1, and is not for every other alpha > 0).",
     r"$\operatorname{elu}_\alpha\in C^1(\mathbb{R})\iff\alpha=1$.",
-    formal=None,
-    why_not_formal="'iff' over alpha, and continuity of the derivative")
+    formal=("continuous(diff(elu(x, alpha=1), x))",
+            "forall 0 < alpha < 1: not continuous(diff(elu(x, alpha=alpha), x))",
+            "forall alpha > 1: not continuous(diff(elu(x, alpha=alpha), x))"))
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
     f = _elu(alpha)

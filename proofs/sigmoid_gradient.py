@@ -128,13 +128,16 @@ def _(d):
 @FAMILY.claim(
     "sigmoid_chain_bound",
     "Through n sigmoid layers a_k = sigmoid(w_k a_{k-1} + b_k) the derivative d a_n / d a_0 = prod_k w_k "
-    "sigmoid'(z_k), so |d a_n/d a_0| <= prod |w_k| / 4^n; with unit weights the product of the derivative "
+    "sigmoid'(z_k) (the chain rule: g(k + 1) = w_{k+1} sigmoid'(z_{k+1}) g(k) with z_k = w_k a_{k-1} + b_k, "
+    "any real), so |d a_n/d a_0| <= prod |w_k| / 4^n; with unit weights the product of the derivative "
     "factors is <= 4^-n, for n = 10 at most 1/1048576.",
     r"$\Big|\frac{\partial a_n}{\partial a_0}\Big|=\prod_{k=1}^{n}|w_k|\,\sigma'(z_k)\le\frac{\prod_k|w_k|}{4^n}$; "
     r"$\prod_{k=1}^{10}\sigma'(z_k)\le4^{-10}=\frac1{1048576}$.",
-    formal=None,
-    why_not_formal='symbolic depth n and quantified weights w_k, b_k (needs induction)',
-    uses=('sigmoid_deriv_le_quarter',))
+    formal=("forall L >= 0, scalars w[k], z[k], functions s = diff(sigmoid(x), x): "
+            "Abs(g(L)) <= prod(Abs(w[k])/4, k, 1, L) where g(0) = 1, g(k + 1) = w[k + 1]*s(z[k + 1])*g(k)",
+            "forall L >= 0, scalars z[k], functions s = diff(sigmoid(x), x): "
+            "Abs(g(L)) <= prod(1/4, k, 1, L) where g(0) = 1, g(k + 1) = s(z[k + 1])*g(k)"),
+    uses=('sigmoid_deriv_le_quarter', 'sigmoid_range'))
 def _(d):
     a0 = sp.Symbol("a_0", real=True)
     ws = sp.symbols("w1:4", real=True)

@@ -112,14 +112,14 @@ def _(d):
 
 @FAMILY.claim(
     "softmax_source_claim",
-    "Softmax 'is not differentiable at zero and has zero gradient for negative inputs'.",
+    "Softmax 'is not differentiable at zero and has zero gradient for negative inputs'. Formally the instance "
+    "n = 2 with x_2 = -2 fixed: the partial derivative of softmax_1 = e^x1/(e^x1 + e^x2) in x_1 (written x) is 0 "
+    "at every negative x_1 (refuted, so the claim is).",
     r"Softmax is not differentiable at $0$ and $\nabla\operatorname{softmax}=0$ for negative inputs.",
     expected="refuted",
     source=r"``softmax is not differentiable at zero and has zero gradient for negative inputs'' "
            r"(a description of ReLU misattributed to softmax).",
-    formal=None,
-    why_not_formal='vectors (softmax is a function of R^n)',
-    uses=('softmax_jacobian',))
+    formal="diff(exp(x)/(exp(x) + exp(-2)), x) == 0 for x < 0")
 def _(d):
     sm = get("softmax")
     x1, x2 = sm.inputs(2)
@@ -190,13 +190,14 @@ def _(d):
 @FAMILY.claim(
     "swish_minimum",
     "min Swish = -W(1/e) ~ -0.2785, attained only at x = -1 - W(1/e) ~ -1.2785 (W = Lambert W); swish' < 0 "
-    "left of that point and > 0 right of it.",
+    "left of that point and > 0 right of it. Formally, at the offset x from that point: swish there is -W(1/e) at "
+    "offset 0 and greater at every other offset, and swish' < 0 at negative, > 0 at positive offsets.",
     r"$\min_{x\in\mathbb{R}}x\sigma(x)=-W(1/e)\approx-0.2785$, attained only at $x^*=-1-W(1/e)$.",
-    formal=None,
-    why_not_formal="the bound 'swish(x) >= -LambertW(exp(-1))' is in the language, but it is attained at the "
-                   "irrational point -1 - W(1/e): no enclosure of swish(x) + W(1/e) near that point is certainly "
-                   ">= 0 (it needs exact algebra at x = -1 - W(1/e), i.e. W(1/e) e^W(1/e) = 1/e); attainment is an "
-                   "existential")
+    formal=("swish(x - 1 - LambertW(exp(-1))) == -LambertW(exp(-1)) for x == 0",
+            "swish(x - 1 - LambertW(exp(-1))) > -LambertW(exp(-1)) for x != 0",
+            "diff(swish(x - 1 - LambertW(exp(-1))), x) < 0 for x < 0",
+            "diff(swish(x - 1 - LambertW(exp(-1))), x) > 0 for 0 < x < 1",  # x > 0 in two parts: a quicker search
+            "diff(swish(x - 1 - LambertW(exp(-1))), x) > 0 for x >= 1"))
 def _(d):
     g = _swish_numerator()
     check(sp.diff(g, X) == sp.exp(X) + 1, "g' = e^x + 1 > 0")

@@ -60,6 +60,13 @@ def mp_lambertw(a: mpmath.mpf):
     return w.real if w.imag == 0 else w
 
 
+def real_lambertw(v: float) -> float:
+    """The principal branch W(v) in floats for v >= -1/e (ValueError below)."""
+    if v < -math.exp(-1):
+        raise ValueError("lambertw below -1/e")
+    return float(mpmath.lambertw(v).real)
+
+
 # -- the functions SymPy lacks ------------------------------------------------------------------------------------
 class _Defined(sp.Function):
     """A function given by an elementary formula (:meth:`definition`) and kept as one node: there is no ``eval``,
@@ -254,7 +261,7 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
             fast=True, zero=Fraction(1), positive=True, bound=(2, True), array="erfc", scipy=True,
             lib=Lib(8, (-50, 50), flush=True, growth=2.0)),
     # W is real from -1/e on, differentiable after it
-    Special("lambertw", sp.LambertW, mp_lambertw, ("LambertW", "W"), True, arb.lambertw,
+    Special("lambertw", sp.LambertW, mp_lambertw, ("LambertW", "W"), True, arb.lambertw, real_lambertw,
             domain=(-1 / sp.E, None, True, False), monotone=1, limits=(None, _OO), zero=Fraction(0)),
     Special("asin", sp.asin, mpmath.asin, ("asin",), True, arb.asin, math.asin, _UNIT, monotone=1,
             zero=Fraction(0), parity=-1),

@@ -37,7 +37,7 @@ import ast
 import difflib
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
 import sympy as sp
@@ -749,7 +749,9 @@ class Claim:
 
 def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, sp.Expr] | None = None) -> Claim:
     """Parse a claim: exactly one comparison (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) of two expressions,
-    or ``smooth(EXPR)`` (EXPR is C-infinity there), optionally followed by ``for CONDITION`` on x (``for x > 0``,
+    or ``smooth(EXPR)`` (EXPR is C-infinity there), ``convex(EXPR)`` or ``concave(EXPR)`` (on each interval of
+    the domain; ``not convex(EXPR)``: on some interval it is not), ``continuous(EXPR)`` (defined and continuous
+    at every point; ``not continuous(EXPR)``), optionally followed by ``for CONDITION`` on x (``for x > 0``,
     ``for -1 <= x <= 1``, ``for x != 0``, conditions joined with ``and``; rational bounds).
 
     >>> parse_claim("sigmoid(-x) == 1 - sigmoid(x)").op
@@ -763,16 +765,20 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     (:mod:`symact.sized`; the result is a :class:`symact.sized.SizedClaim`).
     """
     header, rest = _split_forall(_check_text(text))
+    negation = re.match(r"\s*not\s+(?=(convex|concave|continuous)\s*\()", rest if header is not None else text)
+    if negation and header is None:  # 'not convex(EXPR) [for ...]': f is not convex on some interval
+        claim = parse_claim(text[negation.end():], variables, values)
+        return replace(claim, op="not " + claim.op, text=text.strip())
     if header is not None and declares(header):  # matrices, vectors, scalars of any size (symact.sized)
-        return parse_sized(text)
+        return parse_sized(text, _function_term)
     if header is not None:
         return _quantified(text, header, rest, variables, values)
     body, condition = _split_domain(_check_text(text))
     builder, node = _start(body, variables)
     if values:
         builder.variables.update(values)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "smooth":
-        return _smoothness(text, builder, node, condition, variables, values)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in PREDICATES:
+        return _predicate(text, builder, node, condition, variables, values)
     if not isinstance(node, ast.Compare):
         raise ExpressionError("a claim needs one comparison (==, !=, <, <=, >, >=), "
                               "e.g. 'sigmoid(-x) == 1 - sigmoid(x)'")
@@ -799,17 +805,38 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
                  limit=limit)
 
 
-def _smoothness(text: str, builder: _Builder, node: ast.Call, condition: str | None, variables: Sequence[str],
-                values: dict[str, sp.Expr] | None) -> Claim:
-    """``smooth(EXPR) [for CONDITION]``: EXPR is C-infinity on a neighbourhood of every point of the domain (op
-    ``smooth``, no right side)."""
+def _function_term(text: str) -> tuple[Any, str]:
+    """A function declared in a statement over a size (``functions s = EXPR``): EXPR in x read as written
+    (structural, as the sides of a claim), as the kernel's term (JSON) and its LaTeX."""
+    from symact.catalog.registry import X
+    from symact.kernel.terms import TermError, from_sympy, to_json
+
+    builder, node = _start(text, ("x",))
+    raw = _Builder(builder.source, ("x",), lead=builder.lead, structural=True).expr(node)
+    try:
+        return to_json(from_sympy(raw, X)), sp.latex(raw)
+    except TermError as exc:
+        raise ExpressionError(f"the function {text.strip()!r} is outside what the kernel reads: {exc}") from None
+
+
+#: claims about one expression (no right side): C-infinity near every point of the domain, convex or concave on
+#: each interval of the domain, continuous at every point of the domain
+PREDICATES = ("smooth", "convex", "concave", "continuous")
+
+
+def _predicate(text: str, builder: _Builder, node: ast.Call, condition: str | None, variables: Sequence[str],
+               values: dict[str, sp.Expr] | None) -> Claim:
+    """``smooth(EXPR) [for CONDITION]``: EXPR is C-infinity on a neighbourhood of every point of the domain;
+    ``convex(EXPR)``/``concave(EXPR)``: convex (concave) on each interval of the domain (op the predicate's
+    name, no right side; ``not convex(EXPR)``: op ``not convex``, not convex on some interval)."""
+    op = node.func.id
     if node.keywords or len(node.args) != 1:
-        raise builder.fail(node, "write a smoothness claim as smooth(EXPR), e.g. 'smooth(swish(x))'")
+        raise builder.fail(node, f"write the claim as {op}(EXPR), e.g. '{op}(swish(x))'")
     raw = _Builder(builder.source, variables, lead=builder.lead, structural=True, values=values)
     raw_lhs = raw.expr(node.args[0])
     lhs = _evaluated_side(builder, node.args[0], raw_lhs)
     domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
-    return Claim(lhs=lhs, op="smooth", rhs=sp.S.Zero, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=sp.S.Zero,
+    return Claim(lhs=lhs, op=op, rhs=sp.S.Zero, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=sp.S.Zero,
                  domain=domain)
 
 

@@ -19,6 +19,14 @@ the identity::
 
 The claim is ``SEQUENCE(L) == TERM`` (the kernel proves it by induction on L); ``scalars`` are real numbers
 (they commute with everything), matrices and vectors never commute.  Numbers are integers or fractions p/q.
+
+Over a size, ``functions s = EXPR`` declares a real function of one real variable by an expression in x of the
+claim language (read by the same restricted parser), used as ``s(TERM)`` of a real term; ``Abs(TERM)`` is
+|TERM|.  An inequality ``Abs(f(L)) <= TERM`` about a sequence whose step is a product with f(k) as a factor is
+proved by induction (the kernel's bounds of the declared functions come from kernel-checked claims in x)::
+
+    forall L >= 0, scalars w[k], z[k], functions s = diff(sigmoid(x), x):
+        Abs(g(L)) <= prod(Abs(w[k])/4, k, 1, L) where g(0) = 1, g(k + 1) = w[k + 1]*s(z[k + 1])*g(k)
 """
 from __future__ import annotations
 
@@ -30,6 +38,7 @@ from fractions import Fraction
 from symact.errors import ExpressionError
 
 KINDS = {"matrices": "matrix", "vectors": "vector", "scalars": "scalar"}  # declaration word -> kernel kind
+FUNCTIONS = "functions"  # the declaration word of functions of one real variable
 BINDERS = ("sum", "prod", "rprod")
 MAX_INTEGER = 10**6
 
@@ -88,6 +97,9 @@ class SizedClaim:
                 defs.append(rf"{_sym_tex(s['name'])}_{{{d['from']}}} = {term_tex(s['base'], names)}")
                 defs.append(rf"{_sym_tex(s['name'])}_{{{k}+1}} = {term_tex(s['step'], names)}")
             tex += r"\quad\text{where } " + r",\ ".join(defs)
+        if d.get("functions"):
+            tex = tex.replace(r":\ ", r",\ " + r",\ ".join(rf"{f['name']}(x) = {f['latex']}" for f in d["functions"])
+                              + r":\ ", 1)
         scalars = all(s["kind"] == "scalar" for s in d["symbols"])
         if not scalars and d["size"] is not None:
             tex += r"\quad\text{(any sizes for which the products are defined)}"
@@ -140,6 +152,10 @@ def term_tex(t: list, names: dict) -> str:
         return out
     if head == "exp":
         return rf"e^{{{term_tex(t[1], names)}}}"
+    if head == "abs":
+        return rf"\left|{term_tex(t[1], names)}\right|"
+    if head == "fn":
+        return rf"{t[1]}\left({term_tex(t[2], names)}\right)"
     if head == "div":
         return rf"\frac{{{term_tex(t[1], names)}}}{{{term_tex(t[2], names)}}}"
     if head == "mul":
@@ -166,8 +182,9 @@ def term_tex(t: list, names: dict) -> str:
 
 # -- the parser ---------------------------------------------------------------------------------------------------
 
-def parse_sized(text: str) -> SizedClaim:
-    """``forall [L >= L0,] DECLARATIONS: CLAIM [where DEFINITIONS]``; ExpressionError (one line) if malformed."""
+def parse_sized(text: str, function=None) -> SizedClaim:
+    """``forall [L >= L0,] DECLARATIONS: CLAIM [where DEFINITIONS]``; ExpressionError (one line) if malformed.
+    ``function(text)`` reads the expression in x of a declared function: (its kernel term as JSON, its LaTeX)."""
     stripped = " ".join(text.split())
     if not stripped.startswith("forall "):
         raise ExpressionError("a statement about matrices starts with 'forall'")
@@ -175,7 +192,7 @@ def parse_sized(text: str) -> SizedClaim:
     if len(parts) < 2:
         raise ExpressionError("write 'forall DECLARATIONS: CLAIM' (a ':' after the declarations)")
     header, rest = parts[0], ":".join(parts[1:])
-    reader = _Reader()
+    reader = _Reader(function)
     reader.declarations(header)
     claim_text, _, where = rest.partition(" where ")
     if reader.size is None and where:
@@ -186,11 +203,13 @@ def parse_sized(text: str) -> SizedClaim:
     scope = {reader.size, *(i for i, _, _ in reader.indices)} - {None}
     data = {"size": reader.size, "from": reader.start, "symbols": reader.symbol_list(),
             "sequences": [dict(name=n, **s) for n, s in reader.sequences.items()],
-            "indices": [list(r) for r in reader.indices],
+            "indices": [list(r) for r in reader.indices], "functions": reader.functions,
             "lhs": reader.term(lhs, scope, "claim"), "rhs": reader.term(rhs, scope, "claim"), "rel": rel,
             "statement": stripped}
-    if reader.sequences and data["lhs"][0] != "seq":
-        raise ExpressionError(f"the left side is a sequence at the size, e.g. 'f({reader.size}) == ...'")
+    lhs = data["lhs"]
+    if reader.sequences and lhs[0] != "seq" and not (lhs[0] == "abs" and lhs[1][0] == "seq"):
+        raise ExpressionError(f"the left side is a sequence at the size, e.g. 'f({reader.size}) == ...', or its "
+                              f"absolute value 'Abs(f({reader.size})) <= ...'")
     _check_with_kernel_reader(data)
     return SizedClaim(stripped, data, rel)
 
@@ -229,15 +248,17 @@ def _compare(text: str) -> tuple[ast.expr, str, ast.expr]:
 
 
 class _Reader:
-    def __init__(self):
+    def __init__(self, function=None):
         self.size: str | None = None
         self.start = 1
         self.symbols: dict[str, dict] = {}
         self.sequences: dict[str, dict] = {}
         self.indices: list[tuple] = []
+        self.functions: list[dict] = []
+        self.read_function = function
 
     def symbol_list(self) -> list[dict]:
-        return [dict(name=n, **s) for n, s in self.symbols.items()]
+        return [dict(name=n, **s) for n, s in self.symbols.items() if s["kind"] != "function"]
 
     def declarations(self, header: str) -> None:
         kind = None
@@ -253,6 +274,10 @@ class _Reader:
                 self.index_range(item)
                 continue
             word = item.split(" ", 1)[0]
+            if word == FUNCTIONS or (kind == FUNCTIONS and word not in KINDS):
+                kind, item = FUNCTIONS, item.removeprefix(FUNCTIONS).strip()
+                self.function(item)
+                continue
             if word in KINDS:
                 kind, item = KINDS[word], item[len(word):].strip()
             if kind is None:
@@ -261,6 +286,19 @@ class _Reader:
             self.declare(kind, item)
         if not self.symbols:
             raise ExpressionError("declare the matrices, vectors or scalars of the statement")
+
+    def function(self, item: str) -> None:
+        """``s = EXPR``: the real function x -> EXPR (over a size only)."""
+        name, sep, body = item.partition("=")
+        name = name.strip()
+        if not sep or not name.isidentifier() or name in self.symbols or name in KINDS or name == self.size or (
+                name in ("Abs", "exp", FUNCTIONS, *BINDERS)):
+            raise ExpressionError(f"declare a function as 'functions NAME = EXPRESSION in x', not {item!r}")
+        if self.size is None or self.read_function is None:
+            raise ExpressionError("functions are declared in a statement over a size ('forall L >= 1, ...')")
+        term, tex = self.read_function(body)
+        self.symbols[name] = {"kind": "function", "family": False}
+        self.functions.append({"name": name, "term": term, "text": body.strip(), "latex": tex})
 
     def index_range(self, item: str) -> None:
         """``LO <= i <= HI``: the claim holds for every integer i in that range (bounds in the size and earlier
@@ -353,7 +391,7 @@ class _Reader:
             return ["num", str(_integer(node, "a number"))]
         if isinstance(node, ast.Name):
             s = self.symbols.get(node.id)
-            if s is None or s["family"]:
+            if s is None or s["family"] or s["kind"] == "function":
                 raise ExpressionError(f"{node.id!r} is not a declared symbol" + (
                     f"; a family needs an index, {node.id}[k]" if s else ""))
             return ["sym", node.id]
@@ -370,15 +408,18 @@ class _Reader:
                     raise ExpressionError(f"{fname}: a sequence is used in the claim at the size only and in a step "
                                           f"at k only (not in a base case, nor inside sum/prod/rprod)")
                 return ["seq", fname, i]
-            if fname == "exp" and len(node.args) == 1:
-                return ["exp", self.term(node.args[0], scope, where, step_var)]
+            if fname in ("exp", "Abs") and len(node.args) == 1:
+                return [fname.lower(), self.term(node.args[0], scope, where, step_var)]
+            if self.symbols.get(fname, {}).get("kind") == "function" and len(node.args) == 1:
+                return ["fn", fname, self.term(node.args[0], scope, where, step_var)]
             if fname in BINDERS and len(node.args) == 4 and isinstance(node.args[1], ast.Name):
                 var = node.args[1].id
                 lo, hi = self.index(node.args[2], scope), self.index(node.args[3], scope)
                 body = self.term(node.args[0], scope | {var}, "inside", step_var)
                 return [fname, var, lo, hi, body]
             raise ExpressionError(f"unknown function {fname!r}: the terms here are declared symbols, families "
-                                  f"W[k], sequences f(L), exp(TERM), sum/prod/rprod(TERM, k, LO, HI)")
+                                  f"W[k], sequences f(L), exp(TERM), Abs(TERM), declared functions s(TERM), "
+                                  f"sum/prod/rprod(TERM, k, LO, HI)")
         raise ExpressionError(f"not allowed in a statement about matrices: {ast.unparse(node)!r}")
 
     def index(self, node: ast.AST, scope: set) -> list:

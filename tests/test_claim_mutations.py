@@ -3,20 +3,23 @@
 For every conjunct of every formal claim (``formal=`` in proofs/*.py) the mutations are: each numeric constant
 moved by a relative 1e-9 and by 1% in both directions (exponents excepted), each relation swapped with its
 strict/non-strict partner (``==`` with ``!=``), each activation replaced by a sibling (sigmoid<->tanh,
-relu<->leaky_relu, silu/swish<->gelu, and relu for the activation of ``smooth(...)``) and the domain widened to all of R (under ``forall alpha ...:`` the
+relu<->leaky_relu, silu/swish<->gelu, and relu for the activation of ``smooth(...)``), ``convex`` and ``concave`` swapped
+and the domain widened to all of R (under ``forall alpha ...:`` the
 claim's relation is the one flipped, ``==`` to ``<`` and ``>``, and the parameter's domain is widened too; the
 instances tried for the ground truth include the parameter's domain's ends, or points just inside open ends).  A limit claim
 (``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c.  The ground truth comes from mpmath
 at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
 the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
 and counts as undefined where they disagree.  A statement about matrices (``forall L >= 1, matrices ...``) has
-each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``) and its relation swapped and its ground truth comes
+each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``), its relation swapped and the activation of a
+declared function replaced by a sibling, and its ground truth comes
 from exact random integer 2 x 2 matrices (the declared shapes for a fixed statement) at sizes L0, ..., L0 + 3.  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from fractions import Fraction
@@ -27,7 +30,7 @@ import sympy as sp
 
 from symact.claims import all_claims
 from symact.decide.checked import check_claim
-from symact.parsing import parse_claim
+from symact.parsing import parse_claim, parse_expression
 from symact.sized import SizedClaim
 
 X = sp.Symbol("x")
@@ -80,6 +83,9 @@ def mutants(text: str) -> set[str]:
             out.add(re.sub(rf"\b{name}\(", sibling + "(", text))
     if text.startswith("smooth("):  # a function with a kink in place of the smooth one
         out.add(re.sub(r"^smooth\(\w+\(", "smooth(relu(", text))
+    for sense, other in (("convex(", "concave("), ("concave(", "convex(")):  # the other sense
+        if re.search(rf"(^|: ){re.escape(sense)}", text):
+            out.add(re.sub(rf"(^|: ){re.escape(sense)}", rf"\g<1>{other}", text, count=1))
     if dom:
         out.add(body)
     out.discard(text)
@@ -91,6 +97,9 @@ def sized_mutants(text: str) -> set[str]:
            for m in re.finditer(r"(?<![\w.])\d+(?![\w.])", text) for d in (1, -1)}
     out |= {f"{text[:m.start()]}{'rprod' if m.group() == 'prod' else 'prod'}{text[m.end():]}"
             for m in re.finditer(r"\br?prod\b", text)}
+    for name, sibling in SIBLINGS.items():  # in the declared functions (functions s = diff(sigmoid(x), x))
+        if re.search(rf"\b{name}\(", text):
+            out.add(re.sub(rf"\b{name}\(", sibling + "(", text))
     head = text.index(":") + 1  # the claim's relation, after the declarations
     rel = re.search(r"<=|>=|==|<|>", text[head:])
     out.add(text[:head + rel.start()] + FLIPS[rel.group()] + text[head + rel.end():])
@@ -103,6 +112,7 @@ def _sized_truth(c: SizedClaim) -> bool | None:
     the sizes L0, ..., L0 + 3; else None."""
     d = c.data
     kinds = {s["name"]: s for s in d["symbols"]}
+    functions = {f["name"]: parse_expression(f["text"]) for f in d.get("functions", [])}
     defs = {s["name"]: s for s in d["sequences"]}
     sizes = [None] if d["size"] is None else range(d["from"], d["from"] + 4)
     for trial in range(2):
@@ -144,6 +154,11 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 return out
             if head == "exp":
                 return sp.exp(ev(t[1], env))
+            if head == "abs":
+                return sp.Abs(ev(t[1], env))
+            if head == "fn":
+                f = functions[t[1]]
+                return f.subs({s: ev(t[2], env) for s in f.free_symbols if s.name == "x"})
             if head == "div":
                 return ev(t[1], env) / ev(t[2], env)
             var, lo, hi, body = t[1:]
@@ -255,6 +270,29 @@ def _limit_truth(c) -> bool | None:
     return None
 
 
+def _convex_truth(c) -> bool | None:
+    """False when f is undefined at a grid point of the domain, or the midpoint of two grid points of one interval
+    lies above the chord (below it for concave) by more than 1e-40; else None."""
+    f = _evaluator(c.raw_lhs)
+    sign = 1 if c.op == "convex" else -1
+    with mp.workdps(50):
+        for piece in c.domain:
+            pts = sorted(set(_points((piece,))))[::2]
+            try:
+                values = {p: f(mp.mpf(p.numerator) / p.denominator) for p in pts}
+                for i, a in enumerate(pts):
+                    for b in pts[i + 1:]:
+                        m = (a + b) / 2
+                        gap = (values[a] + values[b]) / 2 - f(mp.mpf(m.numerator) / m.denominator)
+                        if sign * gap < -EPS:
+                            return False
+            except Unsure:
+                return None
+            except (ArithmeticError, ValueError, ZeroDivisionError):  # f undefined at a point of the domain
+                return False
+    return None
+
+
 def ground_truth(text: str) -> bool | None:
     """False when the grid shows the statement false; True when it shows an '!=' claim true; else None."""
     return _truth(parse_claim(text))
@@ -272,16 +310,33 @@ def _near_ends(pieces) -> list[Fraction]:
     return out
 
 
+def _differentiates_in(c, name: str) -> bool:
+    return any(s.name == name for side in (c.raw_lhs, c.raw_rhs) for d in side.atoms(sp.Derivative)
+               for s in d.variables)
+
+
+def _in_parameter(c, name: str, value):
+    """The claim at one value of its parameter, derivatives in the parameter taken first (SymPy's ``doit``; the
+    parser cannot build ``diff(f, alpha)`` at a number)."""
+    def at(side):
+        symbol = next(s for s in side.free_symbols | {sp.Symbol(name, real=True)} if s.name == name)
+        return side.doit().subs(symbol, value)
+
+    return dataclasses.replace(c, lhs=at(c.raw_lhs), rhs=at(c.raw_rhs), raw_lhs=at(c.raw_lhs), raw_rhs=at(c.raw_rhs),
+                               params=())
+
+
 def _truth(c) -> bool | None:
     if isinstance(c, SizedClaim):
         return _sized_truth(c)
     if c.params:  # forall alpha in A: false when an instance at a value in A is shown false
-        (_, pieces), = c.params
+        (name, pieces), = c.params
         for v in [*(Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)), *_near_ends(pieces)]:
             if any((lo is None or v > lo or (lc and v == lo)) and (hi is None or v < hi or (hc and v == hi))
                    for lo, hi, lc, hc in pieces):
                 try:
-                    instance = c.instance(sp.Rational(v.numerator, v.denominator))
+                    instance = (_in_parameter(c, name, sp.Rational(v.numerator, v.denominator))
+                                if _differentiates_in(c, name) else c.instance(sp.Rational(v.numerator, v.denominator)))
                 except Exception:  # outside a catalog parameter's range: no instance
                     continue
                 if _truth(instance) is False:
@@ -289,8 +344,12 @@ def _truth(c) -> bool | None:
         return None
     if c.limit is not None:
         return _limit_truth(c)
+    if c.op in ("convex", "concave"):
+        return _convex_truth(c)
+    if c.op.startswith("not "):  # 'not convex': false only if f is convex, which no grid shows
+        return None
     lhs, rhs = _evaluator(c.raw_lhs), _evaluator(c.raw_rhs)
-    holds = HOLDS
+    holds = {"continuous": lambda v: True} if c.op == "continuous" else HOLDS  # continuous: false where undefined
     if c.op == "smooth":  # false where f or f' is undefined at a grid point (f' from both one-sided schemes)
         x = [s for s in c.raw_lhs.free_symbols if s.name == "x"]
         rhs = _evaluator(sp.Derivative(c.raw_lhs, *x)) if x else rhs

@@ -36,7 +36,13 @@ def test_refuted_by_a_kernel_checked_instance(text):
     proved = dict(cert, verdict="proved")
     inner_proof = copy.deepcopy(cert)
     inner_proof["proof"]["certificate"]["verdict"] = "proved"
-    for bad in (outside, proved, inner_proof):
+    other = copy.deepcopy(cert)  # a refutation of another claim offered as the instance's
+    other["proof"]["certificate"] = check_claim(parse_claim("x <= 0"), 1.0).certificate.data
+    moved = copy.deepcopy(cert)  # the instance at one value, claimed at another
+    moved["proof"]["at"] = "3" if moved["proof"]["at"] != "3" else "5"
+    unstated = copy.deepcopy(cert)  # no quantified claim to instantiate
+    del unstated["claim"]["claim"]
+    for bad in (outside, proved, inner_proof, other, moved, unstated):
         with pytest.raises(Rejected):
             check(bad)
 
@@ -91,6 +97,77 @@ def test_corrupted_ends_certificates_are_rejected():
     for bad in (closed, wider, swapped, squared, ray):
         with pytest.raises(Rejected):
             check(bad)
+
+
+def test_derivative_in_the_parameter():
+    """d/dalpha of a term affine in alpha is f(1) - f(0): PReLU's is x on x < 0 and 0 on x >= 0; a wrong value, a
+    domain reaching across the kink, or a term not affine in alpha is never proved."""
+    text = "forall alpha: diff(prelu(x, alpha=alpha), alpha) == x for x < 0"
+    v = check_claim(parse_claim(text), 1.0)
+    assert v.status == "proved" and check(v.certificate.data)[0] == "proved", v.reason
+    assert check_claim(parse_claim("forall alpha: diff(elu(x, alpha=alpha), alpha) == exp(x) - 1 for x < 0"),
+                       1.0).status == "proved"
+    for wrong in (text.replace("== x", "== 2*x"), text.replace("x < 0", "x <= 1"),
+                  "forall alpha: diff(prelu(x, alpha=alpha), alpha) == 0 for x <= 0"):
+        assert check_claim(parse_claim(wrong), 1.0).status != "proved", wrong
+    cert = v.certificate.data
+    lhs = cert["claim"]["claim"]["lhs"]
+    assert lhs[0] == "dparam"
+    squared = copy.deepcopy(cert)         # d/dalpha of prelu * alpha: not affine in alpha
+    squared["claim"]["claim"]["lhs"] = ["dparam", "alpha", ["mul", ["param", "alpha"], lhs[2]]]
+    other = copy.deepcopy(cert)           # d/dbeta of a term in alpha
+    other["claim"]["claim"]["lhs"] = ["dparam", "beta", lhs[2]]
+    wider = copy.deepcopy(cert)           # x <= 1: across the kink the derivative is 0 on (0, 1]
+    wider["claim"]["claim"]["domain"] = [["-oo", "1", False, True]]
+    stray = copy.deepcopy(cert["proof"]["base"])   # d/dalpha outside a forall claim
+    stray["claim"]["lhs"] = lhs
+    for bad in (squared, other, wider, stray):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
+def test_convexity_for_every_alpha():
+    """ELU is convex for every 0 < alpha <= 1 (convex at both ends, affine in alpha) and not convex for every
+    alpha > 1 (the kink gap alpha - 1 at 0, affine in alpha, is > 0 there); wider ranges are not proved."""
+    convex = check_claim(parse_claim("forall 0 < alpha <= 1: convex(elu(x, alpha=alpha))"), 2.0)
+    concave_not = check_claim(parse_claim("forall alpha > 1: not convex(elu(x, alpha=alpha))"), 2.0)
+    for v in (convex, concave_not):
+        assert v.status == "proved" and check(v.certificate.data)[0] == "proved", v.reason
+    for text in ("forall 0 < alpha <= 2: convex(elu(x, alpha=alpha))", "forall alpha >= 1: not convex(elu(x, alpha=alpha))",
+                 "forall alpha > 1/2: not convex(elu(x, alpha=alpha))"):
+        assert check_claim(parse_claim(text), 2.0).status != "proved", text
+    wider = copy.deepcopy(convex.certificate.data)    # alpha up to 2: the high end's certificate is about 1
+    wider["claim"]["domain"] = [["0", "2", False, True]]
+    closed = copy.deepcopy(concave_not.certificate.data)  # alpha >= 1: at alpha = 1 the gap is 0
+    closed["claim"]["domain"] = [["1", "oo", True, False]]
+    squared = copy.deepcopy(concave_not.certificate.data)  # alpha^2: not affine in alpha
+    inner = squared["claim"]["claim"]
+    inner["convex"] = ["mul", ["param", "alpha"], inner["convex"]]
+    swapped = copy.deepcopy(concave_not.certificate.data)
+    swapped["claim"]["claim"]["sense"] = "concave"
+    two_kinds = copy.deepcopy(convex.certificate.data)  # a continuity key beside: the ends' claims are of two kinds
+    two_kinds["claim"]["claim"]["continuous"] = ["x"]
+    for role in ("low", "high"):
+        two_kinds["proof"][role]["claim"]["continuous"] = ["x"]
+    for bad in (wider, closed, squared, swapped, two_kinds):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
+def test_a_derivative_discontinuous_for_every_alpha():
+    """ELU' is undefined at 0 for every alpha != 1: the kink gap alpha - 1 has one sign on (0, 1) (ends) and on
+    (1, oo) (affine); a range holding alpha = 1 is never proved, and a certificate moved onto it is rejected."""
+    for text in ("forall 0 < alpha < 1: not continuous(diff(elu(x, alpha=alpha), x))",
+                 "forall alpha > 1: not continuous(diff(elu(x, alpha=alpha), x))"):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == "proved" and check(v.certificate.data)[0] == "proved", v.reason
+        bad = copy.deepcopy(v.certificate.data)
+        bad["claim"]["domain"] = [["1/2", "2", False, False]]
+        with pytest.raises(Rejected):
+            check(bad)
+    for text in ("forall 0 < alpha <= 1: not continuous(diff(elu(x, alpha=alpha), x))",
+                 "forall alpha >= 1: not continuous(diff(elu(x, alpha=alpha), x))"):
+        assert check_claim(parse_claim(text), 2.0).status != "proved", text
 
 
 def test_ends_relations():

@@ -173,6 +173,142 @@ def test_smooth_claims_in_the_claim_language(capsys):
         assert capsys.readouterr().err.count("\n") == 1
 
 
+def test_convexity_claims_by_the_second_derivative_test_and_chords(capsys):
+    """``convex(EXPR)``/``concave(EXPR) [for ...]``: proved by the kernel's second-derivative rule on open
+    intervals, refuted by a chord the kernel checks; a closed end or a certificate about another claim is never
+    proved, and corrupted certificates (a number changed, a piece dropped, a relation swapped) are
+    rejected."""
+    from symact.cli import main
+
+    for text, want in (("convex(x**-2) for x != 0", "proved"), ("concave(log(x)) for x > 0", "proved"),
+                       ("convex(softplus(x))", "proved"), ("convex(x**-2)", "refuted"),
+                       ("convex(log(x)) for x > 0", "refuted"), ("convex(sigmoid(x)**2)", "refuted"),
+                       ("convex(x**2) for x >= 0", "unknown")):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == want, (text, v.reason)
+        if want != "unknown":
+            assert check(v.certificate.data)[0] == want and "on each interval of" in v.statement
+    cert = certificate("convex(x**-2) for x != 0")
+    node = cert["proof"][0]["certificate"]["claim"]
+    edits = {
+        "a piece dropped": lambda c: c["proof"].pop(),
+        "the other sense": lambda c: c["claim"].update(sense="concave"),
+        "a closed end": lambda c: c["claim"]["domain"][1].__setitem__(2, True),
+        "another function's f''": lambda c: c["claim"].update(convex=["pow", X, "-4"]),
+        "a certificate for another piece": lambda c: c["proof"].reverse(),
+        "the relation swapped": lambda c: c["proof"][0]["certificate"]["claim"].update(rel="<="),
+        "a number changed": lambda c: c["proof"][0]["certificate"]["claim"].update(rhs=num("1")),
+        "f' instead of f''": lambda c: c["proof"][0]["certificate"]["claim"].update(lhs=node["lhs"][1]),
+    }
+    assert check(cert)[0] == "proved"
+    for what, edit in edits.items():
+        bad = copy.deepcopy(cert)
+        edit(bad)
+        with pytest.raises(Rejected):
+            check(bad)
+            pytest.fail(what)
+    chord = certificate("convex(sigmoid(x)**2)")
+    a, m, b = chord["proof"]["points"]
+    for points in ([a, b, m], [a, m, a], ["-1", "0", "1"]):  # not ordered, degenerate, a chord above f
+        bad = copy.deepcopy(chord)
+        bad["proof"]["points"] = points
+        with pytest.raises(Rejected):
+            check(bad)
+    with pytest.raises(Rejected):  # the chord of x**-2 across 0 is refuted only where the domain holds it
+        check({"format": "symact-kernel/1", "verdict": "refuted", "proof": {"rule": "chord", "points": ["-1", "1/2", "2"]},
+               "claim": {"var": "x", "convex": ["pow", X, "-2"], "sense": "convex", "domain": [["0", "oo", False, False]]}})
+    for bad in ("convex(x, 2)", "not convex(x, 2)", "concave(x) for y > 0"):
+        assert main(["check", bad]) == 2
+        assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_convexity_across_kinks_and_its_negation():
+    """``kinks``: convex pieces joined continuously with the slope not dropping (relu, |x|, ELU at alpha <= 1);
+    ``kink``: a slope that drops proves ``not convex``; a jump, a wrong slope bound or a kink outside the
+    domain is rejected."""
+    for text, want in (("convex(relu(x))", "proved"), ("convex(Abs(x))", "proved"),
+                       ("convex(elu(x, alpha=1/2))", "proved"), ("not convex(elu(x, alpha=2))", "proved"),
+                       ("not convex(x**2)", "refuted"), ("convex(elu(x, alpha=2))", "refuted"),
+                       ("convex(Piecewise((x, x < 0), (x + 1, True)))", "refuted"),  # a jump up at 0
+                       ("convex(Piecewise((-x, x < 0), (2*x, True))) for x != 0", "proved")):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == want and check(v.certificate.data)[0] == want, (text, v.reason)
+    cert = certificate("convex(Abs(x))")
+    node = cert["proof"][0]
+    assert node["rule"] == "kinks" and node["at"] == ["0"]
+    jump = copy.deepcopy(cert)  # |x| + 1 for x >= 0: the same slopes, but a jump at 0
+    jump["claim"]["convex"] = ["pw", [["mul", num("-1"), X], ["rel", "<", X, num("0")]], [["add", X, num("1")], ["true"]]]
+    lower = copy.deepcopy(cert)  # K = -1: f' >= -1 on the right is true, but f' <= -1 on the left is the claim
+    lower["proof"][0]["slopes"][0]["K"] = "3"
+    dropped = copy.deepcopy(cert)
+    dropped["proof"][0]["parts"].pop()
+    outside = copy.deepcopy(cert)
+    outside["proof"][0]["at"] = ["5"]
+    for bad in (jump, lower, dropped, outside):
+        with pytest.raises(Rejected):
+            check(bad)
+    kink = certificate("not convex(elu(x, alpha=2))")
+    assert kink["proof"]["rule"] == "kink"
+    for key, value in (("at", "1/2"), ("left", "1/2"), ("right", "-1/2")):  # no kink there, or points misordered
+        bad = copy.deepcopy(kink)
+        bad["proof"][key] = value
+        with pytest.raises(Rejected):
+            check(bad)
+    swapped = copy.deepcopy(kink)
+    swapped["claim"]["sense"] = "concave"  # the slope drops: concave is not violated
+    with pytest.raises(Rejected):
+        check(swapped)
+
+
+def test_continuity_claims():
+    """``continuous(EXPR)``: continuous pieces whose formulas meet f's exact value at each cut (ELU's derivative
+    at alpha = 1, relu); ``not continuous``: a point where f is undefined (relu', ELU' at alpha = 2); a cut
+    removed, a cut where the values differ, or an undefined point where f is defined is rejected."""
+    for text, want in (("continuous(diff(elu(x, alpha=1), x))", "proved"), ("continuous(relu(x))", "proved"),
+                       ("continuous(diff(relu(x), x))", "refuted"), ("not continuous(diff(elu(x, alpha=2), x))", "proved"),
+                       ("continuous(diff(elu(x, alpha=2), x))", "refuted")):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == want and check(v.certificate.data)[0] == want, (text, v.reason)
+    cert = certificate("continuous(diff(elu(x, alpha=1), x))")
+    uncut = copy.deepcopy(cert)
+    uncut["proof"][0]["at"] = []
+    jump = copy.deepcopy(cert)  # the left branch e^x - 1/2: its derivative still e^x, but f jumps: f' not at 0
+    jump["claim"]["continuous"] = ["deriv", ["pw", [["add", ["fn", "exp", X], num("-1/2")], ["rel", "<", X, num("0")]],
+                                             [X, ["true"]]]]
+    closed = copy.deepcopy(cert)
+    closed["claim"]["domain"] = [["-oo", "0", False, True]]
+    for bad in (uncut, jump, closed):
+        with pytest.raises(Rejected):
+            check(bad)
+    undefined = certificate("not continuous(diff(elu(x, alpha=2), x))")
+    undefined["proof"]["at"] = "1"
+    with pytest.raises(Rejected):
+        check(undefined)
+
+
+def test_algebra_knows_lambert_w_and_integer_powers_of_e():
+    """exp(j W(v)) = (v/W(v))^j where v is certainly non-zero, exp(k) = e^k: swish's minimum -W(1/e) at
+    -1 - W(1/e) is exact; a wrong constant, a wrong power, or a domain where v may be 0 is never proved."""
+    for text in ("exp(LambertW(2)) == 2/LambertW(2)", "exp(-2*LambertW(3)) == LambertW(3)**2/9",
+                 "exp(2)*exp(-1) == E", "exp(LambertW(x)) == x/LambertW(x) for x > 0",
+                 "swish(x - 1 - LambertW(exp(-1))) == -LambertW(exp(-1)) for x == 0",
+                 "diff(swish(x - 1 - LambertW(exp(-1))), x) == 0 for x == 0"):
+        assert check(certificate(text))[0] == "proved", text
+    for text in ("exp(LambertW(2)) == 3/LambertW(2)", "exp(2*LambertW(2)) == 2/LambertW(2)",
+                 "exp(3)*exp(-1) == E", "exp(LambertW(x)) == x/LambertW(x) for x > -1/4",
+                 "swish(x - 1 - LambertW(exp(-1))) == -LambertW(exp(-1)) - 1/1000000000 for x == 0",
+                 "swish(x - 1 - LambertW(exp(-2))) == -LambertW(exp(-2)) for x == 0"):
+        assert check_claim(parse_claim(text), 2.0).status != "proved", text
+    cert = certificate("swish(x - 1 - LambertW(exp(-1))) == -LambertW(exp(-1)) for x == 0")
+    moved = copy.deepcopy(cert)  # the point moved off the minimum
+    moved["claim"]["domain"] = [["1/1000000", "1/1000000", True, True]]
+    other = copy.deepcopy(cert)  # W(1/e) replaced by W(2/e) on the right side only
+    other["claim"]["rhs"] = ["mul", num("-1"), ["fn", "lambertw", ["mul", num("2"), ["fn", "exp", num("-1")]]]]
+    for bad in (moved, other):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
 def test_a_root_of_an_even_power_is_a_power_of_the_absolute_value():
     """sqrt(x^6) = |x|^3 is differentiable at 0 (derivative 0), sqrt(x^2) = |x| is not."""
     good = certificate("diff(sqrt(x**6), x) == 3*x*Abs(x)")

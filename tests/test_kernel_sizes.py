@@ -195,6 +195,9 @@ def test_verify_rechecks_an_induction_with_the_kernel_alone(tmp_path, capsys):
     ("forall matrices W[2, 2]: W == W.T", "not allowed"),
     ("forall matrices W[2, 2]: W == 0.5*W + W/2", "integer"),
     ("forall L >= 1, vectors x[2]: f(L) == x where f(1) = x, f(k + 1) = x", "any size"),
+    ("forall L >= 1, scalars w[k], functions s = __import__('os'): s(w[L]) <= 1", "unknown function"),
+    ("forall scalars w, functions s = sigmoid(x): s(w) == s(w)", "over a size"),
+    ("forall L >= 1, scalars w[k], functions s = sigmoid(x): s <= 1", "not a declared symbol"),
 ])
 def test_malformed_statements_give_one_line_errors(text, message):
     with pytest.raises(ExpressionError, match=message) as info:
@@ -251,3 +254,44 @@ def test_what_the_kernel_accepts_after_random_edits_is_never_refuted_by_exact_ma
             proved += 1
             assert find_counterexample(bad["claim"]["sizes"]) is None, json.dumps(bad["claim"])
     assert proved > 15 and refutable > 15  # both outcomes occur: the edits are neither all harmless nor all fatal
+
+
+CHAIN_BOUND = ("forall L >= 0, scalars w[k], z[k], functions s = diff(sigmoid(x), x): Abs(g(L)) <= "
+               "prod(Abs(w[k])/4, k, 1, L) where g(0) = 1, g(k + 1) = w[k + 1]*s(z[k + 1])*g(k)")
+
+
+def test_an_inequality_by_induction_with_the_bounds_of_a_function():
+    """|g(L)| <= prod |w_k|/4: the step uses |sigmoid'| <= 1/4 from kernel certificates of sigmoid' <= 1/4 and
+    sigmoid' >= 0; a larger weight factor, a sibling activation or a strict relation is not proved."""
+    v = check_claim(parse_claim(CHAIN_BOUND), 1.0)
+    assert v.status == "proved", v.reason
+    cert = v.certificate.data
+    bounds = cert["proof"]["bounds"]["s"]
+    assert bounds["upper"]["claim"]["rhs"] == ["num", "1/4"] and bounds["lower"]["claim"]["rhs"] == ["num", "0"]
+    for text, status in ((CHAIN_BOUND.replace("/4", "/5"), "unknown"), (CHAIN_BOUND.replace("sigmoid", "tanh"), "unknown"),
+                         (CHAIN_BOUND.replace("<=", "<"), "refuted"),  # L = 0: 1 < 1 fails
+                         (CHAIN_BOUND.replace("g(0) = 1", "g(0) = 2"), "refuted"),
+                         (CHAIN_BOUND.replace("/4", "/3"), "proved")):
+        assert check_claim(parse_claim(text), 1.0).status == status, text
+    upper = bounds["upper"]
+    edits = {
+        "a tighter bound than proved": lambda c, p: p["bounds"]["s"]["upper"]["claim"].update(rhs=["num", "1/5"]),
+        "a bound of another function": lambda c, p: p["bounds"]["s"]["upper"]["claim"].update(
+            lhs=["deriv", ["fn", "tanh", ["x"]]]),
+        "a bound on a half-line only": lambda c, p: p["bounds"]["s"]["upper"]["claim"].update(
+            domain=[["0", "oo", False, False]]),
+        "the relation of a bound swapped": lambda c, p: p["bounds"]["s"]["upper"]["claim"].update(rel=">="),
+        "a dropped lower bound": lambda c, p: p["bounds"]["s"].pop("lower"),
+        "no bounds": lambda c, p: p.pop("bounds"),
+        "a limit claim as a bound": lambda c, p: p["bounds"]["s"]["upper"]["claim"].update(limit="oo"),
+        "a weight factor changed": lambda c, p: c["rhs"][4].__setitem__(1, ["num", "1/5"]),
+        "a strict relation": lambda c, p: c.update(rel="<"),
+        "the factor dropped from the step": lambda c, p: c["sequences"][0].update(step=["mul", ["seq", "g", [0, [["k", 1]]]]]),
+        "the base case changed": lambda c, p: c["sequences"][0].update(base=["num", "2"]),
+        "the sequence on the left without Abs": lambda c, p: c.update(lhs=c["lhs"][1]),
+    }
+    assert kernel_check(cert)[0] == "proved" and kernel_check(copy.deepcopy(upper))[0] == "proved"
+    for what, edit in edits.items():
+        with pytest.raises(Rejected):
+            kernel_check(_corrupt(cert, edit))
+            pytest.fail(what)

@@ -98,12 +98,12 @@ def test_derivation_renders_as_text_latex_json(outcomes, claim_id):
 
 
 def test_prove_json_shape_and_exit_code(capsys):
-    code = main(["prove", "--json", "relu_abs", "sigmoid_range", "softmax_source_claim"])
+    code = main(["prove", "--json", "relu_abs", "sigmoid_same_sign_updates", "softmax_source_claim"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0
     assert list(out) == ["claims"]
-    # softmax_source_claim uses the lemma softmax_jacobian, which runs first
-    assert [c["id"] for c in out["claims"]] == ["relu_abs", "sigmoid_range", "softmax_jacobian",
+    # sigmoid_same_sign_updates uses the lemma sigmoid_range, which runs first
+    assert [c["id"] for c in out["claims"]] == ["relu_abs", "sigmoid_range", "sigmoid_same_sign_updates",
                                                 "softmax_source_claim"]
     for c in out["claims"]:
         assert {"id", "statement", "formal", "status", "method", "seconds"} <= set(c)
@@ -113,7 +113,8 @@ def test_prove_json_shape_and_exit_code(capsys):
     assert "limit(sigmoid(x), x, oo) == 1" in out["claims"][1]["formal"] and out["claims"][1]["kernel_checked"]
     assert out["claims"][2]["formal"] is None and "vectors" in out["claims"][2]["why_not_formal"]
     assert out["claims"][2]["kernel_checked"] is False and "not kernel-checked" in out["claims"][2]["method"]
-    assert out["claims"][3]["status"] == "refuted" and out["claims"][3]["uses"] == ["softmax_jacobian"]
+    assert out["claims"][2]["uses"] == ["sigmoid_range"]
+    assert out["claims"][3]["status"] == "refuted" and out["claims"][3]["kernel_checked"]
 
 
 def test_unknown_id_exits_2_with_suggestion(capsys):

@@ -15,14 +15,14 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide.certify import Search, limit_search
-from symact.decide.gate_certify import smooth_search
+from symact.decide.gate_certify import continuity_search, convex_search, kink_nodes, smooth_search
 from symact.errors import SymactError
 from symact.kernel import check as kernel_check
 from symact.kernel import Rejected, claim_json, read_claim
 from symact.kernel.check import FORMAT, contains, piece_json
 from symact.kernel.limit_claim import read_limit_claim
-from symact.kernel.quantified import affine_parts, allowed, ends_allowed, ends_parts
-from symact.kernel.terms import TermError, from_sympy, rational_text
+from symact.kernel.quantified import affine_parts, allowed, at_parameter, ends_allowed, ends_parts, instance_claim
+from symact.kernel.terms import TermError, from_json, from_sympy, rational_text, to_json
 from symact.decide.induction import check_sized
 from symact.parsing import domain_text
 from symact.sized import SizedClaim
@@ -32,6 +32,8 @@ from symact.verdict import Certificate, Derivation, Verdict
 WORK_PER_SECOND = 2000
 
 _REL_LATEX = {"==": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
+#: the convexity predicates of the claim language (no right side)
+CONVEXITY = ("convex", "concave", "not convex", "not concave")
 
 
 def statement(claim) -> tuple[str, str]:
@@ -46,6 +48,14 @@ def statement(claim) -> tuple[str, str]:
         end = r"\infty" if claim.limit == "oo" else r"-\infty"
         return (claim.body, rf"\lim_{{x \to {end}}} {_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} "
                             rf"{_latex(claim.raw_rhs, claim.rhs)}")
+    if claim.op in ("continuous", "not continuous"):
+        return (f"{claim.body} on {claim.domain_text()}",
+                rf"{_latex(claim.raw_lhs, claim.lhs)}\ \text{{is {claim.op} on }} {_domain_latex(claim.domain)}")
+    if claim.op in CONVEXITY:
+        some = claim.op.startswith("not ")
+        return (f"{claim.body} on {'some' if some else 'each'} interval of {claim.domain_text()}",
+                rf"{_latex(claim.raw_lhs, claim.lhs)}\ \text{{is {claim.op} on {'some' if some else 'each'} "
+                rf"interval of }} {_domain_latex(claim.domain)}")
     if claim.op == "smooth":
         return (f"{claim.body} (C-infinity) on {claim.domain_text()}",
                 rf"{_latex(claim.raw_lhs, claim.lhs)} \in C^\infty\ \text{{near every }} x \in "
@@ -97,33 +107,64 @@ def check_quantified(claim, budget: float) -> Verdict:
     text, tex = statement(claim)
     (name, pieces), = claim.params
     start = time.process_time()
-    proof = (_ends_proof(claim, budget) or _affine_proof(claim, budget)) if len(pieces) == 1 else None
+    proof = None if len(pieces) != 1 else _convexity_proof(claim, budget) if claim.op in (
+        *CONVEXITY, "continuous", "not continuous") else (_ends_proof(claim, budget) or _affine_proof(claim, budget))
     if proof is not None:
         cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pieces[0])],
                                             "statement": claim.text, "claim": proof.pop("inner")},
                 "verdict": "proved", "proof": proof}
-        return _checked(cert, text, tex, "kernel-checked proof", start)
+        try:
+            return _checked(cert, text, tex, "kernel-checked proof", start)
+        except Rejected:  # a proposed kink whose gap is not of one sign over A: look for an instance instead
+            pass
     candidates = [v for v in (*[e for pc in pieces for e in pc[:2] if e is not None], *PARAMETER_VALUES)
                   if any(contains(pc, v) for pc in pieces)]
     tried: dict[str, str] = {}
     for value in list(dict.fromkeys(candidates))[:6]:
         try:
-            instance = claim.instance(sp.Rational(value.numerator, value.denominator))
+            claim.instance(sp.Rational(value.numerator, value.denominator))  # a catalog parameter's range
+            inner = _inner(claim, name)
         except SymactError as exc:  # outside a catalog parameter's range: no instance
             tried[str(value)] = f"no instance ({exc})"
             continue
-        v = check_claim(instance, budget / 6, prove=False)
-        tried[str(value)] = "refuted" if v.status == "refuted" else "not refuted"
-        if v.status == "refuted" and v.certificate is not None:
+        except (TermError, TypeError):
+            tried[str(value)] = "outside what the kernel reads"
+            continue
+        found = _refutation(instance_claim(inner, name, value), claim, int(budget / 6 * WORK_PER_SECOND))
+        tried[str(value)] = "refuted" if found is not None else "not refuted"
+        if found is not None:
             cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pc) for pc in pieces],
-                                                "statement": claim.text},
+                                                "statement": claim.text, "claim": inner},
                     "verdict": "refuted", "proof": {"rule": "instance", "at": rational_text(value),
-                                                    "certificate": v.certificate.data}}
-            return _checked(cert, text, tex, "kernel-checked counterexample", start)
+                                                    "certificate": found}}
+            try:
+                return _checked(cert, text, tex, "kernel-checked counterexample", start)
+            except Rejected:
+                tried[str(value)] = "not refuted"
     return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                    reason=f"no instance refuted ({', '.join(f'{name} = {k}: {s}' for k, s in tried.items())}); "
                           f"no proof for every {name} (the kernel proves one only for a claim affine in {name}, from one end and the slope or from both ends of a bounded interval)",
                    evidence={"instances": tried})
+
+
+def _refutation(c: dict, claim, work: int) -> dict | None:
+    """A kernel certificate refuting the claim JSON c (an instance of a quantified claim: ordinary, limit,
+    convexity or continuity), found by the search, or None."""
+    domain = list(claim.domain)
+    try:
+        if "convex" in c:
+            verdict, cert, _ = convex_search(from_json(c["convex"]), c["sense"], domain, work, "negated" in c)
+        elif "continuous" in c:
+            verdict, cert, _ = continuity_search(from_json(c["continuous"]), domain, "negated" in c)
+        elif "limit" in c:
+            lhs, rel, rhs, _ = read_limit_claim(c, Rejected)
+            verdict, cert, _ = limit_search(lhs, rel, rhs, c["limit"], work)
+        else:
+            lhs, rel, rhs, pieces = read_claim(c)
+            verdict, cert, _ = Search(lhs, rel, rhs, pieces, work=work).run(False)
+    except (Rejected, ArithmeticError, ValueError, TypeError, RecursionError):
+        return None
+    return cert if verdict == "refuted" else None
 
 
 def _checked(cert: dict, text: str, tex: str, method: str, start: float) -> Verdict:
@@ -138,8 +179,47 @@ def _checked(cert: dict, text: str, tex: str, method: str, start: float) -> Verd
 def _inner(claim, name: str) -> dict:
     """The claim in x of ``forall NAME in A: CLAIM`` as kernel JSON (TermError outside what the kernel reads)."""
     lhs, rhs = from_sympy(claim.raw_lhs, X, (name,)), from_sympy(claim.raw_rhs, X, (name,))
+    negated = {"negated": True} if claim.op.startswith("not ") else {}
+    if claim.op in CONVEXITY:
+        return {"var": "x", "convex": to_json(lhs), "sense": claim.op.removeprefix("not "),
+                "domain": [piece_json(p) for p in claim.domain], **negated}
+    if claim.op in ("continuous", "not continuous"):
+        return {"var": "x", "continuous": to_json(lhs), "domain": [piece_json(p) for p in claim.domain], **negated}
     return (dict(claim_json(lhs, claim.op, rhs, []), limit=claim.limit) if claim.limit is not None
             else claim_json(lhs, claim.op, rhs, list(claim.domain)))
+
+
+def _convexity_proof(claim, budget: float) -> dict | None:
+    """For ``forall alpha in A: [not] convex(f)`` with f affine in alpha: an ``ends`` node (convex at both ends of
+    a bounded A, by :func:`convex_search`) or a ``kink`` node (not convex: the kernel checks the kink's gap at an
+    end of A and its slope in alpha; also for ``not continuous(diff(g, x))``, a kink of g), with the inner claim
+    under "inner"; or None."""
+    (name, (piece,)), = claim.params
+    try:
+        inner = _inner(claim, name)
+        t = from_json(inner.get("convex") or inner["continuous"])
+    except (TermError, TypeError):
+        return None
+    domain = [tuple(p) for p in claim.domain]
+    if "continuous" in inner:  # not continuous: d/dx g with a kink of g at every alpha
+        if "negated" not in inner or t[0] != "deriv":
+            return None
+        t = t[1]
+    elif "negated" not in inner:
+        if piece[0] is None or piece[1] is None:
+            return None
+        ends = {}
+        for role, q in (("low", piece[0]), ("high", piece[1])):
+            verdict, cert, _ = convex_search(at_parameter(t, name, q), inner["sense"], domain,
+                                             int(budget * WORK_PER_SECOND / 2))
+            if verdict != "proved":
+                return None
+            ends[role] = cert
+        return {"rule": "ends", **ends, "inner": inner}
+    a = piece[0] if piece[0] is not None else piece[1] if piece[1] is not None else Fraction(0)
+    for node in kink_nodes(at_parameter(t, name, a), domain):
+        return {**node, "inner": inner}
+    return None
 
 
 def _ends_proof(claim, budget: float) -> dict | None:
@@ -230,6 +310,11 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
     try:
         if claim.op == "smooth":
             verdict, cert, steps = smooth_search(lhs, list(claim.domain))
+        elif claim.op in ("continuous", "not continuous"):
+            verdict, cert, steps = continuity_search(lhs, list(claim.domain), negated=claim.op.startswith("not "))
+        elif claim.op in CONVEXITY:
+            verdict, cert, steps = convex_search(lhs, claim.op.removeprefix("not "), list(claim.domain), work,
+                                                 negated=claim.op.startswith("not "))
         elif claim.limit is not None:
             verdict, cert, steps = limit_search(lhs, rel, rhs, claim.limit, work)
         else:

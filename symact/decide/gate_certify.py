@@ -1,13 +1,15 @@
-"""Certificates for claims of the kernel gate (:mod:`symact.properties.kernel_gate`) that the general search
-(:mod:`symact.decide.certify`) does not propose: proposed here, decided by the kernel."""
+"""Certificates for claims of the kernel gate (:mod:`symact.properties.kernel_gate`) and for the predicates of
+the claim language (smooth, convex) that the general search (:mod:`symact.decide.certify`) does not propose:
+proposed here, decided by the kernel."""
 from __future__ import annotations
 
 import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, period_multiple, piece_json
-from symact.kernel.evaluate import GermUndefined, smooth_form
+from symact.kernel.check import FORMAT, contains, period_multiple, piece_json
+from symact.kernel.derivative import differentiate
+from symact.kernel.evaluate import GermUndefined, exact_value, smooth_form
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import num, rational_text, sub, to_json
 
@@ -18,6 +20,125 @@ def smooth_search(t, domain: list):
     claim = {"var": "x", "smooth": to_json(t), "domain": [piece_json(p) for p in domain]}
     return _checked({"format": FORMAT, "claim": claim, "verdict": "proved",
                      "proof": [{"rule": "smooth"} for _ in domain]}, "no smoothness certificate")
+
+
+#: chord midpoints and half-widths tried to refute a convexity claim
+CHORD_MIDPOINTS = tuple(Fraction(k, 2) for k in (0, 1, -1, 2, -2, 3, -3, 4, -4, 6, -6))
+CHORD_HALF_WIDTHS = (Fraction(1, 2), Fraction(1), Fraction(2), Fraction(1, 8))
+
+
+def convex_search(t, sense: str, domain: list, work: int, negated: bool = False):
+    """(verdict, certificate, checked steps) or (None, None, reason) for ``t is convex (concave) on each interval
+    of the domain`` (``negated``: is not, on some interval): per piece a ``second-derivative`` node, or
+    ``kinks`` at t's rational breakpoints, their claims proved by the search; else a violation, a ``kink`` at a
+    breakpoint or a ``chord`` (a few rational midpoints and widths), that the kernel accepts."""
+    claim = {"var": "x", "convex": to_json(t), "sense": sense, "domain": [piece_json(p) for p in domain],
+             **({"negated": True} if negated else {})}
+    nodes = [_convex_node(t, sense, p, work // len(domain)) for p in domain]
+    if None not in nodes:
+        found = _checked({"format": FORMAT, "claim": claim, "verdict": "refuted" if negated else "proved",
+                          "proof": nodes}, "")
+        if found[0] is not None:
+            return found
+    for node in _violations(t, domain):
+        found = _checked({"format": FORMAT, "claim": claim, "verdict": "proved" if negated else "refuted",
+                          "proof": node}, "")
+        if found[0] is not None:
+            return found
+    return None, None, (f"no certificate: f'' is not shown {'>= 0' if sense == 'convex' else '<= 0'} on each open "
+                        f"interval of the domain (nor off its breakpoints), and no kink or chord tried has f "
+                        f"{'above' if sense == 'convex' else 'below'} it")
+
+
+def _convex_node(t, sense: str, p, work: int) -> dict | None:
+    """A ``second-derivative`` or ``kinks`` node proving t convex (concave) on the open piece p, or None."""
+    from symact.decide.certify import breakpoints
+
+    if p[2] or p[3]:
+        return None
+    node = _second_derivative_node(t, sense, p, work)
+    cuts = sorted(c for c in set(breakpoints(t)) if (p[0] is None or c > p[0]) and (p[1] is None or c < p[1]))
+    if node is not None or not cuts:
+        return node
+    ends = [p[0], *cuts, p[1]]
+    subs = [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]
+    parts = [_second_derivative_node(t, sense, q, work // len(subs)) for q in subs]
+    if None in parts:
+        return None
+    low, high = ("<=", ">=") if sense == "convex" else (">=", "<=")
+    slopes = []
+    for c, left, right in zip(cuts, subs, subs[1:]):
+        for side in (left, right):
+            try:
+                k = exact_value(differentiate(smooth_form(t, side, strict=False)), c)
+            except (Uncertain, GermUndefined, ZeroDivisionError):
+                k = None
+            if k is None:
+                continue
+            certs = [_proved(("deriv", t), rel, num(k), q, work // 4) for rel, q in ((low, left), (high, right))]
+            if None not in certs:
+                slopes.append({"K": rational_text(k), "left": certs[0], "right": certs[1]})
+                break
+        else:
+            return None
+    return {"rule": "kinks", "at": [rational_text(c) for c in cuts], "parts": parts, "slopes": slopes}
+
+
+def _second_derivative_node(t, sense: str, p, work: int) -> dict | None:
+    cert = _proved(("deriv", ("deriv", t)), ">=" if sense == "convex" else "<=", num(0), p, work)
+    return None if cert is None else {"rule": "second-derivative", "certificate": cert}
+
+
+def _proved(lhs, rel: str, rhs, p, work: int) -> dict | None:
+    from symact.decide.certify import Search
+
+    verdict, cert, _ = Search(lhs, rel, rhs, [p], work=work).run()
+    return cert if verdict == "proved" else None
+
+
+def continuity_search(t, domain: list, negated: bool = False):
+    """(verdict, certificate, checked steps) or (None, None, reason) for ``t is continuous on the domain``
+    (``negated``: is not): a ``continuity`` node per open piece, cut at t's rational breakpoints; else an
+    ``undefined`` node at a breakpoint."""
+    from symact.decide.certify import breakpoints
+
+    claim = {"var": "x", "continuous": to_json(t), "domain": [piece_json(p) for p in domain],
+             **({"negated": True} if negated else {})}
+    cuts = sorted(set(breakpoints(t)))
+    nodes = [{"rule": "continuity", "at": [rational_text(c) for c in cuts if contains(p, c)]} for p in domain]
+    found = _checked({"format": FORMAT, "claim": claim, "verdict": "refuted" if negated else "proved",
+                      "proof": nodes}, "")
+    if found[0] is not None:
+        return found
+    for c in cuts:
+        found = _checked({"format": FORMAT, "claim": claim, "verdict": "proved" if negated else "refuted",
+                          "proof": {"rule": "undefined", "at": rational_text(c)}}, "")
+        if found[0] is not None:
+            return found
+    return None, None, "no certificate: continuity is not shown at the breakpoints, nor undefinedness at one"
+
+
+def kink_nodes(t, domain: list):
+    """Candidate ``kink`` nodes: each rational breakpoint of t inside a piece, with neighbours inside it."""
+    from symact.decide.certify import breakpoints
+
+    for c in sorted(set(breakpoints(t))):
+        for p in domain:
+            left = c - 1 if p[0] is None else (p[0] + c) / 2
+            right = c + 1 if p[1] is None else (c + p[1]) / 2
+            if contains(p, left) and contains(p, right) and left < c < right:
+                yield {"rule": "kink", "at": rational_text(c), "left": rational_text(left),
+                       "right": rational_text(right)}
+
+
+def _violations(t, domain: list):
+    """Candidate violation nodes: a kink at each rational breakpoint inside a piece, then chords."""
+    yield from kink_nodes(t, domain)
+    for m in CHORD_MIDPOINTS:
+        for h in CHORD_HALF_WIDTHS:
+            points = (m - h, m, m + h)
+            if any(all(contains(p, q) for q in points) for p in domain):
+                yield {"rule": "chord", "points": [rational_text(q) for q in points]}
 
 
 def period_search(lhs, rel: str, rhs, domain: list, work: int):
@@ -50,4 +171,4 @@ def _checked(cert: dict, failure: str):
         _, log = check(cert)
     except Rejected as exc:
         return None, None, f"{failure} ({exc})"
-    return "proved", cert, log
+    return cert["verdict"], cert, log

@@ -1,7 +1,8 @@
 """The proof of a statement about matrices (:mod:`symact.sized`): the rule the kernel checks.
 
 A statement about a sequence defined by a recursion is proved by ``induction`` on its size L from its least
-value; any other is an identity of non-commuting symbols (``nc-identity``), for every size if it has one.  The kernel (:mod:`symact.kernel.sizes`) does every step;
+value (an inequality with the bounds of its declared functions, :func:`find_bounds`); any other is an identity
+of non-commuting symbols (``nc-identity``), for every size if it has one, or an inequality (``positive``).  The kernel (:mod:`symact.kernel.sizes`) does every step;
 this proposes the certificate and reports the kernel's verdict.  When the kernel rejects the proof, random
 small integer matrices at the first few sizes are tried as a ``counterexample`` (the kernel evaluates it
 exactly); else the verdict is unknown with the kernel's reason.
@@ -11,18 +12,28 @@ from __future__ import annotations
 import random
 import time
 
+from fractions import Fraction
+
+from symact.decide.certify import Search
 from symact.kernel import Rejected
 from symact.kernel import check as kernel_check
 from symact.kernel.check import FORMAT
+from symact.kernel.terms import from_json, num
 from symact.verdict import Certificate, Derivation, Verdict
+
+#: search work units spent on each candidate bound of a declared function
+BOUND_WORK = 2000
 
 
 def check_sized(claim) -> Verdict:
     text, tex = claim.statement()
     start = time.process_time()
     data = claim.data
+    inequality = data.get("rel", "==") != "=="
     proof = ({"rule": "induction", "on": data["size"], "from": data["from"]} if data["sequences"] else
-             {"rule": "nc-identity"} if data.get("rel", "==") == "==" else {"rule": "positive"})
+             {"rule": "nc-identity"} if not inequality else {"rule": "positive"})
+    if data["sequences"] and inequality:
+        proof["bounds"] = find_bounds(data)
     cert = {"format": FORMAT, "claim": {"sizes": data}, "verdict": "proved", "proof": proof}
     try:
         verdict, steps = kernel_check(cert)
@@ -77,3 +88,32 @@ def find_counterexample(data: dict) -> dict | None:
                     continue
                 return cert
     return None
+
+
+def find_bounds(data: dict) -> dict:
+    """For each declared function F, kernel certificates of ``F(x) <= u`` and ``F(x) >= v`` for every real x, u
+    and v the tightest found among 0, 1 and +-|q| for the numbers q of the statement (the kernel's rule uses
+    max(u, -v) as the bound of |F|); a function without both is left out."""
+    numbers = {Fraction(0), Fraction(1)} | {abs(Fraction(q)) for q in _numbers(data)}
+    out = {}
+    for f in data.get("functions", []):
+        term, pair = from_json(f["term"]), {}
+        for role, rel, values in (("upper", "<=", sorted(numbers)), ("lower", ">=", sorted(-q for q in numbers)[::-1])):
+            pair[role] = next((cert for q in values if (cert := _proved(term, rel, q)) is not None), None)
+        if None not in pair.values():
+            out[f["name"]] = pair
+    return out
+
+
+def _numbers(obj):
+    """The rational numbers (``["num", q]``) of a sized statement's terms."""
+    if isinstance(obj, list) and len(obj) == 2 and obj[0] == "num" and isinstance(obj[1], str):
+        yield obj[1]
+    elif isinstance(obj, (list, dict)):
+        for v in obj.values() if isinstance(obj, dict) else obj:
+            yield from _numbers(v)
+
+
+def _proved(term, rel: str, q: Fraction) -> dict | None:
+    verdict, cert, _ = Search(term, rel, num(q), [(None, None, False, False)], work=BOUND_WORK).run()
+    return cert if verdict == "proved" else None

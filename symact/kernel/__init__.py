@@ -10,7 +10,9 @@ trusts, in full:
    derivative, f(0)), each tested against its definition;
 3. the rules of :mod:`symact.kernel.check` (eval, cover, cases, monotone, tail, algebra, constant, rewrite,
    counterexample), :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.smooth_claim` (smooth: a
-   composition of C-infinity functions on their open domains is C-infinity), :mod:`symact.kernel.quantified`
+   composition of C-infinity functions on their open domains is C-infinity), :mod:`symact.kernel.convex_claim`
+   (second-derivative: f'' >= 0 on an open interval makes f convex there; kinks; chord; kink),
+   :mod:`symact.kernel.continuity_claim` (continuity: continuous pieces joined with equal values; undefined), :mod:`symact.kernel.quantified`
    (instance, affine, ends) and :mod:`symact.kernel.sizes` (nc-identity, induction, positive and counterexample,
    for matrices of any size and every depth: exact expansion without commuting matrices, plain Python fractions),
    each a textbook theorem (interval enclosure, mean value theorem, Taylor's theorem with the Lagrange

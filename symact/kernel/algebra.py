@@ -7,7 +7,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   denominators, so it is non-zero wherever the term is defined;
 * exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k, exp(j log v) = v^j for integers j (where log v is
   defined, v > 0), exp(q x) = E^(q L) with E = exp(x/L) (L the common
-  denominator of the rational slopes of x in exponents), exp(-u) = 1/exp(u);
+  denominator of the rational slopes of x in exponents), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers
+  k; exp(j W(v)) = (v/W(v))^j for integers j and W = lambertw where v is certainly non-zero on P (W(v) e^W(v) = v
+  by definition, and W(v) = 0 only at v = 0, so the new denominator is non-zero wherever the term is defined);
 * tanh u = (e^{2u} - 1)/(e^{2u} + 1), sinh u = (e^u - e^{-u})/2, cosh u = (e^u + e^{-u})/2, erfc u = 1 - erf u;
 * log(exp(u)) = u; log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
   (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
@@ -96,6 +98,7 @@ class Normalizer:
         self.L = _common_denominator(_slopes(t, ("exp", "tanh", "sinh", "cosh")), MAX_EXP_POWER)
         self.T = _common_denominator(_slopes(t, ("sin", "cos")), MAX_TRIG_MULTIPLE)
         self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
+        self.e = sp.Dummy("e")  # Euler's number, exp(1): exp(k) = e^k for integers k
         self.radicals: dict[tuple[int, Fraction], sp.Dummy] = {}  # (n, q) -> G = q^(1/n)
         self.root_powers: dict[sp.Dummy, tuple] = {}  # G = p^(1/n) for a polynomial p: G -> (n, p)
 
@@ -266,12 +269,19 @@ class Normalizer:
         k = int(k)
         n, d = (self.E ** k, sp.Integer(1)) if k >= 0 else (sp.Integer(1), self.E ** -k)
         others = []
-        for a in (rest[1:] if rest is not None and rest[0] == "add" else [rest] if rest is not None else []):
+        for a in _summands(rest) if rest is not None else []:
             v, j = _log_multiple(a)
-            if v is None:
+            w, i = _log_multiple(a, "lambertw")
+            if v is not None:
+                n2, d2 = self.nd(("pow", v, Fraction(j)))   # exp(j log v) = v^j: v > 0 where log v is defined
+            elif w is not None and (self.positive(w) or self.positive(neg(w))):  # e^W(w) = w/W(w), w != 0
+                n2, d2 = self.nd(("pow", mul(w, ("pow", fn("lambertw", w), Fraction(-1))), Fraction(i)))
+            elif a[0] == "num" and a[1].denominator == 1 and abs(a[1]) <= MAX_EXP_POWER:  # exp(k) = e^k
+                k1 = int(a[1])
+                n2, d2 = (self.e ** k1, sp.Integer(1)) if k1 >= 0 else (sp.Integer(1), self.e ** -k1)
+            else:
                 others.append(a)
                 continue
-            n2, d2 = self.nd(("pow", v, Fraction(j)))   # exp(j log v) = v^j: v > 0 where log v is defined
             n, d = self.expand(n * n2), self.expand(d * d2)
         if others:
             n = n * self.atom("exp", None, others[0] if len(others) == 1 else add(*others))
@@ -367,12 +377,28 @@ def _pi_multiple(t) -> Fraction | None:
     return math.prod(factors, start=Fraction(1))
 
 
-def _log_multiple(t):
-    """(v, j) when t is j log(v) with j a non-zero integer, else (None, 0)."""
-    if t[0] == "fn" and t[1] == "log":
+def _summands(t, scale: Fraction = Fraction(1)) -> list:
+    """The terms of t as a sum, rational factors distributed over sums (-(a + b) is -a, -b); rational constants
+    evaluated."""
+    if t[0] == "add":
+        return [s for a in t[1:] for s in _summands(a, scale)]
+    q = rational_value(t)
+    if q is not None:
+        return [num(scale * q)] if q else []
+    if t[0] == "mul":
+        consts = [rational_value(a) for a in t[1:]]
+        others = [a for a, c in zip(t[1:], consts) if c is None]
+        if len(others) == 1:
+            return _summands(others[0], scale * math.prod(c for c in consts if c is not None))
+    return [t if scale == 1 else mul(num(scale), t)]
+
+
+def _log_multiple(t, name: str = "log"):
+    """(v, j) when t is j f(v) with j a non-zero integer (f the function ``name``), else (None, 0)."""
+    if t[0] == "fn" and t[1] == name:
         return t[2], 1
     if t[0] == "mul" and len(t) == 3 and t[1][0] == "num" and t[1][1].denominator == 1 and t[1][1] != 0 \
-            and t[2][0] == "fn" and t[2][1] == "log":
+            and t[2][0] == "fn" and t[2][1] == name:
         return t[2][2], int(t[1][1])
     return None, 0
 

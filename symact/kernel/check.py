@@ -8,7 +8,9 @@ A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kerne
 over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance
 (:mod:`symact.kernel.quantified`) and never proved.  A *sized claim* (matrices of any size, induction over a
 size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).
-A **smoothness claim** ``f is C-infinity on D`` has its own rule too (:mod:`symact.kernel.smooth_claim`).
+A **smoothness claim** ``f is C-infinity on D`` has its own rule too (:mod:`symact.kernel.smooth_claim`), and
+so has a **convexity claim** ``f is convex (concave) on each interval of D`` (:mod:`symact.kernel.convex_claim`)
+and a **continuity claim** ``f is continuous on D`` (:mod:`symact.kernel.continuity_claim`).
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
@@ -61,6 +63,8 @@ from typing import Any
 
 from symact.kernel import algebra, ivals, limits
 from symact.kernel.derivative import differentiate
+from symact.kernel.continuity_claim import check_continuity
+from symact.kernel.convex_claim import check_convex
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
                                     undefined_reason)
 from symact.kernel.ivals import Uncertain
@@ -137,11 +141,21 @@ def check(cert: dict) -> tuple[str, list[str]]:
             raise Rejected(f"malformed quantified claim: {exc}") from None
     if isinstance(claim, dict) and "sizes" in claim:
         try:
-            return verdict, check_sized(claim, verdict, proof)
+            return verdict, check_sized(claim, verdict, proof, check)
         except SizeError as exc:
             raise Rejected(str(exc)) from None
         except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
             raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
+        except RecursionError:
+            raise Rejected("certificate nested too deeply") from None
+    if isinstance(claim, dict) and "continuous" in claim:
+        try:
+            return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
+        except RecursionError:
+            raise Rejected("certificate nested too deeply") from None
+    if isinstance(claim, dict) and "convex" in claim:
+        try:
+            return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
         except RecursionError:
             raise Rejected("certificate nested too deeply") from None
     if isinstance(claim, dict) and ("limit" in claim or "smooth" in claim):

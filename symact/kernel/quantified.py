@@ -4,7 +4,8 @@ The claim's JSON is ``{"forall": "alpha", "domain": [one piece A], "statement": 
 the claim in x (ordinary, or a limit claim with a finite value) whose terms hold ``["param", "alpha"]``.
 
 * **Refutation** ``{"rule": "instance", "at": "p/q", "certificate": R}``: p/q lies in A and R is a kernel
-  certificate refuting CLAIM(p/q) (the instance's claim is built by the same parser that read the statement).
+  certificate refuting CLAIM(p/q): R's claim is the quantified claim's C with alpha replaced by p/q in every
+  term (:func:`instance_claim`; the kernel compares the two).
 * **Proof** ``{"rule": "affine", "base": B, "slope": S}`` when d = lhs - rhs is *affine in alpha*: alpha
   occurs only under sums, products (degree at most 1 in all), d/dx and the values (not the conditions) of a
   Piecewise, checked on the syntax.  With a an end of A, e = +1 from a left end (-1 from a right end) and
@@ -25,12 +26,30 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
   both are weak, at least one is strict, and an end that lies in A (t = 0 or t = 1 occurs) is strict there
   (for t strictly between, both weights are positive); mirrored for ``<=``/``<``.  This proves a bound that
   fails at an open end of A, such as ``forall 0 <= w < 4: w*diff(sigmoid(x), x) < 1`` (equality at w = 4, x = 0).
+* **Convexity** (the inner claim a convexity claim of :mod:`symact.kernel.convex_claim`, its term affine in
+  alpha as above): ``{"rule": "ends", "low": L, "high": H}`` over a bounded A with ends a < b, L and H proving
+  f(., a) and f(., b) convex (concave) on each interval of the domain: every f(., alpha), alpha in A, is the
+  convex combination (1 - t) f(., a) + t f(., b), t in [0, 1], of two convex functions, so convex.  A negated
+  claim (f(., alpha) not convex) is proved by ``{"rule": "kink", "at": c, "left": l, "right": r}``: the kink
+  gap D(alpha) = g'(c) - h'(c) of the convexity rule ``kink`` is affine in alpha (the branches' conditions do
+  not hold alpha), so D(alpha) = D(a) + t (D(a + e) - D(a)) with a, e, t as in ``affine``; the exact D(a) and
+  D(a + e) - D(a) must give D(alpha) > 0 (< 0 for concave) for every alpha in A by the ``affine`` table.  The
+  same node proves ``not continuous(d/dx g)`` (:mod:`symact.kernel.continuity_claim`) from a kink of g whose gap
+  is > 0 for every alpha or < 0 for every alpha: then g has no derivative at c, so d/dx g is undefined there.
+* **Derivative in the parameter** ``("dparam", alpha, f)`` (d f / d alpha), in either rule: f must be affine in
+  alpha (as above), so at every x where f is defined (for one alpha, then for all) f(x, alpha) =
+  f(x, 0) + alpha (f(x, 1) - f(x, 0)) and d f / d alpha = f(x, 1) - f(x, 0): the kernel replaces the node by
+  that difference, which does not depend on alpha (side condition: f affine in alpha, else the claim is
+  rejected).
 """
 from __future__ import annotations
 
 from fractions import Fraction
 from typing import Callable
 
+from symact.kernel.convex_claim import kink_gap
+from symact.kernel.evaluate import GermUndefined
+from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import TermError, from_json, has_param, num, parse_rational, rational_text, sub, to_json
 
 _WEAK = {True: (">=", ">", "=="), False: ("<=", "<", "==")}
@@ -48,16 +67,33 @@ def check_forall(claim: dict, verdict: str, node, rejected: type[Exception],
     if not isinstance(node, dict):
         raise rejected("malformed proof node")
     if verdict == "proved":
-        return _affine(claim, name, domain, node, rejected, check_instance, contains)
+        return _affine(claim, name, domain, node, rejected, check_instance, contains, pieces)
     if verdict != "refuted" or node.get("rule") != "instance":
         raise rejected("a quantified claim is refuted by an instance node")
     at = parse_rational(node.get("at"))
     if not any(contains(p, at) for p in domain):
         raise rejected(f"{name} = {at} is outside the parameter's domain")
-    inner_verdict, steps = check_instance(node.get("certificate"))
+    cert = node.get("certificate")
+    try:
+        want = instance_claim(claim.get("claim"), name, at)
+    except (TermError, TypeError, AttributeError) as exc:
+        raise rejected(f"the quantified claim cannot be instantiated: {exc}") from None
+    if not isinstance(cert, dict) or cert.get("claim") != want:
+        raise rejected(f"the instance certificate is not about the claim at {name} = {at}")
+    inner_verdict, steps = check_instance(cert)
     if inner_verdict != "refuted":
         raise rejected(f"the instance at {name} = {at} is not refuted")
     return [f"At {name} = {at} (in the parameter's domain) the instance is false:", *steps]
+
+
+#: the keys of a claim (ordinary, limit, convexity, continuity) whose values are terms
+TERM_KEYS = ("lhs", "rhs", "convex", "continuous")
+
+
+def instance_claim(inner: dict, name: str, q: Fraction) -> dict:
+    """The claim C of ``forall name in A: C`` at name = q: every term with the parameter replaced by q."""
+    return {k: to_json(at_parameter(from_json(v), name, q)) if k in TERM_KEYS and v not in ("oo", "-oo") else v
+            for k, v in inner.items()}
 
 
 def affine_parts(inner: dict, name: str, piece) -> tuple[Fraction, int, dict, dict]:
@@ -72,8 +108,8 @@ def affine_parts(inner: dict, name: str, piece) -> tuple[Fraction, int, dict, di
     lo, hi = piece[0], piece[1]
     a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
     step = a + (e or 1)
-    base = {**inner, "lhs": to_json(_at(lhs, name, a)), "rhs": to_json(_at(rhs, name, a))}
-    slope = {**inner, "lhs": to_json(sub(_at(d, name, step), _at(d, name, a))), "rhs": to_json(num(0))}
+    base = {**inner, "lhs": to_json(at_parameter(lhs, name, a)), "rhs": to_json(at_parameter(rhs, name, a))}
+    slope = {**inner, "lhs": to_json(sub(at_parameter(d, name, step), at_parameter(d, name, a))), "rhs": to_json(num(0))}
     base.pop("rel", None)
     slope.pop("rel", None)
     return a, e, base, slope
@@ -107,7 +143,7 @@ def ends_parts(inner: dict, name: str, piece) -> tuple[dict, dict]:
         raise TermError(f"the claim is not affine in {name}")
     out = []
     for q in (lo, hi):
-        c = {**inner, "lhs": to_json(_at(lhs, name, q)), "rhs": to_json(_at(rhs, name, q))}
+        c = {**inner, "lhs": to_json(at_parameter(lhs, name, q)), "rhs": to_json(at_parameter(rhs, name, q))}
         c.pop("rel", None)
         out.append(c)
     return out[0], out[1]
@@ -154,7 +190,71 @@ def _ends(claim, name, domain, node, rejected, check_instance) -> list[str]:
             f"at {name} = {rational_text(hi)} with {rels['high']}, so it holds for every {name} in the domain."]
 
 
-def _affine(claim, name, domain, node, rejected, check_instance, contains) -> list[str]:
+def _convexity(claim, name, domain, node, rejected, check_instance, contains, pieces) -> list[str]:
+    """``forall alpha in A: [not] convex(f)``: the ``ends`` rule (convex) or the ``kink`` rule (not convex)."""
+    inner = claim.get("claim")
+    if len(domain) != 1:
+        raise rejected("a quantified convexity claim ranges over one interval")
+    try:
+        if ("convex" in inner) == ("continuous" in inner):
+            raise TermError("a claim of one kind, convexity or continuity")
+        t = from_json(inner["convex"] if "convex" in inner else inner["continuous"])
+        if _degree(t, name) > 1:
+            raise TermError(f"not affine in {name}")
+        sense, negated = inner.get("sense", "continuous"), bool(inner.get("negated"))
+        if sense == "continuous":  # not continuous(d/dx g): a kink of g whose gap is never 0
+            if not negated or t[0] != "deriv":
+                raise TermError("only the non-continuity of a derivative is proved for every alpha")
+            t = t[1]
+    except (KeyError, TypeError, TermError) as exc:
+        raise rejected(f"not a convexity or continuity claim affine in {name}: {exc}") from None
+    lo, hi, lc, hc = domain[0]
+    if not negated:
+        if node.get("rule") != "ends" or lo is None or hi is None or lo == hi:
+            raise rejected("convexity for every alpha is proved by the ends of a bounded interval")
+        for role, q in (("low", lo), ("high", hi)):
+            want = {**inner, "convex": to_json(at_parameter(t, name, q))}
+            cert = node.get(role)
+            if not isinstance(cert, dict) or cert.get("claim") != want or check_instance(cert)[0] != "proved":
+                raise rejected(f"the {role} certificate does not prove the claim at {name} = {rational_text(q)}")
+        return [f"The function is affine in {name} and {sense} at both ends {name} = {rational_text(lo)} and "
+                f"{name} = {rational_text(hi)} (kernel-checked), so at every {name} in between, a convex "
+                f"combination of the two, it is {sense}."]
+    if node.get("rule") != "kink":
+        raise rejected("a non-convexity for every alpha is proved by a kink node")
+    a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
+    bounded = lo is not None and hi is not None and lo != hi
+    try:
+        c, left, right = (parse_rational(node.get(k)) for k in ("at", "left", "right"))
+        if not (left < c < right and any(contains(p, left) and contains(p, right) for p in pieces(inner["domain"]))):
+            raise ValueError("the points left < at < right lie in one piece of the claim's domain")
+        base = kink_gap(at_parameter(t, name, a), c, left, right)
+        other = kink_gap(at_parameter(t, name, hi if bounded else a + (e or 1)), c, left, right)
+    except (Uncertain, GermUndefined, ZeroDivisionError, ValueError, TypeError, KeyError, TermError) as exc:
+        raise rejected(f"the kink at every {name}: {exc}") from None
+    rels = {"convex": (">",), "concave": ("<",), "continuous": (">", "<")}[sense]
+    if bounded:  # the gap at alpha is a convex combination of the gaps at the ends (the ends table)
+        rel = next((r for r in rels if ends_allowed(r, _sign(base), _sign(other), lc, hc)), None)
+        how = f"{base} at {name} = {rational_text(lo)} and {other} at {name} = {rational_text(hi)}"
+    else:  # the gap at a, and its change per unit of alpha (the affine table)
+        rel = next((r for r in rels if allowed(r, _sign(base), _sign(other - base), e,
+                                               any(contains(p, a) for p in domain))), None)
+        how = f"{base} at {name} = {rational_text(a)}, changing by {other - base} per unit"
+    if rel is None:
+        raise rejected(f"kink gaps {how} do not give {' or '.join(rels)} 0 for every {name}")
+    what = (f"so g is not differentiable at {c} and its derivative not continuous" if sense == "continuous"
+            else f"not {sense} there")
+    return [f"At {c} the kink gap of the slopes is affine in {name}: {how}, so it is {rel} 0 for every {name} in "
+            f"the domain: {what}."]
+
+
+def _sign(v: Fraction) -> str:
+    return ">" if v > 0 else "<" if v < 0 else "=="
+
+
+def _affine(claim, name, domain, node, rejected, check_instance, contains, pieces) -> list[str]:
+    if isinstance(claim.get("claim"), dict) and ("convex" in claim["claim"] or "continuous" in claim["claim"]):
+        return _convexity(claim, name, domain, node, rejected, check_instance, contains, pieces)
     if len(domain) == 1 and node.get("rule") == "ends":
         return _ends(claim, name, domain, node, rejected, check_instance)
     if node.get("rule") != "affine" or len(domain) != 1:
@@ -198,10 +298,17 @@ def _degree(t, name: str) -> int:
         return max(_degree(v, name) for v, _ in t[1:])
     if t[0] == "deriv":  # a combination of two functions differentiable at x is differentiable there
         return _degree(t[1], name)
+    if t[0] == "dparam" and t[1] == name:  # d f/d alpha = f(1) - f(0) for f affine in alpha: free of alpha
+        if _degree(t[2], name) > 1:
+            raise TermError(f"d/d{name} of a term that is not affine in {name}")
+        return 0
     raise TermError(f"{name} occurs inside {t[0]}")
 
 
-def _at(t, name: str, q: Fraction):
+def at_parameter(t, name: str, q: Fraction):
+    """t with the parameter name at the rational q (d/dname of an affine term: its difference quotient)."""
     if t == ("param", name):
         return num(q)
-    return tuple(_at(a, name, q) if isinstance(a, tuple) else a for a in t)
+    if t[0] == "dparam" and t[1] == name:  # affine in alpha (checked by _degree): f(1) - f(0)
+        return sub(at_parameter(t[2], name, Fraction(1)), at_parameter(t[2], name, Fraction(0)))
+    return tuple(at_parameter(a, name, q) if isinstance(a, tuple) else a for a in t)

@@ -13,10 +13,14 @@ integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then ch
 and every sum adds equal shapes).  A *sequence* ``f`` is defined by ``f(L0) = base`` and ``f(k + 1) = step``
 for k >= L0, where base mentions no sequence and step mentions sequences at index k only.
 
+*Functions* (``"functions": [{"name": s, "term": F}]``, over a size only) are real functions of one real
+variable given by a kernel term F in x (:mod:`symact.kernel.terms`); ``["fn", s, t]`` is F at the real t.
+
 Terms (JSON): ``["num", "p/q"]``, ``["sym", s]``, ``["gen", W, I]``, ``["seq", f, I]``, ``["add", t, ...]``,
 ``["mul", t, ...]`` (an *ordered* product), ``["sum", k, LO, HI, t]``, ``["prod", k, LO, HI, t]`` (the factors
 for k = LO, LO+1, ..., HI, left to right) and ``["rprod", k, LO, HI, t]`` (the same factors right to left);
-a range with HI < LO is empty (a sum is 0, a product 1, i.e. the identity).  An index I is
+a range with HI < LO is empty (a sum is 0, a product 1, i.e. the identity); ``["abs", t]`` (|t|) and
+``["fn", s, t]`` take a real t.  An index I is
 ``[c, [[v, a], ...]]``: c + sum a v, integers, over L and the bound variables in scope.  The claim mentions
 sequences at index L only.
 
@@ -53,12 +57,25 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     at k = L and then the hypothesis (the claim's left side, a sequence at L, replaced by its right side at L),
     has equal canonical forms for every L >= L0 (L stays a symbol, L >= L0 is used by ``ranges``).  Then the
     claim holds for every L >= L0.
+``abs``  |c a_1 ... a_m| = |c| |a_1| ... |a_m| for a real monomial (an atom certainly >= 0 is its own absolute
+    value); |t| of a sum of several monomials is an atom.  Every |t| is >= 0 (:meth:`Normalizer.sign`), and so
+    is a product over a range of factors certainly >= 0 (> 0 if each is > 0).
+``induction`` of an inequality  the claim is ``|f(L)| REL B(L)`` (REL ``<=`` or ``<``; f the only sequence,
+    B free of sequences) and f's step is a product ``m(k) f(k)`` with f(k) one factor and m free of f.  *Base*:
+    B(L0) - |f(L0)| is certainly >= 0 (> 0 for ``<``); *step*: B(L + 1) - |m(L)| B(L) is certainly >= 0
+    (> 0 for ``<``) for every L >= L0, L a symbol.  Then |f(L + 1)| = |m(L)| |f(L)| <= |m(L)| B(L) (the
+    hypothesis times |m(L)| >= 0) REL B(L + 1).  "Certainly" may use *bounds*: ``"bounds": {s: {"upper": U,
+    "lower": V}}`` with kernel certificates U proving ``F(x) <= u`` (or ``<``) and V proving ``F(x) >= v`` (or
+    ``>``) for every real x (F is s's term; the certificates are checked by the whole kernel), so
+    |F(t)| <= c = max(u, -v) at every real t.  In a monomial with a negative coefficient whose other atoms are
+    certainly >= 0, an atom |s(t)| is replaced by c: the difference only decreases, so if what results is
+    certainly >= 0 (> 0), so was it.
 """
 from __future__ import annotations
 
 from fractions import Fraction
 
-from symact.kernel.terms import parse_rational
+from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
 RELATIONS = ("==", "<", "<=", ">", ">=")
@@ -138,8 +155,8 @@ def least(e: tuple, scope: list, size: tuple | None) -> int | None:
 
 BINDERS = ("sum", "prod", "rprod")
 #: heads whose arguments are terms
-COMPOUND = ("add", "mul", "exp", "div")
-ARITY = {"exp": 1, "div": 2}
+COMPOUND = ("add", "mul", "exp", "div", "abs")
+ARITY = {"exp": 1, "div": 2, "abs": 1}
 
 
 def subst(t, var: str, value: tuple):
@@ -147,6 +164,8 @@ def subst(t, var: str, value: tuple):
     head = t[0]
     if head in ("gen", "seq"):
         return (head, t[1], idx_sub(t[2], var, value))
+    if head == "fn":
+        return (head, t[1], subst(t[2], var, value))
     if head in COMPOUND:
         return (head, *(subst(a, var, value) for a in t[1:]))
     if head in BINDERS:
@@ -167,9 +186,13 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         except (ValueError, TypeError, ZeroDivisionError):
             raise SizeError(f"malformed number {args[0]!r}") from None
     if head == "sym" and len(args) == 1:
-        if symbols.get(args[0], {}).get("family", True):
+        if symbols.get(args[0], {}).get("family", True) or symbols[args[0]]["kind"] == "function":
             raise SizeError(f"{args[0]!r} is not a declared symbol")
         return ("sym", args[0])
+    if head == "fn" and len(args) == 2:
+        if symbols.get(args[0], {}).get("kind") != "function":
+            raise SizeError(f"{args[0]!r} is not a declared function")
+        return ("fn", args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved))
     if head in ("gen", "seq") and len(args) == 2:
         i = read_index(args[1])
         if not idx_vars(i) <= scope:
@@ -371,7 +394,45 @@ class Normalizer:
             if not self.positive(den, scope):
                 raise SizeError("a denominator that is not certainly positive")
             return p_mul(self.norm(t[1], scope), inverse(den))
+        if head == "fn":
+            return atom(("fn", t[1], tuple(sorted(self.real(t[2], scope).items(), key=repr))), True)
+        if head == "abs":
+            return self.absolute(self.real(t[1], scope), scope)
         return self.binder(t, scope, 0)
+
+    def real(self, t, scope: list) -> dict:
+        """The canonical form of a term that must be a real number (no word of matrices)."""
+        p = self.norm(t, scope)
+        if any(w for (_, w) in p):
+            raise SizeError("|t| or a function of a matrix (or of a sequence)")
+        return p
+
+    def absolute(self, p: dict, scope: list) -> dict:
+        """|p| (the rule ``abs``): of one monomial, |c| times each atom's absolute value (an atom certainly >= 0
+        is its own); of several, an atom."""
+        if len(p) != 1:
+            return atom(("abs", tuple(sorted(p.items(), key=repr))), True) if p else {}
+        ((scalars, _), c), = p.items()
+        return {(merge(tuple(a if self.sign(a, scope) >= 1 else ("abs", a) for a in scalars)), ()): abs(c)}
+
+    def bounded(self, p: dict, bounds: dict, scope: list) -> dict:
+        """p with each atom |s(t)| (s in ``bounds``: |s(t)| <= bounds[s] at every real t) of a monomial with a
+        negative coefficient, whose other atoms are certainly >= 0, replaced by its bound: a polynomial <= p at
+        every point (the ``induction`` of an inequality)."""
+        out: dict = {}
+        for (scalars, word), c in p.items():
+            hit = [a for a in scalars if a[0] == "abs" and a[1][0] == "fn" and a[1][1] in bounds]
+            rest = list(scalars)
+            for a in hit:
+                rest.remove(a)
+            if c < 0 and hit and not word and all(self.sign(a, scope) >= 1 for a in rest):
+                scale = Fraction(1)
+                for a in hit:
+                    scale *= bounds[a[1][1]]
+                out = p_add(out, {(merge(tuple(rest)), ()): c * scale})
+            else:
+                out = p_add(out, {(scalars, word): c})
+        return out
 
     def positive(self, p: dict, scope: list) -> bool:
         """Whether p is certainly > 0: scalar monomials with positive coefficients, each a product of atoms
@@ -431,6 +492,13 @@ class Normalizer:
         (such a sum over any range), else 0."""
         if a[0] in ("exp", "inv", "recip"):
             return 2
+        if a[0] == "abs":
+            return 1
+        if a[0] == "prod":  # a product of factors >= 0 is >= 0, of factors > 0 (or none) > 0
+            core = a[2]
+            if len(core) == 1 and not core[0][0][1] and core[0][1] > 0:
+                return min((self.sign(b, scope) for b in core[0][0][0]), default=2)
+            return 0
         if a[0] == "sum":
             (lo, hi), ((dep, word),) = a[1], a[2]
             if word or any(b[0] not in ("exp", "inv", "recip") for b in dep):
@@ -520,7 +588,7 @@ def shape(t, symbols: dict):
                 raise SizeError(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
             out = (out[0], s[1]) if out is not None and s is not None else (out or s)
         return out
-    if head == "exp" and shape(t[1], symbols) is None:
+    if head in ("exp", "abs") and shape(t[1], symbols) is None:
         return None
     if head == "div" and shape(t[2], symbols) is None:
         return shape(t[1], symbols)
@@ -549,6 +617,20 @@ def read_sized(c: dict) -> dict:
             raise SizeError(f"{s['name']!r} declared twice")
         symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")),
                               "shape": tuple(shp) if shp else None}
+    functions = c.get("functions", [])
+    if not isinstance(functions, list) or (functions and size is None):
+        raise SizeError("functions are declared over a size")
+    for f in functions:
+        if not (isinstance(f, dict) and isinstance(f.get("name"), str) and f["name"].isidentifier()
+                and f["name"] not in symbols):
+            raise SizeError(f"malformed function {f!r}")
+        try:
+            term = from_json(f.get("term"))
+        except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
+            raise SizeError(f"malformed term of the function {f['name']}: {exc}") from None
+        if has_param(term):
+            raise SizeError(f"the function {f['name']} has a quantified parameter")
+        symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": term}
     seqs = c.get("sequences", [])
     if not isinstance(seqs, list) or (seqs and size is None):
         raise SizeError("sequences need a size")
@@ -586,15 +668,17 @@ def read_sized(c: dict) -> dict:
             else any(s["shape"] is not None for s in symbols.values())):
         raise SizeError("a fixed statement gives every matrix its shape; a statement over a size gives none")
     rel = c.get("rel", "==")
-    if rel not in RELATIONS or (rel != "==" and (size is None or sequences)):
-        raise SizeError(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size, without sequences")
+    if rel not in RELATIONS or (rel != "==" and (size is None or (sequences and lhs[0] != "abs"))):
+        raise SizeError(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size (about a sequence "
+                        f"f: |f(L)| <= or < a term)")
     return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
             "indices": ranges, "rel": rel}
 
 
-def check_sized(claim: dict, verdict, proof) -> list[str]:
-    """The steps checked, or SizeError: the proof (``nc-identity`` or ``induction``) proves the claim, or the
-    ``counterexample`` refutes it."""
+def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
+    """The steps checked, or SizeError: the proof (``nc-identity``, ``positive`` or ``induction``) proves the
+    claim, or the ``counterexample`` refutes it.  ``check_instance`` is the whole kernel's check of a
+    certificate (for the bounds of an inequality's induction)."""
     c = read_sized(claim.get("sizes"))
     if verdict == "refuted" and isinstance(proof, dict) and proof.get("rule") == "counterexample":
         return counterexample(c, proof)
@@ -611,9 +695,11 @@ def check_sized(claim: dict, verdict, proof) -> list[str]:
         return ["Both sides are defined (the shapes conform) and expand to the same sum of ordered products "
                 "(matrices do not commute: word order kept)."]
     L, L0 = c["size"], c["from"]
+    if c["rel"] != "==" and rule == "induction" and proof.get("on") == L and proof.get("from") == L0:
+        return _inequality_induction(c, proof, check_instance)
     if c["rel"] != "==":
-        if rule != "positive":
-            raise SizeError("an inequality is proved by the rule positive")
+        if rule != "positive" or c["sequences"]:
+            raise SizeError("an inequality is proved by the rule positive (without sequences) or by induction")
         up = c["rel"] in (">", ">=")
         n = Normalizer(c["symbols"], (L, L0), peel=False)
         d = clear(p_add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
@@ -649,6 +735,81 @@ def check_sized(claim: dict, verdict, proof) -> list[str]:
             f"commute; sums and products over ranges split off their last term where the range is certainly "
             f"non-empty).",
             f"By induction the identity holds for every {L} >= {L0}."]
+
+
+def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
+    """``|f(L)| REL B(L)`` by induction on L (the rule in the module docstring)."""
+    L, L0, rel, seqs = c["size"], c["from"], c["rel"], c["sequences"]
+    if rel not in ("<=", "<") or c["indices"] or len(seqs) != 1:
+        raise SizeError("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence "
+                        "f and no further indices")
+    (name, (base, (var, step))), = seqs.items()
+    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or _has_seq(c["rhs"]):
+        raise SizeError("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
+    here = ("seq", name, index(**{var: 1}))
+    factors = list(step[1:]) if step[0] == "mul" else []
+    if factors.count(here) != 1 or any(_has_seq(f) for f in factors if f != here):
+        raise SizeError(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
+    m = subst(("mul", *(f for f in factors if f != here)), var, index(**{L: 1}))
+    bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
+    need = 2 if rel == "<" else 1
+    n0, n = Normalizer(c["symbols"], None), Normalizer(c["symbols"], (L, L0))
+    base_diff = p_add(n0.norm(subst(c["rhs"], L, index(L0)), []), n0.norm(("abs", base), []), Fraction(-1))
+    if n0.sign_of(n0.bounded(clear(base_diff), bounds, []), []) < need:
+        raise SizeError(f"the base case {L} = {L0}: B({L0}) - |{name}({L0})| is not certainly "
+                        f"{'> 0' if need == 2 else '>= 0'}")
+    step_diff = p_add(n.norm(subst(c["rhs"], L, index(1, **{L: 1})), []), n.norm(("mul", ("abs", m), c["rhs"]), []),
+                      Fraction(-1))
+    if n.sign_of(n.bounded(clear(step_diff), bounds, []), []) < need:
+        raise SizeError(f"the step: B({L} + 1) - |m({L})| B({L}) is not certainly {'> 0' if need == 2 else '>= 0'}")
+    used = "".join(f"; |{s}(t)| <= {q} for every real t (kernel-checked bounds of {s})" for s, q in bounds.items())
+    return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {'> 0' if need == 2 else '>= 0'}{used}.",
+            f"Step {L} -> {L} + 1 for every {L} >= {L0}: {name}({L} + 1) = m({L}) {name}({L}), and "
+            f"B({L} + 1) - |m({L})| B({L}) is certainly {'> 0' if need == 2 else '>= 0'}, so |{name}({L} + 1)| = "
+            f"|m({L})| |{name}({L})| <= |m({L})| B({L}) {rel} B({L} + 1).",
+            f"By induction |{name}({L})| {rel} B({L}) for every {L} >= {L0}."]
+
+
+def _has_seq(t) -> bool:
+    """Whether the term t mentions a sequence."""
+    if t[0] in COMPOUND:
+        return any(_has_seq(a) for a in t[1:])
+    return t[0] == "seq" or (t[0] in BINDERS and _has_seq(t[4])) or (t[0] == "fn" and _has_seq(t[2]))
+
+
+def _bounds(symbols: dict, given, check_instance) -> dict:
+    """{function: c} with |F(t)| <= c at every real t, from kernel certificates of F(x) <= u and F(x) >= v for
+    every real x (c = max(u, -v))."""
+    if not isinstance(given, dict) or (given and check_instance is None):
+        raise SizeError("malformed bounds")
+    out = {}
+    for name, pair in given.items():
+        s = symbols.get(name)
+        if s is None or s["kind"] != "function" or not isinstance(pair, dict):
+            raise SizeError(f"bounds of {name!r}, which is not a declared function")
+        ends = {}
+        for role, rels in (("upper", ("<=", "<")), ("lower", (">=", ">"))):
+            cert = pair.get(role)
+            claim = cert.get("claim") if isinstance(cert, dict) else None
+            if not (isinstance(claim, dict) and set(claim) <= {"var", "lhs", "rel", "rhs", "domain"}
+                    and claim.get("var", "x") == "x" and claim.get("rel") in rels
+                    and claim.get("domain") == [["-oo", "oo", False, False]]):
+                raise SizeError(f"the {role} bound of {name} is not a claim {name}(x) {rels[0]} c for every real x")
+            try:
+                lhs, rhs = from_json(claim.get("lhs")), from_json(claim.get("rhs"))
+            except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
+                raise SizeError(f"the {role} bound of {name}: malformed claim ({exc})") from None
+            if lhs != s["term"] or rhs[0] != "num":
+                raise SizeError(f"the {role} bound of {name} is not about {name}(x) and a rational number")
+            try:
+                verdict = check_instance(cert)[0]
+            except ValueError as exc:
+                raise SizeError(f"the {role} bound of {name}: {exc}") from None
+            if verdict != "proved":
+                raise SizeError(f"the {role} bound of {name} is not proved")
+            ends[role] = rhs[1]
+        out[name] = max(ends["upper"], -ends["lower"])
+    return out
 
 
 def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
@@ -771,8 +932,13 @@ class _Evaluator:
             return self.given(t[1], _at(t[2], env))
         if head == "seq":
             return self.sequence(t[1], _at(t[2], env))
-        if head in ("exp", "div"):
-            raise SizeError("a counterexample is evaluated exactly: no exp or division")
+        if head in ("exp", "div", "fn"):
+            raise SizeError("a counterexample is evaluated exactly: no exp, division or function")
+        if head == "abs":
+            v = self.value(t[1], env)
+            if not isinstance(v, Fraction):
+                raise SizeError("|t| of a matrix")
+            return abs(v)
         if head in ("add", "mul"):
             out = self.value(t[1], env)
             for a in t[2:]:

@@ -17,6 +17,7 @@ A term is a tuple whose first entry names its node; JSON certificates hold the s
 ``("deriv", t)``                d t / dx: defined only where the difference quotient converges
 ``("param", name)``             a quantified parameter: only in the claim of a ``forall`` certificate
                                 (:mod:`symact.kernel.quantified`), never evaluated
+``("dparam", name, t)``         d t / d name for a quantified parameter: as ``param``, only under ``forall``
 =============================  ==========================================================
 
 Conditions: ``("rel", op, a, b)`` with op in ``< <= > >= == !=``, ``("and", c, ...)``, ``("or", c, ...)``,
@@ -95,6 +96,8 @@ def to_json(t) -> Any:
         return ["rel", t[1], to_json(t[2]), to_json(t[3])]
     if head == "pw":
         return ["pw"] + [[to_json(e), to_json(c)] for e, c in t[1:]]
+    if head == "dparam":
+        return ["dparam", t[1], to_json(t[2])]
     return [head] + [to_json(a) for a in t[1:]]
 
 
@@ -108,6 +111,8 @@ def from_json(j: Any) -> tuple:
         return ("num", parse_rational(rest[0]))
     if head == "param" and len(rest) == 1 and isinstance(rest[0], str) and rest[0].isidentifier():
         return ("param", rest[0])
+    if head == "dparam" and len(rest) == 2 and isinstance(rest[0], str) and rest[0].isidentifier():
+        return ("dparam", rest[0], from_json(rest[1]))
     if head == "const" and rest in (["pi"], ["E"]):
         return ("const", rest[0])
     if head == "pow" and len(rest) == 2:
@@ -131,7 +136,7 @@ def from_json(j: Any) -> tuple:
 
 def has_param(t) -> bool:
     """Whether a quantified parameter occurs in t (no rule but ``forall``'s reads such a term)."""
-    return t[0] == "param" or any(has_param(a) for a in t if isinstance(a, tuple))
+    return t[0] in ("param", "dparam") or any(has_param(a) for a in t if isinstance(a, tuple))
 
 
 def rational_text(q: Fraction) -> str:
@@ -197,10 +202,10 @@ def from_sympy(e, var, params: tuple[str, ...] = ()) -> tuple:
     if isinstance(e, sp.Derivative):
         inner = from_sympy(e.expr, var, params)
         for sym, count in e.variable_count:
-            if sym != var:
+            if sym != var and not (isinstance(sym, sp.Symbol) and sym.name in params):
                 raise TermError(f"derivative with respect to {sym}")
             for _ in range(int(count)):
-                inner = ("deriv", inner)
+                inner = ("deriv", inner) if sym == var else ("dparam", sym.name, inner)
         return inner
     name = _SYMPY_FUNCTIONS.get(type(e).__name__)
     if name is not None and len(e.args) == 1:
@@ -267,6 +272,8 @@ def show(t) -> str:
         return "Piecewise(" + ", ".join(f"({show(e)}, {show(c)})" for e, c in t[1:]) + ")"
     if head == "deriv":
         return f"d/dx[{show(t[1])}]"
+    if head == "dparam":
+        return f"d/d{t[1]}[{show(t[2])}]"
     if head in ("true", "false"):
         return head
     return f"{head}(" + ", ".join(show(a) for a in t[1:]) + ")"

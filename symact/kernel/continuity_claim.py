@@ -1,0 +1,90 @@
+"""Continuity claims: ``f is defined and continuous at every point of D`` (D of open intervals), or, negated,
+``f is not`` (undefined or discontinuous somewhere in D).  With f = d/dx g this states g in C^1 on D.
+
+The claim's JSON is ``{"var": "x", "continuous": TERM, "domain": [open pieces]}``, with ``"negated": true`` for
+the negation; the proof of one is the refutation of the other.
+
+**Proof** of continuity: one node ``{"rule": "continuity", "at": [c_1, ..., c_m]}`` per open piece P: the
+rationals c_1 < ... < c_m inside P cut it into open parts S_j.  On each S_j, f's smooth form g (equal to f on a
+neighbourhood of each point of S_j) is defined there in the open sense: a composition of continuous functions,
+so f is continuous on S_j.  At each c_i, f has an exact value, and so have its formulas on the parts left and
+right of c_i (defined there, hence continuous from that side); the three are equal, so f is continuous at c_i.
+
+**Violation** (refutes continuity; proves the negation): ``{"rule": "undefined", "at": c}``: c in D and f
+certainly undefined at c (:func:`~symact.kernel.evaluate.undefined_reason`; for f = d/dx g: the one-sided
+derivatives differ), so f is not continuous on D.  Over a quantified parameter (:mod:`symact.kernel.quantified`)
+the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.
+"""
+from __future__ import annotations
+
+from symact.kernel.evaluate import GermUndefined, enclose, exact_value, smooth_form, undefined_reason
+from symact.kernel.ivals import Uncertain
+from symact.kernel.terms import TermError, from_json, has_param, parse_rational, show
+
+
+#: the keys of a continuity claim (no other: a claim is of one kind)
+KEYS = {"var", "continuous", "domain", "negated"}
+
+
+def read_continuity_claim(c: dict, rejected: type[Exception], piece) -> tuple:
+    """(the term, its domain as open pieces); ``piece`` reads one piece of the JSON."""
+    try:
+        t = from_json(c["continuous"])
+        domain = [piece(p) for p in c["domain"]]
+    except (KeyError, TypeError, TermError) as exc:
+        raise rejected(f"malformed continuity claim: {exc}") from None
+    if c.get("var", "x") != "x" or not domain or any(p[2] or p[3] for p in domain) or not set(c) <= KEYS:
+        raise rejected("a continuity claim needs the variable x and a domain of open intervals")
+    if has_param(t):
+        raise rejected("a quantified parameter occurs outside a forall claim")
+    return t, domain
+
+
+def check_continuity(c: dict, verdict: str, proof, rejected: type[Exception], piece, piece_text, contains
+                     ) -> list[str]:
+    """The steps checked, or ``rejected``."""
+    t, domain = read_continuity_claim(c, rejected, piece)
+    if verdict not in ("proved", "refuted"):
+        raise rejected(f"unknown verdict {verdict!r}")
+    if (verdict == "refuted") != bool(c.get("negated")):
+        if not isinstance(proof, dict) or proof.get("rule") != "undefined":
+            raise rejected("a violation of continuity is an undefined node")
+        try:
+            x0 = parse_rational(proof.get("at"))
+        except (TypeError, ValueError, ZeroDivisionError):
+            raise rejected("an undefined node gives a rational point") from None
+        why = undefined_reason(t, x0) if any(contains(p, x0) for p in domain) else None
+        if not why:
+            raise rejected(f"f is not certainly undefined at {x0} in the domain")
+        return [f"At x = {x0} (in the domain) {show(t)} is undefined: {why}; so it is not continuous there."]
+    if not isinstance(proof, list) or len(proof) != len(domain):
+        raise rejected("a proof needs one node per piece of the domain")
+    log = []
+    for node, p in zip(proof, domain):
+        if not isinstance(node, dict) or node.get("rule") != "continuity":
+            raise rejected("continuity is proved by continuity nodes")
+        try:
+            cuts = [parse_rational(q) for q in node.get("at")]
+        except (TypeError, ValueError, ZeroDivisionError):
+            raise rejected("the cuts are rational points") from None
+        if cuts != sorted(set(cuts)) or not all((p[0] is None or q > p[0]) and (p[1] is None or q < p[1])
+                                                 for q in cuts):
+            raise rejected("the cuts are increasing points inside the piece")
+        ends = [p[0], *cuts, p[1]]
+        parts = [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]
+        try:
+            forms = []
+            for q in parts:
+                g = smooth_form(t, q, strict=True)
+                enclose(g, q, strict=True)
+                forms.append(g)
+            for c, g, h in zip(cuts, forms, forms[1:]):
+                values = {exact_value(t, c), exact_value(g, c), exact_value(h, c)}
+                if len(values) != 1 or None in values:
+                    raise rejected(f"at {c}: f and its formulas on both sides have no common exact value")
+        except (Uncertain, GermUndefined, ZeroDivisionError) as exc:
+            raise rejected(f"on {piece_text(p)}: {exc}") from None
+        log.append(f"On {piece_text(p)}: off {', '.join(map(str, cuts)) or 'no point'} f is a composition of "
+                   f"continuous functions defined in the open sense; at each cut its value and both one-sided "
+                   f"formulas agree exactly: continuous.")
+    return log
