@@ -232,9 +232,10 @@ def test_monotone_end_value_at_higher_precision():
 
 
 def test_product_rule_multiplies_proved_signs():
-    """silu'(x) <= 1.1 on (8, oo): silu'' = -((x - 2) e^x - (x + 2)) e^x / (e^x + 1)^3, each factor's sign on its own
-    (the numerator by monotonicity), so silu' decreases from silu'(8) there."""
-    c = certificate("diff(silu(x), x) <= 1.1 for x > 8")
+    """silu'(x) <= 1.1 on (8, 1000): silu'' = -((x - 2) e^x - (x + 2)) e^x / (e^x + 1)^3, each factor's sign on its
+    own (the numerator by monotonicity), so silu' decreases from silu'(8) there (on (8, oo) the tail form of silu'
+    settles it without)."""
+    c = certificate("diff(silu(x), x) <= 1.1 for 8 < x < 1000")
     assert '"product"' in json.dumps(c) and check(c)[0] == "proved"
     assert certificate("diff(silu(x), x) <= 1.0998393202")["verdict"] == "proved"   # max 1.09983932013 at x = 2.3994
     assert check_claim(parse_claim("diff(silu(x), x) <= 1.0998393201"), 3).status == "refuted"
@@ -404,7 +405,8 @@ def test_tail_limits_that_are_exactly_zero():
 
 def test_the_searchs_algebra_is_paid_from_its_work_budget():
     """The kernel's algebra counts the products its expansions form, so the search stops it (mish(x) >= -0.31
-    at budget 0.7 once spent 12 CPU seconds in one unmetered identity check)."""
+    at budget 0.7 once spent 12 CPU seconds in one unmetered identity check; its tail form proves it in 0.2 s
+    now, so a budget of 0.1 s shows the stop)."""
     import time
 
     import sympy as sp
@@ -420,8 +422,8 @@ def test_the_searchs_algebra_is_paid_from_its_work_budget():
     assert equal is None and spent > 100
     assert algebra.zero_test(from_sympy(sp.exp(2 * x) - sp.exp(x) ** 2 + x, x))[0] is False
     start = time.process_time()
-    v = check_claim(parse_claim("mish(x) >= -0.31"), 0.7)
-    assert v.status == "unknown" and time.process_time() - start < 4
+    v = check_claim(parse_claim("mish(x) >= -0.31"), 0.1)
+    assert v.status == "unknown" and "budget" in v.reason and time.process_time() - start < 2
 
 
 @pytest.mark.parametrize("text,status", [

@@ -73,12 +73,8 @@ def test_property_table_of_the_whole_catalog_has_a_row_per_activation():
     for name in names:
         assert latex.count(rf"\texttt{{{text(name)}}} &") == 2, name  # one row in each half
     assert not re.search(r"[^\x00-\x7f]", latex), "raw Unicode reached the table"
-    # undecided cells only where the kernel does not confirm the engine yet (tests/test_properties_catalog.py's
-    # KERNEL_UNCONFIRMED: the extremes of f' of mish and gelu_tanh, gelu_tanh's lower bound); every other
-    # activation is fully decided
-    undecided = {line.split(" & ")[0] for line in latex.splitlines() if " & " in line and r"un\-known" in line}
-    assert "unknown" not in latex.replace(r"un\-known", "")
-    assert undecided <= {rf"\texttt{{{text(n)}}}" for n in ("mish", "gelu_tanh")}, undecided
+    # no undecided cell: every activation is fully decided
+    assert "unknown" not in latex and r"un\-known" not in latex
 
 
 def test_plots_are_vector_pdfs(tmp_path):

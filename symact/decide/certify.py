@@ -392,7 +392,7 @@ class Search:
     def try_tail_form(self, g, rel, p):
         """On a ray: g with every exponential decaying toward the infinite end (:func:`tail_forms`), which the
         kernel encloses with x^k e^v taken together (x sech(x)^2 on [8, oo) is not 0 * oo there)."""
-        from symact.decide.terms_sympy import tail_forms
+        from symact.decide.terms_sympy import tail_candidate, tail_forms
 
         if (p[0] is None) == (p[1] is None):
             return None
@@ -402,8 +402,11 @@ class Search:
             return None
         key = ("tail", h, p[1] is None)
         if key not in self.rewrite_cache:
-            self.spend(20 + _size(h))
-            self.rewrite_cache[key] = tail_forms(h, 1 if p[1] is None else -1)
+            if not tail_candidate(h):
+                self.rewrite_cache[key] = []
+            else:
+                self.spend(20 + _size(h))
+                self.rewrite_cache[key] = tail_forms(h, 1 if p[1] is None else -1)
         for other in self.rewrite_cache[key]:
             node = self.try_eval(other, rel, p) or self.try_product(other, rel, p)
             if node is not None and self.equal_by_algebra(h, other, p):

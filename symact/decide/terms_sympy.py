@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
 
 from symact.budget import run_with_budget
 from symact.kernel.terms import TermError, from_sympy
@@ -128,13 +129,26 @@ def tail_forms(t, side: int) -> list:
         e = to_sympy(t)
     except TermError:
         return []
-    ok, f = run_with_budget(lambda: _tail_form(e, side), 1.0)
+    try:
+        ok, f = run_with_budget(lambda: _tail_form(e, side), 1.0)
+    except (ArithmeticError, ValueError, TypeError, RecursionError, BasePolynomialError):
+        return []
     if not ok or f is None or f == e:
         return []
     try:
         return [from_sympy(f, _X)]
     except TermError:
         return []
+
+
+def tail_candidate(t) -> bool:
+    """Whether t holds what :func:`tail_forms` rewrites: a tanh, or a logarithm of a sum with an exponential."""
+    if not isinstance(t, tuple):
+        return False
+    if t[0] == "fn" and (t[1] == "tanh" or (t[1] == "log" and t[2][0] == "add" and any(
+            a[0] == "fn" and a[1] == "exp" for a in t[2][1:]))):
+        return True
+    return any(tail_candidate(a) for a in t[1:])
 
 
 def _far_sign(v, side: int) -> int:
@@ -180,6 +194,6 @@ def _tail_form(e, side: int):
 def _expanded_factors(p):
     try:
         c, factors = sp.factor_list(p)
-    except sp.PolificationFailed:
+    except BasePolynomialError:  # a number, or exponentials left inside: the expression as it is
         return p
     return c * sp.Mul(*(sp.expand(f) ** k for f, k in factors))
