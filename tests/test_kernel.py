@@ -403,6 +403,104 @@ def test_tail_limits_that_are_exactly_zero():
     assert check_claim(parse_claim("tanh(tanh(x)) < tanh(1)"), 2.0).status == "proved"
 
 
+def test_decay_rule_encloses_x_to_the_k_times_exp_on_a_ray():
+    """x^k e^v on a ray, both factors at once (monotone where k + x v' has one sign): the enclosure is (0, f(end)]
+    or [f(end), 0) with f(end) from mpmath, open at the limit 0, and every sampled value lies inside."""
+    from symact.kernel.terms import from_json
+
+    cases = [(["mul", X, fn("exp", ["mul", num("-1"), X])], 8, lambda t: t * mpmath.exp(-t)),
+             (["mul", num("3"), ["pow", X, "3"], fn("exp", X)], -8, lambda t: 3 * t ** 3 * mpmath.exp(t)),
+             (["mul", ["pow", X, "2"], ["pow", fn("exp", ["pow", X, "3"]), "-1/2"]], 2,
+              lambda t: t ** 2 * mpmath.exp(-t ** 3 / 2))]
+    for term, end, f in cases:
+        piece = (Fraction(end), None, True, False) if end > 0 else (None, Fraction(end), False, True)
+        box = enclose(from_json(term), piece)
+        at_end = f(mpmath.mpf(end))
+        near, zero = (box.hi, box.lo) if at_end > 0 else (box.lo, box.hi)
+        assert abs(mpmath.mpf(near.str(30, radius=False)) - at_end) < 1e-15 * abs(at_end)
+        assert zero == 0 and (box.lo_open if at_end > 0 else box.hi_open)
+        lo, hi = (mpmath.mpf(e.str(30, radius=False)) for e in (box.lo, box.hi))
+        assert all(lo <= f(mpmath.mpf(end) + (1 if end > 0 else -1) * mpmath.mpf(k) ** 2 / 8) <= hi for k in range(40))
+    # side conditions: the maximum x = 1 of x e^-x inside [0, oo), a piece on both sides of 0: no joint enclosure
+    xe = ["mul", X, fn("exp", ["mul", num("-1"), X])]
+    for piece in ((Fraction(0), None, True, False), (Fraction(-1), None, True, False)):
+        assert enclose(from_json(xe), piece).hi is None
+
+
+def test_decay_rule_certificates_and_their_corruptions():
+    """x e^-x <= 0.0027 on [8, oo) (8 e^-8 = 0.0026837...), x^3 e^x >= -0.172 on (-oo, -8] (-512 e^-8 =
+    -0.17176...): one eval node each.  Rejected: the bound below the value at the end, the piece reaching the
+    maximum at x = 1 (x e^-x <= 0.0027 on [1/2, oo) is false), an exponent that does not decay, the relation
+    swapped."""
+    xe = ["mul", X, fn("exp", ["mul", num("-1"), X])]
+    ray = (["8", "oo", True, False],)
+    assert check(cert(xe, "<=", num("27/10000"), "proved", [{"rule": "eval"}], domain=ray))[0] == "proved"
+    assert check(cert(xe, ">", num("0"), "proved", [{"rule": "eval"}], domain=ray))[0] == "proved"
+    cube = ["mul", ["pow", X, "3"], fn("exp", X)]
+    left = (["-oo", "-8", False, True],)
+    assert check(cert(cube, ">=", num("-172/1000"), "proved", [{"rule": "eval"}], domain=left))[0] == "proved"
+    for bad in (cert(xe, "<=", num("268/100000"), "proved", [{"rule": "eval"}], domain=ray),
+                cert(xe, "<=", num("27/10000"), "proved", [{"rule": "eval"}], domain=(["1/2", "oo", True, False],)),
+                cert(["mul", X, fn("exp", X)], "<=", num("27/10000"), "proved", [{"rule": "eval"}], domain=ray),
+                cert(xe, ">", num("27/10000"), "proved", [{"rule": "eval"}], domain=ray),
+                cert(xe, "<", num("0"), "proved", [{"rule": "eval"}], domain=ray),
+                cert(cube, ">=", num("-171/1000"), "proved", [{"rule": "eval"}], domain=left),
+                cert(cube, ">", num("0"), "proved", [{"rule": "eval"}], domain=left)):
+        with pytest.raises(Rejected):
+            check(bad)
+
+
+def test_exponentials_of_integer_multiples_and_powers_of_one_root():
+    """exp(k u) = exp(u)^k for an exponent u met before (u not linear in x: no common E = exp(x/L)), and u^(p/n) =
+    (u^(1/n))^p; neither proves a false identity (a non-integer multiple, another root)."""
+    from symact.kernel import algebra
+    from symact.kernel.terms import from_json
+
+    u = ["add", ["pow", X, "3"], ["mul", ["pow", num("2"), "1/2"], X]]
+    e_u, e_m2u = fn("exp", u), fn("exp", ["mul", num("-2"), u])
+
+    def zero(t):
+        return algebra.is_zero(from_json(t))
+    assert zero(["add", ["mul", e_m2u, ["pow", e_u, "2"]], num("-1")])
+    assert zero(["add", ["mul", e_u, e_m2u, ["pow", e_u, "1"]], ["mul", num("-1"), ["pow", e_u, "0"]]])
+    assert not zero(["add", ["mul", e_m2u, ["pow", e_u, "3"]], num("-1")])
+    assert not zero(["add", fn("exp", ["mul", num("1/2"), u]), ["mul", num("-1"), e_u]])
+    sqrt_pi, inv_sqrt_pi = ["pow", ["const", "pi"], "1/2"], ["pow", ["const", "pi"], "-1/2"]
+    assert zero(["add", ["mul", sqrt_pi, inv_sqrt_pi], num("-1")])
+    assert zero(["add", ["mul", ["pow", ["add", ["pow", X, "2"], num("1")], "3/2"],
+                        ["pow", ["add", ["pow", X, "2"], num("1")], "-1/2"]], ["mul", num("-1"), ["pow", X, "2"]], num("-1")])
+    assert not zero(["add", ["mul", sqrt_pi, ["pow", ["const", "pi"], "-1/3"]], num("-1")])
+    identity = cert(["mul", e_m2u, ["pow", e_u, "2"]], "==", num("1"), "proved", [{"rule": "algebra"}])
+    assert check(identity)[0] == "proved"
+    for rhs in (num("2"), ["pow", e_u, "-1"]):
+        with pytest.raises(Rejected):
+            check({**identity, "claim": {**identity["claim"], "rhs": rhs}})
+
+
+def test_tail_forms_bound_mish_and_gelu_tanh_on_their_rays():
+    """f' of mish and gelu_tanh on [8, oo) and (-oo, -8]: x sech(u)^2 is 0 * oo to interval arithmetic; the search
+    rewrites f' with exponentials decaying toward the end (the kernel re-checks the equality), whose products x^k e^v
+    the decay rule encloses.  A corrupted rewritten form (one coefficient changed) is rejected."""
+    claims = ["diff(mish(x), x) <= 1.0885 for x >= 8", "diff(mish(x), x) < 0 for x <= -8",
+              "diff(gelu_tanh(x), x) <= 1.129 for x >= 8", "diff(gelu_tanh(x), x) < 0 for x <= -8",
+              "gelu_tanh(x) >= -0.1701 for x <= -8"]
+    for text in claims:
+        c = certificate(text, 2.0)
+        assert c["verdict"] == "proved" and c["proof"][0]["rule"] == "rewrite", text
+        bad = copy.deepcopy(c)
+        as_text = json.dumps(bad["proof"][0]["as"])
+        changed = as_text.replace('["num", "4"]', '["num", "5"]', 1) if '["num", "4"]' in as_text else \
+            as_text.replace('["num", "2"]', '["num", "3"]', 1)
+        assert changed != as_text, text
+        bad["proof"][0]["as"] = json.loads(changed)
+        with pytest.raises(Rejected):
+            check(bad)
+    with mpmath.workdps(30):   # the bound is tight far out: mish' - 1 ~ 4 x e^-2x > 0 (so f' < 1 is false)
+        mish = lambda t: t * mpmath.tanh(mpmath.log1p(mpmath.exp(t)))
+        assert mpmath.diff(mish, 20) > 1
+    assert check_claim(parse_claim("diff(mish(x), x) < 1 for x >= 8"), 2.0).status != "proved"
+
+
 def test_the_searchs_algebra_is_paid_from_its_work_budget():
     """The kernel's algebra counts the products its expansions form, so the search stops it (mish(x) >= -0.31
     at budget 0.7 once spent 12 CPU seconds in one unmetered identity check; its tail form proves it in 0.2 s

@@ -123,7 +123,7 @@ def tail_forms(t, side: int) -> list:
     decay_image`) bounds it (proposals: the kernel checks the equality): log(... + e^a + ...) = a + log(... e^-a
     + ...) for the term that dominates there, tanh(u) = s (1 - e^(-2 s u))/(1 + e^(-2 s u)) with s the sign of
     u there, each e^(c v) written as Y^(-c s) with Y = e^(-s v) (s the sign of v there), then one quotient
-    whose numerator and denominator are products of expanded factors (mish' on [8, oo): (4 x e^-2x + ... + 1)/
+    whose numerator and denominator are expanded, their common monomial factor pulled out (mish' on [8, oo): (4 x e^-2x + ... + 1)/
     (1 + 2 e^-x + 2 e^-2x)^2, not x (1 - tanh(log(e^x + 1))^2) ... whose enclosure is [0, oo))."""
     try:
         e = to_sympy(t)
@@ -192,8 +192,6 @@ def _tail_form(e, side: int):
 
 
 def _expanded_factors(p):
-    try:
-        c, factors = sp.factor_list(p)
-    except BasePolynomialError:  # a number, or exponentials left inside: the expression as it is
-        return p
-    return c * sp.Mul(*(sp.expand(f) ** k for f, k in factors))
+    """p expanded, with the monomial and numeric factor common to its terms pulled out (Y e^x (...), not a full
+    factorisation: factoring polynomials with coefficients like 10^324 takes seconds)."""
+    return sp.factor_terms(sp.expand(p))

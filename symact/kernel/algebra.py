@@ -51,6 +51,9 @@ MAX_TRIG_MULTIPLE = 12
 MAX_TERMS = 4000
 MAX_RAW_TERMS = 40000
 MAX_FACTOR_DEGREE = 32
+MAX_REBASES = 8
+#: largest rational power of a rational (in bits of its numerator or denominator) formed exactly
+MAX_RATIONAL_BITS = 1 << 16
 
 _ODD = ("sin", "atan", "asinh", "erf", "asin", "atanh")
 #: (f, g) with f(g(u)) = u wherever f(g(u)) is defined
@@ -86,6 +89,14 @@ class OutOfWork(Uncertain):
     """The expansions would pass the work allowed."""
 
 
+class _Rebase(Exception):
+    """An exponent u met after an exponent k u (|k| >= 2): normalise again with exp(u) as the generator."""
+
+    def __init__(self, exponent):
+        super().__init__()
+        self.exponent = exponent
+
+
 class Normalizer:
     def __init__(self, t, piece=None, work: float = math.inf):
         self.t = t
@@ -98,9 +109,18 @@ class Normalizer:
         self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
         self.radicals: dict[tuple[int, Fraction], sp.Dummy] = {}  # (n, q) -> G = q^(1/n)
         self.root_powers: dict[sp.Dummy, tuple] = {}  # G = p^(1/n) for a polynomial p: G -> (n, p)
+        self.bases: list = []  # exponents whose exponentials are generators from the start (see exp_atom)
 
     def run(self):
-        return self.nd(self.t)
+        for _ in range(MAX_REBASES):
+            try:
+                return self.nd(self.t)
+            except _Rebase as found:
+                self.bases.append(found.exponent)
+                self.atoms, self.radicals, self.root_powers = [], {}, {}
+                for u in self.bases:
+                    self.atom("exp", None, u)
+        raise Uncertain("too many exponents that are multiples of each other")
 
     def expand(self, e):
         """e multiplied out, its cost charged first."""
@@ -168,6 +188,8 @@ class Normalizer:
         if head == "pow" and t[2].denominator == 1:
             n, d = self.nd(t[1])
             k = t[2].numerator
+            if n.is_Rational and d == 1 and abs(k) * max(abs(n.p), n.q).bit_length() <= MAX_RATIONAL_BITS:
+                return sp.Rational(n) ** k, sp.Integer(1)  # 10**(-324): exact rational arithmetic
             if abs(k) > 64:
                 raise Uncertain("power too large")
             return (self.expand(n ** k), self.expand(d ** k)) if k >= 0 else (self.expand(d ** -k), self.expand(n ** -k))
@@ -281,7 +303,8 @@ class Normalizer:
 
     def exp_atom(self, u):
         """exp(u) for a u that is not linear in x: G^k (G^-k as a denominator) when u = k v identically for an
-        integer k and an exponent v met before (G = exp(v)), else a new generator."""
+        integer k and an exponent v met before (G = exp(v)), else a new generator; when an exponent met before is
+        k u with |k| >= 2, the normalisation starts again with exp(u) as a generator from the start."""
         nu, du = self.nd(u)
         for name, _, v, symbol in self.atoms:
             if name != "exp":
@@ -290,6 +313,9 @@ class Normalizer:
             k = _ratio(self.expand(nu * dv), self.expand(nv * du))
             if k is not None and k.denominator == 1 and k != 0:
                 return (symbol ** int(k), sp.Integer(1)) if k > 0 else (sp.Integer(1), symbol ** int(-k))
+            k = _ratio(self.expand(nv * du), self.expand(nu * dv))
+            if k is not None and k.denominator == 1 and abs(k) >= 2:
+                raise _Rebase(u)
         return self.atom("exp", None, u), sp.Integer(1)
 
     def logarithm(self, u):
