@@ -501,6 +501,30 @@ def test_tail_forms_bound_mish_and_gelu_tanh_on_their_rays():
     assert check_claim(parse_claim("diff(mish(x), x) < 1 for x >= 8"), 2.0).status != "proved"
 
 
+def test_abs_rule_proves_both_signs_and_implementation_tail_bounds():
+    """|u| + r <= 0 from u + r <= 0 and -u + r <= 0: |mish'(x)| <= 10^-324 on (-oo, -800] (no enclosure gives
+    the sign of mish' there; mish'(-800) ~ -800 e^-800 ~ -10^-345).  Rejected: a case missing or proving the
+    other claim, the relation >=, the bound 10^-346 (below |mish'(-800)|)."""
+    c = certificate("Abs(diff(mish(x), x)) <= 10**(-324) for x <= -800", 2.0)
+    node = c["proof"][0]
+    assert node["rule"] == "abs" and check(c)[0] == "proved"
+    for bad_node in ({**node, "minus": None}, {**node, "minus": node["plus"], "plus": node["minus"]},
+                     {"rule": "abs", "plus": node["plus"]}):
+        with pytest.raises(Rejected):
+            check({**c, "proof": [bad_node]})
+    for rel in (">=", ">"):
+        with pytest.raises(Rejected):
+            check({**c, "claim": {**c["claim"], "rel": rel}})
+    with pytest.raises(Rejected):
+        check({**c, "claim": {**c["claim"], "rhs": ["pow", num("10"), "-346"]}})
+    with mpmath.workdps(30):   # the truth at the end of the ray: |mish'(-800)| is 10^-345 or so
+        mish = lambda t: t * mpmath.tanh(mpmath.log1p(mpmath.exp(t)))
+        assert mpmath.mpf(10) ** -346 < abs(mpmath.diff(mish, -800)) < mpmath.mpf(10) ** -324
+    for text in ("Abs(diff(gelu_tanh(x), x) - 1) <= 10**(-324) for x >= 30",
+                 "Abs(diff(silu(x), x) - 1) <= 10**(-324) for x >= 800", "Abs(gelu_tanh(x)) <= 10**(-324) for x <= -30"):
+        assert check_claim(parse_claim(text), 2.0).status == "proved", text
+
+
 def test_the_searchs_algebra_is_paid_from_its_work_budget():
     """The kernel's algebra counts the products its expansions form, so the search stops it (mish(x) >= -0.31
     at budget 0.7 once spent 12 CPU seconds in one unmetered identity check; its tail form proves it in 0.2 s

@@ -11,11 +11,12 @@ import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, check_node, contains, holds, period_multiple, piece_json, zero_at
+from symact.kernel.check import (FORMAT, check_node, contains, holds, period_multiple, piece_json, split_abs,
+                                 zero_at)
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import affine, rational_text, sub, to_json
+from symact.kernel.terms import affine, neg, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -254,7 +255,7 @@ class Search:
             return self.identity(g, p)
         if depth <= 0:
             return None
-        node = self.try_tail_form(g, rel, p) or self.try_rewrite(g, rel, p)
+        node = self.try_tail_form(g, rel, p) or self.try_rewrite(g, rel, p) or self.try_abs(g, rel, p, depth, order)
         if node:
             return node
         if not _plausible(g, rel, p):
@@ -412,6 +413,23 @@ class Search:
             if node is not None and self.equal_by_algebra(h, other, p):
                 return {"rule": "rewrite", "as": to_json(other), "by": node}
         return None
+
+    def try_abs(self, g, rel, p, depth, order):
+        """|u| + r REL 0 as u + r REL 0 and -u + r REL 0, where the sign of u is not certain on p."""
+        u, rest = split_abs(g)
+        if u is None or rel not in ("<", "<="):
+            return None
+        try:
+            smooth_form(g, p, strict=False)
+            return None  # the sign of u is certain: the other rules see through |u|
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            pass
+        nodes = {}
+        for key, v in (("plus", u), ("minus", neg(u))):
+            nodes[key] = self.prove_on(v if rest is None else ("add", v, *rest), rel, p, depth - 1, order)
+            if nodes[key] is None:
+                return None
+        return {"rule": "abs", **nodes}
 
     def try_product(self, g, rel, p):
         """A product whose factors each keep one sign on p (seen in floats), each sign proved on its own."""

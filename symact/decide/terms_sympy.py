@@ -142,11 +142,14 @@ def tail_forms(t, side: int) -> list:
 
 
 def tail_candidate(t) -> bool:
-    """Whether t holds what :func:`tail_forms` rewrites: a tanh, or a logarithm of a sum with an exponential."""
+    """Whether t holds what :func:`tail_forms` rewrites: a tanh, or a logarithm or a power of a sum with an
+    exponential (softplus, 1/(1 + e^-x))."""
     if not isinstance(t, tuple):
         return False
-    if t[0] == "fn" and (t[1] == "tanh" or (t[1] == "log" and t[2][0] == "add" and any(
-            a[0] == "fn" and a[1] == "exp" for a in t[2][1:]))):
+    if t[0] == "fn" and t[1] == "tanh":
+        return True
+    inside = t[2] if t[0] == "fn" and t[1] == "log" else t[1] if t[0] == "pow" else None
+    if inside is not None and inside[0] == "add" and any(a[0] == "fn" and a[1] == "exp" for a in inside[1:]):
         return True
     return any(tail_candidate(a) for a in t[1:])
 

@@ -146,6 +146,8 @@ def _decay_split(t, p: Piece, strict: bool):
     factors = list(t[1:])
     if (p[0] is None) == (p[1] is None):
         return factors, None
+    while any(a[0] == "mul" for a in factors):  # a product of products is one product
+        factors = [b for a in factors for b in (a[1:] if a[0] == "mul" else (a,))]
     k, exponents, rest = 0, [], []
     for a in factors:
         if a == ("x",):
