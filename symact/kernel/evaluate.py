@@ -142,15 +142,21 @@ def _power(base: Iv, q: Fraction, strict: bool) -> Iv:
 
 def _decay_split(t, p: Piece, strict: bool):
     """(the factors of the product t left to enclose one by one, the enclosure of the others or None): on a
-    ray, the factors x^k (integer k >= 1) and exp(v) (or exp(v)^q) together, by :func:`decay_image`."""
+    ray, the factors x^k (integer k >= 1) and exp(v) (or exp(v)^q) together, by :func:`decay_image`; a factor
+    erfc(w) with w >= 0 on the ray counts as exp(-w^2) times a number in (0, 1] (erfc(w) <= exp(-w^2) there:
+    erfc(w) e^(w^2) decreases from 1 at w = 0)."""
     factors = list(t[1:])
     if (p[0] is None) == (p[1] is None):
         return factors, None
     while any(a[0] == "mul" for a in factors):  # a product of products is one product
         factors = [b for a in factors for b in (a[1:] if a[0] == "mul" else (a,))]
-    k, exponents, rest = 0, [], []
+    k, exponents, rest, scale = 0, [], [], None
     for a in factors:
-        if a == ("x",):
+        if a[0] == "fn" and a[1] == "erfc" and enclose(a[2], p, strict).nonnegative():
+            # erfc(w) = exp(-w^2) erfcx(w) with erfcx(w) in (0, 1] for w >= 0
+            exponents.append(("mul", ("num", Fraction(-1)), ("pow", a[2], Fraction(2))))
+            scale = Iv(arb(0), arb(1), True, False)
+        elif a == ("x",):
             k += 1
         elif a[0] == "pow" and a[1] == ("x",) and a[2].denominator == 1 and a[2] > 0:
             k += a[2].numerator
@@ -164,9 +170,10 @@ def _decay_split(t, p: Piece, strict: bool):
         return factors, None
     v = exponents[0] if len(exponents) == 1 else ("add", *exponents)
     try:
-        return rest, decay_image(k, v, p, strict)
+        image = decay_image(k, v, p, strict)
     except (Uncertain, ZeroDivisionError):
         return factors, None
+    return rest, image if scale is None else ivals.mul(image, scale)
 
 
 def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
