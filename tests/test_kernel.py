@@ -450,6 +450,28 @@ def test_decay_rule_certificates_and_their_corruptions():
             check(bad)
 
 
+def test_decay_rule_with_erfc_and_gelus_tail_bounds():
+    """erfc(w) = e^(-w^2) erfcx(w) with erfcx(w) in (0, 1] for w >= 0 (mpmath on a grid), so x erfc(-x) on (-oo, -8]
+    lies in [-8 e^-64, 0) (-8 e^-64 = -1.28e-27).  Rejected: the bound -10^-30, above -8 erfc(8) = -8.9e-30 (the
+    minimum, at the end), an erfc whose argument is negative on the piece (x erfc(x) on (-oo, -8] tends to -oo).
+    GELU's tail bounds (symact implement's branch claims) are proved."""
+    with mpmath.workdps(30):
+        assert all(0 < mpmath.erfc(w) * mpmath.exp(w * w) <= 1 for w in (mpmath.mpf(k) / 8 for k in range(0, 800)))
+        end = -8 * mpmath.erfc(8)   # -8.9e-30 > -8 e^-64 = -1.3e-27
+    term = ["mul", X, fn("erfc", ["mul", num("-1"), X])]
+    left = (["-oo", "-8", False, True],)
+    ok = cert(term, ">=", num("-13/10000000000000000000000000000"), "proved", [{"rule": "eval"}], domain=left)
+    assert check(ok)[0] == "proved" and -8 * mpmath.exp(-64) < end < -mpmath.mpf(10) ** -30
+    for bad in (cert(term, ">=", num("-1/1000000000000000000000000000000"), "proved", [{"rule": "eval"}], domain=left),
+                cert(["mul", X, fn("erfc", X)], ">=", num("-1"), "proved", [{"rule": "eval"}], domain=left),
+                cert(term, ">", num("0"), "proved", [{"rule": "eval"}], domain=left)):
+        with pytest.raises(Rejected):
+            check(bad)
+    for text in ("Abs(gelu(x)) <= 10**(-324) for x <= -40", "Abs(gelu(x) - x) <= 10**(-324) for x >= 40",
+                 "Abs(diff(gelu(x), x) - 1) <= 10**(-324) for x >= 40"):
+        assert check_claim(parse_claim(text), 2.0).status == "proved", text
+
+
 def test_exponentials_of_integer_multiples_and_powers_of_one_root():
     """exp(k u) = exp(u)^k for an exponent u met before (u not linear in x: no common E = exp(x/L)), and u^(p/n) =
     (u^(1/n))^p; neither proves a false identity (a non-integer multiple, another root)."""
