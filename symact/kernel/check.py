@@ -17,7 +17,8 @@ undefined there, or both are defined and the relation certainly fails (exact rat
 A **proof** is a list with one node per piece of D.  Writing d = lhs - rhs, a node proves ``d REL 0`` on a
 piece P by one of these rules (the only ways to conclude):
 
-``eval``      an enclosure of d on P (interval arithmetic with arb end points) satisfies REL; on a single point
+``eval``      an enclosure of d on P (interval arithmetic with arb end points; on a ray the factors x^k, exp(v) and
+              erfc(w) of a product are enclosed together, :func:`symact.kernel.evaluate.decay_image`) satisfies REL; on a single point
               also the exact rational value, or (for ``<= >= ==``) d = 0 there by ``algebra``; with ``"form": "mean-value"`` on a bounded P the enclosure is
               g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P); with
               ``"form": "taylor"`` and ``"at": a`` (a rational point of a bounded P) it is
