@@ -521,6 +521,10 @@ def test_tail_forms_bound_mish_and_gelu_tanh_on_their_rays():
         mish = lambda t: t * mpmath.tanh(mpmath.log1p(mpmath.exp(t)))
         assert mpmath.diff(mish, 20) > 1
     assert check_claim(parse_claim("diff(mish(x), x) < 1 for x >= 8"), 2.0).status != "proved"
+    # the limit rule takes the tail form too: mish' -> 1 and mish(x) - x -> 0 at +oo (oo - oo and 0 * oo as written)
+    assert check_claim(parse_claim("limit(diff(mish(x), x), x, oo) == 1"), 2.0).status == "proved"
+    assert check_claim(parse_claim("limit(mish(x) - x, x, oo) == 0"), 2.0).status == "proved"
+    assert check_claim(parse_claim("limit(diff(mish(x), x), x, oo) == 2"), 2.0).status == "refuted"
 
 
 def test_abs_rule_proves_both_signs_and_implementation_tail_bounds():

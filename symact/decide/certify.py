@@ -669,14 +669,14 @@ class Search:
 def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
-    proposes where the ray starts."""
-    from symact.decide.terms_sympy import limit_forms
+    proposes where the ray starts, and equal forms (:func:`limit_forms`, :func:`tail_forms`)."""
+    from symact.decide.terms_sympy import limit_forms, tail_candidate, tail_forms
 
     claim = {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": rhs if isinstance(rhs, str) else to_json(rhs),
              "domain": [], "limit": at}
     side = 1 if at == "oo" else -1
     starts = sorted(breakpoints(lhs), key=lambda r: -side * r)
-    reasons = []
+    reasons, forms = [], {}
     for r in [*(r + side for r in starts[:1]), *(side * Fraction(k) for k in (0, 1, 8, 64, 1024))][:6]:
         work -= 50 + _size(lhs)
         if work < 0:
@@ -684,7 +684,9 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
         nodes = [{"rule": "limit", "from": rational_text(r)}]
         try:
             g = smooth_form(lhs, (r, None, False, False) if side > 0 else (None, r, False, False), strict=True)
-            nodes += [{**nodes[0], "as": to_json(h)} for h in limit_forms(g, side)]
+            if g not in forms:
+                forms[g] = limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
+            nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
         for node in nodes:
