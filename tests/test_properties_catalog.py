@@ -46,27 +46,10 @@ def _fd(name, order=1):
     return lambda t: fn(mpmath.mpf(t))
 
 
-#: verdicts the engine decides but the kernel gate (symact.properties.kernel_gate) cannot yet confirm within its
-#: per-claim limits: the lower bound of gelu_tanh needs the sign of f' on the left tail, whose kernel proof goes
-#: through derivatives too large to enclose quickly (mish's is found: f'' on (-oo, -8] factored).  The bounds of
-#: f' of gelu_tanh and mish need a proof on the ray [8, oo), where f' -> 1 and its terms are like
-#: x sech(u(x))^2: interval arithmetic meets 0 * oo there, and the kernel's limit calculus resolves 0 * oo only
-#: for an exponentially fast zero of a linear argument.  The Lipschitz constant rests on the end of f' it equals,
-#: so it follows.  The soft left saturation of mish and gelu_tanh needs the sign of f' on (-oo, -8].  They are
-#: unknown until the search finds a cheaper certificate; the test fails when one of them is confirmed (then
-#: remove it here).
-_DERIVED = ["derivative_max", "derivative_min", "lipschitz"]
-KERNEL_UNCONFIRMED = {"mish": [*_DERIVED, "saturation"],
-                      "gelu_tanh": ["range", "bounded_below", *_DERIVED, "saturation", "extrema"]}
-
-
 def test_every_property_decided_at_defaults(table):
     missing = {n: [k for k in KEYS if r["properties"][k]["status"] == "unknown"] for n, r in table.items()}
     missing = {n: ks for n, ks in missing.items() if ks}
-    assert missing == KERNEL_UNCONFIRMED, missing
-    for name, keys in KERNEL_UNCONFIRMED.items():
-        for key in keys:
-            assert "kernel" in table[name]["properties"][key]["reason"]
+    assert not missing, missing   # every verdict kernel-confirmed (mish and gelu_tanh's f' through the decay rule)
     assert set(table) == set(NAMES)
     for row in table.values():
         assert list(row["properties"]) == list(KEYS)
@@ -88,9 +71,9 @@ def _smooth_at(name, t):
     return all(abs(float(t) - b) > 1e-3 for b in _BREAKS[name])
 
 
-@pytest.mark.parametrize("name", [n for n in NAMES if "range" not in KERNEL_UNCONFIRMED.get(n, [])])
+@pytest.mark.parametrize("name", NAMES)
 def test_range_and_extrema_against_mpmath(table, name):
-    """Every stated range (those the kernel does not confirm are unknown: KERNEL_UNCONFIRMED, tested above)."""
+    """Every stated range."""
     props = table[name]["properties"]
     fn = _fn(name)
     values = [fn(t) for t in _grid(-12, 12, 1201)]
@@ -126,8 +109,6 @@ def test_derivative_extremes_against_mpmath(table, name):
     vals = [d(t) for t in pts]
     for key, sample, side in (("derivative_max", max(vals), 1), ("derivative_min", min(vals), -1)):
         v = props[key]["value"]
-        if v is None:  # not confirmed by the kernel (KERNEL_UNCONFIRMED, tested above)
-            continue
         if v["float"] in ("oo", "-oo"):
             continue
         bound = mpmath.mpf(v["float"])
@@ -140,7 +121,7 @@ def test_derivative_extremes_against_mpmath(table, name):
                 assert abs(d(t0) - bound) < 1e-9
         assert abs(sample - bound) < 2e-3 or not v["attained"] or not near
     lip = props["lipschitz"]["value"]
-    if lip is not None and lip["float"] != "oo":
+    if lip["float"] != "oo":
         at_kinkless = not (lip["at"] and "interval" not in lip["at"][0] and not _smooth_at(name, lip["at"][0]["float"]))
         assert abs(mpmath.mpf(lip["float"]) - max(abs(v) for v in vals)) < 2e-3 or not lip["attained"] or not at_kinkless
 
@@ -170,8 +151,8 @@ def test_shape_claims_against_sampling(table, name):
     ident = props["identity_near_origin"]["status"] == "proved"
     if ident:
         assert abs(f0) < 1e-25 and abs(mpmath.diff(fn, 0) - 1) < 1e-20
-    sat = props["saturation"]["value"] or {}  # None where the kernel did not confirm it (KERNEL_UNCONFIRMED)
-    for side, key in ((-1, "left"), (1, "right")) if sat else ():
+    sat = props["saturation"]["value"]
+    for side, key in ((-1, "left"), (1, "right")):
         slope = abs(_fd(name)(side * 10**4))
         if sat[key] == "none":
             assert slope > 1e-3

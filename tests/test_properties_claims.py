@@ -86,10 +86,11 @@ USER = {
     "Piecewise((0, x < 0), (x**3, True))": {"continuity": "C2", "convex": "yes"},
     "atan(x)": {"range": "(-1.5708, 1.5708)", "bounded_above": "yes", "extrema": "no min; no max",
                 "odd": "yes", "zero_at_origin": "yes"},
-    # convex: the kernel search does not prove f'' = (x^2+1)^(-1/2) - x^2 (x^2+1)^(-3/2) >= 0, nor the growth
-    # sqrt(x^2+1) >= |x|/1000 behind "sup = oo" (interval dependency), so the gate withdraws both; nor the tail
-    # of f' = x (x^2+1)^(-1/2) -> 1 (0 * oo for its limit calculus), so sup f' and L = 1 are withdrawn too
-    "sqrt(x**2 + 1)": {"convex": "unknown", "range": "unknown", "lipschitz": "unknown", "derivative_max": "unknown"},
+    # convex: f'' = (x^2+1)^(-1/2) - x^2 (x^2+1)^(-3/2) >= 0 is proved (the kernel's algebra writes both powers
+    # with one generator G = (x^2+1)^(1/2)); the kernel search does not prove the growth sqrt(x^2+1) >= |x|/1000
+    # behind "sup = oo" (interval dependency), so the gate withdraws it; nor the tail of f' = x (x^2+1)^(-1/2) -> 1
+    # (0 * oo for its limit calculus), so sup f' and L = 1 are withdrawn too
+    "sqrt(x**2 + 1)": {"convex": "yes", "range": "unknown", "lipschitz": "unknown", "derivative_max": "unknown"},
     "x**3": {"monotonic": "strictly increasing", "lipschitz": "∞", "convex": "no (inflection at 0)", "odd": "yes"},
     "x*erf(x)": {"range": "[0, ∞)", "monotonic": "no", "odd": "no", "range_has_both_signs": "no"},
     "x*Abs(x)": {"continuity": "C1", "monotonic": "strictly increasing", "differentiable": "everywhere",

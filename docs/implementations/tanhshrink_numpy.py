@@ -10,7 +10,8 @@ Branches of tanhshrink (each claim is decided by symact's kernel; the certificat
       proved by the kernel, certificate 36b2fbb518958e8f
   * -1/2 <= x <= 1/2: Taylor polynomial of degree 37: x - tanh(x) cancels near 0.
       claim: Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(418781231495293038913922/2405873491984360136479756640625 - 56518638202982204522669764*x**2/801155872830791925447758961328125) - 1736640792209901647222/4043484860477916195764296875) + 129848163681107301953/122529844256906551386796875) - 689005380505609448/263505041412702261046875) + 8374643517010684/1298054391195577640625) - 58870668456604/3698160658676859375) + 113927491862/2900518163668125) - 18888466084/194896477400625) + 443861162/1856156927625) - 6404582/10854718875) + 929569/638512875) - 21844/6081075) + 1382/155925) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 1099511627776*x**38*Abs(x)/pi**38 for -1/2 <= x <= 1/2
-      NOT PROVED (unknown: the search's work budget was spent before a certificate was found)
+      NOT PROVED (unknown: the decision was stopped while proving the claim of branch 2: it reached its hard
+        CPU-time limit)
   * x > 1/2: x - tanh(x).
       claim: tanhshrink(x) == x - tanh(x) for x > 1/2
       proved by the kernel, certificate 59d3ea3eabce8c9d

@@ -12,11 +12,12 @@ from fractions import Fraction
 
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, check_node, contains, holds, period_multiple, piece_json, zero_at
+from symact.kernel.check import (FORMAT, check_node, contains, holds, period_multiple, piece_json, split_abs,
+                                 zero_at)
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import affine, rational_text, sub, to_json
+from symact.kernel.terms import affine, neg, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -255,7 +256,7 @@ class Search:
             return self.identity(g, p)
         if depth <= 0:
             return None
-        node = self.try_rewrite(g, rel, p)
+        node = self.try_tail_form(g, rel, p) or self.try_rewrite(g, rel, p) or self.try_abs(g, rel, p, depth, order)
         if node:
             return node
         if not _plausible(g, rel, p):
@@ -389,6 +390,47 @@ class Search:
             if equal:
                 return {"rule": "rewrite", "as": to_json(other), "by": node}
         return None
+
+    def try_tail_form(self, g, rel, p):
+        """On a ray: g with every exponential decaying toward the infinite end (:func:`tail_forms`), which the
+        kernel encloses with x^k e^v taken together (x sech(x)^2 on [8, oo) is not 0 * oo there)."""
+        from symact.decide.terms_sympy import tail_candidate, tail_forms
+
+        if (p[0] is None) == (p[1] is None):
+            return None
+        try:
+            h = smooth_form(g, p, strict=False)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        key = ("tail", h, p[1] is None)
+        if key not in self.rewrite_cache:
+            if not tail_candidate(h):
+                self.rewrite_cache[key] = []
+            else:
+                self.spend(20 + _size(h))
+                self.rewrite_cache[key] = tail_forms(h, 1 if p[1] is None else -1)
+        for other in self.rewrite_cache[key]:
+            node = self.try_eval(other, rel, p) or self.try_product(other, rel, p)
+            if node is not None and self.equal_by_algebra(h, other, p):
+                return {"rule": "rewrite", "as": to_json(other), "by": node}
+        return None
+
+    def try_abs(self, g, rel, p, depth, order):
+        """|u| + r REL 0 as u + r REL 0 and -u + r REL 0, where the sign of u is not certain on p."""
+        u, rest = split_abs(g)
+        if u is None or rel not in ("<", "<="):
+            return None
+        try:
+            smooth_form(g, p, strict=False)
+            return None  # the sign of u is certain: the other rules see through |u|
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            pass
+        nodes = {}
+        for key, v in (("plus", u), ("minus", neg(u))):
+            nodes[key] = self.prove_on(v if rest is None else ("add", v, *rest), rel, p, depth - 1, order)
+            if nodes[key] is None:
+                return None
+        return {"rule": "abs", **nodes}
 
     def try_product(self, g, rel, p):
         """A product whose factors each keep one sign on p (seen in floats), each sign proved on its own."""
@@ -628,14 +670,14 @@ class Search:
 def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
-    proposes where the ray starts."""
-    from symact.decide.terms_sympy import limit_forms
+    proposes where the ray starts, and equal forms (:func:`limit_forms`, :func:`tail_forms`)."""
+    from symact.decide.terms_sympy import limit_forms, tail_candidate, tail_forms
 
     claim = {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": rhs if isinstance(rhs, str) else to_json(rhs),
              "domain": [], "limit": at}
     side = 1 if at == "oo" else -1
     starts = sorted(breakpoints(lhs), key=lambda r: -side * r)
-    reasons = []
+    reasons, forms = [], {}
     for r in [*(r + side for r in starts[:1]), *(side * Fraction(k) for k in (0, 1, 8, 64, 1024))][:6]:
         work -= 50 + _size(lhs)
         if work < 0:
@@ -643,7 +685,9 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
         nodes = [{"rule": "limit", "from": rational_text(r)}]
         try:
             g = smooth_form(lhs, (r, None, False, False) if side > 0 else (None, r, False, False), strict=True)
-            nodes += [{**nodes[0], "as": to_json(h)} for h in limit_forms(g, side)]
+            if g not in forms:
+                forms[g] = limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
+            nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
         for node in nodes:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
 
 from symact.budget import run_with_budget
 from symact.functions import REGISTRY
@@ -109,3 +110,99 @@ def limit_forms(t, side: int) -> list:
         return [from_sympy(f, _X)]
     except TermError:
         return []
+
+
+#: where a tail form looks at a term to tell which way it goes (search only)
+_FAR = 64
+#: erfc of an argument that tends to +oo, kept apart from SymPy's erfc(-u) = 2 - erfc(u) while a tail form is built
+_SMALL_ERFC = sp.Function("small_erfc")
+
+
+def tail_forms(t, side: int) -> list:
+    """An equal form of a smooth term on a ray toward side * oo in which every exponential decays there, so that
+    interval arithmetic (with the kernel's joint enclosure of x^k exp(v), :func:`symact.kernel.evaluate.
+    decay_image`) bounds it (proposals: the kernel checks the equality): log(... + e^a + ...) = a + log(... e^-a
+    + ...) for the term that dominates there, tanh(u) = s (1 - e^(-2 s u))/(1 + e^(-2 s u)) and erf(u) =
+    s (1 - erfc(s u)) with s the sign of u there, each e^(c v) written as Y^(-c s) with Y = e^(-s v) (s the sign
+    of v there), then one quotient whose numerator and denominator are expanded, their common monomial factor
+    pulled out (mish' on [8, oo): (4 x e^-2x + ... + 1)/(1 + 2 e^-x + 2 e^-2x)^2, not x (1 - tanh(log(e^x +
+    1))^2) ... whose enclosure is [0, oo))."""
+    try:
+        e = to_sympy(t)
+    except TermError:
+        return []
+    try:
+        ok, f = run_with_budget(lambda: _tail_form(e, side), 1.0)
+    except (ArithmeticError, ValueError, TypeError, RecursionError, BasePolynomialError):
+        return []
+    if not ok or f is None or f == e:
+        return []
+    try:
+        return [from_sympy(f, _X)]
+    except TermError:
+        return []
+
+
+def tail_candidate(t) -> bool:
+    """Whether t holds what :func:`tail_forms` rewrites: a tanh, or a logarithm or a power of a sum with an
+    exponential (softplus, 1/(1 + e^-x))."""
+    if not isinstance(t, tuple):
+        return False
+    if t[0] == "fn" and t[1] in ("tanh", "erf", "erfc"):
+        return True
+    inside = t[2] if t[0] == "fn" and t[1] == "log" else t[1] if t[0] == "pow" else None
+    if inside is not None and inside[0] == "add" and any(a[0] == "fn" and a[1] == "exp" for a in inside[1:]):
+        return True
+    return any(tail_candidate(a) for a in t[1:])
+
+
+def _far_sign(v, side: int) -> int:
+    """The sign of v far out toward side * oo (0: small there or not a real number)."""
+    try:
+        value = complex(v.subs(_X, side * _FAR).evalf(20))
+    except (TypeError, ValueError, ArithmeticError):
+        return 0
+    return 1 if value.real > 1 else -1 if value.real < -1 else 0
+
+
+def _tail_form(e, side: int):
+    def pull(arg):
+        terms = sp.Add.make_args(arg)
+        try:
+            lead = max(terms, key=lambda a: float(sp.log(abs(a.subs(_X, side * _FAR))).evalf()))
+        except (TypeError, ValueError, ArithmeticError):
+            return sp.log(arg)
+        if not isinstance(lead, sp.exp):
+            return sp.log(arg)
+        return lead.args[0] + sp.log(sp.expand(arg * sp.exp(-lead.args[0])))
+
+    def tanh(u):
+        s = -1 if _far_sign(u, side) < 0 else 1
+        w = sp.exp(-2 * s * u)
+        return s * (1 - w) / (1 + w)
+
+    def erf(u):  # erf(u) = 1 - erfc(u), or erfc(-u) - 1 where u -> -oo: the small erfc left (as _SMALL_ERFC,
+        # which SymPy does not turn back into 2 - erfc(u))
+        return _SMALL_ERFC(-u) - 1 if _far_sign(u, side) < 0 else 1 - _SMALL_ERFC(u)
+
+    e = e.xreplace({n: pull(n.args[0]) for n in e.atoms(sp.log) if isinstance(n.args[0], sp.Add)})
+    e = sp.expand_power_exp(e.replace(sp.tanh, tanh).replace(sp.erf, erf))
+    e = e.replace(sp.erfc, lambda u: _SMALL_ERFC(u) if _far_sign(u, side) > 0 else 2 - _SMALL_ERFC(-u))
+    bases, decaying = {}, {}
+    for a in e.atoms(sp.exp):
+        c, v = a.args[0].as_coeff_Mul()
+        s = _far_sign(v, side)
+        if s and c.is_Rational:
+            y = bases.setdefault(s * v, sp.Dummy("Y", positive=True))
+            decaying[a] = y ** (-c * s)  # e^(c v) = (e^(-s v))^(-c s)
+    if not decaying and not e.has(_SMALL_ERFC):
+        return None
+    n, d = sp.fraction(sp.cancel(sp.together(e.xreplace(decaying))))
+    out = (_expanded_factors(n) / _expanded_factors(d)).xreplace({y: sp.exp(-v) for v, y in bases.items()})
+    return out.replace(_SMALL_ERFC, lambda u: sp.erfc(u, evaluate=False))
+
+
+def _expanded_factors(p):
+    """p expanded, with the monomial and numeric factor common to its terms pulled out (Y e^x (...), not a full
+    factorisation: factoring polynomials with coefficients like 10^324 takes seconds)."""
+    return sp.factor_terms(sp.expand(p))

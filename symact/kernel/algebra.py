@@ -5,7 +5,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
 * field arithmetic, with no cancellation: (a/b) + (c/d) = (ad + cb)/(bd), (a/b)(c/d) = ac/(bd),
   (a/b)^-k = b^k/a^k (the term's own domain has a != 0 there); every denominator is a product of the term's
   denominators, so it is non-zero wherever the term is defined;
-* exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k, exp(j log v) = v^j for integers j (where log v is
+* exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k (also for an exponent k u met as u before: exp(-2u) =
+  exp(u)^-2), exp(j log v) = v^j for integers j (where log v is
   defined, v > 0), exp(q x) = E^(q L) with E = exp(x/L) (L the common
   denominator of the rational slopes of x in exponents), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers
   k; exp(j W(v)) = (v/W(v))^j for integers j and W = lambertw where v is certainly non-zero on P (W(v) e^W(v) = v
@@ -23,7 +24,7 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   under a root, so that repeated factors leave it by the rules before; exact roots of rationals;
   q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q; any other
   u^(1/n) is a generator G with G^n = u where it is defined (u's normal form a polynomial: reduction modulo
-  G^n - u);
+  G^n - u), and u^(p/n) = G^p for that G;
 * odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf, asin, atanh; cos(-u) = cos(u);
 * inverse functions: f(g(u)) = u for (f, g) = (atanh, tanh), (tanh, atanh), (asinh, sinh), (sinh, asinh),
   (sin, asin), (cos, acos), (cosh, acosh) wherever the left side is defined; acos u = pi/2 - asin u;
@@ -53,6 +54,9 @@ MAX_TRIG_MULTIPLE = 12
 MAX_TERMS = 4000
 MAX_RAW_TERMS = 40000
 MAX_FACTOR_DEGREE = 32
+MAX_REBASES = 8
+#: largest rational power of a rational (in bits of its numerator or denominator) formed exactly
+MAX_RATIONAL_BITS = 1 << 16
 
 #: the parities of the kernel's functions (:mod:`symact.functions`)
 _ODD = tuple(f.name for f in REGISTRY.values() if f.kernel and f.parity < 0)
@@ -88,6 +92,14 @@ class OutOfWork(Uncertain):
     """The expansions would pass the work allowed."""
 
 
+class _Rebase(Exception):
+    """An exponent u met after an exponent k u (|k| >= 2): normalise again with exp(u) as the generator."""
+
+    def __init__(self, exponent):
+        super().__init__()
+        self.exponent = exponent
+
+
 class Normalizer:
     def __init__(self, t, piece=None, work: float = math.inf):
         self.t = t
@@ -101,9 +113,18 @@ class Normalizer:
         self.e = sp.Dummy("e")  # Euler's number, exp(1): exp(k) = e^k for integers k
         self.radicals: dict[tuple[int, Fraction], sp.Dummy] = {}  # (n, q) -> G = q^(1/n)
         self.root_powers: dict[sp.Dummy, tuple] = {}  # G = p^(1/n) for a polynomial p: G -> (n, p)
+        self.bases: list = []  # exponents whose exponentials are generators from the start (see exp_atom)
 
     def run(self):
-        return self.nd(self.t)
+        for _ in range(MAX_REBASES):
+            try:
+                return self.nd(self.t)
+            except _Rebase as found:
+                self.bases.append(found.exponent)
+                self.atoms, self.radicals, self.root_powers = [], {}, {}
+                for u in self.bases:
+                    self.atom("exp", None, u)
+        raise Uncertain("too many exponents that are multiples of each other")
 
     def expand(self, e):
         """e multiplied out, its cost charged first."""
@@ -171,6 +192,8 @@ class Normalizer:
         if head == "pow" and t[2].denominator == 1:
             n, d = self.nd(t[1])
             k = t[2].numerator
+            if n.is_Rational and d == 1 and abs(k) * max(abs(n.p), n.q).bit_length() <= MAX_RATIONAL_BITS:
+                return sp.Rational(n) ** k, sp.Integer(1)  # 10**(-324): exact rational arithmetic
             if abs(k) > 64:
                 raise Uncertain("power too large")
             return (self.expand(n ** k), self.expand(d ** k)) if k >= 0 else (self.expand(d ** -k), self.expand(n ** -k))
@@ -210,12 +233,13 @@ class Normalizer:
             factored = self.square_factors(base)
             if factored is not None:
                 return self.nd(("pow", factored, r))
-        G = self.atom("root", r, base)
-        if r.numerator == 1 and G not in self.root_powers:  # G^n = base where G = base^(1/n) is defined
+        # u^(p/n) = G^p with G = u^(1/n) (u >= 0 where u^(p/n) is defined, u > 0 when p < 0)
+        G = self.atom("root", Fraction(1, r.denominator), base)
+        if G not in self.root_powers:  # G^n = base where G = base^(1/n) is defined
             n, d = self.nd(base)
             if d == 1:
                 self.root_powers[G] = (r.denominator, n)
-        return G, sp.Integer(1)
+        return (G ** r.numerator, sp.Integer(1)) if r > 0 else (sp.Integer(1), G ** -r.numerator)
 
     def square_factors(self, base):
         """A polynomial base with a repeated factor as the product c f_1^k_1 ... f_m^k_m of its square-free
@@ -284,8 +308,26 @@ class Normalizer:
                 continue
             n, d = self.expand(n * n2), self.expand(d * d2)
         if others:
-            n = n * self.atom("exp", None, others[0] if len(others) == 1 else add(*others))
+            n2, d2 = self.exp_atom(others[0] if len(others) == 1 else add(*others))
+            n, d = n * n2, d * d2
         return n, d
+
+    def exp_atom(self, u):
+        """exp(u) for a u that is not linear in x: G^k (G^-k as a denominator) when u = k v identically for an
+        integer k and an exponent v met before (G = exp(v)), else a new generator; when an exponent met before is
+        k u with |k| >= 2, the normalisation starts again with exp(u) as a generator from the start."""
+        nu, du = self.nd(u)
+        for name, _, v, symbol in self.atoms:
+            if name != "exp":
+                continue
+            nv, dv = self.nd(v)
+            k = _ratio(self.expand(nu * dv), self.expand(nv * du))
+            if k is not None and k.denominator == 1 and k != 0:
+                return (symbol ** int(k), sp.Integer(1)) if k > 0 else (sp.Integer(1), symbol ** int(-k))
+            k = _ratio(self.expand(nv * du), self.expand(nu * dv))
+            if k is not None and k.denominator == 1 and abs(k) >= 2:
+                raise _Rebase(u)
+        return self.atom("exp", None, u), sp.Integer(1)
 
     def logarithm(self, u):
         if u[0] == "fn" and u[1] == "exp":
@@ -359,6 +401,19 @@ class Normalizer:
         n1, d1 = self.nd(u)
         n2, d2 = self.nd(v)
         return self.reduce(self.expand(n1 * d2 - n2 * d1)) == 0
+
+
+def _ratio(a, b) -> Fraction | None:
+    """The rational q with a = q b for polynomials a, b != 0 (checked by expansion), or None."""
+    if b == 0:
+        return None
+    terms_a, terms_b = sp.Add.make_args(a), sp.Add.make_args(b)
+    coeff_b, mono = terms_b[0].as_coeff_Mul()
+    coeff_a = next((c for c, m in (t.as_coeff_Mul() for t in terms_a) if m == mono), None)
+    if coeff_a is None or not (coeff_a.is_Rational and coeff_b.is_Rational):
+        return None
+    q = sp.Rational(coeff_a) / coeff_b
+    return Fraction(int(q.p), int(q.q)) if sp.expand(a - q * b) == 0 else None
 
 
 def _pi_multiple(t) -> Fraction | None:

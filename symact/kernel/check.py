@@ -19,7 +19,8 @@ undefined there, or both are defined and the relation certainly fails (exact rat
 A **proof** is a list with one node per piece of D.  Writing d = lhs - rhs, a node proves ``d REL 0`` on a
 piece P by one of these rules (the only ways to conclude):
 
-``eval``      an enclosure of d on P (interval arithmetic with arb end points) satisfies REL; on a single point
+``eval``      an enclosure of d on P (interval arithmetic with arb end points; on a ray the factors x^k, exp(v) and
+              erfc(w) of a product are enclosed together, :func:`symact.kernel.evaluate.decay_image`) satisfies REL; on a single point
               also the exact rational value, or (for ``<= >= ==``) d = 0 there by ``algebra``; with ``"form": "mean-value"`` on a bounded P the enclosure is
               g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P); with
               ``"form": "taylor"`` and ``"at": a`` (a rational point of a bounded P) it is
@@ -51,6 +52,9 @@ piece P by one of these rules (the only ways to conclude):
 ``product``   the smooth form of d on P is a product f_1 ... f_k (a ``mul`` node; reach one with ``rewrite``) and
               ``"factors"`` gives for each f_i a relation f_i REL_i 0 (``<``, ``>``, ``<=``, ``>=``) and its node:
               the signs multiply (strict when every factor's is), which must give REL;
+``abs``       (for < and <=) d is a sum with a term |u| (the first such term), d = |u| + r: the sub-nodes ``plus``
+              and ``minus`` prove u + r REL 0 and -u + r REL 0; |u| is u or -u at each point, so d REL 0
+              (|gelu_tanh'(x)| <= 10^-324 on (-oo, -30], where no enclosure gives the sign of f');
 ``periodic``  x occurs in d only inside arguments s x + c of sin and cos with rational slopes s (c free of x),
               so d(x + T) = d(x), definedness included, for T = 2 pi L with L the least common denominator of
               the slopes; the sub-node proves the claim on the closed interval [from, to], whose length is
@@ -72,8 +76,8 @@ from symact.kernel.limit_claim import check_limit
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import SizeError, check_sized
 from symact.kernel.smooth_claim import check_smooth
-from symact.kernel.terms import (X, TermError, from_json, has_param, linear_split, num, parse_rational, rational_text,
-                                 show, sub, to_json)
+from symact.kernel.terms import (X, TermError, from_json, has_param, linear_split, neg, num, parse_rational,
+                                 rational_text, show, sub, to_json)
 
 FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
@@ -359,6 +363,14 @@ class _Checker:
             raise Rejected(f"the factors' signs give a product {got} 0, not {rel} 0")
         self.log.append(f"On {piece_text(p)}: the difference is a product of factors of certain signs, so it is {got} 0.")
 
+    def rule_abs(self, node, d, rel, p) -> None:
+        u, rest = split_abs(d)
+        if u is None or rel not in ("<", "<="):
+            raise Rejected("abs needs a sum with a term |u| and the relation < or <=")
+        self.log.append(f"On {piece_text(p)}: |{show(u)}| is {show(u)} or its negation, so both cases are proved:")
+        for key, v in (("plus", u), ("minus", neg(u))):
+            self.prove(node.get(key), v if rest is None else ("add", v, *rest), rel, p)
+
     def rule_periodic(self, node, d, rel, p) -> None:
         from flint import arb
 
@@ -449,6 +461,18 @@ class _Checker:
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
+
+
+def split_abs(d):
+    """(u, the other terms or None) when d is |u| or a sum whose first term of the form |u| is that one, else
+    (None, None)."""
+    if d[0] == "abs":
+        return d[1], None
+    if d[0] == "add":
+        for k, a in enumerate(d[1:], 1):
+            if a[0] == "abs":
+                return a[1], [*d[1:k], *d[k + 1:]]
+    return None, None
 
 
 def holds_relation(got: str, rel: str) -> bool:

@@ -3,7 +3,8 @@
 A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -oo/+oo.
 
 * :func:`enclose` -- an :class:`~symact.kernel.ivals.Iv` containing t(x) for every x in the piece; it raises
-  :class:`Uncertain` unless t is certainly defined at every point of the piece.
+  :class:`Uncertain` unless t is certainly defined at every point of the piece.  On a ray, a product's factors
+  x^k and exp(v) are enclosed together (:func:`decay_image`), so x e^-x on [8, oo) is not 0 * oo;
 * :func:`smooth_form` -- a smooth term equal to t on the piece (``strict``: on a neighbourhood of every point, so
   its formal derivative is t's derivative there): Piecewise branches, |u|, sign, Heaviside, max, min are
   replaced by the branch that certainly holds, a root of an even power by a power of |v| (:func:`even_root`).
@@ -63,9 +64,9 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
             out = ivals.add(out, enclose(a, p, strict))
         return out
     if head == "mul":
-        out = enclose(t[1], p, strict)
-        for a in t[2:]:
-            out = ivals.mul(out, enclose(a, p, strict))
+        rest, out = _decay_split(t, p, strict)
+        for a in rest:
+            out = enclose(a, p, strict) if out is None else ivals.mul(out, enclose(a, p, strict))
         return out
     if head == "pow":
         return _power(enclose(t[1], p, strict), t[2], strict)
@@ -137,6 +138,83 @@ def _power(base: Iv, q: Fraction, strict: bool) -> Iv:
     hi = None if base.lo == 0 else f(base.lo).upper()
     lo = arb(0) if base.hi is None else f(base.hi).lower()
     return Iv(lo, hi, base.hi is None or base.hi_open, hi is None or base.lo_open)
+
+
+def _decay_split(t, p: Piece, strict: bool):
+    """(the factors of the product t left to enclose one by one, the enclosure of the others or None): on a
+    ray, the factors x^k (integer k >= 1) and exp(v) (or exp(v)^q) together, by :func:`decay_image`; a factor
+    erfc(w) with w >= 0 on the ray counts as exp(-w^2) times a number in (0, 1] (erfc(w) <= exp(-w^2) there:
+    erfc(w) e^(w^2) decreases from 1 at w = 0)."""
+    factors = list(t[1:])
+    if (p[0] is None) == (p[1] is None):
+        return factors, None
+    while any(a[0] == "mul" for a in factors):  # a product of products is one product
+        factors = [b for a in factors for b in (a[1:] if a[0] == "mul" else (a,))]
+    k, exponents, rest, scale = 0, [], [], None
+    for a in factors:
+        if a[0] == "fn" and a[1] == "erfc" and enclose(a[2], p, strict).nonnegative():
+            # erfc(w) = exp(-w^2) erfcx(w) with erfcx(w) in (0, 1] for w >= 0
+            exponents.append(("mul", ("num", Fraction(-1)), ("pow", a[2], Fraction(2))))
+            scale = Iv(arb(0), arb(1), True, False)
+        elif a == ("x",):
+            k += 1
+        elif a[0] == "pow" and a[1] == ("x",) and a[2].denominator == 1 and a[2] > 0:
+            k += a[2].numerator
+        elif a[0] == "fn" and a[1] == "exp":
+            exponents.append(a[2])
+        elif a[0] == "pow" and a[1][0] == "fn" and a[1][1] == "exp":  # exp(v)^q = exp(q v): exp(v) > 0
+            exponents.append(("mul", ("num", a[2]), a[1][2]))
+        else:
+            rest.append(a)
+    if not k or not exponents:
+        return factors, None
+    v = exponents[0] if len(exponents) == 1 else ("add", *exponents)
+    try:
+        image = decay_image(k, v, p, strict)
+    except (Uncertain, ZeroDivisionError):
+        return factors, None
+    return rest, image if scale is None else ivals.mul(image, scale)
+
+
+def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
+    """**Rule (decay on a ray).**  The image of phi(x) = x^k exp(v(x)) (integer k >= 1, v smooth) on a piece p
+    with one infinite end and no point on both sides of 0.  Side condition: K = k + x v'(x) has a certain sign
+    on the interior of p (an enclosure; v' the formal derivative of v's smooth form, which must be defined on
+    p).  Then phi'(x) = x^(k-1) exp(v) K has one sign and is never 0 inside p (x != 0 there), so phi is strictly
+    monotone on p and continuous: its image lies between its value at the finite end (an enclosure at that
+    point, also when the end is open) and its limit at the infinite end (:mod:`symact.kernel.limits`), neither
+    attained at an open or infinite end.  So x e^-x on [8, oo) lies in (0, 8 e^-8], where interval arithmetic
+    gives [8, oo) * (0, e^-8] = [0, oo)."""
+    from symact.kernel.limits import limit_at
+
+    lo, hi = p[0], p[1]
+    if not ((lo is not None and lo >= 0) or (hi is not None and hi <= 0)):
+        raise Uncertain("the piece has points on both sides of 0")
+    inner = interior(p)
+    g = smooth_form(v, p, strict=True)
+    enclose(g, p, strict=True)
+    slope = enclose(("add", ("num", Fraction(k)), ("mul", ("x",), differentiate(g))), inner)
+    if not (slope.positive() or slope.negative()):
+        raise Uncertain("x^k exp(v) is not certainly monotone on the piece")
+    phi = ("mul", ("pow", ("x",), Fraction(k)), ("fn", "exp", g))
+    x_sign = 1 if (lo is not None and lo >= 0) or k % 2 == 1 else -1  # the sign of x^(k-1) inside p
+    increasing = (x_sign > 0) == slope.positive()
+    e, side = (lo, -1) if hi is None else (hi, 1)  # the finite end, and the side of p it bounds
+    at_end = enclose(phi, point(e), strict)
+    lim = limit_at(phi, -side)
+    far = lim.value if lim.finite else None
+    # the end of the image reached at the finite end, and the one approached toward the infinite end
+    if increasing == (side < 0):  # the image runs from the finite end's value toward the limit
+        low, low_open = at_end.lo, not (p[2] if side < 0 else p[3])
+        high, high_open = (far.hi if far is not None else None if lim.sign > 0 else _no_end()), True
+    else:
+        high, high_open = at_end.hi, not (p[2] if side < 0 else p[3])
+        low, low_open = (far.lo if far is not None else None if lim.sign < 0 else _no_end()), True
+    return Iv(low, high, low_open, high_open)
+
+
+def _no_end():
+    raise Uncertain("a monotone function tends to an infinity against its direction")
 
 
 def _derivative(f, p: Piece) -> Iv:

@@ -76,8 +76,8 @@ RATE = 1000
 #: sup f' <= 1.1289... needs about 2050, silu's inf f' >= -0.0998... about 1800 (a tight cut around the
 #: critical point, then a Taylor cover); the bounds of mish and gelu_tanh, which are not found, spend it all
 DERIVATIVE_WORK = 2500
-#: search work units for the sign or a bound of f' on a far ray (saturation: gelu's f' < 0 on (-oo, -8])
-TAIL_WORK = 800
+#: search work units for the sign or a bound of f' on a far ray (saturation: gelu's f' < 0 on (-oo, -8] needs about 710)
+TAIL_WORK = 1000
 #: the shift h of an oscillating f' that does not tend to 0: f'(x)^2 + f'(x + h)^2 >= q > 0 on a ray
 SHIFT = 3
 

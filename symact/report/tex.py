@@ -1,7 +1,7 @@
 """The one place where text, numbers and formulas become LaTeX.
 
 * :func:`text` -- a plain-text string (a method, a reason, a title, a table cell) for LaTeX text mode: the
-  specials ``\\ & % $ # _ { } ~ ^ < > |`` are escaped, Unicode mathematics (``∪ ∞ ± ≤ ≥ ≈ × → ⇒ π σ`` ...)
+  specials ``\\ & % $ # _ { } ~ ^ < > |`` are escaped, long numbers may break across lines, Unicode mathematics (``∪ ∞ ± ≤ ≥ ≈ × → ⇒ π σ`` ...)
   and the ASCII spellings ``<=``, ``>=``, ``=>``, ``<=>``, ``+-``, ``oo``, ``Cinf`` are set as mathematics,
   arb balls ``[m +/- r]`` as :func:`ball` and numbers with an exponent as :func:`number`.
 * :func:`number` -- a decimal with exponent as ``1.2\\cdot 10^{-10}``.
@@ -110,7 +110,18 @@ def text(s: str) -> str:
 
 
 def _escape(s: str) -> str:
-    return "".join(_SPECIALS.get(ch) or _OTHER_TEXT.get(ch) or ch for ch in s)
+    out = "".join(_SPECIALS.get(ch) or _OTHER_TEXT.get(ch) or ch for ch in s)
+    return _LONG_NUMBER_RE.sub(_breakable, out)
+
+
+#: a fraction or a run of digits too long for one line of a certificate's step (a cut at p/q with 60-digit p, q)
+_LONG_NUMBER_RE = re.compile(r"\d{24,}(?:/\d+)?|\d+/\d{24,}")
+
+
+def _breakable(m: re.Match) -> str:
+    """A long number with a permitted line break after its "/" and after every 24th digit."""
+    return "/\\allowbreak{}".join(re.sub(r"(\d{24})(?=\d)", r"\1\\allowbreak{}", part)
+                                   for part in m.group(0).split("/"))
 
 
 def math_text(s: str) -> str:
