@@ -3505,22 +3505,53 @@ def gelu_tanh_derivative(x):
         return _narrow(out, x.dtype)
 
 
+#: float32, float16, bfloat16: (the integer type of their bits, significand bits, least normal exponent)
+_FORMATS = {jnp.dtype(jnp.float32): (jnp.int32, 24, -126), jnp.dtype(jnp.float16): (jnp.int16, 11, -14),
+            jnp.dtype(jnp.bfloat16): (jnp.int16, 8, -126)}
+
+
 def _widen(x):
-    """The exact float64 value of each float32 in x (XLA reads a subnormal as 0: decoded from its bits)."""
-    if x.dtype != jnp.float32:
+    """The exact float64 value of each x (XLA reads a float32 subnormal, bfloat16's too, as 0: decoded from its
+    bits).  Differentiated as x (_widen_jvp)."""
+    if x.dtype not in _FORMATS:
         return x.astype(jnp.float64)
-    bits = jax.lax.bitcast_convert_type(x, jnp.int32)
-    mag = bits & 0x7FFFFFFF
-    tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** -149
-    return jnp.where(mag < 0x00800000, tiny, x.astype(jnp.float64))
+    ints, p, emin = _FORMATS[x.dtype]
+    bits = jax.lax.bitcast_convert_type(x, ints)
+    mag = bits & jnp.iinfo(ints).max
+    tiny = jnp.where(bits < 0, -1.0, 1.0) * mag.astype(jnp.float64) * 2.0 ** (emin - p + 1)
+    return jnp.where(mag < 2 ** (p - 1), tiny, x.astype(jnp.float64))
+
+
+_widen = jax.custom_jvp(_widen)
+
+
+@_widen.defjvp
+def _widen_jvp(primals, tangents):
+    return _widen(primals[0]), tangents[0].astype(jnp.float64)
 
 
 def _narrow(y, dtype):
-    """y rounded to float32 once (to nearest, ties to even; below 2^-126, where XLA flushes to 0, built from
-    the subnormal's bits), or to ``dtype`` when that is another format."""
-    if dtype != jnp.float32:
+    """y rounded once to ``dtype`` (to nearest, ties to even).  XLA converts float64 to float16/bfloat16
+    through float32, which can round twice: y is first rounded to that format in float64 arithmetic (exact
+    scalings by its spacing), which the conversion keeps.  Below the least normal number, where XLA flushes
+    float32 to 0, the result is built from the subnormal's bits.  Differentiated as y (_narrow_jvp)."""
+    if dtype not in _FORMATS:
         return y.astype(dtype)
+    ints, p, emin = _FORMATS[dtype]
     a = jnp.abs(y)
-    m = jnp.where(a < 2.0 ** -126, jnp.round(a * 2.0 ** 149), 0.0).astype(jnp.int32)
-    bits = m | jnp.where(jnp.signbit(y), jnp.int32(-2 ** 31), jnp.int32(0))
-    return jnp.where(a < 2.0 ** -126, jax.lax.bitcast_convert_type(bits, jnp.float32), y.astype(jnp.float32))
+    if dtype != jnp.float32:
+        ulp = jnp.ldexp(1.0, jnp.maximum(jnp.frexp(a)[1] - 1, emin) - (p - 1))
+        a = jnp.round(a / ulp) * ulp
+        y = jnp.copysign(a, y)
+    tiny = a < 2.0 ** emin
+    m = jnp.where(tiny, jnp.round(a * 2.0 ** (p - 1 - emin)), 0.0).astype(ints)
+    bits = m | jnp.where(jnp.signbit(y), ints(jnp.iinfo(ints).min), ints(0))
+    return jnp.where(tiny, jax.lax.bitcast_convert_type(bits, dtype), y.astype(dtype))
+
+
+_narrow = jax.custom_jvp(_narrow, nondiff_argnums=(1,))
+
+
+@_narrow.defjvp
+def _narrow_jvp(dtype, primals, tangents):
+    return _narrow(primals[0], dtype), tangents[0].astype(dtype)
