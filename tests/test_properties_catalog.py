@@ -220,6 +220,11 @@ def test_closed_forms(table):
     lam, alpha = sorted({abs(sp.Rational(c)) for c in get("selu").f().atoms(sp.Float)})
     ball = mpmath.mpmathify(sup["value"]["enclosure"].replace("[", "").replace("]", "").split(" +/- ")[0])
     assert abs(ball - mpmath.mpf(lam * alpha)) < 1e-11
+    # its inf f = -lambda alpha as well: a ball that contains the exact product, never the rounded Float as exact
+    lower = table["selu"]["properties"]["range"]["value"]["lower"]
+    assert lower["exact"] is None and lower["text"] is None
+    mid, rad = (sp.Rational(t) for t in lower["enclosure"].strip("[]").split(" +/- "))
+    assert abs(mid + lam * alpha) <= rad < sp.Rational(1, 10 ** 11)
     # mish's inf (no closed form, an enclosure of 12+ digits) is kernel-confirmed to 10^-12
     lower = table["mish"]["properties"]["range"]["value"]["lower"]
     assert table["mish"]["properties"]["range"]["status"] == "proved" and lower["exact"] is None

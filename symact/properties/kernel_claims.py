@@ -207,14 +207,8 @@ def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list,
                        (piece_of(RAY, None, True) if s > 0 else piece_of(None, -RAY, False, True),), "proved",
                        necessary=False)
                  for s in (1, -1)]]
-    box = enclosure(number)
-    if box is None:
-        raise Inexpressible(f"{word} f has no enclosure")
-    lo, hi = box if side < 0 else (-box[1], -box[0])  # work with g = side * -f: bounds on inf g
+    lo, hi, exact = _end_box(number, side, word)
     g = f if side < 0 else neg(f)
-    exact = box[0] == box[1]
-    if not exact:  # an enclosure: the kernel confirms it to TOLERANCE (a 20-digit bound costs twice the search)
-        lo -= TOLERANCE * (1 + abs(lo))
     below, above = ("<=", ">=") if side < 0 else (">=", "<=")
     groups = [[Claim(f"{word} {name} {above} {_show(lo if side < 0 else -lo)}"
                      f"{' and is not attained' if exact and closed is False else ''}", g,
@@ -239,6 +233,31 @@ def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list,
                         "proved", necessary=False) for s in (1, -1)]
     groups.append(sharp)
     return groups
+
+
+def _end_box(number: dict, side: int, word: str) -> tuple[Fraction, Fraction, bool]:
+    """[lo, hi] where :func:`end_claims` confirms inf g (g = f for side -1, -f for +1) and whether it is the
+    exact number: an enclosure is confirmed to TOLERANCE only (a 20-digit bound costs twice the search)."""
+    box = enclosure(number)
+    if box is None:
+        raise Inexpressible(f"{word} f has no enclosure")
+    lo, hi = box if side < 0 else (-box[1], -box[0])
+    exact = box[0] == box[1]
+    if not exact:
+        lo -= TOLERANCE * (1 + abs(lo))
+    return lo, hi, exact
+
+
+def confirmed_end(number: dict, side: int) -> dict:
+    """The printed inf (side -1) or sup (+1) of f as :func:`end_claims` confirms it: unchanged when it has an
+    exact form or is infinite, else (an enclosure) the ball of the interval the kernel's claims pin it to, so the
+    display never says more than was checked."""
+    if number.get("float") in ("oo", "-oo") or number.get("exact") is not None:
+        return number
+    lo, hi, _ = _end_box(number, side, "sup" if side > 0 else "inf")
+    if side > 0:
+        lo, hi = -hi, -lo
+    return {**number, "exact": None, "text": None, "latex": None, "enclosure": _ball(lo, hi)}
 
 
 def range_claims(f, value: dict, extrema: dict) -> list[list[Claim]]:
@@ -388,23 +407,25 @@ def negated(number: dict) -> dict:
 
 def widened(number: dict) -> dict | None:
     """A rational printed number q as the ball q +- TOLERANCE (1 + |q|) (attained/at kept), or None when it is not
-    rational: the value the kernel may confirm when q itself is not exact (selu's sup f' is the product of two
-    Float constants, rounded to 31 digits, and just below the true supremum)."""
+    rational: the value the kernel may confirm when q itself is not (a bound it cannot pin exactly)."""
     q = fraction(number.get("exact"))
     if q is None or q == 0:
         return None
+    radius = TOLERANCE * (1 + abs(q))
+    out = {k: v for k, v in number.items() if k not in ("exact", "text", "latex")}
+    return {**out, "exact": None, "text": None, "latex": None, "enclosure": _ball(q - radius, q + radius)}
+
+
+def _ball(lo: Fraction, hi: Fraction) -> str:
+    """arb's text of a ball that contains [lo, hi]."""
     from flint import arb, ctx
 
     saved, ctx.prec = ctx.prec, 256
     try:
-        radius = TOLERANCE * (1 + abs(q))
-        ball = (arb(str(q.numerator)) / int(q.denominator)).union(arb(str((q - radius).numerator)) / int(
-            (q - radius).denominator)).union(arb(str((q + radius).numerator)) / int((q + radius).denominator))
-        text = ball.str(30, radius=True)
+        ball = (arb(str(lo.numerator)) / int(lo.denominator)).union(arb(str(hi.numerator)) / int(hi.denominator))
+        return ball.str(30, radius=True)
     finally:
         ctx.prec = saved
-    out = {k: v for k, v in number.items() if k not in ("exact", "text", "latex")}
-    return {**out, "exact": None, "text": None, "latex": None, "enclosure": text}
 
 
 def lipschitz_claims(f, value: dict, side: int, extreme: dict, domain: tuple, gaps: list, cuts: list[Fraction]

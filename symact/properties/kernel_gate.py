@@ -176,7 +176,8 @@ class _Kernel:
         if key == "range":  # the extrema's points are where the ends are reached
             ext = verdicts.get("extrema")
             ext = ext.value if ext is not None and ext.status == "proved" and isinstance(ext.value, dict) else {}
-            return [(value, kc.range_claims(f, value, ext))]
+            shown = {**value, "lower": kc.confirmed_end(value["lower"], -1), "upper": kc.confirmed_end(value["upper"], 1)}
+            return [(shown, kc.range_claims(f, value, ext))]
         if key in ("bounded_below", "bounded_above"):
             return [(value, kc.end_claims(f, 1 if key == "bounded_above" else -1, value, None, []))]
         if key == "extrema":
