@@ -81,10 +81,11 @@ def _(d):
 
 @FAMILY.claim(
     "softmax_jacobian",
-    "The Jacobian of softmax is J = diag(s) - s s^T, i.e. ds_i/dx_j = s_i (delta_ij - s_j).",
+    "The Jacobian of softmax is J = diag(s) - s s^T, i.e. ds_i/dx_j = s_i (delta_ij - s_j) (formally: entry by "
+    "entry, for every n >= 1 and all 1 <= i, j <= n).",
     r"$\frac{\partial s_i}{\partial x_j}=s_i(\delta_{ij}-s_j)$, i.e.\ $J=\operatorname{diag}(s)-ss^\top$.",
-    formal=None,
-    why_not_formal='vectors of symbolic size n (a Jacobian matrix)')
+    formal="forall n >= 1, 1 <= i <= n, 1 <= j <= n, scalars x[k]: diff(exp(x[i])/sum(exp(x[k]), k, 1, n), x[j]) "
+           "== exp(x[i])/sum(exp(x[k]), k, 1, n)*(delta(i, j) - exp(x[j])/sum(exp(x[k]), k, 1, n))")
 def _(d):
     Ei, Ej, S, delta = sp.symbols("E_i E_j S delta_ij", positive=True)
     dEi = delta * Ei          # dE_i/dx_j

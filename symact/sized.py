@@ -152,6 +152,10 @@ def term_tex(t: list, names: dict) -> str:
         return out
     if head == "exp":
         return rf"e^{{{term_tex(t[1], names)}}}"
+    if head == "delta":
+        return rf"\delta_{{{index_tex(t[1])},{index_tex(t[2])}}}"
+    if head == "diff":
+        return rf"\frac{{\partial}}{{\partial {term_tex(t[2], names)}}}\left({term_tex(t[1], names)}\right)"
     if head == "abs":
         return rf"\left|{term_tex(t[1], names)}\right|"
     if head == "fn":
@@ -408,6 +412,13 @@ class _Reader:
                     raise ExpressionError(f"{fname}: a sequence is used in the claim at the size only and in a step "
                                           f"at k only (not in a base case, nor inside sum/prod/rprod)")
                 return ["seq", fname, i]
+            if fname == "diff" and len(node.args) == 2 and where == "claim":
+                var = self.term(node.args[1], scope, where, step_var)
+                if var[0] != "gen" or self.symbols[var[1]]["kind"] != "scalar":
+                    raise ExpressionError("diff(TERM, x[j]): a derivative in a member of a family of scalars")
+                return ["diff", self.term(node.args[0], scope, "inside", step_var), var]
+            if fname == "delta" and len(node.args) == 2:
+                return ["delta", self.index(node.args[0], scope), self.index(node.args[1], scope)]
             if fname in ("exp", "Abs") and len(node.args) == 1:
                 return [fname.lower(), self.term(node.args[0], scope, where, step_var)]
             if self.symbols.get(fname, {}).get("kind") == "function" and len(node.args) == 1:
@@ -419,7 +430,7 @@ class _Reader:
                 return [fname, var, lo, hi, body]
             raise ExpressionError(f"unknown function {fname!r}: the terms here are declared symbols, families "
                                   f"W[k], sequences f(L), exp(TERM), Abs(TERM), declared functions s(TERM), "
-                                  f"sum/prod/rprod(TERM, k, LO, HI)")
+                                  f"sum/prod/rprod(TERM, k, LO, HI), diff(TERM, x[j]), delta(i, j)")
         raise ExpressionError(f"not allowed in a statement about matrices: {ast.unparse(node)!r}")
 
     def index(self, node: ast.AST, scope: set) -> list:

@@ -119,6 +119,48 @@ def test_inequalities_over_a_size():
         kernel_check(cert)
 
 
+JACOBIAN = ("forall n >= 1, 1 <= i <= n, 1 <= j <= n, scalars x[k]: diff(exp(x[i])/sum(exp(x[k]), k, 1, n), x[j]) "
+            "== exp(x[i])/sum(exp(x[k]), k, 1, n)*(delta(i, j) - exp(x[j])/sum(exp(x[k]), k, 1, n))")
+
+
+def test_derivatives_in_a_member_of_a_family():
+    """Rule diff: the chain rule with d x[i]/d x[j] = delta(i, j), a sum's delta sifted only where the index is
+    certainly in its range."""
+    for text in (JACOBIAN, "forall n >= 1, 1 <= j <= n, scalars x[k]: diff(sum(x[k]*x[k], k, 1, n), x[j]) == 2*x[j]",
+                 "forall n >= 1, 1 <= i <= n, 1 <= j <= n, scalars x[k]: diff(x[i], x[j]) == delta(i, j)",
+                 "forall n >= 1, 1 <= i <= n, scalars x[k]: delta(i, i + 1) + delta(i, i) == 1"):
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "proved" and kernel_check(v.certificate.data)[0] == "proved", (text, v.reason)
+    not_proved = {
+        JACOBIAN.replace("(delta(i, j) -", "(1 -"): "do not expand",  # the off-diagonal entries are not s_i(1 - s_j)
+        JACOBIAN.replace("(delta(i, j) -", "(delta(i, j) +"): "do not expand",
+        "forall n >= 1, 1 <= i <= n, 1 <= j <= n, scalars x[k]: diff(x[i], x[j]) == 1": "do not expand",
+        # false at j = n + 1 (the sum does not mention x[n + 1]): the delta is not sifted
+        "forall n >= 1, 1 <= j <= n + 1, scalars x[k]: diff(sum(x[k], k, 1, n), x[j]) == 1": "not certainly in",
+        "forall n >= 1, 1 <= i <= n, scalars x[k], c: diff(c/c, x[i]) == 0": "not certainly positive",  # c = 0
+        "forall n >= 1, 1 <= i <= n, scalars x[k]: diff(Abs(x[i]), x[i]) == 1": "no derivative rule",
+    }
+    for text, why in not_proved.items():
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "unknown" and why in v.reason, (text, v.reason)
+    with pytest.raises(ExpressionError, match="family of scalars"):
+        parse_claim("forall n >= 1, 1 <= j <= n, scalars x[k], c: diff(c, c) == 0")
+    cert = _cert(JACOBIAN)
+    rhs = cert["claim"]["sizes"]["rhs"]
+    edits = {
+        "delta(i, i)": lambda c, p: c["rhs"][2][1].__setitem__(2, [0, [["i", 1]]]),
+        "in x[i]": lambda c, p: c["lhs"][2].__setitem__(2, [0, [["i", 1]]]),
+        "j up to n + 1": lambda c, p: c["indices"][1].__setitem__(2, [1, [["n", 1]]]),
+        "a matrix family": lambda c, p: c["symbols"][0].update(kind="matrix"),
+        "no size": lambda c, p: c.update(size=None, indices=[]),
+    }
+    assert rhs[2][1][0] == "delta" and kernel_check(cert)[0] == "proved"
+    for what, edit in edits.items():
+        with pytest.raises(Rejected):
+            kernel_check(_corrupt(cert, edit))
+            pytest.fail(what)
+
+
 def test_fixed_shapes_are_checked():
     with pytest.raises(ExpressionError, match="4x4 and a 2x1"):
         parse_claim(FIXED.replace("== W2*W1*x", "== W1*W2*x"))

@@ -60,6 +60,17 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
 ``abs``  |c a_1 ... a_m| = |c| |a_1| ... |a_m| for a real monomial (an atom certainly >= 0 is its own absolute
     value); |t| of a sum of several monomials is an atom.  Every |t| is >= 0 (:meth:`Normalizer.sign`), and so
     is a product over a range of factors certainly >= 0 (> 0 if each is > 0).
+``diff``  (over a size) ``["diff", t, ["gen", x, J]]`` is the partial derivative of the real term t in the
+    member x[J] of a *scalar* family x (t itself is normalised too, so its denominators are certainly positive
+    and t is smooth: sums, products, exp and quotients by positive terms over finite ranges).  It is computed
+    by the chain rule over the occurrences of x in t: d x[I]/d x[J] = delta(I, J), a sum, product, exp and
+    quotient by their rules (d(a/b) = da/b - (a db/b)/b), a sum over k by linearity; and a term
+    ``A(k) delta(a k + R, J)`` (a = +-1) of a sum over LO <= k <= HI is *sifted* to A(a (J - R)) when
+    LO <= a (J - R) <= HI certainly (:func:`least`) -- for other k the delta is 0.  No rule for |t|, products
+    over ranges, functions or sequences inside a derivative.
+``delta``  ``["delta", I, J]`` (the Kronecker delta of two indices) is 1 when I - J = 0, 0 when I - J is a
+    non-zero constant, else a commuting scalar atom (its two indices in canonical order), about which nothing
+    else is assumed.
 ``induction`` of an inequality  the claim is ``|f(L)| REL B(L)`` (REL ``<=`` or ``<``; f the only sequence,
     B free of sequences) and f's step is a product ``m(k) f(k)`` with f(k) one factor and m free of f.  *Base*:
     B(L0) - |f(L0)| is certainly >= 0 (> 0 for ``<``); *step*: B(L + 1) - |m(L)| B(L) is certainly >= 0
@@ -155,8 +166,8 @@ def least(e: tuple, scope: list, size: tuple | None) -> int | None:
 
 BINDERS = ("sum", "prod", "rprod")
 #: heads whose arguments are terms
-COMPOUND = ("add", "mul", "exp", "div", "abs")
-ARITY = {"exp": 1, "div": 2, "abs": 1}
+COMPOUND = ("add", "mul", "exp", "div", "abs", "diff")
+ARITY = {"exp": 1, "div": 2, "abs": 1, "diff": 2}
 
 
 def subst(t, var: str, value: tuple):
@@ -166,6 +177,8 @@ def subst(t, var: str, value: tuple):
         return (head, t[1], idx_sub(t[2], var, value))
     if head == "fn":
         return (head, t[1], subst(t[2], var, value))
+    if head == "delta":
+        return (head, idx_sub(t[1], var, value), idx_sub(t[2], var, value))
     if head in COMPOUND:
         return (head, *(subst(a, var, value) for a in t[1:]))
     if head in BINDERS:
@@ -202,6 +215,16 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
             raise SizeError(f"sequence {args[0]!r} at an index where the claim cannot use it")
         return (head, args[0], i)
+    if head == "delta" and len(args) == 2:
+        i, j = read_index(args[0]), read_index(args[1])
+        if not (idx_vars(i) | idx_vars(j)) <= scope:
+            raise SizeError("an index of delta uses a variable not in scope")
+        return ("delta", i, j)
+    if head == "diff" and len(args) == 2:
+        var = read_term(args[1], symbols, sequences, scope, None, reserved)
+        if var[0] != "gen" or symbols[var[1]]["kind"] != "scalar":
+            raise SizeError("a derivative is in a member x[J] of a family of scalars")
+        return ("diff", read_term(args[0], symbols, sequences, scope, None, reserved), var)
     if head in COMPOUND and args and len(args) == ARITY.get(head, len(args)):
         return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
     if head in BINDERS and len(args) == 4:
@@ -398,6 +421,16 @@ class Normalizer:
             return atom(("fn", t[1], tuple(sorted(self.real(t[2], scope).items(), key=repr))), True)
         if head == "abs":
             return self.absolute(self.real(t[1], scope), scope)
+        if head == "delta":
+            gap = idx_add(t[1], t[2], -1)
+            if not gap[1]:
+                return {} if gap[0] else {ONE: Fraction(1)}
+            return atom(("delta", *sorted(t[1:], key=repr)), True)
+        if head == "diff":
+            if self.size is None:
+                raise SizeError("a derivative is taken over a size")
+            self.real(t[1], scope)  # t is defined (positive denominators) and real
+            return self.real(derivative(t[1], t[2][1], t[2][2], scope, self.size), scope)
         return self.binder(t, scope, 0)
 
     def real(self, t, scope: list) -> dict:
@@ -565,6 +598,55 @@ class Normalizer:
         return out
 
 
+# -- derivatives in a member of a family of scalars (rule diff) --------------------------------------------------
+
+def derivative(t, x: str, j: tuple, scope: list, size: tuple | None):
+    """d t / d x[j] as a term: the sum of A delta(I, j) over the partials (A, I) of t (:func:`partials`)."""
+    parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(t, x, j, scope, size)]
+    return ("add", *parts) if parts else ("num", Fraction(0))
+
+
+def partials(t, x: str, j: tuple, scope: list, size: tuple | None) -> list:
+    """The chain rule over the occurrences of x in t: pairs (A, I) with d t/d x[j] = sum A delta(I, j); a sum over
+    k of a term A(k) delta(a k + R, j) (a = +-1) becomes A(a (j - R)) with I = j where LO <= a (j - R) <= HI
+    certainly."""
+    head = t[0]
+    if head in ("num", "sym", "delta"):
+        return []
+    if head == "gen":
+        return [(("num", Fraction(1)), t[2])] if t[1] == x else []
+    if head == "add":
+        return [p for a in t[1:] for p in partials(a, x, j, scope, size)]
+    if head == "mul":
+        return [(("mul", *t[1:k], a, *t[k + 1:]), i) for k in range(1, len(t))
+                for a, i in partials(t[k], x, j, scope, size)]
+    if head == "exp":
+        return [(("mul", t, a), i) for a, i in partials(t[1], x, j, scope, size)]
+    if head == "div":
+        num, den = t[1], t[2]
+        return ([(("div", a, den), i) for a, i in partials(num, x, j, scope, size)]
+                + [(("mul", ("num", Fraction(-1)), ("div", ("div", ("mul", num, a), den), den)), i)
+                   for a, i in partials(den, x, j, scope, size)])
+    if head == "sum":
+        var, lo, hi, body = t[1:]
+        out = []
+        for a, i in partials(body, x, j, [*scope, (var, lo, hi)], size):
+            c = dict(i[1]).get(var, 0)
+            if not c:
+                out.append((("sum", var, lo, hi, a), i))
+                continue
+            if abs(c) != 1:
+                raise SizeError(f"no rule sifts delta({i}, {j}) in a sum over {var}")
+            at = idx_add(j, idx_sub(i, var, index(0)), -1)  # var = c (j - R)
+            at = at if c == 1 else idx_add(index(0), at, -1)
+            ends = [least(idx_add(at, lo, -1), scope, size), least(idx_add(hi, at, -1), scope, size)]
+            if None in ends or min(ends) < 0:
+                raise SizeError(f"the index {var} = {at} is not certainly in the sum's range")
+            out.append((subst(a, var, at), j))
+        return out
+    raise SizeError(f"no derivative rule for {head}")
+
+
 # -- shapes (fixed statements) -----------------------------------------------------------------------------------
 
 def shape(t, symbols: dict):
@@ -651,7 +733,7 @@ def read_sized(c: dict) -> dict:
         ranges.append((item[0], lo, hi))
         scope = scope | {item[0]}
     reserved = frozenset({*symbols, *names, *scope})
-    if reserved & {*BINDERS, *COMPOUND, "inv", "recip", "gen", "seq", "sym", "num"}:
+    if reserved & {*BINDERS, *COMPOUND, "inv", "recip", "gen", "seq", "sym", "num", "delta"}:
         raise SizeError("a name of the statement is a word of the kernel's terms")
     sequences = {}
     for s in seqs:
@@ -932,8 +1014,10 @@ class _Evaluator:
             return self.given(t[1], _at(t[2], env))
         if head == "seq":
             return self.sequence(t[1], _at(t[2], env))
-        if head in ("exp", "div", "fn"):
-            raise SizeError("a counterexample is evaluated exactly: no exp, division or function")
+        if head in ("exp", "div", "fn", "diff"):
+            raise SizeError("a counterexample is evaluated exactly: no exp, division, function or derivative")
+        if head == "delta":
+            return Fraction(int(_at(t[1], env) == _at(t[2], env)))
         if head == "abs":
             v = self.value(t[1], env)
             if not isinstance(v, Fraction):
