@@ -161,6 +161,15 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 return f.subs({s: ev(t[2], env) for s in f.free_symbols if s.name == "x"})
             if head == "div":
                 return ev(t[1], env) / ev(t[2], env)
+            if head == "delta":
+                return sp.Integer(int(index(t[1], env) == index(t[2], env)))
+            if head == "diff":  # exact: the member as a symbol, differentiated, then its value put back
+                key, at = (t[2][1], index(t[2][2], env)), sp.Dummy("member")
+                saved, values[key] = value(*key), at
+                try:
+                    return sp.diff(ev(t[1], env), at).subs(at, saved)
+                finally:
+                    values[key] = saved
             var, lo, hi, body = t[1:]
             terms = [ev(body, {**env, var: k}) for k in range(index(lo, env), index(hi, env) + 1)]
             if head == "sum":
