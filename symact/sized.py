@@ -22,7 +22,13 @@ The claim is ``SEQUENCE(L) == TERM`` (the kernel proves it by induction on L); `
 
 Over a size, ``functions s = EXPR`` declares a real function of one real variable by an expression in x of the
 claim language (read by the same restricted parser), used as ``s(TERM)`` of a real term; ``Abs(TERM)`` is
-|TERM|.  An inequality ``Abs(f(L)) <= TERM`` about a sequence whose step is a product with f(k) as a factor is
+|TERM|.  ``diff(TERM, x[j])`` is the partial derivative of a real term in the member x[j] of a family of scalars
+and ``delta(i, j)`` the Kronecker delta of two indices (the kernel's rule ``diff``)::
+
+    forall n >= 1, 1 <= i <= n, 1 <= j <= n, scalars x[k]: diff(exp(x[i])/sum(exp(x[k]), k, 1, n), x[j])
+        == exp(x[i])/sum(exp(x[k]), k, 1, n)*(delta(i, j) - exp(x[j])/sum(exp(x[k]), k, 1, n))
+
+An inequality ``Abs(f(L)) <= TERM`` about a sequence whose step is a product with f(k) as a factor is
 proved by induction (the kernel's bounds of the declared functions come from kernel-checked claims in x)::
 
     forall L >= 0, scalars w[k], z[k], functions s = diff(sigmoid(x), x):
