@@ -163,13 +163,18 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 return ev(t[1], env) / ev(t[2], env)
             if head == "delta":
                 return sp.Integer(int(index(t[1], env) == index(t[2], env)))
-            if head == "diff":  # exact: the member as a symbol, differentiated, then its value put back
+            if head == "diff":  # the member as a variable, differentiated by mpmath at 60 digits
                 key, at = (t[2][1], index(t[2][2], env)), sp.Dummy("member")
                 saved, values[key] = value(*key), at
                 try:
-                    return sp.diff(ev(t[1], env), at).subs(at, saved)
+                    body = ev(t[1], env)
                 finally:
                     values[key] = saved
+                if body.has(sp.zoo, sp.nan):  # undefined here (an empty sum divides)
+                    raise ZeroDivisionError
+                f = sp.lambdify(at, body, "mpmath")
+                with mp.workdps(60):
+                    return sp.Float(mp.diff(f, mp.mpf(int(saved))), 60)
             var, lo, hi, body = t[1:]
             terms = [ev(body, {**env, var: k}) for k in range(index(lo, env), index(hi, env) + 1)]
             if head == "sum":
@@ -183,8 +188,8 @@ def _sized_truth(c: SizedClaim) -> bool | None:
             for env in _index_values({} if n is None else {d["size"]: n}, d["indices"], index):
                 try:
                     diff = ev(d["lhs"], env) - ev(d["rhs"], env)
-                except ZeroDivisionError:
-                    return None
+                except ZeroDivisionError:  # undefined here: look for a point where both sides differ
+                    continue
                 values_ = diff if isinstance(diff, sp.MatrixBase) else [diff]
                 if d["rel"] != "==":
                     if not HOLDS[d["rel"]](mp.mpf(str(sp.N(diff, 50)))):
