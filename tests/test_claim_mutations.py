@@ -13,7 +13,8 @@ the extrema and kinks of these claims lie); a derivative is evaluated from both 
 and counts as undefined where they disagree.  A statement about matrices (``forall L >= 1, matrices ...``) has
 each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``), its relation swapped and the activation of a
 declared function replaced by a sibling, and its ground truth comes
-from exact random integer 2 x 2 matrices (the declared shapes for a fixed statement) at sizes L0, ..., L0 + 3.  A mutant the grid shows false is *tried* and must not be
+from exact random integer 2 x 2 matrices (the declared shapes for a fixed statement) at sizes L0, ..., L0 + 3 (a
+derivative ``diff(T, x[j])`` by mpmath at 60 digits; a size where a side is undefined is passed over).  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
 """

@@ -795,8 +795,11 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
     if rule == "nc-identity":
         _equal(Normalizer(c["symbols"], (L, L0)), c["lhs"], c["rhs"], c["indices"], "the two sides")
         over = f" and every {', '.join(i for i, _, _ in c['indices'])} in its range" if c["indices"] else ""
+        derivatives = (" Derivatives in x[j] by the chain rule (rule diff), a sum's Kronecker delta sifted where the "
+                       "index is certainly in its range." if mentions((c["lhs"], c["rhs"]), "diff") else "")
         return [f"For every {L} >= {L0}{over}: both sides expand to the same sum of ordered products (sums over "
-                f"ranges by linearity, exp(a + b) = exp(a) exp(b), quotients by certainly positive terms)."]
+                f"ranges by linearity, exp(a + b) = exp(a) exp(b), quotients by certainly positive terms)."
+                + derivatives]
     if rule != "induction" or proof.get("on") != L or proof.get("from") != L0 or c["indices"]:
         raise SizeError("a statement over a size is proved by induction on that size from its least value "
                         "(without further indices), or as an identity for every size")
