@@ -65,7 +65,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from symact.kernel import algebra, ivals, limits
+from symact.kernel import algebra, ivals, limits, remainder
 from symact.kernel.derivative import differentiate
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
@@ -275,13 +275,15 @@ class _Checker:
         form = node.get("form", "natural")
         if form not in ("natural", "mean-value", "taylor"):
             raise Rejected(f"unknown enclosure form {form!r}")
+        order = node.get("order", 2)
         with _precision(bits):
             ball = (enclose(d, p) if form == "natural" else mean_value(d, p) if form == "mean-value"
-                    else taylor(d, p, parse_rational(node.get("at"))))
+                    else taylor(d, p, parse_rational(node.get("at"))) if order == 2
+                    else remainder.taylor_form(d, p, parse_rational(node.get("at")), order))
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
         how = {"natural": "interval arithmetic", "mean-value": "mean value form",
-               "taylor": f"Taylor form at x = {node.get('at')}"}[form]
+               "taylor": f"Taylor form of order {order} at x = {node.get('at')}"}[form]
         self.log.append(f"On {piece_text(p)}: the difference lies in {ball} ({how}), so it is {rel} 0.")
 
     def rule_cover(self, node, d, rel, p) -> None:
@@ -344,6 +346,19 @@ class _Checker:
         self.log.append(f"On {piece_text(p)}: the function at x = {e} is {at_end} and its derivative is {drel} 0 "
                         f"inside, so it stays {rel} 0 (mean value theorem):")
         self.prove(node.get("by"), differentiate(g), drel, interior(p))
+
+    def rule_remainder(self, node, d, rel, p) -> None:
+        a, n, drel = parse_rational(node.get("at")), node.get("order"), node.get("deriv")
+        if rel == "==" or drel not in ("<", "<=", ">", ">="):
+            raise Rejected("remainder needs deriv=REL and an inequality claim")
+        got = remainder.remainder_relation(p, a, n, drel)
+        if (contains(p, a) and not holds(Fraction(0), rel)) or not holds_relation(got, rel):
+            raise Rejected(f"the remainder's sign gives {got} 0 away from x = {a}, not {rel} 0 on {piece_text(p)}")
+        dn = remainder.zero_derivatives(d, p, a, n)
+        self.log.append(f"On {piece_text(p)}: the derivatives of orders 0 to {n - 1} are 0 at x = {a}, so the "
+                        f"difference is its derivative of order {n} at a point between x and {a} times (x - {a})^{n}/{n}! "
+                        f"(Taylor's theorem with the Lagrange remainder), {got} 0 as that derivative is {drel} 0:")
+        self.prove(node.get("by"), dn, drel, interior(p))
 
     def rule_product(self, node, d, rel, p) -> None:
         g = smooth_form(d, p, strict=False)
