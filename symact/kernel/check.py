@@ -26,7 +26,8 @@ piece P by one of these rules (the only ways to conclude):
               ``"form": "taylor"`` and ``"at": a`` (a rational point of a bounded P) it is
               g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2, the powers of P - a enclosed exactly (Taylor's
               theorem with the Lagrange remainder: the remainder's point lies between a and x, so in P), which
-              stays sharp around a maximum or minimum of g at a;
+              stays sharp around a maximum or minimum of g at a; with ``"order": n`` as well, the Taylor form of
+              order n, g's derivatives expanded (:mod:`symact.kernel.remainder`);
 ``cover``     P cut at the given points; ``eval`` on every part;
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
@@ -49,6 +50,11 @@ piece P by one of these rules (the only ways to conclude):
               of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`: an
               enclosure, or exactly 0 when its exact form is 0 by ``algebra``) has the right sign: a monotone
               function on a ray lies on one side of its limit;
+``remainder`` (:mod:`symact.kernel.remainder`) ``"at": a``, a finite end of P, ``"order": n``, ``"deriv": REL'``:
+              g^(k)(a) = 0 exactly for k < n, so g(x) = g^(n)(xi) (x - a)^n / n! with xi inside P (Taylor's
+              theorem with the Lagrange remainder); the sub-node proves g^(n) REL' 0 on the interior of P, and
+              the sign of (x - a)^n (negative when a is the right end and n odd) gives REL away from a, where
+              g = 0 (|x - tanh x - P_37(x)| <= c |x|^39 near 0, which no enclosure of the difference settles);
 ``product``   the smooth form of d on P is a product f_1 ... f_k (a ``mul`` node; reach one with ``rewrite``) and
               ``"factors"`` gives for each f_i a relation f_i REL_i 0 (``<``, ``>``, ``<=``, ``>=``) and its node:
               the signs multiply (strict when every factor's is), which must give REL;

@@ -36,6 +36,8 @@ from symact.kernel.terms import ZERO, num
 MAX_ORDER = 64
 #: most monomials of an expanded derivative
 MAX_MONOMIALS = 4000
+#: highest integer power of a sum multiplied out (a higher one stays an atom)
+MAX_EXPANDED_POWER = 64
 
 
 def expanded(t):
@@ -70,7 +72,7 @@ def _poly(t) -> dict:
         for a in t[1:]:
             out = _times(out, _poly(a))
         return out
-    if head == "pow" and t[2].denominator == 1 and 0 < t[2] <= MAX_ORDER:
+    if head == "pow" and t[2].denominator == 1 and 0 < t[2] <= MAX_EXPANDED_POWER:
         base, out = _poly(t[1]), {(): Fraction(1)}
         for _ in range(int(t[2])):
             out = _times(out, base)
@@ -93,6 +95,7 @@ def _times(p: dict, q: dict) -> dict:
 
 
 def checked_order(n) -> int:
+    """n, when it is an order both arguments accept; else Uncertain."""
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_ORDER:
         raise Uncertain(f"the order must be an integer from 1 to {MAX_ORDER}")
     return n
