@@ -567,7 +567,10 @@ class Search:
             if a is None or (contains(p, a) and not holds(Fraction(0), rel)):
                 continue
             try:
-                dk = expanded(smooth_on_closure(g, p))
+                h = smooth_on_closure(g, p)
+                if any(enclose(t, point(a), strict=True).satisfies("!=") for t in (h, differentiate(h))):
+                    continue  # g or g' is certainly not 0 at a: no high order to cancel
+                dk = expanded(h)
                 n = 0
                 while n <= MAX_VANISHING_ORDER and vanishes(dk, a):
                     self.spend(1 + _size(dk) // 64)
