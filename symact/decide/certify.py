@@ -42,7 +42,7 @@ COVER_DEPTH = 48
 #: highest order of a derivative that vanishes at an end for :meth:`Search.try_remainder`
 MAX_VANISHING_ORDER = 48
 #: order, precision (bits) and bisection depth of the Taylor forms that prove that derivative's sign
-TAYLOR_ORDER, TAYLOR_BITS, TAYLOR_DEPTH = 6, 128, 6
+TAYLOR_ORDER, TAYLOR_BITS, TAYLOR_DEPTH = 6, 128, 4
 _INF = None
 
 
@@ -558,13 +558,13 @@ class Search:
         return {"rule": "eval", "form": "taylor", "at": rational_text(a)} if ball.satisfies(rel) else None
 
     def try_remainder(self, g, rel, p):
-        """Taylor's theorem at an end a of p where g and its first n - 1 >= 1 derivatives are exactly 0 (g
-        cancels to order n there, x - tanh x - P_37(x) at 0): the sign of g^(n) on p, by a cover of Taylor forms
-        of order TAYLOR_ORDER."""
-        if rel == "==" or p[0] == p[1]:
+        """Taylor's theorem at an end a of the bounded p where g and its first n - 1 >= 1 derivatives are
+        exactly 0 (g cancels to order n there, x - tanh x - P_37(x) at 0): the sign of g^(n) on p, by a cover of
+        Taylor forms of order TAYLOR_ORDER."""
+        if rel == "==" or p[0] is None or p[1] is None or p[0] == p[1]:
             return None
         for a in (p[0], p[1]):
-            if a is None or (contains(p, a) and not holds(Fraction(0), rel)):
+            if (contains(p, a) and not holds(Fraction(0), rel)):
                 continue
             try:
                 h = smooth_on_closure(g, p)
@@ -580,8 +580,7 @@ class Search:
                 dn = zero_derivatives(g, p, a, n)
             except (Uncertain, GermUndefined, ZeroDivisionError):
                 continue
-            turns = remainder_relation(p, a, n, "<") == ">"
-            drel = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[rel] if turns else rel
+            drel = remainder_relation(p, a, n, rel)  # the sign of (x - a)^n turns it or not, both ways
             node = self.taylor_cover(dn, drel, interior(p), TAYLOR_DEPTH)
             if node is not None:
                 return {"rule": "remainder", "at": rational_text(a), "order": n, "deriv": drel, "by": node}
