@@ -204,6 +204,21 @@ def test_tanhshrink_series_bound_holds_at_sample_points():
             assert abs(x - mpmath.tanh(x) - series(x)) <= bound
 
 
+def test_shipped_tanhshrink_series_bound_is_proved_by_the_remainder_rule():
+    """The Taylor branch's certificate in docs/implementations passes the kernel (Taylor's theorem with the
+    Lagrange remainder of order 39 at 0); with the bound's constant 2^40 lowered to 2^36 (below the series' next
+    term) it does not."""
+    from symact.implement.regenerate import DOCS
+
+    module = load((DOCS / "tanhshrink_numpy.py").read_text(), "docs_tanhshrink")
+    cert = next(p["certificate"] for p in module.PROOFS if '"remainder"' in json.dumps(p["certificate"] or {}))
+    assert check(cert)[0] == "proved"
+    text = json.dumps(cert)
+    assert text.count('"1099511627776"') == 1
+    with pytest.raises(Rejected):
+        check(json.loads(text.replace('"1099511627776"', '"68719476736"')))
+
+
 def test_every_branch_table_partitions_the_real_line():
     scalar = [e for e in entries(scalar_only=True)]
     assert set(FAMILIES) <= {e.name for e in scalar}

@@ -943,3 +943,32 @@ def test_verify_runs_the_kernel_alone(tmp_path):
     res = subprocess.run([sys.executable, "-m", "symact", "verify", str(path)], capture_output=True, text=True,
                          timeout=300)
     assert res.returncode == 2 and "Traceback" not in res.stderr
+
+
+def test_remainder_rule_needs_vanishing_derivatives_and_the_sign_of_the_last():
+    """g = tanh x - x + x^3/3 - 2x^5/15 <= 0 on [0, 1/4]: g^(k)(0) = 0 for k < 7 and g^(7) = tanh^(7) < 0
+    there (Taylor's theorem with the Lagrange remainder of order 7); a wrong coefficient, order, end, relation or
+    a too small bound is rejected, and so is the order 7 argument on [0, 1/2], where tanh^(7) turns positive."""
+    def g(c5="-2/15", c7=None):
+        t = ["add", fn("tanh", X), ["mul", num("-1"), X], ["mul", num("1/3"), ["pow", X, "3"]],
+             ["mul", num(c5), ["pow", X, "5"]]]
+        return t + [["mul", num(c7), ["pow", X, "7"]]] if c7 else t
+
+    def claim(node, lhs=None, rel="<=", piece=("0", "1/4", True, True)):
+        return cert(lhs or g(), rel, num("0"), "proved", [node], domain=(piece,))
+
+    taylor = {"rule": "eval", "form": "taylor", "at": "1/8", "order": 4}
+    node = {"rule": "remainder", "at": "0", "order": 7, "deriv": "<=", "by": taylor}
+    left = ("-1/4", "0", True, True)
+    assert check(claim(node))[0] == "proved"
+    assert check(claim({**node, "by": {**taylor, "at": "-1/8"}}, rel=">=", piece=left))[0] == "proved"  # (x)^7 < 0
+    for bad in (claim({**node, "order": 8}), claim({**node, "order": 6}), claim(node, g("-3/15")),
+                claim(node, g(c7="6/100")), claim({**node, "at": "1/8"}), claim(node, piece=("1/8", "1/4", True, True)),
+                claim({**node, "by": {**taylor, "at": "-1/8"}}, piece=left), claim(node, rel="<"),
+                claim(node, rel="=="), claim({**node, "order": [7]}), claim({**node, "order": True}),
+                claim({**node, "by": {**taylor, "order": 65}}), claim({**node, "by": {**taylor, "order": "4"}}),
+                claim({**node, "by": {**taylor, "at": "1"}}), claim({**node, "by": {"rule": "eval", "form": "taylor",
+                                                                                    "at": "1/4", "order": 4}},
+                                                                     piece=("0", "1/2", True, True))):
+        with pytest.raises(Rejected):
+            check(bad)

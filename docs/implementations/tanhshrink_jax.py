@@ -10,8 +10,7 @@ Branches of tanhshrink (each claim is decided by symact's kernel; the certificat
       proved by the kernel, certificate 36b2fbb518958e8f
   * -1/2 <= x <= 1/2: Taylor polynomial of degree 37: x - tanh(x) cancels near 0.
       claim: Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(418781231495293038913922/2405873491984360136479756640625 - 56518638202982204522669764*x**2/801155872830791925447758961328125) - 1736640792209901647222/4043484860477916195764296875) + 129848163681107301953/122529844256906551386796875) - 689005380505609448/263505041412702261046875) + 8374643517010684/1298054391195577640625) - 58870668456604/3698160658676859375) + 113927491862/2900518163668125) - 18888466084/194896477400625) + 443861162/1856156927625) - 6404582/10854718875) + 929569/638512875) - 21844/6081075) + 1382/155925) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 1099511627776*x**38*Abs(x)/pi**38 for -1/2 <= x <= 1/2
-      NOT PROVED (unknown: the decision was stopped while proving the claim of branch 2: it reached its hard
-        CPU-time limit)
+      proved by the kernel, certificate b71ca07c58196760
   * x > 1/2: x - tanh(x).
       claim: tanhshrink(x) == x - tanh(x) for x > 1/2
       proved by the kernel, certificate 59d3ea3eabce8c9d
@@ -22,7 +21,7 @@ Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the
       claim: diff(tanhshrink(x), x) == tanh(x)**2
       proved by the kernel, certificate 557d1d6d87c4d81e
 
-WARNING: 1 branch claim(s) above are NOT proved; the code uses them anyway.
+Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
   only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  tanhshrink
@@ -108,11 +107,1692 @@ PROOFS = json.loads(r"""
   "status": "proved"
  },
  {
-  "certificate": null,
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "-1/2",
+      "1/2",
+      true,
+      true
+     ]
+    ],
+    "lhs": [
+     "abs",
+     [
+      "add",
+      [
+       "add",
+       [
+        "mul",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "fn",
+         "tanh",
+         [
+          "x"
+         ]
+        ]
+       ],
+       [
+        "x"
+       ]
+      ],
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "pow",
+        [
+         "x"
+        ],
+        "3"
+       ],
+       [
+        "add",
+        [
+         "mul",
+         [
+          "pow",
+          [
+           "x"
+          ],
+          "2"
+         ],
+         [
+          "add",
+          [
+           "mul",
+           [
+            "pow",
+            [
+             "x"
+            ],
+            "2"
+           ],
+           [
+            "add",
+            [
+             "mul",
+             [
+              "pow",
+              [
+               "x"
+              ],
+              "2"
+             ],
+             [
+              "add",
+              [
+               "mul",
+               [
+                "pow",
+                [
+                 "x"
+                ],
+                "2"
+               ],
+               [
+                "add",
+                [
+                 "mul",
+                 [
+                  "pow",
+                  [
+                   "x"
+                  ],
+                  "2"
+                 ],
+                 [
+                  "add",
+                  [
+                   "mul",
+                   [
+                    "pow",
+                    [
+                     "x"
+                    ],
+                    "2"
+                   ],
+                   [
+                    "add",
+                    [
+                     "mul",
+                     [
+                      "pow",
+                      [
+                       "x"
+                      ],
+                      "2"
+                     ],
+                     [
+                      "add",
+                      [
+                       "mul",
+                       [
+                        "pow",
+                        [
+                         "x"
+                        ],
+                        "2"
+                       ],
+                       [
+                        "add",
+                        [
+                         "mul",
+                         [
+                          "pow",
+                          [
+                           "x"
+                          ],
+                          "2"
+                         ],
+                         [
+                          "add",
+                          [
+                           "mul",
+                           [
+                            "pow",
+                            [
+                             "x"
+                            ],
+                            "2"
+                           ],
+                           [
+                            "add",
+                            [
+                             "mul",
+                             [
+                              "pow",
+                              [
+                               "x"
+                              ],
+                              "2"
+                             ],
+                             [
+                              "add",
+                              [
+                               "mul",
+                               [
+                                "pow",
+                                [
+                                 "x"
+                                ],
+                                "2"
+                               ],
+                               [
+                                "add",
+                                [
+                                 "mul",
+                                 [
+                                  "pow",
+                                  [
+                                   "x"
+                                  ],
+                                  "2"
+                                 ],
+                                 [
+                                  "add",
+                                  [
+                                   "mul",
+                                   [
+                                    "pow",
+                                    [
+                                     "x"
+                                    ],
+                                    "2"
+                                   ],
+                                   [
+                                    "add",
+                                    [
+                                     "mul",
+                                     [
+                                      "pow",
+                                      [
+                                       "x"
+                                      ],
+                                      "2"
+                                     ],
+                                     [
+                                      "add",
+                                      [
+                                       "mul",
+                                       [
+                                        "pow",
+                                        [
+                                         "x"
+                                        ],
+                                        "2"
+                                       ],
+                                       [
+                                        "add",
+                                        [
+                                         "mul",
+                                         [
+                                          "num",
+                                          "418781231495293038913922"
+                                         ],
+                                         [
+                                          "pow",
+                                          [
+                                           "num",
+                                           "2405873491984360136479756640625"
+                                          ],
+                                          "-1"
+                                         ]
+                                        ],
+                                        [
+                                         "mul",
+                                         [
+                                          "num",
+                                          "-1"
+                                         ],
+                                         [
+                                          "mul",
+                                          [
+                                           "num",
+                                           "56518638202982204522669764"
+                                          ],
+                                          [
+                                           "pow",
+                                           [
+                                            "x"
+                                           ],
+                                           "2"
+                                          ]
+                                         ],
+                                         [
+                                          "pow",
+                                          [
+                                           "num",
+                                           "801155872830791925447758961328125"
+                                          ],
+                                          "-1"
+                                         ]
+                                        ]
+                                       ]
+                                      ],
+                                      [
+                                       "mul",
+                                       [
+                                        "num",
+                                        "-1736640792209901647222"
+                                       ],
+                                       [
+                                        "pow",
+                                        [
+                                         "num",
+                                         "4043484860477916195764296875"
+                                        ],
+                                        "-1"
+                                       ]
+                                      ]
+                                     ]
+                                    ],
+                                    [
+                                     "mul",
+                                     [
+                                      "num",
+                                      "129848163681107301953"
+                                     ],
+                                     [
+                                      "pow",
+                                      [
+                                       "num",
+                                       "122529844256906551386796875"
+                                      ],
+                                      "-1"
+                                     ]
+                                    ]
+                                   ]
+                                  ],
+                                  [
+                                   "mul",
+                                   [
+                                    "num",
+                                    "-689005380505609448"
+                                   ],
+                                   [
+                                    "pow",
+                                    [
+                                     "num",
+                                     "263505041412702261046875"
+                                    ],
+                                    "-1"
+                                   ]
+                                  ]
+                                 ]
+                                ],
+                                [
+                                 "mul",
+                                 [
+                                  "num",
+                                  "8374643517010684"
+                                 ],
+                                 [
+                                  "pow",
+                                  [
+                                   "num",
+                                   "1298054391195577640625"
+                                  ],
+                                  "-1"
+                                 ]
+                                ]
+                               ]
+                              ],
+                              [
+                               "mul",
+                               [
+                                "num",
+                                "-58870668456604"
+                               ],
+                               [
+                                "pow",
+                                [
+                                 "num",
+                                 "3698160658676859375"
+                                ],
+                                "-1"
+                               ]
+                              ]
+                             ]
+                            ],
+                            [
+                             "mul",
+                             [
+                              "num",
+                              "113927491862"
+                             ],
+                             [
+                              "pow",
+                              [
+                               "num",
+                               "2900518163668125"
+                              ],
+                              "-1"
+                             ]
+                            ]
+                           ]
+                          ],
+                          [
+                           "mul",
+                           [
+                            "num",
+                            "-18888466084"
+                           ],
+                           [
+                            "pow",
+                            [
+                             "num",
+                             "194896477400625"
+                            ],
+                            "-1"
+                           ]
+                          ]
+                         ]
+                        ],
+                        [
+                         "mul",
+                         [
+                          "num",
+                          "443861162"
+                         ],
+                         [
+                          "pow",
+                          [
+                           "num",
+                           "1856156927625"
+                          ],
+                          "-1"
+                         ]
+                        ]
+                       ]
+                      ],
+                      [
+                       "mul",
+                       [
+                        "num",
+                        "-6404582"
+                       ],
+                       [
+                        "pow",
+                        [
+                         "num",
+                         "10854718875"
+                        ],
+                        "-1"
+                       ]
+                      ]
+                     ]
+                    ],
+                    [
+                     "mul",
+                     [
+                      "num",
+                      "929569"
+                     ],
+                     [
+                      "pow",
+                      [
+                       "num",
+                       "638512875"
+                      ],
+                      "-1"
+                     ]
+                    ]
+                   ]
+                  ],
+                  [
+                   "mul",
+                   [
+                    "num",
+                    "-21844"
+                   ],
+                   [
+                    "pow",
+                    [
+                     "num",
+                     "6081075"
+                    ],
+                    "-1"
+                   ]
+                  ]
+                 ]
+                ],
+                [
+                 "mul",
+                 [
+                  "num",
+                  "1382"
+                 ],
+                 [
+                  "pow",
+                  [
+                   "num",
+                   "155925"
+                  ],
+                  "-1"
+                 ]
+                ]
+               ]
+              ],
+              [
+               "mul",
+               [
+                "num",
+                "-62"
+               ],
+               [
+                "pow",
+                [
+                 "num",
+                 "2835"
+                ],
+                "-1"
+               ]
+              ]
+             ]
+            ],
+            [
+             "mul",
+             [
+              "num",
+              "17"
+             ],
+             [
+              "pow",
+              [
+               "num",
+               "315"
+              ],
+              "-1"
+             ]
+            ]
+           ]
+          ],
+          [
+           "mul",
+           [
+            "num",
+            "-2"
+           ],
+           [
+            "pow",
+            [
+             "num",
+             "15"
+            ],
+            "-1"
+           ]
+          ]
+         ]
+        ],
+        [
+         "pow",
+         [
+          "num",
+          "3"
+         ],
+         "-1"
+        ]
+       ]
+      ]
+     ]
+    ],
+    "rel": "<=",
+    "rhs": [
+     "mul",
+     [
+      "mul",
+      [
+       "mul",
+       [
+        "num",
+        "1099511627776"
+       ],
+       [
+        "pow",
+        [
+         "x"
+        ],
+        "38"
+       ]
+      ],
+      [
+       "abs",
+       [
+        "x"
+       ]
+      ]
+     ],
+     [
+      "pow",
+      [
+       "pow",
+       [
+        "const",
+        "pi"
+       ],
+       "38"
+      ],
+      "-1"
+     ]
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "parts": [
+      {
+       "by": {
+        "minus": {
+         "at": "0",
+         "by": {
+          "parts": [
+           {
+            "by": {
+             "parts": [
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "-31/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-1/2",
+                      "-15/32",
+                      false,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "-29/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-15/32",
+                      "-7/16",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "-1/2",
+                   "-7/16",
+                   false,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "-27/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-7/16",
+                      "-13/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "-25/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-13/32",
+                      "-3/8",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "-7/16",
+                   "-3/8",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "-1/2",
+                "-3/8",
+                false,
+                true
+               ]
+              },
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "-23/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-3/8",
+                      "-11/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "-21/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-11/32",
+                      "-5/16",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "-3/8",
+                   "-5/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "at": "-9/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "-5/16",
+                   "-1/4",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "-3/8",
+                "-1/4",
+                true,
+                true
+               ]
+              }
+             ],
+             "rule": "cases"
+            },
+            "on": [
+             "-1/2",
+             "-1/4",
+             false,
+             true
+            ]
+           },
+           {
+            "by": {
+             "parts": [
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "at": "-7/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "-1/4",
+                   "-3/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "at": "-5/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "-3/16",
+                   "-1/8",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "-1/4",
+                "-1/8",
+                true,
+                true
+               ]
+              },
+              {
+               "by": {
+                "at": "-1/16",
+                "bits": 128,
+                "form": "taylor",
+                "order": 6,
+                "rule": "eval"
+               },
+               "on": [
+                "-1/8",
+                "0",
+                true,
+                false
+               ]
+              }
+             ],
+             "rule": "cases"
+            },
+            "on": [
+             "-1/4",
+             "0",
+             true,
+             false
+            ]
+           }
+          ],
+          "rule": "cases"
+         },
+         "deriv": ">=",
+         "order": 39,
+         "rule": "remainder"
+        },
+        "plus": {
+         "at": "0",
+         "by": {
+          "parts": [
+           {
+            "by": {
+             "parts": [
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "-31/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-1/2",
+                      "-15/32",
+                      false,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "-29/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-15/32",
+                      "-7/16",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "-1/2",
+                   "-7/16",
+                   false,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "-27/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-7/16",
+                      "-13/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "-25/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-13/32",
+                      "-3/8",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "-7/16",
+                   "-3/8",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "-1/2",
+                "-3/8",
+                false,
+                true
+               ]
+              },
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "-23/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-3/8",
+                      "-11/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "-21/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "-11/32",
+                      "-5/16",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "-3/8",
+                   "-5/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "at": "-9/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "-5/16",
+                   "-1/4",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "-3/8",
+                "-1/4",
+                true,
+                true
+               ]
+              }
+             ],
+             "rule": "cases"
+            },
+            "on": [
+             "-1/2",
+             "-1/4",
+             false,
+             true
+            ]
+           },
+           {
+            "by": {
+             "parts": [
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "at": "-7/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "-1/4",
+                   "-3/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "at": "-5/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "-3/16",
+                   "-1/8",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "-1/4",
+                "-1/8",
+                true,
+                true
+               ]
+              },
+              {
+               "by": {
+                "at": "-1/16",
+                "bits": 128,
+                "form": "taylor",
+                "order": 6,
+                "rule": "eval"
+               },
+               "on": [
+                "-1/8",
+                "0",
+                true,
+                false
+               ]
+              }
+             ],
+             "rule": "cases"
+            },
+            "on": [
+             "-1/4",
+             "0",
+             true,
+             false
+            ]
+           }
+          ],
+          "rule": "cases"
+         },
+         "deriv": ">=",
+         "order": 39,
+         "rule": "remainder"
+        },
+        "rule": "abs"
+       },
+       "on": [
+        "-1/2",
+        "0",
+        true,
+        false
+       ]
+      },
+      {
+       "by": {
+        "rule": "eval"
+       },
+       "on": [
+        "0",
+        "0",
+        true,
+        true
+       ]
+      },
+      {
+       "by": {
+        "minus": {
+         "at": "0",
+         "by": {
+          "parts": [
+           {
+            "by": {
+             "parts": [
+              {
+               "by": {
+                "at": "1/16",
+                "bits": 128,
+                "form": "taylor",
+                "order": 6,
+                "rule": "eval"
+               },
+               "on": [
+                "0",
+                "1/8",
+                false,
+                true
+               ]
+              },
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "at": "5/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "1/8",
+                   "3/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "at": "7/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "3/16",
+                   "1/4",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "1/8",
+                "1/4",
+                true,
+                true
+               ]
+              }
+             ],
+             "rule": "cases"
+            },
+            "on": [
+             "0",
+             "1/4",
+             false,
+             true
+            ]
+           },
+           {
+            "by": {
+             "parts": [
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "at": "9/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "1/4",
+                   "5/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "21/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "5/16",
+                      "11/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "23/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "11/32",
+                      "3/8",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "5/16",
+                   "3/8",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "1/4",
+                "3/8",
+                true,
+                true
+               ]
+              },
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "25/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "3/8",
+                      "13/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "27/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "13/32",
+                      "7/16",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "3/8",
+                   "7/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "29/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "7/16",
+                      "15/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "31/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "15/32",
+                      "1/2",
+                      true,
+                      false
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "7/16",
+                   "1/2",
+                   true,
+                   false
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "3/8",
+                "1/2",
+                true,
+                false
+               ]
+              }
+             ],
+             "rule": "cases"
+            },
+            "on": [
+             "1/4",
+             "1/2",
+             true,
+             false
+            ]
+           }
+          ],
+          "rule": "cases"
+         },
+         "deriv": "<=",
+         "order": 39,
+         "rule": "remainder"
+        },
+        "plus": {
+         "at": "0",
+         "by": {
+          "parts": [
+           {
+            "by": {
+             "parts": [
+              {
+               "by": {
+                "at": "1/16",
+                "bits": 128,
+                "form": "taylor",
+                "order": 6,
+                "rule": "eval"
+               },
+               "on": [
+                "0",
+                "1/8",
+                false,
+                true
+               ]
+              },
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "at": "5/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "1/8",
+                   "3/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "at": "7/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "3/16",
+                   "1/4",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "1/8",
+                "1/4",
+                true,
+                true
+               ]
+              }
+             ],
+             "rule": "cases"
+            },
+            "on": [
+             "0",
+             "1/4",
+             false,
+             true
+            ]
+           },
+           {
+            "by": {
+             "parts": [
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "at": "9/32",
+                   "bits": 128,
+                   "form": "taylor",
+                   "order": 6,
+                   "rule": "eval"
+                  },
+                  "on": [
+                   "1/4",
+                   "5/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "21/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "5/16",
+                      "11/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "23/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "11/32",
+                      "3/8",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "5/16",
+                   "3/8",
+                   true,
+                   true
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "1/4",
+                "3/8",
+                true,
+                true
+               ]
+              },
+              {
+               "by": {
+                "parts": [
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "25/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "3/8",
+                      "13/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "27/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "13/32",
+                      "7/16",
+                      true,
+                      true
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "3/8",
+                   "7/16",
+                   true,
+                   true
+                  ]
+                 },
+                 {
+                  "by": {
+                   "parts": [
+                    {
+                     "by": {
+                      "at": "29/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "7/16",
+                      "15/32",
+                      true,
+                      true
+                     ]
+                    },
+                    {
+                     "by": {
+                      "at": "31/64",
+                      "bits": 128,
+                      "form": "taylor",
+                      "order": 6,
+                      "rule": "eval"
+                     },
+                     "on": [
+                      "15/32",
+                      "1/2",
+                      true,
+                      false
+                     ]
+                    }
+                   ],
+                   "rule": "cases"
+                  },
+                  "on": [
+                   "7/16",
+                   "1/2",
+                   true,
+                   false
+                  ]
+                 }
+                ],
+                "rule": "cases"
+               },
+               "on": [
+                "3/8",
+                "1/2",
+                true,
+                false
+               ]
+              }
+             ],
+             "rule": "cases"
+            },
+            "on": [
+             "1/4",
+             "1/2",
+             true,
+             false
+            ]
+           }
+          ],
+          "rule": "cases"
+         },
+         "deriv": "<=",
+         "order": 39,
+         "rule": "remainder"
+        },
+        "rule": "abs"
+       },
+       "on": [
+        "0",
+        "1/2",
+        false,
+        true
+       ]
+      }
+     ],
+     "rule": "cases"
+    }
+   ],
+   "verdict": "proved"
+  },
   "claim": "Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(418781231495293038913922/2405873491984360136479756640625 - 56518638202982204522669764*x**2/801155872830791925447758961328125) - 1736640792209901647222/4043484860477916195764296875) + 129848163681107301953/122529844256906551386796875) - 689005380505609448/263505041412702261046875) + 8374643517010684/1298054391195577640625) - 58870668456604/3698160658676859375) + 113927491862/2900518163668125) - 18888466084/194896477400625) + 443861162/1856156927625) - 6404582/10854718875) + 929569/638512875) - 21844/6081075) + 1382/155925) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 1099511627776*x**38*Abs(x)/pi**38 for -1/2 <= x <= 1/2",
   "function": "tanhshrink",
-  "id": "",
-  "status": "unknown"
+  "id": "b71ca07c58196760",
+  "status": "proved"
  },
  {
   "certificate": {

@@ -17,6 +17,8 @@ from symact.kernel.check import (FORMAT, check_node, contains, holds, period_mul
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
+from symact.kernel.remainder import (expanded, remainder_relation, smooth_on_closure, taylor_form, vanishes,
+                                     zero_derivatives)
 from symact.kernel.terms import affine, neg, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
@@ -37,6 +39,10 @@ MAX_PERIOD_MULTIPLE = 8
 NONZERO_PRECISION = 1024
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
+#: highest order of a derivative that vanishes at an end for :meth:`Search.try_remainder`
+MAX_VANISHING_ORDER = 48
+#: order, precision (bits) and bisection depth of the Taylor forms that prove that derivative's sign
+TAYLOR_ORDER, TAYLOR_BITS, TAYLOR_DEPTH = 6, 128, 4
 _INF = None
 
 
@@ -256,7 +262,8 @@ class Search:
             return self.identity(g, p)
         if depth <= 0:
             return None
-        node = self.try_tail_form(g, rel, p) or self.try_rewrite(g, rel, p) or self.try_abs(g, rel, p, depth, order)
+        node = (self.try_tail_form(g, rel, p) or self.try_rewrite(g, rel, p) or self.try_abs(g, rel, p, depth, order)
+                or self.try_remainder(g, rel, p))
         if node:
             return node
         if not _plausible(g, rel, p):
@@ -549,6 +556,62 @@ class Search:
         except (Uncertain, GermUndefined, ZeroDivisionError, Rejected):
             return None
         return {"rule": "eval", "form": "taylor", "at": rational_text(a)} if ball.satisfies(rel) else None
+
+    def try_remainder(self, g, rel, p):
+        """Taylor's theorem at an end a of the bounded p where g and its first n - 1 >= 1 derivatives are
+        exactly 0 (g cancels to order n there, x - tanh x - P_37(x) at 0): the sign of g^(n) on p, by a cover of
+        Taylor forms of order TAYLOR_ORDER."""
+        if rel == "==" or p[0] is None or p[1] is None or p[0] == p[1]:
+            return None
+        for a in (p[0], p[1]):
+            if (contains(p, a) and not holds(Fraction(0), rel)):
+                continue
+            try:
+                h = smooth_on_closure(g, p)
+                if any(enclose(t, point(a), strict=True).satisfies("!=") for t in (h, differentiate(h))):
+                    continue  # g or g' is certainly not 0 at a: no high order to cancel
+                dk = expanded(h)
+                n = 0
+                while n <= MAX_VANISHING_ORDER and vanishes(dk, a):
+                    self.spend(1 + _size(dk) // 64)
+                    dk, n = expanded(differentiate(dk)), n + 1
+                if not 2 <= n <= MAX_VANISHING_ORDER:
+                    continue
+                dn = zero_derivatives(g, p, a, n)
+            except (Uncertain, GermUndefined, ZeroDivisionError):
+                continue
+            drel = remainder_relation(p, a, n, rel)  # the sign of (x - a)^n turns it or not, both ways
+            node = self.taylor_cover(dn, drel, interior(p), TAYLOR_DEPTH)
+            if node is not None:
+                return {"rule": "remainder", "at": rational_text(a), "order": n, "deriv": drel, "by": node}
+        return None
+
+    def taylor_cover(self, g, rel, p, depth):
+        """Bisection of the bounded piece p until the Taylor form of order TAYLOR_ORDER at each part's midpoint
+        has the sign."""
+        from flint import ctx
+
+        a = (p[0] + p[1]) / 2
+        self.spend(1 + _size(g) // 16)
+        saved, ctx.prec = ctx.prec, TAYLOR_BITS
+        try:
+            ball = taylor_form(g, p, a, TAYLOR_ORDER)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        finally:
+            ctx.prec = saved
+        if ball.satisfies(rel):
+            return {"rule": "eval", "form": "taylor", "at": rational_text(a), "order": TAYLOR_ORDER,
+                    "bits": TAYLOR_BITS}
+        if depth == 0:
+            return None
+        parts = []
+        for q in ((p[0], a, p[2], True), (a, p[1], True, p[3])):
+            node = self.taylor_cover(g, rel, q, depth - 1)
+            if node is None:
+                return None
+            parts.append({"on": piece_json(q), "by": node})
+        return {"rule": "cases", "parts": parts}
 
     def try_monotone(self, g, rel, p, depth, order):
         try:

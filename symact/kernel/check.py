@@ -26,7 +26,8 @@ piece P by one of these rules (the only ways to conclude):
               ``"form": "taylor"`` and ``"at": a`` (a rational point of a bounded P) it is
               g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2, the powers of P - a enclosed exactly (Taylor's
               theorem with the Lagrange remainder: the remainder's point lies between a and x, so in P), which
-              stays sharp around a maximum or minimum of g at a;
+              stays sharp around a maximum or minimum of g at a; with ``"order": n`` as well, the Taylor form of
+              order n, g's derivatives expanded (:mod:`symact.kernel.remainder`);
 ``cover``     P cut at the given points; ``eval`` on every part;
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
@@ -49,6 +50,11 @@ piece P by one of these rules (the only ways to conclude):
               of P, proved by the sub-node) and its limit L at that end (:mod:`symact.kernel.limits`: an
               enclosure, or exactly 0 when its exact form is 0 by ``algebra``) has the right sign: a monotone
               function on a ray lies on one side of its limit;
+``remainder`` (:mod:`symact.kernel.remainder`) ``"at": a``, a finite end of P, ``"order": n``, ``"deriv": REL'``:
+              g^(k)(a) = 0 exactly for k < n, so g(x) = g^(n)(xi) (x - a)^n / n! with xi inside P (Taylor's
+              theorem with the Lagrange remainder); the sub-node proves g^(n) REL' 0 on the interior of P, and
+              the sign of (x - a)^n (negative when a is the right end and n odd) gives REL away from a, where
+              g = 0 (|x - tanh x - P_37(x)| <= c |x|^39 near 0, which no enclosure of the difference settles);
 ``product``   the smooth form of d on P is a product f_1 ... f_k (a ``mul`` node; reach one with ``rewrite``) and
               ``"factors"`` gives for each f_i a relation f_i REL_i 0 (``<``, ``>``, ``<=``, ``>=``) and its node:
               the signs multiply (strict when every factor's is), which must give REL;
@@ -65,7 +71,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from symact.kernel import algebra, ivals, limits
+from symact.kernel import algebra, ivals, limits, remainder
 from symact.kernel.derivative import differentiate
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
@@ -275,13 +281,15 @@ class _Checker:
         form = node.get("form", "natural")
         if form not in ("natural", "mean-value", "taylor"):
             raise Rejected(f"unknown enclosure form {form!r}")
+        order = node.get("order", 2)
         with _precision(bits):
             ball = (enclose(d, p) if form == "natural" else mean_value(d, p) if form == "mean-value"
-                    else taylor(d, p, parse_rational(node.get("at"))))
+                    else taylor(d, p, parse_rational(node.get("at"))) if order == 2
+                    else remainder.taylor_form(d, p, parse_rational(node.get("at")), order))
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
         how = {"natural": "interval arithmetic", "mean-value": "mean value form",
-               "taylor": f"Taylor form at x = {node.get('at')}"}[form]
+               "taylor": f"Taylor form of order {order} at x = {node.get('at')}"}[form]
         self.log.append(f"On {piece_text(p)}: the difference lies in {ball} ({how}), so it is {rel} 0.")
 
     def rule_cover(self, node, d, rel, p) -> None:
@@ -344,6 +352,19 @@ class _Checker:
         self.log.append(f"On {piece_text(p)}: the function at x = {e} is {at_end} and its derivative is {drel} 0 "
                         f"inside, so it stays {rel} 0 (mean value theorem):")
         self.prove(node.get("by"), differentiate(g), drel, interior(p))
+
+    def rule_remainder(self, node, d, rel, p) -> None:
+        a, n, drel = parse_rational(node.get("at")), node.get("order"), node.get("deriv")
+        if rel == "==" or drel not in ("<", "<=", ">", ">="):
+            raise Rejected("remainder needs deriv=REL and an inequality claim")
+        got = remainder.remainder_relation(p, a, n, drel)
+        if (contains(p, a) and not holds(Fraction(0), rel)) or not holds_relation(got, rel):
+            raise Rejected(f"the remainder's sign gives {got} 0 away from x = {a}, not {rel} 0 on {piece_text(p)}")
+        dn = remainder.zero_derivatives(d, p, a, n)
+        self.log.append(f"On {piece_text(p)}: the derivatives of orders 0 to {n - 1} are 0 at x = {a}, so the "
+                        f"difference is its derivative of order {n} at a point between x and {a} times (x - {a})^{n}/{n}! "
+                        f"(Taylor's theorem with the Lagrange remainder), {got} 0 as that derivative is {drel} 0:")
+        self.prove(node.get("by"), dn, drel, interior(p))
 
     def rule_product(self, node, d, rel, p) -> None:
         g = smooth_form(d, p, strict=False)

@@ -1,0 +1,171 @@
+"""Taylor's theorem with the Lagrange remainder of any order n: the rule ``remainder`` and the Taylor form of
+order n (``eval`` with ``"form": "taylor"`` and ``"order": n``).
+
+The theorem: for g of class C^n on an interval holding a and x,
+g(x) = sum_{k<n} g^(k)(a) (x - a)^k / k! + g^(n)(xi) (x - a)^n / n! for some xi strictly between a and x.
+
+Here g is the smooth form of the difference on the piece P (:func:`symact.kernel.evaluate.smooth_form`), smooth
+on a neighbourhood of every point of P's closure (its strict enclosure there exists), so a composition of
+functions that are C-infinity on their open domains.  Its derivatives are the kernel's formal derivatives
+(:func:`symact.kernel.derivative.differentiate`), each brought to its expanded form (:func:`expanded`) so that n
+of them stay small: tanh^(n)(x) is a polynomial of degree n + 1 in tanh(x).
+
+``remainder`` (for an inequality, at ``"at": a``, an end of P, with ``"order": n`` and ``"deriv": REL'``):
+g^(k)(a) = 0 exactly for every k < n (:func:`vanishes`), so g(x) = g^(n)(xi) (x - a)^n / n! with xi
+in the interior of P; the sub-node proves g^(n) REL' 0 on the interior of P; (x - a)^n > 0 for x != a in P,
+except when a is the right end and n is odd, where it is < 0 and the relation turns; at x = a (when P holds
+it) g = 0, so the claim's relation must allow 0 there.  This bounds a difference that cancels to order n at a,
+which no enclosure of the difference itself can (|x - tanh x - P_37(x)| <= c |x|^39 near 0).
+
+The Taylor form of order n at a rational point a of a bounded P encloses g on P by
+sum_{k<n} g^(k)(a) (P - a)^k / k! + g^(n)(P) (P - a)^n / n!, the powers of P - a enclosed exactly.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from functools import lru_cache
+
+from symact.kernel import ivals
+from symact.kernel.derivative import differentiate
+from symact.kernel.evaluate import enclose, exact_value, point, smooth_form
+from symact.kernel.ivals import Iv, Uncertain
+from symact.kernel.terms import ZERO, num
+
+#: highest order of either argument
+MAX_ORDER = 64
+#: most monomials of an expanded derivative
+MAX_MONOMIALS = 4000
+#: highest integer power of a sum multiplied out (a higher one stays an atom)
+MAX_EXPANDED_POWER = 64
+
+
+def expanded(t):
+    """t as a sum of rational multiples of products of atoms (every node but sums, products, numbers and
+    positive integer powers), like terms collected: the ring axioms, so it equals t wherever t is defined (each
+    atom is a part of t, hence defined there)."""
+    poly = _poly(t)
+    if not poly:
+        return ZERO
+    terms = []
+    for mono, c in sorted(poly.items(), key=lambda item: repr(item[0])):
+        factors = [a if e == 1 else ("pow", a, Fraction(e)) for a, e in mono]
+        if c != 1 or not factors:
+            factors.insert(0, num(c))
+        terms.append(factors[0] if len(factors) == 1 else ("mul", *factors))
+    return terms[0] if len(terms) == 1 else ("add", *terms)
+
+
+def _poly(t) -> dict:
+    """{monomial: coefficient}; a monomial is a tuple of (atom, exponent) sorted by the atom's repr."""
+    head = t[0]
+    if head == "num":
+        return {(): t[1]} if t[1] else {}
+    if head == "add":
+        out: dict = {}
+        for a in t[1:]:
+            for mono, c in _poly(a).items():
+                out[mono] = out.get(mono, 0) + c
+        return {m: c for m, c in out.items() if c}
+    if head == "mul":
+        out = {(): Fraction(1)}
+        for a in t[1:]:
+            out = _times(out, _poly(a))
+        return out
+    if head == "pow" and t[2].denominator == 1 and 0 < t[2] <= MAX_EXPANDED_POWER:
+        base, out = _poly(t[1]), {(): Fraction(1)}
+        for _ in range(int(t[2])):
+            out = _times(out, base)
+        return out
+    return {((t, 1),): Fraction(1)}
+
+
+def _times(p: dict, q: dict) -> dict:
+    out: dict = {}
+    for m1, c1 in p.items():
+        for m2, c2 in q.items():
+            powers = dict(m1)
+            for a, e in m2:
+                powers[a] = powers.get(a, 0) + e
+            mono = tuple(sorted(powers.items(), key=lambda item: repr(item[0])))
+            out[mono] = out.get(mono, 0) + c1 * c2
+    if len(out) > MAX_MONOMIALS:
+        raise Uncertain("the expanded derivative is too large")
+    return {m: c for m, c in out.items() if c}
+
+
+def checked_order(n) -> int:
+    """n, when it is an order both arguments accept; else Uncertain."""
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= MAX_ORDER:
+        raise Uncertain(f"the order must be an integer from 1 to {MAX_ORDER}")
+    return n
+
+
+@lru_cache(maxsize=32)
+def derivatives(g, n: int) -> tuple:
+    """(g, g', ..., g^(n)), each expanded (see :func:`expanded`); remembered, as the parts of a cover share them."""
+    out = [expanded(g)]
+    for _ in range(n):
+        out.append(expanded(differentiate(out[-1])))
+    return tuple(out)
+
+
+def smooth_on_closure(d, p):
+    """d's smooth form on p, checked smooth on a neighbourhood of every point of p's closure."""
+    g = smooth_form(d, p, strict=True)
+    enclose(g, (p[0], p[1], p[0] is not None, p[1] is not None), strict=True)
+    return g
+
+
+def zero_derivatives(d, p, a: Fraction, n: int):
+    """g^(n) (expanded) for g = d's smooth form on p, after checking g^(k)(a) = 0 exactly for k < n; else
+    Uncertain."""
+    ds = derivatives(smooth_on_closure(d, p), checked_order(n))
+    for k, dk in enumerate(ds[:-1]):
+        if not vanishes(dk, a):
+            raise Uncertain(f"the derivative of order {k} at x = {a} is not exactly 0")
+    return ds[-1]
+
+
+def vanishes(t, a: Fraction) -> bool:
+    """Whether the expanded term t, defined at a, is exactly 0 there: each product with a factor exactly 0 at a
+    (x^k at 0, tanh(x) at 0) is 0 whatever its other factors (defined at a), and the others' exact rational
+    values sum to 0."""
+    total = Fraction(0)
+    for term in (t[1:] if t[0] == "add" else (t,)):
+        factors = term[1:] if term[0] == "mul" else (term,)
+        if any(exact_value(f, a) == 0 for f in factors):
+            continue
+        value = exact_value(term, a)
+        if value is None:
+            return False
+        total += value
+    return total == 0
+
+
+def remainder_relation(p, a: Fraction, n: int, drel: str) -> str:
+    """The relation g REL 0 on p minus {a} that g^(n) REL' 0 on p's interior gives (a an end of p)."""
+    checked_order(n)
+    if a is None or a not in (p[0], p[1]) or p[0] == p[1]:
+        raise Uncertain("the remainder rule expands at a finite end of a proper interval")
+    turns = a == p[1] and a != p[0] and n % 2 == 1
+    return {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[drel] if turns else drel
+
+
+def taylor_form(d, p, a: Fraction, n: int) -> Iv:
+    """The Taylor form of order n of d at a on the bounded piece p (see the module's docstring)."""
+    if p[0] is None or p[1] is None or not p[0] <= a <= p[1]:
+        raise Uncertain("the Taylor form needs a bounded piece and a point of it")
+    ds = derivatives(smooth_on_closure(d, p), checked_order(n))
+    lo, hi = p[0] - a, p[1] - a
+    out = None
+    for k, dk in enumerate(ds):
+        ends = (lo ** k, hi ** k)
+        least = min(ends) if k % 2 or not lo <= 0 <= hi or k == 0 else Fraction(0)
+        pw = Iv.of(least, max(ends), False, False)
+        value = enclose(dk, p if k == n else point(a), strict=True)
+        scale = Fraction(1, math.factorial(k))
+        term = ivals.mul(value, ivals.mul(pw, Iv.of(scale, scale, False, False)))
+        out = term if out is None else ivals.add(out, term)
+    return out
+
