@@ -157,20 +157,26 @@ def repeated_calls(formula: sp.Expr) -> list[sp.Expr]:
 
 def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
     """NumPy lines computing ``out`` from ``var`` branch by branch (the branches partition R): each
-    branch's mask is computed once and its formula evaluated on the masked inputs only (a gather and a
-    scatter), so no branch costs time, overflows or warns outside its range; a branch whose formula is x costs
-    nothing (``out`` starts as a copy of the input: NaN, which no mask holds, stays NaN)."""
+    branch's inputs are found once (the flat indices of its mask) and its formula evaluated on them only (a
+    ``take`` and a ``put`` by index, several times faster than boolean indexing), so no branch costs time,
+    overflows or warns outside its range; a branch whose formula is x costs nothing (``out`` starts as a copy of
+    the input: NaN, which no mask holds, stays NaN); a branch on the whole line is evaluated on the input itself
+    (NaN in gives NaN out from the formula's own arithmetic)."""
+    whole = [i for i, br in enumerate(branches) if br.lo is None and br.hi is None and not br.formula.is_number]
+    if whole and branches[whole[0]].formula != X:
+        temps, value = branch_value(printer, branches[whole[0]].formula, var, indent)
+        return temps + [f"{indent}out = np.asarray({value})"]
     lines = [f"{indent}out = {var}.copy()"]
     for i, br in enumerate(branches):
         if br.formula == X:
             continue
-        lines.append(f"{indent}m = {mask_text(br, var)}")
+        lines.append(f"{indent}k = np.flatnonzero({mask_text(br, var)})")
         if br.formula.is_number:
-            lines.append(f"{indent}out[m] = {printer.number(br.formula)}")
+            lines.append(f"{indent}out.put(k, {printer.number(br.formula)})")
             continue
-        lines.append(f"{indent}x{i} = {var}[m]")
+        lines.append(f"{indent}x{i} = {var}.take(k)")
         temps, value = branch_value(printer, br.formula, f"x{i}", indent)
-        lines += temps + [f"{indent}out[m] = {value}"]
+        lines += temps + [f"{indent}out.put(k, {value})"]
     return lines
 
 
