@@ -155,28 +155,30 @@ def repeated_calls(formula: sp.Expr) -> list[sp.Expr]:
     return sorted((e for e, n in counts.items() if n > 1), key=sp.count_ops)
 
 
-def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
+def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ",
+                 reuse: bool = False) -> list[str]:
     """NumPy lines computing ``out`` from ``var`` branch by branch (the branches partition R): each
     branch's inputs are found once (the flat indices of its mask) and its formula evaluated on them only (a
     ``take`` and a ``put`` by index, several times faster than boolean indexing), so no branch costs time,
-    overflows or warns outside its range; a branch whose formula is x costs nothing (``out`` starts as a copy of
-    the input: NaN, which no mask holds, stays NaN); a branch on the whole line is evaluated on the input itself
-    (NaN in gives NaN out from the formula's own arithmetic)."""
+    overflows or warns outside its range; a branch whose formula is x costs nothing (``out`` starts as the input:
+    NaN, which no mask holds, stays NaN); a branch on the whole line is evaluated on the input itself (NaN in gives
+    NaN out from the formula's own arithmetic).  ``reuse``: ``var`` is a copy that nothing reads afterwards, so
+    ``out`` is ``var`` itself (every branch's indices are found before anything is written, and a branch reads
+    ``var`` only at its own indices)."""
     whole = [i for i, br in enumerate(branches) if br.lo is None and br.hi is None and not br.formula.is_number]
     if whole and branches[whole[0]].formula != X:
         temps, value = branch_value(printer, branches[whole[0]].formula, var, indent)
         return temps + [f"{indent}out = np.asarray({value})"]
-    lines = [f"{indent}out = {var}.copy()"]
-    for i, br in enumerate(branches):
-        if br.formula == X:
-            continue
-        lines.append(f"{indent}k = np.flatnonzero({mask_text(br, var)})")
+    used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
+    lines = [f"{indent}k{i} = np.flatnonzero({mask_text(br, var)})" for i, br in used]
+    lines.append(f"{indent}out = {var}" if reuse else f"{indent}out = {var}.copy()")
+    for i, br in used:
         if br.formula.is_number:
-            lines.append(f"{indent}out.put(k, {printer.number(br.formula)})")
+            lines.append(f"{indent}out.put(k{i}, {printer.number(br.formula)})")
             continue
-        lines.append(f"{indent}x{i} = {var}.take(k)")
+        lines.append(f"{indent}x{i} = {var}.take(k{i})")
         temps, value = branch_value(printer, br.formula, f"x{i}", indent)
-        lines += temps + [f"{indent}out.put(k, {value})"]
+        lines += temps + [f"{indent}out.put(k{i}, {value})"]
     return lines
 
 

@@ -137,8 +137,11 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     printer = Printer(b, "w")
     if inplace:
         lines += inplace_chain(printer, part.branches, "w", indent, keep=exact)
+    elif target == "numpy":  # w is the input's copy in the working format, unless the part has none
+        lines += masked_chain(printer, part.branches, "w", indent,
+                              reuse=work_format(part, target, dtype) is not None and not exact)
     else:
-        lines += (masked_chain if target == "numpy" else where_chain)(printer, part.branches, "w", indent)
+        lines += where_chain(printer, part.branches, "w", indent)
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
         lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used
