@@ -294,11 +294,11 @@ def binary_step(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
         out = w.copy()
-        m = (w < 0.0)
-        out[m] = 0.0
-        m = (w >= 0.0)
-        out[m] = 1.0
+        out.put(k0, 0.0)
+        out.put(k1, 1.0)
         return out
 
 
@@ -309,11 +309,11 @@ def binary_step_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
         out = w.copy()
-        m = (w < 0.0)
-        out[m] = 0.0
-        m = (w == 0.0)
-        out[m] = 0.0
-        m = (w > 0.0)
-        out[m] = 0.0
+        out.put(k0, 0.0)
+        out.put(k1, 0.0)
+        out.put(k2, 0.0)
         return out

@@ -415,10 +415,10 @@ def celu(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = (np.expm1(x0))
+        k0 = np.flatnonzero((w < 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, (np.expm1(x0)))
         return out.astype(x.dtype)
 
 
@@ -429,12 +429,12 @@ def celu_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = np.exp(x0)
-        m = (w == 0.0)
-        out[m] = 1.0
-        m = (w > 0.0)
-        out[m] = 1.0
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, np.exp(x0))
+        out.put(k1, 1.0)
+        out.put(k2, 1.0)
         return out.astype(x.dtype)

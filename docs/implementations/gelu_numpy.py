@@ -1306,15 +1306,15 @@ def gelu(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -40.0)
-        out[m] = 0.0
-        m = (w > -40.0) & (w < 0.0)
-        x1 = w[m]
-        out[m] = ((0.5)*x1*erfc(((-0.7071067811865476)*x1)))
-        m = (w >= 0.0) & (w < 40.0)
-        x2 = w[m]
-        out[m] = (x2 + ((-0.5)*x2*erfc(((0.7071067811865476)*x2))))
+        k0 = np.flatnonzero((w <= -40.0))
+        k1 = np.flatnonzero((w > -40.0) & (w < 0.0))
+        k2 = np.flatnonzero((w >= 0.0) & (w < 40.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1)
+        out.put(k1, ((0.5)*x1*erfc(((-0.7071067811865476)*x1))))
+        x2 = w.take(k2)
+        out.put(k2, (x2 + ((-0.5)*x2*erfc(((0.7071067811865476)*x2)))))
         return out.astype(x.dtype)
 
 
@@ -1325,12 +1325,12 @@ def gelu_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -40.0)
-        out[m] = 0.0
-        m = (w > -40.0) & (w < 40.0)
-        x1 = w[m]
-        out[m] = (((0.5)*erfc(((-0.7071067811865476)*x1))) + ((0.3989422804014327)*x1*np.exp(((-0.5)*(x1**2)))))
-        m = (w >= 40.0)
-        out[m] = 1.0
+        k0 = np.flatnonzero((w <= -40.0))
+        k1 = np.flatnonzero((w > -40.0) & (w < 40.0))
+        k2 = np.flatnonzero((w >= 40.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1)
+        out.put(k1, (((0.5)*erfc(((-0.7071067811865476)*x1))) + ((0.3989422804014327)*x1*np.exp(((-0.5)*(x1**2))))))
+        out.put(k2, 1.0)
         return out.astype(x.dtype)

@@ -3463,16 +3463,16 @@ def gelu_tanh(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -30.0)
-        out[m] = 0.0
-        m = (w > -30.0) & (w < 0.0)
-        x1 = w[m]
+        k0 = np.flatnonzero((w <= -30.0))
+        k1 = np.flatnonzero((w > -30.0) & (w < 0.0))
+        k2 = np.flatnonzero((w >= 0.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1)
         x1_0 = np.exp(((1.5957691216057308)*(x1 + ((0.044715)*(x1**3)))))
-        out[m] = (x1*x1_0/(1.0 + x1_0))
-        m = (w >= 0.0)
-        x2 = w[m]
-        out[m] = (x2/(1.0 + np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3)))))))
+        out.put(k1, (x1*x1_0/(1.0 + x1_0)))
+        x2 = w.take(k2)
+        out.put(k2, (x2/(1.0 + np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3))))))))
         return out.astype(x.dtype)
 
 
@@ -3483,17 +3483,17 @@ def gelu_tanh_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -30.0)
-        out[m] = 0.0
-        m = (w > -30.0) & (w < 0.0)
-        x1 = w[m]
+        k0 = np.flatnonzero((w <= -30.0))
+        k1 = np.flatnonzero((w > -30.0) & (w < 0.0))
+        k2 = np.flatnonzero((w >= 0.0) & (w < 30.0))
+        k3 = np.flatnonzero((w >= 30.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1)
         x1_0 = np.exp(((1.5957691216057308)*(x1 + ((0.044715)*(x1**3)))))
-        out[m] = ((x1_0/(1.0 + x1_0)) + ((1.5957691216057308)*x1*(1.0 + ((0.134145)*(x1**2)))*x1_0/((1.0 + x1_0)**2)))
-        m = (w >= 0.0) & (w < 30.0)
-        x2 = w[m]
+        out.put(k1, ((x1_0/(1.0 + x1_0)) + ((1.5957691216057308)*x1*(1.0 + ((0.134145)*(x1**2)))*x1_0/((1.0 + x1_0)**2))))
+        x2 = w.take(k2)
         x2_0 = np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3)))))
-        out[m] = ((1.0/(1.0 + x2_0)) + ((1.5957691216057308)*x2*(1.0 + ((0.134145)*(x2**2)))*x2_0/((1.0 + x2_0)**2)))
-        m = (w >= 30.0)
-        out[m] = 1.0
+        out.put(k2, ((1.0/(1.0 + x2_0)) + ((1.5957691216057308)*x2*(1.0 + ((0.134145)*(x2**2)))*x2_0/((1.0 + x2_0)**2))))
+        out.put(k3, 1.0)
         return out.astype(x.dtype)

@@ -513,9 +513,9 @@ def hardshrink(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k1 = np.flatnonzero((w >= (-0.5)) & (w <= (0.5)))
         out = w.copy()
-        m = (w >= (-0.5)) & (w <= (0.5))
-        out[m] = 0.0
+        out.put(k1, 0.0)
         return out
 
 
@@ -526,15 +526,15 @@ def hardshrink_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < (-0.5)))
+        k1 = np.flatnonzero((w == (-0.5)))
+        k2 = np.flatnonzero((w > (-0.5)) & (w < (0.5)))
+        k3 = np.flatnonzero((w == (0.5)))
+        k4 = np.flatnonzero((w > (0.5)))
         out = w.copy()
-        m = (w < (-0.5))
-        out[m] = 1.0
-        m = (w == (-0.5))
-        out[m] = 0.0
-        m = (w > (-0.5)) & (w < (0.5))
-        out[m] = 0.0
-        m = (w == (0.5))
-        out[m] = 0.0
-        m = (w > (0.5))
-        out[m] = 1.0
+        out.put(k0, 1.0)
+        out.put(k1, 0.0)
+        out.put(k2, 0.0)
+        out.put(k3, 0.0)
+        out.put(k4, 1.0)
         return out

@@ -632,14 +632,14 @@ def hardsigmoid_keras(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < (-2.5))
-        out[m] = 0.0
-        m = (w >= (-2.5)) & (w < (2.5))
-        x1 = w[m]
-        out[m] = ((0.5) + ((0.2)*x1))
-        m = (w >= (2.5))
-        out[m] = 1.0
+        k0 = np.flatnonzero((w < (-2.5)))
+        k1 = np.flatnonzero((w >= (-2.5)) & (w < (2.5)))
+        k2 = np.flatnonzero((w >= (2.5)))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1)
+        out.put(k1, ((0.5) + ((0.2)*x1)))
+        out.put(k2, 1.0)
         return out.astype(x.dtype)
 
 
@@ -650,15 +650,15 @@ def hardsigmoid_keras_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < (-2.5)))
+        k1 = np.flatnonzero((w == (-2.5)))
+        k2 = np.flatnonzero((w > (-2.5)) & (w < (2.5)))
+        k3 = np.flatnonzero((w == (2.5)))
+        k4 = np.flatnonzero((w > (2.5)))
         out = w.copy()
-        m = (w < (-2.5))
-        out[m] = 0.0
-        m = (w == (-2.5))
-        out[m] = (0.2)
-        m = (w > (-2.5)) & (w < (2.5))
-        out[m] = (0.2)
-        m = (w == (2.5))
-        out[m] = 0.0
-        m = (w > (2.5))
-        out[m] = 0.0
+        out.put(k0, 0.0)
+        out.put(k1, (0.2))
+        out.put(k2, (0.2))
+        out.put(k3, 0.0)
+        out.put(k4, 0.0)
         return out

@@ -631,14 +631,14 @@ def hardsigmoid(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < -3.0)
-        out[m] = 0.0
-        m = (w >= -3.0) & (w < 3.0)
-        x1 = w[m]
-        out[m] = ((0.5) + ((0.16666666666666666)*x1))
-        m = (w >= 3.0)
-        out[m] = 1.0
+        k0 = np.flatnonzero((w < -3.0))
+        k1 = np.flatnonzero((w >= -3.0) & (w < 3.0))
+        k2 = np.flatnonzero((w >= 3.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1)
+        out.put(k1, ((0.5) + ((0.16666666666666666)*x1)))
+        out.put(k2, 1.0)
         return out.astype(x.dtype)
 
 
@@ -649,15 +649,15 @@ def hardsigmoid_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < -3.0))
+        k1 = np.flatnonzero((w == -3.0))
+        k2 = np.flatnonzero((w > -3.0) & (w < 3.0))
+        k3 = np.flatnonzero((w == 3.0))
+        k4 = np.flatnonzero((w > 3.0))
         out = w.copy()
-        m = (w < -3.0)
-        out[m] = 0.0
-        m = (w == -3.0)
-        out[m] = 0.0
-        m = (w > -3.0) & (w < 3.0)
-        out[m] = (0.16666666666666666)
-        m = (w == 3.0)
-        out[m] = 0.0
-        m = (w > 3.0)
-        out[m] = 0.0
+        out.put(k0, 0.0)
+        out.put(k1, 0.0)
+        out.put(k2, (0.16666666666666666))
+        out.put(k3, 0.0)
+        out.put(k4, 0.0)
         return out

@@ -662,12 +662,12 @@ def hardswish(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < -3.0)
-        out[m] = 0.0
-        m = (w >= -3.0) & (w < 3.0)
-        x1 = w[m]
-        out[m] = ((0.16666666666666666)*x1*(3.0 + x1))
+        k0 = np.flatnonzero((w < -3.0))
+        k1 = np.flatnonzero((w >= -3.0) & (w < 3.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1)
+        out.put(k1, ((0.16666666666666666)*x1*(3.0 + x1)))
         return out.astype(x.dtype)
 
 
@@ -678,16 +678,16 @@ def hardswish_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < -3.0)
-        out[m] = 0.0
-        m = (w == -3.0)
-        out[m] = 0.0
-        m = (w > -3.0) & (w < 3.0)
-        x2 = w[m]
-        out[m] = ((0.5) + ((0.3333333333333333)*x2))
-        m = (w == 3.0)
-        out[m] = 1.0
-        m = (w > 3.0)
-        out[m] = 1.0
+        k0 = np.flatnonzero((w < -3.0))
+        k1 = np.flatnonzero((w == -3.0))
+        k2 = np.flatnonzero((w > -3.0) & (w < 3.0))
+        k3 = np.flatnonzero((w == 3.0))
+        k4 = np.flatnonzero((w > 3.0))
+        out = w
+        out.put(k0, 0.0)
+        out.put(k1, 0.0)
+        x2 = w.take(k2)
+        out.put(k2, ((0.5) + ((0.3333333333333333)*x2)))
+        out.put(k3, 1.0)
+        out.put(k4, 1.0)
         return out.astype(x.dtype)

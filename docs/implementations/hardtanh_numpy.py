@@ -520,11 +520,11 @@ def hardtanh(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < -1.0))
+        k2 = np.flatnonzero((w >= 1.0))
         out = w.copy()
-        m = (w < -1.0)
-        out[m] = -1.0
-        m = (w >= 1.0)
-        out[m] = 1.0
+        out.put(k0, -1.0)
+        out.put(k2, 1.0)
         return out
 
 
@@ -535,15 +535,15 @@ def hardtanh_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < -1.0))
+        k1 = np.flatnonzero((w == -1.0))
+        k2 = np.flatnonzero((w > -1.0) & (w < 1.0))
+        k3 = np.flatnonzero((w == 1.0))
+        k4 = np.flatnonzero((w > 1.0))
         out = w.copy()
-        m = (w < -1.0)
-        out[m] = 0.0
-        m = (w == -1.0)
-        out[m] = 0.0
-        m = (w > -1.0) & (w < 1.0)
-        out[m] = 1.0
-        m = (w == 1.0)
-        out[m] = 0.0
-        m = (w > 1.0)
-        out[m] = 0.0
+        out.put(k0, 0.0)
+        out.put(k1, 0.0)
+        out.put(k2, 1.0)
+        out.put(k3, 0.0)
+        out.put(k4, 0.0)
         return out

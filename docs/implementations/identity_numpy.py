@@ -121,7 +121,7 @@ def identity_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w == w))
         out = w.copy()
-        m = (w == w)
-        out[m] = 1.0
+        out.put(k0, 1.0)
         return out

@@ -327,10 +327,10 @@ def leaky_relu(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = ((0.01)*x0)
+        k0 = np.flatnonzero((w < 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, ((0.01)*x0))
         return out.astype(x.dtype)
 
 
@@ -341,11 +341,11 @@ def leaky_relu_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
         out = w.copy()
-        m = (w < 0.0)
-        out[m] = (0.01)
-        m = (w == 0.0)
-        out[m] = (0.01)
-        m = (w > 0.0)
-        out[m] = 1.0
+        out.put(k0, (0.01))
+        out.put(k1, (0.01))
+        out.put(k2, 1.0)
         return out

@@ -412,13 +412,13 @@ def logsigmoid(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = (x0 + (-1.0*np.log1p(np.exp(x0))))
-        m = (w >= 0.0)
-        x1 = w[m]
-        out[m] = (-1.0*np.log1p(np.exp((-1.0*x1))))
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, (x0 + (-1.0*np.log1p(np.exp(x0)))))
+        x1 = w.take(k1)
+        out.put(k1, (-1.0*np.log1p(np.exp((-1.0*x1)))))
         return out.astype(x.dtype)
 
 
@@ -429,12 +429,12 @@ def logsigmoid_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = (1.0/(1.0 + np.exp(x0)))
-        m = (w >= 0.0)
-        x1 = w[m]
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, (1.0/(1.0 + np.exp(x0))))
+        x1 = w.take(k1)
         x1_0 = np.exp((-1.0*x1))
-        out[m] = (x1_0/(1.0 + x1_0))
+        out.put(k1, (x1_0/(1.0 + x1_0)))
         return out.astype(x.dtype)

@@ -1516,12 +1516,12 @@ def mish(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -800.0)
-        out[m] = 0.0
-        m = (w > -800.0)
-        x1 = w[m]
-        out[m] = (x1*np.tanh(np.log1p(np.exp(x1))))
+        k0 = np.flatnonzero((w <= -800.0))
+        k1 = np.flatnonzero((w > -800.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1)
+        out.put(k1, (x1*np.tanh(np.log1p(np.exp(x1)))))
         return out.astype(x.dtype)
 
 
@@ -1532,19 +1532,19 @@ def mish_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -800.0)
-        out[m] = 0.0
-        m = (w > -800.0) & (w < 0.0)
-        x1 = w[m]
+        k0 = np.flatnonzero((w <= -800.0))
+        k1 = np.flatnonzero((w > -800.0) & (w < 0.0))
+        k2 = np.flatnonzero((w >= 0.0) & (w < 800.0))
+        k3 = np.flatnonzero((w >= 800.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1)
         x1_0 = np.exp(x1)
         x1_1 = np.log1p(x1_0)
-        out[m] = ((x1*x1_0/(1.0 + x1_0)/(np.cosh(x1_1)**2)) + np.tanh(x1_1))
-        m = (w >= 0.0) & (w < 800.0)
-        x2 = w[m]
+        out.put(k1, ((x1*x1_0/(1.0 + x1_0)/(np.cosh(x1_1)**2)) + np.tanh(x1_1)))
+        x2 = w.take(k2)
         x2_0 = np.exp((-1.0*x2))
         x2_1 = np.log1p(x2_0)
-        out[m] = ((x2/(1.0 + x2_0)/(np.cosh((x2 + x2_1))**2)) + np.tanh((x2 + x2_1)))
-        m = (w >= 800.0)
-        out[m] = 1.0
+        out.put(k2, ((x2/(1.0 + x2_0)/(np.cosh((x2 + x2_1))**2)) + np.tanh((x2 + x2_1))))
+        out.put(k3, 1.0)
         return out.astype(x.dtype)

@@ -326,10 +326,10 @@ def prelu(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 0.0))
         out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = ((0.25)*x0)
+        x0 = w.take(k0)
+        out.put(k0, ((0.25)*x0))
         return out
 
 
@@ -340,11 +340,11 @@ def prelu_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
         out = w.copy()
-        m = (w < 0.0)
-        out[m] = (0.25)
-        m = (w == 0.0)
-        out[m] = (0.25)
-        m = (w > 0.0)
-        out[m] = 1.0
+        out.put(k0, (0.25))
+        out.put(k1, (0.25))
+        out.put(k2, 1.0)
         return out

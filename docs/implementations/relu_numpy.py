@@ -288,9 +288,9 @@ def relu(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 0.0))
         out = w.copy()
-        m = (w < 0.0)
-        out[m] = 0.0
+        out.put(k0, 0.0)
         return out
 
 
@@ -301,11 +301,11 @@ def relu_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
         out = w.copy()
-        m = (w < 0.0)
-        out[m] = 0.0
-        m = (w == 0.0)
-        out[m] = 0.0
-        m = (w > 0.0)
-        out[m] = 1.0
+        out.put(k0, 0.0)
+        out.put(k1, 0.0)
+        out.put(k2, 1.0)
         return out

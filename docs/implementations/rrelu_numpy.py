@@ -340,10 +340,10 @@ def rrelu(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = ((0.22916666666666666)*x0)
+        k0 = np.flatnonzero((w < 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, ((0.22916666666666666)*x0))
         return out.astype(x.dtype)
 
 
@@ -354,11 +354,11 @@ def rrelu_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
         out = w.copy()
-        m = (w < 0.0)
-        out[m] = (0.22916666666666666)
-        m = (w == 0.0)
-        out[m] = (0.22916666666666666)
-        m = (w > 0.0)
-        out[m] = 1.0
+        out.put(k0, (0.22916666666666666))
+        out.put(k1, (0.22916666666666666))
+        out.put(k2, 1.0)
         return out

@@ -478,13 +478,13 @@ def selu(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = ((1.7580993408473768)*np.expm1(x0))
-        m = (w >= 0.0)
-        x1 = w[m]
-        out[m] = ((1.0507009873554805)*x1)
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, ((1.7580993408473768)*np.expm1(x0)))
+        x1 = w.take(k1)
+        out.put(k1, ((1.0507009873554805)*x1))
         return out.astype(x.dtype)
 
 
@@ -495,12 +495,12 @@ def selu_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = ((1.7580993408473768)*np.exp(x0))
-        m = (w == 0.0)
-        out[m] = (1.7580993408473768)
-        m = (w > 0.0)
-        out[m] = (1.0507009873554805)
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, ((1.7580993408473768)*np.exp(x0)))
+        out.put(k1, (1.7580993408473768))
+        out.put(k2, (1.0507009873554805))
         return out.astype(x.dtype)

@@ -335,13 +335,13 @@ def softplus(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = np.log1p(np.exp(x0))
-        m = (w >= 0.0)
-        x1 = w[m]
-        out[m] = (x1 + np.log1p(np.exp((-1.0*x1))))
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, np.log1p(np.exp(x0)))
+        x1 = w.take(k1)
+        out.put(k1, (x1 + np.log1p(np.exp((-1.0*x1)))))
         return out.astype(x.dtype)
 
 
@@ -352,12 +352,12 @@ def softplus_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
+        out = w
+        x0 = w.take(k0)
         x0_0 = np.exp(x0)
-        out[m] = (x0_0/(1.0 + x0_0))
-        m = (w >= 0.0)
-        x1 = w[m]
-        out[m] = (1.0/(1.0 + np.exp((-1.0*x1))))
+        out.put(k0, (x0_0/(1.0 + x0_0)))
+        x1 = w.take(k1)
+        out.put(k1, (1.0/(1.0 + np.exp((-1.0*x1)))))
         return out.astype(x.dtype)

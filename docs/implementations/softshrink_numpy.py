@@ -626,15 +626,15 @@ def softshrink(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < (-0.5))
-        x0 = w[m]
-        out[m] = ((0.5) + x0)
-        m = (w >= (-0.5)) & (w <= (0.5))
-        out[m] = 0.0
-        m = (w > (0.5))
-        x2 = w[m]
-        out[m] = ((-0.5) + x2)
+        k0 = np.flatnonzero((w < (-0.5)))
+        k1 = np.flatnonzero((w >= (-0.5)) & (w <= (0.5)))
+        k2 = np.flatnonzero((w > (0.5)))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, ((0.5) + x0))
+        out.put(k1, 0.0)
+        x2 = w.take(k2)
+        out.put(k2, ((-0.5) + x2))
         return out.astype(x.dtype)
 
 
@@ -645,15 +645,15 @@ def softshrink_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < (-0.5)))
+        k1 = np.flatnonzero((w == (-0.5)))
+        k2 = np.flatnonzero((w > (-0.5)) & (w < (0.5)))
+        k3 = np.flatnonzero((w == (0.5)))
+        k4 = np.flatnonzero((w > (0.5)))
         out = w.copy()
-        m = (w < (-0.5))
-        out[m] = 1.0
-        m = (w == (-0.5))
-        out[m] = 0.0
-        m = (w > (-0.5)) & (w < (0.5))
-        out[m] = 0.0
-        m = (w == (0.5))
-        out[m] = 0.0
-        m = (w > (0.5))
-        out[m] = 1.0
+        out.put(k0, 1.0)
+        out.put(k1, 0.0)
+        out.put(k2, 0.0)
+        out.put(k3, 0.0)
+        out.put(k4, 1.0)
         return out

@@ -613,19 +613,19 @@ def softsign(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < -1.0)
-        x0 = w[m]
-        out[m] = (-1.0 + (1.0/(1.0 + (-1.0*x0))))
-        m = (w >= -1.0) & (w < 0.0)
-        x1 = w[m]
-        out[m] = (x1/(1.0 + (-1.0*x1)))
-        m = (w > 0.0) & (w <= 1.0)
-        x3 = w[m]
-        out[m] = (x3/(1.0 + x3))
-        m = (w > 1.0)
-        x4 = w[m]
-        out[m] = (1.0 + (-1.0/(1.0 + x4)))
+        k0 = np.flatnonzero((w < -1.0))
+        k1 = np.flatnonzero((w >= -1.0) & (w < 0.0))
+        k3 = np.flatnonzero((w > 0.0) & (w <= 1.0))
+        k4 = np.flatnonzero((w > 1.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, (-1.0 + (1.0/(1.0 + (-1.0*x0)))))
+        x1 = w.take(k1)
+        out.put(k1, (x1/(1.0 + (-1.0*x1))))
+        x3 = w.take(k3)
+        out.put(k3, (x3/(1.0 + x3)))
+        x4 = w.take(k4)
+        out.put(k4, (1.0 + (-1.0/(1.0 + x4))))
         return out.astype(x.dtype)
 
 
@@ -636,13 +636,13 @@ def softsign_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = (1.0/((1.0 + (-1.0*x0))**2))
-        m = (w == 0.0)
-        out[m] = 1.0
-        m = (w > 0.0)
-        x2 = w[m]
-        out[m] = (1.0/((1.0 + x2)**2))
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
+        out = w
+        x0 = w.take(k0)
+        out.put(k0, (1.0/((1.0 + (-1.0*x0))**2)))
+        out.put(k1, 1.0)
+        x2 = w.take(k2)
+        out.put(k2, (1.0/((1.0 + x2)**2)))
         return out.astype(x.dtype)

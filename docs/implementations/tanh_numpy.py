@@ -264,10 +264,7 @@ def tanh(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w == w)
-        x0 = w[m]
-        out[m] = np.tanh(x0)
+        out = np.asarray(np.tanh(w))
         return out.astype(x.dtype)
 
 
@@ -278,13 +275,13 @@ def tanh_derivative(x):
         x = x.astype(np.float64)
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
+        out = w
+        x0 = w.take(k0)
         x0_0 = np.exp((2.0*x0))
-        out[m] = (4.0*x0_0/((1.0 + x0_0)**2))
-        m = (w >= 0.0)
-        x1 = w[m]
+        out.put(k0, (4.0*x0_0/((1.0 + x0_0)**2)))
+        x1 = w.take(k1)
         x1_0 = np.exp((-2.0*x1))
-        out[m] = (4.0*x1_0/((1.0 + x1_0)**2))
+        out.put(k1, (4.0*x1_0/((1.0 + x1_0)**2)))
         return out.astype(x.dtype)

@@ -290,9 +290,9 @@ def thresholded_relu(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w <= 1.0))
         out = w.copy()
-        m = (w <= 1.0)
-        out[m] = 0.0
+        out.put(k0, 0.0)
         return out
 
 
@@ -303,11 +303,11 @@ def thresholded_relu_derivative(x):
         x = x.astype(np.float64)
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 1.0))
+        k1 = np.flatnonzero((w == 1.0))
+        k2 = np.flatnonzero((w > 1.0))
         out = w.copy()
-        m = (w < 1.0)
-        out[m] = 0.0
-        m = (w == 1.0)
-        out[m] = 1.0
-        m = (w > 1.0)
-        out[m] = 1.0
+        out.put(k0, 0.0)
+        out.put(k1, 1.0)
+        out.put(k2, 1.0)
         return out
