@@ -135,13 +135,15 @@ def scaled_exp(t: sp.Expr) -> tuple:
     return None, None
 
 
-def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str) -> tuple[list[str], str]:
+def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str,
+                 powers: bool = False) -> tuple[list[str], str]:
     """(lines, expression): ``formula`` of ``var`` as code, each function call that occurs more than once in it
     (exp(x) in exp(x)/(1 + exp(x))) computed once, in a variable, before the expression (the same operations
-    on the same values: only fewer of them)."""
+    on the same values: only fewer of them); with ``powers`` each repeated integer power too (x**2 in a Horner
+    polynomial in x**2)."""
     sub = Printer(printer.backend, var)
     lines = []
-    for k, e in enumerate(repeated_calls(formula)):
+    for k, e in enumerate(repeated_calls(formula, powers)):
         lines.append(f"{indent}{var}_{k} = {sub(e)}")
         sub.shared[e] = f"{var}_{k}"
     value = sub(formula)
@@ -149,9 +151,11 @@ def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str) -> t
     return lines, value
 
 
-def repeated_calls(formula: sp.Expr) -> list[sp.Expr]:
-    """The function calls of x that occur more than once in ``formula``, smallest first (each is computed once)."""
-    counts = Counter(a for a in sp.preorder_traversal(formula) if isinstance(a, sp.Function) and a.has(X))
+def repeated_calls(formula: sp.Expr, powers: bool = False) -> list[sp.Expr]:
+    """The function calls of x that occur more than once in ``formula``, smallest first (each is computed once);
+    with ``powers`` the positive integer powers of x's subexpressions too."""
+    counts = Counter(a for a in sp.preorder_traversal(formula) if a.has(X) and (
+        isinstance(a, sp.Function) or powers and isinstance(a, sp.Pow) and a.exp.is_Integer and a.exp > 0))
     return sorted((e for e, n in counts.items() if n > 1), key=sp.count_ops)
 
 
@@ -167,7 +171,7 @@ def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str
     ``var`` only at its own indices)."""
     whole = [i for i, br in enumerate(branches) if br.lo is None and br.hi is None and not br.formula.is_number]
     if whole and branches[whole[0]].formula != X:
-        temps, value = branch_value(printer, branches[whole[0]].formula, var, indent)
+        temps, value = branch_value(printer, branches[whole[0]].formula, var, indent, powers=True)
         return temps + [f"{indent}out = np.asarray({value})"]
     used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
     lines = [f"{indent}k{i} = np.flatnonzero({mask_text(br, var)})" for i, br in used]
@@ -177,7 +181,7 @@ def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str
             lines.append(f"{indent}out.put(k{i}, {printer.number(br.formula)})")
             continue
         lines.append(f"{indent}x{i} = {var}.take(k{i})")
-        temps, value = branch_value(printer, br.formula, f"x{i}", indent)
+        temps, value = branch_value(printer, br.formula, f"x{i}", indent, powers=True)
         lines += temps + [f"{indent}out.put(k{i}, {value})"]
     return lines
 
