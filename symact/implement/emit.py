@@ -172,7 +172,7 @@ def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str
     whole = [i for i, br in enumerate(branches) if br.lo is None and br.hi is None and not br.formula.is_number]
     if whole and branches[whole[0]].formula != X:
         temps, value = branch_value(printer, branches[whole[0]].formula, var, indent, powers=True)
-        return temps + [f"{indent}out = np.asarray({value})"]
+        return temps + [f"{indent}out = {value}"]
     used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
     lines = [f"{indent}k{i} = np.flatnonzero({mask_text(br, var)})" for i, br in used]
     lines.append(f"{indent}out = {var}" if reuse else f"{indent}out = {var}.copy()")
