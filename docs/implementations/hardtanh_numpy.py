@@ -513,11 +513,25 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def hardtanh(x):
     """hardtanh(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _hardtanh_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _hardtanh_block(x):
+    """hardtanh of a block of the flattened input."""
     w = x
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w < -1.0))
@@ -533,6 +547,15 @@ def hardtanh_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _hardtanh_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _hardtanh_derivative_block(x):
+    """hardtanh_derivative of a block of the flattened input."""
     w = x
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w < -1.0))

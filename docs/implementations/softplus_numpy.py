@@ -328,11 +328,25 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def softplus(x):
     """softplus(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _softplus_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _softplus_block(x):
+    """softplus of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w < 0.0))
@@ -350,6 +364,15 @@ def softplus_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _softplus_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _softplus_derivative_block(x):
+    """softplus_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w < 0.0))
