@@ -303,15 +303,16 @@ def test_numpy_functions_compute_block_by_block_as_value_by_value():
     x = (np.random.default_rng(3).standard_normal(2 * (3 * block + 7)) * 8).astype(np.float32)
     x[:4] = [np.nan, np.inf, -np.inf, -0.0]
     grid = x.reshape(2, -1)[:, ::-1]  # not contiguous
-    before, flat = grid.copy(), grid.reshape(-1)
-    points = [0, block - 1, block, 2 * block - 1, 2 * block, 3 * block, flat.size - 1]
-    points += np.random.default_rng(4).integers(0, flat.size, 40).tolist()
-    for fn in (module.sigmoid, module.sigmoid_derivative):
-        got = fn(grid)
-        assert got.shape == grid.shape and got.dtype == np.float32
-        np.testing.assert_array_equal(grid, before)
-        alone = np.array([fn(flat[i:i + 1])[0] for i in points])
-        assert np.array_equal(got.reshape(-1)[points].view(np.uint32), alone.view(np.uint32))
+    points = [0, block - 1, block, 2 * block - 1, 2 * block, 3 * block, grid.size - 1]
+    points += np.random.default_rng(4).integers(0, grid.size, 40).tolist()
+    for data in (grid, np.abs(grid)):  # |x|: blocks where one branch (x >= 0) holds every input
+        before, flat = data.copy(), data.reshape(-1)
+        for fn in (module.sigmoid, module.sigmoid_derivative):
+            got = fn(data)
+            assert got.shape == data.shape and got.dtype == np.float32
+            np.testing.assert_array_equal(data, before)
+            alone = np.array([fn(flat[i:i + 1])[0] for i in points])
+            assert np.array_equal(got.reshape(-1)[points].view(np.uint32), alone.view(np.uint32))
     got, finite = module.sigmoid(grid), np.isfinite(grid)
     want = expit(grid.astype(np.float64)).astype(np.float32)  # rounded twice: at most 1 ulp off, rarely
     np.testing.assert_array_max_ulp(got[finite], want[finite], maxulp=1)
