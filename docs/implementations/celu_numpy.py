@@ -431,8 +431,12 @@ def _celu_block(x):
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w < 0.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, (np.expm1(x0)))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = (np.expm1(x0))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
         return out.astype(x.dtype)
 
 
@@ -456,8 +460,12 @@ def _celu_derivative_block(x):
         k1 = np.flatnonzero((w == 0.0))
         k2 = np.flatnonzero((w > 0.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, np.exp(x0))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = np.exp(x0)
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
         out.put(k1, 1.0)
         out.put(k2, 1.0)
         return out.astype(x.dtype)

@@ -1325,10 +1325,18 @@ def _gelu_block(x):
         k2 = np.flatnonzero((w >= 0.0) & (w < 40.0))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
-        out.put(k1, ((0.5)*x1*erfc(((-0.7071067811865476)*x1))))
-        x2 = w.take(k2)
-        out.put(k2, (x2 + ((-0.5)*x2*erfc(((0.7071067811865476)*x2)))))
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = ((0.5)*x1*erfc(((-0.7071067811865476)*x1)))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = (x2 + ((-0.5)*x2*erfc(((0.7071067811865476)*x2))))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)
 
 
@@ -1353,7 +1361,11 @@ def _gelu_derivative_block(x):
         k2 = np.flatnonzero((w >= 40.0))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
-        out.put(k1, (((0.5)*erfc(((-0.7071067811865476)*x1))) + ((0.3989422804014327)*x1*np.exp(((-0.5)*(x1**2))))))
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (((0.5)*erfc(((-0.7071067811865476)*x1))) + ((0.3989422804014327)*x1*np.exp(((-0.5)*(x1**2)))))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         out.put(k2, 1.0)
         return out.astype(x.dtype)

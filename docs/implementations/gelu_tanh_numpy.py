@@ -3482,12 +3482,20 @@ def _gelu_tanh_block(x):
         k2 = np.flatnonzero((w >= 0.0))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
+        x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = (x1**3)
         x1_1 = np.exp(((1.5957691216057308)*(x1 + ((0.044715)*x1_0))))
-        out.put(k1, (x1*x1_1/(1.0 + x1_1)))
-        x2 = w.take(k2)
-        out.put(k2, (x2/(1.0 + np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3))))))))
+        y1 = (x1*x1_1/(1.0 + x1_1))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = (x2/(1.0 + np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3)))))))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)
 
 
@@ -3513,13 +3521,21 @@ def _gelu_tanh_derivative_block(x):
         k3 = np.flatnonzero((w >= 30.0))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
+        x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = (x1**3)
         x1_1 = np.exp(((1.5957691216057308)*(x1 + ((0.044715)*x1_0))))
-        out.put(k1, ((x1_1/(1.0 + x1_1)) + ((1.5957691216057308)*x1*(1.0 + ((0.134145)*(x1**2)))*x1_1/((1.0 + x1_1)**2))))
-        x2 = w.take(k2)
+        y1 = ((x1_1/(1.0 + x1_1)) + ((1.5957691216057308)*x1*(1.0 + ((0.134145)*(x1**2)))*x1_1/((1.0 + x1_1)**2)))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
         x2_0 = (x2**3)
         x2_1 = np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*x2_0))))
-        out.put(k2, ((1.0/(1.0 + x2_1)) + ((1.5957691216057308)*x2*(1.0 + ((0.134145)*(x2**2)))*x2_1/((1.0 + x2_1)**2))))
+        y2 = ((1.0/(1.0 + x2_1)) + ((1.5957691216057308)*x2*(1.0 + ((0.134145)*(x2**2)))*x2_1/((1.0 + x2_1)**2)))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         out.put(k3, 1.0)
         return out.astype(x.dtype)

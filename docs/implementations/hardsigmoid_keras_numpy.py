@@ -651,8 +651,12 @@ def _hardsigmoid_keras_block(x):
         k2 = np.flatnonzero((w >= (2.5)))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
-        out.put(k1, ((0.5) + ((0.2)*x1)))
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = ((0.5) + ((0.2)*x1))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         out.put(k2, 1.0)
         return out.astype(x.dtype)
 

@@ -680,8 +680,12 @@ def _hardswish_block(x):
         k1 = np.flatnonzero((w >= -3.0) & (w < 3.0))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
-        out.put(k1, ((0.16666666666666666)*x1*(3.0 + x1)))
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = ((0.16666666666666666)*x1*(3.0 + x1))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)
 
 
@@ -709,8 +713,12 @@ def _hardswish_derivative_block(x):
         out = w
         out.put(k0, 0.0)
         out.put(k1, 0.0)
-        x2 = w.take(k2)
-        out.put(k2, ((0.5) + ((0.3333333333333333)*x2)))
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = ((0.5) + ((0.3333333333333333)*x2))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         out.put(k3, 1.0)
         out.put(k4, 1.0)
         return out.astype(x.dtype)

@@ -343,8 +343,12 @@ def _leaky_relu_block(x):
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w < 0.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, ((0.01)*x0))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = ((0.01)*x0)
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
         return out.astype(x.dtype)
 
 

@@ -429,10 +429,18 @@ def _logsigmoid_block(x):
         k0 = np.flatnonzero((w < 0.0))
         k1 = np.flatnonzero((w >= 0.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, (x0 + (-1.0*np.log1p(np.exp(x0)))))
-        x1 = w.take(k1)
-        out.put(k1, (-1.0*np.log1p(np.exp((-1.0*x1)))))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = (x0 + (-1.0*np.log1p(np.exp(x0))))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (-1.0*np.log1p(np.exp((-1.0*x1))))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)
 
 
@@ -455,9 +463,17 @@ def _logsigmoid_derivative_block(x):
         k0 = np.flatnonzero((w < 0.0))
         k1 = np.flatnonzero((w >= 0.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, (1.0/(1.0 + np.exp(x0))))
-        x1 = w.take(k1)
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = (1.0/(1.0 + np.exp(x0)))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = np.exp((-1.0*x1))
-        out.put(k1, (x1_0/(1.0 + x1_0)))
+        y1 = (x1_0/(1.0 + x1_0))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)

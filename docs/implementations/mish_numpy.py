@@ -1534,8 +1534,12 @@ def _mish_block(x):
         k1 = np.flatnonzero((w > -800.0))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
-        out.put(k1, (x1*np.tanh(np.log1p(np.exp(x1)))))
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (x1*np.tanh(np.log1p(np.exp(x1))))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)
 
 
@@ -1561,13 +1565,21 @@ def _mish_derivative_block(x):
         k3 = np.flatnonzero((w >= 800.0))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
+        x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = np.exp(x1)
         x1_1 = np.log1p(x1_0)
-        out.put(k1, ((x1*x1_0/(1.0 + x1_0)/(np.cosh(x1_1)**2)) + np.tanh(x1_1)))
-        x2 = w.take(k2)
+        y1 = ((x1*x1_0/(1.0 + x1_0)/(np.cosh(x1_1)**2)) + np.tanh(x1_1))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
         x2_0 = np.exp((-1.0*x2))
         x2_1 = np.log1p(x2_0)
-        out.put(k2, ((x2/(1.0 + x2_0)/(np.cosh((x2 + x2_1))**2)) + np.tanh((x2 + x2_1))))
+        y2 = ((x2/(1.0 + x2_0)/(np.cosh((x2 + x2_1))**2)) + np.tanh((x2 + x2_1)))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         out.put(k3, 1.0)
         return out.astype(x.dtype)

@@ -356,8 +356,12 @@ def _rrelu_block(x):
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w < 0.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, ((0.22916666666666666)*x0))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = ((0.22916666666666666)*x0)
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
         return out.astype(x.dtype)
 
 

@@ -495,10 +495,18 @@ def _selu_block(x):
         k0 = np.flatnonzero((w < 0.0))
         k1 = np.flatnonzero((w >= 0.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, ((1.7580993408473768)*np.expm1(x0)))
-        x1 = w.take(k1)
-        out.put(k1, ((1.0507009873554805)*x1))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = ((1.7580993408473768)*np.expm1(x0))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = ((1.0507009873554805)*x1)
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)
 
 
@@ -522,8 +530,12 @@ def _selu_derivative_block(x):
         k1 = np.flatnonzero((w == 0.0))
         k2 = np.flatnonzero((w > 0.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, ((1.7580993408473768)*np.exp(x0)))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = ((1.7580993408473768)*np.exp(x0))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
         out.put(k1, (1.7580993408473768))
         out.put(k2, (1.0507009873554805))
         return out.astype(x.dtype)

@@ -409,11 +409,19 @@ def _sigmoid_block(x):
         k0 = np.flatnonzero((w < 0.0))
         k1 = np.flatnonzero((w >= 0.0))
         out = w
-        x0 = w.take(k0)
+        x0 = w.take(k0) if k0.size < w.size else w
         x0_0 = np.exp(x0)
-        out.put(k0, (x0_0/(1.0 + x0_0)))
-        x1 = w.take(k1)
-        out.put(k1, (1.0/(1.0 + np.exp((-1.0*x1)))))
+        y0 = (x0_0/(1.0 + x0_0))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (1.0/(1.0 + np.exp((-1.0*x1))))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)
 
 
@@ -436,10 +444,18 @@ def _sigmoid_derivative_block(x):
         k0 = np.flatnonzero((w < 0.0))
         k1 = np.flatnonzero((w >= 0.0))
         out = w
-        x0 = w.take(k0)
+        x0 = w.take(k0) if k0.size < w.size else w
         x0_0 = np.exp(x0)
-        out.put(k0, (x0_0/((1.0 + x0_0)**2)))
-        x1 = w.take(k1)
+        y0 = (x0_0/((1.0 + x0_0)**2))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = np.exp((-1.0*x1))
-        out.put(k1, (x1_0/((1.0 + x1_0)**2)))
+        y1 = (x1_0/((1.0 + x1_0)**2))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)

@@ -1197,11 +1197,19 @@ def _silu_block(x):
         k2 = np.flatnonzero((w >= 0.0))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
+        x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = np.exp(x1)
-        out.put(k1, (x1*x1_0/(1.0 + x1_0)))
-        x2 = w.take(k2)
-        out.put(k2, (x2/(1.0 + np.exp((-1.0*x2)))))
+        y1 = (x1*x1_0/(1.0 + x1_0))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = (x2/(1.0 + np.exp((-1.0*x2))))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)
 
 
@@ -1227,11 +1235,19 @@ def _silu_derivative_block(x):
         k3 = np.flatnonzero((w >= 800.0))
         out = w
         out.put(k0, 0.0)
-        x1 = w.take(k1)
+        x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = np.exp(x1)
-        out.put(k1, ((x1_0/(1.0 + x1_0)) + (x1*x1_0/((1.0 + x1_0)**2))))
-        x2 = w.take(k2)
+        y1 = ((x1_0/(1.0 + x1_0)) + (x1*x1_0/((1.0 + x1_0)**2)))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
         x2_0 = np.exp((-1.0*x2))
-        out.put(k2, ((1.0/(1.0 + x2_0)) + (x2*x2_0/((1.0 + x2_0)**2))))
+        y2 = ((1.0/(1.0 + x2_0)) + (x2*x2_0/((1.0 + x2_0)**2)))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         out.put(k3, 1.0)
         return out.astype(x.dtype)

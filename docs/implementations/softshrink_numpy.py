@@ -644,11 +644,19 @@ def _softshrink_block(x):
         k1 = np.flatnonzero((w >= (-0.5)) & (w <= (0.5)))
         k2 = np.flatnonzero((w > (0.5)))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, ((0.5) + x0))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = ((0.5) + x0)
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
         out.put(k1, 0.0)
-        x2 = w.take(k2)
-        out.put(k2, ((-0.5) + x2))
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = ((-0.5) + x2)
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)
 
 

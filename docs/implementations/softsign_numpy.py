@@ -632,14 +632,30 @@ def _softsign_block(x):
         k3 = np.flatnonzero((w > 0.0) & (w <= 1.0))
         k4 = np.flatnonzero((w > 1.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, (-1.0 + (1.0/(1.0 + (-1.0*x0)))))
-        x1 = w.take(k1)
-        out.put(k1, (x1/(1.0 + (-1.0*x1))))
-        x3 = w.take(k3)
-        out.put(k3, (x3/(1.0 + x3)))
-        x4 = w.take(k4)
-        out.put(k4, (1.0 + (-1.0/(1.0 + x4))))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = (-1.0 + (1.0/(1.0 + (-1.0*x0))))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (x1/(1.0 + (-1.0*x1)))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x3 = w.take(k3) if k3.size < w.size else w
+        y3 = (x3/(1.0 + x3))
+        if k3.size < w.size:
+            out.put(k3, y3)
+        else:
+            out = y3
+        x4 = w.take(k4) if k4.size < w.size else w
+        y4 = (1.0 + (-1.0/(1.0 + x4)))
+        if k4.size < w.size:
+            out.put(k4, y4)
+        else:
+            out = y4
         return out.astype(x.dtype)
 
 
@@ -663,9 +679,17 @@ def _softsign_derivative_block(x):
         k1 = np.flatnonzero((w == 0.0))
         k2 = np.flatnonzero((w > 0.0))
         out = w
-        x0 = w.take(k0)
-        out.put(k0, (1.0/((1.0 + (-1.0*x0))**2)))
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = (1.0/((1.0 + (-1.0*x0))**2))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
         out.put(k1, 1.0)
-        x2 = w.take(k2)
-        out.put(k2, (1.0/((1.0 + x2)**2)))
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = (1.0/((1.0 + x2)**2))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)
