@@ -307,6 +307,33 @@ def test_float32_parts_that_round_once_skip_the_upcast():
         0.0, float(np.nextafter(below, np.float32(1)))]
 
 
+def test_numpy_functions_compute_block_by_block_as_value_by_value():
+    """The numpy functions work through the flattened input _BLOCK values at a time: on a strided 2-d input of
+    more than three blocks each value gets what it gets alone (block boundaries included), in the input's shape
+    and dtype, the input is left alone, and sigmoid agrees with SciPy's float64 expit rounded to float32."""
+    from scipy.special import expit
+
+    module = load(render(plan_entry(get("sigmoid"), {}, True, "numpy"), "numpy", "float32", "test"), "impl_blocks")
+    block = module._BLOCK
+    x = (np.random.default_rng(3).standard_normal(2 * (3 * block + 7)) * 8).astype(np.float32)
+    x[:4] = [np.nan, np.inf, -np.inf, -0.0]
+    grid = x.reshape(2, -1)[:, ::-1]  # not contiguous
+    points = [0, block - 1, block, 2 * block - 1, 2 * block, 3 * block, grid.size - 1]
+    points += np.random.default_rng(4).integers(0, grid.size, 40).tolist()
+    for data in (grid, np.abs(grid)):  # |x|: blocks where one branch (x >= 0) holds every input
+        before, flat = data.copy(), data.reshape(-1)
+        for fn in (module.sigmoid, module.sigmoid_derivative):
+            got = fn(data)
+            assert got.shape == data.shape and got.dtype == np.float32
+            np.testing.assert_array_equal(data, before)
+            alone = np.array([fn(flat[i:i + 1])[0] for i in points])
+            assert np.array_equal(got.reshape(-1)[points].view(np.uint32), alone.view(np.uint32))
+    got, finite = module.sigmoid(grid), np.isfinite(grid)
+    want = expit(grid.astype(np.float64)).astype(np.float32)  # rounded twice: at most 1 ulp off, rarely
+    np.testing.assert_array_max_ulp(got[finite], want[finite], maxulp=1)
+    assert np.array_equal(got[~finite], want[~finite], equal_nan=True)
+
+
 def test_committed_implementations_are_what_the_generator_writes():
     """docs/implementations/ (a few entries here; `python -m symact.implement.regenerate --check` does all)."""
     from symact.implement.regenerate import DOCS, differences, generate

@@ -408,17 +408,35 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def celu(x):
     """celu(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _celu_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _celu_block(x):
+    """celu of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = (np.expm1(x0))
+        k0 = np.flatnonzero((w < 0.0))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = (np.expm1(x0))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
         return out.astype(x.dtype)
 
 
@@ -427,14 +445,27 @@ def celu_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _celu_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _celu_derivative_block(x):
+    """celu_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = np.exp(x0)
-        m = (w == 0.0)
-        out[m] = 1.0
-        m = (w > 0.0)
-        out[m] = 1.0
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = np.exp(x0)
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        out.put(k1, 1.0)
+        out.put(k2, 1.0)
         return out.astype(x.dtype)

@@ -1299,22 +1299,44 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def gelu(x):
     """gelu(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _gelu_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _gelu_block(x):
+    """gelu of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -40.0)
-        out[m] = 0.0
-        m = (w > -40.0) & (w < 0.0)
-        x1 = w[m]
-        out[m] = ((0.5)*x1*erfc(((-0.7071067811865476)*x1)))
-        m = (w >= 0.0) & (w < 40.0)
-        x2 = w[m]
-        out[m] = (x2 + ((-0.5)*x2*erfc(((0.7071067811865476)*x2))))
+        k0 = np.flatnonzero((w <= -40.0))
+        k1 = np.flatnonzero((w > -40.0) & (w < 0.0))
+        k2 = np.flatnonzero((w >= 0.0) & (w < 40.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = ((0.5)*x1*erfc(((-0.7071067811865476)*x1)))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = (x2 + ((-0.5)*x2*erfc(((0.7071067811865476)*x2))))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)
 
 
@@ -1323,14 +1345,27 @@ def gelu_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _gelu_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _gelu_derivative_block(x):
+    """gelu_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -40.0)
-        out[m] = 0.0
-        m = (w > -40.0) & (w < 40.0)
-        x1 = w[m]
-        out[m] = (((0.5)*erfc(((-0.7071067811865476)*x1))) + ((0.3989422804014327)*x1*np.exp(((-0.5)*(x1**2)))))
-        m = (w >= 40.0)
-        out[m] = 1.0
+        k0 = np.flatnonzero((w <= -40.0))
+        k1 = np.flatnonzero((w > -40.0) & (w < 40.0))
+        k2 = np.flatnonzero((w >= 40.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (((0.5)*erfc(((-0.7071067811865476)*x1))) + ((0.3989422804014327)*x1*np.exp(((-0.5)*(x1**2)))))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        out.put(k2, 1.0)
         return out.astype(x.dtype)

@@ -3456,23 +3456,46 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def gelu_tanh(x):
     """gelu_tanh(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _gelu_tanh_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _gelu_tanh_block(x):
+    """gelu_tanh of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -30.0)
-        out[m] = 0.0
-        m = (w > -30.0) & (w < 0.0)
-        x1 = w[m]
-        x1_0 = np.exp(((1.5957691216057308)*(x1 + ((0.044715)*(x1**3)))))
-        out[m] = (x1*x1_0/(1.0 + x1_0))
-        m = (w >= 0.0)
-        x2 = w[m]
-        out[m] = (x2/(1.0 + np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3)))))))
+        k0 = np.flatnonzero((w <= -30.0))
+        k1 = np.flatnonzero((w > -30.0) & (w < 0.0))
+        k2 = np.flatnonzero((w >= 0.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1) if k1.size < w.size else w
+        x1_0 = (x1**3)
+        x1_1 = np.exp(((1.5957691216057308)*(x1 + ((0.044715)*x1_0))))
+        y1 = (x1*x1_1/(1.0 + x1_1))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = (x2/(1.0 + np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3)))))))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)
 
 
@@ -3481,19 +3504,38 @@ def gelu_tanh_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _gelu_tanh_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _gelu_tanh_derivative_block(x):
+    """gelu_tanh_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -30.0)
-        out[m] = 0.0
-        m = (w > -30.0) & (w < 0.0)
-        x1 = w[m]
-        x1_0 = np.exp(((1.5957691216057308)*(x1 + ((0.044715)*(x1**3)))))
-        out[m] = ((x1_0/(1.0 + x1_0)) + ((1.5957691216057308)*x1*(1.0 + ((0.134145)*(x1**2)))*x1_0/((1.0 + x1_0)**2)))
-        m = (w >= 0.0) & (w < 30.0)
-        x2 = w[m]
-        x2_0 = np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3)))))
-        out[m] = ((1.0/(1.0 + x2_0)) + ((1.5957691216057308)*x2*(1.0 + ((0.134145)*(x2**2)))*x2_0/((1.0 + x2_0)**2)))
-        m = (w >= 30.0)
-        out[m] = 1.0
+        k0 = np.flatnonzero((w <= -30.0))
+        k1 = np.flatnonzero((w > -30.0) & (w < 0.0))
+        k2 = np.flatnonzero((w >= 0.0) & (w < 30.0))
+        k3 = np.flatnonzero((w >= 30.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1) if k1.size < w.size else w
+        x1_0 = (x1**3)
+        x1_1 = np.exp(((1.5957691216057308)*(x1 + ((0.044715)*x1_0))))
+        y1 = ((x1_1/(1.0 + x1_1)) + ((1.5957691216057308)*x1*(1.0 + ((0.134145)*(x1**2)))*x1_1/((1.0 + x1_1)**2)))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
+        x2_0 = (x2**3)
+        x2_1 = np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*x2_0))))
+        y2 = ((1.0/(1.0 + x2_1)) + ((1.5957691216057308)*x2*(1.0 + ((0.134145)*(x2**2)))*x2_1/((1.0 + x2_1)**2)))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
+        out.put(k3, 1.0)
         return out.astype(x.dtype)

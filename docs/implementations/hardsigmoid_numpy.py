@@ -624,21 +624,39 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def hardsigmoid(x):
     """hardsigmoid(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _hardsigmoid_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _hardsigmoid_block(x):
+    """hardsigmoid of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < -3.0)
-        out[m] = 0.0
-        m = (w >= -3.0) & (w < 3.0)
-        x1 = w[m]
-        out[m] = ((0.5) + ((0.16666666666666666)*x1))
-        m = (w >= 3.0)
-        out[m] = 1.0
+        k0 = np.flatnonzero((w < -3.0))
+        k1 = np.flatnonzero((w >= -3.0) & (w < 3.0))
+        k2 = np.flatnonzero((w >= 3.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = ((0.5) + ((0.16666666666666666)*x1))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        out.put(k2, 1.0)
         return out.astype(x.dtype)
 
 
@@ -647,17 +665,26 @@ def hardsigmoid_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _hardsigmoid_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _hardsigmoid_derivative_block(x):
+    """hardsigmoid_derivative of a block of the flattened input."""
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < -3.0))
+        k1 = np.flatnonzero((w == -3.0))
+        k2 = np.flatnonzero((w > -3.0) & (w < 3.0))
+        k3 = np.flatnonzero((w == 3.0))
+        k4 = np.flatnonzero((w > 3.0))
         out = w.copy()
-        m = (w < -3.0)
-        out[m] = 0.0
-        m = (w == -3.0)
-        out[m] = 0.0
-        m = (w > -3.0) & (w < 3.0)
-        out[m] = (0.16666666666666666)
-        m = (w == 3.0)
-        out[m] = 0.0
-        m = (w > 3.0)
-        out[m] = 0.0
+        out.put(k0, 0.0)
+        out.put(k1, 0.0)
+        out.put(k2, (0.16666666666666666))
+        out.put(k3, 0.0)
+        out.put(k4, 0.0)
         return out

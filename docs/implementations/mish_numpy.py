@@ -1509,19 +1509,37 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def mish(x):
     """mish(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _mish_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _mish_block(x):
+    """mish of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -800.0)
-        out[m] = 0.0
-        m = (w > -800.0)
-        x1 = w[m]
-        out[m] = (x1*np.tanh(np.log1p(np.exp(x1))))
+        k0 = np.flatnonzero((w <= -800.0))
+        k1 = np.flatnonzero((w > -800.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (x1*np.tanh(np.log1p(np.exp(x1))))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)
 
 
@@ -1530,21 +1548,38 @@ def mish_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _mish_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _mish_derivative_block(x):
+    """mish_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w <= -800.0)
-        out[m] = 0.0
-        m = (w > -800.0) & (w < 0.0)
-        x1 = w[m]
+        k0 = np.flatnonzero((w <= -800.0))
+        k1 = np.flatnonzero((w > -800.0) & (w < 0.0))
+        k2 = np.flatnonzero((w >= 0.0) & (w < 800.0))
+        k3 = np.flatnonzero((w >= 800.0))
+        out = w
+        out.put(k0, 0.0)
+        x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = np.exp(x1)
         x1_1 = np.log1p(x1_0)
-        out[m] = ((x1*x1_0/(1.0 + x1_0)/(np.cosh(x1_1)**2)) + np.tanh(x1_1))
-        m = (w >= 0.0) & (w < 800.0)
-        x2 = w[m]
+        y1 = ((x1*x1_0/(1.0 + x1_0)/(np.cosh(x1_1)**2)) + np.tanh(x1_1))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
         x2_0 = np.exp((-1.0*x2))
         x2_1 = np.log1p(x2_0)
-        out[m] = ((x2/(1.0 + x2_0)/(np.cosh((x2 + x2_1))**2)) + np.tanh((x2 + x2_1)))
-        m = (w >= 800.0)
-        out[m] = 1.0
+        y2 = ((x2/(1.0 + x2_0)/(np.cosh((x2 + x2_1))**2)) + np.tanh((x2 + x2_1)))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
+        out.put(k3, 1.0)
         return out.astype(x.dtype)

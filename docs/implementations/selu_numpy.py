@@ -471,20 +471,42 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def selu(x):
     """selu(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _selu_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _selu_block(x):
+    """selu of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = ((1.7580993408473768)*np.expm1(x0))
-        m = (w >= 0.0)
-        x1 = w[m]
-        out[m] = ((1.0507009873554805)*x1)
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = ((1.7580993408473768)*np.expm1(x0))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = ((1.0507009873554805)*x1)
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)
 
 
@@ -493,14 +515,27 @@ def selu_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _selu_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _selu_derivative_block(x):
+    """selu_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = ((1.7580993408473768)*np.exp(x0))
-        m = (w == 0.0)
-        out[m] = (1.7580993408473768)
-        m = (w > 0.0)
-        out[m] = (1.0507009873554805)
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = ((1.7580993408473768)*np.exp(x0))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        out.put(k1, (1.7580993408473768))
+        out.put(k2, (1.0507009873554805))
         return out.astype(x.dtype)

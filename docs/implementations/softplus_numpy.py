@@ -328,20 +328,42 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def softplus(x):
     """softplus(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _softplus_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _softplus_block(x):
+    """softplus of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = np.log1p(np.exp(x0))
-        m = (w >= 0.0)
-        x1 = w[m]
-        out[m] = (x1 + np.log1p(np.exp((-1.0*x1))))
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = np.log1p(np.exp(x0))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (x1 + np.log1p(np.exp((-1.0*x1))))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)
 
 
@@ -350,14 +372,31 @@ def softplus_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _softplus_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _softplus_derivative_block(x):
+    """softplus_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w >= 0.0))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
         x0_0 = np.exp(x0)
-        out[m] = (x0_0/(1.0 + x0_0))
-        m = (w >= 0.0)
-        x1 = w[m]
-        out[m] = (1.0/(1.0 + np.exp((-1.0*x1))))
+        y0 = (x0_0/(1.0 + x0_0))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (1.0/(1.0 + np.exp((-1.0*x1))))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
         return out.astype(x.dtype)

@@ -619,22 +619,44 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def softshrink(x):
     """softshrink(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _softshrink_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _softshrink_block(x):
+    """softshrink of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < (-0.5))
-        x0 = w[m]
-        out[m] = ((0.5) + x0)
-        m = (w >= (-0.5)) & (w <= (0.5))
-        out[m] = 0.0
-        m = (w > (0.5))
-        x2 = w[m]
-        out[m] = ((-0.5) + x2)
+        k0 = np.flatnonzero((w < (-0.5)))
+        k1 = np.flatnonzero((w >= (-0.5)) & (w <= (0.5)))
+        k2 = np.flatnonzero((w > (0.5)))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = ((0.5) + x0)
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        out.put(k1, 0.0)
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = ((-0.5) + x2)
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)
 
 
@@ -643,17 +665,26 @@ def softshrink_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _softshrink_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _softshrink_derivative_block(x):
+    """softshrink_derivative of a block of the flattened input."""
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < (-0.5)))
+        k1 = np.flatnonzero((w == (-0.5)))
+        k2 = np.flatnonzero((w > (-0.5)) & (w < (0.5)))
+        k3 = np.flatnonzero((w == (0.5)))
+        k4 = np.flatnonzero((w > (0.5)))
         out = w.copy()
-        m = (w < (-0.5))
-        out[m] = 1.0
-        m = (w == (-0.5))
-        out[m] = 0.0
-        m = (w > (-0.5)) & (w < (0.5))
-        out[m] = 0.0
-        m = (w == (0.5))
-        out[m] = 0.0
-        m = (w > (0.5))
-        out[m] = 1.0
+        out.put(k0, 1.0)
+        out.put(k1, 0.0)
+        out.put(k2, 0.0)
+        out.put(k3, 0.0)
+        out.put(k4, 1.0)
         return out

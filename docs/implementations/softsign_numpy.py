@@ -606,26 +606,56 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def softsign(x):
     """softsign(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _softsign_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _softsign_block(x):
+    """softsign of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < -1.0)
-        x0 = w[m]
-        out[m] = (-1.0 + (1.0/(1.0 + (-1.0*x0))))
-        m = (w >= -1.0) & (w < 0.0)
-        x1 = w[m]
-        out[m] = (x1/(1.0 + (-1.0*x1)))
-        m = (w > 0.0) & (w <= 1.0)
-        x3 = w[m]
-        out[m] = (x3/(1.0 + x3))
-        m = (w > 1.0)
-        x4 = w[m]
-        out[m] = (1.0 + (-1.0/(1.0 + x4)))
+        k0 = np.flatnonzero((w < -1.0))
+        k1 = np.flatnonzero((w >= -1.0) & (w < 0.0))
+        k3 = np.flatnonzero((w > 0.0) & (w <= 1.0))
+        k4 = np.flatnonzero((w > 1.0))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = (-1.0 + (1.0/(1.0 + (-1.0*x0))))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
+        y1 = (x1/(1.0 + (-1.0*x1)))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x3 = w.take(k3) if k3.size < w.size else w
+        y3 = (x3/(1.0 + x3))
+        if k3.size < w.size:
+            out.put(k3, y3)
+        else:
+            out = y3
+        x4 = w.take(k4) if k4.size < w.size else w
+        y4 = (1.0 + (-1.0/(1.0 + x4)))
+        if k4.size < w.size:
+            out.put(k4, y4)
+        else:
+            out = y4
         return out.astype(x.dtype)
 
 
@@ -634,15 +664,32 @@ def softsign_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _softsign_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _softsign_derivative_block(x):
+    """softsign_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < 0.0)
-        x0 = w[m]
-        out[m] = (1.0/((1.0 + (-1.0*x0))**2))
-        m = (w == 0.0)
-        out[m] = 1.0
-        m = (w > 0.0)
-        x2 = w[m]
-        out[m] = (1.0/((1.0 + x2)**2))
+        k0 = np.flatnonzero((w < 0.0))
+        k1 = np.flatnonzero((w == 0.0))
+        k2 = np.flatnonzero((w > 0.0))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = (1.0/((1.0 + (-1.0*x0))**2))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        out.put(k1, 1.0)
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = (1.0/((1.0 + x2)**2))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)

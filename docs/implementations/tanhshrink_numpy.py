@@ -1923,23 +1923,50 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def tanhshrink(x):
     """tanhshrink(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _tanhshrink_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _tanhshrink_block(x):
+    """tanhshrink of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w < (-0.5))
-        x0 = w[m]
-        out[m] = (x0 + (-1.0*np.tanh(x0)))
-        m = (w >= (-0.5)) & (w <= (0.5))
-        x1 = w[m]
-        out[m] = ((x1**3)*((0.3333333333333333) + ((x1**2)*((-0.13333333333333333) + ((x1**2)*((0.05396825396825397) + ((x1**2)*((-0.021869488536155203) + ((x1**2)*((0.008863235529902197) + ((x1**2)*((-0.003592128036572481) + ((x1**2)*((0.0014558343870513183) + ((x1**2)*((-0.000590027440945586) + ((x1**2)*((0.00023912911424355248) + ((x1**2)*((-9.691537956929451e-05) + ((x1**2)*((3.927832388331683e-05) + ((x1**2)*((-1.5918905069328964e-05) + ((x1**2)*((6.451689215655431e-06) + ((x1**2)*((-2.6147711512907546e-06) + ((x1**2)*((1.0597268320104654e-06) + ((x1**2)*((-4.294911078273806e-07) + ((x1**2)*((1.7406618963571648e-07) + ((-7.054636946400968e-08)*(x1**2))))))))))))))))))))))))))))))))))))
-        m = (w > (0.5))
-        x2 = w[m]
-        out[m] = (x2 + (-1.0*np.tanh(x2)))
+        k0 = np.flatnonzero((w < (-0.5)))
+        k1 = np.flatnonzero((w >= (-0.5)) & (w <= (0.5)))
+        k2 = np.flatnonzero((w > (0.5)))
+        out = w
+        x0 = w.take(k0) if k0.size < w.size else w
+        y0 = (x0 + (-1.0*np.tanh(x0)))
+        if k0.size < w.size:
+            out.put(k0, y0)
+        else:
+            out = y0
+        x1 = w.take(k1) if k1.size < w.size else w
+        x1_0 = (x1**2)
+        y1 = ((x1**3)*((0.3333333333333333) + (x1_0*((-0.13333333333333333) + (x1_0*((0.05396825396825397) + (x1_0*((-0.021869488536155203) + (x1_0*((0.008863235529902197) + (x1_0*((-0.003592128036572481) + (x1_0*((0.0014558343870513183) + (x1_0*((-0.000590027440945586) + (x1_0*((0.00023912911424355248) + (x1_0*((-9.691537956929451e-05) + (x1_0*((3.927832388331683e-05) + (x1_0*((-1.5918905069328964e-05) + (x1_0*((6.451689215655431e-06) + (x1_0*((-2.6147711512907546e-06) + (x1_0*((1.0597268320104654e-06) + (x1_0*((-4.294911078273806e-07) + (x1_0*((1.7406618963571648e-07) + ((-7.054636946400968e-08)*x1_0)))))))))))))))))))))))))))))))))))
+        if k1.size < w.size:
+            out.put(k1, y1)
+        else:
+            out = y1
+        x2 = w.take(k2) if k2.size < w.size else w
+        y2 = (x2 + (-1.0*np.tanh(x2)))
+        if k2.size < w.size:
+            out.put(k2, y2)
+        else:
+            out = y2
         return out.astype(x.dtype)
 
 
@@ -1948,10 +1975,16 @@ def tanhshrink_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _tanhshrink_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _tanhshrink_derivative_block(x):
+    """tanhshrink_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        out = w.copy()
-        m = (w == w)
-        x0 = w[m]
-        out[m] = (np.tanh(x0)**2)
+        out = (np.tanh(w)**2)
         return out.astype(x.dtype)

@@ -283,16 +283,30 @@ PROOFS = json.loads(r"""
 """)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
 def thresholded_relu(x):
     """thresholded_relu(x), branch by branch (see the module docstring)."""
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _thresholded_relu_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _thresholded_relu_block(x):
+    """thresholded_relu of a block of the flattened input."""
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w <= 1.0))
         out = w.copy()
-        m = (w <= 1.0)
-        out[m] = 0.0
+        out.put(k0, 0.0)
         return out
 
 
@@ -301,13 +315,22 @@ def thresholded_relu_derivative(x):
     x = np.asarray(x)
     if x.dtype.kind != 'f':
         x = x.astype(np.float64)
+    flat = x.reshape(-1)
+    res = np.empty(flat.shape, x.dtype)
+    for s in range(0, flat.size, _BLOCK):
+        res[s:s + _BLOCK] = _thresholded_relu_derivative_block(flat[s:s + _BLOCK])
+    return res.reshape(x.shape)
+
+
+def _thresholded_relu_derivative_block(x):
+    """thresholded_relu_derivative of a block of the flattened input."""
     w = x
     with np.errstate(over='ignore'):
+        k0 = np.flatnonzero((w < 1.0))
+        k1 = np.flatnonzero((w == 1.0))
+        k2 = np.flatnonzero((w > 1.0))
         out = w.copy()
-        m = (w < 1.0)
-        out[m] = 0.0
-        m = (w == 1.0)
-        out[m] = 1.0
-        m = (w > 1.0)
-        out[m] = 1.0
+        out.put(k0, 0.0)
+        out.put(k1, 1.0)
+        out.put(k2, 1.0)
         return out

@@ -135,13 +135,15 @@ def scaled_exp(t: sp.Expr) -> tuple:
     return None, None
 
 
-def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str) -> tuple[list[str], str]:
+def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str,
+                 powers: bool = False) -> tuple[list[str], str]:
     """(lines, expression): ``formula`` of ``var`` as code, each function call that occurs more than once in it
     (exp(x) in exp(x)/(1 + exp(x))) computed once, in a variable, before the expression (the same operations
-    on the same values: only fewer of them)."""
+    on the same values: only fewer of them); with ``powers`` each repeated integer power too (x**2 in a Horner
+    polynomial in x**2)."""
     sub = Printer(printer.backend, var)
     lines = []
-    for k, e in enumerate(repeated_calls(formula)):
+    for k, e in enumerate(repeated_calls(formula, powers)):
         lines.append(f"{indent}{var}_{k} = {sub(e)}")
         sub.shared[e] = f"{var}_{k}"
     value = sub(formula)
@@ -149,28 +151,41 @@ def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str) -> t
     return lines, value
 
 
-def repeated_calls(formula: sp.Expr) -> list[sp.Expr]:
-    """The function calls of x that occur more than once in ``formula``, smallest first (each is computed once)."""
-    counts = Counter(a for a in sp.preorder_traversal(formula) if isinstance(a, sp.Function) and a.has(X))
+def repeated_calls(formula: sp.Expr, powers: bool = False) -> list[sp.Expr]:
+    """The function calls of x that occur more than once in ``formula``, smallest first (each is computed once);
+    with ``powers`` the positive integer powers of x's subexpressions too."""
+    counts = Counter(a for a in sp.preorder_traversal(formula) if a.has(X) and (
+        isinstance(a, sp.Function) or powers and isinstance(a, sp.Pow) and a.exp.is_Integer and a.exp > 0))
     return sorted((e for e, n in counts.items() if n > 1), key=sp.count_ops)
 
 
-def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:
+def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ",
+                 reuse: bool = False) -> list[str]:
     """NumPy lines computing ``out`` from ``var`` branch by branch (the branches partition R): each
-    branch's mask is computed once and its formula evaluated on the masked inputs only (a gather and a
-    scatter), so no branch costs time, overflows or warns outside its range; a branch whose formula is x costs
-    nothing (``out`` starts as a copy of the input: NaN, which no mask holds, stays NaN)."""
-    lines = [f"{indent}out = {var}.copy()"]
-    for i, br in enumerate(branches):
-        if br.formula == X:
-            continue
-        lines.append(f"{indent}m = {mask_text(br, var)}")
+    branch's inputs are found once (the flat indices of its mask) and its formula evaluated on them only (a
+    ``take`` and a ``put`` by index, several times faster than boolean indexing), so no branch costs time,
+    overflows or warns outside its range; a branch whose formula is x costs nothing (``out`` starts as the input:
+    NaN, which no mask holds, stays NaN); a branch on the whole line is evaluated on the input itself (NaN in gives
+    NaN out from the formula's own arithmetic), and a branch that holds every input is evaluated on the input
+    itself too (no ``take``, no ``put``).  ``reuse``: ``var`` is a copy that nothing reads afterwards, so
+    ``out`` is ``var`` itself (every branch's indices are found before anything is written, and a branch reads
+    ``var`` only at its own indices)."""
+    whole = [i for i, br in enumerate(branches) if br.lo is None and br.hi is None and not br.formula.is_number]
+    if whole and branches[whole[0]].formula != X:
+        temps, value = branch_value(printer, branches[whole[0]].formula, var, indent, powers=True)
+        return temps + [f"{indent}out = {value}"]
+    used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
+    lines = [f"{indent}k{i} = np.flatnonzero({mask_text(br, var)})" for i, br in used]
+    lines.append(f"{indent}out = {var}" if reuse else f"{indent}out = {var}.copy()")
+    for i, br in used:
         if br.formula.is_number:
-            lines.append(f"{indent}out[m] = {printer.number(br.formula)}")
+            lines.append(f"{indent}out.put(k{i}, {printer.number(br.formula)})")
             continue
-        lines.append(f"{indent}x{i} = {var}[m]")
-        temps, value = branch_value(printer, br.formula, f"x{i}", indent)
-        lines += temps + [f"{indent}out[m] = {value}"]
+        some = f"k{i}.size < {var}.size"  # else every input is in this branch: no take, no put
+        lines.append(f"{indent}x{i} = {var}.take(k{i}) if {some} else {var}")
+        temps, value = branch_value(printer, br.formula, f"x{i}", indent, powers=True)
+        lines += temps + [f"{indent}y{i} = {value}", f"{indent}if {some}:", f"{indent}    out.put(k{i}, y{i})",
+                          f"{indent}else:", f"{indent}    out = y{i}"]
     return lines
 
 

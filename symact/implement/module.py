@@ -130,15 +130,23 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     (:mod:`.inplace`), under ``torch.no_grad()``."""
     b = BACKENDS[target]
     lines = ["@torch.no_grad()"] if inplace else []
-    lines += [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
+    if target == "numpy":
+        lines += _blocks(name, part.name, dtype) + ["", "", f"def _{name}_block(x):",
+                                              f'    """{part.name} of a block of the flattened input."""']
+    else:
+        lines += [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
     # where the exact value overflows, inf is its rounding: no warning for that
-    head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), "over='ignore'")
+    head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), "over='ignore'",
+                                   convert=target != "numpy")
     lines += head
     printer = Printer(b, "w")
     if inplace:
         lines += inplace_chain(printer, part.branches, "w", indent, keep=exact)
+    elif target == "numpy":  # w is the input's copy in the working format, unless the part has none
+        lines += masked_chain(printer, part.branches, "w", indent,
+                              reuse=work_format(part, target, dtype) is not None and not exact)
     else:
-        lines += (masked_chain if target == "numpy" else where_chain)(printer, part.branches, "w", indent)
+        lines += where_chain(printer, part.branches, "w", indent)
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
         lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used
@@ -146,14 +154,33 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     return lines
 
 
-def _prologue(target: str, dtype: str, work: str | None, errstate: str) -> tuple[list[str], str, str]:
-    """(the lines that bring ``x`` into ``w`` in the format ``work`` (None: x's own), NumPy's error state
-    ``errstate`` included; the indent of the body; the expression that returns ``out`` in x's format, rounded
-    once)."""
+#: NumPy modules: how many values of the flattened input a function computes at a time, and why
+BLOCK = "_BLOCK = 2 ** 16"
+BLOCK_ABOUT = ["the functions compute the flattened input block by block, _BLOCK values at a time: the float64",
+               "temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)"]
+
+
+def _blocks(name: str, about: str, dtype: str) -> list[str]:
+    """NumPy's ``name``(x): x as an array (of float64 if not floating), computed by ``_name_block`` block by block
+    of its flattened values."""
+    return [f"def {name}(x):", f'    """{about}(x), branch by branch (see the module docstring)."""',
+            *_as_floating(dtype), "    flat = x.reshape(-1)", "    res = np.empty(flat.shape, x.dtype)",
+            "    for s in range(0, flat.size, _BLOCK):",
+            f"        res[s:s + _BLOCK] = _{name}_block(flat[s:s + _BLOCK])", "    return res.reshape(x.shape)"]
+
+
+def _as_floating(dtype: str = "") -> list[str]:
     # ml_dtypes' bfloat16 is not of NumPy's kind 'f'
     floating = "x.dtype.kind != 'f'" + (" and x.dtype.name != 'bfloat16'" if dtype == "bfloat16" else "")
-    lines = ["    x = np.asarray(x)", f"    if {floating}:\n        x = x.astype(np.float64)"] \
-        if target == "numpy" else []
+    return ["    x = np.asarray(x)", f"    if {floating}:\n        x = x.astype(np.float64)"]
+
+
+def _prologue(target: str, dtype: str, work: str | None, errstate: str,
+              convert: bool = True) -> tuple[list[str], str, str]:
+    """(the lines that bring ``x`` into ``w`` in the format ``work`` (None: x's own), NumPy's error state
+    ``errstate`` included, and with ``convert`` on numpy, x as a floating array first; the indent of the body;
+    the expression that returns ``out`` in x's format, rounded once)."""
+    lines = _as_floating(dtype) if target == "numpy" and convert else []
     indent = "    "
     if target == "jax" and work is not None:
         lines += ["    with jax.enable_x64(True):", "        w = _widen(x)"]
@@ -186,6 +213,8 @@ def render(plan: Plan, target: str, dtype: str, command: str) -> str:
     wrapped = deriv is not None and target in ("torch", "jax")
     torch = target == "torch"
     body = _wrapper(plan.name, deriv.name, target) + ["", ""] if wrapped else []
+    if target == "numpy":
+        body += [f"#: {line}" for line in BLOCK_ABOUT] + [BLOCK, "", ""]
     if torch and not wrapped:  # autograd needs the where chain; without it, the faster in-place code
         body += _dispatch(plan.name) + ["", ""]
         body += _function(value, target, dtype, f"_{plan.name}_graph", used, value.name in tables) + ["", ""]
