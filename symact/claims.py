@@ -67,7 +67,7 @@ from symact.budget import run_with_budget
 from symact.errors import SymactError
 from symact.functions import BY_HEAD
 from symact.report.tex import text as tex_escape
-from symact.verdict import Certificate, Derivation, Verdict, _jsonable
+from symact.verdict import Certificate, Derivation, Verdict, jsonable
 
 EXPECTED = ("proved", "refuted")
 DEFAULT_BUDGET = 20.0
@@ -546,7 +546,7 @@ def write_latex(outcomes: list[Outcome], directory: Path) -> list[Path]:
 
 
 def _plain(obj: Any) -> Any:
-    return _jsonable(obj)
+    return jsonable(obj)
 
 
 # --------------------------------------------------------------------------------------------- proof kit

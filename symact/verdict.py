@@ -159,14 +159,14 @@ class Certificate:
     data: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "data": _jsonable(self.data)}
+        return {"kind": self.kind, "data": jsonable(self.data)}
 
 
-def _jsonable(obj: Any) -> Any:
+def jsonable(obj: Any) -> Any:
     if isinstance(obj, dict):
-        return {str(k): _jsonable(v) for k, v in obj.items()}
+        return {str(k): jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
-        return [_jsonable(v) for v in obj]
+        return [jsonable(v) for v in obj]
     if isinstance(obj, (bool, int, float, str)) or obj is None:
         return obj
     return str(obj)
@@ -217,7 +217,7 @@ class Verdict:
         return {"status": self.status, "statement": self.statement, "latex": self.latex,
                 "method": self.method, "seconds": round(self.seconds, 4), "reason": self.reason or None,
                 "certificate": self.certificate.to_json() if self.certificate else None,
-                "derivation": self.derivation.to_json(), "evidence": _jsonable(self.evidence) or None}
+                "derivation": self.derivation.to_json(), "evidence": jsonable(self.evidence) or None}
 
     def summary(self) -> str:
         tail = f" ({self.reason})" if self.status == "unknown" and self.reason else ""

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from symact.catalog import X
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.asymptotics import exp_poly_limit, exp_poly_terms, limit_within, tail_radius, tail_sign
 from symact.decide.pattern import Undecided
 from symact.properties import _shape
@@ -63,8 +63,8 @@ def test_tail_certificate(expr, side, sign):
     r = tail_radius(expr, x, side)
     assert tail_sign(expr, x, side, r) == sign
     for k in (0, 1, 3, 10, 40):
-        ball = _arb.at_point(expr, x, side * (r + k), 256)
-        assert _arb.ball_sign(ball) == sign
+        ball = balls.at_point(expr, x, side * (r + k), 256)
+        assert balls.ball_sign(ball) == sign
 
 
 def test_tail_certificate_refuses():
@@ -84,10 +84,10 @@ def test_limits_shared_by_both_engines():
 
 
 def test_points_enclosed_at_the_requested_precision():
-    ball = _arb.at_point(x, x, sp.Rational(1, 3), 128)
+    ball = balls.at_point(x, x, sp.Rational(1, 3), 128)
     assert float(ball.rad()) < 2.0 ** -120
-    assert _arb.enclose(sp.pi) is not None and _arb.enclose(x) is None
-    assert _arb.to_rational(_arb.interval(sp.Rational(1, 4), sp.Rational(3, 4)), "mid") == sp.Rational(1, 2)
+    assert balls.enclose(sp.pi) is not None and balls.enclose(x) is None
+    assert balls.to_rational(balls.interval(sp.Rational(1, 4), sp.Rational(3, 4)), "mid") == sp.Rational(1, 2)
 
 
 def test_same_value_is_exact_or_certified():

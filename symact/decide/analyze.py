@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.asymptotics import value_at
 from symact.decide.context import Context, const_sign, exact_zero, simplify_special
 from symact.decide.factorize import factorize
@@ -122,7 +122,7 @@ def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: 
 
         try:
             return irrational_polynomial_pattern(poly_form, var, lo, hi, ctx)
-        except (Undecided, _arb.ArbUnsupported) as exc:
+        except (Undecided, balls.ArbUnsupported) as exc:
             errors.append(str(exc))
         # each derivative lowers the degree, so the recursion ends
         depth = max(depth, sp.Poly(poly_form, var).degree() + 1)
@@ -131,14 +131,14 @@ def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: 
 
         try:
             return radical_pattern(f, lo, hi, ctx, depth)
-        except (Undecided, _arb.ArbUnsupported) as exc:
+        except (Undecided, balls.ArbUnsupported) as exc:
             errors.append(f"radical form: {exc}")
     if exp_bases and tsyms:
         from symact.decide.two_term import two_term_pattern
 
         try:
             return two_term_pattern(f, poly_form, exp_bases, lo, hi, ctx, depth)
-        except (Undecided, _arb.ArbUnsupported) as exc:
+        except (Undecided, balls.ArbUnsupported) as exc:
             errors.append(f"two-term form: {exc}")
     bounded = lo.is_finite and hi.is_finite
     if bounded:
@@ -148,7 +148,7 @@ def factor_pattern(f: sp.Expr, poly_form: sp.Expr, lo, hi, ctx: Context, depth: 
         for method in (bisection_pattern, isolation_pattern):
             try:
                 return method(f, lo, hi, ctx)
-            except (Undecided, _arb.ArbUnsupported) as exc:
+            except (Undecided, balls.ArbUnsupported) as exc:
                 errors.append(str(exc))
     if depth > 0:
         try:
@@ -259,7 +259,7 @@ def sign_at_zero(f: sp.Expr, z: Zero, ctx: Context) -> int:
     """Sign of f at a point known exactly (exact sign) or by an enclosure (certified, nonzero only)."""
     if z.exact is not None:
         return const_sign(f.subs(ctx.var, z.exact), ctx)
-    s = _arb.ball_sign(_arb.on_interval(f, ctx.var, z.lo, z.hi, 256))
+    s = balls.ball_sign(balls.on_interval(f, ctx.var, z.lo, z.hi, 256))
     if s is None:
         raise Undecided(f"{sp.sstr(f)} may vanish at {z.describe()}")
     return s
@@ -300,15 +300,15 @@ def find_zero(f: sp.Expr, a, b, sa: int, ctx: Context, exact: bool = True) -> Ze
     if b == sp.oo:
         b = _bracket(f, a, 1, -sa, ctx)
     lo, hi = sp.Rational(a) if a.is_Rational else _rat(a, "hi"), sp.Rational(b) if b.is_Rational else _rat(b, "lo")
-    if not lo < hi or _arb.ball_sign(_arb.at_point(f, var, lo, 256)) != sa \
-            or _arb.ball_sign(_arb.at_point(f, var, hi, 256)) != -sa:
+    if not lo < hi or balls.ball_sign(balls.at_point(f, var, lo, 256)) != sa \
+            or balls.ball_sign(balls.at_point(f, var, hi, 256)) != -sa:
         raise Undecided("could not certify a bracket around a zero")
     for _ in range(200):
         ctx.check_time()
         if hi - lo < sp.Rational(1, 2 ** 70):
             break
         mid = sample_point(lo, hi) if hi - lo > 1 else (lo + hi) / 2
-        s = _arb.ball_sign(_arb.at_point(f, var, mid, 256))
+        s = balls.ball_sign(balls.at_point(f, var, mid, 256))
         if s is None:
             if exact_zero(f.subs(var, mid), ctx, 1.0):
                 return Zero(mid, mid, mid)
@@ -328,15 +328,15 @@ def _bracket(f, other, direction: int, want: int, ctx: Context):
     for _ in range(40):
         ctx.check_time()
         cand = anchor + direction * step
-        if _arb.ball_sign(_arb.at_point(f, ctx.var, cand, 128)) == want:
+        if balls.ball_sign(balls.at_point(f, ctx.var, cand, 128)) == want:
             return cand
         step *= 2
     raise Undecided("could not bracket a zero on an unbounded stretch")
 
 
 def _rat(value, side):
-    ball = _arb.constant(value, 200)
-    return _arb.to_rational(ball, side)
+    ball = balls.constant(value, 200)
+    return balls.to_rational(ball, side)
 
 
 def exact_solution(f: sp.Expr, lo, hi, ctx: Context):
@@ -359,11 +359,11 @@ def verified_solution(f: sp.Expr, sols: list, lo, hi, ctx: Context):
     var = ctx.var
     for sol in sols:
         try:
-            ball = _arb.constant(sol, 200)
-        except (_arb.ArbUnsupported, ValueError, TypeError):
+            ball = balls.constant(sol, 200)
+        except (balls.ArbUnsupported, ValueError, TypeError):
             continue
-        with _arb.precision(400):
-            inside = ball.is_finite() and ball > _arb.rational_arb(lo) and ball < _arb.rational_arb(hi)
+        with balls.precision(400):
+            inside = ball.is_finite() and ball > balls.rational_arb(lo) and ball < balls.rational_arb(hi)
         if not inside:
             continue
         try:
@@ -378,7 +378,7 @@ def bisection_pattern(f: sp.Expr, lo, hi, ctx: Context) -> Pattern:
     """Certified strict sign of f on the bounded [lo, hi] (no zeros) by :func:`symact.interval.sign_on_interval`."""
     from symact.interval import sign_on_interval
 
-    s = _arb.ball_sign(_arb.at_point(f, ctx.var, sample_point(lo, hi), 128))
+    s = balls.ball_sign(balls.at_point(f, ctx.var, sample_point(lo, hi), 128))
     if s is None:
         raise Undecided(f"{sp.sstr(f)} may vanish inside [{lo}, {hi}]")
     result = sign_on_interval(f, ctx.var, lo, hi, want=">0" if s > 0 else "<0",

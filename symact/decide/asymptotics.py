@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import flint
 import sympy as sp
 
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.context import Context, attempt
 from symact.decide.factorize import rewrite_hyperbolic
 from symact.decide.pattern import Undecided
@@ -101,7 +101,7 @@ def _num_sign(c: sp.Expr) -> int | None:
     """The certified sign of a nonzero constant (None when its ball contains 0 or cannot be computed)."""
     if c.is_Rational:
         return int(sp.sign(c)) or None
-    return _arb.ball_sign(_arb.enclose(c))
+    return balls.ball_sign(balls.enclose(c))
 
 
 def _compare_growth(a: Term, b: Term) -> int:
@@ -152,7 +152,7 @@ def _terms(expr: sp.Expr, var: sp.Symbol) -> list[Term] | None:
             continue
         if c.has(sp.I) or any(v.has(sp.I) for v in p.all_coeffs()):
             return None
-        ball = _arb.enclose(c)
+        ball = balls.enclose(c)
         if ball is None:
             return None
         out.append(Term(c, ball, i, p))
@@ -222,7 +222,7 @@ def exp_poly_limit(expr: sp.Expr, var: sp.Symbol, point, seconds: float = 4.0) -
     if not (_strictly_dominant(num) and _strictly_dominant(den)):
         return None
     top_n, top_d = num[-1], den[-1]
-    sn, sd = _arb.ball_sign(top_n.ball), _arb.ball_sign(top_d.ball)
+    sn, sd = balls.ball_sign(top_n.ball), balls.ball_sign(top_d.ball)
     if sn is None or sd is None:
         return None
     try:
@@ -266,20 +266,20 @@ def tail_sign(expr: sp.Expr, var: sp.Symbol, side: int, radius: sp.Integer) -> i
 
 def _dominant_sign(terms: list[Term], var: sp.Symbol, radius: sp.Integer) -> int | None:
     top = terms[-1]
-    s = _arb.ball_sign(top.ball)
+    s = balls.ball_sign(top.ball)
     if s is None:
         return None
     total = flint.arb(0)
-    rad = _arb.enclose(radius)
+    rad = balls.enclose(radius)
     for t in terms[:-1]:
         q = (t.p - top.p).as_expr()
         k = t.i - top.i
         shifted = sp.Poly(sp.expand((k + var * sp.diff(q, var)).subs(var, var + radius)), var)
         for coeff in shifted.all_coeffs():
-            cb = _arb.enclose(coeff)
+            cb = balls.enclose(coeff)
             if cb is None or not cb <= 0:
                 return None
-        e_q = _arb.enclose(sp.exp(q), radius, var=var)
+        e_q = balls.enclose(sp.exp(q), radius, var=var)
         if e_q is None:
             return None
         total += abs(abs(t.ball / top.ball) * rad ** k * e_q)

@@ -5,7 +5,7 @@ import sympy as sp
 
 from symact import calculus
 from symact.catalog.registry import X
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.context import Context
 from symact.decide.pattern import Undecided, sample_point
 from symact.parsing import as_expression
@@ -62,8 +62,8 @@ def sample_points(lo, hi, n: int = 41) -> list[sp.Rational]:
 
 def point_value(expr: sp.Expr, var: sp.Symbol, p, bits: int = 128):
     try:
-        return _arb.at_point(expr, var, p, bits)
-    except (_arb.ArbUnsupported, ZeroDivisionError, ValueError):
+        return balls.at_point(expr, var, p, bits)
+    except (balls.ArbUnsupported, ZeroDivisionError, ValueError):
         return None
 
 

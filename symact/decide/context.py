@@ -9,7 +9,7 @@ import sympy as sp
 
 from symact import budget
 from symact.budget import run_with_budget
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.pattern import Undecided
 
 
@@ -95,9 +95,9 @@ def same_value(a: sp.Expr, b: sp.Expr, ctx: Context, cap: float = 1.5) -> bool |
     if a.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.I) or b.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.I):
         return None
     try:
-        if _arb.ball_sign(_arb.constant(a - b, 256)) is not None:
+        if balls.ball_sign(balls.constant(a - b, 256)) is not None:
             return False
-    except _arb.ArbUnsupported:
+    except balls.ArbUnsupported:
         pass
     try:
         return True if exact_zero(a - b, ctx, cap) else None
@@ -118,10 +118,10 @@ def const_sign(value: sp.Expr, ctx: Context) -> int:
         return 0
     for bits in (64, 256, 1024):
         try:
-            ball = _arb.constant(value, bits)
-        except _arb.ArbUnsupported as exc:
+            ball = balls.constant(value, bits)
+        except balls.ArbUnsupported as exc:
             raise Undecided(str(exc)) from None
-        s = _arb.ball_sign(ball)
+        s = balls.ball_sign(ball)
         if s is not None:
             return s
         if not ball.is_finite():

@@ -14,7 +14,7 @@ from typing import Any
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.analyze import pattern
 from symact.decide.asymptotics import end_values
 from symact.decide.context import Context, order, simplify_special
@@ -71,7 +71,7 @@ def _candidate(value: sp.Expr | None, ball, attained: bool, at: list, origin: st
         if value is sp.oo or value is -sp.oo:
             return _Candidate(value, None, 1 if value is sp.oo else -1, False, [], origin)
         value = _tidy(value, ctx)
-        ball = _arb.constant(value, 256)
+        ball = balls.constant(value, 256)
     if ball is None or not ball.is_finite():
         raise Undecided(f"no certified value for the candidate at {origin}")
     return _Candidate(value, ball, 0, attained, at if attained else [], origin)
@@ -119,10 +119,10 @@ def _decide(e, kind, domain, var, budget, text, tex) -> Verdict:
         deriv.say("f is monotone between consecutive candidates, so the " + kind + " is the "
                   + ("largest" if kind == "sup" else "smallest") + " of:")
         for c in cands:
-            shown = sp.sstr(c.exact) if c.exact is not None else _arb.ball_str(c.ball, 15)
+            shown = sp.sstr(c.exact) if c.exact is not None else balls.ball_str(c.ball, 15)
             deriv.say(f"  {c.origin}: {shown}" + (" (attained)" if c.attained else ""))
         best = _select(cands, kind, ctx)
-    except (Undecided, _arb.ArbUnsupported) as exc:
+    except (Undecided, balls.ArbUnsupported) as exc:
         return unknown(text, tex, "critical points and limits", str(exc), 0.0, deriv,
                        {"samples": evidence_samples(pieces, var)} if pieces else {})
     value = _as_value(best, kind)
@@ -177,8 +177,8 @@ def _piece_candidates(piece, var, ctx: Context, deriv: Derivation) -> list[_Cand
             cands.append(_candidate(f.subs(var, z.exact), None, True, [z.exact],
                                     f"the critical point x = {sp.sstr(z.exact)}", ctx))
         else:
-            ball = _arb.on_interval(f, var, z.lo, z.hi, 256)
-            where = _arb.ball_str(_arb.on_interval(var, var, z.lo, z.hi, 256), 22)
+            ball = balls.on_interval(f, var, z.lo, z.hi, 256)
+            where = balls.ball_str(balls.on_interval(var, var, z.lo, z.hi, 256), 22)
             cands.append(_candidate(None, ball, True, [where], f"the critical point x in {where}", ctx))
     return cands
 
@@ -191,8 +191,8 @@ def _monotone_by_structure(df, lo, hi, var, deriv: Derivation) -> Pattern | None
     """
     for s, g in ((1, df), (-1, -df)):
         if structural_sign(g, var) in ("+", ">="):
-            witness = _arb.at_point(df, var, sample_point(lo, hi), 128)
-            if _arb.ball_sign(witness) == s:
+            witness = balls.at_point(df, var, sample_point(lo, hi), 128)
+            if balls.ball_sign(witness) == s:
                 deriv.say(f"f'(x) = {sp.sstr(df)} is {'>=' if s > 0 else '<='} 0 term by term and nonzero at "
                           f"{sample_point(lo, hi)}, so f is strictly {'increasing' if s > 0 else 'decreasing'}.")
                 return Pattern(lo, hi, [], [s])
@@ -239,5 +239,5 @@ def _as_value(best: _Candidate, kind: str) -> Extremum:
     if best.infinite:
         v = sp.oo if best.infinite > 0 else -sp.oo
         return Extremum(kind, v, None, float(best.infinite) * float("inf"), False, [])
-    return Extremum(kind, best.exact, _arb.ball_str(best.ball, 20), float(best.ball.mid()), best.attained,
+    return Extremum(kind, best.exact, balls.ball_str(best.ball, 20), float(best.ball.mid()), best.attained,
                     _merge_at(best.at) if best.attained else [])

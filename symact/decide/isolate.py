@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.pattern import Pattern, Undecided, Zero, sample_point
 from symact.interval import isolate_roots
 
@@ -17,7 +17,7 @@ from symact.interval import isolate_roots
 def _outer(value, side: str) -> sp.Rational:
     if value.is_Rational:
         return sp.Rational(value)
-    return _arb.to_rational(_arb.constant(value, 256), side)
+    return balls.to_rational(balls.constant(value, 256), side)
 
 
 def isolation_pattern(f: sp.Expr, lo, hi, ctx) -> Pattern:
@@ -65,7 +65,7 @@ def isolation_pattern(f: sp.Expr, lo, hi, ctx) -> Pattern:
         if (k == 0 and zeros and zeros[0].exact == lo) or (k == len(zeros) and zeros and zeros[-1].exact == hi):
             signs.append(None)
             continue
-        s = _arb.ball_sign(_arb.at_point(f, var, sample_point(left, right), 256))
+        s = balls.ball_sign(balls.at_point(f, var, sample_point(left, right), 256))
         if s is None:
             raise Undecided("cannot certify the sign between two zeros")
         signs.append(s)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.asymptotics import limit_value
 from symact.decide.context import Context, same_value
 from symact.decide.common import exact_input, guarded, piece_beside, point_value, split, unknown
@@ -69,10 +69,10 @@ def _decide(e, point, direction, expected, var, budget, base_txt, base_tex) -> V
             value, ball = one_sided(e, point, side, var, ctx)
             values.append(value)
             if ball is not None and ball.is_finite():
-                evidence[f"f near {point} ({side})"] = _arb.ball_str(ball, 15)
+                evidence[f"f near {point} ({side})"] = balls.ball_str(ball, 15)
             deriv.show(sp.Limit(e, var, point, side), "=", value, "SymPy limit (Gruntz algorithm)")
             _sanity(value, ball)
-    except (Undecided, _arb.ArbUnsupported) as exc:
+    except (Undecided, balls.ArbUnsupported) as exc:
         return unknown(text, tex, "limit", str(exc), 0.0, deriv, evidence)
     same = same_value(values[0], values[1], ctx) if len(values) == 2 else True
     if not same:
@@ -108,8 +108,8 @@ def _sanity(value, ball) -> None:
             raise Undecided(f"the computed limit {value} disagrees with a nearby value {ball}")
         return
     try:
-        lim_ball = _arb.constant(value, 64)
-    except _arb.ArbUnsupported:
+        lim_ball = balls.constant(value, 64)
+    except balls.ArbUnsupported:
         return
     if abs(float(lim_ball.mid()) - float(ball.mid())) > 0.05 * (1 + abs(float(lim_ball.mid()))):
         raise Undecided(f"the computed limit {value} disagrees with a nearby value {ball}")

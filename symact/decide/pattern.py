@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from symact.decide import _arb
+from symact.decide import balls
 
 
 class Undecided(Exception):
@@ -32,8 +32,8 @@ class Zero:
         value = sp.sympify(value, strict=True)
         if value.is_Rational:
             return Zero(value, value, value)
-        ball = _arb.constant(value, 200)
-        return Zero(_arb.to_rational(ball, "lo"), _arb.to_rational(ball, "hi"), value)
+        ball = balls.constant(value, 200)
+        return Zero(balls.to_rational(ball, "lo"), balls.to_rational(ball, "hi"), value)
 
     def describe(self) -> str:
         if self.exact is not None:
@@ -106,9 +106,9 @@ def sample_point(left: sp.Expr, right: sp.Expr) -> sp.Rational:
     if right == sp.oo:
         return sp.Integer(sp.ceiling(left) + 1)
     if not left.is_Rational:
-        left = _arb.to_rational(_arb.constant(left, 200), "hi")
+        left = balls.to_rational(balls.constant(left, 200), "hi")
     if not right.is_Rational:
-        right = _arb.to_rational(_arb.constant(right, 200), "lo")
+        right = balls.to_rational(balls.constant(right, 200), "lo")
     left, right = sp.Rational(left), sp.Rational(right)
     # the simplest rational in the open interval (Stern-Brocot style), falling back to the midpoint
     for den in (1, 2, 4, 8, 10, 16, 100, 1000):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.pattern import Pattern, Undecided, Zero, sample_point
 
 
@@ -18,8 +18,8 @@ def _side(z: Zero, end, check_zero) -> int:
     if check_zero(end):
         return 0
     if z.exact is not None:
-        ball = _arb.constant(z.exact - end, 400)
-        s = _arb.ball_sign(ball)
+        ball = balls.constant(z.exact - end, 400)
+        s = balls.ball_sign(ball)
         if s is not None:
             return s
     raise Undecided("a root enclosure straddles an interval end")

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.pattern import Pattern, Undecided, Zero, sample_point
 from symact.interval import isolate_roots
 
 
 def cauchy_bound(poly: sp.Poly) -> sp.Rational:
     coeffs = poly.all_coeffs()
-    lead = _arb.constant(coeffs[0], 128)
-    if _arb.ball_sign(lead) is None:
+    lead = balls.constant(coeffs[0], 128)
+    if balls.ball_sign(lead) is None:
         raise Undecided("the leading coefficient is not certified nonzero")
     worst = sp.Integer(0)
     for c in coeffs[1:]:
-        ratio = abs(_arb.constant(c, 128) / lead)
-        worst = max(worst, _arb.to_rational(ratio, "hi"))
+        ratio = abs(balls.constant(c, 128) / lead)
+        worst = max(worst, balls.to_rational(ratio, "hi"))
     return sp.ceiling(1 + worst)
 
 
@@ -33,8 +33,8 @@ def irrational_polynomial_pattern(expr: sp.Expr, var: sp.Symbol, lo, hi, ctx) ->
     bound = cauchy_bound(poly)
     a = max(-bound, lo) if lo.is_finite else -bound
     b = min(bound, hi) if hi.is_finite else bound
-    a = sp.Rational(a) if a.is_Rational else _arb.to_rational(_arb.constant(a, 256), "lo")
-    b = sp.Rational(b) if b.is_Rational else _arb.to_rational(_arb.constant(b, 256), "hi")
+    a = sp.Rational(a) if a.is_Rational else balls.to_rational(balls.constant(a, 256), "lo")
+    b = sp.Rational(b) if b.is_Rational else balls.to_rational(balls.constant(b, 256), "hi")
     roots = []
     if a < b:
         roots = isolate_roots(expr, var, a, b, rtol=1e-20, budget_s=max(0.2, min(3.0, ctx.remaining())))
@@ -48,7 +48,7 @@ def irrational_polynomial_pattern(expr: sp.Expr, var: sp.Symbol, lo, hi, ctx) ->
         if left == right:
             signs.append(signs[-1] if signs else 1)
             continue
-        s = _arb.ball_sign(_arb.at_point(expr, var, sample_point(left, right), 256))
+        s = balls.ball_sign(balls.at_point(expr, var, sample_point(left, right), 256))
         if s is None:
             raise Undecided("cannot certify a polynomial's sign between its zeros")
         signs.append(s)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.pattern import Pattern, Undecided, multiply, sample_point
 
 
@@ -51,7 +51,7 @@ def radical_pattern(f: sp.Expr, lo, hi, ctx, depth: int) -> Pattern:
         if not merged.gap_is_empty(k):
             left, right = merged.gap_bounds(k)
             p = sample_point(left, right)
-            sa, sb, sd = (_arb.ball_sign(_arb.at_point(g, var, p, 256)) if g != 0 else 0 for g in (A, B, D))
+            sa, sb, sd = (balls.ball_sign(balls.at_point(g, var, p, 256)) if g != 0 else 0 for g in (A, B, D))
             if None in (sa, sb, sd):
                 raise Undecided("cannot certify the signs of A, B, A^2 - B^2 C on a stretch")
             if sb == 0 or sa == sb or sa == 0:

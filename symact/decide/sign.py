@@ -12,7 +12,7 @@ import sympy as sp
 
 from symact.budget import clock
 from symact.catalog.registry import X
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.analyze import pattern
 from symact.decide.context import Context, const_sign, exact_zero
 from symact.decide.smooth import check_smooth
@@ -91,7 +91,7 @@ def _decide(expr, relation, domain, var, budget, text, tex) -> Verdict:
                 methods.add("structural sign")
                 continue
             pat = pattern(piece.expr, iv.inf, iv.sup, ctx)
-        except (Undecided, _arb.ArbUnsupported) as exc:
+        except (Undecided, balls.ArbUnsupported) as exc:
             if relation in (">0", "<0"):
                 zero = _exact_zero_in(piece.expr, iv, ctx)
                 if zero is not None:
@@ -192,7 +192,7 @@ def _refute_from_pattern(bad, pat, f, iv, text, tex, deriv, var, ctx, pieces) ->
             candidates += [left + (right - left) * sp.Rational(j, 8) for j in range(1, 8)]
         for p in candidates:
             ball = point_value(f, var, p, 256)
-            if ball is not None and _arb.ball_sign(ball) == pat.signs[k]:
+            if ball is not None and balls.ball_sign(ball) == pat.signs[k]:
                 return _refuted_at(p, f, ball, text, tex, deriv, var, "sign pattern")
         return _unknown(text, tex, deriv, pieces, var, "the violating stretch has no certified sample point")
     z = pat.zeros[k]
@@ -206,12 +206,12 @@ def _refute_from_pattern(bad, pat, f, iv, text, tex, deriv, var, ctx, pieces) ->
     if not (z.lo > iv.inf and z.hi < iv.sup):
         a = None  # the enclosure reaches past the piece: the zero might be outside the domain
     if a is not None and b is not None:
-        sa, sb = _arb.ball_sign(a), _arb.ball_sign(b)
+        sa, sb = balls.ball_sign(a), balls.ball_sign(b)
         if sa is not None and sb is not None and sa != sb:
             deriv.say(f"f({z.lo}) and f({z.hi}) have opposite certified signs, so the continuous f vanishes "
                       f"between them, contradicting the strict inequality.")
             cert = Certificate("interval", {"points": [str(z.lo), str(z.hi)],
-                                            "values": [_arb.ball_str(a), _arb.ball_str(b)],
+                                            "values": [balls.ball_str(a), balls.ball_str(b)],
                                             "argument": "intermediate value theorem"})
             return Verdict("refuted", text, tex, "certified sign change", cert, deriv,
                            value={"zero_enclosure": [str(z.lo), str(z.hi)]})
@@ -219,8 +219,8 @@ def _refute_from_pattern(bad, pat, f, iv, text, tex, deriv, var, ctx, pieces) ->
 
 
 def _refuted_at(p, f, ball, text, tex, deriv, var, how) -> Verdict:
-    deriv.say(f"Counterexample at x = {p}: f({p}) is in {_arb.ball_str(ball)} (certified ball arithmetic).")
-    cert = Certificate("counterexample", {"point": str(p), "value": _arb.ball_str(ball),
+    deriv.say(f"Counterexample at x = {p}: f({p}) is in {balls.ball_str(ball)} (certified ball arithmetic).")
+    cert = Certificate("counterexample", {"point": str(p), "value": balls.ball_str(ball),
                                           "float": float(ball.mid()), "found_by": how})
     return Verdict("refuted", text, tex, "certified counterexample", cert, deriv,
                    value={"counterexample": p})

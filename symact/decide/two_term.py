@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.pattern import Pattern, Undecided, Zero, multiply, sample_point
 
 
@@ -73,7 +73,7 @@ def two_term_pattern(f: sp.Expr, poly_form: sp.Expr, exp_bases: dict, lo, hi, ct
         left, right = both.gap_bounds(k)
         if not both.gap_is_empty(k):
             p = sample_point(left, right)
-            sp_, sq = _arb.ball_sign(_arb.at_point(P, var, p, 256)), _arb.ball_sign(_arb.at_point(Q, var, p, 256))
+            sp_, sq = balls.ball_sign(balls.at_point(P, var, p, 256)), balls.ball_sign(balls.at_point(Q, var, p, 256))
             if sp_ is None or sq is None:
                 raise Undecided("cannot certify the signs of P and Q on a stretch")
             if sp_ == sq:
@@ -116,10 +116,10 @@ def _log_stretch(P, Q, w, a, b, sP: int, ctx, depth: int) -> list:
     signs_at = [_h_end_sign(h, P, Q, w, a, lo, +1, ctx)]
     for z in inner:
         if z.exact is not None:
-            ball = _arb.at_point(h, var, z.exact, 256)
+            ball = balls.at_point(h, var, z.exact, 256)
         else:
-            ball = _arb.on_interval(h, var, z.lo, z.hi, 256)
-        s = _arb.ball_sign(ball)
+            ball = balls.on_interval(h, var, z.lo, z.hi, 256)
+        s = balls.ball_sign(ball)
         if s is None:
             raise Undecided(f"h may vanish at its critical point {z.describe()}")
         signs_at.append(s)
@@ -152,8 +152,8 @@ def _h_end_sign(h, P, Q, w, cut, end, inward: int, ctx) -> int:
         s = const_sign(wp.LC(), ctx) * (1 if end is sp.oo or wp.degree() % 2 == 0 else -1)
         return s
     if isinstance(cut, Zero) and cut.exact is None:
-        p_nonzero = _arb.ball_sign(_arb.on_interval(P, var, cut.lo, cut.hi, 256)) is not None
-        q_nonzero = _arb.ball_sign(_arb.on_interval(Q, var, cut.lo, cut.hi, 256)) is not None
+        p_nonzero = balls.ball_sign(balls.on_interval(P, var, cut.lo, cut.hi, 256)) is not None
+        q_nonzero = balls.ball_sign(balls.on_interval(Q, var, cut.lo, cut.hi, 256)) is not None
         if p_nonzero != q_nonzero:
             return 1 if p_nonzero else -1  # the zero is Q's (h -> +oo) or P's (h -> -oo)
         raise Undecided("cannot tell whether a zero belongs to P or to Q")
@@ -165,7 +165,7 @@ def _h_end_sign(h, P, Q, w, cut, end, inward: int, ctx) -> int:
         if qz and not pz:
             return 1
         raise Undecided("P and Q vanish together")
-    s = _arb.ball_sign(_arb.at_point(h, var, end, 256))
+    s = balls.ball_sign(balls.at_point(h, var, end, 256))
     if s is None:
         pz, qz = _vanishes(P, end, ctx), _vanishes(Q, end, ctx)
         if pz != qz:
@@ -177,8 +177,8 @@ def _h_end_sign(h, P, Q, w, cut, end, inward: int, ctx) -> int:
 def _vanishes(p, point, ctx) -> bool:
     from symact.decide.context import exact_zero
 
-    ball = _arb.at_point(p, ctx.var, point, 256)
-    if _arb.ball_sign(ball) is not None:
+    ball = balls.at_point(p, ctx.var, point, 256)
+    if balls.ball_sign(ball) is not None:
         return False
     return exact_zero(p.subs(ctx.var, point), ctx, 1.0)
 
@@ -190,7 +190,7 @@ def _bound(point, side: str):
         return where.lo if side == "lo" else where.hi
     if where in (sp.oo, -sp.oo) or where.is_Rational:
         return where
-    return _arb.to_rational(_arb.constant(where, 256), side)
+    return balls.to_rational(balls.constant(where, 256), side)
 
 
 def _inner_rational(h, point, other, inward: int, want: int, ctx):
@@ -202,7 +202,7 @@ def _inner_rational(h, point, other, inward: int, want: int, ctx):
         return where.hi if inward > 0 else where.lo
 
     def ok(c):
-        return _arb.ball_sign(_arb.at_point(h, var, c, 256)) == want
+        return balls.ball_sign(balls.at_point(h, var, c, 256)) == want
 
     if where in (sp.oo, -sp.oo):
         anchor = sp.Integer(0) if other in (sp.oo, -sp.oo) else sp.Rational(other)

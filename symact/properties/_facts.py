@@ -16,7 +16,7 @@ from sympy.calculus.util import continuous_domain
 from symact import calculus
 from symact.budget import clock, deadline as decision_deadline
 from symact.catalog.registry import X
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.asymptotics import value_at
 from symact.decide.common import piece_beside
 from symact.decide.context import Context, attempt, same_value
@@ -294,7 +294,7 @@ class Facts:
         if key not in self.__dict__:
             try:
                 piece = self.piece_at(q)
-                self.__dict__[key] = _arb.enclose(piece.expr, q)
+                self.__dict__[key] = balls.enclose(piece.expr, q)
             except Undecided:
                 self.__dict__[key] = None
         return self.__dict__[key]

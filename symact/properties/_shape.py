@@ -25,7 +25,7 @@ import flint
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.decide import _arb
+from symact.decide import balls
 from symact.decide.analyze import verified_solution
 from symact.decide.asymptotics import end_values, limit_within, tail_radius
 from symact.decide.context import Context, attempt, exact_zero, order, simplify_special
@@ -69,7 +69,7 @@ class Value:
         value = sp.sympify(value, strict=True)
         if value in (sp.oo, -sp.oo):
             return cls(value, None)
-        b = _arb.enclose(value)
+        b = balls.enclose(value)
         if b is None:
             raise Undecided(f"cannot enclose {value}")
         return cls(value, b)
@@ -129,7 +129,7 @@ def value_at(expr: sp.Expr, point: Pt) -> Value:
         if exact.has(sp.nan, sp.zoo):
             raise Undecided(f"{expr} is not defined at {point.exact}")
         return Value.of(exact)
-    b = _arb.enclose(expr, point.ball)
+    b = balls.enclose(expr, point.ball)
     if b is None:
         raise Undecided(f"cannot enclose {expr} near {point}")
     return Value(None, b)
@@ -147,7 +147,7 @@ def _simplify_value(raw: sp.Expr) -> sp.Expr:
 
 def _sign_at(expr: sp.Expr, q: sp.Rational) -> int:
     for prec in (128, 512):
-        b = _arb.enclose(expr, q, bits=prec)
+        b = balls.enclose(expr, q, bits=prec)
         if b is None:
             raise Undecided(f"cannot evaluate {expr} at {q}")
         if b > 0:
@@ -161,15 +161,15 @@ def _sign_at(expr: sp.Expr, q: sp.Rational) -> int:
 
 def _rational_between(lo: sp.Expr, hi: sp.Expr, lo_pt: Pt | None = None, hi_pt: Pt | None = None) -> sp.Rational:
     """A simple rational strictly inside (lo, hi); infinite ends allowed."""
-    lo_f = None if lo == -sp.oo else (lo_pt.ball.upper() if lo_pt else _arb.enclose(lo).upper())
-    hi_f = None if hi == sp.oo else (hi_pt.ball.lower() if hi_pt else _arb.enclose(hi).lower())
+    lo_f = None if lo == -sp.oo else (lo_pt.ball.upper() if lo_pt else balls.enclose(lo).upper())
+    hi_f = None if hi == sp.oo else (hi_pt.ball.lower() if hi_pt else balls.enclose(hi).lower())
     if lo_f is None and hi_f is None:
         return sp.Integer(0)
     if lo_f is None:
-        return sp.floor(_arb.to_rational(hi_f, "mid")) - 1
+        return sp.floor(balls.to_rational(hi_f, "mid")) - 1
     if hi_f is None:
-        return sp.ceiling(_arb.to_rational(lo_f, "mid")) + 1
-    lq, hq = _arb.to_rational(lo_f, "mid"), _arb.to_rational(hi_f, "mid")
+        return sp.ceiling(balls.to_rational(lo_f, "mid")) + 1
+    lq, hq = balls.to_rational(lo_f, "mid"), balls.to_rational(hi_f, "mid")
     if not lq < hq:
         raise Undecided("two critical points could not be separated")
     # prefer a short rational: try denominators 1, 2, 4, ...
@@ -181,8 +181,8 @@ def _rational_between(lo: sp.Expr, hi: sp.Expr, lo_pt: Pt | None = None, hi_pt: 
 
 
 def _inside(p: Pt, a: sp.Expr, b: sp.Expr) -> bool:
-    lo_ok = a == -sp.oo or p.ball > _arb.enclose(a)
-    hi_ok = b == sp.oo or p.ball < _arb.enclose(b)
+    lo_ok = a == -sp.oo or p.ball > balls.enclose(a)
+    hi_ok = b == sp.oo or p.ball < balls.enclose(b)
     if lo_ok is True and hi_ok is True:
         return True
     if p.exact is not None:
@@ -294,24 +294,24 @@ def _bisect(h: sp.Expr, lo: sp.Expr, hi: sp.Expr, lo_pt: Pt | None, hi_pt: Pt | 
             mid = (lq + hq) / 2
         s = _sign_at(h, mid)
         if s == 0:
-            return Pt(exact_ball(mid, _arb.PREC), mid)
+            return Pt(exact_ball(mid, balls.PREC), mid)
         if s == s_lo:
             lq = mid
         else:
             hq = mid
-    return Pt(_arb.interval(lq, hq), None)
+    return Pt(balls.interval(lq, hq), None)
 
 
 def _shrink_toward(h: sp.Expr, end: sp.Expr, end_pt: Pt | None, other: sp.Expr, other_pt: Pt | None,
                    want: int, left: bool) -> sp.Rational:
     """A rational just inside the segment next to ``end`` at which h still has the sign ``want``."""
-    base = end_pt.ball if end_pt is not None else _arb.enclose(end)
+    base = end_pt.ball if end_pt is not None else balls.enclose(end)
     far = other if other in (sp.oo, -sp.oo) else None
     width = sp.Rational(1, 2)
     if far is None:
-        ob = other_pt.ball if other_pt is not None else _arb.enclose(other)
-        width = abs(_arb.to_rational(ob, "mid") - _arb.to_rational(base, "mid")) / 2
-    edge = _arb.to_rational(base, "hi" if left else "lo")
+        ob = other_pt.ball if other_pt is not None else balls.enclose(other)
+        width = abs(balls.to_rational(ob, "mid") - balls.to_rational(base, "mid")) / 2
+    edge = balls.to_rational(base, "hi" if left else "lo")
     for _ in range(60):
         q = edge + width if left else edge - width
         try:
@@ -335,9 +335,9 @@ def _attach_exact(h: sp.Expr, found: list[Pt]) -> list[Pt]:
     for p in found:
         exact = None
         if p.exact is None:
-            exact = verified_solution(h, sols, _arb.to_rational(p.ball, "lo"), _arb.to_rational(p.ball, "hi"),
+            exact = verified_solution(h, sols, balls.to_rational(p.ball, "lo"), balls.to_rational(p.ball, "hi"),
                                       _budget(3.0))
-        ball = _arb.enclose(exact) if exact is not None else None
+        ball = balls.enclose(exact) if exact is not None else None
         out.append(Pt(ball, exact) if ball is not None else p)
     return out
 
@@ -374,12 +374,12 @@ def _roots_by_subdivision(h: sp.Expr, a: sp.Expr, b: sp.Expr) -> list[Pt]:
         if budget < 0:
             raise Undecided("interval subdivision did not isolate the roots")
         u, v = stack.pop()
-        box = _arb.interval(u, v)
+        box = balls.interval(u, v)
         prec = 128 if v - u > sp.Rational(1, 64) else 512
-        val = _arb.enclose(h, box, bits=prec)
+        val = balls.enclose(h, box, bits=prec)
         if val is not None and (val > 0 or val < 0):
             continue
-        dval = _arb.enclose(dh, box, bits=prec)
+        dval = balls.enclose(dh, box, bits=prec)
         if dval is not None and (dval > 0 or dval < 0):
             su = _sign_at_end(h, u, open_lo and u == lo)
             sv = _sign_at_end(h, v, open_hi and v == hi)
