@@ -112,8 +112,8 @@ def facts_for(expr: sp.Expr, budget: float = DEFAULT_BUDGET) -> Facts:
 # ============================================================================ JSON helpers
 def number_json(value: Value | sp.Expr | None) -> dict[str, Any] | None:
     """``{"exact": "<SymPy string>", "text": "<as read>", "latex", "float": number | "oo" | "-oo"}``, plus
-    ``enclosure`` (a certified ball) when the value is not rational; ``exact`` is null without a closed form and
-    for a value computed from Float constants (a product of two 32-digit Floats is rounded, not exact)."""
+    ``enclosure`` (a certified ball) when the value is not rational; ``exact`` is null without a closed form
+    (:attr:`Value.closed_form`)."""
     if value is None:
         return None
     if not isinstance(value, Value):
@@ -122,10 +122,10 @@ def number_json(value: Value | sp.Expr | None) -> dict[str, Any] | None:
         return {"exact": str(value.exact), "text": formula(value.exact), "latex": sp.latex(value.exact),
                 "float": "oo" if value.infinite > 0 else "-oo"}
     out: dict[str, Any] = {"exact": None, "text": None, "latex": None, "float": float(value.float)}
-    exact = value.exact is not None and not value.exact.has(sp.Float)  # Float arithmetic rounds (selu's inf)
-    if exact:
-        out.update(exact=str(value.exact), text=formula(value.exact), latex=sp.latex(value.exact))
-    if not exact or not (value.exact.is_Rational or value.exact.is_Integer):
+    exact = value.closed_form
+    if exact is not None:
+        out.update(exact=str(exact), text=formula(exact), latex=sp.latex(exact))
+    if exact is None or not (exact.is_Rational or exact.is_Integer):
         out["enclosure"] = ball_text(value.ball, 20)
     return out
 
@@ -161,8 +161,8 @@ def extreme_json(e: Extreme) -> dict[str, Any]:
 def _num_text(v: Value) -> str:
     """The exact value, else a ball (12 digits for a value computed from Float constants: the kernel confirms
     those to a relative 10^-12, see kernel_claims.confirmed_end)."""
-    if v.exact is not None and not v.exact.has(sp.Float):
-        return formula(v.exact)
+    if v.closed_form is not None:
+        return formula(v.closed_form)
     return ball_text(v.ball, 16 if v.exact is None else 12)
 
 

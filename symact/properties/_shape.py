@@ -75,6 +75,12 @@ class Value:
         return cls(value, b)
 
     @property
+    def closed_form(self) -> sp.Expr | None:
+        """``exact`` where it is a closed form to print as exact: None without one and for a value computed from
+        Float constants (Float arithmetic rounds: selu's inf, the product of two 32-digit Floats, is 2e-32 off)."""
+        return None if self.exact is None or self.exact.has(sp.Float) else self.exact
+
+    @property
     def infinite(self) -> int:
         return 1 if self.exact == sp.oo else (-1 if self.exact == -sp.oo else 0)
 
