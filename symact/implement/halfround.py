@@ -4,13 +4,16 @@ correctly rounded values (the module's ``_EXACT`` table).
 A 16-bit module computes in float64 and rounds once, but the float64 value is itself a rounding of the exact
 one: where it lies within its error of a midpoint of the format (a rounding boundary) the two roundings can
 disagree.  That happens: bfloat16 GELU, SiLU and hardswish are x/2 + c x^2 near 0, and for a subnormal x
-with an odd last bit x/2 is a midpoint while c x^2 (2^-130 of it) is lost in float64.  The 16-bit formats have
-65,536 inputs, so the generator evaluates each function (its NumPy float64 code) on every finite one and puts
-into the table every input whose float64 value lies within 2^-40 of a midpoint (relative; the other targets'
-float64 libraries differ from NumPy's by far less) and, for a catalog entry, every input where the rounded
-float64 value differs from the certified reference's correct rounding
-(:func:`symact.audit.reference.oracle.rounded`).  The table's values are certified roundings (for an
-expression: :func:`symact.numeric.reference.certain` at rising precision).  A kink's convention is kept.
+with an odd last bit x/2 is a midpoint while c x^2 (2^-130 of it) is lost in float64.  An expression (``--expr``),
+computed as written, can be far off anywhere (log(1 + exp(x)) overflows from x = 710).  The 16-bit formats have
+65,536 inputs, so the generator evaluates each function (its NumPy float64 code) on every finite one and
+compares its rounding with the certified reference's correct rounding (a catalog entry:
+:func:`symact.audit.reference.oracle.rounded`; an expression:
+:func:`symact.audit.reference.oracle.rounded_expression`, arb balls where the vectorised enclosures leave it
+open): the table holds every input where they differ, and every input whose float64 value lies within 2^-40
+(relative) of a midpoint (the torch and JAX modules share the table, and their float64 libraries differ from
+NumPy's by far less), with its correctly rounded value.  A kink's convention is kept; an input where the exact
+value is undefined (NaN) is not in the table.
 """
 from __future__ import annotations
 
@@ -41,28 +44,62 @@ def _tables(plan: Plan, dtype: str, module: ModuleType) -> dict[str, tuple[list,
     from symact.audit.inputs import exhaustive
 
     fmt = get_format(dtype)
-    xs = exhaustive(fmt)
+    finite = exhaustive(fmt)
+    xs = np.concatenate([[-np.inf], finite, [np.inf]])
     tables = {}
     for order, part in enumerate(plan.parts):
         with np.errstate(all="ignore"):
             r = np.asarray(getattr(module, part.name)(xs), dtype=np.float64)
-        ulp = fmt.ulp(r)
-        off = np.abs(np.abs(r) / ulp % 1.0 - 0.5) * ulp  # the distance from the nearest midpoint
-        pick = np.isfinite(r) & (off <= NEAR * np.abs(r)) & (xs != 0)
-        want = None
-        if plan.params is not None:
-            from symact.audit.reference.oracle import rounded
-            from symact.catalog import get
-
-            want = rounded(get(plan.name), xs, fmt.name, plan.params, order)
-            pick |= (round_to(r, fmt) != want) & np.isfinite(want)
-        pick &= ~_conventions(part, xs)
+            ulp = fmt.ulp(r)
+            off = np.abs(np.abs(r) / ulp % 1.0 - 0.5) * ulp  # the distance from the nearest midpoint
+            near = np.isfinite(r) & (off <= NEAR * np.abs(r)) & (xs != 0)
+        want = np.concatenate([[np.nan], _reference(plan, order, finite, dtype), [np.nan]])
+        if plan.params is None:  # a catalog entry's branches give its limits; an expression as written may not
+            want[[0, -1]] = [_limit(plan.expr, order, direction, dtype) for direction in (-1, 1)]
+        pick = (near | (round_to(r, fmt) != want)) & ~np.isnan(want) & ~_conventions(part, xs)
         idx = np.flatnonzero(pick)
         idx = idx[np.argsort(xs[idx])]
         if idx.size:
-            values = want[idx] if want is not None else _certified(plan.expr, order, xs[idx], dtype)
-            tables[part.name] = (xs[idx].tolist(), values.tolist())
+            tables[part.name] = (xs[idx].tolist(), want[idx].tolist())
     return tables
+
+
+def _reference(plan: Plan, order: int, xs: np.ndarray, dtype: str) -> np.ndarray:
+    """The certified correct rounding of part ``order`` (f or f') of the plan at every one of ``xs``."""
+    if plan.params is not None:
+        from symact.audit.reference.oracle import rounded
+        from symact.catalog import get
+
+        return rounded(get(plan.name), xs, dtype, plan.params, order)
+    from symact.audit.reference.oracle import rounded_expression
+
+    return rounded_expression(sp.diff(plan.expr, X) if order else plan.expr, xs, dtype)
+
+
+def _limit(expr: sp.Expr, order: int, direction: int, dtype: str) -> float:
+    """The correct rounding to ``dtype`` of the limit of ``expr`` (``order`` 1: of its derivative) as x -> direction
+    * oo: SymPy's limit (5 CPU seconds at most), rounded through a 256-bit arb ball whose ends round alike; NaN
+    where there is none (no limit, not found in time, or not certainly rounded)."""
+    from symact.budget import run_with_budget
+    from symact.interval import arb_constant
+    from symact.numeric.fp import fmt, round_mpf
+    from symact.audit.reference.oracle import arb_to_mpf
+
+    e = sp.diff(expr, X) if order else expr
+    try:
+        done, value = run_with_budget(lambda: sp.limit(e, X, direction * sp.oo), 5.0)
+    except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
+        return np.nan
+    if not done or not isinstance(value, sp.Expr) or not value.is_extended_real:
+        return np.nan
+    if value.is_infinite:
+        return float(value)
+    try:
+        ball = arb_constant(value, 256)
+    except Exception:  # noqa: BLE001 - a constant arb cannot enclose: no value
+        return np.nan
+    ends = [round_mpf(arb_to_mpf(end), fmt(dtype)) for end in (ball.lower(), ball.upper())]
+    return ends[0] if ends[0] == ends[1] else np.nan
 
 
 def _conventions(part: Part, xs: np.ndarray) -> np.ndarray:
@@ -72,13 +109,3 @@ def _conventions(part: Part, xs: np.ndarray) -> np.ndarray:
         if b.kind == "convention":
             out |= xs == float(b.lo)
     return out
-
-
-def _certified(expr: sp.Expr, order: int, xs: np.ndarray, dtype: str) -> np.ndarray:
-    from symact.numeric.fp import fmt, round_mpf
-    from symact.numeric.mpcompile import compile_mp
-    from symact.numeric.reference import certain
-
-    f = fmt(dtype)
-    g = compile_mp(sp.diff(expr, X) if order else expr, [X])
-    return np.array([round_mpf(certain(lambda v: g([v]), float(x), f), f) for x in xs])

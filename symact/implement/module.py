@@ -99,15 +99,18 @@ def docstring(plan: Plan, target: str, dtype: str, command: str) -> str:
 
 
 def _half_text(plan: Plan, dtype: str) -> str:
-    head = (f"Rounding to {dtype}: the inputs whose float64 value lies within 2^-40 (relative) of a rounding "
-            f"boundary of {dtype}, where rounding it once could differ from rounding the exact value, take their "
-            f"correctly rounded values (certified) from _EXACT")
-    if plan.params is None:
-        return (head + "; the others get the float64 value rounded once (an expression has no reference here to "
-                       "compare every input with).  Check it with")
-    return (head + f", and so do those whose rounded float64 value differed from the certified reference's correct "
-                   f"rounding when this module was generated (every finite input was compared): correctly rounded "
-                   f"on every {dtype} input.  Check it with")
+    tables = plan.boundaries.get(dtype, {})
+    counts = ", ".join(f"{part.name} {len(tables.get(part.name, ((), ()))[0])}" for part in plan.parts)
+    reference = ("symact.audit.reference.oracle.rounded" if plan.params is not None else
+                 "symact.audit.reference.oracle.rounded_expression: float64 and double-double interval enclosures, "
+                 "then arb balls at rising precision until both ends round alike")
+    return (f"Rounding to {dtype}: when this module was generated, the rounding of its float64 value at every "
+            f"finite {dtype} input{' (and its limits at +-inf)' if plan.params is None else ''} was compared with the correct rounding of the exact value by symact's "
+            f"certified reference ({reference}); the inputs where they differ, and those whose float64 value lies "
+            f"within 2^-40 (relative) of a rounding boundary of {dtype}, take their certified correctly rounded "
+            f"values from _EXACT ({counts} inputs; a convention at a kink is kept): correctly rounded on every "
+            f"{dtype} input (the NumPy code was compared; torch and JAX compute the same formulas with their own "
+            f"float64 libraries).  Check it with")
 
 
 def wrap(lines: list[str]) -> str:

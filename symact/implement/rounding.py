@@ -4,6 +4,8 @@ inputs at rounding boundaries of a 16-bit format with their correctly rounded va
 :func:`symact.implement.halfround.exact_tables`)."""
 from __future__ import annotations
 
+import math
+
 from symact.implement.emit import BACKENDS
 
 #: the 16-bit formats: computed in float64 and rounded once, correctly (NumPy's float64 -> float16 and
@@ -87,11 +89,11 @@ def exact_table(tables: dict, target: str) -> str:
              "jax": "np.array({})"}[target]
     ns = BACKENDS[target].ns
     keys, values = ("keys.to(w.device)", "values.to(w.device)") if target == "torch" else ("keys", "values")
-    lines = ["#: part -> (the inputs whose float64 value lies within 2^-40 of a rounding boundary of the format, or "
-             "rounds", "#: wrongly, sorted; their correctly rounded values, by symact's certified reference)",
+    lines = ["#: part -> (the inputs whose float64 value rounds wrongly or lies within 2^-40 of a rounding boundary of "
+             "the", "#: format, sorted; their correctly rounded values, by symact's certified reference)",
              "_EXACT = {"]
     for name, (xs, ys) in tables.items():
-        lines += [f"    {name!r}: ({array.format(xs)},", f"        {array.format(ys)}),"]
+        lines += [f"    {name!r}: ({array.format(_numbers(xs))},", f"        {array.format(_numbers(ys))}),"]
     return "\n".join(lines + [
         "}", "", "",
         "def _exact(w, out, table):",
@@ -101,6 +103,12 @@ def exact_table(tables: dict, target: str) -> str:
                                 else "table"),
         f"    i = {ns}.searchsorted({keys}, w).clip(0, len(keys) - 1)",
         f"    return {ns}.where({keys}[i] == w, {_straight(target, values + '[i]')}, out)"])
+
+
+def _numbers(values: list) -> str:
+    """A list of floats as Python text (an overflow's rounding is float('inf'), which has no literal)."""
+    return "[" + ", ".join(repr(v) if v not in (math.inf, -math.inf) else f"{'-' if v < 0 else ''}float('inf')"
+                           for v in values) + "]"
 
 
 def _straight(target: str, value: str) -> str:

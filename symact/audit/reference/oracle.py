@@ -111,9 +111,9 @@ class Oracle:
             if v is None:
                 continue
             if v.is_exact():
-                return _arf_to_mpf(v)
+                return arb_to_mpf(v)
             if v.rad() <= abs(v.mid()) * arb(2) ** -rel_bits and not v.contains(0):
-                return _arf_to_mpf(v)
+                return arb_to_mpf(v)
         return None
 
     def _arb_compiled(self) -> bool:
@@ -344,7 +344,7 @@ class Oracle:
         return self._dd(float(x))[0]
 
 
-def _arf_to_mpf(v):
+def arb_to_mpf(v):
     """The midpoint of an arb ball as an exact mpmath number."""
     m, e = v.mid().man_exp()
     m, e = int(m), int(e)
@@ -374,23 +374,92 @@ def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0)
     fmt = get_format(dtype)
     xs = np.asarray(xs, dtype=np.float64).ravel()
     o = oracle(entry, params, order)
-    c = o._compiled()
-    if c:
-        vals, ok = f64.rounded_fast(c, xs, fmt)
+    vals, rest = _vector_tiers(o._compiled(), o._dd_tier, xs, fmt)
+    if rest.size:
+        vals[rest] = reference(o.entry, params, order).rounded(xs[rest], fmt.numpy_dtype()).astype(np.float64)
+    return vals
+
+
+def rounded_expression(expr: sp.Expr, xs: np.ndarray, dtype="float32") -> np.ndarray:
+    """Correctly rounded values of an expression in x (not a catalog entry: ``symact implement --expr``) at
+    ``xs`` in ``dtype`` (as float64; NaN where it is undefined): the vectorised float64 and double-double
+    enclosures where both ends round alike, as in :func:`rounded`, then per point python-flint ``arb`` balls at
+    64, 256, 1024, 4096, 16384 bits (plus the exponent of x) until both ends of the ball round alike
+    (:func:`_ball_rounded`), and where arb cannot enclose it the reference's mpmath escalation
+    (:func:`symact.numeric.reference.certain`)."""
+    from symact.audit.dtypes import get_format
+
+    fmt = get_format(dtype)
+    xs = np.asarray(xs, dtype=np.float64).ravel()
+    ddf = dd.compile_expr(expr)
+    vals, rest = _vector_tiers(f64.compile_expr(expr), lambda ys: dd.enclose(ddf, ys) if ddf else None, xs, fmt)
+    if rest.size:
+        vals[rest] = _ball_rounded(expr, xs[rest], fmt.name)
+    return vals
+
+
+def _vector_tiers(fast, dd_tier, xs: np.ndarray, fmt) -> tuple[np.ndarray, np.ndarray]:
+    """(the values correctly rounded to ``fmt`` where the float64 enclosures (``fast``, compiled, or None) or then
+    the double-double ones (``dd_tier``: inputs -> :class:`dd.DD` or None) make the rounding certain, NaN
+    elsewhere; the indices of the rest)."""
+    if fast:
+        vals, ok = f64.rounded_fast(fast, xs, fmt)
+        vals = vals.copy()
     else:
         vals, ok = np.full(xs.shape, np.nan), np.zeros(xs.shape, bool)
     rest = np.flatnonzero(~ok)
-    d = o._dd_tier(xs[rest])
+    d = dd_tier(xs[rest]) if rest.size else None
     if d is not None:
         v2, ok2 = dd.rounded(d, fmt)
-        vals = vals.copy()
         vals[rest[ok2]] = v2[ok2]
         rest = rest[~ok2]
-    if rest.size:
-        ref = reference(o.entry, params, order)
-        vals = vals.copy()
-        vals[rest] = ref.rounded(xs[rest], fmt.numpy_dtype()).astype(np.float64)
-    return vals
+    return vals, rest
+
+
+#: the precisions (bits, before the exponent of x is added) of :func:`_ball_rounded`
+BALL_PRECISIONS = (64, 256, 1024, 4096, 16384)
+
+
+def _ball_rounded(expr: sp.Expr, xs: np.ndarray, dtype: str) -> np.ndarray:
+    """Per point: the correct rounding of ``expr`` at each of ``xs`` to ``dtype``, certified by an arb ball whose
+    two ends round to the same number (and sign), or whose value is exact; where no ball of
+    :data:`BALL_PRECISIONS` decides it (arb cannot enclose the expression there, or its value stays within the
+    ball's radius of a rounding boundary), :func:`symact.numeric.reference.certain` (mpmath at doubling
+    precisions, from a precision at which cancellation cannot hide a number of the format)."""
+    from symact.interval import NotEnclosable, arb_function, exact_ball
+    from symact.numeric.fp import fmt as mp_format, round_mpf
+    from symact.numeric.mpcompile import compile_mp
+    from symact.numeric.reference import certain
+
+    f = mp_format(dtype)
+    try:
+        ball = arb_function(expr, X)
+    except Exception:  # noqa: BLE001 - a node arb cannot enclose: mpmath for every point
+        ball = None
+    g = None
+    out = np.empty(xs.shape)
+    for i, x in enumerate(xs.tolist()):
+        value = None
+        for prec in BALL_PRECISIONS if ball is not None else ():
+            prec += abs(math.frexp(x)[1])
+            try:
+                with PER_POINT:
+                    v = ball(exact_ball(x, prec), prec=prec)
+            except (NotEnclosable, ArithmeticError, ValueError):
+                break
+            if not v.is_finite():
+                continue
+            ends = (v,) if v.is_exact() else (v.lower(), v.upper())
+            r = [round_mpf(arb_to_mpf(e), f) for e in ends]
+            if r[0] == r[-1] and math.copysign(1, r[0]) == math.copysign(1, r[-1]):
+                value = r[0]
+                break
+        if value is None:
+            g = g or compile_mp(expr, [X])
+            with PER_POINT:
+                value = round_mpf(certain(lambda t: g([t]), x, f), f)
+        out[i] = value
+    return out
 
 
 def limit_at(entry, params, direction: int, order: int = 0):
