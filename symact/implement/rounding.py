@@ -112,9 +112,14 @@ def _numbers(values: list) -> str:
 
 
 def _straight(target: str, value: str) -> str:
-    """``value`` (a number close to out) with the derivative of out on torch and JAX (value - out is exact)."""
-    return {"numpy": value, "torch": f"out + ({value} - out).detach()",
-            "jax": f"out + jax.lax.stop_gradient({value} - out)"}[target]
+    """``value`` with the derivative of out on torch and JAX where out is finite (value - out is then exact, as
+    value is close to out, or out is an expression's as-written value, far off: its derivative is no worse);
+    value itself where out is not (inf - inf would be NaN)."""
+    if target == "numpy":
+        return value
+    ns, keep = ("torch", f"({value} - out).detach()") if target == "torch" else \
+        ("jnp", f"jax.lax.stop_gradient({value} - out)")
+    return f"{ns}.where({ns}.isfinite(out), out + {keep}, {value})"
 
 
 def helpers(target: str, dtype: str, wide: bool) -> list[str]:
