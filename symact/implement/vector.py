@@ -61,9 +61,15 @@ def implement_vector(name: str, target: str, dtype: str, derivative: bool, budge
                      command: str) -> VectorImplementation:
     from symact.implement.module import proofs_json, render_vector
 
-    if dtype not in ("float32", "float64"):
-        raise ParameterError(f"{name}: --dtype float32 or float64 (the 16-bit formats are for the scalar "
-                             f"activations)")
+    from symact.implement.rounding import HALF
+    from symact.implement.vectorhalf import BOUND_DOC, correction
+
+    half = dtype in HALF
+    if half and target == "jax":
+        raise ParameterError(f"{name}: --dtype {dtype} on numpy and torch (JAX's modules run under jit, where the "
+                             f"exact rounding step of the 16-bit formats cannot run)")
+    if half and derivative:
+        raise ParameterError(f"{name}: --dtype {dtype} without --derivative (the 16-bit modules round the values)")
     proof = prove_shift(budget)
     status = (f"proved by the kernel, certificate {proof.cert_id}" if proof.status == "proved"
               else f"NOT PROVED ({proof.status}: {proof.reason})")
@@ -79,13 +85,15 @@ def implement_vector(name: str, target: str, dtype: str, derivative: bool, budge
            _DERIVATIVE[name] + "  " + _AUTOGRAD[target].format(name=name)
            + (f"  {name}_jacobian(x, axis) returns J[..., i, j] = dF_i/dx_j along axis (moved last)."
               if derivative else ""),
-           "", "Accuracy is measured, not proved: audit it with",
+           "", *([BOUND_DOC.format(dtype=dtype) + "  torch's gradient is computed in float64 and converted, "
+                  "not correctly rounded." * (target == "torch"), "Check it with"] if half else
+                 ["Accuracy is measured, not proved: audit it with"]),
            f"    symact audit FILE.py:{name} -a {name} --dtype {dtype}"
            + (f" --grad FILE.py:{name}_jacobian" if derivative and target == "numpy" else "")]
     ns, wide = ("torch" if target == "torch" else "np" if target == "numpy" else "jnp"), dtype == "float32"
     wrapped = target != "numpy"
     functions = [(f"_{name}_value" if wrapped else name, f"{name}(x) along ``axis`` (see the module docstring)",
-                  _VALUE[name].replace("NS", ns))]
+                  _VALUE[name].replace("NS", ns) + ("out = _correct(w, out, axis, x.dtype)" if half else ""))]
     if derivative:
         functions.append((f"{name}_jacobian", f"J[..., i, j] = d{name}(x)_i/dx_j along ``axis`` (moved last)",
                           _JACOBIAN[name].replace("EYE", _EYE[target]).replace("NS", ns)))
@@ -95,6 +103,8 @@ def implement_vector(name: str, target: str, dtype: str, derivative: bool, budge
         code = code.replace("CLS", "".join(w.title() for w in name.split("_")))
         code = code.replace("SHARE", "s * g" if name == "softmax" else "g").replace("NAME", name)
         code = code.replace("OUT", "s * d" if name == "softmax" else "d")
+    if half:
+        code += correction(target, name)
     source = render_vector(target, dtype, doc, functions, proofs_json([(name, proof)]), code)
     return VectorImplementation(name, proof, source)
 

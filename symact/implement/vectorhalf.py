@@ -1,0 +1,159 @@
+"""softmax and log_softmax for float16 and bfloat16 (numpy and torch): computed in float64 and rounded once, with the
+rare entries whose float64 value lies within its error bound of a rounding boundary (a midpoint between two
+numbers of the format) recomputed from the row's exact 16-bit inputs in decimal arithmetic at rising precision
+until the rounding is certain.
+
+The float64 error bound (:data:`BOUND_DOC`, stated in every module): u = 2^-53; the platform's float64 exp and
+log1p are assumed within L = 8 ulps (2L u = 16u relative; glibc, SLEEF and NumPy's own loops document at most 4).
+With n entries along the axis, z_k = x_k - m (exact for float16 inputs, whose differences fit 41 bits; relative
+error u for bfloat16), e_k = exp(z_k) carries (16 + |z_k|)u relative, and every e_k that is not 0 in float64 has
+|z_k| <= 746; R = sum of n - 1 of them, in any order, adds (n - 2)u (the bound gamma_(n-2) of recursive summation);
+1 + R and the division one u each; log1p(R(1 + t)) = log1p(R)(1 + t') with |t'| <= |t| (R/(1 + R) <= log1p R),
+and z_i - log1p(R) adds two numbers of one sign (one u).  So softmax_i is within (n + |z_i| + 781)u (relative)
+and log_softmax_i within (n + 781)u of the exact value, plus n 2^-1074 absolute (terms lost below float64's
+range).  The modules use 4 times that: (n + |z_i| + 800) 2^-51 relative (softmax; log_softmax without |z_i|)
+plus 2^-1000 absolute.  An entry whose float64 value is farther than that from every midpoint rounds as the
+exact value does; the others are recomputed (:data:`EXACT_ROW`): Python's decimal arithmetic rounds each
+operation correctly (exp and ln too) with unit roundoff e = 10^(1-P)/2 at P digits, so the same analysis gives
+(2n + 2|z_i| + 2Z + 20)e with Z the largest |z_k| kept (terms with z_k < -2^20 are dropped: at most
+n exp(-2^20) < 2^-2000 absolute); log1p(R) is ln(1 + R) with 1 + R held to P digits beyond R's leading digit.
+When both ends of that interval round to the same 16-bit number it is the answer; else P doubles from 40 up to
+2560 digits.  (A row with a finite entry below its maximum has transcendental outputs, never a midpoint
+(Lindemann-Weierstrass), so the loop ends; a row of equal entries or with infinities has exact ones.)
+
+JAX is not covered (its modules run under ``jax.jit``, where the per-row decimal step cannot run).
+"""
+from __future__ import annotations
+
+BOUND_DOC = ("Rounding to {dtype}: computed in float64 and rounded once, correctly, except where the float64 value "
+             "lies within its error bound of a rounding boundary of {dtype}; there the entry is recomputed from the "
+             "row's exact inputs in decimal arithmetic (every operation, exp and ln included, correctly rounded) at "
+             "rising precision until the rounding is certain (_correct, _exact_row).  The float64 bound, with u = "
+             "2^-53, n entries along the axis and z_i = x_i - max(x): softmax within (n + |z_i| + 781)u relative, "
+             "log_softmax within (n + 781)u, plus n 2^-1074 absolute, assuming the platform's float64 exp and log1p "
+             "within 8 ulps (z_k exact for float16 and within u for bfloat16 inputs; exp(z_k) within (16 + |z_k|)u "
+             "and |z_k| <= 746 where it is not 0; the sum of n - 1 terms within (n - 2)u in any order; 1 + R, the "
+             "division and the last subtraction one u each; log1p(R(1 + t)) = log1p(R)(1 + t') with |t'| <= |t|).  "
+             "The module flags entries within 4 times that, (n + |z_i| + 800) 2^-51 relative (log_softmax without "
+             "|z_i|) plus 2^-1000: correctly rounded on every input row.")
+
+#: the 16-bit formats' (significand bits, least normal exponent, greatest exponent), by the input's dtype name
+FORMATS = '#: float16, bfloat16: (significand bits, least normal exponent, greatest exponent)\n_HALF16 = {"float16": (11, -14, 15), "bfloat16": (8, -126, 127)}'
+
+#: the flag and the fix, numpy (NS = np) and torch spell them with these tokens
+_CORRECT = """
+
+
+def _correct(w, out, axis, dtype):
+    \"\"\"out (float64) with each entry that lies within the float64 error bound of a rounding boundary of dtype
+    replaced by its correct rounding (_exact_row, from the row's exact inputs).\"\"\"
+    p, emin, emax = _HALF16[DTYPE_NAME]
+    a = NS.abs(out)
+    ulp = LDEXP(NS.maximum(FREXP(a) - 1, emin) - (p - 1))
+    off = NS.abs(a / ulp % 1.0 - 0.5) * ulp  # the distance from the nearest midpoint
+    z = NS.abs(w - MAX(w, axis))
+    z = NS.where(NS.isfinite(z), z, 0.0)
+    n = w.shape[axis]
+    near = NS.isfinite(out) & (off <= (n + ZTERM800.0) * 2.0 ** -51 * a + 2.0 ** -1000)
+    if not bool(near.any()):
+        return out
+    moved = NS.moveaxis(out, axis, -1)
+    rows = NS.moveaxis(w, axis, -1).reshape(-1, n)
+    fixed = moved.reshape(-1, n)COPY
+    flags = NS.moveaxis(near, axis, -1).reshape(-1, n)
+    for r in ROWS:
+        cols = COLS
+        values = _exact_row(rows[r].tolist(), cols, "NAME", p, emin, emax)
+        fixed[r, cols] = ARRAY(values)
+    return NS.moveaxis(fixed.reshape(moved.shape), -1, axis)
+"""
+_TOKENS = {
+    "numpy": {"DTYPE_NAME": "dtype.name", "LDEXP(": "np.ldexp(1.0, ", "FREXP(a)": "np.frexp(a)[1]",
+              "MAX(w, axis)": "np.max(w, axis=axis, keepdims=True)", "COPY": ".copy()",
+              "ROWS": "np.flatnonzero(flags.any(axis=-1)).tolist()", "COLS": "np.flatnonzero(flags[r]).tolist()",
+              "ARRAY(values)": "values"},
+    "torch": {"DTYPE_NAME": "str(dtype).removeprefix('torch.')", "LDEXP(": "torch.ldexp(torch.ones_like(a), ",
+              "FREXP(a)": "torch.frexp(a).exponent", "NS.maximum(": "torch.clamp(", "- 1, emin)": "- 1, min=emin)",
+              "MAX(w, axis)": "torch.amax(w, dim=axis, keepdim=True)", "COPY": ".clone()",
+              "ROWS": "torch.nonzero(flags.any(dim=-1)).flatten().tolist()",
+              "COLS": "torch.nonzero(flags[r]).flatten().tolist()",
+              "ARRAY(values)": "torch.tensor(values, dtype=torch.float64, device=w.device)"},
+}
+
+#: the exact recomputation of a row's flagged entries (pure Python: decimal and fractions)
+EXACT_ROW = '''
+
+def _exact_row(row, cols, name, p, emin, emax):
+    """The correct roundings (significand p bits, exponents emin..emax) of name(row) at the entries ``cols``: row
+    holds the exact inputs; computed with Python's decimal arithmetic, each operation correctly rounded, at 40,
+    80, ... digits until both ends of the value's error interval round alike (see the module docstring)."""
+    import decimal
+    from fractions import Fraction
+
+    n, m = len(row), max(row)
+    first = row.index(m)
+    digits = 40
+    while True:
+        with decimal.localcontext() as ctx:
+            ctx.prec, ctx.Emax, ctx.Emin = digits, decimal.MAX_EMAX, decimal.MIN_EMIN
+            D = decimal.Decimal
+            if m in (float("inf"), float("-inf")):  # the limits: the entries equal to m share the row
+                z = [D(0) if v == m else None for v in row]
+            else:
+                z = [D(v) - D(m) if v - m >= -2.0 ** 20 else None for v in row]  # None: below exp(-2^20)
+            e = [D(0) if t is None else t.exp() for t in z]
+            rest = sum((e[k] for k in range(n) if k != first), D(0))
+            big = max((abs(t) for t in z if t is not None), default=D(0))
+            out = []
+            for i in cols:
+                if name == "softmax":
+                    v, zi = e[i] / (1 + rest), abs(z[i]) if z[i] is not None else D(0)
+                else:
+                    if z[i] is None and m != float("-inf") and m != float("inf"):
+                        z[i] = D(row[i]) - D(m)
+                    if z[i] is None:
+                        out.append(float("-inf"))
+                        continue
+                    ctx.prec = digits + max(0, -rest.adjusted()) + 2  # 1 + R keeps R to ``digits`` digits
+                    log1p = (1 + rest).ln()
+                    ctx.prec = digits
+                    v, zi = z[i] - log1p, D(0)
+                err = (2 * n + 2 * zi + 2 * big + 20) * D(10) ** (1 - digits) / 2
+                q, wide = Fraction(v), Fraction(abs(v) * err) + Fraction(1, 2 ** 2000)
+                lo, hi = _round16(q - wide, p, emin, emax), _round16(q + wide, p, emin, emax)
+                if lo != hi and digits < 2560:
+                    break
+                out.append(hi)
+            else:
+                return out
+        digits *= 2
+
+
+def _round16(q, p, emin, emax):
+    """The exact rational q rounded to p significand bits, exponents emin..emax (ties to even; inf past the
+    largest number), as a float."""
+    import math
+    from fractions import Fraction
+
+    if q == 0:
+        return 0.0
+    sign, q = (-1.0 if q < 0 else 1.0), abs(q)
+    e = q.numerator.bit_length() - q.denominator.bit_length()
+    if q < Fraction(2) ** e:
+        e -= 1
+    quantum = max(e, emin) - (p - 1)
+    k = round(q / Fraction(2) ** quantum)  # Fraction rounds half to even
+    if k * Fraction(2) ** quantum > (2 - Fraction(2) ** (1 - p)) * Fraction(2) ** emax:
+        return sign * float("inf")
+    return sign * math.ldexp(k, quantum)
+'''
+
+
+def correction(target: str, name: str) -> str:
+    """The module's code for the 16-bit rounding of ``name`` on ``target`` (numpy or torch)."""
+    code = _CORRECT
+    for token, spelled in _TOKENS[target].items():
+        code = code.replace(token, spelled)
+    code = code.replace("ZTERM", "z + " if name == "softmax" else "").replace("NAME", name)
+    code = code.replace("NS.", "np." if target == "numpy" else "torch.")
+    return "\n\n" + FORMATS + code + EXACT_ROW
