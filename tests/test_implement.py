@@ -265,7 +265,8 @@ def run(capsys, *argv):
     ["implement", "softplus"],
     ["implement", "softplus", "--target", "numpy", "--dtype", "float8"],
     ["implement", "maxout", "--target", "numpy"],  # a vector activation implement does not cover
-    ["implement", "softmax", "--target", "numpy", "--dtype", "float16"],  # 16 bits: the scalar activations
+    ["implement", "softmax", "--target", "jax", "--dtype", "float16"],  # 16 bits under jit: not on JAX
+    ["implement", "log_softmax", "--target", "torch", "--dtype", "bfloat16", "--derivative"],  # 16 bits: values
     ["implement", "softplus", "--param", "beta=-1", "--target", "numpy"],
     ["implement", "softplus", "--param", "alpha=1", "--target", "numpy"],
     ["implement", "--expr", "__import__('os')", "--target", "numpy"],
@@ -451,6 +452,62 @@ def test_softmax_and_log_softmax_along_an_axis(name):
         assert got[2][2] != 0  # 1 - s of the dominant entry, 2.2e-23: it cancels in 1 - s
     inf = mods["torch"].__dict__[name](torch.tensor([float("inf"), 0.0]))
     assert inf.tolist() == ([1.0, 0.0] if name == "softmax" else [0.0, float("-inf")])
+
+
+def exact_rows(rows: np.ndarray, name: str, dtype: str) -> np.ndarray:
+    """softmax or log_softmax of each row (float64 values of 16-bit numbers), computed with mpmath at 2000 bits
+    (far beyond what decides a 16-bit rounding here) and rounded to ``dtype``."""
+    from symact.numeric.fp import fmt, round_mpf
+
+    with mpmath.workprec(2000):
+        return np.array([[round_mpf(v, fmt(dtype)) for v in row] for row in exact_values(rows, name)])
+
+
+@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+def test_16_bit_softmax_is_correctly_rounded(name):
+    """float16/bfloat16 softmax and log_softmax (numpy and torch) equal mpmath's correct rounding on rows of
+    several scales (along axis 0 too), and the step for entries near a rounding boundary decides them: given
+    float64 values placed exactly on the midpoints nearest the exact values, _correct returns the correct
+    roundings of every entry."""
+    import ml_dtypes
+    import torch
+
+    rng = np.random.default_rng(7)
+    for dtype in ("float16", "bfloat16"):
+        as_numpy = np.float16 if dtype == "float16" else ml_dtypes.bfloat16
+        mods = {t: load(implement(name, target=t, dtype=dtype).source, f"impl_{name}_{t}_{dtype}")
+                for t in ("numpy", "torch")}
+        assert "correctly rounded on every input row" in " ".join(mods["numpy"].__doc__.split())
+        x = (rng.standard_normal((40, 6)) * rng.choice([0.3, 4.0, 40.0], (40, 1))).astype(as_numpy)
+        x[0, :3] = [np.inf, 1.0, np.inf]
+        rows = x.astype(np.float64)
+        want = exact_rows(rows, name, dtype)
+        got = mods["numpy"].__dict__[name](x).astype(np.float64)
+        np.testing.assert_array_equal(got[1:], want[1:])
+        assert got[0, :3].tolist() == ([0.5, 0.0, 0.5] if name == "softmax" else
+                                       [float(as_numpy(-np.log(2))), -np.inf, float(as_numpy(-np.log(2)))])
+        got = mods["torch"].__dict__[name](torch.tensor(rows.T).to(getattr(torch, dtype)), 0).double().numpy()
+        np.testing.assert_array_equal(got.T[1:], want[1:])
+        with mpmath.workprec(200):  # the midpoints next to the correct roundings, on the side of the exact values
+            side = np.array([[np.sign(float(mpmath.mpf(v) - mpmath.mpf(float(r)))) for v, r in zip(e, w)]
+                             for e, w in zip(exact_values(rows[1:], name), want[1:])])
+        near = want[1:].astype(as_numpy)
+        mid = (want[1:] + np.nextafter(near, (near + side).astype(as_numpy)).astype(np.float64)) / 2
+        for target, arr in (("numpy", np.asarray), ("torch", torch.tensor)):
+            fixed = mods[target]._correct(arr(rows[1:]), arr(mid), -1, np.dtype(as_numpy) if target == "numpy" else
+                                          getattr(torch, dtype))
+            np.testing.assert_array_equal(np.asarray(fixed), want[1:])
+
+
+def exact_values(rows: np.ndarray, name: str) -> list:
+    """The exact values of :func:`exact_rows`, as mpmath numbers at the current precision."""
+    out = []
+    for row in rows:
+        xs = [mpmath.mpf(float(v)) for v in row]
+        m = max(xs)
+        total = mpmath.fsum(mpmath.exp(v - m) for v in xs)
+        out.append([mpmath.exp(v - m) / total if name == "softmax" else (v - m) - mpmath.log(total) for v in xs])
+    return out
 
 
 def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
