@@ -36,7 +36,8 @@ symact implement --expr "x*tanh(x)" --target numpy
                    help="a parameter value, e.g. --param beta=2 (repeatable)")
     p.add_argument("--target", required=True, choices=TARGETS, help="the array library of the generated code")
     p.add_argument("--dtype", default="float32", choices=DTYPES,
-                   help="the format it is for (default float32; float16/bfloat16: correctly rounded)")
+                   help="the format it is for (default float32; float16/bfloat16: correctly rounded on every input; "
+                        "softmax/log_softmax in 16 bits: numpy and torch, without --derivative)")
     p.add_argument("--derivative", action="store_true",
                    help="add the derivative (and the autograd wrapper); softmax/log_softmax: NAME_jacobian")
     p.add_argument("-o", "--output", metavar="FILE.py", help="write the module here (default: stdout)")
