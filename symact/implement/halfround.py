@@ -30,16 +30,19 @@ from symact.implement.plan import Part, Plan
 NEAR = 2.0 ** -40
 
 
-def exact_tables(plan: Plan, dtype: str, float64: Callable[[], ModuleType]) -> dict[str, tuple[list, list]]:
-    """part name -> (sorted inputs, their correctly rounded values) for every part with such inputs (kept in
-    ``plan.boundaries``: every target's module uses the same); ``float64()`` is the plan's NumPy float64
-    module."""
-    if dtype not in plan.boundaries:
-        plan.boundaries[dtype] = _tables(plan, dtype, float64())
-    return plan.boundaries[dtype]
+def exact_tables(plan: Plan, dtype: str, target: str, float64: Callable[[], ModuleType],
+                 own: Callable[[], ModuleType | None]) -> tuple[dict[str, tuple[list, list]], bool]:
+    """(part name -> (sorted inputs, their correctly rounded values) for every part with such inputs, whether the
+    target's own module was compared), kept in ``plan.boundaries`` per format and target; ``float64()`` is the
+    plan's NumPy float64 module, ``own()`` the target's 16-bit module without the table (None: its library cannot
+    be imported here)."""
+    if (dtype, target) not in plan.boundaries:
+        plan.boundaries[dtype, target] = _tables(plan, dtype, target, float64(), own())
+    return plan.boundaries[dtype, target]
 
 
-def _tables(plan: Plan, dtype: str, module: ModuleType) -> dict[str, tuple[list, list]]:
+def _tables(plan: Plan, dtype: str, target: str, module: ModuleType,
+            own: ModuleType | None) -> tuple[dict[str, tuple[list, list]], bool]:
     from symact.audit.dtypes import get_format, round_to
     from symact.audit.inputs import exhaustive
 
@@ -56,12 +59,32 @@ def _tables(plan: Plan, dtype: str, module: ModuleType) -> dict[str, tuple[list,
         want = np.concatenate([[np.nan], _reference(plan, order, finite, dtype), [np.nan]])
         if plan.params is None:  # a catalog entry's branches give its limits; an expression as written may not
             want[[0, -1]] = [_limit(plan.expr, order, direction, dtype) for direction in (-1, 1)]
-        pick = (near | (round_to(r, fmt) != want)) & ~np.isnan(want) & ~_conventions(part, xs)
+        wrong = round_to(r, fmt) != want
+        if own is not None:
+            wrong |= _outputs(getattr(own, part.name), xs, target, dtype) != want
+        pick = (near | wrong) & ~np.isnan(want) & ~_conventions(part, xs)
         idx = np.flatnonzero(pick)
         idx = idx[np.argsort(xs[idx])]
         if idx.size:
             tables[part.name] = (xs[idx].tolist(), want[idx].tolist())
-    return tables
+    return tables, own is not None
+
+
+def _outputs(fn: Callable, xs: np.ndarray, target: str, dtype: str) -> np.ndarray:
+    """A generated 16-bit function of ``target`` at ``xs`` (float64 values of ``dtype`` numbers), as float64 (JAX:
+    under ``jax.jit``, as the modules are meant to run)."""
+    from symact.numeric.fp import fmt
+
+    with np.errstate(all="ignore"):
+        if target == "numpy":
+            return np.asarray(fn(xs.astype(fmt(dtype).dtype)), dtype=np.float64)
+        if target == "torch":
+            import torch
+
+            return fn(torch.tensor(xs).to(getattr(torch, dtype))).detach().double().numpy()
+        import jax
+
+        return np.asarray(jax.jit(fn)(jax.numpy.asarray(xs.astype(fmt(dtype).dtype)))).astype(np.float64)
 
 
 def _reference(plan: Plan, order: int, xs: np.ndarray, dtype: str) -> np.ndarray:

@@ -35,7 +35,8 @@ class Plan:
     source: str  # what the user asked for, for the docstring
     parts: list[Part]
     params: dict | None = None  # a catalog entry's parameters as given (None: an expression)
-    #: dtype -> the 16-bit format's table of inputs at rounding boundaries (:mod:`.halfround`), computed once
+    #: (dtype, target) -> the 16-bit module's table of inputs at rounding boundaries (:mod:`.halfround`) and
+    #: whether it was made from the module's own outputs, computed once
     boundaries: dict = field(default_factory=dict, compare=False, repr=False)
 
     def prove(self, budget: float) -> None:

@@ -38,7 +38,8 @@ BOUND_DOC = ("Rounding to {dtype}: computed in float64 and rounded once, correct
              "|z_i|) plus 2^-1000: correctly rounded on every input row.")
 
 #: the 16-bit formats' (significand bits, least normal exponent, greatest exponent), by the input's dtype name
-FORMATS = '#: float16, bfloat16: (significand bits, least normal exponent, greatest exponent)\n_HALF16 = {"float16": (11, -14, 15), "bfloat16": (8, -126, 127)}'
+FORMATS = ('#: float16, bfloat16: (significand bits, least normal exponent, greatest exponent)\n'
+           '_HALF16 = {"float16": (11, -14, 15), "bfloat16": (8, -126, 127)}')
 
 #: the flag and the fix, numpy (NS = np) and torch spell them with these tokens
 _CORRECT = """
