@@ -6,14 +6,14 @@ one: where it lies within its error of a midpoint of the format (a rounding boun
 disagree.  That happens: bfloat16 GELU, SiLU and hardswish are x/2 + c x^2 near 0, and for a subnormal x
 with an odd last bit x/2 is a midpoint while c x^2 (2^-130 of it) is lost in float64.  An expression (``--expr``),
 computed as written, can be far off anywhere (log(1 + exp(x)) overflows from x = 710).  The 16-bit formats have
-65,536 inputs, so the generator evaluates each function (its NumPy float64 code) on every finite one and
-compares its rounding with the certified reference's correct rounding (a catalog entry:
-:func:`symact.audit.reference.oracle.rounded`; an expression:
-:func:`symact.audit.reference.oracle.rounded_expression`, arb balls where the vectorised enclosures leave it
-open): the table holds every input where they differ, and every input whose float64 value lies within 2^-40
-(relative) of a midpoint (the torch and JAX modules share the table, and their float64 libraries differ from
-NumPy's by far less), with its correctly rounded value.  A kink's convention is kept; an input where the exact
-value is undefined (NaN) is not in the table.
+65,536 inputs, so the generator evaluates each function on every one (its NumPy float64 code, and the target's own
+16-bit module without the table, run here where its library can be imported) and compares the results with the
+certified reference's correct rounding (a catalog entry: :func:`symact.audit.reference.oracle.rounded`; an
+expression: :func:`symact.audit.reference.oracle.rounded_expression`, arb balls where the vectorised enclosures
+leave it open, and its limits at +-inf): the table holds every input where one differs, and every input whose
+float64 value lies within 2^-40 (relative) of a midpoint (a margin for other machines' float64 libraries), with
+its correctly rounded value.  A kink's convention is kept; an input where the exact value is undefined (NaN) is
+not in the table.
 """
 from __future__ import annotations
 
@@ -56,9 +56,12 @@ def _tables(plan: Plan, dtype: str, target: str, module: ModuleType,
             ulp = fmt.ulp(r)
             off = np.abs(np.abs(r) / ulp % 1.0 - 0.5) * ulp  # the distance from the nearest midpoint
             near = np.isfinite(r) & (off <= NEAR * np.abs(r)) & (xs != 0)
-        want = np.concatenate([[np.nan], _reference(plan, order, finite, dtype), [np.nan]])
-        if plan.params is None:  # a catalog entry's branches give its limits; an expression as written may not
-            want[[0, -1]] = [_limit(plan.expr, order, direction, dtype) for direction in (-1, 1)]
+        if (dtype, order) not in plan.references:
+            want = np.concatenate([[np.nan], _reference(plan, order, finite, dtype), [np.nan]])
+            if plan.params is None:  # a catalog entry's branches give its limits; an expression as written may not
+                want[[0, -1]] = [_limit(plan.expr, order, direction, dtype) for direction in (-1, 1)]
+            plan.references[dtype, order] = want
+        want = plan.references[dtype, order]
         wrong = round_to(r, fmt) != want
         if own is not None:
             wrong |= _outputs(getattr(own, part.name), xs, target, dtype) != want

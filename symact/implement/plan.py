@@ -38,6 +38,8 @@ class Plan:
     #: (dtype, target) -> the 16-bit module's table of inputs at rounding boundaries (:mod:`.halfround`) and
     #: whether it was made from the module's own outputs, computed once
     boundaries: dict = field(default_factory=dict, compare=False, repr=False)
+    #: (dtype, part number) -> the certified correct rounding at -inf, every finite input and +inf (:mod:`.halfround`)
+    references: dict = field(default_factory=dict, compare=False, repr=False)
 
     def prove(self, budget: float) -> None:
         """Decide every branch claim of every part (one sandboxed run for all)."""
