@@ -48,6 +48,8 @@ _CORRECT = """
 def _correct(w, out, axis, dtype):
     \"\"\"out (float64) with each entry that lies within the float64 error bound of a rounding boundary of dtype
     replaced by its correct rounding (_exact_row, from the row's exact inputs).\"\"\"
+    if DTYPE_NAME not in _HALF16:  # a float32 or float64 input: rounded once from float64 already
+        return out
     p, emin, emax = _HALF16[DTYPE_NAME]
     a = NS.abs(out)
     ulp = LDEXP(NS.maximum(FREXP(a) - 1, emin) - (p - 1))
