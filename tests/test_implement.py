@@ -265,7 +265,6 @@ def run(capsys, *argv):
     ["implement", "softplus"],
     ["implement", "softplus", "--target", "numpy", "--dtype", "float8"],
     ["implement", "maxout", "--target", "numpy"],  # a vector activation implement does not cover
-    ["implement", "softmax", "--target", "jax", "--dtype", "float16"],  # 16 bits under jit: not on JAX
     ["implement", "log_softmax", "--target", "torch", "--dtype", "bfloat16", "--derivative"],  # 16 bits: values
     ["implement", "softplus", "--param", "beta=-1", "--target", "numpy"],
     ["implement", "softplus", "--param", "alpha=1", "--target", "numpy"],
@@ -495,15 +494,21 @@ def test_16_bit_softmax_is_correctly_rounded(name):
                                        [float(as_numpy(-np.log(2))), -np.inf, float(as_numpy(-np.log(2)))])
         got = mods["torch"].__dict__[name](torch.tensor(rows.T).to(getattr(torch, dtype)), 0).double().numpy()
         np.testing.assert_array_equal(got.T[1:], want[1:])
-        with mpmath.workprec(200):  # the midpoints next to the correct roundings, on the side of the exact values
-            side = np.array([[np.sign(float(mpmath.mpf(v) - mpmath.mpf(float(r)))) for v, r in zip(e, w)]
-                             for e, w in zip(exact_values(rows[1:], name), want[1:])])
-        near = want[1:].astype(as_numpy)
-        mid = (want[1:] + np.nextafter(near, (near + side).astype(as_numpy)).astype(np.float64)) / 2
+        mid = midpoints(rows[1:], want[1:], name, as_numpy)
         for target, arr in (("numpy", np.asarray), ("torch", torch.tensor)):
-            fixed = mods[target]._correct(arr(rows[1:]), arr(mid), -1, np.dtype(as_numpy) if target == "numpy" else
-                                          getattr(torch, dtype))
+            fixed = mods[target]._correct(arr(x[1:]) if target == "numpy" else arr(rows[1:]).to(getattr(torch, dtype)),
+                                          arr(rows[1:]), arr(mid), -1)
             np.testing.assert_array_equal(np.asarray(fixed), want[1:])
+
+
+def midpoints(rows: np.ndarray, want: np.ndarray, name: str, as_numpy) -> np.ndarray:
+    """For each entry, the midpoint between its correct rounding ``want`` and the next number of the format on the
+    side of the exact value (float64 values there must be recomputed to be rounded right)."""
+    with mpmath.workprec(200):
+        side = np.array([[np.sign(float(mpmath.mpf(v) - mpmath.mpf(float(r)))) for v, r in zip(e, w)]
+                         for e, w in zip(exact_values(rows, name), want)])
+    near = want.astype(as_numpy)
+    return (want + np.nextafter(near, (near + side).astype(as_numpy)).astype(np.float64)) / 2
 
 
 def exact_values(rows: np.ndarray, name: str) -> list:
@@ -523,14 +528,28 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
     silu(-100) = -3.72e-42 and silu(1e-40) = 5e-41 (the float32 roundings of the exact values, computed here with
     mpmath), and leaves JAX's 64-bit setting as it was.  The float16/bfloat16 modules of silu are
     correctly rounded on every input (XLA converts float64 to them through float32 and flushes bfloat16's
-    subnormals).  log_softmax's custom_jvp, transposed for reverse mode, gives its accurate Jacobian."""
+    subnormals).  log_softmax's custom_jvp, transposed for reverse mode, gives its accurate Jacobian.  bfloat16
+    softmax is correctly rounded under jit and vmap, and its host callback decides entries given on midpoints."""
     _, softplus = generated("softplus", target="jax", dtype="float32")
     _, silu = generated("silu", target="jax", dtype="float32")
     half = {(name, dtype): load(render(planned(name).plan, "jax", dtype, "test"), f"impl_{name}_jax_{dtype}")
             for name in ("silu",) for dtype in ("float16", "bfloat16")}
     log_softmax = load(implement("log_softmax", target="jax", derivative=True, budget=BUDGET).source,
                        "impl_log_softmax_jax")
+    softmax16 = load(implement("softmax", target="jax", dtype="bfloat16", budget=BUDGET).source, "impl_softmax_jax16")
     import jax
+    import ml_dtypes
+
+    x = (np.random.default_rng(5).standard_normal((20, 5)) * np.repeat([0.3, 4.0, 40.0, 90.0], 5)[:, None]
+         ).astype(ml_dtypes.bfloat16)
+    rows = x.astype(np.float64)
+    want = exact_rows(rows, "softmax", "bfloat16")
+    for fn in (jax.jit(softmax16.softmax), jax.vmap(softmax16.softmax)):
+        np.testing.assert_array_equal(np.asarray(fn(jax.numpy.asarray(x))).astype(np.float64), want)
+    with jax.enable_x64(True):
+        fixed = jax.jit(softmax16._correct, static_argnums=3)(jax.numpy.asarray(x), rows,
+                                                              midpoints(rows, want, "softmax", ml_dtypes.bfloat16), -1)
+    np.testing.assert_array_equal(np.asarray(fixed), want)
 
     xs = [-30.0, -3.0, -0.5, 0.25, 2.0, 30.0]
     grad = jax.vmap(jax.grad(softplus.softplus))(jax.numpy.array(xs, dtype="float32"))

@@ -6,7 +6,7 @@ The parts: :mod:`.branches` (the table of stable forms), :mod:`.proving` (the cl
 verdicts), :mod:`.plan` (entry or expression -> parts), :mod:`.emit` (formulas as code), :mod:`.inplace` (torch
 code that computes in place), :mod:`.rounding` (the modules' own rounding code), :mod:`.halfround` (the inputs at
 rounding boundaries of float16/bfloat16), :mod:`.module` (the module's text), :mod:`.vector` (softmax and
-log_softmax), :mod:`.regenerate` (``docs/implementations/``).
+log_softmax; :mod:`.vectorhalf` their 16-bit rounding), :mod:`.regenerate` (``docs/implementations/``).
 """
 from __future__ import annotations
 

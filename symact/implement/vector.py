@@ -9,7 +9,8 @@ step from it to log_softmax (log of a quotient of positive numbers) is not kerne
 so.  Limits: a row with +inf entries gives softmax 1/j on its j infinite entries and 0 elsewhere (log_softmax
 log(1/j) and -inf), a row of -inf only the uniform softmax (every shifted entry is 0), NaN anywhere gives a NaN
 row.  float32 inputs are computed in float64 and rounded once (on JAX inside ``jax.enable_x64(True)``, through
-the bits: :data:`symact.implement.rounding.JAX_BITS`).
+the bits: :data:`symact.implement.rounding.JAX_BITS`); float16 and bfloat16 ones too, with the entries near a rounding
+boundary recomputed exactly (:mod:`symact.implement.vectorhalf`).
 
 The derivative: J = diag(s) - s s^T for softmax and I - 1 s^T for log_softmax (s = softmax(x)), with 1 - s_i of
 the entry that gives m computed as R/S (it cancels as 1 - s_i).  torch gets an ``autograd.Function`` (the
@@ -65,9 +66,6 @@ def implement_vector(name: str, target: str, dtype: str, derivative: bool, budge
     from symact.implement.vectorhalf import BOUND_DOC, correction
 
     half = dtype in HALF
-    if half and target == "jax":
-        raise ParameterError(f"{name}: --dtype {dtype} on numpy and torch (JAX's modules run under jit, where the "
-                             f"exact rounding step of the 16-bit formats cannot run)")
     if half and derivative:
         raise ParameterError(f"{name}: --dtype {dtype} without --derivative (the 16-bit modules round the values)")
     proof = prove_shift(budget)
@@ -85,15 +83,15 @@ def implement_vector(name: str, target: str, dtype: str, derivative: bool, budge
            _DERIVATIVE[name] + "  " + _AUTOGRAD[target].format(name=name)
            + (f"  {name}_jacobian(x, axis) returns J[..., i, j] = dF_i/dx_j along axis (moved last)."
               if derivative else ""),
-           "", *([BOUND_DOC.format(dtype=dtype) + "  torch's gradient is computed in float64 and converted, "
-                  "not correctly rounded." * (target == "torch"), "Check it with"] if half else
+           "", *([BOUND_DOC.format(dtype=dtype) + "  The derivative (autograd) is computed in float64 and "
+                  "converted, not correctly rounded." * (target != "numpy"), "Check it with"] if half else
                  ["Accuracy is measured, not proved: audit it with"]),
            f"    symact audit FILE.py:{name} -a {name} --dtype {dtype}"
            + (f" --grad FILE.py:{name}_jacobian" if derivative and target == "numpy" else "")]
-    ns, wide = ("torch" if target == "torch" else "np" if target == "numpy" else "jnp"), dtype == "float32"
+    ns, wide = ("torch" if target == "torch" else "np" if target == "numpy" else "jnp"), dtype != "float64"
     wrapped = target != "numpy"
     functions = [(f"_{name}_value" if wrapped else name, f"{name}(x) along ``axis`` (see the module docstring)",
-                  _VALUE[name].replace("NS", ns) + ("out = _correct(w, out, axis, x.dtype)" if half else ""))]
+                  _VALUE[name].replace("NS", ns) + ("out = _correct(x, w, out, axis)" if half else ""))]
     if derivative:
         functions.append((f"{name}_jacobian", f"J[..., i, j] = d{name}(x)_i/dx_j along ``axis`` (moved last)",
                           _JACOBIAN[name].replace("EYE", _EYE[target]).replace("NS", ns)))

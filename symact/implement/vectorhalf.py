@@ -1,4 +1,4 @@
-"""softmax and log_softmax for float16 and bfloat16 (numpy and torch): computed in float64 and rounded once, with the
+"""softmax and log_softmax for float16 and bfloat16 (numpy, torch and JAX): computed in float64 and rounded once, with the
 rare entries whose float64 value lies within its error bound of a rounding boundary (a midpoint between two
 numbers of the format) recomputed from the row's exact 16-bit inputs in decimal arithmetic at rising precision
 until the rounding is certain.
@@ -21,7 +21,8 @@ When both ends of that interval round to the same 16-bit number it is the answer
 2560 digits.  (A row with a finite entry below its maximum has transcendental outputs, never a midpoint
 (Lindemann-Weierstrass), so the loop ends; a row of equal entries or with infinities has exact ones.)
 
-JAX is not covered (its modules run under ``jax.jit``, where the per-row decimal step cannot run).
+On JAX the recomputation is a host callback (``jax.pure_callback``, run only when an entry is flagged: the module
+still runs under ``jax.jit`` and ``vmap``), which takes and returns bits (:data:`_JAX_BITS16`).
 """
 from __future__ import annotations
 
@@ -41,13 +42,13 @@ BOUND_DOC = ("Rounding to {dtype}: computed in float64 and rounded once, correct
 FORMATS = ('#: float16, bfloat16: (significand bits, least normal exponent, greatest exponent)\n'
            '_HALF16 = {"float16": (11, -14, 15), "bfloat16": (8, -126, 127)}')
 
-#: the flag and the fix, numpy (NS = np) and torch spell them with these tokens
+#: the flag (NS: the target's namespace) and the fix (FS: numpy's or torch's), spelled with the tokens of _TOKENS
 _CORRECT = """
 
 
-def _correct(w, out, axis, dtype):
-    \"\"\"out (float64) with each entry that lies within the float64 error bound of a rounding boundary of dtype
-    replaced by its correct rounding (_exact_row, from the row's exact inputs).\"\"\"
+def _correct(x, w, out, axis):
+    \"\"\"out (float64, from w: x in float64) with each entry that lies within the float64 error bound of a rounding
+    boundary of x's format replaced by its correct rounding (_fix).\"\"\"
     if DTYPE_NAME not in _HALF16:  # a float32 or float64 input: rounded once from float64 already
         return out
     p, emin, emax = _HALF16[DTYPE_NAME]
@@ -56,31 +57,53 @@ def _correct(w, out, axis, dtype):
     off = NS.abs(a / ulp % 1.0 - 0.5) * ulp  # the distance from the nearest midpoint
     z = NS.abs(w - MAX(w, axis))
     z = NS.where(NS.isfinite(z), z, 0.0)
-    n = w.shape[axis]
-    near = NS.isfinite(out) & (off <= (n + ZTERM800.0) * 2.0 ** -51 * a + 2.0 ** -1000)
-    if not bool(near.any()):
-        return out
-    moved = NS.moveaxis(out, axis, -1)
-    rows = NS.moveaxis(w, axis, -1).reshape(-1, n)
-    fixed = moved.reshape(-1, n)COPY
-    flags = NS.moveaxis(near, axis, -1).reshape(-1, n)
+    near = NS.isfinite(out) & (off <= (w.shape[axis] + ZTERM800.0) * 2.0 ** -51 * a + 2.0 ** -1000)
+FIXING
+
+
+def _fix(w, near, axis, fmt):
+    \"\"\"The correct roundings to fmt (significand bits, exponent range) at the entries where near is set (0
+    elsewhere), row by row along axis (_exact_row, from the row's exact inputs).\"\"\"
+    IMPORTmoved = FS.moveaxis(w, axis, -1)
+    n = moved.shape[-1]
+    rows, flags = moved.reshape(-1, n), FS.moveaxis(near, axis, -1).reshape(-1, n)
+    fixed = ZEROS
     for r in ROWS:
         cols = COLS
-        values = _exact_row(rows[r].tolist(), cols, "NAME", p, emin, emax)
+        values = _exact_row(rows[r].tolist(), cols, "NAME", *fmt)
         fixed[r, cols] = ARRAY(values)
-    return NS.moveaxis(fixed.reshape(moved.shape), -1, axis)
+    return FS.moveaxis(fixed.reshape(moved.shape), -1, axis)
 """
+_NUMPY_FIX = {"ZEROS": "np.zeros(rows.shape)", "ROWS": "np.flatnonzero(flags.any(axis=-1)).tolist()",
+              "COLS": "np.flatnonzero(flags[r]).tolist()", "ARRAY(values)": "values", "FS.": "np."}
+_FIXING = """    if not bool(near.any()):
+        return out
+    return NS.where(near, _fix(w, near, axis, (p, emin, emax)), out)"""
 _TOKENS = {
-    "numpy": {"DTYPE_NAME": "dtype.name", "LDEXP(": "np.ldexp(1.0, ", "FREXP(a)": "np.frexp(a)[1]",
-              "MAX(w, axis)": "np.max(w, axis=axis, keepdims=True)", "COPY": ".copy()",
-              "ROWS": "np.flatnonzero(flags.any(axis=-1)).tolist()", "COLS": "np.flatnonzero(flags[r]).tolist()",
-              "ARRAY(values)": "values"},
-    "torch": {"DTYPE_NAME": "str(dtype).removeprefix('torch.')", "LDEXP(": "torch.ldexp(torch.ones_like(a), ",
+    "numpy": {"DTYPE_NAME": "x.dtype.name", "LDEXP(": "np.ldexp(1.0, ", "FREXP(a)": "np.frexp(a)[1]",
+              "MAX(w, axis)": "np.max(w, axis=axis, keepdims=True)", "FIXING": _FIXING, "IMPORT": "",
+              **_NUMPY_FIX},
+    "torch": {"DTYPE_NAME": "str(x.dtype).removeprefix('torch.')", "LDEXP(": "torch.ldexp(torch.ones_like(a), ",
               "FREXP(a)": "torch.frexp(a).exponent", "NS.maximum(": "torch.clamp(", "- 1, emin)": "- 1, min=emin)",
-              "MAX(w, axis)": "torch.amax(w, dim=axis, keepdim=True)", "COPY": ".clone()",
+              "MAX(w, axis)": "torch.amax(w, dim=axis, keepdim=True)", "FIXING": _FIXING, "IMPORT": "",
+              "ZEROS": "torch.zeros(rows.shape, dtype=torch.float64, device=w.device)",
               "ROWS": "torch.nonzero(flags.any(dim=-1)).flatten().tolist()",
-              "COLS": "torch.nonzero(flags[r]).flatten().tolist()",
+              "COLS": "torch.nonzero(flags[r]).flatten().tolist()", "FS.": "torch.",
               "ARRAY(values)": "torch.tensor(values, dtype=torch.float64, device=w.device)"},
+    # JAX: the fix runs as a host callback (jax.pure_callback, on NumPy arrays) when an entry is flagged, so that
+    # the module still runs under jax.jit; the axis is counted from the end (vmap adds leading axes)
+    "jax": {"DTYPE_NAME": "x.dtype.name", "LDEXP(": "jnp.ldexp(1.0, ", "FREXP(a)": "jnp.frexp(a)[1]",
+            "MAX(w, axis)": "jnp.max(w, axis=axis, keepdims=True)",
+            "IMPORT": "import numpy as np\n\n    w, near = _values(np.asarray(w), *fmt[:2]), np.asarray(near)\n    ",
+            "FIXING": """    # the callback takes x's bits and gives its results' (_values, _bits: a float64 array would be canonicalized to
+    # float32 there, and the callback runs on an XLA thread whose processor flags flush float32 subnormals)
+    back, shape = axis % w.ndim - w.ndim, jax.ShapeDtypeStruct(out.shape, jnp.int16)
+    bits = jax.lax.cond(near.any(), lambda: jax.pure_callback(
+        lambda *arrays: _bits(_fix(*arrays, back, (p, emin, emax)), p, emin), shape,
+        jax.lax.bitcast_convert_type(x, jnp.int16), near, vmap_method="broadcast_all"),
+        lambda: jnp.zeros(out.shape, jnp.int16))
+    return jnp.where(near, _widen(jax.lax.bitcast_convert_type(bits, x.dtype)), out)""",
+            **_NUMPY_FIX},
 }
 
 #: the exact recomputation of a row's flagged entries (pure Python: decimal and fractions)
@@ -152,11 +175,42 @@ def _round16(q, p, emin, emax):
 '''
 
 
+#: JAX: the callback's inputs and results as bits, decoded and built in float64 and integer arithmetic (the callback
+#: runs on an XLA thread, whose processor flags flush the subnormals of the float32 operations a conversion uses)
+_JAX_BITS16 = '''
+
+def _values(bits, p, emin):
+    """The float64 values of the 16-bit numbers with these bits (int16; p significand bits, least normal
+    exponent emin)."""
+    import numpy as np
+
+    b = bits.astype(np.int64) & 0xFFFF
+    field, low = (b >> (p - 1)) & (2 ** (16 - p) - 1), (b & (2 ** (p - 1) - 1)).astype(np.float64)
+    a = np.where(field == 0, np.ldexp(low, emin - p + 1), np.ldexp(low + 2 ** (p - 1), field + emin - p))
+    a = np.where(field == 2 ** (16 - p) - 1, np.where(low == 0, np.inf, np.nan), a)
+    return np.where(b >> 15 == 1, -a, a)
+
+
+def _bits(v, p, emin):
+    """The bits (int16) of the 16-bit numbers v (float64, each a number of the format with p significand bits and
+    least normal exponent emin)."""
+    import numpy as np
+
+    a = np.abs(v)
+    finite, (mantissa, exponent) = np.isfinite(a), np.frexp(a)
+    normal = (a >= 2.0 ** emin) & finite
+    low = np.where(normal, np.ldexp(mantissa, p) - 2 ** (p - 1), np.where(finite, a, 0.0) * 2.0 ** (p - 1 - emin))
+    field = np.where(normal, exponent - emin, np.where(finite, 0, 2 ** (16 - p) - 1))
+    bits = (field.astype(np.int64) << (p - 1)) | low.astype(np.int64) | np.where(np.signbit(v), 1 << 15, 0)
+    return bits.astype(np.uint16).view(np.int16)
+'''
+
+
 def correction(target: str, name: str) -> str:
-    """The module's code for the 16-bit rounding of ``name`` on ``target`` (numpy or torch)."""
+    """The module's code for the 16-bit rounding of ``name`` on ``target``."""
     code = _CORRECT
     for token, spelled in _TOKENS[target].items():
         code = code.replace(token, spelled)
     code = code.replace("ZTERM", "z + " if name == "softmax" else "").replace("NAME", name)
-    code = code.replace("NS.", "np." if target == "numpy" else "torch.")
-    return "\n\n" + FORMATS + code + EXACT_ROW
+    code = code.replace("NS.", {"numpy": "np.", "torch": "torch.", "jax": "jnp."}[target])
+    return "\n\n" + FORMATS + code + EXACT_ROW + (_JAX_BITS16 if target == "jax" else "")
