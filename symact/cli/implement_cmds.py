@@ -37,7 +37,7 @@ symact implement --expr "x*tanh(x)" --target numpy
     p.add_argument("--target", required=True, choices=TARGETS, help="the array library of the generated code")
     p.add_argument("--dtype", default="float32", choices=DTYPES,
                    help="the format it is for (default float32; float16/bfloat16: correctly rounded on every input; "
-                        "softmax/log_softmax in 16 bits: numpy and torch, without --derivative)")
+                        "softmax/log_softmax in 16 bits: without --derivative)")
     p.add_argument("--derivative", action="store_true",
                    help="add the derivative (and the autograd wrapper); softmax/log_softmax: NAME_jacobian")
     p.add_argument("-o", "--output", metavar="FILE.py", help="write the module here (default: stdout)")

@@ -58,8 +58,12 @@ def _tables(plan: Plan, dtype: str, target: str, module: ModuleType,
             near = np.isfinite(r) & (off <= NEAR * np.abs(r)) & (xs != 0)
         if (dtype, order) not in plan.references:
             want = np.concatenate([[np.nan], _reference(plan, order, finite, dtype), [np.nan]])
-            if plan.params is None:  # a catalog entry's branches give its limits; an expression as written may not
-                want[[0, -1]] = [_limit(plan.expr, order, direction, dtype) for direction in (-1, 1)]
+            # a catalog entry's branches give its limits; an expression as written may not.  SymPy's limit treats
+            # x as complex (log x -> oo as x -> -oo): taken only where the function is defined at the last input
+            ends = ((0, np.argmin(finite) + 1, -1), (-1, np.argmax(finite) + 1, 1))
+            for at, beside, direction in ends if plan.params is None else ():
+                if not np.isnan(want[beside]):
+                    want[at] = _limit(plan.expr, order, direction, dtype)
             plan.references[dtype, order] = want
         want = plan.references[dtype, order]
         wrong = round_to(r, fmt) != want

@@ -455,11 +455,25 @@ def _ball_rounded(expr: sp.Expr, xs: np.ndarray, dtype: str) -> np.ndarray:
                 value = r[0]
                 break
         if value is None:
-            g = g or compile_mp(expr, [X])
+            g = g or _real(compile_mp(expr, [X]))
             with PER_POINT:
-                value = round_mpf(certain(lambda t: g([t]), x, f), f)
+                value = round_mpf(certain(g, x, f), f)
         out[i] = value
     return out
+
+
+def _real(g):
+    """``g`` (an mpmath function of [x]) as a function of x that gives NaN where g is undefined: a division by
+    zero, a domain error, a complex value."""
+    def value(t):
+        try:
+            v = g([t])
+        except (ZeroDivisionError, ValueError, OverflowError):
+            return mpmath.nan
+        if isinstance(v, mpmath.mpc):
+            return v.real if v.imag == 0 else mpmath.nan
+        return v
+    return value
 
 
 def limit_at(entry, params, direction: int, order: int = 0):
