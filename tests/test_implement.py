@@ -544,7 +544,7 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
          ).astype(ml_dtypes.bfloat16)
     rows = x.astype(np.float64)
     want = exact_rows(rows, "softmax", "bfloat16")
-    for fn in (jax.jit(softmax16.softmax), jax.vmap(softmax16.softmax)):
+    for fn in (jax.jit(softmax16.softmax), jax.jit(jax.vmap(softmax16.softmax))):
         np.testing.assert_array_equal(np.asarray(fn(jax.numpy.asarray(x))).astype(np.float64), want)
     with jax.enable_x64(True):
         fixed = jax.jit(softmax16._correct, static_argnums=3)(jax.numpy.asarray(x), rows,
