@@ -4,7 +4,7 @@ numbers of the format) recomputed from the row's exact 16-bit inputs in decimal 
 until the rounding is certain.
 
 The float64 error bound (:data:`BOUND_DOC`, stated in every module): u = 2^-53; the platform's float64 exp and
-log1p are assumed within L = 8 ulps (2L u = 16u relative; glibc, SLEEF and NumPy's own loops document at most 4).
+log1p are assumed (not proved) within L = 8 ulps (2L u = 16u relative; the libraries in use claim a few at most).
 With n entries along the axis, z_k = x_k - m (exact for float16 inputs, whose differences fit 41 bits; relative
 error u for bfloat16), e_k = exp(z_k) carries (16 + |z_k|)u relative, and every e_k that is not 0 in float64 has
 |z_k| <= 746; R = sum of n - 1 of them, in any order, adds (n - 2)u (the bound gamma_(n-2) of recursive summation);
@@ -18,11 +18,13 @@ operation correctly (exp and ln too) with unit roundoff e = 10^(1-P)/2 at P digi
 (2n + 2|z_i| + 2Z + 20)e with Z the largest |z_k| kept (terms with z_k < -2^20 are dropped: at most
 n exp(-2^20) < 2^-2000 absolute); log1p(R) is ln(1 + R) with 1 + R held to P digits beyond R's leading digit.
 When both ends of that interval round to the same 16-bit number it is the answer; else P doubles from 40 up to
-2560 digits.  (A row with a finite entry below its maximum has transcendental outputs, never a midpoint
-(Lindemann-Weierstrass), so the loop ends; a row of equal entries or with infinities has exact ones.)
+2560 digits (then the last value's rounding is taken).  That does not happen: the outputs of a row with a finite
+entry below its maximum are transcendental (Lindemann-Weierstrass), those of a row of j equal maxima and -inf
+otherwise 1/j and -log j, never a midpoint of the format.
 
-On JAX the recomputation is a host callback (``jax.pure_callback``, run only when an entry is flagged: the module
-still runs under ``jax.jit`` and ``vmap``), which takes and returns bits (:data:`_JAX_BITS16`).
+On JAX the recomputation is a host callback (``jax.pure_callback`` under ``lax.cond``: run only when an entry is
+flagged, under ``vmap``, where the cond becomes a select, on every call; the module still runs under ``jax.jit``),
+which takes and returns bits (:data:`_JAX_BITS16`).
 """
 from __future__ import annotations
 
