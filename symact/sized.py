@@ -33,6 +33,14 @@ proved by induction (the kernel's bounds of the declared functions come from ker
 
     forall L >= 0, scalars w[k], z[k], functions s = diff(sigmoid(x), x):
         Abs(g(L)) <= prod(Abs(w[k])/4, k, 1, L) where g(0) = 1, g(k + 1) = w[k + 1]*s(z[k + 1])*g(k)
+
+``differentiable ell`` declares *any* real function of one real variable that is differentiable at every real
+point (the statement is for every such function, e.g. the rest of a network and its loss); ``ell(TERM)`` is its
+value and ``D(ell)(TERM)`` its derivative.  A derivative through it is the chain rule (the kernel's rule
+``chain``)::
+
+    forall n >= 1, 1 <= i <= n, scalars w[k], a[k], b, differentiable ell:
+        diff(ell(sum(w[k]*a[k], k, 1, n) + b), w[i]) == D(ell)(sum(w[k]*a[k], k, 1, n) + b)*a[i]
 """
 from __future__ import annotations
 
@@ -45,6 +53,7 @@ from symact.errors import ExpressionError
 
 KINDS = {"matrices": "matrix", "vectors": "vector", "scalars": "scalar"}  # declaration word -> kernel kind
 FUNCTIONS = "functions"  # the declaration word of functions of one real variable
+DIFFERENTIABLE = "differentiable"  # the declaration word of arbitrary functions differentiable everywhere
 BINDERS = ("sum", "prod", "rprod")
 MAX_INTEGER = 10**6
 
@@ -104,14 +113,26 @@ class SizedClaim:
                 defs.append(rf"{_sym_tex(s['name'])}_{{{k}+1}} = {term_tex(s['step'], names)}")
             tex += r"\quad\text{where } " + r",\ ".join(defs)
         if d.get("functions"):
-            tex = tex.replace(r":\ ", r",\ " + r",\ ".join(rf"{f['name']}(x) = {f['latex']}" for f in d["functions"])
-                              + r":\ ", 1)
+            tex = tex.replace(r":\ ", r",\ " + r",\ ".join(_function_tex(f) for f in d["functions"]) + r":\ ", 1)
         scalars = all(s["kind"] == "scalar" for s in d["symbols"])
         if not scalars and d["size"] is not None:
             tex += r"\quad\text{(any sizes for which the products are defined)}"
         if _has_products(d):
             tex += r"\quad\text{(an empty product is 1)}" if scalars else r"\quad\text{(an empty product is } I\text{)}"
         return self.text, tex
+
+
+def _function_tex(f: dict) -> str:
+    """A declared function: ``s(x) = EXPR``, or (declared differentiable) ``\ell\ \text{differentiable on }
+    \mathbb{R}``."""
+    if f.get("differentiable"):
+        return _name_tex(f["name"]) + r"\ \text{differentiable on } \mathbb{R}"
+    return rf"{f['name']}(x) = {f['latex']}"
+
+
+def _name_tex(name: str) -> str:
+    """A function's name: ``ell`` is the script letter, as in the loss of a network."""
+    return r"\ell" if name == "ell" else _sym_tex(name)
 
 
 def _has_products(obj) -> bool:
@@ -164,8 +185,9 @@ def term_tex(t: list, names: dict) -> str:
         return rf"\frac{{\partial}}{{\partial {term_tex(t[2], names)}}}\left({term_tex(t[1], names)}\right)"
     if head == "abs":
         return rf"\left|{term_tex(t[1], names)}\right|"
-    if head == "fn":
-        return rf"{t[1]}\left({term_tex(t[2], names)}\right)"
+    if head in ("fn", "dfn"):
+        name = _name_tex(t[1]) + ("'" if head == "dfn" else "")
+        return rf"{name}\left({term_tex(t[2], names)}\right)"
     if head == "div":
         return rf"\frac{{{term_tex(t[1], names)}}}{{{term_tex(t[2], names)}}}"
     if head == "mul":
@@ -284,6 +306,10 @@ class _Reader:
                 self.index_range(item)
                 continue
             word = item.split(" ", 1)[0]
+            if word == DIFFERENTIABLE or (kind == DIFFERENTIABLE and word not in KINDS and word != FUNCTIONS):
+                kind = DIFFERENTIABLE
+                self.differentiable(item.removeprefix(DIFFERENTIABLE).strip())
+                continue
             if word == FUNCTIONS or (kind == FUNCTIONS and word not in KINDS):
                 kind, item = FUNCTIONS, item.removeprefix(FUNCTIONS).strip()
                 self.function(item)
@@ -309,6 +335,17 @@ class _Reader:
         term, tex = self.read_function(body)
         self.symbols[name] = {"kind": "function", "family": False}
         self.functions.append({"name": name, "term": term, "text": body.strip(), "latex": tex})
+
+    def differentiable(self, name: str) -> None:
+        """``differentiable NAME``: any real function of one real variable, differentiable at every real point
+        (over a size only); ``NAME(TERM)`` is its value and ``D(NAME)(TERM)`` its derivative at TERM."""
+        if not name.isidentifier() or name in self.symbols or name in (*KINDS, FUNCTIONS, DIFFERENTIABLE, "D") or (
+                name == self.size or name in ("Abs", "exp", *BINDERS)):
+            raise ExpressionError(f"declare a differentiable function as 'differentiable NAME', not {name!r}")
+        if self.size is None:
+            raise ExpressionError("functions are declared in a statement over a size ('forall L >= 1, ...')")
+        self.symbols[name] = {"kind": "function", "family": False}
+        self.functions.append({"name": name, "differentiable": True})
 
     def index_range(self, item: str) -> None:
         """``LO <= i <= HI``: the claim holds for every integer i in that range (bounds in the size and earlier
@@ -409,6 +446,9 @@ class _Reader:
             if not self.symbols.get(node.value.id, {}).get("family"):
                 raise ExpressionError(f"{node.value.id!r} is not a declared family")
             return ["gen", node.value.id, self.index(node.slice, scope)]
+        derivative = _derivative_of(node)
+        if derivative is not None and any(f["name"] == derivative and f.get("differentiable") for f in self.functions):
+            return ["dfn", derivative, self.term(node.args[0], scope, where, step_var)]
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
             fname = node.func.id
             if fname in self.sequences and len(node.args) == 1:
@@ -467,6 +507,15 @@ class _Reader:
             return n * c, {k: n * a for k, a in v.items()}
         raise ExpressionError(f"an index is an integer combination of the size and bound variables, not "
                               f"{ast.unparse(node)!r}")
+
+
+def _derivative_of(node: ast.AST) -> str | None:
+    """``D(NAME)(TERM)``: NAME (the derivative of a declared function at TERM), else None."""
+    if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords
+            and isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name) and node.func.func.id == "D"
+            and len(node.func.args) == 1 and not node.func.keywords and isinstance(node.func.args[0], ast.Name)):
+        return None
+    return node.func.args[0].id
 
 
 def _integer(node: ast.AST, what: str) -> int:

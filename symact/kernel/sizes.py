@@ -15,6 +15,9 @@ for k >= L0, where base mentions no sequence and step mentions sequences at inde
 
 *Functions* (``"functions": [{"name": s, "term": F}]``, over a size only) are real functions of one real
 variable given by a kernel term F in x (:mod:`symact.kernel.terms`); ``["fn", s, t]`` is F at the real t.
+A function declared ``{"name": s, "differentiable": true}`` (no term) is *any* real function of one real variable
+that is differentiable at every real point (the claim is for every such function); ``["dfn", s, t]`` is its
+derivative s' at t.  Nothing else is assumed about it: it has no bounds and no exact value (no counterexample).
 
 Terms (JSON): ``["num", "p/q"]``, ``["sym", s]``, ``["gen", W, I]``, ``["seq", f, I]``, ``["add", t, ...]``,
 ``["mul", t, ...]`` (an *ordered* product), ``["sum", k, LO, HI, t]``, ``["prod", k, LO, HI, t]`` (the factors
@@ -67,7 +70,11 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     quotient by their rules (d(a/b) = da/b - (a db/b)/b), a sum over k by linearity; and a term
     ``A(k) delta(a k + R, J)`` (a = +-1) of a sum over LO <= k <= HI is *sifted* to A(a (J - R)) when
     LO <= a (J - R) <= HI certainly (:func:`least`) -- for other k the delta is 0.  No rule for |t|, products
-    over ranges, functions or sequences inside a derivative.
+    over ranges or sequences inside a derivative.
+``chain``  (inside ``diff``) a function s at a term u: if x occurs nowhere in u, s(u) and s'(u) do not depend on
+    x[J] (derivative 0, wherever they are defined); else s must be declared differentiable (at every real
+    point), u is a smooth term (above), and d s(u)/d x[J] = s'(u) du/d x[J] (the chain rule, s differentiable
+    at u and u at x[J]).  s' itself is not assumed differentiable: no rule for s'(u) with x in u.
 ``delta``  ``["delta", I, J]`` (the Kronecker delta of two indices) is 1 when I - J = 0, 0 when I - J is a
     non-zero constant, else a commuting scalar atom (its two indices in canonical order), about which nothing
     else is assumed.
@@ -168,6 +175,8 @@ BINDERS = ("sum", "prod", "rprod")
 #: heads whose arguments are terms
 COMPOUND = ("add", "mul", "exp", "div", "abs", "diff")
 ARITY = {"exp": 1, "div": 2, "abs": 1, "diff": 2}
+#: a declared function at a term, and the derivative of a function declared differentiable at a term
+FUNCTION_HEADS = ("fn", "dfn")
 
 
 def subst(t, var: str, value: tuple):
@@ -175,7 +184,7 @@ def subst(t, var: str, value: tuple):
     head = t[0]
     if head in ("gen", "seq"):
         return (head, t[1], idx_sub(t[2], var, value))
-    if head == "fn":
+    if head in FUNCTION_HEADS:
         return (head, t[1], subst(t[2], var, value))
     if head == "delta":
         return (head, idx_sub(t[1], var, value), idx_sub(t[2], var, value))
@@ -202,10 +211,11 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         if symbols.get(args[0], {}).get("family", True) or symbols[args[0]]["kind"] == "function":
             raise SizeError(f"{args[0]!r} is not a declared symbol")
         return ("sym", args[0])
-    if head == "fn" and len(args) == 2:
-        if symbols.get(args[0], {}).get("kind") != "function":
-            raise SizeError(f"{args[0]!r} is not a declared function")
-        return ("fn", args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved))
+    if head in FUNCTION_HEADS and len(args) == 2:
+        s = symbols.get(args[0], {})
+        if s.get("kind") != "function" or (head == "dfn" and not s.get("differentiable")):
+            raise SizeError(f"{args[0]!r} is not a declared {'differentiable ' if head == 'dfn' else ''}function")
+        return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved))
     if head in ("gen", "seq") and len(args) == 2:
         i = read_index(args[1])
         if not idx_vars(i) <= scope:
@@ -417,8 +427,8 @@ class Normalizer:
             if not self.positive(den, scope):
                 raise SizeError("a denominator that is not certainly positive")
             return p_mul(self.norm(t[1], scope), inverse(den))
-        if head == "fn":
-            return atom(("fn", t[1], tuple(sorted(self.real(t[2], scope).items(), key=repr))), True)
+        if head in FUNCTION_HEADS:
+            return atom((head, t[1], tuple(sorted(self.real(t[2], scope).items(), key=repr))), True)
         if head == "abs":
             return self.absolute(self.real(t[1], scope), scope)
         if head == "delta":
@@ -430,7 +440,8 @@ class Normalizer:
             if self.size is None:
                 raise SizeError("a derivative is taken over a size")
             self.real(t[1], scope)  # t is defined (positive denominators) and real
-            return self.real(derivative(t[1], t[2][1], t[2][2], scope, self.size), scope)
+            chain = frozenset(n for n, s in self.symbols.items() if s.get("differentiable"))
+            return self.real(derivative(t[1], t[2][1], t[2][2], scope, self.size, chain), scope)
         return self.binder(t, scope, 0)
 
     def real(self, t, scope: list) -> dict:
@@ -600,37 +611,45 @@ class Normalizer:
 
 # -- derivatives in a member of a family of scalars (rule diff) --------------------------------------------------
 
-def derivative(t, x: str, j: tuple, scope: list, size: tuple | None):
-    """d t / d x[j] as a term: the sum of A delta(I, j) over the partials (A, I) of t (:func:`partials`)."""
-    parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(t, x, j, scope, size)]
+def derivative(t, x: str, j: tuple, scope: list, size: tuple | None, chain: frozenset = frozenset()):
+    """d t / d x[j] as a term: the sum of A delta(I, j) over the partials (A, I) of t (:func:`partials`);
+    ``chain`` names the functions declared differentiable."""
+    parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(t, x, j, scope, size, chain)]
     return ("add", *parts) if parts else ("num", Fraction(0))
 
 
-def partials(t, x: str, j: tuple, scope: list, size: tuple | None) -> list:
+def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: frozenset = frozenset()) -> list:
     """The chain rule over the occurrences of x in t: pairs (A, I) with d t/d x[j] = sum A delta(I, j); a sum over
     k of a term A(k) delta(a k + R, j) (a = +-1) becomes A(a (j - R)) with I = j where LO <= a (j - R) <= HI
-    certainly."""
+    certainly; a function s at u by the rule ``chain`` (s in ``chain``: declared differentiable)."""
     head = t[0]
     if head in ("num", "sym", "delta"):
         return []
+    if head in FUNCTION_HEADS:
+        if not mentions(t[2], x):  # constant in every member of x
+            return []
+        if head == "fn" and t[1] in chain:  # d s(u) = s'(u) du, s differentiable everywhere
+            return [(("mul", ("dfn", t[1], t[2]), a), i) for a, i in partials(t[2], x, j, scope, size, chain)]
+        raise SizeError(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
+                        f"declared differentiable")
     if head == "gen":
         return [(("num", Fraction(1)), t[2])] if t[1] == x else []
     if head == "add":
-        return [p for a in t[1:] for p in partials(a, x, j, scope, size)]
+        return [p for a in t[1:] for p in partials(a, x, j, scope, size, chain)]
     if head == "mul":
         return [(("mul", *t[1:k], a, *t[k + 1:]), i) for k in range(1, len(t))
-                for a, i in partials(t[k], x, j, scope, size)]
+                for a, i in partials(t[k], x, j, scope, size, chain)]
     if head == "exp":
-        return [(("mul", t, a), i) for a, i in partials(t[1], x, j, scope, size)]
+        return [(("mul", t, a), i) for a, i in partials(t[1], x, j, scope, size, chain)]
     if head == "div":
         num, den = t[1], t[2]
-        return ([(("div", a, den), i) for a, i in partials(num, x, j, scope, size)]
+        return ([(("div", a, den), i) for a, i in partials(num, x, j, scope, size, chain)]
                 + [(("mul", ("num", Fraction(-1)), ("div", ("div", ("mul", num, a), den), den)), i)
-                   for a, i in partials(den, x, j, scope, size)])
+                   for a, i in partials(den, x, j, scope, size, chain)])
     if head == "sum":
         var, lo, hi, body = t[1:]
         out = []
-        for a, i in partials(body, x, j, [*scope, (var, lo, hi)], size):
+        for a, i in partials(body, x, j, [*scope, (var, lo, hi)], size, chain):
             c = dict(i[1]).get(var, 0)
             if not c:
                 out.append((("sum", var, lo, hi, a), i))
@@ -706,6 +725,10 @@ def read_sized(c: dict) -> dict:
         if not (isinstance(f, dict) and isinstance(f.get("name"), str) and f["name"].isidentifier()
                 and f["name"] not in symbols):
             raise SizeError(f"malformed function {f!r}")
+        if f.get("differentiable") is True and "term" not in f:  # any function differentiable everywhere
+            symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": None,
+                                  "differentiable": True}
+            continue
         try:
             term = from_json(f.get("term"))
         except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
@@ -859,7 +882,7 @@ def _has_seq(t) -> bool:
     """Whether the term t mentions a sequence."""
     if t[0] in COMPOUND:
         return any(_has_seq(a) for a in t[1:])
-    return t[0] == "seq" or (t[0] in BINDERS and _has_seq(t[4])) or (t[0] == "fn" and _has_seq(t[2]))
+    return t[0] == "seq" or (t[0] in BINDERS and _has_seq(t[4])) or (t[0] in FUNCTION_HEADS and _has_seq(t[2]))
 
 
 def _bounds(symbols: dict, given, check_instance) -> dict:
@@ -1017,7 +1040,7 @@ class _Evaluator:
             return self.given(t[1], _at(t[2], env))
         if head == "seq":
             return self.sequence(t[1], _at(t[2], env))
-        if head in ("exp", "div", "fn", "diff"):
+        if head in ("exp", "div", "diff", *FUNCTION_HEADS):
             raise SizeError("a counterexample is evaluated exactly: no exp, division, function or derivative")
         if head == "delta":
             return Fraction(int(_at(t[1], env) == _at(t[2], env)))
