@@ -288,8 +288,7 @@ def _(d):
     "The cross-entropy of a sigmoid output, L(w, b) = -y ln sigmoid(w x + b) - (1 - y) ln(1 - sigmoid(w x + b)), "
     "is convex in (w, b) for every x and every y in [0, 1] (and so is its sum over samples).",
     r"$L(w,b)=-y\ln\sigma(wx+b)-(1-y)\ln(1-\sigma(wx+b))$ is convex in $(w,b)$ for $y\in[0,1]$.",
-    formal=None,
-    why_not_formal='convexity in (w, b), two variables, quantified y in [0, 1]')
+    formal="forall 0 <= y <= 1: convex(-y*log(sigmoid(w*x + b)) - (1 - y)*log(1 - sigmoid(w*x + b)), w, b)")
 def _(d):
     w, bb, x = sp.symbols("w b x", real=True)
     y = sp.Symbol("y", nonnegative=True)

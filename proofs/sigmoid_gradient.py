@@ -411,8 +411,9 @@ def _(d):
     "and lower another.",
     r"$a_i=\sigma(\cdot)>0\ \Rightarrow\ \frac{\partial L}{\partial w_i}=\delta\,a_i$ has the sign of "
     r"$\delta=\frac{\partial L}{\partial z}$ for every $i$.",
-    formal=None,
-    why_not_formal='vectors of inputs and weights of arbitrary size',
+    formal=("forall n >= 1, 1 <= i <= n, scalars w[k], u[k], b, functions s = sigmoid(x), differentiable ell: "
+            "diff(ell(sum(w[k]*s(u[k]), k, 1, n) + b), w[i]) == D(ell)(sum(w[k]*s(u[k]), k, 1, n) + b)*s(u[i])",
+            "sigmoid(x) > 0"),
     uses=('sigmoid_range',))
 def _(d):
     n = 3

@@ -123,7 +123,7 @@ class SizedClaim:
 
 
 def _function_tex(f: dict) -> str:
-    """A declared function: ``s(x) = EXPR``, or (declared differentiable) ``\ell\ \text{differentiable on }
+    r"""A declared function: ``s(x) = EXPR``, or (declared differentiable) ``\ell\ \text{differentiable on }
     \mathbb{R}``."""
     if f.get("differentiable"):
         return _name_tex(f["name"]) + r"\ \text{differentiable on } \mathbb{R}"
