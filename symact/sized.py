@@ -447,7 +447,10 @@ class _Reader:
                 raise ExpressionError(f"{node.value.id!r} is not a declared family")
             return ["gen", node.value.id, self.index(node.slice, scope)]
         derivative = _derivative_of(node)
-        if derivative is not None and any(f["name"] == derivative and f.get("differentiable") for f in self.functions):
+        if derivative is not None:
+            if not any(f["name"] == derivative and f.get("differentiable") for f in self.functions):
+                raise ExpressionError(f"D({derivative}): {derivative!r} is not declared differentiable "
+                                      f"('differentiable {derivative}')")
             return ["dfn", derivative, self.term(node.args[0], scope, where, step_var)]
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
             fname = node.func.id

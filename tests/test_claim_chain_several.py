@@ -1,0 +1,132 @@
+"""The chain rule through any differentiable function (``differentiable ell``, the kernel's rule ``chain``) and
+convexity in several variables of a convex function of an affine map (``convex(EXPR, w, b)``, the rule
+``affine-composition``): true statements proved, false ones not, corrupted certificates rejected, malformed
+statements one line."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from symact.decide.checked import check_claim
+from symact.errors import ExpressionError
+from symact.kernel import Rejected, check
+from symact.parsing import parse_claim
+
+GRADIENT = ("forall n >= 1, 1 <= i <= n, scalars w[k], u[k], b, functions s = sigmoid(x), differentiable ell: "
+            "diff(ell(sum(w[k]*s(u[k]), k, 1, n) + b), w[i]) == D(ell)(sum(w[k]*s(u[k]), k, 1, n) + b)*s(u[i])")
+LOGISTIC = "forall 0 <= y <= 1: convex(-y*log(sigmoid(w*x + b)) - (1 - y)*log(1 - sigmoid(w*x + b)), w, b)"
+
+
+def _corrupted(cert: dict, edit) -> dict:
+    bad = copy.deepcopy(cert)
+    edit(bad)
+    return bad
+
+
+def test_the_chain_rule_through_any_differentiable_function():
+    """d ell(u)/d w[i] = ell'(u) du/d w[i] for ell declared differentiable; a function of a term free of w has
+    derivative 0; no rule for a declared function (sigmoid) or for ell' at a term with w."""
+    proved = (GRADIENT,
+              "forall n >= 1, 1 <= i <= n, scalars w[k], differentiable ell, g: "
+              "diff(g(ell(w[i])*w[i]), w[i]) == D(g)(ell(w[i])*w[i])*(D(ell)(w[i])*w[i] + ell(w[i]))")
+    for text in proved:
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "proved" and check(v.certificate.data)[0] == "proved", (text, v.reason)
+    not_proved = {
+        GRADIENT.replace("*s(u[i])", "*s(u[i + 1])"): "do not expand",
+        GRADIENT.replace("*s(u[i])", ""): "do not expand",
+        GRADIENT.replace("== D(ell)(", "== D(ell)(2*"): "do not expand",
+        "forall n >= 1, 1 <= i <= n, scalars w[k], functions s = sigmoid(x): diff(s(w[i]), w[i]) == "
+        "s(w[i])*(1 - s(w[i]))": "no chain rule",  # true, but no rule differentiates a declared formula
+        "forall n >= 1, 1 <= i <= n, scalars w[k], differentiable ell: diff(D(ell)(w[i]), w[i]) == 0":
+            "no chain rule",  # ell' need not be differentiable
+    }
+    for text, why in not_proved.items():
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "unknown" and why in v.reason, (text, v.reason)
+    _, tex = parse_claim(GRADIENT).statement()
+    assert r"\ell\ \text{differentiable on } \mathbb{R}" in tex and r"\ell'\left(" in tex
+    cert = check_claim(parse_claim(GRADIENT), 1.0).certificate.data
+    data = cert["claim"]["sizes"]
+    ell = next(f for f in data["functions"] if f["name"] == "ell")
+    edits = {
+        "ell not differentiable": lambda c: c["claim"]["sizes"]["functions"][1].pop("differentiable"),
+        "ell given a formula": lambda c: c["claim"]["sizes"]["functions"][1].update(term=["x"]),
+        "s' written for sigmoid": lambda c: c["claim"]["sizes"]["rhs"][1].__setitem__(1, "s"),
+        "a counterexample about every ell": lambda c: c.update(verdict="refuted", proof={
+            "rule": "counterexample", "at": 1, "n": 2, "values": {"w": {"1": "0"}, "u": {"1": "0"}, "b": "0"},
+            "indices": {"i": 1}}),
+    }
+    assert ell == {"name": "ell", "differentiable": True} and data["rhs"][1][0] == "dfn"
+    for what, edit in edits.items():
+        with pytest.raises(Rejected):
+            check(_corrupted(cert, edit))
+            pytest.fail(what)
+
+
+@pytest.mark.parametrize("text,message", [
+    ("forall n >= 1, scalars w[k], differentiable D: D(w[n]) == 0", "differentiable NAME"),
+    ("forall n >= 1, scalars w[k], differentiable 2ell: w[n] == 0", "differentiable NAME"),
+    ("forall scalars w, differentiable ell: ell(w) == ell(w)", "over a size"),
+    ("forall n >= 1, scalars w[k], functions s = sigmoid(x): D(s)(w[n]) == 0", "not declared differentiable"),
+])
+def test_malformed_chain_statements_give_one_line_errors(text, message):
+    with pytest.raises(ExpressionError, match=message) as info:
+        parse_claim(text)
+    assert "\n" not in str(info.value)
+
+
+def test_convexity_in_several_variables_of_a_convex_function_of_an_affine_map():
+    for text in (LOGISTIC, "convex(softplus(w*x + b), w, b)", "convex(abs(2*u - v + x**2), u, v)",
+                 "concave(-relu(w - b), w, b)"):
+        v = check_claim(parse_claim(text), 2.0)
+        assert v.status == "proved" and check(v.certificate.data)[0] == "proved", (text, v.reason)
+    for text in ("convex(sigmoid(w*x + b), w, b)", "concave(softplus(w*x + b), w, b)",
+                 LOGISTIC.replace("1 - sigmoid", "1/2 - sigmoid"), "forall y: convex(y*softplus(w + b), w, b)"):
+        assert check_claim(parse_claim(text), 1.0).status == "unknown", text
+    text, tex = parse_claim(LOGISTIC).statement(lambda pieces: "[0, 1]")
+    assert text.startswith("forall y in [0, 1], x in R: (w, b) -> -y*log(sigmoid(w*x + b))") and text.endswith(
+        "is convex on R^2")
+    assert tex.startswith(r"\forall y \in [0, 1],\ x \in \mathbb{R}:\ (w, b) \mapsto") and r"\mathbb{R}^{2}" in tex
+
+
+@pytest.mark.parametrize("text,message", [
+    ("convex(relu(w*b), w, b)", "affine in w, b"),                    # not affine
+    ("convex(x*relu(w + b), w, b)", "affine in w, b"),                # F depends on x
+    ("convex(relu(w/x + b), w, b)", "affine in w, b"),                # a coefficient not a polynomial in x
+    ("convex(relu(w), w, b)", "each of w, b occurs"),
+    ("convex(relu(w + x), w, x)", "distinct names other than x"),
+    ("convex(relu(w + b), w, w)", "distinct names"),
+])
+def test_malformed_several_variable_statements_give_one_line_errors(text, message):
+    with pytest.raises(ExpressionError, match=message) as info:
+        parse_claim(text)
+    assert "\n" not in str(info.value)
+
+
+def test_corrupted_affine_composition_certificates_are_rejected():
+    cert = check_claim(parse_claim(LOGISTIC), 2.0).certificate.data
+    assert cert["proof"]["rule"] == "affine-composition" and check(cert)[0] == "proved"
+    other = check_claim(parse_claim("convex(softplus(w*x + b), w, b)"), 1.0).certificate.data
+    edits = {
+        "a coefficient that is not a polynomial": lambda c: c["claim"]["several"]["map"].update(
+            w=["pow", ["x"], "-1"]),
+        "a coefficient missing": lambda c: c["claim"]["several"]["map"].pop("b"),
+        "another F": lambda c: c["claim"]["several"].update(outer=["fn", "exp", ["x"]]),
+        "concave claimed": lambda c: c["claim"]["several"].update(sense="concave"),
+        "a wider parameter domain": lambda c: c["claim"]["several"]["param"].update(domain=[["0", "2", True, True]]),
+        "no parameter": lambda c: c["claim"]["several"].pop("param"),
+        "x as a variable": lambda c: c["claim"]["several"].update(vars=["x", "b"]),
+        "refuted": lambda c: c.update(verdict="refuted"),
+        "another rule": lambda c: c["proof"].update(rule="ends"),
+        "F proved on (0, oo) only": lambda c: c["proof"]["certificate"]["claim"]["claim"].update(
+            domain=[["0", "oo", False, False]]),
+        "the certificate of another F": lambda c: c["proof"].update(certificate=other["proof"]["certificate"]),
+        "the ends swapped": lambda c: c["proof"]["certificate"]["proof"].update(
+            low=cert["proof"]["certificate"]["proof"]["high"]),
+    }
+    for what, edit in edits.items():
+        with pytest.raises(Rejected):
+            check(_corrupted(cert, edit))
+            pytest.fail(what)
