@@ -849,7 +849,7 @@ def _several(text: str, header: str | None, body: str, variables: Sequence[str])
     from symact.several import SeveralClaim, decompose
 
     match = re.match(r"\s*(convex|concave)\s*\(", body)
-    if match is None:
+    if match is None or (header is not None and declares(header)):
         return None
     try:
         call = ast.parse(body.strip(), mode="eval").body
@@ -860,7 +860,11 @@ def _several(text: str, header: str | None, body: str, variables: Sequence[str])
     names = tuple(a.id if isinstance(a, ast.Name) else "" for a in call.args[1:])
     param = None
     if header is not None:
-        tree = ast.parse(header.strip(), mode="eval").body
+        try:
+            tree = ast.parse(header.strip(), mode="eval").body
+        except SyntaxError:
+            raise ExpressionError(f"cannot read the quantifier 'forall {header.strip()}'; write e.g. "
+                                  f"'forall 0 <= y <= 1: convex(EXPR, w, b)'") from None
         found = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
         if len(found) != 1:
             raise ExpressionError("a claim quantifies one parameter: 'forall 0 <= y <= 1: convex(EXPR, w, b)'")

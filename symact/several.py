@@ -72,7 +72,8 @@ class SeveralClaim:
             lead = rf"{sp.latex(sp.Symbol(name))} \in {domain_latex(pieces)},\ "
             text_lead = f"{name} in {self.data['several']['param']['text']}, "
         tuple_tex = ", ".join(sp.latex(sp.Symbol(n)) for n in self.names)
-        text = f"forall {text_lead}x in R: ({names}) -> {self.source} is {self.op} on R^{len(self.names)}"
+        body = f"{self.op}({self.source}, {names}) on R^{len(self.names)} for every real x"
+        text = f"forall {text_lead.removesuffix(', ')}: {body}" if text_lead else body
         tex = (rf"\forall {lead}x \in \mathbb{{R}}:\ ({tuple_tex}) \mapsto {sp.latex(self.raw)}\ \text{{is {self.op} on "
                rf"}} \mathbb{{R}}^{{{len(self.names)}}}")
         return text, tex
