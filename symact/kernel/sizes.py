@@ -820,6 +820,9 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
         over = f" and every {', '.join(i for i, _, _ in c['indices'])} in its range" if c["indices"] else ""
         derivatives = (" Derivatives in x[j] by the chain rule (rule diff), a sum's Kronecker delta sifted where the "
                        "index is certainly in its range." if mentions((c["lhs"], c["rhs"]), "diff") else "")
+        if mentions((c["lhs"], c["rhs"]), "dfn"):
+            derivatives += (" Through a function declared differentiable, d ell(u) = ell'(u) du (rule chain); a "
+                            "function of a term free of the variable has derivative 0.")
         return [f"For every {L} >= {L0}{over}: both sides expand to the same sum of ordered products (sums over "
                 f"ranges by linearity, exp(a + b) = exp(a) exp(b), quotients by certainly positive terms)."
                 + derivatives]
