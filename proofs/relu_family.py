@@ -276,9 +276,10 @@ def _(d):
     "the loss with respect to its incoming weights and bias is identically 0 (and stays 0: the unit is dead).",
     r"$w^\top x_n+b<0\ \forall n\ \Rightarrow\ \nabla_{w,b}L=0$ for $a=\operatorname{relu}(w^\top x+b)$.",
     formal=None,
-    why_not_formal="a hypothesis on the point (w.x_n + b < 0 for every sample n) and inputs x_{n,j} with two "
-                   "indices: statements over a size have no hypotheses and families with one index (the chain "
-                   "rule through any differentiable loss is stated in sigmoid_same_sign_updates)",
+    why_not_formal="a hypothesis on the point (w.x_n + b < 0 for every sample n) and inputs that are vectors x_n "
+                   "of a data set (x_{n,j}, two indices): statements over a size have no hypotheses and families "
+                   "with one index (the chain rule through any differentiable loss is stated in "
+                   "sigmoid_same_sign_updates)",
     uses=('relu_hard_saturation_left',))
 def _(d):
     w1, w2, b, x1, x2 = sp.symbols("w1 w2 b x1 x2", real=True)
