@@ -112,6 +112,9 @@ class SizedClaim:
                 defs.append(rf"{_sym_tex(s['name'])}_{{{d['from']}}} = {term_tex(s['base'], names)}")
                 defs.append(rf"{_sym_tex(s['name'])}_{{{k}+1}} = {term_tex(s['step'], names)}")
             tex += r"\quad\text{where } " + r",\ ".join(defs)
+        for h in d.get("hypotheses", []):
+            tex += (rf"\quad\text{{whenever }} {term_tex(h['term'], names)} < 0 \text{{ for }} {index_tex(h['from'])} "
+                    rf"\le {h['var']} \le {index_tex(h['to'])}")
         if d.get("functions"):
             tex = tex.replace(r":\ ", r",\ " + r",\ ".join(_function_tex(f) for f in d["functions"]) + r":\ ", 1)
         scalars = all(s["kind"] == "scalar" for s in d["symbols"])
@@ -146,7 +149,7 @@ def _sym_tex(name: str) -> str:
 
 
 def _decl_tex(s: dict) -> str:
-    name = _sym_tex(s["name"]) + ("_k" if s.get("family") else "")
+    name = _sym_tex(s["name"]) + ("_{n,k}" if s.get("indices") == 2 else "_k" if s.get("family") else "")
     shp = s.get("shape")
     if shp is None:
         return name
@@ -170,7 +173,7 @@ def term_tex(t: list, names: dict) -> str:
     if head == "sym":
         return _sym_tex(t[1])
     if head in ("gen", "seq"):
-        return f"{_sym_tex(t[1])}_{{{index_tex(t[2])}}}"
+        return f"{_sym_tex(t[1])}_{{{','.join(index_tex(i) for i in t[2:])}}}"
     if head == "add":
         out = term_tex(t[1], names)
         for a in t[2:]:
@@ -227,15 +230,19 @@ def parse_sized(text: str, function=None) -> SizedClaim:
     reader = _Reader(function)
     reader.declarations(header)
     claim_text, _, where = rest.partition(" where ")
-    if reader.size is None and where:
-        raise ExpressionError("'where' defines sequences over a size: start with 'forall L >= 1, ...'")
+    claim_text, _, whenever = claim_text.partition(" whenever ")
+    if reader.size is None and (where or whenever):
+        raise ExpressionError("'where' and 'whenever' are used over a size: start with 'forall L >= 1, ...'")
     if where:
         reader.definitions(where)
+    if whenever:
+        reader.hypothesis(whenever)
     lhs, rel, rhs = _compare(claim_text)
     scope = {reader.size, *(i for i, _, _ in reader.indices)} - {None}
     data = {"size": reader.size, "from": reader.start, "symbols": reader.symbol_list(),
             "sequences": [dict(name=n, **s) for n, s in reader.sequences.items()],
             "indices": [list(r) for r in reader.indices], "functions": reader.functions,
+            **({"hypotheses": reader.hypotheses} if reader.hypotheses else {}),
             "lhs": reader.term(lhs, scope, "claim"), "rhs": reader.term(rhs, scope, "claim"), "rel": rel,
             "statement": stripped}
     lhs = data["lhs"]
@@ -287,6 +294,7 @@ class _Reader:
         self.sequences: dict[str, dict] = {}
         self.indices: list[tuple] = []
         self.functions: list[dict] = []
+        self.hypotheses: list[dict] = []
         self.read_function = function
 
     def symbol_list(self) -> list[dict]:
@@ -347,6 +355,23 @@ class _Reader:
         self.symbols[name] = {"kind": "function", "family": False}
         self.functions.append({"name": name, "differentiable": True})
 
+    def hypothesis(self, text: str) -> None:
+        """``TERM < 0 for LO <= v <= HI``: the statement is for the values where TERM(v) < 0 for every such v."""
+        body, sep, rng = text.rpartition(" for ")
+        node, bounds = _parse(body or text, "a hypothesis"), _parse(rng, "a hypothesis's range") if sep else None
+        if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Lt)
+                and isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value == 0
+                and isinstance(bounds, ast.Compare) and len(bounds.ops) == 2
+                and all(isinstance(o, ast.LtE) for o in bounds.ops) and isinstance(bounds.comparators[0], ast.Name)):
+            raise ExpressionError("write a hypothesis as 'whenever TERM < 0 for LO <= n <= HI'")
+        var = bounds.comparators[0].id
+        scope = {self.size, *(i for i, _, _ in self.indices)}
+        if var in scope or var in self.symbols:
+            raise ExpressionError(f"the hypothesis's variable {var!r} needs a fresh name")
+        self.hypotheses.append({"var": var, "from": self.index(bounds.left, scope),
+                                "to": self.index(bounds.comparators[1], scope),
+                                "term": self.term(node.left, scope | {var}, "inside")})
+
     def index_range(self, item: str) -> None:
         """``LO <= i <= HI``: the claim holds for every integer i in that range (bounds in the size and earlier
         indices)."""
@@ -373,6 +398,8 @@ class _Reader:
         entry = {"kind": kind, "family": False}
         if dims and all(isinstance(d, ast.Name) for d in dims) and len(dims) == 1:
             entry["family"] = True
+        elif dims and all(isinstance(d, ast.Name) for d in dims) and len(dims) == 2 and kind == "scalar":
+            entry.update(family=True, indices=2)  # x[n, k]: a real number for each pair of indices
         elif dims:
             sizes = [_integer(d, "a size") for d in dims]
             want = {"matrix": 2, "vector": 1}.get(kind)
@@ -443,9 +470,14 @@ class _Reader:
                     f"; a family needs an index, {node.id}[k]" if s else ""))
             return ["sym", node.id]
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
-            if not self.symbols.get(node.value.id, {}).get("family"):
+            s = self.symbols.get(node.value.id, {})
+            if not s.get("family"):
                 raise ExpressionError(f"{node.value.id!r} is not a declared family")
-            return ["gen", node.value.id, self.index(node.slice, scope)]
+            pair = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if len(pair) != s.get("indices", 1):
+                raise ExpressionError(f"{node.value.id} has {s.get('indices', 1)} index(es), e.g. "
+                                      f"{node.value.id}[{', '.join('nk'[:s.get('indices', 1)])}]")
+            return ["gen", node.value.id, *(self.index(i, scope) for i in pair)]
         derivative = _derivative_of(node)
         if derivative is not None:
             if not any(f["name"] == derivative and f.get("differentiable") for f in self.functions):
@@ -463,8 +495,9 @@ class _Reader:
                 return ["seq", fname, i]
             if fname == "diff" and len(node.args) == 2 and where == "claim":
                 var = self.term(node.args[1], scope, where, step_var)
-                if var[0] != "gen" or self.symbols[var[1]]["kind"] != "scalar":
-                    raise ExpressionError("diff(TERM, x[j]): a derivative in a member of a family of scalars")
+                if var[0] not in ("gen", "sym") or len(var) > 3 or self.symbols[var[1]]["kind"] != "scalar":
+                    raise ExpressionError("diff(TERM, x[j]): a derivative in a member of a family of scalars (one "
+                                          "index) or in a scalar")
                 return ["diff", self.term(node.args[0], scope, "inside", step_var), var]
             if fname == "delta" and len(node.args) == 2:
                 return ["delta", self.index(node.args[0], scope), self.index(node.args[1], scope)]
