@@ -275,11 +275,12 @@ def _(d):
     "If a ReLU unit's pre-activation z = w.x + b is negative for every input x_n of the data, the gradient of "
     "the loss with respect to its incoming weights and bias is identically 0 (and stays 0: the unit is dead).",
     r"$w^\top x_n+b<0\ \forall n\ \Rightarrow\ \nabla_{w,b}L=0$ for $a=\operatorname{relu}(w^\top x+b)$.",
-    formal=None,
-    why_not_formal="a hypothesis on the point (w.x_n + b < 0 for every sample n) and inputs that are vectors x_n "
-                   "of a data set (x_{n,j}, two indices): statements over a size have no hypotheses and families "
-                   "with one index (the chain rule through any differentiable loss is stated in "
-                   "sigmoid_same_sign_updates)",
+    formal=("forall S >= 1, 1 <= N <= S, 1 <= m <= S, 1 <= j <= m, scalars w[k], b, x[n, k], "
+            "functions r = relu(x), differentiable ell[n]: diff(sum(ell[n](r(sum(w[k]*x[n, k], k, 1, m) + b)), n, 1, "
+            "N), w[j]) == 0 whenever sum(w[k]*x[n, k], k, 1, m) + b < 0 for 1 <= n <= N",
+            "forall S >= 1, 1 <= N <= S, 1 <= m <= S, scalars w[k], b, x[n, k], functions r = relu(x), "
+            "differentiable ell[n]: diff(sum(ell[n](r(sum(w[k]*x[n, k], k, 1, m) + b)), n, 1, N), b) == 0 "
+            "whenever sum(w[k]*x[n, k], k, 1, m) + b < 0 for 1 <= n <= N"),
     uses=('relu_hard_saturation_left',))
 def _(d):
     w1, w2, b, x1, x2 = sp.symbols("w1 w2 b x1 x2", real=True)

@@ -129,7 +129,7 @@ def _function_tex(f: dict) -> str:
     r"""A declared function: ``s(x) = EXPR``, or (declared differentiable) ``\ell\ \text{differentiable on }
     \mathbb{R}``."""
     if f.get("differentiable"):
-        return _name_tex(f["name"]) + r"\ \text{differentiable on } \mathbb{R}"
+        return _name_tex(f["name"]) + ("_k" if f.get("indexed") else "") + r"\ \text{differentiable on } \mathbb{R}"
     return rf"{f['name']}(x) = {f['latex']}"
 
 
@@ -189,7 +189,8 @@ def term_tex(t: list, names: dict) -> str:
     if head == "abs":
         return rf"\left|{term_tex(t[1], names)}\right|"
     if head in ("fn", "dfn"):
-        name = _name_tex(t[1]) + ("'" if head == "dfn" else "")
+        name = (_name_tex(t[1]) + (f"_{{{index_tex(t[3])}}}" if len(t) > 3 else "")
+                + ("'" if head == "dfn" else ""))
         return rf"{name}\left({term_tex(t[2], names)}\right)"
     if head == "div":
         return rf"\frac{{{term_tex(t[1], names)}}}{{{term_tex(t[2], names)}}}"
@@ -346,14 +347,17 @@ class _Reader:
 
     def differentiable(self, name: str) -> None:
         """``differentiable NAME``: any real function of one real variable, differentiable at every real point
-        (over a size only); ``NAME(TERM)`` is its value and ``D(NAME)(TERM)`` its derivative at TERM."""
+        (over a size only); ``NAME(TERM)`` is its value and ``D(NAME)(TERM)`` its derivative at TERM;
+        ``differentiable NAME[k]`` a family of them, ``NAME[I](TERM)`` and ``D(NAME[I])(TERM)``."""
+        indexed = re.fullmatch(r"(\w+)\[\s*[A-Za-z_]\w*\s*\]", name)
+        name = indexed.group(1) if indexed else name
         if not name.isidentifier() or name in self.symbols or name in (*KINDS, FUNCTIONS, DIFFERENTIABLE, "D") or (
                 name == self.size or name in ("Abs", "exp", *BINDERS)):
             raise ExpressionError(f"declare a differentiable function as 'differentiable NAME', not {name!r}")
         if self.size is None:
             raise ExpressionError("functions are declared in a statement over a size ('forall L >= 1, ...')")
-        self.symbols[name] = {"kind": "function", "family": False}
-        self.functions.append({"name": name, "differentiable": True})
+        self.symbols[name] = {"kind": "function", "family": False, "indexed": bool(indexed)}
+        self.functions.append({"name": name, "differentiable": True, **({"indexed": True} if indexed else {})})
 
     def hypothesis(self, text: str) -> None:
         """``TERM < 0 for LO <= v <= HI``: the statement is for the values where TERM(v) < 0 for every such v."""
@@ -480,10 +484,15 @@ class _Reader:
             return ["gen", node.value.id, *(self.index(i, scope) for i in pair)]
         derivative = _derivative_of(node)
         if derivative is not None:
-            if not any(f["name"] == derivative and f.get("differentiable") for f in self.functions):
-                raise ExpressionError(f"D({derivative}): {derivative!r} is not declared differentiable "
-                                      f"('differentiable {derivative}')")
-            return ["dfn", derivative, self.term(node.args[0], scope, where, step_var)]
+            if not any(f["name"] == derivative[0] and f.get("differentiable") for f in self.functions):
+                raise ExpressionError(f"D({derivative[0]}): {derivative[0]!r} is not declared differentiable "
+                                      f"('differentiable {derivative[0]}')")
+            return ["dfn", derivative[0], *self.applied(derivative[0], derivative[1], node.args[0], scope, where,
+                                                        step_var)]
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Subscript) and isinstance(node.func.value, ast.Name)
+                and self.symbols.get(node.func.value.id, {}).get("indexed") and len(node.args) == 1):
+            return ["fn", node.func.value.id, *self.applied(node.func.value.id, node.func.slice, node.args[0], scope,
+                                                            where, step_var)]
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
             fname = node.func.id
             if fname in self.sequences and len(node.args) == 1:
@@ -504,7 +513,7 @@ class _Reader:
             if fname in ("exp", "Abs") and len(node.args) == 1:
                 return [fname.lower(), self.term(node.args[0], scope, where, step_var)]
             if self.symbols.get(fname, {}).get("kind") == "function" and len(node.args) == 1:
-                return ["fn", fname, self.term(node.args[0], scope, where, step_var)]
+                return ["fn", fname, *self.applied(fname, None, node.args[0], scope, where, step_var)]
             if fname in BINDERS and len(node.args) == 4 and isinstance(node.args[1], ast.Name):
                 var = node.args[1].id
                 lo, hi = self.index(node.args[2], scope), self.index(node.args[3], scope)
@@ -514,6 +523,12 @@ class _Reader:
                                   f"W[k], sequences f(L), exp(TERM), Abs(TERM), declared functions s(TERM), "
                                   f"sum/prod/rprod(TERM, k, LO, HI), diff(TERM, x[j]), delta(i, j)")
         raise ExpressionError(f"not allowed in a statement about matrices: {ast.unparse(node)!r}")
+
+    def applied(self, name: str, at, arg: ast.AST, scope: set, where: str, step_var) -> list:
+        """[TERM] for NAME(TERM), [TERM, I] for NAME[I](TERM) of a family of functions; one index exactly there."""
+        if (at is not None) != bool(self.symbols[name].get("indexed")):
+            raise ExpressionError(f"{name}: a family of functions is written {name}[k](TERM), a function {name}(TERM)")
+        return [self.term(arg, scope, where, step_var), *([self.index(at, scope)] if at is not None else [])]
 
     def index(self, node: ast.AST, scope: set) -> list:
         const, coefs = self.affine(node, scope)
@@ -545,13 +560,17 @@ class _Reader:
                               f"{ast.unparse(node)!r}")
 
 
-def _derivative_of(node: ast.AST) -> str | None:
-    """``D(NAME)(TERM)``: NAME (the derivative of a declared function at TERM), else None."""
+def _derivative_of(node: ast.AST) -> tuple | None:
+    """``D(NAME)(TERM)`` or ``D(NAME[I])(TERM)``: (NAME, I's node or None), the derivative of a declared function
+    at TERM; else None."""
     if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords
             and isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name) and node.func.func.id == "D"
-            and len(node.func.args) == 1 and not node.func.keywords and isinstance(node.func.args[0], ast.Name)):
+            and len(node.func.args) == 1 and not node.func.keywords):
         return None
-    return node.func.args[0].id
+    f = node.func.args[0]
+    if isinstance(f, ast.Subscript) and isinstance(f.value, ast.Name):
+        return f.value.id, f.slice
+    return (f.id, None) if isinstance(f, ast.Name) else None
 
 
 def _integer(node: ast.AST, what: str) -> int:

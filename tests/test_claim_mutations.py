@@ -14,8 +14,9 @@ and counts as undefined where they disagree.  A statement about matrices (``fora
 each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``), its relation swapped and the activation of a
 declared function replaced by a sibling, and its ground truth comes
 from exact random integer 2 x 2 matrices (the declared shapes for a fixed statement) at sizes L0, ..., L0 + 3 (a
-derivative ``diff(T, x[j])`` by mpmath at 60 digits, a function declared ``differentiable`` taken as x^3 + 2x; a size where
-a side is undefined is passed over).  Convexity in several variables (``convex(EXPR, w, b)``) is shown false by a
+derivative ``diff(T, x[j])`` by mpmath at 60 digits, a function declared ``differentiable`` taken as x^3 + 2x (the
+member k of a family of them as x^3 + 2x + k x^2); a size where a side is undefined, or a hypothesis fails, is
+passed over).  Convexity in several variables (``convex(EXPR, w, b)``) is shown false by a
 midpoint above a chord (or a point where it is undefined) on an integer grid of (w, b), at a few x and parameter
 values.  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
@@ -124,7 +125,7 @@ def _sized_truth(c: SizedClaim) -> bool | None:
     functions = {f["name"]: parse_expression(f["text"]) if "text" in f else ELL for f in d.get("functions", [])}
     defs = {s["name"]: s for s in d["sequences"]}
     sizes = [None] if d["size"] is None else range(d["from"], d["from"] + 4)
-    for trial in range(2):
+    for trial in range(12 if d.get("hypotheses") else 2):  # more draws where a hypothesis may fail
         rng = random.Random(trial)
         values: dict = {}
 
@@ -145,8 +146,8 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 return sp.Rational(t[1])
             if head == "sym":
                 return value(t[1])
-            if head == "gen":
-                return value(t[1], index(t[2], env))
+            if head == "gen":  # one index, or two (x[n, k])
+                return value(t[1], index(t[2], env) if len(t) == 3 else tuple(index(i, env) for i in t[2:]))
             if head == "seq":
                 n, s = index(t[2], env), defs[t[1]]
                 return ev(s["base"], {}) if n == d["from"] else ev(s["step"], {s["var"]: n - 1})
@@ -165,15 +166,16 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 return sp.exp(ev(t[1], env))
             if head == "abs":
                 return sp.Abs(ev(t[1], env))
-            if head in ("fn", "dfn"):
-                f = functions[t[1]] if head == "fn" else sp.diff(ELL, X)
+            if head in ("fn", "dfn"):  # ELL + k x^2 for the member k of a family of differentiable functions
+                f = functions[t[1]] + (index(t[3], env) * X**2 if len(t) > 3 else 0)
+                f = f if head == "fn" else sp.diff(f, X)
                 return f.subs({s: ev(t[2], env) for s in f.free_symbols if s.name == "x"})
             if head == "div":
                 return ev(t[1], env) / ev(t[2], env)
             if head == "delta":
                 return sp.Integer(int(index(t[1], env) == index(t[2], env)))
-            if head == "diff":  # the member as a variable, differentiated by mpmath at 60 digits
-                key, at = (t[2][1], index(t[2][2], env)), sp.Dummy("member")
+            if head == "diff":  # the member (or scalar) as a variable, differentiated by mpmath at 60 digits
+                key, at = (t[2][1], index(t[2][2], env) if t[2][0] == "gen" else None), sp.Dummy("member")
                 saved, values[key] = value(*key), at
                 try:
                     body = ev(t[1], env)
@@ -195,6 +197,9 @@ def _sized_truth(c: SizedClaim) -> bool | None:
 
         for n in sizes:
             for env in _index_values({} if n is None else {d["size"]: n}, d["indices"], index):
+                if not all(ev(h["term"], {**env, h["var"]: v}) < 0 for h in d.get("hypotheses", [])
+                           for v in range(index(h["from"], env), index(h["to"], env) + 1)):
+                    continue  # a hypothesis fails here: the statement says nothing
                 try:
                     diff = ev(d["lhs"], env) - ev(d["rhs"], env)
                 except ZeroDivisionError:  # undefined here: look for a point where both sides differ

@@ -17,7 +17,8 @@ for k >= L0, where base mentions no sequence and step mentions sequences at inde
 variable given by a kernel term F in x (:mod:`symact.kernel.terms`); ``["fn", s, t]`` is F at the real t.
 A function declared ``{"name": s, "differentiable": true}`` (no term) is *any* real function of one real variable
 that is differentiable at every real point (the claim is for every such function); ``["dfn", s, t]`` is its
-derivative s' at t.  Nothing else is assumed about it: it has no bounds and no exact value (no counterexample).
+derivative s' at t.  With ``"indexed": true`` it is a family of such functions, one for each integer:
+``["fn", s, t, I]`` and ``["dfn", s, t, I]`` are s_I and s_I' at t.  Nothing else is assumed about it: it has no bounds and no exact value (no counterexample).
 
 Terms (JSON): ``["num", "p/q"]``, ``["sym", s]``, ``["gen", W, I]``, ``["seq", f, I]``, ``["add", t, ...]``,
 ``["mul", t, ...]`` (an *ordered* product), ``["sum", k, LO, HI, t]``, ``["prod", k, LO, HI, t]`` (the factors
@@ -199,7 +200,7 @@ def subst(t, var: str, value: tuple):
     if head in ("gen", "seq"):
         return (head, t[1], *(idx_sub(i, var, value) for i in t[2:]))
     if head in FUNCTION_HEADS:
-        return (head, t[1], subst(t[2], var, value))
+        return (head, t[1], subst(t[2], var, value), *(idx_sub(i, var, value) for i in t[3:]))
     if head == "delta":
         return (head, idx_sub(t[1], var, value), idx_sub(t[2], var, value))
     if head in COMPOUND:
@@ -225,11 +226,16 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         if symbols.get(args[0], {}).get("family", True) or symbols[args[0]]["kind"] == "function":
             raise SizeError(f"{args[0]!r} is not a declared symbol")
         return ("sym", args[0])
-    if head in FUNCTION_HEADS and len(args) == 2:
+    if head in FUNCTION_HEADS and len(args) in (2, 3):
         s = symbols.get(args[0], {})
         if s.get("kind") != "function" or (head == "dfn" and not s.get("differentiable")):
             raise SizeError(f"{args[0]!r} is not a declared {'differentiable ' if head == 'dfn' else ''}function")
-        return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved))
+        if (len(args) == 3) != bool(s.get("indexed")):
+            raise SizeError(f"{args[0]!r}: a family of functions takes an index, a function none")
+        at = [read_index(args[2])] if len(args) == 3 else []
+        if not all(idx_vars(i) <= scope for i in at):
+            raise SizeError(f"index of {args[0]} uses a variable not in scope")
+        return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved), *at)
     if head == "gen" and len(args) == 3:  # a member of a family of scalars with two indices
         if symbols.get(args[0], {}).get("arity") != 2:
             raise SizeError(f"{args[0]!r} is not a declared family with two indices")
@@ -452,7 +458,7 @@ class Normalizer:
                 raise SizeError("a denominator that is not certainly positive")
             return p_mul(self.norm(t[1], scope), inverse(den))
         if head in FUNCTION_HEADS:
-            return atom((head, t[1], tuple(sorted(self.real(t[2], scope).items(), key=repr))), True)
+            return atom((head, t[1], tuple(sorted(self.real(t[2], scope).items(), key=repr)), *t[3:]), True)
         if head == "abs":
             return self.absolute(self.real(t[1], scope), scope)
         if head == "delta":
@@ -666,7 +672,7 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain 
         if not mentions(t[2], x):  # constant in every member of x
             return []
         if head == "fn" and t[1] in chain.differentiable:  # d s(u) = s'(u) du, s differentiable everywhere
-            return [(("mul", ("dfn", t[1], t[2]), a), i) for a, i in partials(t[2], x, j, scope, size, chain)]
+            return [(("mul", ("dfn", *t[1:]), a), i) for a, i in partials(t[2], x, j, scope, size, chain)]
         if head == "fn" and t[1] in chain.flat and _negative(t[2], scope, size, chain.hypotheses):
             return []  # s' = 0 on (-oo, 0), which holds u
         raise SizeError(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
@@ -782,7 +788,7 @@ def read_sized(c: dict) -> dict:
             raise SizeError(f"malformed function {f!r}")
         if f.get("differentiable") is True and "term" not in f:  # any function differentiable everywhere
             symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": None,
-                                  "differentiable": True}
+                                  "differentiable": True, "indexed": f.get("indexed") is True}
             continue
         try:
             term = from_json(f.get("term"))
