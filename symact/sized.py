@@ -41,6 +41,18 @@ value and ``D(ell)(TERM)`` its derivative.  A derivative through it is the chain
 
     forall n >= 1, 1 <= i <= n, scalars w[k], a[k], b, differentiable ell:
         diff(ell(sum(w[k]*a[k], k, 1, n) + b), w[i]) == D(ell)(sum(w[k]*a[k], k, 1, n) + b)*a[i]
+
+``differentiable ell[n]`` declares a family of them (``ell[n](TERM)``, ``D(ell[n])(TERM)``); ``scalars x[n, k]``
+a family of reals with two indices; ``diff(TERM, b)`` is also the derivative in a scalar b; and ``CLAIM whenever
+TERM < 0 for LO <= n <= HI`` states the claim for the values where TERM(n) < 0 for every such n (a declared
+function whose derivative the kernel proves 0 on (-oo, 0) then has derivative 0 at such a term: the rule
+``flat``)::
+
+    forall S >= 1, 1 <= N <= S, 1 <= m <= S, 1 <= j <= m, scalars w[k], b, x[n, k], functions r = relu(x),
+        differentiable ell[n]: diff(sum(ell[n](r(sum(w[k]*x[n, k], k, 1, m) + b)), n, 1, N), w[j]) == 0
+        whenever sum(w[k]*x[n, k], k, 1, m) + b < 0 for 1 <= n <= N
+
+(S bounds both N and m, so the claim covers every number N of samples and m of inputs.)
 """
 from __future__ import annotations
 

@@ -129,3 +129,67 @@ def test_corrupted_affine_composition_certificates_are_rejected():
         with pytest.raises(Rejected):
             check(_corrupted(cert, edit))
             pytest.fail(what)
+
+
+DEAD = ("forall S >= 1, 1 <= N <= S, 1 <= m <= S, 1 <= j <= m, scalars w[k], b, x[n, k], functions r = relu(x), "
+        "differentiable ell[n]: diff(sum(ell[n](r(sum(w[k]*x[n, k], k, 1, m) + b)), n, 1, N), w[j]) == 0 "
+        "whenever sum(w[k]*x[n, k], k, 1, m) + b < 0 for 1 <= n <= N")
+
+
+def test_a_function_flat_below_zero_at_a_term_a_hypothesis_puts_below_zero():
+    """Rule flat: relu' = 0 on (-oo, 0) (a kernel certificate) and the hypothesis w.x_n + b < 0 for every sample
+    n make the gradient 0, through any per-sample differentiable loss ell_n; in w_j and in b."""
+    for text in (DEAD, DEAD.replace("1 <= j <= m, ", "").replace("w[j]) == 0", "b) == 0"),
+                 DEAD.replace("r = relu(x)", "r = relu(x - 1)")):  # flat on (-oo, 1)
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "proved" and check(v.certificate.data)[0] == "proved", (text, v.reason)
+    not_proved = {  # each false for some data, differentiable ell_n and point
+        DEAD.replace("for 1 <= n <= N", "for 1 <= n <= N - 1"): "no chain rule",  # sample N unconstrained
+        DEAD.replace("+ b < 0", "< 0"): "no chain rule",  # another term
+        DEAD.replace("r = relu(x)", "r = leaky_relu(x)"): "no chain rule",  # slope 1/100 below 0
+        DEAD.replace("r = relu(x)", "r = relu(x + 1)"): "no chain rule",
+        DEAD.replace(" whenever sum(w[k]*x[n, k], k, 1, m) + b < 0 for 1 <= n <= N", ""): "no chain rule",
+        DEAD.replace("== 0", "== 1"): "do not expand",
+    }
+    for text, why in not_proved.items():
+        assert text != DEAD
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "unknown" and why in v.reason, (text, v.reason)
+    _, tex = parse_claim(DEAD).statement()
+    assert r"x_{n,k}" in tex and r"\ell_{n}\left(" in tex and r"\text{whenever }" in tex
+    cert = check_claim(parse_claim(DEAD), 1.0).certificate.data
+    flat = cert["proof"]["flat"]["r"]
+    wider = copy.deepcopy(flat)  # relu' = 0 claimed on (-oo, 1): not what the rule needs (and false)
+    wider["claim"]["domain"] = [["-oo", "1", False, False]]
+    edits = {
+        "no flat certificate": lambda c: c["proof"].pop("flat"),
+        "a flat certificate on another interval": lambda c: c["proof"]["flat"].update(r=wider),
+        "a flat certificate for ell": lambda c: c["proof"]["flat"].update(ell=flat),
+        "the hypothesis for fewer samples": lambda c: c["claim"]["sizes"]["hypotheses"][0].update(
+            to=[-1, [["N", 1]]]),
+        "the hypothesis about another term": lambda c: c["claim"]["sizes"]["hypotheses"][0].update(
+            term=c["claim"]["sizes"]["hypotheses"][0]["term"][1]),
+        "x with one index": lambda c: c["claim"]["sizes"]["symbols"][2].pop("indices"),
+        "a vector family with two indices": lambda c: c["claim"]["sizes"]["symbols"][0].update(
+            kind="vector", indices=2),
+        "ell without its index": lambda c: c["claim"]["sizes"]["functions"][1].pop("indexed"),
+        "a counterexample under a hypothesis": lambda c: c.update(verdict="refuted", proof={
+            "rule": "counterexample", "at": 1, "n": 2, "values": {}, "indices": {"N": 1, "m": 1, "j": 1}}),
+    }
+    for what, edit in edits.items():
+        with pytest.raises(Rejected):
+            check(_corrupted(cert, edit))
+            pytest.fail(what)
+
+
+@pytest.mark.parametrize("text,message", [
+    (DEAD.replace("x[n, k], k, 1, m) + b < 0", "x[n], k, 1, m) + b < 0"), "2 index"),
+    (DEAD.replace("ell[n](r(", "ell(r("), "family of functions"),
+    (DEAD.replace("+ b < 0 for", "+ b <= 0 for"), "whenever TERM < 0 for"),
+    (DEAD.replace("for 1 <= n <= N", "for 1 <= N <= N"), "fresh name"),
+    ("forall scalars w: w == w whenever w < 0 for 1 <= n <= 2", "over a size"),
+])
+def test_malformed_hypotheses_and_families_give_one_line_errors(text, message):
+    with pytest.raises(ExpressionError, match=message) as info:
+        parse_claim(text)
+    assert "\n" not in str(info.value)

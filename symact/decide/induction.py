@@ -43,8 +43,9 @@ def check_sized(claim) -> Verdict:
         cert = None if data.get("hypotheses") else find_counterexample(data)  # the kernel refutes none with one
         if cert is None:
             return Verdict("unknown", text, tex, "kernel", seconds=time.process_time() - start,
-                           reason=f"the kernel rejects the {proof['rule']} proof: {exc}; no counterexample found "
-                                  f"with small integer matrices")
+                           reason=f"the kernel rejects the {proof['rule']} proof: {exc}; " + (
+                               "no counterexample is sought under a hypothesis" if data.get("hypotheses") else
+                               "no counterexample found with small integer matrices"))
         verdict, steps = kernel_check(cert)
     deriv = Derivation().say(f"Claim: {text}.")
     for line in steps:
