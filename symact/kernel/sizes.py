@@ -104,7 +104,6 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import NamedTuple
 
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
@@ -643,13 +642,13 @@ class Normalizer:
 
 # -- derivatives in a member of a family of scalars (rule diff) --------------------------------------------------
 
-class Chain(NamedTuple):
+class Chain:
     """What the rules chain and flat may use: the functions declared differentiable, the declared functions
     whose derivative is certified 0 on (-oo, 0), and the hypotheses (var, LO, HI, T): T(var) < 0."""
 
-    differentiable: frozenset = frozenset()
-    flat: frozenset = frozenset()
-    hypotheses: tuple = ()
+    def __init__(self, differentiable: frozenset = frozenset(), flat: frozenset = frozenset(),
+                 hypotheses: tuple = ()):
+        self.differentiable, self.flat, self.hypotheses = differentiable, flat, hypotheses
 
 
 def derivative(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain = Chain()):
