@@ -301,8 +301,10 @@ def _(d):
     d.show(tex(r"\nabla_{w,b}L"), "=", 0, r"$\operatorname{relu}'(z_n)=0$ for all $n$")
     d.say(r"Moreover the finitely many strict inequalities $w^\top x_n+b<0$ still hold for all $(w',b')$ near "
           r"$(w,b)$ (continuity), where $L$ does not depend on $(w',b')$ at all; so gradient descent does not move "
-          r"$(w,b)$ and the unit stays dead. (SymPy re-checks that the loss through the dead branch has zero "
-          r"partial derivatives in $w_1,w_2,b$ for an arbitrary $\ell$.)")
+          r"$(w,b)$ and the unit stays dead. (The kernel checks the formal statement for every data set and every "
+          r"differentiable $\ell_n$: the chain rule, and relu$'=0$ on $(-\infty,0)$ where the hypothesis puts each "
+          r"$z_n$; SymPy re-checks that the loss through the dead branch has zero partial derivatives in "
+          r"$w_1,w_2,b$ for an arbitrary $\ell$.)")
     return proved(d, "chain rule + exact zero derivative on the open negative half-line")
 
 
