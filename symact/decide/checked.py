@@ -359,7 +359,7 @@ def check_several(claim: SeveralClaim, budget: float) -> Verdict:
             verdict, inner, _ = convex_search(from_sympy(outer.raw_lhs, X), outer.op, list(outer.domain),
                                               int(budget * WORK_PER_SECOND))
         except (TermError, ArithmeticError, ValueError, TypeError, RecursionError):
-            verdict = None
+            verdict, inner = None, None
         inner = inner if verdict == "proved" else None
     if inner is not None:
         cert = {"format": FORMAT, "claim": claim.data, "verdict": "proved",
