@@ -43,7 +43,10 @@ def sig(z):
     source=r"One section defines the U shape as \emph{tu} (convex), another as \emph{ao} (concave); the words are "
            r"swapped between the sections.",
     formal=None,
-    why_not_formal='quantified functions f and convexity definitions')
+    why_not_formal="a theorem about every continuous f (midpoint convexity gives convexity by a dyadic induction "
+                   "and a limit in lambda) and about the words tu/ao: the language quantifies over numbers, sizes and "
+                   "differentiable functions, not over continuous functions with a hypothesis, and no kernel rule "
+                   "passes to a limit in lambda")
 def _(d):
     # algebra of the dyadic induction step
     lam1, lam2 = sp.symbols("lambda_1 lambda_2", nonnegative=True)
@@ -145,7 +148,10 @@ def _(d):
     "If f is convex then its perspective g(x, t) = t f(x/t) is convex on t > 0.",
     r"$f$ convex $\Rightarrow$ $g(x,t)=t\,f(x/t)$ is convex on $\{t>0\}$.",
     formal=None,
-    why_not_formal='a quantified convex function f of two variables')
+    why_not_formal="a hypothesis on an arbitrary function (f convex, not necessarily differentiable) and t f(x/t) "
+                   "in (x, t): the language declares arbitrary functions only as differentiable ones, with no "
+                   "convexity hypothesis, and convex(EXPR, x, t) covers a formula of an affine map only (x/t is not "
+                   "affine)")
 def _(d):
     x1, x2 = sp.symbols("x_1 x_2", real=True)
     t1, t2 = sp.symbols("t_1 t_2", positive=True)
@@ -229,7 +235,9 @@ def _(d):
     "|x| is convex on R, and so is every norm.",
     r"$|\lambda u+(1-\lambda)v|\le\lambda|u|+(1-\lambda)|v|$; likewise for any norm $\|\cdot\|$.",
     formal=None,
-    why_not_formal='convexity and arbitrary norms')
+    why_not_formal="'every norm': the language cannot declare a function with the norm axioms (triangle "
+                   "inequality, homogeneity) on R^n; |x| alone is convex(abs(x)), and |u - v| in (u, v) is "
+                   "convex(abs(u - v), u, v)")
 def _(d):
     u, v = sp.symbols("u v", real=True)
     tri = (sp.Abs(u) + sp.Abs(v)) ** 2 - (u + v) ** 2
@@ -288,8 +296,7 @@ def _(d):
     "The cross-entropy of a sigmoid output, L(w, b) = -y ln sigmoid(w x + b) - (1 - y) ln(1 - sigmoid(w x + b)), "
     "is convex in (w, b) for every x and every y in [0, 1] (and so is its sum over samples).",
     r"$L(w,b)=-y\ln\sigma(wx+b)-(1-y)\ln(1-\sigma(wx+b))$ is convex in $(w,b)$ for $y\in[0,1]$.",
-    formal=None,
-    why_not_formal='convexity in (w, b), two variables, quantified y in [0, 1]')
+    formal="forall 0 <= y <= 1: convex(-y*log(sigmoid(w*x + b)) - (1 - y)*log(1 - sigmoid(w*x + b)), w, b)")
 def _(d):
     w, bb, x = sp.symbols("w b x", real=True)
     y = sp.Symbol("y", nonnegative=True)
@@ -310,7 +317,10 @@ def _(d):
     d.say(r"For any direction $h=(h_1,h_2)$ the quadratic form is")
     d.show(tex(r"h^\top\nabla^2L\,h"), "=", tex(r"\sigma'(z)\,(xh_1+h_2)^2"), "SymPy")
     d.then(">=", 0, r"$\sigma'>0$")
-    d.say(r"so the Hessian is positive semidefinite everywhere and $L$, a $C^2$ function on the convex set "
+    d.say(r"(The kernel's proof is shorter: $L$ is $F(wx+b)$ with $F(z)=-y\ln\sigma(z)-(1-y)\ln(1-\sigma(z))$ "
+          r"convex on $\mathbb{R}$ at $y=0$ and $y=1$, hence for every $y\in[0,1]$, and a convex function of an "
+          r"affine map is convex: rule \texttt{affine-composition}.) "
+          r"So the Hessian is positive semidefinite everywhere and $L$, a $C^2$ function on the convex set "
           r"$\mathbb{R}^2$, is convex. A sum over samples of convex functions is convex. This is the correct "
           r"version of \texttt{monotone\_activation\_single\_layer\_convex\_source}: convexity comes from pairing "
           r"the sigmoid with its matching loss, not from monotonicity.")

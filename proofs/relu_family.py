@@ -275,8 +275,12 @@ def _(d):
     "If a ReLU unit's pre-activation z = w.x + b is negative for every input x_n of the data, the gradient of "
     "the loss with respect to its incoming weights and bias is identically 0 (and stays 0: the unit is dead).",
     r"$w^\top x_n+b<0\ \forall n\ \Rightarrow\ \nabla_{w,b}L=0$ for $a=\operatorname{relu}(w^\top x+b)$.",
-    formal=None,
-    why_not_formal='vectors of weights and a data set of symbolic size',
+    formal=("forall S >= 1, 1 <= N <= S, 1 <= m <= S, 1 <= j <= m, scalars w[k], b, x[n, k], "
+            "functions r = relu(x), differentiable ell[n]: diff(sum(ell[n](r(sum(w[k]*x[n, k], k, 1, m) + b)), n, 1, "
+            "N), w[j]) == 0 whenever sum(w[k]*x[n, k], k, 1, m) + b < 0 for 1 <= n <= N",
+            "forall S >= 1, 1 <= N <= S, 1 <= m <= S, scalars w[k], b, x[n, k], functions r = relu(x), "
+            "differentiable ell[n]: diff(sum(ell[n](r(sum(w[k]*x[n, k], k, 1, m) + b)), n, 1, N), b) == 0 "
+            "whenever sum(w[k]*x[n, k], k, 1, m) + b < 0 for 1 <= n <= N"),
     uses=('relu_hard_saturation_left',))
 def _(d):
     w1, w2, b, x1, x2 = sp.symbols("w1 w2 b x1 x2", real=True)
@@ -297,8 +301,10 @@ def _(d):
     d.show(tex(r"\nabla_{w,b}L"), "=", 0, r"$\operatorname{relu}'(z_n)=0$ for all $n$")
     d.say(r"Moreover the finitely many strict inequalities $w^\top x_n+b<0$ still hold for all $(w',b')$ near "
           r"$(w,b)$ (continuity), where $L$ does not depend on $(w',b')$ at all; so gradient descent does not move "
-          r"$(w,b)$ and the unit stays dead. (SymPy re-checks that the loss through the dead branch has zero "
-          r"partial derivatives in $w_1,w_2,b$ for an arbitrary $\ell$.)")
+          r"$(w,b)$ and the unit stays dead. (The kernel checks the formal statement for every data set and every "
+          r"differentiable $\ell_n$: the chain rule, and relu$'=0$ on $(-\infty,0)$ where the hypothesis puts each "
+          r"$z_n$; SymPy re-checks that the loss through the dead branch has zero partial derivatives in "
+          r"$w_1,w_2,b$ for an arbitrary $\ell$.)")
     return proved(d, "chain rule + exact zero derivative on the open negative half-line")
 
 

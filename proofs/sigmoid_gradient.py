@@ -411,8 +411,9 @@ def _(d):
     "and lower another.",
     r"$a_i=\sigma(\cdot)>0\ \Rightarrow\ \frac{\partial L}{\partial w_i}=\delta\,a_i$ has the sign of "
     r"$\delta=\frac{\partial L}{\partial z}$ for every $i$.",
-    formal=None,
-    why_not_formal='vectors of inputs and weights of arbitrary size',
+    formal=("forall n >= 1, 1 <= i <= n, scalars w[k], u[k], b, functions s = sigmoid(x), differentiable ell: "
+            "diff(ell(sum(w[k]*s(u[k]), k, 1, n) + b), w[i]) == D(ell)(sum(w[k]*s(u[k]), k, 1, n) + b)*s(u[i])",
+            "sigmoid(x) > 0"),
     uses=('sigmoid_range',))
 def _(d):
     n = 3
@@ -431,7 +432,8 @@ def _(d):
     d.show(tex(r"\frac{\partial L}{\partial w_i}"), "=", r"\ell'(z)\,\frac{\partial z}{\partial w_i}",
            "chain rule")
     d.then("=", r"\delta\,a_i,\qquad \delta:=\ell'(z)", r"$\partial z/\partial w_i=a_i$")
-    d.say(r"(SymPy re-derives this for $n=3$ inputs with an undetermined function $\ell$.) By "
+    d.say(r"(The kernel checks the identity for every $n$, every $i$ and every differentiable $\ell$ by its rule "
+          r"\texttt{chain}; SymPy re-derives it for $n=3$.) By "
           r"\texttt{sigmoid\_range}, $a_i\in(0,1)$, so $a_i>0$ and $\operatorname{sign}(\delta a_i)="
           r"\operatorname{sign}(\delta)$ for every $i$. The update $\Delta w_i=-\eta\,\delta\,a_i$ ($\eta>0$) "
           r"therefore has the same sign for all $i$ (or is $0$ for all $i$): on one example, one step cannot "

@@ -765,6 +765,9 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     (:mod:`symact.sized`; the result is a :class:`symact.sized.SizedClaim`).
     """
     header, rest = _split_forall(_check_text(text))
+    several = _several(text, header, rest if header is not None else text, variables)
+    if several is not None:
+        return several
     negation = re.match(r"\s*not\s+(?=(convex|concave|continuous)\s*\()", rest if header is not None else text)
     if negation and header is None:  # 'not convex(EXPR) [for ...]': f is not convex on some interval
         claim = parse_claim(text[negation.end():], variables, values)
@@ -838,6 +841,47 @@ def _predicate(text: str, builder: _Builder, node: ast.Call, condition: str | No
     domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
     return Claim(lhs=lhs, op=op, rhs=sp.S.Zero, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=sp.S.Zero,
                  domain=domain)
+
+
+def _several(text: str, header: str | None, body: str, variables: Sequence[str]):
+    """``[forall PARAM ...:] convex(EXPR, v1, ..., vk)`` (or concave): (v1, ..., vk) -> EXPR on R^k for every real
+    x (:mod:`symact.several`), as a :class:`symact.several.SeveralClaim`; None for any other claim."""
+    from symact.several import SeveralClaim, decompose
+
+    match = re.match(r"\s*(convex|concave)\s*\(", body)
+    if match is None or (header is not None and declares(header)):
+        return None
+    try:
+        call = ast.parse(body.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    if not (isinstance(call, ast.Call) and len(call.args) >= 2 and not call.keywords):
+        return None
+    names = tuple(a.id if isinstance(a, ast.Name) else "" for a in call.args[1:])
+    param = None
+    if header is not None:
+        try:
+            tree = ast.parse(header.strip(), mode="eval").body
+        except SyntaxError:
+            raise ExpressionError(f"cannot read the quantifier 'forall {header.strip()}'; write e.g. "
+                                  f"'forall 0 <= y <= 1: convex(EXPR, w, b)'") from None
+        found = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
+        if len(found) != 1:
+            raise ExpressionError("a claim quantifies one parameter: 'forall 0 <= y <= 1: convex(EXPR, w, b)'")
+        param = (found[0], (_FULL,) if isinstance(tree, ast.Name) else _parse_domain(header, (found[0],)))
+    reserved = {*variables, *([param[0]] if param else [])}
+    if not all(n.isidentifier() for n in names) or len(set(names)) != len(names) or reserved & set(names):
+        raise ExpressionError(f"write {match.group(1)}(EXPR, w, b): the variables after the expression are distinct "
+                              f"names other than {', '.join(sorted(reserved))}")
+    source = ast.get_source_segment(body.strip(), call.args[0])
+    everything = (*variables, *names, *([param[0]] if param else []))
+    builder, node = _start(source, everything)
+    raw = _Builder(builder.source, everything, lead=builder.lead, structural=True).expr(node)
+    outer, coefficients = decompose(raw, names, builder.variables[variables[0]])
+    return SeveralClaim.build(text.strip(), match.group(1), source, raw, names, outer, coefficients, param,
+                              domain_text(param[1]) if param else "",
+                              Claim(lhs=outer, op=match.group(1), rhs=sp.S.Zero, text=text.strip(), raw_lhs=outer,
+                                    raw_rhs=sp.S.Zero, params=(param,) if param else ()))
 
 
 def _split_forall(text: str) -> tuple[str | None, str]:

@@ -33,6 +33,26 @@ proved by induction (the kernel's bounds of the declared functions come from ker
 
     forall L >= 0, scalars w[k], z[k], functions s = diff(sigmoid(x), x):
         Abs(g(L)) <= prod(Abs(w[k])/4, k, 1, L) where g(0) = 1, g(k + 1) = w[k + 1]*s(z[k + 1])*g(k)
+
+``differentiable ell`` declares *any* real function of one real variable that is differentiable at every real
+point (the statement is for every such function, e.g. the rest of a network and its loss); ``ell(TERM)`` is its
+value and ``D(ell)(TERM)`` its derivative.  A derivative through it is the chain rule (the kernel's rule
+``chain``)::
+
+    forall n >= 1, 1 <= i <= n, scalars w[k], a[k], b, differentiable ell:
+        diff(ell(sum(w[k]*a[k], k, 1, n) + b), w[i]) == D(ell)(sum(w[k]*a[k], k, 1, n) + b)*a[i]
+
+``differentiable ell[n]`` declares a family of them (``ell[n](TERM)``, ``D(ell[n])(TERM)``); ``scalars x[n, k]``
+a family of reals with two indices; ``diff(TERM, b)`` is also the derivative in a scalar b; and ``CLAIM whenever
+TERM < 0 for LO <= n <= HI`` states the claim for the values where TERM(n) < 0 for every such n (a declared
+function whose derivative the kernel proves 0 on (-oo, 0) then has derivative 0 at such a term: the rule
+``flat``)::
+
+    forall S >= 1, 1 <= N <= S, 1 <= m <= S, 1 <= j <= m, scalars w[k], b, x[n, k], functions r = relu(x),
+        differentiable ell[n]: diff(sum(ell[n](r(sum(w[k]*x[n, k], k, 1, m) + b)), n, 1, N), w[j]) == 0
+        whenever sum(w[k]*x[n, k], k, 1, m) + b < 0 for 1 <= n <= N
+
+(S bounds both N and m, so the claim covers every number N of samples and m of inputs.)
 """
 from __future__ import annotations
 
@@ -45,6 +65,7 @@ from symact.errors import ExpressionError
 
 KINDS = {"matrices": "matrix", "vectors": "vector", "scalars": "scalar"}  # declaration word -> kernel kind
 FUNCTIONS = "functions"  # the declaration word of functions of one real variable
+DIFFERENTIABLE = "differentiable"  # the declaration word of arbitrary functions differentiable everywhere
 BINDERS = ("sum", "prod", "rprod")
 MAX_INTEGER = 10**6
 
@@ -103,15 +124,30 @@ class SizedClaim:
                 defs.append(rf"{_sym_tex(s['name'])}_{{{d['from']}}} = {term_tex(s['base'], names)}")
                 defs.append(rf"{_sym_tex(s['name'])}_{{{k}+1}} = {term_tex(s['step'], names)}")
             tex += r"\quad\text{where } " + r",\ ".join(defs)
+        for h in d.get("hypotheses", []):
+            tex += (rf"\quad\text{{whenever }} {term_tex(h['term'], names)} < 0 \text{{ for }} {index_tex(h['from'])} "
+                    rf"\le {h['var']} \le {index_tex(h['to'])}")
         if d.get("functions"):
-            tex = tex.replace(r":\ ", r",\ " + r",\ ".join(rf"{f['name']}(x) = {f['latex']}" for f in d["functions"])
-                              + r":\ ", 1)
+            tex = tex.replace(r":\ ", r",\ " + r",\ ".join(_function_tex(f) for f in d["functions"]) + r":\ ", 1)
         scalars = all(s["kind"] == "scalar" for s in d["symbols"])
         if not scalars and d["size"] is not None:
             tex += r"\quad\text{(any sizes for which the products are defined)}"
         if _has_products(d):
             tex += r"\quad\text{(an empty product is 1)}" if scalars else r"\quad\text{(an empty product is } I\text{)}"
         return self.text, tex
+
+
+def _function_tex(f: dict) -> str:
+    r"""A declared function: ``s(x) = EXPR``, or (declared differentiable) ``\ell\ \text{differentiable on }
+    \mathbb{R}``."""
+    if f.get("differentiable"):
+        return _name_tex(f["name"]) + ("_k" if f.get("indexed") else "") + r"\ \text{differentiable on } \mathbb{R}"
+    return rf"{f['name']}(x) = {f['latex']}"
+
+
+def _name_tex(name: str) -> str:
+    """A function's name: ``ell`` is the script letter, as in the loss of a network."""
+    return r"\ell" if name == "ell" else _sym_tex(name)
 
 
 def _has_products(obj) -> bool:
@@ -125,7 +161,7 @@ def _sym_tex(name: str) -> str:
 
 
 def _decl_tex(s: dict) -> str:
-    name = _sym_tex(s["name"]) + ("_k" if s.get("family") else "")
+    name = _sym_tex(s["name"]) + ("_{n,k}" if s.get("indices") == 2 else "_k" if s.get("family") else "")
     shp = s.get("shape")
     if shp is None:
         return name
@@ -149,7 +185,7 @@ def term_tex(t: list, names: dict) -> str:
     if head == "sym":
         return _sym_tex(t[1])
     if head in ("gen", "seq"):
-        return f"{_sym_tex(t[1])}_{{{index_tex(t[2])}}}"
+        return f"{_sym_tex(t[1])}_{{{','.join(index_tex(i) for i in t[2:])}}}"
     if head == "add":
         out = term_tex(t[1], names)
         for a in t[2:]:
@@ -164,8 +200,10 @@ def term_tex(t: list, names: dict) -> str:
         return rf"\frac{{\partial}}{{\partial {term_tex(t[2], names)}}}\left({term_tex(t[1], names)}\right)"
     if head == "abs":
         return rf"\left|{term_tex(t[1], names)}\right|"
-    if head == "fn":
-        return rf"{t[1]}\left({term_tex(t[2], names)}\right)"
+    if head in ("fn", "dfn"):
+        name = (_name_tex(t[1]) + (f"_{{{index_tex(t[3])}}}" if len(t) > 3 else "")
+                + ("'" if head == "dfn" else ""))
+        return rf"{name}\left({term_tex(t[2], names)}\right)"
     if head == "div":
         return rf"\frac{{{term_tex(t[1], names)}}}{{{term_tex(t[2], names)}}}"
     if head == "mul":
@@ -205,15 +243,19 @@ def parse_sized(text: str, function=None) -> SizedClaim:
     reader = _Reader(function)
     reader.declarations(header)
     claim_text, _, where = rest.partition(" where ")
-    if reader.size is None and where:
-        raise ExpressionError("'where' defines sequences over a size: start with 'forall L >= 1, ...'")
+    claim_text, _, whenever = claim_text.partition(" whenever ")
+    if reader.size is None and (where or whenever):
+        raise ExpressionError("'where' and 'whenever' are used over a size: start with 'forall L >= 1, ...'")
     if where:
         reader.definitions(where)
+    if whenever:
+        reader.hypothesis(whenever)
     lhs, rel, rhs = _compare(claim_text)
     scope = {reader.size, *(i for i, _, _ in reader.indices)} - {None}
     data = {"size": reader.size, "from": reader.start, "symbols": reader.symbol_list(),
             "sequences": [dict(name=n, **s) for n, s in reader.sequences.items()],
             "indices": [list(r) for r in reader.indices], "functions": reader.functions,
+            **({"hypotheses": reader.hypotheses} if reader.hypotheses else {}),
             "lhs": reader.term(lhs, scope, "claim"), "rhs": reader.term(rhs, scope, "claim"), "rel": rel,
             "statement": stripped}
     lhs = data["lhs"]
@@ -265,6 +307,7 @@ class _Reader:
         self.sequences: dict[str, dict] = {}
         self.indices: list[tuple] = []
         self.functions: list[dict] = []
+        self.hypotheses: list[dict] = []
         self.read_function = function
 
     def symbol_list(self) -> list[dict]:
@@ -284,6 +327,10 @@ class _Reader:
                 self.index_range(item)
                 continue
             word = item.split(" ", 1)[0]
+            if word == DIFFERENTIABLE or (kind == DIFFERENTIABLE and word not in KINDS and word != FUNCTIONS):
+                kind = DIFFERENTIABLE
+                self.differentiable(item.removeprefix(DIFFERENTIABLE).strip())
+                continue
             if word == FUNCTIONS or (kind == FUNCTIONS and word not in KINDS):
                 kind, item = FUNCTIONS, item.removeprefix(FUNCTIONS).strip()
                 self.function(item)
@@ -309,6 +356,37 @@ class _Reader:
         term, tex = self.read_function(body)
         self.symbols[name] = {"kind": "function", "family": False}
         self.functions.append({"name": name, "term": term, "text": body.strip(), "latex": tex})
+
+    def differentiable(self, name: str) -> None:
+        """``differentiable NAME``: any real function of one real variable, differentiable at every real point
+        (over a size only); ``NAME(TERM)`` is its value and ``D(NAME)(TERM)`` its derivative at TERM;
+        ``differentiable NAME[k]`` a family of them, ``NAME[I](TERM)`` and ``D(NAME[I])(TERM)``."""
+        indexed = re.fullmatch(r"(\w+)\[\s*[A-Za-z_]\w*\s*\]", name)
+        name = indexed.group(1) if indexed else name
+        if not name.isidentifier() or name in self.symbols or name in (*KINDS, FUNCTIONS, DIFFERENTIABLE, "D") or (
+                name == self.size or name in ("Abs", "exp", *BINDERS)):
+            raise ExpressionError(f"declare a differentiable function as 'differentiable NAME', not {name!r}")
+        if self.size is None:
+            raise ExpressionError("functions are declared in a statement over a size ('forall L >= 1, ...')")
+        self.symbols[name] = {"kind": "function", "family": False, "indexed": bool(indexed)}
+        self.functions.append({"name": name, "differentiable": True, **({"indexed": True} if indexed else {})})
+
+    def hypothesis(self, text: str) -> None:
+        """``TERM < 0 for LO <= v <= HI``: the statement is for the values where TERM(v) < 0 for every such v."""
+        body, sep, rng = text.rpartition(" for ")
+        node, bounds = _parse(body or text, "a hypothesis"), _parse(rng, "a hypothesis's range") if sep else None
+        if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Lt)
+                and isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value == 0
+                and isinstance(bounds, ast.Compare) and len(bounds.ops) == 2
+                and all(isinstance(o, ast.LtE) for o in bounds.ops) and isinstance(bounds.comparators[0], ast.Name)):
+            raise ExpressionError("write a hypothesis as 'whenever TERM < 0 for LO <= n <= HI'")
+        var = bounds.comparators[0].id
+        scope = {self.size, *(i for i, _, _ in self.indices)}
+        if var in scope or var in self.symbols:
+            raise ExpressionError(f"the hypothesis's variable {var!r} needs a fresh name")
+        self.hypotheses.append({"var": var, "from": self.index(bounds.left, scope),
+                                "to": self.index(bounds.comparators[1], scope),
+                                "term": self.term(node.left, scope | {var}, "inside")})
 
     def index_range(self, item: str) -> None:
         """``LO <= i <= HI``: the claim holds for every integer i in that range (bounds in the size and earlier
@@ -336,6 +414,8 @@ class _Reader:
         entry = {"kind": kind, "family": False}
         if dims and all(isinstance(d, ast.Name) for d in dims) and len(dims) == 1:
             entry["family"] = True
+        elif dims and all(isinstance(d, ast.Name) for d in dims) and len(dims) == 2 and kind == "scalar":
+            entry.update(family=True, indices=2)  # x[n, k]: a real number for each pair of indices
         elif dims:
             sizes = [_integer(d, "a size") for d in dims]
             want = {"matrix": 2, "vector": 1}.get(kind)
@@ -406,9 +486,25 @@ class _Reader:
                     f"; a family needs an index, {node.id}[k]" if s else ""))
             return ["sym", node.id]
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
-            if not self.symbols.get(node.value.id, {}).get("family"):
+            s = self.symbols.get(node.value.id, {})
+            if not s.get("family"):
                 raise ExpressionError(f"{node.value.id!r} is not a declared family")
-            return ["gen", node.value.id, self.index(node.slice, scope)]
+            pair = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if len(pair) != s.get("indices", 1):
+                raise ExpressionError(f"{node.value.id} has {s.get('indices', 1)} index(es), e.g. "
+                                      f"{node.value.id}[{', '.join('nk'[:s.get('indices', 1)])}]")
+            return ["gen", node.value.id, *(self.index(i, scope) for i in pair)]
+        derivative = _derivative_of(node)
+        if derivative is not None:
+            if not any(f["name"] == derivative[0] and f.get("differentiable") for f in self.functions):
+                raise ExpressionError(f"D({derivative[0]}): {derivative[0]!r} is not declared differentiable "
+                                      f"('differentiable {derivative[0]}')")
+            return ["dfn", derivative[0], *self.applied(derivative[0], derivative[1], node.args[0], scope, where,
+                                                        step_var)]
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Subscript) and isinstance(node.func.value, ast.Name)
+                and self.symbols.get(node.func.value.id, {}).get("indexed") and len(node.args) == 1):
+            return ["fn", node.func.value.id, *self.applied(node.func.value.id, node.func.slice, node.args[0], scope,
+                                                            where, step_var)]
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
             fname = node.func.id
             if fname in self.sequences and len(node.args) == 1:
@@ -420,15 +516,16 @@ class _Reader:
                 return ["seq", fname, i]
             if fname == "diff" and len(node.args) == 2 and where == "claim":
                 var = self.term(node.args[1], scope, where, step_var)
-                if var[0] != "gen" or self.symbols[var[1]]["kind"] != "scalar":
-                    raise ExpressionError("diff(TERM, x[j]): a derivative in a member of a family of scalars")
+                if var[0] not in ("gen", "sym") or len(var) > 3 or self.symbols[var[1]]["kind"] != "scalar":
+                    raise ExpressionError("diff(TERM, x[j]): a derivative in a member of a family of scalars (one "
+                                          "index) or in a scalar")
                 return ["diff", self.term(node.args[0], scope, "inside", step_var), var]
             if fname == "delta" and len(node.args) == 2:
                 return ["delta", self.index(node.args[0], scope), self.index(node.args[1], scope)]
             if fname in ("exp", "Abs") and len(node.args) == 1:
                 return [fname.lower(), self.term(node.args[0], scope, where, step_var)]
             if self.symbols.get(fname, {}).get("kind") == "function" and len(node.args) == 1:
-                return ["fn", fname, self.term(node.args[0], scope, where, step_var)]
+                return ["fn", fname, *self.applied(fname, None, node.args[0], scope, where, step_var)]
             if fname in BINDERS and len(node.args) == 4 and isinstance(node.args[1], ast.Name):
                 var = node.args[1].id
                 lo, hi = self.index(node.args[2], scope), self.index(node.args[3], scope)
@@ -438,6 +535,12 @@ class _Reader:
                                   f"W[k], sequences f(L), exp(TERM), Abs(TERM), declared functions s(TERM), "
                                   f"sum/prod/rprod(TERM, k, LO, HI), diff(TERM, x[j]), delta(i, j)")
         raise ExpressionError(f"not allowed in a statement about matrices: {ast.unparse(node)!r}")
+
+    def applied(self, name: str, at, arg: ast.AST, scope: set, where: str, step_var) -> list:
+        """[TERM] for NAME(TERM), [TERM, I] for NAME[I](TERM) of a family of functions; one index exactly there."""
+        if (at is not None) != bool(self.symbols[name].get("indexed")):
+            raise ExpressionError(f"{name}: a family of functions is written {name}[k](TERM), a function {name}(TERM)")
+        return [self.term(arg, scope, where, step_var), *([self.index(at, scope)] if at is not None else [])]
 
     def index(self, node: ast.AST, scope: set) -> list:
         const, coefs = self.affine(node, scope)
@@ -467,6 +570,19 @@ class _Reader:
             return n * c, {k: n * a for k, a in v.items()}
         raise ExpressionError(f"an index is an integer combination of the size and bound variables, not "
                               f"{ast.unparse(node)!r}")
+
+
+def _derivative_of(node: ast.AST) -> tuple | None:
+    """``D(NAME)(TERM)`` or ``D(NAME[I])(TERM)``: (NAME, I's node or None), the derivative of a declared function
+    at TERM; else None."""
+    if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords
+            and isinstance(node.func, ast.Call) and isinstance(node.func.func, ast.Name) and node.func.func.id == "D"
+            and len(node.func.args) == 1 and not node.func.keywords):
+        return None
+    f = node.func.args[0]
+    if isinstance(f, ast.Subscript) and isinstance(f.value, ast.Name):
+        return f.value.id, f.slice
+    return (f.id, None) if isinstance(f, ast.Name) else None
 
 
 def _integer(node: ast.AST, what: str) -> int:

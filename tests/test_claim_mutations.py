@@ -14,13 +14,18 @@ and counts as undefined where they disagree.  A statement about matrices (``fora
 each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``), its relation swapped and the activation of a
 declared function replaced by a sibling, and its ground truth comes
 from exact random integer 2 x 2 matrices (the declared shapes for a fixed statement) at sizes L0, ..., L0 + 3 (a
-derivative ``diff(T, x[j])`` by mpmath at 60 digits; a size where a side is undefined is passed over).  A mutant the grid shows false is *tried* and must not be
+derivative ``diff(T, x[j])`` by mpmath at 60 digits, a function declared ``differentiable`` taken as x^3 + 2x (the
+member k of a family of them as x^3 + 2x + k x^2); a size where a side is undefined, or a hypothesis fails, is
+passed over).  Convexity in several variables (``convex(EXPR, w, b)``) is shown false by a
+midpoint above a chord (or a point where it is undefined) on an integer grid of (w, b), at a few x and parameter
+values.  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
 """
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 import re
 from fractions import Fraction
@@ -32,12 +37,15 @@ import sympy as sp
 from symact.claims import all_claims
 from symact.decide.checked import check_claim
 from symact.parsing import parse_claim, parse_expression
+from symact.several import SeveralClaim
 from symact.sized import SizedClaim
 
 X = sp.Symbol("x")
 EPS = mp.mpf(10) ** -40
 SIBLINGS = {"sigmoid": "tanh", "tanh": "sigmoid", "relu": "leaky_relu", "leaky_relu": "relu",
             "silu": "gelu", "swish": "gelu", "gelu": "silu"}
+#: the differentiable function tried for a statement about every differentiable function (differentiable ell)
+ELL = X**3 + 2*X
 FLIPS = {"<=": "<", "<": "<=", ">=": ">", ">": ">=", "==": "!=", "!=": "=="}
 BUDGET = 0.5
 COUNTS = {"tried": 0, "survived": 0, "skipped": 0}
@@ -113,10 +121,11 @@ def _sized_truth(c: SizedClaim) -> bool | None:
     the sizes L0, ..., L0 + 3; else None."""
     d = c.data
     kinds = {s["name"]: s for s in d["symbols"]}
-    functions = {f["name"]: parse_expression(f["text"]) for f in d.get("functions", [])}
+    # a function declared differentiable (any such function) is tried as one of them, ELL
+    functions = {f["name"]: parse_expression(f["text"]) if "text" in f else ELL for f in d.get("functions", [])}
     defs = {s["name"]: s for s in d["sequences"]}
     sizes = [None] if d["size"] is None else range(d["from"], d["from"] + 4)
-    for trial in range(2):
+    for trial in range(12 if d.get("hypotheses") else 2):  # more draws where a hypothesis may fail
         rng = random.Random(trial)
         values: dict = {}
 
@@ -137,8 +146,8 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 return sp.Rational(t[1])
             if head == "sym":
                 return value(t[1])
-            if head == "gen":
-                return value(t[1], index(t[2], env))
+            if head == "gen":  # one index, or two (x[n, k])
+                return value(t[1], index(t[2], env) if len(t) == 3 else tuple(index(i, env) for i in t[2:]))
             if head == "seq":
                 n, s = index(t[2], env), defs[t[1]]
                 return ev(s["base"], {}) if n == d["from"] else ev(s["step"], {s["var"]: n - 1})
@@ -157,15 +166,16 @@ def _sized_truth(c: SizedClaim) -> bool | None:
                 return sp.exp(ev(t[1], env))
             if head == "abs":
                 return sp.Abs(ev(t[1], env))
-            if head == "fn":
-                f = functions[t[1]]
+            if head in ("fn", "dfn"):  # ELL + k x^2 for the member k of a family of differentiable functions
+                f = functions[t[1]] + (index(t[3], env) * X**2 if len(t) > 3 else 0)
+                f = f if head == "fn" else sp.diff(f, X)
                 return f.subs({s: ev(t[2], env) for s in f.free_symbols if s.name == "x"})
             if head == "div":
                 return ev(t[1], env) / ev(t[2], env)
             if head == "delta":
                 return sp.Integer(int(index(t[1], env) == index(t[2], env)))
-            if head == "diff":  # the member as a variable, differentiated by mpmath at 60 digits
-                key, at = (t[2][1], index(t[2][2], env)), sp.Dummy("member")
+            if head == "diff":  # the member (or scalar) as a variable, differentiated by mpmath at 60 digits
+                key, at = (t[2][1], index(t[2][2], env) if t[2][0] == "gen" else None), sp.Dummy("member")
                 saved, values[key] = value(*key), at
                 try:
                     body = ev(t[1], env)
@@ -187,6 +197,9 @@ def _sized_truth(c: SizedClaim) -> bool | None:
 
         for n in sizes:
             for env in _index_values({} if n is None else {d["size"]: n}, d["indices"], index):
+                if not all(ev(h["term"], {**env, h["var"]: v}) < 0 for h in d.get("hypotheses", [])
+                           for v in range(index(h["from"], env), index(h["to"], env) + 1)):
+                    continue  # a hypothesis fails here: the statement says nothing
                 try:
                     diff = ev(d["lhs"], env) - ev(d["rhs"], env)
                 except ZeroDivisionError:  # undefined here: look for a point where both sides differ
@@ -341,9 +354,42 @@ def _in_parameter(c, name: str, value):
                                params=())
 
 
+def _several_truth(c: SeveralClaim) -> bool | None:
+    """False when, at some x (and parameter value) of a small grid, g = the expression as a function of its two
+    (or more) variables is undefined at a point of the integer grid [-3, 3]^k or lies above (below, for concave)
+    the chord between two of them at their midpoint; else None."""
+    names = [next(s for s in c.raw.free_symbols if s.name == n) for n in c.names]
+    others = {s.name: s for s in c.raw.free_symbols if s not in names}
+    values = [Fraction(v) for v in ("0", "1/4", "1/2", "1", "2", "-1")]
+    if c.params:
+        (pname, pieces), = c.params
+        inside = [v for v in (*values, *_near_ends(pieces)) if any(
+            (lo is None or v > lo or (lc and v == lo)) and (hi is None or v < hi or (hc and v == hi))
+            for lo, hi, lc, hc in pieces)]
+    sign = 1 if c.op == "convex" else -1
+    grid = [tuple(p) for p in itertools.product(range(-3, 4), repeat=len(names))]
+    with mp.workdps(50):
+        for xv in (Fraction(-2), Fraction(1, 2), Fraction(3), Fraction(10)):
+            for pv in inside if c.params else [None]:
+                at = {others[k]: sp.Rational(v.numerator, v.denominator)
+                      for k, v in (("x", xv), *((() if pv is None else ((pname, pv),)))) if k in others}
+                g = sp.lambdify(names, c.raw.xreplace(at), "mpmath")
+                try:
+                    vals = {p: _real(g(*p)) for p in grid}
+                    for p, q in itertools.combinations(grid[::3], 2):
+                        mid = _real(g(*(mp.mpf(a + b) / 2 for a, b in zip(p, q))))
+                        if sign * ((vals[p] + vals[q]) / 2 - mid) < -EPS:
+                            return False
+                except (ArithmeticError, ValueError, ZeroDivisionError):
+                    return False
+    return None
+
+
 def _truth(c) -> bool | None:
     if isinstance(c, SizedClaim):
         return _sized_truth(c)
+    if isinstance(c, SeveralClaim):
+        return _several_truth(c)
     if c.params:  # forall alpha in A: false when an instance at a value in A is shown false
         (name, pieces), = c.params
         for v in [*(Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)), *_near_ends(pieces)]:

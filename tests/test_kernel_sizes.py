@@ -144,7 +144,10 @@ def test_derivatives_in_a_member_of_a_family():
         v = check_claim(parse_claim(text), 1.0)
         assert v.status == "unknown" and why in v.reason, (text, v.reason)
     with pytest.raises(ExpressionError, match="family of scalars"):
-        parse_claim("forall n >= 1, 1 <= j <= n, scalars x[k], c: diff(c, c) == 0")
+        parse_claim("forall n >= 1, 1 <= j <= n, scalars x[k], matrices c: diff(x[j], c) == 0")
+    scalar = "forall n >= 1, 1 <= j <= n, scalars x[k], c: diff(c*x[j] + c*c, c) == x[j] + 2*c"  # in a scalar c
+    assert check_claim(parse_claim(scalar), 1.0).status == "proved"
+    assert check_claim(parse_claim(scalar.replace("+ 2*c", "+ c")), 1.0).status == "unknown"
     cert = _cert(JACOBIAN)
     rhs = cert["claim"]["sizes"]["rhs"]
     edits = {

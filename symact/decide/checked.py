@@ -25,6 +25,7 @@ from symact.kernel.quantified import affine_parts, allowed, at_parameter, ends_a
 from symact.kernel.terms import TermError, from_json, from_sympy, rational_text, to_json
 from symact.decide.induction import check_sized
 from symact.parsing import domain_text
+from symact.several import SeveralClaim
 from symact.sized import SizedClaim
 from symact.verdict import Certificate, Derivation, Verdict
 
@@ -39,6 +40,8 @@ CONVEXITY = ("convex", "concave", "not convex", "not concave")
 def statement(claim) -> tuple[str, str]:
     if isinstance(claim, SizedClaim):
         return claim.statement()
+    if isinstance(claim, SeveralClaim):
+        return claim.statement(_domain_latex)
     if claim.params:
         (name, pieces), = claim.params
         inner_text, inner_tex = statement(_unquantified(claim))
@@ -295,6 +298,8 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
     not depend on the machine's load; ``prove=False`` looks for a refutation only."""
     if isinstance(claim, SizedClaim):
         return check_sized(claim)
+    if isinstance(claim, SeveralClaim):
+        return check_several(claim, budget)
     if claim.params:
         return check_quantified(claim, budget)
     text, tex = statement(claim)
@@ -335,3 +340,35 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
         deriv.say(line)
     method = "kernel-checked counterexample" if cert["verdict"] == "refuted" else "kernel-checked proof"
     return Verdict(verdict, text, tex, method, Certificate("kernel", cert), deriv, seconds)
+
+
+def check_several(claim: SeveralClaim, budget: float) -> Verdict:
+    """``[forall y in A:] convex(F(A(v)), v_1, ..., v_k)``: proved by the kernel's rule ``affine-composition`` from a
+    certificate that F is convex on R (for every y: the ``ends`` rule); otherwise unknown (no refutation)."""
+    text, tex = statement(claim)
+    start = time.process_time()
+    outer = claim.outer
+    if claim.params:
+        proof = _convexity_proof(outer, budget) if len(claim.params[0][1]) == 1 else None
+        inner = None if proof is None else {
+            "format": FORMAT, "verdict": "proved", "proof": proof,
+            "claim": {"forall": claim.params[0][0], "domain": [piece_json(claim.params[0][1][0])],
+                      "statement": outer.text, "claim": proof.pop("inner")}}
+    else:
+        try:
+            verdict, inner, _ = convex_search(from_sympy(outer.raw_lhs, X), outer.op, list(outer.domain),
+                                              int(budget * WORK_PER_SECOND))
+        except (TermError, ArithmeticError, ValueError, TypeError, RecursionError):
+            verdict, inner = None, None
+        inner = inner if verdict == "proved" else None
+    if inner is not None:
+        cert = {"format": FORMAT, "claim": claim.data, "verdict": "proved",
+                "proof": {"rule": "affine-composition", "certificate": inner}}
+        try:
+            return _checked(cert, text, tex, "kernel-checked proof", start)
+        except Rejected:
+            pass
+    return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
+                   reason=f"F (the function of the affine map) is not shown {claim.op} on R"
+                          + (" at both ends of the parameter's interval" if claim.params else "")
+                          + "; convexity in several variables is never refuted here")

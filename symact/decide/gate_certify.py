@@ -11,7 +11,7 @@ from symact.kernel.check import FORMAT, contains, period_multiple, piece_json
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, exact_value, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import num, rational_text, sub, to_json
+from symact.kernel.terms import num, rational_text, rational_value, sub, to_json
 
 
 def smooth_search(t, domain: list):
@@ -85,8 +85,39 @@ def _convex_node(t, sense: str, p, work: int) -> dict | None:
 
 
 def _second_derivative_node(t, sense: str, p, work: int) -> dict | None:
-    cert = _proved(("deriv", ("deriv", t)), ">=" if sense == "convex" else "<=", num(0), p, work)
+    """A ``second-derivative`` node; where the search fails on f'' and f has summands with a constant factor 0
+    (an end of a quantified parameter, (1 - y) at y = 1), its certificate proves f'' by the kernel's rule
+    ``rewrite`` as the smooth form of the second derivative without those summands (0 times a term that no
+    enclosure keeps finite on a ray is not 0 to interval arithmetic)."""
+    rel = ">=" if sense == "convex" else "<="
+    f2 = ("deriv", ("deriv", t))
+    pruned = _without_zero_terms(t)
+    cert = _pruned_second_derivative(f2, pruned, rel, p, work) if pruned != t else None
+    cert = cert or _proved(f2, rel, num(0), p, work)
     return None if cert is None else {"rule": "second-derivative", "certificate": cert}
+
+
+def _pruned_second_derivative(f2, pruned, rel: str, p, work: int) -> dict | None:
+    """A certificate of ``f2 REL 0`` on p by ``rewrite`` as the smooth form of the pruned term's f'', or None."""
+    try:
+        g = smooth_form(("deriv", ("deriv", pruned)), p, strict=False)
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return None
+    inner = _proved(g, rel, num(0), p, work)
+    if inner is None:
+        return None
+    return {"format": FORMAT, "claim": claim_json(f2, rel, num(0), [p]), "verdict": "proved",
+            "proof": [{"rule": "rewrite", "as": to_json(sub(g, num(0))), "by": inner["proof"][0]}]}
+
+
+def _without_zero_terms(t):
+    """t with every summand (of its top-level sums) that has a rational constant factor equal to 0 left out."""
+    if t[0] == "mul" and any(rational_value(a) == 0 for a in t[1:]):
+        return num(0)
+    if t[0] != "add":
+        return t
+    parts = [q for q in (_without_zero_terms(a) for a in t[1:]) if q != num(0)]
+    return num(0) if not parts else parts[0] if len(parts) == 1 else ("add", *parts)
 
 
 def _proved(lhs, rel: str, rhs, p, work: int) -> dict | None:

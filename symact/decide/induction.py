@@ -34,15 +34,18 @@ def check_sized(claim) -> Verdict:
              {"rule": "nc-identity"} if not inequality else {"rule": "positive"})
     if data["sequences"] and inequality:
         proof["bounds"] = find_bounds(data)
+    if data.get("hypotheses") and proof["rule"] == "nc-identity":
+        proof["flat"] = find_flat(data)
     cert = {"format": FORMAT, "claim": {"sizes": data}, "verdict": "proved", "proof": proof}
     try:
         verdict, steps = kernel_check(cert)
     except Rejected as exc:
-        cert = find_counterexample(data)
+        cert = None if data.get("hypotheses") else find_counterexample(data)  # the kernel refutes none with one
         if cert is None:
             return Verdict("unknown", text, tex, "kernel", seconds=time.process_time() - start,
-                           reason=f"the kernel rejects the {proof['rule']} proof: {exc}; no counterexample found "
-                                  f"with small integer matrices")
+                           reason=f"the kernel rejects the {proof['rule']} proof: {exc}; " + (
+                               "no counterexample is sought under a hypothesis" if data.get("hypotheses") else
+                               "no counterexample found with small integer matrices"))
         verdict, steps = kernel_check(cert)
     deriv = Derivation().say(f"Claim: {text}.")
     for line in steps:
@@ -96,12 +99,24 @@ def find_bounds(data: dict) -> dict:
     max(u, -v) as the bound of |F|); a function without both is left out."""
     numbers = {Fraction(0), Fraction(1)} | {abs(Fraction(q)) for q in _numbers(data)}
     out = {}
-    for f in data.get("functions", []):
+    for f in (f for f in data.get("functions", []) if "term" in f):  # a function declared differentiable has none
         term, pair = from_json(f["term"]), {}
         for role, rel, values in (("upper", "<=", sorted(numbers)), ("lower", ">=", sorted(-q for q in numbers)[::-1])):
             pair[role] = next((cert for q in values if (cert := _proved(term, rel, q)) is not None), None)
         if None not in pair.values():
             out[f["name"]] = pair
+    return out
+
+
+def find_flat(data: dict) -> dict:
+    """For each declared function F, a kernel certificate of ``d/dx F == 0 for x < 0`` where the search finds one
+    (the kernel's rule flat: F(u) has derivative 0 where a hypothesis says u < 0)."""
+    out = {}
+    for f in (f for f in data.get("functions", []) if "term" in f):
+        verdict, cert, _ = Search(("deriv", from_json(f["term"])), "==", num(0), [(None, Fraction(0), False, False)],
+                                  work=BOUND_WORK).run()
+        if verdict == "proved":
+            out[f["name"]] = cert
     return out
 
 

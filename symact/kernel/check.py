@@ -10,7 +10,9 @@ over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted 
 size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).
 A **smoothness claim** ``f is C-infinity on D`` has its own rule too (:mod:`symact.kernel.smooth_claim`), and
 so has a **convexity claim** ``f is convex (concave) on each interval of D`` (:mod:`symact.kernel.convex_claim`)
-and a **continuity claim** ``f is continuous on D`` (:mod:`symact.kernel.continuity_claim`).
+and a **continuity claim** ``f is continuous on D`` (:mod:`symact.kernel.continuity_claim`); a claim of
+**convexity in several variables** ``(v_1, ..., v_k) -> F(affine map) is convex on R^k`` has the rule
+affine-composition (:mod:`symact.kernel.affine_convex`).
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
@@ -73,6 +75,7 @@ from typing import Any
 
 from symact.kernel import algebra, ivals, limits, remainder
 from symact.kernel.derivative import differentiate
+from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
@@ -156,6 +159,11 @@ def check(cert: dict) -> tuple[str, list[str]]:
             raise Rejected(str(exc)) from None
         except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
             raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
+        except RecursionError:
+            raise Rejected("certificate nested too deeply") from None
+    if isinstance(claim, dict) and "several" in claim:
+        try:
+            return verdict, check_affine_convex(claim, verdict, proof, Rejected, _piece, check)
         except RecursionError:
             raise Rejected("certificate nested too deeply") from None
     if isinstance(claim, dict) and "continuous" in claim:

@@ -15,6 +15,10 @@ for k >= L0, where base mentions no sequence and step mentions sequences at inde
 
 *Functions* (``"functions": [{"name": s, "term": F}]``, over a size only) are real functions of one real
 variable given by a kernel term F in x (:mod:`symact.kernel.terms`); ``["fn", s, t]`` is F at the real t.
+A function declared ``{"name": s, "differentiable": true}`` (no term) is *any* real function of one real variable
+that is differentiable at every real point (the claim is for every such function); ``["dfn", s, t]`` is its
+derivative s' at t.  With ``"indexed": true`` it is a family of such functions, one for each integer:
+``["fn", s, t, I]`` and ``["dfn", s, t, I]`` are s_I and s_I' at t.  Nothing else is assumed about it: it has no bounds and no exact value (no counterexample).
 
 Terms (JSON): ``["num", "p/q"]``, ``["sym", s]``, ``["gen", W, I]``, ``["seq", f, I]``, ``["add", t, ...]``,
 ``["mul", t, ...]`` (an *ordered* product), ``["sum", k, LO, HI, t]``, ``["prod", k, LO, HI, t]`` (the factors
@@ -67,7 +71,22 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     quotient by their rules (d(a/b) = da/b - (a db/b)/b), a sum over k by linearity; and a term
     ``A(k) delta(a k + R, J)`` (a = +-1) of a sum over LO <= k <= HI is *sifted* to A(a (J - R)) when
     LO <= a (J - R) <= HI certainly (:func:`least`) -- for other k the delta is 0.  No rule for |t|, products
-    over ranges, functions or sequences inside a derivative.
+    over ranges or sequences inside a derivative.
+``chain``  (inside ``diff``) a function s at a term u: if x occurs nowhere in u, s(u) and s'(u) do not depend on
+    x[J] (derivative 0, wherever they are defined); else s must be declared differentiable (at every real
+    point), u is a smooth term (above), and d s(u)/d x[J] = s'(u) du/d x[J] (the chain rule, s differentiable
+    at u and u at x[J]).  s' itself is not assumed differentiable: no rule for s'(u) with x in u.
+``flat``  (inside ``diff``) a declared function s = F at a term u with x in u has derivative 0 when a
+    *hypothesis* says u < 0 and the proof gives, in ``"flat": {s: C}``, a kernel certificate C proving the claim
+    ``d/dx F == 0 for x < 0`` (checked by the whole kernel: F is differentiable at every point of (-oo, 0) with
+    F' = 0 there, an open set, so s(u) has derivative F'(u) du = 0 at every point where u < 0).  A hypothesis
+    (``"hypotheses": [{"var": v, "from": LO, "to": HI, "term": T}]``) states T(v) < 0 for every integer v in
+    [LO, HI]: the claim is for the values where every hypothesis holds.  It applies to u inside a sum over
+    k in [lo, hi] when u is T with v replaced by k (on the syntax) and LO <= lo, hi <= HI certainly
+    (:func:`least`); no other rule uses a hypothesis, and no counterexample refutes a claim that has one.
+``diff`` in a scalar  ``["diff", t, ["sym", b]]`` is the derivative in the real b by the same rules
+    (d b/d b = 1).  A family of scalars may have two indices (``"indices": 2``, members ``["gen", x, I, J]``),
+    a real number for each pair; it is never the variable of a derivative.
 ``delta``  ``["delta", I, J]`` (the Kronecker delta of two indices) is 1 when I - J = 0, 0 when I - J is a
     non-zero constant, else a commuting scalar atom (its two indices in canonical order), about which nothing
     else is assumed.
@@ -168,15 +187,19 @@ BINDERS = ("sum", "prod", "rprod")
 #: heads whose arguments are terms
 COMPOUND = ("add", "mul", "exp", "div", "abs", "diff")
 ARITY = {"exp": 1, "div": 2, "abs": 1, "diff": 2}
+#: the index of a derivative in a scalar b (not a member of a family): d b/d b = delta(0, 0) = 1
+NO_INDEX = (0, ())
+#: a declared function at a term, and the derivative of a function declared differentiable at a term
+FUNCTION_HEADS = ("fn", "dfn")
 
 
 def subst(t, var: str, value: tuple):
     """The term t with the index variable var replaced by value (bound variables are distinct names)."""
     head = t[0]
     if head in ("gen", "seq"):
-        return (head, t[1], idx_sub(t[2], var, value))
-    if head == "fn":
-        return (head, t[1], subst(t[2], var, value))
+        return (head, t[1], *(idx_sub(i, var, value) for i in t[2:]))
+    if head in FUNCTION_HEADS:
+        return (head, t[1], subst(t[2], var, value), *(idx_sub(i, var, value) for i in t[3:]))
     if head == "delta":
         return (head, idx_sub(t[1], var, value), idx_sub(t[2], var, value))
     if head in COMPOUND:
@@ -202,16 +225,29 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         if symbols.get(args[0], {}).get("family", True) or symbols[args[0]]["kind"] == "function":
             raise SizeError(f"{args[0]!r} is not a declared symbol")
         return ("sym", args[0])
-    if head == "fn" and len(args) == 2:
-        if symbols.get(args[0], {}).get("kind") != "function":
-            raise SizeError(f"{args[0]!r} is not a declared function")
-        return ("fn", args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved))
+    if head in FUNCTION_HEADS and len(args) in (2, 3):
+        s = symbols.get(args[0], {})
+        if s.get("kind") != "function" or (head == "dfn" and not s.get("differentiable")):
+            raise SizeError(f"{args[0]!r} is not a declared {'differentiable ' if head == 'dfn' else ''}function")
+        if (len(args) == 3) != bool(s.get("indexed")):
+            raise SizeError(f"{args[0]!r}: a family of functions takes an index, a function none")
+        at = [read_index(args[2])] if len(args) == 3 else []
+        if not all(idx_vars(i) <= scope for i in at):
+            raise SizeError(f"index of {args[0]} uses a variable not in scope")
+        return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved), *at)
+    if head == "gen" and len(args) == 3:  # a member of a family of scalars with two indices
+        if symbols.get(args[0], {}).get("arity") != 2:
+            raise SizeError(f"{args[0]!r} is not a declared family with two indices")
+        i, j = read_index(args[1]), read_index(args[2])
+        if not (idx_vars(i) | idx_vars(j)) <= scope:
+            raise SizeError(f"index of {args[0]} uses a variable not in scope")
+        return ("gen", args[0], i, j)
     if head in ("gen", "seq") and len(args) == 2:
         i = read_index(args[1])
         if not idx_vars(i) <= scope:
             raise SizeError(f"index of {args[0]} uses a variable not in scope")
-        if head == "gen" and not symbols.get(args[0], {}).get("family", False):
-            raise SizeError(f"{args[0]!r} is not a declared family")
+        if head == "gen" and (not symbols.get(args[0], {}).get("family", False) or symbols[args[0]].get("arity")):
+            raise SizeError(f"{args[0]!r} is not a declared family with one index")
         if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
             raise SizeError(f"sequence {args[0]!r} at an index where the claim cannot use it")
         return (head, args[0], i)
@@ -222,8 +258,9 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         return ("delta", i, j)
     if head == "diff" and len(args) == 2:
         var = read_term(args[1], symbols, sequences, scope, None, reserved)
-        if var[0] != "gen" or symbols[var[1]]["kind"] != "scalar":
-            raise SizeError("a derivative is in a member x[J] of a family of scalars")
+        if var[0] not in ("gen", "sym") or len(var) != (3 if var[0] == "gen" else 2) or (
+                symbols[var[1]]["kind"] != "scalar"):
+            raise SizeError("a derivative is in a member x[J] of a family of scalars (one index) or in a scalar")
         return ("diff", read_term(args[0], symbols, sequences, scope, None, reserved), var)
     if head in COMPOUND and args and len(args) == ARITY.get(head, len(args)):
         return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
@@ -373,9 +410,11 @@ def mentions(a, var: str) -> bool:
 class Normalizer:
     """Canonical forms of terms, with the size (``(L, L0)``) or None, and the symbols' kinds."""
 
-    def __init__(self, symbols: dict, size: tuple | None, peel: bool = True):
+    def __init__(self, symbols: dict, size: tuple | None, peel: bool = True, hypotheses: tuple = (),
+                 flat: frozenset = frozenset()):
         self.symbols = symbols
         self.size = size
+        self.hypotheses, self.flat = hypotheses, flat  # the rule flat: hypotheses u < 0, functions flat below 0
         self.peel = peel  # split off the last term of ranges certainly non-empty (identities; not inequalities)
         self.work = 0
 
@@ -417,8 +456,8 @@ class Normalizer:
             if not self.positive(den, scope):
                 raise SizeError("a denominator that is not certainly positive")
             return p_mul(self.norm(t[1], scope), inverse(den))
-        if head == "fn":
-            return atom(("fn", t[1], tuple(sorted(self.real(t[2], scope).items(), key=repr))), True)
+        if head in FUNCTION_HEADS:
+            return atom((head, t[1], tuple(sorted(self.real(t[2], scope).items(), key=repr)), *t[3:]), True)
         if head == "abs":
             return self.absolute(self.real(t[1], scope), scope)
         if head == "delta":
@@ -430,7 +469,10 @@ class Normalizer:
             if self.size is None:
                 raise SizeError("a derivative is taken over a size")
             self.real(t[1], scope)  # t is defined (positive denominators) and real
-            return self.real(derivative(t[1], t[2][1], t[2][2], scope, self.size), scope)
+            chain = Chain(frozenset(n for n, s in self.symbols.items() if s.get("differentiable")), self.flat,
+                          self.hypotheses)
+            j = t[2][2] if t[2][0] == "gen" else NO_INDEX
+            return self.real(derivative(t[1], t[2][1], j, scope, self.size, chain), scope)
         return self.binder(t, scope, 0)
 
     def real(self, t, scope: list) -> dict:
@@ -600,37 +642,58 @@ class Normalizer:
 
 # -- derivatives in a member of a family of scalars (rule diff) --------------------------------------------------
 
-def derivative(t, x: str, j: tuple, scope: list, size: tuple | None):
-    """d t / d x[j] as a term: the sum of A delta(I, j) over the partials (A, I) of t (:func:`partials`)."""
-    parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(t, x, j, scope, size)]
+class Chain:
+    """What the rules chain and flat may use: the functions declared differentiable, the declared functions
+    whose derivative is certified 0 on (-oo, 0), and the hypotheses (var, LO, HI, T): T(var) < 0."""
+
+    def __init__(self, differentiable: frozenset = frozenset(), flat: frozenset = frozenset(),
+                 hypotheses: tuple = ()):
+        self.differentiable, self.flat, self.hypotheses = differentiable, flat, hypotheses
+
+
+def derivative(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain = Chain()):
+    """d t / d x[j] (x a family of scalars; a scalar x with j = NO_INDEX) as a term: the sum of A delta(I, j)
+    over the partials (A, I) of t (:func:`partials`)."""
+    parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(t, x, j, scope, size, chain)]
     return ("add", *parts) if parts else ("num", Fraction(0))
 
 
-def partials(t, x: str, j: tuple, scope: list, size: tuple | None) -> list:
+def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain = Chain()) -> list:
     """The chain rule over the occurrences of x in t: pairs (A, I) with d t/d x[j] = sum A delta(I, j); a sum over
     k of a term A(k) delta(a k + R, j) (a = +-1) becomes A(a (j - R)) with I = j where LO <= a (j - R) <= HI
-    certainly."""
+    certainly; a function s at u by the rules ``chain`` (s declared differentiable) and ``flat``."""
     head = t[0]
-    if head in ("num", "sym", "delta"):
+    if head in ("num", "delta"):
         return []
+    if head == "sym":
+        return [(("num", Fraction(1)), j)] if t[1] == x else []
+    if head in FUNCTION_HEADS:
+        if not mentions(t[2], x):  # constant in every member of x
+            return []
+        if head == "fn" and t[1] in chain.differentiable:  # d s(u) = s'(u) du, s differentiable everywhere
+            return [(("mul", ("dfn", *t[1:]), a), i) for a, i in partials(t[2], x, j, scope, size, chain)]
+        if head == "fn" and t[1] in chain.flat and _negative(t[2], scope, size, chain.hypotheses):
+            return []  # s' = 0 on (-oo, 0), which holds u
+        raise SizeError(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
+                        f"declared differentiable (nor flat where a hypothesis puts the term)")
     if head == "gen":
-        return [(("num", Fraction(1)), t[2])] if t[1] == x else []
+        return [(("num", Fraction(1)), t[2])] if t[1] == x and len(t) == 3 else []
     if head == "add":
-        return [p for a in t[1:] for p in partials(a, x, j, scope, size)]
+        return [p for a in t[1:] for p in partials(a, x, j, scope, size, chain)]
     if head == "mul":
         return [(("mul", *t[1:k], a, *t[k + 1:]), i) for k in range(1, len(t))
-                for a, i in partials(t[k], x, j, scope, size)]
+                for a, i in partials(t[k], x, j, scope, size, chain)]
     if head == "exp":
-        return [(("mul", t, a), i) for a, i in partials(t[1], x, j, scope, size)]
+        return [(("mul", t, a), i) for a, i in partials(t[1], x, j, scope, size, chain)]
     if head == "div":
         num, den = t[1], t[2]
-        return ([(("div", a, den), i) for a, i in partials(num, x, j, scope, size)]
+        return ([(("div", a, den), i) for a, i in partials(num, x, j, scope, size, chain)]
                 + [(("mul", ("num", Fraction(-1)), ("div", ("div", ("mul", num, a), den), den)), i)
-                   for a, i in partials(den, x, j, scope, size)])
+                   for a, i in partials(den, x, j, scope, size, chain)])
     if head == "sum":
         var, lo, hi, body = t[1:]
         out = []
-        for a, i in partials(body, x, j, [*scope, (var, lo, hi)], size):
+        for a, i in partials(body, x, j, [*scope, (var, lo, hi)], size, chain):
             c = dict(i[1]).get(var, 0)
             if not c:
                 out.append((("sum", var, lo, hi, a), i))
@@ -645,6 +708,18 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None) -> list:
             out.append((subst(a, var, at), j))
         return out
     raise SizeError(f"no derivative rule for {head}")
+
+
+def _negative(u, scope: list, size: tuple | None, hypotheses: tuple) -> bool:
+    """Whether a hypothesis says u < 0: u is its term T with its variable v replaced by a variable k in scope
+    (a sum's), and k's range lies in v's range certainly."""
+    for v, lo, hi, term in hypotheses:
+        for k, klo, khi in scope:
+            if subst(term, v, index(**{k: 1})) == u and all(
+                    (low := least(gap, scope, size)) is not None and low >= 0
+                    for gap in (idx_add(klo, lo, -1), idx_add(hi, khi, -1))):
+                return True
+    return False
 
 
 # -- shapes (fixed statements) -----------------------------------------------------------------------------------
@@ -699,6 +774,10 @@ def read_sized(c: dict) -> dict:
             raise SizeError(f"{s['name']!r} declared twice")
         symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")),
                               "shape": tuple(shp) if shp else None}
+        if s.get("indices", 1) != 1:  # a family of scalars with two indices (over a size)
+            if s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family") or size is None:
+                raise SizeError(f"malformed symbol {s!r}: only a family of scalars over a size has two indices")
+            symbols[s["name"]]["arity"] = 2
     functions = c.get("functions", [])
     if not isinstance(functions, list) or (functions and size is None):
         raise SizeError("functions are declared over a size")
@@ -706,6 +785,10 @@ def read_sized(c: dict) -> dict:
         if not (isinstance(f, dict) and isinstance(f.get("name"), str) and f["name"].isidentifier()
                 and f["name"] not in symbols):
             raise SizeError(f"malformed function {f!r}")
+        if f.get("differentiable") is True and "term" not in f:  # any function differentiable everywhere
+            symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": None,
+                                  "differentiable": True, "indexed": f.get("indexed") is True}
+            continue
         try:
             term = from_json(f.get("term"))
         except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
@@ -743,6 +826,7 @@ def read_sized(c: dict) -> dict:
         sequences[s["name"]] = (read_term(s.get("base"), symbols, names, set(), None, reserved),
                                 (var, read_term(s.get("step"), symbols, names, {var}, index(**{var: 1}), reserved)))
     at_size = index(**{size: 1}) if size is not None else None
+    hypotheses = _read_hypotheses(c.get("hypotheses", []), symbols, names, scope, reserved, size)
     lhs = read_term(c.get("lhs"), symbols, names, scope, at_size, reserved)
     rhs = read_term(c.get("rhs"), symbols, names, scope, at_size, reserved)
     fixed = size is None
@@ -754,7 +838,24 @@ def read_sized(c: dict) -> dict:
         raise SizeError(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size (about a sequence "
                         f"f: |f(L)| <= or < a term)")
     return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
-            "indices": ranges, "rel": rel}
+            "indices": ranges, "rel": rel, "hypotheses": hypotheses}
+
+
+def _read_hypotheses(given, symbols: dict, sequences: set, scope: set, reserved: frozenset, size) -> tuple:
+    """((v, LO, HI, T), ...): T(v) < 0 for every integer LO <= v <= HI (rule flat); over a size only."""
+    if not isinstance(given, list) or (given and size is None):
+        raise SizeError("hypotheses are stated over a size")
+    out = []
+    for h in given:
+        v = h.get("var") if isinstance(h, dict) else None
+        if not (isinstance(v, str) and v.isidentifier()) or v in scope or v in reserved or set(h) != {
+                "var", "from", "to", "term"}:
+            raise SizeError(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
+        lo, hi = read_index(h["from"]), read_index(h["to"])
+        if not (idx_vars(lo) | idx_vars(hi)) <= scope:
+            raise SizeError("a hypothesis's range uses a variable not in scope")
+        out.append((v, lo, hi, read_term(h["term"], symbols, sequences, scope | {v}, None, reserved | {v})))
+    return tuple(out)
 
 
 def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
@@ -793,10 +894,18 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
                 f"positive denominators, is a sum of terms that are certainly {'> 0' if sign == 2 else '>= 0'} "
                 f"(exp > 0; a sum over a range without one of its terms)."]
     if rule == "nc-identity":
-        _equal(Normalizer(c["symbols"], (L, L0)), c["lhs"], c["rhs"], c["indices"], "the two sides")
+        flat = _flat(c["symbols"], proof.get("flat", {}), check_instance)
+        _equal(Normalizer(c["symbols"], (L, L0), hypotheses=c["hypotheses"], flat=flat), c["lhs"], c["rhs"],
+               c["indices"], "the two sides")
         over = f" and every {', '.join(i for i, _, _ in c['indices'])} in its range" if c["indices"] else ""
         derivatives = (" Derivatives in x[j] by the chain rule (rule diff), a sum's Kronecker delta sifted where the "
                        "index is certainly in its range." if mentions((c["lhs"], c["rhs"]), "diff") else "")
+        if mentions((c["lhs"], c["rhs"]), "dfn"):
+            derivatives += (" Through a function declared differentiable, d ell(u) = ell'(u) du (rule chain); a "
+                            "function of a term free of the variable has derivative 0.")
+        if flat:
+            derivatives += (f" Where a hypothesis puts u < 0, {', '.join(sorted(flat))}(u) has derivative 0: its "
+                            f"derivative is 0 on (-oo, 0) (kernel-checked; rule flat).")
         return [f"For every {L} >= {L0}{over}: both sides expand to the same sum of ordered products (sums over "
                 f"ranges by linearity, exp(a + b) = exp(a) exp(b), quotients by certainly positive terms)."
                 + derivatives]
@@ -859,7 +968,29 @@ def _has_seq(t) -> bool:
     """Whether the term t mentions a sequence."""
     if t[0] in COMPOUND:
         return any(_has_seq(a) for a in t[1:])
-    return t[0] == "seq" or (t[0] in BINDERS and _has_seq(t[4])) or (t[0] == "fn" and _has_seq(t[2]))
+    return t[0] == "seq" or (t[0] in BINDERS and _has_seq(t[4])) or (t[0] in FUNCTION_HEADS and _has_seq(t[2]))
+
+
+def _flat(symbols: dict, given, check_instance) -> frozenset:
+    """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat)."""
+    if not isinstance(given, dict) or (given and check_instance is None):
+        raise SizeError("malformed flat certificates")
+    for name, cert in given.items():
+        s = symbols.get(name)
+        claim = cert.get("claim") if isinstance(cert, dict) else None
+        if s is None or s["kind"] != "function" or s.get("term") is None or not isinstance(claim, dict):
+            raise SizeError(f"a flat certificate for {name!r}, which is not a declared function with a formula")
+        try:
+            ok = (set(claim) <= {"var", "lhs", "rel", "rhs", "domain"} and claim.get("var", "x") == "x"
+                  and from_json(claim["lhs"]) == ("deriv", s["term"]) and claim["rel"] == "=="
+                  and from_json(claim["rhs"]) == ("num", Fraction(0))
+                  and claim["domain"] == [["-oo", "0", False, False]])
+            verdict = check_instance(cert)[0] if ok else None
+        except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
+            raise SizeError(f"the flat certificate of {name}: {exc}") from None
+        if verdict != "proved":
+            raise SizeError(f"the flat certificate of {name} does not prove d/dx {name}(x) == 0 for x < 0")
+    return frozenset(given)
 
 
 def _bounds(symbols: dict, given, check_instance) -> dict:
@@ -936,6 +1067,8 @@ MAX_SIZE = 50
 
 
 def counterexample(c: dict, node: dict) -> list[str]:
+    if c["hypotheses"]:
+        raise SizeError("a statement with hypotheses is not refuted by a counterexample here")
     L, n, values = node.get("at"), node.get("n", 2), node.get("values")
     if c["size"] is None:
         if L is not None:
@@ -989,7 +1122,7 @@ class _Evaluator:
     def __init__(self, c: dict, n: int, values: dict):
         self.c, self.n, self.values, self.memo = c, n, values, {}
 
-    def given(self, name: str, i: int | None):
+    def given(self, name: str, i: str | None):
         s = self.c["symbols"][name]
         raw = self.values.get(name)
         if i is not None:
@@ -1014,10 +1147,10 @@ class _Evaluator:
         if head == "sym":
             return self.given(t[1], None)
         if head == "gen":
-            return self.given(t[1], _at(t[2], env))
+            return self.given(t[1], ",".join(str(_at(i, env)) for i in t[2:]))
         if head == "seq":
             return self.sequence(t[1], _at(t[2], env))
-        if head in ("exp", "div", "fn", "diff"):
+        if head in ("exp", "div", "diff", *FUNCTION_HEADS):
             raise SizeError("a counterexample is evaluated exactly: no exp, division, function or derivative")
         if head == "delta":
             return Fraction(int(_at(t[1], env) == _at(t[2], env)))
