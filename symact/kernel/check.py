@@ -23,11 +23,11 @@ piece P by one of these rules (the only ways to conclude):
               erfc(w) of a product are enclosed together, :func:`symact.kernel.evaluate.decay_image`) satisfies REL; on a single point
               also the exact rational value, or (for ``<= >= ==``) d = 0 there by ``algebra``; with ``"form": "mean-value"`` on a bounded P the enclosure is
               g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P); with
-              ``"form": "taylor"`` and ``"at": a`` (a rational point of a bounded P) it is
-              g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2, the powers of P - a enclosed exactly (Taylor's
+              ``"form": "taylor"``, ``"at": a`` (a rational point of a bounded P) and ``"order": n`` (default 2) it
+              is the Taylor form of order n, g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2 for n = 2, g's
+              derivatives expanded, the powers of P - a enclosed exactly (:mod:`symact.kernel.remainder`; Taylor's
               theorem with the Lagrange remainder: the remainder's point lies between a and x, so in P), which
-              stays sharp around a maximum or minimum of g at a; with ``"order": n`` as well, the Taylor form of
-              order n, g's derivatives expanded (:mod:`symact.kernel.remainder`);
+              stays sharp around a maximum or minimum of g at a;
 ``cover``     P cut at the given points; ``eval`` on every part;
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
@@ -284,7 +284,6 @@ class _Checker:
         order = node.get("order", 2)
         with _precision(bits):
             ball = (enclose(d, p) if form == "natural" else mean_value(d, p) if form == "mean-value"
-                    else taylor(d, p, parse_rational(node.get("at"))) if order == 2
                     else remainder.taylor_form(d, p, parse_rational(node.get("at")), order))
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
@@ -558,21 +557,6 @@ def mean_value(d, p):
     slope = enclose(differentiate(g), p)
     offset = ivals.Iv.of(p[0] - m, p[1] - m, False, False)
     return ivals.add(at_m, ivals.mul(slope, offset))
-
-
-def taylor(d, p, a: Fraction):
-    """g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2 on a bounded piece P holding a, an enclosure of d on P (g is
-    d's smooth form on P, g' its formal derivative, also smooth on P)."""
-    if p[0] is None or p[1] is None or not contains(p, a):
-        raise Rejected("the Taylor form needs a bounded piece and a point of it")
-    g = smooth_form(d, p, strict=True)
-    enclose(g, p, strict=True)
-    dg = differentiate(g)
-    enclose(dg, p, strict=True)
-    offset = ivals.Iv.of(p[0] - a, p[1] - a, False, False)
-    half_square = ivals.Iv.of(Fraction(0), max((p[0] - a) ** 2, (p[1] - a) ** 2) / 2, False, False)
-    linear = ivals.add(enclose(g, point(a), strict=True), ivals.mul(enclose(dg, point(a), strict=True), offset))
-    return ivals.add(linear, ivals.mul(enclose(differentiate(dg), p), half_square))
 
 
 def _bad():

@@ -17,8 +17,9 @@ except when a is the right end and n is odd, where it is < 0 and the relation tu
 it) g = 0, so the claim's relation must allow 0 there.  This bounds a difference that cancels to order n at a,
 which no enclosure of the difference itself can (|x - tanh x - P_37(x)| <= c |x|^39 near 0).
 
-The Taylor form of order n at a rational point a of a bounded P encloses g on P by
-sum_{k<n} g^(k)(a) (P - a)^k / k! + g^(n)(P) (P - a)^n / n!, the powers of P - a enclosed exactly.
+The Taylor form of order n at a rational point a of the closure of a bounded P, where g is smooth on P and at a
+(so on [a, x] for every x in P), encloses g on P by sum_{k<n} g^(k)(a) (P - a)^k / k! + g^(n)(P) (P - a)^n / n!,
+the powers of P - a enclosed exactly.
 """
 from __future__ import annotations
 
@@ -155,8 +156,13 @@ def remainder_relation(p, a: Fraction, n: int, drel: str) -> str:
 def taylor_form(d, p, a: Fraction, n: int) -> Iv:
     """The Taylor form of order n of d at a on the bounded piece p (see the module's docstring)."""
     if p[0] is None or p[1] is None or not p[0] <= a <= p[1]:
-        raise Uncertain("the Taylor form needs a bounded piece and a point of it")
-    ds = derivatives(smooth_on_closure(d, p), checked_order(n))
+        raise Uncertain("the Taylor form needs a bounded piece and a point of its closure")
+    g = smooth_form(d, p, strict=True)
+    enclose(g, (p[0], p[1], p[2] or a == p[0], p[3] or a == p[1]), strict=True)  # smooth on P and at a
+    if checked_order(n) > 2:
+        ds = derivatives(g, n)
+    else:  # order 2 keeps the formal derivatives: expanding them costs more than it saves
+        ds = (g, differentiate(g), differentiate(differentiate(g)))
     lo, hi = p[0] - a, p[1] - a
     out = None
     for k, dk in enumerate(ds):
