@@ -46,9 +46,9 @@ from math import lcm
 import sympy as sp
 
 from symact.functions import REGISTRY
-from symact.kernel.functions import FUNCTIONS, at
+from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, add, exact_root, fn, linear_split, mul, neg, num, rational_value
+from symact.kernel.terms import ONE, add, at, exact_root, fn, linear_split, mul, neg, num, rational_value
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256

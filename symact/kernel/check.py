@@ -82,7 +82,7 @@ from symact.kernel.limit_claim import check_limit
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import SizeError, check_sized
 from symact.kernel.smooth_claim import check_smooth
-from symact.kernel.terms import (X, TermError, from_json, has_param, linear_split, neg, num, parse_rational,
+from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, parse_rational,
                                  rational_text, show, sub, to_json)
 
 FORMAT = "symact-kernel/1"
@@ -477,7 +477,7 @@ class _Checker:
         enclose(g, p, strict=True)
         if not algebra.is_zero(differentiate(g), p):
             raise Rejected("the derivative of the difference is not 0 by exact algebra")
-        if not algebra.is_zero(_substitute(g, x0), point(x0)):
+        if not algebra.is_zero(at(g, num(x0)), point(x0)):
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
@@ -541,7 +541,7 @@ def zero_at(g, x0: Fraction) -> bool:
     (log(1 + exp(0)) - log(2): no ball of a non-rational value is certainly 0)."""
     try:
         enclose(g, point(x0))
-        return algebra.is_zero(_substitute(g, x0), point(x0))
+        return algebra.is_zero(at(g, num(x0)), point(x0))
     except (Uncertain, ZeroDivisionError, RecursionError):
         return False
 
@@ -568,14 +568,6 @@ def _bits(node) -> int:
     if not isinstance(bits, int) or not 32 <= bits <= 4096:
         raise Rejected("bits must be an integer from 32 to 4096")
     return bits
-
-
-def _substitute(t, x0: Fraction):
-    if t == X:
-        return num(x0)
-    if not isinstance(t, tuple):
-        return t
-    return tuple(_substitute(a, x0) if isinstance(a, tuple) else a for a in t)
 
 
 def holds(v: Fraction, rel: str) -> bool:

@@ -30,7 +30,7 @@ from flint import arb
 from symact.functions import REGISTRY, U, Special
 from symact.kernel import ivals
 from symact.kernel.ivals import Iv, Uncertain, exact
-from symact.kernel.terms import X, TermError, from_sympy
+from symact.kernel.terms import TermError, at, from_sympy
 
 
 def ball(t) -> arb:
@@ -50,13 +50,6 @@ def ball(t) -> arb:
     if head == "fn":
         return REGISTRY[t[1]].arb(ball(t[2]))
     raise TermError(f"not a constant: {head}")
-
-
-def at(template, u):
-    """The term of a formula in X with u in place of X."""
-    if template == X:
-        return u
-    return tuple(at(a, u) if isinstance(a, tuple) else a for a in template)
 
 
 def _term(e) -> tuple:

@@ -31,7 +31,7 @@ from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import enclose, exact_value, point, smooth_form
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.terms import ZERO, num
+from symact.kernel.terms import CONVERSE, ZERO, num
 
 #: highest order of either argument
 MAX_ORDER = 64
@@ -150,7 +150,7 @@ def remainder_relation(p, a: Fraction, n: int, drel: str) -> str:
     if a is None or a not in (p[0], p[1]) or p[0] == p[1]:
         raise Uncertain("the remainder rule expands at a finite end of a proper interval")
     turns = a == p[1] and a != p[0] and n % 2 == 1
-    return {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[drel] if turns else drel
+    return CONVERSE[drel] if turns else drel
 
 
 def taylor_form(d, p, a: Fraction, n: int) -> Iv:
