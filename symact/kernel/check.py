@@ -76,7 +76,7 @@ from symact.kernel.derivative import differentiate
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
-                                    undefined_reason)
+                                    smooth_on, undefined_reason)
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.quantified import check_forall
@@ -324,8 +324,7 @@ class _Checker:
         if e is None or p[0] == p[1]:
             raise Rejected("monotone needs a finite end of a proper interval")
         e_in = p[2] if side == "left" else p[3]
-        g = smooth_form(d, p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(d, p)
         with _precision(_bits(node)):
             at_end = enclose(g, point(e), strict=True)
         exact_end = exact_value(g, e)
@@ -445,8 +444,7 @@ class _Checker:
         side = 1 if p[1] is None else -1 if p[0] is None else 0
         if side == 0 or (p[0] is None and p[1] is None):
             raise Rejected("limit needs a piece with exactly one infinite end")
-        g = smooth_form(d, p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(d, p)
         lim = limits.limit_at(g, side)
         if not lim.finite:
             raise Rejected("the limit at the infinite end is not finite")
@@ -473,8 +471,7 @@ class _Checker:
         x0 = parse_rational(node.get("at"))
         if not contains(p, x0):
             raise Rejected("the anchor point is outside the piece")
-        g = smooth_form(d, p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(d, p)
         if not algebra.is_zero(differentiate(g), p):
             raise Rejected("the derivative of the difference is not 0 by exact algebra")
         if not algebra.is_zero(at(g, num(x0)), point(x0)):
@@ -550,8 +547,7 @@ def mean_value(d, p):
     """g(m) + g'(P) (P - m) on a bounded piece P (m its midpoint), an enclosure of d on P."""
     if p[0] is None or p[1] is None:
         raise Rejected("the mean value form needs a bounded piece")
-    g = smooth_form(d, p, strict=True)
-    enclose(g, p, strict=True)
+    g = smooth_on(d, p)
     m = (p[0] + p[1]) / 2
     at_m = enclose(g, point(m), strict=True)
     slope = enclose(differentiate(g), p)

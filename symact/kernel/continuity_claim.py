@@ -17,7 +17,7 @@ the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.
 """
 from __future__ import annotations
 
-from symact.kernel.evaluate import GermUndefined, enclose, exact_value, smooth_form, undefined_reason
+from symact.kernel.evaluate import GermUndefined, exact_value, smooth_on, undefined_reason
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import parse_rational, read_term_claim, show
 
@@ -69,8 +69,7 @@ def check_continuity(c: dict, verdict: str, proof, rejected: type[Exception], pi
         try:
             forms = []
             for q in parts:
-                g = smooth_form(t, q, strict=True)
-                enclose(g, q, strict=True)
+                g = smooth_on(t, q)
                 forms.append(g)
             for c, g, h in zip(cuts, forms, forms[1:]):
                 values = {exact_value(t, c), exact_value(g, c), exact_value(h, c)}

@@ -188,8 +188,7 @@ def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
     if not ((lo is not None and lo >= 0) or (hi is not None and hi <= 0)):
         raise Uncertain("the piece has points on both sides of 0")
     inner = interior(p)
-    g = smooth_form(v, p, strict=True)
-    enclose(g, p, strict=True)
+    g = smooth_on(v, p)
     slope = enclose(("add", ("num", Fraction(k)), ("mul", ("x",), differentiate(g))), inner)
     if not (slope.positive() or slope.negative()):
         raise Uncertain("x^k exp(v) is not certainly monotone on the piece")
@@ -217,8 +216,7 @@ def _no_end():
 def _derivative(f, p: Piece) -> Iv:
     """Enclosure of f' on the piece (f differentiable at every point of it, or Uncertain)."""
     try:
-        g = smooth_form(f, p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(f, p)
     except Uncertain:
         if p[0] is None or p[0] != p[1]:
             raise
@@ -269,6 +267,14 @@ def _branch(t, p: Piece, strict: bool):
 
 # -------------------------------------------------------------------------------------------------- smooth_form
 
+def smooth_on(t, p: Piece, near: Piece | None = None):
+    """t's smooth form g on the piece p, checked smooth (g's strict enclosure exists) on a neighbourhood of every
+    point of ``near`` (default: p); else Uncertain."""
+    g = smooth_form(t, p, strict=True)
+    enclose(g, p if near is None else near, strict=True)
+    return g
+
+
 def smooth_form(t, p: Piece, strict: bool = True):
     """A term without non-smooth nodes or derivative nodes, equal to t on the piece (``strict``: on a
     neighbourhood of each of its points)."""
@@ -299,8 +305,7 @@ def smooth_form(t, p: Piece, strict: bool = True):
     if head == "pw":
         return smooth_form(_branch(t, p, strict), p, strict)
     if head == "deriv":
-        g = smooth_form(t[1], p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(t[1], p)
         return differentiate(g)
     raise Uncertain(f"cannot smooth_form {head}")
 
@@ -522,8 +527,7 @@ def _exact(t, x0: Fraction) -> Fraction:
         try:
             if _switches(t[1], x0):
                 return point_slope(t[1], x0)
-            g = smooth_form(t[1], point(x0), strict=True)
-            enclose(g, point(x0), strict=True)
+            g = smooth_on(t[1], point(x0))
         except (Uncertain, GermUndefined):
             raise _NotRational from None
         return _exact(differentiate(g), x0)

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import enclose, exact_value, point, smooth_form
+from symact.kernel.evaluate import enclose, exact_value, point, smooth_on
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.terms import CONVERSE, ZERO, num
 
@@ -113,9 +113,7 @@ def derivatives(g, n: int) -> tuple:
 
 def smooth_on_closure(d, p):
     """d's smooth form on p, checked smooth on a neighbourhood of every point of p's closure."""
-    g = smooth_form(d, p, strict=True)
-    enclose(g, (p[0], p[1], p[0] is not None, p[1] is not None), strict=True)
-    return g
+    return smooth_on(d, p, (p[0], p[1], p[0] is not None, p[1] is not None))
 
 
 def zero_derivatives(d, p, a: Fraction, n: int):
@@ -157,8 +155,7 @@ def taylor_form(d, p, a: Fraction, n: int) -> Iv:
     """The Taylor form of order n of d at a on the bounded piece p (see the module's docstring)."""
     if p[0] is None or p[1] is None or not p[0] <= a <= p[1]:
         raise Uncertain("the Taylor form needs a bounded piece and a point of its closure")
-    g = smooth_form(d, p, strict=True)
-    enclose(g, (p[0], p[1], p[2] or a == p[0], p[3] or a == p[1]), strict=True)  # smooth on P and at a
+    g = smooth_on(d, p, (p[0], p[1], p[2] or a == p[0], p[3] or a == p[1]))  # smooth on P and at a
     if checked_order(n) > 2:
         ds = derivatives(g, n)
     else:  # order 2 keeps the formal derivatives: expanding them costs more than it saves
