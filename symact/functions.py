@@ -12,15 +12,17 @@ record carries the same data for SymPy's class.  A record says:
   (``arb``), a float one for searches (``math``), the float64 library function the auditor widens by an
   assumed error bound (``lib``), the array names code generation uses (``array``, ``torch``, ``scipy``);
 * its facts: natural domain, C-infinity on the interior of it (``smooth``), monotonicity, limits at -oo and
-  +oo (and whether they are approached exponentially fast), f(0), positivity, a bound on |f|, parity, the
-  function it undoes.
+  +oo (and whether they are approached exponentially fast, or grow at most polynomially: ``slow``), f(0),
+  positivity, a bound on |f|, parity, even and increasing in |u| (``even_rising``), the function it undoes;
+* for a function the kernel reads, its derivative and (for tanh, sinh, cosh, erfc, acos) its rewrite into other
+  kernel functions, as SymPy formulas in the placeholder :data:`U` that the kernel reads structurally.
 
 Every fact is checked once against ``mp`` (itself checked against SymPy's function or the class's formula) by
-``tests/test_functions.py``.  The kernel reads its functions' names, f(0), natural domains, monotonicity and
-limits, parities and inverse pairs from here; its own image and derivative code
-(:mod:`symact.kernel.functions`) is checked against the same definitions by ``tests/test_kernel.py``.  Evaluators that live in upper layers
-(the auditor's double-double interval functions) attach themselves to a record with :func:`register`, as
-mpmath's ``@defun`` does, so this module imports nothing of symact.
+``tests/test_functions.py``.  The kernel reads everything it trusts about a function from here
+(:mod:`symact.kernel.functions` builds its table from the records; ``tests/test_kernel.py`` checks the
+enclosures and derivatives it builds against the same definitions).  Evaluators that live in upper layers (the
+auditor's double-double interval functions) attach themselves to a record with :func:`register`, as mpmath's
+``@defun`` does, so this module imports nothing of symact.
 
 Adding a function is one class (if SymPy lacks it) and one record.
 """
