@@ -137,6 +137,15 @@ def _piece(p) -> tuple:
 
 def check(cert: dict) -> tuple[str, list[str]]:
     """Check a certificate; returns (verdict, the steps checked as sentences) or raises Rejected."""
+    try:
+        return _check(cert)
+    except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
+        raise Rejected(f"a step is not certain: {exc}") from None
+    except RecursionError:
+        raise Rejected("certificate nested too deeply") from None
+
+
+def _check(cert: dict) -> tuple[str, list[str]]:
     if not isinstance(cert, dict) or cert.get("format") != FORMAT:
         raise Rejected(f"not a {FORMAT} certificate")
     verdict, proof = cert.get("verdict"), cert.get("proof")
@@ -156,47 +165,29 @@ def check(cert: dict) -> tuple[str, list[str]]:
             raise Rejected(str(exc)) from None
         except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
             raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
     if isinstance(claim, dict) and "continuous" in claim:
-        try:
-            return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
+        return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
     if isinstance(claim, dict) and "convex" in claim:
-        try:
-            return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
+        return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
     if isinstance(claim, dict) and ("limit" in claim or "smooth" in claim):
         if verdict not in ("proved", "refuted"):
             raise Rejected(f"unknown verdict {verdict!r}")
-        try:
-            if "limit" in claim:
-                return verdict, check_limit(claim, verdict, proof, Rejected)
-            return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
-        except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
-            raise Rejected(f"a step is not certain: {exc}") from None
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
+        if "limit" in claim:
+            return verdict, check_limit(claim, verdict, proof, Rejected)
+        return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
     lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
     checker = _Checker(log)
-    try:
-        if verdict == "refuted":
-            checker.counterexample(proof, lhs, rel, rhs, domain)
-        elif verdict == "proved":
-            if not isinstance(proof, list) or len(proof) != len(domain):
-                raise Rejected("a proof needs one node per piece of the domain")
-            d = sub(lhs, rhs)
-            for node, p in zip(proof, domain):
-                checker.prove(node, d, rel, p)
-        else:
-            raise Rejected(f"unknown verdict {verdict!r}")
-    except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
-        raise Rejected(f"a step is not certain: {exc}") from None
-    except RecursionError:
-        raise Rejected("certificate nested too deeply") from None
+    if verdict == "refuted":
+        checker.counterexample(proof, lhs, rel, rhs, domain)
+    elif verdict == "proved":
+        if not isinstance(proof, list) or len(proof) != len(domain):
+            raise Rejected("a proof needs one node per piece of the domain")
+        d = sub(lhs, rhs)
+        for node, p in zip(proof, domain):
+            checker.prove(node, d, rel, p)
+    else:
+        raise Rejected(f"unknown verdict {verdict!r}")
     return verdict, log
 
 
