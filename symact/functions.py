@@ -12,15 +12,17 @@ record carries the same data for SymPy's class.  A record says:
   (``arb``), a float one for searches (``math``), the float64 library function the auditor widens by an
   assumed error bound (``lib``), the array names code generation uses (``array``, ``torch``, ``scipy``);
 * its facts: natural domain, C-infinity on the interior of it (``smooth``), monotonicity, limits at -oo and
-  +oo (and whether they are approached exponentially fast), f(0), positivity, a bound on |f|, parity, the
-  function it undoes.
+  +oo (and whether they are approached exponentially fast, or grow at most polynomially: ``slow``), f(0),
+  positivity, a bound on |f|, parity, even and increasing in |u| (``even_rising``), the function it undoes;
+* for a function the kernel reads, its derivative and (for tanh, sinh, cosh, erfc, acos) its rewrite into other
+  kernel functions, as SymPy formulas in the placeholder :data:`U` that the kernel reads structurally.
 
 Every fact is checked once against ``mp`` (itself checked against SymPy's function or the class's formula) by
-``tests/test_functions.py``.  The kernel reads its functions' names, f(0), natural domains, monotonicity and
-limits, parities and inverse pairs from here; its own image and derivative code
-(:mod:`symact.kernel.functions`) is checked against the same definitions by ``tests/test_kernel.py``.  Evaluators that live in upper layers
-(the auditor's double-double interval functions) attach themselves to a record with :func:`register`, as
-mpmath's ``@defun`` does, so this module imports nothing of symact.
+``tests/test_functions.py``.  The kernel reads everything it trusts about a function from here
+(:mod:`symact.kernel.functions` builds its table from the records; ``tests/test_kernel.py`` checks the
+enclosures and derivatives it builds against the same definitions).  Evaluators that live in upper layers (the
+auditor's double-double interval functions) attach themselves to a record with :func:`register`, as mpmath's
+``@defun`` does, so this module imports nothing of symact.
 
 Adding a function is one class (if SymPy lacks it) and one record.
 """
@@ -220,6 +222,11 @@ class Special:
     torch: str | None = None       # PyTorch's name where it differs
     scipy: bool = False            # the array function comes from scipy.special (jax.scipy.special)
     lib: Lib | None = None         # the float64 library function (``array`` in NumPy or SciPy)
+    # what the kernel reads, as formulas in the placeholder U (the argument) built from the kernel's functions:
+    derivative: sp.Expr | None = None  # f'(U), defined wherever f is differentiable (the kernel's chain rule)
+    rewrite: sp.Expr | None = None     # f(U) in other functions, equal and defined wherever f(U) is (the algebra)
+    slow: bool = False             # |f(u)| <= |u| for large |u| where a limit is infinite (grows at most polynomially)
+    even_rising: bool = False      # even and increasing in |u| (cosh): the image of u is that of |u|
     tiers: dict = field(default_factory=dict, compare=False)  # upper layers' evaluators, see :func:`register`
 
     @property
@@ -229,47 +236,58 @@ class Special:
 
 
 _OO = sp.oo
+#: the argument in the kernel's formulas (``derivative``, ``rewrite``)
+U = sp.Symbol("u")
 _POS, _UNIT, _OPEN_UNIT, _FROM_ONE = (0, None, False, False), (-1, 1, True, True), (-1, 1, False, False), \
     (1, None, True, False)
 
 REGISTRY: dict[str, Special] = {s.name: s for s in [
     Special("exp", sp.exp, mp_exp, ("exp",), True, arb.exp, math.exp, monotone=1, limits=(0, _OO), fast=True,
-            zero=Fraction(1), positive=True, array="exp", lib=Lib(2, (-745, 709.7))),
+            zero=Fraction(1), positive=True, array="exp", lib=Lib(2, (-745, 709.7)), derivative=sp.exp(U)),
     Special("log", sp.log, mpmath.log, ("log",), True, arb.log, math.log, _POS, monotone=1, limits=(None, _OO),
-            array="log", lib=Lib(2, (1e-300, 1e300))),
+            array="log", lib=Lib(2, (1e-300, 1e300)), derivative=1 / U, slow=True),
     Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, zero=Fraction(0), bound=(1, False), parity=-1,
-            undoes="asin", array="sin"),
+            undoes="asin", array="sin", derivative=sp.cos(U)),
     Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, zero=Fraction(1), bound=(1, False), parity=1,
-            undoes="acos", array="cos"),
+            undoes="acos", array="cos", derivative=-sp.sin(U)),
     Special("tan", sp.tan, mpmath.tan, ("tan",), arb=arb.tan, math=math.tan, smooth=False, zero=Fraction(0),
             parity=-1),
     Special("tanh", sp.tanh, mpmath.tanh, ("tanh",), True, arb.tanh, math.tanh, monotone=1, limits=(-1, 1),
-            fast=True, zero=Fraction(0), bound=(1, True), parity=-1, undoes="atanh", array="tanh", lib=Lib(2, (-30, 30))),
+            fast=True, zero=Fraction(0), bound=(1, True), parity=-1, undoes="atanh", array="tanh", lib=Lib(2, (-30, 30)),
+            derivative=1 - sp.tanh(U) ** 2, rewrite=(sp.exp(2 * U) - 1) / (sp.exp(2 * U) + 1)),
     Special("sinh", sp.sinh, mpmath.sinh, ("sinh",), True, arb.sinh, math.sinh, monotone=1, limits=(-_OO, _OO),
-            zero=Fraction(0), parity=-1, undoes="asinh", array="sinh"),
+            zero=Fraction(0), parity=-1, undoes="asinh", array="sinh", derivative=sp.cosh(U),
+            rewrite=(sp.exp(U) - sp.exp(-U)) / 2),
     Special("cosh", sp.cosh, mpmath.cosh, ("cosh",), True, arb.cosh, math.cosh, limits=(_OO, _OO),
-            zero=Fraction(1), positive=True, parity=1, undoes="acosh", array="cosh", lib=Lib(2, (-709, 709))),
+            zero=Fraction(1), positive=True, parity=1, undoes="acosh", array="cosh", lib=Lib(2, (-709, 709)),
+            derivative=sp.sinh(U), rewrite=(sp.exp(U) + sp.exp(-U)) / 2, even_rising=True),
     Special("sech", sp.sech, mpmath.sech, arb=arb.sech, limits=(0, 0), fast=True, zero=Fraction(1),
             positive=True, parity=1),
     Special("atan", sp.atan, mpmath.atan, ("atan",), True, arb.atan, math.atan, monotone=1,
-            limits=(-sp.pi / 2, sp.pi / 2), zero=Fraction(0), bound=(sp.pi / 2, True), parity=-1, array="arctan", torch="atan"),
+            limits=(-sp.pi / 2, sp.pi / 2), zero=Fraction(0), bound=(sp.pi / 2, True), parity=-1, array="arctan", torch="atan",
+            derivative=1 / (1 + U ** 2)),
     Special("asinh", sp.asinh, mpmath.asinh, ("asinh",), True, arb.asinh, math.asinh, monotone=1,
-            limits=(-_OO, _OO), zero=Fraction(0), parity=-1, undoes="sinh", array="arcsinh", torch="asinh"),
+            limits=(-_OO, _OO), zero=Fraction(0), parity=-1, undoes="sinh", array="arcsinh", torch="asinh",
+            derivative=1 / sp.sqrt(1 + U ** 2), slow=True),
     Special("erf", sp.erf, mpmath.erf, ("erf",), True, arb.erf, math.erf, monotone=1, limits=(-1, 1), fast=True,
-            zero=Fraction(0), bound=(1, True), parity=-1, array="erf", scipy=True, lib=Lib(8, (-50, 50), flush=True)),
+            zero=Fraction(0), bound=(1, True), parity=-1, array="erf", scipy=True, lib=Lib(8, (-50, 50), flush=True),
+            derivative=2 / sp.sqrt(sp.pi) * sp.exp(-U ** 2)),
     Special("erfc", sp.erfc, mpmath.erfc, ("erfc",), True, arb.erfc, math.erfc, monotone=-1, limits=(2, 0),
             fast=True, zero=Fraction(1), positive=True, bound=(2, True), array="erfc", scipy=True,
-            lib=Lib(8, (-50, 50), flush=True, growth=2.0)),
+            lib=Lib(8, (-50, 50), flush=True, growth=2.0), derivative=-2 / sp.sqrt(sp.pi) * sp.exp(-U ** 2),
+            rewrite=1 - sp.erf(U)),
     # W is real from -1/e on, differentiable after it
     Special("lambertw", sp.LambertW, mp_lambertw, ("LambertW", "W"), True, arb.lambertw, real_lambertw,
-            domain=(-1 / sp.E, None, True, False), monotone=1, limits=(None, _OO), zero=Fraction(0)),
+            domain=(-1 / sp.E, None, True, False), monotone=1, limits=(None, _OO), zero=Fraction(0),
+            derivative=sp.exp(-sp.LambertW(U)) / (1 + sp.LambertW(U)), slow=True),
     Special("asin", sp.asin, mpmath.asin, ("asin",), True, arb.asin, math.asin, _UNIT, monotone=1,
-            zero=Fraction(0), parity=-1),
-    Special("acos", sp.acos, mpmath.acos, ("acos",), True, arb.acos, math.acos, _UNIT, monotone=-1),
+            zero=Fraction(0), parity=-1, derivative=1 / sp.sqrt(1 - U ** 2)),
+    Special("acos", sp.acos, mpmath.acos, ("acos",), True, arb.acos, math.acos, _UNIT, monotone=-1,
+            derivative=-1 / sp.sqrt(1 - U ** 2), rewrite=sp.pi / 2 - sp.asin(U)),
     Special("atanh", sp.atanh, mpmath.atanh, ("atanh",), True, arb.atanh, math.atanh, _OPEN_UNIT, monotone=1,
-            zero=Fraction(0), parity=-1, undoes="tanh"),
+            zero=Fraction(0), parity=-1, undoes="tanh", derivative=1 / (1 - U ** 2)),
     Special("acosh", sp.acosh, mpmath.acosh, ("acosh",), True, arb.acosh, math.acosh, _FROM_ONE, monotone=1,
-            limits=(None, _OO)),
+            limits=(None, _OO), derivative=1 / sp.sqrt(U ** 2 - 1), slow=True),
     Special("sqrt", None, mpmath.sqrt, ("sqrt",), arb=arb.sqrt, math=math.sqrt, domain=(0, None, True, False),
             monotone=1, limits=(None, _OO), zero=Fraction(0), array="sqrt", lib=Lib(1, (0, 1e300))),
     Special("expm1", Expm1, mpmath.expm1, arb=arb.expm1, math=math.expm1, monotone=1, limits=(-1, _OO), fast=True,

@@ -44,6 +44,7 @@ import sympy as sp
 
 from symact.errors import ExpressionError, ParameterError
 from symact.functions import REGISTRY
+from symact.kernel.terms import CONVERSE
 from symact.sized import declares, parse_sized
 
 #: CPU seconds SymPy may take to build a piecewise activation of a piecewise argument
@@ -993,7 +994,7 @@ def _condition_pieces(op: ast.cmpop, left: ast.AST, right: ast.AST, var: str, te
     if name is None:
         raise ExpressionError("domain conditions use <, <=, >, >=, ==, !=")
     if not is_var[0]:  # c OP x  ->  x OP' c
-        name = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}[name]
+        name = CONVERSE[name]
     c = _bound(right if is_var[0] else left, text)
     return {"<": [(None, c, False, False)], "<=": [(None, c, False, True)], ">": [(c, None, False, False)],
             ">=": [(c, None, True, False)], "==": [(c, c, True, True)],

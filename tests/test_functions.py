@@ -12,7 +12,7 @@ import pytest
 import sympy as sp
 from flint import arb, ctx
 
-from symact.functions import BY_HEAD, REGISTRY, Special, evaluator
+from symact.functions import BY_HEAD, REGISTRY, U, Special, evaluator
 
 _X = sp.Symbol("x", real=True)
 _GRID = sorted([Fraction(k, 8) for k in range(-48, 49)] + [Fraction(k) for k in (-30, -12, 9, 20)])
@@ -56,6 +56,11 @@ def _value(f: Special, q: Fraction):
     except (ValueError, ZeroDivisionError):
         return None
     return v if isinstance(v, mpmath.mpf) and mpmath.isfinite(v) else None
+
+
+def _at(formula: sp.Expr, q: Fraction) -> mpmath.mpf:
+    """A record's formula in U at u = q, to 35 digits."""
+    return mpmath.mpf(str(sp.N(formula.subs(U, sp.Rational(q.numerator, q.denominator)), 35)))
 
 
 def _definition(f: Special) -> sp.Expr:
@@ -105,6 +110,11 @@ def test_facts_against_the_definition(name):
                 d = sp.N(slope.subs(_X, sp.Rational(q.numerator, q.denominator)), 35)
                 if d is not sp.nan:  # (LambertW's formula W/(x (1 + W)) is 0/0 at 0)
                     assert abs(mpmath.mpf(str(d)) - dq) <= mpmath.mpf(10) ** -12 * max(1, abs(dq)), (name, q)
+                if f.derivative is not None:  # the kernel's derivative formula, defined inside the domain
+                    d = _at(f.derivative, q)
+                    assert abs(d - dq) <= mpmath.mpf(10) ** -12 * max(1, abs(dq)), (name, q)
+            if f.rewrite is not None:  # the kernel's rewrite: the same value, defined wherever f is
+                assert abs(_at(f.rewrite, q) - v) <= mpmath.mpf(10) ** -30 * max(1, abs(v)), (name, q)
         if f.monotone:  # strictly (at 300 digits: erf(12) and erf(20) agree to 64)
             with mpmath.workdps(300):
                 values = [f.mp(*_args(f, _mpf(q))) for q in inside]
@@ -125,6 +135,13 @@ def test_facts_against_the_definition(name):
             if f.fast:  # |f - L| <= C exp(-c|x|): from 20 to 40 it shrinks at least e^10-fold
                 near, farther = gap[:2]
                 assert farther <= near * mpmath.exp(-10) or farther == 0, (name, side)
+        if f.slow:  # |f(u)| <= |u| for large |u| where the limit is infinite
+            for side in [s for s, limit in zip((-1, 1), f.limits) if limit in (sp.oo, -sp.oo)]:
+                assert all(abs(f.mp(mpmath.mpf(side) * 10 ** k)) <= 10 ** k for k in (2, 5, 10, 50, 300)), name
+        if f.even_rising:  # even (below), strictly increasing on [0, oo)
+            assert f.parity == 1 and not f.monotone, name
+            rising = [f.mp(_mpf(q)) for q in inside if q >= 0]
+            assert all(a < b for a, b in zip(rising, rising[1:])), name
         if f.bound is not None:  # |f| <= B, and < B when the bound is a limit that is not attained
             bound, strict = mpmath.mpf(str(sp.N(f.bound[0], 40))), f.bound[1]
             assert all(abs(v) <= bound for v in values), name
@@ -150,6 +167,9 @@ def test_views_and_names():
     from symact.parsing import parse_expression
 
     assert set(FUNCTIONS) == {f.name for f in REGISTRY.values() if f.kernel}
+    # every function the kernel reads has its derivative formula and one image shape
+    assert all(f.derivative is not None and (f.monotone or f.even_rising or f.bound) for f in REGISTRY.values()
+               if f.kernel)
     for f in REGISTRY.values():
         if f.kernel:  # the kernel reads the SymPy class structurally under the record's name
             assert from_sympy(f.build(_X), _X) == ("fn", f.name, ("x",)), f.name

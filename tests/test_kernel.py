@@ -10,6 +10,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+import sympy as sp
 
 from symact.decide.checked import check_claim
 from symact.functions import REGISTRY
@@ -849,36 +850,39 @@ def test_every_corruption_is_rejected(text):
 
 
 
-def _in_domain(name: str, q: Fraction, interior: bool = False) -> bool:
-    lo, hi, lo_closed, hi_closed = FUNCTIONS[name].interval
-    return ((lo is None or q > lo or (q == lo and lo_closed and not interior))
-            and (hi is None or q < hi or (q == hi and hi_closed and not interior)))
+def _in_domain(name: str, q: Fraction) -> bool:
+    if REGISTRY[name].domain is None:
+        return True
+    lo, hi, lo_closed, hi_closed = REGISTRY[name].domain
+    return bool((lo is None or q > lo or (q == lo and lo_closed)) and (hi is None or q < hi or (q == hi and hi_closed)))
+
+
+def _rational_domain(name: str) -> tuple:
+    """The natural domain as a piece with rational ends (an irrational end, W's -1/e, moved 10^-6 inside)."""
+    lo, hi, lo_closed, hi_closed = REGISTRY[name].domain or (None, None, False, False)
+    if lo is not None and not isinstance(lo, int) and not lo.is_Rational:
+        lo, lo_closed = Fraction(int(sp.ceiling(lo * 10 ** 6)), 10 ** 6), True
+    return (None if lo is None else Fraction(int(lo)), None if hi is None else Fraction(int(hi)), lo_closed,
+            hi_closed)
 
 
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
 def test_function_facts_against_the_definition(name):
+    """The kernel's enclosures and derivatives of f(x) (built from the record) against mpmath: on a grid, on the
+    whole domain (the limits at +-oo), and undefined exactly outside the natural domain."""
     mpmath.mp.dps = 40
     f = REGISTRY[name].mp
-    grid = [Fraction(k, 7) for k in range(-70, 71)]
-    if FUNCTIONS[name].domain == "positive":
-        grid = [q for q in grid if q > 0]
-    if FUNCTIONS[name].domain == "lambertw":  # defined from -1/e = -0.3679 on
-        grid = [q for q in grid if q >= Fraction(-1, 3)]
-    interval = FUNCTIONS[name].interval
-    if interval is not None:  # asin, acos, atanh, acosh: defined exactly on their natural domain
-        grid = [q for q in grid if _in_domain(name, q)] + [q for q in (Fraction(-1), Fraction(1)) if
-                                                          _in_domain(name, q) and q not in grid]
-        grid.sort()
-        for q in (Fraction(-71, 70), Fraction(-1), Fraction(-69, 70), Fraction(69, 70), Fraction(1),
-                  Fraction(71, 70), Fraction(5)):
-            real = not isinstance(f(mpmath.mpf(q.numerator) / q.denominator), mpmath.mpc) and \
-                mpmath.isfinite(f(mpmath.mpf(q.numerator) / q.denominator))
-            assert real == _in_domain(name, q), (name, q)
-            assert (undefined_reason(("fn", name, ("x",)), q) is not None) == (not real), (name, q)
+    grid = [q for q in (Fraction(k, 7) for k in range(-70, 71)) if _in_domain(name, q)]
+    grid = sorted(set(grid + [q for q in (Fraction(-1), Fraction(1)) if _in_domain(name, q)]))
+    for q in (Fraction(-2), Fraction(-71, 70), Fraction(-1), Fraction(-1, 2), Fraction(-69, 70), Fraction(0),
+              Fraction(69, 70), Fraction(1), Fraction(71, 70), Fraction(5)):
+        v = f(mpmath.mpf(q.numerator) / q.denominator)
+        real = not isinstance(v, mpmath.mpc) and mpmath.isfinite(v)
+        assert real == _in_domain(name, q), (name, q)
+        assert (undefined_reason(("fn", name, ("x",)), q) is not None) == (not real), (name, q)
     for a, b in zip(grid, grid[1:]):
-        closed = [interval is None or _in_domain(name, q) for q in (a, b)]
-        box = enclose(("fn", name, ("x",)), (a, b, *closed))
-        for q in [q for q, inside in zip((a, (a + b) / 2, b), (closed[0], True, closed[1])) if inside]:
+        box = enclose(("fn", name, ("x",)), (a, b, True, True))
+        for q in (a, (a + b) / 2, b):
             # the enclosure of [a, b] holds the values on it
             v = f(mpmath.mpf(q.numerator) / q.denominator)
             assert (box.lo is None or float(box.lo.upper()) <= v + 1e-30) and \
@@ -890,18 +894,14 @@ def test_function_facts_against_the_definition(name):
         c = mpmath.mpf(m.numerator) / m.denominator
         dq = (f(c + h) - f(c - h)) / (2 * h)
         assert abs(float(slope.lo.mid()) - float(dq)) < 1e-8 * max(1, abs(float(dq))), (name, m)
-    if interval is not None:
-        whole = enclose(("fn", name, ("x",)), interval)
-        far = [q for q in (Fraction(10 ** 6), Fraction(-999999, 10 ** 6), Fraction(999999, 10 ** 6),
-                           Fraction(-1), Fraction(1)) if _in_domain(name, q)]
-    else:
-        whole = enclose(("fn", name, ("x",)), (Fraction(0) if FUNCTIONS[name].domain else None, None,
-                                              False, False))
-        far = (Fraction(10 ** 6), Fraction(-10 ** 6) if FUNCTIONS[name].domain is None else Fraction(1, 10 ** 6))
-    for q in far:
-        v = f(mpmath.mpf(q.numerator) / q.denominator)
-        assert whole.lo is None or v >= float(whole.lo.upper()) - 1e-30
-        assert whole.hi is None or v <= float(whole.hi.lower()) + 1e-30
+    piece = _rational_domain(name)
+    whole = enclose(("fn", name, ("x",)), piece)
+    near = [e + s * Fraction(1, 10 ** 6) for e, s in zip(piece[:2], (1, -1)) if e is not None]
+    for q in [q for q in (Fraction(10 ** 6), Fraction(-10 ** 6), *near, *piece[:2]) if q is not None]:
+        if _in_domain(name, q):
+            v = f(mpmath.mpf(q.numerator) / q.denominator)
+            assert whole.lo is None or v >= float(whole.lo.upper()) - 1e-30, (name, q)
+            assert whole.hi is None or v <= float(whole.hi.lower()) + 1e-30, (name, q)
     if FUNCTIONS[name].zero_value is not None:
         assert f(0) == FUNCTIONS[name].zero_value
 

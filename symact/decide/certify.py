@@ -541,8 +541,6 @@ class Search:
     def try_taylor(self, g, rel, p, centers):
         """The Taylor form at the point of p nearest to the nearest center (just inside an open end), when that
         center is within p's length of p."""
-        from symact.kernel.check import taylor
-
         if not centers or p[0] is None or p[1] is None or p[0] == p[1]:
             return None
         c = min(centers, key=lambda q: _gap(q, p))
@@ -552,7 +550,7 @@ class Search:
         a = max(p[0] if p[2] else p[0] + inset, min(c, p[1] if p[3] else p[1] - inset))
         self.spend(1 + _size(g) // 4)
         try:
-            ball = taylor(g, p, a)
+            ball = taylor_form(g, p, a, 2)
         except (Uncertain, GermUndefined, ZeroDivisionError, Rejected):
             return None
         return {"rule": "eval", "form": "taylor", "at": rational_text(a)} if ball.satisfies(rel) else None

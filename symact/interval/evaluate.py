@@ -27,6 +27,7 @@ import sympy as sp
 from flint import arb, ctx, fmpq, fmpz
 
 from symact.functions import BY_HEAD, Special
+from symact.kernel.terms import CONVERSE
 
 DEFAULT_PREC = 80
 
@@ -537,7 +538,7 @@ class _Compiler:
         lhs, rhs = c.lhs, c.rhs
         if self.var is not None and rhs == self.var and lhs.is_number:
             lhs, rhs = rhs, lhs
-            op = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}[op]
+            op = CONVERSE[op]
         if self.var is not None and lhs == self.var and rhs.is_number:
             const = self.compile(rhs)
 

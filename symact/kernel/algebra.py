@@ -11,7 +11,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   denominator of the rational slopes of x in exponents), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers
   k; exp(j W(v)) = (v/W(v))^j for integers j and W = lambertw where v is certainly non-zero on P (W(v) e^W(v) = v
   by definition, and W(v) = 0 only at v = 0, so the new denominator is non-zero wherever the term is defined);
-* tanh u = (e^{2u} - 1)/(e^{2u} + 1), sinh u = (e^u - e^{-u})/2, cosh u = (e^u + e^{-u})/2, erfc u = 1 - erf u;
+* each function's rewrite in its record (:mod:`symact.functions`): tanh u = (e^{2u} - 1)/(e^{2u} + 1), sinh u =
+  (e^u - e^{-u})/2, cosh u = (e^u + e^{-u})/2, erfc u = 1 - erf u, acos u = pi/2 - asin u;
 * log(exp(u)) = u; log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
   (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
   log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
@@ -27,7 +28,7 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   G^n - u), and u^(p/n) = G^p for that G;
 * odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf, asin, atanh; cos(-u) = cos(u);
 * inverse functions: f(g(u)) = u for (f, g) = (atanh, tanh), (tanh, atanh), (asinh, sinh), (sinh, asinh),
-  (sin, asin), (cos, acos), (cosh, acosh) wherever the left side is defined; acos u = pi/2 - asin u;
+  (sin, asin), (cos, acos), (cosh, acosh) wherever the left side is defined;
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
 
@@ -45,8 +46,9 @@ from math import lcm
 import sympy as sp
 
 from symact.functions import REGISTRY
+from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, add, exact_root, fn, linear_split, mul, neg, num, rational_value
+from symact.kernel.terms import ONE, add, at, exact_root, fn, linear_split, mul, neg, num, rational_value
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -107,8 +109,8 @@ class Normalizer:
         self.piece = piece if piece is not None else (None, None, False, False)
         self.x = sp.Dummy("x")
         self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
-        self.L = _common_denominator(_slopes(t, ("exp", "tanh", "sinh", "cosh")), MAX_EXP_POWER)
-        self.T = _common_denominator(_slopes(t, ("sin", "cos")), MAX_TRIG_MULTIPLE)
+        self.L = _common_denominator(_slopes(t, _EXP_SLOPES), MAX_EXP_POWER)
+        self.T = _common_denominator(_slopes(t, {"sin": {1}, "cos": {1}}), MAX_TRIG_MULTIPLE)
         self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
         self.e = sp.Dummy("e")  # Euler's number, exp(1): exp(k) = e^k for integers k
         self.radicals: dict[tuple[int, Fraction], sp.Dummy] = {}  # (n, q) -> G = q^(1/n)
@@ -263,20 +265,12 @@ class Normalizer:
     def function(self, name: str, u):
         if u[0] == "fn" and (name, u[1]) in _INVERSES:
             return self.nd(u[2])
-        if name == "acos":  # acos u = pi/2 - asin u on [-1, 1]
-            return self.nd(add(mul(num(Fraction(1, 2)), ("const", "pi")), neg(fn("asin", u))))
+        if FUNCTIONS[name].rewrite is not None:  # tanh, sinh, cosh, erfc, acos: the record's formula
+            return self.nd(at(FUNCTIONS[name].rewrite, u))
         if name == "exp":
             return self.exponential(u)
         if name == "log":
             return self.logarithm(u)
-        if name == "tanh":
-            e2 = fn("exp", mul(num(2), u))
-            return self.nd(mul(add(e2, num(-1)), ("pow", add(e2, ONE), Fraction(-1))))
-        if name in ("sinh", "cosh"):
-            sign = -1 if name == "sinh" else 1
-            return self.nd(mul(num(Fraction(1, 2)), add(fn("exp", u), mul(num(sign), fn("exp", neg(u))))))
-        if name == "erfc":
-            return self.nd(add(ONE, neg(fn("erf", u))))
         if name in ("sin", "cos"):
             found = self.trigonometric(name, u)
             if found is not None:
@@ -525,15 +519,21 @@ def _common_denominator(slopes: set, limit: int) -> int:
     return den
 
 
-def _slopes(t, names) -> set:
+def _slopes(t, scales: dict) -> set:
+    """The slopes of x in the arguments of the functions named in ``scales``, each times its scales."""
     out = set()
     stack = [t]
     while stack:
         s = stack.pop()
         if not isinstance(s, tuple):
             continue
-        if s[0] == "fn" and s[1] in names:
+        if s[0] == "fn" and s[1] in scales:
             slope, _ = linear_split(s[2])
-            out.add(slope * (2 if s[1] == "tanh" else 1))
+            out.update(slope * k for k in scales[s[1]])
         stack.extend(a for a in s[1:] if isinstance(a, tuple))
     return {q for q in out if q != 0}
+
+
+#: the exponentials a function becomes: exp(u) itself, exp(k u) for each k in the rewrite of tanh, sinh, cosh
+_EXP_SLOPES = {"exp": {1}} | {f.name: _slopes(f.rewrite, {"exp": {1}})
+               for f in FUNCTIONS.values() if f.rewrite is not None}

@@ -25,11 +25,11 @@ piece P by one of these rules (the only ways to conclude):
               erfc(w) of a product are enclosed together, :func:`symact.kernel.evaluate.decay_image`) satisfies REL; on a single point
               also the exact rational value, or (for ``<= >= ==``) d = 0 there by ``algebra``; with ``"form": "mean-value"`` on a bounded P the enclosure is
               g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P); with
-              ``"form": "taylor"`` and ``"at": a`` (a rational point of a bounded P) it is
-              g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2, the powers of P - a enclosed exactly (Taylor's
+              ``"form": "taylor"``, ``"at": a`` (a rational point of a bounded P) and ``"order": n`` (default 2) it
+              is the Taylor form of order n, g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2 for n = 2, g's
+              derivatives expanded, the powers of P - a enclosed exactly (:mod:`symact.kernel.remainder`; Taylor's
               theorem with the Lagrange remainder: the remainder's point lies between a and x, so in P), which
-              stays sharp around a maximum or minimum of g at a; with ``"order": n`` as well, the Taylor form of
-              order n, g's derivatives expanded (:mod:`symact.kernel.remainder`);
+              stays sharp around a maximum or minimum of g at a;
 ``cover``     P cut at the given points; ``eval`` on every part;
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
@@ -79,13 +79,13 @@ from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
-                                    undefined_reason)
+                                    smooth_on, undefined_reason)
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import SizeError, check_sized
 from symact.kernel.smooth_claim import check_smooth
-from symact.kernel.terms import (X, TermError, from_json, has_param, linear_split, neg, num, parse_rational,
+from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, parse_rational,
                                  rational_text, show, sub, to_json)
 
 FORMAT = "symact-kernel/1"
@@ -140,6 +140,15 @@ def _piece(p) -> tuple:
 
 def check(cert: dict) -> tuple[str, list[str]]:
     """Check a certificate; returns (verdict, the steps checked as sentences) or raises Rejected."""
+    try:
+        return _check(cert)
+    except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
+        raise Rejected(f"a step is not certain: {exc}") from None
+    except RecursionError:
+        raise Rejected("certificate nested too deeply") from None
+
+
+def _check(cert: dict) -> tuple[str, list[str]]:
     if not isinstance(cert, dict) or cert.get("format") != FORMAT:
         raise Rejected(f"not a {FORMAT} certificate")
     verdict, proof = cert.get("verdict"), cert.get("proof")
@@ -159,52 +168,31 @@ def check(cert: dict) -> tuple[str, list[str]]:
             raise Rejected(str(exc)) from None
         except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
             raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
     if isinstance(claim, dict) and "several" in claim:
-        try:
-            return verdict, check_affine_convex(claim, verdict, proof, Rejected, _piece, check)
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
+        return verdict, check_affine_convex(claim, verdict, proof, Rejected, _piece, check)
     if isinstance(claim, dict) and "continuous" in claim:
-        try:
-            return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
+        return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
     if isinstance(claim, dict) and "convex" in claim:
-        try:
-            return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
+        return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
     if isinstance(claim, dict) and ("limit" in claim or "smooth" in claim):
         if verdict not in ("proved", "refuted"):
             raise Rejected(f"unknown verdict {verdict!r}")
-        try:
-            if "limit" in claim:
-                return verdict, check_limit(claim, verdict, proof, Rejected)
-            return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
-        except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
-            raise Rejected(f"a step is not certain: {exc}") from None
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
+        if "limit" in claim:
+            return verdict, check_limit(claim, verdict, proof, Rejected)
+        return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
     lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
     checker = _Checker(log)
-    try:
-        if verdict == "refuted":
-            checker.counterexample(proof, lhs, rel, rhs, domain)
-        elif verdict == "proved":
-            if not isinstance(proof, list) or len(proof) != len(domain):
-                raise Rejected("a proof needs one node per piece of the domain")
-            d = sub(lhs, rhs)
-            for node, p in zip(proof, domain):
-                checker.prove(node, d, rel, p)
-        else:
-            raise Rejected(f"unknown verdict {verdict!r}")
-    except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
-        raise Rejected(f"a step is not certain: {exc}") from None
-    except RecursionError:
-        raise Rejected("certificate nested too deeply") from None
+    if verdict == "refuted":
+        checker.counterexample(proof, lhs, rel, rhs, domain)
+    elif verdict == "proved":
+        if not isinstance(proof, list) or len(proof) != len(domain):
+            raise Rejected("a proof needs one node per piece of the domain")
+        d = sub(lhs, rhs)
+        for node, p in zip(proof, domain):
+            checker.prove(node, d, rel, p)
+    else:
+        raise Rejected(f"unknown verdict {verdict!r}")
     return verdict, log
 
 
@@ -292,7 +280,6 @@ class _Checker:
         order = node.get("order", 2)
         with _precision(bits):
             ball = (enclose(d, p) if form == "natural" else mean_value(d, p) if form == "mean-value"
-                    else taylor(d, p, parse_rational(node.get("at"))) if order == 2
                     else remainder.taylor_form(d, p, parse_rational(node.get("at")), order))
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
@@ -333,8 +320,7 @@ class _Checker:
         if e is None or p[0] == p[1]:
             raise Rejected("monotone needs a finite end of a proper interval")
         e_in = p[2] if side == "left" else p[3]
-        g = smooth_form(d, p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(d, p)
         with _precision(_bits(node)):
             at_end = enclose(g, point(e), strict=True)
         exact_end = exact_value(g, e)
@@ -454,8 +440,7 @@ class _Checker:
         side = 1 if p[1] is None else -1 if p[0] is None else 0
         if side == 0 or (p[0] is None and p[1] is None):
             raise Rejected("limit needs a piece with exactly one infinite end")
-        g = smooth_form(d, p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(d, p)
         lim = limits.limit_at(g, side)
         if not lim.finite:
             raise Rejected("the limit at the infinite end is not finite")
@@ -482,11 +467,10 @@ class _Checker:
         x0 = parse_rational(node.get("at"))
         if not contains(p, x0):
             raise Rejected("the anchor point is outside the piece")
-        g = smooth_form(d, p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(d, p)
         if not algebra.is_zero(differentiate(g), p):
             raise Rejected("the derivative of the difference is not 0 by exact algebra")
-        if not algebra.is_zero(_substitute(g, x0), point(x0)):
+        if not algebra.is_zero(at(g, num(x0)), point(x0)):
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
@@ -550,7 +534,7 @@ def zero_at(g, x0: Fraction) -> bool:
     (log(1 + exp(0)) - log(2): no ball of a non-rational value is certainly 0)."""
     try:
         enclose(g, point(x0))
-        return algebra.is_zero(_substitute(g, x0), point(x0))
+        return algebra.is_zero(at(g, num(x0)), point(x0))
     except (Uncertain, ZeroDivisionError, RecursionError):
         return False
 
@@ -559,28 +543,12 @@ def mean_value(d, p):
     """g(m) + g'(P) (P - m) on a bounded piece P (m its midpoint), an enclosure of d on P."""
     if p[0] is None or p[1] is None:
         raise Rejected("the mean value form needs a bounded piece")
-    g = smooth_form(d, p, strict=True)
-    enclose(g, p, strict=True)
+    g = smooth_on(d, p)
     m = (p[0] + p[1]) / 2
     at_m = enclose(g, point(m), strict=True)
     slope = enclose(differentiate(g), p)
     offset = ivals.Iv.of(p[0] - m, p[1] - m, False, False)
     return ivals.add(at_m, ivals.mul(slope, offset))
-
-
-def taylor(d, p, a: Fraction):
-    """g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2 on a bounded piece P holding a, an enclosure of d on P (g is
-    d's smooth form on P, g' its formal derivative, also smooth on P)."""
-    if p[0] is None or p[1] is None or not contains(p, a):
-        raise Rejected("the Taylor form needs a bounded piece and a point of it")
-    g = smooth_form(d, p, strict=True)
-    enclose(g, p, strict=True)
-    dg = differentiate(g)
-    enclose(dg, p, strict=True)
-    offset = ivals.Iv.of(p[0] - a, p[1] - a, False, False)
-    half_square = ivals.Iv.of(Fraction(0), max((p[0] - a) ** 2, (p[1] - a) ** 2) / 2, False, False)
-    linear = ivals.add(enclose(g, point(a), strict=True), ivals.mul(enclose(dg, point(a), strict=True), offset))
-    return ivals.add(linear, ivals.mul(enclose(differentiate(dg), p), half_square))
 
 
 def _bad():
@@ -592,14 +560,6 @@ def _bits(node) -> int:
     if not isinstance(bits, int) or not 32 <= bits <= 4096:
         raise Rejected("bits must be an integer from 32 to 4096")
     return bits
-
-
-def _substitute(t, x0: Fraction):
-    if t == X:
-        return num(x0)
-    if not isinstance(t, tuple):
-        return t
-    return tuple(_substitute(a, x0) if isinstance(a, tuple) else a for a in t)
 
 
 def holds(v: Fraction, rel: str) -> bool:

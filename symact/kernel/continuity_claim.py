@@ -17,9 +17,9 @@ the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.
 """
 from __future__ import annotations
 
-from symact.kernel.evaluate import GermUndefined, enclose, exact_value, smooth_form, undefined_reason
+from symact.kernel.evaluate import GermUndefined, exact_value, smooth_on, undefined_reason
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import TermError, from_json, has_param, parse_rational, show
+from symact.kernel.terms import parse_rational, read_term_claim, show
 
 
 #: the keys of a continuity claim (no other: a claim is of one kind)
@@ -28,15 +28,9 @@ KEYS = {"var", "continuous", "domain", "negated"}
 
 def read_continuity_claim(c: dict, rejected: type[Exception], piece) -> tuple:
     """(the term, its domain as open pieces); ``piece`` reads one piece of the JSON."""
-    try:
-        t = from_json(c["continuous"])
-        domain = [piece(p) for p in c["domain"]]
-    except (KeyError, TypeError, TermError) as exc:
-        raise rejected(f"malformed continuity claim: {exc}") from None
+    t, domain = read_term_claim(c, "continuous", "continuity", rejected, piece)
     if c.get("var", "x") != "x" or not domain or any(p[2] or p[3] for p in domain) or not set(c) <= KEYS:
         raise rejected("a continuity claim needs the variable x and a domain of open intervals")
-    if has_param(t):
-        raise rejected("a quantified parameter occurs outside a forall claim")
     return t, domain
 
 
@@ -75,8 +69,7 @@ def check_continuity(c: dict, verdict: str, proof, rejected: type[Exception], pi
         try:
             forms = []
             for q in parts:
-                g = smooth_form(t, q, strict=True)
-                enclose(g, q, strict=True)
+                g = smooth_on(t, q)
                 forms.append(g)
             for c, g, h in zip(cuts, forms, forms[1:]):
                 values = {exact_value(t, c), exact_value(g, c), exact_value(h, c)}

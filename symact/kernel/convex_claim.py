@@ -40,7 +40,7 @@ from fractions import Fraction
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import (X, TermError, add, from_json, has_param, mul, num, parse_rational, rational_text,
+from symact.kernel.terms import (X, TermError, add, from_json, mul, num, parse_rational, rational_text, read_term_claim,
                                  show, sub, to_json)
 
 SENSES = {"convex": (">=", ">"), "concave": ("<=", "<")}
@@ -50,16 +50,10 @@ KEYS = {"var", "convex", "sense", "domain", "negated"}
 
 def read_convex_claim(c: dict, rejected: type[Exception], piece) -> tuple:
     """(the term, "convex" or "concave", its domain as pieces); ``piece`` reads one piece of the JSON."""
-    try:
-        t = from_json(c["convex"])
-        domain = [piece(p) for p in c["domain"]]
-    except (KeyError, TypeError, TermError) as exc:
-        raise rejected(f"malformed convexity claim: {exc}") from None
+    t, domain = read_term_claim(c, "convex", "convexity", rejected, piece)
     sense = c.get("sense")
     if c.get("var", "x") != "x" or not domain or sense not in SENSES or not set(c) <= KEYS:
         raise rejected("a convexity claim needs the variable x, a domain and the sense convex or concave")
-    if has_param(t):
-        raise rejected("a quantified parameter occurs outside a forall claim")
     return t, sense, domain
 
 

@@ -20,7 +20,7 @@ from flint import arb
 
 from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
-from symact.kernel.functions import FUNCTIONS, inside, outside
+from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain, exact
 from symact.kernel.terms import ONE, ZERO, affine, exact_root, neg, num, sub
 
@@ -45,14 +45,13 @@ def piece_iv(p: Piece) -> Iv:
 
 def enclose(t, p: Piece, strict: bool = False) -> Iv:
     """Enclosure of t on the piece; ``strict`` also demands the open domain (non-integer powers of a
-    positive base, lambertw above -1/e) and no non-smooth node, as needed for derivatives."""
+    positive base, function arguments inside their domain's interior) and no non-smooth node, as needed for
+    derivatives."""
     head = t[0]
     if head == "x":
         return piece_iv(p)
-    if head == "num":
-        return Iv.ball(exact(t[1]))
-    if head == "const":
-        return Iv.ball(arb.pi() if t[1] == "pi" else arb(1).exp())
+    if head in ("num", "const"):
+        return Iv.ball(ball(t))
     if head == "add":
         linear = affine(t)
         if linear is not None:  # exact: no dependency between the x's of a linear form
@@ -77,8 +76,6 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         return enclose(("fn", "exp", ("mul", t[2], ("fn", "log", t[1]))), p, strict)
     if head == "fn":
         inner = enclose(t[2], p, strict)
-        if strict and t[1] == "lambertw" and not (inner.lo is not None and inner.lo > -arb(-1).exp()):
-            raise Uncertain("lambertw is differentiable only above -1/e")
         interval = FUNCTIONS[t[1]].interval
         if strict and interval is not None and not inside(inner, interval, open_=True):
             raise Uncertain(f"{t[1]} is differentiable only inside its domain")
@@ -191,8 +188,7 @@ def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
     if not ((lo is not None and lo >= 0) or (hi is not None and hi <= 0)):
         raise Uncertain("the piece has points on both sides of 0")
     inner = interior(p)
-    g = smooth_form(v, p, strict=True)
-    enclose(g, p, strict=True)
+    g = smooth_on(v, p)
     slope = enclose(("add", ("num", Fraction(k)), ("mul", ("x",), differentiate(g))), inner)
     if not (slope.positive() or slope.negative()):
         raise Uncertain("x^k exp(v) is not certainly monotone on the piece")
@@ -220,8 +216,7 @@ def _no_end():
 def _derivative(f, p: Piece) -> Iv:
     """Enclosure of f' on the piece (f differentiable at every point of it, or Uncertain)."""
     try:
-        g = smooth_form(f, p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(f, p)
     except Uncertain:
         if p[0] is None or p[0] != p[1]:
             raise
@@ -272,6 +267,14 @@ def _branch(t, p: Piece, strict: bool):
 
 # -------------------------------------------------------------------------------------------------- smooth_form
 
+def smooth_on(t, p: Piece, near: Piece | None = None):
+    """t's smooth form g on the piece p, checked smooth (g's strict enclosure exists) on a neighbourhood of every
+    point of ``near`` (default: p); else Uncertain."""
+    g = smooth_form(t, p, strict=True)
+    enclose(g, p if near is None else near, strict=True)
+    return g
+
+
 def smooth_form(t, p: Piece, strict: bool = True):
     """A term without non-smooth nodes or derivative nodes, equal to t on the piece (``strict``: on a
     neighbourhood of each of its points)."""
@@ -302,8 +305,7 @@ def smooth_form(t, p: Piece, strict: bool = True):
     if head == "pw":
         return smooth_form(_branch(t, p, strict), p, strict)
     if head == "deriv":
-        g = smooth_form(t[1], p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(t[1], p)
         return differentiate(g)
     raise Uncertain(f"cannot smooth_form {head}")
 
@@ -389,10 +391,8 @@ def germ(t, x0: Fraction, side: int):
         return ("powt", base, germ(t[2], x0, side))
     if head == "fn":
         inner = germ(t[2], x0, side)
-        if t[1] == "log" and _defined_sign(inner, x0, side) < 0:
-            raise GermUndefined("log of a negative number")
         interval = FUNCTIONS[t[1]].interval
-        if interval is not None and any(end is not None and _defined_sign(sub(inner, num(end)), x0, side) == sign
+        if interval is not None and any(end is not None and _defined_sign(sub(inner, end), x0, side) == sign
                                         for end, sign in ((interval[0], -1), (interval[1], 1))):
             raise GermUndefined(f"{t[1]} outside its domain")
         return ("fn", t[1], inner)
@@ -527,8 +527,7 @@ def _exact(t, x0: Fraction) -> Fraction:
         try:
             if _switches(t[1], x0):
                 return point_slope(t[1], x0)
-            g = smooth_form(t[1], point(x0), strict=True)
-            enclose(g, point(x0), strict=True)
+            g = smooth_on(t[1], point(x0))
         except (Uncertain, GermUndefined):
             raise _NotRational from None
         return _exact(differentiate(g), x0)
@@ -589,10 +588,6 @@ def _undefined(t, x0: Fraction) -> str | None:
             return f"a real root of a negative number ({_show(t[1])} < 0)"
     if head == "powt" and enclose(t[1], at).negative():
         return "a real power of a negative base"
-    if head == "fn" and t[1] == "log" and enclose(t[2], at).nonpositive():
-        return f"log of a number <= 0 ({_show(t[2])} <= 0)"
-    if head == "fn" and t[1] == "lambertw" and enclose(t[2], at).hi < -arb(-1).exp():
-        return "lambertw below -1/e"
     interval = FUNCTIONS[t[1]].interval if head == "fn" else None
     if interval is not None and outside(enclose(t[2], at), interval):
         return f"{t[1]} outside its domain ({_show(t[2])} in {enclose(t[2], at)})"

@@ -15,7 +15,7 @@ proved when that limit certainly satisfies REL, refuted when it certainly violat
 from __future__ import annotations
 
 from symact.kernel import algebra
-from symact.kernel.evaluate import enclose, smooth_form
+from symact.kernel.evaluate import smooth_on
 from symact.kernel.limits import limit_at, limit_value
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational, show, sub
 
@@ -52,8 +52,7 @@ def check_limit(c: dict, verdict: str, node, rejected: type[Exception]) -> list[
     r = parse_rational(node.get("from"))
     ray = (r, None, False, False) if side > 0 else (None, r, False, False)
     end = "+oo" if side > 0 else "-oo"
-    g = smooth_form(f, ray, strict=True)
-    enclose(g, ray, strict=True)  # defined on the whole ray
+    g = smooth_on(f, ray)  # defined on the whole ray
     log = [f"On {'(' + str(r) + ', oo)' if side > 0 else '(-oo, ' + str(r) + ')'}: f = {show(g)}, defined "
            f"everywhere there."]
     if "as" in node:  # an equal form (exact algebra on the ray) whose limit the calculus resolves

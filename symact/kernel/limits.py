@@ -6,6 +6,8 @@ to it exponentially fast, |t - L| <= C exp(-c|x|) for large |x|), or an infinite
 textbook fact about limits of sums, products, powers and continuous functions; the one indeterminate form
 resolved is 0 * oo where the zero is exponentially fast and the infinity at most polynomial (then the product
 tends to 0, exponentially fast).  Anything else (oo - oo, oo/oo, oscillation) raises :class:`Uncertain`.
+A function's limits at -oo and +oo, whether a finite one is approached exponentially fast and whether an
+infinite one grows at most polynomially (``slow``) are read from its record in :mod:`symact.functions`.
 
 A finite limit also carries, where every step has one, its exact form: a term without x built by the same rules
 (the limit of a sum is the sum of the limits, f(lim u) for a function continuous there, pi/2 for atan at +oo,
@@ -21,7 +23,7 @@ from flint import arb
 
 from symact.functions import REGISTRY
 from symact.kernel import ivals
-from symact.kernel.functions import FUNCTIONS
+from symact.kernel.functions import FUNCTIONS, ball
 from symact.kernel.ivals import Iv, Uncertain, exact
 
 
@@ -43,9 +45,6 @@ class Lim:
 
 _ORDER = {"lin": 0, "poly": 1, "big": 2}
 
-#: name: (limit at -oo, limit at +oo, exponentially fast from a linear argument), where both are integers
-_FINITE_AT_INF = {f.name: (*f.limits, f.fast) for f in REGISTRY.values()
-                  if f.kernel and all(isinstance(v, int) for v in f.limits)}
 _ZERO = Lim(Iv.ball(arb(0)), fast=True, term=("num", Fraction(0)))
 
 
@@ -73,7 +72,7 @@ def limit_at(t, side: int) -> Lim:
     if head == "num":
         return Lim(Iv.ball(exact(t[1])), fast=True, term=t)
     if head == "const":
-        return Lim(Iv.ball(arb.pi() if t[1] == "pi" else arb(1).exp()), fast=True, term=t)
+        return Lim(Iv.ball(ball(t)), fast=True, term=t)
     if head == "add":
         out = limit_at(t[1], side)
         for a in t[2:]:
@@ -155,28 +154,13 @@ def _root(v: Iv, q) -> Iv:
 
 
 def _function(name: str, a: Lim) -> Lim:
-    if a.finite:
-        if name == "log" and not a.value.positive():
-            raise Uncertain("log of a limit that may be <= 0")
-        if name == "lambertw" and not (a.value.lo is not None and a.value.lo > -arb(-1).exp()):
-            raise Uncertain("lambertw near -1/e")
-        return Lim(FUNCTIONS[name].image(a.value), a.fast, term=a.term and ("fn", name, a.term))
-    lin = a.growth == "lin"
-    if name == "exp":
-        if a.sign < 0:
-            return Lim(Iv.ball(arb(0)), fast=lin, term=_ZERO.term)
-        return Lim(sign=1, growth="big")
-    if name in ("sinh", "cosh"):
-        return Lim(sign=a.sign if name == "sinh" else 1, growth="big")
-    if name in ("log", "asinh", "lambertw", "acosh"):
-        if name != "asinh" and a.sign < 0:
-            raise Uncertain(f"{name} of -oo")
-        return Lim(sign=a.sign if name == "asinh" else 1, growth="poly" if a.growth in ("lin", "poly") else "big")
-    if name == "atan":
-        return Lim(Iv.ball(arb.pi() / 2 * a.sign), fast=False,
-                   term=("mul", ("num", Fraction(a.sign, 2)), ("const", "pi")))
-    if name in _FINITE_AT_INF:
-        lo, hi, exp_fast = _FINITE_AT_INF[name]
-        end = hi if a.sign > 0 else lo
-        return Lim(Iv.ball(arb(end)), fast=exp_fast and lin, term=("num", Fraction(end)))
-    raise Uncertain(f"{name} has no limit at infinity")
+    f = FUNCTIONS[name]
+    if a.finite:  # f is continuous on its domain: lim f(u) = f(lim u)
+        return Lim(f.image(a.value), a.fast, term=a.term and ("fn", name, a.term))
+    end = f.limits[0 if a.sign < 0 else 1]
+    if end is None:
+        raise Uncertain(f"{name} has no limit at {'-oo' if a.sign < 0 else 'oo'}")
+    if isinstance(end, int):  # an infinite limit: at most polynomial growth for a slow function
+        slow = REGISTRY[name].slow and a.growth in ("lin", "poly")
+        return Lim(sign=end, growth="poly" if slow else "big")
+    return Lim(Iv.ball(ball(end)), fast=REGISTRY[name].fast and a.growth == "lin", term=end)

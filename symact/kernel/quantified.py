@@ -172,15 +172,7 @@ def _ends(claim, name, domain, node, rejected, check_instance) -> list[str]:
         rel = inner["rel"]
     except (KeyError, TypeError, TermError) as exc:
         raise rejected(f"not an affine claim over a bounded interval: {exc}") from None
-    rels = {}
-    for role, want in (("low", low), ("high", high)):
-        cert = node.get(role)
-        got = cert.get("claim") if isinstance(cert, dict) else None
-        if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel"} != want:
-            raise rejected(f"the {role} certificate is not about the claim at the {role} end")
-        rels[role] = got.get("rel")
-        if check_instance(cert)[0] != "proved":
-            raise rejected(f"the {role} certificate does not prove its claim")
+    rels = _proved_relations(node, {"low": low, "high": high}, rejected, check_instance)
     lo, hi, lc, hc = domain[0]
     if not ends_allowed(rel, rels["low"], rels["high"], lc, hc):
         raise rejected(f"{rels['low']} at {name} = {rational_text(lo)} and {rels['high']} at {name} = "
@@ -248,6 +240,21 @@ def _convexity(claim, name, domain, node, rejected, check_instance, contains, pi
             f"the domain: {what}."]
 
 
+def _proved_relations(node, wants: dict, rejected, check_instance) -> dict:
+    """{role: relation} of the sub-certificates ``node[role]``, each proving the claim ``wants[role]`` with some
+    relation (which the caller checks)."""
+    rels = {}
+    for role, want in wants.items():
+        cert = node.get(role)
+        got = cert.get("claim") if isinstance(cert, dict) else None
+        if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel"} != want:
+            raise rejected(f"the {role} certificate is not about the {role} claim")
+        rels[role] = got.get("rel")
+        if check_instance(cert)[0] != "proved":
+            raise rejected(f"the {role} certificate does not prove its claim")
+    return rels
+
+
 def _sign(v: Fraction) -> str:
     return ">" if v > 0 else "<" if v < 0 else "=="
 
@@ -265,16 +272,7 @@ def _affine(claim, name, domain, node, rejected, check_instance, contains, piece
         rel = inner["rel"]
     except (KeyError, TypeError, TermError) as exc:
         raise rejected(f"not an affine claim: {exc}") from None
-    certs = {"base": node.get("base"), "slope": node.get("slope")}
-    rels = {}
-    for role, want in (("base", base), ("slope", slope)):
-        cert = certs[role]
-        got = cert.get("claim") if isinstance(cert, dict) else None
-        if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel"} != want:
-            raise rejected(f"the {role} certificate is not about the {role} claim")
-        rels[role] = got.get("rel")
-        if check_instance(cert)[0] != "proved":
-            raise rejected(f"the {role} certificate does not prove its claim")
+    rels = _proved_relations(node, {"base": base, "slope": slope}, rejected, check_instance)
     if not allowed(rel, rels["base"], rels["slope"], e, any(contains(p, a) for p in domain)):
         raise rejected(f"{name} = {a}: {rels['base']} and a slope {rels['slope']} 0 do not give {rel} for every "
                        f"{name}")

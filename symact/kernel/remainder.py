@@ -17,8 +17,9 @@ except when a is the right end and n is odd, where it is < 0 and the relation tu
 it) g = 0, so the claim's relation must allow 0 there.  This bounds a difference that cancels to order n at a,
 which no enclosure of the difference itself can (|x - tanh x - P_37(x)| <= c |x|^39 near 0).
 
-The Taylor form of order n at a rational point a of a bounded P encloses g on P by
-sum_{k<n} g^(k)(a) (P - a)^k / k! + g^(n)(P) (P - a)^n / n!, the powers of P - a enclosed exactly.
+The Taylor form of order n at a rational point a of the closure of a bounded P, where g is smooth on P and at a
+(so on [a, x] for every x in P), encloses g on P by sum_{k<n} g^(k)(a) (P - a)^k / k! + g^(n)(P) (P - a)^n / n!,
+the powers of P - a enclosed exactly.
 """
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ from functools import lru_cache
 
 from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import enclose, exact_value, point, smooth_form
+from symact.kernel.evaluate import enclose, exact_value, point, smooth_on
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.terms import ZERO, num
+from symact.kernel.terms import CONVERSE, ZERO, num
 
 #: highest order of either argument
 MAX_ORDER = 64
@@ -112,9 +113,7 @@ def derivatives(g, n: int) -> tuple:
 
 def smooth_on_closure(d, p):
     """d's smooth form on p, checked smooth on a neighbourhood of every point of p's closure."""
-    g = smooth_form(d, p, strict=True)
-    enclose(g, (p[0], p[1], p[0] is not None, p[1] is not None), strict=True)
-    return g
+    return smooth_on(d, p, (p[0], p[1], p[0] is not None, p[1] is not None))
 
 
 def zero_derivatives(d, p, a: Fraction, n: int):
@@ -149,14 +148,18 @@ def remainder_relation(p, a: Fraction, n: int, drel: str) -> str:
     if a is None or a not in (p[0], p[1]) or p[0] == p[1]:
         raise Uncertain("the remainder rule expands at a finite end of a proper interval")
     turns = a == p[1] and a != p[0] and n % 2 == 1
-    return {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[drel] if turns else drel
+    return CONVERSE[drel] if turns else drel
 
 
 def taylor_form(d, p, a: Fraction, n: int) -> Iv:
     """The Taylor form of order n of d at a on the bounded piece p (see the module's docstring)."""
     if p[0] is None or p[1] is None or not p[0] <= a <= p[1]:
-        raise Uncertain("the Taylor form needs a bounded piece and a point of it")
-    ds = derivatives(smooth_on_closure(d, p), checked_order(n))
+        raise Uncertain("the Taylor form needs a bounded piece and a point of its closure")
+    g = smooth_on(d, p, (p[0], p[1], p[2] or a == p[0], p[3] or a == p[1]))  # smooth on P and at a
+    if checked_order(n) > 2:
+        ds = derivatives(g, n)
+    else:  # order 2 keeps the formal derivatives: expanding them costs more than it saves
+        ds = (g, differentiate(g), differentiate(differentiate(g)))
     lo, hi = p[0] - a, p[1] - a
     out = None
     for k, dk in enumerate(ds):

@@ -16,21 +16,15 @@ also near each of its points: the term is C-infinity on a neighbourhood of every
 """
 from __future__ import annotations
 
-from symact.kernel.evaluate import enclose, smooth_form
-from symact.kernel.terms import TermError, from_json, has_param, show
+from symact.kernel.evaluate import smooth_on
+from symact.kernel.terms import read_term_claim, show
 
 
 def read_smooth_claim(c: dict, rejected: type[Exception], piece) -> tuple:
     """(the term, its domain as pieces); ``piece`` reads one piece of the JSON."""
-    try:
-        t = from_json(c["smooth"])
-        domain = [piece(p) for p in c["domain"]]
-    except (KeyError, TypeError, TermError) as exc:
-        raise rejected(f"malformed smoothness claim: {exc}") from None
+    t, domain = read_term_claim(c, "smooth", "smoothness", rejected, piece)
     if c.get("var", "x") != "x" or not domain:
         raise rejected("a smoothness claim needs the variable x and a domain")
-    if has_param(t):
-        raise rejected("a quantified parameter occurs outside a forall claim")
     return t, domain
 
 
@@ -45,8 +39,7 @@ def check_smooth(c: dict, verdict: str, proof, rejected: type[Exception], piece,
     for node, p in zip(proof, domain):
         if not isinstance(node, dict) or node.get("rule") != "smooth":
             raise rejected("a smoothness claim is proved by smooth nodes")
-        g = smooth_form(t, p, strict=True)
-        enclose(g, p, strict=True)
+        g = smooth_on(t, p)
         log.append(f"On {piece_text(p)}: the term equals {show(g)} near every point, a composition of "
                    f"C-infinity functions defined there in the open sense, so it is C-infinity.")
     return log

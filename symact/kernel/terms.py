@@ -42,6 +42,8 @@ from symact.functions import REGISTRY
 #: them live in :mod:`symact.kernel.functions`)
 FUNCTIONS = tuple(f.name for f in REGISTRY.values() if f.kernel)
 RELATIONS = ("<", "<=", ">", ">=", "==", "!=")
+#: each relation with its sides swapped (a < b is b > a)
+CONVERSE = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 X = ("x",)
 ZERO = ("num", Fraction(0))
@@ -132,6 +134,19 @@ def from_json(j: Any) -> tuple:
     if head in ("abs", "sign", "deriv", "not") and len(rest) == 1:
         return (head, from_json(rest[0]))
     raise TermError(f"not a term: {j!r}")
+
+
+def read_term_claim(c: dict, key: str, what: str, rejected: type[Exception], piece) -> tuple:
+    """(the term ``c[key]``, ``c["domain"]`` as pieces) of a claim about one term in x without quantified
+    parameters; ``piece`` reads one piece of the JSON."""
+    try:
+        t = from_json(c[key])
+        domain = [piece(p) for p in c["domain"]]
+    except (KeyError, TypeError, TermError) as exc:
+        raise rejected(f"malformed {what} claim: {exc}") from None
+    if has_param(t):
+        raise rejected("a quantified parameter occurs outside a forall claim")
+    return t, domain
 
 
 def has_param(t) -> bool:
@@ -277,6 +292,13 @@ def show(t) -> str:
     if head in ("true", "false"):
         return head
     return f"{head}(" + ", ".join(show(a) for a in t[1:]) + ")"
+
+
+def at(t, u):
+    """t with the term u in place of x."""
+    if t == X:
+        return u
+    return tuple(at(a, u) if isinstance(a, tuple) else a for a in t)
 
 
 def linear_split(u):
