@@ -587,8 +587,8 @@ def _undefined(t, x0: Fraction) -> str | None:
             return f"division by zero ({_show(t[1])} = 0)"
         if q.denominator != 1 and enclose(t[1], at).negative():
             return f"a real root of a negative number ({_show(t[1])} < 0)"
-    if head == "powt" and enclose(t[1], at).negative():
-        return "a real power of a negative base"
+    if head == "powt" and enclose(t[1], at).negative() and _not_integer(t[2], x0):
+        return "a real power of a negative base with a non-integer exponent"
     if head == "fn" and t[1] == "log" and enclose(t[2], at).nonpositive():
         return f"log of a number <= 0 ({_show(t[2])} <= 0)"
     if head == "fn" and t[1] == "lambertw" and enclose(t[2], at).hi < -arb(-1).exp():
@@ -597,6 +597,18 @@ def _undefined(t, x0: Fraction) -> str | None:
     if interval is not None and outside(enclose(t[2], at), interval):
         return f"{t[1]} outside its domain ({_show(t[2])} in {enclose(t[2], at)})"
     return None
+
+
+def _not_integer(t, x0: Fraction) -> bool:
+    """t(x0) is certainly not an integer (a negative number has a real power only with an integer exponent)."""
+    value = exact_value(t, x0)
+    if value is not None:
+        return value.denominator != 1
+    e = enclose(t, point(x0))
+    if e.lo is None or e.hi is None:
+        return False
+    k = e.lo.floor().mid()
+    return bool(e.lo > k and e.hi < k + 1)
 
 
 def _not_differentiable(f, x0: Fraction) -> str | None:
