@@ -153,6 +153,16 @@ class Search:
         pts += [Fraction(700), Fraction(-700), Fraction(1, 10 ** 6), Fraction(-1, 10 ** 6)]
         for e in (16, 24, 32, 48, 64, 96, 128, 256, 512, 1000):  # far out: a tail that crosses a bound late
             pts += [Fraction(2) ** e, -Fraction(2) ** e]
+        return pts + self.end_points()
+
+    def end_points(self):
+        """The finite ends of the domain and points near them (a claim on x >= 1.9999999999999999 about
+        sqrt(x - 2) fails at its end; log(x - 1/10) on x > 1/10 drops below -1000 only within e^-1000 of it)."""
+        pts = []
+        for p in self.domain:
+            for end in (p[0], p[1]):
+                if end is not None:
+                    pts += [end] + [end + s * Fraction(1, 10 ** k) for k in (3, 9, 30, 100, 500) for s in (1, -1)]
         return pts
 
     def deep_points(self):

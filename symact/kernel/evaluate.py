@@ -585,11 +585,11 @@ def _undefined(t, x0: Fraction) -> str | None:
         q = t[2]
         if q < 0 and exact_value(t[1], x0) == 0:
             return f"division by zero ({_show(t[1])} = 0)"
-        if q.denominator != 1 and enclose(t[1], at).negative():
+        if q.denominator != 1 and _certainly(t[1], x0, "<"):
             return f"a real root of a negative number ({_show(t[1])} < 0)"
-    if head == "powt" and enclose(t[1], at).negative() and _not_integer(t[2], x0):
+    if head == "powt" and _certainly(t[1], x0, "<") and _not_integer(t[2], x0):
         return "a real power of a negative base with a non-integer exponent"
-    if head == "fn" and t[1] == "log" and enclose(t[2], at).nonpositive():
+    if head == "fn" and t[1] == "log" and _certainly(t[2], x0, "<="):
         return f"log of a number <= 0 ({_show(t[2])} <= 0)"
     if head == "fn" and t[1] == "lambertw" and enclose(t[2], at).hi < -arb(-1).exp():
         return "lambertw below -1/e"
@@ -597,6 +597,15 @@ def _undefined(t, x0: Fraction) -> str | None:
     if interval is not None and outside(enclose(t[2], at), interval):
         return f"{t[1]} outside its domain ({_show(t[2])} in {enclose(t[2], at)})"
     return None
+
+
+def _certainly(t, x0: Fraction, rel: str) -> bool:
+    """t(x0) REL 0 for certain: exactly where t(x0) is rational (sqrt(x - 2) at x = 1.9999999999999999 is
+    below 0 by 10^-16, less than a 53-bit ball of the point resolves), else by its enclosure."""
+    value = exact_value(t, x0)
+    if value is not None:
+        return {"<": value < 0, "<=": value <= 0}[rel]
+    return enclose(t, point(x0)).satisfies(rel)
 
 
 def _not_integer(t, x0: Fraction) -> bool:

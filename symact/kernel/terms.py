@@ -334,16 +334,8 @@ def affine(u):
     slope, rest = linear_split(u)
     if rest is None:
         return slope, Fraction(0)
-    if rest[0] == "num":
-        return slope, rest[1]
-    if rest[0] == "add" and all(a[0] == "num" for a in rest[1:]):
-        return slope, sum((a[1] for a in rest[1:]), Fraction(0))
-    if rest[0] == "mul" and all(a[0] == "num" for a in rest[1:]):
-        out = Fraction(1)
-        for a in rest[1:]:
-            out *= a[1]
-        return slope, out
-    return None
+    intercept = constant_rational(rest)
+    return None if intercept is None else (slope, intercept)
 
 
 #: the largest exponent (numerator and denominator) :func:`constant_rational` folds, and the largest power it computes
