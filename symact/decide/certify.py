@@ -174,12 +174,15 @@ class Search:
 
     def special_points(self):
         """Exact zeros of linear arguments of |.|, sign, Heaviside, max/min, Piecewise conditions,
-        denominators, logarithms and roots: where definedness or the formula may change."""
-        out = []
+        denominators, logarithms and roots: where definedness or the formula may change; and the midpoints
+        of neighbouring zeros."""
+        out, roots = [], set()
         for u in _switch_arguments(self.d):
             for r in _rational_roots(u):
                 out += [r, r - Fraction(1, 1024), r + Fraction(1, 1024)]
-        return out
+                roots.add(r)
+        ordered = sorted(roots)  # between two close switches (x > 1/3, x < 0.3333333333333333): a hole
+        return out + [(a + b) / 2 for a, b in zip(ordered, ordered[1:])]
 
     def critical_points(self, g, p):
         """Rational approximations (at several precisions) of the zeros of g' and of g in p, found with

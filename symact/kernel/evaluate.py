@@ -231,6 +231,10 @@ def _derivative(f, p: Piece) -> Iv:
 
 # ------------------------------------------------------------------------------------------------ conditions
 
+_RELATION = {"<": lambda u, v: u < v, "<=": lambda u, v: u <= v, ">": lambda u, v: u > v,
+             ">=": lambda u, v: u >= v, "==": lambda u, v: u == v, "!=": lambda u, v: u != v}
+
+
 def truth(c, p: Piece, strict: bool = False) -> bool | None:
     """Whether the condition holds at every point of the piece (True), at none (False), or unknown (None).
 
@@ -247,6 +251,10 @@ def truth(c, p: Piece, strict: bool = False) -> bool | None:
             return False if False in parts else (True if all(parts) else None)
         return True if True in parts else (False if all(v is False for v in parts) else None)
     op, a, b = c[1], c[2], c[3]
+    if not strict and p[0] is not None and p[0] == p[1]:  # at a rational point: exactly, where the sides are rational
+        value = exact_value(sub(a, b), p[0])
+        if value is not None:
+            return _RELATION[op](value, 0)
     d = enclose(sub(a, b), p, strict)
     if strict:
         sign = 1 if d.positive() else -1 if d.negative() else 0
