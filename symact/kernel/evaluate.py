@@ -478,6 +478,10 @@ def exact_value(t, x0: Fraction) -> Fraction | None:
         return None
 
 
+#: the largest power (in bits of its numerator and denominator) that an exact value computes
+MAX_EXACT_BITS = 100_000
+
+
 class _NotRational(Exception):
     pass
 
@@ -497,6 +501,8 @@ def _exact(t, x0: Fraction) -> Fraction:
         return out
     if head == "pow":
         base, q = _exact(t[1], x0), t[2]
+        if (base.numerator.bit_length() + base.denominator.bit_length()) * abs(q.numerator) > MAX_EXACT_BITS:
+            raise _NotRational  # (x**1000)**1000 at x = 2**1000: left to ball arithmetic
         if q.denominator == 1:
             if q < 0 and base == 0:
                 raise ZeroDivisionError

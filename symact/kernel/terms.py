@@ -189,7 +189,8 @@ def from_sympy(e, var, params: tuple[str, ...] = ()) -> tuple:
             return ("fn", "exp", from_sympy(exp, var, params))
         exponent = from_sympy(exp, var, params)
         q = constant_rational(exponent)
-        if q is not None:  # an exponent written as a rational computation (x**(4/2) is x**2, not a real power)
+        if q is not None and max(abs(q.numerator), q.denominator) <= MAX_FOLDED_EXPONENT:
+            # an exponent written as a rational computation: x**(4/2) is x**2, not a real power
             return ("pow", from_sympy(base, var, params), q)
         return ("powt", from_sympy(base, var, params), exponent)
     if isinstance(e, sp.Abs):
@@ -338,7 +339,8 @@ def affine(u):
     return None if intercept is None else (slope, intercept)
 
 
-#: the largest exponent (numerator and denominator) :func:`constant_rational` folds, and the largest power it computes
+#: the largest exponent (numerator and denominator) a power is folded into, and the largest power (bits of numerator
+#: and denominator) :func:`constant_rational` computes
 MAX_FOLDED_EXPONENT = 1000
 MAX_FOLDED_BITS = 10_000
 
