@@ -74,8 +74,9 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = No
     defined = kc.Claim("f is defined on R", term, "==", term, (_R,), "proved", necessary=False)
     status, cert, why = kernel.settle(defined)
     if status != "proved":  # a point where f is undefined may be irrational ((x**2 - 2)/(x**2 - 2))
-        reason = (f"the kernel did not confirm that f is defined on all of R ({why or 'the kernel ' + status + ' it'}); "
-                  f"properties are stated only for functions defined on all of R")
+        why = why or f"the kernel {status} it"
+        reason = (f"the kernel did not confirm that f is defined on all of R ({why}); properties are stated only for "
+                  f"functions defined on all of R")
         return {k: _withdrawn(v, reason) if k in GATED and v.status != "unknown" else v for k, v in verdicts.items()}
     kernel.defined = (defined, cert)
     out = dict(verdicts)

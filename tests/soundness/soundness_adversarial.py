@@ -17,7 +17,7 @@ from __future__ import annotations
 from mpmath import mp, mpf
 
 import soundness_mp as M
-from soundness_mp import (Abs, acos, acosh, asin, atan, atanh, const, cos, div, erf, exp, heaviside, kink, log,
+from soundness_mp import (Abs, acos, acosh, asin, atan, atanh, const, cos, div, erf, exp, kink, log,
                           num, real_power, rpow, sign, sin, sqrt, tanh, undefined)
 
 PI2 = "1.5707963267948966192313216916397514420985846996875529104874722961539"   # pi/2 to 67 places
