@@ -694,8 +694,10 @@ def as_expression(obj: object, variables: Sequence[str] = ("x",)) -> sp.Expr:
         raise ExpressionError(f"expected an expression or a number, not {type(obj).__name__}") from None
 
 
-def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
-    """Parse ``text`` into a SymPy expression in the real ``variables`` (``"x"`` is :data:`symact.catalog.X`).
+def parse_expression(text: str, variables: Sequence[str] = ("x",), as_written: bool = False) -> sp.Expr:
+    """Parse ``text`` into a SymPy expression in the real ``variables`` (``"x"`` is :data:`symact.catalog.X`);
+    ``as_written`` builds it without evaluation (``x**2/x`` stays a quotient, undefined at 0), as the kernel reads
+    the sides of a claim.
 
     >>> parse_expression("x*tanh(x)")
     x*tanh(x)
@@ -703,6 +705,8 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
     Piecewise((x/10, x < 0), (x, True))
     """
     builder, node = _start(text, variables)
+    if as_written:
+        builder = _Builder(builder.source, variables, lead=builder.lead, structural=True)
     return _finish(builder, node, builder.expr(node))
 
 
@@ -815,8 +819,7 @@ def _function_term(text: str) -> tuple[Any, str]:
     from symact.catalog.registry import X
     from symact.kernel.terms import TermError, from_sympy, to_json
 
-    builder, node = _start(text, ("x",))
-    raw = _Builder(builder.source, ("x",), lead=builder.lead, structural=True).expr(node)
+    raw = parse_expression(text, ("x",), as_written=True)
     try:
         return to_json(from_sympy(raw, X)), sp.latex(raw)
     except TermError as exc:

@@ -111,6 +111,28 @@ def test_undefined_points_refute_claims_on_R():
     assert check(c)[0] == "proved"
 
 
+def test_a_negative_base_makes_a_power_undefined_only_with_a_non_integer_exponent():
+    two = ["mul", num("2"), ["const", "pi"], ["pow", ["const", "pi"], "-1"]]  # 2*pi/pi: 2, not shown integer
+    c = cert(["powt", X, two], ">=", num("0"), "refuted", {"rule": "counterexample", "x": "-1"})
+    with pytest.raises(Rejected):
+        check(c)
+    c["claim"]["lhs"] = ["powt", X, ["pow", num("2"), "1/2"]]  # x**sqrt(2) is undefined at -1
+    assert check(c)[0] == "refuted"
+    # an exponent written as a rational computation is that rational (x**2**2**2 was refuted at -1)
+    for text in ("x**2**2**2 >= 0", "x**(4/2) >= 0", "x**sqrt(4) >= 0", "x**(2*0.5 + 1) == x**2"):
+        assert certificate(text)["verdict"] == "proved", text
+
+
+def test_points_decided_exactly_where_a_ball_cannot():
+    """A root, a log or a Piecewise condition at a rational point 1e-16 from where it changes is decided in
+    exact arithmetic (a 53-bit ball of the point does not resolve it)."""
+    for text, x in (("sqrt(x - 2) >= 0 for x >= 1.9999999999999999", "19999999999999999/10000000000000000"),
+                    ("Piecewise((1, x > 1/3), (2, x < 0.3333333333333333)) > 0", None),
+                    ("1/(x - 1/3) > 0 for x > 0.3333333333333333", "1/3")):
+        data = certificate(text)
+        assert data["verdict"] == "refuted" and (x is None or data["proof"]["x"] == x), text
+
+
 def test_derivative_at_a_kink_is_undefined_and_a_removable_formula_singularity_is_not():
     abs_prime = ["deriv", ["abs", X]]
     assert check(cert(abs_prime, "==", ["sign", X], "refuted", {"rule": "counterexample", "x": "0"}))[0] == "refuted"

@@ -36,9 +36,26 @@ def test_relu_facts_come_from_the_kernel():
     texts = {k: [c["statement"] for c in out[k]["certificate"]["data"]["conjuncts"]] for k in GATED}
     assert "inf f >= 0" in texts["bounded_below"] and "inf f >= 0" in texts["range"]
     assert any(t.startswith("f(x) >= 1/1000*|x| on [8, oo)") for t in texts["bounded_above"])
-    assert texts["zero_at_origin"] == ["f(0) = 0"]
+    assert texts["zero_at_origin"] == ["f is defined on R", "f(0) = 0"]  # the premise of every verdict
     assert any("supporting line" in t for t in texts["convex"])
     assert out["monotonic"]["value"] == "non-decreasing"
+
+
+def test_the_gate_reads_the_expression_as_written():
+    """SymPy evaluates x**2/x to x and 0*log(x) + x to x; the functions written are undefined at 0, so no
+    property is stated (zero_at_origin was proved of x**2/x)."""
+    for text in ("x**2/x", "0*log(x) + x"):
+        out = analyze(expr=text, keys=("range", "zero_at_origin", "monotonic"))
+        for key in ("range", "zero_at_origin", "monotonic"):
+            assert out[key].status == "unknown" and "undefined at x = 0" in out[key].reason, (text, key)
+
+
+def test_f_must_be_proved_defined_on_the_whole_line():
+    """(x**2 - 2)/(x**2 - 2) + x is undefined only at the irrational points +-sqrt(2), where no quick point
+    falls; its image misses 1 +- sqrt(2), so the engine's range (-oo, oo) of x + 1 must not stand."""
+    out = analyze(expr="(x**2 - 2)/(x**2 - 2) + x", keys=("range", "zero_at_origin"))
+    for key in ("range", "zero_at_origin"):
+        assert out[key].status == "unknown" and "defined on all of R" in out[key].reason, key
 
 
 def test_a_corrupted_bound_is_withdrawn_as_a_soundness_bug():
@@ -164,7 +181,7 @@ def test_smoothness_and_saturation_are_confirmed_by_the_kernel():
             assert "f'' does not exist at 0" in texts["continuity"] and "f'(0) = 1" in texts["continuity"]
             assert any(t.startswith("f' -> 0 as x -> oo") for t in texts["saturation"])
         if name == "gelu":
-            assert texts["continuity"] == ["f is C-infinity on R"]
+            assert texts["continuity"] == ["f is defined on R", "f is C-infinity on R"]
         if name == "relu":
             assert "f' does not exist at 0" in texts["differentiable"] and "f' = 0 on (-oo, 0)" in texts["saturation"]
     text = analyze("relu", keys=SMOOTHNESS).text()

@@ -153,6 +153,16 @@ class Search:
         pts += [Fraction(700), Fraction(-700), Fraction(1, 10 ** 6), Fraction(-1, 10 ** 6)]
         for e in (16, 24, 32, 48, 64, 96, 128, 256, 512, 1000):  # far out: a tail that crosses a bound late
             pts += [Fraction(2) ** e, -Fraction(2) ** e]
+        return pts + self.end_points()
+
+    def end_points(self):
+        """The finite ends of the domain and points near them (a claim on x >= 1.9999999999999999 about
+        sqrt(x - 2) fails at its end; log(x - 1/10) on x > 1/10 drops below -1000 only within e^-1000 of it)."""
+        pts = []
+        for p in self.domain:
+            for end in (p[0], p[1]):
+                if end is not None:
+                    pts += [end] + [end + s * Fraction(1, 10 ** k) for k in (3, 9, 30, 100, 500) for s in (1, -1)]
         return pts
 
     def deep_points(self):
@@ -164,12 +174,15 @@ class Search:
 
     def special_points(self):
         """Exact zeros of linear arguments of |.|, sign, Heaviside, max/min, Piecewise conditions,
-        denominators, logarithms and roots: where definedness or the formula may change."""
-        out = []
+        denominators, logarithms and roots: where definedness or the formula may change; and the midpoints
+        of neighbouring zeros."""
+        out, roots = [], set()
         for u in _switch_arguments(self.d):
             for r in _rational_roots(u):
                 out += [r, r - Fraction(1, 1024), r + Fraction(1, 1024)]
-        return out
+                roots.add(r)
+        ordered = sorted(roots)  # between two close switches (x > 1/3, x < 0.3333333333333333): a hole
+        return out + [(a + b) / 2 for a, b in zip(ordered, ordered[1:])]
 
     def critical_points(self, g, p):
         """Rational approximations (at several precisions) of the zeros of g' and of g in p, found with

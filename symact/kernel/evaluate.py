@@ -226,6 +226,10 @@ def _derivative(f, p: Piece) -> Iv:
 
 # ------------------------------------------------------------------------------------------------ conditions
 
+_RELATION = {"<": lambda u, v: u < v, "<=": lambda u, v: u <= v, ">": lambda u, v: u > v,
+             ">=": lambda u, v: u >= v, "==": lambda u, v: u == v, "!=": lambda u, v: u != v}
+
+
 def truth(c, p: Piece, strict: bool = False) -> bool | None:
     """Whether the condition holds at every point of the piece (True), at none (False), or unknown (None).
 
@@ -242,6 +246,10 @@ def truth(c, p: Piece, strict: bool = False) -> bool | None:
             return False if False in parts else (True if all(parts) else None)
         return True if True in parts else (False if all(v is False for v in parts) else None)
     op, a, b = c[1], c[2], c[3]
+    if not strict and p[0] is not None and p[0] == p[1]:  # at a rational point: exactly, where the sides are rational
+        value = exact_value(sub(a, b), p[0])
+        if value is not None:
+            return _RELATION[op](value, 0)
     d = enclose(sub(a, b), p, strict)
     if strict:
         sign = 1 if d.positive() else -1 if d.negative() else 0
@@ -470,6 +478,10 @@ def exact_value(t, x0: Fraction) -> Fraction | None:
         return None
 
 
+#: the largest power (in bits of its numerator and denominator) that an exact value computes
+MAX_EXACT_BITS = 100_000
+
+
 class _NotRational(Exception):
     pass
 
@@ -489,6 +501,8 @@ def _exact(t, x0: Fraction) -> Fraction:
         return out
     if head == "pow":
         base, q = _exact(t[1], x0), t[2]
+        if (base.numerator.bit_length() + base.denominator.bit_length()) * abs(q.numerator) > MAX_EXACT_BITS:
+            raise _NotRational  # (x**1000)**1000 at x = 2**1000: left to ball arithmetic
         if q.denominator == 1:
             if q < 0 and base == 0:
                 raise ZeroDivisionError
@@ -584,14 +598,37 @@ def _undefined(t, x0: Fraction) -> str | None:
         q = t[2]
         if q < 0 and exact_value(t[1], x0) == 0:
             return f"division by zero ({_show(t[1])} = 0)"
-        if q.denominator != 1 and enclose(t[1], at).negative():
+        if q.denominator != 1 and _certainly(t[1], x0, "<"):
             return f"a real root of a negative number ({_show(t[1])} < 0)"
-    if head == "powt" and enclose(t[1], at).negative():
-        return "a real power of a negative base"
+    if head == "powt" and _certainly(t[1], x0, "<") and _not_integer(t[2], x0):
+        return "a real power of a negative base with a non-integer exponent"
+    if head == "fn" and t[1] == "log" and _certainly(t[2], x0, "<="):  # exact at a rational point (below)
+        return f"log of a number <= 0 ({_show(t[2])} <= 0)"
     interval = FUNCTIONS[t[1]].interval if head == "fn" else None
     if interval is not None and outside(enclose(t[2], at), interval):
         return f"{t[1]} outside its domain ({_show(t[2])} in {enclose(t[2], at)})"
     return None
+
+
+def _certainly(t, x0: Fraction, rel: str) -> bool:
+    """t(x0) REL 0 for certain: exactly where t(x0) is rational (sqrt(x - 2) at x = 1.9999999999999999 is
+    below 0 by 10^-16, less than a 53-bit ball of the point resolves), else by its enclosure."""
+    value = exact_value(t, x0)
+    if value is not None:
+        return {"<": value < 0, "<=": value <= 0}[rel]
+    return enclose(t, point(x0)).satisfies(rel)
+
+
+def _not_integer(t, x0: Fraction) -> bool:
+    """t(x0) is certainly not an integer (a negative number has a real power only with an integer exponent)."""
+    value = exact_value(t, x0)
+    if value is not None:
+        return value.denominator != 1
+    e = enclose(t, point(x0))
+    if e.lo is None or e.hi is None:
+        return False
+    k = e.lo.floor().mid()
+    return bool(e.lo > k and e.hi < k + 1)
 
 
 def _not_differentiable(f, x0: Fraction) -> str | None:

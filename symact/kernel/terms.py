@@ -8,7 +8,7 @@ A term is a tuple whose first entry names its node; JSON certificates hold the s
 ``("const", "pi" | "E")``       pi, Euler's number
 ``("add", t, ...)``             sum; ``("mul", t, ...)`` product
 ``("pow", t, Fraction)``        t ** q for a rational q (real-line semantics, see below)
-``("powt", b, e)``              b ** e for a non-constant exponent: defined for b > 0
+``("powt", b, e)``              b ** e for an exponent that is not a rational number: exp(e log b) for b > 0
 ``("fn", name, t)``             one of :data:`FUNCTIONS` (exp, log, tanh, erf, ...)
 ``("abs", t)``, ``("sign", t)``  |t|, sign(t) (sign(0) = 0)
 ``("heaviside", t, Fraction)``  H(t), with H(0) the given value (SymPy's default 1/2)
@@ -25,7 +25,9 @@ Conditions: ``("rel", op, a, b)`` with op in ``< <= > >= == !=``, ``("and", c, .
 
 Real-line semantics: a term is defined at x only where every part is: log needs a positive argument, t ** q
 with a non-integer q needs t >= 0 (t > 0 when q < 0; odd roots of negative numbers are not taken), a negative
-integer power needs t != 0, ``powt`` needs b > 0, a Piecewise needs a true condition.
+integer power needs t != 0, ``powt`` is proved defined only where b > 0 and called undefined only where b < 0
+and e is certainly not an integer (its value is that of ``pow`` where e is rational), a Piecewise needs a true
+condition.
 
 :func:`from_sympy` reads a SymPy expression *structurally*: it never simplifies, so ``x**2/x`` built without
 evaluation stays a quotient whose denominator must be non-zero.
@@ -200,7 +202,12 @@ def from_sympy(e, var, params: tuple[str, ...] = ()) -> tuple:
             return ("pow", from_sympy(base, var, params), Fraction(int(exp.p), int(exp.q)))
         if base is sp.E:
             return ("fn", "exp", from_sympy(exp, var, params))
-        return ("powt", from_sympy(base, var, params), from_sympy(exp, var, params))
+        exponent = from_sympy(exp, var, params)
+        q = constant_rational(exponent)
+        if q is not None and max(abs(q.numerator), q.denominator) <= MAX_FOLDED_EXPONENT:
+            # an exponent written as a rational computation: x**(4/2) is x**2, not a real power
+            return ("pow", from_sympy(base, var, params), q)
+        return ("powt", from_sympy(base, var, params), exponent)
     if isinstance(e, sp.Abs):
         return ("abs", from_sympy(e.args[0], var, params))
     if isinstance(e, sp.sign):
@@ -350,15 +357,41 @@ def affine(u):
     slope, rest = linear_split(u)
     if rest is None:
         return slope, Fraction(0)
-    if rest[0] == "num":
-        return slope, rest[1]
-    if rest[0] == "add" and all(a[0] == "num" for a in rest[1:]):
-        return slope, sum((a[1] for a in rest[1:]), Fraction(0))
-    if rest[0] == "mul" and all(a[0] == "num" for a in rest[1:]):
-        out = Fraction(1)
-        for a in rest[1:]:
-            out *= a[1]
-        return slope, out
+    intercept = constant_rational(rest)
+    return None if intercept is None else (slope, intercept)
+
+
+#: the largest exponent (numerator and denominator) a power is folded into, and the largest power (bits of numerator
+#: and denominator) :func:`constant_rational` computes
+MAX_FOLDED_EXPONENT = 1000
+MAX_FOLDED_BITS = 10_000
+
+
+def constant_rational(t) -> Fraction | None:
+    """The exact value of a constant term built from rationals by +, *, integer powers and exact rational roots
+    (``2*1/2 + 1``, ``2**2``, ``sqrt(4)``), or None (another node, a division by 0, a result too large to
+    compute, or an irrational root)."""
+    head = t[0]
+    if head == "num":
+        return t[1]
+    if head in ("add", "mul"):
+        out = Fraction(0) if head == "add" else Fraction(1)
+        for a in t[1:]:
+            v = constant_rational(a)
+            if v is None:
+                return None
+            out = out + v if head == "add" else out * v
+        return out
+    if head == "pow":
+        base, q = constant_rational(t[1]), t[2]
+        if base is None or max(abs(q.numerator), q.denominator) > MAX_FOLDED_EXPONENT or (base == 0 and q < 0):
+            return None
+        if base.numerator.bit_length() + base.denominator.bit_length() > MAX_FOLDED_BITS // abs(q.numerator or 1):
+            return None
+        if q.denominator == 1:
+            return base ** q.numerator
+        root = exact_root(base, q.denominator) if base >= 0 else None
+        return None if root is None else root ** q.numerator
     return None
 
 

@@ -123,7 +123,14 @@ def compare(a: Value, b: Value) -> int:
 # --------------------------------------------------------------------------- limits and evaluation
 def limit(expr: sp.Expr, point: sp.Expr, direction: str = "+", seconds: float = 6.0) -> Value:
     """The one-sided limit as a :class:`Value` (see :func:`symact.decide.asymptotics.limit_value`)."""
-    return Value.of(limit_within(expr, X, point, direction, seconds))
+    return Value.of(_from_floats(expr, limit_within(expr, X, point, direction, seconds)))
+
+
+def _from_floats(expr: sp.Expr, value: sp.Expr) -> sp.Expr:
+    """A limit of an expression with Float constants stays a Float: SymPy's limit replaces Floats by rationals
+    (nsimplify), and selu' -> 1.0507... * 1.6732... at 0- came out as the rational product of the rounded
+    decimals, 2e-34 below the product of the Floats and no closed form (the kernel refutes it as exact)."""
+    return sp.Float(value, 40) if expr.has(sp.Float) and value.is_Rational else value
 
 
 def value_at(expr: sp.Expr, point: Pt) -> Value:
@@ -469,6 +476,7 @@ def extremes(g: sp.Expr, a: sp.Expr, b: sp.Expr, closed_a: bool, closed_b: bool,
         if left != right:
             cands.append((value_at(g, c), True, c))
     for end, value, attained in end_values(g, X, a, b, closed_a, closed_b, _budget(12.0), 6.0):
+        value = _from_floats(g, value)
         cands.append((Value.of(sp.simplify(value)), True, Pt.of(end)) if attained else (Value.of(value), False, end))
     return _pick(cands, -1), _pick(cands, 1)
 

@@ -5,8 +5,9 @@ kernel (:mod:`symact.kernel`), and withdrawn (made ``unknown``, with the reason)
 confirm them:
 
 * every property is about f on all of R: if the kernel finds a point where f is certainly undefined (a
-  Piecewise without a branch there, a logarithm of a non-positive number, a zero denominator), no property is
-  stated; the report says where f is undefined (``symact check "... for x > 0"`` decides claims on a domain);
+  Piecewise without a branch there, a logarithm of a non-positive number, a zero denominator), or does not
+  prove ``f == f`` on R (a claim holds only where both sides are defined), no property is stated; the report
+  says where f is undefined (``symact check "... for x > 0"`` decides claims on a domain);
 * "not differentiable at x0" (and the smoothness class that rests on it) only where the kernel certifies that
   the difference quotient does not converge at x0 (a jump, or different one-sided derivatives), so a 0/0 in a
   derivative *formula* is not reported as a corner of the function;
@@ -69,6 +70,15 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = No
             reason = (f"f is undefined at x = {x0} ({why}); properties are stated only for functions defined on "
                       f"all of R (decide claims on a domain with symact check \"... for x > 0\")")
             return {k: _withdrawn(v, reason) for k, v in verdicts.items()}
+    kernel = _Kernel(term, seconds)
+    defined = kc.Claim("f is defined on R", term, "==", term, (_R,), "proved", necessary=False)
+    status, cert, why = kernel.settle(defined)
+    if status != "proved":  # a point where f is undefined may be irrational ((x**2 - 2)/(x**2 - 2))
+        why = why or f"the kernel {status} it"
+        reason = (f"the kernel did not confirm that f is defined on all of R ({why}); properties are stated only for "
+                  f"functions defined on all of R")
+        return {k: _withdrawn(v, reason) if k in GATED and v.status != "unknown" else v for k, v in verdicts.items()}
+    kernel.defined = (defined, cert)
     out = dict(verdicts)
     diff = out.get("differentiable")
     if diff is not None and diff.status == "refuted" and isinstance(diff.value, list):
@@ -81,7 +91,6 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = No
                 if "continuity" in out and out["continuity"].status == "proved" and out["continuity"].value != "Cinf":
                     out["continuity"] = _withdrawn(out["continuity"], reason)
                 break
-    kernel = _Kernel(term, seconds)
     for key in GATED:
         v = out.get(key)
         if v is not None and v.status != "unknown":
@@ -94,6 +103,7 @@ class _Kernel:
 
     def __init__(self, term, seconds: float | None = None):
         self.f = term
+        self.defined = None  # (claim, certificate): f is defined on all of R, a premise of every verdict
         self.done: dict = {}
         self.until = None if seconds is None else time.process_time() + seconds
 
@@ -146,7 +156,7 @@ class _Kernel:
                 warnings.warn(f"symact soundness: {key} of f: {done}", RuntimeWarning, stacklevel=2)
                 return _withdrawn(v, f"SOUNDNESS BUG, please report: {done}")
             if done is not None:
-                return _confirmed(v, done, value)
+                return _confirmed(v, [self.defined, *done] if self.defined else done, value)
         return _withdrawn(v, f"the kernel did not confirm it: {reason}")
 
     def run(self, groups):

@@ -1122,6 +1122,12 @@ def near_identity_cases() -> list[Case]:
 # -- claims that need the domain syntax (skipped until symact parses "x > 0 for x > 0") -----------------------------------
 
 def domain_syntax_cases() -> list[Case]:
+    from soundness_adversarial import adversarial_domain_cases
+
+    return _domain_syntax_cases() + adversarial_domain_cases(T, F)
+
+
+def _domain_syntax_cases() -> list[Case]:
     D = "domain"
     pos = lambda x: x > 0  # noqa: E731
     with mp.workdps(120):
@@ -1155,8 +1161,11 @@ def domain_syntax_cases() -> list[Case]:
 
 
 def all_cases() -> list[Case]:
+    from soundness_adversarial import adversarial_cases
+
     return (extremum_cases() + tail_cases() + periodic_cases() + removable_cases() + domain_cases() + kink_cases()
-            + smooth_cases() + parameter_cases() + composition_cases() + tiny_cases() + near_identity_cases())
+            + smooth_cases() + parameter_cases() + composition_cases() + tiny_cases() + near_identity_cases()
+            + adversarial_cases(T, F))
 
 
 KNOWN_WRONG_FILE = Path(__file__).with_name("known_wrong.txt")

@@ -97,6 +97,21 @@ def asin(u):
     return mp.asin(u)
 
 
+def acos(u):
+    if abs(u) > 1:
+        raise Undefined("acos outside [-1, 1]")
+    return mp.acos(u)
+
+
+def real_power(base, e):
+    """base**e for a real exponent e: base > 0, or base = 0 with e > 0 (0**0 = 1), or base < 0 with an integer e."""
+    if e == int(e):
+        return ipow(base, int(e))
+    if base < 0 or (base == 0 and e < 0):
+        raise Undefined(f"{mpmath.nstr(base, 5)}**{mpmath.nstr(e, 5)} is not real")
+    return mpf(0) if base == 0 else mp.power(base, e)
+
+
 def acosh(u):
     if u < 1:
         raise Undefined("acosh below 1")
