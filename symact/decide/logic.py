@@ -204,8 +204,9 @@ def _psatz(facts: list):
         (np.array([-strict]), np.array([-1.0]), np.vstack([a_eq, consts]) if len(monomials) else np.array([consts]),
          np.zeros(len(monomials) + 1)),
     ]
+    cost = np.array([1e-3 if len(idx) < 2 else 1.0 for idx in products])  # single facts first (Farkas)
     for a_ub, b_ub, a_e, b_e in attempts:
-        res = linprog(np.ones(len(polys)) * 1e-3, A_ub=a_ub, b_ub=b_ub, A_eq=a_e if len(a_e) else None,
+        res = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_e if len(a_e) else None,
                       b_eq=b_e if len(a_e) else None, bounds=bounds, method="highs")
         if res.status != 0:
             continue
