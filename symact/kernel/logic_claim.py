@@ -322,6 +322,7 @@ def _atom_goal(goal: list, node: dict, ctx: Context, log: list) -> None:
         sign = node.get("sign")
         if sign not in ("<", ">"):
             raise LogicError("a defined node gives the sign '<' or '>' of the denominator")
+        log.append(f"defined: the denominator is {sign} 0, so the atom's sides are defined")
         prove(["atom", sign, _poly_term(d), ["num", "0"]], node.get("by"), ctx, log)
         node = node.get("then")
         if not isinstance(node, dict):
@@ -376,8 +377,10 @@ def prove(goal, node, ctx: Context, log: list) -> None:
     if head == "atom":
         return _atom_goal(goal, node, ctx, log)
     if head == "forall" and rule == "intro":
+        log.append(f"intro: {', '.join(goal[1])} arbitrary reals")
         return prove(goal[2], node.get("then"), ctx.with_vars(goal[1]), log)
     if head == "implies" and rule == "assume":
+        log.append("assume: the premise of an implication")
         return prove(goal[2], node.get("then"), ctx.adding(goal[1]), log)
     if head in ("and", "iff") and rule == "split":
         parts = goal[1:] if head == "and" else [["implies", goal[1], goal[2]], ["implies", goal[2], goal[1]]]
@@ -398,6 +401,7 @@ def prove(goal, node, ctx: Context, log: list) -> None:
         return prove(substitute_formula(goal[2], at), node.get("then"), ctx, log)
     if head == "not" and rule == "suppose":
         inner = goal[1]
+        log.append("suppose: the negated statement, towards a contradiction")
         if inner[0] == "exists":
             return prove(None, node.get("then"), ctx.with_vars(inner[1]).adding(inner[2]), log)
         return prove(None, node.get("then"), ctx.adding(inner), log)
