@@ -249,10 +249,10 @@ def formula_tex(f: list) -> str:
         names = ", ".join(sp.latex(sp.Symbol(n)) for n in f[1])
         return rf"{q}\, {names} \in \mathbb{{R}}:\ {formula_tex(f[2])}"
     if head == "not":
-        return rf"\neg\left({formula_tex(f[1])}\right)"
+        return rf"\neg ({formula_tex(f[1])})"
     sep = {"and": r"\ \wedge\ ", "or": r"\ \vee\ ", "implies": r"\ \Rightarrow\ ", "iff": r"\ \Leftrightarrow\ "}[head]
     return sep.join(_wrapped(g) for g in f[1:])
 
 
 def _wrapped(f: list) -> str:
-    return formula_tex(f) if f[0] in ("atom", "not") else rf"\left({formula_tex(f)}\right)"
+    return formula_tex(f) if f[0] in ("atom", "not") else f"({formula_tex(f)})"  # plain brackets: TeX may break

@@ -115,7 +115,7 @@ def test_the_statement_is_generated_from_the_parse():
     assert isinstance(c, LogicClaim)
     text, tex = c.statement()
     assert text == MEAN
-    assert tex == (r"\forall\, l, u, x \in \mathbb{R}:\ \left(l < u\ \wedge\ x < 0\right)\ \Rightarrow\ "
+    assert tex == (r"\forall\, l, u, x \in \mathbb{R}:\ (l < u\ \wedge\ x < 0)\ \Rightarrow\ "
                    r"\frac{\int_{l}^{u} a \cdot x\,da}{u - l} = \frac{l + u}{2} \cdot x")
     assert parse_claim("exists reals x: x > 0.1").data == ["exists", ["x"], ["atom", ">", ["var", "x"],
                                                                               ["num", "1/10"]]]

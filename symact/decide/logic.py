@@ -13,6 +13,7 @@ negation.  No proof either way: unknown.
 from __future__ import annotations
 
 import itertools
+import json
 import time
 from fractions import Fraction
 
@@ -132,33 +133,59 @@ class _Prover:
         node = self.psatz(ctx, None)
         if node is not None:
             return node
-        steps = []  # (rule node without "then"), applied in order
+        found = self.expanded(ctx, None)
+        if found is None:
+            return None
+        pruned = self.expanded(ctx, found[1])  # again with only the instances the psatz uses
+        return (pruned or found)[0]
+
+    def expanded(self, ctx: Context, keep: set | None):
+        """(a proof of false, the keys of the instances and mp steps its psatz uses) after adding the conclusions
+        of implications whose premise is proved and instances of universal hypotheses, or None; ``keep``: only
+        the steps with these keys."""
+        groups = []  # (key, steps, the first and past-the-last index of the facts they add)
         for i, h in enumerate(list(ctx.hyps)):
-            if h[0] == "implies":
-                premise = self.prove(h[1], ctx)
+            points = [None] if h[0] == "implies" else _points(h[1], ctx) if h[0] == "forall" else []
+            for at in points:
+                key = (i, json.dumps(at))
+                if keep is not None and key not in keep:
+                    continue
+                grown, gained = self.gained(ctx, i, h, at)
+                if gained:
+                    groups.append((key, gained, _atoms(ctx), _atoms(grown)))
+                    ctx = grown
+                if time.perf_counter() > self.deadline:
+                    return None
+        node = self.psatz(ctx, None) if groups else None
+        if node is None:
+            return None
+        facts = {i for _, idx in node["products"] for i in idx}
+        used = {key for key, _, lo, hi in groups if any(lo <= f < hi for f in facts)}
+        for _, gained, _, _ in reversed(groups):
+            for step in reversed(gained):
+                node = {**step, "then": node}
+        return node, used
+
+    def gained(self, ctx: Context, i: int, h, at):
+        """The context after using hypothesis i (mp for an implication, else an instance at ``at`` and mp on
+        its implications) and the steps, or (ctx, []) when nothing is gained."""
+        if at is None:
+            premise = self.prove(h[1], ctx)
+            return (ctx, []) if premise is None else (ctx.adding(h[2]), [{"rule": "mp", "of": i, "premise": premise}])
+        grown = ctx.adding(_instance(h, at))
+        steps = [{"rule": "instance", "of": i, "at": at}]
+        for j in range(len(ctx.hyps), len(grown.hyps)):
+            g = grown.hyps[j]
+            if g[0] == "implies":
+                premise = self.prove(g[1], grown)
                 if premise is not None:
-                    steps.append({"rule": "mp", "of": i, "premise": premise})
-                    ctx = ctx.adding(h[2])
-            elif h[0] == "forall":
-                for at in _points(h[1], ctx):
-                    grown = ctx.adding(_instance(h, at))
-                    gained = [{"rule": "instance", "of": i, "at": at}]
-                    for j in range(len(ctx.hyps), len(grown.hyps)):
-                        g = grown.hyps[j]
-                        if g[0] == "implies":
-                            premise = self.prove(g[1], grown)
-                            if premise is not None:
-                                gained.append({"rule": "mp", "of": j, "premise": premise})
-                                grown = grown.adding(g[2])
-                    if len(gained) > 1 or any(g[0] == "atom" for g in grown.hyps[len(ctx.hyps):]):
-                        steps.extend(gained)
-                        ctx = grown
-                    if time.perf_counter() > self.deadline:
-                        return None
-        node = self.psatz(ctx, None) if steps else None
-        for step in reversed(steps if node is not None else []):
-            node = {**step, "then": node}
-        return node
+                    steps.append({"rule": "mp", "of": j, "premise": premise})
+                    grown = grown.adding(g[2])
+        return (grown, steps) if _atoms(grown) > _atoms(ctx) else (ctx, [])
+
+
+def _atoms(ctx: Context) -> int:
+    return sum(h[0] == "atom" for h in ctx.hyps)
 
 
 def _wrap(rule: str, node):

@@ -360,7 +360,7 @@ def prove(goal, node, ctx: Context, log: list) -> None:
         if not (isinstance(h, list) and h[0] == "forall"):
             raise LogicError("instance: the hypothesis is not a forall")
         at = _values(node.get("at"), h[1], ctx)
-        log.append(f"instance of hypothesis {i} at {', '.join(h[1])}")
+        log.append(f"instance of hypothesis {i} at {_assignment(at)}")
         return prove(goal, node.get("then"), ctx.adding(substitute_formula(h[2], at)), log)
     if rule == "mp":
         i = node.get("of")
@@ -397,7 +397,7 @@ def prove(goal, node, ctx: Context, log: list) -> None:
         return prove(goal[k], node.get("then"), ctx, log)
     if head == "exists" and rule == "witness":
         at = _values(node.get("at"), goal[1], ctx)
-        log.append(f"witness for {', '.join(goal[1])}")
+        log.append(f"witness: {_assignment(at)}")
         return prove(substitute_formula(goal[2], at), node.get("then"), ctx, log)
     if head == "not" and rule == "suppose":
         inner = goal[1]
@@ -414,6 +414,28 @@ def _values(at, names: list, ctx: Context) -> dict:
     for t in at.values():
         term_quotient(t, ctx.scope)  # well formed, in the variables in scope
     return at
+
+
+def _assignment(at: dict) -> str:
+    return ", ".join(f"{v} = {term_text(t)}" for v, t in at.items())
+
+
+def term_text(t) -> str:
+    """A term as text (for the steps shown), fully bracketed where it matters."""
+    head, args = t[0], t[1:]
+    if head in ("num", "var"):
+        return str(args[0])
+    if head == "neg":
+        return f"-({term_text(args[0])})" if args[0][0] in ("add", "neg") else f"-{term_text(args[0])}"
+    if head in ("add", "mul"):
+        parts = [term_text(a) if head == "add" or a[0] not in ("add", "neg") else f"({term_text(a)})" for a in args]
+        return (" + " if head == "add" else "*").join(parts).replace("+ -", "- ")
+    if head == "div":
+        return f"({term_text(args[0])})/({term_text(args[1])})"
+    if head == "pow":
+        base = term_text(args[0])
+        return f"{base}**{args[1]}" if args[0][0] == "var" else f"({base})**{args[1]}"
+    return f"integrate({term_text(args[0])}, {args[1]}, {term_text(args[2])}, {term_text(args[3])})"
 
 
 def check_logic(claim: dict, verdict: str, proof, rejected: type[Exception]) -> list[str]:
