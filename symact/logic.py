@@ -31,6 +31,7 @@ from symact.sized import split_top
 QUANTIFIED = re.compile(r"\s*(not\s+)*(forall|exists)\s+reals\b")
 _REL = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "=="}
 _REL_TEX = {"<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "==": "="}
+MAX_DEPTH = 100  # brackets, and operators within one comparison
 _CONNECTIVES = ((" iff ", "iff"), (" => ", "implies"), (" or ", "or"), (" and ", "and"))
 
 
@@ -67,6 +68,8 @@ def parse_logic(text: str, number: Callable[[str, str], sp.Expr]) -> LogicClaim:
     from symact.kernel.logic_claim import LogicError, check_closed
 
     stripped = " ".join(text.split())
+    if _bracket_depth(stripped) > MAX_DEPTH:
+        raise ExpressionError(f"brackets nested more than {MAX_DEPTH} deep")
     data = _Reader(number).formula(stripped)
     try:
         check_closed(data)
@@ -79,30 +82,33 @@ class _Reader:
     def __init__(self, number):
         self.number = number
 
-    def formula(self, s: str) -> list:
+    def formula(self, s: str, depth: int = 0) -> list:
         s = s.strip()
+        if depth > MAX_DEPTH:
+            raise ExpressionError(f"connectives and quantifiers nested more than {MAX_DEPTH} deep")
         if not s:
             raise ExpressionError("an empty formula")
         m = re.match(r"(forall|exists)\s+reals\s+", s)
         if m:
-            return self.quantifier(m.group(1), s[m.end():])
+            return self.quantifier(m.group(1), s[m.end():], depth)
         if re.match(r"not\s+(forall|exists)\s+reals\b", s):
-            return ["not", self.formula(s[3:])]
+            return ["not", self.formula(s[3:], depth + 1)]
         for sep, head in _CONNECTIVES:
             parts = _split(s, sep)
             if len(parts) > 1:
                 if head == "implies":  # to the right: A => B => C is A => (B => C)
-                    return ["implies", self.formula(parts[0]), self.formula(sep.join(parts[1:]))]
+                    return ["implies", self.formula(parts[0], depth + 1),
+                            self.formula(sep.join(parts[1:]), depth + 1)]
                 if head == "iff" and len(parts) > 2:
                     raise ExpressionError("bracket a chain of 'iff'")
-                return [head, *(self.formula(p) for p in parts)]
+                return [head, *(self.formula(p, depth + 1) for p in parts)]
         if s.startswith("not ") or s.startswith("not("):
-            return ["not", self.formula(s[3:])]
+            return ["not", self.formula(s[3:], depth + 1)]
         if s.startswith("(") and _closing(s) == len(s) - 1:
-            return self.formula(s[1:-1])
+            return self.formula(s[1:-1], depth + 1)
         return self.comparison(s)
 
-    def quantifier(self, kind: str, rest: str) -> list:
+    def quantifier(self, kind: str, rest: str, depth: int) -> list:
         parts = split_top(rest, ":")
         if len(parts) < 2:
             raise ExpressionError(f"write '{kind} reals a, b: FORMULA' (a ':' after the variables)")
@@ -112,14 +118,16 @@ class _Reader:
         if not all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", n) for n in names):
             raise ExpressionError(f"the variables of '{kind} reals' are names separated by commas, got "
                                   f"{names_text.strip()!r}")
-        inner = self.formula(body)
+        inner = self.formula(body, depth + 1)
         if condition.strip():
-            cond = self.formula(condition)
+            cond = self.formula(condition, depth + 1)
             inner = ["implies", cond, inner] if kind == "forall" else ["and", cond, inner]
         return [kind, names, inner]
 
     def comparison(self, s: str) -> list:
         node = _parse(s)
+        if _ast_depth(node) > MAX_DEPTH:
+            raise ExpressionError(f"a comparison nested more than {MAX_DEPTH} deep (operators and brackets)")
         if not isinstance(node, ast.Compare):
             raise ExpressionError(f"expected a comparison (<, <=, >, >=, ==), got {s!r}")
         terms = [node.left, *node.comparators]
@@ -165,6 +173,24 @@ class _Reader:
             return ["integral", self.term(f, source), v.id, self.term(lo, source), self.term(hi, source)]
         raise ExpressionError(f"{ast.get_source_segment(source, node) or 'this term'!r} is not a term of real "
                               f"arithmetic (numbers, variables, + - * /, ** n, integrate(f, v, lo, hi))")
+
+
+def _bracket_depth(s: str) -> int:
+    level = top = 0
+    for ch in s:
+        level += (ch == "(") - (ch == ")")
+        top = max(top, level)
+    return top
+
+
+def _ast_depth(node: ast.AST) -> int:
+    """The depth of an expression tree (iteratively, so a deep tree cannot exhaust the stack)."""
+    top, stack = 0, [(node, 1)]
+    while stack:
+        n, d = stack.pop()
+        top = max(top, d)
+        stack.extend((c, d + 1) for c in ast.iter_child_nodes(n))
+    return top
 
 
 def _parse(s: str) -> ast.expr:

@@ -55,6 +55,7 @@ from symact.kernel.terms import parse_rational
 RELS = ("<", "<=", ">", ">=", "==")
 MAX_POWER = 64
 MAX_MONOMIALS = 20_000
+MAX_PRODUCT_TERMS = 400_000  # pairs of terms multiplied in one product of polynomials
 
 
 class LogicError(Exception):
@@ -86,6 +87,8 @@ def _mono_mul(m: tuple, n: tuple) -> tuple:
 
 
 def mul(p: dict, q: dict) -> dict:
+    if len(p) * len(q) > MAX_PRODUCT_TERMS:
+        raise LogicError("a product of polynomials grows past the kernel's size limit")
     out: dict = {}
     for m, c in p.items():
         for n, d in q.items():
