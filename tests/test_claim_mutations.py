@@ -14,7 +14,11 @@ and counts as undefined where they disagree.  A statement about matrices (``fora
 each integer moved by 1, each ordered product reversed (``prod`` <-> ``rprod``), its relation swapped and the activation of a
 declared function replaced by a sibling, and its ground truth comes
 from exact random integer 2 x 2 matrices (the declared shapes for a fixed statement) at sizes L0, ..., L0 + 3 (a
-derivative ``diff(T, x[j])`` by mpmath at 60 digits; a size where a side is undefined is passed over).  A mutant the grid shows false is *tried* and must not be
+derivative ``diff(T, x[j])`` by mpmath at 60 digits; a size where a side is undefined is passed over).  A
+statement of real arithmetic (``forall reals ...``) has its numbers moved (zeros by 1e-9 and 1/100), each relation
+flipped, each quantifier's condition dropped and ``forall``/``exists`` swapped; its truth is exact at sample points
+(and at points found by linear programming): a ``forall`` is false when a sample falsifies it, an ``exists`` true
+when one satisfies it, anything else unknown.  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
 """

@@ -131,6 +131,10 @@ def test_the_statement_is_generated_from_the_parse():
     ("forall reals 1x: x > 0", "names separated by commas"),
     ("forall reals x: x != 0", "not =="),
     ("forall reals x: integrate(x/a, a, 1, 2) > 0", "free of the integration variable"),
+    ("forall reals x: " + "(" * 101 + "x > 0" + ")" * 101, "nested more than 100"),
+    ("forall reals x: x > " + "x + " * 120 + "1", "nested more than 100"),
+    ("forall reals x: " + "not " * 120 + "x > 0", "nested more than 100"),
+    ("forall reals x, y: ((x + y + 1)**64)**64 > 0", "size limit"),
 ])
 def test_malformed_statements_give_one_line_errors(text, message):
     with pytest.raises(ExpressionError) as info:

@@ -315,8 +315,10 @@ def _psatz(node: dict, ctx: Context, extra: tuple | None, log: list) -> None:
         raise LogicError("the psatz combination is not a constant")
     if not (k < 0 or (k == 0 and strict)):
         raise LogicError(f"the psatz combination is the constant {k}, which is no contradiction")
-    log.append(f"psatz: {len(node.get('products', []))} products of {len(facts)} facts and "
-               f"{len(node.get('squares', []))} squares sum to {k} (a contradiction)")
+    summands = [f"{c}*" + "*".join(f"f{i}" for i in idx) if idx else str(c) for c, idx in node.get("products", [])]
+    summands += [f"{c}*({term_text(t)})**2" for c, t in node.get("squares", [])]
+    log.append(f"psatz: with f0..f{len(facts) - 1} the facts (each > 0, >= 0 or == 0), "
+               f"{' + '.join(summands) or '0'} = {k} identically, a contradiction")
 
 
 def _atom_goal(goal: list, node: dict, ctx: Context, log: list) -> None:
