@@ -140,3 +140,21 @@ def test_malformed_statements_give_one_line_errors(text, message):
     with pytest.raises(ExpressionError) as info:
         parse_claim(text)
     assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_definedness_and_binders_are_respected():
+    # false where a denominator inside vanishes (z = 0): never proved; true once z > 0
+    for text in ("forall reals z: (1/z)**0 == 1", "forall reals z: 1/(1/z) == z",
+                 "forall reals z: integrate(0*a, a, 1/z, 1) == 0"):
+        assert _verdict(text).status != "proved", text
+    assert _verdict("forall reals z with z > 0: 1/(1/z) == z").status == "proved"
+    # a witness holding an integral over w keeps its value under a later witness for another w (no capture)
+    cert = {"format": "symact-kernel/1", "verdict": "proved",
+            "claim": {"logic": parse_claim("exists reals z: z == 1/2 and (exists reals w: w == 5 and z == 5)").data},
+            "proof": {"rule": "witness", "at": {"z": ["integral", ["var", "w"], "w", ["num", "0"], ["num", "1"]]},
+                      "then": {"rule": "split", "parts": [
+                          {"rule": "identity"},
+                          {"rule": "witness", "at": {"w": ["num", "5"]},
+                           "then": {"rule": "split", "parts": [{"rule": "identity"}, {"rule": "identity"}]}}]}}}
+    with pytest.raises(Rejected):
+        kernel_check(cert)

@@ -174,10 +174,13 @@ def term_quotient(t, scope: frozenset) -> tuple[dict, dict]:
     if head == "div" and len(args) == 2:
         n, d = term_quotient(args[0], scope)
         n2, d2 = term_quotient(args[1], scope)
-        # t/u = (n d2)/(d n2); the divisor's numerator n2 joins the denominator (so D != 0 iff all are defined)
-        return mul(n, d2), mul(d, n2)
+        # t/u = (n d2)/(d n2), both multiplied by d2: the denominator keeps u's own D and gains u's value's
+        # numerator n2 (so D != 0 iff t and u are defined and u != 0)
+        return mul(n, mul(d2, d2)), mul(d, mul(n2, d2))
     if head == "pow" and len(args) == 2 and isinstance(args[1], int) and 0 <= args[1] <= MAX_POWER:
         n, d = term_quotient(args[0], scope)
+        if args[1] == 0:
+            return d, d  # the value 1 where t is defined
         return power(n, args[1]), power(d, args[1])
     if head == "integral" and len(args) == 4 and isinstance(args[1], str):
         v = args[1]
@@ -187,10 +190,13 @@ def term_quotient(t, scope: frozenset) -> tuple[dict, dict]:
         if degree_in(d, v):
             raise LogicError("an integrand's divisions must be free of the integration variable")
         prim = antiderivative(n, v)
-        hn, hd = substitute(prim, v, term_quotient(args[3], scope))
-        ln, ld = substitute(prim, v, term_quotient(args[2], scope))
-        # hn/hd - ln/ld, divided by d; hd, ld are powers of the bounds' denominators (defined iff D != 0)
-        return add(mul(hn, ld), mul(ln, hd), -1), mul(mul(hd, ld), d)
+        high, low = term_quotient(args[3], scope), term_quotient(args[2], scope)
+        hn, hd = substitute(prim, v, high)
+        ln, ld = substitute(prim, v, low)
+        # hn/hd - ln/ld, divided by d (hd, ld are powers of the bounds' denominators), both sides multiplied by the
+        # bounds' denominators, so D != 0 iff the integrand's divisions and both bounds are defined
+        bounds = mul(high[1], low[1])
+        return mul(add(mul(hn, ld), mul(ln, hd), -1), bounds), mul(mul(mul(hd, ld), d), bounds)
     raise LogicError(f"malformed term {t!r}")
 
 
@@ -204,13 +210,29 @@ def atom_polynomials(f: list, scope: frozenset) -> tuple[str, dict, dict]:
     return f[1], mul(add(mul(sn, td), mul(tn, sd), -1), d), d
 
 
-def substitute_formula(f, values: dict):
-    """f with each ["var", v] (v in values) replaced by its term (no capture: names are bound once)."""
-    if isinstance(f, list):
-        if len(f) == 2 and f[0] == "var" and f[1] in values:
-            return values[f[1]]
-        return [substitute_formula(g, values) for g in f]
-    return f
+def substitute_formula(f: list, values: dict) -> list:
+    """f with each free occurrence of a variable v in values replaced by its term (a binder of v hides it)."""
+    head = f[0]
+    if head in ("forall", "exists"):
+        return [head, f[1], substitute_formula(f[2], {k: t for k, t in values.items() if k not in f[1]})]
+    if head == "atom":
+        return ["atom", f[1], substitute_term(f[2], values), substitute_term(f[3], values)]
+    return [head, *(substitute_formula(g, values) for g in f[1:])]
+
+
+def substitute_term(t: list, values: dict) -> list:
+    head = t[0]
+    if head == "var":
+        return values.get(t[1], t)
+    if head == "num":
+        return t
+    if head == "pow":
+        return ["pow", substitute_term(t[1], values), t[2]]
+    if head == "integral":
+        inner = {k: u for k, u in values.items() if k != t[2]}
+        return ["integral", substitute_term(t[1], inner), t[2], substitute_term(t[3], values),
+                substitute_term(t[4], values)]
+    return [head, *(substitute_term(a, values) for a in t[1:])]
 
 
 def bound_names(f) -> list[str]:
