@@ -8,7 +8,8 @@ rounding is at worst no proof.  A contradiction may need instances of universal 
 and at plus or minus twice each positive variable in scope, with ``mp`` where the premise is proved.  A witness
 for ``exists`` is solved from the implications of its body (the conclusion's polynomial made equal to the
 premise's, a linear system in the witnesses), else 0 or 1.  The claim is refuted by the same search proving its
-negation.  No proof either way: unknown.
+negation.  The search is bounded by the number of linear programs (:data:`LP_PER_SECOND` per second of budget),
+so its verdict does not depend on the machine's load.  No proof either way: unknown.
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ from symact.verdict import Certificate, Derivation, Verdict
 
 #: facts above which a psatz search uses single facts only (no products of two)
 PAIR_LIMIT = 14
+#: psatz linear programs per second of budget
+LP_PER_SECOND = 100
 #: denominators tried when a floating multiplier is rounded to a fraction
 DENOMINATOR = 1000
 
@@ -37,11 +40,10 @@ DENOMINATOR = 1000
 def check_logic_claim(claim, budget: float) -> Verdict:
     text, tex = claim.statement()
     start = time.process_time()
-    deadline = time.perf_counter() + max(budget, 1.0) * 4
     reasons = []
     for verdict, goal in (("proved", claim.data), ("refuted", ["not", claim.data])):
         try:
-            node = _Prover(deadline).prove(goal, Context(frozenset(), ()))
+            node = _Prover(int(max(budget, 1.0) * LP_PER_SECOND)).prove(goal, Context(frozenset(), ()))
         except (LogicError, ValueError, ArithmeticError) as exc:
             node, reasons = None, [*reasons, f"{type(exc).__name__}: {exc}"]
         if node is None:
@@ -64,11 +66,11 @@ def check_logic_claim(claim, budget: float) -> Verdict:
 
 
 class _Prover:
-    def __init__(self, deadline: float):
-        self.deadline = deadline
+    def __init__(self, work: int):
+        self.work = work  # linear programs left (the search is bounded by work, not by the clock)
 
     def prove(self, goal, ctx: Context):
-        if time.perf_counter() > self.deadline:
+        if self.work <= 0:
             return None
         if goal is None:
             return self.contradiction(ctx)
@@ -127,7 +129,8 @@ class _Prover:
         facts = [fact(h, ctx.scope) for h in ctx.hyps if h[0] == "atom"]
         if extra is not None:
             facts.append(extra)
-        return _psatz(facts)
+        self.work -= 1
+        return _psatz(facts) if self.work >= 0 else None
 
     def contradiction(self, ctx: Context):
         node = self.psatz(ctx, None)
@@ -154,7 +157,7 @@ class _Prover:
                 if gained:
                     groups.append((key, gained, _atoms(ctx), _atoms(grown)))
                     ctx = grown
-                if time.perf_counter() > self.deadline:
+                if self.work <= 0:
                     return None
         node = self.psatz(ctx, None) if groups else None
         if node is None:
