@@ -158,3 +158,23 @@ def test_definedness_and_binders_are_respected():
                            "then": {"rule": "split", "parts": [{"rule": "identity"}, {"rule": "identity"}]}}]}}}
     with pytest.raises(Rejected):
         kernel_check(cert)
+
+
+def test_a_system_with_a_solution_is_never_proved_infeasible():
+    """Random linear and quadratic systems built to hold at a known point: 'not exists' is false, so never proved."""
+    import random
+    from fractions import Fraction
+
+    rng = random.Random(7)
+    for _ in range(25):
+        point = {v: Fraction(rng.randint(-4, 4), rng.choice((1, 2))) for v in ("a", "b")}
+        atoms = []
+        for _ in range(rng.randint(2, 4)):
+            c = [rng.randint(-3, 3) for _ in range(4)]
+            term = f"{c[0]}*a + {c[1]}*b + {c[2]}*a*b + {c[3]}"
+            value = c[0] * point["a"] + c[1] * point["b"] + c[2] * point["a"] * point["b"] + c[3]
+            rel = rng.choice([r for r, ok in ((">", value > 0), (">=", value >= 0), ("<", value < 0),
+                                              ("<=", value <= 0), ("==", value == 0)) if ok])
+            atoms.append(f"{term} {rel} 0")
+        text = "not exists reals a, b: " + " and ".join(atoms)
+        assert _verdict(text).status != "proved", (text, point)
