@@ -178,3 +178,14 @@ def test_a_system_with_a_solution_is_never_proved_infeasible():
             atoms.append(f"{term} {rel} 0")
         text = "not exists reals a, b: " + " and ".join(atoms)
         assert _verdict(text).status != "proved", (text, point)
+
+
+def test_check_from_the_command_line(tmp_path, capsys):
+    from symact.cli import main
+
+    assert main(["check", MEAN]) == 0
+    assert capsys.readouterr().out.startswith(f"PROVED   {MEAN}  [kernel-checked proof")
+    out = tmp_path / "p.svg"  # a refuted statement of several variables has no curve to draw
+    assert main(["check", "exists reals x: x > 1 and x < 0", "--plot", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("REFUTED") and "no plot" in captured.err and not out.exists()
