@@ -93,8 +93,7 @@ def _(d):
     "RReLU: for y = a x on x < 0 with a ~ U(l, u) (l < u), E[y] = ((l + u)/2) x, so using the mean slope at test "
     "time is exact in expectation.",
     r"$a\sim U(l,u)$, $x<0$: $\mathbb{E}[ax]=\frac{l+u}{2}\,x$.",
-    formal=None,
-    why_not_formal='expectation over a random slope a ~ U(l, u) with quantified l < u')
+    formal="forall reals l, u, x with l < u and x < 0: integrate(a*x, a, l, u)/(u - l) == (l + u)/2*x")
 def _(d):
     rr = get("rrelu")
     rf = rr.random_form
@@ -311,11 +310,19 @@ def _(d):
 @FAMILY.claim(
     "maxout_generalises_relu",
     "ReLU, leaky ReLU (0 <= alpha <= 1) and |x| are maxout units with two affine pieces: max(0, x), "
-    "max(x, alpha x), max(x, -x); and every maxout unit max_i (a_i x + b_i) is convex.",
+    "max(x, alpha x), max(x, -x); and every maxout unit max_i (a_i x + b_i) is convex. Formally: the two "
+    "pieces of leaky ReLU and which piece is the larger on each half-line (so the max is leaky ReLU), and for one "
+    "affine piece a x + b and any bounds mu >= a u + b, mv >= a v + b (such as the maxima of all pieces at u and "
+    "v), the piece at l u + (1 - l) v is at most l mu + (1 - l) mv: taking mu, mv the maxima and then the "
+    "maximum over the pieces gives convexity, for any number of pieces.",
     r"$\operatorname{relu}=\max(0,x)$, $\operatorname{leaky}_\alpha=\max(x,\alpha x)$ $(0\le\alpha\le1)$, "
     r"$|x|=\max(x,-x)$; $x\mapsto\max_i(a_i^\top x+b_i)$ is convex.",
-    formal=None,
-    why_not_formal='quantified alpha in [0, 1] and maxout units with arbitrary affine pieces')
+    formal=("Max(0, x) == relu(x)", "Max(x, -x) == Abs(x)",
+            "forall 0 <= alpha <= 1: leaky_relu(x, alpha=alpha) == alpha*x for x < 0",
+            "forall 0 <= alpha <= 1: leaky_relu(x, alpha=alpha) == x for x >= 0",
+            "forall reals alpha, x with 0 <= alpha <= 1: (x < 0 => x <= alpha*x) and (x >= 0 => alpha*x <= x)",
+            "forall reals a, b, u, v, l, mu, mv with 0 <= l <= 1 and a*u + b <= mu and a*v + b <= mv: "
+            "a*(l*u + (1 - l)*v) + b <= l*mu + (1 - l)*mv"))
 def _(d):
     alpha = sp.Symbol("alpha", nonnegative=True)
     relu, leaky = get("relu").f(), get("leaky_relu").f(symbolic=True)

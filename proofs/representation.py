@@ -27,8 +27,10 @@ XOR = {(0, 0): 0, (0, 1): 1, (1, 0): 1, (1, 1): 0}
     "No (w1, w2, b) separates XOR: there is no line with w.x + b > 0 on {(0,1), (1,0)} and w.x + b <= 0 on "
     "{(0,0), (1,1)} (nor with the roles of the strict and non-strict sides swapped).",
     r"$\nexists(w_1,w_2,b)$: $w^\top x+b>0$ on $\{(0,1),(1,0)\}$ and $\le0$ on $\{(0,0),(1,1)\}$.",
-    formal=None,
-    why_not_formal="two inputs and quantified weights (w1, w2, b): 'there is no line'")
+    formal=("not exists reals w1, w2, b: w1*0 + w2*1 + b > 0 and w1*1 + w2*0 + b > 0 and w1*0 + w2*0 + b <= 0 "
+            "and w1*1 + w2*1 + b <= 0",
+            "not exists reals w1, w2, b: w1*0 + w2*1 + b >= 0 and w1*1 + w2*0 + b >= 0 and w1*0 + w2*0 + b < 0 "
+            "and w1*1 + w2*1 + b < 0"))
 def _(d):
     w1, w2, b = sp.symbols("w1 w2 b", real=True)
     g = lambda p: w1 * p[0] + w2 * p[1] + b  # noqa: E731
@@ -82,8 +84,10 @@ def _(d):
     "Points strictly inside the circle x^2 + y^2 = r^2 and points strictly outside it are not linearly separable "
     "in the plane (for any r > 0), but become linearly separable under (x, y) -> (x^2, y^2), by the line u + v = r^2.",
     r"Under $\phi(x,y)=(x^2,y^2)$, $\{x^2+y^2<r^2\}$ and $\{x^2+y^2>r^2\}$ are separated by $u+v=r^2$.",
-    formal=None,
-    why_not_formal='points of the plane, quantified radius r > 0 and separating lines')
+    formal=("forall reals r with r > 0: exists reals w1, w2, c: forall reals x, y: "
+            "(x**2 + y**2 < r**2 => w1*x**2 + w2*y**2 + c < 0) and (x**2 + y**2 > r**2 => w1*x**2 + w2*y**2 + c > 0)",
+            "forall reals r with r > 0: not exists reals w1, w2, c: forall reals x, y: "
+            "(x**2 + y**2 < r**2 => w1*x + w2*y + c < 0) and (x**2 + y**2 > r**2 => w1*x + w2*y + c > 0)"))
 def _(d):
     x, y = sp.symbols("x y", real=True)
     r = sp.Symbol("r", positive=True)

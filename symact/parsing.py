@@ -45,6 +45,7 @@ import sympy as sp
 from symact.errors import ExpressionError, ParameterError
 from symact.functions import REGISTRY
 from symact.kernel.terms import CONVERSE
+from symact.logic import parse_logic, states_logic
 from symact.sized import declares, parse_sized
 
 #: CPU seconds SymPy may take to build a piecewise activation of a piecewise argument
@@ -767,8 +768,12 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     A claim may start with one quantified parameter, ``forall alpha > 0: elu(x, alpha=alpha) >= -alpha``
     (``forall NAME: ...`` for all real values, or comparisons of NAME with rational numbers joined by ``and``).
     A ``forall`` that declares matrices, vectors or scalars states an identity of any size or for every depth
-    (:mod:`symact.sized`; the result is a :class:`symact.sized.SizedClaim`).
+    (:mod:`symact.sized`; the result is a :class:`symact.sized.SizedClaim`).  A statement that starts with
+    ``forall reals``/``exists reals`` (or ``not`` and one of them) quantifies several real variables
+    (:mod:`symact.logic`; the result is a :class:`symact.logic.LogicClaim`).
     """
+    if states_logic(_check_text(text)):  # quantifiers over several reals (symact.logic)
+        return parse_logic(text, parse_number)
     header, rest = _split_forall(_check_text(text))
     several = _several(text, header, rest if header is not None else text, variables)
     if several is not None:

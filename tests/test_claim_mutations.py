@@ -18,7 +18,11 @@ derivative ``diff(T, x[j])`` by mpmath at 60 digits, a function declared ``diffe
 member k of a family of them as x^3 + 2x + k x^2); a size where a side is undefined, or a hypothesis fails, is
 passed over).  Convexity in several variables (``convex(EXPR, w, b)``) is shown false by a
 midpoint above a chord (or a point where it is undefined) on an integer grid of (w, b), at a few x and parameter
-values.  A mutant the grid shows false is *tried* and must not be
+values.  A
+statement of real arithmetic (``forall reals ...``) has its numbers moved (zeros by 1e-9 and 1/100), each relation
+flipped, each quantifier's condition dropped and ``forall``/``exists`` swapped; its truth is exact at sample points
+(and at points found by linear programming): a ``forall`` is false when a sample falsifies it, an ``exists`` true
+when one satisfies it, anything else unknown.  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
 """
@@ -36,6 +40,7 @@ import sympy as sp
 
 from symact.claims import all_claims
 from symact.decide.checked import check_claim
+from symact.logic import LogicClaim
 from symact.parsing import parse_claim, parse_expression
 from symact.several import SeveralClaim
 from symact.sized import SizedClaim
@@ -69,6 +74,8 @@ def _split(text: str) -> tuple[str, str]:
 def mutants(text: str) -> set[str]:
     if isinstance(parse_claim(text), SizedClaim):
         return sized_mutants(text)
+    if isinstance(parse_claim(text), LogicClaim):
+        return logic_mutants(text)
     body, dom = _split(text)
     out: set[str] = set()
     for m in re.finditer(r"(?<![\w.*/])(\d+(?:\.\d+)?)(?:/(\d+))?(?![\w.])", text):
@@ -114,6 +121,158 @@ def sized_mutants(text: str) -> set[str]:
     out.add(text[:head + rel.start()] + FLIPS[rel.group()] + text[head + rel.end():])
     out.discard(text)
     return out
+
+
+def logic_mutants(text: str) -> set[str]:
+    """A statement of real arithmetic: each number (not an exponent) moved by a relative 1e-9 and 1% (a zero by
+    1e-9 and 1/100), each relation flipped to its strict/non-strict partner (``==`` to ``<`` and ``>``), each
+    quantifier's condition dropped (its domain widened to all reals) and ``forall`` <-> ``exists``."""
+    out: set[str] = set()
+    for m in re.finditer(r"(?<![\w.])(?<!\*\*)(\d+(?:\.\d+)?)(?![\w.])", text):
+        value = Fraction(m.group(1))
+        for moved in ([value * (1 + s * r) for r in (Fraction(1, 10**9), Fraction(1, 100)) for s in (1, -1)] if value
+                      else [s * r for r in (Fraction(1, 10**9), Fraction(1, 100)) for s in (1, -1)]):
+            out.add(f"{text[:m.start()]}({moved.numerator}/{moved.denominator}){text[m.end():]}")
+    for m in re.finditer(r"<=|>=|==|<|>", text):
+        if text[m.start() - 1:m.start()] == "=":  # the '>' of '=>'
+            continue
+        for flip in (("<", ">") if m.group() == "==" else (FLIPS[m.group()],)):
+            out.add(text[:m.start()] + flip + text[m.end():])
+    for m in re.finditer(r"(forall|exists) reals ([\w, ]+?)( with [^:]*)?:", text):
+        if m.group(3):
+            out.add(text[:m.start(3)] + text[m.end(3):])
+        other = "exists" if m.group(1) == "forall" else "forall"
+        out.add(text[:m.start(1)] + other + text[m.end(1):])
+    out.discard(text)
+    return out
+
+
+def _can(f, want: bool) -> bool:
+    """Whether the sampling truth of f can ever be ``want`` (a forall is never shown True, an exists never False)."""
+    head = f[0]
+    if head == "atom":
+        return True
+    if head in ("forall", "exists"):
+        return want == (head == "exists") and _can(f[2], want)
+    if head == "not":
+        return _can(f[1], not want)
+    if head in ("and", "or"):
+        parts = [_can(g, want) for g in f[1:]]
+        return all(parts) if want == (head == "and") else any(parts)
+    a, b = f[1], f[2]
+    if head == "implies":
+        return (_can(a, False) or _can(b, True)) if want else (_can(a, True) and _can(b, False))
+    return any(_can(a, x) and _can(b, x == want) for x in (True, False))
+
+
+class _Logic:
+    """Three-valued truth of a statement of real arithmetic: exact values at sample points; forall is False when
+    a sample falsifies its body, exists True when a sample (or a point found by linear programming and then
+    checked exactly) satisfies it; otherwise None (never guessed)."""
+
+    BASE = [Fraction(v) for v in ("0", "1", "-1", "1/2", "-1/2", "2", "-2", "3", "1/3", "-3")]
+    SAMPLES = 150  # points per quantifier when the grid has more
+
+    def __init__(self, c: LogicClaim):
+        consts = {Fraction(m) for m in re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?:/\d+)?", c.text)}
+        self.values = sorted({*self.BASE, *consts, *(-v for v in consts)})
+        self.rng = random.Random(12)
+
+    def value(self, f, env):
+        head = f[0]
+        if head == "atom":
+            try:
+                a, b = self.term(f[2], env), self.term(f[3], env)
+            except ZeroDivisionError:
+                return False
+            return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "==": a == b}[f[1]]
+        if head == "not":
+            v = self.value(f[1], env)
+            return None if v is None else not v
+        if head in ("and", "or"):
+            vs = [self.value(g, env) for g in f[1:]]
+            stop = head == "or"
+            return stop if stop in vs else (not stop) if None not in vs else None
+        if head in ("implies", "iff"):
+            a, b = self.value(f[1], env), self.value(f[2], env)
+            if head == "iff":
+                return None if a is None or b is None else a == b
+            return True if a is False or b is True else False if (a, b) == (True, False) else None
+        want = head == "exists"  # forall: a falsifying sample; exists: a satisfying one
+        if not _can(f[2], want):
+            return None
+        for point in self.samples(f, env):
+            if self.value(f[2], {**env, **point}) is want:
+                return want
+        return None
+
+    def samples(self, f, env):
+        names = f[1]
+        if len(self.values) ** len(names) <= self.SAMPLES:
+            grid = [dict(zip(names, combo)) for combo in itertools.product(self.values, repeat=len(names))]
+        else:
+            grid = [dict(zip(names, self.rng.choices(self.values, k=len(names)))) for _ in range(self.SAMPLES)]
+        return [*self.linear_points(f, env), *grid]
+
+    def linear_points(self, f, env):
+        """A point satisfying a conjunction of atoms affine in the quantified variables, by linear programming
+        (floating point, rounded; the caller checks it exactly)."""
+        from scipy.optimize import linprog
+
+        body = f[2]
+        atoms = [g for g in (body[1:] if body[0] == "and" else [body]) if g[0] == "atom"]
+        if not atoms or len(atoms) < (len(body) - 1 if body[0] == "and" else 1):
+            return []
+        syms = [sp.Symbol(n) for n in f[1]]
+        rows, rhs = [], []
+        for g in atoms:
+            e = self.term(g[2], env, symbolic=True) - self.term(g[3], env, symbolic=True)
+            e = e if g[1] in (">", ">=") else -e  # e >= 0 (or > 0)
+            try:
+                poly = sp.Poly(sp.expand(e), *syms)
+            except sp.PolynomialError:
+                return []
+            if poly.total_degree() > 1 or g[1] == "==":
+                return []
+            coeffs = [float(poly.coeff_monomial(s)) for s in syms]
+            strict = 1.0 if g[1] in ("<", ">") else 0.0
+            rows.append([-c for c in coeffs] + [strict])
+            rhs.append(float(poly.coeff_monomial(1)))
+        res = linprog([0.0] * len(syms) + [-1.0], A_ub=rows, b_ub=rhs,
+                      bounds=[(-100, 100)] * len(syms) + [(None, 1)], method="highs")
+        if res.status != 0:
+            return []
+        return [{n: Fraction(float(v)).limit_denominator(10**6) for n, v in zip(f[1], res.x)}]
+
+    def term(self, t, env, symbolic=False):
+        head, args = t[0], t[1:]
+        if head == "num":
+            return Fraction(args[0]) if not symbolic else sp.Rational(args[0])
+        if head == "var":
+            if args[0] in env:
+                v = env[args[0]]
+                return sp.Rational(v.numerator, v.denominator) if symbolic else v
+            return sp.Symbol(args[0])
+        if head == "neg":
+            return -self.term(args[0], env, symbolic)
+        if head in ("add", "mul"):
+            vals = [self.term(a, env, symbolic) for a in args]
+            out = vals[0]
+            for v in vals[1:]:
+                out = out + v if head == "add" else out * v
+            return out
+        if head == "div":
+            a, b = self.term(args[0], env, symbolic), self.term(args[1], env, symbolic)
+            if b == 0:
+                raise ZeroDivisionError
+            return a / b
+        if head == "pow":
+            return self.term(args[0], env, symbolic) ** args[1]
+        v = sp.Symbol(args[1])
+        integrand = self.term(args[0], {k: w for k, w in env.items() if k != args[1]}, symbolic=True)
+        primitive = sp.Poly(integrand, v).integrate()  # the integrand is a polynomial in v
+        value = primitive.eval(self.term(args[3], env, True)) - primitive.eval(self.term(args[2], env, True))
+        return value if symbolic else Fraction(int(value.p), int(value.q))
 
 
 def _sized_truth(c: SizedClaim) -> bool | None:
@@ -390,6 +549,8 @@ def _truth(c) -> bool | None:
         return _sized_truth(c)
     if isinstance(c, SeveralClaim):
         return _several_truth(c)
+    if isinstance(c, LogicClaim):
+        return _Logic(c).value(c.data, {})
     if c.params:  # forall alpha in A: false when an instance at a value in A is shown false
         (name, pieces), = c.params
         for v in [*(Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)), *_near_ends(pieces)]:

@@ -24,6 +24,8 @@ from symact.kernel.limit_claim import read_limit_claim
 from symact.kernel.quantified import affine_parts, allowed, at_parameter, ends_allowed, ends_parts, instance_claim
 from symact.kernel.terms import TermError, from_json, from_sympy, rational_text, to_json
 from symact.decide.induction import check_sized
+from symact.decide.logic import check_logic_claim
+from symact.logic import LogicClaim
 from symact.parsing import domain_text
 from symact.several import SeveralClaim
 from symact.sized import SizedClaim
@@ -38,7 +40,7 @@ CONVEXITY = ("convex", "concave", "not convex", "not concave")
 
 
 def statement(claim) -> tuple[str, str]:
-    if isinstance(claim, SizedClaim):
+    if isinstance(claim, (SizedClaim, LogicClaim)):
         return claim.statement()
     if isinstance(claim, SeveralClaim):
         return claim.statement(_domain_latex)
@@ -300,6 +302,8 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
         return check_sized(claim)
     if isinstance(claim, SeveralClaim):
         return check_several(claim, budget)
+    if isinstance(claim, LogicClaim):
+        return check_logic_claim(claim, budget)
     if claim.params:
         return check_quantified(claim, budget)
     text, tex = statement(claim)

@@ -7,7 +7,10 @@ A **claim** is ``lhs REL rhs for all x in D``: at every x in D both sides are de
 A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kernel.limit_claim`); a claim
 over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance
 (:mod:`symact.kernel.quantified`) and never proved.  A *sized claim* (matrices of any size, induction over a
-size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).
+size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).  A *statement of real
+arithmetic* (``forall reals ...``/``exists reals ...``, connectives, rational functions, integrals of
+polynomials) has the natural-deduction rules of :mod:`symact.kernel.logic_claim` (intro, witness, instance,
+identity, psatz, ...).
 A **smoothness claim** ``f is C-infinity on D`` has its own rule too (:mod:`symact.kernel.smooth_claim`), and
 so has a **convexity claim** ``f is convex (concave) on each interval of D`` (:mod:`symact.kernel.convex_claim`)
 and a **continuity claim** ``f is continuous on D`` (:mod:`symact.kernel.continuity_claim`); a claim of
@@ -82,6 +85,7 @@ from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interio
                                     smooth_on, undefined_reason)
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
+from symact.kernel.logic_claim import check_logic
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import SizeError, check_sized
 from symact.kernel.smooth_claim import check_smooth
@@ -161,6 +165,11 @@ def _check(cert: dict) -> tuple[str, list[str]]:
                                          lambda ps: [_piece(q) for q in ps], contains)
         except (TypeError, TermError) as exc:
             raise Rejected(f"malformed quantified claim: {exc}") from None
+    if isinstance(claim, dict) and "logic" in claim:
+        try:
+            return verdict, check_logic(claim, verdict, proof, Rejected)
+        except RecursionError:
+            raise Rejected("certificate nested too deeply") from None
     if isinstance(claim, dict) and "sizes" in claim:
         try:
             return verdict, check_sized(claim, verdict, proof, check)

@@ -1,0 +1,481 @@
+"""Statements of real arithmetic with quantifiers: ``forall``/``exists`` over real variables, ``not``, ``and``,
+``or``, ``=>``, ``iff`` and comparisons of rational functions (with exact integrals of polynomials).
+
+The claim's JSON is ``{"logic": F, "statement": text}``; F is a closed formula, every variable bound once
+(by a quantifier or an integral; no name bound twice, so substituting a term never captures a variable):
+
+* ``["forall", [v, ...], F]``, ``["exists", [v, ...], F]`` over the reals, ``["not", F]``,
+  ``["and", F, ...]``, ``["or", F, ...]``, ``["implies", F, G]``, ``["iff", F, G]``;
+* ``["atom", REL, s, t]`` with REL in ``< <= > >= ==``: both terms are defined and the relation holds.
+
+Terms: ``["num", "p/q"]``, ``["var", v]``, ``["add", t, ...]``, ``["mul", t, ...]``, ``["neg", t]``,
+``["div", t, u]`` (defined where u is defined and not 0), ``["pow", t, n]`` (0 <= n <= 64) and
+``["integral", f, v, lo, hi]``, the integral of f over v from lo to hi (f a polynomial in v, its divisions free
+of v).  The kernel reads a term as N / D with N, D polynomials over Q (exact, :class:`fractions.Fraction`
+coefficients) where D is the product of every divisor's numerator: the term is defined iff D != 0.  An
+integral is computed exactly from the antiderivative: ∫ v^k dv = v^(k+1)/(k+1), evaluated at hi minus at lo
+(fundamental theorem of calculus; a polynomial is continuous).  An atom ``s REL t`` reads as
+D != 0 and P REL 0 with s - t = N/D and P = N D (the same sign as N/D, as D^2 > 0).
+
+A **proof** is a tree of nodes, each proving its goal from a context (the bound variables in scope and a list
+of hypotheses; a conjunction added to the context adds its parts).  The rules (the only ways to conclude):
+
+``intro``     goal ``forall vs: F``: prove F with vs in scope;
+``assume``    goal ``A => B``: prove B with A added;
+``split``     goal ``A and B ...``: ``parts``, one proof per conjunct; goal ``A iff B``: parts for A => B, B => A;
+``pick``      goal ``A or B ...``: ``index`` k and a proof of the k-th disjunct;
+``witness``   goal ``exists vs: F``: ``at`` maps each v to a term in the variables in scope; prove F with
+              every v replaced by its term;
+``suppose``   goal ``not F``: prove ``false`` with F added (for ``not exists vs: F``, with vs in scope and F
+              added); a refutation of a claim is a proof of its negation;
+``instance``  hypothesis ``of`` (an index) is ``forall vs: F``: add F with every v replaced by the term
+              ``at`` gives it, then ``then`` proves the goal;
+``mp``        hypothesis ``of`` is ``A => B``: ``premise`` proves A, then B is added and ``then`` proves the goal;
+``defined``   goal an atom s REL t whose D is not a non-zero constant: ``by`` proves the atom ``D REL' 0``
+              (REL' is ``<`` or ``>``, given as ``sign``), so the atom is defined; ``then`` proves P REL 0;
+``identity``  goal an atom with ``==`` (defined: D a non-zero constant, or under ``defined``): P is the zero
+              polynomial;
+``psatz``     goal ``false``, or an atom with ``<``, ``<=``, ``>``, ``>=`` (defined as above; its negation
+              P >= 0, P > 0, ... is added as the last fact): the facts are the atoms among the hypotheses,
+              each read as Q > 0, Q >= 0 or Q == 0 (a hypothesis atom is defined, so P REL 0 holds for it).
+              ``products`` lists ``[c, [i, j, ...]]``: a rational c times the product of facts i, j, ...
+              (c >= 0 unless a factor is an equality); ``squares`` lists ``[c, t]``: c >= 0 times the square of
+              a polynomial term t.  Every summand is >= 0 (a product of facts each > 0 or >= 0, or 0), a
+              summand whose facts are all strict (> 0; the empty product is 1) and whose c > 0 is > 0.  The sum
+              must be the constant polynomial k (checked exactly, monomial by monomial); k < 0, or k = 0 with
+              a strict summand, is a contradiction (a Positivstellensatz certificate of degree given by the
+              products; with single facts, Farkas' lemma).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from symact.kernel.terms import parse_rational
+
+RELS = ("<", "<=", ">", ">=", "==")
+MAX_POWER = 64
+MAX_MONOMIALS = 20_000
+MAX_PRODUCT_TERMS = 400_000  # pairs of terms multiplied in one product of polynomials
+
+
+class LogicError(Exception):
+    """A malformed statement or proof, or a step that does not hold (the kernel rejects the certificate)."""
+
+
+# -- polynomials over Q: {monomial: coefficient}, a monomial a sorted tuple of (variable, exponent) --------------
+
+def const(c) -> dict:
+    return {(): Fraction(c)} if c else {}
+
+
+def add(p: dict, q: dict, sign: int = 1) -> dict:
+    out = dict(p)
+    for m, c in q.items():
+        v = out.get(m, 0) + sign * c
+        if v:
+            out[m] = v
+        else:
+            out.pop(m, None)
+    return out
+
+
+def _mono_mul(m: tuple, n: tuple) -> tuple:
+    exps = dict(m)
+    for v, e in n:
+        exps[v] = exps.get(v, 0) + e
+    return tuple(sorted(exps.items()))
+
+
+def mul(p: dict, q: dict) -> dict:
+    if len(p) * len(q) > MAX_PRODUCT_TERMS:
+        raise LogicError("a product of polynomials grows past the kernel's size limit")
+    out: dict = {}
+    for m, c in p.items():
+        for n, d in q.items():
+            k = _mono_mul(m, n)
+            v = out.get(k, 0) + c * d
+            if v:
+                out[k] = v
+            else:
+                out.pop(k, None)
+    if len(out) > MAX_MONOMIALS:
+        raise LogicError("a polynomial grows past the kernel's size limit")
+    return out
+
+
+def power(p: dict, n: int) -> dict:
+    out = const(1)
+    for _ in range(n):
+        out = mul(out, p)
+    return out
+
+
+def constant_of(p: dict) -> Fraction | None:
+    """The value of a constant polynomial, or None."""
+    if any(m for m in p):
+        return None
+    return p.get((), Fraction(0))
+
+
+def degree_in(p: dict, v: str) -> int:
+    return max((dict(m).get(v, 0) for m in p), default=0)
+
+
+def substitute(p: dict, v: str, value: tuple[dict, dict]) -> tuple[dict, dict]:
+    """p with v replaced by the quotient N/D: (sum c m N^k D^(deg-k), D^deg)."""
+    n, d = value
+    deg = degree_in(p, v)
+    num: dict = {}
+    for m, c in p.items():
+        k = dict(m).get(v, 0)
+        rest = {tuple((w, e) for w, e in m if w != v): c}
+        num = add(num, mul(rest, mul(power(n, k), power(d, deg - k))))
+    return num, power(d, deg)
+
+
+def antiderivative(p: dict, v: str) -> dict:
+    out: dict = {}
+    for m, c in p.items():
+        exps = dict(m)
+        k = exps.get(v, 0) + 1
+        exps[v] = k
+        out[tuple(sorted(exps.items()))] = c / k
+    return out
+
+
+# -- terms and formulas ----------------------------------------------------------------------------------------
+
+def term_quotient(t, scope: frozenset) -> tuple[dict, dict]:
+    """(N, D) of a term: N/D its value, D the product of its divisors' numerators (defined iff D != 0)."""
+    if not isinstance(t, list) or not t:
+        raise LogicError(f"malformed term {t!r}")
+    head, args = t[0], t[1:]
+    if head == "num" and len(args) == 1:
+        return const(parse_rational(args[0])), const(1)
+    if head == "var" and len(args) == 1:
+        if args[0] not in scope:
+            raise LogicError(f"the variable {args[0]!r} is not bound here")
+        return {((args[0], 1),): Fraction(1)}, const(1)
+    if head == "neg" and len(args) == 1:
+        n, d = term_quotient(args[0], scope)
+        return add({}, n, -1), d
+    if head == "add" and args:
+        n, d = term_quotient(args[0], scope)
+        for a in args[1:]:
+            n2, d2 = term_quotient(a, scope)
+            n, d = add(mul(n, d2), mul(n2, d)), mul(d, d2)
+        return n, d
+    if head == "mul" and args:
+        n, d = const(1), const(1)
+        for a in args:
+            n2, d2 = term_quotient(a, scope)
+            n, d = mul(n, n2), mul(d, d2)
+        return n, d
+    if head == "div" and len(args) == 2:
+        n, d = term_quotient(args[0], scope)
+        n2, d2 = term_quotient(args[1], scope)
+        # t/u = (n d2)/(d n2), both multiplied by d2: the denominator keeps u's own D and gains u's value's
+        # numerator n2 (so D != 0 iff t and u are defined and u != 0)
+        return mul(n, mul(d2, d2)), mul(d, mul(n2, d2))
+    if head == "pow" and len(args) == 2 and isinstance(args[1], int) and 0 <= args[1] <= MAX_POWER:
+        n, d = term_quotient(args[0], scope)
+        if args[1] == 0:
+            return d, d  # the value 1 where t is defined
+        return power(n, args[1]), power(d, args[1])
+    if head == "integral" and len(args) == 4 and isinstance(args[1], str):
+        v = args[1]
+        if v in scope:
+            raise LogicError(f"the integration variable {v!r} is bound twice")
+        n, d = term_quotient(args[0], scope | {v})
+        if degree_in(d, v):
+            raise LogicError("an integrand's divisions must be free of the integration variable")
+        prim = antiderivative(n, v)
+        high, low = term_quotient(args[3], scope), term_quotient(args[2], scope)
+        hn, hd = substitute(prim, v, high)
+        ln, ld = substitute(prim, v, low)
+        # hn/hd - ln/ld, divided by d (hd, ld are powers of the bounds' denominators), both sides multiplied by the
+        # bounds' denominators, so D != 0 iff the integrand's divisions and both bounds are defined
+        bounds = mul(high[1], low[1])
+        return mul(add(mul(hn, ld), mul(ln, hd), -1), bounds), mul(mul(mul(hd, ld), d), bounds)
+    raise LogicError(f"malformed term {t!r}")
+
+
+def atom_polynomials(f: list, scope: frozenset) -> tuple[str, dict, dict]:
+    """(REL, P, D) of an atom s REL t: it holds iff D != 0 and P REL 0."""
+    if len(f) != 4 or f[1] not in RELS:
+        raise LogicError(f"malformed atom {f!r}")
+    sn, sd = term_quotient(f[2], scope)
+    tn, td = term_quotient(f[3], scope)
+    d = mul(sd, td)
+    return f[1], mul(add(mul(sn, td), mul(tn, sd), -1), d), d
+
+
+def substitute_formula(f: list, values: dict) -> list:
+    """f with each free occurrence of a variable v in values replaced by its term (a binder of v hides it)."""
+    head = f[0]
+    if head in ("forall", "exists"):
+        return [head, f[1], substitute_formula(f[2], {k: t for k, t in values.items() if k not in f[1]})]
+    if head == "atom":
+        return ["atom", f[1], substitute_term(f[2], values), substitute_term(f[3], values)]
+    return [head, *(substitute_formula(g, values) for g in f[1:])]
+
+
+def substitute_term(t: list, values: dict) -> list:
+    head = t[0]
+    if head == "var":
+        return values.get(t[1], t)
+    if head == "num":
+        return t
+    if head == "pow":
+        return ["pow", substitute_term(t[1], values), t[2]]
+    if head == "integral":
+        inner = {k: u for k, u in values.items() if k != t[2]}
+        return ["integral", substitute_term(t[1], inner), t[2], substitute_term(t[3], values),
+                substitute_term(t[4], values)]
+    return [head, *(substitute_term(a, values) for a in t[1:])]
+
+
+def bound_names(f) -> list[str]:
+    if not isinstance(f, list) or not f:
+        return []
+    if f[0] in ("forall", "exists") and len(f) == 3 and isinstance(f[1], list):
+        return [*f[1], *bound_names(f[2])]
+    if f[0] == "integral" and len(f) == 5:
+        return [f[2], *(n for g in (f[1], f[3], f[4]) for n in bound_names(g))]
+    return [n for g in f[1:] for n in bound_names(g)]
+
+
+def check_closed(f) -> None:
+    names = bound_names(f)
+    if len(names) != len(set(names)) or not all(isinstance(n, str) and n.isidentifier() for n in names):
+        raise LogicError("every variable of a statement is bound once, by one quantifier or integral")
+    _well_formed(f, frozenset())
+
+
+def _well_formed(f, scope: frozenset) -> None:
+    if not isinstance(f, list) or not f:
+        raise LogicError(f"malformed formula {f!r}")
+    head = f[0]
+    if head in ("forall", "exists") and len(f) == 3 and isinstance(f[1], list) and f[1]:
+        _well_formed(f[2], scope | set(f[1]))
+    elif head == "not" and len(f) == 2:
+        _well_formed(f[1], scope)
+    elif head in ("and", "or") and len(f) >= 3 or head in ("implies", "iff") and len(f) == 3:
+        for g in f[1:]:
+            _well_formed(g, scope)
+    elif head == "atom":
+        atom_polynomials(f, scope)
+    else:
+        raise LogicError(f"malformed formula {f!r}")
+
+
+# -- the proof checker -----------------------------------------------------------------------------------------
+
+class Context:
+    def __init__(self, scope: frozenset, hyps: tuple):
+        self.scope, self.hyps = scope, hyps
+
+    def with_vars(self, names) -> "Context":
+        new = set(names)
+        if new & self.scope:
+            raise LogicError("a variable is already in scope")
+        return Context(self.scope | new, self.hyps)
+
+    def adding(self, f) -> "Context":
+        if isinstance(f, list) and f and f[0] == "and":
+            ctx = self
+            for g in f[1:]:
+                ctx = ctx.adding(g)
+            return ctx
+        return Context(self.scope, (*self.hyps, f))
+
+
+def fact(f, scope) -> tuple[dict, str]:
+    """A hypothesis atom as (Q, kind): Q > 0, Q >= 0 or Q == 0."""
+    rel, p, _ = atom_polynomials(f, scope)
+    return {"<": (add({}, p, -1), ">"), "<=": (add({}, p, -1), ">="), ">": (p, ">"), ">=": (p, ">="),
+            "==": (p, "==")}[rel]
+
+
+NEGATION = {"<": (">=", 1), "<=": (">", 1), ">": (">=", -1), ">=": (">", -1)}  # not (P REL 0) as (sign * P) KIND 0
+
+
+def _term_polynomial(t, scope) -> dict:
+    n, d = term_quotient(t, scope)
+    c = constant_of(d)
+    if not c:
+        raise LogicError("a square in a psatz certificate is a polynomial term")
+    return mul(n, const(1 / c))
+
+
+def _psatz(node: dict, ctx: Context, extra: tuple | None, log: list) -> None:
+    facts = [fact(h, ctx.scope) for h in ctx.hyps if isinstance(h, list) and h and h[0] == "atom"]
+    if extra is not None:
+        facts.append(extra)
+    total: dict = {}
+    strict = False
+    for item in node.get("products", []):
+        c, idx = parse_rational(item[0]), item[1]
+        if not isinstance(idx, list) or not all(isinstance(i, int) and 0 <= i < len(facts) for i in idx):
+            raise LogicError("a psatz product names a fact that is not there")
+        kinds = [facts[i][1] for i in idx]
+        if c < 0 and "==" not in kinds:
+            raise LogicError("a psatz coefficient is negative")
+        prod = const(c)
+        for i in idx:
+            prod = mul(prod, facts[i][0])
+        total = add(total, prod)
+        strict = strict or (c > 0 and all(k == ">" for k in kinds))
+    for item in node.get("squares", []):
+        c = parse_rational(item[0])
+        if c < 0:
+            raise LogicError("a psatz square has a negative coefficient")
+        s = _term_polynomial(item[1], ctx.scope)
+        total = add(total, mul(const(c), mul(s, s)))
+    k = constant_of(total)
+    if k is None:
+        raise LogicError("the psatz combination is not a constant")
+    if not (k < 0 or (k == 0 and strict)):
+        raise LogicError(f"the psatz combination is the constant {k}, which is no contradiction")
+    summands = [f"{c}*" + "*".join(f"f{i}" for i in idx) if idx else str(c) for c, idx in node.get("products", [])]
+    summands += [f"{c}*({term_text(t)})**2" for c, t in node.get("squares", [])]
+    log.append(f"psatz: with f0..f{len(facts) - 1} the facts (each > 0, >= 0 or == 0), "
+               f"{' + '.join(summands) or '0'} = {k} identically, a contradiction")
+
+
+def _atom_goal(goal: list, node: dict, ctx: Context, log: list) -> None:
+    rel, p, d = atom_polynomials(goal, ctx.scope)
+    if node.get("rule") == "defined":
+        sign = node.get("sign")
+        if sign not in ("<", ">"):
+            raise LogicError("a defined node gives the sign '<' or '>' of the denominator")
+        log.append(f"defined: the denominator is {sign} 0, so the atom's sides are defined")
+        prove(["atom", sign, _poly_term(d), ["num", "0"]], node.get("by"), ctx, log)
+        node = node.get("then")
+        if not isinstance(node, dict):
+            raise LogicError("malformed proof node")
+    elif not constant_of(d):
+        raise LogicError("the atom's denominator is not a non-zero constant: prove its sign with 'defined'")
+    rule = node.get("rule")
+    if rule == "identity":
+        if rel != "==" or p:
+            raise LogicError("identity: the two sides are not equal as rational functions")
+        log.append("identity: the sides are equal as rational functions (exact)")
+    elif rule == "psatz":
+        if rel == "==":
+            raise LogicError("an equality is proved by identity")
+        kind, sign = NEGATION[rel]
+        _psatz(node, ctx, (mul(const(sign), p), kind), log)
+    else:
+        raise LogicError(f"an atom is proved by identity or psatz, not {rule!r}")
+
+
+def _poly_term(p: dict) -> list:
+    """A polynomial as a term (for the sign goal of ``defined``)."""
+    parts = [["mul", ["num", str(c)], *(["pow", ["var", v], e] for v, e in m)] for m, c in p.items()]
+    return ["add", ["num", "0"], *parts]
+
+
+def prove(goal, node, ctx: Context, log: list) -> None:
+    """Check that node proves goal (a formula, or None for ``false``) in ctx, or raise LogicError."""
+    if not isinstance(node, dict):
+        raise LogicError("malformed proof node")
+    rule = node.get("rule")
+    if rule == "instance":
+        i = node.get("of")
+        h = ctx.hyps[i] if isinstance(i, int) and 0 <= i < len(ctx.hyps) else None
+        if not (isinstance(h, list) and h[0] == "forall"):
+            raise LogicError("instance: the hypothesis is not a forall")
+        at = _values(node.get("at"), h[1], ctx)
+        log.append(f"instance of hypothesis {i} at {_assignment(at)}")
+        return prove(goal, node.get("then"), ctx.adding(substitute_formula(h[2], at)), log)
+    if rule == "mp":
+        i = node.get("of")
+        h = ctx.hyps[i] if isinstance(i, int) and 0 <= i < len(ctx.hyps) else None
+        if not (isinstance(h, list) and h[0] == "implies"):
+            raise LogicError("mp: the hypothesis is not an implication")
+        prove(h[1], node.get("premise"), ctx, log)
+        return prove(goal, node.get("then"), ctx.adding(h[2]), log)
+    if goal is None:
+        if rule != "psatz":
+            raise LogicError("false is proved by psatz")
+        return _psatz(node, ctx, None, log)
+    head = goal[0]
+    if head == "atom":
+        return _atom_goal(goal, node, ctx, log)
+    if head == "forall" and rule == "intro":
+        log.append(f"intro: {', '.join(goal[1])} arbitrary reals")
+        return prove(goal[2], node.get("then"), ctx.with_vars(goal[1]), log)
+    if head == "implies" and rule == "assume":
+        log.append("assume: the premise of an implication")
+        return prove(goal[2], node.get("then"), ctx.adding(goal[1]), log)
+    if head in ("and", "iff") and rule == "split":
+        parts = goal[1:] if head == "and" else [["implies", goal[1], goal[2]], ["implies", goal[2], goal[1]]]
+        given = node.get("parts")
+        if not isinstance(given, list) or len(given) != len(parts):
+            raise LogicError("split: one proof per part")
+        for g, n in zip(parts, given):
+            prove(g, n, ctx, log)
+        return None
+    if head == "or" and rule == "pick":
+        k = node.get("index")
+        if not (isinstance(k, int) and 1 <= k < len(goal)):
+            raise LogicError("pick: no such disjunct")
+        return prove(goal[k], node.get("then"), ctx, log)
+    if head == "exists" and rule == "witness":
+        at = _values(node.get("at"), goal[1], ctx)
+        log.append(f"witness: {_assignment(at)}")
+        return prove(substitute_formula(goal[2], at), node.get("then"), ctx, log)
+    if head == "not" and rule == "suppose":
+        inner = goal[1]
+        log.append("suppose: the negated statement, towards a contradiction")
+        if inner[0] == "exists":
+            return prove(None, node.get("then"), ctx.with_vars(inner[1]).adding(inner[2]), log)
+        return prove(None, node.get("then"), ctx.adding(inner), log)
+    raise LogicError(f"the rule {rule!r} does not prove a {head!r} formula")
+
+
+def _values(at, names: list, ctx: Context) -> dict:
+    if not isinstance(at, dict) or set(at) != set(names):
+        raise LogicError("give one term for each quantified variable")
+    for t in at.values():
+        term_quotient(t, ctx.scope)  # well formed, in the variables in scope
+    return at
+
+
+def _assignment(at: dict) -> str:
+    return ", ".join(f"{v} = {term_text(t)}" for v, t in at.items())
+
+
+def term_text(t) -> str:
+    """A term as text (for the steps shown), fully bracketed where it matters."""
+    head, args = t[0], t[1:]
+    if head in ("num", "var"):
+        return str(args[0])
+    if head == "neg":
+        return f"-({term_text(args[0])})" if args[0][0] in ("add", "neg") else f"-{term_text(args[0])}"
+    if head in ("add", "mul"):
+        parts = [term_text(a) if head == "add" or a[0] not in ("add", "neg") else f"({term_text(a)})" for a in args]
+        return (" + " if head == "add" else "*").join(parts).replace("+ -", "- ")
+    if head == "div":
+        return f"({term_text(args[0])})/({term_text(args[1])})"
+    if head == "pow":
+        base = term_text(args[0])
+        return f"{base}**{args[1]}" if args[0][0] == "var" else f"({base})**{args[1]}"
+    return f"integrate({term_text(args[0])}, {args[1]}, {term_text(args[2])}, {term_text(args[3])})"
+
+
+def check_logic(claim: dict, verdict: str, proof, rejected: type[Exception]) -> list[str]:
+    """The steps checked for a proof (or, for ``refuted``, a proof of the negation), or ``rejected``."""
+    f = claim.get("logic")
+    try:
+        check_closed(f)
+        if verdict not in ("proved", "refuted"):
+            raise LogicError(f"unknown verdict {verdict!r}")
+        log: list[str] = []
+        prove(f if verdict == "proved" else ["not", f], proof, Context(frozenset(), ()), log)
+    except LogicError as exc:
+        raise rejected(str(exc)) from None
+    except (TypeError, KeyError, IndexError, ValueError, AttributeError, ZeroDivisionError) as exc:
+        raise rejected(f"malformed statement or proof: {type(exc).__name__}: {exc}") from None
+    return log
