@@ -1,7 +1,7 @@
 """Statements about every function with stated axioms (``convex f``, ``norm N``), with their derivation.
 
 Read by :func:`symact.parsing.parse_claim` when a ``forall`` declares a function ``convex NAME`` (any
-f: R -> R whose chords lie above its graph) or ``norm NAME`` (any norm N on a real vector space V), next to
+f: V -> R whose chords lie above its graph) or ``norm NAME`` (any norm N on a real vector space V), next to
 ``scalars`` (reals) and ``vectors`` (elements of V)::
 
     forall vectors u, v, scalars l, norm N: N(l*u + (1 - l)*v) <= l*N(u) + (1 - l)*N(v) whenever 0 <= l <= 1
@@ -68,7 +68,7 @@ class AxiomClaim:
         if scalars:
             head.append(", ".join(sp.latex(sp.Symbol(n)) for n in scalars) + r" \in \mathbb{R}")
         for name, kind in d["functions"].items():
-            head.append(rf"{name}: \mathbb{{R}} \to \mathbb{{R}}\ \text{{convex}}" if kind == "convex"
+            head.append(rf"{name}: V \to \mathbb{{R}}\ \text{{convex}}" if kind == "convex"
                         else rf"{name}\ \text{{a norm on }} V")
         declared = r",\ ".join(head)
         tex = rf"\forall {declared}:\ {term_tex(d['lhs'], {})} {REL_TEX[d['rel']]} {term_tex(d['rhs'], {})}"
@@ -76,7 +76,7 @@ class AxiomClaim:
             tex += r"\quad\text{whenever } " + r",\ ".join(
                 rf"{term_tex(a, {})} {REL_TEX[r]} {term_tex(b, {})}" for r, a, b in d["hypotheses"])
         if vectors:
-            tex += r"\quad(V\text{ any real vector space})"
+            tex += r"\quad(V\text{ any real vector space, e.g. } \mathbb{R}^n)"
         return self.text, tex
 
 

@@ -2,15 +2,15 @@
 
 The claim's JSON is ``{"axioms": {"symbols": {NAME: "scalar" | "vector"}, "functions": {NAME: "convex" |
 "norm"}, "hypotheses": [[REL, A, B], ...], "lhs": T, "rel": REL, "rhs": T, "statement": TEXT}}``: for all real
-scalars, all vectors of any real vector space, every function ``f: R -> R`` declared ``convex`` and every
-``N: V -> R`` declared ``norm``, wherever each hypothesis ``A REL B`` holds (REL one of ``<=``, ``<``), lhs REL rhs
+scalars, all vectors of any real vector space V (R itself, R^n, ...), every function ``f: V -> R`` declared
+``convex`` and every ``N: V -> R`` declared ``norm``, wherever each hypothesis ``A REL B`` holds (REL one of ``<=``, ``<``), lhs REL rhs
 (REL one of ``==``, ``<=``, ``>=``).  Terms are JSON lists: ``["num", "p/q"]``, ``["sym", NAME]``, ``["add", ...]``,
 ``["mul", ...]``, ``["div", A, B]``, ``["abs", A]`` (|A|) and ``["fn", NAME, A]`` (a declared function at A).
 
 **The axioms** (what ``convex`` and ``norm`` mean; the placeholders are substituted by terms):
 
 * ``convex f``, ``f.chord(a, b, l, m)``: f(l a + m b) <= l f(a) + m f(b) whenever l >= 0, m >= 0, l + m = 1
-  (a, b, l, m scalars): the chord lies above the graph;
+  (a, b vectors, l, m scalars): the chord lies above the graph;
 * ``norm N``, ``N.triangle(u, v)``: N(u + v) <= N(u) + N(v) (u, v vectors), and ``N.homogeneity(c, u)``:
   N(c u) = |c| N(u) (c a scalar);
 * for every real c, ``nonneg_abs(c)``: |c| = c whenever c >= 0.
@@ -75,7 +75,7 @@ def _t(text: str) -> list:
 
 #: function kind -> axiom -> (placeholders and their kinds, L, relation, R, side conditions)
 AXIOMS = {
-    "convex": {"chord": ({"a": "scalar", "b": "scalar", "l": "scalar", "m": "scalar"}, _t("F(l*a + m*b)"), "<=",
+    "convex": {"chord": ({"a": "vector", "b": "vector", "l": "scalar", "m": "scalar"}, _t("F(l*a + m*b)"), "<=",
                          _t("l*F(a) + m*F(b)"), [(">=", _t("l")), (">=", _t("m")), ("==", _t("l + m"), _t("1"))])},
     "norm": {"triangle": ({"u": "vector", "v": "vector"}, _t("F(u + v)"), "<=", _t("F(u) + F(v)"), []),
              "homogeneity": ({"c": "scalar", "u": "vector"}, _t("F(c*u)"), "==", _t("|c|*F(u)"), [])},
@@ -83,7 +83,7 @@ AXIOMS = {
 #: facts of the real numbers (no declared function)
 BUILTIN = {"nonneg_abs": ({"c": "scalar"}, _t("|c|"), "==", _t("c"), [(">=", _t("c"))])}
 #: what a function of each kind takes
-ARGUMENT = {"convex": "scalar", "norm": "vector"}
+ARGUMENT = {"convex": "vector", "norm": "vector"}
 
 
 class AxiomError(ValueError):
