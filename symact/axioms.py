@@ -102,7 +102,21 @@ def parse_axioms(text: str) -> AxiomClaim:
             "statement": f"forall {parts[0].strip()}:{statement}"}
     proof = ({"rule": "derivation", "steps": [reader.step(s) for s in split_top(derivation, ";")]}
              if derivation else None)
+    _check_with_kernel_reader({"axioms": data}, proof)
     return AxiomClaim(data["statement"], {"axioms": data}, proof, rel)
+
+
+def _check_with_kernel_reader(claim: dict, proof: dict | None) -> None:
+    """The statement and its derivation read back by the kernel (kinds of terms, known axioms and their
+    placeholders): what it cannot read is a user error, said in one line."""
+    from symact.kernel.axioms import AxiomError, read_axiom_claim, read_derivation
+
+    try:
+        read_axiom_claim(claim)
+        if proof is not None:
+            read_derivation(claim, proof)
+    except AxiomError as exc:
+        raise ExpressionError(f"not a statement about functions with axioms: {exc}") from None
 
 
 def _parse(text: str, what: str) -> ast.expr:

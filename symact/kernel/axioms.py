@@ -90,8 +90,9 @@ class AxiomError(ValueError):
     """A derivation or claim the kernel does not accept (one line)."""
 
 
-def check_axioms(claim: dict, verdict, proof) -> list[str]:
-    """The steps checked; AxiomError when the certificate is not accepted."""
+def read_axiom_claim(claim: dict) -> tuple:
+    """(context with the hypotheses as facts, lhs, rhs) of a well-formed, well-typed claim (rule types);
+    AxiomError otherwise."""
     c = claim.get("axioms")
     if not isinstance(c, dict) or not set(c) <= {"symbols", "functions", "hypotheses", "lhs", "rel", "rhs",
                                                   "statement"}:
@@ -115,7 +116,22 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
         if _has(a, "div") or _has(b, "div"):
             raise AxiomError("a hypothesis has no division")
         ctx.facts.append((["add", b, ["mul", ["num", "-1"], a]], h[0] == "<"))
-    lhs, rhs = ctx.read(c.get("lhs"), "scalar"), ctx.read(c.get("rhs"), "scalar")
+    return ctx, ctx.read(c.get("lhs"), "scalar"), ctx.read(c.get("rhs"), "scalar")
+
+
+def read_derivation(claim: dict, proof: dict) -> None:
+    """Rule types for a derivation's terms, substitutions and multipliers (nothing else checked); AxiomError."""
+    ctx = read_axiom_claim(claim)[0]
+    for i, step in enumerate(proof["steps"], 1):
+        ctx.read(step["term"], "scalar")
+        for inst in step["by"]:
+            ctx.instance(inst, i, conditions=False)
+
+
+def check_axioms(claim: dict, verdict, proof) -> list[str]:
+    """The steps checked; AxiomError when the certificate is not accepted."""
+    ctx, lhs, rhs = read_axiom_claim(claim)
+    c, hyps = claim["axioms"], ctx.facts
     if verdict != "proved" or not isinstance(proof, dict) or proof.get("rule") != "derivation" or not isinstance(
             proof.get("steps"), list) or not proof["steps"]:
         raise AxiomError("such a claim is proved by a derivation node with at least one step")
@@ -221,13 +237,14 @@ class _Context:
             if fkind is None:
                 raise AxiomError(f"undeclared function {args[0]!r}")
             if self.kind(args[1]) != ARGUMENT[fkind]:
-                raise AxiomError(f"{args[0]} takes a {ARGUMENT[fkind]}")
+                raise AxiomError(f"{args[0]} takes a {ARGUMENT[fkind]} (V may be R: declare its arguments vectors)")
             return "scalar"
         raise AxiomError(f"malformed term {t!r}")
 
     # -- rule instance --
-    def instance(self, inst, i: int):
-        """(L, relation, R, multiplier, name) of an instance whose side conditions hold."""
+    def instance(self, inst, i: int, conditions: bool = True):
+        """(L, relation, R, multiplier, name) of an instance whose side conditions hold (``conditions=False``:
+        of the right kinds only)."""
         if not (isinstance(inst, dict) and set(inst) == {"function", "axiom", "subst", "times"}
                 and isinstance(inst["subst"], dict)):
             raise AxiomError(f"step {i}: an instance is {{function, axiom, subst, times}}")
@@ -246,9 +263,11 @@ class _Context:
         subst = {}
         for var, kind in places.items():
             subst[var] = self.read(inst["subst"][var], kind)
-            self.defined(subst[var])
         times = self.read(inst["times"], "scalar")
-        self.defined(times)
+        if not conditions:
+            return None
+        for t in (*subst.values(), times):
+            self.defined(t)
 
         def put(t):
             if t[0] == "sym":
