@@ -36,16 +36,17 @@ The kernel checks, rule by rule:
   generators holds for their actual values; the denominators are > 0 by ``defined``).  Vectors are
   generators too: a vector term's polynomial is linear in them, and equal coefficients mean equal vectors;
 * ``instance``: each side condition of the instance holds (``>= 0`` by ``sign``, ``=`` by ``identity``);
-* ``link``: T_{i-1} - T_i is identical to the sum of C (L - R) over the step's instances; for REL ``==`` every
-  instance is an equality; for ``<=`` (``>=``) an inequality instance's C is >= 0 by ``sign`` (<= 0 is not
-  accepted: the caller writes the >= link the other way).  Then T_{i-1} REL T_i (C (L - R) <= 0 for L <= R);
-* ``chain``: T_n is identical to rhs; the links' relations compose to the statement's (``==`` only from ``==``
+* ``link``: T_{i-1} - T_i (for REL ``>=``: T_i - T_{i-1}) is identical to the sum of C (L - R) over the step's
+  instances (none: ``algebra``); for REL ``==`` every instance is an equality; otherwise an inequality
+  instance's C is >= 0 by ``sign``.  Each C (L - R) is then 0 or <= 0, so T_{i-1} REL T_i;
+* ``compose``: T_n is identical to rhs; the links' relations compose to the statement's (``==`` only from ``==``
   links; ``<=`` from ``==`` and ``<=`` links; ``>=`` likewise).
 
 Nothing here refutes a claim.
 """
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import sympy as sp
@@ -54,6 +55,7 @@ RELATIONS = ("==", "<=", ">=")
 KINDS = ("scalar", "vector")
 FUNCTION_KINDS = ("convex", "norm")
 MAX_NODES = 4000
+NUMBER = re.compile(r"-?\d+(/[1-9]\d*)?")
 
 
 def _t(text: str) -> list:
@@ -162,16 +164,16 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
                              f"(rule link)")
         if rel != "==":
             if composed not in ("==", rel):
-                raise AxiomError(f"step {i}: '<=' and '>=' links do not compose (rule chain)")
+                raise AxiomError(f"step {i}: '<=' and '>=' links do not compose (rule compose)")
             composed = rel
         out.append(f"Step {i}: {rel} by " + (", ".join(_name(x) for x in step["by"]) or "algebra")
                    + " (rules instance, link).")
         prev = term
     if not ctx.identical(prev, rhs):
-        raise AxiomError("the last term of the chain is not the statement's right side (rule chain)")
+        raise AxiomError("the last term of the chain is not the statement's right side (rule compose)")
     if composed not in ("==", c["rel"]) or (c["rel"] == "==" and composed != "=="):
-        raise AxiomError(f"the chain gives '{composed}', the statement says '{c['rel']}' (rule chain)")
-    out.append(f"The chain ends at the right side and its links compose to '{c['rel']}' (rule chain).")
+        raise AxiomError(f"the chain gives '{composed}', the statement says '{c['rel']}' (rule compose)")
+    out.append(f"The chain ends at the right side and its links compose to '{c['rel']}' (rule compose).")
     return out
 
 
@@ -205,10 +207,8 @@ class _Context:
             raise AxiomError(f"malformed term {t!r}")
         head, args = t[0], t[1:]
         if head == "num" and len(args) == 1:
-            try:
-                Fraction(args[0])
-            except (TypeError, ValueError, ZeroDivisionError):
-                raise AxiomError(f"malformed number {args[0]!r}") from None
+            if not (isinstance(args[0], str) and NUMBER.fullmatch(args[0]) and len(args[0]) <= 200):
+                raise AxiomError(f"malformed number {args[0]!r} (an integer or p/q)")
             return "scalar"
         if head == "sym" and len(args) == 1:
             if args[0] not in self.symbols:
