@@ -29,6 +29,22 @@ def sig(z):
     return SIG.xreplace({X: z})
 
 
+#: the perspective t f(x/t) at the convex combination of (x1, t1) and (x2, t2), t = l t1 + (1 - l) t2 > 0
+_T = "(l*t1 + (1 - l)*t2)"
+PERSPECTIVE = (
+    f"forall vectors x1, x2, scalars t1, t2, l, convex f: {_T}*f((l*x1 + (1 - l)*x2)/{_T}) "
+    f"<= l*(t1*f(x1/t1)) + (1 - l)*(t2*f(x2/t2)) whenever t1 > 0, t2 > 0, 0 <= l <= 1 "
+    f"by <= {_T}*(l*t1/{_T}*f(x1/t1) + (1 - l)*t2/{_T}*f(x2/t2)) "
+    f"from {_T}*f.chord(a=x1/t1, b=x2/t2, l=l*t1/{_T}, m=(1 - l)*t2/{_T}); "
+    f"== l*(t1*f(x1/t1)) + (1 - l)*(t2*f(x2/t2)) from algebra")
+#: every norm is convex: the triangle inequality, homogeneity, and |c| = c for c >= 0
+NORM_CONVEX = (
+    "forall vectors u, v, scalars l, norm N: N(l*u + (1 - l)*v) <= l*N(u) + (1 - l)*N(v) whenever 0 <= l <= 1 "
+    "by <= N(l*u) + N((1 - l)*v) from N.triangle(u=l*u, v=(1 - l)*v); "
+    "== abs(l)*N(u) + abs(1 - l)*N(v) from N.homogeneity(c=l, u=u) + N.homogeneity(c=1 - l, u=v); "
+    "== l*N(u) + (1 - l)*N(v) from N(u)*nonneg_abs(c=l) + N(v)*nonneg_abs(c=1 - l)")
+
+
 @FAMILY.claim(
     "convexity_convention",
     "Convexity: the lambda-definition f(lam a + (1-lam) b) <= lam f(a) + (1-lam) f(b) (all a, b, lam in [0,1]) "
@@ -43,10 +59,10 @@ def sig(z):
     source=r"One section defines the U shape as \emph{tu} (convex), another as \emph{ao} (concave); the words are "
            r"swapped between the sections.",
     formal=None,
-    why_not_formal="a theorem about every continuous f (midpoint convexity gives convexity by a dyadic induction "
-                   "and a limit in lambda) and about the words tu/ao: the language quantifies over numbers, sizes and "
-                   "differentiable functions, not over continuous functions with a hypothesis, and no kernel rule "
-                   "passes to a limit in lambda")
+    why_not_formal="a theorem about every continuous f and about the words tu/ao. The language declares a convex "
+                   "f (the chord axiom, so (C) => (M) is a one-step derivation), but not a midpoint-convex continuous "
+                   "f: (M) => (C) needs a dyadic induction and a limit in lambda (continuity), which no kernel rule "
+                   "gives; and which word a textbook uses is prose, not a statement")
 def _(d):
     # algebra of the dyadic induction step
     lam1, lam2 = sp.symbols("lambda_1 lambda_2", nonnegative=True)
@@ -145,13 +161,13 @@ def _(d):
 
 @FAMILY.claim(
     "perspective_preserves_convexity",
-    "If f is convex then its perspective g(x, t) = t f(x/t) is convex on t > 0.",
+    "If f is convex then its perspective g(x, t) = t f(x/t) is convex on t > 0. Formally, for every convex f on "
+    "a real vector space V (R^n, ...), points (x1, t1), (x2, t2) with t1, t2 > 0 and l in [0, 1], with "
+    "t = l t1 + (1 - l) t2: g(l x1 + (1 - l) x2, t) <= l g(x1, t1) + (1 - l) g(x2, t2). The kernel checks the "
+    "derivation: the chord inequality of f with weights mu = l t1/t and 1 - mu = (1 - l) t2/t (both >= 0, sum 1) "
+    "at x1/t1 and x2/t2, whose convex combination is x/t, multiplied by t > 0.",
     r"$f$ convex $\Rightarrow$ $g(x,t)=t\,f(x/t)$ is convex on $\{t>0\}$.",
-    formal=None,
-    why_not_formal="a hypothesis on an arbitrary function (f convex, not necessarily differentiable) and t f(x/t) "
-                   "in (x, t): the language declares arbitrary functions only as differentiable ones, with no "
-                   "convexity hypothesis, and convex(EXPR, x, t) covers a formula of an affine map only (x/t is not "
-                   "affine)")
+    formal=PERSPECTIVE)
 def _(d):
     x1, x2 = sp.symbols("x_1 x_2", real=True)
     t1, t2 = sp.symbols("t_1 t_2", positive=True)
@@ -232,12 +248,11 @@ def _(d):
 
 @FAMILY.claim(
     "abs_convex",
-    "|x| is convex on R, and so is every norm.",
+    "|x| is convex on R, and so is every norm. Formally: convex(abs(x)) (the kernel's rule on R), and for every "
+    "norm N on a real vector space V, N(l u + (1 - l) v) <= l N(u) + (1 - l) N(v) for u, v in V and l in [0, 1], "
+    "derived from the norm axioms (triangle inequality, N(c u) = |c| N(u)) and |c| = c for c >= 0.",
     r"$|\lambda u+(1-\lambda)v|\le\lambda|u|+(1-\lambda)|v|$; likewise for any norm $\|\cdot\|$.",
-    formal=None,
-    why_not_formal="'every norm': the language cannot declare a function with the norm axioms (triangle "
-                   "inequality, homogeneity) on R^n; |x| alone is convex(abs(x)), and |u - v| in (u, v) is "
-                   "convex(abs(u - v), u, v)")
+    formal=("convex(abs(x))", NORM_CONVEX))
 def _(d):
     u, v = sp.symbols("u v", real=True)
     tri = (sp.Abs(u) + sp.Abs(v)) ** 2 - (u + v) ** 2

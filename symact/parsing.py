@@ -778,6 +778,9 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     several = _several(text, header, rest if header is not None else text, variables)
     if several is not None:
         return several
+    axiomatic = _axiomatic(text, header)
+    if axiomatic is not None:
+        return axiomatic
     negation = re.match(r"\s*not\s+(?=(convex|concave|continuous)\s*\()", rest if header is not None else text)
     if negation and header is None:  # 'not convex(EXPR) [for ...]': f is not convex on some interval
         claim = parse_claim(text[negation.end():], variables, values)
@@ -891,6 +894,14 @@ def _several(text: str, header: str | None, body: str, variables: Sequence[str])
                               domain_text(param[1]) if param else "",
                               Claim(lhs=outer, op=match.group(1), rhs=sp.S.Zero, text=text.strip(), raw_lhs=outer,
                                     raw_rhs=sp.S.Zero, params=(param,) if param else ()))
+
+
+def _axiomatic(text: str, header: str | None):
+    """``forall ..., convex f: CLAIM [whenever ...] [by DERIVATION]`` (or ``norm N``): a statement about every
+    function with those axioms (:mod:`symact.axioms`), as a :class:`symact.axioms.AxiomClaim`; None otherwise."""
+    from symact.axioms import declares_axioms, parse_axioms
+
+    return parse_axioms(text) if header is not None and declares_axioms(header) else None
 
 
 def _split_forall(text: str) -> tuple[str | None, str]:

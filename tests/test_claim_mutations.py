@@ -22,7 +22,10 @@ values.  A
 statement of real arithmetic (``forall reals ...``) has its numbers moved (zeros by 1e-9 and 1/100), each relation
 flipped, each quantifier's condition dropped and ``forall``/``exists`` swapped; its truth is exact at sample points
 (and at points found by linear programming): a ``forall`` is false when a sample falsifies it, an ``exists`` true
-when one satisfies it, anything else unknown.  A mutant the grid shows false is *tried* and must not be
+when one satisfies it, anything else unknown.  A statement about every convex f or every norm N (``forall ..., convex f: ... by DERIVATION``) has
+each integer of the statement moved by 1, its relation swapped and each hypothesis dropped (the derivation
+kept), and is shown false at random points of a rational grid (vectors in R^2) where the hypotheses hold, for a
+few convex functions and norms.  A mutant the grid shows false is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
 """
@@ -42,6 +45,7 @@ from symact.claims import all_claims
 from symact.decide.checked import check_claim
 from symact.logic import LogicClaim
 from symact.parsing import parse_claim, parse_expression
+from symact.axioms import AxiomClaim
 from symact.several import SeveralClaim
 from symact.sized import SizedClaim
 
@@ -76,6 +80,8 @@ def mutants(text: str) -> set[str]:
         return sized_mutants(text)
     if isinstance(parse_claim(text), LogicClaim):
         return logic_mutants(text)
+    if isinstance(parse_claim(text), AxiomClaim):
+        return axiom_mutants(text)
     body, dom = _split(text)
     out: set[str] = set()
     for m in re.finditer(r"(?<![\w.*/])(\d+(?:\.\d+)?)(?:/(\d+))?(?![\w.])", text):
@@ -143,6 +149,26 @@ def logic_mutants(text: str) -> set[str]:
             out.add(text[:m.start(3)] + text[m.end(3):])
         other = "exists" if m.group(1) == "forall" else "forall"
         out.add(text[:m.start(1)] + other + text[m.end(1):])
+def axiom_mutants(text: str) -> set[str]:
+    """The statement changed, its derivation kept: each integer moved by 1, the relation swapped, each hypothesis
+    (each half of a chain) dropped."""
+    statement, by, derivation = text.partition(" by ")
+    tail = by + derivation
+    out = {f"{statement[:m.start()]}{int(m.group()) + d}{statement[m.end():]}{tail}"
+           for m in re.finditer(r"(?<![\w.])\d+(?![\w.])", statement) for d in (1, -1)}
+    head = statement.index(":") + 1
+    rel = re.search(r"<=|>=|==", statement[head:])
+    for other in {"<=", ">=", "=="} - {rel.group()}:
+        out.add(statement[:head + rel.start()] + other + statement[head + rel.end():] + tail)
+    claim, _, hypotheses = statement.partition(" whenever ")
+    items = [h.strip() for h in hypotheses.split(",")] if hypotheses else []
+    for i, item in enumerate(items):
+        rest = items[:i] + items[i + 1:]
+        out.add(claim + (" whenever " + ", ".join(rest) if rest else "") + tail)
+        chain = re.fullmatch(r"(.+?)\s*(<=|<)\s*(\w+)\s*(<=|<)\s*(.+)", item)
+        if chain:
+            for half in (f"{chain[1]} {chain[2]} {chain[3]}", f"{chain[3]} {chain[4]} {chain[5]}"):
+                out.add(claim + " whenever " + ", ".join(items[:i] + [half] + items[i + 1:]) + tail)
     out.discard(text)
     return out
 
@@ -273,6 +299,61 @@ class _Logic:
         primitive = sp.Poly(integrand, v).integrate()  # the integrand is a polynomial in v
         value = primitive.eval(self.term(args[3], env, True)) - primitive.eval(self.term(args[2], env, True))
         return value if symbolic else Fraction(int(value.p), int(value.q))
+#: concrete functions for a statement about every convex f / every norm N, on V = R^2
+CONVEX_FUNCTIONS = [lambda z: z[0] ** 2 + z[1] ** 2, lambda z: abs(z[0]) + 3 * abs(z[1]) - z[0],
+                    lambda z: max(z[0], 2 * z[1]), lambda z: mp.exp(z[0]) + z[1]]
+NORMS = [lambda z: mp.sqrt(z[0] ** 2 + z[1] ** 2), lambda z: abs(z[0]) + abs(z[1]),
+         lambda z: max(abs(z[0]), abs(z[1]))]
+
+
+def _axiom_truth(c: AxiomClaim) -> bool | None:
+    """False when, for one of a few convex functions and norms on R^2 and random points of a rational grid where
+    the hypotheses hold, a side is undefined or the relation fails; else None."""
+    d = c.data["axioms"]
+    grid = [mp.mpf(v) for v in (-2, -1, -0.5, 0, 0.25, 0.5, 1, 2, 3)]
+    rng = random.Random(0)
+
+    def value(t, env):
+        head = t[0]
+        if head == "num":
+            q = Fraction(t[1])
+            return mp.mpf(q.numerator) / q.denominator
+        if head == "sym":
+            return env[t[1]]
+        args = [value(a, env) for a in t[2 if head == "fn" else 1:]]
+        if head == "fn":
+            return env[t[1]](args[0])
+        if head == "abs":
+            return abs(args[0])
+        if head == "add":
+            out = args[0]
+            for a in args[1:]:
+                out = [p + q for p, q in zip(out, a)] if isinstance(out, list) else out + a
+            return out
+        if head == "mul":
+            out = mp.mpf(1)
+            for a in args:
+                out = ([a * p for p in out] if isinstance(out, list) else [out * p for p in a]
+                       if isinstance(a, list) else out * a)
+            return out
+        if args[1] == 0:
+            raise ZeroDivisionError
+        return [p / args[1] for p in args[0]] if isinstance(args[0], list) else args[0] / args[1]
+
+    with mp.workdps(50):
+        for trial in range(400):
+            env = {n: ([rng.choice(grid), rng.choice(grid)] if k == "vector" else rng.choice(grid))
+                   for n, k in d["symbols"].items()}
+            env.update({n: rng.choice(CONVEX_FUNCTIONS if k == "convex" else NORMS) for n, k in d["functions"].items()})
+            if not all(HOLDS[r](value(a, env) - value(b, env)) for r, a, b in d["hypotheses"]):
+                continue
+            try:
+                v = value(d["lhs"], env) - value(d["rhs"], env)
+            except ZeroDivisionError:
+                return False
+            if not HOLDS[d["rel"]](v):
+                return False
+    return None
 
 
 def _sized_truth(c: SizedClaim) -> bool | None:
@@ -551,6 +632,8 @@ def _truth(c) -> bool | None:
         return _several_truth(c)
     if isinstance(c, LogicClaim):
         return _Logic(c).value(c.data, {})
+    if isinstance(c, AxiomClaim):
+        return _axiom_truth(c)
     if c.params:  # forall alpha in A: false when an instance at a value in A is shown false
         (name, pieces), = c.params
         for v in [*(Fraction(k, 4) for k in (0, 1, 2, 4, 6, 8, 12, 40, -1, -2, -4, -8)), *_near_ends(pieces)]:

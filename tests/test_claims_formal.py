@@ -27,7 +27,8 @@ def test_every_claim_is_formal_or_says_why_not():
     for c in all_claims():
         assert bool(c.formal) != bool(c.why_not_formal.strip()), c.id
         if c.formal:  # displayed sentence generated from the parsed statements, prose kept as gloss
-            body = c.formal[0].split(" for ")[0].split(": ")[-1]  # the comparison (after a 'forall alpha ...: ')
+            # the comparison (after a 'forall alpha ...: ', before a derivation's ' by ...')
+            body = c.formal[0].partition(" by ")[0].split(" for ")[0].split(": ")[-1]
             assert c.gloss and c.statement != c.gloss and body in c.statement
 
 

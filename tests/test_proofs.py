@@ -98,13 +98,14 @@ def test_derivation_renders_as_text_latex_json(outcomes, claim_id):
 
 
 def test_prove_json_shape_and_exit_code(capsys):
-    code = main(["prove", "--json", "relu_abs", "dead_relu_zero_grad", "softmax_source_claim", "abs_convex"])
+    code = main(["prove", "--json", "relu_abs", "dead_relu_zero_grad", "softmax_source_claim",
+                 "convexity_convention"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0
     assert list(out) == ["claims"]
     # dead_relu_zero_grad uses the lemma relu_hard_saturation_left, which runs first
     assert [c["id"] for c in out["claims"]] == ["relu_abs", "relu_hard_saturation_left", "dead_relu_zero_grad",
-                                                "softmax_source_claim", "abs_convex"]
+                                                "softmax_source_claim", "convexity_convention"]
     for c in out["claims"]:
         assert {"id", "statement", "formal", "status", "method", "seconds"} <= set(c)
         assert c["status"] in ("proved", "refuted", "unknown")
@@ -114,7 +115,7 @@ def test_prove_json_shape_and_exit_code(capsys):
     assert len(out["claims"][2]["formal"]) == 2 and out["claims"][2]["kernel_checked"]
     assert out["claims"][2]["uses"] == ["relu_hard_saturation_left"]
     assert out["claims"][3]["status"] == "refuted" and out["claims"][3]["kernel_checked"]
-    assert out["claims"][4]["formal"] is None and "every norm" in out["claims"][4]["why_not_formal"]
+    assert out["claims"][4]["formal"] is None and "continuous f" in out["claims"][4]["why_not_formal"]
     assert out["claims"][4]["kernel_checked"] is False and "not kernel-checked" in out["claims"][4]["method"]
 
 

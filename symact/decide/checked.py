@@ -27,6 +27,7 @@ from symact.decide.induction import check_sized
 from symact.decide.logic import check_logic_claim
 from symact.logic import LogicClaim
 from symact.parsing import domain_text
+from symact.axioms import AxiomClaim
 from symact.several import SeveralClaim
 from symact.sized import SizedClaim
 from symact.verdict import Certificate, Derivation, Verdict
@@ -44,6 +45,8 @@ def statement(claim) -> tuple[str, str]:
         return claim.statement()
     if isinstance(claim, SeveralClaim):
         return claim.statement(_domain_latex)
+    if isinstance(claim, AxiomClaim):
+        return claim.statement()
     if claim.params:
         (name, pieces), = claim.params
         inner_text, inner_tex = statement(_unquantified(claim))
@@ -304,6 +307,8 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
         return check_several(claim, budget)
     if isinstance(claim, LogicClaim):
         return check_logic_claim(claim, budget)
+    if isinstance(claim, AxiomClaim):
+        return check_axiomatic(claim)
     if claim.params:
         return check_quantified(claim, budget)
     text, tex = statement(claim)
@@ -376,3 +381,19 @@ def check_several(claim: SeveralClaim, budget: float) -> Verdict:
                    reason=f"F (the function of the affine map) is not shown {claim.op} on R"
                           + (" at both ends of the parameter's interval" if claim.params else "")
                           + "; convexity in several variables is never refuted here")
+
+
+def check_axiomatic(claim: AxiomClaim) -> Verdict:
+    """A statement about every function with stated axioms: proved when the kernel accepts its derivation (rule
+    derivation, :mod:`symact.kernel.axioms`); unknown without one or when rejected (never refuted)."""
+    text, tex = statement(claim)
+    start = time.process_time()
+    if claim.proof is None:
+        return Verdict("unknown", text, tex, "kernel", seconds=0.0,
+                       reason="no derivation given ('... by REL TERM from JUSTIFICATION; ...')")
+    cert = {"format": FORMAT, "claim": claim.data, "verdict": "proved", "proof": claim.proof}
+    try:
+        return _checked(cert, text, tex, "kernel-checked proof", start)
+    except Rejected as exc:
+        return Verdict("unknown", text, tex, "kernel", seconds=time.process_time() - start,
+                       reason=f"the kernel rejects the derivation: {exc}")

@@ -13,11 +13,13 @@ trusts, in full:
    composition of C-infinity functions on their open domains is C-infinity), :mod:`symact.kernel.convex_claim`
    (second-derivative: f'' >= 0 on an open interval makes f convex there; kinks; chord; kink),
    :mod:`symact.kernel.continuity_claim` (continuity: continuous pieces joined with equal values; undefined), :mod:`symact.kernel.quantified`
-   (instance, affine, ends) and :mod:`symact.kernel.sizes` (nc-identity, induction, positive and counterexample,
-   for matrices of any size and every depth: exact expansion without commuting matrices, plain Python fractions)
-   and :mod:`symact.kernel.logic_claim` (intro, assume, split, pick, suppose, witness, instance, mp, defined,
+   (instance, affine, ends), :mod:`symact.kernel.sizes` (nc-identity, induction, positive and counterexample,
+   for matrices of any size and every depth: exact expansion without commuting matrices, plain Python fractions),
+   :mod:`symact.kernel.logic_claim` (intro, assume, split, pick, suppose, witness, instance, mp, defined,
    identity, psatz: natural deduction for statements of real arithmetic over several variables, polynomials
    over Q in plain Python fractions, a Positivstellensatz/Farkas certificate for each contradiction),
+   and :mod:`symact.kernel.axioms` (types, defined, sign, identity, instance, link, compose: a derivation about
+   every convex function or every norm from instances of their axioms),
    each a textbook theorem (interval enclosure, mean value theorem, Taylor's theorem with the Lagrange
    remainder, identity of rational functions, induction);
 4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part

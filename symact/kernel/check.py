@@ -15,7 +15,8 @@ A **smoothness claim** ``f is C-infinity on D`` has its own rule too (:mod:`syma
 so has a **convexity claim** ``f is convex (concave) on each interval of D`` (:mod:`symact.kernel.convex_claim`)
 and a **continuity claim** ``f is continuous on D`` (:mod:`symact.kernel.continuity_claim`); a claim of
 **convexity in several variables** ``(v_1, ..., v_k) -> F(affine map) is convex on R^k`` has the rule
-affine-composition (:mod:`symact.kernel.affine_convex`).
+affine-composition (:mod:`symact.kernel.affine_convex`); a claim about **every function with stated axioms**
+(every convex f, every norm N) has the rule derivation (:mod:`symact.kernel.axioms`).
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
@@ -79,6 +80,7 @@ from typing import Any
 from symact.kernel import algebra, ivals, limits, remainder
 from symact.kernel.derivative import differentiate
 from symact.kernel.affine_convex import check_affine_convex
+from symact.kernel.axioms import AxiomError, check_axioms
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
@@ -177,6 +179,13 @@ def _check(cert: dict) -> tuple[str, list[str]]:
             raise Rejected(str(exc)) from None
         except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
             raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
+    if isinstance(claim, dict) and "axioms" in claim:
+        try:
+            return verdict, check_axioms(claim, verdict, proof)
+        except AxiomError as exc:
+            raise Rejected(str(exc)) from None
+        except (TypeError, KeyError, IndexError, AttributeError, ValueError, ZeroDivisionError) as exc:
+            raise Rejected(f"malformed claim about functions with axioms: {type(exc).__name__}: {exc}") from None
     if isinstance(claim, dict) and "several" in claim:
         return verdict, check_affine_convex(claim, verdict, proof, Rejected, _piece, check)
     if isinstance(claim, dict) and "continuous" in claim:

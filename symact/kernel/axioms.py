@@ -1,0 +1,377 @@
+"""Statements about *every* function with stated axioms (every convex f, every norm N), proved by a derivation.
+
+The claim's JSON is ``{"axioms": {"symbols": {NAME: "scalar" | "vector"}, "functions": {NAME: "convex" |
+"norm"}, "hypotheses": [[REL, A, B], ...], "lhs": T, "rel": REL, "rhs": T, "statement": TEXT}}``: for all real
+scalars, all vectors of any real vector space V (R itself, R^n, ...), every function ``f: V -> R`` declared
+``convex`` and every ``N: V -> R`` declared ``norm``, wherever each hypothesis ``A REL B`` holds (REL one of ``<=``, ``<``), lhs REL rhs
+(REL one of ``==``, ``<=``, ``>=``).  Terms are JSON lists: ``["num", "p/q"]``, ``["sym", NAME]``, ``["add", ...]``,
+``["mul", ...]``, ``["div", A, B]``, ``["abs", A]`` (|A|) and ``["fn", NAME, A]`` (a declared function at A).
+
+**The axioms** (what ``convex`` and ``norm`` mean; the placeholders are substituted by terms):
+
+* ``convex f``, ``f.chord(a, b, l, m)``: f(l a + m b) <= l f(a) + m f(b) whenever l >= 0, m >= 0, l + m = 1
+  (a, b vectors, l, m scalars): the chord lies above the graph;
+* ``norm N``, ``N.triangle(u, v)``: N(u + v) <= N(u) + N(v) (u, v vectors), and ``N.homogeneity(c, u)``:
+  N(c u) = |c| N(u) (c a scalar);
+* for every real c, ``nonneg_abs(c)``: |c| = c whenever c >= 0.
+
+**Proof** ``{"rule": "derivation", "steps": [{"rel": REL, "term": T_i, "by": [INSTANCE, ...]}, ...]}``: a chain
+lhs = T_0 REL_1 T_1 REL_2 ... T_n.  An INSTANCE is ``{"function": NAME or null, "axiom": NAME, "subst": {VAR:
+T}, "times": C}``: the axiom with each placeholder replaced by its term, L R_ax R, multiplied by the term C.
+The kernel checks, rule by rule:
+
+* ``types``: a scalar term has no vector outside a norm's argument; a vector term is a sum of products with
+  exactly one vector factor (so it is a vector of the space); a substitution gives each placeholder a term of
+  its kind, exactly its placeholders;
+* ``defined``: every denominator of every term (statement, steps, substitutions, multipliers) is shown > 0 by
+  rule ``sign`` (so every term is defined wherever the hypotheses hold); hypotheses have no division;
+* ``sign`` (T > 0 or T >= 0 from the hypotheses, by the syntax of T): a positive rational; a term identical
+  (rule ``identity``) to a hypothesis's B - A (> 0 for ``<``, >= 0 for ``<=``); |A| >= 0; a product of
+  signed factors (all > 0: > 0; all >= 0: >= 0); a quotient of a signed numerator by a positive denominator;
+  a sum of terms >= 0, > 0 when one is > 0, or when each summand is W_i S_i (W_i the factors shown >= 0 only,
+  S_i those shown > 0) and the sum of the W_i is identical to a positive rational (then some W_i > 0);
+* ``identity``: two terms are equal wherever defined when, written N/D by field arithmetic without
+  cancellation (every function value |A|, f(A), N(A) a generator, shared by arguments that are identical by
+  this same rule), N_1 D_2 - N_2 D_1 expands to the zero polynomial (an identity of polynomials in independent
+  generators holds for their actual values; the denominators are > 0 by ``defined``).  Vectors are
+  generators too: a vector term's polynomial is linear in them, and equal coefficients mean equal vectors;
+* ``instance``: each side condition of the instance holds (``>= 0`` by ``sign``, ``=`` by ``identity``);
+* ``link``: T_{i-1} - T_i (for REL ``>=``: T_i - T_{i-1}) is identical to the sum of C (L - R) over the step's
+  instances (none: ``algebra``); for REL ``==`` every instance is an equality; otherwise an inequality
+  instance's C is >= 0 by ``sign``.  Each C (L - R) is then 0 or <= 0, so T_{i-1} REL T_i;
+* ``compose``: T_n is identical to rhs; the links' relations compose to the statement's (``==`` only from ``==``
+  links; ``<=`` from ``==`` and ``<=`` links; ``>=`` likewise).
+
+Nothing here refutes a claim.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import sympy as sp
+
+RELATIONS = ("==", "<=", ">=")
+KINDS = ("scalar", "vector")
+FUNCTION_KINDS = ("convex", "norm")
+MAX_NODES = 4000
+NUMBER = re.compile(r"-?\d+(/[1-9]\d*)?")
+
+
+def _t(text: str) -> list:
+    """An axiom's term from its compact text (placeholders and the function F): a small fixed table only."""
+    table = {
+        "F(l*a + m*b)": ["fn", "F", ["add", ["mul", ["sym", "l"], ["sym", "a"]], ["mul", ["sym", "m"], ["sym", "b"]]]],
+        "l*F(a) + m*F(b)": ["add", ["mul", ["sym", "l"], ["fn", "F", ["sym", "a"]]],
+                            ["mul", ["sym", "m"], ["fn", "F", ["sym", "b"]]]],
+        "F(u + v)": ["fn", "F", ["add", ["sym", "u"], ["sym", "v"]]],
+        "F(u) + F(v)": ["add", ["fn", "F", ["sym", "u"]], ["fn", "F", ["sym", "v"]]],
+        "F(c*u)": ["fn", "F", ["mul", ["sym", "c"], ["sym", "u"]]],
+        "|c|*F(u)": ["mul", ["abs", ["sym", "c"]], ["fn", "F", ["sym", "u"]]],
+        "|c|": ["abs", ["sym", "c"]],
+        "c": ["sym", "c"], "l": ["sym", "l"], "m": ["sym", "m"], "l + m": ["add", ["sym", "l"], ["sym", "m"]],
+        "1": ["num", "1"],
+    }
+    return table[text]
+
+
+#: function kind -> axiom -> (placeholders and their kinds, L, relation, R, side conditions)
+AXIOMS = {
+    "convex": {"chord": ({"a": "vector", "b": "vector", "l": "scalar", "m": "scalar"}, _t("F(l*a + m*b)"), "<=",
+                         _t("l*F(a) + m*F(b)"), [(">=", _t("l")), (">=", _t("m")), ("==", _t("l + m"), _t("1"))])},
+    "norm": {"triangle": ({"u": "vector", "v": "vector"}, _t("F(u + v)"), "<=", _t("F(u) + F(v)"), []),
+             "homogeneity": ({"c": "scalar", "u": "vector"}, _t("F(c*u)"), "==", _t("|c|*F(u)"), [])},
+}
+#: facts of the real numbers (no declared function)
+BUILTIN = {"nonneg_abs": ({"c": "scalar"}, _t("|c|"), "==", _t("c"), [(">=", _t("c"))])}
+#: what a function of each kind takes
+ARGUMENT = {"convex": "vector", "norm": "vector"}
+
+
+class AxiomError(ValueError):
+    """A derivation or claim the kernel does not accept (one line)."""
+
+
+def read_axiom_claim(claim: dict) -> tuple:
+    """(context with the hypotheses as facts, lhs, rhs) of a well-formed, well-typed claim (rule types);
+    AxiomError otherwise."""
+    c = claim.get("axioms")
+    if not isinstance(c, dict) or not set(c) <= {"symbols", "functions", "hypotheses", "lhs", "rel", "rhs",
+                                                  "statement"}:
+        raise AxiomError("malformed claim about functions with axioms")
+    symbols, functions = c.get("symbols"), c.get("functions")
+    if not (isinstance(symbols, dict) and isinstance(functions, dict) and all(
+            isinstance(n, str) and n.isidentifier() for n in (*symbols, *functions))
+            and all(k in KINDS for k in symbols.values()) and all(k in FUNCTION_KINDS for k in functions.values())
+            and not set(symbols) & set(functions)):
+        raise AxiomError("the symbols are scalars or vectors and the functions convex or norm, all distinct names")
+    if c.get("rel") not in RELATIONS:
+        raise AxiomError(f"the statement's relation is one of {', '.join(RELATIONS)}")
+    ctx = _Context(symbols, functions)
+    hyps = c.get("hypotheses", [])
+    if not isinstance(hyps, list):
+        raise AxiomError("the hypotheses are a list")
+    for h in hyps:
+        if not (isinstance(h, list) and len(h) == 3 and h[0] in ("<=", "<")):
+            raise AxiomError("a hypothesis is [REL, A, B] with REL '<=' or '<'")
+        a, b = ctx.read(h[1], "scalar"), ctx.read(h[2], "scalar")
+        if _has(a, "div") or _has(b, "div"):
+            raise AxiomError("a hypothesis has no division")
+        ctx.facts.append((["add", b, ["mul", ["num", "-1"], a]], h[0] == "<"))
+    return ctx, ctx.read(c.get("lhs"), "scalar"), ctx.read(c.get("rhs"), "scalar")
+
+
+def read_derivation(claim: dict, proof: dict) -> None:
+    """Rule types for a derivation's terms, substitutions and multipliers (nothing else checked); AxiomError."""
+    ctx = read_axiom_claim(claim)[0]
+    for i, step in enumerate(proof["steps"], 1):
+        ctx.read(step["term"], "scalar")
+        for inst in step["by"]:
+            ctx.instance(inst, i, conditions=False)
+
+
+def check_axioms(claim: dict, verdict, proof) -> list[str]:
+    """The steps checked; AxiomError when the certificate is not accepted."""
+    ctx, lhs, rhs = read_axiom_claim(claim)
+    c, hyps = claim["axioms"], ctx.facts
+    if verdict != "proved" or not isinstance(proof, dict) or proof.get("rule") != "derivation" or not isinstance(
+            proof.get("steps"), list) or not proof["steps"]:
+        raise AxiomError("such a claim is proved by a derivation node with at least one step")
+    ctx.defined(lhs)
+    ctx.defined(rhs)
+    out = [f"Hypotheses: {len(hyps)}; every denominator of the statement is > 0 (rules defined, sign)."]
+    prev, composed = lhs, "=="
+    for i, step in enumerate(proof["steps"], 1):
+        if not (isinstance(step, dict) and set(step) == {"rel", "term", "by"} and step["rel"] in RELATIONS
+                and isinstance(step["by"], list)):
+            raise AxiomError(f"step {i}: a step is {{rel, term, by}} with rel one of {', '.join(RELATIONS)}")
+        term = ctx.read(step["term"], "scalar")
+        ctx.defined(term)
+        rel = step["rel"]
+        combination = []
+        for inst in step["by"]:
+            left, axiom_rel, right, times, name = ctx.instance(inst, i)
+            if axiom_rel != "==" and rel == "==":
+                raise AxiomError(f"step {i}: an equality step uses equality instances only ({name} is '{axiom_rel}')")
+            if axiom_rel != "==" and ctx.sign(times) is None:
+                raise AxiomError(f"step {i}: the multiplier of {name} is not shown >= 0 (rule sign)")
+            combination.append(["mul", times, ["add", left, ["mul", ["num", "-1"], right]]])
+        difference = (["add", prev, ["mul", ["num", "-1"], term]] if rel != ">=" else
+                      ["add", term, ["mul", ["num", "-1"], prev]])
+        combined = ["add", ["num", "0"], *combination]
+        if not ctx.identical(difference, combined):
+            raise AxiomError(f"step {i}: the difference of the two sides is not the combination of its instances "
+                             f"(rule link)")
+        if rel != "==":
+            if composed not in ("==", rel):
+                raise AxiomError(f"step {i}: '<=' and '>=' links do not compose (rule compose)")
+            composed = rel
+        out.append(f"Step {i}: {rel} by " + (", ".join(_name(x) for x in step["by"]) or "algebra")
+                   + " (rules instance, link).")
+        prev = term
+    if not ctx.identical(prev, rhs):
+        raise AxiomError("the last term of the chain is not the statement's right side (rule compose)")
+    if composed not in ("==", c["rel"]) or (c["rel"] == "==" and composed != "=="):
+        raise AxiomError(f"the chain gives '{composed}', the statement says '{c['rel']}' (rule compose)")
+    out.append(f"The chain ends at the right side and its links compose to '{c['rel']}' (rule compose).")
+    return out
+
+
+def _name(inst) -> str:
+    return f"{inst.get('function')}.{inst.get('axiom')}" if inst.get("function") else str(inst.get("axiom"))
+
+
+def _has(t, head: str) -> bool:
+    return isinstance(t, list) and (t[0] == head or any(_has(a, head) for a in t[1:]))
+
+
+class _Context:
+    def __init__(self, symbols: dict, functions: dict):
+        self.symbols, self.functions = symbols, functions
+        self.facts: list = []  # (term shown >= 0, strictly > 0?)
+        self.atoms: list = []  # (head, name, normal form of the argument, generator)
+        self.nodes = 0
+
+    # -- rule types --
+    def read(self, t, kind: str):
+        """The term, checked to be of ``kind``."""
+        if self.kind(t) != kind:
+            raise AxiomError(f"a term of kind {kind} was expected")
+        return t
+
+    def kind(self, t) -> str:
+        self.nodes += 1
+        if self.nodes > MAX_NODES * 50:
+            raise AxiomError("the derivation is too large")
+        if not isinstance(t, list) or not t or not isinstance(t[0], str):
+            raise AxiomError(f"malformed term {t!r}")
+        head, args = t[0], t[1:]
+        if head == "num" and len(args) == 1:
+            if not (isinstance(args[0], str) and NUMBER.fullmatch(args[0]) and len(args[0]) <= 200):
+                raise AxiomError(f"malformed number {args[0]!r} (an integer or p/q)")
+            return "scalar"
+        if head == "sym" and len(args) == 1:
+            if args[0] not in self.symbols:
+                raise AxiomError(f"undeclared symbol {args[0]!r}")
+            return self.symbols[args[0]]
+        if head == "add" and args:
+            kinds = {self.kind(a) for a in args}
+            if len(kinds) != 1:
+                raise AxiomError("a sum of a scalar and a vector")
+            return kinds.pop()
+        if head == "mul" and args:
+            kinds = [self.kind(a) for a in args]
+            if kinds.count("vector") > 1:
+                raise AxiomError("a product of two vectors")
+            return "vector" if "vector" in kinds else "scalar"
+        if head == "div" and len(args) == 2:
+            if self.kind(args[1]) != "scalar":
+                raise AxiomError("a division by a vector")
+            return self.kind(args[0])
+        if head == "abs" and len(args) == 1:
+            if self.kind(args[0]) != "scalar":
+                raise AxiomError("|A| of a vector (use a declared norm)")
+            return "scalar"
+        if head == "fn" and len(args) == 2:
+            fkind = self.functions.get(args[0])
+            if fkind is None:
+                raise AxiomError(f"undeclared function {args[0]!r}")
+            if self.kind(args[1]) != ARGUMENT[fkind]:
+                raise AxiomError(f"{args[0]} takes a {ARGUMENT[fkind]} (V may be R: declare its arguments vectors)")
+            return "scalar"
+        raise AxiomError(f"malformed term {t!r}")
+
+    # -- rule instance --
+    def instance(self, inst, i: int, conditions: bool = True):
+        """(L, relation, R, multiplier, name) of an instance whose side conditions hold (``conditions=False``:
+        of the right kinds only)."""
+        if not (isinstance(inst, dict) and set(inst) == {"function", "axiom", "subst", "times"}
+                and isinstance(inst["subst"], dict)):
+            raise AxiomError(f"step {i}: an instance is {{function, axiom, subst, times}}")
+        fname, name = inst["function"], inst["axiom"]
+        if fname is None:
+            table = BUILTIN
+        elif fname in self.functions:
+            table = AXIOMS[self.functions[fname]]
+        else:
+            raise AxiomError(f"step {i}: {fname!r} is not a declared function")
+        if name not in table:
+            raise AxiomError(f"step {i}: no axiom {name!r} here (known: {', '.join(sorted(table))})")
+        places, left, rel, right, sides = table[name]
+        if set(inst["subst"]) != set(places):
+            raise AxiomError(f"step {i}: {_name(inst)} substitutes exactly {', '.join(sorted(places))}")
+        subst = {}
+        for var, kind in places.items():
+            subst[var] = self.read(inst["subst"][var], kind)
+        times = self.read(inst["times"], "scalar")
+        if not conditions:
+            return None
+        for t in (*subst.values(), times):
+            self.defined(t)
+
+        def put(t):
+            if t[0] == "sym":
+                return subst[t[1]]
+            if t[0] == "fn":
+                return ["fn", fname, put(t[2])]
+            return [t[0], *(put(a) if isinstance(a, list) else a for a in t[1:])]
+
+        for side in sides:
+            term = put(side[1])
+            if side[0] == ">=" and self.sign(term) is None:
+                raise AxiomError(f"step {i}: the side condition {_name(inst)}: ... >= 0 is not shown (rule sign)")
+            if side[0] == "==" and not self.identical(term, put(side[2])):
+                raise AxiomError(f"step {i}: the side condition {_name(inst)}: ... == ... does not hold identically")
+        return put(left), rel, put(right), times, _name(inst)
+
+    # -- rule defined --
+    def defined(self, t) -> None:
+        if t[0] == "div" and self.sign(t[2]) != "pos":
+            raise AxiomError("a denominator is not shown > 0 from the hypotheses (rules defined, sign)")
+        for a in t[1:]:
+            if isinstance(a, list):
+                self.defined(a)
+
+    # -- rule sign --
+    def sign(self, t) -> str | None:
+        """'pos' (shown > 0), 'nonneg' (shown >= 0) or None."""
+        if t[0] == "num":
+            q = Fraction(t[1])
+            return "pos" if q > 0 else "nonneg" if q == 0 else None
+        best = None
+        for fact, strict in self.facts:
+            if self.identical(t, fact):
+                best = "pos" if strict else best or "nonneg"
+        if best == "pos":
+            return best
+        if t[0] == "abs":
+            return "nonneg"
+        if t[0] == "mul":
+            signs = [self.sign(a) for a in t[1:]]
+            got = None if None in signs else "pos" if all(s == "pos" for s in signs) else "nonneg"
+        elif t[0] == "div":
+            top, bottom = self.sign(t[1]), self.sign(t[2])
+            got = top if bottom == "pos" else None
+        elif t[0] == "add":
+            got = self._sum_sign(t[1:])
+        else:
+            got = None
+        return "pos" if "pos" in (got, best) else got or best
+
+    def _sum_sign(self, summands) -> str | None:
+        signs = [self.sign(a) for a in summands]
+        if None in signs:
+            return None
+        if "pos" in signs:
+            return "pos"
+        weights = []  # summand = W S, W the factors shown >= 0 only, S those shown > 0
+        for a in summands:
+            factors = a[1:] if a[0] == "mul" and all(self.sign(f) for f in a[1:]) else [a]
+            weights.append(["mul", ["num", "1"], *(f for f in factors if self.sign(f) != "pos")])
+        total = _constant(self.normal(["add", *weights]))
+        return "pos" if total is not None and total > 0 else "nonneg"
+
+    # -- rule identity --
+    def normal(self, t):
+        """(N, D): the term as a quotient of polynomials in generators, without cancellation."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES * 50:
+            raise AxiomError("the derivation is too large")
+        head = t[0]
+        if head == "num":
+            q = Fraction(t[1])
+            return sp.Rational(q.numerator, q.denominator), sp.Integer(1)
+        if head == "sym":
+            return sp.Symbol("v:" + t[1]), sp.Integer(1)
+        if head in ("add", "mul"):
+            n, d = (sp.Integer(0), sp.Integer(1)) if head == "add" else (sp.Integer(1), sp.Integer(1))
+            for a in t[1:]:
+                an, ad = self.normal(a)
+                n, d = (n * ad + an * d, d * ad) if head == "add" else (n * an, d * ad)
+                n, d = sp.expand(n), sp.expand(d)
+                if len(sp.Add.make_args(n)) > MAX_NODES or len(sp.Add.make_args(d)) > MAX_NODES:
+                    raise AxiomError("a term is too large to expand")
+            return n, d
+        if head == "div":
+            (an, ad), (bn, bd) = self.normal(t[1]), self.normal(t[2])
+            return sp.expand(an * bd), sp.expand(ad * bn)
+        key = (head, t[1] if head == "fn" else None)
+        arg = self.normal(t[-1])
+        for k, form, generator in self.atoms:
+            if k == key and sp.expand(form[0] * arg[1] - arg[0] * form[1]) == 0:
+                return generator, sp.Integer(1)
+        generator = sp.Symbol(f"g:{len(self.atoms)}")
+        self.atoms.append((key, arg, generator))
+        return generator, sp.Integer(1)
+
+    def identical(self, a, b) -> bool:
+        (an, ad), (bn, bd) = self.normal(a), self.normal(b)
+        return sp.expand(an * bd - bn * ad) == 0
+
+
+def _constant(form) -> Fraction | None:
+    n, d = form
+    if n.is_Rational and d.is_Rational and d != 0:
+        q = n / d
+        return Fraction(int(q.p), int(q.q))
+    return None
