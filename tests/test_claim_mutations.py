@@ -149,6 +149,10 @@ def logic_mutants(text: str) -> set[str]:
             out.add(text[:m.start(3)] + text[m.end(3):])
         other = "exists" if m.group(1) == "forall" else "forall"
         out.add(text[:m.start(1)] + other + text[m.end(1):])
+    out.discard(text)
+    return out
+
+
 def axiom_mutants(text: str) -> set[str]:
     """The statement changed, its derivation kept: each integer moved by 1, the relation swapped, each hypothesis
     (each half of a chain) dropped."""
@@ -299,6 +303,8 @@ class _Logic:
         primitive = sp.Poly(integrand, v).integrate()  # the integrand is a polynomial in v
         value = primitive.eval(self.term(args[3], env, True)) - primitive.eval(self.term(args[2], env, True))
         return value if symbolic else Fraction(int(value.p), int(value.q))
+
+
 #: concrete functions for a statement about every convex f / every norm N, on V = R^2
 CONVEX_FUNCTIONS = [lambda z: z[0] ** 2 + z[1] ** 2, lambda z: abs(z[0]) + 3 * abs(z[1]) - z[0],
                     lambda z: max(z[0], 2 * z[1]), lambda z: mp.exp(z[0]) + z[1]]
