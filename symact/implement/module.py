@@ -12,7 +12,7 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.implement.emit import BACKENDS, Printer, masked_chain, where_chain
 from symact.implement.halfround import exact_tables
-from symact.implement.inplace import indexed_chain
+from symact.implement.inplace import INDICES, indexed_chain
 from symact.implement.rounding import HALF, exact_table, helpers
 from symact.implement.plan import Part, Plan
 
@@ -246,7 +246,7 @@ def render(plan: Plan, target: str, dtype: str, command: str, exact: bool = True
     torch = target == "torch"
     body = _wrapper(plan.name, deriv.name, target) + ["", ""] if wrapped else []
     if target == "numpy" or torch:
-        body += [f"#: {line}" for line in BLOCK_ABOUT] + [BLOCK] + (BY_BLOCKS if torch else []) + ["", ""]
+        body += [f"#: {line}" for line in BLOCK_ABOUT] + [BLOCK] + (BY_BLOCKS + INDICES if torch else []) + ["", ""]
     if torch and not wrapped:  # autograd needs the where chain; without it, the faster in-place code
         body += _dispatch(plan.name) + ["", ""]
         body += _function(value, target, dtype, f"_{plan.name}_graph", used, value.name in tables) + ["", ""]
@@ -260,7 +260,7 @@ def render(plan: Plan, target: str, dtype: str, command: str, exact: bool = True
     b = BACKENDS[target]
     imports = ["import json", ""] + b.imports.splitlines()
     imports += sorted({b.special[n][0] for n in used if n in b.special}
-                      | ({"import numpy as np"} if tables and target == "jax" else set()))
+                      | ({"import numpy as np"} if tables and target == "jax" or torch else set()))
     proofs = proofs_json((part.name, p) for part in plan.parts for p in part.proofs)
     return _module(docstring(plan, target, dtype, command, tables, own), imports, proofs, body)
 
