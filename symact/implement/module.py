@@ -84,9 +84,7 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
         lines.append("Every branch claim above is proved.")
     lines += ["",
               "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a "
-              "branch only on its own range (" + ("a mask selects its inputs" if target == "numpy" else
-                                                   "other inputs are replaced by a point inside it")
-              + "); NaN in gives NaN "
+              "branch only on its own range (" + _selection(target, len(plan.parts) > 1) + "); NaN in gives NaN "
               "out.  " + "".join(f"{part.name} computes {dtype} inputs in float64 and rounds once.  "
                                  for part in plan.parts if work_format(part, target, dtype))
               + ("(JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA flushes "
@@ -100,6 +98,16 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
     if target == "jax" and dtype == "float64":
         lines.append("JAX computes in float64 only with jax.config.update('jax_enable_x64', True).")
     return wrap(lines)
+
+
+def _selection(target: str, wrapped: bool) -> str:
+    """How a branch's inputs are selected (torch without a derivative: autograd records the where chain)."""
+    point = "other inputs are replaced by a point inside it"
+    if target == "numpy":
+        return "a mask selects its inputs"
+    if target == "torch":
+        return "a mask selects its inputs, block by block" + ("" if wrapped else f"; where autograd records, {point}")
+    return point
 
 
 def _half_text(plan: Plan, target: str, dtype: str, tables: dict, own: bool) -> str:
