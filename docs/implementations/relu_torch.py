@@ -308,14 +308,16 @@ _BLOCK = 2 ** 16
 
 def _by_blocks(block, x):
     """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
-    setting is restored)."""
+    setting is restored); off the CPU in one block (each block waits for the device: its least and largest
+    values, its indices)."""
     flat = x.reshape(-1)
     res = torch.empty_like(flat)
+    step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
-        for s in range(0, flat.numel(), _BLOCK):
-            res[s:s + _BLOCK] = block(flat[s:s + _BLOCK])
+        for s in range(0, flat.numel(), step):
+            res[s:s + step] = block(flat[s:s + step])
     finally:
         torch.set_num_threads(threads)
     return res.reshape(x.shape)
