@@ -391,14 +391,18 @@ def test_torch_autograd_uses_the_accurate_derivative():
 
 
 def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
-    """torch without --derivative: the in-place code (run where autograd does not record) gives the where chain's
-    bits (autograd's path) for f and f', float32 and float64, and leaves a float64 input alone."""
+    """torch without --derivative: the in-place code (run where autograd does not record; by index, block by
+    block) gives the where chain's bits (autograd's path) for f and f', float32 and float64, on more than two
+    blocks with a NaN and blocks of one sign (where one branch holds every value, or a tail none), leaves a
+    float64 input alone and the caller's number of threads as it was."""
     import dataclasses
 
     import torch
 
-    x = np.concatenate([np.random.default_rng(2).standard_normal(3000) * 6, [0.0, -0.0, np.inf, -np.inf, np.nan,
-                                                                           1e-300, -1e-310, 3e38, 45.0, -45.0]])
+    special = [0.0, -0.0, np.inf, -np.inf, np.nan, 1e-300, -1e-310, 3e38, 45.0, -45.0]
+    normal = np.random.default_rng(2).standard_normal(66000) * 6  # the first block >= 0, the last < 0
+    x = np.concatenate([np.abs(normal), special, normal, -np.abs(normal)])
+    threads = torch.get_num_threads()
     for name in ("sigmoid", "gelu", "softplus", "tanhshrink", "elu"):
         plan = planned(name).plan
         for part in plan.parts:
@@ -410,6 +414,7 @@ def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
                 before = xs.clone()
                 assert torch.equal(graph(xs).view(bits), fast(xs).view(bits)), (part.name, dtype)
                 assert torch.equal(xs.view(bits), before.view(bits))
+                assert torch.get_num_threads() == threads
             assert getattr(module, part.name)(torch.tensor([0.5], requires_grad=True)).requires_grad  # the chain
 
 

@@ -32,7 +32,7 @@ Branches of gelu_derivative (each claim is decided by symact's kernel; the certi
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  gelu computes
+  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  gelu computes
   float32 inputs in float64 and rounds once.  gelu_derivative computes float32 inputs in float64 and rounds
   once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:gelu -a gelu --dtype float32
@@ -40,6 +40,7 @@ The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u
 import json
 
 import torch
+import numpy as np
 
 #: [{function, claim, status, id, certificate}]: re-check with symact.kernel.check(certificate)
 PROOFS = json.loads(r"""
@@ -1317,57 +1318,126 @@ def gelu(x):
     return _GeluFunction.apply(x)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
+def _by_blocks(block, x):
+    """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
+    setting is restored); off the CPU in one block (each block waits for the device: its least and largest
+    values, its indices)."""
+    flat = x.reshape(-1)
+    res = torch.empty_like(flat)
+    step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        for s in range(0, flat.numel(), step):
+            res[s:s + step] = block(flat[s:s + step])
+    finally:
+        torch.set_num_threads(threads)
+    return res.reshape(x.shape)
+
+
+def _indices(mask):
+    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
+    torch.nonzero there)."""
+    if mask.device.type == "cpu":
+        return torch.from_numpy(np.flatnonzero(mask.numpy()))
+    return torch.nonzero(mask).view(-1)
+
+
 @torch.no_grad()
 def _gelu_value(x):
-    """gelu(x), branch by branch (see the module docstring)."""
+    """gelu(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_gelu_value_block, x)
+
+
+def _gelu_value_block(x):
+    """gelu of a block of the flattened input."""
     w = x.to(torch.float64)
-    m0 = (w <= -40.0)
-    m1 = (w > -40.0) & (w < 0.0)
-    m2 = (w >= 0.0) & (w < 40.0)
+    lo, hi = (v.item() for v in torch.aminmax(w))
+    a0 = hi <= -40.0
+    k0 = None if a0 or lo > -40.0 else _indices((w <= -40.0))
+    a1 = lo > -40.0 and hi < 0.0
+    k1 = None if a1 or hi <= -40.0 or lo >= 0.0 else _indices((w > -40.0) & (w < 0.0))
+    a2 = lo >= 0.0 and hi < 40.0
+    k2 = None if a2 or hi < 0.0 or lo >= 40.0 else _indices((w >= 0.0) & (w < 40.0))
     out = w.clone() if w is x else w
-    b0 = torch.empty_like(w)
-    b1 = torch.empty_like(w)
-    b2 = torch.empty_like(w)
-    out.masked_fill_(m0, 0.0)
-    x1 = torch.where(m1, w, w.new_tensor(-20.0), out=b0)
-    torch.mul(x1, (0.5), out=b1)
-    torch.mul(x1, (-0.7071067811865476), out=b2)
-    b2.erfc_()
-    b1.mul_(b2)
-    torch.where(m1, b1, out, out=out)
-    x2 = torch.where(m2, w, w.new_tensor(20.0), out=b0)
-    torch.mul(x2, (-0.5), out=b1)
-    torch.mul(x2, (0.7071067811865476), out=b2)
-    b2.erfc_()
-    b1.mul_(b2)
-    b1.add_(x2)
-    torch.where(m2, b1, out, out=out)
+    if a0:
+        out = torch.full_like(w, 0.0)
+    elif k0 is not None:
+        out.index_fill_(0, k0, 0.0)
+    if a1 or k1 is not None:
+        x1 = w if a1 else torch.index_select(w, 0, k1)
+        b0 = torch.empty_like(x1)
+        b1 = torch.empty_like(x1)
+        torch.mul(x1, (0.5), out=b0)
+        torch.mul(x1, (-0.7071067811865476), out=b1)
+        b1.erfc_()
+        b0.mul_(b1)
+        if a1:
+            out = b0
+        else:
+            out.index_copy_(0, k1, b0)
+    if a2 or k2 is not None:
+        x2 = w if a2 else torch.index_select(w, 0, k2)
+        b0 = torch.empty_like(x2)
+        b1 = torch.empty_like(x2)
+        torch.mul(x2, (-0.5), out=b0)
+        torch.mul(x2, (0.7071067811865476), out=b1)
+        b1.erfc_()
+        b0.mul_(b1)
+        b0.add_(x2)
+        if a2:
+            out = b0
+        else:
+            out.index_copy_(0, k2, b0)
     return out.to(x.dtype)
 
 
 @torch.no_grad()
 def gelu_derivative(x):
-    """gelu_derivative(x), branch by branch (see the module docstring)."""
+    """gelu_derivative(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_gelu_derivative_block, x)
+
+
+def _gelu_derivative_block(x):
+    """gelu_derivative of a block of the flattened input."""
     w = x.to(torch.float64)
-    m0 = (w <= -40.0)
-    m1 = (w > -40.0) & (w < 40.0)
-    m2 = (w >= 40.0)
+    lo, hi = (v.item() for v in torch.aminmax(w))
+    a0 = hi <= -40.0
+    k0 = None if a0 or lo > -40.0 else _indices((w <= -40.0))
+    a1 = lo > -40.0 and hi < 40.0
+    k1 = None if a1 or hi <= -40.0 or lo >= 40.0 else _indices((w > -40.0) & (w < 40.0))
+    a2 = lo >= 40.0
+    k2 = None if a2 or hi < 40.0 else _indices((w >= 40.0))
     out = w.clone() if w is x else w
-    b0 = torch.empty_like(w)
-    b1 = torch.empty_like(w)
-    b2 = torch.empty_like(w)
-    b3 = torch.empty_like(w)
-    out.masked_fill_(m0, 0.0)
-    x1 = torch.where(m1, w, w.new_tensor(0.0), out=b0)
-    torch.mul(x1, (-0.7071067811865476), out=b1)
-    b1.erfc_()
-    b1.mul_((0.5))
-    torch.mul(x1, (0.3989422804014327), out=b2)
-    torch.pow(x1, 2, out=b3)
-    b3.mul_((-0.5))
-    b3.exp_()
-    b2.mul_(b3)
-    b1.add_(b2)
-    torch.where(m1, b1, out, out=out)
-    out.masked_fill_(m2, 1.0)
+    if a0:
+        out = torch.full_like(w, 0.0)
+    elif k0 is not None:
+        out.index_fill_(0, k0, 0.0)
+    if a1 or k1 is not None:
+        x1 = w if a1 else torch.index_select(w, 0, k1)
+        b0 = torch.empty_like(x1)
+        b1 = torch.empty_like(x1)
+        b2 = torch.empty_like(x1)
+        torch.mul(x1, (-0.7071067811865476), out=b0)
+        b0.erfc_()
+        b0.mul_((0.5))
+        torch.mul(x1, (0.3989422804014327), out=b1)
+        torch.pow(x1, 2, out=b2)
+        b2.mul_((-0.5))
+        b2.exp_()
+        b1.mul_(b2)
+        b0.add_(b1)
+        if a1:
+            out = b0
+        else:
+            out.index_copy_(0, k1, b0)
+    if a2:
+        out = torch.full_like(w, 1.0)
+    elif k2 is not None:
+        out.index_fill_(0, k2, 1.0)
     return out.to(x.dtype)

@@ -34,14 +34,14 @@ Branches of hardsigmoid_keras_derivative (each claim is decided by symact's kern
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.
-  hardsigmoid_keras computes float32 inputs in float64 and rounds once.  Accuracy is measured, not proved:
-  audit it with
+  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  hardsigmoid_keras
+  computes float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:hardsigmoid_keras -a hardsigmoid_keras --dtype float32
 """
 import json
 
 import torch
+import numpy as np
 
 #: [{function, claim, status, id, certificate}]: re-check with symact.kernel.check(certificate)
 PROOFS = json.loads(r"""
@@ -644,38 +644,112 @@ def hardsigmoid_keras(x):
     return _HardsigmoidKerasFunction.apply(x)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
+def _by_blocks(block, x):
+    """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
+    setting is restored); off the CPU in one block (each block waits for the device: its least and largest
+    values, its indices)."""
+    flat = x.reshape(-1)
+    res = torch.empty_like(flat)
+    step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        for s in range(0, flat.numel(), step):
+            res[s:s + step] = block(flat[s:s + step])
+    finally:
+        torch.set_num_threads(threads)
+    return res.reshape(x.shape)
+
+
+def _indices(mask):
+    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
+    torch.nonzero there)."""
+    if mask.device.type == "cpu":
+        return torch.from_numpy(np.flatnonzero(mask.numpy()))
+    return torch.nonzero(mask).view(-1)
+
+
 @torch.no_grad()
 def _hardsigmoid_keras_value(x):
-    """hardsigmoid_keras(x), branch by branch (see the module docstring)."""
+    """hardsigmoid_keras(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_hardsigmoid_keras_value_block, x)
+
+
+def _hardsigmoid_keras_value_block(x):
+    """hardsigmoid_keras of a block of the flattened input."""
     w = x.to(torch.float64)
-    m0 = (w < (-2.5))
-    m1 = (w >= (-2.5)) & (w < (2.5))
-    m2 = (w >= (2.5))
+    lo, hi = (v.item() for v in torch.aminmax(w))
+    a0 = hi < (-2.5)
+    k0 = None if a0 or lo >= (-2.5) else _indices((w < (-2.5)))
+    a1 = lo >= (-2.5) and hi < (2.5)
+    k1 = None if a1 or hi < (-2.5) or lo >= (2.5) else _indices((w >= (-2.5)) & (w < (2.5)))
+    a2 = lo >= (2.5)
+    k2 = None if a2 or hi < (2.5) else _indices((w >= (2.5)))
     out = w.clone() if w is x else w
-    b0 = torch.empty_like(w)
-    b1 = torch.empty_like(w)
-    out.masked_fill_(m0, 0.0)
-    x1 = torch.where(m1, w, w.new_tensor(0.0), out=b0)
-    torch.mul(x1, (0.2), out=b1)
-    b1.add_((0.5))
-    torch.where(m1, b1, out, out=out)
-    out.masked_fill_(m2, 1.0)
+    if a0:
+        out = torch.full_like(w, 0.0)
+    elif k0 is not None:
+        out.index_fill_(0, k0, 0.0)
+    if a1 or k1 is not None:
+        x1 = w if a1 else torch.index_select(w, 0, k1)
+        b0 = torch.empty_like(x1)
+        torch.mul(x1, (0.2), out=b0)
+        b0.add_((0.5))
+        if a1:
+            out = b0
+        else:
+            out.index_copy_(0, k1, b0)
+    if a2:
+        out = torch.full_like(w, 1.0)
+    elif k2 is not None:
+        out.index_fill_(0, k2, 1.0)
     return out.to(x.dtype)
 
 
 @torch.no_grad()
 def hardsigmoid_keras_derivative(x):
-    """hardsigmoid_keras_derivative(x), branch by branch (see the module docstring)."""
+    """hardsigmoid_keras_derivative(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_hardsigmoid_keras_derivative_block, x)
+
+
+def _hardsigmoid_keras_derivative_block(x):
+    """hardsigmoid_keras_derivative of a block of the flattened input."""
     w = x
-    m0 = (w < (-2.5))
-    m1 = (w == (-2.5))
-    m2 = (w > (-2.5)) & (w < (2.5))
-    m3 = (w == (2.5))
-    m4 = (w > (2.5))
+    lo, hi = (v.item() for v in torch.aminmax(w))
+    a0 = hi < (-2.5)
+    k0 = None if a0 or lo >= (-2.5) else _indices((w < (-2.5)))
+    a1 = lo == (-2.5) and hi == (-2.5)
+    k1 = None if a1 or hi < (-2.5) or lo > (-2.5) else _indices((w == (-2.5)))
+    a2 = lo > (-2.5) and hi < (2.5)
+    k2 = None if a2 or hi <= (-2.5) or lo >= (2.5) else _indices((w > (-2.5)) & (w < (2.5)))
+    a3 = lo == (2.5) and hi == (2.5)
+    k3 = None if a3 or hi < (2.5) or lo > (2.5) else _indices((w == (2.5)))
+    a4 = lo > (2.5)
+    k4 = None if a4 or hi <= (2.5) else _indices((w > (2.5)))
     out = w.clone() if w is x else w
-    out.masked_fill_(m0, 0.0)
-    out.masked_fill_(m1, (0.2))
-    out.masked_fill_(m2, (0.2))
-    out.masked_fill_(m3, 0.0)
-    out.masked_fill_(m4, 0.0)
+    if a0:
+        out = torch.full_like(w, 0.0)
+    elif k0 is not None:
+        out.index_fill_(0, k0, 0.0)
+    if a1:
+        out = torch.full_like(w, (0.2))
+    elif k1 is not None:
+        out.index_fill_(0, k1, (0.2))
+    if a2:
+        out = torch.full_like(w, (0.2))
+    elif k2 is not None:
+        out.index_fill_(0, k2, (0.2))
+    if a3:
+        out = torch.full_like(w, 0.0)
+    elif k3 is not None:
+        out.index_fill_(0, k3, 0.0)
+    if a4:
+        out = torch.full_like(w, 0.0)
+    elif k4 is not None:
+        out.index_fill_(0, k4, 0.0)
     return out

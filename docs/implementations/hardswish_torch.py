@@ -34,14 +34,15 @@ Branches of hardswish_derivative (each claim is decided by symact's kernel; the 
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  hardswish
-  computes float32 inputs in float64 and rounds once.  hardswish_derivative computes float32 inputs in float64
-  and rounds once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  hardswish computes
+  float32 inputs in float64 and rounds once.  hardswish_derivative computes float32 inputs in float64 and
+  rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:hardswish -a hardswish --dtype float32
 """
 import json
 
 import torch
+import numpy as np
 
 #: [{function, claim, status, id, certificate}]: re-check with symact.kernel.check(certificate)
 PROOFS = json.loads(r"""
@@ -674,43 +675,113 @@ def hardswish(x):
     return _HardswishFunction.apply(x)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
+def _by_blocks(block, x):
+    """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
+    setting is restored); off the CPU in one block (each block waits for the device: its least and largest
+    values, its indices)."""
+    flat = x.reshape(-1)
+    res = torch.empty_like(flat)
+    step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        for s in range(0, flat.numel(), step):
+            res[s:s + step] = block(flat[s:s + step])
+    finally:
+        torch.set_num_threads(threads)
+    return res.reshape(x.shape)
+
+
+def _indices(mask):
+    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
+    torch.nonzero there)."""
+    if mask.device.type == "cpu":
+        return torch.from_numpy(np.flatnonzero(mask.numpy()))
+    return torch.nonzero(mask).view(-1)
+
+
 @torch.no_grad()
 def _hardswish_value(x):
-    """hardswish(x), branch by branch (see the module docstring)."""
+    """hardswish(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_hardswish_value_block, x)
+
+
+def _hardswish_value_block(x):
+    """hardswish of a block of the flattened input."""
     w = x.to(torch.float64)
-    m0 = (w < -3.0)
-    m1 = (w >= -3.0) & (w < 3.0)
+    lo, hi = (v.item() for v in torch.aminmax(w))
+    a0 = hi < -3.0
+    k0 = None if a0 or lo >= -3.0 else _indices((w < -3.0))
+    a1 = lo >= -3.0 and hi < 3.0
+    k1 = None if a1 or hi < -3.0 or lo >= 3.0 else _indices((w >= -3.0) & (w < 3.0))
     out = w.clone() if w is x else w
-    b0 = torch.empty_like(w)
-    b1 = torch.empty_like(w)
-    b2 = torch.empty_like(w)
-    out.masked_fill_(m0, 0.0)
-    x1 = torch.where(m1, w, w.new_tensor(0.0), out=b0)
-    torch.mul(x1, (0.16666666666666666), out=b1)
-    torch.add(x1, 3.0, out=b2)
-    b1.mul_(b2)
-    torch.where(m1, b1, out, out=out)
+    if a0:
+        out = torch.full_like(w, 0.0)
+    elif k0 is not None:
+        out.index_fill_(0, k0, 0.0)
+    if a1 or k1 is not None:
+        x1 = w if a1 else torch.index_select(w, 0, k1)
+        b0 = torch.empty_like(x1)
+        b1 = torch.empty_like(x1)
+        torch.mul(x1, (0.16666666666666666), out=b0)
+        torch.add(x1, 3.0, out=b1)
+        b0.mul_(b1)
+        if a1:
+            out = b0
+        else:
+            out.index_copy_(0, k1, b0)
     return out.to(x.dtype)
 
 
 @torch.no_grad()
 def hardswish_derivative(x):
-    """hardswish_derivative(x), branch by branch (see the module docstring)."""
+    """hardswish_derivative(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_hardswish_derivative_block, x)
+
+
+def _hardswish_derivative_block(x):
+    """hardswish_derivative of a block of the flattened input."""
     w = x.to(torch.float64)
-    m0 = (w < -3.0)
-    m1 = (w == -3.0)
-    m2 = (w > -3.0) & (w < 3.0)
-    m3 = (w == 3.0)
-    m4 = (w > 3.0)
+    lo, hi = (v.item() for v in torch.aminmax(w))
+    a0 = hi < -3.0
+    k0 = None if a0 or lo >= -3.0 else _indices((w < -3.0))
+    a1 = lo == -3.0 and hi == -3.0
+    k1 = None if a1 or hi < -3.0 or lo > -3.0 else _indices((w == -3.0))
+    a2 = lo > -3.0 and hi < 3.0
+    k2 = None if a2 or hi <= -3.0 or lo >= 3.0 else _indices((w > -3.0) & (w < 3.0))
+    a3 = lo == 3.0 and hi == 3.0
+    k3 = None if a3 or hi < 3.0 or lo > 3.0 else _indices((w == 3.0))
+    a4 = lo > 3.0
+    k4 = None if a4 or hi <= 3.0 else _indices((w > 3.0))
     out = w.clone() if w is x else w
-    b0 = torch.empty_like(w)
-    b1 = torch.empty_like(w)
-    out.masked_fill_(m0, 0.0)
-    out.masked_fill_(m1, 0.0)
-    x2 = torch.where(m2, w, w.new_tensor(0.0), out=b0)
-    torch.mul(x2, (0.3333333333333333), out=b1)
-    b1.add_((0.5))
-    torch.where(m2, b1, out, out=out)
-    out.masked_fill_(m3, 1.0)
-    out.masked_fill_(m4, 1.0)
+    if a0:
+        out = torch.full_like(w, 0.0)
+    elif k0 is not None:
+        out.index_fill_(0, k0, 0.0)
+    if a1:
+        out = torch.full_like(w, 0.0)
+    elif k1 is not None:
+        out.index_fill_(0, k1, 0.0)
+    if a2 or k2 is not None:
+        x2 = w if a2 else torch.index_select(w, 0, k2)
+        b0 = torch.empty_like(x2)
+        torch.mul(x2, (0.3333333333333333), out=b0)
+        b0.add_((0.5))
+        if a2:
+            out = b0
+        else:
+            out.index_copy_(0, k2, b0)
+    if a3:
+        out = torch.full_like(w, 1.0)
+    elif k3 is not None:
+        out.index_fill_(0, k3, 1.0)
+    if a4:
+        out = torch.full_like(w, 1.0)
+    elif k4 is not None:
+        out.index_fill_(0, k4, 1.0)
     return out.to(x.dtype)

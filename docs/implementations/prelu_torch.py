@@ -25,13 +25,14 @@ Branches of prelu_derivative (each claim is decided by symact's kernel; the cert
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  Accuracy is
+  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  Accuracy is
   measured, not proved: audit it with
     symact audit FILE.py:prelu -a prelu --dtype float32
 """
 import json
 
 import torch
+import numpy as np
 
 #: [{function, claim, status, id, certificate}]: re-check with symact.kernel.check(certificate)
 PROOFS = json.loads(r"""
@@ -338,29 +339,87 @@ def prelu(x):
     return _PreluFunction.apply(x)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
+def _by_blocks(block, x):
+    """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
+    setting is restored); off the CPU in one block (each block waits for the device: its least and largest
+    values, its indices)."""
+    flat = x.reshape(-1)
+    res = torch.empty_like(flat)
+    step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        for s in range(0, flat.numel(), step):
+            res[s:s + step] = block(flat[s:s + step])
+    finally:
+        torch.set_num_threads(threads)
+    return res.reshape(x.shape)
+
+
+def _indices(mask):
+    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
+    torch.nonzero there)."""
+    if mask.device.type == "cpu":
+        return torch.from_numpy(np.flatnonzero(mask.numpy()))
+    return torch.nonzero(mask).view(-1)
+
+
 @torch.no_grad()
 def _prelu_value(x):
-    """prelu(x), branch by branch (see the module docstring)."""
+    """prelu(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_prelu_value_block, x)
+
+
+def _prelu_value_block(x):
+    """prelu of a block of the flattened input."""
     w = x
-    m0 = (w < 0.0)
+    lo, hi = (v.item() for v in torch.aminmax(w))
+    a0 = hi < 0.0
+    k0 = None if a0 or lo >= 0.0 else _indices((w < 0.0))
     out = w.clone() if w is x else w
-    b0 = torch.empty_like(w)
-    b1 = torch.empty_like(w)
-    x0 = torch.where(m0, w, w.new_tensor(-1.0), out=b0)
-    torch.mul(x0, (0.25), out=b1)
-    torch.where(m0, b1, out, out=out)
+    if a0 or k0 is not None:
+        x0 = w if a0 else torch.index_select(w, 0, k0)
+        b0 = torch.empty_like(x0)
+        torch.mul(x0, (0.25), out=b0)
+        if a0:
+            out = b0
+        else:
+            out.index_copy_(0, k0, b0)
     return out
 
 
 @torch.no_grad()
 def prelu_derivative(x):
-    """prelu_derivative(x), branch by branch (see the module docstring)."""
+    """prelu_derivative(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_prelu_derivative_block, x)
+
+
+def _prelu_derivative_block(x):
+    """prelu_derivative of a block of the flattened input."""
     w = x
-    m0 = (w < 0.0)
-    m1 = (w == 0.0)
-    m2 = (w > 0.0)
+    lo, hi = (v.item() for v in torch.aminmax(w))
+    a0 = hi < 0.0
+    k0 = None if a0 or lo >= 0.0 else _indices((w < 0.0))
+    a1 = lo == 0.0 and hi == 0.0
+    k1 = None if a1 or hi < 0.0 or lo > 0.0 else _indices((w == 0.0))
+    a2 = lo > 0.0
+    k2 = None if a2 or hi <= 0.0 else _indices((w > 0.0))
     out = w.clone() if w is x else w
-    out.masked_fill_(m0, (0.25))
-    out.masked_fill_(m1, (0.25))
-    out.masked_fill_(m2, 1.0)
+    if a0:
+        out = torch.full_like(w, (0.25))
+    elif k0 is not None:
+        out.index_fill_(0, k0, (0.25))
+    if a1:
+        out = torch.full_like(w, (0.25))
+    elif k1 is not None:
+        out.index_fill_(0, k1, (0.25))
+    if a2:
+        out = torch.full_like(w, 1.0)
+    elif k2 is not None:
+        out.index_fill_(0, k2, 1.0)
     return out

@@ -24,7 +24,7 @@ Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  tanhshrink
+  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  tanhshrink
   computes float32 inputs in float64 and rounds once.  tanhshrink_derivative computes float32 inputs in
   float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:tanhshrink -a tanhshrink --dtype float32
@@ -32,6 +32,7 @@ The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u
 import json
 
 import torch
+import numpy as np
 
 #: [{function, claim, status, id, certificate}]: re-check with symact.kernel.check(certificate)
 PROOFS = json.loads(r"""
@@ -1942,111 +1943,164 @@ def tanhshrink(x):
     return _TanhshrinkFunction.apply(x)
 
 
+#: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
+#: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
+_BLOCK = 2 ** 16
+
+
+def _by_blocks(block, x):
+    """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
+    setting is restored); off the CPU in one block (each block waits for the device: its least and largest
+    values, its indices)."""
+    flat = x.reshape(-1)
+    res = torch.empty_like(flat)
+    step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        for s in range(0, flat.numel(), step):
+            res[s:s + step] = block(flat[s:s + step])
+    finally:
+        torch.set_num_threads(threads)
+    return res.reshape(x.shape)
+
+
+def _indices(mask):
+    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
+    torch.nonzero there)."""
+    if mask.device.type == "cpu":
+        return torch.from_numpy(np.flatnonzero(mask.numpy()))
+    return torch.nonzero(mask).view(-1)
+
+
 @torch.no_grad()
 def _tanhshrink_value(x):
-    """tanhshrink(x), branch by branch (see the module docstring)."""
+    """tanhshrink(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_tanhshrink_value_block, x)
+
+
+def _tanhshrink_value_block(x):
+    """tanhshrink of a block of the flattened input."""
     w = x.to(torch.float64)
-    m0 = (w < (-0.5))
-    m1 = (w >= (-0.5)) & (w <= (0.5))
-    m2 = (w > (0.5))
+    lo, hi = (v.item() for v in torch.aminmax(w))
+    a0 = hi < (-0.5)
+    k0 = None if a0 or lo >= (-0.5) else _indices((w < (-0.5)))
+    a1 = lo >= (-0.5) and hi <= (0.5)
+    k1 = None if a1 or hi < (-0.5) or lo > (0.5) else _indices((w >= (-0.5)) & (w <= (0.5)))
+    a2 = lo > (0.5)
+    k2 = None if a2 or hi <= (0.5) else _indices((w > (0.5)))
     out = w.clone() if w is x else w
-    b0 = torch.empty_like(w)
-    b1 = torch.empty_like(w)
-    b2 = torch.empty_like(w)
-    b3 = torch.empty_like(w)
-    b4 = torch.empty_like(w)
-    b5 = torch.empty_like(w)
-    b6 = torch.empty_like(w)
-    b7 = torch.empty_like(w)
-    b8 = torch.empty_like(w)
-    b9 = torch.empty_like(w)
-    b10 = torch.empty_like(w)
-    b11 = torch.empty_like(w)
-    b12 = torch.empty_like(w)
-    b13 = torch.empty_like(w)
-    b14 = torch.empty_like(w)
-    b15 = torch.empty_like(w)
-    b16 = torch.empty_like(w)
-    b17 = torch.empty_like(w)
-    b18 = torch.empty_like(w)
-    x0 = torch.where(m0, w, w.new_tensor((-1.5)), out=b0)
-    torch.tanh(x0, out=b1)
-    b1.mul_(-1.0)
-    b1.add_(x0)
-    torch.where(m0, b1, out, out=out)
-    x1 = torch.where(m1, w, w.new_tensor(0.0), out=b0)
-    torch.pow(x1, 3, out=b1)
-    torch.pow(x1, 2, out=b2)
-    torch.pow(x1, 2, out=b3)
-    torch.pow(x1, 2, out=b4)
-    torch.pow(x1, 2, out=b5)
-    torch.pow(x1, 2, out=b6)
-    torch.pow(x1, 2, out=b7)
-    torch.pow(x1, 2, out=b8)
-    torch.pow(x1, 2, out=b9)
-    torch.pow(x1, 2, out=b10)
-    torch.pow(x1, 2, out=b11)
-    torch.pow(x1, 2, out=b12)
-    torch.pow(x1, 2, out=b13)
-    torch.pow(x1, 2, out=b14)
-    torch.pow(x1, 2, out=b15)
-    torch.pow(x1, 2, out=b16)
-    torch.pow(x1, 2, out=b17)
-    torch.pow(x1, 2, out=b18)
-    b18.mul_((-7.054636946400968e-08))
-    b18.add_((1.7406618963571648e-07))
-    b17.mul_(b18)
-    b17.add_((-4.294911078273806e-07))
-    b16.mul_(b17)
-    b16.add_((1.0597268320104654e-06))
-    b15.mul_(b16)
-    b15.add_((-2.6147711512907546e-06))
-    b14.mul_(b15)
-    b14.add_((6.451689215655431e-06))
-    b13.mul_(b14)
-    b13.add_((-1.5918905069328964e-05))
-    b12.mul_(b13)
-    b12.add_((3.927832388331683e-05))
-    b11.mul_(b12)
-    b11.add_((-9.691537956929451e-05))
-    b10.mul_(b11)
-    b10.add_((0.00023912911424355248))
-    b9.mul_(b10)
-    b9.add_((-0.000590027440945586))
-    b8.mul_(b9)
-    b8.add_((0.0014558343870513183))
-    b7.mul_(b8)
-    b7.add_((-0.003592128036572481))
-    b6.mul_(b7)
-    b6.add_((0.008863235529902197))
-    b5.mul_(b6)
-    b5.add_((-0.021869488536155203))
-    b4.mul_(b5)
-    b4.add_((0.05396825396825397))
-    b3.mul_(b4)
-    b3.add_((-0.13333333333333333))
-    b2.mul_(b3)
-    b2.add_((0.3333333333333333))
-    b1.mul_(b2)
-    torch.where(m1, b1, out, out=out)
-    x2 = torch.where(m2, w, w.new_tensor((1.5)), out=b0)
-    torch.tanh(x2, out=b1)
-    b1.mul_(-1.0)
-    b1.add_(x2)
-    torch.where(m2, b1, out, out=out)
+    if a0 or k0 is not None:
+        x0 = w if a0 else torch.index_select(w, 0, k0)
+        b0 = torch.empty_like(x0)
+        torch.tanh(x0, out=b0)
+        b0.mul_(-1.0)
+        b0.add_(x0)
+        if a0:
+            out = b0
+        else:
+            out.index_copy_(0, k0, b0)
+    if a1 or k1 is not None:
+        x1 = w if a1 else torch.index_select(w, 0, k1)
+        b0 = torch.empty_like(x1)
+        b1 = torch.empty_like(x1)
+        b2 = torch.empty_like(x1)
+        b3 = torch.empty_like(x1)
+        b4 = torch.empty_like(x1)
+        b5 = torch.empty_like(x1)
+        b6 = torch.empty_like(x1)
+        b7 = torch.empty_like(x1)
+        b8 = torch.empty_like(x1)
+        b9 = torch.empty_like(x1)
+        b10 = torch.empty_like(x1)
+        b11 = torch.empty_like(x1)
+        b12 = torch.empty_like(x1)
+        b13 = torch.empty_like(x1)
+        b14 = torch.empty_like(x1)
+        b15 = torch.empty_like(x1)
+        b16 = torch.empty_like(x1)
+        b17 = torch.empty_like(x1)
+        torch.pow(x1, 3, out=b0)
+        torch.pow(x1, 2, out=b1)
+        torch.pow(x1, 2, out=b2)
+        torch.pow(x1, 2, out=b3)
+        torch.pow(x1, 2, out=b4)
+        torch.pow(x1, 2, out=b5)
+        torch.pow(x1, 2, out=b6)
+        torch.pow(x1, 2, out=b7)
+        torch.pow(x1, 2, out=b8)
+        torch.pow(x1, 2, out=b9)
+        torch.pow(x1, 2, out=b10)
+        torch.pow(x1, 2, out=b11)
+        torch.pow(x1, 2, out=b12)
+        torch.pow(x1, 2, out=b13)
+        torch.pow(x1, 2, out=b14)
+        torch.pow(x1, 2, out=b15)
+        torch.pow(x1, 2, out=b16)
+        torch.pow(x1, 2, out=b17)
+        b17.mul_((-7.054636946400968e-08))
+        b17.add_((1.7406618963571648e-07))
+        b16.mul_(b17)
+        b16.add_((-4.294911078273806e-07))
+        b15.mul_(b16)
+        b15.add_((1.0597268320104654e-06))
+        b14.mul_(b15)
+        b14.add_((-2.6147711512907546e-06))
+        b13.mul_(b14)
+        b13.add_((6.451689215655431e-06))
+        b12.mul_(b13)
+        b12.add_((-1.5918905069328964e-05))
+        b11.mul_(b12)
+        b11.add_((3.927832388331683e-05))
+        b10.mul_(b11)
+        b10.add_((-9.691537956929451e-05))
+        b9.mul_(b10)
+        b9.add_((0.00023912911424355248))
+        b8.mul_(b9)
+        b8.add_((-0.000590027440945586))
+        b7.mul_(b8)
+        b7.add_((0.0014558343870513183))
+        b6.mul_(b7)
+        b6.add_((-0.003592128036572481))
+        b5.mul_(b6)
+        b5.add_((0.008863235529902197))
+        b4.mul_(b5)
+        b4.add_((-0.021869488536155203))
+        b3.mul_(b4)
+        b3.add_((0.05396825396825397))
+        b2.mul_(b3)
+        b2.add_((-0.13333333333333333))
+        b1.mul_(b2)
+        b1.add_((0.3333333333333333))
+        b0.mul_(b1)
+        if a1:
+            out = b0
+        else:
+            out.index_copy_(0, k1, b0)
+    if a2 or k2 is not None:
+        x2 = w if a2 else torch.index_select(w, 0, k2)
+        b0 = torch.empty_like(x2)
+        torch.tanh(x2, out=b0)
+        b0.mul_(-1.0)
+        b0.add_(x2)
+        if a2:
+            out = b0
+        else:
+            out.index_copy_(0, k2, b0)
     return out.to(x.dtype)
 
 
 @torch.no_grad()
 def tanhshrink_derivative(x):
-    """tanhshrink_derivative(x), branch by branch (see the module docstring)."""
+    """tanhshrink_derivative(x), branch by branch (see the module docstring), block by block."""
+    return _by_blocks(_tanhshrink_derivative_block, x)
+
+
+def _tanhshrink_derivative_block(x):
+    """tanhshrink_derivative of a block of the flattened input."""
     w = x.to(torch.float64)
-    m0 = (w == w)
-    out = w.clone() if w is x else w
     b0 = torch.empty_like(w)
-    b1 = torch.empty_like(w)
-    x0 = torch.where(m0, w, w.new_tensor(0.0), out=b0)
-    torch.tanh(x0, out=b1)
-    b1.pow_(2)
-    torch.where(m0, b1, out, out=out)
+    torch.tanh(w, out=b0)
+    b0.pow_(2)
+    out = b0
     return out.to(x.dtype)

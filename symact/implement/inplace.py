@@ -1,14 +1,14 @@
-"""PyTorch code that computes a branch table in place: every operation writes into a buffer allocated once
-per call, or into the temporary that holds its operand, instead of a fresh float64 tensor (PyTorch's CPU
-allocator does not reuse large blocks: each fresh 80 MB tensor costs page faults, and a formula has ten).
+"""PyTorch code that computes a branch table in place, block by block of the flattened input: every operation
+writes into a buffer allocated once per branch and block, or into the temporary that holds its operand, instead
+of a fresh float64 tensor, and each branch is evaluated on its own inputs only, gathered by index.
 
 :class:`InplacePrinter` prints a formula as such statements with the same operations, in the same order, on the
 same operands as :class:`symact.implement.emit.Printer`'s expression (a sum ((a + b) + c), a product
 ((c*a)*b)/d, ...): the values are the same, bit for bit (where an operation's operands swap, a + b = b + a and
-a*b = b*a exactly).  :func:`inplace_chain` is the table: every mask first (the result is written into the
-input's float64 copy when it has one), then each branch's point-replaced input and formula in the buffers, put in
-with ``where(..., out=out)``.  In-place operations are not differentiable: the modules call these functions
-under ``torch.no_grad()`` (their autograd goes through the accurate derivative, or through the ``where`` chain).
+a*b = b*a exactly).  :func:`indexed_chain` is the table of one block: which branches hold all or none of the
+block, from its least and largest values, then every other branch's indices, then each branch's formula on its
+gathered inputs, written back by index into the result (the block's float64 copy when it has one).  In-place
+operations are not differentiable: the modules call these functions under ``torch.no_grad()`` (their autograd goes through the accurate derivative, or through the ``where`` chain).
 """
 from __future__ import annotations
 
@@ -113,29 +113,78 @@ def _is_number(text: str) -> bool:
     return text[0].isdigit() or text[0] in "(-"
 
 
-def inplace_chain(printer: Printer, branches: list[Branch], var: str, indent: str, keep: bool = False) -> list[str]:
-    """The lines computing ``out`` from ``var`` (the float64 copy of the input ``x``, or x itself) branch by
-    branch in place: ``out`` is ``var`` when that is a copy and ``keep`` (var is read afterwards) is false (every
-    mask is computed before anything is written, and a branch reads ``var`` only on its own mask), the buffers
-    ``b0, b1, ...`` are allocated once."""
-    masks, body, pool = [], [], 0
-    for i, br in enumerate(branches):
-        if br.formula == X:
-            continue
-        masks.append(f"{indent}m{i} = {mask_text(br, var)}")
+def indexed_chain(printer: Printer, branches: list[Branch], var: str, indent: str, keep: bool = False) -> list[str]:
+    """The lines computing ``out`` from ``var`` (a block of the input in the working format; ``x``, the block
+    itself, where that is the format) branch by branch in place, by index: the block's least and largest values
+    (``torch.aminmax``, NaN where the block has one) tell which branches hold every value of the block (then
+    evaluated on ``var`` itself, no gather) and which hold none (skipped, no mask); the others' inputs are found
+    once, as the indices of their mask (:data:`INDICES`), gathered (``index_select``), and their values written
+    back (``index_copy_``, ``index_fill_``).  A branch whose formula is x costs nothing; a branch on the whole
+    line is evaluated on ``var`` (NaN in gives NaN out from its own arithmetic).  ``out`` is ``var`` when that is
+    a copy and ``keep`` (var is read afterwards) is false (every index is found before anything is written)."""
+    whole = [br for br in branches if br.lo is None and br.hi is None and not br.formula.is_number]
+    if whole and whole[0].formula != X:
+        return _evaluate(printer, whole[0], 0, var, indent, ["out = {value}"])
+    used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
+    lines = [f"{indent}lo, hi = (v.item() for v in torch.aminmax({var}))"]
+    for i, br in used:
+        every, none = _spans(br)
+        lines += [f"{indent}a{i} = {every}",
+                  f"{indent}k{i} = None if a{i} or {none} else _indices({mask_text(br, var)})"]
+    lines.append(f"{indent}out = {var}.clone()" if keep else f"{indent}out = {var}.clone() if {var} is x else {var}")
+    for i, br in used:
         if br.formula.is_number:
-            body.append(f"{indent}out.masked_fill_(m{i}, {printer.number(br.formula)})")
+            c = printer.number(br.formula)
+            lines += [f"{indent}if a{i}:", f"{indent}    out = torch.full_like({var}, {c})",
+                      f"{indent}elif k{i} is not None:", f"{indent}    out.index_fill_(0, k{i}, {c})"]
             continue
-        p = InplacePrinter(printer.backend, f"x{i}", indent, 1)
-        body.append(f"{indent}x{i} = torch.where(m{i}, {var}, {var}.new_tensor({printer.number(br.inner_point())}), "
-                    f"out=b0)")
-        for e in repeated_calls(br.formula):  # computed once, kept
-            p.shared[e] = p(e)
-            p.owned.discard(p.shared[e])
-        value = p(br.formula)
-        body += p.lines + [f"{indent}torch.where(m{i}, {value}, out, out=out)"]
-        printer.used |= p.used
-        pool = max(pool, p.next)
-    buffers = [f"{indent}b{k} = torch.empty_like({var})" for k in range(pool)]
-    out = f"{var}.clone()" if keep else f"{var}.clone() if {var} is x else {var}"
-    return masks + [f"{indent}out = {out}"] + buffers + body
+        lines += [f"{indent}if a{i} or k{i} is not None:",
+                  f"{indent}    x{i} = {var} if a{i} else torch.index_select({var}, 0, k{i})"]
+        lines += _evaluate(printer, br, i, f"x{i}", indent + "    ",
+                           ["if a{i}:", "    out = {value}", "else:", "    out.index_copy_(0, k{i}, {value})"])
+    return lines
+
+
+#: the module's helper that finds a mask's indices: on the CPU NumPy's ``flatnonzero`` on the same memory (torch's
+#: ``nonzero`` takes several times as long there, more than the rest of a sigmoid)
+INDICES = '''
+
+def _indices(mask):
+    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
+    torch.nonzero there)."""
+    if mask.device.type == "cpu":
+        return torch.from_numpy(np.flatnonzero(mask.numpy()))
+    return torch.nonzero(mask).view(-1)'''.splitlines()
+
+
+def _evaluate(printer: Printer, br: Branch, i: int, var: str, indent: str, then: list[str]) -> list[str]:
+    """The lines computing ``br``'s formula of ``var`` in buffers allocated like it, then the lines ``then``
+    (formatted with ``value`` and ``i``)."""
+    p = InplacePrinter(printer.backend, var, indent, 0)
+    for e in repeated_calls(br.formula):  # computed once, kept
+        p.shared[e] = p(e)
+        p.owned.discard(p.shared[e])
+    value = p(br.formula)
+    printer.used |= p.used
+    buffers = [f"{indent}b{k} = torch.empty_like({var})" for k in range(p.next)]
+    return buffers + p.lines + [indent + line.format(value=value, i=i) for line in then]
+
+
+def _spans(br: Branch) -> tuple[str, str]:
+    """(every, none): conditions on the block's least and largest values ``lo`` and ``hi`` under which ``br``'s
+    range holds every value of the block, or none of them (both false where the block has a NaN)."""
+    if br.lo is not None and br.lo == br.hi:
+        c = Printer.number(br.lo)
+        return f"lo == {c} and hi == {c}", f"hi < {c} or lo > {c}"
+    every, none = [], []
+    if br.lo is not None:
+        c = Printer.number(br.lo)
+        every.append(f"lo {'>=' if br.lo_closed else '>'} {c}")
+        none.append(f"hi {'<' if br.lo_closed else '<='} {c}")
+    if br.hi is not None:
+        c = Printer.number(br.hi)
+        every.append(f"hi {'<=' if br.hi_closed else '<'} {c}")
+        none.append(f"lo {'>' if br.hi_closed else '>='} {c}")
+    if not every:  # the whole line (a number: NaN stays NaN as it is in no mask)
+        return "lo == lo", "False"
+    return " and ".join(every), " or ".join(none)

@@ -12,7 +12,7 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.implement.emit import BACKENDS, Printer, masked_chain, where_chain
 from symact.implement.halfround import exact_tables
-from symact.implement.inplace import inplace_chain
+from symact.implement.inplace import INDICES, indexed_chain
 from symact.implement.rounding import HALF, exact_table, helpers
 from symact.implement.plan import Part, Plan
 
@@ -84,9 +84,7 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
         lines.append("Every branch claim above is proved.")
     lines += ["",
               "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a "
-              "branch only on its own range (" + ("a mask selects its inputs" if target == "numpy" else
-                                                   "other inputs are replaced by a point inside it")
-              + "); NaN in gives NaN "
+              "branch only on its own range (" + _selection(target, len(plan.parts) > 1) + "); NaN in gives NaN "
               "out.  " + "".join(f"{part.name} computes {dtype} inputs in float64 and rounds once.  "
                                  for part in plan.parts if work_format(part, target, dtype))
               + ("(JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA flushes "
@@ -100,6 +98,16 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
     if target == "jax" and dtype == "float64":
         lines.append("JAX computes in float64 only with jax.config.update('jax_enable_x64', True).")
     return wrap(lines)
+
+
+def _selection(target: str, wrapped: bool) -> str:
+    """How a branch's inputs are selected (torch without a derivative: autograd records the where chain)."""
+    point = "other inputs are replaced by a point inside it"
+    if target == "numpy":
+        return "a mask selects its inputs"
+    if target == "torch":
+        return "a mask selects its inputs, block by block" + ("" if wrapped else f"; where autograd records, {point}")
+    return point
 
 
 def _half_text(plan: Plan, target: str, dtype: str, tables: dict, own: bool) -> str:
@@ -138,10 +146,15 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     """``name``(x) computing ``part``; ``inplace`` (torch): its operations write into buffers
     (:mod:`.inplace`), under ``torch.no_grad()``."""
     b = BACKENDS[target]
-    lines = ["@torch.no_grad()"] if inplace else []
+    lines = []
     if target == "numpy":
         lines += _blocks(name, part.name, dtype) + ["", "", f"def _{name}_block(x):",
                                               f'    """{part.name} of a block of the flattened input."""']
+    elif inplace:
+        lines += ["@torch.no_grad()", f"def {name}(x):",
+                  f'    """{part.name}(x), branch by branch (see the module docstring), block by block."""',
+                  f"    return _by_blocks(_{name.lstrip('_')}_block, x)", "", "",
+                  f"def _{name.lstrip('_')}_block(x):", f'    """{part.name} of a block of the flattened input."""']
     else:
         lines += [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
     # where the exact value overflows, inf is its rounding: no warning for that
@@ -150,7 +163,7 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     lines += head
     printer = Printer(b, "w")
     if inplace:
-        lines += inplace_chain(printer, part.branches, "w", indent, keep=exact)
+        lines += indexed_chain(printer, part.branches, "w", indent, keep=exact)
     elif target == "numpy":  # w is the input's copy in the working format, unless the part has none
         lines += masked_chain(printer, part.branches, "w", indent,
                               reuse=work_format(part, target, dtype) is not None and not exact)
@@ -167,6 +180,25 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
 BLOCK = "_BLOCK = 2 ** 16"
 BLOCK_ABOUT = ["the functions compute the flattened input block by block, _BLOCK values at a time: the float64",
                "temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)"]
+#: torch modules: the same, on one intra-op thread (a block's operations are too short to share: on a loaded
+#: machine every parallel operation waits for a thread the scheduler has taken away)
+BY_BLOCKS = '''
+
+def _by_blocks(block, x):
+    """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
+    setting is restored); off the CPU in one block (each block waits for the device: its least and largest
+    values, its indices)."""
+    flat = x.reshape(-1)
+    res = torch.empty_like(flat)
+    step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        for s in range(0, flat.numel(), step):
+            res[s:s + step] = block(flat[s:s + step])
+    finally:
+        torch.set_num_threads(threads)
+    return res.reshape(x.shape)'''.splitlines()
 
 
 def _blocks(name: str, about: str, dtype: str) -> list[str]:
@@ -223,8 +255,8 @@ def render(plan: Plan, target: str, dtype: str, command: str, exact: bool = True
     wrapped = deriv is not None and target in ("torch", "jax")
     torch = target == "torch"
     body = _wrapper(plan.name, deriv.name, target) + ["", ""] if wrapped else []
-    if target == "numpy":
-        body += [f"#: {line}" for line in BLOCK_ABOUT] + [BLOCK, "", ""]
+    if target == "numpy" or torch:
+        body += [f"#: {line}" for line in BLOCK_ABOUT] + [BLOCK] + (BY_BLOCKS + INDICES if torch else []) + ["", ""]
     if torch and not wrapped:  # autograd needs the where chain; without it, the faster in-place code
         body += _dispatch(plan.name) + ["", ""]
         body += _function(value, target, dtype, f"_{plan.name}_graph", used, value.name in tables) + ["", ""]
@@ -238,7 +270,7 @@ def render(plan: Plan, target: str, dtype: str, command: str, exact: bool = True
     b = BACKENDS[target]
     imports = ["import json", ""] + b.imports.splitlines()
     imports += sorted({b.special[n][0] for n in used if n in b.special}
-                      | ({"import numpy as np"} if tables and target == "jax" else set()))
+                      | ({"import numpy as np"} if tables and target == "jax" or torch else set()))
     proofs = proofs_json((part.name, p) for part in plan.parts for p in part.proofs)
     return _module(docstring(plan, target, dtype, command, tables, own), imports, proofs, body)
 
