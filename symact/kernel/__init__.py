@@ -9,7 +9,8 @@ trusts, in full:
 2. the facts about each function in :mod:`symact.kernel.functions` (domain, monotonicity and limits,
    derivative, f(0)), each tested against its definition;
 3. the rules of :mod:`symact.kernel.check` (eval, cover, cases, monotone, tail, algebra, constant, rewrite,
-   counterexample), :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.smooth_claim` (smooth: a
+   counterexample), :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.integral_claim` (ftc: the
+   fundamental theorem of calculus for an antiderivative whose kernel derivative is the integrand), :mod:`symact.kernel.smooth_claim` (smooth: a
    composition of C-infinity functions on their open domains is C-infinity), :mod:`symact.kernel.convex_claim`
    (second-derivative: f'' >= 0 on an open interval makes f convex there; kinks; chord; kink),
    :mod:`symact.kernel.continuity_claim` (continuity: continuous pieces joined with equal values; undefined), :mod:`symact.kernel.quantified`

@@ -156,6 +156,11 @@ def has_param(t) -> bool:
     return t[0] in ("param", "dparam") or any(has_param(a) for a in t if isinstance(a, tuple))
 
 
+def has_x(t) -> bool:
+    """Whether the variable x occurs in t."""
+    return t == ("x",) or any(has_x(a) for a in t if isinstance(a, tuple))
+
+
 def rational_text(q: Fraction) -> str:
     """'p' or 'p/q': how certificates write a rational."""
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
