@@ -99,11 +99,15 @@ def test_the_fallacy_across_a_pole_is_rejected():
     assert kernel_check(cert)[0] == "proved"
 
 
-def test_check_command_reads_integral_claims(capsys):
+def test_check_command_reads_integral_claims(tmp_path, capsys):
     from symact.cli import main
 
     assert main(["check", "integrate(1/a, a, 3, 8) == log(8/3)"]) == 0
     assert capsys.readouterr().out.startswith("PROVED   integrate(1/a, a, 3, 8) == log(8/3)  [kernel-checked proof")
+    out = tmp_path / "p.svg"  # a refuted integral claim has no curve in x to draw
+    assert main(["check", "integrate(1/a, a, 3, 8) == log(3)", "--plot", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("REFUTED") and "no plot" in captured.err and not out.exists()
     for text in ("integrate(1/a, a, 3, x) == 1", "integrate(1/a, a, 3, 8) == x", "integrate(1/a, a, 3) == 1",
                  "integrate(1/a, a, 3, 8) == 1 for x > 0", "forall b > 0: integrate(1/a, a, 3, 8) == b",
                  "integrate(1/a, 2, 3, 8) == 1", "integrate(1/a, a, 3, sqrt(2)) == 1"):
