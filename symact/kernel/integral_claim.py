@@ -78,7 +78,7 @@ def check_integral(c: dict, verdict: str, proof, rejected: type[Exception], chec
                                 "proof": proof.get("value")})
     if sub_verdict != verdict:
         raise rejected("the value's certificate has another verdict")
-    return [f"On [{min(lo, hi)}, {max(lo, hi)}] the integrand equals {show(g)} and {show(big_f)} equals "
-            f"{show(big_g)}, both defined and C-infinity near every point; the derivative of the latter is the former (exact algebra), so by "
-            f"the fundamental theorem of calculus the integral from {rational_text(lo)} to {rational_text(hi)} "
-            f"is {show(value)}:", *steps]
+    return [f"On [{min(lo, hi)}, {max(lo, hi)}] (the variable of integration written x) the integrand equals "
+            f"{show(g)} and {show(big_f)} equals {show(big_g)}, both defined and C-infinity near every point; the "
+            f"derivative of the latter is the former (exact algebra), so by the fundamental theorem of calculus "
+            f"the integral from {rational_text(lo)} to {rational_text(hi)} is {show(value)}:", *steps]

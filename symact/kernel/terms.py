@@ -285,10 +285,9 @@ def show(t) -> str:
         return "(" + " + ".join(show(a) for a in t[1:]) + ")"
     if head == "mul":
         return "*".join(show(a) for a in t[1:])
-    if head == "pow":
-        return f"{show(t[1])}**({rational_text(t[2])})"
-    if head == "powt":
-        return f"{show(t[1])}**{show(t[2])}"
+    if head in ("pow", "powt"):
+        base = f"({show(t[1])})" if t[1][0] in ("mul", "pow", "powt") else show(t[1])
+        return f"{base}**({rational_text(t[2])})" if head == "pow" else f"{base}**{show(t[2])}"
     if head == "fn":
         return f"{t[1]}({show(t[2])})"
     if head == "heaviside":
