@@ -124,8 +124,8 @@ def _(d):
     "alphas' rule is refuted in this form; the exact test-time slope is ln(8/3)/5).",
     r"$a\sim U(3,8)$: $\mathbb{E}[x/a]=\frac{\ln(8/3)}{5}\,x\approx0.19617\,x\ne\frac{x}{5.5}$.",
     source=r"``at test time use the average of the random parameter''.",
-    formal=None,
-    why_not_formal='expectation over a random slope a ~ U(3, 8)')
+    formal=("integrate(1/(5*a), a, 3, 8) == log(8/3)/5", "integrate(a/5, a, 3, 8) == 11/2",
+            "integrate(1/(5*a), a, 3, 8) > 2/11"))
 def _(d):
     a = sp.Symbol("a", positive=True)
     x = sp.Symbol("x", negative=True)

@@ -38,6 +38,7 @@ import difflib
 import re
 import warnings
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 import sympy as sp
@@ -730,6 +731,7 @@ class Claim:
     domain: tuple = ((None, None, False, False),)
     limit: str | None = None  # "oo"/"-oo": the claim is limit(lhs, x, limit) op rhs (no domain)
     params: tuple = ()  # ((name, pieces),): 'forall name in pieces: ...' (the sides keep the name's symbol)
+    integral: tuple | None = None  # (name, lo, hi): the claim is integrate(lhs, name, lo, hi) op rhs, lhs in x
 
     def instance(self, value) -> "Claim":
         """The claim at one value of its quantified parameter (read again by this parser, so catalog parameters
@@ -758,7 +760,8 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     or ``smooth(EXPR)`` (EXPR is C-infinity there), ``convex(EXPR)`` or ``concave(EXPR)`` (on each interval of
     the domain; ``not convex(EXPR)``: on some interval it is not), ``continuous(EXPR)`` (defined and continuous
     at every point; ``not continuous(EXPR)``), optionally followed by ``for CONDITION`` on x (``for x > 0``,
-    ``for -1 <= x <= 1``, ``for x != 0``, conditions joined with ``and``; rational bounds).
+    ``for -1 <= x <= 1``, ``for x != 0``, conditions joined with ``and``; rational bounds).  The left side may be
+    ``integrate(EXPR, a, lo, hi)`` (rational lo, hi; then the right side is a number and there is no domain).
 
     >>> parse_claim("sigmoid(-x) == 1 - sigmoid(x)").op
     '=='
@@ -804,6 +807,8 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     if op is None:
         raise builder.fail(node, f"{_NOT_COMPARISONS.get(type(node.ops[0]), '?')!r} is not a comparison; "
                                  f"use ==, !=, <, <=, >, >=")
+    if isinstance(node.left, ast.Call) and isinstance(node.left.func, ast.Name) and node.left.func.id == "integrate":
+        return _integral(text, builder, node, op, condition)
     left, limit = _limit_of(builder, node.left, variables)
     if limit is not None and (condition is not None or op == "!="):
         raise builder.fail(node, "a limit claim takes no domain and no '!='; write e.g. "
@@ -819,6 +824,31 @@ def parse_claim(text: str, variables: Sequence[str] = ("x",), values: dict[str, 
     domain = _parse_domain(condition, variables) if condition is not None else ((None, None, False, False),)
     return Claim(lhs=lhs, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_lhs, raw_rhs=raw_rhs, domain=domain,
                  limit=limit)
+
+
+def _integral(text: str, builder: _Builder, node: ast.Compare, op: str, condition: str | None) -> Claim:
+    """``integrate(EXPR, v, lo, hi) REL c``: the integral of EXPR (in the bound variable v, read as x) from the
+    rational lo to the rational hi compared with the number c (no domain)."""
+    from symact.catalog.registry import X
+
+    call = node.left
+    if call.keywords or len(call.args) != 4 or not isinstance(call.args[1], ast.Name) or condition is not None:
+        raise builder.fail(call, "write an integral claim as 'integrate(EXPR, a, lo, hi) REL c' with rational "
+                                 "bounds lo, hi, a number c and no domain, e.g. 'integrate(1/a, a, 3, 8) == log(8/3)'")
+    bounds = []
+    for end in call.args[2:]:
+        value = parse_number(builder.segment(end), "an integration bound")
+        if not value.is_Rational:
+            raise builder.fail(end, f"integration bounds are rational numbers, got {builder.segment(end)!r}")
+        bounds.append(Fraction(int(value.p), int(value.q)))
+    name = call.args[1].id
+    raw_f = _Builder(builder.source, (name,), lead=builder.lead, structural=True, values={name: X}).expr(call.args[0])
+    inner = _Builder(builder.source, (name,), lead=builder.lead, values={name: X})
+    f = _finish(inner, call.args[0], inner.expr(call.args[0]))
+    right = node.comparators[0]
+    raw_rhs = _Builder(builder.source, (), lead=builder.lead, structural=True).expr(right)
+    rhs = _finish(builder, right, _Builder(builder.source, (), lead=builder.lead).expr(right))
+    return Claim(lhs=f, op=op, rhs=rhs, text=text.strip(), raw_lhs=raw_f, raw_rhs=raw_rhs, integral=(name, *bounds))
 
 
 def _function_term(text: str) -> tuple[Any, str]:
@@ -928,6 +958,9 @@ def _quantified(text: str, header: str, rest: str, variables: Sequence[str],
     name = names[0]
     pieces = (_FULL,) if isinstance(tree, ast.Name) else _parse_domain(header, (name,))
     claim = parse_claim(rest, (*variables, name), values)
+    if claim.integral is not None:
+        raise ExpressionError("an integral claim takes no 'forall'; state it for numbers, "
+                              "e.g. 'integrate(1/a, a, 3, 8) == log(8/3)'")
     if claim.op in ("!=", "smooth"):
         raise ExpressionError(f"{'smooth(...)' if claim.op == 'smooth' else repr('!=')} under 'forall' is not "
                               f"supported; state the claim with ==, <, <=, > or >=")

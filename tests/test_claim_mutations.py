@@ -7,7 +7,9 @@ relu<->leaky_relu, silu/swish<->gelu, and relu for the activation of ``smooth(..
 and the domain widened to all of R (under ``forall alpha ...:`` the
 claim's relation is the one flipped, ``==`` to ``<`` and ``>``, and the parameter's domain is widened too; the
 instances tried for the ground truth include the parameter's domain's ends, or points just inside open ends).  A limit claim
-(``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c.  The ground truth comes from mpmath
+(``limit(f, x, oo) == c``) is shown false when f has settled far out (x = 100, 200, 400) away from c, an integral
+claim (``integrate(f, a, lo, hi) == c``) when f is undefined at a grid point of the interval or mpmath's quadrature puts
+the integral more than 1e-20 on the wrong side of c.  The ground truth comes from mpmath
 at 50 digits, independently of the kernel: both sides on a grid over the domain plus the half-integers (where
 the extrema and kinks of these claims lie); a derivative is evaluated from both one-sided difference schemes
 and counts as undefined where they disagree.  A statement about matrices (``forall L >= 1, matrices ...``) has
@@ -544,6 +546,27 @@ def _limit_truth(c) -> bool | None:
     return None
 
 
+def _integral_truth(c) -> bool | None:
+    """False when the integrand is undefined at a point of a grid on [lo, hi] or mpmath's quadrature (50 digits)
+    puts the integral more than 1e-20 on the wrong side of c; True for an '!=' claim more than 1e-20 off; else
+    None."""
+    _, lo, hi = c.integral
+    f = _evaluator(c.raw_lhs)
+    with mp.workdps(50):
+        a, b = (mp.mpf(q.numerator) / q.denominator for q in (lo, hi))
+        try:
+            for k in range(61):
+                f(a + (b - a) * k / 60)
+        except (ArithmeticError, ValueError, ZeroDivisionError):
+            return False
+        except Unsure:
+            return None
+        gap = mp.quad(f, [a, b]) - mp.mpf(sp.N(c.rhs, 60))
+        if abs(gap) <= mp.mpf(10) ** -20:
+            return None
+        return True if c.op == "!=" else (None if HOLDS[c.op](gap) else False)
+
+
 def _convex_truth(c) -> bool | None:
     """False when f is undefined at a grid point of the domain, or the midpoint of two grid points of one interval
     lies above the chord (below it for concave) by more than 1e-40; else None."""
@@ -655,6 +678,8 @@ def _truth(c) -> bool | None:
         return None
     if c.limit is not None:
         return _limit_truth(c)
+    if c.integral is not None:
+        return _integral_truth(c)
     if c.op in ("convex", "concave"):
         return _convex_truth(c)
     if c.op.startswith("not "):  # 'not convex': false only if f is convex, which no grid shows

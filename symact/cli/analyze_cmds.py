@@ -162,13 +162,14 @@ def run_check(args: argparse.Namespace) -> int:
 
         plot_to = output_path(args.plot)
     verdict = isolated.verdict(lambda: check_claim(claim, budget), budget, f"{claim.body} for all x in {claim.domain_text()}")
-    drawable = hasattr(claim, "lhs")  # a claim in x (not about matrices or several real variables)
+    # a claim in x (not about matrices or several real variables, nor an integral)
+    drawable = hasattr(claim, "lhs") and getattr(claim, "integral", None) is None
     if args.plot and verdict.status == "refuted" and drawable:
         from symact.plotting import claim_plot
 
         print(f"wrote {claim_plot(claim, verdict, plot_to)}", file=sys.stderr)
     elif args.plot and not drawable:
-        print("symact: no plot: only a claim in x is drawn", file=sys.stderr)
+        print("symact: no plot: only a claim in x (not an integral) is drawn", file=sys.stderr)
     elif args.plot:
         print(f"symact: no plot: the claim is {verdict.status}, only a refuted claim has a counterexample to draw",
               file=sys.stderr)

@@ -15,6 +15,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide.certify import Search, limit_search
+from symact.decide.integral import integral_search
 from symact.decide.gate_certify import continuity_search, convex_search, kink_nodes, smooth_search
 from symact.errors import SymactError
 from symact.kernel import check as kernel_check
@@ -56,6 +57,12 @@ def statement(claim) -> tuple[str, str]:
         end = r"\infty" if claim.limit == "oo" else r"-\infty"
         return (claim.body, rf"\lim_{{x \to {end}}} {_latex(claim.raw_lhs, claim.lhs)} {_REL_LATEX[claim.op]} "
                             rf"{_latex(claim.raw_rhs, claim.rhs)}")
+    if claim.integral is not None:
+        name, lo, hi = claim.integral
+        v = sp.Symbol(name)
+        integral = sp.Integral(claim.raw_lhs.xreplace({X: v}), (v, sp.Rational(lo.numerator, lo.denominator),
+                                                                 sp.Rational(hi.numerator, hi.denominator)))
+        return claim.body, rf"{sp.latex(integral)} {_REL_LATEX[claim.op]} {_latex(claim.raw_rhs, claim.rhs)}"
     if claim.op in ("continuous", "not continuous"):
         return (f"{claim.body} on {claim.domain_text()}",
                 rf"{_latex(claim.raw_lhs, claim.lhs)}\ \text{{is {claim.op} on }} {_domain_latex(claim.domain)}")
@@ -331,6 +338,8 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
                                                  negated=claim.op.startswith("not "))
         elif claim.limit is not None:
             verdict, cert, steps = limit_search(lhs, rel, rhs, claim.limit, work)
+        elif claim.integral is not None:
+            verdict, cert, steps = integral_search(claim.lhs, lhs, *claim.integral[1:], rel, rhs, work, prove)
         else:
             verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work).run(prove)
     except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:  # a defect of the search, not a verdict

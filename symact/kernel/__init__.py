@@ -9,8 +9,10 @@ trusts, in full:
 2. the facts about each function in :mod:`symact.kernel.functions` (domain, monotonicity and limits,
    derivative, f(0)), each tested against its definition;
 3. the rules of :mod:`symact.kernel.check` (eval, cover, cases, monotone, tail, algebra, constant, rewrite,
-   counterexample), :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.smooth_claim` (smooth: a
-   composition of C-infinity functions on their open domains is C-infinity), :mod:`symact.kernel.convex_claim`
+   counterexample), :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.integral_claim` (ftc: the
+   fundamental theorem of calculus for an antiderivative whose kernel derivative is the integrand),
+   :mod:`symact.kernel.smooth_claim` (smooth: a composition of C-infinity functions on their open domains is
+   C-infinity), :mod:`symact.kernel.convex_claim`
    (second-derivative: f'' >= 0 on an open interval makes f convex there; kinks; chord; kink),
    :mod:`symact.kernel.continuity_claim` (continuity: continuous pieces joined with equal values; undefined), :mod:`symact.kernel.quantified`
    (instance, affine, ends), :mod:`symact.kernel.sizes` (nc-identity, induction, positive and counterexample,
@@ -20,8 +22,8 @@ trusts, in full:
    over Q in plain Python fractions, a Positivstellensatz/Farkas certificate for each contradiction),
    and :mod:`symact.kernel.axioms` (types, defined, sign, identity, instance, link, compose: a derivation about
    every convex function or every norm from instances of their axioms),
-   each a textbook theorem (interval enclosure, mean value theorem, Taylor's theorem with the Lagrange
-   remainder, identity of rational functions, induction);
+   each a textbook theorem (interval enclosure, mean value theorem, fundamental theorem of calculus, Taylor's
+   theorem with the Lagrange remainder, identity of rational functions, induction);
 4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part
    is, and d/dx f exists only where the difference quotient converges (one-sided forms at switch points).
 

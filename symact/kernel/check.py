@@ -4,7 +4,8 @@ A **claim** is ``lhs REL rhs for all x in D``: at every x in D both sides are de
 :mod:`symact.kernel.terms`) and the relation holds.  REL is one of ``< <= > >= ==``; D is a list of pieces
 ``[lo, hi, lo_closed, hi_closed]`` with rational ends or "-oo"/"oo".
 
-A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kernel.limit_claim`); a claim
+A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kernel.limit_claim`), and so has an
+**integral claim** ``integrate(f, x, lo, hi) REL c`` (ftc, :mod:`symact.kernel.integral_claim`); a claim
 over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance
 (:mod:`symact.kernel.quantified`) and never proved.  A *sized claim* (matrices of any size, induction over a
 size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).  A *statement of real
@@ -83,6 +84,7 @@ from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import AxiomError, check_axioms
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
+from symact.kernel.integral_claim import check_integral
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
                                     smooth_on, undefined_reason)
 from symact.kernel.ivals import Uncertain
@@ -190,6 +192,8 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         return verdict, check_affine_convex(claim, verdict, proof, Rejected, _piece, check)
     if isinstance(claim, dict) and "continuous" in claim:
         return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
+    if isinstance(claim, dict) and "integral" in claim:
+        return verdict, check_integral(claim, verdict, proof, Rejected, check, FORMAT)
     if isinstance(claim, dict) and "convex" in claim:
         return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
     if isinstance(claim, dict) and ("limit" in claim or "smooth" in claim):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from symact.kernel import algebra
 from symact.kernel.evaluate import smooth_on
 from symact.kernel.limits import limit_at, limit_value
-from symact.kernel.terms import TermError, from_json, has_param, parse_rational, show, sub
+from symact.kernel.terms import TermError, from_json, has_param, has_x, parse_rational, show, sub
 
 INFINITE = ("oo", "-oo")
 
@@ -37,7 +37,7 @@ def read_limit_claim(c: dict, rejected: type[Exception]):
         raise rejected("a quantified parameter occurs outside a forall claim")
     if isinstance(target, int) and rel != "==":
         raise rejected("an infinite limit value is compared with ==")
-    if not isinstance(target, int) and _has_x(target):
+    if not isinstance(target, int) and has_x(target):
         raise rejected("the limit value must not depend on x")
     if c.get("domain"):
         raise rejected("a limit claim has no domain")
@@ -88,7 +88,3 @@ def check_limit(c: dict, verdict: str, node, rejected: type[Exception]) -> list[
     if holds != (verdict == "proved"):
         raise rejected(f"the limit {'satisfies' if holds else 'does not satisfy'} the claim")
     return log
-
-
-def _has_x(t) -> bool:
-    return t == ("x",) or any(_has_x(a) for a in t if isinstance(a, tuple))

@@ -156,6 +156,11 @@ def has_param(t) -> bool:
     return t[0] in ("param", "dparam") or any(has_param(a) for a in t if isinstance(a, tuple))
 
 
+def has_x(t) -> bool:
+    """Whether the variable x occurs in t."""
+    return t == ("x",) or any(has_x(a) for a in t if isinstance(a, tuple))
+
+
 def rational_text(q: Fraction) -> str:
     """'p' or 'p/q': how certificates write a rational."""
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -280,10 +285,9 @@ def show(t) -> str:
         return "(" + " + ".join(show(a) for a in t[1:]) + ")"
     if head == "mul":
         return "*".join(show(a) for a in t[1:])
-    if head == "pow":
-        return f"{show(t[1])}**({rational_text(t[2])})"
-    if head == "powt":
-        return f"{show(t[1])}**{show(t[2])}"
+    if head in ("pow", "powt"):
+        base = f"({show(t[1])})" if t[1][0] in ("mul", "pow", "powt") else show(t[1])
+        return f"{base}**({rational_text(t[2])})" if head == "pow" else f"{base}**{show(t[2])}"
     if head == "fn":
         return f"{t[1]}({show(t[2])})"
     if head == "heaviside":

@@ -1,0 +1,84 @@
+"""Integral claims: ``integrate(f, x, lo, hi) REL c`` with rational bounds lo, hi and c a constant term.
+
+The claim's JSON is ``{"var": "x", "integral": TERM, "lo": "p/q", "hi": "p/q", "rel": REL, "rhs": TERM}``
+(the integrand f a term in x, c a term without x).  It says that f is defined and continuous on the closed
+interval P between lo and hi and that its (oriented) integral from lo to hi satisfies ``REL c``.
+
+The one rule, for both verdicts, is ``ftc`` (the fundamental theorem of calculus):
+``{"rule": "ftc", "antiderivative": TERM F, "value": NODE}``.  The kernel forms g, f's smooth form on P, and G,
+F's smooth form on P, each certainly defined and C-infinity on a neighbourhood of every point of P
+(:func:`~symact.kernel.evaluate.smooth_on`; f = g and F = G there), and checks G' - g = 0 on P by
+:mod:`symact.kernel.algebra` (G' the kernel's own derivative).  So f is continuous on P and G is an
+antiderivative of it there: the integral is G(hi) - G(lo).  The node ``value`` is a proof (or, for ``refuted``,
+a counterexample) of the ordinary claim ``G(hi) - G(lo) REL c for x == 0`` (a statement about constants),
+checked by :func:`symact.kernel.check`; it gives the verdict.
+"""
+from __future__ import annotations
+
+from symact.kernel import algebra
+from symact.kernel.derivative import differentiate
+from symact.kernel.evaluate import smooth_on
+from symact.kernel.terms import (TermError, at, from_json, has_param, has_x, num, parse_rational, rational_text,
+                                 show, sub, to_json)
+
+#: the keys of an integral claim (no other: a claim is of one kind)
+KEYS = {"var", "integral", "lo", "hi", "rel", "rhs"}
+RELATIONS = ("<", "<=", ">", ">=", "==")
+#: the one point of the constant claim G(hi) - G(lo) REL c
+ORIGIN = ["0", "0", True, True]
+
+
+def read_integral_claim(c: dict, rejected: type[Exception]) -> tuple:
+    """(f, lo, hi, REL, c) of the claim JSON, or ``rejected``."""
+    try:
+        f, rhs = from_json(c["integral"]), from_json(c["rhs"])
+        lo, hi, rel = parse_rational(c["lo"]), parse_rational(c["hi"]), c["rel"]
+    except (KeyError, TypeError, ValueError, ZeroDivisionError, TermError) as exc:
+        raise rejected(f"malformed integral claim: {exc}") from None
+    if c.get("var", "x") != "x" or not set(c) <= KEYS or rel not in RELATIONS:
+        raise rejected("an integral claim has the variable x, rational bounds and a relation < <= > >= ==")
+    if has_param(f) or has_param(rhs):
+        raise rejected("a quantified parameter occurs outside a forall claim")
+    if has_x(rhs):
+        raise rejected("the value of an integral is a constant, not a function of x")
+    return f, lo, hi, rel, rhs
+
+
+def value_claim(lhs, rel: str, rhs) -> dict:
+    """The ordinary claim ``lhs REL rhs for x == 0`` (constants) as JSON."""
+    return {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": to_json(rhs), "domain": [ORIGIN]}
+
+
+def ftc(f, big_f, lo, hi, rejected: type[Exception]) -> tuple:
+    """(g, G, G(hi) - G(lo)): the smooth forms of the integrand f and of F on the closed interval between lo and
+    hi, each defined and C-infinity near every point of it, with G' = g there by exact algebra; else
+    ``rejected`` (or :class:`~symact.kernel.ivals.Uncertain`, :class:`~symact.kernel.evaluate.GermUndefined`)."""
+    p = (min(lo, hi), max(lo, hi), True, True)
+    g, big_g = smooth_on(f, p), smooth_on(big_f, p)
+    if not algebra.is_zero(sub(differentiate(big_g), g), p):
+        raise rejected(f"the derivative of {show(big_f)} is not the integrand on [{p[0]}, {p[1]}] by exact algebra")
+    return g, big_g, sub(at(big_g, num(hi)), at(big_g, num(lo)))
+
+
+def check_integral(c: dict, verdict: str, proof, rejected: type[Exception], check, fmt: str) -> list[str]:
+    """The steps checked, or ``rejected``; ``check`` checks the certificate of the constant claim."""
+    f, lo, hi, rel, rhs = read_integral_claim(c, rejected)
+    if verdict not in ("proved", "refuted"):
+        raise rejected(f"unknown verdict {verdict!r}")
+    if not isinstance(proof, dict) or proof.get("rule") != "ftc":
+        raise rejected("an integral claim is settled by an ftc node")
+    try:
+        big_f = from_json(proof.get("antiderivative"))
+    except (TypeError, TermError) as exc:
+        raise rejected(f"malformed antiderivative: {exc}") from None
+    if has_param(big_f):
+        raise rejected("the antiderivative is a term in x without parameters")
+    g, big_g, value = ftc(f, big_f, lo, hi, rejected)
+    sub_verdict, steps = check({"format": fmt, "claim": value_claim(value, rel, rhs), "verdict": verdict,
+                                "proof": proof.get("value")})
+    if sub_verdict != verdict:
+        raise rejected("the value's certificate has another verdict")
+    return [f"On [{min(lo, hi)}, {max(lo, hi)}] (the variable of integration written x) the integrand equals "
+            f"{show(g)} and {show(big_f)} equals {show(big_g)}, both defined and C-infinity near every point; the "
+            f"derivative of the latter is the former (exact algebra), so by the fundamental theorem of calculus "
+            f"the integral from {rational_text(lo)} to {rational_text(hi)} is {show(value)}:", *steps]
