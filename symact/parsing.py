@@ -705,6 +705,19 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
     return _finish(builder, node, builder.expr(node))
 
 
+def parse_as_written(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
+    """``text`` built without SymPy's evaluation, so its natural domain is the one the user wrote: ``x**2/x``
+    stays a quotient undefined at 0 and ``exp(log(x))`` keeps its log (:func:`parse_expression` folds both to
+    ``x``).  For the kernel's domain checks, not for computing with.
+
+    >>> parse_as_written("x**2/x")
+    x**2/x
+    """
+    builder, node = _start(text, variables)
+    written = _Builder(builder.source, variables, lead=builder.lead, structural=True)
+    return written.expr(node)
+
+
 @dataclass(frozen=True)
 class Claim:
     """One comparison between two expressions, as written by the user, on a domain of x.

@@ -214,6 +214,19 @@ def test_undefined_points_are_not_guessed():
         assert "undefined at x = 0" in r.verdicts[key].reason
 
 
+# text that SymPy's evaluation folds into a function defined on all of R: the report is about f as written
+AS_WRITTEN = {"x**2/x": "undefined at x = 0 (division by zero", "exp(log(x))": "undefined at x = 0 (log of",
+              "x*(tanh(x)/tanh(x))": "undefined at x = 0 (division by zero"}
+
+
+@pytest.mark.parametrize("text", sorted(AS_WRITTEN))
+def test_the_domain_is_that_of_the_expression_as_written(text):
+    r = analyze(expr=text, keys=("range", "monotonic", "odd"), budget=10)
+    for key in r.verdicts:
+        assert r.status(key) == "unknown" and AS_WRITTEN[text] in r.verdicts[key].reason, (text, key)
+    assert analyze(expr="log(exp(x))", keys=("range",), budget=10).cell("range") == "(-∞, ∞)"  # defined on R
+
+
 def test_an_infinite_slope_is_not_certified_as_a_corner():
     # sqrt|x| has an infinite one-sided slope at 0: the engine says "not differentiable at 0", but the kernel
     # certifies non-differentiability only by a jump or unequal finite one-sided derivatives, so it is withdrawn

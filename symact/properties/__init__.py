@@ -59,11 +59,16 @@ class Subject:
     expr: sp.Expr
     entry: Activation | None = None
     params: dict[str, str] = field(default_factory=dict)
+    #: the expression as the user wrote it, when it was given as text (its natural domain: ``x**2/x`` is
+    #: undefined at 0 although ``expr`` is ``x``); None: ``expr`` itself
+    written: sp.Expr | None = None
 
 
 def subject(target: Any, params: Mapping[str, Any] | None = None) -> Subject:
     """Resolve a catalog name, catalog entry or SymPy expression in x into a :class:`Subject`."""
     params = dict(params or {})
+    if isinstance(target, Subject) and not params:
+        return target
     if isinstance(target, str):
         try:
             target = get(target)
@@ -934,14 +939,18 @@ class PropertyReport:
         return report_html(self)
 
 
-def expression_target(expr: Any) -> sp.Expr:
-    """An expression in x to analyse (text is read by the restricted parser, never evaluated)."""
-    from symact.parsing import as_expression
+def expression_target(expr: Any) -> Subject:
+    """The subject of an expression in x to analyse (text is read by the restricted parser, never evaluated,
+    and kept as written for its domain)."""
+    from symact.parsing import as_expression, parse_as_written
 
     target = as_expression(expr)
     if not target.has(X) and not any(s.name == "x" for s in target.free_symbols):
         raise ExpressionError(f"the expression {expr!r} does not depend on x")
-    return target
+    subj = subject(target)
+    if isinstance(expr, str):
+        subj.written = parse_as_written(expr)
+    return subj
 
 
 def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget: float = DEFAULT_BUDGET,
@@ -987,7 +996,8 @@ def checked_report(subj: Subject, verdicts: dict[str, Verdict], seconds: float,
     ``cpu_left`` CPU seconds (what is left of the analysis budget; None: no limit but the per-claim one)."""
     from symact.properties.kernel_gate import gate
 
-    return PropertyReport(subj.name, subj.expr, subj.params, gate(subj.expr, verdicts, cpu_left), seconds)
+    return PropertyReport(subj.name, subj.expr, subj.params, gate(subj.expr, verdicts, cpu_left, subj.written),
+                          seconds)
 
 
 __all__ = ["KEYS", "YES_NO", "PROPERTIES", "PropertyReport", "Subject", "analyze", "decide", "subject",

@@ -50,9 +50,11 @@ def kernel_term(expr: sp.Expr):
     return from_sympy(expr.xreplace(floats) if floats else expr, X)
 
 
-def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = None) -> dict[str, Verdict]:
+def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = None,
+         written: sp.Expr | None = None) -> dict[str, Verdict]:
     """``verdicts`` with every gated one confirmed by the kernel or withdrawn; the kernel's claims get
-    ``seconds`` CPU seconds in all (None: only the per-claim cap)."""
+    ``seconds`` CPU seconds in all (None: only the per-claim cap).  ``written`` is f as the user wrote it
+    (``x**2/x`` where ``expr`` is ``x``): its points where f is undefined are searched as well as ``expr``'s."""
     from symact.decide.certify import Search
     from symact.kernel.evaluate import undefined_reason
     from symact.kernel.terms import TermError
@@ -62,13 +64,14 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = No
     except TermError as exc:
         reason = f"f is outside what the kernel reads ({exc}), so no verdict is kernel-checked"
         return {k: _withdrawn(v, reason) if k in GATED and v.status != "unknown" else v for k, v in verdicts.items()}
-    probe = Search(term, "==", term, [_R])
-    for x0 in probe.quick_points():
-        why = undefined_reason(term, x0)
-        if why:
-            reason = (f"f is undefined at x = {x0} ({why}); properties are stated only for functions defined on "
-                      f"all of R (decide claims on a domain with symact check \"... for x > 0\")")
-            return {k: _withdrawn(v, reason) for k, v in verdicts.items()}
+    for form in _domain_forms(term, written):
+        probe = Search(form, "==", form, [_R])
+        for x0 in probe.quick_points():
+            why = undefined_reason(form, x0)
+            if why:
+                reason = (f"f is undefined at x = {x0} ({why}); properties are stated only for functions defined "
+                          f"on all of R (decide claims on a domain with symact check \"... for x > 0\")")
+                return {k: _withdrawn(v, reason) for k, v in verdicts.items()}
     out = dict(verdicts)
     diff = out.get("differentiable")
     if diff is not None and diff.status == "refuted" and isinstance(diff.value, list):
@@ -87,6 +90,19 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = No
         if v is not None and v.status != "unknown":
             out[key] = kernel.confirm(key, v, out)
     return out
+
+
+def _domain_forms(term, written: sp.Expr | None) -> list:
+    """The kernel terms whose points of undefinedness are f's: f's term and that of f as written (when the
+    kernel reads it; a form it does not read adds nothing)."""
+    from symact.kernel.terms import TermError
+
+    if written is None:
+        return [term]
+    try:
+        return [kernel_term(written), term]
+    except TermError:
+        return [term]
 
 
 class _Kernel:
