@@ -91,6 +91,8 @@ USER = {
     # behind "sup = oo" (interval dependency), so the gate withdraws it; nor the tail of f' = x (x^2+1)^(-1/2) -> 1
     # (0 * oo for its limit calculus), so sup f' and L = 1 are withdrawn too
     "sqrt(x**2 + 1)": {"convex": "yes", "range": "unknown", "lipschitz": "unknown", "derivative_max": "unknown"},
+    # asinh grows like log|x|, slower than the |x|/1000 growth claim: the kernel's limit rule confirms sup = oo
+    "asinh(x)": {"range": "(-∞, ∞)", "bounded_above": "no", "bounded_below": "no", "odd": "yes"},
     "x**3": {"monotonic": "strictly increasing", "lipschitz": "∞", "convex": "no (inflection at 0)", "odd": "yes"},
     "x*erf(x)": {"range": "[0, ∞)", "monotonic": "no", "odd": "no", "range_has_both_signs": "no"},
     "x*Abs(x)": {"continuity": "C1", "monotonic": "strictly increasing", "differentiable": "everywhere",

@@ -14,7 +14,8 @@ monotonicity whose f' vanishes there; the kernel's
   and ``f > m_hi`` refuted (a point where f <= m_hi), where [m_lo, m_hi] is the printed enclosure of m (the
   exact value when it is rational, widened by 10^-20 when it is not attained; an irrational m is confirmed
   to 10^-12 relative: m_lo is lowered by that much); an exact end attained at a
-  rational point a: ``f == m`` at a.  inf f = -oo: ``f <= -|x|/1000`` on a ray.  sup f likewise.
+  rational point a: ``f == m`` at a.  inf f = -oo: ``f <= -|x|/1000`` on a ray, or ``f -> -oo`` at an end
+  (the kernel's limit rule: asinh).  sup f likewise.
 * monotonic (non-decreasing): ``deriv(f) >= 0`` between the points of S, and ``f <= f(c)`` left of each c in S,
   ``f >= f(c)`` right of it (strict for "increasing"); by the mean value theorem f is then non-decreasing on R.
   "neither": the engine's two certified pairs, f(a) < f(b) and f(c) > f(d).
@@ -206,7 +207,10 @@ def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list,
                        f"{number['float']}", f, ">=" if side > 0 else "<=", mul(num(side * s * GROWTH), X),
                        (piece_of(RAY, None, True) if s > 0 else piece_of(None, -RAY, False, True),), "proved",
                        necessary=False)
-                 for s in (1, -1)]]
+                 for s in (1, -1)]
+                + [Claim(f"{name} -> {number['float']} as x -> {end}, so {word} {name} = {number['float']}", f, "==",
+                         number["float"], (), "proved", necessary=False, limit=end)  # slower growth: asinh
+                   for end in ("oo", "-oo")]]
     lo, hi, exact = _end_box(number, side, word)
     g = f if side < 0 else neg(f)
     below, above = ("<=", ">=") if side < 0 else (">=", "<=")
