@@ -93,6 +93,9 @@ USER = {
     "sqrt(x**2 + 1)": {"convex": "yes", "range": "unknown", "lipschitz": "unknown", "derivative_max": "unknown"},
     # asinh grows like log|x|, slower than the |x|/1000 growth claim: the kernel's limit rule confirms sup = oo
     "asinh(x)": {"range": "(-∞, ∞)", "bounded_above": "no", "bounded_below": "no", "odd": "yes"},
+    # a downward jump: f = x + 1 falls back to f(0) = 0 at x = -1, so the jump f >= f(0) + 1/2 holds only
+    # near 0 (the kernel's claim is tried on narrower pieces next to the cut)
+    "Piecewise((x + 1, x < 0), (x, True))": {"continuity": "discontinuous", "lipschitz": "∞", "monotonic": "no"},
     "x**3": {"monotonic": "strictly increasing", "lipschitz": "∞", "convex": "no (inflection at 0)", "odd": "yes"},
     "x*erf(x)": {"range": "[0, ∞)", "monotonic": "no", "odd": "no", "range_has_both_signs": "no"},
     "x*Abs(x)": {"continuity": "C1", "monotonic": "strictly increasing", "differentiable": "everywhere",

@@ -456,9 +456,9 @@ def jump_claims(f, cuts: list[Fraction], jumps: dict) -> list[list[Claim]]:
     """L = oo: f is discontinuous at a cut c, |f(x) - f(c)| >= e > 0 on a side of c (``jumps[(c, on)]`` = the
     signed e the search proposes), so |f(x) - f(c)| / |x - c| is unbounded."""
     group = []
-    for c, on in next_to(cuts):
-        e = jumps.get((c, on))
-        if e:
+    for c, side in next_to(cuts):
+        e = jumps.get((c, side))
+        for on in (_narrowed(c, side, k) for k in (1, 8, 64)) if e else ():  # f may leave the band far from c
             group.append(Claim(f"f(x) {'>=' if e > 0 else '<='} f({c}) {'+' if e > 0 else '-'} {abs(e)} on "
                                f"{piece_text(on)} "
                                f"(a jump: f is not continuous at {c})", f, ">=" if e > 0 else "<=",
@@ -466,6 +466,13 @@ def jump_claims(f, cuts: list[Fraction], jumps: dict) -> list[list[Claim]]:
     if not group:
         raise Inexpressible("no jump of f was found")
     return [group]
+
+
+def _narrowed(c: Fraction, on: tuple, k: int) -> tuple:
+    """The piece ``on`` next to c (from :func:`next_to`) shrunk k times towards c."""
+    if on[1] == c:
+        return piece_of(c - (c - on[0]) / k, c, True, False)
+    return piece_of(c, c + (on[1] - c) / k, False, True)
 
 
 def next_to(cuts: list[Fraction]):
