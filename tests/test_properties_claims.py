@@ -88,9 +88,9 @@ USER = {
                 "odd": "yes", "zero_at_origin": "yes"},
     # convex: f'' = (x^2+1)^(-1/2) - x^2 (x^2+1)^(-3/2) >= 0 is proved (the kernel's algebra writes both powers
     # with one generator G = (x^2+1)^(1/2)); the kernel search does not prove the growth sqrt(x^2+1) >= |x|/1000
-    # behind "sup = oo" (interval dependency), so the gate withdraws it; nor the tail of f' = x (x^2+1)^(-1/2) -> 1
-    # (0 * oo for its limit calculus), so sup f' and L = 1 are withdrawn too
-    "sqrt(x**2 + 1)": {"convex": "yes", "range": "unknown", "lipschitz": "unknown", "derivative_max": "unknown"},
+    # (interval dependency), but its limit rule proves sqrt(x^2+1) -> oo, so "sup = oo" is confirmed; the tail of
+    # f' = x (x^2+1)^(-1/2) -> 1 is not (0 * oo for its limit calculus), so sup f' and L = 1 are withdrawn
+    "sqrt(x**2 + 1)": {"convex": "yes", "range": "[1, ∞)", "lipschitz": "unknown", "derivative_max": "unknown"},
     # asinh grows like log|x|, slower than the |x|/1000 growth claim: the kernel's limit rule confirms sup = oo
     "asinh(x)": {"range": "(-∞, ∞)", "bounded_above": "no", "bounded_below": "no", "odd": "yes"},
     # a downward jump: f = x + 1 falls back to f(0) = 0 at x = -1, so the jump f >= f(0) + 1/2 holds only
