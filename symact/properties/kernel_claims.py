@@ -14,7 +14,8 @@ monotonicity whose f' vanishes there; the kernel's
   and ``f > m_hi`` refuted (a point where f <= m_hi), where [m_lo, m_hi] is the printed enclosure of m (the
   exact value when it is rational, widened by 10^-20 when it is not attained; an irrational m is confirmed
   to 10^-12 relative: m_lo is lowered by that much); an exact end attained at a
-  rational point a: ``f == m`` at a.  inf f = -oo: ``f <= -|x|/1000`` on a ray.  sup f likewise.
+  rational point a: ``f == m`` at a.  inf f = -oo: ``f <= -|x|/1000`` on a ray, or ``f -> -oo`` at an end
+  (the kernel's limit rule: asinh).  sup f likewise.
 * monotonic (non-decreasing): ``deriv(f) >= 0`` between the points of S, and ``f <= f(c)`` left of each c in S,
   ``f >= f(c)`` right of it (strict for "increasing"); by the mean value theorem f is then non-decreasing on R.
   "neither": the engine's two certified pairs, f(a) < f(b) and f(c) > f(d).
@@ -206,7 +207,10 @@ def end_claims(f, side: int, number: dict, closed: bool | None, at_points: list,
                        f"{number['float']}", f, ">=" if side > 0 else "<=", mul(num(side * s * GROWTH), X),
                        (piece_of(RAY, None, True) if s > 0 else piece_of(None, -RAY, False, True),), "proved",
                        necessary=False)
-                 for s in (1, -1)]]
+                 for s in (1, -1)]
+                + [Claim(f"{name} -> {number['float']} as x -> {end}, so {word} {name} = {number['float']}", f, "==",
+                         number["float"], (), "proved", necessary=False, limit=end)  # slower growth: asinh
+                   for end in ("oo", "-oo")]]
     lo, hi, exact = _end_box(number, side, word)
     g = f if side < 0 else neg(f)
     below, above = ("<=", ">=") if side < 0 else (">=", "<=")
@@ -452,9 +456,9 @@ def jump_claims(f, cuts: list[Fraction], jumps: dict) -> list[list[Claim]]:
     """L = oo: f is discontinuous at a cut c, |f(x) - f(c)| >= e > 0 on a side of c (``jumps[(c, on)]`` = the
     signed e the search proposes), so |f(x) - f(c)| / |x - c| is unbounded."""
     group = []
-    for c, on in next_to(cuts):
-        e = jumps.get((c, on))
-        if e:
+    for c, side in next_to(cuts):
+        e = jumps.get((c, side))
+        for on in (_narrowed(c, side, k) for k in (1, 8, 64)) if e else ():  # f may leave the band far from c
             group.append(Claim(f"f(x) {'>=' if e > 0 else '<='} f({c}) {'+' if e > 0 else '-'} {abs(e)} on "
                                f"{piece_text(on)} "
                                f"(a jump: f is not continuous at {c})", f, ">=" if e > 0 else "<=",
@@ -462,6 +466,13 @@ def jump_claims(f, cuts: list[Fraction], jumps: dict) -> list[list[Claim]]:
     if not group:
         raise Inexpressible("no jump of f was found")
     return [group]
+
+
+def _narrowed(c: Fraction, on: tuple, k: int) -> tuple:
+    """The piece ``on`` next to c (from :func:`next_to`) shrunk k times towards c."""
+    if on[1] == c:
+        return piece_of(c - (c - on[0]) / k, c, True, False)
+    return piece_of(c, c + (on[1] - c) / k, False, True)
 
 
 def next_to(cuts: list[Fraction]):
