@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from symact.errors import ExpressionError
-from symact.sized import REL_TEX, split_top, term_tex
+from symact.sized import REL_TEX, parse_python, split_top, term_tex
 
 DECLARATIONS = {"scalars": "scalar", "vectors": "vector", "convex": "convex", "norm": "norm"}
 FUNCTION_WORDS = ("convex", "norm")
@@ -91,7 +91,7 @@ def parse_axioms(text: str) -> AxiomClaim:
     rest = ":".join(parts[1:])
     statement, _, derivation = rest.partition(" by ")
     claim, _, hypotheses = statement.partition(" whenever ")
-    node = _parse(claim, "the claim")
+    node = parse_python(claim, "the claim")
     if not (isinstance(node, ast.Compare) and len(node.ops) == 1
             and _COMPARE.get(type(node.ops[0])) in STEP_RELATIONS):
         raise ExpressionError("the claim is one comparison 'LEFT == RIGHT' (or <=, >=)")
@@ -119,15 +119,6 @@ def _check_with_kernel_reader(claim: dict, proof: dict | None) -> None:
         raise ExpressionError(f"not a statement about functions with axioms: {exc}") from None
 
 
-def _parse(text: str, what: str) -> ast.expr:
-    try:
-        return ast.parse(text.strip(), mode="eval").body
-    except SyntaxError as exc:
-        raise ExpressionError(f"syntax error in {what} {text.strip()!r}: {exc.msg}") from None
-    except (ValueError, RecursionError, MemoryError) as exc:
-        raise ExpressionError(f"cannot parse {what}: {type(exc).__name__}") from None
-
-
 class _Reader:
     def __init__(self, header: str):
         self.symbols: dict[str, str] = {}
@@ -145,7 +136,7 @@ class _Reader:
 
     def hypothesis(self, text: str) -> list:
         """[[REL, A, B], ...] with REL '<' or '<=' for a comparison or chain A < B <= C."""
-        node = _parse(text, "a hypothesis")
+        node = parse_python(text, "a hypothesis")
         if not (isinstance(node, ast.Compare) and all(_COMPARE.get(type(o)) in ("<", "<=", ">", ">=")
                                                       for o in node.ops)):
             raise ExpressionError(f"a hypothesis compares terms with <, <=, >, >=, not {text.strip()!r}")
@@ -162,8 +153,8 @@ class _Reader:
         match = re.match(r"\s*(==|<=|>=)(.*)$", head)
         if match is None:
             raise ExpressionError(f"a step is 'REL TERM from JUSTIFICATION' (REL ==, <=, >=), not {text.strip()!r}")
-        node = _parse(match.group(2), "a step")
-        by = [] if why.strip() in ("", "algebra") else self.instances(_parse(why, "a justification"), ["num", "1"])
+        node = parse_python(match.group(2), "a step")
+        by = [] if why.strip() in ("", "algebra") else self.instances(parse_python(why, "a justification"), ["num", "1"])
         return {"rel": match.group(1), "term": self.term(node), "by": by}
 
     def instances(self, node: ast.AST, times: list) -> list:

@@ -26,7 +26,7 @@ from typing import Callable
 import sympy as sp
 
 from symact.errors import ExpressionError
-from symact.sized import split_top
+from symact.sized import parse_python, split_top
 
 QUANTIFIED = re.compile(r"\s*(not\s+)*(forall|exists)\s+reals\b")
 _REL = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "=="}
@@ -125,7 +125,7 @@ class _Reader:
         return [kind, names, inner]
 
     def comparison(self, s: str) -> list:
-        node = _parse(s)
+        node = parse_python(s, "a statement")
         if _ast_depth(node) > MAX_DEPTH:
             raise ExpressionError(f"a comparison nested more than {MAX_DEPTH} deep (operators and brackets)")
         if not isinstance(node, ast.Compare):
@@ -191,15 +191,6 @@ def _ast_depth(node: ast.AST) -> int:
         top = max(top, d)
         stack.extend((c, d + 1) for c in ast.iter_child_nodes(n))
     return top
-
-
-def _parse(s: str) -> ast.expr:
-    try:
-        return ast.parse(s, mode="eval").body
-    except SyntaxError as exc:
-        raise ExpressionError(f"syntax error in {s!r}: {exc.msg}") from None
-    except (ValueError, RecursionError, MemoryError) as exc:
-        raise ExpressionError(f"cannot parse {s!r}: {type(exc).__name__}") from None
 
 
 def _split(s: str, sep: str) -> list[str]:

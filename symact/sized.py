@@ -278,7 +278,9 @@ def _check_with_kernel_reader(data: dict) -> None:
         raise ExpressionError(f"not a statement about matrices: {exc}") from None
 
 
-def _parse(text: str, what: str) -> ast.expr:
+def parse_python(text: str, what: str) -> ast.expr:
+    """``text`` as a Python expression tree (never evaluated; the caller whitelists its nodes); a syntax error is
+    one :class:`ExpressionError` line naming ``what`` the text is."""
     try:
         return ast.parse(text.strip(), mode="eval").body
     except SyntaxError as exc:
@@ -292,7 +294,7 @@ REL_TEX = {"==": "=", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
 
 
 def _compare(text: str) -> tuple[ast.expr, str, ast.expr]:
-    node = _parse(text, "the claim")
+    node = parse_python(text, "the claim")
     if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in RELATIONS):
         raise ExpressionError("a statement about matrices is one comparison 'LEFT == RIGHT' (or <, <=, >, >= "
                               "between reals over a size)")
@@ -374,7 +376,7 @@ class _Reader:
     def hypothesis(self, text: str) -> None:
         """``TERM < 0 for LO <= v <= HI``: the statement is for the values where TERM(v) < 0 for every such v."""
         body, sep, rng = text.rpartition(" for ")
-        node, bounds = _parse(body or text, "a hypothesis"), _parse(rng, "a hypothesis's range") if sep else None
+        node, bounds = parse_python(body or text, "a hypothesis"), parse_python(rng, "a hypothesis's range") if sep else None
         if not (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Lt)
                 and isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value == 0
                 and isinstance(bounds, ast.Compare) and len(bounds.ops) == 2
@@ -391,7 +393,7 @@ class _Reader:
     def index_range(self, item: str) -> None:
         """``LO <= i <= HI``: the claim holds for every integer i in that range (bounds in the size and earlier
         indices)."""
-        node = _parse(item, "an index range")
+        node = parse_python(item, "an index range")
         if not (isinstance(node, ast.Compare) and len(node.ops) == 2 and all(isinstance(o, ast.LtE) for o in node.ops)
                 and isinstance(node.comparators[0], ast.Name)):
             raise ExpressionError(f"an index ranges as 'LO <= i <= HI', not {item!r}")
@@ -402,7 +404,7 @@ class _Reader:
         self.indices.append((name, self.index(node.left, scope), self.index(node.comparators[1], scope)))
 
     def declare(self, kind: str, item: str) -> None:
-        node = _parse(item, "the declaration")
+        node = parse_python(item, "the declaration")
         name, dims = node, []
         if isinstance(node, ast.Subscript):
             name = node.value
@@ -433,7 +435,7 @@ class _Reader:
         parsed = []
         for item in split_top(where, ","):
             left, sep, right = item.partition(" = ")
-            node = _parse(left, "a definition")
+            node = parse_python(left, "a definition")
             if not sep or not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1
                                and not node.keywords):
                 raise ExpressionError(f"a definition is 'f(1) = TERM' or 'f(k + 1) = TERM', not {item.strip()!r}")
@@ -447,11 +449,11 @@ class _Reader:
             if isinstance(arg, ast.Constant):
                 if _integer(arg, "a base index") != self.start or "base" in entry:
                     raise ExpressionError(f"the base case of {name} is {name}({self.start}) (the size's least value)")
-                entry["base"] = self.term(_parse(right, "a definition"), set(), "base")
+                entry["base"] = self.term(parse_python(right, "a definition"), set(), "base")
             elif (isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add) and isinstance(arg.left, ast.Name)
                   and isinstance(arg.right, ast.Constant) and arg.right.value == 1 and "step" not in entry):
                 entry["var"] = arg.left.id
-                entry["step"] = self.term(_parse(right, "a definition"), {arg.left.id}, "step", arg.left.id)
+                entry["step"] = self.term(parse_python(right, "a definition"), {arg.left.id}, "step", arg.left.id)
             else:
                 raise ExpressionError(f"define {name} once by {name}({self.start}) = ... and once by "
                                       f"{name}(k + 1) = ... (k any name)")
