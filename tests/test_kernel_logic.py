@@ -160,6 +160,24 @@ def test_definedness_and_binders_are_respected():
         kernel_check(cert)
 
 
+def test_a_witness_or_an_instance_is_a_real_number():
+    """1/0 is no real: its atoms hold nothing (x*0 > -1 is false there), so it may not witness an exists nor
+    instantiate a forall; both certificates below prove false statements if it could."""
+    undefined = ["div", ["num", "1"], ["num", "0"]]
+    refute_atom = {"rule": "psatz", "products": [["1", [0]]]}
+    for text, proof in (
+            ("exists reals x: not x*0 > -1",
+             {"rule": "witness", "at": {"x": undefined}, "then": {"rule": "suppose", "then": refute_atom}}),
+            ("not forall reals x: x*0 < 1",
+             {"rule": "suppose", "then": {"rule": "instance", "of": 0, "at": {"x": undefined},
+                                          "then": refute_atom}})):
+        cert = {"format": "symact-kernel/1", "verdict": "proved", "claim": {"logic": parse_claim(text).data},
+                "proof": proof}
+        with pytest.raises(Rejected, match="not defined everywhere"):
+            kernel_check(cert)
+        assert _verdict(text).status != "proved"
+
+
 def test_a_system_with_a_solution_is_never_proved_infeasible():
     """Random linear and quadratic systems built to hold at a known point: 'not exists' is false, so never proved."""
     import random

@@ -24,12 +24,13 @@ of hypotheses; a conjunction added to the context adds its parts).  The rules (t
 ``assume``    goal ``A => B``: prove B with A added;
 ``split``     goal ``A and B ...``: ``parts``, one proof per conjunct; goal ``A iff B``: parts for A => B, B => A;
 ``pick``      goal ``A or B ...``: ``index`` k and a proof of the k-th disjunct;
-``witness``   goal ``exists vs: F``: ``at`` maps each v to a term in the variables in scope; prove F with
-              every v replaced by its term;
+``witness``   goal ``exists vs: F``: ``at`` maps each v to a term in the variables in scope, defined everywhere
+              (its D a non-zero constant: 1/0 or 1/y is no real number); prove F with every v replaced by its
+              term;
 ``suppose``   goal ``not F``: prove ``false`` with F added (for ``not exists vs: F``, with vs in scope and F
               added); a refutation of a claim is a proof of its negation;
 ``instance``  hypothesis ``of`` (an index) is ``forall vs: F``: add F with every v replaced by the term
-              ``at`` gives it, then ``then`` proves the goal;
+              ``at`` gives it (defined everywhere, as for ``witness``), then ``then`` proves the goal;
 ``mp``        hypothesis ``of`` is ``A => B``: ``premise`` proves A, then B is added and ``then`` proves the goal;
 ``defined``   goal an atom s REL t whose D is not a non-zero constant: ``by`` proves the atom ``D REL' 0``
               (REL' is ``<`` or ``>``, given as ``sign``), so the atom is defined; ``then`` proves P REL 0;
@@ -439,7 +440,11 @@ def _values(at, names: list, ctx: Context) -> dict:
     if not isinstance(at, dict) or set(at) != set(names):
         raise LogicError("give one term for each quantified variable")
     for t in at.values():
-        term_quotient(t, ctx.scope)  # well formed, in the variables in scope
+        # well formed, in the variables in scope, and a real number wherever those are: a term undefined somewhere
+        # (1/0, 1/y at y = 0) is no real, and its atoms hold nothing, so it may not stand for a quantified variable
+        if not constant_of(term_quotient(t, ctx.scope)[1]):
+            raise LogicError(f"the term {term_text(t)} is not defined everywhere (its divisions are not by "
+                             f"non-zero constants)")
     return at
 
 
