@@ -49,6 +49,13 @@ def test_an_integrand_undefined_inside_the_interval_is_never_settled():
         assert check_claim(parse_claim(text), 1.0).status == "unknown", text
 
 
+def test_sympy_failing_to_propose_an_antiderivative_leaves_the_claim_open():
+    """SymPy's integrate raises AttributeError on 0**a (a NaN inside risch): no antiderivative, unknown, no
+    traceback."""
+    v = check_claim(parse_claim("integrate(0**a, a, 0, 1) == 0"), 1.0)
+    assert v.status == "unknown" and "SymPy proposes no antiderivative" in v.reason
+
+
 def _term(e):
     return to_json(from_sympy(e, X))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import sympy as sp
+from sympy.polys.polyerrors import BasePolynomialError
 
 from symact.budget import run_with_budget
 from symact.catalog.registry import X
@@ -28,7 +29,11 @@ def integral_search(integrand: sp.Expr, f, lo: Fraction, hi: Fraction, rel: str,
                     prove: bool = True):
     """(verdict, certificate, checked steps) or (None, None, reason): ``integrand`` is f (the kernel term) as
     SymPy's evaluated expression in x, from which SymPy proposes the antiderivative."""
-    done, proposed = run_with_budget(lambda: sp.integrate(integrand, X), PROPOSE_SECONDS)
+    try:
+        done, proposed = run_with_budget(lambda: sp.integrate(integrand, X), PROPOSE_SECONDS)
+    except (AttributeError, TypeError, ValueError, ArithmeticError, NotImplementedError, RecursionError,
+            BasePolynomialError) as exc:  # SymPy's own failures (0**x: 'NaN' object has no attribute 'function')
+        return None, None, f"SymPy proposes no antiderivative ({type(exc).__name__}: {exc})"
     if not done or proposed.has(sp.Integral):
         return None, None, "no antiderivative proposed"
     try:
