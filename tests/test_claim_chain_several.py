@@ -189,6 +189,17 @@ def test_a_function_flat_below_zero_at_a_term_a_hypothesis_puts_below_zero():
             pytest.fail(what)
 
 
+def test_flat_needs_the_term_continuous_where_it_is_below_zero():
+    """g(w) = w + 2 sign(w)^2 - 1 is -1 at 0 (so the hypothesis g(w[n]) < 0 holds at w = 0) and w + 1 elsewhere;
+    s is 0 below 0 and x - 1 from 0 on: s(g(w)) = w near 0, derivative 1, not 0.  The kernel's rule flat needs
+    g(w[k]) differentiable in w, which it is not (no chain rule for g)."""
+    text = ("forall S >= 1, 1 <= j <= S, scalars w[k], functions s = Piecewise((0, x < 0), (x - 1, True)), "
+            "g = x + 2*sign(x)**2 - 1: diff(sum(s(g(w[k])), k, 1, S), w[j]) == 0 whenever g(w[n]) < 0 for "
+            "1 <= n <= S")
+    v = check_claim(parse_claim(text), 1.0)
+    assert v.status == "unknown" and "the kernel rejects" in v.reason and "no chain rule for g" in v.reason
+
+
 @pytest.mark.parametrize("text,message", [
     (DEAD.replace("x[n, k], k, 1, m) + b < 0", "x[n], k, 1, m) + b < 0"), "2 index"),
     (DEAD.replace("ell[n](r(", "ell(r("), "family of functions"),

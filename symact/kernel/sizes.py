@@ -77,9 +77,11 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     point), u is a smooth term (above), and d s(u)/d x[J] = s'(u) du/d x[J] (the chain rule, s differentiable
     at u and u at x[J]).  s' itself is not assumed differentiable: no rule for s'(u) with x in u.
 ``flat``  (inside ``diff``) a declared function s = F at a term u with x in u has derivative 0 when a
-    *hypothesis* says u < 0 and the proof gives, in ``"flat": {s: C}``, a kernel certificate C proving the claim
+    *hypothesis* says u < 0, u is a smooth term (as for ``chain``: the chain rule applies to it, so u is
+    differentiable, hence continuous, in x[J]; u = g(x[k]) with g = x + 2 sign(x)^2 - 1, -1 at 0 and x + 1
+    elsewhere, is not) and the proof gives, in ``"flat": {s: C}``, a kernel certificate C proving the claim
     ``d/dx F == 0 for x < 0`` (checked by the whole kernel: F is differentiable at every point of (-oo, 0) with
-    F' = 0 there, an open set, so s(u) has derivative F'(u) du = 0 at every point where u < 0).  A hypothesis
+    F' = 0 there, an open set, so near a point where u < 0, u stays < 0 and s(u) is constant: derivative 0).  A hypothesis
     (``"hypotheses": [{"var": v, "from": LO, "to": HI, "term": T}]``) states T(v) < 0 for every integer v in
     [LO, HI]: the claim is for the values where every hypothesis holds.  It applies to u inside a sum over
     k in [lo, hi] when u is T with v replaced by k (on the syntax) and LO <= lo, hi <= HI certainly
@@ -673,7 +675,8 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain 
         if head == "fn" and t[1] in chain.differentiable:  # d s(u) = s'(u) du, s differentiable everywhere
             return [(("mul", ("dfn", *t[1:]), a), i) for a, i in partials(t[2], x, j, scope, size, chain)]
         if head == "fn" and t[1] in chain.flat and _negative(t[2], scope, size, chain.hypotheses):
-            return []  # s' = 0 on (-oo, 0), which holds u
+            partials(t[2], x, j, scope, size, chain)  # u differentiable (so continuous) in x[j], else SizeError
+            return []  # s' = 0 on (-oo, 0), which holds u near x[j], so s(u) is constant there
         raise SizeError(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
                         f"declared differentiable (nor flat where a hypothesis puts the term)")
     if head == "gen":
