@@ -919,10 +919,10 @@ def _several(text: str, header: str | None, body: str, variables: Sequence[str])
     everything = (*variables, *names, *([param[0]] if param else []))
     builder, node = _start(source, everything)
     raw = _Builder(builder.source, everything, lead=builder.lead, structural=True).expr(node)
-    outer, coefficients = decompose(raw, names, builder.variables[variables[0]])
-    return SeveralClaim.build(text.strip(), match.group(1), source, raw, names, outer, coefficients, param,
+    written, outer, coefficients = decompose(raw, names, builder.variables[variables[0]])
+    return SeveralClaim.build(text.strip(), match.group(1), source, raw, names, written, coefficients, param,
                               domain_text(param[1]) if param else "",
-                              Claim(lhs=outer, op=match.group(1), rhs=sp.S.Zero, text=text.strip(), raw_lhs=outer,
+                              Claim(lhs=outer, op=match.group(1), rhs=sp.S.Zero, text=text.strip(), raw_lhs=written,
                                     raw_rhs=sp.S.Zero, params=(param,) if param else ()))
 
 

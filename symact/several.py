@@ -41,7 +41,8 @@ class SeveralClaim:
     @classmethod
     def build(cls, text: str, op: str, source: str, raw: sp.Expr, names: tuple, outer: sp.Expr, coefficients: dict, param,
               param_text: str, outer_claim) -> "SeveralClaim":
-        """The claim with its kernel JSON (ExpressionError where the kernel cannot read F or a coefficient)."""
+        """The claim with its kernel JSON (ExpressionError where the kernel cannot read F or a coefficient);
+        ``outer`` is F as written."""
         from symact.catalog.registry import X
         from symact.kernel.check import piece_json
         from symact.kernel.terms import TermError, from_sympy, to_json
@@ -79,9 +80,11 @@ class SeveralClaim:
         return text, tex
 
 
-def decompose(expr: sp.Expr, names: tuple, x: sp.Symbol) -> tuple[sp.Expr, dict]:
-    """(F with A replaced by x, {name: coefficient, "1": constant}) for EXPR = F(A), A the outermost subexpression
-    affine in the variables ``names`` with coefficients polynomial in x, F free of the variables and of x;
+def decompose(expr: sp.Expr, names: tuple, x: sp.Symbol) -> tuple[sp.Expr, sp.Expr, dict]:
+    """(F as written, F evaluated by SymPy, both with A replaced by x; {name: coefficient, "1": constant}) for
+    EXPR = F(A) as written (``expr`` unevaluated), A the outermost subexpression that is a polynomial as written
+    (no division but by numbers) and affine in the variables ``names`` with coefficients polynomial in x, F free of
+    the variables and of x as written (SymPy's evaluation would cancel x/x or A/A, which are undefined at 0);
     ExpressionError otherwise."""
     variables = [s for s in expr.free_symbols if s.name in names]
     if {s.name for s in variables} != set(names):
@@ -92,17 +95,31 @@ def decompose(expr: sp.Expr, names: tuple, x: sp.Symbol) -> tuple[sp.Expr, dict]
                 s in variables for s in sub.free_symbols):
             continue
         try:
+            with sp.evaluate(False):
+                written = expr.xreplace({sub: z})
             outer = expr.xreplace({sub: z})
         except (TypeError, ValueError):  # a part of a Piecewise that is no expression
             continue
-        if any(s in variables or s.name == x.name for s in outer.free_symbols):
+        if any(s in variables or s.name == x.name for s in written.free_symbols):
             continue
-        coefficients = _affine(sub, variables, x)
+        coefficients = _affine(sub, variables, x) if _written_polynomial(sub) else None
         if coefficients is not None:
             by_name = {s.name: s for s in variables}
-            return outer.xreplace({z: x}), {**{n: coefficients[by_name[n]] for n in names}, "1": coefficients[1]}
+            with sp.evaluate(False):
+                written = written.xreplace({z: x})
+            return written, outer.xreplace({z: x}), {**{n: coefficients[by_name[n]] for n in names},
+                                                     "1": coefficients[1]}
     raise ExpressionError(f"write the function as F(A): A affine in {', '.join(names)} (coefficients polynomials "
-                          f"in x), F free of them and of x, e.g. 'convex(softplus(w*x + b), w, b)'")
+                          f"in x; as written, no division but by numbers), F free of them and of x as written (x/x "
+                          f"is undefined at 0), e.g. 'convex(softplus(w*x + b), w, b)'")
+
+
+def _written_polynomial(e: sp.Expr) -> bool:
+    """Whether e as written is built from symbols and rationals by +, * and powers with natural exponents
+    (a number may have any integer exponent: w/2), so defined everywhere (w*x/x is not, at x = 0)."""
+    return all(isinstance(n, (sp.Add, sp.Mul, sp.Symbol, sp.Rational)) or (
+        isinstance(n, sp.Pow) and n.exp.is_Integer and (n.exp >= 0 or (n.base.is_Rational and n.base != 0)))
+        for n in sp.preorder_traversal(e))
 
 
 def _affine(sub: sp.Expr, variables: list, x: sp.Symbol) -> dict | None:

@@ -104,11 +104,23 @@ def test_convexity_in_several_variables_of_a_convex_function_of_an_affine_map(lo
     ("convex(relu(w), w, b)", "each of w, b occurs"),
     ("convex(relu(w + x), w, x)", "distinct names other than x"),
     ("convex(relu(w + b), w, w)", "distinct names"),
+    # as written, undefined at x = 0 (SymPy's evaluation would cancel x/x): not a claim for every real x
+    ("convex(softplus(w*x/x + b), w, b)", "no division but by numbers"),
+    ("convex(softplus(w*x + b)*x/x, w, b)", "x/x is undefined at 0"),
 ])
 def test_malformed_several_variable_statements_give_one_line_errors(text, message):
     with pytest.raises(ExpressionError, match=message) as info:
         parse_claim(text)
     assert "\n" not in str(info.value)
+
+
+def test_f_is_convex_as_written():
+    """softplus(A)*A/A is undefined where A = w*x + b = 0, so not convex on R^2: F as written (z*softplus(z)/z,
+    undefined at 0) goes to the kernel, not SymPy's softplus(z)."""
+    claim = parse_claim("convex(softplus(w*x + b)*(w*x + b)/(w*x + b), w, b)")
+    assert check_claim(claim, 1.0).status == "unknown"
+    assert parse_claim("convex(softplus(w*x/2 - b/3 + (x + 1)**2*b), w, b)").data["several"]["map"]["w"] == [
+        "mul", ["num", "1/2"], ["x"]]
 
 
 def test_corrupted_affine_composition_certificates_are_rejected(logistic):
