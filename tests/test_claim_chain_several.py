@@ -138,6 +138,7 @@ def test_corrupted_affine_composition_certificates_are_rejected(logistic):
         "x as a variable": lambda c: c["claim"]["several"].update(vars=["x", "b"]),
         "refuted": lambda c: c.update(verdict="refuted"),
         "another rule": lambda c: c["proof"].update(rule="ends"),
+        "a false integral claim beside it": lambda c: c["claim"].update({"var": "x", "integral": ["x"], "lo": "0", "hi": "1", "rel": "==", "rhs": ["num", "5"]}),
         "F proved on (0, oo) only": lambda c: c["proof"]["certificate"]["claim"]["claim"].update(
             domain=[["0", "oo", False, False]]),
         "the certificate of another F": lambda c: c["proof"].update(certificate=other["proof"]["certificate"]),

@@ -97,6 +97,9 @@ def test_corrupted_certificates_are_rejected():
     c["claim"]["axioms"]["functions"]["f"] = "norm"  # f is not a norm
     corruptions.append(c)
     c = copy.deepcopy(good)
+    c["claim"].update({"var": "x", "integral": ["x"], "lo": "0", "hi": "1", "rel": "==", "rhs": ["num", "5"]})  # a false integral claim beside it: one kind only
+    corruptions.append(c)
+    c = copy.deepcopy(good)
     c["claim"]["axioms"]["symbols"]["t1"] = "vector"  # a division by a vector
     corruptions.append(c)
     c = copy.deepcopy(good)

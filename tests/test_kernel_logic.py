@@ -100,6 +100,8 @@ def test_corrupted_certificates_are_rejected():
         (mean, lambda c: c["claim"]["logic"][2][2][3][1].__setitem__(0, "add")),   # (l + u)/2 -> (l + u) + 2
         (mean, lambda c: c["claim"]["logic"][2][2][2][1].__setitem__(2, "x")),     # integrate over x, bound twice
         (mean, lambda c: c["claim"]["logic"].__setitem__(0, "exists")),
+        # a false integral claim beside the true statement: a claim is of one kind
+        (mean, lambda c: c["claim"].update({"var": "x", "integral": ["x"], "lo": "0", "hi": "1", "rel": "==", "rhs": ["num", "5"]})),
     ]
     for cert, edit in edits:
         bad = _edited(cert, edit)

@@ -206,6 +206,9 @@ def test_corrupted_certificates_are_rejected():
     fixed = _cert(FIXED)
     with pytest.raises(Rejected, match="4x3 and a 2x1"):  # W1 of shape 4 x 3 does not take x in R^2
         kernel_check(_corrupt(fixed, lambda c, p: c["symbols"][0].update(shape=[4, 3])))
+    beside = dict(cert, claim={**cert["claim"], **{"var": "x", "integral": ["x"], "lo": "0", "hi": "1", "rel": "==", "rhs": ["num", "5"]}})
+    with pytest.raises(Rejected, match="one kind"):  # a false integral claim beside it
+        kernel_check(beside)
 
 
 def test_verify_rechecks_an_induction_with_the_kernel_alone(tmp_path, capsys):
