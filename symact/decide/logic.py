@@ -5,12 +5,13 @@ Goals are taken apart by their connectives (``intro``, ``assume``, ``split``, ``
 contradiction is looked for as a ``psatz`` certificate: a linear program (SciPy, floating point) over products
 of at most two facts, its solution rounded to small fractions; the kernel then checks it exactly, so a bad
 rounding is at worst no proof.  A weak inequality whose difference factors as a positive constant times a square
-(h**2/4 - s*(h - s) = (h/2 - s)**2) is proved by that square.  A contradiction may need instances of universal hypotheses: they are tried at 0
-and at plus or minus twice each positive variable in scope, with ``mp`` where the premise is proved.  A witness
-for ``exists`` is solved from the implications of its body (the conclusion's polynomial made equal to the
-premise's, a linear system in the witnesses), else 0 or 1.  The claim is refuted by the same search proving its
-negation.  The search is bounded by the number of linear programs (:data:`LP_PER_SECOND` per second of budget),
-so its verdict does not depend on the machine's load.  No proof either way: unknown.
+(h**2/4 - s*(h - s) = (h/2 - s)**2) is proved by that square.  A contradiction may need instances of universal
+hypotheses: they are tried at 0 and at plus or minus twice each positive variable in scope, with ``mp`` where the
+premise is proved.  A witness for ``exists`` is solved from the implications of its body (the conclusion's
+polynomial made equal to the premise's, a linear system in the witnesses), else 0 or 1.  The claim is refuted
+by the same search proving its negation.  The search is bounded by the number of linear programs
+(:data:`LP_PER_SECOND` per second of budget), so its verdict does not depend on the machine's load.  No proof
+either way: unknown.
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ from symact.verdict import Certificate, Derivation, Verdict
 PAIR_LIMIT = 14
 #: psatz linear programs per second of budget
 LP_PER_SECOND = 100
+#: the most monomials of a difference that the search factors looking for a square
+SQUARE_TERMS = 40
 #: denominators tried when a floating multiplier is rounded to a fraction
 DENOMINATOR = 1000
 
@@ -193,6 +196,8 @@ class _Prover:
 
 def _square(p: dict, last: int):
     """A psatz node refuting the fact p > 0 (fact ``last``) where -p = c g**2 with c > 0: p + c g**2 = 0, or None."""
+    if len(p) > SQUARE_TERMS:
+        return None
     c, factors = sp.factor_list(-_to_sympy(p))
     if c <= 0 or not factors or any(e % 2 for _, e in factors):
         return None
