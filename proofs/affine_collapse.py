@@ -303,13 +303,29 @@ def _(d):
 
 @FAMILY.claim(
     "relu_square_approx_general",
-    "With ReLU hinges at knots x_k = a + k h (k = 0..n), the piecewise-linear interpolant of x^2 is "
-    "x_0^2 + (2a + h)(x - x_0) + 2h sum_{k=1}^{n-1} relu(x - x_k) on [x_0, x_n], and its maximum error there "
-    "is h^2/4; so with n terms on a fixed span S the error S^2/(4 n^2) decreases to 0.",
-    r"$I(x)=x_0^2+(2a+h)(x-x_0)+2h\sum_{k=1}^{n-1}\operatorname{relu}(x-x_k)$, $x_k=a+kh$: "
+    "With ReLU hinges at knots x_k = a + k h (k = 0..n, h > 0), the piecewise-linear interpolant of x^2 is "
+    "I(x) = x_0^2 + (2a + h)(x - x_0) + 2h sum_{j=1}^{n-1} relu(x - x_j) on [x_0, x_n], and its maximum error "
+    "there is h^2/4. Formally, on the cell x = x_k + t (0 <= t <= h) the hinges j <= k are active (x - x_j >= 0, "
+    "where relu is the identity) and those with j >= k + 1 vanish (x - x_j <= 0, where relu is 0); the sum I(k) of "
+    "the active hinges (I(k + 1) = I(k) + 2h(x - x_{k+1})) is, by induction on k, the chord "
+    "x_k^2 + (2 x_k + h)(x - x_k) of x^2 on the cell; the chord minus x^2 lies in [0, h^2/4], is 0 at the knots "
+    "and h^2/4 at the midpoint; so with h = S/n on a fixed span S the error S^2 * 1/(4 n^2) decreases strictly in "
+    "n, with limit 0.",
+    r"$I(x)=x_0^2+(2a+h)(x-x_0)+2h\sum_{j=1}^{n-1}\operatorname{relu}(x-x_j)$, $x_k=a+kh$: "
     r"$\max_{[x_0,x_n]}|I(x)-x^2|=h^2/4$.",
-    formal=None,
-    why_not_formal='symbolic knots a, h and symbolic number n of hinges (sums over k = 1..n)')
+    formal=('relu(x) == x for x >= 0',
+            'relu(x) == 0 for x < 0',
+            'relu(x) == 0 for x == 0',
+            'forall reals a, h, t, k, j with h > 0 and 0 <= t <= h and j <= k: a + k*h + t - (a + j*h) >= 0',
+            'forall reals a, h, t, k, j with h > 0 and 0 <= t <= h and j >= k + 1: a + k*h + t - (a + j*h) <= 0',
+            'forall L >= 0, scalars a, h, x: I(L) == X(L)*X(L) + (2*X(L) + h)*(x - X(L)) '
+            'where I(0) = a*a + (2*a + h)*(x - a), I(k + 1) = I(k) + 2*h*(x - (X(k) + h)), '
+            'X(0) = a, X(k + 1) = X(k) + h',
+            'forall reals c, h, t with 0 <= t <= h: 0 <= c**2 + (2*c + h)*t - (c + t)**2 <= h**2/4',
+            'forall reals c, h: c**2 + (2*c + h)*h == (c + h)**2',
+            'forall reals c, h: c**2 + (2*c + h)*(h/2) - (c + h/2)**2 == h**2/4',
+            'diff(1/(4*x**2), x) < 0 for x >= 1',
+            'limit(1/(4*x**2), x, oo) == 0'))
 def _(d):
     a, x = sp.symbols("a x", real=True)
     h = sp.Symbol("h", positive=True)

@@ -213,13 +213,41 @@ def _outward(lo_ball, hi_ball, digits: int = 12) -> tuple[str, str]:
     "sigmoid_explosion_window",
     "For |w| >= 4 the set of x with |w sigmoid'(w x + b)| >= 1 is an interval of width "
     "(2/|w|) ln(|w| (1 + sqrt(1 - 4/|w|))/2 - 1); over |w| >= 4 this width is maximal, about 0.4477, at "
-    "|w| about 6.894 (the source's 0.45 at 6.9 is right to its stated precision).",
+    "|w| about 6.894 (the source's 0.45 at 6.9 is right to its stated precision). Formally, with "
+    "r = sqrt(1 - 4/|w|) in [0, 1), i.e. |w| = 4/(1 - r^2) (increasing in r, 4 at r = 0), y = sigmoid(z) and "
+    "z = w x + b: sigmoid' = y (1 - y) > 0, so |w sigmoid'(z)| >= 1 iff 4 y (1 - y) >= 1 - r^2 iff "
+    "(1 - r)/2 <= y <= (1 + r)/2; sigmoid(ln q) = q/(1 + q) and sigmoid(-z) = 1 - sigmoid(z) put the ends at "
+    "z = -l, l with l = ln((1 + r)/(1 - r)); -l <= w x + b <= l is an interval of x of width 2 l/|w| (w > 0 "
+    "and w < 0); |w| (1 + r)/2 - 1 = (1 + r)/(1 - r), so the width is G(r) = (1 - r^2)/2 ln((1 + r)/(1 - r)); "
+    "G' = 1 - r ln((1 + r)/(1 - r)) is > 0 on [0, 0.64788] and < 0 on [0.64794, 1), G <= 0.44775 on "
+    "[0.64788, 0.64794] and G(0.6479) >= 0.44765, and |w| = 4/(1 - r^2) is in [6.8935, 6.8945] there.",
     r"$\{x: |w\sigma'(wx+b)|\ge1\}$ is an interval of width "
     r"$\frac{2}{|w|}\ln\!\Big(\frac{|w|(1+\sqrt{1-4/|w|})}{2}-1\Big)$, maximal "
     r"$\approx0.4477$ at $|w|\approx6.894$.",
     source=r"``the window is at most about $0.45$ wide, for $|w|\approx6.9$''.", budget=30.0,
-    formal=None,
-    why_not_formal='quantified w, b, a solution-set width and its maximum over |w| >= 4',
+    formal=("diff(sigmoid(x), x) == sigmoid(x)*(1 - sigmoid(x))",
+            "diff(sigmoid(x), x) > 0",
+            "forall reals r, y with 0 <= r < 1: (4*y*(1 - y) >= 1 - r**2 iff (1 - r)/2 <= y and y <= (1 + r)/2)",
+            "sigmoid(log(x)) == x/(1 + x) for x > 0",
+            "sigmoid(-x) == 1 - sigmoid(x)",
+            "forall reals r with 0 <= r < 1: ((1 + r)/(1 - r))/(1 + (1 + r)/(1 - r)) == (1 + r)/2",
+            "forall reals w, b, l, x with w > 0 and l >= 0: (-l <= w*x + b and w*x + b <= l) "
+            "iff ((-l - b)/w <= x and x <= (l - b)/w)",
+            "forall reals w, b, l, x with w < 0 and l >= 0: (-l <= w*x + b and w*x + b <= l) "
+            "iff ((l - b)/w <= x and x <= (-l - b)/w)",
+            "forall reals w, b, l with w > 0: ((l - b) - (-l - b))/w == 2*l/w",
+            "forall reals w, b, l with w < 0: ((-l - b) - (l - b))/w == 2*l/(-w)",
+            "1 - 4/(4/(1 - x**2)) == x**2 for 0 <= x < 1",
+            "4/(1 - x**2) == 4 for x == 0",
+            "diff(4/(1 - x**2), x) > 0 for 0 < x < 1",
+            "4/(1 - x**2)*(1 + x)/2 - 1 == (1 + x)/(1 - x) for 0 <= x < 1",
+            "diff((1 - x**2)/2*log((1 + x)/(1 - x)), x) == 1 - x*log((1 + x)/(1 - x)) for -1 < x < 1",
+            "1 - x*log((1 + x)/(1 - x)) > 0 for 0 <= x <= 0.64788",
+            "1 - x*log((1 + x)/(1 - x)) < 0 for 0.64794 <= x < 1",
+            "(1 - x**2)/2*log((1 + x)/(1 - x)) <= 0.44775 for 0.64788 <= x <= 0.64794",
+            "(1 - x**2)/2*log((1 + x)/(1 - x)) >= 0.44765 for x == 0.6479",
+            "4/(1 - x**2) >= 6.8935 for x == 0.64788",
+            "4/(1 - x**2) <= 6.8945 for x == 0.64794"),
     uses=('sigmoid_deriv_self_form',))
 def _(d):
     a = sp.Symbol("a", positive=True)      # a = |w| >= 4

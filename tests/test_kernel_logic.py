@@ -112,6 +112,22 @@ def test_corrupted_certificates_are_rejected():
         assert kernel_check(cert)[0] == "proved"
 
 
+def test_a_weak_inequality_is_proved_by_a_square():
+    text = "forall reals h, t with 0 <= t <= h: t*(h - t) <= h**2/4"   # h**2/4 - t*(h - t) = (h/2 - t)**2
+    cert = _cert(text)
+
+    def square(c):
+        return next(n for n in _psatz_nodes(c["proof"], []) if n.get("squares"))["squares"][0]
+
+    assert kernel_check(cert)[0] == "proved" and square(cert)
+    for edit in (lambda c: square(c).__setitem__(0, "3"), lambda c: square(c).__setitem__(1, ["var", "t"]),
+                 lambda c: square(c).__setitem__(0, "-4")):
+        with pytest.raises(Rejected):
+            kernel_check(_edited(cert, edit))
+    assert _verdict(text.replace("<= h**2/4", "< h**2/4")).status != "proved"   # equality at t = h/2
+    assert _verdict(text.replace("h**2/4", "h**2/5")).status != "proved"
+
+
 def test_the_statement_is_generated_from_the_parse():
     c = parse_claim(MEAN)
     assert isinstance(c, LogicClaim)

@@ -4,12 +4,14 @@ natural-deduction certificate the kernel checks (:mod:`symact.kernel.logic_claim
 Goals are taken apart by their connectives (``intro``, ``assume``, ``split``, ``suppose``); an atom or a
 contradiction is looked for as a ``psatz`` certificate: a linear program (SciPy, floating point) over products
 of at most two facts, its solution rounded to small fractions; the kernel then checks it exactly, so a bad
-rounding is at worst no proof.  A contradiction may need instances of universal hypotheses: they are tried at 0
-and at plus or minus twice each positive variable in scope, with ``mp`` where the premise is proved.  A witness
-for ``exists`` is solved from the implications of its body (the conclusion's polynomial made equal to the
-premise's, a linear system in the witnesses), else 0 or 1.  The claim is refuted by the same search proving its
-negation.  The search is bounded by the number of linear programs (:data:`LP_PER_SECOND` per second of budget),
-so its verdict does not depend on the machine's load.  No proof either way: unknown.
+rounding is at worst no proof.  A weak inequality whose difference factors as a positive constant times a square
+(h**2/4 - s*(h - s) = (h/2 - s)**2) is proved by that square.  A contradiction may need instances of universal
+hypotheses: they are tried at 0 and at plus or minus twice each positive variable in scope, with ``mp`` where the
+premise is proved.  A witness for ``exists`` is solved from the implications of its body (the conclusion's
+polynomial made equal to the premise's, a linear system in the witnesses), else 0 or 1.  The claim is refuted
+by the same search proving its negation.  The search is bounded by the number of linear programs
+(:data:`LP_PER_SECOND` per second of budget), so its verdict does not depend on the machine's load.  No proof
+either way: unknown.
 """
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ from symact.verdict import Certificate, Derivation, Verdict
 PAIR_LIMIT = 14
 #: psatz linear programs per second of budget
 LP_PER_SECOND = 100
+#: the most monomials of a difference that the search factors looking for a square
+SQUARE_TERMS = 40
 #: denominators tried when a floating multiplier is rounded to a fraction
 DENOMINATOR = 1000
 
@@ -120,7 +124,10 @@ class _Prover:
             node = {"rule": "identity"} if not p else None
         else:
             kind, sign = NEGATION[rel]
-            node = self.psatz(ctx, (mul({(): Fraction(sign)}, p), kind))
+            negation = mul({(): Fraction(sign)}, p)
+            node = self.psatz(ctx, (negation, kind))
+            if node is None and kind == ">":
+                node = _square(negation, _atoms(ctx))
         if node is None or wrap is None:
             return node
         return {**wrap, "then": node}
@@ -185,6 +192,17 @@ class _Prover:
                     steps.append({"rule": "mp", "of": j, "premise": premise})
                     grown = grown.adding(g[2])
         return (grown, steps) if _atoms(grown) > _atoms(ctx) else (ctx, [])
+
+
+def _square(p: dict, last: int):
+    """A psatz node refuting the fact p > 0 (fact ``last``) where -p = c g**2 with c > 0: p + c g**2 = 0, or None."""
+    if len(p) > SQUARE_TERMS:
+        return None
+    c, factors = sp.factor_list(-_to_sympy(p))
+    if c <= 0 or not factors or any(e % 2 for _, e in factors):
+        return None
+    g = sp.Mul(*(f ** (e // 2) for f, e in factors))
+    return {"rule": "psatz", "products": [["1", [last]]], "squares": [[str(c), _term(g)]]}
 
 
 def _atoms(ctx: Context) -> int:
