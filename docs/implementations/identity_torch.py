@@ -131,7 +131,7 @@ _BLOCK = 2 ** 16
 def _by_blocks(block, x):
     """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
     setting is restored); off the CPU in one block (each block waits for the device: its least and largest
-    values, its indices)."""
+    values, its indices).  A block's result may be wider than x: the assignment rounds it once to x's dtype."""
     flat = x.reshape(-1)
     res = torch.empty_like(flat)
     step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
@@ -145,11 +145,19 @@ def _by_blocks(block, x):
     return res.reshape(x.shape)
 
 
+def _host(w):
+    """w's values as a NumPy array on the same memory where it is on the CPU (NumPy compares a block several
+    times faster than torch on one thread; the same IEEE comparisons), else w itself."""
+    if w.device.type == "cpu" and w.dtype in (torch.float64, torch.float32, torch.float16):
+        return w.numpy()
+    return w
+
+
 def _indices(mask):
-    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
-    torch.nonzero there)."""
-    if mask.device.type == "cpu":
-        return torch.from_numpy(np.flatnonzero(mask.numpy()))
+    """The indices of mask's true values (a NumPy mask's by NumPy, on the same memory: several times faster than
+    torch.nonzero)."""
+    if isinstance(mask, np.ndarray):
+        return torch.from_numpy(np.flatnonzero(mask))
     return torch.nonzero(mask).view(-1)
 
 
@@ -163,6 +171,7 @@ def _identity_value_block(x):
     """identity of a block of the flattened input."""
     w = x
     lo, hi = (v.item() for v in torch.aminmax(w))
+    h = _host(w)
     out = w.clone() if w is x else w
     return out
 
@@ -177,8 +186,9 @@ def _identity_derivative_block(x):
     """identity_derivative of a block of the flattened input."""
     w = x
     lo, hi = (v.item() for v in torch.aminmax(w))
+    h = _host(w)
     a0 = lo == lo
-    k0 = None if a0 or False else _indices((w == w))
+    k0 = None if a0 or False else _indices((h == h))
     out = w.clone() if w is x else w
     if a0:
         out = torch.full_like(w, 1.0)

@@ -126,11 +126,11 @@ def indexed_chain(printer: Printer, branches: list[Branch], var: str, indent: st
     if whole and whole[0].formula != X:
         return _evaluate(printer, whole[0], 0, var, indent, ["out = {value}"])
     used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
-    lines = [f"{indent}lo, hi = (v.item() for v in torch.aminmax({var}))"]
+    lines = [f"{indent}lo, hi = (v.item() for v in torch.aminmax({var}))", f"{indent}h = _host({var})"]
     for i, br in used:
         every, none = _spans(br)
         lines += [f"{indent}a{i} = {every}",
-                  f"{indent}k{i} = None if a{i} or {none} else _indices({mask_text(br, var)})"]
+                  f"{indent}k{i} = None if a{i} or {none} else _indices({mask_text(br, 'h')})"]
     lines.append(f"{indent}out = {var}.clone()" if keep else f"{indent}out = {var}.clone() if {var} is x else {var}")
     for i, br in used:
         if br.formula.is_number:
@@ -145,15 +145,25 @@ def indexed_chain(printer: Printer, branches: list[Branch], var: str, indent: st
     return lines
 
 
-#: the module's helper that finds a mask's indices: on the CPU NumPy's ``flatnonzero`` on the same memory (torch's
-#: ``nonzero`` takes several times as long there, more than the rest of a sigmoid)
+#: the module's helpers that find a mask's indices: on the CPU the mask is NumPy's comparison and its indices
+#: NumPy's ``flatnonzero``, on the same memory (on one thread torch's comparison of a block takes several times
+#: as long as NumPy's, and ``torch.nonzero`` several times as long as ``flatnonzero``, more than the rest of a
+#: sigmoid)
 INDICES = '''
 
+def _host(w):
+    """w's values as a NumPy array on the same memory where it is on the CPU (NumPy compares a block several
+    times faster than torch on one thread; the same IEEE comparisons), else w itself."""
+    if w.device.type == "cpu" and w.dtype in (torch.float64, torch.float32, torch.float16):
+        return w.numpy()
+    return w
+
+
 def _indices(mask):
-    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
-    torch.nonzero there)."""
-    if mask.device.type == "cpu":
-        return torch.from_numpy(np.flatnonzero(mask.numpy()))
+    """The indices of mask's true values (a NumPy mask's by NumPy, on the same memory: several times faster than
+    torch.nonzero)."""
+    if isinstance(mask, np.ndarray):
+        return torch.from_numpy(np.flatnonzero(mask))
     return torch.nonzero(mask).view(-1)'''.splitlines()
 
 
