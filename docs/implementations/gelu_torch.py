@@ -1349,11 +1349,28 @@ def _host(w):
 
 
 def _indices(mask):
-    """The indices of mask's true values (a NumPy mask's by NumPy, on the same memory: several times faster than
-    torch.nonzero)."""
+    """The indices of mask's true values (a NumPy mask's by NumPy: several times faster than torch.nonzero)."""
     if isinstance(mask, np.ndarray):
-        return torch.from_numpy(np.flatnonzero(mask))
+        return np.flatnonzero(mask)
     return torch.nonzero(mask).view(-1)
+
+
+def _take(w, k):
+    """w's values at the indices k (NumPy's: by NumPy, on w's memory)."""
+    if isinstance(k, np.ndarray):
+        return torch.from_numpy(w.numpy().take(k))
+    return torch.index_select(w, 0, k)
+
+
+def _put(out, k, v):
+    """out's values at the indices k set to v, a tensor of them or a number (NumPy's: by NumPy, on out's
+    memory)."""
+    if isinstance(k, np.ndarray):
+        out.numpy()[k] = v.numpy() if isinstance(v, torch.Tensor) else v
+    elif isinstance(v, torch.Tensor):
+        out.index_copy_(0, k, v)
+    else:
+        out.index_fill_(0, k, v)
 
 
 @torch.no_grad()
@@ -1377,9 +1394,9 @@ def _gelu_value_block(x):
     if a0:
         out = torch.full_like(w, 0.0)
     elif k0 is not None:
-        out.index_fill_(0, k0, 0.0)
+        _put(out, k0, 0.0)
     if a1 or k1 is not None:
-        x1 = w if a1 else torch.index_select(w, 0, k1)
+        x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
         b1 = torch.empty_like(x1)
         torch.mul(x1, (0.5), out=b0)
@@ -1389,9 +1406,9 @@ def _gelu_value_block(x):
         if a1:
             out = b0
         else:
-            out.index_copy_(0, k1, b0)
+            _put(out, k1, b0)
     if a2 or k2 is not None:
-        x2 = w if a2 else torch.index_select(w, 0, k2)
+        x2 = w if a2 else _take(w, k2)
         b0 = torch.empty_like(x2)
         b1 = torch.empty_like(x2)
         torch.mul(x2, (-0.5), out=b0)
@@ -1402,7 +1419,7 @@ def _gelu_value_block(x):
         if a2:
             out = b0
         else:
-            out.index_copy_(0, k2, b0)
+            _put(out, k2, b0)
     return out
 
 
@@ -1427,9 +1444,9 @@ def _gelu_derivative_block(x):
     if a0:
         out = torch.full_like(w, 0.0)
     elif k0 is not None:
-        out.index_fill_(0, k0, 0.0)
+        _put(out, k0, 0.0)
     if a1 or k1 is not None:
-        x1 = w if a1 else torch.index_select(w, 0, k1)
+        x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
         b1 = torch.empty_like(x1)
         b2 = torch.empty_like(x1)
@@ -1445,9 +1462,9 @@ def _gelu_derivative_block(x):
         if a1:
             out = b0
         else:
-            out.index_copy_(0, k1, b0)
+            _put(out, k1, b0)
     if a2:
         out = torch.full_like(w, 1.0)
     elif k2 is not None:
-        out.index_fill_(0, k2, 1.0)
+        _put(out, k2, 1.0)
     return out

@@ -370,11 +370,28 @@ def _host(w):
 
 
 def _indices(mask):
-    """The indices of mask's true values (a NumPy mask's by NumPy, on the same memory: several times faster than
-    torch.nonzero)."""
+    """The indices of mask's true values (a NumPy mask's by NumPy: several times faster than torch.nonzero)."""
     if isinstance(mask, np.ndarray):
-        return torch.from_numpy(np.flatnonzero(mask))
+        return np.flatnonzero(mask)
     return torch.nonzero(mask).view(-1)
+
+
+def _take(w, k):
+    """w's values at the indices k (NumPy's: by NumPy, on w's memory)."""
+    if isinstance(k, np.ndarray):
+        return torch.from_numpy(w.numpy().take(k))
+    return torch.index_select(w, 0, k)
+
+
+def _put(out, k, v):
+    """out's values at the indices k set to v, a tensor of them or a number (NumPy's: by NumPy, on out's
+    memory)."""
+    if isinstance(k, np.ndarray):
+        out.numpy()[k] = v.numpy() if isinstance(v, torch.Tensor) else v
+    elif isinstance(v, torch.Tensor):
+        out.index_copy_(0, k, v)
+    else:
+        out.index_fill_(0, k, v)
 
 
 @torch.no_grad()
@@ -392,13 +409,13 @@ def _prelu_value_block(x):
     k0 = None if a0 or lo >= 0.0 else _indices((h < 0.0))
     out = w.clone() if w is x else w
     if a0 or k0 is not None:
-        x0 = w if a0 else torch.index_select(w, 0, k0)
+        x0 = w if a0 else _take(w, k0)
         b0 = torch.empty_like(x0)
         torch.mul(x0, (0.25), out=b0)
         if a0:
             out = b0
         else:
-            out.index_copy_(0, k0, b0)
+            _put(out, k0, b0)
     return out
 
 
@@ -423,13 +440,13 @@ def _prelu_derivative_block(x):
     if a0:
         out = torch.full_like(w, (0.25))
     elif k0 is not None:
-        out.index_fill_(0, k0, (0.25))
+        _put(out, k0, (0.25))
     if a1:
         out = torch.full_like(w, (0.25))
     elif k1 is not None:
-        out.index_fill_(0, k1, (0.25))
+        _put(out, k1, (0.25))
     if a2:
         out = torch.full_like(w, 1.0)
     elif k2 is not None:
-        out.index_fill_(0, k2, 1.0)
+        _put(out, k2, 1.0)
     return out

@@ -1222,11 +1222,28 @@ def _host(w):
 
 
 def _indices(mask):
-    """The indices of mask's true values (a NumPy mask's by NumPy, on the same memory: several times faster than
-    torch.nonzero)."""
+    """The indices of mask's true values (a NumPy mask's by NumPy: several times faster than torch.nonzero)."""
     if isinstance(mask, np.ndarray):
-        return torch.from_numpy(np.flatnonzero(mask))
+        return np.flatnonzero(mask)
     return torch.nonzero(mask).view(-1)
+
+
+def _take(w, k):
+    """w's values at the indices k (NumPy's: by NumPy, on w's memory)."""
+    if isinstance(k, np.ndarray):
+        return torch.from_numpy(w.numpy().take(k))
+    return torch.index_select(w, 0, k)
+
+
+def _put(out, k, v):
+    """out's values at the indices k set to v, a tensor of them or a number (NumPy's: by NumPy, on out's
+    memory)."""
+    if isinstance(k, np.ndarray):
+        out.numpy()[k] = v.numpy() if isinstance(v, torch.Tensor) else v
+    elif isinstance(v, torch.Tensor):
+        out.index_copy_(0, k, v)
+    else:
+        out.index_fill_(0, k, v)
 
 
 @torch.no_grad()
@@ -1250,9 +1267,9 @@ def _silu_value_block(x):
     if a0:
         out = torch.full_like(w, 0.0)
     elif k0 is not None:
-        out.index_fill_(0, k0, 0.0)
+        _put(out, k0, 0.0)
     if a1 or k1 is not None:
-        x1 = w if a1 else torch.index_select(w, 0, k1)
+        x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
         b1 = torch.empty_like(x1)
         b2 = torch.empty_like(x1)
@@ -1263,9 +1280,9 @@ def _silu_value_block(x):
         if a1:
             out = b1
         else:
-            out.index_copy_(0, k1, b1)
+            _put(out, k1, b1)
     if a2 or k2 is not None:
-        x2 = w if a2 else torch.index_select(w, 0, k2)
+        x2 = w if a2 else _take(w, k2)
         b0 = torch.empty_like(x2)
         torch.mul(x2, -1.0, out=b0)
         b0.exp_()
@@ -1274,7 +1291,7 @@ def _silu_value_block(x):
         if a2:
             out = b0
         else:
-            out.index_copy_(0, k2, b0)
+            _put(out, k2, b0)
     return out
 
 
@@ -1301,9 +1318,9 @@ def _silu_derivative_block(x):
     if a0:
         out = torch.full_like(w, 0.0)
     elif k0 is not None:
-        out.index_fill_(0, k0, 0.0)
+        _put(out, k0, 0.0)
     if a1 or k1 is not None:
-        x1 = w if a1 else torch.index_select(w, 0, k1)
+        x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
         b1 = torch.empty_like(x1)
         b2 = torch.empty_like(x1)
@@ -1319,9 +1336,9 @@ def _silu_derivative_block(x):
         if a1:
             out = b1
         else:
-            out.index_copy_(0, k1, b1)
+            _put(out, k1, b1)
     if a2 or k2 is not None:
-        x2 = w if a2 else torch.index_select(w, 0, k2)
+        x2 = w if a2 else _take(w, k2)
         b0 = torch.empty_like(x2)
         b1 = torch.empty_like(x2)
         b2 = torch.empty_like(x2)
@@ -1338,9 +1355,9 @@ def _silu_derivative_block(x):
         if a2:
             out = b1
         else:
-            out.index_copy_(0, k2, b1)
+            _put(out, k2, b1)
     if a3:
         out = torch.full_like(w, 1.0)
     elif k3 is not None:
-        out.index_fill_(0, k3, 1.0)
+        _put(out, k3, 1.0)
     return out

@@ -670,11 +670,28 @@ def _host(w):
 
 
 def _indices(mask):
-    """The indices of mask's true values (a NumPy mask's by NumPy, on the same memory: several times faster than
-    torch.nonzero)."""
+    """The indices of mask's true values (a NumPy mask's by NumPy: several times faster than torch.nonzero)."""
     if isinstance(mask, np.ndarray):
-        return torch.from_numpy(np.flatnonzero(mask))
+        return np.flatnonzero(mask)
     return torch.nonzero(mask).view(-1)
+
+
+def _take(w, k):
+    """w's values at the indices k (NumPy's: by NumPy, on w's memory)."""
+    if isinstance(k, np.ndarray):
+        return torch.from_numpy(w.numpy().take(k))
+    return torch.index_select(w, 0, k)
+
+
+def _put(out, k, v):
+    """out's values at the indices k set to v, a tensor of them or a number (NumPy's: by NumPy, on out's
+    memory)."""
+    if isinstance(k, np.ndarray):
+        out.numpy()[k] = v.numpy() if isinstance(v, torch.Tensor) else v
+    elif isinstance(v, torch.Tensor):
+        out.index_copy_(0, k, v)
+    else:
+        out.index_fill_(0, k, v)
 
 
 @torch.no_grad()
@@ -696,25 +713,25 @@ def _softshrink_value_block(x):
     k2 = None if a2 or hi <= (0.5) else _indices((h > (0.5)))
     out = w.clone() if w is x else w
     if a0 or k0 is not None:
-        x0 = w if a0 else torch.index_select(w, 0, k0)
+        x0 = w if a0 else _take(w, k0)
         b0 = torch.empty_like(x0)
         torch.add(x0, (0.5), out=b0)
         if a0:
             out = b0
         else:
-            out.index_copy_(0, k0, b0)
+            _put(out, k0, b0)
     if a1:
         out = torch.full_like(w, 0.0)
     elif k1 is not None:
-        out.index_fill_(0, k1, 0.0)
+        _put(out, k1, 0.0)
     if a2 or k2 is not None:
-        x2 = w if a2 else torch.index_select(w, 0, k2)
+        x2 = w if a2 else _take(w, k2)
         b0 = torch.empty_like(x2)
         torch.add(x2, (-0.5), out=b0)
         if a2:
             out = b0
         else:
-            out.index_copy_(0, k2, b0)
+            _put(out, k2, b0)
     return out
 
 
@@ -743,21 +760,21 @@ def _softshrink_derivative_block(x):
     if a0:
         out = torch.full_like(w, 1.0)
     elif k0 is not None:
-        out.index_fill_(0, k0, 1.0)
+        _put(out, k0, 1.0)
     if a1:
         out = torch.full_like(w, 0.0)
     elif k1 is not None:
-        out.index_fill_(0, k1, 0.0)
+        _put(out, k1, 0.0)
     if a2:
         out = torch.full_like(w, 0.0)
     elif k2 is not None:
-        out.index_fill_(0, k2, 0.0)
+        _put(out, k2, 0.0)
     if a3:
         out = torch.full_like(w, 0.0)
     elif k3 is not None:
-        out.index_fill_(0, k3, 0.0)
+        _put(out, k3, 0.0)
     if a4:
         out = torch.full_like(w, 1.0)
     elif k4 is not None:
-        out.index_fill_(0, k4, 1.0)
+        _put(out, k4, 1.0)
     return out

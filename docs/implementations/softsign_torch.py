@@ -657,11 +657,28 @@ def _host(w):
 
 
 def _indices(mask):
-    """The indices of mask's true values (a NumPy mask's by NumPy, on the same memory: several times faster than
-    torch.nonzero)."""
+    """The indices of mask's true values (a NumPy mask's by NumPy: several times faster than torch.nonzero)."""
     if isinstance(mask, np.ndarray):
-        return torch.from_numpy(np.flatnonzero(mask))
+        return np.flatnonzero(mask)
     return torch.nonzero(mask).view(-1)
+
+
+def _take(w, k):
+    """w's values at the indices k (NumPy's: by NumPy, on w's memory)."""
+    if isinstance(k, np.ndarray):
+        return torch.from_numpy(w.numpy().take(k))
+    return torch.index_select(w, 0, k)
+
+
+def _put(out, k, v):
+    """out's values at the indices k set to v, a tensor of them or a number (NumPy's: by NumPy, on out's
+    memory)."""
+    if isinstance(k, np.ndarray):
+        out.numpy()[k] = v.numpy() if isinstance(v, torch.Tensor) else v
+    elif isinstance(v, torch.Tensor):
+        out.index_copy_(0, k, v)
+    else:
+        out.index_fill_(0, k, v)
 
 
 @torch.no_grad()
@@ -685,7 +702,7 @@ def _softsign_value_block(x):
     k4 = None if a4 or hi <= 1.0 else _indices((h > 1.0))
     out = w.clone() if w is x else w
     if a0 or k0 is not None:
-        x0 = w if a0 else torch.index_select(w, 0, k0)
+        x0 = w if a0 else _take(w, k0)
         b0 = torch.empty_like(x0)
         torch.mul(x0, -1.0, out=b0)
         b0.add_(1.0)
@@ -694,9 +711,9 @@ def _softsign_value_block(x):
         if a0:
             out = b0
         else:
-            out.index_copy_(0, k0, b0)
+            _put(out, k0, b0)
     if a1 or k1 is not None:
-        x1 = w if a1 else torch.index_select(w, 0, k1)
+        x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
         torch.mul(x1, -1.0, out=b0)
         b0.add_(1.0)
@@ -704,18 +721,18 @@ def _softsign_value_block(x):
         if a1:
             out = b0
         else:
-            out.index_copy_(0, k1, b0)
+            _put(out, k1, b0)
     if a3 or k3 is not None:
-        x3 = w if a3 else torch.index_select(w, 0, k3)
+        x3 = w if a3 else _take(w, k3)
         b0 = torch.empty_like(x3)
         torch.add(x3, 1.0, out=b0)
         torch.div(x3, b0, out=b0)
         if a3:
             out = b0
         else:
-            out.index_copy_(0, k3, b0)
+            _put(out, k3, b0)
     if a4 or k4 is not None:
-        x4 = w if a4 else torch.index_select(w, 0, k4)
+        x4 = w if a4 else _take(w, k4)
         b0 = torch.empty_like(x4)
         torch.add(x4, 1.0, out=b0)
         torch.div(b0.new_tensor(-1.0), b0, out=b0)
@@ -723,7 +740,7 @@ def _softsign_value_block(x):
         if a4:
             out = b0
         else:
-            out.index_copy_(0, k4, b0)
+            _put(out, k4, b0)
     return out
 
 
@@ -746,7 +763,7 @@ def _softsign_derivative_block(x):
     k2 = None if a2 or hi <= 0.0 else _indices((h > 0.0))
     out = w.clone() if w is x else w
     if a0 or k0 is not None:
-        x0 = w if a0 else torch.index_select(w, 0, k0)
+        x0 = w if a0 else _take(w, k0)
         b0 = torch.empty_like(x0)
         torch.mul(x0, -1.0, out=b0)
         b0.add_(1.0)
@@ -755,13 +772,13 @@ def _softsign_derivative_block(x):
         if a0:
             out = b0
         else:
-            out.index_copy_(0, k0, b0)
+            _put(out, k0, b0)
     if a1:
         out = torch.full_like(w, 1.0)
     elif k1 is not None:
-        out.index_fill_(0, k1, 1.0)
+        _put(out, k1, 1.0)
     if a2 or k2 is not None:
-        x2 = w if a2 else torch.index_select(w, 0, k2)
+        x2 = w if a2 else _take(w, k2)
         b0 = torch.empty_like(x2)
         torch.add(x2, 1.0, out=b0)
         b0.pow_(2)
@@ -769,5 +786,5 @@ def _softsign_derivative_block(x):
         if a2:
             out = b0
         else:
-            out.index_copy_(0, k2, b0)
+            _put(out, k2, b0)
     return out
