@@ -402,9 +402,11 @@ def test_torch_autograd_uses_the_accurate_derivative():
 
 def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
     """torch without --derivative: the in-place code (run where autograd does not record; by index, block by
-    block) gives the where chain's bits (autograd's path) for f and f', float32 and float64, on more than two
-    blocks with a NaN and blocks of one sign (where one branch holds every value, or a tail none), leaves a
-    float64 input alone and the caller's number of threads as it was."""
+    block; its masks, gathers and scatters NumPy's, or torch's for a bfloat16 input, which NumPy has not) gives
+    the where chain's bits (autograd's path) for f and f', float32 and float64 inputs (and float16, bfloat16
+    where the part computes in the input's format), on more than two blocks with a NaN and blocks of one sign
+    (where one branch holds every value, or a tail none), for float32 parts computed in float64 and in float32
+    (softshrink, hardtanh), leaves a float64 input alone and the caller's number of threads as it was."""
     import dataclasses
 
     import torch
@@ -413,13 +415,15 @@ def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
     normal = np.random.default_rng(2).standard_normal(66000) * 6  # the first block >= 0, the last < 0
     x = np.concatenate([np.abs(normal), special, normal, -np.abs(normal)])
     threads = torch.get_num_threads()
-    for name in ("sigmoid", "gelu", "softplus", "tanhshrink", "elu"):
+    for name in ("sigmoid", "gelu", "softplus", "tanhshrink", "elu", "softshrink", "hardtanh"):
         plan = planned(name).plan
         for part in plan.parts:
             module = load(render(dataclasses.replace(plan, name=part.name, parts=[part]), "torch", "float32", "test"),
                           f"impl_{part.name}_torch_graph")
             graph, fast = module.__dict__[f"_{part.name}_graph"], module.__dict__[f"_{part.name}_inplace"]
-            for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):
+            half = ((torch.float16, torch.int16), (torch.bfloat16, torch.int16)) if name in ("softshrink", "hardtanh") \
+                else ()  # float32 parts computed in the input's format: a 16-bit one
+            for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64), *half):
                 xs = torch.tensor(x, dtype=dtype)
                 before = xs.clone()
                 assert torch.equal(graph(xs).view(bits), fast(xs).view(bits)), (part.name, dtype)
