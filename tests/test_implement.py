@@ -311,17 +311,27 @@ def test_expression_is_implemented_as_written():
 
 
 def test_float32_parts_that_round_once_skip_the_upcast():
-    """x, constants and x times a float32 number round once in float32; anything else is computed in float64."""
-    x = np.array([-np.inf, -3.5, -1e-45, -0.0, 0.0, 1e-45, 2.5, np.inf, np.nan], dtype=np.float32)
+    """x, constants, x times and x plus a float32 number round once in float32 (one IEEE operation of float32
+    operands); anything else (x/6 + 1/2: two operations) is computed in float64."""
+    import torch
+
+    x = np.array([-np.inf, -3.5, -0.75, -0.5, -1e-45, -0.0, 0.0, 1e-45, 0.5, 0.500001, 2.5, 3e38, np.inf, np.nan],
+                 dtype=np.float32)
+    half = np.float32(0.5)
     for name, upcast, want in (("prelu", False, np.where(x < 0, x * np.float32(0.25), x)),
                                ("relu6", False, np.where(x < 0, np.float32(0), np.minimum(x, np.float32(6)))),
-                               ("leaky_relu", True, np.where(x < 0, (x.astype(np.float64) / 100).astype(np.float32), x))):
-        source = render(plan_entry(get(name), {}, False, "numpy"), "numpy", "float32", "test")  # the code only
-        assert ("w = x.astype(np.float64)" in source) == upcast, name
-        got = getattr(load(source, f"impl_{name}_f32"), name)(x)
-        assert got.dtype == np.float32
-        np.testing.assert_array_equal(got, want)
-        assert np.array_equal(np.signbit(got), np.signbit(want)), name  # relu6(-0.0) is -0.0: the x branch
+                               ("softshrink", False, np.where(x < -half, x + half,
+                                                              np.where(x > half, x - half, np.where(np.isnan(x), x, np.float32(0))))),
+                               ("leaky_relu", True, np.where(x < 0, (x.astype(np.float64) / 100).astype(np.float32), x)),
+                               ("hardsigmoid", True, np.clip(x.astype(np.float64) / 6 + 0.5, 0, 1).astype(np.float32))):
+        for target, upcast_text, wrap in (("numpy", "w = x.astype(np.float64)", np.asarray),
+                                          ("torch", "w = x.to(torch.float64)", torch.from_numpy)):
+            source = render(plan_entry(get(name), {}, False, target), target, "float32", "test")  # the code only
+            assert (upcast_text in source) == upcast, (name, target)
+            got = np.asarray(getattr(load(source, f"impl_{name}_{target}_f32"), name)(wrap(x)))
+            assert got.dtype == np.float32
+            np.testing.assert_array_equal(got, want)
+            assert np.array_equal(np.signbit(got), np.signbit(want)), name  # relu6(-0.0) is -0.0: the x branch
     # a switch point that is not a float32 number: float32 would compare x with its rounding
     tenths = plan_expression(parse_expression("Piecewise((0, x < 7/10), (x, True))"), False)
     source = render(tenths, "numpy", "float32", "test")
@@ -392,9 +402,11 @@ def test_torch_autograd_uses_the_accurate_derivative():
 
 def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
     """torch without --derivative: the in-place code (run where autograd does not record; by index, block by
-    block) gives the where chain's bits (autograd's path) for f and f', float32 and float64, on more than two
-    blocks with a NaN and blocks of one sign (where one branch holds every value, or a tail none), leaves a
-    float64 input alone and the caller's number of threads as it was."""
+    block; its masks, gathers and scatters NumPy's, or torch's for a bfloat16 input, which NumPy has not) gives
+    the where chain's bits (autograd's path) for f and f', float32 and float64 inputs (and float16, bfloat16
+    where the part computes in the input's format), on more than two blocks with a NaN and blocks of one sign
+    (where one branch holds every value, or a tail none), for float32 parts computed in float64 and in float32
+    (softshrink, hardtanh), leaves a float64 input alone and the caller's number of threads as it was."""
     import dataclasses
 
     import torch
@@ -403,13 +415,15 @@ def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
     normal = np.random.default_rng(2).standard_normal(66000) * 6  # the first block >= 0, the last < 0
     x = np.concatenate([np.abs(normal), special, normal, -np.abs(normal)])
     threads = torch.get_num_threads()
-    for name in ("sigmoid", "gelu", "softplus", "tanhshrink", "elu"):
+    for name in ("sigmoid", "gelu", "softplus", "tanhshrink", "elu", "softshrink", "hardtanh"):
         plan = planned(name).plan
         for part in plan.parts:
             module = load(render(dataclasses.replace(plan, name=part.name, parts=[part]), "torch", "float32", "test"),
                           f"impl_{part.name}_torch_graph")
             graph, fast = module.__dict__[f"_{part.name}_graph"], module.__dict__[f"_{part.name}_inplace"]
-            for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):
+            half = ((torch.float16, torch.int16), (torch.bfloat16, torch.int16)) if name in ("softshrink", "hardtanh") \
+                else ()  # float32 parts computed in the input's format: a 16-bit one
+            for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64), *half):
                 xs = torch.tensor(x, dtype=dtype)
                 before = xs.clone()
                 assert torch.equal(graph(xs).view(bits), fast(xs).view(bits)), (part.name, dtype)

@@ -1326,7 +1326,7 @@ _BLOCK = 2 ** 16
 def _by_blocks(block, x):
     """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
     setting is restored); off the CPU in one block (each block waits for the device: its least and largest
-    values, its indices)."""
+    values, its indices).  A block's result may be wider than x: the assignment rounds it once to x's dtype."""
     flat = x.reshape(-1)
     res = torch.empty_like(flat)
     step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
@@ -1340,12 +1340,37 @@ def _by_blocks(block, x):
     return res.reshape(x.shape)
 
 
+def _host(w):
+    """w's values as a NumPy array on the same memory where it is on the CPU (NumPy compares a block several
+    times faster than torch on one thread; the same IEEE comparisons), else w itself."""
+    if w.device.type == "cpu" and w.dtype in (torch.float64, torch.float32, torch.float16):
+        return w.numpy()
+    return w
+
+
 def _indices(mask):
-    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
-    torch.nonzero there)."""
-    if mask.device.type == "cpu":
-        return torch.from_numpy(np.flatnonzero(mask.numpy()))
+    """The indices of mask's true values (a NumPy mask's by NumPy: several times faster than torch.nonzero)."""
+    if isinstance(mask, np.ndarray):
+        return np.flatnonzero(mask)
     return torch.nonzero(mask).view(-1)
+
+
+def _take(w, k):
+    """w's values at the indices k (NumPy's: by NumPy, on w's memory)."""
+    if isinstance(k, np.ndarray):
+        return torch.from_numpy(w.numpy().take(k))
+    return torch.index_select(w, 0, k)
+
+
+def _put(out, k, v):
+    """out's values at the indices k set to v, a tensor of them or a number (NumPy's: by NumPy, on out's
+    memory)."""
+    if isinstance(k, np.ndarray):
+        out.numpy()[k] = v.numpy() if isinstance(v, torch.Tensor) else v
+    elif isinstance(v, torch.Tensor):
+        out.index_copy_(0, k, v)
+    else:
+        out.index_fill_(0, k, v)
 
 
 @torch.no_grad()
@@ -1358,19 +1383,20 @@ def _gelu_value_block(x):
     """gelu of a block of the flattened input."""
     w = x.to(torch.float64)
     lo, hi = (v.item() for v in torch.aminmax(w))
+    h = _host(w)
     a0 = hi <= -40.0
-    k0 = None if a0 or lo > -40.0 else _indices((w <= -40.0))
+    k0 = None if a0 or lo > -40.0 else _indices((h <= -40.0))
     a1 = lo > -40.0 and hi < 0.0
-    k1 = None if a1 or hi <= -40.0 or lo >= 0.0 else _indices((w > -40.0) & (w < 0.0))
+    k1 = None if a1 or hi <= -40.0 or lo >= 0.0 else _indices((h > -40.0) & (h < 0.0))
     a2 = lo >= 0.0 and hi < 40.0
-    k2 = None if a2 or hi < 0.0 or lo >= 40.0 else _indices((w >= 0.0) & (w < 40.0))
+    k2 = None if a2 or hi < 0.0 or lo >= 40.0 else _indices((h >= 0.0) & (h < 40.0))
     out = w.clone() if w is x else w
     if a0:
         out = torch.full_like(w, 0.0)
     elif k0 is not None:
-        out.index_fill_(0, k0, 0.0)
+        _put(out, k0, 0.0)
     if a1 or k1 is not None:
-        x1 = w if a1 else torch.index_select(w, 0, k1)
+        x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
         b1 = torch.empty_like(x1)
         torch.mul(x1, (0.5), out=b0)
@@ -1380,9 +1406,9 @@ def _gelu_value_block(x):
         if a1:
             out = b0
         else:
-            out.index_copy_(0, k1, b0)
+            _put(out, k1, b0)
     if a2 or k2 is not None:
-        x2 = w if a2 else torch.index_select(w, 0, k2)
+        x2 = w if a2 else _take(w, k2)
         b0 = torch.empty_like(x2)
         b1 = torch.empty_like(x2)
         torch.mul(x2, (-0.5), out=b0)
@@ -1393,8 +1419,8 @@ def _gelu_value_block(x):
         if a2:
             out = b0
         else:
-            out.index_copy_(0, k2, b0)
-    return out.to(x.dtype)
+            _put(out, k2, b0)
+    return out
 
 
 @torch.no_grad()
@@ -1407,19 +1433,20 @@ def _gelu_derivative_block(x):
     """gelu_derivative of a block of the flattened input."""
     w = x.to(torch.float64)
     lo, hi = (v.item() for v in torch.aminmax(w))
+    h = _host(w)
     a0 = hi <= -40.0
-    k0 = None if a0 or lo > -40.0 else _indices((w <= -40.0))
+    k0 = None if a0 or lo > -40.0 else _indices((h <= -40.0))
     a1 = lo > -40.0 and hi < 40.0
-    k1 = None if a1 or hi <= -40.0 or lo >= 40.0 else _indices((w > -40.0) & (w < 40.0))
+    k1 = None if a1 or hi <= -40.0 or lo >= 40.0 else _indices((h > -40.0) & (h < 40.0))
     a2 = lo >= 40.0
-    k2 = None if a2 or hi < 40.0 else _indices((w >= 40.0))
+    k2 = None if a2 or hi < 40.0 else _indices((h >= 40.0))
     out = w.clone() if w is x else w
     if a0:
         out = torch.full_like(w, 0.0)
     elif k0 is not None:
-        out.index_fill_(0, k0, 0.0)
+        _put(out, k0, 0.0)
     if a1 or k1 is not None:
-        x1 = w if a1 else torch.index_select(w, 0, k1)
+        x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
         b1 = torch.empty_like(x1)
         b2 = torch.empty_like(x1)
@@ -1435,9 +1462,9 @@ def _gelu_derivative_block(x):
         if a1:
             out = b0
         else:
-            out.index_copy_(0, k1, b0)
+            _put(out, k1, b0)
     if a2:
         out = torch.full_like(w, 1.0)
     elif k2 is not None:
-        out.index_fill_(0, k2, 1.0)
-    return out.to(x.dtype)
+        _put(out, k2, 1.0)
+    return out

@@ -34,8 +34,8 @@ Branches of softshrink_derivative (each claim is decided by symact's kernel; the
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs); NaN in gives NaN out.  softshrink computes float32 inputs
-  in float64 and rounds once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs); NaN in gives NaN out.  Accuracy is measured, not proved:
+  audit it with
     symact audit FILE.py:softshrink -a softshrink --dtype float32 --grad FILE.py:softshrink_derivative
 """
 import json
@@ -638,12 +638,12 @@ def softshrink(x):
 
 def _softshrink_block(x):
     """softshrink of a block of the flattened input."""
-    w = x.astype(np.float64)
+    w = x
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w < (-0.5)))
         k1 = np.flatnonzero((w >= (-0.5)) & (w <= (0.5)))
         k2 = np.flatnonzero((w > (0.5)))
-        out = w
+        out = w.copy()
         x0 = w.take(k0) if k0.size < w.size else w
         y0 = ((0.5) + x0)
         if k0.size < w.size:
@@ -657,7 +657,7 @@ def _softshrink_block(x):
             out.put(k2, y2)
         else:
             out = y2
-        return out.astype(x.dtype)
+        return out
 
 
 def softshrink_derivative(x):

@@ -118,43 +118,71 @@ def indexed_chain(printer: Printer, branches: list[Branch], var: str, indent: st
     itself, where that is the format) branch by branch in place, by index: the block's least and largest values
     (``torch.aminmax``, NaN where the block has one) tell which branches hold every value of the block (then
     evaluated on ``var`` itself, no gather) and which hold none (skipped, no mask); the others' inputs are found
-    once, as the indices of their mask (:data:`INDICES`), gathered (``index_select``), and their values written
-    back (``index_copy_``, ``index_fill_``).  A branch whose formula is x costs nothing; a branch on the whole
+    once, as the indices of their mask (:data:`INDICES`), gathered (``_take``), and their values written back
+    (``_put``).  A branch whose formula is x costs nothing; a branch on the whole
     line is evaluated on ``var`` (NaN in gives NaN out from its own arithmetic).  ``out`` is ``var`` when that is
     a copy and ``keep`` (var is read afterwards) is false (every index is found before anything is written)."""
     whole = [br for br in branches if br.lo is None and br.hi is None and not br.formula.is_number]
     if whole and whole[0].formula != X:
         return _evaluate(printer, whole[0], 0, var, indent, ["out = {value}"])
     used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
-    lines = [f"{indent}lo, hi = (v.item() for v in torch.aminmax({var}))"]
+    lines = [f"{indent}lo, hi = (v.item() for v in torch.aminmax({var}))", f"{indent}h = _host({var})"]
     for i, br in used:
         every, none = _spans(br)
         lines += [f"{indent}a{i} = {every}",
-                  f"{indent}k{i} = None if a{i} or {none} else _indices({mask_text(br, var)})"]
+                  f"{indent}k{i} = None if a{i} or {none} else _indices({mask_text(br, 'h')})"]
     lines.append(f"{indent}out = {var}.clone()" if keep else f"{indent}out = {var}.clone() if {var} is x else {var}")
     for i, br in used:
         if br.formula.is_number:
             c = printer.number(br.formula)
             lines += [f"{indent}if a{i}:", f"{indent}    out = torch.full_like({var}, {c})",
-                      f"{indent}elif k{i} is not None:", f"{indent}    out.index_fill_(0, k{i}, {c})"]
+                      f"{indent}elif k{i} is not None:", f"{indent}    _put(out, k{i}, {c})"]
             continue
         lines += [f"{indent}if a{i} or k{i} is not None:",
-                  f"{indent}    x{i} = {var} if a{i} else torch.index_select({var}, 0, k{i})"]
+                  f"{indent}    x{i} = {var} if a{i} else _take({var}, k{i})"]
         lines += _evaluate(printer, br, i, f"x{i}", indent + "    ",
-                           ["if a{i}:", "    out = {value}", "else:", "    out.index_copy_(0, k{i}, {value})"])
+                           ["if a{i}:", "    out = {value}", "else:", "    _put(out, k{i}, {value})"])
     return lines
 
 
-#: the module's helper that finds a mask's indices: on the CPU NumPy's ``flatnonzero`` on the same memory (torch's
-#: ``nonzero`` takes several times as long there, more than the rest of a sigmoid)
+#: the module's helpers that find a mask's indices and gather and scatter by them: on the CPU the mask is NumPy's
+#: comparison, its indices NumPy's ``flatnonzero``, the gather ``take`` and the scatter an indexed assignment, all
+#: on the tensors' own memory (on one thread torch's comparison of a block takes several times as long as
+#: NumPy's, ``torch.nonzero`` several times as long as ``flatnonzero``, more than the rest of a sigmoid, and
+#: ``index_select``/``index_copy_`` about twice as long as ``take`` and the assignment)
 INDICES = '''
 
+def _host(w):
+    """w's values as a NumPy array on the same memory where it is on the CPU (NumPy compares a block several
+    times faster than torch on one thread; the same IEEE comparisons), else w itself."""
+    if w.device.type == "cpu" and w.dtype in (torch.float64, torch.float32, torch.float16):
+        return w.numpy()
+    return w
+
+
 def _indices(mask):
-    """The indices of mask's true values (on the CPU by NumPy, on the same memory: several times faster than
-    torch.nonzero there)."""
-    if mask.device.type == "cpu":
-        return torch.from_numpy(np.flatnonzero(mask.numpy()))
-    return torch.nonzero(mask).view(-1)'''.splitlines()
+    """The indices of mask's true values (a NumPy mask's by NumPy: several times faster than torch.nonzero)."""
+    if isinstance(mask, np.ndarray):
+        return np.flatnonzero(mask)
+    return torch.nonzero(mask).view(-1)
+
+
+def _take(w, k):
+    """w's values at the indices k (NumPy's: by NumPy, on w's memory)."""
+    if isinstance(k, np.ndarray):
+        return torch.from_numpy(w.numpy().take(k))
+    return torch.index_select(w, 0, k)
+
+
+def _put(out, k, v):
+    """out's values at the indices k set to v, a tensor of them or a number (NumPy's: by NumPy, on out's
+    memory)."""
+    if isinstance(k, np.ndarray):
+        out.numpy()[k] = v.numpy() if isinstance(v, torch.Tensor) else v
+    elif isinstance(v, torch.Tensor):
+        out.index_copy_(0, k, v)
+    else:
+        out.index_fill_(0, k, v)'''.splitlines()
 
 
 def _evaluate(printer: Printer, br: Branch, i: int, var: str, indent: str, then: list[str]) -> list[str]:

@@ -29,16 +29,24 @@ def _float32_exact(c: sp.Expr) -> bool:
 
 
 def rounds_once(part: Part) -> bool:
-    """Every branch of ``part`` is a number, x, or c*x with c a float32 number, and every switch point is a
-    float32 number: float32 arithmetic rounds each value once (correctly) and compares x with the exact switch
-    points, so it needs no wider format."""
+    """Every branch of ``part`` is a number or at most one IEEE operation (+, -, *) of x and a float32 number
+    (x, x + c, c*x), and every switch point is a float32 number: float32 arithmetic rounds each value once
+    (the operation of two float32 operands is correctly rounded) and compares x with the exact switch points, so
+    it needs no wider format."""
     for b in part.branches:
-        coeff = b.formula / X
-        if not (b.formula.is_number or b.formula == X or (coeff.is_number and _float32_exact(coeff))):
+        if not (b.formula.is_number or b.formula == X or _one_operation(b.formula)):
             return False
         if any(end is not None and not _float32_exact(end) for end in (b.lo, b.hi)):
             return False
     return True
+
+
+def _one_operation(formula: sp.Expr) -> bool:
+    """``formula`` is x + c or c*x with c a float32 number (one correctly rounded float32 operation)."""
+    for c in (formula - X, formula / X):
+        if c.is_number and _float32_exact(c):
+            return True
+    return False
 
 
 def work_format(part: Part, target: str, dtype: str) -> str | None:
@@ -160,6 +168,8 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     # where the exact value overflows, inf is its rounding: no warning for that
     head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), "over='ignore'",
                                    convert=target != "numpy")
+    if inplace and dtype not in HALF:  # _by_blocks' assignment rounds the float64 block (one pass, not two)
+        done = "out"
     lines += head
     printer = Printer(b, "w")
     if inplace:
@@ -187,7 +197,7 @@ BY_BLOCKS = '''
 def _by_blocks(block, x):
     """block(x) computed on the flattened x, _BLOCK values at a time, on one intra-op thread (the caller's
     setting is restored); off the CPU in one block (each block waits for the device: its least and largest
-    values, its indices)."""
+    values, its indices).  A block's result may be wider than x: the assignment rounds it once to x's dtype."""
     flat = x.reshape(-1)
     res = torch.empty_like(flat)
     step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
