@@ -952,6 +952,9 @@ def test_verify_runs_the_kernel_alone(tmp_path):
     assert res.returncode == 0, res.stderr
     result = json.loads(res.stdout)
     assert result["accepted"] and result["verdict"] == "proved"
+    # the claim as the kernel read it from the data: log(x) <= x - 1 on x > 0 (not a label the certificate carries)
+    claim, = result["claims"]
+    assert claim.startswith("log(x) <= ") and claim.endswith(" on (0, oo)"), claim
     # the kernel and the function definitions it trusts (symact.functions imports nothing else of symact)
     assert all(m in ("symact", "symact.functions") or m.startswith("symact.kernel") for m in result["modules"]), \
         result["modules"]

@@ -75,6 +75,7 @@ piece P by one of these rules (the only ways to conclude):
 """
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 from typing import Any
 
@@ -216,6 +217,18 @@ def _check(cert: dict) -> tuple[str, list[str]]:
     else:
         raise Rejected(f"unknown verdict {verdict!r}")
     return verdict, log
+
+
+def claim_text(c) -> str:
+    """What the kernel checked, written from the claim's data (never from a label a certificate may carry): a
+    one-variable claim as ``LHS REL RHS on PIECES``; every other kind as its compact JSON, without the
+    ``statement`` text some kinds carry (a label no rule reads)."""
+    try:
+        lhs, rel, rhs, domain = read_claim(c)
+        return f"{show(lhs)} {rel} {show(rhs)} on {' u '.join(piece_text(p) for p in domain)}"
+    except Rejected:
+        shown = {k: v for k, v in c.items() if k != "statement"} if isinstance(c, dict) else c
+        return json.dumps(shown, separators=(",", ":"))
 
 
 def piece_text(p) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 
-from symact.kernel.check import FORMAT, Rejected, check
+from symact.kernel.check import FORMAT, Rejected, check, claim_text
 
 
 def find_certificates(obj) -> list:
@@ -58,10 +58,13 @@ def main(argv: list[str]) -> int:
     modules = sorted(m for m in sys.modules if m.startswith("symact"))
     if as_json:
         print(json.dumps({"accepted": True, "verdicts": [v for v, _ in results], "verdict": results[0][0],
+                          "claims": [claim_text(cert.get("claim")) for cert in certs],
                           "steps": [line for _, steps in results for line in steps], "modules": modules}))
     else:
-        for verdict, steps in results:
-            print(f"ACCEPTED  the certificate {'proves' if verdict == 'proved' else 'refutes'} its claim")
+        for cert, (verdict, steps) in zip(certs, results):
+            print(f"ACCEPTED  the certificate {'proves' if verdict == 'proved' else 'refutes'} its claim, as the "
+                  f"kernel read it (a certificate's 'statement' text is a label it does not read):")
+            print(f"  claim: {claim_text(cert.get('claim'))}")
             for line in steps:
                 print("  " + line)
     return 0
