@@ -27,8 +27,9 @@ from scipy.optimize import linprog
 from symact.kernel import Rejected
 from symact.kernel import check as kernel_check
 from symact.kernel.check import FORMAT
-from symact.kernel.logic_claim import (Context, LogicError, NEGATION, add, atom_polynomials, constant_of, fact,
+from symact.kernel.logic_claim import (Context, LogicError, NEGATION, atom_polynomials, constant_of, fact,
                                        mul, substitute_formula)
+from symact.kernel.sizes import p_add
 from symact.verdict import Certificate, Derivation, Verdict
 
 #: facts above which a psatz search uses single facts only (no products of two)
@@ -113,8 +114,8 @@ class _Prover:
         rel, p, d = atom_polynomials(goal, ctx.scope)
         wrap = None
         if not constant_of(d):
-            for sign, poly in ((">", d), ("<", add({}, d, -1))):
-                by = self.psatz(ctx, (add({}, poly, -1), ">="))
+            for sign, poly in ((">", d), ("<", p_add({}, d, -1))):
+                by = self.psatz(ctx, (p_add({}, poly, -1), ">="))
                 if by is not None:
                     wrap = {"rule": "defined", "sign": sign, "by": by}
                     break
@@ -263,7 +264,7 @@ def _psatz(facts: list):
         items = [it for it in items if Fraction(it[0]) != 0]
         total, any_strict = {}, False
         for c, idx in items:
-            total = add(total, mul({(): Fraction(c)}, polys[products.index(idx)]))
+            total = p_add(total, mul({(): Fraction(c)}, polys[products.index(idx)]))
             any_strict = any_strict or (Fraction(c) > 0 and all(facts[i][1] == ">" for i in idx))
         k = constant_of(total)
         if k is not None and (k < 0 or (k == 0 and any_strict)):
@@ -300,8 +301,8 @@ def _matched(goal, ctx: Context) -> dict | None:
             if imp[1][0] != "atom" or imp[2][0] != "atom":
                 return None
             (p, _), (q, _) = fact(imp[1], scope), fact(imp[2], scope)
-            diff = sp.Poly(_to_sympy(add(q, p, -1)), *inner) if inner else None
-            equations += list(diff.coeffs()) if diff is not None else [_to_sympy(add(q, p, -1))]
+            diff = sp.Poly(_to_sympy(p_add(q, p, -1)), *inner) if inner else None
+            equations += list(diff.coeffs()) if diff is not None else [_to_sympy(p_add(q, p, -1))]
     except LogicError:
         return None
     solutions = sp.linsolve(equations, list(unknowns.values()))
