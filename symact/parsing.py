@@ -902,12 +902,7 @@ def _several(text: str, header: str | None, body: str, variables: Sequence[str])
     names = tuple(a.id if isinstance(a, ast.Name) else "" for a in call.args[1:])
     param = None
     if header is not None:
-        try:
-            tree = ast.parse(header.strip(), mode="eval").body
-        except SyntaxError:
-            raise ExpressionError(f"cannot read the quantifier 'forall {header.strip()}'; write e.g. "
-                                  f"'forall 0 <= y <= 1: convex(EXPR, w, b)'") from None
-        found = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
+        tree, found = _quantifier(header, "forall 0 <= y <= 1: convex(EXPR, w, b)")
         if len(found) != 1:
             raise ExpressionError("a claim quantifies one parameter: 'forall 0 <= y <= 1: convex(EXPR, w, b)'")
         param = (found[0], (_FULL,) if isinstance(tree, ast.Name) else _parse_domain(header, (found[0],)))
@@ -945,14 +940,20 @@ def _split_forall(text: str) -> tuple[str | None, str]:
     raise ExpressionError("write a quantified parameter as 'forall alpha > 0: CLAIM' (a ':' after the condition)")
 
 
-def _quantified(text: str, header: str, rest: str, variables: Sequence[str],
-                values: dict[str, sp.Expr] | None) -> Claim:
+def _quantifier(header: str, example: str) -> tuple[ast.expr, list[str]]:
+    """The tree of a quantifier's condition 'forall HEADER' and the names in it (sorted); a syntax error names
+    ``example``, the form to write."""
     try:
         tree = ast.parse(header.strip(), mode="eval").body
     except SyntaxError:
         raise ExpressionError(f"cannot read the quantifier 'forall {header.strip()}'; write e.g. "
-                              f"'forall alpha > 0: ...'") from None
-    names = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
+                              f"'{example}'") from None
+    return tree, sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
+
+
+def _quantified(text: str, header: str, rest: str, variables: Sequence[str],
+                values: dict[str, sp.Expr] | None) -> Claim:
+    tree, names = _quantifier(header, "forall alpha > 0: ...")
     if len(names) != 1 or names[0] in variables or _split_forall(rest)[0] is not None:
         raise ExpressionError("a claim quantifies one parameter other than x: 'forall alpha > 0: ...'")
     name = names[0]
