@@ -45,62 +45,61 @@ NORM_CONVEX = (
     "== l*N(u) + (1 - l)*N(v) from N(u)*nonneg_abs(c=l) + N(v)*nonneg_abs(c=1 - l)")
 
 
+#: (C) => (M): the chord inequality of a convex f at weights 1/2, 1/2
+CONVEX_MIDPOINT = ("forall vectors a, b, convex f: f((a + b)/2) <= (f(a) + f(b))/2 "
+                   "by <= 1/2*f(a) + 1/2*f(b) from f.chord(a=a, b=b, l=1/2, m=1/2); == (f(a) + f(b))/2 from algebra")
+#: (M) => (C) for continuous f: a dyadic induction on the weight l, then the limit to every l in [0, 1]
+_P = {k: f"f({k}*a + (1 - {k})*b)" for k in ("l1", "l2")}
+MIDPOINT_CONVEX = (
+    "forall scalars a, b, l, continuous midpoint_convex f: f(l*a + (1 - l)*b) <= l*f(a) + (1 - l)*f(b) "
+    "whenever 0 <= l <= 1 by limit of dyadic induction on l: "
+    "at l = 0: == f(b) from algebra; "
+    "at l = 1: == f(a) from algebra; "
+    f"at l = (l1 + l2)/2: <= ({_P['l1']} + {_P['l2']})/2 from f.midpoint(x=l1*a + (1 - l1)*b, y=l2*a + (1 - l2)*b); "
+    "<= (l1*f(a) + (1 - l1)*f(b) + l2*f(a) + (1 - l2)*f(b))/2 from 1/2*ih(l=l1) + 1/2*ih(l=l2); "
+    "== (l1 + l2)/2*f(a) + (1 - (l1 + l2)/2)*f(b) from algebra")
+
+
 @FAMILY.claim(
     "convexity_convention",
-    "Convexity: the lambda-definition f(lam a + (1-lam) b) <= lam f(a) + (1-lam) f(b) (all a, b, lam in [0,1]) "
-    "and the midpoint definition f((a+b)/2) <= (f(a)+f(b))/2 define the same functions when f is continuous "
-    "(the U-shaped ones, e.g. x^2). The source's optimisation sections call these 凸 (tu, 'convex'), while its "
-    "calculus sections, following Chinese calculus textbooks, call the same U-shaped graphs 凹 (ao, "
-    "'concave up'): the two sections use opposite words for the same inequality. symact says 'convex' for the "
-    "U shape.",
-    r"For continuous $f$: $f(\lambda a+(1-\lambda)b)\le\lambda f(a)+(1-\lambda)f(b)\ \forall\lambda\in[0,1]$ "
-    r"$\iff$ $f(\frac{a+b}2)\le\frac{f(a)+f(b)}2$ (all $a,b$). Optimisation texts call such $f$ \emph{tu} "
-    r"(convex), Chinese calculus texts call the same graphs \emph{ao} (concave up).",
+    "For every continuous f: R -> R, the lambda-definition (C) f(l a + (1 - l) b) <= l f(a) + (1 - l) f(b) for "
+    "all a, b and l in [0, 1] holds iff the midpoint definition (M) f((a + b)/2) <= (f(a) + f(b))/2 for all a, b "
+    "does. Formally, two kernel-checked statements: every convex f (on any real vector space, R included) "
+    "satisfies (M) (its chord axiom at weights 1/2, 1/2), and every continuous midpoint-convex f: R -> R "
+    "satisfies (C) (a dyadic induction on l, then the limit rule: both sides are continuous in l). "
+    "Words (prose, not a statement): the source's optimisation sections call these U-shaped functions "
+    "凸 (tu, 'convex'), while its calculus sections, following Chinese calculus textbooks, call the same graphs "
+    "凹 (ao, 'concave up'): opposite words for the same inequality. symact says 'convex' for the U shape.",
+    r"For continuous $f:\mathbb{R}\to\mathbb{R}$: $f(\lambda a+(1-\lambda)b)\le\lambda f(a)+(1-\lambda)f(b)\ "
+    r"\forall a,b,\ \lambda\in[0,1]$ $\iff$ $f(\frac{a+b}2)\le\frac{f(a)+f(b)}2\ \forall a,b$. "
+    r"\emph{Words (prose):} optimisation texts call such $f$ \emph{tu} (convex), Chinese calculus texts call the "
+    r"same graphs \emph{ao} (concave up).",
     source=r"One section defines the U shape as \emph{tu} (convex), another as \emph{ao} (concave); the words are "
            r"swapped between the sections.",
-    formal=None,
-    why_not_formal="a theorem about every continuous f and about the words tu/ao. The language declares a convex "
-                   "f (the chord axiom, so (C) => (M) is a one-step derivation), but not a midpoint-convex continuous "
-                   "f: (M) => (C) needs a dyadic induction and a limit in lambda (continuity), which no kernel rule "
-                   "gives; and which word a textbook uses is prose, not a statement")
+    formal=(CONVEX_MIDPOINT, MIDPOINT_CONVEX))
 def _(d):
-    # algebra of the dyadic induction step
-    lam1, lam2 = sp.symbols("lambda_1 lambda_2", nonnegative=True)
-    fa, fb = sp.symbols("f_a f_b", real=True)
-    p = lambda l: l * a + (1 - l) * b  # noqa: E731
-    lam_mid = (lam1 + lam2) / 2
-    check_zero(p(lam_mid) - (p(lam1) + p(lam2)) / 2, "point of the midpoint weight is the midpoint")
-    rhs = lambda l: l * fa + (1 - l) * fb  # noqa: E731
-    check_zero(rhs(lam_mid) - (rhs(lam1) + rhs(lam2)) / 2, "right-hand sides average")
     # x^2 is convex: the gap is lam (1 - lam) (a - b)^2
     gap = lam * a**2 + (1 - lam) * b**2 - (lam * a + (1 - lam) * b) ** 2
     check_zero(sp.factor(gap) - lam * (1 - lam) * (a - b) ** 2, "x^2 gap")
     d.say(r"\emph{Definitions.} (C) $f(\lambda a+(1-\lambda)b)\le\lambda f(a)+(1-\lambda)f(b)$ for all $a,b$ and "
-          r"$\lambda\in[0,1]$; (M) the same with $\lambda=\frac12$ only. Geometrically both say that chords lie "
-          r"above the graph (the U shape, e.g.\ $x^2$, where the gap is exactly")
+          r"$\lambda\in[0,1]$; (M) the same with $\lambda=\frac12$ only. Both say that chords lie above the graph "
+          r"(the U shape, e.g.\ $x^2$, where the gap is exactly")
     d.show(tex(r"\lambda a^2+(1-\lambda)b^2-(\lambda a+(1-\lambda)b)^2"), "=", lam * (1 - lam) * (a - b) ** 2,
            r"$\ge0$ for $\lambda\in[0,1]$)")
-    d.say(r"(C)$\Rightarrow$(M): take $\lambda=\frac12$. (M)$\Rightarrow$(C) for continuous $f$: first for dyadic "
-          r"$\lambda=k/2^m$ by induction on $m$ ($m=0$: $\lambda\in\{0,1\}$, trivial). If $\lambda=k/2^{m+1}$ with "
-          r"$k$ odd, put $\lambda_1=\frac{k-1}{2^{m+1}}$, $\lambda_2=\frac{k+1}{2^{m+1}}$ (denominators $2^m$) and "
-          r"$p(\mu)=\mu a+(1-\mu)b$. Then")
-    d.show(tex(r"p(\lambda)"), "=", tex(r"\tfrac12\big(p(\lambda_1)+p(\lambda_2)\big)"),
-           r"$\lambda=\frac{\lambda_1+\lambda_2}2$, $p$ affine (SymPy)")
-    d.show(tex(r"f(p(\lambda))"), "<=", tex(r"\tfrac12\big(f(p(\lambda_1))+f(p(\lambda_2))\big)"), "(M)")
-    d.then("<=", tex(r"\tfrac12\big(\lambda_1f(a)+(1-\lambda_1)f(b)+\lambda_2f(a)+(1-\lambda_2)f(b)\big)"),
-           "induction hypothesis")
-    d.then("=", tex(r"\lambda f(a)+(1-\lambda)f(b)"), "the weights average (SymPy)")
-    d.say(r"For arbitrary $\lambda\in[0,1]$ take dyadic $\lambda_n\to\lambda$; by continuity of $f$ and of "
-          r"$\mu\mapsto p(\mu)$, $f(p(\lambda_n))\to f(p(\lambda))$, and non-strict inequalities survive limits. "
-          r"So (M) and (C) agree on continuous functions (without continuity, pathological midpoint-convex "
-          r"functions exist).")
+    d.say(r"The kernel's chains above are the proof: (C)$\Rightarrow$(M) is the chord at $\lambda=\frac12$; "
+          r"(M)$\Rightarrow$(C) holds at $\lambda=0,1$, and at the midpoint of $\lambda_1,\lambda_2$ where it "
+          r"holds: the point of the midpoint weight is the midpoint of the two points, so (M), then the two "
+          r"induction hypotheses, and the weights average. So it holds at every dyadic $\lambda=k/2^m$, and, both "
+          r"sides being continuous in $\lambda$, at every $\lambda\in[0,1]$ (non-strict inequalities survive "
+          r"limits). Without continuity, pathological midpoint-convex functions exist: the limit rule takes "
+          r"$f(\lambda a+(1-\lambda)b)$ only for $f$ declared continuous.")
     d.say(r"\emph{Words.} The inequality is the same everywhere; only the name differs. In optimisation "
           r"(Boyd--Vandenberghe and its Chinese translation) functions satisfying (C) are \emph{tu} (convex); in "
           r"the calculus tradition of Chinese textbooks a curve satisfying (M) is called \emph{ao} (concave, "
           r"i.e.\ `concave up'). A text whose optimisation section uses the first convention and whose calculus "
           r"section uses the second calls $x^2$ \emph{tu} in one place and \emph{ao} in the other: opposite "
           r"words, same functions. symact's \texttt{convex} always means (C), the U shape.")
-    return proved(d, "definitions + dyadic induction + continuity (algebra checked by SymPy)")
+    return proved(d, "chord axiom + dyadic induction + limit (kernel)")
 
 
 @FAMILY.claim(

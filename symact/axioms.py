@@ -1,8 +1,9 @@
 """Statements about every function with stated axioms (``convex f``, ``norm N``), with their derivation.
 
 Read by :func:`symact.parsing.parse_claim` when a ``forall`` declares a function ``convex NAME`` (any
-f: V -> R whose chords lie above its graph) or ``norm NAME`` (any norm N on a real vector space V), next to
-``scalars`` (reals) and ``vectors`` (elements of V)::
+f: V -> R whose chords lie above its graph), ``norm NAME`` (any norm N on a real vector space V),
+``midpoint_convex NAME`` (any f: R -> R with f((x + y)/2) <= (f(x) + f(y))/2) or ``continuous midpoint_convex
+NAME`` (any such f that is continuous), next to ``scalars`` (reals) and ``vectors`` (elements of V)::
 
     forall vectors u, v, scalars l, norm N: N(l*u + (1 - l)*v) <= l*N(u) + (1 - l)*N(v) whenever 0 <= l <= 1
         by <= N(l*u) + N((1 - l)*v) from N.triangle(u=l*u, v=(1 - l)*v);
@@ -13,8 +14,12 @@ The claim is ``LEFT REL RIGHT`` (REL ``==``, ``<=`` or ``>=``) for every value w
 ``whenever`` holds (comparisons ``<``, ``<=``, ``>``, ``>=``, chains such as ``0 <= l <= 1``, joined by commas).
 After ``by`` comes its derivation, steps separated by ``;``: ``REL TERM from JUSTIFICATION`` continues the chain
 from the left side; the justification is ``algebra`` (the two terms are identical) or a sum of axiom instances
-``NAME.AXIOM(PLACEHOLDER=TERM, ...)`` (``f.chord(a, b, l, m)``, ``N.triangle(u, v)``, ``N.homogeneity(c, u)``)
-and ``nonneg_abs(c=TERM)`` (|c| = c for c >= 0), each possibly multiplied by a term.  The trusted kernel
+``NAME.AXIOM(PLACEHOLDER=TERM, ...)`` (``f.chord(a, b, l, m)``, ``N.triangle(u, v)``, ``N.homogeneity(c, u)``,
+``f.midpoint(x, y)``) and ``nonneg_abs(c=TERM)`` (|c| = c for c >= 0), each possibly multiplied by a term.
+A claim for every l in [0, 1] (``whenever 0 <= l <= 1``) may instead be proved ``by limit of dyadic induction on
+l: at l = 0: STEPS; at l = 1: STEPS; at l = (P + Q)/2: STEPS``: chains for l = 0, l = 1 and for the midpoint of
+two new names P, Q in [0, 1], where ``ih(l=P)`` and ``ih(l=Q)`` (the claim at P and at Q) may be used; then the
+claim holds at every dyadic l in [0, 1], and, both sides being continuous in l, at every l in [0, 1].  The trusted kernel
 (:mod:`symact.kernel.axioms`) checks every step; the derivation is not trusted.  Terms are built from the
 declared names, integers, ``+ - * /``, ``abs(TERM)`` and the declared functions.
 """
@@ -29,15 +34,15 @@ import sympy as sp
 from symact.errors import ExpressionError
 from symact.sized import REL_TEX, parse_python, split_top, term_tex
 
-DECLARATIONS = {"scalars": "scalar", "vectors": "vector", "convex": "convex", "norm": "norm"}
-FUNCTION_WORDS = ("convex", "norm")
+FUNCTION_WORDS = ("convex", "norm", "midpoint_convex", "continuous midpoint_convex")
+DECLARATIONS = {"scalars": "scalar", "vectors": "vector", **{w: w for w in FUNCTION_WORDS}}
 STEP_RELATIONS = ("==", "<=", ">=")
 _COMPARE = {ast.Eq: "==", ast.LtE: "<=", ast.GtE: ">=", ast.Lt: "<", ast.Gt: ">"}
 
 
 def declares_axioms(header: str) -> bool:
     """Whether the header of ``forall HEADER: ...`` declares a function with axioms (``convex f``, ``norm N``)."""
-    return any(re.match(rf"\s*({'|'.join(FUNCTION_WORDS)})\s+\w", item) for item in split_top(header, ","))
+    return any(" ".join(item.split()[:-1]) in FUNCTION_WORDS for item in split_top(header, ","))
 
 
 @dataclass(frozen=True)
@@ -68,8 +73,9 @@ class AxiomClaim:
         if scalars:
             head.append(", ".join(sp.latex(sp.Symbol(n)) for n in scalars) + r" \in \mathbb{R}")
         for name, kind in d["functions"].items():
-            head.append(rf"{name}: V \to \mathbb{{R}}\ \text{{convex}}" if kind == "convex"
-                        else rf"{name}\ \text{{a norm on }} V")
+            head.append({"convex": rf"{name}: V \to \mathbb{{R}}\ \text{{convex}}",
+                         "norm": rf"{name}\ \text{{a norm on }} V"}.get(
+                kind, rf"{name}: \mathbb{{R}} \to \mathbb{{R}}\ \text{{{kind.replace('_', '-')}}}"))
         declared = r",\ ".join(head)
         tex = rf"\forall {declared}:\ {term_tex(d['lhs'], {})} {REL_TEX[d['rel']]} {term_tex(d['rhs'], {})}"
         if d["hypotheses"]:
@@ -100,8 +106,10 @@ def parse_axioms(text: str) -> AxiomClaim:
             "hypotheses": [h for item in (split_top(hypotheses, ",") if hypotheses else []) for h in reader.hypothesis(item)],
             "lhs": reader.term(node.left), "rel": rel, "rhs": reader.term(node.comparators[0]),
             "statement": f"forall {parts[0].strip()}:{statement}"}
-    proof = ({"rule": "derivation", "steps": [reader.step(s) for s in split_top(derivation, ";")]}
-             if derivation else None)
+    limit = re.match(r"\s*limit of dyadic induction on (\w+)\s*:(.*)$", derivation)
+    proof = (reader.limit(limit[1], limit[2]) if limit else
+             {"rule": "derivation", "steps": [reader.step(s) for s in split_top(derivation, ";")]} if derivation
+             else None)
     _check_with_kernel_reader({"axioms": data}, proof)
     return AxiomClaim(data["statement"], {"axioms": data}, proof, rel)
 
@@ -126,12 +134,13 @@ class _Reader:
         kind = None
         for item in split_top(header, ","):
             words = item.split()
-            if words and words[0] in DECLARATIONS:
-                kind, words = DECLARATIONS[words[0]], words[1:]
+            if len(words) > 1 and " ".join(words[:-1]) in DECLARATIONS:
+                kind, words = DECLARATIONS[" ".join(words[:-1])], words[-1:]
             if kind is None or len(words) != 1 or not words[0].isidentifier() or words[0] in (
-                    *self.symbols, *self.functions, *DECLARATIONS, "abs", "Abs", "nonneg_abs", "algebra"):
-                raise ExpressionError(f"declare {item.strip()!r} as 'scalars NAME', 'vectors NAME', 'convex NAME' or "
-                                      f"'norm NAME' (new names)")
+                    *self.symbols, *self.functions, *DECLARATIONS, "continuous", "abs", "Abs", "nonneg_abs", "ih",
+                    "algebra"):
+                raise ExpressionError(f"declare {item.strip()!r} as 'scalars NAME', 'vectors NAME' or one of "
+                                      f"{', '.join(repr(w + ' NAME') for w in FUNCTION_WORDS)} (new names)")
             (self.functions if kind in FUNCTION_WORDS else self.symbols)[words[0]] = kind
 
     def hypothesis(self, text: str) -> list:
@@ -157,6 +166,28 @@ class _Reader:
         by = [] if why.strip() in ("", "algebra") else self.instances(parse_python(why, "a justification"), ["num", "1"])
         return {"rel": match.group(1), "term": self.term(node), "by": by}
 
+    def limit(self, var: str, text: str) -> dict:
+        """``at VAR = 0: STEPS; at VAR = 1: STEPS; at VAR = (P + Q)/2: STEPS``: the limit node over the dyadic
+        induction (the kernel judges the base points and names)."""
+        base, step, current, symbols = {}, None, None, self.symbols
+        for item in split_top(text, ";"):
+            label = re.match(r"\s*at\s+(\w+)\s*=\s*([^:]+):(.*)$", item)
+            if label:
+                at, item = label[2].strip(), label[3]
+                pair = re.fullmatch(r"\(\s*(\w+)\s*\+\s*(\w+)\s*\)\s*/\s*2", at)
+                if label[1] != var or not (pair or re.fullmatch(r"\d+(/[1-9]\d*)?", at)) or (
+                        step if pair else base.get(at)) is not None:
+                    raise ExpressionError(f"a section is 'at {var} = NUMBER:' (a base case) or 'at {var} = (P + Q)/2:' "
+                                          f"(the step, P and Q new names), each once, not {label[0].strip()!r}")
+                self.symbols = {**symbols, **dict.fromkeys(pair.groups(), "scalar")} if pair else symbols
+                current = [] if pair else base.setdefault(at, [])
+                step = {"points": list(pair.groups()), "steps": current} if pair else step
+            if current is None:
+                raise ExpressionError(f"the induction's first section is 'at {var} = 0:'")
+            current.append(self.step(item))
+        self.symbols = symbols
+        return {"rule": "limit", "var": var, "premise": {"rule": "dyadic", "base": base, "step": step}}
+
     def instances(self, node: ast.AST, times: list) -> list:
         """The axiom instances of a justification, each with its multiplier."""
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
@@ -171,7 +202,7 @@ class _Reader:
             return self.instances(call, ["mul", times, self.term(factor)])
         if not _is_instance(node) or node.args:
             raise ExpressionError(f"a justification is 'algebra' or a sum of instances NAME.AXIOM(VAR=TERM, ...), "
-                                  f"nonneg_abs(c=TERM), not {ast.unparse(node)!r}")
+                                  f"nonneg_abs(c=TERM), ih(VAR=TERM), not {ast.unparse(node)!r}")
         if isinstance(node.func, ast.Attribute):
             if node.func.value.id not in self.functions:
                 raise ExpressionError(f"{node.func.value.id!r} is not a declared function")
@@ -206,4 +237,4 @@ class _Reader:
 def _is_instance(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and (
         (isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name))
-        or (isinstance(node.func, ast.Name) and node.func.id == "nonneg_abs"))
+        or (isinstance(node.func, ast.Name) and node.func.id in ("nonneg_abs", "ih")))

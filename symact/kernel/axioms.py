@@ -1,9 +1,12 @@
-"""Statements about *every* function with stated axioms (every convex f, every norm N), proved by a derivation.
+"""Statements about *every* function with stated axioms (every convex f, every norm N, every continuous
+midpoint-convex f), proved by a derivation, or by a dyadic induction and a limit.
 
 The claim's JSON is ``{"axioms": {"symbols": {NAME: "scalar" | "vector"}, "functions": {NAME: "convex" |
-"norm"}, "hypotheses": [[REL, A, B], ...], "lhs": T, "rel": REL, "rhs": T, "statement": TEXT}}``: for all real
-scalars, all vectors of any real vector space V (R itself, R^n, ...), every function ``f: V -> R`` declared
-``convex`` and every ``N: V -> R`` declared ``norm``, wherever each hypothesis ``A REL B`` holds (REL one of ``<=``, ``<``), lhs REL rhs
+"norm" | "midpoint_convex" | "continuous midpoint_convex"}, "hypotheses": [[REL, A, B], ...], "lhs": T, "rel":
+REL, "rhs": T, "statement": TEXT}}``: for all real scalars, all vectors of any real vector space V (R itself,
+R^n, ...), every function ``f: V -> R`` declared ``convex``, every ``N: V -> R`` declared ``norm``, every
+``f: R -> R`` declared ``midpoint_convex`` and every continuous one declared ``continuous midpoint_convex``,
+wherever each hypothesis ``A REL B`` holds (REL one of ``<=``, ``<``), lhs REL rhs
 (REL one of ``==``, ``<=``, ``>=``).  Terms are JSON lists: ``["num", "p/q"]``, ``["sym", NAME]``, ``["add", ...]``,
 ``["mul", ...]``, ``["div", A, B]``, ``["abs", A]`` (|A|) and ``["fn", NAME, A]`` (a declared function at A).
 
@@ -13,6 +16,8 @@ scalars, all vectors of any real vector space V (R itself, R^n, ...), every func
   (a, b vectors, l, m scalars): the chord lies above the graph;
 * ``norm N``, ``N.triangle(u, v)``: N(u + v) <= N(u) + N(v) (u, v vectors), and ``N.homogeneity(c, u)``:
   N(c u) = |c| N(u) (c a scalar);
+* ``midpoint_convex f`` and ``continuous midpoint_convex f``, ``f.midpoint(x, y)``: f((x + y)/2) <= (f(x) +
+  f(y))/2 (x, y scalars); the second kind is also continuous at every real point (rule ``continuous``);
 * for every real c, ``nonneg_abs(c)``: |c| = c whenever c >= 0.
 
 **Proof** ``{"rule": "derivation", "steps": [{"rel": REL, "term": T_i, "by": [INSTANCE, ...]}, ...]}``: a chain
@@ -42,6 +47,32 @@ The kernel checks, rule by rule:
 * ``compose``: T_n is identical to rhs; the links' relations compose to the statement's (``==`` only from ``==``
   links; ``<=`` from ``==`` and ``<=`` links; ``>=`` likewise).
 
+**Proof** ``{"rule": "limit", "var": V, "premise": {"rule": "dyadic", "base": {"0": STEPS, "1": STEPS},
+"step": {"points": [P, Q], "steps": STEPS}}}`` (STEPS a chain as above) proves lhs(V) REL rhs(V) for every V in
+[0, 1], where lhs(t), rhs(t) are the sides with the scalar V replaced by the term t:
+
+* ``limit``: V is a declared scalar; the hypotheses that mention V are exactly 0 <= V and V <= 1 (both
+  present), so the claim is, for each value of the other names where the other hypotheses hold, about V in
+  [0, 1]; REL is ``==``, ``<=`` or ``>=`` (the language has no strict claim, and none would survive: |3V - 1| > 0
+  holds at every dyadic V, not at 1/3); both sides are continuous in V on [0, 1] (rule ``continuous``); and the
+  premise (rule ``dyadic``) shows the claim at every dyadic V = k/2^m in [0, 1].  The dyadic rationals are dense
+  in [0, 1], and {V in [0, 1]: rhs(V) - lhs(V) >= 0} (``== 0``) is closed in [0, 1] for a continuous difference,
+  so it is all of [0, 1];
+* ``continuous`` (in V on [0, 1], by the syntax of the term): a term without V (constant in V); a number; V; a
+  sum or product of continuous terms; |A| of a continuous A; a quotient of continuous terms (its denominator is
+  > 0 on [0, 1] by rule ``defined``); f(A) for f declared ``continuous midpoint_convex`` (continuous at every
+  real) and A continuous.  No other function of a term with V (a convex f on a vector space, a merely
+  midpoint-convex f, which may be discontinuous, are not);
+* ``dyadic``: the *base* chains (rules instance, link, compose, with the names other than V and the hypotheses
+  that do not mention V) show lhs(0) REL rhs(0) and lhs(1) REL rhs(1): the keys are exactly ``"0"`` and
+  ``"1"``, the dyadic rationals k/2^0 of [0, 1].  The *step* chain shows lhs((P + Q)/2) REL rhs((P + Q)/2) for
+  new scalars P, Q (distinct, not declared) with the facts 0 <= P <= 1, 0 <= Q <= 1 (usable by rule ``sign``)
+  and the *induction hypothesis* ``ih(V=P)``, ``ih(V=Q)``: lhs(T) REL rhs(T) for the term T, which is the
+  name P or the name Q (a ``>=`` hypothesis is used as rhs(T) <= lhs(T)).  Then by induction on m the claim
+  holds at every k/2^m, 0 <= k <= 2^m: m = 0 is the base; k/2^(m+1) with k even is k/2/2^m, and with k odd it
+  is the midpoint of P = (k - 1)/2^(m+1) and Q = (k + 1)/2^(m+1), of denominator 2^m and in [0, 1], where the
+  claim holds.  The step is shown for every P, Q in [0, 1] where it holds, so for these.
+
 Nothing here refutes a claim.
 """
 from __future__ import annotations
@@ -53,7 +84,9 @@ import sympy as sp
 
 RELATIONS = ("==", "<=", ">=")
 KINDS = ("scalar", "vector")
-FUNCTION_KINDS = ("convex", "norm")
+FUNCTION_KINDS = ("convex", "norm", "midpoint_convex", "continuous midpoint_convex")
+#: the kinds of function continuous at every real point (rule continuous)
+CONTINUOUS = ("continuous midpoint_convex",)
 MAX_NODES = 4000
 NUMBER = re.compile(r"-?\d+(/[1-9]\d*)?")
 
@@ -71,6 +104,8 @@ def _t(text: str) -> list:
         "|c|": ["abs", ["sym", "c"]],
         "c": ["sym", "c"], "l": ["sym", "l"], "m": ["sym", "m"], "l + m": ["add", ["sym", "l"], ["sym", "m"]],
         "1": ["num", "1"],
+        "F((x + y)/2)": ["fn", "F", ["div", ["add", ["sym", "x"], ["sym", "y"]], ["num", "2"]]],
+        "(F(x) + F(y))/2": ["div", ["add", ["fn", "F", ["sym", "x"]], ["fn", "F", ["sym", "y"]]], ["num", "2"]],
     }
     return table[text]
 
@@ -81,11 +116,14 @@ AXIOMS = {
                          _t("l*F(a) + m*F(b)"), [(">=", _t("l")), (">=", _t("m")), ("==", _t("l + m"), _t("1"))])},
     "norm": {"triangle": ({"u": "vector", "v": "vector"}, _t("F(u + v)"), "<=", _t("F(u) + F(v)"), []),
              "homogeneity": ({"c": "scalar", "u": "vector"}, _t("F(c*u)"), "==", _t("|c|*F(u)"), [])},
+    "midpoint_convex": {"midpoint": ({"x": "scalar", "y": "scalar"}, _t("F((x + y)/2)"), "<=", _t("(F(x) + F(y))/2"),
+                                     [])},
 }
+AXIOMS["continuous midpoint_convex"] = AXIOMS["midpoint_convex"]
 #: facts of the real numbers (no declared function)
 BUILTIN = {"nonneg_abs": ({"c": "scalar"}, _t("|c|"), "==", _t("c"), [(">=", _t("c"))])}
 #: what a function of each kind takes
-ARGUMENT = {"convex": "vector", "norm": "vector"}
+ARGUMENT = {"convex": "vector", "norm": "vector", "midpoint_convex": "scalar", "continuous midpoint_convex": "scalar"}
 
 
 class AxiomError(ValueError):
@@ -104,7 +142,8 @@ def read_axiom_claim(claim: dict) -> tuple:
             isinstance(n, str) and n.isidentifier() for n in (*symbols, *functions))
             and all(k in KINDS for k in symbols.values()) and all(k in FUNCTION_KINDS for k in functions.values())
             and not set(symbols) & set(functions)):
-        raise AxiomError("the symbols are scalars or vectors and the functions convex or norm, all distinct names")
+        raise AxiomError(f"the symbols are scalars or vectors and the functions {', '.join(FUNCTION_KINDS)}, all "
+                         f"distinct names")
     if c.get("rel") not in RELATIONS:
         raise AxiomError(f"the statement's relation is one of {', '.join(RELATIONS)}")
     ctx = _Context(symbols, functions)
@@ -122,29 +161,92 @@ def read_axiom_claim(claim: dict) -> tuple:
 
 
 def read_derivation(claim: dict, proof: dict) -> None:
-    """Rule types for a derivation's terms, substitutions and multipliers (nothing else checked); AxiomError."""
-    ctx = read_axiom_claim(claim)[0]
-    for i, step in enumerate(proof["steps"], 1):
-        ctx.read(step["term"], "scalar")
-        for inst in step["by"]:
-            ctx.instance(inst, i, conditions=False)
+    """Rule types for a proof's terms, substitutions and multipliers (nothing else checked); AxiomError."""
+    for _, ctx, _, steps, _ in _chains(claim, proof)[3]:
+        for i, step in enumerate(steps, 1):
+            ctx.read(step["term"], "scalar")
+            for inst in step["by"]:
+                ctx.instance(inst, i, conditions=False)
 
 
 def check_axioms(claim: dict, verdict, proof) -> list[str]:
     """The steps checked; AxiomError when the certificate is not accepted."""
-    ctx, lhs, rhs = read_axiom_claim(claim)
-    c, hyps = claim["axioms"], ctx.facts
-    if verdict != "proved" or not isinstance(proof, dict) or proof.get("rule") != "derivation" or not isinstance(
-            proof.get("steps"), list) or not proof["steps"]:
-        raise AxiomError("such a claim is proved by a derivation node with at least one step")
+    if verdict != "proved" or not isinstance(proof, dict):
+        raise AxiomError("such a claim is proved by a derivation (or limit) node")
+    ctx, lhs, rhs, chains = _chains(claim, proof)
+    rel = claim["axioms"]["rel"]
     ctx.defined(lhs)
     ctx.defined(rhs)
-    out = [f"Hypotheses: {len(hyps)}; every denominator of the statement is > 0 (rules defined, sign)."]
-    prev, composed = lhs, "=="
-    for i, step in enumerate(proof["steps"], 1):
-        if not (isinstance(step, dict) and set(step) == {"rel", "term", "by"} and step["rel"] in RELATIONS
-                and isinstance(step["by"], list)):
-            raise AxiomError(f"step {i}: a step is {{rel, term, by}} with rel one of {', '.join(RELATIONS)}")
+    out = [f"Hypotheses: {len(ctx.facts)}; every denominator of the statement is > 0 (rules defined, sign)."]
+    if proof["rule"] == "derivation":
+        return out + _chain(*chains[0][1:], rel)
+    var = proof["var"]
+    if not (ctx.continuous(lhs, var) and ctx.continuous(rhs, var)):
+        raise AxiomError(f"a side is not shown continuous in {var} on [0, 1] (rule continuous: only functions "
+                         f"declared continuous may take a term with {var})")
+    out.append(f"Both sides are continuous in {var} on [0, 1] (rule continuous).")
+    for where, sub, start, steps, end in chains:
+        try:
+            out.append(f"{where}: " + " ".join(_chain(sub, start, steps, end, rel)))
+        except AxiomError as exc:
+            raise AxiomError(f"{where}: {exc}") from None
+    out.append(f"So lhs {rel} rhs at every dyadic {var} = k/2^m in [0, 1] (rule dyadic), and, '{rel}' being "
+               f"non-strict and both sides continuous, at every {var} in [0, 1] (rule limit).")
+    return out
+
+
+def _chains(claim: dict, proof: dict) -> tuple:
+    """(context, lhs, rhs, [(where, context, start, steps, end), ...]): the chains a proof node has to show, each
+    with the names and facts it may use (rules limit and dyadic: their shape, new names and hypotheses)."""
+    ctx, lhs, rhs = read_axiom_claim(claim)
+    if not isinstance(proof, dict) or proof.get("rule") not in ("derivation", "limit"):
+        raise AxiomError("such a claim is proved by a derivation (or limit) node")
+    if proof["rule"] == "derivation":
+        if set(proof) != {"rule", "steps"} or not _steps(proof["steps"]):
+            raise AxiomError("a derivation node has at least one step")
+        return ctx, lhs, rhs, [("", ctx, lhs, proof["steps"], rhs)]
+    var, premise = proof.get("var"), proof.get("premise")
+    if not (set(proof) == {"rule", "var", "premise"} and ctx.symbols.get(var) == "scalar" and isinstance(premise, dict)
+            and set(premise) == {"rule", "base", "step"} and premise["rule"] == "dyadic"
+            and isinstance(premise["base"], dict) and isinstance(premise["step"], dict)
+            and set(premise["step"]) == {"points", "steps"} and isinstance(premise["step"]["points"], list)):
+        raise AxiomError("a limit node is {rule, var, premise} with a declared scalar var and a dyadic premise "
+                         "{rule, base, step: {points, steps}} (rule limit)")
+    v = ["sym", var]
+    about = [h for h in claim["axioms"].get("hypotheses", []) if _mentions(h, var)]
+    if not (["<=", ["num", "0"], v] in about and ["<=", v, ["num", "1"]] in about
+            and all(h in (["<=", ["num", "0"], v], ["<=", v, ["num", "1"]]) for h in about)):
+        raise AxiomError(f"the hypotheses that mention {var} are exactly 0 <= {var} and {var} <= 1 (rule limit)")
+    if set(premise["base"]) != {"0", "1"} or not all(_steps(s) for s in premise["base"].values()):
+        raise AxiomError(f"the base cases are exactly {var} = 0 and {var} = 1, each a chain (rule dyadic)")
+    points, steps = premise["step"]["points"], premise["step"]["steps"]
+    if not (len(points) == 2 and all(isinstance(p, str) and p.isidentifier() for p in points)
+            and len(set(points)) == 2 and not set(points) & {*ctx.symbols, *ctx.functions} and _steps(steps)):
+        raise AxiomError("the step names two new scalars and is a chain (rule dyadic)")
+    others = {n: k for n, k in ctx.symbols.items() if n != var}
+    base = ctx.extended(others, [], var)
+    step = ctx.extended({**others, **dict.fromkeys(points, "scalar")},
+                        [(t, False) for p in points for t in (["sym", p], ["add", ["num", "1"], ["mul", ["num", "-1"],
+                                                                                               ["sym", p]]])], var)
+    step.induction = (var, points, lhs, claim["axioms"]["rel"], rhs)
+    mid = ["div", ["add", ["sym", points[0]], ["sym", points[1]]], ["num", "2"]]
+    return ctx, lhs, rhs, [
+        *((f"At {var} = {k}", base, _substitute(lhs, var, ["num", k]), premise["base"][k],
+           _substitute(rhs, var, ["num", k])) for k in ("0", "1")),
+        (f"At {var} = ({points[0]} + {points[1]})/2, from the claim at {points[0]}, {points[1]} in [0, 1]", step,
+         _substitute(lhs, var, mid), steps, _substitute(rhs, var, mid))]
+
+
+def _steps(steps) -> bool:
+    return isinstance(steps, list) and bool(steps) and all(
+        isinstance(s, dict) and set(s) == {"rel", "term", "by"} and s["rel"] in RELATIONS and isinstance(s["by"], list)
+        for s in steps)
+
+
+def _chain(ctx, start, steps: list, end, goal: str) -> list[str]:
+    """Rules instance, link and compose for the chain start REL_1 T_1 ... T_n = end; the steps as sentences."""
+    out, prev, composed = [], start, "=="
+    for i, step in enumerate(steps, 1):
         term = ctx.read(step["term"], "scalar")
         ctx.defined(term)
         rel = step["rel"]
@@ -152,7 +254,8 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
         for inst in step["by"]:
             left, axiom_rel, right, times, name = ctx.instance(inst, i)
             if axiom_rel != "==" and rel == "==":
-                raise AxiomError(f"step {i}: an equality step uses equality instances only ({name} is '{axiom_rel}')")
+                raise AxiomError(f"step {i}: an equality step uses equality instances only ({name} is "
+                                 f"'{axiom_rel}')")
             if axiom_rel != "==" and ctx.sign(times) is None:
                 raise AxiomError(f"step {i}: the multiplier of {name} is not shown >= 0 (rule sign)")
             combination.append(["mul", times, ["add", left, ["mul", ["num", "-1"], right]]])
@@ -160,8 +263,8 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
                       ["add", term, ["mul", ["num", "-1"], prev]])
         combined = ["add", ["num", "0"], *combination]
         if not ctx.identical(difference, combined):
-            raise AxiomError(f"step {i}: the difference of the two sides is not the combination of its instances "
-                             f"(rule link)")
+            raise AxiomError(f"step {i}: the difference of the two sides is not the combination of its "
+                             f"instances (rule link)")
         if rel != "==":
             if composed not in ("==", rel):
                 raise AxiomError(f"step {i}: '<=' and '>=' links do not compose (rule compose)")
@@ -169,16 +272,27 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
         out.append(f"Step {i}: {rel} by " + (", ".join(_name(x) for x in step["by"]) or "algebra")
                    + " (rules instance, link).")
         prev = term
-    if not ctx.identical(prev, rhs):
-        raise AxiomError("the last term of the chain is not the statement's right side (rule compose)")
-    if composed not in ("==", c["rel"]) or (c["rel"] == "==" and composed != "=="):
-        raise AxiomError(f"the chain gives '{composed}', the statement says '{c['rel']}' (rule compose)")
-    out.append(f"The chain ends at the right side and its links compose to '{c['rel']}' (rule compose).")
+    if not ctx.identical(prev, end):
+        raise AxiomError(f"the last term of the chain is not the statement's right side (rule compose)")
+    if composed not in ("==", goal) or (goal == "==" and composed != "=="):
+        raise AxiomError(f"the chain gives '{composed}', the statement says '{goal}' (rule compose)")
+    out.append(f"The chain ends at the right side and its links compose to '{goal}' (rule compose).")
     return out
 
 
 def _name(inst) -> str:
     return f"{inst.get('function')}.{inst.get('axiom')}" if inst.get("function") else str(inst.get("axiom"))
+
+
+def _mentions(t, name: str) -> bool:
+    return t == ["sym", name] or isinstance(t, list) and any(isinstance(a, list) and _mentions(a, name) for a in t[1:])
+
+
+def _substitute(t, name: str, value):
+    """t with the scalar ``name`` replaced by the term ``value``."""
+    if t == ["sym", name]:
+        return value
+    return [t[0], *(_substitute(a, name, value) if isinstance(a, list) else a for a in t[1:])]
 
 
 def _has(t, head: str) -> bool:
@@ -191,6 +305,13 @@ class _Context:
         self.facts: list = []  # (term shown >= 0, strictly > 0?)
         self.atoms: list = []  # (head, name, normal form of the argument, generator)
         self.nodes = 0
+        self.induction: tuple | None = None  # (var, points, lhs, rel, rhs) in a dyadic step: instances ih
+
+    def extended(self, symbols: dict, facts: list, var: str) -> "_Context":
+        """A context with these symbols, the facts that do not mention var and the given ones."""
+        ctx = _Context(symbols, self.functions)
+        ctx.facts = [f for f in self.facts if not _mentions(f[0], var)] + facts
+        return ctx
 
     # -- rule types --
     def read(self, t, kind: str):
@@ -249,7 +370,11 @@ class _Context:
                 and isinstance(inst["subst"], dict)):
             raise AxiomError(f"step {i}: an instance is {{function, axiom, subst, times}}")
         fname, name = inst["function"], inst["axiom"]
-        if fname is None:
+        hypothesis = fname is None and name == "ih" and self.induction is not None
+        if hypothesis:
+            var, points, lhs, rel, rhs = self.induction
+            table = {"ih": ({var: "scalar"}, lhs, rel, rhs, [])}
+        elif fname is None:
             table = BUILTIN
         elif fname in self.functions:
             table = AXIOMS[self.functions[fname]]
@@ -261,13 +386,19 @@ class _Context:
         if set(inst["subst"]) != set(places):
             raise AxiomError(f"step {i}: {_name(inst)} substitutes exactly {', '.join(sorted(places))}")
         subst = {}
-        for var, kind in places.items():
-            subst[var] = self.read(inst["subst"][var], kind)
+        for place, kind in places.items():
+            subst[place] = self.read(inst["subst"][place], kind)
         times = self.read(inst["times"], "scalar")
         if not conditions:
             return None
         for t in (*subst.values(), times):
             self.defined(t)
+        if hypothesis:  # rule dyadic: the induction hypothesis at P or Q
+            if subst[var] not in (["sym", p] for p in points):
+                raise AxiomError(f"step {i}: the induction hypothesis holds at {points[0]} and {points[1]} only "
+                                 f"(rule dyadic)")
+            left, right = _substitute(lhs, var, subst[var]), _substitute(rhs, var, subst[var])
+            return (right, "<=", left, times, name) if rel == ">=" else (left, rel, right, times, name)
 
         def put(t):
             if t[0] == "sym":
@@ -283,6 +414,15 @@ class _Context:
             if side[0] == "==" and not self.identical(term, put(side[2])):
                 raise AxiomError(f"step {i}: the side condition {_name(inst)}: ... == ... does not hold identically")
         return put(left), rel, put(right), times, _name(inst)
+
+    # -- rule continuous --
+    def continuous(self, t, var: str) -> bool:
+        """Whether t is shown continuous in var on [0, 1] (its denominators are > 0 there by rule defined)."""
+        if not _mentions(t, var) or t[0] == "sym":
+            return True
+        if t[0] == "fn":
+            return self.functions[t[1]] in CONTINUOUS and self.continuous(t[2], var)
+        return t[0] in ("add", "mul", "div", "abs") and all(self.continuous(a, var) for a in t[1:])
 
     # -- rule defined --
     def defined(self, t) -> None:
