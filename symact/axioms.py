@@ -1,4 +1,5 @@
-"""Statements about every function with stated axioms (``convex f``, ``norm N``), with their derivation.
+"""Statements about every function with stated axioms (``convex f``, ``norm N``, ``continuous midpoint_convex f``),
+with their derivation.
 
 Read by :func:`symact.parsing.parse_claim` when a ``forall`` declares a function ``convex NAME`` (any
 f: V -> R whose chords lie above its graph), ``norm NAME`` (any norm N on a real vector space V),
@@ -19,8 +20,8 @@ from the left side; the justification is ``algebra`` (the two terms are identica
 A claim for every l in [0, 1] (``whenever 0 <= l <= 1``) may instead be proved ``by limit of dyadic induction on
 l: at l = 0: STEPS; at l = 1: STEPS; at l = (P + Q)/2: STEPS``: chains for l = 0, l = 1 and for the midpoint of
 two new names P, Q in [0, 1], where ``ih(l=P)`` and ``ih(l=Q)`` (the claim at P and at Q) may be used; then the
-claim holds at every dyadic l in [0, 1], and, both sides being continuous in l, at every l in [0, 1].  The trusted kernel
-(:mod:`symact.kernel.axioms`) checks every step; the derivation is not trusted.  Terms are built from the
+claim holds at every dyadic l in [0, 1], and, both sides being continuous in l, at every l in [0, 1].  The
+trusted kernel (:mod:`symact.kernel.axioms`) checks every step; the derivation is not trusted.  Terms are built from the
 declared names, integers, ``+ - * /``, ``abs(TERM)`` and the declared functions.
 """
 from __future__ import annotations
@@ -178,7 +179,7 @@ class _Reader:
                 if label[1] != var or not (pair or re.fullmatch(r"\d+(/[1-9]\d*)?", at)) or (
                         step if pair else base.get(at)) is not None:
                     raise ExpressionError(f"a section is 'at {var} = NUMBER:' (a base case) or 'at {var} = (P + Q)/2:' "
-                                          f"(the step, P and Q new names), each once, not {label[0].strip()!r}")
+                                          f"(the step, P and Q new names), each once, not 'at {label[1]} = {at}'")
                 self.symbols = {**symbols, **dict.fromkeys(pair.groups(), "scalar")} if pair else symbols
                 current = [] if pair else base.setdefault(at, [])
                 step = {"points": list(pair.groups()), "steps": current} if pair else step

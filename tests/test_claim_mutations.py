@@ -24,10 +24,12 @@ values.  A
 statement of real arithmetic (``forall reals ...``) has its numbers moved (zeros by 1e-9 and 1/100), each relation
 flipped, each quantifier's condition dropped and ``forall``/``exists`` swapped; its truth is exact at sample points
 (and at points found by linear programming): a ``forall`` is false when a sample falsifies it, an ``exists`` true
-when one satisfies it, anything else unknown.  A statement about every convex f or every norm N (``forall ..., convex f: ... by DERIVATION``) has
+when one satisfies it, anything else unknown.  A statement about every convex f, every norm N or every
+(continuous) midpoint-convex f (``forall ..., convex f: ... by DERIVATION``) has
 each integer of the statement moved by 1, its relation swapped and each hypothesis dropped (the derivation
 kept), and is shown false at random points of a rational grid (vectors in R^2) where the hypotheses hold, for a
-few convex functions and norms.  A mutant the grid shows false is *tried* and must not be
+few convex functions and norms (convex functions on R for a midpoint-convex f).  A mutant the grid shows false
+is *tried* and must not be
 ``proved``; a mutant the grid cannot show false (it may be true) is *skipped*, never guessed.  The counts are
 printed in pytest's terminal summary.
 """
@@ -312,10 +314,13 @@ CONVEX_FUNCTIONS = [lambda z: z[0] ** 2 + z[1] ** 2, lambda z: abs(z[0]) + 3 * a
                     lambda z: max(z[0], 2 * z[1]), lambda z: mp.exp(z[0]) + z[1]]
 NORMS = [lambda z: mp.sqrt(z[0] ** 2 + z[1] ** 2), lambda z: abs(z[0]) + abs(z[1]),
          lambda z: max(abs(z[0]), abs(z[1]))]
+#: continuous convex functions R -> R: (continuous) midpoint-convex ones
+MIDPOINT_CONVEX = [lambda z: z ** 2, lambda z: abs(z - 1) + z / 3, mp.exp, lambda z: max(z, -2 * z)]
 
 
 def _axiom_truth(c: AxiomClaim) -> bool | None:
-    """False when, for one of a few convex functions and norms on R^2 and random points of a rational grid where
+    """False when, for one of a few convex functions and norms on R^2 (convex functions on R for a midpoint-convex
+    f) and random points of a rational grid where
     the hypotheses hold, a side is undefined or the relation fails; else None."""
     d = c.data["axioms"]
     grid = [mp.mpf(v) for v in (-2, -1, -0.5, 0, 0.25, 0.5, 1, 2, 3)]
@@ -352,7 +357,8 @@ def _axiom_truth(c: AxiomClaim) -> bool | None:
         for trial in range(400):
             env = {n: ([rng.choice(grid), rng.choice(grid)] if k == "vector" else rng.choice(grid))
                    for n, k in d["symbols"].items()}
-            env.update({n: rng.choice(CONVEX_FUNCTIONS if k == "convex" else NORMS) for n, k in d["functions"].items()})
+            env.update({n: rng.choice({"convex": CONVEX_FUNCTIONS, "norm": NORMS}.get(k, MIDPOINT_CONVEX))
+                        for n, k in d["functions"].items()})
             if not all(HOLDS[r](value(a, env) - value(b, env)) for r, a, b in d["hypotheses"]):
                 continue
             try:

@@ -1,6 +1,6 @@
-"""Statements about every convex function and every norm (rule derivation, symact.kernel.axioms): the kernel
-accepts the derivations of proofs/convexity.py and rejects corrupted ones; malformed statements are one-line
-user errors."""
+"""Statements about every convex function, every norm and every continuous midpoint-convex function (rules
+derivation, dyadic, limit, continuous: symact.kernel.axioms): the kernel accepts the derivations of
+proofs/convexity.py and rejects corrupted ones; malformed statements are one-line user errors."""
 from __future__ import annotations
 
 import copy
@@ -17,7 +17,7 @@ from symact.kernel import FORMAT, Rejected, check
 from symact.parsing import parse_claim
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "proofs"))
-from convexity import NORM_CONVEX, PERSPECTIVE  # noqa: E402
+from convexity import CONVEX_MIDPOINT, MIDPOINT_CONVEX, NORM_CONVEX, PERSPECTIVE  # noqa: E402
 
 T = "(l*t1 + (1 - l)*t2)"
 
@@ -28,12 +28,22 @@ def cert_of(text: str) -> dict:
     return {"format": FORMAT, "claim": c.data, "verdict": "proved", "proof": c.proof}
 
 
-def test_the_two_derivations_are_kernel_checked():
-    for text in (PERSPECTIVE, NORM_CONVEX):
+#: (M) => (C) written as a '>=' claim: the induction hypothesis is used as rhs <= lhs
+MIDPOINT_CONVEX_GE = (
+    "forall scalars a, b, l, continuous midpoint_convex f: l*f(a) + (1 - l)*f(b) >= f(l*a + (1 - l)*b) "
+    "whenever 0 <= l <= 1 by limit of dyadic induction on l: at l = 0: == f(b) from algebra; "
+    "at l = 1: == f(a) from algebra; "
+    "at l = (p + q)/2: == (p*f(a) + (1 - p)*f(b) + q*f(a) + (1 - q)*f(b))/2 from algebra; "
+    ">= (f(p*a + (1 - p)*b) + f(q*a + (1 - q)*b))/2 from 1/2*ih(l=p) + 1/2*ih(l=q); "
+    ">= f((p + q)/2*a + (1 - (p + q)/2)*b) from f.midpoint(x=p*a + (1 - p)*b, y=q*a + (1 - q)*b)")
+
+
+def test_the_derivations_are_kernel_checked():
+    for text in (PERSPECTIVE, NORM_CONVEX, CONVEX_MIDPOINT, MIDPOINT_CONVEX, MIDPOINT_CONVEX_GE):
         v = check_claim(parse_claim(text), 1.0)
         assert v.status == "proved" and v.method == "kernel-checked proof", v.reason
         verdict, steps = check(cert_of(text))
-        assert verdict == "proved" and "rule compose" in steps[-1]
+        assert verdict == "proved" and ("rule compose" in steps[-1] or "rule limit" in steps[-1])
 
 
 def _with(text: str, old: str, new: str) -> str:
@@ -69,6 +79,25 @@ CORRUPTED_TEXTS = [
     _with(NORM_CONVEX, "by <= N(l*u)", "by == N(l*u)"),
     # no derivation at all
     NORM_CONVEX.partition(" by ")[0],
+    # (C) => (M): weights that do not sum to 1
+    _with(CONVEX_MIDPOINT, "m=1/2", "m=1/3"),
+    # (M) => (C) for a midpoint-convex f not declared continuous: true at the dyadic l only (rule continuous)
+    _with(MIDPOINT_CONVEX, "continuous midpoint_convex f", "midpoint_convex f"),
+    # a wrong induction step: the hypothesis at a point other than l1, l2; twice at l1; a wrong midpoint instance
+    _with(MIDPOINT_CONVEX, "1/2*ih(l=l1)", "1/2*ih(l=l1/2)"),
+    _with(MIDPOINT_CONVEX, "1/2*ih(l=l2)", "1/2*ih(l=l1)"),
+    _with(MIDPOINT_CONVEX, "y=l2*a + (1 - l2)*b", "y=l2*a + (1 - l1)*b"),
+    # the weights do not average to the midpoint's
+    _with(MIDPOINT_CONVEX, "(1 - (l1 + l2)/2)*f(b) from", "(1 - (l1 + l2)/3)*f(b) from"),
+    # a non-dyadic base case, a missing one, a wrong one
+    _with(MIDPOINT_CONVEX, "at l = 1: == f(a)", "at l = 1/3: == f(a)"),
+    _with(MIDPOINT_CONVEX, "at l = 1: == f(a) from algebra; ", ""),
+    _with(MIDPOINT_CONVEX, "at l = 0: == f(b)", "at l = 0: == f(a)"),
+    # the weight's interval not [0, 1]: a hypothesis dropped or widened
+    _with(MIDPOINT_CONVEX, "0 <= l <= 1", "l <= 1"),
+    _with(MIDPOINT_CONVEX, "0 <= l <= 1", "0 <= l <= 2"),
+    # the '>=' form with the hypothesis in the wrong direction (a '<=' link where '>=' is needed)
+    _with(MIDPOINT_CONVEX_GE, ">= (f(p*a", "<= (f(p*a"),
 ]
 
 
@@ -119,6 +148,31 @@ def test_corrupted_certificates_are_rejected():
             check(bad)
 
 
+def test_corrupted_dyadic_limit_certificates_are_rejected():
+    good = cert_of(MIDPOINT_CONVEX)
+    assert check(good)[0] == "proved"
+    changes = [
+        ("claim", lambda c: c["axioms"].update(rel="<")),  # a strict inequality through the limit
+        ("claim", lambda c: c["axioms"]["functions"].update(f="midpoint_convex")),  # no continuity
+        ("claim", lambda c: c["axioms"]["functions"].update(f="convex")),  # f of a vector space: no scalars
+        ("proof", lambda p: p["premise"]["base"].update({"1/3": p["premise"]["base"].pop("1")})),  # non-dyadic
+        ("proof", lambda p: p["premise"]["base"].pop("0")),  # a base case missing
+        ("proof", lambda p: p["premise"]["step"].update(points=["l1", "l1"])),  # one point twice
+        ("proof", lambda p: p["premise"]["step"].update(points=["a", "l2"])),  # a declared name as a point
+        ("proof", lambda p: p.update(var="a")),  # a weight with no hypothesis 0 <= a <= 1
+        ("proof", lambda p: p["premise"].update(rule="derivation")),  # no dyadic induction under the limit
+        ("proof", lambda p: p.pop("premise")),
+        ("proof", lambda p: p["premise"]["base"]["0"].insert(0, {  # the induction hypothesis in a base case
+            "rel": "<=", "term": ["fn", "f", ["sym", "b"]],
+            "by": [{"function": None, "axiom": "ih", "subst": {"l": ["num", "0"]}, "times": ["num", "1"]}]})),
+    ]
+    for where, change in changes:
+        bad = copy.deepcopy(good)
+        change(bad[where])
+        with pytest.raises(Rejected):
+            check(bad)
+
+
 def test_the_sign_rule_needs_weights_that_sum_to_a_positive_constant():
     # t = l t1 + (1 - l) t2 > 0 needs 0 <= l <= 1; with l >= 0 only, m = l t2 and l + m != 1
     base = ("forall vectors x, scalars t1, t2, l, norm N: N(x/(l*t1 + l*t2)) == N(x/(l*t1 + l*t2)) "
@@ -140,6 +194,13 @@ def test_the_sign_rule_needs_weights_that_sum_to_a_positive_constant():
     "forall vectors a, convex f, norm f: f(a) <= f(a)",
     "forall vectors a, convex f: f(a) <= f(a) by <= f(a) from 2*3",
     "forall vectors a, convex f: f(a) <= f(a)**2",
+    # a strict claim, a step that is not at a midpoint, step names already declared, no section, no such kind
+    _with(MIDPOINT_CONVEX, "f(l*a + (1 - l)*b) <= l*f(a)", "f(l*a + (1 - l)*b) < l*f(a)"),
+    _with(MIDPOINT_CONVEX, "(l1 + l2)/2:", "(l1 + l2)/3:"),
+    MIDPOINT_CONVEX.replace("l1", "a"),
+    _with(MIDPOINT_CONVEX, "at l = 0: ", ""),
+    _with(MIDPOINT_CONVEX, "continuous midpoint_convex f", "continuous convex f"),
+    "forall scalars a, ih, midpoint_convex f: f(a) <= f(a)",
 ])
 def test_malformed_statements_are_one_line_errors(text):
     with pytest.raises(ExpressionError) as info:

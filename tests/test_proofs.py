@@ -115,8 +115,10 @@ def test_prove_json_shape_and_exit_code(capsys):
     assert len(out["claims"][2]["formal"]) == 2 and out["claims"][2]["kernel_checked"]
     assert out["claims"][2]["uses"] == ["relu_hard_saturation_left"]
     assert out["claims"][3]["status"] == "refuted" and out["claims"][3]["kernel_checked"]
-    assert out["claims"][4]["formal"] is None and "continuous f" in out["claims"][4]["why_not_formal"]
-    assert out["claims"][4]["kernel_checked"] is False and "not kernel-checked" in out["claims"][4]["method"]
+    # (C) => (M) for every convex f, (M) => (C) for every continuous midpoint-convex f (dyadic induction, limit)
+    assert len(out["claims"][4]["formal"]) == 2 and "continuous midpoint_convex f" in out["claims"][4]["formal"][1]
+    assert out["claims"][4]["kernel_checked"] and out["claims"][4]["status"] == "proved"
+    assert "why_not_formal" not in out["claims"][4]
 
 
 def test_unknown_id_exits_2_with_suggestion(capsys):

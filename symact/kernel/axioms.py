@@ -180,7 +180,13 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
     out = [f"Hypotheses: {len(ctx.facts)}; every denominator of the statement is > 0 (rules defined, sign)."]
     if proof["rule"] == "derivation":
         return out + _chain(*chains[0][1:], rel)
-    var = proof["var"]
+    var, v = proof["var"], ["sym", proof["var"]]
+    about = [h for h in claim["axioms"].get("hypotheses", []) if _mentions(h, var)]
+    if not (["<=", ["num", "0"], v] in about and ["<=", v, ["num", "1"]] in about
+            and all(h in (["<=", ["num", "0"], v], ["<=", v, ["num", "1"]]) for h in about)):
+        raise AxiomError(f"the hypotheses that mention {var} are exactly 0 <= {var} and {var} <= 1 (rule limit)")
+    if set(proof["premise"]["base"]) != {"0", "1"}:
+        raise AxiomError(f"the base cases are exactly {var} = 0 and {var} = 1, the dyadic k/2^0 (rule dyadic)")
     if not (ctx.continuous(lhs, var) and ctx.continuous(rhs, var)):
         raise AxiomError(f"a side is not shown continuous in {var} on [0, 1] (rule continuous: only functions "
                          f"declared continuous may take a term with {var})")
@@ -212,13 +218,8 @@ def _chains(claim: dict, proof: dict) -> tuple:
             and set(premise["step"]) == {"points", "steps"} and isinstance(premise["step"]["points"], list)):
         raise AxiomError("a limit node is {rule, var, premise} with a declared scalar var and a dyadic premise "
                          "{rule, base, step: {points, steps}} (rule limit)")
-    v = ["sym", var]
-    about = [h for h in claim["axioms"].get("hypotheses", []) if _mentions(h, var)]
-    if not (["<=", ["num", "0"], v] in about and ["<=", v, ["num", "1"]] in about
-            and all(h in (["<=", ["num", "0"], v], ["<=", v, ["num", "1"]]) for h in about)):
-        raise AxiomError(f"the hypotheses that mention {var} are exactly 0 <= {var} and {var} <= 1 (rule limit)")
-    if set(premise["base"]) != {"0", "1"} or not all(_steps(s) for s in premise["base"].values()):
-        raise AxiomError(f"the base cases are exactly {var} = 0 and {var} = 1, each a chain (rule dyadic)")
+    if not all(isinstance(k, str) and NUMBER.fullmatch(k) and _steps(s) for k, s in premise["base"].items()):
+        raise AxiomError(f"a base case is {var} = a number, with a chain (rule dyadic)")
     points, steps = premise["step"]["points"], premise["step"]["steps"]
     if not (len(points) == 2 and all(isinstance(p, str) and p.isidentifier() for p in points)
             and len(set(points)) == 2 and not set(points) & {*ctx.symbols, *ctx.functions} and _steps(steps)):
@@ -231,8 +232,8 @@ def _chains(claim: dict, proof: dict) -> tuple:
     step.induction = (var, points, lhs, claim["axioms"]["rel"], rhs)
     mid = ["div", ["add", ["sym", points[0]], ["sym", points[1]]], ["num", "2"]]
     return ctx, lhs, rhs, [
-        *((f"At {var} = {k}", base, _substitute(lhs, var, ["num", k]), premise["base"][k],
-           _substitute(rhs, var, ["num", k])) for k in ("0", "1")),
+        *((f"At {var} = {k}", base, _substitute(lhs, var, ["num", k]), steps_k, _substitute(rhs, var, ["num", k]))
+          for k, steps_k in premise["base"].items()),
         (f"At {var} = ({points[0]} + {points[1]})/2, from the claim at {points[0]}, {points[1]} in [0, 1]", step,
          _substitute(lhs, var, mid), steps, _substitute(rhs, var, mid))]
 
