@@ -168,7 +168,7 @@ class _Reader:
         return {"rel": match.group(1), "term": self.term(node), "by": by}
 
     def limit(self, var: str, text: str) -> dict:
-        """``at VAR = 0: STEPS; at VAR = 1: STEPS; at VAR = (P + Q)/2: STEPS``: the limit node over the dyadic
+        """``at VAR = 0: STEPS; at VAR = 1: STEPS; at VAR = (P + Q)/2: STEPS``: the closure node over the dyadic
         induction (the kernel judges the base points and names)."""
         base, step, current, symbols = {}, None, None, self.symbols
         for item in split_top(text, ";"):
@@ -187,7 +187,7 @@ class _Reader:
                 raise ExpressionError(f"the induction's first section is 'at {var} = 0:'")
             current.append(self.step(item))
         self.symbols = symbols
-        return {"rule": "limit", "var": var, "premise": {"rule": "dyadic", "base": base, "step": step}}
+        return {"rule": "closure", "var": var, "premise": {"rule": "dyadic", "base": base, "step": step}}
 
     def instances(self, node: ast.AST, times: list) -> list:
         """The axiom instances of a justification, each with its multiplier."""

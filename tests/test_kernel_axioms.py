@@ -43,7 +43,7 @@ def test_the_derivations_are_kernel_checked():
         v = check_claim(parse_claim(text), 1.0)
         assert v.status == "proved" and v.method == "kernel-checked proof", v.reason
         verdict, steps = check(cert_of(text))
-        assert verdict == "proved" and ("rule compose" in steps[-1] or "rule limit" in steps[-1])
+        assert verdict == "proved" and ("rule compose" in steps[-1] or "rule closure" in steps[-1])
 
 
 def _with(text: str, old: str, new: str) -> str:

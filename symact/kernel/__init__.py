@@ -21,9 +21,12 @@ trusts, in full:
    identity, psatz: natural deduction for statements of real arithmetic over several variables, polynomials
    over Q in plain Python fractions, a Positivstellensatz/Farkas certificate for each contradiction),
    and :mod:`symact.kernel.axioms` (types, defined, sign, identity, instance, link, compose: a derivation about
-   every convex function or every norm from instances of their axioms),
+   every convex function, every norm or every midpoint-convex function from instances of their axioms; dyadic,
+   closure, continuous: a claim for every weight in [0, 1] from an induction over the dyadic weights and the
+   continuity of both sides),
    each a textbook theorem (interval enclosure, mean value theorem, fundamental theorem of calculus, Taylor's
-   theorem with the Lagrange remainder, identity of rational functions, induction);
+   theorem with the Lagrange remainder, identity of rational functions, induction, density of the dyadic
+   rationals);
 4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part
    is, and d/dx f exists only where the difference quotient converges (one-sided forms at switch points).
 

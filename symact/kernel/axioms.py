@@ -47,12 +47,12 @@ The kernel checks, rule by rule:
 * ``compose``: T_n is identical to rhs; the links' relations compose to the statement's (``==`` only from ``==``
   links; ``<=`` from ``==`` and ``<=`` links; ``>=`` likewise).
 
-**Proof** ``{"rule": "limit", "var": V, "premise": {"rule": "dyadic", "base": {"0": STEPS, "1": STEPS},
+**Proof** ``{"rule": "closure", "var": V, "premise": {"rule": "dyadic", "base": {"0": STEPS, "1": STEPS},
 "step": {"points": [P, Q], "steps": STEPS}}}`` (STEPS a chain as above) proves lhs(V) REL rhs(V) for every V in
 [0, 1], where lhs(t), rhs(t) are the sides with the scalar V replaced by the term t:
 
-* ``limit``: V is a declared scalar; the hypotheses that mention V are exactly 0 <= V and V <= 1 (both
-  present), so the claim is, for each value of the other names where the other hypotheses hold, about V in
+* ``closure`` (under limits): V is a declared scalar; the hypotheses that mention V are exactly 0 <= V and
+  V <= 1 (both present), so the claim is, for each value of the other names where the other hypotheses hold, about V in
   [0, 1]; REL is ``==``, ``<=`` or ``>=`` (the language has no strict claim, and none would survive: |3V - 1| > 0
   holds at every dyadic V, not at 1/3); both sides are continuous in V on [0, 1] (rule ``continuous``); and the
   premise (rule ``dyadic``) shows the claim at every dyadic V = k/2^m in [0, 1].  The dyadic rationals are dense
@@ -172,7 +172,7 @@ def read_derivation(claim: dict, proof: dict) -> None:
 def check_axioms(claim: dict, verdict, proof) -> list[str]:
     """The steps checked; AxiomError when the certificate is not accepted."""
     if verdict != "proved" or not isinstance(proof, dict):
-        raise AxiomError("such a claim is proved by a derivation (or limit) node")
+        raise AxiomError("such a claim is proved by a derivation (or closure) node")
     ctx, lhs, rhs, chains = _chains(claim, proof)
     rel = claim["axioms"]["rel"]
     ctx.defined(lhs)
@@ -184,7 +184,7 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
     about = [h for h in claim["axioms"].get("hypotheses", []) if _mentions(h, var)]
     if not (["<=", ["num", "0"], v] in about and ["<=", v, ["num", "1"]] in about
             and all(h in (["<=", ["num", "0"], v], ["<=", v, ["num", "1"]]) for h in about)):
-        raise AxiomError(f"the hypotheses that mention {var} are exactly 0 <= {var} and {var} <= 1 (rule limit)")
+        raise AxiomError(f"the hypotheses that mention {var} are exactly 0 <= {var} and {var} <= 1 (rule closure)")
     if set(proof["premise"]["base"]) != {"0", "1"}:
         raise AxiomError(f"the base cases are exactly {var} = 0 and {var} = 1, the dyadic k/2^0 (rule dyadic)")
     if not (ctx.continuous(lhs, var) and ctx.continuous(rhs, var)):
@@ -197,16 +197,16 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
         except AxiomError as exc:
             raise AxiomError(f"{where}: {exc}") from None
     out.append(f"So lhs {rel} rhs at every dyadic {var} = k/2^m in [0, 1] (rule dyadic), and, '{rel}' being "
-               f"non-strict and both sides continuous, at every {var} in [0, 1] (rule limit).")
+               f"non-strict and both sides continuous, at every {var} in [0, 1] (rule closure).")
     return out
 
 
 def _chains(claim: dict, proof: dict) -> tuple:
     """(context, lhs, rhs, [(where, context, start, steps, end), ...]): the chains a proof node has to show, each
-    with the names and facts it may use (rules limit and dyadic: their shape, new names and hypotheses)."""
+    with the names and facts it may use (rules closure and dyadic: their shape, new names and hypotheses)."""
     ctx, lhs, rhs = read_axiom_claim(claim)
-    if not isinstance(proof, dict) or proof.get("rule") not in ("derivation", "limit"):
-        raise AxiomError("such a claim is proved by a derivation (or limit) node")
+    if not isinstance(proof, dict) or proof.get("rule") not in ("derivation", "closure"):
+        raise AxiomError("such a claim is proved by a derivation (or closure) node")
     if proof["rule"] == "derivation":
         if set(proof) != {"rule", "steps"} or not _steps(proof["steps"]):
             raise AxiomError("a derivation node has at least one step")
@@ -216,8 +216,8 @@ def _chains(claim: dict, proof: dict) -> tuple:
             and set(premise) == {"rule", "base", "step"} and premise["rule"] == "dyadic"
             and isinstance(premise["base"], dict) and isinstance(premise["step"], dict)
             and set(premise["step"]) == {"points", "steps"} and isinstance(premise["step"]["points"], list)):
-        raise AxiomError("a limit node is {rule, var, premise} with a declared scalar var and a dyadic premise "
-                         "{rule, base, step: {points, steps}} (rule limit)")
+        raise AxiomError("a closure node is {rule, var, premise} with a declared scalar var and a dyadic premise "
+                         "{rule, base, step: {points, steps}} (rule closure)")
     if not all(isinstance(k, str) and NUMBER.fullmatch(k) and _steps(s) for k, s in premise["base"].items()):
         raise AxiomError(f"a base case is {var} = a number, with a chain (rule dyadic)")
     points, steps = premise["step"]["points"], premise["step"]["steps"]

@@ -17,7 +17,8 @@ so has a **convexity claim** ``f is convex (concave) on each interval of D`` (:m
 and a **continuity claim** ``f is continuous on D`` (:mod:`symact.kernel.continuity_claim`); a claim of
 **convexity in several variables** ``(v_1, ..., v_k) -> F(affine map) is convex on R^k`` has the rule
 affine-composition (:mod:`symact.kernel.affine_convex`); a claim about **every function with stated axioms**
-(every convex f, every norm N) has the rule derivation (:mod:`symact.kernel.axioms`).
+(every convex f, every norm N, every continuous midpoint-convex f) has the rule derivation, or closure over a
+dyadic induction (:mod:`symact.kernel.axioms`).
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
