@@ -39,7 +39,7 @@ verdict comes from the trusted kernel alone (:func:`symact.decide.checked.check_
 statement is proved, refuted when one is refuted, else unknown; the script may add a human derivation, but what
 it returns cannot decide.  The displayed sentence and LaTeX are generated from the parsed statements; the
 script author's prose stays as a separate *gloss*.  A claim the language cannot state yet (expectations of
-non-polynomial functions, hypotheses on arbitrary continuous functions, limits in a weight, ...) declares
+non-polynomial functions, ...; none of the proof scripts' claims today) declares
 ``formal=None`` and says why in
 ``why_not_formal``:
 it is settled by its script (the legacy path) and listed as not kernel-checked.
