@@ -6,14 +6,14 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   (a/b)^-k = b^k/a^k (the term's own domain has a != 0 there); every denominator is a product of the term's
   denominators, so it is non-zero wherever the term is defined;
 * exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k (also for an exponent k u met as u before: exp(-2u) =
-  exp(u)^-2), exp(j log v) = v^j for integers j (where log v is
-  defined, v > 0), exp(q x) = E^(q L) with E = exp(x/L) (L the common
-  denominator of the rational slopes of x in exponents), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers
-  k; exp(j W(v)) = (v/W(v))^j for integers j and W = lambertw where v is certainly non-zero on P (W(v) e^W(v) = v
-  by definition, and W(v) = 0 only at v = 0, so the new denominator is non-zero wherever the term is defined);
+  exp(u)^-2), exp(q x) = E^(q L) with E = exp(x/L) (L the common denominator of the rational slopes of x in
+  exponents), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers k; exp(j f(v)) = g(v)^j for integers j where
+  f's record says exp(f(U)) = g(U) (:mod:`symact.kernel.functions`, ``exp_of``: exp(log v) = v, where log v is
+  defined; exp(W(v)) = v/W(v) only where v is certainly non-zero on P, so that the new denominator is non-zero
+  wherever the term is defined);
 * each function's rewrite in its record (:mod:`symact.functions`): tanh u = (e^{2u} - 1)/(e^{2u} + 1), sinh u =
   (e^u - e^{-u})/2, cosh u = (e^u + e^{-u})/2, erfc u = 1 - erf u, acos u = pi/2 - asin u;
-* log(exp(u)) = u; log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
+* log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
   (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
   log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
 * sin, cos of k x/L + c pi (integer k, c in Z/12): the angle-sum and multiple-angle formulas in
@@ -28,7 +28,7 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   G^n - u), and u^(p/n) = G^p for that G;
 * odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf, asin, atanh; cos(-u) = cos(u);
 * inverse functions: f(g(u)) = u for (f, g) = (atanh, tanh), (tanh, atanh), (asinh, sinh), (sinh, asinh),
-  (sin, asin), (cos, acos), (cosh, acosh) wherever the left side is defined;
+  (sin, asin), (cos, acos), (cosh, acosh), (log, exp) wherever the left side is defined (the records' ``undoes``);
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
 
@@ -288,12 +288,10 @@ class Normalizer:
         n, d = (self.E ** k, sp.Integer(1)) if k >= 0 else (sp.Integer(1), self.E ** -k)
         others = []
         for a in _summands(rest) if rest is not None else []:
-            v, j = _log_multiple(a)
-            w, i = _log_multiple(a, "lambertw")
-            if v is not None:
-                n2, d2 = self.nd(("pow", v, Fraction(j)))   # exp(j log v) = v^j: v > 0 where log v is defined
-            elif w is not None and (self.positive(w) or self.positive(neg(w))):  # e^W(w) = w/W(w), w != 0
-                n2, d2 = self.nd(("pow", mul(w, ("pow", fn("lambertw", w), Fraction(-1))), Fraction(i)))
+            name, v, j = _function_multiple(a)
+            rule = FUNCTIONS[name].exp_of if name else None
+            if rule is not None and (not rule[1] or self.positive(v) or self.positive(neg(v))):
+                n2, d2 = self.nd(("pow", at(rule[0], v), Fraction(j)))  # exp(j f(v)) = g(v)^j (the record)
             elif a[0] == "num" and a[1].denominator == 1 and abs(a[1]) <= MAX_EXP_POWER:  # exp(k) = e^k
                 k1 = int(a[1])
                 n2, d2 = (self.e ** k1, sp.Integer(1)) if k1 >= 0 else (sp.Integer(1), self.e ** -k1)
@@ -324,8 +322,6 @@ class Normalizer:
         return self.atom("exp", None, u), sp.Integer(1)
 
     def logarithm(self, u):
-        if u[0] == "fn" and u[1] == "exp":
-            return self.nd(u[2])
         if u[0] == "num" and u[1] > 0:
             return self.log_rational(u[1])
         if u[0] == "mul" and all(self.positive(a) for a in u[1:]):
@@ -442,14 +438,14 @@ def _summands(t, scale: Fraction = Fraction(1)) -> list:
     return [t if scale == 1 else mul(num(scale), t)]
 
 
-def _log_multiple(t, name: str = "log"):
-    """(v, j) when t is j f(v) with j a non-zero integer (f the function ``name``), else (None, 0)."""
-    if t[0] == "fn" and t[1] == name:
-        return t[2], 1
+def _function_multiple(t):
+    """(f, v, j) when t is j f(v) with j a non-zero integer, else (None, None, 0)."""
+    if t[0] == "fn":
+        return t[1], t[2], 1
     if t[0] == "mul" and len(t) == 3 and t[1][0] == "num" and t[1][1].denominator == 1 and t[1][1] != 0 \
-            and t[2][0] == "fn" and t[2][1] == name:
-        return t[2][2], int(t[1][1])
-    return None, 0
+            and t[2][0] == "fn":
+        return t[2][1], t[2][2], int(t[1][1])
+    return None, None, 0
 
 
 def _lowest_power(p, E) -> int:
