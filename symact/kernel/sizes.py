@@ -107,6 +107,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from symact.kernel import poly
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
@@ -282,30 +283,10 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
 ONE = ((), ())
 
 
-def p_add(p: dict, q: dict, scale: Fraction = Fraction(1)) -> dict:
-    out = dict(p)
-    for m, c in q.items():
-        v = out.get(m, 0) + scale * c
-        if v:
-            out[m] = v
-        else:
-            out.pop(m, None)
-    return out
-
-
 def p_mul(p: dict, q: dict) -> dict:
     if len(p) * len(q) > MAX_MONOMIALS:
         raise SizeError("the expansion is too large")
-    out: dict = {}
-    for (s1, w1), c1 in p.items():
-        for (s2, w2), c2 in q.items():
-            m = (merge(s1 + s2), w1 + w2)
-            v = out.get(m, 0) + c1 * c2
-            if v:
-                out[m] = v
-            else:
-                out.pop(m, None)
-    return out
+    return poly.mul(p, q, lambda m, n: (merge(m[0] + n[0]), m[1] + n[1]))
 
 
 def merge(scalars: tuple) -> tuple:
@@ -369,9 +350,9 @@ def clear(p: dict) -> dict:
             if inv in scalars:
                 rest = list(scalars)
                 rest.remove(inv)
-                out = p_add(out, {(tuple(rest), word): c})
+                out = poly.add(out, {(tuple(rest), word): c})
             else:
-                out = p_add(out, p_mul({(scalars, word): c}, q))
+                out = poly.add(out, p_mul({(scalars, word): c}, q))
         p = out
     raise SizeError("too many denominators")
 
@@ -439,7 +420,7 @@ class Normalizer:
         if head == "add":
             out: dict = {}
             for a in t[1:]:
-                out = p_add(out, self.norm(a, scope))
+                out = poly.add(out, self.norm(a, scope))
             return out
         if head == "mul":
             out = {ONE: Fraction(1)}
@@ -506,9 +487,9 @@ class Normalizer:
                 scale = Fraction(1)
                 for a in hit:
                     scale *= bounds[a[1][1]]
-                out = p_add(out, {(merge(tuple(rest)), ()): c * scale})
+                out = poly.add(out, {(merge(tuple(rest)), ()): c * scale})
             else:
-                out = p_add(out, {(scalars, word): c})
+                out = poly.add(out, {(scalars, word): c})
         return out
 
     def positive(self, p: dict, scope: list) -> bool:
@@ -611,7 +592,7 @@ class Normalizer:
         if head == "sum":
             out: dict = {}
             for p in parts:
-                out = p_add(out, p)
+                out = poly.add(out, p)
             return out
         out = {ONE: Fraction(1)}
         for p in parts if head == "prod" else reversed(parts):
@@ -638,7 +619,7 @@ class Normalizer:
             mono = {(free, word[:left]): c}
             mono = p_mul(mono, atom(summed, not word[left:right]))
             mono = p_mul(mono, {((), word[right:]): Fraction(1)})
-            out = p_add(out, mono)
+            out = poly.add(out, mono)
         return out
 
 
@@ -890,7 +871,7 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
             raise SizeError("an inequality is proved by the rule positive (without sequences) or by induction")
         up = c["rel"] in (">", ">=")
         n = Normalizer(c["symbols"], (L, L0), peel=False)
-        d = clear(p_add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
+        d = clear(poly.add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
                         n.norm(c["rhs"] if up else c["lhs"], c["indices"]), Fraction(-1)))
         sign = n.sign_of(d, c["indices"])
         if sign < (2 if c["rel"] in ("<", ">") else 1):
@@ -953,11 +934,11 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
     need = 2 if rel == "<" else 1
     n0, n = Normalizer(c["symbols"], None), Normalizer(c["symbols"], (L, L0))
-    base_diff = p_add(n0.norm(subst(c["rhs"], L, index(L0)), []), n0.norm(("abs", base), []), Fraction(-1))
+    base_diff = poly.add(n0.norm(subst(c["rhs"], L, index(L0)), []), n0.norm(("abs", base), []), Fraction(-1))
     if n0.sign_of(n0.bounded(clear(base_diff), bounds, []), []) < need:
         raise SizeError(f"the base case {L} = {L0}: B({L0}) - |{name}({L0})| is not certainly "
                         f"{'> 0' if need == 2 else '>= 0'}")
-    step_diff = p_add(n.norm(subst(c["rhs"], L, index(1, **{L: 1})), []), n.norm(("mul", ("abs", m), c["rhs"]), []),
+    step_diff = poly.add(n.norm(subst(c["rhs"], L, index(1, **{L: 1})), []), n.norm(("mul", ("abs", m), c["rhs"]), []),
                       Fraction(-1))
     if n.sign_of(n.bounded(clear(step_diff), bounds, []), []) < need:
         raise SizeError(f"the step: B({L} + 1) - |m({L})| B({L}) is not certainly {'> 0' if need == 2 else '>= 0'}")
@@ -1034,7 +1015,7 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
 
 
 def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
-    if clear(p_add(n.norm(a, scope), n.norm(b, scope), Fraction(-1))):
+    if clear(poly.add(n.norm(a, scope), n.norm(b, scope), Fraction(-1))):
         raise SizeError(f"{what}: the two sides do not expand to the same sum of ordered products")
 
 
