@@ -11,8 +11,7 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   f's record says exp(f(U)) = g(U) (:mod:`symact.kernel.functions`, ``exp_of``: exp(log v) = v, where log v is
   defined; exp(W(v)) = v/W(v) only where v is certainly non-zero on P, so that the new denominator is non-zero
   wherever the term is defined);
-* each function's rewrite in its record (:mod:`symact.functions`): tanh u = (e^{2u} - 1)/(e^{2u} + 1), sinh u =
-  (e^u - e^{-u})/2, cosh u = (e^u + e^{-u})/2, erfc u = 1 - erf u, acos u = pi/2 - asin u;
+* each function's rewrite in its record (:mod:`symact.functions`), e.g. tanh u = (e^{2u} - 1)/(e^{2u} + 1);
 * log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
   (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
   log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
@@ -26,9 +25,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q; any other
   u^(1/n) is a generator G with G^n = u where it is defined (u's normal form a polynomial: reduction modulo
   G^n - u), and u^(p/n) = G^p for that G;
-* odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf, asin, atanh; cos(-u) = cos(u);
-* inverse functions: f(g(u)) = u for (f, g) = (atanh, tanh), (tanh, atanh), (asinh, sinh), (sinh, asinh),
-  (sin, asin), (cos, acos), (cosh, acosh), (log, exp) wherever the left side is defined (the records' ``undoes``);
+* odd and even functions (the records' ``parity``): f(-u) = -f(u) (sin, tanh, ...), f(-u) = f(u) (cos, cosh);
+* inverse functions (the records' ``undoes``): f(g(u)) = u (atanh(tanh u), log(exp u), ...) wherever the left
+  side is defined;
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
 
@@ -48,7 +47,8 @@ import sympy as sp
 from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, add, at, exact_root, fn, linear_split, mul, neg, num, rational_value
+from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, exact_root, fn, linear_split, mul, neg,
+                                 num)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -202,7 +202,7 @@ class Normalizer:
         if head == "pow":
             return self.root(t[1], t[2])
         if head == "powt":
-            return self.nd(fn("exp", mul(t[2], fn("log", t[1]))))
+            return self.nd(as_exp(t))
         if head == "fn":
             return self.function(t[1], t[2])
         raise Uncertain(f"no algebraic normal form for {head}")
@@ -416,7 +416,7 @@ def _pi_multiple(t) -> Fraction | None:
         elif f == ("const", "pi"):
             pis += 1
         else:
-            factors.append(rational_value(f))
+            factors.append(constant_rational(f))
     if pis != 1 or None in factors:
         return None
     return math.prod(factors, start=Fraction(1))
@@ -427,11 +427,11 @@ def _summands(t, scale: Fraction = Fraction(1)) -> list:
     evaluated."""
     if t[0] == "add":
         return [s for a in t[1:] for s in _summands(a, scale)]
-    q = rational_value(t)
+    q = constant_rational(t)
     if q is not None:
         return [num(scale * q)] if q else []
     if t[0] == "mul":
-        consts = [rational_value(a) for a in t[1:]]
+        consts = [constant_rational(a) for a in t[1:]]
         others = [a for a, c in zip(t[1:], consts) if c is None]
         if len(others) == 1:
             return _summands(others[0], scale * math.prod(c for c in consts if c is not None))

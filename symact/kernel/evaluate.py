@@ -22,7 +22,7 @@ from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain, exact
-from symact.kernel.terms import ONE, ZERO, affine, at, exact_root, neg, num, sub
+from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_root, neg, num, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -73,7 +73,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         base = enclose(t[1], p, strict)
         if not base.positive():
             raise Uncertain("a power with a variable exponent needs a positive base")
-        return enclose(("fn", "exp", ("mul", t[2], ("fn", "log", t[1]))), p, strict)
+        return enclose(as_exp(t), p, strict)
     if head == "fn":
         inner = enclose(t[2], p, strict)
         interval = FUNCTIONS[t[1]].interval

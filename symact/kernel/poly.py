@@ -8,15 +8,20 @@ from fractions import Fraction
 from typing import Callable
 
 
+def _put(out: dict, m, c: Fraction) -> None:
+    """Add c m to the polynomial out, in place (a coefficient that becomes 0 goes)."""
+    v = out.get(m, 0) + c
+    if v:
+        out[m] = v
+    else:
+        out.pop(m, None)
+
+
 def add(p: dict, q: dict, scale: Fraction = Fraction(1)) -> dict:
     """p + scale q."""
     out = dict(p)
     for m, c in q.items():
-        v = out.get(m, 0) + scale * c
-        if v:
-            out[m] = v
-        else:
-            out.pop(m, None)
+        _put(out, m, scale * c)
     return out
 
 
@@ -25,12 +30,7 @@ def mul(p: dict, q: dict, times: Callable[[object, object], object]) -> dict:
     out: dict = {}
     for m, c in p.items():
         for n, d in q.items():
-            k = times(m, n)
-            v = out.get(k, 0) + c * d
-            if v:
-                out[k] = v
-            else:
-                out.pop(k, None)
+            _put(out, times(m, n), c * d)
     return out
 
 

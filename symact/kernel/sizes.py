@@ -163,8 +163,12 @@ def idx_sub(i: tuple, var: str, value: tuple) -> tuple:
     return idx_add(_idx(i[0], coefs), value, a)
 
 
-def idx_vars(i: tuple) -> set:
-    return {v for v, _ in i[1]}
+def read_scoped(objs, scope: set, what: str) -> list[tuple]:
+    """The indices of ``objs``, whose variables must all be in scope (SizeError naming ``what`` otherwise)."""
+    out = [read_index(obj) for obj in objs]
+    if not {v for i in out for v, _ in i[1]} <= scope:
+        raise SizeError(f"{what} uses a variable not in scope")
+    return out
 
 
 def least(e: tuple, scope: list, size: tuple | None) -> int | None:
@@ -234,31 +238,21 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
             raise SizeError(f"{args[0]!r} is not a declared {'differentiable ' if head == 'dfn' else ''}function")
         if (len(args) == 3) != bool(s.get("indexed")):
             raise SizeError(f"{args[0]!r}: a family of functions takes an index, a function none")
-        at = [read_index(args[2])] if len(args) == 3 else []
-        if not all(idx_vars(i) <= scope for i in at):
-            raise SizeError(f"index of {args[0]} uses a variable not in scope")
+        at = read_scoped(args[2:], scope, f"the index of {args[0]}")
         return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved), *at)
     if head == "gen" and len(args) == 3:  # a member of a family of scalars with two indices
         if symbols.get(args[0], {}).get("arity") != 2:
             raise SizeError(f"{args[0]!r} is not a declared family with two indices")
-        i, j = read_index(args[1]), read_index(args[2])
-        if not (idx_vars(i) | idx_vars(j)) <= scope:
-            raise SizeError(f"index of {args[0]} uses a variable not in scope")
-        return ("gen", args[0], i, j)
+        return ("gen", args[0], *read_scoped(args[1:], scope, f"an index of {args[0]}"))
     if head in ("gen", "seq") and len(args) == 2:
-        i = read_index(args[1])
-        if not idx_vars(i) <= scope:
-            raise SizeError(f"index of {args[0]} uses a variable not in scope")
+        i, = read_scoped(args[1:], scope, f"the index of {args[0]}")
         if head == "gen" and (not symbols.get(args[0], {}).get("family", False) or symbols[args[0]].get("arity")):
             raise SizeError(f"{args[0]!r} is not a declared family with one index")
         if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
             raise SizeError(f"sequence {args[0]!r} at an index where the claim cannot use it")
         return (head, args[0], i)
     if head == "delta" and len(args) == 2:
-        i, j = read_index(args[0]), read_index(args[1])
-        if not (idx_vars(i) | idx_vars(j)) <= scope:
-            raise SizeError("an index of delta uses a variable not in scope")
-        return ("delta", i, j)
+        return ("delta", *read_scoped(args, scope, "an index of delta"))
     if head == "diff" and len(args) == 2:
         var = read_term(args[1], symbols, sequences, scope, None, reserved)
         if var[0] not in ("gen", "sym") or len(var) != (3 if var[0] == "gen" else 2) or (
@@ -271,9 +265,7 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         var = args[0]
         if not isinstance(var, str) or not var.isidentifier() or var in scope or var in reserved:
             raise SizeError(f"a bound variable must be a fresh name, not {var!r}")
-        lo, hi = read_index(args[1]), read_index(args[2])
-        if not (idx_vars(lo) | idx_vars(hi)) <= scope:
-            raise SizeError("a range's ends use a variable not in scope")
+        lo, hi = read_scoped(args[1:3], scope, "a range's end")
         return (head, var, lo, hi, read_term(args[3], symbols, sequences, scope | {var}, None, reserved))
     raise SizeError(f"malformed term {obj!r}")
 
@@ -794,9 +786,9 @@ def read_sized(c: dict) -> dict:
     for item in indices:
         if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and item[0].isidentifier()):
             raise SizeError(f"malformed index range {item!r}")
-        lo, hi = read_index(item[1]), read_index(item[2])
-        if item[0] in scope or not (idx_vars(lo) | idx_vars(hi)) <= scope:
-            raise SizeError(f"the index {item[0]} needs a fresh name and bounds in the size and earlier indices")
+        if item[0] in scope:
+            raise SizeError(f"the index {item[0]} needs a fresh name")
+        lo, hi = read_scoped(item[1:], scope, f"the range of {item[0]} (in the size and earlier indices)")
         ranges.append((item[0], lo, hi))
         scope = scope | {item[0]}
     reserved = frozenset({*symbols, *names, *scope})
@@ -835,9 +827,7 @@ def _read_hypotheses(given, symbols: dict, sequences: set, scope: set, reserved:
         if not (isinstance(v, str) and v.isidentifier()) or v in scope or v in reserved or set(h) != {
                 "var", "from", "to", "term"}:
             raise SizeError(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
-        lo, hi = read_index(h["from"]), read_index(h["to"])
-        if not (idx_vars(lo) | idx_vars(hi)) <= scope:
-            raise SizeError("a hypothesis's range uses a variable not in scope")
+        lo, hi = read_scoped([h["from"], h["to"]], scope, "a hypothesis's range")
         out.append((v, lo, hi, read_term(h["term"], symbols, sequences, scope | {v}, None, reserved | {v})))
     return tuple(out)
 
