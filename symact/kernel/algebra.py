@@ -47,8 +47,8 @@ import sympy as sp
 from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, exact_root, fn, linear_split, mul, neg,
-                                 num)
+from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, linear_split, mul, neg, num,
+                                 rational_power)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -212,7 +212,7 @@ class Normalizer:
         if base[0] == "fn" and base[1] == "exp":  # exp(u)^r = exp(r u): exp(u) > 0
             return self.exponential(mul(num(r), base[2]))
         if base[0] == "num" and base[1] > 0:
-            exact = _rational_power(base[1], r)
+            exact = rational_power(base[1], r)
             if exact is not None:
                 return sp.Rational(exact.numerator, exact.denominator), sp.Integer(1)
             n = r.denominator
@@ -463,11 +463,6 @@ def _multiple_angle(k: int, S, C, expand):
     for _ in range(abs(k)):
         s, c = expand(s * step_c + c * step_s), expand(c * step_c - s * step_s)
     return s, c
-
-
-def _rational_power(q: Fraction, r: Fraction) -> Fraction | None:
-    root = exact_root(q, r.denominator)
-    return None if root is None else root ** r.numerator
 
 
 def _split_root(q: Fraction, n: int) -> tuple[Fraction, Fraction]:

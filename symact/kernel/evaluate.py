@@ -22,7 +22,7 @@ from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain, exact
-from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_root, neg, num, sub
+from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -511,10 +511,10 @@ def _exact(t, x0: Fraction) -> Fraction:
             if q < 0 and base == 0:
                 raise ZeroDivisionError
             return base ** q.numerator
-        if base < 0 or (base == 0 and q < 0):
+        value = None if base < 0 or (base == 0 and q < 0) else rational_power(base, q)
+        if value is None:
             raise _NotRational
-        root = _rational_root(base, q.denominator)
-        return root ** q.numerator
+        return value
     if head == "fn":
         value = FUNCTIONS[t[1]].values.get(_exact(t[2], x0))
         if value is None:
@@ -556,13 +556,6 @@ def _switches(f, x0: Fraction) -> bool:
         return False
     except Uncertain:
         return True
-
-
-def _rational_root(v: Fraction, n: int) -> Fraction:
-    root = exact_root(v, n)
-    if root is None:
-        raise _NotRational
-    return root
 
 
 # ------------------------------------------------------------------------------------------------- undefined

@@ -381,9 +381,14 @@ def constant_rational(t) -> Fraction | None:
             return None
         if q.denominator == 1:
             return base ** q.numerator
-        root = exact_root(base, q.denominator) if base >= 0 else None
-        return None if root is None else root ** q.numerator
+        return rational_power(base, q) if base >= 0 else None
     return None
+
+
+def rational_power(q: Fraction, r: Fraction) -> Fraction | None:
+    """q^r for a rational q >= 0 when it is rational (an exact root), else None."""
+    root = exact_root(q, r.denominator)
+    return None if root is None else root ** r.numerator
 
 
 def exact_root(q: Fraction, n: int) -> Fraction | None:
