@@ -34,6 +34,7 @@ import sympy as sp
 
 from symact.errors import ExpressionError
 from symact.sized import REL_TEX, parse_python, split_top, term_tex
+from symact.stated import StatedClaim
 
 FUNCTION_WORDS = ("convex", "norm", "midpoint_convex", "continuous midpoint_convex")
 DECLARATIONS = {"scalars": "scalar", "vectors": "vector", **{w: w for w in FUNCTION_WORDS}}
@@ -46,20 +47,11 @@ def declares_axioms(header: str) -> bool:
     return any(" ".join(item.split()[:-1]) in FUNCTION_WORDS for item in split_top(header, ","))
 
 
-@dataclass(frozen=True)
-class AxiomClaim:
+@dataclass(frozen=True, kw_only=True)
+class AxiomClaim(StatedClaim):
     """The statement (``text``, without its derivation), the kernel's JSON of it and of its derivation."""
 
-    text: str
-    data: dict = field(compare=False)
     proof: dict | None = field(compare=False)
-    op: str = "<="
-    params: tuple = ()
-    limit: None = None
-
-    @property
-    def body(self) -> str:
-        return self.text
 
     def domain_text(self) -> str:
         return "every value where the hypotheses hold"
@@ -112,7 +104,7 @@ def parse_axioms(text: str) -> AxiomClaim:
              {"rule": "derivation", "steps": [reader.step(s) for s in split_top(derivation, ";")]} if derivation
              else None)
     _check_with_kernel_reader({"axioms": data}, proof)
-    return AxiomClaim(data["statement"], {"axioms": data}, proof, rel)
+    return AxiomClaim(text=data["statement"], data={"axioms": data}, proof=proof, op=rel)
 
 
 def _check_with_kernel_reader(claim: dict, proof: dict | None) -> None:

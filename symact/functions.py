@@ -12,8 +12,10 @@ record carries the same data for SymPy's class.  A record says:
   (``arb``), a float one for searches (``math``), the float64 library function the auditor widens by an
   assumed error bound (``lib``), the array names code generation uses (``array``, ``torch``, ``scipy``);
 * its facts: natural domain, C-infinity on the interior of it (``smooth``), monotonicity, limits at -oo and
-  +oo (and whether they are approached exponentially fast, or grow at most polynomially: ``slow``), f(0),
-  positivity, a bound on |f|, parity, even and increasing in |u| (``even_rising``), the function it undoes;
+  +oo (and whether they are approached exponentially fast, or grow at most polynomially: ``slow``), exact
+  rational values (``values``: f(0), log(1)), positivity, a bound on |f|, parity, even and increasing in |u|
+  (``even_rising``), the function it undoes, exp(f(u)) without f (``exp_of``: log, lambertw), a Gaussian
+  decay bound on [0, oo) (``decay``: erfc);
 * for a function the kernel reads, its derivative and (for tanh, sinh, cosh, erfc, acos) its rewrite into other
   kernel functions, as SymPy formulas in the placeholder :data:`U` that the kernel reads structurally.
 
@@ -30,7 +32,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Callable
 
 import mpmath
@@ -213,7 +214,7 @@ class Special:
     monotone: int = 0              # +1 increasing, -1 decreasing on the domain, 0 neither
     limits: tuple = (None, None)   # limits at -oo and +oo (SymPy numbers, +-oo), None: none or not in domain
     fast: bool = False             # finite limits approached exponentially fast from a linear argument
-    zero: Fraction | None = None   # f(0) when it is rational
+    values: tuple = ()             # (u, f(u)) at rational points u where f(u) is rational
     positive: bool = False         # f > 0 on the whole real line
     bound: tuple | None = None     # (B, strict): |f| <= B on the domain (< B when strict: a limit not attained)
     parity: int = 0                # -1 odd, +1 even, 0 neither
@@ -226,6 +227,8 @@ class Special:
     derivative: sp.Expr | None = None  # f'(U), defined wherever f is differentiable (the kernel's chain rule)
     rewrite: sp.Expr | None = None     # f(U) in other functions, equal and defined wherever f(U) is (the algebra)
     slow: bool = False             # |f(u)| <= |u| for large |u| where a limit is infinite (grows at most polynomially)
+    exp_of: tuple | None = None    # (g(U), nonzero): exp(f(U)) = g(U) wherever f(U) is defined (and U != 0, if nonzero)
+    decay: sp.Expr | None = None   # d(U) with 0 < f(u) <= exp(d(u)) for every u >= 0
     even_rising: bool = False      # even and increasing in |u| (cosh): the image of u is that of |u|
     tiers: dict = field(default_factory=dict, compare=False)  # upper layers' evaluators, see :func:`register`
 
@@ -243,65 +246,69 @@ _POS, _UNIT, _OPEN_UNIT, _FROM_ONE = (0, None, False, False), (-1, 1, True, True
 
 REGISTRY: dict[str, Special] = {s.name: s for s in [
     Special("exp", sp.exp, mp_exp, ("exp",), True, arb.exp, math.exp, monotone=1, limits=(0, _OO), fast=True,
-            zero=Fraction(1), positive=True, array="exp", lib=Lib(2, (-745, 709.7)), derivative=sp.exp(U)),
+            values=((0, 1),), positive=True, array="exp", lib=Lib(2, (-745, 709.7)), derivative=sp.exp(U)),
     Special("log", sp.log, mpmath.log, ("log",), True, arb.log, math.log, _POS, monotone=1, limits=(None, _OO),
-            array="log", lib=Lib(2, (1e-300, 1e300)), derivative=1 / U, slow=True),
-    Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, zero=Fraction(0), bound=(1, False), parity=-1,
+            values=((1, 0),), undoes="exp", array="log", lib=Lib(2, (1e-300, 1e300)), derivative=1 / U,
+            slow=True, exp_of=(U, False)),
+    Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, values=((0, 0),), bound=(1, False), parity=-1,
             undoes="asin", array="sin", derivative=sp.cos(U)),
-    Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, zero=Fraction(1), bound=(1, False), parity=1,
+    Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, values=((0, 1),), bound=(1, False), parity=1,
             undoes="acos", array="cos", derivative=-sp.sin(U)),
-    Special("tan", sp.tan, mpmath.tan, ("tan",), arb=arb.tan, math=math.tan, smooth=False, zero=Fraction(0),
+    Special("tan", sp.tan, mpmath.tan, ("tan",), arb=arb.tan, math=math.tan, smooth=False, values=((0, 0),),
             parity=-1),
     Special("tanh", sp.tanh, mpmath.tanh, ("tanh",), True, arb.tanh, math.tanh, monotone=1, limits=(-1, 1),
-            fast=True, zero=Fraction(0), bound=(1, True), parity=-1, undoes="atanh", array="tanh", lib=Lib(2, (-30, 30)),
+            fast=True, values=((0, 0),), bound=(1, True), parity=-1, undoes="atanh", array="tanh",
+            lib=Lib(2, (-30, 30)),
             derivative=1 - sp.tanh(U) ** 2, rewrite=(sp.exp(2 * U) - 1) / (sp.exp(2 * U) + 1)),
     Special("sinh", sp.sinh, mpmath.sinh, ("sinh",), True, arb.sinh, math.sinh, monotone=1, limits=(-_OO, _OO),
-            zero=Fraction(0), parity=-1, undoes="asinh", array="sinh", derivative=sp.cosh(U),
+            values=((0, 0),), parity=-1, undoes="asinh", array="sinh", derivative=sp.cosh(U),
             rewrite=(sp.exp(U) - sp.exp(-U)) / 2),
     Special("cosh", sp.cosh, mpmath.cosh, ("cosh",), True, arb.cosh, math.cosh, limits=(_OO, _OO),
-            zero=Fraction(1), positive=True, parity=1, undoes="acosh", array="cosh", lib=Lib(2, (-709, 709)),
+            values=((0, 1),), positive=True, parity=1, undoes="acosh", array="cosh", lib=Lib(2, (-709, 709)),
             derivative=sp.sinh(U), rewrite=(sp.exp(U) + sp.exp(-U)) / 2, even_rising=True),
-    Special("sech", sp.sech, mpmath.sech, arb=arb.sech, limits=(0, 0), fast=True, zero=Fraction(1),
+    Special("sech", sp.sech, mpmath.sech, arb=arb.sech, limits=(0, 0), fast=True, values=((0, 1),),
             positive=True, parity=1),
     Special("atan", sp.atan, mpmath.atan, ("atan",), True, arb.atan, math.atan, monotone=1,
-            limits=(-sp.pi / 2, sp.pi / 2), zero=Fraction(0), bound=(sp.pi / 2, True), parity=-1, array="arctan", torch="atan",
+            limits=(-sp.pi / 2, sp.pi / 2), values=((0, 0),), bound=(sp.pi / 2, True), parity=-1, array="arctan",
+            torch="atan",
             derivative=1 / (1 + U ** 2)),
     Special("asinh", sp.asinh, mpmath.asinh, ("asinh",), True, arb.asinh, math.asinh, monotone=1,
-            limits=(-_OO, _OO), zero=Fraction(0), parity=-1, undoes="sinh", array="arcsinh", torch="asinh",
+            limits=(-_OO, _OO), values=((0, 0),), parity=-1, undoes="sinh", array="arcsinh", torch="asinh",
             derivative=1 / sp.sqrt(1 + U ** 2), slow=True),
     Special("erf", sp.erf, mpmath.erf, ("erf",), True, arb.erf, math.erf, monotone=1, limits=(-1, 1), fast=True,
-            zero=Fraction(0), bound=(1, True), parity=-1, array="erf", scipy=True, lib=Lib(8, (-50, 50), flush=True),
+            values=((0, 0),), bound=(1, True), parity=-1, array="erf", scipy=True, lib=Lib(8, (-50, 50), flush=True),
             derivative=2 / sp.sqrt(sp.pi) * sp.exp(-U ** 2)),
     Special("erfc", sp.erfc, mpmath.erfc, ("erfc",), True, arb.erfc, math.erfc, monotone=-1, limits=(2, 0),
-            fast=True, zero=Fraction(1), positive=True, bound=(2, True), array="erfc", scipy=True,
+            fast=True, values=((0, 1),), positive=True, bound=(2, True), array="erfc", scipy=True,
             lib=Lib(8, (-50, 50), flush=True, growth=2.0), derivative=-2 / sp.sqrt(sp.pi) * sp.exp(-U ** 2),
-            rewrite=1 - sp.erf(U)),
+            rewrite=1 - sp.erf(U), decay=-U ** 2),  # erfc(u) e^(u^2) decreases from 1 at u = 0
     # W is real from -1/e on, differentiable after it
     Special("lambertw", sp.LambertW, mp_lambertw, ("LambertW", "W"), True, arb.lambertw, real_lambertw,
-            domain=(-1 / sp.E, None, True, False), monotone=1, limits=(None, _OO), zero=Fraction(0),
-            derivative=sp.exp(-sp.LambertW(U)) / (1 + sp.LambertW(U)), slow=True),
+            domain=(-1 / sp.E, None, True, False), monotone=1, limits=(None, _OO), values=((0, 0),),
+            derivative=sp.exp(-sp.LambertW(U)) / (1 + sp.LambertW(U)), slow=True,
+            exp_of=(U / sp.LambertW(U), True)),  # W(u) e^W(u) = u; W(u) = 0 only at u = 0
     Special("asin", sp.asin, mpmath.asin, ("asin",), True, arb.asin, math.asin, _UNIT, monotone=1,
-            zero=Fraction(0), parity=-1, derivative=1 / sp.sqrt(1 - U ** 2)),
+            values=((0, 0),), parity=-1, derivative=1 / sp.sqrt(1 - U ** 2)),
     Special("acos", sp.acos, mpmath.acos, ("acos",), True, arb.acos, math.acos, _UNIT, monotone=-1,
             derivative=-1 / sp.sqrt(1 - U ** 2), rewrite=sp.pi / 2 - sp.asin(U)),
     Special("atanh", sp.atanh, mpmath.atanh, ("atanh",), True, arb.atanh, math.atanh, _OPEN_UNIT, monotone=1,
-            zero=Fraction(0), parity=-1, undoes="tanh", derivative=1 / (1 - U ** 2)),
+            values=((0, 0),), parity=-1, undoes="tanh", derivative=1 / (1 - U ** 2)),
     Special("acosh", sp.acosh, mpmath.acosh, ("acosh",), True, arb.acosh, math.acosh, _FROM_ONE, monotone=1,
             limits=(None, _OO), derivative=1 / sp.sqrt(U ** 2 - 1), slow=True),
     Special("sqrt", None, mpmath.sqrt, ("sqrt",), arb=arb.sqrt, math=math.sqrt, domain=(0, None, True, False),
-            monotone=1, limits=(None, _OO), zero=Fraction(0), array="sqrt", lib=Lib(1, (0, 1e300))),
+            monotone=1, limits=(None, _OO), values=((0, 0),), array="sqrt", lib=Lib(1, (0, 1e300))),
     Special("expm1", Expm1, mpmath.expm1, arb=arb.expm1, math=math.expm1, monotone=1, limits=(-1, _OO), fast=True,
-            zero=Fraction(0), array="expm1", lib=Lib(2, (-50, 709.7))),
+            values=((0, 0),), array="expm1", lib=Lib(2, (-50, 709.7))),
     Special("log1p", Log1p, mpmath.log1p, arb=arb.log1p, math=math.log1p, domain=(-1, None, False, False),
-            monotone=1, limits=(None, _OO), zero=Fraction(0), array="log1p", lib=Lib(2, (-0.999, 1e300))),
+            monotone=1, limits=(None, _OO), values=((0, 0),), array="log1p", lib=Lib(2, (-0.999, 1e300))),
     Special("softplus", Softplus, lambda v: mpmath.log1p(mp_exp(v)), arb=lambda v: v.exp().log1p(), monotone=1,
             limits=(0, _OO), positive=True),
     Special("logistic", Logistic, lambda v: 1 / (1 + mp_exp(-v)), arb=lambda v: 1 / (1 + (-v).exp()), monotone=1,
             limits=(0, 1), fast=True, positive=True),
     Special("sech2", Sech2, lambda v: mpmath.sech(v) ** 2, arb=lambda v: v.sech() ** 2, limits=(0, 0), fast=True,
-            zero=Fraction(1), positive=True, parity=1),
+            values=((0, 1),), positive=True, parity=1),
     Special("tanhshrink", TanhShrink, lambda v: v - mpmath.tanh(v), arb=lambda v: v - v.tanh(), monotone=1,
-            limits=(-_OO, _OO), zero=Fraction(0), parity=-1),
+            limits=(-_OO, _OO), values=((0, 0),), parity=-1),
     Special("sigmoid2", Sigmoid2, lambda z, c: c + c * mpmath.tanh(z), arb=lambda z, c: c + c * z.tanh()),
 ]}
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 import sympy as sp
 
 from symact.errors import ExpressionError
 from symact.sized import parse_python, split_top
+from symact.stated import StatedClaim
 
 QUANTIFIED = re.compile(r"\s*(not\s+)*(forall|exists)\s+reals\b")
 _REL = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "=="}
@@ -40,19 +41,9 @@ def states_logic(text: str) -> bool:
     return bool(QUANTIFIED.match(text))
 
 
-@dataclass(frozen=True)
-class LogicClaim:
+@dataclass(frozen=True, kw_only=True)
+class LogicClaim(StatedClaim):
     """A statement of real arithmetic: its text and the kernel's JSON of its formula."""
-
-    text: str
-    data: list = field(compare=False)
-    op: str = "logic"
-    params: tuple = ()
-    limit: None = None
-
-    @property
-    def body(self) -> str:
-        return self.text
 
     def domain_text(self) -> str:
         return "the reals"
@@ -75,7 +66,7 @@ def parse_logic(text: str, number: Callable[[str, str], sp.Expr]) -> LogicClaim:
         check_closed(data)
     except LogicError as exc:
         raise ExpressionError(f"not a statement of real arithmetic: {exc}") from None
-    return LogicClaim(stripped, data)
+    return LogicClaim(text=stripped, data=data, op="logic")
 
 
 class _Reader:

@@ -20,23 +20,19 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from symact.errors import ExpressionError
+from symact.stated import StatedClaim
 
 
-@dataclass(frozen=True)
-class SeveralClaim:
+@dataclass(frozen=True, kw_only=True)
+class SeveralClaim(StatedClaim):
     """``[forall PARAM in A:] convex(EXPR, v1, ..., vk)``: its text, the expression as written (``raw``), the
     kernel's JSON (``data``) and ``outer``, the claim ``[forall PARAM in A:] convex(F)`` on R (a
     :class:`symact.parsing.Claim`, which the search proves)."""
 
-    text: str
-    op: str
     source: str  # EXPR as written
     raw: sp.Expr = field(compare=False)
     names: tuple
-    data: dict = field(compare=False)
     outer: object = field(compare=False)
-    params: tuple = ()
-    limit: None = None
 
     @classmethod
     def build(cls, text: str, op: str, source: str, raw: sp.Expr, names: tuple, outer: sp.Expr, coefficients: dict, param,
@@ -55,11 +51,8 @@ class SeveralClaim:
             raise ExpressionError(f"outside what the kernel reads: {exc}") from None
         if param:
             data["param"] = {"name": param[0], "domain": [piece_json(p) for p in param[1]], "text": param_text}
-        return cls(text, op, source, raw, names, {"several": data}, outer_claim, (param,) if param else ())
-
-    @property
-    def body(self) -> str:
-        return self.text
+        return cls(text=text, op=op, source=source, raw=raw, names=names, data={"several": data}, outer=outer_claim,
+                   params=(param,) if param else ())
 
     def domain_text(self) -> str:
         return f"every real x and every ({', '.join(self.names)}) in R^{len(self.names)}"

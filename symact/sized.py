@@ -58,10 +58,11 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 from symact.errors import ExpressionError
+from symact.stated import StatedClaim
 
 KINDS = {"matrices": "matrix", "vectors": "vector", "scalars": "scalar"}  # declaration word -> kernel kind
 FUNCTIONS = "functions"  # the declaration word of functions of one real variable
@@ -86,19 +87,9 @@ def split_top(text: str, sep: str) -> list[str]:
     return [*parts, text[start:]]
 
 
-@dataclass(frozen=True)
-class SizedClaim:
+@dataclass(frozen=True, kw_only=True)
+class SizedClaim(StatedClaim):
     """A statement about matrices of any (or fixed) size: its text and the kernel's JSON of it."""
-
-    text: str
-    data: dict = field(compare=False)
-    op: str = "=="
-    params: tuple = ()
-    limit: None = None
-
-    @property
-    def body(self) -> str:
-        return self.text
 
     def domain_text(self) -> str:
         return "every size" if self.data["size"] is None else f"every {self.data['size']} >= {self.data['from']}"
@@ -263,7 +254,7 @@ def parse_sized(text: str, function=None) -> SizedClaim:
         raise ExpressionError(f"the left side is a sequence at the size, e.g. 'f({reader.size}) == ...', or its "
                               f"absolute value 'Abs(f({reader.size})) <= ...'")
     _check_with_kernel_reader(data)
-    return SizedClaim(stripped, data, rel)
+    return SizedClaim(text=stripped, data=data, op=rel)
 
 
 def _check_with_kernel_reader(data: dict) -> None:

@@ -119,8 +119,18 @@ def test_facts_against_the_definition(name):
             with mpmath.workdps(300):
                 values = [f.mp(*_args(f, _mpf(q))) for q in inside]
             assert all(f.monotone * (b - a) > 0 for a, b in zip(values, values[1:])), name
-        if f.zero is not None:
-            assert f.mp(*_args(f, mpmath.mpf(0))) == f.zero, name
+        for u, value in f.values:  # exactly
+            assert f.mp(*_args(f, mpmath.mpf(u))) == value, (name, u)
+        if f.exp_of is not None:  # exp(f(u)) = g(u) wherever f(u) is defined (and u != 0 where g needs it)
+            g, nonzero = f.exp_of
+            for q, v in zip(inside, values):
+                if q or not nonzero:
+                    assert abs(_at(g, q) - mpmath.exp(v)) <= mpmath.mpf(10) ** -30 * mpmath.exp(v), (name, q)
+        if f.decay is not None:  # 0 < f(u) <= exp(d(u)) on [0, oo), at 300 digits far out (erfc(20) ~ 1e-176)
+            with mpmath.workdps(300):
+                for q in [q for q in inside if q >= 0] + [Fraction(10) ** k for k in (2, 3, 4)]:
+                    v = f.mp(_mpf(q))
+                    assert 0 < v <= mpmath.exp(mpmath.mpf(str(sp.N(f.decay.subs(U, sp.Rational(q)), 320)))), (name, q)
         for side, limit in zip((-1, 1), f.limits):
             if limit is None:
                 continue

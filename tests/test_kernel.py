@@ -924,8 +924,8 @@ def test_function_facts_against_the_definition(name):
             v = f(mpmath.mpf(q.numerator) / q.denominator)
             assert whole.lo is None or v >= float(whole.lo.upper()) - 1e-30, (name, q)
             assert whole.hi is None or v <= float(whole.hi.lower()) + 1e-30, (name, q)
-    if FUNCTIONS[name].zero_value is not None:
-        assert f(0) == FUNCTIONS[name].zero_value
+    for u, value in FUNCTIONS[name].values.items():
+        assert f(mpmath.mpf(u.numerator) / u.denominator) == value, (name, u)
 
 
 def test_interval_products_with_infinite_ends_keep_attained_ends():

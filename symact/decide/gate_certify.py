@@ -11,7 +11,7 @@ from symact.kernel.check import FORMAT, contains, period_multiple, piece_json
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, exact_value, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import num, rational_text, rational_value, sub, to_json
+from symact.kernel.terms import constant_rational, num, rational_text, sub, to_json
 
 
 def smooth_search(t, domain: list):
@@ -112,7 +112,7 @@ def _pruned_second_derivative(f2, pruned, rel: str, p, work: int) -> dict | None
 
 def _without_zero_terms(t):
     """t with every summand (of its top-level sums) that has a rational constant factor equal to 0 left out."""
-    if t[0] == "mul" and any(rational_value(a) == 0 for a in t[1:]):
+    if t[0] == "mul" and any(constant_rational(a) == 0 for a in t[1:]):
         return num(0)
     if t[0] != "add":
         return t

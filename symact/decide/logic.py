@@ -29,7 +29,7 @@ from symact.kernel import check as kernel_check
 from symact.kernel.check import FORMAT
 from symact.kernel.logic_claim import (Context, LogicError, NEGATION, atom_polynomials, constant_of, fact,
                                        mul, substitute_formula)
-from symact.kernel.sizes import p_add
+from symact.kernel.poly import add as p_add
 from symact.verdict import Certificate, Derivation, Verdict
 
 #: facts above which a psatz search uses single facts only (no products of two)

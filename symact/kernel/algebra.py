@@ -6,14 +6,13 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   (a/b)^-k = b^k/a^k (the term's own domain has a != 0 there); every denominator is a product of the term's
   denominators, so it is non-zero wherever the term is defined;
 * exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k (also for an exponent k u met as u before: exp(-2u) =
-  exp(u)^-2), exp(j log v) = v^j for integers j (where log v is
-  defined, v > 0), exp(q x) = E^(q L) with E = exp(x/L) (L the common
-  denominator of the rational slopes of x in exponents), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers
-  k; exp(j W(v)) = (v/W(v))^j for integers j and W = lambertw where v is certainly non-zero on P (W(v) e^W(v) = v
-  by definition, and W(v) = 0 only at v = 0, so the new denominator is non-zero wherever the term is defined);
-* each function's rewrite in its record (:mod:`symact.functions`): tanh u = (e^{2u} - 1)/(e^{2u} + 1), sinh u =
-  (e^u - e^{-u})/2, cosh u = (e^u + e^{-u})/2, erfc u = 1 - erf u, acos u = pi/2 - asin u;
-* log(exp(u)) = u; log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
+  exp(u)^-2), exp(q x) = E^(q L) with E = exp(x/L) (L the common denominator of the rational slopes of x in
+  exponents), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers k; exp(j f(v)) = g(v)^j for integers j where
+  f's record says exp(f(U)) = g(U) (:mod:`symact.kernel.functions`, ``exp_of``: exp(log v) = v, where log v is
+  defined; exp(W(v)) = v/W(v) only where v is certainly non-zero on P, so that the new denominator is non-zero
+  wherever the term is defined);
+* each function's rewrite in its record (:mod:`symact.functions`), e.g. tanh u = (e^{2u} - 1)/(e^{2u} + 1);
+* log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
   (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
   log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
 * sin, cos of k x/L + c pi (integer k, c in Z/12): the angle-sum and multiple-angle formulas in
@@ -26,9 +25,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q; any other
   u^(1/n) is a generator G with G^n = u where it is defined (u's normal form a polynomial: reduction modulo
   G^n - u), and u^(p/n) = G^p for that G;
-* odd and even functions: f(-u) = -f(u) for sin, atan, asinh, erf, asin, atanh; cos(-u) = cos(u);
-* inverse functions: f(g(u)) = u for (f, g) = (atanh, tanh), (tanh, atanh), (asinh, sinh), (sinh, asinh),
-  (sin, asin), (cos, acos), (cosh, acosh) wherever the left side is defined;
+* odd and even functions (the records' ``parity``): f(-u) = -f(u) (sin, tanh, ...), f(-u) = f(u) (cos, cosh);
+* inverse functions (the records' ``undoes``): f(g(u)) = u (atanh(tanh u), log(exp u), ...) wherever the left
+  side is defined;
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
 
@@ -48,7 +47,8 @@ import sympy as sp
 from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, add, at, exact_root, fn, linear_split, mul, neg, num, rational_value
+from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, linear_split, mul, neg, num,
+                                 rational_power)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -202,7 +202,7 @@ class Normalizer:
         if head == "pow":
             return self.root(t[1], t[2])
         if head == "powt":
-            return self.nd(fn("exp", mul(t[2], fn("log", t[1]))))
+            return self.nd(as_exp(t))
         if head == "fn":
             return self.function(t[1], t[2])
         raise Uncertain(f"no algebraic normal form for {head}")
@@ -212,7 +212,7 @@ class Normalizer:
         if base[0] == "fn" and base[1] == "exp":  # exp(u)^r = exp(r u): exp(u) > 0
             return self.exponential(mul(num(r), base[2]))
         if base[0] == "num" and base[1] > 0:
-            exact = _rational_power(base[1], r)
+            exact = rational_power(base[1], r)
             if exact is not None:
                 return sp.Rational(exact.numerator, exact.denominator), sp.Integer(1)
             n = r.denominator
@@ -288,12 +288,10 @@ class Normalizer:
         n, d = (self.E ** k, sp.Integer(1)) if k >= 0 else (sp.Integer(1), self.E ** -k)
         others = []
         for a in _summands(rest) if rest is not None else []:
-            v, j = _log_multiple(a)
-            w, i = _log_multiple(a, "lambertw")
-            if v is not None:
-                n2, d2 = self.nd(("pow", v, Fraction(j)))   # exp(j log v) = v^j: v > 0 where log v is defined
-            elif w is not None and (self.positive(w) or self.positive(neg(w))):  # e^W(w) = w/W(w), w != 0
-                n2, d2 = self.nd(("pow", mul(w, ("pow", fn("lambertw", w), Fraction(-1))), Fraction(i)))
+            name, v, j = _function_multiple(a)
+            rule = FUNCTIONS[name].exp_of if name else None
+            if rule is not None and (not rule[1] or self.positive(v) or self.positive(neg(v))):
+                n2, d2 = self.nd(("pow", at(rule[0], v), Fraction(j)))  # exp(j f(v)) = g(v)^j (the record)
             elif a[0] == "num" and a[1].denominator == 1 and abs(a[1]) <= MAX_EXP_POWER:  # exp(k) = e^k
                 k1 = int(a[1])
                 n2, d2 = (self.e ** k1, sp.Integer(1)) if k1 >= 0 else (sp.Integer(1), self.e ** -k1)
@@ -324,8 +322,6 @@ class Normalizer:
         return self.atom("exp", None, u), sp.Integer(1)
 
     def logarithm(self, u):
-        if u[0] == "fn" and u[1] == "exp":
-            return self.nd(u[2])
         if u[0] == "num" and u[1] > 0:
             return self.log_rational(u[1])
         if u[0] == "mul" and all(self.positive(a) for a in u[1:]):
@@ -420,7 +416,7 @@ def _pi_multiple(t) -> Fraction | None:
         elif f == ("const", "pi"):
             pis += 1
         else:
-            factors.append(rational_value(f))
+            factors.append(constant_rational(f))
     if pis != 1 or None in factors:
         return None
     return math.prod(factors, start=Fraction(1))
@@ -431,25 +427,25 @@ def _summands(t, scale: Fraction = Fraction(1)) -> list:
     evaluated."""
     if t[0] == "add":
         return [s for a in t[1:] for s in _summands(a, scale)]
-    q = rational_value(t)
+    q = constant_rational(t)
     if q is not None:
         return [num(scale * q)] if q else []
     if t[0] == "mul":
-        consts = [rational_value(a) for a in t[1:]]
+        consts = [constant_rational(a) for a in t[1:]]
         others = [a for a, c in zip(t[1:], consts) if c is None]
         if len(others) == 1:
             return _summands(others[0], scale * math.prod(c for c in consts if c is not None))
     return [t if scale == 1 else mul(num(scale), t)]
 
 
-def _log_multiple(t, name: str = "log"):
-    """(v, j) when t is j f(v) with j a non-zero integer (f the function ``name``), else (None, 0)."""
-    if t[0] == "fn" and t[1] == name:
-        return t[2], 1
+def _function_multiple(t):
+    """(f, v, j) when t is j f(v) with j a non-zero integer, else (None, None, 0)."""
+    if t[0] == "fn":
+        return t[1], t[2], 1
     if t[0] == "mul" and len(t) == 3 and t[1][0] == "num" and t[1][1].denominator == 1 and t[1][1] != 0 \
-            and t[2][0] == "fn" and t[2][1] == name:
-        return t[2][2], int(t[1][1])
-    return None, 0
+            and t[2][0] == "fn":
+        return t[2][1], t[2][2], int(t[1][1])
+    return None, None, 0
 
 
 def _lowest_power(p, E) -> int:
@@ -467,11 +463,6 @@ def _multiple_angle(k: int, S, C, expand):
     for _ in range(abs(k)):
         s, c = expand(s * step_c + c * step_s), expand(c * step_c - s * step_s)
     return s, c
-
-
-def _rational_power(q: Fraction, r: Fraction) -> Fraction | None:
-    root = exact_root(q, r.denominator)
-    return None if root is None else root ** r.numerator
 
 
 def _split_root(q: Fraction, n: int) -> tuple[Fraction, Fraction]:

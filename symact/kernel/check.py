@@ -162,6 +162,8 @@ def _check(cert: dict) -> tuple[str, list[str]]:
     if not isinstance(cert, dict) or cert.get("format") != FORMAT:
         raise Rejected(f"not a {FORMAT} certificate")
     verdict, proof = cert.get("verdict"), cert.get("proof")
+    if verdict not in ("proved", "refuted"):  # every rule below checks one of the two
+        raise Rejected(f"unknown verdict {verdict!r}")
     claim = cert.get("claim", {})
     if isinstance(claim, dict) and "forall" in claim:
         if not isinstance(claim.get("domain"), list) or not claim["domain"]:
@@ -198,25 +200,21 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         return verdict, check_integral(claim, verdict, proof, Rejected, check, FORMAT)
     if isinstance(claim, dict) and "convex" in claim:
         return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
-    if isinstance(claim, dict) and ("limit" in claim or "smooth" in claim):
-        if verdict not in ("proved", "refuted"):
-            raise Rejected(f"unknown verdict {verdict!r}")
-        if "limit" in claim:
-            return verdict, check_limit(claim, verdict, proof, Rejected)
+    if isinstance(claim, dict) and "limit" in claim:
+        return verdict, check_limit(claim, verdict, proof, Rejected)
+    if isinstance(claim, dict) and "smooth" in claim:
         return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
     lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
     checker = _Checker(log)
     if verdict == "refuted":
         checker.counterexample(proof, lhs, rel, rhs, domain)
-    elif verdict == "proved":
+    else:
         if not isinstance(proof, list) or len(proof) != len(domain):
             raise Rejected("a proof needs one node per piece of the domain")
         d = sub(lhs, rhs)
         for node, p in zip(proof, domain):
             checker.prove(node, d, rel, p)
-    else:
-        raise Rejected(f"unknown verdict {verdict!r}")
     return verdict, log
 
 

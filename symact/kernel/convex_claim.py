@@ -62,8 +62,6 @@ def check_convex(c: dict, verdict: str, proof, rejected: type[Exception], piece,
     """The steps checked, or ``rejected``; ``check`` is the whole kernel's check of a certificate (of format
     ``fmt``), used for the sub-certificates."""
     t, sense, domain = read_convex_claim(c, rejected, piece)
-    if verdict not in ("proved", "refuted"):
-        raise rejected(f"unknown verdict {verdict!r}")
     if (verdict == "refuted") != bool(c.get("negated")):  # f is not convex (not concave) on some piece
         if not isinstance(proof, dict) or proof.get("rule") not in ("chord", "kink"):
             raise rejected("a violation of convexity is a chord or a kink node")

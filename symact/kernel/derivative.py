@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, ZERO
+from symact.kernel.terms import ONE, ZERO, as_exp
 
 
 def differentiate(t):
@@ -37,9 +37,7 @@ def differentiate(t):
         lowered = ONE if q == 1 else ("pow", t[1], q - 1)
         return _mul([("num", Fraction(q)), lowered, du])
     if head == "powt":
-        base, e = t[1], t[2]
-        # b^e = exp(e log b)
-        return differentiate(("fn", "exp", ("mul", e, ("fn", "log", base))))
+        return differentiate(as_exp(t))
     if head == "fn":
         from symact.kernel.functions import FUNCTIONS
 

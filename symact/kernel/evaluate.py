@@ -22,7 +22,7 @@ from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain, exact
-from symact.kernel.terms import ONE, ZERO, affine, exact_root, neg, num, sub
+from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -73,7 +73,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         base = enclose(t[1], p, strict)
         if not base.positive():
             raise Uncertain("a power with a variable exponent needs a positive base")
-        return enclose(("fn", "exp", ("mul", t[2], ("fn", "log", t[1]))), p, strict)
+        return enclose(as_exp(t), p, strict)
     if head == "fn":
         inner = enclose(t[2], p, strict)
         interval = FUNCTIONS[t[1]].interval
@@ -140,8 +140,8 @@ def _power(base: Iv, q: Fraction, strict: bool) -> Iv:
 def _decay_split(t, p: Piece, strict: bool):
     """(the factors of the product t left to enclose one by one, the enclosure of the others or None): on a
     ray, the factors x^k (integer k >= 1) and exp(v) (or exp(v)^q) together, by :func:`decay_image`; a factor
-    erfc(w) with w >= 0 on the ray counts as exp(-w^2) times a number in (0, 1] (erfc(w) <= exp(-w^2) there:
-    erfc(w) e^(w^2) decreases from 1 at w = 0)."""
+    f(w) with a decay bound d in its record and w >= 0 on the ray counts as exp(d(w)) times a number in (0, 1]
+    (erfc(w) as exp(-w^2) erfcx(w))."""
     factors = list(t[1:])
     if (p[0] is None) == (p[1] is None):
         return factors, None
@@ -149,9 +149,8 @@ def _decay_split(t, p: Piece, strict: bool):
         factors = [b for a in factors for b in (a[1:] if a[0] == "mul" else (a,))]
     k, exponents, rest, scale = 0, [], [], None
     for a in factors:
-        if a[0] == "fn" and a[1] == "erfc" and enclose(a[2], p, strict).nonnegative():
-            # erfc(w) = exp(-w^2) erfcx(w) with erfcx(w) in (0, 1] for w >= 0
-            exponents.append(("mul", ("num", Fraction(-1)), ("pow", a[2], Fraction(2))))
+        if a[0] == "fn" and FUNCTIONS[a[1]].decay is not None and enclose(a[2], p, strict).nonnegative():
+            exponents.append(at(FUNCTIONS[a[1]].decay, a[2]))  # f(w) = exp(d(w)) c with c in (0, 1]
             scale = Iv(arb(0), arb(1), True, False)
         elif a == ("x",):
             k += 1
@@ -230,21 +229,38 @@ _RELATION = {"<": lambda u, v: u < v, "<=": lambda u, v: u <= v, ">": lambda u, 
              ">=": lambda u, v: u >= v, "==": lambda u, v: u == v, "!=": lambda u, v: u != v}
 
 
-def truth(c, p: Piece, strict: bool = False) -> bool | None:
-    """Whether the condition holds at every point of the piece (True), at none (False), or unknown (None).
-
-    ``strict``: True/False only when the comparison is strict with a margin, so it holds on a neighbourhood."""
+def _connectives(c, atom) -> bool | None:
+    """A condition's truth from that of its comparisons (``atom``; None: unknown), by the connectives."""
     head = c[0]
     if head in ("true", "false"):
         return head == "true"
     if head == "not":
-        inner = truth(c[1], p, strict)
+        inner = _connectives(c[1], atom)
         return None if inner is None else not inner
-    if head in ("and", "or"):
-        parts = [truth(a, p, strict) for a in c[1:]]
-        if head == "and":
-            return False if False in parts else (True if all(parts) else None)
-        return True if True in parts else (False if all(v is False for v in parts) else None)
+    if head in ("and", "or"):  # from the left, up to the first part that decides (False for and, True for or)
+        decides, unknown = head == "or", False
+        for a in c[1:]:
+            value = _connectives(a, atom)
+            if value is decides:
+                return decides
+            unknown = unknown or value is None
+        return None if unknown else not decides
+    return atom(c)
+
+
+def _by_sign(op: str, sign: int) -> bool:
+    """Whether u REL v holds on a set where u - v has the strict sign ``sign`` throughout."""
+    return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
+
+
+def truth(c, p: Piece, strict: bool = False) -> bool | None:
+    """Whether the condition holds at every point of the piece (True), at none (False), or unknown (None).
+
+    ``strict``: True/False only when the comparison is strict with a margin, so it holds on a neighbourhood."""
+    return _connectives(c, lambda a: _comparison(a, p, strict))
+
+
+def _comparison(c, p: Piece, strict: bool) -> bool | None:
     op, a, b = c[1], c[2], c[3]
     if not strict and p[0] is not None and p[0] == p[1]:  # at a rational point: exactly, where the sides are rational
         value = exact_value(sub(a, b), p[0])
@@ -253,9 +269,7 @@ def truth(c, p: Piece, strict: bool = False) -> bool | None:
     d = enclose(sub(a, b), p, strict)
     if strict:
         sign = 1 if d.positive() else -1 if d.negative() else 0
-        if sign == 0:
-            return None
-        return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
+        return None if sign == 0 else _by_sign(op, sign)
     if d.satisfies(op):
         return True
     if d.violates(op):
@@ -432,17 +446,7 @@ def _defined_sign(u, x0: Fraction, side: int) -> int:
 
 
 def _germ_truth(c, x0: Fraction, side: int) -> bool:
-    head = c[0]
-    if head in ("true", "false"):
-        return head == "true"
-    if head == "not":
-        return not _germ_truth(c[1], x0, side)
-    if head == "and":
-        return all(_germ_truth(a, x0, side) for a in c[1:])
-    if head == "or":
-        return any(_germ_truth(a, x0, side) for a in c[1:])
-    s = germ_sign(germ(sub(c[2], c[3]), x0, side), x0, side)
-    return {"<": s < 0, "<=": s < 0, ">": s > 0, ">=": s > 0, "==": False, "!=": True}[c[1]]
+    return _connectives(c, lambda a: _by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
 
 
 def point_derivative(f, x0: Fraction) -> Iv:
@@ -507,17 +511,15 @@ def _exact(t, x0: Fraction) -> Fraction:
             if q < 0 and base == 0:
                 raise ZeroDivisionError
             return base ** q.numerator
-        if base < 0 or (base == 0 and q < 0):
+        value = None if base < 0 or (base == 0 and q < 0) else rational_power(base, q)
+        if value is None:
             raise _NotRational
-        root = _rational_root(base, q.denominator)
-        return root ** q.numerator
+        return value
     if head == "fn":
-        zero = FUNCTIONS[t[1]].zero_value
-        if t[1] == "log" and _exact(t[2], x0) == 1:
-            return Fraction(0)
-        if zero is not None and _exact(t[2], x0) == 0:
-            return zero
-        raise _NotRational
+        value = FUNCTIONS[t[1]].values.get(_exact(t[2], x0))
+        if value is None:
+            raise _NotRational
+        return value
     if head == "abs":
         return abs(_exact(t[1], x0))
     if head == "sign":
@@ -554,13 +556,6 @@ def _switches(f, x0: Fraction) -> bool:
         return False
     except Uncertain:
         return True
-
-
-def _rational_root(v: Fraction, n: int) -> Fraction:
-    root = exact_root(v, n)
-    if root is None:
-        raise _NotRational
-    return root
 
 
 # ------------------------------------------------------------------------------------------------- undefined
@@ -602,11 +597,15 @@ def _undefined(t, x0: Fraction) -> str | None:
             return f"a real root of a negative number ({_show(t[1])} < 0)"
     if head == "powt" and _certainly(t[1], x0, "<") and _not_integer(t[2], x0):
         return "a real power of a negative base with a non-integer exponent"
-    if head == "fn" and t[1] == "log" and _certainly(t[2], x0, "<="):  # exact at a rational point (below)
-        return f"log of a number <= 0 ({_show(t[2])} <= 0)"
     interval = FUNCTIONS[t[1]].interval if head == "fn" else None
-    if interval is not None and outside(enclose(t[2], at), interval):
-        return f"{t[1]} outside its domain ({_show(t[2])} in {enclose(t[2], at)})"
+    if interval is None:
+        return None
+    value = exact_value(t[2], x0)  # exact where rational (log(x - 1) at x = 1: log of 0, not of a ball around it)
+    arg = enclose(t[2], at) if value is None else Iv.of(value, value, False, False)
+    if outside(arg, interval):
+        lo, hi = (end if e is None else _show(e) for e, end in zip(interval, ("-oo", "oo")))
+        domain = f"{'[' if interval[2] else '('}{lo}, {hi}{']' if interval[3] else ')'}"
+        return f"{t[1]} of a number outside its domain {domain} ({_show(t[2])} = {arg if value is None else value})"
     return None
 
 

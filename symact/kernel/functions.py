@@ -16,7 +16,11 @@ structurally into terms by :func:`symact.kernel.terms.from_sympy` (no simplifica
 * ``rewrite``: f(U) as a term in X, equal wherever f is defined (tanh, sinh, cosh, erfc, acos), or None;
 * ``limits``: at -oo and +oo: None (no limit, or outside the domain), +1/-1 (an infinite limit of that sign) or
   the finite limit as a term without x;
-* ``zero_value``: f(0) when it is rational, used for exact zero tests.
+* ``values``: f(u) at the rational points u where it is rational (f(0), log(1) = 0), for exact values;
+* ``exp_of``: (g, nonzero): exp(j f(v)) = g(v)^j for integers j wherever f(v) is defined (where v is certainly
+  non-zero, if nonzero), for the algebra (exp(log v) = v, exp(W(v)) = v/W(v));
+* ``decay``: d with 0 < f(u) <= exp(d(u)) for u >= 0, so that on a ray f(w) with w >= 0 is enclosed with the
+  exponentials of a product (erfc(w) <= exp(-w^2)).
 """
 from __future__ import annotations
 
@@ -132,7 +136,9 @@ class Function:
     template: tuple
     rewrite: tuple | None
     limits: tuple
-    zero_value: Fraction | None
+    values: dict
+    exp_of: tuple | None
+    decay: tuple | None
 
     def derivative(self, u) -> tuple:
         return at(self.template, u)
@@ -150,8 +156,10 @@ def _function(f: Special) -> Function:
         image = _of_absolute(_monotone(f.name, f.arb, True, None, [None, finite[1]]))
     else:
         image = _bounded(f)
-    return Function(f.name, interval, image, _term(f.derivative),
-                    None if f.rewrite is None else _term(f.rewrite), tuple(limits), f.zero)
+    return Function(f.name, interval, image, _term(f.derivative), None if f.rewrite is None else _term(f.rewrite),
+                    tuple(limits), {Fraction(u): Fraction(v) for u, v in f.values},
+                    None if f.exp_of is None else (_term(f.exp_of[0]), f.exp_of[1]),
+                    None if f.decay is None else _term(f.decay))
 
 
 FUNCTIONS: dict[str, Function] = {f.name: _function(f) for f in REGISTRY.values() if f.kernel}

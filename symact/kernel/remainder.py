@@ -27,7 +27,7 @@ import math
 from fractions import Fraction
 from functools import lru_cache
 
-from symact.kernel import ivals
+from symact.kernel import ivals, poly
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import enclose, exact_value, point, smooth_on
 from symact.kernel.ivals import Iv, Uncertain
@@ -65,9 +65,8 @@ def _poly(t) -> dict:
     if head == "add":
         out: dict = {}
         for a in t[1:]:
-            for mono, c in _poly(a).items():
-                out[mono] = out.get(mono, 0) + c
-        return {m: c for m, c in out.items() if c}
+            out = poly.add(out, _poly(a))
+        return out
     if head == "mul":
         out = {(): Fraction(1)}
         for a in t[1:]:
@@ -82,17 +81,10 @@ def _poly(t) -> dict:
 
 
 def _times(p: dict, q: dict) -> dict:
-    out: dict = {}
-    for m1, c1 in p.items():
-        for m2, c2 in q.items():
-            powers = dict(m1)
-            for a, e in m2:
-                powers[a] = powers.get(a, 0) + e
-            mono = tuple(sorted(powers.items(), key=lambda item: repr(item[0])))
-            out[mono] = out.get(mono, 0) + c1 * c2
+    out = poly.mul(p, q, lambda m, n: poly.powers(m, n, key=lambda item: repr(item[0])))
     if len(out) > MAX_MONOMIALS:
         raise Uncertain("the expanded derivative is too large")
-    return {m: c for m, c in out.items() if c}
+    return out
 
 
 def checked_order(n) -> int:

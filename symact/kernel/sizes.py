@@ -107,6 +107,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from symact.kernel import poly
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
@@ -162,8 +163,12 @@ def idx_sub(i: tuple, var: str, value: tuple) -> tuple:
     return idx_add(_idx(i[0], coefs), value, a)
 
 
-def idx_vars(i: tuple) -> set:
-    return {v for v, _ in i[1]}
+def read_scoped(objs, scope: set, what: str) -> list[tuple]:
+    """The indices of ``objs``, whose variables must all be in scope (SizeError naming ``what`` otherwise)."""
+    out = [read_index(obj) for obj in objs]
+    if not {v for i in out for v, _ in i[1]} <= scope:
+        raise SizeError(f"{what} uses a variable not in scope")
+    return out
 
 
 def least(e: tuple, scope: list, size: tuple | None) -> int | None:
@@ -233,31 +238,21 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
             raise SizeError(f"{args[0]!r} is not a declared {'differentiable ' if head == 'dfn' else ''}function")
         if (len(args) == 3) != bool(s.get("indexed")):
             raise SizeError(f"{args[0]!r}: a family of functions takes an index, a function none")
-        at = [read_index(args[2])] if len(args) == 3 else []
-        if not all(idx_vars(i) <= scope for i in at):
-            raise SizeError(f"index of {args[0]} uses a variable not in scope")
+        at = read_scoped(args[2:], scope, f"the index of {args[0]}")
         return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved), *at)
     if head == "gen" and len(args) == 3:  # a member of a family of scalars with two indices
         if symbols.get(args[0], {}).get("arity") != 2:
             raise SizeError(f"{args[0]!r} is not a declared family with two indices")
-        i, j = read_index(args[1]), read_index(args[2])
-        if not (idx_vars(i) | idx_vars(j)) <= scope:
-            raise SizeError(f"index of {args[0]} uses a variable not in scope")
-        return ("gen", args[0], i, j)
+        return ("gen", args[0], *read_scoped(args[1:], scope, f"an index of {args[0]}"))
     if head in ("gen", "seq") and len(args) == 2:
-        i = read_index(args[1])
-        if not idx_vars(i) <= scope:
-            raise SizeError(f"index of {args[0]} uses a variable not in scope")
+        i, = read_scoped(args[1:], scope, f"the index of {args[0]}")
         if head == "gen" and (not symbols.get(args[0], {}).get("family", False) or symbols[args[0]].get("arity")):
             raise SizeError(f"{args[0]!r} is not a declared family with one index")
         if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
             raise SizeError(f"sequence {args[0]!r} at an index where the claim cannot use it")
         return (head, args[0], i)
     if head == "delta" and len(args) == 2:
-        i, j = read_index(args[0]), read_index(args[1])
-        if not (idx_vars(i) | idx_vars(j)) <= scope:
-            raise SizeError("an index of delta uses a variable not in scope")
-        return ("delta", i, j)
+        return ("delta", *read_scoped(args, scope, "an index of delta"))
     if head == "diff" and len(args) == 2:
         var = read_term(args[1], symbols, sequences, scope, None, reserved)
         if var[0] not in ("gen", "sym") or len(var) != (3 if var[0] == "gen" else 2) or (
@@ -270,9 +265,7 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         var = args[0]
         if not isinstance(var, str) or not var.isidentifier() or var in scope or var in reserved:
             raise SizeError(f"a bound variable must be a fresh name, not {var!r}")
-        lo, hi = read_index(args[1]), read_index(args[2])
-        if not (idx_vars(lo) | idx_vars(hi)) <= scope:
-            raise SizeError("a range's ends use a variable not in scope")
+        lo, hi = read_scoped(args[1:3], scope, "a range's end")
         return (head, var, lo, hi, read_term(args[3], symbols, sequences, scope | {var}, None, reserved))
     raise SizeError(f"malformed term {obj!r}")
 
@@ -282,30 +275,10 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
 ONE = ((), ())
 
 
-def p_add(p: dict, q: dict, scale: Fraction = Fraction(1)) -> dict:
-    out = dict(p)
-    for m, c in q.items():
-        v = out.get(m, 0) + scale * c
-        if v:
-            out[m] = v
-        else:
-            out.pop(m, None)
-    return out
-
-
 def p_mul(p: dict, q: dict) -> dict:
     if len(p) * len(q) > MAX_MONOMIALS:
         raise SizeError("the expansion is too large")
-    out: dict = {}
-    for (s1, w1), c1 in p.items():
-        for (s2, w2), c2 in q.items():
-            m = (merge(s1 + s2), w1 + w2)
-            v = out.get(m, 0) + c1 * c2
-            if v:
-                out[m] = v
-            else:
-                out.pop(m, None)
-    return out
+    return poly.mul(p, q, lambda m, n: (merge(m[0] + n[0]), m[1] + n[1]))
 
 
 def merge(scalars: tuple) -> tuple:
@@ -369,9 +342,9 @@ def clear(p: dict) -> dict:
             if inv in scalars:
                 rest = list(scalars)
                 rest.remove(inv)
-                out = p_add(out, {(tuple(rest), word): c})
+                out = poly.add(out, {(tuple(rest), word): c})
             else:
-                out = p_add(out, p_mul({(scalars, word): c}, q))
+                out = poly.add(out, p_mul({(scalars, word): c}, q))
         p = out
     raise SizeError("too many denominators")
 
@@ -439,7 +412,7 @@ class Normalizer:
         if head == "add":
             out: dict = {}
             for a in t[1:]:
-                out = p_add(out, self.norm(a, scope))
+                out = poly.add(out, self.norm(a, scope))
             return out
         if head == "mul":
             out = {ONE: Fraction(1)}
@@ -506,9 +479,9 @@ class Normalizer:
                 scale = Fraction(1)
                 for a in hit:
                     scale *= bounds[a[1][1]]
-                out = p_add(out, {(merge(tuple(rest)), ()): c * scale})
+                out = poly.add(out, {(merge(tuple(rest)), ()): c * scale})
             else:
-                out = p_add(out, {(scalars, word): c})
+                out = poly.add(out, {(scalars, word): c})
         return out
 
     def positive(self, p: dict, scope: list) -> bool:
@@ -611,7 +584,7 @@ class Normalizer:
         if head == "sum":
             out: dict = {}
             for p in parts:
-                out = p_add(out, p)
+                out = poly.add(out, p)
             return out
         out = {ONE: Fraction(1)}
         for p in parts if head == "prod" else reversed(parts):
@@ -638,7 +611,7 @@ class Normalizer:
             mono = {(free, word[:left]): c}
             mono = p_mul(mono, atom(summed, not word[left:right]))
             mono = p_mul(mono, {((), word[right:]): Fraction(1)})
-            out = p_add(out, mono)
+            out = poly.add(out, mono)
         return out
 
 
@@ -813,9 +786,9 @@ def read_sized(c: dict) -> dict:
     for item in indices:
         if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and item[0].isidentifier()):
             raise SizeError(f"malformed index range {item!r}")
-        lo, hi = read_index(item[1]), read_index(item[2])
-        if item[0] in scope or not (idx_vars(lo) | idx_vars(hi)) <= scope:
-            raise SizeError(f"the index {item[0]} needs a fresh name and bounds in the size and earlier indices")
+        if item[0] in scope:
+            raise SizeError(f"the index {item[0]} needs a fresh name")
+        lo, hi = read_scoped(item[1:], scope, f"the range of {item[0]} (in the size and earlier indices)")
         ranges.append((item[0], lo, hi))
         scope = scope | {item[0]}
     reserved = frozenset({*symbols, *names, *scope})
@@ -854,9 +827,7 @@ def _read_hypotheses(given, symbols: dict, sequences: set, scope: set, reserved:
         if not (isinstance(v, str) and v.isidentifier()) or v in scope or v in reserved or set(h) != {
                 "var", "from", "to", "term"}:
             raise SizeError(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
-        lo, hi = read_index(h["from"]), read_index(h["to"])
-        if not (idx_vars(lo) | idx_vars(hi)) <= scope:
-            raise SizeError("a hypothesis's range uses a variable not in scope")
+        lo, hi = read_scoped([h["from"], h["to"]], scope, "a hypothesis's range")
         out.append((v, lo, hi, read_term(h["term"], symbols, sequences, scope | {v}, None, reserved | {v})))
     return tuple(out)
 
@@ -890,7 +861,7 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
             raise SizeError("an inequality is proved by the rule positive (without sequences) or by induction")
         up = c["rel"] in (">", ">=")
         n = Normalizer(c["symbols"], (L, L0), peel=False)
-        d = clear(p_add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
+        d = clear(poly.add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
                         n.norm(c["rhs"] if up else c["lhs"], c["indices"]), Fraction(-1)))
         sign = n.sign_of(d, c["indices"])
         if sign < (2 if c["rel"] in ("<", ">") else 1):
@@ -953,11 +924,11 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
     need = 2 if rel == "<" else 1
     n0, n = Normalizer(c["symbols"], None), Normalizer(c["symbols"], (L, L0))
-    base_diff = p_add(n0.norm(subst(c["rhs"], L, index(L0)), []), n0.norm(("abs", base), []), Fraction(-1))
+    base_diff = poly.add(n0.norm(subst(c["rhs"], L, index(L0)), []), n0.norm(("abs", base), []), Fraction(-1))
     if n0.sign_of(n0.bounded(clear(base_diff), bounds, []), []) < need:
         raise SizeError(f"the base case {L} = {L0}: B({L0}) - |{name}({L0})| is not certainly "
                         f"{'> 0' if need == 2 else '>= 0'}")
-    step_diff = p_add(n.norm(subst(c["rhs"], L, index(1, **{L: 1})), []), n.norm(("mul", ("abs", m), c["rhs"]), []),
+    step_diff = poly.add(n.norm(subst(c["rhs"], L, index(1, **{L: 1})), []), n.norm(("mul", ("abs", m), c["rhs"]), []),
                       Fraction(-1))
     if n.sign_of(n.bounded(clear(step_diff), bounds, []), []) < need:
         raise SizeError(f"the step: B({L} + 1) - |m({L})| B({L}) is not certainly {'> 0' if need == 2 else '>= 0'}")
@@ -1034,7 +1005,7 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
 
 
 def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
-    if clear(p_add(n.norm(a, scope), n.norm(b, scope), Fraction(-1))):
+    if clear(poly.add(n.norm(a, scope), n.norm(b, scope), Fraction(-1))):
         raise SizeError(f"{what}: the two sides do not expand to the same sum of ordered products")
 
 

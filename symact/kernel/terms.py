@@ -84,6 +84,11 @@ def power(t, q) -> tuple:
     return ("pow", t, Fraction(q))
 
 
+def as_exp(t) -> tuple:
+    """A real power ``("powt", b, e)`` as exp(e log b): the same value, defined where b > 0 (as the power is)."""
+    return fn("exp", mul(t[2], fn("log", t[1])))
+
+
 # -- JSON ---------------------------------------------------------------------------------------------------------
 
 def to_json(t) -> Any:
@@ -317,11 +322,11 @@ def linear_split(u):
     rest) with rest None when it is 0."""
     if u == X:
         return Fraction(1), None
-    q = rational_value(u)
+    q = constant_rational(u)
     if q is not None:
         return Fraction(0), None if q == 0 else u
     if u[0] == "mul":
-        consts = [rational_value(a) for a in u[1:]]
+        consts = [constant_rational(a) for a in u[1:]]
         others = [a for a, c in zip(u[1:], consts) if c is None]
         if len(others) == 1:
             scale = math.prod(c for c in consts if c is not None)
@@ -336,24 +341,6 @@ def linear_split(u):
                 rests.append(r)
         return slope, None if not rests else (rests[0] if len(rests) == 1 else add(*rests))
     return Fraction(0), u
-
-
-def rational_value(t) -> Fraction | None:
-    """The value of a term built from rationals by +, * and integer powers (None for any other term)."""
-    if t[0] == "num":
-        return t[1]
-    if t[0] == "pow" and t[2].denominator == 1:
-        base = rational_value(t[1])
-        return None if base is None or (base == 0 and t[2] < 0) else base ** int(t[2])
-    if t[0] in ("add", "mul"):
-        out = Fraction(0) if t[0] == "add" else Fraction(1)
-        for a in t[1:]:
-            v = rational_value(a)
-            if v is None:  # stop at the first part that is not a rational constant
-                return None
-            out = out + v if t[0] == "add" else out * v
-        return out
-    return None
 
 
 def affine(u):
@@ -394,9 +381,14 @@ def constant_rational(t) -> Fraction | None:
             return None
         if q.denominator == 1:
             return base ** q.numerator
-        root = exact_root(base, q.denominator) if base >= 0 else None
-        return None if root is None else root ** q.numerator
+        return rational_power(base, q) if base >= 0 else None
     return None
+
+
+def rational_power(q: Fraction, r: Fraction) -> Fraction | None:
+    """q^r for a rational q >= 0 when it is rational (an exact root), else None."""
+    root = exact_root(q, r.denominator)
+    return None if root is None else root ** r.numerator
 
 
 def exact_root(q: Fraction, n: int) -> Fraction | None:

@@ -1,0 +1,42 @@
+"""Polynomials with exact rational coefficients as ``{monomial: coefficient}`` (no zero coefficient), shared by
+the rules that expand products exactly (:mod:`symact.kernel.sizes`, :mod:`symact.kernel.logic_claim`,
+:mod:`symact.kernel.remainder`).  A monomial is any hashable value; each user says how two multiply (commuting
+powers: :func:`powers`; words of matrices: concatenation).  Only the ring axioms over Q are used."""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Callable
+
+
+def _put(out: dict, m, c: Fraction) -> None:
+    """Add c m to the polynomial out, in place (a coefficient that becomes 0 goes)."""
+    v = out.get(m, 0) + c
+    if v:
+        out[m] = v
+    else:
+        out.pop(m, None)
+
+
+def add(p: dict, q: dict, scale: Fraction = Fraction(1)) -> dict:
+    """p + scale q."""
+    out = dict(p)
+    for m, c in q.items():
+        _put(out, m, scale * c)
+    return out
+
+
+def mul(p: dict, q: dict, times: Callable[[object, object], object]) -> dict:
+    """p q, with ``times(m, n)`` the product of two monomials."""
+    out: dict = {}
+    for m, c in p.items():
+        for n, d in q.items():
+            _put(out, times(m, n), c * d)
+    return out
+
+
+def powers(m: tuple, n: tuple, key: Callable | None = None) -> tuple:
+    """The product of two monomials written as sorted tuples of (generator, exponent): exponents added."""
+    exps = dict(m)
+    for v, e in n:
+        exps[v] = exps.get(v, 0) + e
+    return tuple(sorted(exps.items(), key=key))
