@@ -14,6 +14,7 @@ from symact.cli import main
 from symact.decide.checked import check_claim
 from symact.errors import ExpressionError
 from symact.kernel import FORMAT, Rejected, check
+from symact.kernel.check import claim_text
 from symact.parsing import parse_claim
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "proofs"))
@@ -38,8 +39,13 @@ MIDPOINT_CONVEX_GE = (
     ">= f((p + q)/2*a + (1 - (p + q)/2)*b) from f.midpoint(x=p*a + (1 - p)*b, y=q*a + (1 - q)*b)")
 
 
+#: (M) => (C) with the weight's interval written otherwise (reversed, and a hypothesis twice): the same claim
+MIDPOINT_CONVEX_REWORDED = MIDPOINT_CONVEX.replace("whenever 0 <= l <= 1", "whenever 1 >= l, l >= 0, 0 <= l")
+
+
 def test_the_derivations_are_kernel_checked():
-    for text in (PERSPECTIVE, NORM_CONVEX, CONVEX_MIDPOINT, MIDPOINT_CONVEX, MIDPOINT_CONVEX_GE):
+    for text in (PERSPECTIVE, NORM_CONVEX, CONVEX_MIDPOINT, MIDPOINT_CONVEX, MIDPOINT_CONVEX_GE,
+                 MIDPOINT_CONVEX_REWORDED):
         v = check_claim(parse_claim(text), 1.0)
         assert v.status == "proved" and v.method == "kernel-checked proof", v.reason
         verdict, steps = check(cert_of(text))
@@ -96,6 +102,17 @@ CORRUPTED_TEXTS = [
     # the weight's interval not [0, 1]: a hypothesis dropped or widened
     _with(MIDPOINT_CONVEX, "0 <= l <= 1", "l <= 1"),
     _with(MIDPOINT_CONVEX, "0 <= l <= 1", "0 <= l <= 2"),
+    # ... or narrowed: a strict end, a further hypothesis on l (the claim is then about a smaller set)
+    _with(MIDPOINT_CONVEX, "0 <= l <= 1", "0 <= l < 1"),
+    _with(MIDPOINT_CONVEX, "0 <= l <= 1", "0 <= l <= 1, 1 <= 2*l"),
+    # a side undefined at l = 1/3 (the identity rule needs no cancellation): rule defined, before closure
+    "forall scalars l, midpoint_convex g: (3*l - 1)/(3*l - 1) == 1 whenever 0 <= l <= 1 by limit of dyadic "
+    "induction on l: at l = 0: == 1 from algebra; at l = 1: == 1 from algebra; at l = (p + q)/2: == 1 from algebra",
+    # a convex f on a vector space taking a term with l: not declared continuous (rule continuous)
+    "forall vectors u, scalars l, convex f: f(l*u) <= l*f(u) + (1 - l)*f(0*u) whenever 0 <= l <= 1 by limit of "
+    "dyadic induction on l: at l = 0: == f(0*u) from algebra; at l = 1: == f(u) from algebra; at l = (p + q)/2: "
+    "<= (f(p*u) + f(q*u))/2 from f.chord(a=p*u, b=q*u, l=1/2, m=1/2); <= (p*f(u) + (1 - p)*f(0*u) + q*f(u) + "
+    "(1 - q)*f(0*u))/2 from 1/2*ih(l=p) + 1/2*ih(l=q); == (p + q)/2*f(u) + (1 - (p + q)/2)*f(0*u) from algebra",
     # the '>=' form with the hypothesis in the wrong direction (a '<=' link where '>=' is needed)
     _with(MIDPOINT_CONVEX_GE, ">= (f(p*a", "<= (f(p*a"),
 ]
@@ -165,12 +182,32 @@ def test_corrupted_dyadic_limit_certificates_are_rejected():
         ("proof", lambda p: p["premise"]["base"]["0"].insert(0, {  # the induction hypothesis in a base case
             "rel": "<=", "term": ["fn", "f", ["sym", "b"]],
             "by": [{"function": None, "axiom": "ih", "subst": {"l": ["num", "0"]}, "times": ["num", "1"]}]})),
+        ("claim", lambda c: c["axioms"]["hypotheses"].append(["<=", ["mul", ["sym", "l"], ["sym", "l"]],
+                                                              ["sym", "l"]])),  # a further hypothesis on l
+        ("claim", lambda c: c["axioms"]["symbols"].update(l="vector")),  # the weight a vector
+        ("proof", lambda p: p["premise"]["step"].update(points=["l", "l2"])),  # the weight itself as a point
+        ("proof", lambda p: p["premise"]["base"].update({"1/2": p["premise"]["base"]["1"]})),  # a base case more
+        # the induction hypothesis at a term equal to l1 but not the name l1, at the midpoint itself, as an axiom of f
+        ("proof", lambda p: p["premise"]["step"]["steps"][1]["by"][0]["subst"].update(
+            l=["add", ["sym", "l1"], ["num", "0"]])),
+        ("proof", lambda p: p["premise"]["step"]["steps"][1]["by"][0]["subst"].update(
+            l=["div", ["add", ["sym", "l1"], ["sym", "l2"]], ["num", "2"]])),
+        ("proof", lambda p: p["premise"]["step"]["steps"][1]["by"][0].update(function="f")),
     ]
     for where, change in changes:
         bad = copy.deepcopy(good)
         change(bad[where])
         with pytest.raises(Rejected):
             check(bad)
+
+
+def test_verify_shows_the_claim_without_its_statement_label():
+    # a hand-edited label saying the opposite is not what `symact verify` shows as the claim it checked
+    cert = cert_of(CONVEX_MIDPOINT)
+    cert["claim"]["axioms"]["statement"] = "forall vectors a, b, convex f: f((a + b)/2) >= (f(a) + f(b))/2"
+    assert check(cert)[0] == "proved"
+    shown = claim_text(cert["claim"])
+    assert ">=" not in shown and "statement" not in shown and '"rel":"<="' in shown
 
 
 def test_the_sign_rule_needs_weights_that_sum_to_a_positive_constant():

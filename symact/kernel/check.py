@@ -221,13 +221,20 @@ def _check(cert: dict) -> tuple[str, list[str]]:
 def claim_text(c) -> str:
     """What the kernel checked, written from the claim's data (never from a label a certificate may carry): a
     one-variable claim as ``LHS REL RHS on PIECES``; every other kind as its compact JSON, without the
-    ``statement`` text some kinds carry (a label no rule reads)."""
+    ``statement`` texts some kinds carry at any depth (``{"axioms": {..., "statement": ...}}``: labels no rule
+    reads, which a hand-edited certificate may make say anything)."""
     try:
         lhs, rel, rhs, domain = read_claim(c)
         return f"{show(lhs)} {rel} {show(rhs)} on {' u '.join(piece_text(p) for p in domain)}"
     except Rejected:
-        shown = {k: v for k, v in c.items() if k != "statement"} if isinstance(c, dict) else c
-        return json.dumps(shown, separators=(",", ":"))
+        return json.dumps(_unlabelled(c), separators=(",", ":"))
+
+
+def _unlabelled(c):
+    """The JSON c without its ``statement`` keys, at every depth."""
+    if isinstance(c, dict):
+        return {k: _unlabelled(v) for k, v in c.items() if k != "statement"}
+    return [_unlabelled(v) for v in c] if isinstance(c, list) else c
 
 
 def piece_text(p) -> str:
