@@ -357,6 +357,8 @@ class _Builder:
         if ident in _FUNCTIONS or ident in _CONDITION_FUNCTIONS or ident in _SPECIAL_FUNCTIONS or (
                 not self.number_only and self.is_activation(ident)):
             raise self.fail(node, f"{ident!r} is a function; call it, e.g. {ident}(x)")
+        if ident.lower() == "nan":
+            raise self.fail(node, f"{ident!r} (not a number) is not allowed; a real number is needed")
         allowed = self.allowed_names()
         hint = _suggest(ident, allowed) or f"; allowed names: {', '.join(allowed)}"
         raise self.fail(node, f"unknown name {ident!r}{hint}")

@@ -161,3 +161,54 @@ def test_verdicts_are_the_same_under_load():
     assert {status for status, _ in idle} == {"proved", "refuted", "unknown"}
     assert [status for status, _ in loaded] == [status for status, _ in idle]
     assert loaded == idle
+
+
+# ------------------------------------------------------------------------------------------ bad input
+#: (argv, words the one line must hold); {d} is an existing folder, {f} an existing file; every row is refused
+#: before any work, so the table runs in-process in about a second
+BAD_INPUT = [
+    (["check", "silu(x) >= -0.27", "--plot", ""], "empty name"),          # used to be ignored (no plot, exit 1)
+    (["plot", "gelu", "-o", ""], "empty name"),                            # used to write gelu.svg
+    (["plot", "gelu", "-o", "{f}/g.svg"], "no folder"),
+    (["implement", "gelu", "--target", "numpy", "-o", ""], "empty name"),  # used to print the module
+    (["implement", "gelu", "--target", "numpy", "-o", "{d}"], "is a folder"),
+    (["prove", "--latex", "{f}", "sigmoid_range"], "is a file, not a folder"),   # used to be a traceback
+    (["prove", "--latex", "{f}/sub", "sigmoid_range"], "is a file, not a folder"),
+    (["prove", "--latex", "", "sigmoid_range"], "empty name"),
+    (["prove", "--full"], "--json"),                                       # used to be ignored
+    (["prove", "--list", "sigmoid_range"], "--list"),                      # the id used to be ignored
+    (["report", "-o", ""], "empty name"),                                  # used to be a traceback
+    (["report", "-o", "{d}", "--tex-only"], "is a folder"),                # used to write {d}_tex
+    (["report", "-o", "r.txt", "--tex-only"], ".pdf"),
+    (["audit", "numpy:tanh", "-a", "tanh", "--timeout", "inf"], "--timeout"),     # used to fail in the child
+    (["audit", "numpy:tanh", "-a", "tanh", "--import-timeout", "inf"], "--import-timeout"),
+    (["audit", "numpy:tanh", "-a", "tanh", "--kwarg", "a=1", "--kwarg", "a=2"], "given twice"),  # was the last
+    (["audit", "numpy:tanh", "-a", "tanh", "--grad", ""], "--grad is empty"),     # was audited without --grad
+    (["audit", "numpy:tanh", "-a", "tanh", "--plot", ""], "empty name"),
+    (["show", "leaky_relu", "--param", "alpha=nan"], "not a number"),
+    (["check", "nan < x"], "not a number"),
+]
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    from symact.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "f").write_text("")
+    for argv, words in BAD_INPUT:
+        argv = [a.format(d=tmp_path / "d", f=tmp_path / "f") for a in argv]
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("symact: error:") and words in err, (argv, err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "f"]   # nothing written
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc, where no file can be created")
+def test_a_file_the_system_refuses_is_one_line_and_exit_2(capsys):
+    from symact.cli import main
+
+    assert main(["implement", "--expr", "x", "--target", "numpy", "-o", "/proc/symact-x.py"]) == 2
+    err = capsys.readouterr().err
+    # root passes the permission check and the system refuses the write itself (it used to be a traceback)
+    assert err.count("\n") == 1 and err.startswith("symact: error:") and "/proc/symact-x.py" in err, err

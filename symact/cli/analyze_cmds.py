@@ -157,14 +157,14 @@ def run_check(args: argparse.Namespace) -> int:
 
     budget = check_budget(args.budget)
     claim = parse_claim(args.claim)
-    if args.plot:
+    if args.plot is not None:
         from symact.plotting import output_path
 
         plot_to = output_path(args.plot)
     verdict = isolated.verdict(lambda: check_claim(claim, budget), budget, f"{claim.body} for all x in {claim.domain_text()}")
     # a claim in x (not about matrices or several real variables, nor an integral)
     drawable = hasattr(claim, "lhs") and getattr(claim, "integral", None) is None
-    if args.plot and verdict.status == "refuted" and drawable:
+    if args.plot is not None and verdict.status == "refuted" and drawable:
         from symact.plotting import claim_plot
 
         print(f"wrote {claim_plot(claim, verdict, plot_to)}", file=sys.stderr)

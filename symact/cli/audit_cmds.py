@@ -91,6 +91,8 @@ def _kwargs(items: list[str]) -> dict:
         name, sep, value = (t.strip() for t in item.partition("="))
         if not sep or not name.isidentifier() or not value:
             raise ParameterError(f"--kwarg expects NAME=VALUE, e.g. approximate='tanh'; got {item!r}")
+        if name in out:
+            raise ParameterError(f"--kwarg {name} given twice")
         out[name] = parse_literal(value, f"--kwarg {name}")
     return out
 
@@ -100,8 +102,8 @@ MAX_EFFORT = 100.0
 
 
 def _positive(value: float | None, option: str, upper: float = math.inf) -> None:
-    if value is not None and not (0 < value <= upper):
-        bound = f" and at most {upper:g}" if math.isfinite(upper) else ""
+    if value is not None and not (0 < value <= upper and math.isfinite(value)):
+        bound = f" and at most {upper:g}" if math.isfinite(upper) else " (finite)"
         raise ParameterError(f"{option} must be a number above 0{bound}, got {value!r}")
 
 
@@ -117,6 +119,9 @@ def _check_options(args: argparse.Namespace) -> None:
         raise ParameterError(f"--memory-limit must be a number of GiB (0: no limit), got {args.memory_limit!r}")
     if args.in_process and (args.import_timeout is not None or args.memory_limit is not None):
         raise ParameterError("--import-timeout and --memory-limit limit the child process: not with --in-process")
+    for option, value in (("TARGET", args.target), ("--grad", args.grad), ("--activation", args.activation)):
+        if value is not None and not value.strip():
+            raise ParameterError(f"{option} is empty")
     if args.only and not args.framework:
         raise ParameterError("--only selects activations of --framework")
     if args.device is not None and args.framework is not None and args.framework not in DEVICE_KINDS:
@@ -169,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
     if len(dtypes) > 1:
         raise ParameterError("give one --dtype for a single target")
     plot_to = None
-    if args.plot:
+    if args.plot is not None:
         from symact.plotting import output_path
 
         plot_to = output_path(args.plot)
@@ -229,7 +234,7 @@ def _run_framework(args, dtypes, progress, kw) -> int:
         raise ParameterError("--exhaustive is for a single target")
     only = _only(args.framework, args.only)
     plot_to = None
-    if args.plot:
+    if args.plot is not None:
         from symact.plotting import output_path
 
         plot_to = output_path(args.plot)

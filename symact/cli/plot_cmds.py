@@ -40,7 +40,7 @@ def run_plot(args: argparse.Namespace) -> int:
 
     budget = check_budget(args.budget)
     target, params, expr = resolve_target(args)
-    out = output_path(args.output or f"{getattr(target, 'name', 'plot')}.svg")
+    out = output_path(f"{getattr(target, 'name', 'plot')}.svg" if args.output is None else args.output)
     report = analyze(target, params, budget=budget, expr=expr)
     activation_plot(report, out)
     print(f"wrote {out}")
