@@ -202,7 +202,7 @@ def _audit_target(args: argparse.Namespace, name: str, kw: dict, progress):
     """The report of the single TARGET: audited in a child process, or here with --in-process (the target's
     output captured either way)."""
     from symact.audit.api import audit_spec
-    from symact.audit.target import IMPORT_SECONDS, captured_output
+    from symact.audit.target import IMPORT_SECONDS, attach_output, captured_output
 
     if not args.in_process:
         memory = None if args.memory_limit is None else int(args.memory_limit * 2 ** 30)
@@ -218,8 +218,7 @@ def _audit_target(args: argparse.Namespace, name: str, kw: dict, progress):
         except TargetError as exc:
             raise SymactError(str(exc)) from None
         report = audit(fn, name, grad=grad, progress=progress, isolate=False, **kw)
-    report.output = output()
-    return report
+    return attach_output(report, output())
 
 
 def _run_framework(args, dtypes, progress, kw) -> int:
