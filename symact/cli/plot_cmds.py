@@ -29,7 +29,7 @@ symact plot --expr "x*atan(x)" -o xatan.pdf
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="the picture to write: .svg (default NAME.svg), .pdf or .png")
     p.add_argument("--budget", type=float, default=60.0, metavar="S",
-                   help="time budget in seconds for the analysis (default 60)")
+                   help="CPU seconds for the analysis (default 60; see README, Budgets)")
     p.set_defaults(run=run_plot)
 
 
