@@ -167,6 +167,7 @@ def test_verdicts_are_the_same_under_load():
 #: (argv, words the one line must hold); {d} is an existing folder, {f} an existing file; every row is refused
 #: before any work, so the table runs in-process in about a second
 BAD_INPUT = [
+    ([], "give a command"),                                                # used to print the whole help
     (["check", "silu(x) >= -0.27", "--plot", ""], "empty name"),          # used to be ignored (no plot, exit 1)
     (["plot", "gelu", "-o", ""], "empty name"),                            # used to write gelu.svg
     (["plot", "gelu", "-o", "{f}/g.svg"], "no folder"),
@@ -212,3 +213,20 @@ def test_a_file_the_system_refuses_is_one_line_and_exit_2(capsys):
     err = capsys.readouterr().err
     # root passes the permission check and the system refuses the write itself (it used to be a traceback)
     assert err.count("\n") == 1 and err.startswith("symact: error:") and "/proc/symact-x.py" in err, err
+
+
+def test_verify_rejects_a_file_whose_status_is_not_what_its_certificate_establishes(tmp_path, capsys):
+    from symact.cli import main
+    from symact.kernel.verify import main as verify
+
+    assert main(["check", "silu(x) >= -0.27", "--json"]) == 1
+    refuted = json.loads(capsys.readouterr().out)
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(refuted))
+    assert verify([str(path)]) == 0 and capsys.readouterr().out.startswith("ACCEPTED  the certificate refutes")
+    path.write_text(json.dumps(dict(refuted, status="proved")))     # used to be ACCEPTED, exit 0
+    assert verify([str(path)]) == 1
+    assert capsys.readouterr().out == "REJECTED  the file's status is 'proved', but its certificate refutes its claim\n"
+    path.write_text("[" * 100_000 + "]" * 100_000)                  # used to be a RecursionError traceback
+    assert verify([str(path)]) == 2
+    assert capsys.readouterr().err == f"symact verify: error: cannot read {path}: its JSON is nested too deeply\n"

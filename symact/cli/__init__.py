@@ -126,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"symact: error: {exc}{dash_hint(str(exc), argv)}", file=sys.stderr)
         return 2
     if not getattr(args, "run", None):
-        parser.print_help()
+        print(f"symact: error: give a command: {', '.join(COMMANDS)} (`symact --help` shows what each does)",
+              file=sys.stderr)
         return 2
     try:
         code = int(args.run(args) or 0)
