@@ -157,6 +157,8 @@ def _check_text(text: Any) -> str:
         raise ExpressionError(f"input is too long ({len(text)} characters; at most {MAX_LENGTH})")
     if not text.strip():
         raise ExpressionError("empty input")
+    if "#" in text:   # Python would drop the rest as a comment, while a domain after it ('for x > 0') was read
+        raise ExpressionError(f"'#' is not allowed (a comment is not read) (column {text.index('#') + 1})")
     lookalike = _lookalike(text)
     if lookalike:
         raise ExpressionError(lookalike)

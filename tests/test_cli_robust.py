@@ -188,6 +188,8 @@ BAD_INPUT = [
     (["audit", "numpy:tanh", "-a", "tanh", "--plot", ""], "empty name"),
     (["show", "leaky_relu", "--param", "alpha=nan"], "not a number"),
     (["check", "nan < x"], "not a number"),
+    (["check", "x >= 0 # for x > 0"], "'#' is not allowed"),              # used to be proved on x > 0
+    (["show", "ｇｅｌｕ"], "did you mean gelu"),                            # fullwidth letters
 ]
 
 
