@@ -186,6 +186,7 @@ BAD_INPUT = [
     (["audit", "numpy:tanh", "-a", "tanh", "--kwarg", "a=1", "--kwarg", "a=2"], "given twice"),  # was the last
     (["audit", "numpy:tanh", "-a", "tanh", "--grad", ""], "--grad is empty"),     # was audited without --grad
     (["audit", "numpy:tanh", "-a", "tanh", "--plot", ""], "empty name"),
+    (["audit", "numpy:tanh", "-a", "elu", "--param", "alpha=1", "--param", "alpha=2"], "given twice"),  # ditto
     (["show", "leaky_relu", "--param", "alpha=nan"], "not a number"),
     (["check", "nan < x"], "not a number"),
     (["check", "x >= 0 # for x > 0"], "'#' is not allowed"),              # used to be proved on x > 0

@@ -77,12 +77,6 @@ symact audit --framework torch --dtype float32 --only gelu
     p.set_defaults(run=run)
 
 
-def _params(items: list[str]) -> dict:
-    from symact.parsing import parse_param
-
-    return dict(parse_param(item) for item in items)
-
-
 def _kwargs(items: list[str]) -> dict:
     from symact.parsing import parse_literal
 
@@ -179,7 +173,9 @@ def run(args: argparse.Namespace) -> int:
 
         plot_to = output_path(args.plot)
     entry = get(args.activation)
-    params = _params(args.param)
+    from symact.cli.catalog_cmds import params_from_cli
+
+    params = params_from_cli(args.param)
     entry.param_values(params)
     kw.update(dtype=dtypes[0] if dtypes else "float32", params=params, exhaustive=args.exhaustive,
               label=args.target, derivative=False if args.no_derivative else None, kwargs=_kwargs(args.kwarg),
