@@ -402,3 +402,9 @@ def test_a_target_that_misbehaves_quietly_fails_with_the_reason(hostile):
             assert any(words in f.line() for f in rep.check(check).failures), (fn, rep.text())
     finally:
         child.retire(kill=True)
+
+
+def test_a_dead_target_with_plot_is_still_exit_1(hostile, tmp_path):
+    res = symact(f"{hostile}:exits", "-a", "tanh", *QUICK, "--plot", str(tmp_path / "p.svg"))
+    assert res.returncode == 1, res.stderr          # was 2: the missing values check was taken for a usage error
+    assert res.stderr.startswith("symact: no plot: ") and not (tmp_path / "p.svg").exists()

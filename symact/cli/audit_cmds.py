@@ -188,7 +188,10 @@ def run(args: argparse.Namespace) -> int:
     if plot_to is not None and not report.interrupted:
         from symact.plotting import audit_plot
 
-        print(f"wrote {audit_plot(report, plot_to)}", file=sys.stderr)
+        try:
+            print(f"wrote {audit_plot(report, plot_to)}", file=sys.stderr)
+        except ParameterError as exc:  # nothing to draw: the exit status is still the audit's
+            print(f"symact: no plot: {exc}", file=sys.stderr)
     if report.interrupted:
         return 130
     return 0 if report.passed else 1
