@@ -191,6 +191,8 @@ BAD_INPUT = [
     (["check", "nan < x"], "not a number"),
     (["check", "x >= 0 # for x > 0"], "'#' is not allowed"),              # used to be proved on x > 0
     (["show", "ｇｅｌｕ"], "did you mean gelu"),                            # fullwidth letters
+    (["check", "hardtanh(x, min_val=2, max_val=-2) <= 2"], "min_val < max_val"),  # was proved of no clip
+    (["show", "rrelu", "--param", "lower=0.5", "--param", "upper=0.1"], "lower <= upper"),
 ]
 
 
