@@ -7,6 +7,7 @@ exception: deciders return an ``unknown`` verdict instead.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 
 class SymactError(Exception):
@@ -17,7 +18,7 @@ class UnknownActivationError(SymactError, KeyError):
     """A name that is not in the catalog (the message suggests close matches)."""
 
     def __init__(self, name: str, known: list[str], hint: str | None = None):
-        close = difflib.get_close_matches(str(name).lower(), known, n=3, cutoff=0.6)
+        close = difflib.get_close_matches(unicodedata.normalize("NFKC", str(name)).lower(), known, n=3, cutoff=0.6)
         if hint is None:
             hint = f"did you mean {', '.join(close)}?" if close else "run `symact list` to see the catalog"
         super().__init__(f"unknown activation {name!r}; {hint}")

@@ -157,6 +157,8 @@ def _check_text(text: Any) -> str:
         raise ExpressionError(f"input is too long ({len(text)} characters; at most {MAX_LENGTH})")
     if not text.strip():
         raise ExpressionError("empty input")
+    if "#" in text:   # Python would drop the rest as a comment, while a domain after it ('for x > 0') was read
+        raise ExpressionError(f"'#' is not allowed (a comment is not read) (column {text.index('#') + 1})")
     lookalike = _lookalike(text)
     if lookalike:
         raise ExpressionError(lookalike)
@@ -357,6 +359,8 @@ class _Builder:
         if ident in _FUNCTIONS or ident in _CONDITION_FUNCTIONS or ident in _SPECIAL_FUNCTIONS or (
                 not self.number_only and self.is_activation(ident)):
             raise self.fail(node, f"{ident!r} is a function; call it, e.g. {ident}(x)")
+        if ident.lower() == "nan":
+            raise self.fail(node, f"{ident!r} (not a number) is not allowed; a real number is needed")
         allowed = self.allowed_names()
         hint = _suggest(ident, allowed) or f"; allowed names: {', '.join(allowed)}"
         raise self.fail(node, f"unknown name {ident!r}{hint}")

@@ -19,6 +19,7 @@ import sympy as sp
 from symact import display
 from symact.catalog import X
 from symact.errors import ParameterError
+from symact.outputs import output_file
 from symact.report.plots import numeric_function, pyplot
 
 FORMATS = (".svg", ".png", ".pdf")
@@ -27,18 +28,13 @@ LIMIT = 60.0
 
 
 def output_path(path: str | Path) -> Path:
-    """The output file, checked before any work: a known vector or raster suffix in an existing folder, and
-    matplotlib installed."""
+    """The output file, checked before any work (:func:`symact.outputs.output_file`: a known vector or raster
+    suffix in an existing folder), and matplotlib installed."""
     import importlib.util
 
     if importlib.util.find_spec("matplotlib") is None:
         raise ParameterError("plots need matplotlib: pip install 'symact[plots]'")
-    out = Path(path)
-    if out.suffix.lower() not in FORMATS:
-        raise ParameterError(f"the plot file must end in {', '.join(FORMATS)}, not {out.name!r}")
-    if not out.parent.is_dir():
-        raise ParameterError(f"no folder {str(out.parent)!r} to write {out.name!r} into")
-    return out
+    return output_file(path, FORMATS, "the plot file")
 
 
 def _floats(pts: list[dict[str, Any]]) -> list[float]:

@@ -49,6 +49,23 @@ def hostile(tmp_path):
         def returns_list(x):
             return [float(v) for v in np.tanh(x)]
 
+        def drops_one(x):                                # takes arrays, answers one element short
+            return np.tanh(x)[:-1] if x.size > 1 else np.tanh(x).reshape(1, -1)
+
+        def column(x):                                   # the right values as a column
+            return np.tanh(x).reshape(-1, 1)
+
+        def forks(x):                                    # starts a process that outlives the call
+            if os.fork() == 0:
+                import time
+                time.sleep(3600)
+                os._exit(0)
+            return np.tanh(x)
+
+        def floods(x):                                   # prints a lot on every call
+            print("x" * 2000)
+            return np.tanh(x)
+
         def leaky(x, slope=0.5):
             return np.where(x < 0, x * x.dtype.type(slope), x)
 
@@ -366,3 +383,28 @@ def test_an_exception_of_the_audit_in_the_child_is_a_reported_failure_not_a_trac
     with pytest.raises(ParameterError):  # a usage error still reaches the command line (exit 2)
         child.run(_usage_error)
     child.retire()
+
+
+def test_a_target_that_misbehaves_quietly_fails_with_the_reason(hostile):
+    """Each used to conform: an array answered with another shape made the target a scalar callable, a fork
+    went unnoticed (its copy ran on), and any amount of printing was only shown."""
+    from symact.audit.api import audit_spec
+    from symact.audit.target import Child, default_memory
+
+    expected = {"drops_one": ("shape", "returned shape (2,)"), "column": ("shape", "returned shape (3, 1)"),
+                "forks": ("calls", "forked the process"), "floods": ("quiet", "characters to its standard output")}
+    child = Child(default_memory())
+    try:
+        for fn, (check, words) in expected.items():
+            rep = audit_spec(f"{hostile}:{fn}", None, "tanh", dict(hypothesis=0, effort=0.1, derivative=False),
+                             child=child)
+            assert not rep.passed and check in rep.failed_checks(), (fn, rep.text())
+            assert any(words in f.line() for f in rep.check(check).failures), (fn, rep.text())
+    finally:
+        child.retire(kill=True)
+
+
+def test_a_dead_target_with_plot_is_still_exit_1(hostile, tmp_path):
+    res = symact(f"{hostile}:exits", "-a", "tanh", *QUICK, "--plot", str(tmp_path / "p.svg"))
+    assert res.returncode == 1, res.stderr          # was 2: the missing values check was taken for a usage error
+    assert res.stderr.startswith("symact: no plot: ") and not (tmp_path / "p.svg").exists()

@@ -43,7 +43,7 @@ def test_plugin_audits_what_the_module_declares_with_readable_ids(pytester):
     pytester.makepyfile(mytarget=TARGET)
     res = pytester.runpytest_subprocess(*_plugin_args(), "--symact-target", "mytarget.py", "--symact-effort", "0.2",
                                         "-v")
-    res.assert_outcomes(failed=1, passed=20, skipped=5)   # 13 checks for each of tanh and my_sigmoid
+    res.assert_outcomes(failed=1, passed=22, skipped=5)   # 14 checks for each of tanh and my_sigmoid
     res.stdout.fnmatch_lines(["mytarget.py::tanh[[]float32-values[]] PASSED*",
                               "mytarget.py::my_sigmoid[[]float32-values[]] PASSED*",
                               "*NaN in must give NaN out*",

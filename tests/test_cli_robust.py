@@ -161,3 +161,77 @@ def test_verdicts_are_the_same_under_load():
     assert {status for status, _ in idle} == {"proved", "refuted", "unknown"}
     assert [status for status, _ in loaded] == [status for status, _ in idle]
     assert loaded == idle
+
+
+# ------------------------------------------------------------------------------------------ bad input
+#: (argv, words the one line must hold); {d} is an existing folder, {f} an existing file; every row is refused
+#: before any work, so the table runs in-process in about a second
+BAD_INPUT = [
+    ([], "give a command"),                                                # used to print the whole help
+    (["check", "silu(x) >= -0.27", "--plot", ""], "empty name"),          # used to be ignored (no plot, exit 1)
+    (["plot", "gelu", "-o", ""], "empty name"),                            # used to write gelu.svg
+    (["plot", "gelu", "-o", "{f}/g.svg"], "no folder"),
+    (["implement", "gelu", "--target", "numpy", "-o", ""], "empty name"),  # used to print the module
+    (["implement", "gelu", "--target", "numpy", "-o", "{d}"], "is a folder"),
+    (["prove", "--latex", "{f}", "sigmoid_range"], "is a file, not a folder"),   # used to be a traceback
+    (["prove", "--latex", "{f}/sub", "sigmoid_range"], "is a file, not a folder"),
+    (["prove", "--latex", "", "sigmoid_range"], "empty name"),
+    (["prove", "--full"], "--json"),                                       # used to be ignored
+    (["prove", "--list", "sigmoid_range"], "--list"),                      # the id used to be ignored
+    (["report", "-o", ""], "empty name"),                                  # used to be a traceback
+    (["report", "-o", "{d}", "--tex-only"], "is a folder"),                # used to write {d}_tex
+    (["report", "-o", "r.txt", "--tex-only"], ".pdf"),
+    (["audit", "numpy:tanh", "-a", "tanh", "--timeout", "inf"], "--timeout"),     # used to fail in the child
+    (["audit", "numpy:tanh", "-a", "tanh", "--import-timeout", "inf"], "--import-timeout"),
+    (["audit", "numpy:tanh", "-a", "tanh", "--kwarg", "a=1", "--kwarg", "a=2"], "given twice"),  # was the last
+    (["audit", "numpy:tanh", "-a", "tanh", "--grad", ""], "--grad is empty"),     # was audited without --grad
+    (["audit", "numpy:tanh", "-a", "tanh", "--plot", ""], "empty name"),
+    (["audit", "numpy:tanh", "-a", "elu", "--param", "alpha=1", "--param", "alpha=2"], "given twice"),  # ditto
+    (["show", "leaky_relu", "--param", "alpha=nan"], "not a number"),
+    (["check", "nan < x"], "not a number"),
+    (["check", "x >= 0 # for x > 0"], "'#' is not allowed"),              # used to be proved on x > 0
+    (["show", "ｇｅｌｕ"], "did you mean gelu"),                            # fullwidth letters
+    (["check", "hardtanh(x, min_val=2, max_val=-2) <= 2"], "min_val < max_val"),  # was proved of no clip
+    (["show", "rrelu", "--param", "lower=0.5", "--param", "upper=0.1"], "lower <= upper"),
+]
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    from symact.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "f").write_text("")
+    for argv, words in BAD_INPUT:
+        argv = [a.format(d=tmp_path / "d", f=tmp_path / "f") for a in argv]
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("symact: error:") and words in err, (argv, err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "f"]   # nothing written
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc, where no file can be created")
+def test_a_file_the_system_refuses_is_one_line_and_exit_2(capsys):
+    from symact.cli import main
+
+    assert main(["implement", "--expr", "x", "--target", "numpy", "-o", "/proc/symact-x.py"]) == 2
+    err = capsys.readouterr().err
+    # root passes the permission check and the system refuses the write itself (it used to be a traceback)
+    assert err.count("\n") == 1 and err.startswith("symact: error:") and "/proc/symact-x.py" in err, err
+
+
+def test_verify_rejects_a_file_whose_status_is_not_what_its_certificate_establishes(tmp_path, capsys):
+    from symact.cli import main
+    from symact.kernel.verify import main as verify
+
+    assert main(["check", "silu(x) >= -0.27", "--json"]) == 1
+    refuted = json.loads(capsys.readouterr().out)
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(refuted))
+    assert verify([str(path)]) == 0 and capsys.readouterr().out.startswith("ACCEPTED  the certificate refutes")
+    path.write_text(json.dumps(dict(refuted, status="proved")))     # used to be ACCEPTED, exit 0
+    assert verify([str(path)]) == 1
+    assert capsys.readouterr().out == "REJECTED  the file's status is 'proved', but its certificate refutes its claim\n"
+    path.write_text("[" * 100_000 + "]" * 100_000)                  # used to be a RecursionError traceback
+    assert verify([str(path)]) == 2
+    assert capsys.readouterr().err == f"symact verify: error: cannot read {path}: its JSON is nested too deeply\n"

@@ -158,12 +158,50 @@ def call_with_limit(fn: Callable[[], Any], seconds: float | None) -> tuple[str, 
     """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', None).  With a limit the call runs in
     the auditor's one calling thread (:class:`_Caller`); a hung call is abandoned there and the caller stops
     using that target."""
+    fn = _without_fork(fn)
     if seconds is None:
         try:
             return "ok", fn()
         except Exception as exc:  # noqa: BLE001 - the target's failure is data
             return "error", exc
     return _CALLER.call(fn, seconds)
+
+
+#: how many times this process has called ``os.fork()`` (counted before each fork, in the forking process)
+_FORKS = [0]
+#: ``calling`` is true in a thread while it runs a call of the target
+_IN_CALL = threading.local()
+
+
+def _copy_of_a_call() -> None:
+    """In the copy that a fork made by the target leaves: end it at once (it would run the target's code, or
+    go on auditing, next to the audit)."""
+    if getattr(_IN_CALL, "calling", False):
+        os._exit(0)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=lambda: _FORKS.__setitem__(0, _FORKS[0] + 1), after_in_child=_copy_of_a_call)
+
+
+class TargetForked(Exception):
+    """A call of the target forked the auditing process: a failure of that call."""
+
+
+def _without_fork(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """``fn`` made to fail (:class:`TargetForked`) when it forks the process (the copy ends at once)."""
+    def call():
+        forks = _FORKS[0]
+        _IN_CALL.calling = True
+        try:
+            out = fn()
+        finally:
+            _IN_CALL.calling = False
+        if _FORKS[0] != forks:
+            raise TargetForked("the target forked the process (os.fork()) during the call; an activation "
+                               "must not start processes")
+        return out
+    return call
 
 
 def module_of(fn) -> str:
@@ -329,9 +367,14 @@ class Target:
         mod = module_of(self.fn)
         order = backends.detection_order(mod)
         notes = []
+        reshaped = None             # the first kind whose call returned an array of numbers of another shape
         for kind in order:
             if kind in backends.KINDS and not backends.get(kind).available():
                 continue
+            if kind == "scalar" and reshaped is not None:
+                # it takes arrays and answers with arrays: not a scalar function; the shape check reports it
+                self.kind, self.detect_note = reshaped, "; ".join(notes)
+                return reshaped
             self.kind = kind
             try:
                 res = self.call(probe, fmt)
@@ -344,6 +387,8 @@ class Target:
             if res.values is not None and res.shape == probe.shape:
                 self.detect_note = "; ".join(notes)
                 return kind
+            if res.error is None and res.shape is not None and reshaped is None:
+                reshaped = kind
             notes.append(f"{kind}: {res.error or f'returned shape {res.shape}'}")
         # nothing worked: keep the most likely kind so the failure is reported by the checks
         self.kind = order[0] if order[0] != backends.ARRAYS else ("scalar" if not notes else backends.ARRAYS)

@@ -142,7 +142,7 @@ def audited(state: dict, run: Callable[..., AuditReport], kwargs: dict) -> tuple
             report = run(**kwargs)
         finally:
             signal.signal(signal.SIGINT, previous)
-    report.output = out()
+    attach_output(report, out())
     return report, _hung(report)
 
 
@@ -154,14 +154,14 @@ def _hung(report: AuditReport) -> bool:
 @contextmanager
 def _capture_child_output():
     """In a worker (whose standard output already goes to its standard error, a file): yields a function
-    returning what was written to it meanwhile."""
+    returning what was written to it meanwhile (bytes)."""
     sys.stdout.flush()
     sys.stderr.flush()
     start = os.lseek(2, 0, os.SEEK_CUR)
-    got: list[str] = []
+    got: list[bytes] = []
 
-    def text() -> str:
-        return got[0] if got else ""
+    def text() -> bytes:
+        return got[0] if got else b""
 
     try:
         yield text
@@ -169,7 +169,7 @@ def _capture_child_output():
         sys.stdout.flush()
         sys.stderr.flush()
         end = os.lseek(2, 0, os.SEEK_CUR)
-        got.append(_tail(os.pread(2, max(0, end - start), start)))
+        got.append(os.pread(2, max(0, end - start), start))
 
 
 def _tail(data: bytes) -> str:
@@ -177,20 +177,38 @@ def _tail(data: bytes) -> str:
     return text if len(text) <= OUTPUT_CHARS else "...\n" + text[-OUTPUT_CHARS:]
 
 
+#: characters the target may write to its standard output and error during an audit (a log line or two)
+#: before it fails the ``quiet`` check: an activation that prints on its calls floods its users' programs
+QUIET_CHARS = OUTPUT_CHARS
+
+
+def attach_output(report: AuditReport, data: bytes) -> AuditReport:
+    """Give ``report`` the tail of what the target wrote during the audit (``data``); more than
+    :data:`QUIET_CHARS` characters fail the hygiene check ``quiet``."""
+    report.output = _tail(data)
+    written = len(data.decode(errors="replace"))
+    if written > QUIET_CHARS:
+        why = (f"the target wrote {written} characters to its standard output and error during the audit "
+               f"(at most {QUIET_CHARS} pass: an activation should not print on its calls)")
+        report.checks.append(CheckResult("quiet", FAIL, "the target printed while it was audited",
+                                         failures=[Failure("quiet", message=why)]))
+    return report
+
+
 @contextmanager
 def captured_output():
     """Point this process's file descriptors 1 and 2 at a temporary file for the block; yields a function
-    returning what was written there (``symact audit --in-process``: the target's prints stay out of the
-    JSON on standard output)."""
+    returning what was written there, as bytes (``symact audit --in-process``: the target's prints stay out
+    of the JSON on standard output)."""
     sys.stdout.flush()
     sys.stderr.flush()
     saved = os.dup(1), os.dup(2)
-    got: list[str] = []
+    got: list[bytes] = []
     with tempfile.TemporaryFile() as tmp:
         os.dup2(tmp.fileno(), 1)
         os.dup2(tmp.fileno(), 2)
         try:
-            yield lambda: got[0] if got else ""
+            yield lambda: got[0] if got else b""
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -199,7 +217,7 @@ def captured_output():
             for fd in saved:
                 os.close(fd)
             tmp.seek(0)
-            got.append(_tail(tmp.read()))
+            got.append(tmp.read())
 
 
 # -- the parent's side -----------------------------------------------------------------------------------------
@@ -332,21 +350,20 @@ def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, k
         data = _read_all(rd, pid)
         _, status = os.waitpid(pid, 0)
         out.seek(0)
-        output = _tail(out.read())
+        output = out.read()
     code = os.waitstatus_to_exitcode(status)
     if data is None:
         why = (f"the forked process of the audit used no CPU time for {IDLE_SECONDS:g} s and was stopped (a fork "
                f"of a process that runs PyTorch or JAX threads can deadlock: give the auditor a function of an "
                f"importable module, or isolate=False)")
-        return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why, output)
+        return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why, _tail(output))
     if data:
         ok, value = pickle.loads(data)
         if not ok:
             raise value
-        value.output = output
-        return value
+        return attach_output(value, output)
     return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"),
-                       f"the target's process ended during the audit ({exit_reason(code)})", output)
+                       f"the target's process ended during the audit ({exit_reason(code)})", _tail(output))
 
 
 #: seconds a forked child may run without using CPU time before it is taken for deadlocked (a fork copies the

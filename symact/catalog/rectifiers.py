@@ -54,6 +54,7 @@ rrelu = register(Activation(
     name="rrelu", aliases=("randomized_relu",), family="rectifiers",
     params=(Param("lower", sp.Rational(1, 8), "unit", "lower end of the training slope range"),
             Param("upper", sp.Rational(1, 3), "unit", "upper end of the training slope range")),
+    param_order=(("lower", "<=", "upper"),),                # the training slope is drawn from U(lower, upper)
     expr=sp.Piecewise(((_RR_LOW + _RR_HIGH) / 2 * X, X < 0), (X, True)),
     convention="lower = 1/8, upper = 1/3 follow PyTorch; this expression is the deterministic test-time form",
     description="Randomized leaky ReLU at test time: slope (lower+upper)/2 for x < 0.",
@@ -118,6 +119,7 @@ hardtanh = register(Activation(
     params=(Param("min_val", -1, "real"), Param("max_val", 1, "real")),
     expr=sp.Piecewise((_MIN, X < _MIN), (X, X < _MAX), (_MAX, True)),
     convention="min_val = -1, max_val = 1 follow PyTorch",
+    param_order=(("min_val", "<", "max_val"),),             # torch.nn.Hardtanh asserts max_val > min_val
     description="clip(x, min_val, max_val).",
     kink_derivatives={"torch": {_MIN: 0, _MAX: 0}, "jax": {_MIN: 1, _MAX: 1}},
     references=("Collobert, Large scale machine learning (2004)",),

@@ -112,6 +112,8 @@ class Activation:
     kink_derivatives: Mapping[str, Mapping[Any, Any]] = field(default_factory=dict)
     notes: str = ""
     random_form: "RandomForm | None" = None
+    #: (a, "<" or "<=", b): the values of parameters a and b must be so ordered (hardtanh's min_val < max_val)
+    param_order: tuple[tuple[str, str, str], ...] = ()
 
     arity = 1
 
@@ -129,6 +131,10 @@ class Activation:
         for key, value in (params or {}).items():
             p = self.param(key)
             values[p.symbol] = p.validate(value)
+        for lo, rel, hi in self.param_order:
+            a, b = values[self.param(lo).symbol], values[self.param(hi).symbol]
+            if a.is_number and b.is_number and not bool(a < b if rel == "<" else a <= b):
+                raise ParameterError(f"{self.name} needs {lo} {rel} {hi}, got {lo} = {a} and {hi} = {b}")
         return values
 
     def bind(self, expr: sp.Expr, params: Mapping[str, Any] | None = None, symbolic: bool = False) -> sp.Expr:

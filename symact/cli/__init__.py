@@ -126,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"symact: error: {exc}{dash_hint(str(exc), argv)}", file=sys.stderr)
         return 2
     if not getattr(args, "run", None):
-        parser.print_help()
+        print(f"symact: error: give a command: {', '.join(COMMANDS)} (`symact --help` shows what each does)",
+              file=sys.stderr)
         return 2
     try:
         code = int(args.run(args) or 0)
@@ -141,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `symact table | head -1`: the reader has all it wanted
         _discard_stdout()
         return 141  # 128 + SIGPIPE, the status a shell shows for a writer stopped by a closed pipe
+    except OSError as exc:  # a file named on the command line that the system refuses (checked ones aside)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"symact: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 def _discard_stdout() -> None:

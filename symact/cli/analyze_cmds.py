@@ -61,15 +61,21 @@ symact table --format latex --no-cache
 
     p = sub.add_parser(
         "check", help="decide one claim, e.g. \"tanh(x) == 2*sigmoid(2*x) - 1\"",
-        description="Decide one claim for all real x: proved, refuted (with a certified counterexample) or "
-                    "unknown.",
+        description="Decide one claim about real functions of a real x (for all real x unless a domain is "
+                    "given): proved, refuted (with a certified counterexample) or unknown.",
         epilog=epilog('''
 symact check "tanh(x) == 2*sigmoid(2*x) - 1"
 symact check "diff(sigmoid(x), x) <= 1/4"
 symact check "silu(x) >= -0.28" --json
+symact check "log(x) <= x - 1 for x > 0"                          # a domain: for x > 0, for x != 1, ... joined with 'and'
+symact check "limit(diff(sigmoid(x), x), x, -oo) == 0"
+symact check "smooth(swish(x))"                                   # also convex(...), concave(...), continuous(...)
+symact check "forall 0 < alpha <= 1: convex(elu(x, alpha=alpha))" # for every parameter value
 symact check -- "-x<0"                # a claim that starts with '-' goes after '--'
 ''', "0 proved; 1 refuted or unknown; 2 usage error (rejected claim)."))
-    p.add_argument("claim", help="one comparison (==, !=, <, <=, >, >=) of two expressions in x")
+    p.add_argument("claim", help="one comparison (==, !=, <, <=, >, >=) of two expressions in x, optionally "
+                                 "with a domain ('for x > 0'), a 'forall ...:' prefix, or smooth/convex/concave/"
+                                 "continuous(EXPR); the README's sections on check list every form")
     p.add_argument("--json", action="store_true", help="print the verdict as JSON")
     p.add_argument("--budget", type=float, default=10.0, metavar="S",
                    help="CPU seconds for the search (default 10; see README, Budgets)")
@@ -157,14 +163,14 @@ def run_check(args: argparse.Namespace) -> int:
 
     budget = check_budget(args.budget)
     claim = parse_claim(args.claim)
-    if args.plot:
+    if args.plot is not None:
         from symact.plotting import output_path
 
         plot_to = output_path(args.plot)
     verdict = isolated.verdict(lambda: check_claim(claim, budget), budget, f"{claim.body} for all x in {claim.domain_text()}")
     # a claim in x (not about matrices or several real variables, nor an integral)
     drawable = hasattr(claim, "lhs") and getattr(claim, "integral", None) is None
-    if args.plot and verdict.status == "refuted" and drawable:
+    if args.plot is not None and verdict.status == "refuted" and drawable:
         from symact.plotting import claim_plot
 
         print(f"wrote {claim_plot(claim, verdict, plot_to)}", file=sys.stderr)

@@ -77,12 +77,6 @@ symact audit --framework torch --dtype float32 --only gelu
     p.set_defaults(run=run)
 
 
-def _params(items: list[str]) -> dict:
-    from symact.parsing import parse_param
-
-    return dict(parse_param(item) for item in items)
-
-
 def _kwargs(items: list[str]) -> dict:
     from symact.parsing import parse_literal
 
@@ -91,6 +85,8 @@ def _kwargs(items: list[str]) -> dict:
         name, sep, value = (t.strip() for t in item.partition("="))
         if not sep or not name.isidentifier() or not value:
             raise ParameterError(f"--kwarg expects NAME=VALUE, e.g. approximate='tanh'; got {item!r}")
+        if name in out:
+            raise ParameterError(f"--kwarg {name} given twice")
         out[name] = parse_literal(value, f"--kwarg {name}")
     return out
 
@@ -100,8 +96,8 @@ MAX_EFFORT = 100.0
 
 
 def _positive(value: float | None, option: str, upper: float = math.inf) -> None:
-    if value is not None and not (0 < value <= upper):
-        bound = f" and at most {upper:g}" if math.isfinite(upper) else ""
+    if value is not None and not (0 < value <= upper and math.isfinite(value)):
+        bound = f" and at most {upper:g}" if math.isfinite(upper) else " (finite)"
         raise ParameterError(f"{option} must be a number above 0{bound}, got {value!r}")
 
 
@@ -117,6 +113,9 @@ def _check_options(args: argparse.Namespace) -> None:
         raise ParameterError(f"--memory-limit must be a number of GiB (0: no limit), got {args.memory_limit!r}")
     if args.in_process and (args.import_timeout is not None or args.memory_limit is not None):
         raise ParameterError("--import-timeout and --memory-limit limit the child process: not with --in-process")
+    for option, value in (("TARGET", args.target), ("--grad", args.grad), ("--activation", args.activation)):
+        if value is not None and not value.strip():
+            raise ParameterError(f"{option} is empty")
     if args.only and not args.framework:
         raise ParameterError("--only selects activations of --framework")
     if args.device is not None and args.framework is not None and args.framework not in DEVICE_KINDS:
@@ -169,12 +168,14 @@ def run(args: argparse.Namespace) -> int:
     if len(dtypes) > 1:
         raise ParameterError("give one --dtype for a single target")
     plot_to = None
-    if args.plot:
+    if args.plot is not None:
         from symact.plotting import output_path
 
         plot_to = output_path(args.plot)
     entry = get(args.activation)
-    params = _params(args.param)
+    from symact.cli.catalog_cmds import params_from_cli
+
+    params = params_from_cli(args.param)
     entry.param_values(params)
     kw.update(dtype=dtypes[0] if dtypes else "float32", params=params, exhaustive=args.exhaustive,
               label=args.target, derivative=False if args.no_derivative else None, kwargs=_kwargs(args.kwarg),
@@ -187,7 +188,10 @@ def run(args: argparse.Namespace) -> int:
     if plot_to is not None and not report.interrupted:
         from symact.plotting import audit_plot
 
-        print(f"wrote {audit_plot(report, plot_to)}", file=sys.stderr)
+        try:
+            print(f"wrote {audit_plot(report, plot_to)}", file=sys.stderr)
+        except ParameterError as exc:  # nothing to draw: the exit status is still the audit's
+            print(f"symact: no plot: {exc}", file=sys.stderr)
     if report.interrupted:
         return 130
     return 0 if report.passed else 1
@@ -197,7 +201,7 @@ def _audit_target(args: argparse.Namespace, name: str, kw: dict, progress):
     """The report of the single TARGET: audited in a child process, or here with --in-process (the target's
     output captured either way)."""
     from symact.audit.api import audit_spec
-    from symact.audit.target import IMPORT_SECONDS, captured_output
+    from symact.audit.target import IMPORT_SECONDS, attach_output, captured_output
 
     if not args.in_process:
         memory = None if args.memory_limit is None else int(args.memory_limit * 2 ** 30)
@@ -213,8 +217,7 @@ def _audit_target(args: argparse.Namespace, name: str, kw: dict, progress):
         except TargetError as exc:
             raise SymactError(str(exc)) from None
         report = audit(fn, name, grad=grad, progress=progress, isolate=False, **kw)
-    report.output = output()
-    return report
+    return attach_output(report, output())
 
 
 def _run_framework(args, dtypes, progress, kw) -> int:
@@ -229,7 +232,7 @@ def _run_framework(args, dtypes, progress, kw) -> int:
         raise ParameterError("--exhaustive is for a single target")
     only = _only(args.framework, args.only)
     plot_to = None
-    if args.plot:
+    if args.plot is not None:
         from symact.plotting import output_path
 
         plot_to = output_path(args.plot)

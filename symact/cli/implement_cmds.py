@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from symact.cli import epilog
-from symact.errors import ParameterError
+from symact.outputs import output_file
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -52,9 +51,7 @@ def run_implement(args: argparse.Namespace) -> int:
 
     budget = check_budget(args.budget)
     entry, params, expr = resolve_target(args, "implement", vectors=True)
-    out = Path(args.output) if args.output else None
-    if out is not None and (out.suffix != ".py" or not out.parent.is_dir()):
-        raise ParameterError(f"-o {args.output}: give a .py file in an existing folder")
+    out = None if args.output is None else output_file(args.output, (".py",), "the module file (-o)")
     result = implement(entry.name if entry is not None else None, expr=expr, params=params, target=args.target,
                        dtype=args.dtype, derivative=args.derivative, budget=budget)
     if out is None:

@@ -29,7 +29,7 @@ symact plot --expr "x*atan(x)" -o xatan.pdf
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="the picture to write: .svg (default NAME.svg), .pdf or .png")
     p.add_argument("--budget", type=float, default=60.0, metavar="S",
-                   help="time budget in seconds for the analysis (default 60)")
+                   help="CPU seconds for the analysis (default 60; see README, Budgets)")
     p.set_defaults(run=run_plot)
 
 
@@ -40,7 +40,7 @@ def run_plot(args: argparse.Namespace) -> int:
 
     budget = check_budget(args.budget)
     target, params, expr = resolve_target(args)
-    out = output_path(args.output or f"{getattr(target, 'name', 'plot')}.svg")
+    out = output_path(f"{getattr(target, 'name', 'plot')}.svg" if args.output is None else args.output)
     report = analyze(target, params, budget=budget, expr=expr)
     activation_plot(report, out)
     print(f"wrote {out}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from symact.cli import epilog
 from symact.cli.style import echo
@@ -55,7 +54,15 @@ symact report -o out/report.pdf --tex-only     # the .tex sources only, in out/r
 def run_prove(args: argparse.Namespace) -> int:
     from symact import isolated
     from symact.claims import all_claims, get_claim, load_families, report_outcomes, settle
+    from symact.errors import ParameterError
+    from symact.outputs import output_folder
 
+    if args.full and not args.json:
+        raise ParameterError("--full adds certificates and derivations to --json; give --json too")
+    if args.list and (args.ids or args.latex is not None or args.verbose or args.full):
+        raise ParameterError("--list lists every claim id (with --json: as JSON); it takes no ids or other options")
+    if args.latex is not None:
+        output_folder(args.latex, "--latex")
     if args.list:
         families = load_families()
         if args.json:
@@ -79,9 +86,12 @@ def run_prove(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from symact.report import ReportBuildError, build_report
 
+    from symact.outputs import output_file
+
+    output = output_file(args.output, (".pdf",), "the report file (-o)", make_folder=True)
     try:
         with Progress() as progress:
-            result = build_report(Path(args.output), compile_pdf=not args.tex_only, keep=args.keep,
+            result = build_report(output, compile_pdf=not args.tex_only, keep=args.keep,
                                   include_table=not args.no_table, progress=progress)
     except ReportBuildError as exc:
         print(f"symact: error: {exc}", file=sys.stderr)

@@ -30,6 +30,14 @@ def find_certificates(obj) -> list:
     return []
 
 
+def _rejected(reason: str, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps({"accepted": False, "reason": reason}))
+    else:
+        print(f"REJECTED  {reason}")
+    return 1
+
+
 def main(argv: list[str]) -> int:
     as_json = "--json" in argv
     paths = [a for a in argv if a != "--json"]
@@ -38,9 +46,13 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         text = sys.stdin.read() if paths[0] == "-" else open(paths[0], encoding="utf-8").read()
-        certs = find_certificates(json.loads(text))
+        obj = json.loads(text)
+        certs = find_certificates(obj)
     except (OSError, ValueError) as exc:
         print(f"symact verify: error: cannot read {paths[0]}: {exc}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print(f"symact verify: error: cannot read {paths[0]}: its JSON is nested too deeply", file=sys.stderr)
         return 2
     if not certs:
         print(f"symact verify: error: {paths[0]} holds no {FORMAT} certificate", file=sys.stderr)
@@ -49,12 +61,14 @@ def main(argv: list[str]) -> int:
     for cert in certs:
         try:
             results.append(check(cert))
-        except Rejected as exc:
-            if as_json:
-                print(json.dumps({"accepted": False, "reason": str(exc)}))
-            else:
-                print(f"REJECTED  {exc}")
-            return 1
+        except (Rejected, RecursionError) as exc:
+            return _rejected(str(exc) if isinstance(exc, Rejected) else "the certificate is nested too deeply",
+                             as_json)
+    status = obj.get("status") if isinstance(obj, dict) else None
+    if status in ("proved", "refuted") and any(verdict != status for verdict, _ in results):
+        # the verdict a reader of the file sees must be the one the certificate establishes
+        return _rejected(f"the file's status is {status!r}, but its certificate "
+                         f"{'proves' if results[0][0] == 'proved' else 'refutes'} its claim", as_json)
     modules = sorted(m for m in sys.modules if m.startswith("symact"))
     if as_json:
         print(json.dumps({"accepted": True, "verdicts": [v for v, _ in results], "verdict": results[0][0],

@@ -49,6 +49,8 @@ YES_NO: frozenset[str] = frozenset({"bounded_above", "bounded_below", "monotonic
 
 CONVEX_NOTE = ("convex means f(t a + (1-t) b) <= t f(a) + (1-t) f(b) for all a, b, t in [0, 1] "
                "(the U shape; some textbooks swap the words convex and concave)")
+#: what every property is about, said under the text report
+REAL_NOTE = "f is a real function of a real x: every property is over all real x"
 DEFAULT_BUDGET = 60.0
 
 
@@ -925,7 +927,7 @@ class PropertyReport:
 
     def text(self, enclosures: bool = False) -> str:
         """One line per property: exact forms with decimals (``enclosures``: the certified balls too)."""
-        return display.report_text(self.to_json(), display.formula(self.expr), enclosures, notes=(CONVEX_NOTE,))
+        return display.report_text(self.to_json(), display.formula(self.expr), enclosures, notes=(REAL_NOTE, CONVEX_NOTE))
 
     def __repr__(self) -> str:
         return display.report_summary(self.to_json())
