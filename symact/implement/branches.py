@@ -28,7 +28,9 @@ UNDERFLOW = sp.Pow(10, -324, evaluate=False)
 
 @dataclass(frozen=True)
 class Branch:
-    """``formula`` on the range (lo, hi) with the given closed ends; ``kind`` in exact, bound, convention."""
+    """``formula`` on the range (lo, hi) with the given closed ends; ``kind`` in exact, bound, convention, or
+    ``limit``: lo = hi = oo or -oo, and ``formula`` is the limit of the function there (the value at that
+    infinite input)."""
 
     lo: sp.Rational | None
     hi: sp.Rational | None
@@ -42,14 +44,14 @@ class Branch:
     def __post_init__(self) -> None:
         for end in ("lo", "hi"):
             value = getattr(self, end)
-            if value is not None:
+            if value is not None and not sp.sympify(value).is_infinite:
                 object.__setattr__(self, end, sp.Rational(value))
         object.__setattr__(self, "formula", sp.sympify(self.formula, strict=True))
 
     def domain_text(self) -> str:
         """The range in the language of ``symact check``'s ``for ...`` (empty for all of R)."""
         lo_op, hi_op = ("<=" if self.lo_closed else "<"), ("<=" if self.hi_closed else "<")
-        if self.lo is not None and self.lo == self.hi:
+        if self.lo is not None and self.lo == self.hi:  # a point (a limit's: oo or -oo)
             return f"x == {self.lo}"
         if self.lo is None and self.hi is None:
             return ""

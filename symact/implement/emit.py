@@ -91,7 +91,7 @@ class Printer:
         return f"({float(e)!r})"
 
     def add(self, e: sp.Add) -> str:
-        terms = list(e.args)
+        terms = erfc_terms(list(e.args))
         for t in terms:  # c exp(u) - c -> c expm1(u)
             c, u = scaled_exp(t)
             if u is not None and -c in terms:
@@ -133,6 +133,17 @@ def scaled_exp(t: sp.Expr) -> tuple:
     if isinstance(t, sp.Mul) and len(t.args) == 2 and t.args[0].is_number and isinstance(t.args[1], sp.exp):
         return t.args[0], t.args[1].args[0]
     return None, None
+
+
+def erfc_terms(terms: list) -> list:
+    """The terms of a sum with 1 + erf(u), 1 - erf(u) and 2 - erfc(u) (how SymPy writes erfc(-u)) as erfc(-u),
+    erfc(u) and erfc(-u), unevaluated: the same real function, without the cancellation where erf(u) is near -1
+    or 1 (or erfc(u) near 2)."""
+    for t in terms:
+        for fn, c, sign in ((t, 1, -1), (-t, 1, 1), (-t, 2, -1)):
+            if isinstance(fn, sp.erfc if c == 2 else sp.erf) and c in terms:
+                return [sp.erfc(sign * fn.args[0], evaluate=False)] + [a for a in terms if a is not t and a != c]
+    return terms
 
 
 def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str,

@@ -78,7 +78,7 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
     for part in plan.parts:
         lines.append(f"Branches of {part.name} (each claim is decided by symact's kernel; the certificates are in "
                      f"PROOFS, ids are SHA-256 prefixes of their canonical JSON):")
-        for b, proof in zip(part.branches, part.proofs):
+        for b, proof in zip(part.claims(), part.proofs):
             where = b.domain_text() or "all x"
             lines.append(f"  * {where}: {b.why}.")
             if proof.claim:
@@ -179,6 +179,10 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
                               reuse=work_format(part, target, dtype) is not None and not exact)
     else:
         lines += where_chain(printer, part.branches, "w", indent)
+    for lim in part.limits:  # where the branch at an infinite end does not give the limit there
+        inf, value = f"{b.ns}.inf", lim.formula
+        number = (f"-{inf}" if value < 0 else inf) if value.is_infinite else printer.number(value)
+        lines.append(f"{indent}out = {b.ns}.where(w == {'-' if lim.lo < 0 else ''}{inf}, {number}, out)")
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
         lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used
