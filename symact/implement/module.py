@@ -166,7 +166,9 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     else:
         lines += [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
     # where the exact value overflows, inf is its rounding: no warning for that
-    head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), "over='ignore'",
+    # a limit's input (-inf*0 in x*exp(x)) is NaN before the limit replaces it: no warning for that either
+    head, indent, done = _prologue(target, dtype, work_format(part, target, dtype),
+                                   "over='ignore', invalid='ignore'" if part.limits else "over='ignore'",
                                    convert=target != "numpy")
     if inplace and dtype not in HALF:  # _by_blocks' assignment rounds the float64 block (one pass, not two)
         done = "out"
@@ -179,10 +181,10 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
                               reuse=work_format(part, target, dtype) is not None and not exact)
     else:
         lines += where_chain(printer, part.branches, "w", indent)
-    for lim in part.limits:  # where the branch at an infinite end does not give the limit there
-        inf, value = f"{b.ns}.inf", lim.formula
+    for lim in part.limits:  # where the branch at an infinite end does not give the limit there (x: the input,
+        inf, value = f"{b.ns}.inf", lim.formula  # which the branches do not overwrite, unlike its copy w)
         number = (f"-{inf}" if value < 0 else inf) if value.is_infinite else printer.number(value)
-        lines.append(f"{indent}out = {b.ns}.where(w == {'-' if lim.lo < 0 else ''}{inf}, {number}, out)")
+        lines.append(f"{indent}out = {b.ns}.where(x == {'-' if lim.lo < 0 else ''}{inf}, {number}, out)")
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
         lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used
