@@ -18,16 +18,13 @@ import numpy as np
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.implement.branches import Branch, whole
+from symact.implement.branches import Branch
 
-#: sample magnitudes of a side: 241 from 1e-300 to 1e300 and 80 from 0.05 to 60 (where the exponentials turn)
-_SAMPLES = np.concatenate([np.geomspace(1e-300, 1e300, 241), np.linspace(0.05, 60, 80)])
-
-
-def decaying(expr: sp.Expr, sign: int) -> sp.Expr | None:
+def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
     """``expr`` on the side ``sign`` (-1: x < 0, +1: x > 0) with every exponential of a linear function of x
-    written through one that decays there and each rational part of it brought to one fraction (None: no such
-    exponential, or SymPy fails on it)."""
+    written through one that decays there and each rational part of it brought to one fraction by ``combine``
+    (``sp.cancel``: expanded; ``sp.factor``: factored, T(1 - T) rather than T - T^2) (None: no such exponential,
+    or SymPy fails on it)."""
     e = expr.rewrite(sp.exp).subs(sp.Abs(X), sign * X)
     subs, back = {}, {}
     for atom in e.atoms(sp.exp):
@@ -41,7 +38,7 @@ def decaying(expr: sp.Expr, sign: int) -> sp.Expr | None:
     if not subs:
         return None
     try:
-        f = sp.cancel(e.xreplace(subs))
+        f = combine(e.xreplace(subs))
         f = f.replace(lambda a: isinstance(a, sp.log), lambda a: _split_log(a.args[0], back, sign))
         f = f.xreplace({t: sp.exp(-sign * c * X) for c, t in back.items()})
     except (sp.PolynomialError, TypeError, ValueError):
@@ -118,31 +115,116 @@ def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     return out
 
 
+def uncancel(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with three cancellations near a zero of the difference written away, exactly: log A - log B as
+    log(1 + (A - B)/B) (printed log1p; log(1 + exp(x)) - log 2 becomes log1p(expm1(x)/2)), sqrt(A) - B as
+    (A - B^2)/(sqrt(A) + B), and log(cosh u) as log(1 + 2 sinh(u/2)^2)."""
+    def rewrite(e: sp.Expr) -> sp.Expr:
+        if isinstance(e, sp.Add):
+            logs = [t for t in e.args if isinstance(t, sp.log)]
+            minus = [t for t in e.args if isinstance(-t, sp.log) or t.is_number and t.is_negative and t != -1
+                     and isinstance(sp.log(sp.exp(-t)), sp.Expr)]
+            roots = [t for t in e.args if isinstance(t, sp.Pow) and t.exp == sp.Rational(1, 2)]
+            if logs and minus:
+                a = logs[0].args[0]
+                b = (-minus[0]).args[0] if isinstance(-minus[0], sp.log) else sp.exp(-minus[0])
+                rest = [t for t in e.args if t is not logs[0] and t is not minus[0]]
+                return sp.Add(sp.log(sp.Add(1, sp.cancel((a - b) / b), evaluate=False)), *rest)
+            if roots and len(e.args) == 2:
+                root, other = roots[0], [t for t in e.args if t is not roots[0]][0]
+                return sp.expand(root.base - other ** 2) / (root - other)
+        if isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh):
+            return sp.log(sp.Add(1, 2 * sp.sinh(e.args[0].args[0] / 2) ** 2, evaluate=False))
+        return e
+
+    return expr.replace(lambda e: isinstance(e, (sp.Add, sp.log)), rewrite)
+
+
+#: the ranges of the branch table of an expression (lo, hi, lo closed, hi closed) and their sample inputs:
+#: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn); near 0, from 1e-300 to 1
+_RANGES = [(None, -1, False, False), (-1, 0, True, False), (0, 1, True, True), (1, None, False, False)]
+_FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5, 60, 60)])
+_NEAR = np.concatenate([np.geomspace(1e-300, 1.0, 161), np.linspace(0.02, 0.98, 50)])
+#: a float64 error (ulps) above which a branch says that no stable form was found for it: half a float32 ulp
+_UNSTABLE = 2.0 ** 28
+
+
+def _candidates(expr: sp.Expr, sign: int) -> list[sp.Expr]:
+    """The forms tried on a side of 0: the expression as written first, its decaying forms, and each of those
+    with its cancellations near 0 written away (:func:`uncancel`); the distinct ones that can be printed."""
+    from symact.implement.emit import Unprintable
+
+    forms = [expr, decaying(expr, sign), decaying(expr, sign, sp.factor)]
+    out: list[sp.Expr] = []
+    for form in forms + [uncancel(f) for f in forms if f is not None]:
+        if form is None or form in out:
+            continue
+        try:
+            _evaluate(form, np.array([float(sign)]))
+        except Unprintable:
+            continue
+        out.append(form)
+    return out
+
+
 def stable_branches(expr: sp.Expr) -> list[Branch]:
-    """x < 0 and x >= 0, each with the better of the expression as written and its decaying form (measured), or
-    the expression as written on one branch where neither side has a decaying form that measures better; each
-    branch's description says what it measured."""
+    """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1, each with the candidate form (:func:`_candidates`) that
+    measures the least error there (the expression as written on a tie); neighbours with the same form are one
+    branch, and the expression as written on all of R is one branch.  Each branch's description gives its
+    measured error (and says so where it exceeds half a float32 ulp: no stable form found)."""
     from symact.audit.reference.oracle import rounded_expression
 
-    sides = []
-    better = False
-    for sign in (-1, 1):
-        form = decaying(expr, sign)
-        xs = sign * _SAMPLES
+    chosen = []
+    for lo, hi, lo_closed, hi_closed in _RANGES:
+        sign = -1 if hi is not None and hi <= 0 else 1
+        xs = sign * (_NEAR if lo is not None and hi is not None else _FAR)
         want = rounded_expression(expr, xs, "float64")
-        as_written = _measure(expr, xs, want)
-        if form is not None and form != expr:
-            mine = _measure(form, xs, want)
-            if mine < as_written:
-                sides.append((form, f"every exponential of x decays here ({mine:.3g} ulp at most in float64 on "
-                                    f"{xs.size} sample inputs of the range; as written {as_written:.3g})", mine))
-                better = True
-                continue
-        sides.append((expr, f"the expression as written ({as_written:.3g} ulp at most in float64 on {xs.size} "
-                            f"sample inputs of the range)", as_written))
-    if not better:
-        return whole(expr, f"the expression as written: no stable form found for it; measured {sides[0][2]:.3g} "
-                           f"ulp at most in float64 on {_SAMPLES.size} sample inputs of x < 0, {sides[1][2]:.3g} "
-                           f"on as many of x > 0 (audit it for the error in its format)")
-    (left, why_left, _), (right, why_right, _) = sides
-    return [Branch(None, 0, False, False, left, why_left), Branch(0, None, True, False, right, why_right)]
+        errors = [(_measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))]
+        error, k, form = min(errors, key=lambda e: (e[0], e[1]))
+        chosen.append([lo, hi, lo_closed, hi_closed, form, error, errors[0][0], xs.size])
+    merged = [chosen[0]]
+    for c in chosen[1:]:
+        if c[4] == merged[-1][4]:
+            merged[-1] = [merged[-1][0], c[1], merged[-1][2], c[3], c[4], max(c[5], merged[-1][5]),
+                          max(c[6], merged[-1][6]), c[7] + merged[-1][7]]
+        else:
+            merged.append(c)
+    return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n))
+            for lo, hi, lo_closed, hi_closed, form, error, written, n in merged]
+
+
+def _why(as_written: bool, error: float, written: float, n: int) -> str:
+    what = ("the expression as written" if as_written else
+            f"the form with the least measured error here (as written: {written:.3g} ulp)")
+    found = "" if error <= _UNSTABLE else "; NO STABLE FORM FOUND here (more than half a float32 ulp)"
+    return f"{what}; measured {error:.3g} ulp at most in float64 on {n} sample inputs of the range{found}"
+
+
+def removable(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
+    """``branches`` with x = 0 on a branch of its own where ``expr`` is undefined at 0 (0/0 in (exp(x) - 1)/x) and
+    has a finite two-sided limit there (SymPy's, 5 CPU seconds at most): the limit, the continuous extension, a
+    convention the module states (the expression itself has no value there); else ``branches`` unchanged."""
+    from symact.budget import run_with_budget
+
+    at_zero = expr.subs(X, 0)
+    if not (at_zero.has(sp.nan, sp.zoo) or at_zero is sp.nan):
+        return branches
+    try:
+        done, sides = run_with_budget(lambda: [sp.limit(expr, X, 0, d) for d in ("-", "+")], 5.0)
+    except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
+        return branches
+    if not done or sides[0] != sides[1] or not (sides[0].is_number and sides[0].is_finite and sides[0].is_real):
+        return branches
+    out = []
+    for b in branches:
+        if b.lo is not None and b.lo == b.hi or not ((b.lo is None or b.lo < 0 or b.lo == 0 and b.lo_closed)
+                                                     and (b.hi is None or b.hi > 0 or b.hi == 0 and b.hi_closed)):
+            out.append(b)
+            continue
+        if b.lo is None or b.lo < 0:
+            out.append(Branch(b.lo, 0, b.lo_closed, False, b.formula, b.why, b.kind, b.bound))
+        out.append(Branch(0, 0, True, True, sides[0], "the expression is undefined here (0/0); its limit, the "
+                                                      "continuous extension (a convention)", "convention"))
+        if b.hi is None or b.hi > 0:
+            out.append(Branch(0, b.hi, False, b.hi_closed, b.formula, b.why, b.kind, b.bound))
+    return out
