@@ -277,6 +277,8 @@ def run(capsys, *argv):
     ["implement", "softplus", "--target", "numpy", "--budget", "-1"],
     ["implement", "--expr", "LambertW(x)", "--target", "numpy"],  # no LambertW in the code printer
     ["implement", "--expr", "Piecewise((x, x > 0))", "--target", "numpy"],  # undefined for x <= 0
+    ["implement", "--expr", "x*sigmoid(a*x)", "--param", "a=oo", "--target", "numpy"],
+    ["implement", "--expr", "x*sigmoid(x)", "--param", "a=1", "--target", "numpy"],  # no a in EXPR
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys, argv):
     code, out, err = run(capsys, *argv)

@@ -65,3 +65,12 @@ def test_removable_point_gets_its_limit_and_a_form_without_a_stable_one_says_so(
     doc = " ".join(result.source.split('"""')[1].split())
     assert doc.count("the expression is undefined here (0/0); its limit, the continuous extension") == 2
     assert "NO STABLE FORM FOUND here" in doc
+
+
+def test_expression_parameters_are_exact_values():
+    """--param with --expr: the name is replaced by the exact value (0.5 as 1/2) before anything else."""
+    result = implement(expr="x*sigmoid(a*x)", params={"a": "0.5"}, target="numpy", budget=BUDGET)
+    assert result.plan.expr == parse_expression("x*sigmoid(x/2)")
+    xs = np.array([-3.0, 0.5, 40.0])
+    np.testing.assert_allclose(load_source(result.source, "held_out_param").f(xs), xs / (1 + np.exp(-0.5 * xs)),
+                               rtol=1e-7)

@@ -174,6 +174,7 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
     measured error (and says so where it exceeds half a float32 ulp: no stable form found)."""
     from symact.audit.reference.oracle import rounded_expression
 
+    _evaluate(expr, np.array([1.0]))  # an expression the printer cannot write: Unprintable (exit 2) before measuring
     chosen = []
     for lo, hi, lo_closed, hi_closed in _RANGES:
         sign = -1 if hi is not None and hi <= 0 else 1
