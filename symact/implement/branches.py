@@ -9,8 +9,9 @@ smallest float64 subnormal; the kernel is asked to prove the bound) or ``convent
 uses at a kink, where the derivative does not exist: nothing to prove, and the module says so).
 
 The table (:data:`FAMILIES`) has rows for sigmoid, tanh, logsigmoid, softplus, silu, mish, gelu, gelu_tanh,
-elu, selu, celu, tanhshrink and softsign; every Piecewise entry gets its pieces; any other entry, and
-``--expr``, gets its expression as written on one branch (:func:`as_written`), which the module states.
+elu, selu, celu, tanhshrink and softsign; every Piecewise entry gets its pieces; any other entry gets its
+expression as written on one branch (:func:`as_written`), which the module states (``--expr``: its pieces, or
+the forms of :mod:`symact.implement.stable`).
 """
 from __future__ import annotations
 
