@@ -11,7 +11,7 @@ from symact.errors import ParameterError
 from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
                                        from_pieces)
 from symact.implement.proving import BranchProof, prove_all
-from symact.implement.stable import limits, removable, stable_branches
+from symact.implement.stable import limits, refined, removable, stable_branches
 
 
 @dataclass
@@ -100,13 +100,13 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     split = to_piecewise(expr).has(sp.Piecewise)
     try:
         found = pieces(expr) if split else None
-        f_branches = removable(expr, from_pieces(found) if split else stable_branches(expr))
+        f_branches = removable(expr, refined(from_pieces(found)) if split else stable_branches(expr))
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
     parts = [Part("f", text, f_branches, limits=limits(expr, f_branches))]
     if derivative:
         d = sp.diff(expr, X)
-        df_branches = removable(d, derivative_pieces(found, {}) if split else stable_branches(d))
+        df_branches = removable(d, refined(derivative_pieces(found, {})) if split else stable_branches(d))
         parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches)))
     for part in parts:
         if not covers_real_line(part.branches):

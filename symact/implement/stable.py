@@ -14,6 +14,8 @@ kernel like every other.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import sympy as sp
 
@@ -26,17 +28,24 @@ def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
     (``sp.cancel``: expanded; ``sp.factor``: factored, T(1 - T) rather than T - T^2) (None: no such exponential,
     or SymPy fails on it)."""
     e = expr.rewrite(sp.exp).subs(sp.Abs(X), sign * X)
-    subs, back = {}, {}
+    linear = []
     for atom in e.atoms(sp.exp):
         arg = sp.expand(atom.args[0])
         c, d = arg.coeff(X, 1), arg.coeff(X, 0)
-        if not (c.is_Rational and c != 0 and d.is_number and sp.expand(c * X + d - arg) == 0):
-            continue
-        t = back.setdefault(abs(c), sp.Dummy("t"))
-        grows = (c > 0) == (sign > 0)
-        subs[atom] = sp.exp(d) / t if grows else sp.exp(d) * t
-    if not subs:
+        if c.is_Rational and c != 0 and d.is_number and sp.expand(c * X + d - arg) == 0:
+            linear.append((atom, c, d))
+    if not linear:
         return None
+    # one T = exp(-g|x|) for every slope, g their greatest common divisor, where each is a small multiple of it
+    # (exp(2x) is 1/T^2 with exp(x) = 1/T: cancel then sees their common factors); else one T per slope
+    rates = {abs(c) for _, c, _ in linear}
+    g = sp.Rational(math.gcd(*(int(r.p) for r in rates)), math.lcm(*(int(r.q) for r in rates)))
+    one = max(rates) / g <= 8
+    subs, back = {}, {}
+    for atom, c, d in linear:
+        rate = g if one else abs(c)
+        t = back.setdefault(rate, sp.Dummy("t")) ** int(abs(c) / rate)
+        subs[atom] = sp.exp(d) / t if (c > 0) == (sign > 0) else sp.exp(d) * t
     try:
         f = combine(e.xreplace(subs))
         f = f.replace(lambda a: isinstance(a, sp.log), lambda a: _split_log(a.args[0], back, sign))
@@ -149,12 +158,15 @@ _NEAR = np.concatenate([np.geomspace(1e-300, 1.0, 161), np.linspace(0.02, 0.98, 
 _UNSTABLE = 2.0 ** 28
 
 
-def _candidates(expr: sp.Expr, sign: int) -> list[sp.Expr]:
-    """The forms tried on a side of 0: the expression as written first, its decaying forms, and each of those
-    with its cancellations near 0 written away (:func:`uncancel`); the distinct ones that can be printed."""
+def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
+    """The forms tried on a side of 0 (``sign``; None: a range across 0): the expression as written first, its
+    decaying forms, and each of those with its cancellations near 0 written away (:func:`uncancel`); the distinct
+    ones that can be printed."""
     from symact.implement.emit import Unprintable
 
-    forms = [expr, decaying(expr, sign), decaying(expr, sign, sp.factor)]
+    forms = [expr, sp.cancel(expr), sp.factor(expr)]
+    if sign is not None:
+        forms += [decaying(expr, sign), decaying(expr, sign, sp.factor)]
     out: list[sp.Expr] = []
     for form in forms + [uncancel(f) for f in forms if f is not None]:
         if form is None or form in out:
@@ -192,6 +204,44 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
             merged.append(c)
     return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n))
             for lo, hi, lo_closed, hi_closed, form, error, written, n in merged]
+
+
+def _samples(lo, hi) -> np.ndarray:
+    """Sample inputs of the range (lo, hi) (None: an infinite end; a range that is not all of R): magnitudes of
+    the distance from a finite end from 1e-12 to 1e300, and evenly spaced ones between two finite ends, with the
+    magnitudes down to 1e-300 where 0 lies inside."""
+    steps = np.geomspace(1e-12, 1e300, 211)
+    if hi is None:
+        xs = float(lo) + steps
+    elif lo is None:
+        xs = float(hi) - steps
+    else:
+        xs = np.concatenate([np.linspace(float(lo), float(hi), 213)[1:-1], float(lo) + steps, float(hi) - steps])
+        if lo < 0 < hi:
+            xs = np.concatenate([xs, _NEAR[:161], -_NEAR[:161]])
+        xs = xs[(xs > float(lo)) & (xs < float(hi))]
+    return xs
+
+
+def refined(branches: list[Branch]) -> list[Branch]:
+    """The pieces of an expression (``from_pieces``), each exact one that is no number with the candidate form
+    of its own formula (:func:`_candidates`) that measures the least error on its range: 1/(1 + x) - x/(1 + x)^2,
+    the derivative of x/(1 + |x|) for x > 0, becomes 1/(1 + x)^2 (it cancelled to 0 from x = 1e16)."""
+    from symact.audit.reference.oracle import rounded_expression
+
+    out = []
+    for b in branches:
+        if b.kind != "exact" or b.formula.is_number or b.lo is not None and b.lo == b.hi:
+            out.append(b)
+            continue
+        xs = _samples(b.lo, b.hi)
+        sign = 1 if b.lo is not None and b.lo >= 0 else -1 if b.hi is not None and b.hi <= 0 else None
+        want = rounded_expression(b.formula, xs, "float64")
+        errors = [(_measure(form, xs, want), k, form) for k, form in enumerate(_candidates(b.formula, sign))]
+        error, _, form = min(errors, key=lambda e: (e[0], e[1]))
+        out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form, f"{b.why}; " + _why(
+            form == b.formula, error, errors[0][0], xs.size)))
+    return out
 
 
 def _why(as_written: bool, error: float, written: float, n: int) -> str:
