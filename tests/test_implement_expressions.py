@@ -74,3 +74,18 @@ def test_expression_parameters_are_exact_values():
     xs = np.array([-3.0, 0.5, 40.0])
     np.testing.assert_allclose(load_source(result.source, "held_out_param").f(xs), xs / (1 + np.exp(-0.5 * xs)),
                                rtol=1e-7)
+
+
+def test_pieces_get_their_best_form_and_half_powers_are_printed():
+    """x/(1 + |x|): its pieces' derivative 1/(1 + x) - x/(1 + x)^2 cancelled to 0 from x = 1e16 (the exact value
+    is 1/(1 + x)^2), and its value at +-inf was inf/inf; x/sqrt(1 + x^2)' has (1 + x^2)**(-3/2), which the printer
+    writes as 1/sqrt(1 + x^2)**3."""
+    module = load_source(implement(expr="x/(1 + abs(x))", target="numpy", derivative=True, budget=BUDGET).source,
+                         "held_out_softsign")
+    xs = np.array([-1e30, -1e17, 1e17, 1e30, -np.inf, np.inf], dtype=np.float32)
+    want = rounded_expression(sp.diff(parse_expression("x/(1 + abs(x))"), X), xs[:4].astype(np.float64), "float32")
+    np.testing.assert_array_equal(module.f_derivative(xs[:4]), want.astype(np.float32))
+    np.testing.assert_array_equal(module.f(xs[4:]), [-1.0, 1.0])
+    module = load_source(implement(expr="x/sqrt(1 + x**2)", target="numpy", dtype="float64", derivative=True,
+                                   budget=BUDGET).source, "held_out_half_power")
+    np.testing.assert_allclose(module.f_derivative(np.array([0.5, 3.0])), [1.25 ** -1.5, 10.0 ** -1.5], rtol=1e-15)

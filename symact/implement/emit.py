@@ -123,6 +123,9 @@ class Printer:
             return f"({self(e.base)}**{n})" if n > 0 else f"(1.0/({self(e.base)}**{-n}))"
         if e.exp == sp.Rational(1, 2):
             return self.call("sqrt", self(e.base))
+        if e.exp.is_Rational and e.exp.q == 2:  # u**(k/2): sqrt(u)**k (x/sqrt(1 + x**2) and its derivative)
+            root, k = self.call("sqrt", self(e.base)), int(e.exp.p)
+            return f"({root}**{k})" if k > 0 else f"(1.0/{root})" if k == -1 else f"(1.0/({root}**{-k}))"
         raise Unprintable(f"cannot write the power {sp.sstr(e)} as {self.backend.name} code")
 
 

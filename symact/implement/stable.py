@@ -172,7 +172,7 @@ def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
         if form is None or form in out:
             continue
         try:
-            _evaluate(form, np.array([float(sign)]))
+            _evaluate(form, np.array([float(sign or 1)]))
         except Unprintable:
             continue
         out.append(form)
