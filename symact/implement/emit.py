@@ -139,13 +139,15 @@ def scaled_exp(t: sp.Expr) -> tuple:
 
 
 def erfc_terms(terms: list) -> list:
-    """The terms of a sum with 1 + erf(u), 1 - erf(u) and 2 - erfc(u) (how SymPy writes erfc(-u)) as erfc(-u),
-    erfc(u) and erfc(-u), unevaluated: the same real function, without the cancellation where erf(u) is near -1
-    or 1 (or erfc(u) near 2)."""
+    """The terms of a sum with c + c erf(u), c - c erf(u) and 2c - c erfc(u) (how SymPy writes c erfc(-u)) as
+    c erfc(-u), c erfc(u) and c erfc(-u), unevaluated: the same real function, without the cancellation where
+    erf(u) is near -1 or 1 (or erfc(u) near 2)."""
     for t in terms:
-        for fn, c, sign in ((t, 1, -1), (-t, 1, 1), (-t, 2, -1)):
-            if isinstance(fn, sp.erfc if c == 2 else sp.erf) and c in terms:
-                return [sp.erfc(sign * fn.args[0], evaluate=False)] + [a for a in terms if a is not t and a != c]
+        c, fn = t.as_coeff_Mul()
+        for head, const, scale, sign in ((sp.erf, c, c, -1), (sp.erf, -c, -c, 1), (sp.erfc, -2 * c, -c, -1)):
+            if isinstance(fn, head) and const in terms:
+                rest = [a for a in terms if a is not t and a != const]
+                return [scale * sp.erfc(sign * fn.args[0], evaluate=False)] + rest
     return terms
 
 
