@@ -92,6 +92,37 @@ def _evaluate(formula: sp.Expr, xs: np.ndarray) -> np.ndarray:
     return np.broadcast_to(np.asarray(local["out"], dtype=np.float64), xs.shape)
 
 
+#: CPU seconds the certified reference may take on the sample inputs of one range (exp(exp(x)) at x = 1e300 would
+#: take minutes): past that, the range keeps the expression as written, unmeasured, and says so
+REFERENCE_SECONDS = 5.0
+
+
+def _references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | None]:
+    """The certified float64 rounding of each (expression, inputs) of ``items``, in a child process with
+    :data:`REFERENCE_SECONDS` per item (:mod:`symact.sandbox`); None for an item that ran past it."""
+    from symact import sandbox
+    from symact.audit.reference.oracle import rounded_expression
+
+    def work(channel: sandbox.Channel, start: int) -> None:
+        for i in range(start, len(items)):
+            channel.begin(i, REFERENCE_SECONDS)
+            channel.done(i, rounded_expression(items[i][0], items[i][1], "float64"))
+
+    outcomes = sandbox.run(work, len(items), lambda i: "the certified reference of a range")
+    return [out.value if out.ok else None for out in outcomes]
+
+
+def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
+    """(the candidate (:func:`_candidates`) with the least measured error at ``xs`` against ``want``, the
+    expression as written on a tie; its error; the expression as written's), errors in float64 ulps; (expr, None,
+    None) where ``want`` is None (not measured)."""
+    if want is None:
+        return expr, None, None
+    errors = [(_measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))]
+    error, _, form = min(errors, key=lambda e: (e[0], e[1]))
+    return form, error, errors[0][0]
+
+
 def _measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
     """The largest error of ``formula``'s NumPy float64 code at ``xs`` in float64 ulps of ``want`` (inf where one
     is NaN or infinite and the other is not)."""
@@ -108,11 +139,15 @@ def _measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
 def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     """The limits of ``expr`` at -oo and +oo (SymPy's, 5 CPU seconds each at most) where the branch that holds
     that end does not give it there (x/(1 + exp(-x)) is -inf/inf = NaN at -inf, its limit 0), as ``limit``
-    branches; nothing where SymPy finds no real limit."""
+    branches; nothing where SymPy finds no real limit, or where ``expr`` is not real at +-10**6 (SymPy's limit
+    treats x as complex: log(x) -> oo as x -> -oo)."""
     from symact.budget import run_with_budget
 
     out = []
     for end, branch in ((-sp.oo, branches[0]), (sp.oo, branches[-1])):
+        done, far = run_with_budget(lambda: sp.N(expr.subs(X, sp.sign(end) * 10 ** 6)), 2.0)
+        if not done or not (isinstance(far, sp.Expr) and far.is_extended_real):
+            continue
         try:
             done, value = run_with_budget(lambda: sp.limit(expr, X, end), 5.0)
         except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
@@ -186,24 +221,21 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
     measures the least error there (the expression as written on a tie); neighbours with the same form are one
     branch, and the expression as written on all of R is one branch.  Each branch's description gives its
     measured error (and says so where it exceeds half a float32 ulp: no stable form found)."""
-    from symact.audit.reference.oracle import rounded_expression
-
     _evaluate(expr, np.array([1.0]))  # an expression the printer cannot write: Unprintable (exit 2) before measuring
-    chosen = []
-    for lo, hi, lo_closed, hi_closed in _RANGES:
-        sign = -1 if hi is not None and hi <= 0 else 1
-        xs = sign * (_NEAR if lo is not None and hi is not None else _FAR)
-        want = rounded_expression(expr, xs, "float64")
-        errors = [(_measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))]
-        error, k, form = min(errors, key=lambda e: (e[0], e[1]))
-        chosen.append([lo, hi, lo_closed, hi_closed, form, error, errors[0][0], xs.size])
-    merged = [chosen[0]]
-    for c in chosen[1:]:
-        if c[4] == merged[-1][4]:
-            merged[-1] = [merged[-1][0], c[1], merged[-1][2], c[3], c[4], max(c[5], merged[-1][5]),
-                          max(c[6], merged[-1][6]), c[7] + merged[-1][7]]
+    signs = [-1 if hi is not None and hi <= 0 else 1 for _, hi, _, _ in _RANGES]
+    samples = [sign * (_NEAR if lo is not None and hi is not None else _FAR)
+               for sign, (lo, hi, _, _) in zip(signs, _RANGES)]
+    merged: list[list] = []
+    for ends, sign, xs, want in zip(_RANGES, signs, samples, _references([(expr, xs) for xs in samples])):
+        form, error, written = _best(expr, sign, xs, want)
+        last = merged[-1] if merged else None
+        if last is not None and last[4] == form and (last[5] is None) == (error is None):
+            last[1], last[3] = ends[1], ends[3]
+            if error is not None:
+                last[5], last[6] = max(last[5], error), max(last[6], written)
+            last[7] += xs.size
         else:
-            merged.append(c)
+            merged.append([*ends, form, error, written, xs.size])
     return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n))
             for lo, hi, lo_closed, hi_closed, form, error, written, n in merged]
 
@@ -229,24 +261,26 @@ def refined(branches: list[Branch]) -> list[Branch]:
     """The pieces of an expression (``from_pieces``), each exact one that is no number with the candidate form
     of its own formula (:func:`_candidates`) that measures the least error on its range: 1/(1 + x) - x/(1 + x)^2,
     the derivative of x/(1 + |x|) for x > 0, becomes 1/(1 + x)^2 (it cancelled to 0 from x = 1e16)."""
-    from symact.audit.reference.oracle import rounded_expression
-
+    todo = [i for i, b in enumerate(branches)
+            if b.kind == "exact" and not b.formula.is_number and not (b.lo is not None and b.lo == b.hi)]
+    samples = {i: _samples(branches[i].lo, branches[i].hi) for i in todo}
+    wants = dict(zip(todo, _references([(branches[i].formula, samples[i]) for i in todo])))
     out = []
-    for b in branches:
-        if b.kind != "exact" or b.formula.is_number or b.lo is not None and b.lo == b.hi:
+    for i, b in enumerate(branches):
+        if i not in wants:
             out.append(b)
             continue
-        xs = _samples(b.lo, b.hi)
         sign = 1 if b.lo is not None and b.lo >= 0 else -1 if b.hi is not None and b.hi <= 0 else None
-        want = rounded_expression(b.formula, xs, "float64")
-        errors = [(_measure(form, xs, want), k, form) for k, form in enumerate(_candidates(b.formula, sign))]
-        error, _, form = min(errors, key=lambda e: (e[0], e[1]))
-        out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form, f"{b.why}; " + _why(
-            form == b.formula, error, errors[0][0], xs.size)))
+        form, error, written = _best(b.formula, sign, samples[i], wants[i])
+        out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form,
+                          f"{b.why}; {_why(form == b.formula, error, written, samples[i].size)}"))
     return out
 
 
-def _why(as_written: bool, error: float, written: float, n: int) -> str:
+def _why(as_written: bool, error: float | None, written: float | None, n: int) -> str:
+    if error is None:
+        return (f"the expression as written, not measured: the certified reference took more than "
+                f"{REFERENCE_SECONDS:g} CPU seconds on the sample inputs of this range")
     what = ("the expression as written" if as_written else
             f"the form with the least measured error here (as written: {written:.3g} ulp)")
     found = "" if error <= _UNSTABLE else "; NO STABLE FORM FOUND here (more than half a float32 ulp)"
