@@ -163,18 +163,21 @@ def test_16_bit_modules_are_correctly_rounded_on_every_input(dtype):
 
 
 def test_16_bit_expression_is_correctly_rounded_on_every_input():
-    """An expression is computed as written: log(1 + exp(2x))/2 overflows from x = 355 and its derivative
-    exp(2x)/(1 + exp(2x)) is NaN there (and at +inf).  The generator compares every float16/bfloat16 input with
-    the certified reference of the expression and puts each one that rounds wrongly into _EXACT, so the module
-    is correctly rounded on every input, +-inf included: the auditor, with its own reference (the catalog's
-    softplus at beta = 2), measures max 0.5 ulp on all of them, f and f' (numpy and torch)."""
+    """As written, log(1 + exp(2x))/2 overflows from x = 355 and its derivative exp(2x)/(1 + exp(2x)) is NaN
+    there (and at +inf): 7,796 float16 inputs went into _EXACT before the stable forms.  Now x >= 0 gets
+    x + log(1 + exp(-2x))/2 and exp(-2x)-forms (:mod:`symact.implement.stable`), and the generator still compares
+    every float16/bfloat16 input with the certified reference of the expression and puts each one that rounds
+    wrongly into _EXACT: the module is correctly rounded on every input, +-inf included, with a table of a few
+    midpoint inputs at most; the auditor, with its own reference (the catalog's softplus at beta = 2), measures
+    max 0.5 ulp on all of them, f and f' (numpy and torch)."""
     import torch
 
     for dtype in ("float16", "bfloat16"):
         result = implement(expr="log(1 + exp(2*x))/2", target="numpy", dtype=dtype, derivative=True, budget=BUDGET)
         module = load(result.source, f"impl_expr_{dtype}")
-        assert len(module._EXACT["f"][0]) > 7000 and module.f_derivative(np.array([np.inf], dtype=np.float16)) == 1
-        assert f"take their certified correctly rounded values from _EXACT (f {len(module._EXACT['f'][0])}, " in \
+        table = getattr(module, "_EXACT", {}).get("f", ((), ()))[0]
+        assert len(table) < 50 and module.f_derivative(np.array([np.inf], dtype=np.float16)) == 1
+        assert f"take their certified correctly rounded values from _EXACT (f {len(table)}, " in \
             " ".join(module.__doc__.split())
         for fn, kind, grad in ((module.f, "numpy", module.f_derivative),
                                (load(render(result.plan, "torch", dtype, "test"), f"impl_expr_torch_{dtype}").f,
@@ -274,6 +277,8 @@ def run(capsys, *argv):
     ["implement", "softplus", "--target", "numpy", "--budget", "-1"],
     ["implement", "--expr", "LambertW(x)", "--target", "numpy"],  # no LambertW in the code printer
     ["implement", "--expr", "Piecewise((x, x > 0))", "--target", "numpy"],  # undefined for x <= 0
+    ["implement", "--expr", "x*sigmoid(a*x)", "--param", "a=oo", "--target", "numpy"],
+    ["implement", "--expr", "x*sigmoid(x)", "--param", "a=1", "--target", "numpy"],  # no a in EXPR
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys, argv):
     code, out, err = run(capsys, *argv)

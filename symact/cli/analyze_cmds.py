@@ -122,13 +122,17 @@ def run_analyze(args: argparse.Namespace) -> int:
     return 1 if report.unknown() else 0
 
 
-def resolve_target(args: argparse.Namespace, command: str = "analyze", vectors: bool = False):
-    """(catalog entry, parameters, None) from ``NAME [--param k=v]``, or (None, {}, EXPR) from ``--expr EXPR``;
-    a vector activation only with ``vectors``."""
+def resolve_target(args: argparse.Namespace, command: str = "analyze", vectors: bool = False,
+                   expr_params: bool = False):
+    """(catalog entry, parameters, None) from ``NAME [--param k=v]``, or (None, {}, EXPR) from ``--expr EXPR``
+    (with ``expr_params``: (None, parameters, EXPR), the names of EXPR other than x); a vector activation only
+    with ``vectors``."""
     from symact.cli.catalog_cmds import params_from_cli
 
     if args.expr is not None and args.name:
         raise ParameterError("give an activation NAME or --expr EXPR, not both")
+    if args.expr is not None and expr_params:
+        return None, params_from_cli(args.param), args.expr
     if args.expr is not None and args.param:
         raise ParameterError("--param applies to catalog activations, not to --expr")
     if args.expr is None and not args.name:

@@ -27,12 +27,14 @@ symact audit softplus_impl.py:softplus -a softplus
 symact implement gelu --target torch --derivative -o gelu_impl.py
 symact implement silu --param beta=2 --target jax --dtype float32
 symact implement --expr "x*tanh(x)" --target numpy
+symact implement --expr "x*sigmoid(a*x)" --param a=1.702 --target torch
 ''', "0 the module was written and every branch claim is proved; 1 written, but some branch claim is not "
      "proved (the module's docstring and stderr name it); 2 usage error."))
     p.add_argument("name", nargs="?", help="activation name or alias (see `symact list`)")
-    p.add_argument("--expr", metavar="EXPR", help="implement an expression in x instead (as written, one branch)")
+    p.add_argument("--expr", metavar="EXPR", help="implement an expression in x instead (stable forms where they "
+                                                  "measure better than the expression as written)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="a parameter value, e.g. --param beta=2 (repeatable)")
+                   help="a parameter value, e.g. --param beta=2 (repeatable; with --expr, a name in EXPR)")
     p.add_argument("--target", required=True, choices=TARGETS, help="the array library of the generated code")
     p.add_argument("--dtype", default="float32", choices=DTYPES,
                    help="the format it is for (default float32; float16/bfloat16: correctly rounded on every input; "
@@ -50,7 +52,7 @@ def run_implement(args: argparse.Namespace) -> int:
     from symact.implement import implement
 
     budget = check_budget(args.budget)
-    entry, params, expr = resolve_target(args, "implement", vectors=True)
+    entry, params, expr = resolve_target(args, "implement", vectors=True, expr_params=True)
     out = None if args.output is None else output_file(args.output, (".py",), "the module file (-o)")
     result = implement(entry.name if entry is not None else None, expr=expr, params=params, target=args.target,
                        dtype=args.dtype, derivative=args.derivative, budget=budget)

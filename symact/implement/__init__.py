@@ -3,10 +3,11 @@ branch, with each branch's claim decided by the kernel.
 
 :func:`implement` returns an :class:`Implementation` (the plan with its proofs, and the module's source).
 The parts: :mod:`.branches` (the table of stable forms), :mod:`.proving` (the claims and the kernel's
-verdicts), :mod:`.plan` (entry or expression -> parts), :mod:`.emit` (formulas as code), :mod:`.inplace` (torch
-code that computes in place), :mod:`.rounding` (the modules' own rounding code), :mod:`.halfround` (the inputs at
-rounding boundaries of float16/bfloat16), :mod:`.module` (the module's text), :mod:`.vector` (softmax and
-log_softmax; :mod:`.vectorhalf` their 16-bit rounding), :mod:`.regenerate` (``docs/implementations/``).
+verdicts), :mod:`.plan` (entry or expression -> parts), :mod:`.stable` (an expression's forms, chosen by
+measurement), :mod:`.emit` (formulas as code), :mod:`.inplace` (torch code that computes in place),
+:mod:`.rounding` (the modules' own rounding code), :mod:`.halfround` (the inputs at rounding boundaries of
+float16/bfloat16), :mod:`.module` (the module's text), :mod:`.vector` (softmax and log_softmax;
+:mod:`.vectorhalf` their 16-bit rounding), :mod:`.regenerate` (``docs/implementations/``).
 """
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ class Implementation:
 
     def summary(self) -> str:
         branches = sum(len(part.branches) for part in self.plan.parts)
-        return (f"{', '.join(part.name for part in self.plan.parts)}, {branches} branches, "
-                f"{branches - len(self.unproved)} proved or conventions")
+        claims = sum(len(part.claims()) for part in self.plan.parts)
+        limits = f" and {claims - branches} limits" if claims > branches else ""
+        return (f"{', '.join(part.name for part in self.plan.parts)}, {branches} branches{limits}, "
+                f"{claims - len(self.unproved)} proved or conventions")
 
 
 def implement(name: str | None = None, *, expr: str | None = None, params: Mapping[str, Any] | None = None,
@@ -51,11 +54,7 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
     if (name is None) == (expr is None):
         raise ParameterError("give an activation NAME or --expr EXPR (one of them)")
     if expr is not None:
-        if params:
-            raise ParameterError("--param applies to catalog activations, not to --expr")
-        from symact.parsing import parse_expression
-
-        plan = plan_expression(parse_expression(expr), derivative)
+        plan = plan_expression(with_params(expr, params or {}), derivative)
     else:
         from symact.catalog import Activation, get
 
@@ -77,6 +76,26 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
     if command is None:
         command = command_line(name, expr, params, target, dtype, derivative)
     return Implementation(plan, render(plan, target, dtype, command))
+
+
+def with_params(expr: str, params: Mapping[str, Any]) -> "sp.Expr":
+    """The expression ``expr`` in x with each name of ``params`` replaced by its value (a number: exact, a
+    decimal as the rational it denotes); every name must occur in ``expr``."""
+    import sympy as sp
+
+    from symact.parsing import parse_expression
+
+    parsed = parse_expression(expr, ("x", *params))
+    values = {}
+    for name, text in params.items():
+        value = parse_expression(str(text), ())
+        if not (value.is_number and value.is_real and value.is_finite):
+            raise ParameterError(f"--param {name}={text}: give a finite real number")
+        symbols = [s for s in parsed.free_symbols if s.name == name]
+        if not symbols:
+            raise ParameterError(f"--param {name}: there is no {name} in {expr}")
+        values[symbols[0]] = value
+    return sp.sympify(parsed.xreplace(values))
 
 
 def command_line(name: str | None, expr: str | None, params: Mapping[str, Any] | None, target: str, dtype: str,

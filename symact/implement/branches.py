@@ -9,8 +9,9 @@ smallest float64 subnormal; the kernel is asked to prove the bound) or ``convent
 uses at a kink, where the derivative does not exist: nothing to prove, and the module says so).
 
 The table (:data:`FAMILIES`) has rows for sigmoid, tanh, logsigmoid, softplus, silu, mish, gelu, gelu_tanh,
-elu, selu, celu, tanhshrink and softsign; every Piecewise entry gets its pieces; any other entry, and
-``--expr``, gets its expression as written on one branch (:func:`as_written`), which the module states.
+elu, selu, celu, tanhshrink and softsign; every Piecewise entry gets its pieces; any other entry gets its
+expression as written on one branch (:func:`as_written`), which the module states (``--expr``: its pieces, or
+the forms of :mod:`symact.implement.stable`).
 """
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ UNDERFLOW = sp.Pow(10, -324, evaluate=False)
 
 @dataclass(frozen=True)
 class Branch:
-    """``formula`` on the range (lo, hi) with the given closed ends; ``kind`` in exact, bound, convention."""
+    """``formula`` on the range (lo, hi) with the given closed ends; ``kind`` in exact, bound, convention, or
+    ``limit``: lo = hi = oo or -oo, and ``formula`` is the limit of the function there (the value at that
+    infinite input)."""
 
     lo: sp.Rational | None
     hi: sp.Rational | None
@@ -42,14 +45,14 @@ class Branch:
     def __post_init__(self) -> None:
         for end in ("lo", "hi"):
             value = getattr(self, end)
-            if value is not None:
+            if value is not None and not sp.sympify(value).is_infinite:
                 object.__setattr__(self, end, sp.Rational(value))
         object.__setattr__(self, "formula", sp.sympify(self.formula, strict=True))
 
     def domain_text(self) -> str:
         """The range in the language of ``symact check``'s ``for ...`` (empty for all of R)."""
         lo_op, hi_op = ("<=" if self.lo_closed else "<"), ("<=" if self.hi_closed else "<")
-        if self.lo is not None and self.lo == self.hi:
+        if self.lo is not None and self.lo == self.hi:  # a point (a limit's: oo or -oo)
             return f"x == {self.lo}"
         if self.lo is None and self.hi is None:
             return ""

@@ -91,7 +91,7 @@ class Printer:
         return f"({float(e)!r})"
 
     def add(self, e: sp.Add) -> str:
-        terms = list(e.args)
+        terms = erfc_terms(list(e.args))
         for t in terms:  # c exp(u) - c -> c expm1(u)
             c, u = scaled_exp(t)
             if u is not None and -c in terms:
@@ -123,6 +123,9 @@ class Printer:
             return f"({self(e.base)}**{n})" if n > 0 else f"(1.0/({self(e.base)}**{-n}))"
         if e.exp == sp.Rational(1, 2):
             return self.call("sqrt", self(e.base))
+        if e.exp.is_Rational and e.exp.q == 2:  # u**(k/2): sqrt(u)**k (x/sqrt(1 + x**2) and its derivative)
+            root, k = self.call("sqrt", self(e.base)), int(e.exp.p)
+            return f"({root}**{k})" if k > 0 else f"(1.0/{root})" if k == -1 else f"(1.0/({root}**{-k}))"
         raise Unprintable(f"cannot write the power {sp.sstr(e)} as {self.backend.name} code")
 
 
@@ -133,6 +136,19 @@ def scaled_exp(t: sp.Expr) -> tuple:
     if isinstance(t, sp.Mul) and len(t.args) == 2 and t.args[0].is_number and isinstance(t.args[1], sp.exp):
         return t.args[0], t.args[1].args[0]
     return None, None
+
+
+def erfc_terms(terms: list) -> list:
+    """The terms of a sum with c + c erf(u), c - c erf(u) and 2c - c erfc(u) (how SymPy writes c erfc(-u)) as
+    c erfc(-u), c erfc(u) and c erfc(-u), unevaluated: the same real function, without the cancellation where
+    erf(u) is near -1 or 1 (or erfc(u) near 2)."""
+    for t in terms:
+        c, fn = t.as_coeff_Mul()
+        for head, const, scale, sign in ((sp.erf, c, c, -1), (sp.erf, -c, -c, 1), (sp.erfc, -2 * c, -c, -1)):
+            if isinstance(fn, head) and const in terms:
+                rest = [a for a in terms if a is not t and a != const]
+                return [scale * sp.erfc(sign * fn.args[0], evaluate=False)] + rest
+    return terms
 
 
 def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str,

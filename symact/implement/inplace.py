@@ -16,7 +16,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.implement.branches import Branch
-from symact.implement.emit import Printer, mask_text, repeated_calls, scaled_exp
+from symact.implement.emit import Printer, erfc_terms, mask_text, repeated_calls, scaled_exp
 
 
 class InplacePrinter(Printer):
@@ -66,7 +66,7 @@ class InplacePrinter(Printer):
         return out
 
     def add(self, e: sp.Add) -> str:
-        terms = list(e.args)
+        terms = erfc_terms(list(e.args))
         for t in terms:  # c exp(u) - c -> c expm1(u), as the Printer writes it
             c, u = scaled_exp(t)
             if u is not None and -c in terms:

@@ -78,7 +78,7 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
     for part in plan.parts:
         lines.append(f"Branches of {part.name} (each claim is decided by symact's kernel; the certificates are in "
                      f"PROOFS, ids are SHA-256 prefixes of their canonical JSON):")
-        for b, proof in zip(part.branches, part.proofs):
+        for b, proof in zip(part.claims(), part.proofs):
             where = b.domain_text() or "all x"
             lines.append(f"  * {where}: {b.why}.")
             if proof.claim:
@@ -166,7 +166,9 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     else:
         lines += [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
     # where the exact value overflows, inf is its rounding: no warning for that
-    head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), "over='ignore'",
+    # a limit's input (-inf*0 in x*exp(x)) is NaN before the limit replaces it: no warning for that either
+    head, indent, done = _prologue(target, dtype, work_format(part, target, dtype),
+                                   "over='ignore', invalid='ignore'" if part.limits else "over='ignore'",
                                    convert=target != "numpy")
     if inplace and dtype not in HALF:  # _by_blocks' assignment rounds the float64 block (one pass, not two)
         done = "out"
@@ -179,6 +181,10 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
                               reuse=work_format(part, target, dtype) is not None and not exact)
     else:
         lines += where_chain(printer, part.branches, "w", indent)
+    for lim in part.limits:  # where the branch at an infinite end does not give the limit there (x: the input,
+        inf, value = f"{b.ns}.inf", lim.formula  # which the branches do not overwrite, unlike its copy w)
+        number = (f"-{inf}" if value < 0 else inf) if value.is_infinite else printer.number(value)
+        lines.append(f"{indent}out = {b.ns}.where(x == {'-' if lim.lo < 0 else ''}{inf}, {number}, out)")
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
         lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used

@@ -11,6 +11,7 @@ from symact.errors import ParameterError
 from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
                                        from_pieces)
 from symact.implement.proving import BranchProof, prove_all
+from symact.implement.stable import limits, refined, removable, stable_branches
 
 
 @dataclass
@@ -21,6 +22,13 @@ class Part:
     lhs: str
     branches: list[Branch]
     proofs: list[BranchProof] = field(default_factory=list)
+    #: the values at -inf and +inf where the branches would not give the limit there (``limit`` branches, after
+    #: the branches in ``proofs``)
+    limits: list[Branch] = field(default_factory=list)
+
+    def claims(self) -> list[Branch]:
+        """The branches, then the limits: what ``proofs`` decides, in order."""
+        return self.branches + self.limits
 
     def unproved(self) -> list[BranchProof]:
         return [p for p in self.proofs if p.status not in ("proved", "convention")]
@@ -43,10 +51,10 @@ class Plan:
 
     def prove(self, budget: float) -> None:
         """Decide every branch claim of every part (one sandboxed run for all)."""
-        items = [(part.lhs, b) for part in self.parts for b in part.branches]
+        items = [(part.lhs, b) for part in self.parts for b in part.claims()]
         proofs = iter(prove_all(items, budget))
         for part in self.parts:
-            part.proofs = [next(proofs) for _ in part.branches]
+            part.proofs = [next(proofs) for _ in part.claims()]
 
 
 def _call(entry, params: dict) -> str:
@@ -85,18 +93,21 @@ def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
 
 def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     """The plan for a user expression: its pieces where it has any (Piecewise, Abs, Max, ...; at a switch point
-    f' is the right piece's derivative, a convention), else the expression as written, on one branch."""
+    f' is the right piece's derivative, a convention), else its stable forms on x < 0 and x >= 0 where they
+    measure better than the expression as written, else the expression as written, on one branch
+    (:func:`symact.implement.stable.stable_branches`)."""
     text = sp.sstr(expr)
     split = to_piecewise(expr).has(sp.Piecewise)
     try:
         found = pieces(expr) if split else None
-        f_branches = from_pieces(found) if split else as_written(expr)
+        f_branches = removable(expr, refined(from_pieces(found)) if split else stable_branches(expr))
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
-    parts = [Part("f", text, f_branches)]
+    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches))]
     if derivative:
-        df_branches = derivative_pieces(found, {}) if split else as_written(sp.diff(expr, X))
-        parts.append(Part("f_derivative", f"diff({text}, x)", df_branches))
+        d = sp.diff(expr, X)
+        df_branches = removable(d, refined(derivative_pieces(found, {})) if split else stable_branches(d))
+        parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches)))
     for part in parts:
         if not covers_real_line(part.branches):
             raise ParameterError(f"{text} is not defined by its pieces on all of R; implement needs a function of "

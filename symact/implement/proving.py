@@ -2,7 +2,7 @@
 certificate search, then the trusted kernel), never assumed.
 
 An ``exact`` branch claims ``LHS == FORMULA for x in RANGE``; a ``bound`` branch claims
-``Abs(LHS - (FORMULA)) <= BOUND for x in RANGE``; a ``convention`` branch (a framework's value at a kink) has
+``Abs(LHS - (FORMULA)) <= BOUND for x in RANGE``; a ``limit`` claims ``limit(LHS, x, oo) == VALUE`` (or -oo); a ``convention`` branch (a framework's value at a kink) has
 no claim.  ``LHS`` is the catalog call (``softplus(x, beta=2)``), its derivative (``diff(softplus(x), x)``) or
 the user's expression.  Claims are written in the language of ``symact check`` and read back with
 :func:`symact.parsing.parse_claim`, so that what is proved is exactly the text the module shows; the module's
@@ -50,6 +50,8 @@ def claim_text(lhs: str, branch: Branch) -> str | None:
     if branch.kind == "convention":
         return None
     formula = sp.sstr(branch.formula)
+    if branch.kind == "limit":
+        return f"limit({lhs}, x, {sp.sstr(branch.lo)}) == {formula}"
     body = (f"{lhs} == {formula}" if branch.kind == "exact"
             else f"Abs({lhs} - ({formula})) <= {sp.sstr(branch.bound)}")
     domain = branch.domain_text()

@@ -67,7 +67,9 @@ def implement_vector(name: str, target: str, dtype: str, derivative: bool, budge
 
     half = dtype in HALF
     if half and derivative:
-        raise ParameterError(f"{name}: --dtype {dtype} without --derivative (the 16-bit modules round the values)")
+        raise ParameterError(f"{name}: --dtype {dtype} without --derivative: {name}_jacobian would not be correctly "
+                             f"rounded per entry (the 16-bit modules are; torch's and JAX's already carry the "
+                             f"autograd derivative, in float64)")
     proof = prove_shift(budget)
     status = (f"proved by the kernel, certificate {proof.cert_id}" if proof.status == "proved"
               else f"NOT PROVED ({proof.status}: {proof.reason})")

@@ -1,0 +1,317 @@
+"""Stable forms of a user expression (``symact implement --expr``), chosen by measurement, each one a claim for the
+kernel.
+
+Candidates (:func:`_candidates`): the expression as written; ``sp.cancel`` and ``sp.factor`` of it; on a side of
+0, its *decaying* forms (:func:`decaying`): |x| is +-x, and exp(c x + d) with c x growing is exp(d)/T^k with
+T = exp(-g|x|) <= 1 there, so that ``cancel`` (or ``factor``) brings each rational part to one fraction in T
+(1 - 1/(1 + T) becomes T/(1 + T): the cancellation of 1 - sigmoid is gone) and a logarithm of T^k R is written
+-k g |x| + log R (log(1 + exp(x)) becomes x + log(1 + exp(-x)): no overflow); and each of those with three
+cancellations near 0 written away (:func:`uncancel`).  :func:`stable_branches` evaluates every candidate's NumPy
+float64 code at sample inputs of x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 against the certified reference
+(:func:`symact.audit.reference.oracle.rounded_expression`), keeps the one with the least error on each range
+(the expression as written on a tie) and states that error in the branch's description (NO STABLE FORM FOUND
+above half a float32 ulp); :func:`refined` does the same for the pieces of a piecewise expression.
+:func:`limits` adds the limits at -oo and +oo where the branch there does not give them, :func:`removable` the
+limit at a 0/0 point at 0 (a convention).  Each branch's claim (the expression equals the form on the range, or
+its limit) is decided by the kernel like every other.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+
+from symact.catalog.registry import X
+from symact.implement.branches import Branch
+
+def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
+    """``expr`` on the side ``sign`` (-1: x < 0, +1: x > 0) with every exponential of a linear function of x
+    written through one that decays there and each rational part of it brought to one fraction by ``combine``
+    (``sp.cancel``: expanded; ``sp.factor``: factored, T(1 - T) rather than T - T^2) (None: no such exponential,
+    or SymPy fails on it)."""
+    e = expr.rewrite(sp.exp).subs(sp.Abs(X), sign * X)
+    linear = []
+    for atom in e.atoms(sp.exp):
+        arg = sp.expand(atom.args[0])
+        c, d = arg.coeff(X, 1), arg.coeff(X, 0)
+        if c.is_Rational and c != 0 and d.is_number and sp.expand(c * X + d - arg) == 0:
+            linear.append((atom, c, d))
+    if not linear:
+        return None
+    # one T = exp(-g|x|) for every slope, g their greatest common divisor, where each is a small multiple of it
+    # (exp(2x) is 1/T^2 with exp(x) = 1/T: cancel then sees their common factors); else one T per slope
+    rates = {abs(c) for _, c, _ in linear}
+    g = sp.Rational(math.gcd(*(int(r.p) for r in rates)), math.lcm(*(int(r.q) for r in rates)))
+    one = max(rates) / g <= 8
+    subs, back = {}, {}
+    for atom, c, d in linear:
+        rate = g if one else abs(c)
+        t = back.setdefault(rate, sp.Dummy("t")) ** int(abs(c) / rate)
+        subs[atom] = sp.exp(d) / t if (c > 0) == (sign > 0) else sp.exp(d) * t
+    try:
+        f = combine(e.xreplace(subs))
+        f = f.replace(lambda a: isinstance(a, sp.log), lambda a: _split_log(a.args[0], back, sign))
+        f = f.xreplace({t: sp.exp(-sign * c * X) for c, t in back.items()})
+    except (sp.PolynomialError, TypeError, ValueError):
+        return None
+    return f if not f.has(sp.Dummy) else None
+
+
+def _split_log(arg: sp.Expr, back: dict, sign: int) -> sp.Expr:
+    """log(arg) with the powers of the decaying exponentials (the symbols of ``back``) taken out of ``arg``:
+    log(T^k R) = -k |c| sign x + log R."""
+    num, den = sp.fraction(sp.cancel(arg))
+    out = []
+    for c, t in back.items():
+        for part, s in ((num, 1), (den, -1)):
+            p = sp.Poly(part, t) if part.has(t) else None
+            if p is None:
+                continue
+            k = min(m[0] for m in p.monoms())
+            if k:
+                out.append(-s * k * sign * c * X)
+                part_new = sp.cancel(part / t ** k)
+                num, den = (part_new, den) if s == 1 else (num, part_new)
+    if num.is_number and num > 0:  # log(c/den) = log(c) - log(den): log1p(u) for den = 1 + u, not log(1/(1 + u))
+        return sp.Add(*out) + sp.log(num) - sp.log(den)
+    return sp.Add(*out) + sp.log(sp.cancel(num / den))
+
+
+def _evaluate(formula: sp.Expr, xs: np.ndarray) -> np.ndarray:
+    """``formula``'s NumPy float64 code (as the module prints it) at ``xs``."""
+    from symact.implement.emit import BACKENDS, Printer, branch_value
+
+    printer = Printer(BACKENDS["numpy"], "w")
+    lines, value = branch_value(printer, formula, "w", "")
+    scope: dict = {"np": np}
+    for name in printer.used & set(BACKENDS["numpy"].special):
+        exec(BACKENDS["numpy"].special[name][0], scope)  # noqa: S102 - the module's own import line
+    with np.errstate(all="ignore"):
+        exec("\n".join(lines + [f"out = {value}"]), scope, local := {"w": xs.copy()})  # noqa: S102 - printed code
+    return np.broadcast_to(np.asarray(local["out"], dtype=np.float64), xs.shape)
+
+
+#: CPU seconds the certified reference may take on the sample inputs of one range (exp(exp(x)) at x = 1e300 would
+#: take minutes): past that, the range keeps the expression as written, unmeasured, and says so
+REFERENCE_SECONDS = 5.0
+
+
+def _references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | None]:
+    """The certified float64 rounding of each (expression, inputs) of ``items``, in a child process with
+    :data:`REFERENCE_SECONDS` per item (:mod:`symact.sandbox`); None for an item that ran past it."""
+    from symact import sandbox
+    from symact.audit.reference.oracle import rounded_expression
+
+    def work(channel: sandbox.Channel, start: int) -> None:
+        for i in range(start, len(items)):
+            channel.begin(i, REFERENCE_SECONDS)
+            channel.done(i, rounded_expression(items[i][0], items[i][1], "float64"))
+
+    outcomes = sandbox.run(work, len(items), lambda i: "the certified reference of a range")
+    return [out.value if out.ok else None for out in outcomes]
+
+
+def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
+    """(the candidate (:func:`_candidates`) with the least measured error at ``xs`` against ``want``, the
+    expression as written on a tie; its error; the expression as written's), errors in float64 ulps; (expr, None,
+    None) where ``want`` is None (not measured)."""
+    if want is None:
+        return expr, None, None
+    errors = [(_measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))]
+    error, _, form = min(errors, key=lambda e: (e[0], e[1]))
+    return form, error, errors[0][0]
+
+
+def _measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
+    """The largest error of ``formula``'s NumPy float64 code at ``xs`` in float64 ulps of ``want`` (inf where one
+    is NaN or infinite and the other is not)."""
+    from symact.accuracy import ulp
+
+    got = _evaluate(formula, xs)
+    with np.errstate(all="ignore"):
+        err = np.abs(got - want) / ulp(want)
+    same = (got == want) | (np.isnan(got) & np.isnan(want))
+    err = np.where(same, 0.0, err)
+    return float(np.nanmax(np.where(np.isnan(err), np.inf, err)))
+
+
+def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
+    """The limits of ``expr`` at -oo and +oo (SymPy's, 5 CPU seconds each at most) where the branch that holds
+    that end does not give it there (x/(1 + exp(-x)) is -inf/inf = NaN at -inf, its limit 0), as ``limit``
+    branches; nothing where SymPy finds no real limit, or where ``expr`` is not real at +-10**6 (SymPy's limit
+    treats x as complex: log(x) -> oo as x -> -oo)."""
+    from symact.budget import run_with_budget
+
+    out = []
+    for end, branch in ((-sp.oo, branches[0]), (sp.oo, branches[-1])):
+        done, far = run_with_budget(lambda: sp.N(expr.subs(X, sp.sign(end) * 10 ** 6)), 2.0)
+        if not done or not (isinstance(far, sp.Expr) and far.is_extended_real):
+            continue
+        try:
+            done, value = run_with_budget(lambda: sp.limit(expr, X, end), 5.0)
+        except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
+            continue
+        if not done or not isinstance(value, sp.Expr) or not value.is_extended_real or not (
+                value.is_number and (value.is_infinite or value.is_finite)):
+            continue
+        got = float(_evaluate(branch.formula, np.array([float(end)]))[0])
+        if not (got == float(value) or value.is_finite and abs(got - float(value)) <= 1e-15 * abs(float(value))):
+            out.append(Branch(end, end, True, True, value, "the limit there (the formula's value at this input is "
+                                                           f"{got!r})", "limit"))
+    return out
+
+
+def uncancel(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with three cancellations near a zero of the difference written away, exactly: log A - log B as
+    log(1 + (A - B)/B) (printed log1p; log(1 + exp(x)) - log 2 becomes log1p(expm1(x)/2)), sqrt(A) - B as
+    (A - B^2)/(sqrt(A) + B), and log(cosh u) as log(1 + 2 sinh(u/2)^2)."""
+    def rewrite(e: sp.Expr) -> sp.Expr:
+        if isinstance(e, sp.Add):
+            logs = [t for t in e.args if isinstance(t, sp.log)]
+            minus = [t for t in e.args if isinstance(-t, sp.log)]
+            roots = [t for t in e.args if isinstance(t, sp.Pow) and t.exp == sp.Rational(1, 2)]
+            if logs and minus:
+                a = logs[0].args[0]
+                b = (-minus[0]).args[0]
+                rest = [t for t in e.args if t is not logs[0] and t is not minus[0]]
+                return sp.Add(sp.log(sp.Add(1, sp.cancel((a - b) / b), evaluate=False)), *rest)
+            if roots and len(e.args) == 2:
+                root, other = roots[0], [t for t in e.args if t is not roots[0]][0]
+                return sp.expand(root.base - other ** 2) / (root - other)
+        if isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh):
+            return sp.log(sp.Add(1, 2 * sp.sinh(e.args[0].args[0] / 2) ** 2, evaluate=False))
+        return e
+
+    return expr.replace(lambda e: isinstance(e, (sp.Add, sp.log)), rewrite)
+
+
+#: the ranges of the branch table of an expression (lo, hi, lo closed, hi closed) and their sample inputs:
+#: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn); near 0, from 1e-300 to 1
+_RANGES = [(None, -1, False, False), (-1, 0, True, False), (0, 1, True, True), (1, None, False, False)]
+_FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5, 60, 60)])
+_NEAR = np.concatenate([np.geomspace(1e-300, 1.0, 161), np.linspace(0.02, 0.98, 50)])
+#: a float64 error (ulps) above which a branch says that no stable form was found for it: half a float32 ulp
+_UNSTABLE = 2.0 ** 28
+
+
+def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
+    """The forms tried on a side of 0 (``sign``; None: a range across 0): the expression as written first, its
+    decaying forms, and each of those with its cancellations near 0 written away (:func:`uncancel`); the distinct
+    ones that can be printed."""
+    from symact.implement.emit import Unprintable
+
+    forms = [expr, sp.cancel(expr), sp.factor(expr)]
+    if sign is not None:
+        forms += [decaying(expr, sign), decaying(expr, sign, sp.factor)]
+    out: list[sp.Expr] = []
+    for form in forms + [uncancel(f) for f in forms if f is not None]:
+        if form is None or form in out:
+            continue
+        try:
+            _evaluate(form, np.array([float(sign or 1)]))
+        except Unprintable:
+            continue
+        out.append(form)
+    return out
+
+
+def stable_branches(expr: sp.Expr) -> list[Branch]:
+    """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1, each with the candidate form (:func:`_candidates`) that
+    measures the least error there (the expression as written on a tie); neighbours with the same form are one
+    branch, and the expression as written on all of R is one branch.  Each branch's description gives its
+    measured error (and says so where it exceeds half a float32 ulp: no stable form found)."""
+    _evaluate(expr, np.array([1.0]))  # an expression the printer cannot write: Unprintable (exit 2) before measuring
+    signs = [-1 if hi is not None and hi <= 0 else 1 for _, hi, _, _ in _RANGES]
+    samples = [sign * (_NEAR if lo is not None and hi is not None else _FAR)
+               for sign, (lo, hi, _, _) in zip(signs, _RANGES)]
+    merged: list[list] = []
+    for ends, sign, xs, want in zip(_RANGES, signs, samples, _references([(expr, xs) for xs in samples])):
+        form, error, written = _best(expr, sign, xs, want)
+        last = merged[-1] if merged else None
+        if last is not None and last[4] == form and (last[5] is None) == (error is None):
+            last[1], last[3] = ends[1], ends[3]
+            if error is not None:
+                last[5], last[6] = max(last[5], error), max(last[6], written)
+            last[7] += xs.size
+        else:
+            merged.append([*ends, form, error, written, xs.size])
+    return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n))
+            for lo, hi, lo_closed, hi_closed, form, error, written, n in merged]
+
+
+def _samples(lo, hi) -> np.ndarray:
+    """Sample inputs of the range (lo, hi) (None: an infinite end; a range that is not all of R): magnitudes of
+    the distance from a finite end from 1e-12 to 1e300, and evenly spaced ones between two finite ends, with the
+    magnitudes down to 1e-300 where 0 lies inside."""
+    steps = np.geomspace(1e-12, 1e300, 211)
+    if hi is None:
+        xs = float(lo) + steps
+    elif lo is None:
+        xs = float(hi) - steps
+    else:
+        xs = np.concatenate([np.linspace(float(lo), float(hi), 213)[1:-1], float(lo) + steps, float(hi) - steps])
+        if lo < 0 < hi:
+            xs = np.concatenate([xs, _NEAR[:161], -_NEAR[:161]])
+        xs = xs[(xs > float(lo)) & (xs < float(hi))]
+    return xs
+
+
+def refined(branches: list[Branch]) -> list[Branch]:
+    """The pieces of an expression (``from_pieces``), each exact one that is no number with the candidate form
+    of its own formula (:func:`_candidates`) that measures the least error on its range: 1/(1 + x) - x/(1 + x)^2,
+    the derivative of x/(1 + |x|) for x > 0, becomes 1/(1 + x)^2 (it cancelled to 0 from x = 1e16)."""
+    todo = [i for i, b in enumerate(branches)
+            if b.kind == "exact" and not b.formula.is_number and not (b.lo is not None and b.lo == b.hi)]
+    samples = {i: _samples(branches[i].lo, branches[i].hi) for i in todo}
+    wants = dict(zip(todo, _references([(branches[i].formula, samples[i]) for i in todo])))
+    out = []
+    for i, b in enumerate(branches):
+        if i not in wants:
+            out.append(b)
+            continue
+        sign = 1 if b.lo is not None and b.lo >= 0 else -1 if b.hi is not None and b.hi <= 0 else None
+        form, error, written = _best(b.formula, sign, samples[i], wants[i])
+        out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form,
+                          f"{b.why}; {_why(form == b.formula, error, written, samples[i].size)}"))
+    return out
+
+
+def _why(as_written: bool, error: float | None, written: float | None, n: int) -> str:
+    if error is None:
+        return (f"the expression as written, not measured: the certified reference took more than "
+                f"{REFERENCE_SECONDS:g} CPU seconds on the sample inputs of this range")
+    what = ("the expression as written" if as_written else
+            f"the form with the least measured error here (as written: {written:.3g} ulp)")
+    found = "" if error <= _UNSTABLE else "; NO STABLE FORM FOUND here (more than half a float32 ulp)"
+    return f"{what}; measured {error:.3g} ulp at most in float64 on {n} sample inputs of the range{found}"
+
+
+def removable(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
+    """``branches`` with x = 0 on a branch of its own where ``expr`` is undefined at 0 (0/0 in (exp(x) - 1)/x) and
+    has a finite two-sided limit there (SymPy's, 5 CPU seconds at most): the limit, the continuous extension, a
+    convention the module states (the expression itself has no value there); else ``branches`` unchanged."""
+    from symact.budget import run_with_budget
+
+    at_zero = expr.subs(X, 0)
+    if not (at_zero.has(sp.nan, sp.zoo) or at_zero is sp.nan):
+        return branches
+    try:
+        done, sides = run_with_budget(lambda: [sp.limit(expr, X, 0, d) for d in ("-", "+")], 5.0)
+    except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
+        return branches
+    if not done or sides[0] != sides[1] or not (sides[0].is_number and sides[0].is_finite and sides[0].is_real):
+        return branches
+    out = []
+    for b in branches:
+        if b.lo is not None and b.lo == b.hi or not ((b.lo is None or b.lo < 0 or b.lo == 0 and b.lo_closed)
+                                                     and (b.hi is None or b.hi > 0 or b.hi == 0 and b.hi_closed)):
+            out.append(b)
+            continue
+        if b.lo is None or b.lo < 0:
+            out.append(Branch(b.lo, 0, b.lo_closed, False, b.formula, b.why, b.kind, b.bound))
+        out.append(Branch(0, 0, True, True, sides[0], "the expression is undefined here (0/0); its limit, the "
+                                                      "continuous extension (a convention)", "convention"))
+        if b.hi is None or b.hi > 0:
+            out.append(Branch(0, b.hi, False, b.hi_closed, b.formula, b.why, b.kind, b.bound))
+    return out

@@ -1,0 +1,91 @@
+"""Held-out ``symact implement --expr`` inputs (not the catalog's families): compositions and user formulas that
+cancel or overflow as written get stable forms on x < 0 and x >= 0, limits at +-inf, and erfc for 1 + erf; each
+module's float32 values are compared with the certified correct rounding of the expression
+(:func:`symact.audit.reference.oracle.rounded_expression`), its infinities with SymPy's limits."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from symact.accuracy import ulp
+from symact.audit.reference.oracle import rounded_expression
+from symact.catalog.registry import X
+from symact.implement import implement
+from symact.implement.module import load_source
+from symact.parsing import parse_expression
+
+BUDGET = 2.0
+RNG = np.random.default_rng(7)
+XS = np.concatenate([m := 10.0 ** RNG.uniform(-44, 38, 300), -m, RNG.normal(0, 8, 200), [0.0, 1.0, -1.0]]
+                    ).astype(np.float32)
+
+CASES = [  # (expression, target, what goes wrong as written)
+    ("sigmoid(x)*(1 - sigmoid(x))", "numpy"),  # 1 - sigmoid(x) cancels: 0 from x = 37
+    ("log(sigmoid(x))", "torch"),              # log(1/(1 + exp(-x))) is -inf from x = -710, 0 from x = 37
+    ("x*erfc(-x)", "numpy"),                   # SymPy writes 2 - erfc(x): 0 for x < -6
+    ("1 - tanh(x)**2", "numpy"),               # 0 from |x| = 19
+    ("x*exp(x)/(1 + exp(x))", "torch"),        # inf/inf from x = 710, -inf*0 at -inf
+    ("x - softplus(x)", "numpy"),              # inf - inf from x = 710
+]
+
+
+def _call(fn, xs, target):
+    if target == "torch":
+        import torch
+
+        return fn(torch.from_numpy(xs)).numpy().astype(np.float64)
+    return np.asarray(fn(xs), dtype=np.float64)
+
+
+@pytest.mark.parametrize("text,target", CASES)
+def test_held_out_expression_is_within_one_ulp_with_its_limits(text, target):
+    result = implement(expr=text, target=target, dtype="float32", budget=BUDGET)
+    module = load_source(result.source, f"held_out_{abs(hash(text))}")
+    expr = parse_expression(text)
+    want = rounded_expression(expr, XS.astype(np.float64), "float32")
+    with np.errstate(all="ignore"):
+        got = _call(module.f, XS, target)
+        err = np.where(got == want, 0.0, np.abs(got - want) / ulp(want, np.float32))
+    assert np.all(np.isfinite(want)) and np.nanmax(np.where(np.isnan(err), np.inf, err)) <= 1, text
+    ends = _call(module.f, np.array([-np.inf, np.inf, np.nan], dtype=np.float32), target)
+    assert [ends[0], ends[1]] == [float(sp.limit(expr, X, -sp.oo)), float(sp.limit(expr, X, sp.oo))], text
+    assert np.isnan(ends[2])
+
+
+def test_removable_point_gets_its_limit_and_a_form_without_a_stable_one_says_so():
+    """(exp(x) - 1)/x is 0/0 at 0: the module gives the limit there, 1 (f' 1/2), and says it is a convention;
+    f' = exp(x)/x - (exp(x) - 1)/x**2 cancels near 0 in every form the generator tries: its branches say so
+    with the error they measured (never silently)."""
+    result = implement(expr="(exp(x) - 1)/x", target="numpy", derivative=True, budget=BUDGET)
+    module = load_source(result.source, "held_out_removable")
+    xs = np.array([-0.0, 0.0, 2.0 ** -30, 1.0], dtype=np.float32)
+    np.testing.assert_array_equal(module.f(xs), np.float32([1, 1, 1, np.e - 1]))
+    np.testing.assert_array_equal(module.f_derivative(xs[:2]), [0.5, 0.5])
+    doc = " ".join(result.source.split('"""')[1].split())
+    assert doc.count("the expression is undefined here (0/0); its limit, the continuous extension") == 2
+    assert "NO STABLE FORM FOUND here" in doc
+
+
+def test_expression_parameters_are_exact_values():
+    """--param with --expr: the name is replaced by the exact value (0.5 as 1/2) before anything else."""
+    result = implement(expr="x*sigmoid(a*x)", params={"a": "0.5"}, target="numpy", budget=BUDGET)
+    assert result.plan.expr == parse_expression("x*sigmoid(x/2)")
+    xs = np.array([-3.0, 0.5, 40.0])
+    np.testing.assert_allclose(load_source(result.source, "held_out_param").f(xs), xs / (1 + np.exp(-0.5 * xs)),
+                               rtol=1e-7)
+
+
+def test_pieces_get_their_best_form_and_half_powers_are_printed():
+    """x/(1 + |x|): its pieces' derivative 1/(1 + x) - x/(1 + x)^2 cancelled to 0 from x = 1e16 (the exact value
+    is 1/(1 + x)^2), and its value at +-inf was inf/inf; x/sqrt(1 + x^2)' has (1 + x^2)**(-3/2), which the printer
+    writes as 1/sqrt(1 + x^2)**3."""
+    module = load_source(implement(expr="x/(1 + abs(x))", target="numpy", derivative=True, budget=BUDGET).source,
+                         "held_out_softsign")
+    xs = np.array([-1e30, -1e17, 1e17, 1e30, -np.inf, np.inf], dtype=np.float32)
+    want = rounded_expression(sp.diff(parse_expression("x/(1 + abs(x))"), X), xs[:4].astype(np.float64), "float32")
+    np.testing.assert_array_equal(module.f_derivative(xs[:4]), want.astype(np.float32))
+    np.testing.assert_array_equal(module.f(xs[4:]), [-1.0, 1.0])
+    module = load_source(implement(expr="x/sqrt(1 + x**2)", target="numpy", dtype="float64", derivative=True,
+                                   budget=BUDGET).source, "held_out_half_power")
+    np.testing.assert_allclose(module.f_derivative(np.array([0.5, 3.0])), [1.25 ** -1.5, 10.0 ** -1.5], rtol=1e-15)
