@@ -464,9 +464,6 @@ def check_logic(claim: dict, verdict: str, proof, rejected: type[Exception]) -> 
     """The steps checked for a proof (or, for ``refuted``, a proof of the negation), or ``rejected``."""
     f = claim.get("logic")
     try:
-        if not set(claim) <= {"logic", "statement"}:
-            raise LogicError("a statement of real arithmetic has the keys logic and statement only (a claim is of "
-                             "one kind)")
         check_closed(f)
         if verdict not in ("proved", "refuted"):
             raise LogicError(f"unknown verdict {verdict!r}")

@@ -42,6 +42,9 @@ def main(argv: list[str]) -> int:
     except (OSError, ValueError) as exc:
         print(f"symact verify: error: cannot read {paths[0]}: {exc}", file=sys.stderr)
         return 2
+    except RecursionError:
+        print(f"symact verify: error: cannot read {paths[0]}: JSON nested too deeply", file=sys.stderr)
+        return 2
     if not certs:
         print(f"symact verify: error: {paths[0]} holds no {FORMAT} certificate", file=sys.stderr)
         return 2
