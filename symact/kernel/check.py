@@ -156,6 +156,8 @@ def read_claim(c: dict):
         raise Rejected(f"malformed claim: {exc}") from None
     if has_param(lhs) or has_param(rhs):
         raise Rejected("a quantified parameter occurs outside a forall claim")
+    if not domain:
+        raise Rejected("a claim about no x (an empty domain) says nothing")
     return lhs, rel, rhs, domain
 
 

@@ -84,6 +84,8 @@ def forgeries(forall_cert):
                                         domain=(["0", "0", True, True],))),
         ("a rational of 5000 digits", ordinary(X, "<=", ["num", "9" * 5000], "proved", [{"rule": "eval"}],
                                                domain=(["0", "0", True, True],))),
+        # `verify` printed "claim: sin(x) <= 0 on " (nothing after "on"): true of no x, and read as a claim
+        ("an empty domain", ordinary(SIN, "<=", ["num", "0"], "proved", [], domain=())),
         ("1/0", ordinary(X, "<=", ["num", "1/0"], "proved", [{"rule": "eval"}], domain=(["0", "0", True, True],))),
     ]
 
