@@ -29,7 +29,7 @@ def check_affine_convex(claim: dict, verdict: str, proof, rejected: type[Excepti
     """The steps checked, or ``rejected``; ``piece`` reads a piece of a domain, ``check`` is the whole kernel's
     check of a certificate (for the convexity of F)."""
     c = claim.get("several")
-    if set(claim) != {"several"} or not isinstance(c, dict) or not set(c) <= KEYS or c.get("sense") not in ("convex", "concave"):
+    if not isinstance(c, dict) or not set(c) <= KEYS or c.get("sense") not in ("convex", "concave"):
         raise rejected("malformed claim of convexity in several variables")
     names, param = c.get("vars"), c.get("param")
     pname = param.get("name") if isinstance(param, dict) else None

@@ -134,7 +134,7 @@ def read_axiom_claim(claim: dict) -> tuple:
     """(context with the hypotheses as facts, lhs, rhs) of a well-formed, well-typed claim (rule types);
     AxiomError otherwise."""
     c = claim.get("axioms")
-    if set(claim) != {"axioms"} or not isinstance(c, dict) or not set(c) <= {"symbols", "functions", "hypotheses", "lhs", "rel", "rhs",
+    if not isinstance(c, dict) or not set(c) <= {"symbols", "functions", "hypotheses", "lhs", "rel", "rhs",
                                                   "statement"}:
         raise AxiomError("malformed claim about functions with axioms")
     symbols, functions = c.get("symbols"), c.get("functions")

@@ -84,6 +84,7 @@ from symact.kernel import algebra, ivals, limits, remainder
 from symact.kernel.derivative import differentiate
 from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import AxiomError, check_axioms
+from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.integral_claim import check_integral
@@ -95,8 +96,8 @@ from symact.kernel.logic_claim import check_logic
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import SizeError, check_sized
 from symact.kernel.smooth_claim import check_smooth
-from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, parse_rational,
-                                 rational_text, show, sub, to_json)
+from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, number_text,
+                                 parse_rational, rational_text, show, sub, to_json)
 
 FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
@@ -107,6 +108,29 @@ PRECISION = (64, 256, 1024, 4096)
 
 class Rejected(ValueError):
     """The certificate does not establish its verdict."""
+
+
+ORDINARY_KEYS = {"var", "lhs", "rel", "rhs", "domain"}
+#: each kind of claim: the key that names it, and every key a claim of that kind may have (a claim is of one
+#: kind: a key of another kind beside it is never read by the kind's rule, yet `verify` would show it)
+KINDS = {"forall": {"forall", "domain", "statement", "claim"}, "logic": {"logic", "statement"},
+         "sizes": {"sizes"}, "axioms": {"axioms"}, "several": {"several"},
+         "continuous": continuity_claim.KEYS, "integral": integral_claim.KEYS, "convex": convex_claim.KEYS,
+         "limit": ORDINARY_KEYS | {"limit"}, "smooth": {"var", "smooth", "domain"}}
+
+
+def claim_kind(c) -> str:
+    """The kind of a claim (a key of :data:`KINDS`, or ``"ordinary"``), read off its keys; Rejected when it is
+    not a JSON object or has a key its kind does not have."""
+    if not isinstance(c, dict):
+        raise Rejected("the claim is not a JSON object")
+    kind = next((k for k in KINDS if k in c), "ordinary")
+    extra = set(c) - KINDS.get(kind, ORDINARY_KEYS)
+    if extra:
+        raise Rejected(f"a {kind} claim has no key {sorted(extra)[0]!r} (a claim is of one kind)")
+    if c.get("var", "x") != "x":
+        raise Rejected("the variable of a claim is x (the term ['x'])")
+    return kind
 
 
 def claim_json(lhs, rel: str, rhs, domain: list) -> dict:
@@ -133,6 +157,8 @@ def read_claim(c: dict):
         raise Rejected(f"malformed claim: {exc}") from None
     if has_param(lhs) or has_param(rhs):
         raise Rejected("a quantified parameter occurs outside a forall claim")
+    if not domain:
+        raise Rejected("a claim about no x (an empty domain) says nothing")
     return lhs, rel, rhs, domain
 
 
@@ -152,10 +178,14 @@ def check(cert: dict) -> tuple[str, list[str]]:
     """Check a certificate; returns (verdict, the steps checked as sentences) or raises Rejected."""
     try:
         return _check(cert)
+    except Rejected:
+        raise
     except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
         raise Rejected(f"a step is not certain: {exc}") from None
     except RecursionError:
         raise Rejected("certificate nested too deeply") from None
+    except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:  # JSON of the wrong shape
+        raise Rejected(f"malformed certificate: {type(exc).__name__}: {exc}") from None
 
 
 def _check(cert: dict) -> tuple[str, list[str]]:
@@ -165,7 +195,8 @@ def _check(cert: dict) -> tuple[str, list[str]]:
     if verdict not in ("proved", "refuted"):  # every rule below checks one of the two
         raise Rejected(f"unknown verdict {verdict!r}")
     claim = cert.get("claim", {})
-    if isinstance(claim, dict) and "forall" in claim:
+    kind = claim_kind(claim)
+    if kind == "forall":
         if not isinstance(claim.get("domain"), list) or not claim["domain"]:
             raise Rejected("a quantified claim needs the parameter's domain")
         try:
@@ -173,36 +204,36 @@ def _check(cert: dict) -> tuple[str, list[str]]:
                                          lambda ps: [_piece(q) for q in ps], contains)
         except (TypeError, TermError) as exc:
             raise Rejected(f"malformed quantified claim: {exc}") from None
-    if isinstance(claim, dict) and "logic" in claim:
+    if kind == "logic":
         try:
             return verdict, check_logic(claim, verdict, proof, Rejected)
         except RecursionError:
             raise Rejected("certificate nested too deeply") from None
-    if isinstance(claim, dict) and "sizes" in claim:
+    if kind == "sizes":
         try:
             return verdict, check_sized(claim, verdict, proof, check)
         except SizeError as exc:
             raise Rejected(str(exc)) from None
         except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
             raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
-    if isinstance(claim, dict) and "axioms" in claim:
+    if kind == "axioms":
         try:
             return verdict, check_axioms(claim, verdict, proof)
         except AxiomError as exc:
             raise Rejected(str(exc)) from None
         except (TypeError, KeyError, IndexError, AttributeError, ValueError, ZeroDivisionError) as exc:
             raise Rejected(f"malformed claim about functions with axioms: {type(exc).__name__}: {exc}") from None
-    if isinstance(claim, dict) and "several" in claim:
+    if kind == "several":
         return verdict, check_affine_convex(claim, verdict, proof, Rejected, _piece, check)
-    if isinstance(claim, dict) and "continuous" in claim:
+    if kind == "continuous":
         return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
-    if isinstance(claim, dict) and "integral" in claim:
+    if kind == "integral":
         return verdict, check_integral(claim, verdict, proof, Rejected, check, FORMAT)
-    if isinstance(claim, dict) and "convex" in claim:
+    if kind == "convex":
         return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
-    if isinstance(claim, dict) and "limit" in claim:
+    if kind == "limit":
         return verdict, check_limit(claim, verdict, proof, Rejected)
-    if isinstance(claim, dict) and "smooth" in claim:
+    if kind == "smooth":
         return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
     lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
@@ -224,6 +255,8 @@ def claim_text(c) -> str:
     ``statement`` texts some kinds carry at any depth (``{"axioms": {..., "statement": ...}}``: labels no rule
     reads, which a hand-edited certificate may make say anything)."""
     try:
+        if claim_kind(c) != "ordinary":
+            raise Rejected("not an ordinary claim")
         lhs, rel, rhs, domain = read_claim(c)
         return f"{show(lhs)} {rel} {show(rhs)} on {' u '.join(piece_text(p) for p in domain)}"
     except Rejected:
@@ -274,7 +307,7 @@ class _Checker:
         value = exact_value(d, x0)
         if value is not None:
             if not holds(value, rel):
-                self.log.append(f"At x = {x0}: lhs - rhs = {value} exactly, so lhs {rel} rhs fails.")
+                self.log.append(f"At x = {x0}: lhs - rhs = {number_text(value)} exactly, so lhs {rel} rhs fails.")
                 return
             raise Rejected(f"the claim holds at x = {x0}")
         if rel in ("<", ">") and zero_at(smooth_form(d, point(x0), strict=False), x0):
@@ -307,7 +340,7 @@ class _Checker:
             value = exact_value(d, p[0])
             if value is not None and undefined_reason(d, p[0]) is None:
                 if holds(value, rel):
-                    self.log.append(f"At x = {p[0]}: the difference is {value} exactly.")
+                    self.log.append(f"At x = {p[0]}: the difference is {number_text(value)} exactly.")
                     return
                 raise Rejected(f"the claim fails at x = {p[0]}")
             if value is None and holds(Fraction(0), rel) and undefined_reason(d, p[0]) is None \

@@ -40,8 +40,8 @@ from fractions import Fraction
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import (X, TermError, add, from_json, mul, num, parse_rational, rational_text, read_term_claim,
-                                 show, sub, to_json)
+from symact.kernel.terms import (X, TermError, add, from_json, mul, num, number_text, parse_rational, rational_text,
+                                 read_term_claim, show, sub, to_json)
 
 SENSES = {"convex": (">=", ">"), "concave": ("<=", "<")}
 #: the keys of a convexity claim (no other: a claim is of one kind)
@@ -174,8 +174,8 @@ def _kink(t, sense: str, domain: list, node, rejected, contains) -> list[str]:
     except (Uncertain, GermUndefined, ZeroDivisionError, ValueError) as exc:
         raise rejected(f"the kink at {c}: {exc}") from None
     if (gap <= 0) if sense == "convex" else (gap >= 0):
-        raise rejected(f"at {c} the slope changes by {-gap}: no violation of {sense}ity")
-    return [f"At {c}: f's formulas on ({left}, {c}) and ({c}, {right}) have slopes differing by {gap} there (exact), "
+        raise rejected(f"at {c} the slope changes by {number_text(-gap)}: no violation of {sense}ity")
+    return [f"At {c}: f's formulas on ({left}, {c}) and ({c}, {right}) have slopes differing by {number_text(gap)} there (exact), "
             f"so f is discontinuous at {c} or its slope {'drops' if sense == 'convex' else 'rises'}: not {sense} "
             f"on the interval that holds {left} and {right}."]
 

@@ -125,10 +125,7 @@ def _pow(a: Lim, q) -> Lim:
         if a.finite:
             if k < 0 and not (a.value.positive() or a.value.negative()):
                 raise Uncertain("a negative power of a limit that may be 0")
-            v = a.value
-            out = v
-            for _ in range(abs(k) - 1):
-                out = ivals.mul(out, v)
+            out = _power(a.value, abs(k))
             return Lim(out if k > 0 else ivals.recip(out), a.fast, term=a.term and ("pow", a.term, q))
         if k > 0:
             return Lim(sign=a.sign ** k, growth=a.growth)
@@ -145,6 +142,19 @@ def _pow(a: Lim, q) -> Lim:
     if q > 0:
         return Lim(sign=1, growth="poly" if a.growth in ("lin", "poly") else "big")
     return Lim(Iv.ball(arb(0)), False, term=_ZERO.term)
+
+
+def _power(v: Iv, k: int) -> Iv:
+    """An enclosure of v^k for an integer k >= 1, by repeated squaring (log k products: an exponent of a
+    certificate may be huge)."""
+    out, square = None, v
+    while True:
+        if k & 1:
+            out = square if out is None else ivals.mul(out, square)
+        k >>= 1
+        if not k:
+            return out
+        square = ivals.mul(square, square)
 
 
 def _root(v: Iv, q) -> Iv:

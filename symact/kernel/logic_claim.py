@@ -449,9 +449,6 @@ def check_logic(claim: dict, verdict: str, proof, rejected: type[Exception]) -> 
     """The steps checked for a proof (or, for ``refuted``, a proof of the negation), or ``rejected``."""
     f = claim.get("logic")
     try:
-        if not set(claim) <= {"logic", "statement"}:
-            raise LogicError("a statement of real arithmetic has the keys logic and statement only (a claim is of "
-                             "one kind)")
         check_closed(f)
         log: list[str] = []
         prove(f if verdict == "proved" else ["not", f], proof, Context(frozenset(), ()), log)

@@ -50,7 +50,8 @@ from typing import Callable
 from symact.kernel.convex_claim import kink_gap
 from symact.kernel.evaluate import GermUndefined
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import TermError, from_json, has_param, num, parse_rational, rational_text, sub, to_json
+from symact.kernel.terms import (TermError, from_json, has_param, num, number_text, parse_rational, rational_text, sub,
+                                 to_json)
 
 _WEAK = {True: (">=", ">", "=="), False: ("<=", "<", "==")}
 _STRICT = {True: (">",), False: ("<",)}
@@ -227,11 +228,11 @@ def _convexity(claim, name, domain, node, rejected, check_instance, contains, pi
     rels = {"convex": (">",), "concave": ("<",), "continuous": (">", "<")}[sense]
     if bounded:  # the gap at alpha is a convex combination of the gaps at the ends (the ends table)
         rel = next((r for r in rels if ends_allowed(r, _sign(base), _sign(other), lc, hc)), None)
-        how = f"{base} at {name} = {rational_text(lo)} and {other} at {name} = {rational_text(hi)}"
+        how = f"{number_text(base)} at {name} = {rational_text(lo)} and {number_text(other)} at {name} = {rational_text(hi)}"
     else:  # the gap at a, and its change per unit of alpha (the affine table)
         rel = next((r for r in rels if allowed(r, _sign(base), _sign(other - base), e,
                                                any(contains(p, a) for p in domain))), None)
-        how = f"{base} at {name} = {rational_text(a)}, changing by {other - base} per unit"
+        how = f"{number_text(base)} at {name} = {rational_text(a)}, changing by {number_text(other - base)} per unit"
     if rel is None:
         raise rejected(f"kink gaps {how} do not give {' or '.join(rels)} 0 for every {name}")
     what = (f"so g is not differentiable at {c} and its derivative not continuous" if sense == "continuous"

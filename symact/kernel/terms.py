@@ -35,6 +35,7 @@ evaluation stays a quotient whose denominator must be non-zero.
 from __future__ import annotations
 
 import math
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -111,10 +112,11 @@ def to_json(t) -> Any:
 
 
 def from_json(j: Any) -> tuple:
+    """The term of its JSON; a condition (``rel``, ``and``, ...) is no term (:func:`condition_from_json`)."""
     if not isinstance(j, list) or not j or not isinstance(j[0], str):
         raise TermError(f"not a term: {j!r}")
     head, rest = j[0], j[1:]
-    if head in ("x", "true", "false") and not rest:
+    if head == "x" and not rest:
         return (head,)
     if head == "num" and len(rest) == 1:
         return ("num", parse_rational(rest[0]))
@@ -130,17 +132,32 @@ def from_json(j: Any) -> tuple:
         return ("heaviside", from_json(rest[0]), parse_rational(rest[1]))
     if head == "fn" and len(rest) == 2 and rest[0] in FUNCTIONS:
         return ("fn", rest[0], from_json(rest[1]))
-    if head == "rel" and len(rest) == 3 and rest[0] in RELATIONS:
-        return ("rel", rest[0], from_json(rest[1]), from_json(rest[2]))
     if head == "pw" and rest and all(isinstance(p, list) and len(p) == 2 for p in rest):
-        return ("pw",) + tuple((from_json(e), from_json(c)) for e, c in rest)
-    if head in ("add", "mul", "max", "min", "and", "or") and rest:
+        return ("pw",) + tuple((from_json(e), condition_from_json(c)) for e, c in rest)
+    if head in ("add", "mul", "max", "min") and rest:
         return (head,) + tuple(from_json(a) for a in rest)
-    if head in ("powt",) and len(rest) == 2:
+    if head == "powt" and len(rest) == 2:
         return (head, from_json(rest[0]), from_json(rest[1]))
-    if head in ("abs", "sign", "deriv", "not") and len(rest) == 1:
+    if head in ("abs", "sign", "deriv") and len(rest) == 1:
         return (head, from_json(rest[0]))
     raise TermError(f"not a term: {j!r}")
+
+
+def condition_from_json(j: Any) -> tuple:
+    """The condition of a Piecewise branch from its JSON: a relation between two terms, ``and``/``or``/``not``
+    of conditions, ``true``, ``false`` (never a term: a term in a condition's place has no truth value)."""
+    if not isinstance(j, list) or not j or not isinstance(j[0], str):
+        raise TermError(f"not a condition: {j!r}")
+    head, rest = j[0], j[1:]
+    if head in ("true", "false") and not rest:
+        return (head,)
+    if head == "rel" and len(rest) == 3 and rest[0] in RELATIONS:
+        return ("rel", rest[0], from_json(rest[1]), from_json(rest[2]))
+    if head in ("and", "or") and rest:
+        return (head,) + tuple(condition_from_json(a) for a in rest)
+    if head == "not" and len(rest) == 1:
+        return (head, condition_from_json(rest[0]))
+    raise TermError(f"not a condition: {j!r}")
 
 
 def read_term_claim(c: dict, key: str, what: str, rejected: type[Exception], piece) -> tuple:
@@ -171,14 +188,35 @@ def rational_text(q: Fraction) -> str:
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
 
 
+#: the most digits of the numerator or the denominator of a rational in a certificate (Python writes no integer
+#: of more than 4300 digits, and a number written with an exponent, '1e100000000', takes minutes to build)
+MAX_DIGITS = 4000
+_RATIONAL = re.compile(r"-?(\d+)(?:/(\d+))?")
+
+
 def parse_rational(s: Any) -> Fraction:
-    """An exact rational from a string 'p' or 'p/q' (no floats: they would be rounded)."""
+    """An exact rational from a string 'p' or 'p/q', as :func:`rational_text` writes it (no floats: they would be
+    rounded; no exponents; at most :data:`MAX_DIGITS` digits each)."""
     if not isinstance(s, str):
         raise TermError(f"a rational must be written as a string 'p/q', got {s!r}")
+    found = _RATIONAL.fullmatch(s)
+    if found is None or any(len(part or "") > MAX_DIGITS for part in found.groups()):
+        raise TermError(f"not a rational p/q of at most {MAX_DIGITS} digits each: {s[:40]!r}")
     try:
         return Fraction(s)
-    except (ValueError, ZeroDivisionError):
+    except ZeroDivisionError:
         raise TermError(f"not a rational: {s!r}") from None
+
+
+def number_text(q: Fraction) -> str:
+    """A rational the kernel computed, for a message: exact ('p/q') when it is short, else a decimal enclosure
+    (an exact power such as 123456789**1000 has more digits than Python writes)."""
+    if max(abs(q.numerator), q.denominator).bit_length() <= 256:
+        return rational_text(q)
+    from flint import arb
+
+    digits = max(abs(q.numerator), q.denominator).bit_length() * 30103 // 100000 + 1
+    return f"{(arb(q.numerator) / q.denominator).str(17, radius=False)} (written rounded: an exact rational of ~{digits} digits)"
 
 
 # -- SymPy, read structurally ----------------------------------------------------------------------------------------
@@ -394,6 +432,8 @@ def rational_power(q: Fraction, r: Fraction) -> Fraction | None:
 def exact_root(q: Fraction, n: int) -> Fraction | None:
     """The non-negative rational r with r**n == q (q >= 0), or None when there is none."""
     def iroot(k: int):
+        if k < 2 or n >= k.bit_length():  # c**n == k >= 2 needs c >= 2, so 2**n <= k (and no huge power below)
+            return k if k < 2 else None
         guess = round(k ** (1.0 / n)) if k < 2 ** 1000 else None
         if guess is None:
             return None
