@@ -274,7 +274,7 @@ def _chain(ctx, start, steps: list, end, goal: str) -> list[str]:
                    + " (rules instance, link).")
         prev = term
     if not ctx.identical(prev, end):
-        raise AxiomError(f"the last term of the chain is not the statement's right side (rule compose)")
+        raise AxiomError("the last term of the chain is not the statement's right side (rule compose)")
     if composed not in ("==", goal) or (goal == "==" and composed != "=="):
         raise AxiomError(f"the chain gives '{composed}', the statement says '{goal}' (rule compose)")
     out.append(f"The chain ends at the right side and its links compose to '{goal}' (rule compose).")
