@@ -114,8 +114,7 @@ def _to_mpf(v: sp.Expr) -> mpmath.mpf:
 
 
 @lru_cache(maxsize=None)
-def _limit_cached(name: str, pkey: tuple, params_items: tuple, order: int, sign: int) -> sp.Expr:
-    entry = get(name)
+def _limit_cached(entry: Activation, pkey: tuple, params_items: tuple, order: int, sign: int) -> sp.Expr:
     expr = entry.f(dict(params_items))
     if order:
         expr = sp.diff(expr, X, order)
@@ -172,7 +171,7 @@ class Reference:
         if math.isnan(x):
             return mpmath.nan
         if math.isinf(x):
-            return _to_mpf(_limit_cached(self.entry.name, self._pkey, tuple(sorted(self.params.items())),
+            return _to_mpf(_limit_cached(self.entry, self._pkey, tuple(sorted(self.params.items())),
                                          self.order, 1 if x > 0 else -1))
         if self._kinks:
             fx = Fraction(x)
@@ -299,8 +298,8 @@ class Reference:
 
 
 @lru_cache(maxsize=256)
-def _cached_reference(name: str, pkey: tuple, params_items: tuple, order: int) -> Reference:
-    return Reference(get(name), dict(params_items), order)
+def _cached_reference(entry: Activation, pkey: tuple, params_items: tuple, order: int) -> Reference:
+    return Reference(entry, dict(params_items), order)
 
 
 def reference(entry_or_name: Activation | str, params: Mapping[str, Any] | None = None,
@@ -312,7 +311,7 @@ def reference(entry_or_name: Activation | str, params: Mapping[str, Any] | None 
     if not isinstance(entry, Activation):
         raise UnknownActivationError(repr(entry_or_name), [])
     items = tuple(sorted((params or {}).items()))
-    return _cached_reference(entry.name, params_key(entry, params), items, int(order))
+    return _cached_reference(entry, params_key(entry, params), items, int(order))
 
 
 class VectorReference:

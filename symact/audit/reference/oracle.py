@@ -353,14 +353,13 @@ def arb_to_mpf(v):
 
 
 @lru_cache(maxsize=256)
-def _oracle(name: str, frozen: tuple, order: int) -> Oracle:
-    return Oracle(get(name), dict(frozen), order)
+def _oracle(entry, frozen: tuple, order: int) -> Oracle:
+    return Oracle(entry, dict(frozen), order)
 
 
 def oracle(entry, params: Mapping[str, Any] | None = None, order: int = 0) -> Oracle:
-    """A shared (cached) :class:`Oracle`."""
-    name = entry if isinstance(entry, str) else entry.name
-    return _oracle(get(name).name, _freeze(params), order)
+    """A shared (cached) :class:`Oracle` of a catalog entry (name, alias or entry) or an expression's entry."""
+    return _oracle(get(entry), _freeze(params), order)
 
 
 def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0) -> np.ndarray:
@@ -479,13 +478,13 @@ def _real(g):
 def limit_at(entry, params, direction: int, order: int = 0):
     """lim f(x) (``order`` 1: of f') for x -> direction * oo as a float (nan when it does not exist or cannot
     be found)."""
-    return _limit(get(entry if isinstance(entry, str) else entry.name).name, _freeze(params), direction, order)
+    return _limit(get(entry), _freeze(params), direction, order)
 
 
 @lru_cache(maxsize=256)
-def _limit(name: str, frozen: tuple, direction: int, order: int = 0) -> float:
+def _limit(entry, frozen: tuple, direction: int, order: int = 0) -> float:
     """The limit from :mod:`symact.numeric.reference` (outermost Piecewise branch, then sympy.limit)."""
     from symact.numeric.reference import reference
 
-    v = reference(name, dict(frozen), order).mp(direction * math.inf, 30)
+    v = reference(entry, dict(frozen), order).mp(direction * math.inf, 30)
     return float(v)
