@@ -47,6 +47,8 @@ from symact.numeric.mpcompile import compile_mp
 _MAX_GROWTH = 16
 #: the highest precision (bits) :meth:`Reference.relative` tries
 _MAX_PREC_RELATIVE = 20000
+#: successive precisions at which an evaluation fails before :meth:`Reference.relative` calls the point undefined
+UNDEFINED_AFTER = 3
 
 
 def _ex(x: float) -> int:
@@ -212,16 +214,22 @@ class Reference:
         not enough: 1/2 + erf(-15.6)/2 is 0 at 96 and at 192 bits, 1.4e-107 in truth.  An exact zero (or a
         value below 2^-1090) is only believed from :func:`start_bits` for float64 on (no float64 number, down
         to the smallest subnormal, can hide under the cancellation): log(1 + exp(-300)) is 0 at 384 bits and
-        5e-131 in truth.  NaN when no precision gives a value."""
+        5e-131 in truth.  NaN when no precision gives a value, or when :data:`UNDEFINED_AFTER` successive
+        precisions all fail (a domain error, a division by zero, a value complex beyond its rounding: log(x) at
+        x < 0, the rule :func:`certain` applies to an expression's correct rounding)."""
         x = float(x)
         ex = max(0, math.frexp(x)[1]) if x else 0
         zero_prec = start_bits(fmt(np.float64), x)
         prec = 96 + 3 * ex
         prev = self.at(x, prec)
         cur = prev
+        failed = int(prev is None)
         while prec < _MAX_PREC_RELATIVE:
             prec *= 2
             cur = self.at(x, prec)
+            failed = failed + 1 if cur is None else 0
+            if failed >= UNDEFINED_AFTER:
+                return mpmath.nan
             if prev is not None and cur is not None:
                 if (cur == 0 or mpmath.mag(cur) < -1090) and (prev == 0 or mpmath.mag(prev) < -1090):
                     if prec >= zero_prec:   # below every float64 number, and nothing can hide

@@ -28,6 +28,7 @@ once, as the float32 exhaustive audit (:mod:`symact.audit.stages.exhaustive`) do
 from __future__ import annotations
 
 import math
+import sys
 import threading
 from functools import lru_cache
 from typing import Any, Mapping
@@ -483,8 +484,26 @@ def limit_at(entry, params, direction: int, order: int = 0):
 
 @lru_cache(maxsize=256)
 def _limit(entry, frozen: tuple, direction: int, order: int = 0) -> float:
-    """The limit from :mod:`symact.numeric.reference` (outermost Piecewise branch, then sympy.limit)."""
+    """The limit from :mod:`symact.numeric.reference` (outermost Piecewise branch, then sympy.limit); NaN where
+    f is undefined towards that end (:func:`undefined_at`: SymPy's limit treats x as complex, log(x) -> oo as
+    x -> -oo)."""
     from symact.numeric.reference import reference
 
+    if _undefined_far(entry, frozen, direction, order):
+        return math.nan
     v = reference(entry, dict(frozen), order).mp(direction * math.inf, 30)
     return float(v)
+
+
+def undefined_at(entry, params, direction: int, order: int = 0) -> bool:
+    """Whether f (``order`` 1: f') is undefined towards x -> direction * oo: an expression's entry undefined at
+    the largest float64 of that sign (log(x) towards -oo), where an implementation must return NaN; a catalog
+    entry is defined on all of R."""
+    return _undefined_far(get(entry), _freeze(params), direction, order)
+
+
+@lru_cache(maxsize=256)
+def _undefined_far(entry, frozen: tuple, direction: int, order: int) -> bool:
+    from symact.audit.reference.expression import is_expression
+
+    return is_expression(entry) and bool(mpmath.isnan(_oracle(entry, frozen, order).mp(direction * sys.float_info.max)))

@@ -87,7 +87,9 @@ def stage_properties(ctx: Context, report: AuditReport, opts) -> None:
         fin = np.isfinite(hp) & np.isfinite(hn)
         scale = np.maximum(np.abs(hp), np.abs(hn)) + 1e-300
         kind = None
-        if np.all(np.abs(hp[fin] + hn[fin]) <= 1e-12 * scale[fin]):
+        if not fin.any() or not np.array_equal(np.isnan(hp), np.isnan(hn)):
+            pass            # no pair to judge by, or f defined at x and not at -x (log x): no symmetry
+        elif np.all(np.abs(hp[fin] + hn[fin]) <= 1e-12 * scale[fin]):
             kind, sgn = "odd", -1.0
         elif np.all(np.abs(hp[fin] - hn[fin]) <= 1e-12 * scale[fin]):
             kind, sgn = "even", 1.0
