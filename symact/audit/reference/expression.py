@@ -40,11 +40,7 @@ def with_params(expr: str, params: Mapping[str, Any]) -> sp.Expr:
 def expression_entry(expr: str, params: Mapping[str, Any] | None = None) -> Activation:
     """The scalar entry of ``expr`` at ``params`` (:func:`with_params`): named by the exact expression, no
     parameters of its own, no kink conventions."""
-    f = with_params(expr, params or {})
-    others = sorted(s.name for s in f.free_symbols if s != X)
-    if others:
-        raise ParameterError(f"give a value to {', '.join(others)} with --param NAME=VALUE (e.g. --param "
-                             f"{others[0]}=1)")
+    f = with_params(expr, params or {})      # the parser allows no name but x and those of params
     if not f.has(X):
         raise ExpressionError(f"the expression {expr!r} does not depend on x")
     return Activation(name=sp.sstr(f), expr=f, description=f"the expression {expr}", family=EXPRESSION_FAMILY)
