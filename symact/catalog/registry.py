@@ -208,7 +208,8 @@ class Activation:
         return f"Activation({self.name}: {self.expr})"
 
     def __hash__(self) -> int:
-        # the name and expression decide equality's fields in practice; entries key the reference caches
+        # entries key the reference caches (an expression's entry as well as the catalog's); the generated hash
+        # would fail on the dict kink_derivatives, and equal entries have equal name and expression
         return hash((self.name, self.expr))
 
     def _repr_latex_(self) -> str:
