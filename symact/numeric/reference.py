@@ -47,8 +47,6 @@ from symact.numeric.mpcompile import compile_mp
 _MAX_GROWTH = 16
 #: the highest precision (bits) :meth:`Reference.relative` tries
 _MAX_PREC_RELATIVE = 20000
-#: successive precisions at which an evaluation fails before :meth:`Reference.relative` calls the point undefined
-UNDEFINED_AFTER = 3
 
 
 def _ex(x: float) -> int:
@@ -167,6 +165,7 @@ class Reference:
                 if fk is not None:
                     self._kinks[fk] = v
         self._next: Reference | None = None
+        self._term = None  # the kernel's term of self.expr (False: not one), read on first use by undefined()
 
     # -- evaluation at the current mpmath precision ------------------------------------------------------
     def _eval(self, x: float) -> mpmath.mpf:
@@ -204,6 +203,20 @@ class Reference:
                 v = v.real
             return +v
 
+    def undefined(self, x: float) -> bool:
+        """Whether the kernel proves the expression (for ``order`` 1: the derivative's formula) undefined at
+        the float ``x``, taken exactly (:func:`symact.kernel.evaluate.undefined_reason`); False where it is not
+        certain or the expression is not a kernel term."""
+        from symact.kernel.evaluate import undefined_reason
+        from symact.kernel.terms import TermError, from_sympy
+
+        if self._term is None:
+            try:
+                self._term = from_sympy(self.expr, X)
+            except TermError:
+                self._term = False
+        return bool(self._term) and undefined_reason(self._term, Fraction(x)) is not None
+
     def relative(self, x: float, rel_bits: int = 80) -> mpmath.mpf:
         """The value at ``x`` certain to about 2^-rel_bits relative (the auditor's exact values: a double-double
         ``hi + lo`` needs 2^-80), by mpmath at doubling precision from 96 + 3 log2|x| bits, up to 20000.
@@ -214,22 +227,20 @@ class Reference:
         not enough: 1/2 + erf(-15.6)/2 is 0 at 96 and at 192 bits, 1.4e-107 in truth.  An exact zero (or a
         value below 2^-1090) is only believed from :func:`start_bits` for float64 on (no float64 number, down
         to the smallest subnormal, can hide under the cancellation): log(1 + exp(-300)) is 0 at 384 bits and
-        5e-131 in truth.  NaN when no precision gives a value, or when :data:`UNDEFINED_AFTER` successive
-        precisions all fail (a domain error, a division by zero, a value complex beyond its rounding: log(x) at
-        x < 0, the rule :func:`certain` applies to an expression's correct rounding)."""
+        5e-131 in truth.  NaN at once where an evaluation fails and the kernel proves the expression undefined at
+        x (:meth:`undefined`: log(x) at x < 0); NaN also when no precision gives a value.  A failed evaluation
+        alone proves nothing (1/(1 - tanh(x)**2) divides by zero below 500 bits at x = 300)."""
         x = float(x)
         ex = max(0, math.frexp(x)[1]) if x else 0
         zero_prec = start_bits(fmt(np.float64), x)
         prec = 96 + 3 * ex
         prev = self.at(x, prec)
         cur = prev
-        failed = int(prev is None)
+        if prev is None and self.undefined(x):
+            return mpmath.nan
         while prec < _MAX_PREC_RELATIVE:
             prec *= 2
             cur = self.at(x, prec)
-            failed = failed + 1 if cur is None else 0
-            if failed >= UNDEFINED_AFTER:
-                return mpmath.nan
             if prev is not None and cur is not None:
                 if (cur == 0 or mpmath.mag(cur) < -1090) and (prev == 0 or mpmath.mag(prev) < -1090):
                     if prec >= zero_prec:   # below every float64 number, and nothing can hide

@@ -496,14 +496,15 @@ def _limit(entry, frozen: tuple, direction: int, order: int = 0) -> float:
 
 
 def undefined_at(entry, params, direction: int, order: int = 0) -> bool:
-    """Whether f (``order`` 1: f') is undefined towards x -> direction * oo: an expression's entry undefined at
-    the largest float64 of that sign (log(x) towards -oo), where an implementation must return NaN; a catalog
-    entry is defined on all of R."""
+    """Whether f (``order`` 1: f') is undefined towards x -> direction * oo: an expression's entry that the
+    kernel proves undefined at the largest float64 of that sign (log(x) towards -oo), where an implementation
+    must return NaN; a catalog entry is defined on all of R."""
     return _undefined_far(get(entry), _freeze(params), direction, order)
 
 
 @lru_cache(maxsize=256)
 def _undefined_far(entry, frozen: tuple, direction: int, order: int) -> bool:
     from symact.audit.reference.expression import is_expression
+    from symact.numeric.reference import reference
 
-    return is_expression(entry) and bool(mpmath.isnan(_oracle(entry, frozen, order).mp(direction * sys.float_info.max)))
+    return is_expression(entry) and reference(entry, dict(frozen), order).undefined(direction * sys.float_info.max)
