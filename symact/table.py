@@ -80,9 +80,9 @@ def _row(name: str, budget: float) -> dict[str, Any]:
     return isolated.analyze(name, budget=budget).to_json()
 
 
-def properties_of(name: str, params: dict[str, str] | None = None, keys: tuple[str, ...] | None = None,
+def properties_of(name, params: dict[str, str] | None = None, keys: tuple[str, ...] | None = None,
                   budget: float = 20.0) -> dict[str, Any]:
-    """{key: verdict JSON} of one catalog entry with ``params``, through the same cache as :func:`rows`
+    """{key: verdict JSON} of one catalog entry (name or entry) with ``params``, through the same cache as :func:`rows`
     (the auditor takes the range and monotonicity of the exact function from here).  ``keys`` limits what
     is computed when the cache has no row (a partial row is not cached)."""
     from symact.catalog import get

@@ -31,6 +31,7 @@ from symact.audit import backends, frameworks
 from symact.audit.adapters import Target, load_file_module
 from symact.audit.backends import Row
 from symact.audit.dtypes import get_format
+from symact.audit.reference.expression import is_expression
 from symact.progress import Progress, Quiet
 from symact.audit.report import AuditReport
 from symact.audit.standard import Standard
@@ -91,6 +92,7 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
                             derivative=derivative, device=device)
     entry.param_values(params)  # validates
     params = dict(params or {})
+    conventions = conventions and not is_expression(entry)   # the convention stage fits catalog entries
     fmt = get_format(dtype)
     if fmt.name == "bfloat16" and kind not in backends.KINDS and _needs_ml_dtypes(fn):
         fmt.numpy_dtype()           # raises a clear error when ml_dtypes is missing

@@ -207,6 +207,11 @@ class Activation:
     def __repr__(self) -> str:
         return f"Activation({self.name}: {self.expr})"
 
+    def __hash__(self) -> int:
+        # entries key the reference caches (an expression's entry as well as the catalog's); the generated hash
+        # would fail on the dict kink_derivatives, and equal entries have equal name and expression
+        return hash((self.name, self.expr))
+
     def _repr_latex_(self) -> str:
         name = self.name.replace("_", r"\_")
         return rf"$\operatorname{{{name}}}(x) = {self.latex()}$"
@@ -324,7 +329,11 @@ def all_names() -> list[str]:
 
 
 def get(name: str) -> Entry:
-    """Look up an activation by canonical name or alias (case-insensitive, '-' and '_' alike)."""
+    """Look up an activation by canonical name or alias (case-insensitive, '-' and '_' alike); a scalar entry
+    (one of the catalog's, or an expression's: :func:`symact.audit.reference.expression.expression_entry`) is
+    its own lookup."""
+    if isinstance(name, Activation):
+        return name
     if not isinstance(name, str):
         raise UnknownActivationError(repr(name), all_names())
     canonical = _ALIASES.get(_key(name))

@@ -1,6 +1,6 @@
 """``symact audit``: audit one implementation, or everything a framework ships.
 
-    symact audit TARGET --activation NAME [--dtype float16|bfloat16|float32|float64] [--param alpha=0.1]
+    symact audit TARGET (--activation NAME | --expr EXPR) [--dtype float16|bfloat16|float32|float64] [--param alpha=0.1]
                  [--kwarg approximate='tanh'] [--grad TARGET] [--json] [--ulp-budget B] [--strict]
                  [--exhaustive] [--effort E] [--plot FILE] [--in-process] [--import-timeout S] [--memory-limit GIB]
     symact audit --framework numpy|torch|jax|tensorflow|keras|onnxruntime|tinygrad|sklearn [--only NAME[,NAME...]]
@@ -10,7 +10,8 @@ TARGET is ``package.module:function`` or ``path/to/file.py:function``; it is imp
 child process (``--in-process``: in this one), so a target that exits, crashes, hangs at import or exhausts
 memory is a failing report.  Every option is checked before anything runs.  Exit status: 0 conforms, 1 a
 check failed (a target that died included), 2 usage error (one line: unknown activation, target that cannot be
-imported, bad dtype, parameter or option), 130 interrupted.
+imported, bad dtype, parameter or option, an expression the parser rejects), 130 interrupted.  ``--expr``
+audits against the exact expression instead of a catalog entry (:mod:`symact.audit.reference.expression`).
 """
 from __future__ import annotations
 
@@ -35,17 +36,23 @@ def add_parser(subparsers) -> None:
 symact audit mypkg.act:gelu --activation gelu --dtype float32
 symact audit path/to/file.py:softplus -a softplus --json
 symact audit mypkg.act:leaky -a leaky_relu --param alpha=0.1 --grad mypkg.act:leaky_grad
+symact audit e.py:f --expr "log(1 + exp(x))" --strict     # e.py from symact implement --expr ... -o e.py
+symact audit mypkg.act:f --expr "x*sigmoid(a*x)" --param a=1.702
 symact audit numpy:tanh -a tanh --dtype float16 --exhaustive
 symact audit --framework torch --dtype float32 --only gelu
 """, "0 conforms; 1 a check failed (a target that died included); 2 usage error (unknown activation, target "
-     "that cannot be imported, bad dtype, parameter or option); 130 interrupted (Ctrl-C: what was found so far "
+     "that cannot be imported, bad dtype, parameter or option, rejected expression); 130 interrupted (Ctrl-C: what was found so far "
      "is printed)."))
     p.add_argument("target", nargs="?", help="package.module:function or path/to/file.py:function")
     p.add_argument("--activation", "-a", help="catalog name the target implements (e.g. gelu)")
+    p.add_argument("--expr", metavar="EXPR",
+                   help="the expression in x the target implements, instead of -a (e.g. \"log(1 + exp(x))\"; "
+                        "NaN expected where it is undefined, e.g. log(x) for x <= 0)")
     p.add_argument("--dtype", action="append", default=None,
                    help="float16, bfloat16, float32 (default) or float64; repeatable with --framework")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="parameter value the target is meant to use (default: the catalog default)")
+                   help="parameter value the target is meant to use (default: the catalog default; with --expr, "
+                        "the value of a name in EXPR other than x)")
     p.add_argument("--kwarg", action="append", default=[], metavar="NAME=VALUE",
                    help="keyword argument passed to the target on every call (a number, true/false/none, "
                         "a quoted string or a word), e.g. approximate='tanh'")
@@ -113,7 +120,8 @@ def _check_options(args: argparse.Namespace) -> None:
         raise ParameterError(f"--memory-limit must be a number of GiB (0: no limit), got {args.memory_limit!r}")
     if args.in_process and (args.import_timeout is not None or args.memory_limit is not None):
         raise ParameterError("--import-timeout and --memory-limit limit the child process: not with --in-process")
-    for option, value in (("TARGET", args.target), ("--grad", args.grad), ("--activation", args.activation)):
+    for option, value in (("TARGET", args.target), ("--grad", args.grad), ("--activation", args.activation),
+                          ("--expr", args.expr)):
         if value is not None and not value.strip():
             raise ParameterError(f"{option} is empty")
     if args.only and not args.framework:
@@ -158,13 +166,14 @@ def run(args: argparse.Namespace) -> int:
     if args.framework:
         if args.target:
             raise ParameterError("give either TARGET or --framework, not both")
-        if args.kwarg or args.grad or args.param or args.activation:
-            raise ParameterError("--activation, --param, --kwarg and --grad are for a single TARGET, not --framework")
+        if args.kwarg or args.grad or args.param or args.activation or args.expr is not None:
+            raise ParameterError("--activation, --expr, --param, --kwarg and --grad are for a single TARGET, not "
+                                 "--framework")
         return _run_framework(args, dtypes or ["float32", "float64"], progress, kw)
     if not args.target:
         raise ParameterError("give a TARGET (package.module:function or file.py:function) or --framework")
-    if not args.activation:
-        raise ParameterError("--activation NAME is required with a TARGET")
+    if (args.activation is None) == (args.expr is None):
+        raise ParameterError("give --activation NAME or --expr EXPR with a TARGET (one of them)")
     if len(dtypes) > 1:
         raise ParameterError("give one --dtype for a single target")
     plot_to = None
@@ -172,15 +181,20 @@ def run(args: argparse.Namespace) -> int:
         from symact.plotting import output_path
 
         plot_to = output_path(args.plot)
-    entry = get(args.activation)
     from symact.cli.catalog_cmds import params_from_cli
 
     params = params_from_cli(args.param)
-    entry.param_values(params)
+    if args.expr is not None:
+        from symact.audit.reference.expression import expression_entry
+
+        entry, params = expression_entry(args.expr, params), {}
+    else:
+        entry = get(args.activation)
+        entry.param_values(params)
     kw.update(dtype=dtypes[0] if dtypes else "float32", params=params, exhaustive=args.exhaustive,
               label=args.target, derivative=False if args.no_derivative else None, kwargs=_kwargs(args.kwarg),
               device=args.device)
-    report = _audit_target(args, entry.name, kw, progress)
+    report = _audit_target(args, entry, kw, progress)
     if args.json:
         print(report.json())
     else:
@@ -197,8 +211,8 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.passed else 1
 
 
-def _audit_target(args: argparse.Namespace, name: str, kw: dict, progress):
-    """The report of the single TARGET: audited in a child process, or here with --in-process (the target's
+def _audit_target(args: argparse.Namespace, name, kw: dict, progress):
+    """The report of the single TARGET as ``name`` (a catalog entry or an expression's): audited in a child process, or here with --in-process (the target's
     output captured either way)."""
     from symact.audit.api import audit_spec
     from symact.audit.target import IMPORT_SECONDS, attach_output, captured_output

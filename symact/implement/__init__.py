@@ -54,6 +54,8 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
     if (name is None) == (expr is None):
         raise ParameterError("give an activation NAME or --expr EXPR (one of them)")
     if expr is not None:
+        from symact.audit.reference.expression import with_params
+
         plan = plan_expression(with_params(expr, params or {}), derivative)
     else:
         from symact.catalog import Activation, get
@@ -76,26 +78,6 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
     if command is None:
         command = command_line(name, expr, params, target, dtype, derivative)
     return Implementation(plan, render(plan, target, dtype, command))
-
-
-def with_params(expr: str, params: Mapping[str, Any]) -> "sp.Expr":
-    """The expression ``expr`` in x with each name of ``params`` replaced by its value (a number: exact, a
-    decimal as the rational it denotes); every name must occur in ``expr``."""
-    import sympy as sp
-
-    from symact.parsing import parse_expression
-
-    parsed = parse_expression(expr, ("x", *params))
-    values = {}
-    for name, text in params.items():
-        value = parse_expression(str(text), ())
-        if not (value.is_number and value.is_real and value.is_finite):
-            raise ParameterError(f"--param {name}={text}: give a finite real number")
-        symbols = [s for s in parsed.free_symbols if s.name == name]
-        if not symbols:
-            raise ParameterError(f"--param {name}: there is no {name} in {expr}")
-        values[symbols[0]] = value
-    return sp.sympify(parsed.xreplace(values))
 
 
 def command_line(name: str | None, expr: str | None, params: Mapping[str, Any] | None, target: str, dtype: str,

@@ -34,8 +34,7 @@ def _as_number(v: sp.Expr) -> sp.Expr:
 
 
 @lru_cache(maxsize=None)
-def _kink_values_cached(name: str, key: tuple, params_items: tuple) -> tuple[tuple[sp.Expr, sp.Expr], ...]:
-    entry = get(name)
+def _kink_values_cached(entry: Activation, key: tuple, params_items: tuple) -> tuple[tuple[sp.Expr, sp.Expr], ...]:
     params = dict(params_items)
     fw = framework_for(entry)
     recorded = {_as_number(k): v for k, v in entry.kink_convention(fw, params).items()} if fw else {}
@@ -57,7 +56,7 @@ def kink_values(entry: Activation | str, params: Mapping[str, Any] | None = None
     """``((kink point, f' value there), ...)`` for ``entry`` at ``params`` under its framework convention."""
     entry = get(entry) if isinstance(entry, str) else entry
     items = tuple(sorted((params or {}).items()))
-    return _kink_values_cached(entry.name, params_key(entry, params), items)
+    return _kink_values_cached(entry, params_key(entry, params), items)
 
 
 def exact_fraction(v: sp.Expr) -> Fraction | None:

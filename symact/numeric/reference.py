@@ -114,8 +114,7 @@ def _to_mpf(v: sp.Expr) -> mpmath.mpf:
 
 
 @lru_cache(maxsize=None)
-def _limit_cached(name: str, pkey: tuple, params_items: tuple, order: int, sign: int) -> sp.Expr:
-    entry = get(name)
+def _limit_cached(entry: Activation, pkey: tuple, params_items: tuple, order: int, sign: int) -> sp.Expr:
     expr = entry.f(dict(params_items))
     if order:
         expr = sp.diff(expr, X, order)
@@ -166,13 +165,14 @@ class Reference:
                 if fk is not None:
                     self._kinks[fk] = v
         self._next: Reference | None = None
+        self._term = None  # the kernel's term of self.expr (False: not one), read on first use by undefined()
 
     # -- evaluation at the current mpmath precision ------------------------------------------------------
     def _eval(self, x: float) -> mpmath.mpf:
         if math.isnan(x):
             return mpmath.nan
         if math.isinf(x):
-            return _to_mpf(_limit_cached(self.entry.name, self._pkey, tuple(sorted(self.params.items())),
+            return _to_mpf(_limit_cached(self.entry, self._pkey, tuple(sorted(self.params.items())),
                                          self.order, 1 if x > 0 else -1))
         if self._kinks:
             fx = Fraction(x)
@@ -203,6 +203,20 @@ class Reference:
                 v = v.real
             return +v
 
+    def undefined(self, x: float) -> bool:
+        """Whether the kernel proves the expression (for ``order`` 1: the derivative's formula) undefined at
+        the float ``x``, taken exactly (:func:`symact.kernel.evaluate.undefined_reason`); False where it is not
+        certain or the expression is not a kernel term."""
+        from symact.kernel.evaluate import undefined_reason
+        from symact.kernel.terms import TermError, from_sympy
+
+        if self._term is None:
+            try:
+                self._term = from_sympy(self.expr, X)
+            except TermError:
+                self._term = False
+        return bool(self._term) and undefined_reason(self._term, Fraction(x)) is not None
+
     def relative(self, x: float, rel_bits: int = 80) -> mpmath.mpf:
         """The value at ``x`` certain to about 2^-rel_bits relative (the auditor's exact values: a double-double
         ``hi + lo`` needs 2^-80), by mpmath at doubling precision from 96 + 3 log2|x| bits, up to 20000.
@@ -213,13 +227,17 @@ class Reference:
         not enough: 1/2 + erf(-15.6)/2 is 0 at 96 and at 192 bits, 1.4e-107 in truth.  An exact zero (or a
         value below 2^-1090) is only believed from :func:`start_bits` for float64 on (no float64 number, down
         to the smallest subnormal, can hide under the cancellation): log(1 + exp(-300)) is 0 at 384 bits and
-        5e-131 in truth.  NaN when no precision gives a value."""
+        5e-131 in truth.  NaN at once where an evaluation fails and the kernel proves the expression undefined at
+        x (:meth:`undefined`: log(x) at x < 0); NaN also when no precision gives a value.  A failed evaluation
+        alone proves nothing (1/(1 - tanh(x)**2) divides by zero below 500 bits at x = 300)."""
         x = float(x)
         ex = max(0, math.frexp(x)[1]) if x else 0
         zero_prec = start_bits(fmt(np.float64), x)
         prec = 96 + 3 * ex
         prev = self.at(x, prec)
         cur = prev
+        if prev is None and self.undefined(x):
+            return mpmath.nan
         while prec < _MAX_PREC_RELATIVE:
             prec *= 2
             cur = self.at(x, prec)
@@ -299,8 +317,8 @@ class Reference:
 
 
 @lru_cache(maxsize=256)
-def _cached_reference(name: str, pkey: tuple, params_items: tuple, order: int) -> Reference:
-    return Reference(get(name), dict(params_items), order)
+def _cached_reference(entry: Activation, pkey: tuple, params_items: tuple, order: int) -> Reference:
+    return Reference(entry, dict(params_items), order)
 
 
 def reference(entry_or_name: Activation | str, params: Mapping[str, Any] | None = None,
@@ -312,7 +330,7 @@ def reference(entry_or_name: Activation | str, params: Mapping[str, Any] | None 
     if not isinstance(entry, Activation):
         raise UnknownActivationError(repr(entry_or_name), [])
     items = tuple(sorted((params or {}).items()))
-    return _cached_reference(entry.name, params_key(entry, params), items, int(order))
+    return _cached_reference(entry, params_key(entry, params), items, int(order))
 
 
 class VectorReference:

@@ -28,6 +28,7 @@ once, as the float32 exhaustive audit (:mod:`symact.audit.stages.exhaustive`) do
 from __future__ import annotations
 
 import math
+import sys
 import threading
 from functools import lru_cache
 from typing import Any, Mapping
@@ -353,14 +354,13 @@ def arb_to_mpf(v):
 
 
 @lru_cache(maxsize=256)
-def _oracle(name: str, frozen: tuple, order: int) -> Oracle:
-    return Oracle(get(name), dict(frozen), order)
+def _oracle(entry, frozen: tuple, order: int) -> Oracle:
+    return Oracle(entry, dict(frozen), order)
 
 
 def oracle(entry, params: Mapping[str, Any] | None = None, order: int = 0) -> Oracle:
-    """A shared (cached) :class:`Oracle`."""
-    name = entry if isinstance(entry, str) else entry.name
-    return _oracle(get(name).name, _freeze(params), order)
+    """A shared (cached) :class:`Oracle` of a catalog entry (name, alias or entry) or an expression's entry."""
+    return _oracle(get(entry), _freeze(params), order)
 
 
 def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0) -> np.ndarray:
@@ -479,13 +479,32 @@ def _real(g):
 def limit_at(entry, params, direction: int, order: int = 0):
     """lim f(x) (``order`` 1: of f') for x -> direction * oo as a float (nan when it does not exist or cannot
     be found)."""
-    return _limit(get(entry if isinstance(entry, str) else entry.name).name, _freeze(params), direction, order)
+    return _limit(get(entry), _freeze(params), direction, order)
 
 
 @lru_cache(maxsize=256)
-def _limit(name: str, frozen: tuple, direction: int, order: int = 0) -> float:
-    """The limit from :mod:`symact.numeric.reference` (outermost Piecewise branch, then sympy.limit)."""
+def _limit(entry, frozen: tuple, direction: int, order: int = 0) -> float:
+    """The limit from :mod:`symact.numeric.reference` (outermost Piecewise branch, then sympy.limit); NaN where
+    f is undefined towards that end (:func:`undefined_at`: SymPy's limit treats x as complex, log(x) -> oo as
+    x -> -oo)."""
     from symact.numeric.reference import reference
 
-    v = reference(name, dict(frozen), order).mp(direction * math.inf, 30)
+    if _undefined_far(entry, frozen, direction, order):
+        return math.nan
+    v = reference(entry, dict(frozen), order).mp(direction * math.inf, 30)
     return float(v)
+
+
+def undefined_at(entry, params, direction: int, order: int = 0) -> bool:
+    """Whether f (``order`` 1: f') is undefined towards x -> direction * oo: an expression's entry that the
+    kernel proves undefined at the largest float64 of that sign (log(x) towards -oo), where an implementation
+    must return NaN; a catalog entry is defined on all of R."""
+    return _undefined_far(get(entry), _freeze(params), direction, order)
+
+
+@lru_cache(maxsize=256)
+def _undefined_far(entry, frozen: tuple, direction: int, order: int) -> bool:
+    from symact.audit.reference.expression import is_expression
+    from symact.numeric.reference import reference
+
+    return is_expression(entry) and reference(entry, dict(frozen), order).undefined(direction * sys.float_info.max)

@@ -47,7 +47,6 @@ from symact.audit.regions import failing_ranges, worst_by_range
 from symact.audit.target import by_reference
 from symact.audit.report import FAIL, PASS, AuditReport, CheckResult, Failure
 from symact.audit.workers import WorkerDied, WorkerPool
-from symact.catalog import get
 
 #: bit patterns per target call
 BLOCK = 1 << 20
@@ -187,16 +186,16 @@ def _compile_reference(ctx: Context) -> None:
 # -- worker processes ------------------------------------------------------------------------------------------
 def _job(ctx: Context, region) -> bytes | None:
     """What a worker process rebuilds its context from, pickled; None when it cannot be sent (module docs)."""
-    return by_reference((ctx.target, ctx.entry.name, ctx.params, ctx.fmt.name, ctx.standard, region))
+    return by_reference((ctx.target, ctx.entry, ctx.params, ctx.fmt.name, ctx.standard, region))
 
 
 def start_worker(files: dict[str, str], job: bytes) -> tuple:
     """A worker process's state: import the file targets, rebuild the context, compile the reference."""
     for name, path in files.items():
         load_file_module(name, path)
-    target, name, params, fmt, standard, region = pickle.loads(job)
+    target, entry, params, fmt, standard, region = pickle.loads(job)
     target.use_one_thread()
-    ctx = Context(target, get(name), params, get_format(fmt), standard, 1.0, Quiet(), None)
+    ctx = Context(target, entry, params, get_format(fmt), standard, 1.0, Quiet(), None)
     _compile_reference(ctx)
     return ctx, region
 

@@ -87,7 +87,9 @@ def stage_properties(ctx: Context, report: AuditReport, opts) -> None:
         fin = np.isfinite(hp) & np.isfinite(hn)
         scale = np.maximum(np.abs(hp), np.abs(hn)) + 1e-300
         kind = None
-        if np.all(np.abs(hp[fin] + hn[fin]) <= 1e-12 * scale[fin]):
+        if not fin.any() or not np.array_equal(np.isnan(hp), np.isnan(hn)):
+            pass            # no pair to judge by, or f defined at x and not at -x (log x): no symmetry
+        elif np.all(np.abs(hp[fin] + hn[fin]) <= 1e-12 * scale[fin]):
             kind, sgn = "odd", -1.0
         elif np.all(np.abs(hp[fin] - hn[fin]) <= 1e-12 * scale[fin]):
             kind, sgn = "even", 1.0
@@ -112,14 +114,17 @@ _SHAPE_CACHE: dict = {}
 
 
 def proved_shape(entry, params: dict) -> dict:
-    """{"range": verdict JSON, "monotonic": verdict JSON} of the exact function, as the catalog proves them
-    (cached on disk by :mod:`symact.table` and here per process)."""
+    """{"range": verdict JSON, "monotonic": verdict JSON} of the exact function (a catalog entry or an
+    expression's), as the catalog proves them (cached on disk by :mod:`symact.table` and here per process)."""
+    from symact.audit.reference.expression import is_expression
     from symact.table import properties_of
 
     key = (entry.name, tuple(sorted((k, str(v)) for k, v in params.items())))
     if key not in _SHAPE_CACHE:
+        # a catalog entry at its defaults: the whole cached row; else (an expression too) only these two
+        whole = not params and not is_expression(entry)
         try:
-            _SHAPE_CACHE[key] = properties_of(entry.name, params, keys=None if not params else ("range", "monotonic"))
+            _SHAPE_CACHE[key] = properties_of(entry, params, keys=None if whole else ("range", "monotonic"))
         except Exception as exc:  # noqa: BLE001 - no proof: the checks say so and are not run
             _SHAPE_CACHE[key] = {k: {"status": f"analysis failed: {type(exc).__name__}"} for k in ("range", "monotonic")}
     return _SHAPE_CACHE[key]

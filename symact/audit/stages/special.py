@@ -1,4 +1,5 @@
-"""``special_values``: NaN -> NaN, +-inf -> the limit where it exists, +-0 (sign of zero reported)."""
+"""``special_values``: NaN -> NaN, +-inf -> the limit where it exists (NaN towards an end where f is undefined),
++-0 (sign of zero reported)."""
 from __future__ import annotations
 
 import math
@@ -6,7 +7,7 @@ import math
 import numpy as np
 
 from symact.audit.dtypes import round_to
-from symact.audit.reference.oracle import limit_at, oracle
+from symact.audit.reference.oracle import limit_at, oracle, undefined_at
 from symact.audit.report import FAIL, PASS, AuditReport, CheckResult, Failure
 from symact.audit.context import Context
 
@@ -29,6 +30,12 @@ def stage_special(ctx: Context, report: AuditReport, opts) -> None:
     for i, direction in ((1, 1), (2, -1)):
         lim = limit_at(ctx.entry, ctx.params, direction)
         x = math.inf * direction
+        if undefined_at(ctx.entry, ctx.params, direction):
+            if not math.isnan(r[i]):
+                fails.append(Failure("special_values", input=x, returned=float(r[i]), exact="nan",
+                                     message=f"f is undefined towards {x}: f({x}) must be NaN",
+                                     reproduction=ctx.repro(x)))
+            continue
         if math.isnan(lim):
             chk.notes.append(f"f({x}) not checked: no limit at {x}")
             continue

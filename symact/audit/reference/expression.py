@@ -1,0 +1,80 @@
+"""A user expression in x with a catalog entry's interface, so that everything that takes an entry (the
+auditor's :class:`~symact.audit.reference.oracle.Oracle`, limits, the reference of :mod:`symact.numeric.reference`)
+takes it too: ``symact audit TARGET --expr EXPR [--param k=v]`` and ``symact implement --expr`` read the same
+exact expression (:func:`with_params`).
+
+Where the expression is undefined at a real x (log(x) for x <= 0, sqrt(x) for x < 0, 0/0), its reference value
+is NaN (the kernel proves it undefined there), and an implementation must return NaN there.  An expression that
+SymPy's automatic evaluation would change in its domain (``x**2/x`` becomes ``x``, ``exp(log(x))`` becomes ``x``)
+is refused: the reference would be the function of the folded form, not the one written.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import sympy as sp
+
+from symact.catalog.registry import X, Activation
+from symact.errors import ExpressionError, ParameterError
+
+#: the ``family`` of an expression's entry (no catalog entry has it)
+EXPRESSION_FAMILY = "expression"
+#: functions defined on all of R: folding one away cannot change the domain
+_ENTIRE = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh, sp.tanh, sp.atan, sp.asinh, sp.erf, sp.erfc, sp.Abs,
+           sp.sign, sp.Heaviside, sp.Max, sp.Min)
+
+
+def with_params(expr: str, params: Mapping[str, Any]) -> sp.Expr:
+    """The expression ``expr`` in x (text, read by the restricted parser) with each name of ``params`` replaced
+    by its value (a number: exact, a decimal as the rational it denotes); every name must occur in ``expr``."""
+    from symact.parsing import parse_expression
+
+    parsed = parse_expression(expr, ("x", *params))
+    values = {}
+    for name, text in params.items():
+        value = parse_expression(str(text), ())
+        if not (value.is_number and value.is_real and value.is_finite):
+            raise ParameterError(f"--param {name}={text}: give a finite real number")
+        symbols = [s for s in parsed.free_symbols if s.name == name]
+        if not symbols:
+            raise ParameterError(f"--param {name}: there is no {name} in {expr}")
+        values[symbols[0]] = value
+    return sp.sympify(parsed.xreplace(values))
+
+
+def expression_entry(expr: str, params: Mapping[str, Any] | None = None) -> Activation:
+    """The scalar entry of ``expr`` at ``params`` (:func:`with_params`): named by the exact expression, no
+    parameters of its own, no kink conventions."""
+    f = with_params(expr, params or {})      # the parser allows no name but x and those of params
+    _same_domain(expr, f, params or {})
+    if not f.has(X):
+        raise ExpressionError(f"the expression {expr!r} does not depend on x")
+    return Activation(name=sp.sstr(f), expr=f, description=f"the expression {expr}", family=EXPRESSION_FAMILY)
+
+
+def is_expression(entry) -> bool:
+    """Whether ``entry`` is an expression's (:func:`expression_entry`), not the catalog's."""
+    return getattr(entry, "family", None) == EXPRESSION_FAMILY
+
+
+def _same_domain(expr: str, f: sp.Expr, params: Mapping[str, Any]) -> None:
+    """Refuse ``expr`` when SymPy's evaluation dropped a part of it that restricts the domain: a power with an
+    exponent that is not a natural number, or a function not defined on all of R (a Piecewise whose conditions
+    do not end in True among them), present as written but not in the evaluated ``f`` (conservative: a part folded into an equal one with the same domain is refused too)."""
+    from symact.parsing import parse_expression
+
+    written = parse_expression(expr, ("x", *params), as_written=True)
+    kept = set(sp.preorder_traversal(f))
+    for part in sp.preorder_traversal(written):
+        covering = isinstance(part, sp.Piecewise) and part.args[-1].cond == sp.true  # its pieces are checked
+        restricts = ((part.is_Pow and not (part.exp.is_Integer and part.exp >= 0))
+                     or (isinstance(part, sp.Function) and not isinstance(part, _ENTIRE) and not covering))
+        if restricts and any(s.name == "x" for s in part.free_symbols):
+            if _evaluated(part) not in kept:
+                raise ExpressionError(f"the expression {expr!r}: SymPy's evaluation drops {part}, which restricts "
+                                      f"where it is defined (write the function in a form SymPy keeps)")
+
+
+def _evaluated(e: sp.Basic) -> sp.Basic:
+    """``e`` rebuilt bottom-up with SymPy's automatic evaluation (as the ordinary parse builds it)."""
+    return e.func(*[_evaluated(a) for a in e.args]) if e.args else e

@@ -1,0 +1,101 @@
+"""``symact audit TARGET --expr EXPR``: a module that ``symact implement --expr`` writes conforms to the exact
+expression; the naive formula fails with its failing input printed; NaN is expected where the expression is
+undefined; bad input is one line and exit 2."""
+from __future__ import annotations
+
+import re
+import textwrap
+
+import numpy as np
+import pytest
+
+from symact.cli import main
+
+SOFTPLUS = "log(1 + exp(x))"
+ARGS = ["--in-process", "--hypothesis", "0", "--effort", "0.3"]
+
+
+@pytest.fixture(scope="module")
+def modules(tmp_path_factory):
+    """The module ``symact implement --expr`` writes for SOFTPLUS (with its derivative), and hand-written ones."""
+    from symact.implement import implement
+
+    d = tmp_path_factory.mktemp("expr")
+    (d / "gen.py").write_text(implement(expr=SOFTPLUS, target="numpy", derivative=True).source)
+    (d / "hand.py").write_text(textwrap.dedent("""
+        import numpy as np
+
+        def naive(x):
+            return np.log(1 + np.exp(x))
+
+        def log_nan(x):                 # NaN where log is undefined: x < 0 and -inf
+            with np.errstate(all="ignore"):
+                return np.log(x)
+
+        def log_zero(x):                # 0 where log is undefined
+            with np.errstate(all="ignore"):
+                return np.where(x < 0, x.dtype.type(0), np.log(x)).astype(x.dtype)
+    """))
+    return d
+
+
+def test_generated_module_conforms_strictly_with_its_derivative(modules, capsys):
+    assert main(["audit", f"{modules / 'gen.py'}:f", "--expr", SOFTPLUS, "--strict",
+                 "--grad", f"{modules / 'gen.py'}:f_derivative", *ARGS]) == 0
+    out = capsys.readouterr().out
+    assert "CONFORMS" in out and re.search(r"PASS\s+derivative", out)
+
+
+def test_naive_formula_fails_with_the_failing_input_printed(modules, capsys):
+    assert main(["audit", f"{modules / 'hand.py'}:naive", "--expr", SOFTPLUS, *ARGS]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"FAIL\s+values", out)
+    x = float(re.search(r"- x = (\S+); returned inf;", out).group(1))
+    # the printed input is a real failure: exp overflows float32 there, while log(1 + e^x) ~ x is finite
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.log(1 + np.exp(np.float32(x)))) and x < 1e38
+
+
+def test_undefined_inputs_must_be_nan(modules, capsys):
+    assert main(["audit", f"{modules / 'hand.py'}:log_nan", "--expr", "log(x)", "--no-derivative", *ARGS]) == 0
+    capsys.readouterr()
+    assert main(["audit", f"{modules / 'hand.py'}:log_zero", "--expr", "log(x)", "--no-derivative", *ARGS]) == 1
+    out = capsys.readouterr().out
+    x = float(re.search(r"- x = (\S+); returned 0\.0; exact nan", out).group(1))
+    assert x < 0
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--expr", "log(1 +"], "syntax error"),
+    (["--expr", "__import__('os')"], "unknown function"),
+    (["--expr", "x", "-a", "softplus"], "one of them"),
+    ([], "one of them"),
+    (["--expr", "3"], "does not depend on x"),
+    (["--expr", "x", "--param", "a=1"], "no a in x"),
+    (["--framework", "numpy", "--expr", "x"], "--expr"),
+    # SymPy would fold these into functions defined at 0 (x, 1 + x): the reference would not be the one written
+    (["--expr", "x**2/x"], "drops 1/x"),
+    (["--expr", "x/x + x"], "drops 1/x"),
+    (["--expr", "exp(log(x))"], "drops log(x)"),
+])
+def test_bad_input_is_one_line_and_exit_2(modules, capsys, extra, message):
+    target = [] if "--framework" in extra else [f"{modules / 'hand.py'}:naive"]
+    assert main(["audit", *target, *extra]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message in err
+
+
+def test_a_failed_evaluation_is_not_undefined_unless_the_kernel_proves_it():
+    """1/(1 - tanh(x)**2) divides by zero at x = 300 below ~870 bits, yet it is cosh(300)**2 there; log(x) at
+    x = -2 is undefined (the kernel's exact domain check)."""
+    import mpmath
+
+    from symact.audit.reference.expression import expression_entry
+    from symact.numeric.reference import reference
+
+    r = reference(expression_entry("1/(1 - tanh(x)**2)"))
+    with mpmath.workdps(40):
+        assert abs(r.relative(300.0) / mpmath.cosh(300) ** 2 - 1) < mpmath.mpf(2) ** -70
+    assert not r.undefined(300.0)
+    log = reference(expression_entry("log(x)"))
+    assert log.undefined(-2.0) and mpmath.isnan(log.relative(-2.0)) and not log.undefined(2.0)
