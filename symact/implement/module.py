@@ -100,7 +100,8 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
                  if target == "jax" and any(work_format(part, target, dtype) for part in plan.parts) else "")
               + (_half_text(plan, target, dtype, tables or {}, own) if dtype in HALF else
                  "Accuracy is measured, not proved: audit it with"),
-              f"    symact audit FILE.py:{plan.name} -a {plan.name if plan.name != 'f' else 'NAME'} --dtype {dtype}"
+              f"    symact audit FILE.py:{plan.name} "
+              + (f"-a {plan.name}" if plan.params is not None else f'--expr "{sp.sstr(plan.expr)}"') + f" --dtype {dtype}"
               + (f" --grad FILE.py:{plan.parts[1].name}" if len(plan.parts) > 1 and target == "numpy" else "")
               + (" --exhaustive --strict" if dtype in HALF else "")]
     if target == "jax" and dtype == "float64":

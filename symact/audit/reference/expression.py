@@ -26,11 +26,12 @@ _ENTIRE = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh, sp.tanh, sp.atan, sp.asinh,
 
 def with_params(expr: str, params: Mapping[str, Any]) -> sp.Expr:
     """The expression ``expr`` in x (text, read by the restricted parser) with each name of ``params`` replaced
-    by its value (a number: exact, a decimal as the rational it denotes); every name must occur in ``expr``."""
+    by its value (a number: exact, a decimal as the rational it denotes); every name must occur in ``expr``.
+    Refused where SymPy's evaluation changes the domain (:func:`_same_domain`)."""
     from symact.parsing import parse_expression
 
     parsed = parse_expression(expr, ("x", *params))
-    values = {}
+    values, by_name = {}, {}
     for name, text in params.items():
         value = parse_expression(str(text), ())
         if not (value.is_number and value.is_real and value.is_finite):
@@ -38,15 +39,16 @@ def with_params(expr: str, params: Mapping[str, Any]) -> sp.Expr:
         symbols = [s for s in parsed.free_symbols if s.name == name]
         if not symbols:
             raise ParameterError(f"--param {name}: there is no {name} in {expr}")
-        values[symbols[0]] = value
-    return sp.sympify(parsed.xreplace(values))
+        values[symbols[0]] = by_name[name] = value
+    f = sp.sympify(parsed.xreplace(values))
+    _same_domain(expr, f, by_name)
+    return f
 
 
 def expression_entry(expr: str, params: Mapping[str, Any] | None = None) -> Activation:
     """The scalar entry of ``expr`` at ``params`` (:func:`with_params`): named by the exact expression, no
     parameters of its own, no kink conventions."""
     f = with_params(expr, params or {})      # the parser allows no name but x and those of params
-    _same_domain(expr, f, params or {})
     if not f.has(X):
         raise ExpressionError(f"the expression {expr!r} does not depend on x")
     return Activation(name=sp.sstr(f), expr=f, description=f"the expression {expr}", family=EXPRESSION_FAMILY)
@@ -57,22 +59,35 @@ def is_expression(entry) -> bool:
     return getattr(entry, "family", None) == EXPRESSION_FAMILY
 
 
-def _same_domain(expr: str, f: sp.Expr, params: Mapping[str, Any]) -> None:
+def _same_domain(expr: str, f: sp.Expr, values: Mapping[str, sp.Expr]) -> None:
     """Refuse ``expr`` when SymPy's evaluation dropped a part of it that restricts the domain: a power with an
     exponent that is not a natural number, or a function not defined on all of R (a Piecewise whose conditions
-    do not end in True among them), present as written but not in the evaluated ``f`` (conservative: a part folded into an equal one with the same domain is refused too)."""
+    do not end in True among them), present as written but not in the evaluated ``f`` (conservative: a part
+    folded into an equal one with the same domain is refused too)."""
     from symact.parsing import parse_expression
 
-    written = parse_expression(expr, ("x", *params), as_written=True)
+    written = parse_expression(expr, ("x", *values), as_written=True)
+    at = {s: values[s.name] for s in written.free_symbols if s.name in values}
     kept = set(sp.preorder_traversal(f))
     for part in sp.preorder_traversal(written):
         covering = isinstance(part, sp.Piecewise) and part.args[-1].cond == sp.true  # its pieces are checked
         restricts = ((part.is_Pow and not (part.exp.is_Integer and part.exp >= 0))
                      or (isinstance(part, sp.Function) and not isinstance(part, _ENTIRE) and not covering))
         if restricts and any(s.name == "x" for s in part.free_symbols):
-            if _evaluated(part) not in kept:
+            if _evaluated(part).xreplace(at) not in kept and not _kept_power(part, at, kept):
                 raise ExpressionError(f"the expression {expr!r}: SymPy's evaluation drops {part}, which restricts "
                                       f"where it is defined (write the function in a form SymPy keeps)")
+
+
+def _kept_power(part: sp.Basic, at: Mapping, kept: set) -> bool:
+    """Whether ``part``, a power b**q with a rational q, has a kept power b**r restricting its base at least as
+    much (r < 0 where q < 0: b != 0; r not an integer where q is not: b >= 0): 1/sqrt(b) keeps sqrt(b)."""
+    q = part.exp if part.is_Pow else None
+    if not (q is not None and q.is_Rational):
+        return False
+    base = _evaluated(part.base).xreplace(at)
+    return any(k.is_Pow and k.base == base and k.exp.is_Rational and (k.exp < 0 or q >= 0)
+               and (not k.exp.is_Integer or q.is_Integer) for k in kept)
 
 
 def _evaluated(e: sp.Basic) -> sp.Basic:
