@@ -408,3 +408,19 @@ def test_a_dead_target_with_plot_is_still_exit_1(hostile, tmp_path):
     res = symact(f"{hostile}:exits", "-a", "tanh", *QUICK, "--plot", str(tmp_path / "p.svg"))
     assert res.returncode == 1, res.stderr          # was 2: the missing values check was taken for a usage error
     assert res.stderr.startswith("symact: no plot: ") and not (tmp_path / "p.svg").exists()
+
+
+def test_a_call_that_cannot_be_sent_to_a_worker_fails_instead_of_waiting_forever():
+    """An unpicklable call (a catalog vector entry holds lambdas) used to kill the feeding thread and leave its
+    Future pending: the audit hung.  It fails now, and the worker stays usable."""
+    import pickle
+
+    from symact.audit.workers import WorkerPool
+
+    pool = WorkerPool(1, int, ())      # the worker's state is int() = 0; a call is fn(state, *args)
+    try:
+        with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+            pool.submit(max, lambda: 1, 2).result(timeout=60)
+        assert pool.submit(max, 1, 2).result(timeout=60) == 2
+    finally:
+        pool.shutdown(cancel=True)

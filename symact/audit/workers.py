@@ -91,7 +91,12 @@ class WorkerPool:
             if not fut.set_running_or_notify_cancel():
                 continue
             try:
-                pickle.dump((fn, args), proc.stdin)
+                call = pickle.dumps((fn, args))
+            except Exception as exc:  # noqa: BLE001 - a call that cannot be sent fails, it never waits forever
+                fut.set_exception(exc)
+                continue
+            try:
+                proc.stdin.write(call)
                 proc.stdin.flush()
                 ok, value = pickle.load(proc.stdout)
             except (OSError, EOFError, pickle.UnpicklingError):

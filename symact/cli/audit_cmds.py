@@ -194,7 +194,8 @@ def run(args: argparse.Namespace) -> int:
     kw.update(dtype=dtypes[0] if dtypes else "float32", params=params, exhaustive=args.exhaustive,
               label=args.target, derivative=False if args.no_derivative else None, kwargs=_kwargs(args.kwarg),
               device=args.device)
-    report = _audit_target(args, entry, kw, progress)
+    # a catalog entry travels to the target's process by name (vector entries hold lambdas, not picklable)
+    report = _audit_target(args, entry.name if args.expr is None else entry, kw, progress)
     if args.json:
         print(report.json())
     else:
