@@ -25,6 +25,9 @@ class Part:
     #: the values at -inf and +inf where the branches would not give the limit there (``limit`` branches, after
     #: the branches in ``proofs``)
     limits: list[Branch] = field(default_factory=list)
+    #: whether it may be undefined at a finite x (an expression's: log(x) at x < 0, 1/x at 0), where the module
+    #: returns NaN (or inf) as NumPy computes it, without a warning
+    undefined: bool = False
 
     def claims(self) -> list[Branch]:
         """The branches, then the limits: what ``proofs`` decides, in order."""
@@ -103,11 +106,12 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
         f_branches = removable(expr, refined(from_pieces(found)) if split else stable_branches(expr))
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
-    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches))]
+    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True)]
     if derivative:
         d = sp.diff(expr, X)
         df_branches = removable(d, refined(derivative_pieces(found, {})) if split else stable_branches(d))
-        parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches)))
+        parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches),
+                          undefined=True))
     for part in parts:
         if not covers_real_line(part.branches):
             raise ParameterError(f"{text} is not defined by its pieces on all of R; implement needs a function of "
