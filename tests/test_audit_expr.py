@@ -137,3 +137,17 @@ def test_generated_module_of_an_expression_undefined_somewhere(modules, capsys):
          namespace)
     out = namespace["f"](np.array([-np.inf, -2.0, 2.0, np.inf]))
     assert np.isnan(out[:2]).all() and out[2] == np.sqrt(2.0) and out[3] == np.inf
+
+
+def test_implement_a_piece_at_a_single_point():
+    """Heaviside(x) has a piece at the point 0 (SymPy's Interval(0, 0) is FiniteSet(0)): the module gives 1/2
+    there; f' of log(x)*Heaviside(x) at its switch point is 1/0, refused as a ParameterError (exit 2)."""
+    from symact.errors import ParameterError
+    from symact.implement import implement
+
+    namespace = {}
+    exec(compile(implement(expr="x*Heaviside(x) + Heaviside(x)", target="numpy", dtype="float64").source, "m",
+                 "exec"), namespace)
+    assert namespace["f"](np.array([-1.0, 0.0, 2.0])).tolist() == [0.0, 0.5, 3.0]
+    with pytest.raises(ParameterError):
+        implement(expr="log(x)*Heaviside(x)", target="numpy", derivative=True)
