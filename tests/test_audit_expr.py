@@ -35,7 +35,11 @@ def modules(tmp_path_factory):
         def log_zero(x):                # 0 where log is undefined
             with np.errstate(all="ignore"):
                 return np.where(x < 0, x.dtype.type(0), np.log(x)).astype(x.dtype)
+
+        def log_squared_complex(x):     # log(x)**2 in complex arithmetic: -pi^2 at x = -1, where it is undefined
+            return (np.log(x.astype(np.complex128)) ** 2).real.astype(x.dtype)
     """))
+    (d / "log.py").write_text(implement(expr="log(x)", target="numpy").source)
     return d
 
 
@@ -99,3 +103,51 @@ def test_a_failed_evaluation_is_not_undefined_unless_the_kernel_proves_it():
     assert not r.undefined(300.0)
     log = reference(expression_entry("log(x)"))
     assert log.undefined(-2.0) and mpmath.isnan(log.relative(-2.0)) and not log.undefined(2.0)
+
+
+def test_a_real_value_through_complex_intermediates_is_undefined(modules, capsys):
+    """mpmath computes log(x)**2 at x = -1 as (i pi)^2 = -pi^2, cos(sqrt(x)) at x = -4 as cosh(2): real numbers
+    where a part of the expression has no real value; the reference is NaN there, so a target that returns them
+    fails.  An infinite part stays a value (log(0) = -inf, so max(log(0), 0) = 0)."""
+    import mpmath
+
+    from symact.audit.reference.expression import expression_entry
+    from symact.numeric.reference import reference
+
+    for expr, x in [("log(x)**2", -1.0), ("cos(sqrt(x))", -4.0), ("Abs(log(x))", -1.0), ("Max(sqrt(x), 1)", -4.0),
+                    ("sqrt(x)*sqrt(x - 1)", -1.0)]:
+        assert mpmath.isnan(reference(expression_entry(expr)).relative(x)), expr
+    assert reference(expression_entry("Max(log(x), 0)")).relative(0.0) == 0
+    assert reference(expression_entry("log(x)**2")).relative(1.0) == 0
+    with mpmath.workdps(30):
+        assert abs(reference(expression_entry("log(x)**2")).relative(0.5) - mpmath.log(0.5) ** 2) < 1e-25
+    assert main(["audit", f"{modules / 'hand.py'}:log_squared_complex", "--expr", "log(x)**2", "--no-derivative",
+                 *ARGS]) == 1
+    assert re.search(r"- x = -\S+; returned \S+; exact nan", capsys.readouterr().out)
+
+
+def test_generated_module_of_an_expression_undefined_somewhere(modules, capsys):
+    """The module of log(x) returns NaN for x < 0 without a floating-point warning (the audit's warnings check);
+    the module of sqrt(x)*sqrt(x - 1) has no limit at -inf (SymPy's, in complex arithmetic, is -oo: i*i = -1)."""
+    from symact.implement import implement
+
+    assert main(["audit", f"{modules / 'log.py'}:f", "--expr", "log(x)", "--no-derivative", *ARGS]) == 0
+    namespace = {}
+    exec(compile(implement(expr="sqrt(x)*sqrt(x - 1)", target="numpy", dtype="float64").source, "m", "exec"),
+         namespace)
+    out = namespace["f"](np.array([-np.inf, -2.0, 2.0, np.inf]))
+    assert np.isnan(out[:2]).all() and out[2] == np.sqrt(2.0) and out[3] == np.inf
+
+
+def test_implement_a_piece_at_a_single_point():
+    """Heaviside(x) has a piece at the point 0 (SymPy's Interval(0, 0) is FiniteSet(0)): the module gives 1/2
+    there; f' of log(x)*Heaviside(x) at its switch point is 1/0, refused as a ParameterError (exit 2)."""
+    from symact.errors import ParameterError
+    from symact.implement import implement
+
+    namespace = {}
+    exec(compile(implement(expr="x*Heaviside(x) + Heaviside(x)", target="numpy", dtype="float64").source, "m",
+                 "exec"), namespace)
+    assert namespace["f"](np.array([-1.0, 0.0, 2.0])).tolist() == [0.0, 0.5, 3.0]
+    with pytest.raises(ParameterError):
+        implement(expr="log(x)*Heaviside(x)", target="numpy", derivative=True)

@@ -294,14 +294,18 @@ def as_written(expr: sp.Expr) -> list[Branch]:
 
 
 def from_pieces(pieces) -> list[Branch]:
-    """A Piecewise entry's pieces (:meth:`symact.catalog.Entry.pieces`) as exact branches."""
+    """A Piecewise entry's pieces (:meth:`symact.catalog.Entry.pieces`) as exact branches (an interval, or a
+    single point: SymPy's Interval(0, 0) is FiniteSet(0), the piece of Heaviside(x) at 0)."""
     out = []
     for piece in pieces:
         iv = piece.interval
-        lo = None if iv.start == -sp.oo else sp.Rational(iv.start)
-        hi = None if iv.end == sp.oo else sp.Rational(iv.end)
-        out.append(Branch(lo, hi, not iv.left_open and lo is not None, not iv.right_open and hi is not None,
-                          piece.expr, "a piece of the definition"))
+        if isinstance(iv, sp.FiniteSet) and len(iv) != 1:
+            raise ValueError(f"a piece on {iv} is not an interval")
+        point = isinstance(iv, sp.FiniteSet)
+        lo = None if iv.inf == -sp.oo else sp.Rational(iv.inf)
+        hi = None if iv.sup == sp.oo else sp.Rational(iv.sup)
+        out.append(Branch(lo, hi, (point or not iv.left_open) and lo is not None,
+                          (point or not iv.right_open) and hi is not None, piece.expr, "a piece of the definition"))
     return out
 
 
@@ -315,8 +319,10 @@ def derivative_pieces(pieces, convention: dict) -> list[Branch]:
             continue  # a point piece: its point is a switch point, handled with the next piece
         if b.lo is not None:
             d = sp.diff(b.formula, X)
-            value = convention.get(b.lo, d.subs(X, b.lo))
-            out.append(Branch(b.lo, b.lo, True, True, sp.sympify(value, strict=True),
+            value = sp.sympify(convention.get(b.lo, d.subs(X, b.lo)), strict=True)
+            if b.lo not in convention and not (value.is_real and value.is_finite):  # of log(x)*Heaviside(x) at 0
+                raise ValueError(f"f' at the switch point {b.lo} is {value}")
+            out.append(Branch(b.lo, b.lo, True, True, value,
                               "the framework's value at the switch point (f' need not exist there)", "convention"))
         out.append(Branch(b.lo, b.hi, False, False, sp.diff(b.formula, X), "the derivative of the piece"))
     return out

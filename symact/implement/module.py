@@ -167,9 +167,11 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     else:
         lines += [f"def {name}(x):", f'    """{part.name}(x), branch by branch (see the module docstring)."""']
     # where the exact value overflows, inf is its rounding: no warning for that
-    # a limit's input (-inf*0 in x*exp(x)) is NaN before the limit replaces it: no warning for that either
-    head, indent, done = _prologue(target, dtype, work_format(part, target, dtype),
-                                   "over='ignore', invalid='ignore'" if part.limits else "over='ignore'",
+    # a limit's input (-inf*0 in x*exp(x)) is NaN before the limit replaces it: no warning for that either, nor
+    # where an expression is undefined (log(x) at x <= 0)
+    errstate = ("all='ignore'" if part.undefined else "over='ignore', invalid='ignore'" if part.limits
+                else "over='ignore'")
+    head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), errstate,
                                    convert=target != "numpy")
     if inplace and dtype not in HALF:  # _by_blocks' assignment rounds the float64 block (one pass, not two)
         done = "out"

@@ -25,6 +25,9 @@ class Part:
     #: the values at -inf and +inf where the branches would not give the limit there (``limit`` branches, after
     #: the branches in ``proofs``)
     limits: list[Branch] = field(default_factory=list)
+    #: whether it may be undefined at a finite x (an expression's: log(x) at x < 0, 1/x at 0), where the module
+    #: returns NaN (or inf) as NumPy computes it, without a warning
+    undefined: bool = False
 
     def claims(self) -> list[Branch]:
         """The branches, then the limits: what ``proofs`` decides, in order."""
@@ -98,16 +101,18 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     (:func:`symact.implement.stable.stable_branches`)."""
     text = sp.sstr(expr)
     split = to_piecewise(expr).has(sp.Piecewise)
+    d = sp.diff(expr, X)
     try:
         found = pieces(expr) if split else None
         f_branches = removable(expr, refined(from_pieces(found)) if split else stable_branches(expr))
-    except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set
+        df_branches = derivative and removable(d, refined(derivative_pieces(found, {})) if split
+                                               else stable_branches(d))
+    except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
-    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches))]
+    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True)]
     if derivative:
-        d = sp.diff(expr, X)
-        df_branches = removable(d, refined(derivative_pieces(found, {})) if split else stable_branches(d))
-        parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches)))
+        parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches),
+                          undefined=True))
     for part in parts:
         if not covers_real_line(part.branches):
             raise ParameterError(f"{text} is not defined by its pieces on all of R; implement needs a function of "

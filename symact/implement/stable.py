@@ -139,14 +139,24 @@ def _measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
 def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     """The limits of ``expr`` at -oo and +oo (SymPy's, 5 CPU seconds each at most) where the branch that holds
     that end does not give it there (x/(1 + exp(-x)) is -inf/inf = NaN at -inf, its limit 0), as ``limit``
-    branches; nothing where SymPy finds no real limit, or where ``expr`` is not real at +-10**6 (SymPy's limit
-    treats x as complex: log(x) -> oo as x -> -oo)."""
-    from symact.budget import run_with_budget
+    branches; nothing where SymPy finds no real limit, or where ``expr`` has no real value at +-10**6 (SymPy's
+    limit treats x as complex: log(x) -> oo as x -> -oo; the real mpmath evaluation of
+    :mod:`symact.numeric.mpcompile` is undefined where a part is, log(x) - log(x - 1) at -10**6, which complex
+    arithmetic makes real)."""
+    import mpmath
 
+    from symact.budget import run_with_budget
+    from symact.numeric.mpcompile import compile_mp
+
+    g = compile_mp(expr, [X])
     out = []
     for end, branch in ((-sp.oo, branches[0]), (sp.oo, branches[-1])):
-        done, far = run_with_budget(lambda: sp.N(expr.subs(X, sp.sign(end) * 10 ** 6)), 2.0)
-        if not done or not (isinstance(far, sp.Expr) and far.is_extended_real):
+        try:
+            with mpmath.workdps(30):
+                far = g([mpmath.mpf(int(sp.sign(end)) * 10 ** 6)])
+        except (ArithmeticError, ValueError, TypeError):
+            continue
+        if not isinstance(far, mpmath.mpf):
             continue
         try:
             done, value = run_with_budget(lambda: sp.limit(expr, X, end), 5.0)

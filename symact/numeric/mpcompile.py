@@ -9,6 +9,10 @@ the one-argument special functions of :mod:`symact.functions` (exp, log, tanh, e
 Max, Min, Piecewise, relations, And/Or/Not and booleans.  ``DiracDelta`` (which appears in second derivatives of ``Abs``) evaluates to 0: the
 evaluator computes the pointwise (classical) derivative, which is 0 wherever the delta's support is not hit and
 undefined where it is.
+
+A power or function of a real argument whose value is not real (sqrt(x), log(x) at x = -1) raises ValueError:
+the expression has no real value there, even where later arithmetic would make the result real again
+(log(x)**2 is -pi^2 at x = -1 in complex arithmetic).
 """
 from __future__ import annotations
 
@@ -36,6 +40,15 @@ def _const_rational(p: int, q: int) -> Evaluator:
 #: every special function's mpmath evaluator (:mod:`symact.functions`), and |x|, sign
 _FUNCS: dict[type, Callable[..., mpmath.mpf]] = {**{head: f.mp for head, f in BY_HEAD.items()},
                                                  sp.Abs: abs, sp.sign: mpmath.sign}
+
+
+def _real(v):
+    """``v``, a power's or function's value; ValueError where it is not real (beyond its rounding at the current
+    precision: an imaginary part of mpmath's noise is kept, as :meth:`symact.numeric.reference.Reference.at`
+    keeps it)."""
+    if isinstance(v, mpmath.mpc) and abs(v.imag) > abs(v.real) * mpmath.mpf(2) ** (8 - mpmath.mp.prec):
+        raise ValueError("no real value")
+    return v
 
 
 def _heaviside(a, h0):
@@ -94,14 +107,14 @@ def _build(e: sp.Basic, index: dict) -> Evaluator:  # noqa: C901 - a dispatcher
             n = int(ex)
             return lambda v: mpmath.power(base(v), n) if n >= 0 else 1 / mpmath.power(base(v), -n)
         if ex == sp.Rational(1, 2):
-            return lambda v: mpmath.sqrt(base(v))
+            return lambda v: _real(mpmath.sqrt(base(v)))
         if ex == sp.Rational(-1, 2):
-            return lambda v: 1 / mpmath.sqrt(base(v))
+            return lambda v: 1 / _real(mpmath.sqrt(base(v)))
         if e.base is sp.E:
             arg = _build(ex, index)
             return lambda v: mp_exp(arg(v))
         exf = _build(ex, index)
-        return lambda v: mpmath.power(base(v), exf(v))
+        return lambda v: _real(mpmath.power(base(v), exf(v)))
     if isinstance(e, sp.DiracDelta):
         return lambda v: mpmath.mpf(0)
     if isinstance(e, sp.Heaviside):
@@ -111,7 +124,7 @@ def _build(e: sp.Basic, index: dict) -> Evaluator:  # noqa: C901 - a dispatcher
     if type(e) in _FUNCS and len(e.args) == 1:
         fn = _FUNCS[type(e)]
         arg = _build(e.args[0], index)
-        return lambda v: fn(arg(v))
+        return lambda v: _real(fn(arg(v)))
     if isinstance(e, (sp.Max, sp.Min)):
         parts = [_build(a, index) for a in e.args]
         pick = max if isinstance(e, sp.Max) else min
