@@ -236,7 +236,10 @@ class Search:
             node = self.try_eval(self.d, self.rel, p) or self.periodic(L)   # sin(x) <= 1 needs no period
             if node is not None:
                 return node
-        breaks = [r for r in breakpoints(self.d) if contains(interior(p), r)]
+        # a switch point of |u|, Max, Min, ... inside p is a piece of its own, and so is one at a closed end of p
+        # where the claim has no smooth form on p (|x| == x for x >= 0: none on [0, oo))
+        breaks = [r for r in breakpoints(self.d) if contains(interior(p), r)
+                  or contains(p, r) and p[0] != p[1] and not _smooth_on(self.d, p)]
         if not breaks:
             return self.prove_on(self.d, self.rel, p, 6)
         parts = []
@@ -248,6 +251,8 @@ class Search:
                 if node is None:
                     return None
                 parts.append({"on": piece_json(point(lo)), "by": node})
+            if lo == hi:  # the switch point is an end of p: nothing between it and that end
+                continue
             q = (lo, hi, p[2] if k == 0 else False, p[3] if k == len(ends) - 2 else False)
             node = self.prove_on(self.d, self.rel, q, 6)
             if node is None:
@@ -816,6 +821,15 @@ def _nonzero_at(d, x0: Fraction) -> bool:
         return True  # the refutation check decides
     finally:
         ctx.prec = saved
+
+
+def _smooth_on(t, p) -> bool:
+    """Whether t has one smooth form on all of p (:func:`smooth_form`)."""
+    try:
+        smooth_form(t, p, strict=False)
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return False
+    return True
 
 
 def _size(t) -> int:

@@ -7,14 +7,17 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   denominators, so it is non-zero wherever the term is defined;
 * exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k (also for an exponent k u met as u before: exp(-2u) =
   exp(u)^-2), exp(q x) = E^(q L) with E = exp(x/L) (L the common denominator of the rational slopes of x in
-  exponents), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers k; exp(j f(v)) = g(v)^j for integers j where
+  exponents, or where some q L would exceed MAX_EXP_POWER, L = 1/g with g the greatest common divisor of the
+  slopes: q L is an integer either way), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers k; exp(j f(v)) = g(v)^j for integers j where
   f's record says exp(f(U)) = g(U) (:mod:`symact.kernel.functions`, ``exp_of``: exp(log v) = v, where log v is
   defined; exp(W(v)) = v/W(v) only where v is certainly non-zero on P, so that the new denominator is non-zero
   wherever the term is defined);
 * each function's rewrite in its record (:mod:`symact.functions`), e.g. tanh u = (e^{2u} - 1)/(e^{2u} + 1);
 * log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
   (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
-  log(u) = j x/L + log(u E^-j) where E^j divides the normal form of u (u > 0 where log u is defined);
+  log(u) = log c + j x/L + log(u E^-j/c) where E^j divides the normal form N/D of u and c > 0 is the ratio of
+  the contents (gcds of the rational coefficients) of N and D (u > 0 where log u is defined, so u E^-j/c > 0
+  exactly there: log((e^x + 1)/2) = -log 2 + log(e^x + 1));
 * sin, cos of k x/L + c pi (integer k, c in Z/12): the angle-sum and multiple-angle formulas in
   S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1; cos and sin of c pi exactly (cos(pi/3) =
   1/2, sin(pi/3) = sqrt(3)/2, cos(pi/4) = sqrt(2)/2, pi/12 by the angle-sum formulas);
@@ -109,7 +112,7 @@ class Normalizer:
         self.piece = piece if piece is not None else (None, None, False, False)
         self.x = sp.Dummy("x")
         self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
-        self.L = _common_denominator(_slopes(t, _EXP_SLOPES), MAX_EXP_POWER)
+        self.L = _exponent_scale(_slopes(t, _EXP_SLOPES), MAX_EXP_POWER)
         self.T = _common_denominator(_slopes(t, {"sin": {1}, "cos": {1}}), MAX_TRIG_MULTIPLE)
         self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
         self.e = sp.Dummy("e")  # Euler's number, exp(1): exp(k) = e^k for integers k
@@ -330,11 +333,15 @@ class Normalizer:
             return self.nd(mul(num(u[2]), fn("log", u[1])))
         n, d = self.nd(u)
         j = _lowest_power(n, self.E) - _lowest_power(d, self.E)
-        if j != 0:  # u = E^j w with w > 0: log u = j x/L + log w
-            shift = mul(num(Fraction(j, self.L)), ("x",))
-            rest = self.atom("log", None, mul(u, fn("exp", neg(shift))))
-            return self.expand(rest + sp.Rational(j, self.L) * self.x), sp.Integer(1)
-        return self.atom("log", None, u), sp.Integer(1)
+        c = _content(n) / _content(d) if n != 0 else Fraction(1)
+        if j == 0 and c == 1:
+            return self.atom("log", None, u), sp.Integer(1)
+        # u = c E^j w with c > 0 rational (the ratio of the contents of u's numerator and denominator) and
+        # w > 0 (u > 0 where log u is defined): log u = log c + j x/L + log w
+        shift = mul(num(j / self.L), ("x",))
+        w = mul(num(1 / c), u, fn("exp", neg(shift))) if j else mul(num(1 / c), u)
+        total, _ = self.log_rational(c)
+        return self.expand(self.atom("log", None, w) + sp.Rational(j / self.L) * self.x + total), sp.Integer(1)
 
     def log_rational(self, q: Fraction):
         total = sp.Integer(0)
@@ -448,6 +455,15 @@ def _function_multiple(t):
     return None, None, 0
 
 
+def _content(p) -> Fraction:
+    """The positive rational c with p/c a polynomial whose rational coefficients are coprime integers (1 where a
+    coefficient is not rational)."""
+    coefficients = [term.as_coeff_Mul()[0] for term in sp.Add.make_args(sp.expand(p))]
+    if not all(isinstance(a, sp.Rational) and a != 0 for a in coefficients):
+        return Fraction(1)
+    return Fraction(math.gcd(*(int(a.p) for a in coefficients)), lcm(*(int(a.q) for a in coefficients)))
+
+
 def _lowest_power(p, E) -> int:
     """The largest j with E^j dividing every monomial of the polynomial p (0 when E does not occur)."""
     p = sp.expand(p)
@@ -508,6 +524,19 @@ def _common_denominator(slopes: set, limit: int) -> int:
     if any(abs(q * den) > limit for q in slopes):
         raise Uncertain("functions of incommensurable or too large slopes")
     return den
+
+
+def _exponent_scale(slopes: set, limit: int) -> Fraction:
+    """L with E = exp(x/L): the common denominator of the slopes (:func:`_common_denominator`), or where a
+    multiple of it would exceed ``limit``, L = lcm(denominators)/gcd(numerators) (1/L their greatest common
+    divisor: exp(-851 x/500) is E^-1 with E = exp(851 x/500))."""
+    try:
+        return Fraction(_common_denominator(slopes, limit))
+    except Uncertain:
+        scale = Fraction(lcm(*(q.denominator for q in slopes)), math.gcd(*(q.numerator for q in slopes)))
+        if any(abs(q * scale) > limit for q in slopes):
+            raise
+        return scale
 
 
 def _slopes(t, scales: dict) -> set:

@@ -1,0 +1,82 @@
+"""Two rules of the kernel's algebra (:mod:`symact.kernel.algebra`) that ``symact implement --expr`` needs, each
+with what violates its side condition rejected:
+
+* log u = log c + log(u/c) for the ratio c > 0 of the contents of u's numerator and denominator (log((e^x + 1)/2)
+  = log(e^x + 1) - log 2): a wrong constant, a negative argument or a non-rational coefficient proves nothing;
+* exp(q x) = E^(q L) with E = exp(x/L), L = 1/gcd of the slopes where the common denominator would give a power
+  above MAX_EXP_POWER (exp(851 x/500), the slope of x*sigmoid(1.702*x)): a slope that is not an integer multiple
+  of 1/L, or a multiple above the limit, proves nothing.
+
+And the search's case split at a switch point that is a closed end of the range (|x| == x for x >= 0).
+"""
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from symact.decide.checked import check_claim
+from symact.kernel import algebra
+from symact.kernel.ivals import Uncertain
+from symact.kernel.terms import from_sympy
+from symact.parsing import parse_claim
+
+x = sp.Symbol("x")
+E = sp.exp(x)
+
+
+def zero(e, piece=None) -> bool:
+    """Whether the algebra shows e == 0 (no answer, Uncertain, is not shown)."""
+    try:
+        return algebra.is_zero(from_sympy(e, x), piece)
+    except Uncertain:
+        return False
+
+
+def test_log_of_a_rational_multiple_takes_the_constant_out():
+    # true identities: log(u) - log(u/c) = log c for c = 2, 1/2, 6/35, with c in the numerator or denominator
+    assert zero(sp.log(E / 2 + sp.Rational(1, 2)) - sp.log(E + 1) + sp.log(2))
+    assert zero(sp.log(6 * E + 4) - sp.log(3 * E + 2) - sp.log(2))
+    assert zero(sp.log((12 * x ** 2 + 6) / (35 * x + 70)) - sp.log((2 * x ** 2 + 1) / (x + 2)) - sp.log(sp.Rational(6, 35)),
+                (sp.Integer(1), None, False, False))
+    # log(cosh x) = x - log 2 + log(1 + e^(-2x)): the content 1/2 of cosh's (e^2x + 1)/(2 e^x) with the power of E
+    assert zero(sp.log(sp.cosh(x)) - x + sp.log(2) - sp.log(1 + sp.exp(-2 * x)))
+    # a wrong constant: log((e^x + 1)/2) is not log(e^x + 1) - log 3, nor log(e^x + 1)
+    assert not zero(sp.log(E / 2 + sp.Rational(1, 2)) - sp.log(E + 1) + sp.log(3))
+    assert not zero(sp.log(2 * E + 2) - sp.log(E + 1))
+    # the constant is the content's absolute value: -2 e^x - 2 has content 2, and log(-2 e^x - 2) (never defined)
+    # is not log(2) + log(e^x + 1) to the algebra (the argument w stays -e^x - 1, another generator)
+    assert not zero(sp.log(-2 * E - 2) - sp.log(2) - sp.log(E + 1))
+    # a coefficient that is not rational (pi): nothing is taken out, so pi (e^x + 1) is not rewritten as a multiple
+    assert not zero(sp.log(sp.pi * E + sp.pi) - sp.log(E + 1) - sp.log(2))
+
+
+def test_exponentials_of_one_large_slope_use_its_own_scale():
+    q = sp.Rational(851, 500)
+    # exp(-q x) = 1/exp(q x) and exp(2 q x) = exp(q x)^2 with E = exp(q x): provable now (the common denominator
+    # 500 made E^851, above MAX_EXP_POWER = 256: no answer before)
+    assert zero(x / (1 + sp.exp(-q * x)) - x * sp.exp(q * x) / (sp.exp(q * x) + 1))
+    assert zero(sp.exp(2 * q * x) - sp.exp(q * x) ** 2)
+    assert zero(sp.log(1 + sp.exp(q * x)) - q * x - sp.log(1 + sp.exp(-q * x)))
+    # false ones: exp(q x) is not exp(x)^2, exp(q x/2)^2 is not exp(q x)^(3/2) ...
+    assert not zero(sp.exp(q * x) - sp.exp(x) ** 2)
+    assert not zero(sp.exp(q * x) - sp.exp(2 * q * x) / sp.exp(q * x / 2))
+    assert not zero(sp.exp(q * x) * sp.exp(sp.Rational(1, 1000) * x) - sp.exp(q * x))
+
+
+def test_the_scale_is_refused_where_a_multiple_exceeds_the_limit():
+    """Slopes 851/500 and 1/500 have gcd 1/500: exp(851 x/500) would be E^851, above the limit; no answer (the
+    algebra raises Uncertain, a certificate using it is not accepted), never a wrong one."""
+    with pytest.raises(Uncertain):
+        algebra.is_zero(from_sympy(sp.exp(sp.Rational(851, 500) * x) + sp.exp(x / 500), x))
+    assert check_claim(parse_claim("exp(851*x/500) + exp(x/500) == exp(x/500)*(1 + exp(850*x/500)) for x > 0"),
+                       1.0).status == "unknown"
+
+
+def test_switch_point_at_a_closed_end_is_a_case_of_its_own():
+    """|x| == x for x >= 0, Max(x/5, x) == x for x >= 0: no smooth form on [0, oo), so the search proves x = 0
+    and x > 0 apart; the same claims on [-1, oo) are false (x = -1) and refuted."""
+    for text in ("Abs(x) == x for x >= 0", "Max(x/5, x) == x for x >= 0", "x/(1 + Abs(x)) == x/(1 + x) for x >= 0",
+                 "Abs(x) == -x for x <= 0", "Abs(x) + x == 0 for x <= 0"):
+        assert check_claim(parse_claim(text), 1.0).status == "proved", text
+    for text in ("Abs(x) == x for x >= -1", "Max(x/5, x) == x for x >= -1", "Abs(x) + x == 0 for x <= 1/1000"):
+        assert check_claim(parse_claim(text), 1.0).status == "refuted", text
