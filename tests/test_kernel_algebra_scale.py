@@ -40,6 +40,10 @@ def test_log_of_a_rational_multiple_takes_the_constant_out():
                 (sp.Integer(1), None, False, False))
     # log(cosh x) = x - log 2 + log(1 + e^(-2x)): the content 1/2 of cosh's (e^2x + 1)/(2 e^x) with the power of E
     assert zero(sp.log(sp.cosh(x)) - x + sp.log(2) - sp.log(1 + sp.exp(-2 * x)))
+    # an argument whose normal form is a positive rational: log(1 + e^0) = log 2, log(4 e^0/2) - log(2) = 0; not log 3
+    one = sp.exp(sp.Integer(0), evaluate=False)
+    assert zero(sp.log(sp.Add(1, one, evaluate=False)) - sp.log(2))
+    assert not zero(sp.log(sp.Add(1, one, evaluate=False)) - sp.log(3))
     # a wrong constant: log((e^x + 1)/2) is not log(e^x + 1) - log 3, nor log(e^x + 1)
     assert not zero(sp.log(E / 2 + sp.Rational(1, 2)) - sp.log(E + 1) + sp.log(3))
     assert not zero(sp.log(2 * E + 2) - sp.log(E + 1))

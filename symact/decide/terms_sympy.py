@@ -91,12 +91,19 @@ def _pull_exponent(e, pick):
 
 def limit_forms(t, side: int) -> list:
     """Equal forms of a smooth term whose limit at side * oo the kernel's calculus may resolve (proposals: the
-    kernel checks each equality): exponentials that grow toward that end are written as 1/exp(-u), and the
-    quotient is put over one denominator and factored (e^-x/(1 + e^-x)^2 = e^x/(e^x + 1)^2)."""
+    kernel checks each equality): a rational function of x in powers of 1/x that tend to 0 (x^2/(x^2 + 1) =
+    1/(1 + x^-2), where oo/oo was 0 * oo to the kernel); exponentials that grow toward that end written as
+    1/exp(-u), and the quotient put over one denominator and factored (e^-x/(1 + e^-x)^2 = e^x/(e^x + 1)^2)."""
     try:
         e = to_sympy(t)
     except TermError:
         return []
+    if e.is_rational_function(_X) and not e.is_polynomial(_X):
+        ok, f = run_with_budget(lambda: _reciprocal_form(e), 1.0)
+        try:
+            return [from_sympy(f, _X)] if ok and f != e else []
+        except TermError:
+            return []
 
     def grows(a) -> bool:
         slope = a.args[0].as_coefficient(_X) if isinstance(a, sp.exp) else None
@@ -110,6 +117,15 @@ def limit_forms(t, side: int) -> list:
         return [from_sympy(f, _X)]
     except TermError:
         return []
+
+
+def _reciprocal_form(e: sp.Expr) -> sp.Expr:
+    """A rational function of x as its polynomial part plus the rest in powers of 1/x ((x^3 + 1)/(x^2 + 1) =
+    x + (1/x^2 - 1/x)/(1 + 1/x^2))."""
+    n, d = sp.fraction(sp.cancel(e))
+    q, r = sp.div(n, d, _X)
+    t = sp.Dummy("t")
+    return q + sp.cancel((r / d).subs(_X, 1 / t)).subs(t, 1 / _X)
 
 
 #: where a tail form looks at a term to tell which way it goes (search only)

@@ -14,7 +14,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   wherever the term is defined);
 * each function's rewrite in its record (:mod:`symact.functions`), e.g. tanh u = (e^{2u} - 1)/(e^{2u} + 1);
 * log(a b) = log a + log b and log(a^k) = k log a where a, b are certainly positive on P
-  (checked with the kernel's enclosures); log of a positive rational = sum of multiples of logs of primes;
+  (checked with the kernel's enclosures); log of a positive rational (or of a u whose normal form is one) = sum
+  of multiples of logs of primes;
   log(u) = log c + j x/L + log(u E^-j/c) where E^j divides the normal form N/D of u and c > 0 is the ratio of
   the contents (gcds of the rational coefficients) of N and D (u > 0 where log u is defined, so u E^-j/c > 0
   exactly there: log((e^x + 1)/2) = -log 2 + log(e^x + 1));
@@ -332,6 +333,8 @@ class Normalizer:
         if u[0] == "pow" and u[2].denominator == 1 and self.positive(u[1]):
             return self.nd(mul(num(u[2]), fn("log", u[1])))
         n, d = self.nd(u)
+        if n.is_Rational and d.is_Rational and n / d > 0:  # log(1 + exp(0)) = log 2
+            return self.log_rational(Fraction(int(n.p), int(n.q)) / Fraction(int(d.p), int(d.q)))
         j = _lowest_power(n, self.E) - _lowest_power(d, self.E)
         c = _content(n) / _content(d) if n != 0 else Fraction(1)
         if j == 0 and c == 1:
