@@ -84,3 +84,18 @@ def test_switch_point_at_a_closed_end_is_a_case_of_its_own():
         assert check_claim(parse_claim(text), 1.0).status == "proved", text
     for text in ("Abs(x) == x for x >= -1", "Max(x/5, x) == x for x >= -1", "Abs(x) + x == 0 for x <= 1/1000"):
         assert check_claim(parse_claim(text), 1.0).status == "refuted", text
+
+
+def test_exponents_are_compared_modulo_their_radicals():
+    """exp(-(x sqrt(2)/2)^2) (the derivative of x erf(x/sqrt 2)/2 as the kernel differentiates it) is 1/exp(x^2/2):
+    the exponents' ratio is -1 once sqrt(2)^2 = 2 is used; it is not 1/exp(x^2/3), nor exp(x^2/2)."""
+    from fractions import Fraction
+
+    from symact.kernel.terms import add, fn, mul, neg, num
+
+    u = ("pow", mul(num(Fraction(1, 2)), ("x",), ("pow", num(Fraction(2)), Fraction(1, 2))), Fraction(2))
+    half_square = mul(num(Fraction(1, 2)), ("pow", ("x",), Fraction(2)))
+    third_square = mul(num(Fraction(1, 3)), ("pow", ("x",), Fraction(2)))
+    assert algebra.is_zero(add(mul(fn("exp", neg(u)), fn("exp", half_square)), num(Fraction(-1))))
+    assert not algebra.is_zero(add(mul(fn("exp", neg(u)), fn("exp", third_square)), num(Fraction(-1))))
+    assert not algebra.is_zero(add(fn("exp", neg(u)), neg(fn("exp", half_square))))

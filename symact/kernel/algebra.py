@@ -317,10 +317,12 @@ class Normalizer:
             if name != "exp":
                 continue
             nv, dv = self.nd(v)
-            k = _ratio(self.expand(nu * dv), self.expand(nv * du))
+            # the cross products reduced like any polynomial (:meth:`reduce`: (x sqrt(2)/2)^2 is x^2/2)
+            a, b = self.reduce(self.expand(nu * dv)), self.reduce(self.expand(nv * du))
+            k = _ratio(a, b)
             if k is not None and k.denominator == 1 and k != 0:
                 return (symbol ** int(k), sp.Integer(1)) if k > 0 else (sp.Integer(1), symbol ** int(-k))
-            k = _ratio(self.expand(nv * du), self.expand(nu * dv))
+            k = _ratio(b, a)
             if k is not None and k.denominator == 1 and abs(k) >= 2:
                 raise _Rebase(u)
         return self.atom("exp", None, u), sp.Integer(1)
