@@ -5,6 +5,7 @@ import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
 from symact.budget import run_with_budget
+from symact.decide.exponentials import combined
 from symact.functions import REGISTRY
 from symact.kernel.terms import TermError, from_sympy
 
@@ -109,8 +110,8 @@ def limit_forms(t, side: int) -> list:
         slope = a.args[0].as_coefficient(_X) if isinstance(a, sp.exp) else None
         return slope is not None and slope.is_number and bool(slope * side > 0)
 
-    ok, f = run_with_budget(lambda: sp.factor(sp.together(e.replace(grows, lambda a: 1 / sp.exp(-a.args[0])))),
-                            1.0)
+    ok, f = run_with_budget(lambda: combined(e.replace(grows, lambda a: 1 / sp.exp(-a.args[0])),
+                                             lambda u: sp.factor(sp.together(u))), 1.0)
     if not ok or f == e:
         return []
     try:

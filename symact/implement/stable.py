@@ -1,7 +1,8 @@
 """Stable forms of a user expression (``symact implement --expr``), chosen by measurement, each one a claim for the
 kernel.
 
-Candidates (:func:`_candidates`): the expression as written; ``sp.cancel`` and ``sp.factor`` of it; on a side of
+Candidates (:func:`_candidates`): the expression as written; ``sp.cancel`` and ``sp.factor`` of it (with exp(851x/500)
+a generator of its own, :func:`symact.decide.exponentials.combined`); on a side of
 0, its *decaying* forms (:func:`decaying`): |x| is +-x, and exp(c x + d) with c x growing is exp(d)/T^k with
 T = exp(-g|x|) <= 1 there, so that ``cancel`` (or ``factor``) brings each rational part to one fraction in T
 (1 - 1/(1 + T) becomes T/(1 + T): the cancellation of 1 - sigmoid is gone) and a logarithm of T^k R is written
@@ -17,12 +18,11 @@ its limit) is decided by the kernel like every other.
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import sympy as sp
 
 from symact.catalog.registry import X
+from symact.decide.exponentials import combined, linear_exponentials
 from symact.implement.branches import Branch
 
 def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
@@ -31,7 +31,7 @@ def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
     (``sp.cancel``: expanded; ``sp.factor``: factored, T(1 - T) rather than T - T^2) (None: no such exponential,
     or SymPy fails on it)."""
     e = expr.rewrite(sp.exp).subs(sp.Abs(X), sign * X)
-    linear = _linear_exponentials(e)
+    linear = linear_exponentials(e)
     if not linear:
         return None
     subs, back = {}, {}
@@ -45,40 +45,6 @@ def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
     except (sp.PolynomialError, TypeError, ValueError):
         return None
     return f if not f.has(sp.Dummy) else None
-
-
-def _linear_exponentials(e: sp.Expr) -> list[tuple]:
-    """(exp(c x + d), c, d, rate) for each exponential of a linear function of x in ``e`` (c rational, d a
-    number): each is exp(d) T^(+-c/rate) with T = exp(-rate |x|), rate the greatest common divisor g of the
-    slopes where each is a small multiple of it (exp(2x) is 1/T^2 with exp(x) = 1/T: cancel then sees their
-    common factors), else |c| (one T per slope)."""
-    linear = []
-    for atom in e.atoms(sp.exp):
-        arg = sp.expand(atom.args[0])
-        c, d = arg.coeff(X, 1), arg.coeff(X, 0)
-        if c.is_Rational and c != 0 and d.is_number and sp.expand(c * X + d - arg) == 0:
-            linear.append((atom, c, d))
-    if not linear:
-        return []
-    rates = {abs(c) for _, c, _ in linear}
-    g = sp.Rational(math.gcd(*(int(r.p) for r in rates)), math.lcm(*(int(r.q) for r in rates)))
-    one = max(rates) / g <= 8
-    return [(atom, c, d, g if one else abs(c)) for atom, c, d in linear]
-
-
-def _combined(expr: sp.Expr, combine) -> sp.Expr:
-    """``combine(expr)`` (``sp.cancel`` or ``sp.factor``) with each exponential of a linear function of x a power
-    of T = exp(rate x) (:func:`_linear_exponentials`) where SymPy would take a power of exp(x/L) above 8, L the
-    common denominator of the slopes (x*sigmoid(1.702*x): exp(851 x/500) is exp(x/500)^851, a polynomial of
-    degree 851 that ``sp.factor`` took seconds on; here it is T)."""
-    linear = _linear_exponentials(expr)
-    den = math.lcm(*(int(c.q) for _, c, _, _ in linear)) if linear else 1
-    if all(abs(c) * den <= 8 for _, c, _, _ in linear):
-        return combine(expr)
-    subs, back = {}, {}
-    for atom, c, d, rate in linear:
-        subs[atom] = sp.exp(d) * back.setdefault(rate, sp.Dummy("t")) ** int(c / rate)
-    return combine(expr.xreplace(subs)).xreplace({t: sp.exp(rate * X) for rate, t in back.items()})
 
 
 def _split_log(arg: sp.Expr, back: dict, sign: int) -> sp.Expr:
@@ -233,7 +199,7 @@ def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
     ones that can be printed."""
     from symact.implement.emit import Unprintable
 
-    forms = [expr, _combined(expr, sp.cancel), _combined(expr, sp.factor)]
+    forms = [expr, combined(expr, sp.cancel), combined(expr, sp.factor)]
     if sign is not None:
         forms += [decaying(expr, sign), decaying(expr, sign, sp.factor)]
     out: list[sp.Expr] = []
