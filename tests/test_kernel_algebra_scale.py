@@ -99,3 +99,23 @@ def test_exponents_are_compared_modulo_their_radicals():
     assert algebra.is_zero(add(mul(fn("exp", neg(u)), fn("exp", half_square)), num(Fraction(-1))))
     assert not algebra.is_zero(add(mul(fn("exp", neg(u)), fn("exp", third_square)), num(Fraction(-1))))
     assert not algebra.is_zero(add(fn("exp", neg(u)), neg(fn("exp", half_square))))
+
+
+def test_root_of_a_quotient_of_positive_polynomials():
+    """(N/D)^r = N^r D^-r where N and D are certainly positive on the piece: x/sqrt(x^2 + 1) = 1/sqrt(1 + x^-2) for
+    x > 1 (and -1/sqrt(1 + x^-2) for x < -1, where sqrt(x^2) = -x), the form whose limit at +-oo the kernel finds.
+    The same identity with the wrong sign is not shown; neither is sqrt(1 - x^-2) = sqrt(x^2 - 1)/x on (1/2, 3),
+    where x^2 - 1 is not certainly positive (the rule does not apply: no answer, though it holds where defined)."""
+    from fractions import Fraction
+
+    right, left = (Fraction(1), None, False, False), (None, Fraction(-1), False, False)
+    form = 1 / sp.sqrt(1 + x ** -2)
+    assert zero(x / sp.sqrt(x ** 2 + 1) - form, right)
+    assert zero(x / sp.sqrt(x ** 2 + 1) + form, left)
+    assert not zero(x / sp.sqrt(x ** 2 + 1) - form, left)
+    assert not zero(x / sp.sqrt(x ** 2 + 1) + form, right)
+    assert zero(sp.sqrt(1 - x ** -2) - sp.sqrt(x ** 2 - 1) / x, (Fraction(2), None, False, False))
+    assert not zero(sp.sqrt(1 - x ** -2) - sp.sqrt(x ** 2 - 1) / x, (Fraction(1, 2), Fraction(3), False, False))
+    for text, want in (("limit(x/sqrt(x**2 + 1), x, oo) == 1", "proved"), ("limit(x/sqrt(x**2 + 1), x, -oo) == -1",
+                       "proved"), ("limit(x/sqrt(x**2 + 1), x, -oo) == 1", "refuted")):
+        assert check_claim(parse_claim(text), 1.0).status == want, text

@@ -99,8 +99,8 @@ def limit_forms(t, side: int) -> list:
         e = to_sympy(t)
     except TermError:
         return []
-    if e.is_rational_function(_X) and not e.is_polynomial(_X):
-        ok, f = run_with_budget(lambda: _reciprocal_form(e), 1.0)
+    if e.is_rational_function(_X) and not e.is_polynomial(_X) or _roots_of_polynomials(e):
+        ok, f = run_with_budget(lambda: _reciprocal_form(_root_form(e, side)), 1.0)
         try:
             return [from_sympy(f, _X)] if ok and f != e else []
         except TermError:
@@ -120,9 +120,30 @@ def limit_forms(t, side: int) -> list:
         return []
 
 
+def _roots_of_polynomials(e: sp.Expr) -> list:
+    """The powers p^r in e of a polynomial p of x of degree >= 1 with r not an integer."""
+    return [a for a in e.atoms(sp.Pow) if a.exp.is_Rational and not a.exp.is_Integer and a.base.is_polynomial(_X)
+            and sp.degree(a.base, _X) >= 1]
+
+
+def _root_form(e: sp.Expr, side: int) -> sp.Expr:
+    """e with each p^r of :func:`_roots_of_polynomials` written (side x)^(k r) (p/x^k)^r, k the degree of p (x/sqrt(x^2
+    + 1) at +oo is 1/sqrt(1 + x^-2): (p/x^k)^r tends to a constant); the rest of e is then a rational function
+    of x, which :func:`_reciprocal_form` writes in powers of 1/x."""
+    roots = _roots_of_polynomials(e)
+    if not roots:
+        return e
+    held = {a: sp.Dummy("r") for a in roots}
+    subs = {a: (side * _X) ** (sp.degree(a.base, _X) * a.exp) * held[a] for a in roots}
+    rest = sp.cancel(e.xreplace(subs))
+    return rest.xreplace({held[a]: sp.Pow(sp.expand(a.base / _X ** sp.degree(a.base, _X)), a.exp) for a in roots})
+
+
 def _reciprocal_form(e: sp.Expr) -> sp.Expr:
     """A rational function of x as its polynomial part plus the rest in powers of 1/x ((x^3 + 1)/(x^2 + 1) =
-    x + (1/x^2 - 1/x)/(1 + 1/x^2))."""
+    x + (1/x^2 - 1/x)/(1 + 1/x^2)); anything else unchanged."""
+    if not e.is_rational_function(_X) or e.is_polynomial(_X):
+        return e
     n, d = sp.fraction(sp.cancel(e))
     q, r = sp.div(n, d, _X)
     t = sp.Dummy("t")

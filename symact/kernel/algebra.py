@@ -25,7 +25,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
 * exp(u)^r = exp(r u); (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and
   m r are even integers (both sides are |v|^(m r)); (a b)^r = a^r b^r where a, b >= 0 on P; a polynomial
   p = c f_1^k_1 ... f_m^k_m (its square-free decomposition, accepted only when the product expands to p)
-  under a root, so that repeated factors leave it by the rules before; exact roots of rationals;
+  under a root, so that repeated factors leave it by the rules before; (N/D)^r = N^r D^-r for a sum whose
+  normal form is N/D, N and D polynomials in x certainly positive on P ((1 + x^-2)^r = (x^2 + 1)^r (x^2)^-r);
+  exact roots of rationals;
   q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q; any other
   u^(1/n) is a generator G with G^n = u where it is defined (u's normal form a polynomial: reduction modulo
   G^n - u), and u^(p/n) = G^p for that G;
@@ -239,6 +241,9 @@ class Normalizer:
             factored = self.square_factors(base)
             if factored is not None:
                 return self.nd(("pow", factored, r))
+            quotient = self.quotient(base)
+            if quotient is not None:
+                return self.nd(mul(("pow", quotient[0], r), ("pow", quotient[1], -r)))
         # u^(p/n) = G^p with G = u^(1/n) (u >= 0 where u^(p/n) is defined, u > 0 when p < 0)
         G = self.atom("root", Fraction(1, r.denominator), base)
         if G not in self.root_powers:  # G^n = base where G = base^(1/n) is defined
@@ -246,6 +251,17 @@ class Normalizer:
             if d == 1:
                 self.root_powers[G] = (r.denominator, n)
         return (G ** r.numerator, sp.Integer(1)) if r > 0 else (sp.Integer(1), G ** -r.numerator)
+
+    def quotient(self, base):
+        """(N, D) as terms where the normal form of base is N/D with D != 1, both polynomials in x only, each
+        certainly positive on P ((N/D)^r = N^r D^-r there: 1 + x^-2 = (x^2 + 1)/x^2), or None."""
+        n, d = self.nd(base)
+        if d == 1 or not (n.free_symbols | d.free_symbols) <= {self.x}:
+            return None
+        from symact.kernel.terms import from_sympy
+
+        parts = (from_sympy(n, self.x), from_sympy(d, self.x))
+        return parts if all(self.positive(p) for p in parts) else None
 
     def square_factors(self, base):
         """A polynomial base with a repeated factor as the product c f_1^k_1 ... f_m^k_m of its square-free
