@@ -720,7 +720,7 @@ def test_the_searchs_algebra_is_paid_from_its_work_budget():
     import sympy as sp
 
     from symact.kernel import algebra
-    from symact.kernel.terms import from_sympy
+    from symact.sympy_terms import from_sympy
 
     x = sp.Symbol("x")
     e = sp.tanh(x) + sp.exp(x) + x + 1

@@ -12,8 +12,8 @@ from fractions import Fraction
 
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import (FORMAT, check_node, contains, holds, period_multiple, piece_json, split_abs,
-                                 zero_at)
+from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
+from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain

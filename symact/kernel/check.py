@@ -96,18 +96,15 @@ from symact.kernel.logic_claim import check_logic
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import SizeError, check_sized
 from symact.kernel.smooth_claim import check_smooth
+from symact.kernel.pieces import (FORMAT, Rejected, contains, covers, holds, holds_relation, piece_json, piece_text,
+                                  read_piece)
 from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, number_text,
                                  parse_rational, rational_text, show, sub, to_json)
 
-FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
 MAX_NODES = 20000
 #: working precisions (bits) of a counterexample's check, tried in turn (4096: tanh(500) <= 1 - 10^-400 fails)
 PRECISION = (64, 256, 1024, 4096)
-
-
-class Rejected(ValueError):
-    """The certificate does not establish its verdict."""
 
 
 ORDINARY_KEYS = {"var", "lhs", "rel", "rhs", "domain"}
@@ -138,21 +135,12 @@ def claim_json(lhs, rel: str, rhs, domain: list) -> dict:
             "domain": [piece_json(p) for p in domain]}
 
 
-def piece_json(p) -> list:
-    """A piece as certificates write it: [lo, hi, lo_closed, hi_closed] with "-oo"/"oo" for infinite ends."""
-    return [_end(p[0], "-oo"), _end(p[1], "oo"), p[2], p[3]]
-
-
-def _end(q, inf: str) -> str:
-    return inf if q is None else rational_text(q)
-
-
 def read_claim(c: dict):
     try:
         lhs, rhs, rel = from_json(c["lhs"]), from_json(c["rhs"]), c["rel"]
         if c.get("var", "x") != "x" or rel not in CLAIM_RELATIONS:
             raise Rejected(f"unsupported claim relation {rel!r}")
-        domain = [_piece(p) for p in c["domain"]]
+        domain = [read_piece(p) for p in c["domain"]]
     except (KeyError, TypeError, TermError) as exc:
         raise Rejected(f"malformed claim: {exc}") from None
     if has_param(lhs) or has_param(rhs):
@@ -160,18 +148,6 @@ def read_claim(c: dict):
     if not domain:
         raise Rejected("a claim about no x (an empty domain) says nothing")
     return lhs, rel, rhs, domain
-
-
-def _piece(p) -> tuple:
-    if not (isinstance(p, list) and len(p) == 4 and isinstance(p[2], bool) and isinstance(p[3], bool)):
-        raise Rejected(f"malformed piece {p!r}")
-    lo = None if p[0] == "-oo" else parse_rational(p[0])
-    hi = None if p[1] == "oo" else parse_rational(p[1])
-    if (lo is None and p[2]) or (hi is None and p[3]):
-        raise Rejected("an infinite end cannot be closed")
-    if lo is not None and hi is not None and (lo > hi or (lo == hi and not (p[2] and p[3]))):
-        raise Rejected(f"empty piece {p!r}")
-    return (lo, hi, p[2], p[3])
 
 
 def check(cert: dict) -> tuple[str, list[str]]:
@@ -200,13 +176,12 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         if not isinstance(claim.get("domain"), list) or not claim["domain"]:
             raise Rejected("a quantified claim needs the parameter's domain")
         try:
-            return verdict, check_forall(claim, verdict, proof, Rejected, check,
-                                         lambda ps: [_piece(q) for q in ps], contains)
+            return verdict, check_forall(claim, verdict, proof, check)
         except (TypeError, TermError) as exc:
             raise Rejected(f"malformed quantified claim: {exc}") from None
     if kind == "logic":
         try:
-            return verdict, check_logic(claim, verdict, proof, Rejected)
+            return verdict, check_logic(claim, verdict, proof)
         except RecursionError:
             raise Rejected("certificate nested too deeply") from None
     if kind == "sizes":
@@ -224,17 +199,17 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         except (TypeError, KeyError, IndexError, AttributeError, ValueError, ZeroDivisionError) as exc:
             raise Rejected(f"malformed claim about functions with axioms: {type(exc).__name__}: {exc}") from None
     if kind == "several":
-        return verdict, check_affine_convex(claim, verdict, proof, Rejected, _piece, check)
+        return verdict, check_affine_convex(claim, verdict, proof, check)
     if kind == "continuous":
-        return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
+        return verdict, check_continuity(claim, verdict, proof)
     if kind == "integral":
-        return verdict, check_integral(claim, verdict, proof, Rejected, check, FORMAT)
+        return verdict, check_integral(claim, verdict, proof, check)
     if kind == "convex":
-        return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
+        return verdict, check_convex(claim, verdict, proof, check)
     if kind == "limit":
-        return verdict, check_limit(claim, verdict, proof, Rejected)
+        return verdict, check_limit(claim, verdict, proof)
     if kind == "smooth":
-        return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
+        return verdict, check_smooth(claim, verdict, proof)
     lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
     checker = _Checker(log)
@@ -268,14 +243,6 @@ def _unlabelled(c):
     if isinstance(c, dict):
         return {k: _unlabelled(v) for k, v in c.items() if k != "statement"}
     return [_unlabelled(v) for v in c] if isinstance(c, list) else c
-
-
-def piece_text(p) -> str:
-    lo = "-oo" if p[0] is None else str(p[0])
-    hi = "oo" if p[1] is None else str(p[1])
-    if p[0] is not None and p[0] == p[1]:
-        return f"x = {lo}"
-    return f"{'[' if p[2] else '('}{lo}, {hi}{']' if p[3] else ')'}"
 
 
 def check_node(node, d, rel: str, p) -> list[str]:
@@ -380,8 +347,8 @@ class _Checker:
         parts = node.get("parts")
         if not isinstance(parts, list) or not parts:
             raise Rejected("cases needs parts")
-        pieces = [_piece(part.get("on")) if isinstance(part, dict) else _bad() for part in parts]
-        if not _covers(pieces, p):
+        pieces = [read_piece(part.get("on")) if isinstance(part, dict) else _bad() for part in parts]
+        if not covers(pieces, p):
             raise Rejected(f"the cases do not cover {piece_text(p)}")
         for part, q in zip(parts, pieces):
             self.prove(part.get("by"), d, rel, q)
@@ -562,11 +529,6 @@ def split_abs(d):
     return None, None
 
 
-def holds_relation(got: str, rel: str) -> bool:
-    """Whether ``v got 0`` implies ``v rel 0``."""
-    return got == rel or (got, rel) in ((">", ">="), ("<", "<="))
-
-
 def period_multiple(d) -> int | None:
     """L such that d(x + 2 pi L) = d(x) by its syntax (see the rule ``periodic``), or None."""
     from math import lcm
@@ -634,49 +596,6 @@ def _bits(node) -> int:
     if not isinstance(bits, int) or not 32 <= bits <= 4096:
         raise Rejected("bits must be an integer from 32 to 4096")
     return bits
-
-
-def holds(v: Fraction, rel: str) -> bool:
-    """Whether the exact rational v satisfies ``v REL 0``."""
-    return {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0}[rel]
-
-
-def contains(p, x0: Fraction) -> bool:
-    """Whether the rational x0 lies in the piece p."""
-    lo, hi, lc, hc = p
-    return ((lo is None or x0 > lo or (lc and x0 == lo)) and (hi is None or x0 < hi or (hc and x0 == hi)))
-
-
-def _covers(pieces, p) -> bool:
-    """Whether the union of pieces contains p (exact sweep from p's left end)."""
-    pos, closed_needed = p[0], p[2]  # everything left of pos is covered; pos itself needs cover iff closed_needed
-    while True:
-        if pos is not None and p[1] is not None and (pos > p[1] or (pos == p[1] and not (p[3] and closed_needed))):
-            return True
-        best = None
-        for q in pieces:
-            starts_ok = (q[0] is None or (pos is not None and (q[0] < pos or (q[0] == pos and (q[2] or not closed_needed)))))
-            if not starts_ok:
-                continue
-            if pos is not None and q[1] is not None and (q[1] < pos or (q[1] == pos and not (closed_needed and q[3]))):
-                continue  # ends before pos
-            if best is None or _further(q, best):
-                best = q
-        if best is None:
-            return False
-        if best[1] is None:
-            return True
-        if p[1] is not None and (best[1] > p[1] or (best[1] == p[1] and (best[3] or not p[3]))):
-            return True
-        pos, closed_needed = best[1], not best[3]
-
-
-def _further(q, best) -> bool:
-    if best[1] is None:
-        return False
-    if q[1] is None:
-        return True
-    return q[1] > best[1] or (q[1] == best[1] and q[3] and not best[3])
 
 
 class _precision:
