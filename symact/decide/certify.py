@@ -490,7 +490,7 @@ class Search:
     def try_eval(self, g, rel, p):
         from flint import ctx
 
-        from symact.kernel.check import mean_value
+        from symact.kernel.remainder import mean_value_form, taylor_form
         from symact.kernel.evaluate import exact_value
 
         if p[0] is not None and p[0] == p[1]:
@@ -509,7 +509,7 @@ class Search:
                 self.spend(1 + _size(g) * bits // 2048 * (3 if form == "mean-value" else 1))
                 saved, ctx.prec = ctx.prec, bits
                 try:
-                    ball = enclose(g, p) if form == "natural" else mean_value(g, p)
+                    ball = enclose(g, p) if form == "natural" else taylor_form(g, p, *mean_value_form(p))
                 except (Uncertain, GermUndefined, ZeroDivisionError, Rejected):
                     ball = None
                 finally:

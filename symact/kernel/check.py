@@ -30,7 +30,8 @@ piece P by one of these rules (the only ways to conclude):
 ``eval``      an enclosure of d on P (interval arithmetic with arb end points; on a ray the factors x^k, exp(v) and
               erfc(w) of a product are enclosed together, :func:`symact.kernel.evaluate.decay_image`) satisfies REL; on a single point
               also the exact rational value, or (for ``<= >= ==``) d = 0 there by ``algebra``; with ``"form": "mean-value"`` on a bounded P the enclosure is
-              g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P); with
+              g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P: the Taylor
+              form below of order 1 at m); with
               ``"form": "taylor"``, ``"at": a`` (a rational point of a bounded P) and ``"order": n`` (default 2) it
               is the Taylor form of order n, g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2 for n = 2, g's
               derivatives expanded, the powers of P - a enclosed exactly (:mod:`symact.kernel.remainder`; Taylor's
@@ -80,10 +81,10 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from symact.kernel import algebra, ivals, limits, remainder
+from symact.kernel import algebra, limits, remainder
 from symact.kernel.derivative import differentiate
 from symact.kernel.affine_convex import check_affine_convex
-from symact.kernel.axioms import AxiomError, check_axioms
+from symact.kernel.axioms import check_axioms
 from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
@@ -94,7 +95,7 @@ from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
 from symact.kernel.quantified import check_forall
-from symact.kernel.sizes import SizeError, check_sized
+from symact.kernel.sizes import check_sized
 from symact.kernel.smooth_claim import check_smooth
 from symact.kernel.pieces import (FORMAT, Rejected, contains, covers, holds, holds_relation, piece_json, piece_text,
                                   read_piece)
@@ -172,44 +173,8 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         raise Rejected(f"unknown verdict {verdict!r}")
     claim = cert.get("claim", {})
     kind = claim_kind(claim)
-    if kind == "forall":
-        if not isinstance(claim.get("domain"), list) or not claim["domain"]:
-            raise Rejected("a quantified claim needs the parameter's domain")
-        try:
-            return verdict, check_forall(claim, verdict, proof, check)
-        except (TypeError, TermError) as exc:
-            raise Rejected(f"malformed quantified claim: {exc}") from None
-    if kind == "logic":
-        try:
-            return verdict, check_logic(claim, verdict, proof)
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
-    if kind == "sizes":
-        try:
-            return verdict, check_sized(claim, verdict, proof, check)
-        except SizeError as exc:
-            raise Rejected(str(exc)) from None
-        except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
-            raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
-    if kind == "axioms":
-        try:
-            return verdict, check_axioms(claim, verdict, proof)
-        except AxiomError as exc:
-            raise Rejected(str(exc)) from None
-        except (TypeError, KeyError, IndexError, AttributeError, ValueError, ZeroDivisionError) as exc:
-            raise Rejected(f"malformed claim about functions with axioms: {type(exc).__name__}: {exc}") from None
-    if kind == "several":
-        return verdict, check_affine_convex(claim, verdict, proof, check)
-    if kind == "continuous":
-        return verdict, check_continuity(claim, verdict, proof)
-    if kind == "integral":
-        return verdict, check_integral(claim, verdict, proof, check)
-    if kind == "convex":
-        return verdict, check_convex(claim, verdict, proof, check)
-    if kind == "limit":
-        return verdict, check_limit(claim, verdict, proof)
-    if kind == "smooth":
-        return verdict, check_smooth(claim, verdict, proof)
+    if kind != "ordinary":
+        return verdict, _KIND_RULES[kind](claim, verdict, proof)
     lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
     checker = _Checker(log)
@@ -222,6 +187,13 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         for node, p in zip(proof, domain):
             checker.prove(node, d, rel, p)
     return verdict, log
+
+
+#: the rule of every kind of claim but the ordinary one: (claim, verdict, proof) -> the steps checked
+_KIND_RULES = {"forall": lambda *a: check_forall(*a, check), "sizes": lambda *a: check_sized(*a, check),
+               "several": lambda *a: check_affine_convex(*a, check), "integral": lambda *a: check_integral(*a, check),
+               "convex": lambda *a: check_convex(*a, check), "logic": check_logic, "axioms": check_axioms,
+               "continuous": check_continuity, "limit": check_limit, "smooth": check_smooth}
 
 
 def claim_text(c) -> str:
@@ -318,10 +290,10 @@ class _Checker:
         form = node.get("form", "natural")
         if form not in ("natural", "mean-value", "taylor"):
             raise Rejected(f"unknown enclosure form {form!r}")
-        order = node.get("order", 2)
+        at, order = ((parse_rational(node.get("at")), node.get("order", 2)) if form == "taylor"
+                     else remainder.mean_value_form(p) if form == "mean-value" else (None, 0))
         with _precision(bits):
-            ball = (enclose(d, p) if form == "natural" else mean_value(d, p) if form == "mean-value"
-                    else remainder.taylor_form(d, p, parse_rational(node.get("at")), order))
+            ball = enclose(d, p) if form == "natural" else remainder.taylor_form(d, p, at, order)
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
         how = {"natural": "interval arithmetic", "mean-value": "mean value form",
@@ -573,18 +545,6 @@ def zero_at(g, x0: Fraction) -> bool:
         return algebra.is_zero(at(g, num(x0)), point(x0))
     except (Uncertain, ZeroDivisionError, RecursionError):
         return False
-
-
-def mean_value(d, p):
-    """g(m) + g'(P) (P - m) on a bounded piece P (m its midpoint), an enclosure of d on P."""
-    if p[0] is None or p[1] is None:
-        raise Rejected("the mean value form needs a bounded piece")
-    g = smooth_on(d, p)
-    m = (p[0] + p[1]) / 2
-    at_m = enclose(g, point(m), strict=True)
-    slope = enclose(differentiate(g), p)
-    offset = ivals.Iv.of(p[0] - m, p[1] - m, False, False)
-    return ivals.add(at_m, ivals.mul(slope, offset))
 
 
 def _bad():

@@ -62,6 +62,8 @@ def check_forall(claim: dict, verdict: str, node, check_instance) -> list[str]:
     if not isinstance(name, str) or not name.isidentifier() or name == "x":
         raise Rejected("a quantified claim names one parameter other than x")
     domain = [read_piece(q) for q in claim.get("domain")]
+    if not domain:
+        raise Rejected("a quantified claim needs the parameter's domain")
     if not isinstance(node, dict):
         raise Rejected("malformed proof node")
     if verdict == "proved":
