@@ -81,6 +81,8 @@ import json
 from fractions import Fraction
 from typing import Any
 
+from flint import arb, ctx
+
 from symact.kernel import algebra, limits, remainder
 from symact.kernel.derivative import differentiate
 from symact.kernel.affine_convex import check_affine_convex
@@ -97,12 +99,11 @@ from symact.kernel.logic_claim import check_logic
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import check_sized
 from symact.kernel.smooth_claim import check_smooth
-from symact.kernel.pieces import (FORMAT, Rejected, contains, covers, holds, holds_relation, piece_json, piece_text,
-                                  read_piece)
+from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
+                                  piece_json, piece_text, read_piece)
 from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, number_text,
                                  parse_rational, rational_text, show, sub, to_json)
 
-CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
 MAX_NODES = 20000
 #: working precisions (bits) of a counterexample's check, tried in turn (4096: tanh(500) <= 1 - 10^-400 fails)
 PRECISION = (64, 256, 1024, 4096)
@@ -253,7 +254,7 @@ class _Checker:
             self.log.append(f"At x = {x0}: lhs - rhs = 0 by exact algebra, so lhs {rel} rhs fails.")
             return
         for bits in PRECISION:
-            with _precision(bits):
+            with ctx.workprec(bits):
                 ball = enclose(d, point(x0))
                 if ball.violates(rel):
                     self.log.append(f"At x = {x0}: lhs - rhs lies in {ball} (certified ball arithmetic, "
@@ -292,7 +293,7 @@ class _Checker:
             raise Rejected(f"unknown enclosure form {form!r}")
         at, order = ((parse_rational(node.get("at")), node.get("order", 2)) if form == "taylor"
                      else remainder.mean_value_form(p) if form == "mean-value" else (None, 0))
-        with _precision(bits):
+        with ctx.workprec(bits):
             ball = enclose(d, p) if form == "natural" else remainder.taylor_form(d, p, at, order)
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
@@ -306,7 +307,7 @@ class _Checker:
             raise Rejected("cover points must increase strictly inside the piece")
         ends = [p[0], *pts, p[1]]
         bits = _bits(node)
-        with _precision(bits):
+        with ctx.workprec(bits):
             for k in range(len(ends) - 1):
                 part = (ends[k], ends[k + 1], p[2] if k == 0 else True, p[3] if k == len(ends) - 2 else True)
                 ball = enclose(d, part)
@@ -334,7 +335,7 @@ class _Checker:
             raise Rejected("monotone needs a finite end of a proper interval")
         e_in = p[2] if side == "left" else p[3]
         g = smooth_on(d, p)
-        with _precision(_bits(node)):
+        with ctx.workprec(_bits(node)):
             at_end = enclose(g, point(e), strict=True)
         exact_end = exact_value(g, e)
         # the direction g must move from e so that the claim keeps holding
@@ -342,19 +343,12 @@ class _Checker:
         grows = drel in (">", ">=") if side == "left" else drel in ("<", "<=")
         if up != grows:
             raise Rejected("the derivative sign moves the function the wrong way from that end")
-        strict_move = drel in ("<", ">")
 
         def end_ok(r):
             return ((exact_end is not None and holds(exact_end, r)) or at_end.satisfies(r)
                     or (holds(Fraction(0), r) and zero_at(g, e)))
 
-        weak = ">=" if up else "<="
-        strong = ">" if up else "<"
-        if rel in (">=", "<="):
-            ok = end_ok(weak)
-        else:
-            ok = end_ok(strong) or (strict_move and end_ok(weak) and (not e_in))
-        if not ok:
+        if not _stays(rel, drel, e_in, end_ok):
             raise Rejected(f"the value at the end x = {e} does not have the needed sign")
         self.log.append(f"On {piece_text(p)}: the function at x = {e} is {at_end} and its derivative is {drel} 0 "
                         f"inside, so it stays {rel} 0 (mean value theorem):")
@@ -400,8 +394,6 @@ class _Checker:
             self.prove(node.get(key), v if rest is None else ("add", v, *rest), rel, p)
 
     def rule_periodic(self, node, d, rel, p) -> None:
-        from flint import arb
-
         L = period_multiple(d)
         if L is None:
             raise Rejected("x occurs outside the arguments s x + c of sin and cos: not periodic")
@@ -462,12 +454,8 @@ class _Checker:
         up = rel in (">", ">=")
         if (toward < 0) != up:  # g decreases toward L: g >= L; g increases toward L: g <= L
             raise Rejected("the derivative sign puts the function on the wrong side of its limit")
-        strict_move = drel in ("<", ">")
-        weak, strong = (">=", ">") if up else ("<=", "<")
         value = limits.limit_value(lim)
-        ok = value.satisfies(weak) if rel in (">=", "<=") else (
-            value.satisfies(strong) or (strict_move and value.satisfies(weak)))
-        if not ok:
+        if not _stays(rel, drel, False, value.satisfies):
             raise Rejected(f"the limit {value} does not have the needed sign")
         self.log.append(f"On {piece_text(p)}: the function tends to {value} at {'+oo' if side > 0 else '-oo'} "
                         f"and its derivative is {drel} 0 inside, so it stays {rel} 0 (a monotone function on a ray "
@@ -487,6 +475,15 @@ class _Checker:
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
+
+
+def _stays(rel: str, drel: str, attained: bool, certain) -> bool:
+    """Whether g REL 0 holds on a piece where g moves monotonically (strictly when ``drel`` is strict) away from a
+    value v, in the direction of REL; ``certain(r)``: v r 0 is certain; ``attained``: g takes the value v there."""
+    weak, strong = (">=", ">") if rel in (">", ">=") else ("<=", "<")
+    if rel == weak:
+        return certain(weak)
+    return certain(strong) or (drel in ("<", ">") and not attained and certain(weak))
 
 
 def split_abs(d):
@@ -556,19 +553,3 @@ def _bits(node) -> int:
     if not isinstance(bits, int) or not 32 <= bits <= 4096:
         raise Rejected("bits must be an integer from 32 to 4096")
     return bits
-
-
-class _precision:
-    def __init__(self, bits: int):
-        self.bits = bits
-
-    def __enter__(self):
-        from flint import ctx
-
-        self.saved = ctx.prec
-        ctx.prec = self.bits
-
-    def __exit__(self, *exc):
-        from flint import ctx
-
-        ctx.prec = self.saved

@@ -53,8 +53,8 @@ def read_convex_claim(c: dict) -> tuple:
     """(the term, "convex" or "concave", its domain as pieces)."""
     t, domain = read_term_claim(c, "convex", "convexity")
     sense = c.get("sense")
-    if c.get("var", "x") != "x" or not domain or sense not in SENSES or not set(c) <= KEYS:
-        raise Rejected("a convexity claim needs the variable x, a domain and the sense convex or concave")
+    if sense not in SENSES:
+        raise Rejected("a convexity claim needs the sense convex or concave")
     return t, sense, domain
 
 

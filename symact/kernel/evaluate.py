@@ -22,6 +22,7 @@ from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain, exact
+from symact.kernel.pieces import by_sign, holds
 from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
@@ -225,10 +226,6 @@ def _derivative(f, p: Piece) -> Iv:
 
 # ------------------------------------------------------------------------------------------------ conditions
 
-_RELATION = {"<": lambda u, v: u < v, "<=": lambda u, v: u <= v, ">": lambda u, v: u > v,
-             ">=": lambda u, v: u >= v, "==": lambda u, v: u == v, "!=": lambda u, v: u != v}
-
-
 def _connectives(c, atom) -> bool | None:
     """A condition's truth from that of its comparisons (``atom``; None: unknown), by the connectives."""
     head = c[0]
@@ -248,11 +245,6 @@ def _connectives(c, atom) -> bool | None:
     return atom(c)
 
 
-def _by_sign(op: str, sign: int) -> bool:
-    """Whether u REL v holds on a set where u - v has the strict sign ``sign`` throughout."""
-    return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
-
-
 def truth(c, p: Piece, strict: bool = False) -> bool | None:
     """Whether the condition holds at every point of the piece (True), at none (False), or unknown (None).
 
@@ -265,11 +257,11 @@ def _comparison(c, p: Piece, strict: bool) -> bool | None:
     if not strict and p[0] is not None and p[0] == p[1]:  # at a rational point: exactly, where the sides are rational
         value = exact_value(sub(a, b), p[0])
         if value is not None:
-            return _RELATION[op](value, 0)
+            return holds(value, op)
     d = enclose(sub(a, b), p, strict)
     if strict:
         sign = 1 if d.positive() else -1 if d.negative() else 0
-        return None if sign == 0 else _by_sign(op, sign)
+        return None if sign == 0 else by_sign(op, sign)
     if d.satisfies(op):
         return True
     if d.violates(op):
@@ -446,7 +438,7 @@ def _defined_sign(u, x0: Fraction, side: int) -> int:
 
 
 def _germ_truth(c, x0: Fraction, side: int) -> bool:
-    return _connectives(c, lambda a: _by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
+    return _connectives(c, lambda a: by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
 
 
 def point_derivative(f, x0: Fraction) -> Iv:

@@ -14,7 +14,7 @@ proved when that limit certainly satisfies REL, refuted when it certainly violat
 """
 from __future__ import annotations
 
-from symact.kernel.pieces import Rejected
+from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign
 from symact.kernel import algebra
 from symact.kernel.evaluate import smooth_on
 from symact.kernel.limits import limit_at, limit_value
@@ -32,7 +32,7 @@ def read_limit_claim(c: dict):
         target = {"oo": 1, "-oo": -1}[rhs] if rhs in INFINITE else from_json(rhs)
     except (KeyError, TypeError, TermError) as exc:
         raise Rejected(f"malformed limit claim: {exc}") from None
-    if rel not in ("<", "<=", ">", ">=", "=="):
+    if rel not in CLAIM_RELATIONS:
         raise Rejected(f"unsupported claim relation {rel!r}")
     if has_param(lhs) or (not isinstance(target, int) and has_param(target)):
         raise Rejected("a quantified parameter occurs outside a forall claim")
@@ -83,8 +83,7 @@ def check_limit(c: dict, verdict: str, node) -> list[str]:
             log.append(f"f - ({show(target)}) tends to a limit in {value} at {end}, so the limit of f is "
                        f"{rel if holds else 'not ' + rel} {show(target)}.")
         else:  # f -> +-oo: compared with a finite c in the extended reals
-            holds = {"<": lim.sign < 0, "<=": lim.sign < 0, ">": lim.sign > 0, ">=": lim.sign > 0,
-                     "==": False}[rel]
+            holds = by_sign(rel, lim.sign)
             log.append(f"f tends to {'oo' if lim.sign > 0 else '-oo'} at {end}.")
     if holds != (verdict == "proved"):
         raise Rejected(f"the limit {'satisfies' if holds else 'does not satisfy'} the claim")

@@ -10,6 +10,8 @@ from fractions import Fraction
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational, rational_text
 
 FORMAT = "symact-kernel/1"
+#: the relations a claim states between its two sides
+CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
 
 
 class Rejected(ValueError):
@@ -82,7 +84,12 @@ def _further(q, best) -> bool:
 
 def holds(v: Fraction, rel: str) -> bool:
     """Whether the exact rational v satisfies ``v REL 0``."""
-    return {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0}[rel]
+    return {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0, "!=": v != 0}[rel]
+
+
+def by_sign(rel: str, sign: int) -> bool:
+    """Whether u REL v holds where u - v has the strict sign ``sign`` (or u - v tends to +oo or -oo)."""
+    return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[rel]
 
 
 def holds_relation(got: str, rel: str) -> bool:
@@ -92,7 +99,7 @@ def holds_relation(got: str, rel: str) -> bool:
 
 def read_term_claim(c: dict, key: str, what: str) -> tuple:
     """(the term ``c[key]``, ``c["domain"]`` as pieces) of a claim about one term in x without quantified
-    parameters."""
+    parameters, over a non-empty domain."""
     try:
         t = from_json(c[key])
         domain = [read_piece(p) for p in c["domain"]]
@@ -100,4 +107,6 @@ def read_term_claim(c: dict, key: str, what: str) -> tuple:
         raise Rejected(f"malformed {what} claim: {exc}") from None
     if has_param(t):
         raise Rejected("a quantified parameter occurs outside a forall claim")
+    if not domain:
+        raise Rejected(f"a {what} claim needs a domain")
     return t, domain

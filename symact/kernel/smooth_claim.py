@@ -21,17 +21,9 @@ from symact.kernel.evaluate import smooth_on
 from symact.kernel.terms import show
 
 
-def read_smooth_claim(c: dict) -> tuple:
-    """(the term, its domain as pieces)."""
-    t, domain = read_term_claim(c, "smooth", "smoothness")
-    if c.get("var", "x") != "x" or not domain:
-        raise Rejected("a smoothness claim needs the variable x and a domain")
-    return t, domain
-
-
 def check_smooth(c: dict, verdict: str, proof) -> list[str]:
     """The steps checked, or Rejected: the certificate proves that the term is C-infinity on its domain."""
-    t, domain = read_smooth_claim(c)
+    t, domain = read_term_claim(c, "smooth", "smoothness")
     if verdict != "proved":
         raise Rejected("a smoothness claim is only proved (refute smoothness with a derivative claim)")
     if not isinstance(proof, list) or len(proof) != len(domain):
