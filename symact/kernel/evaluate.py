@@ -21,7 +21,7 @@ from flint import arb
 from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
-from symact.kernel.ivals import Iv, Uncertain, exact
+from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.pieces import by_sign, holds
 from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, sub
 
@@ -69,7 +69,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
             out = enclose(a, p, strict) if out is None else ivals.mul(out, enclose(a, p, strict))
         return out
     if head == "pow":
-        return _power(enclose(t[1], p, strict), t[2], strict)
+        return ivals.power(enclose(t[1], p, strict), t[2], strict)
     if head == "powt":
         base = enclose(t[1], p, strict)
         if not base.positive():
@@ -107,35 +107,6 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
     if head == "pw":
         return enclose(_branch(t, p, strict=False), p)
     raise Uncertain(f"cannot enclose {head}")
-
-
-def _power(base: Iv, q: Fraction, strict: bool) -> Iv:
-    if q.denominator == 1:
-        k = q.numerator
-        if k == 0:
-            return Iv.ball(arb(1))
-        mag = abs(k)
-        if mag % 2 == 0:
-            out = ivals.increasing(ivals.absolute(base), lambda v: v ** mag, None, None)
-        else:
-            out = ivals.increasing(base, lambda v: v ** mag, None, None)
-        return out if k > 0 else ivals.recip(out)
-    if strict and not base.positive():
-        raise Uncertain("a root is differentiable only at a positive base")
-    if not base.nonnegative():
-        raise Uncertain("a root of a base that may be negative")
-    qa = exact(q)
-
-    def f(v: arb) -> arb:
-        return arb(0) if v == 0 else (qa * v.log()).exp()
-
-    if q > 0:
-        return ivals.increasing(base, f, None, None)
-    if not base.positive():
-        raise Uncertain("a negative power of a base that may be 0")
-    hi = None if base.lo == 0 else f(base.lo).upper()
-    lo = arb(0) if base.hi is None else f(base.hi).lower()
-    return Iv(lo, hi, base.hi is None or base.hi_open, hi is None or base.lo_open)
 
 
 def _decay_split(t, p: Piece, strict: bool):
