@@ -191,7 +191,8 @@ def _derivative(f, p: Piece) -> Iv:
     except Uncertain:
         if p[0] is None or p[0] != p[1]:
             raise
-        return point_derivative(f, p[0])
+        slope = point_slope(f, p[0])
+        return Iv.of(slope, slope, False, False)
     return enclose(differentiate(g), p)
 
 
@@ -410,12 +411,6 @@ def _defined_sign(u, x0: Fraction, side: int) -> int:
 
 def _germ_truth(c, x0: Fraction, side: int) -> bool:
     return _connectives(c, lambda a: by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
-
-
-def point_derivative(f, x0: Fraction) -> Iv:
-    """f'(x0) at a point where f switches form (see :func:`point_slope`)."""
-    slope = point_slope(f, x0)
-    return Iv.of(slope, slope, False, False)
 
 
 def point_slope(f, x0: Fraction) -> Fraction:
