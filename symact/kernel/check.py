@@ -84,25 +84,25 @@ from typing import Any
 from flint import arb, ctx
 
 from symact.kernel import algebra, limits, remainder
-from symact.kernel.derivative import differentiate
+from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import check_axioms
-from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
-from symact.kernel.integral_claim import check_integral
+from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
                                     smooth_on, undefined_reason)
+from symact.kernel.integral_claim import check_integral
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
+from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
+                                  piece_text, read_piece)
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import check_sized
 from symact.kernel.smooth_claim import check_smooth
-from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
-                                  piece_json, piece_text, read_piece)
 from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, number_text,
-                                 parse_rational, rational_text, show, sub, to_json)
+                                 parse_rational, rational_text, show, sub)
 
 MAX_NODES = 20000
 #: working precisions (bits) of a counterexample's check, tried in turn (4096: tanh(500) <= 1 - 10^-400 fails)
@@ -130,11 +130,6 @@ def claim_kind(c) -> str:
     if c.get("var", "x") != "x":
         raise Rejected("the variable of a claim is x (the term ['x'])")
     return kind
-
-
-def claim_json(lhs, rel: str, rhs, domain: list) -> dict:
-    return {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": to_json(rhs),
-            "domain": [piece_json(p) for p in domain]}
 
 
 def read_claim(c: dict):

@@ -17,9 +17,9 @@ the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.
 """
 from __future__ import annotations
 
-from symact.kernel.pieces import Rejected, contains, piece_text, read_term_claim
 from symact.kernel.evaluate import GermUndefined, exact_value, smooth_on, undefined_reason
 from symact.kernel.ivals import Uncertain
+from symact.kernel.pieces import Rejected, contains, piece_text, read_term_claim
 from symact.kernel.terms import parse_rational, show
 
 

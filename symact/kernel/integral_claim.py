@@ -15,17 +15,17 @@ checked by :func:`symact.kernel.check`; it gives the verdict.
 """
 from __future__ import annotations
 
-from symact.kernel.pieces import CLAIM_RELATIONS, FORMAT, Rejected
+from fractions import Fraction
+
 from symact.kernel import algebra
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import smooth_on
+from symact.kernel.evaluate import point, smooth_on
+from symact.kernel.pieces import CLAIM_RELATIONS, FORMAT, Rejected, claim_json
 from symact.kernel.terms import (TermError, at, from_json, has_param, has_x, num, parse_rational, rational_text,
-                                 show, sub, to_json)
+                                 show, sub)
 
 #: the keys of an integral claim (no other: a claim is of one kind)
 KEYS = {"var", "integral", "lo", "hi", "rel", "rhs"}
-#: the one point of the constant claim G(hi) - G(lo) REL c
-ORIGIN = ["0", "0", True, True]
 
 
 def read_integral_claim(c: dict) -> tuple:
@@ -42,11 +42,6 @@ def read_integral_claim(c: dict) -> tuple:
     if has_x(rhs):
         raise Rejected("the value of an integral is a constant, not a function of x")
     return f, lo, hi, rel, rhs
-
-
-def value_claim(lhs, rel: str, rhs) -> dict:
-    """The ordinary claim ``lhs REL rhs for x == 0`` (constants) as JSON."""
-    return {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": to_json(rhs), "domain": [ORIGIN]}
 
 
 def ftc(f, big_f, lo, hi) -> tuple:
@@ -72,7 +67,7 @@ def check_integral(c: dict, verdict: str, proof, check) -> list[str]:
     if has_param(big_f):
         raise Rejected("the antiderivative is a term in x without parameters")
     g, big_g, value = ftc(f, big_f, lo, hi)
-    sub_verdict, steps = check({"format": FORMAT, "claim": value_claim(value, rel, rhs), "verdict": verdict,
+    sub_verdict, steps = check({"format": FORMAT, "claim": claim_json(value, rel, rhs, [point(Fraction(0))]), "verdict": verdict,
                                 "proof": proof.get("value")})
     if sub_verdict != verdict:
         raise Rejected("the value's certificate has another verdict")

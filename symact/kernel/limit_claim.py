@@ -14,10 +14,10 @@ proved when that limit certainly satisfies REL, refuted when it certainly violat
 """
 from __future__ import annotations
 
-from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign
 from symact.kernel import algebra
 from symact.kernel.evaluate import smooth_on
 from symact.kernel.limits import limit_at, limit_value
+from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign
 from symact.kernel.terms import TermError, from_json, has_param, has_x, parse_rational, show, sub
 
 INFINITE = ("oo", "-oo")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from symact.kernel.terms import TermError, from_json, has_param, parse_rational, rational_text
+from symact.kernel.terms import TermError, from_json, has_param, parse_rational, rational_text, to_json
 
 FORMAT = "symact-kernel/1"
 #: the relations a claim states between its two sides
@@ -95,6 +95,12 @@ def by_sign(rel: str, sign: int) -> bool:
 def holds_relation(got: str, rel: str) -> bool:
     """Whether ``v got 0`` implies ``v rel 0``."""
     return got == rel or (got, rel) in ((">", ">="), ("<", "<="))
+
+
+def claim_json(lhs, rel: str, rhs, domain: list) -> dict:
+    """The ordinary claim ``lhs REL rhs`` for x in the pieces of ``domain``, as certificates write it."""
+    return {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": to_json(rhs),
+            "domain": [piece_json(p) for p in domain]}
 
 
 def read_term_claim(c: dict, key: str, what: str) -> tuple:

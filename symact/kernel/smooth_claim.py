@@ -16,8 +16,8 @@ also near each of its points: the term is C-infinity on a neighbourhood of every
 """
 from __future__ import annotations
 
-from symact.kernel.pieces import Rejected, piece_text, read_term_claim
 from symact.kernel.evaluate import smooth_on
+from symact.kernel.pieces import Rejected, piece_text, read_term_claim
 from symact.kernel.terms import show
 
 
