@@ -119,8 +119,8 @@ def _kinks(t, sense: str, p, node, check) -> list[str]:
     except (TypeError, ValueError, ZeroDivisionError):
         raise Rejected("the kinks are rational points") from None
     parts, slopes = node.get("parts"), node.get("slopes")
-    if not (cuts and all(contains(p, q) for q in cuts) and cuts == sorted(set(cuts)) and isinstance(parts, list) and isinstance(slopes, list)
-            and len(parts) == len(cuts) + 1 and len(slopes) == len(cuts)):
+    if not (cuts and all(contains(p, q) for q in cuts) and cuts == sorted(set(cuts)) and isinstance(parts, list)
+            and isinstance(slopes, list) and len(parts) == len(cuts) + 1 and len(slopes) == len(cuts)):
         raise Rejected("kinks: increasing points inside the piece, a part per open interval, slopes per point")
     ends = [p[0], *cuts, p[1]]
     subs = [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]

@@ -67,8 +67,8 @@ def check_integral(c: dict, verdict: str, proof, check) -> list[str]:
     if has_param(big_f):
         raise Rejected("the antiderivative is a term in x without parameters")
     g, big_g, value = ftc(f, big_f, lo, hi)
-    sub_verdict, steps = check({"format": FORMAT, "claim": claim_json(value, rel, rhs, [point(Fraction(0))]), "verdict": verdict,
-                                "proof": proof.get("value")})
+    sub_verdict, steps = check({"format": FORMAT, "claim": claim_json(value, rel, rhs, [point(Fraction(0))]),
+                                "verdict": verdict, "proof": proof.get("value")})
     if sub_verdict != verdict:
         raise Rejected("the value's certificate has another verdict")
     return [f"On [{min(lo, hi)}, {max(lo, hi)}] (the variable of integration written x) the integrand equals "

@@ -218,7 +218,8 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
     bounded = lo is not None and hi is not None and lo != hi
     try:
         c, left, right = (parse_rational(node.get(k)) for k in ("at", "left", "right"))
-        if not (left < c < right and any(contains(p, left) and contains(p, right) for p in map(read_piece, inner["domain"]))):
+        if not (left < c < right and any(contains(p, left) and contains(p, right)
+                                         for p in map(read_piece, inner["domain"]))):
             raise ValueError("the points left < at < right lie in one piece of the claim's domain")
         base = kink_gap(at_parameter(t, name, a), c, left, right)
         other = kink_gap(at_parameter(t, name, hi if bounded else a + (e or 1)), c, left, right)
