@@ -110,13 +110,14 @@ def parse_axioms(text: str) -> AxiomClaim:
 def _check_with_kernel_reader(claim: dict, proof: dict | None) -> None:
     """The statement and its derivation read back by the kernel (kinds of terms, known axioms and their
     placeholders): what it cannot read is a user error, said in one line."""
-    from symact.kernel.axioms import AxiomError, read_axiom_claim, read_derivation
+    from symact.kernel.axioms import read_axiom_claim, read_derivation
+    from symact.kernel.pieces import Rejected
 
     try:
         read_axiom_claim(claim)
         if proof is not None:
             read_derivation(claim, proof)
-    except AxiomError as exc:
+    except Rejected as exc:
         raise ExpressionError(f"not a statement about functions with axioms: {exc}") from None
 
 

@@ -859,7 +859,8 @@ def _function_term(text: str) -> tuple[Any, str]:
     """A function declared in a statement over a size (``functions s = EXPR``): EXPR in x read as written
     (structural, as the sides of a claim), as the kernel's term (JSON) and its LaTeX."""
     from symact.catalog.registry import X
-    from symact.kernel.terms import TermError, from_sympy, to_json
+    from symact.kernel.terms import TermError, to_json
+    from symact.sympy_terms import from_sympy
 
     raw = parse_expression(text, ("x",), as_written=True)
     try:

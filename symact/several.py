@@ -40,8 +40,9 @@ class SeveralClaim(StatedClaim):
         """The claim with its kernel JSON (ExpressionError where the kernel cannot read F or a coefficient);
         ``outer`` is F as written."""
         from symact.catalog.registry import X
-        from symact.kernel.check import piece_json
-        from symact.kernel.terms import TermError, from_sympy, to_json
+        from symact.kernel.pieces import piece_json
+        from symact.kernel.terms import TermError, to_json
+        from symact.sympy_terms import from_sympy
 
         try:
             data = {"vars": list(names), "sense": op,

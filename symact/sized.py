@@ -259,14 +259,16 @@ def parse_sized(text: str, function=None) -> SizedClaim:
 
 def _check_with_kernel_reader(data: dict) -> None:
     """The statement read back by the kernel's reader: what it cannot read is a user error, said in one line."""
-    from symact.kernel.sizes import SizeError, read_sized, shape
+    from symact.kernel.pieces import Rejected
+    from symact.kernel.sizes import read_sized, shape
 
     try:
         c = read_sized(data)
-        if c["size"] is None and shape(c["lhs"], c["symbols"]) != shape(c["rhs"], c["symbols"]):
-            raise SizeError("the two sides have different shapes")
-    except SizeError as exc:
+        same = c["size"] is not None or shape(c["lhs"], c["symbols"]) == shape(c["rhs"], c["symbols"])
+    except Rejected as exc:
         raise ExpressionError(f"not a statement about matrices: {exc}") from None
+    if not same:
+        raise ExpressionError("not a statement about matrices: the two sides have different shapes")
 
 
 def parse_python(text: str, what: str) -> ast.expr:

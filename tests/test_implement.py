@@ -22,7 +22,7 @@ from symact.implement.branches import FAMILIES, TANHSHRINK_DEGREE, TANHSHRINK_RA
 from symact.implement.plan import plan_entry, plan_expression
 from symact.implement.proving import certificate_id
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.terms import from_sympy
+from symact.sympy_terms import from_sympy
 from symact.parsing import parse_claim, parse_expression
 
 #: search budget per branch claim in these tests (unknown claims cost about this much each)

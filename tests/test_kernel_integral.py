@@ -13,7 +13,8 @@ from symact.catalog.registry import X
 from symact.decide.checked import check_claim
 from symact.kernel import Rejected
 from symact.kernel import check as kernel_check
-from symact.kernel.terms import from_sympy, to_json
+from symact.kernel.terms import to_json
+from symact.sympy_terms import from_sympy
 from symact.parsing import parse_claim
 
 #: (claim, the integrand and bounds and value for mpmath, expected verdict)

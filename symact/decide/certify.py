@@ -11,14 +11,14 @@ import math
 from fractions import Fraction
 
 from symact.functions import REGISTRY
-from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import (FORMAT, check_node, contains, holds, period_multiple, piece_json, split_abs,
-                                 zero_at)
+from symact.kernel import Rejected, algebra, check, claim_json
+from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.remainder import (expanded, remainder_relation, smooth_on_closure, taylor_form, vanishes,
-                                     zero_derivatives)
+from symact.kernel.pieces import FORMAT, contains, holds, piece_json
+from symact.kernel.remainder import (expanded, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
+                                     vanishes, zero_derivatives)
 from symact.kernel.terms import affine, neg, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
@@ -44,6 +44,25 @@ MAX_VANISHING_ORDER = 48
 #: order, precision (bits) and bisection depth of the Taylor forms that prove that derivative's sign
 TAYLOR_ORDER, TAYLOR_BITS, TAYLOR_DEPTH = 6, 128, 4
 _INF = None
+
+
+def zero_test(t, piece, work: float) -> tuple[bool | None, int]:
+    """The kernel's :func:`~symact.kernel.algebra.is_zero` within ``work`` products formed by its expansions
+    (:func:`~symact.kernel.algebra.raw_terms`), and the work spent: (True, spent) shown 0, (False, spent) not
+    shown, (None, spent) the work ran out first (for the search, which pays the kernel's algebra from its
+    budget)."""
+    try:
+        normalizer = algebra.Normalizer(t, piece, work)
+    except Uncertain:  # slopes beyond the limits
+        return False, 0
+    try:
+        n, _ = normalizer.run()
+        return normalizer.reduce(normalizer.expand(n)) == 0, normalizer.spent
+    except algebra.OutOfWork:
+        return None, normalizer.spent
+    except (Uncertain, ZeroDivisionError, RecursionError):
+        return False, normalizer.spent
+
 
 
 class _Spent(Exception):
@@ -486,16 +505,13 @@ class Search:
     def equal_by_algebra(self, h, other, p) -> bool:
         """Whether the kernel's algebra will accept ``other`` for ``h`` on p (a proposal it rejects is useless);
         its expansions are paid from the work budget."""
-        from symact.kernel import algebra
-
-        equal, spent = algebra.zero_test(sub(h, other), p, work=self.work * TERMS_PER_WORK)
+        equal, spent = zero_test(sub(h, other), p, work=self.work * TERMS_PER_WORK)
         self.spend(self.work + 1 if equal is None else spent // TERMS_PER_WORK)
         return equal
 
     def try_eval(self, g, rel, p):
         from flint import ctx
 
-        from symact.kernel.check import mean_value
         from symact.kernel.evaluate import exact_value
 
         if p[0] is not None and p[0] == p[1]:
@@ -514,7 +530,7 @@ class Search:
                 self.spend(1 + _size(g) * bits // 2048 * (3 if form == "mean-value" else 1))
                 saved, ctx.prec = ctx.prec, bits
                 try:
-                    ball = enclose(g, p) if form == "natural" else mean_value(g, p)
+                    ball = enclose(g, p) if form == "natural" else taylor_form(g, p, *mean_value_form(p))
                 except (Uncertain, GermUndefined, ZeroDivisionError, Rejected):
                     ball = None
                 finally:

@@ -20,10 +20,11 @@ from symact.decide.gate_certify import continuity_search, convex_search, kink_no
 from symact.errors import SymactError
 from symact.kernel import check as kernel_check
 from symact.kernel import Rejected, claim_json, read_claim
-from symact.kernel.check import FORMAT, contains, piece_json
+from symact.kernel.pieces import FORMAT, contains, piece_json
 from symact.kernel.limit_claim import read_limit_claim
 from symact.kernel.quantified import affine_parts, allowed, at_parameter, ends_allowed, ends_parts, instance_claim
-from symact.kernel.terms import TermError, from_json, from_sympy, rational_text, to_json
+from symact.kernel.terms import TermError, from_json, rational_text, to_json
+from symact.sympy_terms import from_sympy
 from symact.decide.induction import check_sized
 from symact.decide.logic import check_logic_claim
 from symact.logic import LogicClaim
@@ -172,7 +173,7 @@ def _refutation(c: dict, claim, work: int) -> dict | None:
         elif "continuous" in c:
             verdict, cert, _ = continuity_search(from_json(c["continuous"]), domain, "negated" in c)
         elif "limit" in c:
-            lhs, rel, rhs, _ = read_limit_claim(c, Rejected)
+            lhs, rel, rhs, _ = read_limit_claim(c)
             verdict, cert, _ = limit_search(lhs, rel, rhs, c["limit"], work)
         else:
             lhs, rel, rhs, pieces = read_claim(c)
@@ -295,7 +296,7 @@ def _sub_certificate(c: dict, budget: float) -> dict | None:
     work = int(budget * WORK_PER_SECOND)
     try:
         if "limit" in c:
-            lhs, rel, rhs, _ = read_limit_claim(c, Rejected)
+            lhs, rel, rhs, _ = read_limit_claim(c)
             verdict, cert, _ = limit_search(lhs, rel, rhs, c["limit"], work)
         else:
             lhs, rel, rhs, domain = read_claim(c)

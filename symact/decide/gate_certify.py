@@ -7,7 +7,8 @@ import math
 from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
-from symact.kernel.check import FORMAT, contains, period_multiple, piece_json
+from symact.kernel.check import period_multiple
+from symact.kernel.pieces import FORMAT, contains, piece_json
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, exact_value, smooth_form
 from symact.kernel.ivals import Uncertain

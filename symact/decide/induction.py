@@ -17,7 +17,7 @@ from fractions import Fraction
 from symact.decide.certify import Search
 from symact.kernel import Rejected
 from symact.kernel import check as kernel_check
-from symact.kernel.check import FORMAT
+from symact.kernel.pieces import FORMAT
 from symact.kernel.terms import from_json, num
 from symact.verdict import Certificate, Derivation, Verdict
 

@@ -15,11 +15,12 @@ from symact.budget import run_with_budget
 from symact.catalog.registry import X
 from symact.decide.certify import Search
 from symact.kernel import Rejected, check
-from symact.kernel.check import FORMAT
+from symact.kernel.pieces import FORMAT
 from symact.kernel.evaluate import GermUndefined, point
 from symact.kernel.integral_claim import ftc
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import TermError, from_sympy, rational_text, to_json
+from symact.kernel.terms import TermError, rational_text, to_json
+from symact.sympy_terms import from_sympy
 
 #: CPU seconds SymPy may spend proposing an antiderivative
 PROPOSE_SECONDS = 5.0
@@ -38,7 +39,7 @@ def integral_search(integrand: sp.Expr, f, lo: Fraction, hi: Fraction, rel: str,
         return None, None, "no antiderivative proposed"
     try:
         big_f = from_sympy(proposed, X)
-        _, _, value = ftc(f, big_f, lo, hi, Rejected)
+        _, _, value = ftc(f, big_f, lo, hi)
     except (TermError, Rejected, Uncertain, GermUndefined, ZeroDivisionError) as exc:
         return None, None, f"the proposed antiderivative {proposed} is not checked on the interval: {exc}"
     verdict, value_cert, reason = Search(value, rel, rhs, [point(Fraction(0))], work=work).run(prove)

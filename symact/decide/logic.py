@@ -26,7 +26,7 @@ from scipy.optimize import linprog
 
 from symact.kernel import Rejected
 from symact.kernel import check as kernel_check
-from symact.kernel.check import FORMAT
+from symact.kernel.pieces import FORMAT
 from symact.kernel.logic_claim import (Context, LogicError, NEGATION, atom_polynomials, constant_of, fact,
                                        mul, substitute_formula)
 from symact.kernel.poly import add as p_add

@@ -7,7 +7,8 @@ from sympy.polys.polyerrors import BasePolynomialError
 from symact.budget import run_with_budget
 from symact.decide.exponentials import combined
 from symact.functions import REGISTRY
-from symact.kernel.terms import TermError, from_sympy
+from symact.kernel.terms import TermError
+from symact.sympy_terms import from_sympy
 
 _X = sp.Symbol("x", real=True)
 

@@ -33,6 +33,7 @@ trusts, in full:
 No ``simplify``, ``nsimplify``, ``solve``, ``limit`` or ``cancel`` is called here.  ``symact verify CERT.json``
 re-checks a certificate in a fresh process that imports only this package.
 """
-from symact.kernel.check import FORMAT, Rejected, check, claim_json, read_claim
+from symact.kernel.check import check, read_claim
+from symact.kernel.pieces import FORMAT, Rejected, claim_json
 
 __all__ = ["check", "claim_json", "read_claim", "Rejected", "FORMAT"]

@@ -19,57 +19,58 @@ of R^k and t in [0, 1], A(t P + (1 - t) Q) = t A(P) + (1 - t) A(Q), and
 """
 from __future__ import annotations
 
+from symact.kernel.pieces import Rejected, read_piece
 from symact.kernel.terms import TermError, from_json, has_param
 
 KEYS = {"vars", "map", "outer", "sense", "param"}
 REAL_LINE = ["-oo", "oo", False, False]
 
 
-def check_affine_convex(claim: dict, verdict: str, proof, rejected: type[Exception], piece, check) -> list[str]:
-    """The steps checked, or ``rejected``; ``piece`` reads a piece of a domain, ``check`` is the whole kernel's
+def check_affine_convex(claim: dict, verdict: str, proof, check) -> list[str]:
+    """The steps checked, or Rejected; ``check`` is the whole kernel's
     check of a certificate (for the convexity of F)."""
     c = claim.get("several")
     if not isinstance(c, dict) or not set(c) <= KEYS or c.get("sense") not in ("convex", "concave"):
-        raise rejected("malformed claim of convexity in several variables")
+        raise Rejected("malformed claim of convexity in several variables")
     names, param = c.get("vars"), c.get("param")
     pname = param.get("name") if isinstance(param, dict) else None
     if not (isinstance(names, list) and names and all(isinstance(n, str) and n.isidentifier() for n in names)
             and len(set(names)) == len(names) and "x" not in names and pname not in names):
-        raise rejected("the variables are distinct names other than x and the parameter")
+        raise Rejected("the variables are distinct names other than x and the parameter")
     if not isinstance(c.get("map"), dict) or set(c["map"]) != {*names, "1"}:
-        raise rejected("the affine map gives a coefficient for each variable and a constant '1'")
+        raise Rejected("the affine map gives a coefficient for each variable and a constant '1'")
     try:
         coefficients = [from_json(v) for v in c["map"].values()]
         outer = from_json(c["outer"])
     except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-        raise rejected(f"malformed term: {exc}") from None
+        raise Rejected(f"malformed term: {exc}") from None
     if not all(_polynomial(t) for t in coefficients):
-        raise rejected("a coefficient of the affine map is not a polynomial in x")
+        raise Rejected("a coefficient of the affine map is not a polynomial in x")
     want = {"var": "x", "convex": c["outer"], "sense": c["sense"], "domain": [REAL_LINE]}
     if param is not None:
         if not (isinstance(pname, str) and pname.isidentifier() and pname != "x"
                 and isinstance(param.get("domain"), list) and len(param["domain"]) == 1):
-            raise rejected("the parameter is a name other than x with a domain of one piece")
-        domain = [piece(param["domain"][0])]
+            raise Rejected("the parameter is a name other than x with a domain of one piece")
+        domain = [read_piece(param["domain"][0])]
     elif has_param(outer):
-        raise rejected("a quantified parameter occurs outside a forall claim")
+        raise Rejected("a quantified parameter occurs outside a forall claim")
     if verdict != "proved" or not isinstance(proof, dict) or proof.get("rule") != "affine-composition":
-        raise rejected("convexity in several variables is proved by an affine-composition node")
+        raise Rejected("convexity in several variables is proved by an affine-composition node")
     cert = proof.get("certificate")
     got = cert.get("claim") if isinstance(cert, dict) else None
     if param is not None:
         if not (isinstance(got, dict) and got.get("forall") == pname and isinstance(got.get("domain"), list)
-                and [piece(p) for p in got["domain"]] == domain):
-            raise rejected(f"the certificate is not about every {pname} in the parameter's domain")
+                and [read_piece(p) for p in got["domain"]] == domain):
+            raise Rejected(f"the certificate is not about every {pname} in the parameter's domain")
         got = got.get("claim")
-    if not (isinstance(got, dict) and set(got) == set(want) and _same(got, want, piece)):
-        raise rejected(f"the certificate is not the claim that F is {c['sense']} on (-oo, oo)")
+    if not (isinstance(got, dict) and set(got) == set(want) and _same(got, want)):
+        raise Rejected(f"the certificate is not the claim that F is {c['sense']} on (-oo, oo)")
     try:
         inner_verdict, steps = check(cert)
     except ValueError as exc:
-        raise rejected(f"the certificate about F: {exc}") from None
+        raise Rejected(f"the certificate about F: {exc}") from None
     if inner_verdict != "proved":
-        raise rejected(f"the certificate does not prove F {c['sense']} on (-oo, oo)")
+        raise Rejected(f"the certificate does not prove F {c['sense']} on (-oo, oo)")
     over = f" for every {pname} in the domain" if param is not None else ""
     return [f"F, the function of A = {' + '.join(f'c_{n} {n}' for n in names)} + c_1 (the coefficients "
             f"polynomials in x, so real at every x), is {c['sense']} on (-oo, oo){over}:", *steps,
@@ -77,11 +78,11 @@ def check_affine_convex(claim: dict, verdict: str, proof, rejected: type[Excepti
             + f") -> F(A) is {c['sense']} on R^{len(names)} for every real x{over} (rule affine-composition)."]
 
 
-def _same(got: dict, want: dict, piece) -> bool:
+def _same(got: dict, want: dict) -> bool:
     """Whether two convexity claims agree (terms compared as read, domains as pieces)."""
     try:
         return (from_json(got["convex"]) == from_json(want["convex"]) and got["sense"] == want["sense"]
-                and got["var"] == "x" and [piece(p) for p in got["domain"]] == [piece(want["domain"][0])])
+                and got["var"] == "x" and [read_piece(p) for p in got["domain"]] == [read_piece(want["domain"][0])])
     except (TermError, TypeError, KeyError, IndexError, ValueError):
         return False
 

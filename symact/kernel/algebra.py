@@ -80,22 +80,6 @@ def is_zero(t, piece=None) -> bool:
     return normalizer.reduce(normalizer.expand(n)) == 0
 
 
-def zero_test(t, piece=None, work: float = math.inf) -> tuple[bool | None, int]:
-    """:func:`is_zero` within ``work`` products formed by the expansions (:func:`raw_terms`), and the work
-    spent: (True, spent) shown 0, (False, spent) not shown, (None, spent) the work ran out first."""
-    try:
-        normalizer = Normalizer(t, piece, work)
-    except Uncertain:  # slopes beyond the limits
-        return False, 0
-    try:
-        n, _ = normalizer.run()
-        return normalizer.reduce(normalizer.expand(n)) == 0, normalizer.spent
-    except OutOfWork:
-        return None, normalizer.spent
-    except (Uncertain, ZeroDivisionError, RecursionError):
-        return False, normalizer.spent
-
-
 class OutOfWork(Uncertain):
     """The expansions would pass the work allowed."""
 

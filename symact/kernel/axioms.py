@@ -82,6 +82,8 @@ from fractions import Fraction
 
 import sympy as sp
 
+from symact.kernel.pieces import Rejected
+
 RELATIONS = ("==", "<=", ">=")
 KINDS = ("scalar", "vector")
 FUNCTION_KINDS = ("convex", "norm", "midpoint_convex", "continuous midpoint_convex")
@@ -126,42 +128,38 @@ BUILTIN = {"nonneg_abs": ({"c": "scalar"}, _t("|c|"), "==", _t("c"), [(">=", _t(
 ARGUMENT = {"convex": "vector", "norm": "vector", "midpoint_convex": "scalar", "continuous midpoint_convex": "scalar"}
 
 
-class AxiomError(ValueError):
-    """A derivation or claim the kernel does not accept (one line)."""
-
-
 def read_axiom_claim(claim: dict) -> tuple:
     """(context with the hypotheses as facts, lhs, rhs) of a well-formed, well-typed claim (rule types);
-    AxiomError otherwise."""
+    Rejected otherwise."""
     c = claim.get("axioms")
     if not isinstance(c, dict) or not set(c) <= {"symbols", "functions", "hypotheses", "lhs", "rel", "rhs",
                                                   "statement"}:
-        raise AxiomError("malformed claim about functions with axioms")
+        raise Rejected("malformed claim about functions with axioms")
     symbols, functions = c.get("symbols"), c.get("functions")
     if not (isinstance(symbols, dict) and isinstance(functions, dict) and all(
             isinstance(n, str) and n.isidentifier() for n in (*symbols, *functions))
             and all(k in KINDS for k in symbols.values()) and all(k in FUNCTION_KINDS for k in functions.values())
             and not set(symbols) & set(functions)):
-        raise AxiomError(f"the symbols are scalars or vectors and the functions {', '.join(FUNCTION_KINDS)}, all "
+        raise Rejected(f"the symbols are scalars or vectors and the functions {', '.join(FUNCTION_KINDS)}, all "
                          f"distinct names")
     if c.get("rel") not in RELATIONS:
-        raise AxiomError(f"the statement's relation is one of {', '.join(RELATIONS)}")
+        raise Rejected(f"the statement's relation is one of {', '.join(RELATIONS)}")
     ctx = _Context(symbols, functions)
     hyps = c.get("hypotheses", [])
     if not isinstance(hyps, list):
-        raise AxiomError("the hypotheses are a list")
+        raise Rejected("the hypotheses are a list")
     for h in hyps:
         if not (isinstance(h, list) and len(h) == 3 and h[0] in ("<=", "<")):
-            raise AxiomError("a hypothesis is [REL, A, B] with REL '<=' or '<'")
+            raise Rejected("a hypothesis is [REL, A, B] with REL '<=' or '<'")
         a, b = ctx.read(h[1], "scalar"), ctx.read(h[2], "scalar")
         if _has(a, "div") or _has(b, "div"):
-            raise AxiomError("a hypothesis has no division")
+            raise Rejected("a hypothesis has no division")
         ctx.facts.append((["add", b, ["mul", ["num", "-1"], a]], h[0] == "<"))
     return ctx, ctx.read(c.get("lhs"), "scalar"), ctx.read(c.get("rhs"), "scalar")
 
 
 def read_derivation(claim: dict, proof: dict) -> None:
-    """Rule types for a proof's terms, substitutions and multipliers (nothing else checked); AxiomError."""
+    """Rule types for a proof's terms, substitutions and multipliers (nothing else checked); Rejected."""
     for _, ctx, _, steps, _ in _chains(claim, proof)[3]:
         for i, step in enumerate(steps, 1):
             ctx.read(step["term"], "scalar")
@@ -170,9 +168,9 @@ def read_derivation(claim: dict, proof: dict) -> None:
 
 
 def check_axioms(claim: dict, verdict, proof) -> list[str]:
-    """The steps checked; AxiomError when the certificate is not accepted."""
+    """The steps checked; Rejected when the certificate is not accepted."""
     if verdict != "proved" or not isinstance(proof, dict):
-        raise AxiomError("such a claim is proved by a derivation (or closure) node")
+        raise Rejected("such a claim is proved by a derivation (or closure) node")
     ctx, lhs, rhs, chains = _chains(claim, proof)
     rel = claim["axioms"]["rel"]
     ctx.defined(lhs)
@@ -184,18 +182,18 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
     about = [h for h in claim["axioms"].get("hypotheses", []) if _mentions(h, var)]
     if not (["<=", ["num", "0"], v] in about and ["<=", v, ["num", "1"]] in about
             and all(h in (["<=", ["num", "0"], v], ["<=", v, ["num", "1"]]) for h in about)):
-        raise AxiomError(f"the hypotheses that mention {var} are exactly 0 <= {var} and {var} <= 1 (rule closure)")
+        raise Rejected(f"the hypotheses that mention {var} are exactly 0 <= {var} and {var} <= 1 (rule closure)")
     if set(proof["premise"]["base"]) != {"0", "1"}:
-        raise AxiomError(f"the base cases are exactly {var} = 0 and {var} = 1, the dyadic k/2^0 (rule dyadic)")
+        raise Rejected(f"the base cases are exactly {var} = 0 and {var} = 1, the dyadic k/2^0 (rule dyadic)")
     if not (ctx.continuous(lhs, var) and ctx.continuous(rhs, var)):
-        raise AxiomError(f"a side is not shown continuous in {var} on [0, 1] (rule continuous: only functions "
+        raise Rejected(f"a side is not shown continuous in {var} on [0, 1] (rule continuous: only functions "
                          f"declared continuous may take a term with {var})")
     out.append(f"Both sides are continuous in {var} on [0, 1] (rule continuous).")
     for where, sub, start, steps, end in chains:
         try:
             out.append(f"{where}: " + " ".join(_chain(sub, start, steps, end, rel)))
-        except AxiomError as exc:
-            raise AxiomError(f"{where}: {exc}") from None
+        except Rejected as exc:
+            raise Rejected(f"{where}: {exc}") from None
     out.append(f"So lhs {rel} rhs at every dyadic {var} = k/2^m in [0, 1] (rule dyadic), and, '{rel}' being "
                f"non-strict and both sides continuous, at every {var} in [0, 1] (rule closure).")
     return out
@@ -206,24 +204,24 @@ def _chains(claim: dict, proof: dict) -> tuple:
     with the names and facts it may use (rules closure and dyadic: their shape, new names and hypotheses)."""
     ctx, lhs, rhs = read_axiom_claim(claim)
     if not isinstance(proof, dict) or proof.get("rule") not in ("derivation", "closure"):
-        raise AxiomError("such a claim is proved by a derivation (or closure) node")
+        raise Rejected("such a claim is proved by a derivation (or closure) node")
     if proof["rule"] == "derivation":
         if set(proof) != {"rule", "steps"} or not _steps(proof["steps"]):
-            raise AxiomError("a derivation node has at least one step")
+            raise Rejected("a derivation node has at least one step")
         return ctx, lhs, rhs, [("", ctx, lhs, proof["steps"], rhs)]
     var, premise = proof.get("var"), proof.get("premise")
     if not (set(proof) == {"rule", "var", "premise"} and ctx.symbols.get(var) == "scalar" and isinstance(premise, dict)
             and set(premise) == {"rule", "base", "step"} and premise["rule"] == "dyadic"
             and isinstance(premise["base"], dict) and isinstance(premise["step"], dict)
             and set(premise["step"]) == {"points", "steps"} and isinstance(premise["step"]["points"], list)):
-        raise AxiomError("a closure node is {rule, var, premise} with a declared scalar var and a dyadic premise "
+        raise Rejected("a closure node is {rule, var, premise} with a declared scalar var and a dyadic premise "
                          "{rule, base, step: {points, steps}} (rule closure)")
     if not all(isinstance(k, str) and NUMBER.fullmatch(k) and _steps(s) for k, s in premise["base"].items()):
-        raise AxiomError(f"a base case is {var} = a number, with a chain (rule dyadic)")
+        raise Rejected(f"a base case is {var} = a number, with a chain (rule dyadic)")
     points, steps = premise["step"]["points"], premise["step"]["steps"]
     if not (len(points) == 2 and all(isinstance(p, str) and p.isidentifier() for p in points)
             and len(set(points)) == 2 and not set(points) & {*ctx.symbols, *ctx.functions} and _steps(steps)):
-        raise AxiomError("the step names two new scalars and is a chain (rule dyadic)")
+        raise Rejected("the step names two new scalars and is a chain (rule dyadic)")
     others = {n: k for n, k in ctx.symbols.items() if n != var}
     base = ctx.extended(others, [], var)
     step = ctx.extended({**others, **dict.fromkeys(points, "scalar")},
@@ -255,28 +253,28 @@ def _chain(ctx, start, steps: list, end, goal: str) -> list[str]:
         for inst in step["by"]:
             left, axiom_rel, right, times, name = ctx.instance(inst, i)
             if axiom_rel != "==" and rel == "==":
-                raise AxiomError(f"step {i}: an equality step uses equality instances only ({name} is "
+                raise Rejected(f"step {i}: an equality step uses equality instances only ({name} is "
                                  f"'{axiom_rel}')")
             if axiom_rel != "==" and ctx.sign(times) is None:
-                raise AxiomError(f"step {i}: the multiplier of {name} is not shown >= 0 (rule sign)")
+                raise Rejected(f"step {i}: the multiplier of {name} is not shown >= 0 (rule sign)")
             combination.append(["mul", times, ["add", left, ["mul", ["num", "-1"], right]]])
         difference = (["add", prev, ["mul", ["num", "-1"], term]] if rel != ">=" else
                       ["add", term, ["mul", ["num", "-1"], prev]])
         combined = ["add", ["num", "0"], *combination]
         if not ctx.identical(difference, combined):
-            raise AxiomError(f"step {i}: the difference of the two sides is not the combination of its "
+            raise Rejected(f"step {i}: the difference of the two sides is not the combination of its "
                              f"instances (rule link)")
         if rel != "==":
             if composed not in ("==", rel):
-                raise AxiomError(f"step {i}: '<=' and '>=' links do not compose (rule compose)")
+                raise Rejected(f"step {i}: '<=' and '>=' links do not compose (rule compose)")
             composed = rel
         out.append(f"Step {i}: {rel} by " + (", ".join(_name(x) for x in step["by"]) or "algebra")
                    + " (rules instance, link).")
         prev = term
     if not ctx.identical(prev, end):
-        raise AxiomError("the last term of the chain is not the statement's right side (rule compose)")
+        raise Rejected("the last term of the chain is not the statement's right side (rule compose)")
     if composed not in ("==", goal) or (goal == "==" and composed != "=="):
-        raise AxiomError(f"the chain gives '{composed}', the statement says '{goal}' (rule compose)")
+        raise Rejected(f"the chain gives '{composed}', the statement says '{goal}' (rule compose)")
     out.append(f"The chain ends at the right side and its links compose to '{goal}' (rule compose).")
     return out
 
@@ -318,50 +316,50 @@ class _Context:
     def read(self, t, kind: str):
         """The term, checked to be of ``kind``."""
         if self.kind(t) != kind:
-            raise AxiomError(f"a term of kind {kind} was expected")
+            raise Rejected(f"a term of kind {kind} was expected")
         return t
 
     def kind(self, t) -> str:
         self.nodes += 1
         if self.nodes > MAX_NODES * 50:
-            raise AxiomError("the derivation is too large")
+            raise Rejected("the derivation is too large")
         if not isinstance(t, list) or not t or not isinstance(t[0], str):
-            raise AxiomError(f"malformed term {t!r}")
+            raise Rejected(f"malformed term {t!r}")
         head, args = t[0], t[1:]
         if head == "num" and len(args) == 1:
             if not (isinstance(args[0], str) and NUMBER.fullmatch(args[0]) and len(args[0]) <= 200):
-                raise AxiomError(f"malformed number {args[0]!r} (an integer or p/q)")
+                raise Rejected(f"malformed number {args[0]!r} (an integer or p/q)")
             return "scalar"
         if head == "sym" and len(args) == 1:
             if args[0] not in self.symbols:
-                raise AxiomError(f"undeclared symbol {args[0]!r}")
+                raise Rejected(f"undeclared symbol {args[0]!r}")
             return self.symbols[args[0]]
         if head == "add" and args:
             kinds = {self.kind(a) for a in args}
             if len(kinds) != 1:
-                raise AxiomError("a sum of a scalar and a vector")
+                raise Rejected("a sum of a scalar and a vector")
             return kinds.pop()
         if head == "mul" and args:
             kinds = [self.kind(a) for a in args]
             if kinds.count("vector") > 1:
-                raise AxiomError("a product of two vectors")
+                raise Rejected("a product of two vectors")
             return "vector" if "vector" in kinds else "scalar"
         if head == "div" and len(args) == 2:
             if self.kind(args[1]) != "scalar":
-                raise AxiomError("a division by a vector")
+                raise Rejected("a division by a vector")
             return self.kind(args[0])
         if head == "abs" and len(args) == 1:
             if self.kind(args[0]) != "scalar":
-                raise AxiomError("|A| of a vector (use a declared norm)")
+                raise Rejected("|A| of a vector (use a declared norm)")
             return "scalar"
         if head == "fn" and len(args) == 2:
             fkind = self.functions.get(args[0])
             if fkind is None:
-                raise AxiomError(f"undeclared function {args[0]!r}")
+                raise Rejected(f"undeclared function {args[0]!r}")
             if self.kind(args[1]) != ARGUMENT[fkind]:
-                raise AxiomError(f"{args[0]} takes a {ARGUMENT[fkind]} (V may be R: declare its arguments vectors)")
+                raise Rejected(f"{args[0]} takes a {ARGUMENT[fkind]} (V may be R: declare its arguments vectors)")
             return "scalar"
-        raise AxiomError(f"malformed term {t!r}")
+        raise Rejected(f"malformed term {t!r}")
 
     # -- rule instance --
     def instance(self, inst, i: int, conditions: bool = True):
@@ -369,7 +367,7 @@ class _Context:
         of the right kinds only)."""
         if not (isinstance(inst, dict) and set(inst) == {"function", "axiom", "subst", "times"}
                 and isinstance(inst["subst"], dict)):
-            raise AxiomError(f"step {i}: an instance is {{function, axiom, subst, times}}")
+            raise Rejected(f"step {i}: an instance is {{function, axiom, subst, times}}")
         fname, name = inst["function"], inst["axiom"]
         hypothesis = fname is None and name == "ih" and self.induction is not None
         if hypothesis:
@@ -380,12 +378,12 @@ class _Context:
         elif fname in self.functions:
             table = AXIOMS[self.functions[fname]]
         else:
-            raise AxiomError(f"step {i}: {fname!r} is not a declared function")
+            raise Rejected(f"step {i}: {fname!r} is not a declared function")
         if name not in table:
-            raise AxiomError(f"step {i}: no axiom {name!r} here (known: {', '.join(sorted(table))})")
+            raise Rejected(f"step {i}: no axiom {name!r} here (known: {', '.join(sorted(table))})")
         places, left, rel, right, sides = table[name]
         if set(inst["subst"]) != set(places):
-            raise AxiomError(f"step {i}: {_name(inst)} substitutes exactly {', '.join(sorted(places))}")
+            raise Rejected(f"step {i}: {_name(inst)} substitutes exactly {', '.join(sorted(places))}")
         subst = {}
         for place, kind in places.items():
             subst[place] = self.read(inst["subst"][place], kind)
@@ -396,7 +394,7 @@ class _Context:
             self.defined(t)
         if hypothesis:  # rule dyadic: the induction hypothesis at P or Q
             if subst[var] not in (["sym", p] for p in points):
-                raise AxiomError(f"step {i}: the induction hypothesis holds at {points[0]} and {points[1]} only "
+                raise Rejected(f"step {i}: the induction hypothesis holds at {points[0]} and {points[1]} only "
                                  f"(rule dyadic)")
             left, right = _substitute(lhs, var, subst[var]), _substitute(rhs, var, subst[var])
             return (right, "<=", left, times, name) if rel == ">=" else (left, rel, right, times, name)
@@ -411,9 +409,9 @@ class _Context:
         for side in sides:
             term = put(side[1])
             if side[0] == ">=" and self.sign(term) is None:
-                raise AxiomError(f"step {i}: the side condition {_name(inst)}: ... >= 0 is not shown (rule sign)")
+                raise Rejected(f"step {i}: the side condition {_name(inst)}: ... >= 0 is not shown (rule sign)")
             if side[0] == "==" and not self.identical(term, put(side[2])):
-                raise AxiomError(f"step {i}: the side condition {_name(inst)}: ... == ... does not hold identically")
+                raise Rejected(f"step {i}: the side condition {_name(inst)}: ... == ... does not hold identically")
         return put(left), rel, put(right), times, _name(inst)
 
     # -- rule continuous --
@@ -428,7 +426,7 @@ class _Context:
     # -- rule defined --
     def defined(self, t) -> None:
         if t[0] == "div" and self.sign(t[2]) != "pos":
-            raise AxiomError("a denominator is not shown > 0 from the hypotheses (rules defined, sign)")
+            raise Rejected("a denominator is not shown > 0 from the hypotheses (rules defined, sign)")
         for a in t[1:]:
             if isinstance(a, list):
                 self.defined(a)
@@ -477,7 +475,7 @@ class _Context:
         """(N, D): the term as a quotient of polynomials in generators, without cancellation."""
         self.nodes += 1
         if self.nodes > MAX_NODES * 50:
-            raise AxiomError("the derivation is too large")
+            raise Rejected("the derivation is too large")
         head = t[0]
         if head == "num":
             q = Fraction(t[1])
@@ -491,7 +489,7 @@ class _Context:
                 n, d = (n * ad + an * d, d * ad) if head == "add" else (n * an, d * ad)
                 n, d = sp.expand(n), sp.expand(d)
                 if len(sp.Add.make_args(n)) > MAX_NODES or len(sp.Add.make_args(d)) > MAX_NODES:
-                    raise AxiomError("a term is too large to expand")
+                    raise Rejected("a term is too large to expand")
             return n, d
         if head == "div":
             (an, ad), (bn, bd) = self.normal(t[1]), self.normal(t[2])

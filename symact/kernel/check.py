@@ -30,7 +30,8 @@ piece P by one of these rules (the only ways to conclude):
 ``eval``      an enclosure of d on P (interval arithmetic with arb end points; on a ray the factors x^k, exp(v) and
               erfc(w) of a product are enclosed together, :func:`symact.kernel.evaluate.decay_image`) satisfies REL; on a single point
               also the exact rational value, or (for ``<= >= ==``) d = 0 there by ``algebra``; with ``"form": "mean-value"`` on a bounded P the enclosure is
-              g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P); with
+              g(m) + g'(P) (P - m) for the midpoint m (mean value theorem, g the smooth form of d on P: the Taylor
+              form below of order 1 at m); with
               ``"form": "taylor"``, ``"at": a`` (a rational point of a bounded P) and ``"order": n`` (default 2) it
               is the Taylor form of order n, g(a) + g'(a) (P - a) + g''(P) (P - a)^2 / 2 for n = 2, g's
               derivatives expanded, the powers of P - a enclosed exactly (:mod:`symact.kernel.remainder`; Taylor's
@@ -80,34 +81,32 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from symact.kernel import algebra, ivals, limits, remainder
-from symact.kernel.derivative import differentiate
-from symact.kernel.affine_convex import check_affine_convex
-from symact.kernel.axioms import AxiomError, check_axioms
+from flint import arb, ctx
+
+from symact.kernel import algebra, limits, remainder
 from symact.kernel import continuity_claim, convex_claim, integral_claim
+from symact.kernel.affine_convex import check_affine_convex
+from symact.kernel.axioms import check_axioms
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
-from symact.kernel.integral_claim import check_integral
+from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
                                     smooth_on, undefined_reason)
+from symact.kernel.integral_claim import check_integral
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
+from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
+                                  piece_text, read_piece)
 from symact.kernel.quantified import check_forall
-from symact.kernel.sizes import SizeError, check_sized
+from symact.kernel.sizes import check_sized
 from symact.kernel.smooth_claim import check_smooth
 from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, number_text,
-                                 parse_rational, rational_text, show, sub, to_json)
+                                 parse_rational, rational_text, show, sub)
 
-FORMAT = "symact-kernel/1"
-CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
 MAX_NODES = 20000
 #: working precisions (bits) of a counterexample's check, tried in turn (4096: tanh(500) <= 1 - 10^-400 fails)
 PRECISION = (64, 256, 1024, 4096)
-
-
-class Rejected(ValueError):
-    """The certificate does not establish its verdict."""
 
 
 ORDINARY_KEYS = {"var", "lhs", "rel", "rhs", "domain"}
@@ -133,26 +132,12 @@ def claim_kind(c) -> str:
     return kind
 
 
-def claim_json(lhs, rel: str, rhs, domain: list) -> dict:
-    return {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": to_json(rhs),
-            "domain": [piece_json(p) for p in domain]}
-
-
-def piece_json(p) -> list:
-    """A piece as certificates write it: [lo, hi, lo_closed, hi_closed] with "-oo"/"oo" for infinite ends."""
-    return [_end(p[0], "-oo"), _end(p[1], "oo"), p[2], p[3]]
-
-
-def _end(q, inf: str) -> str:
-    return inf if q is None else rational_text(q)
-
-
 def read_claim(c: dict):
     try:
         lhs, rhs, rel = from_json(c["lhs"]), from_json(c["rhs"]), c["rel"]
         if c.get("var", "x") != "x" or rel not in CLAIM_RELATIONS:
             raise Rejected(f"unsupported claim relation {rel!r}")
-        domain = [_piece(p) for p in c["domain"]]
+        domain = [read_piece(p) for p in c["domain"]]
     except (KeyError, TypeError, TermError) as exc:
         raise Rejected(f"malformed claim: {exc}") from None
     if has_param(lhs) or has_param(rhs):
@@ -160,18 +145,6 @@ def read_claim(c: dict):
     if not domain:
         raise Rejected("a claim about no x (an empty domain) says nothing")
     return lhs, rel, rhs, domain
-
-
-def _piece(p) -> tuple:
-    if not (isinstance(p, list) and len(p) == 4 and isinstance(p[2], bool) and isinstance(p[3], bool)):
-        raise Rejected(f"malformed piece {p!r}")
-    lo = None if p[0] == "-oo" else parse_rational(p[0])
-    hi = None if p[1] == "oo" else parse_rational(p[1])
-    if (lo is None and p[2]) or (hi is None and p[3]):
-        raise Rejected("an infinite end cannot be closed")
-    if lo is not None and hi is not None and (lo > hi or (lo == hi and not (p[2] and p[3]))):
-        raise Rejected(f"empty piece {p!r}")
-    return (lo, hi, p[2], p[3])
 
 
 def check(cert: dict) -> tuple[str, list[str]]:
@@ -196,45 +169,8 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         raise Rejected(f"unknown verdict {verdict!r}")
     claim = cert.get("claim", {})
     kind = claim_kind(claim)
-    if kind == "forall":
-        if not isinstance(claim.get("domain"), list) or not claim["domain"]:
-            raise Rejected("a quantified claim needs the parameter's domain")
-        try:
-            return verdict, check_forall(claim, verdict, proof, Rejected, check,
-                                         lambda ps: [_piece(q) for q in ps], contains)
-        except (TypeError, TermError) as exc:
-            raise Rejected(f"malformed quantified claim: {exc}") from None
-    if kind == "logic":
-        try:
-            return verdict, check_logic(claim, verdict, proof, Rejected)
-        except RecursionError:
-            raise Rejected("certificate nested too deeply") from None
-    if kind == "sizes":
-        try:
-            return verdict, check_sized(claim, verdict, proof, check)
-        except SizeError as exc:
-            raise Rejected(str(exc)) from None
-        except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:
-            raise Rejected(f"malformed sized claim or proof: {type(exc).__name__}: {exc}") from None
-    if kind == "axioms":
-        try:
-            return verdict, check_axioms(claim, verdict, proof)
-        except AxiomError as exc:
-            raise Rejected(str(exc)) from None
-        except (TypeError, KeyError, IndexError, AttributeError, ValueError, ZeroDivisionError) as exc:
-            raise Rejected(f"malformed claim about functions with axioms: {type(exc).__name__}: {exc}") from None
-    if kind == "several":
-        return verdict, check_affine_convex(claim, verdict, proof, Rejected, _piece, check)
-    if kind == "continuous":
-        return verdict, check_continuity(claim, verdict, proof, Rejected, _piece, piece_text, contains)
-    if kind == "integral":
-        return verdict, check_integral(claim, verdict, proof, Rejected, check, FORMAT)
-    if kind == "convex":
-        return verdict, check_convex(claim, verdict, proof, Rejected, _piece, piece_text, contains, check, FORMAT)
-    if kind == "limit":
-        return verdict, check_limit(claim, verdict, proof, Rejected)
-    if kind == "smooth":
-        return verdict, check_smooth(claim, verdict, proof, Rejected, _piece, piece_text)
+    if kind != "ordinary":
+        return verdict, _KIND_RULES[kind](claim, verdict, proof)
     lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
     checker = _Checker(log)
@@ -247,6 +183,13 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         for node, p in zip(proof, domain):
             checker.prove(node, d, rel, p)
     return verdict, log
+
+
+#: the rule of every kind of claim but the ordinary one: (claim, verdict, proof) -> the steps checked
+_KIND_RULES = {"forall": lambda *a: check_forall(*a, check), "sizes": lambda *a: check_sized(*a, check),
+               "several": lambda *a: check_affine_convex(*a, check), "integral": lambda *a: check_integral(*a, check),
+               "convex": lambda *a: check_convex(*a, check), "logic": check_logic, "axioms": check_axioms,
+               "continuous": check_continuity, "limit": check_limit, "smooth": check_smooth}
 
 
 def claim_text(c) -> str:
@@ -268,14 +211,6 @@ def _unlabelled(c):
     if isinstance(c, dict):
         return {k: _unlabelled(v) for k, v in c.items() if k != "statement"}
     return [_unlabelled(v) for v in c] if isinstance(c, list) else c
-
-
-def piece_text(p) -> str:
-    lo = "-oo" if p[0] is None else str(p[0])
-    hi = "oo" if p[1] is None else str(p[1])
-    if p[0] is not None and p[0] == p[1]:
-        return f"x = {lo}"
-    return f"{'[' if p[2] else '('}{lo}, {hi}{']' if p[3] else ')'}"
 
 
 def check_node(node, d, rel: str, p) -> list[str]:
@@ -314,7 +249,7 @@ class _Checker:
             self.log.append(f"At x = {x0}: lhs - rhs = 0 by exact algebra, so lhs {rel} rhs fails.")
             return
         for bits in PRECISION:
-            with _precision(bits):
+            with ctx.workprec(bits):
                 ball = enclose(d, point(x0))
                 if ball.violates(rel):
                     self.log.append(f"At x = {x0}: lhs - rhs lies in {ball} (certified ball arithmetic, "
@@ -351,10 +286,10 @@ class _Checker:
         form = node.get("form", "natural")
         if form not in ("natural", "mean-value", "taylor"):
             raise Rejected(f"unknown enclosure form {form!r}")
-        order = node.get("order", 2)
-        with _precision(bits):
-            ball = (enclose(d, p) if form == "natural" else mean_value(d, p) if form == "mean-value"
-                    else remainder.taylor_form(d, p, parse_rational(node.get("at")), order))
+        at, order = ((parse_rational(node.get("at")), node.get("order", 2)) if form == "taylor"
+                     else remainder.mean_value_form(p) if form == "mean-value" else (None, 0))
+        with ctx.workprec(bits):
+            ball = enclose(d, p) if form == "natural" else remainder.taylor_form(d, p, at, order)
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
         how = {"natural": "interval arithmetic", "mean-value": "mean value form",
@@ -367,7 +302,7 @@ class _Checker:
             raise Rejected("cover points must increase strictly inside the piece")
         ends = [p[0], *pts, p[1]]
         bits = _bits(node)
-        with _precision(bits):
+        with ctx.workprec(bits):
             for k in range(len(ends) - 1):
                 part = (ends[k], ends[k + 1], p[2] if k == 0 else True, p[3] if k == len(ends) - 2 else True)
                 ball = enclose(d, part)
@@ -380,8 +315,8 @@ class _Checker:
         parts = node.get("parts")
         if not isinstance(parts, list) or not parts:
             raise Rejected("cases needs parts")
-        pieces = [_piece(part.get("on")) if isinstance(part, dict) else _bad() for part in parts]
-        if not _covers(pieces, p):
+        pieces = [read_piece(part.get("on")) if isinstance(part, dict) else _bad() for part in parts]
+        if not covers(pieces, p):
             raise Rejected(f"the cases do not cover {piece_text(p)}")
         for part, q in zip(parts, pieces):
             self.prove(part.get("by"), d, rel, q)
@@ -395,7 +330,7 @@ class _Checker:
             raise Rejected("monotone needs a finite end of a proper interval")
         e_in = p[2] if side == "left" else p[3]
         g = smooth_on(d, p)
-        with _precision(_bits(node)):
+        with ctx.workprec(_bits(node)):
             at_end = enclose(g, point(e), strict=True)
         exact_end = exact_value(g, e)
         # the direction g must move from e so that the claim keeps holding
@@ -403,19 +338,12 @@ class _Checker:
         grows = drel in (">", ">=") if side == "left" else drel in ("<", "<=")
         if up != grows:
             raise Rejected("the derivative sign moves the function the wrong way from that end")
-        strict_move = drel in ("<", ">")
 
         def end_ok(r):
             return ((exact_end is not None and holds(exact_end, r)) or at_end.satisfies(r)
                     or (holds(Fraction(0), r) and zero_at(g, e)))
 
-        weak = ">=" if up else "<="
-        strong = ">" if up else "<"
-        if rel in (">=", "<="):
-            ok = end_ok(weak)
-        else:
-            ok = end_ok(strong) or (strict_move and end_ok(weak) and (not e_in))
-        if not ok:
+        if not _stays(rel, drel, e_in, end_ok):
             raise Rejected(f"the value at the end x = {e} does not have the needed sign")
         self.log.append(f"On {piece_text(p)}: the function at x = {e} is {at_end} and its derivative is {drel} 0 "
                         f"inside, so it stays {rel} 0 (mean value theorem):")
@@ -461,8 +389,6 @@ class _Checker:
             self.prove(node.get(key), v if rest is None else ("add", v, *rest), rel, p)
 
     def rule_periodic(self, node, d, rel, p) -> None:
-        from flint import arb
-
         L = period_multiple(d)
         if L is None:
             raise Rejected("x occurs outside the arguments s x + c of sin and cos: not periodic")
@@ -523,12 +449,8 @@ class _Checker:
         up = rel in (">", ">=")
         if (toward < 0) != up:  # g decreases toward L: g >= L; g increases toward L: g <= L
             raise Rejected("the derivative sign puts the function on the wrong side of its limit")
-        strict_move = drel in ("<", ">")
-        weak, strong = (">=", ">") if up else ("<=", "<")
         value = limits.limit_value(lim)
-        ok = value.satisfies(weak) if rel in (">=", "<=") else (
-            value.satisfies(strong) or (strict_move and value.satisfies(weak)))
-        if not ok:
+        if not _stays(rel, drel, False, value.satisfies):
             raise Rejected(f"the limit {value} does not have the needed sign")
         self.log.append(f"On {piece_text(p)}: the function tends to {value} at {'+oo' if side > 0 else '-oo'} "
                         f"and its derivative is {drel} 0 inside, so it stays {rel} 0 (a monotone function on a ray "
@@ -550,6 +472,15 @@ class _Checker:
                         f"x = {x0}, so it is 0 on the whole interval.")
 
 
+def _stays(rel: str, drel: str, attained: bool, certain) -> bool:
+    """Whether g REL 0 holds on a piece where g moves monotonically (strictly when ``drel`` is strict) away from a
+    value v, in the direction of REL; ``certain(r)``: v r 0 is certain; ``attained``: g takes the value v there."""
+    weak, strong = (">=", ">") if rel in (">", ">=") else ("<=", "<")
+    if rel == weak:
+        return certain(weak)
+    return certain(strong) or (drel in ("<", ">") and not attained and certain(weak))
+
+
 def split_abs(d):
     """(u, the other terms or None) when d is |u| or a sum whose first term of the form |u| is that one, else
     (None, None)."""
@@ -560,11 +491,6 @@ def split_abs(d):
             if a[0] == "abs":
                 return a[1], [*d[1:k], *d[k + 1:]]
     return None, None
-
-
-def holds_relation(got: str, rel: str) -> bool:
-    """Whether ``v got 0`` implies ``v rel 0``."""
-    return got == rel or (got, rel) in ((">", ">="), ("<", "<="))
 
 
 def period_multiple(d) -> int | None:
@@ -613,18 +539,6 @@ def zero_at(g, x0: Fraction) -> bool:
         return False
 
 
-def mean_value(d, p):
-    """g(m) + g'(P) (P - m) on a bounded piece P (m its midpoint), an enclosure of d on P."""
-    if p[0] is None or p[1] is None:
-        raise Rejected("the mean value form needs a bounded piece")
-    g = smooth_on(d, p)
-    m = (p[0] + p[1]) / 2
-    at_m = enclose(g, point(m), strict=True)
-    slope = enclose(differentiate(g), p)
-    offset = ivals.Iv.of(p[0] - m, p[1] - m, False, False)
-    return ivals.add(at_m, ivals.mul(slope, offset))
-
-
 def _bad():
     raise Rejected("malformed case")
 
@@ -634,62 +548,3 @@ def _bits(node) -> int:
     if not isinstance(bits, int) or not 32 <= bits <= 4096:
         raise Rejected("bits must be an integer from 32 to 4096")
     return bits
-
-
-def holds(v: Fraction, rel: str) -> bool:
-    """Whether the exact rational v satisfies ``v REL 0``."""
-    return {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0}[rel]
-
-
-def contains(p, x0: Fraction) -> bool:
-    """Whether the rational x0 lies in the piece p."""
-    lo, hi, lc, hc = p
-    return ((lo is None or x0 > lo or (lc and x0 == lo)) and (hi is None or x0 < hi or (hc and x0 == hi)))
-
-
-def _covers(pieces, p) -> bool:
-    """Whether the union of pieces contains p (exact sweep from p's left end)."""
-    pos, closed_needed = p[0], p[2]  # everything left of pos is covered; pos itself needs cover iff closed_needed
-    while True:
-        if pos is not None and p[1] is not None and (pos > p[1] or (pos == p[1] and not (p[3] and closed_needed))):
-            return True
-        best = None
-        for q in pieces:
-            starts_ok = (q[0] is None or (pos is not None and (q[0] < pos or (q[0] == pos and (q[2] or not closed_needed)))))
-            if not starts_ok:
-                continue
-            if pos is not None and q[1] is not None and (q[1] < pos or (q[1] == pos and not (closed_needed and q[3]))):
-                continue  # ends before pos
-            if best is None or _further(q, best):
-                best = q
-        if best is None:
-            return False
-        if best[1] is None:
-            return True
-        if p[1] is not None and (best[1] > p[1] or (best[1] == p[1] and (best[3] or not p[3]))):
-            return True
-        pos, closed_needed = best[1], not best[3]
-
-
-def _further(q, best) -> bool:
-    if best[1] is None:
-        return False
-    if q[1] is None:
-        return True
-    return q[1] > best[1] or (q[1] == best[1] and q[3] and not best[3])
-
-
-class _precision:
-    def __init__(self, bits: int):
-        self.bits = bits
-
-    def __enter__(self):
-        from flint import ctx
-
-        self.saved = ctx.prec
-        ctx.prec = self.bits
-
-    def __exit__(self, *exc):
-        from flint import ctx
-
-        ctx.prec = self.saved

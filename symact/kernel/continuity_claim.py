@@ -19,49 +19,48 @@ from __future__ import annotations
 
 from symact.kernel.evaluate import GermUndefined, exact_value, smooth_on, undefined_reason
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import parse_rational, read_term_claim, show
+from symact.kernel.pieces import Rejected, contains, piece_text, read_term_claim
+from symact.kernel.terms import parse_rational, show
 
 
 #: the keys of a continuity claim (no other: a claim is of one kind)
 KEYS = {"var", "continuous", "domain", "negated"}
 
 
-def read_continuity_claim(c: dict, rejected: type[Exception], piece) -> tuple:
-    """(the term, its domain as open pieces); ``piece`` reads one piece of the JSON."""
-    t, domain = read_term_claim(c, "continuous", "continuity", rejected, piece)
-    if c.get("var", "x") != "x" or not domain or any(p[2] or p[3] for p in domain) or not set(c) <= KEYS:
-        raise rejected("a continuity claim needs the variable x and a domain of open intervals")
+def read_continuity_claim(c: dict) -> tuple:
+    """(the term, its domain as open pieces)."""
+    t, domain = read_term_claim(c, "continuous", "continuity")
+    if any(p[2] or p[3] for p in domain):
+        raise Rejected("a continuity claim needs a domain of open intervals")
     return t, domain
 
 
-def check_continuity(c: dict, verdict: str, proof, rejected: type[Exception], piece, piece_text, contains
-                     ) -> list[str]:
-    """The steps checked, or ``rejected``."""
-    t, domain = read_continuity_claim(c, rejected, piece)
+def check_continuity(c: dict, verdict: str, proof) -> list[str]:
+    """The steps checked, or Rejected."""
+    t, domain = read_continuity_claim(c)
     if (verdict == "refuted") != bool(c.get("negated")):
         if not isinstance(proof, dict) or proof.get("rule") != "undefined":
-            raise rejected("a violation of continuity is an undefined node")
+            raise Rejected("a violation of continuity is an undefined node")
         try:
             x0 = parse_rational(proof.get("at"))
         except (TypeError, ValueError, ZeroDivisionError):
-            raise rejected("an undefined node gives a rational point") from None
+            raise Rejected("an undefined node gives a rational point") from None
         why = undefined_reason(t, x0) if any(contains(p, x0) for p in domain) else None
         if not why:
-            raise rejected(f"f is not certainly undefined at {x0} in the domain")
+            raise Rejected(f"f is not certainly undefined at {x0} in the domain")
         return [f"At x = {x0} (in the domain) {show(t)} is undefined: {why}; so it is not continuous there."]
     if not isinstance(proof, list) or len(proof) != len(domain):
-        raise rejected("a proof needs one node per piece of the domain")
+        raise Rejected("a proof needs one node per piece of the domain")
     log = []
     for node, p in zip(proof, domain):
         if not isinstance(node, dict) or node.get("rule") != "continuity":
-            raise rejected("continuity is proved by continuity nodes")
+            raise Rejected("continuity is proved by continuity nodes")
         try:
             cuts = [parse_rational(q) for q in node.get("at")]
         except (TypeError, ValueError, ZeroDivisionError):
-            raise rejected("the cuts are rational points") from None
-        if cuts != sorted(set(cuts)) or not all((p[0] is None or q > p[0]) and (p[1] is None or q < p[1])
-                                                 for q in cuts):
-            raise rejected("the cuts are increasing points inside the piece")
+            raise Rejected("the cuts are rational points") from None
+        if cuts != sorted(set(cuts)) or not all(contains(p, q) for q in cuts):  # p is open
+            raise Rejected("the cuts are increasing points inside the piece")
         ends = [p[0], *cuts, p[1]]
         parts = [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]
         try:
@@ -72,9 +71,9 @@ def check_continuity(c: dict, verdict: str, proof, rejected: type[Exception], pi
             for c, g, h in zip(cuts, forms, forms[1:]):
                 values = {exact_value(t, c), exact_value(g, c), exact_value(h, c)}
                 if len(values) != 1 or None in values:
-                    raise rejected(f"at {c}: f and its formulas on both sides have no common exact value")
+                    raise Rejected(f"at {c}: f and its formulas on both sides have no common exact value")
         except (Uncertain, GermUndefined, ZeroDivisionError) as exc:
-            raise rejected(f"on {piece_text(p)}: {exc}") from None
+            raise Rejected(f"on {piece_text(p)}: {exc}") from None
         log.append(f"On {piece_text(p)}: off {', '.join(map(str, cuts)) or 'no point'} f is a composition of "
                    f"continuous functions defined in the open sense; at each cut its value and both one-sided "
                    f"formulas agree exactly: continuous.")

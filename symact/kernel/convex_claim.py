@@ -40,93 +40,91 @@ from fractions import Fraction
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import (X, TermError, add, from_json, mul, num, number_text, parse_rational, rational_text,
-                                 read_term_claim, show, sub, to_json)
+from symact.kernel.pieces import FORMAT, Rejected, contains, piece_text, read_piece, read_term_claim
+from symact.kernel.terms import (X, TermError, add, at, from_json, mul, num, number_text, parse_rational, rational_text,
+                                 show, sub, to_json)
 
 SENSES = {"convex": (">=", ">"), "concave": ("<=", "<")}
 #: the keys of a convexity claim (no other: a claim is of one kind)
 KEYS = {"var", "convex", "sense", "domain", "negated"}
 
 
-def read_convex_claim(c: dict, rejected: type[Exception], piece) -> tuple:
-    """(the term, "convex" or "concave", its domain as pieces); ``piece`` reads one piece of the JSON."""
-    t, domain = read_term_claim(c, "convex", "convexity", rejected, piece)
+def read_convex_claim(c: dict) -> tuple:
+    """(the term, "convex" or "concave", its domain as pieces)."""
+    t, domain = read_term_claim(c, "convex", "convexity")
     sense = c.get("sense")
-    if c.get("var", "x") != "x" or not domain or sense not in SENSES or not set(c) <= KEYS:
-        raise rejected("a convexity claim needs the variable x, a domain and the sense convex or concave")
+    if sense not in SENSES:
+        raise Rejected("a convexity claim needs the sense convex or concave")
     return t, sense, domain
 
 
-def check_convex(c: dict, verdict: str, proof, rejected: type[Exception], piece, piece_text, contains, check,
-                 fmt: str) -> list[str]:
-    """The steps checked, or ``rejected``; ``check`` is the whole kernel's check of a certificate (of format
-    ``fmt``), used for the sub-certificates."""
-    t, sense, domain = read_convex_claim(c, rejected, piece)
+def check_convex(c: dict, verdict: str, proof, check) -> list[str]:
+    """The steps checked, or Rejected; ``check`` is the whole kernel's check of a certificate, used for the
+    sub-certificates."""
+    t, sense, domain = read_convex_claim(c)
     if (verdict == "refuted") != bool(c.get("negated")):  # f is not convex (not concave) on some piece
         if not isinstance(proof, dict) or proof.get("rule") not in ("chord", "kink"):
-            raise rejected("a violation of convexity is a chord or a kink node")
+            raise Rejected("a violation of convexity is a chord or a kink node")
         if proof["rule"] == "kink":
-            return _kink(t, sense, domain, proof, rejected, contains)
-        return _chord(t, sense, domain, proof, rejected, contains, check, fmt)
+            return _kink(t, sense, domain, proof)
+        return _chord(t, sense, domain, proof, check)
     if not isinstance(proof, list) or len(proof) != len(domain):
-        raise rejected("a proof needs one node per piece of the domain")
+        raise Rejected("a proof needs one node per piece of the domain")
     log = []
     for node, p in zip(proof, domain):
         if p[2] or p[3]:
-            raise rejected(f"convexity is proved on open intervals, not on {piece_text(p)}")
+            raise Rejected(f"convexity is proved on open intervals, not on {piece_text(p)}")
         if isinstance(node, dict) and node.get("rule") == "kinks":
-            log += _kinks(t, sense, p, node, rejected, piece, piece_text, check)
+            log += _kinks(t, sense, p, node, check)
         else:
-            log.append(_second_derivative(t, sense, p, node, rejected, piece, piece_text, check))
+            log.append(_second_derivative(t, sense, p, node, check))
     return log
 
 
-def _second_derivative(t, sense: str, p, node, rejected, piece, piece_text, check) -> str:
+def _second_derivative(t, sense: str, p, node, check) -> str:
     if not isinstance(node, dict) or node.get("rule") != "second-derivative":
-        raise rejected("a convexity claim is proved by second-derivative or kinks nodes")
-    rel = _sub_claim(node.get("certificate"), ("deriv", ("deriv", t)), SENSES[sense], None, p, "f''", rejected,
-                     piece, piece_text, check)
+        raise Rejected("a convexity claim is proved by second-derivative or kinks nodes")
+    rel = _sub_claim(node.get("certificate"), ("deriv", ("deriv", t)), SENSES[sense], None, p, "f''", check)
     return (f"On {piece_text(p)}: f'' {rel} 0 (kernel-checked) on the open interval, so f' is "
             f"{'non-decreasing' if sense == 'convex' else 'non-increasing'} and f is {sense} there "
             f"(second-derivative test).")
 
 
-def _sub_claim(cert, lhs_want, rels: tuple, rhs_want, p, what: str, rejected, piece, piece_text, check) -> str:
+def _sub_claim(cert, lhs_want, rels: tuple, rhs_want, p, what: str, check) -> str:
     """The relation of a kernel certificate proving ``lhs_want REL rhs_want`` (REL in rels; rhs_want None: 0)
     on the one piece p, checked by the whole kernel; rejected otherwise."""
     claim = cert.get("claim") if isinstance(cert, dict) else None
     if not (isinstance(claim, dict) and set(claim) <= {"var", "lhs", "rel", "rhs", "domain"}
             and claim.get("var", "x") == "x" and claim.get("rel") in rels):
-        raise rejected(f"the certificate is not a claim {what} {rels[0]} ...")
+        raise Rejected(f"the certificate is not a claim {what} {rels[0]} ...")
     try:
         lhs, rhs = from_json(claim.get("lhs")), from_json(claim.get("rhs"))
-        pieces = [piece(q) for q in claim.get("domain")]
+        pieces = [read_piece(q) for q in claim.get("domain")]
     except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-        raise rejected(f"malformed claim about {what}: {exc}") from None
+        raise Rejected(f"malformed claim about {what}: {exc}") from None
     if lhs != lhs_want or rhs != (num(0) if rhs_want is None else rhs_want) or pieces != [p]:
-        raise rejected(f"the certificate is not about {what} on {piece_text(p)}")
+        raise Rejected(f"the certificate is not about {what} on {piece_text(p)}")
     try:
         proved = check(cert)[0] == "proved"
     except ValueError as exc:
-        raise rejected(f"the certificate about {what}: {exc}") from None
+        raise Rejected(f"the certificate about {what}: {exc}") from None
     if not proved:
-        raise rejected(f"the certificate about {what} does not prove its claim")
+        raise Rejected(f"the certificate about {what} does not prove its claim")
     return claim["rel"]
 
 
-def _kinks(t, sense: str, p, node, rejected, piece, piece_text, check) -> list[str]:
+def _kinks(t, sense: str, p, node, check) -> list[str]:
     try:
         cuts = [parse_rational(q) for q in node.get("at")]
     except (TypeError, ValueError, ZeroDivisionError):
-        raise rejected("the kinks are rational points") from None
+        raise Rejected("the kinks are rational points") from None
     parts, slopes = node.get("parts"), node.get("slopes")
-    inside = all((p[0] is None or q > p[0]) and (p[1] is None or q < p[1]) for q in cuts)
-    if not (cuts and inside and cuts == sorted(set(cuts)) and isinstance(parts, list) and isinstance(slopes, list)
-            and len(parts) == len(cuts) + 1 and len(slopes) == len(cuts)):
-        raise rejected("kinks: increasing points inside the piece, a part per open interval, slopes per point")
+    if not (cuts and all(contains(p, q) for q in cuts) and cuts == sorted(set(cuts)) and isinstance(parts, list)
+            and isinstance(slopes, list) and len(parts) == len(cuts) + 1 and len(slopes) == len(cuts)):
+        raise Rejected("kinks: increasing points inside the piece, a part per open interval, slopes per point")
     ends = [p[0], *cuts, p[1]]
     subs = [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]
-    log = [_second_derivative(t, sense, q, part, rejected, piece, piece_text, check) for q, part in zip(subs, parts)]
+    log = [_second_derivative(t, sense, q, part, check) for q, part in zip(subs, parts)]
     low, high = ("<=", ">=") if sense == "convex" else (">=", "<=")
     f1 = ("deriv", t)
     for c, left, right, slope in zip(cuts, subs, subs[1:], slopes):
@@ -135,12 +133,11 @@ def _kinks(t, sense: str, p, node, rejected, piece, piece_text, check) -> list[s
                       exact_value(smooth_form(t, right, strict=False), c)}
             k = parse_rational(slope.get("K"))
         except (Uncertain, GermUndefined, ZeroDivisionError, TypeError, ValueError, AttributeError):
-            raise rejected(f"at {c}: no exact value of f or of its formulas, or no slope K") from None
+            raise Rejected(f"at {c}: no exact value of f or of its formulas, or no slope K") from None
         if len(values) != 1 or None in values:
-            raise rejected(f"f is not shown continuous at {c} (exact values of f and its two formulas differ)")
+            raise Rejected(f"f is not shown continuous at {c} (exact values of f and its two formulas differ)")
         for side, cert, rel in (("left", slope.get("left"), low), ("right", slope.get("right"), high)):
-            _sub_claim(cert, f1, (rel,), num(k), left if side == "left" else right, f"f' ({side} of {c})",
-                       rejected, piece, piece_text, check)
+            _sub_claim(cert, f1, (rel,), num(k), left if side == "left" else right, f"f' ({side} of {c})", check)
         log.append(f"At {c}: f and its formulas on both sides agree exactly (continuous), and f' {low} {k} left of "
                    f"it, f' {high} {k} right of it (kernel-checked), so f' is "
                    f"{'non-decreasing' if sense == 'convex' else 'non-increasing'} across {c}.")
@@ -162,56 +159,49 @@ def kink_gap(t, c: Fraction, left: Fraction, right: Fraction) -> Fraction:
     return slopes[0] - slopes[1]
 
 
-def _kink(t, sense: str, domain: list, node, rejected, contains) -> list[str]:
+def _kink(t, sense: str, domain: list, node) -> list[str]:
     try:
         c, left, right = (parse_rational(node.get(k)) for k in ("at", "left", "right"))
     except (TypeError, ValueError, ZeroDivisionError):
-        raise rejected("a kink needs rational at, left and right") from None
+        raise Rejected("a kink needs rational at, left and right") from None
     if not (left < c < right and any(contains(p, left) and contains(p, right) for p in domain)):
-        raise rejected("the kink's points left < at < right must lie in one piece of the domain")
+        raise Rejected("the kink's points left < at < right must lie in one piece of the domain")
     try:
         gap = kink_gap(t, c, left, right)
     except (Uncertain, GermUndefined, ZeroDivisionError, ValueError) as exc:
-        raise rejected(f"the kink at {c}: {exc}") from None
+        raise Rejected(f"the kink at {c}: {exc}") from None
     if (gap <= 0) if sense == "convex" else (gap >= 0):
-        raise rejected(f"at {c} the slope changes by {number_text(-gap)}: no violation of {sense}ity")
+        raise Rejected(f"at {c} the slope changes by {number_text(-gap)}: no violation of {sense}ity")
     return [f"At {c}: f's formulas on ({left}, {c}) and ({c}, {right}) have slopes differing by {number_text(gap)} there (exact), "
             f"so f is discontinuous at {c} or its slope {'drops' if sense == 'convex' else 'rises'}: not {sense} "
             f"on the interval that holds {left} and {right}."]
 
 
-def _chord(t, sense: str, domain: list, node, rejected, contains, check, fmt: str) -> list[str]:
+def _chord(t, sense: str, domain: list, node, check) -> list[str]:
     if not isinstance(node.get("points"), list):
-        raise rejected("a chord node gives three points")
+        raise Rejected("a chord node gives three points")
     try:
         a, m, b = (parse_rational(q) for q in node["points"])
     except (TypeError, ValueError, ZeroDivisionError):
-        raise rejected("a chord needs three rational points") from None
+        raise Rejected("a chord needs three rational points") from None
     if not (a < m < b and any(all(contains(p, q) for q in (a, m, b)) for p in domain)):
-        raise rejected("the chord's points a < m < b must lie in one piece of the domain")
+        raise Rejected("the chord's points a < m < b must lie in one piece of the domain")
     if _has_deriv(t):
-        raise rejected("a chord of a term with d/dx is not formed")
-    chord = mul(add(mul(sub(num(b), X), _at(t, a)), mul(sub(X, num(a)), _at(t, b))), num(1 / (b - a)))
+        raise Rejected("a chord of a term with d/dx is not formed")
+    chord = mul(add(mul(sub(num(b), X), at(t, num(a))), mul(sub(X, num(a)), at(t, num(b)))), num(1 / (b - a)))
     rel = "<=" if sense == "convex" else ">="
     claim = {"var": "x", "lhs": to_json(t), "rel": rel, "rhs": to_json(chord),
              "domain": [[rational_text(m), rational_text(m), True, True]]}
     try:
-        verdict, steps = check({"format": fmt, "claim": claim, "verdict": "refuted",
+        verdict, steps = check({"format": FORMAT, "claim": claim, "verdict": "refuted",
                                 "proof": {"rule": "counterexample", "x": rational_text(m)}})
     except ValueError as exc:
-        raise rejected(f"the chord: {exc}") from None
+        raise Rejected(f"the chord: {exc}") from None
     if verdict != "refuted":
-        raise rejected("the chord is not refuted")
+        raise Rejected("the chord is not refuted")
     return [f"The chord from x = {a} to x = {b}: at x = {m}, {show(t)} {rel} the chord fails:", *steps,
             f"so f is not {sense} on the interval that holds {a}, {m} and {b}."]
 
 
 def _has_deriv(t) -> bool:
     return t[0] == "deriv" or any(_has_deriv(a) for a in t[1:] if isinstance(a, tuple))
-
-
-def _at(t, q: Fraction):
-    """t with x replaced by the rational q (t has no d/dx)."""
-    if t == X:
-        return num(q)
-    return tuple(_at(a, q) if isinstance(a, tuple) else a for a in t)

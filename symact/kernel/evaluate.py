@@ -21,7 +21,8 @@ from flint import arb
 from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
-from symact.kernel.ivals import Iv, Uncertain, exact
+from symact.kernel.ivals import Iv, Uncertain
+from symact.kernel.pieces import by_sign, holds
 from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
@@ -68,7 +69,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
             out = enclose(a, p, strict) if out is None else ivals.mul(out, enclose(a, p, strict))
         return out
     if head == "pow":
-        return _power(enclose(t[1], p, strict), t[2], strict)
+        return ivals.power(enclose(t[1], p, strict), t[2], strict)
     if head == "powt":
         base = enclose(t[1], p, strict)
         if not base.positive():
@@ -106,35 +107,6 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
     if head == "pw":
         return enclose(_branch(t, p, strict=False), p)
     raise Uncertain(f"cannot enclose {head}")
-
-
-def _power(base: Iv, q: Fraction, strict: bool) -> Iv:
-    if q.denominator == 1:
-        k = q.numerator
-        if k == 0:
-            return Iv.ball(arb(1))
-        mag = abs(k)
-        if mag % 2 == 0:
-            out = ivals.increasing(ivals.absolute(base), lambda v: v ** mag, None, None)
-        else:
-            out = ivals.increasing(base, lambda v: v ** mag, None, None)
-        return out if k > 0 else ivals.recip(out)
-    if strict and not base.positive():
-        raise Uncertain("a root is differentiable only at a positive base")
-    if not base.nonnegative():
-        raise Uncertain("a root of a base that may be negative")
-    qa = exact(q)
-
-    def f(v: arb) -> arb:
-        return arb(0) if v == 0 else (qa * v.log()).exp()
-
-    if q > 0:
-        return ivals.increasing(base, f, None, None)
-    if not base.positive():
-        raise Uncertain("a negative power of a base that may be 0")
-    hi = None if base.lo == 0 else f(base.lo).upper()
-    lo = arb(0) if base.hi is None else f(base.hi).lower()
-    return Iv(lo, hi, base.hi is None or base.hi_open, hi is None or base.lo_open)
 
 
 def _decay_split(t, p: Piece, strict: bool):
@@ -219,15 +191,12 @@ def _derivative(f, p: Piece) -> Iv:
     except Uncertain:
         if p[0] is None or p[0] != p[1]:
             raise
-        return point_derivative(f, p[0])
+        slope = point_slope(f, p[0])
+        return Iv.of(slope, slope, False, False)
     return enclose(differentiate(g), p)
 
 
 # ------------------------------------------------------------------------------------------------ conditions
-
-_RELATION = {"<": lambda u, v: u < v, "<=": lambda u, v: u <= v, ">": lambda u, v: u > v,
-             ">=": lambda u, v: u >= v, "==": lambda u, v: u == v, "!=": lambda u, v: u != v}
-
 
 def _connectives(c, atom) -> bool | None:
     """A condition's truth from that of its comparisons (``atom``; None: unknown), by the connectives."""
@@ -248,11 +217,6 @@ def _connectives(c, atom) -> bool | None:
     return atom(c)
 
 
-def _by_sign(op: str, sign: int) -> bool:
-    """Whether u REL v holds on a set where u - v has the strict sign ``sign`` throughout."""
-    return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
-
-
 def truth(c, p: Piece, strict: bool = False) -> bool | None:
     """Whether the condition holds at every point of the piece (True), at none (False), or unknown (None).
 
@@ -265,11 +229,11 @@ def _comparison(c, p: Piece, strict: bool) -> bool | None:
     if not strict and p[0] is not None and p[0] == p[1]:  # at a rational point: exactly, where the sides are rational
         value = exact_value(sub(a, b), p[0])
         if value is not None:
-            return _RELATION[op](value, 0)
+            return holds(value, op)
     d = enclose(sub(a, b), p, strict)
     if strict:
         sign = 1 if d.positive() else -1 if d.negative() else 0
-        return None if sign == 0 else _by_sign(op, sign)
+        return None if sign == 0 else by_sign(op, sign)
     if d.satisfies(op):
         return True
     if d.violates(op):
@@ -446,13 +410,7 @@ def _defined_sign(u, x0: Fraction, side: int) -> int:
 
 
 def _germ_truth(c, x0: Fraction, side: int) -> bool:
-    return _connectives(c, lambda a: _by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
-
-
-def point_derivative(f, x0: Fraction) -> Iv:
-    """f'(x0) at a point where f switches form (see :func:`point_slope`)."""
-    slope = point_slope(f, x0)
-    return Iv.of(slope, slope, False, False)
+    return _connectives(c, lambda a: by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
 
 
 def point_slope(f, x0: Fraction) -> Fraction:

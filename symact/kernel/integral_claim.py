@@ -15,67 +15,62 @@ checked by :func:`symact.kernel.check`; it gives the verdict.
 """
 from __future__ import annotations
 
+from fractions import Fraction
+
 from symact.kernel import algebra
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import smooth_on
+from symact.kernel.evaluate import point, smooth_on
+from symact.kernel.pieces import CLAIM_RELATIONS, FORMAT, Rejected, claim_json
 from symact.kernel.terms import (TermError, at, from_json, has_param, has_x, num, parse_rational, rational_text,
-                                 show, sub, to_json)
+                                 show, sub)
 
 #: the keys of an integral claim (no other: a claim is of one kind)
 KEYS = {"var", "integral", "lo", "hi", "rel", "rhs"}
-RELATIONS = ("<", "<=", ">", ">=", "==")
-#: the one point of the constant claim G(hi) - G(lo) REL c
-ORIGIN = ["0", "0", True, True]
 
 
-def read_integral_claim(c: dict, rejected: type[Exception]) -> tuple:
-    """(f, lo, hi, REL, c) of the claim JSON, or ``rejected``."""
+def read_integral_claim(c: dict) -> tuple:
+    """(f, lo, hi, REL, c) of the claim JSON, or Rejected."""
     try:
         f, rhs = from_json(c["integral"]), from_json(c["rhs"])
         lo, hi, rel = parse_rational(c["lo"]), parse_rational(c["hi"]), c["rel"]
     except (KeyError, TypeError, ValueError, ZeroDivisionError, TermError) as exc:
-        raise rejected(f"malformed integral claim: {exc}") from None
-    if c.get("var", "x") != "x" or not set(c) <= KEYS or rel not in RELATIONS:
-        raise rejected("an integral claim has the variable x, rational bounds and a relation < <= > >= ==")
+        raise Rejected(f"malformed integral claim: {exc}") from None
+    if rel not in CLAIM_RELATIONS:
+        raise Rejected("an integral claim has a relation < <= > >= ==")
     if has_param(f) or has_param(rhs):
-        raise rejected("a quantified parameter occurs outside a forall claim")
+        raise Rejected("a quantified parameter occurs outside a forall claim")
     if has_x(rhs):
-        raise rejected("the value of an integral is a constant, not a function of x")
+        raise Rejected("the value of an integral is a constant, not a function of x")
     return f, lo, hi, rel, rhs
 
 
-def value_claim(lhs, rel: str, rhs) -> dict:
-    """The ordinary claim ``lhs REL rhs for x == 0`` (constants) as JSON."""
-    return {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": to_json(rhs), "domain": [ORIGIN]}
-
-
-def ftc(f, big_f, lo, hi, rejected: type[Exception]) -> tuple:
+def ftc(f, big_f, lo, hi) -> tuple:
     """(g, G, G(hi) - G(lo)): the smooth forms of the integrand f and of F on the closed interval between lo and
     hi, each defined and C-infinity near every point of it, with G' = g there by exact algebra; else
-    ``rejected`` (or :class:`~symact.kernel.ivals.Uncertain`, :class:`~symact.kernel.evaluate.GermUndefined`)."""
+    Rejected (or :class:`~symact.kernel.ivals.Uncertain`, :class:`~symact.kernel.evaluate.GermUndefined`)."""
     p = (min(lo, hi), max(lo, hi), True, True)
     g, big_g = smooth_on(f, p), smooth_on(big_f, p)
     if not algebra.is_zero(sub(differentiate(big_g), g), p):
-        raise rejected(f"the derivative of {show(big_f)} is not the integrand on [{p[0]}, {p[1]}] by exact algebra")
+        raise Rejected(f"the derivative of {show(big_f)} is not the integrand on [{p[0]}, {p[1]}] by exact algebra")
     return g, big_g, sub(at(big_g, num(hi)), at(big_g, num(lo)))
 
 
-def check_integral(c: dict, verdict: str, proof, rejected: type[Exception], check, fmt: str) -> list[str]:
-    """The steps checked, or ``rejected``; ``check`` checks the certificate of the constant claim."""
-    f, lo, hi, rel, rhs = read_integral_claim(c, rejected)
+def check_integral(c: dict, verdict: str, proof, check) -> list[str]:
+    """The steps checked, or Rejected; ``check`` checks the certificate of the constant claim."""
+    f, lo, hi, rel, rhs = read_integral_claim(c)
     if not isinstance(proof, dict) or proof.get("rule") != "ftc":
-        raise rejected("an integral claim is settled by an ftc node")
+        raise Rejected("an integral claim is settled by an ftc node")
     try:
         big_f = from_json(proof.get("antiderivative"))
     except (TypeError, TermError) as exc:
-        raise rejected(f"malformed antiderivative: {exc}") from None
+        raise Rejected(f"malformed antiderivative: {exc}") from None
     if has_param(big_f):
-        raise rejected("the antiderivative is a term in x without parameters")
-    g, big_g, value = ftc(f, big_f, lo, hi, rejected)
-    sub_verdict, steps = check({"format": fmt, "claim": value_claim(value, rel, rhs), "verdict": verdict,
-                                "proof": proof.get("value")})
+        raise Rejected("the antiderivative is a term in x without parameters")
+    g, big_g, value = ftc(f, big_f, lo, hi)
+    sub_verdict, steps = check({"format": FORMAT, "claim": claim_json(value, rel, rhs, [point(Fraction(0))]),
+                                "verdict": verdict, "proof": proof.get("value")})
     if sub_verdict != verdict:
-        raise rejected("the value's certificate has another verdict")
+        raise Rejected("the value's certificate has another verdict")
     return [f"On [{min(lo, hi)}, {max(lo, hi)}] (the variable of integration written x) the integrand equals "
             f"{show(g)} and {show(big_f)} equals {show(big_g)}, both defined and C-infinity near every point; the "
             f"derivative of the latter is the former (exact algebra), so by the fundamental theorem of calculus "

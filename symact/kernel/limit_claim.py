@@ -17,12 +17,13 @@ from __future__ import annotations
 from symact.kernel import algebra
 from symact.kernel.evaluate import smooth_on
 from symact.kernel.limits import limit_at, limit_value
+from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign
 from symact.kernel.terms import TermError, from_json, has_param, has_x, parse_rational, show, sub
 
 INFINITE = ("oo", "-oo")
 
 
-def read_limit_claim(c: dict, rejected: type[Exception]):
+def read_limit_claim(c: dict):
     """(f, REL, c, side): c a term without x, or +1/-1 for +oo/-oo; side +1 (x -> oo) or -1."""
     try:
         side = {"oo": 1, "-oo": -1}[c["limit"]]
@@ -30,25 +31,25 @@ def read_limit_claim(c: dict, rejected: type[Exception]):
         rhs = c["rhs"]
         target = {"oo": 1, "-oo": -1}[rhs] if rhs in INFINITE else from_json(rhs)
     except (KeyError, TypeError, TermError) as exc:
-        raise rejected(f"malformed limit claim: {exc}") from None
-    if rel not in ("<", "<=", ">", ">=", "=="):
-        raise rejected(f"unsupported claim relation {rel!r}")
+        raise Rejected(f"malformed limit claim: {exc}") from None
+    if rel not in CLAIM_RELATIONS:
+        raise Rejected(f"unsupported claim relation {rel!r}")
     if has_param(lhs) or (not isinstance(target, int) and has_param(target)):
-        raise rejected("a quantified parameter occurs outside a forall claim")
+        raise Rejected("a quantified parameter occurs outside a forall claim")
     if isinstance(target, int) and rel != "==":
-        raise rejected("an infinite limit value is compared with ==")
+        raise Rejected("an infinite limit value is compared with ==")
     if not isinstance(target, int) and has_x(target):
-        raise rejected("the limit value must not depend on x")
+        raise Rejected("the limit value must not depend on x")
     if c.get("domain"):
-        raise rejected("a limit claim has no domain")
+        raise Rejected("a limit claim has no domain")
     return lhs, rel, target, side
 
 
-def check_limit(c: dict, verdict: str, node, rejected: type[Exception]) -> list[str]:
-    """The steps checked, or ``rejected``: the certificate's verdict on the limit claim c."""
-    f, rel, target, side = read_limit_claim(c, rejected)
+def check_limit(c: dict, verdict: str, node) -> list[str]:
+    """The steps checked, or Rejected: the certificate's verdict on the limit claim c."""
+    f, rel, target, side = read_limit_claim(c)
     if not isinstance(node, dict) or node.get("rule") != "limit":
-        raise rejected("a limit claim is settled by a limit node")
+        raise Rejected("a limit claim is settled by a limit node")
     r = parse_rational(node.get("from"))
     ray = (r, None, False, False) if side > 0 else (None, r, False, False)
     end = "+oo" if side > 0 else "-oo"
@@ -58,7 +59,7 @@ def check_limit(c: dict, verdict: str, node, rejected: type[Exception]) -> list[
     if "as" in node:  # an equal form (exact algebra on the ray) whose limit the calculus resolves
         other = from_json(node["as"])
         if not algebra.is_zero(sub(g, other), ray):
-            raise rejected("the given form is not equal to f on the ray by exact algebra")
+            raise Rejected("the given form is not equal to f on the ray by exact algebra")
         g = other
         log.append(f"There f = {show(g)} (exact algebra).")
     if isinstance(target, int):
@@ -78,13 +79,12 @@ def check_limit(c: dict, verdict: str, node, rejected: type[Exception]) -> list[
             elif value.violates(rel):
                 holds = False
             else:
-                raise rejected(f"the limit of f - c lies in {value}, not certainly {rel} 0 or not")
+                raise Rejected(f"the limit of f - c lies in {value}, not certainly {rel} 0 or not")
             log.append(f"f - ({show(target)}) tends to a limit in {value} at {end}, so the limit of f is "
                        f"{rel if holds else 'not ' + rel} {show(target)}.")
         else:  # f -> +-oo: compared with a finite c in the extended reals
-            holds = {"<": lim.sign < 0, "<=": lim.sign < 0, ">": lim.sign > 0, ">=": lim.sign > 0,
-                     "==": False}[rel]
+            holds = by_sign(rel, lim.sign)
             log.append(f"f tends to {'oo' if lim.sign > 0 else '-oo'} at {end}.")
     if holds != (verdict == "proved"):
-        raise rejected(f"the limit {'satisfies' if holds else 'does not satisfy'} the claim")
+        raise Rejected(f"the limit {'satisfies' if holds else 'does not satisfy'} the claim")
     return log

@@ -118,49 +118,19 @@ def _mul(a: Lim, b: Lim) -> Lim:
 
 
 def _pow(a: Lim, q) -> Lim:
-    if q.denominator == 1:
-        k = q.numerator
-        if k == 0:
-            return Lim(Iv.ball(arb(1)), fast=True, term=("num", Fraction(1)))
-        if a.finite:
-            if k < 0 and not (a.value.positive() or a.value.negative()):
-                raise Uncertain("a negative power of a limit that may be 0")
-            out = _power(a.value, abs(k))
-            return Lim(out if k > 0 else ivals.recip(out), a.fast, term=a.term and ("pow", a.term, q))
-        if k > 0:
-            return Lim(sign=a.sign ** k, growth=a.growth)
-        return Lim(Iv.ball(arb(0)), fast=False, term=_ZERO.term)
-    # a non-integer power needs a base >= 0
-    if a.finite:
-        if a.value.positive():
-            return Lim(_root(a.value, q), a.fast, term=a.term and ("pow", a.term, q))
-        if a.value.is_zero() and q > 0:
-            return Lim(Iv.ball(arb(0)), a.fast, term=_ZERO.term)
-        raise Uncertain("a root of a limit that may be negative or 0")
-    if a.sign < 0:
+    if a.finite:  # u -> u^q is continuous where it is defined: lim u^q = (lim u)^q
+        if q.denominator != 1 and not (a.value.positive() or a.value.is_zero()):
+            raise Uncertain("a root of a limit that may be negative or 0")
+        return Lim(ivals.power(a.value, q), a.fast, term=a.term and ("pow", a.term, q))
+    if q == 0:
+        return Lim(Iv.ball(arb(1)), fast=True, term=("num", Fraction(1)))
+    if q.denominator != 1 and a.sign < 0:
         raise Uncertain("a root of a negative number")
-    if q > 0:
-        return Lim(sign=1, growth="poly" if a.growth in ("lin", "poly") else "big")
-    return Lim(Iv.ball(arb(0)), False, term=_ZERO.term)
-
-
-def _power(v: Iv, k: int) -> Iv:
-    """An enclosure of v^k for an integer k >= 1, by repeated squaring (log k products: an exponent of a
-    certificate may be huge)."""
-    out, square = None, v
-    while True:
-        if k & 1:
-            out = square if out is None else ivals.mul(out, square)
-        k >>= 1
-        if not k:
-            return out
-        square = ivals.mul(square, square)
-
-
-def _root(v: Iv, q) -> Iv:
-    qa = exact(q)
-    f = (lambda u: (qa * u.log()).exp())
-    return ivals.increasing(v, f, None, None) if q > 0 else ivals.decreasing(v, f, None, None)
+    if q < 0:
+        return Lim(Iv.ball(arb(0)), fast=False, term=_ZERO.term)
+    if q.denominator == 1:
+        return Lim(sign=a.sign ** q.numerator, growth=a.growth)
+    return Lim(sign=1, growth="poly" if a.growth in ("lin", "poly") else "big")
 
 
 def _function(name: str, a: Lim) -> Lim:

@@ -52,6 +52,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel import poly
+from symact.kernel.pieces import Rejected
 from symact.kernel.terms import parse_rational
 
 RELS = ("<", "<=", ">", ">=", "==")
@@ -445,15 +446,15 @@ def term_text(t) -> str:
     return f"integrate({term_text(args[0])}, {args[1]}, {term_text(args[2])}, {term_text(args[3])})"
 
 
-def check_logic(claim: dict, verdict: str, proof, rejected: type[Exception]) -> list[str]:
-    """The steps checked for a proof (or, for ``refuted``, a proof of the negation), or ``rejected``."""
+def check_logic(claim: dict, verdict: str, proof) -> list[str]:
+    """The steps checked for a proof (or, for ``refuted``, a proof of the negation), or Rejected."""
     f = claim.get("logic")
     try:
         check_closed(f)
         log: list[str] = []
         prove(f if verdict == "proved" else ["not", f], proof, Context(frozenset(), ()), log)
     except LogicError as exc:
-        raise rejected(str(exc)) from None
+        raise Rejected(str(exc)) from None
     except (TypeError, KeyError, IndexError, ValueError, AttributeError, ZeroDivisionError) as exc:
-        raise rejected(f"malformed statement or proof: {type(exc).__name__}: {exc}") from None
+        raise Rejected(f"malformed statement or proof: {type(exc).__name__}: {exc}") from None
     return log

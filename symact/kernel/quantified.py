@@ -45,11 +45,10 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Callable
-
 from symact.kernel.convex_claim import kink_gap
 from symact.kernel.evaluate import GermUndefined
 from symact.kernel.ivals import Uncertain
+from symact.kernel.pieces import Rejected, contains, read_piece
 from symact.kernel.terms import (TermError, from_json, has_param, num, number_text, parse_rational, rational_text, sub,
                                  to_json)
 
@@ -57,33 +56,33 @@ _WEAK = {True: (">=", ">", "=="), False: ("<=", "<", "==")}
 _STRICT = {True: (">",), False: ("<",)}
 
 
-def check_forall(claim: dict, verdict: str, node, rejected: type[Exception],
-                 check_instance: Callable[[dict], tuple[str, list[str]]], pieces: Callable, contains: Callable
-                 ) -> list[str]:
-    """The steps checked, or ``rejected``."""
+def check_forall(claim: dict, verdict: str, node, check_instance) -> list[str]:
+    """The steps checked, or Rejected; ``check_instance`` is the whole kernel's check of a certificate."""
     name = claim.get("forall")
     if not isinstance(name, str) or not name.isidentifier() or name == "x":
-        raise rejected("a quantified claim names one parameter other than x")
-    domain = pieces(claim.get("domain"))
+        raise Rejected("a quantified claim names one parameter other than x")
+    domain = [read_piece(q) for q in claim.get("domain")]
+    if not domain:
+        raise Rejected("a quantified claim needs the parameter's domain")
     if not isinstance(node, dict):
-        raise rejected("malformed proof node")
+        raise Rejected("malformed proof node")
     if verdict == "proved":
-        return _affine(claim, name, domain, node, rejected, check_instance, contains, pieces)
+        return _affine(claim, name, domain, node, check_instance)
     if verdict != "refuted" or node.get("rule") != "instance":
-        raise rejected("a quantified claim is refuted by an instance node")
+        raise Rejected("a quantified claim is refuted by an instance node")
     at = parse_rational(node.get("at"))
     if not any(contains(p, at) for p in domain):
-        raise rejected(f"{name} = {at} is outside the parameter's domain")
+        raise Rejected(f"{name} = {at} is outside the parameter's domain")
     cert = node.get("certificate")
     try:
         want = instance_claim(claim.get("claim"), name, at)
     except (TermError, TypeError, AttributeError) as exc:
-        raise rejected(f"the quantified claim cannot be instantiated: {exc}") from None
+        raise Rejected(f"the quantified claim cannot be instantiated: {exc}") from None
     if not isinstance(cert, dict) or cert.get("claim") != want:
-        raise rejected(f"the instance certificate is not about the claim at {name} = {at}")
+        raise Rejected(f"the instance certificate is not about the claim at {name} = {at}")
     inner_verdict, steps = check_instance(cert)
     if inner_verdict != "refuted":
-        raise rejected(f"the instance at {name} = {at} is not refuted")
+        raise Rejected(f"the instance at {name} = {at} is not refuted")
     return [f"At {name} = {at} (in the parameter's domain) the instance is false:", *steps]
 
 
@@ -166,28 +165,28 @@ def ends_allowed(rel: str, low_rel: str, high_rel: str, low_in: bool, high_in: b
     return (low_strict or high_strict) and (low_strict or not low_in) and (high_strict or not high_in)
 
 
-def _ends(claim, name, domain, node, rejected, check_instance) -> list[str]:
+def _ends(claim, name, domain, node, check_instance) -> list[str]:
     inner = claim.get("claim")
     try:
         low, high = ends_parts(inner, name, domain[0])
         rel = inner["rel"]
     except (KeyError, TypeError, TermError) as exc:
-        raise rejected(f"not an affine claim over a bounded interval: {exc}") from None
-    rels = _proved_relations(node, {"low": low, "high": high}, rejected, check_instance)
+        raise Rejected(f"not an affine claim over a bounded interval: {exc}") from None
+    rels = _proved_relations(node, {"low": low, "high": high}, check_instance)
     lo, hi, lc, hc = domain[0]
     if not ends_allowed(rel, rels["low"], rels["high"], lc, hc):
-        raise rejected(f"{rels['low']} at {name} = {rational_text(lo)} and {rels['high']} at {name} = "
+        raise Rejected(f"{rels['low']} at {name} = {rational_text(lo)} and {rels['high']} at {name} = "
                        f"{rational_text(hi)} do not give {rel} for every {name} in the domain")
     return [f"The claim is affine in {name} (on the syntax), so on the bounded domain each value is a convex "
             f"combination of the values at its ends: at {name} = {rational_text(lo)} it holds with {rels['low']}, "
             f"at {name} = {rational_text(hi)} with {rels['high']}, so it holds for every {name} in the domain."]
 
 
-def _convexity(claim, name, domain, node, rejected, check_instance, contains, pieces) -> list[str]:
+def _convexity(claim, name, domain, node, check_instance) -> list[str]:
     """``forall alpha in A: [not] convex(f)``: the ``ends`` rule (convex) or the ``kink`` rule (not convex)."""
     inner = claim.get("claim")
     if len(domain) != 1:
-        raise rejected("a quantified convexity claim ranges over one interval")
+        raise Rejected("a quantified convexity claim ranges over one interval")
     try:
         if ("convex" in inner) == ("continuous" in inner):
             raise TermError("a claim of one kind, convexity or continuity")
@@ -200,31 +199,32 @@ def _convexity(claim, name, domain, node, rejected, check_instance, contains, pi
                 raise TermError("only the non-continuity of a derivative is proved for every alpha")
             t = t[1]
     except (KeyError, TypeError, TermError) as exc:
-        raise rejected(f"not a convexity or continuity claim affine in {name}: {exc}") from None
+        raise Rejected(f"not a convexity or continuity claim affine in {name}: {exc}") from None
     lo, hi, lc, hc = domain[0]
     if not negated:
         if node.get("rule") != "ends" or lo is None or hi is None or lo == hi:
-            raise rejected("convexity for every alpha is proved by the ends of a bounded interval")
+            raise Rejected("convexity for every alpha is proved by the ends of a bounded interval")
         for role, q in (("low", lo), ("high", hi)):
             want = {**inner, "convex": to_json(at_parameter(t, name, q))}
             cert = node.get(role)
             if not isinstance(cert, dict) or cert.get("claim") != want or check_instance(cert)[0] != "proved":
-                raise rejected(f"the {role} certificate does not prove the claim at {name} = {rational_text(q)}")
+                raise Rejected(f"the {role} certificate does not prove the claim at {name} = {rational_text(q)}")
         return [f"The function is affine in {name} and {sense} at both ends {name} = {rational_text(lo)} and "
                 f"{name} = {rational_text(hi)} (kernel-checked), so at every {name} in between, a convex "
                 f"combination of the two, it is {sense}."]
     if node.get("rule") != "kink":
-        raise rejected("a non-convexity for every alpha is proved by a kink node")
+        raise Rejected("a non-convexity for every alpha is proved by a kink node")
     a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
     bounded = lo is not None and hi is not None and lo != hi
     try:
         c, left, right = (parse_rational(node.get(k)) for k in ("at", "left", "right"))
-        if not (left < c < right and any(contains(p, left) and contains(p, right) for p in pieces(inner["domain"]))):
+        if not (left < c < right and any(contains(p, left) and contains(p, right)
+                                         for p in map(read_piece, inner["domain"]))):
             raise ValueError("the points left < at < right lie in one piece of the claim's domain")
         base = kink_gap(at_parameter(t, name, a), c, left, right)
         other = kink_gap(at_parameter(t, name, hi if bounded else a + (e or 1)), c, left, right)
     except (Uncertain, GermUndefined, ZeroDivisionError, ValueError, TypeError, KeyError, TermError) as exc:
-        raise rejected(f"the kink at every {name}: {exc}") from None
+        raise Rejected(f"the kink at every {name}: {exc}") from None
     rels = {"convex": (">",), "concave": ("<",), "continuous": (">", "<")}[sense]
     if bounded:  # the gap at alpha is a convex combination of the gaps at the ends (the ends table)
         rel = next((r for r in rels if ends_allowed(r, _sign(base), _sign(other), lc, hc)), None)
@@ -234,14 +234,14 @@ def _convexity(claim, name, domain, node, rejected, check_instance, contains, pi
                                                any(contains(p, a) for p in domain))), None)
         how = f"{number_text(base)} at {name} = {rational_text(a)}, changing by {number_text(other - base)} per unit"
     if rel is None:
-        raise rejected(f"kink gaps {how} do not give {' or '.join(rels)} 0 for every {name}")
+        raise Rejected(f"kink gaps {how} do not give {' or '.join(rels)} 0 for every {name}")
     what = (f"so g is not differentiable at {c} and its derivative not continuous" if sense == "continuous"
             else f"not {sense} there")
     return [f"At {c} the kink gap of the slopes is affine in {name}: {how}, so it is {rel} 0 for every {name} in "
             f"the domain: {what}."]
 
 
-def _proved_relations(node, wants: dict, rejected, check_instance) -> dict:
+def _proved_relations(node, wants: dict, check_instance) -> dict:
     """{role: relation} of the sub-certificates ``node[role]``, each proving the claim ``wants[role]`` with some
     relation (which the caller checks)."""
     rels = {}
@@ -249,10 +249,10 @@ def _proved_relations(node, wants: dict, rejected, check_instance) -> dict:
         cert = node.get(role)
         got = cert.get("claim") if isinstance(cert, dict) else None
         if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel"} != want:
-            raise rejected(f"the {role} certificate is not about the {role} claim")
+            raise Rejected(f"the {role} certificate is not about the {role} claim")
         rels[role] = got.get("rel")
         if check_instance(cert)[0] != "proved":
-            raise rejected(f"the {role} certificate does not prove its claim")
+            raise Rejected(f"the {role} certificate does not prove its claim")
     return rels
 
 
@@ -260,22 +260,22 @@ def _sign(v: Fraction) -> str:
     return ">" if v > 0 else "<" if v < 0 else "=="
 
 
-def _affine(claim, name, domain, node, rejected, check_instance, contains, pieces) -> list[str]:
+def _affine(claim, name, domain, node, check_instance) -> list[str]:
     if isinstance(claim.get("claim"), dict) and ("convex" in claim["claim"] or "continuous" in claim["claim"]):
-        return _convexity(claim, name, domain, node, rejected, check_instance, contains, pieces)
+        return _convexity(claim, name, domain, node, check_instance)
     if len(domain) == 1 and node.get("rule") == "ends":
-        return _ends(claim, name, domain, node, rejected, check_instance)
+        return _ends(claim, name, domain, node, check_instance)
     if node.get("rule") != "affine" or len(domain) != 1:
-        raise rejected("a quantified claim over one interval is proved by an affine or an ends node")
+        raise Rejected("a quantified claim over one interval is proved by an affine or an ends node")
     inner = claim.get("claim")
     try:
         a, e, base, slope = affine_parts(inner, name, domain[0])
         rel = inner["rel"]
     except (KeyError, TypeError, TermError) as exc:
-        raise rejected(f"not an affine claim: {exc}") from None
-    rels = _proved_relations(node, {"base": base, "slope": slope}, rejected, check_instance)
+        raise Rejected(f"not an affine claim: {exc}") from None
+    rels = _proved_relations(node, {"base": base, "slope": slope}, check_instance)
     if not allowed(rel, rels["base"], rels["slope"], e, any(contains(p, a) for p in domain)):
-        raise rejected(f"{name} = {a}: {rels['base']} and a slope {rels['slope']} 0 do not give {rel} for every "
+        raise Rejected(f"{name} = {a}: {rels['base']} and a slope {rels['slope']} 0 do not give {rel} for every "
                        f"{name}")
     return [f"The claim is affine in {name} (on the syntax); at {name} = {rational_text(a)} it holds with "
             f"{rels['base']}, and the change per unit of {name} is {rels['slope']} 0, so it holds for every {name} "

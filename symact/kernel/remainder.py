@@ -143,6 +143,13 @@ def remainder_relation(p, a: Fraction, n: int, drel: str) -> str:
     return CONVERSE[drel] if turns else drel
 
 
+def mean_value_form(p) -> tuple:
+    """(a, n) of the mean value form g(m) + g'(P) (P - m): the Taylor form of order 1 at P's midpoint m."""
+    if p[0] is None or p[1] is None:
+        raise Uncertain("the mean value form needs a bounded piece")
+    return (p[0] + p[1]) / 2, 1
+
+
 def taylor_form(d, p, a: Fraction, n: int) -> Iv:
     """The Taylor form of order n of d at a on the bounded piece p (see the module's docstring)."""
     if p[0] is None or p[1] is None or not p[0] <= a <= p[1]:
@@ -150,8 +157,8 @@ def taylor_form(d, p, a: Fraction, n: int) -> Iv:
     g = smooth_on(d, p, (p[0], p[1], p[2] or a == p[0], p[3] or a == p[1]))  # smooth on P and at a
     if checked_order(n) > 2:
         ds = derivatives(g, n)
-    else:  # order 2 keeps the formal derivatives: expanding them costs more than it saves
-        ds = (g, differentiate(g), differentiate(differentiate(g)))
+    else:  # orders 1 and 2 keep the formal derivatives: expanding them costs more than it saves
+        ds = (g, differentiate(g), differentiate(differentiate(g)))[:n + 1]
     lo, hi = p[0] - a, p[1] - a
     out = None
     for k, dk in enumerate(ds):

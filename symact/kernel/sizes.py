@@ -108,6 +108,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel import poly
+from symact.kernel.pieces import Rejected
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
@@ -118,10 +119,6 @@ MAX_PEELS = 8
 #: the most monomials of a product, and terms expanded in all
 MAX_MONOMIALS = 20000
 MAX_WORK = 50000
-
-
-class SizeError(ValueError):
-    """The sized claim or its proof is malformed, or a step does not hold."""
 
 
 # -- indices: affine integer forms c + sum a v -------------------------------------------------------------------
@@ -136,11 +133,11 @@ def _idx(c: int, coefs: dict) -> tuple:
 
 def read_index(obj) -> tuple:
     if not (isinstance(obj, list) and len(obj) == 2 and _is_int(obj[0]) and isinstance(obj[1], list)):
-        raise SizeError(f"malformed index {obj!r}")
+        raise Rejected(f"malformed index {obj!r}")
     coefs: dict = {}
     for item in obj[1]:
         if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and _is_int(item[1])):
-            raise SizeError(f"malformed index {obj!r}")
+            raise Rejected(f"malformed index {obj!r}")
         coefs[item[0]] = coefs.get(item[0], 0) + item[1]
     return _idx(obj[0], coefs)
 
@@ -164,10 +161,10 @@ def idx_sub(i: tuple, var: str, value: tuple) -> tuple:
 
 
 def read_scoped(objs, scope: set, what: str) -> list[tuple]:
-    """The indices of ``objs``, whose variables must all be in scope (SizeError naming ``what`` otherwise)."""
+    """The indices of ``objs``, whose variables must all be in scope (Rejected naming ``what`` otherwise)."""
     out = [read_index(obj) for obj in objs]
     if not {v for i in out for v, _ in i[1]} <= scope:
-        raise SizeError(f"{what} uses a variable not in scope")
+        raise Rejected(f"{what} uses a variable not in scope")
     return out
 
 
@@ -221,35 +218,35 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
     index a sequence may have here (None: no sequence allowed; never inside a sum or product), ``reserved``
     the names a bound variable may not take (so no substitution captures a variable)."""
     if not isinstance(obj, list) or not obj or not isinstance(obj[0], str):
-        raise SizeError(f"malformed term {obj!r}")
+        raise Rejected(f"malformed term {obj!r}")
     head, args = obj[0], obj[1:]
     if head == "num" and len(args) == 1:
         try:
             return ("num", parse_rational(args[0]))
         except (ValueError, TypeError, ZeroDivisionError):
-            raise SizeError(f"malformed number {args[0]!r}") from None
+            raise Rejected(f"malformed number {args[0]!r}") from None
     if head == "sym" and len(args) == 1:
         if symbols.get(args[0], {}).get("family", True) or symbols[args[0]]["kind"] == "function":
-            raise SizeError(f"{args[0]!r} is not a declared symbol")
+            raise Rejected(f"{args[0]!r} is not a declared symbol")
         return ("sym", args[0])
     if head in FUNCTION_HEADS and len(args) in (2, 3):
         s = symbols.get(args[0], {})
         if s.get("kind") != "function" or (head == "dfn" and not s.get("differentiable")):
-            raise SizeError(f"{args[0]!r} is not a declared {'differentiable ' if head == 'dfn' else ''}function")
+            raise Rejected(f"{args[0]!r} is not a declared {'differentiable ' if head == 'dfn' else ''}function")
         if (len(args) == 3) != bool(s.get("indexed")):
-            raise SizeError(f"{args[0]!r}: a family of functions takes an index, a function none")
+            raise Rejected(f"{args[0]!r}: a family of functions takes an index, a function none")
         at = read_scoped(args[2:], scope, f"the index of {args[0]}")
         return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved), *at)
     if head == "gen" and len(args) == 3:  # a member of a family of scalars with two indices
         if symbols.get(args[0], {}).get("arity") != 2:
-            raise SizeError(f"{args[0]!r} is not a declared family with two indices")
+            raise Rejected(f"{args[0]!r} is not a declared family with two indices")
         return ("gen", args[0], *read_scoped(args[1:], scope, f"an index of {args[0]}"))
     if head in ("gen", "seq") and len(args) == 2:
         i, = read_scoped(args[1:], scope, f"the index of {args[0]}")
         if head == "gen" and (not symbols.get(args[0], {}).get("family", False) or symbols[args[0]].get("arity")):
-            raise SizeError(f"{args[0]!r} is not a declared family with one index")
+            raise Rejected(f"{args[0]!r} is not a declared family with one index")
         if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
-            raise SizeError(f"sequence {args[0]!r} at an index where the claim cannot use it")
+            raise Rejected(f"sequence {args[0]!r} at an index where the claim cannot use it")
         return (head, args[0], i)
     if head == "delta" and len(args) == 2:
         return ("delta", *read_scoped(args, scope, "an index of delta"))
@@ -257,17 +254,17 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         var = read_term(args[1], symbols, sequences, scope, None, reserved)
         if var[0] not in ("gen", "sym") or len(var) != (3 if var[0] == "gen" else 2) or (
                 symbols[var[1]]["kind"] != "scalar"):
-            raise SizeError("a derivative is in a member x[J] of a family of scalars (one index) or in a scalar")
+            raise Rejected("a derivative is in a member x[J] of a family of scalars (one index) or in a scalar")
         return ("diff", read_term(args[0], symbols, sequences, scope, None, reserved), var)
     if head in COMPOUND and args and len(args) == ARITY.get(head, len(args)):
         return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
     if head in BINDERS and len(args) == 4:
         var = args[0]
         if not isinstance(var, str) or not var.isidentifier() or var in scope or var in reserved:
-            raise SizeError(f"a bound variable must be a fresh name, not {var!r}")
+            raise Rejected(f"a bound variable must be a fresh name, not {var!r}")
         lo, hi = read_scoped(args[1:3], scope, "a range's end")
         return (head, var, lo, hi, read_term(args[3], symbols, sequences, scope | {var}, None, reserved))
-    raise SizeError(f"malformed term {obj!r}")
+    raise Rejected(f"malformed term {obj!r}")
 
 
 # -- canonical forms: {(scalars, word): coefficient} -------------------------------------------------------------
@@ -277,7 +274,7 @@ ONE = ((), ())
 
 def p_mul(p: dict, q: dict) -> dict:
     if len(p) * len(q) > MAX_MONOMIALS:
-        raise SizeError("the expansion is too large")
+        raise Rejected("the expansion is too large")
     return poly.mul(p, q, lambda m, n: (merge(m[0] + n[0]), m[1] + n[1]))
 
 
@@ -346,7 +343,7 @@ def clear(p: dict) -> dict:
             else:
                 out = poly.add(out, p_mul({(scalars, word): c}, q))
         p = out
-    raise SizeError("too many denominators")
+    raise Rejected("too many denominators")
 
 
 def close(core, var: str, level: int = 0):
@@ -399,7 +396,7 @@ class Normalizer:
     def norm(self, t, scope: list) -> dict:
         self.work += 1
         if self.work > MAX_WORK:
-            raise SizeError("the expansion is too large")
+            raise Rejected("the expansion is too large")
         head = t[0]
         if head == "num":
             return {ONE: t[1]} if t[1] else {}
@@ -423,13 +420,13 @@ class Normalizer:
             out = {ONE: Fraction(1)}
             for (scalars, word), c in self.norm(t[1], scope).items():
                 if word:
-                    raise SizeError("exp of a matrix")
+                    raise Rejected("exp of a matrix")
                 out = p_mul(out, {((("exp", scalars, c),), ()): Fraction(1)})
             return out
         if head == "div":
             den = self.norm(t[2], scope)
             if not self.positive(den, scope):
-                raise SizeError("a denominator that is not certainly positive")
+                raise Rejected("a denominator that is not certainly positive")
             return p_mul(self.norm(t[1], scope), inverse(den))
         if head in FUNCTION_HEADS:
             return atom((head, t[1], tuple(sorted(self.real(t[2], scope).items(), key=repr)), *t[3:]), True)
@@ -442,7 +439,7 @@ class Normalizer:
             return atom(("delta", *sorted(t[1:], key=repr)), True)
         if head == "diff":
             if self.size is None:
-                raise SizeError("a derivative is taken over a size")
+                raise Rejected("a derivative is taken over a size")
             self.real(t[1], scope)  # t is defined (positive denominators) and real
             chain = Chain(frozenset(n for n, s in self.symbols.items() if s.get("differentiable")), self.flat,
                           self.hypotheses)
@@ -454,7 +451,7 @@ class Normalizer:
         """The canonical form of a term that must be a real number (no word of matrices)."""
         p = self.norm(t, scope)
         if any(w for (_, w) in p):
-            raise SizeError("|t| or a function of a matrix (or of a sequence)")
+            raise Rejected("|t| or a function of a matrix (or of a sequence)")
         return p
 
     def absolute(self, p: dict, scope: list) -> dict:
@@ -562,7 +559,7 @@ class Normalizer:
         length = idx_add(idx_add(hi, lo, -1), index(1))
         if not length[1]:  # constant length: empty, or written out
             if length[0] > MAX_UNROLL:
-                raise SizeError(f"a range of {length[0]} terms is too long to write out")
+                raise Rejected(f"a range of {length[0]} terms is too long to write out")
             parts = [self.norm(subst(body, var, idx_add(lo, index(i))), scope) for i in range(max(length[0], 0))]
             return self.combine(head, parts)
         low = least(idx_add(length, index(-1)), scope, self.size)
@@ -648,9 +645,9 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain 
         if head == "fn" and t[1] in chain.differentiable:  # d s(u) = s'(u) du, s differentiable everywhere
             return [(("mul", ("dfn", *t[1:]), a), i) for a, i in partials(t[2], x, j, scope, size, chain)]
         if head == "fn" and t[1] in chain.flat and _negative(t[2], scope, size, chain.hypotheses):
-            partials(t[2], x, j, scope, size, chain)  # u differentiable (so continuous) in x[j], else SizeError
+            partials(t[2], x, j, scope, size, chain)  # u differentiable (so continuous) in x[j], else Rejected
             return []  # s' = 0 on (-oo, 0), which holds u near x[j], so s(u) is constant there
-        raise SizeError(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
+        raise Rejected(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
                         f"declared differentiable (nor flat where a hypothesis puts the term)")
     if head == "gen":
         return [(("num", Fraction(1)), t[2])] if t[1] == x and len(t) == 3 else []
@@ -675,15 +672,15 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain 
                 out.append((("sum", var, lo, hi, a), i))
                 continue
             if abs(c) != 1:
-                raise SizeError(f"no rule sifts delta({i}, {j}) in a sum over {var}")
+                raise Rejected(f"no rule sifts delta({i}, {j}) in a sum over {var}")
             at = idx_add(j, idx_sub(i, var, index(0)), -1)  # var = c (j - R)
             at = at if c == 1 else idx_add(index(0), at, -1)
             ends = [least(idx_add(at, lo, -1), scope, size), least(idx_add(hi, at, -1), scope, size)]
             if None in ends or min(ends) < 0:
-                raise SizeError(f"the index {var} = {at} is not certainly in the sum's range")
+                raise Rejected(f"the index {var} = {at} is not certainly in the sum's range")
             out.append((subst(a, var, at), j))
         return out
-    raise SizeError(f"no derivative rule for {head}")
+    raise Rejected(f"no derivative rule for {head}")
 
 
 def _negative(u, scope: list, size: tuple | None, hypotheses: tuple) -> bool:
@@ -701,7 +698,7 @@ def _negative(u, scope: list, size: tuple | None, hypotheses: tuple) -> bool:
 # -- shapes (fixed statements) -----------------------------------------------------------------------------------
 
 def shape(t, symbols: dict):
-    """The shape (rows, cols) of a term, None for a scalar; SizeError where it is not defined."""
+    """The shape (rows, cols) of a term, None for a scalar; Rejected where it is not defined."""
     head = t[0]
     if head == "num":
         return None
@@ -711,56 +708,56 @@ def shape(t, symbols: dict):
     if head == "add":
         shapes = [shape(a, symbols) for a in t[1:]]
         if len(set(shapes)) != 1:
-            raise SizeError("a sum adds terms of different shapes")
+            raise Rejected("a sum adds terms of different shapes")
         return shapes[0]
     if head == "mul":
         out = None
         for a in t[1:]:
             s = shape(a, symbols)
             if out is not None and s is not None and out[1] != s[0]:
-                raise SizeError(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
+                raise Rejected(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
             out = (out[0], s[1]) if out is not None and s is not None else (out or s)
         return out
     if head in ("exp", "abs") and shape(t[1], symbols) is None:
         return None
     if head == "div" and shape(t[2], symbols) is None:
         return shape(t[1], symbols)
-    raise SizeError("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
+    raise Rejected("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
                     "of matrices")
 
 
 # -- the claim and the rules -------------------------------------------------------------------------------------
 
 def read_sized(c: dict) -> dict:
-    """The sized claim, checked and read (terms as tuples); SizeError if malformed."""
+    """The sized claim, checked and read (terms as tuples); Rejected if malformed."""
     if not isinstance(c, dict):
-        raise SizeError("malformed sized claim")
+        raise Rejected("malformed sized claim")
     size, start = c.get("size"), c.get("from", 1)
     if size is not None and not (isinstance(size, str) and size.isidentifier() and _is_int(start) and start >= 0):
-        raise SizeError("the size is a name and its least value a natural number")
+        raise Rejected("the size is a name and its least value a natural number")
     symbols: dict = {}
     for s in c.get("symbols", []):
         if not isinstance(s, dict) or not isinstance(s.get("name"), str) or s.get("kind") not in KINDS:
-            raise SizeError(f"malformed symbol {s!r}")
+            raise Rejected(f"malformed symbol {s!r}")
         shp = s.get("shape")
         if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)
                                     and (s["kind"] != "vector" or shp[1] == 1) and s["kind"] != "scalar"):
-            raise SizeError(f"malformed shape {shp!r} of a {s['kind']}")
+            raise Rejected(f"malformed shape {shp!r} of a {s['kind']}")
         if s["name"] in symbols:
-            raise SizeError(f"{s['name']!r} declared twice")
+            raise Rejected(f"{s['name']!r} declared twice")
         symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")),
                               "shape": tuple(shp) if shp else None}
         if s.get("indices", 1) != 1:  # a family of scalars with two indices (over a size)
             if s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family") or size is None:
-                raise SizeError(f"malformed symbol {s!r}: only a family of scalars over a size has two indices")
+                raise Rejected(f"malformed symbol {s!r}: only a family of scalars over a size has two indices")
             symbols[s["name"]]["arity"] = 2
     functions = c.get("functions", [])
     if not isinstance(functions, list) or (functions and size is None):
-        raise SizeError("functions are declared over a size")
+        raise Rejected("functions are declared over a size")
     for f in functions:
         if not (isinstance(f, dict) and isinstance(f.get("name"), str) and f["name"].isidentifier()
                 and f["name"] not in symbols):
-            raise SizeError(f"malformed function {f!r}")
+            raise Rejected(f"malformed function {f!r}")
         if f.get("differentiable") is True and "term" not in f:  # any function differentiable everywhere
             symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": None,
                                   "differentiable": True, "indexed": f.get("indexed") is True}
@@ -768,37 +765,37 @@ def read_sized(c: dict) -> dict:
         try:
             term = from_json(f.get("term"))
         except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-            raise SizeError(f"malformed term of the function {f['name']}: {exc}") from None
+            raise Rejected(f"malformed term of the function {f['name']}: {exc}") from None
         if has_param(term):
-            raise SizeError(f"the function {f['name']} has a quantified parameter")
+            raise Rejected(f"the function {f['name']} has a quantified parameter")
         symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": term}
     seqs = c.get("sequences", [])
     if not isinstance(seqs, list) or (seqs and size is None):
-        raise SizeError("sequences need a size")
+        raise Rejected("sequences need a size")
     names = {s.get("name") for s in seqs if isinstance(s, dict)}
     if len(names) != len(seqs) or names & set(symbols) or size in names | set(symbols):
-        raise SizeError("sequences, symbols and the size need distinct names")
+        raise Rejected("sequences, symbols and the size need distinct names")
     indices = c.get("indices", [])
     if not isinstance(indices, list) or (indices and size is None):
-        raise SizeError("indices range over a size")
+        raise Rejected("indices range over a size")
     scope = {size} if size is not None else set()
     ranges = []
     for item in indices:
         if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and item[0].isidentifier()):
-            raise SizeError(f"malformed index range {item!r}")
+            raise Rejected(f"malformed index range {item!r}")
         if item[0] in scope:
-            raise SizeError(f"the index {item[0]} needs a fresh name")
+            raise Rejected(f"the index {item[0]} needs a fresh name")
         lo, hi = read_scoped(item[1:], scope, f"the range of {item[0]} (in the size and earlier indices)")
         ranges.append((item[0], lo, hi))
         scope = scope | {item[0]}
     reserved = frozenset({*symbols, *names, *scope})
     if reserved & {*BINDERS, *COMPOUND, "inv", "recip", "gen", "seq", "sym", "num", "delta"}:
-        raise SizeError("a name of the statement is a word of the kernel's terms")
+        raise Rejected("a name of the statement is a word of the kernel's terms")
     sequences = {}
     for s in seqs:
         var = s.get("var")
         if not isinstance(var, str) or not var.isidentifier() or var in symbols or var in names or var == size:
-            raise SizeError("a sequence's step variable needs a fresh name")
+            raise Rejected("a sequence's step variable needs a fresh name")
         sequences[s["name"]] = (read_term(s.get("base"), symbols, names, set(), None, reserved),
                                 (var, read_term(s.get("step"), symbols, names, {var}, index(**{var: 1}), reserved)))
     at_size = index(**{size: 1}) if size is not None else None
@@ -808,10 +805,10 @@ def read_sized(c: dict) -> dict:
     fixed = size is None
     if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if fixed
             else any(s["shape"] is not None for s in symbols.values())):
-        raise SizeError("a fixed statement gives every matrix its shape; a statement over a size gives none")
+        raise Rejected("a fixed statement gives every matrix its shape; a statement over a size gives none")
     rel = c.get("rel", "==")
     if rel not in RELATIONS or (rel != "==" and (size is None or (sequences and lhs[0] != "abs"))):
-        raise SizeError(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size (about a sequence "
+        raise Rejected(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size (about a sequence "
                         f"f: |f(L)| <= or < a term)")
     return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
             "indices": ranges, "rel": rel, "hypotheses": hypotheses}
@@ -820,34 +817,34 @@ def read_sized(c: dict) -> dict:
 def _read_hypotheses(given, symbols: dict, sequences: set, scope: set, reserved: frozenset, size) -> tuple:
     """((v, LO, HI, T), ...): T(v) < 0 for every integer LO <= v <= HI (rule flat); over a size only."""
     if not isinstance(given, list) or (given and size is None):
-        raise SizeError("hypotheses are stated over a size")
+        raise Rejected("hypotheses are stated over a size")
     out = []
     for h in given:
         v = h.get("var") if isinstance(h, dict) else None
         if not (isinstance(v, str) and v.isidentifier()) or v in scope or v in reserved or set(h) != {
                 "var", "from", "to", "term"}:
-            raise SizeError(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
+            raise Rejected(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
         lo, hi = read_scoped([h["from"], h["to"]], scope, "a hypothesis's range")
         out.append((v, lo, hi, read_term(h["term"], symbols, sequences, scope | {v}, None, reserved | {v})))
     return tuple(out)
 
 
 def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
-    """The steps checked, or SizeError: the proof (``nc-identity``, ``positive`` or ``induction``) proves the
+    """The steps checked, or Rejected: the proof (``nc-identity``, ``positive`` or ``induction``) proves the
     claim, or the ``counterexample`` refutes it.  ``check_instance`` is the whole kernel's check of a
     certificate (for the bounds of an inequality's induction)."""
     c = read_sized(claim.get("sizes"))
     if verdict == "refuted" and isinstance(proof, dict) and proof.get("rule") == "counterexample":
         return counterexample(c, proof)
     if verdict != "proved" or not isinstance(proof, dict):
-        raise SizeError("a sized claim is proved by an nc-identity or induction node")
+        raise Rejected("a sized claim is proved by an nc-identity or induction node")
     rule = proof.get("rule")
     if c["size"] is None:
         if rule != "nc-identity":
-            raise SizeError("a fixed statement is proved by nc-identity")
+            raise Rejected("a fixed statement is proved by nc-identity")
         ls, rs = shape(c["lhs"], c["symbols"]), shape(c["rhs"], c["symbols"])
         if ls != rs:
-            raise SizeError("the two sides have different shapes")
+            raise Rejected("the two sides have different shapes")
         _equal(Normalizer(c["symbols"], None), c["lhs"], c["rhs"], [], "the two sides")
         return ["Both sides are defined (the shapes conform) and expand to the same sum of ordered products "
                 "(matrices do not commute: word order kept)."]
@@ -856,14 +853,14 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
         return _inequality_induction(c, proof, check_instance)
     if c["rel"] != "==":
         if rule != "positive" or c["sequences"]:
-            raise SizeError("an inequality is proved by the rule positive (without sequences) or by induction")
+            raise Rejected("an inequality is proved by the rule positive (without sequences) or by induction")
         up = c["rel"] in (">", ">=")
         n = Normalizer(c["symbols"], (L, L0), peel=False)
         d = clear(poly.add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
                         n.norm(c["rhs"] if up else c["lhs"], c["indices"]), Fraction(-1)))
         sign = n.sign_of(d, c["indices"])
         if sign < (2 if c["rel"] in ("<", ">") else 1):
-            raise SizeError(f"the difference of the two sides is not certainly {'> 0' if c['rel'] in '<>' else '>= 0'}")
+            raise Rejected(f"the difference of the two sides is not certainly {'> 0' if c['rel'] in '<>' else '>= 0'}")
         return [f"For every {L} >= {L0} and every index in its range: the difference of the two sides, times its "
                 f"positive denominators, is a sum of terms that are certainly {'> 0' if sign == 2 else '>= 0'} "
                 f"(exp > 0; a sum over a range without one of its terms)."]
@@ -884,7 +881,7 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
                 f"ranges by linearity, exp(a + b) = exp(a) exp(b), quotients by certainly positive terms)."
                 + derivatives]
     if rule != "induction" or proof.get("on") != L or proof.get("from") != L0 or c["indices"]:
-        raise SizeError("a statement over a size is proved by induction on that size from its least value "
+        raise Rejected("a statement over a size is proved by induction on that size from its least value "
                         "(without further indices), or as an identity for every size")
     seqs = c["sequences"]
     # base case: L = L0
@@ -893,7 +890,7 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
     # step: L -> L + 1, with the hypothesis
     lhs = c["lhs"]
     if lhs[0] != "seq":
-        raise SizeError("the claim's left side is a sequence at the size (the induction hypothesis rewrites it)")
+        raise Rejected("the claim's left side is a sequence at the size (the induction hypothesis rewrites it)")
     up = index(1, **{L: 1})
     step = [_hypothesis(_unfold(subst(t, L, up), seqs, None, L), lhs, c["rhs"]) for t in (c["lhs"], c["rhs"])]
     _equal(Normalizer(c["symbols"], (L, L0)), *step, [], f"the step {L} -> {L} + 1")
@@ -909,27 +906,27 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     """``|f(L)| REL B(L)`` by induction on L (the rule in the module docstring)."""
     L, L0, rel, seqs = c["size"], c["from"], c["rel"], c["sequences"]
     if rel not in ("<=", "<") or c["indices"] or len(seqs) != 1:
-        raise SizeError("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence "
+        raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence "
                         "f and no further indices")
     (name, (base, (var, step))), = seqs.items()
     if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or _has_seq(c["rhs"]):
-        raise SizeError("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
+        raise Rejected("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
     here = ("seq", name, index(**{var: 1}))
     factors = list(step[1:]) if step[0] == "mul" else []
     if factors.count(here) != 1 or any(_has_seq(f) for f in factors if f != here):
-        raise SizeError(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
+        raise Rejected(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
     m = subst(("mul", *(f for f in factors if f != here)), var, index(**{L: 1}))
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
     need = 2 if rel == "<" else 1
     n0, n = Normalizer(c["symbols"], None), Normalizer(c["symbols"], (L, L0))
     base_diff = poly.add(n0.norm(subst(c["rhs"], L, index(L0)), []), n0.norm(("abs", base), []), Fraction(-1))
     if n0.sign_of(n0.bounded(clear(base_diff), bounds, []), []) < need:
-        raise SizeError(f"the base case {L} = {L0}: B({L0}) - |{name}({L0})| is not certainly "
+        raise Rejected(f"the base case {L} = {L0}: B({L0}) - |{name}({L0})| is not certainly "
                         f"{'> 0' if need == 2 else '>= 0'}")
     step_diff = poly.add(n.norm(subst(c["rhs"], L, index(1, **{L: 1})), []), n.norm(("mul", ("abs", m), c["rhs"]), []),
                       Fraction(-1))
     if n.sign_of(n.bounded(clear(step_diff), bounds, []), []) < need:
-        raise SizeError(f"the step: B({L} + 1) - |m({L})| B({L}) is not certainly {'> 0' if need == 2 else '>= 0'}")
+        raise Rejected(f"the step: B({L} + 1) - |m({L})| B({L}) is not certainly {'> 0' if need == 2 else '>= 0'}")
     used = "".join(f"; |{s}(t)| <= {q} for every real t (kernel-checked bounds of {s})" for s, q in bounds.items())
     return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {'> 0' if need == 2 else '>= 0'}{used}.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: {name}({L} + 1) = m({L}) {name}({L}), and "
@@ -948,12 +945,12 @@ def _has_seq(t) -> bool:
 def _flat(symbols: dict, given, check_instance) -> frozenset:
     """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat)."""
     if not isinstance(given, dict) or (given and check_instance is None):
-        raise SizeError("malformed flat certificates")
+        raise Rejected("malformed flat certificates")
     for name, cert in given.items():
         s = symbols.get(name)
         claim = cert.get("claim") if isinstance(cert, dict) else None
         if s is None or s["kind"] != "function" or s.get("term") is None or not isinstance(claim, dict):
-            raise SizeError(f"a flat certificate for {name!r}, which is not a declared function with a formula")
+            raise Rejected(f"a flat certificate for {name!r}, which is not a declared function with a formula")
         try:
             ok = (set(claim) <= {"var", "lhs", "rel", "rhs", "domain"} and claim.get("var", "x") == "x"
                   and from_json(claim["lhs"]) == ("deriv", s["term"]) and claim["rel"] == "=="
@@ -961,9 +958,9 @@ def _flat(symbols: dict, given, check_instance) -> frozenset:
                   and claim["domain"] == [["-oo", "0", False, False]])
             verdict = check_instance(cert)[0] if ok else None
         except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-            raise SizeError(f"the flat certificate of {name}: {exc}") from None
+            raise Rejected(f"the flat certificate of {name}: {exc}") from None
         if verdict != "proved":
-            raise SizeError(f"the flat certificate of {name} does not prove d/dx {name}(x) == 0 for x < 0")
+            raise Rejected(f"the flat certificate of {name} does not prove d/dx {name}(x) == 0 for x < 0")
     return frozenset(given)
 
 
@@ -971,12 +968,12 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
     """{function: c} with |F(t)| <= c at every real t, from kernel certificates of F(x) <= u and F(x) >= v for
     every real x (c = max(u, -v))."""
     if not isinstance(given, dict) or (given and check_instance is None):
-        raise SizeError("malformed bounds")
+        raise Rejected("malformed bounds")
     out = {}
     for name, pair in given.items():
         s = symbols.get(name)
         if s is None or s["kind"] != "function" or not isinstance(pair, dict):
-            raise SizeError(f"bounds of {name!r}, which is not a declared function")
+            raise Rejected(f"bounds of {name!r}, which is not a declared function")
         ends = {}
         for role, rels in (("upper", ("<=", "<")), ("lower", (">=", ">"))):
             cert = pair.get(role)
@@ -984,19 +981,19 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
             if not (isinstance(claim, dict) and set(claim) <= {"var", "lhs", "rel", "rhs", "domain"}
                     and claim.get("var", "x") == "x" and claim.get("rel") in rels
                     and claim.get("domain") == [["-oo", "oo", False, False]]):
-                raise SizeError(f"the {role} bound of {name} is not a claim {name}(x) {rels[0]} c for every real x")
+                raise Rejected(f"the {role} bound of {name} is not a claim {name}(x) {rels[0]} c for every real x")
             try:
                 lhs, rhs = from_json(claim.get("lhs")), from_json(claim.get("rhs"))
             except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-                raise SizeError(f"the {role} bound of {name}: malformed claim ({exc})") from None
+                raise Rejected(f"the {role} bound of {name}: malformed claim ({exc})") from None
             if lhs != s["term"] or rhs[0] != "num":
-                raise SizeError(f"the {role} bound of {name} is not about {name}(x) and a rational number")
+                raise Rejected(f"the {role} bound of {name} is not about {name}(x) and a rational number")
             try:
                 verdict = check_instance(cert)[0]
             except ValueError as exc:
-                raise SizeError(f"the {role} bound of {name}: {exc}") from None
+                raise Rejected(f"the {role} bound of {name}: {exc}") from None
             if verdict != "proved":
-                raise SizeError(f"the {role} bound of {name} is not proved")
+                raise Rejected(f"the {role} bound of {name} is not proved")
             ends[role] = rhs[1]
         out[name] = max(ends["upper"], -ends["lower"])
     return out
@@ -1004,7 +1001,7 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
 
 def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
     if clear(poly.add(n.norm(a, scope), n.norm(b, scope), Fraction(-1))):
-        raise SizeError(f"{what}: the two sides do not expand to the same sum of ordered products")
+        raise Rejected(f"{what}: the two sides do not expand to the same sum of ordered products")
 
 
 def _unfold(t, seqs: dict, at_base: int | None, size: str | None = None):
@@ -1016,7 +1013,7 @@ def _unfold(t, seqs: dict, at_base: int | None, size: str | None = None):
             return base
         if size is not None and t[2] == index(1, **{size: 1}):
             return subst(step, var, index(**{size: 1}))
-        raise SizeError(f"sequence {t[1]} at an index the rule does not unfold")
+        raise Rejected(f"sequence {t[1]} at an index the rule does not unfold")
     if head in COMPOUND:
         return (head, *(_unfold(a, seqs, at_base, size) for a in t[1:]))
     if head in BINDERS:
@@ -1042,34 +1039,34 @@ MAX_SIZE = 50
 
 def counterexample(c: dict, node: dict) -> list[str]:
     if c["hypotheses"]:
-        raise SizeError("a statement with hypotheses is not refuted by a counterexample here")
+        raise Rejected("a statement with hypotheses is not refuted by a counterexample here")
     L, n, values = node.get("at"), node.get("n", 2), node.get("values")
     if c["size"] is None:
         if L is not None:
-            raise SizeError("a fixed statement has no size")
+            raise Rejected("a fixed statement has no size")
         env = {}
     else:
         if not (_is_int(L) and c["from"] <= L <= MAX_SIZE):
-            raise SizeError(f"the size must be an integer from {c['from']} to {MAX_SIZE}")
+            raise Rejected(f"the size must be an integer from {c['from']} to {MAX_SIZE}")
         env = {c["size"]: L}
         for name, lo, hi in c["indices"]:
             i = (node.get("indices") or {}).get(name)
             if not (_is_int(i) and _at(lo, env) <= i <= _at(hi, env)):
-                raise SizeError(f"the counterexample gives {name} a value in its range")
+                raise Rejected(f"the counterexample gives {name} a value in its range")
             env[name] = i
     if not (_is_int(n) and 1 <= n <= 8) or not isinstance(values, dict):
-        raise SizeError("a counterexample gives n (1 to 8) and the values")
+        raise Rejected("a counterexample gives n (1 to 8) and the values")
     ev = _Evaluator(c, n, values)
     lhs, rhs = ev.value(c["lhs"], env), ev.value(c["rhs"], env)
     if _shape_of(lhs) != _shape_of(rhs) and not (_shape_of(lhs) is None or _shape_of(rhs) is None):
-        raise SizeError("the two sides have different shapes there")
+        raise Rejected("the two sides have different shapes there")
     if c["rel"] != "==":
         if not (isinstance(lhs, Fraction) and isinstance(rhs, Fraction)):
-            raise SizeError("an inequality compares numbers")
+            raise Rejected("an inequality compares numbers")
         if {"<": lhs < rhs, "<=": lhs <= rhs, ">": lhs > rhs, ">=": lhs >= rhs}[c["rel"]]:
-            raise SizeError("the relation holds at the counterexample")
+            raise Rejected("the relation holds at the counterexample")
     elif _equal_values(lhs, rhs):
-        raise SizeError("the two sides are equal at the counterexample")
+        raise Rejected("the two sides are equal at the counterexample")
     at = f" at {c['size']} = {L}" if L is not None else ""
     return [f"With the given exact values ({n} x {n} matrices unless a shape is declared){at} both sides are "
             f"defined and {'differ' if c['rel'] == '==' else 'the relation ' + c['rel'] + ' fails'}."]
@@ -1085,7 +1082,7 @@ def _equal_values(a, b) -> bool:
     if isinstance(a, Fraction) or isinstance(b, Fraction):
         m, q = (b, a) if isinstance(a, Fraction) else (a, b)
         if len(m) != len(m[0]):
-            raise SizeError("a number compared with a matrix that is not square")
+            raise Rejected("a number compared with a matrix that is not square")
         return all(m[i][j] == (q if i == j else 0) for i in range(len(m)) for j in range(len(m)))
     return a == b
 
@@ -1102,16 +1099,16 @@ class _Evaluator:
         if i is not None:
             raw = raw.get(str(i)) if isinstance(raw, dict) else None
         if raw is None:
-            raise SizeError(f"no value for {name}" + (f"[{i}]" if i is not None else ""))
+            raise Rejected(f"no value for {name}" + (f"[{i}]" if i is not None else ""))
         try:
             if s["kind"] == "scalar":
                 return parse_rational(raw)
             rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
             m = [[parse_rational(e) for e in row] for row in raw]
         except (ValueError, TypeError, ZeroDivisionError):
-            raise SizeError(f"malformed value of {name}") from None
+            raise Rejected(f"malformed value of {name}") from None
         if len(m) != rows or any(len(row) != cols for row in m):
-            raise SizeError(f"the value of {name} is not {rows} x {cols}")
+            raise Rejected(f"the value of {name} is not {rows} x {cols}")
         return m
 
     def value(self, t, env: dict):
@@ -1125,13 +1122,13 @@ class _Evaluator:
         if head == "seq":
             return self.sequence(t[1], _at(t[2], env))
         if head in ("exp", "div", "diff", *FUNCTION_HEADS):
-            raise SizeError("a counterexample is evaluated exactly: no exp, division, function or derivative")
+            raise Rejected("a counterexample is evaluated exactly: no exp, division, function or derivative")
         if head == "delta":
             return Fraction(int(_at(t[1], env) == _at(t[2], env)))
         if head == "abs":
             v = self.value(t[1], env)
             if not isinstance(v, Fraction):
-                raise SizeError("|t| of a matrix")
+                raise Rejected("|t| of a matrix")
             return abs(v)
         if head in ("add", "mul"):
             out = self.value(t[1], env)
@@ -1140,7 +1137,7 @@ class _Evaluator:
             return out
         var, lo, hi = t[1], _at(t[2], env), _at(t[3], env)
         if hi - lo + 1 > MAX_UNROLL:
-            raise SizeError("a range too long to evaluate")
+            raise Rejected("a range too long to evaluate")
         parts = [self.value(t[4], {**env, var: k}) for k in range(lo, hi + 1)]
         if head == "rprod":
             parts.reverse()
@@ -1156,7 +1153,7 @@ class _Evaluator:
             base, (var, step) = self.c["sequences"][name]
             start = self.c["from"]
             if not start <= i <= MAX_SIZE:
-                raise SizeError(f"{name}({i}) is not defined")
+                raise Rejected(f"{name}({i}) is not defined")
             self.memo[name, i] = self.value(base, {}) if i == start else self.value(step, {var: i - 1})
         return self.memo[name, i]
 
@@ -1171,10 +1168,10 @@ def _plus(a, b):
     if isinstance(a, Fraction) or isinstance(b, Fraction):
         q, m = (a, b) if isinstance(a, Fraction) else (b, a)
         if len(m) != len(m[0]):
-            raise SizeError("a number added to a matrix that is not square")
+            raise Rejected("a number added to a matrix that is not square")
         return [[e + (q if i == j else 0) for j, e in enumerate(row)] for i, row in enumerate(m)]
     if len(a) != len(b) or len(a[0]) != len(b[0]):
-        raise SizeError("a sum of matrices of different shapes")
+        raise Rejected("a sum of matrices of different shapes")
     return [[x + y for x, y in zip(r, s)] for r, s in zip(a, b)]
 
 
@@ -1185,6 +1182,6 @@ def _times(a, b):
         q, m = (a, b) if isinstance(a, Fraction) else (b, a)
         return [[q * e for e in row] for row in m]
     if len(a[0]) != len(b):
-        raise SizeError("a product of matrices that do not conform")
+        raise Rejected("a product of matrices that do not conform")
     return [[sum((a[i][k] * b[k][j] for k in range(len(b))), Fraction(0)) for j in range(len(b[0]))]
             for i in range(len(a))]

@@ -17,28 +17,21 @@ also near each of its points: the term is C-infinity on a neighbourhood of every
 from __future__ import annotations
 
 from symact.kernel.evaluate import smooth_on
-from symact.kernel.terms import read_term_claim, show
+from symact.kernel.pieces import Rejected, piece_text, read_term_claim
+from symact.kernel.terms import show
 
 
-def read_smooth_claim(c: dict, rejected: type[Exception], piece) -> tuple:
-    """(the term, its domain as pieces); ``piece`` reads one piece of the JSON."""
-    t, domain = read_term_claim(c, "smooth", "smoothness", rejected, piece)
-    if c.get("var", "x") != "x" or not domain:
-        raise rejected("a smoothness claim needs the variable x and a domain")
-    return t, domain
-
-
-def check_smooth(c: dict, verdict: str, proof, rejected: type[Exception], piece, piece_text) -> list[str]:
-    """The steps checked, or ``rejected``: the certificate proves that the term is C-infinity on its domain."""
-    t, domain = read_smooth_claim(c, rejected, piece)
+def check_smooth(c: dict, verdict: str, proof) -> list[str]:
+    """The steps checked, or Rejected: the certificate proves that the term is C-infinity on its domain."""
+    t, domain = read_term_claim(c, "smooth", "smoothness")
     if verdict != "proved":
-        raise rejected("a smoothness claim is only proved (refute smoothness with a derivative claim)")
+        raise Rejected("a smoothness claim is only proved (refute smoothness with a derivative claim)")
     if not isinstance(proof, list) or len(proof) != len(domain):
-        raise rejected("a proof needs one node per piece of the domain")
+        raise Rejected("a proof needs one node per piece of the domain")
     log = []
     for node, p in zip(proof, domain):
         if not isinstance(node, dict) or node.get("rule") != "smooth":
-            raise rejected("a smoothness claim is proved by smooth nodes")
+            raise Rejected("a smoothness claim is proved by smooth nodes")
         g = smooth_on(t, p)
         log.append(f"On {piece_text(p)}: the term equals {show(g)} near every point, a composition of "
                    f"C-infinity functions defined there in the open sense, so it is C-infinity.")

@@ -29,8 +29,8 @@ integer power needs t != 0, ``powt`` is proved defined only where b > 0 and call
 and e is certainly not an integer (its value is that of ``pow`` where e is rational), a Piecewise needs a true
 condition.
 
-:func:`from_sympy` reads a SymPy expression *structurally*: it never simplifies, so ``x**2/x`` built without
-evaluation stays a quotient whose denominator must be non-zero.
+:func:`from_sympy` reads a SymPy formula *structurally*: it never simplifies, so ``x**2/x`` built without
+evaluation stays a quotient whose denominator must be non-zero (claims: :mod:`symact.sympy_terms`).
 """
 from __future__ import annotations
 
@@ -160,19 +160,6 @@ def condition_from_json(j: Any) -> tuple:
     raise TermError(f"not a condition: {j!r}")
 
 
-def read_term_claim(c: dict, key: str, what: str, rejected: type[Exception], piece) -> tuple:
-    """(the term ``c[key]``, ``c["domain"]`` as pieces) of a claim about one term in x without quantified
-    parameters; ``piece`` reads one piece of the JSON."""
-    try:
-        t = from_json(c[key])
-        domain = [piece(p) for p in c["domain"]]
-    except (KeyError, TypeError, TermError) as exc:
-        raise rejected(f"malformed {what} claim: {exc}") from None
-    if has_param(t):
-        raise rejected("a quantified parameter occurs outside a forall claim")
-    return t, domain
-
-
 def has_param(t) -> bool:
     """Whether a quantified parameter occurs in t (no rule but ``forall``'s reads such a term)."""
     return t[0] in ("param", "dparam") or any(has_param(a) for a in t if isinstance(a, tuple))
@@ -221,99 +208,48 @@ def number_text(q: Fraction) -> str:
 
 # -- SymPy, read structurally ----------------------------------------------------------------------------------------
 
-def from_sympy(e, var, params: tuple[str, ...] = ()) -> tuple:
-    """The term of a SymPy expression in the symbol ``var``, node for node (no simplification); symbols named in
-    ``params`` (quantified parameters) become ``("param", name)``."""
+def from_sympy(e, var, extra=None) -> tuple:
+    """The term of a SymPy formula in the symbol ``var`` (a function record's formula, a polynomial factor), node
+    for node (no simplification).  ``extra(e, read)`` reads the nodes the kernel's own formulas never hold (None
+    for the others; ``read`` reads a sub-expression): claims use :func:`symact.sympy_terms.from_sympy`."""
     import sympy as sp
+
+    def read(a):
+        return from_sympy(a, var, extra)
 
     if e == var:
         return X
-    if isinstance(e, sp.Symbol) and e.name in params:
-        return ("param", e.name)
-    if isinstance(e, sp.Symbol):
-        raise TermError(f"free symbol {e} (only {var} may vary)")
+    t = None if extra is None else extra(e, read)
+    if t is not None:
+        return t
     if e.is_Rational:
         return ("num", Fraction(int(e.p), int(e.q)))
-    if isinstance(e, sp.Float):
-        raise TermError("inexact number in a claim (write decimals as exact numbers)")
-    if e is sp.pi:
-        return ("const", "pi")
-    if e is sp.E:
-        return ("const", "E")
-    if isinstance(e, sp.Add):
-        return ("add",) + tuple(from_sympy(a, var, params) for a in e.args)
-    if isinstance(e, sp.Mul):
-        return ("mul",) + tuple(from_sympy(a, var, params) for a in e.args)
+    if e is sp.pi or e is sp.E:
+        return ("const", "pi" if e is sp.pi else "E")
+    if isinstance(e, (sp.Add, sp.Mul)):
+        return ("add" if isinstance(e, sp.Add) else "mul",) + tuple(read(a) for a in e.args)
     if isinstance(e, sp.Pow):
         base, exp = e.args
         if exp.is_Rational:
-            return ("pow", from_sympy(base, var, params), Fraction(int(exp.p), int(exp.q)))
+            return ("pow", read(base), Fraction(int(exp.p), int(exp.q)))
         if base is sp.E:
-            return ("fn", "exp", from_sympy(exp, var, params))
-        exponent = from_sympy(exp, var, params)
+            return ("fn", "exp", read(exp))
+        exponent = read(exp)
         q = constant_rational(exponent)
         if q is not None and max(abs(q.numerator), q.denominator) <= MAX_FOLDED_EXPONENT:
             # an exponent written as a rational computation: x**(4/2) is x**2, not a real power
-            return ("pow", from_sympy(base, var, params), q)
-        return ("powt", from_sympy(base, var, params), exponent)
+            return ("pow", read(base), q)
+        return ("powt", read(base), exponent)
     if isinstance(e, sp.Abs):
-        return ("abs", from_sympy(e.args[0], var, params))
-    if isinstance(e, sp.sign):
-        return ("sign", from_sympy(e.args[0], var, params))
-    if isinstance(e, sp.Heaviside):
-        h0 = e.args[1] if len(e.args) > 1 else sp.Rational(1, 2)
-        if not h0.is_Rational:
-            raise TermError(f"Heaviside value at 0 must be rational, got {h0}")
-        return ("heaviside", from_sympy(e.args[0], var, params), Fraction(int(h0.p), int(h0.q)))
-    if isinstance(e, (sp.Max, sp.Min)):
-        return ("max" if isinstance(e, sp.Max) else "min",) + tuple(from_sympy(a, var, params) for a in e.args)
-    if isinstance(e, sp.Piecewise):
-        return ("pw",) + tuple((from_sympy(x, var, params), _cond(c, var, params)) for x, c in e.args)
-    if isinstance(e, sp.Derivative):
-        inner = from_sympy(e.expr, var, params)
-        for sym, count in e.variable_count:
-            if sym != var and not (isinstance(sym, sp.Symbol) and sym.name in params):
-                raise TermError(f"derivative with respect to {sym}")
-            for _ in range(int(count)):
-                inner = ("deriv", inner) if sym == var else ("dparam", sym.name, inner)
-        return inner
+        return ("abs", read(e.args[0]))
     name = _SYMPY_FUNCTIONS.get(type(e).__name__)
     if name is not None and len(e.args) == 1:
-        return ("fn", name, from_sympy(e.args[0], var, params))
-    if type(e).__name__ == "sqrt":  # pragma: no cover - sympy builds sqrt as a Pow
-        return ("pow", from_sympy(e.args[0], var, params), Fraction(1, 2))
+        return ("fn", name, read(e.args[0]))
     raise TermError(f"the kernel does not know {type(e).__name__}")
 
 
 _SYMPY_FUNCTIONS = {f.head.__name__: f.name for f in REGISTRY.values() if f.kernel}
 
-_SYMPY_RELATIONS = {"StrictLessThan": "<", "LessThan": "<=", "StrictGreaterThan": ">", "GreaterThan": ">=",
-                    "Equality": "==", "Unequality": "!="}
-
-
-def _cond(c, var, params: tuple[str, ...] = ()) -> tuple:
-    import sympy as sp
-
-    if c is sp.true:
-        return ("true",)
-    if c is sp.false:
-        return ("false",)
-    op = _SYMPY_RELATIONS.get(type(c).__name__)
-    if op is not None:
-        return ("rel", op, from_sympy(c.lhs, var, params), from_sympy(c.rhs, var, params))
-    if isinstance(c, sp.And):
-        return ("and",) + tuple(_cond(a, var, params) for a in c.args)
-    if isinstance(c, sp.Or):
-        return ("or",) + tuple(_cond(a, var, params) for a in c.args)
-    if isinstance(c, sp.Not):
-        return ("not", _cond(c.args[0], var, params))
-    if isinstance(c, sp.ITE):  # if a then b else c
-        a, b, e = (_cond(arg, var, params) for arg in c.args)
-        return ("or", ("and", a, b), ("and", ("not", a), e))
-    raise TermError(f"the kernel does not read the condition {c}")
-
-
-# -- text ----------------------------------------------------------------------------------------------------------
 
 def show(t) -> str:
     """A plain-text rendering (for messages and derivations)."""

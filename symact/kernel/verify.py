@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import sys
 
-from symact.kernel.check import FORMAT, Rejected, check, claim_text
+from symact.kernel.check import check, claim_text
+from symact.kernel.pieces import FORMAT, Rejected
 
 
 def find_certificates(obj) -> list:

@@ -208,7 +208,8 @@ class Reference:
         the float ``x``, taken exactly (:func:`symact.kernel.evaluate.undefined_reason`); False where it is not
         certain or the expression is not a kernel term."""
         from symact.kernel.evaluate import undefined_reason
-        from symact.kernel.terms import TermError, from_sympy
+        from symact.kernel.terms import TermError
+        from symact.sympy_terms import from_sympy
 
         if self._term is None:
             try:

@@ -59,7 +59,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
-from symact.kernel.check import piece_text
+from symact.kernel.pieces import piece_text
 from symact.kernel.terms import X, add, mul, neg, num, power, show, sub
 
 R = (None, None, False, False)

@@ -45,7 +45,7 @@ CLAIM_SECONDS = 2.0
 
 def kernel_term(expr: sp.Expr):
     """f's kernel term; a Float constant (selu's) is read as the exact binary rational SymPy holds."""
-    from symact.kernel.terms import from_sympy
+    from symact.sympy_terms import from_sympy
 
     floats = {c: sp.Rational(c) for c in expr.atoms(sp.Float)}
     return from_sympy(expr.xreplace(floats) if floats else expr, X)

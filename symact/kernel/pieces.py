@@ -1,0 +1,118 @@
+"""What every rule reads and writes: :class:`Rejected`, the certificate format, pieces of a domain and relations.
+
+A piece is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -oo/+oo; certificates write it as
+``[lo, hi, lo_closed, hi_closed]`` with "-oo"/"oo" for infinite ends.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from symact.kernel.terms import TermError, from_json, has_param, parse_rational, rational_text, to_json
+
+FORMAT = "symact-kernel/1"
+#: the relations a claim states between its two sides
+CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
+
+
+class Rejected(ValueError):
+    """The certificate does not establish its verdict."""
+
+
+def read_piece(p) -> tuple:
+    """The piece written as ``p`` in a certificate; Rejected when malformed or empty."""
+    if not (isinstance(p, list) and len(p) == 4 and isinstance(p[2], bool) and isinstance(p[3], bool)):
+        raise Rejected(f"malformed piece {p!r}")
+    lo = None if p[0] == "-oo" else parse_rational(p[0])
+    hi = None if p[1] == "oo" else parse_rational(p[1])
+    if (lo is None and p[2]) or (hi is None and p[3]):
+        raise Rejected("an infinite end cannot be closed")
+    if lo is not None and hi is not None and (lo > hi or (lo == hi and not (p[2] and p[3]))):
+        raise Rejected(f"empty piece {p!r}")
+    return (lo, hi, p[2], p[3])
+
+
+def piece_json(p) -> list:
+    """A piece as certificates write it."""
+    return ["-oo" if p[0] is None else rational_text(p[0]), "oo" if p[1] is None else rational_text(p[1]), p[2], p[3]]
+
+
+def piece_text(p) -> str:
+    lo = "-oo" if p[0] is None else str(p[0])
+    hi = "oo" if p[1] is None else str(p[1])
+    if p[0] is not None and p[0] == p[1]:
+        return f"x = {lo}"
+    return f"{'[' if p[2] else '('}{lo}, {hi}{']' if p[3] else ')'}"
+
+
+def contains(p, x0: Fraction) -> bool:
+    """Whether the rational x0 lies in the piece p."""
+    lo, hi, lc, hc = p
+    return ((lo is None or x0 > lo or (lc and x0 == lo)) and (hi is None or x0 < hi or (hc and x0 == hi)))
+
+
+def covers(pieces, p) -> bool:
+    """Whether the union of pieces contains p (exact sweep from p's left end)."""
+    pos, closed_needed = p[0], p[2]  # everything left of pos is covered; pos itself needs cover iff closed_needed
+    while True:
+        if pos is not None and p[1] is not None and (pos > p[1] or (pos == p[1] and not (p[3] and closed_needed))):
+            return True
+        best = None
+        for q in pieces:
+            starts_ok = (q[0] is None or (pos is not None and (q[0] < pos or (q[0] == pos and (q[2] or not closed_needed)))))
+            if not starts_ok:
+                continue
+            if pos is not None and q[1] is not None and (q[1] < pos or (q[1] == pos and not (closed_needed and q[3]))):
+                continue  # ends before pos
+            if best is None or _further(q, best):
+                best = q
+        if best is None:
+            return False
+        if best[1] is None:
+            return True
+        if p[1] is not None and (best[1] > p[1] or (best[1] == p[1] and (best[3] or not p[3]))):
+            return True
+        pos, closed_needed = best[1], not best[3]
+
+
+def _further(q, best) -> bool:
+    if best[1] is None:
+        return False
+    if q[1] is None:
+        return True
+    return q[1] > best[1] or (q[1] == best[1] and q[3] and not best[3])
+
+
+def holds(v: Fraction, rel: str) -> bool:
+    """Whether the exact rational v satisfies ``v REL 0``."""
+    return {"<": v < 0, "<=": v <= 0, ">": v > 0, ">=": v >= 0, "==": v == 0, "!=": v != 0}[rel]
+
+
+def by_sign(rel: str, sign: int) -> bool:
+    """Whether u REL v holds where u - v has the strict sign ``sign`` (or u - v tends to +oo or -oo)."""
+    return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[rel]
+
+
+def holds_relation(got: str, rel: str) -> bool:
+    """Whether ``v got 0`` implies ``v rel 0``."""
+    return got == rel or (got, rel) in ((">", ">="), ("<", "<="))
+
+
+def claim_json(lhs, rel: str, rhs, domain: list) -> dict:
+    """The ordinary claim ``lhs REL rhs`` for x in the pieces of ``domain``, as certificates write it."""
+    return {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": to_json(rhs),
+            "domain": [piece_json(p) for p in domain]}
+
+
+def read_term_claim(c: dict, key: str, what: str) -> tuple:
+    """(the term ``c[key]``, ``c["domain"]`` as pieces) of a claim about one term in x without quantified
+    parameters, over a non-empty domain."""
+    try:
+        t = from_json(c[key])
+        domain = [read_piece(p) for p in c["domain"]]
+    except (KeyError, TypeError, TermError) as exc:
+        raise Rejected(f"malformed {what} claim: {exc}") from None
+    if has_param(t):
+        raise Rejected("a quantified parameter occurs outside a forall claim")
+    if not domain:
+        raise Rejected(f"a {what} claim needs a domain")
+    return t, domain
