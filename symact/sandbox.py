@@ -16,8 +16,9 @@ seconds its predecessors used, so a shared budget stays shared.
 Limits of the child, the hard limits behind the CPU budgets of :mod:`symact.budget`:
 
 * ``channel.begin(i, seconds)`` announces that items from ``i`` on may use ``seconds`` CPU seconds.  The child
-  is then stopped by the kernel (SIGXCPU, ``RLIMIT_CPU``) once it has used ``seconds + hard_slack(seconds)`` more
-  CPU seconds, and by the parent once ``WALL_FACTOR * (seconds + hard_slack(seconds)) + WALL_SLACK`` wall-clock
+  is then stopped by the kernel (SIGXCPU, ``RLIMIT_CPU``, which counts whole seconds of the child's CPU time)
+  at the last whole second before it has used ``seconds + hard_slack(seconds)`` more CPU seconds (never before
+  ``seconds``: the slack is at least 1 s), and by the parent once ``WALL_FACTOR * (seconds + hard_slack(seconds)) + WALL_SLACK`` wall-clock
   seconds have passed (a child that waits, or a machine ``WALL_FACTOR`` times slower than idle).
 * Its address space may grow by ``memory`` bytes (``RLIMIT_AS``; default :data:`MEMORY_BYTES`), so a runaway
   allocation fails in the child (``MemoryError``) instead of swapping the machine; core dumps are off.
@@ -84,7 +85,8 @@ class Channel:
         if self._fd is None:
             return
         used = time.process_time()
-        limit = max(1, math.ceil(used + seconds + hard_slack(seconds)))
+        # RLIMIT_CPU counts whole seconds: rounded down, as the slack (>= 1 s) keeps it above used + seconds
+        limit = max(1, math.floor(used + seconds + hard_slack(seconds)))
         try:
             import resource
             _, hard = resource.getrlimit(resource.RLIMIT_CPU)

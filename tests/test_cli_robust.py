@@ -69,6 +69,36 @@ def test_the_analysis_budget_is_a_hard_limit():
     assert cpu < 5 + 1 + 3, cpu
 
 
+def test_a_decision_that_never_looks_at_the_clock_is_stopped_at_its_hard_limit():
+    # H = S + max(1, S/10) = 2 CPU seconds for S = 1; RLIMIT_CPU counts whole seconds, and the limit used to be
+    # rounded up (ceil(S + slack + the child's CPU before it) = 3): such a decision ran 3 s
+    from symact import sandbox
+
+    def spin(channel, start):
+        channel.begin(0, 1.0)
+        while True:
+            pass
+
+    before = children_cpu()
+    [out] = sandbox.run(spin, 1, lambda i: "spinning")
+    cpu = children_cpu() - before
+    assert not out.ok and "hard CPU-time limit" in out.value
+    assert 1.0 <= cpu <= 2.0 + 0.1, cpu   # + 0.1: the kernel looks at the limit once per scheduler tick
+
+
+def test_a_claims_search_ends_with_the_decisions_cpu_budget():
+    # gelu nested eight deep: one of the search's work units (2000 per second of budget) costs about a hundred
+    # times as much as on a small term, and the search counted only work units: it ran until the hard limit
+    # stopped it (3 s of CPU for --budget 1, > H = 2); it now ends with the decision's CPU budget, unknown
+    text = "gelu(gelu(gelu(gelu(gelu(gelu(gelu(gelu(x)))))))) >= -0.2"
+    claim = parse_claim(text)
+    before = children_cpu()
+    v = isolated.verdict(lambda: check_claim(claim, 1.0), 1.0, text)
+    cpu = children_cpu() - before
+    assert v.status == "unknown" and "CPU-time budget was spent" in v.reason, v.reason
+    assert cpu <= 1.0 + 0.3, cpu   # + 0.3: the search looks at the clock between steps, not within one
+
+
 @pytest.mark.parametrize("args", [("list",), ("check", "tanh(x) == 2*sigmoid(2*x) - 1"),
                                   ("show", "gelu")])
 def test_a_closed_pipe_is_quiet(args):
