@@ -257,10 +257,10 @@ def _end_box(number: dict, side: int, word: str) -> tuple[Fraction, Fraction, bo
 
 def confirmed_end(number: dict, side: int) -> dict:
     """The printed inf (side -1) or sup (+1) of f as :func:`end_claims` confirms it: unchanged when it is
-    rational or infinite, else the ball of the interval the kernel's claims pin it to, an irrational closed form
+    rational or infinite (but for its points: :func:`end_claims` proves only a rational one exactly), else the ball of the interval the kernel's claims pin it to, an irrational closed form
     kept only as a conjecture (:func:`unproved_forms`), so the display never says more than was checked."""
     if number.get("float") in ("oo", "-oo") or fraction(number.get("exact")) is not None:
-        return number
+        return unproved_forms(number)  # the number as it is; an irrational point where it is reached, a conjecture
     lo, hi, _ = _end_box(number, side, "sup" if side > 0 else "inf")
     if side > 0:
         lo, hi = -hi, -lo
@@ -313,8 +313,9 @@ def _term(text: str) -> tuple | None:
 def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points: list,
                      name: str = "f") -> list[list[Claim]]:
     """inf f (side -1) or sup f (+1) over R is exactly the irrational closed form m of ``number``: attained
-    (``closed``) at a point a with a closed form, ``f(x + a) >= m`` (``<=`` for sup) for x != 0 and
-    ``f(x + a) == m`` at x = 0 (the touching point is rational there, so the kernel's remainder rule sees it);
+    (``closed``) at points with closed forms (each point printed with one), a the first, ``f(x + a) >= m``
+    (``<=`` for sup) for x != 0 and ``f(x + b) == m`` at x = 0 for each such point b (the touching point is
+    rational there, so the kernel's remainder rule sees it);
     not attained, ``f > m`` on R and ``f <= m + 1000/|x|`` on a ray, so f comes arbitrarily close to m."""
     m = closed_form(number)
     if m is None or closed is None:
@@ -324,16 +325,22 @@ def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points:
     above, below = (">=", "<=") if side < 0 else ("<=", ">=")
     text = number.get("text") or number["exact"]
     if closed:
-        a = next((t for t in (_term(p["exact"]) for p in at_points if isinstance(p.get("exact"), str))
-                  if t is not None), None)
-        if a is None:
-            raise Inexpressible(f"{word} {name} = {text} is attained at no point with a closed form")
-        shifted = at(g, add(X, a))
-        where = next(p.get("text") or p["exact"] for p in at_points if isinstance(p.get("exact"), str))
+        points = [(p.get("text") or p["exact"], _term(p["exact"])) for p in at_points
+                  if isinstance(p.get("exact"), str)]
+        if not points or any(a is None for _, a in points):
+            raise Inexpressible(f"{word} {name} = {text} is not attained at points with closed forms")
+        rational = sorted({fraction(p["exact"]) for p in at_points if isinstance(p.get("exact"), str)} - {None})
+        if len(rational) == len(points):  # no shift needed: the pieces between the points, and each point
+            ends = [None, *rational, None]
+            return [[Claim(f"{name}(x) {above} {text} off {', '.join(map(str, rational))}", g, ">=", gm,
+                           tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1)), "proved")]] + [
+                    [Claim(f"{name}({q}) = {text}, so {word} {name} = {text} exactly", g, "==", gm, (pt(q),),
+                           "proved")] for q in rational]
+        (where, a), shifted = points[0], at(g, add(X, points[0][1]))
         return [[Claim(f"{name}(x + ({where})) {above} {text} for x != 0", shifted, ">=", gm,
-                       (piece_of(None, Fraction(0)), piece_of(Fraction(0), None)), "proved")],
-                [Claim(f"{name}({where}) = {text}, so {word} {name} = {text} exactly", shifted, "==", gm,
-                       (pt(Fraction(0)),), "proved")]]
+                       (piece_of(None, Fraction(0)), piece_of(Fraction(0), None)), "proved")]] + [
+                [Claim(f"{name}({where}) = {text}, so {word} {name} = {text} exactly", at(g, add(X, a)), "==", gm,
+                       (pt(Fraction(0)),), "proved")] for where, a in points]
     strict = ">" if side < 0 else "<"
     return [[Claim(f"{name}(x) {strict} {text} on R", g, ">", gm, (R,), "proved")],
             [Claim(f"{name}(x) {below} {text} {'+' if side < 0 else '-'} {RATE}/|x| on "
