@@ -99,6 +99,20 @@ def test_a_claims_search_ends_with_the_decisions_cpu_budget():
     assert cpu <= 1.0 + 0.3, cpu   # + 0.3: the search looks at the clock between steps, not within one
 
 
+def test_an_analysis_whose_child_is_stopped_stays_within_the_hard_limit_in_all():
+    # deciding the range of mish(mish(x))*sin(x) runs past the budget in a step that does not look at the
+    # clock, so the child is stopped at the hard limit H = S + max(1, S/10) = 3 s (S = 2); it used to be stopped
+    # only at ceil(S + slack + its CPU before begin) = 4 s, and the next child, with nothing left, ran the rest
+    # of the analysis under a limit of its own (1 s more)
+    from symact.properties import expression_target
+
+    before = children_cpu()
+    report = isolated.analyze(expression_target("mish(mish(x))*sin(x)"), budget=2.0)
+    cpu = children_cpu() - before
+    assert all(v.status in ("proved", "refuted", "unknown") for v in report.verdicts.values())
+    assert cpu <= 3.0 + 0.1, cpu   # + 0.1: the kernel looks at the CPU timer once per scheduler tick
+
+
 @pytest.mark.parametrize("args", [("list",), ("check", "tanh(x) == 2*sigmoid(2*x) - 1"),
                                   ("show", "gelu")])
 def test_a_closed_pipe_is_quiet(args):
