@@ -117,7 +117,10 @@ def number(n: dict[str, Any] | None, enclosures: bool = False) -> str:
         return special
     f = n.get("float")
     text = n.get("text") or n.get("exact")
-    if text is None or len(text) > LONG_FORM:
+    guess = (n.get("conjecture") or {}).get("text")
+    if text is None and guess is not None and len(guess) <= LONG_FORM:  # a closed form the kernel did not prove
+        shown = f"≈ {decimal(f)} (≈ {guess}, closed form not proved)"
+    elif text is None or len(text) > LONG_FORM:
         shown = f"≈ {decimal(f)}"
     elif not n.get("enclosure"):  # exact and rational
         shown = text
@@ -284,6 +287,9 @@ def _num_latex(n: dict[str, Any] | None) -> str:
         return r"\infty" if n["float"] == "oo" else r"-\infty"
     if n.get("latex"):
         return n["latex"]
+    guess = (n.get("conjecture") or {}).get("latex")
+    if guess:  # a closed form the kernel did not prove
+        return rf"\approx {decimal(n['float'])}\ (\approx {guess},\ \text{{closed form not proved}})"
     return rf"\approx {decimal(n['float'])}"
 
 

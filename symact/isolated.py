@@ -46,7 +46,13 @@ def analyze(target: Any, params: Mapping[str, Any] | None = None, budget: float 
         from symact.properties import analyze as analyze_here
 
         left = max(budget - channel.spent, 0.0)
-        channel.begin(start, left)
+        hard = budget + sandbox.hard_slack(budget) - channel.spent   # the hard limit is the whole analysis's
+        channel.begin(start, left, hard)
+        if hard <= 0 or left <= 0:   # an earlier child spent it all
+            for i in range(start, len(KEYS)):
+                channel.done(i, Verdict("unknown", PROPERTIES[KEYS[i]].statement(subj), method="none",
+                                        reason="the analysis budget was spent before this property"))
+            return
         analyze_here(target, params, budget=left, keys=KEYS[start:], kernel_checked=False,
                      on_verdict=lambda key, v: channel.done(KEYS.index(key), v))
 

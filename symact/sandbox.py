@@ -16,8 +16,9 @@ seconds its predecessors used, so a shared budget stays shared.
 Limits of the child, the hard limits behind the CPU budgets of :mod:`symact.budget`:
 
 * ``channel.begin(i, seconds)`` announces that items from ``i`` on may use ``seconds`` CPU seconds.  The child
-  is then stopped by the kernel (SIGXCPU, ``RLIMIT_CPU``) once it has used ``seconds + hard_slack(seconds)`` more
-  CPU seconds, and by the parent once ``WALL_FACTOR * (seconds + hard_slack(seconds)) + WALL_SLACK`` wall-clock
+  is then stopped by the kernel once it has used ``seconds + hard_slack(seconds)`` more CPU seconds (SIGPROF from
+  a CPU-time interval timer; ``RLIMIT_CPU``, whole seconds, one more, behind it), or what is left of a shared
+  budget's hard limit (``begin``'s ``hard``), and by the parent once ``WALL_FACTOR * (seconds + hard_slack(seconds)) + WALL_SLACK`` wall-clock
   seconds have passed (a child that waits, or a machine ``WALL_FACTOR`` times slower than idle).
 * Its address space may grow by ``memory`` bytes (``RLIMIT_AS``; default :data:`MEMORY_BYTES`), so a runaway
   allocation fails in the child (``MemoryError``) instead of swapping the machine; core dumps are off.
@@ -78,18 +79,22 @@ class Channel:
         self.spent = spent
         self.current = 0
 
-    def begin(self, index: int, seconds: float) -> None:
-        """Items from ``index`` on may use ``seconds`` CPU seconds (then the hard limits apply)."""
+    def begin(self, index: int, seconds: float, hard: float | None = None) -> None:
+        """Items from ``index`` on may use ``seconds`` CPU seconds; the child is stopped once they have used
+        ``hard`` (default ``seconds + hard_slack(seconds)``; less for what is left of a budget that earlier
+        children shared)."""
         self.current = index
         if self._fd is None:
             return
-        used = time.process_time()
-        limit = max(1, math.ceil(used + seconds + hard_slack(seconds)))
+        hard = seconds + hard_slack(seconds) if hard is None else hard
+        # SIGPROF after `hard` CPU seconds of this process (user + system, all threads), to the microsecond;
+        # behind it RLIMIT_CPU (SIGXCPU), which counts whole seconds, rounded up so the timer comes first
+        signal.setitimer(signal.ITIMER_PROF, max(hard, 1e-3))
+        limit = max(1, math.ceil(time.process_time() + hard) + 1)
         try:
             import resource
-            _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-            resource.setrlimit(resource.RLIMIT_CPU, (limit if hard == resource.RLIM_INFINITY else min(limit, hard),
-                                                     hard))
+            _, top = resource.getrlimit(resource.RLIMIT_CPU)
+            resource.setrlimit(resource.RLIMIT_CPU, (limit if top == resource.RLIM_INFINITY else min(limit, top), top))
         except (ImportError, ValueError, OSError):
             pass
         self._send(("begin", index, seconds))
@@ -281,7 +286,7 @@ def _death_reason(status: int, killed: str | None, what: str) -> str:
             name = signal.Signals(sig).name
         except ValueError:
             name = f"signal {sig}"
-        if name == "SIGXCPU":
+        if name in ("SIGXCPU", "SIGPROF"):
             return f"the decision was stopped while {what}: it reached its hard CPU-time limit"
         if name == "SIGKILL":
             return f"the decision process was killed (SIGKILL, perhaps for lack of memory) while {what}"

@@ -69,6 +69,50 @@ def test_the_analysis_budget_is_a_hard_limit():
     assert cpu < 5 + 1 + 3, cpu
 
 
+def test_a_decision_that_never_looks_at_the_clock_is_stopped_at_its_hard_limit():
+    # H = S + max(1, S/10) = 2 CPU seconds for S = 1; RLIMIT_CPU counts whole seconds, and the limit used to be
+    # rounded up (ceil(S + slack + the child's CPU before it) = 3): such a decision ran 3 s
+    from symact import sandbox
+
+    def spin(channel, start):
+        channel.begin(0, 1.0)
+        while True:
+            pass
+
+    before = children_cpu()
+    [out] = sandbox.run(spin, 1, lambda i: "spinning")
+    cpu = children_cpu() - before
+    assert not out.ok and "hard CPU-time limit" in out.value
+    assert 1.0 <= cpu <= 2.0 + 0.1, cpu   # + 0.1: the kernel looks at the limit once per scheduler tick
+
+
+def test_a_claims_search_ends_with_the_decisions_cpu_budget():
+    # gelu nested eight deep: one of the search's work units (2000 per second of budget) costs about a hundred
+    # times as much as on a small term, and the search counted only work units: it ran until the hard limit
+    # stopped it (3 s of CPU for --budget 1, > H = 2); it now ends with the decision's CPU budget, unknown
+    text = "gelu(gelu(gelu(gelu(gelu(gelu(gelu(gelu(x)))))))) >= -0.2"
+    claim = parse_claim(text)
+    before = children_cpu()
+    v = isolated.verdict(lambda: check_claim(claim, 1.0), 1.0, text)
+    cpu = children_cpu() - before
+    assert v.status == "unknown" and "CPU-time budget was spent" in v.reason, v.reason
+    assert cpu <= 1.0 + 0.3, cpu   # + 0.3: the search looks at the clock between steps, not within one
+
+
+def test_an_analysis_whose_child_is_stopped_stays_within_the_hard_limit_in_all():
+    # deciding the range of mish(mish(x))*sin(x) runs past the budget in a step that does not look at the
+    # clock, so the child is stopped at the hard limit H = S + max(1, S/10) = 3 s (S = 2); it used to be stopped
+    # only at ceil(S + slack + its CPU before begin) = 4 s, and the next child, with nothing left, ran the rest
+    # of the analysis under a limit of its own (1 s more)
+    from symact.properties import expression_target
+
+    before = children_cpu()
+    report = isolated.analyze(expression_target("mish(mish(x))*sin(x)"), budget=2.0)
+    cpu = children_cpu() - before
+    assert all(v.status in ("proved", "refuted", "unknown") for v in report.verdicts.values())
+    assert cpu <= 3.0 + 0.1, cpu   # + 0.1: the kernel looks at the CPU timer once per scheduler tick
+
+
 @pytest.mark.parametrize("args", [("list",), ("check", "tanh(x) == 2*sigmoid(2*x) - 1"),
                                   ("show", "gelu")])
 def test_a_closed_pipe_is_quiet(args):

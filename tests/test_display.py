@@ -189,3 +189,17 @@ def test_json_keeps_exact_float_enclosure(capsys):
     lower = json.loads(capsys.readouterr().out)["properties"]["range"]["value"]["lower"]
     assert lower["exact"] == "-LambertW(exp(-1))" and lower["text"] == "-W(1/e)"
     assert abs(lower["float"] - float(W1E)) < 1e-15 and lower["enclosure"].startswith("[-0.2784645427610")
+
+
+def test_a_closed_form_the_kernel_did_not_prove_reads_as_a_conjecture():
+    # gelu's sup f' = 1/2 + erf(1)/2 + 1/(sqrt(pi) e) = 1.128904145...: confirmed as a ball only, so the text
+    # and the LaTeX give the decimal, and the closed form only as a conjecture
+    value = float(sp.Rational(1, 2) + sp.erf(1) / 2 + 1 / (sp.sqrt(sp.pi) * sp.E))
+    n = {"exact": None, "text": None, "latex": None, "float": value, "enclosure": "[1.1289041 +/- 1e-7]",
+         "conjecture": {"exact": "exp(-1)/sqrt(pi) + erf(1)/2 + 1/2", "text": "erf(1)/2 + 1/2 + 1/(√π*e)",
+                        "latex": r"\frac{1}{2} + \frac{\operatorname{erf}{\left(1 \right)}}{2}"}}
+    assert display.number(n) == "≈ 1.1289 (≈ erf(1)/2 + 1/2 + 1/(√π*e), closed form not proved)"
+    assert display.short_number(n) == "1.1289"
+    tex = display.latex_statement("derivative_max", "f", "proved", {**n, "attained": True, "at": []})
+    assert tex.endswith(r"\sup_{x} f'(x) \approx 1.1289\ (\approx \frac{1}{2} + \frac{\operatorname{erf}{\left(1 "
+                        r"\right)}}{2},\ \text{closed form not proved})")

@@ -208,3 +208,52 @@ def test_wrong_smoothness_verdicts_are_withdrawn():
         assert gate(relu, {"saturation": _verdict("proved", wrong)})["saturation"].status == "unknown"
     assert gate(tanh, {"saturation": _verdict("proved", {"left": "none", "right": "soft"})})["saturation"].status \
         == "unknown"
+
+
+def _ball(text):
+    import mpmath
+
+    mid, rad = (sp.Rational(t) for t in text.strip("[]").split(" +/- "))
+    return mpmath.mpf(mid.p) / mid.q, mpmath.mpf(rad.p) / rad.q
+
+
+def test_a_closed_form_the_kernel_confirms_only_as_a_ball_is_not_shown_as_proved():
+    """inf silu = -W(1/e); -W(1/e) + 10^-15 lies within the 10^-12 to which the kernel confirms an enclosure (f
+    comes below it near the minimum, and f >= it - 10^-12 everywhere), so the gate used to confirm the range
+    [-W(1/e) + 10^-15, oo) and print that wrong closed form as proved; it is now a conjecture next to the
+    confirmed ball (the kernel's exact claim f(a) == m fails: no point a is given)."""
+    import mpmath
+
+    wrong = -sp.LambertW(sp.exp(-1)) + sp.Rational(1, 10 ** 15)
+    value = {"lower": {**number_json(wrong), "closed": True}, "upper": {**number_json(sp.oo), "closed": False}}
+    text = value["lower"]["text"]
+    engine = Verdict("proved", f"the range of silu is [{text}, ∞)", r"f(x) = x \sigma(x):\quad f(\mathbb{R}) = ?",
+                     value=value, certificate=Certificate("symbolic", {}))
+    out = gate(get("silu").f(), {"range": engine})["range"]
+    assert out.status == "proved", out.reason
+    lower = out.value["lower"]
+    assert lower["exact"] is None and lower["text"] is None and lower["conjecture"]["exact"] == str(wrong)
+    mid, rad = _ball(lower["enclosure"])   # the ball the kernel confirmed holds the true inf
+    with mpmath.workdps(40):
+        assert abs(mid + mpmath.lambertw(mpmath.exp(-1))) <= rad < 1e-11
+    assert "closed form not proved" in out.latex and text not in out.statement
+
+
+def test_closed_forms_of_expressions_are_proved_or_labelled():
+    """atan: sup = pi/2, not attained (atan x < pi/2, and pi/2 - atan x = atan(1/x) < 1/x for x > 0), proved
+    exactly; x exp(-x^2): f' = (1 - 2x^2) exp(-x^2) vanishes at +-1/sqrt(2), so max f = exp(-1/2)/sqrt(2)
+    there, which the kernel confirms only as a ball: a conjecture, with a ball around the true value."""
+    import mpmath
+
+    upper = analyze(expr="atan(x)", keys=("range",))["range"]
+    assert upper.status == "proved" and upper.value["upper"]["exact"] == "pi/2"
+    assert any("sup f = π/2 exactly" in c["statement"] for c in upper.certificate.data["conjuncts"])
+    top = analyze(expr="x*exp(-x**2)", keys=("range",))["range"]
+    assert top.status == "proved"
+    hi = top.value["upper"]
+    if hi["exact"] is None:
+        assert sp.sympify(hi["conjecture"]["exact"]) == sp.exp(sp.Rational(-1, 2)) / sp.sqrt(2)
+        mid, rad = _ball(hi["enclosure"])
+        assert abs(mid - mpmath.exp(-0.5) / mpmath.sqrt(2)) <= rad < 1e-11
+    else:   # proved exactly: then the certificate says so
+        assert any("exactly" in c["statement"] for c in top.certificate.data["conjuncts"])

@@ -3,13 +3,16 @@
 Everything here only *proposes*; :func:`symact.kernel.check` decides.  The search uses the kernel's own
 evaluators (enclosures, smooth forms, formal derivatives) to plan, floats to look for counterexamples and
 critical points, and a work budget counted in enclosure evaluations (not seconds), so the same claim gets the
-same verdict on an idle or a loaded machine.
+same verdict on an idle or a loaded machine.  The decision's CPU budget (:func:`symact.budget.left`) also ends
+a search: a work unit on a large term (an enclosure of gelu nested eight deep) costs a hundred times one on a
+small term, and the budget is a hard limit.
 """
 from __future__ import annotations
 
 import math
 from fractions import Fraction
 
+from symact.budget import left
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
@@ -66,7 +69,7 @@ def zero_test(t, piece, work: float) -> tuple[bool | None, int]:
 
 
 class _Spent(Exception):
-    pass
+    """The search's budget is spent; the argument says which (work units or the decision's CPU time)."""
 
 
 class Search:
@@ -81,9 +84,13 @@ class Search:
 
     # -- bookkeeping ------------------------------------------------------------------------------------------
     def spend(self, n: int = 1) -> None:
+        """Pay ``n`` work units (0: only look at the clock); the search ends once they or the decision's CPU
+        time are spent."""
         self.work -= n
         if self.work < 0:
-            raise _Spent
+            raise _Spent("the search's work budget was spent before a certificate was found")
+        if left() <= 0:
+            raise _Spent("the decision's CPU-time budget was spent before a certificate was found")
 
     def certificate(self, verdict: str, proof) -> dict:
         return {"format": FORMAT, "claim": self.claim, "verdict": verdict, "proof": proof}
@@ -121,8 +128,8 @@ class Search:
             if found:
                 return found
             return None, None, "no certificate found (neither a proof nor a counterexample)"
-        except _Spent:
-            return None, None, "the search's work budget was spent before a certificate was found"
+        except _Spent as spent:
+            return None, None, str(spent)
 
     def counterexample(self, hints=()):
         """A refutation from the given points, the quick points or the critical points (no proof is
@@ -1068,12 +1075,14 @@ def _float_roots(h, p, search: Search):
     values = []
     search.spend(len(grid) // 16)
     for x in grid:
+        search.spend(0)
         values.append((x, _float_value(h, x)))
     roots = []
     values = [(x, v) for x, v in values if v is not None and v != 0]  # exact 0: an underflow, or a root the
     for (a, fa), (b, fb) in zip(values, values[1:]):                   # neighbours bracket anyway
         if fa * fb < 0:
             for _ in range(60):
+                search.spend(0)
                 m = (a + b) / 2
                 fm = _float_value(h, m)
                 if fm is None:

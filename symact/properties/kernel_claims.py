@@ -14,7 +14,10 @@ monotonicity whose f' vanishes there; the kernel's
   and ``f > m_hi`` refuted (a point where f <= m_hi), where [m_lo, m_hi] is the printed enclosure of m (the
   exact value when it is rational, widened by 10^-20 when it is not attained; an irrational m is confirmed
   to 10^-12 relative: m_lo is lowered by that much); an exact end attained at a
-  rational point a: ``f == m`` at a.  inf f = -oo: ``f <= -|x|/1000`` on a ray, or ``f -> -oo`` at an end
+  rational point a: ``f == m`` at a.  An irrational closed form m (silu's -W(1/e)) is tried exactly first
+  (:func:`exact_end_claims`): attained at a point a with a closed form, ``f(x + a) >= m`` for x != 0 and
+  ``f(x + a) == m`` at x = 0; not attained, ``f > m`` on R and ``f <= m + 1000/|x|`` on a ray.  When only the
+  enclosure is confirmed, the closed form is shown as a conjecture (:func:`unproved_forms`), never as proved.  inf f = -oo: ``f <= -|x|/1000`` on a ray, or ``f -> -oo`` at an end
   (the kernel's limit rule: asinh).  sup f likewise.
 * monotonic (non-decreasing): ``deriv(f) >= 0`` between the points of S, and ``f <= f(c)`` left of each c in S,
   ``f >= f(c)`` right of it (strict for "increasing"); by the mean value theorem f is then non-decreasing on R.
@@ -253,33 +256,133 @@ def _end_box(number: dict, side: int, word: str) -> tuple[Fraction, Fraction, bo
 
 
 def confirmed_end(number: dict, side: int) -> dict:
-    """The printed inf (side -1) or sup (+1) of f as :func:`end_claims` confirms it: unchanged when it has an
-    exact form or is infinite, else (an enclosure) the ball of the interval the kernel's claims pin it to, so the
-    display never says more than was checked."""
-    if number.get("float") in ("oo", "-oo") or number.get("exact") is not None:
-        return number
+    """The printed inf (side -1) or sup (+1) of f as :func:`end_claims` confirms it: unchanged when it is
+    rational or infinite (but for its points: :func:`end_claims` proves only a rational one exactly), else the ball of the interval the kernel's claims pin it to, an irrational closed form
+    kept only as a conjecture (:func:`unproved_forms`), so the display never says more than was checked."""
+    if number.get("float") in ("oo", "-oo") or fraction(number.get("exact")) is not None:
+        return unproved_forms(number)  # the number as it is; an irrational point where it is reached, a conjecture
     lo, hi, _ = _end_box(number, side, "sup" if side > 0 else "inf")
     if side > 0:
         lo, hi = -hi, -lo
-    return {**number, "exact": None, "text": None, "latex": None, "enclosure": _ball(lo, hi)}
+    return {**unproved_forms(number), "enclosure": _ball(lo, hi)}
 
 
-def range_claims(f, value: dict, extrema: dict) -> list[list[Claim]]:
-    """The range's ends; ``extrema`` (the extrema verdict's value, or {}) says where they are reached."""
+def stated_end(number: dict, side: int) -> dict:
+    """The printed end as the claims of ``range_claims(..., exact=True)`` confirm it: unchanged when it has an
+    irrational closed form (proved exactly then), else :func:`confirmed_end`."""
+    return number if closed_form(number) is not None else confirmed_end(number, side)
+
+
+def unproved_forms(value: Any) -> Any:
+    """``value`` (a number, a point, or a dict or list holding them) with every irrational closed form moved
+    from ``exact``/``text``/``latex`` to ``conjecture``: the kernel confirmed that number only as its
+    enclosure (to TOLERANCE), or that point not at all (a point near it, within 10^-20 of the end)."""
+    if isinstance(value, list):
+        return [unproved_forms(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: unproved_forms(v) for k, v in value.items()}
+    exact = value.get("exact")
+    if isinstance(exact, str) and fraction(exact) is None and value.get("float") not in ("oo", "-oo"):
+        out.update(exact=None, text=None, latex=None,
+                   conjecture={"exact": exact, "text": value.get("text"), "latex": value.get("latex")})
+    return out
+
+
+def closed_form(number: dict) -> tuple | None:
+    """The kernel term of a finite number's irrational closed form (its ``exact``), or None (rational, no
+    closed form, or one the kernel does not read)."""
+    text = number.get("exact")
+    if not isinstance(text, str) or fraction(text) is not None or number.get("float") in ("oo", "-oo"):
+        return None
+    return _term(text)
+
+
+def _term(text: str) -> tuple | None:
+    """The kernel term of a closed form printed by SymPy (read by symact's restricted parser), or None."""
+    from symact.errors import SymactError
+    from symact.kernel.terms import TermError, from_sympy
+    from symact.parsing import parse_expression
+
+    try:
+        return from_sympy(parse_expression(text), X)
+    except (SymactError, TermError, ValueError, TypeError):
+        return None
+
+
+def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points: list,
+                     name: str = "f") -> list[list[Claim]]:
+    """inf f (side -1) or sup f (+1) over R is exactly the irrational closed form m of ``number``: attained
+    (``closed``) at points with closed forms (each point printed with one), a the first, ``f(x + a) >= m``
+    (``<=`` for sup) for x != 0 and ``f(x + b) == m`` at x = 0 for each such point b (the touching point is
+    rational there, so the kernel's remainder rule sees it);
+    not attained, ``f > m`` on R and ``f <= m + 1000/|x|`` on a ray, so f comes arbitrarily close to m."""
+    m = closed_form(number)
+    if m is None or closed is None:
+        raise Inexpressible(f"no exact claim for {number.get('exact')!r}")
+    word = "sup" if side > 0 else "inf"
+    g, gm = (f, m) if side < 0 else (neg(f), neg(m))
+    above, below = (">=", "<=") if side < 0 else ("<=", ">=")
+    text = number.get("text") or number["exact"]
+    if closed:
+        points = [(p.get("text") or p["exact"], _term(p["exact"])) for p in at_points
+                  if isinstance(p.get("exact"), str)]
+        if not points or any(a is None for _, a in points):
+            raise Inexpressible(f"{word} {name} = {text} is not attained at points with closed forms")
+        rational = sorted({fraction(p["exact"]) for p in at_points if isinstance(p.get("exact"), str)} - {None})
+        if len(rational) == len(points):  # no shift needed: the pieces between the points, and each point
+            ends = [None, *rational, None]
+            return [[Claim(f"{name}(x) {above} {text} off {', '.join(map(str, rational))}", g, ">=", gm,
+                           tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1)), "proved")]] + [
+                    [Claim(f"{name}({q}) = {text}, so {word} {name} = {text} exactly", g, "==", gm, (pt(q),),
+                           "proved")] for q in rational]
+        (where, a), shifted = points[0], at(g, add(X, points[0][1]))
+        return [[Claim(f"{name}(x + ({where})) {above} {text} for x != 0", shifted, ">=", gm,
+                       (piece_of(None, Fraction(0)), piece_of(Fraction(0), None)), "proved")]] + [
+                [Claim(f"{name}({where}) = {text}, so {word} {name} = {text} exactly", at(g, add(X, a)), "==", gm,
+                       (pt(Fraction(0)),), "proved")] for where, a in points]
+    strict = ">" if side < 0 else "<"
+    return [[Claim(f"{name}(x) {strict} {text} on R", g, ">", gm, (R,), "proved")],
+            [Claim(f"{name}(x) {below} {text} {'+' if side < 0 else '-'} {RATE}/|x| on "
+                   f"{'[1, oo)' if s > 0 else '(-oo, -1]'}, so {word} {name} = {text} exactly", g, "<=",
+                   add(gm, mul(num(s * RATE), power(X, -1))),
+                   (piece_of(Fraction(1), None, True) if s > 0 else piece_of(None, Fraction(-1), False, True),),
+                   "proved", necessary=False) for s in (1, -1)]]
+
+
+def _end(f, side: int, number: dict, closed: bool | None, at_points: list, exact: bool) -> list[list[Claim]]:
+    """The claims of one end: exact ones (:func:`exact_end_claims`) for an irrational closed form when
+    ``exact``, else :func:`end_claims`."""
+    if exact and closed_form(number) is not None:
+        return exact_end_claims(f, side, number, closed, at_points)
+    return end_claims(f, side, number, closed, at_points)
+
+
+def has_closed_form(value: Any) -> bool:
+    """Whether a number in ``value`` (a number or a dict or list holding them) has an irrational closed form."""
+    if isinstance(value, list):
+        return any(map(has_closed_form, value))
+    return isinstance(value, dict) and (closed_form(value) is not None or any(map(has_closed_form, value.values())))
+
+
+def range_claims(f, value: dict, extrema: dict, exact: bool = False) -> list[list[Claim]]:
+    """The range's ends; ``extrema`` (the extrema verdict's value, or {}) says where they are reached;
+    ``exact``: an irrational closed form exactly (:func:`exact_end_claims`), else to its enclosure."""
     def at_points(key):
         return (extrema.get(key) or {}).get("at") or []
-    return (end_claims(f, -1, value["lower"], value["lower"].get("closed"), at_points("min"))
-            + end_claims(f, 1, value["upper"], value["upper"].get("closed"), at_points("max")))
+    return (_end(f, -1, value["lower"], value["lower"].get("closed"), at_points("min"), exact)
+            + _end(f, 1, value["upper"], value["upper"].get("closed"), at_points("max"), exact))
 
 
-def extrema_claims(f, value: dict, inf: dict, sup: dict) -> list[list[Claim]]:
-    """The global min/max (null: not attained) agree with the range's ends ``inf``/``sup``."""
+def extrema_claims(f, value: dict, inf: dict, sup: dict, exact: bool = False) -> list[list[Claim]]:
+    """The global min/max (null: not attained) agree with the range's ends ``inf``/``sup`` (``exact`` as in
+    :func:`range_claims`)."""
     out = []
     for side, found, end in ((-1, value.get("min"), inf), (1, value.get("max"), sup)):
         if found is None:
-            out += end_claims(f, side, end, False, [])
+            out += _end(f, side, end, False, [], exact)
         else:
-            out += end_claims(f, side, found, True, found.get("at") or [])
+            out += _end(f, side, found, True, found.get("at") or [], exact)
     return out
 
 

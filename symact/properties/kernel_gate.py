@@ -26,6 +26,7 @@ from fractions import Fraction
 
 import sympy as sp
 
+from symact import display
 from symact.budget import run_with_budget
 from symact.catalog import X
 from symact.properties import kernel_claims as kc
@@ -156,7 +157,7 @@ class _Kernel:
                 warnings.warn(f"symact soundness: {key} of f: {done}", RuntimeWarning, stacklevel=2)
                 return _withdrawn(v, f"SOUNDNESS BUG, please report: {done}")
             if done is not None:
-                return _confirmed(v, [self.defined, *done] if self.defined else done, value)
+                return _confirmed(key, v, [self.defined, *done] if self.defined else done, value)
         return _withdrawn(v, f"the kernel did not confirm it: {reason}")
 
     def run(self, groups):
@@ -187,14 +188,22 @@ class _Kernel:
             ext = verdicts.get("extrema")
             ext = ext.value if ext is not None and ext.status == "proved" and isinstance(ext.value, dict) else {}
             shown = {**value, "lower": kc.confirmed_end(value["lower"], -1), "upper": kc.confirmed_end(value["upper"], 1)}
-            return [(shown, kc.range_claims(f, value, ext))]
+            exact = {**value, "lower": kc.stated_end(value["lower"], -1), "upper": kc.stated_end(value["upper"], 1)}
+            return _exact_first(value, lambda: (exact, kc.range_claims(f, value, ext, exact=True)),
+                                (shown, kc.range_claims(f, value, ext)))
         if key in ("bounded_below", "bounded_above"):
-            return [(value, kc.end_claims(f, 1 if key == "bounded_above" else -1, value, None, []))]
+            side = 1 if key == "bounded_above" else -1
+            return [(kc.confirmed_end(value, side), kc.end_claims(f, side, value, None, []))]
         if key == "extrema":
             rng = verdicts.get("range")
             if rng is None or rng.status != "proved":
                 raise kc.Inexpressible("the range it rests on is not confirmed")
-            return [(value, kc.extrema_claims(f, value, rng.value["lower"], rng.value["upper"]))]
+            ends = (("min", -1), ("max", 1))
+            exact = {**value, **{k: value[k] and kc.stated_end(value[k], side) for k, side in ends}}
+            return _exact_first(value, lambda: (exact, kc.extrema_claims(f, value, rng.value["lower"],
+                                                                         rng.value["upper"], exact=True)),
+                                ({**value, **{k: value[k] and kc.confirmed_end(value[k], side) for k, side in ends}},
+                                 kc.extrema_claims(f, value, rng.value["lower"], rng.value["upper"])))
         if key == "zero_at_origin":
             return [(value, kc.zero_claims(f, v.status))]
         if key == "odd":
@@ -207,8 +216,10 @@ class _Kernel:
             return [(value, kc.unbounded_claims(f, v.status, _bound(verdicts.get("range"))))]
         if key in ("derivative_max", "derivative_min"):
             cuts = breakpoints(f)
-            return [(number, kc.derivative_end_claims(f, 1 if key == "derivative_max" else -1, number,
-                                                      *self.deriv_domain(cuts), cuts)) for number in _values(value)]
+            side = 1 if key == "derivative_max" else -1
+            return [(kc.confirmed_end(number, side),
+                     kc.derivative_end_claims(f, side, number, *self.deriv_domain(cuts), cuts))
+                    for number in _values(value)]
         if key == "lipschitz":
             cuts = breakpoints(f)
             infinite = value.get("float") == "oo"
@@ -220,8 +231,8 @@ class _Kernel:
                     return [(value, kc.derivative_end_claims(f, side, d.value, *self.deriv_domain(cuts), cuts))]
                 if not infinite and d.value.get("float") == side * value.get("float"):
                     extremes = _values(d.value)  # d.value is already widened when the kernel confirmed only that
-                    return [(number, kc.lipschitz_claims(f, number, side, extremes[min(k, len(extremes) - 1)],
-                                                         *self.deriv_domain(cuts), cuts))
+                    return [(kc.confirmed_end(number, 1), kc.lipschitz_claims(
+                                f, number, side, extremes[min(k, len(extremes) - 1)], *self.deriv_domain(cuts), cuts))
                             for k, number in enumerate(_values(value))]
             if infinite:
                 return [(value, kc.jump_claims(f, cuts, _jumps(f, cuts)))]
@@ -267,6 +278,18 @@ class _Kernel:
             cuts = breakpoints(f)
             return [(value, kc.saturation_claims(f, value, cuts, _tail_slopes(f, cuts), _swings(f, cuts)))]
         raise kc.Inexpressible(f"no claims for {key}")
+
+
+def _exact_first(value, exact, confirmed) -> list:
+    """[``exact()``, ``confirmed``] when ``value`` holds an irrational closed form the kernel can state
+    (:func:`kc.exact_end_claims`), else [``confirmed``] (the value to its enclosure); each is (the value shown,
+    its claims)."""
+    if not kc.has_closed_form(value):
+        return [confirmed]
+    try:
+        return [exact(), confirmed]
+    except kc.Inexpressible:
+        return [confirmed]
 
 
 def _values(value: dict) -> list[dict]:
@@ -391,7 +414,17 @@ def _bound(rng: Verdict | None) -> Fraction | None:
     return Fraction(int(max(abs(e) for box in ends for e in box)) + 1)
 
 
-def _confirmed(v: Verdict, proofs, value) -> Verdict:
+def _conjectures(value) -> list[dict]:
+    """The numbers in ``value`` whose closed form is only a conjecture (:func:`kc.unproved_forms`)."""
+    if isinstance(value, list):
+        return [n for v in value for n in _conjectures(v)]
+    if not isinstance(value, dict):
+        return []
+    inner = [n for v in value.values() for n in _conjectures(v)]
+    return ([value] if (value.get("conjecture") or {}).get("text") else []) + inner
+
+
+def _confirmed(key: str, v: Verdict, proofs, value) -> Verdict:
     data = dict(v.certificate.data) if v.certificate else {}
     data["conjuncts"] = [{"statement": c.text, "certificate": cert} for c, cert in proofs]
     if v.certificate is not None and v.certificate.kind != "kernel":
@@ -399,13 +432,19 @@ def _confirmed(v: Verdict, proofs, value) -> Verdict:
     derivation = v.derivation
     for c, _ in proofs:
         derivation.say(f"kernel-checked: {c.text} ({c.want})")
-    statement = v.statement
+    statement, latex = v.statement, v.latex
     if isinstance(value, dict) and isinstance(v.value, dict) and value.get("enclosure") and not value.get("text") \
             and v.value.get("text"):  # a widened number (kc.widened): the statement no longer claims it exactly
         statement = statement.replace(v.value["text"], f"within {value['enclosure']}")
-    out = Verdict(v.status, statement, v.latex, f"{v.method}; kernel-checked", Certificate("kernel", data),
+    if value != v.value:  # a closed form the kernel did not prove: the LaTeX statement shows the decimal
+        head, quad, _ = latex.partition(r":\quad ")
+        if quad:
+            latex = display.latex_statement(key, head.removeprefix("f(x) = "), v.status, value)
+        for number in _conjectures(value):
+            statement = statement.replace(number["conjecture"]["text"], f"≈ {display.decimal(number['float'])}")
+    out = Verdict(v.status, statement, latex, f"{v.method}; kernel-checked", Certificate("kernel", data),
                   derivation, v.seconds, v.reason, value, dict(v.evidence))
-    if value != v.value and isinstance(out.evidence.get("_extra"), dict):
+    if key == "monotonic" and value != v.value and isinstance(out.evidence.get("_extra"), dict):
         out.evidence["_extra"] = dict(out.evidence["_extra"], strictly_monotonic={
             "status": "unknown", "value": None, "reason": "the kernel confirmed only the weak monotonicity"})
     return out
