@@ -336,7 +336,7 @@ def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points:
                            tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1)), "proved")]] + [
                     [Claim(f"{name}({q}) = {text}, so {word} {name} = {text} exactly", g, "==", gm, (pt(q),),
                            "proved")] for q in rational]
-        (where, a), shifted = points[0], at(g, add(X, points[0][1]))
+        where, shifted = points[0][0], at(g, add(X, points[0][1]))
         return [[Claim(f"{name}(x + ({where})) {above} {text} for x != 0", shifted, ">=", gm,
                        (piece_of(None, Fraction(0)), piece_of(Fraction(0), None)), "proved")]] + [
                 [Claim(f"{name}({where}) = {text}, so {word} {name} = {text} exactly", at(g, add(X, a)), "==", gm,
