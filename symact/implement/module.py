@@ -63,6 +63,8 @@ def _status(proof) -> str:
         return f"proved by the kernel, certificate {proof.cert_id}"
     if proof.status == "convention":
         return "a convention (nothing to prove)"
+    if proof.status == "undefined":
+        return "the kernel proves the expression undefined here: NaN (real-line semantics)"
     if proof.status == "refuted":
         return (f"REFUTED by the kernel, certificate {proof.cert_id}: NOT PROVED; the formula differs from the "
                 f"function somewhere on this range, or one of them is undefined there")

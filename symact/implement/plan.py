@@ -11,7 +11,8 @@ from symact.errors import ParameterError
 from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
                                        from_pieces)
 from symact.implement.proving import BranchProof, prove_all
-from symact.implement.stable import limits, refined, removable, stable_branches
+from symact.implement.stable import limits, refined, stable_branches
+from symact.implement.undefined import undefined_points
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Part:
         return self.branches + self.limits
 
     def unproved(self) -> list[BranchProof]:
-        return [p for p in self.proofs if p.status not in ("proved", "convention")]
+        return [p for p in self.proofs if p.status not in ("proved", "convention", "undefined")]
 
 
 @dataclass
@@ -104,9 +105,9 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     d = sp.diff(expr, X)
     try:
         found = pieces(expr) if split else None
-        f_branches = removable(expr, refined(from_pieces(found)) if split else stable_branches(expr))
-        df_branches = derivative and removable(d, refined(derivative_pieces(found, {})) if split
-                                               else stable_branches(d))
+        f_branches = undefined_points(expr, refined(from_pieces(found)) if split else stable_branches(expr))
+        df_branches = derivative and undefined_points(d, refined(derivative_pieces(found, {})) if split
+                                                      else stable_branches(d))
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
     parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True)]
