@@ -51,3 +51,29 @@ def test_sign_like_quotients_are_nan_at_0_and_proved_on_each_side(text, branches
     proofs = {p.claim: p.status for part in result.plan.parts for p in part.proofs}
     assert all(proofs.get(claim) == "proved" for claim in branches), proofs
     assert "undefined" in proofs.values() and not result.unproved
+
+
+@pytest.mark.parametrize("target", ["numpy", "torch", "jax"])
+def test_signed_zeros_and_nan_in_piecewise_modules(target):
+    """IEEE's signs at +-0: |-0| = +0 (fabs), sqrt(+0) = +0 and sqrt is undefined left of 0, so Min(sqrt(x), 1)
+    is +0 at both zeros (it gave -0 at -0: the piece sqrt(x) evaluated at -0); x*|x| has the sign of x on both
+    sides (an odd function: -0 stays -0), -x*|x| the opposite one; NaN in gives NaN out."""
+    from symact.implement import implement
+
+    xs = np.array([0.0, -0.0, np.nan], dtype=np.float32)
+    for text, want in [("Abs(x)", [0.0, 0.0]), ("Min(sqrt(x), 1)", [0.0, 0.0]), ("x*Abs(x)", [0.0, -0.0]),
+                       ("-x*Abs(x)", [-0.0, 0.0]), ("Max(x, 0)", [0.0, 0.0])]:
+        module = load_source(implement(expr=text, target=target, budget=2.0).source,
+                             f"zeros_{target}_{abs(hash(text))}")
+        if target == "torch":
+            import torch
+
+            got = module.f(torch.from_numpy(xs)).numpy()
+        elif target == "jax":
+            import jax.numpy as jnp
+
+            got = np.asarray(module.f(jnp.asarray(xs)))
+        else:
+            got = module.f(xs)
+        assert list(np.signbit(got[:2])) == list(np.signbit(want)) and (got[:2] == 0).all(), (text, target, got)
+        assert np.isnan(got[2]), (text, target)

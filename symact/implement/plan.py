@@ -13,6 +13,7 @@ from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real
 from symact.implement.proving import BranchProof, prove_all
 from symact.implement.stable import limits, refined, stable_branches
 from symact.implement.undefined import undefined_points
+from symact.implement.zeros import zero_value
 
 
 @dataclass
@@ -29,6 +30,9 @@ class Part:
     #: whether it may be undefined at a finite x (an expression's: log(x) at x < 0, 1/x at 0), where the module
     #: returns NaN (or inf) as NumPy computes it, without a warning
     undefined: bool = False
+    #: what it returns at +0 and -0 where the branch formulas would not give that sign (an expression's,
+    #: :mod:`symact.implement.zeros`), or None
+    zero: str | None = None
 
     def claims(self) -> list[Branch]:
         """The branches, then the limits: what ``proofs`` decides, in order."""
@@ -110,10 +114,10 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
                                                       else stable_branches(d))
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
-    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True)]
+    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True, zero=zero_value(expr))]
     if derivative:
         parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches),
-                          undefined=True))
+                          undefined=True, zero=zero_value(d)))
     for part in parts:
         if not covers_real_line(part.branches):
             raise ParameterError(f"{text} is not defined by its pieces on all of R; implement needs a function of "
