@@ -3,8 +3,8 @@ certificate search, then the trusted kernel), never assumed.
 
 An ``exact`` branch claims ``LHS == FORMULA for x in RANGE``; a ``bound`` branch claims
 ``Abs(LHS - (FORMULA)) <= BOUND for x in RANGE``; a ``limit`` claims ``limit(LHS, x, oo) == VALUE`` (or -oo); a ``convention`` branch (a framework's value at a kink) has
-no claim, nor has an ``undefined`` one (NaN where the kernel proved the expression undefined).  ``LHS`` is the catalog call (``softplus(x, beta=2)``), its derivative (``diff(softplus(x), x)``) or
-the user's expression.  Claims are written in the language of ``symact check`` and read back with
+no claim, nor has an ``undefined`` one (NaN where the kernel proved the expression undefined).  ``LHS`` is the
+catalog call (``softplus(x, beta=2)``), its derivative (``diff(softplus(x), x)``) or the user's expression.  Claims are written in the language of ``symact check`` and read back with
 :func:`symact.parsing.parse_claim`, so that what is proved is exactly the text the module shows; the module's
 code is printed from the same SymPy formula (:mod:`symact.implement.emit`).
 """

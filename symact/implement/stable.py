@@ -11,8 +11,8 @@ float64 code at sample inputs of x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 agai
 (:func:`symact.audit.reference.oracle.rounded_expression`), keeps the one with the least error on each range
 (the expression as written on a tie) and states that error in the branch's description (NO STABLE FORM FOUND
 above half a float32 ulp); :func:`refined` does the same for the pieces of a piecewise expression.
-:func:`limits` adds the limits at -oo and +oo where the branch there does not give them.  Each branch's claim (the expression equals the form on the range, or
-its limit) is decided by the kernel like every other.
+:func:`limits` adds the limits at -oo and +oo where the branch there does not give them.  Each branch's claim
+(the expression equals the form on the range, or its limit) is decided by the kernel like every other.
 """
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ The per-point references (mpmath at doubling precision) would compute exp(exp(x)
 bits, and arb encloses it as [+- inf]; here a lower bound is carried through the expression instead: exp(u) >=
 exp(l) for a lower bound l of u (exp(u) >= 2^1024 once u >= 710 > 1024 log 2), a sum's lower bound is the sum of
 its terms', c f's is c times f's (or f's upper bound for c < 0), a product of positive factors' the product of
-theirs, and any other part's is the lower end of its arb ball (:func:`symact.interval.arb_function`).  Nothing is claimed where a bound is not certain.
+theirs, and any other part's is the lower end of its arb ball (:func:`symact.interval.arb_function`).  Nothing
+is claimed where a bound is not certain.
 """
 from __future__ import annotations
 
