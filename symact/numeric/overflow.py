@@ -25,13 +25,18 @@ _HUGE = arb(2) ** 1024
 _CAP = arb(800)
 
 
+@lru_cache(maxsize=4096)
 def overflow_sign(expr: sp.Expr, x: float) -> int:
     """+1 where ``expr`` at the float ``x`` (taken exactly) is certainly >= 2^1024, -1 where certainly <= -2^1024,
-    0 where that is not certain (or ``expr`` has no exponential: nothing to do)."""
+    0 where that is not certain (or ``expr`` has no exponential: nothing to do).  One arb ball of the whole
+    where arb encloses it (the usual case: one evaluation), the bounds through the parts where it does not."""
     if not expr.has(sp.exp) or not math.isfinite(x):
         return 0
     prec = 64 + abs(math.frexp(x)[1])
     ball = exact_ball(x, prec)
+    whole = _ball(expr, ball, prec)
+    if whole is not None:
+        return 1 if whole.lower() >= _HUGE else -1 if whole.upper() <= -_HUGE else 0
     low = _bound(expr, ball, -1, prec)
     if low is not None and low >= _HUGE:
         return 1
