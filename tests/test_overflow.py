@@ -37,3 +37,21 @@ def test_references_of_exp_exp_overflow_within_a_cpu_bound():
     derivative = Oracle(expression_entry("exp(exp(x))"), order=1)
     assert np.isinf(derivative.approx(xs)).all() and np.isinf(derivative.slow_at(xs)[0]).all()
     assert time.process_time() - start < 5.0
+
+
+def test_audit_of_exp_exp_finishes_within_a_cpu_bound(tmp_path):
+    """The whole audit (a child process and its workers) of a correct exp(exp(x)) conforms: it used to hang in
+    the reference's mpmath escalation at x >= 6.57, where the value is beyond float64."""
+    import resource
+    import subprocess
+    import sys
+
+    (tmp_path / "ee.py").write_text("import numpy as np\n\n\ndef f(x):\n    with np.errstate(over='ignore'):\n"
+                                    "        return np.exp(np.exp(x.astype(np.float64))).astype(x.dtype)\n")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run([sys.executable, "-m", "symact", "audit", f"{tmp_path / 'ee.py'}:f", "--expr",
+                           "exp(exp(x))"], capture_output=True, text=True, timeout=900)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert cpu < 120, cpu
