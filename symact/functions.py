@@ -84,7 +84,15 @@ class _Defined(sp.Function):
         return None
 
 
-class Expm1(_Defined):
+class _Named(_Defined):
+    """A function the parser reads: printed (``sp.sstr``, the text of claims and certificates) by the name the
+    parser accepts, its class name in lower case."""
+
+    def _sympystr(self, printer):
+        return f"{type(self).__name__.lower()}({', '.join(printer._print(a) for a in self.args)})"
+
+
+class Expm1(_Named):
     """exp(u) - 1, without its cancellation near 0."""
     nargs = 1
 
@@ -98,7 +106,7 @@ class Expm1(_Defined):
         return self.definition()
 
 
-class Log1p(_Defined):
+class Log1p(_Named):
     """log(1 + u), without its cancellation near 0; defined for u > -1."""
     nargs = 1
 
@@ -297,10 +305,12 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
             limits=(None, _OO), derivative=1 / sp.sqrt(U ** 2 - 1), slow=True),
     Special("sqrt", None, mpmath.sqrt, ("sqrt",), arb=arb.sqrt, math=math.sqrt, domain=(0, None, True, False),
             monotone=1, limits=(None, _OO), values=((0, 0),), array="sqrt", lib=Lib(1, (0, 1e300))),
-    Special("expm1", Expm1, mpmath.expm1, arb=arb.expm1, math=math.expm1, monotone=1, limits=(-1, _OO), fast=True,
-            values=((0, 0),), array="expm1", lib=Lib(2, (-50, 709.7))),
-    Special("log1p", Log1p, mpmath.log1p, arb=arb.log1p, math=math.log1p, domain=(-1, None, False, False),
-            monotone=1, limits=(None, _OO), values=((0, 0),), array="log1p", lib=Lib(2, (-0.999, 1e300))),
+    Special("expm1", Expm1, mpmath.expm1, ("expm1",), True, arb.expm1, math.expm1, monotone=1, limits=(-1, _OO),
+            fast=True, values=((0, 0),), array="expm1", lib=Lib(2, (-50, 709.7)), derivative=sp.exp(U),
+            rewrite=sp.exp(U) - 1),
+    Special("log1p", Log1p, mpmath.log1p, ("log1p",), True, arb.log1p, math.log1p, (-1, None, False, False),
+            monotone=1, limits=(None, _OO), values=((0, 0),), array="log1p", lib=Lib(2, (-0.999, 1e300)),
+            derivative=1 / (1 + U), rewrite=sp.log(1 + U), slow=True),
     Special("softplus", Softplus, lambda v: mpmath.log1p(mp_exp(v)), arb=lambda v: v.exp().log1p(), monotone=1,
             limits=(0, _OO), positive=True),
     Special("logistic", Logistic, lambda v: 1 / (1 + mp_exp(-v)), arb=lambda v: 1 / (1 + (-v).exp()), monotone=1,

@@ -222,3 +222,17 @@ def test_classes_fold_nothing():
         if f.head is not None and f.head.__module__ == "symact.functions":
             e = f.build(*_args(f, sp.Integer(0)))
             assert isinstance(e, f.head), f.name
+
+
+def test_expm1_and_log1p_identities_are_proved_and_wrong_ones_refuted():
+    from symact.decide.checked import check_claim
+    from symact.parsing import parse_claim
+
+    def status(text):
+        return check_claim(parse_claim(text), 5.0).status
+
+    assert status("expm1(x) == exp(x) - 1") == "proved"
+    assert status("log1p(x) == log(1 + x) for x > -1") == "proved"
+    assert status("diff(log1p(x), x) == 1/(1 + x) for x > -1") == "proved"
+    assert status("expm1(x) == exp(x)") == "refuted"
+    assert status("log1p(x) == log(1 + x)") == "refuted"  # log1p(-1) is undefined: the claim is on all of R

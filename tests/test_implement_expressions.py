@@ -53,17 +53,19 @@ def test_held_out_expression_is_within_one_ulp_with_its_limits(text, target):
     assert np.isnan(ends[2])
 
 
-def test_removable_point_gets_its_limit_and_a_form_without_a_stable_one_says_so():
-    """(exp(x) - 1)/x is 0/0 at 0: the module gives the limit there, 1 (f' 1/2), and says it is a convention;
-    f' = exp(x)/x - (exp(x) - 1)/x**2 cancels near 0 in every form the generator tries: its branches say so
-    with the error they measured (never silently)."""
+def test_removable_point_is_nan_and_a_form_without_a_stable_one_says_so():
+    """(exp(x) - 1)/x is 0/0 at 0: real-line semantics, no value there, so the module returns NaN (f' too) and
+    names the continuous extension (1; f' 1/2, the Taylor coefficients of (e^x - 1)/x = 1 + x/2 + ...) as
+    information only; f' = exp(x)/x - (exp(x) - 1)/x**2 cancels near 0 in every form the generator tries: its
+    branches say so with the error they measured (never silently)."""
     result = implement(expr="(exp(x) - 1)/x", target="numpy", derivative=True, budget=BUDGET)
     module = load_source(result.source, "held_out_removable")
     xs = np.array([-0.0, 0.0, 2.0 ** -30, 1.0], dtype=np.float32)
-    np.testing.assert_array_equal(module.f(xs), np.float32([1, 1, 1, np.e - 1]))
-    np.testing.assert_array_equal(module.f_derivative(xs[:2]), [0.5, 0.5])
+    np.testing.assert_array_equal(module.f(xs), np.float32([np.nan, np.nan, 1, np.e - 1]))
+    assert np.isnan(module.f_derivative(xs[:2])).all()
     doc = " ".join(result.source.split('"""')[1].split())
-    assert doc.count("the expression is undefined here (0/0); its limit, the continuous extension") == 2
+    assert "its continuous extension would be 1 here (the limit, information only: not returned)" in doc
+    assert "its continuous extension would be 1/2 here" in doc
     assert "NO STABLE FORM FOUND here" in doc
 
 

@@ -477,3 +477,11 @@ def test_a_step_of_a_step_of_a_number_parses():
     parser then evaluates the argument, as for other unbuildable unevaluated forms, instead of a traceback."""
     claim = parse_claim("binary_step(1 - 2*binary_step(1 - 1.5) - 0.5) == 1")
     assert claim.lhs == 1 and claim.rhs == 1
+
+
+def test_expm1_and_log1p_are_read_and_printed_by_their_names():
+    from symact.functions import Expm1, Log1p
+    from symact.parsing import parse_expression
+
+    e = parse_expression("expm1(x) + log1p(x)")
+    assert e.atoms(Expm1) and e.atoms(Log1p) and sp.sstr(e) in ("expm1(x) + log1p(x)", "log1p(x) + expm1(x)")

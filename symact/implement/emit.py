@@ -86,6 +86,8 @@ class Printer:
 
     @staticmethod
     def number(e: sp.Expr) -> str:
+        if e is sp.nan:  # where the expression is undefined (:mod:`symact.implement.undefined`)
+            return 'float("nan")'
         if e.is_Integer:
             return f"{int(e)}.0" if abs(int(e)) < 2 ** 53 else repr(float(e))
         return f"({float(e)!r})"

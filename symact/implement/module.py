@@ -63,6 +63,8 @@ def _status(proof) -> str:
         return f"proved by the kernel, certificate {proof.cert_id}"
     if proof.status == "convention":
         return "a convention (nothing to prove)"
+    if proof.status == "undefined":
+        return "the kernel proves the expression undefined here: NaN (real-line semantics)"
     if proof.status == "refuted":
         return (f"REFUTED by the kernel, certificate {proof.cert_id}: NOT PROVED; the formula differs from the "
                 f"function somewhere on this range, or one of them is undefined there")
@@ -188,6 +190,8 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
         inf, value = f"{b.ns}.inf", lim.formula  # which the branches do not overwrite, unlike its copy w)
         number = (f"-{inf}" if value < 0 else inf) if value.is_infinite else printer.number(value)
         lines.append(f"{indent}out = {b.ns}.where(x == {'-' if lim.lo < 0 else ''}{inf}, {number}, out)")
+    if part.zero is not None:  # the sign of a zero result at +-0, which the masks cannot tell apart
+        lines.append(f"{indent}out = {b.ns}.where(x == 0, {part.zero}, out)")
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
         lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used

@@ -11,7 +11,9 @@ from symact.errors import ParameterError
 from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
                                        from_pieces)
 from symact.implement.proving import BranchProof, prove_all
-from symact.implement.stable import limits, refined, removable, stable_branches
+from symact.implement.stable import limits, refined, stable_branches
+from symact.implement.undefined import undefined_points
+from symact.implement.zeros import zero_value
 
 
 @dataclass
@@ -28,13 +30,16 @@ class Part:
     #: whether it may be undefined at a finite x (an expression's: log(x) at x < 0, 1/x at 0), where the module
     #: returns NaN (or inf) as NumPy computes it, without a warning
     undefined: bool = False
+    #: what it returns at +0 and -0 where the branch formulas would not give that sign (an expression's,
+    #: :mod:`symact.implement.zeros`), or None
+    zero: str | None = None
 
     def claims(self) -> list[Branch]:
         """The branches, then the limits: what ``proofs`` decides, in order."""
         return self.branches + self.limits
 
     def unproved(self) -> list[BranchProof]:
-        return [p for p in self.proofs if p.status not in ("proved", "convention")]
+        return [p for p in self.proofs if p.status not in ("proved", "convention", "undefined")]
 
 
 @dataclass
@@ -104,15 +109,15 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     d = sp.diff(expr, X)
     try:
         found = pieces(expr) if split else None
-        f_branches = removable(expr, refined(from_pieces(found)) if split else stable_branches(expr))
-        df_branches = derivative and removable(d, refined(derivative_pieces(found, {})) if split
-                                               else stable_branches(d))
+        f_branches = undefined_points(expr, refined(from_pieces(found)) if split else stable_branches(expr))
+        df_branches = derivative and undefined_points(d, refined(derivative_pieces(found, {})) if split
+                                                      else stable_branches(d))
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
-    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True)]
+    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True, zero=zero_value(expr))]
     if derivative:
         parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches),
-                          undefined=True))
+                          undefined=True, zero=zero_value(d)))
     for part in parts:
         if not covers_real_line(part.branches):
             raise ParameterError(f"{text} is not defined by its pieces on all of R; implement needs a function of "

@@ -3,8 +3,8 @@ certificate search, then the trusted kernel), never assumed.
 
 An ``exact`` branch claims ``LHS == FORMULA for x in RANGE``; a ``bound`` branch claims
 ``Abs(LHS - (FORMULA)) <= BOUND for x in RANGE``; a ``limit`` claims ``limit(LHS, x, oo) == VALUE`` (or -oo); a ``convention`` branch (a framework's value at a kink) has
-no claim.  ``LHS`` is the catalog call (``softplus(x, beta=2)``), its derivative (``diff(softplus(x), x)``) or
-the user's expression.  Claims are written in the language of ``symact check`` and read back with
+no claim, nor has an ``undefined`` one (NaN where the kernel proved the expression undefined).  ``LHS`` is the
+catalog call (``softplus(x, beta=2)``), its derivative (``diff(softplus(x), x)``) or the user's expression.  Claims are written in the language of ``symact check`` and read back with
 :func:`symact.parsing.parse_claim`, so that what is proved is exactly the text the module shows; the module's
 code is printed from the same SymPy formula (:mod:`symact.implement.emit`).
 """
@@ -31,7 +31,7 @@ class BranchProof:
     """The claim of one branch and what the kernel said about it."""
 
     claim: str | None
-    status: str  # proved, refuted, unknown, or "convention" (nothing to prove)
+    status: str  # proved, refuted, unknown, "convention" (nothing to prove) or "undefined" (certified NaN)
     certificate: dict | None = None
     reason: str = ""
 
@@ -46,8 +46,10 @@ def certificate_id(certificate: dict) -> str:
 
 
 def claim_text(lhs: str, branch: Branch) -> str | None:
-    """The claim that justifies ``branch`` for the function written ``lhs`` (None for a convention)."""
-    if branch.kind == "convention":
+    """The claim that justifies ``branch`` for the function written ``lhs`` (None for a convention, and for a
+    point where the expression is undefined: the kernel certified that when the branch was made,
+    :mod:`symact.implement.undefined`)."""
+    if branch.kind in ("convention", "undefined"):
         return None
     formula = sp.sstr(branch.formula)
     if branch.kind == "limit":
@@ -62,7 +64,7 @@ def prove(lhs: str, branch: Branch, budget: float = BUDGET) -> BranchProof:
     """The kernel's verdict on one branch's claim, in this process."""
     text = claim_text(lhs, branch)
     if text is None:
-        return BranchProof(None, "convention", reason=branch.why)
+        return BranchProof(None, branch.kind, reason=branch.why)
     with limit(budget):
         verdict = check_claim(parse_claim(text), budget)
     cert = verdict.certificate.to_json()["data"] if verdict.certificate is not None else None

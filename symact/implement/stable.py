@@ -12,9 +12,8 @@ float64 code at sample inputs of x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 agai
 (:func:`symact.audit.reference.oracle.rounded_expression`), keeps the one with the least error on each range
 (the expression as written on a tie) and states that error in the branch's description (NO STABLE FORM FOUND
 above half a float32 ulp); :func:`refined` does the same for the pieces of a piecewise expression.
-:func:`limits` adds the limits at -oo and +oo where the branch there does not give them, :func:`removable` the
-limit at a 0/0 point at 0 (a convention).  Each branch's claim (the expression equals the form on the range, or
-its limit) is decided by the kernel like every other.
+:func:`limits` adds the limits at -oo and +oo where the branch there does not give them.  Each branch's claim
+(the expression equals the form on the range, or its limit) is decided by the kernel like every other.
 """
 from __future__ import annotations
 
@@ -284,32 +283,3 @@ def _why(as_written: bool, error: float | None, written: float | None, n: int) -
     found = "" if error <= _UNSTABLE else "; NO STABLE FORM FOUND here (more than half a float32 ulp)"
     return f"{what}; measured {error:.3g} ulp at most in float64 on {n} sample inputs of the range{found}"
 
-
-def removable(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
-    """``branches`` with x = 0 on a branch of its own where ``expr`` is undefined at 0 (0/0 in (exp(x) - 1)/x) and
-    has a finite two-sided limit there (SymPy's, 5 CPU seconds at most): the limit, the continuous extension, a
-    convention the module states (the expression itself has no value there); else ``branches`` unchanged."""
-    from symact.budget import run_with_budget
-
-    at_zero = expr.subs(X, 0)
-    if not (at_zero.has(sp.nan, sp.zoo) or at_zero is sp.nan):
-        return branches
-    try:
-        done, sides = run_with_budget(lambda: [sp.limit(expr, X, 0, d) for d in ("-", "+")], 5.0)
-    except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
-        return branches
-    if not done or sides[0] != sides[1] or not (sides[0].is_number and sides[0].is_finite and sides[0].is_real):
-        return branches
-    out = []
-    for b in branches:
-        if b.lo is not None and b.lo == b.hi or not ((b.lo is None or b.lo < 0 or b.lo == 0 and b.lo_closed)
-                                                     and (b.hi is None or b.hi > 0 or b.hi == 0 and b.hi_closed)):
-            out.append(b)
-            continue
-        if b.lo is None or b.lo < 0:
-            out.append(Branch(b.lo, 0, b.lo_closed, False, b.formula, b.why, b.kind, b.bound))
-        out.append(Branch(0, 0, True, True, sides[0], "the expression is undefined here (0/0); its limit, the "
-                                                      "continuous extension (a convention)", "convention"))
-        if b.hi is None or b.hi > 0:
-            out.append(Branch(0, b.hi, False, b.hi_closed, b.formula, b.why, b.kind, b.bound))
-    return out

@@ -43,6 +43,7 @@ from symact.errors import UnknownActivationError
 from symact.numeric.fp import Format, fmt, round_mpf, split_dd
 from symact.numeric.kinks import exact_fraction, kink_values, params_key
 from symact.numeric.mpcompile import compile_mp
+from symact.numeric.overflow import overflow_sign
 
 _MAX_GROWTH = 16
 #: the highest precision (bits) :meth:`Reference.relative` tries
@@ -178,7 +179,8 @@ class Reference:
             fx = Fraction(x)
             if fx in self._kinks:
                 return _to_mpf(self._kinks[fx])
-        return self._g([mpmath.mpf(x)])
+        beyond = overflow_sign(self.expr, x)  # exp(exp(x)) at x = 100: some 10^43 bits in mpmath
+        return beyond * mpmath.inf if beyond else self._g([mpmath.mpf(x)])
 
     def mp(self, x: float, dps: int = 50) -> mpmath.mpf:
         """The value at ``x`` (a float, taken exactly) computed with ``dps`` decimal digits."""
@@ -262,7 +264,8 @@ class Reference:
         if self._kinks and Fraction(x) in self._kinks:
             with mpmath.workprec(start_bits(f, x)):
                 return self._eval(x)
-        return certain(lambda xm: self._g([xm]), x, f)
+        beyond = overflow_sign(self.expr, x)
+        return beyond * mpmath.inf if beyond else certain(lambda xm: self._g([xm]), x, f)
 
     def rounded(self, xs: Iterable[float] | np.ndarray, dtype=np.float64) -> np.ndarray:
         """The exact values at ``xs``, correctly rounded to ``dtype`` (an array of that dtype)."""

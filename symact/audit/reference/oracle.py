@@ -429,6 +429,7 @@ def _ball_rounded(expr: sp.Expr, xs: np.ndarray, dtype: str) -> np.ndarray:
     from symact.interval import NotEnclosable, arb_function, exact_ball
     from symact.numeric.fp import fmt as mp_format, round_mpf
     from symact.numeric.mpcompile import compile_mp
+    from symact.numeric.overflow import overflow_sign
     from symact.numeric.reference import certain
 
     f = mp_format(dtype)
@@ -454,7 +455,10 @@ def _ball_rounded(expr: sp.Expr, xs: np.ndarray, dtype: str) -> np.ndarray:
             if r[0] == r[-1] and math.copysign(1, r[0]) == math.copysign(1, r[-1]):
                 value = r[0]
                 break
-        if value is None:
+        beyond = 0 if value is not None else overflow_sign(expr, x)  # beyond what mpmath can compute
+        if beyond:
+            value = beyond * math.inf
+        elif value is None:
             g = g or _real(compile_mp(expr, [X]))
             with PER_POINT:
                 value = round_mpf(certain(g, x, f), f)
