@@ -33,7 +33,8 @@ def undefined_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     own: NaN, of kind ``undefined`` (its reason, and the finite two-sided limit there if SymPy finds one in 5 CPU
     seconds, information only)."""
     from symact.kernel.evaluate import undefined_reason
-    from symact.kernel.terms import TermError, from_sympy
+    from symact.kernel.terms import TermError
+    from symact.sympy_terms import from_sympy
 
     try:
         term = from_sympy(expr, X)
