@@ -108,7 +108,7 @@ def load_module(name: str):
     if name.endswith(".py") or "/" in name or "\\" in name:
         path = Path(name)
         if not path.is_file():
-            raise TargetError(f"target file {name!r} does not exist")
+            raise TargetError(f"target file {name!r} {'is a folder' if path.is_dir() else 'does not exist'}")
         return load_file_module(f"{FILE_MODULE_PREFIX}{abs(hash(str(path.resolve())))}", path)
     return importlib.import_module(name)
 
@@ -134,6 +134,8 @@ class _Caller:
     def call(self, fn: Callable[[], Any], seconds: float) -> tuple[str, Any]:
         box: dict[str, Any] = {}
         done = threading.Event()
+        if seconds is not None and seconds >= threading.TIMEOUT_MAX:   # longer than a wait can be: no limit
+            seconds = None
         with self._turn:
             if self._jobs is None:
                 self._jobs = queue.Queue()
