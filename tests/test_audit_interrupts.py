@@ -92,9 +92,11 @@ def test_a_target_that_signals_the_auditor_never_passes(targets, fn):
 @pytest.mark.parametrize("mode", [[], ["--in-process"]])
 def test_the_users_ctrl_c_still_interrupts(targets, tmp_path, mode):
     mark = tmp_path / "called"
+    # SIGINT as at a terminal: a test runner started in the background ignores it, and the command inherits that
     proc = subprocess.Popen([sys.executable, "-m", "symact", "audit", f"{targets}:slow", "-a", "tanh", *mode],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=dict(ENV, SYMACT_TEST_MARK=str(mark)), cwd=ROOT)
+                            env=dict(ENV, SYMACT_TEST_MARK=str(mark)), cwd=ROOT,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as at a terminal
     deadline = time.monotonic() + 240
     while not mark.exists() and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)

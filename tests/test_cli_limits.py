@@ -48,8 +48,10 @@ def test_the_largest_allowed_limits_still_pass_a_good_target(option, value):
 
 
 def test_ctrl_c_of_table_is_one_line_without_the_workers_tracebacks(tmp_path):
+    # SIGINT as at a terminal: a test runner started in the background ignores it, and the command inherits that
     proc = subprocess.Popen([sys.executable, "-m", "symact", "table", "--no-cache", "--jobs", "2"], cwd=ROOT, env=ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as at a terminal
     time.sleep(6)                                     # the workers are starting or deciding rows
     os.killpg(proc.pid, signal.SIGINT)                # the terminal's Ctrl-C reaches the whole process group
     out, err = proc.communicate(timeout=120)
