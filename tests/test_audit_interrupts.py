@@ -105,3 +105,20 @@ def test_the_users_ctrl_c_still_interrupts(targets, tmp_path, mode):
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, out + err
     assert "INTERRUPTED" in out
+
+
+def test_the_api_takes_a_lambdas_keyboard_interrupt_for_its_failure():
+    # a lambda cannot reach a fresh interpreter: the audit runs in a fork of the caller (symact.audit.target)
+    code = textwrap.dedent("""
+        import symact
+
+        class Result:
+            def __array__(self, dtype=None, copy=None):
+                raise KeyboardInterrupt
+
+        r = symact.audit(lambda x: Result(), "tanh", hypothesis=0, effort=0.1)
+        print("still here", r.interrupted, r.passed, r.failed_checks())
+    """)
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=ENV)
+    assert res.returncode == 0, res.stderr
+    assert "still here False False ['calls']" in res.stdout, res.stdout
