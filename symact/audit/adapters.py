@@ -131,7 +131,7 @@ class _Caller:
                 box["e"] = exc
             done.set()
 
-    def call(self, fn: Callable[[], Any], seconds: float) -> tuple[str, Any]:
+    def call(self, fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
         box: dict[str, Any] = {}
         done = threading.Event()
         if seconds is not None and seconds >= threading.TIMEOUT_MAX:   # longer than a wait can be: no limit

@@ -19,7 +19,8 @@ memory; 0 for none, which a CUDA device needs), so a target that allocates witho
 returned as the report's ``output`` (it never reaches the caller's standard output, where ``--json`` goes).
 When the child ends without a report, the report has one failing ``calls`` check that says why (``exit
 status 0``, ``signal 11 (SIGSEGV)``, an import that did not finish) and the output of the target.  Ctrl-C is
-forwarded to the child, which returns what it found so far (``interrupted``).
+forwarded to the child, which returns what it found so far (``interrupted``); an interruption that the parent
+did not forward (a SIGINT the target sent its own process) is the target's failure (:func:`not_asked`).
 """
 from __future__ import annotations
 
