@@ -510,10 +510,10 @@ class _Builder:
         if symbolic:  # a quantified parameter (forall alpha > 0: ...): its symbol, or its value in an instance
             from symact.catalog.registry import X
 
-            fixed = {k: v for k, v in params.items() if k not in symbolic}
-            values = entry.param_values(fixed)
-            values.update({entry.param(k).symbol: v if v.free_symbols else entry.param(k).validate(v)
-                           for k, v in symbolic.items()})
+            # an instance (numbers only) is validated as any call is: ranges and the parameters' order
+            numbers = {k: v for k, v in params.items() if k not in symbolic} | {
+                k: v for k, v in symbolic.items() if not v.free_symbols}
+            values = entry.param_values(numbers, {k: v for k, v in symbolic.items() if v.free_symbols})
             body = self.sympy(node, lambda: _evaluated(lambda: entry.expr.xreplace(values)))
             return self.sympy(node, lambda: body.xreplace({X: arg}))
         if not self.structural:

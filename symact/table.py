@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
@@ -137,7 +138,11 @@ def rows(names: Iterable[str] | None = None, use_cache: bool = True, jobs: int |
                 computed[n] = _row(n, budget)
                 tell(len(computed), n)
         else:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            # Ctrl-C reaches the workers too (the terminal's process group): they end at once, quietly (or
+            # ignore it, as this process does when it was started with SIGINT ignored)
+            ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=signal.signal,
+                                     initargs=(signal.SIGINT, signal.SIG_IGN if ignored else signal.SIG_DFL)) as pool:
                 futures = {pool.submit(_row, n, budget): n for n in todo}
                 for future in as_completed(futures):
                     computed[futures[future]] = future.result()

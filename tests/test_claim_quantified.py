@@ -3,6 +3,10 @@ instance, proved by the kernel's affine rule when alpha enters affinely, otherwi
 from __future__ import annotations
 
 import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -203,3 +207,22 @@ def test_check_plot_draws_the_refuted_instance(tmp_path):
     claim = parse_claim("forall alpha > 0: elu(x, alpha=alpha) >= -alpha/2 for x < 0")
     out = claim_plot(claim, check_claim(claim, 2.0), tmp_path / "c.svg")
     assert out.exists() and "counterexample: at x = -1" in out.read_text()
+
+
+def test_an_instance_with_parameters_out_of_order_refutes_nothing():
+    # hardtanh needs min_val < max_val.  For every valid w in [0, 1), hardtanh(x, min_val=w, max_val=1) =
+    # max(w, min(1, x)) <= 1, so the claim holds at every instance; w = 2 (and w = 1) are no instances.
+    v = check_claim(parse_claim("forall 0 <= w <= 2: hardtanh(x, min_val=w, max_val=1) <= 1"), 2.0)
+    assert v.status != "refuted"
+    assert "w = 2: no instance (hardtanh needs min_val < max_val" in v.reason
+
+
+def test_the_order_is_checked_with_the_quantified_value_not_the_default():
+    # max_val = w in (2, 3) is above min_val = 3/2 at every w (the default max_val = 1 is not used)
+    claim = parse_claim("forall 2 < w < 3: hardtanh(x, min_val=3/2, max_val=w) >= 3/2")
+    assert claim.params[0][0] == "w"
+    with pytest.raises(ParameterError, match="min_val < max_val"):
+        claim.instance(1)
+    res = subprocess.run([sys.executable, "-m", "symact", "check", claim.text], capture_output=True, text=True,
+                         timeout=300, env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1])))
+    assert res.returncode in (0, 1) and "Traceback" not in res.stderr and "error" not in res.stderr, res.stderr

@@ -140,8 +140,10 @@ def child_pids(pid: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the decision process")
 def test_ctrl_c_is_reported_and_stops_the_decision_process():
+    # SIGINT as at a terminal: a test runner started in the background ignores it, and the command inherits that
     proc = subprocess.Popen([sys.executable, "-m", "symact", "analyze", "--expr", "(x+1)**1000"], cwd=ROOT,
-                            env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not child_pids(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -108,7 +108,7 @@ def load_module(name: str):
     if name.endswith(".py") or "/" in name or "\\" in name:
         path = Path(name)
         if not path.is_file():
-            raise TargetError(f"target file {name!r} does not exist")
+            raise TargetError(f"target file {name!r} {'is a folder' if path.is_dir() else 'does not exist'}")
         return load_file_module(f"{FILE_MODULE_PREFIX}{abs(hash(str(path.resolve())))}", path)
     return importlib.import_module(name)
 
@@ -131,20 +131,25 @@ class _Caller:
                 box["e"] = exc
             done.set()
 
-    def call(self, fn: Callable[[], Any], seconds: float) -> tuple[str, Any]:
+    def call(self, fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
         box: dict[str, Any] = {}
         done = threading.Event()
+        if seconds is not None and seconds >= threading.TIMEOUT_MAX:   # longer than a wait can be: no limit
+            seconds = None
         with self._turn:
             if self._jobs is None:
                 self._jobs = queue.Queue()
                 threading.Thread(target=self._serve, args=(self._jobs,), daemon=True, name="symact-audit-call").start()
             self._jobs.put((fn, box, done))
-            if not done.wait(seconds):
+            try:
+                finished = done.wait(seconds)
+            except BaseException:   # Ctrl-C (a signal reaches the main thread only): the call is abandoned
+                self._jobs = None
+                raise
+            if not finished:
                 self._jobs = None
                 return "timeout", None
-        if "e" in box:
-            if isinstance(box["e"], KeyboardInterrupt):
-                raise box["e"]
+        if "e" in box:      # raised by the target in the calling thread, KeyboardInterrupt and SystemExit too
             return "error", box["e"]
         return "ok", box.get("v")
 
@@ -155,16 +160,12 @@ if hasattr(os, "register_at_fork"):      # a fork (isolated audit of a lambda) h
 
 
 def call_with_limit(fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
-    """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', None).  With a limit the call runs in
-    the auditor's one calling thread (:class:`_Caller`); a hung call is abandoned there and the caller stops
+    """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', None), within ``seconds`` (None: no
+    limit).  The call runs in the auditor's one calling thread (:class:`_Caller`): whatever it raises,
+    ``KeyboardInterrupt`` and ``SystemExit`` included, is a failure of the call (the user's Ctrl-C, a signal,
+    reaches the main thread, which waits for the call); a hung call is abandoned there and the caller stops
     using that target."""
-    fn = _without_fork(fn)
-    if seconds is None:
-        try:
-            return "ok", fn()
-        except Exception as exc:  # noqa: BLE001 - the target's failure is data
-            return "error", exc
-    return _CALLER.call(fn, seconds)
+    return _CALLER.call(_without_fork(fn), seconds)
 
 
 #: how many times this process has called ``os.fork()`` (counted before each fork, in the forking process)

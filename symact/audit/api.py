@@ -47,7 +47,7 @@ from symact.audit.stages.special import stage_special
 from symact.audit.stages.values import stage_hypothesis, stage_values
 from symact.audit.stages.vector import audit_vector
 from symact.audit.target import (IMPORT_SECONDS, Child, audited, by_reference, default_memory, died_report,
-                                 file_module_of, forked)
+                                 file_module_of, forked, not_asked)
 
 
 def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, Any] | None = None,
@@ -201,7 +201,7 @@ def _report(child: Child, call: tuple, label: str, name: str, kwargs: dict) -> A
     report, retire = answer
     if retire:
         child.retire(kill=True)
-    return report
+    return not_asked(report, child.forwarded)
 
 
 def audit_row(child: Child, framework: str, index: int, label: str, name: str, dtype: str,

@@ -4,6 +4,9 @@ condition number kappa, the worst failures of a check, and the targeted Hypothes
 from __future__ import annotations
 
 import math
+import signal
+import threading
+from contextlib import contextmanager
 from typing import Any, Callable
 
 import numpy as np
@@ -65,18 +68,44 @@ def run_stages(stages, ctx, report: AuditReport, opts, prog: Progress, what: str
                stop: Callable[[str], bool]) -> None:
     """Run ``setup()`` then each ``(label, stage)`` of ``stages`` as ``stage(ctx, report, opts)`` with a progress
     bar, until ``stop(label)`` after a stage; Ctrl-C marks the report interrupted and keeps what was found."""
+    with counted_sigint() as sigints:
+        try:
+            setup()
+            for i, (label_, stage) in enumerate(stages):
+                prog.update(f"{what}: {label_}", i, len(stages))
+                with np.errstate(all="ignore"):   # the auditor's own arithmetic; target calls set their own
+                    stage(ctx, report, opts)
+                if stop(label_):
+                    break
+        except KeyboardInterrupt:
+            if sigints():
+                report.interrupted = True
+            else:                               # raised by the target's code, not by a SIGINT
+                report.stopped_by_target()
+        finally:
+            prog.close()
+
+
+@contextmanager
+def counted_sigint():
+    """Count the SIGINTs this process receives in the block (the handler in place still runs: Ctrl-C raises
+    ``KeyboardInterrupt``); yields a function returning the count.  Outside the main thread, or when SIGINT
+    is ignored, no signal raises here: the count stays 0."""
+    count = [0]
+    previous = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
+    if not callable(previous):
+        yield lambda: count[0]
+        return
+
+    def handler(signum, frame):
+        count[0] += 1
+        previous(signum, frame)
+
+    signal.signal(signal.SIGINT, handler)
     try:
-        setup()
-        for i, (label_, stage) in enumerate(stages):
-            prog.update(f"{what}: {label_}", i, len(stages))
-            with np.errstate(all="ignore"):   # the auditor's own arithmetic; target calls set their own
-                stage(ctx, report, opts)
-            if stop(label_):
-                break
-    except KeyboardInterrupt:
-        report.interrupted = True
+        yield lambda: count[0]
     finally:
-        prog.close()
+        signal.signal(signal.SIGINT, previous)
 
 
 

@@ -116,6 +116,16 @@ class AuditReport:
     def __bool__(self) -> bool:
         return self.passed
 
+    def stopped_by_target(self) -> None:
+        """The audit was stopped by a ``KeyboardInterrupt`` or SIGINT that was not the user's Ctrl-C (the
+        target raised it outside a call, e.g. in a method of what it returned, or signalled its own process):
+        a failure of the target, not an interruption."""
+        self.interrupted = False
+        why = ("the audit was stopped by a KeyboardInterrupt (or SIGINT) that did not come from the user's "
+               "Ctrl-C: the target raised it or signalled its own process")
+        self.checks.append(CheckResult("calls", FAIL, "the target interrupted its own audit",
+                                       failures=[Failure("calls", message=why)]))
+
     def to_json(self) -> dict:
         return {"passed": self.passed, "target": self.target, "activation": self.activation, "params": {
             k: str(v) for k, v in self.params.items()}, "dtype": self.dtype, "kind": self.kind,

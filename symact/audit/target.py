@@ -19,7 +19,8 @@ memory; 0 for none, which a CUDA device needs), so a target that allocates witho
 returned as the report's ``output`` (it never reaches the caller's standard output, where ``--json`` goes).
 When the child ends without a report, the report has one failing ``calls`` check that says why (``exit
 status 0``, ``signal 11 (SIGSEGV)``, an import that did not finish) and the output of the target.  Ctrl-C is
-forwarded to the child, which returns what it found so far (``interrupted``).
+forwarded to the child, which returns what it found so far (``interrupted``); an interruption that the parent
+did not forward (a SIGINT the target sent its own process) is the target's failure (:func:`not_asked`).
 """
 from __future__ import annotations
 
@@ -238,6 +239,8 @@ class Child:
         self.progress = progress
         self.pool: WorkerPool | None = None
         self.last_output = ""
+        #: whether a Ctrl-C was forwarded to the child during the last :meth:`run`
+        self.forwarded = False
 
     def _start(self) -> WorkerPool:
         if self.pool is None:
@@ -284,8 +287,9 @@ class Child:
         Ctrl-C kills the child).  ``during`` says what the child was doing, in the reasons."""
         pool = self._start()
         fut = pool.submit(fn, *args)
+        self.forwarded = False
         try:
-            return _wait(fut, pool, seconds), "", ""
+            return self._wait(fut, pool, seconds), "", ""
         except FutureTimeout:
             self.retire(kill=True)
             return None, f"the target's process did not finish {during} within {seconds:g} s", ""
@@ -300,20 +304,31 @@ class Child:
             return None, f"the audit failed in the target's process {during} ({type(exc).__name__}: {exc})", ""
 
 
-def _wait(fut: Future, pool: WorkerPool, seconds: float | None):
-    try:
-        return fut.result(timeout=seconds)
-    except KeyboardInterrupt:
-        for pid in pool.pids:
-            try:
-                os.kill(pid, signal.SIGINT)
-            except ProcessLookupError:
-                pass
+    def _wait(self, fut: Future, pool: WorkerPool, seconds: float | None):
+        """``fut``'s result; Ctrl-C here is forwarded to the child once (``forwarded``), a second one kills it."""
         try:
-            return fut.result()
+            return fut.result(timeout=seconds)
         except KeyboardInterrupt:
-            pool.kill()
-            raise
+            self.forwarded = True
+            for pid in pool.pids:
+                try:
+                    os.kill(pid, signal.SIGINT)
+                except ProcessLookupError:
+                    pass
+            try:
+                return fut.result()
+            except KeyboardInterrupt:
+                pool.kill()
+                raise
+
+
+def not_asked(report: AuditReport, forwarded: bool) -> AuditReport:
+    """``report`` as the parent takes it: an audit interrupted in the child when the parent forwarded no
+    Ctrl-C was stopped by the target (:meth:`AuditReport.stopped_by_target`; e.g. a SIGINT it sent its own
+    process, which the child cannot tell from a forwarded one)."""
+    if report.interrupted and not forwarded:
+        report.stopped_by_target()
+    return report
 
 
 def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, kwargs: dict) -> AuditReport:
@@ -347,7 +362,7 @@ def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, k
             finally:
                 os._exit(code)
         os.close(wr)
-        data = _read_all(rd, pid)
+        data, forwarded = _read_all(rd, pid)
         _, status = os.waitpid(pid, 0)
         out.seek(0)
         output = out.read()
@@ -361,7 +376,7 @@ def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, k
         ok, value = pickle.loads(data)
         if not ok:
             raise value
-        return attach_output(value, output)
+        return not_asked(attach_output(value, output), forwarded)
     return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"),
                        f"the target's process ended during the audit ({exit_reason(code)})", _tail(output))
 
@@ -371,9 +386,10 @@ def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, k
 IDLE_SECONDS = 30.0
 
 
-def _read_all(fd: int, pid: int) -> bytes | None:
-    """What the forked child ``pid`` writes to ``fd`` until it closes it; a child that uses no CPU time for
-    :data:`IDLE_SECONDS` (deadlocked, or a target that sleeps forever) is killed: None."""
+def _read_all(fd: int, pid: int) -> tuple[bytes | None, bool]:
+    """(what the forked child ``pid`` writes to ``fd`` until it closes it, whether a Ctrl-C was forwarded to
+    it); a child that uses no CPU time for :data:`IDLE_SECONDS` (deadlocked, or a target that sleeps forever)
+    is killed: None."""
     chunks = []
     interrupted = False
     idle_since, cpu = time.monotonic(), _cpu_ticks(pid)
@@ -386,7 +402,7 @@ def _read_all(fd: int, pid: int) -> bytes | None:
                         idle_since, cpu = now, used
                     elif now - idle_since > IDLE_SECONDS:
                         os.kill(pid, signal.SIGKILL)
-                        return None
+                        return None, interrupted
                     continue
                 b = os.read(r.fileno(), 1 << 16)
             except KeyboardInterrupt:
@@ -397,7 +413,7 @@ def _read_all(fd: int, pid: int) -> bytes | None:
                 os.kill(pid, signal.SIGINT)
                 continue
             if not b:
-                return b"".join(chunks)
+                return b"".join(chunks), interrupted
             chunks.append(b)
 
 

@@ -125,12 +125,18 @@ class Activation:
         known = ", ".join(p.name for p in self.params) or "none"
         raise ParameterError(f"{self.name} has no parameter {name!r} (parameters: {known})")
 
-    def param_values(self, params: Mapping[str, Any] | None = None) -> dict[sp.Symbol, sp.Expr]:
-        """Validated ``{symbol: value}`` for every parameter: the defaults, overridden by ``params``."""
+    def param_values(self, params: Mapping[str, Any] | None = None,
+                     symbolic: Mapping[str, sp.Expr] | None = None) -> dict[sp.Symbol, sp.Expr]:
+        """Validated ``{symbol: value}`` for every parameter: the defaults, overridden by ``params``.
+        ``symbolic``: parameters given a quantified parameter's symbol (``forall w: hardtanh(x, max_val=w)``),
+        taken as they are: ranges and :attr:`param_order` are checked between numbers only (each instance of
+        the claim is checked again with numbers)."""
         values = {p.symbol: p.default for p in self.params}
         for key, value in (params or {}).items():
             p = self.param(key)
             values[p.symbol] = p.validate(value)
+        for key, value in (symbolic or {}).items():
+            values[self.param(key).symbol] = value
         for lo, rel, hi in self.param_order:
             a, b = values[self.param(lo).symbol], values[self.param(hi).symbol]
             if a.is_number and b.is_number and not bool(a < b if rel == "<" else a <= b):

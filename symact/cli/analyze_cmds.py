@@ -98,9 +98,13 @@ def _definitions() -> str:
     return "\n".join(lines)
 
 
+#: the largest --budget in seconds (a week; more overflows the CPU-time limits of the decision's process)
+MAX_BUDGET = 7 * 24 * 3600.0
+
+
 def check_budget(value: float) -> float:
-    if not (value > 0) or value != value or value == float("inf"):
-        raise ParameterError(f"--budget must be a positive number of seconds, got {value!r}")
+    if not 0 < value <= MAX_BUDGET:
+        raise ParameterError(f"--budget must be a positive number of seconds, at most {MAX_BUDGET:g}, got {value!r}")
     return value
 
 

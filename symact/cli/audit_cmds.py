@@ -21,6 +21,7 @@ import sys
 import math
 
 from symact.cli import epilog
+from symact.cli.analyze_cmds import MAX_BUDGET
 from symact.cli.style import echo
 from symact.audit.backends import DEVICE_KINDS
 from symact.audit.frameworks import FRAMEWORKS
@@ -98,6 +99,11 @@ def _kwargs(items: list[str]) -> dict:
     return out
 
 
+#: the largest --memory-limit in GiB (2^62 bytes: an address-space limit holds less than 2^63)
+MAX_MEMORY_GIB = 2 ** 32
+#: the largest --hypothesis (examples of the targeted search)
+MAX_EXAMPLES = 10 ** 6
+
 #: the largest --effort (1.4 million float64 points; more only costs memory and time)
 MAX_EFFORT = 100.0
 
@@ -111,13 +117,15 @@ def _positive(value: float | None, option: str, upper: float = math.inf) -> None
 def _check_options(args: argparse.Namespace) -> None:
     """Every option, before anything runs: one line and exit 2 for a bad one (cli docs)."""
     _positive(args.effort, "--effort", MAX_EFFORT)
-    _positive(args.timeout, "--timeout")
+    _positive(args.timeout, "--timeout", MAX_BUDGET)
     _positive(args.ulp_budget, "--ulp-budget")
-    _positive(args.import_timeout, "--import-timeout")
-    if args.hypothesis < 0:
-        raise ParameterError(f"--hypothesis must be 0 (no search) or a number of examples, got {args.hypothesis}")
-    if args.memory_limit is not None and not (0 <= args.memory_limit < math.inf):
-        raise ParameterError(f"--memory-limit must be a number of GiB (0: no limit), got {args.memory_limit!r}")
+    _positive(args.import_timeout, "--import-timeout", MAX_BUDGET)
+    if not 0 <= args.hypothesis <= MAX_EXAMPLES:
+        raise ParameterError(f"--hypothesis must be 0 (no search) or a number of examples up to {MAX_EXAMPLES}, "
+                             f"got {args.hypothesis}")
+    if args.memory_limit is not None and not (0 <= args.memory_limit <= MAX_MEMORY_GIB):
+        raise ParameterError(f"--memory-limit must be a number of GiB up to {MAX_MEMORY_GIB} (0: no limit), "
+                             f"got {args.memory_limit!r}")
     if args.in_process and (args.import_timeout is not None or args.memory_limit is not None):
         raise ParameterError("--import-timeout and --memory-limit limit the child process: not with --in-process")
     for option, value in (("TARGET", args.target), ("--grad", args.grad), ("--activation", args.activation),
