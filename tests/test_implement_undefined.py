@@ -18,9 +18,10 @@ CASES = [  # (expression, inputs where it is undefined: NaN expected, by real-li
     ("1/(x - 1)", [1.0]),             # a pole away from 0
     ("Abs(x)/x", [0.0, -0.0]),        # -1 for x < 0, 1 for x > 0, 0/0 at 0
     ("Max(x, 0)/x", [0.0, -0.0]),     # 0 for x < 0, 1 for x > 0, 0/0 at 0
-    ("log(x)", [-1.0, -1e-30]),       # log's domain is x > 0
+    ("log(x)", [-1.0, -1e-30, 0.0, -0.0]),  # log's domain is x > 0: log(0) is no value (not -inf)
     ("sqrt(x)", [-1.0, -1e-30]),      # sqrt's domain is x >= 0
-    ("log1p(x)", [-1.5, -2.0]),       # log1p's domain is x > -1
+    ("log1p(x)", [-1.0, -1.5, -2.0]),  # log1p's domain is x > -1: log1p(-1) is no value (not -inf)
+    ("log(1 - x**2)", [1.0, -1.0, 2.0, -3.0]),  # defined for -1 < x < 1 only
 ]
 
 
@@ -51,6 +52,38 @@ def test_sign_like_quotients_are_nan_at_0_and_proved_on_each_side(text, branches
     proofs = {p.claim: p.status for part in result.plan.parts for p in part.proofs}
     assert all(proofs.get(claim) == "proved" for claim in branches), proofs
     assert "undefined" in proofs.values() and not result.unproved
+
+
+@pytest.mark.parametrize("text,claims", [
+    # the part outside its domain, as a claim the kernel proves on the NaN range, and the identity on the rest
+    ("log(x)", ["x <= 0 for x <= 0", "log(x) == log(x) for x > 0"]),
+    ("sqrt(x)", ["x < 0 for x < 0", "sqrt(x) == sqrt(x) for x >= 0"]),
+    ("log1p(x)", ["x <= -1 for x <= -1", "log1p(x) == log1p(x) for x > -1"]),
+    ("log(1 - x**2)", ["1 - x**2 <= 0 for x <= -1", "1 - x**2 <= 0 for x >= 1"]),
+])
+def test_domain_gaps_are_proved_nan_ranges(text, claims):
+    """An expression undefined on a whole range (log(x) for x <= 0) gets a NaN branch there whose claim (the
+    part's argument outside its domain) the kernel proves, and its other branches are claimed only where it is
+    defined: every claim proved (before, one claim on all of R, refuted: NOT PROVED, exit 1)."""
+    from symact.implement import implement
+
+    result = implement(expr=text, target="numpy", budget=2.0)
+    proofs = {p.claim: p.status for part in result.plan.parts for p in part.proofs}
+    assert all(proofs.get(claim) == "proved" for claim in claims), proofs
+    assert not result.unproved, proofs
+
+
+def test_a_wrong_domain_proposal_is_not_proved():
+    """The NaN range's claim is checked, not trusted: a range where the argument is inside the domain is refuted
+    by the kernel (so a wrong proposal of SymPy's solver could never make a module return NaN silently)."""
+    from symact.implement.branches import Branch
+    from symact.implement.proving import prove
+
+    import sympy as sp
+
+    x = sp.Symbol("x")
+    wrong = Branch(None, 1, False, True, sp.nan, "a wrong range", "outside", sp.Le(x, 0))
+    assert prove("log(x)", wrong, 2.0).status == "refuted"
 
 
 @pytest.mark.parametrize("target", ["numpy", "torch", "jax"])

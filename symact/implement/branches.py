@@ -29,9 +29,10 @@ UNDERFLOW = sp.Pow(10, -324, evaluate=False)
 
 @dataclass(frozen=True)
 class Branch:
-    """``formula`` on the range (lo, hi) with the given closed ends; ``kind`` in exact, bound, convention, or
-    ``limit``: lo = hi = oo or -oo, and ``formula`` is the limit of the function there (the value at that
-    infinite input)."""
+    """``formula`` on the range (lo, hi) with the given closed ends; ``kind`` in exact, bound, convention,
+    ``limit`` (lo = hi = oo or -oo, and ``formula`` is the limit of the function there: the value at that
+    infinite input), ``undefined`` (NaN at a point the kernel proved undefined) or ``outside`` (NaN on a range
+    where a part's argument is outside its domain: ``bound`` holds that relation, the branch's claim)."""
 
     lo: sp.Rational | None
     hi: sp.Rational | None

@@ -12,7 +12,7 @@ from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real
                                        from_pieces)
 from symact.implement.proving import BranchProof, prove_all
 from symact.implement.stable import limits, refined, stable_branches
-from symact.implement.undefined import undefined_points
+from symact.implement.undefined import domain_gaps, undefined_points
 from symact.implement.zeros import zero_value
 
 
@@ -109,9 +109,10 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     d = sp.diff(expr, X)
     try:
         found = pieces(expr) if split else None
-        f_branches = undefined_points(expr, refined(from_pieces(found)) if split else stable_branches(expr))
-        df_branches = derivative and undefined_points(d, refined(derivative_pieces(found, {})) if split
-                                                      else stable_branches(d))
+        f_branches = domain_gaps(expr, undefined_points(expr, refined(from_pieces(found)) if split
+                                                        else stable_branches(expr)))
+        df_branches = derivative and domain_gaps(d, undefined_points(d, refined(derivative_pieces(found, {}))
+                                                                     if split else stable_branches(d)))
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
     parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True, zero=zero_value(expr))]

@@ -2,7 +2,8 @@
 certificate search, then the trusted kernel), never assumed.
 
 An ``exact`` branch claims ``LHS == FORMULA for x in RANGE``; a ``bound`` branch claims
-``Abs(LHS - (FORMULA)) <= BOUND for x in RANGE``; a ``limit`` claims ``limit(LHS, x, oo) == VALUE`` (or -oo); a ``convention`` branch (a framework's value at a kink) has
+``Abs(LHS - (FORMULA)) <= BOUND for x in RANGE``; a ``limit`` claims ``limit(LHS, x, oo) == VALUE`` (or -oo); an ``outside`` branch (NaN) claims that a part's
+argument is outside its domain on the range (``x <= 0 for x <= 0`` for log(x)); a ``convention`` branch (a framework's value at a kink) has
 no claim, nor has an ``undefined`` one (NaN where the kernel proved the expression undefined).  ``LHS`` is the
 catalog call (``softplus(x, beta=2)``), its derivative (``diff(softplus(x), x)``) or the user's expression.  Claims are written in the language of ``symact check`` and read back with
 :func:`symact.parsing.parse_claim`, so that what is proved is exactly the text the module shows; the module's
@@ -52,6 +53,8 @@ def claim_text(lhs: str, branch: Branch) -> str | None:
     if branch.kind in ("convention", "undefined"):
         return None
     formula = sp.sstr(branch.formula)
+    if branch.kind == "outside":  # NaN: a part of the expression is outside its domain on the whole range
+        return f"{sp.sstr(branch.bound)} for {branch.domain_text()}"
     if branch.kind == "limit":
         return f"limit({lhs}, x, {sp.sstr(branch.lo)}) == {formula}"
     body = (f"{lhs} == {formula}" if branch.kind == "exact"

@@ -43,7 +43,7 @@ def undefined_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     for point in poles(expr):
         why = undefined_reason(term, Fraction(int(point.p), int(point.q)))
         if why is not None:
-            branches = _cut(branches, point, Branch(point, point, True, True, sp.nan,
+            branches = _cut(branches, Branch(point, point, True, True, sp.nan,
                                                     f"the expression is undefined here ({why}): NaN"
                                                     f"{_extension(expr, point)}", "undefined"))
     return branches
@@ -64,21 +64,72 @@ def _extension(expr: sp.Expr, point: sp.Rational) -> str:
             f"returned)")
 
 
-def _cut(branches: list[Branch], point: sp.Rational, at: Branch) -> list[Branch]:
-    """``branches`` with the one holding ``point`` cut around it and ``at`` in between."""
+def domain_gaps(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
+    """``branches`` with each range where a part of ``expr`` is outside its domain (log(u) with u <= 0, log1p(u)
+    with u <= -1, an even root of u < 0) on a branch of its own: NaN, of kind ``outside``.  SymPy's inequality
+    solver only proposes the ranges (rational ends, 5 CPU seconds); the branch's claim is the part's argument
+    outside its domain on the range (``x <= 0 for x <= 0``), decided by the kernel like every branch claim, so a
+    range SymPy got wrong is NOT PROVED, never silently NaN."""
+    for part, relation in _outside(expr).items():
+        for lo, hi, lo_closed, hi_closed in _ranges(relation):
+            branches = _cut(branches, Branch(lo, hi, lo_closed, hi_closed, sp.nan,
+                                             f"the expression is undefined here ({sp.sstr(part)} where "
+                                             f"{sp.sstr(relation)}): NaN", "outside", relation))
+    return branches
+
+
+def _outside(expr: sp.Expr) -> dict:
+    """Each part of ``expr`` with a restricted domain -> the relation in x under which it is undefined."""
+    from symact.functions import Log1p
+
+    out = {}
+    for a in sp.preorder_traversal(expr):
+        if isinstance(a, sp.log) and len(a.args) == 1:
+            out[a] = sp.Le(a.args[0], 0)
+        elif isinstance(a, Log1p):
+            out[a] = sp.Le(a.args[0], -1)
+        elif isinstance(a, sp.Pow) and a.exp.is_Rational and a.exp.q % 2 == 0:
+            out[a] = sp.Lt(a.base, 0)
+    return {a: r for a, r in out.items() if isinstance(r, sp.core.relational.Relational) and r.has(X)}
+
+
+def _ranges(relation) -> list[tuple]:
+    """The ranges (lo, hi, lo_closed, hi_closed) with rational or infinite ends on which ``relation`` holds, as
+    SymPy's solver proposes them ([] where it fails or finds none)."""
+    from symact.budget import run_with_budget
+
+    try:
+        done, found = run_with_budget(
+            lambda: sp.solve_univariate_inequality(relation, X, relational=False), 5.0)
+    except Exception:  # noqa: BLE001 - SymPy raises many types: nothing proposed
+        return []
+    if not done:
+        return []
     out = []
-    for b in branches:
-        holds = ((b.lo is None or b.lo < point or b.lo == point and b.lo_closed)
-                 and (b.hi is None or b.hi > point or b.hi == point and b.hi_closed))
-        if not holds:
-            out.append(b)
+    for piece in (found.args if isinstance(found, sp.Union) else (found,)):
+        if not isinstance(piece, sp.Interval) or not all(e.is_infinite or e.is_Rational for e in piece.args[:2]):
             continue
-        if b.lo is not None and b.lo == b.hi:  # a branch at the point itself: replaced
-            out.append(at)
-            continue
-        if b.lo is None or b.lo < point:
-            out.append(Branch(b.lo, point, b.lo_closed, False, b.formula, b.why, b.kind, b.bound))
-        out.append(at)
-        if b.hi is None or b.hi > point:
-            out.append(Branch(point, b.hi, False, b.hi_closed, b.formula, b.why, b.kind, b.bound))
+        lo, hi = (None if e.is_infinite else e for e in piece.args[:2])
+        if lo is None or hi is None or lo < hi:
+            out.append((lo, hi, not piece.left_open and lo is not None, not piece.right_open and hi is not None))
     return out
+
+
+def _cut(branches: list[Branch], at: Branch) -> list[Branch]:
+    """``branches`` less the range of ``at``, with ``at`` in its place."""
+    def below(b: Branch) -> Branch | None:  # b on (-oo, at.lo)
+        if at.lo is None or (b.lo is not None and (b.lo > at.lo or b.lo == at.lo and not (b.lo_closed and not at.lo_closed))):
+            return None
+        if b.hi is not None and (b.hi < at.lo or b.hi == at.lo and not (b.hi_closed and at.lo_closed)):
+            return b
+        return Branch(b.lo, at.lo, b.lo_closed, not at.lo_closed, b.formula, b.why, b.kind, b.bound)
+
+    def above(b: Branch) -> Branch | None:  # b on (at.hi, oo)
+        if at.hi is None or (b.hi is not None and (b.hi < at.hi or b.hi == at.hi and not (b.hi_closed and not at.hi_closed))):
+            return None
+        if b.lo is not None and (b.lo > at.hi or b.lo == at.hi and not (b.lo_closed and at.hi_closed)):
+            return b
+        return Branch(at.hi, b.hi, not at.hi_closed, b.hi_closed, b.formula, b.why, b.kind, b.bound)
+
+    return ([p for p in map(below, branches) if p is not None] + [at]
+            + [p for p in map(above, branches) if p is not None])

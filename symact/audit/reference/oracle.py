@@ -95,9 +95,13 @@ class Oracle:
         (:meth:`symact.numeric.reference.Reference.relative`)."""
         with PER_POINT:
             v = self._arb(x)
-            if v is not None:
-                return v
-            return self._ref.relative(x, 80)
+            if v is None:
+                v = self._ref.relative(x, 80)
+        # an infinite "value" at a finite x (log(0), 1/0) is no real value: NaN where the kernel proves the
+        # expression undefined there (real-line semantics)
+        if mpmath.isinf(v) and math.isfinite(x) and self._ref.undefined(x):
+            return mpmath.nan
+        return v
 
     def _arb(self, x: float, rel_bits: int = 80, precs=(128, 512, 2048)):
         """A certified value from python-flint ``arb`` balls (:mod:`symact.interval.evaluate`), raising the
