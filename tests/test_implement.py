@@ -374,7 +374,7 @@ def test_numpy_functions_compute_block_by_block_as_value_by_value():
     assert np.array_equal(got[~finite], want[~finite], equal_nan=True)
 
 
-@pytest.mark.parametrize("name", ["sigmoid", "logsigmoid", "softplus", "silu", "gelu", "gelu_tanh"])
+@pytest.mark.parametrize("name", ["sigmoid", "logsigmoid", "softplus", "silu", "gelu", "gelu_tanh", "mish"])
 def test_wide_tables_round_to_within_half_an_ulp_in_float32(name):
     """The tables for float64 arithmetic with a float32 result (one form where float64 needs two: 1/(1 + exp(-x))
     on the whole line; x where the function is within 1e-17 of it, |x| >= 40) round f and f' to within half a

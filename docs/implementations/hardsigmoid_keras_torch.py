@@ -712,24 +712,16 @@ def _hardsigmoid_keras_value_block(x):
     h = _host(w)
     a0 = hi < (-2.5)
     k0 = None if a0 or lo >= (-2.5) else _indices((h < (-2.5)))
-    a1 = lo >= (-2.5) and hi < (2.5)
-    k1 = None if a1 or hi < (-2.5) or lo >= (2.5) else _indices((h >= (-2.5)) & (h < (2.5)))
     a2 = lo >= (2.5)
     k2 = None if a2 or hi < (2.5) else _indices((h >= (2.5)))
-    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    torch.mul(w, (0.2), out=b0)
+    b0.add_((0.5))
+    out = b0
     if a0:
         out = torch.full_like(w, 0.0)
     elif k0 is not None:
         _put(out, k0, 0.0)
-    if a1 or k1 is not None:
-        x1 = w if a1 else _take(w, k1)
-        b0 = torch.empty_like(x1)
-        torch.mul(x1, (0.2), out=b0)
-        b0.add_((0.5))
-        if a1:
-            out = b0
-        else:
-            _put(out, k1, b0)
     if a2:
         out = torch.full_like(w, 1.0)
     elif k2 is not None:

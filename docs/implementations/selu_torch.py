@@ -559,9 +559,9 @@ def _selu_value_block(x):
     h = _host(w)
     a0 = hi < 0.0
     k0 = None if a0 or lo >= 0.0 else _indices((h < 0.0))
-    a1 = lo >= 0.0
-    k1 = None if a1 or hi < 0.0 else _indices((h >= 0.0))
-    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    torch.mul(w, (1.0507009873554805), out=b0)
+    out = b0
     if a0 or k0 is not None:
         x0 = w if a0 else _take(w, k0)
         b0 = torch.empty_like(x0)
@@ -571,14 +571,6 @@ def _selu_value_block(x):
             out = b0
         else:
             _put(out, k0, b0)
-    if a1 or k1 is not None:
-        x1 = w if a1 else _take(w, k1)
-        b0 = torch.empty_like(x1)
-        torch.mul(x1, (1.0507009873554805), out=b0)
-        if a1:
-            out = b0
-        else:
-            _put(out, k1, b0)
     return out
 
 

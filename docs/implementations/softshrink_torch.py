@@ -705,21 +705,13 @@ def _softshrink_value_block(x):
     w = x
     lo, hi = (v.item() for v in torch.aminmax(w))
     h = _host(w)
-    a0 = hi < (-0.5)
-    k0 = None if a0 or lo >= (-0.5) else _indices((h < (-0.5)))
     a1 = lo >= (-0.5) and hi <= (0.5)
     k1 = None if a1 or hi < (-0.5) or lo > (0.5) else _indices((h >= (-0.5)) & (h <= (0.5)))
     a2 = lo > (0.5)
     k2 = None if a2 or hi <= (0.5) else _indices((h > (0.5)))
-    out = w.clone() if w is x else w
-    if a0 or k0 is not None:
-        x0 = w if a0 else _take(w, k0)
-        b0 = torch.empty_like(x0)
-        torch.add(x0, (0.5), out=b0)
-        if a0:
-            out = b0
-        else:
-            _put(out, k0, b0)
+    b0 = torch.empty_like(w)
+    torch.add(w, (0.5), out=b0)
+    out = b0
     if a1:
         out = torch.full_like(w, 0.0)
     elif k1 is not None:

@@ -755,24 +755,16 @@ def _softsign_derivative_block(x):
     w = x.to(torch.float64)
     lo, hi = (v.item() for v in torch.aminmax(w))
     h = _host(w)
-    a0 = hi < 0.0
-    k0 = None if a0 or lo >= 0.0 else _indices((h < 0.0))
     a1 = lo == 0.0 and hi == 0.0
     k1 = None if a1 or hi < 0.0 or lo > 0.0 else _indices((h == 0.0))
     a2 = lo > 0.0
     k2 = None if a2 or hi <= 0.0 else _indices((h > 0.0))
-    out = w.clone() if w is x else w
-    if a0 or k0 is not None:
-        x0 = w if a0 else _take(w, k0)
-        b0 = torch.empty_like(x0)
-        torch.mul(x0, -1.0, out=b0)
-        b0.add_(1.0)
-        b0.pow_(2)
-        torch.div(b0.new_tensor(1.0), b0, out=b0)
-        if a0:
-            out = b0
-        else:
-            _put(out, k0, b0)
+    b0 = torch.empty_like(w)
+    torch.mul(w, -1.0, out=b0)
+    b0.add_(1.0)
+    b0.pow_(2)
+    torch.div(b0.new_tensor(1.0), b0, out=b0)
+    out = b0
     if a1:
         out = torch.full_like(w, 1.0)
     elif k1 is not None:

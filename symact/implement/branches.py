@@ -181,8 +181,15 @@ def _tanh(p, kinks, wide):
 
 
 def _mish(p, kinks, wide):
-    f = underflow_left(-800, whole(X * sp.tanh(LOG(1 + E(X))),
-                                   "x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x"))
+    # tanh(log(1 + e)) = n/(n + 2) with n = e (e + 2), e = exp(x): one exponential, no cancellation (n > 0); e**2
+    # overflows from x = 355, so x itself from 40, where mish is within 1e-17 of it
+    n = E(X) * (E(X) + 2)
+    f = underflow_left(-800, [Branch(None, 40, False, False, X * n / (n + 2),
+                                     WIDE + "x n/(n + 2), n = exp(x) (exp(x) + 2) < exp(81): tanh(log1p(exp(x))) "
+                                            "without its cancellation-free but costly log1p and tanh"),
+                              Branch(40, None, True, False, X, NEAR_X, "bound", TINY)] if wide else
+                       whole(X * sp.tanh(LOG(1 + E(X))),
+                             "x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x"))
     left_sp, right_sp = LOG(1 + E(X)), X + LOG(1 + E(-X))
     left = sp.tanh(left_sp) + X * E(X) / ((1 + E(X)) * sp.cosh(left_sp) ** 2)
     right = sp.tanh(right_sp) + X / ((1 + E(-X)) * sp.cosh(right_sp) ** 2)

@@ -194,15 +194,21 @@ def _put(out, k, v):
         out.index_fill_(0, k, v)'''.splitlines()
 
 
+#: the most operations (SymPy's ``count_ops``) of a branch that :func:`_base` computes on the whole block
+CHEAP_OPS = 3
+
+
 def _base(branches: list[Branch]) -> Branch | None:
     """The branch computed on the whole block before the others' values are written over it by index (its own
     mask, gather and scatter cost more than its formula on every value): the first whose formula is arithmetic
-    of x, no number and no function (a few passes over the block; NaN in gives NaN out: NaN is in no branch's
-    mask), where no branch is x (whose values are the block's own, left in place): hardsigmoid's x/6 + 1/2,
-    softshrink's x - 1/2; None where there is none."""
+    of x, no number, no function and at most :data:`CHEAP_OPS` operations (a few passes over the block, not
+    tanhshrink's polynomial of degree 37 on values mostly of other branches; NaN in gives NaN out: NaN is in no
+    branch's mask), where no branch is x (whose values are the block's own, left in place): hardsigmoid's
+    x/6 + 1/2, softshrink's x - 1/2; None where there is none."""
     if any(br.formula == X for br in branches):
         return None
-    cheap = [br for br in branches if not br.formula.is_number and not br.formula.atoms(sp.Function)]
+    cheap = [br for br in branches if not br.formula.is_number and not br.formula.atoms(sp.Function)
+             and sp.count_ops(br.formula) <= CHEAP_OPS]
     return cheap[0] if cheap else None
 
 
