@@ -374,6 +374,30 @@ def test_numpy_functions_compute_block_by_block_as_value_by_value():
     assert np.array_equal(got[~finite], want[~finite], equal_nan=True)
 
 
+@pytest.mark.parametrize("name", ["sigmoid", "logsigmoid", "softplus", "silu", "gelu", "gelu_tanh", "mish"])
+def test_wide_tables_round_to_within_half_an_ulp_in_float32(name):
+    """The tables for float64 arithmetic with a float32 result (one form where float64 needs two: 1/(1 + exp(-x))
+    on the whole line; x where the function is within 1e-17 of it, |x| >= 40) round f and f' to within half a
+    float32 ulp (plus float64 rounding, far below 0.01 ulp) of the exact value, from mpmath at 300 digits, at
+    magnitudes from subnormal to the largest float32 and at the switch points, with the limits at +-inf."""
+    module = load(render(plan_entry(get(name), {}, True, "numpy", wide=True), "numpy", "float32", "test"),
+                  f"impl_{name}_wide")
+    mags = np.geomspace(1e-44, 3e38, 400)
+    xs = np.concatenate([-mags, mags, [-40.0, 40.0, -30.0, -800.0, -745.0, -709.0, 709.0, 0.0, -0.0]])
+    xs = np.unique(xs.astype(np.float32))
+    for order, fn in ((0, getattr(module, name)), (1, getattr(module, f"{name}_derivative"))):
+        ref = reference(name, order)
+        got = fn(xs)
+        assert got.dtype == np.float32
+        for x, g in zip(xs.tolist(), got.tolist()):
+            want = ref(x)
+            assert abs(g - want) <= 0.51 * float(np.spacing(np.float32(abs(want)))), (name, order, x, g, want)
+        ends = fn(np.array([-np.inf, np.inf], dtype=np.float32)).tolist()
+        with np.errstate(over="ignore"):  # the limit is the float32 rounding of the value at +-1e300: +-inf
+            limits = np.array([ref(-1e300), ref(1e300)]).astype(np.float32).tolist()
+        assert ends == limits, (name, order, ends)
+
+
 def test_committed_implementations_are_what_the_generator_writes():
     """docs/implementations/ (a few entries here; `python -m symact.implement.regenerate --check` does all)."""
     from symact.implement.regenerate import DOCS, differences, generate
@@ -420,7 +444,7 @@ def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
     normal = np.random.default_rng(2).standard_normal(66000) * 6  # the first block >= 0, the last < 0
     x = np.concatenate([np.abs(normal), special, normal, -np.abs(normal)])
     threads = torch.get_num_threads()
-    for name in ("sigmoid", "gelu", "softplus", "tanhshrink", "elu", "softshrink", "hardtanh"):
+    for name in ("sigmoid", "gelu", "softplus", "tanhshrink", "elu", "softshrink", "hardtanh", "hardsigmoid"):
         plan = planned(name).plan
         for part in plan.parts:
             module = load(render(dataclasses.replace(plan, name=part.name, parts=[part]), "torch", "float32", "test"),

@@ -7,12 +7,10 @@ Branches of gelu (each claim is decided by symact's kernel; the certificates are
   * x <= -40: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(gelu(x) - (0)) <= 10**(-324) for x <= -40
       proved by the kernel, certificate 8c3d833589cd6b00
-  * -40 < x < 0: x erfc(-x/sqrt 2)/2: no cancellation of 1 + erf.
-      claim: gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 0
-      proved by the kernel, certificate b5b4e626858768cd
-  * 0 <= x < 40: x - x erfc(x/sqrt 2)/2.
-      claim: gelu(x) == -x*erfc(sqrt(2)*x/2)/2 + x for 0 <= x < 40
-      proved by the kernel, certificate d0e4637fc0d7ffc4
+  * -40 < x < 40: one form for float64 arithmetic with a float32 or 16-bit result: x erfc(-x/sqrt 2)/2:
+    erfc(-x/sqrt 2) = 1 + erf(x/sqrt 2) in [1, 2] for x >= 0, no cancellation of 1 + erf for x < 0.
+      claim: gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 40
+      proved by the kernel, certificate 35bb486e7faf64fa
   * x >= 40: within 1e-324 of this value, so this value is its float64 rounding.
       claim: Abs(gelu(x) - (x)) <= 10**(-324) for x >= 40
       proved by the kernel, certificate 00317804fceeaa53
@@ -180,7 +178,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-40",
-      "0",
+      "40",
       false,
       false
      ]
@@ -288,134 +286,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 0",
+  "claim": "gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 40",
   "function": "gelu",
-  "id": "b5b4e626858768cd",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "40",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "num",
-      "1/2"
-     ],
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "fn",
-       "erf",
-       [
-        "mul",
-        [
-         "num",
-         "1/2"
-        ],
-        [
-         "pow",
-         [
-          "num",
-          "2"
-         ],
-         "1/2"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ]
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "add",
-     [
-      "mul",
-      [
-       "mul",
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ],
-       [
-        "fn",
-        "erfc",
-        [
-         "mul",
-         [
-          "mul",
-          [
-           "pow",
-           [
-            "num",
-            "2"
-           ],
-           "1/2"
-          ],
-          [
-           "x"
-          ]
-         ],
-         [
-          "pow",
-          [
-           "num",
-           "2"
-          ],
-          "-1"
-         ]
-        ]
-       ]
-      ],
-      [
-       "pow",
-       [
-        "num",
-        "2"
-       ],
-       "-1"
-      ]
-     ],
-     [
-      "x"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "gelu(x) == -x*erfc(sqrt(2)*x/2)/2 + x for 0 <= x < 40",
-  "function": "gelu",
-  "id": "d0e4637fc0d7ffc4",
+  "id": "35bb486e7faf64fa",
   "status": "proved"
  },
  {
@@ -1320,12 +1193,9 @@ def _gelu_value(x):
         w = _widen(x)
         out = w
         out = jnp.where((w <= -40.0), 0.0, out)
-        m = (w > -40.0) & (w < 0.0)
-        x1 = jnp.where(m, w, -20.0)
+        m = (w > -40.0) & (w < 40.0)
+        x1 = jnp.where(m, w, 0.0)
         out = jnp.where(m, ((0.5)*x1*erfc(((-0.7071067811865476)*x1))), out)
-        m = (w >= 0.0) & (w < 40.0)
-        x2 = jnp.where(m, w, 20.0)
-        out = jnp.where(m, (x2 + ((-0.5)*x2*erfc(((0.7071067811865476)*x2)))), out)
         return _narrow(out, x.dtype)
 
 

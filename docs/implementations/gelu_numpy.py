@@ -7,12 +7,10 @@ Branches of gelu (each claim is decided by symact's kernel; the certificates are
   * x <= -40: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(gelu(x) - (0)) <= 10**(-324) for x <= -40
       proved by the kernel, certificate 8c3d833589cd6b00
-  * -40 < x < 0: x erfc(-x/sqrt 2)/2: no cancellation of 1 + erf.
-      claim: gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 0
-      proved by the kernel, certificate b5b4e626858768cd
-  * 0 <= x < 40: x - x erfc(x/sqrt 2)/2.
-      claim: gelu(x) == -x*erfc(sqrt(2)*x/2)/2 + x for 0 <= x < 40
-      proved by the kernel, certificate d0e4637fc0d7ffc4
+  * -40 < x < 40: one form for float64 arithmetic with a float32 or 16-bit result: x erfc(-x/sqrt 2)/2:
+    erfc(-x/sqrt 2) = 1 + erf(x/sqrt 2) in [1, 2] for x >= 0, no cancellation of 1 + erf for x < 0.
+      claim: gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 40
+      proved by the kernel, certificate 35bb486e7faf64fa
   * x >= 40: within 1e-324 of this value, so this value is its float64 rounding.
       claim: Abs(gelu(x) - (x)) <= 10**(-324) for x >= 40
       proved by the kernel, certificate 00317804fceeaa53
@@ -177,7 +175,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-40",
-      "0",
+      "40",
       false,
       false
      ]
@@ -285,134 +283,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 0",
+  "claim": "gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 40",
   "function": "gelu",
-  "id": "b5b4e626858768cd",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "40",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "num",
-      "1/2"
-     ],
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "fn",
-       "erf",
-       [
-        "mul",
-        [
-         "num",
-         "1/2"
-        ],
-        [
-         "pow",
-         [
-          "num",
-          "2"
-         ],
-         "1/2"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ]
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "add",
-     [
-      "mul",
-      [
-       "mul",
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ],
-       [
-        "fn",
-        "erfc",
-        [
-         "mul",
-         [
-          "mul",
-          [
-           "pow",
-           [
-            "num",
-            "2"
-           ],
-           "1/2"
-          ],
-          [
-           "x"
-          ]
-         ],
-         [
-          "pow",
-          [
-           "num",
-           "2"
-          ],
-          "-1"
-         ]
-        ]
-       ]
-      ],
-      [
-       "pow",
-       [
-        "num",
-        "2"
-       ],
-       "-1"
-      ]
-     ],
-     [
-      "x"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "gelu(x) == -x*erfc(sqrt(2)*x/2)/2 + x for 0 <= x < 40",
-  "function": "gelu",
-  "id": "d0e4637fc0d7ffc4",
+  "id": "35bb486e7faf64fa",
   "status": "proved"
  },
  {
@@ -1321,8 +1194,7 @@ def _gelu_block(x):
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w <= -40.0))
-        k1 = np.flatnonzero((w > -40.0) & (w < 0.0))
-        k2 = np.flatnonzero((w >= 0.0) & (w < 40.0))
+        k1 = np.flatnonzero((w > -40.0) & (w < 40.0))
         out = w
         out.put(k0, 0.0)
         x1 = w.take(k1) if k1.size < w.size else w
@@ -1331,12 +1203,6 @@ def _gelu_block(x):
             out.put(k1, y1)
         else:
             out = y1
-        x2 = w.take(k2) if k2.size < w.size else w
-        y2 = (x2 + ((-0.5)*x2*erfc(((0.7071067811865476)*x2))))
-        if k2.size < w.size:
-            out.put(k2, y2)
-        else:
-            out = y2
         return out.astype(x.dtype)
 
 

@@ -8,12 +8,10 @@ Branches of gelu_tanh (each claim is decided by symact's kernel; the certificate
   * x <= -30: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(gelu_tanh(x) - (0)) <= 10**(-324) for x <= -30
       proved by the kernel, certificate e8bfcc235fd5ed9b
-  * -30 < x < 0: x sigmoid(2u) with exp(2u) < 1: no cancellation.
-      claim: gelu_tanh(x) == x*exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))/(exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi)) + 1) for -30 < x < 0
-      proved by the kernel, certificate 2d453ca6591aca95
-  * x >= 0: x sigmoid(2u) with exp(-2u) <= 1.
-      claim: gelu_tanh(x) == x/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for x >= 0
-      proved by the kernel, certificate ca510fe5082e6ef8
+  * x > -30: one form for float64 arithmetic with a float32 or 16-bit result: x/(1 + exp(-2u)): x/inf = -0
+    where exp overflows.
+      claim: gelu_tanh(x) == x/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for x > -30
+      proved by the kernel, certificate 8e341e6f5d27bf59
 
 Branches of gelu_tanh_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS,
   ids are SHA-256 prefixes of their canonical JSON):
@@ -338,251 +336,8 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-30",
-      "0",
-      false,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "num",
-      "1/2"
-     ],
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "fn",
-       "tanh",
-       [
-        "mul",
-        [
-         "pow",
-         [
-          "num",
-          "2"
-         ],
-         "1/2"
-        ],
-        [
-         "pow",
-         [
-          "const",
-          "pi"
-         ],
-         "-1/2"
-        ],
-        [
-         "add",
-         [
-          "mul",
-          [
-           "num",
-           "8943/200000"
-          ],
-          [
-           "pow",
-           [
-            "x"
-           ],
-           "3"
-          ]
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ]
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "mul",
-      [
-       "x"
-      ],
-      [
-       "fn",
-       "exp",
-       [
-        "mul",
-        [
-         "mul",
-         [
-          "mul",
-          [
-           "num",
-           "2"
-          ],
-          [
-           "pow",
-           [
-            "num",
-            "2"
-           ],
-           "1/2"
-          ]
-         ],
-         [
-          "add",
-          [
-           "mul",
-           [
-            "mul",
-            [
-             "num",
-             "8943"
-            ],
-            [
-             "pow",
-             [
-              "x"
-             ],
-             "3"
-            ]
-           ],
-           [
-            "pow",
-            [
-             "num",
-             "200000"
-            ],
-            "-1"
-           ]
-          ],
-          [
-           "x"
-          ]
-         ]
-        ],
-        [
-         "pow",
-         [
-          "pow",
-          [
-           "const",
-           "pi"
-          ],
-          "1/2"
-         ],
-         "-1"
-        ]
-       ]
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "mul",
-          [
-           "mul",
-           [
-            "num",
-            "2"
-           ],
-           [
-            "pow",
-            [
-             "num",
-             "2"
-            ],
-            "1/2"
-           ]
-          ],
-          [
-           "add",
-           [
-            "mul",
-            [
-             "mul",
-             [
-              "num",
-              "8943"
-             ],
-             [
-              "pow",
-              [
-               "x"
-              ],
-              "3"
-             ]
-            ],
-            [
-             "pow",
-             [
-              "num",
-              "200000"
-             ],
-             "-1"
-            ]
-           ],
-           [
-            "x"
-           ]
-          ]
-         ],
-         [
-          "pow",
-          [
-           "pow",
-           [
-            "const",
-            "pi"
-           ],
-           "1/2"
-          ],
-          "-1"
-         ]
-        ]
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "gelu_tanh(x) == x*exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))/(exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi)) + 1) for -30 < x < 0",
-  "function": "gelu_tanh",
-  "id": "2d453ca6591aca95",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
       "oo",
-      true,
+      false,
       false
      ]
     ],
@@ -742,9 +497,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "gelu_tanh(x) == x/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for x >= 0",
+  "claim": "gelu_tanh(x) == x/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for x > -30",
   "function": "gelu_tanh",
-  "id": "ca510fe5082e6ef8",
+  "id": "8e341e6f5d27bf59",
   "status": "proved"
  },
  {
@@ -3477,13 +3232,9 @@ def _gelu_tanh_value(x):
         w = _widen(x)
         out = w
         out = jnp.where((w <= -30.0), 0.0, out)
-        m = (w > -30.0) & (w < 0.0)
-        x1 = jnp.where(m, w, -15.0)
-        x1_0 = jnp.exp(((1.5957691216057308)*(x1 + ((0.044715)*(x1**3)))))
-        out = jnp.where(m, (x1*x1_0/(1.0 + x1_0)), out)
-        m = (w >= 0.0)
-        x2 = jnp.where(m, w, 1.0)
-        out = jnp.where(m, (x2/(1.0 + jnp.exp(((-1.5957691216057308)*(x2 + ((0.044715)*(x2**3))))))), out)
+        m = (w > -30.0)
+        x1 = jnp.where(m, w, -29.0)
+        out = jnp.where(m, (x1/(1.0 + jnp.exp(((-1.5957691216057308)*(x1 + ((0.044715)*(x1**3))))))), out)
         return _narrow(out, x.dtype)
 
 

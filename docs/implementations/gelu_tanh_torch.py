@@ -8,12 +8,10 @@ Branches of gelu_tanh (each claim is decided by symact's kernel; the certificate
   * x <= -30: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(gelu_tanh(x) - (0)) <= 10**(-324) for x <= -30
       proved by the kernel, certificate e8bfcc235fd5ed9b
-  * -30 < x < 0: x sigmoid(2u) with exp(2u) < 1: no cancellation.
-      claim: gelu_tanh(x) == x*exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))/(exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi)) + 1) for -30 < x < 0
-      proved by the kernel, certificate 2d453ca6591aca95
-  * x >= 0: x sigmoid(2u) with exp(-2u) <= 1.
-      claim: gelu_tanh(x) == x/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for x >= 0
-      proved by the kernel, certificate ca510fe5082e6ef8
+  * x > -30: one form for float64 arithmetic with a float32 or 16-bit result: x/(1 + exp(-2u)): x/inf = -0
+    where exp overflows.
+      claim: gelu_tanh(x) == x/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for x > -30
+      proved by the kernel, certificate 8e341e6f5d27bf59
 
 Branches of gelu_tanh_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS,
   ids are SHA-256 prefixes of their canonical JSON):
@@ -33,9 +31,10 @@ Branches of gelu_tanh_derivative (each claim is decided by symact's kernel; the 
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  gelu_tanh computes
-  float32 inputs in float64 and rounds once.  gelu_tanh_derivative computes float32 inputs in float64 and
-  rounds once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  gelu_tanh computes float32 inputs in float64 and rounds once.  gelu_tanh_derivative
+  computes float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:gelu_tanh -a gelu_tanh --dtype float32
 """
 import json
@@ -336,251 +335,8 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-30",
-      "0",
-      false,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "num",
-      "1/2"
-     ],
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "fn",
-       "tanh",
-       [
-        "mul",
-        [
-         "pow",
-         [
-          "num",
-          "2"
-         ],
-         "1/2"
-        ],
-        [
-         "pow",
-         [
-          "const",
-          "pi"
-         ],
-         "-1/2"
-        ],
-        [
-         "add",
-         [
-          "mul",
-          [
-           "num",
-           "8943/200000"
-          ],
-          [
-           "pow",
-           [
-            "x"
-           ],
-           "3"
-          ]
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ]
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "mul",
-      [
-       "x"
-      ],
-      [
-       "fn",
-       "exp",
-       [
-        "mul",
-        [
-         "mul",
-         [
-          "mul",
-          [
-           "num",
-           "2"
-          ],
-          [
-           "pow",
-           [
-            "num",
-            "2"
-           ],
-           "1/2"
-          ]
-         ],
-         [
-          "add",
-          [
-           "mul",
-           [
-            "mul",
-            [
-             "num",
-             "8943"
-            ],
-            [
-             "pow",
-             [
-              "x"
-             ],
-             "3"
-            ]
-           ],
-           [
-            "pow",
-            [
-             "num",
-             "200000"
-            ],
-            "-1"
-           ]
-          ],
-          [
-           "x"
-          ]
-         ]
-        ],
-        [
-         "pow",
-         [
-          "pow",
-          [
-           "const",
-           "pi"
-          ],
-          "1/2"
-         ],
-         "-1"
-        ]
-       ]
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "mul",
-          [
-           "mul",
-           [
-            "num",
-            "2"
-           ],
-           [
-            "pow",
-            [
-             "num",
-             "2"
-            ],
-            "1/2"
-           ]
-          ],
-          [
-           "add",
-           [
-            "mul",
-            [
-             "mul",
-             [
-              "num",
-              "8943"
-             ],
-             [
-              "pow",
-              [
-               "x"
-              ],
-              "3"
-             ]
-            ],
-            [
-             "pow",
-             [
-              "num",
-              "200000"
-             ],
-             "-1"
-            ]
-           ],
-           [
-            "x"
-           ]
-          ]
-         ],
-         [
-          "pow",
-          [
-           "pow",
-           [
-            "const",
-            "pi"
-           ],
-           "1/2"
-          ],
-          "-1"
-         ]
-        ]
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "gelu_tanh(x) == x*exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))/(exp(2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi)) + 1) for -30 < x < 0",
-  "function": "gelu_tanh",
-  "id": "2d453ca6591aca95",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
       "oo",
-      true,
+      false,
       false
      ]
     ],
@@ -740,9 +496,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "gelu_tanh(x) == x/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for x >= 0",
+  "claim": "gelu_tanh(x) == x/(1 + exp(-2*sqrt(2)*(8943*x**3/200000 + x)/sqrt(pi))) for x > -30",
   "function": "gelu_tanh",
-  "id": "ca510fe5082e6ef8",
+  "id": "8e341e6f5d27bf59",
   "status": "proved"
  },
  {
@@ -3544,10 +3300,8 @@ def _gelu_tanh_value_block(x):
     h = _host(w)
     a0 = hi <= -30.0
     k0 = None if a0 or lo > -30.0 else _indices((h <= -30.0))
-    a1 = lo > -30.0 and hi < 0.0
-    k1 = None if a1 or hi <= -30.0 or lo >= 0.0 else _indices((h > -30.0) & (h < 0.0))
-    a2 = lo >= 0.0
-    k2 = None if a2 or hi < 0.0 else _indices((h >= 0.0))
+    a1 = lo > -30.0
+    k1 = None if a1 or hi <= -30.0 else _indices((h > -30.0))
     out = w.clone() if w is x else w
     if a0:
         out = torch.full_like(w, 0.0)
@@ -3556,34 +3310,17 @@ def _gelu_tanh_value_block(x):
     if a1 or k1 is not None:
         x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
-        b1 = torch.empty_like(x1)
-        b2 = torch.empty_like(x1)
         torch.pow(x1, 3, out=b0)
         b0.mul_((0.044715))
         b0.add_(x1)
-        b0.mul_((1.5957691216057308))
-        b0.exp_()
-        torch.mul(x1, b0, out=b1)
-        torch.add(b0, 1.0, out=b2)
-        b1.div_(b2)
-        if a1:
-            out = b1
-        else:
-            _put(out, k1, b1)
-    if a2 or k2 is not None:
-        x2 = w if a2 else _take(w, k2)
-        b0 = torch.empty_like(x2)
-        torch.pow(x2, 3, out=b0)
-        b0.mul_((0.044715))
-        b0.add_(x2)
         b0.mul_((-1.5957691216057308))
         b0.exp_()
         b0.add_(1.0)
-        torch.div(x2, b0, out=b0)
-        if a2:
+        torch.div(x1, b0, out=b0)
+        if a1:
             out = b0
         else:
-            _put(out, k2, b0)
+            _put(out, k1, b0)
     return out
 
 

@@ -7,12 +7,10 @@ Branches of gelu (each claim is decided by symact's kernel; the certificates are
   * x <= -40: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(gelu(x) - (0)) <= 10**(-324) for x <= -40
       proved by the kernel, certificate 8c3d833589cd6b00
-  * -40 < x < 0: x erfc(-x/sqrt 2)/2: no cancellation of 1 + erf.
-      claim: gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 0
-      proved by the kernel, certificate b5b4e626858768cd
-  * 0 <= x < 40: x - x erfc(x/sqrt 2)/2.
-      claim: gelu(x) == -x*erfc(sqrt(2)*x/2)/2 + x for 0 <= x < 40
-      proved by the kernel, certificate d0e4637fc0d7ffc4
+  * -40 < x < 40: one form for float64 arithmetic with a float32 or 16-bit result: x erfc(-x/sqrt 2)/2:
+    erfc(-x/sqrt 2) = 1 + erf(x/sqrt 2) in [1, 2] for x >= 0, no cancellation of 1 + erf for x < 0.
+      claim: gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 40
+      proved by the kernel, certificate 35bb486e7faf64fa
   * x >= 40: within 1e-324 of this value, so this value is its float64 rounding.
       claim: Abs(gelu(x) - (x)) <= 10**(-324) for x >= 40
       proved by the kernel, certificate 00317804fceeaa53
@@ -32,9 +30,10 @@ Branches of gelu_derivative (each claim is decided by symact's kernel; the certi
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  gelu computes
-  float32 inputs in float64 and rounds once.  gelu_derivative computes float32 inputs in float64 and rounds
-  once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  gelu computes float32 inputs in float64 and rounds once.  gelu_derivative computes
+  float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:gelu -a gelu --dtype float32
 """
 import json
@@ -177,7 +176,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-40",
-      "0",
+      "40",
       false,
       false
      ]
@@ -285,134 +284,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 0",
+  "claim": "gelu(x) == x*erfc(-sqrt(2)*x/2)/2 for -40 < x < 40",
   "function": "gelu",
-  "id": "b5b4e626858768cd",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "40",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "num",
-      "1/2"
-     ],
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "fn",
-       "erf",
-       [
-        "mul",
-        [
-         "num",
-         "1/2"
-        ],
-        [
-         "pow",
-         [
-          "num",
-          "2"
-         ],
-         "1/2"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ]
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "add",
-     [
-      "mul",
-      [
-       "mul",
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ],
-       [
-        "fn",
-        "erfc",
-        [
-         "mul",
-         [
-          "mul",
-          [
-           "pow",
-           [
-            "num",
-            "2"
-           ],
-           "1/2"
-          ],
-          [
-           "x"
-          ]
-         ],
-         [
-          "pow",
-          [
-           "num",
-           "2"
-          ],
-          "-1"
-         ]
-        ]
-       ]
-      ],
-      [
-       "pow",
-       [
-        "num",
-        "2"
-       ],
-       "-1"
-      ]
-     ],
-     [
-      "x"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "gelu(x) == -x*erfc(sqrt(2)*x/2)/2 + x for 0 <= x < 40",
-  "function": "gelu",
-  "id": "d0e4637fc0d7ffc4",
+  "id": "35bb486e7faf64fa",
   "status": "proved"
  },
  {
@@ -1386,10 +1260,8 @@ def _gelu_value_block(x):
     h = _host(w)
     a0 = hi <= -40.0
     k0 = None if a0 or lo > -40.0 else _indices((h <= -40.0))
-    a1 = lo > -40.0 and hi < 0.0
-    k1 = None if a1 or hi <= -40.0 or lo >= 0.0 else _indices((h > -40.0) & (h < 0.0))
-    a2 = lo >= 0.0 and hi < 40.0
-    k2 = None if a2 or hi < 0.0 or lo >= 40.0 else _indices((h >= 0.0) & (h < 40.0))
+    a1 = lo > -40.0 and hi < 40.0
+    k1 = None if a1 or hi <= -40.0 or lo >= 40.0 else _indices((h > -40.0) & (h < 40.0))
     out = w.clone() if w is x else w
     if a0:
         out = torch.full_like(w, 0.0)
@@ -1407,19 +1279,6 @@ def _gelu_value_block(x):
             out = b0
         else:
             _put(out, k1, b0)
-    if a2 or k2 is not None:
-        x2 = w if a2 else _take(w, k2)
-        b0 = torch.empty_like(x2)
-        b1 = torch.empty_like(x2)
-        torch.mul(x2, (-0.5), out=b0)
-        torch.mul(x2, (0.7071067811865476), out=b1)
-        b1.erfc_()
-        b0.mul_(b1)
-        b0.add_(x2)
-        if a2:
-            out = b0
-        else:
-            _put(out, k2, b0)
     return out
 
 

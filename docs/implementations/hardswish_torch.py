@@ -34,9 +34,10 @@ Branches of hardswish_derivative (each claim is decided by symact's kernel; the 
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  hardswish computes
-  float32 inputs in float64 and rounds once.  hardswish_derivative computes float32 inputs in float64 and
-  rounds once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  hardswish computes float32 inputs in float64 and rounds once.  hardswish_derivative
+  computes float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:hardswish -a hardswish --dtype float32
 """
 import json
@@ -779,13 +780,14 @@ def _hardswish_derivative_block(x):
     k0 = None if a0 or lo >= -3.0 else _indices((h < -3.0))
     a1 = lo == -3.0 and hi == -3.0
     k1 = None if a1 or hi < -3.0 or lo > -3.0 else _indices((h == -3.0))
-    a2 = lo > -3.0 and hi < 3.0
-    k2 = None if a2 or hi <= -3.0 or lo >= 3.0 else _indices((h > -3.0) & (h < 3.0))
     a3 = lo == 3.0 and hi == 3.0
     k3 = None if a3 or hi < 3.0 or lo > 3.0 else _indices((h == 3.0))
     a4 = lo > 3.0
     k4 = None if a4 or hi <= 3.0 else _indices((h > 3.0))
-    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    torch.mul(w, (0.3333333333333333), out=b0)
+    b0.add_((0.5))
+    out = b0
     if a0:
         out = torch.full_like(w, 0.0)
     elif k0 is not None:
@@ -794,15 +796,6 @@ def _hardswish_derivative_block(x):
         out = torch.full_like(w, 0.0)
     elif k1 is not None:
         _put(out, k1, 0.0)
-    if a2 or k2 is not None:
-        x2 = w if a2 else _take(w, k2)
-        b0 = torch.empty_like(x2)
-        torch.mul(x2, (0.3333333333333333), out=b0)
-        b0.add_((0.5))
-        if a2:
-            out = b0
-        else:
-            _put(out, k2, b0)
     if a3:
         out = torch.full_like(w, 1.0)
     elif k3 is not None:

@@ -18,8 +18,9 @@ Branches of identity_derivative (each claim is decided by symact's kernel; the c
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  Accuracy is
-  measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:identity -a identity --dtype float32
 """
 import json

@@ -5,21 +5,21 @@ The exact function: logsigmoid(x) = -log(1 + exp(-x)).
 
 Branches of logsigmoid (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < 0: x - log1p(exp(x)): exp(x) < 1, no overflow.
-      claim: logsigmoid(x) == x - log(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 37b2164744fd7b67
-  * x >= 0: -log1p(exp(-x)): log1p keeps tiny exp(-x).
-      claim: logsigmoid(x) == -log(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate ccf91e4d76472621
+  * x <= -40: within 1e-17 of x, below 2.5e-19 |x| here: x is its rounding (one where-selection, no
+    transcendental).
+      claim: Abs(logsigmoid(x) - (x)) <= 10**(-17) for x <= -40
+      proved by the kernel, certificate 6bd32e15440a7fa3
+  * x > -40: one form for float64 arithmetic with a float32 or 16-bit result: -log1p(exp(-x)), exp(-x) <
+    exp(40).
+      claim: logsigmoid(x) == -log(1 + exp(-x)) for x > -40
+      proved by the kernel, certificate 52fa7f82e4ab2b99
 
 Branches of logsigmoid_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS,
   ids are SHA-256 prefixes of their canonical JSON):
-  * x < 0: 1/(1 + exp(x)).
-      claim: diff(logsigmoid(x), x) == 1/(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 87b7e5207564b9de
-  * x >= 0: exp(-x)/(1 + exp(-x)): no overflow.
-      claim: diff(logsigmoid(x), x) == exp(-x)/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate 65e3ce09fb1f615d
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + exp(x)) on the whole line:
+    1/inf = 0 at the right.
+      claim: diff(logsigmoid(x), x) == 1/(exp(x) + 1)
+      proved by the kernel, certificate bcdc0186fc308d82
 
 Every branch claim above is proved.
 
@@ -45,7 +45,159 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "-40",
+      false,
+      true
+     ]
+    ],
+    "lhs": [
+     "abs",
+     [
+      "add",
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "x"
+       ]
+      ]
+     ]
+    ],
+    "rel": "<=",
+    "rhs": [
+     "pow",
+     [
+      "num",
+      "10"
+     ],
+     "-17"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "minus": {
+      "as": [
+       "add",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "x"
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "plus": {
+      "as": [
+       "add",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "mul",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "fn",
+         "log",
+         [
+          "add",
+          [
+           "num",
+           "1"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "rule": "abs"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "Abs(logsigmoid(x) - (x)) <= 10**(-17) for x <= -40",
+  "function": "logsigmoid",
+  "id": "6bd32e15440a7fa3",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "-40",
+      "oo",
       false,
       false
      ]
@@ -84,96 +236,6 @@ PROOFS = json.loads(r"""
     ],
     "rel": "==",
     "rhs": [
-     "add",
-     [
-      "x"
-     ],
-     [
-      "mul",
-      [
-       "num",
-       "-1"
-      ],
-      [
-       "fn",
-       "log",
-       [
-        "add",
-        [
-         "fn",
-         "exp",
-         [
-          "x"
-         ]
-        ],
-        [
-         "num",
-         "1"
-        ]
-       ]
-      ]
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "logsigmoid(x) == x - log(exp(x) + 1) for x < 0",
-  "function": "logsigmoid",
-  "id": "37b2164744fd7b67",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "num",
-      "-1"
-     ],
-     [
-      "fn",
-      "log",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
      "mul",
      [
       "num",
@@ -215,9 +277,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "logsigmoid(x) == -log(1 + exp(-x)) for x >= 0",
+  "claim": "logsigmoid(x) == -log(1 + exp(-x)) for x > -40",
   "function": "logsigmoid",
-  "id": "ccf91e4d76472621",
+  "id": "52fa7f82e4ab2b99",
   "status": "proved"
  },
  {
@@ -226,7 +288,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "oo",
       false,
       false
      ]
@@ -295,113 +357,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "diff(logsigmoid(x), x) == 1/(exp(x) + 1) for x < 0",
+  "claim": "diff(logsigmoid(x), x) == 1/(exp(x) + 1)",
   "function": "logsigmoid_derivative",
-  "id": "87b7e5207564b9de",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "mul",
-      [
-       "num",
-       "-1"
-      ],
-      [
-       "fn",
-       "log",
-       [
-        "add",
-        [
-         "num",
-         "1"
-        ],
-        [
-         "fn",
-         "exp",
-         [
-          "mul",
-          [
-           "num",
-           "-1"
-          ],
-          [
-           "x"
-          ]
-         ]
-        ]
-       ]
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "fn",
-      "exp",
-      [
-       "mul",
-       [
-        "num",
-        "-1"
-       ],
-       [
-        "x"
-       ]
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(logsigmoid(x), x) == exp(-x)/(1 + exp(-x)) for x >= 0",
-  "function": "logsigmoid_derivative",
-  "id": "65e3ce09fb1f615d",
+  "id": "bcdc0186fc308d82",
   "status": "proved"
  }
 ]
@@ -425,11 +383,8 @@ def _logsigmoid_value(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < 0.0)
-        x0 = jnp.where(m, w, -1.0)
-        out = jnp.where(m, (x0 + (-1.0*jnp.log1p(jnp.exp(x0)))), out)
-        m = (w >= 0.0)
-        x1 = jnp.where(m, w, 1.0)
+        m = (w > -40.0)
+        x1 = jnp.where(m, w, -39.0)
         out = jnp.where(m, (-1.0*jnp.log1p(jnp.exp((-1.0*x1)))), out)
         return _narrow(out, x.dtype)
 
@@ -439,13 +394,9 @@ def logsigmoid_derivative(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < 0.0)
-        x0 = jnp.where(m, w, -1.0)
+        m = (w == w)
+        x0 = jnp.where(m, w, 0.0)
         out = jnp.where(m, (1.0/(1.0 + jnp.exp(x0))), out)
-        m = (w >= 0.0)
-        x1 = jnp.where(m, w, 1.0)
-        x1_0 = jnp.exp((-1.0*x1))
-        out = jnp.where(m, (x1_0/(1.0 + x1_0)), out)
         return _narrow(out, x.dtype)
 
 

@@ -5,21 +5,21 @@ The exact function: logsigmoid(x) = -log(1 + exp(-x)).
 
 Branches of logsigmoid (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < 0: x - log1p(exp(x)): exp(x) < 1, no overflow.
-      claim: logsigmoid(x) == x - log(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 37b2164744fd7b67
-  * x >= 0: -log1p(exp(-x)): log1p keeps tiny exp(-x).
-      claim: logsigmoid(x) == -log(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate ccf91e4d76472621
+  * x <= -40: within 1e-17 of x, below 2.5e-19 |x| here: x is its rounding (one where-selection, no
+    transcendental).
+      claim: Abs(logsigmoid(x) - (x)) <= 10**(-17) for x <= -40
+      proved by the kernel, certificate 6bd32e15440a7fa3
+  * x > -40: one form for float64 arithmetic with a float32 or 16-bit result: -log1p(exp(-x)), exp(-x) <
+    exp(40).
+      claim: logsigmoid(x) == -log(1 + exp(-x)) for x > -40
+      proved by the kernel, certificate 52fa7f82e4ab2b99
 
 Branches of logsigmoid_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS,
   ids are SHA-256 prefixes of their canonical JSON):
-  * x < 0: 1/(1 + exp(x)).
-      claim: diff(logsigmoid(x), x) == 1/(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 87b7e5207564b9de
-  * x >= 0: exp(-x)/(1 + exp(-x)): no overflow.
-      claim: diff(logsigmoid(x), x) == exp(-x)/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate 65e3ce09fb1f615d
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + exp(x)) on the whole line:
+    1/inf = 0 at the right.
+      claim: diff(logsigmoid(x), x) == 1/(exp(x) + 1)
+      proved by the kernel, certificate bcdc0186fc308d82
 
 Every branch claim above is proved.
 
@@ -42,7 +42,159 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "-40",
+      false,
+      true
+     ]
+    ],
+    "lhs": [
+     "abs",
+     [
+      "add",
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "x"
+       ]
+      ]
+     ]
+    ],
+    "rel": "<=",
+    "rhs": [
+     "pow",
+     [
+      "num",
+      "10"
+     ],
+     "-17"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "minus": {
+      "as": [
+       "add",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "x"
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "plus": {
+      "as": [
+       "add",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "mul",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "fn",
+         "log",
+         [
+          "add",
+          [
+           "num",
+           "1"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "rule": "abs"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "Abs(logsigmoid(x) - (x)) <= 10**(-17) for x <= -40",
+  "function": "logsigmoid",
+  "id": "6bd32e15440a7fa3",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "-40",
+      "oo",
       false,
       false
      ]
@@ -81,96 +233,6 @@ PROOFS = json.loads(r"""
     ],
     "rel": "==",
     "rhs": [
-     "add",
-     [
-      "x"
-     ],
-     [
-      "mul",
-      [
-       "num",
-       "-1"
-      ],
-      [
-       "fn",
-       "log",
-       [
-        "add",
-        [
-         "fn",
-         "exp",
-         [
-          "x"
-         ]
-        ],
-        [
-         "num",
-         "1"
-        ]
-       ]
-      ]
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "logsigmoid(x) == x - log(exp(x) + 1) for x < 0",
-  "function": "logsigmoid",
-  "id": "37b2164744fd7b67",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "num",
-      "-1"
-     ],
-     [
-      "fn",
-      "log",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
      "mul",
      [
       "num",
@@ -212,9 +274,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "logsigmoid(x) == -log(1 + exp(-x)) for x >= 0",
+  "claim": "logsigmoid(x) == -log(1 + exp(-x)) for x > -40",
   "function": "logsigmoid",
-  "id": "ccf91e4d76472621",
+  "id": "52fa7f82e4ab2b99",
   "status": "proved"
  },
  {
@@ -223,7 +285,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "oo",
       false,
       false
      ]
@@ -292,113 +354,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "diff(logsigmoid(x), x) == 1/(exp(x) + 1) for x < 0",
+  "claim": "diff(logsigmoid(x), x) == 1/(exp(x) + 1)",
   "function": "logsigmoid_derivative",
-  "id": "87b7e5207564b9de",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "mul",
-      [
-       "num",
-       "-1"
-      ],
-      [
-       "fn",
-       "log",
-       [
-        "add",
-        [
-         "num",
-         "1"
-        ],
-        [
-         "fn",
-         "exp",
-         [
-          "mul",
-          [
-           "num",
-           "-1"
-          ],
-          [
-           "x"
-          ]
-         ]
-        ]
-       ]
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "fn",
-      "exp",
-      [
-       "mul",
-       [
-        "num",
-        "-1"
-       ],
-       [
-        "x"
-       ]
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(logsigmoid(x), x) == exp(-x)/(1 + exp(-x)) for x >= 0",
-  "function": "logsigmoid_derivative",
-  "id": "65e3ce09fb1f615d",
+  "id": "bcdc0186fc308d82",
   "status": "proved"
  }
 ]
@@ -426,15 +384,8 @@ def _logsigmoid_block(x):
     """logsigmoid of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        k0 = np.flatnonzero((w < 0.0))
-        k1 = np.flatnonzero((w >= 0.0))
+        k1 = np.flatnonzero((w > -40.0))
         out = w
-        x0 = w.take(k0) if k0.size < w.size else w
-        y0 = (x0 + (-1.0*np.log1p(np.exp(x0))))
-        if k0.size < w.size:
-            out.put(k0, y0)
-        else:
-            out = y0
         x1 = w.take(k1) if k1.size < w.size else w
         y1 = (-1.0*np.log1p(np.exp((-1.0*x1))))
         if k1.size < w.size:
@@ -460,20 +411,5 @@ def _logsigmoid_derivative_block(x):
     """logsigmoid_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        k0 = np.flatnonzero((w < 0.0))
-        k1 = np.flatnonzero((w >= 0.0))
-        out = w
-        x0 = w.take(k0) if k0.size < w.size else w
-        y0 = (1.0/(1.0 + np.exp(x0)))
-        if k0.size < w.size:
-            out.put(k0, y0)
-        else:
-            out = y0
-        x1 = w.take(k1) if k1.size < w.size else w
-        x1_0 = np.exp((-1.0*x1))
-        y1 = (x1_0/(1.0 + x1_0))
-        if k1.size < w.size:
-            out.put(k1, y1)
-        else:
-            out = y1
+        out = (1.0/(1.0 + np.exp(w)))
         return out.astype(x.dtype)

@@ -5,28 +5,29 @@ The exact function: logsigmoid(x) = -log(1 + exp(-x)).
 
 Branches of logsigmoid (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < 0: x - log1p(exp(x)): exp(x) < 1, no overflow.
-      claim: logsigmoid(x) == x - log(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 37b2164744fd7b67
-  * x >= 0: -log1p(exp(-x)): log1p keeps tiny exp(-x).
-      claim: logsigmoid(x) == -log(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate ccf91e4d76472621
+  * x <= -40: within 1e-17 of x, below 2.5e-19 |x| here: x is its rounding (one where-selection, no
+    transcendental).
+      claim: Abs(logsigmoid(x) - (x)) <= 10**(-17) for x <= -40
+      proved by the kernel, certificate 6bd32e15440a7fa3
+  * x > -40: one form for float64 arithmetic with a float32 or 16-bit result: -log1p(exp(-x)), exp(-x) <
+    exp(40).
+      claim: logsigmoid(x) == -log(1 + exp(-x)) for x > -40
+      proved by the kernel, certificate 52fa7f82e4ab2b99
 
 Branches of logsigmoid_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS,
   ids are SHA-256 prefixes of their canonical JSON):
-  * x < 0: 1/(1 + exp(x)).
-      claim: diff(logsigmoid(x), x) == 1/(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 87b7e5207564b9de
-  * x >= 0: exp(-x)/(1 + exp(-x)): no overflow.
-      claim: diff(logsigmoid(x), x) == exp(-x)/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate 65e3ce09fb1f615d
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + exp(x)) on the whole line:
+    1/inf = 0 at the right.
+      claim: diff(logsigmoid(x), x) == 1/(exp(x) + 1)
+      proved by the kernel, certificate bcdc0186fc308d82
 
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  logsigmoid
-  computes float32 inputs in float64 and rounds once.  logsigmoid_derivative computes float32 inputs in
-  float64 and rounds once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  logsigmoid computes float32 inputs in float64 and rounds once.  logsigmoid_derivative
+  computes float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:logsigmoid -a logsigmoid --dtype float32
 """
 import json
@@ -43,7 +44,159 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "-40",
+      false,
+      true
+     ]
+    ],
+    "lhs": [
+     "abs",
+     [
+      "add",
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "x"
+       ]
+      ]
+     ]
+    ],
+    "rel": "<=",
+    "rhs": [
+     "pow",
+     [
+      "num",
+      "10"
+     ],
+     "-17"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "minus": {
+      "as": [
+       "add",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "x"
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "plus": {
+      "as": [
+       "add",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "mul",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "fn",
+         "log",
+         [
+          "add",
+          [
+           "num",
+           "1"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "rule": "abs"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "Abs(logsigmoid(x) - (x)) <= 10**(-17) for x <= -40",
+  "function": "logsigmoid",
+  "id": "6bd32e15440a7fa3",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "-40",
+      "oo",
       false,
       false
      ]
@@ -82,96 +235,6 @@ PROOFS = json.loads(r"""
     ],
     "rel": "==",
     "rhs": [
-     "add",
-     [
-      "x"
-     ],
-     [
-      "mul",
-      [
-       "num",
-       "-1"
-      ],
-      [
-       "fn",
-       "log",
-       [
-        "add",
-        [
-         "fn",
-         "exp",
-         [
-          "x"
-         ]
-        ],
-        [
-         "num",
-         "1"
-        ]
-       ]
-      ]
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "logsigmoid(x) == x - log(exp(x) + 1) for x < 0",
-  "function": "logsigmoid",
-  "id": "37b2164744fd7b67",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "num",
-      "-1"
-     ],
-     [
-      "fn",
-      "log",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
      "mul",
      [
       "num",
@@ -213,9 +276,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "logsigmoid(x) == -log(1 + exp(-x)) for x >= 0",
+  "claim": "logsigmoid(x) == -log(1 + exp(-x)) for x > -40",
   "function": "logsigmoid",
-  "id": "ccf91e4d76472621",
+  "id": "52fa7f82e4ab2b99",
   "status": "proved"
  },
  {
@@ -224,7 +287,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "oo",
       false,
       false
      ]
@@ -293,113 +356,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "diff(logsigmoid(x), x) == 1/(exp(x) + 1) for x < 0",
+  "claim": "diff(logsigmoid(x), x) == 1/(exp(x) + 1)",
   "function": "logsigmoid_derivative",
-  "id": "87b7e5207564b9de",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "mul",
-      [
-       "num",
-       "-1"
-      ],
-      [
-       "fn",
-       "log",
-       [
-        "add",
-        [
-         "num",
-         "1"
-        ],
-        [
-         "fn",
-         "exp",
-         [
-          "mul",
-          [
-           "num",
-           "-1"
-          ],
-          [
-           "x"
-          ]
-         ]
-        ]
-       ]
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "fn",
-      "exp",
-      [
-       "mul",
-       [
-        "num",
-        "-1"
-       ],
-       [
-        "x"
-       ]
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(logsigmoid(x), x) == exp(-x)/(1 + exp(-x)) for x >= 0",
-  "function": "logsigmoid_derivative",
-  "id": "65e3ce09fb1f615d",
+  "id": "bcdc0186fc308d82",
   "status": "proved"
  }
 ]
@@ -491,22 +450,9 @@ def _logsigmoid_value_block(x):
     w = x.to(torch.float64)
     lo, hi = (v.item() for v in torch.aminmax(w))
     h = _host(w)
-    a0 = hi < 0.0
-    k0 = None if a0 or lo >= 0.0 else _indices((h < 0.0))
-    a1 = lo >= 0.0
-    k1 = None if a1 or hi < 0.0 else _indices((h >= 0.0))
+    a1 = lo > -40.0
+    k1 = None if a1 or hi <= -40.0 else _indices((h > -40.0))
     out = w.clone() if w is x else w
-    if a0 or k0 is not None:
-        x0 = w if a0 else _take(w, k0)
-        b0 = torch.empty_like(x0)
-        torch.exp(x0, out=b0)
-        b0.log1p_()
-        b0.mul_(-1.0)
-        b0.add_(x0)
-        if a0:
-            out = b0
-        else:
-            _put(out, k0, b0)
     if a1 or k1 is not None:
         x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
@@ -530,33 +476,9 @@ def logsigmoid_derivative(x):
 def _logsigmoid_derivative_block(x):
     """logsigmoid_derivative of a block of the flattened input."""
     w = x.to(torch.float64)
-    lo, hi = (v.item() for v in torch.aminmax(w))
-    h = _host(w)
-    a0 = hi < 0.0
-    k0 = None if a0 or lo >= 0.0 else _indices((h < 0.0))
-    a1 = lo >= 0.0
-    k1 = None if a1 or hi < 0.0 else _indices((h >= 0.0))
-    out = w.clone() if w is x else w
-    if a0 or k0 is not None:
-        x0 = w if a0 else _take(w, k0)
-        b0 = torch.empty_like(x0)
-        torch.exp(x0, out=b0)
-        b0.add_(1.0)
-        torch.div(b0.new_tensor(1.0), b0, out=b0)
-        if a0:
-            out = b0
-        else:
-            _put(out, k0, b0)
-    if a1 or k1 is not None:
-        x1 = w if a1 else _take(w, k1)
-        b0 = torch.empty_like(x1)
-        b1 = torch.empty_like(x1)
-        torch.mul(x1, -1.0, out=b0)
-        b0.exp_()
-        torch.add(b0, 1.0, out=b1)
-        torch.div(b0, b1, out=b1)
-        if a1:
-            out = b1
-        else:
-            _put(out, k1, b1)
+    b0 = torch.empty_like(w)
+    torch.exp(w, out=b0)
+    b0.add_(1.0)
+    torch.div(b0.new_tensor(1.0), b0, out=b0)
+    out = b0
     return out

@@ -7,9 +7,14 @@ Branches of mish (each claim is decided by symact's kernel; the certificates are
   * x <= -800: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(mish(x) - (0)) <= 10**(-324) for x <= -800
       proved by the kernel, certificate 61890055cbe590df
-  * x > -800: x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x.
-      claim: mish(x) == x*tanh(log(exp(x) + 1)) for x > -800
-      proved by the kernel, certificate 3ba1ff5086b3c3e7
+  * -800 < x < 40: one form for float64 arithmetic with a float32 or 16-bit result: x n/(n + 2), n = exp(x)
+    (exp(x) + 2) < exp(81): tanh(log1p(exp(x))) without its cancellation-free but costly log1p and tanh.
+      claim: mish(x) == x*(exp(x) + 2)*exp(x)/((exp(x) + 2)*exp(x) + 2) for -800 < x < 40
+      proved by the kernel, certificate f40a66f0354ce68e
+  * x >= 40: within 1e-17 of x, below 2.5e-19 |x| here: x is its rounding (one where-selection, no
+    transcendental).
+      claim: Abs(mish(x) - (x)) <= 10**(-17) for x >= 40
+      proved by the kernel, certificate 6c27931c466c1feb
 
 Branches of mish_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
@@ -245,7 +250,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-800",
-      "oo",
+      "40",
       false,
       false
      ]
@@ -282,14 +287,12 @@ PROOFS = json.loads(r"""
     "rhs": [
      "mul",
      [
-      "x"
-     ],
-     [
-      "fn",
-      "tanh",
+      "mul",
       [
-       "fn",
-       "log",
+       "mul",
+       [
+        "x"
+       ],
        [
         "add",
         [
@@ -301,10 +304,52 @@ PROOFS = json.loads(r"""
         ],
         [
          "num",
-         "1"
+         "2"
         ]
        ]
+      ],
+      [
+       "fn",
+       "exp",
+       [
+        "x"
+       ]
       ]
+     ],
+     [
+      "pow",
+      [
+       "add",
+       [
+        "mul",
+        [
+         "add",
+         [
+          "fn",
+          "exp",
+          [
+           "x"
+          ]
+         ],
+         [
+          "num",
+          "2"
+         ]
+        ],
+        [
+         "fn",
+         "exp",
+         [
+          "x"
+         ]
+        ]
+       ],
+       [
+        "num",
+        "2"
+       ]
+      ],
+      "-1"
      ]
     ],
     "var": "x"
@@ -317,9 +362,366 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "mish(x) == x*tanh(log(exp(x) + 1)) for x > -800",
+  "claim": "mish(x) == x*(exp(x) + 2)*exp(x)/((exp(x) + 2)*exp(x) + 2) for -800 < x < 40",
   "function": "mish",
-  "id": "3ba1ff5086b3c3e7",
+  "id": "f40a66f0354ce68e",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "40",
+      "oo",
+      true,
+      false
+     ]
+    ],
+    "lhs": [
+     "abs",
+     [
+      "add",
+      [
+       "mul",
+       [
+        "x"
+       ],
+       [
+        "fn",
+        "tanh",
+        [
+         "fn",
+         "log",
+         [
+          "add",
+          [
+           "num",
+           "1"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "x"
+       ]
+      ]
+     ]
+    ],
+    "rel": "<=",
+    "rhs": [
+     "pow",
+     [
+      "num",
+      "10"
+     ],
+     "-17"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "minus": {
+      "as": [
+       "mul",
+       [
+        "num",
+        "1/100000000000000000"
+       ],
+       [
+        "pow",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "mul",
+          [
+           "num",
+           "2"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "mul",
+            [
+             "num",
+             "-1"
+            ],
+            [
+             "x"
+            ]
+           ]
+          ]
+         ],
+         [
+          "mul",
+          [
+           "num",
+           "2"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "mul",
+            [
+             "num",
+             "-2"
+            ],
+            [
+             "x"
+            ]
+           ]
+          ]
+         ]
+        ],
+        "-1"
+       ],
+       [
+        "add",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "-2"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "-2"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-2"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "200000000000000000"
+         ],
+         [
+          "x"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-2"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "plus": {
+      "as": [
+       "mul",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "pow",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "mul",
+          [
+           "num",
+           "2"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "mul",
+            [
+             "num",
+             "-1"
+            ],
+            [
+             "x"
+            ]
+           ]
+          ]
+         ],
+         [
+          "mul",
+          [
+           "num",
+           "2"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "mul",
+            [
+             "num",
+             "-2"
+            ],
+            [
+             "x"
+            ]
+           ]
+          ]
+         ]
+        ],
+        "-1"
+       ],
+       [
+        "add",
+        [
+         "num",
+         "1"
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "2"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "2"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-2"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "200000000000000000"
+         ],
+         [
+          "x"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-2"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "rule": "abs"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "Abs(mish(x) - (x)) <= 10**(-17) for x >= 40",
+  "function": "mish",
+  "id": "6c27931c466c1feb",
   "status": "proved"
  },
  {
@@ -1531,11 +1933,12 @@ def _mish_block(x):
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w <= -800.0))
-        k1 = np.flatnonzero((w > -800.0))
+        k1 = np.flatnonzero((w > -800.0) & (w < 40.0))
         out = w
         out.put(k0, 0.0)
         x1 = w.take(k1) if k1.size < w.size else w
-        y1 = (x1*np.tanh(np.log1p(np.exp(x1))))
+        x1_0 = np.exp(x1)
+        y1 = (x1*(2.0 + x1_0)*x1_0/(2.0 + ((2.0 + x1_0)*x1_0)))
         if k1.size < w.size:
             out.put(k1, y1)
         else:

@@ -7,9 +7,14 @@ Branches of mish (each claim is decided by symact's kernel; the certificates are
   * x <= -800: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(mish(x) - (0)) <= 10**(-324) for x <= -800
       proved by the kernel, certificate 61890055cbe590df
-  * x > -800: x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x.
-      claim: mish(x) == x*tanh(log(exp(x) + 1)) for x > -800
-      proved by the kernel, certificate 3ba1ff5086b3c3e7
+  * -800 < x < 40: one form for float64 arithmetic with a float32 or 16-bit result: x n/(n + 2), n = exp(x)
+    (exp(x) + 2) < exp(81): tanh(log1p(exp(x))) without its cancellation-free but costly log1p and tanh.
+      claim: mish(x) == x*(exp(x) + 2)*exp(x)/((exp(x) + 2)*exp(x) + 2) for -800 < x < 40
+      proved by the kernel, certificate f40a66f0354ce68e
+  * x >= 40: within 1e-17 of x, below 2.5e-19 |x| here: x is its rounding (one where-selection, no
+    transcendental).
+      claim: Abs(mish(x) - (x)) <= 10**(-17) for x >= 40
+      proved by the kernel, certificate 6c27931c466c1feb
 
 Branches of mish_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
@@ -29,9 +34,10 @@ Branches of mish_derivative (each claim is decided by symact's kernel; the certi
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  mish computes
-  float32 inputs in float64 and rounds once.  mish_derivative computes float32 inputs in float64 and rounds
-  once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  mish computes float32 inputs in float64 and rounds once.  mish_derivative computes
+  float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:mish -a mish --dtype float32
 """
 import json
@@ -246,7 +252,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-800",
-      "oo",
+      "40",
       false,
       false
      ]
@@ -283,14 +289,12 @@ PROOFS = json.loads(r"""
     "rhs": [
      "mul",
      [
-      "x"
-     ],
-     [
-      "fn",
-      "tanh",
+      "mul",
       [
-       "fn",
-       "log",
+       "mul",
+       [
+        "x"
+       ],
        [
         "add",
         [
@@ -302,10 +306,52 @@ PROOFS = json.loads(r"""
         ],
         [
          "num",
-         "1"
+         "2"
         ]
        ]
+      ],
+      [
+       "fn",
+       "exp",
+       [
+        "x"
+       ]
       ]
+     ],
+     [
+      "pow",
+      [
+       "add",
+       [
+        "mul",
+        [
+         "add",
+         [
+          "fn",
+          "exp",
+          [
+           "x"
+          ]
+         ],
+         [
+          "num",
+          "2"
+         ]
+        ],
+        [
+         "fn",
+         "exp",
+         [
+          "x"
+         ]
+        ]
+       ],
+       [
+        "num",
+        "2"
+       ]
+      ],
+      "-1"
      ]
     ],
     "var": "x"
@@ -318,9 +364,366 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "mish(x) == x*tanh(log(exp(x) + 1)) for x > -800",
+  "claim": "mish(x) == x*(exp(x) + 2)*exp(x)/((exp(x) + 2)*exp(x) + 2) for -800 < x < 40",
   "function": "mish",
-  "id": "3ba1ff5086b3c3e7",
+  "id": "f40a66f0354ce68e",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "40",
+      "oo",
+      true,
+      false
+     ]
+    ],
+    "lhs": [
+     "abs",
+     [
+      "add",
+      [
+       "mul",
+       [
+        "x"
+       ],
+       [
+        "fn",
+        "tanh",
+        [
+         "fn",
+         "log",
+         [
+          "add",
+          [
+           "num",
+           "1"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "x"
+       ]
+      ]
+     ]
+    ],
+    "rel": "<=",
+    "rhs": [
+     "pow",
+     [
+      "num",
+      "10"
+     ],
+     "-17"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "minus": {
+      "as": [
+       "mul",
+       [
+        "num",
+        "1/100000000000000000"
+       ],
+       [
+        "pow",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "mul",
+          [
+           "num",
+           "2"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "mul",
+            [
+             "num",
+             "-1"
+            ],
+            [
+             "x"
+            ]
+           ]
+          ]
+         ],
+         [
+          "mul",
+          [
+           "num",
+           "2"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "mul",
+            [
+             "num",
+             "-2"
+            ],
+            [
+             "x"
+            ]
+           ]
+          ]
+         ]
+        ],
+        "-1"
+       ],
+       [
+        "add",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "-2"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "-2"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-2"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "200000000000000000"
+         ],
+         [
+          "x"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-2"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "plus": {
+      "as": [
+       "mul",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "pow",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "mul",
+          [
+           "num",
+           "2"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "mul",
+            [
+             "num",
+             "-1"
+            ],
+            [
+             "x"
+            ]
+           ]
+          ]
+         ],
+         [
+          "mul",
+          [
+           "num",
+           "2"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "mul",
+            [
+             "num",
+             "-2"
+            ],
+            [
+             "x"
+            ]
+           ]
+          ]
+         ]
+        ],
+        "-1"
+       ],
+       [
+        "add",
+        [
+         "num",
+         "1"
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "2"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "2"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-2"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ],
+        [
+         "mul",
+         [
+          "num",
+          "200000000000000000"
+         ],
+         [
+          "x"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-2"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "rule": "abs"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "Abs(mish(x) - (x)) <= 10**(-17) for x >= 40",
+  "function": "mish",
+  "id": "6c27931c466c1feb",
   "status": "proved"
  },
  {
@@ -1597,8 +2000,8 @@ def _mish_value_block(x):
     h = _host(w)
     a0 = hi <= -800.0
     k0 = None if a0 or lo > -800.0 else _indices((h <= -800.0))
-    a1 = lo > -800.0
-    k1 = None if a1 or hi <= -800.0 else _indices((h > -800.0))
+    a1 = lo > -800.0 and hi < 40.0
+    k1 = None if a1 or hi <= -800.0 or lo >= 40.0 else _indices((h > -800.0) & (h < 40.0))
     out = w.clone() if w is x else w
     if a0:
         out = torch.full_like(w, 0.0)
@@ -1607,14 +2010,20 @@ def _mish_value_block(x):
     if a1 or k1 is not None:
         x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
+        b1 = torch.empty_like(x1)
+        b2 = torch.empty_like(x1)
         torch.exp(x1, out=b0)
-        b0.log1p_()
-        b0.tanh_()
-        b0.mul_(x1)
+        torch.add(b0, 2.0, out=b1)
+        b1.mul_(x1)
+        b1.mul_(b0)
+        torch.add(b0, 2.0, out=b2)
+        b2.mul_(b0)
+        b2.add_(2.0)
+        b1.div_(b2)
         if a1:
-            out = b0
+            out = b1
         else:
-            _put(out, k1, b0)
+            _put(out, k1, b1)
     return out
 
 

@@ -29,9 +29,10 @@ Branches of selu_derivative (each claim is decided by symact's kernel; the certi
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  selu computes
-  float32 inputs in float64 and rounds once.  selu_derivative computes float32 inputs in float64 and rounds
-  once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  selu computes float32 inputs in float64 and rounds once.  selu_derivative computes
+  float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:selu -a selu --dtype float32
 """
 import json
@@ -559,9 +560,9 @@ def _selu_value_block(x):
     h = _host(w)
     a0 = hi < 0.0
     k0 = None if a0 or lo >= 0.0 else _indices((h < 0.0))
-    a1 = lo >= 0.0
-    k1 = None if a1 or hi < 0.0 else _indices((h >= 0.0))
-    out = w.clone() if w is x else w
+    b0 = torch.empty_like(w)
+    torch.mul(w, (1.0507009873554805), out=b0)
+    out = b0
     if a0 or k0 is not None:
         x0 = w if a0 else _take(w, k0)
         b0 = torch.empty_like(x0)
@@ -571,14 +572,6 @@ def _selu_value_block(x):
             out = b0
         else:
             _put(out, k0, b0)
-    if a1 or k1 is not None:
-        x1 = w if a1 else _take(w, k1)
-        b0 = torch.empty_like(x1)
-        torch.mul(x1, (1.0507009873554805), out=b0)
-        if a1:
-            out = b0
-        else:
-            _put(out, k1, b0)
     return out
 
 

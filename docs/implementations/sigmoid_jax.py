@@ -4,12 +4,10 @@ The exact function: sigmoid(x) = 1/(1 + exp(-x)).
 
 Branches of sigmoid (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are SHA-256
   prefixes of their canonical JSON):
-  * x < 0: exp(x)/(1 + exp(x)): exp(x) < 1, no overflow.
-      claim: sigmoid(x) == exp(x)/(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 7f79aba131f0b9a4
-  * x >= 0: 1/(1 + exp(-x)): no overflow.
-      claim: sigmoid(x) == 1/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate 629f861fc14df750
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + exp(-x)) on the whole line:
+    1/inf = 0 at the left.
+      claim: sigmoid(x) == 1/(1 + exp(-x))
+      proved by the kernel, certificate 3c5e5b7852dba16d
 
 Branches of sigmoid_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids
   are SHA-256 prefixes of their canonical JSON):
@@ -44,7 +42,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "oo",
       false,
       false
      ]
@@ -76,86 +74,6 @@ PROOFS = json.loads(r"""
     ],
     "rel": "==",
     "rhs": [
-     "mul",
-     [
-      "fn",
-      "exp",
-      [
-       "x"
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "fn",
-        "exp",
-        [
-         "x"
-        ]
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "sigmoid(x) == exp(x)/(exp(x) + 1) for x < 0",
-  "function": "sigmoid",
-  "id": "7f79aba131f0b9a4",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "pow",
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "fn",
-       "exp",
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ]
-     ],
-     "-1"
-    ],
-    "rel": "==",
-    "rhs": [
      "pow",
      [
       "add",
@@ -190,9 +108,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "sigmoid(x) == 1/(1 + exp(-x)) for x >= 0",
+  "claim": "sigmoid(x) == 1/(1 + exp(-x))",
   "function": "sigmoid",
-  "id": "629f861fc14df750",
+  "id": "3c5e5b7852dba16d",
   "status": "proved"
  },
  {
@@ -404,13 +322,9 @@ def _sigmoid_value(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < 0.0)
-        x0 = jnp.where(m, w, -1.0)
-        x0_0 = jnp.exp(x0)
-        out = jnp.where(m, (x0_0/(1.0 + x0_0)), out)
-        m = (w >= 0.0)
-        x1 = jnp.where(m, w, 1.0)
-        out = jnp.where(m, (1.0/(1.0 + jnp.exp((-1.0*x1)))), out)
+        m = (w == w)
+        x0 = jnp.where(m, w, 0.0)
+        out = jnp.where(m, (1.0/(1.0 + jnp.exp((-1.0*x0)))), out)
         return _narrow(out, x.dtype)
 
 

@@ -5,12 +5,10 @@ The exact function: sigmoid(x) = 1/(1 + exp(-x)).
 
 Branches of sigmoid (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are SHA-256
   prefixes of their canonical JSON):
-  * x < 0: exp(x)/(1 + exp(x)): exp(x) < 1, no overflow.
-      claim: sigmoid(x) == exp(x)/(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 7f79aba131f0b9a4
-  * x >= 0: 1/(1 + exp(-x)): no overflow.
-      claim: sigmoid(x) == 1/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate 629f861fc14df750
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + exp(-x)) on the whole line:
+    1/inf = 0 at the left.
+      claim: sigmoid(x) == 1/(1 + exp(-x))
+      proved by the kernel, certificate 3c5e5b7852dba16d
 
 Branches of sigmoid_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids
   are SHA-256 prefixes of their canonical JSON):
@@ -42,7 +40,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "oo",
       false,
       false
      ]
@@ -74,86 +72,6 @@ PROOFS = json.loads(r"""
     ],
     "rel": "==",
     "rhs": [
-     "mul",
-     [
-      "fn",
-      "exp",
-      [
-       "x"
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "fn",
-        "exp",
-        [
-         "x"
-        ]
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "sigmoid(x) == exp(x)/(exp(x) + 1) for x < 0",
-  "function": "sigmoid",
-  "id": "7f79aba131f0b9a4",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "pow",
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "fn",
-       "exp",
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ]
-     ],
-     "-1"
-    ],
-    "rel": "==",
-    "rhs": [
      "pow",
      [
       "add",
@@ -188,9 +106,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "sigmoid(x) == 1/(1 + exp(-x)) for x >= 0",
+  "claim": "sigmoid(x) == 1/(1 + exp(-x))",
   "function": "sigmoid",
-  "id": "629f861fc14df750",
+  "id": "3c5e5b7852dba16d",
   "status": "proved"
  },
  {
@@ -406,22 +324,7 @@ def _sigmoid_block(x):
     """sigmoid of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        k0 = np.flatnonzero((w < 0.0))
-        k1 = np.flatnonzero((w >= 0.0))
-        out = w
-        x0 = w.take(k0) if k0.size < w.size else w
-        x0_0 = np.exp(x0)
-        y0 = (x0_0/(1.0 + x0_0))
-        if k0.size < w.size:
-            out.put(k0, y0)
-        else:
-            out = y0
-        x1 = w.take(k1) if k1.size < w.size else w
-        y1 = (1.0/(1.0 + np.exp((-1.0*x1))))
-        if k1.size < w.size:
-            out.put(k1, y1)
-        else:
-            out = y1
+        out = (1.0/(1.0 + np.exp((-1.0*w))))
         return out.astype(x.dtype)
 
 

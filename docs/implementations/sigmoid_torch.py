@@ -5,12 +5,10 @@ The exact function: sigmoid(x) = 1/(1 + exp(-x)).
 
 Branches of sigmoid (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are SHA-256
   prefixes of their canonical JSON):
-  * x < 0: exp(x)/(1 + exp(x)): exp(x) < 1, no overflow.
-      claim: sigmoid(x) == exp(x)/(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 7f79aba131f0b9a4
-  * x >= 0: 1/(1 + exp(-x)): no overflow.
-      claim: sigmoid(x) == 1/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate 629f861fc14df750
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + exp(-x)) on the whole line:
+    1/inf = 0 at the left.
+      claim: sigmoid(x) == 1/(1 + exp(-x))
+      proved by the kernel, certificate 3c5e5b7852dba16d
 
 Branches of sigmoid_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids
   are SHA-256 prefixes of their canonical JSON):
@@ -24,9 +22,10 @@ Branches of sigmoid_derivative (each claim is decided by symact's kernel; the ce
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  sigmoid computes
-  float32 inputs in float64 and rounds once.  sigmoid_derivative computes float32 inputs in float64 and rounds
-  once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  sigmoid computes float32 inputs in float64 and rounds once.  sigmoid_derivative computes
+  float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:sigmoid -a sigmoid --dtype float32
 """
 import json
@@ -43,7 +42,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "oo",
       false,
       false
      ]
@@ -75,86 +74,6 @@ PROOFS = json.loads(r"""
     ],
     "rel": "==",
     "rhs": [
-     "mul",
-     [
-      "fn",
-      "exp",
-      [
-       "x"
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "fn",
-        "exp",
-        [
-         "x"
-        ]
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "sigmoid(x) == exp(x)/(exp(x) + 1) for x < 0",
-  "function": "sigmoid",
-  "id": "7f79aba131f0b9a4",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "pow",
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "fn",
-       "exp",
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ]
-     ],
-     "-1"
-    ],
-    "rel": "==",
-    "rhs": [
      "pow",
      [
       "add",
@@ -189,9 +108,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "sigmoid(x) == 1/(1 + exp(-x)) for x >= 0",
+  "claim": "sigmoid(x) == 1/(1 + exp(-x))",
   "function": "sigmoid",
-  "id": "629f861fc14df750",
+  "id": "3c5e5b7852dba16d",
   "status": "proved"
  },
  {
@@ -469,35 +388,12 @@ def _sigmoid_value(x):
 def _sigmoid_value_block(x):
     """sigmoid of a block of the flattened input."""
     w = x.to(torch.float64)
-    lo, hi = (v.item() for v in torch.aminmax(w))
-    h = _host(w)
-    a0 = hi < 0.0
-    k0 = None if a0 or lo >= 0.0 else _indices((h < 0.0))
-    a1 = lo >= 0.0
-    k1 = None if a1 or hi < 0.0 else _indices((h >= 0.0))
-    out = w.clone() if w is x else w
-    if a0 or k0 is not None:
-        x0 = w if a0 else _take(w, k0)
-        b0 = torch.empty_like(x0)
-        b1 = torch.empty_like(x0)
-        torch.exp(x0, out=b0)
-        torch.add(b0, 1.0, out=b1)
-        torch.div(b0, b1, out=b1)
-        if a0:
-            out = b1
-        else:
-            _put(out, k0, b1)
-    if a1 or k1 is not None:
-        x1 = w if a1 else _take(w, k1)
-        b0 = torch.empty_like(x1)
-        torch.mul(x1, -1.0, out=b0)
-        b0.exp_()
-        b0.add_(1.0)
-        torch.div(b0.new_tensor(1.0), b0, out=b0)
-        if a1:
-            out = b0
-        else:
-            _put(out, k1, b0)
+    b0 = torch.empty_like(w)
+    torch.mul(w, -1.0, out=b0)
+    b0.exp_()
+    b0.add_(1.0)
+    torch.div(b0.new_tensor(1.0), b0, out=b0)
+    out = b0
     return out
 
 

@@ -7,12 +7,10 @@ Branches of silu (each claim is decided by symact's kernel; the certificates are
   * x <= -800: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(silu(x, beta=1) - (0)) <= 10**(-324) for x <= -800
       proved by the kernel, certificate 2e012ef06cb2839f
-  * -800 < x < 0: x exp(beta x)/(1 + exp(beta x)): no overflow.
-      claim: silu(x, beta=1) == x*exp(x)/(exp(x) + 1) for -800 < x < 0
-      proved by the kernel, certificate 9824df21f7860be1
-  * x >= 0: x/(1 + exp(-beta x)): no overflow.
-      claim: silu(x, beta=1) == x/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate ff21abc160c995ba
+  * x > -800: one form for float64 arithmetic with a float32 or 16-bit result: x/(1 + exp(-beta x)): x/inf =
+    -0 where exp overflows.
+      claim: silu(x, beta=1) == x/(1 + exp(-x)) for x > -800
+      proved by the kernel, certificate c5ef229ba367c141
 
 Branches of silu_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
@@ -188,7 +186,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-800",
-      "0",
+      "oo",
       false,
       false
      ]
@@ -228,98 +226,6 @@ PROOFS = json.loads(r"""
     "rhs": [
      "mul",
      [
-      "mul",
-      [
-       "x"
-      ],
-      [
-       "fn",
-       "exp",
-       [
-        "x"
-       ]
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "fn",
-        "exp",
-        [
-         "x"
-        ]
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "silu(x, beta=1) == x*exp(x)/(exp(x) + 1) for -800 < x < 0",
-  "function": "silu",
-  "id": "9824df21f7860be1",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
       "x"
      ],
      [
@@ -358,9 +264,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "silu(x, beta=1) == x/(1 + exp(-x)) for x >= 0",
+  "claim": "silu(x, beta=1) == x/(1 + exp(-x)) for x > -800",
   "function": "silu",
-  "id": "ff21abc160c995ba",
+  "id": "c5ef229ba367c141",
   "status": "proved"
  },
  {
@@ -1192,13 +1098,9 @@ def _silu_value(x):
         w = _widen(x)
         out = w
         out = jnp.where((w <= -800.0), 0.0, out)
-        m = (w > -800.0) & (w < 0.0)
-        x1 = jnp.where(m, w, -400.0)
-        x1_0 = jnp.exp(x1)
-        out = jnp.where(m, (x1*x1_0/(1.0 + x1_0)), out)
-        m = (w >= 0.0)
-        x2 = jnp.where(m, w, 1.0)
-        out = jnp.where(m, (x2/(1.0 + jnp.exp((-1.0*x2)))), out)
+        m = (w > -800.0)
+        x1 = jnp.where(m, w, -799.0)
+        out = jnp.where(m, (x1/(1.0 + jnp.exp((-1.0*x1)))), out)
         return _narrow(out, x.dtype)
 
 

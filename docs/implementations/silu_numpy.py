@@ -7,12 +7,10 @@ Branches of silu (each claim is decided by symact's kernel; the certificates are
   * x <= -800: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(silu(x, beta=1) - (0)) <= 10**(-324) for x <= -800
       proved by the kernel, certificate 2e012ef06cb2839f
-  * -800 < x < 0: x exp(beta x)/(1 + exp(beta x)): no overflow.
-      claim: silu(x, beta=1) == x*exp(x)/(exp(x) + 1) for -800 < x < 0
-      proved by the kernel, certificate 9824df21f7860be1
-  * x >= 0: x/(1 + exp(-beta x)): no overflow.
-      claim: silu(x, beta=1) == x/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate ff21abc160c995ba
+  * x > -800: one form for float64 arithmetic with a float32 or 16-bit result: x/(1 + exp(-beta x)): x/inf =
+    -0 where exp overflows.
+      claim: silu(x, beta=1) == x/(1 + exp(-x)) for x > -800
+      proved by the kernel, certificate c5ef229ba367c141
 
 Branches of silu_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
@@ -185,7 +183,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-800",
-      "0",
+      "oo",
       false,
       false
      ]
@@ -225,98 +223,6 @@ PROOFS = json.loads(r"""
     "rhs": [
      "mul",
      [
-      "mul",
-      [
-       "x"
-      ],
-      [
-       "fn",
-       "exp",
-       [
-        "x"
-       ]
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "fn",
-        "exp",
-        [
-         "x"
-        ]
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "silu(x, beta=1) == x*exp(x)/(exp(x) + 1) for -800 < x < 0",
-  "function": "silu",
-  "id": "9824df21f7860be1",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
       "x"
      ],
      [
@@ -355,9 +261,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "silu(x, beta=1) == x/(1 + exp(-x)) for x >= 0",
+  "claim": "silu(x, beta=1) == x/(1 + exp(-x)) for x > -800",
   "function": "silu",
-  "id": "ff21abc160c995ba",
+  "id": "c5ef229ba367c141",
   "status": "proved"
  },
  {
@@ -1193,23 +1099,15 @@ def _silu_block(x):
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
         k0 = np.flatnonzero((w <= -800.0))
-        k1 = np.flatnonzero((w > -800.0) & (w < 0.0))
-        k2 = np.flatnonzero((w >= 0.0))
+        k1 = np.flatnonzero((w > -800.0))
         out = w
         out.put(k0, 0.0)
         x1 = w.take(k1) if k1.size < w.size else w
-        x1_0 = np.exp(x1)
-        y1 = (x1*x1_0/(1.0 + x1_0))
+        y1 = (x1/(1.0 + np.exp((-1.0*x1))))
         if k1.size < w.size:
             out.put(k1, y1)
         else:
             out = y1
-        x2 = w.take(k2) if k2.size < w.size else w
-        y2 = (x2/(1.0 + np.exp((-1.0*x2))))
-        if k2.size < w.size:
-            out.put(k2, y2)
-        else:
-            out = y2
         return out.astype(x.dtype)
 
 

@@ -7,12 +7,10 @@ Branches of silu (each claim is decided by symact's kernel; the certificates are
   * x <= -800: below 1e-324 in absolute value: its float64 rounding is 0.
       claim: Abs(silu(x, beta=1) - (0)) <= 10**(-324) for x <= -800
       proved by the kernel, certificate 2e012ef06cb2839f
-  * -800 < x < 0: x exp(beta x)/(1 + exp(beta x)): no overflow.
-      claim: silu(x, beta=1) == x*exp(x)/(exp(x) + 1) for -800 < x < 0
-      proved by the kernel, certificate 9824df21f7860be1
-  * x >= 0: x/(1 + exp(-beta x)): no overflow.
-      claim: silu(x, beta=1) == x/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate ff21abc160c995ba
+  * x > -800: one form for float64 arithmetic with a float32 or 16-bit result: x/(1 + exp(-beta x)): x/inf =
+    -0 where exp overflows.
+      claim: silu(x, beta=1) == x/(1 + exp(-x)) for x > -800
+      proved by the kernel, certificate c5ef229ba367c141
 
 Branches of silu_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
@@ -32,9 +30,10 @@ Branches of silu_derivative (each claim is decided by symact's kernel; the certi
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  silu computes
-  float32 inputs in float64 and rounds once.  silu_derivative computes float32 inputs in float64 and rounds
-  once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  silu computes float32 inputs in float64 and rounds once.  silu_derivative computes
+  float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:silu -a silu --dtype float32
 """
 import json
@@ -186,7 +185,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-800",
-      "0",
+      "oo",
       false,
       false
      ]
@@ -226,98 +225,6 @@ PROOFS = json.loads(r"""
     "rhs": [
      "mul",
      [
-      "mul",
-      [
-       "x"
-      ],
-      [
-       "fn",
-       "exp",
-       [
-        "x"
-       ]
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "fn",
-        "exp",
-        [
-         "x"
-        ]
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "silu(x, beta=1) == x*exp(x)/(exp(x) + 1) for -800 < x < 0",
-  "function": "silu",
-  "id": "9824df21f7860be1",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "oo",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
       "x"
      ],
      [
@@ -356,9 +263,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "silu(x, beta=1) == x/(1 + exp(-x)) for x >= 0",
+  "claim": "silu(x, beta=1) == x/(1 + exp(-x)) for x > -800",
   "function": "silu",
-  "id": "ff21abc160c995ba",
+  "id": "c5ef229ba367c141",
   "status": "proved"
  },
  {
@@ -1259,10 +1166,8 @@ def _silu_value_block(x):
     h = _host(w)
     a0 = hi <= -800.0
     k0 = None if a0 or lo > -800.0 else _indices((h <= -800.0))
-    a1 = lo > -800.0 and hi < 0.0
-    k1 = None if a1 or hi <= -800.0 or lo >= 0.0 else _indices((h > -800.0) & (h < 0.0))
-    a2 = lo >= 0.0
-    k2 = None if a2 or hi < 0.0 else _indices((h >= 0.0))
+    a1 = lo > -800.0
+    k1 = None if a1 or hi <= -800.0 else _indices((h > -800.0))
     out = w.clone() if w is x else w
     if a0:
         out = torch.full_like(w, 0.0)
@@ -1271,27 +1176,14 @@ def _silu_value_block(x):
     if a1 or k1 is not None:
         x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
-        b1 = torch.empty_like(x1)
-        b2 = torch.empty_like(x1)
-        torch.exp(x1, out=b0)
-        torch.mul(x1, b0, out=b1)
-        torch.add(b0, 1.0, out=b2)
-        b1.div_(b2)
-        if a1:
-            out = b1
-        else:
-            _put(out, k1, b1)
-    if a2 or k2 is not None:
-        x2 = w if a2 else _take(w, k2)
-        b0 = torch.empty_like(x2)
-        torch.mul(x2, -1.0, out=b0)
+        torch.mul(x1, -1.0, out=b0)
         b0.exp_()
         b0.add_(1.0)
-        torch.div(x2, b0, out=b0)
-        if a2:
+        torch.div(x1, b0, out=b0)
+        if a1:
             out = b0
         else:
-            _put(out, k2, b0)
+            _put(out, k1, b0)
     return out
 
 

@@ -5,21 +5,21 @@ The exact function: softplus(x, beta=1) = log(exp(x) + 1).
 
 Branches of softplus (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < 0: log1p(exp(beta x))/beta: no overflow, log1p keeps tiny values.
-      claim: softplus(x, beta=1) == log(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 619ffe37d7c275c8
-  * x >= 0: x + log1p(exp(-beta x))/beta: no overflow of exp.
-      claim: softplus(x, beta=1) == x + log(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate 247b281572d83f36
+  * x < 40: one form for float64 arithmetic with a float32 or 16-bit result: log1p(exp(beta x))/beta, exp(beta
+    x) < exp(40).
+      claim: softplus(x, beta=1) == log(exp(x) + 1) for x < 40
+      proved by the kernel, certificate 679f3190795c3cb5
+  * x >= 40: within 1e-17/beta of x, below 2.5e-19 |x| here: x is its rounding (one where-selection, no
+    transcendental).
+      claim: Abs(softplus(x, beta=1) - (x)) <= 10**(-17) for x >= 40
+      proved by the kernel, certificate 7e0f41de0cda7934
 
 Branches of softplus_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids
   are SHA-256 prefixes of their canonical JSON):
-  * x < 0: sigmoid(beta x), exp(beta x) < 1.
-      claim: diff(softplus(x, beta=1), x) == exp(x)/(exp(x) + 1) for x < 0
-      proved by the kernel, certificate 38759668db741856
-  * x >= 0: sigmoid(beta x), exp(-beta x) <= 1.
-      claim: diff(softplus(x, beta=1), x) == 1/(1 + exp(-x)) for x >= 0
-      proved by the kernel, certificate cb2c8d49946ceaba
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + exp(-beta x)) on the whole
+    line: 1/inf = 0 at the left.
+      claim: diff(softplus(x, beta=1), x) == 1/(1 + exp(-x))
+      proved by the kernel, certificate 1b36e06e721d5238
 
 Every branch claim above is proved.
 
@@ -45,7 +45,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "40",
       false,
       false
      ]
@@ -97,9 +97,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "softplus(x, beta=1) == log(exp(x) + 1) for x < 0",
+  "claim": "softplus(x, beta=1) == log(exp(x) + 1) for x < 40",
   "function": "softplus",
-  "id": "619ffe37d7c275c8",
+  "id": "679f3190795c3cb5",
   "status": "proved"
  },
  {
@@ -107,75 +107,151 @@ PROOFS = json.loads(r"""
    "claim": {
     "domain": [
      [
-      "0",
+      "40",
       "oo",
       true,
       false
      ]
     ],
     "lhs": [
-     "fn",
-     "log",
+     "abs",
      [
       "add",
       [
-       "num",
-       "1"
+       "fn",
+       "log",
+       [
+        "add",
+        [
+         "num",
+         "1"
+        ],
+        [
+         "fn",
+         "exp",
+         [
+          "x"
+         ]
+        ]
+       ]
       ],
       [
-       "fn",
-       "exp",
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
        [
         "x"
        ]
       ]
      ]
     ],
-    "rel": "==",
+    "rel": "<=",
     "rhs": [
-     "add",
+     "pow",
      [
-      "x"
+      "num",
+      "10"
      ],
-     [
-      "fn",
-      "log",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "mul",
-         [
-          "num",
-          "-1"
-         ],
-         [
-          "x"
-         ]
-        ]
-       ]
-      ]
-     ]
+     "-17"
     ],
     "var": "x"
    },
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "minus": {
+      "as": [
+       "add",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "mul",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "fn",
+         "log",
+         [
+          "add",
+          [
+           "num",
+           "1"
+          ],
+          [
+           "fn",
+           "exp",
+           [
+            "mul",
+            [
+             "num",
+             "-1"
+            ],
+            [
+             "x"
+            ]
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "plus": {
+      "as": [
+       "add",
+       [
+        "num",
+        "-1/100000000000000000"
+       ],
+       [
+        "fn",
+        "log",
+        [
+         "add",
+         [
+          "num",
+          "1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "mul",
+           [
+            "num",
+            "-1"
+           ],
+           [
+            "x"
+           ]
+          ]
+         ]
+        ]
+       ]
+      ],
+      "by": {
+       "rule": "eval"
+      },
+      "rule": "rewrite"
+     },
+     "rule": "abs"
     }
    ],
    "verdict": "proved"
   },
-  "claim": "softplus(x, beta=1) == x + log(1 + exp(-x)) for x >= 0",
+  "claim": "Abs(softplus(x, beta=1) - (x)) <= 10**(-17) for x >= 40",
   "function": "softplus",
-  "id": "247b281572d83f36",
+  "id": "7e0f41de0cda7934",
   "status": "proved"
  },
  {
@@ -184,84 +260,8 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
-      false,
-      false
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "fn",
-      "log",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "fn",
-        "exp",
-        [
-         "x"
-        ]
-       ]
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "fn",
-      "exp",
-      [
-       "x"
-      ]
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "fn",
-        "exp",
-        [
-         "x"
-        ]
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(softplus(x, beta=1), x) == exp(x)/(exp(x) + 1) for x < 0",
-  "function": "softplus_derivative",
-  "id": "38759668db741856",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
       "oo",
-      true,
+      false,
       false
      ]
     ],
@@ -322,9 +322,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "diff(softplus(x, beta=1), x) == 1/(1 + exp(-x)) for x >= 0",
+  "claim": "diff(softplus(x, beta=1), x) == 1/(1 + exp(-x))",
   "function": "softplus_derivative",
-  "id": "cb2c8d49946ceaba",
+  "id": "1b36e06e721d5238",
   "status": "proved"
  }
 ]
@@ -348,12 +348,9 @@ def _softplus_value(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < 0.0)
-        x0 = jnp.where(m, w, -1.0)
+        m = (w < 40.0)
+        x0 = jnp.where(m, w, 39.0)
         out = jnp.where(m, jnp.log1p(jnp.exp(x0)), out)
-        m = (w >= 0.0)
-        x1 = jnp.where(m, w, 1.0)
-        out = jnp.where(m, (x1 + jnp.log1p(jnp.exp((-1.0*x1)))), out)
         return _narrow(out, x.dtype)
 
 
@@ -362,13 +359,9 @@ def softplus_derivative(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < 0.0)
-        x0 = jnp.where(m, w, -1.0)
-        x0_0 = jnp.exp(x0)
-        out = jnp.where(m, (x0_0/(1.0 + x0_0)), out)
-        m = (w >= 0.0)
-        x1 = jnp.where(m, w, 1.0)
-        out = jnp.where(m, (1.0/(1.0 + jnp.exp((-1.0*x1)))), out)
+        m = (w == w)
+        x0 = jnp.where(m, w, 0.0)
+        out = jnp.where(m, (1.0/(1.0 + jnp.exp((-1.0*x0)))), out)
         return _narrow(out, x.dtype)
 
 

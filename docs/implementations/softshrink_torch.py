@@ -34,8 +34,9 @@ Branches of softshrink_derivative (each claim is decided by symact's kernel; the
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  Accuracy is
-  measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:softshrink -a softshrink --dtype float32
 """
 import json
@@ -705,21 +706,13 @@ def _softshrink_value_block(x):
     w = x
     lo, hi = (v.item() for v in torch.aminmax(w))
     h = _host(w)
-    a0 = hi < (-0.5)
-    k0 = None if a0 or lo >= (-0.5) else _indices((h < (-0.5)))
     a1 = lo >= (-0.5) and hi <= (0.5)
     k1 = None if a1 or hi < (-0.5) or lo > (0.5) else _indices((h >= (-0.5)) & (h <= (0.5)))
     a2 = lo > (0.5)
     k2 = None if a2 or hi <= (0.5) else _indices((h > (0.5)))
-    out = w.clone() if w is x else w
-    if a0 or k0 is not None:
-        x0 = w if a0 else _take(w, k0)
-        b0 = torch.empty_like(x0)
-        torch.add(x0, (0.5), out=b0)
-        if a0:
-            out = b0
-        else:
-            _put(out, k0, b0)
+    b0 = torch.empty_like(w)
+    torch.add(w, (0.5), out=b0)
+    out = b0
     if a1:
         out = torch.full_like(w, 0.0)
     elif k1 is not None:

@@ -36,9 +36,10 @@ Branches of softsign_derivative (each claim is decided by symact's kernel; the c
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs, block by block); NaN in gives NaN out.  softsign computes
-  float32 inputs in float64 and rounds once.  softsign_derivative computes float32 inputs in float64 and
-  rounds once.  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
+  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
+  in gives NaN out.  softsign computes float32 inputs in float64 and rounds once.  softsign_derivative
+  computes float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:softsign -a softsign --dtype float32
 """
 import json
@@ -755,24 +756,16 @@ def _softsign_derivative_block(x):
     w = x.to(torch.float64)
     lo, hi = (v.item() for v in torch.aminmax(w))
     h = _host(w)
-    a0 = hi < 0.0
-    k0 = None if a0 or lo >= 0.0 else _indices((h < 0.0))
     a1 = lo == 0.0 and hi == 0.0
     k1 = None if a1 or hi < 0.0 or lo > 0.0 else _indices((h == 0.0))
     a2 = lo > 0.0
     k2 = None if a2 or hi <= 0.0 else _indices((h > 0.0))
-    out = w.clone() if w is x else w
-    if a0 or k0 is not None:
-        x0 = w if a0 else _take(w, k0)
-        b0 = torch.empty_like(x0)
-        torch.mul(x0, -1.0, out=b0)
-        b0.add_(1.0)
-        b0.pow_(2)
-        torch.div(b0.new_tensor(1.0), b0, out=b0)
-        if a0:
-            out = b0
-        else:
-            _put(out, k0, b0)
+    b0 = torch.empty_like(w)
+    torch.mul(w, -1.0, out=b0)
+    b0.add_(1.0)
+    b0.pow_(2)
+    torch.div(b0.new_tensor(1.0), b0, out=b0)
+    out = b0
     if a1:
         out = torch.full_like(w, 1.0)
     elif k1 is not None:

@@ -74,7 +74,7 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
                                     command or command_line(entry.name, None, None, target, dtype, derivative))
         params = dict(params or {})
         entry.param_values(params)  # validates: ParameterError
-        plan = plan_entry(entry, params, derivative, target)
+        plan = plan_entry(entry, params, derivative, target, wide=dtype != "float64")
     plan.prove(budget)
     if command is None:
         command = command_line(name, expr, params, target, dtype, derivative)

@@ -115,6 +115,12 @@ def covers_real_line(branches: list[Branch]) -> bool:
 
 E = sp.exp
 LOG = sp.log
+#: how a branch of a ``wide`` table (:data:`FAMILIES`) begins its description
+WIDE = "one form for float64 arithmetic with a float32 or 16-bit result: "
+#: a bound of a tail where the function is within it of x, |x| >= 40 (unevaluated: the claim reads 10**(-17)),
+#: and why x is then the rounding: the distance is below 2.5e-19 |x|, far below half a float64 ulp of x
+TINY = sp.Pow(10, -17, evaluate=False)
+NEAR_X = "within 1e-17 of x, below 2.5e-19 |x| here: x is its rounding (one where-selection, no transcendental)"
 
 
 def _sigmoid_of(u) -> tuple:
@@ -122,36 +128,45 @@ def _sigmoid_of(u) -> tuple:
     return E(u) / (1 + E(u)), 1 / (1 + E(-u))
 
 
-def _sigmoid(p, kinks):
+def _sigmoid(p, kinks, wide):
     left, right = _sigmoid_of(X)
-    f = split(0, left, right, "exp(x)/(1 + exp(x)): exp(x) < 1, no overflow", "1/(1 + exp(-x)): no overflow")
+    f = (whole(right, WIDE + "1/(1 + exp(-x)) on the whole line: 1/inf = 0 at the left") if wide else
+         split(0, left, right, "exp(x)/(1 + exp(x)): exp(x) < 1, no overflow", "1/(1 + exp(-x)): no overflow"))
     df = split(0, E(X) / (1 + E(X)) ** 2, E(-X) / (1 + E(-X)) ** 2, "exp(x) <= 1: no overflow", "exp(-x) <= 1")
     return f, df
 
 
-def _logsigmoid(p, kinks):
-    f = split(0, X - LOG(1 + E(X)), -LOG(1 + E(-X)), "x - log1p(exp(x)): exp(x) < 1, no overflow",
-              "-log1p(exp(-x)): log1p keeps tiny exp(-x)")
-    df = split(0, 1 / (1 + E(X)), E(-X) / (1 + E(-X)), "1/(1 + exp(x))", "exp(-x)/(1 + exp(-x)): no overflow")
+def _logsigmoid(p, kinks, wide):
+    f = ([Branch(None, -40, False, True, X, NEAR_X, "bound", TINY),
+          Branch(-40, None, False, False, -LOG(1 + E(-X)), WIDE + "-log1p(exp(-x)), exp(-x) < exp(40)")] if wide else
+         split(0, X - LOG(1 + E(X)), -LOG(1 + E(-X)), "x - log1p(exp(x)): exp(x) < 1, no overflow",
+               "-log1p(exp(-x)): log1p keeps tiny exp(-x)"))
+    df = (whole(1 / (1 + E(X)), WIDE + "1/(1 + exp(x)) on the whole line: 1/inf = 0 at the right") if wide else
+          split(0, 1 / (1 + E(X)), E(-X) / (1 + E(-X)), "1/(1 + exp(x))", "exp(-x)/(1 + exp(-x)): no overflow"))
     return f, df
 
 
-def _softplus(p, kinks):
+def _softplus(p, kinks, wide):
     b = p["beta"]
-    f = split(0, LOG(1 + E(b * X)) / b, X + LOG(1 + E(-b * X)) / b,
-              "log1p(exp(beta x))/beta: no overflow, log1p keeps tiny values",
-              "x + log1p(exp(-beta x))/beta: no overflow of exp")
+    f = ([Branch(None, 40 / b, False, False, LOG(1 + E(b * X)) / b,
+                 WIDE + "log1p(exp(beta x))/beta, exp(beta x) < exp(40)"),
+          Branch(40 / b, None, True, False, X, NEAR_X.replace("1e-17", "1e-17/beta"), "bound", TINY / b)] if wide else
+         split(0, LOG(1 + E(b * X)) / b, X + LOG(1 + E(-b * X)) / b,
+               "log1p(exp(beta x))/beta: no overflow, log1p keeps tiny values",
+               "x + log1p(exp(-beta x))/beta: no overflow of exp"))
     left, right = _sigmoid_of(b * X)
-    df = split(0, left, right, "sigmoid(beta x), exp(beta x) < 1", "sigmoid(beta x), exp(-beta x) <= 1")
+    df = (whole(right, WIDE + "1/(1 + exp(-beta x)) on the whole line: 1/inf = 0 at the left") if wide else
+          split(0, left, right, "sigmoid(beta x), exp(beta x) < 1", "sigmoid(beta x), exp(-beta x) <= 1"))
     return f, df
 
 
-def _silu(p, kinks):
+def _silu(p, kinks, wide):
     b = p["beta"]
     left, right = _sigmoid_of(b * X)
     at = sp.Rational(-800) / b
-    f = underflow_left(at, split(0, X * left, X * right, "x exp(beta x)/(1 + exp(beta x)): no overflow",
-                                 "x/(1 + exp(-beta x)): no overflow"))
+    f = underflow_left(at, whole(X * right, WIDE + "x/(1 + exp(-beta x)): x/inf = -0 where exp overflows") if wide
+                       else split(0, X * left, X * right, "x exp(beta x)/(1 + exp(beta x)): no overflow",
+                                  "x/(1 + exp(-beta x)): no overflow"))
     dl = left + b * X * E(b * X) / (1 + E(b * X)) ** 2
     dr = right + b * X * E(-b * X) / (1 + E(-b * X)) ** 2
     df = settles_right(-at, sp.Integer(1), underflow_left(at, split(
@@ -159,16 +174,23 @@ def _silu(p, kinks):
     return f, df
 
 
-def _tanh(p, kinks):
+def _tanh(p, kinks, wide):
     f = whole(sp.tanh(X), "tanh(x)")
     df = split(0, 4 * E(2 * X) / (1 + E(2 * X)) ** 2, 4 * E(-2 * X) / (1 + E(-2 * X)) ** 2,
                "4 exp(2x)/(1 + exp(2x))**2: no cancellation of 1 - tanh(x)**2", "4 exp(-2x)/(1 + exp(-2x))**2")
     return f, df
 
 
-def _mish(p, kinks):
-    f = underflow_left(-800, whole(X * sp.tanh(LOG(1 + E(X))),
-                                   "x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x"))
+def _mish(p, kinks, wide):
+    # tanh(log(1 + e)) = n/(n + 2) with n = e (e + 2), e = exp(x): one exponential, no cancellation (n > 0); e**2
+    # overflows from x = 355, so x itself from 40, where mish is within 1e-17 of it
+    n = E(X) * (E(X) + 2)
+    f = underflow_left(-800, [Branch(None, 40, False, False, X * n / (n + 2),
+                                     WIDE + "x n/(n + 2), n = exp(x) (exp(x) + 2) < exp(81): tanh(log1p(exp(x))) "
+                                            "without its cancellation-free but costly log1p and tanh"),
+                              Branch(40, None, True, False, X, NEAR_X, "bound", TINY)] if wide else
+                       whole(X * sp.tanh(LOG(1 + E(X))),
+                             "x tanh(log1p(exp(x))): log1p keeps tiny exp(x); tanh(inf) = 1 for large x"))
     left_sp, right_sp = LOG(1 + E(X)), X + LOG(1 + E(-X))
     left = sp.tanh(left_sp) + X * E(X) / ((1 + E(X)) * sp.cosh(left_sp) ** 2)
     right = sp.tanh(right_sp) + X / ((1 + E(-X)) * sp.cosh(right_sp) ** 2)
@@ -178,12 +200,14 @@ def _mish(p, kinks):
     return f, df
 
 
-def _gelu(p, kinks):
+def _gelu(p, kinks, wide):
     r2 = sp.sqrt(2)
     left = sp.erfc(-X / r2, evaluate=False)  # SymPy would write erfc(-u) as 2 - erfc(u): the cancellation
-    f = settles_right(40, X, underflow_left(-40, split(0, X * left / 2, X - X * sp.erfc(X / r2) / 2,
-                                                       "x erfc(-x/sqrt 2)/2: no cancellation of 1 + erf",
-                                                       "x - x erfc(x/sqrt 2)/2")))
+    middle = (whole(X * left / 2, WIDE + "x erfc(-x/sqrt 2)/2: erfc(-x/sqrt 2) = 1 + erf(x/sqrt 2) in [1, 2] for "
+                                         "x >= 0, no cancellation of 1 + erf for x < 0") if wide else
+              split(0, X * left / 2, X - X * sp.erfc(X / r2) / 2, "x erfc(-x/sqrt 2)/2: no cancellation of 1 + erf",
+                    "x - x erfc(x/sqrt 2)/2"))
+    f = settles_right(40, X, underflow_left(-40, middle))
     d = left / 2 + X * E(-X ** 2 / 2) / sp.sqrt(2 * sp.pi)
     df = settles_right(40, sp.Integer(1), underflow_left(-40, whole(
         d, "Phi(x) + x phi(x) with Phi(x) = erfc(-x/sqrt 2)/2: no cancellation")))
@@ -200,13 +224,14 @@ def kink(at, left, right, kinks: dict) -> Branch:
                   "the framework's value at the kink (f' does not exist here)", "convention")
 
 
-def _gelu_tanh(p, kinks):
+def _gelu_tanh(p, kinks, wide):
     """x (1 + tanh u)/2 = x sigmoid(2u), u = sqrt(2/pi) (x + 0.044715 x**3): no cancellation of 1 + tanh u."""
     c = sp.Rational(8943, 200000)
     u = sp.sqrt(2) * (X + c * X ** 3) / sp.sqrt(sp.pi)
     du = sp.sqrt(2) * (1 + 3 * c * X ** 2) / sp.sqrt(sp.pi)
     left, right = _sigmoid_of(2 * u)
-    f = underflow_left(-30, split(0, X * left, X * right, "x sigmoid(2u) with exp(2u) < 1: no cancellation",
+    f = underflow_left(-30, whole(X * right, WIDE + "x/(1 + exp(-2u)): x/inf = -0 where exp overflows") if wide
+                       else split(0, X * left, X * right, "x sigmoid(2u) with exp(2u) < 1: no cancellation",
                                   "x sigmoid(2u) with exp(-2u) <= 1"))
     dl = left + 2 * X * du * E(2 * u) / (1 + E(2 * u)) ** 2
     dr = right + 2 * X * du * E(-2 * u) / (1 + E(-2 * u)) ** 2
@@ -224,15 +249,15 @@ def _elu_like(scale, alpha, rate, kinks):
     return f, df
 
 
-def _elu(p, kinks):
+def _elu(p, kinks, wide):
     return _elu_like(1, p["alpha"], 1, kinks)
 
 
-def _selu(p, kinks):
+def _selu(p, kinks, wide):
     return _elu_like(p["scale"], p["alpha"], 1, kinks)
 
 
-def _celu(p, kinks):
+def _celu(p, kinks, wide):
     return _elu_like(1, p["alpha"], 1 / p["alpha"], kinks)
 
 
@@ -253,7 +278,7 @@ def tanh_taylor(degree: int) -> sp.Expr:
     return sp.Add(*terms)
 
 
-def _tanhshrink(p, kinks):
+def _tanhshrink(p, kinks, wide):
     r, deg = TANHSHRINK_RADIUS, TANHSHRINK_DEGREE
     series = sp.horner(sp.expand(X - tanh_taylor(deg)), X)
     # the next term of the series is c x**(deg + 2), |c| < 2 (2/pi)**(deg + 1): the bound claimed (and proved
@@ -268,7 +293,7 @@ def _tanhshrink(p, kinks):
     return f, df
 
 
-def _softsign(p, kinks):
+def _softsign(p, kinks, wide):
     f = [Branch(None, -1, False, False, 1 / (1 - X) - 1, "1/(1 - x) - 1: exact at -inf"),
          Branch(-1, 0, True, False, X / (1 - X), "x/(1 - x)"),
          Branch(0, 0, True, True, X, "0 (keeps the sign of zero)"),
@@ -280,9 +305,12 @@ def _softsign(p, kinks):
     return f, df
 
 
-#: entry name -> family(parameter values, {kink: f' value} of the target's framework) -> (branches of f,
-#: branches of f' or None where there is no table)
-FAMILIES: dict[str, Callable[[dict, dict], tuple[list[Branch], list[Branch] | None]]] = {
+#: entry name -> family(parameter values, {kink: f' value} of the target's framework, wide) -> (branches of f,
+#: branches of f' or None where there is no table); ``wide``: the module computes in float64 for a float32 or
+#: 16-bit result, so a form that is only safe from overflow and cancellation in float64 (1/(1 + exp(-x)) on the
+#: whole line: exp(-x) = inf gives 0, whose float32 rounding is the true value's) serves where a float64 result
+#: needs two (fewer branches: fewer masks, gathers and where-selections, the same accuracy in the narrow format)
+FAMILIES: dict[str, Callable[[dict, dict, bool], tuple[list[Branch], list[Branch] | None]]] = {
     "sigmoid": _sigmoid, "tanh": _tanh, "logsigmoid": _logsigmoid, "softplus": _softplus, "silu": _silu,
     "mish": _mish, "gelu": _gelu, "gelu_tanh": _gelu_tanh, "elu": _elu, "selu": _selu, "celu": _celu,
     "tanhshrink": _tanhshrink, "softsign": _softsign,

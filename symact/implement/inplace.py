@@ -126,13 +126,22 @@ def indexed_chain(printer: Printer, branches: list[Branch], var: str, indent: st
     if whole and whole[0].formula != X:
         return _evaluate(printer, whole[0], 0, var, indent, ["out = {value}"])
     used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
+    base = _base(branches)
     lines = [f"{indent}lo, hi = (v.item() for v in torch.aminmax({var}))", f"{indent}h = _host({var})"]
     for i, br in used:
+        if br is base:
+            continue
         every, none = _spans(br)
         lines += [f"{indent}a{i} = {every}",
                   f"{indent}k{i} = None if a{i} or {none} else _indices({mask_text(br, 'h')})"]
-    lines.append(f"{indent}out = {var}.clone()" if keep else f"{indent}out = {var}.clone() if {var} is x else {var}")
+    if base is not None:
+        lines += _evaluate(printer, base, 0, var, indent, ["out = {value}"])
+    else:
+        lines.append(f"{indent}out = {var}.clone()" if keep else
+                     f"{indent}out = {var}.clone() if {var} is x else {var}")
     for i, br in used:
+        if br is base:
+            continue
         if br.formula.is_number:
             c = printer.number(br.formula)
             lines += [f"{indent}if a{i}:", f"{indent}    out = torch.full_like({var}, {c})",
@@ -183,6 +192,24 @@ def _put(out, k, v):
         out.index_copy_(0, k, v)
     else:
         out.index_fill_(0, k, v)'''.splitlines()
+
+
+#: the most operations (SymPy's ``count_ops``) of a branch that :func:`_base` computes on the whole block
+CHEAP_OPS = 3
+
+
+def _base(branches: list[Branch]) -> Branch | None:
+    """The branch computed on the whole block before the others' values are written over it by index (its own
+    mask, gather and scatter cost more than its formula on every value): the first whose formula is arithmetic
+    of x, no number, no function and at most :data:`CHEAP_OPS` operations (a few passes over the block, not
+    tanhshrink's polynomial of degree 37 on values mostly of other branches; NaN in gives NaN out: NaN is in no
+    branch's mask), where no branch is x (whose values are the block's own, left in place): hardsigmoid's
+    x/6 + 1/2, softshrink's x - 1/2; None where there is none."""
+    if any(br.formula == X for br in branches):
+        return None
+    cheap = [br for br in branches if not br.formula.is_number and not br.formula.atoms(sp.Function)
+             and sp.count_ops(br.formula) <= CHEAP_OPS]
+    return cheap[0] if cheap else None
 
 
 def _evaluate(printer: Printer, br: Branch, i: int, var: str, indent: str, then: list[str]) -> list[str]:

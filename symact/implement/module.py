@@ -117,7 +117,9 @@ def _selection(target: str, wrapped: bool) -> str:
     if target == "numpy":
         return "a mask selects its inputs"
     if target == "torch":
-        return "a mask selects its inputs, block by block" + ("" if wrapped else f"; where autograd records, {point}")
+        return ("a mask selects its inputs, block by block; a branch of at most three arithmetic operations of x may "
+                "instead be computed on the whole block, the other branches' values written over it"
+                + ("" if wrapped else f"; where autograd records, {point}"))
     return point
 
 

@@ -70,9 +70,10 @@ def _call(entry, params: dict) -> str:
     return f"{entry.name}(x{given})"
 
 
-def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
+def plan_entry(entry, params: dict, derivative: bool, framework: str, wide: bool = False) -> Plan:
     """The plan for a scalar catalog entry at ``params`` (validated, exact); ``framework`` names whose
-    convention is used at kinks of f'."""
+    convention is used at kinks of f'; ``wide``: the module computes in float64 for a float32 or 16-bit result
+    (the family's table for that, :data:`symact.implement.branches.FAMILIES`)."""
     # decimals (SELU's constants) as the exact rationals they denote, and every value in the call: the kernel
     # reads no inexact number
     exact = {symbol.name: sp.Rational(str(value)) if isinstance(value, sp.Float) else value
@@ -82,7 +83,7 @@ def plan_entry(entry, params: dict, derivative: bool, framework: str) -> Plan:
     family = FAMILIES.get(entry.name)
     convention = entry.kink_convention(framework, params) or entry.kink_convention("torch", params)
     if family is not None:
-        f_branches, df_branches = family(exact, convention)
+        f_branches, df_branches = family(exact, convention, wide)
     elif expr.has(sp.Piecewise):
         f_branches, df_branches = from_pieces(entry.pieces(params)), None
     else:
