@@ -84,6 +84,8 @@ DERIVATIVE_WORK = 2500
 TAIL_WORK = 1000
 #: the shift h of an oscillating f' that does not tend to 0: f'(x)^2 + f'(x + h)^2 >= q > 0 on a ray
 SHIFT = 3
+#: the half-width of the interval around an exact irrational inflection point c where f''' keeps its sign
+EPSILON = Fraction(1, 10 ** 6)
 
 
 @dataclass(frozen=True)
@@ -773,3 +775,74 @@ def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict, swings
         else:
             raise Inexpressible(f"saturation {word} {kind!r}")
     return groups
+
+
+# ---------------------------------------------------------------------------------------------- inflection
+def convex_on_claims(f, want: int, lo: Fraction, hi: Fraction, cuts: list[Fraction], slopes: dict
+                     ) -> list[list[Claim]]:
+    """want * f is convex on [lo, hi], given that f is continuous there: (want f)'' >= 0 between lo, the cuts
+    inside and hi, and a supporting line ``want f >= want f(c) + s (x - c)`` on [lo, hi] at each cut c inside
+    (s = want ``slopes[c]``, ``slopes[c]`` between the one-sided slopes of f at c), so the left slope <= s <= the
+    right slope of want f at c."""
+    g, name = (f, "f") if want > 0 else (neg(f), "-f")
+    inside = [c for c in cuts if lo < c < hi]
+    ends = [lo, *inside, hi]
+    pieces = tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1))
+    span = piece_of(lo, hi, True, True)
+    groups = [[Claim(f"{name}'' >= 0 on {', '.join(piece_text(p) for p in pieces)}", nth(g, 2), ">=", num(0),
+                     pieces, "proved", necessary=False)]]
+    for c in inside:
+        s = want * slopes[c]
+        groups.append([Claim(f"{name}(x) >= {name}({c}) + {s}*(x - {c}) on {piece_text(span)} (a supporting line)",
+                             g, ">=", add(at_q(g, c), mul(num(s), sub(X, num(c)))), (span,), "proved",
+                             necessary=False)])
+    return groups
+
+
+def inflection_claims(f, want: int, point: dict, cuts: list[Fraction], slopes: dict
+                      ) -> list[tuple[dict, list[list[Claim]]]]:
+    """[(the point as the claims confirm it, the claims)], tried in order, that f's curvature changes there, f
+    convex (want +1) or concave (-1) on its left and the other on its right, given that f is continuous on R.
+    A rational point c: :func:`convex_on_claims` on [c - d, c] and the opposite on [c, c + d] (d <= 1 and at most
+    half the gap to the next cut).  A stretch [a, b] with rational ends: convex on [a - d, b] and concave on
+    [a, b + d] (or the reverse).  An irrational point with a closed form c the kernel reads: ``want f''(x + c)
+    == 0`` at x = 0 and ``want f'''(x + c) < 0`` for |x| <= EPSILON, so want f'' decreases through 0 at c
+    exactly.  Otherwise, within its enclosure [a, b] widened by TOLERANCE (1 + |a|): ``want f''(a) > 0``,
+    ``want f''(b) < 0`` and ``want f''' < 0`` on [a, b], so f'' has exactly one zero in (a, b) and changes sign
+    there; the closed form of such a point is shown as a conjecture (:func:`unproved_forms`)."""
+    lo, hi = _stretch(point) if point.get("interval") else (fraction(point.get("exact")),) * 2
+    if lo is not None and hi is not None:
+        others = [c for c in cuts if not lo <= c <= hi]
+        gap = min([Fraction(1)] + [abs(c - e) / 2 for c in others for e in (lo, hi)])
+        return [(point, convex_on_claims(f, want, lo - gap, hi, cuts, slopes)
+                 + convex_on_claims(f, -want, lo, hi + gap, cuts, slopes))]
+    box = enclosure({"enclosure": point.get("enclosure")})
+    if point.get("interval") or box is None:
+        raise Inexpressible("an inflection point without a rational enclosure")
+    g, name = (f, "f") if want > 0 else (neg(f), "-f")
+    out = []
+    c = closed_form(point)
+    if c is not None:
+        h, where = at(g, add(X, c)), point.get("text") or point["exact"]
+        near = piece_of(-EPSILON, EPSILON, True, True)
+        out.append((point, [[Claim(f"{name}''({where}) = 0", nth(h, 2), "==", num(0), (pt(Fraction(0)),),
+                                   "proved", necessary=False)],
+                            [Claim(f"{name}'''(x + ({where})) < 0 for |x| <= {EPSILON}, so {name}'' changes sign at "
+                                   f"{where} exactly", nth(h, 3), "<", num(0), (near,), "proved", necessary=False)]]))
+    widen = TOLERANCE * (1 + abs(box[0]))
+    a, b = box[0] - widen, box[1] + widen
+    shown = {**unproved_forms(point), "enclosure": _ball(a, b)}
+    out.append((shown, [[Claim(f"{name}''({_show(a)}) > 0", nth(g, 2), ">", num(0), (pt(a),), "proved",
+                               necessary=False)],
+                        [Claim(f"{name}''({_show(b)}) < 0", nth(g, 2), "<", num(0), (pt(b),), "proved",
+                               necessary=False)],
+                        [Claim(f"{name}''' < 0 on [{_show(a)}, {_show(b)}], so {name}'' has one zero there, where it "
+                               f"changes sign", nth(g, 3), "<", num(0), (piece_of(a, b, True, True),), "proved",
+                               necessary=False)]]))
+    return out
+
+
+def _stretch(point: dict) -> tuple[Fraction | None, Fraction | None]:
+    """The rational ends of a printed stretch ``[a, b]`` (its ``interval`` text), or (None, None)."""
+    m = re.fullmatch(r"\[(-?\d+(?:/\d+)?), (-?\d+(?:/\d+)?)\]", point["interval"].strip())
+    return (fraction(m.group(1)), fraction(m.group(2))) if m else (None, None)

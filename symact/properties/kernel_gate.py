@@ -96,6 +96,9 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = No
         v = out.get(key)
         if v is not None and v.status != "unknown":
             out[key] = kernel.confirm(key, v, out)
+    for key in ("convex", "concave"):
+        if key in out and out[key].status == "refuted":
+            out[key] = kernel.inflections(out[key], out.get("continuity"))
     return out
 
 
@@ -159,6 +162,44 @@ class _Kernel:
             if done is not None:
                 return _confirmed(key, v, [self.defined, *done] if self.defined else done, value)
         return _withdrawn(v, f"the kernel did not confirm it: {reason}")
+
+    def inflections(self, v: Verdict, continuity: Verdict | None) -> Verdict:
+        """``v`` (a refuted convexity) with its inflection points as the kernel confirms them
+        (:func:`kc.inflection_claims`, either way round, each given that f is continuous on R, which the confirmed
+        continuity verdict says); when one is not confirmed, none is shown and ``inflection_points_reason`` says
+        why, since the list is read as all of them."""
+        from symact.decide.certify import breakpoints
+
+        extra = v.evidence.get("_extra")
+        points = extra.get("inflection_points") if isinstance(extra, dict) else None
+        if not points:
+            return v
+        shown, proofs, why = [], [], ""
+        if continuity is None or continuity.status != "proved" or continuity.value == "discontinuous":
+            why = "f is not kernel-checked to be continuous on R"
+        cuts = breakpoints(self.f)
+        slopes = {c: _slope(self.f, 1, c) for c in cuts}
+        for point in points if not why else ():
+            done = None
+            try:
+                attempts = [a for want in (1, -1) for a in kc.inflection_claims(self.f, want, point, cuts, slopes)]
+            except kc.Inexpressible as exc:
+                attempts, why = [], f"the kernel has no claim for this inflection point ({exc})"
+            for value, groups in attempts:
+                done, why = self.run(groups)
+                if done:
+                    shown.append(value)
+                    proofs += done
+                    break
+            if not done:
+                why = why or "the kernel did not confirm it"
+                break
+        rest = {k: e for k, e in extra.items() if k != "inflection_points"}
+        if why:
+            rest["inflection_points_reason"] = f"the inflection points are not shown: {why}"
+            return _with_extra(v, rest, [])
+        rest["inflection_points"] = shown
+        return _with_extra(v, rest, proofs)
 
     def run(self, groups):
         """(list of (claim, certificate) or None or a contradiction text, the reason when not confirmed)."""
@@ -448,6 +489,18 @@ def _confirmed(key: str, v: Verdict, proofs, value) -> Verdict:
         out.evidence["_extra"] = dict(out.evidence["_extra"], strictly_monotonic={
             "status": "unknown", "value": None, "reason": "the kernel confirmed only the weak monotonicity"})
     return out
+
+
+def _with_extra(v: Verdict, extra: dict, proofs) -> Verdict:
+    """``v`` with the extra report fields ``extra``, its certificate with the kernel certificates ``proofs`` of
+    the claims they rest on too."""
+    data = dict(v.certificate.data) if v.certificate else {}
+    data["conjuncts"] = [*data.get("conjuncts", []), *({"statement": c.text, "certificate": cert}
+                                                       for c, cert in proofs)]
+    for c, _ in proofs:
+        v.derivation.say(f"kernel-checked: {c.text} ({c.want})")
+    return Verdict(v.status, v.statement, v.latex, v.method, Certificate("kernel", data), v.derivation, v.seconds,
+                   v.reason, v.value, {**v.evidence, "_extra": extra})
 
 
 def _withdrawn(v: Verdict, reason: str) -> Verdict:
