@@ -257,3 +257,40 @@ def test_closed_forms_of_expressions_are_proved_or_labelled():
         assert abs(mid - mpmath.exp(-0.5) / mpmath.sqrt(2)) <= rad < 1e-11
     else:   # proved exactly: then the certificate says so
         assert any("exactly" in c["statement"] for c in top.certificate.data["conjuncts"])
+
+
+def test_inflection_points_are_kernel_checked():
+    """gelu'' = phi(x) (2 - x^2) (d/dx of Phi(x) + x phi(x), phi' = -x phi): zero at +-sqrt(2), where it changes
+    sign, so the kernel proves those closed forms exactly; each certificate re-checks."""
+    out = analyze("gelu", keys=("convex", "concave", "continuity")).to_json()["properties"]
+    for key in ("convex", "concave"):
+        p = out[key]
+        assert [q["exact"] for q in p["inflection_points"]] == ["-sqrt(2)", "sqrt(2)"], key
+        texts = [c["statement"] for c in p["certificate"]["data"]["conjuncts"]]
+        assert any("changes sign at √2 exactly" in t for t in texts), texts
+        for cert in find_certificates(p):
+            assert check(cert)[0] in ("proved", "refuted")
+    # relu6 = min(max(x, 0), 6): a convex kink at 0 and a concave one at 6, linear in between
+    relu6 = analyze("relu6", keys=("convex", "continuity")).to_json()["properties"]["convex"]
+    assert [q["interval"] for q in relu6["inflection_points"]] == ["[0, 6]"]
+    assert any("supporting line" in c["statement"] for c in relu6["certificate"]["data"]["conjuncts"])
+
+
+def test_a_planted_wrong_inflection_point_is_not_shown():
+    """The engine's inflection points of gelu replaced by wrong ones: gelu'' = phi(x) (2 - x^2) does not change
+    sign at 141/100 (it is > 0 on (1, sqrt(2))) nor at sqrt(3) (< 0 on both sides), so the gate shows none and
+    says why.  Before the gate checked them, the engine's points were shown as they came."""
+    from symact.properties._shape import Pt
+    from symact.properties import point_json
+
+    gelu = get("gelu")
+    for planted in ([point_json(sp.Rational(141, 100))], [point_json(Pt.of(sp.sqrt(3)))],
+                    [point_json(Pt.of(-sp.sqrt(2))), point_json(sp.Rational(141, 100))]):
+        verdicts = dict(analyze(gelu, keys=("convex", "continuity"), kernel_checked=False).verdicts)
+        extra = verdicts["convex"].evidence["_extra"]
+        assert len(extra["inflection_points"]) == 2  # the engine's own: +-sqrt(2)
+        extra["inflection_points"] = planted
+        p = gate(gelu.f(), verdicts)["convex"]
+        shown = p.evidence["_extra"]
+        assert p.status == "refuted" and "inflection_points" not in shown, planted
+        assert "not shown" in shown["inflection_points_reason"]

@@ -780,14 +780,15 @@ def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict, swings
 # ---------------------------------------------------------------------------------------------- inflection
 def convex_on_claims(f, want: int, lo: Fraction, hi: Fraction, cuts: list[Fraction], slopes: dict
                      ) -> list[list[Claim]]:
-    """want * f is convex on [lo, hi], given that f is continuous there: (want f)'' >= 0 between lo, the cuts
-    inside and hi, and a supporting line ``want f >= want f(c) + s (x - c)`` on [lo, hi] at each cut c inside
+    """want * f is convex on [lo, hi], given that f is continuous at the cuts there: (want f)'' >= 0 between lo,
+    the cuts inside and hi (at lo and hi too where they are not cuts), and a supporting line ``want f >= want f(c) + s (x - c)`` on [lo, hi] at each cut c inside
     (s = want ``slopes[c]``, ``slopes[c]`` between the one-sided slopes of f at c), so the left slope <= s <= the
     right slope of want f at c."""
     g, name = (f, "f") if want > 0 else (neg(f), "-f")
     inside = [c for c in cuts if lo < c < hi]
     ends = [lo, *inside, hi]
-    pieces = tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1))
+    pieces = tuple(piece_of(ends[k], ends[k + 1], k == 0 and lo not in cuts, k == len(ends) - 2 and hi not in cuts)
+                   for k in range(len(ends) - 1))
     span = piece_of(lo, hi, True, True)
     groups = [[Claim(f"{name}'' >= 0 on {', '.join(piece_text(p) for p in pieces)}", nth(g, 2), ">=", num(0),
                      pieces, "proved", necessary=False)]]
@@ -802,7 +803,8 @@ def convex_on_claims(f, want: int, lo: Fraction, hi: Fraction, cuts: list[Fracti
 def inflection_claims(f, want: int, point: dict, cuts: list[Fraction], slopes: dict
                       ) -> list[tuple[dict, list[list[Claim]]]]:
     """[(the point as the claims confirm it, the claims)], tried in order, that f's curvature changes there, f
-    convex (want +1) or concave (-1) on its left and the other on its right, given that f is continuous on R.
+    convex (want +1) or concave (-1) on its left and the other on its right, given that f is continuous at the
+    cuts.
     A rational point c: :func:`convex_on_claims` on [c - d, c] and the opposite on [c, c + d] (d <= 1 and at most
     half the gap to the next cut).  A stretch [a, b] with rational ends: convex on [a - d, b] and concave on
     [a, b + d] (or the reverse).  An irrational point with a closed form c the kernel reads: ``want f''(x + c)

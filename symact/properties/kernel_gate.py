@@ -165,8 +165,8 @@ class _Kernel:
 
     def inflections(self, v: Verdict, continuity: Verdict | None) -> Verdict:
         """``v`` (a refuted convexity) with its inflection points as the kernel confirms them
-        (:func:`kc.inflection_claims`, either way round, each given that f is continuous on R, which the confirmed
-        continuity verdict says); when one is not confirmed, none is shown and ``inflection_points_reason`` says
+        (:func:`kc.inflection_claims`, either way round, each given that f is continuous at the cuts, which the
+        confirmed continuity verdict says); when one is not confirmed, none is shown and ``inflection_points_reason`` says
         why, since the list is read as all of them."""
         from symact.decide.certify import breakpoints
 
@@ -175,9 +175,9 @@ class _Kernel:
         if not points:
             return v
         shown, proofs, why = [], [], ""
-        if continuity is None or continuity.status != "proved" or continuity.value == "discontinuous":
-            why = "f is not kernel-checked to be continuous on R"
         cuts = breakpoints(self.f)
+        if cuts and (continuity is None or continuity.status != "proved" or continuity.value == "discontinuous"):
+            why = f"f is not kernel-checked to be continuous at {', '.join(map(str, cuts))}"
         slopes = {c: _slope(self.f, 1, c) for c in cuts}
         for point in points if not why else ():
             done = None
