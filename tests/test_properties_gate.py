@@ -294,3 +294,18 @@ def test_a_planted_wrong_inflection_point_is_not_shown():
         shown = p.evidence["_extra"]
         assert p.status == "refuted" and "inflection_points" not in shown, planted
         assert "not shown" in shown["inflection_points_reason"]
+
+
+def test_an_inflection_point_without_a_closed_form_is_its_certified_ball():
+    """silu'' = s(1 - s)(2 + x(1 - 2s)) with s = sigmoid(x), so its inflection points solve x tanh(x/2) = 2
+    (1 - 2s = -tanh(x/2)); mpmath finds them at 50 digits, inside the balls the kernel's claims pin them to."""
+    import mpmath
+    from flint import arb
+
+    mpmath.mp.dps = 50
+    root = mpmath.findroot(lambda x: x * mpmath.tanh(x / 2) - 2, 2.4)
+    points = analyze("silu", keys=("convex", "continuity")).to_json()["properties"]["convex"]["inflection_points"]
+    assert len(points) == 2
+    for p, truth in zip(points, (-root, root)):
+        assert p["exact"] is None and arb(p["enclosure"]).contains(arb(mpmath.nstr(truth, 40)))
+        assert arb(p["enclosure"]).rad() < 1e-10
