@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
+from symact import display
 from symact.catalog import X, get
 from symact.kernel import check
 from symact.kernel.verify import find_certificates
@@ -309,3 +310,20 @@ def test_an_inflection_point_without_a_closed_form_is_its_certified_ball():
     for p, truth in zip(points, (-root, root)):
         assert p["exact"] is None and arb(p["enclosure"]).contains(arb(mpmath.nstr(truth, 40)))
         assert arb(p["enclosure"]).rad() < 1e-10
+
+
+def test_the_image_of_a_discontinuous_f_is_kernel_checked():
+    """hardshrink(x) = x for |x| > 1/2, else 0: affine on each piece, 0 at the cuts, so its image is
+    (-oo, -1/2) U {0} U (1/2, oo); a planted wrong image of binary_step (0 for x < 0, else 1: the image is
+    {0, 1}) is not shown, only the confirmed hull [0, 1]."""
+    p = analyze("hardshrink", keys=("range",)).to_json()["properties"]["range"]
+    assert p["status"] == "proved" and p["value"]["image"] == "(-∞, -1/2) ∪ {0} ∪ (1/2, ∞)"
+    texts = [c["statement"] for c in p["certificate"]["data"]["conjuncts"]]
+    assert "f(x) = 1*x + 0 on (1/2, oo)" in texts and "f(1/2) = 0" in texts, texts
+    step = get("binary_step")
+    verdicts = dict(analyze(step, keys=("range",), kernel_checked=False).verdicts)
+    assert verdicts["range"].value["image"] == "{0, 1}"  # the engine's own
+    verdicts["range"].value["image"] = "{0, 1/2, 1}"
+    out = gate(step.f(), verdicts)["range"]
+    assert out.status == "proved" and out.value["image"] is None and "1/2" not in out.statement
+    assert display.cell("range", {"status": "proved", "value": out.value}) == "within [0, 1]"

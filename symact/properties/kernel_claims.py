@@ -848,3 +848,33 @@ def _stretch(point: dict) -> tuple[Fraction | None, Fraction | None]:
     """The rational ends of a printed stretch ``[a, b]`` (its ``interval`` text), or (None, None)."""
     m = re.fullmatch(r"\[(-?\d+(?:/\d+)?), (-?\d+(?:/\d+)?)\]", point["interval"].strip())
     return (fraction(m.group(1)), fraction(m.group(2))) if m else (None, None)
+
+
+# ---------------------------------------------------------------------------------------------- image
+def image_claims(f, cuts: list[Fraction], forms: list[tuple[Fraction, Fraction]], values: list[Fraction]
+                 ) -> list[list[Claim]]:
+    """f is ``a x + b`` on each open piece between the cuts (``forms``, in order) and ``values[k]`` at the k-th
+    cut, so f(R) is the union of the images of the pieces and the cuts' values (:func:`affine_image`)."""
+    groups = [[Claim(f"f(x) = {a}*x + {b} on {piece_text(p)}", f, "==", add(mul(num(a), X), num(b)), (p,), "proved",
+                     necessary=False)] for p, (a, b) in zip(open_pieces(cuts), forms)]
+    return groups + [[Claim(f"f({c}) = {v}", f, "==", num(v), (pt(c),), "proved", necessary=False)]
+                     for c, v in zip(cuts, values)]
+
+
+def affine_image(cuts: list[Fraction], forms: list[tuple[Fraction, Fraction]], values: list[Fraction]):
+    """The SymPy set f(R) of the f that :func:`image_claims` describe: an open interval (or a point, where a = 0)
+    for each piece, and the values at the cuts."""
+    import sympy as sp
+
+    def rational(q: Fraction):
+        return sp.Rational(q.numerator, q.denominator)
+    out = sp.FiniteSet(*map(rational, values))
+    ends = [None, *cuts, None]
+    for k, (a, b) in enumerate(forms):
+        if a == 0:
+            out = out.union(sp.FiniteSet(rational(b)))
+            continue
+        lo = -sp.oo * sp.sign(a) if ends[k] is None else rational(a * ends[k] + b)
+        hi = sp.oo * sp.sign(a) if ends[k + 1] is None else rational(a * ends[k + 1] + b)
+        out = out.union(sp.Interval.open(min(lo, hi), max(lo, hi)))
+    return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import time
 import warnings
+from dataclasses import replace
 from fractions import Fraction
 
 import sympy as sp
@@ -99,6 +100,9 @@ def gate(expr: sp.Expr, verdicts: dict[str, Verdict], seconds: float | None = No
     for key in ("convex", "concave"):
         if key in out and out[key].status == "refuted":
             out[key] = kernel.inflections(out[key], out.get("continuity"))
+    rng = out.get("range")
+    if rng is not None and rng.status == "proved" and (rng.value or {}).get("image"):
+        out["range"] = kernel.image(rng)
     return out
 
 
@@ -197,9 +201,32 @@ class _Kernel:
         rest = {k: e for k, e in extra.items() if k != "inflection_points"}
         if why:
             rest["inflection_points_reason"] = f"the inflection points are not shown: {why}"
-            return _with_extra(v, rest, [])
+            return _amended(v, [], evidence={**v.evidence, "_extra": rest})
         rest["inflection_points"] = shown
-        return _with_extra(v, rest, proofs)
+        return _amended(v, proofs, evidence={**v.evidence, "_extra": rest})
+
+    def image(self, v: Verdict) -> Verdict:
+        """A confirmed range ``v`` whose value names the image of a discontinuous f: kept when the kernel proves f
+        affine on each piece between the cuts with the values at the cuts (:func:`kc.image_claims`) and those
+        give the same set, else dropped (the range is then shown as the confirmed hull only)."""
+        from symact.decide.certify import breakpoints
+        from symact.kernel.evaluate import exact_value
+
+        cuts = breakpoints(self.f)
+        forms = [_affine(self.f, p) for p in kc.open_pieces(cuts)]
+        values = [exact_value(self.f, c) for c in cuts]
+        image = v.value["image"]
+        if not cuts or None in forms or None in values:
+            proofs, why = None, "f is not rational-affine between rational cuts"
+        else:
+            proofs, why = self.run(kc.image_claims(self.f, cuts, forms, values))
+            if proofs and display.set_text(kc.affine_image(cuts, forms, values)) != image:
+                proofs, why = None, "the pieces the kernel proved give another set"
+        if proofs:
+            return _amended(v, proofs)
+        v.derivation.say(f"the image {image} is not shown: the kernel did not confirm it ({why})")
+        return _amended(v, [], statement=v.statement.replace(f" (the range itself is {image})", ""),
+                        value={**v.value, "image": None})
 
     def run(self, groups):
         """(list of (claim, certificate) or None or a contradiction text, the reason when not confirmed)."""
@@ -491,16 +518,33 @@ def _confirmed(key: str, v: Verdict, proofs, value) -> Verdict:
     return out
 
 
-def _with_extra(v: Verdict, extra: dict, proofs) -> Verdict:
-    """``v`` with the extra report fields ``extra``, its certificate with the kernel certificates ``proofs`` of
-    the claims they rest on too."""
+def _amended(v: Verdict, proofs, **changes) -> Verdict:
+    """``v`` with its certificate holding the kernel certificates ``proofs`` of further claims too, and the fields
+    ``changes`` (``evidence``, ``value``, ``statement``) replaced."""
     data = dict(v.certificate.data) if v.certificate else {}
     data["conjuncts"] = [*data.get("conjuncts", []), *({"statement": c.text, "certificate": cert}
                                                        for c, cert in proofs)]
     for c, _ in proofs:
         v.derivation.say(f"kernel-checked: {c.text} ({c.want})")
-    return Verdict(v.status, v.statement, v.latex, v.method, Certificate("kernel", data), v.derivation, v.seconds,
-                   v.reason, v.value, {**v.evidence, "_extra": extra})
+    return replace(v, certificate=Certificate("kernel", data), **changes)
+
+
+def _affine(f, piece) -> tuple[Fraction, Fraction] | None:
+    """(a, b) with f = a x + b through two rational points of the open ``piece`` where f is exactly rational, or
+    None (search only: the kernel checks the form on the whole piece)."""
+    from symact.kernel.evaluate import exact_value
+
+    lo, hi = piece[0], piece[1]
+    if lo is None or hi is None:  # a ray: there is a cut, so one end is finite
+        end, step = (hi, -1) if lo is None else (lo, 1)
+        points = [end + step, end + 2 * step]
+    else:
+        points = [lo + (hi - lo) / 3, lo + 2 * (hi - lo) / 3]
+    y = [exact_value(f, q) for q in points]
+    if None in y:
+        return None
+    a = (y[1] - y[0]) / (points[1] - points[0])
+    return a, y[0] - a * points[0]
 
 
 def _withdrawn(v: Verdict, reason: str) -> Verdict:
