@@ -26,7 +26,11 @@ monotonicity whose f' vanishes there; the kernel's
   (``f >= f(c) + s (x - c)`` on R) and the chords from c to c -+ delta above f on (c, c + delta/4] and
   [c - delta/4, c) (so f is continuous at c);
   f is then convex on each closed piece with left slope <= s <= right slope at c, hence convex on R.
-  Refuted: the engine's chord triple.  Concave: the same for -f.
+  Refuted: the engine's chord triple.  Concave: the same for -f.  Each inflection point shown when f is neither:
+  :func:`inflection_claims` (f convex on one side of it and concave on the other; an irrational one exactly,
+  ``f''(x + c) == 0`` at 0 and ``f'''(x + c)`` of one sign next to 0, or within a ball).
+* the image of a discontinuous f (binary_step's {0, 1}): ``f == a x + b`` on each open piece between the points
+  of S and ``f == v`` at each of them (:func:`image_claims`), whose images give the set.
 * zero_at_origin: ``f == 0`` at 0.  odd: ``f(-x) == -f(x)`` on R.
 * range_has_both_signs: ``f >= 0`` and ``f <= 0`` on R both refuted; refuted: one of them proved.
 * sup f' / inf f' (derivative_max/min): the claims of inf f / sup f for ``deriv(f)`` on D, the open pieces

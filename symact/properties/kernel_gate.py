@@ -16,7 +16,9 @@ confirm them:
   decides, and the verdict keeps its status only when every claim gets the wanted kernel verdict.  Its
   certificate then holds the kernel certificates (``conjuncts``, re-checkable with ``symact verify``).  A
   kernel verdict that contradicts a claim the engine's verdict implies is a soundness bug of the engine: the
-  verdict is withdrawn and a :class:`RuntimeWarning` says so.
+  verdict is withdrawn and a :class:`RuntimeWarning` says so;
+* what a confirmed verdict shows beyond its value, the inflection points of a function that is neither convex
+  nor concave and the image of a discontinuous f, is kernel-checked too, or not shown.
 """
 from __future__ import annotations
 
