@@ -219,7 +219,8 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
     for i, br in enumerate(branches):
         mask = mask_text(br, var)
         if br.formula is sp.nan:  # undefined there: NaN, and autograd's gradient NaN too (its inputs only)
-            lines += [f"{indent}m = {mask}", f"{indent}out = {w}(m, {w}(m, {var}, 0.0) * {printer.number(sp.nan)}, out)"]
+            nan = printer.number(sp.nan)
+            lines += [f"{indent}m = {mask}", f"{indent}out = {w}(m, {w}(m, {var}, 0.0) * {nan}, out)"]
             continue
         if br.formula.is_number:
             lines.append(f"{indent}out = {w}({mask}, {printer.number(br.formula)}, out)")
