@@ -211,11 +211,17 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
     """JAX/PyTorch lines computing ``out`` from ``var`` branch by branch with ``where`` (what ``jax.jit`` fuses
     into one pass, where arrays have no data-dependent shapes; PyTorch's boolean indexing is slower than it): each branch is evaluated on inputs outside its
     range replaced by a point inside it, so an unused branch never overflows or poisons a gradient; NaN in gives
-    NaN out (no mask holds for it)."""
+    NaN out (no mask holds for it).  A NaN branch (the expression undefined there) is its inputs (0 elsewhere)
+    times NaN, so that autograd's gradient there is NaN too (a constant's would be 0: the derivative does not
+    exist there) and 0 from it elsewhere."""
     w = f"{printer.backend.ns}.where"
     lines = [f"{indent}out = {var}"]  # the branches whose formula is x: nothing to do
     for i, br in enumerate(branches):
         mask = mask_text(br, var)
+        if br.formula is sp.nan:  # undefined there: NaN, and autograd's gradient NaN too (its inputs only)
+            nan = printer.number(sp.nan)
+            lines += [f"{indent}m = {mask}", f"{indent}out = {w}(m, {w}(m, {var}, 0.0) * {nan}, out)"]
+            continue
         if br.formula.is_number:
             lines.append(f"{indent}out = {w}({mask}, {printer.number(br.formula)}, out)")
             continue

@@ -2,13 +2,16 @@
 kernel.
 
 Candidates (:func:`_candidates`): the expression as written; ``sp.cancel`` and ``sp.factor`` of it (with exp(851x/500)
-a generator of its own, :func:`symact.decide.exponentials.combined`); on a side of
+a generator of its own, :func:`symact.decide.exponentials.combined`); it expanded and collected by its
+exponentials (:func:`collected`: no inf - inf where exp overflows); on a side of
 0, its *decaying* forms (:func:`decaying`): |x| is +-x, and exp(c x + d) with c x growing is exp(d)/T^k with
 T = exp(-g|x|) <= 1 there, so that ``cancel`` (or ``factor``) brings each rational part to one fraction in T
 (1 - 1/(1 + T) becomes T/(1 + T): the cancellation of 1 - sigmoid is gone) and a logarithm of T^k R is written
 -k g |x| + log R (log(1 + exp(x)) becomes x + log(1 + exp(-x)): no overflow); and each of those with three
 cancellations near 0 written away (:func:`uncancel`).  :func:`stable_branches` evaluates every candidate's NumPy
-float64 code at sample inputs of x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 against the certified reference
+float64 code at sample inputs of x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (x < -1 and x > 1 split at -M and M,
+the largest float32, where no form is stable on all of it: one that fails only beyond serves every float32 input)
+against the certified reference
 (:func:`symact.audit.reference.oracle.rounded_expression`), keeps the one with the least error on each range
 (the expression as written on a tie) and states that error in the branch's description (NO STABLE FORM FOUND
 above half a float32 ulp); :func:`refined` does the same for the pieces of a piecewise expression.
@@ -44,6 +47,21 @@ def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
     except (sp.PolynomialError, TypeError, ValueError):
         return None
     return f if not f.has(sp.Dummy) else None
+
+
+def collected(expr: sp.Expr) -> sp.Expr | None:
+    """``expr`` expanded and collected by its exponentials, each coefficient brought to one fraction:
+    exp(x)/x - (exp(x) - 1)/x**2 becomes (x - 1) exp(x)/x**2 + 1/x**2, which is inf where exp(x) overflows, not
+    inf - inf (None: no exponential of x, or SymPy fails on it)."""
+    try:
+        e = sp.expand(expr)
+        exps = sorted((a for a in e.atoms(sp.exp) if a.has(X)), key=sp.default_sort_key)
+        if not exps:
+            return None
+        parts = sp.collect(e, exps, evaluate=False)
+        return sp.Add(*(k * sp.cancel(v) for k, v in parts.items()))
+    except (sp.PolynomialError, TypeError, ValueError):
+        return None
 
 
 def _split_log(arg: sp.Expr, back: dict, sign: int) -> sp.Expr:
@@ -183,6 +201,10 @@ def uncancel(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, (sp.Add, sp.log)), rewrite)
 
 
+#: M, the largest float32: where no form is stable on x < -1 (or x > 1), the range is split at -M (or M) and
+#: each part measured apart, so that a form that fails only beyond float32's range ((x - 1) exp(x)/x**2, inf/inf
+#: where x**2 overflows float64) may still serve every float32 input
+_WIDE = 2 ** 128 - 2 ** 104
 #: the ranges of the branch table of an expression (lo, hi, lo closed, hi closed) and their sample inputs:
 #: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn); near 0, from 1e-300 to 1
 _RANGES = [(None, -1, False, False), (-1, 0, True, False), (0, 1, True, True), (1, None, False, False)]
@@ -198,7 +220,7 @@ def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
     ones that can be printed."""
     from symact.implement.emit import Unprintable
 
-    forms = [expr, combined(expr, sp.cancel), combined(expr, sp.factor)]
+    forms = [expr, combined(expr, sp.cancel), combined(expr, sp.factor), collected(expr)]
     if sign is not None:
         forms += [decaying(expr, sign), decaying(expr, sign, sp.factor)]
     out: list[sp.Expr] = []
@@ -214,7 +236,8 @@ def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
 
 
 def stable_branches(expr: sp.Expr) -> list[Branch]:
-    """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1, each with the candidate form (:func:`_candidates`) that
+    """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (each of x < -1 and x > 1 split at -M and M where no form is
+    stable on all of it, :data:`_WIDE`), each with the candidate form (:func:`_candidates`) that
     measures the least error there (the expression as written on a tie); neighbours with the same form are one
     branch, and the expression as written on all of R is one branch.  Each branch's description gives its
     measured error (and says so where it exceeds half a float32 ulp: no stable form found)."""
@@ -224,17 +247,37 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
                for sign, (lo, hi, _, _) in zip(signs, _RANGES)]
     merged: list[list] = []
     for ends, sign, xs, want in zip(_RANGES, signs, samples, _references([(expr, xs) for xs in samples])):
-        form, error, written = _best(expr, sign, xs, want)
-        last = merged[-1] if merged else None
-        if last is not None and last[4] == form and (last[5] is None) == (error is None):
-            last[1], last[3] = ends[1], ends[3]
-            if error is not None:
-                last[5], last[6] = max(last[5], error), max(last[6], written)
-            last[7] += xs.size
-        else:
-            merged.append([*ends, form, error, written, xs.size])
+        for part, inside in _measured_parts(expr, ends, sign, xs, want):
+            _join(merged, part, inside)
     return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n))
             for lo, hi, lo_closed, hi_closed, form, error, written, n in merged]
+
+
+def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want: np.ndarray | None) -> list:
+    """[(ends, (form, error, as written's error, number of samples))] of the range ``ends``: the best form on it,
+    or, on x < -1 or x > 1 where that is not stable, the best on each side of -M or M (:data:`_WIDE`)."""
+    whole = [(ends, (*_best(expr, sign, xs, want), xs.size))]
+    if want is None or whole[0][1][1] <= _UNSTABLE or ends[0] is not None and ends[1] is not None:
+        return whole
+    inner = np.abs(xs) <= _WIDE
+    wide = sign * _WIDE
+    halves = ([((None, wide, False, False), ~inner), ((wide, ends[1], True, False), inner)] if sign < 0 else
+              [((ends[0], wide, False, True), inner), ((wide, None, False, False), ~inner)])
+    return [(part, (*_best(expr, sign, xs[keep], want[keep]), int(keep.sum()))) for part, keep in halves]
+
+
+def _join(merged: list[list], ends: tuple, measured: tuple) -> None:
+    """Append the range ``ends`` with its ``measured`` form to ``merged``, or extend the last one with the same
+    form."""
+    form, error, written, n = measured
+    last = merged[-1] if merged else None
+    if last is not None and last[4] == form and (last[5] is None) == (error is None):
+        last[1], last[3] = ends[1], ends[3]
+        if error is not None:
+            last[5], last[6] = max(last[5], error), max(last[6], written)
+        last[7] += n
+    else:
+        merged.append([*ends, form, error, written, n])
 
 
 def _samples(lo, hi) -> np.ndarray:
