@@ -508,6 +508,12 @@ def _switches(f, x0: Fraction) -> bool:
 
 # ------------------------------------------------------------------------------------------------- undefined
 
+def agree_at(c: Fraction, t, *forms) -> bool:
+    """Whether t and the terms ``forms`` (its formulas on both sides of c) have one exact value at c."""
+    values = {exact_value(u, c) for u in (t, *forms)}
+    return len(values) == 1 and None not in values
+
+
 def undefined_reason(t, x0: Fraction) -> str | None:
     """Why t is certainly undefined at x0, or None when that is not certain."""
     try:
