@@ -713,7 +713,7 @@ def test_abs_rule_proves_both_signs_and_implementation_tail_bounds():
 
 
 def test_the_searchs_algebra_is_paid_from_its_work_budget():
-    """The kernel's algebra counts the products its expansions form, so the search stops it (mish(x) >= -0.31
+    """The search counts the products the kernel's algebra's expansions form, and stops it (mish(x) >= -0.31
     at budget 0.7 once spent 12 CPU seconds in one unmetered identity check; its tail form proves it in 0.2 s
     now, so a budget of 0.1 s shows the stop)."""
     import time

@@ -49,19 +49,38 @@ TAYLOR_ORDER, TAYLOR_BITS, TAYLOR_DEPTH = 6, 128, 4
 _INF = None
 
 
+class _OutOfWork(Exception):
+    """The expansions would pass the work allowed."""
+
+
+class _Budgeted(algebra.Normalizer):
+    """The kernel's normalizer, each expansion's products (:func:`~symact.kernel.algebra.raw_terms`) charged to
+    the work allowed before it is formed."""
+
+    def __init__(self, t, piece, work: float):
+        super().__init__(t, piece)
+        self.work, self.spent = work, 0
+
+    def expand(self, e):
+        self.spent += algebra.raw_terms(e)
+        if self.spent > self.work:
+            raise _OutOfWork
+        return super().expand(e)
+
+
 def zero_test(t, piece, work: float) -> tuple[bool | None, int]:
     """The kernel's :func:`~symact.kernel.algebra.is_zero` within ``work`` products formed by its expansions
     (:func:`~symact.kernel.algebra.raw_terms`), and the work spent: (True, spent) shown 0, (False, spent) not
     shown, (None, spent) the work ran out first (for the search, which pays the kernel's algebra from its
     budget)."""
     try:
-        normalizer = algebra.Normalizer(t, piece, work)
+        normalizer = _Budgeted(t, piece, work)
     except Uncertain:  # slopes beyond the limits
         return False, 0
     try:
         n, _ = normalizer.run()
         return normalizer.reduce(normalizer.expand(n)) == 0, normalizer.spent
-    except algebra.OutOfWork:
+    except _OutOfWork:
         return None, normalizer.spent
     except (Uncertain, ZeroDivisionError, RecursionError):
         return False, normalizer.spent

@@ -27,9 +27,9 @@ from scipy.optimize import linprog
 from symact.kernel import Rejected
 from symact.kernel import check as kernel_check
 from symact.kernel.pieces import FORMAT
-from symact.kernel.logic_claim import (Context, LogicError, NEGATION, atom_polynomials, constant_of, fact,
+from symact.kernel.logic_claim import (Context, LogicError, NEGATION, atom_polynomials, fact,
                                        mul, substitute_formula)
-from symact.kernel.poly import add as p_add
+from symact.kernel.poly import add as p_add, constant_of
 from symact.verdict import Certificate, Derivation, Verdict
 
 #: facts above which a psatz search uses single facts only (no products of two)

@@ -80,10 +80,6 @@ def is_zero(t, piece=None) -> bool:
     return normalizer.reduce(normalizer.expand(n)) == 0
 
 
-class OutOfWork(Uncertain):
-    """The expansions would pass the work allowed."""
-
-
 class _Rebase(Exception):
     """An exponent u met after an exponent k u (|k| >= 2): normalise again with exp(u) as the generator."""
 
@@ -93,9 +89,8 @@ class _Rebase(Exception):
 
 
 class Normalizer:
-    def __init__(self, t, piece=None, work: float = math.inf):
+    def __init__(self, t, piece=None):
         self.t = t
-        self.work, self.spent = work, 0
         self.piece = piece if piece is not None else (None, None, False, False)
         self.x = sp.Dummy("x")
         self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
@@ -119,12 +114,8 @@ class Normalizer:
         raise Uncertain("too many exponents that are multiples of each other")
 
     def expand(self, e):
-        """e multiplied out, its cost charged first."""
-        cost = raw_terms(e)
-        self.spent += cost
-        if self.spent > self.work:
-            raise OutOfWork("the work allowed is spent")
-        if cost > MAX_RAW_TERMS:
+        """e multiplied out (Uncertain when it would form more than MAX_RAW_TERMS products)."""
+        if raw_terms(e) > MAX_RAW_TERMS:
             raise Uncertain("expression too large")
         e = sp.expand(e)
         if isinstance(e, sp.Add) and len(e.args) > MAX_TERMS:
@@ -513,7 +504,8 @@ def _prime_powers(n: int):
 
 def raw_terms(e) -> int:
     """The number of products expanding e forms (an upper bound on its terms before they are collected): the
-    work of :meth:`Normalizer.expand`, counted so that it does not depend on the machine."""
+    work of :meth:`Normalizer.expand`, counted so that it does not depend on the machine (the search's budget
+    counts it too)."""
     if isinstance(e, sp.Add):
         return sum(raw_terms(a) for a in e.args)
     if isinstance(e, sp.Mul):

@@ -80,8 +80,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-import sympy as sp
-
+from symact.kernel import poly
 from symact.kernel.pieces import Rejected
 
 RELATIONS = ("==", "<=", ">=")
@@ -472,45 +471,46 @@ class _Context:
 
     # -- rule identity --
     def normal(self, t):
-        """(N, D): the term as a quotient of polynomials in generators, without cancellation."""
+        """(N, D): the term as a quotient of polynomials over Q (:mod:`symact.kernel.poly`) in the generators
+        ``v:NAME`` and ``g:K``, without cancellation."""
         self.nodes += 1
         if self.nodes > MAX_NODES * 50:
             raise Rejected("the derivation is too large")
-        head = t[0]
+        head, one = t[0], poly.const(1)
         if head == "num":
-            q = Fraction(t[1])
-            return sp.Rational(q.numerator, q.denominator), sp.Integer(1)
+            return poly.const(Fraction(t[1])), one
         if head == "sym":
-            return sp.Symbol("v:" + t[1]), sp.Integer(1)
+            return {(("v:" + t[1], 1),): Fraction(1)}, one
         if head in ("add", "mul"):
-            n, d = (sp.Integer(0), sp.Integer(1)) if head == "add" else (sp.Integer(1), sp.Integer(1))
+            n, d = ({} if head == "add" else one), one
             for a in t[1:]:
                 an, ad = self.normal(a)
-                n, d = (n * ad + an * d, d * ad) if head == "add" else (n * an, d * ad)
-                n, d = sp.expand(n), sp.expand(d)
-                if len(sp.Add.make_args(n)) > MAX_NODES or len(sp.Add.make_args(d)) > MAX_NODES:
+                n = poly.add(poly.mul(n, ad), poly.mul(an, d)) if head == "add" else poly.mul(n, an)
+                d = poly.mul(d, ad)
+                if len(n) > MAX_NODES or len(d) > MAX_NODES:
                     raise Rejected("a term is too large to expand")
             return n, d
         if head == "div":
             (an, ad), (bn, bd) = self.normal(t[1]), self.normal(t[2])
-            return sp.expand(an * bd), sp.expand(ad * bn)
+            return poly.mul(an, bd), poly.mul(ad, bn)
         key = (head, t[1] if head == "fn" else None)
         arg = self.normal(t[-1])
         for k, form, generator in self.atoms:
-            if k == key and sp.expand(form[0] * arg[1] - arg[0] * form[1]) == 0:
-                return generator, sp.Integer(1)
-        generator = sp.Symbol(f"g:{len(self.atoms)}")
+            if k == key and _same(form, arg):
+                return generator, one
+        generator = {((f"g:{len(self.atoms)}", 1),): Fraction(1)}
         self.atoms.append((key, arg, generator))
-        return generator, sp.Integer(1)
+        return generator, one
 
     def identical(self, a, b) -> bool:
-        (an, ad), (bn, bd) = self.normal(a), self.normal(b)
-        return sp.expand(an * bd - bn * ad) == 0
+        return _same(self.normal(a), self.normal(b))
+
+
+def _same(f, g) -> bool:
+    """Whether N_f D_g - N_g D_f is the zero polynomial."""
+    return not poly.add(poly.mul(f[0], g[1]), poly.mul(g[0], f[1]), Fraction(-1))
 
 
 def _constant(form) -> Fraction | None:
-    n, d = form
-    if n.is_Rational and d.is_Rational and d != 0:
-        q = n / d
-        return Fraction(int(q.p), int(q.q))
-    return None
+    n, d = (poly.constant_of(p) for p in form)
+    return n / d if n is not None and d else None

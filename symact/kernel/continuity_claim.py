@@ -17,9 +17,9 @@ the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.
 """
 from __future__ import annotations
 
-from symact.kernel.evaluate import GermUndefined, exact_value, smooth_on, undefined_reason
+from symact.kernel.evaluate import GermUndefined, agree_at, smooth_on, undefined_reason
 from symact.kernel.ivals import Uncertain
-from symact.kernel.pieces import Rejected, contains, piece_text, read_term_claim
+from symact.kernel.pieces import Rejected, contains, cut, piece_text, read_term_claim
 from symact.kernel.terms import parse_rational, show
 
 
@@ -55,22 +55,11 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
     for node, p in zip(proof, domain):
         if not isinstance(node, dict) or node.get("rule") != "continuity":
             raise Rejected("continuity is proved by continuity nodes")
+        cuts, parts = cut(p, node.get("at"))
         try:
-            cuts = [parse_rational(q) for q in node.get("at")]
-        except (TypeError, ValueError, ZeroDivisionError):
-            raise Rejected("the cuts are rational points") from None
-        if cuts != sorted(set(cuts)) or not all(contains(p, q) for q in cuts):  # p is open
-            raise Rejected("the cuts are increasing points inside the piece")
-        ends = [p[0], *cuts, p[1]]
-        parts = [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]
-        try:
-            forms = []
-            for q in parts:
-                g = smooth_on(t, q)
-                forms.append(g)
+            forms = [smooth_on(t, q) for q in parts]
             for c, g, h in zip(cuts, forms, forms[1:]):
-                values = {exact_value(t, c), exact_value(g, c), exact_value(h, c)}
-                if len(values) != 1 or None in values:
+                if not agree_at(c, t, g, h):
                     raise Rejected(f"at {c}: f and its formulas on both sides have no common exact value")
         except (Uncertain, GermUndefined, ZeroDivisionError) as exc:
             raise Rejected(f"on {piece_text(p)}: {exc}") from None

@@ -38,9 +38,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_form
+from symact.kernel.evaluate import GermUndefined, agree_at, enclose, exact_value, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.pieces import FORMAT, Rejected, contains, piece_text, read_piece, read_term_claim
+from symact.kernel.pieces import (FORMAT, Rejected, cut, ordered_points, piece_text, read_piece,
+                                   read_term_claim)
 from symact.kernel.terms import (X, TermError, add, at, from_json, mul, num, number_text, parse_rational, rational_text,
                                  show, sub, to_json)
 
@@ -114,27 +115,21 @@ def _sub_claim(cert, lhs_want, rels: tuple, rhs_want, p, what: str, check) -> st
 
 
 def _kinks(t, sense: str, p, node, check) -> list[str]:
-    try:
-        cuts = [parse_rational(q) for q in node.get("at")]
-    except (TypeError, ValueError, ZeroDivisionError):
-        raise Rejected("the kinks are rational points") from None
+    cuts, subs = cut(p, node.get("at"))
     parts, slopes = node.get("parts"), node.get("slopes")
-    if not (cuts and all(contains(p, q) for q in cuts) and cuts == sorted(set(cuts)) and isinstance(parts, list)
-            and isinstance(slopes, list) and len(parts) == len(cuts) + 1 and len(slopes) == len(cuts)):
+    if not (cuts and isinstance(parts, list) and isinstance(slopes, list) and len(parts) == len(subs)
+            and len(slopes) == len(cuts)):
         raise Rejected("kinks: increasing points inside the piece, a part per open interval, slopes per point")
-    ends = [p[0], *cuts, p[1]]
-    subs = [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]
     log = [_second_derivative(t, sense, q, part, check) for q, part in zip(subs, parts)]
     low, high = ("<=", ">=") if sense == "convex" else (">=", "<=")
     f1 = ("deriv", t)
     for c, left, right, slope in zip(cuts, subs, subs[1:], slopes):
         try:
-            values = {exact_value(t, c), exact_value(smooth_form(t, left, strict=False), c),
-                      exact_value(smooth_form(t, right, strict=False), c)}
+            agree = agree_at(c, t, smooth_form(t, left, strict=False), smooth_form(t, right, strict=False))
             k = parse_rational(slope.get("K"))
         except (Uncertain, GermUndefined, ZeroDivisionError, TypeError, ValueError, AttributeError):
             raise Rejected(f"at {c}: no exact value of f or of its formulas, or no slope K") from None
-        if len(values) != 1 or None in values:
+        if not agree:
             raise Rejected(f"f is not shown continuous at {c} (exact values of f and its two formulas differ)")
         for side, cert, rel in (("left", slope.get("left"), low), ("right", slope.get("right"), high)):
             _sub_claim(cert, f1, (rel,), num(k), left if side == "left" else right, f"f' ({side} of {c})", check)
@@ -160,12 +155,7 @@ def kink_gap(t, c: Fraction, left: Fraction, right: Fraction) -> Fraction:
 
 
 def _kink(t, sense: str, domain: list, node) -> list[str]:
-    try:
-        c, left, right = (parse_rational(node.get(k)) for k in ("at", "left", "right"))
-    except (TypeError, ValueError, ZeroDivisionError):
-        raise Rejected("a kink needs rational at, left and right") from None
-    if not (left < c < right and any(contains(p, left) and contains(p, right) for p in domain)):
-        raise Rejected("the kink's points left < at < right must lie in one piece of the domain")
+    left, c, right = ordered_points([node.get(k) for k in ("left", "at", "right")], domain, "a kink")
     try:
         gap = kink_gap(t, c, left, right)
     except (Uncertain, GermUndefined, ZeroDivisionError, ValueError) as exc:
@@ -178,14 +168,9 @@ def _kink(t, sense: str, domain: list, node) -> list[str]:
 
 
 def _chord(t, sense: str, domain: list, node, check) -> list[str]:
-    if not isinstance(node.get("points"), list):
+    if not (isinstance(node.get("points"), list) and len(node["points"]) == 3):
         raise Rejected("a chord node gives three points")
-    try:
-        a, m, b = (parse_rational(q) for q in node["points"])
-    except (TypeError, ValueError, ZeroDivisionError):
-        raise Rejected("a chord needs three rational points") from None
-    if not (a < m < b and any(all(contains(p, q) for q in (a, m, b)) for p in domain)):
-        raise Rejected("the chord's points a < m < b must lie in one piece of the domain")
+    a, m, b = ordered_points(node["points"], domain, "a chord")
     if _has_deriv(t):
         raise Rejected("a chord of a term with d/dx is not formed")
     chord = mul(add(mul(sub(num(b), X), at(t, num(a))), mul(sub(X, num(a)), at(t, num(b)))), num(1 / (b - a)))

@@ -264,36 +264,46 @@ def smooth_on(t, p: Piece, near: Piece | None = None):
 def smooth_form(t, p: Piece, strict: bool = True):
     """A term without non-smooth nodes or derivative nodes, equal to t on the piece (``strict``: on a
     neighbourhood of each of its points)."""
+    return _local_form(t, lambda u: _sign_on(u, p, strict), lambda u: _branch(u, p, strict),
+                       lambda u: differentiate(smooth_on(u, p)))
+
+
+def _local_form(t, sign, branch, deriv, domain=None):
+    """A smooth term equal to t near a set (a piece, or one side of a point): ``sign(u)`` the sign of the
+    smooth term u there (0: u is 0 there), ``branch(t)`` the value of the Piecewise t whose condition holds
+    there, ``deriv(u)`` a smooth term equal to u's derivative there, and ``domain(t, a)`` (if given) raises
+    GermUndefined when the argument a (smooth) of t's root, power or function is outside its domain there."""
+    def walk(u):
+        return _local_form(u, sign, branch, deriv, domain)
+
     head = t[0]
     if head in ("x", "num", "const"):
         return t
-    if head in ("add", "mul", "max", "min", "abs", "sign"):
-        args = [smooth_form(a, p, strict) for a in t[1:]]
-        if head in ("add", "mul"):
-            return (head, *args)
-        if head == "abs" or head == "sign":
-            s = _sign_on(args[0], p, strict)
-            if head == "sign":
-                return num(s)
-            return args[0] if s > 0 else neg(args[0]) if s < 0 else ZERO
-        return _extreme(head, args, lambda u: _sign_on(u, p, strict))
-    if head == "heaviside":
-        s = _sign_on(smooth_form(t[1], p, strict), p, strict)
+    if head in ("add", "mul"):
+        return (head, *map(walk, t[1:]))
+    if head == "pow" and even_root(t) is not t:
+        return walk(even_root(t))
+    if head in ("pow", "powt", "fn"):
+        i = 2 if head == "fn" else 1  # the argument whose domain is checked: a base or a function's argument
+        arg = walk(t[i])
+        if domain is not None:
+            domain(t, arg)
+        return (*t[:i], arg, *(walk(u) if head == "powt" else u for u in t[i + 1:]))
+    if head in ("abs", "sign", "heaviside"):
+        u = walk(t[1])
+        s = sign(u)
+        if head == "abs":
+            return u if s > 0 else neg(u) if s < 0 else ZERO
+        if head == "sign":
+            return num(s)
         return ONE if s > 0 else ZERO if s < 0 else num(t[2])
-    if head == "pow":
-        if even_root(t) is not t:
-            return smooth_form(even_root(t), p, strict)
-        return ("pow", smooth_form(t[1], p, strict), t[2])
-    if head == "powt":
-        return ("powt", smooth_form(t[1], p, strict), smooth_form(t[2], p, strict))
-    if head == "fn":
-        return ("fn", t[1], smooth_form(t[2], p, strict))
+    if head in ("max", "min"):
+        return _extreme(head, [walk(a) for a in t[1:]], sign)
     if head == "pw":
-        return smooth_form(_branch(t, p, strict), p, strict)
+        return walk(branch(t))
     if head == "deriv":
-        g = smooth_on(t[1], p)
-        return differentiate(g)
-    raise Uncertain(f"cannot smooth_form {head}")
+        return deriv(t[1])
+    raise Uncertain(f"no smooth local form for {head}")
 
 
 def even_root(t):
@@ -358,48 +368,28 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
 def germ(t, x0: Fraction, side: int):
     """A smooth term equal to t on a one-sided neighbourhood of x0 (raises GermUndefined when t is certainly
     undefined there)."""
-    head = t[0]
-    if head in ("x", "num", "const"):
-        return t
-    if head in ("add", "mul"):
-        return (head, *(germ(a, x0, side) for a in t[1:]))
-    if head == "pow":
-        if even_root(t) is not t:
-            return germ(even_root(t), x0, side)
-        base = germ(t[1], x0, side)
-        if t[2].denominator != 1 and _defined_sign(base, x0, side) < 0:
-            raise GermUndefined("a root of a negative number")
-        return ("pow", base, t[2])
-    if head == "powt":
-        base = germ(t[1], x0, side)
-        if _defined_sign(base, x0, side) < 0:
-            raise GermUndefined("a power of a negative base")
-        return ("powt", base, germ(t[2], x0, side))
-    if head == "fn":
-        inner = germ(t[2], x0, side)
-        interval = FUNCTIONS[t[1]].interval
-        if interval is not None and any(end is not None and _defined_sign(sub(inner, end), x0, side) == sign
-                                        for end, sign in ((interval[0], -1), (interval[1], 1))):
-            raise GermUndefined(f"{t[1]} outside its domain")
-        return ("fn", t[1], inner)
-    if head in ("abs", "sign", "heaviside"):
-        u = germ(t[1], x0, side)
-        s = germ_sign(u, x0, side)
-        if head == "abs":
-            return u if s > 0 else neg(u)
-        if head == "sign":
-            return num(s)
-        return ONE if s > 0 else ZERO
-    if head in ("max", "min"):
-        return _extreme(head, [germ(a, x0, side) for a in t[1:]], lambda u: germ_sign(u, x0, side))
-    if head == "pw":
-        for value, cond in t[1:]:
-            if _germ_truth(cond, x0, side):
-                return germ(value, x0, side)
-        raise GermUndefined("no Piecewise condition holds")
-    if head == "deriv":
-        return differentiate(germ(t[1], x0, side))
-    raise Uncertain(f"no one-sided form for {head}")
+    return _local_form(t, lambda u: germ_sign(u, x0, side), lambda u: _germ_branch(u, x0, side),
+                       lambda u: differentiate(germ(u, x0, side)), lambda u, a: _germ_domain(u, a, x0, side))
+
+
+def _germ_branch(t, x0: Fraction, side: int):
+    for value, cond in t[1:]:
+        if _germ_truth(cond, x0, side):
+            return value
+    raise GermUndefined("no Piecewise condition holds")
+
+
+def _germ_domain(t, a, x0: Fraction, side: int) -> None:
+    """Raises GermUndefined when a, the base of t (a root or a real power) or the argument of t (a function),
+    is certainly outside its domain next to x0."""
+    if t[0] == "pow" and t[2].denominator != 1 and _defined_sign(a, x0, side) < 0:
+        raise GermUndefined("a root of a negative number")
+    if t[0] == "powt" and _defined_sign(a, x0, side) < 0:
+        raise GermUndefined("a power of a negative base")
+    interval = FUNCTIONS[t[1]].interval if t[0] == "fn" else None
+    if interval is not None and any(end is not None and _defined_sign(sub(a, end), x0, side) == sign
+                                    for end, sign in ((interval[0], -1), (interval[1], 1))):
+        raise GermUndefined(f"{t[1]} outside its domain")
 
 
 def _defined_sign(u, x0: Fraction, side: int) -> int:
@@ -517,6 +507,12 @@ def _switches(f, x0: Fraction) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------- undefined
+
+def agree_at(c: Fraction, t, *forms) -> bool:
+    """Whether t and the terms ``forms`` (its formulas on both sides of c) have one exact value at c."""
+    values = {exact_value(u, c) for u in (t, *forms)}
+    return len(values) == 1 and None not in values
+
 
 def undefined_reason(t, x0: Fraction) -> str | None:
     """Why t is certainly undefined at x0, or None when that is not certain."""

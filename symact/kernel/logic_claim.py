@@ -52,6 +52,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel import poly
+from symact.kernel.poly import const, constant_of
 from symact.kernel.pieces import Rejected
 from symact.kernel.terms import parse_rational
 
@@ -67,14 +68,10 @@ class LogicError(Exception):
 
 # -- polynomials over Q: {monomial: coefficient}, a monomial a sorted tuple of (variable, exponent) --------------
 
-def const(c) -> dict:
-    return {(): Fraction(c)} if c else {}
-
-
 def mul(p: dict, q: dict) -> dict:
     if len(p) * len(q) > MAX_PRODUCT_TERMS:
         raise LogicError("a product of polynomials grows past the kernel's size limit")
-    out = poly.mul(p, q, poly.powers)
+    out = poly.mul(p, q)
     if len(out) > MAX_MONOMIALS:
         raise LogicError("a polynomial grows past the kernel's size limit")
     return out
@@ -85,13 +82,6 @@ def power(p: dict, n: int) -> dict:
     for _ in range(n):
         out = mul(out, p)
     return out
-
-
-def constant_of(p: dict) -> Fraction | None:
-    """The value of a constant polynomial, or None."""
-    if any(m for m in p):
-        return None
-    return p.get((), Fraction(0))
 
 
 def degree_in(p: dict, v: str) -> int:

@@ -116,3 +116,27 @@ def read_term_claim(c: dict, key: str, what: str) -> tuple:
     if not domain:
         raise Rejected(f"a {what} claim needs a domain")
     return t, domain
+
+
+def cut(p, points) -> tuple[list, list]:
+    """The rationals ``points``, increasing inside the open piece p, and the open parts of p they cut it into;
+    Rejected otherwise."""
+    try:
+        cuts = [parse_rational(q) for q in points]
+    except (TypeError, ValueError, ZeroDivisionError):
+        raise Rejected("the cuts are rational points") from None
+    if cuts != sorted(set(cuts)) or not all(contains(p, q) for q in cuts):  # p is open
+        raise Rejected("the cuts are increasing points inside the piece")
+    ends = [p[0], *cuts, p[1]]
+    return cuts, [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]
+
+
+def ordered_points(values, domain, what: str) -> list[Fraction]:
+    """The rationals ``values``, increasing and in one piece of the domain; Rejected otherwise."""
+    try:
+        points = [parse_rational(q) for q in values]
+    except (TypeError, ValueError, ZeroDivisionError):
+        raise Rejected(f"{what} needs rational points") from None
+    if not (points == sorted(set(points)) and any(all(contains(p, q) for q in points) for p in domain)):
+        raise Rejected(f"{what}'s points must increase and lie in one piece of the domain")
+    return points

@@ -1,7 +1,8 @@
 """Polynomials with exact rational coefficients as ``{monomial: coefficient}`` (no zero coefficient), shared by
 the rules that expand products exactly (:mod:`symact.kernel.sizes`, :mod:`symact.kernel.logic_claim`,
-:mod:`symact.kernel.remainder`).  A monomial is any hashable value; each user says how two multiply (commuting
-powers: :func:`powers`; words of matrices: concatenation).  Only the ring axioms over Q are used."""
+:mod:`symact.kernel.remainder`, :mod:`symact.kernel.axioms`).  A monomial is any hashable value; each user says
+how two multiply (commuting powers: :func:`powers`; words of matrices: concatenation).  Only the ring axioms over
+Q are used."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -17,20 +18,23 @@ def _put(out: dict, m, c: Fraction) -> None:
         out.pop(m, None)
 
 
+def const(c) -> dict:
+    """The constant polynomial c (monomial ``()``)."""
+    return {(): Fraction(c)} if c else {}
+
+
+def constant_of(p: dict) -> Fraction | None:
+    """The value of a constant polynomial, or None."""
+    if any(m for m in p):
+        return None
+    return p.get((), Fraction(0))
+
+
 def add(p: dict, q: dict, scale: Fraction = Fraction(1)) -> dict:
     """p + scale q."""
     out = dict(p)
     for m, c in q.items():
         _put(out, m, scale * c)
-    return out
-
-
-def mul(p: dict, q: dict, times: Callable[[object, object], object]) -> dict:
-    """p q, with ``times(m, n)`` the product of two monomials."""
-    out: dict = {}
-    for m, c in p.items():
-        for n, d in q.items():
-            _put(out, times(m, n), c * d)
     return out
 
 
@@ -40,3 +44,12 @@ def powers(m: tuple, n: tuple, key: Callable | None = None) -> tuple:
     for v, e in n:
         exps[v] = exps.get(v, 0) + e
     return tuple(sorted(exps.items(), key=key))
+
+
+def mul(p: dict, q: dict, times: Callable[[object, object], object] = powers) -> dict:
+    """p q, with ``times(m, n)`` the product of two monomials (default: :func:`powers`)."""
+    out: dict = {}
+    for m, c in p.items():
+        for n, d in q.items():
+            _put(out, times(m, n), c * d)
+    return out

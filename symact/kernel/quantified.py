@@ -48,7 +48,7 @@ from fractions import Fraction
 from symact.kernel.convex_claim import kink_gap
 from symact.kernel.evaluate import GermUndefined
 from symact.kernel.ivals import Uncertain
-from symact.kernel.pieces import Rejected, contains, read_piece
+from symact.kernel.pieces import Rejected, contains, ordered_points, read_piece
 from symact.kernel.terms import (TermError, from_json, has_param, num, number_text, parse_rational, rational_text, sub,
                                  to_json)
 
@@ -217,10 +217,8 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
     a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
     bounded = lo is not None and hi is not None and lo != hi
     try:
-        c, left, right = (parse_rational(node.get(k)) for k in ("at", "left", "right"))
-        if not (left < c < right and any(contains(p, left) and contains(p, right)
-                                         for p in map(read_piece, inner["domain"]))):
-            raise ValueError("the points left < at < right lie in one piece of the claim's domain")
+        left, c, right = ordered_points([node.get(k) for k in ("left", "at", "right")],
+                                        list(map(read_piece, inner["domain"])), "a kink")
         base = kink_gap(at_parameter(t, name, a), c, left, right)
         other = kink_gap(at_parameter(t, name, hi if bounded else a + (e or 1)), c, left, right)
     except (Uncertain, GermUndefined, ZeroDivisionError, ValueError, TypeError, KeyError, TermError) as exc:
