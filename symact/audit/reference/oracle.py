@@ -17,6 +17,10 @@ what ULP errors in any of the audited formats need (the expression is the catalo
   escalation (:meth:`symact.numeric.reference.Reference.relative`: doubled precision until two successive
   precisions agree to 2^-80 and the value stands above what cancellation could hide).
 
+A derivative of an expression (not a catalog entry: those are defined on all of R) is NaN in every tier wherever
+the kernel proves f itself undefined (real-line semantics: log(x)' at x < 0, although its formula 1/x has a value
+there; :meth:`Oracle._without_f`).
+
 Values are cached per oracle, keyed by the float64 input, so auditing several implementations of the same
 activation on the same inputs evaluates the reference once.
 
