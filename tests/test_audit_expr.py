@@ -155,3 +155,59 @@ def test_implement_a_piece_at_a_single_point():
     assert namespace["f"](np.array([-1.0, 0.0, 2.0])).tolist() == [0.0, 0.5, 3.0]
     with pytest.raises(ParameterError):
         implement(expr="log(x)*Heaviside(x)", target="numpy", derivative=True)
+
+
+def test_the_derivative_reference_is_nan_where_the_expression_is_undefined():
+    """Real-line semantics: f' exists only where the difference quotient converges, so log(x)'s derivative is NaN
+    at x < 0 although its formula 1/x is defined there (the kernel proves log(x) undefined there), in every
+    tier of the oracle: float64 and double-double enclosures (200 points: the double-double tier runs from 64),
+    the per-point slow path, the approximations and bounds; at x > 0 it is 1/x (mpmath at 50 digits, to the
+    oracle's 2^-80).  f' has no limit at -oo (log(x) has no value there); at +oo it is 0.  A failed float64
+    enclosure of f alone proves nothing: exp(exp(x)) overflows float64 at x = 10, its derivative
+    exp(x + exp(x)) is a real number there."""
+    import mpmath
+
+    from symact.audit.reference.expression import expression_entry
+    from symact.audit.reference.oracle import limit_at, oracle
+
+    entry = expression_entry("log(x)")
+    o = oracle(entry, None, 1)
+    # (1/x far from float64's underflow, where a double-double tail would lose its 2^-80 relative)
+    neg = -np.geomspace(1e-200, 1e200, 100)
+    pos = np.geomspace(1e-200, 1e200, 100)
+    xs = np.concatenate([neg, pos])
+    mid, tail, rad = o.enclose(xs, np.inf)           # the float64 tier's enclosures, as they are
+    assert np.isnan(mid[:100]).all() and np.isfinite(mid[100:]).all()
+    with mpmath.workdps(50):
+        for x, m, t, r in zip(pos, mid[100:], tail[100:], rad[100:]):
+            assert abs(mpmath.mpf(m) + mpmath.mpf(t) - 1 / mpmath.mpf(float(x))) <= mpmath.mpf(r)
+    for hi, lo in [o.dd(xs), o.exact_at(xs), o.slow_at(xs[::20])]:
+        n = hi.size // 2
+        assert np.isnan(hi[:n]).all() and np.isfinite(hi[n:]).all()
+        step = 1 if hi.size == xs.size else 20
+        with mpmath.workdps(50):
+            for x, h, l in zip(xs[::step][n:], hi[n:], lo[n:]):
+                want = 1 / mpmath.mpf(float(x))
+                assert abs((mpmath.mpf(h) + mpmath.mpf(l)) / want - 1) < mpmath.mpf(2) ** -80
+    assert np.isnan(o.approx(neg)).all() and np.isnan(o.upper(neg)).all()
+    assert np.allclose(o.approx(pos), 1 / pos, rtol=1e-3) and (o.upper(pos) >= 1 / pos * (1 - 1e-15)).all()
+    assert mpmath.isnan(o.mp(-2.0)) and o.mp(2.0) == mpmath.mpf(0.5)
+    assert np.isnan(limit_at(entry, None, -1, 1)) and limit_at(entry, None, 1, 1) == 0.0
+    big = oracle(expression_entry("exp(exp(x))"), None, 1).mp(10.0)
+    with mpmath.workdps(50):
+        assert abs(big / mpmath.exp(10 + mpmath.exp(10)) - 1) < mpmath.mpf(2) ** -70
+
+
+def test_catalog_derivatives_keep_their_values_left_of_0():
+    """A catalog entry is defined on all of R: its derivative's reference is not masked (softplus' = logistic,
+    mpmath at 50 digits; relu' = 0 at x < 0)."""
+    import mpmath
+
+    from symact.audit.reference.oracle import oracle
+
+    xs = -np.geomspace(1e-3, 700, 100)
+    hi, _ = oracle("softplus", None, 1).exact_at(xs)
+    with mpmath.workdps(50):
+        want = np.array([float(1 / (1 + mpmath.exp(-mpmath.mpf(float(x))))) for x in xs])
+    assert (hi == want).all()
+    assert (oracle("relu", None, 1).exact_at(xs)[0] == 0).all()

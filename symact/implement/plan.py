@@ -112,8 +112,8 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
         found = pieces(expr) if split else None
         f_branches = domain_gaps(expr, undefined_points(expr, refined(from_pieces(found)) if split
                                                         else stable_branches(expr)))
-        df_branches = derivative and domain_gaps(d, undefined_points(d, refined(derivative_pieces(found, {}))
-                                                                     if split else stable_branches(d)))
+        df_branches = derivative and domain_gaps(expr, domain_gaps(d, undefined_points(
+            d, refined(derivative_pieces(found, {})) if split else stable_branches(d))), of_f=True)
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
     parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True, zero=zero_value(expr))]

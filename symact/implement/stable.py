@@ -144,7 +144,8 @@ def _measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
 def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     """The limits of ``expr`` at -oo and +oo (SymPy's, 5 CPU seconds each at most) where the branch that holds
     that end does not give it there (x/(1 + exp(-x)) is -inf/inf = NaN at -inf, its limit 0), as ``limit``
-    branches; nothing where SymPy finds no real limit, or where ``expr`` has no real value at +-10**6 (SymPy's
+    branches; nothing where the branch holding that end is NaN (undefined there: log(x)' towards -oo), where
+    SymPy finds no real limit, or where ``expr`` has no real value at +-10**6 (SymPy's
     limit treats x as complex: log(x) -> oo as x -> -oo; the real mpmath evaluation of
     :mod:`symact.numeric.mpcompile` is undefined where a part is, log(x) - log(x - 1) at -10**6, which complex
     arithmetic makes real)."""
@@ -156,6 +157,8 @@ def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     g = compile_mp(expr, [X])
     out = []
     for end, branch in ((-sp.oo, branches[0]), (sp.oo, branches[-1])):
+        if branch.formula is sp.nan:  # undefined towards that end (log(x)' towards -oo): no limit to give
+            continue
         try:
             with mpmath.workdps(30):
                 far = g([mpmath.mpf(int(sp.sign(end)) * 10 ** 6)])

@@ -64,17 +64,20 @@ def _extension(expr: sp.Expr, point: sp.Rational) -> str:
             f"returned)")
 
 
-def domain_gaps(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
+def domain_gaps(expr: sp.Expr, branches: list[Branch], of_f: bool = False) -> list[Branch]:
     """``branches`` with each range where a part of ``expr`` is outside its domain (log(u) with u <= 0, log1p(u)
     with u <= -1, an even root of u < 0) on a branch of its own: NaN, of kind ``outside``.  SymPy's inequality
     solver only proposes the ranges (rational ends, 5 CPU seconds); the branch's claim is the part's argument
     outside its domain on the range (``x <= 0 for x <= 0``), decided by the kernel like every branch claim, so a
-    range SymPy got wrong is NOT PROVED, never silently NaN."""
+    range SymPy got wrong is NOT PROVED, never silently NaN.  ``of_f``: ``expr`` is f and ``branches`` are its
+    derivative's, which does not exist where f is undefined (real-line semantics: log(x)' at x < 0, although
+    its formula 1/x is defined there)."""
+    what = "f is undefined here, so f' does not exist" if of_f else "the expression is undefined here"
     for part, relation in _outside(expr).items():
         for lo, hi, lo_closed, hi_closed in _ranges(relation):
             branches = _cut(branches, Branch(lo, hi, lo_closed, hi_closed, sp.nan,
-                                             f"the expression is undefined here ({sp.sstr(part)} where "
-                                             f"{sp.sstr(relation)}): NaN", "outside", relation))
+                                             f"{what} ({sp.sstr(part)} where {sp.sstr(relation)}): NaN", "outside",
+                                             relation))
     return branches
 
 

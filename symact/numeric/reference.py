@@ -206,9 +206,17 @@ class Reference:
             return +v
 
     def undefined(self, x: float) -> bool:
-        """Whether the kernel proves the expression (for ``order`` 1: the derivative's formula) undefined at
-        the float ``x``, taken exactly (:func:`symact.kernel.evaluate.undefined_reason`); False where it is not
+        """Whether the kernel proves the value undefined at the float ``x``, taken exactly
+        (:func:`symact.kernel.evaluate.undefined_reason`): the expression (for ``order`` >= 1: the derivative's
+        formula) is undefined there, or (``order`` >= 1) f itself is, so no derivative exists there (real-line
+        semantics: log(x)'s derivative at x < 0, where its formula 1/x is defined).  False where it is not
         certain or the expression is not a kernel term."""
+        if self._undefined_term(x):
+            return True
+        return self.order > 0 and reference(self.entry, self.params, 0).undefined(x)
+
+    def _undefined_term(self, x: float) -> bool:
+        """Whether the kernel proves ``self.expr`` itself undefined at ``x``."""
         from symact.kernel.evaluate import undefined_reason
         from symact.kernel.terms import TermError
         from symact.sympy_terms import from_sympy

@@ -17,6 +17,10 @@ what ULP errors in any of the audited formats need (the expression is the catalo
   escalation (:meth:`symact.numeric.reference.Reference.relative`: doubled precision until two successive
   precisions agree to 2^-80 and the value stands above what cancellation could hide).
 
+A derivative of an expression (not a catalog entry: those are defined on all of R) is NaN in every tier wherever
+the kernel proves f itself undefined (real-line semantics: log(x)' at x < 0, although its formula 1/x has a value
+there; :meth:`Oracle._without_f`).
+
 Values are cached per oracle, keyed by the float64 input, so auditing several implementations of the same
 activation on the same inputs evaluates the reference once.
 
@@ -79,6 +83,12 @@ class Oracle:
 
         self._ref = Reference(self.entry, self.params, order, kink_convention=False)
         self.expr = _expression(self.entry, self.params, order, self._ref.expr)
+        # f' exists only where f does: the oracle of f itself, for an expression's derivative (a catalog entry is
+        # defined on all of R)
+        from symact.audit.reference.expression import is_expression
+
+        self._base = oracle(self.entry, self.params, 0) if order and is_expression(self.entry) else None
+        self._gone: dict[float, bool] = {}
         self._arbf = None
         self._cache: dict[float, tuple[float, float]] = {}
         self._acache: dict[float, float] = {}
@@ -101,7 +111,41 @@ class Oracle:
         # expression undefined there (real-line semantics)
         if mpmath.isinf(v) and math.isfinite(x) and self._ref.undefined(x):
             return mpmath.nan
+        if self._without_f(np.array([x], dtype=np.float64))[0]:
+            return mpmath.nan
         return v
+
+    def _without_f(self, xs: np.ndarray) -> np.ndarray:
+        """Where a derivative's value is NaN because f itself is undefined there (real-line semantics: no
+        difference quotient, although the derivative's formula may be defined: log(x)'s 1/x at x < 0).  The
+        candidates are the points where f's float64 enclosure (the fast tier of f's oracle) is no finite interval;
+        each is confirmed by the kernel (:meth:`symact.numeric.reference.Reference.undefined` of f), a failed
+        enclosure alone proves nothing.  All False for f itself and for a catalog entry."""
+        out = np.zeros(xs.shape, dtype=bool)
+        if self._base is None or not xs.size:
+            return out
+        fast = self._base._compiled()
+        if fast:
+            lo, hi = f64.enclose(fast, xs)
+            with np.errstate(all="ignore"):
+                candidates = np.flatnonzero(~(np.isfinite(lo) & np.isfinite(hi) & (lo <= hi)))
+        else:
+            candidates = np.arange(xs.size)
+        for i in candidates:
+            x = float(xs[i])
+            if math.isfinite(x):
+                if x not in self._gone:
+                    with PER_POINT:
+                        self._gone[x] = self._base._ref.undefined(x)
+                out[i] = self._gone[x]
+        return out
+
+    def _nan_without_f(self, xs: np.ndarray, hi: np.ndarray, *rest: np.ndarray) -> None:
+        """Set ``hi`` to NaN, and each of ``rest`` (tails, radii) to 0, where f is undefined (:meth:`_without_f`)."""
+        gone = self._without_f(xs)
+        hi[gone] = math.nan
+        for a in rest:
+            a[gone] = 0.0
 
     def _arb(self, x: float, rel_bits: int = 80, precs=(128, 512, 2048)):
         """A certified value from python-flint ``arb`` balls (:mod:`symact.interval.evaluate`), raising the
@@ -198,6 +242,7 @@ class Oracle:
             n = int(np.count_nonzero(ok))
             self.fast_points += n
             if n == xs.size:                      # every point from the float64 tier (the usual case)
+                self._nan_without_f(xs, fm, lo, fr)
                 return fm, lo, fr
             mid[ok], rad[ok] = fm[ok], fr[ok]
             todo = ~ok
@@ -212,6 +257,7 @@ class Oracle:
             idx = idx[~good]
         for i in idx:
             mid[i], lo[i] = self._dd(float(xs[i]))
+        self._nan_without_f(xs, mid, lo, rad)
         return mid, lo, rad
 
     def dd(self, xs: np.ndarray, need: float = 2.0 ** -60) -> tuple[np.ndarray, np.ndarray]:
@@ -246,6 +292,7 @@ class Oracle:
             idx = np.flatnonzero(~ok)
         for i in idx:
             hi[i], lo[i] = self._dd(float(xs[i]))
+        self._nan_without_f(xs, hi, lo)
         return hi, lo
 
     def slow_at(self, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -296,6 +343,7 @@ class Oracle:
                     v = float(m) if m is not None else math.nan
                 self._acache[x] = v
             out[i] = v
+        self._nan_without_f(xs, out)
         return out
 
     def upper(self, xs: np.ndarray, enough: np.ndarray | None = None, negligible: float = 2.0 ** -1000) -> np.ndarray:
@@ -327,6 +375,7 @@ class Oracle:
             x = float(xs[i])
             v = self._arb_upper(x, float(enough[i]))
             out[i] = v if v is not None else abs(self.approx(np.array([x]), negligible)[0])
+        self._nan_without_f(xs, out)
         return out
 
     def _arb_upper(self, x: float, enough: float):
