@@ -268,11 +268,11 @@ class _Kernel:
             rng = verdicts.get("range")
             if rng is None or rng.status != "proved":
                 raise kc.Inexpressible("the range it rests on is not confirmed")
-            ends = (("min", -1), ("max", 1))
-            exact = {**value, **{k: value[k] and kc.stated_end(value[k], side) for k, side in ends}}
+            ends = (("min", -1, rng.value["lower"]), ("max", 1, rng.value["upper"]))
+            exact = {**value, **{k: kc.confirmed_extreme(value[k], end, side, True) for k, side, end in ends}}
             return _exact_first(value, lambda: (exact, kc.extrema_claims(f, value, rng.value["lower"],
                                                                          rng.value["upper"], exact=True)),
-                                ({**value, **{k: value[k] and kc.confirmed_end(value[k], side) for k, side in ends}},
+                                ({**value, **{k: kc.confirmed_extreme(value[k], end, side) for k, side, end in ends}},
                                  kc.extrema_claims(f, value, rng.value["lower"], rng.value["upper"])))
         if key == "zero_at_origin":
             return [(value, kc.zero_claims(f, v.status))]
@@ -512,6 +512,8 @@ def _confirmed(key: str, v: Verdict, proofs, value) -> Verdict:
             latex = display.latex_statement(key, head.removeprefix("f(x) = "), v.status, value)
         for number in _conjectures(value):
             statement = statement.replace(number["conjecture"]["text"], f"≈ {display.decimal(number['float'])}")
+    if key in ("range", "extrema") and kc.attainment_unknown(value):  # the engine's statement says more
+        statement = f"{key} of f: {display.cell(key, {'status': v.status, 'value': value}, long=True)}"
     out = Verdict(v.status, statement, latex, f"{v.method}; kernel-checked", Certificate("kernel", data),
                   derivation, v.seconds, v.reason, value, dict(v.evidence))
     if key == "monotonic" and value != v.value and isinstance(out.evidence.get("_extra"), dict):
