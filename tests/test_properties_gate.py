@@ -327,3 +327,35 @@ def test_the_image_of_a_discontinuous_f_is_kernel_checked():
     out = gate(step.f(), verdicts)["range"]
     assert out.status == "proved" and out.value["image"] is None and "1/2" not in out.statement
     assert display.cell("range", {"status": "proved", "value": out.value}) == "within [0, 1]"
+
+
+def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_not_stated():
+    """selu's inf f = -lambda*alpha ~ -1.7581 (f = lambda*alpha*(e^x - 1) > -lambda*alpha for x < 0, f >= 0 for
+    x >= 0) is confirmed only as a ball (its constants are Floats): the kernel's claims bound it to the ball, which
+    decides neither "attained" nor "not attained".  The gate used to pass on the engine's word: an engine verdict
+    that wrongly says the end is attained (closed) was shown as the closed bracket [.  Now the bracket, the
+    extremes of f' and the global min say attainment is not proved (null), in JSON, text and LaTeX."""
+    out = analyze("selu", keys=("range", "extrema", "derivative_max")).to_json()["properties"]
+    lower = out["range"]["value"]["lower"]
+    assert out["range"]["status"] == "proved" and lower["exact"] is None and lower["closed"] is None
+    assert abs(lower["float"] + 1.0507009873554804934 * 1.6732632423543772848) < 1e-12
+    assert out["extrema"]["value"]["min"]["attained"] is None and out["extrema"]["value"]["max"] is None
+    assert out["derivative_max"]["value"]["attained"] is None and out["derivative_max"]["value"]["at"] == []
+    assert display.cell("range", out["range"]).startswith("?")
+    assert "attainment not proved" in display.cell("extrema", out["extrema"], long=True)
+    assert r"\left.?" in display.latex_statement("range", "f", "proved", out["range"]["value"])
+    # an engine that wrongly says the inf is attained: the kernel does not check attainment of a ball end
+    wrong = {**out["range"]["value"], "lower": {**lower, "closed": True}}
+    engine = Verdict("proved", "the range of selu is [-1.7581, oo)", "f(x) = f:\\quad f(\\mathbb{R}) = ?",
+                     value=wrong, certificate=Certificate("symbolic", {}))
+    gated = gate(get("selu").f(), {"range": engine})["range"]
+    assert gated.status == "proved" and gated.value["lower"]["closed"] is None
+    assert "[" not in display.cell("range", {"status": "proved", "value": gated.value})
+
+
+def test_the_inflection_list_is_not_said_to_be_complete():
+    """Each inflection point shown is kernel-checked, but that gelu has no others (gelu'' = phi(x) (2 - x^2) has
+    only the zeros +-sqrt(2)) is the engine's word: the long text says the list is the points found."""
+    out = analyze("gelu", keys=("convex", "continuity")).to_json()["properties"]["convex"]
+    assert [q["exact"] for q in out["inflection_points"]] == ["-sqrt(2)", "sqrt(2)"]
+    assert "the points found; that there are no others is not proved" in display.cell("convex", out, long=True)
