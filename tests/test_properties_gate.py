@@ -329,28 +329,34 @@ def test_the_image_of_a_discontinuous_f_is_kernel_checked():
     assert display.cell("range", {"status": "proved", "value": out.value}) == "within [0, 1]"
 
 
-def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_not_stated():
+def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_kernel_checked_or_not_stated():
     """selu's inf f = -lambda*alpha ~ -1.7581 (f = lambda*alpha*(e^x - 1) > -lambda*alpha for x < 0, f >= 0 for
-    x >= 0) is confirmed only as a ball (its constants are Floats): the kernel's claims bound it to the ball, which
-    decides neither "attained" nor "not attained".  The gate used to pass on the engine's word: an engine verdict
-    that wrongly says the end is attained (closed) was shown as the closed bracket [.  Now the bracket, the
-    extremes of f' and the global min say attainment is not proved (null), in JSON, text and LaTeX."""
-    out = analyze("selu", keys=("range", "extrema", "derivative_max")).to_json()["properties"]
+    x >= 0) and sup f' = lambda*alpha (f' = lambda*alpha*e^x < lambda*alpha for x < 0, lambda < lambda*alpha for
+    x > 0) are confirmed only as balls (the constants are Floats): the claims bounding an end to its ball decide
+    neither "attained" nor "not attained", and the gate used to pass on the engine's word for both (an engine
+    verdict wrongly saying the inf is attained was shown with the closed bracket [).  Now "not attained" needs
+    f strictly monotone (kernel-checked: then f(x - 1) < f(x), so no x reaches the inf), "attained" needs f
+    C-infinity with f beyond -+8 above the ball and a point below it, and otherwise attainment is null ("?")."""
+    out = analyze("selu", keys=("range", "extrema", "derivative_max", "monotonic")).to_json()["properties"]
     lower = out["range"]["value"]["lower"]
-    assert out["range"]["status"] == "proved" and lower["exact"] is None and lower["closed"] is None
+    assert out["range"]["status"] == "proved" and lower["exact"] is None and lower["closed"] is False
     assert abs(lower["float"] + 1.0507009873554804934 * 1.6732632423543772848) < 1e-12
-    assert out["extrema"]["value"]["min"]["attained"] is None and out["extrema"]["value"]["max"] is None
+    assert any("f' > 0" in c["statement"] for c in out["range"]["certificate"]["data"]["conjuncts"])
+    assert out["extrema"]["value"] == {"min": None, "max": None}
     assert out["derivative_max"]["value"]["attained"] is None and out["derivative_max"]["value"]["at"] == []
-    assert display.cell("range", out["range"]).startswith("?")
-    assert "attainment not proved" in display.cell("extrema", out["extrema"], long=True)
-    assert r"\left.?" in display.latex_statement("range", "f", "proved", out["range"]["value"])
-    # an engine that wrongly says the inf is attained: the kernel does not check attainment of a ball end
+    assert display.cell("derivative_max", out["derivative_max"]) == "1.7581 (attainment not proved)"
+    # an engine that wrongly says the inf is attained: the kernel checks no attainment of a ball end at a kink
     wrong = {**out["range"]["value"], "lower": {**lower, "closed": True}}
     engine = Verdict("proved", "the range of selu is [-1.7581, oo)", "f(x) = f:\\quad f(\\mathbb{R}) = ?",
                      value=wrong, certificate=Certificate("symbolic", {}))
     gated = gate(get("selu").f(), {"range": engine})["range"]
     assert gated.status == "proved" and gated.value["lower"]["closed"] is None
-    assert "[" not in display.cell("range", {"status": "proved", "value": gated.value})
+    assert display.cell("range", {"status": "proved", "value": gated.value}).startswith("?")
+    assert r"\left.?" in display.latex_statement("range", "f", "proved", gated.value)
+    # gelu's min ~ -0.169971 near x = -0.7518 (gelu -> 0 at -oo, -> oo at oo): attained, kernel-checked
+    gelu = analyze("gelu", keys=("range", "extrema")).to_json()["properties"]
+    assert gelu["range"]["value"]["lower"]["closed"] is True and gelu["extrema"]["value"]["min"]["at"] == []
+    assert any("is attained in [-8, 8]" in c["statement"] for c in gelu["range"]["certificate"]["data"]["conjuncts"])
 
 
 def test_the_inflection_list_is_not_said_to_be_complete():

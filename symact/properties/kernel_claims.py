@@ -275,6 +275,22 @@ def confirmed_end(number: dict, side: int) -> dict:
     return {**unproved_forms(number), "enclosure": _ball(lo, hi), **unknown}
 
 
+def attained_claims(f, side: int, number: dict, deriv: bool = False) -> list[list[Claim]]:
+    """An end of f (of f' when ``deriv``) that :func:`end_claims` confirms only as a ball [lo, hi], and that is
+    attained, for an f without breakpoints: those claims give a point a where g <= hi (g = f or f', negated for a
+    sup); with ``g > hi`` on the rays beyond -+RAY and f C-infinity on R, g is continuous and attains its minimum
+    on [-RAY, RAY], which is <= g(a) <= hi < g outside, so the end is attained (where is not checked)."""
+    word, name = ("sup" if side > 0 else "inf"), ("f'" if deriv else "f")
+    h = ("deriv", f) if deriv else f
+    _, hi, _ = _end_box(number, side, word)
+    g, m = (h, _show(hi)) if side < 0 else (neg(h), _show(-hi))
+    rays = (("(-oo, -8]", piece_of(None, -RAY, False, True)), ("[8, oo)", piece_of(RAY, None, True)))
+    return [[Claim(f"{name}(x) {'>' if side < 0 else '<'} {m} on {text}, so {word} {name} is attained in "
+                   f"[-{RAY}, {RAY}]", g, ">", num(hi), (piece,), "proved", necessary=False,
+                   work=DERIVATIVE_WORK if deriv else None)] for text, piece in rays] \
+        + [[replace(smooth_claim(f, []), necessary=False)]]
+
+
 def attainment_unknown(value: Any) -> bool:
     """Whether ``value`` (a range or extrema value) holds an end whose attainment is not kernel-checked."""
     ends = [value.get(k) for k in ("lower", "upper", "min", "max")] if isinstance(value, dict) else []
