@@ -164,7 +164,7 @@ UNPROVED = "attainment not proved"
 
 
 #: what the list of inflection points is: each is kernel-checked, the list is not proved complete
-INFLECTIONS_FOUND = "the points found; that there are no others is not proved"
+INFLECTIONS_FOUND = "the points found, that there are no others is not proved"
 
 
 def bracket(closed: bool | None, pair: str) -> str:
@@ -196,7 +196,7 @@ def _curvature(prop: dict[str, Any], long: bool, enclosures: bool) -> str:
     if stretches:
         parts.append("curvature changes on " + points_text(stretches, long, enclosures))
     if parts and long:  # each point is kernel-checked; that there are no others is the engine's word
-        parts[-1] += f" ({INFLECTIONS_FOUND})"
+        parts.append(INFLECTIONS_FOUND)
     return "; ".join(parts)
 
 

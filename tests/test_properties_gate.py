@@ -364,4 +364,4 @@ def test_the_inflection_list_is_not_said_to_be_complete():
     only the zeros +-sqrt(2)) is the engine's word: the long text says the list is the points found."""
     out = analyze("gelu", keys=("convex", "continuity")).to_json()["properties"]["convex"]
     assert [q["exact"] for q in out["inflection_points"]] == ["-sqrt(2)", "sqrt(2)"]
-    assert "the points found; that there are no others is not proved" in display.cell("convex", out, long=True)
+    assert "; the points found, that there are no others is not proved" in display.cell("convex", out, long=True)
