@@ -303,7 +303,8 @@ class _Kernel:
             return _exact_first(value, lambda: (exact, kc.extrema_claims(f, value, rng.value["lower"],
                                                                          rng.value["upper"], exact=True)),
                                 *self.attained_first(
-                                    {**value, **{k: kc.confirmed_extreme(value[k], end, side) for k, side, end in ends}},
+                                    {**value, **{k: kc.confirmed_extreme(value[k], end, side)
+                                                 for k, side, end in ends}},
                                     kc.extrema_claims(f, value, rng.value["lower"], rng.value["upper"]),
                                     [(k, side, value[k], value[k] is not None, "attained") for k, side, _ in ends],
                                     strict=_strict(verdicts)))
