@@ -159,6 +159,20 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+#: what an end confirmed only as a ball shows of its attainment (the kernel bounds it to the ball only)
+UNPROVED = "attainment not proved"
+
+
+#: what the list of inflection points is: each is kernel-checked, the list is not proved complete
+INFLECTIONS_FOUND = "the points found, that there are no others is not proved"
+
+
+def bracket(closed: bool | None, pair: str) -> str:
+    """An interval's bracket at an end: ``pair`` is (closed, open), e.g. "[("; "?" when whether the end is
+    attained is not kernel-checked (``closed`` null)."""
+    return "?" if closed is None else pair[0] if closed else pair[1]
+
+
 def equals(name: str, n: dict[str, Any] | None, enclosures: bool = False) -> str:
     """``name = exact ≈ decimal``, or ``name ≈ decimal`` when there is no exact form."""
     shown = number(n, enclosures)
@@ -181,6 +195,8 @@ def _curvature(prop: dict[str, Any], long: bool, enclosures: bool) -> str:
         parts.append("inflection at " + (where_text(single, enclosures) if long else points_text(single, False)))
     if stretches:
         parts.append("curvature changes on " + points_text(stretches, long, enclosures))
+    if parts and long:  # each point is kernel-checked; that there are no others is the engine's word
+        parts.append(INFLECTIONS_FOUND)
     return "; ".join(parts)
 
 
@@ -195,7 +211,7 @@ def cell(key: str, prop: dict[str, Any], long: bool = False, enclosures: bool = 
 
     if key == "range":
         lo, hi = value["lower"], value["upper"]
-        hull = f"{'[' if lo['closed'] else '('}{num(lo)}, {num(hi)}{']' if hi['closed'] else ')'}"
+        hull = f"{bracket(lo['closed'], '[(')}{num(lo)}, {num(hi)}{bracket(hi['closed'], '])')}"
         if value.get("hull"):  # discontinuous: the image need not be an interval
             return value["image"] or f"within {hull}"
         return hull
@@ -221,7 +237,7 @@ def cell(key: str, prop: dict[str, Any], long: bool = False, enclosures: bool = 
     if key in ("derivative_max", "derivative_min", "lipschitz"):
         txt = num(value)
         if value.get("float") not in ("oo", "-oo") and not value.get("attained"):
-            txt += " (not attained)"
+            txt += " (not attained)" if value.get("attained") is False else f" ({UNPROVED})"
         elif long and value.get("at") and key != "lipschitz":
             txt += " at " + where_text(value["at"], enclosures)
         return txt
@@ -231,6 +247,8 @@ def cell(key: str, prop: dict[str, Any], long: bool = False, enclosures: bool = 
         def one(word: str, e: dict[str, Any] | None) -> str:
             if e is None:
                 return f"no {word}"
+            if e.get("attained", True) is None:
+                return f"{'inf' if word == 'min' else 'sup'} {num(e)} ({UNPROVED})"
             at = f" at {where_text(e['at'], enclosures)}" if long and e.get("at") else ""
             return f"{word} {num(e)}{at}"
         return f"{one('min', value['min'])}; {one('max', value['max'])}"
@@ -322,13 +340,16 @@ def latex_statement(key: str, f_latex: str, status: str, value: Any) -> str:
     if key == "extrema":
         if not known:
             return head + r"\min_{x} f(x),\ \max_{x} f(x)"
-        parts = [rf"\{word}_{{x}} f(x) {_eq_latex(value[word])}" if value[word] else
-                 rf"\text{{no global {word}imum}}" for word in ("min", "max")]
+        parts = [rf"\text{{no global {word}imum}}" if not value[word] else
+                 rf"\{'inf' if word == 'min' else 'sup'}_{{x}} f(x) {_eq_latex(value[word])}\ \text{{({UNPROVED})}}"
+                 if value[word].get("attained", True) is None else rf"\{word}_{{x}} f(x) {_eq_latex(value[word])}"
+                 for word in ("min", "max")]
         return head + r",\quad ".join(parts)
     raise KeyError(key)
 
 
 def _hull_latex(value: dict[str, Any]) -> str:
     lo, hi = value["lower"], value["upper"]
-    return (rf"\left{'[' if lo['closed'] else '('}{_num_latex(lo)}, "
-            rf"{_num_latex(hi)}\right{']' if hi['closed'] else ')'}")
+    left = r"\left.?" if lo["closed"] is None else rf"\left{'[' if lo['closed'] else '('}"
+    right = r"?\right." if hi["closed"] is None else rf"\right{']' if hi['closed'] else ')'}"
+    return rf"{left}{_num_latex(lo)}, {_num_latex(hi)}{right}"

@@ -81,10 +81,11 @@ def activation_plot(report: Any, out: Path) -> Path:
         for end, word in ((rng["lower"], "inf"), (rng["upper"], "sup")):
             if isinstance(end.get("float"), float):
                 ax.axhline(end["float"], color="C0", lw=0.7, ls=":",
-                           label=display.equals(f"{word} f", end) + ("" if end["closed"] else " (not attained)"))
+                           label=display.equals(f"{word} f", end)
+                           + {True: "", False: " (not attained)"}.get(end["closed"], f" ({display.UNPROVED})"))
     for word, marker in (("min", "v"), ("max", "^")):
         e = extrema.get(word)
-        if e is None:
+        if e is None or not e["at"]:  # not attained, or not proved to be
             continue
         xs_at = _floats(e["at"])
         ax.plot(xs_at, [e["float"]] * len(xs_at), marker, color="C2", ms=6, ls="none",

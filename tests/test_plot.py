@@ -36,9 +36,11 @@ def test_marks_come_from_the_proved_properties(tmp_path):
     out = tmp_path / "gelu.svg"
     assert main(["plot", "gelu", "-o", str(out)]) == 0
     texts = _texts(out.read_text(encoding="utf-8"))
-    # GELU's inflection points are ±√2 (f'' = (2 - x²) φ(x)), its minimum is near x = -0.7518
+    # GELU's inflection points are ±√2 (f'' = (2 - x²) φ(x)), its minimum is near x = -0.7518, f ≈ -0.169971
+    # there: the kernel confirms that min as a ball and that it is attained, but not where (no point is marked)
     assert "inflection at x = -√2 ≈ -1.41421 and x = √2 ≈ 1.41421" in texts
-    assert any(t.startswith("global min ≈ -0.169971 at x ≈ -0.75179") for t in texts), texts
+    assert "inf f ≈ -0.169971" in texts, texts
+    assert not any(t.startswith("global min") for t in texts), texts
     out = tmp_path / "relu6.svg"
     assert main(["plot", "relu6", "-o", str(out)]) == 0
     texts = _texts(out.read_text(encoding="utf-8"))

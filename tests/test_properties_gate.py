@@ -327,3 +327,41 @@ def test_the_image_of_a_discontinuous_f_is_kernel_checked():
     out = gate(step.f(), verdicts)["range"]
     assert out.status == "proved" and out.value["image"] is None and "1/2" not in out.statement
     assert display.cell("range", {"status": "proved", "value": out.value}) == "within [0, 1]"
+
+
+def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_kernel_checked_or_not_stated():
+    """selu's inf f = -lambda*alpha ~ -1.7581 (f = lambda*alpha*(e^x - 1) > -lambda*alpha for x < 0, f >= 0 for
+    x >= 0) and sup f' = lambda*alpha (f' = lambda*alpha*e^x < lambda*alpha for x < 0, lambda < lambda*alpha for
+    x > 0) are confirmed only as balls (the constants are Floats): the claims bounding an end to its ball decide
+    neither "attained" nor "not attained", and the gate used to pass on the engine's word for both (an engine
+    verdict wrongly saying the inf is attained was shown with the closed bracket [).  Now "not attained" needs
+    f strictly monotone (kernel-checked: then f(x - 1) < f(x), so no x reaches the inf), "attained" needs f
+    C-infinity with f beyond -+8 above the ball and a point below it, and otherwise attainment is null ("?")."""
+    out = analyze("selu", keys=("range", "extrema", "derivative_max", "monotonic")).to_json()["properties"]
+    lower = out["range"]["value"]["lower"]
+    assert out["range"]["status"] == "proved" and lower["exact"] is None and lower["closed"] is False
+    assert abs(lower["float"] + 1.0507009873554804934 * 1.6732632423543772848) < 1e-12
+    assert any("f' > 0" in c["statement"] for c in out["range"]["certificate"]["data"]["conjuncts"])
+    assert out["extrema"]["value"] == {"min": None, "max": None}
+    assert out["derivative_max"]["value"]["attained"] is None and out["derivative_max"]["value"]["at"] == []
+    assert display.cell("derivative_max", out["derivative_max"]) == "1.7581 (attainment not proved)"
+    # an engine that wrongly says the inf is attained: the kernel checks no attainment of a ball end at a kink
+    wrong = {**out["range"]["value"], "lower": {**lower, "closed": True}}
+    engine = Verdict("proved", "the range of selu is [-1.7581, oo)", "f(x) = f:\\quad f(\\mathbb{R}) = ?",
+                     value=wrong, certificate=Certificate("symbolic", {}))
+    gated = gate(get("selu").f(), {"range": engine})["range"]
+    assert gated.status == "proved" and gated.value["lower"]["closed"] is None
+    assert display.cell("range", {"status": "proved", "value": gated.value}).startswith("?")
+    assert r"\left.?" in display.latex_statement("range", "f", "proved", gated.value)
+    # gelu's min ~ -0.169971 near x = -0.7518 (gelu -> 0 at -oo, -> oo at oo): attained, kernel-checked
+    gelu = analyze("gelu", keys=("range", "extrema")).to_json()["properties"]
+    assert gelu["range"]["value"]["lower"]["closed"] is True and gelu["extrema"]["value"]["min"]["at"] == []
+    assert any("is attained in [-8, 8]" in c["statement"] for c in gelu["range"]["certificate"]["data"]["conjuncts"])
+
+
+def test_the_inflection_list_is_not_said_to_be_complete():
+    """Each inflection point shown is kernel-checked, but that gelu has no others (gelu'' = phi(x) (2 - x^2) has
+    only the zeros +-sqrt(2)) is the engine's word: the long text says the list is the points found."""
+    out = analyze("gelu", keys=("convex", "continuity")).to_json()["properties"]["convex"]
+    assert [q["exact"] for q in out["inflection_points"]] == ["-sqrt(2)", "sqrt(2)"]
+    assert "; the points found, that there are no others is not proved" in display.cell("convex", out, long=True)

@@ -270,7 +270,45 @@ def confirmed_end(number: dict, side: int) -> dict:
     lo, hi, _ = _end_box(number, side, "sup" if side > 0 else "inf")
     if side > 0:
         lo, hi = -hi, -lo
-    return {**unproved_forms(number), "enclosure": _ball(lo, hi)}
+    # the claims pin a ball end to its ball only: whether it is attained, and where, is not kernel-checked (null)
+    unknown = {k: None for k in ("closed", "attained") if k in number} | ({"at": []} if "at" in number else {})
+    return {**unproved_forms(number), "enclosure": _ball(lo, hi), **unknown}
+
+
+def attained_claims(f, side: int, number: dict, deriv: bool = False) -> list[list[Claim]]:
+    """An end of f (of f' when ``deriv``) that :func:`end_claims` confirms only as a ball [lo, hi], and that is
+    attained, for an f without breakpoints: those claims give a point a where g <= hi (g = f or f', negated for a
+    sup); with ``g > hi`` on the rays beyond -+RAY and f C-infinity on R, g is continuous and attains its minimum
+    on [-RAY, RAY], which is <= g(a) <= hi < g outside, so the end is attained (where is not checked)."""
+    word, name = ("sup" if side > 0 else "inf"), ("f'" if deriv else "f")
+    h = ("deriv", f) if deriv else f
+    _, hi, _ = _end_box(number, side, word)
+    g, m = (h, _show(hi)) if side < 0 else (neg(h), _show(-hi))
+    rays = (("(-oo, -8]", piece_of(None, -RAY, False, True)), ("[8, oo)", piece_of(RAY, None, True)))
+    return [[Claim(f"{name}(x) {'>' if side < 0 else '<'} {m} on {text}, so {word} {name} is attained in "
+                   f"[-{RAY}, {RAY}]", g, ">", num(hi), (piece,), "proved", necessary=False,
+                   work=DERIVATIVE_WORK if deriv else None)] for text, piece in rays] \
+        + [[replace(smooth_claim(f, []), necessary=False)]]
+
+
+def attainment_unknown(value: Any) -> bool:
+    """Whether ``value`` (a range or extrema value) holds an end whose attainment is not kernel-checked."""
+    ends = [value.get(k) for k in ("lower", "upper", "min", "max")] if isinstance(value, dict) else []
+    return any(isinstance(e, dict) and None in (e.get("closed", True), e.get("attained", True)) for e in ends)
+
+
+def confirmed_extreme(found: dict | None, end: dict, side: int, exact: bool = False) -> dict | None:
+    """The global min (side -1) or max (+1) as :func:`extrema_claims` confirm it: ``found`` (None: not attained)
+    when the end (``found``, else ``end``, the range's end as the kernel confirmed it) is rational, infinite or
+    (``exact``) an irrational closed form proved exactly, else the end's ball with ``attained`` null: the claims
+    bound it to the ball only, so neither "attained at a" nor "not attained" is kernel-checked."""
+    number = end if found is None else found
+    if exact and closed_form(number) is not None:
+        return found
+    if number.get("float") in ("oo", "-oo") or fraction(number.get("exact")) is not None:
+        return found and confirmed_end(found, side)
+    ball = end if found is None and end.get("exact") is None else confirmed_end(number, side)  # a ball already
+    return {**{k: v for k, v in ball.items() if k != "closed"}, "attained": None, "at": []}
 
 
 def stated_end(number: dict, side: int) -> dict:

@@ -249,6 +249,34 @@ class _Kernel:
             proofs.append(got)
         return proofs, ""
 
+    def attained_first(self, shown, groups, ends, deriv: bool = False, strict: int = 0) -> list:
+        """[(``shown`` with each end the engine says is attained but the kernel's claims pin only to a ball
+        (``shown[slot][flag]`` null; slot None: ``shown`` itself) marked attained, ``groups`` with
+        :func:`kc.attained_claims`, when f has no breakpoints; and each such end the engine says is not attained
+        marked so, with f strictly increasing (``strict`` 1) or decreasing (-1) on R, whose inf and sup are then
+        not attained (f(x - strict) < f(x) < f(x + strict))], then (``shown``, ``groups``); ``ends``: (slot, side,
+        the engine's number, whether it says attained, flag)."""
+        from symact.decide.certify import breakpoints
+
+        cuts = breakpoints(self.f)
+        better, more = dict(shown), []
+        for slot, side, number, attained, flag in ends:
+            end = shown if slot is None else shown[slot]
+            if not isinstance(end, dict) or end.get(flag, True) is not None:
+                continue
+            if attained and not cuts:
+                marked = {k: e for k, e in end.items() if k != flag or slot is None}
+                if slot is None:
+                    better[flag] = True
+                else:
+                    better[slot] = {**marked, flag: True} if flag == "closed" else marked
+                more += kc.attained_claims(self.f, side, number, deriv)
+            elif not attained and strict:
+                better[slot] = {**end, flag: False} if flag == "closed" else None
+                more += [g for g in kc.monotone_claims(self.f, strict, True, sorted({*cuts, Fraction(0)}))
+                         if g not in more]
+        return ([(better, groups + more)] if more else []) + [(shown, groups)]
+
     def claims(self, key: str, v: Verdict, verdicts: dict[str, Verdict]):
         """[(the verdict's value when confirmed, claim groups)], tried in order."""
         from symact.decide.certify import breakpoints
@@ -260,7 +288,9 @@ class _Kernel:
             shown = {**value, "lower": kc.confirmed_end(value["lower"], -1), "upper": kc.confirmed_end(value["upper"], 1)}
             exact = {**value, "lower": kc.stated_end(value["lower"], -1), "upper": kc.stated_end(value["upper"], 1)}
             return _exact_first(value, lambda: (exact, kc.range_claims(f, value, ext, exact=True)),
-                                (shown, kc.range_claims(f, value, ext)))
+                                *self.attained_first(shown, kc.range_claims(f, value, ext), [
+                                    (k, side, value[k], value[k].get("closed"), "closed")
+                                    for k, side in (("lower", -1), ("upper", 1))], strict=_strict(verdicts)))
         if key in ("bounded_below", "bounded_above"):
             side = 1 if key == "bounded_above" else -1
             return [(kc.confirmed_end(value, side), kc.end_claims(f, side, value, None, []))]
@@ -268,12 +298,16 @@ class _Kernel:
             rng = verdicts.get("range")
             if rng is None or rng.status != "proved":
                 raise kc.Inexpressible("the range it rests on is not confirmed")
-            ends = (("min", -1), ("max", 1))
-            exact = {**value, **{k: value[k] and kc.stated_end(value[k], side) for k, side in ends}}
+            ends = (("min", -1, rng.value["lower"]), ("max", 1, rng.value["upper"]))
+            exact = {**value, **{k: kc.confirmed_extreme(value[k], end, side, True) for k, side, end in ends}}
             return _exact_first(value, lambda: (exact, kc.extrema_claims(f, value, rng.value["lower"],
                                                                          rng.value["upper"], exact=True)),
-                                ({**value, **{k: value[k] and kc.confirmed_end(value[k], side) for k, side in ends}},
-                                 kc.extrema_claims(f, value, rng.value["lower"], rng.value["upper"])))
+                                *self.attained_first(
+                                    {**value, **{k: kc.confirmed_extreme(value[k], end, side)
+                                                 for k, side, end in ends}},
+                                    kc.extrema_claims(f, value, rng.value["lower"], rng.value["upper"]),
+                                    [(k, side, value[k], value[k] is not None, "attained") for k, side, _ in ends],
+                                    strict=_strict(verdicts)))
         if key == "zero_at_origin":
             return [(value, kc.zero_claims(f, v.status))]
         if key == "odd":
@@ -287,9 +321,10 @@ class _Kernel:
         if key in ("derivative_max", "derivative_min"):
             cuts = breakpoints(f)
             side = 1 if key == "derivative_max" else -1
-            return [(kc.confirmed_end(number, side),
-                     kc.derivative_end_claims(f, side, number, *self.deriv_domain(cuts), cuts))
-                    for number in _values(value)]
+            return [attempt for number in _values(value) for attempt in self.attained_first(
+                        kc.confirmed_end(number, side),
+                        kc.derivative_end_claims(f, side, number, *self.deriv_domain(cuts), cuts),
+                        [(None, side, number, bool(number.get("attained")), "attained")], deriv=True)]
         if key == "lipschitz":
             cuts = breakpoints(f)
             infinite = value.get("float") == "oo"
@@ -301,7 +336,8 @@ class _Kernel:
                     return [(value, kc.derivative_end_claims(f, side, d.value, *self.deriv_domain(cuts), cuts))]
                 if not infinite and d.value.get("float") == side * value.get("float"):
                     extremes = _values(d.value)  # d.value is already widened when the kernel confirmed only that
-                    return [(kc.confirmed_end(number, 1), kc.lipschitz_claims(
+                    # L = |that end of f'|: attained exactly when the confirmed end is (a null: not checked)
+                    return [({**kc.confirmed_end(number, 1), "attained": d.value.get("attained")}, kc.lipschitz_claims(
                                 f, number, side, extremes[min(k, len(extremes) - 1)], *self.deriv_domain(cuts), cuts))
                             for k, number in enumerate(_values(value))]
             if infinite:
@@ -350,16 +386,22 @@ class _Kernel:
         raise kc.Inexpressible(f"no claims for {key}")
 
 
-def _exact_first(value, exact, confirmed) -> list:
-    """[``exact()``, ``confirmed``] when ``value`` holds an irrational closed form the kernel can state
-    (:func:`kc.exact_end_claims`), else [``confirmed``] (the value to its enclosure); each is (the value shown,
+def _strict(verdicts: dict[str, Verdict]) -> int:
+    """1 (-1) when the engine says f is strictly increasing (decreasing) on R, else 0."""
+    v = verdicts.get("monotonic")
+    return {"increasing": 1, "decreasing": -1}.get(v.value, 0) if v is not None and v.status == "proved" else 0
+
+
+def _exact_first(value, exact, *confirmed) -> list:
+    """[``exact()``, *``confirmed``] when ``value`` holds an irrational closed form the kernel can state
+    (:func:`kc.exact_end_claims`), else ``confirmed`` (the value to its enclosure); each is (the value shown,
     its claims)."""
     if not kc.has_closed_form(value):
-        return [confirmed]
+        return list(confirmed)
     try:
-        return [exact(), confirmed]
+        return [exact(), *confirmed]
     except kc.Inexpressible:
-        return [confirmed]
+        return list(confirmed)
 
 
 def _values(value: dict) -> list[dict]:
@@ -512,6 +554,8 @@ def _confirmed(key: str, v: Verdict, proofs, value) -> Verdict:
             latex = display.latex_statement(key, head.removeprefix("f(x) = "), v.status, value)
         for number in _conjectures(value):
             statement = statement.replace(number["conjecture"]["text"], f"≈ {display.decimal(number['float'])}")
+    if key in ("range", "extrema") and kc.attainment_unknown(value):  # the engine's statement says more
+        statement = f"{key} of f: {display.cell(key, {'status': v.status, 'value': value}, long=True)}"
     out = Verdict(v.status, statement, latex, f"{v.method}; kernel-checked", Certificate("kernel", data),
                   derivation, v.seconds, v.reason, value, dict(v.evidence))
     if key == "monotonic" and value != v.value and isinstance(out.evidence.get("_extra"), dict):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Sequence
 
+from symact import display
 from symact.report.tex import expr, math_text, number, text
 
 #: column headers that read better than the key
@@ -64,7 +65,7 @@ _INTERVAL_RE = re.compile(r"Interval(?:\.(open|Lopen|Ropen))?\((.*), (.*)\)")
 
 
 def _interval(lo: str, hi: str, lo_closed: bool, hi_closed: bool) -> str:
-    return f"{'[' if lo_closed else '('}{lo}, {hi}{']' if hi_closed else ')'}"
+    return f"{display.bracket(lo_closed, '[(')}{lo}, {hi}{display.bracket(hi_closed, '])')}"
 
 
 def point_math(p: dict[str, Any]) -> str:
@@ -153,8 +154,10 @@ def _differentiable(prop: dict[str, Any]) -> str:
 def _bound(prop: dict[str, Any]) -> str:
     value = prop["value"]
     out = _math(value_math(value))
-    if not isinstance(value.get("float"), str) and not value.get("attained", True):
+    if not isinstance(value.get("float"), str) and value.get("attained", True) is False:
         out += NOT_ATTAINED
+    elif not isinstance(value.get("float"), str) and value.get("attained", True) is None:
+        out += f" ({display.UNPROVED})"
     return out
 
 
@@ -165,9 +168,11 @@ def _saturation(prop: dict[str, Any]) -> str:
 def _extrema(prop: dict[str, Any]) -> str:
     value = prop["value"]
 
-    def one(e: dict[str, Any] | None) -> str:
-        return "none" if e is None else _math(value_math(e))
-    return f"min {one(value['min'])}, max {one(value['max'])}"
+    def one(word: str, bound: str, e: dict[str, Any] | None) -> str:
+        if e is not None and e.get("attained", True) is None:
+            return f"{bound} {_math(value_math(e))} ({display.UNPROVED})"
+        return f"{word} {'none' if e is None else _math(value_math(e))}"
+    return f"{one('min', 'inf', value['min'])}, {one('max', 'sup', value['max'])}"
 
 
 def _yes_no(prop: dict[str, Any]) -> str:
