@@ -5,7 +5,9 @@ continuous extension (the limit, where it is finite) is named in the module's do
 
 Each such point is a branch of its own of kind ``undefined``: its claim is that the expression is undefined at
 that point, which the kernel certifies (:func:`symact.kernel.evaluate.undefined_reason`) before the branch is
-made; a point where that is not certain gets no branch.
+made; a point where that is not certain gets no branch.  Each range where a part is outside its domain (log(u)
+with u <= 0, ...) is a NaN branch of kind ``outside`` whose claim (the argument outside the domain there) the
+kernel decides like every branch claim (:func:`domain_gaps`).
 """
 from __future__ import annotations
 
@@ -44,8 +46,8 @@ def undefined_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
         why = undefined_reason(term, Fraction(int(point.p), int(point.q)))
         if why is not None:
             branches = _cut(branches, Branch(point, point, True, True, sp.nan,
-                                                    f"the expression is undefined here ({why}): NaN"
-                                                    f"{_extension(expr, point)}", "undefined"))
+                                             f"the expression is undefined here ({why}): NaN"
+                                             f"{_extension(expr, point)}", "undefined"))
     return branches
 
 
@@ -121,14 +123,16 @@ def _ranges(relation) -> list[tuple]:
 def _cut(branches: list[Branch], at: Branch) -> list[Branch]:
     """``branches`` less the range of ``at``, with ``at`` in its place."""
     def below(b: Branch) -> Branch | None:  # b on (-oo, at.lo)
-        if at.lo is None or (b.lo is not None and (b.lo > at.lo or b.lo == at.lo and not (b.lo_closed and not at.lo_closed))):
+        if at.lo is None or (b.lo is not None
+                             and (b.lo > at.lo or b.lo == at.lo and not (b.lo_closed and not at.lo_closed))):
             return None
         if b.hi is not None and (b.hi < at.lo or b.hi == at.lo and not (b.hi_closed and at.lo_closed)):
             return b
         return Branch(b.lo, at.lo, b.lo_closed, not at.lo_closed, b.formula, b.why, b.kind, b.bound)
 
     def above(b: Branch) -> Branch | None:  # b on (at.hi, oo)
-        if at.hi is None or (b.hi is not None and (b.hi < at.hi or b.hi == at.hi and not (b.hi_closed and not at.hi_closed))):
+        if at.hi is None or (b.hi is not None
+                             and (b.hi < at.hi or b.hi == at.hi and not (b.hi_closed and not at.hi_closed))):
             return None
         if b.lo is not None and (b.lo > at.hi or b.lo == at.hi and not (b.lo_closed and at.hi_closed)):
             return b
