@@ -299,7 +299,8 @@ def test_an_output_the_system_refuses_is_refused_before_any_work(locked, tmp_pat
                        (["check", "x >= 1", "--plot", "{d}/new.svg"], "the plot file"),
                        (["implement", "relu", "--target", "numpy", "-o", "{d}/new.py"], "the module file (-o)"),
                        (["audit", f"{target}:f", "-a", "tanh", "--plot", "{d}/new.svg"], "the plot file"),
-                       (["audit", f"{target}:f", "-a", "tanh", "--in-process", "--plot", "{d}/old.svg"], "the plot file"),
+                       (["audit", f"{target}:f", "-a", "tanh", "--in-process", "--plot", "{d}/old.svg"],
+                        "the plot file"),
                        (["report", "-o", "{d}/sub/r.pdf", "--tex-only"], "the folder of the report file (-o)"),
                        (["prove", "--latex", "{d}", "sigmoid_range"], "--latex"),
                        (["prove", "--latex", "{d}/sub", "sigmoid_range"], "--latex")]:

@@ -20,7 +20,9 @@ returned as the report's ``output`` (it never reaches the caller's standard outp
 When the child ends without a report, the report has one failing ``calls`` check that says why (``exit
 status 0``, ``signal 11 (SIGSEGV)``, an import that did not finish) and the output of the target.  Ctrl-C is
 forwarded to the child, which returns what it found so far (``interrupted``); an interruption that the parent
-did not forward (a SIGINT the target sent its own process) is the target's failure (:func:`not_asked`).
+did not forward (a SIGINT the target sent its own process) is the target's failure (:func:`not_asked`), and so
+is a SIGINT or SIGTERM the target's process sends this one (told apart from the user's by its sender while this
+process waits: :mod:`symact.audit.senders`).
 """
 from __future__ import annotations
 

@@ -7,8 +7,9 @@
                  [--dtype ...] [--json]
 
 TARGET is ``package.module:function`` or ``path/to/file.py:function``; it is imported and called only in a
-child process (``--in-process``: in this one), so a target that exits, crashes, hangs at import or exhausts
-memory is a failing report.  Every option is checked before anything runs.  Exit status: 0 conforms, 1 a
+child process (``--in-process``: in a fork of this one, without a fresh interpreter or limits), so a target that
+exits, crashes, hangs at import or exhausts memory is a failing report, and so is one that signals this
+process (:mod:`symact.audit.senders`).  Every option is checked before anything runs.  Exit status: 0 conforms, 1 a
 check failed (a target that died included), 2 usage error (one line: unknown activation, target that cannot be
 imported, bad dtype, parameter or option, an expression the parser rejects), 130 interrupted.  ``--expr``
 audits against the exact expression instead of a catalog entry (:mod:`symact.audit.reference.expression`).
@@ -78,7 +79,8 @@ symact audit --framework torch --dtype float32 --only gelu
                    help="with --framework: only these activations (catalog names or aliases, comma-separated)")
     p.add_argument("--device", default=None, help="torch device for a torch target or --framework torch (e.g. cuda)")
     p.add_argument("--in-process", action="store_true",
-                   help="import and call the target in this process (default: an isolated child process)")
+                   help="import and call the target in a fork of this process, without a fresh interpreter, "
+                        "memory or import time limit (default: an isolated child interpreter)")
     p.add_argument("--import-timeout", type=float, default=None,
                    help="seconds the child may take to import the target (default 60)")
     p.add_argument("--memory-limit", type=float, default=None, metavar="GIB",
