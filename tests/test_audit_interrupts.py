@@ -53,7 +53,8 @@ TARGETS = textwrap.dedent("""
         import subprocess, sys
         if not os.path.exists(os.environ["SYMACT_TEST_MARK"]):
             open(os.environ["SYMACT_TEST_MARK"], "w").close()
-            code = f"import os, signal; os.kill({os.getppid()}, signal.SIGINT)"
+            # it stays a moment: one that has ended and been reaped before the auditor looks cannot be told
+            code = f"import os, signal, time; os.kill({os.getppid()}, signal.SIGINT); time.sleep(2)"
             subprocess.run([sys.executable, "-c", code], check=True)
         return np.tanh(x)
 

@@ -10,7 +10,8 @@ its default ends the process, after the target's processes are killed).
 
 Where this cannot be done (not the main thread, a platform without ``sigtimedwait``, a signal whose handler is
 ``SIG_IGN``) the wait is a plain one and every signal keeps its usual effect.  A signal that another thread of
-this process takes in the moment between two waits has no sender to tell: it is the user's.
+this process takes in the moment between two waits has no sender to tell, and a sender that has ended and been
+reaped before it is looked up in /proc cannot be placed: either is the user's.
 """
 from __future__ import annotations
 
