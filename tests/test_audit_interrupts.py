@@ -276,11 +276,14 @@ def test_the_api_fails_a_target_that_signals_its_caller(targets):
                             derivative=False)
         for r in (fresh, fork):
             print(r.passed, r.interrupted, [f.message[:120] for f in r.failures if "signalled" in f.message])
+        import signal
+        print("blocked after:", sorted(signal.pthread_sigmask(signal.SIG_BLOCK, [])))   # the mask is restored
     """)
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=ENV,
                          preexec_fn=as_at_a_terminal)
     assert res.returncode == 0, res.stderr
-    fresh, fork = res.stdout.splitlines()[-2:]
+    fresh, fork, mask = res.stdout.splitlines()[-3:]
+    assert mask == "blocked after: []", res.stdout
     assert fresh.startswith("False False [") and "SIGINT from pid" in fresh, res.stdout
     assert fork.startswith("False False [") and "SIGTERM from pid" in fork, res.stdout
 
