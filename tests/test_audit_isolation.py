@@ -133,7 +133,8 @@ def module(tmp_path, name: str, top: str) -> Path:
 
 
 MODES = {"plain": [], "json": ["--json"], "float16-exhaustive": ["--dtype", "float16", "--exhaustive"],
-         "float32-exhaustive": ["--dtype", "float32", "--exhaustive"]}
+         "float32-exhaustive": ["--dtype", "float32", "--exhaustive"],
+         "in-process": ["--in-process"]}   # in a fork of the command: its end is the fork's, not the command's
 
 
 @pytest.mark.parametrize("fn, reason", [("exits", "exit status 0"), ("segfaults", "SIGSEGV")])
@@ -171,6 +172,16 @@ def test_the_targets_output_is_captured_and_kept_out_of_json(hostile):
     assert "hello from the target" in d["output"] and "and its stderr" in d["output"]
     text = symact(f"{hostile}:chatty", "-a", "tanh", *QUICK).stdout
     assert "| hello from the target" in text
+
+
+@pytest.mark.parametrize("top, reason", [("import sys\nsys.exit(0)\n", "SystemExit"),
+                                         ("raise KeyboardInterrupt\n", "KeyboardInterrupt")])
+def test_in_process_a_module_that_exits_or_interrupts_at_import_is_a_reported_failure(tmp_path, top, reason):
+    p = module(tmp_path, "bad_import", top)             # it used to end the command: exit 0 or 130, no report
+    res = symact(f"{p}:tanh", "-a", "tanh", "--in-process", "--json", *QUICK)
+    assert res.returncode == 1, res.stdout + res.stderr
+    d = json.loads(res.stdout)
+    assert d["interrupted"] is False and reason in d["failures"][0]["message"]
 
 
 def test_in_process_keeps_json_clean_too(hostile):

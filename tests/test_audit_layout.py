@@ -16,6 +16,8 @@ PACKAGE = "symact.audit"
 #: lowest first; a module imports only modules of its own layer or of lower ones.  A module not listed is a
 #: failure (a new module says where it belongs).
 LAYERS = [
+    # signals to the auditor told apart by their sender
+    {"senders"},
     # foundations: formats, the standard, reports, inputs, failing ranges, worker processes, framework backends
     {"dtypes", "standard", "report", "regions", "inputs", "workers", "backends", "conformance_suite"},
     # the exact values; targets: loading and calling (adapters), what each framework ships, isolation

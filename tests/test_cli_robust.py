@@ -262,8 +262,55 @@ def test_a_file_the_system_refuses_is_one_line_and_exit_2(capsys):
 
     assert main(["implement", "--expr", "x", "--target", "numpy", "-o", "/proc/symact-x.py"]) == 2
     err = capsys.readouterr().err
-    # root passes the permission check and the system refuses the write itself (it used to be a traceback)
-    assert err.count("\n") == 1 and err.startswith("symact: error:") and "/proc/symact-x.py" in err, err
+    # root passes any permission check on the bits; the system refuses the file itself, and that is found out
+    # before the work (it used to be said after it, and before that it was a traceback)
+    assert err == "symact: error: the module file (-o) '/proc/symact-x.py' cannot be written (No such file or " \
+                  "directory)\n", err
+
+
+@pytest.fixture
+def locked(tmp_path):
+    """A folder in which no file can be made, holding a file that cannot be written (immutable for root, whom
+    permission bits do not stop; read-only for anyone else)."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "old.svg").write_text("old")
+    if os.geteuid() == 0:
+        for path in (folder / "old.svg", folder):
+            if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+                pytest.skip("chattr +i is not available here (file system or capability)")
+        yield folder
+        subprocess.run(["chattr", "-i", str(folder), str(folder / "old.svg")], check=True)
+    else:
+        (folder / "old.svg").chmod(0o444)
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+
+
+def test_an_output_the_system_refuses_is_refused_before_any_work(locked, tmp_path, capsys):
+    from symact.cli import main
+
+    mark = tmp_path / "imported"
+    target = tmp_path / "t.py"
+    target.write_text(f"open({str(mark)!r}, 'w').close()\nimport numpy as np\ndef f(x):\n    return np.tanh(x)\n")
+    for argv, what in [(["plot", "relu", "-o", "{d}/new.svg"], "the plot file"),
+                       (["plot", "relu", "-o", "{d}/old.svg"], "the plot file"),
+                       (["check", "x >= 1", "--plot", "{d}/new.svg"], "the plot file"),
+                       (["implement", "relu", "--target", "numpy", "-o", "{d}/new.py"], "the module file (-o)"),
+                       (["audit", f"{target}:f", "-a", "tanh", "--plot", "{d}/new.svg"], "the plot file"),
+                       (["audit", f"{target}:f", "-a", "tanh", "--in-process", "--plot", "{d}/old.svg"],
+                        "the plot file"),
+                       (["report", "-o", "{d}/sub/r.pdf", "--tex-only"], "the folder of the report file (-o)"),
+                       (["prove", "--latex", "{d}", "sigmoid_range"], "--latex"),
+                       (["prove", "--latex", "{d}/sub", "sigmoid_range"], "--latex")]:
+        argv = [a.format(d=locked) for a in argv]
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err.startswith(f"symact: error: {what} '{locked}") and "cannot be written (" in err, (argv, err)
+        assert err.count("\n") == 1, err
+    assert not mark.exists()                                         # the audits never started
+    assert sorted(p.name for p in locked.iterdir()) == ["old.svg"] and (locked / "old.svg").read_text() == "old"
 
 
 def test_verify_rejects_a_file_whose_status_is_not_what_its_certificate_establishes(tmp_path, capsys):

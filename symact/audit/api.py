@@ -183,7 +183,7 @@ def audit_spec(spec: str | tuple, grad_spec: str | None, name: str, kwargs: dict
         why = child.load(specs, import_seconds)
         if why:
             return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why,
-                               getattr(child, "last_output", ""))
+                               getattr(child, "last_output", "")).signalled_auditor(child.watch.take())
         args = dict(kwargs, fn="fn", label=label) | ({"grad": "grad"} if grad_spec else {})
         return _report(child, (child_audit, {}, None, name, args), label, name, kwargs)
     finally:
@@ -197,11 +197,11 @@ def _report(child: Child, call: tuple, label: str, name: str, kwargs: dict) -> A
     if answer is None:
         report = died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why, output)
         report.seconds = time.perf_counter() - start
-        return report
+        return report.signalled_auditor(child.watch.take())
     report, retire = answer
     if retire:
         child.retire(kill=True)
-    return not_asked(report, child.forwarded)
+    return not_asked(report, child.forwarded).signalled_auditor(child.watch.take())
 
 
 def audit_row(child: Child, framework: str, index: int, label: str, name: str, dtype: str,

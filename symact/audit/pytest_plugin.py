@@ -207,6 +207,7 @@ def _targets(config, specs: list[str]) -> list[Target]:
 
 def _discovered(spec: str, match_names: bool, seconds: float) -> Target:
     """What module ``spec`` declares, found by a child process that imports it (within ``seconds``)."""
+    from symact.audit.senders import describe
     from symact.audit.target import Child, child_ready, default_memory
 
     child = Child(default_memory())
@@ -215,6 +216,9 @@ def _discovered(spec: str, match_names: bool, seconds: float) -> Target:
         if not why:
             found, why, output = child.run(child_discover, spec, match_names, seconds=seconds,
                                            during="while importing it")
+        sent = child.watch.take()
+        if sent:           # signals the module sent pytest's process while it was imported: it fails
+            why = f"{why}; {describe(sent)}" if why else describe(sent)
     finally:
         child.retire()
     if why:

@@ -6,6 +6,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from symact.audit.senders import describe
+
 PASS, FAIL, SKIP, NOTE = "pass", "fail", "skip", "note"
 #: a check that applies but could not run (e.g. the target's output could not be read): never a pass
 NOT_RUN = "not run"
@@ -121,10 +123,27 @@ class AuditReport:
         target raised it outside a call, e.g. in a method of what it returned, or signalled its own process):
         a failure of the target, not an interruption."""
         self.interrupted = False
-        why = ("the audit was stopped by a KeyboardInterrupt (or SIGINT) that did not come from the user's "
-               "Ctrl-C: the target raised it or signalled its own process")
-        self.checks.append(CheckResult("calls", FAIL, "the target interrupted its own audit",
-                                       failures=[Failure("calls", message=why)]))
+        self._fail_calls("the target interrupted its own audit",
+                         "the audit was stopped by a KeyboardInterrupt (or SIGINT) that did not come from the "
+                         "user's Ctrl-C: the target raised it or signalled its own process")
+
+    def signalled_auditor(self, sent) -> AuditReport:
+        """The target's process, or one it started, sent the auditor these signals (:class:`symact.audit.
+        senders.Sent`; not taken for the user's Ctrl-C or ``kill``): a failure of the target."""
+        if sent:
+            self._fail_calls("the target signalled the auditor", describe(sent))
+        return self
+
+    def _fail_calls(self, detail: str, why: str) -> None:
+        """Fail the ``calls`` check (one check of that name: the pytest plugin's test reads the first)."""
+        failure = Failure("calls", message=why)
+        c = self.check("calls")
+        if c is None:
+            self.checks.append(CheckResult("calls", FAIL, detail, failures=[failure]))
+            return
+        c.detail = f"{c.detail}; {detail}" if c.status == FAIL else detail
+        c.status = FAIL
+        c.failures.insert(0, failure)
 
     def to_json(self) -> dict:
         return {"passed": self.passed, "target": self.target, "activation": self.activation, "params": {

@@ -20,7 +20,9 @@ returned as the report's ``output`` (it never reaches the caller's standard outp
 When the child ends without a report, the report has one failing ``calls`` check that says why (``exit
 status 0``, ``signal 11 (SIGSEGV)``, an import that did not finish) and the output of the target.  Ctrl-C is
 forwarded to the child, which returns what it found so far (``interrupted``); an interruption that the parent
-did not forward (a SIGINT the target sent its own process) is the target's failure (:func:`not_asked`).
+did not forward (a SIGINT the target sent its own process) is the target's failure (:func:`not_asked`), and so
+is a SIGINT or SIGTERM the target's process sends this one (told apart from the user's by its sender while this
+process waits: :mod:`symact.audit.senders`).
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ import threading
 import time
 import types
 from concurrent.futures import Future
+from concurrent.futures import wait as futures_wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from typing import Any, Callable
@@ -42,6 +45,7 @@ from typing import Any, Callable
 from symact.audit.adapters import FILE_MODULE_PREFIX, HUNG, load_target
 from symact.progress import Progress
 from symact.audit.report import FAIL, AuditReport, CheckResult, Failure
+from symact.audit.senders import Watch
 from symact.audit.workers import OUTPUT_CHARS, WorkerDied, WorkerPool, exit_reason
 from symact.errors import SymactError
 
@@ -241,6 +245,8 @@ class Child:
         self.last_output = ""
         #: whether a Ctrl-C was forwarded to the child during the last :meth:`run`
         self.forwarded = False
+        #: the signals the child (the target) sent this process while it was awaited (:meth:`Watch.take`)
+        self.watch = Watch(lambda: self.pool.pids if self.pool is not None else [])
 
     def _start(self) -> WorkerPool:
         if self.pool is None:
@@ -260,24 +266,28 @@ class Child:
 
     def load(self, specs: dict[str, str], seconds: float) -> str | None:
         """Import the targets in the child within ``seconds``: None, or why it failed (a :class:`TargetError`
-        of the child, e.g. no such module, is raised here)."""
+        of the child, e.g. no such module, is raised here).  Ctrl-C kills the child (an import cannot be
+        interrupted there)."""
         pool = self._start()
         try:
-            pool.submit(child_ready).result()          # the time limit starts once the child runs
-        except WorkerDied as exc:
-            self.retire()
-            self.last_output = exc.output
-            return f"the auditor's child process did not start ({exc})"
-        fut = pool.submit(child_load, specs)
-        try:
-            fut.result(timeout=seconds)
-        except FutureTimeout:
+            try:
+                self._awaited(pool.submit(child_ready), None)       # the time limit starts once the child runs
+            except WorkerDied as exc:
+                self.retire()
+                self.last_output = exc.output
+                return f"the auditor's child process did not start ({exc})"
+            try:
+                self._awaited(pool.submit(child_load, specs), seconds)
+            except FutureTimeout:
+                self.retire(kill=True)
+                return f"importing the target did not finish within {seconds:g} s (--import-timeout)"
+            except WorkerDied as exc:
+                self.retire()
+                self.last_output = exc.output
+                return f"the target's process ended while importing it ({exc})"
+        except KeyboardInterrupt:
             self.retire(kill=True)
-            return f"importing the target did not finish within {seconds:g} s (--import-timeout)"
-        except WorkerDied as exc:
-            self.retire()
-            self.last_output = exc.output
-            return f"the target's process ended while importing it ({exc})"
+            raise
         return None
 
     def run(self, fn: Callable, *args, seconds: float | None = None,
@@ -303,11 +313,10 @@ class Child:
             self.retire(kill=True)
             return None, f"the audit failed in the target's process {during} ({type(exc).__name__}: {exc})", ""
 
-
     def _wait(self, fut: Future, pool: WorkerPool, seconds: float | None):
         """``fut``'s result; Ctrl-C here is forwarded to the child once (``forwarded``), a second one kills it."""
         try:
-            return fut.result(timeout=seconds)
+            return self._awaited(fut, seconds)
         except KeyboardInterrupt:
             self.forwarded = True
             for pid in pool.pids:
@@ -316,10 +325,22 @@ class Child:
                 except ProcessLookupError:
                     pass
             try:
-                return fut.result()
+                return self._awaited(fut, None)
             except KeyboardInterrupt:
                 pool.kill()
                 raise
+
+    def _awaited(self, fut: Future, seconds: float | None):
+        """``fut``'s result within ``seconds`` (else ``FutureTimeout``), the child's signals sorted meanwhile."""
+        if not self.watch.wait(lambda s: _settled(fut, s), seconds):
+            raise FutureTimeout
+        return fut.result()
+
+
+def _settled(fut: Future, seconds: float | None) -> bool:
+    """Whether ``fut`` is done, waiting up to ``seconds`` for it."""
+    futures_wait([fut], timeout=seconds)
+    return fut.done()
 
 
 def not_asked(report: AuditReport, forwarded: bool) -> AuditReport:
@@ -331,9 +352,16 @@ def not_asked(report: AuditReport, forwarded: bool) -> AuditReport:
     return report
 
 
-def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, kwargs: dict) -> AuditReport:
+def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, kwargs: dict,
+           idle: bool = True) -> AuditReport:
     """Run ``job()`` in a fork of this process (its own process group: Ctrl-C is forwarded once) with the
-    address-space limit and its output captured; the report, or a failing one saying why there is none."""
+    address-space limit (``memory`` bytes; 0: none) and its output captured; the report, or a failing one
+    saying why there is none.  ``idle``: a fork that uses no CPU time for :data:`IDLE_SECONDS` is taken
+    for deadlocked and stopped (False: never; for a fork of the command line, which runs no library's
+    threads).  What ``job`` raises comes back: a usage error (:class:`SymactError`) and the Ctrl-C forwarded
+    to it are raised here, anything else (what the target raised, ``SystemExit`` included) is a failing
+    report.  The signals the fork (the target) sends this process meanwhile fail it (:mod:`symact.audit.
+    senders`)."""
     sys.stdout.flush()
     sys.stderr.flush()
     rd, wr = os.pipe()
@@ -353,32 +381,46 @@ def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, k
                 signal.signal(signal.SIGINT, signal.default_int_handler)
                 try:
                     answer = (True, job())
-                except BaseException as exc:  # noqa: BLE001 - the parent raises it
+                except BaseException as exc:  # noqa: BLE001 - the parent judges it
                     answer = (False, exc)
                 with os.fdopen(wr, "wb") as w:
-                    w.write(pickle.dumps(answer))
+                    w.write(_pickled(answer))
             except BaseException:  # noqa: BLE001
                 code = 70
             finally:
                 os._exit(code)
         os.close(wr)
-        data, forwarded = _read_all(rd, pid)
+        watch = Watch(lambda: [pid])
+        data, forwarded = _read_all(rd, pid, watch, IDLE_SECONDS if idle else None)
         _, status = os.waitpid(pid, 0)
         out.seek(0)
         output = out.read()
     code = os.waitstatus_to_exitcode(status)
+    dtype, params = kwargs.get("dtype", "float32"), kwargs.get("params")
     if data is None:
         why = (f"the forked process of the audit used no CPU time for {IDLE_SECONDS:g} s and was stopped (a fork "
                f"of a process that runs PyTorch or JAX threads can deadlock: give the auditor a function of an "
                f"importable module, or isolate=False)")
-        return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"), why, _tail(output))
-    if data:
-        ok, value = pickle.loads(data)
-        if not ok:
-            raise value
-        return not_asked(attach_output(value, output), forwarded)
-    return died_report(label, name, kwargs.get("dtype", "float32"), kwargs.get("params"),
-                       f"the target's process ended during the audit ({exit_reason(code)})", _tail(output))
+        return died_report(label, name, dtype, params, why, _tail(output)).signalled_auditor(watch.take())
+    if not data:
+        return died_report(label, name, dtype, params, f"the target's process ended during the audit "
+                           f"({exit_reason(code)})", _tail(output)).signalled_auditor(watch.take())
+    ok, value = pickle.loads(data)
+    if ok:
+        return not_asked(attach_output(value, output), forwarded).signalled_auditor(watch.take())
+    if isinstance(value, SymactError) or (isinstance(value, KeyboardInterrupt) and forwarded):
+        raise value
+    why = f"the audit failed in the target's process ({type(value).__name__}: {value})"
+    return died_report(label, name, dtype, params, why, _tail(output)).signalled_auditor(watch.take())
+
+
+def _pickled(answer: tuple[bool, Any]) -> bytes:
+    """The fork's answer as bytes; an exception that cannot be pickled travels as its type's name and text."""
+    try:
+        return pickle.dumps(answer)
+    except Exception:  # noqa: BLE001 - whatever pickle refuses
+        exc = answer[1]
+        return pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
 #: seconds a forked child may run without using CPU time before it is taken for deadlocked (a fork copies the
@@ -386,21 +428,21 @@ def forked(job: Callable[[], AuditReport], memory: int, label: str, name: str, k
 IDLE_SECONDS = 30.0
 
 
-def _read_all(fd: int, pid: int) -> tuple[bytes | None, bool]:
+def _read_all(fd: int, pid: int, watch: Watch, idle: float | None) -> tuple[bytes | None, bool]:
     """(what the forked child ``pid`` writes to ``fd`` until it closes it, whether a Ctrl-C was forwarded to
-    it); a child that uses no CPU time for :data:`IDLE_SECONDS` (deadlocked, or a target that sleeps forever)
-    is killed: None."""
+    it); a child that uses no CPU time for ``idle`` seconds (deadlocked, or a target that sleeps forever) is
+    killed: None."""
     chunks = []
     interrupted = False
     idle_since, cpu = time.monotonic(), _cpu_ticks(pid)
     with os.fdopen(fd, "rb") as r:
         while True:
             try:
-                if not select.select([r], [], [], 1.0)[0]:
+                if not watch.wait(lambda s: bool(select.select([r], [], [], s)[0]), 1.0):
                     now, used = time.monotonic(), _cpu_ticks(pid)
                     if used is None or used != cpu:
                         idle_since, cpu = now, used
-                    elif now - idle_since > IDLE_SECONDS:
+                    elif idle is not None and now - idle_since > idle:
                         os.kill(pid, signal.SIGKILL)
                         return None, interrupted
                     continue

@@ -30,6 +30,8 @@ import threading
 from concurrent.futures import Future
 from typing import Any, Callable
 
+from symact.audit.senders import blocked
+
 
 #: what a worker process runs
 SERVE = "from symact.audit.workers import serve; serve()"
@@ -67,7 +69,8 @@ class WorkerPool:
             self._procs.append(proc)
             t = threading.Thread(target=self._feed, args=(proc, err, setup), daemon=True,
                                  name="symact-worker-feed")
-            t.start()
+            with blocked():                 # SIGINT and SIGTERM are the main thread's (symact.audit.senders)
+                t.start()
             self._threads.append(t)
 
     def submit(self, fn: Callable, *args: Any) -> Future:

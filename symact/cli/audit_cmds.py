@@ -7,8 +7,9 @@
                  [--dtype ...] [--json]
 
 TARGET is ``package.module:function`` or ``path/to/file.py:function``; it is imported and called only in a
-child process (``--in-process``: in this one), so a target that exits, crashes, hangs at import or exhausts
-memory is a failing report.  Every option is checked before anything runs.  Exit status: 0 conforms, 1 a
+child process (``--in-process``: in a fork of this one, without a fresh interpreter or limits), so a target that
+exits, crashes, hangs at import or exhausts memory is a failing report, and so is one that signals this
+process (:mod:`symact.audit.senders`).  Every option is checked before anything runs.  Exit status: 0 conforms, 1 a
 check failed (a target that died included), 2 usage error (one line: unknown activation, target that cannot be
 imported, bad dtype, parameter or option, an expression the parser rejects), 130 interrupted.  ``--expr``
 audits against the exact expression instead of a catalog entry (:mod:`symact.audit.reference.expression`).
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import math
+import os
+import sys
 
 from symact.cli import epilog
 from symact.cli.analyze_cmds import MAX_BUDGET
@@ -77,7 +79,8 @@ symact audit --framework torch --dtype float32 --only gelu
                    help="with --framework: only these activations (catalog names or aliases, comma-separated)")
     p.add_argument("--device", default=None, help="torch device for a torch target or --framework torch (e.g. cuda)")
     p.add_argument("--in-process", action="store_true",
-                   help="import and call the target in this process (default: an isolated child process)")
+                   help="import and call the target in a fork of this process, without a fresh interpreter, "
+                        "memory or import time limit (default: an isolated child interpreter)")
     p.add_argument("--import-timeout", type=float, default=None,
                    help="seconds the child may take to import the target (default 60)")
     p.add_argument("--memory-limit", type=float, default=None, metavar="GIB",
@@ -221,26 +224,48 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _audit_target(args: argparse.Namespace, name, kw: dict, progress):
-    """The report of the single TARGET as ``name`` (a catalog entry or an expression's): audited in a child process, or here with --in-process (the target's
-    output captured either way)."""
+    """The report of the single TARGET as ``name`` (a catalog entry or an expression's): audited in a fresh child
+    interpreter, or with --in-process in a fork of this process (no memory or import time limit); the
+    target's output captured either way."""
     from symact.audit.api import audit_spec
-    from symact.audit.target import IMPORT_SECONDS, attach_output, captured_output
+    from symact.audit.target import IMPORT_SECONDS
 
     if not args.in_process:
         memory = None if args.memory_limit is None else int(args.memory_limit * 2 ** 30)
         return audit_spec(args.target, args.grad, name, dict(kw, progress=progress.enabled), memory=memory,
                           import_seconds=args.import_timeout or IMPORT_SECONDS)
+    return _in_process(args, name, kw, progress)
+
+
+def _in_process(args: argparse.Namespace, name, kw: dict, progress):
+    """--in-process: the target imported and called in the process that audits it, a fork of this one, which
+    is left with a report whatever the target does (``os._exit(0)`` included: a failing report); the bar on
+    this terminal.  Without ``fork`` (Windows), in this process."""
     from symact.audit.adapters import TargetError, load_target
     from symact.audit.api import audit
+    from symact.audit.target import attach_output, captured_output, forked
+    from symact.progress import Progress
 
-    with captured_output() as output:
+    def job():
         try:
             fn = load_target(args.target)
             grad = load_target(args.grad) if args.grad else None
         except TargetError as exc:
             raise SymactError(str(exc)) from None
-        report = audit(fn, name, grad=grad, progress=progress, isolate=False, **kw)
-    return attach_output(report, output())
+        return audit(fn, name, grad=grad, progress=bar, isolate=False, **kw)
+
+    if not hasattr(os, "fork"):        # pragma: no cover - Windows
+        bar = progress
+        with captured_output() as output:
+            report = job()
+        return attach_output(report, output())
+    # the fork's standard error is captured: its bar is drawn on a copy of this one
+    bar = Progress(enabled=True, stream=os.fdopen(os.dup(2), "w")) if progress.enabled else progress
+    try:
+        return forked(job, 0, args.target, name, kw, idle=False)
+    finally:
+        if bar is not progress:
+            bar.stream.close()
 
 
 def _run_framework(args, dtypes, progress, kw) -> int:
