@@ -66,6 +66,25 @@ def rewrites(t) -> list:
     return forms
 
 
+def cleared(t) -> tuple | None:
+    """(D, N) with t = N/D on t's domain (SymPy's ``together`` proposes them; the kernel's algebra checks the
+    equality), D without a numeric factor, both as terms; None where t has no denominator or SymPy fails.  Where
+    t's 0/0 at a point a is removable ((exp(x) - 1)/x - 1 - x/2 at 0), N is smooth at a and cancels there to a
+    higher order than D (:meth:`symact.decide.certify.Search.try_cleared`)."""
+    try:
+        e = to_sympy(t)
+    except TermError:
+        return None
+    ok, parts = run_with_budget(lambda: sp.fraction(sp.together(e)), 1.0)
+    if not ok or not parts[1].has(_X):
+        return None
+    c, d = parts[1].as_coeff_Mul()
+    try:
+        return from_sympy(d, _X), from_sympy(sp.expand(parts[0] / c), _X)
+    except TermError:
+        return None
+
+
 def _conjugate(e):
     """sqrt(A) + B = (A - B^2)/(sqrt(A) - B) for a sum with one square root (sqrt(x^2 + 1) - x = 1/(sqrt(x^2 + 1)
     + x): the cancellation leaves the numerator, or None."""

@@ -45,7 +45,7 @@ def undefined_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     for point in poles(expr):
         why = undefined_reason(term, Fraction(int(point.p), int(point.q)))
         if why is not None:
-            branches = _cut(branches, Branch(point, point, True, True, sp.nan,
+            branches = cut(branches, Branch(point, point, True, True, sp.nan,
                                              f"the expression is undefined here ({why}): NaN"
                                              f"{_extension(expr, point)}", "undefined"))
     return branches
@@ -77,7 +77,7 @@ def domain_gaps(expr: sp.Expr, branches: list[Branch], of_f: bool = False) -> li
     what = "f is undefined here, so f' does not exist" if of_f else "the expression is undefined here"
     for part, relation in _outside(expr).items():
         for lo, hi, lo_closed, hi_closed in _ranges(relation):
-            branches = _cut(branches, Branch(lo, hi, lo_closed, hi_closed, sp.nan,
+            branches = cut(branches, Branch(lo, hi, lo_closed, hi_closed, sp.nan,
                                              f"{what} ({sp.sstr(part)} where {sp.sstr(relation)}): NaN", "outside",
                                              relation))
     return branches
@@ -120,7 +120,7 @@ def _ranges(relation) -> list[tuple]:
     return out
 
 
-def _cut(branches: list[Branch], at: Branch) -> list[Branch]:
+def cut(branches: list[Branch], at: Branch) -> list[Branch]:
     """``branches`` less the range of ``at``, with ``at`` in its place."""
     def below(b: Branch) -> Branch | None:  # b on (-oo, at.lo)
         if at.lo is None or (b.lo is not None
