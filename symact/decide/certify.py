@@ -659,11 +659,18 @@ class Search:
             return None
         if _smooth_on_closure(g, p):
             return None  # no 0/0 at an end: the remainder rule sees g itself
-        self.spend(20 + _size(h))
-        parts = cleared(h)
-        if parts is None:
-            return None
-        inverse, n = ("pow", parts[0], Fraction(-1)), parts[1]
+        for a in [e for e, closed in ((p[0], p[2]), (p[1], p[3])) if not closed]:  # where g may be undefined
+            self.spend(20 + _size(h))
+            parts = cleared(h, a)
+            node = None if parts is None else self.cleared_node(h, rel, p, *parts)
+            if node is not None:
+                return node
+        return None
+
+    def cleared_node(self, h, rel, p, d, n):
+        """The proof of h = d^-1 n REL 0 on p: d^-1 of one sign (an enclosure), n of the sign that gives REL (the
+        remainder rule), h = d^-1 n by the kernel's algebra; or None."""
+        inverse = ("pow", d, Fraction(-1))
         for sign in (">", "<"):
             first = self.try_eval(inverse, sign, p)
             if first is None:

@@ -25,6 +25,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide.exponentials import combined, linear_exponentials
+from symact.functions import elementary
 from symact.implement.branches import Branch
 
 def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
@@ -167,7 +168,7 @@ def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
         if not isinstance(far, mpmath.mpf):
             continue
         try:
-            done, value = run_with_budget(lambda: sp.limit(expr, X, end), 5.0)
+            done, value = run_with_budget(lambda: sp.limit(elementary(expr), X, end), 5.0)
         except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
             continue
         if not done or not isinstance(value, sp.Expr) or not value.is_extended_real or not (

@@ -11,8 +11,10 @@ the remainder rule bounds it (:meth:`symact.decide.certify.Search.try_cleared`).
 
 The radius is the largest of :data:`RADII` for which a degree n <= :data:`MAX_DEGREE` makes the next
 :data:`LOOKAHEAD` terms at the radius smaller than 2^-60 of the first nonzero one, and C is the least power of
-2 above twice an estimate of sup |h^(n+k+1)|/(n+k+1)! on the ball, h = (x - a)^k f, k the order of the zero of
-f's denominator at a.  The branches replace the formula there only where they measure a smaller error on
+2 above four times an estimate of sup |h^(n+k+1)|/(n+k+1)! on the ball, h = (x - a)^k f, k the order of the zero
+of f's denominator D at a.  Where D's factor that vanishes at a is no polynomial ((exp(x) - 1)**2), the search
+cannot divide it out, and the (n + k + 1)-th derivative of C (x - a)^(n+1) D stays near C (n + k + 1)! only
+on a small ball: r (n + k + 2) <= 1/2 there.  The branches replace the formula there only where they measure a smaller error on
 sample inputs of the ball than the formula already there, which measures more than one float64 ulp there
 (against the certified reference, in float64): the expression (exp(x) - 1)/x itself, written with expm1, keeps
 its formula.
@@ -26,13 +28,15 @@ import sympy as sp
 
 from symact.budget import run_with_budget
 from symact.catalog.registry import X
+from symact.decide.terms_sympy import split_denominator
+from symact.functions import elementary
 from symact.implement.branches import Branch
 from symact.implement.stable import measure, references
 
 #: the radii tried, largest first
-RADII = (sp.Rational(1, 2), sp.Rational(1, 4), sp.Rational(1, 8))
+RADII = tuple(sp.Rational(1, 2 ** j) for j in range(1, 6))
 #: highest degree of a Taylor branch's polynomial
-MAX_DEGREE = 24
+MAX_DEGREE = 16
 #: terms after the last one kept that must be negligible at the radius (and enter the estimate of C)
 LOOKAHEAD = 12
 #: the next terms at the radius are below this fraction of the first nonzero one
@@ -63,7 +67,11 @@ def _series(expr: sp.Expr, a: sp.Rational):
     """(r, T_n as a Horner polynomial in x - a, side -> the claim's bound) at a, or None where SymPy finds no
     Taylor series with rational coefficients in time or no radius of :data:`RADII` serves."""
     top = MAX_DEGREE + LOOKAHEAD + 1
-    done, s = run_with_budget(lambda: sp.series(expr, X, a, top).removeO(), SERIES_SECONDS)
+    plain = elementary(expr)
+    try:
+        done, s = run_with_budget(lambda: sp.series(plain, X, a, top).removeO(), SERIES_SECONDS)
+    except Exception:  # noqa: BLE001 - SymPy raises many types: no series, no Taylor branch
+        return None
     u = sp.Dummy("u")
     try:
         coeffs = sp.Poly(sp.expand(s.subs(X, u + a)), u).all_coeffs()[::-1] if done else None
@@ -75,32 +83,34 @@ def _series(expr: sp.Expr, a: sp.Rational):
     first = next((m for m, c in enumerate(coeffs) if c != 0), None)
     if first is None or first > MAX_DEGREE:
         return None
-    k = _pole_order(expr, a)
+    split = split_denominator(plain, X, a)
+    if split is None:
+        return None
+    k = split[2] if split[2] is not None else _zero_order(split[1], a)
     for r in RADII:
         n = next((n for n in range(first, MAX_DEGREE + 1) if all(
             abs(c) * r ** (i - first) <= TOLERANCE * abs(coeffs[first])
             for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))), None)
-        if n is None:
+        if n is None or split[2] is None and r * (n + k + 2) > sp.Rational(1, 2):
             continue
         estimate = sum(abs(c) * sp.binomial(i + k, n + 1 + k) * r ** (i - n - 1)
                        for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))
         if estimate == 0:
             continue
-        c = sp.Integer(2) ** math.ceil(math.log2(float(2 * estimate)))
+        c = sp.Integer(2) ** math.ceil(math.log2(float(4 * estimate)))
         poly = sp.horner(sp.Add(*(coeffs[i] * u ** i for i in range(n + 1))), u).subs(u, X - a)
         return r, poly, lambda side: c * (side * (X - a)) ** (n + 1)
     return None
 
 
-def _pole_order(expr: sp.Expr, a: sp.Rational) -> int:
-    """The order of the zero at a of the denominator of ``expr`` over one fraction (1 where SymPy does not
-    settle it within 8 derivatives)."""
-    den = sp.fraction(sp.together(expr))[1]
+def _zero_order(den: sp.Expr, a: sp.Rational) -> int:
+    """The order of the zero of ``den`` at a (its first derivative that SymPy does not find 0 there; at most
+    8)."""
     for k in range(8):
         if sp.simplify(den.subs(X, a)) != 0:
-            return max(k, 1)
+            return k
         den = sp.diff(den, X)
-    return 1
+    return 8
 
 
 def _inside_exact(branches: list[Branch], a: sp.Rational, r: sp.Rational) -> bool:
