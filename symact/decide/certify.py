@@ -325,8 +325,8 @@ class Search:
             return self.identity(g, p)
         if depth <= 0:
             return None
-        node = (self.try_tail_form(g, rel, p) or self.try_rewrite(g, rel, p) or self.try_abs(g, rel, p, depth, order)
-                or self.try_remainder(g, rel, p) or self.try_cleared(g, rel, p))
+        node = (self.try_tail_form(g, rel, p) or self.try_cleared(g, rel, p) or self.try_rewrite(g, rel, p)
+                or self.try_abs(g, rel, p, depth, order) or self.try_remainder(g, rel, p))
         if node:
             return node
         if not _plausible(g, rel, p):

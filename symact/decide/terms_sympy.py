@@ -107,10 +107,10 @@ def split_denominator(e: sp.Expr, x: sp.Symbol, a) -> tuple | None:
                 poly, k = sp.quo(poly, root), k + int(power)
             rest *= poly.as_expr() ** power
         elif sp.simplify(base.subs(x, a)) == 0:
-            return sp.expand(num / c), den, None, None
+            return sp.expand(num / c, power_exp=False), den, None, None
         else:
             rest *= factor
-    return sp.expand(num / c), den, k, rest
+    return sp.expand(num / c, power_exp=False), den, k, rest
 
 
 def _conjugate(e):
