@@ -85,3 +85,12 @@ def test_a_corrupted_cleared_certificate_is_rejected():
         assert old in text, old
         with pytest.raises(Rejected):
             check(json.loads(text.replace(old, new, 1)))
+
+
+def test_a_taylor_bound_at_a_removable_point_other_than_0_is_proved():
+    """(e^(x - 1) - 1)/(x - 1) is the case above shifted to x = 1: the denominator (x - 1)^2 of its derivative is
+    divided out, and e^(x - 1) is exactly 1 at 1 (kept whole, not e^-1 e^x), so the remainder rule applies."""
+    shifted = TAYLOR.replace("(exp(x) - 1)/x", "(exp(x - 1) - 1)/(x - 1)").replace("x/3", "(x - 1)/3")
+    shifted = shifted.replace("x**2/8", "(x - 1)**2/8").replace("x**3/30", "(x - 1)**3/30")
+    assert check_claim(parse_claim(f"{shifted} <= (x - 1)**4/64 for 1 < x <= 9/8"), 5.0).status == "proved"
+    assert check_claim(parse_claim(f"{shifted} <= (x - 1)**4/1000 for 1 < x <= 9/8"), 5.0).status != "proved"
