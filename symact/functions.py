@@ -195,6 +195,12 @@ class Sigmoid2(_Defined):
         return self.definition()
 
 
+def elementary(e: sp.Expr) -> sp.Expr:
+    """``e`` with every function SymPy lacks (log1p, ...) written as its formula: what SymPy's ``series`` and
+    ``limit`` know."""
+    return e.replace(lambda a: isinstance(a, _Defined), lambda a: a.definition())
+
+
 # -- the records ----------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Lib:

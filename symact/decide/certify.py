@@ -22,7 +22,7 @@ from symact.kernel.ivals import Uncertain
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (expanded, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
                                      vanishes, zero_derivatives)
-from symact.kernel.terms import affine, neg, rational_text, sub, to_json
+from symact.kernel.terms import CONVERSE, affine, neg, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -325,8 +325,8 @@ class Search:
             return self.identity(g, p)
         if depth <= 0:
             return None
-        node = (self.try_tail_form(g, rel, p) or self.try_rewrite(g, rel, p) or self.try_abs(g, rel, p, depth, order)
-                or self.try_remainder(g, rel, p))
+        node = (self.try_tail_form(g, rel, p) or self.try_cleared(g, rel, p) or self.try_rewrite(g, rel, p)
+                or self.try_abs(g, rel, p, depth, order) or self.try_remainder(g, rel, p))
         if node:
             return node
         if not _plausible(g, rel, p):
@@ -644,6 +644,49 @@ class Search:
                 return {"rule": "remainder", "at": rational_text(a), "order": n, "deriv": drel, "by": node}
         return None
 
+    def try_cleared(self, g, rel, p):
+        """g = N/D where g's 0/0 at an open end a of the bounded p is removable (the Taylor polynomial's error
+        (exp(x) - 1)/x - 1 - x/2 - C x^2 near 0): D^-1 keeps one sign on p (an enclosure), N is smooth at a and
+        its sign comes from the remainder rule there (:meth:`try_remainder`); the kernel checks g = D^-1 N by
+        its algebra (``rewrite``) and multiplies the signs (``product``)."""
+        from symact.decide.terms_sympy import cleared
+
+        if rel == "==" or p[0] is None or p[1] is None or p[0] == p[1] or p[2] and p[3]:
+            return None
+        try:
+            h = smooth_form(g, p, strict=False)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        if _smooth_on_closure(g, p):
+            return None  # no 0/0 at an end: the remainder rule sees g itself
+        for a in [e for e, closed in ((p[0], p[2]), (p[1], p[3])) if not closed]:  # where g may be undefined
+            key = ("cleared", h, a)
+            if key not in self.rewrite_cache:
+                self.spend(20 + _size(h))
+                self.rewrite_cache[key] = cleared(h, a)
+            parts = self.rewrite_cache[key]
+            node = None if parts is None else self.cleared_node(h, rel, p, *parts)
+            if node is not None:
+                return node
+        return None
+
+    def cleared_node(self, h, rel, p, d, n):
+        """The proof of h = d^-1 n REL 0 on p: d^-1 of one sign (an enclosure), n of the sign that gives REL (the
+        remainder rule), h = d^-1 n by the kernel's algebra; or None."""
+        inverse = ("pow", d, Fraction(-1))
+        for sign in (">", "<"):
+            first = self.try_eval(inverse, sign, p)
+            if first is None:
+                continue
+            nrel = rel if sign == ">" else CONVERSE[rel]
+            second = self.try_remainder(n, nrel, p)
+            other = ("mul", inverse, n)
+            if second is None or not self.equal_by_algebra(h, other, p):
+                return None
+            return {"rule": "rewrite", "as": to_json(other), "by": {"rule": "product", "factors": [
+                {"rel": sign, "by": first}, {"rel": nrel, "by": second}]}}
+        return None
+
     def taylor_cover(self, g, rel, p, depth):
         """Bisection of the bounded piece p until the Taylor form of order TAYLOR_ORDER at each part's midpoint
         has the sign."""
@@ -869,6 +912,15 @@ def _smooth_on(t, p) -> bool:
     """Whether t has one smooth form on all of p (:func:`smooth_form`)."""
     try:
         smooth_form(t, p, strict=False)
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return False
+    return True
+
+
+def _smooth_on_closure(t, p) -> bool:
+    """Whether t's smooth form on p is smooth at the ends of p too (:func:`smooth_on_closure`)."""
+    try:
+        smooth_on_closure(t, p)
     except (Uncertain, GermUndefined, ZeroDivisionError):
         return False
     return True

@@ -66,6 +66,53 @@ def rewrites(t) -> list:
     return forms
 
 
+def cleared(t, a) -> tuple | None:
+    """(D, N) with t = N/D on t's domain, both as terms (SymPy's ``together`` proposes them; the kernel's algebra
+    checks the equality), None where t has no denominator or SymPy fails: D = (x - a)^k and N the rest of the
+    fraction where the denominator's only factor that vanishes at a is a polynomial's (:func:`split_denominator`),
+    else D the whole denominator.  Where t's 0/0 at a is removable ((exp(x) - 1)/x - 1 - x/2 at 0), N is smooth
+    at a and cancels there to a higher order than D (:meth:`symact.decide.certify.Search.try_cleared`)."""
+    try:
+        e = to_sympy(t)
+    except TermError:
+        return None
+    ok, parts = run_with_budget(lambda: split_denominator(e, _X, sp.Rational(a.numerator, a.denominator)), 2.0)
+    if not ok or parts is None:
+        return None
+    n, d, k, rest = parts
+    try:
+        if k:
+            return from_sympy((_X - a) ** k, _X), from_sympy(n / rest, _X)
+        return from_sympy(d, _X), from_sympy(n, _X)
+    except TermError:
+        return None
+
+
+def split_denominator(e: sp.Expr, x: sp.Symbol, a) -> tuple | None:
+    """(N, D, k, E) with e = N/D over one fraction (SymPy's ``together``; D without a numeric factor, which N
+    takes) and D = (x - a)^k E, E the product of D's factors that are not 0 at a; k is None where a factor that
+    is no polynomial is 0 at a (exp(x) - 1 at 0); None where e has no denominator in x."""
+    num, den = sp.fraction(sp.together(e))
+    if not den.has(x):
+        return None
+    c, den = den.as_coeff_Mul()
+    k, rest = 0, sp.Integer(1)
+    for factor in sp.Mul.make_args(den):
+        base, power = factor.as_base_exp()
+        if not (power.is_Integer and power > 0):
+            return None
+        if base.is_polynomial(x):
+            poly, root = sp.Poly(base, x), sp.Poly(x - a, x)
+            while poly.degree() > 0 and poly.eval(a) == 0:
+                poly, k = sp.quo(poly, root), k + int(power)
+            rest *= poly.as_expr() ** power
+        elif sp.simplify(base.subs(x, a)) == 0:
+            return sp.expand(num / c, power_exp=False), den, None, None
+        else:
+            rest *= factor
+    return sp.expand(num / c, power_exp=False), den, k, rest
+
+
 def _conjugate(e):
     """sqrt(A) + B = (A - B^2)/(sqrt(A) - B) for a sum with one square root (sqrt(x^2 + 1) - x = 1/(sqrt(x^2 + 1)
     + x): the cancellation leaves the numerator, or None."""

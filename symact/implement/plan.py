@@ -12,6 +12,7 @@ from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real
                                        from_pieces)
 from symact.implement.proving import BranchProof, prove_all
 from symact.implement.stable import limits, refined, stable_branches
+from symact.implement.taylor import taylor_branches
 from symact.implement.undefined import domain_gaps, undefined_points
 from symact.implement.zeros import zero_value
 
@@ -104,16 +105,17 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     """The plan for a user expression: its pieces where it has any (Piecewise, Abs, Max, ...; at a switch point
     f' is the right piece's derivative, a convention), else its stable forms on x < 0 and x >= 0 where they
     measure better than the expression as written, else the expression as written, on one branch
-    (:func:`symact.implement.stable.stable_branches`)."""
+    (:func:`symact.implement.stable.stable_branches`); NaN where it is undefined, with Taylor branches around a
+    removable 0/0 (:mod:`symact.implement.taylor`)."""
     text = sp.sstr(expr)
     split = to_piecewise(expr).has(sp.Piecewise)
     d = sp.diff(expr, X)
     try:
         found = pieces(expr) if split else None
-        f_branches = domain_gaps(expr, undefined_points(expr, refined(from_pieces(found)) if split
-                                                        else stable_branches(expr)))
-        df_branches = derivative and domain_gaps(expr, domain_gaps(d, undefined_points(
-            d, refined(derivative_pieces(found, {})) if split else stable_branches(d))), of_f=True)
+        f_branches = domain_gaps(expr, taylor_branches(expr, undefined_points(
+            expr, refined(from_pieces(found)) if split else stable_branches(expr))))
+        df_branches = derivative and domain_gaps(expr, domain_gaps(d, taylor_branches(d, undefined_points(
+            d, refined(derivative_pieces(found, {})) if split else stable_branches(d)))), of_f=True)
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
     parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True, zero=zero_value(expr))]

@@ -25,6 +25,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.decide.exponentials import combined, linear_exponentials
+from symact.functions import elementary
 from symact.implement.branches import Branch
 
 def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
@@ -103,7 +104,7 @@ def _evaluate(formula: sp.Expr, xs: np.ndarray) -> np.ndarray:
 REFERENCE_SECONDS = 5.0
 
 
-def _references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | None]:
+def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | None]:
     """The certified float64 rounding of each (expression, inputs) of ``items``, in a child process with
     :data:`REFERENCE_SECONDS` per item (:mod:`symact.sandbox`); None for an item that ran past it."""
     from symact import sandbox
@@ -124,12 +125,12 @@ def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | No
     None) where ``want`` is None (not measured)."""
     if want is None:
         return expr, None, None
-    errors = [(_measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))]
+    errors = [(measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))]
     error, _, form = min(errors, key=lambda e: (e[0], e[1]))
     return form, error, errors[0][0]
 
 
-def _measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
+def measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
     """The largest error of ``formula``'s NumPy float64 code at ``xs`` in float64 ulps of ``want`` (inf where one
     is NaN or infinite and the other is not)."""
     from symact.accuracy import ulp_error
@@ -167,7 +168,7 @@ def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
         if not isinstance(far, mpmath.mpf):
             continue
         try:
-            done, value = run_with_budget(lambda: sp.limit(expr, X, end), 5.0)
+            done, value = run_with_budget(lambda: sp.limit(elementary(expr), X, end), 5.0)
         except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
             continue
         if not done or not isinstance(value, sp.Expr) or not value.is_extended_real or not (
@@ -249,7 +250,7 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
     samples = [sign * (_NEAR if lo is not None and hi is not None else _FAR)
                for sign, (lo, hi, _, _) in zip(signs, _RANGES)]
     merged: list[list] = []
-    for ends, sign, xs, want in zip(_RANGES, signs, samples, _references([(expr, xs) for xs in samples])):
+    for ends, sign, xs, want in zip(_RANGES, signs, samples, references([(expr, xs) for xs in samples])):
         for part, inside in _measured_parts(expr, ends, sign, xs, want):
             _join(merged, part, inside)
     return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n))
@@ -307,7 +308,7 @@ def refined(branches: list[Branch]) -> list[Branch]:
     todo = [i for i, b in enumerate(branches)
             if b.kind == "exact" and not b.formula.is_number and not (b.lo is not None and b.lo == b.hi)]
     samples = {i: _samples(branches[i].lo, branches[i].hi) for i in todo}
-    wants = dict(zip(todo, _references([(branches[i].formula, samples[i]) for i in todo])))
+    wants = dict(zip(todo, references([(branches[i].formula, samples[i]) for i in todo])))
     out = []
     for i, b in enumerate(branches):
         if i not in wants:

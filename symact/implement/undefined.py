@@ -20,14 +20,29 @@ from symact.implement.branches import Branch
 
 
 def poles(expr: sp.Expr) -> list[sp.Rational]:
-    """The rational zeros of the polynomial denominators of ``expr`` (the bases of its negative powers), in
-    order: the candidates for a division by zero."""
+    """The rational zeros of the denominators of ``expr`` (the bases of its negative powers) in order, the
+    candidates for a division by zero: a polynomial's rational roots, and the rational solutions SymPy's
+    ``solveset`` finds for another base in 2 CPU seconds (exp(x) - 1 at 0)."""
     out: set = set()
     for p in expr.atoms(sp.Pow):
-        if not (p.exp.is_number and p.exp.is_negative and p.base.is_polynomial(X) and p.base.has(X)):
+        if not (p.exp.is_number and p.exp.is_negative and p.base.has(X)):
             continue
-        out |= {r for r in sp.Poly(p.base, X).ground_roots() if r.is_Rational}
+        if p.base.is_polynomial(X):
+            out |= {r for r in sp.Poly(p.base, X).ground_roots() if r.is_Rational}
+        else:
+            out |= _solutions(p.base)
     return sorted(out)
+
+
+def _solutions(base: sp.Expr) -> set:
+    """The rational real zeros of ``base`` that SymPy's ``solveset`` finds in 2 CPU seconds (a finite set only)."""
+    from symact.budget import run_with_budget
+
+    try:
+        done, found = run_with_budget(lambda: sp.solveset(base, X, sp.S.Reals), 2.0)
+    except Exception:  # noqa: BLE001 - SymPy raises many types: nothing proposed
+        return set()
+    return {r for r in found if r.is_Rational} if done and isinstance(found, sp.FiniteSet) else set()
 
 
 def undefined_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
@@ -45,7 +60,7 @@ def undefined_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     for point in poles(expr):
         why = undefined_reason(term, Fraction(int(point.p), int(point.q)))
         if why is not None:
-            branches = _cut(branches, Branch(point, point, True, True, sp.nan,
+            branches = cut(branches, Branch(point, point, True, True, sp.nan,
                                              f"the expression is undefined here ({why}): NaN"
                                              f"{_extension(expr, point)}", "undefined"))
     return branches
@@ -77,7 +92,7 @@ def domain_gaps(expr: sp.Expr, branches: list[Branch], of_f: bool = False) -> li
     what = "f is undefined here, so f' does not exist" if of_f else "the expression is undefined here"
     for part, relation in _outside(expr).items():
         for lo, hi, lo_closed, hi_closed in _ranges(relation):
-            branches = _cut(branches, Branch(lo, hi, lo_closed, hi_closed, sp.nan,
+            branches = cut(branches, Branch(lo, hi, lo_closed, hi_closed, sp.nan,
                                              f"{what} ({sp.sstr(part)} where {sp.sstr(relation)}): NaN", "outside",
                                              relation))
     return branches
@@ -120,7 +135,7 @@ def _ranges(relation) -> list[tuple]:
     return out
 
 
-def _cut(branches: list[Branch], at: Branch) -> list[Branch]:
+def cut(branches: list[Branch], at: Branch) -> list[Branch]:
     """``branches`` less the range of ``at``, with ``at`` in its place."""
     def below(b: Branch) -> Branch | None:  # b on (-oo, at.lo)
         if at.lo is None or (b.lo is not None
