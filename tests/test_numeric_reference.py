@@ -97,6 +97,20 @@ def test_rounding_survives_catastrophic_cancellation():
     assert reference("gelu").rounded(np.array([-30.0]))[0] == round_mpf(g, fmt(np.float64))
 
 
+def test_rounding_survives_cancellation_of_terms_growing_like_inverse_powers_of_tiny_x():
+    # exp(x)/x - (exp(x) - 1)/x^2 = 1/2 + x/3 + x^2/8 + ... and 1 + (x - sin x)/x^3 = 7/6 - x^2/120 + ...: at
+    # |x| <= 1e-20 the correction is below 1e-20, far under half an ulp of 1/2 and 7/6, so the correctly
+    # rounded values are those of 1/2 and 7/6.  The cancelling terms are of size 1/x^2 (2^1063 at 1e-160): a
+    # precision chosen from |x| alone rounds exp(x) to 1 and returns 1/x.
+    from symact.audit.reference.oracle import rounded_expression
+
+    xs = np.array([1e-160, -1e-300, 5e-324, 1e-20])
+    derivative = sp.exp(X) / X - (sp.exp(X) - 1) / X**2
+    assert list(rounded_expression(derivative, xs, "float64")) == [0.5] * 4
+    assert list(rounded_expression(1 + (X - sp.sin(X)) / X**3, xs, "float64")) == [7 / 6] * 4
+    assert list(rounded_expression(derivative, np.array([1e-30, -1e-45]), "float32")) == [0.5, 0.5]
+
+
 def test_against_scipy_where_scipy_is_accurate():
     scipy_special = pytest.importorskip("scipy.special")
     xs = np.linspace(-30, 30, 61)

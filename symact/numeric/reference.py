@@ -16,7 +16,7 @@ by hand).  Special points:
 
 Correct rounding (:meth:`Reference.rounded`): the value is computed at a starting precision large enough that
 cancellation between O(|x|)-sized terms cannot hide any number the target format can represent (significand
-bits + the format's whole exponent range below 1 + the exponent of |x| + 64 guard bits), then again at twice
+bits + the format's whole exponent range below 1 + the binary exponent of |x|, whether |x| is large or tiny, + 64 guard bits), then again at twice
 that precision; if both round to the same number of the target format it is returned, otherwise precision
 keeps doubling (up to 16x the start).  The per-point loop is :meth:`Reference.value`; a vectorised fast path
 can replace :meth:`Reference.rounded` / :meth:`Reference.exact` without touching callers.
@@ -51,7 +51,10 @@ _MAX_PREC_RELATIVE = 20000
 
 
 def _ex(x: float) -> int:
-    return max(0, math.frexp(x)[1]) if (x != 0 and math.isfinite(x)) else 0
+    """The binary exponent of |x| in either direction: terms grow like |x|^k for large x and like |x|^-k for
+    tiny x (exp(x)/x - (exp(x) - 1)/x^2 cancels two terms of size 1/x^2 at x = 1e-160: at a precision that
+    ignores it, exp(x) rounds to 1 at both trial precisions and both agree on 1e160, not 1/2)."""
+    return abs(math.frexp(x)[1]) if (x != 0 and math.isfinite(x)) else 0
 
 
 def _growth(x: float) -> int:
@@ -61,8 +64,8 @@ def _growth(x: float) -> int:
 
 def start_bits(f: Format, x: float) -> int:
     """Full-range precision (bits) for correctly rounding a value at input ``x`` into format ``f``: enough that
-    absolute cancellation among terms of size up to |x| (and polynomial factors up to |x|^3 while |x| < 2^64)
-    cannot hide any number the format represents."""
+    absolute cancellation among terms of size up to max(|x|, 1/|x|) (and polynomial factors up to that to the
+    third power while it is < 2^64) cannot hide any number the format represents."""
     return 2 * f.p + (f.p - 1 - f.emin) + _growth(x) + 64
 
 
