@@ -1944,13 +1944,13 @@ def _tanhshrink_value(x):
         w = _widen(x)
         out = w
         m = (w < (-0.5))
-        x0 = jnp.where(m, w, (-1.5))
+        x0 = _into(m, w, -jnp.inf, (-0.5))
         out = jnp.where(m, (x0 + (-1.0*jnp.tanh(x0))), out)
         m = (w >= (-0.5)) & (w <= (0.5))
-        x1 = jnp.where(m, w, 0.0)
+        x1 = _into(m, w, (-0.5000000000000001), (0.5000000000000001))
         out = jnp.where(m, ((x1**3)*((0.3333333333333333) + ((x1**2)*((-0.13333333333333333) + ((x1**2)*((0.05396825396825397) + ((x1**2)*((-0.021869488536155203) + ((x1**2)*((0.008863235529902197) + ((x1**2)*((-0.003592128036572481) + ((x1**2)*((0.0014558343870513183) + ((x1**2)*((-0.000590027440945586) + ((x1**2)*((0.00023912911424355248) + ((x1**2)*((-9.691537956929451e-05) + ((x1**2)*((3.927832388331683e-05) + ((x1**2)*((-1.5918905069328964e-05) + ((x1**2)*((6.451689215655431e-06) + ((x1**2)*((-2.6147711512907546e-06) + ((x1**2)*((1.0597268320104654e-06) + ((x1**2)*((-4.294911078273806e-07) + ((x1**2)*((1.7406618963571648e-07) + ((-7.054636946400968e-08)*(x1**2)))))))))))))))))))))))))))))))))))), out)
         m = (w > (0.5))
-        x2 = jnp.where(m, w, (1.5))
+        x2 = _into(m, w, (0.5), jnp.inf)
         out = jnp.where(m, (x2 + (-1.0*jnp.tanh(x2))), out)
         return _narrow(out, x.dtype)
 
@@ -1964,6 +1964,23 @@ def tanhshrink_derivative(x):
         x0 = jnp.where(m, w, 0.0)
         out = jnp.where(m, (jnp.tanh(x0)**2), out)
         return _narrow(out, x.dtype)
+
+
+def _into(m, w, lo, hi):
+    """w clamped to [lo, hi], the ends of a branch's range: its inputs (m) unchanged, the others moved onto an end,
+    where the branch's value is not used (XLA fuses a clamp into the formula after it; a where on the mask is
+    computed in a pass of its own).  Differentiated as w where m, 0 elsewhere (so that a formula's infinite
+    derivative at an end, times 0, does not become NaN)."""
+    return jax.lax.clamp(lo, w, hi)
+
+
+_into = jax.custom_jvp(_into, nondiff_argnums=(2, 3))
+
+
+@_into.defjvp
+def _into_jvp(lo, hi, primals, tangents):
+    (m, w), t = primals, tangents[1]
+    return _into(m, w, lo, hi), jnp.where(m, t, jnp.zeros_like(t))
 
 
 #: float32, float16, bfloat16: (the integer type of their bits, significand bits, least normal exponent)
@@ -2000,10 +2017,14 @@ def _narrow(y, dtype):
         return y.astype(dtype)
     ints, p, emin = _FORMATS[dtype]
     a = jnp.abs(y)
-    if dtype != jnp.float32:
-        ulp = jnp.ldexp(1.0, jnp.maximum(jnp.frexp(a)[1] - 1, emin) - (p - 1))
-        a = jnp.round(a / ulp) * ulp
-        y = jnp.copysign(a, y)
+    if dtype == jnp.float32:  # y's rounding, but where XLA flushes it to +-0: there its bits' sign and the
+        # subnormal's significand, round(|y| 2^149) (2^23 from 2^-126: the least normal number)
+        r = y.astype(dtype)
+        m = jnp.round(jnp.minimum(a, 2.0 ** emin) * 2.0 ** (p - 1 - emin)).astype(ints)
+        return jnp.where(r == 0, jax.lax.bitcast_convert_type(jax.lax.bitcast_convert_type(r, ints) | m, dtype), r)
+    ulp = jnp.ldexp(1.0, jnp.maximum(jnp.frexp(a)[1] - 1, emin) - (p - 1))
+    a = jnp.round(a / ulp) * ulp
+    y = jnp.copysign(a, y)
     tiny = a < 2.0 ** emin
     m = jnp.where(tiny, jnp.round(a * 2.0 ** (p - 1 - emin)), 0.0).astype(ints)
     bits = m | jnp.where(jnp.signbit(y), ints(jnp.iinfo(ints).min), ints(0))

@@ -8,6 +8,7 @@ library versions do not cancel).  Every branch is evaluated on its own range onl
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -46,6 +47,10 @@ BACKENDS = {
 #: SymPy head -> array function name (:mod:`symact.functions`), and |x|, sign
 _FUNCTIONS = {**{head: f.array for head, f in BY_HEAD.items() if f.array}, sp.Abs: "abs", sp.sign: "sign"}
 _TORCH_NAMES = {f.array: f.torch for f in REGISTRY.values() if f.torch}
+
+
+#: the JAX modules' clamp of a branch's inputs onto its range (:data:`symact.implement.rounding.JAX_INTO`)
+INTO = "_into"
 
 
 class Unprintable(SymactError, ValueError):
@@ -227,10 +232,30 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
             continue
         if br.formula == X:
             continue
-        lines += [f"{indent}m = {mask}", f"{indent}x{i} = {w}(m, {var}, {printer.number(br.inner_point())})"]
+        lines += [f"{indent}m = {mask}", f"{indent}x{i} = {_inside(printer, br, var)}"]
         temps, value = branch_value(printer, br.formula, f"x{i}", indent)
         lines += temps + [f"{indent}out = {w}(m, {value}, out)"]
     return lines
+
+
+def _inside(printer: Printer, br: Branch, var: str) -> str:
+    """``var`` with the inputs outside ``br``'s range replaced by a point inside it; on JAX, for a bounded range,
+    clamped (``_into``: XLA fuses a clamp into the formula that follows, where a ``where`` on the mask leaves
+    its result in memory, a pass more) onto an open end or the float64 number next to a closed end outside it:
+    every input of the range lies strictly between the two (a clamp at 0 could turn -0.0 into 0.0), and the
+    formula's values there are not used."""
+    ns = printer.backend.ns
+    if printer.backend.name != "jax" or br.lo is None and br.hi is None:
+        return f"{ns}.where(m, {var}, {printer.number(br.inner_point())})"
+    printer.used.add(INTO)
+    lo = f"-{ns}.inf" if br.lo is None else _end(br.lo, br.lo_closed, -math.inf)
+    hi = f"{ns}.inf" if br.hi is None else _end(br.hi, br.hi_closed, math.inf)
+    return f"{INTO}(m, {var}, {lo}, {hi})"
+
+
+def _end(end: sp.Expr, closed: bool, outward: float) -> str:
+    """A clamp's bound for a range's end (as :func:`mask_text` compares it: its float64 value)."""
+    return Printer.number(end) if not closed else f"({math.nextafter(float(end), outward)!r})"
 
 
 def mask_text(br: Branch, var: str) -> str:
