@@ -1124,10 +1124,11 @@ def silu_derivative(x):
 
 
 def _into(m, w, lo, hi):
-    """w clamped to [lo, hi], the ends of a branch's range: its inputs (m) unchanged, the others moved onto an end,
-    where the branch's value is not used (XLA fuses a clamp into the formula after it; a where on the mask is
-    computed in a pass of its own).  Differentiated as w where m, 0 elsewhere (so that a formula's infinite
-    derivative at an end, times 0, does not become NaN)."""
+    """w clamped to [lo, hi], a branch's open ends or the float64 numbers next to its closed ends, outside them:
+    its inputs (m) lie strictly inside, unchanged; the others are moved onto an end, where the branch's value is
+    not used (XLA fuses a clamp into the formula after it; a where on the mask is computed in a pass of its
+    own).  Differentiated as w where m, 0 elsewhere (so that a formula's infinite derivative at an end, times 0,
+    does not become NaN)."""
     return jax.lax.clamp(lo, w, hi)
 
 
@@ -1174,14 +1175,10 @@ def _narrow(y, dtype):
         return y.astype(dtype)
     ints, p, emin = _FORMATS[dtype]
     a = jnp.abs(y)
-    if dtype == jnp.float32:  # y's rounding, but where XLA flushes it to +-0: there its bits' sign and the
-        # subnormal's significand, round(|y| 2^149) (2^23 from 2^-126: the least normal number)
-        r = y.astype(dtype)
-        m = jnp.round(jnp.minimum(a, 2.0 ** emin) * 2.0 ** (p - 1 - emin)).astype(ints)
-        return jnp.where(r == 0, jax.lax.bitcast_convert_type(jax.lax.bitcast_convert_type(r, ints) | m, dtype), r)
-    ulp = jnp.ldexp(1.0, jnp.maximum(jnp.frexp(a)[1] - 1, emin) - (p - 1))
-    a = jnp.round(a / ulp) * ulp
-    y = jnp.copysign(a, y)
+    if dtype != jnp.float32:
+        ulp = jnp.ldexp(1.0, jnp.maximum(jnp.frexp(a)[1] - 1, emin) - (p - 1))
+        a = jnp.round(a / ulp) * ulp
+        y = jnp.copysign(a, y)
     tiny = a < 2.0 ** emin
     m = jnp.where(tiny, jnp.round(a * 2.0 ** (p - 1 - emin)), 0.0).astype(ints)
     bits = m | jnp.where(jnp.signbit(y), ints(jnp.iinfo(ints).min), ints(0))

@@ -49,8 +49,24 @@ _FUNCTIONS = {**{head: f.array for head, f in BY_HEAD.items() if f.array}, sp.Ab
 _TORCH_NAMES = {f.array: f.torch for f in REGISTRY.values() if f.torch}
 
 
-#: the JAX modules' clamp of a branch's inputs onto its range (:data:`symact.implement.rounding.JAX_INTO`)
+#: the JAX modules' clamp of a branch's inputs onto its range (:func:`where_chain`), and its code
 INTO = "_into"
+JAX_INTO = """def _into(m, w, lo, hi):
+    \"\"\"w clamped to [lo, hi], a branch's open ends or the float64 numbers next to its closed ends, outside them:
+    its inputs (m) lie strictly inside, unchanged; the others are moved onto an end, where the branch's value is
+    not used (XLA fuses a clamp into the formula after it; a where on the mask is computed in a pass of its
+    own).  Differentiated as w where m, 0 elsewhere (so that a formula's infinite derivative at an end, times 0,
+    does not become NaN).\"\"\"
+    return jax.lax.clamp(lo, w, hi)
+
+
+_into = jax.custom_jvp(_into, nondiff_argnums=(2, 3))
+
+
+@_into.defjvp
+def _into_jvp(lo, hi, primals, tangents):
+    (m, w), t = primals, tangents[1]
+    return _into(m, w, lo, hi), jnp.where(m, t, jnp.zeros_like(t))"""
 
 
 class Unprintable(SymactError, ValueError):

@@ -10,7 +10,7 @@ from types import ModuleType
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.implement.emit import BACKENDS, INTO, Printer, masked_chain, where_chain
+from symact.implement.emit import BACKENDS, INTO, JAX_INTO, Printer, masked_chain, where_chain
 from symact.implement.halfround import exact_tables
 from symact.implement.inplace import INDICES, indexed_chain
 from symact.implement.rounding import HALF, exact_table, helpers
@@ -290,7 +290,8 @@ def render(plan: Plan, target: str, dtype: str, command: str, exact: bool = True
                       f"_{plan.name}_inplace" if torch else plan.name, used, value.name in tables, torch)
     if deriv is not None:
         body += ["", ""] + _function(deriv, target, dtype, deriv.name, used, deriv.name in tables, torch)
-    body += helpers(target, dtype, any(work_format(part, target, dtype) for part in plan.parts), INTO in used)
+    body += (["", "", JAX_INTO] if INTO in used else []) + helpers(
+        target, dtype, any(work_format(part, target, dtype) for part in plan.parts))
     if tables:
         body += ["", "", exact_table(tables, target)]
     b = BACKENDS[target]

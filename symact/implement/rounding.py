@@ -48,14 +48,10 @@ def _narrow(y, dtype):
         return y.astype(dtype)
     ints, p, emin = _FORMATS[dtype]
     a = jnp.abs(y)
-    if dtype == jnp.float32:  # y's rounding, but where XLA flushes it to +-0: there its bits' sign and the
-        # subnormal's significand, round(|y| 2^149) (2^23 from 2^-126: the least normal number)
-        r = y.astype(dtype)
-        m = jnp.round(jnp.minimum(a, 2.0 ** emin) * 2.0 ** (p - 1 - emin)).astype(ints)
-        return jnp.where(r == 0, jax.lax.bitcast_convert_type(jax.lax.bitcast_convert_type(r, ints) | m, dtype), r)
-    ulp = jnp.ldexp(1.0, jnp.maximum(jnp.frexp(a)[1] - 1, emin) - (p - 1))
-    a = jnp.round(a / ulp) * ulp
-    y = jnp.copysign(a, y)
+    if dtype != jnp.float32:
+        ulp = jnp.ldexp(1.0, jnp.maximum(jnp.frexp(a)[1] - 1, emin) - (p - 1))
+        a = jnp.round(a / ulp) * ulp
+        y = jnp.copysign(a, y)
     tiny = a < 2.0 ** emin
     m = jnp.where(tiny, jnp.round(a * 2.0 ** (p - 1 - emin)), 0.0).astype(ints)
     bits = m | jnp.where(jnp.signbit(y), ints(jnp.iinfo(ints).min), ints(0))
@@ -84,24 +80,6 @@ def _narrow(y, dtype):
     r = torch.copysign(torch.round(a / ulp) * ulp, y.detach())
     # r with the gradient of y (r - y is exact: r is y rounded to 8 or 11 bits)
     return torch.where(r == y, y, torch.where(r == 0, r, y + (r - y).detach())).to(dtype)"""
-
-
-#: JAX: a branch's inputs clamped onto its range (:func:`symact.implement.emit.where_chain`)
-JAX_INTO = """def _into(m, w, lo, hi):
-    \"\"\"w clamped to [lo, hi], the ends of a branch's range: its inputs (m) unchanged, the others moved onto an end,
-    where the branch's value is not used (XLA fuses a clamp into the formula after it; a where on the mask is
-    computed in a pass of its own).  Differentiated as w where m, 0 elsewhere (so that a formula's infinite
-    derivative at an end, times 0, does not become NaN).\"\"\"
-    return jax.lax.clamp(lo, w, hi)
-
-
-_into = jax.custom_jvp(_into, nondiff_argnums=(2, 3))
-
-
-@_into.defjvp
-def _into_jvp(lo, hi, primals, tangents):
-    (m, w), t = primals, tangents[1]
-    return _into(m, w, lo, hi), jnp.where(m, t, jnp.zeros_like(t))"""
 
 
 def exact_table(tables: dict, target: str) -> str:
@@ -144,9 +122,9 @@ def _straight(target: str, value: str) -> str:
     return f"{ns}.where({ns}.isfinite(out), out + {keep}, {value})"
 
 
-def helpers(target: str, dtype: str, wide: bool, clamps: bool = False) -> list[str]:
-    """The module's own rounding functions (after its functions): JAX's whenever it computes in float64 (and
-    its clamp, ``clamps``, where a branch uses it), torch's for the 16-bit formats."""
-    if target == "jax":
-        return ["", "", JAX_INTO] * clamps + ["", "", JAX_BITS] * wide
+def helpers(target: str, dtype: str, wide: bool) -> list[str]:
+    """The module's own rounding functions (after its functions): JAX's whenever it computes in float64,
+    torch's for the 16-bit formats."""
+    if target == "jax" and wide:
+        return ["", "", JAX_BITS]
     return ["", "", TORCH_HALF] if target == "torch" and dtype in HALF else []
