@@ -602,6 +602,11 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
     xs = [-30.0, -3.0, -0.5, 0.25, 2.0, 30.0]
     grad = jax.vmap(jax.grad(softplus.softplus))(jax.numpy.array(xs, dtype="float32"))
     assert_gradient("softplus", xs, np.asarray(grad).tolist(), np.float32)
+    # the where chain itself under jax.grad (what autograd differentiates in a module without a derivative): a
+    # branch's inputs are clamped onto its range (_into), derivative 1 on it and 0 off it; log1p(exp(x)) ends at 40
+    xs = [-30.0, 1.0, 39.0, 40.0, 50.0]
+    grad = jax.vmap(jax.grad(softplus._softplus_value))(jax.numpy.array(xs, dtype="float32"))
+    assert_gradient("softplus", xs, np.asarray(grad).tolist(), np.float32)
     xs = np.array([-100.0, -90.0, 1e-40, -1e-40, 3.0], dtype=np.float32)
     got = np.asarray(silu.silu(jax.numpy.asarray(xs)))
     assert got.dtype == np.float32 and not jax.config.jax_enable_x64

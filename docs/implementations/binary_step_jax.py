@@ -25,12 +25,13 @@ Branches of binary_step_derivative (each claim is decided by symact's kernel; th
 
 Every branch claim above is proved.
 
-The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  binary_step
-  computes float32 inputs in float64 and rounds once.  binary_step_derivative computes float32 inputs in
-  float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA
-  flushes float32 subnormals to zero, so inputs are read and subnormal results built from their bits.)
-  Accuracy is measured, not proved: audit it with
+The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and uses a branch's
+  values only on its own range (the other inputs are clamped onto an open end of a bounded range, or onto the
+  float64 number next to a closed end, outside it: one pass that XLA fuses; their derivative there is 0); NaN
+  in gives NaN out.  binary_step computes float32 inputs in float64 and rounds once.  binary_step_derivative
+  computes float32 inputs in float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not
+  change the caller's setting; XLA flushes float32 subnormals to zero, so inputs are read and subnormal
+  results built from their bits.)  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:binary_step -a binary_step --dtype float32
 """
 import json

@@ -19,12 +19,13 @@ Branches of tanh_derivative (each claim is decided by symact's kernel; the certi
 
 Every branch claim above is proved.
 
-The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  tanh computes
-  float32 inputs in float64 and rounds once.  tanh_derivative computes float32 inputs in float64 and rounds
-  once.  (JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA flushes float32
-  subnormals to zero, so inputs are read and subnormal results built from their bits.)  Accuracy is measured,
-  not proved: audit it with
+The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and uses a branch's
+  values only on its own range (the other inputs are clamped onto an open end of a bounded range, or onto the
+  float64 number next to a closed end, outside it: one pass that XLA fuses; their derivative there is 0); NaN
+  in gives NaN out.  tanh computes float32 inputs in float64 and rounds once.  tanh_derivative computes
+  float32 inputs in float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not change the
+  caller's setting; XLA flushes float32 subnormals to zero, so inputs are read and subnormal results built
+  from their bits.)  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:tanh -a tanh --dtype float32
 """
 import json
@@ -289,14 +290,32 @@ def tanh_derivative(x):
         w = _widen(x)
         out = w
         m = (w < 0.0)
-        x0 = jnp.where(m, w, -1.0)
+        x0 = _into(m, w, -jnp.inf, 0.0)
         x0_0 = jnp.exp((2.0*x0))
         out = jnp.where(m, (4.0*x0_0/((1.0 + x0_0)**2)), out)
         m = (w >= 0.0)
-        x1 = jnp.where(m, w, 1.0)
+        x1 = _into(m, w, (-5e-324), jnp.inf)
         x1_0 = jnp.exp((-2.0*x1))
         out = jnp.where(m, (4.0*x1_0/((1.0 + x1_0)**2)), out)
         return _narrow(out, x.dtype)
+
+
+def _into(m, w, lo, hi):
+    """w clamped to [lo, hi], a branch's open ends or the float64 numbers next to its closed ends, outside them:
+    its inputs (m) lie strictly inside, unchanged; the others are moved onto an end, where the branch's value is
+    not used (XLA fuses a clamp into the formula after it; a where on the mask is computed in a pass of its
+    own).  Differentiated as w where m, 0 elsewhere (so that a formula's infinite derivative at an end, times 0,
+    does not become NaN)."""
+    return jax.lax.clamp(lo, w, hi)
+
+
+_into = jax.custom_jvp(_into, nondiff_argnums=(2, 3))
+
+
+@_into.defjvp
+def _into_jvp(lo, hi, primals, tangents):
+    (m, w), t = primals, tangents[1]
+    return _into(m, w, lo, hi), jnp.where(m, t, jnp.zeros_like(t))
 
 
 #: float32, float16, bfloat16: (the integer type of their bits, significand bits, least normal exponent)

@@ -23,12 +23,13 @@ Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the
 
 Every branch claim above is proved.
 
-The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (other inputs are replaced by a point inside it); NaN in gives NaN out.  tanhshrink
-  computes float32 inputs in float64 and rounds once.  tanhshrink_derivative computes float32 inputs in
-  float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA
-  flushes float32 subnormals to zero, so inputs are read and subnormal results built from their bits.)
-  Accuracy is measured, not proved: audit it with
+The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and uses a branch's
+  values only on its own range (the other inputs are clamped onto an open end of a bounded range, or onto the
+  float64 number next to a closed end, outside it: one pass that XLA fuses; their derivative there is 0); NaN
+  in gives NaN out.  tanhshrink computes float32 inputs in float64 and rounds once.  tanhshrink_derivative
+  computes float32 inputs in float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not
+  change the caller's setting; XLA flushes float32 subnormals to zero, so inputs are read and subnormal
+  results built from their bits.)  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:tanhshrink -a tanhshrink --dtype float32
 """
 import json
@@ -1944,13 +1945,13 @@ def _tanhshrink_value(x):
         w = _widen(x)
         out = w
         m = (w < (-0.5))
-        x0 = jnp.where(m, w, (-1.5))
+        x0 = _into(m, w, -jnp.inf, (-0.5))
         out = jnp.where(m, (x0 + (-1.0*jnp.tanh(x0))), out)
         m = (w >= (-0.5)) & (w <= (0.5))
-        x1 = jnp.where(m, w, 0.0)
+        x1 = _into(m, w, (-0.5000000000000001), (0.5000000000000001))
         out = jnp.where(m, ((x1**3)*((0.3333333333333333) + ((x1**2)*((-0.13333333333333333) + ((x1**2)*((0.05396825396825397) + ((x1**2)*((-0.021869488536155203) + ((x1**2)*((0.008863235529902197) + ((x1**2)*((-0.003592128036572481) + ((x1**2)*((0.0014558343870513183) + ((x1**2)*((-0.000590027440945586) + ((x1**2)*((0.00023912911424355248) + ((x1**2)*((-9.691537956929451e-05) + ((x1**2)*((3.927832388331683e-05) + ((x1**2)*((-1.5918905069328964e-05) + ((x1**2)*((6.451689215655431e-06) + ((x1**2)*((-2.6147711512907546e-06) + ((x1**2)*((1.0597268320104654e-06) + ((x1**2)*((-4.294911078273806e-07) + ((x1**2)*((1.7406618963571648e-07) + ((-7.054636946400968e-08)*(x1**2)))))))))))))))))))))))))))))))))))), out)
         m = (w > (0.5))
-        x2 = jnp.where(m, w, (1.5))
+        x2 = _into(m, w, (0.5), jnp.inf)
         out = jnp.where(m, (x2 + (-1.0*jnp.tanh(x2))), out)
         return _narrow(out, x.dtype)
 
@@ -1964,6 +1965,24 @@ def tanhshrink_derivative(x):
         x0 = jnp.where(m, w, 0.0)
         out = jnp.where(m, (jnp.tanh(x0)**2), out)
         return _narrow(out, x.dtype)
+
+
+def _into(m, w, lo, hi):
+    """w clamped to [lo, hi], a branch's open ends or the float64 numbers next to its closed ends, outside them:
+    its inputs (m) lie strictly inside, unchanged; the others are moved onto an end, where the branch's value is
+    not used (XLA fuses a clamp into the formula after it; a where on the mask is computed in a pass of its
+    own).  Differentiated as w where m, 0 elsewhere (so that a formula's infinite derivative at an end, times 0,
+    does not become NaN)."""
+    return jax.lax.clamp(lo, w, hi)
+
+
+_into = jax.custom_jvp(_into, nondiff_argnums=(2, 3))
+
+
+@_into.defjvp
+def _into_jvp(lo, hi, primals, tangents):
+    (m, w), t = primals, tangents[1]
+    return _into(m, w, lo, hi), jnp.where(m, t, jnp.zeros_like(t))
 
 
 #: float32, float16, bfloat16: (the integer type of their bits, significand bits, least normal exponent)

@@ -8,6 +8,7 @@ library versions do not cancel).  Every branch is evaluated on its own range onl
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -46,6 +47,26 @@ BACKENDS = {
 #: SymPy head -> array function name (:mod:`symact.functions`), and |x|, sign
 _FUNCTIONS = {**{head: f.array for head, f in BY_HEAD.items() if f.array}, sp.Abs: "abs", sp.sign: "sign"}
 _TORCH_NAMES = {f.array: f.torch for f in REGISTRY.values() if f.torch}
+
+
+#: the JAX modules' clamp of a branch's inputs onto its range (:func:`where_chain`), and its code
+INTO = "_into"
+JAX_INTO = """def _into(m, w, lo, hi):
+    \"\"\"w clamped to [lo, hi], a branch's open ends or the float64 numbers next to its closed ends, outside them:
+    its inputs (m) lie strictly inside, unchanged; the others are moved onto an end, where the branch's value is
+    not used (XLA fuses a clamp into the formula after it; a where on the mask is computed in a pass of its
+    own).  Differentiated as w where m, 0 elsewhere (so that a formula's infinite derivative at an end, times 0,
+    does not become NaN).\"\"\"
+    return jax.lax.clamp(lo, w, hi)
+
+
+_into = jax.custom_jvp(_into, nondiff_argnums=(2, 3))
+
+
+@_into.defjvp
+def _into_jvp(lo, hi, primals, tangents):
+    (m, w), t = primals, tangents[1]
+    return _into(m, w, lo, hi), jnp.where(m, t, jnp.zeros_like(t))"""
 
 
 class Unprintable(SymactError, ValueError):
@@ -227,10 +248,30 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
             continue
         if br.formula == X:
             continue
-        lines += [f"{indent}m = {mask}", f"{indent}x{i} = {w}(m, {var}, {printer.number(br.inner_point())})"]
+        lines += [f"{indent}m = {mask}", f"{indent}x{i} = {_inside(printer, br, var)}"]
         temps, value = branch_value(printer, br.formula, f"x{i}", indent)
         lines += temps + [f"{indent}out = {w}(m, {value}, out)"]
     return lines
+
+
+def _inside(printer: Printer, br: Branch, var: str) -> str:
+    """``var`` with the inputs outside ``br``'s range replaced by a point inside it; on JAX, for a bounded range,
+    clamped (``_into``: XLA fuses a clamp into the formula that follows, where a ``where`` on the mask leaves
+    its result in memory, a pass more) onto an open end or the float64 number next to a closed end outside it:
+    every input of the range lies strictly between the two (a clamp at 0 could turn -0.0 into 0.0), and the
+    formula's values there are not used."""
+    ns = printer.backend.ns
+    if printer.backend.name != "jax" or br.lo is None and br.hi is None:
+        return f"{ns}.where(m, {var}, {printer.number(br.inner_point())})"
+    printer.used.add(INTO)
+    lo = f"-{ns}.inf" if br.lo is None else _end(br.lo, br.lo_closed, -math.inf)
+    hi = f"{ns}.inf" if br.hi is None else _end(br.hi, br.hi_closed, math.inf)
+    return f"{INTO}(m, {var}, {lo}, {hi})"
+
+
+def _end(end: sp.Expr, closed: bool, outward: float) -> str:
+    """A clamp's bound for a range's end (as :func:`mask_text` compares it: its float64 value)."""
+    return Printer.number(end) if not closed else f"({math.nextafter(float(end), outward)!r})"
 
 
 def mask_text(br: Branch, var: str) -> str:

@@ -10,7 +10,7 @@ from types import ModuleType
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.implement.emit import BACKENDS, Printer, masked_chain, where_chain
+from symact.implement.emit import BACKENDS, INTO, JAX_INTO, Printer, masked_chain, where_chain
 from symact.implement.halfround import exact_tables
 from symact.implement.inplace import INDICES, indexed_chain
 from symact.implement.rounding import HALF, exact_table, helpers
@@ -93,9 +93,8 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
     else:
         lines.append("Every branch claim above is proved.")
     lines += ["",
-              "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a "
-              "branch only on its own range (" + _selection(target, len(plan.parts) > 1) + "); NaN in gives NaN "
-              "out.  " + "".join(f"{part.name} computes {dtype} inputs in float64 and rounds once.  "
+              "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and "
+              + _selection(target, len(plan.parts) > 1) + "; NaN in gives NaN out.  " + "".join(f"{part.name} computes {dtype} inputs in float64 and rounds once.  "
                                  for part in plan.parts if work_format(part, target, dtype))
               + ("(JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA flushes "
                  "float32 subnormals to zero, so inputs are read and subnormal results built from their bits.)  "
@@ -115,12 +114,14 @@ def _selection(target: str, wrapped: bool) -> str:
     """How a branch's inputs are selected (torch without a derivative: autograd records the where chain)."""
     point = "other inputs are replaced by a point inside it"
     if target == "numpy":
-        return "a mask selects its inputs"
+        return "evaluates a branch only on its own range (a mask selects its inputs)"
     if target == "torch":
-        return ("a mask selects its inputs, block by block; a branch of at most three arithmetic operations of x may "
-                "instead be computed on the whole block, the other branches' values written over it"
-                + ("" if wrapped else f"; where autograd records, {point}"))
-    return point
+        return ("evaluates a branch only on its own range (a mask selects its inputs, block by block; a branch of at "
+                "most three arithmetic operations of x may instead be computed on the whole block, the other "
+                "branches' values written over it" + ("" if wrapped else f"; where autograd records, {point}") + ")")
+    return ("uses a branch's values only on its own range (the other inputs are clamped onto an open end of a "
+            "bounded range, or onto the float64 number next to a closed end, outside it: one pass that XLA fuses; "
+            "their derivative there is 0)")
 
 
 def _half_text(plan: Plan, target: str, dtype: str, tables: dict, own: bool) -> str:
@@ -289,7 +290,8 @@ def render(plan: Plan, target: str, dtype: str, command: str, exact: bool = True
                       f"_{plan.name}_inplace" if torch else plan.name, used, value.name in tables, torch)
     if deriv is not None:
         body += ["", ""] + _function(deriv, target, dtype, deriv.name, used, deriv.name in tables, torch)
-    body += helpers(target, dtype, any(work_format(part, target, dtype) for part in plan.parts))
+    body += (["", "", JAX_INTO] if INTO in used else []) + helpers(
+        target, dtype, any(work_format(part, target, dtype) for part in plan.parts))
     if tables:
         body += ["", "", exact_table(tables, target)]
     b = BACKENDS[target]
