@@ -14,6 +14,7 @@ from symact.kernel.verify import find_certificates
 from symact.properties import analyze, point_json
 from symact.properties._shape import Pt
 from symact.properties.kernel_gate import gate
+from symact.report.property_table import cell
 
 mpmath.mp.dps = 30
 SQRT2 = mpmath.sqrt(2)
@@ -142,6 +143,8 @@ def test_an_unproved_list_says_so_in_cells_and_plot_legends(tmp_path):
     p = _convex("gelu_tanh")
     assert len(p["inflection_points"]) == 2 and p["inflections_complete"] is False
     assert display.cell("convex", p).endswith(f"; {display.NOT_COMPLETE})")
+    assert cell("convex", p).endswith(f"({display.NOT_COMPLETE})")  # the report's LaTeX table
+    assert display.NOT_COMPLETE not in cell("convex", _convex("gelu"))
     out = tmp_path / "g.svg"
     assert main(["plot", "gelu_tanh", "-o", str(out)]) == 0
     texts = " ".join(re.sub(r"\s+", " ", t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", out.read_text()))
