@@ -28,7 +28,8 @@ monotonicity whose f' vanishes there; the kernel's
   f is then convex on each closed piece with left slope <= s <= right slope at c, hence convex on R.
   Refuted: the engine's chord triple.  Concave: the same for -f.  Each inflection point shown when f is neither:
   :func:`inflection_claims` (f convex on one side of it and concave on the other; an irrational one exactly,
-  ``f''(x + c) == 0`` at 0 and ``f'''(x + c)`` of one sign next to 0, or within a ball).
+  ``f''(x + c) == 0`` at 0 and ``f'''(x + c)`` of one sign next to 0, or within a ball); that they are all of
+  them: :mod:`symact.properties.inflection_list`.
 * the image of a discontinuous f (binary_step's {0, 1}): ``f == a x + b`` on each open piece between the points
   of S and ``f == v`` at each of them (:func:`image_claims`), whose images give the set.
 * zero_at_origin: ``f == 0`` at 0.  odd: ``f(-x) == -f(x)`` on R.

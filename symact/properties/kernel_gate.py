@@ -18,7 +18,9 @@ confirm them:
   kernel verdict that contradicts a claim the engine's verdict implies is a soundness bug of the engine: the
   verdict is withdrawn and a :class:`RuntimeWarning` says so;
 * what a confirmed verdict shows beyond its value, the inflection points of a function that is neither convex
-  nor concave and the image of a discontinuous f, is kernel-checked too, or not shown.
+  nor concave and the image of a discontinuous f, is kernel-checked too, or not shown; that the inflection
+  points shown are all of them is kernel-checked where the kernel can (:mod:`symact.properties.inflection_list`,
+  ``inflections_complete``), else said to be not proved.
 """
 from __future__ import annotations
 
