@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from symact.kernel.pieces import piece_text
 from symact.kernel.terms import X, add, mul, neg, num, number_text, sub
 from symact.properties import kernel_claims as kc
 
@@ -94,15 +95,16 @@ def _side(f, want: int, c: Fraction, side: int, cuts: list[Fraction], slopes: di
     g, name = (f, "f") if want > 0 else (neg(f), "-f")
     d = min([NEAR] + [abs(e - c) / 2 for e in cuts if e != c])
     near = kc.piece_of(c - d, c) if side < 0 else kc.piece_of(c, c + d)
-    out = [kc.Claim(f"{name}'' > 0 on {'(' + str(c - d) + ', ' + str(c) if side < 0 else '(' + str(c) + ', ' + str(c + d)})",
-                    kc.nth(g, 2), ">", num(0), (near,), "proved", necessary=False)]
+    out = [kc.Claim(f"{name}'' > 0 on {piece_text(near)}", kc.nth(g, 2), ">", num(0), (near,), "proved",
+                    necessary=False)]
     left, right = slopes.get(c, (None, None))
     if left is not None and right is not None and want * (right - left) > 0:
         left, right = want * left, want * right
         m = ((left + right) / 2).limit_denominator(10 ** 6)
         k = ((right - left) / 4).limit_denominator(10 ** 6)
         if k > 0:
-            out.append(kc.Claim(f"{name}(x) >= {name}({c}) + {m}*(x - {c}) + {k}*|x - {c}| on [{c - d}, {c + d}] "
+            shift = f"x - {c}" if c >= 0 else f"x + {-c}"
+            out.append(kc.Claim(f"{name}(x) >= {name}({c}) + {m}*({shift}) + {k}*|{shift}| on [{c - d}, {c + d}] "
                                 f"(a kink of {name} at {c})", g, ">=",
                                 add(kc.at_q(g, c), mul(num(m), sub(X, num(c))), mul(num(k), ("abs", sub(X, num(c))))),
                                 (kc.piece_of(c - d, c + d, True, True),), "proved", necessary=False))
