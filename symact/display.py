@@ -165,6 +165,10 @@ UNPROVED = "attainment not proved"
 
 #: what the list of inflection points is: each is kernel-checked, the list is not proved complete
 INFLECTIONS_FOUND = "the points found, that there are no others is not proved"
+#: the same, short (table cells, plot legends)
+NOT_COMPLETE = "list not proved complete"
+#: what the list of inflection points is when the kernel proved that there are no others
+INFLECTIONS_ALL = "there are no others (kernel-checked)"
 
 
 def bracket(closed: bool | None, pair: str) -> str:
@@ -195,8 +199,9 @@ def _curvature(prop: dict[str, Any], long: bool, enclosures: bool) -> str:
         parts.append("inflection at " + (where_text(single, enclosures) if long else points_text(single, False)))
     if stretches:
         parts.append("curvature changes on " + points_text(stretches, long, enclosures))
-    if parts and long:  # each point is kernel-checked; that there are no others is the engine's word
-        parts.append(INFLECTIONS_FOUND)
+    complete = prop.get("inflections_complete")  # each point is kernel-checked, the list only where this says so
+    if parts and (long or not complete):
+        parts.append(INFLECTIONS_ALL if complete else INFLECTIONS_FOUND if long else NOT_COMPLETE)
     return "; ".join(parts)
 
 

@@ -94,18 +94,19 @@ def activation_plot(report: Any, out: Path) -> Path:
             if p.get("interval"):
                 a, b = (_end(v) for v in p["ends"])
                 ax.plot([max(x0, a), min(x1, b)], [e["float"]] * 2, color="C2", lw=4, alpha=0.5)
+    unproved = "" if props["convex"].get("inflections_complete") else f" ({display.NOT_COMPLETE})"
     single = [p for p in inflections if isinstance(p.get("float"), float)]
     if single:
         px = np.array(_floats(single))
         ax.plot(px, fn(px), "o", mfc="white", color="C1", ms=5, ls="none",
-                label="inflection at " + display.where_text(single))
+                label="inflection at " + display.where_text(single) + unproved)
     spans = [p for p in inflections if p.get("interval")]
     for p in spans:
         a, b = (_end(v) for v in p["ends"])
         ax.axvspan(max(x0, a), min(x1, b), color="C1", alpha=0.12, lw=0)
     if spans:
         ax.plot([], [], "s", color="C1", alpha=0.3, ls="none",
-                label="curvature changes on " + display.points_text(spans))
+                label="curvature changes on " + display.points_text(spans) + unproved)
     if kinks:
         kx = np.array(_floats(kinks))
         ax.plot(kx, fn(kx), "x", color="k", ms=6, ls="none", label="not differentiable at " + display.where_text(kinks))

@@ -28,7 +28,8 @@ monotonicity whose f' vanishes there; the kernel's
   f is then convex on each closed piece with left slope <= s <= right slope at c, hence convex on R.
   Refuted: the engine's chord triple.  Concave: the same for -f.  Each inflection point shown when f is neither:
   :func:`inflection_claims` (f convex on one side of it and concave on the other; an irrational one exactly,
-  ``f''(x + c) == 0`` at 0 and ``f'''(x + c)`` of one sign next to 0, or within a ball).
+  ``f''(x + c) == 0`` at 0 and ``f'''(x + c)`` of one sign next to 0, or within a ball); that they are all of
+  them: :mod:`symact.properties.inflection_list`.
 * the image of a discontinuous f (binary_step's {0, 1}): ``f == a x + b`` on each open piece between the points
   of S and ``f == v`` at each of them (:func:`image_claims`), whose images give the set.
 * zero_at_origin: ``f == 0`` at 0.  odd: ``f(-x) == -f(x)`` on R.
@@ -820,18 +821,20 @@ def saturation_claims(f, value: dict, cuts: list[Fraction], slopes: dict, swings
 
 
 # ---------------------------------------------------------------------------------------------- inflection
-def convex_on_claims(f, want: int, lo: Fraction, hi: Fraction, cuts: list[Fraction], slopes: dict
+def convex_on_claims(f, want: int, lo: Fraction | None, hi: Fraction | None, cuts: list[Fraction], slopes: dict
                      ) -> list[list[Claim]]:
-    """want * f is convex on [lo, hi], given that f is continuous at the cuts there: (want f)'' >= 0 between lo,
-    the cuts inside and hi (at lo and hi too where they are not cuts), and a supporting line ``want f >= want f(c) + s (x - c)`` on [lo, hi] at each cut c inside
+    """want * f is convex on [lo, hi] (None: an infinite end), given that f is continuous at the cuts there:
+    (want f)'' >= 0 between lo, the cuts inside and hi (at lo and hi too where they are finite and not cuts), and
+    a supporting line ``want f >= want f(c) + s (x - c)`` on [lo, hi] at each cut c inside
     (s = want ``slopes[c]``, ``slopes[c]`` between the one-sided slopes of f at c), so the left slope <= s <= the
     right slope of want f at c."""
     g, name = (f, "f") if want > 0 else (neg(f), "-f")
-    inside = [c for c in cuts if lo < c < hi]
+    inside = [c for c in cuts if (lo is None or lo < c) and (hi is None or c < hi)]
     ends = [lo, *inside, hi]
-    pieces = tuple(piece_of(ends[k], ends[k + 1], k == 0 and lo not in cuts, k == len(ends) - 2 and hi not in cuts)
+    shut = (lo is not None and lo not in cuts, hi is not None and hi not in cuts)
+    pieces = tuple(piece_of(ends[k], ends[k + 1], k == 0 and shut[0], k == len(ends) - 2 and shut[1])
                    for k in range(len(ends) - 1))
-    span = piece_of(lo, hi, True, True)
+    span = piece_of(lo, hi, lo is not None, hi is not None)
     groups = [[Claim(f"{name}'' >= 0 on {', '.join(piece_text(p) for p in pieces)}", nth(g, 2), ">=", num(0),
                      pieces, "proved", necessary=False)]]
     for c in inside:
@@ -854,7 +857,7 @@ def inflection_claims(f, want: int, point: dict, cuts: list[Fraction], slopes: d
     exactly.  Otherwise, within its enclosure [a, b] widened by TOLERANCE (1 + |a|): ``want f''(a) > 0``,
     ``want f''(b) < 0`` and ``want f''' < 0`` on [a, b], so f'' has exactly one zero in (a, b) and changes sign
     there; the closed form of such a point is shown as a conjecture (:func:`unproved_forms`)."""
-    lo, hi = _stretch(point) if point.get("interval") else (fraction(point.get("exact")),) * 2
+    lo, hi = stretch_ends(point) if point.get("interval") else (fraction(point.get("exact")),) * 2
     if lo is not None and hi is not None:
         others = [c for c in cuts if not lo <= c <= hi]
         gap = min([Fraction(1)] + [abs(c - e) / 2 for c in others for e in (lo, hi)])
@@ -886,7 +889,7 @@ def inflection_claims(f, want: int, point: dict, cuts: list[Fraction], slopes: d
     return out
 
 
-def _stretch(point: dict) -> tuple[Fraction | None, Fraction | None]:
+def stretch_ends(point: dict) -> tuple[Fraction | None, Fraction | None]:
     """The rational ends of a printed stretch ``[a, b]`` (its ``interval`` text), or (None, None)."""
     m = re.fullmatch(r"\[(-?\d+(?:/\d+)?), (-?\d+(?:/\d+)?)\]", point["interval"].strip())
     return (fraction(m.group(1)), fraction(m.group(2))) if m else (None, None)

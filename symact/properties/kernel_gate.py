@@ -18,7 +18,9 @@ confirm them:
   kernel verdict that contradicts a claim the engine's verdict implies is a soundness bug of the engine: the
   verdict is withdrawn and a :class:`RuntimeWarning` says so;
 * what a confirmed verdict shows beyond its value, the inflection points of a function that is neither convex
-  nor concave and the image of a discontinuous f, is kernel-checked too, or not shown.
+  nor concave and the image of a discontinuous f, is kernel-checked too, or not shown; that the inflection
+  points shown are all of them is kernel-checked where the kernel can (:mod:`symact.properties.inflection_list`,
+  ``inflections_complete``), else said to be not proved.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ import sympy as sp
 from symact import display
 from symact.budget import run_with_budget
 from symact.catalog import X
+from symact.properties import inflection_list as il
 from symact.properties import kernel_claims as kc
 from symact.verdict import Certificate, Verdict
 
@@ -184,17 +187,21 @@ class _Kernel:
         cuts = breakpoints(self.f)
         if cuts and (continuity is None or continuity.status != "proved" or continuity.value == "discontinuous"):
             why = f"f is not kernel-checked to be continuous at {', '.join(map(str, cuts))}"
-        slopes = {c: _slope(self.f, 1, c) for c in cuts}
+        sides = {c: _sides(self.f, c) for c in cuts}
+        slopes = {c: _slope(sides[c]) for c in cuts}
+        wants = []
         for point in points if not why else ():
             done = None
             try:
-                attempts = [a for want in (1, -1) for a in kc.inflection_claims(self.f, want, point, cuts, slopes)]
+                attempts = [(want, a) for want in (1, -1)
+                            for a in kc.inflection_claims(self.f, want, point, cuts, slopes)]
             except kc.Inexpressible as exc:
                 attempts, why = [], f"the kernel has no claim for this inflection point ({exc})"
-            for value, groups in attempts:
+            for want, (value, groups) in attempts:
                 done, why = self.run(groups)
                 if done:
                     shown.append(value)
+                    wants.append(want)
                     proofs += done
                     break
             if not done:
@@ -205,7 +212,36 @@ class _Kernel:
             rest["inflection_points_reason"] = f"the inflection points are not shown: {why}"
             return _amended(v, [], evidence={**v.evidence, "_extra": rest})
         rest["inflection_points"] = shown
-        return _amended(v, proofs, evidence={**v.evidence, "_extra": rest})
+        more, why = self.complete(list(zip(wants, shown)), cuts, sides, slopes)
+        rest["inflections_complete"] = more is not None
+        if more is None:
+            rest["inflections_complete_reason"] = f"that there are no other inflection points is not proved: {why}"
+        return _amended(v, proofs + (more or []), evidence={**v.evidence, "_extra": rest})
+
+    def complete(self, points: list, cuts: list[Fraction], sides: dict, slopes: dict):
+        """(the certificates that ``points``, [(want, a confirmed inflection point)], are all the inflection
+        points of f (:mod:`symact.properties.inflection_list`), or None, the reason when not)."""
+        zones, proofs = [], []
+        for want, point in points:
+            try:
+                attempts = il.zone_attempts(self.f, want, point, cuts, sides)
+            except kc.Inexpressible as exc:
+                return None, str(exc)
+            why = "no zone to try"
+            for lo, hi, groups in attempts:
+                done, why = self.run(groups)
+                if done:
+                    zones.append((lo, hi, want))
+                    proofs += done
+                    break
+            else:
+                return None, why
+        try:
+            groups = il.gap_claims(self.f, sorted(zones), cuts, slopes)
+        except kc.Inexpressible as exc:
+            return None, str(exc)
+        done, why = self.run(groups)
+        return (None, why) if done is None else (proofs + done, "")
 
     def image(self, v: Verdict) -> Verdict:
         """A confirmed range ``v`` whose value names the image of a discontinuous f: kept when the kernel proves f
@@ -368,7 +404,7 @@ class _Kernel:
                     raise kc.Inexpressible("no chord counterexample")
                 return [(value, kc.chord_claims(f, want, pts))]
             cuts = breakpoints(f)
-            return [(value, kc.convex_claims(f, want, cuts, {c: _slope(f, want, c) for c in cuts}))]
+            return [(value, kc.convex_claims(f, want, cuts, {c: _slope(_sides(f, c), want) for c in cuts}))]
         if key == "differentiable":
             points = [] if v.status == "proved" else [_rational(p) for p in value or []]
             if v.status == "refuted" and (not points or None in points):
@@ -410,25 +446,28 @@ def _values(value: dict) -> list[dict]:
     return [value] if wide is None else [value, wide]
 
 
-def _slope(f, want: int, c: Fraction) -> Fraction:
-    """A simple rational between the one-sided slopes of want * f at c (search only: the kernel checks the
-    supporting line it gives)."""
+def _sides(f, c: Fraction) -> tuple[Fraction | None, Fraction | None]:
+    """About the one-sided slopes (left, right) of f at c, None where not estimated (search only)."""
     from symact.kernel.derivative import differentiate
     from symact.kernel.evaluate import GermUndefined, germ
     from symact.kernel.ivals import Uncertain
-    from symact.kernel.terms import neg
 
-    g = f if want > 0 else neg(f)
-    mids = []
+    out = []
     for side in (-1, 1):
         try:
-            mid = _estimate(differentiate(germ(g, c, side)), c)
+            mid = _estimate(differentiate(germ(f, c, side)), c)
         except (Uncertain, GermUndefined, ZeroDivisionError):
             mid = None
-        if mid is None:
-            return Fraction(0)
-        mids.append(Fraction(mid))
-    return ((mids[0] + mids[1]) / 2).limit_denominator(10 ** 6)
+        out.append(None if mid is None else Fraction(mid))
+    return out[0], out[1]
+
+
+def _slope(sides: tuple[Fraction | None, Fraction | None], want: int = 1) -> Fraction:
+    """A simple rational between the one-sided slopes ``sides`` of f at a point, times want (search only: the
+    kernel checks the supporting line it gives)."""
+    if None in sides:
+        return Fraction(0)
+    return (want * (sides[0] + sides[1]) / 2).limit_denominator(10 ** 6)
 
 
 def _estimate(t, x: Fraction) -> float | None:

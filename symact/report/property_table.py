@@ -134,6 +134,8 @@ def _convexity(prop: dict[str, Any]) -> str:
     if points:
         where = "on" if all(p.get("interval") for p in points) else "at"
         out += f"; inflection {where} {_points(points)}"
+        if not prop.get("inflections_complete"):
+            out += f" ({text(display.NOT_COMPLETE)})"
     return out
 
 
