@@ -99,6 +99,19 @@ def test_a_wrong_domain_proposal_is_not_proved():
     assert prove("log(x)", wrong, 2.0).status == "refuted"
 
 
+def _call(fn, xs: np.ndarray, target: str) -> np.ndarray:
+    """``fn`` of a module for ``target`` at the NumPy array ``xs``, as a NumPy array."""
+    if target == "torch":
+        import torch
+
+        return fn(torch.from_numpy(xs)).numpy()
+    if target == "jax":
+        import jax.numpy as jnp
+
+        return np.asarray(fn(jnp.asarray(xs)))
+    return fn(xs)
+
+
 @pytest.mark.parametrize("target", ["numpy", "torch", "jax"])
 def test_signed_zeros_and_nan_in_piecewise_modules(target):
     """IEEE's signs at +-0: |-0| = +0 (fabs), sqrt(+0) = +0 and sqrt is undefined left of 0, so Min(sqrt(x), 1)
@@ -111,16 +124,7 @@ def test_signed_zeros_and_nan_in_piecewise_modules(target):
                        ("-x*Abs(x)", [-0.0, 0.0]), ("Max(x, 0)", [0.0, 0.0])]:
         module = load_source(implement(expr=text, target=target, budget=2.0).source,
                              f"zeros_{target}_{abs(hash(text))}")
-        if target == "torch":
-            import torch
-
-            got = module.f(torch.from_numpy(xs)).numpy()
-        elif target == "jax":
-            import jax.numpy as jnp
-
-            got = np.asarray(module.f(jnp.asarray(xs)))
-        else:
-            got = module.f(xs)
+        got = _call(module.f, xs, target)
         assert list(np.signbit(got[:2])) == list(np.signbit(want)) and (got[:2] == 0).all(), (text, target, got)
         assert np.isnan(got[2]), (text, target)
 
@@ -207,16 +211,7 @@ def test_no_derivative_at_an_end_of_the_domain(target):
     assert point.lo == point.hi == 0 and "undefined just left of the point" in point.why
     module = load_source(result.source, f"end_{target}")
     xs = np.array([0.0, -0.0, -1.0, 0.25, 2.0, 1e10], dtype=np.float32)
-    if target == "torch":
-        import torch
-
-        got = module.f_derivative(torch.from_numpy(xs)).numpy()
-    elif target == "jax":
-        import jax.numpy as jnp
-
-        got = np.asarray(module.f_derivative(jnp.asarray(xs)))
-    else:
-        got = module.f_derivative(xs)
+    got = _call(module.f_derivative, xs, target)
     assert np.isnan(got[:3]).all(), got
     with mpmath.workdps(50):
         want = [float(mpmath.mpf(3) / 2 * mpmath.sqrt(mpmath.mpf(float(x)))) for x in xs[3:]]

@@ -6,8 +6,10 @@ continuous extension (the limit, where it is finite) is named in the module's do
 Each such point is a branch of its own of kind ``undefined``: its claim is that the expression is undefined at
 that point, which the kernel certifies (:func:`symact.kernel.evaluate.undefined_reason`) before the branch is
 made; a point where that is not certain gets no branch.  Each range where a part is outside its domain (log(u)
-with u <= 0, asin(u) with u > 1, u**(1/3) with u < 0, ...) is a NaN branch of kind ``outside`` whose claim (the argument outside the domain there) the
-kernel decides like every branch claim (:func:`domain_gaps`).
+with u <= 0, asin(u) with u > 1, u**(1/3) with u < 0, ...) is a NaN branch of kind ``outside`` whose claim (the
+argument outside the domain there) the kernel decides like every branch claim (:func:`domain_gaps`).  For f',
+an end of such a range where f is defined but f' does not exist (x**(3/2) at 0: no difference quotient from the
+left) is an ``undefined`` point too, certified the same way (:func:`underivable_points`).
 """
 from __future__ import annotations
 
