@@ -234,3 +234,12 @@ def test_torch_in_place_powers_equal_the_where_chain_bit_for_bit():
             graph, fast = module._f_graph(xs), module._f_inplace(xs)
             assert torch.equal(graph.view(bits), fast.view(bits)), (text, dtype)
             assert torch.isnan(graph[-len(undefined):]).all(), (text, graph[-len(undefined):])
+
+
+def test_a_function_the_printer_does_not_know_is_one_line_and_exit_2(tmp_path):
+    """tan has no array function in its record: refused in one line naming it, exit 2 (it was refused as 'cannot
+    split tan(x) into pieces with rational switch points', which it has none of)."""
+    made = _symact("implement", "--expr", "tan(x)", "--target", "numpy", "-o", str(tmp_path / "m.py"))
+    assert made.returncode == 2 and not (tmp_path / "m.py").exists()
+    assert made.stderr.strip().splitlines() == ["symact: error: cannot write tan(x) as numpy code (no such function "
+                                                "in the printer)"], made.stderr

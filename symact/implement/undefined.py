@@ -93,7 +93,7 @@ def _extension(expr: sp.Expr, point: sp.Rational) -> str:
 
 
 def domain_gaps(expr: sp.Expr, branches: list[Branch], of_f: bool = False) -> list[Branch]:
-    """``branches`` with each range where a part of ``expr`` is outside its domain (:func:`outside`: log(u) with
+    """``branches`` with each range where a part of ``expr`` is outside its domain (:func:`_outside`: log(u) with
     u <= 0, asin(u) with u < -1 or u > 1, a real power u**(p/q) with u < 0, ...) on a branch of its own: NaN, of
     kind ``outside``.  SymPy's inequality solver only proposes the ranges (rational ends, 5 CPU seconds); the
     branch's claim is the part's argument outside its domain on the range (``x <= 0 for x <= 0``), decided by the
@@ -101,7 +101,7 @@ def domain_gaps(expr: sp.Expr, branches: list[Branch], of_f: bool = False) -> li
     ``expr`` is f and ``branches`` are its derivative's, which does not exist where f is undefined (real-line
     semantics: log(x)' at x < 0, although its formula 1/x is defined there)."""
     what = "f is undefined here, so f' does not exist" if of_f else "the expression is undefined here"
-    for part, relation in outside(expr):
+    for part, relation in _outside(expr):
         for lo, hi, lo_closed, hi_closed in _ranges(relation):
             branches = _cut(branches, Branch(lo, hi, lo_closed, hi_closed, sp.nan,
                                              f"{what} ({sp.sstr(part)} where {sp.sstr(relation)}): NaN", "outside",
@@ -109,7 +109,7 @@ def domain_gaps(expr: sp.Expr, branches: list[Branch], of_f: bool = False) -> li
     return branches
 
 
-def outside(expr: sp.Expr) -> list[tuple[sp.Expr, sp.core.relational.Relational]]:
+def _outside(expr: sp.Expr) -> list[tuple[sp.Expr, sp.core.relational.Relational]]:
     """Each (part of ``expr`` with a restricted domain, a relation in x under which it is undefined): below or
     above the natural domain of its function (the record's ``domain`` in :mod:`symact.functions`: log(u) for
     u <= 0, acosh(u) for u < 1, asin(u) for u < -1 and for u > 1), and a negative base of a power whose exponent
