@@ -210,15 +210,16 @@ class Reference:
         (:func:`symact.kernel.evaluate.undefined_reason`): the expression (for ``order`` >= 1: the derivative's
         formula) is undefined there, or (``order`` >= 1) no derivative exists there, whatever its formula gives
         (real-line semantics): the function one order lower is undefined there (log(x)' at x < 0, where 1/x is
-        defined), or its difference quotient does not converge there (it is undefined just beside x: x**(3/2)' at
-        0, where 3 sqrt(x)/2 is 0; its left and right derivatives differ).  False where it is not certain or the
-        expression is not a kernel term."""
+        defined), or it is undefined at a neighbouring float64 and the kernel proves that its difference quotient
+        does not converge at x (an end of its domain: x**(3/2)' at 0, where 3 sqrt(x)/2 is 0).  False where it is
+        not certain or the expression is not a kernel term."""
         if self._undefined_term(x):
             return True
         if not self.order:
             return False
         lower = reference(self.entry, self.params, self.order - 1)
-        return lower.undefined(x) or lower._undefined_term(x, derivative=True)
+        beside = [y for y in (math.nextafter(x, -math.inf), math.nextafter(x, math.inf)) if math.isfinite(y)]
+        return lower.undefined(x) or (any(map(lower.undefined, beside)) and lower._undefined_term(x, derivative=True))
 
     def _undefined_term(self, x: float, derivative: bool = False) -> bool:
         """Whether the kernel proves ``self.expr`` itself undefined at ``x`` (``derivative``: its derivative, as
