@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+import mpmath
 import numpy as np
 import pytest
 
@@ -76,6 +77,8 @@ def test_undefined_inputs_must_be_nan(modules, capsys):
 @pytest.mark.parametrize("extra, message", [
     (["--expr", "log(1 +"], "syntax error"),
     (["--expr", "__import__('os')"], "unknown function"),
+    # not parsed: the real cube root would be defined for x < 0, where x**(1/3) is not (real-line semantics)
+    (["--expr", "cbrt(x)"], "unknown function 'cbrt'"),
     (["--expr", "x", "-a", "softplus"], "one of them"),
     ([], "one of them"),
     (["--expr", "3"], "does not depend on x"),
@@ -211,3 +214,74 @@ def test_catalog_derivatives_keep_their_values_left_of_0():
         want = np.array([float(1 / (1 + mpmath.exp(-mpmath.mpf(float(x))))) for x in xs])
     assert (hi == want).all()
     assert (oracle("relu", None, 1).exact_at(xs)[0] == 0).all()
+
+
+@pytest.mark.parametrize("text,inside,outside,mp_value", [
+    # asin's domain is [-1, 1]: x/2 in it for |x| <= 2
+    ("asin(x/2)", [-2.0, -1.5, 0.5, 2.0], [-2.0000000000000004, 2.0000000000000004, 3.0, 1e300],
+     lambda x: mpmath.asin(x / 2)),
+    ("acos(x)", [-1.0, 0.0, 0.75, 1.0], [-1.0000000000000002, 1.0000000000000002, -5.0, 1e10],
+     lambda x: mpmath.acos(x)),
+    ("atanh(x)", [-0.9999999999999999, 0.0, 0.5], [-1.0, 1.0, 2.0, -1e300], lambda x: mpmath.atanh(x)),
+    ("acosh(x)", [1.0, 1.5, 1e300], [0.9999999999999999, 0.0, -1.0, -1e300], lambda x: mpmath.acosh(x)),
+    # a real power with a non-integer exponent is not taken of a negative number (README: real-line semantics)
+    ("x**(1/3)", [0.0, 1e-300, 8.0, 1e300], [-5e-324, -1.0, -8.0, -1e300], lambda x: mpmath.cbrt(x)),
+])
+def test_the_reference_is_nan_outside_the_domain_in_every_tier(text, inside, outside, mp_value):
+    """asin, acos, atanh, acosh and x**(1/3) outside their domains have no real value: the oracle is NaN there in
+    every tier (enclosures, double-double, exact, slow path, approximations, bounds, one point) for f and for f'
+    (which does not exist where f is undefined); inside, f is the function itself (mpmath at 50 digits, whose
+    asin, acos, atanh, acosh and cbrt are independent of the reference's SymPy expression), to 2^-80."""
+    from symact.audit.reference.expression import expression_entry
+    from symact.audit.reference.oracle import oracle
+
+    entry = expression_entry(text)
+    # 200 points, so that the double-double tier runs (from 64)
+    xs = np.array((inside + outside) * 25, dtype=np.float64)
+    bad = np.array(([False] * len(inside) + [True] * len(outside)) * 25)
+    for order in (0, 1):
+        o = oracle(entry, None, order)
+        tiers = [o.enclose(xs, np.inf)[0], o.dd(xs)[0], o.exact_at(xs)[0], o.slow_at(xs)[0], o.approx(xs),
+                 o.upper(xs)]
+        for got in tiers:
+            assert np.isnan(got[bad]).all(), (text, order, got)
+        assert all(mpmath.isnan(o.mp(float(x))) for x in outside), (text, order)
+    hi, lo = oracle(entry, None, 0).exact_at(np.array(inside))
+    with mpmath.workdps(50):
+        for x, h, l in zip(inside, hi, lo):
+            want = mp_value(mpmath.mpf(x))
+            assert abs(mpmath.mpf(h) + mpmath.mpf(l) - want) <= abs(want) * mpmath.mpf(2) ** -80, (text, x)
+
+
+@pytest.mark.parametrize("text,ends,derivative", [
+    # defined at 0, undefined left of it: no left difference quotient at 0 although the formula is finite there
+    # (d/dx x^(3/2) = 3 sqrt(x)/2; d/dx x^2 e^sqrt(x) = 2x e^sqrt(x) + x^(3/2) e^sqrt(x)/2); x**(3/2) has no float64
+    # tier of its own (every point is asked), x**2*exp(sqrt(x)) has one (0's neighbour -5e-324 proposes 0)
+    ("x**(3/2)", [0.0, -0.0], lambda x: 3 * mpmath.sqrt(x) / 2),
+    ("x**2*exp(sqrt(x))", [0.0, -0.0],
+     lambda x: 2 * x * mpmath.exp(mpmath.sqrt(x)) + x ** 1.5 * mpmath.exp(mpmath.sqrt(x)) / 2),
+    # (1 - x^2)^(3/2) at +-1: d/dx = -3x sqrt(1 - x^2), 0 at +-1, where the right (left) side is undefined
+    ("(1 - x**2)**(3/2)", [1.0, -1.0], lambda x: -3 * x * mpmath.sqrt(1 - x ** 2)),
+])
+def test_the_derivative_reference_is_nan_at_an_end_of_the_domain(text, ends, derivative):
+    """Real-line semantics: f' exists only where the difference quotient converges, which needs f on both sides;
+    at an end of f's domain where f is defined (x**(3/2) at 0) the kernel proves f' undefined (the function is
+    undefined just beside the point), so the derivative's reference is NaN there in every tier, although its
+    formula has a value there (it gave that value before); beside it, inside the domain, it is the derivative
+    (mpmath at 50 digits, from the hand-derived formula), to 2^-80."""
+    from symact.audit.reference.expression import expression_entry
+    from symact.audit.reference.oracle import oracle
+
+    o = oracle(expression_entry(text), None, 1)
+    near = [0.25, 1e-10, 3.0] if ends[0] == 0 else [0.5, -0.999, 0.999999]
+    xs = np.array((ends + near) * 40, dtype=np.float64)
+    bad = np.array(([True] * len(ends) + [False] * len(near)) * 40)
+    for got in [o.enclose(xs, np.inf)[0], o.dd(xs)[0], o.exact_at(xs)[0], o.slow_at(xs)[0], o.approx(xs),
+                o.upper(xs)]:
+        assert np.isnan(got[bad]).all() and not np.isnan(got[~bad]).any(), (text, got)
+    assert all(mpmath.isnan(o.mp(x)) for x in ends)
+    hi, lo = o.exact_at(np.array(near))
+    with mpmath.workdps(50):
+        for x, h, l in zip(near, hi, lo):
+            want = derivative(mpmath.mpf(x))
+            assert abs(mpmath.mpf(h) + mpmath.mpf(l) - want) <= abs(want) * mpmath.mpf(2) ** -80, (text, x)

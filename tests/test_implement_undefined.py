@@ -23,6 +23,9 @@ CASES = [  # (expression, inputs where it is undefined: NaN expected, by real-li
     ("sqrt(x)", [-1.0, -1e-30]),      # sqrt's domain is x >= 0
     ("log1p(x)", [-1.0, -1.5, -2.0]),  # log1p's domain is x > -1: log1p(-1) is no value (not -inf)
     ("log(1 - x**2)", [1.0, -1.0, 2.0, -3.0]),  # defined for -1 < x < 1 only
+    ("asin(x/2)", [-2.5, 3.0, 1e30]),  # asin's domain is [-1, 1]: x/2 outside it for |x| > 2
+    ("acosh(x)", [0.5, 0.0, -1.0]),    # acosh's domain is [1, oo)
+    ("x**(1/3)", [-1.0, -8.0, -1e-30]),  # a real power with a non-integer exponent is not taken of x < 0
 ]
 
 
@@ -61,11 +64,20 @@ def test_sign_like_quotients_are_nan_at_0_and_proved_on_each_side(text, branches
     ("sqrt(x)", ["x < 0 for x < 0", "sqrt(x) == sqrt(x) for x >= 0"]),
     ("log1p(x)", ["x <= -1 for x <= -1", "log1p(x) == log1p(x) for x > -1"]),
     ("log(1 - x**2)", ["1 - x**2 <= 0 for x <= -1", "1 - x**2 <= 0 for x >= 1"]),
+    ("asin(x/2)", ["x/2 < -1 for x < -2", "x/2 > 1 for x > 2", "asin(x/2) == asin(x/2) for -2 <= x <= 2"]),
+    ("acos(x)", ["x < -1 for x < -1", "x > 1 for x > 1"]),
+    ("atanh(x)", ["x <= -1 for x <= -1", "x >= 1 for x >= 1", "atanh(x) == atanh(x) for -1 < x < 1"]),
+    ("acosh(x)", ["x < 1 for x < 1", "acosh(x) == acosh(x) for x >= 1"]),
+    ("x**(1/3)", ["x < 0 for x < 0", "x**(1/3) == x**(1/3) for x >= 0"]),
+    ("log(x) + asin(x)", ["x <= 0 for x <= 0", "x > 1 for x > 1",
+                          "log(x) + asin(x) == log(x) + asin(x) for 0 < x <= 1"]),
 ])
 def test_domain_gaps_are_proved_nan_ranges(text, claims):
-    """An expression undefined on a whole range (log(x) for x <= 0) gets a NaN branch there whose claim (the
-    part's argument outside its domain) the kernel proves, and its other branches are claimed only where it is
-    defined: every claim proved (before, one claim on all of R, refuted: NOT PROVED, exit 1)."""
+    """An expression undefined on a whole range (log(x) for x <= 0; asin(u) for u < -1 and for u > 1, atanh(u) for
+    |u| >= 1, acosh(u) for u < 1, a power u**(1/3) for u < 0) gets a NaN branch there whose claim (the part's
+    argument outside its domain) the kernel proves, and its other branches are claimed only where it is defined:
+    every claim proved (before, one claim on all of R, refuted: NOT PROVED, exit 1; asin, acosh and x**(1/3) were
+    refused: the printer knew neither the functions nor the power)."""
     from symact.implement import implement
 
     result = implement(expr=text, target="numpy", budget=2.0)
@@ -87,6 +99,19 @@ def test_a_wrong_domain_proposal_is_not_proved():
     assert prove("log(x)", wrong, 2.0).status == "refuted"
 
 
+def _call(fn, xs: np.ndarray, target: str) -> np.ndarray:
+    """``fn`` of a module for ``target`` at the NumPy array ``xs``, as a NumPy array."""
+    if target == "torch":
+        import torch
+
+        return fn(torch.from_numpy(xs)).numpy()
+    if target == "jax":
+        import jax.numpy as jnp
+
+        return np.asarray(fn(jnp.asarray(xs)))
+    return fn(xs)
+
+
 @pytest.mark.parametrize("target", ["numpy", "torch", "jax"])
 def test_signed_zeros_and_nan_in_piecewise_modules(target):
     """IEEE's signs at +-0: |-0| = +0 (fabs), sqrt(+0) = +0 and sqrt is undefined left of 0, so Min(sqrt(x), 1)
@@ -99,16 +124,7 @@ def test_signed_zeros_and_nan_in_piecewise_modules(target):
                        ("-x*Abs(x)", [-0.0, 0.0]), ("Max(x, 0)", [0.0, 0.0])]:
         module = load_source(implement(expr=text, target=target, budget=2.0).source,
                              f"zeros_{target}_{abs(hash(text))}")
-        if target == "torch":
-            import torch
-
-            got = module.f(torch.from_numpy(xs)).numpy()
-        elif target == "jax":
-            import jax.numpy as jnp
-
-            got = np.asarray(module.f(jnp.asarray(xs)))
-        else:
-            got = module.f(xs)
+        got = _call(module.f, xs, target)
         assert list(np.signbit(got[:2])) == list(np.signbit(want)) and (got[:2] == 0).all(), (text, target, got)
         assert np.isnan(got[2]), (text, target)
 
@@ -161,13 +177,15 @@ def test_torch_autograd_of_1_over_x_passes_the_audit(tmp_path):
     assert audit.returncode == 0 and "PASS     derivative" in audit.stdout, audit.stdout + audit.stderr
 
 
-@pytest.mark.parametrize("text", ["log(x)", "sqrt(x)", "log1p(x)"])
-@pytest.mark.parametrize("target", ["torch", "numpy"])
+@pytest.mark.parametrize("target,text", [(target, text) for target in ("torch", "numpy")
+                                         for text in ("log(x)", "sqrt(x)", "log1p(x)")]
+                         + [("numpy", "asin(x/2)"), ("numpy", "x**(3/2)")])
 def test_derivative_where_the_expression_is_undefined_passes_the_audit(tmp_path, target, text):
-    """f' does not exist where f is undefined (log(x)' at x < 0, although its formula 1/x is defined there): the
-    generated torch module (autograd: NaN there) and NumPy module with --derivative (a NaN branch whose claim,
-    the part's argument outside its domain, the kernel proves; before, 1/x there, refuted) pass the real audit
-    of their derivative, which expects NaN there (it expected 1/x before, failing every x < 0)."""
+    """f' does not exist where f is undefined (log(x)' at x < 0, although its formula 1/x is defined there; asin(x/2)'
+    for |x| > 2), nor at an end of f's domain (x**(3/2)' at 0): the generated torch module (autograd: NaN there)
+    and NumPy module with --derivative (a NaN branch whose claim, the part's argument outside its domain, the
+    kernel proves; before, 1/x there, refuted) pass the real audit of their derivative, which expects NaN there
+    (it expected 1/x before, failing every x < 0; 3 sqrt(x)/2 = 0 at x = 0)."""
     if target == "torch":
         pytest.importorskip("torch")
     path = tmp_path / "m.py"
@@ -177,3 +195,53 @@ def test_derivative_where_the_expression_is_undefined_passes_the_audit(tmp_path,
     grad = ["--grad", f"{path}:f_derivative"] if target == "numpy" else []
     audit = _symact("audit", f"{path}:f", "--expr", text, *grad)
     assert audit.returncode == 0 and "PASS     derivative" in audit.stdout, audit.stdout + audit.stderr
+
+
+@pytest.mark.parametrize("target", ["numpy", "torch", "jax"])
+def test_no_derivative_at_an_end_of_the_domain(target):
+    """x**(3/2) is defined at 0 and undefined left of it, so its difference quotient at 0 has no left side and f'(0)
+    does not exist (real-line semantics; the kernel refutes diff(x**(3/2), x) == 3*sqrt(x)/2 for x >= 0 at 0),
+    although the formula 3 sqrt(x)/2 is 0 there: the module's derivative is NaN at +-0 (it returned 0 before, a
+    claim the kernel refuted), NaN for x < 0 (f undefined) and 3 sqrt(x)/2 for x > 0 (mpmath at 50 digits:
+    d/dx x^(3/2) = (3/2) x^(1/2)); every claim is proved."""
+    pytest.importorskip(target)
+    from symact.implement import implement
+
+    result = implement(expr="x**(3/2)", target=target, derivative=True, budget=2.0)
+    assert not result.unproved
+    [point] = [b for b in result.plan.parts[1].branches if b.kind == "undefined"]
+    assert point.lo == point.hi == 0 and "undefined just left of the point" in point.why
+    module = load_source(result.source, f"end_{target}")
+    xs = np.array([0.0, -0.0, -1.0, 0.25, 2.0, 1e10], dtype=np.float32)
+    got = _call(module.f_derivative, xs, target)
+    assert np.isnan(got[:3]).all(), got
+    with mpmath.workdps(50):
+        want = [float(mpmath.mpf(3) / 2 * mpmath.sqrt(mpmath.mpf(float(x)))) for x in xs[3:]]
+    np.testing.assert_allclose(got[3:], want, rtol=2 ** -23)
+
+
+def test_torch_in_place_powers_equal_the_where_chain_bit_for_bit():
+    """torch's in-place code prints u**(p/q) as the where chain does, bit for bit (float32 and float64 inputs, NaN
+    ranges included): a power with q > 2 (x**(1/3)), and sqrt(u)**k with k < 0 (1/sqrt(4 - x**2): its 1.0/sqrt(u)
+    was taken for a number before, new_tensor of a tensor expression, an AttributeError in every call)."""
+    torch = pytest.importorskip("torch")
+    from symact.implement import implement
+
+    x = np.concatenate([np.linspace(-3, 3, 2001), [0.0, -0.0, 2.0, -2.0, np.nan, np.inf, -np.inf, 1e-30, 3e38]])
+    for text, undefined in [("x**(1/3)", [-1.0, -1e-30]), ("1/sqrt(4 - x**2)", [2.0, -2.0, 3.0]),
+                            ("(1 - x**2)**(-3/2)", [1.0, -1.5]), ("x**(-2/3)", [0.0, -1.0])]:
+        module = load_source(implement(expr=text, target="torch", budget=2.0).source, f"pow_{abs(hash(text))}")
+        for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):
+            xs = torch.tensor(np.concatenate([x, undefined]), dtype=dtype)
+            graph, fast = module._f_graph(xs), module._f_inplace(xs)
+            assert torch.equal(graph.view(bits), fast.view(bits)), (text, dtype)
+            assert torch.isnan(graph[-len(undefined):]).all(), (text, graph[-len(undefined):])
+
+
+def test_a_function_the_printer_does_not_know_is_one_line_and_exit_2(tmp_path):
+    """tan has no array function in its record: refused in one line naming it, exit 2 (it was refused as 'cannot
+    split tan(x) into pieces with rational switch points', which it has none of)."""
+    made = _symact("implement", "--expr", "tan(x)", "--target", "numpy", "-o", str(tmp_path / "m.py"))
+    assert made.returncode == 2 and not (tmp_path / "m.py").exists()
+    assert made.stderr.strip().splitlines() == ["symact: error: cannot write tan(x) as numpy code (no such function "
+                                                "in the printer)"], made.stderr

@@ -63,6 +63,11 @@ class Branch:
             return f"x {'>=' if self.lo_closed else '>'} {self.lo}"
         return f"{self.lo} {lo_op} x {hi_op} {self.hi}"
 
+    def contains(self, point: sp.Rational) -> bool:
+        """Whether ``point`` is in the range."""
+        return ((self.lo is None or self.lo < point or self.lo == point and self.lo_closed)
+                and (self.hi is None or point < self.hi or self.hi == point and self.hi_closed))
+
     def inner_point(self) -> sp.Rational:
         """A point of the range (where the formula is evaluated for inputs outside it)."""
         if self.lo is None and self.hi is None:

@@ -149,6 +149,8 @@ class Printer:
         if e.exp.is_Rational and e.exp.q == 2:  # u**(k/2): sqrt(u)**k (x/sqrt(1 + x**2) and its derivative)
             root, k = self.call("sqrt", self(e.base)), int(e.exp.p)
             return f"({root}**{k})" if k > 0 else f"(1.0/{root})" if k == -1 else f"(1.0/({root}**{-k}))"
+        if e.exp.is_Rational:  # u**(p/q), q > 2: the library's power at the float64 nearest p/q (NaN for u < 0,
+            return f"({self(e.base)}**{self.number(e.exp)})"  # where the real power is not taken either)
         raise Unprintable(f"cannot write the power {sp.sstr(e)} as {self.backend.name} code")
 
 

@@ -100,13 +100,17 @@ class InplacePrinter(Printer):
         return acc
 
     def power(self, e: sp.Pow) -> str:
-        if e.exp.is_Integer:
-            n = int(e.exp)
-            if n == -1:
-                return self.combine("div", "1.0", self(e.base), False)
-            value = self.combine("pow", self(e.base), str(abs(n)), False)
-            return value if n > 0 else self.combine("div", "1.0", value, False)
-        return super().power(e)  # sqrt: a call
+        """The Printer's power in place: u**n, sqrt(u)**k for u**(k/2) (sqrt(u) for k = 1), u**(p/q) for q > 2."""
+        if e.exp == sp.Rational(1, 2) or not e.exp.is_Rational:
+            return super().power(e)  # sqrt: a call; else Unprintable
+        if e.exp.q > 2:
+            return self.combine("pow", self(e.base), self.number(e.exp), False)
+        base = self(e.base) if e.exp.q == 1 else self.call("sqrt", self(e.base))
+        n = int(e.exp.p)
+        if n == -1:
+            return self.combine("div", "1.0", base, False)
+        value = self.combine("pow", base, str(abs(n)), False)
+        return value if n > 0 else self.combine("div", "1.0", value, False)
 
 
 def _is_number(text: str) -> bool:

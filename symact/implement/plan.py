@@ -10,10 +10,11 @@ from symact.catalog.registry import X
 from symact.errors import ParameterError
 from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
                                        from_pieces)
+from symact.implement.emit import Unprintable
 from symact.implement.proving import BranchProof, prove_all
 from symact.implement.stable import limits, refined, stable_branches
 from symact.implement.taylor import taylor_branches
-from symact.implement.undefined import domain_gaps, undefined_points
+from symact.implement.undefined import domain_gaps, nan_at, undefined_points, underivable_points
 from symact.implement.zeros import zero_value
 
 
@@ -114,14 +115,18 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
         found = pieces(expr) if split else None
         f_branches = domain_gaps(expr, taylor_branches(expr, undefined_points(
             expr, refined(from_pieces(found)) if split else stable_branches(expr))))
-        df_branches = derivative and domain_gaps(expr, domain_gaps(d, taylor_branches(d, undefined_points(
-            d, refined(derivative_pieces(found, {})) if split else stable_branches(d)))), of_f=True)
+        df_branches = derivative and underivable_points(expr, domain_gaps(expr, domain_gaps(d, taylor_branches(
+            d, undefined_points(d, refined(derivative_pieces(found, {})) if split else stable_branches(d)))),
+            of_f=True))
+    except Unprintable:  # a function or power the module cannot compute (its own one-line message)
+        raise
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
-    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True, zero=zero_value(expr))]
-    if derivative:
+    parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True,
+                  zero=None if nan_at(f_branches, 0) else zero_value(expr))]
+    if derivative:  # f' may be NaN at 0 where its formula is 0 (x**(3/2)')
         parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches),
-                          undefined=True, zero=zero_value(d)))
+                          undefined=True, zero=None if nan_at(df_branches, 0) else zero_value(d)))
     for part in parts:
         if not covers_real_line(part.branches):
             raise ParameterError(f"{text} is not defined by its pieces on all of R; implement needs a function of "

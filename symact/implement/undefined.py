@@ -6,8 +6,10 @@ continuous extension (the limit, where it is finite) is named in the module's do
 Each such point is a branch of its own of kind ``undefined``: its claim is that the expression is undefined at
 that point, which the kernel certifies (:func:`symact.kernel.evaluate.undefined_reason`) before the branch is
 made; a point where that is not certain gets no branch.  Each range where a part is outside its domain (log(u)
-with u <= 0, ...) is a NaN branch of kind ``outside`` whose claim (the argument outside the domain there) the
-kernel decides like every branch claim (:func:`domain_gaps`).
+with u <= 0, asin(u) with u > 1, u**(1/3) with u < 0, ...) is a NaN branch of kind ``outside`` whose claim (the
+argument outside the domain there) the kernel decides like every branch claim (:func:`domain_gaps`).  For f',
+an end of such a range where f is defined but f' does not exist (x**(3/2) at 0: no difference quotient from the
+left) is an ``undefined`` point too, certified the same way (:func:`underivable_points`).
 """
 from __future__ import annotations
 
@@ -49,6 +51,25 @@ def undefined_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     """``branches`` with each point of :func:`poles` where the kernel proves ``expr`` undefined on a branch of its
     own: NaN, of kind ``undefined`` (its reason, and the finite two-sided limit there if SymPy finds one in 5 CPU
     seconds, information only)."""
+    return _nan_points(expr, False, poles(expr), branches,
+                       lambda point, why: f"the expression is undefined here ({why}): NaN{_extension(expr, point)}")
+
+
+def underivable_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
+    """``branches`` (f's derivative's, ``expr`` is f) with each finite end of their NaN ranges (kind ``outside``)
+    that the ranges leave out, where the kernel proves that f' does not exist although f is defined (real-line
+    semantics: the difference quotient has no side where f is undefined: x**(3/2) at 0, where its formula
+    3 sqrt(x)/2 is 0), on a branch of its own: NaN, of kind ``undefined``."""
+    ends = sorted({end for b in branches if b.kind == "outside"
+                   for end, closed in ((b.lo, b.lo_closed), (b.hi, b.hi_closed)) if end is not None and not closed})
+    return _nan_points(expr, True, ends, branches,
+                       lambda point, why: f"f' does not exist here ({why}): NaN")
+
+
+def _nan_points(expr: sp.Expr, derivative: bool, points: list, branches: list[Branch], why) -> list[Branch]:
+    """``branches`` with each of ``points`` where the kernel proves ``expr`` (``derivative``: its derivative)
+    undefined, and no branch is NaN already, on a branch of its own: NaN, of kind ``undefined``, described by
+    ``why(point, the kernel's reason)``."""
     from symact.kernel.evaluate import undefined_reason
     from symact.kernel.terms import TermError
     from symact.sympy_terms import from_sympy
@@ -57,13 +78,18 @@ def undefined_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
         term = from_sympy(expr, X)
     except TermError:
         return branches
-    for point in poles(expr):
-        why = undefined_reason(term, Fraction(int(point.p), int(point.q)))
-        if why is not None:
-            branches = cut(branches, Branch(point, point, True, True, sp.nan,
-                                             f"the expression is undefined here ({why}): NaN"
-                                             f"{_extension(expr, point)}", "undefined"))
+    for point in points:
+        if nan_at(branches, point):
+            continue
+        reason = undefined_reason(("deriv", term) if derivative else term, Fraction(int(point.p), int(point.q)))
+        if reason is not None:
+            branches = cut(branches, Branch(point, point, True, True, sp.nan, why(point, reason), "undefined"))
     return branches
+
+
+def nan_at(branches: list[Branch], point: sp.Rational) -> bool:
+    """Whether a NaN branch holds ``point``."""
+    return any(b.formula is sp.nan and b.contains(point) for b in branches)
 
 
 def _extension(expr: sp.Expr, point: sp.Rational) -> str:
@@ -82,15 +108,15 @@ def _extension(expr: sp.Expr, point: sp.Rational) -> str:
 
 
 def domain_gaps(expr: sp.Expr, branches: list[Branch], of_f: bool = False) -> list[Branch]:
-    """``branches`` with each range where a part of ``expr`` is outside its domain (log(u) with u <= 0, log1p(u)
-    with u <= -1, an even root of u < 0) on a branch of its own: NaN, of kind ``outside``.  SymPy's inequality
-    solver only proposes the ranges (rational ends, 5 CPU seconds); the branch's claim is the part's argument
-    outside its domain on the range (``x <= 0 for x <= 0``), decided by the kernel like every branch claim, so a
-    range SymPy got wrong is NOT PROVED, never silently NaN.  ``of_f``: ``expr`` is f and ``branches`` are its
-    derivative's, which does not exist where f is undefined (real-line semantics: log(x)' at x < 0, although
-    its formula 1/x is defined there)."""
+    """``branches`` with each range where a part of ``expr`` is outside its domain (:func:`_outside`: log(u) with
+    u <= 0, asin(u) with u < -1 or u > 1, a real power u**(p/q) with u < 0, ...) on a branch of its own: NaN, of
+    kind ``outside``.  SymPy's inequality solver only proposes the ranges (rational ends, 5 CPU seconds); the
+    branch's claim is the part's argument outside its domain on the range (``x <= 0 for x <= 0``), decided by the
+    kernel like every branch claim, so a range SymPy got wrong is NOT PROVED, never silently NaN.  ``of_f``:
+    ``expr`` is f and ``branches`` are its derivative's, which does not exist where f is undefined (real-line
+    semantics: log(x)' at x < 0, although its formula 1/x is defined there)."""
     what = "f is undefined here, so f' does not exist" if of_f else "the expression is undefined here"
-    for part, relation in _outside(expr).items():
+    for part, relation in _outside(expr):
         for lo, hi, lo_closed, hi_closed in _ranges(relation):
             branches = cut(branches, Branch(lo, hi, lo_closed, hi_closed, sp.nan,
                                              f"{what} ({sp.sstr(part)} where {sp.sstr(relation)}): NaN", "outside",
@@ -98,19 +124,24 @@ def domain_gaps(expr: sp.Expr, branches: list[Branch], of_f: bool = False) -> li
     return branches
 
 
-def _outside(expr: sp.Expr) -> dict:
-    """Each part of ``expr`` with a restricted domain -> the relation in x under which it is undefined."""
-    from symact.functions import Log1p
+def _outside(expr: sp.Expr) -> list[tuple[sp.Expr, sp.core.relational.Relational]]:
+    """Each (part of ``expr`` with a restricted domain, a relation in x under which it is undefined): below or
+    above the natural domain of its function (the record's ``domain`` in :mod:`symact.functions`: log(u) for
+    u <= 0, acosh(u) for u < 1, asin(u) for u < -1 and for u > 1), and a negative base of a power whose exponent
+    is a rational non-integer (real-line semantics: u**(1/3) is not taken of u < 0, as the kernel reads it)."""
+    from symact.functions import BY_HEAD
 
-    out = {}
+    out = []
     for a in sp.preorder_traversal(expr):
-        if isinstance(a, sp.log) and len(a.args) == 1:
-            out[a] = sp.Le(a.args[0], 0)
-        elif isinstance(a, Log1p):
-            out[a] = sp.Le(a.args[0], -1)
-        elif isinstance(a, sp.Pow) and a.exp.is_Rational and a.exp.q % 2 == 0:
-            out[a] = sp.Lt(a.base, 0)
-    return {a: r for a, r in out.items() if isinstance(r, sp.core.relational.Relational) and r.has(X)}
+        record = BY_HEAD.get(type(a))
+        if record is not None and record.domain is not None and len(a.args) == 1:
+            lo, hi, lo_closed, hi_closed = record.domain
+            u = a.args[0]
+            out += [(a, (sp.Lt if lo_closed else sp.Le)(u, lo))] if lo is not None else []
+            out += [(a, (sp.Gt if hi_closed else sp.Ge)(u, hi))] if hi is not None else []
+        elif isinstance(a, sp.Pow) and a.exp.is_Rational and not a.exp.is_Integer:
+            out.append((a, sp.Lt(a.base, 0)))
+    return [(a, r) for a, r in out if isinstance(r, sp.core.relational.Relational) and r.has(X)]
 
 
 def _ranges(relation) -> list[tuple]:

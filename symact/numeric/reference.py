@@ -211,15 +211,22 @@ class Reference:
     def undefined(self, x: float) -> bool:
         """Whether the kernel proves the value undefined at the float ``x``, taken exactly
         (:func:`symact.kernel.evaluate.undefined_reason`): the expression (for ``order`` >= 1: the derivative's
-        formula) is undefined there, or (``order`` >= 1) f itself is, so no derivative exists there (real-line
-        semantics: log(x)'s derivative at x < 0, where its formula 1/x is defined).  False where it is not
-        certain or the expression is not a kernel term."""
+        formula) is undefined there, or (``order`` >= 1) no derivative exists there, whatever its formula gives
+        (real-line semantics): the function one order lower is undefined there (log(x)' at x < 0, where 1/x is
+        defined), or it is undefined at a neighbouring float64 and the kernel proves that its difference quotient
+        does not converge at x (an end of its domain: x**(3/2)' at 0, where 3 sqrt(x)/2 is 0).  False where it is
+        not certain or the expression is not a kernel term."""
         if self._undefined_term(x):
             return True
-        return self.order > 0 and reference(self.entry, self.params, 0).undefined(x)
+        if not self.order:
+            return False
+        lower = reference(self.entry, self.params, self.order - 1)
+        beside = [y for y in (math.nextafter(x, -math.inf), math.nextafter(x, math.inf)) if math.isfinite(y)]
+        return lower.undefined(x) or (any(map(lower.undefined, beside)) and lower._undefined_term(x, derivative=True))
 
-    def _undefined_term(self, x: float) -> bool:
-        """Whether the kernel proves ``self.expr`` itself undefined at ``x``."""
+    def _undefined_term(self, x: float, derivative: bool = False) -> bool:
+        """Whether the kernel proves ``self.expr`` itself undefined at ``x`` (``derivative``: its derivative, as
+        the kernel reads ``diff(self.expr, x)``: no converging difference quotient there)."""
         from symact.kernel.evaluate import undefined_reason
         from symact.kernel.terms import TermError
         from symact.sympy_terms import from_sympy
@@ -229,7 +236,8 @@ class Reference:
                 self._term = from_sympy(self.expr, X)
             except TermError:
                 self._term = False
-        return bool(self._term) and undefined_reason(self._term, Fraction(x)) is not None
+        term = ("deriv", self._term) if derivative else self._term
+        return bool(self._term) and undefined_reason(term, Fraction(x)) is not None
 
     def relative(self, x: float, rel_bits: int = 80) -> mpmath.mpf:
         """The value at ``x`` certain to about 2^-rel_bits relative (the auditor's exact values: a double-double

@@ -18,8 +18,8 @@ what ULP errors in any of the audited formats need (the expression is the catalo
   precisions agree to 2^-80 and the value stands above what cancellation could hide).
 
 A derivative of an expression (not a catalog entry: those are defined on all of R) is NaN in every tier wherever
-the kernel proves f itself undefined (real-line semantics: log(x)' at x < 0, although its formula 1/x has a value
-there; :meth:`Oracle._without_f`).
+the kernel proves f itself undefined or its difference quotient not converging (real-line semantics: log(x)' at
+x < 0 and x**(3/2)' at 0, although their formulas 1/x and 3 sqrt(x)/2 have values there; :meth:`Oracle._undefined`).
 
 Values are cached per oracle, keyed by the float64 input, so auditing several implementations of the same
 activation on the same inputs evaluates the reference once.
@@ -83,8 +83,9 @@ class Oracle:
 
         self._ref = Reference(self.entry, self.params, order, kink_convention=False)
         self.expr = _expression(self.entry, self.params, order, self._ref.expr)
-        # f' exists only where f does: the oracle of f itself, for an expression's derivative (a catalog entry is
-        # defined on all of R)
+        # f' exists only where f does and has a difference quotient on both sides: the oracle of f itself, whose
+        # enclosures propose where (:meth:`_undefined`), for an expression's derivative (a catalog entry is defined
+        # on all of R)
         from symact.audit.reference.expression import is_expression
 
         self._base = oracle(self.entry, self.params, 0) if order and is_expression(self.entry) else None
@@ -107,42 +108,40 @@ class Oracle:
             v = self._arb(x)
             if v is None:
                 v = self._ref.relative(x, 80)
-        # an infinite "value" at a finite x (log(0), 1/0) is no real value: NaN where the kernel proves the
-        # expression undefined there (real-line semantics)
-        if mpmath.isinf(v) and math.isfinite(x) and self._ref.undefined(x):
-            return mpmath.nan
-        if self._without_f(np.array([x], dtype=np.float64))[0]:
+        if self._undefined(np.array([x], dtype=np.float64), np.array([bool(mpmath.isinf(v))]))[0]:
             return mpmath.nan
         return v
 
-    def _without_f(self, xs: np.ndarray) -> np.ndarray:
-        """Where a derivative's value is NaN because f itself is undefined there (real-line semantics: no
-        difference quotient, although the derivative's formula may be defined: log(x)'s 1/x at x < 0).  The
-        candidates are the points where f's float64 enclosure (the fast tier of f's oracle) is no finite interval;
-        each is confirmed by the kernel (:meth:`symact.numeric.reference.Reference.undefined` of f), a failed
-        enclosure alone proves nothing.  All False for f itself and for a catalog entry."""
+    def _undefined(self, xs: np.ndarray, suspect: np.ndarray | None = None) -> np.ndarray:
+        """Where the value is NaN by real-line semantics: where the kernel proves it undefined
+        (:meth:`symact.numeric.reference.Reference.undefined`: the expression, or for a derivative f itself or its
+        difference quotient; log(x)' at x < 0 and x**(3/2)' at 0, although their formulas 1/x and 3 sqrt(x)/2 are
+        defined there).  Only candidates are asked: ``suspect`` (an infinite value at a finite x: log(0), 1/0) and,
+        for an expression's derivative, each point where f's float64 enclosure (the fast tier of f's oracle) is no
+        finite interval, at the point or at a float64 neighbour (an end of f's domain), or every point where f has
+        no fast tier; a failed enclosure alone proves nothing."""
+        candidates = np.zeros(xs.shape, dtype=bool) if suspect is None else suspect.copy()
+        if self._base is not None and xs.size:
+            fast = self._base._compiled()
+            for ys in (xs, np.nextafter(xs, -math.inf), np.nextafter(xs, math.inf)) if fast else ():
+                lo, hi = f64.enclose(fast, ys)
+                with np.errstate(all="ignore"):
+                    candidates |= ~(np.isfinite(lo) & np.isfinite(hi) & (lo <= hi))
+            candidates |= not fast
         out = np.zeros(xs.shape, dtype=bool)
-        if self._base is None or not xs.size:
-            return out
-        fast = self._base._compiled()
-        if fast:
-            lo, hi = f64.enclose(fast, xs)
-            with np.errstate(all="ignore"):
-                candidates = np.flatnonzero(~(np.isfinite(lo) & np.isfinite(hi) & (lo <= hi)))
-        else:
-            candidates = np.arange(xs.size)
-        for i in candidates:
+        for i in np.flatnonzero(candidates):
             x = float(xs[i])
             if math.isfinite(x):
                 if x not in self._gone:
                     with PER_POINT:
-                        self._gone[x] = self._base._ref.undefined(x)
+                        self._gone[x] = self._ref.undefined(x)
                 out[i] = self._gone[x]
         return out
 
-    def _nan_without_f(self, xs: np.ndarray, hi: np.ndarray, *rest: np.ndarray) -> None:
-        """Set ``hi`` to NaN, and each of ``rest`` (tails, radii) to 0, where f is undefined (:meth:`_without_f`)."""
-        gone = self._without_f(xs)
+    def _nan_where_undefined(self, xs: np.ndarray, hi: np.ndarray, *rest: np.ndarray) -> None:
+        """Set ``hi`` to NaN, and each of ``rest`` (tails, radii) to 0, where the value is undefined
+        (:meth:`_undefined`)."""
+        gone = self._undefined(xs)
         hi[gone] = math.nan
         for a in rest:
             a[gone] = 0.0
@@ -242,7 +241,7 @@ class Oracle:
             n = int(np.count_nonzero(ok))
             self.fast_points += n
             if n == xs.size:                      # every point from the float64 tier (the usual case)
-                self._nan_without_f(xs, fm, lo, fr)
+                self._nan_where_undefined(xs, fm, lo, fr)
                 return fm, lo, fr
             mid[ok], rad[ok] = fm[ok], fr[ok]
             todo = ~ok
@@ -257,7 +256,7 @@ class Oracle:
             idx = idx[~good]
         for i in idx:
             mid[i], lo[i] = self._dd(float(xs[i]))
-        self._nan_without_f(xs, mid, lo, rad)
+        self._nan_where_undefined(xs, mid, lo, rad)
         return mid, lo, rad
 
     def dd(self, xs: np.ndarray, need: float = 2.0 ** -60) -> tuple[np.ndarray, np.ndarray]:
@@ -292,7 +291,7 @@ class Oracle:
             idx = np.flatnonzero(~ok)
         for i in idx:
             hi[i], lo[i] = self._dd(float(xs[i]))
-        self._nan_without_f(xs, hi, lo)
+        self._nan_where_undefined(xs, hi, lo)
         return hi, lo
 
     def slow_at(self, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -343,7 +342,7 @@ class Oracle:
                     v = float(m) if m is not None else math.nan
                 self._acache[x] = v
             out[i] = v
-        self._nan_without_f(xs, out)
+        self._nan_where_undefined(xs, out)
         return out
 
     def upper(self, xs: np.ndarray, enough: np.ndarray | None = None, negligible: float = 2.0 ** -1000) -> np.ndarray:
@@ -375,7 +374,7 @@ class Oracle:
             x = float(xs[i])
             v = self._arb_upper(x, float(enough[i]))
             out[i] = v if v is not None else abs(self.approx(np.array([x]), negligible)[0])
-        self._nan_without_f(xs, out)
+        self._nan_where_undefined(xs, out)
         return out
 
     def _arb_upper(self, x: float, enough: float):
