@@ -256,18 +256,17 @@ def test_closed_forms(table):
     true = mpmath.mpf(1) / 2 + mpmath.erf(1) / 2 + 1 / (mpmath.sqrt(mpmath.pi) * mpmath.e)
     assert abs(mpmath.mpf(mid.p) / mid.q - true) <= mpmath.mpf(rad.p) / rad.q < 1e-11   # the confirmed ball
     assert abs(sup["value"]["float"] - float(sp.Rational(1, 2) + sp.erf(1) / 2 + 1 / (sp.sqrt(sp.pi) * sp.E))) < 1e-15
-    # selu's sup f' = lambda alpha is the product of two Float constants: the engine's 31-digit rounding is 2e-32
-    # below the true supremum, so the kernel confirms the value only as a ball (to 10^-12)
+    # selu's constants are the 32-digit decimals published with the paper (typed here from Klambauer et al.'s
+    # code, not read from the catalog), taken exactly: sup f' = lambda alpha (f' = lambda alpha e^x < lambda alpha
+    # for x < 0, lambda < lambda alpha for x > 0, none at 0) is their rational product, exactly and not attained
+    lam, alpha = sp.Rational("1.0507009873554804934193349852946"), sp.Rational("1.6732632423543772848170429916717")
     sup = table["selu"]["properties"]["derivative_max"]
-    assert sup["status"] == "proved" and sup["value"]["exact"] is None and not sup["value"]["attained"]
-    lam, alpha = sorted({abs(sp.Rational(c)) for c in get("selu").f().atoms(sp.Float)})
-    ball = mpmath.mpmathify(sup["value"]["enclosure"].replace("[", "").replace("]", "").split(" +/- ")[0])
-    assert abs(ball - mpmath.mpf(lam * alpha)) < 1e-11
-    # its inf f = -lambda alpha as well: a ball that contains the exact product, never the rounded Float as exact
+    assert sup["status"] == "proved" and sp.Rational(sup["value"]["exact"]) == lam * alpha
+    assert sup["value"]["attained"] is False and "conjecture" not in sup["value"]
+    assert abs(mpmath.mpf(sup["value"]["float"]) - mpmath.mpf(lam.p) / lam.q * alpha.p / alpha.q) < 1e-15
+    # its inf f = -lambda alpha (lambda alpha (e^x - 1) > -lambda alpha, f >= 0 for x >= 0), not attained
     lower = table["selu"]["properties"]["range"]["value"]["lower"]
-    assert lower["exact"] is None and lower["text"] is None
-    mid, rad = (sp.Rational(t) for t in lower["enclosure"].strip("[]").split(" +/- "))
-    assert abs(mid + lam * alpha) <= rad < sp.Rational(1, 10 ** 11)
+    assert sp.Rational(lower["exact"]) == -lam * alpha and lower["closed"] is False
     # mish's inf (no closed form, an enclosure of 12+ digits) is kernel-confirmed to 10^-12
     lower = table["mish"]["properties"]["range"]["value"]["lower"]
     assert table["mish"]["properties"]["range"]["status"] == "proved" and lower["exact"] is None

@@ -2,6 +2,7 @@
 certificates that re-check, and a verdict the kernel does not confirm is withdrawn (a contradicted one loudly)."""
 from __future__ import annotations
 
+import mpmath
 import pytest
 import sympy as sp
 
@@ -332,12 +333,13 @@ def test_the_image_of_a_discontinuous_f_is_kernel_checked():
 def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_kernel_checked_or_not_stated():
     """selu's inf f = -lambda*alpha ~ -1.7581 (f = lambda*alpha*(e^x - 1) > -lambda*alpha for x < 0, f >= 0 for
     x >= 0) and sup f' = lambda*alpha (f' = lambda*alpha*e^x < lambda*alpha for x < 0, lambda < lambda*alpha for
-    x > 0) are confirmed only as balls (the constants are Floats): the claims bounding an end to its ball decide
+    x > 0) are confirmed only as balls when its constants are Floats (a SymPy expression holding them: the
+    catalog's selu reads them as the exact decimals they print, test_selu_ends_are_exact_products...): the claims bounding an end to its ball decide
     neither "attained" nor "not attained", and the gate used to pass on the engine's word for both (an engine
     verdict wrongly saying the inf is attained was shown with the closed bracket [).  Now "not attained" needs
     f strictly monotone (kernel-checked: then f(x - 1) < f(x), so no x reaches the inf), "attained" needs f
     C-infinity with f beyond -+8 above the ball and a point below it, and otherwise attainment is null ("?")."""
-    out = analyze("selu", keys=("range", "extrema", "derivative_max", "monotonic")).to_json()["properties"]
+    out = analyze(get("selu").f(), keys=("range", "extrema", "derivative_max", "monotonic")).to_json()["properties"]
     lower = out["range"]["value"]["lower"]
     assert out["range"]["status"] == "proved" and lower["exact"] is None and lower["closed"] is False
     assert abs(lower["float"] + 1.0507009873554804934 * 1.6732632423543772848) < 1e-12
@@ -357,6 +359,37 @@ def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_kernel_checked_or_
     gelu = analyze("gelu", keys=("range", "extrema")).to_json()["properties"]
     assert gelu["range"]["value"]["lower"]["closed"] is True and gelu["extrema"]["value"]["min"]["at"] == []
     assert any("is attained in [-8, 8]" in c["statement"] for c in gelu["range"]["certificate"]["data"]["conjuncts"])
+
+
+def test_selu_ends_are_exact_products_of_its_decimal_constants_and_not_attained():
+    """The catalog's selu is defined by the 32 digits of alpha and scale published with the paper, read as exact
+    decimals (typed here, not read from the catalog): inf f = -scale*alpha and sup f' = L = scale*alpha exactly.
+    sup f' is not attained: f' = scale*alpha*e^x < scale*alpha on x < 0, f' = scale < scale*alpha on x > 0, and
+    f' does not exist at the kink 0 (left slope scale*alpha, right slope scale): the kernel proves the strict bound
+    where f' exists and refutes f'(0) = f'(0), and refutes f' > scale*alpha - 10^-20 (f' comes that close)."""
+    lam, alpha = sp.Rational("1.0507009873554804934193349852946"), sp.Rational("1.6732632423543772848170429916717")
+    out = analyze("selu", keys=("range", "extrema", "derivative_max", "lipschitz")).to_json()["properties"]
+    assert out["derivative_max"]["status"] == "proved"
+    top = out["derivative_max"]["value"]
+    assert sp.Rational(top["exact"]) == lam * alpha and top["attained"] is False and top["at"] == []
+    conjuncts = {c["statement"]: c["certificate"]["verdict"] for c in out["derivative_max"]["certificate"]["data"]
+                 ["conjuncts"]}
+    assert conjuncts["f' does not exist at 0"] == "refuted"
+    assert any(s.startswith("sup f' <= 1.7580993408") and s.endswith("and is not attained") and v == "proved"
+               for s, v in conjuncts.items())
+    assert display.cell("derivative_max", out["derivative_max"]) == "1.7581 (not attained)"
+    lip = out["lipschitz"]["value"]
+    assert sp.Rational(lip["exact"]) == lam * alpha and lip["attained"] is False
+    lower = out["range"]["value"]["lower"]
+    assert sp.Rational(lower["exact"]) == -lam * alpha and lower["closed"] is False
+    assert out["extrema"]["value"] == {"min": None, "max": None}
+    # independent check at 50 digits: scale*alpha*e^x approaches the product from below as x -> 0-
+    with mpmath.workdps(50):
+        product = mpmath.mpf(lam.p) / lam.q * mpmath.mpf(alpha.p) / alpha.q
+        near = product * mpmath.exp(-mpmath.mpf(10) ** -30)   # f'(-10^-30)
+        num, den = top["exact"].split("/")
+        assert abs(mpmath.mpf(num) / mpmath.mpf(den) - product) < mpmath.mpf(10) ** -45
+        assert 0 < product - near < 1e-29
 
 
 def test_the_inflection_list_is_not_said_to_be_complete():
