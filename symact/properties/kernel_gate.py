@@ -321,10 +321,13 @@ class _Kernel:
         if key in ("derivative_max", "derivative_min"):
             cuts = breakpoints(f)
             side = 1 if key == "derivative_max" else -1
-            return [attempt for number in _values(value) for attempt in self.attained_first(
-                        kc.confirmed_end(number, side),
-                        kc.derivative_end_claims(f, side, number, *self.deriv_domain(cuts), cuts),
-                        [(None, side, number, bool(number.get("attained")), "attained")], deriv=True)]
+            confirmed = [attempt for number in _values(value) for attempt in self.attained_first(
+                             kc.confirmed_end(number, side),
+                             kc.derivative_end_claims(f, side, number, *self.deriv_domain(cuts), cuts),
+                             [(None, side, number, bool(number.get("attained")), "attained")], deriv=True)]
+            if cuts:  # f' may not exist at a cut: the exact claims are about f' on all of R
+                return confirmed
+            return _exact_first(value, lambda: (value, kc.exact_derivative_claims(f, side, value)), *confirmed)
         if key == "lipschitz":
             cuts = breakpoints(f)
             infinite = value.get("float") == "oo"
@@ -337,9 +340,15 @@ class _Kernel:
                 if not infinite and d.value.get("float") == side * value.get("float"):
                     extremes = _values(d.value)  # d.value is already widened when the kernel confirmed only that
                     # L = |that end of f'|: attained exactly when the confirmed end is (a null: not checked)
-                    return [({**kc.confirmed_end(number, 1), "attained": d.value.get("attained")}, kc.lipschitz_claims(
-                                f, number, side, extremes[min(k, len(extremes) - 1)], *self.deriv_domain(cuts), cuts))
-                            for k, number in enumerate(_values(value))]
+                    confirmed = [({**kc.confirmed_end(number, 1), "attained": d.value.get("attained")},
+                                  kc.lipschitz_claims(f, number, side, extremes[min(k, len(extremes) - 1)],
+                                                      *self.deriv_domain(cuts), cuts))
+                                 for k, number in enumerate(_values(value))]
+                    if cuts or kc.closed_form(d.value) is None:  # that end of f' was not proved exactly
+                        return confirmed
+                    return _exact_first(value, lambda: ({**value, "attained": d.value.get("attained")},
+                                                        kc.exact_lipschitz_claims(f, side, d.value, value)),
+                                        *confirmed)
             if infinite:
                 return [(value, kc.jump_claims(f, cuts, _jumps(f, cuts)))]
             raise kc.Inexpressible("the end of f' that gives L is not kernel-checked")
