@@ -244,21 +244,25 @@ def test_a_closed_form_the_kernel_confirms_only_as_a_ball_is_not_shown_as_proved
 def test_closed_forms_of_expressions_are_proved_or_labelled():
     """atan: sup = pi/2, not attained (atan x < pi/2, and pi/2 - atan x = atan(1/x) < 1/x for x > 0), proved
     exactly; x exp(-x^2): f' = (1 - 2x^2) exp(-x^2) vanishes at +-1/sqrt(2), so max f = exp(-1/2)/sqrt(2)
-    there, which the kernel confirms only as a ball: a conjecture, with a ball around the true value."""
+    there, proved exactly (f(x + sqrt(2)/2) within 1/4 of the point, f beyond rational cuts around it), checked
+    against mpmath at 50 digits."""
     import mpmath
 
     upper = analyze(expr="atan(x)", keys=("range",))["range"]
     assert upper.status == "proved" and upper.value["upper"]["exact"] == "pi/2"
     assert any("sup f = π/2 exactly" in c["statement"] for c in upper.certificate.data["conjuncts"])
-    top = analyze(expr="x*exp(-x**2)", keys=("range",))["range"]
-    assert top.status == "proved"
-    hi = top.value["upper"]
-    if hi["exact"] is None:
-        assert sp.sympify(hi["conjecture"]["exact"]) == sp.exp(sp.Rational(-1, 2)) / sp.sqrt(2)
-        mid, rad = _ball(hi["enclosure"])
-        assert abs(mid - mpmath.exp(-0.5) / mpmath.sqrt(2)) <= rad < 1e-11
-    else:   # proved exactly: then the certificate says so
-        assert any("exactly" in c["statement"] for c in top.certificate.data["conjuncts"])
+    top = analyze(expr="x*exp(-x**2)", keys=("range", "extrema"))
+    assert top["range"].status == "proved" and top["extrema"].status == "proved"
+    hi = top["extrema"].value["max"]
+    assert sp.simplify(sp.sympify(hi["exact"]) - sp.exp(sp.Rational(-1, 2)) / sp.sqrt(2)) == 0
+    assert [sp.sympify(p["exact"]) for p in hi["at"]] == [sp.sqrt(2) / 2]
+    with mpmath.workdps(50):
+        f = lambda t: t * mpmath.exp(-t ** 2)  # noqa: E731
+        top_value = mpmath.findroot(lambda t: mpmath.diff(f, t), 0.7)
+        assert abs(f(top_value) - mpmath.exp(-0.5) / mpmath.sqrt(2)) < 1e-40
+    assert sp.simplify(sp.sympify(top["range"].value["upper"]["exact"]) - sp.exp(sp.Rational(-1, 2)) / sp.sqrt(2)) == 0
+    for verdict in (top["range"], top["extrema"]):
+        assert any("exactly" in c["statement"] for c in verdict.certificate.data["conjuncts"])
 
 
 def test_inflection_points_are_kernel_checked():
