@@ -337,12 +337,13 @@ def test_the_image_of_a_discontinuous_f_is_kernel_checked():
 def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_kernel_checked_or_not_stated():
     """selu's inf f = -lambda*alpha ~ -1.7581 (f = lambda*alpha*(e^x - 1) > -lambda*alpha for x < 0, f >= 0 for
     x >= 0) and sup f' = lambda*alpha (f' = lambda*alpha*e^x < lambda*alpha for x < 0, lambda < lambda*alpha for
-    x > 0) are confirmed only as balls when its constants are Floats (a SymPy expression holding them: the
-    catalog's selu reads them as the exact decimals they print, test_selu_ends_are_exact_products...): the claims bounding an end to its ball decide
-    neither "attained" nor "not attained", and the gate used to pass on the engine's word for both (an engine
-    verdict wrongly saying the inf is attained was shown with the closed bracket [).  Now "not attained" needs
-    f strictly monotone (kernel-checked: then f(x - 1) < f(x), so no x reaches the inf), "attained" needs f
-    C-infinity with f beyond -+8 above the ball and a point below it, and otherwise attainment is null ("?")."""
+    x > 0) are confirmed only as balls when its constants are Floats (a SymPy expression holding them; the
+    catalog's selu reads them as the exact decimals they print, see the next test): the claims bounding an end
+    to its ball decide neither "attained" nor "not attained", and the gate used to pass on the engine's word
+    for both (an engine verdict wrongly saying the inf is attained was shown with the closed bracket [).  Now
+    "not attained" needs f strictly monotone (kernel-checked: then f(x - 1) < f(x), so no x reaches the inf),
+    "attained" needs f C-infinity with f beyond -+8 above the ball and a point below it, and otherwise
+    attainment is null ("?")."""
     out = analyze(get("selu").f(), keys=("range", "extrema", "derivative_max", "monotonic")).to_json()["properties"]
     lower = out["range"]["value"]["lower"]
     assert out["range"]["status"] == "proved" and lower["exact"] is None and lower["closed"] is False

@@ -9,7 +9,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   exp(u)^-2), exp(q x) = E^(q L) with E = exp(x/L) (L the common denominator of the rational slopes of x in
   exponents, or where some q L would exceed MAX_EXP_POWER, L = 1/g with g the greatest common divisor of the
   slopes: q L is an integer either way), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers k (also for a k
-  written without x whose normal form, by these rules, is that integer: exp(-(sqrt(2) sqrt(2)/2)^2) = exp(1)^-1); exp(j f(v)) = g(v)^j for integers j where
+  written without x whose normal form, by these rules, is that integer: exp(-(sqrt(2) sqrt(2)/2)^2) = exp(1)^-1);
+  exp(j f(v)) = g(v)^j for integers j where
   f's record says exp(f(U)) = g(U) (:mod:`symact.kernel.functions`, ``exp_of``: exp(log v) = v, where log v is
   defined; exp(W(v)) = v/W(v) only where v is certainly non-zero on P, so that the new denominator is non-zero
   wherever the term is defined);
