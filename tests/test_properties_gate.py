@@ -241,6 +241,36 @@ def test_a_closed_form_the_kernel_confirms_only_as_a_ball_is_not_shown_as_proved
     assert "closed form not proved" in out.latex and text not in out.statement
 
 
+def test_a_wrong_closed_form_of_an_end_of_f_prime_or_a_wrong_point_is_never_proved():
+    """gelu's sup f' = 1/2 + erf(1)/2 + 1/(sqrt(pi) e) at sqrt(2) is proved exactly through f'(x + sqrt(2)) near
+    0 and f' beyond cuts around sqrt(2); an engine verdict with the form moved by 10^-15 (inside the ball the
+    kernel confirms to 10^-12), or with the point moved to sqrt(2) + 10^-6 (f' there is below the sup by about
+    |f^(3)(sqrt(2))| 10^-12 / 2) or to 1 + sqrt(2)/2, is never shown as proved: at most its ball, the form a
+    conjecture, with no point (or withdrawn when the kernel refutes the planted value)."""
+    import warnings
+
+    import mpmath
+
+    raw = analyze("gelu", keys=("derivative_max",), kernel_checked=False)["derivative_max"]
+    assert raw.value["exact"] is not None
+    true = sp.Rational(1, 2) + sp.erf(1) / 2 + 1 / (sp.sqrt(sp.pi) * sp.E)
+    wrong_form = {**number_json(true + sp.Rational(1, 10 ** 15)), "attained": True, "at": raw.value["at"]}
+    moved = [{**raw.value, "at": [number_json(p)]} for p in (sp.sqrt(2) + sp.Rational(1, 10 ** 6), 1 + sp.sqrt(2) / 2)]
+    for value in (wrong_form, *moved):
+        engine = Verdict("proved", "sup of f'", "f'", value=value, certificate=Certificate("symbolic", {}))
+        with warnings.catch_warnings(record=True) as seen:  # the kernel refuting the planted value: a warning
+            warnings.simplefilter("always")
+            out = gate(get("gelu").f(), {"derivative_max": engine})["derivative_max"]
+        assert all("but the kernel refuted it" in str(w.message) for w in seen)
+        assert out.status in ("proved", "unknown") and (not seen or out.status == "unknown")
+        if out.status == "proved":   # within the gate's CPU caps: the ball, with no point
+            assert out.value["exact"] is None and out.value["at"] == [], out.value
+            mid, rad = _ball(out.value["enclosure"])
+            with mpmath.workdps(40):
+                top = mpmath.mpf(1) / 2 + mpmath.erf(1) / 2 + 1 / (mpmath.sqrt(mpmath.pi) * mpmath.e)
+                assert abs(mid - top) <= rad < 1e-11
+
+
 def test_closed_forms_of_expressions_are_proved_or_labelled():
     """atan: sup = pi/2, not attained (atan x < pi/2, and pi/2 - atan x = atan(1/x) < 1/x for x > 0), proved
     exactly; x exp(-x^2): f' = (1 - 2x^2) exp(-x^2) vanishes at +-1/sqrt(2), so max f = exp(-1/2)/sqrt(2)

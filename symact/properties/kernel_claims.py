@@ -380,7 +380,7 @@ def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points:
     if closed:
         points = [(p.get("text") or p["exact"], _term(p["exact"])) for p in at_points
                   if isinstance(p.get("exact"), str)]
-        if not points or any(a is None for _, a in points):
+        if not points or len(points) != len(at_points) or any(a is None for _, a in points):
             raise Inexpressible(f"{word} {name} = {text} is not attained at points with closed forms")
         rational = sorted({fraction(p["exact"]) for p in at_points if isinstance(p.get("exact"), str)} - {None})
         if len(rational) == len(points):  # no shift needed: the pieces between the points, and each point
@@ -397,6 +397,8 @@ def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points:
         if any(floats[order[k + 1]] - floats[order[k]] < 4 * NEAR for k in range(len(order) - 1)):
             raise Inexpressible(f"the points where {word} {name} = {text} is attained are too close together")
         cuts = [(Fraction(round((floats[k] + s * float(NEAR) / 2) * 64), 64), s, k) for k in order for s in (-1, 1)]
+        if any(cuts[k][0] >= cuts[k + 1][0] for k in range(len(cuts) - 1)):
+            raise Inexpressible(f"the cuts around the points where {word} {name} = {text} is attained overlap")
         ends = [None, *(q for q, _, _ in cuts), None]
         far = tuple(piece_of(ends[k], ends[k + 1], k > 0, k < len(ends) - 2) for k in range(0, len(ends) - 1, 2))
         groups = [[Claim(f"{name}(x) {above} {text} for x <= {cuts[0][0]} and x >= {cuts[-1][0]}"

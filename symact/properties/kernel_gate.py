@@ -293,7 +293,16 @@ class _Kernel:
                                     for k, side in (("lower", -1), ("upper", 1))], strict=_strict(verdicts)))
         if key in ("bounded_below", "bounded_above"):
             side = 1 if key == "bounded_above" else -1
-            return [(kc.confirmed_end(value, side), kc.end_claims(f, side, value, None, []))]
+            confirmed = (kc.confirmed_end(value, side), kc.end_claims(f, side, value, None, []))
+            rng, ext = verdicts.get("range"), verdicts.get("extrema")  # the range is confirmed first (GATED)
+            end = rng.value["upper" if side > 0 else "lower"] if rng is not None and rng.status == "proved" else {}
+            if kc.closed_form(end) is None or end.get("exact") != value.get("exact"):
+                return [confirmed]
+            found = ext.value.get("max" if side > 0 else "min") if ext is not None and ext.status == "proved" \
+                and isinstance(ext.value, dict) else None
+            # the range's exact claims for that end (the same claims, settled once)
+            return _exact_first(value, lambda: (value, kc.exact_end_claims(
+                f, side, end, end.get("closed"), (found or {}).get("at") or [])), confirmed)
         if key == "extrema":
             rng = verdicts.get("range")
             if rng is None or rng.status != "proved":
