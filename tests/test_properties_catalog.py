@@ -242,32 +242,47 @@ def test_an_irrational_closed_form_is_shown_only_when_the_kernel_proved_it(table
 
 
 def test_closed_forms(table):
+    from symact.kernel import check
+
     silu = table["silu"]["properties"]
     assert silu["extrema"]["value"]["min"]["exact"] == "-LambertW(exp(-1))"
     assert silu["extrema"]["value"]["min"]["at"][0]["exact"] == "-1 - LambertW(exp(-1))"
-    # gelu's sup f' = 1/2 + erf(1)/2 + 1/(sqrt(pi) e) at sqrt(2), kernel-confirmed only as a ball (a Taylor form
-    # around it, to 10^-12): the closed form is a conjecture, never shown as proved; that it is attained is
-    # kernel-checked (gelu is C-infinity, f' < the ball beyond -+8), where is not, so no point is shown
-    sup = table["gelu"]["properties"]["derivative_max"]
-    assert sup["status"] == "proved" and sup["value"]["exact"] is None and sup["value"]["text"] is None
-    assert sp.sympify(sup["value"]["conjecture"]["exact"]) == sp.Rational(1, 2) + sp.erf(1) / 2 + 1 / (sp.sqrt(sp.pi) * sp.E)
-    assert sup["value"]["attained"] is True and sup["value"]["at"] == []
-    mid, rad = (sp.Rational(t) for t in sup["value"]["enclosure"].strip("[]").split(" +/- "))
-    true = mpmath.mpf(1) / 2 + mpmath.erf(1) / 2 + 1 / (mpmath.sqrt(mpmath.pi) * mpmath.e)
-    assert abs(mpmath.mpf(mid.p) / mid.q - true) <= mpmath.mpf(rad.p) / rad.q < 1e-11   # the confirmed ball
-    assert abs(sup["value"]["float"] - float(sp.Rational(1, 2) + sp.erf(1) / 2 + 1 / (sp.sqrt(sp.pi) * sp.E))) < 1e-15
-    # selu's sup f' = lambda alpha is the product of two Float constants: the engine's 31-digit rounding is 2e-32
-    # below the true supremum, so the kernel confirms the value only as a ball (to 10^-12)
+    # gelu's sup f' = 1/2 + erf(1)/2 + 1/(sqrt(pi) e) at sqrt(2) and inf f' = 1/2 - erf(1)/2 - 1/(sqrt(pi) e) at
+    # -sqrt(2) (gelu'' = phi(x) (2 - x^2)), and L = sup f', proved exactly: shifted to the point within 1/4 of it,
+    # gelu' itself beyond rational cuts around it; the values and points against mpmath's own derivative of
+    # x Phi(x) at 50 digits, and every conjunct re-checked by the kernel
+    phi = lambda t: t * (1 + mpmath.erf(t / mpmath.sqrt(2))) / 2  # noqa: E731
+    jump = sp.erf(1) / 2 + 1 / (sp.sqrt(sp.pi) * sp.E)
+    with mpmath.workdps(50):
+        for key, point, form in (("derivative_max", sp.sqrt(2), sp.Rational(1, 2) + jump),
+                                 ("derivative_min", -sp.sqrt(2), sp.Rational(1, 2) - jump)):
+            end = table["gelu"]["properties"][key]
+            assert end["status"] == "proved" and "conjecture" not in end["value"], key
+            assert sp.simplify(sp.sympify(end["value"]["exact"]) - form) == 0
+            assert end["value"]["attained"] is True and [sp.sympify(p["exact"]) for p in end["value"]["at"]] == [point]
+            x0 = mpmath.sqrt(2) * (1 if point > 0 else -1)
+            true = mpmath.diff(phi, x0)
+            assert abs(true - mpmath.mpf(sp.N(form, 60))) < mpmath.mpf(10) ** -40
+            assert abs(mpmath.diff(phi, x0, 2)) < mpmath.mpf(10) ** -40   # a critical point of f'
+            side = 1 if key == "derivative_max" else -1
+            assert all(side * (true - mpmath.diff(phi, t)) >= 0 for t in mpmath.linspace(-10, 10, 401))
+            assert any("exactly" in c["statement"] for c in end["certificate"]["data"]["conjuncts"])
+            for c in end["certificate"]["data"]["conjuncts"]:
+                check(c["certificate"])
+    lip = table["gelu"]["properties"]["lipschitz"]
+    assert lip["status"] == "proved" and sp.simplify(sp.sympify(lip["value"]["exact"]) - (
+        sp.Rational(1, 2) + sp.erf(1) / 2 + 1 / (sp.sqrt(sp.pi) * sp.E))) == 0 and lip["value"]["attained"] is True
+    # selu's constants are the 32-digit decimals published with the paper (typed here from Klambauer et al.'s
+    # code, not read from the catalog), taken exactly: sup f' = lambda alpha (f' = lambda alpha e^x < lambda alpha
+    # for x < 0, lambda < lambda alpha for x > 0, none at 0) is their rational product, exactly and not attained
+    lam, alpha = sp.Rational("1.0507009873554804934193349852946"), sp.Rational("1.6732632423543772848170429916717")
     sup = table["selu"]["properties"]["derivative_max"]
-    assert sup["status"] == "proved" and sup["value"]["exact"] is None and not sup["value"]["attained"]
-    lam, alpha = sorted({abs(sp.Rational(c)) for c in get("selu").f().atoms(sp.Float)})
-    ball = mpmath.mpmathify(sup["value"]["enclosure"].replace("[", "").replace("]", "").split(" +/- ")[0])
-    assert abs(ball - mpmath.mpf(lam * alpha)) < 1e-11
-    # its inf f = -lambda alpha as well: a ball that contains the exact product, never the rounded Float as exact
+    assert sup["status"] == "proved" and sp.Rational(sup["value"]["exact"]) == lam * alpha
+    assert sup["value"]["attained"] is False and "conjecture" not in sup["value"]
+    assert abs(mpmath.mpf(sup["value"]["float"]) - mpmath.mpf(lam.p) / lam.q * alpha.p / alpha.q) < 1e-15
+    # its inf f = -lambda alpha (lambda alpha (e^x - 1) > -lambda alpha, f >= 0 for x >= 0), not attained
     lower = table["selu"]["properties"]["range"]["value"]["lower"]
-    assert lower["exact"] is None and lower["text"] is None
-    mid, rad = (sp.Rational(t) for t in lower["enclosure"].strip("[]").split(" +/- "))
-    assert abs(mid + lam * alpha) <= rad < sp.Rational(1, 10 ** 11)
+    assert sp.Rational(lower["exact"]) == -lam * alpha and lower["closed"] is False
     # mish's inf (no closed form, an enclosure of 12+ digits) is kernel-confirmed to 10^-12
     lower = table["mish"]["properties"]["range"]["value"]["lower"]
     assert table["mish"]["properties"]["range"]["status"] == "proved" and lower["exact"] is None

@@ -2,6 +2,7 @@
 certificates that re-check, and a verdict the kernel does not confirm is withdrawn (a contradicted one loudly)."""
 from __future__ import annotations
 
+import mpmath
 import pytest
 import sympy as sp
 
@@ -240,24 +241,58 @@ def test_a_closed_form_the_kernel_confirms_only_as_a_ball_is_not_shown_as_proved
     assert "closed form not proved" in out.latex and text not in out.statement
 
 
+def test_a_wrong_closed_form_of_an_end_of_f_prime_or_a_wrong_point_is_never_proved():
+    """gelu's sup f' = 1/2 + erf(1)/2 + 1/(sqrt(pi) e) at sqrt(2) is proved exactly through f'(x + sqrt(2)) near
+    0 and f' beyond cuts around sqrt(2); an engine verdict with the form moved by 10^-15 (inside the ball the
+    kernel confirms to 10^-12), or with the point moved to 1 + sqrt(2)/2 (f' there is 0.93), is never shown as
+    proved: at most its ball, the form a conjecture, with no point (or withdrawn when the kernel refutes the
+    planted value)."""
+    import warnings
+
+    import mpmath
+
+    raw = analyze("gelu", keys=("derivative_max",), kernel_checked=False)["derivative_max"]
+    assert raw.value["exact"] is not None
+    true = sp.Rational(1, 2) + sp.erf(1) / 2 + 1 / (sp.sqrt(sp.pi) * sp.E)
+    wrong_form = {**number_json(true + sp.Rational(1, 10 ** 15)), "attained": True, "at": raw.value["at"]}
+    moved = {**raw.value, "at": [number_json(1 + sp.sqrt(2) / 2)]}
+    for value in (wrong_form, moved):
+        engine = Verdict("proved", "sup of f'", "f'", value=value, certificate=Certificate("symbolic", {}))
+        with warnings.catch_warnings(record=True) as seen:  # the kernel refuting the planted value: a warning
+            warnings.simplefilter("always")
+            out = gate(get("gelu").f(), {"derivative_max": engine})["derivative_max"]
+        assert all("but the kernel refuted it" in str(w.message) for w in seen)
+        assert out.status in ("proved", "unknown") and (not seen or out.status == "unknown")
+        if out.status == "proved":   # within the gate's CPU caps: the ball, with no point
+            assert out.value["exact"] is None and out.value["at"] == [], out.value
+            mid, rad = _ball(out.value["enclosure"])
+            with mpmath.workdps(40):
+                top = mpmath.mpf(1) / 2 + mpmath.erf(1) / 2 + 1 / (mpmath.sqrt(mpmath.pi) * mpmath.e)
+                assert abs(mid - top) <= rad < 1e-11
+
+
 def test_closed_forms_of_expressions_are_proved_or_labelled():
     """atan: sup = pi/2, not attained (atan x < pi/2, and pi/2 - atan x = atan(1/x) < 1/x for x > 0), proved
     exactly; x exp(-x^2): f' = (1 - 2x^2) exp(-x^2) vanishes at +-1/sqrt(2), so max f = exp(-1/2)/sqrt(2)
-    there, which the kernel confirms only as a ball: a conjecture, with a ball around the true value."""
+    there, proved exactly (f(x + sqrt(2)/2) within 1/4 of the point, f beyond rational cuts around it), checked
+    against mpmath at 50 digits."""
     import mpmath
 
     upper = analyze(expr="atan(x)", keys=("range",))["range"]
     assert upper.status == "proved" and upper.value["upper"]["exact"] == "pi/2"
     assert any("sup f = π/2 exactly" in c["statement"] for c in upper.certificate.data["conjuncts"])
-    top = analyze(expr="x*exp(-x**2)", keys=("range",))["range"]
-    assert top.status == "proved"
-    hi = top.value["upper"]
-    if hi["exact"] is None:
-        assert sp.sympify(hi["conjecture"]["exact"]) == sp.exp(sp.Rational(-1, 2)) / sp.sqrt(2)
-        mid, rad = _ball(hi["enclosure"])
-        assert abs(mid - mpmath.exp(-0.5) / mpmath.sqrt(2)) <= rad < 1e-11
-    else:   # proved exactly: then the certificate says so
-        assert any("exactly" in c["statement"] for c in top.certificate.data["conjuncts"])
+    top = analyze(expr="x*exp(-x**2)", keys=("range", "extrema"))
+    assert top["range"].status == "proved" and top["extrema"].status == "proved"
+    hi = top["extrema"].value["max"]
+    assert sp.simplify(sp.sympify(hi["exact"]) - sp.exp(sp.Rational(-1, 2)) / sp.sqrt(2)) == 0
+    assert [sp.sympify(p["exact"]) for p in hi["at"]] == [sp.sqrt(2) / 2]
+    with mpmath.workdps(50):
+        f = lambda t: t * mpmath.exp(-t ** 2)  # noqa: E731
+        top_value = mpmath.findroot(lambda t: mpmath.diff(f, t), 0.7)
+        assert abs(f(top_value) - mpmath.exp(-0.5) / mpmath.sqrt(2)) < 1e-40
+    assert sp.simplify(sp.sympify(top["range"].value["upper"]["exact"]) - sp.exp(sp.Rational(-1, 2)) / sp.sqrt(2)) == 0
+    for verdict in (top["range"], top["extrema"]):
+        assert any("exactly" in c["statement"] for c in verdict.certificate.data["conjuncts"])
 
 
 def test_inflection_points_are_kernel_checked():
@@ -332,12 +367,14 @@ def test_the_image_of_a_discontinuous_f_is_kernel_checked():
 def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_kernel_checked_or_not_stated():
     """selu's inf f = -lambda*alpha ~ -1.7581 (f = lambda*alpha*(e^x - 1) > -lambda*alpha for x < 0, f >= 0 for
     x >= 0) and sup f' = lambda*alpha (f' = lambda*alpha*e^x < lambda*alpha for x < 0, lambda < lambda*alpha for
-    x > 0) are confirmed only as balls (the constants are Floats): the claims bounding an end to its ball decide
-    neither "attained" nor "not attained", and the gate used to pass on the engine's word for both (an engine
-    verdict wrongly saying the inf is attained was shown with the closed bracket [).  Now "not attained" needs
-    f strictly monotone (kernel-checked: then f(x - 1) < f(x), so no x reaches the inf), "attained" needs f
-    C-infinity with f beyond -+8 above the ball and a point below it, and otherwise attainment is null ("?")."""
-    out = analyze("selu", keys=("range", "extrema", "derivative_max", "monotonic")).to_json()["properties"]
+    x > 0) are confirmed only as balls when its constants are Floats (a SymPy expression holding them; the
+    catalog's selu reads them as the exact decimals they print, see the next test): the claims bounding an end
+    to its ball decide neither "attained" nor "not attained", and the gate used to pass on the engine's word
+    for both (an engine verdict wrongly saying the inf is attained was shown with the closed bracket [).  Now
+    "not attained" needs f strictly monotone (kernel-checked: then f(x - 1) < f(x), so no x reaches the inf),
+    "attained" needs f C-infinity with f beyond -+8 above the ball and a point below it, and otherwise
+    attainment is null ("?")."""
+    out = analyze(get("selu").f(), keys=("range", "extrema", "derivative_max", "monotonic")).to_json()["properties"]
     lower = out["range"]["value"]["lower"]
     assert out["range"]["status"] == "proved" and lower["exact"] is None and lower["closed"] is False
     assert abs(lower["float"] + 1.0507009873554804934 * 1.6732632423543772848) < 1e-12
@@ -357,3 +394,35 @@ def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_kernel_checked_or_
     gelu = analyze("gelu", keys=("range", "extrema")).to_json()["properties"]
     assert gelu["range"]["value"]["lower"]["closed"] is True and gelu["extrema"]["value"]["min"]["at"] == []
     assert any("is attained in [-8, 8]" in c["statement"] for c in gelu["range"]["certificate"]["data"]["conjuncts"])
+
+
+def test_selu_ends_are_exact_products_of_its_decimal_constants_and_not_attained():
+    """The catalog's selu is defined by the 32 digits of alpha and scale published with the paper, read as exact
+    decimals (typed here, not read from the catalog): inf f = -scale*alpha and sup f' = L = scale*alpha exactly.
+    sup f' is not attained: f' = scale*alpha*e^x < scale*alpha on x < 0, f' = scale < scale*alpha on x > 0, and
+    f' does not exist at the kink 0 (left slope scale*alpha, right slope scale): the kernel proves the strict bound
+    where f' exists and refutes f'(0) = f'(0), and refutes f' > scale*alpha - 10^-20 (f' comes that close)."""
+    lam, alpha = sp.Rational("1.0507009873554804934193349852946"), sp.Rational("1.6732632423543772848170429916717")
+    out = analyze("selu", keys=("range", "extrema", "derivative_max", "lipschitz")).to_json()["properties"]
+    assert out["derivative_max"]["status"] == "proved"
+    top = out["derivative_max"]["value"]
+    assert sp.Rational(top["exact"]) == lam * alpha and top["attained"] is False and top["at"] == []
+    conjuncts = {c["statement"]: c["certificate"]["verdict"] for c in out["derivative_max"]["certificate"]["data"]
+                 ["conjuncts"]}
+    assert conjuncts["f' does not exist at 0"] == "refuted"
+    assert any(s.startswith("sup f' <= 1.7580993408") and s.endswith("and is not attained") and v == "proved"
+               for s, v in conjuncts.items())
+    assert display.cell("derivative_max", out["derivative_max"]) == "1.7581 (not attained)"
+    lip = out["lipschitz"]["value"]
+    assert sp.Rational(lip["exact"]) == lam * alpha and lip["attained"] is False
+    lower = out["range"]["value"]["lower"]
+    assert sp.Rational(lower["exact"]) == -lam * alpha and lower["closed"] is False
+    assert out["extrema"]["value"] == {"min": None, "max": None}
+    # independent check at 50 digits: scale*alpha*e^x approaches the product from below as x -> 0-
+    with mpmath.workdps(50):
+        product = mpmath.mpf(lam.p) / lam.q * mpmath.mpf(alpha.p) / alpha.q
+        near = product * mpmath.exp(-mpmath.mpf(10) ** -30)   # f'(-10^-30)
+        num, den = top["exact"].split("/")
+        assert abs(mpmath.mpf(num) / mpmath.mpf(den) - product) < mpmath.mpf(10) ** -45
+        assert 0 < product - near < 1e-29
+

@@ -33,6 +33,9 @@ MAX_ORDER = 3
 MAX_REWRITE_SIZE = 120
 #: products formed by the kernel's algebra (:func:`symact.kernel.algebra.raw_terms`) that cost one work unit
 TERMS_PER_WORK = 5
+#: work units a product's factor may spend on its sign by monotonicity (a factor 0 at the end of a piece, whose
+#: strict sign there needs higher derivatives: gelu' - sup gelu' shifted to its touching point)
+FACTOR_WORK = 400
 #: largest denominator of a critical point tried as exact (:meth:`Search.exact_critical`)
 MAX_CRITICAL_DENOMINATOR = 64
 #: largest L of a period 2 pi L the search proves a periodic claim on
@@ -110,6 +113,20 @@ class Search:
             raise _Spent("the search's work budget was spent before a certificate was found")
         if left() <= 0:
             raise _Spent("the decision's CPU-time budget was spent before a certificate was found")
+
+    def within(self, units: int, attempt):
+        """``attempt()`` allowed at most ``units`` of the work left (None when they run out first; the work it
+        spent stays spent)."""
+        cap = min(self.work, units)
+        rest, self.work = self.work - cap, cap
+        try:
+            return attempt()
+        except _Spent:
+            if self.work >= 0 or rest <= 0:  # the CPU budget, or the search's own work: the search ends
+                raise
+            return None
+        finally:
+            self.work += rest
 
     def certificate(self, verdict: str, proof) -> dict:
         return {"format": FORMAT, "claim": self.claim, "verdict": verdict, "proof": proof}
@@ -520,7 +537,8 @@ class Search:
             # a weak claim needs only weak factor signs (x - sin x >= 0 on x > 0, its derivative only >= 0)
             for r in (frel, frel + "=") if rel in ("<=", ">=") else (frel,):
                 self.spend(1)
-                node = self.try_eval(f, r, p) or self.try_monotone(f, r, p, 2, MAX_ORDER - 1)
+                node = self.try_eval(f, r, p) or self.within(FACTOR_WORK, lambda: self.try_monotone(
+                    f, r, p, 2, MAX_ORDER - 1))
                 if node is not None:
                     break
             if node is None:

@@ -8,7 +8,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
 * exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k (also for an exponent k u met as u before: exp(-2u) =
   exp(u)^-2), exp(q x) = E^(q L) with E = exp(x/L) (L the common denominator of the rational slopes of x in
   exponents, or where some q L would exceed MAX_EXP_POWER, L = 1/g with g the greatest common divisor of the
-  slopes: q L is an integer either way), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers k; exp(j f(v)) = g(v)^j for integers j where
+  slopes: q L is an integer either way), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers k (also for a k
+  written without x whose normal form, by these rules, is that integer: exp(-(sqrt(2) sqrt(2)/2)^2) = exp(1)^-1);
+  exp(j f(v)) = g(v)^j for integers j where
   f's record says exp(f(U)) = g(U) (:mod:`symact.kernel.functions`, ``exp_of``: exp(log v) = v, where log v is
   defined; exp(W(v)) = v/W(v) only where v is certainly non-zero on P, so that the new denominator is non-zero
   wherever the term is defined);
@@ -53,7 +55,7 @@ import sympy as sp
 from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, linear_split, mul, neg, num,
+from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, has_x, linear_split, mul, neg, num,
                                  rational_power)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
@@ -287,8 +289,7 @@ class Normalizer:
             rule = FUNCTIONS[name].exp_of if name else None
             if rule is not None and (not rule[1] or self.positive(v) or self.positive(neg(v))):
                 n2, d2 = self.nd(("pow", at(rule[0], v), Fraction(j)))  # exp(j f(v)) = g(v)^j (the record)
-            elif a[0] == "num" and a[1].denominator == 1 and abs(a[1]) <= MAX_EXP_POWER:  # exp(k) = e^k
-                k1 = int(a[1])
+            elif (k1 := self.integer(a)) is not None:  # exp(k) = e^k, also exp(-(sqrt(2)/2 sqrt(2))^2) = e^-1
                 n2, d2 = (self.e ** k1, sp.Integer(1)) if k1 >= 0 else (sp.Integer(1), self.e ** -k1)
             else:
                 others.append(a)
@@ -298,6 +299,20 @@ class Normalizer:
             n2, d2 = self.exp_atom(others[0] if len(others) == 1 else add(*others))
             n, d = n * n2, d * d2
         return n, d
+
+    def integer(self, a) -> int | None:
+        """The integer k, |k| <= MAX_EXP_POWER, that the term a without x is by exact algebra (its normal form,
+        radicals reduced, is k), or None."""
+        if a[0] == "num":
+            q = a[1]
+        elif has_x(a):
+            return None
+        else:
+            n, d = (self.reduce(self.expand(e)) for e in self.nd(a))
+            if not (n.is_Rational and d.is_Rational and d != 0):
+                return None
+            q = Fraction(int(n.p), int(n.q)) / Fraction(int(d.p), int(d.q))
+        return int(q) if q.denominator == 1 and abs(q) <= MAX_EXP_POWER else None
 
     def exp_atom(self, u):
         """exp(u) for a u that is not linear in x: G^k (G^-k as a denominator) when u = k v identically for an

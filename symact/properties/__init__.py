@@ -64,6 +64,9 @@ class Subject:
     #: the expression as the user wrote it (``x**2/x`` a quotient, undefined at 0), which the kernel gate checks
     #: the verdicts against; None: ``expr`` itself
     written: sp.Expr | None = None
+    #: the expression as the catalog prints it (selu's 32-digit Float constants), which the report shows; None:
+    #: ``expr`` itself
+    printed: sp.Expr | None = None
 
 
 def subject(target: Any, params: Mapping[str, Any] | None = None) -> Subject:
@@ -82,9 +85,10 @@ def subject(target: Any, params: Mapping[str, Any] | None = None) -> Subject:
     if isinstance(target, VectorActivation):
         raise ParameterError(f"{target.name} is a vector activation; properties are defined for scalar ones")
     if isinstance(target, Activation):
-        expr = target.f(params)
+        printed = target.f(params)
+        expr = decimal_constants(printed)
         shown = {k: str(target.param(k).validate(v)) for k, v in params.items()}
-        return Subject(target.name, expr, target, shown)
+        return Subject(target.name, expr, target, shown, printed=printed if expr != printed else None)
     if params:
         raise ParameterError("parameters apply to catalog activations, not to expressions")
     if isinstance(target, (int, float)):
@@ -101,6 +105,14 @@ def subject(target: Any, params: Mapping[str, Any] | None = None) -> Subject:
     if stray:
         raise ExpressionError(f"the expression may use only the variable x, not {', '.join(sorted(map(str, stray)))}")
     return Subject(str(expr), expr)
+
+
+def decimal_constants(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each Float constant read as the decimal it prints: a catalog constant given by its digits
+    (selu's 32-digit alpha and scale) is that decimal exactly, as a parameter value is
+    (:meth:`~symact.catalog.registry.Param.validate`), so selu's inf f = -sup f' = -scale*alpha is their exact
+    rational product, not a Float rounding of it."""
+    return expr.xreplace({c: sp.Rational(str(c)) for c in expr.atoms(sp.Float)})
 
 
 _FACTS: dict[str, Facts] = {}
@@ -988,7 +1000,8 @@ def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget:
             if on_verdict is not None:
                 on_verdict(k, verdicts[k])
     if not kernel_checked:   # the caller gates the verdicts itself (symact.isolated)
-        return PropertyReport(subj.name, subj.expr, subj.params, verdicts, time.perf_counter() - start)
+        return PropertyReport(subj.name, subj.printed or subj.expr, subj.params, verdicts,
+                              time.perf_counter() - start)
     left = None if budget is None else max(budget - (time.process_time() - cpu), 0.0)
     return checked_report(subj, verdicts, time.perf_counter() - start, left)
 
@@ -1000,7 +1013,8 @@ def checked_report(subj: Subject, verdicts: dict[str, Verdict], seconds: float,
     from symact.properties.kernel_gate import gate
 
     written = subj.expr if subj.written is None else subj.written
-    return PropertyReport(subj.name, subj.expr, subj.params, gate(written, verdicts, cpu_left), seconds)
+    return PropertyReport(subj.name, subj.printed or subj.expr, subj.params, gate(written, verdicts, cpu_left),
+                          seconds)
 
 
 __all__ = ["KEYS", "YES_NO", "PROPERTIES", "PropertyReport", "Subject", "analyze", "decide", "subject",

@@ -85,10 +85,16 @@ RATE = 1000
 #: sup f' <= 1.1289... needs about 2050, silu's inf f' >= -0.0998... about 1800 (a tight cut around the
 #: critical point, then a Taylor cover); the bounds of mish and gelu_tanh, which are not found, spend it all
 DERIVATIVE_WORK = 2500
+#: search work units for a claim of an exact end of f' (gelu's sup f' <= its closed form beyond sqrt(2) -+ 1/8,
+#: and shifted to sqrt(2) within 1/4 of it, need about 3000 each)
+EXACT_DERIVATIVE_WORK = 4000
 #: search work units for the sign or a bound of f' on a far ray (saturation: gelu's f' < 0 on (-oo, -8] needs about 710)
 TAIL_WORK = 1000
 #: the shift h of an oscillating f' that does not tend to 0: f'(x)^2 + f'(x + h)^2 >= q > 0 on a ray
 SHIFT = 3
+#: the half-width of the stretch around an irrational point a where an end is attained that is proved shifted
+#: (f(x + a) for 0 < |x| <= NEAR); beyond rational cuts a -+ NEAR/2 the bound is proved on f itself
+NEAR = Fraction(1, 4)
 #: the half-width of the interval around an exact irrational inflection point c where f''' keeps its sign
 EPSILON = Fraction(1, 10 ** 6)
 
@@ -358,9 +364,12 @@ def _term(text: str) -> tuple | None:
 def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points: list,
                      name: str = "f") -> list[list[Claim]]:
     """inf f (side -1) or sup f (+1) over R is exactly the irrational closed form m of ``number``: attained
-    (``closed``) at points with closed forms (each point printed with one), a the first, ``f(x + a) >= m``
-    (``<=`` for sup) for x != 0 and ``f(x + b) == m`` at x = 0 for each such point b (the touching point is
-    rational there, so the kernel's remainder rule sees it);
+    (``closed``) at rational points, ``f >= m`` (``<=`` for sup) between them and ``f == m`` at each; at
+    irrational points a (each printed with a closed form), ``f(x + a) >= m`` for 0 < |x| <= NEAR and
+    ``f(x + a) == m`` at x = 0 (the touching point is rational there, so the kernel's exact algebra and its
+    monotonicity and remainder rules see f - m vanish there), ``f >= m`` on f itself beyond rational cuts
+    q < a < q' (around each point) and ``a - NEAR < q``, ``q' < a + NEAR``: every x is beyond the cuts or
+    a + t with |t| < NEAR at one a.  ``f`` may be deriv(h) (an end of h', :func:`shifted`);
     not attained, ``f > m`` on R and ``f <= m + 1000/|x|`` on a ray, so f comes arbitrarily close to m."""
     m = closed_form(number)
     if m is None or closed is None:
@@ -372,7 +381,7 @@ def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points:
     if closed:
         points = [(p.get("text") or p["exact"], _term(p["exact"])) for p in at_points
                   if isinstance(p.get("exact"), str)]
-        if not points or any(a is None for _, a in points):
+        if not points or len(points) != len(at_points) or any(a is None for _, a in points):
             raise Inexpressible(f"{word} {name} = {text} is not attained at points with closed forms")
         rational = sorted({fraction(p["exact"]) for p in at_points if isinstance(p.get("exact"), str)} - {None})
         if len(rational) == len(points):  # no shift needed: the pieces between the points, and each point
@@ -381,11 +390,32 @@ def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points:
                            tuple(piece_of(ends[k], ends[k + 1]) for k in range(len(ends) - 1)), "proved")]] + [
                     [Claim(f"{name}({q}) = {text}, so {word} {name} = {text} exactly", g, "==", gm, (pt(q),),
                            "proved")] for q in rational]
-        where, shifted = points[0][0], at(g, add(X, points[0][1]))
-        return [[Claim(f"{name}(x + ({where})) {above} {text} for x != 0", shifted, ">=", gm,
-                       (piece_of(None, Fraction(0)), piece_of(Fraction(0), None)), "proved")]] + [
-                [Claim(f"{name}({where}) = {text}, so {word} {name} = {text} exactly", at(g, add(X, a)), "==", gm,
-                       (pt(Fraction(0)),), "proved")] for where, a in points]
+        work = EXACT_DERIVATIVE_WORK if name == "f'" else None
+        floats = [p.get("float") for p in at_points if isinstance(p.get("exact"), str)]
+        if any(not isinstance(v, (int, float)) for v in floats):
+            raise Inexpressible(f"{word} {name} = {text} is attained at points without a value")
+        order = sorted(range(len(points)), key=lambda k: floats[k])
+        if any(floats[order[k + 1]] - floats[order[k]] < 4 * NEAR for k in range(len(order) - 1)):
+            raise Inexpressible(f"the points where {word} {name} = {text} is attained are too close together")
+        cuts = [(Fraction(round((floats[k] + s * float(NEAR) / 2) * 64), 64), s, k) for k in order for s in (-1, 1)]
+        if any(cuts[k][0] >= cuts[k + 1][0] for k in range(len(cuts) - 1)):
+            raise Inexpressible(f"the cuts around the points where {word} {name} = {text} is attained overlap")
+        ends = [None, *(q for q, _, _ in cuts), None]
+        far = tuple(piece_of(ends[k], ends[k + 1], k > 0, k < len(ends) - 2) for k in range(0, len(ends) - 1, 2))
+        groups = [[Claim(f"{name}(x) {above} {text} for x <= {cuts[0][0]} and x >= {cuts[-1][0]}"
+                         f"{' and between the points' if len(points) > 1 else ''}", g, ">=", gm, far, "proved",
+                         work=work)]]
+        for where, a in points:
+            groups.append([Claim(f"{name}(x + ({where})) {above} {text} for 0 < |x| <= {NEAR}", shifted(g, a), ">=",
+                                 gm, (piece_of(-NEAR, Fraction(0), True), piece_of(Fraction(0), NEAR, hc=True)),
+                                 "proved", work=work)])
+        for q, s, k in cuts:  # the stretches around the points overlap the pieces beyond them
+            where, a = points[k]
+            rel, edge = ("<", add(a, num(-NEAR))) if s < 0 else (">", add(a, num(NEAR)))
+            groups.append([Claim(f"({where}) {'-' if s < 0 else '+'} {NEAR} {rel} {q}", edge, rel, num(q),
+                                 (pt(Fraction(0)),), "proved")])
+        return groups + [[Claim(f"{name}({where}) = {text}, so {word} {name} = {text} exactly", shifted(g, a), "==",
+                                gm, (pt(Fraction(0)),), "proved")] for where, a in points]
     strict = ">" if side < 0 else "<"
     return [[Claim(f"{name}(x) {strict} {text} on R", g, ">", gm, (R,), "proved")],
             [Claim(f"{name}(x) {below} {text} {'+' if side < 0 else '-'} {RATE}/|x| on "
@@ -393,6 +423,15 @@ def exact_end_claims(f, side: int, number: dict, closed: bool | None, at_points:
                    add(gm, mul(num(s * RATE), power(X, -1))),
                    (piece_of(Fraction(1), None, True) if s > 0 else piece_of(None, Fraction(-1), False, True),),
                    "proved", necessary=False) for s in (1, -1)]]
+
+
+def shifted(f, a) -> tuple:
+    """f(x + a) for a term f; a derivative deriv(h) becomes deriv(h(x + a)), which is h'(x + a)."""
+    if not isinstance(f, tuple):
+        return f
+    if f == X:
+        return add(X, a)
+    return tuple(shifted(t, a) if isinstance(t, tuple) else t for t in f)
 
 
 def _end(f, side: int, number: dict, closed: bool | None, at_points: list, exact: bool) -> list[list[Claim]]:
@@ -533,6 +572,32 @@ def derivative_end_claims(f, side: int, value: dict, domain: tuple, gaps: list, 
                   "proved", necessary=False, work=DERIVATIVE_WORK)
             for c, on in next_to(cuts) for dist in [distance(c, on)]]
     return groups
+
+
+def exact_derivative_claims(f, side: int, value: dict) -> list[list[Claim]]:
+    """sup f' (side +1) or inf f' (-1) is exactly the irrational closed form of ``value`` (an extreme: number,
+    attained, at), for an f without breakpoints: :func:`exact_end_claims` for deriv(f) on R, and f C-infinity on
+    R (so f' exists everywhere: a claim holds only where its sides are defined)."""
+    return exact_end_claims(("deriv", f), side, value, value.get("attained"), value.get("at") or [], "f'") + [
+        [replace(smooth_claim(f, []), necessary=False)]]
+
+
+def exact_lipschitz_claims(f, side: int, extreme: dict, value: dict) -> list[list[Claim]]:
+    """The best Lipschitz constant of an f without breakpoints is exactly L (``value``, an irrational closed
+    form) = sup f' (``side`` +1, ``extreme`` = sup f') or -inf f' (-1): that end exactly
+    (:func:`exact_derivative_claims`), L equal to it (side * the end, by the kernel's algebra) and the other
+    bound, ``f' >= -L`` (``f' <= L``) on R; then |f'| <= L on R, so f is L-Lipschitz (mean value theorem), and
+    no smaller constant works."""
+    L, end = closed_form(value), closed_form(extreme)
+    if L is None or end is None:
+        raise Inexpressible("L or the end of f' that gives it has no closed form")
+    text, other = value.get("text") or value["exact"], extreme.get("text") or extreme["exact"]
+    bound = [Claim(f"f'(x) >= -({text}) on R", ("deriv", f), ">=", neg(L), (R,), "proved", work=DERIVATIVE_WORK)
+             if side > 0 else
+             Claim(f"f'(x) <= {text} on R", ("deriv", f), "<=", L, (R,), "proved", work=DERIVATIVE_WORK)]
+    same = [Claim(f"L = {text} = {'' if side > 0 else '-'}({other})", L, "==", end if side > 0 else neg(end),
+                  (pt(Fraction(0)),), "proved")]
+    return exact_derivative_claims(f, side, extreme) + [same, bound]
 
 
 def negated(number: dict) -> dict:

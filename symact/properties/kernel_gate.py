@@ -329,7 +329,16 @@ class _Kernel:
                                     for k, side in (("lower", -1), ("upper", 1))], strict=_strict(verdicts)))
         if key in ("bounded_below", "bounded_above"):
             side = 1 if key == "bounded_above" else -1
-            return [(kc.confirmed_end(value, side), kc.end_claims(f, side, value, None, []))]
+            confirmed = (kc.confirmed_end(value, side), kc.end_claims(f, side, value, None, []))
+            rng, ext = verdicts.get("range"), verdicts.get("extrema")  # the range is confirmed first (GATED)
+            end = rng.value["upper" if side > 0 else "lower"] if rng is not None and rng.status == "proved" else {}
+            if kc.closed_form(end) is None or end.get("exact") != value.get("exact"):
+                return [confirmed]
+            found = ext.value.get("max" if side > 0 else "min") if ext is not None and ext.status == "proved" \
+                and isinstance(ext.value, dict) else None
+            # the range's exact claims for that end (the same claims, settled once)
+            return _exact_first(value, lambda: (value, kc.exact_end_claims(
+                f, side, end, end.get("closed"), (found or {}).get("at") or [])), confirmed)
         if key == "extrema":
             rng = verdicts.get("range")
             if rng is None or rng.status != "proved":
@@ -357,10 +366,13 @@ class _Kernel:
         if key in ("derivative_max", "derivative_min"):
             cuts = breakpoints(f)
             side = 1 if key == "derivative_max" else -1
-            return [attempt for number in _values(value) for attempt in self.attained_first(
-                        kc.confirmed_end(number, side),
-                        kc.derivative_end_claims(f, side, number, *self.deriv_domain(cuts), cuts),
-                        [(None, side, number, bool(number.get("attained")), "attained")], deriv=True)]
+            confirmed = [attempt for number in _values(value) for attempt in self.attained_first(
+                             kc.confirmed_end(number, side),
+                             kc.derivative_end_claims(f, side, number, *self.deriv_domain(cuts), cuts),
+                             [(None, side, number, bool(number.get("attained")), "attained")], deriv=True)]
+            if cuts:  # f' may not exist at a cut: the exact claims are about f' on all of R
+                return confirmed
+            return _exact_first(value, lambda: (value, kc.exact_derivative_claims(f, side, value)), *confirmed)
         if key == "lipschitz":
             cuts = breakpoints(f)
             infinite = value.get("float") == "oo"
@@ -373,9 +385,15 @@ class _Kernel:
                 if not infinite and d.value.get("float") == side * value.get("float"):
                     extremes = _values(d.value)  # d.value is already widened when the kernel confirmed only that
                     # L = |that end of f'|: attained exactly when the confirmed end is (a null: not checked)
-                    return [({**kc.confirmed_end(number, 1), "attained": d.value.get("attained")}, kc.lipschitz_claims(
-                                f, number, side, extremes[min(k, len(extremes) - 1)], *self.deriv_domain(cuts), cuts))
-                            for k, number in enumerate(_values(value))]
+                    confirmed = [({**kc.confirmed_end(number, 1), "attained": d.value.get("attained")},
+                                  kc.lipschitz_claims(f, number, side, extremes[min(k, len(extremes) - 1)],
+                                                      *self.deriv_domain(cuts), cuts))
+                                 for k, number in enumerate(_values(value))]
+                    if cuts or kc.closed_form(d.value) is None:  # that end of f' was not proved exactly
+                        return confirmed
+                    return _exact_first(value, lambda: ({**value, "attained": d.value.get("attained")},
+                                                        kc.exact_lipschitz_claims(f, side, d.value, value)),
+                                        *confirmed)
             if infinite:
                 return [(value, kc.jump_claims(f, cuts, _jumps(f, cuts)))]
             raise kc.Inexpressible("the end of f' that gives L is not kernel-checked")
