@@ -182,7 +182,8 @@ def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str
     """NumPy lines computing ``out`` from ``var`` branch by branch (the branches partition R): each
     branch's inputs are found once (the flat indices of its mask) and its formula evaluated on them only (a
     ``take`` and a ``put`` by index, several times faster than boolean indexing), so no branch costs time,
-    overflows or warns outside its range; a branch whose formula is x costs nothing (``out`` starts as the input:
+    overflows or warns outside its range, except the formula the two unbounded branches share
+    (:func:`outer_formula`), computed on the whole block first; a branch whose formula is x costs nothing (``out`` starts as the input:
     NaN, which no mask holds, stays NaN); a branch on the whole line is evaluated on the input itself (NaN in gives
     NaN out from the formula's own arithmetic), and a branch that holds every input is evaluated on the input
     itself too (no ``take``, no ``put``).  ``reuse``: ``var`` is a copy that nothing reads afterwards, so
@@ -192,9 +193,14 @@ def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str
     if whole and branches[whole[0]].formula != X:
         temps, value = branch_value(printer, branches[whole[0]].formula, var, indent, powers=True)
         return temps + [f"{indent}out = {value}"]
-    used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
+    outer = outer_formula(branches)
+    used = [(i, br) for i, br in enumerate(branches) if br.formula not in (X, outer)]
     lines = [f"{indent}k{i} = np.flatnonzero({mask_text(br, var)})" for i, br in used]
-    lines.append(f"{indent}out = {var}" if reuse else f"{indent}out = {var}.copy()")
+    if outer is not None:
+        temps, value = branch_value(printer, outer, var, indent, powers=True)
+        lines += temps + [f"{indent}out = {value}"]
+    else:
+        lines.append(f"{indent}out = {var}" if reuse else f"{indent}out = {var}.copy()")
     for i, br in used:
         if br.formula.is_number:
             lines.append(f"{indent}out.put(k{i}, {printer.number(br.formula)})")
@@ -205,6 +211,16 @@ def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str
         lines += temps + [f"{indent}y{i} = {value}", f"{indent}if {some}:", f"{indent}    out.put(k{i}, y{i})",
                           f"{indent}else:", f"{indent}    out = y{i}"]
     return lines
+
+
+def outer_formula(branches: list[Branch]) -> sp.Expr | None:
+    """The formula of both unbounded branches where they share one (tanhshrink's x - tanh(x), a Taylor polynomial
+    between them), not a number and not x: it is computed on the whole block (a pass per operation, no mask, gather
+    or scatter for most inputs) and the branches between them are written over it by index; else None."""
+    first, last = branches[0].formula, branches[-1].formula
+    if len(branches) > 2 and first == last and first != X and not first.is_number:
+        return first
+    return None
 
 
 def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str = "    ") -> list[str]:

@@ -177,7 +177,8 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
                 else "over='ignore'")
     head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), errstate,
                                    convert=target != "numpy")
-    if inplace and dtype not in HALF:  # _by_blocks' assignment rounds the float64 block (one pass, not two)
+    if (inplace or target == "numpy") and dtype not in HALF:  # the assignment of the block's float64 result
+        # into the result rounds it once (one pass, not two: its conversion and its copy)
         done = "out"
     lines += head
     printer = Printer(b, "w")
@@ -191,7 +192,10 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     for lim in part.limits:  # where the branch at an infinite end does not give the limit there (x: the input,
         inf, value = f"{b.ns}.inf", lim.formula  # which the branches do not overwrite, unlike its copy w)
         number = (f"-{inf}" if value < 0 else inf) if value.is_infinite else printer.number(value)
-        lines.append(f"{indent}out = {b.ns}.where(x == {'-' if lim.lo < 0 else ''}{inf}, {number}, out)")
+        at = f"{'-' if lim.lo < 0 else ''}{inf}"  # NumPy's and the in-place out is the block's own result: set
+        lines.append(f"{indent}np.putmask(out, x == {at}, {number})" if target == "numpy" else  # in place
+                     f"{indent}_put(out, _indices(_host(x) == {at}), {number})" if inplace else
+                     f"{indent}out = {b.ns}.where(x == {at}, {number}, out)")
     if part.zero is not None:  # the sign of a zero result at +-0, which the masks cannot tell apart
         lines.append(f"{indent}out = {b.ns}.where(x == 0, {part.zero}, out)")
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
@@ -201,10 +205,14 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     return lines
 
 
-#: NumPy modules: how many values of the flattened input a function computes at a time, and why
-BLOCK = "_BLOCK = 2 ** 16"
+#: NumPy and torch modules: how many values of the flattened input a function computes at a time, and why
+BLOCK = {"torch": "_BLOCK = 2 ** 16", "numpy": "_BLOCK = 2 ** 14"}
 BLOCK_ABOUT = ["the functions compute the flattened input block by block, _BLOCK values at a time: the float64",
                "temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)"]
+#: NumPy's block is smaller: with 2**16 values a block's float64 temporaries (512 KiB each) were mapped afresh by
+#: glibc's malloc and their pages faulted in for every block, 4 to 8 times the arithmetic (NumPy 2.4, measured)
+NUMPY_BLOCK_ABOUT = ["NumPy's: 2**14 values, as with 2**16 malloc mapped each block's temporaries afresh (measured 4",
+                     "to 8 times as long)"]
 #: torch modules: the same, on one intra-op thread (a block's operations are too short to share: on a loaded
 #: machine every parallel operation waits for a thread the scheduler has taken away)
 BY_BLOCKS = '''
@@ -281,7 +289,8 @@ def render(plan: Plan, target: str, dtype: str, command: str, exact: bool = True
     torch = target == "torch"
     body = _wrapper(plan.name, deriv.name, target) + ["", ""] if wrapped else []
     if target == "numpy" or torch:
-        body += [f"#: {line}" for line in BLOCK_ABOUT] + [BLOCK] + (BY_BLOCKS + INDICES if torch else []) + ["", ""]
+        about = BLOCK_ABOUT + ([] if torch else NUMPY_BLOCK_ABOUT)
+        body += [f"#: {line}" for line in about] + [BLOCK[target]] + (BY_BLOCKS + INDICES if torch else []) + ["", ""]
     if torch and not wrapped:  # autograd needs the where chain; without it, the faster in-place code
         body += _dispatch(plan.name) + ["", ""]
         body += _function(value, target, dtype, f"_{plan.name}_graph", used, value.name in tables) + ["", ""]
