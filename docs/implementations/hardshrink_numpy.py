@@ -508,7 +508,9 @@ PROOFS = json.loads(r"""
 
 #: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
 #: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
-_BLOCK = 2 ** 16
+#: NumPy's: 2**14 values, as with 2**16 malloc mapped each block's temporaries afresh (measured 4
+#: to 8 times as long)
+_BLOCK = 2 ** 14
 
 
 def hardshrink(x):
@@ -529,7 +531,7 @@ def _hardshrink_block(x):
     with np.errstate(over='ignore'):
         k1 = np.flatnonzero((w >= (-0.5)) & (w <= (0.5)))
         out = w.copy()
-        out.put(k1, 0.0)
+        out[k1] = 0.0
         return out
 
 
@@ -555,9 +557,9 @@ def _hardshrink_derivative_block(x):
         k3 = np.flatnonzero((w == (0.5)))
         k4 = np.flatnonzero((w > (0.5)))
         out = w.copy()
-        out.put(k0, 1.0)
-        out.put(k1, 0.0)
-        out.put(k2, 0.0)
-        out.put(k3, 0.0)
-        out.put(k4, 1.0)
+        out[k0] = 1.0
+        out[k1] = 0.0
+        out[k2] = 0.0
+        out[k3] = 0.0
+        out[k4] = 1.0
         return out
