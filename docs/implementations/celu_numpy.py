@@ -422,8 +422,9 @@ def celu(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _celu_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _celu_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -449,8 +450,9 @@ def celu_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _celu_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _celu_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 

@@ -638,8 +638,9 @@ def hardsigmoid(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _hardsigmoid_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _hardsigmoid_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -669,8 +670,9 @@ def hardsigmoid_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _hardsigmoid_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _hardsigmoid_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 

@@ -1925,8 +1925,9 @@ def mish(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _mish_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _mish_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -1955,8 +1956,9 @@ def mish_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _mish_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _mish_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 

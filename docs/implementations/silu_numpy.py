@@ -1091,8 +1091,9 @@ def silu(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _silu_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _silu_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -1120,8 +1121,9 @@ def silu_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _silu_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _silu_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 

@@ -297,8 +297,9 @@ def thresholded_relu(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _thresholded_relu_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _thresholded_relu_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -319,8 +320,9 @@ def thresholded_relu_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _thresholded_relu_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _thresholded_relu_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 

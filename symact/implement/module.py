@@ -239,8 +239,9 @@ def _blocks(name: str, about: str, dtype: str) -> list[str]:
     of its flattened values."""
     return [f"def {name}(x):", f'    """{about}(x), branch by branch (see the module docstring)."""',
             *_as_floating(dtype), "    flat = x.reshape(-1)", "    res = np.empty(flat.shape, x.dtype)",
-            "    for s in range(0, flat.size, _BLOCK):",
-            f"        res[s:s + _BLOCK] = _{name}_block(flat[s:s + _BLOCK])", "    return res.reshape(x.shape)"]
+            "    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf",
+            "        for s in range(0, flat.size, _BLOCK):",
+            f"            res[s:s + _BLOCK] = _{name}_block(flat[s:s + _BLOCK])", "    return res.reshape(x.shape)"]
 
 
 def _as_floating(dtype: str = "") -> list[str]:
