@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import warnings
 from functools import lru_cache
 
 import mpmath
@@ -385,6 +386,21 @@ def test_float32_parts_that_round_once_skip_the_upcast():
     assert float(below) < 0.7
     assert load(source, "impl_tenths_f32").f(np.array([below, np.nextafter(below, np.float32(1))])).tolist() == [
         0.0, float(np.nextafter(below, np.float32(1)))]
+
+
+def test_numpy_float32_values_beyond_the_format_round_to_inf_without_a_warning():
+    """A float32 numpy module computes a block in float64 and rounds it once when it is assigned into the result:
+    selu(3.4e38) = 1.0507... * 3.4e38 = 3.57e38 lies beyond the largest float32 (3.4028e38) by more than half its
+    ulp (2**103), so its correct rounding is inf, given without a warning, as the conversion inside the block's
+    error state gave it; the finite values beside it are unchanged."""
+    module = load(render(plan_entry(get("selu"), {}, True, "numpy", wide=True), "numpy", "float32", "test"),
+                  "impl_selu_f32")
+    x = np.array([3.4e38, -3.4e38, 1.0], dtype=np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = module.selu(x)
+    scale, alpha = 1.0507009873554804934193349852946, 1.6732632423543772848170429916717
+    assert got.tolist() == [np.inf, float(np.float32(-scale * alpha)), float(np.float32(scale))]
 
 
 def test_numpy_functions_compute_block_by_block_as_value_by_value():
