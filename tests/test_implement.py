@@ -288,6 +288,21 @@ def test_float32_whole_line_forms_round_correctly_and_give_the_limits(name):
         assert got[-3:-1].tolist() == [ends[1], ends[0]] and np.isnan(got[-1]), target
 
 
+def test_a_formula_shared_by_both_ends_is_computed_on_the_whole_block_only_without_a_branch_of_x():
+    """tanhshrink's float32 table shares x - tanh(x) between its unbounded branches: computed on the whole block;
+    a table with x between them (whose values are the input's) or with a number at both ends has none."""
+    from symact.implement.branches import Branch
+    from symact.implement.emit import outer_formula
+
+    f, _ = FAMILIES["tanhshrink"]({}, {}, True)
+    assert outer_formula(f) == X - sp.tanh(X)
+    ends = [Branch(None, -1, False, False, X - 1, ""), Branch(-1, 1, True, True, X, ""),
+            Branch(1, None, False, False, X - 1, "")]
+    assert outer_formula(ends) is None
+    assert outer_formula([Branch(None, 0, False, False, sp.Integer(0), ""), Branch(0, 1, True, True, X**2, ""),
+                          Branch(1, None, False, False, sp.Integer(0), "")]) is None
+
+
 def test_every_branch_table_partitions_the_real_line():
     scalar = [e for e in entries(scalar_only=True)]
     assert set(FAMILIES) <= {e.name for e in scalar}

@@ -25,9 +25,10 @@ Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs); NaN in gives NaN out.  tanhshrink computes float32 inputs
-  in float64 and rounds once.  tanhshrink_derivative computes float32 inputs in float64 and rounds once.
-  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs; the formula both unbounded branches share is computed on
+  the whole block, the branches between written over it); NaN in gives NaN out.  tanhshrink computes float32
+  inputs in float64 and rounds once.  tanhshrink_derivative computes float32 inputs in float64 and rounds
+  once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:tanhshrink -a tanhshrink --dtype float32 --grad FILE.py:tanhshrink_derivative
 """
 import json

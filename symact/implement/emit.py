@@ -216,10 +216,11 @@ def masked_chain(printer: Printer, branches: list[Branch], var: str, indent: str
 
 def outer_formula(branches: list[Branch]) -> sp.Expr | None:
     """The formula of both unbounded branches where they share one (tanhshrink's x - tanh(x), a Taylor polynomial
-    between them), not a number and not x: it is computed on the whole block (a pass per operation, no mask, gather
-    or scatter for most inputs) and the branches between them are written over it by index; else None."""
+    between them), not a number, and no branch is x (whose values would be the input's, not the formula's): it
+    is computed on the whole block (a pass per operation, no mask, gather or scatter for most inputs) and the
+    branches between them are written over it by index; else None."""
     first, last = branches[0].formula, branches[-1].formula
-    if len(branches) > 2 and first == last and first != X and not first.is_number:
+    if len(branches) > 2 and first == last and not first.is_number and all(br.formula != X for br in branches):
         return first
     return None
 

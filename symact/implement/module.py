@@ -10,7 +10,7 @@ from types import ModuleType
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.implement.emit import BACKENDS, Printer, masked_chain, where_chain
+from symact.implement.emit import BACKENDS, Printer, masked_chain, outer_formula, where_chain
 from symact.implement.halfround import exact_tables
 from symact.implement.inplace import INDICES, indexed_chain
 from symact.implement.rounding import HALF, exact_table, helpers
@@ -94,7 +94,8 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
         lines.append("Every branch claim above is proved.")
     lines += ["",
               "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a "
-              "branch only on its own range (" + _selection(target, len(plan.parts) > 1) + "); NaN in gives NaN "
+              "branch only on its own range (" + _selection(target, len(plan.parts) > 1, any(
+                  outer_formula(part.branches) is not None for part in plan.parts)) + "); NaN in gives NaN "
               "out.  " + "".join(f"{part.name} computes {dtype} inputs in float64 and rounds once.  "
                                  for part in plan.parts if work_format(part, target, dtype))
               + ("(JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA flushes "
@@ -111,14 +112,17 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
     return wrap(lines)
 
 
-def _selection(target: str, wrapped: bool) -> str:
-    """How a branch's inputs are selected (torch without a derivative: autograd records the where chain)."""
+def _selection(target: str, wrapped: bool, shared: bool = False) -> str:
+    """How a branch's inputs are selected (torch without a derivative: autograd records the where chain);
+    ``shared``: both unbounded branches of a part share a formula (:func:`.emit.outer_formula`)."""
     point = "other inputs are replaced by a point inside it"
+    outer = ("; the formula both unbounded branches share is computed on the whole block, the branches between "
+             "written over it" if shared and target != "jax" else "")
     if target == "numpy":
-        return "a mask selects its inputs"
+        return "a mask selects its inputs" + outer
     if target == "torch":
         return ("a mask selects its inputs, block by block; a branch of at most three arithmetic operations of x may "
-                "instead be computed on the whole block, the other branches' values written over it"
+                "instead be computed on the whole block, the other branches' values written over it" + outer
                 + ("" if wrapped else f"; where autograd records, {point}"))
     return point
 
