@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
+import warnings
 from functools import lru_cache
 
 import mpmath
@@ -18,7 +20,8 @@ from symact.catalog.registry import X
 from symact.cli import main
 from symact.implement import implement
 from symact.implement.module import render
-from symact.implement.branches import FAMILIES, TANHSHRINK_DEGREE, TANHSHRINK_RADIUS, covers_real_line, tanh_taylor
+from symact.implement.branches import (FAMILIES, TANHSHRINK_DEGREE, TANHSHRINK_RADIUS, TANHSHRINK_WIDE_DEGREE,
+                                       TANHSHRINK_WIDE_RADIUS, covers_real_line, tanh_taylor)
 from symact.implement.plan import plan_entry, plan_expression
 from symact.implement.proving import certificate_id
 from symact.kernel import Rejected, check, claim_json
@@ -222,29 +225,82 @@ def test_a_corrupted_certificate_is_rejected():
         check(cert)
 
 
-def test_tanhshrink_series_bound_holds_at_sample_points():
+@pytest.mark.parametrize("degree, radius", [(TANHSHRINK_DEGREE, TANHSHRINK_RADIUS),
+                                            (TANHSHRINK_WIDE_DEGREE, TANHSHRINK_WIDE_RADIUS)])
+def test_tanhshrink_series_bound_holds_at_sample_points(degree, radius):
     """The truncation bound the module claims (proved or not) is true: checked with mpmath at 200 digits."""
-    series = sp.lambdify(X, X - tanh_taylor(TANHSHRINK_DEGREE), "mpmath")
+    series = sp.lambdify(X, X - tanh_taylor(degree), "mpmath")
     with mpmath.workdps(200):  # x - tanh(x) - series(x) cancels about 2 + 37 * 1.3 digits at |x| = 0.05
-        for x in np.linspace(-float(TANHSHRINK_RADIUS), float(TANHSHRINK_RADIUS), 41):
+        for x in np.linspace(-float(radius), float(radius), 41):
             x = mpmath.mpf(x)
-            bound = 4 * (2 / mpmath.pi) ** (TANHSHRINK_DEGREE + 1) * abs(x) ** (TANHSHRINK_DEGREE + 2)
+            bound = 4 * (2 / mpmath.pi) ** (degree + 1) * abs(x) ** (degree + 2)
             assert abs(x - mpmath.tanh(x) - series(x)) <= bound
 
 
 def test_shipped_tanhshrink_series_bound_is_proved_by_the_remainder_rule():
-    """The Taylor branch's certificate in docs/implementations passes the kernel (Taylor's theorem with the
-    Lagrange remainder of order 39 at 0); with the bound's constant 2^40 lowered to 2^36 (below the series' next
-    term) it does not."""
+    """The Taylor branch's certificate in docs/implementations (float32: the wide table's degree 13) passes the
+    kernel (Taylor's theorem with the Lagrange remainder of order 15 at 0); with the bound's constant 2^16 lowered
+    to 2^12 (4096/pi^14 = 0.00045, below the series' next coefficient 929569/638512875 = 0.00146) it does not."""
     from symact.implement.regenerate import DOCS
 
     module = load((DOCS / "tanhshrink_numpy.py").read_text(), "docs_tanhshrink")
     cert = next(p["certificate"] for p in module.PROOFS if '"remainder"' in json.dumps(p["certificate"] or {}))
     assert check(cert)[0] == "proved"
     text = json.dumps(cert)
-    assert text.count('"1099511627776"') == 1
+    assert TANHSHRINK_WIDE_DEGREE == 13 and text.count('"65536"') == 1
     with pytest.raises(Rejected):
-        check(json.loads(text.replace('"1099511627776"', '"68719476736"')))
+        check(json.loads(text.replace('"65536"', '"4096"')))
+
+
+@pytest.mark.parametrize("name", ["softsign", "tanhshrink"])
+def test_float32_whole_line_forms_round_correctly_and_give_the_limits(name):
+    """The float32 tables (float64 arithmetic, one rounding): softsign is x/(1 + |x|) on the whole line with its
+    limits -1 and 1 at -inf and inf as proved claims (the formula is inf/inf = NaN there), tanhshrink x - tanh(x)
+    for |x| > 1/16 (computed on the whole block on numpy and torch) with its Taylor polynomial patched in for
+    |x| <= 1/16.  On float32 points at and around the switch points, from subnormal to the largest, numpy's and
+    torch's values are within half a float32 ulp (and 1e-6 of one: the float64 arithmetic's own error) of the
+    exact value (mpmath at 300 digits), the infinities give the limits, NaN gives NaN."""
+    torch = pytest.importorskip("torch")
+    result = implement(name, target="numpy", dtype="float32", derivative=True, budget=BUDGET)
+    limits = [p for p in result.plan.parts[0].proofs if p.claim and p.claim.startswith("limit(")]
+    if name == "softsign":
+        assert [p.claim for p in limits] == ["limit(softsign(x), x, -oo) == -1", "limit(softsign(x), x, oo) == 1"]
+        assert all(p.status == "proved" for p in limits)
+    else:
+        assert "x < -1/16" in result.source and "Taylor polynomial of degree 13" in result.source and not limits
+    r = np.float32(1 / 16)
+    mags = [np.float32(1e-45), np.float32(1e-30), np.float32(1e-3), np.nextafter(r, np.float32(0)), r,
+            np.nextafter(r, np.float32(1)), np.float32(0.3), np.float32(1), np.float32(9), np.float32(1e6),
+            np.finfo(np.float32).max]
+    xs = np.array(mags + [-m for m in mags] + [0.0, -0.0, np.inf, -np.inf, np.nan], dtype=np.float32)
+    ref = reference(name)
+    for target in ("numpy", "torch"):
+        module = load(render(result.plan, target, "float32", "test"), f"impl_{name}_{target}_wide")
+        fn = getattr(module, name)
+        got = fn(xs) if target == "numpy" else fn(torch.from_numpy(xs)).numpy()
+        assert got.dtype == np.float32
+        for x, y in zip(xs[:-5].tolist(), got[:-5].tolist()):
+            exact = ref(x)
+            ulp = 2.0 ** (math.frexp(y)[1] - 24) if y else 2.0 ** -149  # y's float32 ulp
+            assert float(abs(mpmath.mpf(y) - exact)) <= (0.5 + 1e-6) * ulp, (target, x, y)
+        assert got[-5:-3].view(np.uint32).tolist() == xs[-5:-3].view(np.uint32).tolist()  # +-0 keep their sign
+        ends = [-1.0, 1.0] if name == "softsign" else [-np.inf, np.inf]
+        assert got[-3:-1].tolist() == [ends[1], ends[0]] and np.isnan(got[-1]), target
+
+
+def test_a_formula_shared_by_both_ends_is_computed_on_the_whole_block_only_without_a_branch_of_x():
+    """tanhshrink's float32 table shares x - tanh(x) between its unbounded branches: computed on the whole block;
+    a table with x between them (whose values are the input's) or with a number at both ends has none."""
+    from symact.implement.branches import Branch
+    from symact.implement.emit import outer_formula
+
+    f, _ = FAMILIES["tanhshrink"]({}, {}, True)
+    assert outer_formula(f) == X - sp.tanh(X)
+    ends = [Branch(None, -1, False, False, X - 1, ""), Branch(-1, 1, True, True, X, ""),
+            Branch(1, None, False, False, X - 1, "")]
+    assert outer_formula(ends) is None
+    assert outer_formula([Branch(None, 0, False, False, sp.Integer(0), ""), Branch(0, 1, True, True, X**2, ""),
+                          Branch(1, None, False, False, sp.Integer(0), "")]) is None
 
 
 def test_every_branch_table_partitions_the_real_line():
@@ -345,6 +401,21 @@ def test_float32_parts_that_round_once_skip_the_upcast():
     assert float(below) < 0.7
     assert load(source, "impl_tenths_f32").f(np.array([below, np.nextafter(below, np.float32(1))])).tolist() == [
         0.0, float(np.nextafter(below, np.float32(1)))]
+
+
+def test_numpy_float32_values_beyond_the_format_round_to_inf_without_a_warning():
+    """A float32 numpy module computes a block in float64 and rounds it once when it is assigned into the result:
+    selu(3.4e38) = 1.0507... * 3.4e38 = 3.57e38 lies beyond the largest float32 (3.4028e38) by more than half its
+    ulp (2**103), so its correct rounding is inf, given without a warning, as the conversion inside the block's
+    error state gave it; the finite values beside it are unchanged."""
+    module = load(render(plan_entry(get("selu"), {}, True, "numpy", wide=True), "numpy", "float32", "test"),
+                  "impl_selu_f32")
+    x = np.array([3.4e38, -3.4e38, 1.0], dtype=np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = module.selu(x)
+    scale, alpha = 1.0507009873554804934193349852946, 1.6732632423543772848170429916717
+    assert got.tolist() == [np.inf, float(np.float32(-scale * alpha)), float(np.float32(scale))]
 
 
 def test_numpy_functions_compute_block_by_block_as_value_by_value():

@@ -1174,7 +1174,9 @@ PROOFS = json.loads(r"""
 
 #: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
 #: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
-_BLOCK = 2 ** 16
+#: NumPy's: 2**14 values, as with 2**16 malloc mapped each block's temporaries afresh (measured 4
+#: to 8 times as long)
+_BLOCK = 2 ** 14
 
 
 def gelu(x):
@@ -1184,8 +1186,9 @@ def gelu(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _gelu_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _gelu_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -1196,14 +1199,14 @@ def _gelu_block(x):
         k0 = np.flatnonzero((w <= -40.0))
         k1 = np.flatnonzero((w > -40.0) & (w < 40.0))
         out = w
-        out.put(k0, 0.0)
+        out[k0] = 0.0
         x1 = w.take(k1) if k1.size < w.size else w
         y1 = ((0.5)*x1*erfc(((-0.7071067811865476)*x1)))
         if k1.size < w.size:
-            out.put(k1, y1)
+            out[k1] = y1
         else:
             out = y1
-        return out.astype(x.dtype)
+        return out
 
 
 def gelu_derivative(x):
@@ -1213,8 +1216,9 @@ def gelu_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _gelu_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _gelu_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -1226,12 +1230,12 @@ def _gelu_derivative_block(x):
         k1 = np.flatnonzero((w > -40.0) & (w < 40.0))
         k2 = np.flatnonzero((w >= 40.0))
         out = w
-        out.put(k0, 0.0)
+        out[k0] = 0.0
         x1 = w.take(k1) if k1.size < w.size else w
         y1 = (((0.5)*erfc(((-0.7071067811865476)*x1))) + ((0.3989422804014327)*x1*np.exp(((-0.5)*(x1**2)))))
         if k1.size < w.size:
-            out.put(k1, y1)
+            out[k1] = y1
         else:
             out = y1
-        out.put(k2, 1.0)
-        return out.astype(x.dtype)
+        out[k2] = 1.0
+        return out

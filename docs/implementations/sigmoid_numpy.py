@@ -305,7 +305,9 @@ PROOFS = json.loads(r"""
 
 #: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
 #: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
-_BLOCK = 2 ** 16
+#: NumPy's: 2**14 values, as with 2**16 malloc mapped each block's temporaries afresh (measured 4
+#: to 8 times as long)
+_BLOCK = 2 ** 14
 
 
 def sigmoid(x):
@@ -315,8 +317,9 @@ def sigmoid(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _sigmoid_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _sigmoid_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -325,7 +328,7 @@ def _sigmoid_block(x):
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
         out = (1.0/(1.0 + np.exp((-1.0*w))))
-        return out.astype(x.dtype)
+        return out
 
 
 def sigmoid_derivative(x):
@@ -335,8 +338,9 @@ def sigmoid_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _sigmoid_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _sigmoid_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -351,14 +355,14 @@ def _sigmoid_derivative_block(x):
         x0_0 = np.exp(x0)
         y0 = (x0_0/((1.0 + x0_0)**2))
         if k0.size < w.size:
-            out.put(k0, y0)
+            out[k0] = y0
         else:
             out = y0
         x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = np.exp((-1.0*x1))
         y1 = (x1_0/((1.0 + x1_0)**2))
         if k1.size < w.size:
-            out.put(k1, y1)
+            out[k1] = y1
         else:
             out = y1
-        return out.astype(x.dtype)
+        return out

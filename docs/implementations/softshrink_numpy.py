@@ -621,7 +621,9 @@ PROOFS = json.loads(r"""
 
 #: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
 #: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
-_BLOCK = 2 ** 16
+#: NumPy's: 2**14 values, as with 2**16 malloc mapped each block's temporaries afresh (measured 4
+#: to 8 times as long)
+_BLOCK = 2 ** 14
 
 
 def softshrink(x):
@@ -631,8 +633,9 @@ def softshrink(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _softshrink_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _softshrink_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -647,14 +650,14 @@ def _softshrink_block(x):
         x0 = w.take(k0) if k0.size < w.size else w
         y0 = ((0.5) + x0)
         if k0.size < w.size:
-            out.put(k0, y0)
+            out[k0] = y0
         else:
             out = y0
-        out.put(k1, 0.0)
+        out[k1] = 0.0
         x2 = w.take(k2) if k2.size < w.size else w
         y2 = ((-0.5) + x2)
         if k2.size < w.size:
-            out.put(k2, y2)
+            out[k2] = y2
         else:
             out = y2
         return out
@@ -667,8 +670,9 @@ def softshrink_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _softshrink_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _softshrink_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -682,9 +686,9 @@ def _softshrink_derivative_block(x):
         k3 = np.flatnonzero((w == (0.5)))
         k4 = np.flatnonzero((w > (0.5)))
         out = w.copy()
-        out.put(k0, 1.0)
-        out.put(k1, 0.0)
-        out.put(k2, 0.0)
-        out.put(k3, 0.0)
-        out.put(k4, 1.0)
+        out[k0] = 1.0
+        out[k1] = 0.0
+        out[k2] = 0.0
+        out[k3] = 0.0
+        out[k4] = 1.0
         return out

@@ -5,33 +5,23 @@ The exact function: softsign(x) = x/(Abs(x) + 1).
 
 Branches of softsign (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < -1: 1/(1 - x) - 1: exact at -inf.
-      claim: softsign(x) == -1 + 1/(1 - x) for x < -1
-      proved by the kernel, certificate 7de4a7d9492745ed
-  * -1 <= x < 0: x/(1 - x).
-      claim: softsign(x) == x/(1 - x) for -1 <= x < 0
-      proved by the kernel, certificate ed8b81fd4af2798d
-  * x == 0: 0 (keeps the sign of zero).
-      claim: softsign(x) == x for x == 0
-      proved by the kernel, certificate 83dd2626dbb3ae6a
-  * 0 < x <= 1: x/(1 + x).
-      claim: softsign(x) == x/(x + 1) for 0 < x <= 1
-      proved by the kernel, certificate 3bf915e841b3d075
-  * x > 1: 1 - 1/(1 + x): exact at +inf.
-      claim: softsign(x) == 1 - 1/(x + 1) for x > 1
-      proved by the kernel, certificate 22b14ac76cddc3d9
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: x/(1 + |x|) on the whole line
+    (inf/inf = NaN only at +-inf: the limits there).
+      claim: softsign(x) == x/(Abs(x) + 1)
+      proved by the kernel, certificate 412c23896e18cc26
+  * x == -oo: the limit there.
+      claim: limit(softsign(x), x, -oo) == -1
+      proved by the kernel, certificate a909dc4dce4a2e14
+  * x == oo: the limit there.
+      claim: limit(softsign(x), x, oo) == 1
+      proved by the kernel, certificate 4434cb780c008271
 
 Branches of softsign_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids
   are SHA-256 prefixes of their canonical JSON):
-  * x < 0: 1/(1 - x)**2.
-      claim: diff(softsign(x), x) == (1 - x)**(-2) for x < 0
-      proved by the kernel, certificate 2eb5901ca8d94ca6
-  * x == 0: the one-sided derivatives agree here.
-      claim: diff(softsign(x), x) == 1 for x == 0
-      proved by the kernel, certificate 0eca738ad7c0c218
-  * x > 0: 1/(1 + x)**2.
-      claim: diff(softsign(x), x) == (x + 1)**(-2) for x > 0
-      proved by the kernel, certificate fa81638d81caef5f
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + |x|)**2 on the whole line:
+    1/inf = 0 at +-inf.
+      claim: diff(softsign(x), x) == (Abs(x) + 1)**(-2)
+      proved by the kernel, certificate 16edb662f8373881
 
 Every branch claim above is proved.
 
@@ -58,284 +48,6 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "-1",
-      false,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "add",
-     [
-      "num",
-      "-1"
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == -1 + 1/(1 - x) for x < -1",
-  "function": "softsign",
-  "id": "7de4a7d9492745ed",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "-1",
-      "0",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "x"
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == x/(1 - x) for -1 <= x < 0",
-  "function": "softsign",
-  "id": "ed8b81fd4af2798d",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "0",
-      true,
-      true
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "x"
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "eval"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == x for x == 0",
-  "function": "softsign",
-  "id": "83dd2626dbb3ae6a",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "1",
-      false,
-      true
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "x"
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "x"
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == x/(x + 1) for 0 < x <= 1",
-  "function": "softsign",
-  "id": "3bf915e841b3d075",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "1",
       "oo",
       false,
       false
@@ -366,6 +78,198 @@ PROOFS = json.loads(r"""
     ],
     "rel": "==",
     "rhs": [
+     "mul",
+     [
+      "x"
+     ],
+     [
+      "pow",
+      [
+       "add",
+       [
+        "abs",
+        [
+         "x"
+        ]
+       ],
+       [
+        "num",
+        "1"
+       ]
+      ],
+      "-1"
+     ]
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "parts": [
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "-oo",
+        "0",
+        false,
+        false
+       ]
+      },
+      {
+       "by": {
+        "rule": "eval"
+       },
+       "on": [
+        "0",
+        "0",
+        true,
+        true
+       ]
+      },
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "0",
+        "oo",
+        false,
+        false
+       ]
+      }
+     ],
+     "rule": "cases"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "softsign(x) == x/(Abs(x) + 1)",
+  "function": "softsign",
+  "id": "412c23896e18cc26",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [],
+    "lhs": [
+     "mul",
+     [
+      "pow",
+      [
+       "add",
+       [
+        "num",
+        "1"
+       ],
+       [
+        "abs",
+        [
+         "x"
+        ]
+       ]
+      ],
+      "-1"
+     ],
+     [
+      "x"
+     ]
+    ],
+    "limit": "-oo",
+    "rel": "==",
+    "rhs": [
+     "num",
+     "-1"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": {
+    "as": [
+     "add",
+     [
+      "num",
+      "-1"
+     ],
+     [
+      "mul",
+      [
+       "pow",
+       [
+        "x"
+       ],
+       "-1"
+      ],
+      [
+       "pow",
+       [
+        "add",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "pow",
+         [
+          "x"
+         ],
+         "-1"
+        ]
+       ],
+       "-1"
+      ]
+     ]
+    ],
+    "from": "-1",
+    "rule": "limit"
+   },
+   "verdict": "proved"
+  },
+  "claim": "limit(softsign(x), x, -oo) == -1",
+  "function": "softsign",
+  "id": "a909dc4dce4a2e14",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [],
+    "lhs": [
+     "mul",
+     [
+      "pow",
+      [
+       "add",
+       [
+        "num",
+        "1"
+       ],
+       [
+        "abs",
+        [
+         "x"
+        ]
+       ]
+      ],
+      "-1"
+     ],
+     [
+      "x"
+     ]
+    ],
+    "limit": "oo",
+    "rel": "==",
+    "rhs": [
+     "num",
+     "1"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": {
+    "as": [
      "add",
      [
       "num",
@@ -380,32 +284,38 @@ PROOFS = json.loads(r"""
       [
        "pow",
        [
+        "x"
+       ],
+       "-1"
+      ],
+      [
+       "pow",
+       [
         "add",
-        [
-         "x"
-        ],
         [
          "num",
          "1"
+        ],
+        [
+         "pow",
+         [
+          "x"
+         ],
+         "-1"
         ]
        ],
        "-1"
       ]
      ]
     ],
-    "var": "x"
+    "from": "1",
+    "rule": "limit"
    },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
    "verdict": "proved"
   },
-  "claim": "softsign(x) == 1 - 1/(x + 1) for x > 1",
+  "claim": "limit(softsign(x), x, oo) == 1",
   "function": "softsign",
-  "id": "22b14ac76cddc3d9",
+  "id": "4434cb780c008271",
   "status": "proved"
  },
  {
@@ -414,137 +324,6 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
-      false,
-      false
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "mul",
-      [
-       "pow",
-       [
-        "add",
-        [
-         "num",
-         "1"
-        ],
-        [
-         "abs",
-         [
-          "x"
-         ]
-        ]
-       ],
-       "-1"
-      ],
-      [
-       "x"
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "pow",
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "mul",
-       [
-        "num",
-        "-1"
-       ],
-       [
-        "x"
-       ]
-      ]
-     ],
-     "-2"
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(softsign(x), x) == (1 - x)**(-2) for x < 0",
-  "function": "softsign_derivative",
-  "id": "2eb5901ca8d94ca6",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "0",
-      true,
-      true
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "mul",
-      [
-       "pow",
-       [
-        "add",
-        [
-         "num",
-         "1"
-        ],
-        [
-         "abs",
-         [
-          "x"
-         ]
-        ]
-       ],
-       "-1"
-      ],
-      [
-       "x"
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "num",
-     "1"
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "eval"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(softsign(x), x) == 1 for x == 0",
-  "function": "softsign_derivative",
-  "id": "0eca738ad7c0c218",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
       "oo",
       false,
       false
@@ -582,7 +361,10 @@ PROOFS = json.loads(r"""
      [
       "add",
       [
-       "x"
+       "abs",
+       [
+        "x"
+       ]
       ],
       [
        "num",
@@ -596,14 +378,49 @@ PROOFS = json.loads(r"""
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "parts": [
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "-oo",
+        "0",
+        false,
+        false
+       ]
+      },
+      {
+       "by": {
+        "rule": "eval"
+       },
+       "on": [
+        "0",
+        "0",
+        true,
+        true
+       ]
+      },
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "0",
+        "oo",
+        false,
+        false
+       ]
+      }
+     ],
+     "rule": "cases"
     }
    ],
    "verdict": "proved"
   },
-  "claim": "diff(softsign(x), x) == (x + 1)**(-2) for x > 0",
+  "claim": "diff(softsign(x), x) == (Abs(x) + 1)**(-2)",
   "function": "softsign_derivative",
-  "id": "fa81638d81caef5f",
+  "id": "16edb662f8373881",
   "status": "proved"
  }
 ]
@@ -627,18 +444,11 @@ def _softsign_value(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < -1.0)
-        x0 = _into(m, w, -jnp.inf, -1.0)
-        out = jnp.where(m, (-1.0 + (1.0/(1.0 + (-1.0*x0)))), out)
-        m = (w >= -1.0) & (w < 0.0)
-        x1 = _into(m, w, (-1.0000000000000002), 0.0)
-        out = jnp.where(m, (x1/(1.0 + (-1.0*x1))), out)
-        m = (w > 0.0) & (w <= 1.0)
-        x3 = _into(m, w, 0.0, (1.0000000000000002))
-        out = jnp.where(m, (x3/(1.0 + x3)), out)
-        m = (w > 1.0)
-        x4 = _into(m, w, 1.0, jnp.inf)
-        out = jnp.where(m, (1.0 + (-1.0/(1.0 + x4))), out)
+        m = (w == w)
+        x0 = jnp.where(m, w, 0.0)
+        out = jnp.where(m, (x0/(1.0 + jnp.abs(x0))), out)
+        out = jnp.where(x == -jnp.inf, -1.0, out)
+        out = jnp.where(x == jnp.inf, 1.0, out)
         return _narrow(out, x.dtype)
 
 
@@ -647,32 +457,10 @@ def softsign_derivative(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < 0.0)
-        x0 = _into(m, w, -jnp.inf, 0.0)
-        out = jnp.where(m, (1.0/((1.0 + (-1.0*x0))**2)), out)
-        out = jnp.where((w == 0.0), 1.0, out)
-        m = (w > 0.0)
-        x2 = _into(m, w, 0.0, jnp.inf)
-        out = jnp.where(m, (1.0/((1.0 + x2)**2)), out)
+        m = (w == w)
+        x0 = jnp.where(m, w, 0.0)
+        out = jnp.where(m, (1.0/((1.0 + jnp.abs(x0))**2)), out)
         return _narrow(out, x.dtype)
-
-
-def _into(m, w, lo, hi):
-    """w clamped to [lo, hi], a branch's open ends or the float64 numbers next to its closed ends, outside them:
-    its inputs (m) lie strictly inside, unchanged; the others are moved onto an end, where the branch's value is
-    not used (XLA fuses a clamp into the formula after it; a where on the mask is computed in a pass of its
-    own).  Differentiated as w where m, 0 elsewhere (so that a formula's infinite derivative at an end, times 0,
-    does not become NaN)."""
-    return jax.lax.clamp(lo, w, hi)
-
-
-_into = jax.custom_jvp(_into, nondiff_argnums=(2, 3))
-
-
-@_into.defjvp
-def _into_jvp(lo, hi, primals, tangents):
-    (m, w), t = primals, tangents[1]
-    return _into(m, w, lo, hi), jnp.where(m, t, jnp.zeros_like(t))
 
 
 #: float32, float16, bfloat16: (the integer type of their bits, significand bits, least normal exponent)

@@ -5,33 +5,23 @@ The exact function: softsign(x) = x/(Abs(x) + 1).
 
 Branches of softsign (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < -1: 1/(1 - x) - 1: exact at -inf.
-      claim: softsign(x) == -1 + 1/(1 - x) for x < -1
-      proved by the kernel, certificate 7de4a7d9492745ed
-  * -1 <= x < 0: x/(1 - x).
-      claim: softsign(x) == x/(1 - x) for -1 <= x < 0
-      proved by the kernel, certificate ed8b81fd4af2798d
-  * x == 0: 0 (keeps the sign of zero).
-      claim: softsign(x) == x for x == 0
-      proved by the kernel, certificate 83dd2626dbb3ae6a
-  * 0 < x <= 1: x/(1 + x).
-      claim: softsign(x) == x/(x + 1) for 0 < x <= 1
-      proved by the kernel, certificate 3bf915e841b3d075
-  * x > 1: 1 - 1/(1 + x): exact at +inf.
-      claim: softsign(x) == 1 - 1/(x + 1) for x > 1
-      proved by the kernel, certificate 22b14ac76cddc3d9
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: x/(1 + |x|) on the whole line
+    (inf/inf = NaN only at +-inf: the limits there).
+      claim: softsign(x) == x/(Abs(x) + 1)
+      proved by the kernel, certificate 412c23896e18cc26
+  * x == -oo: the limit there.
+      claim: limit(softsign(x), x, -oo) == -1
+      proved by the kernel, certificate a909dc4dce4a2e14
+  * x == oo: the limit there.
+      claim: limit(softsign(x), x, oo) == 1
+      proved by the kernel, certificate 4434cb780c008271
 
 Branches of softsign_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids
   are SHA-256 prefixes of their canonical JSON):
-  * x < 0: 1/(1 - x)**2.
-      claim: diff(softsign(x), x) == (1 - x)**(-2) for x < 0
-      proved by the kernel, certificate 2eb5901ca8d94ca6
-  * x == 0: the one-sided derivatives agree here.
-      claim: diff(softsign(x), x) == 1 for x == 0
-      proved by the kernel, certificate 0eca738ad7c0c218
-  * x > 0: 1/(1 + x)**2.
-      claim: diff(softsign(x), x) == (x + 1)**(-2) for x > 0
-      proved by the kernel, certificate fa81638d81caef5f
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + |x|)**2 on the whole line:
+    1/inf = 0 at +-inf.
+      claim: diff(softsign(x), x) == (Abs(x) + 1)**(-2)
+      proved by the kernel, certificate 16edb662f8373881
 
 Every branch claim above is proved.
 
@@ -54,284 +44,6 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "-1",
-      false,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "add",
-     [
-      "num",
-      "-1"
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == -1 + 1/(1 - x) for x < -1",
-  "function": "softsign",
-  "id": "7de4a7d9492745ed",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "-1",
-      "0",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "x"
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == x/(1 - x) for -1 <= x < 0",
-  "function": "softsign",
-  "id": "ed8b81fd4af2798d",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "0",
-      true,
-      true
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "x"
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "eval"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == x for x == 0",
-  "function": "softsign",
-  "id": "83dd2626dbb3ae6a",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "1",
-      false,
-      true
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "x"
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "x"
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == x/(x + 1) for 0 < x <= 1",
-  "function": "softsign",
-  "id": "3bf915e841b3d075",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "1",
       "oo",
       false,
       false
@@ -362,6 +74,198 @@ PROOFS = json.loads(r"""
     ],
     "rel": "==",
     "rhs": [
+     "mul",
+     [
+      "x"
+     ],
+     [
+      "pow",
+      [
+       "add",
+       [
+        "abs",
+        [
+         "x"
+        ]
+       ],
+       [
+        "num",
+        "1"
+       ]
+      ],
+      "-1"
+     ]
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "parts": [
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "-oo",
+        "0",
+        false,
+        false
+       ]
+      },
+      {
+       "by": {
+        "rule": "eval"
+       },
+       "on": [
+        "0",
+        "0",
+        true,
+        true
+       ]
+      },
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "0",
+        "oo",
+        false,
+        false
+       ]
+      }
+     ],
+     "rule": "cases"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "softsign(x) == x/(Abs(x) + 1)",
+  "function": "softsign",
+  "id": "412c23896e18cc26",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [],
+    "lhs": [
+     "mul",
+     [
+      "pow",
+      [
+       "add",
+       [
+        "num",
+        "1"
+       ],
+       [
+        "abs",
+        [
+         "x"
+        ]
+       ]
+      ],
+      "-1"
+     ],
+     [
+      "x"
+     ]
+    ],
+    "limit": "-oo",
+    "rel": "==",
+    "rhs": [
+     "num",
+     "-1"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": {
+    "as": [
+     "add",
+     [
+      "num",
+      "-1"
+     ],
+     [
+      "mul",
+      [
+       "pow",
+       [
+        "x"
+       ],
+       "-1"
+      ],
+      [
+       "pow",
+       [
+        "add",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "pow",
+         [
+          "x"
+         ],
+         "-1"
+        ]
+       ],
+       "-1"
+      ]
+     ]
+    ],
+    "from": "-1",
+    "rule": "limit"
+   },
+   "verdict": "proved"
+  },
+  "claim": "limit(softsign(x), x, -oo) == -1",
+  "function": "softsign",
+  "id": "a909dc4dce4a2e14",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [],
+    "lhs": [
+     "mul",
+     [
+      "pow",
+      [
+       "add",
+       [
+        "num",
+        "1"
+       ],
+       [
+        "abs",
+        [
+         "x"
+        ]
+       ]
+      ],
+      "-1"
+     ],
+     [
+      "x"
+     ]
+    ],
+    "limit": "oo",
+    "rel": "==",
+    "rhs": [
+     "num",
+     "1"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": {
+    "as": [
      "add",
      [
       "num",
@@ -376,32 +280,38 @@ PROOFS = json.loads(r"""
       [
        "pow",
        [
+        "x"
+       ],
+       "-1"
+      ],
+      [
+       "pow",
+       [
         "add",
-        [
-         "x"
-        ],
         [
          "num",
          "1"
+        ],
+        [
+         "pow",
+         [
+          "x"
+         ],
+         "-1"
         ]
        ],
        "-1"
       ]
      ]
     ],
-    "var": "x"
+    "from": "1",
+    "rule": "limit"
    },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
    "verdict": "proved"
   },
-  "claim": "softsign(x) == 1 - 1/(x + 1) for x > 1",
+  "claim": "limit(softsign(x), x, oo) == 1",
   "function": "softsign",
-  "id": "22b14ac76cddc3d9",
+  "id": "4434cb780c008271",
   "status": "proved"
  },
  {
@@ -410,137 +320,6 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
-      false,
-      false
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "mul",
-      [
-       "pow",
-       [
-        "add",
-        [
-         "num",
-         "1"
-        ],
-        [
-         "abs",
-         [
-          "x"
-         ]
-        ]
-       ],
-       "-1"
-      ],
-      [
-       "x"
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "pow",
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "mul",
-       [
-        "num",
-        "-1"
-       ],
-       [
-        "x"
-       ]
-      ]
-     ],
-     "-2"
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(softsign(x), x) == (1 - x)**(-2) for x < 0",
-  "function": "softsign_derivative",
-  "id": "2eb5901ca8d94ca6",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "0",
-      true,
-      true
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "mul",
-      [
-       "pow",
-       [
-        "add",
-        [
-         "num",
-         "1"
-        ],
-        [
-         "abs",
-         [
-          "x"
-         ]
-        ]
-       ],
-       "-1"
-      ],
-      [
-       "x"
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "num",
-     "1"
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "eval"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(softsign(x), x) == 1 for x == 0",
-  "function": "softsign_derivative",
-  "id": "0eca738ad7c0c218",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
       "oo",
       false,
       false
@@ -578,7 +357,10 @@ PROOFS = json.loads(r"""
      [
       "add",
       [
-       "x"
+       "abs",
+       [
+        "x"
+       ]
       ],
       [
        "num",
@@ -592,14 +374,49 @@ PROOFS = json.loads(r"""
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "parts": [
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "-oo",
+        "0",
+        false,
+        false
+       ]
+      },
+      {
+       "by": {
+        "rule": "eval"
+       },
+       "on": [
+        "0",
+        "0",
+        true,
+        true
+       ]
+      },
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "0",
+        "oo",
+        false,
+        false
+       ]
+      }
+     ],
+     "rule": "cases"
     }
    ],
    "verdict": "proved"
   },
-  "claim": "diff(softsign(x), x) == (x + 1)**(-2) for x > 0",
+  "claim": "diff(softsign(x), x) == (Abs(x) + 1)**(-2)",
   "function": "softsign_derivative",
-  "id": "fa81638d81caef5f",
+  "id": "16edb662f8373881",
   "status": "proved"
  }
 ]
@@ -608,7 +425,9 @@ PROOFS = json.loads(r"""
 
 #: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
 #: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
-_BLOCK = 2 ** 16
+#: NumPy's: 2**14 values, as with 2**16 malloc mapped each block's temporaries afresh (measured 4
+#: to 8 times as long)
+_BLOCK = 2 ** 14
 
 
 def softsign(x):
@@ -618,45 +437,20 @@ def softsign(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _softsign_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _softsign_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
 def _softsign_block(x):
     """softsign of a block of the flattened input."""
     w = x.astype(np.float64)
-    with np.errstate(over='ignore'):
-        k0 = np.flatnonzero((w < -1.0))
-        k1 = np.flatnonzero((w >= -1.0) & (w < 0.0))
-        k3 = np.flatnonzero((w > 0.0) & (w <= 1.0))
-        k4 = np.flatnonzero((w > 1.0))
-        out = w
-        x0 = w.take(k0) if k0.size < w.size else w
-        y0 = (-1.0 + (1.0/(1.0 + (-1.0*x0))))
-        if k0.size < w.size:
-            out.put(k0, y0)
-        else:
-            out = y0
-        x1 = w.take(k1) if k1.size < w.size else w
-        y1 = (x1/(1.0 + (-1.0*x1)))
-        if k1.size < w.size:
-            out.put(k1, y1)
-        else:
-            out = y1
-        x3 = w.take(k3) if k3.size < w.size else w
-        y3 = (x3/(1.0 + x3))
-        if k3.size < w.size:
-            out.put(k3, y3)
-        else:
-            out = y3
-        x4 = w.take(k4) if k4.size < w.size else w
-        y4 = (1.0 + (-1.0/(1.0 + x4)))
-        if k4.size < w.size:
-            out.put(k4, y4)
-        else:
-            out = y4
-        return out.astype(x.dtype)
+    with np.errstate(over='ignore', invalid='ignore'):
+        out = (w/(1.0 + np.abs(w)))
+        np.putmask(out, x == -np.inf, -1.0)
+        np.putmask(out, x == np.inf, 1.0)
+        return out
 
 
 def softsign_derivative(x):
@@ -666,8 +460,9 @@ def softsign_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _softsign_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _softsign_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -675,21 +470,5 @@ def _softsign_derivative_block(x):
     """softsign_derivative of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        k0 = np.flatnonzero((w < 0.0))
-        k1 = np.flatnonzero((w == 0.0))
-        k2 = np.flatnonzero((w > 0.0))
-        out = w
-        x0 = w.take(k0) if k0.size < w.size else w
-        y0 = (1.0/((1.0 + (-1.0*x0))**2))
-        if k0.size < w.size:
-            out.put(k0, y0)
-        else:
-            out = y0
-        out.put(k1, 1.0)
-        x2 = w.take(k2) if k2.size < w.size else w
-        y2 = (1.0/((1.0 + x2)**2))
-        if k2.size < w.size:
-            out.put(k2, y2)
-        else:
-            out = y2
-        return out.astype(x.dtype)
+        out = (1.0/((1.0 + np.abs(w))**2))
+        return out

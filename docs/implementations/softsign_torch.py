@@ -5,33 +5,23 @@ The exact function: softsign(x) = x/(Abs(x) + 1).
 
 Branches of softsign (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < -1: 1/(1 - x) - 1: exact at -inf.
-      claim: softsign(x) == -1 + 1/(1 - x) for x < -1
-      proved by the kernel, certificate 7de4a7d9492745ed
-  * -1 <= x < 0: x/(1 - x).
-      claim: softsign(x) == x/(1 - x) for -1 <= x < 0
-      proved by the kernel, certificate ed8b81fd4af2798d
-  * x == 0: 0 (keeps the sign of zero).
-      claim: softsign(x) == x for x == 0
-      proved by the kernel, certificate 83dd2626dbb3ae6a
-  * 0 < x <= 1: x/(1 + x).
-      claim: softsign(x) == x/(x + 1) for 0 < x <= 1
-      proved by the kernel, certificate 3bf915e841b3d075
-  * x > 1: 1 - 1/(1 + x): exact at +inf.
-      claim: softsign(x) == 1 - 1/(x + 1) for x > 1
-      proved by the kernel, certificate 22b14ac76cddc3d9
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: x/(1 + |x|) on the whole line
+    (inf/inf = NaN only at +-inf: the limits there).
+      claim: softsign(x) == x/(Abs(x) + 1)
+      proved by the kernel, certificate 412c23896e18cc26
+  * x == -oo: the limit there.
+      claim: limit(softsign(x), x, -oo) == -1
+      proved by the kernel, certificate a909dc4dce4a2e14
+  * x == oo: the limit there.
+      claim: limit(softsign(x), x, oo) == 1
+      proved by the kernel, certificate 4434cb780c008271
 
 Branches of softsign_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids
   are SHA-256 prefixes of their canonical JSON):
-  * x < 0: 1/(1 - x)**2.
-      claim: diff(softsign(x), x) == (1 - x)**(-2) for x < 0
-      proved by the kernel, certificate 2eb5901ca8d94ca6
-  * x == 0: the one-sided derivatives agree here.
-      claim: diff(softsign(x), x) == 1 for x == 0
-      proved by the kernel, certificate 0eca738ad7c0c218
-  * x > 0: 1/(1 + x)**2.
-      claim: diff(softsign(x), x) == (x + 1)**(-2) for x > 0
-      proved by the kernel, certificate fa81638d81caef5f
+  * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + |x|)**2 on the whole line:
+    1/inf = 0 at +-inf.
+      claim: diff(softsign(x), x) == (Abs(x) + 1)**(-2)
+      proved by the kernel, certificate 16edb662f8373881
 
 Every branch claim above is proved.
 
@@ -56,284 +46,6 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "-1",
-      false,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "add",
-     [
-      "num",
-      "-1"
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == -1 + 1/(1 - x) for x < -1",
-  "function": "softsign",
-  "id": "7de4a7d9492745ed",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "-1",
-      "0",
-      true,
-      false
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "x"
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "mul",
-        [
-         "num",
-         "-1"
-        ],
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == x/(1 - x) for -1 <= x < 0",
-  "function": "softsign",
-  "id": "ed8b81fd4af2798d",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "0",
-      true,
-      true
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "x"
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "eval"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == x for x == 0",
-  "function": "softsign",
-  "id": "83dd2626dbb3ae6a",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "1",
-      false,
-      true
-     ]
-    ],
-    "lhs": [
-     "mul",
-     [
-      "pow",
-      [
-       "add",
-       [
-        "num",
-        "1"
-       ],
-       [
-        "abs",
-        [
-         "x"
-        ]
-       ]
-      ],
-      "-1"
-     ],
-     [
-      "x"
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "mul",
-     [
-      "x"
-     ],
-     [
-      "pow",
-      [
-       "add",
-       [
-        "x"
-       ],
-       [
-        "num",
-        "1"
-       ]
-      ],
-      "-1"
-     ]
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "softsign(x) == x/(x + 1) for 0 < x <= 1",
-  "function": "softsign",
-  "id": "3bf915e841b3d075",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "1",
       "oo",
       false,
       false
@@ -364,6 +76,198 @@ PROOFS = json.loads(r"""
     ],
     "rel": "==",
     "rhs": [
+     "mul",
+     [
+      "x"
+     ],
+     [
+      "pow",
+      [
+       "add",
+       [
+        "abs",
+        [
+         "x"
+        ]
+       ],
+       [
+        "num",
+        "1"
+       ]
+      ],
+      "-1"
+     ]
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "parts": [
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "-oo",
+        "0",
+        false,
+        false
+       ]
+      },
+      {
+       "by": {
+        "rule": "eval"
+       },
+       "on": [
+        "0",
+        "0",
+        true,
+        true
+       ]
+      },
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "0",
+        "oo",
+        false,
+        false
+       ]
+      }
+     ],
+     "rule": "cases"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "softsign(x) == x/(Abs(x) + 1)",
+  "function": "softsign",
+  "id": "412c23896e18cc26",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [],
+    "lhs": [
+     "mul",
+     [
+      "pow",
+      [
+       "add",
+       [
+        "num",
+        "1"
+       ],
+       [
+        "abs",
+        [
+         "x"
+        ]
+       ]
+      ],
+      "-1"
+     ],
+     [
+      "x"
+     ]
+    ],
+    "limit": "-oo",
+    "rel": "==",
+    "rhs": [
+     "num",
+     "-1"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": {
+    "as": [
+     "add",
+     [
+      "num",
+      "-1"
+     ],
+     [
+      "mul",
+      [
+       "pow",
+       [
+        "x"
+       ],
+       "-1"
+      ],
+      [
+       "pow",
+       [
+        "add",
+        [
+         "num",
+         "-1"
+        ],
+        [
+         "pow",
+         [
+          "x"
+         ],
+         "-1"
+        ]
+       ],
+       "-1"
+      ]
+     ]
+    ],
+    "from": "-1",
+    "rule": "limit"
+   },
+   "verdict": "proved"
+  },
+  "claim": "limit(softsign(x), x, -oo) == -1",
+  "function": "softsign",
+  "id": "a909dc4dce4a2e14",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [],
+    "lhs": [
+     "mul",
+     [
+      "pow",
+      [
+       "add",
+       [
+        "num",
+        "1"
+       ],
+       [
+        "abs",
+        [
+         "x"
+        ]
+       ]
+      ],
+      "-1"
+     ],
+     [
+      "x"
+     ]
+    ],
+    "limit": "oo",
+    "rel": "==",
+    "rhs": [
+     "num",
+     "1"
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": {
+    "as": [
      "add",
      [
       "num",
@@ -378,32 +282,38 @@ PROOFS = json.loads(r"""
       [
        "pow",
        [
+        "x"
+       ],
+       "-1"
+      ],
+      [
+       "pow",
+       [
         "add",
-        [
-         "x"
-        ],
         [
          "num",
          "1"
+        ],
+        [
+         "pow",
+         [
+          "x"
+         ],
+         "-1"
         ]
        ],
        "-1"
       ]
      ]
     ],
-    "var": "x"
+    "from": "1",
+    "rule": "limit"
    },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
    "verdict": "proved"
   },
-  "claim": "softsign(x) == 1 - 1/(x + 1) for x > 1",
+  "claim": "limit(softsign(x), x, oo) == 1",
   "function": "softsign",
-  "id": "22b14ac76cddc3d9",
+  "id": "4434cb780c008271",
   "status": "proved"
  },
  {
@@ -412,137 +322,6 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
-      false,
-      false
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "mul",
-      [
-       "pow",
-       [
-        "add",
-        [
-         "num",
-         "1"
-        ],
-        [
-         "abs",
-         [
-          "x"
-         ]
-        ]
-       ],
-       "-1"
-      ],
-      [
-       "x"
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "pow",
-     [
-      "add",
-      [
-       "num",
-       "1"
-      ],
-      [
-       "mul",
-       [
-        "num",
-        "-1"
-       ],
-       [
-        "x"
-       ]
-      ]
-     ],
-     "-2"
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "algebra"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(softsign(x), x) == (1 - x)**(-2) for x < 0",
-  "function": "softsign_derivative",
-  "id": "2eb5901ca8d94ca6",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
-      "0",
-      true,
-      true
-     ]
-    ],
-    "lhs": [
-     "deriv",
-     [
-      "mul",
-      [
-       "pow",
-       [
-        "add",
-        [
-         "num",
-         "1"
-        ],
-        [
-         "abs",
-         [
-          "x"
-         ]
-        ]
-       ],
-       "-1"
-      ],
-      [
-       "x"
-      ]
-     ]
-    ],
-    "rel": "==",
-    "rhs": [
-     "num",
-     "1"
-    ],
-    "var": "x"
-   },
-   "format": "symact-kernel/1",
-   "proof": [
-    {
-     "rule": "eval"
-    }
-   ],
-   "verdict": "proved"
-  },
-  "claim": "diff(softsign(x), x) == 1 for x == 0",
-  "function": "softsign_derivative",
-  "id": "0eca738ad7c0c218",
-  "status": "proved"
- },
- {
-  "certificate": {
-   "claim": {
-    "domain": [
-     [
-      "0",
       "oo",
       false,
       false
@@ -580,7 +359,10 @@ PROOFS = json.loads(r"""
      [
       "add",
       [
-       "x"
+       "abs",
+       [
+        "x"
+       ]
       ],
       [
        "num",
@@ -594,14 +376,49 @@ PROOFS = json.loads(r"""
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "parts": [
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "-oo",
+        "0",
+        false,
+        false
+       ]
+      },
+      {
+       "by": {
+        "rule": "eval"
+       },
+       "on": [
+        "0",
+        "0",
+        true,
+        true
+       ]
+      },
+      {
+       "by": {
+        "rule": "algebra"
+       },
+       "on": [
+        "0",
+        "oo",
+        false,
+        false
+       ]
+      }
+     ],
+     "rule": "cases"
     }
    ],
    "verdict": "proved"
   },
-  "claim": "diff(softsign(x), x) == (x + 1)**(-2) for x > 0",
+  "claim": "diff(softsign(x), x) == (Abs(x) + 1)**(-2)",
   "function": "softsign_derivative",
-  "id": "fa81638d81caef5f",
+  "id": "16edb662f8373881",
   "status": "proved"
  }
 ]
@@ -691,57 +508,13 @@ def _softsign_value(x):
 def _softsign_value_block(x):
     """softsign of a block of the flattened input."""
     w = x.to(torch.float64)
-    lo, hi = (v.item() for v in torch.aminmax(w))
-    h = _host(w)
-    a0 = hi < -1.0
-    k0 = None if a0 or lo >= -1.0 else _indices((h < -1.0))
-    a1 = lo >= -1.0 and hi < 0.0
-    k1 = None if a1 or hi < -1.0 or lo >= 0.0 else _indices((h >= -1.0) & (h < 0.0))
-    a3 = lo > 0.0 and hi <= 1.0
-    k3 = None if a3 or hi <= 0.0 or lo > 1.0 else _indices((h > 0.0) & (h <= 1.0))
-    a4 = lo > 1.0
-    k4 = None if a4 or hi <= 1.0 else _indices((h > 1.0))
-    out = w.clone() if w is x else w
-    if a0 or k0 is not None:
-        x0 = w if a0 else _take(w, k0)
-        b0 = torch.empty_like(x0)
-        torch.mul(x0, -1.0, out=b0)
-        b0.add_(1.0)
-        torch.div(b0.new_tensor(1.0), b0, out=b0)
-        b0.add_(-1.0)
-        if a0:
-            out = b0
-        else:
-            _put(out, k0, b0)
-    if a1 or k1 is not None:
-        x1 = w if a1 else _take(w, k1)
-        b0 = torch.empty_like(x1)
-        torch.mul(x1, -1.0, out=b0)
-        b0.add_(1.0)
-        torch.div(x1, b0, out=b0)
-        if a1:
-            out = b0
-        else:
-            _put(out, k1, b0)
-    if a3 or k3 is not None:
-        x3 = w if a3 else _take(w, k3)
-        b0 = torch.empty_like(x3)
-        torch.add(x3, 1.0, out=b0)
-        torch.div(x3, b0, out=b0)
-        if a3:
-            out = b0
-        else:
-            _put(out, k3, b0)
-    if a4 or k4 is not None:
-        x4 = w if a4 else _take(w, k4)
-        b0 = torch.empty_like(x4)
-        torch.add(x4, 1.0, out=b0)
-        torch.div(b0.new_tensor(-1.0), b0, out=b0)
-        b0.add_(1.0)
-        if a4:
-            out = b0
-        else:
-            _put(out, k4, b0)
+    b0 = torch.empty_like(w)
+    torch.abs(w, out=b0)
+    b0.add_(1.0)
+    torch.div(w, b0, out=b0)
+    out = b0
+    _put(out, _indices(_host(x) == -torch.inf), -1.0)
+    _put(out, _indices(_host(x) == torch.inf), 1.0)
     return out
 
 
@@ -754,30 +527,10 @@ def softsign_derivative(x):
 def _softsign_derivative_block(x):
     """softsign_derivative of a block of the flattened input."""
     w = x.to(torch.float64)
-    lo, hi = (v.item() for v in torch.aminmax(w))
-    h = _host(w)
-    a1 = lo == 0.0 and hi == 0.0
-    k1 = None if a1 or hi < 0.0 or lo > 0.0 else _indices((h == 0.0))
-    a2 = lo > 0.0
-    k2 = None if a2 or hi <= 0.0 else _indices((h > 0.0))
     b0 = torch.empty_like(w)
-    torch.mul(w, -1.0, out=b0)
+    torch.abs(w, out=b0)
     b0.add_(1.0)
     b0.pow_(2)
     torch.div(b0.new_tensor(1.0), b0, out=b0)
     out = b0
-    if a1:
-        out = torch.full_like(w, 1.0)
-    elif k1 is not None:
-        _put(out, k1, 1.0)
-    if a2 or k2 is not None:
-        x2 = w if a2 else _take(w, k2)
-        b0 = torch.empty_like(x2)
-        torch.add(x2, 1.0, out=b0)
-        b0.pow_(2)
-        torch.div(b0.new_tensor(1.0), b0, out=b0)
-        if a2:
-            out = b0
-        else:
-            _put(out, k2, b0)
     return out

@@ -5,15 +5,16 @@ The exact function: tanhshrink(x) = x - tanh(x).
 
 Branches of tanhshrink (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < -1/2: x - tanh(x): no catastrophic cancellation for |x| > 1/2.
-      claim: tanhshrink(x) == x - tanh(x) for x < -1/2
-      proved by the kernel, certificate 36b2fbb518958e8f
-  * -1/2 <= x <= 1/2: Taylor polynomial of degree 37: x - tanh(x) cancels near 0.
-      claim: Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(418781231495293038913922/2405873491984360136479756640625 - 56518638202982204522669764*x**2/801155872830791925447758961328125) - 1736640792209901647222/4043484860477916195764296875) + 129848163681107301953/122529844256906551386796875) - 689005380505609448/263505041412702261046875) + 8374643517010684/1298054391195577640625) - 58870668456604/3698160658676859375) + 113927491862/2900518163668125) - 18888466084/194896477400625) + 443861162/1856156927625) - 6404582/10854718875) + 929569/638512875) - 21844/6081075) + 1382/155925) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 1099511627776*x**38*Abs(x)/pi**38 for -1/2 <= x <= 1/2
-      proved by the kernel, certificate b71ca07c58196760
-  * x > 1/2: x - tanh(x).
-      claim: tanhshrink(x) == x - tanh(x) for x > 1/2
-      proved by the kernel, certificate 59d3ea3eabce8c9d
+  * x < -1/16: one form for float64 arithmetic with a float32 or 16-bit result: x - tanh(x): its cancellation
+    costs below 2**-40 of the value for |x| > 1/16.
+      claim: tanhshrink(x) == x - tanh(x) for x < -1/16
+      proved by the kernel, certificate a660ed5ff860efd3
+  * -1/16 <= x <= 1/16: Taylor polynomial of degree 13: x - tanh(x) cancels near 0.
+      claim: Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(1382/155925 - 21844*x**2/6081075) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 65536*x**14*Abs(x)/pi**14 for -1/16 <= x <= 1/16
+      proved by the kernel, certificate 44af53a9bc92220d
+  * x > 1/16: x - tanh(x).
+      claim: tanhshrink(x) == x - tanh(x) for x > 1/16
+      proved by the kernel, certificate 8dabbfe966e6452a
 
 Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS,
   ids are SHA-256 prefixes of their canonical JSON):
@@ -46,7 +47,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "-1/2",
+      "-1/16",
       false,
       false
      ]
@@ -102,9 +103,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "tanhshrink(x) == x - tanh(x) for x < -1/2",
+  "claim": "tanhshrink(x) == x - tanh(x) for x < -1/16",
   "function": "tanhshrink",
-  "id": "36b2fbb518958e8f",
+  "id": "a660ed5ff860efd3",
   "status": "proved"
  },
  {
@@ -112,8 +113,8 @@ PROOFS = json.loads(r"""
    "claim": {
     "domain": [
      [
-      "-1/2",
-      "1/2",
+      "-1/16",
+      "1/16",
       true,
       true
      ]
@@ -204,371 +205,6 @@ PROOFS = json.loads(r"""
                 [
                  "mul",
                  [
-                  "pow",
-                  [
-                   "x"
-                  ],
-                  "2"
-                 ],
-                 [
-                  "add",
-                  [
-                   "mul",
-                   [
-                    "pow",
-                    [
-                     "x"
-                    ],
-                    "2"
-                   ],
-                   [
-                    "add",
-                    [
-                     "mul",
-                     [
-                      "pow",
-                      [
-                       "x"
-                      ],
-                      "2"
-                     ],
-                     [
-                      "add",
-                      [
-                       "mul",
-                       [
-                        "pow",
-                        [
-                         "x"
-                        ],
-                        "2"
-                       ],
-                       [
-                        "add",
-                        [
-                         "mul",
-                         [
-                          "pow",
-                          [
-                           "x"
-                          ],
-                          "2"
-                         ],
-                         [
-                          "add",
-                          [
-                           "mul",
-                           [
-                            "pow",
-                            [
-                             "x"
-                            ],
-                            "2"
-                           ],
-                           [
-                            "add",
-                            [
-                             "mul",
-                             [
-                              "pow",
-                              [
-                               "x"
-                              ],
-                              "2"
-                             ],
-                             [
-                              "add",
-                              [
-                               "mul",
-                               [
-                                "pow",
-                                [
-                                 "x"
-                                ],
-                                "2"
-                               ],
-                               [
-                                "add",
-                                [
-                                 "mul",
-                                 [
-                                  "pow",
-                                  [
-                                   "x"
-                                  ],
-                                  "2"
-                                 ],
-                                 [
-                                  "add",
-                                  [
-                                   "mul",
-                                   [
-                                    "pow",
-                                    [
-                                     "x"
-                                    ],
-                                    "2"
-                                   ],
-                                   [
-                                    "add",
-                                    [
-                                     "mul",
-                                     [
-                                      "pow",
-                                      [
-                                       "x"
-                                      ],
-                                      "2"
-                                     ],
-                                     [
-                                      "add",
-                                      [
-                                       "mul",
-                                       [
-                                        "pow",
-                                        [
-                                         "x"
-                                        ],
-                                        "2"
-                                       ],
-                                       [
-                                        "add",
-                                        [
-                                         "mul",
-                                         [
-                                          "num",
-                                          "418781231495293038913922"
-                                         ],
-                                         [
-                                          "pow",
-                                          [
-                                           "num",
-                                           "2405873491984360136479756640625"
-                                          ],
-                                          "-1"
-                                         ]
-                                        ],
-                                        [
-                                         "mul",
-                                         [
-                                          "num",
-                                          "-1"
-                                         ],
-                                         [
-                                          "mul",
-                                          [
-                                           "num",
-                                           "56518638202982204522669764"
-                                          ],
-                                          [
-                                           "pow",
-                                           [
-                                            "x"
-                                           ],
-                                           "2"
-                                          ]
-                                         ],
-                                         [
-                                          "pow",
-                                          [
-                                           "num",
-                                           "801155872830791925447758961328125"
-                                          ],
-                                          "-1"
-                                         ]
-                                        ]
-                                       ]
-                                      ],
-                                      [
-                                       "mul",
-                                       [
-                                        "num",
-                                        "-1736640792209901647222"
-                                       ],
-                                       [
-                                        "pow",
-                                        [
-                                         "num",
-                                         "4043484860477916195764296875"
-                                        ],
-                                        "-1"
-                                       ]
-                                      ]
-                                     ]
-                                    ],
-                                    [
-                                     "mul",
-                                     [
-                                      "num",
-                                      "129848163681107301953"
-                                     ],
-                                     [
-                                      "pow",
-                                      [
-                                       "num",
-                                       "122529844256906551386796875"
-                                      ],
-                                      "-1"
-                                     ]
-                                    ]
-                                   ]
-                                  ],
-                                  [
-                                   "mul",
-                                   [
-                                    "num",
-                                    "-689005380505609448"
-                                   ],
-                                   [
-                                    "pow",
-                                    [
-                                     "num",
-                                     "263505041412702261046875"
-                                    ],
-                                    "-1"
-                                   ]
-                                  ]
-                                 ]
-                                ],
-                                [
-                                 "mul",
-                                 [
-                                  "num",
-                                  "8374643517010684"
-                                 ],
-                                 [
-                                  "pow",
-                                  [
-                                   "num",
-                                   "1298054391195577640625"
-                                  ],
-                                  "-1"
-                                 ]
-                                ]
-                               ]
-                              ],
-                              [
-                               "mul",
-                               [
-                                "num",
-                                "-58870668456604"
-                               ],
-                               [
-                                "pow",
-                                [
-                                 "num",
-                                 "3698160658676859375"
-                                ],
-                                "-1"
-                               ]
-                              ]
-                             ]
-                            ],
-                            [
-                             "mul",
-                             [
-                              "num",
-                              "113927491862"
-                             ],
-                             [
-                              "pow",
-                              [
-                               "num",
-                               "2900518163668125"
-                              ],
-                              "-1"
-                             ]
-                            ]
-                           ]
-                          ],
-                          [
-                           "mul",
-                           [
-                            "num",
-                            "-18888466084"
-                           ],
-                           [
-                            "pow",
-                            [
-                             "num",
-                             "194896477400625"
-                            ],
-                            "-1"
-                           ]
-                          ]
-                         ]
-                        ],
-                        [
-                         "mul",
-                         [
-                          "num",
-                          "443861162"
-                         ],
-                         [
-                          "pow",
-                          [
-                           "num",
-                           "1856156927625"
-                          ],
-                          "-1"
-                         ]
-                        ]
-                       ]
-                      ],
-                      [
-                       "mul",
-                       [
-                        "num",
-                        "-6404582"
-                       ],
-                       [
-                        "pow",
-                        [
-                         "num",
-                         "10854718875"
-                        ],
-                        "-1"
-                       ]
-                      ]
-                     ]
-                    ],
-                    [
-                     "mul",
-                     [
-                      "num",
-                      "929569"
-                     ],
-                     [
-                      "pow",
-                      [
-                       "num",
-                       "638512875"
-                      ],
-                      "-1"
-                     ]
-                    ]
-                   ]
-                  ],
-                  [
-                   "mul",
-                   [
-                    "num",
-                    "-21844"
-                   ],
-                   [
-                    "pow",
-                    [
-                     "num",
-                     "6081075"
-                    ],
-                    "-1"
-                   ]
-                  ]
-                 ]
-                ],
-                [
-                 "mul",
-                 [
                   "num",
                   "1382"
                  ],
@@ -577,6 +213,35 @@ PROOFS = json.loads(r"""
                   [
                    "num",
                    "155925"
+                  ],
+                  "-1"
+                 ]
+                ],
+                [
+                 "mul",
+                 [
+                  "num",
+                  "-1"
+                 ],
+                 [
+                  "mul",
+                  [
+                   "num",
+                   "21844"
+                  ],
+                  [
+                   "pow",
+                   [
+                    "x"
+                   ],
+                   "2"
+                  ]
+                 ],
+                 [
+                  "pow",
+                  [
+                   "num",
+                   "6081075"
                   ],
                   "-1"
                  ]
@@ -655,14 +320,14 @@ PROOFS = json.loads(r"""
        "mul",
        [
         "num",
-        "1099511627776"
+        "65536"
        ],
        [
         "pow",
         [
          "x"
         ],
-        "38"
+        "14"
        ]
       ],
       [
@@ -680,7 +345,7 @@ PROOFS = json.loads(r"""
         "const",
         "pi"
        ],
-       "38"
+       "14"
       ],
       "-1"
      ]
@@ -696,537 +361,33 @@ PROOFS = json.loads(r"""
         "minus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-1/2",
-                      "-15/32",
-                      false,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-15/32",
-                      "-7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-1/2",
-                   "-7/16",
-                   false,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-7/16",
-                      "-13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-13/32",
-                      "-3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-7/16",
-                   "-3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/2",
-                "-3/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-3/8",
-                      "-11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-11/32",
-                      "-5/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-3/8",
-                   "-5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-5/16",
-                   "-1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-3/8",
-                "-1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/2",
-             "-1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "-7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-1/4",
-                   "-3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-3/16",
-                   "-1/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/4",
-                "-1/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "at": "-1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "-1/8",
-                "0",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/4",
-             "0",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "-1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": ">=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "plus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-1/2",
-                      "-15/32",
-                      false,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-15/32",
-                      "-7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-1/2",
-                   "-7/16",
-                   false,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-7/16",
-                      "-13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-13/32",
-                      "-3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-7/16",
-                   "-3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/2",
-                "-3/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-3/8",
-                      "-11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-11/32",
-                      "-5/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-3/8",
-                   "-5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-5/16",
-                   "-1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-3/8",
-                "-1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/2",
-             "-1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "-7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-1/4",
-                   "-3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-3/16",
-                   "-1/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/4",
-                "-1/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "at": "-1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "-1/8",
-                "0",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/4",
-             "0",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "-1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": ">=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "rule": "abs"
        },
        "on": [
-        "-1/2",
+        "-1/16",
         "0",
         true,
         false
@@ -1248,538 +409,34 @@ PROOFS = json.loads(r"""
         "minus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "at": "1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "0",
-                "1/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/8",
-                   "3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "3/16",
-                   "1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/8",
-                "1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "0",
-             "1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/4",
-                   "5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "5/16",
-                      "11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "11/32",
-                      "3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "5/16",
-                   "3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/4",
-                "3/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "3/8",
-                      "13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "13/32",
-                      "7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "3/8",
-                   "7/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "7/16",
-                      "15/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "15/32",
-                      "1/2",
-                      true,
-                      false
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "7/16",
-                   "1/2",
-                   true,
-                   false
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "3/8",
-                "1/2",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "1/4",
-             "1/2",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": "<=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "plus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "at": "1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "0",
-                "1/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/8",
-                   "3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "3/16",
-                   "1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/8",
-                "1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "0",
-             "1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/4",
-                   "5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "5/16",
-                      "11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "11/32",
-                      "3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "5/16",
-                   "3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/4",
-                "3/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "3/8",
-                      "13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "13/32",
-                      "7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "3/8",
-                   "7/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "7/16",
-                      "15/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "15/32",
-                      "1/2",
-                      true,
-                      false
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "7/16",
-                   "1/2",
-                   true,
-                   false
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "3/8",
-                "1/2",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "1/4",
-             "1/2",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": "<=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "rule": "abs"
        },
        "on": [
         "0",
-        "1/2",
+        "1/16",
         false,
         true
        ]
@@ -1790,9 +447,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(418781231495293038913922/2405873491984360136479756640625 - 56518638202982204522669764*x**2/801155872830791925447758961328125) - 1736640792209901647222/4043484860477916195764296875) + 129848163681107301953/122529844256906551386796875) - 689005380505609448/263505041412702261046875) + 8374643517010684/1298054391195577640625) - 58870668456604/3698160658676859375) + 113927491862/2900518163668125) - 18888466084/194896477400625) + 443861162/1856156927625) - 6404582/10854718875) + 929569/638512875) - 21844/6081075) + 1382/155925) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 1099511627776*x**38*Abs(x)/pi**38 for -1/2 <= x <= 1/2",
+  "claim": "Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(1382/155925 - 21844*x**2/6081075) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 65536*x**14*Abs(x)/pi**14 for -1/16 <= x <= 1/16",
   "function": "tanhshrink",
-  "id": "b71ca07c58196760",
+  "id": "44af53a9bc92220d",
   "status": "proved"
  },
  {
@@ -1800,7 +457,7 @@ PROOFS = json.loads(r"""
    "claim": {
     "domain": [
      [
-      "1/2",
+      "1/16",
       "oo",
       false,
       false
@@ -1857,9 +514,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "tanhshrink(x) == x - tanh(x) for x > 1/2",
+  "claim": "tanhshrink(x) == x - tanh(x) for x > 1/16",
   "function": "tanhshrink",
-  "id": "59d3ea3eabce8c9d",
+  "id": "8dabbfe966e6452a",
   "status": "proved"
  },
  {
@@ -1944,14 +601,14 @@ def _tanhshrink_value(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < (-0.5))
-        x0 = _into(m, w, -jnp.inf, (-0.5))
+        m = (w < (-0.0625))
+        x0 = _into(m, w, -jnp.inf, (-0.0625))
         out = jnp.where(m, (x0 + (-1.0*jnp.tanh(x0))), out)
-        m = (w >= (-0.5)) & (w <= (0.5))
-        x1 = _into(m, w, (-0.5000000000000001), (0.5000000000000001))
-        out = jnp.where(m, ((x1**3)*((0.3333333333333333) + ((x1**2)*((-0.13333333333333333) + ((x1**2)*((0.05396825396825397) + ((x1**2)*((-0.021869488536155203) + ((x1**2)*((0.008863235529902197) + ((x1**2)*((-0.003592128036572481) + ((x1**2)*((0.0014558343870513183) + ((x1**2)*((-0.000590027440945586) + ((x1**2)*((0.00023912911424355248) + ((x1**2)*((-9.691537956929451e-05) + ((x1**2)*((3.927832388331683e-05) + ((x1**2)*((-1.5918905069328964e-05) + ((x1**2)*((6.451689215655431e-06) + ((x1**2)*((-2.6147711512907546e-06) + ((x1**2)*((1.0597268320104654e-06) + ((x1**2)*((-4.294911078273806e-07) + ((x1**2)*((1.7406618963571648e-07) + ((-7.054636946400968e-08)*(x1**2)))))))))))))))))))))))))))))))))))), out)
-        m = (w > (0.5))
-        x2 = _into(m, w, (0.5), jnp.inf)
+        m = (w >= (-0.0625)) & (w <= (0.0625))
+        x1 = _into(m, w, (-0.06250000000000001), (0.06250000000000001))
+        out = jnp.where(m, ((x1**3)*((0.3333333333333333) + ((x1**2)*((-0.13333333333333333) + ((x1**2)*((0.05396825396825397) + ((x1**2)*((-0.021869488536155203) + ((x1**2)*((0.008863235529902197) + ((-0.003592128036572481)*(x1**2)))))))))))), out)
+        m = (w > (0.0625))
+        x2 = _into(m, w, (0.0625), jnp.inf)
         out = jnp.where(m, (x2 + (-1.0*jnp.tanh(x2))), out)
         return _narrow(out, x.dtype)
 

@@ -5,15 +5,16 @@ The exact function: tanhshrink(x) = x - tanh(x).
 
 Branches of tanhshrink (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < -1/2: x - tanh(x): no catastrophic cancellation for |x| > 1/2.
-      claim: tanhshrink(x) == x - tanh(x) for x < -1/2
-      proved by the kernel, certificate 36b2fbb518958e8f
-  * -1/2 <= x <= 1/2: Taylor polynomial of degree 37: x - tanh(x) cancels near 0.
-      claim: Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(418781231495293038913922/2405873491984360136479756640625 - 56518638202982204522669764*x**2/801155872830791925447758961328125) - 1736640792209901647222/4043484860477916195764296875) + 129848163681107301953/122529844256906551386796875) - 689005380505609448/263505041412702261046875) + 8374643517010684/1298054391195577640625) - 58870668456604/3698160658676859375) + 113927491862/2900518163668125) - 18888466084/194896477400625) + 443861162/1856156927625) - 6404582/10854718875) + 929569/638512875) - 21844/6081075) + 1382/155925) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 1099511627776*x**38*Abs(x)/pi**38 for -1/2 <= x <= 1/2
-      proved by the kernel, certificate b71ca07c58196760
-  * x > 1/2: x - tanh(x).
-      claim: tanhshrink(x) == x - tanh(x) for x > 1/2
-      proved by the kernel, certificate 59d3ea3eabce8c9d
+  * x < -1/16: one form for float64 arithmetic with a float32 or 16-bit result: x - tanh(x): its cancellation
+    costs below 2**-40 of the value for |x| > 1/16.
+      claim: tanhshrink(x) == x - tanh(x) for x < -1/16
+      proved by the kernel, certificate a660ed5ff860efd3
+  * -1/16 <= x <= 1/16: Taylor polynomial of degree 13: x - tanh(x) cancels near 0.
+      claim: Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(1382/155925 - 21844*x**2/6081075) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 65536*x**14*Abs(x)/pi**14 for -1/16 <= x <= 1/16
+      proved by the kernel, certificate 44af53a9bc92220d
+  * x > 1/16: x - tanh(x).
+      claim: tanhshrink(x) == x - tanh(x) for x > 1/16
+      proved by the kernel, certificate 8dabbfe966e6452a
 
 Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS,
   ids are SHA-256 prefixes of their canonical JSON):
@@ -24,9 +25,10 @@ Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the
 Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
-  only on its own range (a mask selects its inputs); NaN in gives NaN out.  tanhshrink computes float32 inputs
-  in float64 and rounds once.  tanhshrink_derivative computes float32 inputs in float64 and rounds once.
-  Accuracy is measured, not proved: audit it with
+  only on its own range (a mask selects its inputs; the formula both unbounded branches share is computed on
+  the whole block, the branches between written over it); NaN in gives NaN out.  tanhshrink computes float32
+  inputs in float64 and rounds once.  tanhshrink_derivative computes float32 inputs in float64 and rounds
+  once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:tanhshrink -a tanhshrink --dtype float32 --grad FILE.py:tanhshrink_derivative
 """
 import json
@@ -42,7 +44,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "-1/2",
+      "-1/16",
       false,
       false
      ]
@@ -98,9 +100,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "tanhshrink(x) == x - tanh(x) for x < -1/2",
+  "claim": "tanhshrink(x) == x - tanh(x) for x < -1/16",
   "function": "tanhshrink",
-  "id": "36b2fbb518958e8f",
+  "id": "a660ed5ff860efd3",
   "status": "proved"
  },
  {
@@ -108,8 +110,8 @@ PROOFS = json.loads(r"""
    "claim": {
     "domain": [
      [
-      "-1/2",
-      "1/2",
+      "-1/16",
+      "1/16",
       true,
       true
      ]
@@ -200,371 +202,6 @@ PROOFS = json.loads(r"""
                 [
                  "mul",
                  [
-                  "pow",
-                  [
-                   "x"
-                  ],
-                  "2"
-                 ],
-                 [
-                  "add",
-                  [
-                   "mul",
-                   [
-                    "pow",
-                    [
-                     "x"
-                    ],
-                    "2"
-                   ],
-                   [
-                    "add",
-                    [
-                     "mul",
-                     [
-                      "pow",
-                      [
-                       "x"
-                      ],
-                      "2"
-                     ],
-                     [
-                      "add",
-                      [
-                       "mul",
-                       [
-                        "pow",
-                        [
-                         "x"
-                        ],
-                        "2"
-                       ],
-                       [
-                        "add",
-                        [
-                         "mul",
-                         [
-                          "pow",
-                          [
-                           "x"
-                          ],
-                          "2"
-                         ],
-                         [
-                          "add",
-                          [
-                           "mul",
-                           [
-                            "pow",
-                            [
-                             "x"
-                            ],
-                            "2"
-                           ],
-                           [
-                            "add",
-                            [
-                             "mul",
-                             [
-                              "pow",
-                              [
-                               "x"
-                              ],
-                              "2"
-                             ],
-                             [
-                              "add",
-                              [
-                               "mul",
-                               [
-                                "pow",
-                                [
-                                 "x"
-                                ],
-                                "2"
-                               ],
-                               [
-                                "add",
-                                [
-                                 "mul",
-                                 [
-                                  "pow",
-                                  [
-                                   "x"
-                                  ],
-                                  "2"
-                                 ],
-                                 [
-                                  "add",
-                                  [
-                                   "mul",
-                                   [
-                                    "pow",
-                                    [
-                                     "x"
-                                    ],
-                                    "2"
-                                   ],
-                                   [
-                                    "add",
-                                    [
-                                     "mul",
-                                     [
-                                      "pow",
-                                      [
-                                       "x"
-                                      ],
-                                      "2"
-                                     ],
-                                     [
-                                      "add",
-                                      [
-                                       "mul",
-                                       [
-                                        "pow",
-                                        [
-                                         "x"
-                                        ],
-                                        "2"
-                                       ],
-                                       [
-                                        "add",
-                                        [
-                                         "mul",
-                                         [
-                                          "num",
-                                          "418781231495293038913922"
-                                         ],
-                                         [
-                                          "pow",
-                                          [
-                                           "num",
-                                           "2405873491984360136479756640625"
-                                          ],
-                                          "-1"
-                                         ]
-                                        ],
-                                        [
-                                         "mul",
-                                         [
-                                          "num",
-                                          "-1"
-                                         ],
-                                         [
-                                          "mul",
-                                          [
-                                           "num",
-                                           "56518638202982204522669764"
-                                          ],
-                                          [
-                                           "pow",
-                                           [
-                                            "x"
-                                           ],
-                                           "2"
-                                          ]
-                                         ],
-                                         [
-                                          "pow",
-                                          [
-                                           "num",
-                                           "801155872830791925447758961328125"
-                                          ],
-                                          "-1"
-                                         ]
-                                        ]
-                                       ]
-                                      ],
-                                      [
-                                       "mul",
-                                       [
-                                        "num",
-                                        "-1736640792209901647222"
-                                       ],
-                                       [
-                                        "pow",
-                                        [
-                                         "num",
-                                         "4043484860477916195764296875"
-                                        ],
-                                        "-1"
-                                       ]
-                                      ]
-                                     ]
-                                    ],
-                                    [
-                                     "mul",
-                                     [
-                                      "num",
-                                      "129848163681107301953"
-                                     ],
-                                     [
-                                      "pow",
-                                      [
-                                       "num",
-                                       "122529844256906551386796875"
-                                      ],
-                                      "-1"
-                                     ]
-                                    ]
-                                   ]
-                                  ],
-                                  [
-                                   "mul",
-                                   [
-                                    "num",
-                                    "-689005380505609448"
-                                   ],
-                                   [
-                                    "pow",
-                                    [
-                                     "num",
-                                     "263505041412702261046875"
-                                    ],
-                                    "-1"
-                                   ]
-                                  ]
-                                 ]
-                                ],
-                                [
-                                 "mul",
-                                 [
-                                  "num",
-                                  "8374643517010684"
-                                 ],
-                                 [
-                                  "pow",
-                                  [
-                                   "num",
-                                   "1298054391195577640625"
-                                  ],
-                                  "-1"
-                                 ]
-                                ]
-                               ]
-                              ],
-                              [
-                               "mul",
-                               [
-                                "num",
-                                "-58870668456604"
-                               ],
-                               [
-                                "pow",
-                                [
-                                 "num",
-                                 "3698160658676859375"
-                                ],
-                                "-1"
-                               ]
-                              ]
-                             ]
-                            ],
-                            [
-                             "mul",
-                             [
-                              "num",
-                              "113927491862"
-                             ],
-                             [
-                              "pow",
-                              [
-                               "num",
-                               "2900518163668125"
-                              ],
-                              "-1"
-                             ]
-                            ]
-                           ]
-                          ],
-                          [
-                           "mul",
-                           [
-                            "num",
-                            "-18888466084"
-                           ],
-                           [
-                            "pow",
-                            [
-                             "num",
-                             "194896477400625"
-                            ],
-                            "-1"
-                           ]
-                          ]
-                         ]
-                        ],
-                        [
-                         "mul",
-                         [
-                          "num",
-                          "443861162"
-                         ],
-                         [
-                          "pow",
-                          [
-                           "num",
-                           "1856156927625"
-                          ],
-                          "-1"
-                         ]
-                        ]
-                       ]
-                      ],
-                      [
-                       "mul",
-                       [
-                        "num",
-                        "-6404582"
-                       ],
-                       [
-                        "pow",
-                        [
-                         "num",
-                         "10854718875"
-                        ],
-                        "-1"
-                       ]
-                      ]
-                     ]
-                    ],
-                    [
-                     "mul",
-                     [
-                      "num",
-                      "929569"
-                     ],
-                     [
-                      "pow",
-                      [
-                       "num",
-                       "638512875"
-                      ],
-                      "-1"
-                     ]
-                    ]
-                   ]
-                  ],
-                  [
-                   "mul",
-                   [
-                    "num",
-                    "-21844"
-                   ],
-                   [
-                    "pow",
-                    [
-                     "num",
-                     "6081075"
-                    ],
-                    "-1"
-                   ]
-                  ]
-                 ]
-                ],
-                [
-                 "mul",
-                 [
                   "num",
                   "1382"
                  ],
@@ -573,6 +210,35 @@ PROOFS = json.loads(r"""
                   [
                    "num",
                    "155925"
+                  ],
+                  "-1"
+                 ]
+                ],
+                [
+                 "mul",
+                 [
+                  "num",
+                  "-1"
+                 ],
+                 [
+                  "mul",
+                  [
+                   "num",
+                   "21844"
+                  ],
+                  [
+                   "pow",
+                   [
+                    "x"
+                   ],
+                   "2"
+                  ]
+                 ],
+                 [
+                  "pow",
+                  [
+                   "num",
+                   "6081075"
                   ],
                   "-1"
                  ]
@@ -651,14 +317,14 @@ PROOFS = json.loads(r"""
        "mul",
        [
         "num",
-        "1099511627776"
+        "65536"
        ],
        [
         "pow",
         [
          "x"
         ],
-        "38"
+        "14"
        ]
       ],
       [
@@ -676,7 +342,7 @@ PROOFS = json.loads(r"""
         "const",
         "pi"
        ],
-       "38"
+       "14"
       ],
       "-1"
      ]
@@ -692,537 +358,33 @@ PROOFS = json.loads(r"""
         "minus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-1/2",
-                      "-15/32",
-                      false,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-15/32",
-                      "-7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-1/2",
-                   "-7/16",
-                   false,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-7/16",
-                      "-13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-13/32",
-                      "-3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-7/16",
-                   "-3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/2",
-                "-3/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-3/8",
-                      "-11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-11/32",
-                      "-5/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-3/8",
-                   "-5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-5/16",
-                   "-1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-3/8",
-                "-1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/2",
-             "-1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "-7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-1/4",
-                   "-3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-3/16",
-                   "-1/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/4",
-                "-1/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "at": "-1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "-1/8",
-                "0",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/4",
-             "0",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "-1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": ">=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "plus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-1/2",
-                      "-15/32",
-                      false,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-15/32",
-                      "-7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-1/2",
-                   "-7/16",
-                   false,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-7/16",
-                      "-13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-13/32",
-                      "-3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-7/16",
-                   "-3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/2",
-                "-3/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-3/8",
-                      "-11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-11/32",
-                      "-5/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-3/8",
-                   "-5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-5/16",
-                   "-1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-3/8",
-                "-1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/2",
-             "-1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "-7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-1/4",
-                   "-3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-3/16",
-                   "-1/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/4",
-                "-1/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "at": "-1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "-1/8",
-                "0",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/4",
-             "0",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "-1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": ">=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "rule": "abs"
        },
        "on": [
-        "-1/2",
+        "-1/16",
         "0",
         true,
         false
@@ -1244,538 +406,34 @@ PROOFS = json.loads(r"""
         "minus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "at": "1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "0",
-                "1/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/8",
-                   "3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "3/16",
-                   "1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/8",
-                "1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "0",
-             "1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/4",
-                   "5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "5/16",
-                      "11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "11/32",
-                      "3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "5/16",
-                   "3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/4",
-                "3/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "3/8",
-                      "13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "13/32",
-                      "7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "3/8",
-                   "7/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "7/16",
-                      "15/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "15/32",
-                      "1/2",
-                      true,
-                      false
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "7/16",
-                   "1/2",
-                   true,
-                   false
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "3/8",
-                "1/2",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "1/4",
-             "1/2",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": "<=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "plus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "at": "1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "0",
-                "1/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/8",
-                   "3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "3/16",
-                   "1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/8",
-                "1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "0",
-             "1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/4",
-                   "5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "5/16",
-                      "11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "11/32",
-                      "3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "5/16",
-                   "3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/4",
-                "3/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "3/8",
-                      "13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "13/32",
-                      "7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "3/8",
-                   "7/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "7/16",
-                      "15/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "15/32",
-                      "1/2",
-                      true,
-                      false
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "7/16",
-                   "1/2",
-                   true,
-                   false
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "3/8",
-                "1/2",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "1/4",
-             "1/2",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": "<=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "rule": "abs"
        },
        "on": [
         "0",
-        "1/2",
+        "1/16",
         false,
         true
        ]
@@ -1786,9 +444,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(418781231495293038913922/2405873491984360136479756640625 - 56518638202982204522669764*x**2/801155872830791925447758961328125) - 1736640792209901647222/4043484860477916195764296875) + 129848163681107301953/122529844256906551386796875) - 689005380505609448/263505041412702261046875) + 8374643517010684/1298054391195577640625) - 58870668456604/3698160658676859375) + 113927491862/2900518163668125) - 18888466084/194896477400625) + 443861162/1856156927625) - 6404582/10854718875) + 929569/638512875) - 21844/6081075) + 1382/155925) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 1099511627776*x**38*Abs(x)/pi**38 for -1/2 <= x <= 1/2",
+  "claim": "Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(1382/155925 - 21844*x**2/6081075) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 65536*x**14*Abs(x)/pi**14 for -1/16 <= x <= 1/16",
   "function": "tanhshrink",
-  "id": "b71ca07c58196760",
+  "id": "44af53a9bc92220d",
   "status": "proved"
  },
  {
@@ -1796,7 +454,7 @@ PROOFS = json.loads(r"""
    "claim": {
     "domain": [
      [
-      "1/2",
+      "1/16",
       "oo",
       false,
       false
@@ -1853,9 +511,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "tanhshrink(x) == x - tanh(x) for x > 1/2",
+  "claim": "tanhshrink(x) == x - tanh(x) for x > 1/16",
   "function": "tanhshrink",
-  "id": "59d3ea3eabce8c9d",
+  "id": "8dabbfe966e6452a",
   "status": "proved"
  },
  {
@@ -1925,7 +583,9 @@ PROOFS = json.loads(r"""
 
 #: the functions compute the flattened input block by block, _BLOCK values at a time: the float64
 #: temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)
-_BLOCK = 2 ** 16
+#: NumPy's: 2**14 values, as with 2**16 malloc mapped each block's temporaries afresh (measured 4
+#: to 8 times as long)
+_BLOCK = 2 ** 14
 
 
 def tanhshrink(x):
@@ -1935,8 +595,9 @@ def tanhshrink(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _tanhshrink_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _tanhshrink_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -1944,30 +605,16 @@ def _tanhshrink_block(x):
     """tanhshrink of a block of the flattened input."""
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
-        k0 = np.flatnonzero((w < (-0.5)))
-        k1 = np.flatnonzero((w >= (-0.5)) & (w <= (0.5)))
-        k2 = np.flatnonzero((w > (0.5)))
-        out = w
-        x0 = w.take(k0) if k0.size < w.size else w
-        y0 = (x0 + (-1.0*np.tanh(x0)))
-        if k0.size < w.size:
-            out.put(k0, y0)
-        else:
-            out = y0
+        k1 = np.flatnonzero((w >= (-0.0625)) & (w <= (0.0625)))
+        out = (w + (-1.0*np.tanh(w)))
         x1 = w.take(k1) if k1.size < w.size else w
         x1_0 = (x1**2)
-        y1 = ((x1**3)*((0.3333333333333333) + (x1_0*((-0.13333333333333333) + (x1_0*((0.05396825396825397) + (x1_0*((-0.021869488536155203) + (x1_0*((0.008863235529902197) + (x1_0*((-0.003592128036572481) + (x1_0*((0.0014558343870513183) + (x1_0*((-0.000590027440945586) + (x1_0*((0.00023912911424355248) + (x1_0*((-9.691537956929451e-05) + (x1_0*((3.927832388331683e-05) + (x1_0*((-1.5918905069328964e-05) + (x1_0*((6.451689215655431e-06) + (x1_0*((-2.6147711512907546e-06) + (x1_0*((1.0597268320104654e-06) + (x1_0*((-4.294911078273806e-07) + (x1_0*((1.7406618963571648e-07) + ((-7.054636946400968e-08)*x1_0)))))))))))))))))))))))))))))))))))
+        y1 = ((x1**3)*((0.3333333333333333) + (x1_0*((-0.13333333333333333) + (x1_0*((0.05396825396825397) + (x1_0*((-0.021869488536155203) + (x1_0*((0.008863235529902197) + ((-0.003592128036572481)*x1_0)))))))))))
         if k1.size < w.size:
-            out.put(k1, y1)
+            out[k1] = y1
         else:
             out = y1
-        x2 = w.take(k2) if k2.size < w.size else w
-        y2 = (x2 + (-1.0*np.tanh(x2)))
-        if k2.size < w.size:
-            out.put(k2, y2)
-        else:
-            out = y2
-        return out.astype(x.dtype)
+        return out
 
 
 def tanhshrink_derivative(x):
@@ -1977,8 +624,9 @@ def tanhshrink_derivative(x):
         x = x.astype(np.float64)
     flat = x.reshape(-1)
     res = np.empty(flat.shape, x.dtype)
-    for s in range(0, flat.size, _BLOCK):
-        res[s:s + _BLOCK] = _tanhshrink_derivative_block(flat[s:s + _BLOCK])
+    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf
+        for s in range(0, flat.size, _BLOCK):
+            res[s:s + _BLOCK] = _tanhshrink_derivative_block(flat[s:s + _BLOCK])
     return res.reshape(x.shape)
 
 
@@ -1987,4 +635,4 @@ def _tanhshrink_derivative_block(x):
     w = x.astype(np.float64)
     with np.errstate(over='ignore'):
         out = (np.tanh(w)**2)
-        return out.astype(x.dtype)
+        return out

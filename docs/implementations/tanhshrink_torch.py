@@ -5,15 +5,16 @@ The exact function: tanhshrink(x) = x - tanh(x).
 
 Branches of tanhshrink (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
-  * x < -1/2: x - tanh(x): no catastrophic cancellation for |x| > 1/2.
-      claim: tanhshrink(x) == x - tanh(x) for x < -1/2
-      proved by the kernel, certificate 36b2fbb518958e8f
-  * -1/2 <= x <= 1/2: Taylor polynomial of degree 37: x - tanh(x) cancels near 0.
-      claim: Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(418781231495293038913922/2405873491984360136479756640625 - 56518638202982204522669764*x**2/801155872830791925447758961328125) - 1736640792209901647222/4043484860477916195764296875) + 129848163681107301953/122529844256906551386796875) - 689005380505609448/263505041412702261046875) + 8374643517010684/1298054391195577640625) - 58870668456604/3698160658676859375) + 113927491862/2900518163668125) - 18888466084/194896477400625) + 443861162/1856156927625) - 6404582/10854718875) + 929569/638512875) - 21844/6081075) + 1382/155925) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 1099511627776*x**38*Abs(x)/pi**38 for -1/2 <= x <= 1/2
-      proved by the kernel, certificate b71ca07c58196760
-  * x > 1/2: x - tanh(x).
-      claim: tanhshrink(x) == x - tanh(x) for x > 1/2
-      proved by the kernel, certificate 59d3ea3eabce8c9d
+  * x < -1/16: one form for float64 arithmetic with a float32 or 16-bit result: x - tanh(x): its cancellation
+    costs below 2**-40 of the value for |x| > 1/16.
+      claim: tanhshrink(x) == x - tanh(x) for x < -1/16
+      proved by the kernel, certificate a660ed5ff860efd3
+  * -1/16 <= x <= 1/16: Taylor polynomial of degree 13: x - tanh(x) cancels near 0.
+      claim: Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(1382/155925 - 21844*x**2/6081075) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 65536*x**14*Abs(x)/pi**14 for -1/16 <= x <= 1/16
+      proved by the kernel, certificate 44af53a9bc92220d
+  * x > 1/16: x - tanh(x).
+      claim: tanhshrink(x) == x - tanh(x) for x > 1/16
+      proved by the kernel, certificate 8dabbfe966e6452a
 
 Branches of tanhshrink_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS,
   ids are SHA-256 prefixes of their canonical JSON):
@@ -25,8 +26,9 @@ Every branch claim above is proved.
 
 The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and evaluates a branch
   only on its own range (a mask selects its inputs, block by block; a branch of at most three arithmetic
-  operations of x may instead be computed on the whole block, the other branches' values written over it); NaN
-  in gives NaN out.  tanhshrink computes float32 inputs in float64 and rounds once.  tanhshrink_derivative
+  operations of x may instead be computed on the whole block, the other branches' values written over it; the
+  formula both unbounded branches share is computed on the whole block, the branches between written over it);
+  NaN in gives NaN out.  tanhshrink computes float32 inputs in float64 and rounds once.  tanhshrink_derivative
   computes float32 inputs in float64 and rounds once.  Accuracy is measured, not proved: audit it with
     symact audit FILE.py:tanhshrink -a tanhshrink --dtype float32
 """
@@ -44,7 +46,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "-1/2",
+      "-1/16",
       false,
       false
      ]
@@ -100,9 +102,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "tanhshrink(x) == x - tanh(x) for x < -1/2",
+  "claim": "tanhshrink(x) == x - tanh(x) for x < -1/16",
   "function": "tanhshrink",
-  "id": "36b2fbb518958e8f",
+  "id": "a660ed5ff860efd3",
   "status": "proved"
  },
  {
@@ -110,8 +112,8 @@ PROOFS = json.loads(r"""
    "claim": {
     "domain": [
      [
-      "-1/2",
-      "1/2",
+      "-1/16",
+      "1/16",
       true,
       true
      ]
@@ -202,371 +204,6 @@ PROOFS = json.loads(r"""
                 [
                  "mul",
                  [
-                  "pow",
-                  [
-                   "x"
-                  ],
-                  "2"
-                 ],
-                 [
-                  "add",
-                  [
-                   "mul",
-                   [
-                    "pow",
-                    [
-                     "x"
-                    ],
-                    "2"
-                   ],
-                   [
-                    "add",
-                    [
-                     "mul",
-                     [
-                      "pow",
-                      [
-                       "x"
-                      ],
-                      "2"
-                     ],
-                     [
-                      "add",
-                      [
-                       "mul",
-                       [
-                        "pow",
-                        [
-                         "x"
-                        ],
-                        "2"
-                       ],
-                       [
-                        "add",
-                        [
-                         "mul",
-                         [
-                          "pow",
-                          [
-                           "x"
-                          ],
-                          "2"
-                         ],
-                         [
-                          "add",
-                          [
-                           "mul",
-                           [
-                            "pow",
-                            [
-                             "x"
-                            ],
-                            "2"
-                           ],
-                           [
-                            "add",
-                            [
-                             "mul",
-                             [
-                              "pow",
-                              [
-                               "x"
-                              ],
-                              "2"
-                             ],
-                             [
-                              "add",
-                              [
-                               "mul",
-                               [
-                                "pow",
-                                [
-                                 "x"
-                                ],
-                                "2"
-                               ],
-                               [
-                                "add",
-                                [
-                                 "mul",
-                                 [
-                                  "pow",
-                                  [
-                                   "x"
-                                  ],
-                                  "2"
-                                 ],
-                                 [
-                                  "add",
-                                  [
-                                   "mul",
-                                   [
-                                    "pow",
-                                    [
-                                     "x"
-                                    ],
-                                    "2"
-                                   ],
-                                   [
-                                    "add",
-                                    [
-                                     "mul",
-                                     [
-                                      "pow",
-                                      [
-                                       "x"
-                                      ],
-                                      "2"
-                                     ],
-                                     [
-                                      "add",
-                                      [
-                                       "mul",
-                                       [
-                                        "pow",
-                                        [
-                                         "x"
-                                        ],
-                                        "2"
-                                       ],
-                                       [
-                                        "add",
-                                        [
-                                         "mul",
-                                         [
-                                          "num",
-                                          "418781231495293038913922"
-                                         ],
-                                         [
-                                          "pow",
-                                          [
-                                           "num",
-                                           "2405873491984360136479756640625"
-                                          ],
-                                          "-1"
-                                         ]
-                                        ],
-                                        [
-                                         "mul",
-                                         [
-                                          "num",
-                                          "-1"
-                                         ],
-                                         [
-                                          "mul",
-                                          [
-                                           "num",
-                                           "56518638202982204522669764"
-                                          ],
-                                          [
-                                           "pow",
-                                           [
-                                            "x"
-                                           ],
-                                           "2"
-                                          ]
-                                         ],
-                                         [
-                                          "pow",
-                                          [
-                                           "num",
-                                           "801155872830791925447758961328125"
-                                          ],
-                                          "-1"
-                                         ]
-                                        ]
-                                       ]
-                                      ],
-                                      [
-                                       "mul",
-                                       [
-                                        "num",
-                                        "-1736640792209901647222"
-                                       ],
-                                       [
-                                        "pow",
-                                        [
-                                         "num",
-                                         "4043484860477916195764296875"
-                                        ],
-                                        "-1"
-                                       ]
-                                      ]
-                                     ]
-                                    ],
-                                    [
-                                     "mul",
-                                     [
-                                      "num",
-                                      "129848163681107301953"
-                                     ],
-                                     [
-                                      "pow",
-                                      [
-                                       "num",
-                                       "122529844256906551386796875"
-                                      ],
-                                      "-1"
-                                     ]
-                                    ]
-                                   ]
-                                  ],
-                                  [
-                                   "mul",
-                                   [
-                                    "num",
-                                    "-689005380505609448"
-                                   ],
-                                   [
-                                    "pow",
-                                    [
-                                     "num",
-                                     "263505041412702261046875"
-                                    ],
-                                    "-1"
-                                   ]
-                                  ]
-                                 ]
-                                ],
-                                [
-                                 "mul",
-                                 [
-                                  "num",
-                                  "8374643517010684"
-                                 ],
-                                 [
-                                  "pow",
-                                  [
-                                   "num",
-                                   "1298054391195577640625"
-                                  ],
-                                  "-1"
-                                 ]
-                                ]
-                               ]
-                              ],
-                              [
-                               "mul",
-                               [
-                                "num",
-                                "-58870668456604"
-                               ],
-                               [
-                                "pow",
-                                [
-                                 "num",
-                                 "3698160658676859375"
-                                ],
-                                "-1"
-                               ]
-                              ]
-                             ]
-                            ],
-                            [
-                             "mul",
-                             [
-                              "num",
-                              "113927491862"
-                             ],
-                             [
-                              "pow",
-                              [
-                               "num",
-                               "2900518163668125"
-                              ],
-                              "-1"
-                             ]
-                            ]
-                           ]
-                          ],
-                          [
-                           "mul",
-                           [
-                            "num",
-                            "-18888466084"
-                           ],
-                           [
-                            "pow",
-                            [
-                             "num",
-                             "194896477400625"
-                            ],
-                            "-1"
-                           ]
-                          ]
-                         ]
-                        ],
-                        [
-                         "mul",
-                         [
-                          "num",
-                          "443861162"
-                         ],
-                         [
-                          "pow",
-                          [
-                           "num",
-                           "1856156927625"
-                          ],
-                          "-1"
-                         ]
-                        ]
-                       ]
-                      ],
-                      [
-                       "mul",
-                       [
-                        "num",
-                        "-6404582"
-                       ],
-                       [
-                        "pow",
-                        [
-                         "num",
-                         "10854718875"
-                        ],
-                        "-1"
-                       ]
-                      ]
-                     ]
-                    ],
-                    [
-                     "mul",
-                     [
-                      "num",
-                      "929569"
-                     ],
-                     [
-                      "pow",
-                      [
-                       "num",
-                       "638512875"
-                      ],
-                      "-1"
-                     ]
-                    ]
-                   ]
-                  ],
-                  [
-                   "mul",
-                   [
-                    "num",
-                    "-21844"
-                   ],
-                   [
-                    "pow",
-                    [
-                     "num",
-                     "6081075"
-                    ],
-                    "-1"
-                   ]
-                  ]
-                 ]
-                ],
-                [
-                 "mul",
-                 [
                   "num",
                   "1382"
                  ],
@@ -575,6 +212,35 @@ PROOFS = json.loads(r"""
                   [
                    "num",
                    "155925"
+                  ],
+                  "-1"
+                 ]
+                ],
+                [
+                 "mul",
+                 [
+                  "num",
+                  "-1"
+                 ],
+                 [
+                  "mul",
+                  [
+                   "num",
+                   "21844"
+                  ],
+                  [
+                   "pow",
+                   [
+                    "x"
+                   ],
+                   "2"
+                  ]
+                 ],
+                 [
+                  "pow",
+                  [
+                   "num",
+                   "6081075"
                   ],
                   "-1"
                  ]
@@ -653,14 +319,14 @@ PROOFS = json.loads(r"""
        "mul",
        [
         "num",
-        "1099511627776"
+        "65536"
        ],
        [
         "pow",
         [
          "x"
         ],
-        "38"
+        "14"
        ]
       ],
       [
@@ -678,7 +344,7 @@ PROOFS = json.loads(r"""
         "const",
         "pi"
        ],
-       "38"
+       "14"
       ],
       "-1"
      ]
@@ -694,537 +360,33 @@ PROOFS = json.loads(r"""
         "minus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-1/2",
-                      "-15/32",
-                      false,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-15/32",
-                      "-7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-1/2",
-                   "-7/16",
-                   false,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-7/16",
-                      "-13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-13/32",
-                      "-3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-7/16",
-                   "-3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/2",
-                "-3/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-3/8",
-                      "-11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-11/32",
-                      "-5/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-3/8",
-                   "-5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-5/16",
-                   "-1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-3/8",
-                "-1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/2",
-             "-1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "-7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-1/4",
-                   "-3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-3/16",
-                   "-1/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/4",
-                "-1/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "at": "-1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "-1/8",
-                "0",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/4",
-             "0",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "-1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": ">=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "plus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-1/2",
-                      "-15/32",
-                      false,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-15/32",
-                      "-7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-1/2",
-                   "-7/16",
-                   false,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-7/16",
-                      "-13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-13/32",
-                      "-3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-7/16",
-                   "-3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/2",
-                "-3/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "-23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-3/8",
-                      "-11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "-21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "-11/32",
-                      "-5/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "-3/8",
-                   "-5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-5/16",
-                   "-1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-3/8",
-                "-1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/2",
-             "-1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "-7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-1/4",
-                   "-3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "-5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "-3/16",
-                   "-1/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "-1/4",
-                "-1/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "at": "-1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "-1/8",
-                "0",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "-1/4",
-             "0",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "-1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": ">=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "rule": "abs"
        },
        "on": [
-        "-1/2",
+        "-1/16",
         "0",
         true,
         false
@@ -1246,538 +408,34 @@ PROOFS = json.loads(r"""
         "minus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "at": "1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "0",
-                "1/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/8",
-                   "3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "3/16",
-                   "1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/8",
-                "1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "0",
-             "1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/4",
-                   "5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "5/16",
-                      "11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "11/32",
-                      "3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "5/16",
-                   "3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/4",
-                "3/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "3/8",
-                      "13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "13/32",
-                      "7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "3/8",
-                   "7/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "7/16",
-                      "15/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "15/32",
-                      "1/2",
-                      true,
-                      false
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "7/16",
-                   "1/2",
-                   true,
-                   false
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "3/8",
-                "1/2",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "1/4",
-             "1/2",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": "<=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "plus": {
          "at": "0",
          "by": {
-          "parts": [
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "at": "1/16",
-                "bits": 128,
-                "form": "taylor",
-                "order": 6,
-                "rule": "eval"
-               },
-               "on": [
-                "0",
-                "1/8",
-                false,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "5/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/8",
-                   "3/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "at": "7/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "3/16",
-                   "1/4",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/8",
-                "1/4",
-                true,
-                true
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "0",
-             "1/4",
-             false,
-             true
-            ]
-           },
-           {
-            "by": {
-             "parts": [
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "at": "9/32",
-                   "bits": 128,
-                   "form": "taylor",
-                   "order": 6,
-                   "rule": "eval"
-                  },
-                  "on": [
-                   "1/4",
-                   "5/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "21/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "5/16",
-                      "11/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "23/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "11/32",
-                      "3/8",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "5/16",
-                   "3/8",
-                   true,
-                   true
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "1/4",
-                "3/8",
-                true,
-                true
-               ]
-              },
-              {
-               "by": {
-                "parts": [
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "25/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "3/8",
-                      "13/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "27/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "13/32",
-                      "7/16",
-                      true,
-                      true
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "3/8",
-                   "7/16",
-                   true,
-                   true
-                  ]
-                 },
-                 {
-                  "by": {
-                   "parts": [
-                    {
-                     "by": {
-                      "at": "29/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "7/16",
-                      "15/32",
-                      true,
-                      true
-                     ]
-                    },
-                    {
-                     "by": {
-                      "at": "31/64",
-                      "bits": 128,
-                      "form": "taylor",
-                      "order": 6,
-                      "rule": "eval"
-                     },
-                     "on": [
-                      "15/32",
-                      "1/2",
-                      true,
-                      false
-                     ]
-                    }
-                   ],
-                   "rule": "cases"
-                  },
-                  "on": [
-                   "7/16",
-                   "1/2",
-                   true,
-                   false
-                  ]
-                 }
-                ],
-                "rule": "cases"
-               },
-               "on": [
-                "3/8",
-                "1/2",
-                true,
-                false
-               ]
-              }
-             ],
-             "rule": "cases"
-            },
-            "on": [
-             "1/4",
-             "1/2",
-             true,
-             false
-            ]
-           }
-          ],
-          "rule": "cases"
+          "at": "1/32",
+          "bits": 128,
+          "form": "taylor",
+          "order": 6,
+          "rule": "eval"
          },
          "deriv": "<=",
-         "order": 39,
+         "order": 15,
          "rule": "remainder"
         },
         "rule": "abs"
        },
        "on": [
         "0",
-        "1/2",
+        "1/16",
         false,
         true
        ]
@@ -1788,9 +446,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(x**2*(418781231495293038913922/2405873491984360136479756640625 - 56518638202982204522669764*x**2/801155872830791925447758961328125) - 1736640792209901647222/4043484860477916195764296875) + 129848163681107301953/122529844256906551386796875) - 689005380505609448/263505041412702261046875) + 8374643517010684/1298054391195577640625) - 58870668456604/3698160658676859375) + 113927491862/2900518163668125) - 18888466084/194896477400625) + 443861162/1856156927625) - 6404582/10854718875) + 929569/638512875) - 21844/6081075) + 1382/155925) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 1099511627776*x**38*Abs(x)/pi**38 for -1/2 <= x <= 1/2",
+  "claim": "Abs(tanhshrink(x) - (x**3*(x**2*(x**2*(x**2*(x**2*(1382/155925 - 21844*x**2/6081075) - 62/2835) + 17/315) - 2/15) + 1/3))) <= 65536*x**14*Abs(x)/pi**14 for -1/16 <= x <= 1/16",
   "function": "tanhshrink",
-  "id": "b71ca07c58196760",
+  "id": "44af53a9bc92220d",
   "status": "proved"
  },
  {
@@ -1798,7 +456,7 @@ PROOFS = json.loads(r"""
    "claim": {
     "domain": [
      [
-      "1/2",
+      "1/16",
       "oo",
       false,
       false
@@ -1855,9 +513,9 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "tanhshrink(x) == x - tanh(x) for x > 1/2",
+  "claim": "tanhshrink(x) == x - tanh(x) for x > 1/16",
   "function": "tanhshrink",
-  "id": "59d3ea3eabce8c9d",
+  "id": "8dabbfe966e6452a",
   "status": "proved"
  },
  {
@@ -2010,23 +668,13 @@ def _tanhshrink_value_block(x):
     w = x.to(torch.float64)
     lo, hi = (v.item() for v in torch.aminmax(w))
     h = _host(w)
-    a0 = hi < (-0.5)
-    k0 = None if a0 or lo >= (-0.5) else _indices((h < (-0.5)))
-    a1 = lo >= (-0.5) and hi <= (0.5)
-    k1 = None if a1 or hi < (-0.5) or lo > (0.5) else _indices((h >= (-0.5)) & (h <= (0.5)))
-    a2 = lo > (0.5)
-    k2 = None if a2 or hi <= (0.5) else _indices((h > (0.5)))
-    out = w.clone() if w is x else w
-    if a0 or k0 is not None:
-        x0 = w if a0 else _take(w, k0)
-        b0 = torch.empty_like(x0)
-        torch.tanh(x0, out=b0)
-        b0.mul_(-1.0)
-        b0.add_(x0)
-        if a0:
-            out = b0
-        else:
-            _put(out, k0, b0)
+    a1 = lo >= (-0.0625) and hi <= (0.0625)
+    k1 = None if a1 or hi < (-0.0625) or lo > (0.0625) else _indices((h >= (-0.0625)) & (h <= (0.0625)))
+    b0 = torch.empty_like(w)
+    torch.tanh(w, out=b0)
+    b0.mul_(-1.0)
+    b0.add_(w)
+    out = b0
     if a1 or k1 is not None:
         x1 = w if a1 else _take(w, k1)
         b0 = torch.empty_like(x1)
@@ -2035,61 +683,13 @@ def _tanhshrink_value_block(x):
         b3 = torch.empty_like(x1)
         b4 = torch.empty_like(x1)
         b5 = torch.empty_like(x1)
-        b6 = torch.empty_like(x1)
-        b7 = torch.empty_like(x1)
-        b8 = torch.empty_like(x1)
-        b9 = torch.empty_like(x1)
-        b10 = torch.empty_like(x1)
-        b11 = torch.empty_like(x1)
-        b12 = torch.empty_like(x1)
-        b13 = torch.empty_like(x1)
-        b14 = torch.empty_like(x1)
-        b15 = torch.empty_like(x1)
-        b16 = torch.empty_like(x1)
-        b17 = torch.empty_like(x1)
         torch.pow(x1, 3, out=b0)
         torch.pow(x1, 2, out=b1)
         torch.pow(x1, 2, out=b2)
         torch.pow(x1, 2, out=b3)
         torch.pow(x1, 2, out=b4)
         torch.pow(x1, 2, out=b5)
-        torch.pow(x1, 2, out=b6)
-        torch.pow(x1, 2, out=b7)
-        torch.pow(x1, 2, out=b8)
-        torch.pow(x1, 2, out=b9)
-        torch.pow(x1, 2, out=b10)
-        torch.pow(x1, 2, out=b11)
-        torch.pow(x1, 2, out=b12)
-        torch.pow(x1, 2, out=b13)
-        torch.pow(x1, 2, out=b14)
-        torch.pow(x1, 2, out=b15)
-        torch.pow(x1, 2, out=b16)
-        torch.pow(x1, 2, out=b17)
-        b17.mul_((-7.054636946400968e-08))
-        b17.add_((1.7406618963571648e-07))
-        b16.mul_(b17)
-        b16.add_((-4.294911078273806e-07))
-        b15.mul_(b16)
-        b15.add_((1.0597268320104654e-06))
-        b14.mul_(b15)
-        b14.add_((-2.6147711512907546e-06))
-        b13.mul_(b14)
-        b13.add_((6.451689215655431e-06))
-        b12.mul_(b13)
-        b12.add_((-1.5918905069328964e-05))
-        b11.mul_(b12)
-        b11.add_((3.927832388331683e-05))
-        b10.mul_(b11)
-        b10.add_((-9.691537956929451e-05))
-        b9.mul_(b10)
-        b9.add_((0.00023912911424355248))
-        b8.mul_(b9)
-        b8.add_((-0.000590027440945586))
-        b7.mul_(b8)
-        b7.add_((0.0014558343870513183))
-        b6.mul_(b7)
-        b6.add_((-0.003592128036572481))
-        b5.mul_(b6)
+        b5.mul_((-0.003592128036572481))
         b5.add_((0.008863235529902197))
         b4.mul_(b5)
         b4.add_((-0.021869488536155203))
@@ -2104,16 +704,6 @@ def _tanhshrink_value_block(x):
             out = b0
         else:
             _put(out, k1, b0)
-    if a2 or k2 is not None:
-        x2 = w if a2 else _take(w, k2)
-        b0 = torch.empty_like(x2)
-        torch.tanh(x2, out=b0)
-        b0.mul_(-1.0)
-        b0.add_(x2)
-        if a2:
-            out = b0
-        else:
-            _put(out, k2, b0)
     return out
 
 

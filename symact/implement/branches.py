@@ -269,6 +269,11 @@ def _celu(p, kinks, wide):
 #: x - tanh(x) is replaced by its Taylor polynomial of this degree on |x| <= TANHSHRINK_RADIUS
 TANHSHRINK_DEGREE = 37
 TANHSHRINK_RADIUS = sp.Rational(1, 2)
+#: the same for a ``wide`` table: in float64, x - tanh(x) loses below 2**-40 of its value to cancellation for
+#: |x| >= 1/16 (a few ulp of x over x**3/3), far below half a float32 ulp (2**-24), so the polynomial serves only
+#: |x| < 1/16 (a few per cent of typical inputs), where degree 13 is within 1e-16 of the value
+TANHSHRINK_WIDE_DEGREE = 13
+TANHSHRINK_WIDE_RADIUS = sp.Rational(1, 16)
 
 
 def tanh_taylor(degree: int) -> sp.Expr:
@@ -284,13 +289,15 @@ def tanh_taylor(degree: int) -> sp.Expr:
 
 
 def _tanhshrink(p, kinks, wide):
-    r, deg = TANHSHRINK_RADIUS, TANHSHRINK_DEGREE
+    r, deg = (TANHSHRINK_WIDE_RADIUS, TANHSHRINK_WIDE_DEGREE) if wide else (TANHSHRINK_RADIUS, TANHSHRINK_DEGREE)
     series = sp.horner(sp.expand(X - tanh_taylor(deg)), X)
     # the next term of the series is c x**(deg + 2), |c| < 2 (2/pi)**(deg + 1): the bound claimed (and proved
     # or not by the kernel) is twice that at the radius
     bound = 4 * (2 / sp.pi) ** (deg + 1) * X ** (deg + 2)
     naive = X - sp.tanh(X)
-    f = [Branch(None, -r, False, False, naive, "x - tanh(x): no catastrophic cancellation for |x| > 1/2"),
+    outer = (WIDE + f"x - tanh(x): its cancellation costs below 2**-40 of the value for |x| > {r}" if wide else
+             "x - tanh(x): no catastrophic cancellation for |x| > 1/2")
+    f = [Branch(None, -r, False, False, naive, outer),
          Branch(-r, r, True, True, series, f"Taylor polynomial of degree {deg}: x - tanh(x) cancels near 0",
                 "bound", sp.Abs(bound)),
          Branch(r, None, False, False, naive, "x - tanh(x)")]
@@ -299,6 +306,12 @@ def _tanhshrink(p, kinks, wide):
 
 
 def _softsign(p, kinks, wide):
+    if wide:  # x/(1 + |x|) rounds three times in float64: far below half a float32 ulp
+        return ([Branch(None, None, False, False, X / (1 + sp.Abs(X)),
+                        WIDE + "x/(1 + |x|) on the whole line (inf/inf = NaN only at +-inf: the limits there)"),
+                 *_limits(-1, 1)],
+                [Branch(None, None, False, False, 1 / (1 + sp.Abs(X)) ** 2,
+                        WIDE + "1/(1 + |x|)**2 on the whole line: 1/inf = 0 at +-inf")])
     f = [Branch(None, -1, False, False, 1 / (1 - X) - 1, "1/(1 - x) - 1: exact at -inf"),
          Branch(-1, 0, True, False, X / (1 - X), "x/(1 - x)"),
          Branch(0, 0, True, True, X, "0 (keeps the sign of zero)"),
@@ -310,8 +323,15 @@ def _softsign(p, kinks, wide):
     return f, df
 
 
+def _limits(left, right) -> list[Branch]:
+    """``limit`` branches: the function's values at -inf and +inf (where the table's formula gives NaN)."""
+    return [Branch(end, end, True, True, value, "the limit there", "limit")
+            for end, value in ((-sp.oo, left), (sp.oo, right))]
+
+
 #: entry name -> family(parameter values, {kink: f' value} of the target's framework, wide) -> (branches of f,
-#: branches of f' or None where there is no table); ``wide``: the module computes in float64 for a float32 or
+#: branches of f' or None where there is no table; either may end with ``limit`` branches, the values at -inf and
+#: +inf where its formula gives NaN there); ``wide``: the module computes in float64 for a float32 or
 #: 16-bit result, so a form that is only safe from overflow and cancellation in float64 (1/(1 + exp(-x)) on the
 #: whole line: exp(-x) = inf gives 0, whose float32 rounding is the true value's) serves where a float64 result
 #: needs two (fewer branches: fewer masks, gathers and where-selections, the same accuracy in the narrow format)

@@ -16,7 +16,7 @@ import sympy as sp
 
 from symact.catalog.registry import X
 from symact.implement.branches import Branch
-from symact.implement.emit import Printer, erfc_terms, mask_text, repeated_calls, scaled_exp
+from symact.implement.emit import Printer, erfc_terms, mask_text, outer_formula, repeated_calls, scaled_exp
 
 
 class InplacePrinter(Printer):
@@ -128,13 +128,11 @@ def indexed_chain(printer: Printer, branches: list[Branch], var: str, indent: st
     a copy and ``keep`` (var is read afterwards) is false (every index is found before anything is written)."""
     whole = [br for br in branches if br.lo is None and br.hi is None and not br.formula.is_number]
     if whole and whole[0].formula != X:
-        return _evaluate(printer, whole[0], 0, var, indent, ["out = {value}"])
-    used = [(i, br) for i, br in enumerate(branches) if br.formula != X]
+        return _evaluate(printer, whole[0].formula, 0, var, indent, ["out = {value}"])
     base = _base(branches)
+    used = [(i, br) for i, br in enumerate(branches) if br.formula not in (X, base)]
     lines = [f"{indent}lo, hi = (v.item() for v in torch.aminmax({var}))", f"{indent}h = _host({var})"]
     for i, br in used:
-        if br is base:
-            continue
         every, none = _spans(br)
         lines += [f"{indent}a{i} = {every}",
                   f"{indent}k{i} = None if a{i} or {none} else _indices({mask_text(br, 'h')})"]
@@ -144,8 +142,6 @@ def indexed_chain(printer: Printer, branches: list[Branch], var: str, indent: st
         lines.append(f"{indent}out = {var}.clone()" if keep else
                      f"{indent}out = {var}.clone() if {var} is x else {var}")
     for i, br in used:
-        if br is base:
-            continue
         if br.formula.is_number:
             c = printer.number(br.formula)
             lines += [f"{indent}if a{i}:", f"{indent}    out = torch.full_like({var}, {c})",
@@ -153,7 +149,7 @@ def indexed_chain(printer: Printer, branches: list[Branch], var: str, indent: st
             continue
         lines += [f"{indent}if a{i} or k{i} is not None:",
                   f"{indent}    x{i} = {var} if a{i} else _take({var}, k{i})"]
-        lines += _evaluate(printer, br, i, f"x{i}", indent + "    ",
+        lines += _evaluate(printer, br.formula, i, f"x{i}", indent + "    ",
                            ["if a{i}:", "    out = {value}", "else:", "    _put(out, k{i}, {value})"])
     return lines
 
@@ -202,28 +198,30 @@ def _put(out, k, v):
 CHEAP_OPS = 3
 
 
-def _base(branches: list[Branch]) -> Branch | None:
-    """The branch computed on the whole block before the others' values are written over it by index (its own
-    mask, gather and scatter cost more than its formula on every value): the first whose formula is arithmetic
-    of x, no number, no function and at most :data:`CHEAP_OPS` operations (a few passes over the block, not
-    tanhshrink's polynomial of degree 37 on values mostly of other branches; NaN in gives NaN out: NaN is in no
-    branch's mask), where no branch is x (whose values are the block's own, left in place): hardsigmoid's
-    x/6 + 1/2, softshrink's x - 1/2; None where there is none."""
+def _base(branches: list[Branch]) -> sp.Expr | None:
+    """The formula computed on the whole block before the other branches' values are written over it by index
+    (the mask, gather and scatter of its branches would cost more than it on every value), where no branch is x
+    (whose values are the block's own, left in place): the formula both unbounded branches share
+    (:func:`symact.implement.emit.outer_formula`: tanhshrink's x - tanh(x)), else the first formula that is
+    arithmetic of x, no number, no function and at most :data:`CHEAP_OPS` operations (a few passes over the
+    block, not a polynomial of degree 37 on values mostly of other branches; NaN in gives NaN out: NaN is in no
+    branch's mask): hardsigmoid's x/6 + 1/2, softshrink's x - 1/2; None where there is none."""
     if any(br.formula == X for br in branches):
         return None
-    cheap = [br for br in branches if not br.formula.is_number and not br.formula.atoms(sp.Function)
+    outer = outer_formula(branches)
+    cheap = [br.formula for br in branches if not br.formula.is_number and not br.formula.atoms(sp.Function)
              and sp.count_ops(br.formula) <= CHEAP_OPS]
-    return cheap[0] if cheap else None
+    return outer if outer is not None else cheap[0] if cheap else None
 
 
-def _evaluate(printer: Printer, br: Branch, i: int, var: str, indent: str, then: list[str]) -> list[str]:
-    """The lines computing ``br``'s formula of ``var`` in buffers allocated like it, then the lines ``then``
+def _evaluate(printer: Printer, formula: sp.Expr, i: int, var: str, indent: str, then: list[str]) -> list[str]:
+    """The lines computing ``formula`` of ``var`` in buffers allocated like it, then the lines ``then``
     (formatted with ``value`` and ``i``)."""
     p = InplacePrinter(printer.backend, var, indent, 0)
-    for e in repeated_calls(br.formula):  # computed once, kept
+    for e in repeated_calls(formula):  # computed once, kept
         p.shared[e] = p(e)
         p.owned.discard(p.shared[e])
-    value = p(br.formula)
+    value = p(formula)
     printer.used |= p.used
     buffers = [f"{indent}b{k} = torch.empty_like({var})" for k in range(p.next)]
     return buffers + p.lines + [indent + line.format(value=value, i=i) for line in then]

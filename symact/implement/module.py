@@ -10,7 +10,7 @@ from types import ModuleType
 import sympy as sp
 
 from symact.catalog.registry import X
-from symact.implement.emit import BACKENDS, INTO, JAX_INTO, Printer, masked_chain, where_chain
+from symact.implement.emit import BACKENDS, INTO, JAX_INTO, Printer, masked_chain, outer_formula, where_chain
 from symact.implement.halfround import exact_tables
 from symact.implement.inplace import INDICES, indexed_chain
 from symact.implement.rounding import HALF, exact_table, helpers
@@ -94,7 +94,9 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
         lines.append("Every branch claim above is proved.")
     lines += ["",
               "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and "
-              + _selection(target, len(plan.parts) > 1) + "; NaN in gives NaN out.  " + "".join(f"{part.name} computes {dtype} inputs in float64 and rounds once.  "
+              + _selection(target, len(plan.parts) > 1, any(outer_formula(part.branches) is not None
+                                                            for part in plan.parts))
+              + "; NaN in gives NaN out.  " + "".join(f"{part.name} computes {dtype} inputs in float64 and rounds once.  "
                                  for part in plan.parts if work_format(part, target, dtype))
               + ("(JAX: inside jax.enable_x64(True), which does not change the caller's setting; XLA flushes "
                  "float32 subnormals to zero, so inputs are read and subnormal results built from their bits.)  "
@@ -110,15 +112,19 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
     return wrap(lines)
 
 
-def _selection(target: str, wrapped: bool) -> str:
-    """How a branch's inputs are selected (torch without a derivative: autograd records the where chain)."""
+def _selection(target: str, wrapped: bool, shared: bool = False) -> str:
+    """How a branch's inputs are selected (torch without a derivative: autograd records the where chain);
+    ``shared``: both unbounded branches of a part share a formula (:func:`.emit.outer_formula`)."""
     point = "other inputs are replaced by a point inside it"
+    outer = ("; the formula both unbounded branches share is computed on the whole block, the branches between "
+             "written over it" if shared and target != "jax" else "")
     if target == "numpy":
-        return "evaluates a branch only on its own range (a mask selects its inputs)"
+        return "evaluates a branch only on its own range (a mask selects its inputs" + outer + ")"
     if target == "torch":
         return ("evaluates a branch only on its own range (a mask selects its inputs, block by block; a branch of at "
                 "most three arithmetic operations of x may instead be computed on the whole block, the other "
-                "branches' values written over it" + ("" if wrapped else f"; where autograd records, {point}") + ")")
+                "branches' values written over it" + outer + ("" if wrapped else f"; where autograd records, {point}")
+                + ")")
     return ("uses a branch's values only on its own range (the other inputs are clamped onto an open end of a "
             "bounded range, or onto the float64 number next to a closed end, outside it: one pass that XLA fuses; "
             "their derivative there is 0)")
@@ -178,7 +184,8 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
                 else "over='ignore'")
     head, indent, done = _prologue(target, dtype, work_format(part, target, dtype), errstate,
                                    convert=target != "numpy")
-    if inplace and dtype not in HALF:  # _by_blocks' assignment rounds the float64 block (one pass, not two)
+    if (inplace or target == "numpy") and dtype not in HALF:  # the assignment of the block's float64 result
+        # into the result rounds it once (one pass, not two: its conversion and its copy)
         done = "out"
     lines += head
     printer = Printer(b, "w")
@@ -192,7 +199,10 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     for lim in part.limits:  # where the branch at an infinite end does not give the limit there (x: the input,
         inf, value = f"{b.ns}.inf", lim.formula  # which the branches do not overwrite, unlike its copy w)
         number = (f"-{inf}" if value < 0 else inf) if value.is_infinite else printer.number(value)
-        lines.append(f"{indent}out = {b.ns}.where(x == {'-' if lim.lo < 0 else ''}{inf}, {number}, out)")
+        at = f"{'-' if lim.lo < 0 else ''}{inf}"  # NumPy's and the in-place out is the block's own result: set
+        lines.append(f"{indent}np.putmask(out, x == {at}, {number})" if target == "numpy" else  # in place
+                     f"{indent}_put(out, _indices(_host(x) == {at}), {number})" if inplace else
+                     f"{indent}out = {b.ns}.where(x == {at}, {number}, out)")
     if part.zero is not None:  # the sign of a zero result at +-0, which the masks cannot tell apart
         lines.append(f"{indent}out = {b.ns}.where(x == 0, {part.zero}, out)")
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
@@ -202,10 +212,14 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
     return lines
 
 
-#: NumPy modules: how many values of the flattened input a function computes at a time, and why
-BLOCK = "_BLOCK = 2 ** 16"
+#: NumPy and torch modules: how many values of the flattened input a function computes at a time, and why
+BLOCK = {"torch": "_BLOCK = 2 ** 16", "numpy": "_BLOCK = 2 ** 14"}
 BLOCK_ABOUT = ["the functions compute the flattened input block by block, _BLOCK values at a time: the float64",
                "temporaries of a block stay in the processor's cache (the functions are elementwise: the same values)"]
+#: NumPy's block is smaller: with 2**16 values a block's float64 temporaries (512 KiB each) were mapped afresh by
+#: glibc's malloc and their pages faulted in for every block, 4 to 8 times the arithmetic (NumPy 2.4, measured)
+NUMPY_BLOCK_ABOUT = ["NumPy's: 2**14 values, as with 2**16 malloc mapped each block's temporaries afresh (measured 4",
+                     "to 8 times as long)"]
 #: torch modules: the same, on one intra-op thread (a block's operations are too short to share: on a loaded
 #: machine every parallel operation waits for a thread the scheduler has taken away)
 BY_BLOCKS = '''
@@ -232,8 +246,9 @@ def _blocks(name: str, about: str, dtype: str) -> list[str]:
     of its flattened values."""
     return [f"def {name}(x):", f'    """{about}(x), branch by branch (see the module docstring)."""',
             *_as_floating(dtype), "    flat = x.reshape(-1)", "    res = np.empty(flat.shape, x.dtype)",
-            "    for s in range(0, flat.size, _BLOCK):",
-            f"        res[s:s + _BLOCK] = _{name}_block(flat[s:s + _BLOCK])", "    return res.reshape(x.shape)"]
+            "    with np.errstate(over='ignore'):  # the assignment rounds a float64 value beyond x's range to inf",
+            "        for s in range(0, flat.size, _BLOCK):",
+            f"            res[s:s + _BLOCK] = _{name}_block(flat[s:s + _BLOCK])", "    return res.reshape(x.shape)"]
 
 
 def _as_floating(dtype: str = "") -> list[str]:
@@ -282,7 +297,8 @@ def render(plan: Plan, target: str, dtype: str, command: str, exact: bool = True
     torch = target == "torch"
     body = _wrapper(plan.name, deriv.name, target) + ["", ""] if wrapped else []
     if target == "numpy" or torch:
-        body += [f"#: {line}" for line in BLOCK_ABOUT] + [BLOCK] + (BY_BLOCKS + INDICES if torch else []) + ["", ""]
+        about = BLOCK_ABOUT + ([] if torch else NUMPY_BLOCK_ABOUT)
+        body += [f"#: {line}" for line in about] + [BLOCK[target]] + (BY_BLOCKS + INDICES if torch else []) + ["", ""]
     if torch and not wrapped:  # autograd needs the where chain; without it, the faster in-place code
         body += _dispatch(plan.name) + ["", ""]
         body += _function(value, target, dtype, f"_{plan.name}_graph", used, value.name in tables) + ["", ""]

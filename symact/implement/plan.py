@@ -90,16 +90,21 @@ def plan_entry(entry, params: dict, derivative: bool, framework: str, wide: bool
         f_branches, df_branches = from_pieces(entry.pieces(params)), None
     else:
         f_branches, df_branches = as_written(expr), None
-    parts = [Part(entry.name, call, f_branches)]
+    parts = [_part(entry.name, call, f_branches)]
     if derivative:
         if df_branches is None and expr.has(sp.Piecewise):
             df_branches = derivative_pieces(entry.pieces(params), convention)
         elif df_branches is None:
             df_branches = as_written(sp.diff(expr, X))
-        parts.append(Part(f"{entry.name}_derivative", f"diff({call}, x)", df_branches))
+        parts.append(_part(f"{entry.name}_derivative", f"diff({call}, x)", df_branches))
     for part in parts:
         assert covers_real_line(part.branches), f"{part.name}: the branch table does not partition R"
     return Plan(entry.name, expr, call, parts, params)
+
+
+def _part(name: str, lhs: str, table: list[Branch]) -> Part:
+    """The part of a family's table: its ``limit`` branches (the values at -inf and +inf) apart."""
+    return Part(name, lhs, [b for b in table if b.kind != "limit"], limits=[b for b in table if b.kind == "limit"])
 
 
 def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
