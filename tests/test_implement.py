@@ -479,6 +479,28 @@ def test_committed_implementations_are_what_the_generator_writes():
     assert all(f"[{e.name}]({e.name}_numpy.py)" in index for e in entries(scalar_only=True))
 
 
+def test_the_index_shows_an_exhaustive_audit_only_for_the_module_text_it_audited():
+    """exhaustive.json's records carry the SHA-256 of the module they audited: the committed index shows each
+    record whose module is still that text (relu6's torch module: its record's hash is recomputed here from the
+    file), and a module changed by one character loses it ("-"), as does a report without the complete stream."""
+    import hashlib
+    import json
+
+    from symact.implement.regenerate import DOCS, EXHAUSTIVE, current, exhaustive_cell, exhaustive_record
+
+    records = json.loads((DOCS / EXHAUSTIVE).read_text())
+    text = (DOCS / "relu6_torch.py").read_text()
+    record = records["relu6_torch.py"]
+    assert record["sha256"] == hashlib.sha256(text.encode()).hexdigest() and record["passed"]
+    row = next(line for line in (DOCS / "README.md").read_text().splitlines() if line.startswith("| [relu6]"))
+    assert row.split(" | ")[-2] == exhaustive_cell(record) == f"pass {record['max_ulp']:.3g}"
+    assert current(records, "relu6_torch.py", text) == record
+    assert current(records, "relu6_torch.py", text + " ") is None and exhaustive_cell(None) == "-"
+    partial = {"passed": True, "checks": [{"name": "exhaustive", "status": "pass", "points": 12345, "max_ulp": 0.0}]}
+    with pytest.raises(ValueError):
+        exhaustive_record(partial, text)
+
+
 def assert_gradient(name: str, xs: list, got: list, dtype) -> None:
     dref = reference(name, 1)
     for x0, g in zip(xs, got):

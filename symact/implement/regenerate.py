@@ -1,4 +1,4 @@
-"""``python -m symact.implement.regenerate [--check] [--measure] [NAME ...]``: the committed modules in
+"""``python -m symact.implement.regenerate [--check] [--measure] [--exhaustive] [NAME ...]``: the committed modules in
 ``docs/implementations/`` (every scalar catalog entry at its default parameters with its derivative, float32, for
 numpy, torch and jax) and their index ``README.md``, written again from the generator, or with ``--check`` compared with it
 (exit 1 and the names of the files that differ; the reason of an unknown verdict, which can depend on the
@@ -8,13 +8,18 @@ The branches are proved once per entry at the default budget, with the torch con
 claims do not depend on the target otherwise). The index lists each entry's branches by status and the
 maximum error of the values an audit measured (``measured.json``,
 rewritten only with ``--measure``: :func:`symact.audit.audit` of each module at effort 0.3 on float32, not
-exhaustive), so that ``--check`` does not depend on audit timings.
+exhaustive), so that ``--check`` does not depend on audit timings; and the exhaustive audit of each module
+(``exhaustive.json``: ``symact audit FILE:NAME -a NAME --dtype float32 --exhaustive --strict`` on all 2^32 float32
+inputs, minutes to an hour each, run only with ``--exhaustive`` for the modules without a record), each record
+holding the SHA-256 of the module text it audited: the index shows a record only while the module is that text.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -23,6 +28,7 @@ from symact.implement.module import load_source
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "implementations"
 MEASURED = "measured.json"
+EXHAUSTIVE = "exhaustive.json"
 DTYPE = "float32"
 
 
@@ -51,7 +57,7 @@ def statuses(result: Implementation) -> dict[str, int]:
     return counts
 
 
-def index(rows: dict[str, dict[str, int]], measured: dict) -> str:
+def index(rows: dict[str, dict[str, int]], measured: dict, exhaustive: dict, texts: dict[str, str]) -> str:
     lines = ["# Generated implementations", "",
              "Written by `python -m symact.implement.regenerate` (do not edit: `--check` compares these files with "
              "what the generator writes today). One module per scalar catalog entry (default parameters, float32) "
@@ -62,18 +68,66 @@ def index(rows: dict[str, dict[str, int]], measured: dict) -> str:
              "the default budget. Max error: the largest error of the values in ulps that "
              "`symact audit FILE:NAME -a NAME --dtype float32 --effort 0.3` measured (a sweep with special values, "
              "not the exhaustive audit), `-` where none was measured, and the checks of that audit that failed "
-             "(the derivative by autograd among them).", "",
+             "(the derivative by autograd among them). Exhaustive: `symact audit FILE:NAME -a NAME --dtype "
+             "float32 --exhaustive --strict` on every one of the 4,278,190,080 finite float32 inputs (`exhaustive.json`, "
+             "kept with the SHA-256 of the module it audited): `pass` and the largest error of the values in ulps, "
+             "or `FAIL` and the number of failing inputs and the checks that failed; `-` where the module as it is "
+             "now has not been audited exhaustively (`python -m symact.implement.regenerate --exhaustive`).", "",
              "| entry | proved | within bound | convention | unproved | "
-             + " | ".join(f"max error {t} (ulp)" for t in TARGETS) + " |", "|---|---|---|---|---|" + "---|" * len(TARGETS)]
+             + " | ".join(f"max error {t} (ulp)" for t in TARGETS) + " | "
+             + " | ".join(f"exhaustive {t}" for t in TARGETS) + " |",
+             "|---|---|---|---|---|" + "---|" * (2 * len(TARGETS))]
     for name, counts in rows.items():
         cells = []
         for target in TARGETS:
             m = measured.get(f"{name}_{target}.py")
             cells.append("-" if m is None else f"{m['values_ulp']:.3g}"
                          + (f" (FAIL: {', '.join(m['failed'])})" if m["failed"] else ""))
+        for target in TARGETS:
+            filename = f"{name}_{target}.py"
+            cells.append(exhaustive_cell(current(exhaustive, filename, texts.get(filename))))
         lines.append(f"| [{name}]({name}_numpy.py) | {counts['proved']} | {counts['within bound']} | "
                      f"{counts['convention']} | {counts['unproved']} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def current(exhaustive: dict, filename: str, text: str | None) -> dict | None:
+    """The exhaustive audit's record of ``filename`` if it audited ``text`` (the module as it is now), else None."""
+    record = exhaustive.get(filename)
+    return record if record is not None and text is not None and record["sha256"] == sha256(text) else None
+
+
+def exhaustive_cell(record: dict | None) -> str:
+    if record is None:
+        return "-"
+    if record["passed"]:
+        return f"pass {record['max_ulp']:.3g}"
+    return f"FAIL {record['failing']} inputs" + (f" ({', '.join(record['failed'])})" if record["failed"] else "")
+
+
+def exhaustive_record(report: dict, text: str) -> dict:
+    """The summary of one exhaustive audit (``symact audit ... --json``'s report) of the module ``text``."""
+    check = next((c for c in report["checks"] if c["name"] == "exhaustive"), None)
+    if check is None or check.get("points") != 4278190080:  # interrupted, or no exhaustive stream: no record
+        raise ValueError("the report has no complete exhaustive check")
+    return {"sha256": sha256(text), "passed": bool(report["passed"]), "max_ulp": check.get("max_ulp"),
+            "failing": check.get("failing", 0), "failed": [c["name"] for c in report["checks"] if c["status"] == "fail"]}
+
+
+def audit_exhaustively(path: Path, name: str) -> dict | None:
+    """The record of the exhaustive strict float32 audit of the module at ``path`` (the command line, in processes
+    of its own), or None where it gave no complete report (interrupted, or it died: said on stderr)."""
+    done = subprocess.run([sys.executable, "-m", "symact", "audit", f"{path}:{name}", "-a", name, "--dtype", DTYPE,
+                           "--exhaustive", "--strict", "--json"], capture_output=True, text=True)
+    try:
+        return exhaustive_record(json.loads(done.stdout), path.read_text(encoding="utf-8"))
+    except ValueError as exc:  # not JSON, or no complete exhaustive check
+        print(f"{path.name}: no record (exit {done.returncode}: {exc})", file=sys.stderr)
+        return None
 
 
 def measure(filename: str, source: str, name: str) -> dict:
@@ -90,7 +144,8 @@ def measure(filename: str, source: str, name: str) -> dict:
 
 
 def expected(names: list[str], folder: Path, remeasure: bool) -> dict[str, str]:
-    """file name -> its text as the generator writes it today (the index with ``measured.json``)."""
+    """file name -> its text as the generator writes it today (the index with ``measured.json`` and
+    ``exhaustive.json``)."""
     files, rows = {}, {}
     for name in names:
         for filename, (result, source) in generate(name).items():
@@ -101,7 +156,9 @@ def expected(names: list[str], folder: Path, remeasure: bool) -> dict[str, str]:
     if remeasure:  # after every proof: the proofs fork, and the audits import torch and jax
         measured.update({f: measure(f, text, f.rsplit("_", 1)[0]) for f, text in files.items()})
         files[MEASURED] = json.dumps(measured, indent=1, sort_keys=True) + "\n"
-    files["README.md"] = index(rows, measured)
+    path = folder / EXHAUSTIVE
+    exhaustive = json.loads(path.read_text()) if path.exists() else {}
+    files["README.md"] = index(rows, measured, exhaustive, dict(files))
     return files
 
 
@@ -128,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("names", nargs="*", help="catalog entries (default: every scalar entry); the index needs all")
     ap.add_argument("--check", action="store_true", help="compare with the committed files, write nothing")
     ap.add_argument("--measure", action="store_true", help="audit every module again (minutes)")
+    ap.add_argument("--exhaustive", action="store_true",
+                    help="then audit exhaustively every module without a record of its text (up to an hour each)")
     args = ap.parse_args(argv)
     names = args.names or [e.name for e in entries(scalar_only=True) if isinstance(e, Activation)]
     files = expected(names, DOCS, args.measure and not args.check)
@@ -142,7 +201,29 @@ def main(argv: list[str] | None = None) -> int:
     for f, text in files.items():
         (DOCS / f).write_text(text, encoding="utf-8")
     print(f"wrote {len(files)} files in {DOCS}")
+    if args.exhaustive:
+        audit_all(names, files, rewrite_index=not args.names)
     return 0
+
+
+def audit_all(names: list[str], files: dict[str, str], rewrite_index: bool) -> None:
+    """Audit exhaustively each module of ``names`` that has no record of its text, saving ``exhaustive.json``
+    after each; then the index again."""
+    path = DOCS / EXHAUSTIVE
+    exhaustive = json.loads(path.read_text()) if path.exists() else {}
+    for name in names:
+        for target in TARGETS:
+            filename = f"{name}_{target}.py"
+            if current(exhaustive, filename, files[filename]) is not None:
+                continue
+            record = audit_exhaustively(DOCS / filename, name)
+            if record is not None:
+                exhaustive[filename] = record
+                path.write_text(json.dumps(exhaustive, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+                print(f"{filename}: {exhaustive_cell(record)}", flush=True)
+    if rewrite_index:
+        files = expected(names, DOCS, False)
+        (DOCS / "README.md").write_text(files["README.md"], encoding="utf-8")
 
 
 if __name__ == "__main__":
