@@ -53,7 +53,8 @@ def test_a_wide_ball_is_shown_as_a_ball_not_as_its_search_estimate():
     assert display.number(off) == "0.25 ± 3e-05"
     tight = {"exact": None, "text": None, "float": 0.5872090310617, "enclosure": "[0.58720903106 +/- 4.26e-12]"}
     assert display.number(tight) == "≈ 0.587209"
-    exact = {"exact": "exp(-1)", "text": "1/e", "float": 0.36787944117144233, "enclosure": "[0.3678794411714 +/- 1e-14]"}
+    exact = {"exact": "exp(-1)", "text": "1/e", "float": 0.36787944117144233,
+             "enclosure": "[0.3678794411714 +/- 1e-14]"}
     assert display.number(exact) == "1/e ≈ 0.367879"
 
 

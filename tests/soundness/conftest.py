@@ -51,7 +51,8 @@ def verdicts(request) -> dict:
     order = [c for group in itertools.zip_longest(*by_class.values()) for c in group if c is not None]
     start = time.monotonic()
     answers = run_claims([(c.id, {"claim": c.claim, "verify": True} if c.verify else c.claim) for c in order],
-                         budget=BUDGET, jobs=JOBS, hard_limit=HARD_LIMIT, log_path=os.environ.get("SYMACT_SOUNDNESS_LOG"))
+                         budget=BUDGET, jobs=JOBS, hard_limit=HARD_LIMIT,
+                         log_path=os.environ.get("SYMACT_SOUNDNESS_LOG"))
     request.config.stash[RESULTS] = {"cases": {c.id: c for c in selected}, "answers": answers,
                                      "seconds": time.monotonic() - start}
     return answers
