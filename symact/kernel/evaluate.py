@@ -10,7 +10,9 @@ A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -
   replaced by the branch that certainly holds, a root of an even power by a power of |v| (:func:`even_root`).
 * :func:`germ` -- the smooth term equal to t just left or just right of a point.
 * :func:`exact_value` -- the exact rational value at a rational point, when the arithmetic stays in Q.
-* :func:`undefined_reason` -- why t is certainly undefined at a point (None when that is not certain).
+* :func:`undefined_reason` -- why t is certainly undefined at a point (None when that is not certain); a
+  function's argument that is rational there is compared with the rational ends of the function's domain
+  exactly (asin at 1 + 10^-19 - 10^-30), else by its enclosure.
 """
 from __future__ import annotations
 
@@ -556,11 +558,22 @@ def _undefined(t, x0: Fraction) -> str | None:
         return None
     value = exact_value(t[2], x0)  # exact where rational (log(x - 1) at x = 1: log of 0, not of a ball around it)
     arg = enclose(t[2], at) if value is None else Iv.of(value, value, False, False)
-    if outside(arg, interval):
+    if outside(arg, interval) or (value is not None and _rationally_outside(value, interval)):
         lo, hi = (end if e is None else _show(e) for e, end in zip(interval, ("-oo", "oo")))
         domain = f"{'[' if interval[2] else '('}{lo}, {hi}{']' if interval[3] else ')'}"
         return f"{t[1]} of a number outside its domain {domain} ({_show(t[2])} = {arg if value is None else value})"
     return None
+
+
+def _rationally_outside(value: Fraction, interval: tuple) -> bool:
+    """A rational argument outside a domain with rational ends, by exact comparison (asin at 1 + 10^-19 - 10^-30:
+    the 64-bit ball of that point reaches 1, so :func:`outside` cannot tell)."""
+    lo, hi, lo_closed, hi_closed = interval
+    if any(e is not None and e[0] != "num" for e in (lo, hi)):
+        return False
+    below = lo is not None and (value < lo[1] or (value == lo[1] and not lo_closed))
+    above = hi is not None and (value > hi[1] or (value == hi[1] and not hi_closed))
+    return below or above
 
 
 def _certainly(t, x0: Fraction, rel: str) -> bool:
