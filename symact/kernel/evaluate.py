@@ -12,7 +12,9 @@ A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -
 * :func:`exact_value` -- the exact rational value at a rational point, when the arithmetic stays in Q.
 * :func:`undefined_reason` -- why t is certainly undefined at a point (None when that is not certain); a
   function's argument that is rational there is compared with the rational ends of the function's domain
-  exactly (asin at 1 + 10^-19 - 10^-30), else by its enclosure.
+  exactly (asin at 1 + 10^-19 - 10^-30), else by its enclosure; a derivative at a switch point is undefined
+  where the one-sided derivatives of the germs differ, compared exactly where both are rational (slopes
+  1 - 10^-25 and 1), else by their enclosures (f is then not differentiable whether or not it is continuous).
 """
 from __future__ import annotations
 
@@ -614,7 +616,11 @@ def _not_differentiable(f, x0: Fraction) -> str | None:
     for g, name in zip(forms, ("left", "right")):
         if ivals.add(enclose(g, at), ivals.neg(value)).satisfies("!="):
             return f"the {name} limit differs from the value at the point (a jump)"
-    left, right = (enclose(differentiate(g), at) for g in forms)
+    slopes = [differentiate(g) for g in forms]
+    exact = [exact_value(d, x0) for d in slopes]
+    if None not in exact and exact[0] != exact[1]:  # 1 - 10^-25 against 1: no 64-bit ball tells them apart
+        return f"the left derivative {exact[0]} differs from the right derivative {exact[1]} (exactly)"
+    left, right = (enclose(d, at) for d in slopes)
     if ivals.add(left, ivals.neg(right)).satisfies("!="):
         return f"the left derivative {left} differs from the right derivative {right}"
     return None
