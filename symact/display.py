@@ -10,6 +10,7 @@ so the text, the table cells and the JSON cannot disagree.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sympy as sp
@@ -110,11 +111,29 @@ def _unbounded(n: dict[str, Any] | None) -> str | None:
     return None
 
 
+_BALL = re.compile(r"^\[(?:(?P<mid>\S+) )?\+/- (?P<rad>\S+)\]$")
+
+
+def loose(n: dict[str, Any]) -> tuple[float, float] | None:
+    """(middle, radius) of a number's certified enclosure when it does not pin the decimal's DIGITS digits (an end
+    that the kernel confirmed only to its TOLERANCE, say [+/- 1.01e-12] around a search estimate 1.5e-39 of a true
+    -2.5e-61): then the decimal is not shown, the ball is (``0 ± 1.01e-12``).  None for a tight enclosure."""
+    match = _BALL.match(str(n.get("enclosure") or "").strip())
+    if not match:
+        return None
+    mid, rad = float(match.group("mid") or 0), float(match.group("rad"))
+    return (mid, rad) if rad > abs(mid) * 10.0 ** -DIGITS else None
+
+
 def number(n: dict[str, Any] | None, enclosures: bool = False) -> str:
-    """A number of the report JSON: exact form, then ``≈ decimal``, then (on request) the enclosure."""
+    """A number of the report JSON: exact form, then ``≈ decimal``, then (on request) the enclosure; a number known
+    only as a wide ball (:func:`loose`) as ``middle ± radius``."""
     special = _unbounded(n)
     if special is not None:
         return special
+    ball = loose(n) if n.get("exact") is None else None
+    if ball is not None:
+        return f"{decimal(ball[0])} ± {decimal(ball[1])}"
     f = n.get("float")
     text = n.get("text") or n.get("exact")
     guess = (n.get("conjecture") or {}).get("text")
@@ -132,10 +151,13 @@ def number(n: dict[str, Any] | None, enclosures: bool = False) -> str:
 
 
 def short_number(n: dict[str, Any] | None) -> str:
-    """A table cell's number: a short rational exactly, anything else as a decimal."""
+    """A table cell's number: a short rational exactly, anything else as a decimal (a wide ball as ``m ± r``)."""
     special = _unbounded(n)
     if special is not None:
         return special
+    ball = loose(n) if n.get("exact") is None else None
+    if ball is not None:
+        return f"{decimal(ball[0])} ± {decimal(ball[1])}"
     f = n.get("float")
     text = n.get("text") or n.get("exact")
     if text is not None and not n.get("enclosure") and len(text) <= SHORT_FORM:

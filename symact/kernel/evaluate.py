@@ -10,7 +10,11 @@ A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -
   replaced by the branch that certainly holds, a root of an even power by a power of |v| (:func:`even_root`).
 * :func:`germ` -- the smooth term equal to t just left or just right of a point.
 * :func:`exact_value` -- the exact rational value at a rational point, when the arithmetic stays in Q.
-* :func:`undefined_reason` -- why t is certainly undefined at a point (None when that is not certain).
+* :func:`undefined_reason` -- why t is certainly undefined at a point (None when that is not certain); a
+  function's argument that is rational there is compared with the rational ends of the function's domain
+  exactly (asin at 1 + 10^-19 - 10^-30), else by its enclosure; a derivative at a switch point is undefined
+  where the one-sided derivatives of the germs differ, compared exactly where both are rational (slopes
+  1 - 10^-25 and 1), else by their enclosures (f is then not differentiable whether or not it is continuous).
 """
 from __future__ import annotations
 
@@ -556,11 +560,22 @@ def _undefined(t, x0: Fraction) -> str | None:
         return None
     value = exact_value(t[2], x0)  # exact where rational (log(x - 1) at x = 1: log of 0, not of a ball around it)
     arg = enclose(t[2], at) if value is None else Iv.of(value, value, False, False)
-    if outside(arg, interval):
+    if outside(arg, interval) or (value is not None and _rationally_outside(value, interval)):
         lo, hi = (end if e is None else _show(e) for e, end in zip(interval, ("-oo", "oo")))
         domain = f"{'[' if interval[2] else '('}{lo}, {hi}{']' if interval[3] else ')'}"
         return f"{t[1]} of a number outside its domain {domain} ({_show(t[2])} = {arg if value is None else value})"
     return None
+
+
+def _rationally_outside(value: Fraction, interval: tuple) -> bool:
+    """A rational argument outside a domain with rational ends, by exact comparison (asin at 1 + 10^-19 - 10^-30:
+    the 64-bit ball of that point reaches 1, so :func:`outside` cannot tell)."""
+    lo, hi, lo_closed, hi_closed = interval
+    if any(e is not None and e[0] != "num" for e in (lo, hi)):
+        return False
+    below = lo is not None and (value < lo[1] or (value == lo[1] and not lo_closed))
+    above = hi is not None and (value > hi[1] or (value == hi[1] and not hi_closed))
+    return below or above
 
 
 def _certainly(t, x0: Fraction, rel: str) -> bool:
@@ -601,7 +616,11 @@ def _not_differentiable(f, x0: Fraction) -> str | None:
     for g, name in zip(forms, ("left", "right")):
         if ivals.add(enclose(g, at), ivals.neg(value)).satisfies("!="):
             return f"the {name} limit differs from the value at the point (a jump)"
-    left, right = (enclose(differentiate(g), at) for g in forms)
+    slopes = [differentiate(g) for g in forms]
+    exact = [exact_value(d, x0) for d in slopes]
+    if None not in exact and exact[0] != exact[1]:  # 1 - 10^-25 against 1: no 64-bit ball tells them apart
+        return f"the left derivative {exact[0]} differs from the right derivative {exact[1]} (exactly)"
+    left, right = (enclose(d, at) for d in slopes)
     if ivals.add(left, ivals.neg(right)).satisfies("!="):
         return f"the left derivative {left} differs from the right derivative {right}"
     return None

@@ -10,7 +10,8 @@ The claims run interleaved by class, so that an interrupted run has seen every c
 Environment: SYMACT_SOUNDNESS_BUDGET (--budget per claim, default 3 s), SYMACT_SOUNDNESS_HARD_LIMIT (seconds after
 which a claim without an answer is a failure, default 10 x budget), SYMACT_SOUNDNESS_JOBS (workers, default the
 number of CPUs up to 4),
-SYMACT_SOUNDNESS_LOG (a file that receives each verdict as a JSON line as soon as it is known).
+SYMACT_SOUNDNESS_LOG (a file that receives each verdict as a JSON line as soon as it is known),
+SYMACT_SOUNDNESS_ANALYZE_BUDGET (--budget of each held-out ``analyze``, default 10 s).
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ JOBS = int(os.environ.get("SYMACT_SOUNDNESS_JOBS", min(4, os.cpu_count() or 2)))
 #: a claim that has not answered after this many seconds is a failure (budgets are hard limits, issue 11)
 HARD_LIMIT = float(os.environ.get("SYMACT_SOUNDNESS_HARD_LIMIT", 10 * BUDGET))
 VERDICTS = ("proved", "refuted", "unknown")
+#: --budget of each held-out ``analyze`` (SYMACT_SOUNDNESS_ANALYZE_BUDGET, default 10 s)
+ANALYZE_BUDGET = float(os.environ.get("SYMACT_SOUNDNESS_ANALYZE_BUDGET", "10"))
 
 
 def wrong(case, answer: dict) -> bool:
@@ -47,11 +50,23 @@ def verdicts(request) -> dict:
         by_class[c.cls].append(c)
     order = [c for group in itertools.zip_longest(*by_class.values()) for c in group if c is not None]
     start = time.monotonic()
-    answers = run_claims([(c.id, c.claim) for c in order], budget=BUDGET, jobs=JOBS, hard_limit=HARD_LIMIT,
+    answers = run_claims([(c.id, {"claim": c.claim, "verify": True} if c.verify else c.claim) for c in order],
+                         budget=BUDGET, jobs=JOBS, hard_limit=HARD_LIMIT,
                          log_path=os.environ.get("SYMACT_SOUNDNESS_LOG"))
     request.config.stash[RESULTS] = {"cases": {c.id: c for c in selected}, "answers": answers,
                                      "seconds": time.monotonic() - start}
     return answers
+
+
+@pytest.fixture(scope="session")
+def analyses(request) -> dict:
+    """``symact analyze --json`` of every selected held-out analysis case (soundness_heldout.ANALYZE_CASES), each
+    decided property's certificate re-checked by the kernel's verifier."""
+    selected = [item.callspec.params["case"] for item in request.session.items
+                if getattr(item, "originalname", "") == "test_analysis_verdict" and hasattr(item, "callspec")]
+    return run_claims([(c.id, {"analyze": [c.expr, *c.params], "verify": True, "budget": ANALYZE_BUDGET})
+                       for c in selected], budget=ANALYZE_BUDGET, jobs=JOBS, hard_limit=10 * ANALYZE_BUDGET + 30,
+                      log_path=os.environ.get("SYMACT_SOUNDNESS_LOG"))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:

@@ -46,6 +46,7 @@ class Case:
     dps: int = 60                  # working precision of the check (raised for underflow-sized differences)
     xmax: float | None = None      # true claims: grid limited to |x| <= xmax (where 60+ digits suffice)
     domain: Callable | None = None  # cases that use the "for x ..." syntax: the domain as a predicate
+    verify: bool = False           # a proved/refuted verdict's certificate is re-checked by the kernel's verifier
 
     def __post_init__(self):
         assert self.cls in CLASSES, self.cls
@@ -1123,8 +1124,9 @@ def near_identity_cases() -> list[Case]:
 
 def domain_syntax_cases() -> list[Case]:
     from soundness_adversarial import adversarial_domain_cases
+    from soundness_heldout import heldout_domain_cases
 
-    return _domain_syntax_cases() + adversarial_domain_cases(T, F)
+    return _domain_syntax_cases() + adversarial_domain_cases(T, F) + heldout_domain_cases(T, F)
 
 
 def _domain_syntax_cases() -> list[Case]:
@@ -1162,10 +1164,11 @@ def _domain_syntax_cases() -> list[Case]:
 
 def all_cases() -> list[Case]:
     from soundness_adversarial import adversarial_cases
+    from soundness_heldout import heldout_cases
 
     return (extremum_cases() + tail_cases() + periodic_cases() + removable_cases() + domain_cases() + kink_cases()
             + smooth_cases() + parameter_cases() + composition_cases() + tiny_cases() + near_identity_cases()
-            + adversarial_cases(T, F))
+            + adversarial_cases(T, F) + heldout_cases(T, F))
 
 
 KNOWN_WRONG_FILE = Path(__file__).with_name("known_wrong.txt")

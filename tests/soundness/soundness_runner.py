@@ -63,10 +63,12 @@ class _Worker:
         self.log.seek(0)
         return self.log.read().decode(errors="replace").strip()[-400:]
 
-    def ask(self, case_id: str, claim: str, budget: float, hard_limit: float) -> dict:
+    def ask(self, case_id: str, claim: str | dict, budget: float, hard_limit: float) -> dict:
+        """``claim``: the claim's text, or the request's other keys (see soundness_worker.py)."""
         start = time.monotonic()
+        request = {"id": case_id, "budget": budget, **(claim if isinstance(claim, dict) else {"claim": claim})}
         try:
-            self.proc.stdin.write((json.dumps({"id": case_id, "claim": claim, "budget": budget}) + "\n").encode())
+            self.proc.stdin.write((json.dumps(request) + "\n").encode())
             self.proc.stdin.flush()
         except BrokenPipeError:
             pass
@@ -116,11 +118,13 @@ def domain_syntax_parses() -> bool:
     return True
 
 
-def run_claims(claims: list[tuple[str, str]], budget: float, jobs: int = 2, hard_limit: float = 120.0,
+def run_claims(claims: list[tuple[str, str | dict]], budget: float, jobs: int = 2, hard_limit: float = 120.0,
                log_path: str | None = None) -> dict:
     """``{id: answer}`` for ``[(id, claim text), ...]``; answers carry ``status`` (proved, refuted, unknown, or
-    no-verdict / crash / timeout), ``exit``, ``seconds`` and ``detail``.  With ``log_path``, each answer is also
-    appended to that file as one JSON line as soon as it arrives (to watch a long run)."""
+    no-verdict / crash / timeout), ``exit``, ``seconds`` and ``detail``.  A claim may also be a dict of request
+    keys (``{"claim": ..., "verify": True}`` or ``{"analyze": [...]}``, see soundness_worker.py).  With
+    ``log_path``, each answer is also appended to that file as one JSON line as soon as it arrives (to watch a
+    long run)."""
     todo: queue.Queue = queue.Queue()
     for item in claims:
         todo.put(item)

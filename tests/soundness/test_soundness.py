@@ -7,7 +7,10 @@ Two tests per case (the cases and their reasoning are in soundness_cases.py):
   holds on a dense grid and at its critical points.
 * ``test_verdict``: ``symact check`` (the CLI, in a worker process, so that a crash of the interpreter is a failed
   case and not a dead pytest) says ``proved`` only of true claims and ``refuted`` only of false ones, and always
-  gives a verdict.  ``unknown`` is allowed; the terminal summary counts it (conftest.py).
+  gives a verdict.  ``unknown`` is allowed; the terminal summary counts it (conftest.py).  The held-out cases
+  (soundness_heldout.py) also need the kernel's verifier to accept the certificate of each proved/refuted verdict.
+* ``test_analysis_ground_truth`` / ``test_analysis_verdict``: the held-out ``symact analyze --expr`` cases, each
+  property's truth checked with mpmath, then every decided property of the real analysis against it.
 
 Cases listed in known_wrong.txt are wrong today and marked xfail(strict=True), so a fixed one must be removed
 (timeouts are xfail(strict=False): whether a runaway answers within the hard limit depends on the machine).
@@ -21,12 +24,14 @@ import pytest
 
 import soundness_mp as M
 from soundness_cases import CLASSES, all_cases, domain_syntax_cases, known_wrong
+from soundness_heldout import analyze_cases, check_analysis, check_analysis_truth
 from soundness_mp import check_case
 from soundness_runner import domain_syntax_parses
 
 CASES = all_cases()
 WITH_DOMAIN = domain_syntax_cases()
 KNOWN_WRONG = known_wrong()
+ANALYSES = analyze_cases()
 
 
 def _params(cases):
@@ -103,6 +108,10 @@ def test_ground_truth(case):
 def _judge(case, answer):
     assert answer["status"] in ("proved", "refuted", "unknown"), (
         f"no verdict ({answer['status']}, exit {answer['exit']}) on {case.claim!r}: {answer['detail']}")
+    if case.verify and answer["status"] != "unknown":
+        assert answer.get("verified") == 0, (
+            f"the certificate of {answer['status']} {case.claim!r} is not accepted by the kernel's verifier: "
+            f"{answer.get('verify_detail')}")
     if answer["status"] == "proved":
         assert case.truth, f"PROVED a false claim: {case.claim!r}; witness x = {case.witness}: {case.why}"
     if answer["status"] == "refuted":
@@ -119,3 +128,22 @@ def test_verdict_with_domain(case, verdicts):
     if not domain_syntax_parses():
         pytest.skip("symact does not parse 'CLAIM for x > 0' yet")
     _judge(case, verdicts[case.id])
+
+
+@pytest.mark.parametrize("case", ANALYSES, ids=lambda c: c.id)
+def test_analysis_ground_truth(case):
+    check_analysis_truth(case)
+
+
+@pytest.mark.parametrize("case", ANALYSES, ids=lambda c: c.id)
+def test_analysis_verdict(case, analyses):
+    """``symact analyze`` proves or refutes only what is true of f (soundness_heldout.check_analysis), always
+    answers, and the kernel's verifier accepts every decided property's certificate."""
+    answer = analyses[case.id]
+    assert answer["status"] == "analyzed", (f"no analysis ({answer['status']}, exit {answer['exit']}) of "
+                                            f"{case.expr!r}: {answer['detail']}")
+    wrong = check_analysis(case, answer["properties"])
+    rejected = [f"{name}: {p.get('verify_detail')}" for name, p in answer["properties"].items()
+                if p.get("verified") not in (None, 0)]
+    assert not wrong, f"WRONG properties of {case.expr} {case.params}: {wrong} ({case.why})"
+    assert not rejected, f"certificates rejected by the verifier: {rejected}"
