@@ -892,7 +892,9 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
     if lhs[0] != "seq":
         raise Rejected("the claim's left side is a sequence at the size (the induction hypothesis rewrites it)")
     up = index(1, **{L: 1})
-    step = [_hypothesis(_unfold(subst(t, L, up), seqs, None, L), lhs, c["rhs"]) for t in (c["lhs"], c["rhs"])]
+    # the induction hypothesis: the sequence term lhs (at the size) replaced by the right side
+    step = [_rewrite(_unfold(subst(t, L, up), seqs, None, L), lambda u: c["rhs"] if u == lhs else None)
+            for t in (c["lhs"], c["rhs"])]
     _equal(Normalizer(c["symbols"], (L, L0)), *step, [], f"the step {L} -> {L} + 1")
     return [f"Base case {L} = {L0}: both sides expand to the same sum of ordered products.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: with each sequence at {L} + 1 replaced by its recursion "
@@ -942,25 +944,38 @@ def _has_seq(t) -> bool:
     return t[0] == "seq" or (t[0] in BINDERS and _has_seq(t[4])) or (t[0] in FUNCTION_HEADS and _has_seq(t[2]))
 
 
+def _lemma(cert, check_instance, what: str, rels: tuple, domain: list) -> tuple:
+    """(lhs, rhs) of the certificate cert that the kernel proves: a claim ``lhs REL rhs`` in x, REL in rels, on
+    domain."""
+    claim = cert.get("claim") if isinstance(cert, dict) else None
+    if not (isinstance(claim, dict) and set(claim) <= {"var", "lhs", "rel", "rhs", "domain"}
+            and claim.get("var", "x") == "x" and claim.get("rel") in rels and claim.get("domain") == domain):
+        raise Rejected(f"{what} is not a claim in x with {' or '.join(rels)} on {domain}")
+    try:
+        sides = from_json(claim.get("lhs")), from_json(claim.get("rhs"))
+    except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
+        raise Rejected(f"{what}: malformed claim ({exc})") from None
+    try:
+        verdict = check_instance(cert)[0]
+    except ValueError as exc:
+        raise Rejected(f"{what}: {exc}") from None
+    if verdict != "proved":
+        raise Rejected(f"{what} is not proved")
+    return sides
+
+
 def _flat(symbols: dict, given, check_instance) -> frozenset:
     """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat)."""
     if not isinstance(given, dict) or (given and check_instance is None):
         raise Rejected("malformed flat certificates")
     for name, cert in given.items():
         s = symbols.get(name)
-        claim = cert.get("claim") if isinstance(cert, dict) else None
-        if s is None or s["kind"] != "function" or s.get("term") is None or not isinstance(claim, dict):
+        if s is None or s["kind"] != "function" or s.get("term") is None:
             raise Rejected(f"a flat certificate for {name!r}, which is not a declared function with a formula")
-        try:
-            ok = (set(claim) <= {"var", "lhs", "rel", "rhs", "domain"} and claim.get("var", "x") == "x"
-                  and from_json(claim["lhs"]) == ("deriv", s["term"]) and claim["rel"] == "=="
-                  and from_json(claim["rhs"]) == ("num", Fraction(0))
-                  and claim["domain"] == [["-oo", "0", False, False]])
-            verdict = check_instance(cert)[0] if ok else None
-        except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-            raise Rejected(f"the flat certificate of {name}: {exc}") from None
-        if verdict != "proved":
-            raise Rejected(f"the flat certificate of {name} does not prove d/dx {name}(x) == 0 for x < 0")
+        what = f"the flat certificate of {name}"
+        if _lemma(cert, check_instance, what, ("==",), [["-oo", "0", False, False]]) != (
+                ("deriv", s["term"]), ("num", Fraction(0))):
+            raise Rejected(f"{what} is not about d/dx {name}(x) == 0 for x < 0")
     return frozenset(given)
 
 
@@ -976,24 +991,10 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
             raise Rejected(f"bounds of {name!r}, which is not a declared function")
         ends = {}
         for role, rels in (("upper", ("<=", "<")), ("lower", (">=", ">"))):
-            cert = pair.get(role)
-            claim = cert.get("claim") if isinstance(cert, dict) else None
-            if not (isinstance(claim, dict) and set(claim) <= {"var", "lhs", "rel", "rhs", "domain"}
-                    and claim.get("var", "x") == "x" and claim.get("rel") in rels
-                    and claim.get("domain") == [["-oo", "oo", False, False]]):
-                raise Rejected(f"the {role} bound of {name} is not a claim {name}(x) {rels[0]} c for every real x")
-            try:
-                lhs, rhs = from_json(claim.get("lhs")), from_json(claim.get("rhs"))
-            except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-                raise Rejected(f"the {role} bound of {name}: malformed claim ({exc})") from None
+            what = f"the {role} bound of {name}"
+            lhs, rhs = _lemma(pair.get(role), check_instance, what, rels, [["-oo", "oo", False, False]])
             if lhs != s["term"] or rhs[0] != "num":
-                raise Rejected(f"the {role} bound of {name} is not about {name}(x) and a rational number")
-            try:
-                verdict = check_instance(cert)[0]
-            except ValueError as exc:
-                raise Rejected(f"the {role} bound of {name}: {exc}") from None
-            if verdict != "proved":
-                raise Rejected(f"the {role} bound of {name} is not proved")
+                raise Rejected(f"{what} is not about {name}(x) and a rational number")
             ends[role] = rhs[1]
         out[name] = max(ends["upper"], -ends["lower"])
     return out
@@ -1004,32 +1005,30 @@ def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
         raise Rejected(f"{what}: the two sides do not expand to the same sum of ordered products")
 
 
+def _rewrite(t, leaf):
+    """t with leaf(u) in place of each sub-term u (outermost first) where it is not None."""
+    new = leaf(t)
+    if new is not None:
+        return new
+    if t[0] in COMPOUND:
+        return (t[0], *(_rewrite(a, leaf) for a in t[1:]))
+    if t[0] in BINDERS:
+        return (*t[:4], _rewrite(t[4], leaf))
+    return t
+
+
 def _unfold(t, seqs: dict, at_base: int | None, size: str | None = None):
     """Sequences replaced by their base (``at_base``: the index L0) or by their step (index size + 1)."""
-    head = t[0]
-    if head == "seq":
-        base, (var, step) = seqs[t[1]]
-        if at_base is not None and t[2] == index(at_base):
+    def leaf(u):
+        if u[0] != "seq":
+            return None
+        base, (var, step) = seqs[u[1]]
+        if at_base is not None and u[2] == index(at_base):
             return base
-        if size is not None and t[2] == index(1, **{size: 1}):
+        if size is not None and u[2] == index(1, **{size: 1}):
             return subst(step, var, index(**{size: 1}))
-        raise Rejected(f"sequence {t[1]} at an index the rule does not unfold")
-    if head in COMPOUND:
-        return (head, *(_unfold(a, seqs, at_base, size) for a in t[1:]))
-    if head in BINDERS:
-        return (*t[:4], _unfold(t[4], seqs, at_base, size))
-    return t
-
-
-def _hypothesis(t, seq, value):
-    """t with the sequence term seq (at the size) replaced by value: the induction hypothesis seq == value."""
-    if t == seq:
-        return value
-    if t[0] in COMPOUND:
-        return (t[0], *(_hypothesis(a, seq, value) for a in t[1:]))
-    if t[0] in BINDERS:
-        return (*t[:4], _hypothesis(t[4], seq, value))
-    return t
+        raise Rejected(f"sequence {u[1]} at an index the rule does not unfold")
+    return _rewrite(t, leaf)
 
 
 # -- counterexample: exact evaluation ----------------------------------------------------------------------------
