@@ -485,8 +485,7 @@ class _Context:
             n, d = ({} if head == "add" else one), one
             for a in t[1:]:
                 an, ad = self.normal(a)
-                n = poly.add(poly.mul(n, ad), poly.mul(an, d)) if head == "add" else poly.mul(n, an)
-                d = poly.mul(d, ad)
+                n, d = poly.quotient_add((n, d), (an, ad)) if head == "add" else (poly.mul(n, an), poly.mul(d, ad))
                 if len(n) > MAX_NODES or len(d) > MAX_NODES:
                     raise Rejected("a term is too large to expand")
             return n, d
@@ -508,7 +507,7 @@ class _Context:
 
 def _same(f, g) -> bool:
     """Whether N_f D_g - N_g D_f is the zero polynomial."""
-    return not poly.add(poly.mul(f[0], g[1]), poly.mul(g[0], f[1]), Fraction(-1))
+    return not poly.quotient_add(f, g, Fraction(-1))[0]
 
 
 def _constant(form) -> Fraction | None:

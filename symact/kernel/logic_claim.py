@@ -77,13 +77,6 @@ def mul(p: dict, q: dict) -> dict:
     return out
 
 
-def power(p: dict, n: int) -> dict:
-    out = const(1)
-    for _ in range(n):
-        out = mul(out, p)
-    return out
-
-
 def degree_in(p: dict, v: str) -> int:
     return max((dict(m).get(v, 0) for m in p), default=0)
 
@@ -96,8 +89,8 @@ def substitute(p: dict, v: str, value: tuple[dict, dict]) -> tuple[dict, dict]:
     for m, c in p.items():
         k = dict(m).get(v, 0)
         rest = {tuple((w, e) for w, e in m if w != v): c}
-        num = poly.add(num, mul(rest, mul(power(n, k), power(d, deg - k))))
-    return num, power(d, deg)
+        num = poly.add(num, mul(rest, mul(poly.power(n, k, mul), poly.power(d, deg - k, mul))))
+    return num, poly.power(d, deg, mul)
 
 
 def antiderivative(p: dict, v: str) -> dict:
@@ -127,11 +120,10 @@ def term_quotient(t, scope: frozenset) -> tuple[dict, dict]:
         n, d = term_quotient(args[0], scope)
         return poly.add({}, n, -1), d
     if head == "add" and args:
-        n, d = term_quotient(args[0], scope)
+        out = term_quotient(args[0], scope)
         for a in args[1:]:
-            n2, d2 = term_quotient(a, scope)
-            n, d = poly.add(mul(n, d2), mul(n2, d)), mul(d, d2)
-        return n, d
+            out = poly.quotient_add(out, term_quotient(a, scope), times=mul)
+        return out
     if head == "mul" and args:
         n, d = const(1), const(1)
         for a in args:
@@ -148,7 +140,7 @@ def term_quotient(t, scope: frozenset) -> tuple[dict, dict]:
         n, d = term_quotient(args[0], scope)
         if args[1] == 0:
             return d, d  # the value 1 where t is defined
-        return power(n, args[1]), power(d, args[1])
+        return poly.power(n, args[1], mul), poly.power(d, args[1], mul)
     if head == "integral" and len(args) == 4 and isinstance(args[1], str):
         v = args[1]
         if v in scope:
@@ -158,12 +150,11 @@ def term_quotient(t, scope: frozenset) -> tuple[dict, dict]:
             raise LogicError("an integrand's divisions must be free of the integration variable")
         prim = antiderivative(n, v)
         high, low = term_quotient(args[3], scope), term_quotient(args[2], scope)
-        hn, hd = substitute(prim, v, high)
-        ln, ld = substitute(prim, v, low)
-        # hn/hd - ln/ld, divided by d (hd, ld are powers of the bounds' denominators), both sides multiplied by the
-        # bounds' denominators, so D != 0 iff the integrand's divisions and both bounds are defined
+        # prim(hi) - prim(lo), divided by d (the quotients' denominators are powers of the bounds'), both sides
+        # multiplied by the bounds' denominators, so D != 0 iff the integrand's divisions and both bounds are defined
+        n2, d2 = poly.quotient_add(substitute(prim, v, high), substitute(prim, v, low), Fraction(-1), mul)
         bounds = mul(high[1], low[1])
-        return mul(poly.add(mul(hn, ld), mul(ln, hd), -1), bounds), mul(mul(mul(hd, ld), d), bounds)
+        return mul(n2, bounds), mul(mul(d2, d), bounds)
     raise LogicError(f"malformed term {t!r}")
 
 
@@ -171,10 +162,8 @@ def atom_polynomials(f: list, scope: frozenset) -> tuple[str, dict, dict]:
     """(REL, P, D) of an atom s REL t: it holds iff D != 0 and P REL 0."""
     if len(f) != 4 or f[1] not in RELS:
         raise LogicError(f"malformed atom {f!r}")
-    sn, sd = term_quotient(f[2], scope)
-    tn, td = term_quotient(f[3], scope)
-    d = mul(sd, td)
-    return f[1], mul(poly.add(mul(sn, td), mul(tn, sd), -1), d), d
+    n, d = poly.quotient_add(term_quotient(f[2], scope), term_quotient(f[3], scope), Fraction(-1), mul)
+    return f[1], mul(n, d), d
 
 
 def substitute_formula(f: list, values: dict) -> list:

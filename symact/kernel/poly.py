@@ -2,7 +2,7 @@
 the rules that expand products exactly (:mod:`symact.kernel.sizes`, :mod:`symact.kernel.logic_claim`,
 :mod:`symact.kernel.remainder`, :mod:`symact.kernel.axioms`).  A monomial is any hashable value; each user says
 how two multiply (commuting powers: :func:`powers`; words of matrices: concatenation).  Only the ring axioms over
-Q are used."""
+Q are used.  A quotient N/D of two polynomials is a pair (N, D), added and compared without cancellation."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -53,3 +53,16 @@ def mul(p: dict, q: dict, times: Callable[[object, object], object] = powers) ->
         for n, d in q.items():
             _put(out, times(m, n), c * d)
     return out
+
+
+def power(p: dict, n: int, times: Callable[[dict, dict], dict] = mul) -> dict:
+    """p^n for an integer n >= 0, by n products ``times`` (default: :func:`mul`)."""
+    out = const(1)
+    for _ in range(n):
+        out = times(out, p)
+    return out
+
+
+def quotient_add(a: tuple, b: tuple, scale: Fraction = Fraction(1), times: Callable[[dict, dict], dict] = mul) -> tuple:
+    """a + scale b for quotients a = (N_a, D_a), b = (N_b, D_b): (N_a D_b + scale N_b D_a, D_a D_b)."""
+    return add(times(a[0], b[1]), times(b[0], a[1]), scale), times(a[1], b[1])

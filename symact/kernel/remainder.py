@@ -73,10 +73,7 @@ def _poly(t) -> dict:
             out = _times(out, _poly(a))
         return out
     if head == "pow" and t[2].denominator == 1 and 0 < t[2] <= MAX_EXPANDED_POWER:
-        base, out = _poly(t[1]), {(): Fraction(1)}
-        for _ in range(int(t[2])):
-            out = _times(out, base)
-        return out
+        return poly.power(_poly(t[1]), int(t[2]), _times)
     return {((t, 1),): Fraction(1)}
 
 
