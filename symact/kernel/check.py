@@ -97,7 +97,7 @@ from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
 from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
-                                  piece_text, read_piece)
+                                  node_per_piece, piece_text, read_piece)
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import check_sized
 from symact.kernel.smooth_claim import check_smooth
@@ -177,10 +177,8 @@ def _check(cert: dict) -> tuple[str, list[str]]:
     if verdict == "refuted":
         checker.counterexample(proof, lhs, rel, rhs, domain)
     else:
-        if not isinstance(proof, list) or len(proof) != len(domain):
-            raise Rejected("a proof needs one node per piece of the domain")
         d = sub(lhs, rhs)
-        for node, p in zip(proof, domain):
+        for node, p in node_per_piece(proof, domain):
             checker.prove(node, d, rel, p)
     return verdict, log
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from symact.kernel.evaluate import GermUndefined, agree_at, smooth_on, undefined_reason
 from symact.kernel.ivals import Uncertain
-from symact.kernel.pieces import Rejected, contains, cut, piece_text, read_term_claim
+from symact.kernel.pieces import Rejected, contains, cut, node_per_piece, piece_text, read_term_claim
 from symact.kernel.terms import parse_rational, show
 
 
@@ -49,12 +49,8 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
         if not why:
             raise Rejected(f"f is not certainly undefined at {x0} in the domain")
         return [f"At x = {x0} (in the domain) {show(t)} is undefined: {why}; so it is not continuous there."]
-    if not isinstance(proof, list) or len(proof) != len(domain):
-        raise Rejected("a proof needs one node per piece of the domain")
     log = []
-    for node, p in zip(proof, domain):
-        if not isinstance(node, dict) or node.get("rule") != "continuity":
-            raise Rejected("continuity is proved by continuity nodes")
+    for node, p in node_per_piece(proof, domain, "continuity", "continuity is proved by continuity nodes"):
         cuts, parts = cut(p, node.get("at"))
         try:
             forms = [smooth_on(t, q) for q in parts]

@@ -40,7 +40,7 @@ from fractions import Fraction
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, agree_at, enclose, exact_value, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.pieces import (FORMAT, Rejected, cut, ordered_points, piece_text, read_piece,
+from symact.kernel.pieces import (FORMAT, Rejected, cut, node_per_piece, ordered_points, piece_text, read_piece,
                                    read_term_claim)
 from symact.kernel.terms import (X, TermError, add, at, from_json, mul, num, number_text, parse_rational, rational_text,
                                  show, sub, to_json)
@@ -69,10 +69,8 @@ def check_convex(c: dict, verdict: str, proof, check) -> list[str]:
         if proof["rule"] == "kink":
             return _kink(t, sense, domain, proof)
         return _chord(t, sense, domain, proof, check)
-    if not isinstance(proof, list) or len(proof) != len(domain):
-        raise Rejected("a proof needs one node per piece of the domain")
     log = []
-    for node, p in zip(proof, domain):
+    for node, p in node_per_piece(proof, domain):
         if p[2] or p[3]:
             raise Rejected(f"convexity is proved on open intervals, not on {piece_text(p)}")
         if isinstance(node, dict) and node.get("rule") == "kinks":

@@ -118,6 +118,16 @@ def read_term_claim(c: dict, key: str, what: str) -> tuple:
     return t, domain
 
 
+def node_per_piece(proof, domain: list, rule: str | None = None, what: str = "") -> list:
+    """[(node, piece), ...] of a proof that is a list of one node per piece of the domain, each a node of
+    ``rule`` when one is named (Rejected otherwise, with ``what``)."""
+    if not isinstance(proof, list) or len(proof) != len(domain):
+        raise Rejected("a proof needs one node per piece of the domain")
+    if rule is not None and not all(isinstance(node, dict) and node.get("rule") == rule for node in proof):
+        raise Rejected(what)
+    return list(zip(proof, domain))
+
+
 def cut(p, points) -> tuple[list, list]:
     """The rationals ``points``, increasing inside the open piece p, and the open parts of p they cut it into;
     Rejected otherwise."""

@@ -17,7 +17,7 @@ also near each of its points: the term is C-infinity on a neighbourhood of every
 from __future__ import annotations
 
 from symact.kernel.evaluate import smooth_on
-from symact.kernel.pieces import Rejected, piece_text, read_term_claim
+from symact.kernel.pieces import Rejected, node_per_piece, piece_text, read_term_claim
 from symact.kernel.terms import show
 
 
@@ -26,12 +26,8 @@ def check_smooth(c: dict, verdict: str, proof) -> list[str]:
     t, domain = read_term_claim(c, "smooth", "smoothness")
     if verdict != "proved":
         raise Rejected("a smoothness claim is only proved (refute smoothness with a derivative claim)")
-    if not isinstance(proof, list) or len(proof) != len(domain):
-        raise Rejected("a proof needs one node per piece of the domain")
     log = []
-    for node, p in zip(proof, domain):
-        if not isinstance(node, dict) or node.get("rule") != "smooth":
-            raise Rejected("a smoothness claim is proved by smooth nodes")
+    for _, p in node_per_piece(proof, domain, "smooth", "a smoothness claim is proved by smooth nodes"):
         g = smooth_on(t, p)
         log.append(f"On {piece_text(p)}: the term equals {show(g)} near every point, a composition of "
                    f"C-infinity functions defined there in the open sense, so it is C-infinity.")
