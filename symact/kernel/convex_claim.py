@@ -40,10 +40,9 @@ from fractions import Fraction
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, agree_at, enclose, exact_value, point, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.pieces import (FORMAT, Rejected, cut, node_per_piece, ordered_points, piece_text, read_piece,
+from symact.kernel.pieces import (FORMAT, Rejected, cut, node_per_piece, ordered_points, piece_text, proved_claim,
                                    read_term_claim)
-from symact.kernel.terms import (X, TermError, add, at, from_json, mul, num, number_text, parse_rational, rational_text,
-                                 show, sub, to_json)
+from symact.kernel.terms import X, add, at, mul, num, number_text, parse_rational, rational_text, show, sub, to_json
 
 SENSES = {"convex": (">=", ">"), "concave": ("<=", "<")}
 #: the keys of a convexity claim (no other: a claim is of one kind)
@@ -92,24 +91,8 @@ def _second_derivative(t, sense: str, p, node, check) -> str:
 def _sub_claim(cert, lhs_want, rels: tuple, rhs_want, p, what: str, check) -> str:
     """The relation of a kernel certificate proving ``lhs_want REL rhs_want`` (REL in rels; rhs_want None: 0)
     on the one piece p, checked by the whole kernel; rejected otherwise."""
-    claim = cert.get("claim") if isinstance(cert, dict) else None
-    if not (isinstance(claim, dict) and set(claim) <= {"var", "lhs", "rel", "rhs", "domain"}
-            and claim.get("var", "x") == "x" and claim.get("rel") in rels):
-        raise Rejected(f"the certificate is not a claim {what} {rels[0]} ...")
-    try:
-        lhs, rhs = from_json(claim.get("lhs")), from_json(claim.get("rhs"))
-        pieces = [read_piece(q) for q in claim.get("domain")]
-    except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-        raise Rejected(f"malformed claim about {what}: {exc}") from None
-    if lhs != lhs_want or rhs != (num(0) if rhs_want is None else rhs_want) or pieces != [p]:
-        raise Rejected(f"the certificate is not about {what} on {piece_text(p)}")
-    try:
-        proved = check(cert)[0] == "proved"
-    except ValueError as exc:
-        raise Rejected(f"the certificate about {what}: {exc}") from None
-    if not proved:
-        raise Rejected(f"the certificate about {what} does not prove its claim")
-    return claim["rel"]
+    want = (lhs_want, num(0) if rhs_want is None else rhs_want, [p])
+    return proved_claim(cert, check, rels, lambda *got: got == want, f"{what} on {piece_text(p)}")[0]
 
 
 def _kinks(t, sense: str, p, node, check) -> list[str]:

@@ -118,6 +118,30 @@ def read_term_claim(c: dict, key: str, what: str) -> tuple:
     return t, domain
 
 
+def proved_claim(cert, check, rels: tuple, about, what: str) -> tuple:
+    """(REL, rhs) of the certificate cert, which the whole kernel (``check``) proves, of an ordinary claim
+    ``lhs REL rhs`` in x with REL in rels and ``about(lhs, rhs, pieces)`` true: the lemma a rule needs (Rejected
+    otherwise, naming ``what``)."""
+    claim = cert.get("claim") if isinstance(cert, dict) else None
+    if not (isinstance(claim, dict) and set(claim) <= {"var", "lhs", "rel", "rhs", "domain"}
+            and claim.get("var", "x") == "x" and claim.get("rel") in rels):
+        raise Rejected(f"the certificate about {what} is not a claim with {' or '.join(rels)}")
+    try:
+        lhs, rhs = from_json(claim.get("lhs")), from_json(claim.get("rhs"))
+        pieces = [read_piece(q) for q in claim.get("domain")]
+    except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
+        raise Rejected(f"malformed claim about {what}: {exc}") from None
+    if not about(lhs, rhs, pieces):
+        raise Rejected(f"the certificate is not about {what}")
+    try:
+        proved = check(cert)[0] == "proved"
+    except ValueError as exc:
+        raise Rejected(f"the certificate about {what}: {exc}") from None
+    if not proved:
+        raise Rejected(f"the certificate about {what} does not prove its claim")
+    return claim["rel"], rhs
+
+
 def node_per_piece(proof, domain: list, rule: str | None = None, what: str = "") -> list:
     """[(node, piece), ...] of a proof that is a list of one node per piece of the domain, each a node of
     ``rule`` when one is named (Rejected otherwise, with ``what``)."""

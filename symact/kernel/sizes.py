@@ -108,7 +108,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel import poly
-from symact.kernel.pieces import Rejected
+from symact.kernel.pieces import Rejected, proved_claim
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
@@ -936,26 +936,6 @@ def _has_seq(t) -> bool:
     return t[0] == "seq" or (t[0] in BINDERS and _has_seq(t[4])) or (t[0] in FUNCTION_HEADS and _has_seq(t[2]))
 
 
-def _lemma(cert, check_instance, what: str, rels: tuple, domain: list) -> tuple:
-    """(lhs, rhs) of the certificate cert that the kernel proves: a claim ``lhs REL rhs`` in x, REL in rels, on
-    domain."""
-    claim = cert.get("claim") if isinstance(cert, dict) else None
-    if not (isinstance(claim, dict) and set(claim) <= {"var", "lhs", "rel", "rhs", "domain"}
-            and claim.get("var", "x") == "x" and claim.get("rel") in rels and claim.get("domain") == domain):
-        raise Rejected(f"{what} is not a claim in x with {' or '.join(rels)} on {domain}")
-    try:
-        sides = from_json(claim.get("lhs")), from_json(claim.get("rhs"))
-    except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-        raise Rejected(f"{what}: malformed claim ({exc})") from None
-    try:
-        verdict = check_instance(cert)[0]
-    except ValueError as exc:
-        raise Rejected(f"{what}: {exc}") from None
-    if verdict != "proved":
-        raise Rejected(f"{what} is not proved")
-    return sides
-
-
 def _flat(symbols: dict, given, check_instance) -> frozenset:
     """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat)."""
     if not isinstance(given, dict) or (given and check_instance is None):
@@ -964,10 +944,8 @@ def _flat(symbols: dict, given, check_instance) -> frozenset:
         s = symbols.get(name)
         if s is None or s["kind"] != "function" or s.get("term") is None:
             raise Rejected(f"a flat certificate for {name!r}, which is not a declared function with a formula")
-        what = f"the flat certificate of {name}"
-        if _lemma(cert, check_instance, what, ("==",), [["-oo", "0", False, False]]) != (
-                ("deriv", s["term"]), ("num", Fraction(0))):
-            raise Rejected(f"{what} is not about d/dx {name}(x) == 0 for x < 0")
+        want = (("deriv", s["term"]), ("num", Fraction(0)), [(None, Fraction(0), False, False)])
+        proved_claim(cert, check_instance, ("==",), lambda *got: got == want, f"d/dx {name}(x) == 0 for x < 0")
     return frozenset(given)
 
 
@@ -983,11 +961,9 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
             raise Rejected(f"bounds of {name!r}, which is not a declared function")
         ends = {}
         for role, rels in (("upper", ("<=", "<")), ("lower", (">=", ">"))):
-            what = f"the {role} bound of {name}"
-            lhs, rhs = _lemma(pair.get(role), check_instance, what, rels, [["-oo", "oo", False, False]])
-            if lhs != s["term"] or rhs[0] != "num":
-                raise Rejected(f"{what} is not about {name}(x) and a rational number")
-            ends[role] = rhs[1]
+            ends[role] = proved_claim(pair.get(role), check_instance, rels, lambda lhs, rhs, pieces: (
+                lhs == s["term"] and rhs[0] == "num" and pieces == [(None, None, False, False)]),
+                f"the {role} bound {name}(x) {rels[0]} c (a rational) for every real x")[1][1]
         out[name] = max(ends["upper"], -ends["lower"])
     return out
 
