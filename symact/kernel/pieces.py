@@ -1,4 +1,5 @@
-"""What every rule reads and writes: :class:`Rejected`, the certificate format, pieces of a domain and relations.
+"""What every rule reads and writes: :class:`Rejected`, the certificate format, pieces of a domain and relations,
+a proof's node per piece, and the lemma certificates some rules rest on (:func:`proved_claim`).
 
 A piece is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -oo/+oo; certificates write it as
 ``[lo, hi, lo_closed, hi_closed]`` with "-oo"/"oo" for infinite ends.
