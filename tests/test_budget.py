@@ -156,3 +156,16 @@ def test_an_analysis_after_an_abandoned_worker_is_that_of_a_fresh_process():
         assert verdicts() == alone
     finally:
         _end(release)
+
+
+def test_a_property_decided_later_gets_a_fresh_budget():
+    from symact import properties
+
+    expr = properties.expression_target("x*exp(-x**2)")
+    assert properties.zero_at_origin(expr, budget=1.0).status == "proved"
+    # a second of CPU later, the same expression with the same budget: its facts (and their deadline) are not
+    # those of the first decision, so the range is proved as in a fresh process (about 0.45 s of CPU)
+    start = time.thread_time()
+    while time.thread_time() - start < 1.0:
+        _count_to(10_000)
+    assert properties.range_(expr, budget=1.0).status == "proved"
