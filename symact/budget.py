@@ -27,9 +27,8 @@ A timed-out worker is also *stopped*: left alone it would keep computing in the 
 GIL, slow every later decision several-fold (in wall-clock time: their CPU is theirs).  An exception is
 raised inside it with ``PyThreadState_SetAsyncExc`` (pure-Python SymPy code sees it at its next bytecode).  An
 exception can land where Python swallows it (a weakref callback, a ``__del__``), so this is repeated a few
-times; a worker
-that still runs after that (stuck in C code) is abandoned, and dies with the process.  What it used up to then
-(its cap) is charged to its decision; what it computes afterwards is charged to nothing, so it cannot shorten
+times; a worker that still runs after that (stuck in C code) is abandoned, and dies with the process.  What it
+used up to then (its cap) is charged to its decision; what it computes afterwards is charged to nothing, so it cannot shorten
 a later step or decision, whose verdicts stay those of a fresh process.  The process's CPU time, the abandoned
 workers' included, stays bounded by the hard limits of :mod:`symact.sandbox` on the command line.
 """
