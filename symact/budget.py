@@ -28,15 +28,17 @@ GIL, slow every later decision several-fold (in wall-clock time: their CPU is th
 raised inside it with ``PyThreadState_SetAsyncExc`` (pure-Python SymPy code sees it at its next bytecode).  An
 exception can land where Python swallows it (a weakref callback, a ``__del__``), so this is repeated a few
 times; a worker that still runs after that (stuck in C code) is abandoned, and dies with the process.  What it
-used up to then (its cap) is charged to its decision; what it computes afterwards is charged to nothing, so it cannot shorten
-a later step or decision, whose verdicts stay those of a fresh process.  The process's CPU time, the abandoned
-workers' included, stays bounded by the hard limits of :mod:`symact.sandbox` on the command line.
+used up to then (its cap) is charged to its decision; what it computes afterwards is charged to nothing, so it
+cannot shorten a later step or decision, whose verdicts stay those of a fresh process.  The process's CPU time,
+the abandoned workers' included, stays bounded by the hard limits of :mod:`symact.sandbox` on the command line.
+A forked child (:mod:`symact.sandbox`) goes on counting its one thread on the same timeline.
 """
 from __future__ import annotations
 
 import contextlib
 import ctypes
 import math
+import os
 import threading
 import time
 from typing import Any, Callable, Iterator
@@ -92,16 +94,17 @@ class _Account:
 
 
 def _join(account: _Account) -> None:
-    """Make the calling thread a member of ``account`` and of the accounts above it."""
+    """Make the calling thread a member of ``account`` and of the accounts above it (one record, shared)."""
     _local.account = account
     chain = account.chain()
     if not _PER_THREAD or any(a.closed for a in chain):
         return
     clock_id = time.pthread_getcpuclockid(threading.get_ident())
     now = _cpu(clock_id)
+    member = [clock_id, now, now]
     with _lock:
         for a in chain:
-            a.live[threading.get_ident()] = [clock_id, now, now]
+            a.live[threading.get_ident()] = member
 
 
 def _settle(account: _Account, ident: int) -> None:
@@ -115,6 +118,30 @@ def _settle(account: _Account, ident: int) -> None:
                 except OSError:
                     pass
                 a.settled += member[2] - member[1]
+
+
+def _before_fork() -> None:
+    account = getattr(_local, "account", None)
+    if account is not None:
+        account.chain()[-1].used()   # every member's last reading, fresh
+
+
+def _after_fork_in_child() -> None:
+    """The child has only the forking thread, under a new thread id: what the members used up to the fork is
+    settled, and the thread counts on from its new clock, on the same timeline (a deadline stays valid)."""
+    global _lock
+    _lock = threading.Lock()   # a thread that held it is gone
+    account = getattr(_local, "account", None)
+    if account is None:
+        return
+    for a in account.chain():
+        a.settled += sum(member[2] - member[1] for member in a.live.values())
+        a.live.clear()
+    _join(account)
+
+
+if _PER_THREAD:
+    os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
 
 
 def _account() -> _Account:

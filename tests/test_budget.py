@@ -169,3 +169,22 @@ def test_a_property_decided_later_gets_a_fresh_budget():
     while time.thread_time() - start < 1.0:
         _count_to(10_000)
     assert properties.range_(expr, budget=1.0).status == "proved"
+
+
+def test_a_forked_child_counts_its_own_thread_on_the_same_timeline():
+    import os
+
+    from symact.budget import left, limit
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no os.fork")
+    with limit(5.0):
+        pid = os.fork()
+        if pid == 0:   # the child: 0.3 s of this thread's CPU must come off what is left of the decision
+            before = left()
+            start = time.thread_time()
+            while time.thread_time() - start < 0.3:
+                pass
+            os._exit(0 if 0.25 < before - left() < 1.0 and before <= 5.0 else 1)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
