@@ -225,9 +225,9 @@ def run_with_budget(fn: Callable[[], Any], seconds: float | None = DEFAULT_SECON
     worker.start()
     try:
         return _wait(worker, box, step, seconds, outer, wall_end)
-    finally:   # a worker whose own settling was interrupted by a late stop is settled here (a no-op otherwise)
-        if worker.ident is not None:
-            _settle(step, worker.ident)
+    finally:   # an abandoned worker and the workers it started, or a worker whose own settling a late stop
+        for ident in list(step.live):   # interrupted, are settled here (nothing is left otherwise)
+            _settle(step, ident)
 
 
 def _wait(worker: threading.Thread, box: dict[str, Any], step: _Account, seconds: float, outer: float,
