@@ -188,3 +188,17 @@ def test_a_forked_child_counts_its_own_thread_on_the_same_timeline():
             os._exit(0 if 0.25 < before - left() < 1.0 and before <= 5.0 else 1)
         _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_pattern_found_under_a_spent_budget_is_not_a_later_decisions():
+    import sympy as sp
+
+    from symact.catalog import X
+    from symact.decide.analyze import pattern
+    from symact.decide.context import Context
+
+    f = X * sp.exp(X) - 1   # one zero, at W(1) (x e^x = 1 is the definition of Lambert's W at 1)
+    hurried = pattern(f, -sp.oo, sp.oo, Context.start(X, 0.1))
+    assert len(hurried.zeros) == 1   # found, its exact form or not (solve may run out of time)
+    [zero] = pattern(f, -sp.oo, sp.oo, Context.start(X, 5.0)).zeros
+    assert zero.exact == sp.LambertW(1)
