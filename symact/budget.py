@@ -2,12 +2,15 @@
 
 What a budget means (``--budget S`` on the command line, ``budget=`` in the Python API):
 
-* **CPU seconds of the decision, not wall-clock seconds.**  :func:`clock` is the CPU time (user + system) of
-  the process, all its threads included (the worker threads below do the work while the caller waits).  A busy
-  machine therefore delays an answer but does not change it: the same input gets the same verdict on an idle
-  machine and under full load.  The command line runs each decision in a child process of its own
-  (:mod:`symact.sandbox`), so there this clock is exactly the decision's CPU time; in a Python session it also
-  counts whatever other threads of the session compute meanwhile.
+* **CPU seconds of the decision, not wall-clock seconds.**  :func:`clock` counts the CPU time (user + system) of
+  the threads of the decision: the thread that computes, and the worker threads that :func:`run_with_budget`
+  starts from it (and theirs), each from its start until it ends or is abandoned (below).  A busy machine
+  therefore delays an answer but does not change it: the same input gets the same verdict on an idle machine
+  and under full load, and in a Python session whatever else the session runs meanwhile does not count (a
+  worker abandoned by an earlier decision, another thread of the caller).  Where a thread's CPU clock cannot
+  be read (no ``time.pthread_getcpuclockid``: macOS, Windows) the process's CPU time stands in.
+* **A step's cap counts the step's own work.**  ``run_with_budget(fn, seconds)`` stops ``fn`` once the CPU
+  time of its worker thread (and the workers it starts) reaches ``seconds``, whatever other threads do.
 * **The decision's budget caps every step inside it.**  :func:`limit` sets it (the worker threads started under
   it inherit it); every :func:`run_with_budget` below it is cut to what is left, so a step with a cap or floor
   of its own (``max(1, ...)`` seconds, a fixed 2 s for one simplification) cannot overrun the whole.
@@ -21,16 +24,21 @@ What a budget means (``--budget S`` on the command line, ``budget=`` in the Pyth
 of computing is given up after ``WALL_FACTOR * seconds + WALL_SLACK`` wall-clock seconds.
 
 A timed-out worker is also *stopped*: left alone it would keep computing in the background and, sharing the
-GIL, slow every later decision several-fold (and, here, spend their CPU budget).  An exception is raised inside
-it with ``PyThreadState_SetAsyncExc`` (pure-Python SymPy code sees it at its next bytecode).  An exception can
-land where Python swallows it (a weakref callback, a ``__del__``), so this is repeated a few times; a worker
-that still runs after that (stuck in C code) is abandoned, and dies with the process.
+GIL, slow every later decision several-fold (in wall-clock time: their CPU is theirs).  An exception is
+raised inside it with ``PyThreadState_SetAsyncExc`` (pure-Python SymPy code sees it at its next bytecode).  An
+exception can land where Python swallows it (a weakref callback, a ``__del__``), so this is repeated a few
+times; a worker that still runs after that (stuck in C code) is abandoned, and dies with the process.  What it
+used up to then (its cap) is charged to its decision; what it computes afterwards is charged to nothing, so it
+cannot shorten a later step or decision, whose verdicts stay those of a fresh process.  The process's CPU time,
+the abandoned workers' included, stays bounded by the hard limits of :mod:`symact.sandbox` on the command line.
+A forked child (:mod:`symact.sandbox`) goes on counting its one thread on the same timeline.
 """
 from __future__ import annotations
 
 import contextlib
 import ctypes
 import math
+import os
 import threading
 import time
 from typing import Any, Callable, Iterator
@@ -42,11 +50,113 @@ WALL_FACTOR = 10.0
 WALL_SLACK = 5.0
 
 _local = threading.local()
+_lock = threading.Lock()
+_PER_THREAD = hasattr(time, "pthread_getcpuclockid")
+
+
+def _cpu(clock_id: int) -> float:
+    return time.clock_gettime(clock_id)
+
+
+class _Account:
+    """The CPU seconds used by a group of threads: a thread that computes and the workers started under it.
+
+    A live member is counted by reading its CPU clock (``live``: ident -> [clock id, reading when it joined,
+    last reading]); a member that ended or was abandoned is folded into ``settled``.  The account of a step is
+    a child of the account it was started in, and every member joins the account chain up to its root."""
+
+    def __init__(self, parent: "_Account | None") -> None:
+        self.parent = parent
+        self.settled = 0.0
+        self.live: dict[int, list[float]] = {}
+        self.closed = False   # its worker was abandoned: threads it still starts join nothing
+        self.started = time.process_time()
+
+    def chain(self) -> list["_Account"]:
+        out, account = [], self
+        while account is not None:
+            out.append(account)
+            account = account.parent
+        return out
+
+    def used(self) -> float:
+        if not _PER_THREAD:
+            return time.process_time() - self.started
+        with _lock:
+            total = self.settled
+            for member in self.live.values():
+                try:
+                    member[2] = _cpu(int(member[0]))
+                except OSError:   # the thread is gone without settling (cannot happen in run_with_budget)
+                    pass
+                total += member[2] - member[1]
+            return total
+
+
+def _join(account: _Account) -> None:
+    """Make the calling thread a member of ``account`` and of the accounts above it (one record, shared)."""
+    _local.account = account
+    chain = account.chain()
+    if not _PER_THREAD or any(a.closed for a in chain):
+        return
+    clock_id = time.pthread_getcpuclockid(threading.get_ident())
+    now = _cpu(clock_id)
+    member = [clock_id, now, now]
+    with _lock:
+        for a in chain:
+            a.live[threading.get_ident()] = member
+
+
+def _settle(account: _Account, ident: int) -> None:
+    """Fold what thread ``ident`` used into ``account`` and the accounts above it; it counts no more."""
+    with _lock:
+        for a in account.chain():
+            member = a.live.pop(ident, None)
+            if member is not None:
+                try:
+                    member[2] = _cpu(int(member[0]))
+                except OSError:
+                    pass
+                a.settled += member[2] - member[1]
+
+
+def _before_fork() -> None:
+    account = getattr(_local, "account", None)
+    if account is not None:
+        account.chain()[-1].used()   # every member's last reading, fresh
+
+
+def _after_fork_in_child() -> None:
+    """The child has only the forking thread, under a new thread id: what the members used up to the fork is
+    settled, and the thread counts on from its new clock, on the same timeline (a deadline stays valid)."""
+    global _lock
+    _lock = threading.Lock()   # a thread that held it is gone
+    account = getattr(_local, "account", None)
+    if account is None:
+        return
+    for a in account.chain():
+        a.settled += sum(member[2] - member[1] for member in a.live.values())
+        a.live.clear()
+    _join(account)
+
+
+if _PER_THREAD:
+    os.register_at_fork(before=_before_fork, after_in_child=_after_fork_in_child)
+
+
+def _account() -> _Account:
+    """The calling thread's account; a thread outside any (not a worker) starts its own."""
+    account = getattr(_local, "account", None)
+    if account is None:
+        account = _Account(None)
+        _join(account)
+    return account
 
 
 def clock() -> float:
-    """The budget clock: CPU seconds used by this process (all threads)."""
-    return time.process_time()
+    """The budget clock: CPU seconds used by the threads of the calling thread's decision (see above), a
+    reading on a timeline that all of them share."""
+    return _account().chain()[-1].used()
 
 
 def deadline() -> float:
@@ -92,10 +202,12 @@ def run_with_budget(fn: Callable[[], Any], seconds: float | None = DEFAULT_SECON
     if outer - clock() <= 0:
         return False, "the decision's time budget is spent"
     box: dict[str, Any] = {}
+    step = _Account(_account())
 
     def work() -> None:
         try:
             _local.deadline = outer
+            _join(step)
             try:
                 box["value"] = fn()
             except _Stop:
@@ -106,15 +218,26 @@ def run_with_budget(fn: Callable[[], Any], seconds: float | None = DEFAULT_SECON
             box["stopped"] = True
         finally:
             box["ended"] = True
+            _settle(step, threading.get_ident())
 
     worker = threading.Thread(target=work, daemon=True, name="symact-budget")
-    cpu_end = min(clock() + max(seconds, 0.0), outer)
     wall_end = time.monotonic() + WALL_FACTOR * max(seconds, 0.0) + WALL_SLACK
     worker.start()
+    try:
+        return _wait(worker, box, step, seconds, outer, wall_end)
+    finally:   # an abandoned worker and the workers it started, or a worker whose own settling a late stop
+        for ident in list(step.live):   # interrupted, are settled here (nothing is left otherwise)
+            _settle(step, ident)
+
+
+def _wait(worker: threading.Thread, box: dict[str, Any], step: _Account, seconds: float, outer: float,
+          wall_end: float) -> tuple[bool, Any]:
+    cap, root = max(seconds, 0.0), step.chain()[-1]
     while True:
         # the process cannot spend CPU faster than wall time while one thread computes, so waiting ``cpu_left``
         # wall-clock seconds never overshoots by much (the GIL keeps the work to one thread at a time)
-        cpu_left, wall_left = cpu_end - clock(), wall_end - time.monotonic()
+        cpu_left = min(cap - step.used(), outer - root.used())
+        wall_left = wall_end - time.monotonic()
         if cpu_left <= 0 or wall_left <= 0:
             break
         worker.join(max(min(cpu_left, wall_left), 0.001))
@@ -127,9 +250,11 @@ def run_with_budget(fn: Callable[[], Any], seconds: float | None = DEFAULT_SECON
             worker.join(0.05)
         if "ended" in box and worker.is_alive():  # withdraw a stop not yet delivered to a thread that
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), None)  # has ended its work
+        if worker.is_alive():   # abandoned: what it computes from now on is no decision's (settled by the caller)
+            step.closed = True
         if wall_left <= 0 < cpu_left:
             return False, f"the wall-clock ceiling of {WALL_FACTOR * seconds + WALL_SLACK:.3g} s was reached"
-        if cpu_end < outer or seconds <= 0:
+        if cap - step.used() <= outer - root.used() or seconds <= 0:
             return False, f"time budget of {seconds:.3g} s (CPU) exceeded"
         return False, "the decision's time budget is spent"
     if "error" in box:

@@ -80,3 +80,125 @@ def test_worker_threads_inherit_the_decision_budget_and_contexts_respect_it():
         assert finished and 0 < inside <= 2.0
         ctx = Context.start(sp.Symbol("x"), 60.0)   # asks for 60 s inside a 2 s decision
         assert 0 < ctx.remaining() <= 2.0
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# History independence: a worker that cannot be stopped is abandoned and keeps computing; it must not count
+# against any later step or decision of the same process.
+
+def _abandoned_workers(count: int) -> threading.Event:
+    """``count`` steps whose work ignores every stop (as code with a bare ``except`` does, or C code that does not
+    come back to Python) and therefore keeps computing after run_with_budget has given up on it.  Setting the
+    returned event ends them."""
+    release = threading.Event()
+
+    def stubborn():
+        while True:
+            try:
+                while not release.is_set():
+                    pass
+                return
+            except BaseException:  # the stop: swallowed
+                pass
+
+    before = set(threading.enumerate())
+    for _ in range(count):
+        assert run_with_budget(stubborn, 0.05)[0] is False
+    alive = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+    assert len(alive) == count   # abandoned, still computing
+    release.workers = alive
+    return release
+
+
+def _end(release: threading.Event) -> None:
+    release.set()
+    for t in release.workers:
+        t.join(5)
+
+
+def _count_to(n: int) -> int:
+    i = 0
+    while i < n:
+        i += 1
+    return i
+
+
+def test_a_steps_cap_counts_its_own_work_not_an_abandoned_worker():
+    # calibrate a pure-Python loop to about 0.15 s of this thread's CPU
+    start = time.thread_time()
+    _count_to(200_000)
+    n = int(200_000 * 0.15 / max(time.thread_time() - start, 1e-3))
+    release = _abandoned_workers(3)
+    try:
+        # the three abandoned workers take about three quarters of the GIL: counted against the step (the whole
+        # process's CPU), its 0.45 s would end after about 0.11 s of its own work; its own work is what counts
+        spent = time.process_time()
+        assert run_with_budget(lambda: _count_to(n), 0.45) == (True, n)
+        assert time.process_time() - spent > 0.3   # the others did compute meanwhile (the test's premise)
+    finally:
+        _end(release)
+
+
+def test_an_analysis_after_an_abandoned_worker_is_that_of_a_fresh_process():
+    from symact.properties import analyze
+
+    def verdicts():
+        # the range of x*exp(-x**2) takes about 0.45 s of CPU: proved within 1.5 s, unknown within 0.2 s
+        report = analyze(expr="x*exp(-x**2)", budget=1.5, keys=("range",))
+        return {k: (v.status, str(v.value), v.reason) for k, v in report.verdicts.items()}
+
+    alone = verdicts()
+    assert alone["range"][0] == "proved"
+    release = _abandoned_workers(4)
+    try:
+        # four abandoned workers computing meanwhile: the process's CPU grows about five times as fast as the
+        # analysis's own, which a budget counted on the process's CPU would see spent after about 0.3 s
+        assert verdicts() == alone
+    finally:
+        _end(release)
+
+
+def test_a_property_decided_later_gets_a_fresh_budget():
+    from symact import properties
+
+    expr = properties.expression_target("x*exp(-x**2)")
+    assert properties.zero_at_origin(expr, budget=1.0).status == "proved"
+    # a second of CPU later, the same expression with the same budget: its facts (and their deadline) are not
+    # those of the first decision, so the range is proved as in a fresh process (about 0.45 s of CPU)
+    start = time.thread_time()
+    while time.thread_time() - start < 1.0:
+        _count_to(10_000)
+    assert properties.range_(expr, budget=1.0).status == "proved"
+
+
+def test_a_forked_child_counts_its_own_thread_on_the_same_timeline():
+    import os
+
+    from symact.budget import left, limit
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no os.fork")
+    with limit(5.0):
+        pid = os.fork()
+        if pid == 0:   # the child: 0.3 s of this thread's CPU must come off what is left of the decision
+            before = left()
+            start = time.thread_time()
+            while time.thread_time() - start < 0.3:
+                pass
+            os._exit(0 if 0.25 < before - left() < 1.0 and before <= 5.0 else 1)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_pattern_found_under_a_spent_budget_is_not_a_later_decisions():
+    import sympy as sp
+
+    from symact.catalog import X
+    from symact.decide.analyze import pattern
+    from symact.decide.context import Context
+
+    f = X * sp.exp(X) - 1   # one zero, at W(1) (x e^x = 1 is the definition of Lambert's W at 1)
+    hurried = pattern(f, -sp.oo, sp.oo, Context.start(X, 0.1))
+    assert len(hurried.zeros) == 1   # found, its exact form or not (solve may run out of time)
+    [zero] = pattern(f, -sp.oo, sp.oo, Context.start(X, 5.0)).zeros
+    assert zero.exact == sp.LambertW(1)

@@ -34,14 +34,16 @@ from symact.decide.structure import structural_sign
 DEFAULT_DEPTH = 8
 
 # ---------------------------------------------------------------------------------------------- engine
-#: proved patterns, by (expression, variable, interval): a pattern is a proof, so it can be reused
+#: proved patterns, by (expression, variable, interval, deadline): a pattern is a proof, so the decision can
+#: reuse it; how much it says (an exact zero, or only an enclosure when ``solve`` ran out of time) depends on
+#: the budget it was found under, so a later decision (another deadline) finds its own
 _PATTERNS: dict = {}
 
 
 def pattern(expr: sp.Expr, lo, hi, ctx: Context, depth: int = DEFAULT_DEPTH) -> Pattern:
     expr = sp.sympify(expr, strict=True)
     lo, hi = sp.sympify(lo, strict=True), sp.sympify(hi, strict=True)
-    key = (expr, ctx.var, lo, hi)
+    key = (expr, ctx.var, lo, hi, ctx.deadline)
     if key not in _PATTERNS:
         found = _pattern(expr, lo, hi, ctx, depth)
         if len(_PATTERNS) > 5000:

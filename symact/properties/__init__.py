@@ -16,6 +16,7 @@ textbooks call this "concave up" or, confusingly, "concave").
 """
 from __future__ import annotations
 
+import math
 import re
 import time
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import Any, Callable, Iterator, Mapping
 import sympy as sp
 
 from symact import calculus
-from symact.budget import clock, limit
+from symact.budget import clock, deadline, limit
 from symact.catalog import X, get
 from symact.catalog.registry import Activation, VectorActivation
 from symact.definitions import DEFINITIONS
@@ -115,13 +116,18 @@ def decimal_constants(expr: sp.Expr) -> sp.Expr:
     return expr.xreplace({c: sp.Rational(str(c)) for c in expr.atoms(sp.Float)})
 
 
-_FACTS: dict[str, Facts] = {}
+_FACTS: dict[tuple[str, float, float], Facts] = {}
 
 
 def facts_for(expr: sp.Expr, budget: float = DEFAULT_BUDGET) -> Facts:
-    key = sp.srepr(expr)
+    """The facts of ``expr``, shared by the properties of one decision (one :func:`analyze`): what they
+    remember (an ``unknown`` of a stage that ran out of time included) belongs to that decision's budget, so a
+    later decision, or a property decided outside any, starts from fresh facts."""
+    if deadline() == math.inf:
+        return Facts(expr, budget)
+    key = (sp.srepr(expr), budget, deadline())
     f = _FACTS.get(key)
-    if f is None or f.budget != budget:
+    if f is None:
         if len(_FACTS) > 64:
             _FACTS.clear()
         f = _FACTS[key] = Facts(expr, budget)
@@ -989,8 +995,7 @@ def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget:
     elif target is None:
         raise ParameterError("give an activation name or expr=")
     subj = subject(target, params)
-    start, cpu = time.perf_counter(), time.process_time()
-    _FACTS.pop(sp.srepr(subj.expr), None)  # a fresh budget for this analysis
+    start, cpu = time.perf_counter(), clock()
     verdicts = {}
     with limit(budget):
         for i, k in enumerate(keys):
@@ -1002,7 +1007,7 @@ def analyze(target: Any = None, params: Mapping[str, Any] | None = None, budget:
     if not kernel_checked:   # the caller gates the verdicts itself (symact.isolated)
         return PropertyReport(subj.name, subj.printed or subj.expr, subj.params, verdicts,
                               time.perf_counter() - start)
-    left = None if budget is None else max(budget - (time.process_time() - cpu), 0.0)
+    left = None if budget is None else max(budget - (clock() - cpu), 0.0)
     return checked_report(subj, verdicts, time.perf_counter() - start, left)
 
 

@@ -24,7 +24,6 @@ confirm them:
 """
 from __future__ import annotations
 
-import time
 import warnings
 from dataclasses import replace
 from fractions import Fraction
@@ -32,7 +31,7 @@ from fractions import Fraction
 import sympy as sp
 
 from symact import display
-from symact.budget import run_with_budget
+from symact.budget import clock, run_with_budget
 from symact.catalog import X
 from symact.properties import inflection_list as il
 from symact.properties import kernel_claims as kc
@@ -118,7 +117,7 @@ class _Kernel:
         self.f = term
         self.defined = None  # (claim, certificate): f is defined on all of R, a premise of every verdict
         self.done: dict = {}
-        self.until = None if seconds is None else time.process_time() + seconds
+        self.until = None if seconds is None else clock() + seconds
 
     def settle(self, c: kc.Claim):
         """(kernel verdict or None, certificate, reason)."""
@@ -135,7 +134,7 @@ class _Kernel:
                    else (lambda: limit_search(c.lhs, c.rel, c.rhs, c.limit, work)) if search is None
                    else (lambda: search.counterexample(c.hints)) if c.want == "refuted"
                    else (lambda: search.run(expected=True)))
-            cap = CLAIM_SECONDS if self.until is None else min(CLAIM_SECONDS, self.until - time.process_time())
+            cap = CLAIM_SECONDS if self.until is None else min(CLAIM_SECONDS, self.until - clock())
             if cap <= 0:
                 self.done[key] = (None, None, "the analysis budget was spent before the kernel checked this claim")
                 return self.done[key]
