@@ -9,7 +9,9 @@ made; a point where that is not certain gets no branch.  Each range where a part
 with u <= 0, asin(u) with u > 1, u**(1/3) with u < 0, ...) is a NaN branch of kind ``outside`` whose claim (the
 argument outside the domain there) the kernel decides like every branch claim (:func:`domain_gaps`).  For f',
 an end of such a range where f is defined but f' does not exist (x**(3/2) at 0: no difference quotient from the
-left) is an ``undefined`` point too, certified the same way (:func:`underivable_points`).
+left) is an ``undefined`` point too, certified the same way (:func:`underivable_points`); a point where the
+formula of f' is undefined stays NaN only where the kernel proves that f' does not exist there
+(:func:`derivative_points`: sqrt(x**4 + x**6)' is 0 at 0, where its formula is 0/0).
 """
 from __future__ import annotations
 
@@ -133,11 +135,8 @@ def derivative_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
         return branches
     d = sp.diff(expr, X)
     for point in [b.lo for b in branches if b.kind == "undefined"]:
-        reason = undefined_reason(term, Fraction(int(point.p), int(point.q)))
-        if reason is not None:
-            branches = cut(branches, Branch(point, point, True, True, sp.nan,
-                                            f"f' does not exist here ({reason}): NaN", "undefined"))
-            continue
+        if undefined_reason(term, Fraction(int(point.p), int(point.q))) is not None:
+            continue  # NaN stays: f' itself is proved not to exist there
         value = _limit(d, point)
         formula, why = ((value, f"the limit of the formula of f', which is 0/0 here: f' exists here if the kernel "
                                 f"proves the claim") if value is not None and value.is_Rational else
