@@ -138,8 +138,8 @@ def derivative_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
         if undefined_reason(term, Fraction(int(point.p), int(point.q))) is not None:
             continue  # NaN stays: f' itself is proved not to exist there
         value = _limit(d, point)
-        formula, why = ((value, f"the limit of the formula of f', which is 0/0 here: f' exists here if the kernel "
-                                f"proves the claim") if value is not None and value.is_Rational else
+        formula, why = ((value, "the limit of the formula of f', which is 0/0 here: f' exists here if the kernel "
+                                "proves the claim") if value is not None and value.is_Rational else
                         (d, "the formula of f', undefined here: whether f' exists here is not known"))
         branches = cut(branches, Branch(point, point, True, True, formula, why, "exact"))
     return branches
