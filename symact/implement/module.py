@@ -205,7 +205,7 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
                      f"{indent}_put(out, _indices(_host(x) == {at}), {number})" if inplace else
                      f"{indent}out = {b.ns}.where(x == {at}, {number}, out)")
     if part.zero is not None:  # the sign of a zero result at +-0, which the masks cannot tell apart
-        lines.append(f"{indent}out = {zero_select(part.zero, target)}")
+        lines.append(f"{indent}out = {zero_select(part.zero, b.ns)}")
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
         lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used
