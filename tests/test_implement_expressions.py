@@ -136,3 +136,46 @@ def test_held_out_expression_claims_are_all_proved_by_the_command(tmp_path, text
         got = np.asarray(module.f(XS), dtype=np.float64)
     err = np.where(got == want, 0.0, np.abs(got - want) / ulp(want, np.float32))
     assert np.nanmax(np.where(np.isnan(err), np.inf, err)) <= 1, text
+
+
+ZERO_SLOPES = [  # (expression, f'(0) by hand: the derivative of the formula at 0, sign of f(+-tiny))
+    ("2*x", 2.0),           # f(-tiny) < 0 < f(tiny): the module returns the input's zero
+    ("sin(x)/2", 0.5),      # cos(0)/2
+    ("-3*x", -3.0),         # f(-tiny) > 0 > f(tiny): the module returns -x at +-0
+    ("tanh(x)", 1.0),       # 1 - tanh(0)**2
+    ("x**2", 0.0),          # 2*0; f(+-tiny) rounds to +0 on both sides
+]
+
+
+@pytest.mark.parametrize("target", ["torch", "jax"])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_autograd_gradient_at_signed_zeros_is_the_derivative_not_the_zero_steps(target, dtype):
+    """A module made without --derivative returns the correctly signed zero at +-0 with a where-selection
+    (:mod:`symact.implement.zeros`); autograd differentiates through it, and its gradient there must be f'(0)
+    (the hand-derived values above), not the derivative of the input x that gives the sign (1).  The values at
+    +-0 keep their signs: sign(f(+-0)) = sign(f'(0)) * sign(+-0) where f'(0) != 0, +0 for x**2."""
+    for text, slope in ZERO_SLOPES:
+        module = load_source(implement(expr=text, target=target, dtype=dtype, budget=BUDGET).source,
+                             f"zero_slope_{target}_{dtype}_{abs(hash(text))}")
+        for zero in (0.0, -0.0):
+            value, grad = _value_and_grad(module.f, zero, target, dtype)
+            want_sign = np.signbit(slope * zero) if slope else False
+            assert value == 0 and bool(np.signbit(value)) == want_sign, (text, target, dtype, zero, value)
+            assert grad == slope, (text, target, dtype, zero, grad)
+
+
+def _value_and_grad(fn, x0: float, target: str, dtype: str) -> tuple[float, float]:
+    """fn at x0 (a one-element array of ``dtype``) and autograd's derivative there."""
+    if target == "torch":
+        import torch
+
+        x = torch.tensor([x0], dtype=getattr(torch, dtype), requires_grad=True)
+        y = fn(x)
+        y.sum().backward()
+        return float(y.detach()[0]), float(x.grad[0])
+    import jax
+    import jax.numpy as jnp
+
+    with jax.enable_x64(True):
+        x = jnp.array([x0], dtype=dtype)
+        return float(fn(x)[0]), float(jax.grad(lambda v: fn(v).sum())(x)[0])

@@ -15,6 +15,7 @@ from symact.implement.halfround import exact_tables
 from symact.implement.inplace import INDICES, indexed_chain
 from symact.implement.rounding import HALF, exact_table, helpers
 from symact.implement.plan import Part, Plan
+from symact.implement.zeros import zero_select
 
 #: the format each target computes float32 inputs in (rounded once at the end), unless a part rounds once in
 #: float32 anyway (:func:`rounds_once`); float16 and bfloat16 inputs always; JAX inside
@@ -204,7 +205,7 @@ def _function(part: Part, target: str, dtype: str, name: str, printer_used: set,
                      f"{indent}_put(out, _indices(_host(x) == {at}), {number})" if inplace else
                      f"{indent}out = {b.ns}.where(x == {at}, {number}, out)")
     if part.zero is not None:  # the sign of a zero result at +-0, which the masks cannot tell apart
-        lines.append(f"{indent}out = {b.ns}.where(x == 0, {part.zero}, out)")
+        lines.append(f"{indent}out = {zero_select(part.zero, b.ns)}")
     if exact:  # the inputs whose float64 value lies at a rounding boundary of the 16-bit format
         lines.append(f"{indent}out = _exact(w, out, _EXACT[{part.name!r}])")
     printer_used |= printer.used

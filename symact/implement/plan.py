@@ -14,7 +14,8 @@ from symact.implement.emit import Unprintable
 from symact.implement.proving import BranchProof, prove_all
 from symact.implement.stable import limits, refined, stable_branches
 from symact.implement.taylor import taylor_branches
-from symact.implement.undefined import domain_gaps, nan_at, undefined_points, underivable_points
+from symact.implement.undefined import (derivative_points, domain_gaps, nan_at, undefined_points,
+                                        underivable_points)
 from symact.implement.zeros import zero_value
 
 
@@ -120,9 +121,9 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
         found = pieces(expr) if split else None
         f_branches = domain_gaps(expr, taylor_branches(expr, undefined_points(
             expr, refined(from_pieces(found)) if split else stable_branches(expr))))
-        df_branches = derivative and underivable_points(expr, domain_gaps(expr, domain_gaps(d, taylor_branches(
-            d, undefined_points(d, refined(derivative_pieces(found, {})) if split else stable_branches(d)))),
-            of_f=True))
+        df_branches = derivative and underivable_points(expr, domain_gaps(expr, domain_gaps(d, derivative_points(
+            expr, taylor_branches(d, undefined_points(
+                d, refined(derivative_pieces(found, {})) if split else stable_branches(d))))), of_f=True))
     except Unprintable:  # a function or power the module cannot compute (its own one-line message)
         raise
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0

@@ -9,7 +9,9 @@ made; a point where that is not certain gets no branch.  Each range where a part
 with u <= 0, asin(u) with u > 1, u**(1/3) with u < 0, ...) is a NaN branch of kind ``outside`` whose claim (the
 argument outside the domain there) the kernel decides like every branch claim (:func:`domain_gaps`).  For f',
 an end of such a range where f is defined but f' does not exist (x**(3/2) at 0: no difference quotient from the
-left) is an ``undefined`` point too, certified the same way (:func:`underivable_points`).
+left) is an ``undefined`` point too, certified the same way (:func:`underivable_points`); a point where the
+formula of f' is undefined stays NaN only where the kernel proves that f' does not exist there
+(:func:`derivative_points`: sqrt(x**4 + x**6)' is 0 at 0, where its formula is 0/0).
 """
 from __future__ import annotations
 
@@ -95,16 +97,52 @@ def nan_at(branches: list[Branch], point: sp.Rational) -> bool:
 def _extension(expr: sp.Expr, point: sp.Rational) -> str:
     """The continuous extension's value at ``point`` as a remark, or '' where SymPy finds no finite two-sided
     limit there."""
+    value = _limit(expr, point)
+    return "" if value is None else (f"; its continuous extension would be {sp.sstr(value)} here (the limit, "
+                                     f"information only: not returned)")
+
+
+def _limit(expr: sp.Expr, point: sp.Rational) -> sp.Expr | None:
+    """The finite real two-sided limit of ``expr`` at ``point`` that SymPy finds in 5 CPU seconds, or None."""
     from symact.budget import run_with_budget
 
     try:
         done, sides = run_with_budget(lambda: [sp.limit(expr, X, point, d) for d in ("-", "+")], 5.0)
     except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
-        return ""
+        return None
     if not done or sides[0] != sides[1] or not (sides[0].is_number and sides[0].is_finite and sides[0].is_real):
-        return ""
-    return (f"; its continuous extension would be {sp.sstr(sides[0])} here (the limit, information only: not "
-            f"returned)")
+        return None
+    return sides[0]
+
+
+def derivative_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
+    """``branches`` (f's derivative's, ``expr`` is f) with each ``undefined`` point of its formula f' (made by
+    :func:`undefined_points` for the formula) decided for the derivative itself, since a formula that is 0/0
+    at a point is no missing derivative (sqrt(x**4 + x**6) = x^2 sqrt(1 + x^2) has f'(0) = 0 although its
+    formula (3*x**5 + 2*x**3)/sqrt(x**6 + x**4) is 0/0 there): NaN (kind ``undefined``) only where the kernel
+    proves that f' does not exist there (:func:`symact.kernel.evaluate.undefined_reason` of ``diff(f, x)``: f
+    undefined there or on a side, a jump, one-sided slopes that differ); else the formula's rational limit
+    there (SymPy's) on a point branch of kind ``exact``, whose claim ``diff(f, x) == LIMIT for x == POINT`` the
+    kernel decides like every branch claim (NOT PROVED where it cannot); else the formula itself, whose claim
+    is not proved either (and whose value there is NaN)."""
+    from symact.kernel.evaluate import undefined_reason
+    from symact.kernel.terms import TermError
+    from symact.sympy_terms import from_sympy
+
+    try:
+        term = ("deriv", from_sympy(expr, X))
+    except TermError:
+        return branches
+    d = sp.diff(expr, X)
+    for point in [b.lo for b in branches if b.kind == "undefined"]:
+        if undefined_reason(term, Fraction(int(point.p), int(point.q))) is not None:
+            continue  # NaN stays: f' itself is proved not to exist there
+        value = _limit(d, point)
+        formula, why = ((value, "the limit of the formula of f', which is 0/0 here: f' exists here if the kernel "
+                                "proves the claim") if value is not None and value.is_Rational else
+                        (d, "the formula of f', undefined here: whether f' exists here is not known"))
+        branches = cut(branches, Branch(point, point, True, True, formula, why, "exact"))
+    return branches
 
 
 def domain_gaps(expr: sp.Expr, branches: list[Branch], of_f: bool = False) -> list[Branch]:

@@ -3,7 +3,11 @@ and a piece's formula may not carry the sign the function has there (Abs(x) is x
 piecewise Min(sqrt(x), 1) gave -0 at -0).  Where the expression is 0 at 0, each zero gets the sign of the
 certified correct rounding of the expression at the nearest float on its side (the smallest subnormal), or on
 the other side where it is undefined on this one: +0 at both zeros (Abs(x), x**2, Max(x, 0)), -0 at both, or
-the input's own zero where the sides differ (x*Abs(x), sin(x): -0 stays -0; -x where the signs are reversed)."""
+the input's own zero where the sides differ (x*Abs(x), sin(x): -0 stays -0; -x where the signs are reversed).
+
+On torch and JAX that zero carries the derivative of the branch formula's result there, not its own
+(:func:`zero_select`, where the zero is the input's own): autograd's gradient at +-0 is f'(0) (2 for 2*x, not
+the input's 1)."""
 from __future__ import annotations
 
 import math
@@ -27,3 +31,18 @@ def zero_value(expr: sp.Expr) -> str | None:
         return None
     return {(False, False): "0.0", (True, True): "-0.0", (True, False): "x", (False, True): "-x"}[
         (bool(np.signbit(left)), bool(np.signbit(right)))]
+
+
+def zero_select(zero: str, ns: str) -> str:
+    """The code of the module's result with ``zero`` (:func:`zero_value`) at x = +-0 in place of ``out``, in the
+    array namespace ``ns`` (np, torch, jnp).  On torch and JAX where ``zero`` is the input's own (x or -x: f
+    changes sign at 0) ``zero' - (out' - out)``, the primes marking values outside the gradient path: its value
+    is ``zero`` bit for bit (out is finite there, so out' - out is +0, and z - (+0) is z for either zero z) and
+    its derivative is out's, the branch formula's, not that of x (1: autograd's gradient of 2*x at 0 would be
+    1).  A constant zero (+0 on both sides: f'(0) is
+    0 where it exists) is selected as it is: autograd gives out's derivative times 0 there, 0, or NaN where
+    out's is infinite (sqrt(x) at 0, where f' does not exist)."""
+    if ns == "np" or zero.endswith("0.0"):
+        return f"{ns}.where(x == 0, {zero}, out)"
+    stop = "({}).detach()" if ns == "torch" else "jax.lax.stop_gradient({})"
+    return f"{ns}.where(x == 0, {stop.format(zero)} - ({stop.format('out')} - out), out)"

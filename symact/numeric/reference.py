@@ -210,19 +210,28 @@ class Reference:
 
     def undefined(self, x: float) -> bool:
         """Whether the kernel proves the value undefined at the float ``x``, taken exactly
-        (:func:`symact.kernel.evaluate.undefined_reason`): the expression (for ``order`` >= 1: the derivative's
-        formula) is undefined there, or (``order`` >= 1) no derivative exists there, whatever its formula gives
-        (real-line semantics): the function one order lower is undefined there (log(x)' at x < 0, where 1/x is
-        defined), or it is undefined at a neighbouring float64 and the kernel proves that its difference quotient
-        does not converge at x (an end of its domain: x**(3/2)' at 0, where 3 sqrt(x)/2 is 0).  False where it is
-        not certain or the expression is not a kernel term."""
-        if self._undefined_term(x):
-            return True
+        (:func:`symact.kernel.evaluate.undefined_reason`): the expression is undefined there, or (``order`` >= 1)
+        no derivative exists there, whatever its formula gives (real-line semantics): the function one order lower
+        is undefined there (log(x)' at x < 0, where 1/x is defined), or its formula is undefined there or the
+        function one order lower is undefined at a neighbouring float64, and the kernel proves that its
+        difference quotient does not converge at x (an end of its domain: x**(3/2)' at 0, where 3 sqrt(x)/2 is
+        0; sqrt(x)' at 0).  A formula that is 0/0 at x is no missing derivative (sqrt(x**4 + x**6)' at 0 is 0):
+        without the kernel's proof the value there is not known (:meth:`unknown`), not undefined.  False where
+        it is not certain or the expression is not a kernel term."""
         if not self.order:
-            return False
+            return self._undefined_term(x)
         lower = reference(self.entry, self.params, self.order - 1)
+        if lower.undefined(x):
+            return True
         beside = [y for y in (math.nextafter(x, -math.inf), math.nextafter(x, math.inf)) if math.isfinite(y)]
-        return lower.undefined(x) or (any(map(lower.undefined, beside)) and lower._undefined_term(x, derivative=True))
+        return ((self._undefined_term(x) or any(map(lower.undefined, beside)))
+                and lower._undefined_term(x, derivative=True))
+
+    def unknown(self, x: float) -> bool:
+        """Whether the value at the float ``x`` is not known (``order`` >= 1): the kernel proves the derivative's
+        formula undefined there (0/0) but neither that the derivative exists nor that it does not
+        (:meth:`undefined`), so no reference value is certain there."""
+        return bool(self.order) and self._undefined_term(x) and not self.undefined(x)
 
     def _undefined_term(self, x: float, derivative: bool = False) -> bool:
         """Whether the kernel proves ``self.expr`` itself undefined at ``x`` (``derivative``: its derivative, as

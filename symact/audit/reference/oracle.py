@@ -138,6 +138,16 @@ class Oracle:
                 out[i] = self._gone[x]
         return out
 
+    def unknown(self, xs: np.ndarray, asked: np.ndarray) -> np.ndarray:
+        """Where, among the finite ``xs`` that ``asked`` marks, the value is not known
+        (:meth:`symact.numeric.reference.Reference.unknown`: a derivative's formula is 0/0 there, and the kernel
+        proves neither that the derivative exists nor that it does not: sqrt(x**4 + x**6)' at 0)."""
+        out = np.zeros(xs.shape, dtype=bool)
+        for i in np.flatnonzero(asked & np.isfinite(xs)) if self.order else ():
+            with PER_POINT:
+                out[i] = self._ref.unknown(float(xs[i]))
+        return out
+
     def _nan_where_undefined(self, xs: np.ndarray, hi: np.ndarray, *rest: np.ndarray) -> None:
         """Set ``hi`` to NaN, and each of ``rest`` (tails, radii) to 0, where the value is undefined
         (:meth:`_undefined`)."""

@@ -59,6 +59,12 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
     o1 = oracle(ctx.entry, ctx.params, 1)
     kappa = kappa_of(ctx.entry, ctx.params, 1, xs, fmt)
     err, allowed, ok, hi, lo = judge_exact(o1, xs, r, kappa, fmt, ctx.standard)
+    unknown = o1.unknown(xs, ~ok & np.isnan(hi))  # no certain value to compare with: not judged, named
+    for x in sorted({float(v) for v in xs[unknown]}):
+        chk.notes.append(f"f'({x:g}) not checked: its formula is undefined there and the kernel proves neither "
+                         f"that f' exists there nor that it does not")
+    ok |= unknown
+    err = np.where(unknown, 0.0, err)
     judged = ok
     ok = apply_region(opts, report, xs, ok, "derivative")
     err = np.where(ok & ~judged, 0.0, err)
