@@ -164,7 +164,7 @@ def test_ctrl_c_is_reported_and_stops_the_decision_process():
 CLAIMS = [
     (1.2, "gelu(x) >= -0.17"),
     (1.2, "gelu(x) >= -0.18"),
-    (1.0, "diff(mish(x), x) <= 1.1"),
+    (1.4, "diff(mish(x), x) <= 1.1"),   # 0.7 s CPU idle (2026-12-05; at 1.0 once unknown at load 16)
     (0.7, "mish(x) >= -0.31"),
     (0.6, "diff(gelu(x), x, 2) <= 0.8"),
     (0.6, "softplus(x) > x"),
