@@ -223,8 +223,15 @@ def tail_forms(t, side: int) -> list:
         return []
     if not ok or f is None or f == e:
         return []
+    out = []
+    for g in (f, _leading(f)):
+        try:
+            if g is not None and g not in out:
+                out.append(g)
+        except TypeError:
+            pass
     try:
-        return [from_sympy(f, _X)]
+        return [from_sympy(g, _X) for g in out]
     except TermError:
         return []
 
@@ -286,6 +293,27 @@ def _tail_form(e, side: int):
     n, d = sp.fraction(sp.cancel(sp.together(e.xreplace(decaying))))
     out = (_expanded_factors(n) / _expanded_factors(d)).xreplace({y: sp.exp(-v) for v, y in bases.items()})
     return out.replace(_SMALL_ERFC, lambda u: sp.erfc(u, evaluate=False))
+
+
+def _leading(f):
+    """f with the top power of x pulled out of each sum among the factors of its numerator and denominator,
+    x^k (c_k + c_(k-1) x^-1 + ...), or None when none has x to a positive power: far out the bracket tends to
+    c_k (gelu_tanh'' on [8, oo): x^5 e^-2u times a bracket near 7.2e8 sqrt(pi), where the expanded numerator
+    7.2e8 sqrt(pi) x^5 - 1.4e10 pi x^2 + ... is (-oo, oo) to interval arithmetic)."""
+    def pull(p):
+        if not p.is_Add:
+            return p
+        k = max(_x_power(t) for t in p.args)
+        return _X ** k * sp.expand(p * _X ** -k, power_exp=False) if k > 0 else p
+
+    out = f.func(*(pull(a) for a in f.args)) if f.is_Mul else pull(f)
+    return None if out == f else out
+
+
+def _x_power(t) -> int:
+    """The power of x among the factors of a term (x^5 e^u: 5)."""
+    return sum(int(a.exp) if a.is_Pow and a.base == _X and a.exp.is_Integer else 1 if a == _X else 0
+               for a in sp.Mul.make_args(t))
 
 
 def _expanded_factors(p):
