@@ -205,14 +205,15 @@ _SMALL_ERFC = sp.Function("small_erfc")
 
 
 def tail_forms(t, side: int) -> list:
-    """An equal form of a smooth term on a ray toward side * oo in which every exponential decays there, so that
+    """Equal forms of a smooth term on a ray toward side * oo in which every exponential decays there, so that
     interval arithmetic (with the kernel's joint enclosure of x^k exp(v), :func:`symact.kernel.evaluate.
     decay_image`) bounds it (proposals: the kernel checks the equality): log(... + e^a + ...) = a + log(... e^-a
     + ...) for the term that dominates there, tanh(u) = s (1 - e^(-2 s u))/(1 + e^(-2 s u)) and erf(u) =
     s (1 - erfc(s u)) with s the sign of u there, each e^(c v) written as Y^(-c s) with Y = e^(-s v) (s the sign
     of v there), then one quotient whose numerator and denominator are expanded, their common monomial factor
     pulled out (mish' on [8, oo): (4 x e^-2x + ... + 1)/(1 + 2 e^-x + 2 e^-2x)^2, not x (1 - tanh(log(e^x +
-    1))^2) ... whose enclosure is [0, oo))."""
+    1))^2) ... whose enclosure is [0, oo)); then the same with the top power of x pulled out of its sums
+    (:func:`_leading`)."""
     try:
         e = to_sympy(t)
     except TermError:
@@ -224,16 +225,12 @@ def tail_forms(t, side: int) -> list:
     if not ok or f is None or f == e:
         return []
     out = []
-    for g in (f, _leading(f)):
+    for g in (f, _leading(f)):  # the second, with x^k pulled out of the sums, only after the plain one
         try:
-            if g is not None and g not in out:
-                out.append(g)
-        except TypeError:
+            out += [] if g is None else [from_sympy(g, _X)]
+        except TermError:
             pass
-    try:
-        return [from_sympy(g, _X) for g in out]
-    except TermError:
-        return []
+    return out
 
 
 def tail_candidate(t) -> bool:
