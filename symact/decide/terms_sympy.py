@@ -205,14 +205,15 @@ _SMALL_ERFC = sp.Function("small_erfc")
 
 
 def tail_forms(t, side: int) -> list:
-    """An equal form of a smooth term on a ray toward side * oo in which every exponential decays there, so that
+    """Equal forms of a smooth term on a ray toward side * oo in which every exponential decays there, so that
     interval arithmetic (with the kernel's joint enclosure of x^k exp(v), :func:`symact.kernel.evaluate.
     decay_image`) bounds it (proposals: the kernel checks the equality): log(... + e^a + ...) = a + log(... e^-a
     + ...) for the term that dominates there, tanh(u) = s (1 - e^(-2 s u))/(1 + e^(-2 s u)) and erf(u) =
     s (1 - erfc(s u)) with s the sign of u there, each e^(c v) written as Y^(-c s) with Y = e^(-s v) (s the sign
     of v there), then one quotient whose numerator and denominator are expanded, their common monomial factor
     pulled out (mish' on [8, oo): (4 x e^-2x + ... + 1)/(1 + 2 e^-x + 2 e^-2x)^2, not x (1 - tanh(log(e^x +
-    1))^2) ... whose enclosure is [0, oo))."""
+    1))^2) ... whose enclosure is [0, oo)); then the same with the top power of x pulled out of its sums
+    (:func:`_leading`)."""
     try:
         e = to_sympy(t)
     except TermError:
@@ -223,10 +224,13 @@ def tail_forms(t, side: int) -> list:
         return []
     if not ok or f is None or f == e:
         return []
-    try:
-        return [from_sympy(f, _X)]
-    except TermError:
-        return []
+    out = []
+    for g in (f, _leading(f)):  # the second, with x^k pulled out of the sums, only after the plain one
+        try:
+            out += [] if g is None else [from_sympy(g, _X)]
+        except TermError:
+            pass
+    return out
 
 
 def tail_candidate(t) -> bool:
@@ -286,6 +290,27 @@ def _tail_form(e, side: int):
     n, d = sp.fraction(sp.cancel(sp.together(e.xreplace(decaying))))
     out = (_expanded_factors(n) / _expanded_factors(d)).xreplace({y: sp.exp(-v) for v, y in bases.items()})
     return out.replace(_SMALL_ERFC, lambda u: sp.erfc(u, evaluate=False))
+
+
+def _leading(f):
+    """f with the top power of x pulled out of each sum among the factors of its numerator and denominator,
+    x^k (c_k + c_(k-1) x^-1 + ...), or None when none has x to a positive power: far out the bracket tends to
+    c_k (gelu_tanh'' on [8, oo): x^5 e^-2u times a bracket near 7.2e8 sqrt(pi), where the expanded numerator
+    7.2e8 sqrt(pi) x^5 - 1.4e10 pi x^2 + ... is (-oo, oo) to interval arithmetic)."""
+    def pull(p):
+        if not p.is_Add:
+            return p
+        k = max(_x_power(t) for t in p.args)
+        return _X ** k * sp.expand(p * _X ** -k, power_exp=False) if k > 0 else p
+
+    out = f.func(*(pull(a) for a in f.args)) if f.is_Mul else pull(f)
+    return None if out == f else out
+
+
+def _x_power(t) -> int:
+    """The power of x among the factors of a term (x^5 e^u: 5)."""
+    return sum(int(a.exp) if a.is_Pow and a.base == _X and a.exp.is_Integer else 1 if a == _X else 0
+               for a in sp.Mul.make_args(t))
 
 
 def _expanded_factors(p):

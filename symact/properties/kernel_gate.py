@@ -235,12 +235,14 @@ class _Kernel:
                     break
             else:
                 return None, why
-        try:
-            groups = il.gap_claims(self.f, sorted(zones), cuts, slopes)
-        except kc.Inexpressible as exc:
-            return None, str(exc)
-        done, why = self.run(groups)
-        return (None, why) if done is None else (proofs + done, "")
+        for split in (False, True):  # each ray whole first, then (the claims settled kept) cut in two
+            try:
+                done, why = self.run(il.gap_claims(self.f, sorted(zones), cuts, slopes, split))
+            except kc.Inexpressible as exc:
+                return None, str(exc)
+            if done is not None:
+                return proofs + done, ""
+        return None, why
 
     def image(self, v: Verdict) -> Verdict:
         """A confirmed range ``v`` whose value names the image of a discontinuous f: kept when the kernel proves f
