@@ -13,15 +13,30 @@ from __future__ import annotations
 import mpmath
 import sympy as sp
 
-from symact.calculus import Piece, to_piecewise
+from symact.calculus import Piece, pieces, to_piecewise
 from symact.catalog.registry import X
 from symact.errors import ParameterError
-from symact.implement.branches import Branch
+from symact.implement.branches import Branch, from_pieces
 
 #: where the arguments' difference is sampled for sign changes: 0, then +-(2**(k/64) - 1) up to about 2**12
 SAMPLES = sorted([0.0] + [s * (2 ** (k / 64) - 1) for k in range(1, 64 * 12 + 1) for s in (-1, 1)])
 #: the width of the rational interval around the crossing
 WIDTH = sp.Rational(1, 1000)
+
+
+def split_pieces(expr: sp.Expr) -> tuple[list[Piece], list[Branch] | None]:
+    """The pieces of ``expr`` (:func:`symact.calculus.pieces`) when their switch points are rational, else
+    those of :func:`crossing` with its branches of f' (None with the former); ValueError or TypeError when
+    neither splits it, ParameterError (one line) when its arguments cross more than once."""
+    try:
+        found = pieces(expr)
+        from_pieces(found)  # the ends are rational
+        return found, None
+    except (TypeError, ValueError, NotImplementedError) as exc:  # an irrational end; a condition not a set
+        crossed = crossing(expr)
+        if crossed is None:
+            raise ValueError(str(exc)) from None
+        return crossed
 
 
 def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
@@ -42,19 +57,20 @@ def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
             return None
         if any(not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v) for v in values):
             return None
-        changes = [i for i in range(len(values) - 1) if values[i] * values[i + 1] <= 0]
+        signed = [(t, v) for t, v in zip(xs, values) if v != 0]  # a zero at a sample lies between two signs
+        changes = [i for i in range(len(signed) - 1) if signed[i][1] * signed[i + 1][1] < 0]
         if len(changes) != 1:
             raise ParameterError(
                 f"cannot split {sp.sstr(expr)} into pieces with rational switch points: its arguments cross "
                 f"{'nowhere' if not changes else f'at {len(changes)} or more points'} between about -4095 and "
                 f"4095 (implement handles Max and Min of two expressions that cross once)")
         i = changes[0]
-        root = mpmath.findroot(h, (xs[i], xs[i + 1]), solver="anderson")
+        root = mpmath.findroot(h, (signed[i][0], signed[i + 1][0]), solver="anderson")
         p = sp.floor(sp.Rational(str(mpmath.nstr(root, 40))) / WIDTH) * WIDTH
         q = p + WIDTH
-        left_sign = next(mpmath.sign(v) for v in values if v != 0)
-    left, right = (a, b) if (left_sign < 0) == isinstance(expr, sp.Min) else (b, a)
-    found = [Piece(sp.Interval(-sp.oo, p), left), Piece(sp.Interval.open(p, q), expr), Piece(sp.Interval(q, sp.oo), right)]
+    left, right = (a, b) if (signed[0][1] < 0) == isinstance(expr, sp.Min) else (b, a)
+    found = [Piece(sp.Interval(-sp.oo, p), left), Piece(sp.Interval.open(p, q), expr),
+             Piece(sp.Interval(q, sp.oo), right)]
     dl, dr = sp.diff(left, X), sp.diff(right, X)
     taken = sp.StrictLessThan(left, right) if isinstance(expr, sp.Min) else sp.StrictGreaterThan(left, right)
     derivative = [Branch(None, p, False, True, dl, "the derivative of the left argument"),

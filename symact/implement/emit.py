@@ -107,16 +107,20 @@ class Printer:
             return self.call(_FUNCTIONS[e.func], self(e.args[0]))
         if isinstance(e, (sp.Min, sp.Max)):  # both arguments computed, the least or greatest taken
             name, (out, *rest) = ("minimum" if isinstance(e, sp.Min) else "maximum"), e.args
-            text = self(out)
+            text = self.operand(out)
             for a in rest:
-                text = self.call(name, f"{text}, {self(a)}")
+                text = self.call(name, f"{text}, {self.operand(a)}")
             return text
         if isinstance(e, sp.Piecewise) and len(e.args) == 2 and e.args[1][1] is sp.true \
                 and type(e.args[0][1]).__name__ in _RELATIONS:  # both values computed, one taken
             (value, cond), (other, _) = e.args
             test = f"({self(cond.lhs)} {_RELATIONS[type(cond).__name__]} {self(cond.rhs)})"
-            return self.call("where", f"{test}, {self(value)}, {self(other)}")
+            return self.call("where", f"{test}, {self.operand(value)}, {self.operand(other)}")
         raise Unprintable(f"cannot write {sp.sstr(e)} as {self.backend.name} code (no such function in the printer)")
+
+    def operand(self, e: sp.Expr) -> str:
+        """``e`` as an operand of minimum, maximum or where (a number as it is, for NumPy and JAX)."""
+        return self(e)
 
     @staticmethod
     def number(e: sp.Expr) -> str:
