@@ -76,7 +76,8 @@ def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
     derivative = [Branch(None, p, False, True, dl, "the derivative of the left argument"),
                   Branch(p, q, False, False, sp.Piecewise((dl, taken), (dr, True)),
                          f"the derivative of the argument {'Min' if isinstance(expr, sp.Min) else 'Max'} takes at "
-                         f"run time; at their crossing, where f' does not exist, the right argument's",
+                         f"run time; at their crossing, where f' does not exist, the right argument's (float64 inputs "
+                         f"within about 1e-15 of it may get the other argument's: both are rounded there)",
                          "convention"),
                   Branch(q, None, True, False, dr, "the derivative of the right argument")]
     return found, derivative
