@@ -129,3 +129,27 @@ def test_the_module_passes_a_strict_audit_of_f_and_its_gradient(tmp_path):
                  cwd=tmp_path)
     assert audit.returncode == 0 and "CONFORMS" in audit.stdout, audit.stdout + audit.stderr
     assert "PASS     derivative" in audit.stdout
+
+
+@pytest.mark.parametrize("lhs,rhs", [
+    ("Derivative(Max(x, 0), x)", "Derivative(Max(x, 0), x)"),  # the same term, undefined at 0 (a kink)
+    ("log(x)", "log(x)"),                                      # the same term, undefined for x <= 0
+    ("x", "2*x"),                                              # not the same term
+])
+def test_the_kernel_rule_same_needs_the_same_term_defined_on_the_whole_piece(lhs, rhs):
+    """A certificate ``same`` on [-1, 1] for t == t is rejected where t is not defined at every point of it (or
+    the two sides differ): t - t is 0 only where t is defined."""
+    from symact.kernel import Rejected
+    from symact.kernel.terms import to_json
+    from symact.sympy_terms import from_sympy
+
+    x = sp.Symbol("x", real=True)
+    term = {side: to_json(from_sympy(sp.sympify(text, locals={"x": x}), x))  # test-owned text, not user input
+            for side, text in (("l", lhs), ("r", rhs))}
+    cert = check_claim(parse_claim("Min(x, 6*sigmoid(x)) == Min(x, 6*sigmoid(x)) for -1 <= x <= 1"),
+                       BUDGET).certificate.to_json()["data"]
+    cert["proof"] = [{"rule": "same"}]
+    assert check(cert)[0] == "proved"  # Min(x, 6 sigmoid(x)) is defined on all of [-1, 1]
+    cert["claim"].update(lhs=term["l"], rhs=term["r"])
+    with pytest.raises(Rejected):
+        check(cert)
