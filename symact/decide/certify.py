@@ -45,6 +45,8 @@ MAX_PERIOD_MULTIPLE = 8
 NONZERO_PRECISION = 1024
 #: bisection depth of a cover of a bounded piece
 COVER_DEPTH = 48
+#: levels of halving for an identity with Max, Min or |.| whose switch point is irrational (:meth:`Search.switch_split`)
+SWITCH_DEPTH = 16
 #: highest order of a derivative that vanishes at an end for :meth:`Search.try_remainder`
 MAX_VANISHING_ORDER = 48
 #: order, precision (bits) and bisection depth of the Taylor forms that prove that derivative's sign
@@ -339,7 +341,7 @@ class Search:
         if p[0] is not None and p[0] == p[1]:
             return None
         if rel == "==":
-            return self.identity(g, p)
+            return self.identity(g, p) or self.switch_split(g, p, SWITCH_DEPTH)
         if depth <= 0:
             return None
         node = (self.try_tail_form(g, rel, p) or self.try_cleared(g, rel, p) or self.try_rewrite(g, rel, p)
@@ -374,6 +376,23 @@ class Search:
             if node:
                 return node
         return None
+
+    def switch_split(self, g, p, depth):
+        """An identity on a piece where g has no one smooth form (the sign of an argument of Max, Min, |.| that
+        changes at an irrational point outside p is not certain on all of p): cases on halves of p, an unbounded
+        piece cut at a bounded core first, down to ``depth`` levels, each proved where g is smooth."""
+        if depth <= 0 or p[0] == p[1] or _smooth_on(g, p):
+            return None
+        lo, hi = p[0], p[1]
+        cut = (Fraction(0) if lo is None and hi is None else hi - 8 if lo is None else lo + 8 if hi is None
+               else _simple_between(lo, hi))
+        parts = []
+        for q in ((lo, cut, p[2], True), (cut, hi, False, p[3])):
+            node = self.identity(g, q) or self.switch_split(g, q, depth - 1)
+            if node is None:
+                return None
+            parts.append({"on": piece_json(q), "by": node})
+        return {"rule": "cases", "parts": parts}
 
     def split(self, g, rel, p, cuts, depth, order):
         ends = [p[0], *cuts, p[1]]
@@ -811,7 +830,8 @@ class Search:
         return None
 
     def identity(self, g, p):
-        for node in ({"rule": "algebra"}, {"rule": "constant", "at": rational_text(_simple_between(p[0], p[1]))}):
+        for node in ({"rule": "same"}, {"rule": "algebra"},
+                     {"rule": "constant", "at": rational_text(_simple_between(p[0], p[1]))}):
             self.spend(5)
             try:
                 check_node(node, g, "==", p)

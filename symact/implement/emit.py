@@ -46,6 +46,8 @@ BACKENDS = {
 
 #: SymPy head -> array function name (:mod:`symact.functions`), and |x|, sign
 _FUNCTIONS = {**{head: f.array for head, f in BY_HEAD.items() if f.array}, sp.Abs: "abs", sp.sign: "sign"}
+#: a condition's relation as code
+_RELATIONS = {"StrictLessThan": "<", "LessThan": "<=", "StrictGreaterThan": ">", "GreaterThan": ">="}
 _TORCH_NAMES = {f.array: f.torch for f in REGISTRY.values() if f.torch}
 
 
@@ -103,7 +105,22 @@ class Printer:
             return self.call("log1p", self(e.args[0] - 1))
         if e.func in _FUNCTIONS:
             return self.call(_FUNCTIONS[e.func], self(e.args[0]))
+        if isinstance(e, (sp.Min, sp.Max)):  # both arguments computed, the least or greatest taken
+            name, (out, *rest) = ("minimum" if isinstance(e, sp.Min) else "maximum"), e.args
+            text = self.operand(out)
+            for a in rest:
+                text = self.call(name, f"{text}, {self.operand(a)}")
+            return text
+        if isinstance(e, sp.Piecewise) and len(e.args) == 2 and e.args[1][1] is sp.true \
+                and type(e.args[0][1]).__name__ in _RELATIONS:  # both values computed, one taken
+            (value, cond), (other, _) = e.args
+            test = f"({self(cond.lhs)} {_RELATIONS[type(cond).__name__]} {self(cond.rhs)})"
+            return self.call("where", f"{test}, {self.operand(value)}, {self.operand(other)}")
         raise Unprintable(f"cannot write {sp.sstr(e)} as {self.backend.name} code (no such function in the printer)")
+
+    def operand(self, e: sp.Expr) -> str:
+        """``e`` as an operand of minimum, maximum or where (a number as it is, for NumPy and JAX)."""
+        return self(e)
 
     @staticmethod
     def number(e: sp.Expr) -> str:

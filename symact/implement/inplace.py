@@ -48,6 +48,16 @@ class InplacePrinter(Printer):
         self.emit(f"{fn}({arg}, out={out})")
         return out
 
+    def operand(self, e: sp.Expr) -> str:
+        """``e`` as a tensor: a number in a buffer of its own (torch's minimum, maximum and where with ``out=``
+        take no number)."""
+        text = self(e)
+        if not _is_number(text):
+            return text
+        out = self.buffer()
+        self.emit(f"{out}.fill_({text})")
+        return out
+
     def combine(self, op: str, a: str, b: str, commutes: bool) -> str:
         """a op b (torch.add, torch.mul, torch.div, torch.pow), written into a's buffer, or b's when the
         operation commutes, or a fresh one."""

@@ -5,11 +5,12 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from symact.calculus import pieces, to_piecewise
+from symact.calculus import to_piecewise
 from symact.catalog.registry import X
 from symact.errors import ParameterError
 from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
                                        from_pieces)
+from symact.implement.crossing import split_pieces
 from symact.implement.emit import Unprintable
 from symact.implement.proving import BranchProof, prove_all
 from symact.implement.stable import limits, refined, stable_branches
@@ -118,14 +119,14 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     split = to_piecewise(expr).has(sp.Piecewise)
     d = sp.diff(expr, X)
     try:
-        found = pieces(expr) if split else None
+        found, crossed = split_pieces(expr) if split else (None, None)
         f_branches = domain_gaps(expr, taylor_branches(expr, undefined_points(
             expr, refined(from_pieces(found)) if split else stable_branches(expr))))
         df_branches = derivative and underivable_points(expr, domain_gaps(expr, domain_gaps(d, derivative_points(
             expr, taylor_branches(d, undefined_points(
-                d, refined(derivative_pieces(found, {})) if split else stable_branches(d))))), of_f=True))
-    except Unprintable:  # a function or power the module cannot compute (its own one-line message)
-        raise
+                d, refined(crossed or derivative_pieces(found, {})) if split else stable_branches(d))))), of_f=True))
+    except (Unprintable, ParameterError):  # a function the module cannot compute, Max or Min whose arguments cross
+        raise                              # more than once (their own one-line messages)
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
     parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True,

@@ -409,6 +409,13 @@ class _Checker:
         self.log.append(f"On {piece_text(p)}: both sides are defined and their difference is 0 by exact "
                         f"algebra (rational functions of exponentials and other function values).")
 
+    def rule_same(self, node, d, rel, p) -> None:
+        if rel not in ("==", "<=", ">=") or d[0] != "add" or len(d) != 3 or d[2] != neg(d[1]):
+            raise Rejected("same needs a claim t REL t (REL one of ==, <=, >=) with the same term on both sides")
+        defined_on(d[1], p)
+        self.log.append(f"On {piece_text(p)}: both sides are the same term {show(d[1])}, defined there, so their "
+                        f"difference is 0.")
+
     def nonzero(self, items, p) -> list:
         """The terms of an algebra node's ``nonzero`` list, each proved < 0 or > 0 on p by its node (term -> rel)."""
         if not isinstance(items, list):

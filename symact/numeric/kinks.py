@@ -39,8 +39,12 @@ def _kink_values_cached(entry: Activation, key: tuple, params_items: tuple) -> t
     fw = framework_for(entry)
     recorded = {_as_number(k): v for k, v in entry.kink_convention(fw, params).items()} if fw else {}
     d1 = sp.diff(entry.f(params), X)
+    try:
+        sides = entry.one_sided_derivatives(params)
+    except ValueError:  # a switch condition SymPy does not solve (x <= 6*sigmoid(x)): at an irrational point,
+        return ()       # which no float input is, f' is taken from its formula on either side
     out = []
-    for point, (left, right) in entry.one_sided_derivatives(params).items():
+    for point, (left, right) in sides.items():
         point = _as_number(point)
         if point in recorded:
             value = recorded[point]
