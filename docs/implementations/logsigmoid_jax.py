@@ -12,7 +12,7 @@ Branches of logsigmoid (each claim is decided by symact's kernel; the certificat
   * x > -40: one form for float64 arithmetic with a float32 or 16-bit result: -log1p(exp(-x)), exp(-x) <
     exp(40).
       claim: logsigmoid(x) == -log(1 + exp(-x)) for x > -40
-      proved by the kernel, certificate 52fa7f82e4ab2b99
+      proved by the kernel, certificate 0126d6bc788801ad
 
 Branches of logsigmoid_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS,
   ids are SHA-256 prefixes of their canonical JSON):
@@ -273,14 +273,14 @@ PROOFS = json.loads(r"""
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "rule": "same"
     }
    ],
    "verdict": "proved"
   },
   "claim": "logsigmoid(x) == -log(1 + exp(-x)) for x > -40",
   "function": "logsigmoid",
-  "id": "52fa7f82e4ab2b99",
+  "id": "0126d6bc788801ad",
   "status": "proved"
  },
  {

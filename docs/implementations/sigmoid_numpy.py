@@ -8,7 +8,7 @@ Branches of sigmoid (each claim is decided by symact's kernel; the certificates 
   * all x: one form for float64 arithmetic with a float32 or 16-bit result: 1/(1 + exp(-x)) on the whole line:
     1/inf = 0 at the left.
       claim: sigmoid(x) == 1/(1 + exp(-x))
-      proved by the kernel, certificate 3c5e5b7852dba16d
+      proved by the kernel, certificate 63b49ad8e17e7ef1
 
 Branches of sigmoid_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids
   are SHA-256 prefixes of their canonical JSON):
@@ -101,14 +101,14 @@ PROOFS = json.loads(r"""
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "rule": "same"
     }
    ],
    "verdict": "proved"
   },
   "claim": "sigmoid(x) == 1/(1 + exp(-x))",
   "function": "sigmoid",
-  "id": "3c5e5b7852dba16d",
+  "id": "63b49ad8e17e7ef1",
   "status": "proved"
  },
  {

@@ -6,7 +6,7 @@ Branches of tanh (each claim is decided by symact's kernel; the certificates are
   prefixes of their canonical JSON):
   * all x: tanh(x).
       claim: tanh(x) == tanh(x)
-      proved by the kernel, certificate bfaff95a4b9939bb
+      proved by the kernel, certificate de6fbd828cf23a86
 
 Branches of tanh_derivative (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are
   SHA-256 prefixes of their canonical JSON):
@@ -65,14 +65,14 @@ PROOFS = json.loads(r"""
    "format": "symact-kernel/1",
    "proof": [
     {
-     "rule": "algebra"
+     "rule": "same"
     }
    ],
    "verdict": "proved"
   },
   "claim": "tanh(x) == tanh(x)",
   "function": "tanh",
-  "id": "bfaff95a4b9939bb",
+  "id": "de6fbd828cf23a86",
   "status": "proved"
  },
  {
