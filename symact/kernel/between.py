@@ -37,7 +37,7 @@ from symact.kernel.pieces import Rejected, contains, piece_text
 from symact.kernel.terms import ZERO, parse_rational, show, sub
 
 #: the nodes that are defined only where every child is, and the indices of their children (terms)
-_STRICT = {"add": None, "mul": None, "max": None, "min": None, "pow": (1,), "powt": (1, 2), "fn": (2,),
+STRICT = {"add": None, "mul": None, "max": None, "min": None, "pow": (1,), "powt": (1, 2), "fn": (2,),
            "abs": (1,), "sign": (1,), "heaviside": (1,)}
 #: working precisions (bits) of the signs at the ends, tried in turn
 PRECISION = (64, 256, 1024, 4096)
@@ -55,7 +55,7 @@ def check_between(node: dict, lhs, rhs, domain) -> list[str]:
     if side not in ("left", "right"):
         raise Rejected("undefined-between names the side: left or right")
     part = _follow(lhs if side == "left" else rhs, node.get("path"))
-    u, values, what = _boundary(part)
+    u, values, what = boundary(part)
     g = smooth_on(u, (a, b, True, True))  # Uncertain (rejected by the caller) unless continuous on [a, b]
     v = next((v for v in values if _sign(sub(g, v), a) * _sign(sub(g, v), b) == -1), None)
     if v is None:
@@ -71,7 +71,7 @@ def _follow(t, path):
     if not isinstance(path, list):
         raise Rejected("undefined-between needs a path (a list of indices) to the undefined part")
     for i in path:
-        allowed = _STRICT.get(t[0], ())
+        allowed = STRICT.get(t[0], ())
         if not isinstance(i, int) or isinstance(i, bool) or not 1 <= i < len(t) \
                 or (allowed is not None and i not in allowed) or not isinstance(t[i], tuple):
             raise Rejected(f"the path does not lead through a part every value needs (at {t[0]!r}, index {i!r})")
@@ -79,7 +79,7 @@ def _follow(t, path):
     return t
 
 
-def _boundary(t):
+def boundary(t):
     """(u, the values v, why): t is undefined where its argument u equals one of the v."""
     if t[0] == "pow" and t[2] < 0:
         return t[1], [ZERO], "division by zero"
