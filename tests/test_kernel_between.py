@@ -90,3 +90,30 @@ def test_only_parts_every_value_needs_and_only_open_ends():
     with pytest.raises(Rejected, match="does not certainly cross"):
         check(refutation(["pow", ["add", ["pow", X, "2"], ONE], "-1"], {"side": "left", "path": [], "a": "-1",
                                                                      "b": "1"}))
+
+
+def test_a_piecewise_gap_at_an_irrational_point():
+    """Piecewise((1, x^2 < 2), (2, x^2 > 2)) has no branch at sqrt 2 in (1, 2); with x^2 <= 2 the gap is closed,
+    and a condition on another term (x < 2) is not the same crossing."""
+    def pw(op1, op2, second=None):
+        cond2 = second or ["rel", op2, ["pow", X, "2"], ["num", "2"]]
+        return ["pw", [ONE, ["rel", op1, ["pow", X, "2"], ["num", "2"]]], [["num", "2"], cond2]]
+
+    node = {"side": "left", "path": [], "a": "1", "b": "2"}
+    assert check(refutation(pw("<", ">"), node, rel=">="))[0] == "refuted"
+    # the same condition written 2 < x^2
+    assert check(refutation(pw("<", ">", ["rel", "<", ["num", "2"], ["pow", X, "2"]]), node, rel=">="))[0] \
+        == "refuted"
+    for bad in (pw("<=", ">"), pw("<", ">", ["rel", ">", X, ["num", "2"]]), pw("<", ">", ["true"])):
+        with pytest.raises(Rejected, match="neither"):
+            check(refutation(bad, node, rel=">="))
+
+
+@pytest.mark.parametrize("text", ["1/cos(x) >= -10**9", "x/(x**2 - 2) == x/(x**2 - 2)",
+                                  "Piecewise((1, x**2 < 2), (2, x**2 > 2)) >= 1"])
+def test_the_search_finds_the_crossing(text):
+    """Each claim fails only at an irrational point (pi/2, sqrt 2); the decision refutes it with this rule."""
+    v = check_claim(parse_claim(text), 10.0)
+    assert v.status == "refuted", v.reason
+    assert v.certificate.data["proof"]["rule"] == "undefined-between"
+    assert check(v.certificate.data)[0] == "refuted"

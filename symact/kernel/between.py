@@ -15,7 +15,9 @@ with rationals a < b (an empty path names the side itself).  What is checked (ea
   are evaluated only where chosen) or a ``deriv`` node on the way is refused;
 * **the reached part is undefined where its argument u takes a value v**: a power u^r with a negative rational r
   (v = 0: division by zero), or a function whose natural domain (:mod:`symact.kernel.functions`) has an *open*
-  finite end e, with v = e (log at 0, atanh at +-1).  A closed end is refused: there the function is defined;
+  finite end e, with v = e (log at 0, atanh at +-1), or a Piecewise whose every condition is ``A < B``, ``A > B``
+  or ``A != B`` of the same two terms A, B in either order (u = A - B, v = 0: where A = B no condition holds, so
+  no branch is chosen).  A closed end is refused: there the function is defined;
 * **u is continuous on [a, b]**: u has one smooth form g on [a, b], equal to u and defined on a neighbourhood
   of every point of [a, b] (:func:`~symact.kernel.evaluate.smooth_on`: a composition of functions continuous
   where defined, the same check the continuity rule trusts);
@@ -83,11 +85,18 @@ def boundary(t):
     """(u, the values v, why): t is undefined where its argument u equals one of the v."""
     if t[0] == "pow" and t[2] < 0:
         return t[1], [ZERO], "division by zero"
+    if t[0] == "pw":
+        conditions = [c for _, c in t[1:]]
+        a, b = conditions[0][2:] if conditions[0][0] == "rel" else (None, None)
+        if a is not None and all(c[0] == "rel" and c[1] in ("<", ">", "!=") and c[2:] in ((a, b), (b, a))
+                                 for c in conditions):
+            return sub(a, b), [ZERO], "no condition of the Piecewise holds"
     interval = FUNCTIONS[t[1]].interval if t[0] == "fn" else None
     ends = [] if interval is None else [e for e, closed in zip(interval[:2], interval[2:]) if e is not None
                                         and not closed]
     if not ends:
-        raise Rejected(f"{show(t)} is neither a negative power nor a function with an open end of its domain")
+        raise Rejected(f"{show(t)} is neither a negative power, a function with an open end of its domain nor a "
+                       f"Piecewise with a gap")
     return t[2], ends, f"{t[1]} at an open end of its domain"
 
 
