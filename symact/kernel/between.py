@@ -5,7 +5,8 @@ irrational point (1/cos(x) at pi/2, log(x^2 - 2) at sqrt 2) has no rational coun
 point by the intermediate value theorem instead of naming it.
 
 The node is ``{"rule": "undefined-between", "side": "left" | "right", "path": [i_1, ..., i_k], "a": p, "b": q}``
-with rationals a < b (an empty path names the side itself).  What is checked (each a side condition; anything else is Rejected):
+with rationals a < b (an empty path names the side itself).  What is checked (each a side condition; anything
+else is Rejected):
 
 * **[a, b] lies in D**: a and b lie in one piece of D (a piece is an interval, so every point between them does);
 * **the path reaches a part every value of the side needs**: from the side's term, each index i_j picks a child
@@ -21,8 +22,8 @@ with rationals a < b (an empty path names the side itself).  What is checked (ea
 * **u is continuous on [a, b]**: u has one smooth form g on [a, b], equal to u and defined on a neighbourhood
   of every point of [a, b] (:func:`~symact.kernel.evaluate.smooth_on`: a composition of functions continuous
   where defined, the same check the continuity rule trusts);
-* **u - v changes sign**: u(a) - v and u(b) - v are certainly of opposite strict signs for one such v (the exact rational
-  values, or ``arb`` balls at 64 to 4096 bits that exclude 0).
+* **u - v changes sign**: u(a) - v and u(b) - v are certainly of opposite strict signs for one such v (the exact
+  rational values, or ``arb`` balls at 64 to 4096 bits that exclude 0).
 
 Then by the intermediate value theorem u(c) = v for some c in (a, b), the reached part and so the side are
 undefined at c, and c is in D: the claim is false.  A function whose argument must stay *inside* an interval
