@@ -116,13 +116,21 @@ def test_a_piecewise_gap_at_an_irrational_point():
 
 
 @pytest.mark.parametrize("text", ["1/cos(x) >= -10**9", "x/(x**2 - 2) == x/(x**2 - 2)",
-                                  "Piecewise((1, x**2 < 2), (2, x**2 > 2)) >= 1"])
+                                  "Piecewise((1, x**2 < 2), (2, x**2 > 2)) >= 1",
+                                  # pi/2 = 1.57079632679489661923... lies 8e-17 inside the domain's end
+                                  "1/cos(x) > 0 for 0 < x < 1.5707963267948967"])
 def test_the_search_finds_the_crossing(text):
-    """Each claim fails only at an irrational point (pi/2, sqrt 2); the decision refutes it with this rule."""
+    """Each claim fails only at an irrational point (pi/2, sqrt 2); the decision refutes it with this rule.  With
+    the domain's end at 1.5707963267948966 < pi/2 (float pi/2) the claim is true and is not refuted."""
     v = check_claim(parse_claim(text), 10.0)
     assert v.status == "refuted", v.reason
     assert v.certificate.data["proof"]["rule"] == "undefined-between"
     assert check(v.certificate.data)[0] == "refuted"
+
+
+def test_a_claim_that_stops_just_before_the_pole_is_not_refuted():
+    # 1.5707963267948966 < pi/2 = 1.57079632679489661923...: cos > 0 on the whole domain
+    assert check_claim(parse_claim("1/cos(x) > 0 for 0 < x < 1.5707963267948966"), 10.0).status != "refuted"
 
 
 def test_tan_is_read_as_sine_over_cosine():

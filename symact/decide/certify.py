@@ -199,11 +199,16 @@ class Search:
         for side, t in (("left", self.lhs), ("right", self.rhs)):
             for path, u, values in _undefined_parts(t, []):
                 for v, p in ((v, p) for v in values for p in self.domain):
-                    for root in _float_roots(sub(u, v), p, self):
+                    h = sub(u, v)
+                    ends = [float(e) for e in p[:2] if e is not None]  # a zero too close to an end for floats
+                    for root in _float_roots(h, p, self) + ends:
                         scale = Fraction(max(1.0, abs(root)))
-                        for k in (30, 20, 45):
+                        for k in (30, 20, 60, 100):  # a close end of the domain needs a narrow bracket
                             self.spend(2)
-                            a, b = Fraction(root) - scale / 2 ** k, Fraction(root) + scale / 2 ** k
+                            centre = Fraction(root) if k <= 30 else self.refine(h, root)
+                            if centre is None:
+                                break
+                            a, b = centre - scale / 2 ** k, centre + scale / 2 ** k
                             result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
                                 "rule": "undefined-between", "side": side, "path": path,
                                 "a": rational_text(a), "b": rational_text(b)})
