@@ -1,7 +1,9 @@
 """A claim's SymPy expression read into a kernel term, node for node (no simplification): so ``x**2/x`` built
 without evaluation stays a quotient with its 0/0 at x = 0.  The kernel's own reader
 (:func:`symact.kernel.terms.from_sympy`) takes the nodes of its function records' formulas; this one adds what
-claims also hold: quantified parameters, sign, Heaviside, Max, Min, Piecewise with its conditions, derivatives.
+claims also hold: quantified parameters, sign, Heaviside, Max, Min, Piecewise with its conditions, derivatives,
+and tan(u), read as sin(u) cos(u)^-1: the same value wherever tan(u) is defined, and undefined exactly where tan(u)
+is (at the zeros of cos(u)), so the reading preserves both.
 The kernel never trusts this reading: a certificate holds the claim's term, and ``verify`` shows it as read.
 """
 from __future__ import annotations
@@ -38,6 +40,9 @@ def _claim_node(e, read, var, params: tuple[str, ...]):
         return ("max" if isinstance(e, sp.Max) else "min",) + tuple(read(a) for a in e.args)
     if isinstance(e, sp.Piecewise):
         return ("pw",) + tuple((read(x), _condition(c, read)) for x, c in e.args)
+    if isinstance(e, sp.tan):
+        u = read(e.args[0])
+        return ("mul", ("fn", "sin", u), ("pow", ("fn", "cos", u), Fraction(-1)))
     if isinstance(e, sp.Derivative):
         inner = read(e.expr)
         for sym, count in e.variable_count:

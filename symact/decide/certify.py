@@ -15,6 +15,7 @@ from fractions import Fraction
 from symact.budget import left
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
+from symact.kernel.between import STRICT, boundary
 from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
@@ -147,7 +148,8 @@ class Search:
         counterexample only; ``expected``: the claim is expected to hold, so the proof is tried before the
         critical points are searched for a counterexample (which costs as much as many a proof)."""
         try:
-            found = self.refute(self.quick_points()) or (None if expected else self.refute(self.deep_points()))
+            found = self.refute(self.quick_points()) or self.straddle() or (
+                None if expected else self.refute(self.deep_points()))
             if found:
                 return found
             if not prove:
@@ -173,7 +175,8 @@ class Search:
         """A refutation from the given points, the quick points or the critical points (no proof is
         attempted), or None."""
         try:
-            return self.refute(hints) or self.refute(self.quick_points()) or self.refute(self.deep_points())
+            return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle()
+                    or self.refute(self.deep_points()))
         except _Spent:
             return None
 
@@ -190,6 +193,29 @@ class Search:
             result = self.accepted("refuted", {"rule": "counterexample", "x": rational_text(x0)})
             if result:
                 return ("refuted", *result)
+        return None
+
+    def straddle(self):
+        """An ``undefined-between`` refutation (:mod:`symact.kernel.between`): a denominator or a log argument u
+        of a side whose float sign changes at a point of the domain, bracketed by rationals around it."""
+        for side, t in (("left", self.lhs), ("right", self.rhs)):
+            for path, u, values in _undefined_parts(t, []):
+                for v, p in ((v, p) for v in values for p in self.domain):
+                    h = sub(u, v)
+                    ends = [float(e) for e in p[:2] if e is not None]  # a zero too close to an end for floats
+                    for root in _float_roots(h, p, self) + ends:
+                        scale = Fraction(max(1.0, abs(root)))
+                        for k in (30, 20, 60, 100):  # a close end of the domain needs a narrow bracket
+                            self.spend(2)
+                            centre = Fraction(root) if k <= 30 else self.refine(h, root)
+                            if centre is None:
+                                break
+                            a, b = centre - scale / 2 ** k, centre + scale / 2 ** k
+                            result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
+                                "rule": "undefined-between", "side": side, "path": path,
+                                "a": rational_text(a), "b": rational_text(b)})
+                            if result:
+                                return ("refuted", *result)
         return None
 
     def looks_false(self, x0: Fraction) -> bool:
@@ -922,6 +948,19 @@ def _denominators(t) -> list:
     elif t[0] == "pow" and (t[2] < 0 or t[2].denominator != 1):
         out.append(t[1])
     return out
+
+
+def _undefined_parts(t, path: list):
+    """(path, u, values) for each part of t reached through nodes that need all their children
+    (:data:`symact.kernel.between.STRICT`) and undefined where its argument u takes one of the values."""
+    try:
+        yield path, *boundary(t)[:2]
+    except Rejected:
+        pass
+    allowed = STRICT.get(t[0], ())
+    for i in range(1, len(t)) if allowed is None else allowed:
+        if isinstance(t[i], tuple):
+            yield from _undefined_parts(t[i], path + [i])
 
 
 def _nonzero_at(d, x0: Fraction) -> bool:

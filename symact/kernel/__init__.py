@@ -9,7 +9,9 @@ trusts, in full:
 2. the facts about each function in :mod:`symact.kernel.functions` (domain, monotonicity and limits,
    derivative, f(0)), each tested against its definition;
 3. the rules of :mod:`symact.kernel.check` (eval, cover, cases, monotone, tail, algebra, constant, rewrite,
-   counterexample), :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.integral_claim` (ftc: the
+   counterexample), :mod:`symact.kernel.between` (undefined-between: the intermediate value theorem puts a zero
+   of a continuous denominator, log argument or Piecewise gap in the domain),
+   :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.integral_claim` (ftc: the
    fundamental theorem of calculus for an antiderivative whose kernel derivative is the integrand),
    :mod:`symact.kernel.smooth_claim` (smooth: a composition of C-infinity functions on their open domains is
    C-infinity), :mod:`symact.kernel.convex_claim`
@@ -25,8 +27,8 @@ trusts, in full:
    closure, continuous: a claim for every weight in [0, 1] from an induction over the dyadic weights and the
    continuity of both sides),
    each a textbook theorem (interval enclosure, mean value theorem, fundamental theorem of calculus, Taylor's
-   theorem with the Lagrange remainder, identity of rational functions, induction, density of the dyadic
-   rationals);
+   theorem with the Lagrange remainder, intermediate value theorem, identity of rational functions, induction,
+   density of the dyadic rationals);
 4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part
    is, and d/dx f exists only where the difference quotient converges (one-sided forms at switch points).
 

@@ -22,7 +22,9 @@ dyadic induction (:mod:`symact.kernel.axioms`).
 
 A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and either a side is certainly
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
-``arb`` balls, or for ``<``/``>`` a difference that is 0 by ``algebra``).
+``arb`` balls, or for ``<``/``>`` a difference that is 0 by ``algebra``); or ``{"rule": "undefined-between", ...}``:
+a side is undefined at an irrational point of D found by the intermediate value theorem (a denominator or a log
+argument that is continuous on [a, b] in D and certainly changes sign, :mod:`symact.kernel.between`).
 
 A **proof** is a list with one node per piece of D.  Writing d = lhs - rhs, a node proves ``d REL 0`` on a
 piece P by one of these rules (the only ways to conclude):
@@ -87,6 +89,7 @@ from symact.kernel import algebra, limits, remainder
 from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import check_axioms
+from symact.kernel.between import check_between
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.derivative import differentiate
@@ -226,8 +229,11 @@ class _Checker:
 
     # -- refutation ---------------------------------------------------------------------------------------------
     def counterexample(self, node: Any, lhs, rel, rhs, domain) -> None:
+        if isinstance(node, dict) and node.get("rule") == "undefined-between":
+            self.log += check_between(node, lhs, rhs, domain)
+            return
         if not isinstance(node, dict) or node.get("rule") != "counterexample":
-            raise Rejected("a refutation is a counterexample node")
+            raise Rejected("a refutation is a counterexample or an undefined-between node")
         x0 = parse_rational(node.get("x"))
         if not any(contains(p, x0) for p in domain):
             raise Rejected(f"x = {x0} is outside the claim's domain")

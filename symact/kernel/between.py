@@ -1,0 +1,115 @@
+"""The refutation ``undefined-between``: a side of a claim is undefined at an irrational point of its domain.
+
+A claim ``lhs REL rhs for all x in D`` says both sides are defined at every x in D.  A side undefined only at an
+irrational point (1/cos(x) at pi/2, log(x^2 - 2) at sqrt 2) has no rational counterexample; this rule finds the
+point by the intermediate value theorem instead of naming it.
+
+The node is ``{"rule": "undefined-between", "side": "left" | "right", "path": [i_1, ..., i_k], "a": p, "b": q}``
+with rationals a < b (an empty path names the side itself).  What is checked (each a side condition; anything
+else is Rejected):
+
+* **[a, b] lies in D**: a and b lie in one piece of D (a piece is an interval, so every point between them does);
+* **the path reaches a part every value of the side needs**: from the side's term, each index i_j picks a child
+  (a term) of an ``add``, ``mul``, ``pow``, ``powt``, ``fn`` (its argument), ``abs``, ``sign``, ``heaviside``,
+  ``max`` or ``min`` node.  Each of these is defined at x only where all its children are (real-line semantics,
+  :mod:`symact.kernel.terms`), so the side is undefined wherever the reached part is.  A ``pw`` (whose branches
+  are evaluated only where chosen) or a ``deriv`` node on the way is refused;
+* **the reached part is undefined where its argument u takes a value v**: a power u^r with a negative rational r
+  (v = 0: division by zero), or a function whose natural domain (:mod:`symact.kernel.functions`) has an *open*
+  finite end e, with v = e (log at 0, atanh at +-1), or a Piecewise whose every condition is ``A < B``, ``A > B``
+  or ``A != B`` of the same two terms A, B in either order (u = A - B, v = 0: where A = B no condition holds, so
+  no branch is chosen).  A closed end is refused: there the function is defined;
+* **u is continuous on [a, b]**: u has one smooth form g on [a, b], equal to u and defined on a neighbourhood
+  of every point of [a, b] (:func:`~symact.kernel.evaluate.smooth_on`: a composition of functions continuous
+  where defined, the same check the continuity rule trusts);
+* **u - v changes sign**: u(a) - v and u(b) - v are certainly of opposite strict signs for one such v (the exact
+  rational values, or ``arb`` balls at 64 to 4096 bits that exclude 0).
+
+Then by the intermediate value theorem u(c) = v for some c in (a, b), the reached part and so the side are
+undefined at c, and c is in D: the claim is false.  A function whose argument must stay *inside* an interval
+(sqrt, asin) is undefined on a whole stretch where the argument leaves it, which holds rational points, so the
+ordinary ``counterexample`` serves there and this rule is not needed.
+"""
+from __future__ import annotations
+
+from flint import ctx
+
+from symact.kernel.evaluate import enclose, exact_value, point, smooth_on
+from symact.kernel.functions import FUNCTIONS
+from symact.kernel.pieces import Rejected, contains, piece_text
+from symact.kernel.terms import ZERO, parse_rational, show, sub
+
+#: the nodes that are defined only where every child is, and the indices of their children (terms)
+STRICT = {"add": None, "mul": None, "max": None, "min": None, "pow": (1,), "powt": (1, 2), "fn": (2,),
+           "abs": (1,), "sign": (1,), "heaviside": (1,)}
+#: working precisions (bits) of the signs at the ends, tried in turn
+PRECISION = (64, 256, 1024, 4096)
+
+
+def check_between(node: dict, lhs, rhs, domain) -> list[str]:
+    """The steps checked of an ``undefined-between`` refutation of ``lhs REL rhs on domain``, or Rejected."""
+    a, b = parse_rational(node.get("a")), parse_rational(node.get("b"))
+    if not a < b:
+        raise Rejected("undefined-between needs a < b")
+    piece = next((p for p in domain if contains(p, a) and contains(p, b)), None)
+    if piece is None:
+        raise Rejected(f"[{a}, {b}] does not lie in one piece of the claim's domain")
+    side = node.get("side")
+    if side not in ("left", "right"):
+        raise Rejected("undefined-between names the side: left or right")
+    part = _follow(lhs if side == "left" else rhs, node.get("path"))
+    u, values, what = boundary(part)
+    g = smooth_on(u, (a, b, True, True))  # Uncertain (rejected by the caller) unless continuous on [a, b]
+    v = next((v for v in values if _sign(sub(g, v), a) * _sign(sub(g, v), b) == -1), None)
+    if v is None:
+        raise Rejected(f"{show(u)} does not certainly cross {' or '.join(map(show, values))} between x = {a} "
+                       f"and x = {b}")
+    return [f"On {piece_text((a, b, True, True))} (in the claim's domain) {show(u)} is continuous and "
+            f"{show(u)} - ({show(v)}) changes sign, so it equals {show(v)} at some point c between them "
+            f"(intermediate value theorem), where {show(part)} is undefined ({what}): the {side} side is "
+            f"undefined at c."]
+
+
+def _follow(t, path):
+    if not isinstance(path, list):
+        raise Rejected("undefined-between needs a path (a list of indices) to the undefined part")
+    for i in path:
+        allowed = STRICT.get(t[0], ())
+        if not isinstance(i, int) or isinstance(i, bool) or not 1 <= i < len(t) \
+                or (allowed is not None and i not in allowed) or not isinstance(t[i], tuple):
+            raise Rejected(f"the path does not lead through a part every value needs (at {t[0]!r}, index {i!r})")
+        t = t[i]
+    return t
+
+
+def boundary(t):
+    """(u, the values v, why): t is undefined where its argument u equals one of the v."""
+    if t[0] == "pow" and t[2] < 0:
+        return t[1], [ZERO], "division by zero"
+    if t[0] == "pw":
+        conditions = [c for _, c in t[1:]]
+        a, b = conditions[0][2:] if conditions[0][0] == "rel" else (None, None)
+        if a is not None and all(c[0] == "rel" and c[1] in ("<", ">", "!=") and c[2:] in ((a, b), (b, a))
+                                 for c in conditions):
+            return sub(a, b), [ZERO], "no condition of the Piecewise holds"
+    interval = FUNCTIONS[t[1]].interval if t[0] == "fn" else None
+    ends = [] if interval is None else [e for e, closed in zip(interval[:2], interval[2:]) if e is not None
+                                        and not closed]
+    if not ends:
+        raise Rejected(f"{show(t)} is neither a negative power, a function with an open end of its domain nor a "
+                       f"Piecewise with a gap")
+    return t[2], ends, f"{t[1]} at an open end of its domain"
+
+
+def _sign(h, x0) -> int:
+    value = exact_value(h, x0)
+    if value is not None:
+        return (value > 0) - (value < 0)
+    for bits in PRECISION:
+        with ctx.workprec(bits):
+            ball = enclose(h, point(x0))
+            if ball.positive():
+                return 1
+            if ball.negative():
+                return -1
+    return 0
