@@ -209,7 +209,7 @@ def derivative_pattern(f: sp.Expr, lo, hi, ctx: Context, depth: int) -> Pattern:
             items.append(sa if sa != 0 else sb)
         if sb == 0 and (kb == "zero" or b.is_finite):
             items.append(b if kb == "zero" and b.exact is not None else Zero.at(b) if kb == "end" else _fail(b))
-    zeros, signs = _compress(items)
+    zeros, signs = compress(items)
     p = Pattern(lo, hi, zeros, signs)
     scaled = "" if mult == 1 else f" ({sp.sstr(f_orig)} times the positive factor {sp.sstr(mult)})"
     p.why.append(f"{sp.sstr(f)}{scaled} is strictly monotone between the zeros of its derivative {sp.sstr(df)}; "
@@ -267,7 +267,7 @@ def sign_at_zero(f: sp.Expr, z: Zero, ctx: Context) -> int:
     return s
 
 
-def _compress(items: list) -> tuple[list[Zero], list[int]]:
+def compress(items: list) -> tuple[list[Zero], list[int]]:
     """Turn a left-to-right list of signs and zeros into (zeros, one sign per gap)."""
     zeros: list[Zero] = []
     signs: list[int | None] = [None]

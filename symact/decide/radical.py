@@ -30,7 +30,7 @@ def split_radical(f: sp.Expr, var: sp.Symbol):
 
 
 def radical_pattern(f: sp.Expr, lo, hi, ctx, depth: int) -> Pattern:
-    from symact.decide.analyze import _compress, pattern, sign_at_zero
+    from symact.decide.analyze import compress, pattern, sign_at_zero
 
     var = ctx.var
     parts = split_radical(f, var)
@@ -65,7 +65,7 @@ def radical_pattern(f: sp.Expr, lo, hi, ctx, depth: int) -> Pattern:
             z = merged.zeros[k]
             s = sign_at_zero(f, z, ctx)
             items.append(z if s == 0 else s)
-    zeros, signs = _compress(items)
+    zeros, signs = compress(items)
     out = Pattern(lo, hi, zeros, signs)
     out.why.append(f"{sp.sstr(f)} = A + B sqrt(C) with A = {sp.sstr(A)}, B = {sp.sstr(B)}, C = {sp.sstr(C)}: "
                    f"its sign follows from those of A, B and A^2 - B^2 C = {sp.sstr(D)}")

@@ -53,7 +53,7 @@ def split_two_terms(poly_form: sp.Expr, exp_bases: dict, var: sp.Symbol):
 
 
 def two_term_pattern(f: sp.Expr, poly_form: sp.Expr, exp_bases: dict, lo, hi, ctx, depth: int) -> Pattern:
-    from symact.decide.analyze import _compress, pattern, sign_at_zero
+    from symact.decide.analyze import compress, pattern, sign_at_zero
 
     var = ctx.var
     parts = split_two_terms(poly_form, exp_bases, var)
@@ -85,7 +85,7 @@ def two_term_pattern(f: sp.Expr, poly_form: sp.Expr, exp_bases: dict, lo, hi, ct
             s = sign_at_zero(g, z, ctx)
             items.append(z if s == 0 else s)
 
-    zeros, signs = _compress(items)
+    zeros, signs = compress(items)
     out = Pattern(lo, hi, zeros, signs)
     out.why.append(f"{sp.sstr(f)} has the sign of P exp(w) + Q with P = {sp.sstr(P)}, Q = {sp.sstr(Q)}, "
                    f"w = {sp.sstr(w)}; where P and -Q share a sign it is sign(P) * sign(w - log(-Q/P)), whose "
