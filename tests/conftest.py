@@ -5,6 +5,7 @@ would skip for a missing tool fails instead, so a green CI run means every test 
 """
 import os
 
+import mpmath
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -21,3 +22,11 @@ def pytest_runtest_makereport(item, call):
     if REQUIRE_TOOLS and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI (SYMACT_REQUIRE_TOOLS=1), which must not happen: {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def mpmath_digits(request):
+    """Each test runs at its module's ``MP_DPS`` digits (mpmath's default 15 where a module names none), never at
+    the precision that another module's import or test left in mpmath's global context."""
+    with mpmath.workdps(getattr(request.module, "MP_DPS", 15)):
+        yield

@@ -9,7 +9,7 @@ from symact import catalog
 from symact.decide import Extremum, extremum, identity, inequality, limit, sign
 
 X = catalog.X
-mp.mp.dps = 40
+MP_DPS = 40  # tests here run at this many digits (tests/conftest.py)
 
 
 def f(name, order=0):

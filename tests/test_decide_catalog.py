@@ -11,8 +11,9 @@ from symact.decide import extremum, limit, sign
 from symact.decide.pattern import sample_point
 
 X = catalog.X
-mp.mp.dps = 30
-GRID = [mp.mpf(k) / 20 for k in range(-400, 401)]
+MP_DPS = 30  # tests here run at this many digits (tests/conftest.py)
+with mp.workdps(MP_DPS):
+    GRID = [mp.mpf(k) / 20 for k in range(-400, 401)]
 NAMES = [e.name for e in catalog.entries(scalar_only=True)]
 
 

@@ -22,9 +22,10 @@ from symact.kernel import check
 from symact.parsing import parse_claim
 
 BUDGET = 5.0
-mpmath.mp.dps = 50
+MP_DPS = 50  # tests here run at this many digits (tests/conftest.py)
 SIGMOID = lambda t: 1 / (1 + mpmath.exp(-t))  # noqa: E731 - the truth's own formula
-ROOT = mpmath.findroot(lambda t: t - 6 * SIGMOID(t), 6)
+with mpmath.workdps(MP_DPS):
+    ROOT = mpmath.findroot(lambda t: t - 6 * SIGMOID(t), 6)
 XS = np.concatenate([np.linspace(-40, 40, 801), np.linspace(5.98, 5.99, 401),
                      [float(ROOT) + k * 2.0 ** -50 for k in range(-20, 21)], [-1e300, 1e300, 0.0]])
 

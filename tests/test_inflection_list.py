@@ -16,8 +16,9 @@ from symact.properties._shape import Pt
 from symact.properties.kernel_gate import gate
 from symact.report.property_table import cell
 
-mpmath.mp.dps = 30
-SQRT2 = mpmath.sqrt(2)
+MP_DPS = 30  # tests here run at this many digits (tests/conftest.py)
+with mpmath.workdps(MP_DPS):
+    SQRT2 = mpmath.sqrt(2)
 
 #: f for mpmath, written from the definitions (gelu = x Phi(x), silu = x sigmoid(x), mish = x tanh(softplus x))
 SMOOTH = {

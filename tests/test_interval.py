@@ -17,7 +17,7 @@ X = sp.Symbol("x", real=True)
 SIGMOID = 1 / (1 + sp.exp(-X))
 DSIGMOID = sp.diff(SIGMOID, X)
 GELU = X / 2 * (1 + sp.erf(X / sp.sqrt(2)))
-mpmath.mp.dps = 50
+MP_DPS = 50  # tests here run at this many digits (tests/conftest.py)
 
 
 def mp_of(q: sp.Rational) -> mpmath.mpf:

@@ -13,7 +13,7 @@ from symact.display import cell as cell_text
 from symact.properties import KEYS
 from symact.table import rows
 
-mpmath.mp.dps = 25
+MP_DPS = 25  # tests here run at this many digits (tests/conftest.py)
 NAMES = [e.name for e in entries(scalar_only=True)]
 
 

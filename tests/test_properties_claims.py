@@ -14,7 +14,7 @@ from symact.display import cell as cell_text
 from symact.properties import (KEYS, analyze, continuity, convex, decide, differentiable, extrema,
                                identity_near_origin, lipschitz, monotonic, range_)
 
-mpmath.mp.dps = 30
+MP_DPS = 30  # tests here run at this many digits (tests/conftest.py)
 
 
 def _check_chord(expr, verdict, want=1):
