@@ -43,6 +43,8 @@ import threading
 import time
 from typing import Any, Callable, Iterator
 
+from symact.sigmask import blocked
+
 DEFAULT_SECONDS = 5.0
 #: a step (or, in symact.sandbox, a decision) that has not ended after WALL_FACTOR * budget + WALL_SLACK
 #: wall-clock seconds is stopped even if it has not spent its CPU budget (it waits, or the machine is that busy)
@@ -222,7 +224,8 @@ def run_with_budget(fn: Callable[[], Any], seconds: float | None = DEFAULT_SECON
 
     worker = threading.Thread(target=work, daemon=True, name="symact-budget")
     wall_end = time.monotonic() + WALL_FACTOR * max(seconds, 0.0) + WALL_SLACK
-    worker.start()
+    with blocked():                    # SIGINT and SIGTERM stay the main thread's (symact.sigmask)
+        worker.start()
     try:
         return _wait(worker, box, step, seconds, outer, wall_end)
     finally:   # an abandoned worker and the workers it started, or a worker whose own settling a late stop

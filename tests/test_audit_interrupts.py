@@ -58,6 +58,15 @@ TARGETS = textwrap.dedent("""
             subprocess.run([sys.executable, "-c", code], check=True)
         return np.tanh(x)
 
+    def lists_the_auditors_threads(x):   # the auditor's threads, other than its main one, that take SIGINT/SIGTERM
+        parent = os.getppid()
+        masks = {t: open(f"/proc/{parent}/task/{t}/status").read().split("SigBlk:")[1].split()[0]
+                 for t in os.listdir(f"/proc/{parent}/task")}
+        taking = [t for t, m in masks.items() if int(t) != parent and int(m, 16) & 0x4002 != 0x4002]
+        with open(os.environ["SYMACT_TEST_MARK"], "w") as f:
+            f.write(f"{len(masks)} {' '.join(taking)}")
+        return np.tanh(x)
+
     def kills_auditor(x):
         os.kill(os.getppid(), signal.SIGKILL)
         return np.tanh(x)
@@ -144,6 +153,19 @@ def test_a_sigint_the_target_sends_its_own_process_fails_the_target(targets):
     res = audit(targets, "signals_itself")      # the parent forwarded no Ctrl-C: not the user's
     assert res.returncode == 1, res.stdout + res.stderr
     assert "the target interrupted its own audit" in res.stdout
+
+
+@pytest.mark.parametrize("mode", [[], ["--in-process"]])
+def test_no_thread_of_the_auditor_but_its_main_one_takes_sigint_or_sigterm(targets, tmp_path, mode):
+    """A signal goes to any thread that does not block it; only the main thread's ``sigtimedwait`` learns its
+    sender, so a target's signal taken by another thread (OpenBLAS's, started when NumPy is imported) would
+    pass for the user's Ctrl-C.  The target reads the auditor's threads' masks in /proc (bits 2 and 15)."""
+    mark = tmp_path / "threads"
+    res = audit(targets, "lists_the_auditors_threads", *mode, env=dict(ENV, SYMACT_TEST_MARK=str(mark)))
+    assert res.returncode == 0, res.stdout + res.stderr
+    threads, *taking = mark.read_text().split()
+    assert taking == [], mark.read_text()
+    assert int(threads) > 1 or mode, threads     # isolated: NumPy's pool is there (and blocks both)
 
 
 #: how the command runs: its argv, and whether its standard error is a (pseudo-)terminal with a progress bar

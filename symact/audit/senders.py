@@ -10,8 +10,9 @@ its default ends the process, after the target's processes are killed).
 
 Where this cannot be done (not the main thread, a platform without ``sigtimedwait``, a signal whose handler is
 ``SIG_IGN``) the wait is a plain one and every signal keeps its usual effect.  A signal that another thread of
-this process takes in the moment between two waits has no sender to tell, and a sender that has ended and been
-reaped before it is looked up in /proc cannot be placed: either is the user's.
+this process takes has no sender to tell (the command line keeps every other thread from taking them:
+:mod:`symact.sigmask`; a program that calls the Python API may have threads that do), and a sender that has ended
+and been reaped before it is looked up in /proc cannot be placed: either is the user's.
 """
 from __future__ import annotations
 
@@ -19,12 +20,11 @@ import os
 import signal
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-#: the signals told apart by their sender
-WATCHED = (signal.SIGINT, signal.SIGTERM)
+from symact.sigmask import WATCHED
+
 #: seconds between two looks at whether the awaited thing is ready
 POLL = 0.05
 
@@ -54,19 +54,6 @@ def watched() -> set[int]:
     if not hasattr(signal, "sigtimedwait") or threading.current_thread() is not threading.main_thread():
         return set()
     return {s for s in WATCHED if signal.getsignal(s) is not signal.SIG_IGN}
-
-
-@contextmanager
-def blocked():
-    """Block the watched signals in this thread for the block (threads started in it inherit the mask: a
-    helper thread never takes a signal meant for the main thread)."""
-    sigs = set(WATCHED) if hasattr(signal, "pthread_sigmask") else set()
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs) if sigs else None
-    try:
-        yield
-    finally:
-        if old is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def descends(pid: int, roots: set[int]) -> bool:

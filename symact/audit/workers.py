@@ -30,7 +30,7 @@ import threading
 from concurrent.futures import Future
 from typing import Any, Callable
 
-from symact.audit.senders import blocked
+from symact.sigmask import blocked
 
 
 #: what a worker process runs
@@ -69,7 +69,7 @@ class WorkerPool:
             self._procs.append(proc)
             t = threading.Thread(target=self._feed, args=(proc, err, setup), daemon=True,
                                  name="symact-worker-feed")
-            with blocked():                 # SIGINT and SIGTERM are the main thread's (symact.audit.senders)
+            with blocked():                 # SIGINT and SIGTERM are the main thread's (symact.sigmask)
                 t.start()
             self._threads.append(t)
 

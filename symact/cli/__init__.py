@@ -17,6 +17,7 @@ import sys
 import textwrap
 
 from symact.errors import SymactError
+from symact.sigmask import blocked
 
 #: subcommand name -> module under symact.cli that defines ``add_parser(subparsers)`` and ``run(args)``
 COMMANDS = {
@@ -119,7 +120,12 @@ def dash_hint(message: str, argv: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser()
+    try:
+        with blocked():   # the libraries' native threads (OpenBLAS's) never take SIGINT or SIGTERM: symact.sigmask
+            parser = build_parser()
+    except KeyboardInterrupt:   # a Ctrl-C while importing, delivered as the block ends
+        print("symact: interrupted", file=sys.stderr)
+        return 130
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
