@@ -21,6 +21,7 @@ import json
 import re
 import subprocess
 import sys
+from typing import Any
 from pathlib import Path
 
 from symact.implement import TARGETS, Implementation, command_line, implement
@@ -143,23 +144,33 @@ def measure(filename: str, source: str, name: str) -> dict:
             "failed": report.failed_checks()}
 
 
-def expected(names: list[str], folder: Path, remeasure: bool) -> dict[str, str]:
-    """file name -> its text as the generator writes it today (the index with ``measured.json`` and
-    ``exhaustive.json``)."""
+def recorded(path: Path) -> dict[str, Any]:
+    """The records a JSON file of this folder holds (none before its first run)."""
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def expected(names: list[str], folder: Path, remeasure: bool) -> tuple[dict[str, str], dict[str, Any]]:
+    """(file name -> its text as the generator writes it today, the index's rows per entry); the index itself
+    (``README.md``, with ``measured.json`` and ``exhaustive.json``) among the files."""
     files, rows = {}, {}
     for name in names:
         for filename, (result, source) in generate(name).items():
             files[filename] = source
         rows[name] = statuses(result)
     path = folder / MEASURED
-    measured = json.loads(path.read_text()) if path.exists() else {}
+    measured = recorded(path)
     if remeasure:  # after every proof: the proofs fork, and the audits import torch and jax
         measured.update({f: measure(f, text, f.rsplit("_", 1)[0]) for f, text in files.items()})
         files[MEASURED] = json.dumps(measured, indent=1, sort_keys=True) + "\n"
+    files["README.md"] = index_text(rows, measured, folder, files)
+    return files, rows
+
+
+def index_text(rows: dict[str, Any], measured: dict[str, Any], folder: Path, files: dict[str, str]) -> str:
+    """The index, with the exhaustive audits recorded in ``folder`` now."""
     path = folder / EXHAUSTIVE
-    exhaustive = json.loads(path.read_text()) if path.exists() else {}
-    files["README.md"] = index(rows, measured, exhaustive, dict(files))
-    return files
+    exhaustive = recorded(path)
+    return index(rows, measured, exhaustive, dict(files))
 
 
 #: an unknown verdict's reason in a docstring: it can depend on the machine's load (the search's work budget
@@ -189,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="then audit exhaustively every module without a record of its text (up to an hour each)")
     args = ap.parse_args(argv)
     names = args.names or [e.name for e in entries(scalar_only=True) if isinstance(e, Activation)]
-    files = expected(names, DOCS, args.measure and not args.check)
+    files, rows = expected(names, DOCS, args.measure and not args.check)
     if args.names:  # the index covers every entry: not from a few
         files.pop("README.md")
     if args.check:
@@ -202,15 +213,15 @@ def main(argv: list[str] | None = None) -> int:
         (DOCS / f).write_text(text, encoding="utf-8")
     print(f"wrote {len(files)} files in {DOCS}")
     if args.exhaustive:
-        audit_all(names, files, rewrite_index=not args.names)
+        audit_all(names, files, rows if not args.names else None)
     return 0
 
 
-def audit_all(names: list[str], files: dict[str, str], rewrite_index: bool) -> None:
+def audit_all(names: list[str], files: dict[str, str], rows: dict[str, Any] | None) -> None:
     """Audit exhaustively each module of ``names`` that has no record of its text, saving ``exhaustive.json``
-    after each; then the index again."""
+    after each; then the index again, from ``rows`` (None: every entry's rows are not at hand, no index)."""
     path = DOCS / EXHAUSTIVE
-    exhaustive = json.loads(path.read_text()) if path.exists() else {}
+    exhaustive = recorded(path)
     for name in names:
         for target in TARGETS:
             filename = f"{name}_{target}.py"
@@ -221,9 +232,9 @@ def audit_all(names: list[str], files: dict[str, str], rewrite_index: bool) -> N
                 exhaustive[filename] = record
                 path.write_text(json.dumps(exhaustive, indent=1, sort_keys=True) + "\n", encoding="utf-8")
                 print(f"{filename}: {exhaustive_cell(record)}", flush=True)
-    if rewrite_index:
-        files = expected(names, DOCS, False)
-        (DOCS / "README.md").write_text(files["README.md"], encoding="utf-8")
+    if rows is not None:
+        measured = recorded(DOCS / MEASURED)
+        (DOCS / "README.md").write_text(index_text(rows, measured, DOCS, files), encoding="utf-8")
 
 
 if __name__ == "__main__":
