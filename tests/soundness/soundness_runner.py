@@ -3,6 +3,10 @@
 Each worker (soundness_worker.py) is a fresh interpreter that imports symact once and answers claims one at a
 time.  A worker that dies on a claim (SIGFPE, SIGSEGV, out of memory) or does not answer within ``hard_limit``
 seconds is replaced, and that claim is recorded as ``crash`` or ``timeout``: a claim never takes pytest down.
+
+``hard_limit`` counts the CPU time of the worker and of the processes it started (symact's budgets count CPU
+time, so a verdict does not depend on the machine's load; under load a claim gets less CPU per wall second), with
+a wall-clock backstop of :data:`WALL_FACTOR` times it for a worker that waits without computing.
 """
 from __future__ import annotations
 
@@ -21,6 +25,32 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 STARTUP_LIMIT = 180.0
+#: the wall-clock backstop of a limit counted in CPU seconds
+WALL_FACTOR = 20
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds used so far by ``pid``, its reaped children and its live children (Linux's /proc; None
+    elsewhere)."""
+    def times(stat: list[bytes], reaped: bool) -> int:      # utime stime (cutime cstime), fields 14-17
+        return sum(int(v) for v in stat[11:15 if reaped else 13])
+
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            total = times(f.read().rsplit(b")", 1)[1].split(), True)
+    except (OSError, ValueError):
+        return None
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    stat = f.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                total += times(stat, False)
+    return total / _TICK
 
 
 def _env() -> dict[str, str]:
@@ -36,20 +66,26 @@ class _Worker:
         self.proc = subprocess.Popen([sys.executable, str(HERE / "soundness_worker.py")], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=self.log, env=_env(), cwd=str(ROOT))
         self.buffer = b""
+        self.timed_out = False
         ready = self._read_line(STARTUP_LIMIT)
         if ready is None or not json.loads(ready).get("ready"):
             raise RuntimeError(f"the soundness worker did not start: {self._last_words()}")
 
     def _read_line(self, limit: float) -> str | None:
-        """One line from the worker, or None if it died or the time ran out (then it is killed)."""
-        deadline = time.monotonic() + limit
+        """One line from the worker, or None if it died or used ``limit`` CPU seconds (or its wall-clock
+        backstop) without answering (then it is killed)."""
+        start = _cpu_seconds(self.proc.pid)
+        wall = 1 if start is None else WALL_FACTOR
+        deadline = time.monotonic() + wall * limit
         fd = self.proc.stdout.fileno()
         while b"\n" not in self.buffer:
             left = deadline - time.monotonic()
-            if left <= 0:
+            used = _cpu_seconds(self.proc.pid) if start is not None else None
+            if left <= 0 or used is not None and used - start >= limit:
                 self.kill()
+                self.timed_out = True
                 return None
-            ready, _, _ = select.select([fd], [], [], left)
+            ready, _, _ = select.select([fd], [], [], min(left, 0.5))
             if ready:
                 chunk = os.read(fd, 65536)
                 if not chunk:
@@ -77,9 +113,9 @@ class _Worker:
         if line is not None:
             return json.loads(line)
         code = self.proc.returncode
-        if code is None or code == -signal.SIGKILL and seconds >= hard_limit:
+        if code is None or self.timed_out:
             return {"id": case_id, "status": "timeout", "exit": None, "seconds": seconds,
-                    "detail": f"no answer within {hard_limit:.0f} s for a budget of {budget} s"}
+                    "detail": f"no answer within {hard_limit:.0f} s of CPU for a budget of {budget} s"}
         how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
         return {"id": case_id, "status": "crash", "exit": code, "seconds": seconds,
                 "detail": f"the interpreter died ({how}): {self._last_words()}"}
