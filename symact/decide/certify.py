@@ -13,6 +13,7 @@ import math
 from fractions import Fraction
 
 from symact.budget import left
+from symact.decide.candidates import DECADES, branch_variants, reduced_phases
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -256,11 +257,27 @@ class Search:
         return pts
 
     def deep_points(self):
+        """Rationals near the critical points of d and of its variants (:meth:`smooth_parts`), each sin/cos phase
+        reduced mod 2 pi for the floats that find them, then +-10^k (:data:`~symact.decide.candidates.DECADES`)."""
         pts = []
         for p in self.domain:
-            for c in self.critical_points(self.d, p):
-                pts += c
-        return pts
+            for q, g in self.smooth_parts(p):
+                for c in self.critical_points(reduced_phases(g), q):
+                    pts += c
+        return pts + list(DECADES)
+
+    def smooth_parts(self, p):
+        """(piece, term) pairs whose critical points may be d's: (p, d), then, where d has no smooth form on p,
+        each stretch of p between the rational switch points of d, with d where it has one there and otherwise
+        with each of d's branch variants (:func:`~symact.decide.candidates.branch_variants`)."""
+        yield p, self.d
+        if _smooth_on(self.d, interior(p), strict=True):
+            return
+        ends = [p[0], *[r for r in breakpoints(self.d) if contains(interior(p), r)], p[1]]
+        for lo, hi in zip(ends, ends[1:]):
+            q = (lo, hi, False, False)
+            for g in [self.d] if len(ends) > 2 and _smooth_on(self.d, q, strict=True) else branch_variants(self.d):
+                yield q, g
 
     def special_points(self):
         """Exact zeros of linear arguments of |.|, sign, Heaviside, max/min, Piecewise conditions,
@@ -985,10 +1002,10 @@ def _nonzero_at(d, x0: Fraction) -> bool:
         ctx.prec = saved
 
 
-def _smooth_on(t, p) -> bool:
+def _smooth_on(t, p, strict: bool = False) -> bool:
     """Whether t has one smooth form on all of p (:func:`smooth_form`)."""
     try:
-        smooth_form(t, p, strict=False)
+        smooth_form(t, p, strict=strict)
     except (Uncertain, GermUndefined, ZeroDivisionError):
         return False
     return True
