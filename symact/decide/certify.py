@@ -149,7 +149,7 @@ class Search:
         counterexample only; ``expected``: the claim is expected to hold, so the proof is tried before the
         critical points are searched for a counterexample (which costs as much as many a proof)."""
         try:
-            found = self.refute(self.quick_points()) or self.straddle() or (
+            found = self.refute(self.quick_points()) or self.straddle() or self.kink() or (
                 None if expected else self.refute(self.deep_points()))
             if found:
                 return found
@@ -176,7 +176,7 @@ class Search:
         """A refutation from the given points, the quick points or the critical points (no proof is
         attempted), or None."""
         try:
-            return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle()
+            return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle() or self.kink()
                     or self.refute(self.deep_points()))
         except _Spent:
             return None
@@ -214,6 +214,24 @@ class Search:
                             a, b = centre - scale / 2 ** k, centre + scale / 2 ** k
                             result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
                                 "rule": "undefined-between", "side": side, "path": path,
+                                "a": rational_text(a), "b": rational_text(b)})
+                            if result:
+                                return ("refuted", *result)
+        return None
+
+    def kink(self):
+        """A ``kink-between`` refutation (:mod:`symact.kernel.kink_between`): a derivative in a side whose function
+        switches form where the float sign of a switch argument u changes, bracketed by rationals around it."""
+        for side, t in (("left", self.lhs), ("right", self.rhs)):
+            for path, f in _derivative_parts(t, []):
+                for u, p in ((u, p) for u in _switch_arguments(f) for p in self.domain):
+                    for root in _float_roots(u, p, self):
+                        scale = Fraction(max(1.0, abs(root)))
+                        for k in (30, 20):
+                            self.spend(2)
+                            a, b = Fraction(root) - scale / 2 ** k, Fraction(root) + scale / 2 ** k
+                            result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
+                                "rule": "kink-between", "side": side, "path": path, "switch": to_json(u),
                                 "a": rational_text(a), "b": rational_text(b)})
                             if result:
                                 return ("refuted", *result)
@@ -978,6 +996,18 @@ def _undefined_parts(t, path: list):
     for i in range(1, len(t)) if allowed is None else allowed:
         if isinstance(t[i], tuple):
             yield from _undefined_parts(t[i], path + [i])
+
+
+def _derivative_parts(t, path: list):
+    """(path, f) for each derivative d/dx f in t reached through nodes that need all their children
+    (:data:`symact.kernel.between.STRICT`)."""
+    if t[0] == "deriv":
+        yield path, t[1]
+        return
+    allowed = STRICT.get(t[0], ())
+    for i in range(1, len(t)) if allowed is None else allowed:
+        if isinstance(t[i], tuple):
+            yield from _derivative_parts(t[i], path + [i])
 
 
 def _nonzero_at(d, x0: Fraction) -> bool:

@@ -57,10 +57,10 @@ def check_between(node: dict, lhs, rhs, domain) -> list[str]:
     side = node.get("side")
     if side not in ("left", "right"):
         raise Rejected("undefined-between names the side: left or right")
-    part = _follow(lhs if side == "left" else rhs, node.get("path"))
+    part = follow(lhs if side == "left" else rhs, node.get("path"))
     u, values, what = boundary(part)
     g = smooth_on(u, (a, b, True, True))  # Uncertain (rejected by the caller) unless continuous on [a, b]
-    v = next((v for v in values if _sign(sub(g, v), a) * _sign(sub(g, v), b) == -1), None)
+    v = next((v for v in values if end_sign(sub(g, v), a) * end_sign(sub(g, v), b) == -1), None)
     if v is None:
         raise Rejected(f"{show(u)} does not certainly cross {' or '.join(map(show, values))} between x = {a} "
                        f"and x = {b}")
@@ -70,9 +70,9 @@ def check_between(node: dict, lhs, rhs, domain) -> list[str]:
             f"undefined at c."]
 
 
-def _follow(t, path):
+def follow(t, path):
     if not isinstance(path, list):
-        raise Rejected("undefined-between needs a path (a list of indices) to the undefined part")
+        raise Rejected("the refutation needs a path (a list of indices) to the undefined part")
     for i in path:
         allowed = STRICT.get(t[0], ())
         if not isinstance(i, int) or isinstance(i, bool) or not 1 <= i < len(t) \
@@ -101,7 +101,7 @@ def boundary(t):
     return t[2], ends, f"{t[1]} at an open end of its domain"
 
 
-def _sign(h, x0) -> int:
+def end_sign(h, x0) -> int:
     value = exact_value(h, x0)
     if value is not None:
         return (value > 0) - (value < 0)
