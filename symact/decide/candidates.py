@@ -90,3 +90,37 @@ def _residue(c) -> Fraction | None:
         if not residue.rad() < arb(2) ** -400:
             return None
         return exact_to_fraction(residue.mid())
+
+
+def square_factors(h) -> list[tuple]:
+    """Pairs (w, z) of terms with h = w z, w a factor of even multiplicity: where w changes sign, h touches 0
+    without crossing it (a denominator (x^2 - 2)^2 at sqrt 2; 1 - cos x = 2 sin(x/2)^2 at 2 pi).  Found by
+    SymPy's square-free decomposition of h as a polynomial in x, or in sin(A/2) or cos(A/2) after cos A is written
+    1 - 2 sin(A/2)^2 or 2 cos(A/2)^2 - 1; the kernel re-checks h = w z by its algebra."""
+    import sympy as sp
+    from sympy.polys.polyerrors import BasePolynomialError
+
+    from symact.decide.terms_sympy import to_sympy
+    from symact.kernel.terms import TermError
+    from symact.sympy_terms import from_sympy
+
+    x, s = sp.Symbol("x", real=True), sp.Dummy("s")
+    e = to_sympy(h)
+    views = [(e, x, x)]
+    for a in {c.args[0] for c in e.atoms(sp.cos)}:
+        views += [(e.subs(sp.cos(a), 1 - 2 * s ** 2), s, sp.sin(a / 2)),
+                  (e.subs(sp.cos(a), 2 * s ** 2 - 1), s, sp.cos(a / 2))]
+    out = []
+    for form, var, base in views:
+        if var is s and form.has(x):
+            continue
+        try:
+            poly = sp.Poly(form, var)
+            factors = poly.sqf_list()[1]
+            for f, k in factors:
+                if k >= 2 and f.degree() >= 1:
+                    w, z = f.as_expr().subs(var, base), sp.quo(poly, f).as_expr().subs(var, base)
+                    out.append((from_sympy(w, x), from_sympy(z, x)))
+        except (BasePolynomialError, TermError, ValueError, TypeError):
+            continue
+    return out

@@ -13,7 +13,7 @@ import math
 from fractions import Fraction
 
 from symact.budget import left
-from symact.decide.candidates import DECADES, branch_variants, reduced_phases
+from symact.decide.candidates import DECADES, branch_variants, reduced_phases, square_factors
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -149,7 +149,7 @@ class Search:
         counterexample only; ``expected``: the claim is expected to hold, so the proof is tried before the
         critical points are searched for a counterexample (which costs as much as many a proof)."""
         try:
-            found = self.refute(self.quick_points()) or self.straddle() or self.kink() or (
+            found = self.refute(self.quick_points()) or self.straddle() or self.touch() or self.kink() or (
                 None if expected else self.refute(self.deep_points()))
             if found:
                 return found
@@ -176,7 +176,7 @@ class Search:
         """A refutation from the given points, the quick points or the critical points (no proof is
         attempted), or None."""
         try:
-            return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle() or self.kink()
+            return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle() or self.touch() or self.kink()
                     or self.refute(self.deep_points()))
         except _Spent:
             return None
@@ -215,6 +215,26 @@ class Search:
                             result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
                                 "rule": "undefined-between", "side": side, "path": path,
                                 "a": rational_text(a), "b": rational_text(b)})
+                            if result:
+                                return ("refuted", *result)
+        return None
+
+    def touch(self):
+        """An ``undefined-between`` refutation with a factor: a denominator or log argument u with u - v = w z and w
+        of even multiplicity (:func:`~symact.decide.candidates.square_factors`), so that u touches v without
+        crossing it where w's float sign changes, bracketed by rationals around it."""
+        for side, t in (("left", self.lhs), ("right", self.rhs)):
+            for path, u, values in _undefined_parts(t, []):
+                for v in values:
+                    self.spend(20 + _size(u))
+                    for (w, z), p in ((f, p) for f in square_factors(sub(u, v)) for p in self.domain):
+                        for root in _float_roots(w, p, self):
+                            self.spend(2)
+                            scale = Fraction(max(1.0, abs(root)))
+                            a, b = Fraction(root) - scale / 2 ** 30, Fraction(root) + scale / 2 ** 30
+                            result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
+                                "rule": "undefined-between", "side": side, "path": path, "a": rational_text(a),
+                                "b": rational_text(b), "factor": to_json(w), "cofactor": to_json(z)})
                             if result:
                                 return ("refuted", *result)
         return None
