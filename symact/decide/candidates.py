@@ -105,7 +105,10 @@ def square_factors(h) -> list[tuple]:
     from symact.sympy_terms import from_sympy
 
     x, s = sp.Symbol("x", real=True), sp.Dummy("s")
-    e = to_sympy(h)
+    try:
+        e = to_sympy(h)
+    except TermError:  # a node SymPy has no form for (a derivative)
+        return []
     views = [(e, x, x)]
     for a in {c.args[0] for c in e.atoms(sp.cos)}:
         views += [(e.subs(sp.cos(a), 1 - 2 * s ** 2), s, sp.sin(a / 2)),
@@ -124,3 +127,74 @@ def square_factors(h) -> list[tuple]:
         except (BasePolynomialError, TermError, ValueError, TypeError):
             continue
     return out
+
+
+#: largest denominator of a convergent of the ratio of two frequencies (:func:`commensurate_points`)
+MAX_CONVERGENT = 10 ** 8
+
+
+def commensurate_points(t) -> list[Fraction]:
+    """For a term in which x occurs only in sin(k_1 x) and cos(k_2 x) with two frequencies k_1 < k_2 of irrational
+    ratio (cos x + cos(sqrt 2 x)): the points x = m q pi / k_1 (m = 1, 2) for each convergent p/q of k_2/k_1 with
+    q <= 10^8, where both k_1 x = m q pi and k_2 x = m p pi + small are near multiples of pi: the term's values
+    there come close to those it only approaches (cos x + cos(sqrt 2 x) -> -2 near x = 33461 pi, a Pell pair)."""
+    from flint import arb, ctx
+
+    from symact.interval.evaluate import exact_to_fraction
+    from symact.kernel.evaluate import enclose, point
+    from symact.kernel.ivals import Uncertain
+
+    slopes = _frequencies(t)
+    if slopes is None:
+        return []
+    with ctx.workprec(256):
+        try:
+            balls = sorted({enclose(k, point(Fraction(0))).as_ball().mid() for k in slopes})
+        except (Uncertain, ZeroDivisionError):
+            return []
+        if len(balls) != 2 or not balls[0] > 0:
+            return []
+        low, high = balls
+        ratio = exact_to_fraction((high / low).mid())
+        out = []
+        for q in convergent_denominators(ratio):
+            for m in (1, 2):
+                out.append(exact_to_fraction((m * q * arb.pi() / low).mid()))
+        return out
+
+
+def _frequencies(t) -> list | None:
+    """The slopes k (terms free of x) of the arguments k x of sin and cos in t, or None when x occurs anywhere
+    else (or an argument is not k x)."""
+    if t == X:
+        return None
+    if t[0] == "fn" and t[1] in ("sin", "cos"):
+        arg = t[2]
+        if arg == X:
+            return [("num", Fraction(1))]
+        if arg[0] == "mul" and sum(a == X for a in arg[1:]) == 1 and not any(has_x(a) for a in arg[1:] if a != X):
+            return [("mul", *(a for a in arg[1:] if a != X))]
+        return None
+    out = []
+    for a in t[1:]:
+        if isinstance(a, tuple):
+            found = _frequencies(a)
+            if found is None:
+                return None
+            out += found
+    return out
+
+
+def convergent_denominators(r: Fraction) -> list[int]:
+    """The denominators q <= MAX_CONVERGENT of the continued-fraction convergents of r."""
+    out, (q0, q1) = [], (1, 0)
+    while True:
+        a = r.numerator // r.denominator
+        q0, q1 = q1, a * q1 + q0
+        if q1 > MAX_CONVERGENT:
+            return out
+        out.append(q1)
+        frac = r - a
+        if frac == 0:
+            return out
+        r = 1 / frac

@@ -13,7 +13,8 @@ import math
 from fractions import Fraction
 
 from symact.budget import left
-from symact.decide.candidates import DECADES, branch_variants, reduced_phases, square_factors
+from symact.decide.candidates import (DECADES, branch_variants, commensurate_points, reduced_phases,
+                                      square_factors)
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -296,13 +297,15 @@ class Search:
 
     def deep_points(self):
         """Rationals near the critical points of d and of its variants (:meth:`smooth_parts`), each sin/cos phase
-        reduced mod 2 pi for the floats that find them, then +-10^k (:data:`~symact.decide.candidates.DECADES`)."""
+        reduced mod 2 pi for the floats that find them, then points where two incommensurate frequencies nearly
+        agree (:func:`~symact.decide.candidates.commensurate_points`) and +-10^k
+        (:data:`~symact.decide.candidates.DECADES`)."""
         pts = []
         for p in self.domain:
             for q, g in self.smooth_parts(p):
                 for c in self.critical_points(reduced_phases(g), q):
                     pts += c
-        return pts + list(DECADES)
+        return pts + commensurate_points(self.d) + list(DECADES)
 
     def smooth_parts(self, p):
         """(piece, term) pairs whose critical points may be d's: (p, d), then, where d has no smooth form on p,
