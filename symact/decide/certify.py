@@ -300,18 +300,25 @@ class Search:
         reduced mod 2 pi for the floats that find them, then points where two incommensurate frequencies nearly
         agree (:func:`~symact.decide.candidates.commensurate_points`) and +-10^k
         (:data:`~symact.decide.candidates.DECADES`)."""
-        pts = []
+        pts: list = []
+        for p in self.domain:
+            for c in self.critical_points(reduced_phases(self.d), p):
+                pts += c
+        more: list = []  # at most a quarter of the work left: a true claim's proof comes next
+        self.within(self.work // 4, lambda: self.variant_points(more))
+        return pts + more + commensurate_points(self.d) + list(DECADES)
+
+    def variant_points(self, out: list) -> None:
+        """Appends to ``out`` the critical points of :meth:`smooth_parts` (those found before the work runs out)."""
         for p in self.domain:
             for q, g in self.smooth_parts(p):
                 for c in self.critical_points(reduced_phases(g), q):
-                    pts += c
-        return pts + commensurate_points(self.d) + list(DECADES)
+                    out += c
 
     def smooth_parts(self, p):
-        """(piece, term) pairs whose critical points may be d's: (p, d), then, where d has no smooth form on p,
-        each stretch of p between the rational switch points of d, with d where it has one there and otherwise
-        with each of d's branch variants (:func:`~symact.decide.candidates.branch_variants`)."""
-        yield p, self.d
+        """(piece, term) pairs whose critical points may be d's where d has no smooth form on p: each stretch of p
+        between the rational switch points of d, with d where it has one there and otherwise with each of d's
+        branch variants (:func:`~symact.decide.candidates.branch_variants`)."""
         if _smooth_on(self.d, interior(p), strict=True):
             return
         ends = [p[0], *[r for r in breakpoints(self.d) if contains(interior(p), r)], p[1]]
