@@ -177,8 +177,8 @@ class Search:
         """A refutation from the given points, the quick points or the critical points (no proof is
         attempted), or None."""
         try:
-            return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle() or self.touch() or self.kink()
-                    or self.refute(self.deep_points()))
+            return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle() or self.touch()
+                    or self.kink() or self.refute(self.deep_points()))
         except _Spent:
             return None
 

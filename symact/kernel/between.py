@@ -37,8 +37,9 @@ also gives terms ``"factor": w`` and ``"cofactor": z``, and then the last condit
   strict signs (as above).
 
 Then g_w(c) = 0 for some c in (a, b), so u(c) - v = g_w(c) g_z(c) = 0: u(c) = v, and the side is undefined at c
-as before (1 - cos x = sin(x/2) (2 sin(x/2)), and sin(x/2) changes sign across 2 pi).  A function whose argument must stay *inside* an interval
-(sqrt, asin) is undefined on a whole stretch where the argument leaves it, which holds rational points, so the
+as before (1 - cos x = sin(x/2) (2 sin(x/2)), and sin(x/2) changes sign across 2 pi).
+
+A function whose argument must stay *inside* an interval (sqrt, asin) is undefined on a whole stretch where the argument leaves it, which holds rational points, so the
 ordinary ``counterexample`` serves there and this rule is not needed.
 """
 from __future__ import annotations

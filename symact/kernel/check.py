@@ -24,7 +24,8 @@ A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and ei
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
 ``arb`` balls, or for ``<``/``>`` a difference that is 0 by ``algebra``); or ``{"rule": "undefined-between", ...}``:
 a side is undefined at an irrational point of D found by the intermediate value theorem (a denominator or a log
-argument that is continuous on [a, b] in D and certainly changes sign, :mod:`symact.kernel.between`); or
+argument that is continuous on [a, b] in D and certainly changes sign, or that equals a factor times a cofactor
+by ``algebra`` where the factor changes sign, :mod:`symact.kernel.between`); or
 ``{"rule": "kink-between", ...}``: a derivative in a side does not exist at an irrational point of D, where the
 argument of a switch (|.|, max, min, ...) has its one simple zero in [a, b] and the forms on either side have
 different slopes (:mod:`symact.kernel.kink_between`).
