@@ -2,6 +2,7 @@
 point of the domain, found by the intermediate value theorem; and every corruption of its side conditions."""
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 
 import mpmath
@@ -11,6 +12,7 @@ import sympy as sp
 from symact.decide.checked import check_claim
 from symact.kernel import Rejected, check
 from symact.kernel.evaluate import enclose, point
+from symact.kernel.verify import main as verify_main
 from symact.parsing import parse_claim
 from symact.sympy_terms import from_sympy
 
@@ -148,3 +150,63 @@ def test_tan_is_read_as_sine_over_cosine():
         assert check_claim(parse_claim(text), 10.0).status == "proved", text
     v = check_claim(parse_claim("tan(x)*cos(x) == sin(x)"), 10.0)
     assert v.status == "refuted" and v.certificate.data["proof"]["rule"] == "undefined-between"
+
+
+# -- the factor form: u - v = w z, w changes sign (u touches v without crossing it) -----------------------------
+
+VERSINE = ["add", ONE, ["mul", ["num", "-1"], fn("cos", X)]]    # 1 - cos x = 2 sin(x/2)^2: 0 at 2 pi, never < 0
+HALF_SIN = fn("sin", ["mul", ["num", "1/2"], X])               # sin(x/2): changes sign at 2 pi = 6.283...
+SIN2_OVER_VERSINE = ["mul", ["pow", fn("sin", X), "2"], ["pow", VERSINE, "-1"]]
+ON_0_7 = (["0", "7", False, False],)
+AT_2PI = {"side": "left", "path": [2], "a": "6", "b": "13/2", "factor": HALF_SIN,
+          "cofactor": ["mul", ["num", "2"], HALF_SIN]}
+
+
+def test_a_denominator_that_touches_0_refutes_with_a_factor(tmp_path):
+    """sin(x)^2/(1 - cos x) == 1 + cos x on (0, 7): equal wherever the left side is defined, which it is not at
+    2 pi (mpmath: 1 - cos(2 pi) = 0 at 50 digits; sin(3) > 0 > sin(13/4), so sin(x/2) vanishes in (6, 13/2) and
+    1 - cos x with it), and 1/(x^2 - 2)^2 at sqrt 2."""
+    with mpmath.workdps(50):
+        assert 1 - mpmath.cos(2 * mpmath.pi) == 0 and mpmath.sin(3) > 0 > mpmath.sin(mpmath.mpf(13) / 4)
+    cert = refutation(SIN2_OVER_VERSINE, AT_2PI, ON_0_7, rhs=["add", ONE, fn("cos", X)], rel="==")
+    assert check(cert)[0] == "refuted"
+    path = tmp_path / "touch.json"
+    path.write_text(json.dumps({"status": "refuted", "certificate": {"kind": "kernel", "data": cert}}))
+    assert verify_main([str(path)]) == 0
+    square = ["pow", X2_MINUS_2, "2"]
+    assert check(refutation(["pow", square, "-1"], {"side": "left", "path": [], "a": "1", "b": "2",
+                                                    "factor": X2_MINUS_2, "cofactor": X2_MINUS_2}, rel=">"))[0] \
+        == "refuted"
+
+
+@pytest.mark.parametrize("change, why", [
+    ({"cofactor": ["mul", ["num", "3"], HALF_SIN]}, "1 - cos x is not 3 sin(x/2)^2"),
+    ({"a": "5", "b": "6"}, "sin(x/2) > 0 on [5, 6]: no zero of the factor"),
+    ({"cofactor": None}, "no cofactor"),
+    ({"factor": ["sin", X]}, "the factor is not a term"),
+    ({"factor": ["mul", ["param", "alpha"], HALF_SIN]}, "a parameter"),
+    ({"factor": ["pow", ["add", X, ["num", "-25/4"]], "-1"],
+      "cofactor": ["mul", ["add", X, ["num", "-25/4"]], VERSINE]},
+     "1/(x - 25/4) changes sign across a pole, not a zero (the product is 1 - cos x only where it is defined)"),
+    ({"b": "8"}, "b outside the domain"),
+])
+def test_corrupted_factor_nodes_are_rejected(change, why, tmp_path):
+    cert = refutation(SIN2_OVER_VERSINE, {**AT_2PI, **change}, ON_0_7, rhs=["add", ONE, fn("cos", X)], rel="==")
+    with pytest.raises(Rejected):
+        check(cert)
+    path = tmp_path / "forged.json"
+    path.write_text(json.dumps({"status": "refuted", "certificate": {"kind": "kernel", "data": cert}}))
+    assert verify_main([str(path)]) == 1, why
+
+
+@pytest.mark.parametrize("text", ["sin(x)**2/(1 - cos(x)) == 1 + cos(x) for 0 < x < 7", "1/(x**2 - 2)**2 > 0"])
+def test_the_search_finds_the_touching_point(text):
+    v = check_claim(parse_claim(text), 5.0)
+    assert v.status == "refuted", v.reason
+    assert "factor" in v.certificate.data["proof"]
+    assert check(v.certificate.data)[0] == "refuted"
+
+
+def test_a_claim_that_stops_before_the_touching_point_is_proved_or_open():
+    # (0, 6): 1 - cos x > 0 there (2 pi = 6.28... is outside)
+    assert check_claim(parse_claim("sin(x)**2/(1 - cos(x)) == 1 + cos(x) for 0 < x < 6"), 5.0).status != "refuted"

@@ -13,6 +13,8 @@ import math
 from fractions import Fraction
 
 from symact.budget import left
+from symact.decide.candidates import (DECADES, branch_variants, commensurate_points, reduced_phases,
+                                      square_factors)
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -148,7 +150,7 @@ class Search:
         counterexample only; ``expected``: the claim is expected to hold, so the proof is tried before the
         critical points are searched for a counterexample (which costs as much as many a proof)."""
         try:
-            found = self.refute(self.quick_points()) or self.straddle() or (
+            found = self.refute(self.quick_points()) or self.straddle() or self.touch() or self.kink() or (
                 None if expected else self.refute(self.deep_points()))
             if found:
                 return found
@@ -175,8 +177,8 @@ class Search:
         """A refutation from the given points, the quick points or the critical points (no proof is
         attempted), or None."""
         try:
-            return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle()
-                    or self.refute(self.deep_points()))
+            return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle() or self.touch()
+                    or self.kink() or self.refute(self.deep_points()))
         except _Spent:
             return None
 
@@ -213,6 +215,44 @@ class Search:
                             a, b = centre - scale / 2 ** k, centre + scale / 2 ** k
                             result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
                                 "rule": "undefined-between", "side": side, "path": path,
+                                "a": rational_text(a), "b": rational_text(b)})
+                            if result:
+                                return ("refuted", *result)
+        return None
+
+    def touch(self):
+        """An ``undefined-between`` refutation with a factor: a denominator or log argument u with u - v = w z and w
+        of even multiplicity (:func:`~symact.decide.candidates.square_factors`), so that u touches v without
+        crossing it where w's float sign changes, bracketed by rationals around it."""
+        for side, t in (("left", self.lhs), ("right", self.rhs)):
+            for path, u, values in _undefined_parts(t, []):
+                for v in values:
+                    self.spend(20 + _size(u))
+                    for (w, z), p in ((f, p) for f in square_factors(sub(u, v)) for p in self.domain):
+                        for root in _float_roots(w, p, self):
+                            self.spend(2)
+                            scale = Fraction(max(1.0, abs(root)))
+                            a, b = Fraction(root) - scale / 2 ** 30, Fraction(root) + scale / 2 ** 30
+                            result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
+                                "rule": "undefined-between", "side": side, "path": path, "a": rational_text(a),
+                                "b": rational_text(b), "factor": to_json(w), "cofactor": to_json(z)})
+                            if result:
+                                return ("refuted", *result)
+        return None
+
+    def kink(self):
+        """A ``kink-between`` refutation (:mod:`symact.kernel.kink_between`): a derivative in a side whose function
+        switches form where the float sign of a switch argument u changes, bracketed by rationals around it."""
+        for side, t in (("left", self.lhs), ("right", self.rhs)):
+            for path, f in _derivative_parts(t, []):
+                for u, p in ((u, p) for u in _switch_arguments(f) for p in self.domain):
+                    for root in _float_roots(u, p, self):
+                        scale = Fraction(max(1.0, abs(root)))
+                        for k in (30, 20):
+                            self.spend(2)
+                            a, b = Fraction(root) - scale / 2 ** k, Fraction(root) + scale / 2 ** k
+                            result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
+                                "rule": "kink-between", "side": side, "path": path, "switch": to_json(u),
                                 "a": rational_text(a), "b": rational_text(b)})
                             if result:
                                 return ("refuted", *result)
@@ -256,11 +296,36 @@ class Search:
         return pts
 
     def deep_points(self):
-        pts = []
+        """Rationals near the critical points of d and of its variants (:meth:`smooth_parts`), each sin/cos phase
+        reduced mod 2 pi for the floats that find them, then points where two incommensurate frequencies nearly
+        agree (:func:`~symact.decide.candidates.commensurate_points`) and +-10^k
+        (:data:`~symact.decide.candidates.DECADES`)."""
+        pts: list = []
         for p in self.domain:
-            for c in self.critical_points(self.d, p):
+            for c in self.critical_points(reduced_phases(self.d), p):
                 pts += c
-        return pts
+        more: list = []  # at most a quarter of the work left: a true claim's proof comes next
+        self.within(self.work // 4, lambda: self.variant_points(more))
+        return pts + more + commensurate_points(self.d) + list(DECADES)
+
+    def variant_points(self, out: list) -> None:
+        """Appends to ``out`` the critical points of :meth:`smooth_parts` (those found before the work runs out)."""
+        for p in self.domain:
+            for q, g in self.smooth_parts(p):
+                for c in self.critical_points(reduced_phases(g), q):
+                    out += c
+
+    def smooth_parts(self, p):
+        """(piece, term) pairs whose critical points may be d's where d has no smooth form on p: each stretch of p
+        between the rational switch points of d, with d where it has one there and otherwise with each of d's
+        branch variants (:func:`~symact.decide.candidates.branch_variants`)."""
+        if _smooth_on(self.d, interior(p), strict=True):
+            return
+        ends = [p[0], *[r for r in breakpoints(self.d) if contains(interior(p), r)], p[1]]
+        for lo, hi in zip(ends, ends[1:]):
+            q = (lo, hi, False, False)
+            for g in [self.d] if len(ends) > 2 and _smooth_on(self.d, q, strict=True) else branch_variants(self.d):
+                yield q, g
 
     def special_points(self):
         """Exact zeros of linear arguments of |.|, sign, Heaviside, max/min, Piecewise conditions,
@@ -963,6 +1028,18 @@ def _undefined_parts(t, path: list):
             yield from _undefined_parts(t[i], path + [i])
 
 
+def _derivative_parts(t, path: list):
+    """(path, f) for each derivative d/dx f in t reached through nodes that need all their children
+    (:data:`symact.kernel.between.STRICT`)."""
+    if t[0] == "deriv":
+        yield path, t[1]
+        return
+    allowed = STRICT.get(t[0], ())
+    for i in range(1, len(t)) if allowed is None else allowed:
+        if isinstance(t[i], tuple):
+            yield from _derivative_parts(t[i], path + [i])
+
+
 def _nonzero_at(d, x0: Fraction) -> bool:
     """Whether d at x0 is certainly not 0: its exact rational value, else a ball at one of the kernel's
     counterexample precisions (:data:`NONZERO_PRECISION`) that excludes 0.  A point where this fails is not
@@ -985,10 +1062,10 @@ def _nonzero_at(d, x0: Fraction) -> bool:
         ctx.prec = saved
 
 
-def _smooth_on(t, p) -> bool:
+def _smooth_on(t, p, strict: bool = False) -> bool:
     """Whether t has one smooth form on all of p (:func:`smooth_form`)."""
     try:
-        smooth_form(t, p, strict=False)
+        smooth_form(t, p, strict=strict)
     except (Uncertain, GermUndefined, ZeroDivisionError):
         return False
     return True

@@ -114,6 +114,22 @@ def _unquantified(claim):
 
 #: values of a quantified parameter tried for a counterexample (those in its domain), simplest first
 PARAMETER_VALUES = tuple(Fraction(v) for v in ("0", "1", "-1", "1/2", "2", "-2", "1/10", "10", "-1/2", "100"))
+#: distance from a finite end of the parameter's domain of the value tried just inside it
+NEAR_END = Fraction(1, 10 ** 30)
+#: instances tried for a counterexample, at most
+MAX_INSTANCES = 8
+
+
+def parameter_candidates(pieces) -> list[Fraction]:
+    """The values of a quantified parameter tried for a counterexample, in order: the ends of its domain that
+    belong to it, the simple values of :data:`PARAMETER_VALUES` in it, then a value just inside each finite end
+    (10^-30 away): a claim that fails only on a sliver next to an open end (``forall 0 <= alpha < 1.0000000001``,
+    false for alpha in (1, 1.0000000001)) or everywhere but at the one simple value inside (alpha = 1 of
+    ``0.9999999999 < alpha < 1.0000000001``)."""
+    inside = [p[0] + NEAR_END if k == 0 else p[1] - NEAR_END
+              for p in pieces for k in (0, 1) if p[k] is not None]
+    values = (*[e for pc in pieces for e in pc[:2] if e is not None], *PARAMETER_VALUES, *inside)
+    return list(dict.fromkeys(v for v in values if any(contains(pc, v) for pc in pieces)))[:MAX_INSTANCES]
 
 
 def check_quantified(claim, budget: float) -> Verdict:
@@ -133,10 +149,8 @@ def check_quantified(claim, budget: float) -> Verdict:
             return _checked(cert, text, tex, "kernel-checked proof", start)
         except Rejected:  # a proposed kink whose gap is not of one sign over A: look for an instance instead
             pass
-    candidates = [v for v in (*[e for pc in pieces for e in pc[:2] if e is not None], *PARAMETER_VALUES)
-                  if any(contains(pc, v) for pc in pieces)]
     tried: dict[str, str] = {}
-    for value in list(dict.fromkeys(candidates))[:6]:
+    for value in parameter_candidates(pieces):
         try:
             claim.instance(sp.Rational(value.numerator, value.denominator))  # a catalog parameter's range
             inner = _inner(claim, name)

@@ -10,7 +10,9 @@ trusts, in full:
    derivative, f(0)), each tested against its definition;
 3. the rules of :mod:`symact.kernel.check` (eval, cover, cases, monotone, tail, algebra, constant, rewrite,
    counterexample), :mod:`symact.kernel.between` (undefined-between: the intermediate value theorem puts a zero
-   of a continuous denominator, log argument or Piecewise gap in the domain),
+   of a continuous denominator, log argument or Piecewise gap in the domain), :mod:`symact.kernel.kink_between`
+   (kink-between: the same theorem puts a corner of d/dx f, a simple zero of a switch argument where f's two
+   forms have different slopes, in the domain),
    :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.integral_claim` (ftc: the
    fundamental theorem of calculus for an antiderivative whose kernel derivative is the integrand),
    :mod:`symact.kernel.smooth_claim` (smooth: a composition of C-infinity functions on their open domains is

@@ -26,18 +26,31 @@ else is Rejected):
   rational values, or ``arb`` balls at 64 to 4096 bits that exclude 0).
 
 Then by the intermediate value theorem u(c) = v for some c in (a, b), the reached part and so the side are
-undefined at c, and c is in D: the claim is false.  A function whose argument must stay *inside* an interval
-(sqrt, asin) is undefined on a whole stretch where the argument leaves it, which holds rational points, so the
+undefined at c, and c is in D: the claim is false.
+
+A value that u reaches without crossing it (1 - cos x touches 0 at 2 pi from above) needs a **factor**: the node
+also gives terms ``"factor": w`` and ``"cofactor": z``, and then the last condition is replaced by
+
+* **u - v = w z, and w changes sign**: u, w and z have smooth forms on [a, b], defined on a neighbourhood of
+  every point (so g_u - v - g_w g_z is defined on all of [a, b]); g_u - v - g_w g_z is 0 there by ``algebra``
+  (:func:`symact.kernel.algebra.is_zero`, for one of the values v); g_w(a) and g_w(b) are certainly of opposite
+  strict signs (as above).
+
+Then g_w(c) = 0 for some c in (a, b), so u(c) - v = g_w(c) g_z(c) = 0: u(c) = v, and the side is undefined at c
+as before (1 - cos x = sin(x/2) (2 sin(x/2)), and sin(x/2) changes sign across 2 pi).
+
+A function whose argument must stay *inside* an interval (sqrt, asin) is undefined on a whole stretch where the argument leaves it, which holds rational points, so the
 ordinary ``counterexample`` serves there and this rule is not needed.
 """
 from __future__ import annotations
 
 from flint import ctx
 
+from symact.kernel import algebra
 from symact.kernel.evaluate import enclose, exact_value, point, smooth_on
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.pieces import Rejected, contains, piece_text
-from symact.kernel.terms import ZERO, parse_rational, show, sub
+from symact.kernel.terms import ZERO, TermError, from_json, has_param, mul, parse_rational, show, sub
 
 #: the nodes that are defined only where every child is, and the indices of their children (terms)
 STRICT = {"add": None, "mul": None, "max": None, "min": None, "pow": (1,), "powt": (1, 2), "fn": (2,),
@@ -57,10 +70,12 @@ def check_between(node: dict, lhs, rhs, domain) -> list[str]:
     side = node.get("side")
     if side not in ("left", "right"):
         raise Rejected("undefined-between names the side: left or right")
-    part = _follow(lhs if side == "left" else rhs, node.get("path"))
+    part = follow(lhs if side == "left" else rhs, node.get("path"))
     u, values, what = boundary(part)
     g = smooth_on(u, (a, b, True, True))  # Uncertain (rejected by the caller) unless continuous on [a, b]
-    v = next((v for v in values if _sign(sub(g, v), a) * _sign(sub(g, v), b) == -1), None)
+    if "factor" in node or "cofactor" in node:
+        return _factored(node, part, u, g, values, what, side, a, b)
+    v = next((v for v in values if end_sign(sub(g, v), a) * end_sign(sub(g, v), b) == -1), None)
     if v is None:
         raise Rejected(f"{show(u)} does not certainly cross {' or '.join(map(show, values))} between x = {a} "
                        f"and x = {b}")
@@ -70,9 +85,30 @@ def check_between(node: dict, lhs, rhs, domain) -> list[str]:
             f"undefined at c."]
 
 
-def _follow(t, path):
+def _factored(node, part, u, g, values, what, side, a, b) -> list[str]:
+    """The factor form: u - v = w z by algebra on [a, b] and w changes sign there."""
+    closed = (a, b, True, True)
+    try:
+        w, z = from_json(node.get("factor")), from_json(node.get("cofactor"))
+    except TermError as exc:
+        raise Rejected(f"undefined-between's factor or cofactor is not a term: {exc}") from None
+    if has_param(w) or has_param(z):
+        raise Rejected("undefined-between's factor has a parameter")
+    gw, gz = smooth_on(w, closed), smooth_on(z, closed)
+    v = next((v for v in values if algebra.is_zero(sub(sub(g, v), mul(gw, gz)), closed)), None)
+    if v is None:
+        raise Rejected(f"{show(u)} minus {' or '.join(map(show, values))} is not {show(w)} times {show(z)} by algebra")
+    if end_sign(gw, a) * end_sign(gw, b) != -1:
+        raise Rejected(f"{show(w)} does not certainly change sign between x = {a} and x = {b}")
+    return [f"On {piece_text(closed)} (in the claim's domain) {show(u)} - ({show(v)}) = {show(w)} * {show(z)} by "
+            f"exact algebra, all three continuous, and {show(w)} changes sign, so it vanishes at some point c "
+            f"between them (intermediate value theorem), where {show(u)} = {show(v)} and {show(part)} is "
+            f"undefined ({what}): the {side} side is undefined at c."]
+
+
+def follow(t, path):
     if not isinstance(path, list):
-        raise Rejected("undefined-between needs a path (a list of indices) to the undefined part")
+        raise Rejected("the refutation needs a path (a list of indices) to the undefined part")
     for i in path:
         allowed = STRICT.get(t[0], ())
         if not isinstance(i, int) or isinstance(i, bool) or not 1 <= i < len(t) \
@@ -101,7 +137,7 @@ def boundary(t):
     return t[2], ends, f"{t[1]} at an open end of its domain"
 
 
-def _sign(h, x0) -> int:
+def end_sign(h, x0) -> int:
     value = exact_value(h, x0)
     if value is not None:
         return (value > 0) - (value < 0)

@@ -24,7 +24,11 @@ A **refutation** is ``{"rule": "counterexample", "x": "p/q"}``: x is in D and ei
 undefined there, or both are defined and the relation certainly fails (exact rational arithmetic, certified
 ``arb`` balls, or for ``<``/``>`` a difference that is 0 by ``algebra``); or ``{"rule": "undefined-between", ...}``:
 a side is undefined at an irrational point of D found by the intermediate value theorem (a denominator or a log
-argument that is continuous on [a, b] in D and certainly changes sign, :mod:`symact.kernel.between`).
+argument that is continuous on [a, b] in D and certainly changes sign, or that equals a factor times a cofactor
+by ``algebra`` where the factor changes sign, :mod:`symact.kernel.between`); or
+``{"rule": "kink-between", ...}``: a derivative in a side does not exist at an irrational point of D, where the
+argument of a switch (|.|, max, min, ...) has its one simple zero in [a, b] and the forms on either side have
+different slopes (:mod:`symact.kernel.kink_between`).
 
 A **proof** is a list with one node per piece of D.  Writing d = lhs - rhs, a node proves ``d REL 0`` on a
 piece P by one of these rules (the only ways to conclude):
@@ -96,6 +100,7 @@ from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
                                     smooth_on, undefined_reason)
 from symact.kernel.integral_claim import check_integral
+from symact.kernel.kink_between import check_kink_between
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
@@ -232,8 +237,11 @@ class _Checker:
         if isinstance(node, dict) and node.get("rule") == "undefined-between":
             self.log += check_between(node, lhs, rhs, domain)
             return
+        if isinstance(node, dict) and node.get("rule") == "kink-between":
+            self.log += check_kink_between(node, lhs, rhs, domain)
+            return
         if not isinstance(node, dict) or node.get("rule") != "counterexample":
-            raise Rejected("a refutation is a counterexample or an undefined-between node")
+            raise Rejected("a refutation is a counterexample, an undefined-between or a kink-between node")
         x0 = parse_rational(node.get("x"))
         if not any(contains(p, x0) for p in domain):
             raise Rejected(f"x = {x0} is outside the claim's domain")

@@ -272,6 +272,31 @@ def smooth_form(t, p: Piece, strict: bool = True):
                        lambda u: differentiate(smooth_on(u, p)))
 
 
+def switched_form(t, p: Piece, u, s: int):
+    """A smooth term equal to t on the interior of the set of points of the piece p where the smooth term u has
+    the sign s (+1 or -1): as :func:`smooth_form` (strict), except that a switch (|.|, sign, Heaviside, max, min)
+    whose argument is u is taken with u's sign s, and one whose argument is -u (written (-1)*u, or B - A for
+    u = A - B) with -s; every other switch's argument must have a certain sign, and every Piecewise condition a
+    certain truth, on all of p (else Uncertain)."""
+    def sign(v):
+        if v == u:
+            return s
+        if _negation(v, u):
+            return -s
+        return _sign_on(v, p, True)
+
+    return _local_form(t, sign, lambda w: _branch(w, p, True), lambda w: differentiate(switched_form(w, p, u, s)))
+
+
+def _negation(v, u) -> bool:
+    """Whether v is -u by its syntax: (-1)*u, u = (-1)*v, or v = P + (-1)*Q with u = Q + (-1)*P."""
+    minus = ("num", Fraction(-1))
+    if v == ("mul", minus, u) or u == ("mul", minus, v):
+        return True
+    return (v[0] == "add" and len(v) == 3 and v[2][0] == "mul" and len(v[2]) == 3 and v[2][1] == minus
+            and u == ("add", v[2][2], ("mul", minus, v[1])))
+
+
 def _local_form(t, sign, branch, deriv, domain=None):
     """A smooth term equal to t near a set (a piece, or one side of a point): ``sign(u)`` the sign of the
     smooth term u there (0: u is 0 there), ``branch(t)`` the value of the Piecewise t whose condition holds
