@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from symact.cli import main
-from symact.report import ReportBuildError, _compile, build_report, preamble
+from symact.report import ReportBuildError, compile_tex, build_report, preamble
 from symact.report.property_table import cell, property_table
 from symact.report.tex import MATH_SYMBOLS, ball, number, text
 
@@ -94,7 +94,7 @@ def test_plots_are_vector_pdfs(tmp_path):
 def test_latex_errors_fail_loudly(tmp_path):
     (tmp_path / "report.tex").write_text("\\documentclass{article}\\begin{document}$x^\\end{document}\n")
     with pytest.raises(ReportBuildError) as info:
-        _compile(tmp_path)
+        compile_tex(tmp_path)
     assert "LaTeX failed" in str(info.value)
 
 
@@ -104,7 +104,7 @@ def test_every_symbol_typesets(tmp_path):
     raw = "".join(ch for ch in MATH_SYMBOLS if len(ch) == 1 and ord(ch) > 127)  # the preamble declares these
     (tmp_path / "report.tex").write_text(preamble() + "\\begin{document}\n" + body + "\n\n" + raw
                                          + "\n\\end{document}\n", encoding="utf-8")
-    _compile(tmp_path)
+    compile_tex(tmp_path)
     log = (tmp_path / "report.log").read_text(errors="replace")
     assert "Missing character" not in log
 

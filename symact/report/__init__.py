@@ -187,7 +187,7 @@ def assemble(outcomes, figures, table: str | None, table_note: str, seconds: flo
     return "\n".join(lines)
 
 
-def _compile(tex_dir: Path, main: str = "report.tex") -> Path:
+def compile_tex(tex_dir: Path, main: str = "report.tex") -> Path:
     latexmk, pdflatex = shutil.which("latexmk"), shutil.which("pdflatex")
     if not pdflatex:
         raise ToolMissingError("pdflatex is not installed (Debian: apt-get install texlive-latex-base "
@@ -257,7 +257,7 @@ def build_report(output: Path, compile_pdf: bool = True, keep: bool = False, inc
                           tex_only=not compile_pdf, not_expected=[o.claim.id for o in outcomes if not o.ok])
     if compile_pdf:
         try:
-            pdf = _compile(tex_dir)
+            pdf = compile_tex(tex_dir)
             output.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(pdf, output)
         finally:
