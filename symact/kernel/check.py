@@ -75,7 +75,9 @@ piece P by one of these rules (the only ways to conclude):
 ``periodic``  x occurs in d only inside arguments s x + c of sin and cos with rational slopes s (c free of x),
               so d(x + T) = d(x), definedness included, for T = 2 pi L with L the least common denominator of
               the slopes; the sub-node proves the claim on the closed interval [from, to], whose length is
-              certainly at least T: every real x is some point of it shifted by a multiple of T.
+              certainly at least T: every real x is some point of it shifted by a multiple of T;
+``outer``     (:mod:`symact.kernel.outer`) d = f(u) - f(v) by ``algebra`` for a strictly monotone f, u and v in
+              f's domain on P; the sub-node proves u - v REL 0 (the converse relation for a decreasing f).
 """
 from __future__ import annotations
 
@@ -99,6 +101,7 @@ from symact.kernel.integral_claim import check_integral
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
+from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
                                   node_per_piece, piece_text, read_piece)
 from symact.kernel.quantified import check_forall
@@ -403,6 +406,11 @@ class _Checker:
         self.log.append(f"The difference has period 2 pi * {L} (x occurs only in sin and cos of s x + c), and "
                         f"[{rational_text(a)}, {rational_text(b)}] is longer than that; on it:")
         self.prove(node.get("by"), d, rel, (a, b, True, True))
+
+    def rule_outer(self, node, d, rel, p) -> None:
+        inner, inner_rel, said = reduce_outer(node, d, rel, p)
+        self.log.append(said)
+        self.prove(node.get("by"), inner, inner_rel, p)
 
     def rule_algebra(self, node, d, rel, p) -> None:
         if rel != "==":
