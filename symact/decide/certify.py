@@ -16,6 +16,7 @@ from symact.budget import left
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
+from symact.kernel.branches import branch_claims
 from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
@@ -367,6 +368,9 @@ class Search:
             return node
         if p[0] is not None and p[0] == p[1]:
             return None
+        node = self.try_branches(g, rel, p, depth, order)
+        if node:
+            return node
         if rel == "==":
             return self.identity(g, p) or self.switch_split(g, p, SWITCH_DEPTH)
         if depth <= 0:
@@ -524,6 +528,29 @@ class Search:
             if equal:
                 return {"rule": "rewrite", "as": to_json(other), "by": node}
         return None
+
+    def try_branches(self, g, rel, p, depth, order):
+        """A Piecewise (the difference or its first term) whose condition changes on p at points that are no cut
+        (sin(x) > 0 / sin(x) <= 0), with conditions that cover p: the claim for each branch value on all of p."""
+        pw = g if g[0] == "pw" else g[1] if g[0] == "add" and g[1][0] == "pw" else None
+        if pw is None or depth <= 0:
+            return None
+        try:
+            smooth_form(g, p, strict=False)
+            return None  # one branch holds on all of p: the other rules see through the Piecewise
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            pass
+        try:
+            claims = branch_claims({"by": [None] * (len(pw) - 1)}, g, p)
+        except (Rejected, Uncertain, ZeroDivisionError):
+            return None
+        nodes = []
+        for t in claims:
+            node = self.prove_on(t, rel, p, depth - 1, order)
+            if node is None:
+                return None
+            nodes.append(node)
+        return {"rule": "branches", "by": nodes}
 
     def try_outer(self, g, rel, p, depth, order):
         """g = f(u) - f(v) for a strictly monotone f (or f(u) + c with a constant c = -f(v)): the claim about

@@ -77,7 +77,9 @@ piece P by one of these rules (the only ways to conclude):
               the slopes; the sub-node proves the claim on the closed interval [from, to], whose length is
               certainly at least T: every real x is some point of it shifted by a multiple of T;
 ``outer``     (:mod:`symact.kernel.outer`) d = f(u) - f(v) by ``algebra`` for a strictly monotone f, u and v in
-              f's domain on P; the sub-node proves u - v REL 0 (the converse relation for a decreasing f).
+              f's domain on P; the sub-node proves u - v REL 0 (the converse relation for a decreasing f);
+``branches``  (:mod:`symact.kernel.branches`) d = W + r with W a Piecewise whose conditions certainly cover P
+              (syntactically, every comparison defined on P); one node per branch proves v_i + r REL 0 on P.
 """
 from __future__ import annotations
 
@@ -92,6 +94,7 @@ from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import check_axioms
 from symact.kernel.between import check_between
+from symact.kernel.branches import branch_claims
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.derivative import differentiate
@@ -411,6 +414,13 @@ class _Checker:
         inner, inner_rel, said = reduce_outer(node, d, rel, p)
         self.log.append(said)
         self.prove(node.get("by"), inner, inner_rel, p)
+
+    def rule_branches(self, node, d, rel, p) -> None:
+        claims = branch_claims(node, d, p)
+        self.log.append(f"On {piece_text(p)}: some condition of the Piecewise holds at every point, so the claim "
+                        f"holds if it does for each branch value:")
+        for t, sub_node in zip(claims, node["by"]):
+            self.prove(sub_node, t, rel, p)
 
     def rule_algebra(self, node, d, rel, p) -> None:
         if rel != "==":
