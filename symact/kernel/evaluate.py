@@ -63,9 +63,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
     if head == "add":
         linear = affine(t)
         if linear is not None:  # exact: no dependency between the x's of a linear form
-            slope, intercept = linear
-            return ivals.add(ivals.mul(Iv.of(slope, slope, False, False), piece_iv(p)),
-                             Iv.of(intercept, intercept, False, False))
+            return affine_image(*linear, p)
         out = enclose(t[1], p, strict)
         for a in t[2:]:
             out = ivals.add(out, enclose(a, p, strict))
@@ -114,6 +112,17 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
     if head == "pw":
         return enclose(_branch(t, p, strict=False), p)
     raise Uncertain(f"cannot enclose {head}")
+
+
+def affine_image(slope: Fraction, intercept: Fraction, p: Piece) -> Iv:
+    """The image of the piece under x -> slope x + intercept, its ends computed exactly in Q (x - 10^-40 on
+    [10^-40, oo) is [0, oo), not a ball around 0), each then rounded outward."""
+    ends = [None if e is None else slope * e + intercept for e in p[:2]]
+    (lo, hi), (lo_open, hi_open) = (ends, (not p[2], not p[3])) if slope >= 0 else (ends[::-1], (not p[3], not p[2]))
+    if slope == 0:
+        lo = hi = intercept
+        lo_open = hi_open = False
+    return Iv.of(lo, hi, lo_open, hi_open)
 
 
 def _decay_split(t, p: Piece, strict: bool):
