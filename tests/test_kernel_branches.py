@@ -38,7 +38,8 @@ EVAL2 = {"rule": "branches", "by": [{"rule": "eval"}, {"rule": "eval"}]}
 # Piecewise((1, sin x > 0), (2, sin x <= 0)) >= 1: a branch at every x (the conditions are complementary), each
 # value >= 1; and Piecewise((1, x^2 <= 2), (2, x^2 > 1.9999999999999999999)): every real x^2 is <= 2 or > 1.99..
 COMPLEMENT = pw((num("1"), ["rel", ">", SIN, num("0")]), (num("2"), ["rel", "<=", SIN, num("0")]))
-OVERLAP = pw((num("1"), ["rel", "<=", X2, num("2")]), (num("2"), ["rel", ">", X2, num("19999999999999999999/10000000000000000000")]))
+OVERLAP = pw((num("1"), ["rel", "<=", X2, num("2")]),
+             (num("2"), ["rel", ">", X2, num("19999999999999999999/10000000000000000000")]))
 
 
 def test_covering_conditions_and_each_branch():

@@ -52,6 +52,7 @@ def reduce_outer(node: dict, d, rel: str, p) -> tuple[tuple, str, str]:
         raise Rejected(f"the difference is not {show(fu)} - {show(fv)} on {piece_text(p)} by exact algebra")
     up = REGISTRY[name].monotone > 0
     inner = rel if up else CONVERSE[rel]
-    said = (f"On {piece_text(p)}: the difference is {show(fu)} - {show(fv)} (the same term, or by exact algebra) and {name} is strictly "
-            f"{'increasing' if up else 'decreasing'}, so it is {rel} 0 where {show(u)} - {show(v)} {inner} 0:")
+    said = (f"On {piece_text(p)}: the difference is {show(fu)} - {show(fv)} (the same term, or by exact algebra) "
+            f"and {name} is strictly {'increasing' if up else 'decreasing'}, so it is {rel} 0 where "
+            f"{show(u)} - {show(v)} {inner} 0:")
     return sub(u, v), inner, said
