@@ -290,8 +290,9 @@ def test_the_derivative_reference_is_nan_at_an_end_of_the_domain(text, ends, der
 def test_a_derivative_formula_that_is_0_over_0_is_not_a_missing_derivative(tmp_path, capsys):
     """sqrt(x**4 + x**6) = x^2 sqrt(1 + x^2) is smooth: f'(x) = 2x sqrt(1 + x^2) + x^3/sqrt(1 + x^2), 0 at 0
     (by hand), although SymPy's formula (3x^5 + 2x^3)/sqrt(x^6 + x^4) is 0/0 there.  The kernel proves the
-    formula undefined at 0 but not f' (it proves neither f'(0) = 0 nor its absence), so the derivative's
-    reference is neither NaN nor a value there: unknown, and the audit does not judge that input (it names it);
+    formula undefined at 0 and not f' absent (the reference does not ask it for the value f'(0) = 0, which the
+    claim diff(f, x) == 0 for x == 0 proves), so the derivative's reference is neither NaN nor a value there:
+    unknown, and the audit does not judge that input (it names it);
     sqrt(x)' at 0, where the kernel proves that no difference quotient converges (sqrt is undefined left of
     0), stays undefined, as does ((exp(x) - 1)/x)' at 0 (f is undefined there)."""
     from symact.audit.reference.expression import expression_entry

@@ -18,14 +18,16 @@ from symact.decide.candidates import (DECADES, branch_variants, commensurate_poi
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
+from symact.kernel.branches import branch_claims
 from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
+from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (expanded, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
                                      vanishes, zero_derivatives)
-from symact.kernel.terms import CONVERSE, affine, neg, rational_text, sub, to_json
+from symact.kernel.terms import CONVERSE, affine, has_x, neg, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -431,11 +433,15 @@ class Search:
             return node
         if p[0] is not None and p[0] == p[1]:
             return None
+        node = self.try_branches(g, rel, p, depth, order)
+        if node:
+            return node
         if rel == "==":
             return self.identity(g, p) or self.switch_split(g, p, SWITCH_DEPTH)
         if depth <= 0:
             return None
-        node = (self.try_tail_form(g, rel, p) or self.try_cleared(g, rel, p) or self.try_rewrite(g, rel, p)
+        node = (self.try_outer(g, rel, p, depth, order) or self.try_tail_form(g, rel, p)
+                or self.try_cleared(g, rel, p) or self.try_rewrite(g, rel, p)
                 or self.try_abs(g, rel, p, depth, order) or self.try_remainder(g, rel, p))
         if node:
             return node
@@ -587,6 +593,48 @@ class Search:
             if equal:
                 return {"rule": "rewrite", "as": to_json(other), "by": node}
         return None
+
+    def try_branches(self, g, rel, p, depth, order):
+        """A Piecewise (the difference or its first term) whose condition changes on p at points that are no cut
+        (sin(x) > 0 / sin(x) <= 0), with conditions that cover p: the claim for each branch value on all of p."""
+        pw = g if g[0] == "pw" else g[1] if g[0] == "add" and g[1][0] == "pw" else None
+        if pw is None or depth <= 0:
+            return None
+        try:
+            smooth_form(g, p, strict=False)
+            return None  # one branch holds on all of p: the other rules see through the Piecewise
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            pass
+        try:
+            claims = branch_claims({"by": [None] * (len(pw) - 1)}, g, p)
+        except (Rejected, Uncertain, ZeroDivisionError):
+            return None
+        nodes = []
+        for t in claims:
+            node = self.prove_on(t, rel, p, depth - 1, order)
+            if node is None:
+                return None
+            nodes.append(node)
+        return {"rule": "branches", "by": nodes}
+
+    def try_outer(self, g, rel, p, depth, order):
+        """g = f(u) - f(v) for a strictly monotone f (or f(u) + c with a constant c = -f(v)): the claim about
+        u - v (the kernel's rule ``outer``)."""
+        try:
+            pair = _outer_pair(smooth_form(g, p, strict=False))
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        if pair is None:
+            return None
+        name, u, v = pair
+        node = {"rule": "outer", "fn": name, "u": to_json(u), "v": to_json(v)}
+        self.spend(5 + _size(g))
+        try:
+            inner, inner_rel, _ = reduce_outer(node, g, rel, p)  # the kernel's side conditions, before the search
+        except (Rejected, Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        sub_node = self.prove_on(inner, inner_rel, p, depth - 1, order)
+        return None if sub_node is None else {**node, "by": sub_node}
 
     def try_tail_form(self, g, rel, p):
         """On a ray: g with every exponential decaying toward the infinite end (:func:`tail_forms`), which the
@@ -1001,6 +1049,30 @@ def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
     end where g is only 0, only a strictly monotone g stays strictly on one side)."""
     weak, strict = (">=", ">") if grows else ("<=", "<")
     return (strict, weak) if rel in ("<", ">") else (weak, strict)
+
+
+def _signed_fn(t):
+    """(sign, name, argument) when t is f(w) or -f(w) for a function f of the kernel, else None."""
+    if t[0] == "mul" and len(t) == 3 and t[1] == ("num", Fraction(-1)):
+        inner = _signed_fn(t[2])
+        return None if inner is None else (-inner[0], *inner[1:])
+    return (1, t[1], t[2]) if t[0] == "fn" else None
+
+
+def _outer_pair(h):
+    """(f, u, v) with h = f(u) - f(v) for a strictly monotone f, read off h = f(u) - f(v) or f(u) + c, c free of
+    x (c = -f(w) gives v = w; c = f(w) for an odd f gives v = -w), or None."""
+    if h[0] != "add" or len(h) != 3:
+        return None
+    for a, b in ((h[1], h[2]), (h[2], h[1])):
+        sa, sb = _signed_fn(a), _signed_fn(b)
+        if sa is None or sb is None or sa[0] != 1 or sa[1] != sb[1] or REGISTRY[sa[1]].monotone == 0:
+            continue
+        if sb[0] == -1:
+            return sa[1], sa[2], sb[2]
+        if REGISTRY[sa[1]].parity < 0 and not has_x(b):
+            return sa[1], sa[2], neg(sb[2])
+    return None
 
 
 def _denominators(t) -> list:

@@ -5,6 +5,7 @@ import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
 from symact.budget import run_with_budget
+from symact.decide.circle import circle_forms
 from symact.decide.exponentials import combined
 from symact.functions import REGISTRY
 from symact.kernel.terms import TermError
@@ -39,7 +40,8 @@ def to_sympy(t) -> sp.Expr:
 def rewrites(t) -> list:
     """Equal forms of a smooth term that interval arithmetic may bound better (proposals: the kernel checks
     each equality): SymPy's factorisation, and log(... + e^a + ...) = a + log(... e^-a + ... + 1) with a the
-    largest or the smallest exponent inside a logarithm (a tail form of softplus-like terms)."""
+    largest or the smallest exponent inside a logarithm (a tail form of softplus-like terms), and factored forms of
+    a polynomial in sin u and cos u (:func:`symact.decide.circle.circle_forms`)."""
     try:
         e = to_sympy(t)
     except TermError:
@@ -52,6 +54,9 @@ def rewrites(t) -> list:
         ok, g = run_with_budget(lambda: sp.expand(_pull_exponent(e, pick)), 1.0)
         if ok:
             out.append(g)
+    ok, forms = run_with_budget(lambda: circle_forms(e), 1.0)
+    if ok:
+        out.extend(forms)
     conjugate = _conjugate(e)
     if conjugate is not None:
         out.append(conjugate)

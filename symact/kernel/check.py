@@ -79,7 +79,11 @@ piece P by one of these rules (the only ways to conclude):
 ``periodic``  x occurs in d only inside arguments s x + c of sin and cos with rational slopes s (c free of x),
               so d(x + T) = d(x), definedness included, for T = 2 pi L with L the least common denominator of
               the slopes; the sub-node proves the claim on the closed interval [from, to], whose length is
-              certainly at least T: every real x is some point of it shifted by a multiple of T.
+              certainly at least T: every real x is some point of it shifted by a multiple of T;
+``outer``     (:mod:`symact.kernel.outer`) d = f(u) - f(v) by ``algebra`` for a strictly monotone f, u and v in
+              f's domain on P; the sub-node proves u - v REL 0 (the converse relation for a decreasing f);
+``branches``  (:mod:`symact.kernel.branches`) d = W + r with W a Piecewise whose conditions certainly cover P
+              (syntactically, every comparison defined on P); one node per branch proves v_i + r REL 0 on P.
 """
 from __future__ import annotations
 
@@ -94,6 +98,7 @@ from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import check_axioms
 from symact.kernel.between import check_between
+from symact.kernel.branches import branch_claims
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.derivative import differentiate
@@ -104,6 +109,7 @@ from symact.kernel.kink_between import check_kink_between
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
+from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
                                   node_per_piece, piece_text, read_piece)
 from symact.kernel.quantified import check_forall
@@ -411,6 +417,18 @@ class _Checker:
         self.log.append(f"The difference has period 2 pi * {L} (x occurs only in sin and cos of s x + c), and "
                         f"[{rational_text(a)}, {rational_text(b)}] is longer than that; on it:")
         self.prove(node.get("by"), d, rel, (a, b, True, True))
+
+    def rule_outer(self, node, d, rel, p) -> None:
+        inner, inner_rel, said = reduce_outer(node, d, rel, p)
+        self.log.append(said)
+        self.prove(node.get("by"), inner, inner_rel, p)
+
+    def rule_branches(self, node, d, rel, p) -> None:
+        claims = branch_claims(node, d, p)
+        self.log.append(f"On {piece_text(p)}: some condition of the Piecewise holds at every point, so the claim "
+                        f"holds if it does for each branch value:")
+        for t, sub_node in zip(claims, node["by"]):
+            self.prove(sub_node, t, rel, p)
 
     def rule_algebra(self, node, d, rel, p) -> None:
         if rel != "==":

@@ -7,7 +7,9 @@ A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -
   x^k and exp(v) are enclosed together (:func:`decay_image`), so x e^-x on [8, oo) is not 0 * oo;
 * :func:`smooth_form` -- a smooth term equal to t on the piece (``strict``: on a neighbourhood of every point, so
   its formal derivative is t's derivative there): Piecewise branches, |u|, sign, Heaviside, max, min are
-  replaced by the branch that certainly holds, a root of an even power by a power of |v| (:func:`even_root`).
+  replaced by the branch that certainly holds, a root of an even power by a power of |v| (:func:`even_root`), a
+  power of a polynomial with a factor x^m (m even) and a rest certainly > 0 by |x|^(m r) times a power of the rest
+  (:func:`symact.kernel.root_factor.factor_root`).
 * :func:`germ` -- the smooth term equal to t just left or just right of a point.
 * :func:`exact_value` -- the exact rational value at a rational point, when the arithmetic stays in Q.
 * :func:`undefined_reason` -- why t is certainly undefined at a point (None when that is not certain); a
@@ -27,6 +29,7 @@ from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.pieces import by_sign, holds
+from symact.kernel.root_factor import factor_root
 from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
@@ -60,9 +63,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
     if head == "add":
         linear = affine(t)
         if linear is not None:  # exact: no dependency between the x's of a linear form
-            slope, intercept = linear
-            return ivals.add(ivals.mul(Iv.of(slope, slope, False, False), piece_iv(p)),
-                             Iv.of(intercept, intercept, False, False))
+            return affine_image(*linear, p)
         out = enclose(t[1], p, strict)
         for a in t[2:]:
             out = ivals.add(out, enclose(a, p, strict))
@@ -111,6 +112,17 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
     if head == "pw":
         return enclose(_branch(t, p, strict=False), p)
     raise Uncertain(f"cannot enclose {head}")
+
+
+def affine_image(slope: Fraction, intercept: Fraction, p: Piece) -> Iv:
+    """The image of the piece under x -> slope x + intercept, its ends computed exactly in Q (x - 10^-40 on
+    [10^-40, oo) is [0, oo), not a ball around 0), each then rounded outward."""
+    ends = [None if e is None else slope * e + intercept for e in p[:2]]
+    (lo, hi), (lo_open, hi_open) = (ends, (not p[2], not p[3])) if slope >= 0 else (ends[::-1], (not p[3], not p[2]))
+    if slope == 0:
+        lo = hi = intercept
+        lo_open = hi_open = False
+    return Iv.of(lo, hi, lo_open, hi_open)
 
 
 def _decay_split(t, p: Piece, strict: bool):
@@ -312,6 +324,8 @@ def _local_form(t, sign, branch, deriv, domain=None):
         return (head, *map(walk, t[1:]))
     if head == "pow" and even_root(t) is not t:
         return walk(even_root(t))
+    if head == "pow" and factor_root(t, sign) is not t:
+        return walk(factor_root(t, sign))
     if head in ("pow", "powt", "fn"):
         i = 2 if head == "fn" else 1  # the argument whose domain is checked: a base or a function's argument
         arg = walk(t[i])
