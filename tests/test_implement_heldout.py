@@ -59,6 +59,18 @@ def test_a_listed_sign_with_the_wrong_relation_is_rejected():
         check(json.loads(text.replace('["1", "oo", false, false]', '["0", "1", false, false]')))
 
 
+def test_a_listed_sign_gives_no_derivative_at_a_closed_end():
+    """f' = 3 x**2 on (1, oo) is proved with x**3 - x > 0 listed; the same certificate on [1, oo) is rejected: at
+    1 the one-sided slopes of Max(x, x**3) are 1 and 3, and a sign on the piece says nothing left of 1."""
+    cert = check_claim(parse_claim("diff(Max(x, x**3), x) == 3*x**2 for x > 1"),
+                       BUDGET).certificate.to_json()["data"]
+    text = json.dumps(cert)
+    check(cert)
+    assert '"nonzero"' in text and '["1", "oo", false, false]' in text
+    with pytest.raises(Rejected):
+        check(json.loads(text.replace('["1", "oo", false, false]', '["1", "oo", true, false]')))
+
+
 def test_max_of_arguments_crossing_at_three_rational_points_is_proved_and_accurate():
     result = implement(expr="Max(x, x**3)", target="numpy", dtype="float64", derivative=True, budget=BUDGET)
     assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]

@@ -531,8 +531,8 @@ def period_multiple(d) -> int | None:
 def defined_on(t, p, known=None) -> None:
     """Raise Uncertain unless t is certainly defined at every point of p: sums and products part by part, an
     integer power of a term in ``known`` (terms proved nonzero on p, each with its relation to 0) where its base
-    is, any real power of one proved > 0 where its base is, a derivative where its function's smooth form with
-    the listed signs is smooth (:func:`smooth_on`; p open), the rest by enclosure."""
+    is, any real power of one proved > 0 where its base is, a derivative on an open p where its function's smooth
+    form with the listed signs is smooth (:func:`smooth_on`), the rest by enclosure."""
     known = known or {}
     head = t[0]
     if head in ("add", "mul"):
@@ -540,7 +540,7 @@ def defined_on(t, p, known=None) -> None:
             defined_on(a, p, known)
     elif head == "pow" and t[1] in known and (t[2].denominator == 1 or known[t[1]] == ">"):
         defined_on(t[1], p, known)
-    elif head == "deriv" and known:  # f' exists on p where f has one smooth form there, with the listed signs
+    elif head == "deriv" and known and not (p[2] or p[3]):  # f' on the open p: f's smooth form with the signs
         enclose(differentiate(smooth_on(t[1], p, known=known)), p)
     else:
         enclose(t, p)
