@@ -244,6 +244,7 @@ class Special:
     exp_of: tuple | None = None    # (g(U), nonzero): exp(f(U)) = g(U) wherever f(U) is defined (and U != 0, if nonzero)
     decay: sp.Expr | None = None   # d(U) with 0 < f(u) <= exp(d(u)) for every u >= 0
     even_rising: bool = False      # even and increasing in |u| (cosh): the image of u is that of |u|
+    rising: tuple | None = None    # (a, b), rationals: f strictly increasing on [a, b] (sin on [-3/2, 3/2])
     tiers: dict = field(default_factory=dict, compare=False)  # upper layers' evaluators, see :func:`register`
 
     @property
@@ -265,7 +266,7 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
             values=((1, 0),), undoes="exp", array="log", lib=Lib(2, (1e-300, 1e300)), derivative=1 / U,
             slow=True, exp_of=(U, False)),
     Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, values=((0, 0),), bound=(1, False), parity=-1,
-            undoes="asin", array="sin", derivative=sp.cos(U)),
+            undoes="asin", array="sin", derivative=sp.cos(U), rising=(sp.Rational(-3, 2), sp.Rational(3, 2))),
     Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, values=((0, 1),), bound=(1, False), parity=1,
             undoes="acos", array="cos", derivative=-sp.sin(U)),
     Special("tan", sp.tan, mpmath.tan, ("tan",), arb=arb.tan, math=math.tan, smooth=False, values=((0, 0),),
