@@ -109,3 +109,28 @@ def test_x_over_sin_is_nan_at_0_and_reports_the_irrational_undefined_points():
     # the ranges around 0 hold k pi: their claims are refuted, and the docstring says where and why
     assert {p.status for p in result.unproved} == {"refuted"}
     assert " ".join(result.source.split()).count("is undefined at a point between") == len(result.unproved) == 2
+
+
+def test_the_taylor_bounds_of_the_derivative_of_x_over_sin_are_proved_and_accurate():
+    """f' = 1/sin(x) - x cos(x)/sin(x)**2 cancels near 0; its Taylor branches on 0 < |x| <= 1/32 have their bound
+    proved (1/sin(x) on (0, 1/32] is bounded: sin increases on [-3/2, 3/2]); truth: mpmath's own f' from the
+    quotient rule at 200 digits (the quotient loses about 2 log10(1/|x|) digits, 60 at 1e-30)."""
+    result = implement(expr="x/sin(x)", target="numpy", dtype="float64", derivative=True, budget=BUDGET)
+    bounds = [p for b, p in zip(result.plan.parts[1].claims(), result.plan.parts[1].proofs) if b.kind == "bound"]
+    assert len(bounds) == 2 and all(p.status == "proved" for p in bounds), [(p.claim, p.reason) for p in bounds]
+    module = load_source(result.source, "heldout_xsin_d")
+    xs = np.array([s * m for m in (1e-30, 1e-13, 1e-6, 1e-3, 0.02, 0.03) for s in (-1, 1)])
+    with mpmath.workdps(200):
+        want = np.array([float((mpmath.sin(t) - t * mpmath.cos(t)) / mpmath.sin(t) ** 2)
+                         for t in (mpmath.mpf(float(x)) for x in xs)])
+    assert np.all(_ulps(module.f_derivative(xs), want) <= 2)
+    assert np.isnan(module.f_derivative(np.array([0.0, -0.0]))).all()
+
+
+def test_sin_bounds_its_image_on_its_rising_window_only():
+    # sin(x) > 0 on (0, 3/2] by its ends (sin(0) = 0, an open end); on [0, 1] it is 0 at 0; sin(x)**(-2) is
+    # bounded on (0, 1/32]
+    for claim, status in (("sin(x) > 0 for 0 < x <= 3/2", "proved"), ("sin(x) > 0 for 0 <= x <= 1", "refuted"),
+                          ("sin(x)**(-2) > 0 for 0 < x <= 1/32", "proved"),
+                          ("sin(x) < 1 for 0 < x < 3/2", "proved"), ("sin(x) < 99/100 for 0 < x < 3/2", "refuted")):
+        assert check_claim(parse_claim(claim), BUDGET).status == status, claim
