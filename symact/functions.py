@@ -244,6 +244,7 @@ class Special:
     exp_of: tuple | None = None    # (g(U), nonzero): exp(f(U)) = g(U) wherever f(U) is defined (and U != 0, if nonzero)
     decay: sp.Expr | None = None   # d(U) with 0 < f(u) <= exp(d(u)) for every u >= 0
     even_rising: bool = False      # even and increasing in |u| (cosh): the image of u is that of |u|
+    rising: tuple | None = None    # (a, b), rationals: f strictly increasing on [a, b] (sin on [-3/2, 3/2])
     tiers: dict = field(default_factory=dict, compare=False)  # upper layers' evaluators, see :func:`register`
 
     @property
@@ -265,7 +266,7 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
             values=((1, 0),), undoes="exp", array="log", lib=Lib(2, (1e-300, 1e300)), derivative=1 / U,
             slow=True, exp_of=(U, False)),
     Special("sin", sp.sin, mpmath.sin, ("sin",), True, arb.sin, math.sin, values=((0, 0),), bound=(1, False), parity=-1,
-            undoes="asin", array="sin", derivative=sp.cos(U)),
+            undoes="asin", array="sin", derivative=sp.cos(U), rising=(sp.Rational(-3, 2), sp.Rational(3, 2))),
     Special("cos", sp.cos, mpmath.cos, ("cos",), True, arb.cos, math.cos, values=((0, 1),), bound=(1, False), parity=1,
             undoes="acos", array="cos", derivative=-sp.sin(U)),
     Special("tan", sp.tan, mpmath.tan, ("tan",), arb=arb.tan, math=math.tan, smooth=False, values=((0, 0),),
@@ -308,7 +309,8 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
     Special("atanh", sp.atanh, mpmath.atanh, ("atanh",), True, arb.atanh, math.atanh, _OPEN_UNIT, monotone=1,
             values=((0, 0),), parity=-1, undoes="tanh", array="arctanh", torch="atanh", derivative=1 / (1 - U ** 2)),
     Special("acosh", sp.acosh, mpmath.acosh, ("acosh",), True, arb.acosh, math.acosh, _FROM_ONE, monotone=1,
-            limits=(None, _OO), array="arccosh", torch="acosh", derivative=1 / sp.sqrt(U ** 2 - 1), slow=True),
+            limits=(None, _OO), array="arccosh", torch="acosh", derivative=1 / sp.sqrt(U ** 2 - 1), slow=True,
+            rewrite=sp.log(U + sp.sqrt(U ** 2 - 1))),
     Special("sqrt", None, mpmath.sqrt, ("sqrt",), arb=arb.sqrt, math=math.sqrt, domain=(0, None, True, False),
             monotone=1, limits=(None, _OO), values=((0, 0),), array="sqrt", lib=Lib(1, (0, 1e300))),
     Special("expm1", Expm1, mpmath.expm1, ("expm1",), True, arb.expm1, math.expm1, monotone=1, limits=(-1, _OO),

@@ -115,6 +115,10 @@ def test_facts_against_the_definition(name):
                     assert abs(d - dq) <= mpmath.mpf(10) ** -12 * max(1, abs(dq)), (name, q)
             if f.rewrite is not None:  # the kernel's rewrite: the same value, defined wherever f is
                 assert abs(_at(f.rewrite, q) - v) <= mpmath.mpf(10) ** -30 * max(1, abs(v)), (name, q)
+        if f.rising is not None:  # the window where f strictly increases: f' > 0 on it (sin' = cos > 0 on
+            # (-pi/2, pi/2), and pi/2 = 1.5707... > 3/2), at 201 points, its ends included
+            a, b = (Fraction(int(e.p), int(e.q)) for e in f.rising)
+            assert all(_at(f.derivative, a + (b - a) * Fraction(k, 200)) > 0 for k in range(201)), name
         if f.monotone:  # strictly (at 300 digits: erf(12) and erf(20) agree to 64)
             with mpmath.workdps(300):
                 values = [f.mp(*_args(f, _mpf(q))) for q in inside]

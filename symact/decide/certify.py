@@ -21,7 +21,7 @@ from symact.kernel.between import STRICT, boundary
 from symact.kernel.branches import branch_claims
 from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import GermUndefined, enclose, interior, point, smooth_form
+from symact.kernel.evaluate import GermUndefined, SignUnknown, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
 from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
@@ -52,6 +52,8 @@ NONZERO_PRECISION = 1024
 COVER_DEPTH = 48
 #: levels of halving for an identity with Max, Min or |.| whose switch point is irrational (:meth:`Search.switch_split`)
 SWITCH_DEPTH = 16
+#: switch arguments whose signs an identity's ``algebra`` node may list (:meth:`Search.identity_with_nonzero`)
+MAX_SWITCH_SIGNS = 8
 #: highest order of a derivative that vanishes at an end for :meth:`Search.try_remainder`
 MAX_VANISHING_ORDER = 48
 #: order, precision (bits) and bisection depth of the Taylor forms that prove that derivative's sign
@@ -981,7 +983,8 @@ class Search:
 
     def identity_with_nonzero(self, g, p):
         """An ``algebra`` node whose ``nonzero`` list proves the sign of each denominator that no enclosure on p
-        keeps away from 0 (or None)."""
+        keeps away from 0, and of each switch argument (of |.|, Max, Min, ...) whose sign no enclosure on p
+        settles (max(x, x^3) on (1, oo)), or None."""
         items = []
         for u in _denominators(g):
             try:
@@ -989,13 +992,22 @@ class Search:
                     continue
             except (Uncertain, GermUndefined, ZeroDivisionError):
                 pass
-            for rel in ("<", ">"):
-                if _plausible(u, rel, p):
-                    sub_node = self.prove_on(u, rel, p, 4)
-                    if sub_node is not None:
-                        items.append({"term": to_json(u), "rel": rel, "by": sub_node})
-                        break
-            else:
+            item = self.sign_item(u, p)
+            if item is None:
+                return None
+            items.append(item)
+        known: dict = {}
+        for _ in range(MAX_SWITCH_SIGNS):
+            try:
+                smooth_form(g, p, strict=False, known=known)
+                break
+            except SignUnknown as exc:
+                item = self.sign_item(exc.term, p)
+                if item is None:
+                    return None
+                items.append(item)
+                known[exc.term] = item["rel"]
+            except (Uncertain, GermUndefined, ZeroDivisionError):
                 return None
         if not items:
             return None
@@ -1006,6 +1018,15 @@ class Search:
             return node
         except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
             return None
+
+    def sign_item(self, u, p):
+        """A ``nonzero`` item of an ``algebra`` node: u < 0 or u > 0 on p with its proof node, or None."""
+        for rel in ("<", ">"):
+            if _plausible(u, rel, p):
+                sub_node = self.prove_on(u, rel, p, 4)
+                if sub_node is not None:
+                    return {"term": to_json(u), "rel": rel, "by": sub_node}
+        return None
 
 
 def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import textwrap
+from fractions import Fraction
 from types import ModuleType
 
 import sympy as sp
@@ -67,6 +68,13 @@ def _status(proof) -> str:
     if proof.status == "undefined":
         return "the kernel proves the expression undefined here: NaN (real-line semantics)"
     if proof.status == "refuted":
+        node = proof.certificate["proof"] if proof.certificate else {}
+        if node.get("rule") == "undefined-between":  # x/sin(x) on x > 0: undefined at pi, 2 pi, ...
+            a, b = (float(Fraction(node[end])) for end in ("a", "b"))
+            who = "the function" if node["side"] == "left" else "the formula"
+            return (f"REFUTED by the kernel, certificate {proof.cert_id}: NOT PROVED; {who} is undefined at a point "
+                    f"between {a:.17g} and {b:.17g} (by the intermediate value theorem), which no NaN branch "
+                    f"holds: the module gives the formula's value at the float inputs around it")
         return (f"REFUTED by the kernel, certificate {proof.cert_id}: NOT PROVED; the formula differs from the "
                 f"function somewhere on this range, or one of them is undefined there")
     return f"NOT PROVED ({proof.status}: {proof.reason})"

@@ -182,9 +182,10 @@ def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
 
 
 def uncancel(expr: sp.Expr) -> sp.Expr:
-    """``expr`` with three cancellations near a zero of the difference written away, exactly: log A - log B as
+    """``expr`` with four cancellations near a zero of the difference written away, exactly: log A - log B as
     log(1 + (A - B)/B) (printed log1p; log(1 + exp(x)) - log 2 becomes log1p(expm1(x)/2)), sqrt(A) - B as
-    (A - B^2)/(sqrt(A) + B), and log(cosh u) as log(1 + 2 sinh(u/2)^2)."""
+    (A - B^2)/(sqrt(A) + B), log(cosh u) as log(1 + 2 sinh(u/2)^2), and acosh(1 + t) as
+    log1p(t + sqrt(t (t + 2))) (acosh(1 + x**2) was 0 for |x| < 2**-27, where 1 + x**2 rounds to 1)."""
     def rewrite(e: sp.Expr) -> sp.Expr:
         if isinstance(e, sp.Add):
             logs = [t for t in e.args if isinstance(t, sp.log)]
@@ -200,9 +201,12 @@ def uncancel(expr: sp.Expr) -> sp.Expr:
                 return sp.expand(root.base - other ** 2) / (root - other)
         if isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh):
             return sp.log(sp.Add(1, 2 * sp.sinh(e.args[0].args[0] / 2) ** 2, evaluate=False))
+        if isinstance(e, sp.acosh):
+            t = sp.expand(e.args[0] - 1)
+            return sp.log(sp.Add(1, t + sp.sqrt(sp.factor(t * (t + 2))), evaluate=False))
         return e
 
-    return expr.replace(lambda e: isinstance(e, (sp.Add, sp.log)), rewrite)
+    return expr.replace(lambda e: isinstance(e, (sp.Add, sp.log, sp.acosh)), rewrite)
 
 
 #: M, the largest float32: where no form is stable on x < -1 (or x > 1), the range is split at -M (or M) and

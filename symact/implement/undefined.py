@@ -38,15 +38,26 @@ def poles(expr: sp.Expr) -> list[sp.Rational]:
     return sorted(out)
 
 
+#: where the rational zeros of a base with infinitely many zeros (sin(x): k pi) are looked for: |x| <= this
+SOLUTION_WINDOW = 64
+
+
 def _solutions(base: sp.Expr) -> set:
-    """The rational real zeros of ``base`` that SymPy's ``solveset`` finds in 2 CPU seconds (a finite set only)."""
+    """The rational real zeros of ``base`` that SymPy's ``solveset`` finds in 2 CPU seconds: all of them where it
+    finds finitely many, else those with |x| <= :data:`SOLUTION_WINDOW` (sin(x): 0 of its zeros k pi)."""
     from symact.budget import run_with_budget
 
-    try:
-        done, found = run_with_budget(lambda: sp.solveset(base, X, sp.S.Reals), 2.0)
-    except Exception:  # noqa: BLE001 - SymPy raises many types: nothing proposed
-        return set()
-    return {r for r in found if r.is_Rational} if done and isinstance(found, sp.FiniteSet) else set()
+    found = None
+    for where in (sp.S.Reals, sp.Interval(-SOLUTION_WINDOW, SOLUTION_WINDOW)):
+        try:
+            done, found = run_with_budget(lambda: sp.solveset(base, X, where), 2.0)
+        except Exception:  # noqa: BLE001 - SymPy raises many types: nothing proposed
+            return set()
+        if not done:
+            return set()
+        if isinstance(found, sp.FiniteSet):
+            return {r for r in found if r.is_Rational}
+    return set()
 
 
 def undefined_points(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:

@@ -56,7 +56,10 @@ piece P by one of these rules (the only ways to conclude):
               is checked part by part (:func:`defined_on`): an integer power of a listed u is defined where u
               is (any real power of a u listed with ">"), every other part by an enclosure.  This proves an
               identity whose denominator or root's base tends to 0 at an open end of P, which no enclosure keeps
-              away from 0 (sigma'/sigma'' on (0, oo), sqrt(x^2 - 2x + 1) = |x - 1| on (-oo, 1));
+              away from 0 (sigma'/sigma'' on (0, oo), sqrt(x^2 - 2x + 1) = |x - 1| on (-oo, 1)); a
+              listed u that is a switch argument of d's smooth form (of |.|, sign, Heaviside, or a difference
+              of max/min arguments) has its sign from the list: max(x, x^3) = x^3 on (1, oo), where x^3 - x > 0
+              is proved by its node but no enclosure on (1, oo) settles it;
 ``constant``  (for ==) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
               x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
@@ -435,7 +438,7 @@ class _Checker:
             raise Rejected("algebra proves identities only")
         known = self.nonzero(node.get("nonzero", []), p)
         defined_on(d, p, known)  # defined everywhere on the piece
-        g = smooth_form(d, p, strict=False)
+        g = smooth_form(d, p, strict=False, known=known)
         if not algebra.is_zero(g, p):
             raise Rejected(f"the difference on {piece_text(p)} is not 0 as a rational function")
         self.log.append(f"On {piece_text(p)}: both sides are defined and their difference is 0 by exact "
@@ -554,7 +557,8 @@ def period_multiple(d) -> int | None:
 def defined_on(t, p, known=None) -> None:
     """Raise Uncertain unless t is certainly defined at every point of p: sums and products part by part, an
     integer power of a term in ``known`` (terms proved nonzero on p, each with its relation to 0) where its base
-    is, any real power of one proved > 0 where its base is, the rest by enclosure."""
+    is, any real power of one proved > 0 where its base is, a derivative on an open p where its function's smooth
+    form with the listed signs is smooth (:func:`smooth_on`), the rest by enclosure."""
     known = known or {}
     head = t[0]
     if head in ("add", "mul"):
@@ -562,6 +566,8 @@ def defined_on(t, p, known=None) -> None:
             defined_on(a, p, known)
     elif head == "pow" and t[1] in known and (t[2].denominator == 1 or known[t[1]] == ">"):
         defined_on(t[1], p, known)
+    elif head == "deriv" and known and not (p[2] or p[3]):  # f' on the open p: f's smooth form with the signs
+        enclose(differentiate(smooth_on(t[1], p, known=known)), p)
     else:
         enclose(t, p)
 

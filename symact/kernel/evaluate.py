@@ -269,19 +269,31 @@ def _branch(t, p: Piece, strict: bool):
 
 # -------------------------------------------------------------------------------------------------- smooth_form
 
-def smooth_on(t, p: Piece, near: Piece | None = None):
-    """t's smooth form g on the piece p, checked smooth (g's strict enclosure exists) on a neighbourhood of every
-    point of ``near`` (default: p); else Uncertain."""
-    g = smooth_form(t, p, strict=True)
+def smooth_on(t, p: Piece, near: Piece | None = None, known: dict | None = None):
+    """t's smooth form g on the piece p (``known`` as in :func:`smooth_form`), checked smooth (g's strict
+    enclosure exists) on a neighbourhood of every point of ``near`` (default: p); else Uncertain."""
+    g = smooth_form(t, p, strict=True, known=known)
     enclose(g, p if near is None else near, strict=True)
     return g
 
 
-def smooth_form(t, p: Piece, strict: bool = True):
+def smooth_form(t, p: Piece, strict: bool = True, known: dict | None = None):
     """A term without non-smooth nodes or derivative nodes, equal to t on the piece (``strict``: on a
-    neighbourhood of each of its points)."""
-    return _local_form(t, lambda u: _sign_on(u, p, strict), lambda u: _branch(u, p, strict),
-                       lambda u: differentiate(smooth_on(u, p)))
+    neighbourhood of each of its points).  ``known``: smooth terms proved < 0 or > 0 at every point of p (term
+    -> "<" or ">"), whose signs are taken from it where a switch argument (of |.|, sign, Heaviside, or a
+    difference of max/min arguments) is one of them (with ``strict``, only where p is open: each of its points
+    then has a neighbourhood inside p); any other sign by enclosure on p, else :class:`SignUnknown`."""
+    if strict and (p[2] or p[3]):
+        known = None
+    known = known or {}
+
+    def sign(u) -> int:
+        if u in known:
+            return 1 if known[u] == ">" else -1
+        return _sign_on(u, p, strict)
+
+    return _local_form(t, sign, lambda u: _branch(u, p, strict),
+                       lambda u: differentiate(smooth_on(u, p, known=known)))
 
 
 def switched_form(t, p: Piece, u, s: int):
@@ -379,7 +391,15 @@ def _sign_on(u, p: Piece, strict: bool) -> int:
         return -1
     if not strict and d.is_zero():
         return 0
-    raise Uncertain("a sign changes on the interval")
+    raise SignUnknown(u)
+
+
+class SignUnknown(Uncertain):
+    """The enclosure on the piece does not settle the sign of the smooth switch argument ``term``."""
+
+    def __init__(self, term):
+        super().__init__("a sign changes on the interval")
+        self.term = term
 
 
 # --------------------------------------------------------------------------------------- one-sided local forms

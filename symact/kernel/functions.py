@@ -11,7 +11,8 @@ structurally into terms by :func:`symact.kernel.terms.from_sympy` (no simplifica
 * ``image``: the enclosure of f(u) for u in an interval, by the record's shape: monotone on its domain (ends map
   to ends; at an infinite end the limit there, not attained, so that end is open; an end at an open edge of the
   domain maps to an infinite end), even and increasing in |u| (the image of |u|), else the record's arb
-  enclosure of f on the argument's ball cut to the record's bound |f| <= B;
+  enclosure of f on the argument's ball cut to the record's bound |f| <= B (for an argument inside the record's
+  ``rising`` window, where f is strictly increasing, the image of its ends);
 * ``derivative(u)``: f'(u) as a term (the chain rule multiplies by u');
 * ``rewrite``: f(U) as a term in X, equal wherever f is defined (tanh, sinh, cosh, erfc, acos), or None;
 * ``limits``: at -oo and +oo: None (no limit, or outside the domain), +1/-1 (an infinite limit of that sign) or
@@ -115,10 +116,16 @@ def _of_absolute(image: Callable[[Iv], Iv]) -> Callable[[Iv], Iv]:
 
 
 def _bounded(f: Special) -> Callable[[Iv], Iv]:
-    """The arb enclosure on the argument's ball, cut to |f| <= B (all of [-B, B] for a wide argument)."""
+    """The arb enclosure on the argument's ball, cut to |f| <= B (all of [-B, B] for a wide argument); where
+    the argument lies in the record's ``rising`` window [a, b], the image of its ends, open where they are (sin
+    on (0, 1/32] is (0, sin(1/32)], where sin of the ball [0, 1/32] reaches below 0)."""
     bound = ball(_term(f.bound[0]))
+    window = None if f.rising is None else tuple(arb(e.p) / e.q for e in f.rising)
 
     def image(a: Iv) -> Iv:
+        if window is not None and a.lo is not None and a.hi is not None and a.lo >= window[0] and a.hi <= window[1]:
+            lo, hi = f.arb(a.lo), f.arb(a.hi)
+            return Iv(lo.lower(), hi.upper(), a.lo_open, a.hi_open)
         whole = Iv((-bound).lower(), bound.upper(), f.bound[1], f.bound[1])
         if a.lo is None or a.hi is None or (a.hi - a.lo) > 100:
             return whole
