@@ -469,11 +469,11 @@ def test_wide_tables_round_to_within_half_an_ulp_in_float32(name):
         assert ends == limits, (name, order, ends)
 
 
-@pytest.mark.parametrize("name", ["elu", "selu"])
-def test_jax_tables_of_elu_and_selu_are_proved_and_the_other_targets_keep_expm1(name):
-    """On JAX (float32) the value of elu and selu below 0 is c (exp(x) - 1) (printed as written, not as expm1)
-    for x < -2**-20 and its Taylor polynomial c (x + x**2/2) on [-2**-20, 0): every claim of f is proved by the
-    kernel (the polynomial's within c |x|**3/5).  numpy and torch keep expm1 on x < 0."""
+@pytest.mark.parametrize("name", ["elu", "selu", "celu"])
+def test_jax_tables_of_elu_selu_celu_are_proved_and_the_other_targets_keep_expm1(name):
+    """On JAX (float32) the value of elu, selu and celu (alpha = 1) below 0 is c (exp(x) - 1) (printed as
+    written, not as expm1) for x < -2**-20 and its Taylor polynomial c (x + x**2/2) on [-2**-20, 0): every claim
+    of f is proved by the kernel (the polynomial's within c |x|**3/5).  numpy and torch keep expm1 on x < 0."""
     plan = plan_entry(get(name), {}, derivative=False, framework="jax", wide=True)
     plan.prove(2.0)
     value = plan.parts[0]
@@ -737,12 +737,12 @@ def test_jax_custom_jvp_uses_the_accurate_derivative_and_keeps_subnormals():
     assert not jax.config.jax_enable_x64
 
 
-@pytest.mark.parametrize("name", ["elu", "selu"])
-def test_jax_elu_and_selu_modules_round_to_within_half_an_ulp_in_float32(name):
+@pytest.mark.parametrize("name", ["elu", "selu", "celu"])
+def test_jax_elu_selu_celu_modules_round_to_within_half_an_ulp_in_float32(name):
     """After the JAX test above (JAX imported; nothing forks here: the plan is rendered unproved).  The JAX
-    tables of elu and selu (c (exp(x) - 1) below -2**-20, c (x + x**2/2) above) give float32 values within half an
-    ulp (plus float64 rounding, far below 0.01 ulp) of the exact value from mpmath at 300 digits: at magnitudes
-    from subnormal to the largest float32, next to the switch point -2**-20 on both sides, and +-0."""
+    tables of elu, selu and celu (c (exp(x) - 1) below -2**-20, c (x + x**2/2) above) give float32 values within
+    half an ulp (plus float64 rounding, far below 0.01 ulp) of the exact value from mpmath at 300 digits: at
+    magnitudes from subnormal to the largest float32, next to the switch point -2**-20 on both sides, and +-0."""
     import jax
 
     module = load(render(plan_entry(get(name), {}, True, "jax", wide=True), "jax", "float32", "test"),
