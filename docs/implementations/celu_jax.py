@@ -4,10 +4,14 @@ The exact function: celu(x, alpha=1) = Piecewise((exp(x) - 1, x < 0), (x, True))
 
 Branches of celu (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are SHA-256
   prefixes of their canonical JSON):
-  * x < 0: alpha expm1(x): no cancellation near 0.
-      claim: celu(x, alpha=1) == exp(x) - 1 for x < 0
-      proved by the kernel, certificate 79b9dc64dce4b558
-  * x >= 0: x.
+  * x < -1/1048576: one form for float64 arithmetic with a float32 or 16-bit result: scale alpha (exp(t) - 1),
+    t = rate x: exp costs less than expm1, its cancellation below 2**-32 here.
+      claim: celu(x, alpha=1) == exp(x) - 1 for x < -1/1048576
+      proved by the kernel, certificate 45a881525f7b75b6
+  * -1/1048576 <= x < 0: Taylor polynomial of degree 2 of scale alpha expm1(t): exp(t) - 1 cancels near 0.
+      claim: Abs(celu(x, alpha=1) - (x**2/2 + x)) <= -x**3/5 for -1/1048576 <= x < 0
+      proved by the kernel, certificate e8ea987c5ef15a94
+  * x >= 0: scale x.
       claim: celu(x, alpha=1) == x for x >= 0
       proved by the kernel, certificate 9fae5faecac0d25a
 
@@ -25,13 +29,14 @@ Branches of celu_derivative (each claim is decided by symact's kernel; the certi
 
 Every branch claim above is proved.
 
-The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and uses a branch's
-  values only on its own range (the other inputs are clamped onto an open end of a bounded range, or onto the
-  float64 number next to a closed end, outside it: one pass that XLA fuses; their derivative there is 0); NaN
-  in gives NaN out.  celu computes float32 inputs in float64 and rounds once.  celu_derivative computes
-  float32 inputs in float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not change the
-  caller's setting; XLA flushes float32 subnormals to zero, so inputs are read and subnormal results built
-  from their bits.)  Accuracy is measured, not proved: audit it with
+The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1 (but where a branch says
+  exp(x) - 1), and uses a branch's values only on its own range (the other inputs are clamped onto an open end
+  of a bounded range, or onto the float64 number next to a closed end, outside it: one pass that XLA fuses;
+  their derivative there is 0); NaN in gives NaN out.  celu computes float32 inputs in float64 and rounds
+  once.  celu_derivative computes float32 inputs in float64 and rounds once.  (JAX: inside
+  jax.enable_x64(True), which does not change the caller's setting; XLA flushes float32 subnormals to zero, so
+  inputs are read and subnormal results built from their bits.)  Accuracy is measured, not proved: audit it
+  with
     symact audit FILE.py:celu -a celu --dtype float32
 """
 import json
@@ -48,7 +53,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "-1/1048576",
       false,
       false
      ]
@@ -116,9 +121,162 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "celu(x, alpha=1) == exp(x) - 1 for x < 0",
+  "claim": "celu(x, alpha=1) == exp(x) - 1 for x < -1/1048576",
   "function": "celu",
-  "id": "79b9dc64dce4b558",
+  "id": "45a881525f7b75b6",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "-1/1048576",
+      "0",
+      true,
+      false
+     ]
+    ],
+    "lhs": [
+     "abs",
+     [
+      "add",
+      [
+       "pw",
+       [
+        [
+         "add",
+         [
+          "num",
+          "-1"
+         ],
+         [
+          "fn",
+          "exp",
+          [
+           "x"
+          ]
+         ]
+        ],
+        [
+         "rel",
+         "<",
+         [
+          "x"
+         ],
+         [
+          "num",
+          "0"
+         ]
+        ]
+       ],
+       [
+        [
+         "x"
+        ],
+        [
+         "true"
+        ]
+       ]
+      ],
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "add",
+        [
+         "mul",
+         [
+          "pow",
+          [
+           "x"
+          ],
+          "2"
+         ],
+         [
+          "pow",
+          [
+           "num",
+           "2"
+          ],
+          "-1"
+         ]
+        ],
+        [
+         "x"
+        ]
+       ]
+      ]
+     ]
+    ],
+    "rel": "<=",
+    "rhs": [
+     "mul",
+     [
+      "mul",
+      [
+       "num",
+       "-1"
+      ],
+      [
+       "pow",
+       [
+        "x"
+       ],
+       "3"
+      ]
+     ],
+     [
+      "pow",
+      [
+       "num",
+       "5"
+      ],
+      "-1"
+     ]
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "minus": {
+      "at": "0",
+      "by": {
+       "at": "-1/2097152",
+       "bits": 128,
+       "form": "taylor",
+       "order": 6,
+       "rule": "eval"
+      },
+      "deriv": ">=",
+      "order": 3,
+      "rule": "remainder"
+     },
+     "plus": {
+      "at": "0",
+      "by": {
+       "at": "-1/2097152",
+       "bits": 128,
+       "form": "taylor",
+       "order": 6,
+       "rule": "eval"
+      },
+      "deriv": ">=",
+      "order": 3,
+      "rule": "remainder"
+     },
+     "rule": "abs"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "Abs(celu(x, alpha=1) - (x**2/2 + x)) <= -x**3/5 for -1/1048576 <= x < 0",
+  "function": "celu",
+  "id": "e8ea987c5ef15a94",
   "status": "proved"
  },
  {
@@ -429,9 +587,12 @@ def _celu_value(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < 0.0)
-        x0 = _into(m, w, -jnp.inf, 0.0)
-        out = jnp.where(m, (jnp.expm1(x0)), out)
+        m = (w < (-9.5367431640625e-07))
+        x0 = _into(m, w, -jnp.inf, (-9.5367431640625e-07))
+        out = jnp.where(m, (-1.0 + jnp.exp(x0)), out)
+        m = (w >= (-9.5367431640625e-07)) & (w < 0.0)
+        x1 = _into(m, w, (-9.536743164062502e-07), 0.0)
+        out = jnp.where(m, (x1 + ((0.5)*(x1**2))), out)
         return _narrow(out, x.dtype)
 
 

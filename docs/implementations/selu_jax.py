@@ -8,10 +8,14 @@ The exact function: selu(x, alpha=16732632423543772848170429916717/1000000000000
 
 Branches of selu (each claim is decided by symact's kernel; the certificates are in PROOFS, ids are SHA-256
   prefixes of their canonical JSON):
-  * x < 0: alpha expm1(x): no cancellation near 0.
-      claim: selu(x, alpha=16732632423543772848170429916717/10000000000000000000000000000000, scale=5253504936777402467096674926473/5000000000000000000000000000000) == 87904967042368842997010876040615967103012290445610415488549141*exp(x)/50000000000000000000000000000000000000000000000000000000000000 - 87904967042368842997010876040615967103012290445610415488549141/50000000000000000000000000000000000000000000000000000000000000 for x < 0
-      proved by the kernel, certificate e5a003b39f003705
-  * x >= 0: x.
+  * x < -1/1048576: one form for float64 arithmetic with a float32 or 16-bit result: scale alpha (exp(t) - 1),
+    t = rate x: exp costs less than expm1, its cancellation below 2**-32 here.
+      claim: selu(x, alpha=16732632423543772848170429916717/10000000000000000000000000000000, scale=5253504936777402467096674926473/5000000000000000000000000000000) == 87904967042368842997010876040615967103012290445610415488549141*exp(x)/50000000000000000000000000000000000000000000000000000000000000 - 87904967042368842997010876040615967103012290445610415488549141/50000000000000000000000000000000000000000000000000000000000000 for x < -1/1048576
+      proved by the kernel, certificate d65ab75f178258cd
+  * -1/1048576 <= x < 0: Taylor polynomial of degree 2 of scale alpha expm1(t): exp(t) - 1 cancels near 0.
+      claim: Abs(selu(x, alpha=16732632423543772848170429916717/10000000000000000000000000000000, scale=5253504936777402467096674926473/5000000000000000000000000000000) - (87904967042368842997010876040615967103012290445610415488549141*x**2/100000000000000000000000000000000000000000000000000000000000000 + 87904967042368842997010876040615967103012290445610415488549141*x/50000000000000000000000000000000000000000000000000000000000000)) <= -87904967042368842997010876040615967103012290445610415488549141*x**3/250000000000000000000000000000000000000000000000000000000000000 for -1/1048576 <= x < 0
+      proved by the kernel, certificate 30c7c17c5a5485c8
+  * x >= 0: scale x.
       claim: selu(x, alpha=16732632423543772848170429916717/10000000000000000000000000000000, scale=5253504936777402467096674926473/5000000000000000000000000000000) == 5253504936777402467096674926473*x/5000000000000000000000000000000 for x >= 0
       proved by the kernel, certificate 7ed3a319a6b6659e
 
@@ -28,13 +32,14 @@ Branches of selu_derivative (each claim is decided by symact's kernel; the certi
 
 Every branch claim above is proved.
 
-The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and uses a branch's
-  values only on its own range (the other inputs are clamped onto an open end of a bounded range, or onto the
-  float64 number next to a closed end, outside it: one pass that XLA fuses; their derivative there is 0); NaN
-  in gives NaN out.  selu computes float32 inputs in float64 and rounds once.  selu_derivative computes
-  float32 inputs in float64 and rounds once.  (JAX: inside jax.enable_x64(True), which does not change the
-  caller's setting; XLA flushes float32 subnormals to zero, so inputs are read and subnormal results built
-  from their bits.)  Accuracy is measured, not proved: audit it with
+The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1 (but where a branch says
+  exp(x) - 1), and uses a branch's values only on its own range (the other inputs are clamped onto an open end
+  of a bounded range, or onto the float64 number next to a closed end, outside it: one pass that XLA fuses;
+  their derivative there is 0); NaN in gives NaN out.  selu computes float32 inputs in float64 and rounds
+  once.  selu_derivative computes float32 inputs in float64 and rounds once.  (JAX: inside
+  jax.enable_x64(True), which does not change the caller's setting; XLA flushes float32 subnormals to zero, so
+  inputs are read and subnormal results built from their bits.)  Accuracy is measured, not proved: audit it
+  with
     symact audit FILE.py:selu -a selu --dtype float32
 """
 import json
@@ -51,7 +56,7 @@ PROOFS = json.loads(r"""
     "domain": [
      [
       "-oo",
-      "0",
+      "-1/1048576",
       false,
       false
      ]
@@ -162,9 +167,201 @@ PROOFS = json.loads(r"""
    ],
    "verdict": "proved"
   },
-  "claim": "selu(x, alpha=16732632423543772848170429916717/10000000000000000000000000000000, scale=5253504936777402467096674926473/5000000000000000000000000000000) == 87904967042368842997010876040615967103012290445610415488549141*exp(x)/50000000000000000000000000000000000000000000000000000000000000 - 87904967042368842997010876040615967103012290445610415488549141/50000000000000000000000000000000000000000000000000000000000000 for x < 0",
+  "claim": "selu(x, alpha=16732632423543772848170429916717/10000000000000000000000000000000, scale=5253504936777402467096674926473/5000000000000000000000000000000) == 87904967042368842997010876040615967103012290445610415488549141*exp(x)/50000000000000000000000000000000000000000000000000000000000000 - 87904967042368842997010876040615967103012290445610415488549141/50000000000000000000000000000000000000000000000000000000000000 for x < -1/1048576",
   "function": "selu",
-  "id": "e5a003b39f003705",
+  "id": "d65ab75f178258cd",
+  "status": "proved"
+ },
+ {
+  "certificate": {
+   "claim": {
+    "domain": [
+     [
+      "-1/1048576",
+      "0",
+      true,
+      false
+     ]
+    ],
+    "lhs": [
+     "abs",
+     [
+      "add",
+      [
+       "mul",
+       [
+        "num",
+        "5253504936777402467096674926473/5000000000000000000000000000000"
+       ],
+       [
+        "pw",
+        [
+         [
+          "add",
+          [
+           "num",
+           "-16732632423543772848170429916717/10000000000000000000000000000000"
+          ],
+          [
+           "mul",
+           [
+            "num",
+            "16732632423543772848170429916717/10000000000000000000000000000000"
+           ],
+           [
+            "fn",
+            "exp",
+            [
+             "x"
+            ]
+           ]
+          ]
+         ],
+         [
+          "rel",
+          "<",
+          [
+           "x"
+          ],
+          [
+           "num",
+           "0"
+          ]
+         ]
+        ],
+        [
+         [
+          "x"
+         ],
+         [
+          "true"
+         ]
+        ]
+       ]
+      ],
+      [
+       "mul",
+       [
+        "num",
+        "-1"
+       ],
+       [
+        "add",
+        [
+         "mul",
+         [
+          "mul",
+          [
+           "num",
+           "87904967042368842997010876040615967103012290445610415488549141"
+          ],
+          [
+           "pow",
+           [
+            "x"
+           ],
+           "2"
+          ]
+         ],
+         [
+          "pow",
+          [
+           "num",
+           "100000000000000000000000000000000000000000000000000000000000000"
+          ],
+          "-1"
+         ]
+        ],
+        [
+         "mul",
+         [
+          "mul",
+          [
+           "num",
+           "87904967042368842997010876040615967103012290445610415488549141"
+          ],
+          [
+           "x"
+          ]
+         ],
+         [
+          "pow",
+          [
+           "num",
+           "50000000000000000000000000000000000000000000000000000000000000"
+          ],
+          "-1"
+         ]
+        ]
+       ]
+      ]
+     ]
+    ],
+    "rel": "<=",
+    "rhs": [
+     "mul",
+     [
+      "mul",
+      [
+       "num",
+       "-87904967042368842997010876040615967103012290445610415488549141"
+      ],
+      [
+       "pow",
+       [
+        "x"
+       ],
+       "3"
+      ]
+     ],
+     [
+      "pow",
+      [
+       "num",
+       "250000000000000000000000000000000000000000000000000000000000000"
+      ],
+      "-1"
+     ]
+    ],
+    "var": "x"
+   },
+   "format": "symact-kernel/1",
+   "proof": [
+    {
+     "minus": {
+      "at": "0",
+      "by": {
+       "at": "-1/2097152",
+       "bits": 128,
+       "form": "taylor",
+       "order": 6,
+       "rule": "eval"
+      },
+      "deriv": ">=",
+      "order": 3,
+      "rule": "remainder"
+     },
+     "plus": {
+      "at": "0",
+      "by": {
+       "at": "-1/2097152",
+       "bits": 128,
+       "form": "taylor",
+       "order": 6,
+       "rule": "eval"
+      },
+      "deriv": ">=",
+      "order": 3,
+      "rule": "remainder"
+     },
+     "rule": "abs"
+    }
+   ],
+   "verdict": "proved"
+  },
+  "claim": "Abs(selu(x, alpha=16732632423543772848170429916717/10000000000000000000000000000000, scale=5253504936777402467096674926473/5000000000000000000000000000000) - (87904967042368842997010876040615967103012290445610415488549141*x**2/100000000000000000000000000000000000000000000000000000000000000 + 87904967042368842997010876040615967103012290445610415488549141*x/50000000000000000000000000000000000000000000000000000000000000)) <= -87904967042368842997010876040615967103012290445610415488549141*x**3/250000000000000000000000000000000000000000000000000000000000000 for -1/1048576 <= x < 0",
+  "function": "selu",
+  "id": "30c7c17c5a5485c8",
   "status": "proved"
  },
  {
@@ -492,12 +689,15 @@ def _selu_value(x):
     with jax.enable_x64(True):
         w = _widen(x)
         out = w
-        m = (w < 0.0)
-        x0 = _into(m, w, -jnp.inf, 0.0)
-        out = jnp.where(m, ((1.7580993408473768)*jnp.expm1(x0)), out)
+        m = (w < (-9.5367431640625e-07))
+        x0 = _into(m, w, -jnp.inf, (-9.5367431640625e-07))
+        out = jnp.where(m, ((-1.7580993408473768) + ((1.7580993408473768)*jnp.exp(x0))), out)
+        m = (w >= (-9.5367431640625e-07)) & (w < 0.0)
+        x1 = _into(m, w, (-9.536743164062502e-07), 0.0)
+        out = jnp.where(m, (((1.7580993408473768)*x1) + ((0.8790496704236884)*(x1**2))), out)
         m = (w >= 0.0)
-        x1 = _into(m, w, (-5e-324), jnp.inf)
-        out = jnp.where(m, ((1.0507009873554805)*x1), out)
+        x2 = _into(m, w, (-5e-324), jnp.inf)
+        out = jnp.where(m, ((1.0507009873554805)*x2), out)
         return _narrow(out, x.dtype)
 
 

@@ -78,8 +78,8 @@ class Unprintable(SymactError, ValueError):
 class Printer:
     """Prints SymPy formulas in x as code of one backend, with ``var`` for x; records the functions used."""
 
-    def __init__(self, backend: Backend, var: str):
-        self.backend, self.var, self.used = backend, var, set()
+    def __init__(self, backend: Backend, var: str, expm1: bool = True):
+        self.backend, self.var, self.used, self.expm1 = backend, var, set(), expm1
         self.shared: dict[sp.Expr, str] = {}  # a subexpression -> the variable that already holds its value
 
     def call(self, name: str, arg: str) -> str:
@@ -132,7 +132,7 @@ class Printer:
 
     def add(self, e: sp.Add) -> str:
         terms = erfc_terms(list(e.args))
-        for t in terms:  # c exp(u) - c -> c expm1(u)
+        for t in terms if self.expm1 else ():  # c exp(u) - c -> c expm1(u)
             c, u = scaled_exp(t)
             if u is not None and -c in terms:
                 rest = [self(a) for a in terms if a is not t and a != -c]
@@ -194,12 +194,12 @@ def erfc_terms(terms: list) -> list:
 
 
 def branch_value(printer: Printer, formula: sp.Expr, var: str, indent: str,
-                 powers: bool = False) -> tuple[list[str], str]:
+                 powers: bool = False, expm1: bool = True) -> tuple[list[str], str]:
     """(lines, expression): ``formula`` of ``var`` as code, each function call that occurs more than once in it
     (exp(x) in exp(x)/(1 + exp(x))) computed once, in a variable, before the expression (the same operations
     on the same values: only fewer of them); with ``powers`` each repeated integer power too (x**2 in a Horner
-    polynomial in x**2)."""
-    sub = Printer(printer.backend, var)
+    polynomial in x**2); ``expm1`` False: c exp(u) - c as written (:class:`.branches.Branch`)."""
+    sub = Printer(printer.backend, var, expm1)
     lines = []
     for k, e in enumerate(repeated_calls(formula, powers)):
         lines.append(f"{indent}{var}_{k} = {sub(e)}")
@@ -286,7 +286,7 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
         if br.formula == X:
             continue
         lines += [f"{indent}m = {mask}", f"{indent}x{i} = {_inside(printer, br, var)}"]
-        temps, value = branch_value(printer, br.formula, f"x{i}", indent)
+        temps, value = branch_value(printer, br.formula, f"x{i}", indent, expm1=br.expm1)
         lines += temps + [f"{indent}out = {w}(m, {value}, out)"]
     return lines
 

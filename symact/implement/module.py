@@ -102,7 +102,9 @@ def docstring(plan: Plan, target: str, dtype: str, command: str, tables: dict | 
     else:
         lines.append("Every branch claim above is proved.")
     lines += ["",
-              "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1, and "
+              "The code prints each formula with log1p(u) for log(1 + u) and expm1(u) for exp(u) - 1"
+              + (" (but where a branch says exp(x) - 1)" if any(not b.expm1 for part in plan.parts
+                                                                 for b in part.branches) else "") + ", and "
               + _selection(target, len(plan.parts) > 1, any(outer_formula(part.branches) is not None
                                                             for part in plan.parts))
               + "; NaN in gives NaN out.  " + "".join(f"{part.name} computes {dtype} inputs in float64 and rounds once.  "

@@ -8,7 +8,7 @@ import sympy as sp
 from symact.calculus import to_piecewise
 from symact.catalog.registry import X
 from symact.errors import ParameterError
-from symact.implement.branches import (FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
+from symact.implement.branches import (FAMILIES, JAX_FAMILIES, Branch, as_written, covers_real_line, derivative_pieces,
                                        from_pieces)
 from symact.implement.crossing import split_pieces
 from symact.implement.emit import Unprintable
@@ -77,14 +77,15 @@ def _call(entry, params: dict) -> str:
 def plan_entry(entry, params: dict, derivative: bool, framework: str, wide: bool = False) -> Plan:
     """The plan for a scalar catalog entry at ``params`` (validated, exact); ``framework`` names whose
     convention is used at kinks of f'; ``wide``: the module computes in float64 for a float32 or 16-bit result
-    (the family's table for that, :data:`symact.implement.branches.FAMILIES`)."""
+    (the family's table for that, :data:`symact.implement.branches.FAMILIES`, on JAX its ``JAX_FAMILIES`` table
+    where it has one)."""
     # decimals (SELU's constants) as the exact rationals they denote, and every value in the call: the kernel
     # reads no inexact number
     exact = {symbol.name: sp.Rational(str(value)) if isinstance(value, sp.Float) else value
              for symbol, value in entry.param_values(params).items()}
     expr = entry.f(exact)
     call = _call(entry, exact)
-    family = FAMILIES.get(entry.name)
+    family = (JAX_FAMILIES.get(entry.name) if framework == "jax" and wide else None) or FAMILIES.get(entry.name)
     convention = entry.kink_convention(framework, params) or entry.kink_convention("torch", params)
     if family is not None:
         f_branches, df_branches = family(exact, convention, wide)

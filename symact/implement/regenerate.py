@@ -34,14 +34,20 @@ DTYPE = "float32"
 
 
 def generate(name: str) -> dict[str, tuple[Implementation, str]]:
-    """file name -> (the Implementation whose proofs the module shows, the module's source), every target."""
+    """file name -> (the Implementation whose proofs the module shows, the module's source), every target (the
+    torch module's plan rendered for each, but where JAX has a table of its own: ``JAX_FAMILIES``); the torch
+    Implementation last."""
+    from symact.implement.branches import JAX_FAMILIES
     from symact.implement.module import render
 
     result = implement(name, target="torch", dtype=DTYPE, derivative=True)
-    return {f"{name}_{target}.py": (result, result.source if target == "torch" else
-                                    render(result.plan, target, DTYPE,
-                                           command_line(name, None, None, target, DTYPE, True)))
-            for target in TARGETS}
+    own = {"jax": implement(name, target="jax", dtype=DTYPE, derivative=True)} if name in JAX_FAMILIES else {}
+    files = {f"{name}_{target}.py": (result, render(result.plan, target, DTYPE,
+                                                    command_line(name, None, None, target, DTYPE, True)))
+             for target in TARGETS if target not in own and target != "torch"}
+    files.update({f"{name}_{target}.py": (r, r.source) for target, r in own.items()})
+    files[f"{name}_torch.py"] = (result, result.source)
+    return files
 
 
 def statuses(result: Implementation) -> dict[str, int]:
