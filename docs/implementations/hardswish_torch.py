@@ -701,8 +701,8 @@ def _by_blocks(block, x):
 def _empty(flat):
     """An uninitialised tensor like flat; on the CPU in memory that NumPy allocates (its large allocations are
     advised huge pages: far fewer page faults than torch's own), so, like any tensor made from a NumPy array,
-    it cannot be resized in place (resize_ raises)."""
-    if flat.device.type != "cpu":
+    it cannot be resized in place (resize_ raises); torch's own where there is nothing to allocate."""
+    if flat.device.type != "cpu" or flat.numel() == 0:
         return torch.empty_like(flat)
     return torch.from_numpy(np.empty(flat.numel() * flat.element_size(), np.uint8)).view(flat.dtype)
 
