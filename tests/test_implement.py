@@ -573,6 +573,31 @@ def test_torch_in_place_code_equals_the_where_chain_bit_for_bit():
             assert getattr(module, part.name)(torch.tensor([0.5], requires_grad=True)).requires_grad  # the chain
 
 
+def test_torch_cpu_result_is_numpy_memory_with_the_input_shape_and_dtype():
+    """On the CPU a torch module writes its result into memory NumPy allocated (huge pages: a fraction of the
+    page faults of torch's allocator): the result has the input's shape and dtype (empty, 0-d, strided, 16-bit
+    and float64 inputs), the where chain's bits, and, like any tensor made from a NumPy array, cannot be resized
+    in place; an empty input gets torch's own empty tensor (NumPy's 0 bytes cannot be viewed as floats)."""
+    import dataclasses
+
+    import torch
+
+    plan = planned("hardswish").plan
+    module = load(render(dataclasses.replace(plan, parts=plan.parts[:1]), "torch", "float32", "test"),
+                  "impl_hardswish_torch_memory")
+    graph, fast = module._hardswish_graph, module._hardswish_inplace
+    grid = torch.tensor(np.random.default_rng(3).standard_normal((300, 400)) * 4, dtype=torch.float32)
+    for xs in (grid, grid.t()[:, ::3], grid[0, 0], grid.to(torch.float64), grid.to(torch.float16),
+               grid.to(torch.bfloat16), torch.zeros(0), torch.zeros(0, 3)):
+        got = fast(xs)
+        assert got.shape == xs.shape and got.dtype == xs.dtype
+        bits = {1: torch.int8, 2: torch.int16, 4: torch.int32, 8: torch.int64}[xs.element_size()]
+        assert torch.equal(got.view(bits), graph(xs).view(bits))
+        if xs.numel() > 0:
+            with pytest.raises(RuntimeError, match="not resizable"):
+                got.resize_(xs.numel() + 1)
+
+
 @pytest.mark.parametrize("name", ["softmax", "log_softmax"])
 def test_softmax_and_log_softmax_along_an_axis(name):
     """The max-shifted forms rest on the kernel's proof of the shift identity over every size n; the modules

@@ -439,7 +439,7 @@ def _by_blocks(block, x):
     setting is restored); off the CPU in one block (each block waits for the device: its least and largest
     values, its indices).  A block's result may be wider than x: the assignment rounds it once to x's dtype."""
     flat = x.reshape(-1)
-    res = torch.empty_like(flat)
+    res = _empty(flat)
     step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
@@ -449,6 +449,15 @@ def _by_blocks(block, x):
     finally:
         torch.set_num_threads(threads)
     return res.reshape(x.shape)
+
+
+def _empty(flat):
+    """An uninitialised tensor like flat; on the CPU in memory that NumPy allocates (its large allocations are
+    advised huge pages: far fewer page faults than torch's own), so, like any tensor made from a NumPy array,
+    it cannot be resized in place (resize_ raises); torch's own where there is nothing to allocate."""
+    if flat.device.type != "cpu" or flat.numel() == 0:
+        return torch.empty_like(flat)
+    return torch.from_numpy(np.empty(flat.numel() * flat.element_size(), np.uint8)).view(flat.dtype)
 
 
 def _host(w):

@@ -232,7 +232,10 @@ BLOCK_ABOUT = ["the functions compute the flattened input block by block, _BLOCK
 NUMPY_BLOCK_ABOUT = ["NumPy's: 2**14 values, as with 2**16 malloc mapped each block's temporaries afresh (measured 4",
                      "to 8 times as long)"]
 #: torch modules: the same, on one intra-op thread (a block's operations are too short to share: on a loaded
-#: machine every parallel operation waits for a thread the scheduler has taken away)
+#: machine every parallel operation waits for a thread the scheduler has taken away), into a result whose
+#: memory NumPy allocates on the CPU (NumPy advises the kernel to back a large allocation with huge pages;
+#: faulting in torch's own 4 KiB pages of a 10^7-value float32 result took as long as torch's native
+#: hardswish or leaky_relu, about 18 ms of CPU time, NumPy's about 7: measured, torch 2 on Linux)
 BY_BLOCKS = '''
 
 def _by_blocks(block, x):
@@ -240,7 +243,7 @@ def _by_blocks(block, x):
     setting is restored); off the CPU in one block (each block waits for the device: its least and largest
     values, its indices).  A block's result may be wider than x: the assignment rounds it once to x's dtype."""
     flat = x.reshape(-1)
-    res = torch.empty_like(flat)
+    res = _empty(flat)
     step = _BLOCK if flat.device.type == "cpu" else max(flat.numel(), 1)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
@@ -249,7 +252,16 @@ def _by_blocks(block, x):
             res[s:s + step] = block(flat[s:s + step])
     finally:
         torch.set_num_threads(threads)
-    return res.reshape(x.shape)'''.splitlines()
+    return res.reshape(x.shape)
+
+
+def _empty(flat):
+    """An uninitialised tensor like flat; on the CPU in memory that NumPy allocates (its large allocations are
+    advised huge pages: far fewer page faults than torch's own), so, like any tensor made from a NumPy array,
+    it cannot be resized in place (resize_ raises); torch's own where there is nothing to allocate."""
+    if flat.device.type != "cpu" or flat.numel() == 0:
+        return torch.empty_like(flat)
+    return torch.from_numpy(np.empty(flat.numel() * flat.element_size(), np.uint8)).view(flat.dtype)'''.splitlines()
 
 
 def _blocks(name: str, about: str, dtype: str) -> list[str]:
