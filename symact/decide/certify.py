@@ -10,6 +10,7 @@ small term, and the budget is a hard limit.
 from __future__ import annotations
 
 import math
+import time
 from fractions import Fraction
 
 from symact.budget import left
@@ -58,6 +59,14 @@ MAX_SWITCH_SIGNS = 8
 MAX_VANISHING_ORDER = 48
 #: order, precision (bits) and bisection depth of the Taylor forms that prove that derivative's sign
 TAYLOR_ORDER, TAYLOR_BITS, TAYLOR_DEPTH = 6, 128, 4
+#: wall-clock seconds between two readings of the decision's CPU clock by a search (a reading takes system calls,
+#: and at every work unit the readings took a tenth of the property table's time); a search ends at most about
+#: that much CPU time after the decision's budget is spent
+CLOCK_INTERVAL = 0.002
+#: bisections of critical points kept for the searches of a process (:meth:`Search.refine`; the claims the
+#: property gate checks about f', f'' and their bounds share theirs)
+MAX_BISECTIONS = 4096
+_BISECTIONS: dict = {}
 _INF = None
 
 
@@ -99,6 +108,9 @@ def zero_test(t, piece, work: float) -> tuple[bool | None, int]:
 
 
 
+NO_CERTIFICATE = "no certificate found (neither a proof nor a counterexample)"
+
+
 class _Spent(Exception):
     """The search's budget is spent; the argument says which (work units or the decision's CPU time)."""
 
@@ -112,14 +124,19 @@ class Search:
         self.root_cache: dict = {}
         self.refined: dict = {}
         self.claim = claim_json(lhs, rel, rhs, domain)
+        self.next_reading = 0.0  # time.monotonic() at which spend reads the CPU clock next
 
     # -- bookkeeping ------------------------------------------------------------------------------------------
     def spend(self, n: int = 1) -> None:
         """Pay ``n`` work units (0: only look at the clock); the search ends once they or the decision's CPU
-        time are spent."""
+        time are spent (the CPU clock read at most every :data:`CLOCK_INTERVAL` seconds)."""
         self.work -= n
         if self.work < 0:
             raise _Spent("the search's work budget was spent before a certificate was found")
+        now = time.monotonic()
+        if now < self.next_reading:
+            return
+        self.next_reading = now + CLOCK_INTERVAL
         if left() <= 0:
             raise _Spent("the decision's CPU-time budget was spent before a certificate was found")
 
@@ -152,30 +169,71 @@ class Search:
     def run(self, prove: bool = True, expected: bool = False):
         """(verdict, certificate, checked steps) or (None, None, reason); ``prove=False`` looks for a
         counterexample only; ``expected``: the claim is expected to hold, so the proof is tried before the
-        critical points are searched for a counterexample (which costs as much as many a proof)."""
+        critical points are searched for a counterexample (which costs as much as many a proof), and before the
+        quick points too where the claim holds at them in floating point (:meth:`proof_first`)."""
         try:
-            found = self.refute(self.quick_points()) or self.straddle() or self.touch() or self.kink() or (
-                None if expected else self.refute(self.deep_points()))
-            if found:
-                return found
-            if not prove:
-                return None, None, "no counterexample found"
-            proof = []
-            for p in self.domain:
-                node = self.prove(p)
-                if node is None:
-                    break
-                proof.append(node)
-            else:
-                result = self.accepted("proved", proof)
-                if result:
-                    return ("proved", *result)
-            found = self.refute(self.deep_points()) if expected else None
-            if found:
-                return found
-            return None, None, "no certificate found (neither a proof nor a counterexample)"
+            quick = self.candidates(self.quick_points())
+            if prove and expected and self.holds_in_floats(quick):
+                return self.proof_first(quick)
+            found = (self.refute(quick) or self.straddle() or self.touch() or self.kink()
+                     or (None if expected else self.refute(self.deep_points())))
+            if found or not prove:
+                return found or (None, None, "no counterexample found")
+            return (self.proof() or (self.refute(self.deep_points()) if expected else None)
+                    or (None, None, NO_CERTIFICATE))
         except _Spent as spent:
             return None, None, str(spent)
+
+    def proof_first(self, quick: list):
+        """:meth:`run` for a claim expected to hold, in a cheaper order: the proof first, and the counterexample
+        search at the ``quick`` points only when no proof is found (a claim the kernel proves has no
+        counterexample), then at the critical points.  The quick points' work units are paid before the proof,
+        as when they are tried first, so the proof has the same work and finds the same certificate; a claim
+        with a counterexample among them is refuted at the same point even when the proof's work runs out."""
+        if quick:
+            self.spend(2 * len(quick))
+        try:
+            found = self.straddle() or self.proof()
+        except _Spent:
+            found = self.refute(quick, paid=True)
+            if found is None:
+                raise
+        return (found or self.refute(quick, paid=True) or self.touch() or self.kink()
+                or self.refute(self.deep_points()) or (None, None, NO_CERTIFICATE))
+
+    def holds_in_floats(self, points: list) -> bool:
+        """Whether the claim holds in floating point at each of ``points`` where lhs - rhs has a float value (its
+        smooth form on the interior of the piece, or else at the point; a float 0 counts where the form's value
+        is exactly 0, and not where it may be an underflow): a plan for the order of the search only, since
+        floats decide nothing."""
+        from symact.kernel.evaluate import exact_value
+
+        forms = {}
+        for x0 in points:
+            p = next(p for p in self.domain if contains(p, x0))
+            if p not in forms:
+                forms[p] = _smooth_or_none(self.d, interior(p) if p[0] is None or p[0] != p[1] else p)
+            form = forms[p] or _smooth_or_none(self.d, point(x0))
+            try:
+                v = None if form is None else _float_value(form, float(x0))
+            except OverflowError:
+                v = None
+            if v == 0:
+                v = exact_value(form, x0)
+            if v is not None and not holds(v, self.rel):
+                return False
+        return True
+
+    def proof(self):
+        """("proved", certificate, checked steps) from a proof on every piece of the domain, or None."""
+        proof = []
+        for p in self.domain:
+            node = self.prove(p)
+            if node is None:
+                return None
+            proof.append(node)
+        result = self.accepted("proved", proof)
+        return ("proved", *result) if result else None
 
     def counterexample(self, hints=()):
         """A refutation from the given points, the quick points or the critical points (no proof is
@@ -187,13 +245,16 @@ class Search:
             return None
 
     # -- counterexamples ----------------------------------------------------------------------------------------
-    def refute(self, candidates):
-        seen = set()
-        for x0 in candidates:
-            if x0 in seen or not any(contains(p, x0) for p in self.domain):
-                continue
-            seen.add(x0)
-            self.spend(2)
+    def candidates(self, points) -> list:
+        """The distinct ``points`` in the domain, in order."""
+        return list(dict.fromkeys(x0 for x0 in points if any(contains(p, x0) for p in self.domain)))
+
+    def refute(self, points, paid: bool = False):
+        """A refutation at the first of the candidates among ``points`` where the kernel accepts one, each
+        candidate 2 work units (``paid``: paid already), or None."""
+        for x0 in self.candidates(points):
+            if not paid:
+                self.spend(2)
             if not self.looks_false(x0):
                 continue
             result = self.accepted("refuted", {"rule": "counterexample", "x": rational_text(x0)})
@@ -359,34 +420,23 @@ class Search:
 
     def refine(self, h, root: float):
         """The zero of h near a float root to about 2^-160 relative, by certified-sign bisection (None when
-        no sign change is certain); each once per search (the counterexample and the proof search share them)."""
-        if (h, root) not in self.refined:
-            self.refined[(h, root)] = self.bisect_root(h, root)
-        return self.refined[(h, root)]
-
-    def bisect_root(self, h, root: float):
-        from flint import ctx
-
-        scale = Fraction(max(1.0, abs(root)))
-        a, b = Fraction(root) - scale / 2 ** 30, Fraction(root) + scale / 2 ** 30
-        saved = ctx.prec
-        try:
-            ctx.prec = 256
-            sa, sb = _certain_sign(h, a), _certain_sign(h, b)
-            if sa == 0 or sb == 0 or sa == sb:
-                return None
-            for _ in range(200):
-                if b - a < scale / 2 ** 160:
-                    break
-                m = _dyadic_mid(a, b)
-                self.spend(1 + _size(h) // 64)
-                sm = _certain_sign(h, m)
-                if sm == 0:
-                    return m
-                a, b = (m, b) if sm == sa else (a, m)
-            return _dyadic_mid(a, b)
-        finally:
-            ctx.prec = saved
+        no sign change is certain); each once per search (the counterexample and the proof search share them).
+        A bisection that another search of this process made is not made again, but its work units are paid
+        again, one bisection step at a time, so the search goes on with the work it would have left."""
+        key = (h, root)
+        if key not in self.refined:
+            step = 1 + _size(h) // 64
+            known = _BISECTIONS.get(key)
+            if known is None:
+                known = _bisect_root(h, root, lambda: self.spend(step))
+                if len(_BISECTIONS) >= MAX_BISECTIONS:
+                    _BISECTIONS.clear()
+                _BISECTIONS[key] = known
+            else:
+                for _ in range(known[1]):
+                    self.spend(step)
+            self.refined[key] = known[0]
+        return self.refined[key]
 
     # -- proofs ---------------------------------------------------------------------------------------------
     def prove(self, p):
@@ -1370,6 +1420,43 @@ def _plausible(g, rel, p) -> bool:
         if {"<=": v > tol, ">=": v < -tol, "==": abs(v) > tol}[weak]:
             return False
     return True
+
+
+def _smooth_or_none(t, p):
+    """t's smooth form on the piece p, or None where it has none (search only: planning)."""
+    try:
+        return smooth_form(t, p, strict=p[0] is None or p[0] != p[1])
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return None
+
+
+def _bisect_root(h, root: float, pay) -> tuple[Fraction | None, int]:
+    """(the zero of h near the float ``root`` by certified-sign bisection, or None when no sign change is certain;
+    the bisection steps taken, each paid with ``pay()`` before it is taken)."""
+    from flint import ctx
+
+    scale = Fraction(max(1.0, abs(root)))
+    a, b = Fraction(root) - scale / 2 ** 30, Fraction(root) + scale / 2 ** 30
+    saved = ctx.prec
+    steps = 0
+    try:
+        ctx.prec = 256
+        sa, sb = _certain_sign(h, a), _certain_sign(h, b)
+        if sa == 0 or sb == 0 or sa == sb:
+            return None, steps
+        for _ in range(200):
+            if b - a < scale / 2 ** 160:
+                break
+            m = _dyadic_mid(a, b)
+            pay()
+            steps += 1
+            sm = _certain_sign(h, m)
+            if sm == 0:
+                return m, steps
+            a, b = (m, b) if sm == sa else (a, m)
+        return _dyadic_mid(a, b), steps
+    finally:
+        ctx.prec = saved
 
 
 def _float_roots(h, p, search: Search):
