@@ -320,9 +320,11 @@ def _sub_certificate(c: dict, budget: float) -> dict | None:
     return cert if verdict == "proved" else None
 
 
-def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
+def check_claim(claim, budget: float, prove: bool = True, expected: bool = False) -> Verdict:
     """The verdict on a parsed claim; ``budget`` (seconds) sets the search's work units, so the verdict does
-    not depend on the machine's load; ``prove=False`` looks for a refutation only."""
+    not depend on the machine's load; ``prove=False`` looks for a refutation only; ``expected``: the caller
+    derived the claim and expects it to hold, so the search tries the proof before its costlier counterexample
+    searches (the verdict is the kernel's either way; only the order of the search changes)."""
     if isinstance(claim, SizedClaim):
         return check_sized(claim)
     if isinstance(claim, SeveralClaim):
@@ -356,7 +358,7 @@ def check_claim(claim, budget: float, prove: bool = True) -> Verdict:
         elif claim.integral is not None:
             verdict, cert, steps = integral_search(claim.lhs, lhs, *claim.integral[1:], rel, rhs, work, prove)
         else:
-            verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work).run(prove)
+            verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work).run(prove, expected)
     except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:  # a defect of the search, not a verdict
         return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                        reason=f"the certificate search failed ({type(exc).__name__}: {exc}); please report it")

@@ -69,7 +69,7 @@ def prove(lhs: str, branch: Branch, budget: float = BUDGET) -> BranchProof:
     if text is None:
         return BranchProof(None, branch.kind, reason=branch.why)
     with limit(budget):
-        verdict = check_claim(parse_claim(text), budget)
+        verdict = check_claim(parse_claim(text), budget, expected=True)   # a form the generator derived
     cert = verdict.certificate.to_json()["data"] if verdict.certificate is not None else None
     return BranchProof(text, verdict.status, cert, verdict.reason or "")
 
