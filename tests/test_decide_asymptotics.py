@@ -9,7 +9,7 @@ from symact.catalog import X
 from symact.decide import balls
 from symact.decide.asymptotics import exp_poly_limit, exp_poly_terms, limit_within, tail_radius, tail_sign
 from symact.decide.pattern import Undecided
-from symact.properties import _shape
+from symact.properties import piece_shape
 
 x = X
 oo = sp.oo
@@ -79,8 +79,8 @@ def test_limits_shared_by_both_engines():
     assert limit_within(sp.sin(x) / x, x, 0, "+") == 1
     with pytest.raises(Undecided):
         limit_within(sp.sin(x), x, oo, "-")
-    assert _shape.limit(sp.tanh(x), -oo, "+").exact == -1
-    assert _shape.Undecided is Undecided
+    assert piece_shape.limit(sp.tanh(x), -oo, "+").exact == -1
+    assert piece_shape.Undecided is Undecided
 
 
 def test_points_enclosed_at_the_requested_precision():

@@ -12,7 +12,7 @@ from symact.catalog import get
 from symact.kernel import check
 from symact.kernel.verify import find_certificates
 from symact.properties import analyze, point_json
-from symact.properties._shape import Pt
+from symact.properties.piece_shape import Pt
 from symact.properties.kernel_gate import gate
 from symact.report.property_table import cell
 

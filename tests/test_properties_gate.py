@@ -316,7 +316,7 @@ def test_a_planted_wrong_inflection_point_is_not_shown():
     """The engine's inflection points of gelu replaced by wrong ones: gelu'' = phi(x) (2 - x^2) does not change
     sign at 141/100 (it is > 0 on (1, sqrt(2))) nor at sqrt(3) (< 0 on both sides), so the gate shows none and
     says why.  Before the gate checked them, the engine's points were shown as they came."""
-    from symact.properties._shape import Pt
+    from symact.properties.piece_shape import Pt
     from symact.properties import point_json
 
     gelu = get("gelu")

@@ -8,8 +8,8 @@ in ``symact.X``.
 Valued properties (``range``, ``continuity``, ``derivative_max``, ...) are ``proved`` when the value is
 certified and ``unknown`` otherwise; yes/no properties are ``proved`` when they hold and ``refuted`` (with a
 re-checked counterexample or a proof of the negation) when they do not.  All of it rests on the shared facts
-of :mod:`._facts`: the exact piecewise structure, the certified shape of f and f' on each piece
-(:mod:`._shape`), limits at the ends, and one-sided derivatives at the breakpoints.
+of :mod:`.function_facts`: the exact piecewise structure, the certified shape of f and f' on each piece
+(:mod:`.piece_shape`), limits at the ends, and one-sided derivatives at the breakpoints.
 
 Convex means f(t a + (1-t) b) <= t f(a) + (1-t) f(b) for all a, b and t in [0, 1]: the U shape (some
 textbooks call this "concave up" or, confusingly, "concave").
@@ -33,8 +33,8 @@ from symact import display
 from symact.display import formula, set_latex, set_text
 from symact.errors import ExpressionError, ParameterError, SymactError, UnknownActivationError
 from symact.interval import ball_text, working_precision
-from symact.properties._facts import Facts
-from symact.properties._shape import Extreme, Pt, Undecided, Value
+from symact.properties.function_facts import Facts
+from symact.properties.piece_shape import Extreme, Pt, Undecided, Value
 from symact.verdict import Certificate, Derivation, Verdict
 
 #: The property keys, in table order.
@@ -455,7 +455,7 @@ def _monotone_by_decider(facts: Facts, exc: Exception) -> tuple[set[int], list[s
 
 
 def _cmp(a: Value, b: Value) -> int:
-    from symact.properties._shape import compare
+    from symact.properties.piece_shape import compare
     return compare(a, b)
 
 
@@ -695,7 +695,7 @@ def lipschitz(subj: Subject, facts: Facts, start: float) -> Verdict:
     lo, hi = _d_range(facts)
     neg = Extreme(Value(-lo.value.exact if lo.value.exact is not None else None,
                         -lo.value.ball if lo.value.ball is not None else None), lo.attained, lo.at)
-    from symact.properties._shape import combine
+    from symact.properties.piece_shape import combine
     best = combine([hi, neg], 1)
     d = Derivation().say("f is continuous and piecewise smooth, so the best constant is sup |f'| = "
                          "max(sup f', -inf f')")
@@ -712,7 +712,7 @@ def _saturation_side(facts: Facts, side: int) -> tuple[str, str]:
     try:
         lim = facts.tail_dlimits["oo" if side > 0 else "-oo"]
     except Undecided:
-        from symact.properties._shape import attempt
+        from symact.properties.piece_shape import attempt
         ok, raw = attempt(lambda: sp.limit(d, X, sp.oo if side > 0 else -sp.oo), 5.0)
         if ok and isinstance(raw, sp.AccumBounds) and (raw.min < 0 or raw.max > 0):
             return "none", f"f' oscillates in {raw} as x -> {'+' if side > 0 else '-'}oo, it does not tend to 0"
@@ -744,7 +744,7 @@ def non_saturating(subj: Subject, facts: Facts, start: float) -> Verdict:
     try:
         lims = facts.tail_limits
     except Undecided:
-        from symact.properties._shape import attempt
+        from symact.properties.piece_shape import attempt
         found = {}
         for key, point in (("-oo", -sp.oo), ("oo", sp.oo)):
             p = facts.tail(-1 if key == "-oo" else 1)

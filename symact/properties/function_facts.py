@@ -1,7 +1,7 @@
 """Shared analysis of one scalar function f: R -> R, computed once and read by every property.
 
 Facts are lazy: the pieces and breakpoints, the shape of f and of f' on every piece (critical points and
-signs, see :mod:`._shape`), the inf / sup of f and of f', the continuity class, the tail limits.  Each is
+signs, see :mod:`.piece_shape`), the inf / sup of f and of f', the continuity class, the tail limits.  Each is
 computed on first use; a failure is remembered as an :class:`Undecided` and re-raised on every later use.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from symact.decide.asymptotics import value_at
 from symact.decide.common import piece_beside
 from symact.decide.context import Context, attempt, same_value
 from symact.decide.smooth import smooth_everywhere
-from symact.properties._shape import Extreme, Pt, Shape, Undecided, Value, combine, compare, extremes, limit, shape
+from symact.properties.piece_shape import Extreme, Pt, Shape, Undecided, Value, combine, compare, extremes, limit, shape
 
 MAX_ORDER = 8
 #: what each stage of the analysis finds, for the reason of an ``unknown`` (stage names are internal)
