@@ -43,10 +43,12 @@ GATED = ("range", "bounded_above", "bounded_below", "extrema", "monotonic", "con
          "zero_at_origin", "odd", "range_has_both_signs", "derivative_max", "derivative_min", "lipschitz",
          "identity_near_origin", "non_saturating", "continuity", "differentiable", "saturation")
 #: search work units per claim (see :mod:`symact.decide.checked`: about 2000 per second; mish's inf f >= m needs
-#: about 2100), and a CPU cap per claim for terms whose enclosures are slow (a derivative of mish): the table must
-#: stay fast
+#: about 2100), and a CPU cap per claim for terms whose enclosures are slow (a derivative of mish).  No claim of the
+#: catalog table reaches the cap (the same JSON and CPU total with 2 s and 5 s, 2026-12-05); the slowest settled
+#: ones (the inflection-list zones of silu, mish, gelu_tanh) take about 0.8 s idle and 1.5 s at load 30, where a
+#: 2 s cap left silu's list unproved: CPU time per unit of work grows when cores and caches are shared
 WORK = 2500
-CLAIM_SECONDS = 2.0
+CLAIM_SECONDS = 5.0
 
 
 def kernel_term(expr: sp.Expr):
