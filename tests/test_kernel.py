@@ -558,6 +558,11 @@ def test_factored_forms_come_from_the_certificate():
         bad["proof"][0]["factored"] = forms
         with pytest.raises(Rejected, match="not 0"):
             check(bad)
+    for not_terms in ("x", {"x": 1}, 7):  # not a list of terms
+        bad = copy.deepcopy(good)
+        bad["proof"][0]["factored"] = not_terms
+        with pytest.raises(Rejected):
+            check(bad)
     wrong_sign = copy.deepcopy(good)
     wrong_sign["claim"]["rhs"] = ["add", X, num("-1")]
     with pytest.raises(Rejected, match="not 0"):

@@ -46,7 +46,7 @@ defined everywhere): e.g. ``["pow", ["add", ["x"], ["num", "-1"]], "2"]`` for x^
 non-integer power whose normal form is a polynomial in x is replaced by the first F whose normal form expands to
 exactly that polynomial; then F = p wherever p is defined, and p^r = F^r.  No other property of F is needed (the
 rules for powers of products and powers check their own sign conditions); a wrong F is never used, and the
-root stays an independent generator.  The search (:func:`symact.decide.candidates.factored_forms`) proposes
+root stays an independent generator.  The search (:func:`symact.decide.factored.factored_forms`) proposes
 SymPy's square-free decomposition c f_1^k_1 ... f_m^k_m.
 
 If N expands to the zero polynomial (after the trigonometric reduction), the term is 0 wherever it is
