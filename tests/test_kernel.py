@@ -540,6 +540,35 @@ def test_roots_of_bases_proved_positive():
     assert check_claim(parse_claim("sqrt(exp(2*x)) == exp(x)"), 2.0).status == "proved"  # exp(u)^r = exp(r u)
 
 
+def test_factored_forms_come_from_the_certificate():
+    """The kernel does not factor: sqrt(x^2 - 2x + 1) = |x - 1| on (-oo, 1) needs the certificate's factored form
+    (x - 1)^2 of the base, accepted only when it expands to exactly x^2 - 2x + 1 and is a polynomial; a right
+    form does not let a wrong sign through (sqrt((x - 1)^2) is 1 - x there, not x - 1)."""
+    good = certificate("sqrt(x**2 - 2*x + 1) == Abs(x - 1) for x < 1")
+    square = ["pow", ["add", X, num("-1")], "2"]
+    assert "factored" in good["proof"][0] and check(good)[0] == "proved"
+    good["proof"][0]["factored"] = [square]  # the form written here, not the search's
+    assert check(good)[0] == "proved"
+    variants = {"none": [], "shifted": [["pow", ["add", X, num("-2")], "2"]],         # (x - 2)^2
+                "scaled": [["mul", num("2"), square]],                                  # 2 (x - 1)^2
+                "not a polynomial": [["mul", square, X, ["pow", X, "-1"]]],             # (x - 1)^2 x / x
+                "the sum itself": [["add", ["pow", X, "2"], ["mul", num("-2"), X], num("1")]]}
+    for why, forms in variants.items():
+        bad = copy.deepcopy(good)
+        bad["proof"][0]["factored"] = forms
+        with pytest.raises(Rejected, match="not 0"):
+            check(bad)
+    for not_terms in ("x", {"x": 1}, 7):  # not a list of terms
+        bad = copy.deepcopy(good)
+        bad["proof"][0]["factored"] = not_terms
+        with pytest.raises(Rejected):
+            check(bad)
+    wrong_sign = copy.deepcopy(good)
+    wrong_sign["claim"]["rhs"] = ["add", X, num("-1")]
+    with pytest.raises(Rejected, match="not 0"):
+        check(wrong_sign)
+
+
 def test_a_root_times_itself_is_its_base():
     """sqrt(x^4 + 1) - x^2 = 1/(sqrt(x^4 + 1) + x^2): the algebra reduces G^2 to x^4 + 1 for G = sqrt(x^4 + 1)."""
     good = certificate("sqrt(x**4 + 1) >= x**2")

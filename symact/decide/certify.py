@@ -16,6 +16,7 @@ from fractions import Fraction
 from symact.budget import left
 from symact.decide.candidates import (DECADES, branch_variants, commensurate_points, reduced_phases,
                                       square_factors)
+from symact.decide.factored import factored_forms
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -1025,7 +1026,7 @@ class Search:
                      {"rule": "constant", "at": rational_text(_simple_between(p[0], p[1]))}):
             self.spend(5)
             try:
-                check_node(node, g, "==", p)
+                _check_identity(node, g, p)
                 return node
             except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
                 continue
@@ -1064,7 +1065,7 @@ class Search:
         node = {"rule": "algebra", "nonzero": items}
         self.spend(5)
         try:
-            check_node(node, g, "==", p)
+            _check_identity(node, g, p)
             return node
         except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
             return None
@@ -1181,6 +1182,20 @@ def _derivative_parts(t, path: list):
     for i in range(1, len(t)) if allowed is None else allowed:
         if isinstance(t[i], tuple):
             yield from _derivative_parts(t[i], path + [i])
+
+
+def _check_identity(node: dict, g, p) -> None:
+    """The kernel's check of the node proving g == 0 on p; an ``algebra`` node it rejects is given the factored
+    forms of the polynomials under roots that its check meets (:func:`~symact.decide.factored.factored_forms`),
+    if any, and checked again."""
+    try:
+        check_node(node, g, "==", p)
+    except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+        forms = factored_forms(node, g, p) if node["rule"] == "algebra" else []
+        if not forms:
+            raise
+        node["factored"] = forms
+        check_node(node, g, "==", p)
 
 
 def _nonzero_at(d, x0: Fraction) -> bool:

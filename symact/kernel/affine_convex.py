@@ -20,7 +20,7 @@ of R^k and t in [0, 1], A(t P + (1 - t) Q) = t A(P) + (1 - t) A(Q), and
 from __future__ import annotations
 
 from symact.kernel.pieces import Rejected, read_piece
-from symact.kernel.terms import TermError, from_json, has_param
+from symact.kernel.terms import TermError, from_json, has_param, polynomial
 
 KEYS = {"vars", "map", "outer", "sense", "param"}
 REAL_LINE = ["-oo", "oo", False, False]
@@ -44,7 +44,7 @@ def check_affine_convex(claim: dict, verdict: str, proof, check) -> list[str]:
         outer = from_json(c["outer"])
     except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
         raise Rejected(f"malformed term: {exc}") from None
-    if not all(_polynomial(t) for t in coefficients):
+    if not all(polynomial(t) for t in coefficients):
         raise Rejected("a coefficient of the affine map is not a polynomial in x")
     want = {"var": "x", "convex": c["outer"], "sense": c["sense"], "domain": [REAL_LINE]}
     if param is not None:
@@ -85,15 +85,3 @@ def _same(got: dict, want: dict) -> bool:
                 and got["var"] == "x" and [read_piece(p) for p in got["domain"]] == [read_piece(want["domain"][0])])
     except (TermError, TypeError, KeyError, IndexError, ValueError):
         return False
-
-
-def _polynomial(t) -> bool:
-    """Whether the term is built from rationals and x by +, * and powers with natural exponents."""
-    head = t[0]
-    if head in ("x", "num"):
-        return True
-    if head in ("add", "mul"):
-        return all(_polynomial(a) for a in t[1:])
-    if head == "pow":
-        return t[2].denominator == 1 and t[2] >= 0 and _polynomial(t[1])
-    return False

@@ -25,9 +25,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1; cos and sin of c pi exactly (cos(pi/3) =
   1/2, sin(pi/3) = sqrt(3)/2, cos(pi/4) = sqrt(2)/2, pi/12 by the angle-sum formulas);
 * exp(u)^r = exp(r u); (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and
-  m r are even integers (both sides are |v|^(m r)); (a b)^r = a^r b^r where a, b >= 0 on P; a polynomial
-  p = c f_1^k_1 ... f_m^k_m (its square-free decomposition, accepted only when the product expands to p)
-  under a root, so that repeated factors leave it by the rules before; (N/D)^r = N^r D^-r for a sum whose
+  m r are even integers (both sides are |v|^(m r)); (a b)^r = a^r b^r where a, b >= 0 on P; a sum p under a
+  root whose normal form is a polynomial in x is replaced by a factored form F of it that the certificate gives
+  (below), so that repeated factors leave the root by the rules before; (N/D)^r = N^r D^-r for a sum whose
   normal form is N/D, N and D polynomials in x certainly positive on P ((1 + x^-2)^r = (x^2 + 1)^r (x^2)^-r);
   exact roots of rationals;
   q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q; any other
@@ -38,6 +38,16 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   side is defined;
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
+
+**Factored forms.**  The kernel does not factor polynomials.  A certificate's ``algebra`` node may carry
+``"factored": [F, ...]`` (terms as JSON, :func:`symact.kernel.terms.to_json`), each F a product or power of
+polynomials in x (built from x, rational numbers, sums, products and powers with integer exponents >= 0, so
+defined everywhere): e.g. ``["pow", ["add", ["x"], ["num", "-1"]], "2"]`` for x^2 - 2x + 1.  A sum p under a
+non-integer power whose normal form is a polynomial in x is replaced by the first F whose normal form expands to
+exactly that polynomial; then F = p wherever p is defined, and p^r = F^r.  No other property of F is needed (the
+rules for powers of products and powers check their own sign conditions); a wrong F is never used, and the
+root stays an independent generator.  The search (:func:`symact.decide.factored.factored_forms`) proposes
+SymPy's square-free decomposition c f_1^k_1 ... f_m^k_m.
 
 If N expands to the zero polynomial (after the trigonometric reduction), the term is 0 wherever it is
 defined.  Treating generators as independent never proves a false identity (a polynomial that vanishes for
@@ -56,14 +66,13 @@ from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, has_x, linear_split, mul, neg, num,
-                                 rational_power)
+                                 polynomial, rational_power)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
 MAX_TRIG_MULTIPLE = 12
 MAX_TERMS = 4000
 MAX_RAW_TERMS = 40000
-MAX_FACTOR_DEGREE = 32
 MAX_REBASES = 8
 #: largest rational power of a rational (in bits of its numerator or denominator) formed exactly
 MAX_RATIONAL_BITS = 1 << 16
@@ -75,9 +84,10 @@ _EVEN = tuple(f.name for f in REGISTRY.values() if f.kernel and f.parity > 0)
 _INVERSES = {(f.name, f.undoes) for f in REGISTRY.values() if f.kernel and f.undoes}
 
 
-def is_zero(t, piece=None) -> bool:
-    """Whether the smooth term t is identically 0 wherever it is defined on the piece (False: not shown)."""
-    normalizer = Normalizer(t, piece)
+def is_zero(t, piece=None, factored=()) -> bool:
+    """Whether the smooth term t is identically 0 wherever it is defined on the piece (False: not shown), with
+    the factored forms ``factored`` of polynomials under roots (see the module's docstring)."""
+    normalizer = Normalizer(t, piece, factored)
     n, _ = normalizer.run()
     return normalizer.reduce(normalizer.expand(n)) == 0
 
@@ -91,8 +101,9 @@ class _Rebase(Exception):
 
 
 class Normalizer:
-    def __init__(self, t, piece=None):
+    def __init__(self, t, piece=None, factored=()):
         self.t = t
+        self.factored = tuple(factored)
         self.piece = piece if piece is not None else (None, None, False, False)
         self.x = sp.Dummy("x")
         self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
@@ -215,7 +226,7 @@ class Normalizer:
         if base[0] == "mul" and all(self.sign(a) > 0 for a in base[1:]):
             return self.nd(mul(*(("pow", a, r) for a in base[1:])))
         if base[0] == "add":
-            factored = self.square_factors(base)
+            factored = self.factored_form(base)
             if factored is not None:
                 return self.nd(("pow", factored, r))
             quotient = self.quotient(base)
@@ -240,23 +251,20 @@ class Normalizer:
         parts = (from_sympy(n, self.x), from_sympy(d, self.x))
         return parts if all(self.positive(p) for p in parts) else None
 
-    def square_factors(self, base):
-        """A polynomial base with a repeated factor as the product c f_1^k_1 ... f_m^k_m of its square-free
-        decomposition (checked: the product expands to the base), or None."""
+    def factored_form(self, base):
+        """The first of the certificate's factored forms F (a product or power, :func:`~symact.kernel.terms.polynomial`) whose normal
+        form is exactly that of base, a polynomial in x, or None."""
+        if not self.factored:
+            return None
         n, d = self.nd(base)
-        if d != 1 or not n.free_symbols <= {self.x} or sp.degree(n, self.x) > MAX_FACTOR_DEGREE:
+        if d != 1 or not n.free_symbols <= {self.x}:
             return None
-        c, factors = sp.Poly(n, self.x).sqf_list()
-        if all(k == 1 for _, k in factors):
-            return None
-        product = c * sp.Mul(*(f.as_expr() ** k for f, k in factors))
-        if self.expand(product - n) != 0:
-            return None
-        from symact.kernel.terms import from_sympy
-
-        parts = [from_sympy(f.as_expr(), self.x) if k == 1 else ("pow", from_sympy(f.as_expr(), self.x), Fraction(k))
-                 for f, k in factors]
-        return mul(num(Fraction(int(c.p), int(c.q))), *parts) if c != 1 else mul(*parts)
+        for f in self.factored:
+            if f[0] in ("mul", "pow") and polynomial(f):
+                nf, df = self.nd(f)
+                if df == 1 and self.expand(nf - n) == 0:
+                    return f
+        return None
 
     # -- functions --------------------------------------------------------------------------------------------
     def function(self, name: str, u):

@@ -55,22 +55,14 @@ from symact.kernel.terms import ZERO, TermError, from_json, has_param, mul, pars
 #: the nodes that are defined only where every child is, and the indices of their children (terms)
 STRICT = {"add": None, "mul": None, "max": None, "min": None, "pow": (1,), "powt": (1, 2), "fn": (2,),
            "abs": (1,), "sign": (1,), "heaviside": (1,)}
-#: working precisions (bits) of the signs at the ends, tried in turn
+#: working precisions (bits) tried in turn for a certain sign: of a side at the ends here, of a counterexample's
+#: difference in :mod:`symact.kernel.check` (4096: tanh(500) <= 1 - 10^-400 fails)
 PRECISION = (64, 256, 1024, 4096)
 
 
 def check_between(node: dict, lhs, rhs, domain) -> list[str]:
     """The steps checked of an ``undefined-between`` refutation of ``lhs REL rhs on domain``, or Rejected."""
-    a, b = parse_rational(node.get("a")), parse_rational(node.get("b"))
-    if not a < b:
-        raise Rejected("undefined-between needs a < b")
-    piece = next((p for p in domain if contains(p, a) and contains(p, b)), None)
-    if piece is None:
-        raise Rejected(f"[{a}, {b}] does not lie in one piece of the claim's domain")
-    side = node.get("side")
-    if side not in ("left", "right"):
-        raise Rejected("undefined-between names the side: left or right")
-    part = follow(lhs if side == "left" else rhs, node.get("path"))
+    a, b, side, part = read_bracket(node, lhs, rhs, domain, "undefined-between")
     u, values, what = boundary(part)
     g = smooth_on(u, (a, b, True, True))  # Uncertain (rejected by the caller) unless continuous on [a, b]
     if "factor" in node or "cofactor" in node:
@@ -88,12 +80,7 @@ def check_between(node: dict, lhs, rhs, domain) -> list[str]:
 def _factored(node, part, u, g, values, what, side, a, b) -> list[str]:
     """The factor form: u - v = w z by algebra on [a, b] and w changes sign there."""
     closed = (a, b, True, True)
-    try:
-        w, z = from_json(node.get("factor")), from_json(node.get("cofactor"))
-    except TermError as exc:
-        raise Rejected(f"undefined-between's factor or cofactor is not a term: {exc}") from None
-    if has_param(w) or has_param(z):
-        raise Rejected("undefined-between's factor has a parameter")
+    w, z = (node_term(node, key, "undefined-between") for key in ("factor", "cofactor"))
     gw, gz = smooth_on(w, closed), smooth_on(z, closed)
     v = next((v for v in values if algebra.is_zero(sub(sub(g, v), mul(gw, gz)), closed)), None)
     if v is None:
@@ -104,6 +91,32 @@ def _factored(node, part, u, g, values, what, side, a, b) -> list[str]:
             f"exact algebra, all three continuous, and {show(w)} changes sign, so it vanishes at some point c "
             f"between them (intermediate value theorem), where {show(u)} = {show(v)} and {show(part)} is "
             f"undefined ({what}): the {side} side is undefined at c."]
+
+
+def read_bracket(node: dict, lhs, rhs, domain, rule: str) -> tuple:
+    """(a, b, side, part) of an ``undefined-between`` or ``kink-between`` node: rationals a < b with [a, b] in one
+    piece of the domain, the side named (left or right) and the part of it that the node's path leads to
+    (:func:`follow`); or Rejected."""
+    a, b = parse_rational(node.get("a")), parse_rational(node.get("b"))
+    if not a < b:
+        raise Rejected(f"{rule} needs a < b")
+    if not any(contains(p, a) and contains(p, b) for p in domain):
+        raise Rejected(f"[{a}, {b}] does not lie in one piece of the claim's domain")
+    side = node.get("side")
+    if side not in ("left", "right"):
+        raise Rejected(f"{rule} names the side: left or right")
+    return a, b, side, follow(lhs if side == "left" else rhs, node.get("path"))
+
+
+def node_term(node: dict, key: str, rule: str):
+    """The term (without a parameter) that a ``rule`` node gives under ``key``, or Rejected."""
+    try:
+        t = from_json(node.get(key))
+    except TermError as exc:
+        raise Rejected(f"{rule}'s {key} is not a term: {exc}") from None
+    if has_param(t):
+        raise Rejected(f"{rule}'s {key} has a parameter")
+    return t
 
 
 def follow(t, path):

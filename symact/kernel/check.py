@@ -59,7 +59,9 @@ piece P by one of these rules (the only ways to conclude):
               away from 0 (sigma'/sigma'' on (0, oo), sqrt(x^2 - 2x + 1) = |x - 1| on (-oo, 1)); a
               listed u that is a switch argument of d's smooth form (of |.|, sign, Heaviside, or a difference
               of max/min arguments) has its sign from the list: max(x, x^3) = x^3 on (1, oo), where x^3 - x > 0
-              is proved by its node but no enclosure on (1, oo) settles it;
+              is proved by its node but no enclosure on (1, oo) settles it; with ``"factored": [F, ...]`` a
+              polynomial under a root may be replaced by a factored form F that expands to it exactly
+              (:mod:`symact.kernel.algebra`, "Factored forms": sqrt(x^2 - 2x + 1) with F = (x - 1)^2);
 ``constant``  (for ==) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
               x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
@@ -100,7 +102,7 @@ from symact.kernel import algebra, limits, remainder
 from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import check_axioms
-from symact.kernel.between import check_between
+from symact.kernel.between import PRECISION, check_between
 from symact.kernel.branches import branch_claims
 from symact.kernel.continuity_claim import check_continuity
 from symact.kernel.convex_claim import check_convex
@@ -122,8 +124,6 @@ from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_
                                  parse_rational, rational_text, show, sub)
 
 MAX_NODES = 20000
-#: working precisions (bits) of a counterexample's check, tried in turn (4096: tanh(500) <= 1 - 10^-400 fails)
-PRECISION = (64, 256, 1024, 4096)
 
 
 ORDINARY_KEYS = {"var", "lhs", "rel", "rhs", "domain"}
@@ -439,7 +439,7 @@ class _Checker:
         known = self.nonzero(node.get("nonzero", []), p)
         defined_on(d, p, known)  # defined everywhere on the piece
         g = smooth_form(d, p, strict=False, known=known)
-        if not algebra.is_zero(g, p):
+        if not algebra.is_zero(g, p, [from_json(f) for f in node.get("factored", [])]):
             raise Rejected(f"the difference on {piece_text(p)} is not 0 as a rational function")
         self.log.append(f"On {piece_text(p)}: both sides are defined and their difference is 0 by exact "
                         f"algebra (rational functions of exponentials and other function values).")

@@ -33,34 +33,21 @@ derivatives there.
 """
 from __future__ import annotations
 
-from symact.kernel.between import end_sign, follow
+from symact.kernel.between import end_sign, node_term, read_bracket
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import enclose, smooth_on, switched_form
-from symact.kernel.pieces import Rejected, contains, piece_text
-from symact.kernel.terms import TermError, from_json, has_param, parse_rational, show, sub
+from symact.kernel.pieces import Rejected, piece_text
+from symact.kernel.terms import show, sub
 
 
 def check_kink_between(node: dict, lhs, rhs, domain) -> list[str]:
     """The steps checked of a ``kink-between`` refutation of ``lhs REL rhs on domain``, or Rejected (Uncertain
     from an enclosure is rejected by the caller)."""
-    a, b = parse_rational(node.get("a")), parse_rational(node.get("b"))
-    if not a < b:
-        raise Rejected("kink-between needs a < b")
-    if next((p for p in domain if contains(p, a) and contains(p, b)), None) is None:
-        raise Rejected(f"[{a}, {b}] does not lie in one piece of the claim's domain")
-    side = node.get("side")
-    if side not in ("left", "right"):
-        raise Rejected("kink-between names the side: left or right")
-    part = follow(lhs if side == "left" else rhs, node.get("path"))
+    a, b, side, part = read_bracket(node, lhs, rhs, domain, "kink-between")
     if part[0] != "deriv":
         raise Rejected(f"the path leads to {show(part)}, not to a derivative")
     f = part[1]
-    try:
-        u = from_json(node.get("switch"))
-    except TermError as exc:
-        raise Rejected(f"kink-between's switch is not a term: {exc}") from None
-    if has_param(u):
-        raise Rejected("kink-between's switch has a parameter")
+    u = node_term(node, "switch", "kink-between")
     closed = (a, b, True, True)
     g_u = smooth_on(u, closed)
     s_a, s_b = end_sign(g_u, a), end_sign(g_u, b)

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from symact.functions import REGISTRY
 from symact.kernel import algebra
+from symact.kernel.between import node_term
 from symact.kernel.evaluate import enclose, smooth_form
 from symact.kernel.pieces import Rejected, piece_text
-from symact.kernel.terms import CONVERSE, FUNCTIONS, fn, from_json, has_param, show, sub
+from symact.kernel.terms import CONVERSE, FUNCTIONS, fn, show, sub
 
 RELATIONS = ("<", "<=", ">", ">=", "==")
 
@@ -41,9 +42,7 @@ def reduce_outer(node: dict, d, rel: str, p) -> tuple[tuple, str, str]:
         raise Rejected(f"outer needs a strictly monotone function of the kernel, not {name!r}")
     if rel not in RELATIONS:
         raise Rejected(f"outer proves < <= > >= ==, not {rel!r}")
-    u, v = from_json(node.get("u")), from_json(node.get("v"))
-    if has_param(u) or has_param(v):
-        raise Rejected("a quantified parameter occurs in an outer node")
+    u, v = (node_term(node, key, "outer") for key in ("u", "v"))
     fu, fv = fn(name, u), fn(name, v)
     for t in (fu, fv, d):
         enclose(t, p)  # defined at every point of p: u and v in f's domain

@@ -170,6 +170,16 @@ def has_x(t) -> bool:
     return t == ("x",) or any(has_x(a) for a in t if isinstance(a, tuple))
 
 
+def polynomial(t) -> bool:
+    """Whether the term t is a polynomial in x by its syntax (rationals and x by +, * and powers with natural
+    exponents): defined at every real x."""
+    if t[0] in ("x", "num"):
+        return True
+    if t[0] == "pow":
+        return t[2].denominator == 1 and t[2] >= 0 and polynomial(t[1])
+    return t[0] in ("add", "mul") and all(polynomial(a) for a in t[1:])
+
+
 def rational_text(q: Fraction) -> str:
     """'p' or 'p/q': how certificates write a rational."""
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
