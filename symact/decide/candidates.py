@@ -10,7 +10,10 @@ the claim itself, so a wrong proposal costs time, never a verdict.
 * :func:`reduced_phases` -- the term with each sin/cos argument s x + c (c a huge constant) written
   s x + (c mod 2 pi): floats cannot evaluate sin(x + 10^30), whose maxima lie at pi/2 - (10^30 mod 2 pi) + 2 k pi;
 * :data:`DECADES` -- +-10^k for k = 7 .. 40: a minimum at the scale of a parameter 10^30 (silu with beta = 10^30
-  dips to -0.28 / beta at x = -1.28 / beta), a polynomial negative only near -10^30.
+  dips to -0.28 / beta at x = -1.28 / beta), a polynomial negative only near -10^30;
+* :func:`square_factors` -- factors of even multiplicity, whose sign changes are points where a term touches 0
+  without crossing it;
+* :func:`commensurate_points` -- points where two incommensurate frequencies nearly agree.
 """
 from __future__ import annotations
 
