@@ -75,3 +75,29 @@ def test_degree_bound_is_an_upper_bound_and_reads_no_expansion():
     assert degree_bound((x ** 1000 + 1) ** 1000, x) == 10 ** 6
     for no_polynomial in (1 / (x + 1), sp.sqrt(x), sp.exp(x), x ** 2 * sp.sin(x)):
         assert degree_bound(no_polynomial, x) is None
+
+
+def test_a_trigonometric_polynomial_with_a_transcendental_coefficient_is_decided():
+    """pi^2 sin^2 x + cos^2 x >= sin^2 x + cos^2 x = 1 since pi^2 > 1 (equality where sin x = 0): true.  The
+    search's factored forms (symact/decide/circle.py) once asked SymPy to factor over Q(pi^2), which raised
+    NotAlgebraic out of the decision as a traceback."""
+    with limit(BUDGET):
+        v = check_claim(parse_claim("pi**2*sin(x)**2 + cos(x)**2 >= 1"), BUDGET)
+    assert v.status == "proved", v.reason
+    assert check(v.certificate.data)[0] == "proved"
+
+
+def test_circle_forms_are_equal_to_the_term():
+    """Each factored form equals the term at sample points (mpmath at 50 digits), pi^2 kept as a coefficient."""
+    import mpmath
+
+    from symact.decide.circle import circle_forms
+
+    e = sp.pi ** 2 * sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1
+    forms = circle_forms(e)
+    assert forms
+    with mpmath.workdps(50):
+        for t in ("0.3", "1.7", "-2.9"):
+            truth = mpmath.pi ** 2 * mpmath.sin(mpmath.mpf(t)) ** 2 + mpmath.cos(mpmath.mpf(t)) ** 2 - 1
+            for f in forms:
+                assert abs(sp.N(f.subs(x, sp.Rational(t)), 50) - sp.Float(str(truth), 50)) < sp.Float(10) ** -40
