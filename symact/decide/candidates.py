@@ -10,7 +10,10 @@ the claim itself, so a wrong proposal costs time, never a verdict.
 * :func:`reduced_phases` -- the term with each sin/cos argument s x + c (c a huge constant) written
   s x + (c mod 2 pi): floats cannot evaluate sin(x + 10^30), whose maxima lie at pi/2 - (10^30 mod 2 pi) + 2 k pi;
 * :data:`DECADES` -- +-10^k for k = 7 .. 40: a minimum at the scale of a parameter 10^30 (silu with beta = 10^30
-  dips to -0.28 / beta at x = -1.28 / beta), a polynomial negative only near -10^30.
+  dips to -0.28 / beta at x = -1.28 / beta), a polynomial negative only near -10^30;
+* :func:`square_factors` -- factors of even multiplicity, whose sign changes are points where a term touches 0
+  without crossing it;
+* :func:`commensurate_points` -- points where two incommensurate frequencies nearly agree.
 """
 from __future__ import annotations
 
@@ -96,11 +99,13 @@ def square_factors(h) -> list[tuple]:
     """Pairs (w, z) of terms with h = w z, w a factor of even multiplicity: where w changes sign, h touches 0
     without crossing it (a denominator (x^2 - 2)^2 at sqrt 2; 1 - cos x = 2 sin(x/2)^2 at 2 pi).  Found by
     SymPy's square-free decomposition of h as a polynomial in x, or in sin(A/2) or cos(A/2) after cos A is written
-    1 - 2 sin(A/2)^2 or 2 cos(A/2)^2 - 1; the kernel re-checks h = w z by its algebra."""
+    1 - 2 sin(A/2)^2 or 2 cos(A/2)^2 - 1; the kernel re-checks h = w z by its algebra.  A view whose syntax allows
+    a degree above :data:`~symact.decide.terms_sympy.MAX_EXPANDED_DEGREE` is passed over (its expansion may never
+    end: (x^1000 + 1)^1000)."""
     import sympy as sp
     from sympy.polys.polyerrors import BasePolynomialError
 
-    from symact.decide.terms_sympy import to_sympy
+    from symact.decide.terms_sympy import MAX_EXPANDED_DEGREE, degree_bound, to_sympy
     from symact.kernel.terms import TermError
     from symact.sympy_terms import from_sympy
 
@@ -116,6 +121,9 @@ def square_factors(h) -> list[tuple]:
     out = []
     for form, var, base in views:
         if var is s and form.has(x):
+            continue
+        degree = degree_bound(form, var)
+        if degree is None or degree > MAX_EXPANDED_DEGREE:  # no polynomial (SymPy would say so), or too large
             continue
         try:
             poly = sp.Poly(form, var)

@@ -60,15 +60,14 @@ MAX_SWITCH_SIGNS = 8
 MAX_VANISHING_ORDER = 48
 #: order, precision (bits) and bisection depth of the Taylor forms that prove that derivative's sign
 TAYLOR_ORDER, TAYLOR_BITS, TAYLOR_DEPTH = 6, 128, 4
-#: wall-clock seconds between two readings of the decision's CPU clock by a search (a reading takes system calls,
-#: and at every work unit the readings took a tenth of the property table's time); a search ends at most about
-#: that much CPU time after the decision's budget is spent
+#: most wall-clock seconds between two readings of the decision's CPU clock by a search (a reading takes system
+#: calls, and at every work unit the readings took a tenth of the property table's time); fewer where less CPU time
+#: is left (:meth:`Search.spend`), so that a search ends at its first work unit after the budget is spent
 CLOCK_INTERVAL = 0.002
 #: bisections of critical points kept for the searches of a process (:meth:`Search.refine`; the claims the
 #: property gate checks about f', f'' and their bounds share theirs)
 MAX_BISECTIONS = 4096
 _BISECTIONS: dict = {}
-_INF = None
 
 
 class _OutOfWork(Exception):
@@ -130,16 +129,21 @@ class Search:
     # -- bookkeeping ------------------------------------------------------------------------------------------
     def spend(self, n: int = 1) -> None:
         """Pay ``n`` work units (0: only look at the clock); the search ends once they or the decision's CPU
-        time are spent (the CPU clock read at most every :data:`CLOCK_INTERVAL` seconds)."""
+        time are spent.  The CPU clock is read again once as many wall-clock seconds have passed as CPU seconds
+        were left at the last reading (:data:`CLOCK_INTERVAL` at most): the decision's threads compute one at a
+        time, so its CPU time grows no faster than the wall clock, and the search ends at its first work unit
+        after the budget is spent, whatever the machine's load (wall-clock time only makes the readings more
+        frequent, never later)."""
         self.work -= n
         if self.work < 0:
             raise _Spent("the search's work budget was spent before a certificate was found")
         now = time.monotonic()
         if now < self.next_reading:
             return
-        self.next_reading = now + CLOCK_INTERVAL
-        if left() <= 0:
+        remaining = left()
+        if remaining <= 0:
             raise _Spent("the decision's CPU-time budget was spent before a certificate was found")
+        self.next_reading = now + min(CLOCK_INTERVAL, remaining)
 
     def within(self, units: int, attempt):
         """``attempt()`` allowed at most ``units`` of the work left (None when they run out first; the work it
@@ -266,44 +270,29 @@ class Search:
     def straddle(self):
         """An ``undefined-between`` refutation (:mod:`symact.kernel.between`): a denominator or a log argument u
         of a side whose float sign changes at a point of the domain, bracketed by rationals around it."""
-        for side, t in (("left", self.lhs), ("right", self.rhs)):
-            for path, u, values in _undefined_parts(t, []):
-                for v, p in ((v, p) for v in values for p in self.domain):
-                    h = sub(u, v)
-                    ends = [float(e) for e in p[:2] if e is not None]  # a zero too close to an end for floats
-                    for root in _float_roots(h, p, self) + ends:
-                        scale = Fraction(max(1.0, abs(root)))
-                        for k in (30, 20, 60, 100):  # a close end of the domain needs a narrow bracket
-                            self.spend(2)
-                            centre = Fraction(root) if k <= 30 else self.refine(h, root)
-                            if centre is None:
-                                break
-                            a, b = centre - scale / 2 ** k, centre + scale / 2 ** k
-                            result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
-                                "rule": "undefined-between", "side": side, "path": path,
-                                "a": rational_text(a), "b": rational_text(b)})
-                            if result:
-                                return ("refuted", *result)
+        for side, path, u, values in self.undefined_parts():
+            for v, p in ((v, p) for v in values for p in self.domain):
+                h = sub(u, v)
+                ends = [float(e) for e in p[:2] if e is not None]  # a zero too close to an end for floats
+                found = self.bracketed(h, p, _float_roots(h, p, self) + ends, (30, 20, 60, 100), lambda a, b: {
+                    "rule": "undefined-between", "side": side, "path": path, "a": a, "b": b})
+                if found:
+                    return found
         return None
 
     def touch(self):
         """An ``undefined-between`` refutation with a factor: a denominator or log argument u with u - v = w z and w
         of even multiplicity (:func:`~symact.decide.candidates.square_factors`), so that u touches v without
         crossing it where w's float sign changes, bracketed by rationals around it."""
-        for side, t in (("left", self.lhs), ("right", self.rhs)):
-            for path, u, values in _undefined_parts(t, []):
-                for v in values:
-                    self.spend(20 + _size(u))
-                    for (w, z), p in ((f, p) for f in square_factors(sub(u, v)) for p in self.domain):
-                        for root in _float_roots(w, p, self):
-                            self.spend(2)
-                            scale = Fraction(max(1.0, abs(root)))
-                            a, b = Fraction(root) - scale / 2 ** 30, Fraction(root) + scale / 2 ** 30
-                            result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
-                                "rule": "undefined-between", "side": side, "path": path, "a": rational_text(a),
-                                "b": rational_text(b), "factor": to_json(w), "cofactor": to_json(z)})
-                            if result:
-                                return ("refuted", *result)
+        for side, path, u, values in self.undefined_parts():
+            for v in values:
+                self.spend(20 + _size(u))
+                for (w, z), p in ((f, p) for f in square_factors(sub(u, v)) for p in self.domain):
+                    found = self.bracketed(w, p, _float_roots(w, p, self), (30,), lambda a, b: {
+                        "rule": "undefined-between", "side": side, "path": path, "a": a, "b": b,
+                        "factor": to_json(w), "cofactor": to_json(z)})
+                    if found:
+                        return found
         return None
 
     def kink(self):
@@ -312,16 +301,37 @@ class Search:
         for side, t in (("left", self.lhs), ("right", self.rhs)):
             for path, f in _derivative_parts(t, []):
                 for u, p in ((u, p) for u in _switch_arguments(f) for p in self.domain):
-                    for root in _float_roots(u, p, self):
-                        scale = Fraction(max(1.0, abs(root)))
-                        for k in (30, 20):
-                            self.spend(2)
-                            a, b = Fraction(root) - scale / 2 ** k, Fraction(root) + scale / 2 ** k
-                            result = contains(p, a) and contains(p, b) and self.accepted("refuted", {
-                                "rule": "kink-between", "side": side, "path": path, "switch": to_json(u),
-                                "a": rational_text(a), "b": rational_text(b)})
-                            if result:
-                                return ("refuted", *result)
+                    found = self.bracketed(u, p, _float_roots(u, p, self), (30, 20), lambda a, b: {
+                        "rule": "kink-between", "side": side, "path": path, "switch": to_json(u), "a": a, "b": b})
+                    if found:
+                        return found
+        return None
+
+    def undefined_parts(self):
+        """(side, path, u, values) for each part of either side that is undefined where u takes one of the values
+        (:func:`_undefined_parts`)."""
+        for side, t in (("left", self.lhs), ("right", self.rhs)):
+            for path, u, values in _undefined_parts(t, []):
+                yield side, path, u, values
+
+    def bracketed(self, h, p, roots, widths, node):
+        """A refutation by ``node(a, b)`` (a proof node of a ``-between`` rule, a and b as rational texts) with
+        [a, b] in p a bracket centre -+ scale 2^-k around a zero of h: for each of the float ``roots`` of h (scale
+        max(1, |root|)), each k of ``widths`` in turn, the centre the float root itself for k <= 30 and its
+        certified-sign bisection (:meth:`refine`) beyond, none when that finds no certain sign change; each
+        bracket tried costs 2 work units.  None when the kernel accepts none."""
+        for root in roots:
+            scale = Fraction(max(1.0, abs(root)))
+            for k in widths:
+                self.spend(2)
+                centre = Fraction(root) if k <= 30 else self.refine(h, root)
+                if centre is None:
+                    break
+                a, b = centre - scale / 2 ** k, centre + scale / 2 ** k
+                result = contains(p, a) and contains(p, b) and self.accepted(
+                    "refuted", node(rational_text(a), rational_text(b)))
+                if result:
+                    return ("refuted", *result)
         return None
 
     def looks_false(self, x0: Fraction) -> bool:
@@ -1272,7 +1282,9 @@ def breakpoints(t) -> list[Fraction]:
 
 
 def _rational_roots(u) -> list[Fraction]:
-    """The rational zeros of u when u is a polynomial in x by its syntax (found by SymPy for degree > 1)."""
+    """The rational zeros of u when u is a polynomial in x by its syntax (found by SymPy for degree > 1, up to
+    16; none where the syntax allows a degree above :data:`~symact.decide.terms_sympy.MAX_EXPANDED_DEGREE`, whose
+    expansion may never end)."""
     r = _linear_root(u)
     if r is not None:
         return [r]
@@ -1280,11 +1292,14 @@ def _rational_roots(u) -> list[Fraction]:
         return []
     import sympy as sp
 
-    from symact.decide.terms_sympy import to_sympy
+    from symact.decide.terms_sympy import MAX_EXPANDED_DEGREE, degree_bound, to_sympy
 
     e = to_sympy(u)
-    poly = sp.Poly(e, *e.free_symbols) if len(e.free_symbols) == 1 else None
-    if poly is None or poly.degree() > 16:
+    degree = degree_bound(e, *e.free_symbols) if len(e.free_symbols) == 1 else None
+    if degree is None or degree > MAX_EXPANDED_DEGREE:
+        return []
+    poly = sp.Poly(e, *e.free_symbols)
+    if poly.degree() > 16:
         return []
     return [Fraction(int(q.p), int(q.q)) for q in poly.ground_roots()]
 

@@ -51,5 +51,6 @@ def _eliminated(poly: sp.Poly, gone: sp.Symbol, kept: sp.Symbol) -> sp.Expr | No
         return None
     one = sp.expand(sum(c * kept ** m[1 - k] * (1 - kept ** 2) ** (m[k] // 2)
                         for m, c in zip(poly.monoms(), poly.coeffs())))
-    constants = sorted({a for a in one.atoms(sp.Pow) if not a.free_symbols}, key=str)
+    # the algebraic constants (sqrt(3)) extend the field; pi^2 is no algebraic number, and stays a symbol for factor
+    constants = sorted({a for a in one.atoms(sp.Pow) if not a.free_symbols and a.is_algebraic}, key=str)
     return sp.factor(one, extension=constants or None)

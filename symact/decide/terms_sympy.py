@@ -15,6 +15,10 @@ _X = sp.Symbol("x", real=True)
 
 _FUNCTIONS = {f.name: f.head for f in REGISTRY.values() if f.kernel}
 
+#: largest degree (read from the syntax, :func:`degree_bound`) of a polynomial that the search hands to SymPy's
+#: polynomial arithmetic: expanding (x^1000 + 1)^1000, or a product of ten high powers, takes minutes or more
+MAX_EXPANDED_DEGREE = 64
+
 
 def to_sympy(t) -> sp.Expr:
     head = t[0]
@@ -35,6 +39,23 @@ def to_sympy(t) -> sp.Expr:
     if head == "fn":
         return _FUNCTIONS[t[1]](to_sympy(t[2]))
     raise TermError(f"no SymPy form for {head}")
+
+
+def degree_bound(e: sp.Expr, var: sp.Symbol) -> int | None:
+    """An upper bound of the degree of e as a polynomial in ``var``, read from its syntax without expanding it
+    (a sum: the largest of its terms', a product: the sum of its factors', a natural power: the power times its
+    base's; anything free of ``var``: 0); None where the syntax is no polynomial in ``var``."""
+    if not e.has(var):
+        return 0
+    if e == var:
+        return 1
+    if isinstance(e, (sp.Add, sp.Mul)):
+        parts = [degree_bound(a, var) for a in e.args]
+        return None if None in parts else (max(parts) if isinstance(e, sp.Add) else sum(parts))
+    if isinstance(e, sp.Pow) and e.exp.is_Integer and e.exp >= 0:
+        base = degree_bound(e.base, var)
+        return None if base is None else base * int(e.exp)
+    return None
 
 
 def rewrites(t) -> list:
