@@ -1,10 +1,13 @@
-"""Max and Min of two expressions that cross at one irrational point (Min(x, 6*sigmoid(x)) at x ~ 5.98494): the
-pieces with rational ends around the crossing.
+"""Max and Min of two expressions that cross at a few irrational points (Min(x, 6*sigmoid(x)) at x ~ 5.98494;
+Max(x**2, 1 - x**2) at +-1/sqrt(2)), and |u| where u changes sign there (Abs(x**2 - 1/2), Max(u, -u)): the pieces
+with rational ends around the crossings.
 
-A rational interval (p, q) of width 1/1000 holds the crossing, found with mpmath; the pieces are the argument
-that is the function left of it on (-oo, p], the other on [q, oo), and Max or Min itself on (p, q), computed at
-run time (``np.minimum``, ...).  Each piece's claim (``Min(a, b) == a for x <= p``) is the kernel's to prove,
-from the sign of a - b on the range; nothing here is trusted but the choice of p and q.  f' on (p, q) is the
+A rational interval (p, q) of width 1/1000 holds each crossing, found with mpmath (crossings closer than that share
+one); between them the function is one argument, the one it is on that side of the crossing, and on each (p, q)
+it is Max, Min or |u| itself, computed at run time (``np.maximum``, ..., ``np.abs``): the greatest of two values
+each within e of the truth is within e of the greatest, so no switch point needs to be known exactly.  Each
+piece's claim (``Min(a, b) == a for x <= p``, ``Max(a, b) == b for q <= x <= p'``) is the kernel's to prove, from
+the sign of a - b on the range; nothing here is trusted but the choice of the ends.  f' on (p, q) is the
 derivative of the argument taken at run time, and at the crossing itself, where f' does not exist, the right
 argument's (the convention of :func:`symact.implement.branches.derivative_pieces` at a switch point).
 """
@@ -20,8 +23,11 @@ from symact.implement.branches import Branch, from_pieces
 
 #: where the arguments' difference is sampled for sign changes: 0, then +-(2**(k/64) - 1) up to about 2**12
 SAMPLES = sorted([0.0] + [s * (2 ** (k / 64) - 1) for k in range(1, 64 * 12 + 1) for s in (-1, 1)])
-#: the width of the rational interval around the crossing
+#: the width of the rational interval around a crossing
 WIDTH = sp.Rational(1, 1000)
+EPS = sp.Rational(1, 10 ** 30)
+#: the most crossings implemented (Max(sin(x), 1/2) crosses infinitely often: refused)
+MOST = 8
 
 
 def split_pieces(expr: sp.Expr) -> tuple[list[Piece], list[Branch] | None]:
@@ -41,11 +47,15 @@ def split_pieces(expr: sp.Expr) -> tuple[list[Piece], list[Branch] | None]:
 
 def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
     """The pieces of f and the branches of f' (without their domain and NaN handling) when ``expr`` is Max or
-    Min of two expressions without switch points of their own that cross once; None when it is not such a
-    Max or Min; ParameterError (one line) when its arguments cross more than once."""
-    if not isinstance(expr, (sp.Min, sp.Max)) or len(expr.args) != 2:
+    Min of two expressions, or |u|, without switch points of their own, whose arguments cross at 1 to
+    :data:`MOST` points; None when it is not such a Max, Min or |u|; ParameterError (one line) when its arguments
+    cross nowhere or more often."""
+    if isinstance(expr, sp.Abs):
+        a, b = expr.args[0], -expr.args[0]  # |u| = Max(u, -u)
+    elif isinstance(expr, (sp.Min, sp.Max)) and len(expr.args) == 2:
+        a, b = expr.args
+    else:
         return None
-    a, b = expr.args
     if any(to_piecewise(u).has(sp.Piecewise) for u in (a, b)):
         return None
     h = sp.lambdify(X, a - b, "mpmath")
@@ -59,25 +69,45 @@ def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
             return None
         signed = [(t, v) for t, v in zip(xs, values) if v != 0]  # a zero at a sample lies between two signs
         changes = [i for i in range(len(signed) - 1) if signed[i][1] * signed[i + 1][1] < 0]
-        if len(changes) != 1:
+        if not changes or len(changes) > MOST:
             raise ParameterError(
                 f"cannot split {sp.sstr(expr)} into pieces with rational switch points: its arguments cross "
                 f"{'nowhere' if not changes else f'at {len(changes)} or more points'} between about -4095 and "
-                f"4095 (implement handles Max and Min of two expressions that cross once)")
-        i = changes[0]
-        root = mpmath.findroot(h, (signed[i][0], signed[i + 1][0]), solver="anderson")
-        p = sp.floor(sp.Rational(str(mpmath.nstr(root, 40))) / WIDTH) * WIDTH
-        q = p + WIDTH
-    left, right = (a, b) if (signed[0][1] < 0) == isinstance(expr, sp.Min) else (b, a)
-    found = [Piece(sp.Interval(-sp.oo, p), left), Piece(sp.Interval.open(p, q), expr),
-             Piece(sp.Interval(q, sp.oo), right)]
-    dl, dr = sp.diff(left, X), sp.diff(right, X)
-    taken = sp.StrictLessThan(left, right) if isinstance(expr, sp.Min) else sp.StrictGreaterThan(left, right)
-    derivative = [Branch(None, p, False, True, dl, "the derivative of the left argument"),
-                  Branch(p, q, False, False, sp.Piecewise((dl, taken), (dr, True)),
-                         f"the derivative of the argument {'Min' if isinstance(expr, sp.Min) else 'Max'} takes at "
-                         f"run time; at their crossing, where f' does not exist, the right argument's (float64 inputs "
-                         f"within about 1e-15 of it may get the other argument's: both are rounded there)",
-                         "convention"),
-                  Branch(q, None, True, False, dr, "the derivative of the right argument")]
+                f"4095 (implement handles Max, Min and Abs whose arguments cross at 1 to {MOST} points)")
+        windows: list[list] = []  # [p, q, the sample after the last crossing inside]
+        for i in changes:
+            root = mpmath.findroot(h, (signed[i][0], signed[i + 1][0]), solver="anderson")
+            # the multiples of 1/1000 next to it on each side: 1/1000 apart, or 2/1000 around a crossing at one
+            # (within 1e-30: f' does not exist at a crossing, so it is no end of a closed piece)
+            root = sp.Rational(str(mpmath.nstr(root, 40)))
+            p, q = sp.floor((root - EPS) / WIDTH) * WIDTH, sp.ceiling((root + EPS) / WIDTH) * WIDTH
+            if windows and windows[-1][1] >= p:  # within 1/1000 of the crossing before: one window
+                windows[-1][1:] = [max(windows[-1][1], q), signed[i + 1][1]]
+            else:
+                windows.append([p, q, signed[i + 1][1]])
+    maximum = not isinstance(expr, sp.Min)  # |u| = Max(u, -u)
+
+    def taken(sign) -> sp.Expr:  # the argument that is the function where a - b has this sign
+        return a if (sign > 0) == maximum else b
+
+    sides = [taken(signed[0][1])] + [taken(w[2]) for w in windows]
+    ends = [(None, None)] + [(p, q) for p, q, _ in windows] + [(None, None)]
+    found: list[Piece] = []
+    derivative: list[Branch] = []
+    for k, side in enumerate(sides):
+        lo, hi = ends[k][1], ends[k + 1][0]  # from the window before to the window after
+        found.append(Piece(sp.Interval(-sp.oo if lo is None else lo, sp.oo if hi is None else hi), side))
+        derivative.append(Branch(lo, hi, lo is not None, hi is not None, sp.diff(side, X),
+                                 f"the derivative of {sp.sstr(side)}, the function here"))
+        if k + 1 < len(sides):
+            (p, q), right = ends[k + 1], sides[k + 1]
+            dl, dr = sp.diff(side, X), sp.diff(right, X)
+            bigger = sp.StrictGreaterThan(side, right) if maximum else sp.StrictLessThan(side, right)
+            found.append(Piece(sp.Interval.open(p, q), expr))
+            derivative.append(Branch(
+                p, q, False, False, sp.Piecewise((dl, bigger), (dr, True)),
+                f"the derivative of the argument {'|u|' if isinstance(expr, sp.Abs) else type(expr).__name__} takes at "
+                f"run time; at their "
+                f"crossing, where f' does not exist, the right argument's (float64 inputs within about 1e-15 of it "
+                f"may get the other argument's: both are rounded there)", "convention"))
     return found, derivative
