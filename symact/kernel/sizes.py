@@ -185,6 +185,11 @@ def least(e: tuple, scope: list, size: tuple | None) -> int | None:
     return None if coefs else e[0]
 
 
+def certain(scope: list, size: tuple | None, *gaps: tuple, low: int = 0) -> bool:
+    """Whether every index in gaps is certainly >= low (:func:`least`)."""
+    return all((e := least(gap, scope, size)) is not None and e >= low for gap in gaps)
+
+
 # -- terms ------------------------------------------------------------------------------------------------------
 
 BINDERS = ("sum", "prod", "rprod")
@@ -379,6 +384,15 @@ def mentions(a, var: str) -> bool:
     return a == var
 
 
+def positive_terms(a) -> tuple | None:
+    """(LO, HI, the term's atoms) of an atom that is a sum over a range of a product of atoms certainly > 0 (exp,
+    inv, recip), else None."""
+    if a[0] != "sum":
+        return None
+    (lo, hi), ((dep, word),) = a[1], a[2]
+    return None if word or any(b[0] not in ("exp", "inv", "recip") for b in dep) else (lo, hi, dep)
+
+
 class Normalizer:
     """Canonical forms of terms, with the size (``(L, L0)``) or None, and the symbols' kinds."""
 
@@ -433,11 +447,17 @@ class Normalizer:
             if self.size is None:
                 raise Rejected("a derivative is taken over a size")
             self.real(t[1], scope)  # t is defined (positive denominators) and real
-            chain = Chain(frozenset(n for n, s in self.symbols.items() if s.get("differentiable")), self.flat,
-                          self.hypotheses)
-            j = t[2][2] if t[2][0] == "gen" else NO_INDEX
-            return self.real(derivative(t[1], t[2][1], j, scope, self.size, chain), scope)
+            j = t[2][2] if t[2][0] == "gen" else NO_INDEX  # d t/d x[j] = sum A delta(I, j) over the partials
+            parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(self, t[1], t[2][1], j, scope)]
+            return self.real(("add", *parts) if parts else ("num", Fraction(0)), scope)
         return self.binder(t, scope, 0)
+
+    def negative(self, u, scope: list) -> bool:
+        """Whether a hypothesis says u < 0: u is its term T with its variable v replaced by a variable k in scope
+        (a sum's), and k's range lies in v's range certainly (the rule flat)."""
+        return any(subst(term, v, index(**{k: 1})) == u and certain(scope, self.size, idx_add(klo, lo, -1),
+                                                                    idx_add(hi, khi, -1))
+                   for v, lo, hi, term in self.hypotheses for k, klo, khi in scope)
 
     def real(self, t, scope: list) -> dict:
         """The canonical form of a term that must be a real number (no word of matrices)."""
@@ -476,9 +496,7 @@ class Normalizer:
     def positive(self, p: dict, scope: list) -> bool:
         """Whether p is certainly > 0: scalar monomials with positive coefficients, each a product of atoms
         certainly >= 0 (:meth:`sign`), at least one of them a product of atoms certainly > 0."""
-        signs = [min((self.sign(a, scope) for a in s), default=2) if c > 0 and not w else 0
-                 for (s, w), c in p.items()]
-        return bool(signs) and min(signs) >= 1 and max(signs) == 2
+        return all(c > 0 for c in p.values()) and self.sign_of(p, scope) == 2
 
     def sign_of(self, p: dict, scope: list) -> int:
         """2 when the scalar p is certainly > 0, 1 when certainly >= 0, else 0: monomials with positive
@@ -506,23 +524,19 @@ class Normalizer:
         """Pair the monomial -c mono with a sum in rest that has mono as its term at a variable in scope
         (removing both from rest, the sum keeping c' - c); the sign of the other terms, or None."""
         for (scalars, word), c2 in list(rest.items()):
-            if word or c2 < c or len(scalars) != 1 or scalars[0][0] != "sum":
-                continue
-            (lo, hi), ((dep, core_word),) = scalars[0][1], scalars[0][2]
-            if core_word or any(b[0] not in ("exp", "inv", "recip") for b in dep):
-                continue
-            for var, _, _ in scope:
+            terms = positive_terms(scalars[0]) if len(scalars) == 1 and not word and c2 >= c else None
+            for var, _, _ in scope if terms else ():
+                lo, hi, dep = terms
                 e = index(**{var: 1})
-                inside = [least(idx_add(e, lo, -1), scope, self.size), least(idx_add(hi, e, -1), scope, self.size)]
-                if None in inside or min(inside) < 0 or merge(open_core(dep, e)) != mono[0]:
+                if not certain(scope, self.size, idx_add(e, lo, -1), idx_add(hi, e, -1)) or merge(
+                        open_core(dep, e)) != mono[0]:
                     continue
                 del rest[mono]
                 if c2 == c:
                     del rest[(scalars, word)]
                 else:
                     rest[(scalars, word)] = c2 - c
-                low = least(idx_add(hi, lo, -1), scope, self.size)
-                return 2 if low is not None and low >= 1 else 1
+                return 2 if certain(scope, self.size, idx_add(hi, lo, -1), low=1) else 1
         return None
 
     def sign(self, a, scope: list) -> int:
@@ -538,13 +552,8 @@ class Normalizer:
             if len(core) == 1 and not core[0][0][1] and core[0][1] > 0:
                 return min((self.sign(b, scope) for b in core[0][0][0]), default=2)
             return 0
-        if a[0] == "sum":
-            (lo, hi), ((dep, word),) = a[1], a[2]
-            if word or any(b[0] not in ("exp", "inv", "recip") for b in dep):
-                return 0
-            low = least(idx_add(hi, lo, -1), scope, self.size)
-            return 2 if low is not None and low >= 0 else 1
-        return 0
+        terms = positive_terms(a)
+        return 0 if terms is None else 2 if certain(scope, self.size, idx_add(terms[1], terms[0], -1)) else 1
 
     def binder(self, t, scope: list, peels: int) -> dict:
         head, var, lo, hi, body = t
@@ -554,8 +563,8 @@ class Normalizer:
                 raise Rejected(f"a range of {length[0]} terms is too long to write out")
             parts = [self.norm(subst(body, var, idx_add(lo, index(i))), scope) for i in range(max(length[0], 0))]
             return self.combine(head, parts)
-        low = least(idx_add(length, index(-1)), scope, self.size)
-        if self.peel and low is not None and low >= 0 and peels < MAX_PEELS:  # certainly non-empty: split off the last
+        # certainly non-empty (length - 1 >= 0): split off the last
+        if self.peel and peels < MAX_PEELS and certain(scope, self.size, idx_add(length, index(-1))):
             rest = self.binder((head, var, lo, idx_add(hi, index(-1)), body), scope, peels + 1)
             last = self.norm(subst(body, var, hi), scope)
             return self.combine(head, [rest, last])
@@ -606,26 +615,13 @@ class Normalizer:
 
 # -- derivatives in a member of a family of scalars (rule diff) --------------------------------------------------
 
-class Chain:
-    """What the rules chain and flat may use: the functions declared differentiable, the declared functions
-    whose derivative is certified 0 on (-oo, 0), and the hypotheses (var, LO, HI, T): T(var) < 0."""
-
-    def __init__(self, differentiable: frozenset = frozenset(), flat: frozenset = frozenset(),
-                 hypotheses: tuple = ()):
-        self.differentiable, self.flat, self.hypotheses = differentiable, flat, hypotheses
-
-
-def derivative(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain = Chain()):
-    """d t / d x[j] (x a family of scalars; a scalar x with j = NO_INDEX) as a term: the sum of A delta(I, j)
-    over the partials (A, I) of t (:func:`partials`)."""
-    parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(t, x, j, scope, size, chain)]
-    return ("add", *parts) if parts else ("num", Fraction(0))
-
-
-def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain = Chain()) -> list:
+def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
     """The chain rule over the occurrences of x in t: pairs (A, I) with d t/d x[j] = sum A delta(I, j); a sum over
     k of a term A(k) delta(a k + R, j) (a = +-1) becomes A(a (j - R)) with I = j where LO <= a (j - R) <= HI
-    certainly; a function s at u by the rules ``chain`` (s declared differentiable) and ``flat``."""
+    certainly; a function s at u by the rules ``chain`` (s declared differentiable) and ``flat`` (the normalizer
+    n's flat functions and hypotheses)."""
+    def d(u, scope=scope):
+        return partials(n, u, x, j, scope)
     head = t[0]
     if head in ("num", "delta"):
         return []
@@ -634,31 +630,29 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain 
     if head in FUNCTION_HEADS:
         if not mentions(t[2], x):  # constant in every member of x
             return []
-        if head == "fn" and t[1] in chain.differentiable:  # d s(u) = s'(u) du, s differentiable everywhere
-            return [(("mul", ("dfn", *t[1:]), a), i) for a, i in partials(t[2], x, j, scope, size, chain)]
-        if head == "fn" and t[1] in chain.flat and _negative(t[2], scope, size, chain.hypotheses):
-            partials(t[2], x, j, scope, size, chain)  # u differentiable (so continuous) in x[j], else Rejected
+        if head == "fn" and n.symbols[t[1]].get("differentiable"):  # d s(u) = s'(u) du, s differentiable everywhere
+            return [(("mul", ("dfn", *t[1:]), a), i) for a, i in d(t[2])]
+        if head == "fn" and t[1] in n.flat and n.negative(t[2], scope):
+            d(t[2])  # u differentiable (so continuous) in x[j], else Rejected
             return []  # s' = 0 on (-oo, 0), which holds u near x[j], so s(u) is constant there
         raise Rejected(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
                         f"declared differentiable (nor flat where a hypothesis puts the term)")
     if head == "gen":
         return [(("num", Fraction(1)), t[2])] if t[1] == x and len(t) == 3 else []
     if head == "add":
-        return [p for a in t[1:] for p in partials(a, x, j, scope, size, chain)]
+        return [p for a in t[1:] for p in d(a)]
     if head == "mul":
-        return [(("mul", *t[1:k], a, *t[k + 1:]), i) for k in range(1, len(t))
-                for a, i in partials(t[k], x, j, scope, size, chain)]
+        return [(("mul", *t[1:k], a, *t[k + 1:]), i) for k in range(1, len(t)) for a, i in d(t[k])]
     if head == "exp":
-        return [(("mul", t, a), i) for a, i in partials(t[1], x, j, scope, size, chain)]
+        return [(("mul", t, a), i) for a, i in d(t[1])]
     if head == "div":
         num, den = t[1], t[2]
-        return ([(("div", a, den), i) for a, i in partials(num, x, j, scope, size, chain)]
-                + [(("mul", ("num", Fraction(-1)), ("div", ("div", ("mul", num, a), den), den)), i)
-                   for a, i in partials(den, x, j, scope, size, chain)])
+        return ([(("div", a, den), i) for a, i in d(num)]
+                + [(("mul", ("num", Fraction(-1)), ("div", ("div", ("mul", num, a), den), den)), i) for a, i in d(den)])
     if head == "sum":
         var, lo, hi, body = t[1:]
         out = []
-        for a, i in partials(body, x, j, [*scope, (var, lo, hi)], size, chain):
+        for a, i in d(body, [*scope, (var, lo, hi)]):
             c = dict(i[1]).get(var, 0)
             if not c:
                 out.append((("sum", var, lo, hi, a), i))
@@ -667,24 +661,11 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain 
                 raise Rejected(f"no rule sifts delta({i}, {j}) in a sum over {var}")
             at = idx_add(j, idx_sub(i, var, index(0)), -1)  # var = c (j - R)
             at = at if c == 1 else idx_add(index(0), at, -1)
-            ends = [least(idx_add(at, lo, -1), scope, size), least(idx_add(hi, at, -1), scope, size)]
-            if None in ends or min(ends) < 0:
+            if not certain(scope, n.size, idx_add(at, lo, -1), idx_add(hi, at, -1)):
                 raise Rejected(f"the index {var} = {at} is not certainly in the sum's range")
             out.append((subst(a, var, at), j))
         return out
     raise Rejected(f"no derivative rule for {head}")
-
-
-def _negative(u, scope: list, size: tuple | None, hypotheses: tuple) -> bool:
-    """Whether a hypothesis says u < 0: u is its term T with its variable v replaced by a variable k in scope
-    (a sum's), and k's range lies in v's range certainly."""
-    for v, lo, hi, term in hypotheses:
-        for k, klo, khi in scope:
-            if subst(term, v, index(**{k: 1})) == u and all(
-                    (low := least(gap, scope, size)) is not None and low >= 0
-                    for gap in (idx_add(klo, lo, -1), idx_add(hi, khi, -1))):
-                return True
-    return False
 
 
 # -- shapes (fixed statements) -----------------------------------------------------------------------------------
