@@ -123,7 +123,9 @@ MAX_WORK = 50000
 
 # -- indices: affine integer forms c + sum a v -------------------------------------------------------------------
 
-def index(c: int = 0, **coefs: int) -> tuple:
+def index(c: int = 0, /, **coefs: int) -> tuple:
+    """c + sum a v over the variables v given with their coefficients a (c positional only: a variable may be
+    named c)."""
     return _idx(c, coefs)
 
 
