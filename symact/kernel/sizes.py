@@ -126,10 +126,6 @@ MAX_WORK = 50000
 def index(c: int = 0, /, **coefs: int) -> tuple:
     """c + sum a v over the variables v given with their coefficients a (c positional only: a variable may be
     named c)."""
-    return _idx(c, coefs)
-
-
-def _idx(c: int, coefs: dict) -> tuple:
     return (c, tuple(sorted((v, a) for v, a in coefs.items() if a)))
 
 
@@ -141,7 +137,7 @@ def read_index(obj) -> tuple:
         if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and _is_int(item[1])):
             raise Rejected(f"malformed index {obj!r}")
         coefs[item[0]] = coefs.get(item[0], 0) + item[1]
-    return _idx(obj[0], coefs)
+    return index(obj[0], **coefs)
 
 
 def _is_int(v) -> bool:
@@ -152,14 +148,12 @@ def idx_add(i: tuple, j: tuple, scale: int = 1) -> tuple:
     coefs = dict(i[1])
     for v, a in j[1]:
         coefs[v] = coefs.get(v, 0) + scale * a
-    return _idx(i[0] + scale * j[0], coefs)
+    return index(i[0] + scale * j[0], **coefs)
 
 
 def idx_sub(i: tuple, var: str, value: tuple) -> tuple:
-    """i with the variable var replaced by the index value."""
-    coefs = dict(i[1])
-    a = coefs.pop(var, 0)
-    return idx_add(_idx(i[0], coefs), value, a)
+    """i with the variable var replaced by the index value: i + a (value - var), a the coefficient of var in i."""
+    return idx_add(i, idx_add(value, index(**{var: 1}), -1), dict(i[1]).get(var, 0))
 
 
 def read_scoped(objs, scope: set, what: str) -> list[tuple]:
@@ -460,6 +454,11 @@ class Normalizer:
         return any(subst(term, v, index(**{k: 1})) == u and certain(scope, self.size, idx_add(klo, lo, -1),
                                                                     idx_add(hi, khi, -1))
                    for v, lo, hi, term in self.hypotheses for k, klo, khi in scope)
+
+    def difference(self, a, b, scope: list) -> dict:
+        """The canonical form of a - b times its positive denominators (:func:`clear`): zero exactly when a - b
+        is, and of its sign."""
+        return clear(poly.add(self.norm(a, scope), self.norm(b, scope), Fraction(-1)))
 
     def real(self, t, scope: list) -> dict:
         """The canonical form of a term that must be a real number (no word of matrices)."""
@@ -831,9 +830,8 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
             raise Rejected("an inequality is proved by the rule positive (without sequences) or by induction")
         up = c["rel"] in (">", ">=")
         n = Normalizer(c["symbols"], (L, L0), peel=False)
-        d = clear(poly.add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
-                        n.norm(c["rhs"] if up else c["lhs"], c["indices"]), Fraction(-1)))
-        sign = n.sign_of(d, c["indices"])
+        sign = n.sign_of(n.difference(c["lhs"] if up else c["rhs"], c["rhs"] if up else c["lhs"], c["indices"]),
+                         c["indices"])
         if sign < (2 if c["rel"] in ("<", ">") else 1):
             raise Rejected(f"the difference of the two sides is not certainly {'> 0' if c['rel'] in '<>' else '>= 0'}")
         return [f"For every {L} >= {L0} and every index in its range: the difference of the two sides, times its "
@@ -896,13 +894,11 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
     need = 2 if rel == "<" else 1
     n0, n = Normalizer(c["symbols"], None), Normalizer(c["symbols"], (L, L0))
-    base_diff = poly.add(n0.norm(subst(c["rhs"], L, index(L0)), []), n0.norm(("abs", base), []), Fraction(-1))
-    if n0.sign_of(n0.bounded(clear(base_diff), bounds, []), []) < need:
+    if n0.sign_of(n0.bounded(n0.difference(subst(c["rhs"], L, index(L0)), ("abs", base), []), bounds, []), []) < need:
         raise Rejected(f"the base case {L} = {L0}: B({L0}) - |{name}({L0})| is not certainly "
                         f"{'> 0' if need == 2 else '>= 0'}")
-    step_diff = poly.add(n.norm(subst(c["rhs"], L, index(1, **{L: 1})), []), n.norm(("mul", ("abs", m), c["rhs"]), []),
-                      Fraction(-1))
-    if n.sign_of(n.bounded(clear(step_diff), bounds, []), []) < need:
+    gap = n.difference(subst(c["rhs"], L, index(1, **{L: 1})), ("mul", ("abs", m), c["rhs"]), [])
+    if n.sign_of(n.bounded(gap, bounds, []), []) < need:
         raise Rejected(f"the step: B({L} + 1) - |m({L})| B({L}) is not certainly {'> 0' if need == 2 else '>= 0'}")
     used = "".join(f"; |{s}(t)| <= {q} for every real t (kernel-checked bounds of {s})" for s, q in bounds.items())
     return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {'> 0' if need == 2 else '>= 0'}{used}.",
@@ -952,7 +948,7 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
 
 
 def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
-    if clear(poly.add(n.norm(a, scope), n.norm(b, scope), Fraction(-1))):
+    if n.difference(a, b, scope):
         raise Rejected(f"{what}: the two sides do not expand to the same sum of ordered products")
 
 
