@@ -140,6 +140,12 @@ def read_index(obj) -> tuple:
     return index(obj[0], **coefs)
 
 
+def _is_name(v) -> bool:
+    """Whether v is a name the claim may declare: an identifier (never ``^k`` or ``#k``, the names :func:`close`
+    and :meth:`Normalizer.binder` give bound variables)."""
+    return isinstance(v, str) and v.isidentifier()
+
+
 def _is_int(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool) and abs(v) <= 10**6
 
@@ -261,7 +267,7 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
     if head in BINDERS and len(args) == 4:
         var = args[0]
-        if not isinstance(var, str) or not var.isidentifier() or var in scope or var in reserved:
+        if not _is_name(var) or var in scope or var in reserved:
             raise Rejected(f"a bound variable must be a fresh name, not {var!r}")
         lo, hi = read_scoped(args[1:3], scope, "a range's end")
         return (head, var, lo, hi, read_term(args[3], symbols, sequences, scope | {var}, None, reserved))
@@ -707,11 +713,11 @@ def read_sized(c: dict) -> dict:
     if not isinstance(c, dict):
         raise Rejected("malformed sized claim")
     size, start = c.get("size"), c.get("from", 1)
-    if size is not None and not (isinstance(size, str) and size.isidentifier() and _is_int(start) and start >= 0):
+    if size is not None and not (_is_name(size) and _is_int(start) and start >= 0):
         raise Rejected("the size is a name and its least value a natural number")
     symbols: dict = {}
     for s in c.get("symbols", []):
-        if not isinstance(s, dict) or not isinstance(s.get("name"), str) or s.get("kind") not in KINDS:
+        if not (isinstance(s, dict) and _is_name(s.get("name")) and s.get("kind") in KINDS):
             raise Rejected(f"malformed symbol {s!r}")
         shp = s.get("shape")
         if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)
@@ -729,8 +735,7 @@ def read_sized(c: dict) -> dict:
     if not isinstance(functions, list) or (functions and size is None):
         raise Rejected("functions are declared over a size")
     for f in functions:
-        if not (isinstance(f, dict) and isinstance(f.get("name"), str) and f["name"].isidentifier()
-                and f["name"] not in symbols):
+        if not (isinstance(f, dict) and _is_name(f.get("name")) and f["name"] not in symbols):
             raise Rejected(f"malformed function {f!r}")
         if f.get("differentiable") is True and "term" not in f:  # any function differentiable everywhere
             symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": None,
@@ -747,15 +752,16 @@ def read_sized(c: dict) -> dict:
     if not isinstance(seqs, list) or (seqs and size is None):
         raise Rejected("sequences need a size")
     names = {s.get("name") for s in seqs if isinstance(s, dict)}
-    if len(names) != len(seqs) or names & set(symbols) or size in names | set(symbols):
-        raise Rejected("sequences, symbols and the size need distinct names")
+    if len(names) != len(seqs) or not all(map(_is_name, names)) or names & set(symbols) or size in names | set(
+            symbols):
+        raise Rejected("sequences, symbols and the size need distinct names (identifiers)")
     indices = c.get("indices", [])
     if not isinstance(indices, list) or (indices and size is None):
         raise Rejected("indices range over a size")
     scope = {size} if size is not None else set()
     ranges = []
     for item in indices:
-        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and item[0].isidentifier()):
+        if not (isinstance(item, list) and len(item) == 3 and _is_name(item[0])):
             raise Rejected(f"malformed index range {item!r}")
         if item[0] in scope:
             raise Rejected(f"the index {item[0]} needs a fresh name")
@@ -768,7 +774,7 @@ def read_sized(c: dict) -> dict:
     sequences = {}
     for s in seqs:
         var = s.get("var")
-        if not isinstance(var, str) or not var.isidentifier() or var in symbols or var in names or var == size:
+        if not _is_name(var) or var in symbols or var in names or var == size:
             raise Rejected("a sequence's step variable needs a fresh name")
         sequences[s["name"]] = (read_term(s.get("base"), symbols, names, set(), None, reserved),
                                 (var, read_term(s.get("step"), symbols, names, {var}, index(**{var: 1}), reserved)))
@@ -795,7 +801,7 @@ def _read_hypotheses(given, symbols: dict, sequences: set, scope: set, reserved:
     out = []
     for h in given:
         v = h.get("var") if isinstance(h, dict) else None
-        if not (isinstance(v, str) and v.isidentifier()) or v in scope or v in reserved or set(h) != {
+        if not _is_name(v) or v in scope or v in reserved or set(h) != {
                 "var", "from", "to", "term"}:
             raise Rejected(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
         lo, hi = read_scoped([h["from"], h["to"]], scope, "a hypothesis's range")
@@ -917,11 +923,8 @@ def _has_seq(t) -> bool:
 
 def _flat(symbols: dict, given, check_instance) -> frozenset:
     """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat)."""
-    if not isinstance(given, dict) or (given and check_instance is None):
-        raise Rejected("malformed flat certificates")
-    for name, cert in given.items():
-        s = symbols.get(name)
-        if s is None or s["kind"] != "function" or s.get("term") is None:
+    for name, s, cert in _certified(symbols, given, check_instance, "flat certificates"):
+        if s.get("term") is None:
             raise Rejected(f"a flat certificate for {name!r}, which is not a declared function with a formula")
         want = (("deriv", s["term"]), ("num", Fraction(0)), [(None, Fraction(0), False, False)])
         proved_claim(cert, check_instance, ("==",), lambda *got: got == want, f"d/dx {name}(x) == 0 for x < 0")
@@ -931,13 +934,10 @@ def _flat(symbols: dict, given, check_instance) -> frozenset:
 def _bounds(symbols: dict, given, check_instance) -> dict:
     """{function: c} with |F(t)| <= c at every real t, from kernel certificates of F(x) <= u and F(x) >= v for
     every real x (c = max(u, -v))."""
-    if not isinstance(given, dict) or (given and check_instance is None):
-        raise Rejected("malformed bounds")
     out = {}
-    for name, pair in given.items():
-        s = symbols.get(name)
-        if s is None or s["kind"] != "function" or not isinstance(pair, dict):
-            raise Rejected(f"bounds of {name!r}, which is not a declared function")
+    for name, s, pair in _certified(symbols, given, check_instance, "bounds"):
+        if not isinstance(pair, dict):
+            raise Rejected(f"malformed bounds of {name!r}")
         ends = {}
         for role, rels in (("upper", ("<=", "<")), ("lower", (">=", ">"))):
             ends[role] = proved_claim(pair.get(role), check_instance, rels, lambda lhs, rhs, pieces: (
@@ -945,6 +945,17 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
                 f"the {role} bound {name}(x) {rels[0]} c (a rational) for every real x")[1][1]
         out[name] = max(ends["upper"], -ends["lower"])
     return out
+
+
+def _certified(symbols: dict, given, check_instance, what: str) -> list:
+    """(name, declaration, certificates) of each entry of ``given``, a dict from declared functions to their
+    certificates (checked by ``check_instance``, the whole kernel)."""
+    if not isinstance(given, dict) or (given and check_instance is None):
+        raise Rejected(f"malformed {what}")
+    for name in given:
+        if symbols.get(name, {}).get("kind") != "function":
+            raise Rejected(f"{what} of {name!r}, which is not a declared function")
+    return [(name, symbols[name], cert) for name, cert in given.items()]
 
 
 def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
