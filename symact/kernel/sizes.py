@@ -108,7 +108,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel import poly
-from symact.kernel.pieces import Rejected, proved_claim
+from symact.kernel.pieces import Rejected, holds, proved_claim
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
@@ -586,14 +586,9 @@ class Normalizer:
 
     @staticmethod
     def combine(head: str, parts: list) -> dict:
-        if head == "sum":
-            out: dict = {}
-            for p in parts:
-                out = poly.add(out, p)
-            return out
-        out = {ONE: Fraction(1)}
-        for p in parts if head == "prod" else reversed(parts):
-            out = p_mul(out, p)
+        out = {} if head == "sum" else {ONE: Fraction(1)}
+        for p in reversed(parts) if head == "rprod" else parts:
+            out = poly.add(out, p) if head == "sum" else p_mul(out, p)
         return out
 
     @staticmethod
@@ -1018,7 +1013,7 @@ def counterexample(c: dict, node: dict) -> list[str]:
     if c["rel"] != "==":
         if not (isinstance(lhs, Fraction) and isinstance(rhs, Fraction)):
             raise Rejected("an inequality compares numbers")
-        if {"<": lhs < rhs, "<=": lhs <= rhs, ">": lhs > rhs, ">=": lhs >= rhs}[c["rel"]]:
+        if holds(lhs - rhs, c["rel"]):
             raise Rejected("the relation holds at the counterexample")
     elif _equal_values(lhs, rhs):
         raise Rejected("the two sides are equal at the counterexample")
@@ -1087,9 +1082,7 @@ class _Evaluator:
         parts = [self.value(t[4], {**env, var: k}) for k in range(lo, hi + 1)]
         if head == "rprod":
             parts.reverse()
-        if not parts:  # an empty range: 0 or the identity
-            return Fraction(0 if head == "sum" else 1)
-        out = parts[0]
+        out = parts[0] if parts else Fraction(0 if head == "sum" else 1)  # an empty range: 0 or the identity
         for p in parts[1:]:
             out = _plus(out, p) if head == "sum" else _times(out, p)
         return out
