@@ -244,15 +244,14 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
             raise Rejected(f"{args[0]!r}: a family of functions takes an index, a function none")
         at = read_scoped(args[2:], scope, f"the index of {args[0]}")
         return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved), *at)
-    if head == "gen" and len(args) == 3:  # a member of a family of scalars with two indices
-        if symbols.get(args[0], {}).get("arity") != 2:
-            raise Rejected(f"{args[0]!r} is not a declared family with two indices")
+    if head == "gen" and len(args) in (2, 3):  # a member of a family (of scalars only with two indices)
+        s = symbols.get(args[0], {})
+        if not s.get("family") or s.get("arity", 1) != len(args) - 1:
+            raise Rejected(f"{args[0]!r} is not a declared family with {('one index', 'two indices')[len(args) - 2]}")
         return ("gen", args[0], *read_scoped(args[1:], scope, f"an index of {args[0]}"))
-    if head in ("gen", "seq") and len(args) == 2:
+    if head == "seq" and len(args) == 2:
         i, = read_scoped(args[1:], scope, f"the index of {args[0]}")
-        if head == "gen" and (not symbols.get(args[0], {}).get("family", False) or symbols[args[0]].get("arity")):
-            raise Rejected(f"{args[0]!r} is not a declared family with one index")
-        if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
+        if args[0] not in sequences or seq_index is None or i != seq_index:
             raise Rejected(f"sequence {args[0]!r} at an index where the claim cannot use it")
         return (head, args[0], i)
     if head == "delta" and len(args) == 2:
