@@ -6,7 +6,9 @@ size) and every integer index i in its range:
 
 ``{"sizes": {"size": "L" or null, "from": L0, "symbols": [{"name", "kind", "family", "shape"}], "sequences":
 [{"name", "var", "base", "step"}], "indices": [[i, LO, HI], ...], "lhs": T, "rel": REL, "rhs": T,
-"statement": text}}``  (REL is ``==``, or ``<``, ``<=``, ``>``, ``>=`` between reals over a size)
+"statement": text}}``  (REL is ``==``, or ``<``, ``<=``, ``>``, ``>=`` between reals over a size).  Every name
+(symbol, function, sequence, the size, an index, a bound or step variable) is an identifier, so none is taken
+for a variable the kernel names itself (``#k``, ``^k``).
 
 ``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
 integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
