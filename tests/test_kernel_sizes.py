@@ -343,3 +343,50 @@ def test_an_inequality_by_induction_with_the_bounds_of_a_function():
         with pytest.raises(Rejected):
             kernel_check(_corrupt(cert, edit))
             pytest.fail(what)
+
+
+def _halving(var: str, size: str, at: list) -> dict:
+    """|f(size)| <= 2^(1 - size) for f(1) = 1, f(var + 1) = f(at)/2, by induction on the size from 1."""
+    from symact.kernel.pieces import FORMAT
+
+    half = ["num", "1/2"]
+    return {"format": FORMAT, "verdict": "proved", "proof": {"rule": "induction", "on": size, "from": 1},
+            "claim": {"sizes": {"size": size, "from": 1, "symbols": [], "statement": "halving",
+                                "sequences": [{"name": "f", "var": var, "base": ["num", "1"],
+                                               "step": ["mul", half, ["seq", "f", at]]}],
+                                "lhs": ["abs", ["seq", "f", [0, [[size, 1]]]]], "rel": "<=",
+                                "rhs": ["prod", "j", [1, []], [-1, [[size, 1]]], half]}}}
+
+
+@pytest.mark.parametrize("var,size", [("k", "L"), ("c", "L"), ("k", "c")])
+def test_a_variable_named_c_is_a_variable_not_the_constant_of_an_index(var, size):
+    # f(k + 1) = f(k)/2 from f(1) = 1 is 2^(1 - L) at L: the bound holds with equality, whatever the names
+    assert kernel_check(_halving(var, size, [0, [[var, 1]]]))[0] == "proved"
+    # f(k + 1) = f(1)/2 is 1/2 at every L >= 2, above 2^(1 - L) = 1/4 at L = 3: a step at the constant index 1
+    # is not the recursion f(k + 1) = m(k) f(k) (the kernel once read the index of a variable named c as 1)
+    with pytest.raises(Rejected, match="an index where the claim cannot use it"):
+        kernel_check(_halving(var, size, [1, []]))
+
+
+def test_declared_names_are_identifiers_never_the_names_of_bound_variables():
+    # sum_{j=1}^{L-1} |x[j] + a| == sum_{j=1}^{L-1} |x[j] + b| is false for distinct scalars a, b (L = 2, x[1] = 0,
+    # a = 0, b = 1: 0 != 1); a scalar named #0 (the name the normalizer gives the sum's variable) was read as j, and
+    # one named ^0 (the name of a bound variable in a sum's atom) as the same atom, and the identity was proved
+    from symact.kernel.pieces import FORMAT
+
+    def cert(a, b, s=None, same=False):
+        def side(name):
+            return ["sum", "j", [1, []], [-1, [["L", 1]]], ["abs", ["add", ["gen", "x", [0, [["j", 1]]]], ["sym", name]]]]
+        seqs = [{"name": s, "var": "k", "base": ["num", "1"], "step": ["num", "1"]}] if s else []
+        return {"format": FORMAT, "verdict": "proved", "proof": {"rule": "nc-identity"},
+                "claim": {"sizes": {"size": "L", "from": 1, "statement": "sums", "sequences": seqs,
+                                    "symbols": [{"name": "x", "kind": "scalar", "family": True},
+                                                {"name": a, "kind": "scalar"}, {"name": b, "kind": "scalar"}],
+                                    "lhs": side(a), "rel": "==", "rhs": side(a if same else b)}}}
+    assert kernel_check(cert("a", "b", same=True))[0] == "proved"
+    with pytest.raises(Rejected, match="do not expand to the same"):
+        kernel_check(cert("a", "b"))
+    with pytest.raises(Rejected, match="malformed symbol"):
+        kernel_check(cert("#0", "^0"))
+    with pytest.raises(Rejected, match="identifiers"):
+        kernel_check(cert("a", "b", s="^1", same=True))

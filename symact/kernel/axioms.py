@@ -92,37 +92,31 @@ MAX_NODES = 4000
 NUMBER = re.compile(r"-?\d+(/[1-9]\d*)?")
 
 
-def _t(text: str) -> list:
-    """An axiom's term from its compact text (placeholders and the function F): a small fixed table only."""
-    table = {
-        "F(l*a + m*b)": ["fn", "F", ["add", ["mul", ["sym", "l"], ["sym", "a"]], ["mul", ["sym", "m"], ["sym", "b"]]]],
-        "l*F(a) + m*F(b)": ["add", ["mul", ["sym", "l"], ["fn", "F", ["sym", "a"]]],
-                            ["mul", ["sym", "m"], ["fn", "F", ["sym", "b"]]]],
-        "F(u + v)": ["fn", "F", ["add", ["sym", "u"], ["sym", "v"]]],
-        "F(u) + F(v)": ["add", ["fn", "F", ["sym", "u"]], ["fn", "F", ["sym", "v"]]],
-        "F(c*u)": ["fn", "F", ["mul", ["sym", "c"], ["sym", "u"]]],
-        "|c|*F(u)": ["mul", ["abs", ["sym", "c"]], ["fn", "F", ["sym", "u"]]],
-        "|c|": ["abs", ["sym", "c"]],
-        "c": ["sym", "c"], "l": ["sym", "l"], "m": ["sym", "m"], "l + m": ["add", ["sym", "l"], ["sym", "m"]],
-        "1": ["num", "1"],
-        "F((x + y)/2)": ["fn", "F", ["div", ["add", ["sym", "x"], ["sym", "y"]], ["num", "2"]]],
-        "(F(x) + F(y))/2": ["div", ["add", ["fn", "F", ["sym", "x"]], ["fn", "F", ["sym", "y"]]], ["num", "2"]],
-    }
-    return table[text]
+def _axioms() -> tuple[dict, dict]:
+    """(AXIOMS, BUILTIN): function kind -> axiom -> (placeholders and their kinds, L, relation, R, side
+    conditions): the axioms of the module docstring with F the function, and the facts of the real numbers (no
+    declared function).  The placeholders are the scalars a, b, c, l, m, u, v, x, y."""
+    a, b, c, l, m, u, v, x, y = (["sym", n] for n in "abclmuvxy")
 
+    def f(t):
+        return ["fn", "F", t]
 
-#: function kind -> axiom -> (placeholders and their kinds, L, relation, R, side conditions)
-AXIOMS = {
-    "convex": {"chord": ({"a": "vector", "b": "vector", "l": "scalar", "m": "scalar"}, _t("F(l*a + m*b)"), "<=",
-                         _t("l*F(a) + m*F(b)"), [(">=", _t("l")), (">=", _t("m")), ("==", _t("l + m"), _t("1"))])},
-    "norm": {"triangle": ({"u": "vector", "v": "vector"}, _t("F(u + v)"), "<=", _t("F(u) + F(v)"), []),
-             "homogeneity": ({"c": "scalar", "u": "vector"}, _t("F(c*u)"), "==", _t("|c|*F(u)"), [])},
-    "midpoint_convex": {"midpoint": ({"x": "scalar", "y": "scalar"}, _t("F((x + y)/2)"), "<=", _t("(F(x) + F(y))/2"),
+    def half(t):
+        return ["div", t, ["num", "2"]]
+    midpoint = {"midpoint": ({"x": "scalar", "y": "scalar"}, f(half(["add", x, y])), "<=",
+                             half(["add", f(x), f(y)]), [])}
+    return {"convex": {"chord": ({"a": "vector", "b": "vector", "l": "scalar", "m": "scalar"},
+                                 f(["add", ["mul", l, a], ["mul", m, b]]), "<=",
+                                 ["add", ["mul", l, f(a)], ["mul", m, f(b)]],
+                                 [(">=", l), (">=", m), ("==", ["add", l, m], ["num", "1"])])},
+            "norm": {"triangle": ({"u": "vector", "v": "vector"}, f(["add", u, v]), "<=", ["add", f(u), f(v)], []),
+                     "homogeneity": ({"c": "scalar", "u": "vector"}, f(["mul", c, u]), "==", ["mul", ["abs", c], f(u)],
                                      [])},
-}
-AXIOMS["continuous midpoint_convex"] = AXIOMS["midpoint_convex"]
-#: facts of the real numbers (no declared function)
-BUILTIN = {"nonneg_abs": ({"c": "scalar"}, _t("|c|"), "==", _t("c"), [(">=", _t("c"))])}
+            "midpoint_convex": midpoint, "continuous midpoint_convex": midpoint}, {
+        "nonneg_abs": ({"c": "scalar"}, ["abs", c], "==", c, [(">=", c)])}
+
+
+AXIOMS, BUILTIN = _axioms()
 #: what a function of each kind takes
 ARGUMENT = {"convex": "vector", "norm": "vector", "midpoint_convex": "scalar", "continuous midpoint_convex": "scalar"}
 
@@ -229,10 +223,10 @@ def _chains(claim: dict, proof: dict) -> tuple:
     step.induction = (var, points, lhs, claim["axioms"]["rel"], rhs)
     mid = ["div", ["add", ["sym", points[0]], ["sym", points[1]]], ["num", "2"]]
     return ctx, lhs, rhs, [
-        *((f"At {var} = {k}", base, _substitute(lhs, var, ["num", k]), steps_k, _substitute(rhs, var, ["num", k]))
+        *((f"At {var} = {k}", base, _substitute(lhs, {var: ["num", k]}), steps_k, _substitute(rhs, {var: ["num", k]}))
           for k, steps_k in premise["base"].items()),
         (f"At {var} = ({points[0]} + {points[1]})/2, from the claim at {points[0]}, {points[1]} in [0, 1]", step,
-         _substitute(lhs, var, mid), steps, _substitute(rhs, var, mid))]
+         _substitute(lhs, {var: mid}), steps, _substitute(rhs, {var: mid}))]
 
 
 def _steps(steps) -> bool:
@@ -286,11 +280,13 @@ def _mentions(t, name: str) -> bool:
     return t == ["sym", name] or isinstance(t, list) and any(isinstance(a, list) and _mentions(a, name) for a in t[1:])
 
 
-def _substitute(t, name: str, value):
-    """t with the scalar ``name`` replaced by the term ``value``."""
-    if t == ["sym", name]:
-        return value
-    return [t[0], *(_substitute(a, name, value) if isinstance(a, list) else a for a in t[1:])]
+def _substitute(t, values: dict, function: str | None = None):
+    """t with each scalar named in values replaced by its term (and, given ``function``, every function by it)."""
+    if t[0] == "sym":
+        return values.get(t[1], t)
+    if t[0] == "fn" and function is not None:
+        return ["fn", function, _substitute(t[2], values, function)]
+    return [t[0], *(_substitute(a, values, function) if isinstance(a, list) else a for a in t[1:])]
 
 
 def _has(t, head: str) -> bool:
@@ -395,23 +391,15 @@ class _Context:
             if subst[var] not in (["sym", p] for p in points):
                 raise Rejected(f"step {i}: the induction hypothesis holds at {points[0]} and {points[1]} only "
                                  f"(rule dyadic)")
-            left, right = _substitute(lhs, var, subst[var]), _substitute(rhs, var, subst[var])
+            left, right = _substitute(lhs, subst), _substitute(rhs, subst)
             return (right, "<=", left, times, name) if rel == ">=" else (left, rel, right, times, name)
-
-        def put(t):
-            if t[0] == "sym":
-                return subst[t[1]]
-            if t[0] == "fn":
-                return ["fn", fname, put(t[2])]
-            return [t[0], *(put(a) if isinstance(a, list) else a for a in t[1:])]
-
         for side in sides:
-            term = put(side[1])
+            term = _substitute(side[1], subst, fname)
             if side[0] == ">=" and self.sign(term) is None:
                 raise Rejected(f"step {i}: the side condition {_name(inst)}: ... >= 0 is not shown (rule sign)")
-            if side[0] == "==" and not self.identical(term, put(side[2])):
+            if side[0] == "==" and not self.identical(term, _substitute(side[2], subst, fname)):
                 raise Rejected(f"step {i}: the side condition {_name(inst)}: ... == ... does not hold identically")
-        return put(left), rel, put(right), times, _name(inst)
+        return _substitute(left, subst, fname), rel, _substitute(right, subst, fname), times, _name(inst)
 
     # -- rule continuous --
     def continuous(self, t, var: str) -> bool:

@@ -73,15 +73,10 @@ def limit_at(t, side: int) -> Lim:
         return Lim(Iv.ball(exact(t[1])), fast=True, term=t)
     if head == "const":
         return Lim(Iv.ball(ball(t)), fast=True, term=t)
-    if head == "add":
+    if head in ("add", "mul"):
         out = limit_at(t[1], side)
         for a in t[2:]:
-            out = _add(out, limit_at(a, side))
-        return out
-    if head == "mul":
-        out = limit_at(t[1], side)
-        for a in t[2:]:
-            out = _mul(out, limit_at(a, side))
+            out = (_add if head == "add" else _mul)(out, limit_at(a, side))
         return out
     if head == "pow":
         return _pow(limit_at(t[1], side), t[2])

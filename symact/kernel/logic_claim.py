@@ -337,21 +337,18 @@ def prove(goal, node, ctx: Context, log: list) -> None:
     if not isinstance(node, dict):
         raise LogicError("malformed proof node")
     rule = node.get("rule")
-    if rule == "instance":
+    if rule in ("instance", "mp"):  # a hypothesis "of" (an index) used: forall vs: F, or A => B
         i = node.get("of")
         h = ctx.hyps[i] if isinstance(i, int) and 0 <= i < len(ctx.hyps) else None
-        if not (isinstance(h, list) and h[0] == "forall"):
-            raise LogicError("instance: the hypothesis is not a forall")
+        head, what = ("forall", "a forall") if rule == "instance" else ("implies", "an implication")
+        if not (isinstance(h, list) and h[0] == head):
+            raise LogicError(f"{rule}: the hypothesis is not {what}")
+        if rule == "mp":
+            prove(h[1], node.get("premise"), ctx, log)
+            return prove(goal, node.get("then"), ctx.adding(h[2]), log)
         at = _values(node.get("at"), h[1], ctx)
         log.append(f"instance of hypothesis {i} at {_assignment(at)}")
         return prove(goal, node.get("then"), ctx.adding(substitute_formula(h[2], at)), log)
-    if rule == "mp":
-        i = node.get("of")
-        h = ctx.hyps[i] if isinstance(i, int) and 0 <= i < len(ctx.hyps) else None
-        if not (isinstance(h, list) and h[0] == "implies"):
-            raise LogicError("mp: the hypothesis is not an implication")
-        prove(h[1], node.get("premise"), ctx, log)
-        return prove(goal, node.get("then"), ctx.adding(h[2]), log)
     if goal is None:
         if rule != "psatz":
             raise LogicError("false is proved by psatz")

@@ -99,20 +99,35 @@ def instance_claim(inner: dict, name: str, q: Fraction) -> dict:
 def affine_parts(inner: dict, name: str, piece) -> tuple[Fraction, int, dict, dict]:
     """(a, e, base claim without its relation, slope claim without its relation) for an inner claim affine in
     the parameter (TermError otherwise): the claims the ``affine`` rule needs certificates of."""
-    if not isinstance(inner, dict) or inner.get("rhs") in ("oo", "-oo"):
-        raise TermError("the affine rule needs a claim with a finite right side")
-    lhs, rhs = from_json(inner["lhs"]), from_json(inner["rhs"])
+    lhs, rhs = _affine_sides(inner, name, "affine")
     d = sub(lhs, rhs)
-    if _degree(d, name) > 1:
-        raise TermError(f"the claim is not affine in {name}")
+    a, e = _anchor(piece)
+    slope = sub(at_parameter(d, name, a + (e or 1)), at_parameter(d, name, a))
+    return a, e, _with_sides(inner, at_parameter(lhs, name, a), at_parameter(rhs, name, a)), _with_sides(
+        inner, slope, num(0))
+
+
+def _anchor(piece) -> tuple[Fraction, int]:
+    """(a, e): the low end a of the piece and e = 1, else its high end and e = -1, else 0 and e = 0 (the whole
+    line)."""
     lo, hi = piece[0], piece[1]
-    a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
-    step = a + (e or 1)
-    base = {**inner, "lhs": to_json(at_parameter(lhs, name, a)), "rhs": to_json(at_parameter(rhs, name, a))}
-    slope = {**inner, "lhs": to_json(sub(at_parameter(d, name, step), at_parameter(d, name, a))), "rhs": to_json(num(0))}
-    base.pop("rel", None)
-    slope.pop("rel", None)
-    return a, e, base, slope
+    return (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
+
+
+def _affine_sides(inner, name: str, rule: str) -> tuple:
+    """(lhs, rhs) of an inner claim with a finite right side whose difference is affine in the parameter name
+    (on the syntax); TermError otherwise."""
+    if not isinstance(inner, dict) or inner.get("rhs") in ("oo", "-oo"):
+        raise TermError(f"the {rule} rule needs a claim with a finite right side")
+    lhs, rhs = from_json(inner["lhs"]), from_json(inner["rhs"])
+    if _degree(sub(lhs, rhs), name) > 1:
+        raise TermError(f"the claim is not affine in {name}")
+    return lhs, rhs
+
+
+def _with_sides(inner: dict, lhs, rhs) -> dict:
+    """The inner claim with the sides lhs, rhs (terms) and without its relation."""
+    return {k: v for k, v in {**inner, "lhs": to_json(lhs), "rhs": to_json(rhs)}.items() if k != "rel"}
 
 
 def allowed(rel: str, base_rel: str, slope_rel: str, e: int, a_in_domain: bool) -> bool:
@@ -136,17 +151,9 @@ def ends_parts(inner: dict, name: str, piece) -> tuple[dict, dict]:
     lo, hi = piece[0], piece[1]
     if lo is None or hi is None or lo == hi:
         raise TermError("the ends rule needs a bounded interval of the parameter")
-    if not isinstance(inner, dict) or inner.get("rhs") in ("oo", "-oo"):
-        raise TermError("the ends rule needs a claim with a finite right side")
-    lhs, rhs = from_json(inner["lhs"]), from_json(inner["rhs"])
-    if _degree(sub(lhs, rhs), name) > 1:
-        raise TermError(f"the claim is not affine in {name}")
-    out = []
-    for q in (lo, hi):
-        c = {**inner, "lhs": to_json(at_parameter(lhs, name, q)), "rhs": to_json(at_parameter(rhs, name, q))}
-        c.pop("rel", None)
-        out.append(c)
-    return out[0], out[1]
+    lhs, rhs = _affine_sides(inner, name, "ends")
+    low, high = (_with_sides(inner, at_parameter(lhs, name, q), at_parameter(rhs, name, q)) for q in (lo, hi))
+    return low, high
 
 
 def ends_allowed(rel: str, low_rel: str, high_rel: str, low_in: bool, high_in: bool) -> bool:
@@ -214,7 +221,7 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
                 f"combination of the two, it is {sense}."]
     if node.get("rule") != "kink":
         raise Rejected("a non-convexity for every alpha is proved by a kink node")
-    a, e = (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
+    a, e = _anchor(domain[0])
     bounded = lo is not None and hi is not None and lo != hi
     try:
         left, c, right = ordered_points([node.get(k) for k in ("left", "at", "right")],

@@ -6,7 +6,9 @@ size) and every integer index i in its range:
 
 ``{"sizes": {"size": "L" or null, "from": L0, "symbols": [{"name", "kind", "family", "shape"}], "sequences":
 [{"name", "var", "base", "step"}], "indices": [[i, LO, HI], ...], "lhs": T, "rel": REL, "rhs": T,
-"statement": text}}``  (REL is ``==``, or ``<``, ``<=``, ``>``, ``>=`` between reals over a size)
+"statement": text}}``  (REL is ``==``, or ``<``, ``<=``, ``>``, ``>=`` between reals over a size).  Every name
+(symbol, function, sequence, the size, an index, a bound or step variable) is an identifier, so none is taken
+for a variable the kernel names itself (``#k``, ``^k``).
 
 ``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
 integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
@@ -108,7 +110,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel import poly
-from symact.kernel.pieces import Rejected, proved_claim
+from symact.kernel.pieces import Rejected, holds, proved_claim
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
@@ -123,11 +125,9 @@ MAX_WORK = 50000
 
 # -- indices: affine integer forms c + sum a v -------------------------------------------------------------------
 
-def index(c: int = 0, **coefs: int) -> tuple:
-    return _idx(c, coefs)
-
-
-def _idx(c: int, coefs: dict) -> tuple:
+def index(c: int = 0, /, **coefs: int) -> tuple:
+    """c + sum a v over the variables v given with their coefficients a (c positional only: a variable may be
+    named c)."""
     return (c, tuple(sorted((v, a) for v, a in coefs.items() if a)))
 
 
@@ -139,7 +139,13 @@ def read_index(obj) -> tuple:
         if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and _is_int(item[1])):
             raise Rejected(f"malformed index {obj!r}")
         coefs[item[0]] = coefs.get(item[0], 0) + item[1]
-    return _idx(obj[0], coefs)
+    return index(obj[0], **coefs)
+
+
+def _is_name(v) -> bool:
+    """Whether v is a name the claim may declare: an identifier (never ``^k`` or ``#k``, the names :func:`close`
+    and :meth:`Normalizer.binder` give bound variables)."""
+    return isinstance(v, str) and v.isidentifier()
 
 
 def _is_int(v) -> bool:
@@ -150,14 +156,12 @@ def idx_add(i: tuple, j: tuple, scale: int = 1) -> tuple:
     coefs = dict(i[1])
     for v, a in j[1]:
         coefs[v] = coefs.get(v, 0) + scale * a
-    return _idx(i[0] + scale * j[0], coefs)
+    return index(i[0] + scale * j[0], **coefs)
 
 
 def idx_sub(i: tuple, var: str, value: tuple) -> tuple:
-    """i with the variable var replaced by the index value."""
-    coefs = dict(i[1])
-    a = coefs.pop(var, 0)
-    return idx_add(_idx(i[0], coefs), value, a)
+    """i with the variable var replaced by the index value: i + a (value - var), a the coefficient of var in i."""
+    return idx_add(i, idx_add(value, index(**{var: 1}), -1), dict(i[1]).get(var, 0))
 
 
 def read_scoped(objs, scope: set, what: str) -> list[tuple]:
@@ -183,6 +187,11 @@ def least(e: tuple, scope: list, size: tuple | None) -> int | None:
             return None
         return e[0] + a * size[1]
     return None if coefs else e[0]
+
+
+def certain(scope: list, size: tuple | None, *gaps: tuple, low: int = 0) -> bool:
+    """Whether every index in gaps is certainly >= low (:func:`least`)."""
+    return all((e := least(gap, scope, size)) is not None and e >= low for gap in gaps)
 
 
 # -- terms ------------------------------------------------------------------------------------------------------
@@ -237,15 +246,14 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
             raise Rejected(f"{args[0]!r}: a family of functions takes an index, a function none")
         at = read_scoped(args[2:], scope, f"the index of {args[0]}")
         return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved), *at)
-    if head == "gen" and len(args) == 3:  # a member of a family of scalars with two indices
-        if symbols.get(args[0], {}).get("arity") != 2:
-            raise Rejected(f"{args[0]!r} is not a declared family with two indices")
+    if head == "gen" and len(args) in (2, 3):  # a member of a family (of scalars only with two indices)
+        s = symbols.get(args[0], {})
+        if not s.get("family") or s.get("arity", 1) != len(args) - 1:
+            raise Rejected(f"{args[0]!r} is not a declared family with {('one index', 'two indices')[len(args) - 2]}")
         return ("gen", args[0], *read_scoped(args[1:], scope, f"an index of {args[0]}"))
-    if head in ("gen", "seq") and len(args) == 2:
+    if head == "seq" and len(args) == 2:
         i, = read_scoped(args[1:], scope, f"the index of {args[0]}")
-        if head == "gen" and (not symbols.get(args[0], {}).get("family", False) or symbols[args[0]].get("arity")):
-            raise Rejected(f"{args[0]!r} is not a declared family with one index")
-        if head == "seq" and (args[0] not in sequences or seq_index is None or i != seq_index):
+        if args[0] not in sequences or seq_index is None or i != seq_index:
             raise Rejected(f"sequence {args[0]!r} at an index where the claim cannot use it")
         return (head, args[0], i)
     if head == "delta" and len(args) == 2:
@@ -260,7 +268,7 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
         return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
     if head in BINDERS and len(args) == 4:
         var = args[0]
-        if not isinstance(var, str) or not var.isidentifier() or var in scope or var in reserved:
+        if not _is_name(var) or var in scope or var in reserved:
             raise Rejected(f"a bound variable must be a fresh name, not {var!r}")
         lo, hi = read_scoped(args[1:3], scope, "a range's end")
         return (head, var, lo, hi, read_term(args[3], symbols, sequences, scope | {var}, None, reserved))
@@ -379,6 +387,15 @@ def mentions(a, var: str) -> bool:
     return a == var
 
 
+def positive_terms(a) -> tuple | None:
+    """(LO, HI, the term's atoms) of an atom that is a sum over a range of a product of atoms certainly > 0 (exp,
+    inv, recip), else None."""
+    if a[0] != "sum":
+        return None
+    (lo, hi), ((dep, word),) = a[1], a[2]
+    return None if word or any(b[0] not in ("exp", "inv", "recip") for b in dep) else (lo, hi, dep)
+
+
 class Normalizer:
     """Canonical forms of terms, with the size (``(L, L0)``) or None, and the symbols' kinds."""
 
@@ -433,11 +450,22 @@ class Normalizer:
             if self.size is None:
                 raise Rejected("a derivative is taken over a size")
             self.real(t[1], scope)  # t is defined (positive denominators) and real
-            chain = Chain(frozenset(n for n, s in self.symbols.items() if s.get("differentiable")), self.flat,
-                          self.hypotheses)
-            j = t[2][2] if t[2][0] == "gen" else NO_INDEX
-            return self.real(derivative(t[1], t[2][1], j, scope, self.size, chain), scope)
+            j = t[2][2] if t[2][0] == "gen" else NO_INDEX  # d t/d x[j] = sum A delta(I, j) over the partials
+            parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(self, t[1], t[2][1], j, scope)]
+            return self.real(("add", *parts) if parts else ("num", Fraction(0)), scope)
         return self.binder(t, scope, 0)
+
+    def negative(self, u, scope: list) -> bool:
+        """Whether a hypothesis says u < 0: u is its term T with its variable v replaced by a variable k in scope
+        (a sum's), and k's range lies in v's range certainly (the rule flat)."""
+        return any(subst(term, v, index(**{k: 1})) == u and certain(scope, self.size, idx_add(klo, lo, -1),
+                                                                    idx_add(hi, khi, -1))
+                   for v, lo, hi, term in self.hypotheses for k, klo, khi in scope)
+
+    def difference(self, a, b, scope: list) -> dict:
+        """The canonical form of a - b times its positive denominators (:func:`clear`): zero exactly when a - b
+        is, and of its sign."""
+        return clear(poly.add(self.norm(a, scope), self.norm(b, scope), Fraction(-1)))
 
     def real(self, t, scope: list) -> dict:
         """The canonical form of a term that must be a real number (no word of matrices)."""
@@ -476,9 +504,7 @@ class Normalizer:
     def positive(self, p: dict, scope: list) -> bool:
         """Whether p is certainly > 0: scalar monomials with positive coefficients, each a product of atoms
         certainly >= 0 (:meth:`sign`), at least one of them a product of atoms certainly > 0."""
-        signs = [min((self.sign(a, scope) for a in s), default=2) if c > 0 and not w else 0
-                 for (s, w), c in p.items()]
-        return bool(signs) and min(signs) >= 1 and max(signs) == 2
+        return all(c > 0 for c in p.values()) and self.sign_of(p, scope) == 2
 
     def sign_of(self, p: dict, scope: list) -> int:
         """2 when the scalar p is certainly > 0, 1 when certainly >= 0, else 0: monomials with positive
@@ -506,23 +532,19 @@ class Normalizer:
         """Pair the monomial -c mono with a sum in rest that has mono as its term at a variable in scope
         (removing both from rest, the sum keeping c' - c); the sign of the other terms, or None."""
         for (scalars, word), c2 in list(rest.items()):
-            if word or c2 < c or len(scalars) != 1 or scalars[0][0] != "sum":
-                continue
-            (lo, hi), ((dep, core_word),) = scalars[0][1], scalars[0][2]
-            if core_word or any(b[0] not in ("exp", "inv", "recip") for b in dep):
-                continue
-            for var, _, _ in scope:
+            terms = positive_terms(scalars[0]) if len(scalars) == 1 and not word and c2 >= c else None
+            for var, _, _ in scope if terms else ():
+                lo, hi, dep = terms
                 e = index(**{var: 1})
-                inside = [least(idx_add(e, lo, -1), scope, self.size), least(idx_add(hi, e, -1), scope, self.size)]
-                if None in inside or min(inside) < 0 or merge(open_core(dep, e)) != mono[0]:
+                if not certain(scope, self.size, idx_add(e, lo, -1), idx_add(hi, e, -1)) or merge(
+                        open_core(dep, e)) != mono[0]:
                     continue
                 del rest[mono]
                 if c2 == c:
                     del rest[(scalars, word)]
                 else:
                     rest[(scalars, word)] = c2 - c
-                low = least(idx_add(hi, lo, -1), scope, self.size)
-                return 2 if low is not None and low >= 1 else 1
+                return 2 if certain(scope, self.size, idx_add(hi, lo, -1), low=1) else 1
         return None
 
     def sign(self, a, scope: list) -> int:
@@ -538,13 +560,8 @@ class Normalizer:
             if len(core) == 1 and not core[0][0][1] and core[0][1] > 0:
                 return min((self.sign(b, scope) for b in core[0][0][0]), default=2)
             return 0
-        if a[0] == "sum":
-            (lo, hi), ((dep, word),) = a[1], a[2]
-            if word or any(b[0] not in ("exp", "inv", "recip") for b in dep):
-                return 0
-            low = least(idx_add(hi, lo, -1), scope, self.size)
-            return 2 if low is not None and low >= 0 else 1
-        return 0
+        terms = positive_terms(a)
+        return 0 if terms is None else 2 if certain(scope, self.size, idx_add(terms[1], terms[0], -1)) else 1
 
     def binder(self, t, scope: list, peels: int) -> dict:
         head, var, lo, hi, body = t
@@ -554,8 +571,8 @@ class Normalizer:
                 raise Rejected(f"a range of {length[0]} terms is too long to write out")
             parts = [self.norm(subst(body, var, idx_add(lo, index(i))), scope) for i in range(max(length[0], 0))]
             return self.combine(head, parts)
-        low = least(idx_add(length, index(-1)), scope, self.size)
-        if self.peel and low is not None and low >= 0 and peels < MAX_PEELS:  # certainly non-empty: split off the last
+        # certainly non-empty (length - 1 >= 0): split off the last
+        if self.peel and peels < MAX_PEELS and certain(scope, self.size, idx_add(length, index(-1))):
             rest = self.binder((head, var, lo, idx_add(hi, index(-1)), body), scope, peels + 1)
             last = self.norm(subst(body, var, hi), scope)
             return self.combine(head, [rest, last])
@@ -570,14 +587,9 @@ class Normalizer:
 
     @staticmethod
     def combine(head: str, parts: list) -> dict:
-        if head == "sum":
-            out: dict = {}
-            for p in parts:
-                out = poly.add(out, p)
-            return out
-        out = {ONE: Fraction(1)}
-        for p in parts if head == "prod" else reversed(parts):
-            out = p_mul(out, p)
+        out = {} if head == "sum" else {ONE: Fraction(1)}
+        for p in reversed(parts) if head == "rprod" else parts:
+            out = poly.add(out, p) if head == "sum" else p_mul(out, p)
         return out
 
     @staticmethod
@@ -606,26 +618,13 @@ class Normalizer:
 
 # -- derivatives in a member of a family of scalars (rule diff) --------------------------------------------------
 
-class Chain:
-    """What the rules chain and flat may use: the functions declared differentiable, the declared functions
-    whose derivative is certified 0 on (-oo, 0), and the hypotheses (var, LO, HI, T): T(var) < 0."""
-
-    def __init__(self, differentiable: frozenset = frozenset(), flat: frozenset = frozenset(),
-                 hypotheses: tuple = ()):
-        self.differentiable, self.flat, self.hypotheses = differentiable, flat, hypotheses
-
-
-def derivative(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain = Chain()):
-    """d t / d x[j] (x a family of scalars; a scalar x with j = NO_INDEX) as a term: the sum of A delta(I, j)
-    over the partials (A, I) of t (:func:`partials`)."""
-    parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(t, x, j, scope, size, chain)]
-    return ("add", *parts) if parts else ("num", Fraction(0))
-
-
-def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain = Chain()) -> list:
+def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
     """The chain rule over the occurrences of x in t: pairs (A, I) with d t/d x[j] = sum A delta(I, j); a sum over
     k of a term A(k) delta(a k + R, j) (a = +-1) becomes A(a (j - R)) with I = j where LO <= a (j - R) <= HI
-    certainly; a function s at u by the rules ``chain`` (s declared differentiable) and ``flat``."""
+    certainly; a function s at u by the rules ``chain`` (s declared differentiable) and ``flat`` (the normalizer
+    n's flat functions and hypotheses)."""
+    def d(u, scope=scope):
+        return partials(n, u, x, j, scope)
     head = t[0]
     if head in ("num", "delta"):
         return []
@@ -634,31 +633,29 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain 
     if head in FUNCTION_HEADS:
         if not mentions(t[2], x):  # constant in every member of x
             return []
-        if head == "fn" and t[1] in chain.differentiable:  # d s(u) = s'(u) du, s differentiable everywhere
-            return [(("mul", ("dfn", *t[1:]), a), i) for a, i in partials(t[2], x, j, scope, size, chain)]
-        if head == "fn" and t[1] in chain.flat and _negative(t[2], scope, size, chain.hypotheses):
-            partials(t[2], x, j, scope, size, chain)  # u differentiable (so continuous) in x[j], else Rejected
+        if head == "fn" and n.symbols[t[1]].get("differentiable"):  # d s(u) = s'(u) du, s differentiable everywhere
+            return [(("mul", ("dfn", *t[1:]), a), i) for a, i in d(t[2])]
+        if head == "fn" and t[1] in n.flat and n.negative(t[2], scope):
+            d(t[2])  # u differentiable (so continuous) in x[j], else Rejected
             return []  # s' = 0 on (-oo, 0), which holds u near x[j], so s(u) is constant there
         raise Rejected(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
                         f"declared differentiable (nor flat where a hypothesis puts the term)")
     if head == "gen":
         return [(("num", Fraction(1)), t[2])] if t[1] == x and len(t) == 3 else []
     if head == "add":
-        return [p for a in t[1:] for p in partials(a, x, j, scope, size, chain)]
+        return [p for a in t[1:] for p in d(a)]
     if head == "mul":
-        return [(("mul", *t[1:k], a, *t[k + 1:]), i) for k in range(1, len(t))
-                for a, i in partials(t[k], x, j, scope, size, chain)]
+        return [(("mul", *t[1:k], a, *t[k + 1:]), i) for k in range(1, len(t)) for a, i in d(t[k])]
     if head == "exp":
-        return [(("mul", t, a), i) for a, i in partials(t[1], x, j, scope, size, chain)]
+        return [(("mul", t, a), i) for a, i in d(t[1])]
     if head == "div":
         num, den = t[1], t[2]
-        return ([(("div", a, den), i) for a, i in partials(num, x, j, scope, size, chain)]
-                + [(("mul", ("num", Fraction(-1)), ("div", ("div", ("mul", num, a), den), den)), i)
-                   for a, i in partials(den, x, j, scope, size, chain)])
+        return ([(("div", a, den), i) for a, i in d(num)]
+                + [(("mul", ("num", Fraction(-1)), ("div", ("div", ("mul", num, a), den), den)), i) for a, i in d(den)])
     if head == "sum":
         var, lo, hi, body = t[1:]
         out = []
-        for a, i in partials(body, x, j, [*scope, (var, lo, hi)], size, chain):
+        for a, i in d(body, [*scope, (var, lo, hi)]):
             c = dict(i[1]).get(var, 0)
             if not c:
                 out.append((("sum", var, lo, hi, a), i))
@@ -667,24 +664,11 @@ def partials(t, x: str, j: tuple, scope: list, size: tuple | None, chain: Chain 
                 raise Rejected(f"no rule sifts delta({i}, {j}) in a sum over {var}")
             at = idx_add(j, idx_sub(i, var, index(0)), -1)  # var = c (j - R)
             at = at if c == 1 else idx_add(index(0), at, -1)
-            ends = [least(idx_add(at, lo, -1), scope, size), least(idx_add(hi, at, -1), scope, size)]
-            if None in ends or min(ends) < 0:
+            if not certain(scope, n.size, idx_add(at, lo, -1), idx_add(hi, at, -1)):
                 raise Rejected(f"the index {var} = {at} is not certainly in the sum's range")
             out.append((subst(a, var, at), j))
         return out
     raise Rejected(f"no derivative rule for {head}")
-
-
-def _negative(u, scope: list, size: tuple | None, hypotheses: tuple) -> bool:
-    """Whether a hypothesis says u < 0: u is its term T with its variable v replaced by a variable k in scope
-    (a sum's), and k's range lies in v's range certainly."""
-    for v, lo, hi, term in hypotheses:
-        for k, klo, khi in scope:
-            if subst(term, v, index(**{k: 1})) == u and all(
-                    (low := least(gap, scope, size)) is not None and low >= 0
-                    for gap in (idx_add(klo, lo, -1), idx_add(hi, khi, -1))):
-                return True
-    return False
 
 
 # -- shapes (fixed statements) -----------------------------------------------------------------------------------
@@ -725,11 +709,11 @@ def read_sized(c: dict) -> dict:
     if not isinstance(c, dict):
         raise Rejected("malformed sized claim")
     size, start = c.get("size"), c.get("from", 1)
-    if size is not None and not (isinstance(size, str) and size.isidentifier() and _is_int(start) and start >= 0):
+    if size is not None and not (_is_name(size) and _is_int(start) and start >= 0):
         raise Rejected("the size is a name and its least value a natural number")
     symbols: dict = {}
     for s in c.get("symbols", []):
-        if not isinstance(s, dict) or not isinstance(s.get("name"), str) or s.get("kind") not in KINDS:
+        if not (isinstance(s, dict) and _is_name(s.get("name")) and s.get("kind") in KINDS):
             raise Rejected(f"malformed symbol {s!r}")
         shp = s.get("shape")
         if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)
@@ -747,8 +731,7 @@ def read_sized(c: dict) -> dict:
     if not isinstance(functions, list) or (functions and size is None):
         raise Rejected("functions are declared over a size")
     for f in functions:
-        if not (isinstance(f, dict) and isinstance(f.get("name"), str) and f["name"].isidentifier()
-                and f["name"] not in symbols):
+        if not (isinstance(f, dict) and _is_name(f.get("name")) and f["name"] not in symbols):
             raise Rejected(f"malformed function {f!r}")
         if f.get("differentiable") is True and "term" not in f:  # any function differentiable everywhere
             symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": None,
@@ -765,15 +748,16 @@ def read_sized(c: dict) -> dict:
     if not isinstance(seqs, list) or (seqs and size is None):
         raise Rejected("sequences need a size")
     names = {s.get("name") for s in seqs if isinstance(s, dict)}
-    if len(names) != len(seqs) or names & set(symbols) or size in names | set(symbols):
-        raise Rejected("sequences, symbols and the size need distinct names")
+    if len(names) != len(seqs) or not all(map(_is_name, names)) or names & set(symbols) or size in names | set(
+            symbols):
+        raise Rejected("sequences, symbols and the size need distinct names (identifiers)")
     indices = c.get("indices", [])
     if not isinstance(indices, list) or (indices and size is None):
         raise Rejected("indices range over a size")
     scope = {size} if size is not None else set()
     ranges = []
     for item in indices:
-        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str) and item[0].isidentifier()):
+        if not (isinstance(item, list) and len(item) == 3 and _is_name(item[0])):
             raise Rejected(f"malformed index range {item!r}")
         if item[0] in scope:
             raise Rejected(f"the index {item[0]} needs a fresh name")
@@ -786,7 +770,7 @@ def read_sized(c: dict) -> dict:
     sequences = {}
     for s in seqs:
         var = s.get("var")
-        if not isinstance(var, str) or not var.isidentifier() or var in symbols or var in names or var == size:
+        if not _is_name(var) or var in symbols or var in names or var == size:
             raise Rejected("a sequence's step variable needs a fresh name")
         sequences[s["name"]] = (read_term(s.get("base"), symbols, names, set(), None, reserved),
                                 (var, read_term(s.get("step"), symbols, names, {var}, index(**{var: 1}), reserved)))
@@ -813,7 +797,7 @@ def _read_hypotheses(given, symbols: dict, sequences: set, scope: set, reserved:
     out = []
     for h in given:
         v = h.get("var") if isinstance(h, dict) else None
-        if not (isinstance(v, str) and v.isidentifier()) or v in scope or v in reserved or set(h) != {
+        if not _is_name(v) or v in scope or v in reserved or set(h) != {
                 "var", "from", "to", "term"}:
             raise Rejected(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
         lo, hi = read_scoped([h["from"], h["to"]], scope, "a hypothesis's range")
@@ -848,9 +832,8 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
             raise Rejected("an inequality is proved by the rule positive (without sequences) or by induction")
         up = c["rel"] in (">", ">=")
         n = Normalizer(c["symbols"], (L, L0), peel=False)
-        d = clear(poly.add(n.norm(c["lhs"] if up else c["rhs"], c["indices"]),
-                        n.norm(c["rhs"] if up else c["lhs"], c["indices"]), Fraction(-1)))
-        sign = n.sign_of(d, c["indices"])
+        sign = n.sign_of(n.difference(c["lhs"] if up else c["rhs"], c["rhs"] if up else c["lhs"], c["indices"]),
+                         c["indices"])
         if sign < (2 if c["rel"] in ("<", ">") else 1):
             raise Rejected(f"the difference of the two sides is not certainly {'> 0' if c['rel'] in '<>' else '>= 0'}")
         return [f"For every {L} >= {L0} and every index in its range: the difference of the two sides, times its "
@@ -913,13 +896,11 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
     need = 2 if rel == "<" else 1
     n0, n = Normalizer(c["symbols"], None), Normalizer(c["symbols"], (L, L0))
-    base_diff = poly.add(n0.norm(subst(c["rhs"], L, index(L0)), []), n0.norm(("abs", base), []), Fraction(-1))
-    if n0.sign_of(n0.bounded(clear(base_diff), bounds, []), []) < need:
+    if n0.sign_of(n0.bounded(n0.difference(subst(c["rhs"], L, index(L0)), ("abs", base), []), bounds, []), []) < need:
         raise Rejected(f"the base case {L} = {L0}: B({L0}) - |{name}({L0})| is not certainly "
                         f"{'> 0' if need == 2 else '>= 0'}")
-    step_diff = poly.add(n.norm(subst(c["rhs"], L, index(1, **{L: 1})), []), n.norm(("mul", ("abs", m), c["rhs"]), []),
-                      Fraction(-1))
-    if n.sign_of(n.bounded(clear(step_diff), bounds, []), []) < need:
+    gap = n.difference(subst(c["rhs"], L, index(1, **{L: 1})), ("mul", ("abs", m), c["rhs"]), [])
+    if n.sign_of(n.bounded(gap, bounds, []), []) < need:
         raise Rejected(f"the step: B({L} + 1) - |m({L})| B({L}) is not certainly {'> 0' if need == 2 else '>= 0'}")
     used = "".join(f"; |{s}(t)| <= {q} for every real t (kernel-checked bounds of {s})" for s, q in bounds.items())
     return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {'> 0' if need == 2 else '>= 0'}{used}.",
@@ -938,11 +919,8 @@ def _has_seq(t) -> bool:
 
 def _flat(symbols: dict, given, check_instance) -> frozenset:
     """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat)."""
-    if not isinstance(given, dict) or (given and check_instance is None):
-        raise Rejected("malformed flat certificates")
-    for name, cert in given.items():
-        s = symbols.get(name)
-        if s is None or s["kind"] != "function" or s.get("term") is None:
+    for name, s, cert in _certified(symbols, given, check_instance, "flat certificates"):
+        if s.get("term") is None:
             raise Rejected(f"a flat certificate for {name!r}, which is not a declared function with a formula")
         want = (("deriv", s["term"]), ("num", Fraction(0)), [(None, Fraction(0), False, False)])
         proved_claim(cert, check_instance, ("==",), lambda *got: got == want, f"d/dx {name}(x) == 0 for x < 0")
@@ -952,13 +930,10 @@ def _flat(symbols: dict, given, check_instance) -> frozenset:
 def _bounds(symbols: dict, given, check_instance) -> dict:
     """{function: c} with |F(t)| <= c at every real t, from kernel certificates of F(x) <= u and F(x) >= v for
     every real x (c = max(u, -v))."""
-    if not isinstance(given, dict) or (given and check_instance is None):
-        raise Rejected("malformed bounds")
     out = {}
-    for name, pair in given.items():
-        s = symbols.get(name)
-        if s is None or s["kind"] != "function" or not isinstance(pair, dict):
-            raise Rejected(f"bounds of {name!r}, which is not a declared function")
+    for name, s, pair in _certified(symbols, given, check_instance, "bounds"):
+        if not isinstance(pair, dict):
+            raise Rejected(f"malformed bounds of {name!r}")
         ends = {}
         for role, rels in (("upper", ("<=", "<")), ("lower", (">=", ">"))):
             ends[role] = proved_claim(pair.get(role), check_instance, rels, lambda lhs, rhs, pieces: (
@@ -968,8 +943,19 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
     return out
 
 
+def _certified(symbols: dict, given, check_instance, what: str) -> list:
+    """(name, declaration, certificates) of each entry of ``given``, a dict from declared functions to their
+    certificates (checked by ``check_instance``, the whole kernel)."""
+    if not isinstance(given, dict) or (given and check_instance is None):
+        raise Rejected(f"malformed {what}")
+    for name in given:
+        if symbols.get(name, {}).get("kind") != "function":
+            raise Rejected(f"{what} of {name!r}, which is not a declared function")
+    return [(name, symbols[name], cert) for name, cert in given.items()]
+
+
 def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
-    if clear(poly.add(n.norm(a, scope), n.norm(b, scope), Fraction(-1))):
+    if n.difference(a, b, scope):
         raise Rejected(f"{what}: the two sides do not expand to the same sum of ordered products")
 
 
@@ -1028,7 +1014,7 @@ def counterexample(c: dict, node: dict) -> list[str]:
     if c["rel"] != "==":
         if not (isinstance(lhs, Fraction) and isinstance(rhs, Fraction)):
             raise Rejected("an inequality compares numbers")
-        if {"<": lhs < rhs, "<=": lhs <= rhs, ">": lhs > rhs, ">=": lhs >= rhs}[c["rel"]]:
+        if holds(lhs - rhs, c["rel"]):
             raise Rejected("the relation holds at the counterexample")
     elif _equal_values(lhs, rhs):
         raise Rejected("the two sides are equal at the counterexample")
@@ -1097,9 +1083,7 @@ class _Evaluator:
         parts = [self.value(t[4], {**env, var: k}) for k in range(lo, hi + 1)]
         if head == "rprod":
             parts.reverse()
-        if not parts:  # an empty range: 0 or the identity
-            return Fraction(0 if head == "sum" else 1)
-        out = parts[0]
+        out = parts[0] if parts else Fraction(0 if head == "sum" else 1)  # an empty range: 0 or the identity
         for p in parts[1:]:
             out = _plus(out, p) if head == "sum" else _times(out, p)
         return out
