@@ -383,7 +383,6 @@ def _(d):
     relu = get("relu")
     f = relu.f()
     t = sp.Symbol("t", positive=True)
-    hh = sp.Symbol("h", positive=True)
     right_piece, left_piece = f.subs(X, t), f.subs(X, -t)
     check(sp.diff(right_piece, t) == 1 and sp.diff(left_piece, t) == 0, "piece derivatives")
     left, right = one_sided_derivatives_at_zero(f, X)

@@ -128,7 +128,6 @@ def _(d):
             "integrate(1/(5*a), a, 3, 8) > 2/11"))
 def _(d):
     a = sp.Symbol("a", positive=True)
-    x = sp.Symbol("x", negative=True)
     e_inv = sp.integrate(1 / a / 5, (a, 3, 8))
     check_zero(e_inv - sp.log(sp.Rational(8, 3)) / 5, "E[1/a] = ln(8/3)/5")
     mean = sp.integrate(a / 5, (a, 3, 8))
@@ -170,13 +169,11 @@ def _elu(alpha):
             "forall alpha > 1: not convex(elu(x, alpha=alpha))"))
 def _(d):
     alpha = sp.Symbol("alpha", positive=True)
-    f = _elu(alpha)
     left_d1 = sp.diff(alpha * (sp.exp(X) - 1), X)
     check(sp.diff(left_d1, X) == alpha * sp.exp(X), "left branch f'' = alpha e^x")
     check(sp.limit(left_d1, X, 0, "-") == alpha, "left derivative tends to alpha")
     # (=>) counterexample for alpha > 1: h = 1 - 1/alpha, midpoint of -h and h
     hh = 1 - 1 / alpha
-    g = sp.Function("g")
     q = sp.Symbol("q", nonnegative=True)
     taylor = 1 - sp.exp(-q) - q + q**2 / 2
     check(taylor.subs(q, 0) == 0, "g(0) = 0")
