@@ -102,7 +102,10 @@ class Printer:
         if isinstance(e, sp.Pow):
             return self.power(e)
         if isinstance(e, sp.log) and isinstance(e.args[0], sp.Add) and 1 in e.args[0].args:
-            return self.call("log1p", self(e.args[0] - 1))
+            inner = e.args[0] - 1  # log(1 + exp(u)): the backend's own softplus where it has one
+            if isinstance(inner, sp.exp) and "softplus" in self.backend.special:
+                return self.call("softplus", self(inner.args[0]))
+            return self.call("log1p", self(inner))
         if e.func in _FUNCTIONS:
             return self.call(_FUNCTIONS[e.func], self(e.args[0]))
         if isinstance(e, (sp.Min, sp.Max)):  # both arguments computed, the least or greatest taken
