@@ -106,7 +106,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
             values.append(Fraction(1))
         if not u.nonnegative():
             values.append(neg_value)
-        if not (u.positive() or u.negative()):
+        if not u.sign():
             values.append(zero_value)
         return Iv.of(min(values), max(values), False, False)
     if head == "pw":
@@ -177,11 +177,11 @@ def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
     inner = interior(p)
     g = smooth_on(v, p)
     slope = enclose(("add", ("num", Fraction(k)), ("mul", ("x",), differentiate(g))), inner)
-    if not (slope.positive() or slope.negative()):
+    if not slope.sign():
         raise Uncertain("x^k exp(v) is not certainly monotone on the piece")
     phi = ("mul", ("pow", ("x",), Fraction(k)), ("fn", "exp", g))
     x_sign = 1 if (lo is not None and lo >= 0) or k % 2 == 1 else -1  # the sign of x^(k-1) inside p
-    increasing = (x_sign > 0) == slope.positive()
+    increasing = x_sign == slope.sign()
     e, side = (lo, -1) if hi is None else (hi, 1)  # the finite end, and the side of p it bounds
     at_end = enclose(phi, point(e), strict)
     lim = limit_at(phi, -side)
@@ -248,8 +248,7 @@ def _comparison(c, p: Piece, strict: bool) -> bool | None:
             return holds(value, op)
     d = enclose(sub(a, b), p, strict)
     if strict:
-        sign = 1 if d.positive() else -1 if d.negative() else 0
-        return None if sign == 0 else by_sign(op, sign)
+        return by_sign(op, d.sign()) if d.sign() else None
     if d.satisfies(op):
         return True
     if d.violates(op):
@@ -385,10 +384,8 @@ def _extreme(head: str, args: list, sign_of) -> tuple:
 
 def _sign_on(u, p: Piece, strict: bool) -> int:
     d = enclose(u, p)
-    if d.positive():
-        return 1
-    if d.negative():
-        return -1
+    if d.sign():
+        return d.sign()
     if not strict and d.is_zero():
         return 0
     raise SignUnknown(u)
@@ -419,9 +416,9 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
     h = germ(u, x0, side)
     at = point(x0)
     for k in range(GERM_ORDER + 1):
-        value = enclose(h, at, strict=True)
-        if value.positive() or value.negative():
-            return (1 if value.positive() else -1) * side ** k
+        s = enclose(h, at, strict=True).sign()
+        if s:
+            return s * side ** k
         if k == GERM_ORDER or exact_value(h, x0) != 0:
             break
         h = differentiate(h)

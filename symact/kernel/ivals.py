@@ -62,6 +62,10 @@ class Iv:
     def nonpositive(self) -> bool:
         return self.hi is not None and self.hi <= 0
 
+    def sign(self) -> int:
+        """1 or -1 when every element is certainly > 0 or < 0; 0 when neither is certain."""
+        return 1 if self.positive() else -1 if self.negative() else 0
+
     def is_zero(self) -> bool:
         return (self.lo is not None and self.hi is not None and self.lo == 0 and self.hi == 0
                 and not self.lo_open and not self.hi_open)
@@ -69,12 +73,12 @@ class Iv:
     def satisfies(self, rel: str) -> bool:
         """Certainly every element v of the set has ``v REL 0``."""
         return {">": self.positive, ">=": self.nonnegative, "<": self.negative, "<=": self.nonpositive,
-                "==": self.is_zero, "!=": lambda: self.positive() or self.negative()}[rel]()
+                "==": self.is_zero, "!=": lambda: self.sign() != 0}[rel]()
 
     def violates(self, rel: str) -> bool:
         """Certainly every element v of the set has ``not (v REL 0)``."""
         return {">": self.nonpositive, ">=": self.negative, "<": self.nonnegative, "<=": self.positive,
-                "==": lambda: self.positive() or self.negative(), "!=": self.is_zero}[rel]()
+                "==": lambda: self.sign() != 0, "!=": self.is_zero}[rel]()
 
     def __str__(self) -> str:
         lo = "-oo" if self.lo is None else self.lo.str(17, radius=False)
