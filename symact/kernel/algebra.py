@@ -148,22 +148,16 @@ class Normalizer:
             return n
         return self.expand(sp.rem(n, self.C ** 2 + self.S ** 2 - 1, self.C))
 
-    def positive(self, t) -> bool:
-        from symact.kernel.evaluate import enclose
-
-        try:
-            return enclose(t, self.piece).positive()
-        except (Uncertain, ZeroDivisionError):
-            return False
-
-    def sign(self, t) -> int:
+    def sign(self, t, strict: bool = False) -> int:
+        """The certain sign of t on the piece by its enclosure: 1 for >= 0 (> 0 when ``strict``), -1 for <= 0
+        (< 0), 0 when not certain."""
         from symact.kernel.evaluate import enclose
 
         try:
             box = enclose(t, self.piece)
         except (Uncertain, ZeroDivisionError):
             return 0
-        return 1 if box.nonnegative() else -1 if box.nonpositive() else 0
+        return box.sign() if strict else 1 if box.nonnegative() else -1 if box.nonpositive() else 0
 
     def nd(self, t):
         head = t[0]
@@ -249,7 +243,7 @@ class Normalizer:
         from symact.kernel.terms import from_sympy
 
         parts = (from_sympy(n, self.x), from_sympy(d, self.x))
-        return parts if all(self.positive(p) for p in parts) else None
+        return parts if all(self.sign(p, True) > 0 for p in parts) else None
 
     def factored_form(self, base):
         """The first of the certificate's factored forms F (a product or power, :func:`~symact.kernel.terms.polynomial`) whose normal
@@ -295,7 +289,7 @@ class Normalizer:
         for a in _summands(rest) if rest is not None else []:
             name, v, j = _function_multiple(a)
             rule = FUNCTIONS[name].exp_of if name else None
-            if rule is not None and (not rule[1] or self.positive(v) or self.positive(neg(v))):
+            if rule is not None and (not rule[1] or self.sign(v, True) > 0 or self.sign(neg(v), True) > 0):
                 n2, d2 = self.nd(("pow", at(rule[0], v), Fraction(j)))  # exp(j f(v)) = g(v)^j (the record)
             elif (k1 := self.integer(a)) is not None:  # exp(k) = e^k, also exp(-(sqrt(2)/2 sqrt(2))^2) = e^-1
                 n2, d2 = (self.e ** k1, sp.Integer(1)) if k1 >= 0 else (sp.Integer(1), self.e ** -k1)
@@ -344,9 +338,9 @@ class Normalizer:
     def logarithm(self, u):
         if u[0] == "num" and u[1] > 0:
             return self.log_rational(u[1])
-        if u[0] == "mul" and all(self.positive(a) for a in u[1:]):
+        if u[0] == "mul" and all(self.sign(a, True) > 0 for a in u[1:]):
             return self.nd(add(*(fn("log", a) for a in u[1:])))
-        if u[0] == "pow" and u[2].denominator == 1 and self.positive(u[1]):
+        if u[0] == "pow" and u[2].denominator == 1 and self.sign(u[1], True) > 0:
             return self.nd(mul(num(u[2]), fn("log", u[1])))
         n, d = self.nd(u)
         if n.is_Rational and d.is_Rational and n / d > 0:  # log(1 + exp(0)) = log 2

@@ -156,9 +156,7 @@ def end_sign(h, x0) -> int:
         return (value > 0) - (value < 0)
     for bits in PRECISION:
         with ctx.workprec(bits):
-            ball = enclose(h, point(x0))
-            if ball.positive():
-                return 1
-            if ball.negative():
-                return -1
+            s = enclose(h, point(x0)).sign()
+            if s:
+                return s
     return 0

@@ -343,37 +343,27 @@ class _Checker:
             self.prove(part.get("by"), d, rel, q)
 
     def rule_monotone(self, node, d, rel, p) -> None:
-        side, drel = node.get("from"), node.get("deriv")
-        if side not in ("left", "right") or drel not in ("<", "<=", ">", ">=") or rel == "==":
-            raise Rejected("monotone needs from=left|right, deriv=REL and an inequality claim")
+        side, drel = node.get("from"), _deriv_relation(node, rel, "monotone")
+        if side not in ("left", "right"):
+            raise Rejected("monotone needs from=left|right")
         e = p[0] if side == "left" else p[1]
         if e is None or p[0] == p[1]:
             raise Rejected("monotone needs a finite end of a proper interval")
-        e_in = p[2] if side == "left" else p[3]
         g = smooth_on(d, p)
         with ctx.workprec(_bits(node)):
             at_end = enclose(g, point(e), strict=True)
         exact_end = exact_value(g, e)
-        # the direction g must move from e so that the claim keeps holding
-        up = rel in (">", ">=")
-        grows = drel in (">", ">=") if side == "left" else drel in ("<", "<=")
-        if up != grows:
-            raise Rejected("the derivative sign moves the function the wrong way from that end")
 
         def end_ok(r):
             return ((exact_end is not None and holds(exact_end, r)) or at_end.satisfies(r)
                     or (holds(Fraction(0), r) and zero_at(g, e)))
 
-        if not _stays(rel, drel, e_in, end_ok):
-            raise Rejected(f"the value at the end x = {e} does not have the needed sign")
-        self.log.append(f"On {piece_text(p)}: the function at x = {e} is {at_end} and its derivative is {drel} 0 "
-                        f"inside, so it stays {rel} 0 (mean value theorem):")
-        self.prove(node.get("by"), differentiate(g), drel, interior(p))
+        self.monotone_from(node, g, rel, drel, p, 1 if side == "left" else -1, p[2] if side == "left" else p[3],
+                           end_ok, f"the function at x = {e} is {at_end}", "mean value theorem")
 
     def rule_remainder(self, node, d, rel, p) -> None:
-        a, n, drel = parse_rational(node.get("at")), node.get("order"), node.get("deriv")
-        if rel == "==" or drel not in ("<", "<=", ">", ">="):
-            raise Rejected("remainder needs deriv=REL and an inequality claim")
+        drel = _deriv_relation(node, rel, "remainder")
+        a, n = parse_rational(node.get("at")), node.get("order")
         got = remainder.remainder_relation(p, a, n, drel)
         if (contains(p, a) and not holds(Fraction(0), rel)) or not holds_relation(got, rel):
             raise Rejected(f"the remainder's sign gives {got} 0 away from x = {a}, not {rel} 0 on {piece_text(p)}")
@@ -474,27 +464,33 @@ class _Checker:
         self.prove(node.get("by"), other, rel, p)
 
     def rule_tail(self, node, d, rel, p) -> None:
-        drel = node.get("deriv")
-        if rel == "==" or drel not in ("<", "<=", ">", ">="):
-            raise Rejected("limit needs deriv=REL and an inequality claim")
-        side = 1 if p[1] is None else -1 if p[0] is None else 0
-        if side == 0 or (p[0] is None and p[1] is None):
+        drel = _deriv_relation(node, rel, "limit")
+        if (p[0] is None) == (p[1] is None):
             raise Rejected("limit needs a piece with exactly one infinite end")
+        side = 1 if p[1] is None else -1
         g = smooth_on(d, p)
         lim = limits.limit_at(g, side)
         if not lim.finite:
             raise Rejected("the limit at the infinite end is not finite")
-        # toward the infinite end g moves as g' says (times the direction); it then lies on the other side of L
-        toward = (1 if drel in (">", ">=") else -1) * side
-        up = rel in (">", ">=")
-        if (toward < 0) != up:  # g decreases toward L: g >= L; g increases toward L: g <= L
-            raise Rejected("the derivative sign puts the function on the wrong side of its limit")
         value = limits.limit_value(lim)
-        if not _stays(rel, drel, False, value.satisfies):
-            raise Rejected(f"the limit {value} does not have the needed sign")
-        self.log.append(f"On {piece_text(p)}: the function tends to {value} at {'+oo' if side > 0 else '-oo'} "
-                        f"and its derivative is {drel} 0 inside, so it stays {rel} 0 (a monotone function on a ray "
-                        f"lies on one side of its limit):")
+        self.monotone_from(node, g, rel, drel, p, -side, False, value.satisfies,
+                           f"the function tends to {value} at {'+oo' if side > 0 else '-oo'}",
+                           "a monotone function on a ray lies on one side of its limit")
+
+    def monotone_from(self, node, g, rel, drel, p, direction: int, attained: bool, certain, said: str,
+                      why: str) -> None:
+        """The shared step of ``monotone`` and ``tail``: g REL 0 on p, where g' DREL 0 (the sub-node, on p's
+        interior) moves g monotonically away from a value v in ``direction`` (+1: rightward from p's left end;
+        -1: leftward, from the right end or from the limit at +oo); ``certain(r)``: v r 0 is certain;
+        ``attained``: g takes the value v on p."""
+        if (rel in (">", ">=")) != ((1 if drel in (">", ">=") else -1) * direction > 0):
+            raise Rejected("the derivative sign moves the function the wrong way from its reference value")
+        weak, strong = (">=", ">") if rel in (">", ">=") else ("<=", "<")
+        if not (certain(weak) if rel == weak else
+                certain(strong) or (drel in ("<", ">") and not attained and certain(weak))):
+            raise Rejected(f"{said}: not certainly of the needed sign")
+        self.log.append(f"On {piece_text(p)}: {said} and its derivative is {drel} 0 inside, so it stays {rel} 0 "
+                        f"({why}):")
         self.prove(node.get("by"), differentiate(g), drel, interior(p))
 
     def rule_constant(self, node, d, rel, p) -> None:
@@ -512,13 +508,12 @@ class _Checker:
                         f"x = {x0}, so it is 0 on the whole interval.")
 
 
-def _stays(rel: str, drel: str, attained: bool, certain) -> bool:
-    """Whether g REL 0 holds on a piece where g moves monotonically (strictly when ``drel`` is strict) away from a
-    value v, in the direction of REL; ``certain(r)``: v r 0 is certain; ``attained``: g takes the value v there."""
-    weak, strong = (">=", ">") if rel in (">", ">=") else ("<=", "<")
-    if rel == weak:
-        return certain(weak)
-    return certain(strong) or (drel in ("<", ">") and not attained and certain(weak))
+def _deriv_relation(node, rel: str, rule: str) -> str:
+    """The node's ``deriv`` relation (strict or weak inequality) for an inequality claim, else Rejected."""
+    drel = node.get("deriv")
+    if rel == "==" or drel not in ("<", "<=", ">", ">="):
+        raise Rejected(f"{rule} needs deriv=REL and an inequality claim")
+    return drel
 
 
 def split_abs(d):

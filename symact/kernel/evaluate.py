@@ -30,7 +30,7 @@ from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.pieces import by_sign, holds
 from symact.kernel.root_factor import factor_root
-from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, sub
+from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, show, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -45,10 +45,6 @@ def interior(p: Piece) -> Piece:
     return (p[0], p[1], False, False)
 
 
-def piece_iv(p: Piece) -> Iv:
-    return Iv.of(p[0], p[1], not p[2], not p[3])
-
-
 # ------------------------------------------------------------------------------------------------- enclosures
 
 def enclose(t, p: Piece, strict: bool = False) -> Iv:
@@ -57,7 +53,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
     derivatives."""
     head = t[0]
     if head == "x":
-        return piece_iv(p)
+        return Iv.of(p[0], p[1], not p[2], not p[3])
     if head in ("num", "const"):
         return Iv.ball(ball(t))
     if head == "add":
@@ -106,7 +102,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
             values.append(Fraction(1))
         if not u.nonnegative():
             values.append(neg_value)
-        if not (u.positive() or u.negative()):
+        if not u.sign():
             values.append(zero_value)
         return Iv.of(min(values), max(values), False, False)
     if head == "pw":
@@ -177,11 +173,11 @@ def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
     inner = interior(p)
     g = smooth_on(v, p)
     slope = enclose(("add", ("num", Fraction(k)), ("mul", ("x",), differentiate(g))), inner)
-    if not (slope.positive() or slope.negative()):
+    if not slope.sign():
         raise Uncertain("x^k exp(v) is not certainly monotone on the piece")
     phi = ("mul", ("pow", ("x",), Fraction(k)), ("fn", "exp", g))
     x_sign = 1 if (lo is not None and lo >= 0) or k % 2 == 1 else -1  # the sign of x^(k-1) inside p
-    increasing = (x_sign > 0) == slope.positive()
+    increasing = x_sign == slope.sign()
     e, side = (lo, -1) if hi is None else (hi, 1)  # the finite end, and the side of p it bounds
     at_end = enclose(phi, point(e), strict)
     lim = limit_at(phi, -side)
@@ -248,13 +244,8 @@ def _comparison(c, p: Piece, strict: bool) -> bool | None:
             return holds(value, op)
     d = enclose(sub(a, b), p, strict)
     if strict:
-        sign = 1 if d.positive() else -1 if d.negative() else 0
-        return None if sign == 0 else by_sign(op, sign)
-    if d.satisfies(op):
-        return True
-    if d.violates(op):
-        return False
-    return None
+        return by_sign(op, d.sign()) if d.sign() else None
+    return True if d.satisfies(op) else False if d.violates(op) else None
 
 
 def _branch(t, p: Piece, strict: bool):
@@ -385,10 +376,8 @@ def _extreme(head: str, args: list, sign_of) -> tuple:
 
 def _sign_on(u, p: Piece, strict: bool) -> int:
     d = enclose(u, p)
-    if d.positive():
-        return 1
-    if d.negative():
-        return -1
+    if d.sign():
+        return d.sign()
     if not strict and d.is_zero():
         return 0
     raise SignUnknown(u)
@@ -419,9 +408,9 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
     h = germ(u, x0, side)
     at = point(x0)
     for k in range(GERM_ORDER + 1):
-        value = enclose(h, at, strict=True)
-        if value.positive() or value.negative():
-            return (1 if value.positive() else -1) * side ** k
+        s = enclose(h, at, strict=True).sign()
+        if s:
+            return s * side ** k
         if k == GERM_ORDER or exact_value(h, x0) != 0:
             break
         h = differentiate(h)
@@ -552,21 +541,15 @@ def _exact(t, x0: Fraction) -> Fraction:
         raise _NotRational
     if head == "deriv":
         try:
-            if _switches(t[1], x0):
+            try:
+                g = smooth_form(t[1], point(x0))
+            except Uncertain:  # f switches form at x0
                 return point_slope(t[1], x0)
-            g = smooth_on(t[1], point(x0))
+            enclose(g, point(x0), strict=True)
         except (Uncertain, GermUndefined):
             raise _NotRational from None
         return _exact(differentiate(g), x0)
     raise _NotRational
-
-
-def _switches(f, x0: Fraction) -> bool:
-    try:
-        smooth_form(f, point(x0), strict=True)
-        return False
-    except Uncertain:
-        return True
 
 
 # ------------------------------------------------------------------------------------------------- undefined
@@ -600,8 +583,7 @@ def _undefined(t, x0: Fraction) -> str | None:
         return "no condition of the Piecewise holds"
     if head == "deriv":
         return _not_differentiable(t[1], x0)
-    children = t[1:] if head not in ("fn",) else t[2:]
-    for a in children:
+    for a in t[2:] if head == "fn" else t[1:]:
         if isinstance(a, tuple):
             why = _undefined(a, x0)
             if why:
@@ -609,10 +591,10 @@ def _undefined(t, x0: Fraction) -> str | None:
     if head == "pow":
         q = t[2]
         if q < 0 and exact_value(t[1], x0) == 0:
-            return f"division by zero ({_show(t[1])} = 0)"
-        if q.denominator != 1 and _certainly(t[1], x0, "<"):
-            return f"a real root of a negative number ({_show(t[1])} < 0)"
-    if head == "powt" and _certainly(t[1], x0, "<") and _not_integer(t[2], x0):
+            return f"division by zero ({show(t[1])} = 0)"
+        if q.denominator != 1 and _negative(t[1], x0):
+            return f"a real root of a negative number ({show(t[1])} < 0)"
+    if head == "powt" and _negative(t[1], x0) and _not_integer(t[2], x0):
         return "a real power of a negative base with a non-integer exponent"
     interval = FUNCTIONS[t[1]].interval if head == "fn" else None
     if interval is None:
@@ -620,9 +602,9 @@ def _undefined(t, x0: Fraction) -> str | None:
     value = exact_value(t[2], x0)  # exact where rational (log(x - 1) at x = 1: log of 0, not of a ball around it)
     arg = enclose(t[2], at) if value is None else Iv.of(value, value, False, False)
     if outside(arg, interval) or (value is not None and _rationally_outside(value, interval)):
-        lo, hi = (end if e is None else _show(e) for e, end in zip(interval, ("-oo", "oo")))
+        lo, hi = (end if e is None else show(e) for e, end in zip(interval, ("-oo", "oo")))
         domain = f"{'[' if interval[2] else '('}{lo}, {hi}{']' if interval[3] else ')'}"
-        return f"{t[1]} of a number outside its domain {domain} ({_show(t[2])} = {arg if value is None else value})"
+        return f"{t[1]} of a number outside its domain {domain} ({show(t[2])} = {arg if value is None else value})"
     return None
 
 
@@ -637,13 +619,13 @@ def _rationally_outside(value: Fraction, interval: tuple) -> bool:
     return below or above
 
 
-def _certainly(t, x0: Fraction, rel: str) -> bool:
-    """t(x0) REL 0 for certain: exactly where t(x0) is rational (sqrt(x - 2) at x = 1.9999999999999999 is
+def _negative(t, x0: Fraction) -> bool:
+    """t(x0) < 0 for certain: exactly where t(x0) is rational (sqrt(x - 2) at x = 1.9999999999999999 is
     below 0 by 10^-16, less than a 53-bit ball of the point resolves), else by its enclosure."""
     value = exact_value(t, x0)
     if value is not None:
-        return {"<": value < 0, "<=": value <= 0}[rel]
-    return enclose(t, point(x0)).satisfies(rel)
+        return value < 0
+    return enclose(t, point(x0)).negative()
 
 
 def _not_integer(t, x0: Fraction) -> bool:
@@ -683,9 +665,3 @@ def _not_differentiable(f, x0: Fraction) -> str | None:
     if ivals.add(left, ivals.neg(right)).satisfies("!="):
         return f"the left derivative {left} differs from the right derivative {right}"
     return None
-
-
-def _show(t) -> str:
-    from symact.kernel.terms import show
-
-    return show(t)

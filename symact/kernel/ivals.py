@@ -62,6 +62,10 @@ class Iv:
     def nonpositive(self) -> bool:
         return self.hi is not None and self.hi <= 0
 
+    def sign(self) -> int:
+        """1 or -1 when every element is certainly > 0 or < 0; 0 when neither is certain."""
+        return 1 if self.positive() else -1 if self.negative() else 0
+
     def is_zero(self) -> bool:
         return (self.lo is not None and self.hi is not None and self.lo == 0 and self.hi == 0
                 and not self.lo_open and not self.hi_open)
@@ -69,12 +73,12 @@ class Iv:
     def satisfies(self, rel: str) -> bool:
         """Certainly every element v of the set has ``v REL 0``."""
         return {">": self.positive, ">=": self.nonnegative, "<": self.negative, "<=": self.nonpositive,
-                "==": self.is_zero, "!=": lambda: self.positive() or self.negative()}[rel]()
+                "==": self.is_zero, "!=": lambda: self.sign() != 0}[rel]()
 
     def violates(self, rel: str) -> bool:
         """Certainly every element v of the set has ``not (v REL 0)``."""
         return {">": self.nonpositive, ">=": self.negative, "<": self.nonnegative, "<=": self.positive,
-                "==": lambda: self.positive() or self.negative(), "!=": self.is_zero}[rel]()
+                "==": lambda: self.sign() != 0, "!=": self.is_zero}[rel]()
 
     def __str__(self) -> str:
         lo = "-oo" if self.lo is None else self.lo.str(17, radius=False)
@@ -134,32 +138,30 @@ def mul(a: Iv, b: Iv) -> Iv:
 def _hull_of(cands) -> Iv:
     """The smallest interval containing candidate values (each known to lie in [lower, upper]).
 
-    An end is open only when every candidate that may reach it is open."""
+    An end is open only when every candidate that may reach it is open.  The upper end is the negated lower end
+    of the negated candidates (negation is exact in ``arb``)."""
+    lo, lo_open = _lowest(cands)
+    hi, hi_open = _lowest([(_negated(c[1]), _negated(c[0]), c[2]) for c in cands])
+    return Iv(lo, None if hi is None else -hi, lo_open, hi_open)
+
+
+def _negated(v):
+    return {"+oo": "-oo", "-oo": "+oo"}[v] if isinstance(v, str) else -v
+
+
+def _lowest(cands):
+    """The lower end of the hull of the candidates and whether it is open (None: -oo)."""
     if any(c[0] == "-oo" for c in cands):
-        lo, lo_open = None, True
-    else:
-        low = [c for c in cands if c[0] != "+oo"]
-        if not low:
-            raise Uncertain("no finite product")
-        lo = low[0][0]
-        top = low[0][1]
-        for c in low:
-            lo = c[0] if c[0] < lo else lo
-            top = c[1] if c[1] < top else top
-        lo_open = all(c[2] for c in low if not (c[0] > top))
-    if any(c[1] == "+oo" for c in cands):
-        hi, hi_open = None, True
-    else:
-        high = [c for c in cands if c[1] != "-oo"]
-        if not high:
-            raise Uncertain("no finite product")
-        hi = high[0][1]
-        bottom = high[0][0]
-        for c in high:
-            hi = c[1] if c[1] > hi else hi
-            bottom = c[0] if c[0] > bottom else bottom
-        hi_open = all(c[2] for c in high if not (c[1] < bottom))
-    return Iv(lo, hi, lo_open, hi_open)
+        return None, True
+    low = [c for c in cands if c[0] != "+oo"]
+    if not low:
+        raise Uncertain("no finite product")
+    lo = low[0][0]
+    top = low[0][1]
+    for c in low:
+        lo = c[0] if c[0] < lo else lo
+        top = c[1] if c[1] < top else top
+    return lo, all(c[2] for c in low if not (c[0] > top))
 
 
 def recip(a: Iv) -> Iv:
