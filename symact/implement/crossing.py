@@ -91,23 +91,22 @@ def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
         return a if (sign > 0) == maximum else b
 
     sides = [taken(signed[0][1])] + [taken(w[2]) for w in windows]
+    slopes = [sp.diff(side, X) for side in sides]
     ends = [(None, None)] + [(p, q) for p, q, _ in windows] + [(None, None)]
     found: list[Piece] = []
     derivative: list[Branch] = []
     for k, side in enumerate(sides):
         lo, hi = ends[k][1], ends[k + 1][0]  # from the window before to the window after
         found.append(Piece(sp.Interval(-sp.oo if lo is None else lo, sp.oo if hi is None else hi), side))
-        derivative.append(Branch(lo, hi, lo is not None, hi is not None, sp.diff(side, X),
+        derivative.append(Branch(lo, hi, lo is not None, hi is not None, slopes[k],
                                  f"the derivative of {sp.sstr(side)}, the function here"))
         if k + 1 < len(sides):
             (p, q), right = ends[k + 1], sides[k + 1]
-            dl, dr = sp.diff(side, X), sp.diff(right, X)
             bigger = sp.StrictGreaterThan(side, right) if maximum else sp.StrictLessThan(side, right)
             found.append(Piece(sp.Interval.open(p, q), expr))
             derivative.append(Branch(
-                p, q, False, False, sp.Piecewise((dl, bigger), (dr, True)),
+                p, q, False, False, sp.Piecewise((slopes[k], bigger), (slopes[k + 1], True)),
                 f"the derivative of the argument {'|u|' if isinstance(expr, sp.Abs) else type(expr).__name__} takes at "
-                f"run time; at their "
-                f"crossing, where f' does not exist, the right argument's (float64 inputs within about 1e-15 of it "
-                f"may get the other argument's: both are rounded there)", "convention"))
+                f"run time; at their crossing, where f' does not exist, the right argument's (float64 inputs within "
+                f"about 1e-15 of it may get the other argument's: both are rounded there)", "convention"))
     return found, derivative
