@@ -384,9 +384,7 @@ class _Context:
         places, left, rel, right, sides = table[name]
         if set(inst["subst"]) != set(places):
             raise Rejected(f"step {i}: {_name(inst)} substitutes exactly {', '.join(sorted(places))}")
-        subst = {}
-        for place, kind in places.items():
-            subst[place] = self.read(inst["subst"][place], kind)
+        subst = {place: self.read(inst["subst"][place], kind) for place, kind in places.items()}
         times = self.read(inst["times"], "scalar")
         if not conditions:
             return None

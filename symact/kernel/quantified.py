@@ -16,8 +16,8 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
   ``d(x, alpha) = d(x, a) + t (d(x, a + e) - d(x, a))``.  B proves the claim at alpha = a (with relation
   ``base_rel``) and S proves ``d(x, a + e) - d(x, a) slope_rel 0`` on the same domain (or of the same limit),
   so for ``>=``: d(a) >= 0 and slope >= 0 give d(alpha) >= 0; for ``>``: d(a) > 0 and slope >= 0, or d(a) >= 0,
-  slope > 0 and a not in A (t > 0); ``==``: both 0; mirrored for ``<=``/``<``; for A = R (no end): a = 0 and
-  slope == 0.  The kernel builds both sub-claims itself and compares them with B's and S's.
+  slope > 0 and a not in A (t > 0); ``==``: both 0; mirrored for ``<=``/``<``; for A = R (no end): a = 0,
+  slope == 0 (t takes either sign) and d(a) as for ``>=``, ``>`` or ``==``.  The kernel builds both sub-claims itself and compares them with B's and S's.
 * **Proof** ``{"rule": "ends", "low": L, "high": H}`` when d is affine in alpha (as above) and A is bounded,
   with ends a < b: for alpha in A, t = (alpha - a)/(b - a) lies in [0, 1] and
   ``d(x, alpha) = (1 - t) d(x, a) + t d(x, b)`` (definedness as above).  L proves the claim at alpha = a
