@@ -424,28 +424,21 @@ class _Context:
     # -- rule sign --
     def sign(self, t) -> str | None:
         """'pos' (shown > 0), 'nonneg' (shown >= 0) or None."""
+        self.tick()
         if t[0] == "num":
             q = Fraction(t[1])
             return "pos" if q > 0 else "nonneg" if q == 0 else None
-        best = None
-        for fact, strict in self.facts:
-            if self.identical(t, fact):
-                best = "pos" if strict else best or "nonneg"
-        if best == "pos":
-            return best
-        if t[0] == "abs":
-            return "nonneg"
+        shown = {"pos" if strict else "nonneg" for fact, strict in self.facts if self.identical(t, fact)}
+        if "pos" in shown or t[0] == "abs":
+            return "pos" if "pos" in shown else "nonneg"
         if t[0] == "mul":
             signs = [self.sign(a) for a in t[1:]]
-            got = None if None in signs else "pos" if all(s == "pos" for s in signs) else "nonneg"
-        elif t[0] == "div":
-            top, bottom = self.sign(t[1]), self.sign(t[2])
-            got = top if bottom == "pos" else None
+            shown.add(None if None in signs else "pos" if all(s == "pos" for s in signs) else "nonneg")
+        elif t[0] == "div" and self.sign(t[2]) == "pos":
+            shown.add(self.sign(t[1]))
         elif t[0] == "add":
-            got = self._sum_sign(t[1:])
-        else:
-            got = None
-        return "pos" if "pos" in (got, best) else got or best
+            shown.add(self._sum_sign(t[1:]))
+        return "pos" if "pos" in shown else "nonneg" if "nonneg" in shown else None
 
     def _sum_sign(self, summands) -> str | None:
         signs = [self.sign(a) for a in summands]
