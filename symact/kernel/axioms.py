@@ -323,43 +323,28 @@ class _Context:
 
     def kind(self, t) -> str:
         self.tick()
-        if not isinstance(t, list) or not t or not isinstance(t[0], str):
-            raise Rejected(f"malformed term {t!r}")
-        head, args = t[0], t[1:]
-        if head == "num" and len(args) == 1:
-            if not (isinstance(args[0], str) and NUMBER.fullmatch(args[0]) and len(args[0]) <= 200):
-                raise Rejected(f"malformed number {args[0]!r} (an integer or p/q)")
+        head, args = (t[0], t[1:]) if isinstance(t, list) and t and isinstance(t[0], str) else (None, ())
+        if head == "num" and len(args) == 1 and isinstance(args[0], str) and NUMBER.fullmatch(args[0]) and len(
+                args[0]) <= 200:
             return "scalar"
-        if head == "sym" and len(args) == 1:
-            if args[0] not in self.symbols:
-                raise Rejected(f"undeclared symbol {args[0]!r}")
+        if head == "sym" and len(args) == 1 and args[0] in self.symbols:
             return self.symbols[args[0]]
-        if head == "add" and args:
-            kinds = {self.kind(a) for a in args}
-            if len(kinds) != 1:
-                raise Rejected("a sum of a scalar and a vector")
-            return kinds.pop()
-        if head == "mul" and args:
-            kinds = [self.kind(a) for a in args]
-            if kinds.count("vector") > 1:
-                raise Rejected("a product of two vectors")
-            return "vector" if "vector" in kinds else "scalar"
-        if head == "div" and len(args) == 2:
-            if self.kind(args[1]) != "scalar":
-                raise Rejected("a division by a vector")
-            return self.kind(args[0])
-        if head == "abs" and len(args) == 1:
-            if self.kind(args[0]) != "scalar":
-                raise Rejected("|A| of a vector (use a declared norm)")
+        if head == "fn" and len(args) == 2 and args[0] in self.functions:
+            if self.kind(args[1]) != ARGUMENT[self.functions[args[0]]]:
+                raise Rejected(f"{args[0]} takes a {ARGUMENT[self.functions[args[0]]]} (V may be R: declare its "
+                               f"arguments vectors)")
             return "scalar"
-        if head == "fn" and len(args) == 2:
-            fkind = self.functions.get(args[0])
-            if fkind is None:
-                raise Rejected(f"undeclared function {args[0]!r}")
-            if self.kind(args[1]) != ARGUMENT[fkind]:
-                raise Rejected(f"{args[0]} takes a {ARGUMENT[fkind]} (V may be R: declare its arguments vectors)")
-            return "scalar"
-        raise Rejected(f"malformed term {t!r}")
+        if not (head in ("add", "mul") and args or head == "div" and len(args) == 2 or head == "abs" and len(args) == 1):
+            raise Rejected(f"malformed term {t!r} (numbers p/q, the declared names, add, mul, div, abs, fn)")
+        kinds = [self.kind(a) for a in args]
+        vectors = kinds.count("vector")
+        for bad, why in ((head == "add" and 0 < vectors < len(kinds), "a sum of a scalar and a vector"),
+                         (head == "mul" and vectors > 1, "a product of two vectors"),
+                         (head == "div" and kinds[-1] == "vector", "a division by a vector"),
+                         (head == "abs" and vectors > 0, "|A| of a vector (use a declared norm)")):
+            if bad:
+                raise Rejected(why)
+        return "vector" if vectors else "scalar"
 
     # -- rule instance --
     def instance(self, inst, i: int, conditions: bool = True):
