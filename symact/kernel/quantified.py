@@ -255,19 +255,16 @@ def _affine(claim, name, domain, node, check_instance) -> list[str]:
         raise Rejected(f"not an affine claim (over a bounded interval, for ends): {exc}") from None
     rels = _proved_relations(node, roles, check_instance)
     if rule == "ends":
-        if not ends_allowed(rel, rels["low"], rels["high"], lc, hc):
-            raise Rejected(f"{rels['low']} at {name} = {rational_text(lo)} and {rels['high']} at {name} = "
-                           f"{rational_text(hi)} do not give {rel} for every {name} in the domain")
-        return [f"The claim is affine in {name} (on the syntax), so on the bounded domain each value is a convex "
-                f"combination of the values at its ends: at {name} = {rational_text(lo)} it holds with "
-                f"{rels['low']}, at {name} = {rational_text(hi)} with {rels['high']}, so it holds for every {name} "
-                f"in the domain."]
-    if not allowed(rel, rels["base"], rels["slope"], e, contains(piece, a)):
-        raise Rejected(f"{name} = {a}: {rels['base']} and a slope {rels['slope']} 0 do not give {rel} for every "
-                       f"{name}")
-    return [f"The claim is affine in {name} (on the syntax); at {name} = {rational_text(a)} it holds with "
-            f"{rels['base']}, and the change per unit of {name} is {rels['slope']} 0, so it holds for every {name} "
-            f"in the domain."]
+        ok = ends_allowed(rel, rels["low"], rels["high"], lc, hc)
+        how = (f"on the bounded domain each value is a convex combination of the values at its ends: at {name} = "
+               f"{rational_text(lo)} it holds with {rels['low']}, at {name} = {rational_text(hi)} with {rels['high']}")
+    else:
+        ok = allowed(rel, rels["base"], rels["slope"], e, contains(piece, a))
+        how = (f"at {name} = {rational_text(a)} it holds with {rels['base']}, and the change per unit of {name} is "
+               f"{rels['slope']} 0")
+    if not ok:
+        raise Rejected(f"{how}: that does not give {rel} for every {name} in the domain")
+    return [f"The claim is affine in {name} (on the syntax); {how}, so it holds for every {name} in the domain."]
 
 
 def _degree(t, name: str) -> int:
