@@ -56,7 +56,8 @@ class LogicClaim(StatedClaim):
 def parse_logic(text: str, number: Callable[[str, str], sp.Expr]) -> LogicClaim:
     """A :class:`LogicClaim`; ``number(text, what)`` reads an exact numeric literal.  ExpressionError (one line)
     if malformed."""
-    from symact.kernel.logic_claim import LogicError, check_closed
+    from symact.kernel.logic_claim import check_closed
+    from symact.kernel.pieces import Rejected
 
     stripped = " ".join(text.split())
     if _bracket_depth(stripped) > MAX_DEPTH:
@@ -64,7 +65,7 @@ def parse_logic(text: str, number: Callable[[str, str], sp.Expr]) -> LogicClaim:
     data = _Reader(number).formula(stripped)
     try:
         check_closed(data)
-    except LogicError as exc:
+    except Rejected as exc:
         raise ExpressionError(f"not a statement of real arithmetic: {exc}") from None
     return LogicClaim(text=stripped, data=data, op="logic")
 

@@ -3,6 +3,7 @@ instance, proved by the kernel's affine rule when alpha enters affinely, otherwi
 from __future__ import annotations
 
 import copy
+import itertools
 import os
 import subprocess
 import sys
@@ -182,6 +183,26 @@ def test_ends_relations():
     assert not ends_allowed("<", "<=", "<=", False, False)  # no strict end: only <= follows
     assert ends_allowed("<=", "<=", "==", True, True) and not ends_allowed("<=", "<=", ">=", True, True)
     assert ends_allowed("==", "==", "==", True, True) and not ends_allowed("==", "<=", "==", True, True)
+
+
+def test_the_affine_table_follows_from_the_values_it_combines():
+    """The affine rule's table against its meaning, by exhaustion: d(alpha) = B + t S with B base_rel 0, S
+    slope_rel 0 and t >= 0 (t = 0 only where alpha = a lies in A; t of any sign for A = R, e = 0).  Every
+    relation the table allows holds at every sample, and each entry the samples do not refute is allowed
+    (the samples B, S in {-1, 0, 1} of each relation and t in {0, 1/2, 2}, or {-2, 0, 2} for e = 0, decide it)."""
+    from fractions import Fraction
+
+    from symact.kernel.pieces import holds
+    from symact.kernel.quantified import allowed
+
+    rels = ("<", "<=", ">", ">=", "==")
+    values = (Fraction(-1), Fraction(0), Fraction(1))
+    for rel, base_rel, slope_rel, e, a_in in itertools.product(rels, rels, rels, (-1, 0, 1), (False, True)):
+        ts = (Fraction(-2), Fraction(0), Fraction(2)) if e == 0 else (
+            (Fraction(0),) if a_in else ()) + (Fraction(1, 2), Fraction(2))
+        follows = all(holds(b + t * s, rel) for b in values if holds(b, base_rel)
+                      for s in values if holds(s, slope_rel) for t in ts)
+        assert allowed(rel, base_rel, slope_rel, e, a_in) == follows, (rel, base_rel, slope_rel, e, a_in)
 
 
 @pytest.mark.parametrize("text", [

@@ -225,3 +225,18 @@ def test_check_from_the_command_line(tmp_path, capsys):
     assert main(["check", "exists reals x: x > 1 and x < 0", "--plot", str(out)]) == 1
     captured = capsys.readouterr()
     assert captured.out.startswith("REFUTED") and "no plot" in captured.err and not out.exists()
+
+
+def test_a_bound_name_that_is_a_node_name_is_substituted_as_a_name():
+    """A quantifier's names are names, never a term: substituting for c in 'forall var: var*var + c >= 0' leaves
+    the binder list ["var"] alone (true: var^2 >= 0 at c = 0), and at c = -1 the same proof is rejected (false
+    at var = 0)."""
+    claim = {"logic": ["exists", ["c"], ["forall", ["var"], ["atom", ">=", ["add", ["mul", ["var", "var"],
+                                                                                     ["var", "var"]], ["var", "c"]],
+                                                             ["num", "0"]]]]}
+    proof = {"rule": "witness", "at": {"c": ["num", "0"]}, "then": {"rule": "intro", "then": {
+        "rule": "psatz", "products": [["1", [0]]], "squares": [["1", ["var", "var"]]]}}}
+    cert = {"format": "symact-kernel/1", "verdict": "proved", "claim": claim, "proof": proof}
+    assert kernel_check(cert)[0] == "proved"
+    with pytest.raises(Rejected):
+        kernel_check(_edited(cert, lambda c: c["proof"]["at"].__setitem__("c", ["num", "-1"])))

@@ -27,9 +27,8 @@ from scipy.optimize import linprog
 from symact.kernel import Rejected
 from symact.kernel import check as kernel_check
 from symact.kernel.pieces import FORMAT
-from symact.kernel.logic_claim import (Context, LogicError, NEGATION, atom_polynomials, fact,
-                                       mul, substitute_formula)
-from symact.kernel.poly import add as p_add, constant_of
+from symact.kernel.logic_claim import Context, NEGATION, atom_polynomials, fact, substitute_formula
+from symact.kernel.poly import add as p_add, capped_mul as mul, constant_of
 from symact.verdict import Certificate, Derivation, Verdict
 
 #: facts above which a psatz search uses single facts only (no products of two)
@@ -49,7 +48,7 @@ def check_logic_claim(claim, budget: float) -> Verdict:
     for verdict, goal in (("proved", claim.data), ("refuted", ["not", claim.data])):
         try:
             node = _Prover(int(max(budget, 1.0) * LP_PER_SECOND)).prove(goal, Context(frozenset(), ()))
-        except (LogicError, ValueError, ArithmeticError) as exc:
+        except (ValueError, ArithmeticError) as exc:
             node, reasons = None, [*reasons, f"{type(exc).__name__}: {exc}"]
         if node is None:
             continue
@@ -303,7 +302,7 @@ def _matched(goal, ctx: Context) -> dict | None:
             (p, _), (q, _) = fact(imp[1], scope), fact(imp[2], scope)
             diff = sp.Poly(_to_sympy(p_add(q, p, -1)), *inner) if inner else None
             equations += list(diff.coeffs()) if diff is not None else [_to_sympy(p_add(q, p, -1))]
-    except LogicError:
+    except Rejected:
         return None
     solutions = sp.linsolve(equations, list(unknowns.values()))
     for sol in solutions:
@@ -331,4 +330,4 @@ def _term(e: sp.Expr) -> list:
         return ["mul", *(_term(a) for a in e.args)]
     if e.is_Pow and e.exp.is_Integer and e.exp >= 0:
         return ["pow", _term(e.base), int(e.exp)]
-    raise LogicError(f"a witness {e} is not a polynomial")
+    raise ValueError(f"a witness {e} is not a polynomial")

@@ -88,7 +88,8 @@ KINDS = ("scalar", "vector")
 FUNCTION_KINDS = ("convex", "norm", "midpoint_convex", "continuous midpoint_convex")
 #: the kinds of function continuous at every real point (rule continuous)
 CONTINUOUS = ("continuous midpoint_convex",)
-MAX_NODES = 4000
+#: the most term nodes read and function values normalized in one certificate
+MAX_NODES = 200_000
 NUMBER = re.compile(r"-?\d+(/[1-9]\d*)?")
 
 
@@ -145,7 +146,7 @@ def read_axiom_claim(claim: dict) -> tuple:
         if not (isinstance(h, list) and len(h) == 3 and h[0] in ("<=", "<")):
             raise Rejected("a hypothesis is [REL, A, B] with REL '<=' or '<'")
         a, b = ctx.read(h[1], "scalar"), ctx.read(h[2], "scalar")
-        if _has(a, "div") or _has(b, "div"):
+        if _has(["add", a, b], lambda u: u[0] == "div"):
             raise Rejected("a hypothesis has no division")
         ctx.facts.append((["add", b, ["mul", ["num", "-1"], a]], h[0] == "<"))
     return ctx, ctx.read(c.get("lhs"), "scalar"), ctx.read(c.get("rhs"), "scalar")
@@ -277,7 +278,7 @@ def _name(inst) -> str:
 
 
 def _mentions(t, name: str) -> bool:
-    return t == ["sym", name] or isinstance(t, list) and any(isinstance(a, list) and _mentions(a, name) for a in t[1:])
+    return _has(t, lambda u: u == ["sym", name])
 
 
 def _substitute(t, values: dict, function: str | None = None):
@@ -289,8 +290,9 @@ def _substitute(t, values: dict, function: str | None = None):
     return [t[0], *(_substitute(a, values, function) if isinstance(a, list) else a for a in t[1:])]
 
 
-def _has(t, head: str) -> bool:
-    return isinstance(t, list) and (t[0] == head or any(_has(a, head) for a in t[1:]))
+def _has(t, test) -> bool:
+    """Whether a node of the term t passes the test."""
+    return isinstance(t, list) and (test(t) or any(_has(a, test) for a in t[1:]))
 
 
 class _Context:
@@ -307,6 +309,11 @@ class _Context:
         ctx.facts = [f for f in self.facts if not _mentions(f[0], var)] + facts
         return ctx
 
+    def tick(self) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise Rejected("the derivation is too large")
+
     # -- rule types --
     def read(self, t, kind: str):
         """The term, checked to be of ``kind``."""
@@ -315,46 +322,29 @@ class _Context:
         return t
 
     def kind(self, t) -> str:
-        self.nodes += 1
-        if self.nodes > MAX_NODES * 50:
-            raise Rejected("the derivation is too large")
-        if not isinstance(t, list) or not t or not isinstance(t[0], str):
-            raise Rejected(f"malformed term {t!r}")
-        head, args = t[0], t[1:]
-        if head == "num" and len(args) == 1:
-            if not (isinstance(args[0], str) and NUMBER.fullmatch(args[0]) and len(args[0]) <= 200):
-                raise Rejected(f"malformed number {args[0]!r} (an integer or p/q)")
+        self.tick()
+        head, args = (t[0], t[1:]) if isinstance(t, list) and t and isinstance(t[0], str) else (None, ())
+        if head == "num" and len(args) == 1 and isinstance(args[0], str) and NUMBER.fullmatch(args[0]) and len(
+                args[0]) <= 200:
             return "scalar"
-        if head == "sym" and len(args) == 1:
-            if args[0] not in self.symbols:
-                raise Rejected(f"undeclared symbol {args[0]!r}")
+        if head == "sym" and len(args) == 1 and args[0] in self.symbols:
             return self.symbols[args[0]]
-        if head == "add" and args:
-            kinds = {self.kind(a) for a in args}
-            if len(kinds) != 1:
-                raise Rejected("a sum of a scalar and a vector")
-            return kinds.pop()
-        if head == "mul" and args:
-            kinds = [self.kind(a) for a in args]
-            if kinds.count("vector") > 1:
-                raise Rejected("a product of two vectors")
-            return "vector" if "vector" in kinds else "scalar"
-        if head == "div" and len(args) == 2:
-            if self.kind(args[1]) != "scalar":
-                raise Rejected("a division by a vector")
-            return self.kind(args[0])
-        if head == "abs" and len(args) == 1:
-            if self.kind(args[0]) != "scalar":
-                raise Rejected("|A| of a vector (use a declared norm)")
+        if head == "fn" and len(args) == 2 and args[0] in self.functions:
+            if self.kind(args[1]) != ARGUMENT[self.functions[args[0]]]:
+                raise Rejected(f"{args[0]} takes a {ARGUMENT[self.functions[args[0]]]} (V may be R: declare its "
+                               f"arguments vectors)")
             return "scalar"
-        if head == "fn" and len(args) == 2:
-            fkind = self.functions.get(args[0])
-            if fkind is None:
-                raise Rejected(f"undeclared function {args[0]!r}")
-            if self.kind(args[1]) != ARGUMENT[fkind]:
-                raise Rejected(f"{args[0]} takes a {ARGUMENT[fkind]} (V may be R: declare its arguments vectors)")
-            return "scalar"
-        raise Rejected(f"malformed term {t!r}")
+        if not (head in ("add", "mul") and args or head == "div" and len(args) == 2 or head == "abs" and len(args) == 1):
+            raise Rejected(f"malformed term {t!r} (numbers p/q, the declared names, add, mul, div, abs, fn)")
+        kinds = [self.kind(a) for a in args]
+        vectors = kinds.count("vector")
+        for bad, why in ((head == "add" and 0 < vectors < len(kinds), "a sum of a scalar and a vector"),
+                         (head == "mul" and vectors > 1, "a product of two vectors"),
+                         (head == "div" and kinds[-1] == "vector", "a division by a vector"),
+                         (head == "abs" and vectors > 0, "|A| of a vector (use a declared norm)")):
+            if bad:
+                raise Rejected(why)
+        return "vector" if vectors else "scalar"
 
     # -- rule instance --
     def instance(self, inst, i: int, conditions: bool = True):
@@ -379,9 +369,7 @@ class _Context:
         places, left, rel, right, sides = table[name]
         if set(inst["subst"]) != set(places):
             raise Rejected(f"step {i}: {_name(inst)} substitutes exactly {', '.join(sorted(places))}")
-        subst = {}
-        for place, kind in places.items():
-            subst[place] = self.read(inst["subst"][place], kind)
+        subst = {place: self.read(inst["subst"][place], kind) for place, kind in places.items()}
         times = self.read(inst["times"], "scalar")
         if not conditions:
             return None
@@ -421,28 +409,21 @@ class _Context:
     # -- rule sign --
     def sign(self, t) -> str | None:
         """'pos' (shown > 0), 'nonneg' (shown >= 0) or None."""
+        self.tick()
         if t[0] == "num":
             q = Fraction(t[1])
             return "pos" if q > 0 else "nonneg" if q == 0 else None
-        best = None
-        for fact, strict in self.facts:
-            if self.identical(t, fact):
-                best = "pos" if strict else best or "nonneg"
-        if best == "pos":
-            return best
-        if t[0] == "abs":
-            return "nonneg"
+        shown = {"pos" if strict else "nonneg" for fact, strict in self.facts if self.identical(t, fact)}
+        if "pos" in shown or t[0] == "abs":
+            return "pos" if "pos" in shown else "nonneg"
         if t[0] == "mul":
             signs = [self.sign(a) for a in t[1:]]
-            got = None if None in signs else "pos" if all(s == "pos" for s in signs) else "nonneg"
-        elif t[0] == "div":
-            top, bottom = self.sign(t[1]), self.sign(t[2])
-            got = top if bottom == "pos" else None
+            shown.add(None if None in signs else "pos" if all(s == "pos" for s in signs) else "nonneg")
+        elif t[0] == "div" and self.sign(t[2]) == "pos":
+            shown.add(self.sign(t[1]))
         elif t[0] == "add":
-            got = self._sum_sign(t[1:])
-        else:
-            got = None
-        return "pos" if "pos" in (got, best) else got or best
+            shown.add(self._sum_sign(t[1:]))
+        return "pos" if "pos" in shown else "nonneg" if "nonneg" in shown else None
 
     def _sum_sign(self, summands) -> str | None:
         signs = [self.sign(a) for a in summands]
@@ -459,35 +440,23 @@ class _Context:
 
     # -- rule identity --
     def normal(self, t):
-        """(N, D): the term as a quotient of polynomials over Q (:mod:`symact.kernel.poly`) in the generators
-        ``v:NAME`` and ``g:K``, without cancellation."""
-        self.nodes += 1
-        if self.nodes > MAX_NODES * 50:
-            raise Rejected("the derivation is too large")
-        head, one = t[0], poly.const(1)
-        if head == "num":
-            return poly.const(Fraction(t[1])), one
-        if head == "sym":
-            return {(("v:" + t[1], 1),): Fraction(1)}, one
-        if head in ("add", "mul"):
-            n, d = ({} if head == "add" else one), one
-            for a in t[1:]:
-                an, ad = self.normal(a)
-                n, d = poly.quotient_add((n, d), (an, ad)) if head == "add" else (poly.mul(n, an), poly.mul(d, ad))
-                if len(n) > MAX_NODES or len(d) > MAX_NODES:
-                    raise Rejected("a term is too large to expand")
-            return n, d
-        if head == "div":
-            (an, ad), (bn, bd) = self.normal(t[1]), self.normal(t[2])
-            return poly.mul(an, bd), poly.mul(ad, bn)
-        key = (head, t[1] if head == "fn" else None)
-        arg = self.normal(t[-1])
+        """(N, D): the term as a quotient of polynomials over Q (:func:`symact.kernel.poly.quotient`) in the
+        symbols (vectors too) and a generator ``g:K`` for each function value, without cancellation."""
+        return poly.quotient(t, self._generator)
+
+    def _generator(self, t):
+        """The generator of a symbol (its name) or of a function value |A|, f(A), N(A) (``g:K``, shared by the
+        values of one function at arguments identical by rule identity)."""
+        self.tick()
+        if t[0] == "sym":
+            return {((t[1], 1),): Fraction(1)}, poly.const(1)
+        key, arg = (t[0], t[1] if t[0] == "fn" else None), self.normal(t[-1])
         for k, form, generator in self.atoms:
             if k == key and _same(form, arg):
-                return generator, one
+                return generator, poly.const(1)
         generator = {((f"g:{len(self.atoms)}", 1),): Fraction(1)}
         self.atoms.append((key, arg, generator))
-        return generator, one
+        return generator, poly.const(1)
 
     def identical(self, a, b) -> bool:
         return _same(self.normal(a), self.normal(b))

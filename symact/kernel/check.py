@@ -6,8 +6,8 @@ A **claim** is ``lhs REL rhs for all x in D``: at every x in D both sides are de
 
 A **limit claim** ``limit(f, x, oo) REL c`` has its own rule (:mod:`symact.kernel.limit_claim`), and so has an
 **integral claim** ``integrate(f, x, lo, hi) REL c`` (ftc, :mod:`symact.kernel.integral_claim`); a claim
-over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance
-(:mod:`symact.kernel.quantified`) and never proved.  A *sized claim* (matrices of any size, induction over a
+over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance and proved, where
+alpha enters affinely, from the claim at an end and its slope or at both ends (:mod:`symact.kernel.quantified`).  A *sized claim* (matrices of any size, induction over a
 size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).  A *statement of real
 arithmetic* (``forall reals ...``/``exists reals ...``, connectives, rational functions, integrals of
 polynomials) has the natural-deduction rules of :mod:`symact.kernel.logic_claim` (intro, witness, instance,

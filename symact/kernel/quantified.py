@@ -16,8 +16,8 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
   ``d(x, alpha) = d(x, a) + t (d(x, a + e) - d(x, a))``.  B proves the claim at alpha = a (with relation
   ``base_rel``) and S proves ``d(x, a + e) - d(x, a) slope_rel 0`` on the same domain (or of the same limit),
   so for ``>=``: d(a) >= 0 and slope >= 0 give d(alpha) >= 0; for ``>``: d(a) > 0 and slope >= 0, or d(a) >= 0,
-  slope > 0 and a not in A (t > 0); ``==``: both 0; mirrored for ``<=``/``<``; for A = R (no end): a = 0 and
-  slope == 0.  The kernel builds both sub-claims itself and compares them with B's and S's.
+  slope > 0 and a not in A (t > 0); ``==``: both 0; mirrored for ``<=``/``<``; for A = R (no end): a = 0,
+  slope == 0 (t takes either sign) and d(a) as for ``>=``, ``>`` or ``==``.  The kernel builds both sub-claims itself and compares them with B's and S's.
 * **Proof** ``{"rule": "ends", "low": L, "high": H}`` when d is affine in alpha (as above) and A is bounded,
   with ends a < b: for alpha in A, t = (alpha - a)/(b - a) lies in [0, 1] and
   ``d(x, alpha) = (1 - t) d(x, a) + t d(x, b)`` (definedness as above).  L proves the claim at alpha = a
@@ -131,18 +131,10 @@ def _with_sides(inner: dict, lhs, rhs) -> dict:
 
 
 def allowed(rel: str, base_rel: str, slope_rel: str, e: int, a_in_domain: bool) -> bool:
-    """Whether ``d(a) base_rel 0`` and ``slope slope_rel 0`` give ``d(alpha) rel 0`` for every alpha (above)."""
-    if rel not in ("<", "<=", ">", ">=", "=="):
-        return False
-    if e == 0:
-        return slope_rel == "==" and base_rel == rel
-    if rel == "==":
-        return base_rel == slope_rel == "=="
-    up = rel in (">", ">=")
-    weak_base, weak_slope = base_rel in _WEAK[up], slope_rel in _WEAK[up]
-    if rel in (">=", "<="):
-        return weak_base and weak_slope
-    return (base_rel in _STRICT[up] and weak_slope) or (weak_base and slope_rel in _STRICT[up] and not a_in_domain)
+    """Whether ``d(a) base_rel 0`` and ``slope slope_rel 0`` give ``d(alpha) rel 0`` for every alpha (above):
+    d(alpha) = d(a) + t slope with t >= 0 (t = 0 only at alpha = a), so the table of :func:`ends_allowed` with
+    the weight of the high end never 0 (and t of any sign, so a slope 0, for A = R: e = 0)."""
+    return (e != 0 or slope_rel == "==") and ends_allowed(rel, base_rel, slope_rel, a_in_domain, False)
 
 
 def ends_parts(inner: dict, name: str, piece) -> tuple[dict, dict]:
@@ -172,23 +164,6 @@ def ends_allowed(rel: str, low_rel: str, high_rel: str, low_in: bool, high_in: b
     return (low_strict or high_strict) and (low_strict or not low_in) and (high_strict or not high_in)
 
 
-def _ends(claim, name, domain, node, check_instance) -> list[str]:
-    inner = claim.get("claim")
-    try:
-        low, high = ends_parts(inner, name, domain[0])
-        rel = inner["rel"]
-    except (KeyError, TypeError, TermError) as exc:
-        raise Rejected(f"not an affine claim over a bounded interval: {exc}") from None
-    rels = _proved_relations(node, {"low": low, "high": high}, check_instance)
-    lo, hi, lc, hc = domain[0]
-    if not ends_allowed(rel, rels["low"], rels["high"], lc, hc):
-        raise Rejected(f"{rels['low']} at {name} = {rational_text(lo)} and {rels['high']} at {name} = "
-                       f"{rational_text(hi)} do not give {rel} for every {name} in the domain")
-    return [f"The claim is affine in {name} (on the syntax), so on the bounded domain each value is a convex "
-            f"combination of the values at its ends: at {name} = {rational_text(lo)} it holds with {rels['low']}, "
-            f"at {name} = {rational_text(hi)} with {rels['high']}, so it holds for every {name} in the domain."]
-
-
 def _convexity(claim, name, domain, node, check_instance) -> list[str]:
     """``forall alpha in A: [not] convex(f)``: the ``ends`` rule (convex) or the ``kink`` rule (not convex)."""
     inner = claim.get("claim")
@@ -211,11 +186,8 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
     if not negated:
         if node.get("rule") != "ends" or lo is None or hi is None or lo == hi:
             raise Rejected("convexity for every alpha is proved by the ends of a bounded interval")
-        for role, q in (("low", lo), ("high", hi)):
-            want = {**inner, "convex": to_json(at_parameter(t, name, q))}
-            cert = node.get(role)
-            if not isinstance(cert, dict) or cert.get("claim") != want or check_instance(cert)[0] != "proved":
-                raise Rejected(f"the {role} certificate does not prove the claim at {name} = {rational_text(q)}")
+        _proved_relations(node, {role: {**inner, "convex": to_json(at_parameter(t, name, q))}
+                                 for role, q in (("low", lo), ("high", hi))}, check_instance)
         return [f"The function is affine in {name} and {sense} at both ends {name} = {rational_text(lo)} and "
                 f"{name} = {rational_text(hi)} (kernel-checked), so at every {name} in between, a convex "
                 f"combination of the two, it is {sense}."]
@@ -266,25 +238,33 @@ def _sign(v: Fraction) -> str:
 
 
 def _affine(claim, name, domain, node, check_instance) -> list[str]:
-    if isinstance(claim.get("claim"), dict) and ("convex" in claim["claim"] or "continuous" in claim["claim"]):
+    inner, rule = claim.get("claim"), node.get("rule")
+    if isinstance(inner, dict) and ("convex" in inner or "continuous" in inner):
         return _convexity(claim, name, domain, node, check_instance)
-    if len(domain) == 1 and node.get("rule") == "ends":
-        return _ends(claim, name, domain, node, check_instance)
-    if node.get("rule") != "affine" or len(domain) != 1:
+    if rule not in ("affine", "ends") or len(domain) != 1:
         raise Rejected("a quantified claim over one interval is proved by an affine or an ends node")
-    inner = claim.get("claim")
+    lo, hi, lc, hc = piece = domain[0]
     try:
-        a, e, base, slope = affine_parts(inner, name, domain[0])
         rel = inner["rel"]
+        if rule == "ends":
+            roles = dict(zip(("low", "high"), ends_parts(inner, name, piece)))
+        else:
+            a, e, *parts = affine_parts(inner, name, piece)
+            roles = dict(zip(("base", "slope"), parts))
     except (KeyError, TypeError, TermError) as exc:
-        raise Rejected(f"not an affine claim: {exc}") from None
-    rels = _proved_relations(node, {"base": base, "slope": slope}, check_instance)
-    if not allowed(rel, rels["base"], rels["slope"], e, any(contains(p, a) for p in domain)):
-        raise Rejected(f"{name} = {a}: {rels['base']} and a slope {rels['slope']} 0 do not give {rel} for every "
-                       f"{name}")
-    return [f"The claim is affine in {name} (on the syntax); at {name} = {rational_text(a)} it holds with "
-            f"{rels['base']}, and the change per unit of {name} is {rels['slope']} 0, so it holds for every {name} "
-            f"in the domain."]
+        raise Rejected(f"not an affine claim (over a bounded interval, for ends): {exc}") from None
+    rels = _proved_relations(node, roles, check_instance)
+    if rule == "ends":
+        ok = ends_allowed(rel, rels["low"], rels["high"], lc, hc)
+        how = (f"on the bounded domain each value is a convex combination of the values at its ends: at {name} = "
+               f"{rational_text(lo)} it holds with {rels['low']}, at {name} = {rational_text(hi)} with {rels['high']}")
+    else:
+        ok = allowed(rel, rels["base"], rels["slope"], e, contains(piece, a))
+        how = (f"at {name} = {rational_text(a)} it holds with {rels['base']}, and the change per unit of {name} is "
+               f"{rels['slope']} 0")
+    if not ok:
+        raise Rejected(f"{how}: that does not give {rel} for every {name} in the domain")
+    return [f"The claim is affine in {name} (on the syntax); {how}, so it holds for every {name} in the domain."]
 
 
 def _degree(t, name: str) -> int:
