@@ -166,10 +166,10 @@ if hasattr(os, "register_at_fork"):      # a fork (isolated audit of a lambda) h
 
 def call_with_limit(fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
     """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', why it is hung), within the limit
-    ``seconds`` (None: none; what counts as a hang: :mod:`symact.audit.hang`).  The call runs in the auditor's one calling thread (:class:`_Caller`): whatever it raises,
-    ``KeyboardInterrupt`` and ``SystemExit`` included, is a failure of the call (the user's Ctrl-C, a signal,
-    reaches the main thread, which waits for the call); a hung call is abandoned there and the caller stops
-    using that target."""
+    ``seconds`` (None: none; what counts as a hang: :mod:`symact.audit.hang`).  The call runs in the auditor's
+    one calling thread (:class:`_Caller`): whatever it raises, ``KeyboardInterrupt`` and ``SystemExit`` included,
+    is a failure of the call (the user's Ctrl-C, a signal, reaches the main thread, which waits for the call);
+    a hung call is abandoned there and the caller stops using that target."""
     return _CALLER.call(_without_fork(fn), seconds)
 
 
@@ -299,8 +299,8 @@ class Target:
         if self.kind is None:
             self.detect(fmt)
         if self.hung:
-            return Result(None, error=f"skipped: an earlier {self.hung_error or f'call {HUNG} {self.call_seconds:g} s'}",
-                          timed_out=True)
+            earlier = self.hung_error or f"call {HUNG} {self.call_seconds:g} s"
+            return Result(None, error=f"skipped: an earlier {earlier}", timed_out=True)
         seconds = self.call_seconds if seconds is None else seconds
         x = np.asarray(x, dtype=np.float64)
         start = time.perf_counter()
