@@ -18,8 +18,9 @@ PACKAGE = "symact.audit"
 LAYERS = [
     # signals to the auditor told apart by their sender
     {"senders"},
-    # foundations: formats, the standard, reports, inputs, failing ranges, worker processes, framework backends
-    {"dtypes", "standard", "report", "regions", "inputs", "workers", "backends", "conformance_suite"},
+    # foundations: formats, the standard, reports, inputs, failing ranges, worker processes, what counts as a hung
+    # call, framework backends
+    {"dtypes", "standard", "report", "regions", "inputs", "workers", "hang", "backends", "conformance_suite"},
     # the exact values; targets: loading and calling (adapters), what each framework ships, isolation
     {"reference", "adapters", "frameworks", "target"},
     {"context"},

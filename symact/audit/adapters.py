@@ -25,6 +25,7 @@ import numpy as np
 
 from symact.audit import backends
 from symact.audit.dtypes import Format, dtype_name, get_format
+from symact.audit.hang import CallWatch, thread_cpu_clock
 from symact.errors import SymactError
 
 KINDS = (backends.ARRAYS, *backends.KINDS, "scalar")
@@ -115,12 +116,14 @@ def load_module(name: str):
 
 class _Caller:
     """The one long-lived thread that calls targets (libraries keep thread-bound state: tinygrad's SQLite
-    cache refuses a connection made in another thread).  Calls take turns; a call that outlives its limit
-    is abandoned with its thread (Python cannot kill it) and the next call gets a new thread."""
+    cache refuses a connection made in another thread).  Calls take turns; a call that hangs
+    (:mod:`symact.audit.hang`, measured on this thread's CPU clock) is abandoned with its thread (Python
+    cannot kill it) and the next call gets a new thread."""
 
     def __init__(self):
         self._turn = threading.Lock()
         self._jobs: queue.Queue | None = None
+        self._cpu: Callable[[], float | None] = lambda: None
 
     def _serve(self, jobs: queue.Queue) -> None:
         while True:
@@ -134,21 +137,23 @@ class _Caller:
     def call(self, fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
         box: dict[str, Any] = {}
         done = threading.Event()
-        if seconds is not None and seconds >= threading.TIMEOUT_MAX:   # longer than a wait can be: no limit
-            seconds = None
         with self._turn:
             if self._jobs is None:
                 self._jobs = queue.Queue()
-                threading.Thread(target=self._serve, args=(self._jobs,), daemon=True, name="symact-audit-call").start()
+                thread = threading.Thread(target=self._serve, args=(self._jobs,), daemon=True,
+                                          name="symact-audit-call")
+                thread.start()
+                self._cpu = thread_cpu_clock(thread)
+            watch = CallWatch(self._cpu)
             self._jobs.put((fn, box, done))
             try:
-                finished = done.wait(seconds)
+                why = watch.wait(done, seconds)
             except BaseException:   # Ctrl-C (a signal reaches the main thread only): the call is abandoned
                 self._jobs = None
                 raise
-            if not finished:
+            if why is not None:
                 self._jobs = None
-                return "timeout", None
+                return "timeout", why
         if "e" in box:      # raised by the target in the calling thread, KeyboardInterrupt and SystemExit too
             return "error", box["e"]
         return "ok", box.get("v")
@@ -160,11 +165,11 @@ if hasattr(os, "register_at_fork"):      # a fork (isolated audit of a lambda) h
 
 
 def call_with_limit(fn: Callable[[], Any], seconds: float | None) -> tuple[str, Any]:
-    """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', None), within ``seconds`` (None: no
-    limit).  The call runs in the auditor's one calling thread (:class:`_Caller`): whatever it raises,
-    ``KeyboardInterrupt`` and ``SystemExit`` included, is a failure of the call (the user's Ctrl-C, a signal,
-    reaches the main thread, which waits for the call); a hung call is abandoned there and the caller stops
-    using that target."""
+    """Run ``fn()``: ('ok', value) | ('error', exception) | ('timeout', why it is hung), within the limit
+    ``seconds`` (None: none; what counts as a hang: :mod:`symact.audit.hang`).  The call runs in the auditor's
+    one calling thread (:class:`_Caller`): whatever it raises, ``KeyboardInterrupt`` and ``SystemExit`` included,
+    is a failure of the call (the user's Ctrl-C, a signal, reaches the main thread, which waits for the call);
+    a hung call is abandoned there and the caller stops using that target."""
     return _CALLER.call(_without_fork(fn), seconds)
 
 
@@ -239,6 +244,8 @@ class Target:
         self.label = label or _qualified_name(fn)
         self.device = device
         self.hung = False
+        #: what the call that hung was told ("call did not return within 10 s: ...", why: symact.audit.hang)
+        self.hung_error = ""
         self.detect_note = ""
         #: for an autograd derivative target: the Target it differentiates (reproductions call autograd)
         self.grad_of: "Target | None" = None
@@ -292,7 +299,8 @@ class Target:
         if self.kind is None:
             self.detect(fmt)
         if self.hung:
-            return Result(None, error=f"skipped: an earlier call {HUNG} {self.call_seconds:g} s", timed_out=True)
+            earlier = self.hung_error or f"call {HUNG} {self.call_seconds:g} s"
+            return Result(None, error=f"skipped: an earlier {earlier}", timed_out=True)
         seconds = self.call_seconds if seconds is None else seconds
         x = np.asarray(x, dtype=np.float64)
         start = time.perf_counter()
@@ -308,9 +316,8 @@ class Target:
             status, out = call_with_limit(lambda: self._quiet_call(arg), seconds)
         res = Result(None, warnings=_warning_lines(caught), seconds=time.perf_counter() - start)
         if status == "timeout":
-            self.hung = True
             res.timed_out = True
-            res.error = f"call {HUNG} {seconds:g} s"
+            res.error = self._hangs(seconds, out)
             return res
         if status == "error":
             res.error = _short(out)
@@ -329,6 +336,12 @@ class Target:
         res.values = vals
         return res
 
+    def _hangs(self, seconds: float, why: str) -> str:
+        """A call hung (``why``: :mod:`symact.audit.hang`): the target is called no more; what it is told."""
+        self.hung = True
+        self.hung_error = f"call {HUNG} {seconds:g} s: {why}"
+        return self.hung_error
+
     def _call_scalar(self, x, fmt, seconds, start) -> Result:
         out = np.empty(x.shape, dtype=np.float64)
         dts = set()
@@ -341,8 +354,7 @@ class Target:
                 arg = npdt.type(v)
                 status, r = call_with_limit(lambda: self._raw_call(arg), seconds)
                 if status == "timeout":
-                    self.hung = True
-                    return Result(None, error=f"call {HUNG} {seconds:g} s", timed_out=True)
+                    return Result(None, error=self._hangs(seconds, r), timed_out=True)
                 if status == "error":
                     return Result(None, error=f"{_short(r)} (at x = {float(v)!r})")
                 vals, dt, shape, tname = self.to_numpy(r)

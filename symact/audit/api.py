@@ -70,7 +70,8 @@ def audit(fn: Callable, name: str, dtype: str = "float32", params: Mapping[str, 
     ``hypothesis`` is the number of Hypothesis examples of the targeted search (0: none); ``exhaustive``
     tests every value of float16/bfloat16 and streams all 2^32 float32 inputs (:mod:`symact.audit.stages.exhaustive`).
     ``kind`` forces the calling convention (numpy, torch, jax,
-    scalar); ``call_seconds`` is the time limit per call.  ``convention_region`` = (predicate on x, text):
+    scalar); ``call_seconds`` is the time limit per call (what counts as a hang: :mod:`symact.audit.hang`).
+    ``convention_region`` = (predicate on x, text):
     deviations where the predicate holds are a documented convention of the implementation (e.g. torch's
     softplus threshold) and are reported as such instead of failing.  ``isolate`` (the default) runs the
     audit in a child process with its address space limited to ``memory`` bytes (default: the physical

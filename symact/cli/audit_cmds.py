@@ -70,7 +70,9 @@ symact audit --framework torch --dtype float32 --only gelu
                         "with a progress bar (minutes; Ctrl-C reports what was found so far)")
     p.add_argument("--effort", type=float, default=1.0, help="scale the sweep density (default 1)")
     p.add_argument("--hypothesis", type=int, default=100, help="examples of the targeted Hypothesis search (0: none)")
-    p.add_argument("--timeout", type=float, default=10.0, help="time limit per call, seconds (default 10)")
+    p.add_argument("--timeout", type=float, default=10.0,
+                   help="time limit per call, seconds (default 10): of CPU time for a busy call, stretched by the "
+                        "load for one that uses none, at most 10x (README: Hangs)")
     p.add_argument("--no-derivative", action="store_true", help="skip the derivative check")
     p.add_argument("--plot", metavar="FILE", help="draw the ULP error against x with the allowed band (with "
                                                    "--exhaustive: failing inputs per binade; with --framework: "
