@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import mpmath
 from mpmath import mp, mpf
 
 import soundness_mp as M
-from soundness_heldout import safe_div, tan, vanishes
+from soundness_cases import dec
+from soundness_heldout import INF, Analysis, safe_div, tan, vanishes
 from soundness_mp import (Max, Min, Undefined, acos, acosh, asin, atan, atanh, cos, cosh, div, erf, exp, heaviside,
                           log, num, real_power, rpow, sign, sin, sinh, sqrt, tanh)
 
@@ -396,7 +398,94 @@ def _review_cases(T, F) -> list:
           "a x < 0 for x < 0; x otherwise"),
         T(A, "rv-forall-leaky-above-1-abs", ("forall 1 <= alpha <= 2: leaky_relu(x, alpha=alpha)", "<=", "Abs(x)"),
           (lambda x: max(M.leaky_relu(x, a) for a in ("1", "1.5", "2")), abs), "alpha x <= 0 <= |x| for x < 0"),
-    ]
+        T(A, "rv-silu-tiny-beta", ("silu(x, beta=1e-30)", ">=", "x/2 - 1e-10"),
+          (lambda x: M.silu(x, "1e-30"), lambda x: x / 2 - num("1e-10")),
+          "x (sigmoid(e x) - 1/2) >= 0: both factors have the sign of x"),
+        F(A, "rv-softplus-tiny-beta-floor", ("softplus(x, beta=1e-30)", ">=", "log(2)*10**30"),
+          (lambda x: M.softplus(x, "1e-30"), lambda x: log(2) * mpf(10) ** 30), "-1",
+          "log(1 + e^(bx))/b < log(2)/b for x < 0"),
+        F(A, "rv-softplus-tiny-beta-cosh", ("softplus(x, beta=1e-30)", ">", "log(2)*10**30 + x/2"),
+          (lambda x: M.softplus(x, "1e-30"), lambda x: log(2) * mpf(10) ** 30 + x / 2), "0",
+          "the difference is log(cosh(bx/2))/b, 0 at x = 0", exact=True),
+        F(A, "rv-hardtanh-max-decimal", ("Min(1, Max(-1, x))", "==", "hardtanh(x, min_val=-1, max_val=1.0000000000000001)"),
+          (lambda x: Min(1, Max(-1, x)), lambda x: M.hardtanh(x, "-1", "1.0000000000000001")), "2",
+          "1 against 1 + 1e-16 at 2"),
+        T(K, "rv-max-three", ("Max(x, -x, 0)", "==", "Abs(x)"), (lambda x: Max(x, -x, 0), abs), "max(x, -x) = |x| >= 0"),
+        T(K, "rv-heaviside-sign", ("Heaviside(x)", "==", "(sign(x) + 1)/2"),
+          (heaviside, lambda x: (sign(x) + 1) / 2), "1, 0 off 0; 1/2 = (0 + 1)/2 at 0 (SymPy's H(0) = 1/2)"),
+        F(K, "rv-heaviside-0-sign", ("Heaviside(x, 0)", "==", "(sign(x) + 1)/2"),
+          (lambda x: heaviside(x, "0"), lambda x: (sign(x) + 1) / 2), "0", "0 against 1/2 at 0"),
+        F(K, "rv-d-heaviside-1-times-x", ("diff(Heaviside(x, 1)*x, x)", ">=", "0"),
+          (lambda x: d_abs_at(x, 1) if x == 0 else (mpf(1) if x > 0 else mpf(0)), c("0")), "0",
+          "x H(x) = relu(x): slopes 0 and 1 at 0"),
+        T(K, "rv-shrink-gap", ("hardshrink(x) - softshrink(x)", "<=", "0.5"),
+          (lambda x: M.hardshrink(x) - M.softshrink(x), c("0.5")), "0 on [-1/2, 1/2], +-1/2 outside",
+          points=("1", "-1")),
+        F(K, "rv-shrink-gap-strict", ("hardshrink(x) - softshrink(x)", "<", "0.5"),
+          (lambda x: M.hardshrink(x) - M.softshrink(x), c("0.5")), "1", "x - (x - 1/2) = 1/2 at 1", exact=True),
+        T(C, "rv-sigmoid-squares", ("sigmoid(x)**2 + sigmoid(-x)**2", ">=", "1/2"),
+          (lambda x: M.sigmoid(x) ** 2 + M.sigmoid(-x) ** 2, c("1/2")), "s^2 + (1 - s)^2 >= 1/2, equality at s = 1/2",
+          points=("0",)),
+        F(C, "rv-sigmoid-squares-strict", ("sigmoid(x)**2 + sigmoid(-x)**2", ">", "1/2"),
+          (lambda x: M.sigmoid(x) ** 2 + M.sigmoid(-x) ** 2, c("1/2")), "0", "1/4 + 1/4 at 0", exact=True),
+        F(C, "rv-sqrt-sigmoid-product-strict", ("sqrt(sigmoid(x)*sigmoid(-x))", "<", "1/2"),
+          (lambda x: sqrt(M.sigmoid(x) * M.sigmoid(-x)), c("1/2")), "0", "sqrt(1/4) = 1/2 at 0", exact=True),
+        F(D, "rv-odd-cube-root", ("x**(1/3)", "==", "sign(x)*Abs(x)**(1/3)"),
+          (lambda x: rpow(x, "1/3"), lambda x: sign(x) * rpow(abs(x), "1/3")), "-1",
+          "a real power of a negative base is undefined (the odd root is written sign(x)|x|^(1/3))"),
+        T(D, "rv-signed-cube-root-bound", ("Abs(x)**(1/3)*sign(x)", "<=", "Abs(x) + 1"),
+          (lambda x: rpow(abs(x), "1/3") * sign(x), lambda x: abs(x) + 1), "|x|^(1/3) <= max(1, |x|) < |x| + 1"),
+        T(P, "rv-gauss-cos", ("exp(-x**2/2)*cos(x)", "<=", "1"), (lambda x: exp(-x * x / 2) * cos(x), c("1")),
+          "both factors are at most 1 in absolute value", points=("0",)),
+        F(P, "rv-gauss-cos-strict", ("exp(-x**2/2)*cos(x)", "<", "1"), (lambda x: exp(-x * x / 2) * cos(x), c("1")),
+          "0", "1 at 0", exact=True),
+        T(P, "rv-damped-cos", ("cos(x)*exp(-Abs(x))", ">=", "-0.3"), (lambda x: cos(x) * exp(-abs(x)), c("-0.3")),
+          "cos x e^(-|x|) >= -e^(-|x|) > -0.3 for |x| > 1.21, and cos > 0 on |x| < pi/2"),
+        F(P, "rv-damped-cos-min", ("cos(x)*exp(-Abs(x))", ">=", "-0.04"), (lambda x: cos(x) * exp(-abs(x)), c("-0.04")),
+          lambda: 3 * mp.pi / 4, "(cos x e^-x)' = -(sin x + cos x) e^-x vanishes at 3 pi/4: -0.0670"),
+        # -- where a float underflows: x near 700 ------------------------------------------------------------------
+        F(R, "rv-softplus-underflow-304", ("softplus(-x)", ">=", "10**(-304)"),
+          (lambda x: M.softplus(-x), lambda x: mpf(10) ** -304), "700",
+          "log(1 + e^-700) = 9.86e-305 < 1e-304: fails only beyond x = 304 log 10 = 699.98 (a difference of "
+          "1.4e-306: evaluated at 400 digits)", dps=400),
+        F(R, "rv-sigmoid-underflow-304", ("sigmoid(-x)", ">=", "10**(-304)"),
+          (lambda x: M.sigmoid(-x), lambda x: mpf(10) ** -304), "700", "1/(1 + e^700) = 9.86e-305 (at 400 digits)",
+          dps=400),
+        F(R, "rv-softplus-ratio-700", ("exp(x)*softplus(-x)", "<=", "1 - 10**(-300)"),
+          (lambda x: exp(x) * M.softplus(-x), lambda x: 1 - mpf(10) ** -300), "700",
+          "log(1 + t)/t = 1 - t/2 + ... with t = e^-700 = 9.9e-305: above 1 - 1e-300", dps=700),
+        T(R, "rv-softplus-ratio", ("exp(x)*softplus(-x)", "<", "1"), (lambda x: exp(x) * M.softplus(-x), c("1")),
+          "log(1 + t) < t for t = e^-x > 0", xmax=1e4),
+        T(R, "rv-x-exp-far", ("x*exp(-x)", "<=", "10**(-300) for x > 700"),
+          (lambda x: x * exp(-x), lambda x: mpf(10) ** -300), "x e^-x decreases on (1, oo): 6.9e-302 at 700",
+          domain=lambda x: x > 700),
+        F(R, "rv-exp-tail-tangent", ("exp(x/10000) - x", ">=", "-82103.4037197618"),
+          (lambda x: exp(x / 10000) - x, c("-82103.4037197618")), lambda: 10000 * mp.log(10000),
+          "the minimum 10^4 - 10^4 ln 10^4 = -82103.40371976182736... at x = 10^4 ln 10^4, 2.7e-11 below"),
+        T(R, "rv-exp-tail-tangent-below", ("exp(x/10000) - x", ">=", "-82103.4037197619"),
+          (lambda x: exp(x / 10000) - x, c("-82103.4037197619")), "convex, minimum -82103.40371976182736...",
+          points=(lambda: 10000 * mp.log(10000),)),
+    ] + _gelu_tanh_cases(T, F)
+
+
+def _gelu_tanh_cases(T, F) -> list:
+    """gelu_tanh - gelu: its maximum 4.7324e-4 at x = -2.6989 (the tanh form's worst error), constants 1e-9 and
+    1e-20 away; found at 120 digits by findroot on the numerical derivative."""
+    f = lambda x: M.gelu_tanh(x) - M.gelu(x)  # noqa: E731
+    with mp.workdps(120):
+        where = mpmath.findroot(lambda t: mpmath.diff(f, t), mpf("-2.699"))
+        m = f(where)
+        wit = dec(where, 64)
+        consts = {k: (dec(m + mpf(10) ** -k, k + 4), dec(m - mpf(10) ** -k, k + 4)) for k in (9, 20)}
+    why = (f"the maximum of gelu_tanh - gelu is {mpmath.nstr(m, 25)} at x = {mpmath.nstr(where, 20)} (its derivative "
+           "vanishes there; the difference -> 0 at +-oo and is below 2.4e-4 in absolute value elsewhere)")
+    out = []
+    for k, (above, below) in consts.items():
+        out.append(T("extremum", f"rv-gelu-tanh-error-above-1e-{k}", ("gelu_tanh(x) - gelu(x)", "<=", above),
+                     (f, c(above)), f"{above} is 1e-{k} above {why}", points=(wit,)))
+        out.append(F("extremum", f"rv-gelu-tanh-error-below-1e-{k}", ("gelu_tanh(x) - gelu(x)", "<=", below),
+                     (f, c(below)), wit, f"{below} is 1e-{k} below {why}"))
+    return out
 
 
 def _review_domain_cases(T, F) -> list:
@@ -432,4 +521,53 @@ def _review_domain_cases(T, F) -> list:
         T(D, "rv-for-sqrt-pair", ("sqrt(x**2 - 1)", "<", "sqrt(x**2) for x >= 1"),
           (lambda x: sqrt(x * x - 1), lambda x: sqrt(x * x)), "x^2 - 1 < x^2, sqrt increasing",
           domain=lambda x: x >= 1),
+    ]
+
+
+def review_analyses() -> list[Analysis]:
+    """``symact analyze`` cases (checked by soundness_heldout.check_analysis), at soundness_heldout.DPS digits."""
+    root3 = mp.sqrt(3)
+    inv_sin_slope = mp.sqrt(2 * root3 - 3) / (3 - root3) ** 2   # at sin x = 1 - sqrt 3, cos x < 0
+    r2 = mp.sqrt(2)
+    x2_slope = (2 * r2 - 2) * mp.exp(r2 - 2)                   # (2x - x^2) e^-x at x = 2 - sqrt 2
+    return [
+        Analysis("an-rv-exp-neg-abs", "exp(-Abs(x))", "e^-|x|: a corner at 0 with slopes 1 and -1, neither attained",
+                 lambda x: exp(-abs(x)), range=(mpf(0), False, mpf(1), True), monotonic="neither", continuity="C0",
+                 kinks=(mpf(0),), dmax=(mpf(1), False), dmin=(mpf(-1), False), lipschitz=(mpf(1), False),
+                 extrema=(None, mpf(1)),
+                 flags={"convex": False, "concave": False, "zero_at_origin": False, "odd": False,
+                        "range_has_both_signs": False, "identity_near_origin": False}),
+        Analysis("an-rv-abs-times-sign", "Abs(x)*sign(x)", "|x| sign(x) = x everywhere (0 at 0)", lambda x: x,
+                 range=(-INF, False, INF, False), monotonic="increasing", continuity="Cinf", kinks=(),
+                 dmax=(mpf(1), True), dmin=(mpf(1), True), lipschitz=(mpf(1), True), extrema=(None, None),
+                 flags={"convex": True, "concave": True, "zero_at_origin": True, "odd": True,
+                        "range_has_both_signs": True, "identity_near_origin": True}),
+        Analysis("an-rv-x2-exp-abs", "x**2*exp(-Abs(x))",
+                 "even; x^2 - |x|^3 + ... near 0: C2; max 4/e^2 at +-2; f' = (2x - x^2) e^-x on (0, oo) is largest "
+                 "at 2 - sqrt 2", lambda x: x * x * exp(-abs(x)), range=(mpf(0), True, 4 * exp(-2), True),
+                 monotonic="neither", continuity="C2", kinks=(), dmax=(x2_slope, True), dmin=(-x2_slope, True),
+                 lipschitz=(x2_slope, True), extrema=(mpf(0), 4 * exp(-2)),
+                 flags={"convex": False, "concave": False, "zero_at_origin": True, "odd": False,
+                        "range_has_both_signs": False, "identity_near_origin": False}),
+        Analysis("an-rv-inv-two-plus-sin", "1/(2 + sin(x))",
+                 "range [1/3, 1]; f' = -cos/(2 + sin)^2 is extreme where sin^2 - 2 sin - 2 = 0, sin = 1 - sqrt 3: "
+                 "+-sqrt(2 sqrt 3 - 3)/(3 - sqrt 3)^2", lambda x: 1 / (2 + sin(x)),
+                 range=(mpf(1) / 3, True, mpf(1), True), monotonic="neither", continuity="Cinf", kinks=(),
+                 dmax=(inv_sin_slope, True), dmin=(-inv_sin_slope, True), lipschitz=(inv_sin_slope, True),
+                 extrema=(mpf(1) / 3, mpf(1)),
+                 flags={"convex": False, "concave": False, "zero_at_origin": False, "odd": False,
+                        "range_has_both_signs": False, "identity_near_origin": False}),
+        Analysis("an-rv-hardswish", "hardswish",
+                 "0 left of -3, x(x + 3)/6 on [-3, 3], x after: corners at -3 (slopes 0, -1/2) and 3 (3/2, 1); "
+                 "minimum -3/8 at -3/2", M.hardswish, range=(mpf(-3) / 8, True, INF, False), monotonic="neither",
+                 continuity="C0", kinks=(mpf(-3), mpf(3)), dmax=(mpf(3) / 2, False), dmin=(mpf(-1) / 2, False),
+                 lipschitz=(mpf(3) / 2, False), extrema=(mpf(-3) / 8, None),
+                 flags={"convex": False, "concave": False, "zero_at_origin": True, "odd": False,
+                        "range_has_both_signs": True, "identity_near_origin": False}),
+        Analysis("an-rv-celu-2", "celu", "2 (e^(x/2) - 1) left of 0, x after: C1 (f'' jumps from 1/2 to 0), convex",
+                 lambda x: M.celu(x, "2"), params=("alpha=2",), range=(mpf(-2), False, INF, False),
+                 monotonic="increasing", continuity="C1", kinks=(), dmax=(mpf(1), True), dmin=(mpf(0), False),
+                 lipschitz=(mpf(1), True), extrema=(None, None),
+                 flags={"convex": True, "concave": False, "zero_at_origin": True, "odd": False,
+                        "range_has_both_signs": True, "identity_near_origin": True}),
     ]
