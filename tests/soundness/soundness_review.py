@@ -53,6 +53,17 @@ def snap(v):
     return mpf(0) if vanishes(v) else v
 
 
+def integral(f, lo, hi):
+    """The side ``integrate(f, a, lo, hi)`` of a claim, a constant: mpmath's quadrature, once per precision."""
+    values = {}
+
+    def side(x):
+        if mp.dps not in values:
+            values[mp.dps] = mp.quad(f, [lo, hi])
+        return values[mp.dps]
+    return side
+
+
 def d_max(x, f, df, g, dg):
     """d/dx max(f, g) at x: the slope of the larger one; where they tie, it exists only if the slopes agree (a
     crossing with different slopes is a corner)."""
@@ -465,6 +476,26 @@ def _review_cases(T, F) -> list:
         T(R, "rv-exp-tail-tangent-below", ("exp(x/10000) - x", ">=", "-82103.4037197619"),
           (lambda x: exp(x / 10000) - x, c("-82103.4037197619")), "convex, minimum -82103.40371976182736...",
           points=(lambda: 10000 * mp.log(10000),)),
+        # -- integrals and parameters entering non-affinely -------------------------------------------------------
+        T(N, "rv-integral-exp", ("integrate(exp(-a), a, 0, 1)", "==", "1 - exp(-1)"),
+          (integral(lambda a: exp(-a), 0, 1), lambda x: 1 - exp(-1)), "an antiderivative is -e^-a"),
+        F(N, "rv-integral-sigmoid-off", ("integrate(sigmoid(a), a, -1, 1)", "==", "1.0000000000000000001"),
+          (integral(M.sigmoid, -1, 1), c("1.0000000000000000001")), "0",
+          "sigmoid(a) + sigmoid(-a) = 1, so the integral over [-1, 1] is 1 (a constant claim: any x is a witness)"),
+        T(A, "rv-forall-abs-blend", ("forall 0 <= a <= 1: a*x + (1 - a)*Abs(x)", ">=", "x"),
+          (lambda x: min(num(a) * x + (1 - num(a)) * abs(x) for a in ("0", "0.5", "1")), lambda x: x),
+          "(1 - a)(|x| - x) >= 0 for a <= 1"),
+        F(A, "rv-forall-abs-blend-above-1", ("forall 0 <= a <= 1.0000000001: a*x + (1 - a)*Abs(x)", ">=", "x"),
+          (lambda x: num("1.0000000001") * x - num("1e-10") * abs(x), lambda x: x), "-1",
+          "at a = 1.0000000001, x = -1: (a - 1)(x - |x|) = -2e-10"),
+        F(A, "rv-forall-gauss-any-sign", ("forall a: exp(-a*x**2)", "<=", "1"), (lambda x: exp(x * x), c("1")), "1",
+          "at a = -1: e^(x^2) = e at x = 1"),
+        F(A, "rv-forall-sigmoid-slope", ("forall a > 0: sigmoid(a*x)", ">", "1/2"), (lambda x: M.sigmoid(x), c("1/2")),
+          "0", "1/2 at x = 0 for every a", exact=True),
+        T(A, "rv-forall-tanh-slope", ("forall a > 0: tanh(a*x)*x", ">=", "0"),
+          (lambda x: min(tanh(num(a) * x) * x for a in alphas), c("0")), "tanh(a x) has the sign of x for a > 0"),
+        F(A, "rv-forall-abs-power-slope", ("forall a >= 1: diff(Abs(x)**a, x)", ">=", "-1000"),
+          (lambda x: d_abs_at(x, 1), c("-1000")), "0", "at a = 1: |x| has a corner at 0"),
     ] + _gelu_tanh_cases(T, F)
 
 
@@ -489,7 +520,7 @@ def _gelu_tanh_cases(T, F) -> list:
 
 
 def _review_domain_cases(T, F) -> list:
-    D, E, Y, R = "domain", "removable", "tiny", "tail"
+    D, E, Y, R, A = "domain", "removable", "tiny", "tail", "parameter"
     pos = lambda x: x > 0  # noqa: E731
     return [
         T(E, "rv-for-sqrt-quotient", ("(sqrt(x**2 + 1) - 1)/x**2", "<=", "1/2 for x != 0"),
@@ -518,6 +549,23 @@ def _review_domain_cases(T, F) -> list:
         F(D, "rv-for-asin-ratio", ("asin(x/2)", "<", "asin(x) for 0 < x <= 1.0000001"),
           (lambda x: asin(x / 2), asin), "1.0000001", "asin(1.0000001) is undefined",
           domain=lambda x: 0 < x <= num("1.0000001")),
+        F(A, "rv-for-forall-power-below-line", ("forall a > 0: x**a", "<=", "1 + x for x >= 0"),
+          (lambda x: real_power(x, mpf(2)), lambda x: 1 + x), "2", "at a = 2: 4 > 3 at x = 2",
+          domain=lambda x: x >= 0),
+        T(D, "rv-for-d-log-abs", ("diff(log(Abs(x)), x)", "==", "1/x for x != 0"),
+          (lambda x: div(1, x), lambda x: div(1, x)), "log|x| is log x or log(-x), each with derivative 1/x",
+          domain=lambda x: x != 0),
+        T(D, "rv-for-d-x-pow-x", ("diff(x**x, x)", "==", "x**x*(log(x) + 1) for x > 0"),
+          (lambda x: real_power(x, x) * (log(x) + 1), lambda x: real_power(x, x) * (log(x) + 1)),
+          "x^x = e^(x log x): (x log x)' = log x + 1", domain=pos, xmax=1e4),
+        F(D, "rv-for-d-three-halves-closed", ("diff(x**(3/2), x)", "==", "3*sqrt(x)/2 for x >= 0"),
+          (lambda x: 3 * sqrt(x) / 2 if x > 0 else M.undefined("x^(3/2) is undefined left of 0"),
+           lambda x: 3 * sqrt(x) / 2), "0",
+          "x^(3/2) is undefined for x < 0, so its difference quotient at 0 has no two-sided limit",
+          domain=lambda x: x >= 0),
+        T(D, "rv-for-d-three-halves-open", ("diff(x**(3/2), x)", "==", "3*sqrt(x)/2 for x > 0"),
+          (lambda x: 3 * sqrt(x) / 2, lambda x: 3 * sqrt(x) / 2), "(x^(3/2))' = (3/2) x^(1/2) on (0, oo)",
+          domain=pos),
         T(D, "rv-for-sqrt-pair", ("sqrt(x**2 - 1)", "<", "sqrt(x**2) for x >= 1"),
           (lambda x: sqrt(x * x - 1), lambda x: sqrt(x * x)), "x^2 - 1 < x^2, sqrt increasing",
           domain=lambda x: x >= 1),
