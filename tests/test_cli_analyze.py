@@ -146,3 +146,18 @@ def test_unknown_table_format():
 
     with pytest.raises(ParameterError):
         table_mod.catalog_table("html")
+
+
+@pytest.mark.parametrize("text, shown, folded", [
+    ("sqrt(-x**2)", "sqrt(-x^2)", "I*Abs(x)"),  # SymPy folds it into an imaginary multiple of |x|
+    ("x**2/x", "x^2/x", "f(x) = x\n"),  # SymPy cancels it to x, defined at 0
+])
+def test_analyze_expr_shows_the_function_as_written(capsys, text, shown, folded):
+    """The report's head names the function the user wrote, whose domain the verdicts are about, not the form
+    SymPy's automatic evaluation folds it into."""
+    code, out, _ = run(capsys, "analyze", "--expr", text)
+    assert code == 1  # undefined on part of R: the properties are unknown
+    assert out.splitlines()[0] == f"{text}: f(x) = {shown}"
+    assert folded not in out
+    code, out, _ = run(capsys, "analyze", "--expr", text, "--json")
+    assert json.loads(out)["expr"] == text

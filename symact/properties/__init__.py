@@ -969,8 +969,9 @@ def expression_target(expr: Any) -> Subject:
     if not target.has(X) and not any(s.name == "x" for s in target.free_symbols):
         raise ExpressionError(f"the expression {expr!r} does not depend on x")
     subj = subject(target)
-    if isinstance(expr, str):
-        subj.written = parse_expression(expr, as_written=True)
+    if isinstance(expr, str):  # the report shows what the user wrote: sqrt(-x**2), not SymPy's I*Abs(x)
+        subj.written = subj.printed = parse_expression(expr, as_written=True)
+        subj.name = str(subj.written)
     return subj
 
 
