@@ -283,3 +283,35 @@ def test_a_range_without_a_stable_form_is_named_on_stderr(tmp_path):
         assert 1e-24 < 2 / (1 + mpmath.exp(54)) < 1e-23 and np.tanh(27.0) == 1.0
     module = load_source((tmp_path / "u.py").read_text(), "heldout_unstable")
     assert module.f(np.array([3.0]))[0] == 0.0  # the stated error, not hidden
+
+
+def test_decimals_of_a_catalog_entry_in_an_expression_are_exact_rationals():
+    """selu(x)*sigmoid(x) carries SELU's decimals (scale 1.0507009873554804934193349852946, alpha
+    1.6732632423543772848170429916717); SymPy printed their product to 32 digits in the claim of f' for x < 0,
+    which the kernel refuted (NOT PROVED, exit 1).  As exact rationals every claim is proved.  Truth: mpmath at 50
+    digits, f' = s (alpha e^x sigma + (alpha (e^x - 1)) sigma (1 - sigma)) for x < 0, s (sigma + x sigma (1 - sigma))
+    for x > 0."""
+    result = implement(expr="selu(x)*sigmoid(x)", target="numpy", dtype="float32", derivative=True, budget=BUDGET)
+    assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]
+    module = load_source(result.source, "heldout_selu_sigmoid")
+    xs = np.array([-20.0, -3.0, -0.5, -1e-3, 1e-3, 0.5, 3.0, 20.0], dtype=np.float32)
+    with mpmath.workdps(MP_DPS):
+        s, a = mpmath.mpf("1.0507009873554804934193349852946"), mpmath.mpf("1.6732632423543772848170429916717")
+
+        def df(t):
+            sg = 1 / (1 + mpmath.exp(-t))
+            g, dg = (a * (mpmath.exp(t) - 1), a * mpmath.exp(t)) if t < 0 else (t, 1)
+            return s * (dg * sg + g * sg * (1 - sg))
+        want = np.array([float(df(mpmath.mpf(float(x)))) for x in xs])
+    assert np.all(_ulps(module.f_derivative(xs).astype(np.float64), want) <= 2 ** 29)  # within 1 float32 ulp
+
+
+def test_the_limit_of_a_piecewise_derivative_at_an_infinite_end_comes_from_the_branch_there():
+    """f' of elu(x, alpha=1/2)*sigmoid(x) for x > 0 is x e^-x/(1 + e^-x)^2 + 1/(1 + e^-x): inf*0 = NaN at +inf, and
+    SymPy finds no limit of the Piecewise's derivative; now the branch's limit is proposed and proved.  By hand:
+    f' -> 1 as x -> oo (sigmoid -> 1, x sigmoid' -> 0) and -> 0 as x -> -oo (e^x terms)."""
+    result = implement(expr="elu(x, alpha=a)*sigmoid(x)", params={"a": "0.5"}, target="numpy", dtype="float32",
+                       derivative=True, budget=BUDGET)
+    assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]
+    module = load_source(result.source, "heldout_elu_sigmoid")
+    assert list(module.f_derivative(np.array([np.inf, -np.inf], dtype=np.float32))) == [1.0, 0.0]
