@@ -20,6 +20,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
+from symact.catalog.registry import X
 from symact.decide.checked import check_claim
 from symact.implement import implement
 from symact.implement.module import load_source
@@ -182,3 +183,135 @@ def test_max_of_two_parabolas_holds_each_crossing_in_a_window_and_matches_mpmath
     module = load_source(result.source, "heldout_max_parabolas")
     assert np.all(_ulps(module.f(xs), want) <= 1)
     assert np.all(module.f_derivative(xs) == dwant)
+
+
+def test_a_dropped_part_the_kernel_proves_defined_everywhere_keeps_the_expression():
+    """sigmoid(softplus(x)) is exp(-log(1 + exp(x))) inside, which SymPy writes 1/(1 + exp(x)): log's argument
+    1 + exp(x) > 0 at every real x, so nothing of the domain (R) is lost; it was refused as if it restricted it.
+    exp(log(x**2 - 1)) still is (x**2 - 1 <= 0 on [-1, 1]).  Truth: mpmath's sigmoid(softplus(x)) at 50 digits."""
+    from symact.audit.reference.expression import with_params
+    from symact.errors import ExpressionError
+
+    f = with_params("sigmoid(softplus(x))", {})
+    for t in (-30.0, -1.5, 0.0, 2.0, 40.0):
+        with mpmath.workdps(MP_DPS):
+            want = 1 / (1 + mpmath.exp(-mpmath.log(1 + mpmath.exp(t))))
+            assert abs(mpmath.mpf(sp.N(f.subs(X, sp.Rational(t)), 60)) - want) < mpmath.mpf(10) ** -45
+    with pytest.raises(ExpressionError, match="restricts where it is defined"):
+        with_params("exp(log(x**2 - 1))", {})
+
+
+def test_a_form_the_kernel_does_not_prove_gives_way_to_the_expression_as_written():
+    """tanh(gelu(x)) on 0 <= x <= 1 measured best (1 ulp against 2) as tanh(x*erf(..)/2 + x/2), an identity the
+    kernel does not prove: the module used it anyway (NOT PROVED, exit 1); now the expression as written takes
+    its place and every claim is proved.  Its derivative (1 - tanh(u)**2) u' was 0 from x = 9 (tanh(u) rounds to
+    1); 1/cosh(u)**2 keeps it.  Truth: mpmath at 50 digits, u = x (1 + erf(x/sqrt 2))/2, f' = u'/cosh(u)**2."""
+    result = implement(expr="tanh(gelu(x))", target="numpy", dtype="float64", derivative=True, budget=BUDGET)
+    assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]
+    assert "is not proved: unknown" in result.source
+    module = load_source(result.source, "heldout_tanh_gelu")
+    xs = np.array([-3.0, -0.5, 0.25, 0.75, 2.0, 9.5, 20.0, 36.7368])
+    with mpmath.workdps(MP_DPS):
+        t = [mpmath.mpf(x) for x in xs]
+        u = [s * (1 + mpmath.erf(s / mpmath.sqrt(2))) / 2 for s in t]
+        du = [(1 + mpmath.erf(s / mpmath.sqrt(2))) / 2 + s * mpmath.exp(-s ** 2 / 2) / mpmath.sqrt(2 * mpmath.pi)
+              for s in t]
+        want = np.array([float(mpmath.tanh(v)) for v in u])
+        dwant = np.array([float(d / mpmath.cosh(v) ** 2) for v, d in zip(u, du)])
+    assert np.all(_ulps(module.f(xs), want) <= 16)  # the float64 standard (1 + erf(u) for u < 0 costs some ulps)
+    assert np.all(_ulps(module.f_derivative(xs), dwant) <= 16), (module.f_derivative(xs), dwant)
+
+
+@pytest.mark.parametrize("text,truth", [
+    ("log(1 + x) - x", lambda t: mpmath.log1p(t) - t),
+    ("1 - cos(x)", lambda t: 2 * mpmath.sin(t / 2) ** 2),
+    ("x - sin(x)", lambda t: t - mpmath.sin(t))])
+def test_a_cancellation_at_0_where_the_expression_is_defined_gets_its_taylor_branches(text, truth):
+    """log(1 + x) - x, 1 - cos(x) and x - sin(x) are 0 in float64 for |x| below 1e-8 to 1e-16 as written (the
+    terms round to one another); 0 is no removable 0/0, so no Taylor branch was made there and the module
+    returned 0 for -x**2/2.  Now each side of 0 gets its Taylor polynomial, the kernel proving the bound; 0 keeps
+    its branch.  Truth: mpmath at 1000 digits (1 - cos as 2 sin(x/2)**2; log1p(x) - x and x - sin(x) lose about
+    3 log10(1/|x|) digits, 900 at 1e-300)."""
+    result = implement(expr=text, target="numpy", dtype="float64", derivative=True, budget=BUDGET)
+    bounds = [p for part in result.plan.parts for b, p in zip(part.claims(), part.proofs) if b.kind == "bound"]
+    assert len(bounds) >= 2 and all(p.status == "proved" for p in bounds), [(p.claim, p.reason) for p in bounds]
+    module = load_source(result.source, "heldout_taylor_at_0")
+    xs = np.array([s * m for m in (1e-300, 1e-150, 1e-20, 1e-9, 1e-4, 0.01, 0.03) for s in (-1, 1)])  # the balls
+    with mpmath.workdps(1000):
+        want = np.array([float(truth(mpmath.mpf(x))) for x in xs])
+    got = module.f(xs)
+    ok = _ulps(got, want) <= 2
+    assert np.all(ok), (xs[~ok], got[~ok], want[~ok])
+    assert module.f(np.array([0.0]))[0] == 0.0
+
+
+def test_a_pole_beside_the_range_does_not_hide_the_cancellation_of_a_form():
+    """f' of log(1 + x) - x is 1/(1 + x) - 1, which cancels near 0 (2.2e-16 for -6.7e-17); -x/(1 + x) does not.
+    Both are inf at the pole -1, a sample input of -1 <= x < 0 where the reference is NaN, so every form measured
+    inf there and the one as written was kept.  Truth: -x/(1 + x) in mpmath at 50 digits."""
+    result = implement(expr="log(1 + x) - x", target="numpy", dtype="float64", derivative=True, budget=BUDGET)
+    module = load_source(result.source, "heldout_log1p_d")
+    xs = np.array([-0.9, -0.5, -6.661338412448735e-17, -1e-300, 1e-300, 1e-10, 0.5, 3.0, 1e10])
+    with mpmath.workdps(MP_DPS):
+        want = np.array([float(-mpmath.mpf(x) / (1 + mpmath.mpf(x))) for x in xs])
+    assert np.all(_ulps(module.f_derivative(xs), want) <= 2)
+    assert np.isnan(module.f_derivative(np.array([-1.0, -2.0]))).all()
+
+
+def test_the_limit_of_max_at_an_infinite_end_comes_from_the_branch_there():
+    """Max(0, tanh(x) - x/4) is tanh(x) - x/4 for x <= -4 (written through exp(2x) there), which is -inf*0 = NaN
+    at -inf; SymPy's limit of the Max itself raises, so no limit branch was made and f(-inf) was NaN.  Now the
+    limit of the branch's formula (equal to f there, a claim the kernel proves) is proposed, and the kernel proves
+    limit(f, x, -oo) == oo.  By hand: tanh(x) -> -1 and -x/4 -> +oo as x -> -oo."""
+    result = implement(expr="Max(0, tanh(x) - x/4)", target="numpy", dtype="float32", budget=BUDGET)
+    assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]
+    module = load_source(result.source, "heldout_max_limit")
+    got = module.f(np.array([-np.inf, np.inf, -1e30, 1e30], dtype=np.float32))
+    assert got[0] == np.inf and got[1] == 0 and got[2] == np.float32(2.5e29) and got[3] == 0
+
+
+def test_a_range_without_a_stable_form_is_named_on_stderr(tmp_path):
+    """1 - tanh(x**3) cancels for large x (tanh rounds to 1 from x = 2.6; exp(x**3) is no exponential of a linear
+    function, so no decaying form is tried): the module's docstring said NO STABLE FORM FOUND, the command
+    nothing.  Truth: 1 - tanh(3**3) = 2/(1 + e^54) ~ 7.1e-24 in mpmath, and float64 tanh(27.0) is 1.0 exactly, so
+    the form as written gives 0 there."""
+    made = _symact("implement", "--expr", "1 - tanh(x**3)", "--target", "numpy", "--dtype", "float64", "-o",
+                   str(tmp_path / "u.py"))
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "symact: no stable form found for f on all of R" in made.stderr, made.stderr
+    with mpmath.workdps(MP_DPS):
+        assert 1e-24 < 2 / (1 + mpmath.exp(54)) < 1e-23 and np.tanh(27.0) == 1.0
+    module = load_source((tmp_path / "u.py").read_text(), "heldout_unstable")
+    assert module.f(np.array([3.0]))[0] == 0.0  # the stated error, not hidden
+
+
+def test_decimals_of_a_catalog_entry_in_an_expression_are_exact_rationals():
+    """selu(x)*sigmoid(x) carries SELU's decimals (scale 1.0507009873554804934193349852946, alpha
+    1.6732632423543772848170429916717); SymPy printed their product to 32 digits in the claim of f' for x < 0,
+    which the kernel refuted (NOT PROVED, exit 1).  As exact rationals every claim is proved.  Truth: mpmath at 50
+    digits, f' = s (alpha e^x sigma + (alpha (e^x - 1)) sigma (1 - sigma)) for x < 0, s (sigma + x sigma (1 - sigma))
+    for x > 0."""
+    result = implement(expr="selu(x)*sigmoid(x)", target="numpy", dtype="float32", derivative=True, budget=BUDGET)
+    assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]
+    module = load_source(result.source, "heldout_selu_sigmoid")
+    xs = np.array([-20.0, -3.0, -0.5, -1e-3, 1e-3, 0.5, 3.0, 20.0], dtype=np.float32)
+    with mpmath.workdps(MP_DPS):
+        s, a = mpmath.mpf("1.0507009873554804934193349852946"), mpmath.mpf("1.6732632423543772848170429916717")
+
+        def df(t):
+            sg = 1 / (1 + mpmath.exp(-t))
+            g, dg = (a * (mpmath.exp(t) - 1), a * mpmath.exp(t)) if t < 0 else (t, 1)
+            return s * (dg * sg + g * sg * (1 - sg))
+        want = np.array([float(df(mpmath.mpf(float(x)))) for x in xs])
+    assert np.all(_ulps(module.f_derivative(xs).astype(np.float64), want) <= 2 ** 29)  # within 1 float32 ulp
+
+
+def test_the_limit_of_a_piecewise_derivative_at_an_infinite_end_comes_from_the_branch_there():
+    """f' of elu(x, alpha=1/2)*sigmoid(x) for x > 0 is x e^-x/(1 + e^-x)^2 + 1/(1 + e^-x): inf*0 = NaN at +inf, and
+    SymPy finds no limit of the Piecewise's derivative; now the branch's limit is proposed and proved.  By hand:
+    f' -> 1 as x -> oo (sigmoid -> 1, x sigmoid' -> 0) and -> 0 as x -> -oo (e^x terms)."""
+    result = implement(expr="elu(x, alpha=a)*sigmoid(x)", params={"a": "0.5"}, target="numpy", dtype="float32",
+                       derivative=True, budget=BUDGET)
+    assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]
+    module = load_source(result.source, "heldout_elu_sigmoid")
+    assert list(module.f_derivative(np.array([np.inf, -np.inf], dtype=np.float32))) == [1.0, 0.0]

@@ -32,6 +32,14 @@ class Implementation:
     def unproved(self) -> list:
         return [p for part in self.plan.parts for p in part.unproved()]
 
+    @property
+    def unstable(self) -> list[str]:
+        """'NAME on RANGE' for each branch where no stable form was found (its description says so)."""
+        from symact.implement.stable import UNSTABLE
+
+        return [f"{part.name} on {b.domain_text() or 'all of R'}" for part in self.plan.parts for b in part.branches
+                if UNSTABLE in b.why]
+
     def summary(self) -> str:
         branches = sum(len(part.branches) for part in self.plan.parts)
         claims = sum(len(part.claims()) for part in self.plan.parts)

@@ -34,7 +34,10 @@ class Branch:
     infinite input), ``undefined`` (NaN at a point the kernel proved undefined) or ``outside`` (NaN on a range
     where a part's argument is outside its domain: ``bound`` holds that relation, the branch's claim);
     ``expm1`` False: c exp(u) - c is printed as written, not as c expm1(u) (a range where exp is the cheaper and
-    the cancellation costs a float32 or 16-bit result nothing)."""
+    the cancellation costs a float32 or 16-bit result nothing); ``written``: (an exact formula, its description)
+    for a form chosen by measurement (:mod:`symact.implement.stable`: the function as written; a Taylor branch,
+    :mod:`symact.implement.taylor`: the formula it replaced), which takes the branch's place where the kernel does
+    not prove the form's claim (:meth:`symact.implement.plan.Plan.prove`)."""
 
     lo: sp.Rational | None
     hi: sp.Rational | None
@@ -45,6 +48,7 @@ class Branch:
     kind: str = "exact"
     bound: sp.Expr | None = None
     expm1: bool = True
+    written: tuple | None = None
 
     def __post_init__(self) -> None:
         for end in ("lo", "hi"):

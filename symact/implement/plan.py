@@ -1,7 +1,7 @@
 """What to implement: the function, its branches and their claims, from a catalog entry or an expression."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -62,11 +62,25 @@ class Plan:
     references: dict = field(default_factory=dict, compare=False, repr=False)
 
     def prove(self, budget: float) -> None:
-        """Decide every branch claim of every part (one sandboxed run for all)."""
+        """Decide every branch claim of every part (one sandboxed run for all); a form chosen by measurement
+        or a Taylor branch whose claim the kernel does not prove gives its place to the formula it replaced on its
+        range (``Branch.written``: tanh(x*(erf(sqrt(2)*x/2) + 1)/2) as tanh(x*erf(sqrt(2)*x/2)/2 + x/2), 1 ulp
+        against 2, is not proved), whose claim is decided in turn, and the description says which form was not
+        proved."""
         items = [(part.lhs, b) for part in self.parts for b in part.claims()]
         proofs = iter(prove_all(items, budget))
         for part in self.parts:
             part.proofs = [next(proofs) for _ in part.claims()]
+        redo = [(part, i) for part in self.parts for i, (b, p) in enumerate(zip(part.branches, part.proofs))
+                if b.written is not None and p.status not in ("proved", "convention", "undefined")]
+        for part, i in redo:
+            b, p = part.branches[i], part.proofs[i]
+            part.branches[i] = replace(b, formula=b.written[0], written=None, kind="exact", bound=None, why=(
+                f"{b.written[1]} (the form that measured best here, {sp.sstr(b.formula)}, is not proved: "
+                f"{p.status}, {p.reason})"))
+        again = prove_all([(part.lhs, part.branches[i]) for part, i in redo], budget) if redo else []
+        for (part, i), proof in zip(redo, again):
+            part.proofs[i] = proof
 
 
 def _call(entry, params: dict) -> str:
@@ -115,17 +129,21 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     f' is the right piece's derivative, a convention), else its stable forms on x < 0 and x >= 0 where they
     measure better than the expression as written, else the expression as written, on one branch
     (:func:`symact.implement.stable.stable_branches`); NaN where it is undefined, with Taylor branches around a
-    removable 0/0 (:mod:`symact.implement.taylor`)."""
+    removable 0/0 (:mod:`symact.implement.taylor`).  Decimals (SELU's constants, in selu(x)*sigmoid(x)) are the
+    exact rationals they denote, as for a catalog entry: the kernel refuted f' with them, the product of two of
+    them being printed to 32 digits."""
+    expr = expr.xreplace({v: sp.Rational(str(v)) for v in expr.atoms(sp.Float)})
     text = sp.sstr(expr)
     split = to_piecewise(expr).has(sp.Piecewise)
     d = sp.diff(expr, X)
     try:
         found, crossed = split_pieces(expr) if split else (None, None)
         f_branches = domain_gaps(expr, taylor_branches(expr, undefined_points(
-            expr, refined(from_pieces(found)) if split else stable_branches(expr))))
+            expr, refined(from_pieces(found)) if split else stable_branches(expr)), at_zero=not split))
         df_branches = derivative and underivable_points(expr, domain_gaps(expr, domain_gaps(d, derivative_points(
             expr, taylor_branches(d, undefined_points(
-                d, refined(crossed or derivative_pieces(found, {})) if split else stable_branches(d))))), of_f=True))
+                d, refined(crossed or derivative_pieces(found, {})) if split else stable_branches(d)),
+                at_zero=not split))), of_f=True))
     except (Unprintable, ParameterError):  # a function the module cannot compute, Max or Min whose arguments cross
         raise                              # more than once (their own one-line messages)
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0

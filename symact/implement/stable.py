@@ -132,12 +132,14 @@ def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | No
 
 def measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
     """The largest error of ``formula``'s NumPy float64 code at ``xs`` in float64 ulps of ``want`` (inf where one
-    is NaN or infinite and the other is not)."""
+    is NaN or infinite and the other is not; none where ``want`` is NaN and the code's value not finite: at a
+    pole, where the module returns NaN whatever the form (:mod:`symact.implement.undefined`), 1/(1 + x) - 1 and
+    -x/(1 + x) at -1 are alike, and the second does not cancel near 0)."""
     from symact.accuracy import ulp_error
 
     got = _evaluate(formula, xs)
     err = ulp_error(got, want)
-    same = (got == want) | (np.isnan(got) & np.isnan(want))
+    same = (got == want) | (np.isnan(want) & ~np.isfinite(got))
     err = np.where(same, 0.0, err)
     return float(np.nanmax(np.where(np.isnan(err), np.inf, err)))
 
@@ -152,7 +154,6 @@ def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     arithmetic makes real)."""
     import mpmath
 
-    from symact.budget import run_with_budget
     from symact.numeric.mpcompile import compile_mp
 
     g = compile_mp(expr, [X])
@@ -167,12 +168,10 @@ def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
             continue
         if not isinstance(far, mpmath.mpf):
             continue
-        try:
-            done, value = run_with_budget(lambda: sp.limit(elementary(expr), X, end), 5.0)
-        except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
-            continue
-        if not done or not isinstance(value, sp.Expr) or not value.is_extended_real or not (
-                value.is_number and (value.is_infinite or value.is_finite)):
+        value = _limit(expr, end)
+        if value is None and branch.kind == "exact" and branch.formula != expr:
+            value = _limit(branch.formula, end)  # equal to expr towards that end: Max(0, tanh(x) - x/4) at -oo
+        if value is None:
             continue
         got = float(_evaluate(branch.formula, np.array([float(end)]))[0])
         if not (got == float(value) or value.is_finite and abs(got - float(value)) <= 1e-15 * abs(float(value))):
@@ -181,10 +180,26 @@ def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
     return out
 
 
+def _limit(expr: sp.Expr, end) -> sp.Expr | None:
+    """SymPy's limit of ``expr`` at ``end`` (5 CPU seconds at most) where it is a real number or +-oo (None: no
+    such limit found; SymPy's limit of Max(0, tanh(x) - x/4) raises TypeError)."""
+    from symact.budget import run_with_budget
+
+    try:
+        done, value = run_with_budget(lambda: sp.limit(elementary(expr), X, end), 5.0)
+    except Exception:  # noqa: BLE001 - SymPy raises many types: no limit known
+        return None
+    if not done or not isinstance(value, sp.Expr) or not value.is_extended_real or not (
+            value.is_number and (value.is_infinite or value.is_finite)):
+        return None
+    return value
+
+
 def uncancel(expr: sp.Expr) -> sp.Expr:
-    """``expr`` with four cancellations near a zero of the difference written away, exactly: log A - log B as
+    """``expr`` with five cancellations near a zero of the difference written away, exactly: log A - log B as
     log(1 + (A - B)/B) (printed log1p; log(1 + exp(x)) - log 2 becomes log1p(expm1(x)/2)), sqrt(A) - B as
-    (A - B^2)/(sqrt(A) + B), log(cosh u) as log(1 + 2 sinh(u/2)^2), and acosh(1 + t) as
+    (A - B^2)/(sqrt(A) + B), 1 - tanh(u)^2 as 1/cosh(u)^2 (the derivative of tanh(gelu(x)) was 0 from x = 9,
+    where tanh rounds to 1), log(cosh u) as log(1 + 2 sinh(u/2)^2), and acosh(1 + t) as
     log1p(t + sqrt(t (t + 2))) (acosh(1 + x**2) was 0 for |x| < 2**-27, where 1 + x**2 rounds to 1)."""
     def rewrite(e: sp.Expr) -> sp.Expr:
         if isinstance(e, sp.Add):
@@ -196,6 +211,10 @@ def uncancel(expr: sp.Expr) -> sp.Expr:
                 b = (-minus[0]).args[0]
                 rest = [t for t in e.args if t is not logs[0] and t is not minus[0]]
                 return sp.Add(sp.log(sp.Add(1, sp.cancel((a - b) / b), evaluate=False)), *rest)
+            if len(e.args) == 2 and sp.S.One in e.args:  # 1 - tanh(u)**2 as 1/cosh(u)**2
+                square = [t for t in e.args if t != 1][0]
+                if isinstance(-square, sp.Pow) and isinstance((-square).base, sp.tanh) and (-square).exp == 2:
+                    return sp.cosh((-square).base.args[0]) ** -2
             if roots and len(e.args) == 2:
                 root, other = roots[0], [t for t in e.args if t is not roots[0]][0]
                 return sp.expand(root.base - other ** 2) / (root - other)
@@ -220,6 +239,8 @@ _FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5
 _NEAR = np.concatenate([np.geomspace(1e-300, 1.0, 161), np.linspace(0.02, 0.98, 50)])
 #: a float64 error (ulps) above which a branch says that no stable form was found for it: half a float32 ulp
 _UNSTABLE = 2.0 ** 28
+#: what the description of such a branch says (and ``symact implement`` on stderr)
+UNSTABLE = "NO STABLE FORM FOUND"
 
 
 def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
@@ -257,7 +278,8 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
     for ends, sign, xs, want in zip(_RANGES, signs, samples, references([(expr, xs) for xs in samples])):
         for part, inside in _measured_parts(expr, ends, sign, xs, want):
             _join(merged, part, inside)
-    return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n))
+    return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n),
+                   written=None if form == expr else (expr, _why(True, written, written, n)))
             for lo, hi, lo_closed, hi_closed, form, error, written, n in merged]
 
 
@@ -321,7 +343,9 @@ def refined(branches: list[Branch]) -> list[Branch]:
         sign = 1 if b.lo is not None and b.lo >= 0 else -1 if b.hi is not None and b.hi <= 0 else None
         form, error, written = _best(b.formula, sign, samples[i], wants[i])
         out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form,
-                          f"{b.why}; {_why(form == b.formula, error, written, samples[i].size)}"))
+                          f"{b.why}; {_why(form == b.formula, error, written, samples[i].size)}",
+                          written=None if form == b.formula else
+                          (b.formula, f"{b.why}; {_why(True, written, written, samples[i].size)}")))
     return out
 
 
@@ -331,6 +355,6 @@ def _why(as_written: bool, error: float | None, written: float | None, n: int) -
                 f"{REFERENCE_SECONDS:g} CPU seconds on the sample inputs of this range")
     what = ("the expression as written" if as_written else
             f"the form with the least measured error here (as written: {written:.3g} ulp)")
-    found = "" if error <= _UNSTABLE else "; NO STABLE FORM FOUND here (more than half a float32 ulp)"
+    found = "" if error <= _UNSTABLE else f"; {UNSTABLE} here (more than half a float32 ulp)"
     return f"{what}; measured {error:.3g} ulp at most in float64 on {n} sample inputs of the range{found}"
 

@@ -50,10 +50,15 @@ _OFFSETS = np.geomspace(1e-60, 1.0, 121)
 _GOOD = 1.0
 
 
-def taylor_branches(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
-    """``branches`` with a Taylor branch on each side of every ``undefined`` point of removable 0/0 where the
-    ball around it lies in ``exact`` branches and the Taylor branch measures better than the formula there."""
-    for point in [b.lo for b in branches if b.kind == "undefined"]:
+def taylor_branches(expr: sp.Expr, branches: list[Branch], at_zero: bool = False) -> list[Branch]:
+    """``branches`` with a Taylor branch on each side of every ``undefined`` point of removable 0/0 (and, with
+    ``at_zero``, of 0 where ``expr`` is defined and smooth there: exp(x) - 1 - x, log(1 + x) - x and x - sin(x)
+    cancel to 0 near it, their Taylor polynomials do not; 0 itself keeps its branch) where the ball around it
+    lies in ``exact`` branches and the Taylor branch measures better than the formula there."""
+    points = [b.lo for b in branches if b.kind == "undefined"]
+    if at_zero and sp.Integer(0) not in points:
+        points.append(sp.Integer(0))
+    for point in points:
         found = _series(expr, point)
         if found is None or not _inside_exact(branches, point, found[0]):
             continue
@@ -83,9 +88,7 @@ def _series(expr: sp.Expr, a: sp.Rational):
     first = next((m for m, c in enumerate(coeffs) if c != 0), None)
     if first is None or first > MAX_DEGREE:
         return None
-    split = split_denominator(plain, X, a)
-    if split is None:
-        return None
+    split = split_denominator(plain, X, a) or (plain, 1, 0, 1)  # no denominator: smooth at a, k = 0
     k = split[2] if split[2] is not None else _zero_order(split[1], a)
     for r in RADII:
         n = next((n for n in range(first, MAX_DEGREE + 1) if all(
@@ -124,7 +127,7 @@ def _inside_exact(branches: list[Branch], a: sp.Rational, r: sp.Rational) -> boo
 def _replace(expr, branches: list[Branch], a, r, side: int, poly, bound) -> list[Branch]:
     """``branches`` with the Taylor branch on the side ``side`` of a, where it measures better on sample inputs
     there than the branch it replaces (the one holding a + side r/2)."""
-    from symact.implement.undefined import cut
+    from symact.implement.undefined import cut, nan_at
 
     xs = float(a) + side * float(r) * _OFFSETS
     xs = xs[xs != float(a)]
@@ -137,7 +140,9 @@ def _replace(expr, branches: list[Branch], a, r, side: int, poly, bound) -> list
     if not error < before or before <= _GOOD:
         return branches
     lo, hi = (a - r, a) if side < 0 else (a, a + r)
-    why = (f"Taylor polynomial of degree {sp.Poly(poly, X).degree()} at x = {a}: the formula cancels near its "
-           f"removable 0/0 there (measured {error:.3g} ulp at most in float64 on {xs.size} sample inputs; the "
+    where = "its removable 0/0 there" if nan_at(branches, a) else "it"
+    why = (f"Taylor polynomial of degree {sp.Poly(poly, X).degree()} at x = {a}: the formula cancels near "
+           f"{where} (measured {error:.3g} ulp at most in float64 on {xs.size} sample inputs; the "
            f"formula: {before:.3g})")
-    return cut(branches, Branch(lo, hi, side < 0, side > 0, poly, why, "bound", bound))
+    return cut(branches, Branch(lo, hi, side < 0, side > 0, poly, why, "bound", bound,
+                                written=(old.formula, old.why)))

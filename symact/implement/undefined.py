@@ -15,6 +15,7 @@ formula of f' is undefined stays NaN only where the kernel proves that f' does n
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import sympy as sp
@@ -223,7 +224,7 @@ def cut(branches: list[Branch], at: Branch) -> list[Branch]:
             return None
         if b.hi is not None and (b.hi < at.lo or b.hi == at.lo and not (b.hi_closed and at.lo_closed)):
             return b
-        return Branch(b.lo, at.lo, b.lo_closed, not at.lo_closed, b.formula, b.why, b.kind, b.bound)
+        return replace(b, hi=at.lo, hi_closed=not at.lo_closed)
 
     def above(b: Branch) -> Branch | None:  # b on (at.hi, oo)
         if at.hi is None or (b.hi is not None
@@ -231,7 +232,7 @@ def cut(branches: list[Branch], at: Branch) -> list[Branch]:
             return None
         if b.lo is not None and (b.lo > at.hi or b.lo == at.hi and not (b.lo_closed and at.hi_closed)):
             return b
-        return Branch(at.hi, b.hi, not at.hi_closed, b.hi_closed, b.formula, b.why, b.kind, b.bound)
+        return replace(b, lo=at.hi, lo_closed=not at.hi_closed)
 
     return ([p for p in map(below, branches) if p is not None] + [at]
             + [p for p in map(above, branches) if p is not None])

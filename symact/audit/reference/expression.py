@@ -63,7 +63,9 @@ def _same_domain(expr: str, f: sp.Expr, values: Mapping[str, sp.Expr]) -> None:
     """Refuse ``expr`` when SymPy's evaluation dropped a part of it that restricts the domain: a power with an
     exponent that is not a natural number, or a function not defined on all of R (a Piecewise whose conditions
     do not end in True among them), present as written but not in the evaluated ``f`` (conservative: a part
-    folded into an equal one with the same domain is refused too)."""
+    folded into an equal one with the same domain is refused too), unless the kernel proves that part defined
+    at every real x (:func:`_defined_everywhere`: sigmoid(softplus(x)), whose exp(-log(1 + exp(x))) SymPy writes
+    1/(1 + exp(x)), keeps its domain, R)."""
     from symact.parsing import parse_expression
 
     written = parse_expression(expr, ("x", *values), as_written=True)
@@ -74,9 +76,31 @@ def _same_domain(expr: str, f: sp.Expr, values: Mapping[str, sp.Expr]) -> None:
         restricts = ((part.is_Pow and not (part.exp.is_Integer and part.exp >= 0))
                      or (isinstance(part, sp.Function) and not isinstance(part, _ENTIRE) and not covering))
         if restricts and any(s.name == "x" for s in part.free_symbols):
-            if _evaluated(part).xreplace(at) not in kept and not _kept_power(part, at, kept):
+            if (_evaluated(part).xreplace(at) not in kept and not _kept_power(part, at, kept)
+                    and not _defined_everywhere(part.xreplace(at))):
                 raise ExpressionError(f"the expression {expr!r}: SymPy's evaluation drops {part}, which restricts "
                                       f"where it is defined (write the function in a form SymPy keeps)")
+
+
+def _defined_everywhere(part: sp.Basic) -> bool:
+    """Whether the kernel proves ``part`` defined at every real x (2 seconds of search per claim): a function
+    with a natural domain (its record in :mod:`symact.functions`) whose argument lies inside it (``exp(x) + 1 > 0``
+    for log(1 + exp(x))), or a power whose base is positive (``x**2 + 1 > 0`` for (x**2 + 1)**(-1/2))."""
+    from symact.decide.checked import check_claim
+    from symact.functions import BY_HEAD
+    from symact.parsing import parse_claim
+
+    record = BY_HEAD.get(type(part))
+    if part.is_Pow:
+        claims = [f"{sp.sstr(part.base)} > 0"]
+    elif record is not None and record.domain is not None and len(part.args) == 1:
+        lo, hi, lo_closed, hi_closed = record.domain
+        u = sp.sstr(part.args[0])
+        claims = ([f"{u} {'>=' if lo_closed else '>'} {sp.sstr(lo)}"] if lo is not None else []) + (
+            [f"{u} {'<=' if hi_closed else '<'} {sp.sstr(hi)}"] if hi is not None else [])
+    else:
+        return False
+    return all(check_claim(parse_claim(claim), 2.0).status == "proved" for claim in claims)
 
 
 def _kept_power(part: sp.Basic, at: Mapping, kept: set) -> bool:
