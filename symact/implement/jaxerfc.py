@@ -61,7 +61,8 @@ def _erfc(u):
     without XLA's float64 erfc and exp (slow); a relative error below 2^-41 for |u| <= 10.5, beyond it the
     polynomial taken at 10.5 (then erfc(u) < 1e-49, below every float32 number, is exceeded by less than the
     factor |u|/10.5; erfc(-u) = 2).  inf: 0, -inf: 2, NaN: NaN.  Differentiated as -2 exp(-u^2)/sqrt(pi)
-    (_erfc_jvp)."""
+    (_erfc_jvp).  Compiled as one XLA computation (jax.jit) also where the caller runs op by op: some sixty
+    operations, each its own pass over the array and, at its first call, its own compilation."""
     t = jnp.abs(u)
     w = 7.714285714285714 / (3.0 + jnp.minimum(t, 10.5)) - 1.5714285714285714
     g = _ERFCX[-1]
@@ -80,7 +81,7 @@ def _erfc(u):
     return jnp.where(u < 0, 2.0 - e, e)
 
 
-_erfc = jax.custom_jvp(_erfc)
+_erfc = jax.custom_jvp(jax.jit(_erfc))
 
 
 @_erfc.defjvp
