@@ -1235,14 +1235,14 @@ def _into_jvp(lo, hi, primals, tangents):
     return _into(m, w, lo, hi), jnp.where(m, t, jnp.zeros_like(t))
 
 
-#: erfcx(t) = exp(t^2) erfc(t) for t in [0, 10.5] as a polynomial in w = (54/7)/(3 + t) - 11/7,
-#: in [-1, 1] (the coefficients of w^0, w^1, ...): its Chebyshev interpolant, truncated at degree 16 (below
-#: 2^-42 relative; symact.implement.jaxerfc)
-_ERFCX = (0.26546192199728175, 0.3586229174711292, 0.22366884999793296, 0.1066747863758096,
-          0.03716437568332939, 0.008248286260654571, 0.0005171322541222802, -0.00030281289525890365,
-          -7.132046062992822e-05, 1.1509980824104724e-05, 5.358278231269836e-06, -6.982309533290975e-07,
-          -3.940310740927179e-07, 6.657641695152898e-08, 2.7535892538738003e-08, -5.4119137600592505e-09,
-          -1.381804481268099e-09)
+#: erfcx(t) = exp(t^2) erfc(t) for t in [0, 27] as a polynomial in w = (248/27)/(4 + t) - 35/27,
+#: in [-1, 1] (the coefficients of w^0, w^1, ...): its Chebyshev interpolant, truncated at degree 18 (below
+#: 2^-44 relative; symact.implement.jaxerfc)
+_ERFCX = (0.17445461693784733, 0.2828442858795804, 0.22354311245042296, 0.1536013639973729,
+          0.09123348978706779, 0.04628376554849569, 0.01961513831161493, 0.006653806404903037,
+          0.0016361865420870686, 0.00019861942508077953, -3.9347563288116076e-05, -2.3855055692736204e-05,
+          -2.7920942982939714e-06, 1.2529501997364854e-06, 4.381305477456271e-07, -4.37045424020608e-08,
+          -4.1136136403735e-08, 5.593917379729935e-10, 2.629345916032407e-09)
 #: 1/n! for n = 0, ..., 11: exp(r) for |r| <= log(2)/2 by its Taylor polynomial (remainder below 2^-46 relative)
 _EXP = (1.0, 1.0, 0.5, 0.16666666666666666,
         0.041666666666666664, 0.008333333333333333, 0.001388888888888889, 0.0001984126984126984,
@@ -1253,13 +1253,13 @@ def _erfc(u):
     """erfc(u) of float64 u: for t = |u|, exp(-t^2) times the polynomial _ERFCX in w, exp(-t^2) = 2^k p(r) with
     r = -t^2 - k log 2 (log 2 = 0.6931471803691238 + 1.9082149292705877e-10, the first exact in k times it) and p
     the polynomial _EXP, 2^k as two factors built from their bits; erfc(-t) = 2 - erfc(t).  Float64 arithmetic
-    without XLA's float64 erfc and exp (slow); a relative error below 2^-41 for |u| <= 10.5, beyond it the
-    polynomial taken at 10.5 (then erfc(u) < 1e-49, below every float32 number, is exceeded by less than the
-    factor |u|/10.5; erfc(-u) = 2).  inf: 0, -inf: 2, NaN: NaN.  Differentiated as -2 exp(-u^2)/sqrt(pi)
-    (_erfc_jvp).  Compiled as one XLA computation (jax.jit) also where the caller runs op by op: some sixty
-    operations, each its own pass over the array and, at its first call, its own compilation."""
+    without XLA's float64 erfc and exp (slow); a relative error below 2^-41 for |u| <= 26.5, where erfc(u) >=
+    2^-1022; beyond, below 2^-1022 as erfc(u) is (the polynomial taken at 27), and erfc(-u) = 2.  inf: 0,
+    -inf: 2, NaN: NaN.  Differentiated as -2 exp(-u^2)/sqrt(pi) (_erfc_jvp).  Compiled as one XLA computation
+    (jax.jit) also where the caller runs op by op: some sixty operations, each its own pass over the array and,
+    at its first call, its own compilation."""
     t = jnp.abs(u)
-    w = 7.714285714285714 / (3.0 + jnp.minimum(t, 10.5)) - 1.5714285714285714
+    w = 9.185185185185185 / (4.0 + jnp.minimum(t, 27.0)) - 1.2962962962962963
     g = _ERFCX[-1]
     for c in _ERFCX[-2::-1]:
         g = g * w + c

@@ -2,23 +2,23 @@
 
 XLA on the CPU computes float64 erfc with its float64 exp, which is slow: on 10^7 values the float32 gelu module
 x erfc(-x/sqrt 2)/2 (in float64) took about 2.8 times jax.nn.gelu (float32), and the same module with exp in
-place of erfc as long; with a polynomial for the exp (below) it took 1.5 times (measured, jax 0.8, 2-core x86-64
-with AVX-512, by process CPU time).  So a float32 JAX module's value function (not its derivative: see
-:func:`value_backend`) prints erfc(u) as ``_erfc(u)`` (:data:`JAX_ERFC`): for t = |u|, erfc(t) =
-exp(-t^2) erfcx(t), erfcx(t) a polynomial in w = (54/7)/(3 + t) - 11/7 (w in [-1, 1] for t in [0, 10.5]: 3/(3 + t)
-mapped onto [-1, 1]), exp(-t^2) = 2^k p(r), r = -t^2 - k log 2 in [-log(2)/2, log(2)/2] (log 2 in two parts,
-Cody and Waite's reduction), p the Taylor polynomial of degree 11 (its remainder below 2^-46 relative), 2^k in
-two factors built from their bits (each a normal number, which 2^k is not below 2^-1022), and erfc(-t) = 2 - erfc(t).
+place of erfc as long; with a polynomial for the exp (below) it took 1.3 to 1.5 times (measured, jax 0.8, 2-core
+x86-64 with AVX-512, by process CPU time).  So a float32 JAX module's value function (not its derivative: see
+:func:`value_backend`) prints erfc(u) as ``_erfc(u)`` (:data:`JAX_ERFC`): for t = |u|, erfc(t) = exp(-t^2)
+erfcx(t), erfcx(t) a polynomial in w = (248/27)/(4 + t) - 35/27 (w in [-1, 1] for t in [0, 27]: 4/(4 + t) mapped
+onto [-1, 1]), exp(-t^2) = 2^k p(r), r = -t^2 - k log 2 in [-log(2)/2, log(2)/2] (log 2 in two parts, Cody and
+Waite's reduction), p the Taylor polynomial of degree 11 (its remainder below 2^-46 relative), 2^k in two factors
+built from their bits (each a normal number, which 2^k is not below 2^-1022), and erfc(-t) = 2 - erfc(t).
 
 The coefficients: the Chebyshev interpolant of erfcx(t(w)) at 100 nodes of w, computed with mpmath at 60 digits,
-truncated at degree 16 (the coefficients of degree 17 to 99 sum to below 2^-42 of erfcx's least value there,
-erfcx(10.5) = 0.053) and written in powers of w (they fall from 0.36 to 1.4e-9, so Horner's rule in w adds a few
+truncated at degree 18 (the coefficients of degree 19 to 99 sum to below 2^-44 of erfcx's least value there,
+erfcx(27) = 0.021) and written in powers of w (they fall from 0.28 to 2.6e-9, so Horner's rule in w adds a few
 float64 ulps).  With the exp's 2^-46 and t^2's rounding (relative 2^-53, which moves exp(-t^2) by 2^-53 t^2 <=
-2^-46.2 relative for t <= 10.5) the relative error is below 2^-41 for |u| <= 10.5 (tests/test_implement_jaxerfc.py
-checks it against mpmath), far below a float32 result's rounding (2^-24): the module's rounding to float32 is still
-the only one that matters, and the exhaustive audit measures it.  For |u| > 10.5 the polynomial is taken at 10.5:
-exp(-u^2) erfcx(10.5) exceeds erfc(u) by about the factor |u|/10.5 at most there, where erfc(u) < 1e-49 is below
-every float32 number (and erfc(-u) = 2 either way).
+2^-43.5 relative for t <= 26.5) the relative error is below 2^-41 for |u| <= 26.5, where erfc(u) >= 2^-1022
+(tests/test_implement_jaxerfc.py checks it against mpmath), far below a float32 result's rounding (2^-24): the
+module's rounding to float32 is still the only one that matters, and the exhaustive audit measures it.  Beyond,
+erfc(u) is below float64's normal numbers, and so is the result (0 where XLA flushes it, as it flushes its own
+erfc's), the polynomial taken at 27; erfc(-u) = 2.
 """
 from __future__ import annotations
 
@@ -31,11 +31,12 @@ from symact.implement.jaxsoftplus import JAX32, backend
 #: in the module: no import)
 JAX32_VALUE = Backend("jax", "jnp", JAX32.imports, {**JAX32.special, "erfc": ("", "_erfc")})
 
-#: erfcx(t) for t in [0, 10.5] as a polynomial in w = (54/7)/(3 + t) - 11/7: the coefficients of w^0, w^1, ...
-ERFCX = (0.26546192199728175, 0.3586229174711292, 0.22366884999793296, 0.1066747863758096, 0.03716437568332939,
-         0.008248286260654571, 0.0005171322541222802, -0.00030281289525890365, -7.132046062992822e-05,
-         1.1509980824104724e-05, 5.358278231269836e-06, -6.982309533290975e-07, -3.940310740927179e-07,
-         6.657641695152898e-08, 2.7535892538738003e-08, -5.4119137600592505e-09, -1.381804481268099e-09)
+#: erfcx(t) for t in [0, 27] as a polynomial in w = (248/27)/(4 + t) - 35/27: the coefficients of w^0, w^1, ...
+ERFCX = (0.17445461693784733, 0.2828442858795804, 0.22354311245042296, 0.1536013639973729, 0.09123348978706779,
+         0.04628376554849569, 0.01961513831161493, 0.006653806404903037, 0.0016361865420870686,
+         0.00019861942508077953, -3.9347563288116076e-05, -2.3855055692736204e-05, -2.7920942982939714e-06,
+         1.2529501997364854e-06, 4.381305477456271e-07, -4.37045424020608e-08, -4.1136136403735e-08,
+         5.593917379729935e-10, 2.629345916032407e-09)
 
 
 def _tuple(name: str, values) -> str:
@@ -46,9 +47,9 @@ def _tuple(name: str, values) -> str:
     return f"{name} = (" + (",\n" + pad).join(rows) + ")"
 
 
-JAX_ERFC = f'''#: erfcx(t) = exp(t^2) erfc(t) for t in [0, 10.5] as a polynomial in w = (54/7)/(3 + t) - 11/7,
-#: in [-1, 1] (the coefficients of w^0, w^1, ...): its Chebyshev interpolant, truncated at degree 16 (below
-#: 2^-42 relative; symact.implement.jaxerfc)
+JAX_ERFC = f'''#: erfcx(t) = exp(t^2) erfc(t) for t in [0, 27] as a polynomial in w = (248/27)/(4 + t) - 35/27,
+#: in [-1, 1] (the coefficients of w^0, w^1, ...): its Chebyshev interpolant, truncated at degree 18 (below
+#: 2^-44 relative; symact.implement.jaxerfc)
 {_tuple("_ERFCX", ERFCX)}
 #: 1/n! for n = 0, ..., 11: exp(r) for |r| <= log(2)/2 by its Taylor polynomial (remainder below 2^-46 relative)
 {_tuple("_EXP", (1 / math.factorial(n) for n in range(12)))}
@@ -58,13 +59,13 @@ def _erfc(u):
     """erfc(u) of float64 u: for t = |u|, exp(-t^2) times the polynomial _ERFCX in w, exp(-t^2) = 2^k p(r) with
     r = -t^2 - k log 2 (log 2 = 0.6931471803691238 + 1.9082149292705877e-10, the first exact in k times it) and p
     the polynomial _EXP, 2^k as two factors built from their bits; erfc(-t) = 2 - erfc(t).  Float64 arithmetic
-    without XLA's float64 erfc and exp (slow); a relative error below 2^-41 for |u| <= 10.5, beyond it the
-    polynomial taken at 10.5 (then erfc(u) < 1e-49, below every float32 number, is exceeded by less than the
-    factor |u|/10.5; erfc(-u) = 2).  inf: 0, -inf: 2, NaN: NaN.  Differentiated as -2 exp(-u^2)/sqrt(pi)
-    (_erfc_jvp).  Compiled as one XLA computation (jax.jit) also where the caller runs op by op: some sixty
-    operations, each its own pass over the array and, at its first call, its own compilation."""
+    without XLA's float64 erfc and exp (slow); a relative error below 2^-41 for |u| <= 26.5, where erfc(u) >=
+    2^-1022; beyond, below 2^-1022 as erfc(u) is (the polynomial taken at 27), and erfc(-u) = 2.  inf: 0,
+    -inf: 2, NaN: NaN.  Differentiated as -2 exp(-u^2)/sqrt(pi) (_erfc_jvp).  Compiled as one XLA computation
+    (jax.jit) also where the caller runs op by op: some sixty operations, each its own pass over the array and,
+    at its first call, its own compilation."""
     t = jnp.abs(u)
-    w = 7.714285714285714 / (3.0 + jnp.minimum(t, 10.5)) - 1.5714285714285714
+    w = 9.185185185185185 / (4.0 + jnp.minimum(t, 27.0)) - 1.2962962962962963
     g = _ERFCX[-1]
     for c in _ERFCX[-2::-1]:
         g = g * w + c
