@@ -132,20 +132,20 @@ def index(c: int = 0, /, **coefs: int) -> tuple:
 
 
 def read_index(obj) -> tuple:
-    if not (isinstance(obj, list) and len(obj) == 2 and _is_int(obj[0]) and isinstance(obj[1], list)):
+    if not (isinstance(obj, list) and len(obj) == 2 and _is_int(obj[0]) and isinstance(obj[1], list) and all(
+            isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and _is_int(p[1]) for p in obj[1])):
         raise Rejected(f"malformed index {obj!r}")
-    coefs: dict = {}
-    for item in obj[1]:
-        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and _is_int(item[1])):
-            raise Rejected(f"malformed index {obj!r}")
-        coefs[item[0]] = coefs.get(item[0], 0) + item[1]
-    return index(obj[0], **coefs)
+    out = index(obj[0])
+    for v, a in obj[1]:
+        out = idx_add(out, index(**{v: a}))
+    return out
 
 
 def _is_name(v) -> bool:
-    """Whether v is a name the claim may declare: an identifier (never ``^k`` or ``#k``, the names :func:`close`
-    and :meth:`Normalizer.binder` give bound variables)."""
-    return isinstance(v, str) and v.isidentifier()
+    """Whether v is a name the claim may give (a symbol, the size, an index, a bound variable): an identifier
+    (never ``^k`` or ``#k``, the names :func:`close` and :meth:`Normalizer.binder` give bound variables) that is
+    no word of the kernel's terms (so that a term mentions ``"seq"``, say, only as a head)."""
+    return isinstance(v, str) and v.isidentifier() and v not in WORDS
 
 
 def _is_int(v) -> bool:
@@ -180,13 +180,9 @@ def least(e: tuple, scope: list, size: tuple | None) -> int | None:
         a = dict(e[1]).get(var, 0)
         if a:
             e = idx_sub(e, var, lo if a > 0 else hi)
-    coefs = dict(e[1])
-    if size is not None and size[0] in coefs:
-        a = coefs.pop(size[0])
-        if a < 0 or coefs:
-            return None
-        return e[0] + a * size[1]
-    return None if coefs else e[0]
+    rest = dict(e[1])
+    a = rest.pop(size[0], 0) if size is not None else 0
+    return None if rest or a < 0 else e[0] + (a * size[1] if a else 0)
 
 
 def certain(scope: list, size: tuple | None, *gaps: tuple, low: int = 0) -> bool:
@@ -204,22 +200,15 @@ ARITY = {"exp": 1, "div": 2, "abs": 1, "diff": 2}
 NO_INDEX = (0, ())
 #: a declared function at a term, and the derivative of a function declared differentiable at a term
 FUNCTION_HEADS = ("fn", "dfn")
+WORDS = frozenset({*BINDERS, *COMPOUND, *FUNCTION_HEADS, "inv", "recip", "gen", "seq", "sym", "num", "delta"})
 
 
 def subst(t, var: str, value: tuple):
-    """The term t with the index variable var replaced by value (bound variables are distinct names)."""
-    head = t[0]
-    if head in ("gen", "seq"):
-        return (head, t[1], *(idx_sub(i, var, value) for i in t[2:]))
-    if head in FUNCTION_HEADS:
-        return (head, t[1], subst(t[2], var, value), *(idx_sub(i, var, value) for i in t[3:]))
-    if head == "delta":
-        return (head, idx_sub(t[1], var, value), idx_sub(t[2], var, value))
-    if head in COMPOUND:
-        return (head, *(subst(a, var, value) for a in t[1:]))
-    if head in BINDERS:
-        return (head, t[1], idx_sub(t[2], var, value), idx_sub(t[3], var, value), subst(t[4], var, value))
-    return t
+    """The term t with the index variable var replaced by value in each of its indices (bound variables are
+    distinct names)."""
+    if isinstance(t, tuple) and len(t) == 2 and type(t[0]) is int:  # an index (a term's head is a word)
+        return idx_sub(t, var, value)
+    return tuple(subst(a, var, value) for a in t) if isinstance(t, tuple) else t
 
 
 def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, reserved: frozenset = frozenset()):
@@ -407,9 +396,6 @@ class Normalizer:
         self.peel = peel  # split off the last term of ranges certainly non-empty (identities; not inequalities)
         self.work = 0
 
-    def commutes(self, name: str) -> bool:
-        return self.symbols[name]["kind"] == "scalar"
-
     def norm(self, t, scope: list) -> dict:
         self.work += 1
         if self.work > MAX_WORK:
@@ -417,21 +403,12 @@ class Normalizer:
         head = t[0]
         if head == "num":
             return {ONE: t[1]} if t[1] else {}
-        if head == "sym":
-            return atom(("sym", t[1]), self.commutes(t[1]))
-        if head == "gen":
-            return atom(t, self.commutes(t[1]))
-        if head == "seq":
-            return atom(t, False)
+        if head in ("sym", "gen", "seq"):  # real numbers commute with everything, matrices with nothing
+            return atom(t, head != "seq" and self.symbols[t[1]]["kind"] == "scalar")
         if head in ("add", "mul"):
             return self.combine("sum" if head == "add" else "prod", [self.norm(a, scope) for a in t[1:]])
-        if head == "exp":
-            out = {ONE: Fraction(1)}
-            for (scalars, word), c in self.norm(t[1], scope).items():
-                if word:
-                    raise Rejected("exp of a matrix")
-                out = p_mul(out, {((("exp", scalars, c),), ()): Fraction(1)})
-            return out
+        if head == "exp":  # exp(c m + ...) = exp(m)^c ...: ("exp", m, c)
+            return self.combine("prod", [atom(("exp", m, c), True) for (m, _), c in self.real(t[1], scope).items()])
         if head == "div":
             den = self.norm(t[2], scope)
             if not self.positive(den, scope):
@@ -711,75 +688,61 @@ def read_sized(c: dict) -> dict:
     size, start = c.get("size"), c.get("from", 1)
     if size is not None and not (_is_name(size) and _is_int(start) and start >= 0):
         raise Rejected("the size is a name and its least value a natural number")
+    lists = [c.get(key, []) for key in ("symbols", "functions", "sequences", "indices", "hypotheses")]
+    if not all(isinstance(v, list) for v in lists) or (size is None and any(lists[1:])):
+        raise Rejected("functions, sequences, indices and hypotheses are lists, over a size only")
     symbols: dict = {}
-    for s in c.get("symbols", []):
+    for s in lists[0]:
         if not (isinstance(s, dict) and _is_name(s.get("name")) and s.get("kind") in KINDS):
             raise Rejected(f"malformed symbol {s!r}")
         shp = s.get("shape")
         if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)
                                     and (s["kind"] != "vector" or shp[1] == 1) and s["kind"] != "scalar"):
             raise Rejected(f"malformed shape {shp!r} of a {s['kind']}")
-        if s["name"] in symbols:
-            raise Rejected(f"{s['name']!r} declared twice")
-        symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")),
-                              "shape": tuple(shp) if shp else None}
-        if s.get("indices", 1) != 1:  # a family of scalars with two indices (over a size)
-            if s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family") or size is None:
-                raise Rejected(f"malformed symbol {s!r}: only a family of scalars over a size has two indices")
-            symbols[s["name"]]["arity"] = 2
-    functions = c.get("functions", [])
-    if not isinstance(functions, list) or (functions and size is None):
-        raise Rejected("functions are declared over a size")
-    for f in functions:
-        if not (isinstance(f, dict) and _is_name(f.get("name")) and f["name"] not in symbols):
+        if s.get("indices", 1) != 1 and (s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family")
+                                         or size is None):
+            raise Rejected(f"malformed symbol {s!r}: only a family of scalars over a size has two indices")
+        symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")), "shape": tuple(shp) if shp else None,
+                              "arity": s.get("indices", 1)}
+    for f in lists[1]:
+        if not (isinstance(f, dict) and _is_name(f.get("name"))):
             raise Rejected(f"malformed function {f!r}")
-        if f.get("differentiable") is True and "term" not in f:  # any function differentiable everywhere
-            symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": None,
-                                  "differentiable": True, "indexed": f.get("indexed") is True}
-            continue
-        try:
-            term = from_json(f.get("term"))
-        except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-            raise Rejected(f"malformed term of the function {f['name']}: {exc}") from None
-        if has_param(term):
-            raise Rejected(f"the function {f['name']} has a quantified parameter")
-        symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": term}
-    seqs = c.get("sequences", [])
-    if not isinstance(seqs, list) or (seqs and size is None):
-        raise Rejected("sequences need a size")
-    names = {s.get("name") for s in seqs if isinstance(s, dict)}
-    if len(names) != len(seqs) or not all(map(_is_name, names)) or names & set(symbols) or size in names | set(
-            symbols):
+        term = None
+        if not (f.get("differentiable") is True and "term" not in f):  # else any function differentiable everywhere
+            try:
+                term = from_json(f.get("term"))
+            except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
+                raise Rejected(f"malformed term of the function {f['name']}: {exc}") from None
+            if has_param(term):
+                raise Rejected(f"the function {f['name']} has a quantified parameter")
+        symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": term,
+                              "differentiable": term is None, "indexed": term is None and f.get("indexed") is True}
+    names = [s.get("name") if isinstance(s, dict) else None for s in lists[2]]
+    if not all(map(_is_name, names)) or len({size, *symbols, *names}) != 1 + len(lists[0]) + len(lists[1]) + len(names):
         raise Rejected("sequences, symbols and the size need distinct names (identifiers)")
-    indices = c.get("indices", [])
-    if not isinstance(indices, list) or (indices and size is None):
-        raise Rejected("indices range over a size")
-    scope = {size} if size is not None else set()
-    ranges = []
-    for item in indices:
-        if not (isinstance(item, list) and len(item) == 3 and _is_name(item[0])):
-            raise Rejected(f"malformed index range {item!r}")
-        if item[0] in scope:
-            raise Rejected(f"the index {item[0]} needs a fresh name")
+    scope, ranges = ({size} if size is not None else set()), []
+    for item in lists[3]:
+        if not (isinstance(item, list) and len(item) == 3 and _is_name(item[0])) or item[0] in scope:
+            raise Rejected(f"malformed index range {item!r}: an index needs a fresh name")
         lo, hi = read_scoped(item[1:], scope, f"the range of {item[0]} (in the size and earlier indices)")
         ranges.append((item[0], lo, hi))
         scope = scope | {item[0]}
-    reserved = frozenset({*symbols, *names, *scope})
-    if reserved & {*BINDERS, *COMPOUND, "inv", "recip", "gen", "seq", "sym", "num", "delta"}:
-        raise Rejected("a name of the statement is a word of the kernel's terms")
-    sequences = {}
-    for s in seqs:
+    reserved, sequences, hypotheses = frozenset({*symbols, *names, *scope}), {}, []
+    for s in lists[2]:
         var = s.get("var")
-        if not _is_name(var) or var in symbols or var in names or var == size:
+        if not _is_name(var) or var in {*symbols, *names, size}:
             raise Rejected("a sequence's step variable needs a fresh name")
         sequences[s["name"]] = (read_term(s.get("base"), symbols, names, set(), None, reserved),
                                 (var, read_term(s.get("step"), symbols, names, {var}, index(**{var: 1}), reserved)))
+    for h in lists[4]:  # (v, LO, HI, T): T(v) < 0 for every integer LO <= v <= HI (rule flat)
+        v = h.get("var") if isinstance(h, dict) else None
+        if not _is_name(v) or v in reserved or set(h) != {"var", "from", "to", "term"}:
+            raise Rejected(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
+        lo, hi = read_scoped([h["from"], h["to"]], scope, "a hypothesis's range")
+        hypotheses.append((v, lo, hi, read_term(h["term"], symbols, names, scope | {v}, None, reserved | {v})))
     at_size = index(**{size: 1}) if size is not None else None
-    hypotheses = _read_hypotheses(c.get("hypotheses", []), symbols, names, scope, reserved, size)
-    lhs = read_term(c.get("lhs"), symbols, names, scope, at_size, reserved)
-    rhs = read_term(c.get("rhs"), symbols, names, scope, at_size, reserved)
-    fixed = size is None
-    if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if fixed
+    lhs, rhs = (read_term(c.get(side), symbols, names, scope, at_size, reserved) for side in ("lhs", "rhs"))
+    if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if size is None
             else any(s["shape"] is not None for s in symbols.values())):
         raise Rejected("a fixed statement gives every matrix its shape; a statement over a size gives none")
     rel = c.get("rel", "==")
@@ -787,22 +750,7 @@ def read_sized(c: dict) -> dict:
         raise Rejected(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size (about a sequence "
                         f"f: |f(L)| <= or < a term)")
     return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
-            "indices": ranges, "rel": rel, "hypotheses": hypotheses}
-
-
-def _read_hypotheses(given, symbols: dict, sequences: set, scope: set, reserved: frozenset, size) -> tuple:
-    """((v, LO, HI, T), ...): T(v) < 0 for every integer LO <= v <= HI (rule flat); over a size only."""
-    if not isinstance(given, list) or (given and size is None):
-        raise Rejected("hypotheses are stated over a size")
-    out = []
-    for h in given:
-        v = h.get("var") if isinstance(h, dict) else None
-        if not _is_name(v) or v in scope or v in reserved or set(h) != {
-                "var", "from", "to", "term"}:
-            raise Rejected(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
-        lo, hi = read_scoped([h["from"], h["to"]], scope, "a hypothesis's range")
-        out.append((v, lo, hi, read_term(h["term"], symbols, sequences, scope | {v}, None, reserved | {v})))
-    return tuple(out)
+            "indices": ranges, "rel": rel, "hypotheses": tuple(hypotheses)}
 
 
 def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
@@ -886,11 +834,11 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
         raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence "
                         "f and no further indices")
     (name, (base, (var, step))), = seqs.items()
-    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or _has_seq(c["rhs"]):
+    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or mentions(c["rhs"], "seq"):
         raise Rejected("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
     here = ("seq", name, index(**{var: 1}))
     factors = list(step[1:]) if step[0] == "mul" else []
-    if factors.count(here) != 1 or any(_has_seq(f) for f in factors if f != here):
+    if factors.count(here) != 1 or any(mentions(f, "seq") for f in factors if f != here):
         raise Rejected(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
     m = subst(("mul", *(f for f in factors if f != here)), var, index(**{L: 1}))
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
@@ -908,13 +856,6 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
             f"B({L} + 1) - |m({L})| B({L}) is certainly {'> 0' if need == 2 else '>= 0'}, so |{name}({L} + 1)| = "
             f"|m({L})| |{name}({L})| <= |m({L})| B({L}) {rel} B({L} + 1).",
             f"By induction |{name}({L})| {rel} B({L}) for every {L} >= {L0}."]
-
-
-def _has_seq(t) -> bool:
-    """Whether the term t mentions a sequence."""
-    if t[0] in COMPOUND:
-        return any(_has_seq(a) for a in t[1:])
-    return t[0] == "seq" or (t[0] in BINDERS and _has_seq(t[4])) or (t[0] in FUNCTION_HEADS and _has_seq(t[2]))
 
 
 def _flat(symbols: dict, given, check_instance) -> frozenset:
