@@ -756,85 +756,60 @@ def read_sized(c: dict) -> dict:
 def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
     """The steps checked, or Rejected: the proof (``nc-identity``, ``positive`` or ``induction``) proves the
     claim, or the ``counterexample`` refutes it.  ``check_instance`` is the whole kernel's check of a
-    certificate (for the bounds of an inequality's induction)."""
+    certificate (for the bounds of an inequality's induction and the flat functions)."""
     c = read_sized(claim.get("sizes"))
     if verdict == "refuted" and isinstance(proof, dict) and proof.get("rule") == "counterexample":
         return counterexample(c, proof)
     if verdict != "proved" or not isinstance(proof, dict):
         raise Rejected("a sized claim is proved by an nc-identity or induction node")
-    rule = proof.get("rule")
-    if c["size"] is None:
-        if rule != "nc-identity":
-            raise Rejected("a fixed statement is proved by nc-identity")
-        ls, rs = shape(c["lhs"], c["symbols"]), shape(c["rhs"], c["symbols"])
-        if ls != rs:
-            raise Rejected("the two sides have different shapes")
-        _equal(Normalizer(c["symbols"], None), c["lhs"], c["rhs"], [], "the two sides")
-        return ["Both sides are defined (the shapes conform) and expand to the same sum of ordered products "
-                "(matrices do not commute: word order kept)."]
-    L, L0 = c["size"], c["from"]
-    if c["rel"] != "==" and rule == "induction" and proof.get("on") == L and proof.get("from") == L0:
+    rule, L, L0, symbols, lhs, rhs = proof.get("rule"), c["size"], c["from"], c["symbols"], c["lhs"], c["rhs"]
+    size = None if L is None else (L, L0)
+    induction = rule == "induction" and L is not None and proof.get("on") == L and proof.get("from") == L0
+    over = f"For every {L} >= {L0}{''.join(f', {i} in its range' for i, _, _ in c['indices'])}: " if L else ""
+    if c["rel"] != "==" and induction:
         return _inequality_induction(c, proof, check_instance)
     if c["rel"] != "==":
         if rule != "positive" or c["sequences"]:
             raise Rejected("an inequality is proved by the rule positive (without sequences) or by induction")
-        up = c["rel"] in (">", ">=")
-        n = Normalizer(c["symbols"], (L, L0), peel=False)
-        sign = n.sign_of(n.difference(c["lhs"] if up else c["rhs"], c["rhs"] if up else c["lhs"], c["indices"]),
-                         c["indices"])
-        if sign < (2 if c["rel"] in ("<", ">") else 1):
-            raise Rejected(f"the difference of the two sides is not certainly {'> 0' if c['rel'] in '<>' else '>= 0'}")
-        return [f"For every {L} >= {L0} and every index in its range: the difference of the two sides, times its "
-                f"positive denominators, is a sum of terms that are certainly {'> 0' if sign == 2 else '>= 0'} "
-                f"(exp > 0; a sum over a range without one of its terms)."]
+        n, strict = Normalizer(symbols, size, peel=False), c["rel"] in ("<", ">")
+        small, large = (rhs, lhs) if c["rel"] in (">", ">=") else (lhs, rhs)
+        if n.sign_of(n.difference(large, small, c["indices"]), c["indices"]) < 1 + strict:
+            raise Rejected(f"the difference of the two sides is not certainly {'>' if strict else '>='} 0")
+        return [over + f"the difference of the two sides, times its positive denominators, is certainly "
+                       f"{'>' if strict else '>='} 0 (rules positive, abs)."]
     if rule == "nc-identity":
-        flat = _flat(c["symbols"], proof.get("flat", {}), check_instance)
-        _equal(Normalizer(c["symbols"], (L, L0), hypotheses=c["hypotheses"], flat=flat), c["lhs"], c["rhs"],
-               c["indices"], "the two sides")
-        over = f" and every {', '.join(i for i, _, _ in c['indices'])} in its range" if c["indices"] else ""
-        derivatives = (" Derivatives in x[j] by the chain rule (rule diff), a sum's Kronecker delta sifted where the "
-                       "index is certainly in its range." if mentions((c["lhs"], c["rhs"]), "diff") else "")
-        if mentions((c["lhs"], c["rhs"]), "dfn"):
-            derivatives += (" Through a function declared differentiable, d ell(u) = ell'(u) du (rule chain); a "
-                            "function of a term free of the variable has derivative 0.")
-        if flat:
-            derivatives += (f" Where a hypothesis puts u < 0, {', '.join(sorted(flat))}(u) has derivative 0: its "
-                            f"derivative is 0 on (-oo, 0) (kernel-checked; rule flat).")
-        return [f"For every {L} >= {L0}{over}: both sides expand to the same sum of ordered products (sums over "
-                f"ranges by linearity, exp(a + b) = exp(a) exp(b), quotients by certainly positive terms)."
-                + derivatives]
-    if rule != "induction" or proof.get("on") != L or proof.get("from") != L0 or c["indices"]:
-        raise Rejected("a statement over a size is proved by induction on that size from its least value "
-                        "(without further indices), or as an identity for every size")
+        if L is None and shape(lhs, symbols) != shape(rhs, symbols):
+            raise Rejected("the two sides have different shapes")
+        flat = _flat(symbols, proof.get("flat", {}), check_instance)
+        _equal(Normalizer(symbols, size, hypotheses=c["hypotheses"], flat=flat), lhs, rhs, c["indices"],
+               "the two sides")
+        used = [r for r, head in (("diff", "diff"), ("chain", "dfn")) if mentions((lhs, rhs), head)] + ["flat"] * bool(flat)
+        return [over + "both sides are defined and expand to the same sum of ordered products (matrices do not "
+                       f"commute){' (rules ' + ', '.join(used) + ')' if used else ''}."]
+    if not induction or c["indices"] or lhs[0] != "seq":
+        raise Rejected("a statement over a size is proved by induction on that size from its least value (a "
+                        "sequence at the size on the left, no further indices), or as an identity for every size")
     seqs = c["sequences"]
-    # base case: L = L0
-    base = [_unfold(subst(t, L, index(L0)), seqs, L0) for t in (c["lhs"], c["rhs"])]
-    _equal(Normalizer(c["symbols"], None), *base, [], f"the base case {L} = {L0}")
-    # step: L -> L + 1, with the hypothesis
-    lhs = c["lhs"]
-    if lhs[0] != "seq":
-        raise Rejected("the claim's left side is a sequence at the size (the induction hypothesis rewrites it)")
-    up = index(1, **{L: 1})
-    # the induction hypothesis: the sequence term lhs (at the size) replaced by the right side
-    step = [_rewrite(_unfold(subst(t, L, up), seqs, None, L), lambda u: c["rhs"] if u == lhs else None)
-            for t in (c["lhs"], c["rhs"])]
-    _equal(Normalizer(c["symbols"], (L, L0)), *step, [], f"the step {L} -> {L} + 1")
+    base = [_unfold(subst(t, L, index(L0)), seqs, L0) for t in (lhs, rhs)]
+    _equal(Normalizer(symbols, None), *base, [], f"the base case {L} = {L0}")
+    # the step L -> L + 1: each sequence at L + 1 by its recursion, then the hypothesis (lhs at L is rhs)
+    step = [_rewrite(_unfold(subst(t, L, index(1, **{L: 1})), seqs, None, L), lambda u: rhs if u == lhs else None)
+            for t in (lhs, rhs)]
+    _equal(Normalizer(symbols, size), *step, [], f"the step {L} -> {L} + 1")
     return [f"Base case {L} = {L0}: both sides expand to the same sum of ordered products.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: with each sequence at {L} + 1 replaced by its recursion "
-            f"and the hypothesis at {L}, both sides expand to the same sum of ordered products (matrices do not "
-            f"commute; sums and products over ranges split off their last term where the range is certainly "
-            f"non-empty).",
+            f"and the hypothesis at {L}, both sides expand to the same sum of ordered products.",
             f"By induction the identity holds for every {L} >= {L0}."]
 
 
 def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     """``|f(L)| REL B(L)`` by induction on L (the rule in the module docstring)."""
-    L, L0, rel, seqs = c["size"], c["from"], c["rel"], c["sequences"]
+    L, L0, rel, seqs, B = c["size"], c["from"], c["rel"], c["sequences"], c["rhs"]
     if rel not in ("<=", "<") or c["indices"] or len(seqs) != 1:
         raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence "
                         "f and no further indices")
     (name, (base, (var, step))), = seqs.items()
-    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or mentions(c["rhs"], "seq"):
+    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or mentions(B, "seq"):
         raise Rejected("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
     here = ("seq", name, index(**{var: 1}))
     factors = list(step[1:]) if step[0] == "mul" else []
@@ -842,18 +817,18 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
         raise Rejected(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
     m = subst(("mul", *(f for f in factors if f != here)), var, index(**{L: 1}))
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
-    need = 2 if rel == "<" else 1
-    n0, n = Normalizer(c["symbols"], None), Normalizer(c["symbols"], (L, L0))
-    if n0.sign_of(n0.bounded(n0.difference(subst(c["rhs"], L, index(L0)), ("abs", base), []), bounds, []), []) < need:
-        raise Rejected(f"the base case {L} = {L0}: B({L0}) - |{name}({L0})| is not certainly "
-                        f"{'> 0' if need == 2 else '>= 0'}")
-    gap = n.difference(subst(c["rhs"], L, index(1, **{L: 1})), ("mul", ("abs", m), c["rhs"]), [])
-    if n.sign_of(n.bounded(gap, bounds, []), []) < need:
-        raise Rejected(f"the step: B({L} + 1) - |m({L})| B({L}) is not certainly {'> 0' if need == 2 else '>= 0'}")
+    want = "> 0" if rel == "<" else ">= 0"
+    for what, n, a, b in ((f"the base case {L} = {L0}: B({L0}) - |{name}({L0})|", None, subst(B, L, index(L0)),
+                           ("abs", base)),
+                          (f"the step: B({L} + 1) - |m({L})| B({L})", (L, L0), subst(B, L, index(1, **{L: 1})),
+                           ("mul", ("abs", m), B))):
+        n = Normalizer(c["symbols"], n)
+        if n.sign_of(n.bounded(n.difference(a, b, []), bounds, []), []) < 1 + (rel == "<"):
+            raise Rejected(f"{what} is not certainly {want}")
     used = "".join(f"; |{s}(t)| <= {q} for every real t (kernel-checked bounds of {s})" for s, q in bounds.items())
-    return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {'> 0' if need == 2 else '>= 0'}{used}.",
+    return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {want}{used}.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: {name}({L} + 1) = m({L}) {name}({L}), and "
-            f"B({L} + 1) - |m({L})| B({L}) is certainly {'> 0' if need == 2 else '>= 0'}, so |{name}({L} + 1)| = "
+            f"B({L} + 1) - |m({L})| B({L}) is certainly {want}, so |{name}({L} + 1)| = "
             f"|m({L})| |{name}({L})| <= |m({L})| B({L}) {rel} B({L} + 1).",
             f"By induction |{name}({L})| {rel} B({L}) for every {L} >= {L0}."]
 
