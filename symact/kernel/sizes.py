@@ -909,22 +909,16 @@ MAX_SIZE = 50
 def counterexample(c: dict, node: dict) -> list[str]:
     if c["hypotheses"]:
         raise Rejected("a statement with hypotheses is not refuted by a counterexample here")
-    L, n, values = node.get("at"), node.get("n", 2), node.get("values")
-    if c["size"] is None:
-        if L is not None:
-            raise Rejected("a fixed statement has no size")
-        env = {}
-    else:
-        if not (_is_int(L) and c["from"] <= L <= MAX_SIZE):
-            raise Rejected(f"the size must be an integer from {c['from']} to {MAX_SIZE}")
-        env = {c["size"]: L}
-        for name, lo, hi in c["indices"]:
-            i = (node.get("indices") or {}).get(name)
-            if not (_is_int(i) and _at(lo, env) <= i <= _at(hi, env)):
-                raise Rejected(f"the counterexample gives {name} a value in its range")
-            env[name] = i
-    if not (_is_int(n) and 1 <= n <= 8) or not isinstance(values, dict):
+    L, n, values, given = node.get("at"), node.get("n", 2), node.get("values"), node.get("indices") or {}
+    if (L is not None) != (c["size"] is not None) or L is not None and not (_is_int(L) and c["from"] <= L <= MAX_SIZE):
+        raise Rejected(f"the size must be an integer from {c['from']} to {MAX_SIZE} (a fixed statement has none)")
+    if not (_is_int(n) and 1 <= n <= 8) or not isinstance(values, dict) or not isinstance(given, dict):
         raise Rejected("a counterexample gives n (1 to 8) and the values")
+    env = {} if L is None else {c["size"]: L}
+    for name, lo, hi in c["indices"]:
+        env[name] = given.get(name)
+        if not (_is_int(env[name]) and _at(lo, env) <= env[name] <= _at(hi, env)):
+            raise Rejected(f"the counterexample gives {name} a value in its range")
     ev = _Evaluator(c, n, values)
     lhs, rhs = ev.value(c["lhs"], env), ev.value(c["rhs"], env)
     if c["rel"] != "==":
@@ -932,17 +926,13 @@ def counterexample(c: dict, node: dict) -> list[str]:
             raise Rejected("an inequality compares numbers")
         if holds(lhs - rhs, c["rel"]):
             raise Rejected("the relation holds at the counterexample")
-    elif _equal_values(lhs, rhs):
-        raise Rejected("the two sides are equal at the counterexample")
+    else:
+        d = _plus(lhs, _times(Fraction(-1), rhs))  # a number q stands for q I
+        if d == 0 if isinstance(d, Fraction) else not any(any(row) for row in d):
+            raise Rejected("the two sides are equal at the counterexample")
     at = f" at {c['size']} = {L}" if L is not None else ""
     return [f"With the given exact values ({n} x {n} matrices unless a shape is declared){at} both sides are "
             f"defined and {'differ' if c['rel'] == '==' else 'the relation ' + c['rel'] + ' fails'}."]
-
-
-def _equal_values(a, b) -> bool:
-    """a == b, a number q standing for q I (Rejected: matrices of different shapes, q and a matrix not square)."""
-    d = _plus(a, _times(Fraction(-1), b))
-    return d == 0 if isinstance(d, Fraction) else not any(any(row) for row in d)
 
 
 class _Evaluator:
@@ -951,20 +941,16 @@ class _Evaluator:
     def __init__(self, c: dict, n: int, values: dict):
         self.c, self.n, self.values, self.memo = c, n, values, {}
 
-    def given(self, name: str, i: str | None):
-        s = self.c["symbols"][name]
-        raw = self.values.get(name)
-        if i is not None:
-            raw = raw.get(str(i)) if isinstance(raw, dict) else None
+    def given(self, name: str, i: str):
+        s, raw = self.c["symbols"][name], self.values.get(name)
+        if i:
+            raw = raw.get(i) if isinstance(raw, dict) else None
         if raw is None:
-            raise Rejected(f"no value for {name}" + (f"[{i}]" if i is not None else ""))
-        try:
-            if s["kind"] == "scalar":
-                return parse_rational(raw)
-            rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
-            m = [[parse_rational(e) for e in row] for row in raw]
-        except (ValueError, TypeError, ZeroDivisionError):
-            raise Rejected(f"malformed value of {name}") from None
+            raise Rejected(f"no value for {name}" + (f"[{i}]" if i else ""))
+        if s["kind"] == "scalar":
+            return parse_rational(raw)
+        rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
+        m = [[parse_rational(e) for e in row] for row in raw]
         if len(m) != rows or any(len(row) != cols for row in m):
             raise Rejected(f"the value of {name} is not {rows} x {cols}")
         return m
@@ -973,14 +959,10 @@ class _Evaluator:
         head = t[0]
         if head == "num":
             return t[1]
-        if head == "sym":
-            return self.given(t[1], None)
-        if head == "gen":
+        if head in ("sym", "gen"):
             return self.given(t[1], ",".join(str(_at(i, env)) for i in t[2:]))
         if head == "seq":
             return self.sequence(t[1], _at(t[2], env))
-        if head in ("exp", "div", "diff", *FUNCTION_HEADS):
-            raise Rejected("a counterexample is evaluated exactly: no exp, division, function or derivative")
         if head == "delta":
             return Fraction(int(_at(t[1], env) == _at(t[2], env)))
         if head == "abs":
@@ -989,20 +971,14 @@ class _Evaluator:
                 raise Rejected("|t| of a matrix")
             return abs(v)
         if head in ("add", "mul"):
-            out = self.value(t[1], env)
-            for a in t[2:]:
-                out = (_plus if head == "add" else _times)(out, self.value(a, env))
-            return out
+            return _fold(head, [self.value(a, env) for a in t[1:]])
+        if head not in BINDERS:
+            raise Rejected("a counterexample is evaluated exactly: no exp, division, function or derivative")
         var, lo, hi = t[1], _at(t[2], env), _at(t[3], env)
         if hi - lo + 1 > MAX_UNROLL:
             raise Rejected("a range too long to evaluate")
         parts = [self.value(t[4], {**env, var: k}) for k in range(lo, hi + 1)]
-        if head == "rprod":
-            parts.reverse()
-        out = parts[0] if parts else Fraction(0 if head == "sum" else 1)  # an empty range: 0 or the identity
-        for p in parts[1:]:
-            out = _plus(out, p) if head == "sum" else _times(out, p)
-        return out
+        return _fold("add" if head == "sum" else "mul", parts[::-1] if head == "rprod" else parts)
 
     def sequence(self, name: str, i: int):
         if (name, i) not in self.memo:
@@ -1016,6 +992,14 @@ class _Evaluator:
 
 def _at(i: tuple, env: dict) -> int:
     return i[0] + sum(a * env[v] for v, a in i[1])
+
+
+def _fold(head: str, parts: list):
+    """The sum or the ordered product of the values parts (of none: 0, or the identity 1)."""
+    out = parts[0] if parts else Fraction(head == "mul")
+    for p in parts[1:]:
+        out = _plus(out, p) if head == "add" else _times(out, p)
+    return out
 
 
 def _plus(a, b):
@@ -1032,11 +1016,9 @@ def _plus(a, b):
 
 
 def _times(a, b):
-    if isinstance(a, Fraction) and isinstance(b, Fraction):
-        return a * b
     if isinstance(a, Fraction) or isinstance(b, Fraction):
         q, m = (a, b) if isinstance(a, Fraction) else (b, a)
-        return [[q * e for e in row] for row in m]
+        return q * m if isinstance(m, Fraction) else [[q * e for e in row] for row in m]
     if len(a[0]) != len(b):
         raise Rejected("a product of matrices that do not conform")
     return [[sum((a[i][k] * b[k][j] for k in range(len(b))), Fraction(0)) for j in range(len(b[0]))]
