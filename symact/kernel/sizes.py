@@ -297,6 +297,14 @@ def atom(a, commutes: bool) -> dict:
     return {((a,), ()) if commutes else ((), (a,)): Fraction(1)}
 
 
+def without(scalars: tuple, drop) -> tuple:
+    """The multiset scalars less the atoms drop (each once)."""
+    rest = list(scalars)
+    for a in drop:
+        rest.remove(a)
+    return tuple(rest)
+
+
 def inverse(p: dict) -> dict:
     """1/p for a positive scalar p: a monomial's atoms inverted one by one (exp(u)^-q, 1/(1/u) = u); a sum of
     monomials has its common atoms and its first coefficient taken out (1/(c m q) = (1/(c m)) (1/q)) and the
@@ -309,15 +317,8 @@ def inverse(p: dict) -> dict:
     lead = items[0][1]
     inv = tuple(("exp", a[1], -a[2]) if a[0] == "exp" else a[1] if a[0] == "inv" else ("inv", a) for a in common)
     out = {(merge(inv), ()): 1 / lead}
-    if len(items) > 1:
-        q = {}
-        for (scalars, word), c in items:
-            rest = list(scalars)
-            for a in common:
-                rest.remove(a)
-            q[(tuple(rest), word)] = c / lead
-        out = p_mul(out, {((("recip", tuple(sorted(q.items(), key=repr))),), ()): Fraction(1)})
-    return out
+    q = tuple(sorted((((without(scalars, common), word), c / lead) for (scalars, word), c in items), key=repr))
+    return p_mul(out, atom(("recip", q), True)) if len(q) > 1 else out
 
 
 def clear(p: dict) -> dict:
@@ -334,9 +335,7 @@ def clear(p: dict) -> dict:
         out: dict = {}
         for (scalars, word), c in p.items():
             if inv in scalars:
-                rest = list(scalars)
-                rest.remove(inv)
-                out = poly.add(out, {(tuple(rest), word): c})
+                out = poly.add(out, {(without(scalars, [inv]), word): c})
             else:
                 out = poly.add(out, p_mul({(scalars, word): c}, q))
         p = out
@@ -466,16 +465,12 @@ class Normalizer:
         out: dict = {}
         for (scalars, word), c in p.items():
             hit = [a for a in scalars if a[0] == "abs" and a[1][0] == "fn" and a[1][1] in bounds]
-            rest = list(scalars)
-            for a in hit:
-                rest.remove(a)
+            rest = without(scalars, hit)
             if c < 0 and hit and not word and all(self.sign(a, scope) >= 1 for a in rest):
-                scale = Fraction(1)
                 for a in hit:
-                    scale *= bounds[a[1][1]]
-                out = poly.add(out, {(merge(tuple(rest)), ()): c * scale})
-            else:
-                out = poly.add(out, {(scalars, word): c})
+                    c *= bounds[a[1][1]]
+                scalars = merge(rest)
+            out = poly.add(out, {(scalars, word): c})
         return out
 
     def positive(self, p: dict, scope: list) -> bool:
@@ -574,22 +569,15 @@ class Normalizer:
         """sum over var of a combination of monomials: the factors free of var taken out (linearity)."""
         out: dict = {}
         for (scalars, word), c in inner.items():
-            dep = [a for a in scalars if mentions(a, var)]
-            free = tuple(a for a in scalars if not mentions(a, var))
-            left = 0
-            while left < len(word) and not mentions(word[left], var):
-                left += 1
-            right = len(word)
-            while right > left and not mentions(word[right - 1], var):
-                right -= 1
+            dep = tuple(a for a in scalars if mentions(a, var))
+            free = without(scalars, dep)
+            # the word's atoms from the first to the last that mention var
+            left = next((i for i, a in enumerate(word) if mentions(a, var)), len(word))
+            right = len(word) - next((i for i, a in enumerate(word[::-1]) if mentions(a, var)), len(word) - left)
             if not dep and left == right:  # nothing depends on var: the monomial stays inside
-                free, dep, left, right = (), list(scalars), 0, len(word)
-            core = close(((tuple(dep), word[left:right]),), var)
-            summed = ("sum", key, core)
-            mono = {(free, word[:left]): c}
-            mono = p_mul(mono, atom(summed, not word[left:right]))
-            mono = p_mul(mono, {((), word[right:]): Fraction(1)})
-            out = poly.add(out, mono)
+                free, dep, left, right = (), scalars, 0, len(word)
+            summed = atom(("sum", key, close(((dep, word[left:right]),), var)), not word[left:right])
+            out = poly.add(out, p_mul(p_mul({(free, word[:left]): c}, summed), {((), word[right:]): Fraction(1)}))
         return out
 
 
