@@ -211,32 +211,32 @@ def subst(t, var: str, value: tuple):
     return tuple(subst(a, var, value) for a in t) if isinstance(t, tuple) else t
 
 
-def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, reserved: frozenset = frozenset()):
+def read_term(obj, symbols: dict, sequences, scope: set, seq_index=None, reserved: frozenset = frozenset()):
     """A term from JSON (tuples, indices read), checked against the declared names; ``seq_index`` is the only
     index a sequence may have here (None: no sequence allowed; never inside a sum or product), ``reserved``
     the names a bound variable may not take (so no substitution captures a variable)."""
+    def read(a, seq=seq_index, inner=scope):
+        return read_term(a, symbols, sequences, inner, seq, reserved)
     if not isinstance(obj, list) or not obj or not isinstance(obj[0], str):
         raise Rejected(f"malformed term {obj!r}")
     head, args = obj[0], obj[1:]
+    s = symbols.get(args[0], {}) if args and isinstance(args[0], str) else {}
     if head == "num" and len(args) == 1:
         try:
             return ("num", parse_rational(args[0]))
         except (ValueError, TypeError, ZeroDivisionError):
             raise Rejected(f"malformed number {args[0]!r}") from None
     if head == "sym" and len(args) == 1:
-        if symbols.get(args[0], {}).get("family", True) or symbols[args[0]]["kind"] == "function":
+        if s.get("family", True) or s["kind"] == "function":
             raise Rejected(f"{args[0]!r} is not a declared symbol")
         return ("sym", args[0])
     if head in FUNCTION_HEADS and len(args) in (2, 3):
-        s = symbols.get(args[0], {})
         if s.get("kind") != "function" or (head == "dfn" and not s.get("differentiable")):
             raise Rejected(f"{args[0]!r} is not a declared {'differentiable ' if head == 'dfn' else ''}function")
         if (len(args) == 3) != bool(s.get("indexed")):
             raise Rejected(f"{args[0]!r}: a family of functions takes an index, a function none")
-        at = read_scoped(args[2:], scope, f"the index of {args[0]}")
-        return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved), *at)
+        return (head, args[0], read(args[1]), *read_scoped(args[2:], scope, f"the index of {args[0]}"))
     if head == "gen" and len(args) in (2, 3):  # a member of a family (of scalars only with two indices)
-        s = symbols.get(args[0], {})
         if not s.get("family") or s.get("arity", 1) != len(args) - 1:
             raise Rejected(f"{args[0]!r} is not a declared family with {('one index', 'two indices')[len(args) - 2]}")
         return ("gen", args[0], *read_scoped(args[1:], scope, f"an index of {args[0]}"))
@@ -248,19 +248,19 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
     if head == "delta" and len(args) == 2:
         return ("delta", *read_scoped(args, scope, "an index of delta"))
     if head == "diff" and len(args) == 2:
-        var = read_term(args[1], symbols, sequences, scope, None, reserved)
+        var = read(args[1], None)
         if var[0] not in ("gen", "sym") or len(var) != (3 if var[0] == "gen" else 2) or (
                 symbols[var[1]]["kind"] != "scalar"):
             raise Rejected("a derivative is in a member x[J] of a family of scalars (one index) or in a scalar")
-        return ("diff", read_term(args[0], symbols, sequences, scope, None, reserved), var)
+        return ("diff", read(args[0], None), var)
     if head in COMPOUND and args and len(args) == ARITY.get(head, len(args)):
-        return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
+        return (head, *(read(a) for a in args))
     if head in BINDERS and len(args) == 4:
         var = args[0]
         if not _is_name(var) or var in scope or var in reserved:
             raise Rejected(f"a bound variable must be a fresh name, not {var!r}")
         lo, hi = read_scoped(args[1:3], scope, "a range's end")
-        return (head, var, lo, hi, read_term(args[3], symbols, sequences, scope | {var}, None, reserved))
+        return (head, var, lo, hi, read(args[3], None, scope | {var}))
     raise Rejected(f"malformed term {obj!r}")
 
 
@@ -283,10 +283,8 @@ def merge(scalars: tuple) -> tuple:
     for a in scalars:
         if a[0] == "exp":
             exps[a[1]] = exps.get(a[1], 0) + a[2]
-        elif a[0] == "inv" and a[1] in rest:
-            rest.remove(a[1])
-        elif ("inv", a) in rest:
-            rest.remove(("inv", a))
+        elif (partner := a[1] if a[0] == "inv" else ("inv", a)) in rest:
+            rest.remove(partner)
         else:
             rest.append(a)
     rest += [("exp", u, q) for u, q in exps.items() if q]
@@ -593,8 +591,8 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
     head = t[0]
     if head in ("num", "delta"):
         return []
-    if head == "sym":
-        return [(("num", Fraction(1)), j)] if t[1] == x else []
+    if head in ("sym", "gen"):  # d x[I]/d x[j] = delta(I, j), d b/d b = 1 (I = j = NO_INDEX)
+        return [(("num", Fraction(1)), t[2] if head == "gen" else j)] if t[1] == x and len(t) <= 3 else []
     if head in FUNCTION_HEADS:
         if not mentions(t[2], x):  # constant in every member of x
             return []
@@ -605,8 +603,6 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
             return []  # s' = 0 on (-oo, 0), which holds u near x[j], so s(u) is constant there
         raise Rejected(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
                         f"declared differentiable (nor flat where a hypothesis puts the term)")
-    if head == "gen":
-        return [(("num", Fraction(1)), t[2])] if t[1] == x and len(t) == 3 else []
     if head == "add":
         return [p for a in t[1:] for p in d(a)]
     if head == "mul":
