@@ -7,8 +7,9 @@ size) and every integer index i in its range:
 ``{"sizes": {"size": "L" or null, "from": L0, "symbols": [{"name", "kind", "family", "shape"}], "sequences":
 [{"name", "var", "base", "step"}], "indices": [[i, LO, HI], ...], "lhs": T, "rel": REL, "rhs": T,
 "statement": text}}``  (REL is ``==``, or ``<``, ``<=``, ``>``, ``>=`` between reals over a size).  Every name
-(symbol, function, sequence, the size, an index, a bound or step variable) is an identifier, so none is taken
-for a variable the kernel names itself (``#k``, ``^k``).
+(symbol, function, sequence, the size, an index, a bound or step variable) is an identifier and no word of the
+terms (``sum``, ``seq``, ...), so none is taken for a variable the kernel names itself (``#k``, ``^k``) nor for a
+head.
 
 ``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
 integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
@@ -637,30 +638,24 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
 def shape(t, symbols: dict):
     """The shape (rows, cols) of a term, None for a scalar; Rejected where it is not defined."""
     head = t[0]
-    if head == "num":
-        return None
-    if head == "sym":
-        s = symbols[t[1]]
-        return None if s["kind"] == "scalar" else s["shape"]
-    if head == "add":
-        shapes = [shape(a, symbols) for a in t[1:]]
-        if len(set(shapes)) != 1:
-            raise Rejected("a sum adds terms of different shapes")
-        return shapes[0]
+    if head in ("num", "sym"):
+        return None if head == "num" or symbols[t[1]]["kind"] == "scalar" else symbols[t[1]]["shape"]
+    if head not in ("add", "mul", "exp", "abs", "div"):
+        raise Rejected("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
+                        "of matrices")
+    parts = [shape(a, symbols) for a in t[1:]]
+    if head == "add" and len(set(parts)) != 1:
+        raise Rejected("a sum adds terms of different shapes")
     if head == "mul":
         out = None
-        for a in t[1:]:
-            s = shape(a, symbols)
+        for s in parts:
             if out is not None and s is not None and out[1] != s[0]:
                 raise Rejected(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
             out = (out[0], s[1]) if out is not None and s is not None else (out or s)
         return out
-    if head in ("exp", "abs") and shape(t[1], symbols) is None:
-        return None
-    if head == "div" and shape(t[2], symbols) is None:
-        return shape(t[1], symbols)
-    raise Rejected("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
-                    "of matrices")
+    if parts[-1] is not None and head != "add":  # exp |t| of a scalar, a quotient by a scalar
+        raise Rejected("a fixed statement has no exp, |t| or division of matrices")
+    return parts[0]
 
 
 # -- the claim and the rules -------------------------------------------------------------------------------------
