@@ -204,10 +204,16 @@ FUNCTION_HEADS = ("fn", "dfn")
 WORDS = frozenset({*BINDERS, *COMPOUND, *FUNCTION_HEADS, "inv", "recip", "gen", "seq", "sym", "num", "delta"})
 
 
+def is_index(obj) -> bool:
+    """Whether obj, in a term or a canonical form, is an index (c, ((v, a), ...)): a term or an atom starts with a
+    word, a monomial with a tuple, a coefficient is a Fraction."""
+    return isinstance(obj, tuple) and len(obj) == 2 and type(obj[0]) is int
+
+
 def subst(t, var: str, value: tuple):
     """The term t with the index variable var replaced by value in each of its indices (bound variables are
     distinct names)."""
-    if isinstance(t, tuple) and len(t) == 2 and type(t[0]) is int:  # an index (a term's head is a word)
+    if is_index(t):
         return idx_sub(t, var, value)
     return tuple(subst(a, var, value) for a in t) if isinstance(t, tuple) else t
 
@@ -327,16 +333,10 @@ def clear(p: dict) -> dict:
         inv = next((a for (scalars, _), _ in p.items() for a in scalars if a[0] in ("inv", "recip")), None)
         if inv is None:
             return p
-        if inv[0] == "inv":  # u (1/u) = 1 in merge
-            p = p_mul(p, {((inv[1],), ()): Fraction(1)})
-            continue
-        q = dict(inv[1])
+        q = atom(inv[1], True) if inv[0] == "inv" else dict(inv[1])  # inv = 1/q, q > 0
         out: dict = {}
-        for (scalars, word), c in p.items():
-            if inv in scalars:
-                out = poly.add(out, {(without(scalars, [inv]), word): c})
-            else:
-                out = poly.add(out, p_mul({(scalars, word): c}, q))
+        for (scalars, word), c in p.items():  # (1/q) q = 1
+            out = poly.add(out, {(without(scalars, [inv]), word): c} if inv in scalars else p_mul({(scalars, word): c}, q))
         p = out
     raise Rejected("too many denominators")
 
@@ -356,8 +356,7 @@ def close(core, var: str, level: int = 0):
 def open_core(obj, e: tuple, level: int = 0):
     """The closed body of a sum (:func:`close`) at k = e: ``^level`` replaced by the index e."""
     if isinstance(obj, tuple):
-        if (len(obj) == 2 and type(obj[0]) is int and isinstance(obj[1], tuple)
-                and all(isinstance(q, tuple) and len(q) == 2 and isinstance(q[0], str) for q in obj[1])):
+        if is_index(obj):
             return idx_sub(obj, f"^{level}", e)
         if len(obj) == 3 and obj[0] in BINDERS and isinstance(obj[1], tuple) and len(obj[1]) == 2:
             return (obj[0], open_core(obj[1], e, level), open_core(obj[2], e, level + 1))
@@ -388,11 +387,9 @@ class Normalizer:
 
     def __init__(self, symbols: dict, size: tuple | None, peel: bool = True, hypotheses: tuple = (),
                  flat: frozenset = frozenset()):
-        self.symbols = symbols
-        self.size = size
+        self.symbols, self.size, self.work = symbols, size, 0
         self.hypotheses, self.flat = hypotheses, flat  # the rule flat: hypotheses u < 0, functions flat below 0
         self.peel = peel  # split off the last term of ranges certainly non-empty (identities; not inequalities)
-        self.work = 0
 
     def norm(self, t, scope: list) -> dict:
         self.work += 1
@@ -549,12 +546,11 @@ class Normalizer:
             return self.combine(head, [rest, last])
         depth = f"#{len(scope)}"
         inner = self.norm(subst(body, var, index(**{depth: 1})), [*scope, (depth, lo, hi)])
-        key = (lo, hi)
         if head == "sum":
-            return self.sum_atom(key, inner, depth)
-        commuting = all(not w for (_, w) in inner)
-        kind = "prod" if commuting else head
-        return atom((kind, key, close(tuple(sorted(inner.items(), key=repr)), depth)), commuting)
+            return self.sum_atom((lo, hi), inner, depth)
+        commuting = all(not w for (_, w) in inner)  # a product of reals is one atom whatever the order
+        return atom(("prod" if commuting else head, (lo, hi), close(tuple(sorted(inner.items(), key=repr)), depth)),
+                    commuting)
 
     @staticmethod
     def combine(head: str, parts: list) -> dict:
