@@ -479,22 +479,16 @@ class Normalizer:
         coefficients and atoms of known sign (:meth:`sign`); a monomial -c t(e) is first paired with c' S,
         c' >= c, S = sum_{k=LO}^{HI} t(k) with LO <= e <= HI certainly (e a variable in scope): c' S - c t(e) =
         (c' - c) S + c (S - t(e)), and S - t(e), the other terms, is >= 0 (> 0 if HI - LO >= 1 certainly)."""
-        signs = []
-        rest = dict(p)
-        for (scalars, word), c in p.items():
-            if c > 0 or word or (scalars, word) not in rest:
-                continue
-            pair = self.other_terms((scalars, word), -c, rest, scope)
-            if pair is None:
-                return 0
-            signs.append(pair)
-        for (scalars, word), c in rest.items():
-            if c <= 0 or word:
-                return 0
-            signs.append(min((self.sign(a, scope) for a in scalars), default=2))
-        if not signs:  # p = 0
-            return 1
-        return 0 if min(signs) == 0 else max(signs)
+        rest, signs = dict(p), []
+        for mono, c in p.items():
+            if c < 0 and not mono[1]:
+                signs.append(self.other_terms(mono, -c, rest, scope))
+                if signs[-1] is None:
+                    return 0
+        if any(c <= 0 or word for (_, word), c in rest.items()):
+            return 0
+        signs += [min((self.sign(a, scope) for a in scalars), default=2) for scalars, _ in rest]
+        return 1 if not signs else 0 if min(signs) == 0 else max(signs)  # no term: p = 0
 
     def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> int | None:
         """Pair the monomial -c mono with a sum in rest that has mono as its term at a variable in scope
