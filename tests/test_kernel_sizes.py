@@ -390,3 +390,13 @@ def test_declared_names_are_identifiers_never_the_names_of_bound_variables():
         kernel_check(cert("#0", "^0"))
     with pytest.raises(Rejected, match="identifiers"):
         kernel_check(cert("a", "b", s="^1", same=True))
+    # nor a word of the kernel's terms: a scalar named seq, or a sum's variable named seq, would make a term mention
+    # "seq" (a sequence, to the rule induction of an inequality) where it has none
+    with pytest.raises(Rejected, match="malformed symbol"):
+        kernel_check(cert("seq", "b", same=True))
+    bound_seq = cert("a", "b", same=True)
+    for side in ("lhs", "rhs"):
+        bound_seq["claim"]["sizes"][side][1] = "seq"
+        bound_seq["claim"]["sizes"][side][4][1][1][2] = [0, [["seq", 1]]]
+    with pytest.raises(Rejected, match="fresh name"):
+        kernel_check(bound_seq)

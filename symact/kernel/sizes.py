@@ -7,8 +7,9 @@ size) and every integer index i in its range:
 ``{"sizes": {"size": "L" or null, "from": L0, "symbols": [{"name", "kind", "family", "shape"}], "sequences":
 [{"name", "var", "base", "step"}], "indices": [[i, LO, HI], ...], "lhs": T, "rel": REL, "rhs": T,
 "statement": text}}``  (REL is ``==``, or ``<``, ``<=``, ``>``, ``>=`` between reals over a size).  Every name
-(symbol, function, sequence, the size, an index, a bound or step variable) is an identifier, so none is taken
-for a variable the kernel names itself (``#k``, ``^k``).
+(symbol, function, sequence, the size, an index, a bound or step variable) is an identifier and no word of the
+terms (``sum``, ``seq``, ...), so none is taken for a variable the kernel names itself (``#k``, ``^k``) nor for a
+head.
 
 ``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
 integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
@@ -132,20 +133,20 @@ def index(c: int = 0, /, **coefs: int) -> tuple:
 
 
 def read_index(obj) -> tuple:
-    if not (isinstance(obj, list) and len(obj) == 2 and _is_int(obj[0]) and isinstance(obj[1], list)):
+    if not (isinstance(obj, list) and len(obj) == 2 and _is_int(obj[0]) and isinstance(obj[1], list) and all(
+            isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and _is_int(p[1]) for p in obj[1])):
         raise Rejected(f"malformed index {obj!r}")
-    coefs: dict = {}
-    for item in obj[1]:
-        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and _is_int(item[1])):
-            raise Rejected(f"malformed index {obj!r}")
-        coefs[item[0]] = coefs.get(item[0], 0) + item[1]
-    return index(obj[0], **coefs)
+    out = index(obj[0])
+    for v, a in obj[1]:
+        out = idx_add(out, index(**{v: a}))
+    return out
 
 
 def _is_name(v) -> bool:
-    """Whether v is a name the claim may declare: an identifier (never ``^k`` or ``#k``, the names :func:`close`
-    and :meth:`Normalizer.binder` give bound variables)."""
-    return isinstance(v, str) and v.isidentifier()
+    """Whether v is a name the claim may give (a symbol, the size, an index, a bound variable): an identifier
+    (never ``^k`` or ``#k``, the names :func:`close` and :meth:`Normalizer.binder` give bound variables) that is
+    no word of the kernel's terms (so that a term mentions ``"seq"``, say, only as a head)."""
+    return isinstance(v, str) and v.isidentifier() and v not in WORDS
 
 
 def _is_int(v) -> bool:
@@ -180,13 +181,9 @@ def least(e: tuple, scope: list, size: tuple | None) -> int | None:
         a = dict(e[1]).get(var, 0)
         if a:
             e = idx_sub(e, var, lo if a > 0 else hi)
-    coefs = dict(e[1])
-    if size is not None and size[0] in coefs:
-        a = coefs.pop(size[0])
-        if a < 0 or coefs:
-            return None
-        return e[0] + a * size[1]
-    return None if coefs else e[0]
+    rest = dict(e[1])
+    a = rest.pop(size[0], 0) if size is not None else 0
+    return None if rest or a < 0 else e[0] + (a * size[1] if a else 0)
 
 
 def certain(scope: list, size: tuple | None, *gaps: tuple, low: int = 0) -> bool:
@@ -204,50 +201,49 @@ ARITY = {"exp": 1, "div": 2, "abs": 1, "diff": 2}
 NO_INDEX = (0, ())
 #: a declared function at a term, and the derivative of a function declared differentiable at a term
 FUNCTION_HEADS = ("fn", "dfn")
+WORDS = frozenset({*BINDERS, *COMPOUND, *FUNCTION_HEADS, "inv", "recip", "gen", "seq", "sym", "num", "delta"})
+
+
+def is_index(obj) -> bool:
+    """Whether obj, in a term or a canonical form, is an index (c, ((v, a), ...)): a term or an atom starts with a
+    word, a monomial with a tuple, a coefficient is a Fraction."""
+    return isinstance(obj, tuple) and len(obj) == 2 and type(obj[0]) is int
 
 
 def subst(t, var: str, value: tuple):
-    """The term t with the index variable var replaced by value (bound variables are distinct names)."""
-    head = t[0]
-    if head in ("gen", "seq"):
-        return (head, t[1], *(idx_sub(i, var, value) for i in t[2:]))
-    if head in FUNCTION_HEADS:
-        return (head, t[1], subst(t[2], var, value), *(idx_sub(i, var, value) for i in t[3:]))
-    if head == "delta":
-        return (head, idx_sub(t[1], var, value), idx_sub(t[2], var, value))
-    if head in COMPOUND:
-        return (head, *(subst(a, var, value) for a in t[1:]))
-    if head in BINDERS:
-        return (head, t[1], idx_sub(t[2], var, value), idx_sub(t[3], var, value), subst(t[4], var, value))
-    return t
+    """The term t with the index variable var replaced by value in each of its indices (bound variables are
+    distinct names)."""
+    if is_index(t):
+        return idx_sub(t, var, value)
+    return tuple(subst(a, var, value) for a in t) if isinstance(t, tuple) else t
 
 
-def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, reserved: frozenset = frozenset()):
+def read_term(obj, symbols: dict, sequences, scope: set, seq_index=None, reserved: frozenset = frozenset()):
     """A term from JSON (tuples, indices read), checked against the declared names; ``seq_index`` is the only
     index a sequence may have here (None: no sequence allowed; never inside a sum or product), ``reserved``
     the names a bound variable may not take (so no substitution captures a variable)."""
+    def read(a, seq=seq_index, inner=scope):
+        return read_term(a, symbols, sequences, inner, seq, reserved)
     if not isinstance(obj, list) or not obj or not isinstance(obj[0], str):
         raise Rejected(f"malformed term {obj!r}")
     head, args = obj[0], obj[1:]
+    s = symbols.get(args[0], {}) if args and isinstance(args[0], str) else {}
     if head == "num" and len(args) == 1:
         try:
             return ("num", parse_rational(args[0]))
         except (ValueError, TypeError, ZeroDivisionError):
             raise Rejected(f"malformed number {args[0]!r}") from None
     if head == "sym" and len(args) == 1:
-        if symbols.get(args[0], {}).get("family", True) or symbols[args[0]]["kind"] == "function":
+        if s.get("family", True) or s["kind"] == "function":
             raise Rejected(f"{args[0]!r} is not a declared symbol")
         return ("sym", args[0])
     if head in FUNCTION_HEADS and len(args) in (2, 3):
-        s = symbols.get(args[0], {})
         if s.get("kind") != "function" or (head == "dfn" and not s.get("differentiable")):
             raise Rejected(f"{args[0]!r} is not a declared {'differentiable ' if head == 'dfn' else ''}function")
         if (len(args) == 3) != bool(s.get("indexed")):
             raise Rejected(f"{args[0]!r}: a family of functions takes an index, a function none")
-        at = read_scoped(args[2:], scope, f"the index of {args[0]}")
-        return (head, args[0], read_term(args[1], symbols, sequences, scope, seq_index, reserved), *at)
+        return (head, args[0], read(args[1]), *read_scoped(args[2:], scope, f"the index of {args[0]}"))
     if head == "gen" and len(args) in (2, 3):  # a member of a family (of scalars only with two indices)
-        s = symbols.get(args[0], {})
         if not s.get("family") or s.get("arity", 1) != len(args) - 1:
             raise Rejected(f"{args[0]!r} is not a declared family with {('one index', 'two indices')[len(args) - 2]}")
         return ("gen", args[0], *read_scoped(args[1:], scope, f"an index of {args[0]}"))
@@ -259,19 +255,19 @@ def read_term(obj, symbols: dict, sequences: set, scope: set, seq_index=None, re
     if head == "delta" and len(args) == 2:
         return ("delta", *read_scoped(args, scope, "an index of delta"))
     if head == "diff" and len(args) == 2:
-        var = read_term(args[1], symbols, sequences, scope, None, reserved)
+        var = read(args[1], None)
         if var[0] not in ("gen", "sym") or len(var) != (3 if var[0] == "gen" else 2) or (
                 symbols[var[1]]["kind"] != "scalar"):
             raise Rejected("a derivative is in a member x[J] of a family of scalars (one index) or in a scalar")
-        return ("diff", read_term(args[0], symbols, sequences, scope, None, reserved), var)
+        return ("diff", read(args[0], None), var)
     if head in COMPOUND and args and len(args) == ARITY.get(head, len(args)):
-        return (head, *(read_term(a, symbols, sequences, scope, seq_index, reserved) for a in args))
+        return (head, *(read(a) for a in args))
     if head in BINDERS and len(args) == 4:
         var = args[0]
         if not _is_name(var) or var in scope or var in reserved:
             raise Rejected(f"a bound variable must be a fresh name, not {var!r}")
         lo, hi = read_scoped(args[1:3], scope, "a range's end")
-        return (head, var, lo, hi, read_term(args[3], symbols, sequences, scope | {var}, None, reserved))
+        return (head, var, lo, hi, read(args[3], None, scope | {var}))
     raise Rejected(f"malformed term {obj!r}")
 
 
@@ -294,10 +290,8 @@ def merge(scalars: tuple) -> tuple:
     for a in scalars:
         if a[0] == "exp":
             exps[a[1]] = exps.get(a[1], 0) + a[2]
-        elif a[0] == "inv" and a[1] in rest:
-            rest.remove(a[1])
-        elif ("inv", a) in rest:
-            rest.remove(("inv", a))
+        elif (partner := a[1] if a[0] == "inv" else ("inv", a)) in rest:
+            rest.remove(partner)
         else:
             rest.append(a)
     rest += [("exp", u, q) for u, q in exps.items() if q]
@@ -306,6 +300,14 @@ def merge(scalars: tuple) -> tuple:
 
 def atom(a, commutes: bool) -> dict:
     return {((a,), ()) if commutes else ((), (a,)): Fraction(1)}
+
+
+def without(scalars: tuple, drop) -> tuple:
+    """The multiset scalars less the atoms drop (each once)."""
+    rest = list(scalars)
+    for a in drop:
+        rest.remove(a)
+    return tuple(rest)
 
 
 def inverse(p: dict) -> dict:
@@ -320,15 +322,8 @@ def inverse(p: dict) -> dict:
     lead = items[0][1]
     inv = tuple(("exp", a[1], -a[2]) if a[0] == "exp" else a[1] if a[0] == "inv" else ("inv", a) for a in common)
     out = {(merge(inv), ()): 1 / lead}
-    if len(items) > 1:
-        q = {}
-        for (scalars, word), c in items:
-            rest = list(scalars)
-            for a in common:
-                rest.remove(a)
-            q[(tuple(rest), word)] = c / lead
-        out = p_mul(out, {((("recip", tuple(sorted(q.items(), key=repr))),), ()): Fraction(1)})
-    return out
+    q = tuple(sorted((((without(scalars, common), word), c / lead) for (scalars, word), c in items), key=repr))
+    return p_mul(out, atom(("recip", q), True)) if len(q) > 1 else out
 
 
 def clear(p: dict) -> dict:
@@ -338,18 +333,10 @@ def clear(p: dict) -> dict:
         inv = next((a for (scalars, _), _ in p.items() for a in scalars if a[0] in ("inv", "recip")), None)
         if inv is None:
             return p
-        if inv[0] == "inv":  # u (1/u) = 1 in merge
-            p = p_mul(p, {((inv[1],), ()): Fraction(1)})
-            continue
-        q = dict(inv[1])
+        q = atom(inv[1], True) if inv[0] == "inv" else dict(inv[1])  # inv = 1/q, q > 0
         out: dict = {}
-        for (scalars, word), c in p.items():
-            if inv in scalars:
-                rest = list(scalars)
-                rest.remove(inv)
-                out = poly.add(out, {(tuple(rest), word): c})
-            else:
-                out = poly.add(out, p_mul({(scalars, word): c}, q))
+        for (scalars, word), c in p.items():  # (1/q) q = 1
+            out = poly.add(out, {(without(scalars, [inv]), word): c} if inv in scalars else p_mul({(scalars, word): c}, q))
         p = out
     raise Rejected("too many denominators")
 
@@ -369,8 +356,7 @@ def close(core, var: str, level: int = 0):
 def open_core(obj, e: tuple, level: int = 0):
     """The closed body of a sum (:func:`close`) at k = e: ``^level`` replaced by the index e."""
     if isinstance(obj, tuple):
-        if (len(obj) == 2 and type(obj[0]) is int and isinstance(obj[1], tuple)
-                and all(isinstance(q, tuple) and len(q) == 2 and isinstance(q[0], str) for q in obj[1])):
+        if is_index(obj):
             return idx_sub(obj, f"^{level}", e)
         if len(obj) == 3 and obj[0] in BINDERS and isinstance(obj[1], tuple) and len(obj[1]) == 2:
             return (obj[0], open_core(obj[1], e, level), open_core(obj[2], e, level + 1))
@@ -401,14 +387,9 @@ class Normalizer:
 
     def __init__(self, symbols: dict, size: tuple | None, peel: bool = True, hypotheses: tuple = (),
                  flat: frozenset = frozenset()):
-        self.symbols = symbols
-        self.size = size
+        self.symbols, self.size, self.work = symbols, size, 0
         self.hypotheses, self.flat = hypotheses, flat  # the rule flat: hypotheses u < 0, functions flat below 0
         self.peel = peel  # split off the last term of ranges certainly non-empty (identities; not inequalities)
-        self.work = 0
-
-    def commutes(self, name: str) -> bool:
-        return self.symbols[name]["kind"] == "scalar"
 
     def norm(self, t, scope: list) -> dict:
         self.work += 1
@@ -417,21 +398,12 @@ class Normalizer:
         head = t[0]
         if head == "num":
             return {ONE: t[1]} if t[1] else {}
-        if head == "sym":
-            return atom(("sym", t[1]), self.commutes(t[1]))
-        if head == "gen":
-            return atom(t, self.commutes(t[1]))
-        if head == "seq":
-            return atom(t, False)
+        if head in ("sym", "gen", "seq"):  # real numbers commute with everything, matrices with nothing
+            return atom(t, head != "seq" and self.symbols[t[1]]["kind"] == "scalar")
         if head in ("add", "mul"):
             return self.combine("sum" if head == "add" else "prod", [self.norm(a, scope) for a in t[1:]])
-        if head == "exp":
-            out = {ONE: Fraction(1)}
-            for (scalars, word), c in self.norm(t[1], scope).items():
-                if word:
-                    raise Rejected("exp of a matrix")
-                out = p_mul(out, {((("exp", scalars, c),), ()): Fraction(1)})
-            return out
+        if head == "exp":  # exp(c m + ...) = exp(m)^c ...: ("exp", m, c)
+            return self.combine("prod", [atom(("exp", m, c), True) for (m, _), c in self.real(t[1], scope).items()])
         if head == "div":
             den = self.norm(t[2], scope)
             if not self.positive(den, scope):
@@ -489,16 +461,12 @@ class Normalizer:
         out: dict = {}
         for (scalars, word), c in p.items():
             hit = [a for a in scalars if a[0] == "abs" and a[1][0] == "fn" and a[1][1] in bounds]
-            rest = list(scalars)
-            for a in hit:
-                rest.remove(a)
+            rest = without(scalars, hit)
             if c < 0 and hit and not word and all(self.sign(a, scope) >= 1 for a in rest):
-                scale = Fraction(1)
                 for a in hit:
-                    scale *= bounds[a[1][1]]
-                out = poly.add(out, {(merge(tuple(rest)), ()): c * scale})
-            else:
-                out = poly.add(out, {(scalars, word): c})
+                    c *= bounds[a[1][1]]
+                scalars = merge(rest)
+            out = poly.add(out, {(scalars, word): c})
         return out
 
     def positive(self, p: dict, scope: list) -> bool:
@@ -511,22 +479,16 @@ class Normalizer:
         coefficients and atoms of known sign (:meth:`sign`); a monomial -c t(e) is first paired with c' S,
         c' >= c, S = sum_{k=LO}^{HI} t(k) with LO <= e <= HI certainly (e a variable in scope): c' S - c t(e) =
         (c' - c) S + c (S - t(e)), and S - t(e), the other terms, is >= 0 (> 0 if HI - LO >= 1 certainly)."""
-        signs = []
-        rest = dict(p)
-        for (scalars, word), c in p.items():
-            if c > 0 or word or (scalars, word) not in rest:
-                continue
-            pair = self.other_terms((scalars, word), -c, rest, scope)
-            if pair is None:
-                return 0
-            signs.append(pair)
-        for (scalars, word), c in rest.items():
-            if c <= 0 or word:
-                return 0
-            signs.append(min((self.sign(a, scope) for a in scalars), default=2))
-        if not signs:  # p = 0
-            return 1
-        return 0 if min(signs) == 0 else max(signs)
+        rest, signs = dict(p), []
+        for mono, c in p.items():
+            if c < 0 and not mono[1]:
+                signs.append(self.other_terms(mono, -c, rest, scope))
+                if signs[-1] is None:
+                    return 0
+        if any(c <= 0 or word for (_, word), c in rest.items()):
+            return 0
+        signs += [min((self.sign(a, scope) for a in scalars), default=2) for scalars, _ in rest]
+        return 1 if not signs else 0 if min(signs) == 0 else max(signs)  # no term: p = 0
 
     def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> int | None:
         """Pair the monomial -c mono with a sum in rest that has mono as its term at a variable in scope
@@ -578,12 +540,11 @@ class Normalizer:
             return self.combine(head, [rest, last])
         depth = f"#{len(scope)}"
         inner = self.norm(subst(body, var, index(**{depth: 1})), [*scope, (depth, lo, hi)])
-        key = (lo, hi)
         if head == "sum":
-            return self.sum_atom(key, inner, depth)
-        commuting = all(not w for (_, w) in inner)
-        kind = "prod" if commuting else head
-        return atom((kind, key, close(tuple(sorted(inner.items(), key=repr)), depth)), commuting)
+            return self.sum_atom((lo, hi), inner, depth)
+        commuting = all(not w for (_, w) in inner)  # a product of reals is one atom whatever the order
+        return atom(("prod" if commuting else head, (lo, hi), close(tuple(sorted(inner.items(), key=repr)), depth)),
+                    commuting)
 
     @staticmethod
     def combine(head: str, parts: list) -> dict:
@@ -597,22 +558,15 @@ class Normalizer:
         """sum over var of a combination of monomials: the factors free of var taken out (linearity)."""
         out: dict = {}
         for (scalars, word), c in inner.items():
-            dep = [a for a in scalars if mentions(a, var)]
-            free = tuple(a for a in scalars if not mentions(a, var))
-            left = 0
-            while left < len(word) and not mentions(word[left], var):
-                left += 1
-            right = len(word)
-            while right > left and not mentions(word[right - 1], var):
-                right -= 1
+            dep = tuple(a for a in scalars if mentions(a, var))
+            free = without(scalars, dep)
+            # the word's atoms from the first to the last that mention var
+            left = next((i for i, a in enumerate(word) if mentions(a, var)), len(word))
+            right = len(word) - next((i for i, a in enumerate(word[::-1]) if mentions(a, var)), len(word) - left)
             if not dep and left == right:  # nothing depends on var: the monomial stays inside
-                free, dep, left, right = (), list(scalars), 0, len(word)
-            core = close(((tuple(dep), word[left:right]),), var)
-            summed = ("sum", key, core)
-            mono = {(free, word[:left]): c}
-            mono = p_mul(mono, atom(summed, not word[left:right]))
-            mono = p_mul(mono, {((), word[right:]): Fraction(1)})
-            out = poly.add(out, mono)
+                free, dep, left, right = (), scalars, 0, len(word)
+            summed = atom(("sum", key, close(((dep, word[left:right]),), var)), not word[left:right])
+            out = poly.add(out, p_mul(p_mul({(free, word[:left]): c}, summed), {((), word[right:]): Fraction(1)}))
         return out
 
 
@@ -628,8 +582,8 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
     head = t[0]
     if head in ("num", "delta"):
         return []
-    if head == "sym":
-        return [(("num", Fraction(1)), j)] if t[1] == x else []
+    if head in ("sym", "gen"):  # d x[I]/d x[j] = delta(I, j), d b/d b = 1 (I = j = NO_INDEX)
+        return [(("num", Fraction(1)), t[2] if head == "gen" else j)] if t[1] == x and len(t) <= 3 else []
     if head in FUNCTION_HEADS:
         if not mentions(t[2], x):  # constant in every member of x
             return []
@@ -640,8 +594,6 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
             return []  # s' = 0 on (-oo, 0), which holds u near x[j], so s(u) is constant there
         raise Rejected(f"no chain rule for {t[1]}{chr(39) if head == 'dfn' else ''} at a term with {x}: it is not "
                         f"declared differentiable (nor flat where a hypothesis puts the term)")
-    if head == "gen":
-        return [(("num", Fraction(1)), t[2])] if t[1] == x and len(t) == 3 else []
     if head == "add":
         return [p for a in t[1:] for p in d(a)]
     if head == "mul":
@@ -676,30 +628,24 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
 def shape(t, symbols: dict):
     """The shape (rows, cols) of a term, None for a scalar; Rejected where it is not defined."""
     head = t[0]
-    if head == "num":
-        return None
-    if head == "sym":
-        s = symbols[t[1]]
-        return None if s["kind"] == "scalar" else s["shape"]
-    if head == "add":
-        shapes = [shape(a, symbols) for a in t[1:]]
-        if len(set(shapes)) != 1:
-            raise Rejected("a sum adds terms of different shapes")
-        return shapes[0]
+    if head in ("num", "sym"):
+        return None if head == "num" or symbols[t[1]]["kind"] == "scalar" else symbols[t[1]]["shape"]
+    if head not in ("add", "mul", "exp", "abs", "div"):
+        raise Rejected("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
+                        "of matrices")
+    parts = [shape(a, symbols) for a in t[1:]]
+    if head == "add" and len(set(parts)) != 1:
+        raise Rejected("a sum adds terms of different shapes")
     if head == "mul":
         out = None
-        for a in t[1:]:
-            s = shape(a, symbols)
+        for s in parts:
             if out is not None and s is not None and out[1] != s[0]:
                 raise Rejected(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
             out = (out[0], s[1]) if out is not None and s is not None else (out or s)
         return out
-    if head in ("exp", "abs") and shape(t[1], symbols) is None:
-        return None
-    if head == "div" and shape(t[2], symbols) is None:
-        return shape(t[1], symbols)
-    raise Rejected("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
-                    "of matrices")
+    if parts[-1] is not None and head != "add":  # exp |t| of a scalar, a quotient by a scalar
+        raise Rejected("a fixed statement has no exp, |t| or division of matrices")
+    return parts[0]
 
 
 # -- the claim and the rules -------------------------------------------------------------------------------------
@@ -711,75 +657,61 @@ def read_sized(c: dict) -> dict:
     size, start = c.get("size"), c.get("from", 1)
     if size is not None and not (_is_name(size) and _is_int(start) and start >= 0):
         raise Rejected("the size is a name and its least value a natural number")
+    lists = [c.get(key, []) for key in ("symbols", "functions", "sequences", "indices", "hypotheses")]
+    if not all(isinstance(v, list) for v in lists) or (size is None and any(lists[1:])):
+        raise Rejected("functions, sequences, indices and hypotheses are lists, over a size only")
     symbols: dict = {}
-    for s in c.get("symbols", []):
+    for s in lists[0]:
         if not (isinstance(s, dict) and _is_name(s.get("name")) and s.get("kind") in KINDS):
             raise Rejected(f"malformed symbol {s!r}")
         shp = s.get("shape")
         if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)
                                     and (s["kind"] != "vector" or shp[1] == 1) and s["kind"] != "scalar"):
             raise Rejected(f"malformed shape {shp!r} of a {s['kind']}")
-        if s["name"] in symbols:
-            raise Rejected(f"{s['name']!r} declared twice")
-        symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")),
-                              "shape": tuple(shp) if shp else None}
-        if s.get("indices", 1) != 1:  # a family of scalars with two indices (over a size)
-            if s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family") or size is None:
-                raise Rejected(f"malformed symbol {s!r}: only a family of scalars over a size has two indices")
-            symbols[s["name"]]["arity"] = 2
-    functions = c.get("functions", [])
-    if not isinstance(functions, list) or (functions and size is None):
-        raise Rejected("functions are declared over a size")
-    for f in functions:
-        if not (isinstance(f, dict) and _is_name(f.get("name")) and f["name"] not in symbols):
+        if s.get("indices", 1) != 1 and (s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family")
+                                         or size is None):
+            raise Rejected(f"malformed symbol {s!r}: only a family of scalars over a size has two indices")
+        symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")), "shape": tuple(shp) if shp else None,
+                              "arity": s.get("indices", 1)}
+    for f in lists[1]:
+        if not (isinstance(f, dict) and _is_name(f.get("name"))):
             raise Rejected(f"malformed function {f!r}")
-        if f.get("differentiable") is True and "term" not in f:  # any function differentiable everywhere
-            symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": None,
-                                  "differentiable": True, "indexed": f.get("indexed") is True}
-            continue
-        try:
-            term = from_json(f.get("term"))
-        except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-            raise Rejected(f"malformed term of the function {f['name']}: {exc}") from None
-        if has_param(term):
-            raise Rejected(f"the function {f['name']} has a quantified parameter")
-        symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": term}
-    seqs = c.get("sequences", [])
-    if not isinstance(seqs, list) or (seqs and size is None):
-        raise Rejected("sequences need a size")
-    names = {s.get("name") for s in seqs if isinstance(s, dict)}
-    if len(names) != len(seqs) or not all(map(_is_name, names)) or names & set(symbols) or size in names | set(
-            symbols):
+        term = None
+        if not (f.get("differentiable") is True and "term" not in f):  # else any function differentiable everywhere
+            try:
+                term = from_json(f.get("term"))
+            except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
+                raise Rejected(f"malformed term of the function {f['name']}: {exc}") from None
+            if has_param(term):
+                raise Rejected(f"the function {f['name']} has a quantified parameter")
+        symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": term,
+                              "differentiable": term is None, "indexed": term is None and f.get("indexed") is True}
+    names = [s.get("name") if isinstance(s, dict) else None for s in lists[2]]
+    if not all(map(_is_name, names)) or len({size, *symbols, *names}) != 1 + len(lists[0]) + len(lists[1]) + len(names):
         raise Rejected("sequences, symbols and the size need distinct names (identifiers)")
-    indices = c.get("indices", [])
-    if not isinstance(indices, list) or (indices and size is None):
-        raise Rejected("indices range over a size")
-    scope = {size} if size is not None else set()
-    ranges = []
-    for item in indices:
-        if not (isinstance(item, list) and len(item) == 3 and _is_name(item[0])):
-            raise Rejected(f"malformed index range {item!r}")
-        if item[0] in scope:
-            raise Rejected(f"the index {item[0]} needs a fresh name")
+    scope, ranges = ({size} if size is not None else set()), []
+    for item in lists[3]:
+        if not (isinstance(item, list) and len(item) == 3 and _is_name(item[0])) or item[0] in scope:
+            raise Rejected(f"malformed index range {item!r}: an index needs a fresh name")
         lo, hi = read_scoped(item[1:], scope, f"the range of {item[0]} (in the size and earlier indices)")
         ranges.append((item[0], lo, hi))
         scope = scope | {item[0]}
-    reserved = frozenset({*symbols, *names, *scope})
-    if reserved & {*BINDERS, *COMPOUND, "inv", "recip", "gen", "seq", "sym", "num", "delta"}:
-        raise Rejected("a name of the statement is a word of the kernel's terms")
-    sequences = {}
-    for s in seqs:
+    reserved, sequences, hypotheses = frozenset({*symbols, *names, *scope}), {}, []
+    for s in lists[2]:
         var = s.get("var")
-        if not _is_name(var) or var in symbols or var in names or var == size:
+        if not _is_name(var) or var in {*symbols, *names, size}:
             raise Rejected("a sequence's step variable needs a fresh name")
         sequences[s["name"]] = (read_term(s.get("base"), symbols, names, set(), None, reserved),
                                 (var, read_term(s.get("step"), symbols, names, {var}, index(**{var: 1}), reserved)))
+    for h in lists[4]:  # (v, LO, HI, T): T(v) < 0 for every integer LO <= v <= HI (rule flat)
+        v = h.get("var") if isinstance(h, dict) else None
+        if not _is_name(v) or v in reserved or set(h) != {"var", "from", "to", "term"}:
+            raise Rejected(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
+        lo, hi = read_scoped([h["from"], h["to"]], scope, "a hypothesis's range")
+        hypotheses.append((v, lo, hi, read_term(h["term"], symbols, names, scope | {v}, None, reserved | {v})))
     at_size = index(**{size: 1}) if size is not None else None
-    hypotheses = _read_hypotheses(c.get("hypotheses", []), symbols, names, scope, reserved, size)
-    lhs = read_term(c.get("lhs"), symbols, names, scope, at_size, reserved)
-    rhs = read_term(c.get("rhs"), symbols, names, scope, at_size, reserved)
-    fixed = size is None
-    if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if fixed
+    lhs, rhs = (read_term(c.get(side), symbols, names, scope, at_size, reserved) for side in ("lhs", "rhs"))
+    if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if size is None
             else any(s["shape"] is not None for s in symbols.values())):
         raise Rejected("a fixed statement gives every matrix its shape; a statement over a size gives none")
     rel = c.get("rel", "==")
@@ -787,134 +719,87 @@ def read_sized(c: dict) -> dict:
         raise Rejected(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size (about a sequence "
                         f"f: |f(L)| <= or < a term)")
     return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
-            "indices": ranges, "rel": rel, "hypotheses": hypotheses}
-
-
-def _read_hypotheses(given, symbols: dict, sequences: set, scope: set, reserved: frozenset, size) -> tuple:
-    """((v, LO, HI, T), ...): T(v) < 0 for every integer LO <= v <= HI (rule flat); over a size only."""
-    if not isinstance(given, list) or (given and size is None):
-        raise Rejected("hypotheses are stated over a size")
-    out = []
-    for h in given:
-        v = h.get("var") if isinstance(h, dict) else None
-        if not _is_name(v) or v in scope or v in reserved or set(h) != {
-                "var", "from", "to", "term"}:
-            raise Rejected(f"malformed hypothesis {h!r}: a fresh variable, its range and a term")
-        lo, hi = read_scoped([h["from"], h["to"]], scope, "a hypothesis's range")
-        out.append((v, lo, hi, read_term(h["term"], symbols, sequences, scope | {v}, None, reserved | {v})))
-    return tuple(out)
+            "indices": ranges, "rel": rel, "hypotheses": tuple(hypotheses)}
 
 
 def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
     """The steps checked, or Rejected: the proof (``nc-identity``, ``positive`` or ``induction``) proves the
     claim, or the ``counterexample`` refutes it.  ``check_instance`` is the whole kernel's check of a
-    certificate (for the bounds of an inequality's induction)."""
+    certificate (for the bounds of an inequality's induction and the flat functions)."""
     c = read_sized(claim.get("sizes"))
     if verdict == "refuted" and isinstance(proof, dict) and proof.get("rule") == "counterexample":
         return counterexample(c, proof)
     if verdict != "proved" or not isinstance(proof, dict):
         raise Rejected("a sized claim is proved by an nc-identity or induction node")
-    rule = proof.get("rule")
-    if c["size"] is None:
-        if rule != "nc-identity":
-            raise Rejected("a fixed statement is proved by nc-identity")
-        ls, rs = shape(c["lhs"], c["symbols"]), shape(c["rhs"], c["symbols"])
-        if ls != rs:
-            raise Rejected("the two sides have different shapes")
-        _equal(Normalizer(c["symbols"], None), c["lhs"], c["rhs"], [], "the two sides")
-        return ["Both sides are defined (the shapes conform) and expand to the same sum of ordered products "
-                "(matrices do not commute: word order kept)."]
-    L, L0 = c["size"], c["from"]
-    if c["rel"] != "==" and rule == "induction" and proof.get("on") == L and proof.get("from") == L0:
+    rule, L, L0, symbols, lhs, rhs = proof.get("rule"), c["size"], c["from"], c["symbols"], c["lhs"], c["rhs"]
+    size = None if L is None else (L, L0)
+    induction = rule == "induction" and L is not None and proof.get("on") == L and proof.get("from") == L0
+    over = f"For every {L} >= {L0}{''.join(f', {i} in its range' for i, _, _ in c['indices'])}: " if L else ""
+    if c["rel"] != "==" and induction:
         return _inequality_induction(c, proof, check_instance)
     if c["rel"] != "==":
         if rule != "positive" or c["sequences"]:
             raise Rejected("an inequality is proved by the rule positive (without sequences) or by induction")
-        up = c["rel"] in (">", ">=")
-        n = Normalizer(c["symbols"], (L, L0), peel=False)
-        sign = n.sign_of(n.difference(c["lhs"] if up else c["rhs"], c["rhs"] if up else c["lhs"], c["indices"]),
-                         c["indices"])
-        if sign < (2 if c["rel"] in ("<", ">") else 1):
-            raise Rejected(f"the difference of the two sides is not certainly {'> 0' if c['rel'] in '<>' else '>= 0'}")
-        return [f"For every {L} >= {L0} and every index in its range: the difference of the two sides, times its "
-                f"positive denominators, is a sum of terms that are certainly {'> 0' if sign == 2 else '>= 0'} "
-                f"(exp > 0; a sum over a range without one of its terms)."]
+        n, strict = Normalizer(symbols, size, peel=False), c["rel"] in ("<", ">")
+        small, large = (rhs, lhs) if c["rel"] in (">", ">=") else (lhs, rhs)
+        if n.sign_of(n.difference(large, small, c["indices"]), c["indices"]) < 1 + strict:
+            raise Rejected(f"the difference of the two sides is not certainly {'>' if strict else '>='} 0")
+        return [over + f"the difference of the two sides, times its positive denominators, is certainly "
+                       f"{'>' if strict else '>='} 0 (rules positive, abs)."]
     if rule == "nc-identity":
-        flat = _flat(c["symbols"], proof.get("flat", {}), check_instance)
-        _equal(Normalizer(c["symbols"], (L, L0), hypotheses=c["hypotheses"], flat=flat), c["lhs"], c["rhs"],
-               c["indices"], "the two sides")
-        over = f" and every {', '.join(i for i, _, _ in c['indices'])} in its range" if c["indices"] else ""
-        derivatives = (" Derivatives in x[j] by the chain rule (rule diff), a sum's Kronecker delta sifted where the "
-                       "index is certainly in its range." if mentions((c["lhs"], c["rhs"]), "diff") else "")
-        if mentions((c["lhs"], c["rhs"]), "dfn"):
-            derivatives += (" Through a function declared differentiable, d ell(u) = ell'(u) du (rule chain); a "
-                            "function of a term free of the variable has derivative 0.")
-        if flat:
-            derivatives += (f" Where a hypothesis puts u < 0, {', '.join(sorted(flat))}(u) has derivative 0: its "
-                            f"derivative is 0 on (-oo, 0) (kernel-checked; rule flat).")
-        return [f"For every {L} >= {L0}{over}: both sides expand to the same sum of ordered products (sums over "
-                f"ranges by linearity, exp(a + b) = exp(a) exp(b), quotients by certainly positive terms)."
-                + derivatives]
-    if rule != "induction" or proof.get("on") != L or proof.get("from") != L0 or c["indices"]:
-        raise Rejected("a statement over a size is proved by induction on that size from its least value "
-                        "(without further indices), or as an identity for every size")
+        if L is None and shape(lhs, symbols) != shape(rhs, symbols):
+            raise Rejected("the two sides have different shapes")
+        flat = _flat(symbols, proof.get("flat", {}), check_instance)
+        _equal(Normalizer(symbols, size, hypotheses=c["hypotheses"], flat=flat), lhs, rhs, c["indices"],
+               "the two sides")
+        used = [r for r, head in (("diff", "diff"), ("chain", "dfn")) if mentions((lhs, rhs), head)] + ["flat"] * bool(flat)
+        return [over + "both sides are defined and expand to the same sum of ordered products (matrices do not "
+                       f"commute){' (rules ' + ', '.join(used) + ')' if used else ''}."]
+    if not induction or c["indices"] or lhs[0] != "seq":
+        raise Rejected("a statement over a size is proved by induction on that size from its least value (a "
+                        "sequence at the size on the left, no further indices), or as an identity for every size")
     seqs = c["sequences"]
-    # base case: L = L0
-    base = [_unfold(subst(t, L, index(L0)), seqs, L0) for t in (c["lhs"], c["rhs"])]
-    _equal(Normalizer(c["symbols"], None), *base, [], f"the base case {L} = {L0}")
-    # step: L -> L + 1, with the hypothesis
-    lhs = c["lhs"]
-    if lhs[0] != "seq":
-        raise Rejected("the claim's left side is a sequence at the size (the induction hypothesis rewrites it)")
-    up = index(1, **{L: 1})
-    # the induction hypothesis: the sequence term lhs (at the size) replaced by the right side
-    step = [_rewrite(_unfold(subst(t, L, up), seqs, None, L), lambda u: c["rhs"] if u == lhs else None)
-            for t in (c["lhs"], c["rhs"])]
-    _equal(Normalizer(c["symbols"], (L, L0)), *step, [], f"the step {L} -> {L} + 1")
+    base = [_unfold(subst(t, L, index(L0)), seqs, L0) for t in (lhs, rhs)]
+    _equal(Normalizer(symbols, None), *base, [], f"the base case {L} = {L0}")
+    # the step L -> L + 1: each sequence at L + 1 by its recursion, then the hypothesis (lhs at L is rhs)
+    step = [_rewrite(_unfold(subst(t, L, index(1, **{L: 1})), seqs, None, L), lambda u: rhs if u == lhs else None)
+            for t in (lhs, rhs)]
+    _equal(Normalizer(symbols, size), *step, [], f"the step {L} -> {L} + 1")
     return [f"Base case {L} = {L0}: both sides expand to the same sum of ordered products.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: with each sequence at {L} + 1 replaced by its recursion "
-            f"and the hypothesis at {L}, both sides expand to the same sum of ordered products (matrices do not "
-            f"commute; sums and products over ranges split off their last term where the range is certainly "
-            f"non-empty).",
+            f"and the hypothesis at {L}, both sides expand to the same sum of ordered products.",
             f"By induction the identity holds for every {L} >= {L0}."]
 
 
 def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     """``|f(L)| REL B(L)`` by induction on L (the rule in the module docstring)."""
-    L, L0, rel, seqs = c["size"], c["from"], c["rel"], c["sequences"]
+    L, L0, rel, seqs, B = c["size"], c["from"], c["rel"], c["sequences"], c["rhs"]
     if rel not in ("<=", "<") or c["indices"] or len(seqs) != 1:
         raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence "
                         "f and no further indices")
     (name, (base, (var, step))), = seqs.items()
-    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or _has_seq(c["rhs"]):
+    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or mentions(B, "seq"):
         raise Rejected("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
     here = ("seq", name, index(**{var: 1}))
     factors = list(step[1:]) if step[0] == "mul" else []
-    if factors.count(here) != 1 or any(_has_seq(f) for f in factors if f != here):
+    if factors.count(here) != 1 or any(mentions(f, "seq") for f in factors if f != here):
         raise Rejected(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
     m = subst(("mul", *(f for f in factors if f != here)), var, index(**{L: 1}))
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
-    need = 2 if rel == "<" else 1
-    n0, n = Normalizer(c["symbols"], None), Normalizer(c["symbols"], (L, L0))
-    if n0.sign_of(n0.bounded(n0.difference(subst(c["rhs"], L, index(L0)), ("abs", base), []), bounds, []), []) < need:
-        raise Rejected(f"the base case {L} = {L0}: B({L0}) - |{name}({L0})| is not certainly "
-                        f"{'> 0' if need == 2 else '>= 0'}")
-    gap = n.difference(subst(c["rhs"], L, index(1, **{L: 1})), ("mul", ("abs", m), c["rhs"]), [])
-    if n.sign_of(n.bounded(gap, bounds, []), []) < need:
-        raise Rejected(f"the step: B({L} + 1) - |m({L})| B({L}) is not certainly {'> 0' if need == 2 else '>= 0'}")
+    want = "> 0" if rel == "<" else ">= 0"
+    for what, n, a, b in ((f"the base case {L} = {L0}: B({L0}) - |{name}({L0})|", None, subst(B, L, index(L0)),
+                           ("abs", base)),
+                          (f"the step: B({L} + 1) - |m({L})| B({L})", (L, L0), subst(B, L, index(1, **{L: 1})),
+                           ("mul", ("abs", m), B))):
+        n = Normalizer(c["symbols"], n)
+        if n.sign_of(n.bounded(n.difference(a, b, []), bounds, []), []) < 1 + (rel == "<"):
+            raise Rejected(f"{what} is not certainly {want}")
     used = "".join(f"; |{s}(t)| <= {q} for every real t (kernel-checked bounds of {s})" for s, q in bounds.items())
-    return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {'> 0' if need == 2 else '>= 0'}{used}.",
+    return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {want}{used}.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: {name}({L} + 1) = m({L}) {name}({L}), and "
-            f"B({L} + 1) - |m({L})| B({L}) is certainly {'> 0' if need == 2 else '>= 0'}, so |{name}({L} + 1)| = "
+            f"B({L} + 1) - |m({L})| B({L}) is certainly {want}, so |{name}({L} + 1)| = "
             f"|m({L})| |{name}({L})| <= |m({L})| B({L}) {rel} B({L} + 1).",
             f"By induction |{name}({L})| {rel} B({L}) for every {L} >= {L0}."]
-
-
-def _has_seq(t) -> bool:
-    """Whether the term t mentions a sequence."""
-    if t[0] in COMPOUND:
-        return any(_has_seq(a) for a in t[1:])
-    return t[0] == "seq" or (t[0] in BINDERS and _has_seq(t[4])) or (t[0] in FUNCTION_HEADS and _has_seq(t[2]))
 
 
 def _flat(symbols: dict, given, check_instance) -> frozenset:
@@ -993,22 +878,16 @@ MAX_SIZE = 50
 def counterexample(c: dict, node: dict) -> list[str]:
     if c["hypotheses"]:
         raise Rejected("a statement with hypotheses is not refuted by a counterexample here")
-    L, n, values = node.get("at"), node.get("n", 2), node.get("values")
-    if c["size"] is None:
-        if L is not None:
-            raise Rejected("a fixed statement has no size")
-        env = {}
-    else:
-        if not (_is_int(L) and c["from"] <= L <= MAX_SIZE):
-            raise Rejected(f"the size must be an integer from {c['from']} to {MAX_SIZE}")
-        env = {c["size"]: L}
-        for name, lo, hi in c["indices"]:
-            i = (node.get("indices") or {}).get(name)
-            if not (_is_int(i) and _at(lo, env) <= i <= _at(hi, env)):
-                raise Rejected(f"the counterexample gives {name} a value in its range")
-            env[name] = i
-    if not (_is_int(n) and 1 <= n <= 8) or not isinstance(values, dict):
+    L, n, values, given = node.get("at"), node.get("n", 2), node.get("values"), node.get("indices") or {}
+    if (L is not None) != (c["size"] is not None) or L is not None and not (_is_int(L) and c["from"] <= L <= MAX_SIZE):
+        raise Rejected(f"the size must be an integer from {c['from']} to {MAX_SIZE} (a fixed statement has none)")
+    if not (_is_int(n) and 1 <= n <= 8) or not isinstance(values, dict) or not isinstance(given, dict):
         raise Rejected("a counterexample gives n (1 to 8) and the values")
+    env = {} if L is None else {c["size"]: L}
+    for name, lo, hi in c["indices"]:
+        env[name] = given.get(name)
+        if not (_is_int(env[name]) and _at(lo, env) <= env[name] <= _at(hi, env)):
+            raise Rejected(f"the counterexample gives {name} a value in its range")
     ev = _Evaluator(c, n, values)
     lhs, rhs = ev.value(c["lhs"], env), ev.value(c["rhs"], env)
     if c["rel"] != "==":
@@ -1016,17 +895,13 @@ def counterexample(c: dict, node: dict) -> list[str]:
             raise Rejected("an inequality compares numbers")
         if holds(lhs - rhs, c["rel"]):
             raise Rejected("the relation holds at the counterexample")
-    elif _equal_values(lhs, rhs):
-        raise Rejected("the two sides are equal at the counterexample")
+    else:
+        d = _plus(lhs, _times(Fraction(-1), rhs))  # a number q stands for q I
+        if d == 0 if isinstance(d, Fraction) else not any(any(row) for row in d):
+            raise Rejected("the two sides are equal at the counterexample")
     at = f" at {c['size']} = {L}" if L is not None else ""
     return [f"With the given exact values ({n} x {n} matrices unless a shape is declared){at} both sides are "
             f"defined and {'differ' if c['rel'] == '==' else 'the relation ' + c['rel'] + ' fails'}."]
-
-
-def _equal_values(a, b) -> bool:
-    """a == b, a number q standing for q I (Rejected: matrices of different shapes, q and a matrix not square)."""
-    d = _plus(a, _times(Fraction(-1), b))
-    return d == 0 if isinstance(d, Fraction) else not any(any(row) for row in d)
 
 
 class _Evaluator:
@@ -1035,20 +910,16 @@ class _Evaluator:
     def __init__(self, c: dict, n: int, values: dict):
         self.c, self.n, self.values, self.memo = c, n, values, {}
 
-    def given(self, name: str, i: str | None):
-        s = self.c["symbols"][name]
-        raw = self.values.get(name)
-        if i is not None:
-            raw = raw.get(str(i)) if isinstance(raw, dict) else None
+    def given(self, name: str, i: str):
+        s, raw = self.c["symbols"][name], self.values.get(name)
+        if i:
+            raw = raw.get(i) if isinstance(raw, dict) else None
         if raw is None:
-            raise Rejected(f"no value for {name}" + (f"[{i}]" if i is not None else ""))
-        try:
-            if s["kind"] == "scalar":
-                return parse_rational(raw)
-            rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
-            m = [[parse_rational(e) for e in row] for row in raw]
-        except (ValueError, TypeError, ZeroDivisionError):
-            raise Rejected(f"malformed value of {name}") from None
+            raise Rejected(f"no value for {name}" + (f"[{i}]" if i else ""))
+        if s["kind"] == "scalar":
+            return parse_rational(raw)
+        rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
+        m = [[parse_rational(e) for e in row] for row in raw]
         if len(m) != rows or any(len(row) != cols for row in m):
             raise Rejected(f"the value of {name} is not {rows} x {cols}")
         return m
@@ -1057,14 +928,10 @@ class _Evaluator:
         head = t[0]
         if head == "num":
             return t[1]
-        if head == "sym":
-            return self.given(t[1], None)
-        if head == "gen":
+        if head in ("sym", "gen"):
             return self.given(t[1], ",".join(str(_at(i, env)) for i in t[2:]))
         if head == "seq":
             return self.sequence(t[1], _at(t[2], env))
-        if head in ("exp", "div", "diff", *FUNCTION_HEADS):
-            raise Rejected("a counterexample is evaluated exactly: no exp, division, function or derivative")
         if head == "delta":
             return Fraction(int(_at(t[1], env) == _at(t[2], env)))
         if head == "abs":
@@ -1073,20 +940,14 @@ class _Evaluator:
                 raise Rejected("|t| of a matrix")
             return abs(v)
         if head in ("add", "mul"):
-            out = self.value(t[1], env)
-            for a in t[2:]:
-                out = (_plus if head == "add" else _times)(out, self.value(a, env))
-            return out
+            return _fold(head, [self.value(a, env) for a in t[1:]])
+        if head not in BINDERS:
+            raise Rejected("a counterexample is evaluated exactly: no exp, division, function or derivative")
         var, lo, hi = t[1], _at(t[2], env), _at(t[3], env)
         if hi - lo + 1 > MAX_UNROLL:
             raise Rejected("a range too long to evaluate")
         parts = [self.value(t[4], {**env, var: k}) for k in range(lo, hi + 1)]
-        if head == "rprod":
-            parts.reverse()
-        out = parts[0] if parts else Fraction(0 if head == "sum" else 1)  # an empty range: 0 or the identity
-        for p in parts[1:]:
-            out = _plus(out, p) if head == "sum" else _times(out, p)
-        return out
+        return _fold("add" if head == "sum" else "mul", parts[::-1] if head == "rprod" else parts)
 
     def sequence(self, name: str, i: int):
         if (name, i) not in self.memo:
@@ -1100,6 +961,14 @@ class _Evaluator:
 
 def _at(i: tuple, env: dict) -> int:
     return i[0] + sum(a * env[v] for v, a in i[1])
+
+
+def _fold(head: str, parts: list):
+    """The sum or the ordered product of the values parts (of none: 0, or the identity 1)."""
+    out = parts[0] if parts else Fraction(head == "mul")
+    for p in parts[1:]:
+        out = _plus(out, p) if head == "add" else _times(out, p)
+    return out
 
 
 def _plus(a, b):
@@ -1116,11 +985,9 @@ def _plus(a, b):
 
 
 def _times(a, b):
-    if isinstance(a, Fraction) and isinstance(b, Fraction):
-        return a * b
     if isinstance(a, Fraction) or isinstance(b, Fraction):
         q, m = (a, b) if isinstance(a, Fraction) else (b, a)
-        return [[q * e for e in row] for row in m]
+        return q * m if isinstance(m, Fraction) else [[q * e for e in row] for row in m]
     if len(a[0]) != len(b):
         raise Rejected("a product of matrices that do not conform")
     return [[sum((a[i][k] * b[k][j] for k in range(len(b))), Fraction(0)) for j in range(len(b[0]))]
