@@ -288,10 +288,24 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
             continue
         if br.formula == X:
             continue
+        if printer.backend.name == "jax" and br.lo is None and br.hi is None and _keeps_nan(br.formula):
+            temps, value = branch_value(printer, br.formula, var, indent, expm1=br.expm1)
+            lines = temps + [f"{indent}out = {value}"]  # the only branch, and NaN gives NaN: no mask to compute
+            continue
         lines += [f"{indent}m = {mask}", f"{indent}x{i} = {_inside(printer, br, var)}"]
         temps, value = branch_value(printer, br.formula, f"x{i}", indent, expm1=br.expm1)
         lines += temps + [f"{indent}out = {w}(m, {value}, out)"]
     return lines
+
+
+#: the functions whose value at NaN is NaN (IEEE arithmetic and XLA's elementwise functions: no Max, Min, sign)
+_NAN_KEEPING = (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log, sp.tanh, sp.erf, sp.erfc, sp.Abs)
+
+
+def _keeps_nan(formula: sp.Expr) -> bool:
+    """Whether ``formula`` at NaN is NaN, as printed: built of numbers, x and :data:`_NAN_KEEPING` only (so the
+    JAX code of a branch on the whole line needs no mask for NaN inputs)."""
+    return all(node.is_Atom or isinstance(node, _NAN_KEEPING) for node in sp.preorder_traversal(formula))
 
 
 def _inside(printer: Printer, br: Branch, var: str) -> str:
