@@ -404,8 +404,12 @@ def _widen_jvp(primals, tangents):
 def _narrow(y, dtype):
     """y rounded once to ``dtype`` (to nearest, ties to even).  XLA converts float64 to float16/bfloat16
     through float32, which can round twice: y is first rounded to that format in float64 arithmetic (exact
-    scalings by its spacing), which the conversion keeps.  Below the least normal number, where XLA flushes
-    float32 to 0, the result is built from the subnormal's bits.  Differentiated as y (_narrow_jvp)."""
+    scalings by its spacing), which the conversion keeps.  Below the least normal number 2^emin, where XLA
+    flushes float32 to 0 (keeping the sign), the result is the conversion's bits with the subnormal's
+    significand k set: |y| + 2^(emin - p + 53) lies in a binade of float64 spacing 2^(emin - p + 1), the
+    subnormals' own, so the addition rounds |y| to k 2^(emin - p + 1) (ties to even; k = 2^(p - 1) where it
+    rounds up to 2^emin) and k is the sum's low bits (a conversion that does not flush holds k already).
+    Differentiated as y (_narrow_jvp)."""
     if dtype not in _FORMATS:
         return y.astype(dtype)
     ints, p, emin = _FORMATS[dtype]
@@ -414,10 +418,9 @@ def _narrow(y, dtype):
         ulp = jnp.ldexp(1.0, jnp.maximum(jnp.frexp(a)[1] - 1, emin) - (p - 1))
         a = jnp.round(a / ulp) * ulp
         y = jnp.copysign(a, y)
-    tiny = a < 2.0 ** emin
-    m = jnp.where(tiny, jnp.round(a * 2.0 ** (p - 1 - emin)), 0.0).astype(ints)
-    bits = m | jnp.where(jnp.signbit(y), ints(jnp.iinfo(ints).min), ints(0))
-    return jnp.where(tiny, jax.lax.bitcast_convert_type(bits, dtype), y.astype(dtype))
+    k = jax.lax.bitcast_convert_type(a + 2.0 ** (emin - p + 53), jnp.int64).astype(ints)
+    bits = jax.lax.bitcast_convert_type(y.astype(dtype), ints) | jnp.where(a < 2.0 ** emin, k, ints(0))
+    return jax.lax.bitcast_convert_type(bits, dtype)
 
 
 _narrow = jax.custom_jvp(_narrow, nondiff_argnums=(1,))

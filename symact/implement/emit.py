@@ -272,9 +272,11 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
     """JAX/PyTorch lines computing ``out`` from ``var`` branch by branch with ``where`` (what ``jax.jit`` fuses
     into one pass, where arrays have no data-dependent shapes; PyTorch's boolean indexing is slower than it): each branch is evaluated on inputs outside its
     range replaced by a point inside it, so an unused branch never overflows or poisons a gradient; NaN in gives
-    NaN out (no mask holds for it).  A NaN branch (the expression undefined there) is its inputs (0 elsewhere)
-    times NaN, so that autograd's gradient there is NaN too (a constant's would be 0: the derivative does not
-    exist there) and 0 from it elsewhere."""
+    NaN out (no mask holds for it).  On JAX a branch on the whole line whose formula is NaN at NaN
+    (:func:`_keeps_nan`) is computed on the input itself: the mask and the where would only keep NaN out of it
+    (more work in the loop XLA fuses: 2-5 ms of the float32 sigmoid's 35 on 10^7 values, measured).  A NaN
+    branch (the expression undefined there) is its inputs (0 elsewhere) times NaN, so that autograd's gradient
+    there is NaN too (a constant's would be 0: the derivative does not exist there) and 0 from it elsewhere."""
     w = f"{printer.backend.ns}.where"
     lines = [f"{indent}out = {var}"]  # the branches whose formula is x: nothing to do
     for i, br in enumerate(branches):
@@ -288,10 +290,24 @@ def where_chain(printer: Printer, branches: list[Branch], var: str, indent: str 
             continue
         if br.formula == X:
             continue
+        if printer.backend.name == "jax" and br.lo is None and br.hi is None and _keeps_nan(br.formula):
+            temps, value = branch_value(printer, br.formula, var, indent, expm1=br.expm1)
+            lines = temps + [f"{indent}out = {value}"]  # the only branch, and NaN gives NaN: no mask to compute
+            continue
         lines += [f"{indent}m = {mask}", f"{indent}x{i} = {_inside(printer, br, var)}"]
         temps, value = branch_value(printer, br.formula, f"x{i}", indent, expm1=br.expm1)
         lines += temps + [f"{indent}out = {w}(m, {value}, out)"]
     return lines
+
+
+#: the functions whose value at NaN is NaN (IEEE arithmetic and XLA's elementwise functions: no Max, Min, sign)
+_NAN_KEEPING = (sp.Add, sp.Mul, sp.Pow, sp.exp, sp.log, sp.tanh, sp.erf, sp.erfc, sp.Abs)
+
+
+def _keeps_nan(formula: sp.Expr) -> bool:
+    """Whether ``formula`` at NaN is NaN, as printed: built of numbers, x and :data:`_NAN_KEEPING` only (so the
+    JAX code of a branch on the whole line needs no mask for NaN inputs)."""
+    return all(node.is_Atom or isinstance(node, _NAN_KEEPING) for node in sp.preorder_traversal(formula))
 
 
 def _inside(printer: Printer, br: Branch, var: str) -> str:
