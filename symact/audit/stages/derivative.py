@@ -45,9 +45,16 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
         if gt is None:
             report.checks.append(CheckResult("derivative", SKIP, "no gradient given (grad=, --grad) and no autograd"))
             return
+    if ctx.unlocated:   # a kink may lie at any input: no value of f' can be expected anywhere
+        report.checks.append(CheckResult("derivative", SKIP, f"f' not checked: where f switches pieces is not "
+                                                             f"known ({ctx.unlocated})"))
+        return
     xs = ctx.xs
     bps = set(ctx.breakpoints)
     at_bp = np.array([float(v) in bps for v in xs]) if bps else np.zeros(xs.shape, bool)
+    beside = _beside_irrational_kinks(ctx, xs)
+    for _, near in beside:
+        at_bp |= near
     r, problems, results = call_all(ctx if gt is ctx.target else _swap(ctx, gt), xs, "derivative")
     chk = CheckResult("derivative", PASS, f"f' by {how} within the standard", points=int((~at_bp).sum()))
     if problems:
@@ -77,11 +84,7 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
         sub = _swap(ctx, gt)
         chk.failures = worst_failures(sub, "derivative", xs, r, hi, lo, err, allowed, ~ok, chk=chk)
     # kink convention
-    sides = {}
-    try:
-        sides = {as_float(k): (float(a), float(b)) for k, (a, b) in ctx.entry.one_sided_derivatives(ctx.params).items()}
-    except Exception:  # noqa: BLE001
-        sides = {}
+    sides = ctx.kink_sides
     for k in ctx.breakpoints:
         kr = float(round_to(np.array([k]), fmt)[0])
         if kr != k:
@@ -90,8 +93,8 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
         if res.values is None:
             continue
         v = float(res.values.ravel()[0])
-        if k not in sides:
-            continue                      # f' is continuous there (a breakpoint, not a kink)
+        if k not in sides or k in ctx.enclosed_kinks:
+            continue                      # f' is continuous there (a breakpoint, not a kink), or no kink is a float
         left, right = (float(u) for u in round_to(np.array(sides[k]), fmt))
         if left == right:
             continue
@@ -121,8 +124,30 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
                                         reproduction=_swap(ctx, gt).repro(k)))
         else:
             report.conventions.append(desc)
+    for k, near in beside:
+        lo_side, hi_side = sorted(sides[k])
+        out = near & ~((r >= lo_side - _slack(ctx, lo_side)) & (r <= hi_side + _slack(ctx, hi_side)))
+        for x, v in zip(xs[out], r[out]):
+            chk.status = FAIL
+            chk.detail = f"f' beside a kink outside its one-sided derivatives ({how})"
+            chk.failures.append(Failure("derivative", input=float(x), returned=float(v),
+                                        exact=f"[{lo_side:g}, {hi_side:g}]",
+                                        message=f"f'({float(x):g}) = {float(v):g} is outside [{lo_side:g}, {hi_side:g}] "
+                                                f"(within {ctx.standard.budget:g} ulps of the kink near {k:g})",
+                                        reproduction=_swap(ctx, gt).repro(float(x))))
     _derivative_at_infinity(ctx, gt, chk, how)
     report.checks.append(chk)
+
+
+def _beside_irrational_kinks(ctx: Context, xs: np.ndarray) -> list[tuple[float, np.ndarray]]:
+    """For each kink at an irrational switch point (which no float is), the inputs within the standard's budget
+    of ulps of it: an implementation decides which side it is on from a switch expression that it rounds, so
+    there f' is judged as at the kink (a value in the range of the one-sided derivatives)."""
+    out = []
+    for k in sorted(ctx.enclosed_kinks & set(ctx.kink_sides)):
+        reach = ctx.standard.budget * float(ctx.fmt.ulp(np.array([k]))[0])
+        out.append((k, np.abs(xs - k) <= reach))
+    return out
 
 
 def _slack(ctx: Context, v: float) -> float:
