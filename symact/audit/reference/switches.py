@@ -31,13 +31,13 @@ class Unlocated(Exception):
 @dataclass
 class Switches:
     """``points``: the float64 inputs at or next to a switch point (a breakpoint); ``sides``: ``{point: (left
-    derivative, right derivative)}`` at each kink; ``enclosed``: the points that are only the float64 nearest an
-    irrational switch point (f' exists there); ``unlocated``: why the switch points are not known ("" when they
-    are)."""
+    derivative, right derivative)}`` at each kink; ``enclosed``: ``{point: (f' left of it, f' right of it)}`` (the
+    formulas of the pieces beside it) for the points that are only the float64 nearest an irrational switch point
+    (f' exists there); ``unlocated``: why the switch points are not known ("" when they are)."""
 
     points: list[float] = field(default_factory=list)
     sides: dict[float, tuple[float, float]] = field(default_factory=dict)
-    enclosed: set[float] = field(default_factory=set)
+    enclosed: dict[float, tuple[sp.Expr, sp.Expr]] = field(default_factory=dict)
     unlocated: str = ""
 
 
@@ -82,9 +82,10 @@ def _isolated(f: sp.Expr) -> Switches:
             raise Unlocated(f"two switch points of {sp.sstr(f)} too close together near {float(lo):g}")
         point = as_float((lo + hi) / 2)
         out.points.append(point)
+        left, right = _formula_at(d, lo - gap), _formula_at(d, hi + gap)
+        out.sides[point] = (slope(left, lo - gap), slope(right, hi + gap))
         if lo != hi:
-            out.enclosed.add(point)
-        out.sides[point] = (_derivative_at(d, lo - gap), _derivative_at(d, hi + gap))
+            out.enclosed[point] = (left, right)
     out.points = sorted(set(p for p in out.points if math.isfinite(p)))
     return out
 
@@ -96,12 +97,24 @@ def _proved(claim: str) -> bool:
     return check_claim(parse_claim(claim), CLAIM_S).status == "proved"
 
 
-def _derivative_at(d: sp.Expr, x: sp.Rational) -> float:
-    """f' (its piecewise formula ``d``) at the rational ``x`` beside a switch point, where one smooth piece holds
-    from ``x`` to the switch point (within 2^-200 relative of it: the one-sided derivative to far beyond float64)."""
-    v = sp.N(d.subs(X, x), 30)
+def _formula_at(d: sp.Expr, x: sp.Rational) -> sp.Expr:
+    """The formula of f' (of its piecewise formula ``d``) on the piece that holds at the rational ``x`` beside a
+    switch point, from ``x`` to the switch point (within 2^-200 relative of it: its value at ``x`` is the one-sided
+    derivative to far beyond float64)."""
+    for branch, cond in d.args if isinstance(d, sp.Piecewise) else [(d, sp.true)]:
+        holds = cond.subs(X, x)
+        if holds is sp.true:
+            return branch
+        if holds is not sp.false:
+            break
+    raise Unlocated(f"which piece of f' = {sp.sstr(d)} holds beside a switch point at {float(x):g} is not decided")
+
+
+def slope(formula: sp.Expr, x) -> float:
+    """The value of a piece's formula of f' at the number ``x`` (taken exactly), to 30 digits."""
+    v = sp.N(formula.subs(X, sp.Rational(x)), 30)
     if not (v.is_number and v.is_real and v.is_finite):
-        raise Unlocated(f"f' = {sp.sstr(d)} has no value beside a switch point at {float(x):g}")
+        raise Unlocated(f"f' = {sp.sstr(formula)} has no value beside a switch point at {float(x):g}")
     return float(v)
 
 
