@@ -3,10 +3,11 @@ at), and f's one-sided derivatives at its kinks (the range a derivative conventi
 
 Exact where SymPy solves every switch condition (:func:`symact.calculus.breakpoints`); otherwise by certified
 isolation (:func:`symact.interval.isolate_roots`) of the zeros of every switch expression (Max/Min argument
-differences, Abs/sign/Heaviside arguments, ``lhs - rhs`` of Piecewise conditions) on all of the finite float64
-range (on [-2^8, 2^8]; beyond it the kernel proves each switch expression of one sign): Max(0, tanh(x) - x/4) switches at 0 exactly and at +-3.9973..., which SymPy's solve does not find.  Where
-the isolation cannot separate every zero, :class:`Unlocated` says so: no derivative value can then be expected
-anywhere (a kink may lie at any input).
+differences, Abs/sign/Heaviside arguments, ``lhs - rhs`` of Piecewise conditions) on [-2^8, 2^8], beyond which
+the kernel proves each switch expression of one sign: Max(0, tanh(x) - x/4) switches at 0 exactly and at
++-3.9973..., which SymPy's solve does not find.  Where they cannot all be located (a zero not separated, a tail
+not proved), :class:`Unlocated` says why: no derivative value can then be expected anywhere (a kink may lie at
+any input).
 """
 from __future__ import annotations
 
@@ -51,6 +52,8 @@ def switches(f: sp.Expr) -> Switches:
             return _isolated(f)
         except Unlocated as exc:
             return Switches(unlocated=str(exc))
+        except Exception as exc:  # noqa: BLE001 - a switch expression the isolation or the kernel cannot read
+            return Switches(unlocated=f"{sp.sstr(f)}: {exc}")
     return Switches(sorted(p for p in points if math.isfinite(p)), sides)
 
 
@@ -73,7 +76,7 @@ def _isolated(f: sp.Expr) -> Switches:
         for tail in (f"x >= {CORE}", f"x <= {-CORE}"):
             if not any(_proved(f"{sp.sstr(g)} {sign} 0 for {tail}") for sign in (">", "<")):
                 raise Unlocated(f"{sp.sstr(g)} is not proved of one sign for {tail}")
-    found.sort()
+    found = sorted(set(found))  # a zero of two switch expressions (Max(0, x) + Abs(x) at 0) is one switch point
     d = sp.diff(calculus.to_piecewise(f), X)
     out = Switches()
     for i, (lo, hi) in enumerate(found):
@@ -84,7 +87,7 @@ def _isolated(f: sp.Expr) -> Switches:
         out.points.append(point)
         left, right = _formula_at(d, lo - gap), _formula_at(d, hi + gap)
         out.sides[point] = (slope(left, lo - gap), slope(right, hi + gap))
-        if lo != hi:
+        if lo != hi or sp.Rational(point) != lo:  # no float64 is the switch point
             out.enclosed[point] = (left, right)
     out.points = sorted(set(p for p in out.points if math.isfinite(p)))
     return out

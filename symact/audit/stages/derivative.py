@@ -138,9 +138,9 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
             chk.detail = f"f' beside a kink outside the derivatives of the pieces there ({how})"
             chk.failures.append(Failure("derivative", input=float(x), returned=float(v),
                                         exact=f"[{lo_side:g}, {hi_side:g}]",
-                                        message=f"f'({float(x):g}) = {float(v):g} is outside [{lo_side:g}, {hi_side:g}], "
-                                                f"the derivatives there of the pieces beside the kink near {k:g} "
-                                                f"(within {ctx.standard.budget:g} ulps of it)",
+                                        message=f"f'({float(x):g}) = {float(v):g} is outside [{lo_side:g}, "
+                                                f"{hi_side:g}], the derivatives there of the pieces beside the kink "
+                                                f"near {k:g} (within {ctx.standard.budget:g} ulps of it)",
                                         reproduction=_swap(ctx, gt).repro(float(x))))
     _derivative_at_infinity(ctx, gt, chk, how)
     report.checks.append(chk)
