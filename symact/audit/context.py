@@ -14,6 +14,7 @@ import numpy as np
 from symact.audit.adapters import Target
 from symact.audit.dtypes import Format, round_to
 from symact.audit.reference.oracle import oracle
+from symact.audit.reference.switches import as_float, switches
 from symact.progress import Progress
 from symact.audit.regions import worst_by_range
 from symact.audit.report import AuditReport, CheckResult, Failure
@@ -27,13 +28,6 @@ MAX_FAILURES = 5
 DEFECT_WARNINGS = ("RuntimeWarning", "FloatingPointError")
 CHUNK = 1 << 16
 
-def as_float(v) -> float:
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return math.nan
-
-
 class Context:
     """Everything the stages share."""
 
@@ -41,14 +35,12 @@ class Context:
                  effort: float, progress: Progress, repro_hint: str | None):
         self.target, self.entry, self.params, self.fmt, self.standard = target, entry, params, fmt, standard
         self.effort, self.progress, self.repro_hint = effort, progress, repro_hint
-        f = entry.f(params)
-        from symact import calculus
-
-        try:
-            self.breakpoints = sorted({as_float(b) for b in calculus.breakpoints(f)} - {math.nan})
-        except Exception:  # noqa: BLE001 - a breakpoint we cannot compute only costs coverage
-            self.breakpoints = []
-        self.breakpoints = [b for b in self.breakpoints if math.isfinite(b)]
+        #: where f switches pieces (no f' is judged there), its one-sided derivatives at kinks, which of them are
+        #: only the float64 nearest an irrational switch point, and why the switch points are not known ("": they
+        #: are; else no f' is judged anywhere): :func:`symact.audit.reference.switches.switches`
+        found = switches(entry.f(params))
+        self.breakpoints, self.kink_sides, self.unlocated = found.points, found.sides, found.unlocated
+        self.enclosed_kinks = found.enclosed
         self.scale = 1.0
         for p in entry.params:
             if p.name in ("beta",):

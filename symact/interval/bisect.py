@@ -126,7 +126,7 @@ class _Domain:
         return max(span / 2**44, scale / 2**max(prec - 16, 20))
 
 
-def _switch_expressions(expr: sp.Expr) -> list[sp.Expr] | None:
+def switch_expressions(expr: sp.Expr) -> list[sp.Expr] | None:
     """Expressions whose certain non-vanishing on a box makes ``expr`` a single smooth branch there.
 
     Abs/sign/Heaviside arguments, pairwise differences of Max/Min arguments, and ``lhs - rhs`` of every
@@ -179,7 +179,7 @@ class _Enclosure:
         if not derivative:
             return
         if not self.smooth:
-            switch_exprs = _switch_expressions(self.expr)
+            switch_exprs = switch_expressions(self.expr)
             if switch_exprs is None:
                 return
             try:

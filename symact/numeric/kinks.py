@@ -41,8 +41,8 @@ def _kink_values_cached(entry: Activation, key: tuple, params_items: tuple) -> t
     d1 = sp.diff(entry.f(params), X)
     try:
         sides = entry.one_sided_derivatives(params)
-    except ValueError:  # a switch condition SymPy does not solve (x <= 6*sigmoid(x)): at an irrational point,
-        return ()       # which no float input is, f' is taken from its formula on either side
+    except ValueError:  # a switch condition SymPy does not solve (x <= 6*sigmoid(x), tanh(x) >= x/4 at 0): f' is
+        return ()       # taken from its formula, the value a kink without a recorded convention gets below
     out = []
     for point, (left, right) in sides.items():
         point = _as_number(point)

@@ -9,6 +9,7 @@ from symact.audit import backends
 from symact.audit.adapters import Target
 from symact.audit.dtypes import round_to
 from symact.audit.reference.oracle import limit_at, oracle
+from symact.audit.reference.switches import Unlocated, slope
 from symact.audit.report import FAIL, PASS, SKIP, AuditReport, CheckResult, Failure
 from symact.audit.context import (MAX_FAILURES, Context, apply_region, as_float, call_all, judge_exact, kappa_of,
                                     max_ulp, worst_failures)
@@ -45,9 +46,16 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
         if gt is None:
             report.checks.append(CheckResult("derivative", SKIP, "no gradient given (grad=, --grad) and no autograd"))
             return
+    if ctx.unlocated:   # a kink may lie at any input: no value of f' can be expected anywhere
+        report.checks.append(CheckResult("derivative", SKIP, f"f' not checked: where f switches pieces is not "
+                                                             f"known ({ctx.unlocated})"))
+        return
     xs = ctx.xs
     bps = set(ctx.breakpoints)
     at_bp = np.array([float(v) in bps for v in xs]) if bps else np.zeros(xs.shape, bool)
+    beside = _beside_irrational_kinks(ctx, xs)
+    for _, near in beside:
+        at_bp |= near
     r, problems, results = call_all(ctx if gt is ctx.target else _swap(ctx, gt), xs, "derivative")
     chk = CheckResult("derivative", PASS, f"f' by {how} within the standard", points=int((~at_bp).sum()))
     if problems:
@@ -77,11 +85,7 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
         sub = _swap(ctx, gt)
         chk.failures = worst_failures(sub, "derivative", xs, r, hi, lo, err, allowed, ~ok, chk=chk)
     # kink convention
-    sides = {}
-    try:
-        sides = {as_float(k): (float(a), float(b)) for k, (a, b) in ctx.entry.one_sided_derivatives(ctx.params).items()}
-    except Exception:  # noqa: BLE001
-        sides = {}
+    sides = ctx.kink_sides
     for k in ctx.breakpoints:
         kr = float(round_to(np.array([k]), fmt)[0])
         if kr != k:
@@ -90,8 +94,8 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
         if res.values is None:
             continue
         v = float(res.values.ravel()[0])
-        if k not in sides:
-            continue                      # f' is continuous there (a breakpoint, not a kink)
+        if k not in sides or k in ctx.enclosed_kinks:
+            continue                      # f' is continuous there (a breakpoint, not a kink), or no kink is a float
         left, right = (float(u) for u in round_to(np.array(sides[k]), fmt))
         if left == right:
             continue
@@ -121,8 +125,36 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
                                         reproduction=_swap(ctx, gt).repro(k)))
         else:
             report.conventions.append(desc)
+    for k, near in beside:
+        for x, v in zip(xs[near], r[near]):
+            try:
+                lo_side, hi_side = sorted(slope(formula, float(x)) for formula in ctx.enclosed_kinks[k])
+            except Unlocated as exc:
+                chk.notes.append(f"f'({float(x):g}) not checked: {exc}")
+                continue
+            if lo_side - _slack(ctx, lo_side) <= v <= hi_side + _slack(ctx, hi_side):
+                continue
+            chk.status = FAIL
+            chk.detail = f"f' beside a kink outside the derivatives of the pieces there ({how})"
+            chk.failures.append(Failure("derivative", input=float(x), returned=float(v),
+                                        exact=f"[{lo_side:g}, {hi_side:g}]",
+                                        message=f"f'({float(x):g}) = {float(v):g} is outside [{lo_side:g}, "
+                                                f"{hi_side:g}], the derivatives there of the pieces beside the kink "
+                                                f"near {k:g} (within {ctx.standard.budget:g} ulps of it)",
+                                        reproduction=_swap(ctx, gt).repro(float(x))))
     _derivative_at_infinity(ctx, gt, chk, how)
     report.checks.append(chk)
+
+
+def _beside_irrational_kinks(ctx: Context, xs: np.ndarray) -> list[tuple[float, np.ndarray]]:
+    """For each kink at an irrational switch point (which no float is), the inputs within the standard's budget
+    of ulps of it: an implementation decides which side it is on from a switch expression that it rounds, so
+    there f' may be the derivative of the piece on either side (or between them)."""
+    out = []
+    for k in sorted(ctx.enclosed_kinks):
+        reach = ctx.standard.budget * float(ctx.fmt.ulp(np.array([k]))[0])
+        out.append((k, np.abs(xs - k) <= reach))
+    return out
 
 
 def _slack(ctx: Context, v: float) -> float:
