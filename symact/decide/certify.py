@@ -16,6 +16,7 @@ from fractions import Fraction
 from symact.budget import left
 from symact.decide.candidates import (DECADES, branch_variants, commensurate_points, reduced_phases,
                                       square_factors)
+from symact.decide.dominant import dominant_forms, half_bound
 from symact.decide.factored import factored_forms
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
@@ -25,6 +26,7 @@ from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, SignUnknown, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
+from symact.kernel.limits import limit_at
 from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (expanded, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
@@ -1093,7 +1095,9 @@ class Search:
 def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
-    proposes where the ray starts, and equal forms (:func:`limit_forms`, :func:`tail_forms`)."""
+    proposes where the ray starts, equal forms (:func:`limit_forms`, :func:`tail_forms`, a dominant term pulled
+    out: :func:`dominant_forms`), and for an infinite limit half the dominant term as a bound, with a kernel
+    certificate of f >= bound (or <=) on the ray (:func:`_bound_node`)."""
     from symact.decide.terms_sympy import limit_forms, tail_candidate, tail_forms
 
     claim = {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": rhs if isinstance(rhs, str) else to_json(rhs),
@@ -1109,11 +1113,17 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
         try:
             g = smooth_form(lhs, (r, None, False, False) if side > 0 else (None, r, False, False), strict=True)
             if g not in forms:
-                forms[g] = limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
+                forms[g] = (limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
+                            + dominant_forms(g, side))
             nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
-        for node in nodes:
+        bound = (lambda: _bound_node(lhs, r, side, work // 4)) if rhs in ("oo", "-oo") else None
+        for node in nodes + ([bound] if bound else []):
+            if callable(node):  # the bound's certificate is searched for only when every form has failed
+                node = node()
+                if node is None:
+                    continue
             for verdict in ("proved", "refuted"):
                 cert = {"format": FORMAT, "claim": claim, "verdict": verdict, "proof": node}
                 try:
@@ -1122,6 +1132,24 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
                 except Rejected as exc:
                     reasons.append(str(exc))
     return None, None, "no limit certificate (" + (reasons[-1] if reasons else "work budget spent") + ")"
+
+
+def _bound_node(f, r: Fraction, side: int, work: int) -> dict | None:
+    """A ``limit`` node from r by comparison: h = half the dominant term of f (:func:`half_bound`), which the
+    kernel's calculus sends to +-oo, and a kernel certificate of f >= h (h -> +oo) or f <= h (h -> -oo) on the
+    ray; None when there is no such h or no certificate is found within ``work``."""
+    try:
+        h = half_bound(f, side)
+        lim = None if h is None else limit_at(h, side)
+    except (Uncertain, ZeroDivisionError):
+        return None
+    if lim is None or lim.finite:
+        return None
+    ray = (r, None, False, False) if side > 0 else (None, r, False, False)
+    verdict, cert, _ = Search(f, ">=" if lim.sign > 0 else "<=", h, [ray], work=work).run(expected=True)
+    if verdict != "proved":
+        return None
+    return {"rule": "limit", "from": rational_text(r), "bound": to_json(h), "certificate": cert}
 
 
 # ------------------------------------------------------------------------------------------------------ helpers
