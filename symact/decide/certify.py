@@ -16,7 +16,7 @@ from fractions import Fraction
 from symact.budget import left
 from symact.decide.candidates import (DECADES, branch_variants, commensurate_points, reduced_phases,
                                       square_factors)
-from symact.decide.dominant import dominant_forms, half_bound
+from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
@@ -1118,10 +1118,10 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
             nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
-        bound = (lambda: _bound_node(lhs, r, side, work // 4)) if rhs in ("oo", "-oo") else None
-        for node in nodes + ([bound] if bound else []):
-            if callable(node):  # the bound's certificate is searched for only when every form has failed
-                node = node()
+        for node in nodes + (bounds(lhs, side) if rhs in ("oo", "-oo") else []):
+            if not isinstance(node, dict):  # a bound: its certificate is searched for only when every form failed
+                node, spent = _bound_node(lhs, node, r, side, max(0, work) // 4)
+                work -= spent
                 if node is None:
                     continue
             for verdict in ("proved", "refuted"):
@@ -1134,22 +1134,23 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     return None, None, "no limit certificate (" + (reasons[-1] if reasons else "work budget spent") + ")"
 
 
-def _bound_node(f, r: Fraction, side: int, work: int) -> dict | None:
-    """A ``limit`` node from r by comparison: h = half the dominant term of f (:func:`half_bound`), which the
-    kernel's calculus sends to +-oo, and a kernel certificate of f >= h (h -> +oo) or f <= h (h -> -oo) on the
-    ray; None when there is no such h or no certificate is found within ``work``."""
+def _bound_node(f, h, r: Fraction, side: int, work: int) -> tuple[dict | None, int]:
+    """(a ``limit`` node from r by comparison, or None; the work spent): the bound h (:func:`bounds`) where the
+    kernel's calculus sends it to +-oo, and a kernel certificate of f >= h (h -> +oo) or f <= h (h -> -oo) on the
+    ray, searched for with at most ``work``."""
     try:
-        h = half_bound(f, side)
-        lim = None if h is None else limit_at(h, side)
+        lim = limit_at(h, side)
     except (Uncertain, ZeroDivisionError):
-        return None
-    if lim is None or lim.finite:
-        return None
+        return None, 0
+    if lim.finite or work <= 0:
+        return None, 0
     ray = (r, None, False, False) if side > 0 else (None, r, False, False)
-    verdict, cert, _ = Search(f, ">=" if lim.sign > 0 else "<=", h, [ray], work=work).run(expected=True)
+    search = Search(f, ">=" if lim.sign > 0 else "<=", h, [ray], work=work)
+    verdict, cert, _ = search.run(expected=True)
+    spent = work - max(0, search.work)
     if verdict != "proved":
-        return None
-    return {"rule": "limit", "from": rational_text(r), "bound": to_json(h), "certificate": cert}
+        return None, spent
+    return {"rule": "limit", "from": rational_text(r), "bound": to_json(h), "certificate": cert}, spent
 
 
 # ------------------------------------------------------------------------------------------------------ helpers

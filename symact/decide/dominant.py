@@ -68,13 +68,23 @@ def dominant_forms(t, side: int) -> list:
         return []
 
 
-def half_bound(t, side: int):
-    """Half the dominant term D of the sum t (a kernel term; hyperbolic functions in exponentials) as a kernel
-    term, or None: t >= D/2 far out where D -> +oo (t <= D/2 where D -> -oo), a bound whose limit the kernel
-    resolves when the sum's does not (x - sin(x) >= x/2, log(1 + x) - x <= -x/2)."""
-    ok, top = run_with_budget(lambda: _dominant(sp.Add.make_args(sp.expand(rewrite_hyperbolic(to_sympy(t)))),
-                                                side), 1.0)
-    try:
-        return from_sympy(top / 2, _X) if ok and top is not None else None
-    except TermError:
-        return None
+def bounds(t, side: int) -> list:
+    """Bounds of the kernel term t far out toward side * oo, as kernel terms: half its dominant term D (hyperbolic
+    functions in exponentials), t >= D/2 where D -> +oo (t <= D/2 where D -> -oo), whose limit the kernel may
+    resolve where t's it does not (x - sin(x) >= x/2, log(1 + x) - x <= -x/2); then, where t is far out larger
+    than x, the line x/2 with t's sign ((e^x - 1 - x)/x^2 >= x/2 where the kernel has no limit of e^x/x^2)."""
+    def proposed():
+        e = to_sympy(t)
+        top = _dominant(sp.Add.make_args(sp.expand(rewrite_hyperbolic(e))), side)
+        far = _size(e, side)
+        line = [] if far is None or far < _MARGIN * _FAR else [sp.sign(e.subs(_X, side * _FAR)) * side * _X / 2]
+        return ([] if top is None else [top / 2]) + line
+
+    ok, found = run_with_budget(proposed, 1.0)
+    out = []
+    for h in found if ok else []:
+        try:
+            out += [g for g in [from_sympy(h, _X)] if g not in out]
+        except TermError:
+            pass
+    return out
