@@ -1096,15 +1096,15 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
     proposes where the ray starts, equal forms (:func:`limit_forms`, :func:`tail_forms`, a dominant term pulled
-    out: :func:`dominant_forms`), and for an infinite limit half the dominant term as a bound, with a kernel
-    certificate of f >= bound (or <=) on the ray (:func:`_bound_node`)."""
+    out: :func:`dominant_forms`), and for an infinite limit a bound (:func:`bounds`) with a kernel certificate of
+    f >= bound (or <=) on the ray (:func:`_bound_node`)."""
     from symact.decide.terms_sympy import limit_forms, tail_candidate, tail_forms
 
     claim = {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": rhs if isinstance(rhs, str) else to_json(rhs),
              "domain": [], "limit": at}
     side = 1 if at == "oo" else -1
     starts = sorted(breakpoints(lhs), key=lambda r: -side * r)
-    reasons, forms = [], {}
+    reasons, forms, found = [], {}, None
     for r in [*(r + side for r in starts[:1]), *(side * Fraction(k) for k in (0, 1, 8, 64, 1024))][:6]:
         work -= 50 + _size(lhs)
         if work < 0:
@@ -1118,10 +1118,16 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
             nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
-        for node in nodes + (bounds(lhs, side) if rhs in ("oo", "-oo") else []):
-            if not isinstance(node, dict):  # a bound: its certificate is searched for only when every form failed
-                node, spent = _bound_node(lhs, node, r, side, max(0, work) // 4)
-                work -= spent
+        if rhs in ("oo", "-oo"):  # bounds (found once): each certificate is searched for only when the forms fail
+            nodes.append(None)
+        for node in nodes:
+            if node is None:
+                found = found if found is not None else bounds(lhs, side)
+                for h in found:
+                    node, spent = _bound_node(lhs, h, r, side, max(0, work) // 4)
+                    work -= spent
+                    if node is not None:
+                        break
                 if node is None:
                     continue
             for verdict in ("proved", "refuted"):

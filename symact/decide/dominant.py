@@ -51,9 +51,9 @@ def _pulled(e: sp.Expr, side: int):
 
 
 def dominant_forms(t, side: int) -> list:
-    """Kernel terms equal to the kernel term t (hyperbolic functions written in exponentials) with the dominant term of its
-    numerator and of its denominator pulled out: exp(x) - 1 - x = e^x (1 - e^-x - x e^-x), sinh(x)/cosh(x) =
-    (1 - e^-2x)/(1 + e^-2x), whose limits the kernel's calculus resolves term by term."""
+    """Kernel terms equal to the kernel term t (hyperbolic functions written in exponentials) with the dominant
+    term of its numerator and of its denominator pulled out: exp(x) - 1 - x = e^x (1 - e^-x - x e^-x),
+    sinh(x)/cosh(x) = (1 - e^-2x)/(1 + e^-2x), whose limits the kernel's calculus resolves term by term."""
     def form():
         n, d = sp.fraction(sp.together(rewrite_hyperbolic(to_sympy(t))))
         (dn, rn), (dd, rd) = _pulled(n, side), _pulled(d, side)
