@@ -1104,12 +1104,12 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
              "domain": [], "limit": at}
     side = 1 if at == "oo" else -1
     starts = sorted(breakpoints(lhs), key=lambda r: -side * r)
-    reasons, forms, found = [], {}, None
+    reasons, forms, found = [], {}, {}
     for r in [*(r + side for r in starts[:1]), *(side * Fraction(k) for k in (0, 1, 8, 64, 1024))][:6]:
         work -= 50 + _size(lhs)
         if work < 0:
             break
-        nodes = [{"rule": "limit", "from": rational_text(r)}]
+        nodes, g = [{"rule": "limit", "from": rational_text(r)}], None
         try:
             g = smooth_form(lhs, (r, None, False, False) if side > 0 else (None, r, False, False), strict=True)
             if g not in forms:
@@ -1118,12 +1118,12 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
             nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
-        if rhs in ("oo", "-oo"):  # bounds (found once): each certificate is searched for only when the forms fail
+        if rhs in ("oo", "-oo") and g is not None:  # bounds: their certificates are searched for after the forms
             nodes.append(None)
         for node in nodes:
             if node is None:
-                found = found if found is not None else bounds(lhs, side)
-                for h in found:
+                found[g] = found[g] if g in found else bounds(g, side)
+                for h in found[g]:
                     node, spent = _bound_node(lhs, h, r, side, max(0, work) // 4)
                     work -= spent
                     if node is not None:

@@ -54,13 +54,18 @@ def dominant_forms(t, side: int) -> list:
     """Kernel terms equal to the kernel term t (hyperbolic functions written in exponentials) with the dominant
     term of its numerator and of its denominator pulled out: exp(x) - 1 - x = e^x (1 - e^-x - x e^-x),
     sinh(x)/cosh(x) = (1 - e^-2x)/(1 + e^-2x), whose limits the kernel's calculus resolves term by term."""
+    try:
+        e = to_sympy(t)
+    except TermError:
+        return []
+
     def form():
-        n, d = sp.fraction(sp.together(rewrite_hyperbolic(to_sympy(t))))
+        n, d = sp.fraction(sp.together(rewrite_hyperbolic(e)))
         (dn, rn), (dd, rd) = _pulled(n, side), _pulled(d, side)
         return sp.Mul(sp.powsimp(dn / dd, combine="exp"), rn / rd, evaluate=False)
 
     ok, f = run_with_budget(form, 1.0)
-    if not ok or f is None or f == to_sympy(t):
+    if not ok or f == e:
         return []
     try:
         return [from_sympy(f, _X)]
@@ -73,8 +78,12 @@ def bounds(t, side: int) -> list:
     functions in exponentials), t >= D/2 where D -> +oo (t <= D/2 where D -> -oo), whose limit the kernel may
     resolve where t's it does not (x - sin(x) >= x/2, log(1 + x) - x <= -x/2); then, where t is far out larger
     than x, the line x/2 with t's sign ((e^x - 1 - x)/x^2 >= x/2 where the kernel has no limit of e^x/x^2)."""
-    def proposed():
+    try:
         e = to_sympy(t)
+    except TermError:
+        return []
+
+    def proposed():
         top = _dominant(sp.Add.make_args(sp.expand(rewrite_hyperbolic(e))), side)
         far = _size(e, side)
         line = [] if far is None or far < _MARGIN * _FAR else [sp.sign(e.subs(_X, side * _FAR)) * side * _X / 2]
