@@ -16,7 +16,8 @@ from symact.kernel import Rejected, check
 from symact.parsing import parse_claim
 
 #: (expression, end, limit, the mpmath function): e^x outgrows 1 + x; sinh(x) ~ e^|x|/2 outgrows x; log(1 + x)
-#: and asinh(x) ~ log(2x) grow slower than x; |sin(x)| <= 1 beside x; e^x outgrows x^3; tanh = sinh/cosh -> +-1
+#: and asinh(x) ~ log(2x) grow slower than x; |sin(x)| <= 1 beside x; e^x outgrows x^3; tanh = sinh/cosh =
+#: (log cosh)' -> +-1
 TRUE = [("exp(x)-1-x", "oo", "oo", lambda x: mpmath.exp(x) - 1 - x),
         ("sinh(x)-x", "oo", "oo", lambda x: mpmath.sinh(x) - x),
         ("sinh(x)-x", "-oo", "-oo", lambda x: mpmath.sinh(x) - x),
@@ -26,7 +27,9 @@ TRUE = [("exp(x)-1-x", "oo", "oo", lambda x: mpmath.exp(x) - 1 - x),
         ("x-sin(x)", "-oo", "-oo", lambda x: x - mpmath.sin(x)),
         ("(exp(x)-1-x)/x**2", "oo", "oo", lambda x: (mpmath.exp(x) - 1 - x) / x ** 2),
         ("sinh(x)/cosh(x)", "oo", "1", lambda x: mpmath.sinh(x) / mpmath.cosh(x)),
-        ("sinh(x)/cosh(x)", "-oo", "-1", lambda x: mpmath.sinh(x) / mpmath.cosh(x))]
+        ("sinh(x)/cosh(x)", "-oo", "-1", lambda x: mpmath.sinh(x) / mpmath.cosh(x)),
+        ("diff(log(cosh(x)), x)", "oo", "1", lambda x: mpmath.diff(lambda t: mpmath.log(mpmath.cosh(t)), x)),
+        ("diff(log(cosh(x)), x)", "-oo", "-1", lambda x: mpmath.diff(lambda t: mpmath.log(mpmath.cosh(t)), x))]
 
 
 def _far(fn, end: str):
