@@ -16,6 +16,7 @@ from fractions import Fraction
 from symact.budget import left
 from symact.decide.candidates import (DECADES, branch_variants, commensurate_points, reduced_phases,
                                       square_factors)
+from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
@@ -25,6 +26,7 @@ from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, SignUnknown, enclose, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
+from symact.kernel.limits import limit_at
 from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (expanded, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
@@ -1093,27 +1095,41 @@ class Search:
 def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
-    proposes where the ray starts, and equal forms (:func:`limit_forms`, :func:`tail_forms`)."""
+    proposes where the ray starts, equal forms (:func:`limit_forms`, :func:`tail_forms`, a dominant term pulled
+    out: :func:`dominant_forms`), and for an infinite limit a bound (:func:`bounds`) with a kernel certificate of
+    f >= bound (or <=) on the ray (:func:`_bound_node`)."""
     from symact.decide.terms_sympy import limit_forms, tail_candidate, tail_forms
 
     claim = {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": rhs if isinstance(rhs, str) else to_json(rhs),
              "domain": [], "limit": at}
     side = 1 if at == "oo" else -1
     starts = sorted(breakpoints(lhs), key=lambda r: -side * r)
-    reasons, forms = [], {}
+    reasons, forms, found = [], {}, {}
     for r in [*(r + side for r in starts[:1]), *(side * Fraction(k) for k in (0, 1, 8, 64, 1024))][:6]:
         work -= 50 + _size(lhs)
         if work < 0:
             break
-        nodes = [{"rule": "limit", "from": rational_text(r)}]
+        nodes, g = [{"rule": "limit", "from": rational_text(r)}], None
         try:
             g = smooth_form(lhs, (r, None, False, False) if side > 0 else (None, r, False, False), strict=True)
             if g not in forms:
-                forms[g] = limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
+                forms[g] = (limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
+                            + dominant_forms(g, side))
             nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
+        if rhs in ("oo", "-oo") and g is not None:  # bounds: their certificates are searched for after the forms
+            nodes.append(None)
         for node in nodes:
+            if node is None:
+                found[g] = found[g] if g in found else bounds(g, side)
+                for h in found[g]:
+                    node, spent = _bound_node(lhs, h, r, side, max(0, work) // 4)
+                    work -= spent
+                    if node is not None:
+                        break
+                if node is None:
+                    continue
             for verdict in ("proved", "refuted"):
                 cert = {"format": FORMAT, "claim": claim, "verdict": verdict, "proof": node}
                 try:
@@ -1122,6 +1138,25 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
                 except Rejected as exc:
                     reasons.append(str(exc))
     return None, None, "no limit certificate (" + (reasons[-1] if reasons else "work budget spent") + ")"
+
+
+def _bound_node(f, h, r: Fraction, side: int, work: int) -> tuple[dict | None, int]:
+    """(a ``limit`` node from r by comparison, or None; the work spent): the bound h (:func:`bounds`) where the
+    kernel's calculus sends it to +-oo, and a kernel certificate of f >= h (h -> +oo) or f <= h (h -> -oo) on the
+    ray, searched for with at most ``work``."""
+    try:
+        lim = limit_at(h, side)
+    except (Uncertain, ZeroDivisionError):
+        return None, 0
+    if lim.finite or work <= 0:
+        return None, 0
+    ray = (r, None, False, False) if side > 0 else (None, r, False, False)
+    search = Search(f, ">=" if lim.sign > 0 else "<=", h, [ray], work=work)
+    verdict, cert, _ = search.run(expected=True)
+    spent = work - max(0, search.work)
+    if verdict != "proved":
+        return None, spent
+    return {"rule": "limit", "from": rational_text(r), "bound": to_json(h), "certificate": cert}, spent
 
 
 # ------------------------------------------------------------------------------------------------------ helpers

@@ -204,7 +204,7 @@ def _check(cert: dict) -> tuple[str, list[str]]:
 _KIND_RULES = {"forall": lambda *a: check_forall(*a, check), "sizes": lambda *a: check_sized(*a, check),
                "several": lambda *a: check_affine_convex(*a, check), "integral": lambda *a: check_integral(*a, check),
                "convex": lambda *a: check_convex(*a, check), "logic": check_logic, "axioms": check_axioms,
-               "continuous": check_continuity, "limit": check_limit, "smooth": check_smooth}
+               "continuous": check_continuity, "limit": lambda *a: check_limit(*a, check), "smooth": check_smooth}
 
 
 def claim_text(c) -> str:

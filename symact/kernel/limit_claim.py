@@ -11,13 +11,20 @@ calculus of :mod:`symact.kernel.limits` computes the limit of g - c (of g when c
 its exact form is 0 by :mod:`symact.kernel.algebra`).  The claim is
 proved when that limit certainly satisfies REL, refuted when it certainly violates it.  An undecided limit
 (oscillation, oo - oo, ...) rejects the certificate; the verdict then stays open.
+
+With ``"bound": h`` and ``"certificate": C`` instead of ``"as"`` the node argues by comparison: C is a kernel
+certificate, checked by the whole kernel, of the ordinary claim ``f >= h`` (or ``f <= h``) for all x on the
+open ray (R, oo) (or (-oo, R)), and the calculus shows h -> +oo (or -oo) at that end; then f -> +oo (-oo) too,
+as f lies beyond h on the whole ray (x - sin(x) >= x/2 and log(1 + x) - x <= -x/2 on (8, oo): a term without a
+limit, or oo - oo, that the calculus leaves open).  Side condition: a lower bound must tend to +oo, an upper
+one to -oo; any other pairing (or a finite limit of h) is rejected.
 """
 from __future__ import annotations
 
 from symact.kernel import algebra
 from symact.kernel.evaluate import smooth_on
-from symact.kernel.limits import limit_at, limit_value
-from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign
+from symact.kernel.limits import Lim, limit_at, limit_value
+from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign, piece_json, proved_claim
 from symact.kernel.terms import TermError, from_json, has_param, has_x, parse_rational, show, sub
 
 INFINITE = ("oo", "-oo")
@@ -45,8 +52,9 @@ def read_limit_claim(c: dict):
     return lhs, rel, target, side
 
 
-def check_limit(c: dict, verdict: str, node) -> list[str]:
-    """The steps checked, or Rejected: the certificate's verdict on the limit claim c."""
+def check_limit(c: dict, verdict: str, node, check) -> list[str]:
+    """The steps checked, or Rejected: the certificate's verdict on the limit claim c (``check``: the whole
+    kernel, for the certificate of a ``bound``)."""
     f, rel, target, side = read_limit_claim(c)
     if not isinstance(node, dict) or node.get("rule") != "limit":
         raise Rejected("a limit claim is settled by a limit node")
@@ -62,8 +70,13 @@ def check_limit(c: dict, verdict: str, node) -> list[str]:
             raise Rejected("the given form is not equal to f on the ray by exact algebra")
         g = other
         log.append(f"There f = {show(g)} (exact algebra).")
+    if "bound" in node:
+        lim = _compared(f, node, ray, side, check)
+        log.append(f"f {'>=' if lim.sign > 0 else '<='} {show(from_json(node['bound']))} on the ray (kernel-checked), "
+                   f"which tends to {'oo' if lim.sign > 0 else '-oo'} at {end}: so does f (comparison).")
+    else:
+        lim = limit_at(g if isinstance(target, int) else sub(g, target), side)
     if isinstance(target, int):
-        lim = limit_at(g, side)
         if lim.finite:
             holds = False
             log.append(f"f tends to a finite limit in {lim.value} at {end}, not to {'oo' if target > 0 else '-oo'}.")
@@ -71,7 +84,6 @@ def check_limit(c: dict, verdict: str, node) -> list[str]:
             holds = lim.sign == target
             log.append(f"f tends to {'oo' if lim.sign > 0 else '-oo'} at {end}.")
     else:
-        lim = limit_at(sub(g, target), side)
         if lim.finite:
             value = limit_value(lim)
             if value.satisfies(rel):
@@ -88,3 +100,19 @@ def check_limit(c: dict, verdict: str, node) -> list[str]:
     if holds != (verdict == "proved"):
         raise Rejected(f"the limit {'satisfies' if holds else 'does not satisfy'} the claim")
     return log
+
+
+def _compared(f, node, ray, side: int, check) -> Lim:
+    """The infinite limit of f given by a ``bound`` node: h = the bound tends to +-oo (the calculus), and its
+    certificate proves f >= h (h -> +oo) or f <= h (h -> -oo) for all x on the ray (the whole kernel)."""
+    if "as" in node:
+        raise Rejected("a limit node has either an equal form or a bound, not both")
+    h = from_json(node["bound"])
+    lim = limit_at(h, side)
+    if lim.finite:
+        raise Rejected("the bound tends to a finite limit: a comparison shows nothing")
+    rel = ">=" if lim.sign > 0 else "<="
+    want = (f, h, [ray])
+    proved_claim(node.get("certificate"), check, (rel,), lambda *got: got == want,
+                 f"f {rel} {show(h)} on {piece_json(ray)}")
+    return lim
