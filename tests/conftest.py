@@ -30,3 +30,16 @@ def mpmath_digits(request):
     the precision that another module's import or test left in mpmath's global context."""
     with mpmath.workdps(getattr(request.module, "MP_DPS", 15)):
         yield
+
+
+@pytest.fixture
+def jax_snippet():
+    """``load(text, name)``: the function ``name`` that a generated JAX module's helper text defines (the text
+    run with ``jax`` and ``jnp`` in scope, as the module runs it)."""
+    jax = pytest.importorskip("jax")
+
+    def load(text: str, name: str):
+        scope = {"jax": jax, "jnp": jax.numpy}
+        exec(compile(text, f"<{name}>", "exec"), scope)
+        return scope[name]
+    return load

@@ -16,19 +16,14 @@ jax = pytest.importorskip("jax")
 jnp = jax.numpy
 
 
-def _helper():
-    scope = {"jax": jax, "jnp": jnp}
-    exec(compile(JAX_ERFC, "<_erfc>", "exec"), scope)
-    return scope["_erfc"]
-
 
 def _run(erfc, u):
     with jax.enable_x64(True):
         return np.asarray(jax.jit(erfc)(jnp.asarray(np.asarray(u, dtype=np.float64))))
 
 
-def test_erfc_helper_against_mpmath():
-    erfc = _helper()
+def test_erfc_helper_against_mpmath(jax_snippet):
+    erfc = jax_snippet(JAX_ERFC, "_erfc")
     rng = np.random.default_rng(11)
     # the claimed range |u| <= 26.5 (a gelu module passes u = -x/sqrt 2, |x| < 40), densest near 0, where the
     # exp's reduction changes k (t^2 near multiples of log 2) and near the end
@@ -42,10 +37,10 @@ def test_erfc_helper_against_mpmath():
         assert abs(mpmath.mpf(float(g)) / exact - 1) < mpmath.mpf(2) ** -41, a
 
 
-def test_erfc_helper_beyond_26_5():
+def test_erfc_helper_beyond_26_5(jax_snippet):
     """Beyond |u| = 26.5, where erfc(u) < 2^-1022: a result below 2^-1022 too (0 where XLA flushes it), never
     negative (x erfc(-x/sqrt 2)/2 keeps the sign of x), and erfc(-u) = 2."""
-    erfc = _helper()
+    erfc = jax_snippet(JAX_ERFC, "_erfc")
     u = np.concatenate([np.linspace(26.55, 40, 300), [27.0, 1e10, 1e300]])
     got, neg = _run(erfc, u), _run(erfc, -u)
     assert ((got >= 0) & (got < 2.0 ** -1022)).all()
@@ -53,8 +48,8 @@ def test_erfc_helper_beyond_26_5():
     assert (neg == 2.0).all()
 
 
-def test_erfc_helper_special_values_and_derivative():
-    erfc = _helper()
+def test_erfc_helper_special_values_and_derivative(jax_snippet):
+    erfc = jax_snippet(JAX_ERFC, "_erfc")
     out = _run(erfc, [np.inf, -np.inf, np.nan])
     assert out[0] == 0.0 and out[1] == 2.0 and math.isnan(out[2])
     with jax.enable_x64(True):

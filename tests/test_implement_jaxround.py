@@ -15,11 +15,6 @@ ml_dtypes = pytest.importorskip("ml_dtypes")
 jnp = jax.numpy
 
 
-def _narrow():
-    scope = {"jax": jax, "jnp": jnp}
-    exec(compile(JAX_BITS, "<JAX_BITS>", "exec"), scope)
-    return scope["_narrow"]
-
 
 def _boundaries(p: int, emin: int) -> np.ndarray:
     """Every subnormal k 2^(emin - p + 1) of a format (k = 0 .. 2^(p - 1), the least normal number last), every
@@ -43,12 +38,12 @@ def _ties_to_even(y: float, p: int, emin: int) -> float:
     return math.copysign(float(n * Fraction(2) ** (e - p + 1)), y)
 
 
-def test_narrow_rounds_subnormal_results_to_nearest_even_float32():
+def test_narrow_rounds_subnormal_results_to_nearest_even_float32(jax_snippet):
     """At every float32 subnormal, every midpoint between two and the float64 numbers beside them (2^26 points),
     _narrow gives NumPy's float64 -> float32 conversion (IEEE round to nearest even: NumPy does not flush
     subnormals), bit for bit, the sign of a zero too; and on a sample the exact rounding computed with fractions
     here.  Normal results, +-inf and NaN pass through the conversion."""
-    narrow = _narrow()
+    narrow = jax_snippet(JAX_BITS, "_narrow")
     grid = _boundaries(24, -126)
     ys = np.concatenate([grid,
                          [2.0 ** -126 * (1 - 2.0 ** -25), 2.0 ** -126 * (1 - 2.0 ** -26), 1.0, -3.5, 1e38, 1e300,
@@ -66,10 +61,10 @@ def test_narrow_rounds_subnormal_results_to_nearest_even_float32():
 
 
 @pytest.mark.parametrize("dtype, p, emin", [("float16", 11, -14), ("bfloat16", 8, -126)])
-def test_narrow_rounds_16_bit_subnormal_results_once(dtype, p, emin):
+def test_narrow_rounds_16_bit_subnormal_results_once(dtype, p, emin, jax_snippet):
     """The same for float16 and bfloat16 (XLA converts float64 to them through float32, flushing on the way):
     ml_dtypes' conversion from float64 (one rounding), and the exact rounding at every point of the grid test."""
-    narrow = _narrow()
+    narrow = jax_snippet(JAX_BITS, "_narrow")
     ys = np.concatenate([_boundaries(p, emin), np.random.default_rng(4).standard_normal(20000) * 10])
     with jax.enable_x64(True):
         got = np.asarray(jax.jit(lambda y: narrow(y, jnp.dtype(dtype)))(jnp.asarray(ys))).astype(np.float64)

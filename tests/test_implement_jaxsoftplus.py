@@ -14,14 +14,9 @@ jax = pytest.importorskip("jax")
 jnp = jax.numpy
 
 
-def _helper():
-    scope = {"jax": jax, "jnp": jnp}
-    exec(compile(JAX_SOFTPLUS, "<_softplus>", "exec"), scope)
-    return scope["_softplus"]
 
-
-def test_softplus_helper_against_mpmath():
-    softplus = _helper()
+def test_softplus_helper_against_mpmath(jax_snippet):
+    softplus = jax_snippet(JAX_SOFTPLUS, "_softplus")
     rng = np.random.default_rng(7)
     # the whole range a float32 module passes (|u| < 40 there, but the helper claims every u), densest where
     # log1p's argument is near 0 and 1 and where the result is tiny
@@ -38,8 +33,8 @@ def test_softplus_helper_against_mpmath():
         assert abs(mpmath.mpf(float(g)) / exact - 1) < mpmath.mpf(2) ** -44, a
 
 
-def test_softplus_helper_special_values_and_derivative():
-    softplus = _helper()
+def test_softplus_helper_special_values_and_derivative(jax_snippet):
+    softplus = jax_snippet(JAX_SOFTPLUS, "_softplus")
     with jax.enable_x64(True):
         out = np.asarray(softplus(jnp.asarray([np.inf, -np.inf, np.nan])))
         assert out[0] == np.inf and out[1] == 0.0 and math.isnan(out[2])

@@ -9,7 +9,7 @@ import sympy as sp
 
 from symact.budget import run_with_budget
 from symact.decide.factorize import rewrite_hyperbolic
-from symact.decide.terms_sympy import to_sympy
+from symact.decide.terms_sympy import proposed_form, to_sympy
 from symact.kernel.terms import TermError
 from symact.sympy_terms import from_sympy
 
@@ -64,13 +64,7 @@ def dominant_forms(t, side: int) -> list:
         (dn, rn), (dd, rd) = _pulled(n, side), _pulled(d, side)
         return sp.Mul(sp.powsimp(dn / dd, combine="exp"), rn / rd, evaluate=False)
 
-    ok, f = run_with_budget(form, 1.0)
-    if not ok or f == e:
-        return []
-    try:
-        return [from_sympy(f, _X)]
-    except TermError:
-        return []
+    return proposed_form(form, e)
 
 
 def bounds(t, side: int) -> list:

@@ -174,18 +174,20 @@ def limit_forms(t, side: int) -> list:
     except TermError:
         return []
     if e.is_rational_function(_X) and not e.is_polynomial(_X) or _roots_of_polynomials(e):
-        ok, f = run_with_budget(lambda: _reciprocal_form(_root_form(e, side)), 1.0)
-        try:
-            return [from_sympy(f, _X)] if ok and f != e else []
-        except TermError:
-            return []
+        return proposed_form(lambda: _reciprocal_form(_root_form(e, side)), e)
 
     def grows(a) -> bool:
         slope = a.args[0].as_coefficient(_X) if isinstance(a, sp.exp) else None
         return slope is not None and slope.is_number and bool(slope * side > 0)
 
-    ok, f = run_with_budget(lambda: combined(e.replace(grows, lambda a: 1 / sp.exp(-a.args[0])),
-                                             lambda u: sp.factor(sp.together(u))), 1.0)
+    return proposed_form(lambda: combined(e.replace(grows, lambda a: 1 / sp.exp(-a.args[0])),
+                                          lambda u: sp.factor(sp.together(u))), e)
+
+
+def proposed_form(build, e: sp.Expr) -> list:
+    """[build()'s SymPy form as a kernel term] (a proposal: the kernel checks that it equals e), or [] where
+    building it does not finish within a CPU second, gives e again or gives no kernel term."""
+    ok, f = run_with_budget(build, 1.0)
     if not ok or f == e:
         return []
     try:
