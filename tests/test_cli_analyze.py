@@ -182,3 +182,18 @@ def test_an_expression_that_folds_to_a_constant_is_analysed_as_written(capsys):
         assert props[key]["status"] == "refuted", key
     assert not [k for k, p in props.items() if p["status"] == "refuted" and k not in (
         "non_saturating", "range_has_both_signs", "identity_near_origin")]
+
+
+def test_a_parameter_beyond_a_float_is_analysed_without_a_traceback(capsys):
+    """elu with alpha = pi**1000 (~1.4e497, beyond a float): the gate's float estimates of slopes were inf and
+    crashed the analysis (OverflowError); now they are no estimates.  What is decided is true of
+    f = alpha (e^x - 1) | x: bounded below by -alpha, unbounded above, strictly increasing (alpha > 0), not
+    differentiable at 0 (slopes alpha and 1), 0 at 0, not odd."""
+    code, out, err = run(capsys, "analyze", "elu", "--param", "alpha=pi**1000", "--json", "--budget", "30")
+    assert code in (0, 1) and "Traceback" not in err
+    props = json.loads(out)["properties"]
+    want = {"bounded_below": "proved", "bounded_above": "refuted", "differentiable": "refuted",
+            "zero_at_origin": "proved", "odd": "refuted", "monotonic": "proved"}
+    for key, status in want.items():
+        assert props[key]["status"] in (status, "unknown"), key
+    assert props["monotonic"]["status"] == "unknown" or "increasing" in str(props["monotonic"]["value"])
