@@ -32,7 +32,7 @@ from mpmath import mp, mpf
 
 import soundness_mp as M
 from soundness_heldout import vanishes
-from soundness_mp import (Max, Min, Undefined, acos, asin, atan, cos, div, exp, log, num, rpow, sign, sin, sinh,
+from soundness_mp import (Max, Min, Undefined, acos, atan, cos, div, exp, log, num, rpow, sign, sin, sinh,
                           sqrt, tanh)
 
 INF = mpmath.inf
@@ -337,6 +337,29 @@ def limit_cases(T, F) -> list:
            Limit(lambda x: M.tanhshrink(x) - x, lambda: mpf(-1), up(1, 2, 3)), "= -tanh x"),
         Lc("dgelu-oo", "diff(gelu(x), x)", "oo", "==", "0.99999999999999999999",
            Limit(M.d_gelu, one, up(1, 2, 3)), "gelu' = Phi(x) + x phi(x) -> 1"),
+        # -- parameters at tiny values: the scale moves where the limit is reached, not the limit -----------------
+        Lc("elu-tiny-alpha", "elu(x, alpha=1e-30)", "-oo", "==", "0",
+           Limit(lambda x: M.elu(x, "1e-30"), lambda: -num("1e-30"), up(1, 2, 3, s=-1)),
+           "alpha (e^x - 1) -> -alpha = -1e-30, not 0"),
+        Lc("celu-tiny-alpha", "celu(x, alpha=1e-30)", "-oo", "==", "-1e-30",
+           Limit(lambda x: M.celu(x, "1e-30"), lambda: -num("1e-30"), up(1, 2, 3, s=-1)),
+           "alpha (e^(x/alpha) - 1) -> -alpha"),
+        Lc("softplus-tiny-beta", "softplus(x, beta=1e-30) - x", "oo", "==", "0",
+           Limit(lambda x: M.softplus(x, "1e-30") - x, zero, up(31, 32)),
+           "log(1 + e^(bx))/b - x = log(1 + e^-bx)/b -> 0 (slowly: e^-100/b = 3.7e-14 at x = 1e32)"),
+        Lc("saturating-ratio", "x/(1 + 1e-30*x)", "oo", "==", "1e30",
+           Limit(lambda x: x / (1 + num("1e-30") * x), lambda: num("1e30"), up(33, 40, 60)),
+           "x/(1 + x/10^30) -> 10^30, though it is ~x up to 10^29"),
+        Lc("saturating-ratio-oo", "x/(1 + 1e-30*x)", "oo", "==", "oo",
+           Limit(lambda x: x / (1 + num("1e-30") * x), lambda: num("1e30"), up(33, 40, 60)), "a finite limit"),
+        Lc("slow-decay", "x**2*exp(-1e-30*x)", "oo", "==", "oo",
+           Limit(lambda x: x * x * exp(-num("1e-30") * x), zero, up(33, 34)),
+           "x^2 e^(-x/10^30) -> 0 (it grows up to x = 2e30 first)"),
+        Lc("atan-reciprocal-left", "atan(x) + atan(1/x)", "-oo", "==", named("pi/2", lambda: mp.pi / 2),
+           Limit(lambda x: atan(x) + atan(1 / x), lambda: -mp.pi / 2, neg),
+           "atan x + atan(1/x) = -pi/2 for every x < 0 (pi/2 only for x > 0)"),
+        Lc("acos-reciprocal-double", "acos(1/x)", "oo", "==", "1.5707963267948966",
+           Limit(lambda x: acos(1 / x), lambda: mp.pi / 2, big), "acos(1/x) -> acos 0 = pi/2, not the double"),
     ]
 
 
@@ -434,7 +457,7 @@ def kink_cases(T, F) -> list:
         dottie_at = M_dec(dottie, 64)
     cross_e = lambda: 2 - mpmath.lambertw(mp.e ** 2).real  # noqa: E731
     return [
-        # -- extrema of Max/Min at irrational crossings -----------------------------------------------------------------
+        # -- extrema of Max/Min at irrational crossings -------------------------------------------------------------
         T(X, "max-exp-line-floor", ("Max(exp(x), 2 - x)", ">=", w2_below),
           (lambda x: Max(exp(x), 2 - x), c(w2_below)),
           f"e^x increases, 2 - x decreases: the minimum of the max is at their crossing 2 - W(e^2), value W(e^2) = "
@@ -530,8 +553,8 @@ def kink_cases(T, F) -> list:
         F(K, "d-max-tanh-half-corner", ("diff(Max(tanh(x), 0.5), x)", ">=", "0"),
           (lambda x: d_max(x, tanh, lambda t: 1 - tanh(t) ** 2, lambda t: num("0.5"), lambda t: mpf(0)), c("0")),
           lambda: mp.atanh(mpf(1) / 2), "a corner at atanh(1/2) (slopes 3/4 and 0)"),
-        F(K, "d-pw-exp-decimal-log2", ("diff(Piecewise((x**2, x < sqrt(2)), (2.8284271247461903*x - 2, True)), x)", "==",
-                                       "2*Min(x, sqrt(2))"),
+        F(K, "d-pw-sqrt2-decimal-jump", ("diff(Piecewise((x**2, x < sqrt(2)), (2.8284271247461903*x - 2, True)), x)",
+                                         "==", "2*Min(x, sqrt(2))"),
           (lambda x: M.undefined("a jump at sqrt 2") if vanishes(x - mp.sqrt(2)) else
            (2 * x if x < mp.sqrt(2) else num("2.8284271247461903")), lambda x: 2 * Min(x, mp.sqrt(2))),
           lambda: mp.sqrt(2), "2.8284271247461903 sqrt 2 - 2 = 2 + 2.8e-17 != 2: a jump at sqrt 2, no derivative"),
@@ -711,7 +734,8 @@ def tiny_cases(T, F) -> list:
         F(D, "cube-root-cube", ("(x**3)**(1/3)", "==", "x"), (lambda x: rpow(x ** 3, "1/3"), lambda x: x), "-1",
           "a real power with exponent 1/3 of -1 is undefined"),
         F(D, "acos-cos-past-pi", ("acos(cos(x))", "==", "Abs(x) for -3.2 <= x <= 3.2"),
-          (lambda x: acos(cos(x)), abs), "3.2", "acos(cos 3.2) = 2 pi - 3.2", domain=lambda x: -num("3.2") <= x <= num("3.2")),
+          (lambda x: acos(cos(x)), abs), "3.2", "acos(cos 3.2) = 2 pi - 3.2",
+          domain=lambda x: -num("3.2") <= x <= num("3.2")),
         F(D, "logsigmoid-floor", ("log(sigmoid(x))", "<=", "-1e-300"), (lambda x: log(M.sigmoid(x)), c("-1e-300")),
           "800", "log sigmoid(800) = -e^-800 ~ -3.6e-348 > -1e-300", dps=400),
         T(D, "log-one-minus-sigmoid", ("log(1 - sigmoid(x))", "==", "-softplus(x)"),
