@@ -27,9 +27,10 @@ Name resolution for calls: the SymPy function names below first (exact spelling)
 ``Heaviside(x, h0)``), while ``heaviside(x)`` is the catalog's ``binary_step`` with value 1 at 0.
 
 Resource limits (so that no input can hang the parser): text of at most 2000 characters, nesting of at most
-60 levels, integer literals of at most 10**100, numeric exponents of absolute value at most 1000, exact
-numbers of at most 10000 bits, derivative order at most 10 per ``diff`` and 20 in all (and no further
-derivative of an expression of more than 2500 nodes), and at most 32 arguments to ``Max``/``Min`` in all.
+60 levels, integer literals of at most 10**100, decimal literals of at most 100 significant digits times
+10**-1000 .. 10**1000 (``1e-300`` is 10**-300 exactly, as ``10**(-300)`` is), numeric exponents of absolute value
+at most 1000, exact numbers of at most 10000 bits, derivative order at most 10 per ``diff`` and 20 in all (and no
+further derivative of an expression of more than 2500 nodes), and at most 32 arguments to ``Max``/``Min`` in all.
 """
 from __future__ import annotations
 
@@ -209,10 +210,11 @@ def _bits(value: sp.Expr) -> int:
 
 
 def _decimal(text: str) -> sp.Rational | None:
-    """The exact value of a decimal literal's source text (``"0.28"`` -> 7/25).
+    """The exact value of a decimal literal's source text (``"0.28"`` -> 7/25, ``"1e-300"`` -> 10**-300).
 
-    None if the text is not a decimal literal or its value would not lie within 10**-100 .. 10**100 in
-    numerator and denominator (checked before any large power of ten is built).
+    None if the text is not a decimal literal, or it has more than 100 significant digits (its significand, the
+    digits without leading and trailing zeros, above 10**100), or its value is that significand times a power
+    of ten beyond 10**+-1000 (the bound of a numeric exponent): checked before any power of ten is built.
     """
     match = _DECIMAL.match(text.replace("_", "").strip())
     if not match or not (match.group("int") or match.group("frac")):
@@ -220,11 +222,14 @@ def _decimal(text: str) -> sp.Rational | None:
     digits = ((match.group("int") or "") + (match.group("frac") or "")).lstrip("0")
     if not digits:
         return sp.Integer(0)
-    exponent = int(match.group("exp") or 0) - len(match.group("frac") or "")
-    if abs(exponent) > 2 * len(digits) + 200:
+    significand = digits.rstrip("0")
+    exp_text = match.group("exp") or "0"
+    if len(exp_text.lstrip("+-0")) > 6:  # a huge exponent, not converted to an int at all
         return None
-    value = sp.Integer(int(digits)) * sp.Integer(10) ** exponent
-    return value if max(abs(int(value.p)), int(value.q)) <= MAX_LITERAL else None
+    exponent = int(exp_text) - len(match.group("frac") or "") + len(digits) - len(significand)
+    if int(significand) > MAX_LITERAL or abs(exponent) > MAX_EXPONENT:
+        return None
+    return sp.Integer(int(significand)) * sp.Integer(10) ** exponent
 
 
 # -- the tree walker -----------------------------------------------------------------------------------------------
@@ -339,8 +344,9 @@ class _Builder:
         if isinstance(value, float):
             exact = _decimal(self.segment(node))
             if exact is None:
-                raise self.fail(node, f"number literal {self.segment(node)[:40]!r} is too large or has too many "
-                                      f"digits (numerator and denominator at most 10**100)")
+                raise self.fail(node, f"number literal {self.segment(node)[:40]!r} is too large, too small or has "
+                                      f"too many digits (at most 100 significant digits, times a power of ten "
+                                      f"of at most {MAX_EXPONENT} in absolute value)")
             return exact
         if isinstance(value, complex):
             raise self.fail(node, "complex numbers are not allowed")

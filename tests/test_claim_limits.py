@@ -24,6 +24,15 @@ CASES = [  # (statement, verdict): the truth from the textbook limits
     ("limit(silu(x), x, oo) == oo", "proved"),
     ("limit(1/(1 - 2*sigmoid(x)), x, oo) == -1", "proved"),
     ("limit(sin(x), x, oo) == 0", "unknown"),                # no limit: never refuted by a guess
+    # a limit within 1e-16 .. 1e-25 of the constant: its exact form in ball arithmetic at rising precision
+    ("limit(atan(x), x, oo) == 1.5707963267948966", "refuted"),   # pi/2 = 1.5707963267948966192...
+    ("limit(atan(x), x, oo) > 1.5707963267948966", "proved"),
+    ("limit(atan(x), x, oo) <= 1.5707963267948966", "refuted"),
+    ("limit(atan(x), x, oo) < 1.5707963267948967", "proved"),     # the double above pi/2
+    ("limit(sigmoid(-x)*exp(x), x, oo) == 0.9999999999999999999999999", "refuted"),   # e^x/(1 + e^x) -> 1
+    ("limit(sigmoid(-x)*exp(x), x, oo) > 0.9999999999999999999999999", "proved"),
+    ("limit(atan(x) - pi/2, x, oo) < 0", "refuted"),         # exactly 0 in the limit (the exact form, by algebra)
+    ("limit(atan(x) - pi/2, x, oo) >= 0", "proved"),
     # a value 0 by exact algebra (no ball of log(2) - log(2) is certainly 0)
     ("log(1 + exp(x)) - relu(x) <= log(2)", "proved"),
     ("log(1 + exp(x)) - relu(x) < log(2) for x != 0", "proved"),
@@ -54,6 +63,28 @@ def test_corrupted_limit_certificates_are_rejected():
     for bad in (flipped, moved, side, with_domain, wrong_form):
         with pytest.raises(Rejected):
             check(bad)
+
+
+def test_a_limit_near_its_constant_is_decided_only_by_a_ball_that_excludes_it():
+    """The exact form of a limit (pi/2 for atan at oo) is evaluated at up to 4096 bits: a certificate that calls
+    the limit equal to (or below) a constant its ball excludes is rejected, at every precision."""
+    v = check_claim(parse_claim("limit(atan(x), x, oo) > 1.5707963267948966"), 3.0)
+    assert v.status == "proved"
+    cert = v.certificate.data
+    for rel in ("==", "<", "<="):
+        with pytest.raises(Rejected):
+            check(dict(cert, claim=dict(cert["claim"], rel=rel)))
+    with pytest.raises(Rejected):
+        check(dict(cert, verdict="refuted"))
+    def near(k: int) -> dict:   # the claim limit(atan(x), x, oo) > pi/2 - 10^-k
+        out = copy.deepcopy(cert)
+        out["claim"]["rhs"] = ["add", ["mul", ["num", "1/2"], ["const", "pi"]], ["num", f"-1/{10 ** k}"]]
+        return out
+
+    assert check(near(1000))[0] == "proved"   # 4096 bits hold 1233 digits
+    for verdict in ("proved", "refuted"):     # beyond them no ball tells pi/2 - 10^-1300 from pi/2
+        with pytest.raises(Rejected, match="not certainly > 0 or not"):
+            check(dict(near(1300), verdict=verdict))
 
 
 def test_zero_by_algebra_needs_the_point_to_be_defined():

@@ -161,3 +161,39 @@ def test_analyze_expr_shows_the_function_as_written(capsys, text, shown, folded)
     assert folded not in out
     code, out, _ = run(capsys, "analyze", "--expr", text, "--json")
     assert json.loads(out)["expr"] == text
+
+
+def test_an_expression_that_folds_to_a_constant_is_analysed_as_written(capsys):
+    """``0*log(x)`` folds to 0 in SymPy, but the function written is defined only for x > 0: no property over R
+    is decided of it (each is unknown, saying where f is undefined), where it used to be refused as "does not
+    depend on x".  ``x - x`` is the constant 0 on all of R: its range is [0, 0], it is convex and concave, odd,
+    0 at 0, and its limits are finite (so non_saturating is refuted)."""
+    code, out, _ = run(capsys, "analyze", "--expr", "0*log(x)", "--json", "--budget", "20")
+    props = json.loads(out)["properties"]
+    assert code == 1 and {p["status"] for p in props.values()} == {"unknown"}
+    assert all("undefined at x = 0" in p["reason"] for p in props.values())
+    code, out, _ = run(capsys, "analyze", "--expr", "x - x", "--json", "--budget", "20")
+    props = json.loads(out)["properties"]
+    assert props["range"]["status"] == "proved"
+    assert props["range"]["value"]["lower"]["exact"] == props["range"]["value"]["upper"]["exact"] == "0"
+    for key in ("convex", "concave", "odd", "zero_at_origin"):
+        assert props[key]["status"] == "proved" and props[key]["value"] not in (False, None), key
+    for key in ("non_saturating", "range_has_both_signs"):
+        assert props[key]["status"] == "refuted", key
+    assert not [k for k, p in props.items() if p["status"] == "refuted" and k not in (
+        "non_saturating", "range_has_both_signs", "identity_near_origin")]
+
+
+def test_a_parameter_beyond_a_float_is_analysed_without_a_traceback(capsys):
+    """elu with alpha = pi**1000 (~1.4e497, beyond a float): the gate's float estimates of slopes were inf and
+    crashed the analysis (OverflowError); now they are no estimates.  What is decided is true of
+    f = alpha (e^x - 1) | x: bounded below by -alpha, unbounded above, strictly increasing (alpha > 0), not
+    differentiable at 0 (slopes alpha and 1), 0 at 0, not odd."""
+    code, out, err = run(capsys, "analyze", "elu", "--param", "alpha=pi**1000", "--json", "--budget", "30")
+    assert code in (0, 1) and "Traceback" not in err
+    props = json.loads(out)["properties"]
+    want = {"bounded_below": "proved", "bounded_above": "refuted", "differentiable": "refuted",
+            "zero_at_origin": "proved", "odd": "refuted", "monotonic": "proved"}
+    for key, status in want.items():
+        assert props[key]["status"] in (status, "unknown"), key
+    assert props["monotonic"]["status"] == "unknown" or "increasing" in str(props["monotonic"]["value"])

@@ -65,6 +65,16 @@ def test_x_is_the_catalog_symbol_and_other_variables_are_real():
     ("0.000", sp.Integer(0)),
     ("1.6732632423543772848170429916717",
      sp.Rational(16732632423543772848170429916717, 10**31)),
+    # a power of ten within 10**+-1000 (the bound of a numeric exponent), as 10**(-300) is (issue 11)
+    ("1e-300", sp.Rational(1, 10**300)),
+    ("2.5e-400", sp.Rational(25, 10**401)),
+    ("1e400", sp.Integer(10)**400),
+    ("1e-1000", sp.Rational(1, 10**1000)),
+    ("1.5e1000", sp.Integer(15) * sp.Integer(10)**999),
+    ("0.0001e-996", sp.Rational(1, 10**1000)),
+    ("1e-000000000000000000000000001", sp.Rational(1, 10)),   # leading zeros of an exponent count for nothing
+    ("1" + "0" * 150 + ".0", sp.Integer(10)**150),     # trailing zeros are not significant digits
+    ("1." + "1" * 99, sp.Rational(int("1" * 100), 10**99)),
 ])
 def test_decimals_are_exact_from_the_source_text(text, expected):
     value = parse_expression(text)
@@ -262,8 +272,10 @@ def test_errors_point_at_the_column():
     ("((2**100)**100)**100", "too large"),
     ("(3*x)**1000 * (3*x)**1000 * (3*x)**1000 * (3*x)**1000 * (3*x)**1000 * (3*x)**1000 * (3*x)**1000", "too large"),
     ("1" + "0" * 101, "integer literal is too large"),
-    ("1e400", "too large"),
-    ("1e-400", "too large"),
+    ("1e1001", "too large"),
+    ("1e-1001", "too small"),
+    ("0.1e-1000", "too small"),
+    ("1" + "0" * 1002 + ".0", "too large"),
     ("1e999999999999", "too large"),
     ("1." + "1" * 120, "too many digits"),
     ("sqrt(2**1000*2**1000*2**1000 + 1)", "root of a number"),
@@ -383,7 +395,7 @@ def test_parse_number(text, expected):
     ("0.1.2", "syntax"),
     ("abc", "unknown name"),
     ("__import__('os')", "not allowed|unknown"),
-    ("1e999", "too large"),
+    ("1e1001", "too large"),
 ])
 def test_parse_number_errors_mention_what(text, error):
     with pytest.raises(ParameterError, match=error) as info:

@@ -21,8 +21,13 @@ one to -oo; any other pairing (or a finite limit of h) is rejected.
 """
 from __future__ import annotations
 
+from flint import ctx
+
 from symact.kernel import algebra
+from symact.kernel.between import PRECISION
 from symact.kernel.evaluate import smooth_on
+from symact.kernel.functions import ball
+from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.limits import Lim, limit_at, limit_value
 from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign, piece_json, proved_claim
 from symact.kernel.terms import TermError, from_json, has_param, has_x, parse_rational, show, sub
@@ -85,12 +90,8 @@ def check_limit(c: dict, verdict: str, node, check) -> list[str]:
             log.append(f"f tends to {'oo' if lim.sign > 0 else '-oo'} at {end}.")
     else:
         if lim.finite:
-            value = limit_value(lim)
-            if value.satisfies(rel):
-                holds = True
-            elif value.violates(rel):
-                holds = False
-            else:
+            holds, value = _settled(lim, rel)
+            if holds is None:
                 raise Rejected(f"the limit of f - c lies in {value}, not certainly {rel} 0 or not")
             log.append(f"f - ({show(target)}) tends to a limit in {value} at {end}, so the limit of f is "
                        f"{rel if holds else 'not ' + rel} {show(target)}.")
@@ -100,6 +101,28 @@ def check_limit(c: dict, verdict: str, node, check) -> list[str]:
     if holds != (verdict == "proved"):
         raise Rejected(f"the limit {'satisfies' if holds else 'does not satisfy'} the claim")
     return log
+
+
+def _settled(lim: Lim, rel: str) -> tuple[bool | None, Iv]:
+    """Whether the finite limit L (of f - c) certainly has ``L REL 0`` (True), certainly not (False) or neither
+    (None), with the enclosure of L that says so: the calculus's own, else L's exact form (where every step of the
+    calculus gave one: the form :func:`limit_value` reads as exactly 0) in ball arithmetic at rising precision,
+    so that atan(x) -> pi/2 is told apart from the double 1.5707963267948966."""
+    value = limit_value(lim)
+    for bits in (None, *PRECISION):
+        if bits is not None:
+            if lim.term is None:
+                break
+            try:
+                with ctx.workprec(bits):
+                    value = Iv.ball(ball(lim.term))
+            except (TermError, Uncertain, ValueError, ZeroDivisionError):
+                break
+        if value.satisfies(rel):
+            return True, value
+        if value.violates(rel):
+            return False, value
+    return None, value
 
 
 def _compared(f, node, ray, side: int, check) -> Lim:

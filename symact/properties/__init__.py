@@ -962,15 +962,18 @@ class PropertyReport:
 def expression_target(expr: Any) -> Subject:
     """An expression in x to analyse (text is read by the restricted parser, never evaluated), with the form as
     written for the kernel gate: SymPy's automatic evaluation turns ``x**2/x`` into ``x`` and ``0*log(x)`` into
-    0, but the function the user wrote is undefined at 0 (and for x <= 0)."""
+    0, but the function the user wrote is undefined at 0 (and for x <= 0), so the gate decides nothing of it on
+    R.  What is written in x and folds to a constant (``x - x``) is the constant function; text without x
+    (``3``) is refused."""
     from symact.parsing import as_expression, parse_expression
 
     target = as_expression(expr)
-    if not target.has(X) and not any(s.name == "x" for s in target.free_symbols):
+    written = parse_expression(expr, as_written=True) if isinstance(expr, str) else target
+    if not written.has(X) and not any(s.name == "x" for s in written.free_symbols):
         raise ExpressionError(f"the expression {expr!r} does not depend on x")
     subj = subject(target)
     if isinstance(expr, str):  # the report shows what the user wrote: sqrt(-x**2), not SymPy's I*Abs(x)
-        subj.written = subj.printed = parse_expression(expr, as_written=True)
+        subj.written = subj.printed = written
         subj.name = str(subj.written)
     return subj
 

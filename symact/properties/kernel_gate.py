@@ -24,6 +24,7 @@ confirm them:
 """
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import replace
 from fractions import Fraction
@@ -492,15 +493,17 @@ def _slope(sides: tuple[Fraction | None, Fraction | None], want: int = 1) -> Fra
 
 
 def _estimate(t, x: Fraction) -> float | None:
-    """t(x) as a float, the middle of its enclosure (search only), or None where that fails."""
+    """t(x) as a float, the middle of its enclosure (search only), or None where that fails or is beyond a float
+    (elu's slope pi^1000 for alpha = pi**1000)."""
     from symact.kernel.evaluate import GermUndefined, enclose, point
     from symact.kernel.ivals import Uncertain
 
     try:
         ball = enclose(t, point(x))
-        return (float(ball.lo.mid()) + float(ball.hi.mid())) / 2
+        mid = (float(ball.lo.mid()) + float(ball.hi.mid())) / 2
     except (Uncertain, GermUndefined, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
         return None
+    return mid if math.isfinite(mid) else None
 
 
 def _moduli(f, k: int, cuts: list[Fraction]) -> dict:
@@ -516,7 +519,8 @@ def _moduli(f, k: int, cuts: list[Fraction]) -> dict:
             top = max(abs(float(e.mid())) for e in (ball.lo, ball.hi))
         except (Uncertain, ZeroDivisionError, AttributeError, TypeError, ValueError, OverflowError):
             top = kc.RATE - 1
-        out[(c, on)] = Fraction(min(int(top) + 1, kc.RATE))
+        # a bound beyond a float (|f''| ~ pi^1000 for elu with alpha = pi**1000) or NaN is no bound: the cap
+        out[(c, on)] = Fraction(int(top) + 1 if top < kc.RATE else kc.RATE)
     return out
 
 

@@ -27,7 +27,7 @@ from soundness_mp import (Abs, Max, Min, acosh, asin, atan, atanh, const, cos, c
                           heaviside, ipow, log, num, rpow, sign, sin, sinh, sqrt, tanh, undefined)
 
 CLASSES = ("extremum", "tail", "periodic", "removable", "domain", "kink", "smooth", "parameter", "composition",
-           "tiny", "near_identity")
+           "tiny", "near_identity", "limit")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Case:
     xmax: float | None = None      # true claims: grid limited to |x| <= xmax (where 60+ digits suffice)
     domain: Callable | None = None  # cases that use the "for x ..." syntax: the domain as a predicate
     verify: bool = False           # a proved/refuted verdict's certificate is re-checked by the kernel's verifier
+    truth_check: Callable | None = None  # claims that are no pointwise comparison (limits): checks the truth itself
 
     def __post_init__(self):
         assert self.cls in CLASSES, self.cls
@@ -1125,10 +1126,11 @@ def near_identity_cases() -> list[Case]:
 def domain_syntax_cases() -> list[Case]:
     from soundness_adversarial import adversarial_domain_cases
     from soundness_heldout import heldout_domain_cases
+    from soundness_hunt import hunt_domain_cases
     from soundness_review import review_domain_cases
 
     return (_domain_syntax_cases() + adversarial_domain_cases(T, F) + heldout_domain_cases(T, F)
-            + review_domain_cases(T, F))
+            + review_domain_cases(T, F) + hunt_domain_cases(T, F))
 
 
 def _domain_syntax_cases() -> list[Case]:
@@ -1167,11 +1169,12 @@ def _domain_syntax_cases() -> list[Case]:
 def all_cases() -> list[Case]:
     from soundness_adversarial import adversarial_cases
     from soundness_heldout import heldout_cases
+    from soundness_hunt import hunt_cases
     from soundness_review import review_cases
 
     return (extremum_cases() + tail_cases() + periodic_cases() + removable_cases() + domain_cases() + kink_cases()
             + smooth_cases() + parameter_cases() + composition_cases() + tiny_cases() + near_identity_cases()
-            + adversarial_cases(T, F) + heldout_cases(T, F) + review_cases(T, F))
+            + adversarial_cases(T, F) + heldout_cases(T, F) + review_cases(T, F) + hunt_cases(T, F))
 
 
 KNOWN_WRONG_FILE = Path(__file__).with_name("known_wrong.txt")
