@@ -43,7 +43,6 @@ piece P by one of these rules (the only ways to conclude):
               derivatives expanded, the powers of P - a enclosed exactly (:mod:`symact.kernel.remainder`; Taylor's
               theorem with the Lagrange remainder: the remainder's point lies between a and x, so in P), which
               stays sharp around a maximum or minimum of g at a;
-``cover``     P cut at the given points; ``eval`` on every part;
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
               also defined, the sign of g' on the interior of P proved by the sub-node (the kernel forms g'),
@@ -316,21 +315,6 @@ class _Checker:
         how = {"natural": "interval arithmetic", "mean-value": "mean value form",
                "taylor": f"Taylor form of order {order} at x = {node.get('at')}"}[form]
         self.log.append(f"On {piece_text(p)}: the difference lies in {ball} ({how}), so it is {rel} 0.")
-
-    def rule_cover(self, node, d, rel, p) -> None:
-        pts = [parse_rational(s) for s in node.get("points", [])]
-        if any(b <= a for a, b in zip(pts, pts[1:])) or any(not contains(interior(p), q) for q in pts):
-            raise Rejected("cover points must increase strictly inside the piece")
-        ends = [p[0], *pts, p[1]]
-        bits = _bits(node)
-        with ctx.workprec(bits):
-            for k in range(len(ends) - 1):
-                part = (ends[k], ends[k + 1], p[2] if k == 0 else True, p[3] if k == len(ends) - 2 else True)
-                ball = enclose(d, part)
-                if not ball.satisfies(rel):
-                    raise Rejected(f"on {piece_text(part)} the difference lies in {ball}, not certainly {rel} 0")
-        self.log.append(f"On {piece_text(p)}: interval arithmetic on {len(ends) - 1} sub-intervals shows the "
-                        f"difference {rel} 0.")
 
     def rule_cases(self, node, d, rel, p) -> None:
         parts = node.get("parts")
