@@ -126,12 +126,17 @@ MAX_NODES = 20000
 
 
 ORDINARY_KEYS = {"var", "lhs", "rel", "rhs", "domain"}
-#: each kind of claim: the key that names it, and every key a claim of that kind may have (a claim is of one
-#: kind: a key of another kind beside it is never read by the kind's rule, yet `verify` would show it)
-KINDS = {"forall": {"forall", "domain", "statement", "claim"}, "logic": {"logic", "statement"},
-         "sizes": {"sizes"}, "axioms": {"axioms"}, "several": {"several"},
-         "continuous": continuity_claim.KEYS, "integral": integral_claim.KEYS, "convex": convex_claim.KEYS,
-         "limit": ORDINARY_KEYS | {"limit"}, "smooth": {"var", "smooth", "domain"}}
+#: each kind of claim: the key that names it -> (every key a claim of that kind may have, its rule: (claim,
+#: verdict, proof) -> the steps checked).  A claim is of one kind: a key of another kind beside it is never read
+#: by the kind's rule, yet `verify` would show it
+KINDS = {"forall": ({"forall", "domain", "statement", "claim"}, lambda *a: check_forall(*a, check)),
+         "logic": ({"logic", "statement"}, check_logic), "sizes": ({"sizes"}, lambda *a: check_sized(*a, check)),
+         "axioms": ({"axioms"}, check_axioms), "several": ({"several"}, lambda *a: check_affine_convex(*a, check)),
+         "continuous": (continuity_claim.KEYS, check_continuity),
+         "integral": (integral_claim.KEYS, lambda *a: check_integral(*a, check)),
+         "convex": (convex_claim.KEYS, lambda *a: check_convex(*a, check)),
+         "limit": (ORDINARY_KEYS | {"limit"}, lambda *a: check_limit(*a, check)),
+         "smooth": ({"var", "smooth", "domain"}, check_smooth)}
 
 
 def claim_kind(c) -> str:
@@ -140,7 +145,7 @@ def claim_kind(c) -> str:
     if not isinstance(c, dict):
         raise Rejected("the claim is not a JSON object")
     kind = next((k for k in KINDS if k in c), "ordinary")
-    extra = set(c) - KINDS.get(kind, ORDINARY_KEYS)
+    extra = set(c) - KINDS.get(kind, (ORDINARY_KEYS,))[0]
     if extra:
         raise Rejected(f"a {kind} claim has no key {sorted(extra)[0]!r} (a claim is of one kind)")
     if c.get("var", "x") != "x":
@@ -186,7 +191,7 @@ def _check(cert: dict) -> tuple[str, list[str]]:
     claim = cert.get("claim", {})
     kind = claim_kind(claim)
     if kind != "ordinary":
-        return verdict, _KIND_RULES[kind](claim, verdict, proof)
+        return verdict, KINDS[kind][1](claim, verdict, proof)
     lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
     checker = _Checker(log)
@@ -197,13 +202,6 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         for node, p in node_per_piece(proof, domain):
             checker.prove(node, d, rel, p)
     return verdict, log
-
-
-#: the rule of every kind of claim but the ordinary one: (claim, verdict, proof) -> the steps checked
-_KIND_RULES = {"forall": lambda *a: check_forall(*a, check), "sizes": lambda *a: check_sized(*a, check),
-               "several": lambda *a: check_affine_convex(*a, check), "integral": lambda *a: check_integral(*a, check),
-               "convex": lambda *a: check_convex(*a, check), "logic": check_logic, "axioms": check_axioms,
-               "continuous": check_continuity, "limit": lambda *a: check_limit(*a, check), "smooth": check_smooth}
 
 
 def claim_text(c) -> str:

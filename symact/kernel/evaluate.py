@@ -30,7 +30,7 @@ from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.pieces import by_sign, holds
 from symact.kernel.root_factor import factor_root
-from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, show, sub
+from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, show, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -503,20 +503,9 @@ def _exact(t, x0: Fraction) -> Fraction:
         for a in t[1:]:
             out *= _exact(a, x0)
         return out
-    if head == "pow":
-        base, q = _exact(t[1], x0), t[2]
-        if (base.numerator.bit_length() + base.denominator.bit_length()) * abs(q.numerator) > MAX_EXACT_BITS:
-            raise _NotRational  # (x**1000)**1000 at x = 2**1000: left to ball arithmetic
-        if q.denominator == 1:
-            if q < 0 and base == 0:
-                raise ZeroDivisionError
-            return base ** q.numerator
-        value = None if base < 0 or (base == 0 and q < 0) else rational_power(base, q)
-        if value is None:
-            raise _NotRational
-        return value
-    if head == "fn":
-        value = FUNCTIONS[t[1]].values.get(_exact(t[2], x0))
+    if head in ("pow", "fn"):  # (x**1000)**1000 at x = 2**1000: left to ball arithmetic
+        value = (exact_power(_exact(t[1], x0), t[2], MAX_EXACT_BITS) if head == "pow"
+                 else FUNCTIONS[t[1]].values.get(_exact(t[2], x0)))
         if value is None:
             raise _NotRational
         return value
