@@ -257,14 +257,11 @@ class _Checker:
                 self.log.append(f"At x = {x0} the {side} side {show(t)} is undefined: {why}.")
                 return
         d = sub(lhs, rhs)
-        value = exact_value(d, x0)
-        if value is not None:
-            if not holds(value, rel):
-                self.log.append(f"At x = {x0}: lhs - rhs = {number_text(value)} exactly, so lhs {rel} rhs fails.")
-                return
-            raise Rejected(f"the claim holds at x = {x0}")
-        if rel in ("<", ">") and zero_at(smooth_form(d, point(x0), strict=False), x0):
-            self.log.append(f"At x = {x0}: lhs - rhs = 0 by exact algebra, so lhs {rel} rhs fails.")
+        found = exact_difference(d, x0)
+        if found is not None:
+            if holds(found[0], rel):
+                raise Rejected(f"the claim holds at x = {x0}")
+            self.log.append(f"At x = {x0}: lhs - rhs = {number_text(found[0])} {found[1]}, so lhs {rel} rhs fails.")
             return
         for bits in PRECISION:
             with ctx.workprec(bits):
@@ -290,15 +287,11 @@ class _Checker:
 
     def rule_eval(self, node, d, rel, p) -> None:
         if p[0] is not None and p[0] == p[1]:
-            value = exact_value(d, p[0])
-            if value is not None and undefined_reason(d, p[0]) is None:
-                if holds(value, rel):
-                    self.log.append(f"At x = {p[0]}: the difference is {number_text(value)} exactly.")
-                    return
-                raise Rejected(f"the claim fails at x = {p[0]}")
-            if value is None and holds(Fraction(0), rel) and undefined_reason(d, p[0]) is None \
-                    and zero_at(smooth_form(d, p, strict=False), p[0]):
-                self.log.append(f"At x = {p[0]}: the difference is 0 by exact algebra.")
+            found = None if undefined_reason(d, p[0]) else exact_difference(d, p[0])
+            if found is not None:
+                if not holds(found[0], rel):
+                    raise Rejected(f"the claim fails at x = {p[0]}")
+                self.log.append(f"At x = {p[0]}: the difference is {number_text(found[0])} {found[1]}.")
                 return
         bits = _bits(node)
         form = node.get("form", "natural")
@@ -547,6 +540,18 @@ def defined_on(t, p, known=None) -> None:
         enclose(differentiate(smooth_on(t[1], p, known=known)), p)
     else:
         enclose(t, p)
+
+
+def exact_difference(d, x0: Fraction) -> tuple[Fraction, str] | None:
+    """(d(x0), how it is known): its exact rational value, or 0 by exact algebra on d's smooth form at x0
+    (:func:`zero_at`); None when neither is certain."""
+    value = exact_value(d, x0)
+    if value is not None:
+        return value, "exactly"
+    try:
+        return (Fraction(0), "by exact algebra") if zero_at(smooth_form(d, point(x0), strict=False), x0) else None
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return None
 
 
 def zero_at(g, x0: Fraction) -> bool:

@@ -478,7 +478,7 @@ def exact_value(t, x0: Fraction) -> Fraction | None:
     """t(x0) as an exact rational when every step stays in Q (None otherwise, or where t is undefined)."""
     try:
         return _exact(t, x0)
-    except (_NotRational, ZeroDivisionError):
+    except (_NotRational, ZeroDivisionError, Uncertain, GermUndefined):
         return None
 
 
@@ -530,13 +530,9 @@ def _exact(t, x0: Fraction) -> Fraction:
         raise _NotRational
     if head == "deriv":
         try:
-            try:
-                g = smooth_form(t[1], point(x0))
-            except Uncertain:  # f switches form at x0
-                return point_slope(t[1], x0)
-            enclose(g, point(x0), strict=True)
-        except (Uncertain, GermUndefined):
-            raise _NotRational from None
+            g = smooth_on(t[1], point(x0))
+        except Uncertain:  # f switches form at x0
+            return point_slope(t[1], x0)
         return _exact(differentiate(g), x0)
     raise _NotRational
 
