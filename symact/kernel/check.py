@@ -311,7 +311,7 @@ class _Checker:
         parts = node.get("parts")
         if not isinstance(parts, list) or not parts:
             raise Rejected("cases needs parts")
-        pieces = [read_piece(part.get("on")) if isinstance(part, dict) else _bad() for part in parts]
+        pieces = [read_piece(part.get("on")) for part in parts]  # a part that is no object: malformed
         if not covers(pieces, p):
             raise Rejected(f"the cases do not cover {piece_text(p)}")
         for part, q in zip(parts, pieces):
@@ -562,10 +562,6 @@ def zero_at(g, x0: Fraction) -> bool:
         return algebra.is_zero(at(g, num(x0)), point(x0))
     except (Uncertain, ZeroDivisionError, RecursionError):
         return False
-
-
-def _bad():
-    raise Rejected("malformed case")
 
 
 def _bits(node) -> int:
