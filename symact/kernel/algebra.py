@@ -21,7 +21,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   log(u) = log c + j x/L + log(u E^-j/c) where E^j divides the normal form N/D of u and c > 0 is the ratio of
   the contents (gcds of the rational coefficients) of N and D (u > 0 where log u is defined, so u E^-j/c > 0
   exactly there: log((e^x + 1)/2) = -log 2 + log(e^x + 1));
-* sin, cos of k x/L + c pi (integer k, c in Z/12): the angle-sum and multiple-angle formulas in
+* sin, cos of k x/L + c pi (integer k with |k| <= MAX_TRIG_MULTIPLE, L chosen from the slopes of x in sin and cos as
+  for exponentials, c in Z/12): the angle-sum and multiple-angle formulas in
   S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1; cos and sin of c pi exactly (cos(pi/3) =
   1/2, sin(pi/3) = sqrt(3)/2, cos(pi/4) = sqrt(2)/2, pi/12 by the angle-sum formulas);
 * exp(u)^r = exp(r u); (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and

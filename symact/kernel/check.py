@@ -257,7 +257,7 @@ class _Checker:
                 self.log.append(f"At x = {x0} the {side} side {show(t)} is undefined: {why}.")
                 return
         d = sub(lhs, rhs)
-        found = exact_difference(d, x0)
+        found = exact_difference(d, x0, not holds(Fraction(0), rel))  # 0 by algebra refutes < and >
         if found is not None:
             if holds(found[0], rel):
                 raise Rejected(f"the claim holds at x = {x0}")
@@ -287,7 +287,7 @@ class _Checker:
 
     def rule_eval(self, node, d, rel, p) -> None:
         if p[0] is not None and p[0] == p[1]:
-            found = None if undefined_reason(d, p[0]) else exact_difference(d, p[0])
+            found = None if undefined_reason(d, p[0]) else exact_difference(d, p[0], holds(Fraction(0), rel))
             if found is not None:
                 if not holds(found[0], rel):
                     raise Rejected(f"the claim fails at x = {p[0]}")
@@ -542,12 +542,12 @@ def defined_on(t, p, known=None) -> None:
         enclose(t, p)
 
 
-def exact_difference(d, x0: Fraction) -> tuple[Fraction, str] | None:
-    """(d(x0), how it is known): its exact rational value, or 0 by exact algebra on d's smooth form at x0
-    (:func:`zero_at`); None when neither is certain."""
+def exact_difference(d, x0: Fraction, try_zero: bool) -> tuple[Fraction, str] | None:
+    """(d(x0), how it is known): its exact rational value, or (if ``try_zero``: where a 0 would decide) 0 by
+    exact algebra on d's smooth form at x0 (:func:`zero_at`); None when neither is certain."""
     value = exact_value(d, x0)
-    if value is not None:
-        return value, "exactly"
+    if value is not None or not try_zero:
+        return None if value is None else (value, "exactly")
     try:
         return (Fraction(0), "by exact algebra") if zero_at(smooth_form(d, point(x0), strict=False), x0) else None
     except (Uncertain, GermUndefined, ZeroDivisionError):
