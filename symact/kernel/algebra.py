@@ -21,7 +21,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   log(u) = log c + j x/L + log(u E^-j/c) where E^j divides the normal form N/D of u and c > 0 is the ratio of
   the contents (gcds of the rational coefficients) of N and D (u > 0 where log u is defined, so u E^-j/c > 0
   exactly there: log((e^x + 1)/2) = -log 2 + log(e^x + 1));
-* sin, cos of k x/L + c pi (integer k, c in Z/12): the angle-sum and multiple-angle formulas in
+* sin, cos of k x/L + c pi (integer k with |k| <= MAX_TRIG_MULTIPLE, L chosen from the slopes of x in sin and cos as
+  for exponentials, c in Z/12): the angle-sum and multiple-angle formulas in
   S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1; cos and sin of c pi exactly (cos(pi/3) =
   1/2, sin(pi/3) = sqrt(3)/2, cos(pi/4) = sqrt(2)/2, pi/12 by the angle-sum formulas);
 * exp(u)^r = exp(r u); (v^m)^r = v^(m r) where v >= 0 on P, = (-v)^(m r) where v <= 0 and m is even, and everywhere when m and
@@ -107,8 +108,8 @@ class Normalizer:
         self.piece = piece if piece is not None else (None, None, False, False)
         self.x = sp.Dummy("x")
         self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
-        self.L = _exponent_scale(_slopes(t, _EXP_SLOPES), MAX_EXP_POWER)
-        self.T = _common_denominator(_slopes(t, {"sin": {1}, "cos": {1}}), MAX_TRIG_MULTIPLE)
+        self.L = _scale(_slopes(t, _EXP_SLOPES), MAX_EXP_POWER)
+        self.T = _scale(_slopes(t, {"sin": {1}, "cos": {1}}), MAX_TRIG_MULTIPLE)
         self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
         self.e = sp.Dummy("e")  # Euler's number, exp(1): exp(k) = e^k for integers k
         self.radicals: dict[tuple[int, Fraction], sp.Dummy] = {}  # (n, q) -> G = q^(1/n)
@@ -305,16 +306,8 @@ class Normalizer:
     def integer(self, a) -> int | None:
         """The integer k, |k| <= MAX_EXP_POWER, that the term a without x is by exact algebra (its normal form,
         radicals reduced, is k), or None."""
-        if a[0] == "num":
-            q = a[1]
-        elif has_x(a):
-            return None
-        else:
-            n, d = (self.reduce(self.expand(e)) for e in self.nd(a))
-            if not (n.is_Rational and d.is_Rational and d != 0):
-                return None
-            q = Fraction(int(n.p), int(n.q)) / Fraction(int(d.p), int(d.q))
-        return int(q) if q.denominator == 1 and abs(q) <= MAX_EXP_POWER else None
+        q = None if has_x(a) else _rational(*(self.reduce(self.expand(e)) for e in self.nd(a)))
+        return int(q) if q is not None and q.denominator == 1 and abs(q) <= MAX_EXP_POWER else None
 
     def exp_atom(self, u):
         """exp(u) for a u that is not linear in x: G^k (G^-k as a denominator) when u = k v identically for an
@@ -343,8 +336,9 @@ class Normalizer:
         if u[0] == "pow" and u[2].denominator == 1 and self.sign(u[1], True) > 0:
             return self.nd(mul(num(u[2]), fn("log", u[1])))
         n, d = self.nd(u)
-        if n.is_Rational and d.is_Rational and n / d > 0:  # log(1 + exp(0)) = log 2
-            return self.log_rational(Fraction(int(n.p), int(n.q)) / Fraction(int(d.p), int(d.q)))
+        q = _rational(n, d)
+        if q is not None and q > 0:  # log(1 + exp(0)) = log 2
+            return self.log_rational(q)
         j = _lowest_power(n, self.E) - _lowest_power(d, self.E)
         c = _content(n) / _content(d) if n != 0 else Fraction(1)
         if j == 0 and c == 1:
@@ -411,6 +405,13 @@ class Normalizer:
         n1, d1 = self.nd(u)
         n2, d2 = self.nd(v)
         return self.reduce(self.expand(n1 * d2 - n2 * d1)) == 0
+
+
+def _rational(n, d) -> Fraction | None:
+    """n/d as a Fraction when both are rational numbers (d != 0), else None."""
+    if not (n.is_Rational and d.is_Rational and d != 0):
+        return None
+    return Fraction(int(n.p), int(n.q)) / Fraction(int(d.p), int(d.q))
 
 
 def _ratio(a, b) -> Fraction | None:
@@ -533,24 +534,17 @@ def raw_terms(e) -> int:
     return 1
 
 
-def _common_denominator(slopes: set, limit: int) -> int:
-    den = lcm(*(q.denominator for q in slopes)) if slopes else 1
-    if any(abs(q * den) > limit for q in slopes):
-        raise Uncertain("functions of incommensurable or too large slopes")
-    return den
-
-
-def _exponent_scale(slopes: set, limit: int) -> Fraction:
-    """L with E = exp(x/L): the common denominator of the slopes (:func:`_common_denominator`), or where a
-    multiple of it would exceed ``limit``, L = lcm(denominators)/gcd(numerators) (1/L their greatest common
-    divisor: exp(-851 x/500) is E^-1 with E = exp(851 x/500))."""
-    try:
-        return Fraction(_common_denominator(slopes, limit))
-    except Uncertain:
-        scale = Fraction(lcm(*(q.denominator for q in slopes)), math.gcd(*(q.numerator for q in slopes)))
+def _scale(slopes: set, limit: int) -> Fraction:
+    """L with E = exp(x/L) (or S = sin(x/L), C = cos(x/L)) such that every slope times L is an integer of at most
+    ``limit``: the common denominator of the slopes, or where a multiple of it would exceed ``limit``, L =
+    lcm(denominators)/gcd(numerators) (1/L their greatest common divisor: exp(-851 x/500) is E^-1 with E =
+    exp(851 x/500)); else Uncertain."""
+    scale = Fraction(lcm(*(q.denominator for q in slopes)))
+    if any(abs(q * scale) > limit for q in slopes):
+        scale /= math.gcd(*(q.numerator for q in slopes))
         if any(abs(q * scale) > limit for q in slopes):
-            raise
-        return scale
+            raise Uncertain("functions of incommensurable or too large slopes")
+    return scale
 
 
 def _slopes(t, scales: dict) -> set:

@@ -43,7 +43,6 @@ piece P by one of these rules (the only ways to conclude):
               derivatives expanded, the powers of P - a enclosed exactly (:mod:`symact.kernel.remainder`; Taylor's
               theorem with the Lagrange remainder: the remainder's point lies between a and x, so in P), which
               stays sharp around a maximum or minimum of g at a;
-``cover``     P cut at the given points; ``eval`` on every part;
 ``cases``     the given parts cover P (checked exactly), each proved by its own node;
 ``monotone``  g = d's smooth form on P (defined on a neighbourhood of every point), an end e of P where g is
               also defined, the sign of g' on the interior of P proved by the sub-node (the kernel forms g'),
@@ -127,12 +126,17 @@ MAX_NODES = 20000
 
 
 ORDINARY_KEYS = {"var", "lhs", "rel", "rhs", "domain"}
-#: each kind of claim: the key that names it, and every key a claim of that kind may have (a claim is of one
-#: kind: a key of another kind beside it is never read by the kind's rule, yet `verify` would show it)
-KINDS = {"forall": {"forall", "domain", "statement", "claim"}, "logic": {"logic", "statement"},
-         "sizes": {"sizes"}, "axioms": {"axioms"}, "several": {"several"},
-         "continuous": continuity_claim.KEYS, "integral": integral_claim.KEYS, "convex": convex_claim.KEYS,
-         "limit": ORDINARY_KEYS | {"limit"}, "smooth": {"var", "smooth", "domain"}}
+#: each kind of claim: the key that names it -> (every key a claim of that kind may have, its rule: (claim,
+#: verdict, proof) -> the steps checked).  A claim is of one kind: a key of another kind beside it is never read
+#: by the kind's rule, yet `verify` would show it
+KINDS = {"forall": ({"forall", "domain", "statement", "claim"}, lambda *a: check_forall(*a, check)),
+         "logic": ({"logic", "statement"}, check_logic), "sizes": ({"sizes"}, lambda *a: check_sized(*a, check)),
+         "axioms": ({"axioms"}, check_axioms), "several": ({"several"}, lambda *a: check_affine_convex(*a, check)),
+         "continuous": (continuity_claim.KEYS, check_continuity),
+         "integral": (integral_claim.KEYS, lambda *a: check_integral(*a, check)),
+         "convex": (convex_claim.KEYS, lambda *a: check_convex(*a, check)),
+         "limit": (ORDINARY_KEYS | {"limit"}, lambda *a: check_limit(*a, check)),
+         "smooth": ({"var", "smooth", "domain"}, check_smooth)}
 
 
 def claim_kind(c) -> str:
@@ -141,7 +145,7 @@ def claim_kind(c) -> str:
     if not isinstance(c, dict):
         raise Rejected("the claim is not a JSON object")
     kind = next((k for k in KINDS if k in c), "ordinary")
-    extra = set(c) - KINDS.get(kind, ORDINARY_KEYS)
+    extra = set(c) - KINDS.get(kind, (ORDINARY_KEYS,))[0]
     if extra:
         raise Rejected(f"a {kind} claim has no key {sorted(extra)[0]!r} (a claim is of one kind)")
     if c.get("var", "x") != "x":
@@ -187,7 +191,7 @@ def _check(cert: dict) -> tuple[str, list[str]]:
     claim = cert.get("claim", {})
     kind = claim_kind(claim)
     if kind != "ordinary":
-        return verdict, _KIND_RULES[kind](claim, verdict, proof)
+        return verdict, KINDS[kind][1](claim, verdict, proof)
     lhs, rel, rhs, domain = read_claim(claim)
     log: list[str] = []
     checker = _Checker(log)
@@ -198,13 +202,6 @@ def _check(cert: dict) -> tuple[str, list[str]]:
         for node, p in node_per_piece(proof, domain):
             checker.prove(node, d, rel, p)
     return verdict, log
-
-
-#: the rule of every kind of claim but the ordinary one: (claim, verdict, proof) -> the steps checked
-_KIND_RULES = {"forall": lambda *a: check_forall(*a, check), "sizes": lambda *a: check_sized(*a, check),
-               "several": lambda *a: check_affine_convex(*a, check), "integral": lambda *a: check_integral(*a, check),
-               "convex": lambda *a: check_convex(*a, check), "logic": check_logic, "axioms": check_axioms,
-               "continuous": check_continuity, "limit": lambda *a: check_limit(*a, check), "smooth": check_smooth}
 
 
 def claim_text(c) -> str:
@@ -260,14 +257,11 @@ class _Checker:
                 self.log.append(f"At x = {x0} the {side} side {show(t)} is undefined: {why}.")
                 return
         d = sub(lhs, rhs)
-        value = exact_value(d, x0)
-        if value is not None:
-            if not holds(value, rel):
-                self.log.append(f"At x = {x0}: lhs - rhs = {number_text(value)} exactly, so lhs {rel} rhs fails.")
-                return
-            raise Rejected(f"the claim holds at x = {x0}")
-        if rel in ("<", ">") and zero_at(smooth_form(d, point(x0), strict=False), x0):
-            self.log.append(f"At x = {x0}: lhs - rhs = 0 by exact algebra, so lhs {rel} rhs fails.")
+        found = exact_difference(d, x0, not holds(Fraction(0), rel))  # 0 by algebra refutes < and >
+        if found is not None:
+            if holds(found[0], rel):
+                raise Rejected(f"the claim holds at x = {x0}")
+            self.log.append(f"At x = {x0}: lhs - rhs = {number_text(found[0])} {found[1]}, so lhs {rel} rhs fails.")
             return
         for bits in PRECISION:
             with ctx.workprec(bits):
@@ -293,15 +287,11 @@ class _Checker:
 
     def rule_eval(self, node, d, rel, p) -> None:
         if p[0] is not None and p[0] == p[1]:
-            value = exact_value(d, p[0])
-            if value is not None and undefined_reason(d, p[0]) is None:
-                if holds(value, rel):
-                    self.log.append(f"At x = {p[0]}: the difference is {number_text(value)} exactly.")
-                    return
-                raise Rejected(f"the claim fails at x = {p[0]}")
-            if value is None and holds(Fraction(0), rel) and undefined_reason(d, p[0]) is None \
-                    and zero_at(smooth_form(d, p, strict=False), p[0]):
-                self.log.append(f"At x = {p[0]}: the difference is 0 by exact algebra.")
+            found = None if undefined_reason(d, p[0]) else exact_difference(d, p[0], holds(Fraction(0), rel))
+            if found is not None:
+                if not holds(found[0], rel):
+                    raise Rejected(f"the claim fails at x = {p[0]}")
+                self.log.append(f"At x = {p[0]}: the difference is {number_text(found[0])} {found[1]}.")
                 return
         bits = _bits(node)
         form = node.get("form", "natural")
@@ -317,26 +307,11 @@ class _Checker:
                "taylor": f"Taylor form of order {order} at x = {node.get('at')}"}[form]
         self.log.append(f"On {piece_text(p)}: the difference lies in {ball} ({how}), so it is {rel} 0.")
 
-    def rule_cover(self, node, d, rel, p) -> None:
-        pts = [parse_rational(s) for s in node.get("points", [])]
-        if any(b <= a for a, b in zip(pts, pts[1:])) or any(not contains(interior(p), q) for q in pts):
-            raise Rejected("cover points must increase strictly inside the piece")
-        ends = [p[0], *pts, p[1]]
-        bits = _bits(node)
-        with ctx.workprec(bits):
-            for k in range(len(ends) - 1):
-                part = (ends[k], ends[k + 1], p[2] if k == 0 else True, p[3] if k == len(ends) - 2 else True)
-                ball = enclose(d, part)
-                if not ball.satisfies(rel):
-                    raise Rejected(f"on {piece_text(part)} the difference lies in {ball}, not certainly {rel} 0")
-        self.log.append(f"On {piece_text(p)}: interval arithmetic on {len(ends) - 1} sub-intervals shows the "
-                        f"difference {rel} 0.")
-
     def rule_cases(self, node, d, rel, p) -> None:
         parts = node.get("parts")
         if not isinstance(parts, list) or not parts:
             raise Rejected("cases needs parts")
-        pieces = [read_piece(part.get("on")) if isinstance(part, dict) else _bad() for part in parts]
+        pieces = [read_piece(part.get("on")) for part in parts]  # a part that is no object: malformed
         if not covers(pieces, p):
             raise Rejected(f"the cases do not cover {piece_text(p)}")
         for part, q in zip(parts, pieces):
@@ -567,6 +542,18 @@ def defined_on(t, p, known=None) -> None:
         enclose(t, p)
 
 
+def exact_difference(d, x0: Fraction, try_zero: bool) -> tuple[Fraction, str] | None:
+    """(d(x0), how it is known): its exact rational value, or (if ``try_zero``: where a 0 would decide) 0 by
+    exact algebra on d's smooth form at x0 (:func:`zero_at`); None when neither is certain."""
+    value = exact_value(d, x0)
+    if value is not None or not try_zero:
+        return None if value is None else (value, "exactly")
+    try:
+        return (Fraction(0), "by exact algebra") if zero_at(smooth_form(d, point(x0), strict=False), x0) else None
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return None
+
+
 def zero_at(g, x0: Fraction) -> bool:
     """Whether the smooth term g is certainly defined at x0 (an enclosure exists) and 0 there by exact algebra
     (log(1 + exp(0)) - log(2): no ball of a non-rational value is certainly 0)."""
@@ -575,10 +562,6 @@ def zero_at(g, x0: Fraction) -> bool:
         return algebra.is_zero(at(g, num(x0)), point(x0))
     except (Uncertain, ZeroDivisionError, RecursionError):
         return False
-
-
-def _bad():
-    raise Rejected("malformed case")
 
 
 def _bits(node) -> int:

@@ -30,7 +30,7 @@ from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.pieces import by_sign, holds
 from symact.kernel.root_factor import factor_root
-from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, neg, num, rational_power, show, sub
+from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, show, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -478,7 +478,7 @@ def exact_value(t, x0: Fraction) -> Fraction | None:
     """t(x0) as an exact rational when every step stays in Q (None otherwise, or where t is undefined)."""
     try:
         return _exact(t, x0)
-    except (_NotRational, ZeroDivisionError):
+    except (_NotRational, ZeroDivisionError, Uncertain, GermUndefined):
         return None
 
 
@@ -503,20 +503,9 @@ def _exact(t, x0: Fraction) -> Fraction:
         for a in t[1:]:
             out *= _exact(a, x0)
         return out
-    if head == "pow":
-        base, q = _exact(t[1], x0), t[2]
-        if (base.numerator.bit_length() + base.denominator.bit_length()) * abs(q.numerator) > MAX_EXACT_BITS:
-            raise _NotRational  # (x**1000)**1000 at x = 2**1000: left to ball arithmetic
-        if q.denominator == 1:
-            if q < 0 and base == 0:
-                raise ZeroDivisionError
-            return base ** q.numerator
-        value = None if base < 0 or (base == 0 and q < 0) else rational_power(base, q)
-        if value is None:
-            raise _NotRational
-        return value
-    if head == "fn":
-        value = FUNCTIONS[t[1]].values.get(_exact(t[2], x0))
+    if head in ("pow", "fn"):  # (x**1000)**1000 at x = 2**1000: left to ball arithmetic
+        value = (exact_power(_exact(t[1], x0), t[2], MAX_EXACT_BITS) if head == "pow"
+                 else FUNCTIONS[t[1]].values.get(_exact(t[2], x0)))
         if value is None:
             raise _NotRational
         return value
@@ -541,13 +530,9 @@ def _exact(t, x0: Fraction) -> Fraction:
         raise _NotRational
     if head == "deriv":
         try:
-            try:
-                g = smooth_form(t[1], point(x0))
-            except Uncertain:  # f switches form at x0
-                return point_slope(t[1], x0)
-            enclose(g, point(x0), strict=True)
-        except (Uncertain, GermUndefined):
-            raise _NotRational from None
+            g = smooth_on(t[1], point(x0))
+        except Uncertain:  # f switches form at x0
+            return point_slope(t[1], x0)
         return _exact(differentiate(g), x0)
     raise _NotRational
 

@@ -186,13 +186,6 @@ def increasing(a: Iv, f, at_lo_inf: arb | None, at_hi_inf: arb | None) -> Iv:
     return Iv(lo[0], hi[0], lo[1], hi[1])
 
 
-def decreasing(a: Iv, f, at_lo_inf: arb | None, at_hi_inf: arb | None) -> Iv:
-    """Image under a strictly decreasing continuous f (limits as in :func:`increasing`)."""
-    up = (at_lo_inf, True) if a.lo is None else (f(a.lo).upper(), a.lo_open)
-    down = (at_hi_inf, True) if a.hi is None else (f(a.hi).lower(), a.hi_open)
-    return Iv(down[0], up[0], down[1], up[1])
-
-
 def power(base: Iv, q: Fraction, strict: bool = False) -> Iv:
     """Image of u -> u^q for a rational q (``strict``: also differentiable, a root only of a positive base)."""
     if q.denominator == 1:

@@ -359,14 +359,21 @@ def constant_rational(t) -> Fraction | None:
         return out
     if head == "pow":
         base, q = constant_rational(t[1]), t[2]
-        if base is None or max(abs(q.numerator), q.denominator) > MAX_FOLDED_EXPONENT or (base == 0 and q < 0):
+        if base is None or max(abs(q.numerator), q.denominator) > MAX_FOLDED_EXPONENT:
             return None
-        if base.numerator.bit_length() + base.denominator.bit_length() > MAX_FOLDED_BITS // abs(q.numerator or 1):
-            return None
-        if q.denominator == 1:
-            return base ** q.numerator
-        return rational_power(base, q) if base >= 0 else None
+        return exact_power(base, q, MAX_FOLDED_BITS)
     return None
+
+
+def exact_power(base: Fraction, q: Fraction, max_bits: int) -> Fraction | None:
+    """base^q exactly, or None: where it is undefined (0 to a negative power, a non-integer power of a negative
+    number), irrational, or would take more than ``max_bits`` bits (those of base times |numerator of q|)."""
+    if (base.numerator.bit_length() + base.denominator.bit_length()) * abs(q.numerator) > max_bits \
+            or (base == 0 and q < 0):
+        return None
+    if q.denominator == 1:
+        return base ** q.numerator
+    return rational_power(base, q) if base >= 0 else None
 
 
 def rational_power(q: Fraction, r: Fraction) -> Fraction | None:

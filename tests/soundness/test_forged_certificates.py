@@ -73,7 +73,7 @@ def forgeries(forall_cert):
         # shapes: a list where a name belongs (TypeError: unhashable), a number where a list belongs
         ("sense is a list", {"format": FORMAT, "verdict": "proved", "proof": [{"rule": "second-derivative"}],
                              "claim": {"var": "x", "convex": X, "sense": ["convex"], "domain": [R]}}),
-        ("cover points is a number", ordinary(SIN, "<=", ["num", "1"], "proved", [{"rule": "cover", "points": 5}])),
+        ("cases parts is a number", ordinary(SIN, "<=", ["num", "1"], "proved", [{"rule": "cases", "parts": 5}])),
         ("bits is NaN", ordinary(SIN, "<=", ["num", "1"], "proved", [{"rule": "eval", "bits": float("nan")}])),
         ("a float where a rational belongs", ordinary(X, "<=", ["num", 1e300], "proved", [{"rule": "eval"}],
                                                      domain=(["0", "0", True, True],))),
