@@ -315,3 +315,23 @@ def test_the_limit_of_a_piecewise_derivative_at_an_infinite_end_comes_from_the_b
     assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]
     module = load_source(result.source, "heldout_elu_sigmoid")
     assert list(module.f_derivative(np.array([np.inf, -np.inf], dtype=np.float32))) == [1.0, 0.0]
+
+
+def test_min_of_one_and_softplus_gives_every_float_near_the_crossing_the_slope_of_its_side():
+    """softplus(x) = 1 at c = log(e - 1) = 0.541324854612918108...; the float64 below c, 0.541324854612918, is where
+    Min is softplus and f' = sigmoid(x) = 0.632, but softplus rounded there is 1.0 and the run time comparison gave
+    it the slope 0 of the constant (the audit's one failing point).  f' on the window now switches at the least float64 >= c, so
+    every float gets the slope of its side (mpmath at 50 digits decides each side)."""
+    result = implement(expr="Min(1, softplus(x))", target="numpy", dtype="float64", derivative=True, budget=BUDGET)
+    assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]
+    module = load_source(result.source, "heldout_min_softplus")
+    with mpmath.workdps(MP_DPS):
+        c = mpmath.log(mpmath.e - 1)
+        xs = float(c) + np.arange(-64, 65) * 2.0 ** -53
+        want = np.array([float(mpmath.exp(x) / (1 + mpmath.exp(x))) if mpmath.mpf(x) < c else 0.0 for x in xs])
+        values = np.array([float(min(1, mpmath.log(1 + mpmath.exp(x)))) for x in xs])
+    below = float(c) if float(c) < c else np.nextafter(float(c), 0)
+    assert below == 0.541324854612918 and want[xs == below][0] > 0.6         # softplus' side
+    got = module.f_derivative(xs)
+    assert np.all((got == 0) == (want == 0)) and np.all(_ulps(got[want > 0], want[want > 0]) <= 1)
+    assert np.all(_ulps(module.f(xs), values) <= 1)
