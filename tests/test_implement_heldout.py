@@ -335,3 +335,22 @@ def test_min_of_one_and_softplus_gives_every_float_near_the_crossing_the_slope_o
     got = module.f_derivative(xs)
     assert np.all((got == 0) == (want == 0)) and np.all(_ulps(got[want > 0], want[want > 0]) <= 1)
     assert np.all(_ulps(module.f(xs), values) <= 1)
+
+
+def test_one_minus_tanh_of_a_cube_decays_through_exp_of_minus_two_x_cubed():
+    """1 - tanh(x**3) cancelled to 0 from x = 3.3 (tanh rounds to 1) and no form was found: the decaying forms knew
+    only exponentials of linear functions of x.  Now exp(+-x**3) is a power of T = exp(-|x|**3) too: 1 - tanh(x**3)
+    is 2 exp(-2x^3)/(1 + exp(-2x^3)) for x >= 0, and its derivative's best form, -3x^2/cosh(x^3)^2, which the kernel
+    does not prove, gives way to the runner-up, -12x^2 exp(-2x^3)/(1 + 2 exp(-2x^3) + exp(-4x^3)), which it does.
+    Truth: mpmath at 50 digits (1 - tanh(u) = 2/(exp(2u) + 1) there, no cancellation)."""
+    result = implement(expr="1 - tanh(x**3)", target="numpy", dtype="float64", derivative=True, budget=BUDGET)
+    assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]
+    module = load_source(result.source, "heldout_one_minus_tanh_cube")
+    xs = np.array([-2.0, -0.5, 0.3, 1.5, 3.3, 5.0, 8.0, 1e3, 1e30])
+    with mpmath.workdps(MP_DPS):
+        want = np.array([float(2 / (mpmath.exp(2 * mpmath.mpf(x) ** 3) + 1)) for x in xs])
+        dwant = np.array([float(-3 * mpmath.mpf(x) ** 2 / mpmath.cosh(mpmath.mpf(x) ** 3) ** 2) for x in xs])
+    assert want[4] > 1e-32 and dwant[5] < -1e-107       # far from the 0 the formula as written returned
+    kappa = np.maximum(1, 6 * np.abs(xs) ** 3)           # |x f'/f| for x > 0: the rounding of x**3 is amplified
+    assert np.all(_ulps(module.f(xs), want) <= 4 * kappa)
+    assert np.all(_ulps(module.f_derivative(xs), dwant) <= 4 * kappa + 4)
