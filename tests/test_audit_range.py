@@ -4,6 +4,7 @@ there, translated to the dtype exactly); an output truly outside still fails."""
 from __future__ import annotations
 
 import mpmath
+import pytest
 import numpy as np
 
 from symact.audit import audit
@@ -78,3 +79,22 @@ def test_relu6_one_float32_above_six_fails_under_the_strict_standard():
 
     rng = _checks(audit(f, "relu6", "float32", **dict(FAST, strict=True, budget=0.5)))["range"]
     assert rng.status == "fail" and "6.0]" in rng.detail
+
+
+def test_a_jax_function_given_numpy_arrays_is_audited_with_jax_arrays(tmp_path):
+    """A function that takes NumPy arrays and returns JAX arrays is a JAX function: given a NumPy float64 array,
+    JAX computes in float32 unless its 64-bit mode is on (softplus(1/3) came back 0.8736388683319092, 3.6e8 ulps
+    from log(1 + e^(1/3)) = 0.87363890802274178...), and the audit failed a correct float64 module.  The audit
+    now calls it with JAX arrays, whose backend switches 64-bit mode on for float64."""
+    jnp = pytest.importorskip("jax.numpy")
+
+    def softplus(x):
+        x = jnp.asarray(x)
+        return jnp.maximum(x, 0) + jnp.log1p(jnp.exp(-jnp.abs(x)))
+
+    report = audit(softplus, "softplus", "float64", **FAST)
+    checks = _checks(report)
+    assert checks["values"].status == "pass" and checks["dtype"].status == "pass"
+    with mpmath.workdps(50):
+        want = float(mpmath.log(1 + mpmath.exp(mpmath.mpf(1) / 3)))
+    assert abs(float(softplus(jnp.asarray([1 / 3], dtype=jnp.float64))[0]) - want) <= 2 * np.spacing(want)
