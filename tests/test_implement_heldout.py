@@ -320,7 +320,8 @@ def test_the_limit_of_a_piecewise_derivative_at_an_infinite_end_comes_from_the_b
 def test_min_of_one_and_softplus_gives_every_float_near_the_crossing_the_slope_of_its_side():
     """softplus(x) = 1 at c = log(e - 1) = 0.541324854612918108...; the float64 below c, 0.541324854612918, is where
     Min is softplus and f' = sigmoid(x) = 0.632, but softplus rounded there is 1.0 and the run time comparison gave
-    it the slope 0 of the constant (the audit's one failing point).  f' on the window now switches at the least float64 >= c, so
+    it the slope 0 of the constant (the audit's one failing point).  f' on the window now switches at the least
+    float64 >= c, so
     every float gets the slope of its side (mpmath at 50 digits decides each side)."""
     result = implement(expr="Min(1, softplus(x))", target="numpy", dtype="float64", derivative=True, budget=BUDGET)
     assert not result.unproved, [(p.claim, p.reason) for p in result.unproved]

@@ -108,9 +108,10 @@ def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
             found.append(Piece(sp.Interval.open(p, q), expr))
             before = signed[0][1] if k == 0 else windows[k - 1][2]  # the sign of a - b before the window
             turns = [sp.diff(taken(before * (-1) ** j), X) for j in range(len(windows[k][3]) + 1)]
+            name = "|u|" if isinstance(expr, sp.Abs) else type(expr).__name__
             derivative.append(Branch(p, q, False, False, _window_slope(windows[k][3], turns, side, right, maximum),
-                                     f"the derivative of the argument {'|u|' if isinstance(expr, sp.Abs) else type(expr).__name__} "
-                                     f"takes; at a crossing, where f' does not exist, the right argument's", "convention"))
+                                     f"the derivative of the argument {name} takes; at a crossing, where f' does not "
+                                     f"exist, the right argument's", "convention"))
     return found, derivative
 
 

@@ -78,8 +78,8 @@ class Plan:
                 return
             for part, i in redo:
                 b, p = part.branches[i], part.proofs[i]
-                part.branches[i] = replace(b, formula=b.written[0], written=b.written[2] if len(b.written) > 2 else None,
-                                           kind="exact", bound=None, why=(
+                after = b.written[2] if len(b.written) > 2 else None
+                part.branches[i] = replace(b, formula=b.written[0], written=after, kind="exact", bound=None, why=(
                     f"{b.written[1]} (the form that measured best here, {sp.sstr(b.formula)}, is not proved: "
                     f"{p.status}, {p.reason})"))
             again = prove_all([(part.lhs, part.branches[i]) for part, i in redo], budget)

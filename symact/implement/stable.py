@@ -326,8 +326,8 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
 
 
 def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want: np.ndarray | None) -> list:
-    """[(ends, (form, error, as written's error, runners-up, number of samples))] of the range ``ends``: the best form on it,
-    or, on x < -1 or x > 1 where that is not stable, the best on each side of -M or M (:data:`_WIDE`)."""
+    """[(ends, (form, error, as written's error, runners-up, number of samples))] of the range ``ends``: the best
+    form on it, or, on x < -1 or x > 1 where that is not stable, the best on each side of -M or M (:data:`_WIDE`)."""
     whole = [(ends, (*_best(expr, sign, xs, want), xs.size))]
     if want is None or whole[0][1][1] <= _UNSTABLE or ends[0] is not None and ends[1] is not None:
         return whole
@@ -385,7 +385,8 @@ def refined(branches: list[Branch]) -> list[Branch]:
         sign = 1 if b.lo is not None and b.lo >= 0 else -1 if b.hi is not None and b.hi <= 0 else None
         form, error, written, others = _best(b.formula, sign, samples[i], wants[i])
         n = samples[i].size
-        out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form, f"{b.why}; {_why(form == b.formula, error, written, n)}",
+        out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form,
+                          f"{b.why}; {_why(form == b.formula, error, written, n)}",
                           written=None if form == b.formula else
                           _fallback(b.formula, f"{b.why}; {_why(True, written, written, n)}", others, written, n)))
     return out

@@ -44,7 +44,8 @@ def stage_properties(ctx: Context, report: AuditReport, opts) -> None:
         ra, rb = (_range_end(rng["value"][side], fmt, d, ctx.standard) for side, d in (("lower", -1), ("upper", 1)))
         out = keep & ((r_s < ra) | (r_s > rb))
         chk = CheckResult("range", PASS, f"outputs within the standard's tolerance of the proved range "
-                                         f"{rng['statement'].rpartition(' is ')[2]}, in {fmt.name}: [{ra!r}, {rb!r}]", points=int(keep.sum()))
+                                         f"{rng['statement'].rpartition(' is ')[2]}, in {fmt.name}: [{ra!r}, {rb!r}]",
+                          points=int(keep.sum()))
         if out.any():
             chk.status = FAIL
             chk.detail = f"{int(out.sum())} outputs outside [{ra!r}, {rb!r}]"
