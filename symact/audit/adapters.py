@@ -399,13 +399,29 @@ class Target:
                 return kind
             if res.values is not None and res.shape == probe.shape:
                 self.detect_note = "; ".join(notes)
-                return kind
+                return self._returned_kind(kind, res, probe, fmt)
             if res.error is None and res.shape is not None and reshaped is None:
                 reshaped = kind
             notes.append(f"{kind}: {res.error or f'returned shape {res.shape}'}")
         # nothing worked: keep the most likely kind so the failure is reported by the checks
         self.kind = order[0] if order[0] != backends.ARRAYS else ("scalar" if not notes else backends.ARRAYS)
         self.detect_note = "; ".join(notes)
+        return self.kind
+
+    def _returned_kind(self, kind: str, res, probe: np.ndarray, fmt: Format) -> str:
+        """``kind``, or the backend whose tensors a callable that took NumPy arrays returned, where it takes those
+        too: a JAX function given a NumPy float64 array computes in float32 unless 64-bit mode is on, which the
+        JAX backend switches on for float64 inputs (a generated JAX float64 module returned float32 values)."""
+        own = backends.kind_of_module(res.type_name or "") if kind == backends.ARRAYS else None
+        if own is None or not backends.get(own).available():
+            return kind
+        self.kind = own
+        try:
+            again = self.call(probe, fmt)
+        except Exception:  # noqa: BLE001 - it does not take them: NumPy arrays it is
+            again = None
+        if again is None or again.values is None or again.shape != probe.shape:
+            self.kind = kind
         return self.kind
 
     def reproduction_parts(self, x: float, fmt: Format, module_hint: str | None = None,

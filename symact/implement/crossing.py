@@ -13,6 +13,8 @@ argument's (the convention of :func:`symact.implement.branches.derivative_pieces
 """
 from __future__ import annotations
 
+import math
+
 import mpmath
 import sympy as sp
 
@@ -74,17 +76,18 @@ def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
                 f"cannot split {sp.sstr(expr)} into pieces with rational switch points: its arguments cross "
                 f"{'nowhere' if not changes else f'at {len(changes)} or more points'} between about -4095 and "
                 f"4095 (implement handles Max, Min and Abs whose arguments cross at 1 to {MOST} points)")
-        windows: list[list] = []  # [p, q, the sample after the last crossing inside]
+        windows: list[list] = []  # [p, q, the sample after the last crossing inside, the crossings' floats]
         for i in changes:
             root = mpmath.findroot(h, (signed[i][0], signed[i + 1][0]), solver="anderson")
+            first = _first_float_after(h, root, signed[i][1])
             # the multiples of 1/1000 next to it on each side: 1/1000 apart, or 2/1000 around a crossing at one
             # (within 1e-30: f' does not exist at a crossing, so it is no end of a closed piece)
             root = sp.Rational(str(mpmath.nstr(root, 40)))
             p, q = sp.floor((root - EPS) / WIDTH) * WIDTH, sp.ceiling((root + EPS) / WIDTH) * WIDTH
             if windows and windows[-1][1] >= p:  # within 1/1000 of the crossing before: one window
-                windows[-1][1:] = [max(windows[-1][1], q), signed[i + 1][1]]
+                windows[-1][1:] = [max(windows[-1][1], q), signed[i + 1][1], windows[-1][3] + [first]]
             else:
-                windows.append([p, q, signed[i + 1][1]])
+                windows.append([p, q, signed[i + 1][1], [first]])
     maximum = not isinstance(expr, sp.Min)  # |u| = Max(u, -u)
 
     def taken(sign) -> sp.Expr:  # the argument that is the function where a - b has this sign
@@ -92,7 +95,7 @@ def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
 
     sides = [taken(signed[0][1])] + [taken(w[2]) for w in windows]
     slopes = [sp.diff(side, X) for side in sides]
-    ends = [(None, None)] + [(p, q) for p, q, _ in windows] + [(None, None)]
+    ends = [(None, None)] + [(p, q) for p, q, _, _ in windows] + [(None, None)]
     found: list[Piece] = []
     derivative: list[Branch] = []
     for k, side in enumerate(sides):
@@ -102,11 +105,38 @@ def crossing(expr: sp.Expr) -> tuple[list[Piece], list[Branch]] | None:
                                  f"the derivative of {sp.sstr(side)}, the function here"))
         if k + 1 < len(sides):
             (p, q), right = ends[k + 1], sides[k + 1]
-            bigger = sp.StrictGreaterThan(side, right) if maximum else sp.StrictLessThan(side, right)
             found.append(Piece(sp.Interval.open(p, q), expr))
-            derivative.append(Branch(
-                p, q, False, False, sp.Piecewise((slopes[k], bigger), (slopes[k + 1], True)),
-                f"the derivative of the argument {'|u|' if isinstance(expr, sp.Abs) else type(expr).__name__} takes at "
-                f"run time; at their crossing, where f' does not exist, the right argument's (float64 inputs within "
-                f"about 1e-15 of it may get the other argument's: both are rounded there)", "convention"))
+            before = signed[0][1] if k == 0 else windows[k - 1][2]  # the sign of a - b before the window
+            turns = [sp.diff(taken(before * (-1) ** j), X) for j in range(len(windows[k][3]) + 1)]
+            name = "|u|" if isinstance(expr, sp.Abs) else type(expr).__name__
+            derivative.append(Branch(p, q, False, False, _window_slope(windows[k][3], turns, side, right, maximum),
+                                     f"the derivative of the argument {name} takes; at a crossing, where f' does not "
+                                     f"exist, the right argument's", "convention"))
     return found, derivative
+
+
+def _first_float_after(h, root, before) -> sp.Rational | None:
+    """The least float64 at or after the crossing ``root`` of ``h`` (= a - b, of sign ``before`` just left of it),
+    as a Rational, when mpmath at 60 digits confirms it: the float64 just below has h of sign ``before`` and this
+    one h of the other sign or 0; None where it does not (a crossing within about 1e-40 of a float64)."""
+    c = mpmath.mpf(float(root))
+    c = c if c >= root else mpmath.mpf(math.nextafter(float(root), math.inf))
+    below = mpmath.mpf(math.nextafter(float(c), -math.inf))
+    with mpmath.workdps(60):
+        try:
+            hb, hc = h(below), h(c)
+        except (ValueError, ZeroDivisionError, TypeError, OverflowError):
+            return None
+    return sp.Rational(float(c)) if hb * before > 0 and hc * before <= 0 else None
+
+
+def _window_slope(crossings, slopes, a_left, a_right, maximum) -> sp.Expr:
+    """f' on a window: ``slopes[j]``, the derivative of the argument that is f after the j-th crossing, split at
+    the least float64 at or after each crossing, so that every float64 input gets the argument that is f there
+    (and, at a crossing that is a float64, the right one); where a crossing's float is not confirmed, the
+    derivative of the argument the run time comparison takes (float64 inputs within about 1e-15 of a crossing
+    may then get the other one: both are rounded there)."""
+    if None in crossings:
+        bigger = sp.StrictGreaterThan(a_left, a_right) if maximum else sp.StrictLessThan(a_left, a_right)
+        return sp.Piecewise((slopes[0], bigger), (slopes[-1], True))
+    return sp.Piecewise(*[(s, sp.StrictLessThan(X, c)) for s, c in zip(slopes, crossings)], (slopes[-1], True))

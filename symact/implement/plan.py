@@ -71,16 +71,20 @@ class Plan:
         proofs = iter(prove_all(items, budget))
         for part in self.parts:
             part.proofs = [next(proofs) for _ in part.claims()]
-        redo = [(part, i) for part in self.parts for i, (b, p) in enumerate(zip(part.branches, part.proofs))
-                if b.written is not None and p.status not in ("proved", "convention", "undefined")]
-        for part, i in redo:
-            b, p = part.branches[i], part.proofs[i]
-            part.branches[i] = replace(b, formula=b.written[0], written=None, kind="exact", bound=None, why=(
-                f"{b.written[1]} (the form that measured best here, {sp.sstr(b.formula)}, is not proved: "
-                f"{p.status}, {p.reason})"))
-        again = prove_all([(part.lhs, part.branches[i]) for part, i in redo], budget) if redo else []
-        for (part, i), proof in zip(redo, again):
-            part.proofs[i] = proof
+        while True:  # the next form of a chain (``Branch.written``: a runner-up, or the expression as written)
+            redo = [(part, i) for part in self.parts for i, (b, p) in enumerate(zip(part.branches, part.proofs))
+                    if b.written is not None and p.status not in ("proved", "convention", "undefined")]
+            if not redo:
+                return
+            for part, i in redo:
+                b, p = part.branches[i], part.proofs[i]
+                after = b.written[2] if len(b.written) > 2 else None
+                part.branches[i] = replace(b, formula=b.written[0], written=after, kind="exact", bound=None, why=(
+                    f"{b.written[1]} (the form that measured best here, {sp.sstr(b.formula)}, is not proved: "
+                    f"{p.status}, {p.reason})"))
+            again = prove_all([(part.lhs, part.branches[i]) for part, i in redo], budget)
+            for (part, i), proof in zip(redo, again):
+                part.proofs[i] = proof
 
 
 def _call(entry, params: dict) -> str:

@@ -29,25 +29,49 @@ from symact.functions import elementary
 from symact.implement.branches import Branch
 
 def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
-    """``expr`` on the side ``sign`` (-1: x < 0, +1: x > 0) with every exponential of a linear function of x
-    written through one that decays there and each rational part of it brought to one fraction by ``combine``
-    (``sp.cancel``: expanded; ``sp.factor``: factored, T(1 - T) rather than T - T^2) (None: no such exponential,
-    or SymPy fails on it)."""
-    e = expr.rewrite(sp.exp).subs(sp.Abs(X), sign * X)
-    linear = linear_exponentials(e)
-    if not linear:
+    """``expr`` on the side ``sign`` (-1: x < 0, +1: x > 0) with every exponential of a linear function of x, or
+    of one of x^n (exp(x^3) in tanh(x^3)), written through one that decays there, T = exp(-g) with g = r |x|^n
+    (:func:`_powers`), and each rational part of it brought to one fraction by ``combine`` (``sp.cancel``:
+    expanded; ``sp.factor``: factored, T(1 - T) rather than T - T^2) (None: no such exponential, or SymPy fails
+    on it)."""
+    # powers kept as they are: SymPy's rewrite writes x**3 as exp(3 log(x))
+    frozen = {p: sp.Dummy("p") for p in expr.atoms(sp.Pow) if p.exp.is_number and p.base.is_polynomial(X)}
+    e = expr.xreplace(frozen).rewrite(sp.exp).xreplace({d: p for p, d in frozen.items()}).subs(sp.Abs(X), sign * X)
+    found = _powers(e)
+    if not found:
         return None
     subs, back = {}, {}
-    for atom, c, d, rate in linear:
-        t = back.setdefault(rate, sp.Dummy("t")) ** int(abs(c) / rate)
-        subs[atom] = sp.exp(d) / t if (c > 0) == (sign > 0) else sp.exp(d) * t
+    for atom, n, c, d, rate in found:
+        t = back.setdefault(rate * (sign * X) ** n, sp.Dummy("t")) ** int(abs(c) / rate)
+        subs[atom] = sp.exp(d) / t if c * sign ** n > 0 else sp.exp(d) * t
     try:
         f = combine(e.xreplace(subs))
-        f = f.replace(lambda a: isinstance(a, sp.log), lambda a: _split_log(a.args[0], back, sign))
-        f = f.xreplace({t: sp.exp(-sign * c * X) for c, t in back.items()})
+        f = f.replace(lambda a: isinstance(a, sp.log), lambda a: _split_log(a.args[0], back))
+        f = f.xreplace({t: sp.exp(-g) for g, t in back.items()})
     except (sp.PolynomialError, TypeError, ValueError):
         return None
     return f if not f.has(sp.Dummy) else None
+
+
+def _powers(e: sp.Expr) -> list[tuple]:
+    """(exp(c x^n + d), n, c, d, rate) for each exponential in ``e`` of a linear function of a power x^n, n >= 1:
+    those of one n as :func:`symact.decide.exponentials.linear_exponentials` finds the linear ones (x^n in x's
+    place), each exp(d) T^(+-c/rate) with T = exp(-rate |x|^n)."""
+    by_degree: dict[int, dict] = {}
+    for atom in e.atoms(sp.exp):
+        arg = sp.expand(atom.args[0])
+        terms = [t for t in sp.Add.make_args(arg) if t.has(X)]
+        if len(terms) != 1:
+            continue
+        c, power = terms[0].as_coeff_Mul()
+        n = 1 if power == X else power.exp if isinstance(power, sp.Pow) and power.base == X else None
+        if isinstance(n, (int, sp.Integer)) and n >= 1:
+            by_degree.setdefault(int(n), {})[sp.exp(c * X + (arg - terms[0]))] = atom
+    found = []
+    for n, atoms in by_degree.items():
+        for fake, c, d, rate in linear_exponentials(sp.Add(*atoms)):
+            found.append((atoms[fake], n, c, d, rate))
+    return found
 
 
 def collected(expr: sp.Expr) -> sp.Expr | None:
@@ -65,19 +89,19 @@ def collected(expr: sp.Expr) -> sp.Expr | None:
         return None
 
 
-def _split_log(arg: sp.Expr, back: dict, sign: int) -> sp.Expr:
-    """log(arg) with the powers of the decaying exponentials (the symbols of ``back``) taken out of ``arg``:
-    log(T^k R) = -k |c| sign x + log R."""
+def _split_log(arg: sp.Expr, back: dict) -> sp.Expr:
+    """log(arg) with the powers of the decaying exponentials T = exp(-g) (the symbols of ``back``, keyed by g)
+    taken out of ``arg``: log(T^k R) = -k g + log R."""
     num, den = sp.fraction(sp.cancel(arg))
     out = []
-    for c, t in back.items():
+    for g, t in back.items():
         for part, s in ((num, 1), (den, -1)):
             p = sp.Poly(part, t) if part.has(t) else None
             if p is None:
                 continue
             k = min(m[0] for m in p.monoms())
             if k:
-                out.append(-s * k * sign * c * X)
+                out.append(-s * k * g)
                 part_new = sp.cancel(part / t ** k)
                 num, den = (part_new, den) if s == 1 else (num, part_new)
     if num.is_number and num > 0:  # log(c/den) = log(c) - log(den): log1p(u) for den = 1 + u, not log(1/(1 + u))
@@ -121,13 +145,26 @@ def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | Non
 
 def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
     """(the candidate (:func:`_candidates`) with the least measured error at ``xs`` against ``want``, the
-    expression as written on a tie; its error; the expression as written's), errors in float64 ulps; (expr, None,
-    None) where ``want`` is None (not measured)."""
+    expression as written on a tie; its error; the expression as written's; the next :data:`_RUNNERS_UP` best
+    candidates that measure less than the expression as written, as (form, error)), errors in float64 ulps;
+    (expr, None, None, ()) where ``want`` is None (not measured)."""
     if want is None:
-        return expr, None, None
-    errors = [(measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))]
-    error, _, form = min(errors, key=lambda e: (e[0], e[1]))
-    return form, error, errors[0][0]
+        return expr, None, None, ()
+    errors = sorted([(measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))],
+                    key=lambda e: (e[0], e[1]))
+    written = next(e for e, k, _ in errors if k == 0)
+    error, _, form = errors[0]
+    others = tuple((f, e) for e, k, f in errors[1:] if k != 0 and e < written)[:_RUNNERS_UP]
+    return form, error, written, others
+
+
+def _fallback(expr: sp.Expr, why: str, others: tuple, written: float | None, n: int) -> tuple | None:
+    """``Branch.written`` of a branch whose form is not ``expr``: the runners-up ``others`` in turn, each with the
+    next as its own, and last ``expr`` itself (described as ``why``)."""
+    chain: tuple = (expr, why)
+    for form, error in reversed(others):
+        chain = (form, _why(False, error, written, n), chain)
+    return chain
 
 
 def measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
@@ -237,6 +274,10 @@ _WIDE = 2 ** 128 - 2 ** 104
 _RANGES = [(None, -1, False, False), (-1, 0, True, False), (0, 1, True, True), (1, None, False, False)]
 _FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5, 60, 60)])
 _NEAR = np.concatenate([np.geomspace(1e-300, 1.0, 161), np.linspace(0.02, 0.98, 50)])
+#: how many forms that measure less than the expression as written, after the best, a branch keeps to try in turn
+#: where the kernel does not prove the best one's claim (-3x^2/cosh(x^3)^2, the derivative of 1 - tanh(x^3), is not
+#: proved; its decaying form -12x^2 exp(-2x^3)/(1 + 2 exp(-2x^3) + exp(-4x^3)) is)
+_RUNNERS_UP = 2
 #: a float64 error (ulps) above which a branch says that no stable form was found for it: half a float32 ulp
 _UNSTABLE = 2.0 ** 28
 #: what the description of such a branch says (and ``symact implement`` on stderr)
@@ -279,13 +320,14 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
         for part, inside in _measured_parts(expr, ends, sign, xs, want):
             _join(merged, part, inside)
     return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n),
-                   written=None if form == expr else (expr, _why(True, written, written, n)))
-            for lo, hi, lo_closed, hi_closed, form, error, written, n in merged]
+                   written=None if form == expr else
+                   _fallback(expr, _why(True, written, written, n), others, written, n))
+            for lo, hi, lo_closed, hi_closed, form, error, written, others, n in merged]
 
 
 def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want: np.ndarray | None) -> list:
-    """[(ends, (form, error, as written's error, number of samples))] of the range ``ends``: the best form on it,
-    or, on x < -1 or x > 1 where that is not stable, the best on each side of -M or M (:data:`_WIDE`)."""
+    """[(ends, (form, error, as written's error, runners-up, number of samples))] of the range ``ends``: the best
+    form on it, or, on x < -1 or x > 1 where that is not stable, the best on each side of -M or M (:data:`_WIDE`)."""
     whole = [(ends, (*_best(expr, sign, xs, want), xs.size))]
     if want is None or whole[0][1][1] <= _UNSTABLE or ends[0] is not None and ends[1] is not None:
         return whole
@@ -298,16 +340,16 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
 
 def _join(merged: list[list], ends: tuple, measured: tuple) -> None:
     """Append the range ``ends`` with its ``measured`` form to ``merged``, or extend the last one with the same
-    form."""
-    form, error, written, n = measured
+    form (its runners-up stay those of the first range)."""
+    form, error, written, others, n = measured
     last = merged[-1] if merged else None
     if last is not None and last[4] == form and (last[5] is None) == (error is None):
         last[1], last[3] = ends[1], ends[3]
         if error is not None:
             last[5], last[6] = max(last[5], error), max(last[6], written)
-        last[7] += n
+        last[8] += n
     else:
-        merged.append([*ends, form, error, written, n])
+        merged.append([*ends, form, error, written, others, n])
 
 
 def _samples(lo, hi) -> np.ndarray:
@@ -341,11 +383,12 @@ def refined(branches: list[Branch]) -> list[Branch]:
             out.append(b)
             continue
         sign = 1 if b.lo is not None and b.lo >= 0 else -1 if b.hi is not None and b.hi <= 0 else None
-        form, error, written = _best(b.formula, sign, samples[i], wants[i])
+        form, error, written, others = _best(b.formula, sign, samples[i], wants[i])
+        n = samples[i].size
         out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form,
-                          f"{b.why}; {_why(form == b.formula, error, written, samples[i].size)}",
+                          f"{b.why}; {_why(form == b.formula, error, written, n)}",
                           written=None if form == b.formula else
-                          (b.formula, f"{b.why}; {_why(True, written, written, samples[i].size)}")))
+                          _fallback(b.formula, f"{b.why}; {_why(True, written, written, n)}", others, written, n)))
     return out
 
 

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
+import flint
 import numpy as np
+
+from symact import accuracy
 
 from symact.audit.dtypes import Format, round_to
 from symact.audit.report import FAIL, NOT_RUN, PASS, SKIP, AuditReport, CheckResult, Failure
@@ -37,10 +41,11 @@ def stage_properties(ctx: Context, report: AuditReport, opts) -> None:
         report.checks.append(CheckResult("range", SKIP, f"the range of {ctx.entry.name} is not proved "
                                                         f"({rng.get('status', 'not computed')})"))
     else:
-        ra, rb = (_range_end(rng["value"][side], fmt, d) for side, d in (("lower", -1), ("upper", 1)))
+        ra, rb = (_range_end(rng["value"][side], fmt, d, ctx.standard) for side, d in (("lower", -1), ("upper", 1)))
         out = keep & ((r_s < ra) | (r_s > rb))
-        chk = CheckResult("range", PASS, f"outputs within the proved range {rng['statement'].rpartition(' is ')[2]} "
-                                         f"rounded to {fmt.name}: [{ra!r}, {rb!r}]", points=int(keep.sum()))
+        chk = CheckResult("range", PASS, f"outputs within the standard's tolerance of the proved range "
+                                         f"{rng['statement'].rpartition(' is ')[2]}, in {fmt.name}: [{ra!r}, {rb!r}]",
+                          points=int(keep.sum()))
         if out.any():
             chk.status = FAIL
             chk.detail = f"{int(out.sum())} outputs outside [{ra!r}, {rb!r}]"
@@ -130,25 +135,50 @@ def proved_shape(entry, params: dict) -> dict:
     return _SHAPE_CACHE[key]
 
 
-def _range_end(end: dict, fmt: Format, direction: int) -> float:
-    """A proved end of the range as the outermost value an implementation may return in ``fmt``: the end
-    rounded to nearest (what a correct implementation returns near it); an end known only as an enclosure
-    (or a rational that float64 cannot hold) is widened by one ulp of ``fmt`` outward first."""
-    import sympy as sp
-
+def _range_end(end: dict, fmt: Format, direction: int, standard) -> float:
+    """A proved end of the range as the outermost value of ``fmt`` that an implementation within the accuracy
+    standard may return: every value within tolerance of an exact value on the range's side of the end lies
+    beyond ``T = y + direction * tolerance(y)`` for the worst y there, and the end is the least ``fmt`` number
+    >= T (the greatest <= T for the upper end), exactly: no rounding widens it.  The end itself is exact where
+    the proof gives a rational, else the outer end of its certified enclosure; the worst y is the end, or (a
+    positive lower end, a negative upper one) the power of two beyond it, where the ulp doubles."""
     v = end.get("float")
-    v = float(v.replace("oo", "inf")) if isinstance(v, str) else float(v)
-    if not math.isfinite(v):
-        return v
-    exact = end.get("exact")
-    representable = False
-    if exact is not None:
-        try:
-            representable = sp.Rational(exact) == sp.Rational(v)
-        except (TypeError, ValueError, sp.SympifyError):
-            representable = False
-    r = float(round_to(np.array([v]), fmt)[0])
-    if not representable:
-        r += direction * float(fmt.ulp(np.array([r]))[0])
+    if isinstance(v, str) or not math.isfinite(float(v)):
+        return float(v.replace("oo", "inf")) if isinstance(v, str) else float(v)
+    if end.get("enclosure") is not None:
+        ball = flint.arb(end["enclosure"])
+        bound = ball.lower() if direction < 0 else ball.upper()
+        e = _fraction(bound.mid()) + direction * _fraction(bound.rad())
+    else:
+        e = Fraction(end["exact"])
+    worst = [e]
+    if e != 0 and (e > 0) == (direction < 0):
+        worst.append(Fraction(2) ** math.ceil(math.log2(abs(e))) * (1 if e > 0 else -1))
+    tols = [Fraction(accuracy.tolerance(float(y), 1.0, fmt.numpy_dtype(), standard.budget, standard.strict))
+            for y in worst]
+    t = min(y - u for y, u in zip(worst, tols)) if direction < 0 else max(y + u for y, u in zip(worst, tols))
+    return _inward(t, fmt, -direction)
+
+
+def _fraction(x: "flint.arf | flint.arb") -> Fraction:
+    m, e = x.man_exp() if isinstance(x, flint.arf) else x.mid().man_exp()
+    return Fraction(int(m)) * Fraction(2) ** int(e)
+
+
+def _inward(t: Fraction, fmt: Format, direction: int) -> float:
+    """The ``fmt`` number nearest ``t`` on the side ``direction`` (+1: the least >= t; -1: the greatest <= t),
+    ±inf beyond the format's range."""
+    r = float(round_to(np.array([float(t)]), fmt)[0])
+    while math.isfinite(r) and (Fraction(r) - t) * direction < 0:
+        r = _next(r, fmt, direction)
     return r
 
+
+def _next(r: float, fmt: Format, direction: int) -> float:
+    """The ``fmt`` number after ``r`` in ``direction``."""
+    if r == 0:
+        return direction * fmt.subnormal_min
+    away = (r > 0) == (direction > 0)
+    step = float(fmt.ulp(np.array([r if away else np.nextafter(r, 0.0)]))[0])
+    nxt = r + direction * step
+    return nxt if abs(nxt) <= fmt.max else math.copysign(math.inf, nxt)
