@@ -3240,7 +3240,7 @@ def _gelu_tanh_block(x):
         out = w
         out[k0] = 0.0
         x1 = w.take(k1) if k1.size < w.size else w
-        y1 = (x1/(1.0 + np.exp(((-1.5957691216057308)*(x1 + ((0.044715)*(x1**3)))))))
+        y1 = (x1/(1.0 + np.exp(((-1.5957691216057308)*(x1 + ((0.044715)*((x1**2)*x1)))))))
         if k1.size < w.size:
             out[k1] = y1
         else:
@@ -3272,7 +3272,7 @@ def _gelu_tanh_derivative_block(x):
         out = w
         out[k0] = 0.0
         x1 = w.take(k1) if k1.size < w.size else w
-        x1_0 = (x1**3)
+        x1_0 = ((x1**2)*x1)
         x1_1 = np.exp(((1.5957691216057308)*(x1 + ((0.044715)*x1_0))))
         y1 = ((x1_1/(1.0 + x1_1)) + ((1.5957691216057308)*x1*(1.0 + ((0.134145)*(x1**2)))*x1_1/((1.0 + x1_1)**2)))
         if k1.size < w.size:
@@ -3280,7 +3280,7 @@ def _gelu_tanh_derivative_block(x):
         else:
             out = y1
         x2 = w.take(k2) if k2.size < w.size else w
-        x2_0 = (x2**3)
+        x2_0 = ((x2**2)*x2)
         x2_1 = np.exp(((-1.5957691216057308)*(x2 + ((0.044715)*x2_0))))
         y2 = ((1.0/(1.0 + x2_1)) + ((1.5957691216057308)*x2*(1.0 + ((0.134145)*(x2**2)))*x2_1/((1.0 + x2_1)**2)))
         if k2.size < w.size:
