@@ -155,6 +155,25 @@ def test_wrong_derivative_verdicts_are_withdrawn():
     assert gate(tanh, {"non_saturating": _verdict("proved", {})})["non_saturating"].status == "unknown"
 
 
+def test_a_kink_at_an_irrational_point_leaves_the_derivative_claims_unknown_not_a_soundness_alarm():
+    """min(1, softplus x) is non-decreasing with 0 <= f' < (e - 1)/e where f' exists, but it has a kink at
+    log(e - 1) (irrational), where f' does not exist; claims about f' on pieces between rational breakpoints
+    cannot leave that point out, so these true verdicts stay unknown with the reason, and no alarm is raised."""
+    import warnings
+
+    f = sp.Min(1, sp.log(1 + sp.exp(X)))
+    sup = _extreme(1 - 1 / sp.E, False)  # sigmoid(x) just left of log(e - 1)
+    true = {"monotonic": _verdict("proved", "non-decreasing"), "derivative_max": _verdict("proved", sup),
+            "derivative_min": _verdict("proved", _extreme(sp.Integer(0), True)),
+            "lipschitz": _verdict("proved", sup)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        out = gate(f, true)
+    for key in true:
+        assert out[key].status == "unknown" and "not all rational" in out[key].reason, key
+    located = gate(sp.Min(1, 2 * X), {"monotonic": true["monotonic"]})["monotonic"]  # its kink at 1/2
+    assert located.status == "proved"
+
 def test_every_property_is_gated():
     assert sorted(GATED) == sorted(KEYS)
 

@@ -411,7 +411,7 @@ class Search:
         of neighbouring zeros."""
         out, roots = [], set()
         for u in _switch_arguments(self.d):
-            for r in _rational_roots(u):
+            for r in _zeros(u)[0]:
                 out += [r, r - Fraction(1, 1024), r + Fraction(1, 1024)]
                 roots.add(r)
         ordered = sorted(roots)  # between two close switches (x > 1/3, x < 0.3333333333333333): a hole
@@ -1313,18 +1313,25 @@ def _simple_between(lo, hi) -> Fraction:
 def breakpoints(t) -> list[Fraction]:
     """The rational points where a part of t may switch form (rational zeros of switch arguments that are
     polynomials), sorted."""
-    return sorted({r for u in _switch_arguments(t) for r in _rational_roots(u)})
+    return sorted({r for u in _switch_arguments(t) for r in _zeros(u)[0]})
 
 
-def _rational_roots(u) -> list[Fraction]:
-    """The rational zeros of u when u is a polynomial in x by its syntax (found by SymPy for degree > 1, up to
-    16; none where the syntax allows a degree above :data:`~symact.decide.terms_sympy.MAX_EXPANDED_DEGREE`, whose
-    expansion may never end)."""
+def unlocated_switches(t) -> list:
+    """The arguments of |.|, sign, Heaviside, max/min and conditions in t whose real zeros are not all among
+    :func:`breakpoints` (not polynomials by their syntax, or with an irrational real zero): f may change form at
+    points the kernel claims built on the breakpoints leave out (``Min(1, softplus(x))`` at log(e - 1))."""
+    return [u for u in _switch_arguments(t, kinks=True) if not _zeros(u)[1]]
+
+
+def _zeros(u) -> tuple[list[Fraction], bool]:
+    """(the rational zeros of u, whether they are all its real zeros) when u is a polynomial in x by its syntax
+    (found by SymPy for degree > 1, up to 16; none, incomplete, where the syntax allows a degree above
+    :data:`~symact.decide.terms_sympy.MAX_EXPANDED_DEGREE`, whose expansion may never end)."""
     r = _linear_root(u)
     if r is not None:
-        return [r]
+        return [r], True
     if not _polynomial(u) or affine(u) is not None:
-        return []
+        return [], affine(u) is not None  # a constant has no zeros; other terms: not located here
     import sympy as sp
 
     from symact.decide.terms_sympy import MAX_EXPANDED_DEGREE, degree_bound, to_sympy
@@ -1332,11 +1339,12 @@ def _rational_roots(u) -> list[Fraction]:
     e = to_sympy(u)
     degree = degree_bound(e, *e.free_symbols) if len(e.free_symbols) == 1 else None
     if degree is None or degree > MAX_EXPANDED_DEGREE:
-        return []
+        return [], False
     poly = sp.Poly(e, *e.free_symbols)
     if poly.degree() > 16:
-        return []
-    return [Fraction(int(q.p), int(q.q)) for q in poly.ground_roots()]
+        return [], False
+    roots = [Fraction(int(q.p), int(q.q)) for q in poly.ground_roots()]
+    return roots, poly.sqf_part().count_roots() == len(roots)
 
 
 def _polynomial(u) -> bool:
@@ -1348,9 +1356,9 @@ def _polynomial(u) -> bool:
     return head == "pow" and u[2].denominator == 1 and u[2] > 0 and _polynomial(u[1])
 
 
-def _switch_arguments(t):
+def _switch_arguments(t, kinks: bool = False):
     """Arguments whose sign matters: of |.|, sign, Heaviside, max/min differences, conditions, denominators,
-    logarithms and roots."""
+    logarithms and roots (``kinks``: only those where the formula switches, not where definedness changes)."""
     out = []
     stack = [t]
     while stack:
@@ -1364,9 +1372,9 @@ def _switch_arguments(t):
             out += [sub(a, b) for a in s[1:] for b in s[1:] if a is not b]
         elif head == "rel":
             out.append(sub(s[2], s[3]))
-        elif head == "pow" and (s[2] < 0 or s[2].denominator != 1):
+        elif not kinks and head == "pow" and (s[2] < 0 or s[2].denominator != 1):
             out.append(s[1])
-        elif head == "fn" and s[1] == "log":
+        elif not kinks and head == "fn" and s[1] == "log":
             out.append(s[2])
         if head == "pw":
             for value, cond in s[1:]:

@@ -319,9 +319,16 @@ class _Kernel:
 
     def claims(self, key: str, v: Verdict, verdicts: dict[str, Verdict]):
         """[(the verdict's value when confirmed, claim groups)], tried in order."""
-        from symact.decide.certify import breakpoints
+        from symact.decide.certify import breakpoints, unlocated_switches
 
         f, value, data = self.f, v.value, (v.certificate.data if v.certificate else {})
+        if key in ("derivative_max", "derivative_min", "lipschitz") or (key == "monotonic" and v.status == "proved"):
+            missing = unlocated_switches(f)  # these claims speak of f' between the breakpoints: all of them needed
+            if missing:
+                from symact.kernel.terms import show
+
+                raise kc.Inexpressible(f"f may switch form where {show(missing[0])} = 0, at points "
+                                       "that are not all rational (the claims here need every such point)")
         if key == "range":  # the extrema's points are where the ends are reached
             ext = verdicts.get("extrema")
             ext = ext.value if ext is not None and ext.status == "proved" and isinstance(ext.value, dict) else {}
