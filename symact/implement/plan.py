@@ -66,8 +66,8 @@ class Plan:
         or a Taylor branch whose claim the kernel does not prove gives its place to the formula it replaced on its
         range (``Branch.written``: tanh(x*(erf(sqrt(2)*x/2) + 1)/2) as tanh(x*erf(sqrt(2)*x/2)/2 + x/2), 1 ulp
         against 2, is not proved), whose claim is decided in turn, and the description says which form was not
-        proved; a Taylor branch of a high degree gives it to a smaller ball's Taylor branch and the formula beyond
-        it (``written`` of branches: :mod:`symact.implement.taylor`), decided in turn."""
+        proved; a Taylor branch of a high degree gives it to the next smaller ball's Taylor branch and the formula
+        beyond it (``written`` of branches: :mod:`symact.implement.taylor`), decided in turn."""
         items = [(part.lhs, b) for part in self.parts for b in part.claims()]
         proofs = iter(prove_all(items, budget))
         for part in self.parts:
@@ -77,13 +77,14 @@ class Plan:
             todo = []
             for part, i in reversed(redo):  # ``written`` of branches (a smaller Taylor ball) holds several
                 b, p = part.branches[i], part.proofs[i]
-                failed = f"{sp.sstr(b.formula)}, is not proved: {p.status}, {p.reason}"
+                failed = f"is not proved: {p.status}, {p.reason}"
                 if isinstance(b.written[0], Branch):
-                    new = [replace(w, why=f"{w.why} (the Taylor polynomial of the larger ball, {failed})")
+                    new = [replace(w, why=f"{w.why} (the Taylor polynomial of degree "
+                                          f"{sp.Poly(b.formula, X).degree()} on {b.domain_text()} {failed})")
                            for w in b.written]
                 else:
                     new = [replace(b, formula=b.written[0], written=None, kind="exact", bound=None, why=(
-                        f"{b.written[1]} (the form that measured best here, {failed})"))]
+                        f"{b.written[1]} (the form that measured best here, {sp.sstr(b.formula)}, {failed})"))]
                 part.branches[i:i + 1], part.proofs[i:i + 1] = new, [None] * len(new)
                 todo = [(q, j + len(new) - 1 if q is part and j > i else j) for q, j in todo]
                 todo += [(part, i + k) for k in range(len(new))]

@@ -9,15 +9,21 @@ over one denominator N/D, D^-1 of one sign, N smooth at a with its first n + k d
 the remainder rule bounds it (:meth:`symact.decide.certify.Search.try_cleared`).  The point a itself stays NaN
 (real-line semantics; the continuous extension is only named there).
 
-The radius is the largest of :data:`RADII` for which a degree n <= :data:`MAX_DEGREE` makes the next
-:data:`LOOKAHEAD` terms at the radius smaller than 2^-60 of the first nonzero one, and C is the least power of
-2 above four times an estimate of sup |h^(n+k+1)|/(n+k+1)! on the ball, h = (x - a)^k f, k the order of the zero
-of f's denominator D at a.  Where D's factor that vanishes at a is no polynomial ((exp(x) - 1)**2), the search
-cannot divide it out, and the (n + k + 1)-th derivative of C (x - a)^(n+1) D stays near C (n + k + 1)! only
-on a small ball: r (n + k + 2) <= 1/2 there.  The branches replace the formula there only where they measure a smaller error on
-sample inputs of the ball than the formula already there, which measures more than one float64 ulp there
-(against the certified reference, in float64): the expression (exp(x) - 1)/x itself, written with expm1, keeps
-its formula.
+Each radius of :data:`RADII` gets the least degree n <= :data:`MAX_DEGREE` that makes the next :data:`LOOKAHEAD`
+terms at the radius smaller than 2^-56 of the first nonzero one, and C, the least power of 2 above four times an
+estimate of sup |h^(n+k+1)|/(n+k+1)! on the ball, h = (x - a)^k f, k the order of the zero of f's denominator D at
+a.  The ball used is the least one outside which (on r < |x - a| <= 4 r) the formula there measures within half
+the audit's standard, 16 max(1, kappa) float64 ulp: the formula cancels about log2(its terms / its value) bits,
+which falls as |x - a| grows (the derivative of tanh(x)/x was 112 ulp off at x = 0.094, just outside a ball of
+1/16: its ball is now 1/2, degree 37); where none does, the largest, and its description (and ``symact
+implement``) says that the formula still cancels outside it.  Where the kernel does not prove the bound of a ball
+of a degree above :data:`SURE_DEGREE`, the next smaller ball and the formula beyond it take its place, in turn
+(:meth:`symact.implement.plan.Plan.prove`).  Where D's factor that vanishes at a is no polynomial
+((exp(x) - 1)**2), the search cannot divide it out, and the (n + k + 1)-th derivative of C (x - a)^(n+1) D stays
+near C (n + k + 1)! only on a small ball: r (n + k + 2) <= 1/2 there.  The branches replace the formula there
+only where they measure a smaller error on sample inputs of the ball than the formula already there, which
+measures more than one float64 ulp there (against the certified reference, in float64): the expression
+(exp(x) - 1)/x itself, written with expm1, keeps its formula.
 """
 from __future__ import annotations
 
@@ -38,9 +44,8 @@ from symact.implement.stable import errors, measure, references
 RADII = tuple(sp.Rational(1, 2 ** j) for j in range(1, 6))
 #: highest degree of a Taylor branch's polynomial
 MAX_DEGREE = 40
-#: the highest degree whose bound the kernel is known to prove within the default budget: a ball of a higher
-#: degree is used only where no ball of at most this degree keeps the formula outside it within the standard, and
-#: the largest such ball takes its place where its bound is not proved
+#: the highest degree whose bound the kernel is known to prove within the default budget: where the bound of a
+#: ball of a higher degree is not proved, the next smaller ball takes its place (and so on down to this degree)
 SURE_DEGREE = 16
 #: terms after the last one kept that must be negligible at the radius (and enter the estimate of C)
 LOOKAHEAD = 12
@@ -72,9 +77,8 @@ def taylor_branches(expr: sp.Expr, branches: list[Branch], at_zero: bool = False
         if not found:
             continue
         ball, outside = _chosen(expr, branches, point, found)
-        sure = [b for b in found if b[0] < ball[0] and _degree(b) <= SURE_DEGREE] if _degree(ball) > SURE_DEGREE else []
         for side in (-1, 1):
-            branches = _replace(expr, branches, point, side, ball, outside, sure[0] if sure else None)
+            branches = _replace(expr, branches, point, side, found[found.index(ball):], outside)
     return branches
 
 
@@ -86,8 +90,7 @@ def _chosen(expr: sp.Expr, branches: list[Branch], a: sp.Rational, balls: list[t
     """(the ball of ``balls`` (largest first) to use, what the formula measures just outside it): the smallest
     one outside which, on r < |x - a| <= 4 r, the formula there measures at most half the audit's standard, 16
     max(1, kappa(x)) float64 ulps (its cancellation costs about log2 of the ratio of its terms to its value in
-    bits, which falls as |x - a| grows); else the largest of a degree of at most :data:`SURE_DEGREE` (the largest
-    of all where none is), whose description states the excess."""
+    bits, which falls as |x - a| grows); else the largest, whose description states the excess."""
     xs = [float(a) + side * float(r) * _OUTSIDE for r, _, _ in balls for side in (-1, 1)]
     h = 2.0 ** -26  # kappa = |x f'/f| from the certified values at x (1 -+ h): its error is far below 1
     wants = references([(expr, v) for x in xs for v in (x, x * (1 - h), x * (1 + h))])
@@ -102,8 +105,7 @@ def _chosen(expr: sp.Expr, branches: list[Branch], a: sp.Rational, balls: list[t
         ratios.append(max((float(np.max(errors(b.formula, x[mask], want[mask]) / allowed[mask]))
                            for b, mask in _holders(branches, x)), default=0.0))
     worst = [max(ratios[2 * j], ratios[2 * j + 1]) for j in range(len(balls))]
-    sure = next((j for j, ball in enumerate(balls) if _degree(ball) <= SURE_DEGREE), 0)
-    j = min((j for j, w in enumerate(worst) if w <= 0.5), key=lambda j: balls[j][0], default=sure)
+    j = min((j for j, w in enumerate(worst) if w <= 0.5), key=lambda j: balls[j][0], default=0)
     return balls[j], worst[j]
 
 
@@ -180,28 +182,31 @@ def _inside_exact(branches: list[Branch], a: sp.Rational, r: sp.Rational) -> boo
     return all(b.kind == "exact" for b in branches if meets(b) and not (b.lo == a == b.hi))
 
 
-def _replace(expr, branches: list[Branch], a, side: int, ball: tuple, outside: float | None,
-             fallback: tuple | None) -> list[Branch]:
-    """``branches`` with the Taylor branch of ``ball`` (r, T_n, side -> bound) on the side ``side`` of a, where it
-    measures better on sample inputs there than the branch it replaces (the one holding a + side r/2);
-    ``outside``: what the formula measures just outside the ball, as a fraction of the standard (:func:`_chosen`;
-    None: not measured); ``fallback``: a smaller ball of a degree of at most :data:`SURE_DEGREE`, whose Taylor
-    branch and the formula beyond it take the branch's place where the kernel does not prove its bound."""
+def _replace(expr, branches: list[Branch], a, side: int, balls: list[tuple], outside: float | None) -> list[Branch]:
+    """``branches`` with the Taylor branch of ``balls[0]`` on the side ``side`` of a, where it measures better on
+    sample inputs there than the branch it replaces (the one holding a + side r/2); ``outside``: what the formula
+    measures just outside the ball, as a fraction of the standard (:func:`_chosen`; None: not measured)."""
     from symact.implement.undefined import cut, nan_at
 
-    r = ball[0]
-    mid = a + side * r / 2
+    mid = a + side * balls[0][0] / 2
     old = next(b for b in branches if (b.lo is None or b.lo < mid) and (b.hi is None or mid < b.hi))
-    where = "its removable 0/0 there" if nan_at(branches, a) else "it"
-    taylor = _taylor_branch(expr, a, side, ball, old, where, outside)
-    if taylor is None:
-        return branches
-    small = fallback and _taylor_branch(expr, a, side, fallback, old, where, None)
-    if small:
-        rest = (Branch(a - r, small.lo, True, False, old.formula, old.why) if side < 0 else
-                Branch(small.hi, a + r, False, True, old.formula, old.why))
-        return cut(branches, replace(taylor, written=(small, rest) if side > 0 else (rest, small)))
-    return cut(branches, taylor)
+    taylor = _chain(expr, a, side, balls, old, "its removable 0/0 there" if nan_at(branches, a) else "it", outside)
+    return branches if taylor is None else cut(branches, taylor)
+
+
+def _chain(expr, a, side: int, balls: list[tuple], old: Branch, where: str, outside: float | None) -> Branch | None:
+    """The Taylor branch of ``balls[0]`` (:func:`_taylor_branch`); where its degree is above :data:`SURE_DEGREE`,
+    the next smaller ball's (in turn) and the formula beyond it take its place where the kernel does not prove its
+    bound (``written``)."""
+    taylor = _taylor_branch(expr, a, side, balls[0], old, where, outside)
+    small = (_chain(expr, a, side, balls[1:], old, where, None)
+             if taylor is not None and len(balls) > 1 and _degree(balls[0]) > SURE_DEGREE else None)
+    if small is None:
+        return taylor
+    r = balls[0][0]
+    if side < 0:
+        return replace(taylor, written=(Branch(a - r, small.lo, True, False, old.formula, old.why), small))
+    return replace(taylor, written=(small, Branch(small.hi, a + r, False, True, old.formula, old.why)))
 
 
 def _taylor_branch(expr, a, side: int, ball: tuple, old: Branch, where: str, outside: float | None) -> Branch | None:
