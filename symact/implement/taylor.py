@@ -15,8 +15,8 @@ estimate of sup |h^(n+k+1)|/(n+k+1)! on the ball, h = (x - a)^k f, k the order o
 a.  The ball used is the least one outside which (on r < |x - a| <= 4 r) the formula there measures within half
 the audit's standard, 16 max(1, kappa) float64 ulp: the formula cancels about log2(its terms / its value) bits,
 which falls as |x - a| grows (the derivative of tanh(x)/x was 112 ulp off at x = 0.094, just outside a ball of
-1/16: its ball is now 1/2, degree 37); where none does, the largest, and its description (and ``symact
-implement``) says that the formula still cancels outside it.  Where the kernel does not prove the bound of a ball
+1/16: its ball is now 1/2, degree 37); where none does, the largest, and its description states the ratio (and,
+with ``symact implement``, says that the formula still cancels outside it where it exceeds the standard).  Where the kernel does not prove the bound of a ball
 of a degree above :data:`SURE_DEGREE`, the next smaller ball and the formula beyond it take its place, in turn
 (:meth:`symact.implement.plan.Plan.prove`).  Where D's factor that vanishes at a is no polynomial
 ((exp(x) - 1)**2), the search cannot divide it out, and the (n + k + 1)-th derivative of C (x - a)^(n+1) D stays
@@ -41,7 +41,7 @@ from symact.implement.branches import Branch
 from symact.implement.stable import errors, measure, references
 
 #: the radii tried, largest first
-RADII = tuple(sp.Rational(1, 2 ** j) for j in range(1, 6))
+RADII = tuple(sp.Rational(1, 2 ** j) for j in range(0, 6))
 #: highest degree of a Taylor branch's polynomial
 MAX_DEGREE = 40
 #: the highest degree whose bound the kernel is known to prove within the default budget: where the bound of a
@@ -60,7 +60,7 @@ _OFFSETS = np.geomspace(1e-60, 1.0, 121)
 _GOOD = 1.0
 #: sample points just outside a ball of radius r, as multiples of r: the formula there is measured (:func:`_chosen`)
 _OUTSIDE = np.geomspace(1.0, 4.0, 97)[1:]
-#: what the description of a Taylor branch says where the formula just outside it exceeds half the standard
+#: what the description of a Taylor branch says where the formula just outside it exceeds the standard
 CANCELS_OUTSIDE = "THE FORMULA STILL CANCELS OUTSIDE THE BALL"
 
 
@@ -237,5 +237,5 @@ def _outside_text(a: sp.Rational, r: sp.Rational, outside: float | None) -> str:
     distance = "|x|" if a == 0 else f"|x - {a}|"
     text = (f"; just outside, on {r} < {distance} <= {4 * r}, the formula measures at most {outside:.3g} times the "
             f"audit's standard 16 max(1, kappa) float64 ulp")
-    return text + ("" if outside <= 0.5 else f": {CANCELS_OUTSIDE} (no ball of a degree of at most "
-                                             f"{MAX_DEGREE} keeps it within half the standard)")
+    return text + ("" if outside <= 1 else f": {CANCELS_OUTSIDE} (no ball of a degree of at most "
+                                           f"{MAX_DEGREE} keeps it within the standard)")
