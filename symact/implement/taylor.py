@@ -83,6 +83,7 @@ def taylor_branches(expr: sp.Expr, branches: list[Branch], at_zero: bool = False
 
 
 def _degree(ball: tuple) -> int:
+    """The degree of a ball's Taylor polynomial."""
     return sp.Poly(ball[1], X).degree()
 
 
