@@ -76,9 +76,9 @@ def taylor_branches(expr: sp.Expr, branches: list[Branch], at_zero: bool = False
         found = [ball for ball in _series(expr, point) if _inside_exact(branches, point, ball[0])]
         if not found:
             continue
-        ball, outside = _chosen(expr, branches, point, found)
+        j, outside = _chosen(expr, branches, point, found)
         for side in (-1, 1):
-            branches = _replace(expr, branches, point, side, found[found.index(ball):], outside)
+            branches = _replace(expr, branches, point, side, found[j:], outside[j:])
     return branches
 
 
@@ -88,7 +88,8 @@ def _degree(ball: tuple) -> int:
 
 
 def _chosen(expr: sp.Expr, branches: list[Branch], a: sp.Rational, balls: list[tuple]) -> tuple:
-    """(the ball of ``balls`` (largest first) to use, what the formula measures just outside it): the smallest
+    """(the index in ``balls`` (largest first) of the ball to use, what the formula measures just outside each
+    ball as a fraction of the standard (None: not measured)): the smallest
     one outside which, on r < |x - a| <= 4 r, the formula there measures at most half the audit's standard, 16
     max(1, kappa(x)) float64 ulps (its cancellation costs about log2 of the ratio of its terms to its value in
     bits, which falls as |x - a| grows); else the largest, whose description states the excess."""
@@ -99,7 +100,7 @@ def _chosen(expr: sp.Expr, branches: list[Branch], a: sp.Rational, balls: list[t
     for i, x in enumerate(xs):
         want, lo, hi = wants[3 * i:3 * i + 3]
         if want is None or lo is None or hi is None:
-            return balls[0], None
+            return 0, [None] * len(balls)
         with np.errstate(all="ignore"):
             kappa = np.abs((hi - lo) / (2 * h * want))
         allowed = 16.0 * np.maximum(1.0, np.where(np.isfinite(kappa), kappa, 1.0))
@@ -107,7 +108,7 @@ def _chosen(expr: sp.Expr, branches: list[Branch], a: sp.Rational, balls: list[t
                            for b, mask in _holders(branches, x)), default=0.0))
     worst = [max(ratios[2 * j], ratios[2 * j + 1]) for j in range(len(balls))]
     j = min((j for j, w in enumerate(worst) if w <= 0.5), key=lambda j: balls[j][0], default=0)
-    return balls[j], worst[j]
+    return j, worst
 
 
 def _holders(branches: list[Branch], xs: np.ndarray) -> list[tuple]:
@@ -183,10 +184,10 @@ def _inside_exact(branches: list[Branch], a: sp.Rational, r: sp.Rational) -> boo
     return all(b.kind == "exact" for b in branches if meets(b) and not (b.lo == a == b.hi))
 
 
-def _replace(expr, branches: list[Branch], a, side: int, balls: list[tuple], outside: float | None) -> list[Branch]:
+def _replace(expr, branches: list[Branch], a, side: int, balls: list[tuple], outside: list) -> list[Branch]:
     """``branches`` with the Taylor branch of ``balls[0]`` on the side ``side`` of a, where it measures better on
     sample inputs there than the branch it replaces (the one holding a + side r/2); ``outside``: what the formula
-    measures just outside the ball, as a fraction of the standard (:func:`_chosen`; None: not measured)."""
+    measures just outside each ball, as a fraction of the standard (:func:`_chosen`; None: not measured)."""
     from symact.implement.undefined import cut, nan_at
 
     mid = a + side * balls[0][0] / 2
@@ -195,12 +196,12 @@ def _replace(expr, branches: list[Branch], a, side: int, balls: list[tuple], out
     return branches if taylor is None else cut(branches, taylor)
 
 
-def _chain(expr, a, side: int, balls: list[tuple], old: Branch, where: str, outside: float | None) -> Branch | None:
+def _chain(expr, a, side: int, balls: list[tuple], old: Branch, where: str, outside: list) -> Branch | None:
     """The Taylor branch of ``balls[0]`` (:func:`_taylor_branch`); where its degree is above :data:`SURE_DEGREE`,
     the next smaller ball's (in turn) and the formula beyond it take its place where the kernel does not prove its
     bound (``written``)."""
-    taylor = _taylor_branch(expr, a, side, balls[0], old, where, outside)
-    small = (_chain(expr, a, side, balls[1:], old, where, None)
+    taylor = _taylor_branch(expr, a, side, balls[0], old, where, outside[0])
+    small = (_chain(expr, a, side, balls[1:], old, where, outside[1:])
              if taylor is not None and len(balls) > 1 and _degree(balls[0]) > SURE_DEGREE else None)
     if small is None:
         return taylor
@@ -238,5 +239,4 @@ def _outside_text(a: sp.Rational, r: sp.Rational, outside: float | None) -> str:
     distance = "|x|" if a == 0 else f"|x - {a}|"
     text = (f"; just outside, on {r} < {distance} <= {4 * r}, the formula measures at most {outside:.3g} times the "
             f"audit's standard 16 max(1, kappa) float64 ulp")
-    return text + ("" if outside <= 1 else f": {CANCELS_OUTSIDE} (no ball of a degree of at most "
-                                           f"{MAX_DEGREE} keeps it within the standard)")
+    return text + ("" if outside <= 1 else f": {CANCELS_OUTSIDE}")
