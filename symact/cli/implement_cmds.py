@@ -66,4 +66,7 @@ def run_implement(args: argparse.Namespace) -> int:
     for where in getattr(result, "unstable", ()):  # softmax and log_softmax have no measured branches
         print(f"symact: no stable form found for {where}: the module computes the best form measured there, "
               f"whose error its docstring states", file=sys.stderr)
+    for where in getattr(result, "cancels_outside", ()):
+        print(f"symact: the formula still cancels just outside the Taylor branch of {where} (no proved ball reaches "
+              f"far enough): its docstring states the measured error", file=sys.stderr)
     return 1 if result.unproved else 0

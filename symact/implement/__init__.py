@@ -40,6 +40,15 @@ class Implementation:
         return [f"{part.name} on {b.domain_text() or 'all of R'}" for part in self.plan.parts for b in part.branches
                 if UNSTABLE in b.why]
 
+    @property
+    def cancels_outside(self) -> list[str]:
+        """'NAME on RANGE' for each Taylor branch just outside which the formula still cancels beyond half the
+        audit's standard (its description says so: :mod:`symact.implement.taylor`)."""
+        from symact.implement.taylor import CANCELS_OUTSIDE
+
+        return [f"{part.name} on {b.domain_text()}" for part in self.plan.parts for b in part.branches
+                if CANCELS_OUTSIDE in b.why]
+
     def summary(self) -> str:
         branches = sum(len(part.branches) for part in self.plan.parts)
         claims = sum(len(part.claims()) for part in self.plan.parts)

@@ -38,7 +38,8 @@ class Branch:
     for a form chosen by measurement (:mod:`symact.implement.stable`: the function as written; a Taylor branch,
     :mod:`symact.implement.taylor`: the formula it replaced), which takes the branch's place where the kernel does
     not prove the form's claim (:meth:`symact.implement.plan.Plan.prove`); a third element is that formula's own
-    ``written`` (a chain: the runners-up of the measurement, then the function as written)."""
+    ``written`` (a chain: the runners-up of the measurement, then the function as written); or the branches that
+    do (a Taylor branch of a high degree: the next smaller ball's and the formula beyond it)."""
 
     lo: sp.Rational | None
     hi: sp.Rational | None

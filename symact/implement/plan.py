@@ -66,24 +66,31 @@ class Plan:
         or a Taylor branch whose claim the kernel does not prove gives its place to the formula it replaced on its
         range (``Branch.written``: tanh(x*(erf(sqrt(2)*x/2) + 1)/2) as tanh(x*erf(sqrt(2)*x/2)/2 + x/2), 1 ulp
         against 2, is not proved), whose claim is decided in turn, and the description says which form was not
-        proved."""
+        proved; a Taylor branch of a high degree gives it to the next smaller ball's Taylor branch and the formula
+        beyond it (``written`` of branches: :mod:`symact.implement.taylor`), decided in turn."""
         items = [(part.lhs, b) for part in self.parts for b in part.claims()]
         proofs = iter(prove_all(items, budget))
         for part in self.parts:
             part.proofs = [next(proofs) for _ in part.claims()]
-        while True:  # the next form of a chain (``Branch.written``: a runner-up, or the expression as written)
-            redo = [(part, i) for part in self.parts for i, (b, p) in enumerate(zip(part.branches, part.proofs))
-                    if b.written is not None and p.status not in ("proved", "convention", "undefined")]
-            if not redo:
-                return
-            for part, i in redo:
+        while redo := [(part, i) for part in self.parts for i, (b, p) in enumerate(zip(part.branches, part.proofs))
+                       if b.written is not None and p.status not in ("proved", "convention", "undefined")]:
+            todo = []
+            for part, i in reversed(redo):  # ``written`` of branches (a smaller Taylor ball) holds several
                 b, p = part.branches[i], part.proofs[i]
-                after = b.written[2] if len(b.written) > 2 else None
-                part.branches[i] = replace(b, formula=b.written[0], written=after, kind="exact", bound=None, why=(
-                    f"{b.written[1]} (the form that measured best here, {sp.sstr(b.formula)}, is not proved: "
-                    f"{p.status}, {p.reason})"))
-            again = prove_all([(part.lhs, part.branches[i]) for part, i in redo], budget)
-            for (part, i), proof in zip(redo, again):
+                failed = f"is not proved: {p.status}, {p.reason}"
+                if isinstance(b.written[0], Branch):
+                    new = [replace(w, why=f"{w.why} (the Taylor polynomial of degree "
+                                          f"{sp.Poly(b.formula, X).degree()} on {b.domain_text()} {failed})")
+                           for w in b.written]
+                else:  # the next form of a chain: a runner-up of the measurement, or the expression as written
+                    after = b.written[2] if len(b.written) > 2 else None
+                    new = [replace(b, formula=b.written[0], written=after, kind="exact", bound=None, why=(
+                        f"{b.written[1]} (the form that measured best here, {sp.sstr(b.formula)}, {failed})"))]
+                part.branches[i:i + 1], part.proofs[i:i + 1] = new, [None] * len(new)
+                todo = [(q, j + len(new) - 1 if q is part and j > i else j) for q, j in todo]
+                todo += [(part, i + k) for k in range(len(new))]
+            again = prove_all([(part.lhs, part.branches[i]) for part, i in todo], budget)
+            for (part, i), proof in zip(todo, again):
                 part.proofs[i] = proof
 
 

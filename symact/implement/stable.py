@@ -172,13 +172,19 @@ def measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
     is NaN or infinite and the other is not; none where ``want`` is NaN and the code's value not finite: at a
     pole, where the module returns NaN whatever the form (:mod:`symact.implement.undefined`), 1/(1 + x) - 1 and
     -x/(1 + x) at -1 are alike, and the second does not cancel near 0)."""
+    return float(np.max(errors(formula, xs, want)))
+
+
+def errors(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> np.ndarray:
+    """The error of ``formula``'s NumPy float64 code at each of ``xs`` in float64 ulps of ``want``, as
+    :func:`measure` counts it (inf where one is NaN or infinite and the other is not)."""
     from symact.accuracy import ulp_error
 
     got = _evaluate(formula, xs)
     err = ulp_error(got, want)
     same = (got == want) | (np.isnan(want) & ~np.isfinite(got))
     err = np.where(same, 0.0, err)
-    return float(np.nanmax(np.where(np.isnan(err), np.inf, err)))
+    return np.where(np.isnan(err), np.inf, err)
 
 
 def limits(expr: sp.Expr, branches: list[Branch]) -> list[Branch]:
@@ -232,9 +238,12 @@ def _limit(expr: sp.Expr, end) -> sp.Expr | None:
     return value
 
 
-def uncancel(expr: sp.Expr) -> sp.Expr:
-    """``expr`` with five cancellations near a zero of the difference written away, exactly: log A - log B as
-    log(1 + (A - B)/B) (printed log1p; log(1 + exp(x)) - log 2 becomes log1p(expm1(x)/2)), sqrt(A) - B as
+def uncancel(expr: sp.Expr, sign: int | None = None) -> sp.Expr:
+    """``expr`` with six cancellations near a zero of the difference written away, exactly: log A - log B and
+    log(A/B) as log(1 + (A - B)/B) (printed log1p; log(1 + exp(x)) - log 2 becomes log1p(expm1(x)/2),
+    log((1 + x)/(1 - x)) log1p(2x/(1 - x)), whose Taylor bound at 0 the search did not find within its CPU limit),
+    log(A/B) as -log(1 + (B - A)/A) where A/B < 1 at x = ``sign``/2 (the search proves the identity where the
+    argument of log1p is positive, log((1 + x)/(1 - x)) = -log1p(-2x/(1 + x)) on (-1, 0)), sqrt(A) - B as
     (A - B^2)/(sqrt(A) + B), 1 - tanh(u)^2 as 1/cosh(u)^2 (the derivative of tanh(gelu(x)) was 0 from x = 9,
     where tanh rounds to 1), log(cosh u) as log(1 + 2 sinh(u/2)^2), and acosh(1 + t) as
     log1p(t + sqrt(t (t + 2))) (acosh(1 + x**2) was 0 for |x| < 2**-27, where 1 + x**2 rounds to 1)."""
@@ -257,6 +266,12 @@ def uncancel(expr: sp.Expr) -> sp.Expr:
                 return sp.expand(root.base - other ** 2) / (root - other)
         if isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh):
             return sp.log(sp.Add(1, 2 * sp.sinh(e.args[0].args[0] / 2) ** 2, evaluate=False))
+        if isinstance(e, sp.log) and not sp.fraction(e.args[0])[1].is_number:
+            a, b = sp.fraction(e.args[0])
+            if sign is not None and (a / b).subs(X, sp.Rational(sign, 2)).is_positive is True and (
+                    (a / b).subs(X, sp.Rational(sign, 2)) < 1):
+                return -sp.log(sp.Add(1, sp.cancel((b - a) / a), evaluate=False))
+            return sp.log(sp.Add(1, sp.cancel((a - b) / b), evaluate=False))
         if isinstance(e, sp.acosh):
             t = sp.expand(e.args[0] - 1)
             return sp.log(sp.Add(1, t + sp.sqrt(sp.factor(t * (t + 2))), evaluate=False))
@@ -294,7 +309,7 @@ def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
     if sign is not None:
         forms += [decaying(expr, sign), decaying(expr, sign, sp.factor)]
     out: list[sp.Expr] = []
-    for form in forms + [uncancel(f) for f in forms if f is not None]:
+    for form in forms + [uncancel(f, sign) for f in forms if f is not None]:
         if form is None or form in out:
             continue
         try:

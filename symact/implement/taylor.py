@@ -9,19 +9,26 @@ over one denominator N/D, D^-1 of one sign, N smooth at a with its first n + k d
 the remainder rule bounds it (:meth:`symact.decide.certify.Search.try_cleared`).  The point a itself stays NaN
 (real-line semantics; the continuous extension is only named there).
 
-The radius is the largest of :data:`RADII` for which a degree n <= :data:`MAX_DEGREE` makes the next
-:data:`LOOKAHEAD` terms at the radius smaller than 2^-60 of the first nonzero one, and C is the least power of
-2 above four times an estimate of sup |h^(n+k+1)|/(n+k+1)! on the ball, h = (x - a)^k f, k the order of the zero
-of f's denominator D at a.  Where D's factor that vanishes at a is no polynomial ((exp(x) - 1)**2), the search
-cannot divide it out, and the (n + k + 1)-th derivative of C (x - a)^(n+1) D stays near C (n + k + 1)! only
-on a small ball: r (n + k + 2) <= 1/2 there.  The branches replace the formula there only where they measure a smaller error on
-sample inputs of the ball than the formula already there, which measures more than one float64 ulp there
-(against the certified reference, in float64): the expression (exp(x) - 1)/x itself, written with expm1, keeps
-its formula.
+Each radius of :data:`RADII` gets the least degree n <= :data:`MAX_DEGREE` that makes the next :data:`LOOKAHEAD`
+terms at the radius smaller than 2^-56 of the first nonzero one, and C, the least power of 2 above four times an
+estimate of sup |h^(n+k+1)|/(n+k+1)! on the ball, h = (x - a)^k f, k the order of the zero of f's denominator D at
+a.  The ball used is the least one outside which (on r < |x - a| <= 4 r) the formula there measures within half
+the audit's standard, 16 max(1, kappa) float64 ulp: the formula cancels about log2(its terms / its value) bits,
+which falls as |x - a| grows (the derivative of tanh(x)/x was 112 ulp off at x = 0.094, just outside a ball of
+1/16: its ball is now 1/2, degree 37); where none does, the largest, and its description states the ratio (and,
+with ``symact implement``, says that the formula still cancels outside it where it exceeds the standard).  Where the kernel does not prove the bound of a ball
+of a degree above :data:`SURE_DEGREE`, the next smaller ball and the formula beyond it take its place, in turn
+(:meth:`symact.implement.plan.Plan.prove`).  Where D's factor that vanishes at a is no polynomial
+((exp(x) - 1)**2), the search cannot divide it out, and the (n + k + 1)-th derivative of C (x - a)^(n+1) D stays
+near C (n + k + 1)! only on a small ball: r (n + k + 2) <= 1/2 there.  The branches replace the formula there
+only where they measure a smaller error on sample inputs of the ball than the formula already there, which
+measures more than one float64 ulp there (against the certified reference, in float64): the expression
+(exp(x) - 1)/x itself, written with expm1, keeps its formula.
 """
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import sympy as sp
@@ -31,16 +38,19 @@ from symact.catalog.registry import X
 from symact.decide.terms_sympy import split_denominator
 from symact.functions import elementary
 from symact.implement.branches import Branch
-from symact.implement.stable import measure, references
+from symact.implement.stable import errors, measure, references
 
 #: the radii tried, largest first
-RADII = tuple(sp.Rational(1, 2 ** j) for j in range(1, 6))
+RADII = tuple(sp.Rational(1, 2 ** j) for j in range(0, 6))
 #: highest degree of a Taylor branch's polynomial
-MAX_DEGREE = 16
+MAX_DEGREE = 40
+#: the highest degree whose bound the kernel is known to prove within the default budget: where the bound of a
+#: ball of a higher degree is not proved, the next smaller ball takes its place (and so on down to this degree)
+SURE_DEGREE = 16
 #: terms after the last one kept that must be negligible at the radius (and enter the estimate of C)
 LOOKAHEAD = 12
-#: the next terms at the radius are below this fraction of the first nonzero one
-TOLERANCE = sp.Rational(1, 2 ** 60)
+#: the next terms at the radius are below this fraction of the first nonzero one (an eighth of a float64 ulp)
+TOLERANCE = sp.Rational(1, 2 ** 56)
 #: CPU seconds SymPy may take for the series at one point
 SERIES_SECONDS = 10.0
 #: sample offsets from the point, on each side, as fractions of the radius: from 1e-60 (below float32's least
@@ -48,6 +58,10 @@ SERIES_SECONDS = 10.0
 _OFFSETS = np.geomspace(1e-60, 1.0, 121)
 #: a formula measuring at most this many float64 ulps on the ball keeps its place
 _GOOD = 1.0
+#: sample points just outside a ball of radius r, as multiples of r: the formula there is measured (:func:`_chosen`)
+_OUTSIDE = np.geomspace(1.0, 4.0, 97)[1:]
+#: what the description of a Taylor branch says where the formula just outside it exceeds the standard
+CANCELS_OUTSIDE = "THE FORMULA STILL CANCELS OUTSIDE THE BALL"
 
 
 def taylor_branches(expr: sp.Expr, branches: list[Branch], at_zero: bool = False) -> list[Branch]:
@@ -59,37 +73,79 @@ def taylor_branches(expr: sp.Expr, branches: list[Branch], at_zero: bool = False
     if at_zero and sp.Integer(0) not in points:
         points.append(sp.Integer(0))
     for point in points:
-        found = _series(expr, point)
-        if found is None or not _inside_exact(branches, point, found[0]):
+        found = [ball for ball in _series(expr, point) if _inside_exact(branches, point, ball[0])]
+        if not found:
             continue
-        r, poly, bound = found
+        j, outside = _chosen(expr, branches, point, found)
         for side in (-1, 1):
-            branches = _replace(expr, branches, point, r, side, poly, bound(side))
+            branches = _replace(expr, branches, point, side, found[j:], outside[j:])
     return branches
 
 
-def _series(expr: sp.Expr, a: sp.Rational):
-    """(r, T_n as a Horner polynomial in x - a, side -> the claim's bound) at a, or None where SymPy finds no
-    Taylor series with rational coefficients in time or no radius of :data:`RADII` serves."""
+def _degree(ball: tuple) -> int:
+    """The degree of a ball's Taylor polynomial."""
+    return sp.Poly(ball[1], X).degree()
+
+
+def _chosen(expr: sp.Expr, branches: list[Branch], a: sp.Rational, balls: list[tuple]) -> tuple:
+    """(the index in ``balls`` (largest first) of the ball to use, what the formula measures just outside each
+    ball as a fraction of the standard (None: not measured)): the smallest
+    one outside which, on r < |x - a| <= 4 r, the formula there measures at most half the audit's standard, 16
+    max(1, kappa(x)) float64 ulps (its cancellation costs about log2 of the ratio of its terms to its value in
+    bits, which falls as |x - a| grows); else the largest, whose description states the excess."""
+    xs = [float(a) + side * float(r) * _OUTSIDE for r, _, _ in balls for side in (-1, 1)]
+    h = 2.0 ** -26  # kappa = |x f'/f| from the certified values at x (1 -+ h): its error is far below 1
+    wants = references([(expr, v) for x in xs for v in (x, x * (1 - h), x * (1 + h))])
+    ratios = []
+    for i, x in enumerate(xs):
+        want, lo, hi = wants[3 * i:3 * i + 3]
+        if want is None or lo is None or hi is None:
+            return 0, [None] * len(balls)
+        with np.errstate(all="ignore"):
+            kappa = np.abs((hi - lo) / (2 * h * want))
+        allowed = 16.0 * np.maximum(1.0, np.where(np.isfinite(kappa), kappa, 1.0))
+        ratios.append(max((float(np.max(errors(b.formula, x[mask], want[mask]) / allowed[mask]))
+                           for b, mask in _holders(branches, x)), default=0.0))
+    worst = [max(ratios[2 * j], ratios[2 * j + 1]) for j in range(len(balls))]
+    j = min((j for j, w in enumerate(worst) if w <= 0.5), key=lambda j: balls[j][0], default=0)
+    return j, worst
+
+
+def _holders(branches: list[Branch], xs: np.ndarray) -> list[tuple]:
+    """[(branch, mask of the inputs ``xs`` in its range)] for each exact branch holding some of them."""
+    out = []
+    for b in branches:
+        lo, hi = (-np.inf if b.lo is None else float(b.lo)), (np.inf if b.hi is None else float(b.hi))
+        mask = ((xs > lo) | b.lo_closed & (xs == lo)) & ((xs < hi) | b.hi_closed & (xs == hi))
+        if b.kind == "exact" and mask.any():
+            out.append((b, mask))
+    return out
+
+
+def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
+    """[(r, T_n as a Horner polynomial in x - a, side -> the claim's bound)] at a for each radius r of
+    :data:`RADII` (largest first) that a degree n <= :data:`MAX_DEGREE` serves; none where SymPy finds no Taylor
+    series with rational coefficients in time."""
     top = MAX_DEGREE + LOOKAHEAD + 1
     plain = elementary(expr)
     try:
         done, s = run_with_budget(lambda: sp.series(plain, X, a, top).removeO(), SERIES_SECONDS)
     except Exception:  # noqa: BLE001 - SymPy raises many types: no series, no Taylor branch
-        return None
+        return []
     u = sp.Dummy("u")
     try:
         coeffs = sp.Poly(sp.expand(s.subs(X, u + a)), u).all_coeffs()[::-1] if done else None
     except sp.PolynomialError:
-        return None
+        return []
     if not coeffs or not all(c.is_Rational for c in coeffs):
-        return None
+        return []
     coeffs += [sp.Integer(0)] * (top - len(coeffs))
     first = next((m for m, c in enumerate(coeffs) if c != 0), None)
     if first is None or first > MAX_DEGREE:
-        return None
+        return []
     split = split_denominator(plain, X, a) or (plain, 1, 0, 1)  # no denominator: smooth at a, k = 0
     k = split[2] if split[2] is not None else _zero_order(split[1], a)
+    out = []
     for r in RADII:
         n = next((n for n in range(first, MAX_DEGREE + 1) if all(
             abs(c) * r ** (i - first) <= TOLERANCE * abs(coeffs[first])
@@ -98,12 +154,16 @@ def _series(expr: sp.Expr, a: sp.Rational):
             continue
         estimate = sum(abs(c) * sp.binomial(i + k, n + 1 + k) * r ** (i - n - 1)
                        for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))
-        if estimate == 0:
-            continue
-        c = sp.Integer(2) ** math.ceil(math.log2(float(4 * estimate)))
-        poly = sp.horner(sp.Add(*(coeffs[i] * u ** i for i in range(n + 1))), u).subs(u, X - a)
-        return r, poly, lambda side: c * (side * (X - a)) ** (n + 1)
-    return None
+        if estimate != 0:
+            out.append(_ball(r, a, coeffs[:n + 1], sp.Integer(2) ** math.ceil(math.log2(float(4 * estimate)))))
+    return out
+
+
+def _ball(r: sp.Rational, a: sp.Rational, coeffs: list, c: sp.Rational) -> tuple:
+    """(r, the Horner polynomial of ``coeffs`` in x - a, side -> the claim's bound C |x - a|^(n + 1))."""
+    u, n = sp.Dummy("u"), len(coeffs) - 1
+    poly = sp.horner(sp.Add(*(coeffs[i] * u ** i for i in range(n + 1))), u).subs(u, X - a)
+    return r, poly, lambda side: c * (side * (X - a)) ** (n + 1)
 
 
 def _zero_order(den: sp.Expr, a: sp.Rational) -> int:
@@ -124,25 +184,59 @@ def _inside_exact(branches: list[Branch], a: sp.Rational, r: sp.Rational) -> boo
     return all(b.kind == "exact" for b in branches if meets(b) and not (b.lo == a == b.hi))
 
 
-def _replace(expr, branches: list[Branch], a, r, side: int, poly, bound) -> list[Branch]:
-    """``branches`` with the Taylor branch on the side ``side`` of a, where it measures better on sample inputs
-    there than the branch it replaces (the one holding a + side r/2)."""
+def _replace(expr, branches: list[Branch], a, side: int, balls: list[tuple], outside: list) -> list[Branch]:
+    """``branches`` with the Taylor branch of ``balls[0]`` on the side ``side`` of a, where it measures better on
+    sample inputs there than the branch it replaces (the one holding a + side r/2); ``outside``: what the formula
+    measures just outside each ball, as a fraction of the standard (:func:`_chosen`; None: not measured)."""
     from symact.implement.undefined import cut, nan_at
 
+    mid = a + side * balls[0][0] / 2
+    old = next(b for b in branches if (b.lo is None or b.lo < mid) and (b.hi is None or mid < b.hi))
+    taylor = _chain(expr, a, side, balls, old, "its removable 0/0 there" if nan_at(branches, a) else "it", outside)
+    return branches if taylor is None else cut(branches, taylor)
+
+
+def _chain(expr, a, side: int, balls: list[tuple], old: Branch, where: str, outside: list) -> Branch | None:
+    """The Taylor branch of ``balls[0]`` (:func:`_taylor_branch`); where its degree is above :data:`SURE_DEGREE`,
+    the next smaller ball's (in turn) and the formula beyond it take its place where the kernel does not prove its
+    bound (``written``)."""
+    taylor = _taylor_branch(expr, a, side, balls[0], old, where, outside[0])
+    small = (_chain(expr, a, side, balls[1:], old, where, outside[1:])
+             if taylor is not None and len(balls) > 1 and _degree(balls[0]) > SURE_DEGREE else None)
+    if small is None:
+        return taylor
+    r = balls[0][0]
+    if side < 0:
+        return replace(taylor, written=(Branch(a - r, small.lo, True, False, old.formula, old.why), small))
+    return replace(taylor, written=(small, Branch(small.hi, a + r, False, True, old.formula, old.why)))
+
+
+def _taylor_branch(expr, a, side: int, ball: tuple, old: Branch, where: str, outside: float | None) -> Branch | None:
+    """The Taylor branch of ``ball`` (r, T_n, side -> bound) on the side ``side`` of a, in place of the formula of
+    ``old`` there (``written``), or None where it does not measure better than that formula on sample inputs of
+    the ball or that formula measures at most :data:`_GOOD` there."""
+    r, poly, bound = ball
     xs = float(a) + side * float(r) * _OFFSETS
     xs = xs[xs != float(a)]
     want = references([(expr, xs)])[0]
-    mid = a + side * r / 2
-    old = next(b for b in branches if (b.lo is None or b.lo < mid) and (b.hi is None or mid < b.hi))
     if want is None:
-        return branches
+        return None
     error, before = measure(poly, xs, want), measure(old.formula, xs, want)
     if not error < before or before <= _GOOD:
-        return branches
+        return None
     lo, hi = (a - r, a) if side < 0 else (a, a + r)
-    where = "its removable 0/0 there" if nan_at(branches, a) else "it"
     why = (f"Taylor polynomial of degree {sp.Poly(poly, X).degree()} at x = {a}: the formula cancels near "
            f"{where} (measured {error:.3g} ulp at most in float64 on {xs.size} sample inputs; the "
-           f"formula: {before:.3g})")
-    return cut(branches, Branch(lo, hi, side < 0, side > 0, poly, why, "bound", bound,
-                                written=(old.formula, old.why)))
+           f"formula: {before:.3g}){_outside_text(a, r, outside)}")
+    return Branch(lo, hi, side < 0, side > 0, poly, why, "bound", bound(side), written=(old.formula, old.why))
+
+
+def _outside_text(a: sp.Rational, r: sp.Rational, outside: float | None) -> str:
+    """What the description of a Taylor branch of radius r says of the formula just outside it (``outside``: its
+    largest error there as a fraction of the standard, :func:`_chosen`)."""
+    if outside is None:
+        return ""
+    distance = "|x|" if a == 0 else f"|x - {a}|"
+    text = (f"; just outside, on {r} < {distance} <= {4 * r}, the formula measures at most {outside:.3g} times the "
+            f"audit's standard 16 max(1, kappa) float64 ulp")
+    return text + ("" if outside <= 1 else f": {CANCELS_OUTSIDE}")
