@@ -27,6 +27,7 @@ from symact.catalog.registry import X
 from symact.decide.exponentials import combined, linear_exponentials
 from symact.functions import elementary
 from symact.implement.branches import Branch
+from symact.implement.tails import tail
 
 def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
     """``expr`` on the side ``sign`` (-1: x < 0, +1: x > 0) with every exponential of a linear function of x
@@ -228,10 +229,16 @@ def uncancel(expr: sp.Expr) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, (sp.Add, sp.log, sp.acosh)), rewrite)
 
 
-#: M, the largest float32: where no form is stable on x < -1 (or x > 1), the range is split at -M (or M) and
-#: each part measured apart, so that a form that fails only beyond float32's range ((x - 1) exp(x)/x**2, inf/inf
-#: where x**2 overflows float64) may still serve every float32 input
+#: M, the largest float32, a place where the far ranges x < -1 and x > 1 may be split (:func:`_measured_parts`), so
+#: that a form that fails only beyond float32's range ((x - 1) exp(x)/x**2, inf/inf where x**2 overflows float64) may
+#: still serve every float32 input
 _WIDE = 2 ** 128 - 2 ** 104
+#: the logarithm of the largest float64: exp(c x) overflows from |x| = _OVERFLOW/|c|, another place where the far
+#: ranges may be split (exp(x)/x**2 as written up to there, in its tail form beyond, out to x = 723)
+_OVERFLOW = 709.782712893384
+#: a far range is split where its best form errs by more than this many float64 ulps somewhere, and a part has a
+#: form this many times more accurate there
+_SPLIT = 4.0
 #: the ranges of the branch table of an expression (lo, hi, lo closed, hi closed) and their sample inputs:
 #: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn); near 0, from 1e-300 to 1
 _RANGES = [(None, -1, False, False), (-1, 0, True, False), (0, 1, True, True), (1, None, False, False)]
@@ -252,8 +259,11 @@ def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
     forms = [expr, combined(expr, sp.cancel), combined(expr, sp.factor), collected(expr)]
     if sign is not None:
         forms += [decaying(expr, sign), decaying(expr, sign, sp.factor)]
+    forms += [uncancel(f) for f in forms if f is not None]
+    if sign is not None:  # each form far out without an overflowing intermediate (:mod:`.tails`)
+        forms += [tail(f, sign, collected(f), half) for f in forms if f is not None for half in (True, False)]
     out: list[sp.Expr] = []
-    for form in forms + [uncancel(f) for f in forms if f is not None]:
+    for form in forms:
         if form is None or form in out:
             continue
         try:
@@ -265,35 +275,57 @@ def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
 
 
 def stable_branches(expr: sp.Expr) -> list[Branch]:
-    """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (each of x < -1 and x > 1 split at -M and M where no form is
-    stable on all of it, :data:`_WIDE`), each with the candidate form (:func:`_candidates`) that
+    """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (each of x < -1 and x > 1 split where one form is not best on
+    all of it, :func:`_measured_parts`), each with the candidate form (:func:`_candidates`) that
     measures the least error there (the expression as written on a tie); neighbours with the same form are one
     branch, and the expression as written on all of R is one branch.  Each branch's description gives its
     measured error (and says so where it exceeds half a float32 ulp: no stable form found)."""
     _evaluate(expr, np.array([1.0]))  # an expression the printer cannot write: Unprintable (exit 2) before measuring
+    cuts = _cuts(expr)
+    far = np.concatenate([_FAR] + [np.linspace(0.85, 1.07, 45) * float(c) for c in cuts[:-1]])
     signs = [-1 if hi is not None and hi <= 0 else 1 for _, hi, _, _ in _RANGES]
-    samples = [sign * (_NEAR if lo is not None and hi is not None else _FAR)
+    samples = [sign * (_NEAR if lo is not None and hi is not None else far)
                for sign, (lo, hi, _, _) in zip(signs, _RANGES)]
     merged: list[list] = []
     for ends, sign, xs, want in zip(_RANGES, signs, samples, references([(expr, xs) for xs in samples])):
-        for part, inside in _measured_parts(expr, ends, sign, xs, want):
+        for part, inside in _measured_parts(expr, ends, sign, xs, want, cuts):
             _join(merged, part, inside)
     return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n),
                    written=None if form == expr else (expr, _why(True, written, written, n)))
             for lo, hi, lo_closed, hi_closed, form, error, written, n in merged]
 
 
-def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want: np.ndarray | None) -> list:
+def _cuts(expr: sp.Expr) -> list:
+    """Where the far ranges may be split, in |x|, increasing: where each exponential of a linear function of x
+    overflows (an integer below :data:`_OVERFLOW`/|c|, above 1), and M (:data:`_WIDE`)."""
+    rates = {abs(c) for _, c, _, _ in linear_exponentials(expr.rewrite(sp.exp))}
+    return sorted({sp.Integer(int(_OVERFLOW / c)) for c in rates if 1 < _OVERFLOW / c < 1e30} | {sp.Integer(_WIDE)})
+
+
+def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want: np.ndarray | None,
+                    cuts: list) -> list:
     """[(ends, (form, error, as written's error, number of samples))] of the range ``ends``: the best form on it,
-    or, on x < -1 or x > 1 where that is not stable, the best on each side of -M or M (:data:`_WIDE`)."""
+    or, on x < -1 or x > 1 where that errs by more than :data:`_SPLIT` ulps, the best on each part between
+    ``cuts`` (|x| in (a, b]) where one of them is :data:`_SPLIT` times more accurate there than the best on the
+    whole range."""
     whole = [(ends, (*_best(expr, sign, xs, want), xs.size))]
-    if want is None or whole[0][1][1] <= _UNSTABLE or ends[0] is not None and ends[1] is not None:
+    if want is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
         return whole
-    inner = np.abs(xs) <= _WIDE
-    wide = sign * _WIDE
-    halves = ([((None, wide, False, False), ~inner), ((wide, ends[1], True, False), inner)] if sign < 0 else
-              [((ends[0], wide, False, True), inner), ((wide, None, False, False), ~inner)])
-    return [(part, (*_best(expr, sign, xs[keep], want[keep]), int(keep.sum()))) for part, keep in halves]
+    size = np.abs(xs)
+    bounds = [sp.Integer(1)]
+    for c in cuts:  # parts with sample inputs only
+        if np.any((size > float(bounds[-1])) & (size <= float(c))):
+            bounds.append(c)
+    bounds.append(None)
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        keep = (size > float(a)) & (size <= (np.inf if b is None else float(b)))
+        part = (None if b is None else -b, -a, b is not None, False) if sign < 0 else (a, b, False, b is not None)
+        best = _best(expr, sign, xs[keep], want[keep])
+        parts.append((part, (*best, int(keep.sum())), measure(whole[0][1][0], xs[keep], want[keep])))
+    if not any(_SPLIT * got[1] < there for _, got, there in parts):
+        return whole
+    return [(part, got) for part, got, _ in (reversed(parts) if sign < 0 else parts)]
 
 
 def _join(merged: list[list], ends: tuple, measured: tuple) -> None:
