@@ -100,24 +100,37 @@ def _evaluate(formula: sp.Expr, xs: np.ndarray) -> np.ndarray:
     return np.broadcast_to(np.asarray(local["out"], dtype=np.float64), xs.shape)
 
 
-#: CPU seconds the certified reference may take on the sample inputs of one range (exp(exp(x)) at x = 1e300 would
-#: take minutes): past that, the range keeps the expression as written, unmeasured, and says so
+#: CPU seconds the certified reference may take on each :data:`CHUNK` sample inputs of one range (exp(exp(x)) at
+#: x = 1e300 would take minutes; sinh(x)/cosh(x), the derivative of log(cosh(x)), takes 2 CPU seconds on the 41
+#: largest of x > 1): past that, the range keeps the expression as written, unmeasured, and says so
 REFERENCE_SECONDS = 5.0
+CHUNK = 64
 
 
 def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | None]:
     """The certified float64 rounding of each (expression, inputs) of ``items``, in a child process with
-    :data:`REFERENCE_SECONDS` per item (:mod:`symact.sandbox`); None for an item that ran past it."""
+    :data:`REFERENCE_SECONDS` per :data:`CHUNK` inputs (:mod:`symact.sandbox`); None for an item one of whose
+    chunks ran past it (its later chunks are not computed)."""
     from symact import sandbox
     from symact.audit.reference.oracle import rounded_expression
 
-    def work(channel: sandbox.Channel, start: int) -> None:
-        for i in range(start, len(items)):
-            channel.begin(i, REFERENCE_SECONDS)
-            channel.done(i, rounded_expression(items[i][0], items[i][1], "float64"))
+    chunks = [(k, xs[j:j + CHUNK]) for k, (_, xs) in enumerate(items) for j in range(0, max(xs.size, 1), CHUNK)]
 
-    outcomes = sandbox.run(work, len(items), lambda i: "the certified reference of a range")
-    return [out.value if out.ok else None for out in outcomes]
+    def work(channel: sandbox.Channel, start: int) -> None:
+        lost = chunks[start - 1][0] if start else None  # a child starts after an item that failed
+        for i in range(start, len(chunks)):
+            k, xs = chunks[i]
+            if k == lost:
+                channel.done(i, None)
+                continue
+            channel.begin(i, REFERENCE_SECONDS)
+            channel.done(i, rounded_expression(items[k][0], xs, "float64"))
+
+    outcomes = sandbox.run(work, len(chunks), lambda i: "the certified reference of a range")
+    parts: list[list] = [[] for _ in items]
+    for (k, _), out in zip(chunks, outcomes):
+        parts[k].append(out.value if out.ok else None)
+    return [None if any(p is None for p in got) else np.concatenate(got) for got in parts]
 
 
 def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
@@ -198,15 +211,16 @@ def _limit(expr: sp.Expr, end) -> sp.Expr | None:
 
 def uncancel(expr: sp.Expr) -> sp.Expr:
     """``expr`` with five cancellations near a zero of the difference written away, exactly: log A - log B as
-    log(1 + (A - B)/B) (printed log1p; log(1 + exp(x)) - log 2 becomes log1p(expm1(x)/2)), sqrt(A) - B as
-    (A - B^2)/(sqrt(A) + B), 1 - tanh(u)^2 as 1/cosh(u)^2 (the derivative of tanh(gelu(x)) was 0 from x = 9,
-    where tanh rounds to 1), log(cosh u) as log(1 + 2 sinh(u/2)^2), and acosh(1 + t) as
-    log1p(t + sqrt(t (t + 2))) (acosh(1 + x**2) was 0 for |x| < 2**-27, where 1 + x**2 rounds to 1)."""
+    log(1 + (A - B)/B) (printed log1p; log(1 + exp(x)) - log 2 becomes log1p(expm1(x)/2)), P sqrt(A) + Q as
+    (P^2 A - Q^2)/(P sqrt(A) - Q) and P/sqrt(A) + Q as (P^2 - Q^2 A)/(sqrt(A) (P - Q sqrt(A))) (sqrt(1 + x**2) - x,
+    and its derivative x/sqrt(1 + x**2) - 1, which lost log10(x**2) digits), 1 - tanh(u)^2 as 1/cosh(u)^2 (the
+    derivative of tanh(gelu(x)) was 0 from x = 9, where tanh rounds to 1), log(cosh u) as log(1 + 2 sinh(u/2)^2),
+    and acosh(1 + t) as log1p(t + sqrt(t (t + 2))) (acosh(1 + x**2) was 0 for |x| < 2**-27, where 1 + x**2 rounds
+    to 1)."""
     def rewrite(e: sp.Expr) -> sp.Expr:
         if isinstance(e, sp.Add):
             logs = [t for t in e.args if isinstance(t, sp.log)]
             minus = [t for t in e.args if isinstance(-t, sp.log)]
-            roots = [t for t in e.args if isinstance(t, sp.Pow) and t.exp == sp.Rational(1, 2)]
             if logs and minus:
                 a = logs[0].args[0]
                 b = (-minus[0]).args[0]
@@ -216,9 +230,14 @@ def uncancel(expr: sp.Expr) -> sp.Expr:
                 square = [t for t in e.args if t != 1][0]
                 if isinstance(-square, sp.Pow) and isinstance((-square).base, sp.tanh) and (-square).exp == 2:
                     return sp.cosh((-square).base.args[0]) ** -2
-            if roots and len(e.args) == 2:
-                root, other = roots[0], [t for t in e.args if t is not roots[0]][0]
-                return sp.expand(root.base - other ** 2) / (root - other)
+            for t in e.args if len(e.args) == 2 else ():  # P sqrt(A)^s + Q, s = +-1
+                found = [a for a in sp.Mul.make_args(t) if isinstance(a, sp.Pow) and abs(a.exp) == sp.S.Half]
+                if len(found) != 1:
+                    continue
+                root, p, q = sp.sqrt(found[0].base), t / found[0], [a for a in e.args if a is not t][0]
+                if found[0].exp > 0:  # (P^2 A - Q^2)/(P sqrt(A) - Q)
+                    return sp.expand(p ** 2 * root.base - q ** 2) / (p * root - q)
+                return sp.expand(p ** 2 - q ** 2 * root.base) / (root * (p - q * root))  # (P^2 - Q^2 A)/(...)
         if isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh):
             return sp.log(sp.Add(1, 2 * sp.sinh(e.args[0].args[0] / 2) ** 2, evaluate=False))
         if isinstance(e, sp.acosh):
@@ -240,9 +259,11 @@ _OVERFLOW = 709.782712893384
 #: form this many times more accurate there
 _SPLIT = 4.0
 #: the ranges of the branch table of an expression (lo, hi, lo closed, hi closed) and their sample inputs:
-#: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn); near 0, from 1e-300 to 1
+#: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn; and five from 1e304 to the
+#: largest float, where 2x overflows: x**2 + 2x log1p(exp(-x)) is inf*0 = NaN at 1.7e308); near 0, from 1e-300 to 1
 _RANGES = [(None, -1, False, False), (-1, 0, True, False), (0, 1, True, True), (1, None, False, False)]
-_FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5, 60, 60)])
+_FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5, 60, 60),
+                       [1e304, 1e307, 2.0 ** 1023, 1.7e308, np.finfo(np.float64).max]])
 _NEAR = np.concatenate([np.geomspace(1e-300, 1.0, 161), np.linspace(0.02, 0.98, 50)])
 #: a float64 error (ulps) above which a branch says that no stable form was found for it: half a float32 ulp
 _UNSTABLE = 2.0 ** 28
@@ -261,7 +282,8 @@ def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
         forms += [decaying(expr, sign), decaying(expr, sign, sp.factor)]
     forms += [uncancel(f) for f in forms if f is not None]
     if sign is not None:  # each form far out without an overflowing intermediate (:mod:`.tails`)
-        forms += [tail(f, sign, collected(f), half) for f in forms if f is not None for half in (True, False)]
+        forms += [tail(f, sign, exps, half) for f in forms if f is not None for exps in (collected(f), None)
+                  for half in (True, False)]
     out: list[sp.Expr] = []
     for form in forms:
         if form is None or form in out:
@@ -384,7 +406,7 @@ def refined(branches: list[Branch]) -> list[Branch]:
 def _why(as_written: bool, error: float | None, written: float | None, n: int) -> str:
     if error is None:
         return (f"the expression as written, not measured: the certified reference took more than "
-                f"{REFERENCE_SECONDS:g} CPU seconds on the sample inputs of this range")
+                f"{REFERENCE_SECONDS:g} CPU seconds on {CHUNK} sample inputs of this range")
     what = ("the expression as written" if as_written else
             f"the form with the least measured error here (as written: {written:.3g} ulp)")
     found = "" if error <= _UNSTABLE else f"; {UNSTABLE} here (more than half a float32 ulp)"

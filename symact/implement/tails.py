@@ -63,18 +63,18 @@ def tail(expr: sp.Expr, sign: int, exps: sp.Expr | None = None, half: bool = Tru
     def term(t: sp.Expr) -> sp.Expr:
         factors = sp.Mul.make_args(t)
         growth = [a for a in factors if isinstance(a, sp.exp) and a.has(X)]
-        found = scaled(sp.Mul(*(a for a in factors if a not in growth)), sign)
-        if found is None or found[0] == 0 and not growth:
+        algebraic = [a for a in factors if a not in growth and scaled(a, sign) is not None]
+        found = scaled(sp.Mul(*algebraic), sign)
+        if found is None or not algebraic or found[1] == sp.Mul(*algebraic):
             return t
         k, s = found
-        if not growth:
-            return far ** k * s
+        s = s * sp.Mul(*(a for a in factors if a not in growth and a not in algebraic))  # other factors: 1/(1 + e^x)
+        if not growth or not k:
+            return sp.Mul(*growth) * far ** k * s
         u = sp.Add(*(a.args[0] for a in growth))
-        if not k:
-            return t
-        if half:
-            return sp.Mul(*(a for a in (sp.exp(u / 2), sp.exp(u / 2) * far ** k, s) if a != 1), evaluate=False)
-        return sp.exp(u + k * sp.log(far), evaluate=False) * s
+        parts = ((sp.exp(u / 2), sp.exp(u / 2) * far ** k, s) if half
+                 else (sp.exp(u + k * sp.log(far), evaluate=False), s))
+        return sp.Mul(*(a for a in parts if a != 1), evaluate=False)
 
     base = (exps if exps is not None else expr).replace(
         lambda a: isinstance(a, sp.log), log_form)
