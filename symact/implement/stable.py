@@ -256,8 +256,9 @@ _WIDE = 2 ** 128 - 2 ** 104
 #: ranges may be split (exp(x)/x**2 as written up to there, in its tail form beyond, out to x = 723)
 _OVERFLOW = 709.782712893384
 #: a far range is split where its best form errs by more than this many float64 ulps somewhere, and a part has a
-#: form this many times more accurate there
+#: form :data:`_BETTER` times more accurate there
 _SPLIT = 4.0
+_BETTER = 2.0
 #: the ranges of the branch table of an expression (lo, hi, lo closed, hi closed) and their sample inputs:
 #: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn; and five from 1e304 to the
 #: largest float, where 2x overflows: x**2 + 2x log1p(exp(-x)) is inf*0 = NaN at 1.7e308); near 0, from 1e-300 to 1
@@ -328,7 +329,7 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
                     cuts: list) -> list:
     """[(ends, (form, error, as written's error, number of samples))] of the range ``ends``: the best form on it,
     or, on x < -1 or x > 1 where that errs by more than :data:`_SPLIT` ulps, the best on each part between
-    ``cuts`` (|x| in (a, b]) where one of them is :data:`_SPLIT` times more accurate there than the best on the
+    ``cuts`` (|x| in (a, b]) where one of them is :data:`_BETTER` times more accurate there than the best on the
     whole range."""
     whole = [(ends, (*_best(expr, sign, xs, want), xs.size))]
     if want is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
@@ -345,7 +346,7 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
         part = (None if b is None else -b, -a, b is not None, False) if sign < 0 else (a, b, False, b is not None)
         best = _best(expr, sign, xs[keep], want[keep])
         parts.append((part, (*best, int(keep.sum())), measure(whole[0][1][0], xs[keep], want[keep])))
-    if not any(_SPLIT * got[1] < there for _, got, there in parts):
+    if not any(_BETTER * got[1] < there for _, got, there in parts):
         return whole
     return [(part, got) for part, got, _ in (reversed(parts) if sign < 0 else parts)]
 
