@@ -7,11 +7,13 @@ exponentials (:func:`collected`: no inf - inf where exp overflows); on a side of
 0, its *decaying* forms (:func:`decaying`): |x| is +-x, and exp(c x + d) with c x growing is exp(d)/T^k with
 T = exp(-g|x|) <= 1 there, so that ``cancel`` (or ``factor``) brings each rational part to one fraction in T
 (1 - 1/(1 + T) becomes T/(1 + T): the cancellation of 1 - sigmoid is gone) and a logarithm of T^k R is written
--k g |x| + log R (log(1 + exp(x)) becomes x + log(1 + exp(-x)): no overflow); and each of those with three
-cancellations near 0 written away (:func:`uncancel`).  :func:`stable_branches` evaluates every candidate's NumPy
-float64 code at sample inputs of x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (x < -1 and x > 1 split at -M and M,
-the largest float32, where no form is stable on all of it: one that fails only beyond serves every float32 input)
-against the certified reference
+-k g |x| + log R (log(1 + exp(x)) becomes x + log(1 + exp(-x)): no overflow); each of those with its
+cancellations near 0 written away (:func:`uncancel`); and on a side of 0 the tail forms of all of them
+(:mod:`symact.implement.tails`: no intermediate that overflows where the value does not).
+:func:`stable_branches` evaluates every candidate's NumPy float64 code at sample inputs of x < -1, -1 <= x < 0,
+0 <= x <= 1 and x > 1 (x < -1 and x > 1 split at M, the largest float32, and where each exponential overflows,
+where a part has a form twice as accurate as the best on the whole: one that fails only beyond M serves every
+float32 input) against the certified reference
 (:func:`symact.audit.reference.oracle.rounded_expression`), keeps the one with the least error on each range
 (the expression as written on a tie) and states that error in the branch's description (NO STABLE FORM FOUND
 above half a float32 ulp); :func:`refined` does the same for the pieces of a piecewise expression.
@@ -274,8 +276,8 @@ UNSTABLE = "NO STABLE FORM FOUND"
 
 def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
     """The forms tried on a side of 0 (``sign``; None: a range across 0): the expression as written first, its
-    decaying forms, and each of those with its cancellations near 0 written away (:func:`uncancel`); the distinct
-    ones that can be printed."""
+    decaying forms, each of those with its cancellations near 0 written away (:func:`uncancel`), and on a side of 0
+    the tail forms of all of them (:func:`symact.implement.tails.tail`); the distinct ones that can be printed."""
     from symact.implement.emit import Unprintable
 
     forms = [expr, combined(expr, sp.cancel), combined(expr, sp.factor), collected(expr)]
