@@ -137,12 +137,17 @@ def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | Non
 
 def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
     """(the candidate (:func:`_candidates`) with the least measured error at ``xs`` against ``want``, the
-    expression as written on a tie; its error; the expression as written's), errors in float64 ulps; (expr, None,
-    None) where ``want`` is None (not measured)."""
+    expression as written on a tie, or a tail form :data:`_BETTER` times more accurate still (more is needed of the
+    kernel to prove one, and an unproved form gives way to the expression as written); its error; the expression
+    as written's), errors in float64 ulps; (expr, None, None) where ``want`` is None (not measured)."""
     if want is None:
         return expr, None, None
-    errors = [(measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))]
+    forms, far = _candidates(expr, sign)
+    errors = [(measure(form, xs, want), k, form) for k, form in enumerate(forms)]
     error, _, form = min(errors, key=lambda e: (e[0], e[1]))
+    tails = [(measure(f, xs, want), k, f) for k, f in enumerate(far)]
+    if tails and _BETTER * min(tails)[0] < error:  # a tail form where it is twice as accurate
+        error, _, form = min(tails, key=lambda e: (e[0], e[1]))
     return form, error, errors[0][0]
 
 
@@ -233,7 +238,8 @@ def uncancel(expr: sp.Expr) -> sp.Expr:
                 if isinstance(-square, sp.Pow) and isinstance((-square).base, sp.tanh) and (-square).exp == 2:
                     return sp.cosh((-square).base.args[0]) ** -2
             for t in e.args if len(e.args) == 2 else ():  # P sqrt(A)^s + Q, s = +-1
-                found = [a for a in sp.Mul.make_args(t) if isinstance(a, sp.Pow) and abs(a.exp) == sp.S.Half]
+                found = [a for a in sp.Mul.make_args(t)
+                         if isinstance(a, sp.Pow) and abs(a.exp) == sp.S.Half and (a.base.has(X) or a == t)]
                 if len(found) != 1:
                     continue
                 root, p, q = sp.sqrt(found[0].base), t / found[0], [a for a in e.args if a is not t][0]
@@ -274,29 +280,30 @@ _UNSTABLE = 2.0 ** 28
 UNSTABLE = "NO STABLE FORM FOUND"
 
 
-def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
+def _candidates(expr: sp.Expr, sign: int | None) -> tuple[list[sp.Expr], list[sp.Expr]]:
     """The forms tried on a side of 0 (``sign``; None: a range across 0): the expression as written first, its
-    decaying forms, each of those with its cancellations near 0 written away (:func:`uncancel`), and on a side of 0
-    the tail forms of all of them (:func:`symact.implement.tails.tail`); the distinct ones that can be printed."""
+    decaying forms and each of those with its cancellations near 0 written away (:func:`uncancel`); and apart, on a
+    side of 0, the tail forms of all of them (:func:`symact.implement.tails.tail`); the distinct ones that can be
+    printed."""
     from symact.implement.emit import Unprintable
 
     forms = [expr, combined(expr, sp.cancel), combined(expr, sp.factor), collected(expr)]
     if sign is not None:
         forms += [decaying(expr, sign), decaying(expr, sign, sp.factor)]
     forms += [uncancel(f) for f in forms if f is not None]
-    if sign is not None:  # each form far out without an overflowing intermediate (:mod:`.tails`)
-        forms += [tail(f, sign, exps, half) for f in forms if f is not None for exps in (collected(f), None)
-                  for half in (True, False)]
-    out: list[sp.Expr] = []
-    for form in forms:
-        if form is None or form in out:
-            continue
-        try:
-            _evaluate(form, np.array([float(sign or 1)]))
-        except Unprintable:
-            continue
-        out.append(form)
-    return out
+    far = [] if sign is None else [tail(f, sign, exps, half) for f in forms if f is not None
+                                   for exps in (collected(f), None) for half in (True, False)]
+    out: list[list[sp.Expr]] = [[], []]
+    for group, found in zip(out, (forms, far)):
+        for form in found:
+            if form is None or form.has(sp.I) or form in out[0] or form in group:
+                continue
+            try:
+                _evaluate(form, np.array([float(sign or 1)]))
+            except Unprintable:
+                continue
+            group.append(form)
+    return out[0], out[1]
 
 
 def stable_branches(expr: sp.Expr) -> list[Branch]:

@@ -37,7 +37,9 @@ def scaled(e: sp.Expr, sign: int) -> tuple[sp.Rational, sp.Expr] | None:
         return None if inner is None else (inner[0], sp.Abs(inner[1]))
     if isinstance(e, sp.Pow) and e.exp.is_Rational:
         inner = scaled(e.base, sign)
-        return None if inner is None else (inner[0] * e.exp, inner[1] ** e.exp)
+        if inner is None or inner[1].is_number and inner[1].is_negative and not e.exp.is_Integer:
+            return None  # sqrt(x) for x < 0: no real value
+        return inner[0] * e.exp, inner[1] ** e.exp
     if isinstance(e, (sp.Add, sp.Mul)):
         parts = [scaled(a, sign) for a in e.args]
         if any(p is None for p in parts):
@@ -58,7 +60,9 @@ def tail(expr: sp.Expr, sign: int, exps: sp.Expr | None = None, half: bool = Tru
 
     def log_form(e: sp.Expr) -> sp.Expr:
         found = scaled(e.args[0], sign)
-        return e if found is None or found[0] == 0 else found[0] * sp.log(far) + sp.log(found[1])
+        if found is None or found[0] == 0 or found[1].is_number and not found[1].is_positive:
+            return e  # log(x) for x < 0: no real value
+        return found[0] * sp.log(far) + sp.log(found[1])
 
     def term(t: sp.Expr) -> sp.Expr:
         factors = sp.Mul.make_args(t)
