@@ -4,7 +4,7 @@ branch, with each branch's claim decided by the kernel.
 :func:`implement` returns an :class:`Implementation` (the plan with its proofs, and the module's source).
 The parts: :mod:`.branches` (the table of stable forms), :mod:`.proving` (the claims and the kernel's
 verdicts), :mod:`.plan` (entry or expression -> parts), :mod:`.stable` (an expression's forms, chosen by
-measurement), :mod:`.undefined` (NaN where an expression is undefined), :mod:`.zeros` (the sign of a zero
+measurement; :mod:`.tails` its forms far from 0), :mod:`.undefined` (NaN where an expression is undefined), :mod:`.zeros` (the sign of a zero
 result at +-0), :mod:`.emit` (formulas as code), :mod:`.inplace` (torch code that computes in place),
 :mod:`.rounding` (the modules' own rounding code), :mod:`.halfround` (the inputs at rounding boundaries of
 float16/bfloat16), :mod:`.module` (the module's text), :mod:`.vector` (softmax and log_softmax;

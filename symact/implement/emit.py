@@ -3,7 +3,8 @@ masked evaluations (NumPy) or of ``where`` (PyTorch, JAX).
 
 The printer knows the functions the branch table uses and prints two forms the way a numerical analyst
 writes them: ``log(1 + u)`` as ``log1p(u)`` and ``exp(u) - 1`` as ``expm1(u)`` (the same real functions; the
-library versions do not cancel).  Every branch is evaluated on its own range only (:func:`masked_chain`,
+library versions do not cancel), and a negative power of x as divisions, u/x/x for u/x**2 (x**2 overflows from
+|x| = 1.3e154, where u/x/x is still finite).  Every branch is evaluated on its own range only (:func:`masked_chain`,
 :func:`where_chain`), so an unused branch never overflows, warns or poisons a gradient; NaN in gives NaN out.
 """
 from __future__ import annotations
@@ -152,7 +153,8 @@ class Printer:
             if a.is_number:
                 continue
             if isinstance(a, sp.Pow) and a.exp.is_Integer and a.exp < 0:
-                den.append(self(a.base ** -a.exp) if a.exp != -1 else self(a.base))
+                den += ([self(a.base)] * int(-a.exp) if a.base == X or a.exp == -1  # w/x/x: no x**2 to overflow
+                        else [self(a.base ** -a.exp)])
             else:
                 num.append(self(a))
         text = "*".join(num) if num else "1.0"
@@ -161,8 +163,8 @@ class Printer:
     def power(self, e: sp.Pow) -> str:
         if e.exp.is_Integer:
             n = int(e.exp)
-            if n == -1:
-                return f"(1.0/{self(e.base)})"
+            if n == -1 or n < 0 and e.base == X:  # 1/x/x, not 1/x**2 (inf from |x| = 1.3e154)
+                return f"(1.0/{'/'.join([self(e.base)] * -n)})"
             if abs(n) > 2 and self.backend.name == "numpy":
                 return self.product(e.base, n) if n > 0 else f"(1.0/{self.product(e.base, -n)})"
             return f"({self(e.base)}**{n})" if n > 0 else f"(1.0/({self(e.base)}**{-n}))"

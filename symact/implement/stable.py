@@ -7,11 +7,13 @@ exponentials (:func:`collected`: no inf - inf where exp overflows); on a side of
 0, its *decaying* forms (:func:`decaying`): |x| is +-x, and exp(c x + d) with c x growing is exp(d)/T^k with
 T = exp(-g|x|) <= 1 there, so that ``cancel`` (or ``factor``) brings each rational part to one fraction in T
 (1 - 1/(1 + T) becomes T/(1 + T): the cancellation of 1 - sigmoid is gone) and a logarithm of T^k R is written
--k g |x| + log R (log(1 + exp(x)) becomes x + log(1 + exp(-x)): no overflow); and each of those with three
-cancellations near 0 written away (:func:`uncancel`).  :func:`stable_branches` evaluates every candidate's NumPy
-float64 code at sample inputs of x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (x < -1 and x > 1 split at -M and M,
-the largest float32, where no form is stable on all of it: one that fails only beyond serves every float32 input)
-against the certified reference
+-k g |x| + log R (log(1 + exp(x)) becomes x + log(1 + exp(-x)): no overflow); each of those with its
+cancellations near 0 written away (:func:`uncancel`); and on a side of 0 the tail forms of all of them
+(:mod:`symact.implement.tails`: no intermediate that overflows where the value does not).
+:func:`stable_branches` evaluates every candidate's NumPy float64 code at sample inputs of x < -1, -1 <= x < 0,
+0 <= x <= 1 and x > 1 (x < -1 and x > 1 split at M, the largest float32, and where each exponential overflows,
+where a part has a form twice as accurate as the best on the whole: one that fails only beyond M serves every
+float32 input) against the certified reference
 (:func:`symact.audit.reference.oracle.rounded_expression`), keeps the one with the least error on each range
 (the expression as written on a tie) and states that error in the branch's description (NO STABLE FORM FOUND
 above half a float32 ulp); :func:`refined` does the same for the pieces of a piecewise expression.
@@ -27,6 +29,7 @@ from symact.catalog.registry import X
 from symact.decide.exponentials import combined, linear_exponentials
 from symact.functions import elementary
 from symact.implement.branches import Branch
+from symact.implement.tails import tail
 
 def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
     """``expr`` on the side ``sign`` (-1: x < 0, +1: x > 0) with every exponential of a linear function of x, or
@@ -123,48 +126,56 @@ def _evaluate(formula: sp.Expr, xs: np.ndarray) -> np.ndarray:
     return np.broadcast_to(np.asarray(local["out"], dtype=np.float64), xs.shape)
 
 
-#: CPU seconds the certified reference may take on the sample inputs of one range (exp(exp(x)) at x = 1e300 would
-#: take minutes): past that, the range keeps the expression as written, unmeasured, and says so
+#: CPU seconds the certified reference may take on each :data:`CHUNK` sample inputs of one range (exp(exp(x)) at
+#: x = 1e300 would take minutes; sinh(x)/cosh(x), the derivative of log(cosh(x)), takes 2 CPU seconds on the 41
+#: largest of x > 1): past that, the range keeps the expression as written, unmeasured, and says so
 REFERENCE_SECONDS = 5.0
+CHUNK = 64
 
 
 def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | None]:
     """The certified float64 rounding of each (expression, inputs) of ``items``, in a child process with
-    :data:`REFERENCE_SECONDS` per item (:mod:`symact.sandbox`); None for an item that ran past it."""
+    :data:`REFERENCE_SECONDS` per :data:`CHUNK` inputs (:mod:`symact.sandbox`); None for an item one of whose
+    chunks ran past it (its later chunks are not computed)."""
     from symact import sandbox
     from symact.audit.reference.oracle import rounded_expression
 
-    def work(channel: sandbox.Channel, start: int) -> None:
-        for i in range(start, len(items)):
-            channel.begin(i, REFERENCE_SECONDS)
-            channel.done(i, rounded_expression(items[i][0], items[i][1], "float64"))
+    chunks = [(k, xs[j:j + CHUNK]) for k, (_, xs) in enumerate(items) for j in range(0, max(xs.size, 1), CHUNK)]
 
-    outcomes = sandbox.run(work, len(items), lambda i: "the certified reference of a range")
-    return [out.value if out.ok else None for out in outcomes]
+    def work(channel: sandbox.Channel, start: int) -> None:
+        lost = chunks[start - 1][0] if start else None  # a child starts after an item that failed
+        for i in range(start, len(chunks)):
+            k, xs = chunks[i]
+            if k == lost:
+                channel.done(i, None)
+                continue
+            channel.begin(i, REFERENCE_SECONDS)
+            channel.done(i, rounded_expression(items[k][0], xs, "float64"))
+
+    outcomes = sandbox.run(work, len(chunks), lambda i: "the certified reference of a range")
+    parts: list[list] = [[] for _ in items]
+    for (k, _), out in zip(chunks, outcomes):
+        parts[k].append(out.value if out.ok else None)
+    return [None if any(p is None for p in got) else np.concatenate(got) for got in parts]
 
 
 def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
     """(the candidate (:func:`_candidates`) with the least measured error at ``xs`` against ``want``, the
-    expression as written on a tie; its error; the expression as written's; the next :data:`_RUNNERS_UP` best
-    candidates that measure less than the expression as written, as (form, error)), errors in float64 ulps;
-    (expr, None, None, ()) where ``want`` is None (not measured)."""
+    expression as written on a tie, or a tail form :data:`_BETTER` times more accurate still (more is needed of the
+    kernel to prove one, and an unproved form gives way to the next); its error; the expression as written's; the
+    next :data:`_RUNNERS_UP` best candidates that measure less than the expression as written, as (form, error)),
+    errors in float64 ulps; (expr, None, None, ()) where ``want`` is None (not measured)."""
     if want is None:
         return expr, None, None, ()
-    errors = sorted([(measure(form, xs, want), k, form) for k, form in enumerate(_candidates(expr, sign))],
-                    key=lambda e: (e[0], e[1]))
+    forms, far = _candidates(expr, sign)
+    errors = sorted([(measure(form, xs, want), k, form) for k, form in enumerate(forms)], key=lambda e: (e[0], e[1]))
     written = next(e for e, k, _ in errors if k == 0)
+    tails = sorted([(measure(f, xs, want), len(forms) + k, f) for k, f in enumerate(far)], key=lambda e: (e[0], e[1]))
+    if tails and _BETTER * tails[0][0] < errors[0][0]:  # a tail form where it is twice as accurate
+        errors.insert(0, tails[0])
     error, _, form = errors[0]
     others = tuple((f, e) for e, k, f in errors[1:] if k != 0 and e < written)[:_RUNNERS_UP]
     return form, error, written, others
-
-
-def _fallback(expr: sp.Expr, why: str, others: tuple, written: float | None, n: int) -> tuple | None:
-    """``Branch.written`` of a branch whose form is not ``expr``: the runners-up ``others`` in turn, each with the
-    next as its own, and last ``expr`` itself (described as ``why``)."""
-    chain: tuple = (expr, why)
-    for form, error in reversed(others):
-        chain = (form, _why(False, error, written, n), chain)
-    return chain
 
 
 def measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
@@ -239,19 +250,20 @@ def _limit(expr: sp.Expr, end) -> sp.Expr | None:
 
 
 def uncancel(expr: sp.Expr, sign: int | None = None) -> sp.Expr:
-    """``expr`` with six cancellations near a zero of the difference written away, exactly: log A - log B and
+    """``expr`` with seven cancellations near a zero of the difference written away, exactly: log A - log B and
     log(A/B) as log(1 + (A - B)/B) (printed log1p; log(1 + exp(x)) - log 2 becomes log1p(expm1(x)/2),
     log((1 + x)/(1 - x)) log1p(2x/(1 - x)), whose Taylor bound at 0 the search did not find within its CPU limit),
     log(A/B) as -log(1 + (B - A)/A) where A/B < 1 at x = ``sign``/2 (the search proves the identity where the
-    argument of log1p is positive, log((1 + x)/(1 - x)) = -log1p(-2x/(1 + x)) on (-1, 0)), sqrt(A) - B as
-    (A - B^2)/(sqrt(A) + B), 1 - tanh(u)^2 as 1/cosh(u)^2 (the derivative of tanh(gelu(x)) was 0 from x = 9,
-    where tanh rounds to 1), log(cosh u) as log(1 + 2 sinh(u/2)^2), and acosh(1 + t) as
-    log1p(t + sqrt(t (t + 2))) (acosh(1 + x**2) was 0 for |x| < 2**-27, where 1 + x**2 rounds to 1)."""
+    argument of log1p is positive, log((1 + x)/(1 - x)) = -log1p(-2x/(1 + x)) on (-1, 0)), P sqrt(A) + Q as
+    (P^2 A - Q^2)/(P sqrt(A) - Q) and P/sqrt(A) + Q as (P^2 - Q^2 A)/(sqrt(A) (P - Q sqrt(A))) (sqrt(1 + x**2) - x,
+    and its derivative x/sqrt(1 + x**2) - 1, which lost log10(x**2) digits), 1 - tanh(u)^2 as 1/cosh(u)^2 (the
+    derivative of tanh(gelu(x)) was 0 from x = 9, where tanh rounds to 1), log(cosh u) as log(1 + 2 sinh(u/2)^2),
+    and acosh(1 + t) as log1p(t + sqrt(t (t + 2))) (acosh(1 + x**2) was 0 for |x| < 2**-27, where 1 + x**2 rounds
+    to 1)."""
     def rewrite(e: sp.Expr) -> sp.Expr:
         if isinstance(e, sp.Add):
             logs = [t for t in e.args if isinstance(t, sp.log)]
             minus = [t for t in e.args if isinstance(-t, sp.log)]
-            roots = [t for t in e.args if isinstance(t, sp.Pow) and t.exp == sp.Rational(1, 2)]
             if logs and minus:
                 a = logs[0].args[0]
                 b = (-minus[0]).args[0]
@@ -261,9 +273,15 @@ def uncancel(expr: sp.Expr, sign: int | None = None) -> sp.Expr:
                 square = [t for t in e.args if t != 1][0]
                 if isinstance(-square, sp.Pow) and isinstance((-square).base, sp.tanh) and (-square).exp == 2:
                     return sp.cosh((-square).base.args[0]) ** -2
-            if roots and len(e.args) == 2:
-                root, other = roots[0], [t for t in e.args if t is not roots[0]][0]
-                return sp.expand(root.base - other ** 2) / (root - other)
+            for t in e.args if len(e.args) == 2 else ():  # P sqrt(A)^s + Q, s = +-1
+                found = [a for a in sp.Mul.make_args(t)
+                         if isinstance(a, sp.Pow) and abs(a.exp) == sp.S.Half and (a.base.has(X) or a == t)]
+                if len(found) != 1:
+                    continue
+                root, p, q = sp.sqrt(found[0].base), t / found[0], [a for a in e.args if a is not t][0]
+                if found[0].exp > 0:  # (P^2 A - Q^2)/(P sqrt(A) - Q)
+                    return sp.expand(p ** 2 * root.base - q ** 2) / (p * root - q)
+                return sp.expand(p ** 2 - q ** 2 * root.base) / (root * (p - q * root))  # (P^2 - Q^2 A)/(...)
         if isinstance(e, sp.log) and isinstance(e.args[0], sp.cosh):
             return sp.log(sp.Add(1, 2 * sp.sinh(e.args[0].args[0] / 2) ** 2, evaluate=False))
         if isinstance(e, sp.log) and not sp.fraction(e.args[0])[1].is_number:
@@ -280,14 +298,23 @@ def uncancel(expr: sp.Expr, sign: int | None = None) -> sp.Expr:
     return expr.replace(lambda e: isinstance(e, (sp.Add, sp.log, sp.acosh)), rewrite)
 
 
-#: M, the largest float32: where no form is stable on x < -1 (or x > 1), the range is split at -M (or M) and
-#: each part measured apart, so that a form that fails only beyond float32's range ((x - 1) exp(x)/x**2, inf/inf
-#: where x**2 overflows float64) may still serve every float32 input
+#: M, the largest float32, a place where the far ranges x < -1 and x > 1 may be split (:func:`_measured_parts`), so
+#: that a form that fails only beyond float32's range ((x - 1) exp(x)/x**2, inf/inf where x**2 overflows float64) may
+#: still serve every float32 input
 _WIDE = 2 ** 128 - 2 ** 104
+#: the logarithm of the largest float64: exp(c x) overflows from |x| = _OVERFLOW/|c|, another place where the far
+#: ranges may be split (exp(x)/x**2 as written up to there, in its tail form beyond, out to x = 723)
+_OVERFLOW = 709.782712893384
+#: a far range is split where its best form errs by more than this many float64 ulps somewhere, and a part has a
+#: form :data:`_BETTER` times more accurate there
+_SPLIT = 4.0
+_BETTER = 2.0
 #: the ranges of the branch table of an expression (lo, hi, lo closed, hi closed) and their sample inputs:
-#: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn); near 0, from 1e-300 to 1
+#: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn; and five from 1e304 to the
+#: largest float, where 2x overflows: x**2 + 2x log1p(exp(-x)) is inf*0 = NaN at 1.7e308); near 0, from 1e-300 to 1
 _RANGES = [(None, -1, False, False), (-1, 0, True, False), (0, 1, True, True), (1, None, False, False)]
-_FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5, 60, 60)])
+_FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5, 60, 60),
+                       [1e304, 1e307, 2.0 ** 1023, 1.7e308, np.finfo(np.float64).max]])
 _NEAR = np.concatenate([np.geomspace(1e-300, 1.0, 161), np.linspace(0.02, 0.98, 50)])
 #: how many forms that measure less than the expression as written, after the best, a branch keeps to try in turn
 #: where the kernel does not prove the best one's claim (-3x^2/cosh(x^3)^2, the derivative of 1 - tanh(x^3), is not
@@ -299,40 +326,47 @@ _UNSTABLE = 2.0 ** 28
 UNSTABLE = "NO STABLE FORM FOUND"
 
 
-def _candidates(expr: sp.Expr, sign: int | None) -> list[sp.Expr]:
+def _candidates(expr: sp.Expr, sign: int | None) -> tuple[list[sp.Expr], list[sp.Expr]]:
     """The forms tried on a side of 0 (``sign``; None: a range across 0): the expression as written first, its
-    decaying forms, and each of those with its cancellations near 0 written away (:func:`uncancel`); the distinct
-    ones that can be printed."""
+    decaying forms and each of those with its cancellations near 0 written away (:func:`uncancel`); and apart, on a
+    side of 0, the tail forms of all of them (:func:`symact.implement.tails.tail`); the distinct ones that can be
+    printed."""
     from symact.implement.emit import Unprintable
 
     forms = [expr, combined(expr, sp.cancel), combined(expr, sp.factor), collected(expr)]
     if sign is not None:
         forms += [decaying(expr, sign), decaying(expr, sign, sp.factor)]
-    out: list[sp.Expr] = []
-    for form in forms + [uncancel(f, sign) for f in forms if f is not None]:
-        if form is None or form in out:
-            continue
-        try:
-            _evaluate(form, np.array([float(sign or 1)]))
-        except Unprintable:
-            continue
-        out.append(form)
-    return out
+    forms += [uncancel(f, sign) for f in forms if f is not None]
+    far = [] if sign is None else [tail(f, sign, exps, half) for f in forms if f is not None
+                                   for exps in (collected(f), None) for half in (True, False)]
+    out: list[list[sp.Expr]] = [[], []]
+    for group, found in zip(out, (forms, far)):
+        for form in found:
+            if form is None or form.has(sp.I) or form in out[0] or form in group:
+                continue
+            try:
+                _evaluate(form, np.array([float(sign or 1)]))
+            except Unprintable:
+                continue
+            group.append(form)
+    return out[0], out[1]
 
 
 def stable_branches(expr: sp.Expr) -> list[Branch]:
-    """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (each of x < -1 and x > 1 split at -M and M where no form is
-    stable on all of it, :data:`_WIDE`), each with the candidate form (:func:`_candidates`) that
+    """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (each of x < -1 and x > 1 split where one form is not best on
+    all of it, :func:`_measured_parts`), each with the candidate form (:func:`_candidates`) that
     measures the least error there (the expression as written on a tie); neighbours with the same form are one
     branch, and the expression as written on all of R is one branch.  Each branch's description gives its
     measured error (and says so where it exceeds half a float32 ulp: no stable form found)."""
     _evaluate(expr, np.array([1.0]))  # an expression the printer cannot write: Unprintable (exit 2) before measuring
+    cuts = _cuts(expr)
+    far = np.concatenate([_FAR] + [np.linspace(0.85, 1.07, 45) * float(c) for c in cuts[:-1]])
     signs = [-1 if hi is not None and hi <= 0 else 1 for _, hi, _, _ in _RANGES]
-    samples = [sign * (_NEAR if lo is not None and hi is not None else _FAR)
+    samples = [sign * (_NEAR if lo is not None and hi is not None else far)
                for sign, (lo, hi, _, _) in zip(signs, _RANGES)]
     merged: list[list] = []
     for ends, sign, xs, want in zip(_RANGES, signs, samples, references([(expr, xs) for xs in samples])):
-        for part, inside in _measured_parts(expr, ends, sign, xs, want):
+        for part, inside in _measured_parts(expr, ends, sign, xs, want, cuts):
             _join(merged, part, inside)
     return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n),
                    written=None if form == expr else
@@ -340,17 +374,37 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
             for lo, hi, lo_closed, hi_closed, form, error, written, others, n in merged]
 
 
-def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want: np.ndarray | None) -> list:
-    """[(ends, (form, error, as written's error, runners-up, number of samples))] of the range ``ends``: the best
-    form on it, or, on x < -1 or x > 1 where that is not stable, the best on each side of -M or M (:data:`_WIDE`)."""
+def _cuts(expr: sp.Expr) -> list:
+    """Where the far ranges may be split, in |x|, increasing: where each exponential of a linear function of x
+    overflows (an integer below :data:`_OVERFLOW`/|c|, above 1), and M (:data:`_WIDE`)."""
+    rates = {abs(c) for _, c, _, _ in linear_exponentials(expr.rewrite(sp.exp))}
+    return sorted({sp.Integer(int(_OVERFLOW / c)) for c in rates if 1 < _OVERFLOW / c < 1e30} | {sp.Integer(_WIDE)})
+
+
+def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want: np.ndarray | None,
+                    cuts: list) -> list:
+    """[(ends, (form, error, as written's error, runners-up, number of samples))] of the range ``ends``: the best form on it,
+    or, on x < -1 or x > 1 where that errs by more than :data:`_SPLIT` ulps, the best on each part between
+    ``cuts`` (|x| in (a, b]) where one of them is :data:`_BETTER` times more accurate there than the best on the
+    whole range."""
     whole = [(ends, (*_best(expr, sign, xs, want), xs.size))]
-    if want is None or whole[0][1][1] <= _UNSTABLE or ends[0] is not None and ends[1] is not None:
+    if want is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
         return whole
-    inner = np.abs(xs) <= _WIDE
-    wide = sign * _WIDE
-    halves = ([((None, wide, False, False), ~inner), ((wide, ends[1], True, False), inner)] if sign < 0 else
-              [((ends[0], wide, False, True), inner), ((wide, None, False, False), ~inner)])
-    return [(part, (*_best(expr, sign, xs[keep], want[keep]), int(keep.sum()))) for part, keep in halves]
+    size = np.abs(xs)
+    bounds = [sp.Integer(1)]
+    for c in cuts:  # parts with sample inputs only
+        if np.any((size > float(bounds[-1])) & (size <= float(c))):
+            bounds.append(c)
+    bounds.append(None)
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        keep = (size > float(a)) & (size <= (np.inf if b is None else float(b)))
+        part = (None if b is None else -b, -a, b is not None, False) if sign < 0 else (a, b, False, b is not None)
+        best = _best(expr, sign, xs[keep], want[keep])
+        parts.append((part, (*best, int(keep.sum())), measure(whole[0][1][0], xs[keep], want[keep])))
+    if not any(_BETTER * got[1] < there for _, got, there in parts):
+        return whole
+    return [(part, got) for part, got, _ in (reversed(parts) if sign < 0 else parts)]
 
 
 def _join(merged: list[list], ends: tuple, measured: tuple) -> None:
@@ -410,7 +464,7 @@ def refined(branches: list[Branch]) -> list[Branch]:
 def _why(as_written: bool, error: float | None, written: float | None, n: int) -> str:
     if error is None:
         return (f"the expression as written, not measured: the certified reference took more than "
-                f"{REFERENCE_SECONDS:g} CPU seconds on the sample inputs of this range")
+                f"{REFERENCE_SECONDS:g} CPU seconds on {CHUNK} sample inputs of this range")
     what = ("the expression as written" if as_written else
             f"the form with the least measured error here (as written: {written:.3g} ulp)")
     found = "" if error <= _UNSTABLE else f"; {UNSTABLE} here (more than half a float32 ulp)"

@@ -20,7 +20,10 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   of multiples of logs of primes;
   log(u) = log c + j x/L + log(u E^-j/c) where E^j divides the normal form N/D of u and c > 0 is the ratio of
   the contents (gcds of the rational coefficients) of N and D (u > 0 where log u is defined, so u E^-j/c > 0
-  exactly there: log((e^x + 1)/2) = -log 2 + log(e^x + 1));
+  exactly there: log((e^x + 1)/2) = -log 2 + log(e^x + 1)); and, where x has one sign on P (checked with the
+  kernel's enclosures), log(u) = k log|x| + log(u |x|^-k) where x^k divides N/D (the lowest power of x in N less
+  that in D; |x| is x or -x, so |x|^k > 0 and u |x|^-k > 0 exactly where u > 0: log(1 + x^-2 + sqrt(1 + 2x^-2))
+  = -2 log x + log(x^2 + 1 + x sqrt(x^2 + 2)) for x > 0, the tail form of acosh(1 + x^2)); not where u = c x^k;
 * sin, cos of k x/L + c pi (integer k with |k| <= MAX_TRIG_MULTIPLE, L chosen from the slopes of x in sin and cos as
   for exponentials, c in Z/12): the angle-sum and multiple-angle formulas in
   S = sin(x/L), C = cos(x/L), then reduction modulo S^2 + C^2 - 1; cos and sin of c pi exactly (cos(pi/3) =
@@ -67,7 +70,7 @@ from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, has_x, linear_split, mul, neg, num,
-                                 polynomial, rational_power)
+                                 polynomial, power, rational_power)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -341,14 +344,22 @@ class Normalizer:
             return self.log_rational(q)
         j = _lowest_power(n, self.E) - _lowest_power(d, self.E)
         c = _content(n) / _content(d) if n != 0 else Fraction(1)
-        if j == 0 and c == 1:
+        a, b = _lowest_power(n, self.x), _lowest_power(d, self.x)
+        side = self.sign(("x",), True) if a != b else 0
+        if side and self.expand(n / self.x ** a).is_number and self.expand(d / self.x ** b).is_number:
+            side = 0  # u = c x^k: log x itself (below, c and k give no simpler form)
+        if j == 0 and c == 1 and not side:
             return self.atom("log", None, u), sp.Integer(1)
-        # u = c E^j w with c > 0 rational (the ratio of the contents of u's numerator and denominator) and
-        # w > 0 (u > 0 where log u is defined): log u = log c + j x/L + log w
-        shift = mul(num(j / self.L), ("x",))
-        w = mul(num(1 / c), u, fn("exp", neg(shift))) if j else mul(num(1 / c), u)
+        # u = c E^j |x|^k w with c > 0 rational (the ratio of the contents of u's numerator and denominator), k the
+        # power of x that divides the normal form N/D of u (taken out only where x has one sign on P) and w > 0
+        # (u > 0 where log u is defined): log u = log c + j x/L + k log|x| + log w
+        size = ("x",) if side > 0 else neg(("x",))
+        k = a - b if side else 0
+        w = mul(num(1 / c), u, *([fn("exp", neg(mul(num(j / self.L), ("x",))))] if j else []),
+                *([power(size, -k)] if k else []))
         total, _ = self.log_rational(c)
-        return self.expand(self.atom("log", None, w) + sp.Rational(j / self.L) * self.x + total), sp.Integer(1)
+        return self.expand(self.atom("log", None, w) + sp.Rational(j / self.L) * self.x + total
+                           + k * (self.atom("log", None, size) if k else 0)), sp.Integer(1)
 
     def log_rational(self, q: Fraction):
         total = sp.Integer(0)
