@@ -178,6 +178,15 @@ def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | No
     return form, error, written, others
 
 
+def _fallback(expr: sp.Expr, why: str, others: tuple, written: float | None, n: int) -> tuple | None:
+    """``Branch.written`` of a branch whose form is not ``expr``: the runners-up ``others`` in turn, each with the
+    next as its own, and last ``expr`` itself (described as ``why``)."""
+    chain: tuple = (expr, why)
+    for form, error in reversed(others):
+        chain = (form, _why(False, error, written, n), chain)
+    return chain
+
+
 def measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
     """The largest error of ``formula``'s NumPy float64 code at ``xs`` in float64 ulps of ``want`` (inf where one
     is NaN or infinite and the other is not; none where ``want`` is NaN and the code's value not finite: at a

@@ -364,8 +364,8 @@ class Normalizer:
     def log_rational(self, q: Fraction):
         total = sp.Integer(0)
         for value, sign in ((q.numerator, 1), (q.denominator, -1)):
-            for prime, power in _prime_powers(value):
-                total += sign * power * self.atom("log", None, num(prime))
+            for prime, exponent in _prime_powers(value):
+                total += sign * exponent * self.atom("log", None, num(prime))
         return total, sp.Integer(1)
 
     def trigonometric(self, name: str, u):
@@ -510,9 +510,9 @@ def _split_root(q: Fraction, n: int) -> tuple[Fraction, Fraction]:
     """q = a^n * b with b free of n-th powers of small primes (so that 8^(1/2) and 2 * 2^(1/2) share b)."""
     a, b = Fraction(1), Fraction(1)
     for value, sign in ((q.numerator, 1), (q.denominator, -1)):
-        for prime, power in _prime_powers(value):
-            a *= Fraction(prime) ** (sign * (power // n))
-            b *= Fraction(prime) ** (sign * (power % n))
+        for prime, exponent in _prime_powers(value):
+            a *= Fraction(prime) ** (sign * (exponent // n))
+            b *= Fraction(prime) ** (sign * (exponent % n))
     return a, b
 
 
