@@ -394,14 +394,18 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
                     cuts: list) -> list:
     """[(ends, (form, error, as written's error, runners-up, number of samples))] of the range ``ends``: the best form on it,
     or, on x < -1 or x > 1 where that errs by more than :data:`_SPLIT` ulps, the best on each part between
-    ``cuts`` (|x| in (a, b]) where one of them is :data:`_BETTER` times more accurate there than the best on the
-    whole range."""
+    ``cuts`` (|x| in (a, b]; M, :data:`_WIDE`, only where that errs by more than :data:`_UNSTABLE`) where one of
+    them is :data:`_BETTER` times more accurate there than the best on the whole range."""
     whole = [(ends, (*_best(expr, sign, xs, want), xs.size))]
     if want is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
         return whole
     size = np.abs(xs)
     bounds = [sp.Integer(1)]
-    for c in cuts:  # parts with sample inputs only
+    for c in cuts:  # parts with sample inputs only; M only where no form is stable on the whole range, since the
+        # kernel's enclosures of exp(c x) overflow near |x| = M (x*sigmoid(1.702*x) = x/(1 + exp(-851 x/500)) on
+        # x < -M and on [-M, -417) was not proved equal to its own decaying form, nor to itself)
+        if c == _WIDE and whole[0][1][1] <= _UNSTABLE:
+            continue
         if np.any((size > float(bounds[-1])) & (size <= float(c))):
             bounds.append(c)
     bounds.append(None)
