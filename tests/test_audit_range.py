@@ -86,15 +86,20 @@ def test_a_jax_function_given_numpy_arrays_is_audited_with_jax_arrays(tmp_path):
     JAX computes in float32 unless its 64-bit mode is on (softplus(1/3) came back 0.8736388683319092, 3.6e8 ulps
     from log(1 + e^(1/3)) = 0.87363890802274178...), and the audit failed a correct float64 module.  The audit
     now calls it with JAX arrays, whose backend switches 64-bit mode on for float64."""
+    jax = pytest.importorskip("jax")
     jnp = pytest.importorskip("jax.numpy")
 
     def softplus(x):
         x = jnp.asarray(x)
         return jnp.maximum(x, 0) + jnp.log1p(jnp.exp(-jnp.abs(x)))
 
-    report = audit(softplus, "softplus", "float64", **FAST)
-    checks = _checks(report)
-    assert checks["values"].status == "pass" and checks["dtype"].status == "pass"
-    with mpmath.workdps(50):
-        want = float(mpmath.log(1 + mpmath.exp(mpmath.mpf(1) / 3)))
-    assert abs(float(softplus(jnp.asarray([1 / 3], dtype=jnp.float64))[0]) - want) <= 2 * np.spacing(want)
+    was = jax.config.jax_enable_x64
+    try:  # the audit runs in this process (isolate=False): the 64-bit mode it switches on is this process's
+        report = audit(softplus, "softplus", "float64", **FAST)
+        checks = _checks(report)
+        assert checks["values"].status == "pass" and checks["dtype"].status == "pass"
+        with mpmath.workdps(50):
+            want = float(mpmath.log(1 + mpmath.exp(mpmath.mpf(1) / 3)))
+        assert abs(float(softplus(jnp.asarray([1 / 3], dtype=jnp.float64))[0]) - want) <= 2 * np.spacing(want)
+    finally:  # later tests of float32 JAX modules expect the default mode
+        jax.config.update("jax_enable_x64", was)

@@ -34,17 +34,12 @@ class JaxBackend(Backend):
     numpy_bfloat16 = False      # JAX ships its own (ml_dtypes is its dependency)
     autograd = "jax.vmap(jax.jacrev(f))"
 
-    def __init__(self):
-        self._x64 = False
-
     def tensor(self, x, fmt_name, device=None):
+        import jax
         import jax.numpy as jnp
 
-        if fmt_name == "float64" and not self._x64:
-            import jax
-
+        if fmt_name == "float64" and not jax.config.jax_enable_x64:  # the mode as it is now, not as it was
             jax.config.update("jax_enable_x64", True)
-            self._x64 = True
         return jnp.asarray(np.asarray(x, dtype=np.float64).astype(get_format(fmt_name).numpy_dtype()))
 
     def read(self, out):
