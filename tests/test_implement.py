@@ -498,10 +498,12 @@ def test_committed_implementations_are_what_the_generator_writes():
     assert all(f"[{e.name}]({e.name}_numpy.py)" in index for e in entries(scalar_only=True))
 
 
-def test_the_index_shows_an_exhaustive_audit_only_for_the_module_text_it_audited():
-    """exhaustive.json's records carry the SHA-256 of the module they audited: the committed index shows each
-    record whose module is still that text (relu6's torch module: its record's hash is recomputed here from the
-    file), and a module changed by one character loses it ("-"), as does a report without the complete stream."""
+def test_the_index_shows_an_exhaustive_audit_only_for_the_module_code_it_audited():
+    """exhaustive.json's records carry the SHA-256 of the code they audited (the module without its docstring and
+    its PROOFS data): the committed index shows each record whose module's code is still that code (relu6's
+    torch module: its record's hash is recomputed here from the file, by lines cut independently of code_text),
+    a module whose docstring or proofs changed keeps it, a module whose code changed by one character loses it
+    ("-"), as does a report without the complete stream."""
     import hashlib
     import json
 
@@ -509,12 +511,20 @@ def test_the_index_shows_an_exhaustive_audit_only_for_the_module_text_it_audited
 
     records = json.loads((DOCS / EXHAUSTIVE).read_text())
     text = (DOCS / "relu6_torch.py").read_text()
+    lines = text.splitlines()
+    end_doc = next(i for i, line in enumerate(lines) if i > 0 and line.endswith('"""'))
+    start = lines.index('PROOFS = json.loads(r"""')
+    end = next(i for i in range(start + 1, len(lines)) if lines[i] == '""")')
+    code = "\n".join(lines[end_doc + 1:start] + lines[end + 1:])
     record = records["relu6_torch.py"]
-    assert record["sha256"] == hashlib.sha256(text.encode()).hexdigest() and record["passed"]
+    assert record["code_sha256"] == hashlib.sha256(code.encode()).hexdigest() and record["passed"]
     row = next(line for line in (DOCS / "README.md").read_text().splitlines() if line.startswith("| [relu6]"))
     assert row.split(" | ")[-2] == exhaustive_cell(record) == f"pass {record['max_ulp']:.3g}"
     assert current(records, "relu6_torch.py", text) == record
-    assert current(records, "relu6_torch.py", text + " ") is None and exhaustive_cell(None) == "-"
+    reproved = text.replace("relu6 for torch", "relu6 (proved again) for torch", 1).replace('"claim"', '"claim" ', 1)
+    assert reproved != text and current(records, "relu6_torch.py", reproved) == record
+    assert current(records, "relu6_torch.py", text.replace("torch.set_num_threads(1)", "torch.set_num_threads(2)")) \
+        is None and current(records, "relu6_torch.py", text + " ") is None and exhaustive_cell(None) == "-"
     partial = {"passed": True, "checks": [{"name": "exhaustive", "status": "pass", "points": 12345, "max_ulp": 0.0}]}
     with pytest.raises(ValueError):
         exhaustive_record(partial, text)

@@ -11,11 +11,14 @@ rewritten only with ``--measure``: :func:`symact.audit.audit` of each module at 
 exhaustive), so that ``--check`` does not depend on audit timings; and the exhaustive audit of each module
 (``exhaustive.json``: ``symact audit FILE:NAME -a NAME --dtype float32 --exhaustive --strict`` on all 2^32 float32
 inputs, minutes to an hour each, run only with ``--exhaustive`` for the modules without a record), each record
-holding the SHA-256 of the module text it audited: the index shows a record only while the module is that text.
+holding the SHA-256 of the code it audited (:func:`code_text`: the module without its docstring and its ``PROOFS``
+data, which compute nothing): the index shows a record only while the module's code is that code, so a proof
+written differently keeps the record, and a changed character of code loses it.
 """
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import json
 import re
@@ -77,7 +80,8 @@ def index(rows: dict[str, dict[str, int]], measured: dict, exhaustive: dict, tex
              "not the exhaustive audit), `-` where none was measured, and the checks of that audit that failed "
              "(the derivative by autograd among them). Exhaustive: `symact audit FILE:NAME -a NAME --dtype "
              "float32 --exhaustive --strict` on every one of the 4,278,190,080 finite float32 inputs (`exhaustive.json`, "
-             "kept with the SHA-256 of the module it audited): `pass` and the largest error of the values in ulps, "
+             "kept with the SHA-256 of the code it audited: the module without its docstring and PROOFS): `pass` "
+             "and the largest error of the values in ulps, "
              "or `FAIL` and the number of failing inputs and the checks that failed; `-` where the module as it is "
              "now has not been audited exhaustively (`python -m symact.implement.regenerate --exhaustive`).", "",
              "| entry | proved | within bound | convention | unproved | "
@@ -98,14 +102,29 @@ def index(rows: dict[str, dict[str, int]], measured: dict, exhaustive: dict, tex
     return "\n".join(lines) + "\n"
 
 
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def code_text(text: str) -> str:
+    """The module ``text`` without its docstring and without the assignment of ``PROOFS`` (the certificates, data
+    that no function reads): the lines whose behaviour an exhaustive audit measures, character for character."""
+    tree = ast.parse(text)
+    drop = set()
+    for i, node in enumerate(tree.body):
+        docstring = i == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) \
+            and isinstance(node.value.value, str)
+        proofs = isinstance(node, ast.Assign) and [ast.unparse(t) for t in node.targets] == ["PROOFS"]
+        if docstring or proofs:
+            drop.update(range(node.lineno, node.end_lineno + 1))
+    return "\n".join(line for n, line in enumerate(text.splitlines(), 1) if n not in drop)
+
+
+def code_sha256(text: str) -> str:
+    return hashlib.sha256(code_text(text).encode("utf-8")).hexdigest()
 
 
 def current(exhaustive: dict, filename: str, text: str | None) -> dict | None:
-    """The exhaustive audit's record of ``filename`` if it audited ``text`` (the module as it is now), else None."""
+    """The exhaustive audit's record of ``filename`` if it audited the code of ``text`` (the module as it is now),
+    else None."""
     record = exhaustive.get(filename)
-    return record if record is not None and text is not None and record["sha256"] == sha256(text) else None
+    return record if record is not None and text is not None and record["code_sha256"] == code_sha256(text) else None
 
 
 def exhaustive_cell(record: dict | None) -> str:
@@ -121,7 +140,7 @@ def exhaustive_record(report: dict, text: str) -> dict:
     check = next((c for c in report["checks"] if c["name"] == "exhaustive"), None)
     if check is None or check.get("points") != 4278190080:  # interrupted, or no exhaustive stream: no record
         raise ValueError("the report has no complete exhaustive check")
-    return {"sha256": sha256(text), "passed": bool(report["passed"]), "max_ulp": check.get("max_ulp"),
+    return {"code_sha256": code_sha256(text), "passed": bool(report["passed"]), "max_ulp": check.get("max_ulp"),
             "failing": check.get("failing", 0), "failed": [c["name"] for c in report["checks"] if c["status"] == "fail"]}
 
 
