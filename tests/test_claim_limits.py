@@ -23,7 +23,8 @@ CASES = [  # (statement, verdict): the truth from the textbook limits
     ("limit(diff(sigmoid(x), x), x, -oo) == 0", "proved"),  # needs the equal form e^x/(e^x + 1)^2
     ("limit(silu(x), x, oo) == oo", "proved"),
     ("limit(1/(1 - 2*sigmoid(x)), x, oo) == -1", "proved"),
-    ("limit(sin(x), x, oo) == 0", "unknown"),                # no limit: never refuted by a guess
+    ("limit(sin(x), x, oo) == 0", "refuted"),                # no limit: sin(x) = 1 along x = pi/2 + 2 pi k
+    ("limit(sin(x**2), x, oo) == 0", "unknown"),             # no limit either, but no period (never a guess)
     # a limit within 1e-16 .. 1e-25 of the constant: its exact form in ball arithmetic at rising precision
     ("limit(atan(x), x, oo) == 1.5707963267948966", "refuted"),   # pi/2 = 1.5707963267948966192...
     ("limit(atan(x), x, oo) > 1.5707963267948966", "proved"),

@@ -18,6 +18,7 @@ from symact.decide.candidates import (DECADES, branch_variants, commensurate_poi
                                       square_factors)
 from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
+from symact.decide.subsequence import subsequence_refutation
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -1137,6 +1138,9 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
                     return verdict, cert, log
                 except Rejected as exc:
                     reasons.append(str(exc))
+    found = subsequence_refutation(claim, lhs, side)
+    if found is not None:
+        return "refuted", *found
     return None, None, "no limit certificate (" + (reasons[-1] if reasons else "work budget spent") + ")"
 
 

@@ -4,7 +4,7 @@ Such a claim says that f is defined on a ray reaching the end, that f(x) has a l
 reals, and that ``L REL c``; c is a constant term or ``"oo"``/``"-oo"`` (then REL is ``==``).  The claim's JSON
 has ``"limit": "oo"`` or ``"-oo"`` and no domain.
 
-The one rule, for both verdicts, is ``{"rule": "limit", "from": "R"}`` (optionally ``"as": TERM``, a form equal
+The rule ``limit``, for both verdicts, is ``{"rule": "limit", "from": "R"}`` (optionally ``"as": TERM``, a form equal
 to f on the ray by :mod:`symact.kernel.algebra`, then used for g): f is defined on the ray (R, oo) (or
 (-oo, R)) with one smooth form g there (certain enclosures, as the ``tail`` rule needs), and the asymptotic
 calculus of :mod:`symact.kernel.limits` computes the limit of g - c (of g when c is infinite; exactly 0 when
@@ -18,21 +18,40 @@ open ray (R, oo) (or (-oo, R)), and the calculus shows h -> +oo (or -oo) at that
 as f lies beyond h on the whole ray (x - sin(x) >= x/2 and log(1 + x) - x <= -x/2 on (8, oo): a term without a
 limit, or oo - oo, that the calculus leaves open).  Side condition: a lower bound must tend to +oo, an upper
 one to -oo; any other pairing (or a finite limit of h) is rejected.
+
+The rule ``subsequence`` only refutes: ``{"rule": "subsequence", "from": "R", "period": "t", "along": [S, ...]}``
+with one or two sequences S = ``{"at": a, "from": ..., "as" or "bound": ...}`` (a a term without x).  f is
+defined on the ray from R with smooth form g (as above); the sequence is x_k = a + t pi k (a - t pi k at -oo)
+for integers k -> oo, with a rational t > 0.  Side condition: each sin and cos in g has an argument q x + r
+with rational q (read off the syntax), r free of x, and q t an even integer; then sin(q x_k + r) = sin(q a + r)
+for every integer k (a shift by a multiple of 2 pi; cos alike), so g(x_k) = h(k) for the term h that has these
+constants in place of the sines and cosines and a + t pi k in place of every other x.  The limit of h as the
+real k -> oo, argued by S as a ``limit`` node argues for f (its ray of k, an equal form, a bound), is the
+limit along the integers, so that of g(x_k).  If f had a limit L at the end (the claim says it has), every
+such sequence would tend to L.  So the claim is refuted when a sequence's limit certainly violates REL c, or
+when two sequences' limits certainly differ (f has no limit, so no claim about it holds): x sin(x) at
+x = pi/2 + 2 pi k tends to oo, not 0; x (1 + sin(x)) is 0 at -pi/2 + 2 pi k (exact algebra) and tends to
+oo at pi/2 + 2 pi k, so its limit is not >= 0.  Incommensurable frequencies (sin(x) + sin(sqrt(2) x)), an
+argument not affine in x (sin(x^2)) or a shift that is no multiple of 2 pi (q t odd) reject the certificate.
 """
 from __future__ import annotations
 
+from fractions import Fraction
+
 from flint import ctx
 
-from symact.kernel import algebra
+from symact.kernel import algebra, ivals
 from symact.kernel.between import PRECISION
 from symact.kernel.evaluate import smooth_on
 from symact.kernel.functions import ball
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.limits import Lim, limit_at, limit_value
 from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign, piece_json, proved_claim
-from symact.kernel.terms import TermError, from_json, has_param, has_x, parse_rational, show, sub
+from symact.kernel.terms import (X, TermError, add, at, from_json, has_param, has_x, linear_split, mul, num,
+                                 parse_rational, show, sub)
 
 INFINITE = ("oo", "-oo")
+PI = ("const", "pi")
 
 
 def read_limit_claim(c: dict):
@@ -61,46 +80,107 @@ def check_limit(c: dict, verdict: str, node, check) -> list[str]:
     """The steps checked, or Rejected: the certificate's verdict on the limit claim c (``check``: the whole
     kernel, for the certificate of a ``bound``)."""
     f, rel, target, side = read_limit_claim(c)
-    if not isinstance(node, dict) or node.get("rule") != "limit":
-        raise Rejected("a limit claim is settled by a limit node")
+    rule = node.get("rule") if isinstance(node, dict) else None
+    if rule == "subsequence":
+        if verdict != "refuted":
+            raise Rejected("a subsequence only refutes a limit claim")
+        return _subsequence(f, rel, target, side, node, check)
+    if rule != "limit":
+        raise Rejected("a limit claim is settled by a limit or subsequence node")
+    lim, log = _limit_of(f, node, side, target, check)
+    holds, said = _judged(lim, rel, target, "+oo" if side > 0 else "-oo")
+    if holds is None:
+        raise Rejected(said)
+    log.append(said)
+    if holds != (verdict == "proved"):
+        raise Rejected(f"the limit {'satisfies' if holds else 'does not satisfy'} the claim")
+    return log
+
+
+def _limit_of(f, node, side: int, target, check, name: str = "f") -> tuple[Lim, list[str]]:
+    """The limit of f (of f - c for a finite c) at the end ``side`` by the limit node's argument, and its steps
+    (where f is called ``name``)."""
     r = parse_rational(node.get("from"))
     ray = (r, None, False, False) if side > 0 else (None, r, False, False)
-    end = "+oo" if side > 0 else "-oo"
     g = smooth_on(f, ray)  # defined on the whole ray
-    log = [f"On {'(' + str(r) + ', oo)' if side > 0 else '(-oo, ' + str(r) + ')'}: f = {show(g)}, defined "
+    log = [f"On {'(' + str(r) + ', oo)' if side > 0 else '(-oo, ' + str(r) + ')'}: {name} = {show(g)}, defined "
            f"everywhere there."]
     if "as" in node:  # an equal form (exact algebra on the ray) whose limit the calculus resolves
         other = from_json(node["as"])
         if not algebra.is_zero(sub(g, other), ray):
             raise Rejected("the given form is not equal to f on the ray by exact algebra")
         g = other
-        log.append(f"There f = {show(g)} (exact algebra).")
-    if "bound" in node:
-        lim = _compared(f, node, ray, side, check)
-        log.append(f"f {'>=' if lim.sign > 0 else '<='} {show(from_json(node['bound']))} on the ray (kernel-checked), "
-                   f"which tends to {'oo' if lim.sign > 0 else '-oo'} at {end}: so does f (comparison).")
-    else:
-        lim = limit_at(g if isinstance(target, int) else sub(g, target), side)
+        log.append(f"There {name} = {show(g)} (exact algebra).")
+    if "bound" not in node:
+        return limit_at(g if isinstance(target, int) else sub(g, target), side), log
+    lim = _compared(f, node, ray, side, check)
+    log.append(f"{name} {'>=' if lim.sign > 0 else '<='} {show(from_json(node['bound']))} on the ray (kernel-checked), "
+               f"which tends to {'oo' if lim.sign > 0 else '-oo'} at {'+oo' if side > 0 else '-oo'}: so does {name} "
+               f"(comparison).")
+    return lim, log
+
+
+def _judged(lim: Lim, rel: str, target, end: str, name: str = "f") -> tuple[bool | None, str]:
+    """Whether the limit L (``lim``: of f, or of f - c for a finite c) certainly has ``L REL c`` (True), certainly
+    not (False) or neither (None), and the sentence that says so (where f is called ``name``)."""
     if isinstance(target, int):
         if lim.finite:
-            holds = False
-            log.append(f"f tends to a finite limit in {lim.value} at {end}, not to {'oo' if target > 0 else '-oo'}.")
-        else:
-            holds = lim.sign == target
-            log.append(f"f tends to {'oo' if lim.sign > 0 else '-oo'} at {end}.")
-    else:
-        if lim.finite:
-            holds, value = _settled(lim, rel)
-            if holds is None:
-                raise Rejected(f"the limit of f - c lies in {value}, not certainly {rel} 0 or not")
-            log.append(f"f - ({show(target)}) tends to a limit in {value} at {end}, so the limit of f is "
-                       f"{rel if holds else 'not ' + rel} {show(target)}.")
-        else:  # f -> +-oo: compared with a finite c in the extended reals
-            holds = by_sign(rel, lim.sign)
-            log.append(f"f tends to {'oo' if lim.sign > 0 else '-oo'} at {end}.")
-    if holds != (verdict == "proved"):
-        raise Rejected(f"the limit {'satisfies' if holds else 'does not satisfy'} the claim")
-    return log
+            return False, (f"{name} tends to a finite limit in {lim.value} at {end}, not to "
+                           f"{'oo' if target > 0 else '-oo'}.")
+        return lim.sign == target, f"{name} tends to {'oo' if lim.sign > 0 else '-oo'} at {end}."
+    if not lim.finite:  # f -> +-oo: compared with a finite c in the extended reals
+        return by_sign(rel, lim.sign), f"{name} tends to {'oo' if lim.sign > 0 else '-oo'} at {end}."
+    holds, value = _settled(lim, rel)
+    if holds is None:
+        return None, f"the limit of {name} - c lies in {value}, not certainly {rel} 0 or not"
+    return holds, (f"{name} - ({show(target)}) tends to a limit in {value} at {end}, so the limit of {name} is "
+                   f"{rel if holds else 'not ' + rel} {show(target)}.")
+
+
+def along(f, a, t: Fraction, side: int):
+    """g(k) = f(a + side t pi k) for every integer k, by the side condition of ``subsequence`` (Rejected where it
+    fails): each sin or cos of f takes an argument q x + r with rational q and r free of x, and q t is an even
+    integer, so its value at a + side t pi k is its value at a (a shift by q t pi k, a multiple of 2 pi, for an
+    integer k only); x elsewhere is a + side t pi k."""
+    if f == X:
+        return add(a, mul(num(side * t), PI, X))
+    if f[0] == "fn" and f[1] in ("sin", "cos") and has_x(f[2]):
+        q, r = linear_split(f[2])
+        if (r is not None and has_x(r)) or (q * t / 2).denominator != 1:
+            raise Rejected(f"{show(f)} does not have period {t} pi with an argument affine in x")
+        return ("fn", f[1], at(f[2], a))
+    return tuple(along(u, a, t, side) if isinstance(u, tuple) else u for u in f)
+
+
+def _subsequence(f, rel: str, target, side: int, node, check) -> list[str]:
+    """The rule ``subsequence`` (see the module's docstring): the limit along one or two sequences."""
+    r, t = parse_rational(node.get("from")), parse_rational(node.get("period"))
+    items = node.get("along")
+    if t <= 0 or not isinstance(items, list) or len(items) not in (1, 2):
+        raise Rejected("subsequence needs a period t > 0 and one or two sequences")
+    g = smooth_on(f, (r, None, False, False) if side > 0 else (None, r, False, False))
+    log, lims = [f"f = {show(g)} on the ray from {r} toward {'+oo' if side > 0 else '-oo'}."], []
+    for item in items:
+        a = from_json(item.get("at"))
+        if has_x(a) or has_param(a):
+            raise Rejected("the phase of a sequence is a constant")
+        lim, said = _limit_of(along(g, a, t, side), item, 1, target, check, "h")
+        holds, judged = _judged(lim, rel, target, "+oo", "h")
+        log += [f"At x = {show(a)} {'+' if side > 0 else '-'} {t} pi k for integers k, each sin and cos of f is its "
+                f"value at {show(a)} (a shift by a multiple of 2 pi): f = h(k), written with x for k:", *said, judged]
+        if holds is False:
+            return log + ["So f along these points tends to a limit that violates the claim: f has no such limit."]
+        lims.append(lim)
+    if len(lims) == 2 and _differ(*lims):
+        return log + ["The two sequences tend to different limits, so f has no limit."]
+    raise Rejected("no sequence's limit violates the claim and no two differ")
+
+
+def _differ(a: Lim, b: Lim) -> bool:
+    """Whether two limits are certainly different (in the extended reals)."""
+    if a.finite and b.finite:
+        return ivals.add(limit_value(a), ivals.neg(limit_value(b))).sign() != 0
+    return a.finite != b.finite or a.sign != b.sign
 
 
 def _settled(lim: Lim, rel: str) -> tuple[bool | None, Iv]:
