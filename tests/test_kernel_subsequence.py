@@ -45,8 +45,10 @@ def seq(at, start="1", **more):
 def test_the_limits_do_not_exist():
     """Ground truth, independent of symact (mpmath at 50 digits): x sin x is 0 at k pi and x at pi/2 + 2 k pi;
     x (1 + sin x) is 0 at -pi/2 + 2 k pi and 2x at pi/2 + 2 k pi; e^x sin x is -e^x at -pi/2 + 2 k pi;
-    1/(2 + sin x) is 1/2 at k pi and 1/3 at the peaks: along the second sequence each grows past every bound (or
-    stays 1/6 away), so none of these has a limit, and no claim about its limit holds.  sin(x)/x and x + sin x
+    1/(2 + sin x) is 1/2 at k pi and 1/3 at the peaks; x sin(2x + 1) is x where 2x + 1 = pi/2 + 2 k pi and 0 where
+    it is k pi; at -oo, x sin(x + pi/3) is -x -> oo where x + pi/3 = -pi/2 - 2 k pi and 0 where it is -k pi: along
+    the second sequence each grows past every bound (or stays 1/6 away), so none of these has a limit, and no
+    claim about its limit holds.  sin(x)/x and x + sin x
     do have limits (|sin x / x| <= 1/x; x + sin x >= x - 1)."""
     with mpmath.workdps(50):
         pi = mpmath.pi
@@ -58,6 +60,10 @@ def test_the_limits_do_not_exist():
             assert abs(1 / (2 + mpmath.sin(peak)) - mpmath.mpf(1) / 3) < 1e-30
             x = mpmath.mpf(k) + mpmath.mpf(1) / 3
             assert abs(mpmath.sin(x) / x) <= 1 / x and x + mpmath.sin(x) >= x - 1
+            top = (pi / 2 - 1) / 2 + k * pi        # 2 x + 1 = pi/2 + 2 k pi: x sin(2 x + 1) = x
+            assert top * mpmath.sin(2 * top + 1) > 1000
+            low = -pi / 2 - pi / 3 - 2 * k * pi    # x + pi/3 = -pi/2 - 2 k pi -> -oo: x sin(x + pi/3) = -x
+            assert low * mpmath.sin(low + pi / 3) > 1000 and abs(k * pi * mpmath.sin(-k * pi)) < 1e-30
 
 
 @pytest.mark.parametrize("c, along, period", [
@@ -181,7 +187,8 @@ def test_symact_verify_rejects_every_corruption(tmp_path):
 def test_the_search_refutes_the_hunts_claims_without_a_limit():
     for text in ("limit(x*sin(x), x, oo) == oo", "limit(x*sin(x), x, oo) == 0", "limit(exp(x)*sin(x), x, oo) == oo",
                  "limit(x*(1 + sin(x)), x, oo) >= 0", "limit(sin(x)**2, x, oo) == 0",
-                 "limit(sin(x), x, oo) == 0", "limit(x*sin(x), x, -oo) == 0"):
+                 "limit(sin(x), x, oo) == 0", "limit(x*sin(x), x, -oo) == 0",
+                 "limit(x*sin(2*x + 1), x, oo) == 0", "limit(sin(x + pi/3)*x, x, -oo) == oo"):   # phases with r
         v = check_claim(parse_claim(text), 3.0)
         assert v.status == "refuted", (text, v.reason)
         assert check(v.certificate.data)[0] == "refuted"
