@@ -341,29 +341,20 @@ def clear(p: dict) -> dict:
     raise Rejected("too many denominators")
 
 
-def close(core, var: str, level: int = 0):
-    """The body of a sum or product with its bound variable var named by its binding level (de Bruijn):
-    ``^0`` here, ``^1`` inside one more sum or product, so equal sums at any depth are equal atoms."""
-    if core == var:
-        return f"^{level}"
-    if isinstance(core, tuple):
-        if len(core) == 3 and core[0] in BINDERS and isinstance(core[1], tuple) and len(core[1]) == 2:
-            return (core[0], close(core[1], var, level), close(core[2], var, level + 1))
-        return tuple(close(b, var, level) for b in core)
-    return core
+def close(core: tuple, var: str) -> tuple:
+    """(name, core) of a sum or product atom: its core (its terms or factors, monomials) with the bound variable var
+    renamed ``^h``, h one more than the highest such name in the core (0 if none).  The name depends on the core
+    alone, so equal sums at any depth are equal atoms, and it differs from every name an inner atom binds, so no
+    inner atom captures it; the atom keeps its name, so it is opened (:func:`subst`) by that name."""
+    name = f"^{height(core)}"
+    return name, subst(core, var, index(**{name: 1}))
 
 
-def open_core(obj, e: tuple, level: int = 0):
-    """The closed body of a sum (:func:`close`) at k = e: ``^level`` replaced by the index e."""
+def height(obj) -> int:
+    """One more than the highest h of a bound name ``^h`` in obj (0 if none)."""
     if isinstance(obj, tuple):
-        if is_index(obj):
-            return idx_sub(obj, f"^{level}", e)
-        if len(obj) == 3 and obj[0] in BINDERS and isinstance(obj[1], tuple) and len(obj[1]) == 2:
-            return (obj[0], open_core(obj[1], e, level), open_core(obj[2], e, level + 1))
-        if len(obj) == 3 and obj[0] == "exp":
-            return ("exp", tuple(sorted(open_core(obj[1], e, level), key=repr)), obj[2])
-        return tuple(open_core(b, e, level) for b in obj)
-    return obj
+        return max(map(height, obj), default=0)
+    return int(obj[1:]) + 1 if isinstance(obj, str) and obj.startswith("^") else 0
 
 
 def mentions(a, var: str) -> bool:
@@ -371,15 +362,6 @@ def mentions(a, var: str) -> bool:
     if isinstance(a, tuple):
         return any(mentions(b, var) for b in a)
     return a == var
-
-
-def positive_terms(a) -> tuple | None:
-    """(LO, HI, the term's atoms) of an atom that is a sum over a range of a product of atoms certainly > 0 (exp,
-    inv, recip), else None."""
-    if a[0] != "sum":
-        return None
-    (lo, hi), ((dep, word),) = a[1], a[2]
-    return None if word or any(b[0] not in ("exp", "inv", "recip") for b in dep) else (lo, hi, dep)
 
 
 class Normalizer:
@@ -478,52 +460,52 @@ class Normalizer:
         """2 when the scalar p is certainly > 0, 1 when certainly >= 0, else 0: monomials with positive
         coefficients and atoms of known sign (:meth:`sign`); a monomial -c t(e) is first paired with c' S,
         c' >= c, S = sum_{k=LO}^{HI} t(k) with LO <= e <= HI certainly (e a variable in scope): c' S - c t(e) =
-        (c' - c) S + c (S - t(e)), and S - t(e), the other terms, is >= 0 (> 0 if HI - LO >= 1 certainly)."""
+        (c' - c) S + c (S - t(e)), and S - t(e), the other terms, is >= 0 when every term is (> 0 when every term is
+        and HI - LO >= 1 certainly)."""
         rest, signs = dict(p), []
         for mono, c in p.items():
             if c < 0 and not mono[1]:
                 signs.append(self.other_terms(mono, -c, rest, scope))
-                if signs[-1] is None:
+                if not signs[-1]:
                     return 0
         if any(c <= 0 or word for (_, word), c in rest.items()):
             return 0
         signs += [min((self.sign(a, scope) for a in scalars), default=2) for scalars, _ in rest]
         return 1 if not signs else 0 if min(signs) == 0 else max(signs)  # no term: p = 0
 
-    def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> int | None:
-        """Pair the monomial -c mono with a sum in rest that has mono as its term at a variable in scope
-        (removing both from rest, the sum keeping c' - c); the sign of the other terms, or None."""
+    def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> int:
+        """Pair the monomial -c mono with a sum S in rest that has mono as its term at a variable in scope
+        (removing both from rest, S keeping c' - c); the sign of the other terms of S, or 0 when there is none."""
         for (scalars, word), c2 in list(rest.items()):
-            terms = positive_terms(scalars[0]) if len(scalars) == 1 and not word and c2 >= c else None
-            for var, _, _ in scope if terms else ():
-                lo, hi, dep = terms
+            if word or len(scalars) != 1 or scalars[0][0] != "sum" or c2 < c:
+                continue
+            (lo, hi), name, core = scalars[0][1:]
+            ((dep, w), _), = core
+            for var, _, _ in scope:
                 e = index(**{var: 1})
-                if not certain(scope, self.size, idx_add(e, lo, -1), idx_add(hi, e, -1)) or merge(
-                        open_core(dep, e)) != mono[0]:
+                if w or merge(subst(dep, name, e)) != mono[0] or not certain(
+                        scope, self.size, idx_add(e, lo, -1), idx_add(hi, e, -1)):
                     continue
                 del rest[mono]
                 if c2 == c:
                     del rest[(scalars, word)]
                 else:
                     rest[(scalars, word)] = c2 - c
-                return 2 if certain(scope, self.size, idx_add(hi, lo, -1), low=1) else 1
-        return None
+                return min(self.sign_of(dict(core), scope), 2 if certain(scope, self.size, idx_add(hi, lo, -1), low=1) else 1)
+        return 0
 
     def sign(self, a, scope: list) -> int:
-        """2 when the scalar atom a is certainly > 0 (exp; an inverse ``inv`` of an atom or ``recip`` of a sum,
-        formed of a positive term only; a sum of such over a range certainly non-empty), 1 when certainly >= 0
-        (such a sum over any range), else 0."""
+        """2 when the scalar atom a is certainly > 0, 1 when certainly >= 0, else 0: exp and the inverses ``inv`` of
+        an atom and ``recip`` of a sum (formed of a positive term only) are > 0, |t| >= 0; a sum or product over a
+        range of terms (its core, :meth:`sign_of`) >= 0 is >= 0, of terms > 0 is > 0 (a sum when its range is
+        certainly non-empty; the empty product is 1).  The core's bound variable is in no scope: nothing is
+        certain of it."""
         if a[0] in ("exp", "inv", "recip"):
             return 2
-        if a[0] == "abs":
-            return 1
-        if a[0] == "prod":  # a product of factors >= 0 is >= 0, of factors > 0 (or none) > 0
-            core = a[2]
-            if len(core) == 1 and not core[0][0][1] and core[0][1] > 0:
-                return min((self.sign(b, scope) for b in core[0][0][0]), default=2)
-            return 0
-        terms = positive_terms(a)
-        return 0 if terms is None else 2 if certain(scope, self.size, idx_add(terms[1], terms[0], -1)) else 1
+        if a[0] not in ("sum", "prod"):
+            return int(a[0] == "abs")
+        empty = a[0] == "sum" and not certain(scope, self.size, idx_add(a[1][1], a[1][0], -1))
+        return min(self.sign_of(dict(a[3]), scope), 1 if empty else 2)
 
     def binder(self, t, scope: list, peels: int) -> dict:
         head, var, lo, hi, body = t
@@ -543,7 +525,7 @@ class Normalizer:
         if head == "sum":
             return self.sum_atom((lo, hi), inner, depth)
         commuting = all(not w for (_, w) in inner)  # a product of reals is one atom whatever the order
-        return atom(("prod" if commuting else head, (lo, hi), close(tuple(sorted(inner.items(), key=repr)), depth)),
+        return atom(("prod" if commuting else head, (lo, hi), *close(tuple(sorted(inner.items(), key=repr)), depth)),
                     commuting)
 
     @staticmethod
@@ -565,7 +547,7 @@ class Normalizer:
             right = len(word) - next((i for i, a in enumerate(word[::-1]) if mentions(a, var)), len(word) - left)
             if not dep and left == right:  # nothing depends on var: the monomial stays inside
                 free, dep, left, right = (), scalars, 0, len(word)
-            summed = atom(("sum", key, close(((dep, word[left:right]),), var)), not word[left:right])
+            summed = atom(("sum", key, *close((((dep, word[left:right]), Fraction(1)),), var)), not word[left:right])
             out = poly.add(out, p_mul(p_mul({(free, word[:left]): c}, summed), {((), word[right:]): Fraction(1)}))
         return out
 
