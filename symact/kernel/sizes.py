@@ -704,49 +704,67 @@ def read_sized(c: dict) -> dict:
             "indices": ranges, "rel": rel, "hypotheses": tuple(hypotheses)}
 
 
+#: what the difference of the two sides (larger minus smaller) must be: 0 for ==, certainly >= 0 for a weak
+#: relation, > 0 for a strict one (the argument ``need`` of :func:`_holds`)
+NEED = {"==": 0, "<=": 1, ">=": 1, "<": 2, ">": 2}
+
+
 def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
     """The steps checked, or Rejected: the proof (``nc-identity``, ``positive`` or ``induction``) proves the
     claim, or the ``counterexample`` refutes it.  ``check_instance`` is the whole kernel's check of a
     certificate (for the bounds of an inequality's induction and the flat functions)."""
     c = read_sized(claim.get("sizes"))
-    if verdict == "refuted" and isinstance(proof, dict) and proof.get("rule") == "counterexample":
+    rule = proof.get("rule") if isinstance(proof, dict) else None
+    if verdict == "refuted" and rule == "counterexample":
         return counterexample(c, proof)
-    if verdict != "proved" or not isinstance(proof, dict):
-        raise Rejected("a sized claim is proved by an nc-identity or induction node")
-    rule, L, L0, symbols, lhs, rhs = proof.get("rule"), c["size"], c["from"], c["symbols"], c["lhs"], c["rhs"]
-    size = None if L is None else (L, L0)
-    induction = rule == "induction" and L is not None and proof.get("on") == L and proof.get("from") == L0
+    if verdict != "proved" or rule not in ("nc-identity", "positive", "induction"):
+        raise Rejected("a sized claim is proved by an nc-identity, positive or induction node")
+    L, L0, symbols, lhs, rhs, rel = (c[k] for k in ("size", "from", "symbols", "lhs", "rhs", "rel"))
+    if rule == "induction":
+        if L is None or proof.get("on") != L or proof.get("from") != L0 or c["indices"]:
+            raise Rejected("induction is on the size from its least value, with no further indices")
+        return (_identity_induction if rel == "==" else _inequality_induction)(c, proof, check_instance)
+    if (rule == "positive") == (rel == "==") or c["sequences"]:
+        raise Rejected("without sequences an identity is proved by the rule nc-identity, an inequality by positive; "
+                        "a statement about a sequence by induction on the size")
+    if L is None and shape(lhs, symbols) != shape(rhs, symbols):
+        raise Rejected("the two sides have different shapes")
+    flat = _flat(symbols, proof.get("flat", {}), check_instance)
+    n = Normalizer(symbols, None if L is None else (L, L0), peel=rule != "positive", hypotheses=c["hypotheses"],
+                   flat=flat)
+    larger, smaller = (rhs, lhs) if rel in ("<", "<=") else (lhs, rhs)
+    _holds(n, larger, smaller, c["indices"], NEED[rel], "the two sides" if rel == "==" else "the difference of the two sides")
+    used = [r for r, head in (("diff", "diff"), ("chain", "dfn")) if mentions((lhs, rhs), head)] + ["flat"] * bool(flat)
     over = f"For every {L} >= {L0}{''.join(f', {i} in its range' for i, _, _ in c['indices'])}: " if L else ""
-    if c["rel"] != "==" and induction:
-        return _inequality_induction(c, proof, check_instance)
-    if c["rel"] != "==":
-        if rule != "positive" or c["sequences"]:
-            raise Rejected("an inequality is proved by the rule positive (without sequences) or by induction")
-        n, strict = Normalizer(symbols, size, peel=False), c["rel"] in ("<", ">")
-        small, large = (rhs, lhs) if c["rel"] in (">", ">=") else (lhs, rhs)
-        if n.sign_of(n.difference(large, small, c["indices"]), c["indices"]) < 1 + strict:
-            raise Rejected(f"the difference of the two sides is not certainly {'>' if strict else '>='} 0")
+    if rule == "positive":
         return [over + f"the difference of the two sides, times its positive denominators, is certainly "
-                       f"{'>' if strict else '>='} 0 (rules positive, abs)."]
-    if rule == "nc-identity":
-        if L is None and shape(lhs, symbols) != shape(rhs, symbols):
-            raise Rejected("the two sides have different shapes")
-        flat = _flat(symbols, proof.get("flat", {}), check_instance)
-        _equal(Normalizer(symbols, size, hypotheses=c["hypotheses"], flat=flat), lhs, rhs, c["indices"],
-               "the two sides")
-        used = [r for r, head in (("diff", "diff"), ("chain", "dfn")) if mentions((lhs, rhs), head)] + ["flat"] * bool(flat)
-        return [over + "both sides are defined and expand to the same sum of ordered products (matrices do not "
-                       f"commute){' (rules ' + ', '.join(used) + ')' if used else ''}."]
-    if not induction or c["indices"] or lhs[0] != "seq":
-        raise Rejected("a statement over a size is proved by induction on that size from its least value (a "
-                        "sequence at the size on the left, no further indices), or as an identity for every size")
-    seqs = c["sequences"]
-    base = [_unfold(subst(t, L, index(L0)), seqs, L0) for t in (lhs, rhs)]
-    _equal(Normalizer(symbols, None), *base, [], f"the base case {L} = {L0}")
-    # the step L -> L + 1: each sequence at L + 1 by its recursion, then the hypothesis (lhs at L is rhs)
-    step = [_rewrite(_unfold(subst(t, L, index(1, **{L: 1})), seqs, None, L), lambda u: rhs if u == lhs else None)
+                       f"{'>' if NEED[rel] == 2 else '>='} 0 (rules positive, abs{''.join(', ' + r for r in used)})."]
+    return [over + "both sides are defined and expand to the same sum of ordered products (matrices do not "
+                   f"commute){' (rules ' + ', '.join(used) + ')' if used else ''}."]
+
+
+def _holds(n: Normalizer, a, b, scope: list, need: int, what: str, bounds: dict | None = None) -> None:
+    """Rejected (naming ``what``) unless d = a - b, times its positive denominators, expands to 0 (``need`` 0) or
+    is certainly >= 0 (``need`` 1) or > 0 (2), with the atoms |s(t)| of ``bounds`` replaced by their bounds where
+    that only decreases d (:meth:`Normalizer.bounded`)."""
+    d = n.difference(a, b, scope)
+    if not need and d:
+        raise Rejected(f"{what}: the two sides do not expand to the same sum of ordered products")
+    if need and n.sign_of(n.bounded(d, bounds or {}, scope), scope) < need:
+        raise Rejected(f"{what} is not certainly {'>' if need == 2 else '>='} 0")
+
+
+def _identity_induction(c: dict, proof: dict, check_instance) -> list[str]:
+    """``f(L) == T(L)`` by induction on L (the rule in the module docstring)."""
+    L, L0, lhs, rhs, seqs = c["size"], c["from"], c["lhs"], c["rhs"], c["sequences"]
+    if lhs[0] != "seq":
+        raise Rejected("an identity proved by induction has a sequence at the size on the left")
+    base = [_unfold(subst(t, L, index(L0)), seqs) for t in (lhs, rhs)]
+    _holds(Normalizer(c["symbols"], None), *base, [], 0, f"the base case {L} = {L0}")
+    # the step L -> L + 1: each sequence at L + 1 by its recursion at k = L, then the hypothesis (lhs at L is rhs)
+    step = [_rewrite(_unfold(subst(t, L, index(1, **{L: 1})), seqs, L), lambda u: rhs if u == lhs else None)
             for t in (lhs, rhs)]
-    _equal(Normalizer(symbols, size), *step, [], f"the step {L} -> {L} + 1")
+    _holds(Normalizer(c["symbols"], (L, L0)), *step, [], 0, f"the step {L} -> {L} + 1")
     return [f"Base case {L} = {L0}: both sides expand to the same sum of ordered products.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: with each sequence at {L} + 1 replaced by its recursion "
             f"and the hypothesis at {L}, both sides expand to the same sum of ordered products.",
@@ -756,26 +774,23 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
 def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     """``|f(L)| REL B(L)`` by induction on L (the rule in the module docstring)."""
     L, L0, rel, seqs, B = c["size"], c["from"], c["rel"], c["sequences"], c["rhs"]
-    if rel not in ("<=", "<") or c["indices"] or len(seqs) != 1:
-        raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence "
-                        "f and no further indices")
+    if rel not in ("<=", "<") or len(seqs) != 1:
+        raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence f")
     (name, (base, (var, step))), = seqs.items()
     if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or mentions(B, "seq"):
         raise Rejected("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
     here = ("seq", name, index(**{var: 1}))
-    factors = list(step[1:]) if step[0] == "mul" else []
-    if factors.count(here) != 1 or any(mentions(f, "seq") for f in factors if f != here):
+    factors = step[1:] if step[0] == "mul" else ()
+    others = tuple(f for f in factors if f != here)
+    if len(others) != len(factors) - 1 or mentions(others, "seq"):
         raise Rejected(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
-    m = subst(("mul", *(f for f in factors if f != here)), var, index(**{L: 1}))
+    m = subst(("mul", *others), var, index(**{L: 1}))
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
+    _holds(Normalizer(c["symbols"], None), subst(B, L, index(L0)), ("abs", base), [], NEED[rel],
+           f"the base case {L} = {L0}: B({L0}) - |{name}({L0})|", bounds)
+    _holds(Normalizer(c["symbols"], (L, L0)), subst(B, L, index(1, **{L: 1})), ("mul", ("abs", m), B), [], NEED[rel],
+           f"the step: B({L} + 1) - |m({L})| B({L})", bounds)
     want = "> 0" if rel == "<" else ">= 0"
-    for what, n, a, b in ((f"the base case {L} = {L0}: B({L0}) - |{name}({L0})|", None, subst(B, L, index(L0)),
-                           ("abs", base)),
-                          (f"the step: B({L} + 1) - |m({L})| B({L})", (L, L0), subst(B, L, index(1, **{L: 1})),
-                           ("mul", ("abs", m), B))):
-        n = Normalizer(c["symbols"], n)
-        if n.sign_of(n.bounded(n.difference(a, b, []), bounds, []), []) < 1 + (rel == "<"):
-            raise Rejected(f"{what} is not certainly {want}")
     used = "".join(f"; |{s}(t)| <= {q} for every real t (kernel-checked bounds of {s})" for s, q in bounds.items())
     return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {want}{used}.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: {name}({L} + 1) = m({L}) {name}({L}), and "
@@ -785,10 +800,9 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
 
 
 def _flat(symbols: dict, given, check_instance) -> frozenset:
-    """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat)."""
+    """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat; a function
+    declared differentiable has no formula F, so no certificate is about it)."""
     for name, s, cert in _certified(symbols, given, check_instance, "flat certificates"):
-        if s.get("term") is None:
-            raise Rejected(f"a flat certificate for {name!r}, which is not a declared function with a formula")
         want = (("deriv", s["term"]), ("num", Fraction(0)), [(None, Fraction(0), False, False)])
         proved_claim(cert, check_instance, ("==",), lambda *got: got == want, f"d/dx {name}(x) == 0 for x < 0")
     return frozenset(given)
@@ -799,14 +813,11 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
     every real x (c = max(u, -v))."""
     out = {}
     for name, s, pair in _certified(symbols, given, check_instance, "bounds"):
-        if not isinstance(pair, dict):
-            raise Rejected(f"malformed bounds of {name!r}")
-        ends = {}
-        for role, rels in (("upper", ("<=", "<")), ("lower", (">=", ">"))):
-            ends[role] = proved_claim(pair.get(role), check_instance, rels, lambda lhs, rhs, pieces: (
+        def end(role: str, rels: tuple) -> Fraction:
+            return proved_claim(pair.get(role) if isinstance(pair, dict) else None, check_instance, rels, lambda lhs, rhs, pieces: (
                 lhs == s["term"] and rhs[0] == "num" and pieces == [(None, None, False, False)]),
                 f"the {role} bound {name}(x) {rels[0]} c (a rational) for every real x")[1][1]
-        out[name] = max(ends["upper"], -ends["lower"])
+        out[name] = max(end("upper", ("<=", "<")), -end("lower", (">=", ">")))
     return out
 
 
@@ -821,11 +832,6 @@ def _certified(symbols: dict, given, check_instance, what: str) -> list:
     return [(name, symbols[name], cert) for name, cert in given.items()]
 
 
-def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
-    if n.difference(a, b, scope):
-        raise Rejected(f"{what}: the two sides do not expand to the same sum of ordered products")
-
-
 def _rewrite(t, leaf):
     """t with leaf(u) in place of each sub-term u (outermost first) where it is not None."""
     new = leaf(t)
@@ -838,17 +844,13 @@ def _rewrite(t, leaf):
     return t
 
 
-def _unfold(t, seqs: dict, at_base: int | None, size: str | None = None):
-    """Sequences replaced by their base (``at_base``: the index L0) or by their step (index size + 1)."""
+def _unfold(t, seqs: dict, size: str | None = None):
+    """t with each sequence replaced by its base (``size`` None: t is the claim at the least size) or by its step at
+    k = size (t is the claim at size + 1): the claim mentions sequences at the size only (:func:`read_term`)."""
     def leaf(u):
-        if u[0] != "seq":
-            return None
-        base, (var, step) = seqs[u[1]]
-        if at_base is not None and u[2] == index(at_base):
-            return base
-        if size is not None and u[2] == index(1, **{size: 1}):
-            return subst(step, var, index(**{size: 1}))
-        raise Rejected(f"sequence {u[1]} at an index the rule does not unfold")
+        if u[0] == "seq":
+            base, (var, step) = seqs[u[1]]
+            return base if size is None else subst(step, var, index(**{size: 1}))
     return _rewrite(t, leaf)
 
 
