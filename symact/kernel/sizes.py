@@ -605,31 +605,6 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
     raise Rejected(f"no derivative rule for {head}")
 
 
-# -- shapes (fixed statements) -----------------------------------------------------------------------------------
-
-def shape(t, symbols: dict):
-    """The shape (rows, cols) of a term, None for a scalar; Rejected where it is not defined."""
-    head = t[0]
-    if head in ("num", "sym"):
-        return None if head == "num" or symbols[t[1]]["kind"] == "scalar" else symbols[t[1]]["shape"]
-    if head not in ("add", "mul", "exp", "abs", "div"):
-        raise Rejected("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
-                        "of matrices")
-    parts = [shape(a, symbols) for a in t[1:]]
-    if head == "add" and len(set(parts)) != 1:
-        raise Rejected("a sum adds terms of different shapes")
-    if head == "mul":
-        out = None
-        for s in parts:
-            if out is not None and s is not None and out[1] != s[0]:
-                raise Rejected(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
-            out = (out[0], s[1]) if out is not None and s is not None else (out or s)
-        return out
-    if parts[-1] is not None and head != "add":  # exp |t| of a scalar, a quotient by a scalar
-        raise Rejected("a fixed statement has no exp, |t| or division of matrices")
-    return parts[0]
-
-
 # -- the claim and the rules -------------------------------------------------------------------------------------
 
 def read_sized(c: dict) -> dict:
@@ -727,7 +702,7 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
     if (rule == "positive") == (rel == "==") or c["sequences"]:
         raise Rejected("without sequences an identity is proved by the rule nc-identity, an inequality by positive; "
                         "a statement about a sequence by induction on the size")
-    if L is None and shape(lhs, symbols) != shape(rhs, symbols):
+    if L is None and not same_shape(c):
         raise Rejected("the two sides have different shapes")
     flat = _flat(symbols, proof.get("flat", {}), check_instance)
     n = Normalizer(symbols, None if L is None else (L, L0), peel=rule != "positive", hypotheses=c["hypotheses"],
@@ -873,36 +848,46 @@ def counterexample(c: dict, node: dict) -> list[str]:
         if not (_is_int(env[name]) and _at(lo, env) <= env[name] <= _at(hi, env)):
             raise Rejected(f"the counterexample gives {name} a value in its range")
     ev = _Evaluator(c, n, values)
-    lhs, rhs = ev.value(c["lhs"], env), ev.value(c["rhs"], env)
-    if c["rel"] != "==":
-        if not (isinstance(lhs, Fraction) and isinstance(rhs, Fraction)):
-            raise Rejected("an inequality compares numbers")
-        if holds(lhs - rhs, c["rel"]):
-            raise Rejected("the relation holds at the counterexample")
-    else:
-        d = _plus(lhs, _times(Fraction(-1), rhs))  # a number q stands for q I
-        if d == 0 if isinstance(d, Fraction) else not any(any(row) for row in d):
-            raise Rejected("the two sides are equal at the counterexample")
+    d = _plus(ev.value(c["lhs"], env), _times(Fraction(-1), ev.value(c["rhs"], env)))  # a number q stands for q I
+    if c["rel"] != "==" and not isinstance(d, Fraction):
+        raise Rejected("an inequality compares numbers")
+    if holds(d, c["rel"]) if isinstance(d, Fraction) else not any(any(row) for row in d):
+        raise Rejected("the relation holds at the counterexample")
     at = f" at {c['size']} = {L}" if L is not None else ""
     return [f"With the given exact values ({n} x {n} matrices unless a shape is declared){at} both sides are "
             f"defined and {'differ' if c['rel'] == '==' else 'the relation ' + c['rel'] + ' fails'}."]
 
 
-class _Evaluator:
-    """Exact values of terms: a Fraction (a number, c I in a sum) or a matrix (a list of rows of Fractions)."""
+def same_shape(c: dict) -> bool:
+    """Whether the two sides of a fixed statement have one shape; Rejected where a side is not defined for
+    matrices of the declared shapes (a product that does not conform, a sum of different shapes, a number, a
+    multiple of I, in a sum with a matrix that is not square; exp, |t| and division of a matrix)."""
+    ev = _Evaluator(c, 1, None)
+    a, b = (ev.value(c[side], {}) for side in ("lhs", "rhs"))
+    return isinstance(a, Fraction) == isinstance(b, Fraction) and (
+        isinstance(a, Fraction) or (len(a), len(a[0])) == (len(b), len(b[0])))
 
-    def __init__(self, c: dict, n: int, values: dict):
+
+class _Evaluator:
+    """Exact values of terms: a Fraction (a number, c I in a sum) or a matrix (a list of rows of Fractions).  With
+    no values (:func:`same_shape`), the zero matrices of the declared shapes, and exp(t) and a/b (t, b numbers)
+    have the shapes of a number and of a: only whether a term is defined, and its shape, are of use."""
+
+    def __init__(self, c: dict, n: int, values: dict | None):
         self.c, self.n, self.values, self.memo = c, n, values, {}
 
     def given(self, name: str, i: str):
-        s, raw = self.c["symbols"][name], self.values.get(name)
+        s = self.c["symbols"][name]
+        rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
+        if self.values is None:
+            return Fraction(0) if s["kind"] == "scalar" else [[Fraction(0)] * cols for _ in range(rows)]
+        raw = self.values.get(name)
         if i:
             raw = raw.get(i) if isinstance(raw, dict) else None
         if raw is None:
             raise Rejected(f"no value for {name}" + (f"[{i}]" if i else ""))
         if s["kind"] == "scalar":
             return parse_rational(raw)
-        rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
         m = [[parse_rational(e) for e in row] for row in raw]
         if len(m) != rows or any(len(row) != cols for row in m):
             raise Rejected(f"the value of {name} is not {rows} x {cols}")
@@ -918,15 +903,19 @@ class _Evaluator:
             return self.sequence(t[1], _at(t[2], env))
         if head == "delta":
             return Fraction(int(_at(t[1], env) == _at(t[2], env)))
-        if head == "abs":
-            v = self.value(t[1], env)
+        if head in ("abs", "exp", "div"):  # of a number; a quotient of anything by a number
+            v = self.value(t[-1], env)
             if not isinstance(v, Fraction):
-                raise Rejected("|t| of a matrix")
-            return abs(v)
+                raise Rejected("exp, |t| or a division of a matrix")
+            if head == "abs":
+                return abs(v)
+            if self.values is not None:
+                raise Rejected("a counterexample is evaluated exactly: no exp or division")
+            return self.value(t[1], env) if head == "div" else v
         if head in ("add", "mul"):
             return _fold(head, [self.value(a, env) for a in t[1:]])
         if head not in BINDERS:
-            raise Rejected("a counterexample is evaluated exactly: no exp, division, function or derivative")
+            raise Rejected("a counterexample is evaluated exactly: no function or derivative")
         var, lo, hi = t[1], _at(t[2], env), _at(t[3], env)
         if hi - lo + 1 > MAX_UNROLL:
             raise Rejected("a range too long to evaluate")
@@ -956,15 +945,14 @@ def _fold(head: str, parts: list):
 
 
 def _plus(a, b):
+    """a + b, a number q standing for q I (of the matrix's size)."""
     if isinstance(a, Fraction) and isinstance(b, Fraction):
         return a + b
     if isinstance(a, Fraction) or isinstance(b, Fraction):
-        q, m = (a, b) if isinstance(a, Fraction) else (b, a)
-        if len(m) != len(m[0]):
-            raise Rejected("a number added to a matrix that is not square")
-        return [[e + (q if i == j else 0) for j, e in enumerate(row)] for i, row in enumerate(m)]
+        q, a = (a, b) if isinstance(a, Fraction) else (b, a)
+        b = [[q * (i == j) for j in range(len(a))] for i in range(len(a))]
     if len(a) != len(b) or len(a[0]) != len(b[0]):
-        raise Rejected("a sum of matrices of different shapes")
+        raise Rejected("a sum of matrices of different shapes (a number in a sum with a matrix is a multiple of I)")
     return [[x + y for x, y in zip(r, s)] for r, s in zip(a, b)]
 
 
@@ -973,6 +961,5 @@ def _times(a, b):
         q, m = (a, b) if isinstance(a, Fraction) else (b, a)
         return q * m if isinstance(m, Fraction) else [[q * e for e in row] for row in m]
     if len(a[0]) != len(b):
-        raise Rejected("a product of matrices that do not conform")
-    return [[sum((a[i][k] * b[k][j] for k in range(len(b))), Fraction(0)) for j in range(len(b[0]))]
-            for i in range(len(a))]
+        raise Rejected(f"a product of a {len(a)}x{len(a[0])} and a {len(b)}x{len(b[0])} matrix")
+    return [[sum((x * y for x, y in zip(row, col)), Fraction(0)) for col in zip(*b)] for row in a]
