@@ -491,7 +491,8 @@ class Normalizer:
                     del rest[(scalars, word)]
                 else:
                     rest[(scalars, word)] = c2 - c
-                return min(self.sign_of(dict(core), scope), 2 if certain(scope, self.size, idx_add(hi, lo, -1), low=1) else 1)
+                several = certain(scope, self.size, idx_add(hi, lo, -1), low=1)
+                return min(self.sign_of(dict(core), scope), 2 if several else 1)
         return 0
 
     def sign(self, a, scope: list) -> int:
@@ -590,17 +591,12 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
         var, lo, hi, body = t[1:]
         out = []
         for a, i in d(body, [*scope, (var, lo, hi)]):
-            c = dict(i[1]).get(var, 0)
-            if not c:
-                out.append((("sum", var, lo, hi, a), i))
-                continue
-            if abs(c) != 1:
-                raise Rejected(f"no rule sifts delta({i}, {j}) in a sum over {var}")
-            at = idx_add(j, idx_sub(i, var, index(0)), -1)  # var = c (j - R)
-            at = at if c == 1 else idx_add(index(0), at, -1)
-            if not certain(scope, n.size, idx_add(at, lo, -1), idx_add(hi, at, -1)):
-                raise Rejected(f"the index {var} = {at} is not certainly in the sum's range")
-            out.append((subst(a, var, at), j))
+            c = dict(i[1]).get(var, 0)  # i = c var + R: delta(i, j) is 1 at var = c (j - R) only, for c = +-1
+            at = idx_add(index(0), idx_add(j, idx_sub(i, var, index(0)), -1), c)
+            if c and (abs(c) != 1 or not certain(scope, n.size, idx_add(at, lo, -1), idx_add(hi, at, -1))):
+                raise Rejected(f"no rule sifts delta({i}, {j}) in the sum over {var}: {var} (of coefficient +-1) = "
+                               f"{at} is not certainly in its range")
+            out.append((subst(a, var, at), j) if c else (("sum", var, lo, hi, a), i))
         return out
     raise Rejected(f"no derivative rule for {head}")
 
@@ -708,7 +704,7 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
     n = Normalizer(symbols, None if L is None else (L, L0), peel=rule != "positive", hypotheses=c["hypotheses"],
                    flat=flat)
     larger, smaller = (rhs, lhs) if rel in ("<", "<=") else (lhs, rhs)
-    _holds(n, larger, smaller, c["indices"], NEED[rel], "the two sides" if rel == "==" else "the difference of the two sides")
+    _holds(n, larger, smaller, c["indices"], NEED[rel], "the two sides" if rel == "==" else "the difference")
     used = [r for r, head in (("diff", "diff"), ("chain", "dfn")) if mentions((lhs, rhs), head)] + ["flat"] * bool(flat)
     over = f"For every {L} >= {L0}{''.join(f', {i} in its range' for i, _, _ in c['indices'])}: " if L else ""
     if rule == "positive":
@@ -789,7 +785,8 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
     out = {}
     for name, s, pair in _certified(symbols, given, check_instance, "bounds"):
         def end(role: str, rels: tuple) -> Fraction:
-            return proved_claim(pair.get(role) if isinstance(pair, dict) else None, check_instance, rels, lambda lhs, rhs, pieces: (
+            cert = pair.get(role) if isinstance(pair, dict) else None
+            return proved_claim(cert, check_instance, rels, lambda lhs, rhs, pieces: (
                 lhs == s["term"] and rhs[0] == "num" and pieces == [(None, None, False, False)]),
                 f"the {role} bound {name}(x) {rels[0]} c (a rational) for every real x")[1][1]
         out[name] = max(end("upper", ("<=", "<")), -end("lower", (">=", ">")))
