@@ -12,8 +12,9 @@ terms (``sum``, ``seq``, ...), so none is taken for a variable the kernel names 
 head.
 
 ``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
-integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
-and every sum adds equal shapes).  A *sequence* ``f`` is defined by ``f(L0) = base`` and ``f(k + 1) = step``
+integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked by evaluating both sides
+at zero matrices of those shapes: every product conforms, every sum adds equal shapes, a number in a sum with a
+matrix is a multiple of I of a square one, and the two sides have one shape).  A *sequence* ``f`` is defined by ``f(L0) = base`` and ``f(k + 1) = step``
 for k >= L0, where base mentions no sequence and step mentions sequences at index k only.
 
 *Functions* (``"functions": [{"name": s, "term": F}]``, over a size only) are real functions of one real
@@ -44,8 +45,8 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
 ``linearity``  a sum over k of a combination of monomials is the combination of the sums of the monomials;
     factors that do not depend on k are taken out of the sum (to the left and right of a word, and scalar
     atoms), so ``W sum_k M_k = sum_k W M_k``.  A product of commuting factors is one scalar atom whatever the
-    order.  A bound variable is named by its binding level (de Bruijn, :func:`close`), so equal sums at any
-    depth are equal atoms.
+    order.  A sum or product atom names its bound variable ``^h`` by its own body (h above the names of the
+    atoms inside it, :func:`close`), so equal sums at any depth are equal atoms and no inner atom captures it.
 ``nc-identity``  (fixed statements) both sides have the same canonical form, and the shapes conform.
 ``counterexample``  (refutes) ``{"at": L or null, "n": n, "values": {name: value or {index: value}}}``: with
     every matrix n x n (or its declared shape), every vector n x 1, every scalar and matrix entry the given
@@ -54,8 +55,9 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
 ``nc-identity`` over a size  (no induction) both sides have the same canonical form with L a symbol (L >= L0)
     and each index i of ``"indices"`` (``[i, LO, HI]``: the claim is for every integer LO <= i <= HI) a symbol
     in its range.  Scalar terms also take ``["exp", t]`` (exp(a + b) = exp(a) exp(b), exp(q u) exp(p u) =
-    exp((p + q) u)) and ``["div", a, b]`` for b certainly positive (positive coefficients times exp, inverses
-    and sums of those over ranges certainly non-empty); 1/b of a monomial inverts each factor (u (1/u) = 1).
+    exp((p + q) u)) and ``["div", a, b]`` for b certainly positive (:meth:`Normalizer.positive`: positive
+    coefficients times atoms certainly > 0, such as exp, inverses and sums of those over ranges certainly
+    non-empty); 1/b of a monomial inverts each factor (u (1/u) = 1).
 ``positive``  (``"rel"`` ``<``, ``<=``, ``>``, ``>=``; over a size, no sequences) the difference d of the sides
     (larger minus smaller), in canonical form without splitting ranges and multiplied by its positive
     denominators, has a certain sign (:meth:`Normalizer.sign_of`): >= 0 for a weak, > 0 for a strict relation.
@@ -66,7 +68,8 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     claim holds for every L >= L0.
 ``abs``  |c a_1 ... a_m| = |c| |a_1| ... |a_m| for a real monomial (an atom certainly >= 0 is its own absolute
     value); |t| of a sum of several monomials is an atom.  Every |t| is >= 0 (:meth:`Normalizer.sign`), and so
-    is a product over a range of factors certainly >= 0 (> 0 if each is > 0).
+    is a sum or product over a range of terms certainly >= 0 (> 0 if each is > 0, a sum's range certainly
+    non-empty).
 ``diff``  (over a size) ``["diff", t, ["gen", x, J]]`` is the partial derivative of the real term t in the
     member x[J] of a *scalar* family x (t itself is normalised too, so its denominators are certainly positive
     and t is smooth: sums, products, exp and quotients by positive terms over finite ranges).  It is computed
@@ -115,7 +118,9 @@ from symact.kernel.pieces import Rejected, holds, proved_claim
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
-RELATIONS = ("==", "<", "<=", ">", ">=")
+#: what the difference of the two sides (larger minus smaller) must be: 0 for ==, certainly >= 0 for a weak
+#: relation, > 0 for a strict one (the argument ``need`` of :func:`_holds`)
+NEED = {"==": 0, "<=": 1, ">=": 1, "<": 2, ">": 2}
 #: the most factors or terms a range of constant length is written out to, and splits of one range
 MAX_UNROLL = 64
 MAX_PEELS = 8
@@ -618,12 +623,14 @@ def read_sized(c: dict) -> dict:
         if not (isinstance(s, dict) and _is_name(s.get("name")) and s.get("kind") in KINDS):
             raise Rejected(f"malformed symbol {s!r}")
         shp = s.get("shape")
+        if (shp is not None) != (size is None and s["kind"] != "scalar") or (size is None and s.get("family")):
+            raise Rejected("a fixed statement gives every matrix its shape and has no families; a statement over a "
+                            "size gives no shapes")
         if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)
-                                    and (s["kind"] != "vector" or shp[1] == 1) and s["kind"] != "scalar"):
+                                    and (s["kind"] != "vector" or shp[1] == 1)):
             raise Rejected(f"malformed shape {shp!r} of a {s['kind']}")
-        if s.get("indices", 1) != 1 and (s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family")
-                                         or size is None):
-            raise Rejected(f"malformed symbol {s!r}: only a family of scalars over a size has two indices")
+        if s.get("indices", 1) != 1 and (s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family")):
+            raise Rejected(f"malformed symbol {s!r}: only a family of scalars has two indices")
         symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")), "shape": tuple(shp) if shp else None,
                               "arity": s.get("indices", 1)}
     for f in lists[1]:
@@ -664,20 +671,12 @@ def read_sized(c: dict) -> dict:
         hypotheses.append((v, lo, hi, read_term(h["term"], symbols, names, scope | {v}, None, reserved | {v})))
     at_size = index(**{size: 1}) if size is not None else None
     lhs, rhs = (read_term(c.get(side), symbols, names, scope, at_size, reserved) for side in ("lhs", "rhs"))
-    if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if size is None
-            else any(s["shape"] is not None for s in symbols.values())):
-        raise Rejected("a fixed statement gives every matrix its shape; a statement over a size gives none")
     rel = c.get("rel", "==")
-    if rel not in RELATIONS or (rel != "==" and (size is None or (sequences and lhs[0] != "abs"))):
+    if rel not in NEED or (rel != "==" and (size is None or (sequences and lhs[0] != "abs"))):
         raise Rejected(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size (about a sequence "
                         f"f: |f(L)| <= or < a term)")
     return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
             "indices": ranges, "rel": rel, "hypotheses": tuple(hypotheses)}
-
-
-#: what the difference of the two sides (larger minus smaller) must be: 0 for ==, certainly >= 0 for a weak
-#: relation, > 0 for a strict one (the argument ``need`` of :func:`_holds`)
-NEED = {"==": 0, "<=": 1, ">=": 1, "<": 2, ">": 2}
 
 
 def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
