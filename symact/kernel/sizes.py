@@ -261,8 +261,7 @@ def read_term(obj, symbols: dict, sequences, scope: set, seq_index=None, reserve
         return ("delta", *read_scoped(args, scope, "an index of delta"))
     if head == "diff" and len(args) == 2:
         var = read(args[1], None)
-        if var[0] not in ("gen", "sym") or len(var) != (3 if var[0] == "gen" else 2) or (
-                symbols[var[1]]["kind"] != "scalar"):
+        if var[0] not in ("gen", "sym") or len(var) > 3 or symbols[var[1]]["kind"] != "scalar":  # one index
             raise Rejected("a derivative is in a member x[J] of a family of scalars (one index) or in a scalar")
         return ("diff", read(args[0], None), var)
     if head in COMPOUND and args and len(args) == ARITY.get(head, len(args)):
@@ -406,8 +405,6 @@ class Normalizer:
                 return {} if gap[0] else {ONE: Fraction(1)}
             return atom(("delta", *sorted(t[1:], key=repr)), True)
         if head == "diff":
-            if self.size is None:
-                raise Rejected("a derivative is taken over a size")
             self.real(t[1], scope)  # t is defined (positive denominators) and real
             j = t[2][2] if t[2][0] == "gen" else NO_INDEX  # d t/d x[j] = sum A delta(I, j) over the partials
             parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(self, t[1], t[2][1], j, scope)]
@@ -804,15 +801,11 @@ def _certified(symbols: dict, given, check_instance, what: str) -> list:
 
 
 def _rewrite(t, leaf):
-    """t with leaf(u) in place of each sub-term u (outermost first) where it is not None."""
-    new = leaf(t)
+    """t with leaf(u) in place of each part u (a term, an index, ...; outermost first) where it is not None."""
+    new = leaf(t) if isinstance(t, tuple) and t else None
     if new is not None:
         return new
-    if t[0] in COMPOUND:
-        return (t[0], *(_rewrite(a, leaf) for a in t[1:]))
-    if t[0] in BINDERS:
-        return (*t[:4], _rewrite(t[4], leaf))
-    return t
+    return tuple(_rewrite(a, leaf) for a in t) if isinstance(t, tuple) else t
 
 
 def _unfold(t, seqs: dict, size: str | None = None):
@@ -919,12 +912,11 @@ class _Evaluator:
         return _fold("add" if head == "sum" else "mul", parts[::-1] if head == "rprod" else parts)
 
     def sequence(self, name: str, i: int):
+        """f(i) by the recursion (the claim mentions f at the size L0 <= L <= MAX_SIZE only, a step f(k) at k =
+        i - 1 >= L0 only)."""
         if (name, i) not in self.memo:
             base, (var, step) = self.c["sequences"][name]
-            start = self.c["from"]
-            if not start <= i <= MAX_SIZE:
-                raise Rejected(f"{name}({i}) is not defined")
-            self.memo[name, i] = self.value(base, {}) if i == start else self.value(step, {var: i - 1})
+            self.memo[name, i] = self.value(base, {}) if i == self.c["from"] else self.value(step, {var: i - 1})
         return self.memo[name, i]
 
 
