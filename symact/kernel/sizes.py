@@ -14,8 +14,9 @@ head.
 ``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
 integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked by evaluating both sides
 at zero matrices of those shapes: every product conforms, every sum adds equal shapes, a number in a sum with a
-matrix is a multiple of I of a square one, and the two sides have one shape).  A *sequence* ``f`` is defined by ``f(L0) = base`` and ``f(k + 1) = step``
-for k >= L0, where base mentions no sequence and step mentions sequences at index k only.
+matrix is a multiple of I of a square one, and the two sides have one shape).  A *sequence* ``f`` is defined
+by ``f(L0) = base`` and ``f(k + 1) = step`` for k >= L0, where base mentions no sequence and step mentions
+sequences at index k only.
 
 *Functions* (``"functions": [{"name": s, "term": F}]``, over a size only) are real functions of one real
 variable given by a kernel term F in x (:mod:`symact.kernel.terms`); ``["fn", s, t]`` is F at the real t.
@@ -350,22 +351,15 @@ def close(core: tuple, var: str) -> tuple:
     renamed ``^h``, h one more than the highest such name in the core (0 if none).  The name depends on the core
     alone, so equal sums at any depth are equal atoms, and it differs from every name an inner atom binds, so no
     inner atom captures it; the atom keeps its name, so it is opened (:func:`subst`) by that name."""
-    name = f"^{height(core)}"
+    name = f"^{max((int(v[1:]) + 1 for v in strings(core) if v.startswith('^')), default=0)}"
     return name, subst(core, var, index(**{name: 1}))
 
 
-def height(obj) -> int:
-    """One more than the highest h of a bound name ``^h`` in obj (0 if none)."""
+def strings(obj) -> set:
+    """Every string in obj, a nested tuple (a term or an atom): its heads, names and index variables."""
     if isinstance(obj, tuple):
-        return max(map(height, obj), default=0)
-    return int(obj[1:]) + 1 if isinstance(obj, str) and obj.startswith("^") else 0
-
-
-def mentions(a, var: str) -> bool:
-    """Whether the atom (a nested tuple) mentions the index variable var."""
-    if isinstance(a, tuple):
-        return any(mentions(b, var) for b in a)
-    return a == var
+        return set().union(*map(strings, obj))
+    return {obj} if isinstance(obj, str) else set()
 
 
 class Normalizer:
@@ -543,11 +537,11 @@ class Normalizer:
         """sum over var of a combination of monomials: the factors free of var taken out (linearity)."""
         out: dict = {}
         for (scalars, word), c in inner.items():
-            dep = tuple(a for a in scalars if mentions(a, var))
+            dep = tuple(a for a in scalars if var in strings(a))
             free = without(scalars, dep)
             # the word's atoms from the first to the last that mention var
-            left = next((i for i, a in enumerate(word) if mentions(a, var)), len(word))
-            right = len(word) - next((i for i, a in enumerate(word[::-1]) if mentions(a, var)), len(word) - left)
+            left = next((i for i, a in enumerate(word) if var in strings(a)), len(word))
+            right = len(word) - next((i for i, a in enumerate(word[::-1]) if var in strings(a)), len(word) - left)
             if not dep and left == right:  # nothing depends on var: the monomial stays inside
                 free, dep, left, right = (), scalars, 0, len(word)
             summed = atom(("sum", key, *close((((dep, word[left:right]), Fraction(1)),), var)), not word[left:right])
@@ -570,7 +564,7 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
     if head in ("sym", "gen"):  # d x[I]/d x[j] = delta(I, j), d b/d b = 1 (I = j = NO_INDEX)
         return [(("num", Fraction(1)), t[2] if head == "gen" else j)] if t[1] == x and len(t) <= 3 else []
     if head in FUNCTION_HEADS:
-        if not mentions(t[2], x):  # constant in every member of x
+        if x not in strings(t[2]):  # constant in every member of x
             return []
         if head == "fn" and n.symbols[t[1]].get("differentiable"):  # d s(u) = s'(u) du, s differentiable everywhere
             return [(("mul", ("dfn", *t[1:]), a), i) for a, i in d(t[2])]
@@ -676,7 +670,7 @@ def read_sized(c: dict) -> dict:
             "indices": ranges, "rel": rel, "hypotheses": tuple(hypotheses)}
 
 
-def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
+def check_sized(claim: dict, verdict, proof, check_instance) -> list[str]:
     """The steps checked, or Rejected: the proof (``nc-identity``, ``positive`` or ``induction``) proves the
     claim, or the ``counterexample`` refutes it.  ``check_instance`` is the whole kernel's check of a
     certificate (for the bounds of an inequality's induction and the flat functions)."""
@@ -701,7 +695,8 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
                    flat=flat)
     larger, smaller = (rhs, lhs) if rel in ("<", "<=") else (lhs, rhs)
     _holds(n, larger, smaller, c["indices"], NEED[rel], "the two sides" if rel == "==" else "the difference")
-    used = [r for r, head in (("diff", "diff"), ("chain", "dfn")) if mentions((lhs, rhs), head)] + ["flat"] * bool(flat)
+    heads = strings((lhs, rhs))
+    used = [r for r, head in (("diff", "diff"), ("chain", "dfn")) if head in heads] + ["flat"] * bool(flat)
     over = f"For every {L} >= {L0}{''.join(f', {i} in its range' for i, _, _ in c['indices'])}: " if L else ""
     if rule == "positive":
         return [over + f"the difference of the two sides, times its positive denominators, is certainly "
@@ -744,12 +739,12 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     if rel not in ("<=", "<") or len(seqs) != 1:
         raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence f")
     (name, (base, (var, step))), = seqs.items()
-    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or mentions(B, "seq"):
+    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or "seq" in strings(B):
         raise Rejected("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
     here = ("seq", name, index(**{var: 1}))
     factors = step[1:] if step[0] == "mul" else ()
     others = tuple(f for f in factors if f != here)
-    if len(others) != len(factors) - 1 or mentions(others, "seq"):
+    if len(others) != len(factors) - 1 or "seq" in strings(others):
         raise Rejected(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
     m = subst(("mul", *others), var, index(**{L: 1}))
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
@@ -792,7 +787,7 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
 def _certified(symbols: dict, given, check_instance, what: str) -> list:
     """(name, declaration, certificates) of each entry of ``given``, a dict from declared functions to their
     certificates (checked by ``check_instance``, the whole kernel)."""
-    if not isinstance(given, dict) or (given and check_instance is None):
+    if not isinstance(given, dict):
         raise Rejected(f"malformed {what}")
     for name in given:
         if symbols.get(name, {}).get("kind") != "function":
