@@ -461,35 +461,31 @@ class Normalizer:
         rest, signs = dict(p), []
         for mono, c in p.items():
             if c < 0 and not mono[1]:
-                signs.append(self.other_terms(mono, -c, rest, scope))
-                if not signs[-1]:
+                paired = self.other_terms(mono, -c, rest, scope)
+                if paired is None:
                     return 0
+                rest = poly.add(rest, {mono: -c, paired[0]: c})  # c' S - c t(e) = (c' - c) S + c (S - t(e))
+                signs.append(paired[1])
         if any(c <= 0 or word for (_, word), c in rest.items()):
             return 0
         signs += [min((self.sign(a, scope) for a in scalars), default=2) for scalars, _ in rest]
         return 1 if not signs else 0 if min(signs) == 0 else max(signs)  # no term: p = 0
 
-    def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> int:
-        """Pair the monomial -c mono with a sum S in rest that has mono as its term at a variable in scope
-        (removing both from rest, S keeping c' - c); the sign of the other terms of S, or 0 when there is none."""
-        for (scalars, word), c2 in list(rest.items()):
+    def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> tuple | None:
+        """(S, the sign of its other terms) for a monomial S = c' sum_{k=LO}^{HI} t(k) of rest, c' >= c, with mono
+        its term t(e) at a variable e in scope, LO <= e <= HI certainly; None if there is none."""
+        for (scalars, word), c2 in rest.items():
             if word or len(scalars) != 1 or scalars[0][0] != "sum" or c2 < c:
                 continue
             (lo, hi), name, core = scalars[0][1:]
             ((dep, w), _), = core
             for var, _, _ in scope:
                 e = index(**{var: 1})
-                if w or merge(subst(dep, name, e)) != mono[0] or not certain(
+                if not w and merge(subst(dep, name, e)) == mono[0] and certain(
                         scope, self.size, idx_add(e, lo, -1), idx_add(hi, e, -1)):
-                    continue
-                del rest[mono]
-                if c2 == c:
-                    del rest[(scalars, word)]
-                else:
-                    rest[(scalars, word)] = c2 - c
-                several = certain(scope, self.size, idx_add(hi, lo, -1), low=1)
-                return min(self.sign_of(dict(core), scope), 2 if several else 1)
-        return 0
+                    several = certain(scope, self.size, idx_add(hi, lo, -1), low=1)
+                    return (scalars, word), min(self.sign_of(dict(core), scope), 2 if several else 1)
+        return None
 
     def sign(self, a, scope: list) -> int:
         """2 when the scalar atom a is certainly > 0, 1 when certainly >= 0, else 0: exp and the inverses ``inv`` of
