@@ -260,11 +260,11 @@ def parse_sized(text: str, function=None) -> SizedClaim:
 def _check_with_kernel_reader(data: dict) -> None:
     """The statement read back by the kernel's reader: what it cannot read is a user error, said in one line."""
     from symact.kernel.pieces import Rejected
-    from symact.kernel.sizes import read_sized, shape
+    from symact.kernel.sizes import read_sized, same_shape
 
     try:
         c = read_sized(data)
-        same = c["size"] is not None or shape(c["lhs"], c["symbols"]) == shape(c["rhs"], c["symbols"])
+        same = c["size"] is not None or same_shape(c)
     except Rejected as exc:
         raise ExpressionError(f"not a statement about matrices: {exc}") from None
     if not same:

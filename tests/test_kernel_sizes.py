@@ -400,3 +400,34 @@ def test_declared_names_are_identifiers_never_the_names_of_bound_variables():
         bound_seq["claim"]["sizes"][side][4][1][1][2] = [0, [["seq", 1]]]
     with pytest.raises(Rejected, match="fresh name"):
         kernel_check(bound_seq)
+
+
+def test_signs_of_sums_and_products_over_ranges_of_any_terms():
+    """A sum or product over a range of terms >= 0 is >= 0 (of terms > 0, > 0; a sum only over a range certainly
+    non-empty), and a sum less one of its own terms is its other terms, whatever the terms' sign rule (|t| here,
+    not only exp)."""
+    proved = ("forall n >= 1, 1 <= i <= n, scalars x[k]: Abs(x[i]) <= sum(Abs(x[k]), k, 1, n)",
+              "forall n >= 1, scalars x[k]: prod(Abs(x[k]), k, 1, n) >= 0",
+              "forall n >= 0, scalars x[k]: prod(exp(x[k]), k, 1, n) > 0")  # the empty product is 1
+    for text in proved:
+        v = check_claim(parse_claim(text), 1.0)
+        assert v.status == "proved" and kernel_check(v.certificate.data)[0] == "proved", (text, v.reason)
+    not_proved = (
+        # false: with x[k] = 0 for every k != i both sides are |x[i]|
+        "forall n >= 2, 1 <= i <= n, scalars x[k]: Abs(x[i]) < sum(Abs(x[k]), k, 1, n)",
+        # false: at i = j, 2 exp(x[i]) > exp(x[i]) + exp(x[k]) for the other k when x[k] < x[i]
+        "forall n >= 2, 1 <= i <= n, 1 <= j <= n, scalars x[k]: exp(x[i]) + exp(x[j]) <= sum(exp(x[k]), k, 1, n)",
+        "forall n >= 1, scalars x[k]: prod(Abs(x[k]), k, 1, n) > 0",  # false at x[1] = 0
+        "forall n >= 0, scalars x[k]: sum(exp(x[k]), k, 1, n) > 0")  # false at n = 0: the empty sum is 0
+    for text in not_proved:
+        assert check_claim(parse_claim(text), 1.0).status != "proved", text
+
+
+def test_a_number_in_a_sum_with_a_square_matrix_of_a_fixed_shape_is_a_multiple_of_the_identity():
+    # (W + 1) x = W x + I x = W x + x for every 2 x 2 W and x in R^2; 2 x is not x (x = (1, 0))
+    proved = "forall matrices W[2, 2], vectors x[2]: (W + 1)*x == W*x + x"
+    v = check_claim(parse_claim(proved), 1.0)
+    assert v.status == "proved" and kernel_check(v.certificate.data)[0] == "proved", v.reason
+    assert check_claim(parse_claim(proved.replace("+ x", "+ 2*x")), 1.0).status == "refuted"
+    with pytest.raises(ExpressionError, match="different shapes"):  # W + I for a 2 x 3 W is not defined
+        parse_claim("forall matrices W[2, 3]: W + 1 == 1 + W")

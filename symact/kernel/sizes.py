@@ -12,9 +12,11 @@ terms (``sum``, ``seq``, ...), so none is taken for a variable the kernel names 
 head.
 
 ``kind`` is ``"matrix"``, ``"vector"`` (a matrix of one column) or ``"scalar"`` (a real number); a *family* ``W`` has members ``W[i]`` for
-integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked: every product conforms
-and every sum adds equal shapes).  A *sequence* ``f`` is defined by ``f(L0) = base`` and ``f(k + 1) = step``
-for k >= L0, where base mentions no sequence and step mentions sequences at index k only.
+integer indices i; ``shape`` is ``[rows, cols]`` (fixed statements only, then checked by evaluating both sides
+at zero matrices of those shapes: every product conforms, every sum adds equal shapes, a number in a sum with a
+matrix is a multiple of I of a square one, and the two sides have one shape).  A *sequence* ``f`` is defined
+by ``f(L0) = base`` and ``f(k + 1) = step`` for k >= L0, where base mentions no sequence and step mentions
+sequences at index k only.
 
 *Functions* (``"functions": [{"name": s, "term": F}]``, over a size only) are real functions of one real
 variable given by a kernel term F in x (:mod:`symact.kernel.terms`); ``["fn", s, t]`` is F at the real t.
@@ -44,8 +46,8 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
 ``linearity``  a sum over k of a combination of monomials is the combination of the sums of the monomials;
     factors that do not depend on k are taken out of the sum (to the left and right of a word, and scalar
     atoms), so ``W sum_k M_k = sum_k W M_k``.  A product of commuting factors is one scalar atom whatever the
-    order.  A bound variable is named by its binding level (de Bruijn, :func:`close`), so equal sums at any
-    depth are equal atoms.
+    order.  A sum or product atom names its bound variable ``^h`` by its own body (h above the names of the
+    atoms inside it, :func:`close`), so equal sums at any depth are equal atoms and no inner atom captures it.
 ``nc-identity``  (fixed statements) both sides have the same canonical form, and the shapes conform.
 ``counterexample``  (refutes) ``{"at": L or null, "n": n, "values": {name: value or {index: value}}}``: with
     every matrix n x n (or its declared shape), every vector n x 1, every scalar and matrix entry the given
@@ -54,8 +56,9 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
 ``nc-identity`` over a size  (no induction) both sides have the same canonical form with L a symbol (L >= L0)
     and each index i of ``"indices"`` (``[i, LO, HI]``: the claim is for every integer LO <= i <= HI) a symbol
     in its range.  Scalar terms also take ``["exp", t]`` (exp(a + b) = exp(a) exp(b), exp(q u) exp(p u) =
-    exp((p + q) u)) and ``["div", a, b]`` for b certainly positive (positive coefficients times exp, inverses
-    and sums of those over ranges certainly non-empty); 1/b of a monomial inverts each factor (u (1/u) = 1).
+    exp((p + q) u)) and ``["div", a, b]`` for b certainly positive (:meth:`Normalizer.positive`: positive
+    coefficients times atoms certainly > 0, such as exp, inverses and sums of those over ranges certainly
+    non-empty); 1/b of a monomial inverts each factor (u (1/u) = 1).
 ``positive``  (``"rel"`` ``<``, ``<=``, ``>``, ``>=``; over a size, no sequences) the difference d of the sides
     (larger minus smaller), in canonical form without splitting ranges and multiplied by its positive
     denominators, has a certain sign (:meth:`Normalizer.sign_of`): >= 0 for a weak, > 0 for a strict relation.
@@ -66,7 +69,8 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
     claim holds for every L >= L0.
 ``abs``  |c a_1 ... a_m| = |c| |a_1| ... |a_m| for a real monomial (an atom certainly >= 0 is its own absolute
     value); |t| of a sum of several monomials is an atom.  Every |t| is >= 0 (:meth:`Normalizer.sign`), and so
-    is a product over a range of factors certainly >= 0 (> 0 if each is > 0).
+    is a sum or product over a range of terms certainly >= 0 (> 0 if each is > 0, a sum's range certainly
+    non-empty).
 ``diff``  (over a size) ``["diff", t, ["gen", x, J]]`` is the partial derivative of the real term t in the
     member x[J] of a *scalar* family x (t itself is normalised too, so its denominators are certainly positive
     and t is smooth: sums, products, exp and quotients by positive terms over finite ranges).  It is computed
@@ -115,7 +119,9 @@ from symact.kernel.pieces import Rejected, holds, proved_claim
 from symact.kernel.terms import TermError, from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
-RELATIONS = ("==", "<", "<=", ">", ">=")
+#: what the difference of the two sides (larger minus smaller) must be: 0 for ==, certainly >= 0 for a weak
+#: relation, > 0 for a strict one (the argument ``need`` of :func:`_holds`)
+NEED = {"==": 0, "<=": 1, ">=": 1, "<": 2, ">": 2}
 #: the most factors or terms a range of constant length is written out to, and splits of one range
 MAX_UNROLL = 64
 MAX_PEELS = 8
@@ -256,8 +262,7 @@ def read_term(obj, symbols: dict, sequences, scope: set, seq_index=None, reserve
         return ("delta", *read_scoped(args, scope, "an index of delta"))
     if head == "diff" and len(args) == 2:
         var = read(args[1], None)
-        if var[0] not in ("gen", "sym") or len(var) != (3 if var[0] == "gen" else 2) or (
-                symbols[var[1]]["kind"] != "scalar"):
+        if var[0] not in ("gen", "sym") or len(var) > 3 or symbols[var[1]]["kind"] != "scalar":  # one index
             raise Rejected("a derivative is in a member x[J] of a family of scalars (one index) or in a scalar")
         return ("diff", read(args[0], None), var)
     if head in COMPOUND and args and len(args) == ARITY.get(head, len(args)):
@@ -341,45 +346,20 @@ def clear(p: dict) -> dict:
     raise Rejected("too many denominators")
 
 
-def close(core, var: str, level: int = 0):
-    """The body of a sum or product with its bound variable var named by its binding level (de Bruijn):
-    ``^0`` here, ``^1`` inside one more sum or product, so equal sums at any depth are equal atoms."""
-    if core == var:
-        return f"^{level}"
-    if isinstance(core, tuple):
-        if len(core) == 3 and core[0] in BINDERS and isinstance(core[1], tuple) and len(core[1]) == 2:
-            return (core[0], close(core[1], var, level), close(core[2], var, level + 1))
-        return tuple(close(b, var, level) for b in core)
-    return core
+def close(core: tuple, var: str) -> tuple:
+    """(name, core) of a sum or product atom: its core (its terms or factors, monomials) with the bound variable var
+    renamed ``^h``, h one more than the highest such name in the core (0 if none).  The name depends on the core
+    alone, so equal sums at any depth are equal atoms, and it differs from every name an inner atom binds, so no
+    inner atom captures it; the atom keeps its name, so it is opened (:func:`subst`) by that name."""
+    name = f"^{max((int(v[1:]) + 1 for v in strings(core) if v.startswith('^')), default=0)}"
+    return name, subst(core, var, index(**{name: 1}))
 
 
-def open_core(obj, e: tuple, level: int = 0):
-    """The closed body of a sum (:func:`close`) at k = e: ``^level`` replaced by the index e."""
+def strings(obj) -> set:
+    """Every string in obj, a nested tuple (a term or an atom): its heads, names and index variables."""
     if isinstance(obj, tuple):
-        if is_index(obj):
-            return idx_sub(obj, f"^{level}", e)
-        if len(obj) == 3 and obj[0] in BINDERS and isinstance(obj[1], tuple) and len(obj[1]) == 2:
-            return (obj[0], open_core(obj[1], e, level), open_core(obj[2], e, level + 1))
-        if len(obj) == 3 and obj[0] == "exp":
-            return ("exp", tuple(sorted(open_core(obj[1], e, level), key=repr)), obj[2])
-        return tuple(open_core(b, e, level) for b in obj)
-    return obj
-
-
-def mentions(a, var: str) -> bool:
-    """Whether the atom (a nested tuple) mentions the index variable var."""
-    if isinstance(a, tuple):
-        return any(mentions(b, var) for b in a)
-    return a == var
-
-
-def positive_terms(a) -> tuple | None:
-    """(LO, HI, the term's atoms) of an atom that is a sum over a range of a product of atoms certainly > 0 (exp,
-    inv, recip), else None."""
-    if a[0] != "sum":
-        return None
-    (lo, hi), ((dep, word),) = a[1], a[2]
-    return None if word or any(b[0] not in ("exp", "inv", "recip") for b in dep) else (lo, hi, dep)
+        return set().union(*map(strings, obj))
+    return {obj} if isinstance(obj, str) else set()
 
 
 class Normalizer:
@@ -419,8 +399,6 @@ class Normalizer:
                 return {} if gap[0] else {ONE: Fraction(1)}
             return atom(("delta", *sorted(t[1:], key=repr)), True)
         if head == "diff":
-            if self.size is None:
-                raise Rejected("a derivative is taken over a size")
             self.real(t[1], scope)  # t is defined (positive denominators) and real
             j = t[2][2] if t[2][0] == "gen" else NO_INDEX  # d t/d x[j] = sum A delta(I, j) over the partials
             parts = [a if i == j else ("mul", a, ("delta", i, j)) for a, i in partials(self, t[1], t[2][1], j, scope)]
@@ -478,52 +456,49 @@ class Normalizer:
         """2 when the scalar p is certainly > 0, 1 when certainly >= 0, else 0: monomials with positive
         coefficients and atoms of known sign (:meth:`sign`); a monomial -c t(e) is first paired with c' S,
         c' >= c, S = sum_{k=LO}^{HI} t(k) with LO <= e <= HI certainly (e a variable in scope): c' S - c t(e) =
-        (c' - c) S + c (S - t(e)), and S - t(e), the other terms, is >= 0 (> 0 if HI - LO >= 1 certainly)."""
+        (c' - c) S + c (S - t(e)), and S - t(e), the other terms, is >= 0 when every term is (> 0 when every term is
+        and HI - LO >= 1 certainly)."""
         rest, signs = dict(p), []
         for mono, c in p.items():
             if c < 0 and not mono[1]:
-                signs.append(self.other_terms(mono, -c, rest, scope))
-                if signs[-1] is None:
+                paired = self.other_terms(mono, -c, rest, scope)
+                if paired is None:
                     return 0
+                rest = poly.add(rest, {mono: -c, paired[0]: c})  # c' S - c t(e) = (c' - c) S + c (S - t(e))
+                signs.append(paired[1])
         if any(c <= 0 or word for (_, word), c in rest.items()):
             return 0
         signs += [min((self.sign(a, scope) for a in scalars), default=2) for scalars, _ in rest]
         return 1 if not signs else 0 if min(signs) == 0 else max(signs)  # no term: p = 0
 
-    def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> int | None:
-        """Pair the monomial -c mono with a sum in rest that has mono as its term at a variable in scope
-        (removing both from rest, the sum keeping c' - c); the sign of the other terms, or None."""
-        for (scalars, word), c2 in list(rest.items()):
-            terms = positive_terms(scalars[0]) if len(scalars) == 1 and not word and c2 >= c else None
-            for var, _, _ in scope if terms else ():
-                lo, hi, dep = terms
+    def other_terms(self, mono: tuple, c: Fraction, rest: dict, scope: list) -> tuple | None:
+        """(S, the sign of its other terms) for a monomial S = c' sum_{k=LO}^{HI} t(k) of rest, c' >= c, with mono
+        its term t(e) at a variable e in scope, LO <= e <= HI certainly; None if there is none."""
+        for (scalars, word), c2 in rest.items():
+            if word or len(scalars) != 1 or scalars[0][0] != "sum" or c2 < c:
+                continue
+            (lo, hi), name, core = scalars[0][1:]
+            ((dep, w), _), = core
+            for var, _, _ in scope:
                 e = index(**{var: 1})
-                if not certain(scope, self.size, idx_add(e, lo, -1), idx_add(hi, e, -1)) or merge(
-                        open_core(dep, e)) != mono[0]:
-                    continue
-                del rest[mono]
-                if c2 == c:
-                    del rest[(scalars, word)]
-                else:
-                    rest[(scalars, word)] = c2 - c
-                return 2 if certain(scope, self.size, idx_add(hi, lo, -1), low=1) else 1
+                if not w and merge(subst(dep, name, e)) == mono[0] and certain(
+                        scope, self.size, idx_add(e, lo, -1), idx_add(hi, e, -1)):
+                    several = certain(scope, self.size, idx_add(hi, lo, -1), low=1)
+                    return (scalars, word), min(self.sign_of(dict(core), scope), 2 if several else 1)
         return None
 
     def sign(self, a, scope: list) -> int:
-        """2 when the scalar atom a is certainly > 0 (exp; an inverse ``inv`` of an atom or ``recip`` of a sum,
-        formed of a positive term only; a sum of such over a range certainly non-empty), 1 when certainly >= 0
-        (such a sum over any range), else 0."""
+        """2 when the scalar atom a is certainly > 0, 1 when certainly >= 0, else 0: exp and the inverses ``inv`` of
+        an atom and ``recip`` of a sum (formed of a positive term only) are > 0, |t| >= 0; a sum or product over a
+        range of terms (its core, :meth:`sign_of`) >= 0 is >= 0, of terms > 0 is > 0 (a sum when its range is
+        certainly non-empty; the empty product is 1).  The core's bound variable is in no scope: nothing is
+        certain of it."""
         if a[0] in ("exp", "inv", "recip"):
             return 2
-        if a[0] == "abs":
-            return 1
-        if a[0] == "prod":  # a product of factors >= 0 is >= 0, of factors > 0 (or none) > 0
-            core = a[2]
-            if len(core) == 1 and not core[0][0][1] and core[0][1] > 0:
-                return min((self.sign(b, scope) for b in core[0][0][0]), default=2)
-            return 0
-        terms = positive_terms(a)
-        return 0 if terms is None else 2 if certain(scope, self.size, idx_add(terms[1], terms[0], -1)) else 1
+        if a[0] not in ("sum", "prod"):
+            return int(a[0] == "abs")
+        empty = a[0] == "sum" and not certain(scope, self.size, idx_add(a[1][1], a[1][0], -1))
+        return min(self.sign_of(dict(a[3]), scope), 1 if empty else 2)
 
     def binder(self, t, scope: list, peels: int) -> dict:
         head, var, lo, hi, body = t
@@ -543,7 +518,7 @@ class Normalizer:
         if head == "sum":
             return self.sum_atom((lo, hi), inner, depth)
         commuting = all(not w for (_, w) in inner)  # a product of reals is one atom whatever the order
-        return atom(("prod" if commuting else head, (lo, hi), close(tuple(sorted(inner.items(), key=repr)), depth)),
+        return atom(("prod" if commuting else head, (lo, hi), *close(tuple(sorted(inner.items(), key=repr)), depth)),
                     commuting)
 
     @staticmethod
@@ -558,14 +533,14 @@ class Normalizer:
         """sum over var of a combination of monomials: the factors free of var taken out (linearity)."""
         out: dict = {}
         for (scalars, word), c in inner.items():
-            dep = tuple(a for a in scalars if mentions(a, var))
+            dep = tuple(a for a in scalars if var in strings(a))
             free = without(scalars, dep)
             # the word's atoms from the first to the last that mention var
-            left = next((i for i, a in enumerate(word) if mentions(a, var)), len(word))
-            right = len(word) - next((i for i, a in enumerate(word[::-1]) if mentions(a, var)), len(word) - left)
+            left = next((i for i, a in enumerate(word) if var in strings(a)), len(word))
+            right = len(word) - next((i for i, a in enumerate(word[::-1]) if var in strings(a)), len(word) - left)
             if not dep and left == right:  # nothing depends on var: the monomial stays inside
                 free, dep, left, right = (), scalars, 0, len(word)
-            summed = atom(("sum", key, close(((dep, word[left:right]),), var)), not word[left:right])
+            summed = atom(("sum", key, *close((((dep, word[left:right]), Fraction(1)),), var)), not word[left:right])
             out = poly.add(out, p_mul(p_mul({(free, word[:left]): c}, summed), {((), word[right:]): Fraction(1)}))
         return out
 
@@ -585,7 +560,7 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
     if head in ("sym", "gen"):  # d x[I]/d x[j] = delta(I, j), d b/d b = 1 (I = j = NO_INDEX)
         return [(("num", Fraction(1)), t[2] if head == "gen" else j)] if t[1] == x and len(t) <= 3 else []
     if head in FUNCTION_HEADS:
-        if not mentions(t[2], x):  # constant in every member of x
+        if x not in strings(t[2]):  # constant in every member of x
             return []
         if head == "fn" and n.symbols[t[1]].get("differentiable"):  # d s(u) = s'(u) du, s differentiable everywhere
             return [(("mul", ("dfn", *t[1:]), a), i) for a, i in d(t[2])]
@@ -608,44 +583,14 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
         var, lo, hi, body = t[1:]
         out = []
         for a, i in d(body, [*scope, (var, lo, hi)]):
-            c = dict(i[1]).get(var, 0)
-            if not c:
-                out.append((("sum", var, lo, hi, a), i))
-                continue
-            if abs(c) != 1:
-                raise Rejected(f"no rule sifts delta({i}, {j}) in a sum over {var}")
-            at = idx_add(j, idx_sub(i, var, index(0)), -1)  # var = c (j - R)
-            at = at if c == 1 else idx_add(index(0), at, -1)
-            if not certain(scope, n.size, idx_add(at, lo, -1), idx_add(hi, at, -1)):
-                raise Rejected(f"the index {var} = {at} is not certainly in the sum's range")
-            out.append((subst(a, var, at), j))
+            c = dict(i[1]).get(var, 0)  # i = c var + R: delta(i, j) is 1 at var = c (j - R) only, for c = +-1
+            at = idx_add(index(0), idx_add(j, idx_sub(i, var, index(0)), -1), c)
+            if c and (abs(c) != 1 or not certain(scope, n.size, idx_add(at, lo, -1), idx_add(hi, at, -1))):
+                raise Rejected(f"no rule sifts delta({i}, {j}) in the sum over {var}: {var} (of coefficient +-1) = "
+                               f"{at} is not certainly in its range")
+            out.append((subst(a, var, at), j) if c else (("sum", var, lo, hi, a), i))
         return out
     raise Rejected(f"no derivative rule for {head}")
-
-
-# -- shapes (fixed statements) -----------------------------------------------------------------------------------
-
-def shape(t, symbols: dict):
-    """The shape (rows, cols) of a term, None for a scalar; Rejected where it is not defined."""
-    head = t[0]
-    if head in ("num", "sym"):
-        return None if head == "num" or symbols[t[1]]["kind"] == "scalar" else symbols[t[1]]["shape"]
-    if head not in ("add", "mul", "exp", "abs", "div"):
-        raise Rejected("a fixed statement has no families, sequences, sums or products over ranges, exp or division "
-                        "of matrices")
-    parts = [shape(a, symbols) for a in t[1:]]
-    if head == "add" and len(set(parts)) != 1:
-        raise Rejected("a sum adds terms of different shapes")
-    if head == "mul":
-        out = None
-        for s in parts:
-            if out is not None and s is not None and out[1] != s[0]:
-                raise Rejected(f"a product of a {out[0]}x{out[1]} and a {s[0]}x{s[1]} matrix")
-            out = (out[0], s[1]) if out is not None and s is not None else (out or s)
-        return out
-    if parts[-1] is not None and head != "add":  # exp |t| of a scalar, a quotient by a scalar
-        raise Rejected("a fixed statement has no exp, |t| or division of matrices")
-    return parts[0]
 
 
 # -- the claim and the rules -------------------------------------------------------------------------------------
@@ -665,12 +610,14 @@ def read_sized(c: dict) -> dict:
         if not (isinstance(s, dict) and _is_name(s.get("name")) and s.get("kind") in KINDS):
             raise Rejected(f"malformed symbol {s!r}")
         shp = s.get("shape")
+        if (shp is not None) != (size is None and s["kind"] != "scalar") or (size is None and s.get("family")):
+            raise Rejected("a fixed statement gives every matrix its shape and has no families; a statement over a "
+                            "size gives no shapes")
         if shp is not None and not (isinstance(shp, list) and len(shp) == 2 and all(_is_int(n) and n > 0 for n in shp)
-                                    and (s["kind"] != "vector" or shp[1] == 1) and s["kind"] != "scalar"):
+                                    and (s["kind"] != "vector" or shp[1] == 1)):
             raise Rejected(f"malformed shape {shp!r} of a {s['kind']}")
-        if s.get("indices", 1) != 1 and (s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family")
-                                         or size is None):
-            raise Rejected(f"malformed symbol {s!r}: only a family of scalars over a size has two indices")
+        if s.get("indices", 1) != 1 and (s.get("indices") != 2 or s["kind"] != "scalar" or not s.get("family")):
+            raise Rejected(f"malformed symbol {s!r}: only a family of scalars has two indices")
         symbols[s["name"]] = {"kind": s["kind"], "family": bool(s.get("family")), "shape": tuple(shp) if shp else None,
                               "arity": s.get("indices", 1)}
     for f in lists[1]:
@@ -711,60 +658,71 @@ def read_sized(c: dict) -> dict:
         hypotheses.append((v, lo, hi, read_term(h["term"], symbols, names, scope | {v}, None, reserved | {v})))
     at_size = index(**{size: 1}) if size is not None else None
     lhs, rhs = (read_term(c.get(side), symbols, names, scope, at_size, reserved) for side in ("lhs", "rhs"))
-    if (any(s["shape"] is None and s["kind"] != "scalar" or s["family"] for s in symbols.values()) if size is None
-            else any(s["shape"] is not None for s in symbols.values())):
-        raise Rejected("a fixed statement gives every matrix its shape; a statement over a size gives none")
     rel = c.get("rel", "==")
-    if rel not in RELATIONS or (rel != "==" and (size is None or (sequences and lhs[0] != "abs"))):
+    if rel not in NEED or (rel != "==" and (size is None or (sequences and lhs[0] != "abs"))):
         raise Rejected(f"the relation {rel!r}: == for every statement; <, <=, >, >= over a size (about a sequence "
                         f"f: |f(L)| <= or < a term)")
     return {"size": size, "from": start, "symbols": symbols, "sequences": sequences, "lhs": lhs, "rhs": rhs,
             "indices": ranges, "rel": rel, "hypotheses": tuple(hypotheses)}
 
 
-def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
+def check_sized(claim: dict, verdict, proof, check_instance) -> list[str]:
     """The steps checked, or Rejected: the proof (``nc-identity``, ``positive`` or ``induction``) proves the
     claim, or the ``counterexample`` refutes it.  ``check_instance`` is the whole kernel's check of a
     certificate (for the bounds of an inequality's induction and the flat functions)."""
     c = read_sized(claim.get("sizes"))
-    if verdict == "refuted" and isinstance(proof, dict) and proof.get("rule") == "counterexample":
+    rule = proof.get("rule") if isinstance(proof, dict) else None
+    if verdict == "refuted" and rule == "counterexample":
         return counterexample(c, proof)
-    if verdict != "proved" or not isinstance(proof, dict):
-        raise Rejected("a sized claim is proved by an nc-identity or induction node")
-    rule, L, L0, symbols, lhs, rhs = proof.get("rule"), c["size"], c["from"], c["symbols"], c["lhs"], c["rhs"]
-    size = None if L is None else (L, L0)
-    induction = rule == "induction" and L is not None and proof.get("on") == L and proof.get("from") == L0
+    if verdict != "proved" or rule not in ("nc-identity", "positive", "induction"):
+        raise Rejected("a sized claim is proved by an nc-identity, positive or induction node")
+    L, L0, symbols, lhs, rhs, rel = (c[k] for k in ("size", "from", "symbols", "lhs", "rhs", "rel"))
+    if rule == "induction":
+        if L is None or proof.get("on") != L or proof.get("from") != L0 or c["indices"]:
+            raise Rejected("induction is on the size from its least value, with no further indices")
+        return (_identity_induction if rel == "==" else _inequality_induction)(c, proof, check_instance)
+    if (rule == "positive") == (rel == "==") or c["sequences"]:
+        raise Rejected("without sequences an identity is proved by the rule nc-identity, an inequality by positive; "
+                        "a statement about a sequence by induction on the size")
+    if L is None and not same_shape(c):
+        raise Rejected("the two sides have different shapes")
+    flat = _flat(symbols, proof.get("flat", {}), check_instance)
+    n = Normalizer(symbols, None if L is None else (L, L0), peel=rule != "positive", hypotheses=c["hypotheses"],
+                   flat=flat)
+    larger, smaller = (rhs, lhs) if rel in ("<", "<=") else (lhs, rhs)
+    _holds(n, larger, smaller, c["indices"], NEED[rel], "the two sides" if rel == "==" else "the difference")
+    heads = strings((lhs, rhs))
+    used = [r for r, head in (("diff", "diff"), ("chain", "dfn")) if head in heads] + ["flat"] * bool(flat)
     over = f"For every {L} >= {L0}{''.join(f', {i} in its range' for i, _, _ in c['indices'])}: " if L else ""
-    if c["rel"] != "==" and induction:
-        return _inequality_induction(c, proof, check_instance)
-    if c["rel"] != "==":
-        if rule != "positive" or c["sequences"]:
-            raise Rejected("an inequality is proved by the rule positive (without sequences) or by induction")
-        n, strict = Normalizer(symbols, size, peel=False), c["rel"] in ("<", ">")
-        small, large = (rhs, lhs) if c["rel"] in (">", ">=") else (lhs, rhs)
-        if n.sign_of(n.difference(large, small, c["indices"]), c["indices"]) < 1 + strict:
-            raise Rejected(f"the difference of the two sides is not certainly {'>' if strict else '>='} 0")
+    if rule == "positive":
         return [over + f"the difference of the two sides, times its positive denominators, is certainly "
-                       f"{'>' if strict else '>='} 0 (rules positive, abs)."]
-    if rule == "nc-identity":
-        if L is None and shape(lhs, symbols) != shape(rhs, symbols):
-            raise Rejected("the two sides have different shapes")
-        flat = _flat(symbols, proof.get("flat", {}), check_instance)
-        _equal(Normalizer(symbols, size, hypotheses=c["hypotheses"], flat=flat), lhs, rhs, c["indices"],
-               "the two sides")
-        used = [r for r, head in (("diff", "diff"), ("chain", "dfn")) if mentions((lhs, rhs), head)] + ["flat"] * bool(flat)
-        return [over + "both sides are defined and expand to the same sum of ordered products (matrices do not "
-                       f"commute){' (rules ' + ', '.join(used) + ')' if used else ''}."]
-    if not induction or c["indices"] or lhs[0] != "seq":
-        raise Rejected("a statement over a size is proved by induction on that size from its least value (a "
-                        "sequence at the size on the left, no further indices), or as an identity for every size")
-    seqs = c["sequences"]
-    base = [_unfold(subst(t, L, index(L0)), seqs, L0) for t in (lhs, rhs)]
-    _equal(Normalizer(symbols, None), *base, [], f"the base case {L} = {L0}")
-    # the step L -> L + 1: each sequence at L + 1 by its recursion, then the hypothesis (lhs at L is rhs)
-    step = [_rewrite(_unfold(subst(t, L, index(1, **{L: 1})), seqs, None, L), lambda u: rhs if u == lhs else None)
+                       f"{'>' if NEED[rel] == 2 else '>='} 0 (rules positive, abs{''.join(', ' + r for r in used)})."]
+    return [over + "both sides are defined and expand to the same sum of ordered products (matrices do not "
+                   f"commute){' (rules ' + ', '.join(used) + ')' if used else ''}."]
+
+
+def _holds(n: Normalizer, a, b, scope: list, need: int, what: str, bounds: dict | None = None) -> None:
+    """Rejected (naming ``what``) unless d = a - b, times its positive denominators, expands to 0 (``need`` 0) or
+    is certainly >= 0 (``need`` 1) or > 0 (2), with the atoms |s(t)| of ``bounds`` replaced by their bounds where
+    that only decreases d (:meth:`Normalizer.bounded`)."""
+    d = n.difference(a, b, scope)
+    if not need and d:
+        raise Rejected(f"{what}: the two sides do not expand to the same sum of ordered products")
+    if need and n.sign_of(n.bounded(d, bounds or {}, scope), scope) < need:
+        raise Rejected(f"{what} is not certainly {'>' if need == 2 else '>='} 0")
+
+
+def _identity_induction(c: dict, proof: dict, check_instance) -> list[str]:
+    """``f(L) == T(L)`` by induction on L (the rule in the module docstring)."""
+    L, L0, lhs, rhs, seqs = c["size"], c["from"], c["lhs"], c["rhs"], c["sequences"]
+    if lhs[0] != "seq":
+        raise Rejected("an identity proved by induction has a sequence at the size on the left")
+    base = [_unfold(subst(t, L, index(L0)), seqs) for t in (lhs, rhs)]
+    _holds(Normalizer(c["symbols"], None), *base, [], 0, f"the base case {L} = {L0}")
+    # the step L -> L + 1: each sequence at L + 1 by its recursion at k = L, then the hypothesis (lhs at L is rhs)
+    step = [_rewrite(_unfold(subst(t, L, index(1, **{L: 1})), seqs, L), lambda u: rhs if u == lhs else None)
             for t in (lhs, rhs)]
-    _equal(Normalizer(symbols, size), *step, [], f"the step {L} -> {L} + 1")
+    _holds(Normalizer(c["symbols"], (L, L0)), *step, [], 0, f"the step {L} -> {L} + 1")
     return [f"Base case {L} = {L0}: both sides expand to the same sum of ordered products.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: with each sequence at {L} + 1 replaced by its recursion "
             f"and the hypothesis at {L}, both sides expand to the same sum of ordered products.",
@@ -774,26 +732,23 @@ def check_sized(claim: dict, verdict, proof, check_instance=None) -> list[str]:
 def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
     """``|f(L)| REL B(L)`` by induction on L (the rule in the module docstring)."""
     L, L0, rel, seqs, B = c["size"], c["from"], c["rel"], c["sequences"], c["rhs"]
-    if rel not in ("<=", "<") or c["indices"] or len(seqs) != 1:
-        raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence "
-                        "f and no further indices")
+    if rel not in ("<=", "<") or len(seqs) != 1:
+        raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence f")
     (name, (base, (var, step))), = seqs.items()
-    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or mentions(B, "seq"):
+    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or "seq" in strings(B):
         raise Rejected("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
     here = ("seq", name, index(**{var: 1}))
-    factors = list(step[1:]) if step[0] == "mul" else []
-    if factors.count(here) != 1 or any(mentions(f, "seq") for f in factors if f != here):
+    factors = step[1:] if step[0] == "mul" else ()
+    others = tuple(f for f in factors if f != here)
+    if len(others) != len(factors) - 1 or "seq" in strings(others):
         raise Rejected(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
-    m = subst(("mul", *(f for f in factors if f != here)), var, index(**{L: 1}))
+    m = subst(("mul", *others), var, index(**{L: 1}))
     bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
+    _holds(Normalizer(c["symbols"], None), subst(B, L, index(L0)), ("abs", base), [], NEED[rel],
+           f"the base case {L} = {L0}: B({L0}) - |{name}({L0})|", bounds)
+    _holds(Normalizer(c["symbols"], (L, L0)), subst(B, L, index(1, **{L: 1})), ("mul", ("abs", m), B), [], NEED[rel],
+           f"the step: B({L} + 1) - |m({L})| B({L})", bounds)
     want = "> 0" if rel == "<" else ">= 0"
-    for what, n, a, b in ((f"the base case {L} = {L0}: B({L0}) - |{name}({L0})|", None, subst(B, L, index(L0)),
-                           ("abs", base)),
-                          (f"the step: B({L} + 1) - |m({L})| B({L})", (L, L0), subst(B, L, index(1, **{L: 1})),
-                           ("mul", ("abs", m), B))):
-        n = Normalizer(c["symbols"], n)
-        if n.sign_of(n.bounded(n.difference(a, b, []), bounds, []), []) < 1 + (rel == "<"):
-            raise Rejected(f"{what} is not certainly {want}")
     used = "".join(f"; |{s}(t)| <= {q} for every real t (kernel-checked bounds of {s})" for s, q in bounds.items())
     return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {want}{used}.",
             f"Step {L} -> {L} + 1 for every {L} >= {L0}: {name}({L} + 1) = m({L}) {name}({L}), and "
@@ -803,10 +758,9 @@ def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
 
 
 def _flat(symbols: dict, given, check_instance) -> frozenset:
-    """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat)."""
+    """The declared functions s = F with a kernel certificate of ``d/dx F == 0 for x < 0`` (rule flat; a function
+    declared differentiable has no formula F, so no certificate is about it)."""
     for name, s, cert in _certified(symbols, given, check_instance, "flat certificates"):
-        if s.get("term") is None:
-            raise Rejected(f"a flat certificate for {name!r}, which is not a declared function with a formula")
         want = (("deriv", s["term"]), ("num", Fraction(0)), [(None, Fraction(0), False, False)])
         proved_claim(cert, check_instance, ("==",), lambda *got: got == want, f"d/dx {name}(x) == 0 for x < 0")
     return frozenset(given)
@@ -817,21 +771,19 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
     every real x (c = max(u, -v))."""
     out = {}
     for name, s, pair in _certified(symbols, given, check_instance, "bounds"):
-        if not isinstance(pair, dict):
-            raise Rejected(f"malformed bounds of {name!r}")
-        ends = {}
-        for role, rels in (("upper", ("<=", "<")), ("lower", (">=", ">"))):
-            ends[role] = proved_claim(pair.get(role), check_instance, rels, lambda lhs, rhs, pieces: (
+        def end(role: str, rels: tuple) -> Fraction:
+            cert = pair.get(role) if isinstance(pair, dict) else None
+            return proved_claim(cert, check_instance, rels, lambda lhs, rhs, pieces: (
                 lhs == s["term"] and rhs[0] == "num" and pieces == [(None, None, False, False)]),
                 f"the {role} bound {name}(x) {rels[0]} c (a rational) for every real x")[1][1]
-        out[name] = max(ends["upper"], -ends["lower"])
+        out[name] = max(end("upper", ("<=", "<")), -end("lower", (">=", ">")))
     return out
 
 
 def _certified(symbols: dict, given, check_instance, what: str) -> list:
     """(name, declaration, certificates) of each entry of ``given``, a dict from declared functions to their
     certificates (checked by ``check_instance``, the whole kernel)."""
-    if not isinstance(given, dict) or (given and check_instance is None):
+    if not isinstance(given, dict):
         raise Rejected(f"malformed {what}")
     for name in given:
         if symbols.get(name, {}).get("kind") != "function":
@@ -839,34 +791,21 @@ def _certified(symbols: dict, given, check_instance, what: str) -> list:
     return [(name, symbols[name], cert) for name, cert in given.items()]
 
 
-def _equal(n: Normalizer, a, b, scope: list, what: str) -> None:
-    if n.difference(a, b, scope):
-        raise Rejected(f"{what}: the two sides do not expand to the same sum of ordered products")
-
-
 def _rewrite(t, leaf):
-    """t with leaf(u) in place of each sub-term u (outermost first) where it is not None."""
-    new = leaf(t)
+    """t with leaf(u) in place of each part u (a term, an index, ...; outermost first) where it is not None."""
+    new = leaf(t) if isinstance(t, tuple) and t else None
     if new is not None:
         return new
-    if t[0] in COMPOUND:
-        return (t[0], *(_rewrite(a, leaf) for a in t[1:]))
-    if t[0] in BINDERS:
-        return (*t[:4], _rewrite(t[4], leaf))
-    return t
+    return tuple(_rewrite(a, leaf) for a in t) if isinstance(t, tuple) else t
 
 
-def _unfold(t, seqs: dict, at_base: int | None, size: str | None = None):
-    """Sequences replaced by their base (``at_base``: the index L0) or by their step (index size + 1)."""
+def _unfold(t, seqs: dict, size: str | None = None):
+    """t with each sequence replaced by its base (``size`` None: t is the claim at the least size) or by its step at
+    k = size (t is the claim at size + 1): the claim mentions sequences at the size only (:func:`read_term`)."""
     def leaf(u):
-        if u[0] != "seq":
-            return None
-        base, (var, step) = seqs[u[1]]
-        if at_base is not None and u[2] == index(at_base):
-            return base
-        if size is not None and u[2] == index(1, **{size: 1}):
-            return subst(step, var, index(**{size: 1}))
-        raise Rejected(f"sequence {u[1]} at an index the rule does not unfold")
+        if u[0] == "seq":
+            base, (var, step) = seqs[u[1]]
+            return base if size is None else subst(step, var, index(**{size: 1}))
     return _rewrite(t, leaf)
 
 
@@ -889,36 +828,46 @@ def counterexample(c: dict, node: dict) -> list[str]:
         if not (_is_int(env[name]) and _at(lo, env) <= env[name] <= _at(hi, env)):
             raise Rejected(f"the counterexample gives {name} a value in its range")
     ev = _Evaluator(c, n, values)
-    lhs, rhs = ev.value(c["lhs"], env), ev.value(c["rhs"], env)
-    if c["rel"] != "==":
-        if not (isinstance(lhs, Fraction) and isinstance(rhs, Fraction)):
-            raise Rejected("an inequality compares numbers")
-        if holds(lhs - rhs, c["rel"]):
-            raise Rejected("the relation holds at the counterexample")
-    else:
-        d = _plus(lhs, _times(Fraction(-1), rhs))  # a number q stands for q I
-        if d == 0 if isinstance(d, Fraction) else not any(any(row) for row in d):
-            raise Rejected("the two sides are equal at the counterexample")
+    d = _plus(ev.value(c["lhs"], env), _times(Fraction(-1), ev.value(c["rhs"], env)))  # a number q stands for q I
+    if c["rel"] != "==" and not isinstance(d, Fraction):
+        raise Rejected("an inequality compares numbers")
+    if holds(d, c["rel"]) if isinstance(d, Fraction) else not any(any(row) for row in d):
+        raise Rejected("the relation holds at the counterexample")
     at = f" at {c['size']} = {L}" if L is not None else ""
     return [f"With the given exact values ({n} x {n} matrices unless a shape is declared){at} both sides are "
             f"defined and {'differ' if c['rel'] == '==' else 'the relation ' + c['rel'] + ' fails'}."]
 
 
-class _Evaluator:
-    """Exact values of terms: a Fraction (a number, c I in a sum) or a matrix (a list of rows of Fractions)."""
+def same_shape(c: dict) -> bool:
+    """Whether the two sides of a fixed statement have one shape; Rejected where a side is not defined for
+    matrices of the declared shapes (a product that does not conform, a sum of different shapes, a number, a
+    multiple of I, in a sum with a matrix that is not square; exp, |t| and division of a matrix)."""
+    ev = _Evaluator(c, 1, None)
+    a, b = (ev.value(c[side], {}) for side in ("lhs", "rhs"))
+    return isinstance(a, Fraction) == isinstance(b, Fraction) and (
+        isinstance(a, Fraction) or (len(a), len(a[0])) == (len(b), len(b[0])))
 
-    def __init__(self, c: dict, n: int, values: dict):
+
+class _Evaluator:
+    """Exact values of terms: a Fraction (a number, c I in a sum) or a matrix (a list of rows of Fractions).  With
+    no values (:func:`same_shape`), the zero matrices of the declared shapes, and exp(t) and a/b (t, b numbers)
+    have the shapes of a number and of a: only whether a term is defined, and its shape, are of use."""
+
+    def __init__(self, c: dict, n: int, values: dict | None):
         self.c, self.n, self.values, self.memo = c, n, values, {}
 
     def given(self, name: str, i: str):
-        s, raw = self.c["symbols"][name], self.values.get(name)
+        s = self.c["symbols"][name]
+        rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
+        if self.values is None:
+            return Fraction(0) if s["kind"] == "scalar" else [[Fraction(0)] * cols for _ in range(rows)]
+        raw = self.values.get(name)
         if i:
             raw = raw.get(i) if isinstance(raw, dict) else None
         if raw is None:
             raise Rejected(f"no value for {name}" + (f"[{i}]" if i else ""))
         if s["kind"] == "scalar":
             return parse_rational(raw)
-        rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
         m = [[parse_rational(e) for e in row] for row in raw]
         if len(m) != rows or any(len(row) != cols for row in m):
             raise Rejected(f"the value of {name} is not {rows} x {cols}")
@@ -934,15 +883,19 @@ class _Evaluator:
             return self.sequence(t[1], _at(t[2], env))
         if head == "delta":
             return Fraction(int(_at(t[1], env) == _at(t[2], env)))
-        if head == "abs":
-            v = self.value(t[1], env)
+        if head in ("abs", "exp", "div"):  # of a number; a quotient of anything by a number
+            v = self.value(t[-1], env)
             if not isinstance(v, Fraction):
-                raise Rejected("|t| of a matrix")
-            return abs(v)
+                raise Rejected("exp, |t| or a division of a matrix")
+            if head == "abs":
+                return abs(v)
+            if self.values is not None:
+                raise Rejected("a counterexample is evaluated exactly: no exp or division")
+            return self.value(t[1], env) if head == "div" else v
         if head in ("add", "mul"):
             return _fold(head, [self.value(a, env) for a in t[1:]])
         if head not in BINDERS:
-            raise Rejected("a counterexample is evaluated exactly: no exp, division, function or derivative")
+            raise Rejected("a counterexample is evaluated exactly: no function or derivative")
         var, lo, hi = t[1], _at(t[2], env), _at(t[3], env)
         if hi - lo + 1 > MAX_UNROLL:
             raise Rejected("a range too long to evaluate")
@@ -950,12 +903,11 @@ class _Evaluator:
         return _fold("add" if head == "sum" else "mul", parts[::-1] if head == "rprod" else parts)
 
     def sequence(self, name: str, i: int):
+        """f(i) by the recursion (the claim mentions f at the size L0 <= L <= MAX_SIZE only, a step f(k) at k =
+        i - 1 >= L0 only)."""
         if (name, i) not in self.memo:
             base, (var, step) = self.c["sequences"][name]
-            start = self.c["from"]
-            if not start <= i <= MAX_SIZE:
-                raise Rejected(f"{name}({i}) is not defined")
-            self.memo[name, i] = self.value(base, {}) if i == start else self.value(step, {var: i - 1})
+            self.memo[name, i] = self.value(base, {}) if i == self.c["from"] else self.value(step, {var: i - 1})
         return self.memo[name, i]
 
 
@@ -972,15 +924,14 @@ def _fold(head: str, parts: list):
 
 
 def _plus(a, b):
+    """a + b, a number q standing for q I (of the matrix's size)."""
     if isinstance(a, Fraction) and isinstance(b, Fraction):
         return a + b
     if isinstance(a, Fraction) or isinstance(b, Fraction):
-        q, m = (a, b) if isinstance(a, Fraction) else (b, a)
-        if len(m) != len(m[0]):
-            raise Rejected("a number added to a matrix that is not square")
-        return [[e + (q if i == j else 0) for j, e in enumerate(row)] for i, row in enumerate(m)]
+        q, a = (a, b) if isinstance(a, Fraction) else (b, a)
+        b = [[q * (i == j) for j in range(len(a))] for i in range(len(a))]
     if len(a) != len(b) or len(a[0]) != len(b[0]):
-        raise Rejected("a sum of matrices of different shapes")
+        raise Rejected("a sum of matrices of different shapes (a number in a sum with a matrix is a multiple of I)")
     return [[x + y for x, y in zip(r, s)] for r, s in zip(a, b)]
 
 
@@ -989,6 +940,5 @@ def _times(a, b):
         q, m = (a, b) if isinstance(a, Fraction) else (b, a)
         return q * m if isinstance(m, Fraction) else [[q * e for e in row] for row in m]
     if len(a[0]) != len(b):
-        raise Rejected("a product of matrices that do not conform")
-    return [[sum((a[i][k] * b[k][j] for k in range(len(b))), Fraction(0)) for j in range(len(b[0]))]
-            for i in range(len(a))]
+        raise Rejected(f"a product of a {len(a)}x{len(a[0])} and a {len(b)}x{len(b[0])} matrix")
+    return [[sum((x * y for x, y in zip(row, col)), Fraction(0)) for col in zip(*b)] for row in a]
