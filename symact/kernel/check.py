@@ -116,10 +116,10 @@ from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
 from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
-                                  node_per_piece, piece_text, read_piece)
+                                  node_per_piece, piece_text, read_piece, read_term_claim)
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import check_sized
-from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, number_text,
+from symact.kernel.terms import (X, TermError, at, from_json, linear_split, neg, num, number_text,
                                  parse_rational, rational_text, show, sub)
 
 MAX_NODES = 20000
@@ -158,18 +158,12 @@ def claim_kind(c) -> str:
 
 
 def read_claim(c: dict):
-    try:
-        lhs, rhs, rel = from_json(c["lhs"]), from_json(c["rhs"]), c["rel"]
-        if c.get("var", "x") != "x" or rel not in CLAIM_RELATIONS:
-            raise Rejected(f"unsupported claim relation {rel!r}")
-        domain = [read_piece(p) for p in c["domain"]]
-    except (KeyError, TypeError, TermError) as exc:
-        raise Rejected(f"malformed claim: {exc}") from None
-    if has_param(lhs) or has_param(rhs):
-        raise Rejected("a quantified parameter occurs outside a forall claim")
-    if not domain:
-        raise Rejected("a claim about no x (an empty domain) says nothing")
-    return lhs, rel, rhs, domain
+    """(lhs, REL, rhs, pieces) of an ordinary claim (:func:`~symact.kernel.pieces.read_term_claim` reads each
+    side with the domain), or Rejected."""
+    if c.get("var", "x") != "x" or c.get("rel") not in CLAIM_RELATIONS:
+        raise Rejected(f"unsupported claim relation {c.get('rel')!r}")
+    (lhs, domain), (rhs, _) = (read_term_claim(c, side, "one-variable") for side in ("lhs", "rhs"))
+    return lhs, c["rel"], rhs, domain
 
 
 def check(cert: dict) -> tuple[str, list[str]]:
@@ -282,9 +276,10 @@ class _Checker:
             if how is not None:
                 self.log.append(f"At x = {p[0]}: the difference is {how}.")
                 return
-        bits = _bits(node)
-        form = node.get("form", "natural")
-        if form not in ("natural", "mean-value", "taylor"):
+        bits, form = _bits(node), node.get("form", "natural")
+        how = {"natural": "interval arithmetic", "mean-value": "mean value form",
+               "taylor": f"Taylor form of order {node.get('order', 2)} at x = {node.get('at')}"}.get(form)
+        if how is None:
             raise Rejected(f"unknown enclosure form {form!r}")
         at, order = ((parse_rational(node.get("at")), node.get("order", 2)) if form == "taylor"
                      else remainder.mean_value_form(p) if form == "mean-value" else (None, 0))
@@ -292,8 +287,6 @@ class _Checker:
             ball = enclose(d, p) if form == "natural" else remainder.taylor_form(d, p, at, order)
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
-        how = {"natural": "interval arithmetic", "mean-value": "mean value form",
-               "taylor": f"Taylor form of order {order} at x = {node.get('at')}"}[form]
         self.log.append(f"On {piece_text(p)}: the difference lies in {ball} ({how}), so it is {rel} 0.")
 
     def rule_cases(self, node, d, rel, p) -> None:
@@ -518,8 +511,8 @@ def defined_on(t, p, known=None) -> None:
 
 def certain_at(d, x0: Fraction, rel: str, precisions: tuple) -> str | None:
     """How ``d(x0) REL 0`` is certain, in words, or None: d's exact rational value at x0; 0 by exact algebra on
-    d's smooth form at x0 (:func:`zero_at`), where 0 REL 0; or a ball of d(x0) at one of the ``precisions``
-    (bits)."""
+    d's smooth form at x0 (:func:`zero_at`: never on d itself, whose d/dx nodes x0 put in place of x would
+    change), where 0 REL 0; or a ball of d(x0) at one of the ``precisions`` (bits)."""
     value = exact_value(d, x0)
     if value is not None:
         return f"{number_text(value)} exactly" if holds(value, rel) else None

@@ -57,17 +57,11 @@ def check_smooth(c: dict, verdict: str, proof) -> list[str]:
     return log
 
 
-def read_continuity_claim(c: dict) -> tuple:
-    """(the term, its domain as open pieces)."""
+def check_continuity(c: dict, verdict: str, proof) -> list[str]:
+    """The steps checked, or Rejected."""
     t, domain = read_term_claim(c, "continuous", "continuity")
     if any(p[2] or p[3] for p in domain):
         raise Rejected("a continuity claim needs a domain of open intervals")
-    return t, domain
-
-
-def check_continuity(c: dict, verdict: str, proof) -> list[str]:
-    """The steps checked, or Rejected."""
-    t, domain = read_continuity_claim(c)
     if (verdict == "refuted") != bool(c.get("negated")):
         if not isinstance(proof, dict) or proof.get("rule") != "undefined":
             raise Rejected("a violation of continuity is an undefined node")
