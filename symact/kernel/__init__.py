@@ -15,7 +15,7 @@ trusts, in full:
    forms have different slopes, in the domain),
    :mod:`symact.kernel.limit_claim` (limit), :mod:`symact.kernel.integral_claim` (ftc: the
    fundamental theorem of calculus for an antiderivative whose kernel derivative is the integrand),
-   :mod:`symact.kernel.smooth_claim` (smooth: a composition of C-infinity functions on their open domains is
+   :mod:`symact.kernel.continuity_claim` (smooth: a composition of C-infinity functions on their open domains is
    C-infinity), :mod:`symact.kernel.convex_claim`
    (second-derivative: f'' >= 0 on an open interval makes f convex there; kinks; chord; kink),
    :mod:`symact.kernel.continuity_claim` (continuity: continuous pieces joined with equal values; undefined), :mod:`symact.kernel.quantified`

@@ -171,17 +171,11 @@ class Normalizer:
             return sp.Rational(t[1].numerator, t[1].denominator), sp.Integer(1)
         if head == "const":
             return (self.exponential(ONE) if t[1] == "E" else (self.atom("pi", None, ONE), sp.Integer(1)))
-        if head == "add":
-            n, d = self.nd(t[1])
-            for a in t[2:]:
-                n2, d2 = self.nd(a)
-                n, d = self.expand(n * d2 + n2 * d), self.expand(d * d2)
-            return n, d
-        if head == "mul":
-            n, d = sp.Integer(1), sp.Integer(1)
+        if head in ("add", "mul"):  # n/d + n2/d2 = (n d2 + n2 d)/(d d2), (n/d)(n2/d2) = (n n2)/(d d2)
+            n, d = sp.Integer(0 if head == "add" else 1), sp.Integer(1)
             for a in t[1:]:
                 n2, d2 = self.nd(a)
-                n, d = self.expand(n * n2), self.expand(d * d2)
+                n, d = self.expand(n * d2 + n2 * d if head == "add" else n * n2), self.expand(d * d2)
             return n, d
         if head == "pow" and t[2].denominator == 1:
             n, d = self.nd(t[1])

@@ -13,7 +13,7 @@ size L) has the rules of :mod:`symact.kernel.sizes` (nc-identity, induction).  A
 arithmetic* (``forall reals ...``/``exists reals ...``, connectives, rational functions, integrals of
 polynomials) has the natural-deduction rules of :mod:`symact.kernel.logic_claim` (intro, witness, instance,
 identity, psatz, ...).
-A **smoothness claim** ``f is C-infinity on D`` has its own rule too (:mod:`symact.kernel.smooth_claim`), and
+A **smoothness claim** ``f is C-infinity on D`` has its own rule too (:mod:`symact.kernel.continuity_claim`), and
 so has a **convexity claim** ``f is convex (concave) on each interval of D`` (:mod:`symact.kernel.convex_claim`)
 and a **continuity claim** ``f is continuous on D`` (:mod:`symact.kernel.continuity_claim`); a claim of
 **convexity in several variables** ``(v_1, ..., v_k) -> F(affine map) is convex on R^k`` has the rule
@@ -94,6 +94,7 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
+from math import lcm
 from typing import Any
 
 from flint import arb, ctx
@@ -104,7 +105,7 @@ from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import check_axioms
 from symact.kernel.between import PRECISION, check_between
 from symact.kernel.branches import branch_claims
-from symact.kernel.continuity_claim import check_continuity
+from symact.kernel.continuity_claim import check_continuity, check_smooth
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
@@ -116,14 +117,17 @@ from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
 from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
-                                  node_per_piece, piece_text, read_piece)
+                                  node_per_piece, piece_text, read_piece, read_term_claim)
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import check_sized
-from symact.kernel.smooth_claim import check_smooth
-from symact.kernel.terms import (X, TermError, at, from_json, has_param, linear_split, neg, num, number_text,
+from symact.kernel.terms import (X, TermError, at, from_json, linear_split, neg, num, number_text,
                                  parse_rational, rational_text, show, sub)
 
 MAX_NODES = 20000
+#: the refutations of a claim at an irrational point (the intermediate value theorem)
+BETWEEN = {"undefined-between": check_between, "kink-between": check_kink_between}
+#: each relation of a claim with its negation (not d REL 0 is d NEGATION[REL] 0)
+NEGATION = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!="}
 
 
 ORDINARY_KEYS = {"var", "lhs", "rel", "rhs", "domain"}
@@ -155,18 +159,12 @@ def claim_kind(c) -> str:
 
 
 def read_claim(c: dict):
-    try:
-        lhs, rhs, rel = from_json(c["lhs"]), from_json(c["rhs"]), c["rel"]
-        if c.get("var", "x") != "x" or rel not in CLAIM_RELATIONS:
-            raise Rejected(f"unsupported claim relation {rel!r}")
-        domain = [read_piece(p) for p in c["domain"]]
-    except (KeyError, TypeError, TermError) as exc:
-        raise Rejected(f"malformed claim: {exc}") from None
-    if has_param(lhs) or has_param(rhs):
-        raise Rejected("a quantified parameter occurs outside a forall claim")
-    if not domain:
-        raise Rejected("a claim about no x (an empty domain) says nothing")
-    return lhs, rel, rhs, domain
+    """(lhs, REL, rhs, pieces) of an ordinary claim (:func:`~symact.kernel.pieces.read_term_claim` reads each
+    side with the domain), or Rejected."""
+    if c.get("var", "x") != "x" or c.get("rel") not in CLAIM_RELATIONS:
+        raise Rejected(f"unsupported claim relation {c.get('rel')!r}")
+    (lhs, domain), (rhs, _) = (read_term_claim(c, side, "one-variable") for side in ("lhs", "rhs"))
+    return lhs, c["rel"], rhs, domain
 
 
 def check(cert: dict) -> tuple[str, list[str]]:
@@ -241,13 +239,11 @@ class _Checker:
 
     # -- refutation ---------------------------------------------------------------------------------------------
     def counterexample(self, node: Any, lhs, rel, rhs, domain) -> None:
-        if isinstance(node, dict) and node.get("rule") == "undefined-between":
-            self.log += check_between(node, lhs, rhs, domain)
+        rule = node.get("rule") if isinstance(node, dict) else None
+        if rule in BETWEEN:
+            self.log += BETWEEN[rule](node, lhs, rhs, domain)
             return
-        if isinstance(node, dict) and node.get("rule") == "kink-between":
-            self.log += check_kink_between(node, lhs, rhs, domain)
-            return
-        if not isinstance(node, dict) or node.get("rule") != "counterexample":
+        if rule != "counterexample":
             raise Rejected("a refutation is a counterexample, an undefined-between or a kink-between node")
         x0 = parse_rational(node.get("x"))
         if not any(contains(p, x0) for p in domain):
@@ -257,21 +253,10 @@ class _Checker:
             if why:
                 self.log.append(f"At x = {x0} the {side} side {show(t)} is undefined: {why}.")
                 return
-        d = sub(lhs, rhs)
-        found = exact_difference(d, x0, not holds(Fraction(0), rel))  # 0 by algebra refutes < and >
-        if found is not None:
-            if holds(found[0], rel):
-                raise Rejected(f"the claim holds at x = {x0}")
-            self.log.append(f"At x = {x0}: lhs - rhs = {number_text(found[0])} {found[1]}, so lhs {rel} rhs fails.")
-            return
-        for bits in PRECISION:
-            with ctx.workprec(bits):
-                ball = enclose(d, point(x0))
-                if ball.violates(rel):
-                    self.log.append(f"At x = {x0}: lhs - rhs lies in {ball} (certified ball arithmetic, "
-                                    f"{bits} bits), so lhs {rel} rhs fails.")
-                    return
-        raise Rejected(f"the claim is not certainly false at x = {x0}")
+        how = certain_at(sub(lhs, rhs), x0, NEGATION[rel], PRECISION)
+        if how is None:
+            raise Rejected(f"the claim is not certainly false at x = {x0}")
+        self.log.append(f"At x = {x0}: lhs - rhs is {how}, so lhs {rel} rhs fails.")
 
     # -- proofs ---------------------------------------------------------------------------------------------------
     def prove(self, node: Any, d, rel: str, p) -> None:
@@ -287,16 +272,15 @@ class _Checker:
         method(node, d, rel, p)
 
     def rule_eval(self, node, d, rel, p) -> None:
-        if p[0] is not None and p[0] == p[1]:
-            found = None if undefined_reason(d, p[0]) else exact_difference(d, p[0], holds(Fraction(0), rel))
-            if found is not None:
-                if not holds(found[0], rel):
-                    raise Rejected(f"the claim fails at x = {p[0]}")
-                self.log.append(f"At x = {p[0]}: the difference is {number_text(found[0])} {found[1]}.")
+        if p[0] is not None and p[0] == p[1] and not undefined_reason(d, p[0]):
+            how = certain_at(d, p[0], rel, ())  # an exact value, or 0 by algebra
+            if how is not None:
+                self.log.append(f"At x = {p[0]}: the difference is {how}.")
                 return
-        bits = _bits(node)
-        form = node.get("form", "natural")
-        if form not in ("natural", "mean-value", "taylor"):
+        bits, form = _bits(node), node.get("form", "natural")
+        how = {"natural": "interval arithmetic", "mean-value": "mean value form",
+               "taylor": f"Taylor form of order {node.get('order', 2)} at x = {node.get('at')}"}.get(form)
+        if how is None:
             raise Rejected(f"unknown enclosure form {form!r}")
         at, order = ((parse_rational(node.get("at")), node.get("order", 2)) if form == "taylor"
                      else remainder.mean_value_form(p) if form == "mean-value" else (None, 0))
@@ -304,8 +288,6 @@ class _Checker:
             ball = enclose(d, p) if form == "natural" else remainder.taylor_form(d, p, at, order)
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
-        how = {"natural": "interval arithmetic", "mean-value": "mean value form",
-               "taylor": f"Taylor form of order {order} at x = {node.get('at')}"}[form]
         self.log.append(f"On {piece_text(p)}: the difference lies in {ball} ({how}), so it is {rel} 0.")
 
     def rule_cases(self, node, d, rel, p) -> None:
@@ -325,17 +307,12 @@ class _Checker:
         e = p[0] if side == "left" else p[1]
         if e is None or p[0] == p[1]:
             raise Rejected("monotone needs a finite end of a proper interval")
-        g = smooth_on(d, p)
-        with ctx.workprec(_bits(node)):
-            at_end = enclose(g, point(e), strict=True)
-        exact_end = exact_value(g, e)
-
-        def end_ok(r):
-            return ((exact_end is not None and holds(exact_end, r)) or at_end.satisfies(r)
-                    or (holds(Fraction(0), r) and zero_at(g, e)))
-
+        g, bits = smooth_on(d, p), _bits(node)
+        with ctx.workprec(bits):
+            at_end = enclose(g, point(e), strict=True)  # g defined on a neighbourhood of e
         self.monotone_from(node, g, rel, drel, p, 1 if side == "left" else -1, p[2] if side == "left" else p[3],
-                           end_ok, f"the function at x = {e} is {at_end}", "mean value theorem")
+                           lambda r: certain_at(g, e, r, (bits,)) is not None,
+                           f"the function at x = {e} is {at_end}", "mean value theorem")
 
     def rule_remainder(self, node, d, rel, p) -> None:
         drel = _deriv_relation(node, rel, "remainder")
@@ -495,34 +472,24 @@ def _deriv_relation(node, rel: str, rule: str) -> str:
 def split_abs(d):
     """(u, the other terms or None) when d is |u| or a sum whose first term of the form |u| is that one, else
     (None, None)."""
-    if d[0] == "abs":
-        return d[1], None
-    if d[0] == "add":
-        for k, a in enumerate(d[1:], 1):
-            if a[0] == "abs":
-                return a[1], [*d[1:k], *d[k + 1:]]
-    return None, None
+    terms = list(d[1:]) if d[0] == "add" else [d]
+    k = next((k for k, a in enumerate(terms) if a[0] == "abs"), None)
+    if k is None:
+        return None, None
+    return terms[k][1], (terms[:k] + terms[k + 1:] if d[0] == "add" else None)
 
 
 def period_multiple(d) -> int | None:
-    """L such that d(x + 2 pi L) = d(x) by its syntax (see the rule ``periodic``), or None."""
-    from math import lcm
-
-    slopes, stack = [], [d]
-    while stack:
-        t = stack.pop()
-        if not isinstance(t, tuple):
-            continue
-        if t == X:
-            return None
-        if t[0] == "fn" and t[1] in ("sin", "cos"):
-            slope, rest = linear_split(t[2])
-            if rest is not None and period_multiple(rest) != 1:  # rest has period 2 pi (which divides T) or no x
-                return None
-            slopes.append(slope)
-            continue
-        stack.extend(t[1:])
-    return lcm(*(s.denominator for s in slopes)) if slopes else 1
+    """L such that d(x + 2 pi L) = d(x) by its syntax (see the rule ``periodic``), or None: x occurs only in
+    sin and cos of s x + rest, rest of period 2 pi (so of period 2 pi L) or free of x, and L is the least common
+    multiple of the slopes' denominators (1 where x does not occur)."""
+    if d == X:
+        return None
+    if d[0] == "fn" and d[1] in ("sin", "cos"):
+        slope, rest = linear_split(d[2])
+        return slope.denominator if rest is None or period_multiple(rest) == 1 else None
+    multiples = [period_multiple(a) for a in d if isinstance(a, tuple)]  # the branches of a Piecewise too
+    return None if None in multiples else lcm(*multiples)
 
 
 def defined_on(t, p, known=None) -> None:
@@ -543,16 +510,24 @@ def defined_on(t, p, known=None) -> None:
         enclose(t, p)
 
 
-def exact_difference(d, x0: Fraction, try_zero: bool) -> tuple[Fraction, str] | None:
-    """(d(x0), how it is known): its exact rational value, or (if ``try_zero``: where a 0 would decide) 0 by
-    exact algebra on d's smooth form at x0 (:func:`zero_at`); None when neither is certain."""
+def certain_at(d, x0: Fraction, rel: str, precisions: tuple) -> str | None:
+    """How ``d(x0) REL 0`` is certain, in words, or None: d's exact rational value at x0; 0 by exact algebra on
+    d's smooth form at x0 (:func:`zero_at`: never on d itself, whose d/dx nodes x0 put in place of x would
+    change), where 0 REL 0; or a ball of d(x0) at one of the ``precisions`` (bits)."""
     value = exact_value(d, x0)
-    if value is not None or not try_zero:
-        return None if value is None else (value, "exactly")
+    if value is not None:
+        return f"{number_text(value)} exactly" if holds(value, rel) else None
     try:
-        return (Fraction(0), "by exact algebra") if zero_at(smooth_form(d, point(x0), strict=False), x0) else None
+        if holds(Fraction(0), rel) and zero_at(smooth_form(d, point(x0), strict=False), x0):
+            return "0 by exact algebra"
     except (Uncertain, GermUndefined, ZeroDivisionError):
-        return None
+        pass  # no smooth form at x0: a ball may still settle it
+    for bits in precisions:
+        with ctx.workprec(bits):
+            ball = enclose(d, point(x0))
+        if ball.satisfies(rel):
+            return f"in {ball} (certified ball arithmetic, {bits} bits)"
+    return None
 
 
 def zero_at(g, x0: Fraction) -> bool:

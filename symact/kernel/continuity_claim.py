@@ -1,4 +1,6 @@
-"""Continuity claims: ``f is defined and continuous at every point of D`` (D of open intervals), or, negated,
+"""Continuity and smoothness claims.
+
+Continuity claims: ``f is defined and continuous at every point of D`` (D of open intervals), or, negated,
 ``f is not`` (undefined or discontinuous somewhere in D).  With f = d/dx g this states g in C^1 on D.
 
 The claim's JSON is ``{"var": "x", "continuous": TERM, "domain": [open pieces]}``, with ``"negated": true`` for
@@ -14,6 +16,21 @@ right of c_i (defined there, hence continuous from that side); the three are equ
 certainly undefined at c (:func:`~symact.kernel.evaluate.undefined_reason`; for f = d/dx g: the one-sided
 derivatives differ), so f is not continuous on D.  Over a quantified parameter (:mod:`symact.kernel.quantified`)
 the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.
+
+**Smoothness claims**: ``f is C-infinity on a neighbourhood of every point of D`` (pieces open or closed).
+Their JSON is ``{"var": "x", "smooth": TERM, "domain": [pieces]}`` (no relation, no right side).  Their one
+verdict is ``proved``; a term that is not smooth somewhere is shown so by an ordinary claim instead (a
+derivative of some order undefined at a point, :func:`symact.kernel.check` counterexample).
+
+The one rule, per piece P of D, is ``{"rule": "smooth"}``: the smooth form g of the term on P
+(:func:`~symact.kernel.evaluate.smooth_form` with ``strict``: Piecewise conditions, signs of |u|, max, min hold
+with a margin, so the term equals g on a neighbourhood of every point of P) is certainly defined on P in the
+open sense (:func:`~symact.kernel.evaluate.enclose` with ``strict``: bases of non-integer and negative powers
+positive or non-zero, logarithm arguments positive, lambertw arguments above -1/e, bases of variable powers
+positive).  g is built from x, constants, sums, products, integer powers, and the functions of
+:mod:`symact.kernel.functions`, each of which is C-infinity (real-analytic) on that open domain; a composition of
+C-infinity functions is C-infinity (chain rule, by induction on the order).  The open conditions hold on P, so
+also near each of its points: the term is C-infinity on a neighbourhood of every point of P.
 """
 from __future__ import annotations
 
@@ -27,17 +44,24 @@ from symact.kernel.terms import parse_rational, show
 KEYS = {"var", "continuous", "domain", "negated"}
 
 
-def read_continuity_claim(c: dict) -> tuple:
-    """(the term, its domain as open pieces)."""
-    t, domain = read_term_claim(c, "continuous", "continuity")
-    if any(p[2] or p[3] for p in domain):
-        raise Rejected("a continuity claim needs a domain of open intervals")
-    return t, domain
+def check_smooth(c: dict, verdict: str, proof) -> list[str]:
+    """The steps checked, or Rejected: the certificate proves that the term is C-infinity on its domain."""
+    t, domain = read_term_claim(c, "smooth", "smoothness")
+    if verdict != "proved":
+        raise Rejected("a smoothness claim is only proved (refute smoothness with a derivative claim)")
+    log = []
+    for _, p in node_per_piece(proof, domain, "smooth", "a smoothness claim is proved by smooth nodes"):
+        g = smooth_on(t, p)
+        log.append(f"On {piece_text(p)}: the term equals {show(g)} near every point, a composition of "
+                   f"C-infinity functions defined there in the open sense, so it is C-infinity.")
+    return log
 
 
 def check_continuity(c: dict, verdict: str, proof) -> list[str]:
     """The steps checked, or Rejected."""
-    t, domain = read_continuity_claim(c)
+    t, domain = read_term_claim(c, "continuous", "continuity")
+    if any(p[2] or p[3] for p in domain):
+        raise Rejected("a continuity claim needs a domain of open intervals")
     if (verdict == "refuted") != bool(c.get("negated")):
         if not isinstance(proof, dict) or proof.get("rule") != "undefined":
             raise Rejected("a violation of continuity is an undefined node")

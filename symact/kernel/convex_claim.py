@@ -49,19 +49,13 @@ SENSES = {"convex": (">=", ">"), "concave": ("<=", "<")}
 KEYS = {"var", "convex", "sense", "domain", "negated"}
 
 
-def read_convex_claim(c: dict) -> tuple:
-    """(the term, "convex" or "concave", its domain as pieces)."""
+def check_convex(c: dict, verdict: str, proof, check) -> list[str]:
+    """The steps checked, or Rejected; ``check`` is the whole kernel's check of a certificate, used for the
+    sub-certificates."""
     t, domain = read_term_claim(c, "convex", "convexity")
     sense = c.get("sense")
     if sense not in SENSES:
         raise Rejected("a convexity claim needs the sense convex or concave")
-    return t, sense, domain
-
-
-def check_convex(c: dict, verdict: str, proof, check) -> list[str]:
-    """The steps checked, or Rejected; ``check`` is the whole kernel's check of a certificate, used for the
-    sub-certificates."""
-    t, sense, domain = read_convex_claim(c)
     if (verdict == "refuted") != bool(c.get("negated")):  # f is not convex (not concave) on some piece
         if not isinstance(proof, dict) or proof.get("rule") not in ("chord", "kink"):
             raise Rejected("a violation of convexity is a chord or a kink node")

@@ -28,22 +28,6 @@ from symact.kernel.terms import (TermError, at, from_json, has_param, has_x, num
 KEYS = {"var", "integral", "lo", "hi", "rel", "rhs"}
 
 
-def read_integral_claim(c: dict) -> tuple:
-    """(f, lo, hi, REL, c) of the claim JSON, or Rejected."""
-    try:
-        f, rhs = from_json(c["integral"]), from_json(c["rhs"])
-        lo, hi, rel = parse_rational(c["lo"]), parse_rational(c["hi"]), c["rel"]
-    except (KeyError, TypeError, ValueError, ZeroDivisionError, TermError) as exc:
-        raise Rejected(f"malformed integral claim: {exc}") from None
-    if rel not in CLAIM_RELATIONS:
-        raise Rejected("an integral claim has a relation < <= > >= ==")
-    if has_param(f) or has_param(rhs):
-        raise Rejected("a quantified parameter occurs outside a forall claim")
-    if has_x(rhs):
-        raise Rejected("the value of an integral is a constant, not a function of x")
-    return f, lo, hi, rel, rhs
-
-
 def ftc(f, big_f, lo, hi) -> tuple:
     """(g, G, G(hi) - G(lo)): the smooth forms of the integrand f and of F on the closed interval between lo and
     hi, each defined and C-infinity near every point of it, with G' = g there by exact algebra; else
@@ -57,15 +41,19 @@ def ftc(f, big_f, lo, hi) -> tuple:
 
 def check_integral(c: dict, verdict: str, proof, check) -> list[str]:
     """The steps checked, or Rejected; ``check`` checks the certificate of the constant claim."""
-    f, lo, hi, rel, rhs = read_integral_claim(c)
     if not isinstance(proof, dict) or proof.get("rule") != "ftc":
         raise Rejected("an integral claim is settled by an ftc node")
     try:
-        big_f = from_json(proof.get("antiderivative"))
-    except (TypeError, TermError) as exc:
-        raise Rejected(f"malformed antiderivative: {exc}") from None
-    if has_param(big_f):
-        raise Rejected("the antiderivative is a term in x without parameters")
+        f, rhs, big_f = (from_json(t) for t in (c["integral"], c["rhs"], proof.get("antiderivative")))
+        lo, hi, rel = parse_rational(c["lo"]), parse_rational(c["hi"]), c["rel"]
+    except (KeyError, TypeError, ValueError, ZeroDivisionError, TermError) as exc:
+        raise Rejected(f"malformed integral claim or antiderivative: {exc}") from None
+    if rel not in CLAIM_RELATIONS:
+        raise Rejected("an integral claim has a relation < <= > >= ==")
+    if any(has_param(t) for t in (f, rhs, big_f)):
+        raise Rejected("a quantified parameter occurs outside a forall claim")
+    if has_x(rhs):
+        raise Rejected("the value of an integral is a constant, not a function of x")
     g, big_g, value = ftc(f, big_f, lo, hi)
     sub_verdict, steps = check({"format": FORMAT, "claim": claim_json(value, rel, rhs, [point(Fraction(0))]),
                                 "verdict": verdict, "proof": proof.get("value")})

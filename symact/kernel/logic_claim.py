@@ -52,11 +52,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel import poly
-from symact.kernel.pieces import Rejected
+from symact.kernel.pieces import CLAIM_RELATIONS, Rejected
 from symact.kernel.poly import capped_mul as mul, const, constant_of
 from symact.kernel.terms import parse_rational
 
-RELS = ("<", "<=", ">", ">=", "==")
 MAX_POWER = 64
 
 
@@ -112,7 +111,7 @@ def _leaf(t, scope: frozenset) -> tuple[dict, dict]:
 
 def atom_polynomials(f: list, scope: frozenset) -> tuple[str, dict, dict]:
     """(REL, P, D) of an atom s REL t: it holds iff D != 0 and P REL 0."""
-    if len(f) != 4 or f[1] not in RELS:
+    if len(f) != 4 or f[1] not in CLAIM_RELATIONS:
         raise Rejected(f"malformed atom {f!r}")
     n, d = poly.quotient_add(term_quotient(f[2], scope), term_quotient(f[3], scope), Fraction(-1), mul)
     return f[1], mul(n, d), d

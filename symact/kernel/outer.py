@@ -28,10 +28,8 @@ from symact.functions import REGISTRY
 from symact.kernel import algebra
 from symact.kernel.between import node_term
 from symact.kernel.evaluate import enclose, smooth_form
-from symact.kernel.pieces import Rejected, piece_text
+from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, piece_text
 from symact.kernel.terms import CONVERSE, FUNCTIONS, fn, show, sub
-
-RELATIONS = ("<", "<=", ">", ">=", "==")
 
 
 def reduce_outer(node: dict, d, rel: str, p) -> tuple[tuple, str, str]:
@@ -40,7 +38,7 @@ def reduce_outer(node: dict, d, rel: str, p) -> tuple[tuple, str, str]:
     name = node.get("fn")
     if name not in FUNCTIONS or REGISTRY[name].monotone not in (1, -1):
         raise Rejected(f"outer needs a strictly monotone function of the kernel, not {name!r}")
-    if rel not in RELATIONS:
+    if rel not in CLAIM_RELATIONS:
         raise Rejected(f"outer proves < <= > >= ==, not {rel!r}")
     u, v = (node_term(node, key, "outer") for key in ("u", "v"))
     fu, fv = fn(name, u), fn(name, v)

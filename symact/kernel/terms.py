@@ -93,71 +93,65 @@ def as_exp(t) -> tuple:
 # -- JSON ---------------------------------------------------------------------------------------------------------
 
 def to_json(t) -> Any:
-    head = t[0]
-    if head == "num":
-        return ["num", rational_text(t[1])]
-    if head == "pow":
-        return ["pow", to_json(t[1]), rational_text(t[2])]
-    if head == "heaviside":
-        return ["heaviside", to_json(t[1]), rational_text(t[2])]
-    if head in ("fn", "const", "param"):
-        return [head, t[1]] + ([to_json(t[2])] if head == "fn" else [])
-    if head == "rel":
-        return ["rel", t[1], to_json(t[2]), to_json(t[3])]
-    if head == "pw":
-        return ["pw"] + [[to_json(e), to_json(c)] for e, c in t[1:]]
-    if head == "dparam":
-        return ["dparam", t[1], to_json(t[2])]
-    return [head] + [to_json(a) for a in t[1:]]
+    """The JSON of a term or a condition: the same node as a list, rationals written as :func:`rational_text`
+    writes them, the (value, condition) branches of a Piecewise as pairs."""
+    return [t[0], *(_json_argument(a) for a in t[1:])]
+
+
+def _json_argument(a) -> Any:
+    if isinstance(a, (int, Fraction)):
+        return rational_text(Fraction(a))
+    if isinstance(a, str):  # a function, constant or parameter name, a relation
+        return a
+    return [to_json(b) for b in a] if isinstance(a[0], tuple) else to_json(a)
 
 
 def from_json(j: Any) -> tuple:
-    """The term of its JSON; a condition (``rel``, ``and``, ...) is no term (:func:`condition_from_json`)."""
-    if not isinstance(j, list) or not j or not isinstance(j[0], str):
-        raise TermError(f"not a term: {j!r}")
-    head, rest = j[0], j[1:]
-    if head == "x" and not rest:
-        return (head,)
-    if head == "num" and len(rest) == 1:
-        return ("num", parse_rational(rest[0]))
-    if head == "param" and len(rest) == 1 and isinstance(rest[0], str) and rest[0].isidentifier():
-        return ("param", rest[0])
-    if head == "dparam" and len(rest) == 2 and isinstance(rest[0], str) and rest[0].isidentifier():
-        return ("dparam", rest[0], from_json(rest[1]))
-    if head == "const" and rest in (["pi"], ["E"]):
-        return ("const", rest[0])
-    if head == "pow" and len(rest) == 2:
-        return ("pow", from_json(rest[0]), parse_rational(rest[1]))
-    if head == "heaviside" and len(rest) == 2:
-        return ("heaviside", from_json(rest[0]), parse_rational(rest[1]))
-    if head == "fn" and len(rest) == 2 and rest[0] in FUNCTIONS:
-        return ("fn", rest[0], from_json(rest[1]))
-    if head == "pw" and rest and all(isinstance(p, list) and len(p) == 2 for p in rest):
-        return ("pw",) + tuple((from_json(e), condition_from_json(c)) for e, c in rest)
-    if head in ("add", "mul", "max", "min") and rest:
-        return (head,) + tuple(from_json(a) for a in rest)
-    if head == "powt" and len(rest) == 2:
-        return (head, from_json(rest[0]), from_json(rest[1]))
-    if head in ("abs", "sign", "deriv") and len(rest) == 1:
-        return (head, from_json(rest[0]))
-    raise TermError(f"not a term: {j!r}")
+    """The term of its JSON (:data:`_TERMS`); a condition (``rel``, ``and``, ...) is no term
+    (:func:`condition_from_json`)."""
+    return _read(j, _TERMS, "term")
 
 
 def condition_from_json(j: Any) -> tuple:
     """The condition of a Piecewise branch from its JSON: a relation between two terms, ``and``/``or``/``not``
     of conditions, ``true``, ``false`` (never a term: a term in a condition's place has no truth value)."""
-    if not isinstance(j, list) or not j or not isinstance(j[0], str):
-        raise TermError(f"not a condition: {j!r}")
-    head, rest = j[0], j[1:]
-    if head in ("true", "false") and not rest:
-        return (head,)
-    if head == "rel" and len(rest) == 3 and rest[0] in RELATIONS:
-        return ("rel", rest[0], from_json(rest[1]), from_json(rest[2]))
-    if head in ("and", "or") and rest:
-        return (head,) + tuple(condition_from_json(a) for a in rest)
-    if head == "not" and len(rest) == 1:
-        return (head, condition_from_json(rest[0]))
-    raise TermError(f"not a condition: {j!r}")
+    return _read(j, _CONDITIONS, "condition")
+
+
+def _read(j: Any, shapes: dict, what: str) -> tuple:
+    """The node of the JSON list j = [head, argument, ...] by ``shapes[head]``: a tuple with the reader of each
+    argument, or one reader for one or more arguments read alike; TermError for any other JSON."""
+    if not isinstance(j, list) or not j or not isinstance(j[0], str) or j[0] not in shapes:
+        raise TermError(f"not a {what}: {j!r}")
+    head, rest, shape = j[0], j[1:], shapes[j[0]]
+    if callable(shape):
+        shape = (shape,) * max(len(rest), 1)
+    if len(shape) != len(rest):
+        raise TermError(f"not a {what}: {j!r}")
+    return (head, *(read(a) for read, a in zip(shape, rest)))
+
+
+def _name(s: Any) -> str:
+    """A parameter's name (an identifier)."""
+    if not (isinstance(s, str) and s.isidentifier()):
+        raise TermError(f"not a name: {s!r}")
+    return s
+
+
+def _one_of(options: tuple):
+    """The reader of a string that is one of ``options`` (a function, a constant, a relation)."""
+    def read(s: Any) -> str:
+        if not (isinstance(s, str) and s in options):
+            raise TermError(f"unknown name {s!r}")
+        return s
+    return read
+
+
+def _branch(b: Any) -> tuple:
+    """A Piecewise branch [value, condition]."""
+    if not (isinstance(b, list) and len(b) == 2):
+        raise TermError(f"not a Piecewise branch: {b!r}")
+    return from_json(b[0]), condition_from_json(b[1])
 
 
 def has_param(t) -> bool:
@@ -203,6 +197,17 @@ def parse_rational(s: Any) -> Fraction:
         return Fraction(s)
     except ZeroDivisionError:
         raise TermError(f"not a rational: {s!r}") from None
+
+
+#: each node of a term: how its arguments are read (see :func:`_read`)
+_TERMS = {"x": (), "num": (parse_rational,), "const": (_one_of(("pi", "E")),), "param": (_name,),
+          "dparam": (_name, from_json), "pow": (from_json, parse_rational), "heaviside": (from_json, parse_rational),
+          "fn": (_one_of(FUNCTIONS), from_json), "powt": (from_json, from_json), "abs": (from_json,),
+          "sign": (from_json,), "deriv": (from_json,), "add": from_json, "mul": from_json, "max": from_json,
+          "min": from_json, "pw": _branch}
+#: each node of a condition: how its arguments are read
+_CONDITIONS = {"true": (), "false": (), "rel": (_one_of(RELATIONS), from_json, from_json), "not": (condition_from_json,),
+               "and": condition_from_json, "or": condition_from_json}
 
 
 def number_text(q: Fraction) -> str:

@@ -49,11 +49,9 @@ def main(argv: list[str]) -> int:
         text = sys.stdin.read() if paths[0] == "-" else open(paths[0], encoding="utf-8").read()
         obj = json.loads(text)
         certs = find_certificates(obj)
-    except (OSError, ValueError) as exc:
-        print(f"symact verify: error: cannot read {paths[0]}: {exc}", file=sys.stderr)
-        return 2
-    except RecursionError:
-        print(f"symact verify: error: cannot read {paths[0]}: its JSON is nested too deeply", file=sys.stderr)
+    except (OSError, ValueError, RecursionError) as exc:
+        why = "its JSON is nested too deeply" if isinstance(exc, RecursionError) else exc
+        print(f"symact verify: error: cannot read {paths[0]}: {why}", file=sys.stderr)
         return 2
     if not certs:
         print(f"symact verify: error: {paths[0]} holds no {FORMAT} certificate", file=sys.stderr)

@@ -47,7 +47,7 @@ monotonicity whose f' vanishes there; the kernel's
 * non_saturating: ``limit(|f|, x, +-oo) == oo`` at one end; refuted: at each end that limit claim refuted
   (|f| has a finite limit) or ``|f| <= B`` on a ray.
 * differentiable: f is C-infinity on the open pieces between the points of S (the kernel's smoothness claim,
-  :mod:`symact.kernel.smooth_claim`) and ``f'(c) == f'(c)`` at each c in S (a claim holds only where its sides
+  :mod:`symact.kernel.continuity_claim`) and ``f'(c) == f'(c)`` at each c in S (a claim holds only where its sides
   are defined, and the kernel's f'(c) only where the difference quotient converges); refuted at the points P
   the engine names: the same with S and P, and ``f'(p) == f'(p)`` refuted at each p in P (f' does not exist
   there), so P is exactly where f is not differentiable.
@@ -747,7 +747,7 @@ def open_pieces(cuts: list[Fraction]) -> tuple:
 
 
 def smooth_claim(f, cuts: list[Fraction]) -> Claim:
-    """f is C-infinity on the open pieces between the cuts (:mod:`symact.kernel.smooth_claim`)."""
+    """f is C-infinity on the open pieces between the cuts (:mod:`symact.kernel.continuity_claim`)."""
     where = f"between the points {', '.join(map(str, cuts))}" if cuts else "on R"
     return Claim(f"f is C-infinity {where}", f, "==", f, open_pieces(cuts), "proved", via="smooth")
 
