@@ -458,10 +458,12 @@ class Search:
             node = self.try_eval(self.d, self.rel, p) or self.periodic(L)   # sin(x) <= 1 needs no period
             if node is not None:
                 return node
-        # a switch point of |u|, Max, Min, ... inside p is a piece of its own, and so is one at a closed end of p
-        # where the claim has no smooth form on p (|x| == x for x >= 0: none on [0, oo))
-        breaks = [r for r in breakpoints(self.d) if contains(interior(p), r)
-                  or contains(p, r) and p[0] != p[1] and not _smooth_on(self.d, p)]
+        # a switch point of |u|, Max, Min, ... inside p is a piece of its own, and so is a closed end of p where the
+        # claim has no smooth form on p (|x| == x, and |tanh x| == tanh x at a zero of a transcendental argument,
+        # for x >= 0: none on [0, oo))
+        ends = [e for e, closed in ((p[0], p[2]), (p[1], p[3])) if closed and e is not None]
+        rough = bool(ends) and p[0] != p[1] and not _smooth_on(self.d, p)
+        breaks = sorted({r for r in breakpoints(self.d) if contains(interior(p), r)} | ({*ends} if rough else set()))
         if not breaks:
             return self.prove_on(self.d, self.rel, p, 6)
         parts = []
