@@ -103,6 +103,7 @@ PROVED_CASES = [  # (expression, --derivative): every claim of each was NOT PROV
     ("x**2/(1 + x**2)", False),       # the limits 1 at +-oo (oo/oo)
     ("0.5*x*(1 + erf(x/sqrt(2)))", True),  # f': exp(-(x sqrt(2)/2)^2) against exp(x^2/2) needs sqrt(2)^2 = 2
     ("x/sqrt(1 + x**2)", False),      # the limits +-1 at +-oo: 1/sqrt(1 + x^-2) there, (N/D)^r = N^r D^-r
+    ("softsign(tanh(x))", True),      # |tanh x| == tanh x for x >= 0: the end 0, a zero of tanh, is a case apart
 ]
 
 

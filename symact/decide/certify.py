@@ -25,7 +25,7 @@ from symact.kernel.between import STRICT, boundary
 from symact.kernel.branches import branch_claims
 from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import GermUndefined, SignUnknown, enclose, interior, point, smooth_form
+from symact.kernel.evaluate import GermUndefined, SignUnknown, enclose, exact_value, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limits import limit_at
 from symact.kernel.outer import reduce_outer
@@ -214,8 +214,6 @@ class Search:
         smooth form on the interior of the piece, or else at the point; a float 0 counts where the form's value
         is exactly 0, and not where it may be an underflow): a plan for the order of the search only, since
         floats decide nothing."""
-        from symact.kernel.evaluate import exact_value
-
         forms = {}
         for x0 in points:
             p = next(p for p in self.domain if contains(p, x0))
@@ -459,10 +457,14 @@ class Search:
             node = self.try_eval(self.d, self.rel, p) or self.periodic(L)   # sin(x) <= 1 needs no period
             if node is not None:
                 return node
-        # a switch point of |u|, Max, Min, ... inside p is a piece of its own, and so is one at a closed end of p
-        # where the claim has no smooth form on p (|x| == x for x >= 0: none on [0, oo))
-        breaks = [r for r in breakpoints(self.d) if contains(interior(p), r)
-                  or contains(p, r) and p[0] != p[1] and not _smooth_on(self.d, p)]
+        # a switch point of |u|, Max, Min, ... inside p is a piece of its own, and so is a closed end of p where an
+        # argument of theirs is 0 and the claim has no smooth form on p (|x| == x, and |tanh x| == tanh x at a zero
+        # of a transcendental argument, for x >= 0: none on [0, oo)); not an end where none is 0 (|gelu(x) - x| <=
+        # 1e-324 for x >= 40 is proved on all of [40, oo), not at the point 40)
+        breaks = [r for r in breakpoints(self.d) if contains(interior(p), r)]
+        ends = [e for e, closed in ((p[0], p[2]), (p[1], p[3])) if closed and e is not None and _switches_at(self.d, e)]
+        if ends and p[0] != p[1] and not _smooth_on(self.d, p):
+            breaks = sorted({*breaks, *ends})
         if not breaks:
             return self.prove_on(self.d, self.rel, p, 6)
         parts = []
@@ -779,8 +781,6 @@ class Search:
 
     def try_eval(self, g, rel, p):
         from flint import ctx
-
-        from symact.kernel.evaluate import exact_value
 
         if p[0] is not None and p[0] == p[1]:
             v = exact_value(g, p[0])
@@ -1254,8 +1254,6 @@ def _nonzero_at(d, x0: Fraction) -> bool:
     counterexample check of an identity (which would reject it), and an identity has many such points."""
     from flint import ctx
 
-    from symact.kernel.evaluate import exact_value
-
     value = exact_value(d, x0)
     if value is not None:
         return value != 0
@@ -1267,6 +1265,12 @@ def _nonzero_at(d, x0: Fraction) -> bool:
         return True  # the refutation check decides
     finally:
         ctx.prec = saved
+
+
+def _switches_at(t, x0: Fraction) -> bool:
+    """Whether an argument of |.|, sign, Heaviside, max/min, a condition, a denominator, a logarithm or a root in t
+    is exactly 0 at x0 (tanh 0, x - 1 at 1): where t may change form or definedness."""
+    return any(exact_value(u, x0) == 0 for u in _switch_arguments(t))
 
 
 def _smooth_on(t, p, strict: bool = False) -> bool:
