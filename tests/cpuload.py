@@ -20,10 +20,11 @@ def pinned(cpu: int):
 
 
 @contextmanager
-def hog(cpu: int):
-    """HOGS processes looping on ``cpu`` for the block (each killed by its pid afterwards)."""
-    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"], preexec_fn=pinned(cpu))
-             for _ in range(HOGS)]
+def hog(cpu: int | None = None, count: int = HOGS):
+    """``count`` processes looping, on ``cpu`` (None: wherever the system puts them), for the block (each killed by
+    its pid afterwards)."""
+    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"],
+                              preexec_fn=None if cpu is None else pinned(cpu)) for _ in range(count)]
     try:
         time.sleep(0.5)                      # every hog has started looping
         yield
