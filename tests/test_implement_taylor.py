@@ -10,16 +10,20 @@ import json
 import math
 import subprocess
 import sys
+from fractions import Fraction
 
 import mpmath
 import numpy as np
 import pytest
 
+from symact.catalog.registry import X
 from symact.decide.checked import check_claim
 from symact.implement import implement
 from symact.implement.module import load_source
 from symact.kernel import Rejected, check
-from symact.parsing import parse_claim
+from symact.kernel.remainder import expanded, vanishes
+from symact.parsing import parse_claim, parse_expression
+from symact.sympy_terms import from_sympy
 
 E, SIN, COS, LOG1P, ERF = mpmath.exp, mpmath.sin, mpmath.cos, mpmath.log1p, mpmath.erf
 
@@ -79,12 +83,20 @@ def test_a_taylor_bound_across_a_removable_point_is_proved_and_a_too_small_one_i
 def test_a_corrupted_cleared_certificate_is_rejected():
     """The certificate divides the error by x^2 (``rewrite`` to x^-2 N, ``product``, ``remainder`` on N): with
     one coefficient of N changed, or the remainder's order lowered, the kernel rejects it."""
-    verdict = check_claim(parse_claim(f"{TAYLOR} <= x**4/64 for 0 < x <= 1/8"), 5.0)
+    corrupted_are_rejected(f"{TAYLOR} <= x**4/64 for 0 < x <= 1/8", (('"-1/30"', '"-1/31"'), ('"order": 6', '"order": 5')),
+                           '"rule": "rewrite"', '"rule": "remainder"')
+
+
+def corrupted_are_rejected(claim: str, corruptions, *holds: str) -> None:
+    """``claim`` is proved, its certificate checks and holds the texts ``holds``, and with each (old, new) of
+    ``corruptions`` replaced once the kernel rejects it."""
+    verdict = check_claim(parse_claim(claim), 5.0)
+    assert verdict.status == "proved", verdict.reason
     cert = verdict.certificate.to_json()["data"]
     check(cert)
     text = json.dumps(cert)
-    assert '"rule": "rewrite"' in text and '"rule": "remainder"' in text
-    for old, new in (('"-1/30"', '"-1/31"'), ('"order": 6', '"order": 5')):
+    assert all(h in text for h in holds), holds
+    for old, new in corruptions:
         assert old in text, old
         with pytest.raises(Rejected):
             check(json.loads(text.replace(old, new, 1)))
@@ -133,14 +145,20 @@ ERF_TAYLOR = "Abs(erf(x)/x - 2*(1 - x**2/3 + x**4/10)/sqrt(pi))"
 def test_a_taylor_bound_with_a_constant_factor_is_proved_and_a_corrupted_certificate_is_not():
     """The remainder rule's derivatives at 0 are rationals times pi^(-1/2): each such group must sum to 0 exactly;
     the certificate with a coefficient of the polynomial changed is rejected, and a bound too small not proved."""
-    verdict = check_claim(parse_claim(f"{ERF_TAYLOR} <= x**6/32 for 0 < x <= 1/8"), 5.0)
-    assert verdict.status == "proved", verdict.reason
     assert check_claim(parse_claim(f"{ERF_TAYLOR} <= x**6/100 for 0 < x <= 1/8"), 5.0).status != "proved"
-    cert = verdict.certificate.to_json()["data"]
-    check(cert)
-    text = json.dumps(cert)
-    assert '"rule": "remainder"' in text and '"pi"' in text
-    for old, new in (('"1/10"', '"1/11"'), ('"-1/3"', '"-1/4"')):
-        assert old in text, old
-        with pytest.raises(Rejected):
-            check(json.loads(text.replace(old, new)))
+    corrupted_are_rejected(f"{ERF_TAYLOR} <= x**6/32 for 0 < x <= 1/8", (('"1/5"', '"1/6"'), ('"-2/3"', '"-3/4"')),
+                           '"rule": "remainder"', '"pi"')
+
+
+@pytest.mark.parametrize("text,zero", [
+    ("2/sqrt(pi) - 2*exp(x)/sqrt(pi)", True),            # pi^(-1/2) (2 - 2 e^0): each group sums to 0
+    ("2/sqrt(pi) - 2*exp(x)/sqrt(pi) + x", True),         # x is 0 at 0 whatever multiplies it
+    ("2/sqrt(pi) - exp(x)", False),                       # 2/sqrt(pi) - 1 = 0.128...: not 0
+    ("2/sqrt(pi) - 2*exp(x)/sqrt(pi) + 1/pi", False),     # the group of 1/pi sums to 1
+    ("sqrt(2)*sqrt(2)*exp(x) - 2", False),                # 0 indeed, but not by groups: not claimed (sound, weaker)
+])
+def test_the_remainder_rule_sees_an_exact_zero_per_irrational_constant(text, zero):
+    """``vanishes``: the terms of an expanded derivative at a, grouped by their factors free of x that are not
+    rational, must sum to exactly 0 in each group (so the whole is 0); a group that does not, is not 0."""
+    t = from_sympy(parse_expression(text, as_written=True), X)
+    assert vanishes(expanded(t), Fraction(0)) is zero

@@ -163,29 +163,30 @@ def _range_end(end: dict, fmt: Format, direction: int, standard) -> float:
 
 #: an irrational end proved exactly is enclosed to this fraction of the dtype's ulp there, at most
 RESOLUTION = Fraction(1, 2 ** 8)
-#: the most bits its enclosure is refined to
-MAX_BITS = 1 << 14
+#: the bits its enclosure starts from, doubled until it is that narrow, and the most
+FIRST_BITS, MAX_BITS = 32, 1 << 14
 
 
 def _outer_end(end: dict, fmt: Format, direction: int) -> Fraction:
     """A rational on the outer side of the proved end (below a lower end, above an upper one): the end where it is
     rational; where it is an irrational closed form the kernel proved exactly (``exact``: log(2)/3), the outer
-    edge of its arb enclosure, refined at doubling precision until its width is below :data:`RESOLUTION` of the
-    dtype's ulp there; else (the kernel confirmed only an enclosure, to 10^-12 relative) that enclosure's outer
-    edge, which may lie that far out."""
-    ball = flint.arb(end["enclosure"]) if end.get("enclosure") is not None else None
+    edge of its arb enclosure at doubling precision (from :data:`FIRST_BITS`) until the enclosure is narrower than
+    :data:`RESOLUTION` of the dtype's ulp there; else (the kernel confirmed only an enclosure, to 10^-12 relative)
+    that enclosure's outer edge, which may lie that far out."""
+    value = _closed_form(end.get("exact"))
+    ball = None if end.get("enclosure") is None else flint.arb(end["enclosure"])
+    bits = FIRST_BITS
+    while value is not None and bits <= MAX_BITS:
+        try:
+            ball = balls.constant(value, bits)
+        except balls.ArbUnsupported:
+            break
+        ulp = Fraction(float(fmt.ulp(np.array([abs(float(ball.mid()))]))[0]))
+        if 2 * _fraction(ball.rad()) <= RESOLUTION * ulp:
+            break
+        bits *= 2
     if ball is None:
         return Fraction(end["exact"])
-    value = _closed_form(end.get("exact"))
-    if value is not None:
-        ulp = Fraction(float(fmt.ulp(np.array([abs(float(ball.mid()))]))[0]))
-        bits = 128
-        while 2 * _fraction(ball.rad()) > RESOLUTION * ulp and bits <= MAX_BITS:
-            try:
-                ball = balls.constant(value, bits)
-            except balls.ArbUnsupported:
-                break
-            bits *= 2
     bound = ball.lower() if direction < 0 else ball.upper()
     return _fraction(bound.mid()) + direction * _fraction(bound.rad())
 
