@@ -15,13 +15,16 @@ What a budget means (``--budget S`` on the command line, ``budget=`` in the Pyth
   it inherit it); every :func:`run_with_budget` below it is cut to what is left, so a step with a cap or floor
   of its own (``max(1, ...)`` seconds, a fixed 2 s for one simplification) cannot overrun the whole.
 * **Hard limits.**  Work that never passes through here (one long C call, a loop that does not look at the
-  clock) is stopped by the child process's limits: a CPU limit a little above the budget and a wall-clock
-  ceiling of ``WALL_FACTOR`` times that (see :mod:`symact.sandbox`).  Only the ceiling depends on load,
-  and only on a machine ``WALL_FACTOR`` times slower than idle.
+  clock) is stopped by the child process's limits: a CPU limit a little above the budget, and a child that
+  uses no CPU time at all for ``IDLE_FACTOR`` times that (stretched by the load) is stopped too (see
+  :mod:`symact.sandbox`).  None of these depends on load: work that computes keeps using CPU time, however
+  busy the machine.
 
 ``run_with_budget(fn, seconds)`` runs ``fn`` in a daemon worker thread and returns ``(True, result)``, or
 ``(False, reason)`` once ``seconds`` CPU seconds (or the decision's budget) are spent; a step that waits instead
-of computing is given up after ``WALL_FACTOR * seconds + WALL_SLACK`` wall-clock seconds.
+of computing is given up once its threads have used no CPU time for ``IDLE_FACTOR * seconds + IDLE_SLACK``
+wall-clock seconds × max(1, load/CPUs) in a row (:class:`symact.cputime.Stall`: a step that computes is never
+judged so, however loaded the machine).
 
 A timed-out worker is also *stopped*: left alone it would keep computing in the background and, sharing the
 GIL, slow every later decision several-fold (in wall-clock time: their CPU is theirs).  An exception is
@@ -43,13 +46,14 @@ import threading
 import time
 from typing import Any, Callable, Iterator
 
+from symact.cputime import Stall
 from symact.sigmask import blocked
 
 DEFAULT_SECONDS = 5.0
-#: a step (or, in symact.sandbox, a decision) that has not ended after WALL_FACTOR * budget + WALL_SLACK
-#: wall-clock seconds is stopped even if it has not spent its CPU budget (it waits, or the machine is that busy)
-WALL_FACTOR = 10.0
-WALL_SLACK = 5.0
+#: a step (or, in symact.sandbox, a decision) whose CPU time has not advanced for IDLE_FACTOR * budget +
+#: IDLE_SLACK wall-clock seconds × max(1, load/CPUs) in a row is stopped (it waits: asleep or blocked)
+IDLE_FACTOR = 10.0
+IDLE_SLACK = 5.0
 
 _local = threading.local()
 _lock = threading.Lock()
@@ -223,27 +227,27 @@ def run_with_budget(fn: Callable[[], Any], seconds: float | None = DEFAULT_SECON
             _settle(step, threading.get_ident())
 
     worker = threading.Thread(target=work, daemon=True, name="symact-budget")
-    wall_end = time.monotonic() + WALL_FACTOR * max(seconds, 0.0) + WALL_SLACK
     with blocked():                    # SIGINT and SIGTERM stay the main thread's (symact.sigmask)
         worker.start()
     try:
-        return _wait(worker, box, step, seconds, outer, wall_end)
+        return _wait(worker, box, step, seconds, outer)
     finally:   # an abandoned worker and the workers it started, or a worker whose own settling a late stop
         for ident in list(step.live):   # interrupted, are settled here (nothing is left otherwise)
             _settle(step, ident)
 
 
-def _wait(worker: threading.Thread, box: dict[str, Any], step: _Account, seconds: float, outer: float,
-          wall_end: float) -> tuple[bool, Any]:
+def _wait(worker: threading.Thread, box: dict[str, Any], step: _Account, seconds: float,
+          outer: float) -> tuple[bool, Any]:
     cap, root = max(seconds, 0.0), step.chain()[-1]
+    stall, idle = Stall(step.used), IDLE_FACTOR * cap + IDLE_SLACK
     while True:
         # the process cannot spend CPU faster than wall time while one thread computes, so waiting ``cpu_left``
         # wall-clock seconds never overshoots by much (the GIL keeps the work to one thread at a time)
         cpu_left = min(cap - step.used(), outer - root.used())
-        wall_left = wall_end - time.monotonic()
-        if cpu_left <= 0 or wall_left <= 0:
+        stalled = stall.stalled(idle)
+        if cpu_left <= 0 or stalled:
             break
-        worker.join(max(min(cpu_left, wall_left), 0.001))
+        worker.join(max(min(cpu_left, stall.left(idle)), 0.001))
         if not worker.is_alive():
             break
     if worker.is_alive():
@@ -255,8 +259,8 @@ def _wait(worker: threading.Thread, box: dict[str, Any], step: _Account, seconds
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), None)  # has ended its work
         if worker.is_alive():   # abandoned: what it computes from now on is no decision's (settled by the caller)
             step.closed = True
-        if wall_left <= 0 < cpu_left:
-            return False, f"the wall-clock ceiling of {WALL_FACTOR * seconds + WALL_SLACK:.3g} s was reached"
+        if stalled and cpu_left > 0:
+            return False, f"it used no CPU time for {idle:.3g} s × max(1, load/CPUs) (asleep or blocked)"
         if cap - step.used() <= outer - root.used() or seconds <= 0:
             return False, f"time budget of {seconds:.3g} s (CPU) exceeded"
         return False, "the decision's time budget is spent"

@@ -18,8 +18,11 @@ Limits of the child, the hard limits behind the CPU budgets of :mod:`symact.budg
 * ``channel.begin(i, seconds)`` announces that items from ``i`` on may use ``seconds`` CPU seconds.  The child
   is then stopped by the kernel once it has used ``seconds + hard_slack(seconds)`` more CPU seconds (SIGPROF from
   a CPU-time interval timer; ``RLIMIT_CPU``, whole seconds, one more, behind it), or what is left of a shared
-  budget's hard limit (``begin``'s ``hard``), and by the parent once ``WALL_FACTOR * (seconds + hard_slack(seconds)) + WALL_SLACK`` wall-clock
-  seconds have passed (a child that waits, or a machine ``WALL_FACTOR`` times slower than idle).
+  budget's hard limit (``begin``'s ``hard``), and by the parent once the child has used no CPU time for
+  ``IDLE_FACTOR * (seconds + hard_slack(seconds)) + IDLE_SLACK`` wall-clock seconds × max(1, load/CPUs) in a
+  row (a child that waits: asleep or blocked; :class:`symact.cputime.Stall` on its CPU clock, read from
+  ``/proc``; where that cannot be read, counted from its last message).  A child that computes is never
+  judged so however loaded the machine, so load delays a verdict but does not change it.
 * Its address space may grow by ``memory`` bytes (``RLIMIT_AS``; default :data:`MEMORY_BYTES`), so a runaway
   allocation fails in the child (``MemoryError``) instead of swapping the machine; core dumps are off.
 * It ignores SIGINT: Ctrl-C is the parent's, which stops the child and reports the interruption.
@@ -40,11 +43,12 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from symact.budget import WALL_FACTOR, WALL_SLACK
+from symact.budget import IDLE_FACTOR, IDLE_SLACK
+from symact.cputime import Stall, process_cpu_clock
 
 #: how much the child's address space may grow (half the machine's memory, at most 4 GiB)
 MEMORY_BYTES = 4 << 30
-#: wall-clock seconds the child may take before its first ``begin``
+#: wall-clock seconds the child may use no CPU time before its first ``begin`` (× max(1, load/CPUs))
 _START_SECONDS = 60.0
 _HEADER = struct.Struct("!Q")
 
@@ -216,24 +220,24 @@ def _one_child(work, start, count, spent, what, memory, outcomes, on_begin=None)
         os.close(read_fd)
         _child(work, start, spent, memory, write_fd)
     os.close(write_fd)
-    current, wall_end, ceiling = start, time.monotonic() + _START_SECONDS, _START_SECONDS
+    current, stall, idle = start, Stall(process_cpu_clock(pid)), _START_SECONDS
     buffer = bytearray()
     killed = None
     raised = None
     reaped = False
     try:
         while True:
-            wait = wall_end - time.monotonic()
-            if wait <= 0:
-                killed = f"it reached the wall-clock ceiling of {ceiling:.3g} s"
+            if stall.stalled(idle):
+                killed = f"it used no CPU time for {idle:.3g} s × max(1, load/CPUs) (asleep or blocked)"
                 os.kill(pid, signal.SIGKILL)
                 break
-            ready, _, _ = select.select([read_fd], [], [], wait)
+            ready, _, _ = select.select([read_fd], [], [], stall.left(idle))
             if not ready:
                 continue
             chunk = os.read(read_fd, 1 << 16)
             if not chunk:
                 break
+            stall.renew()
             buffer += chunk
             while len(buffer) >= _HEADER.size:
                 size = _HEADER.unpack_from(buffer)[0]
@@ -245,8 +249,7 @@ def _one_child(work, start, count, spent, what, memory, outcomes, on_begin=None)
                     current = index
                     if on_begin is not None:
                         on_begin(index)
-                    ceiling = WALL_FACTOR * (payload + hard_slack(payload)) + WALL_SLACK
-                    wall_end = time.monotonic() + ceiling
+                    idle = IDLE_FACTOR * (payload + hard_slack(payload)) + IDLE_SLACK
                 elif kind == "done":
                     outcomes[index] = Outcome(True, payload)
                     current = index + 1

@@ -9,11 +9,11 @@ import subprocess
 import sys
 import textwrap
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from cpuload import hog, one_cpu, pinned
 from symact.audit.hang import WALL_CAP
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,35 +30,11 @@ def spend(seconds):
     while time.thread_time() < end:
         pass
 """
-#: the busy processes per probe CPU: the probe's thread then gets at most 1/(HOGS + 1) of that CPU
-HOGS = 6
 #: the CPU time a correct target computes for in its slow call: (HOGS + 1) × SPEND > 1 s, the limit of the tests,
 #: and SPEND × (threads sharing the CPU) under the cap, WALL_CAP × 1 s, while fewer than 40 threads share it
 SPEND = 0.25
 #: why a call is hung after WALL_CAP × its limit (the load kept its thread from being judged sooner)
 CAPPED = "of wall-clock time"
-
-
-def one_cpu() -> int:
-    return min(os.sched_getaffinity(0))
-
-
-def pinned(cpu: int):
-    return lambda: os.sched_setaffinity(0, {cpu})
-
-
-@contextmanager
-def hog(cpu: int):
-    """HOGS processes looping on ``cpu`` for the block (each killed by its pid afterwards)."""
-    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"], preexec_fn=pinned(cpu))
-             for _ in range(HOGS)]
-    try:
-        time.sleep(0.5)                      # every hog has started looping
-        yield
-    finally:
-        for p in procs:
-            p.kill()
-            p.wait()
 
 
 def probe(body: str, limit: float, cpu: int | None = None) -> dict:

@@ -53,6 +53,37 @@ def test_an_output_truly_below_the_minimum_fails():
     assert all(v.returned < _min_value() - 5e-10 for v in checks["range"].failures)
 
 
+def _tightest_lower_bound() -> float:
+    """The least float64 >= log(2)/3 - 16 ulp: log(2)/3 = 0.2310490601866484... lies in [1/8, 1/4), where a float64
+    ulp is 2^-55, and the default standard allows 16 ulps (kappa = |x f'/f| = 0 at the minimum x = 0; the ulp
+    doubles only above 1/4, farther out).  Independent of the auditor: mpmath at 50 digits, then the float64
+    just above."""
+    with mpmath.workdps(50):
+        t = mpmath.log(2) / 3 - 16 * mpmath.mpf(2) ** -55
+        r = float(t)
+        return r if mpmath.mpf(r) >= t else float(np.nextafter(r, np.inf))
+
+
+@pytest.mark.parametrize("below,fails", [(0, False), (4, True)])
+def test_outputs_beyond_the_standard_below_an_irrational_minimum_by_a_few_ulps_fail(below, fails):
+    """The range check used the outer edge of the end's enclosure, confirmed only to 10^-12 (log(2)/3 - 6.5e-13),
+    so values 4 ulps beyond the tolerance passed; the kernel now proves the end exactly (the extrema's point x = 0
+    is computed with the range) and its arb enclosure is refined below the dtype's ulp.  At x = 0 the planted
+    target returns the tightest bound (passes) or the float64 ``below`` ulps under it (fails there)."""
+    value = _tightest_lower_bound()
+    for _ in range(below):
+        value = float(np.nextafter(value, 0))
+
+    def f(x):
+        return np.where(np.abs(x) < 1e-15, value, _sp3(x))
+
+    rng = _checks(audit(f, expression_entry(EXPR, {}), "float64", **FAST))["range"]
+    assert "[log(2)/3, " in rng.detail or rng.failures, rng.detail
+    assert (rng.status == "fail") == fails, rng.detail
+    if fails:
+        assert all(v.returned == value for v in rng.failures)
+
+
 def _sigmoid32(x):
     return (1 / (1 + np.exp(-x.astype(np.float64)))).astype(np.float32)
 

@@ -1,9 +1,12 @@
 """The time-budget helper: results pass through, errors re-raise, runaway steps are stopped."""
+import os
+import textwrap
 import threading
 import time
 
 import pytest
 
+from cpuload import hog, one_cpu, run_pinned
 from symact.budget import run_with_budget
 
 
@@ -32,20 +35,47 @@ def test_a_runaway_step_ends_within_budget_and_is_stopped():
 
 
 def test_the_budget_counts_cpu_time_not_waiting():
-    # a step that waits uses no CPU, so a 0.1 s budget does not stop a 0.3 s sleep (the wall-clock ceiling is
-    # WALL_FACTOR * 0.1 + WALL_SLACK seconds)
+    # a step that waits uses no CPU, so a 0.1 s budget does not stop a 0.3 s sleep (a step is stopped for using
+    # no CPU time only after IDLE_FACTOR * 0.1 + IDLE_SLACK seconds of it)
     assert run_with_budget(lambda: time.sleep(0.3) or "woke", 0.1) == (True, "woke")
 
 
-def test_a_step_that_waits_forever_meets_the_wall_clock_ceiling():
+def test_a_step_that_waits_forever_is_stopped_for_using_no_cpu_time():
     from symact import budget
+    from symact.cputime import stretch
 
     start = time.perf_counter()
     finished, reason = run_with_budget(lambda: threading.Event().wait(), 0.1)
     seconds = time.perf_counter() - start
-    assert not finished and "wall-clock ceiling" in reason
-    ceiling = budget.WALL_FACTOR * 0.1 + budget.WALL_SLACK
-    assert ceiling <= seconds < ceiling + 3
+    idle = budget.IDLE_FACTOR * 0.1 + budget.IDLE_SLACK   # 6 s
+    assert not finished and reason == f"it used no CPU time for {idle:.3g} s × max(1, load/CPUs) (asleep or blocked)"
+    assert idle <= seconds < idle * stretch() + 3
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or not hasattr(time, "pthread_getcpuclockid"),
+                    reason="needs Linux: CPU affinity and per-thread CPU clocks")
+def test_a_step_that_computes_on_a_loaded_cpu_is_not_stopped():
+    """0.3 s of CPU time under a cap of 0.5 s, with a short wait for a step that uses no CPU time (IDLE_FACTOR 1,
+    IDLE_SLACK 0.2: 0.7 s × max(1, load/CPUs)): on a CPU shared with HOGS busy processes the step takes at least
+    (HOGS + 1) × 0.3 = 2.1 s of wall-clock time, which a wall-clock ceiling of 0.7 s (the rule before) cut."""
+    code = textwrap.dedent("""
+        import json, time
+        from symact import budget
+        budget.IDLE_FACTOR, budget.IDLE_SLACK = 1.0, 0.2
+        def step():
+            end = time.thread_time() + 0.3
+            while time.thread_time() < end:
+                pass
+            return "computed"
+        start = time.monotonic()
+        finished, value = budget.run_with_budget(step, 0.5)
+        print(json.dumps({"finished": finished, "value": value, "wall": time.monotonic() - start}))
+    """)
+    cpu = one_cpu()
+    with hog(cpu):
+        got = run_pinned(code, cpu)
+    assert got["finished"] and got["value"] == "computed", got
+    assert got["wall"] > 0.7   # the load stretched it past the old ceiling
 
 
 def test_the_decision_budget_caps_every_step_inside_it():

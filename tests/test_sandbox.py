@@ -1,13 +1,16 @@
 """Decisions in child processes: crashes, memory exhaustion, runaway recursion and hard limits become reasons."""
 import os
 import signal
+import textwrap
 import time
 
 import pytest
 import sympy as sp
 
+from cpuload import hog, one_cpu, run_pinned
 from symact import sandbox
-from symact.budget import WALL_FACTOR, WALL_SLACK
+from symact.budget import IDLE_FACTOR, IDLE_SLACK
+from symact.cputime import stretch
 
 
 def one(work, memory=None):
@@ -96,12 +99,12 @@ def test_the_hard_cpu_limit_stops_work_that_never_looks_at_the_clock():
     started = time.perf_counter()
     [out] = sandbox.run(work, 1, lambda i: "spinning")
     assert not out.ok and out.value == "the decision was stopped while spinning: it reached its hard CPU-time limit"
-    assert time.perf_counter() - started < WALL_FACTOR * (0.5 + sandbox.hard_slack(0.5)) + WALL_SLACK
+    assert time.perf_counter() - started < IDLE_FACTOR * (0.5 + sandbox.hard_slack(0.5)) + IDLE_SLACK
 
 
-def test_the_wall_clock_ceiling_stops_work_that_waits(monkeypatch):
-    monkeypatch.setattr(sandbox, "WALL_FACTOR", 1.0)   # a short ceiling, to keep the test short
-    monkeypatch.setattr(sandbox, "WALL_SLACK", 1.0)
+def test_a_child_that_uses_no_cpu_time_is_stopped(monkeypatch):
+    monkeypatch.setattr(sandbox, "IDLE_FACTOR", 1.0)   # a short wait, to keep the test short
+    monkeypatch.setattr(sandbox, "IDLE_SLACK", 1.0)
 
     def work(channel, start):
         channel.begin(0, 0.1)
@@ -110,10 +113,10 @@ def test_the_wall_clock_ceiling_stops_work_that_waits(monkeypatch):
     started = time.perf_counter()
     [out] = sandbox.run(work, 1, lambda i: "sleeping")
     seconds = time.perf_counter() - started
-    ceiling = 1.0 * (0.1 + sandbox.hard_slack(0.1)) + 1.0
-    assert not out.ok and out.value == (f"the decision was stopped while sleeping: it reached the wall-clock "
-                                        f"ceiling of {ceiling:.3g} s")
-    assert ceiling <= seconds < ceiling + 3
+    idle = 1.0 * (0.1 + sandbox.hard_slack(0.1)) + 1.0   # = 2.1 s of no CPU time, × max(1, load/CPUs)
+    assert not out.ok and out.value == (f"the decision was stopped while sleeping: it used no CPU time for "
+                                        f"{idle:.3g} s × max(1, load/CPUs) (asleep or blocked)")
+    assert idle <= seconds < idle * stretch() + 3
 
 
 def test_without_fork_the_work_runs_here_and_still_reports_memory_errors(monkeypatch):
@@ -128,3 +131,31 @@ def test_without_fork_the_work_runs_here_and_still_reports_memory_errors(monkeyp
     first, second = sandbox.run(work, 2, lambda i: f"item {i}")
     assert first.ok and first.value == os.getpid()
     assert not second.ok and second.value == "the symbolic engine ran out of memory (MemoryError) while item 1"
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or not os.path.exists("/proc/self/stat"),
+                    reason="needs Linux: CPU affinity and /proc")
+def test_a_child_that_computes_on_a_loaded_cpu_is_not_stopped():
+    """0.6 s of CPU time under a budget of 0.5 s (hard limit 1.5 s), with a short wait for a child that uses no CPU
+    time (IDLE_FACTOR 1, IDLE_SLACK 0.5: 2 s × max(1, load/CPUs)): on a CPU shared with HOGS busy processes the
+    child takes at least (HOGS + 1) × 0.6 = 4.2 s of wall-clock time, which a wall-clock ceiling of 2 s (the rule
+    before) cut: load changed the outcome.  Its CPU clock keeps advancing, so it is not stopped."""
+    code = textwrap.dedent("""
+        import json, time
+        from symact import sandbox
+        sandbox.IDLE_FACTOR, sandbox.IDLE_SLACK = 1.0, 0.5
+        def work(channel, start):
+            channel.begin(0, 0.5)
+            end = time.process_time() + 0.6
+            while time.process_time() < end:
+                pass
+            channel.done(0, "computed")
+        start = time.monotonic()
+        [out] = sandbox.run(work, 1, lambda i: "computing")
+        print(json.dumps({"ok": out.ok, "value": out.value, "wall": time.monotonic() - start}))
+    """)
+    cpu = one_cpu()
+    with hog(cpu):
+        got = run_pinned(code, cpu)
+    assert got["ok"] and got["value"] == "computed", got
+    assert got["wall"] > 1.0 * (0.5 + sandbox.hard_slack(0.5)) + 0.5   # the load stretched it past the old ceiling

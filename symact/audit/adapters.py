@@ -25,7 +25,8 @@ import numpy as np
 
 from symact.audit import backends
 from symact.audit.dtypes import Format, dtype_name, get_format
-from symact.audit.hang import CallWatch, thread_cpu_clock
+from symact.audit.hang import CallWatch
+from symact.cputime import thread_cpu_clock
 from symact.errors import SymactError
 
 KINDS = (backends.ARRAYS, *backends.KINDS, "scalar")

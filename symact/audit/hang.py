@@ -17,14 +17,16 @@ limit of T): a thread's CPU time never exceeds the wall-clock time of the call. 
 computes for less than T seconds of CPU time, keeps being scheduled however loaded the machine is, so neither
 rule 1 nor rule 2 can hold for it: load decides its verdict only through rule 3, when it stretches the call
 beyond ``WALL_CAP × T``.  Where the thread's CPU clock cannot be read (no ``pthread_getcpuclockid``), rule 1
-is off and rule 2 counts from the start of the call: a wall-clock limit of T stretched by the load.
+is off and rule 2 counts from the start of the call: a wall-clock limit of T stretched by the load.  Rule 2 is
+:class:`symact.cputime.Stall`, shared with the budgets of symact's own decisions.
 """
 from __future__ import annotations
 
-import os
 import threading
 import time
 from typing import Callable
+
+from symact.cputime import Stall
 
 #: a call is hung once it has lasted this many times its limit of wall-clock time, whatever the load
 WALL_CAP = 10
@@ -32,57 +34,12 @@ WALL_CAP = 10
 POLL_SECONDS = 0.1
 
 
-def thread_cpu_clock(thread: threading.Thread) -> Callable[[], float | None]:
-    """A function giving the CPU time (seconds) that the started ``thread`` has used; it gives None where the
-    clock cannot be read (a platform without per-thread CPU clocks, a thread that has ended)."""
-    try:
-        clock = time.pthread_getcpuclockid(thread.ident)
-    except (AttributeError, OSError, TypeError):
-        return lambda: None
-
-    def used() -> float | None:
-        try:
-            return time.clock_gettime(clock)
-        except OSError:
-            return None
-    return used
-
-
-def cpus() -> int:
-    """The processors this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
-def load() -> float:
-    """The larger of the 1-minute load average and the threads runnable now (0 where neither can be read)."""
-    try:
-        with open("/proc/loadavg", "rb") as f:
-            fields = f.read().split()
-        return max(float(fields[0]), float(fields[3].split(b"/")[0]))
-    except (OSError, IndexError, ValueError):
-        pass
-    try:
-        return os.getloadavg()[0]
-    except (AttributeError, OSError):
-        return 0.0
-
-
-def stretch() -> float:
-    """max(1, load / CPUs): how many times longer than on a free CPU a thread of this process waits its turn."""
-    return max(1.0, load() / cpus())
-
-
 class CallWatch:
     """One call of the target, watched from its start (made just before the call is handed to its thread,
     whose CPU time ``cpu`` gives)."""
 
     def __init__(self, cpu: Callable[[], float | None]):
-        self.cpu = cpu
-        self.start = time.monotonic()
-        self.first = cpu()
+        self.stall = Stall(cpu)
 
     def wait(self, done: threading.Event, seconds: float | None) -> str | None:
         """Wait until ``done`` is set (the call returned): None; or until the call is hung under the limit
@@ -91,15 +48,13 @@ class CallWatch:
             done.wait()
             return None
         poll = min(POLL_SECONDS, seconds / 10)
-        last, active = self.first, self.start
         while not done.wait(poll):
-            now, used = time.monotonic(), self.cpu()
-            if used is not None and used != last:
-                last, active = used, now
-            if used is not None and self.first is not None and used - self.first >= seconds:
+            stalled = self.stall.stalled(seconds)
+            used = self.stall.used()
+            if used is not None and used >= seconds:
                 return f"its thread used {seconds:g} s of CPU time (a busy loop)"
-            if now - active >= seconds and now - active >= seconds * stretch():
+            if stalled:
                 return f"its thread used no CPU time for {seconds:g} s × max(1, load/CPUs) (asleep or blocked)"
-            if now - self.start >= WALL_CAP * seconds:
+            if time.monotonic() - self.stall.start >= WALL_CAP * seconds:
                 return f"it ran {WALL_CAP} × {seconds:g} s of wall-clock time"
         return None

@@ -115,26 +115,28 @@ def cleared(t, a) -> tuple | None:
 
 
 def split_denominator(e: sp.Expr, x: sp.Symbol, a) -> tuple | None:
-    """(N, D, k, E) with e = N/D over one fraction (SymPy's ``together``; D without a numeric factor, which N
-    takes) and D = (x - a)^k E, E the product of D's factors that are not 0 at a; k is None where a factor that
-    is no polynomial is 0 at a (exp(x) - 1 at 0); None where e has no denominator in x."""
+    """(N, D, k, E) with e = N/D over one fraction (SymPy's ``together``; D without a factor free of x, a number
+    or a constant like sqrt(pi), which N takes) and D = (x - a)^k E, E the product of D's factors that are not 0
+    at a; k is None where a factor that is no polynomial is 0 at a (exp(x) - 1 at 0); None where e has no
+    denominator in x."""
     num, den = sp.fraction(sp.together(e))
     if not den.has(x):
         return None
-    c, den = den.as_coeff_Mul()
+    c, den = den.as_independent(x, as_Add=False)
     k, rest = 0, sp.Integer(1)
     for factor in sp.Mul.make_args(den):
         base, power = factor.as_base_exp()
-        if not (power.is_Integer and power > 0):
-            return None
-        if base.is_polynomial(x):
+        whole = power.is_Integer and power > 0
+        if whole and base.is_polynomial(x):
             poly, root = sp.Poly(base, x), sp.Poly(x - a, x)
             while poly.degree() > 0 and poly.eval(a) == 0:
                 poly, k = sp.quo(poly, root), k + int(power)
             rest *= poly.as_expr() ** power
-        elif sp.simplify(base.subs(x, a)) == 0:
+        elif sp.simplify(factor.subs(x, a)) == 0:
+            if not whole:
+                return None
             return sp.expand(num / c, power_exp=False), den, None, None
-        else:
+        else:   # not 0 at a (exp(x**2), which ``together`` puts there for exp(-x**2) above)
             rest *= factor
     return sp.expand(num / c, power_exp=False), den, k, rest
 

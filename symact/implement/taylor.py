@@ -56,6 +56,9 @@ SERIES_SECONDS = 10.0
 #: sample offsets from the point, on each side, as fractions of the radius: from 1e-60 (below float32's least
 #: subnormal)
 _OFFSETS = np.geomspace(1e-60, 1.0, 121)
+#: and these offsets themselves: float64 subnormals (from the point 0; next to another point they round to it and
+#: are left out), where a formula can lose its digits (erf(x)/x was 1.0 there: erf(x) kept only x's few bits)
+_SUBNORMAL = np.array([5e-324, 1.5e-323, 1e-320, 1e-315, 1e-310, 2.2e-308])
 #: a formula measuring at most this many float64 ulps on the ball keeps its place
 _GOOD = 1.0
 #: sample points just outside a ball of radius r, as multiples of r: the formula there is measured (:func:`_chosen`)
@@ -137,12 +140,14 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
         coeffs = sp.Poly(sp.expand(s.subs(X, u + a)), u).all_coeffs()[::-1] if done else None
     except sp.PolynomialError:
         return []
-    if not coeffs or not all(c.is_Rational for c in coeffs):
-        return []
-    coeffs += [sp.Integer(0)] * (top - len(coeffs))
-    first = next((m for m, c in enumerate(coeffs) if c != 0), None)
+    first = next((m for m, c in enumerate(coeffs or []) if c != 0), None)
     if first is None or first > MAX_DEGREE:
         return []
+    scale = coeffs[first] / coeffs[first].as_coeff_Mul()[0]   # 1, or the constant of erf(x)/x's, 2/sqrt(pi)
+    coeffs = [c / scale for c in coeffs]
+    if not all(c.is_Rational for c in coeffs) or not scale.is_positive:
+        return []
+    coeffs += [sp.Integer(0)] * (top - len(coeffs))
     split = split_denominator(plain, X, a) or (plain, 1, 0, 1)  # no denominator: smooth at a, k = 0
     k = split[2] if split[2] is not None else _zero_order(split[1], a)
     out = []
@@ -155,15 +160,17 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
         estimate = sum(abs(c) * sp.binomial(i + k, n + 1 + k) * r ** (i - n - 1)
                        for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))
         if estimate != 0:
-            out.append(_ball(r, a, coeffs[:n + 1], sp.Integer(2) ** math.ceil(math.log2(float(4 * estimate)))))
+            c = sp.Integer(2) ** math.ceil(math.log2(float(4 * estimate * scale)))
+            out.append(_ball(r, a, coeffs[:n + 1], c, scale))
     return out
 
 
-def _ball(r: sp.Rational, a: sp.Rational, coeffs: list, c: sp.Rational) -> tuple:
-    """(r, the Horner polynomial of ``coeffs`` in x - a, side -> the claim's bound C |x - a|^(n + 1))."""
+def _ball(r: sp.Rational, a: sp.Rational, coeffs: list, c: sp.Rational, scale: sp.Expr) -> tuple:
+    """(r, ``scale`` times the Horner polynomial of ``coeffs`` in x - a, side -> the claim's bound
+    C |x - a|^(n + 1))."""
     u, n = sp.Dummy("u"), len(coeffs) - 1
     poly = sp.horner(sp.Add(*(coeffs[i] * u ** i for i in range(n + 1))), u).subs(u, X - a)
-    return r, poly, lambda side: c * (side * (X - a)) ** (n + 1)
+    return r, poly if scale == 1 else scale * poly, lambda side: c * (side * (X - a)) ** (n + 1)
 
 
 def _zero_order(den: sp.Expr, a: sp.Rational) -> int:
@@ -216,7 +223,7 @@ def _taylor_branch(expr, a, side: int, ball: tuple, old: Branch, where: str, out
     ``old`` there (``written``), or None where it does not measure better than that formula on sample inputs of
     the ball or that formula measures at most :data:`_GOOD` there."""
     r, poly, bound = ball
-    xs = float(a) + side * float(r) * _OFFSETS
+    xs = float(a) + side * np.concatenate([_SUBNORMAL, float(r) * _OFFSETS])
     xs = xs[xs != float(a)]
     want = references([(expr, xs)])[0]
     if want is None:

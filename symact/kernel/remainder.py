@@ -29,9 +29,9 @@ from functools import lru_cache
 
 from symact.kernel import ivals, poly
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import enclose, exact_value, point, smooth_on
+from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_on
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.terms import CONVERSE, ZERO, num
+from symact.kernel.terms import CONVERSE, ZERO, has_x, num
 
 #: highest order of either argument
 MAX_ORDER = 64
@@ -117,18 +117,32 @@ def zero_derivatives(d, p, a: Fraction, n: int):
 
 def vanishes(t, a: Fraction) -> bool:
     """Whether the expanded term t, defined at a, is exactly 0 there: each product with a factor exactly 0 at a
-    (x^k at 0, tanh(x) at 0) is 0 whatever its other factors (defined at a), and the others' exact rational
-    values sum to 0."""
-    total = Fraction(0)
+    (x^k at 0, tanh(x) at 0) is 0 whatever its other factors (defined at a); each other one is K r, r the exact
+    rational value of its factors but its irrational constants (factors without x, pi^(-1/2)) and K the product
+    of those, and for each K the r sum to 0 (so the sum is a sum of K times 0: the derivatives of
+    erf(x)/x - 2 P(x)/sqrt(pi) at 0, whose terms are rationals times pi^(-1/2))."""
+    totals: dict = {}
     for term in (t[1:] if t[0] == "add" else (t,)):
         factors = term[1:] if term[0] == "mul" else (term,)
         if any(exact_value(f, a) == 0 for f in factors):
             continue
-        value = exact_value(term, a)
+        irrational = tuple(sorted((f for f in factors if not has_x(f) and exact_value(f, a) is None), key=repr))
+        if not all(_defined_constant(f) for f in irrational):
+            return False
+        value = exact_value(("mul", num(1), *(f for f in factors if f not in irrational)), a)
         if value is None:
             return False
-        total += value
-    return total == 0
+        totals[irrational] = totals.get(irrational, Fraction(0)) + value
+    return all(total == 0 for total in totals.values())
+
+
+def _defined_constant(c) -> bool:
+    """Whether the term c without x has a finite strict enclosure (so it is a real number)."""
+    try:
+        iv = enclose(c, point(Fraction(0)), strict=True)
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return False
+    return iv.lo is not None and iv.hi is not None
 
 
 def remainder_relation(p, a: Fraction, n: int, drel: str) -> str:

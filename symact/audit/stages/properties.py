@@ -8,6 +8,9 @@ import flint
 import numpy as np
 
 from symact import accuracy
+from symact.decide import balls
+from symact.errors import SymactError
+from symact.parsing import parse_expression
 
 from symact.audit.dtypes import Format, round_to
 from symact.audit.report import FAIL, NOT_RUN, PASS, SKIP, AuditReport, CheckResult, Failure
@@ -126,10 +129,13 @@ def proved_shape(entry, params: dict) -> dict:
 
     key = (entry.name, tuple(sorted((k, str(v)) for k, v in params.items())))
     if key not in _SHAPE_CACHE:
-        # a catalog entry at its defaults: the whole cached row; else (an expression too) only these two
+        # a catalog entry at its defaults: the whole cached row; else (an expression too) these two and the
+        # extrema, whose points let the kernel prove an irrational end exactly (log(2)/3 for softplus(x, beta=3) -
+        # x/2, attained at 0; without them only to 10^-12, kernel_claims.TOLERANCE)
         whole = not params and not is_expression(entry)
         try:
-            _SHAPE_CACHE[key] = properties_of(entry, params, keys=None if whole else ("range", "monotonic"))
+            _SHAPE_CACHE[key] = properties_of(entry, params,
+                                              keys=None if whole else ("range", "monotonic", "extrema"))
         except Exception as exc:  # noqa: BLE001 - no proof: the checks say so and are not run
             _SHAPE_CACHE[key] = {k: {"status": f"analysis failed: {type(exc).__name__}"} for k in ("range", "monotonic")}
     return _SHAPE_CACHE[key]
@@ -139,18 +145,13 @@ def _range_end(end: dict, fmt: Format, direction: int, standard) -> float:
     """A proved end of the range as the outermost value of ``fmt`` that an implementation within the accuracy
     standard may return: every value within tolerance of an exact value on the range's side of the end lies
     beyond ``T = y + direction * tolerance(y)`` for the worst y there, and the end is the least ``fmt`` number
-    >= T (the greatest <= T for the upper end), exactly: no rounding widens it.  The end itself is exact where
-    the proof gives a rational, else the outer end of its certified enclosure; the worst y is the end, or (a
-    positive lower end, a negative upper one) the power of two beyond it, where the ulp doubles."""
+    >= T (the greatest <= T for the upper end), exactly: no rounding widens it.  The end itself
+    (:func:`_outer_end`) is exact where the proof gives a rational; the worst y is the end, or (a positive lower
+    end, a negative upper one) the power of two beyond it, where the ulp doubles."""
     v = end.get("float")
     if isinstance(v, str) or not math.isfinite(float(v)):
         return float(v.replace("oo", "inf")) if isinstance(v, str) else float(v)
-    if end.get("enclosure") is not None:
-        ball = flint.arb(end["enclosure"])
-        bound = ball.lower() if direction < 0 else ball.upper()
-        e = _fraction(bound.mid()) + direction * _fraction(bound.rad())
-    else:
-        e = Fraction(end["exact"])
+    e = _outer_end(end, fmt, direction)
     worst = [e]
     if e != 0 and (e > 0) == (direction < 0):
         worst.append(Fraction(2) ** math.ceil(math.log2(abs(e))) * (1 if e > 0 else -1))
@@ -158,6 +159,53 @@ def _range_end(end: dict, fmt: Format, direction: int, standard) -> float:
             for y in worst]
     t = min(y - u for y, u in zip(worst, tols)) if direction < 0 else max(y + u for y, u in zip(worst, tols))
     return _inward(t, fmt, -direction)
+
+
+#: an irrational end proved exactly is enclosed to this fraction of the dtype's ulp there, at most
+RESOLUTION = Fraction(1, 2 ** 8)
+#: the bits its enclosure starts from, doubled until it is that narrow, and the most
+FIRST_BITS, MAX_BITS = 32, 1 << 14
+
+
+def _outer_end(end: dict, fmt: Format, direction: int) -> Fraction:
+    """A rational on the outer side of the proved end (below a lower end, above an upper one): the end where it is
+    rational; where it is an irrational closed form the kernel proved exactly (``exact``: log(2)/3), the outer
+    edge of its arb enclosure at doubling precision (from :data:`FIRST_BITS`) until the enclosure is narrower than
+    :data:`RESOLUTION` of the dtype's ulp there; else (the kernel confirmed only an enclosure, to 10^-12 relative)
+    that enclosure's outer edge, which may lie that far out."""
+    value = _closed_form(end.get("exact"))
+    ball = None if end.get("enclosure") is None else flint.arb(end["enclosure"])
+    bits = FIRST_BITS
+    while value is not None and bits <= MAX_BITS:
+        try:
+            ball = balls.constant(value, bits)
+        except balls.ArbUnsupported:
+            break
+        ulp = Fraction(float(fmt.ulp(np.array([abs(float(ball.mid()))]))[0]))
+        if 2 * _fraction(ball.rad()) <= RESOLUTION * ulp:
+            break
+        bits *= 2
+    if ball is None:
+        return Fraction(end["exact"])
+    bound = ball.lower() if direction < 0 else ball.upper()
+    return _fraction(bound.mid()) + direction * _fraction(bound.rad())
+
+
+def _closed_form(text: str | None):
+    """The SymPy constant of an irrational closed form ``text`` as the proof printed it (read by the restricted
+    parser), or None (no closed form, a rational, or one the parser does not read)."""
+    if not isinstance(text, str):
+        return None
+    try:
+        Fraction(text)
+        return None
+    except ValueError:
+        pass
+    try:
+        value = parse_expression(text, ())
+    except SymactError:
+        return None
+    return value if value.is_number and value.is_real else None
 
 
 def _fraction(x: "flint.arf | flint.arb") -> Fraction:
