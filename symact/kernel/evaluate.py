@@ -20,6 +20,7 @@ A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -
 """
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 from flint import arb
@@ -82,8 +83,8 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         if strict and interval is not None and not inside(inner, interval, open_=True):
             raise Uncertain(f"{t[1]} is differentiable only inside its domain")
         return FUNCTIONS[t[1]].image(inner)
-    if head == "deriv":
-        return _derivative(t[1], p)
+    if head == "deriv":  # f' by f's smooth form on p, or at a point where f switches form
+        return enclose(smooth_form(t, p, strict=False), p)
     if strict and head in _NONSMOOTH:
         raise Uncertain(f"{head} is not smooth here")
     if head == "abs":
@@ -106,7 +107,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
             values.append(zero_value)
         return Iv.of(min(values), max(values), False, False)
     if head == "pw":
-        return enclose(_branch(t, p, strict=False), p)
+        return enclose(_chosen(t, lambda c: truth(c, p), Uncertain), p)
     raise Uncertain(f"cannot enclose {head}")
 
 
@@ -181,31 +182,15 @@ def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
     e, side = (lo, -1) if hi is None else (hi, 1)  # the finite end, and the side of p it bounds
     at_end = enclose(phi, point(e), strict)
     lim = limit_at(phi, -side)
-    far = lim.value if lim.finite else None
-    # the end of the image reached at the finite end, and the one approached toward the infinite end
-    if increasing == (side < 0):  # the image runs from the finite end's value toward the limit
-        low, low_open = at_end.lo, not (p[2] if side < 0 else p[3])
-        high, high_open = (far.hi if far is not None else None if lim.sign > 0 else _no_end()), True
+    end_open = not (p[2] if side < 0 else p[3])
+    up = increasing == (side < 0)  # the image runs upward from the finite end's value toward the limit
+    if lim.finite:
+        far = lim.value.hi if up else lim.value.lo
+    elif lim.sign == (1 if up else -1):
+        far = None
     else:
-        high, high_open = at_end.hi, not (p[2] if side < 0 else p[3])
-        low, low_open = (far.lo if far is not None else None if lim.sign < 0 else _no_end()), True
-    return Iv(low, high, low_open, high_open)
-
-
-def _no_end():
-    raise Uncertain("a monotone function tends to an infinity against its direction")
-
-
-def _derivative(f, p: Piece) -> Iv:
-    """Enclosure of f' on the piece (f differentiable at every point of it, or Uncertain)."""
-    try:
-        g = smooth_on(f, p)
-    except Uncertain:
-        if p[0] is None or p[0] != p[1]:
-            raise
-        slope = point_slope(f, p[0])
-        return Iv.of(slope, slope, False, False)
-    return enclose(differentiate(g), p)
+        raise Uncertain("a monotone function tends to an infinity against its direction")
+    return Iv(at_end.lo, far, end_open, True) if up else Iv(far, at_end.hi, True, end_open)
 
 
 # ------------------------------------------------------------------------------------------------ conditions
@@ -248,14 +233,16 @@ def _comparison(c, p: Piece, strict: bool) -> bool | None:
     return True if d.satisfies(op) else False if d.violates(op) else None
 
 
-def _branch(t, p: Piece, strict: bool):
+def _chosen(t, truth_of, none: type):
+    """The value of the Piecewise t whose condition is the first to hold by ``truth_of`` (True, False or None:
+    unknown, then Uncertain); ``none`` is raised where no condition holds."""
     for value, cond in t[1:]:
-        holds = truth(cond, p, strict)
+        holds = truth_of(cond)
         if holds is None:
             raise Uncertain("a Piecewise condition changes on the interval")
         if holds:
             return value
-    raise Uncertain("no Piecewise condition holds")
+    raise none("no Piecewise condition holds")
 
 
 # -------------------------------------------------------------------------------------------------- smooth_form
@@ -272,19 +259,12 @@ def smooth_form(t, p: Piece, strict: bool = True, known: dict | None = None):
     """A term without non-smooth nodes or derivative nodes, equal to t on the piece (``strict``: on a
     neighbourhood of each of its points).  ``known``: smooth terms proved < 0 or > 0 at every point of p (term
     -> "<" or ">"), whose signs are taken from it where a switch argument (of |.|, sign, Heaviside, or a
-    difference of max/min arguments) is one of them (with ``strict``, only where p is open: each of its points
-    then has a neighbourhood inside p); any other sign by enclosure on p, else :class:`SignUnknown`."""
-    if strict and (p[2] or p[3]):
-        known = None
-    known = known or {}
-
-    def sign(u) -> int:
-        if u in known:
-            return 1 if known[u] == ">" else -1
-        return _sign_on(u, p, strict)
-
-    return _local_form(t, sign, lambda u: _branch(u, p, strict),
-                       lambda u: differentiate(smooth_on(u, p, known=known)))
+    difference of max/min arguments) is one of them or its negation (with ``strict``, only where p is open: each
+    of its points then has a neighbourhood inside p); any other sign by enclosure on p, else
+    :class:`SignUnknown`."""
+    held = {u: 1 if rel == ">" else -1 for u, rel in (known or {}).items()}
+    near = {} if p[2] or p[3] else held  # the signs that hold on a neighbourhood of every point of p
+    return _form(t, p, strict, near if strict else held, near)
 
 
 def switched_form(t, p: Piece, u, s: int):
@@ -293,14 +273,32 @@ def switched_form(t, p: Piece, u, s: int):
     whose argument is u is taken with u's sign s, and one whose argument is -u (written (-1)*u, or B - A for
     u = A - B) with -s; every other switch's argument must have a certain sign, and every Piecewise condition a
     certain truth, on all of p (else Uncertain)."""
-    def sign(v):
-        if v == u:
-            return s
-        if _negation(v, u):
-            return -s
-        return _sign_on(v, p, True)
+    return _form(t, p, True, {u: s}, {u: s})
 
-    return _local_form(t, sign, lambda w: _branch(w, p, True), lambda w: differentiate(switched_form(w, p, u, s)))
+
+def _form(t, p: Piece, strict: bool, signs: dict, near: dict):
+    """The smooth form of :func:`smooth_form` and :func:`switched_form`: a switch whose argument is a term of
+    ``signs`` (term -> +1 or -1) or its negation (:func:`_negation`) takes that sign, any other the sign of its
+    enclosure on p; a derivative node f' is the derivative of f's form with the signs ``near`` (those that hold
+    on a neighbourhood of every point), checked smooth on p (a strict enclosure), or, for a form at a single
+    point x0 (not ``strict``), f'(x0) where f switches form there (:func:`point_slope`)."""
+    def sign(v) -> int:
+        for u, s in signs.items():
+            if v == u or _negation(v, u):
+                return s if v == u else -s
+        return _sign_on(v, p, strict)
+
+    def deriv(f):
+        try:
+            g = _form(f, p, True, near, near)
+            enclose(g, p, strict=True)
+        except Uncertain:
+            if strict or p[0] is None or p[0] != p[1]:
+                raise
+            return num(point_slope(f, p[0]))
+        return differentiate(g)
+
+    return _local_form(t, sign, lambda u: _chosen(u, lambda c: truth(c, p, strict), Uncertain), deriv)
 
 
 def _negation(v, u) -> bool:
@@ -375,7 +373,8 @@ def _extreme(head: str, args: list, sign_of) -> tuple:
 
 
 def _sign_on(u, p: Piece, strict: bool) -> int:
-    d = enclose(u, p)
+    """u's sign on p by its enclosure, or exactly at a point where u is rational there."""
+    d = _at_point(u, p[0])[1] if p[0] is not None and p[0] == p[1] else enclose(u, p)
     if d.sign():
         return d.sign()
     if not strict and d.is_zero():
@@ -420,15 +419,9 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
 def germ(t, x0: Fraction, side: int):
     """A smooth term equal to t on a one-sided neighbourhood of x0 (raises GermUndefined when t is certainly
     undefined there)."""
-    return _local_form(t, lambda u: germ_sign(u, x0, side), lambda u: _germ_branch(u, x0, side),
+    return _local_form(t, lambda u: germ_sign(u, x0, side),
+                       lambda u: _chosen(u, lambda c: _germ_truth(c, x0, side), GermUndefined),
                        lambda u: differentiate(germ(u, x0, side)), lambda u, a: _germ_domain(u, a, x0, side))
-
-
-def _germ_branch(t, x0: Fraction, side: int):
-    for value, cond in t[1:]:
-        if _germ_truth(cond, x0, side):
-            return value
-    raise GermUndefined("no Piecewise condition holds")
 
 
 def _germ_domain(t, a, x0: Fraction, side: int) -> None:
@@ -458,27 +451,42 @@ def _germ_truth(c, x0: Fraction, side: int) -> bool:
 def point_slope(f, x0: Fraction) -> Fraction:
     """f'(x0) where f switches form at x0: each one-sided form is smooth at x0, its value there equals f(x0)
     exactly (continuity) and the one-sided derivatives are equal exact rationals; otherwise Uncertain."""
-    at = point(x0)
+    try:
+        forms = _germs(f, x0)
+    except GermUndefined as exc:
+        raise Uncertain(str(exc)) from None
     value = exact_value(f, x0)
-    slopes = []
-    for side in (-1, 1):
-        g = germ(f, x0, side)
-        enclose(g, at, strict=True)
-        if value is None or exact_value(g, x0) != value:
-            raise Uncertain("continuity at the point is not certain")
-        slopes.append(exact_value(differentiate(g), x0))
-    if slopes[0] is None or slopes[0] != slopes[1]:
+    if value is None or any(exact_value(g, x0) != value for g in forms):
+        raise Uncertain("continuity at the point is not certain")
+    slopes = {exact_value(differentiate(g), x0) for g in forms}
+    if len(slopes) != 1 or None in slopes:
         raise Uncertain("the one-sided derivatives are not certainly equal")
-    return slopes[0]
+    return slopes.pop()
+
+
+def _germs(f, x0: Fraction) -> list:
+    """f's forms just left and just right of x0 (:func:`germ`), each checked smooth at x0 (a strict enclosure
+    there); GermUndefined, naming the side, where f is certainly undefined on one side."""
+    forms = []
+    for side, name in ((-1, "left"), (1, "right")):
+        try:
+            forms.append(germ(f, x0, side))
+        except GermUndefined as exc:
+            raise GermUndefined(f"the function is undefined just {name} of the point ({exc})") from None
+    for g in forms:
+        enclose(g, point(x0), strict=True)
+    return forms
 
 
 # ---------------------------------------------------------------------------------------------- exact values
 
 def exact_value(t, x0: Fraction) -> Fraction | None:
-    """t(x0) as an exact rational when every step stays in Q (None otherwise, or where t is undefined)."""
+    """t(x0) as an exact rational when every step stays in Q (None otherwise, or where t is undefined): the value
+    of t's smooth form at the point x0 (:func:`smooth_form`, its switches and Piecewise conditions decided
+    exactly where their arguments are rational there), by exact arithmetic."""
     try:
-        return _exact(t, x0)
-    except (_NotRational, ZeroDivisionError, Uncertain, GermUndefined):
+        return _rational(smooth_form(t, point(x0), strict=False), x0)
+    except (Uncertain, ZeroDivisionError, GermUndefined):
         return None
 
 
@@ -486,55 +494,22 @@ def exact_value(t, x0: Fraction) -> Fraction | None:
 MAX_EXACT_BITS = 100_000
 
 
-class _NotRational(Exception):
-    pass
-
-
-def _exact(t, x0: Fraction) -> Fraction:
-    head = t[0]
+def _rational(g, x0: Fraction) -> Fraction:
+    """The smooth term g at x0 in exact arithmetic; Uncertain where a step leaves Q."""
+    head = g[0]
     if head == "x":
         return x0
     if head == "num":
-        return t[1]
-    if head == "add":
-        return sum((_exact(a, x0) for a in t[1:]), Fraction(0))
-    if head == "mul":
-        out = Fraction(1)
-        for a in t[1:]:
-            out *= _exact(a, x0)
-        return out
-    if head in ("pow", "fn"):  # (x**1000)**1000 at x = 2**1000: left to ball arithmetic
-        value = (exact_power(_exact(t[1], x0), t[2], MAX_EXACT_BITS) if head == "pow"
-                 else FUNCTIONS[t[1]].values.get(_exact(t[2], x0)))
-        if value is None:
-            raise _NotRational
-        return value
-    if head == "abs":
-        return abs(_exact(t[1], x0))
-    if head == "sign":
-        v = _exact(t[1], x0)
-        return Fraction((v > 0) - (v < 0))
-    if head == "heaviside":
-        v = _exact(t[1], x0)
-        return Fraction(1) if v > 0 else Fraction(0) if v < 0 else t[2]
-    if head in ("max", "min"):
-        vals = [_exact(a, x0) for a in t[1:]]
-        return max(vals) if head == "max" else min(vals)
-    if head == "pw":
-        for value, cond in t[1:]:
-            holds = truth(cond, point(x0))
-            if holds is None:
-                raise _NotRational
-            if holds:
-                return _exact(value, x0)
-        raise _NotRational
-    if head == "deriv":
-        try:
-            g = smooth_on(t[1], point(x0))
-        except Uncertain:  # f switches form at x0
-            return point_slope(t[1], x0)
-        return _exact(differentiate(g), x0)
-    raise _NotRational
+        return g[1]
+    if head in ("add", "mul"):
+        values = [_rational(a, x0) for a in g[1:]]
+        return sum(values, Fraction(0)) if head == "add" else math.prod(values, start=Fraction(1))
+    # (x**1000)**1000 at x = 2**1000 is left to ball arithmetic
+    value = (exact_power(_rational(g[1], x0), g[2], MAX_EXACT_BITS) if head == "pow"
+             else FUNCTIONS[g[1]].values.get(_rational(g[2], x0)) if head == "fn" else None)
+    if value is None:
+        raise Uncertain("the value is not certainly rational")
+    return value
 
 
 # ------------------------------------------------------------------------------------------------- undefined
@@ -577,15 +552,14 @@ def _undefined(t, x0: Fraction) -> str | None:
         q = t[2]
         if q < 0 and exact_value(t[1], x0) == 0:
             return f"division by zero ({show(t[1])} = 0)"
-        if q.denominator != 1 and _negative(t[1], x0):
+        if q.denominator != 1 and _at_point(t[1], x0)[1].negative():
             return f"a real root of a negative number ({show(t[1])} < 0)"
-    if head == "powt" and _negative(t[1], x0) and _not_integer(t[2], x0):
+    if head == "powt" and _at_point(t[1], x0)[1].negative() and _not_integer(t[2], x0):
         return "a real power of a negative base with a non-integer exponent"
     interval = FUNCTIONS[t[1]].interval if head == "fn" else None
     if interval is None:
         return None
-    value = exact_value(t[2], x0)  # exact where rational (log(x - 1) at x = 1: log of 0, not of a ball around it)
-    arg = enclose(t[2], at) if value is None else Iv.of(value, value, False, False)
+    value, arg = _at_point(t[2], x0)
     if outside(arg, interval) or (value is not None and _rationally_outside(value, interval)):
         lo, hi = (end if e is None else show(e) for e, end in zip(interval, ("-oo", "oo")))
         domain = f"{'[' if interval[2] else '('}{lo}, {hi}{']' if interval[3] else ')'}"
@@ -604,21 +578,19 @@ def _rationally_outside(value: Fraction, interval: tuple) -> bool:
     return below or above
 
 
-def _negative(t, x0: Fraction) -> bool:
-    """t(x0) < 0 for certain: exactly where t(x0) is rational (sqrt(x - 2) at x = 1.9999999999999999 is
-    below 0 by 10^-16, less than a 53-bit ball of the point resolves), else by its enclosure."""
+def _at_point(t, x0: Fraction) -> tuple:
+    """(t(x0) where it is rational, else None; an enclosure of t(x0), the point itself where rational): exact where
+    a ball cannot tell (sqrt(x - 2) at x = 1.9999999999999999 is below 0 by 10^-16, less than a 53-bit ball of the
+    point resolves; log(x - 1) at x = 1 is log of 0, not of a ball around it)."""
     value = exact_value(t, x0)
-    if value is not None:
-        return value < 0
-    return enclose(t, point(x0)).negative()
+    return value, enclose(t, point(x0)) if value is None else Iv.of(value, value, False, False)
 
 
 def _not_integer(t, x0: Fraction) -> bool:
     """t(x0) is certainly not an integer (a negative number has a real power only with an integer exponent)."""
-    value = exact_value(t, x0)
+    value, e = _at_point(t, x0)
     if value is not None:
         return value.denominator != 1
-    e = enclose(t, point(x0))
     if e.lo is None or e.hi is None:
         return False
     k = e.lo.floor().mid()
@@ -630,14 +602,10 @@ def _not_differentiable(f, x0: Fraction) -> str | None:
     if why:
         return f"the function is undefined at the point ({why})"
     at = point(x0)
-    forms = []
-    for side, name in ((-1, "left"), (1, "right")):
-        try:
-            forms.append(germ(f, x0, side))
-        except GermUndefined as exc:
-            return f"the function is undefined just {name} of the point ({exc})"
-    for g in forms:
-        enclose(g, at, strict=True)
+    try:
+        forms = _germs(f, x0)
+    except GermUndefined as exc:
+        return str(exc)
     value = enclose(f, at)
     for g, name in zip(forms, ("left", "right")):
         if ivals.add(enclose(g, at), ivals.neg(value)).satisfies("!="):
