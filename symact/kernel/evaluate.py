@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from functools import reduce
 
 from flint import arb
 
@@ -29,7 +30,7 @@ from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.pieces import by_sign, holds
+from symact.kernel.pieces import by_sign, contains
 from symact.kernel.root_factor import factor_root
 from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, show, sub
 
@@ -61,15 +62,10 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         linear = affine(t)
         if linear is not None:  # exact: no dependency between the x's of a linear form
             return affine_image(*linear, p)
-        out = enclose(t[1], p, strict)
-        for a in t[2:]:
-            out = ivals.add(out, enclose(a, p, strict))
-        return out
+        return reduce(ivals.add, (enclose(a, p, strict) for a in t[1:]))
     if head == "mul":
-        rest, out = _decay_split(t, p, strict)
-        for a in rest:
-            out = enclose(a, p, strict) if out is None else ivals.mul(out, enclose(a, p, strict))
-        return out
+        rest, together = _decay_split(t, p, strict)
+        return reduce(ivals.mul, (*together, *(enclose(a, p, strict) for a in rest)))
     if head == "pow":
         return ivals.power(enclose(t[1], p, strict), t[2], strict)
     if head == "powt":
@@ -90,21 +86,11 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
     if head == "abs":
         return ivals.absolute(enclose(t[1], p))
     if head in ("max", "min"):
-        out = enclose(t[1], p)
-        for a in t[2:]:
-            out = (ivals.maximum if head == "max" else ivals.minimum)(out, enclose(a, p))
-        return out
-    if head in ("sign", "heaviside"):
+        return reduce(ivals.maximum if head == "max" else ivals.minimum, (enclose(a, p) for a in t[1:]))
+    if head in ("sign", "heaviside"):  # the hull of the values at the signs the argument may have
         u = enclose(t[1], p)
-        neg_value = Fraction(-1) if head == "sign" else Fraction(0)
-        zero_value = Fraction(0) if head == "sign" else t[2]
-        values = []
-        if not u.nonpositive():
-            values.append(Fraction(1))
-        if not u.nonnegative():
-            values.append(neg_value)
-        if not u.sign():
-            values.append(zero_value)
+        values = [_switched(t, None, s)[1] for s, possible in
+                  ((1, not u.nonpositive()), (-1, not u.nonnegative()), (0, not u.sign())) if possible]
         return Iv.of(min(values), max(values), False, False)
     if head == "pw":
         return enclose(_chosen(t, lambda c: truth(c, p), Uncertain), p)
@@ -123,38 +109,35 @@ def affine_image(slope: Fraction, intercept: Fraction, p: Piece) -> Iv:
 
 
 def _decay_split(t, p: Piece, strict: bool):
-    """(the factors of the product t left to enclose one by one, the enclosure of the others or None): on a
+    """(the factors of the product t left to enclose one by one, the enclosure of the others or none): on a
     ray, the factors x^k (integer k >= 1) and exp(v) (or exp(v)^q) together, by :func:`decay_image`; a factor
     f(w) with a decay bound d in its record and w >= 0 on the ray counts as exp(d(w)) times a number in (0, 1]
     (erfc(w) as exp(-w^2) erfcx(w))."""
     factors = list(t[1:])
     if (p[0] is None) == (p[1] is None):
-        return factors, None
+        return factors, ()
     while any(a[0] == "mul" for a in factors):  # a product of products is one product
         factors = [b for a in factors for b in (a[1:] if a[0] == "mul" else (a,))]
     k, exponents, rest, scale = 0, [], [], None
     for a in factors:
+        base, q = (a[1], a[2]) if a[0] == "pow" else (a, Fraction(1))  # a = base^q
         if a[0] == "fn" and FUNCTIONS[a[1]].decay is not None and enclose(a[2], p, strict).nonnegative():
             exponents.append(at(FUNCTIONS[a[1]].decay, a[2]))  # f(w) = exp(d(w)) c with c in (0, 1]
             scale = Iv(arb(0), arb(1), True, False)
-        elif a == ("x",):
-            k += 1
-        elif a[0] == "pow" and a[1] == ("x",) and a[2].denominator == 1 and a[2] > 0:
-            k += a[2].numerator
-        elif a[0] == "fn" and a[1] == "exp":
-            exponents.append(a[2])
-        elif a[0] == "pow" and a[1][0] == "fn" and a[1][1] == "exp":  # exp(v)^q = exp(q v): exp(v) > 0
-            exponents.append(("mul", ("num", a[2]), a[1][2]))
+        elif base == ("x",) and q.denominator == 1 and q > 0:
+            k += q.numerator
+        elif base[0] == "fn" and base[1] == "exp":  # exp(v)^q = exp(q v): exp(v) > 0
+            exponents.append(base[2] if q == 1 else ("mul", ("num", q), base[2]))
         else:
             rest.append(a)
     if not k or not exponents:
-        return factors, None
+        return factors, ()
     v = exponents[0] if len(exponents) == 1 else ("add", *exponents)
     try:
         image = decay_image(k, v, p, strict)
     except (Uncertain, ZeroDivisionError):
-        return factors, None
-    return rest, image if scale is None else ivals.mul(image, scale)
+        return factors, ()
+    return rest, (image if scale is None else ivals.mul(image, scale),)
 
 
 def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
@@ -178,12 +161,11 @@ def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
         raise Uncertain("x^k exp(v) is not certainly monotone on the piece")
     phi = ("mul", ("pow", ("x",), Fraction(k)), ("fn", "exp", g))
     x_sign = 1 if (lo is not None and lo >= 0) or k % 2 == 1 else -1  # the sign of x^(k-1) inside p
-    increasing = x_sign == slope.sign()
-    e, side = (lo, -1) if hi is None else (hi, 1)  # the finite end, and the side of p it bounds
-    at_end = enclose(phi, point(e), strict)
-    lim = limit_at(phi, -side)
-    end_open = not (p[2] if side < 0 else p[3])
-    up = increasing == (side < 0)  # the image runs upward from the finite end's value toward the limit
+    # the image runs upward from the value at the finite end toward the limit at the infinite end, or downward
+    up = (x_sign == slope.sign()) == (hi is None)  # phi increasing and the ray [lo, oo), or decreasing and (-oo, hi]
+    at_end = enclose(phi, point(lo if hi is None else hi), strict)
+    lim = limit_at(phi, 1 if hi is None else -1)
+    end_open = not (p[2] if hi is None else p[3])
     if lim.finite:
         far = lim.value.hi if up else lim.value.lo
     elif lim.sign == (1 if up else -1):
@@ -222,15 +204,16 @@ def truth(c, p: Piece, strict: bool = False) -> bool | None:
 
 
 def _comparison(c, p: Piece, strict: bool) -> bool | None:
-    op, a, b = c[1], c[2], c[3]
-    if not strict and p[0] is not None and p[0] == p[1]:  # at a rational point: exactly, where the sides are rational
-        value = exact_value(sub(a, b), p[0])
-        if value is not None:
-            return holds(value, op)
-    d = enclose(sub(a, b), p, strict)
+    op, d = c[1], _image(sub(c[2], c[3]), p, strict)
     if strict:
         return by_sign(op, d.sign()) if d.sign() else None
     return True if d.satisfies(op) else False if d.violates(op) else None
+
+
+def _image(t, p: Piece, strict: bool = False) -> Iv:
+    """t's enclosure on p; at a single point (not ``strict``) the point t(x0) itself where it is rational
+    (:func:`_at_point`), so that its sign and relations to 0 are exact."""
+    return _at_point(t, p[0])[1] if not strict and p[0] is not None and p[0] == p[1] else enclose(t, p, strict)
 
 
 def _chosen(t, truth_of, none: type):
@@ -335,12 +318,7 @@ def _local_form(t, sign, branch, deriv, domain=None):
         return (*t[:i], arg, *(walk(u) if head == "powt" else u for u in t[i + 1:]))
     if head in ("abs", "sign", "heaviside"):
         u = walk(t[1])
-        s = sign(u)
-        if head == "abs":
-            return u if s > 0 else neg(u) if s < 0 else ZERO
-        if head == "sign":
-            return num(s)
-        return ONE if s > 0 else ZERO if s < 0 else num(t[2])
+        return _switched(t, u, sign(u))
     if head in ("max", "min"):
         return _extreme(head, [walk(a) for a in t[1:]], sign)
     if head == "pw":
@@ -348,6 +326,14 @@ def _local_form(t, sign, branch, deriv, domain=None):
     if head == "deriv":
         return deriv(t[1])
     raise Uncertain(f"no smooth local form for {head}")
+
+
+def _switched(t, u, s: int):
+    """The switch t (|.|, sign or Heaviside) where its argument, equal to the term u, has the sign s (+1, -1 or 0:
+    u is 0), as that term: u, -u or 0; s; 1, 0 or Heaviside's value at 0."""
+    if t[0] == "abs":
+        return u if s > 0 else neg(u) if s < 0 else ZERO
+    return num(s) if t[0] == "sign" else ONE if s > 0 else ZERO if s < 0 else num(t[2])
 
 
 def even_root(t):
@@ -374,7 +360,7 @@ def _extreme(head: str, args: list, sign_of) -> tuple:
 
 def _sign_on(u, p: Piece, strict: bool) -> int:
     """u's sign on p by its enclosure, or exactly at a point where u is rational there."""
-    d = _at_point(u, p[0])[1] if p[0] is not None and p[0] == p[1] else enclose(u, p)
+    d = _image(u, p)
     if d.sign():
         return d.sign()
     if not strict and d.is_zero():
@@ -427,10 +413,8 @@ def germ(t, x0: Fraction, side: int):
 def _germ_domain(t, a, x0: Fraction, side: int) -> None:
     """Raises GermUndefined when a, the base of t (a root or a real power) or the argument of t (a function),
     is certainly outside its domain next to x0."""
-    if t[0] == "pow" and t[2].denominator != 1 and _defined_sign(a, x0, side) < 0:
-        raise GermUndefined("a root of a negative number")
-    if t[0] == "powt" and _defined_sign(a, x0, side) < 0:
-        raise GermUndefined("a power of a negative base")
+    if (t[0] == "powt" or t[0] == "pow" and t[2].denominator != 1) and _defined_sign(a, x0, side) < 0:
+        raise GermUndefined("a real power of a negative base")
     interval = FUNCTIONS[t[1]].interval if t[0] == "fn" else None
     if interval is not None and any(end is not None and _defined_sign(sub(a, end), x0, side) == sign
                                     for end, sign in ((interval[0], -1), (interval[1], 1))):
@@ -570,12 +554,9 @@ def _undefined(t, x0: Fraction) -> str | None:
 def _rationally_outside(value: Fraction, interval: tuple) -> bool:
     """A rational argument outside a domain with rational ends, by exact comparison (asin at 1 + 10^-19 - 10^-30:
     the 64-bit ball of that point reaches 1, so :func:`outside` cannot tell)."""
-    lo, hi, lo_closed, hi_closed = interval
-    if any(e is not None and e[0] != "num" for e in (lo, hi)):
-        return False
-    below = lo is not None and (value < lo[1] or (value == lo[1] and not lo_closed))
-    above = hi is not None and (value > hi[1] or (value == hi[1] and not hi_closed))
-    return below or above
+    ends = interval[:2]
+    return all(e is None or e[0] == "num" for e in ends) and not contains(
+        (*(None if e is None else e[1] for e in ends), *interval[2:]), value)
 
 
 def _at_point(t, x0: Fraction) -> tuple:
@@ -610,11 +591,9 @@ def _not_differentiable(f, x0: Fraction) -> str | None:
     for g, name in zip(forms, ("left", "right")):
         if ivals.add(enclose(g, at), ivals.neg(value)).satisfies("!="):
             return f"the {name} limit differs from the value at the point (a jump)"
-    slopes = [differentiate(g) for g in forms]
-    exact = [exact_value(d, x0) for d in slopes]
-    if None not in exact and exact[0] != exact[1]:  # 1 - 10^-25 against 1: no 64-bit ball tells them apart
-        return f"the left derivative {exact[0]} differs from the right derivative {exact[1]} (exactly)"
-    left, right = (enclose(d, at) for d in slopes)
+    (exact_left, left), (exact_right, right) = (_at_point(differentiate(g), x0) for g in forms)
+    if None not in (exact_left, exact_right) and exact_left != exact_right:  # 1 - 10^-25 against 1: exactly
+        return f"the left derivative {exact_left} differs from the right derivative {exact_right} (exactly)"
     if ivals.add(left, ivals.neg(right)).satisfies("!="):
         return f"the left derivative {left} differs from the right derivative {right}"
     return None

@@ -187,33 +187,21 @@ def increasing(a: Iv, f, at_lo_inf: arb | None, at_hi_inf: arb | None) -> Iv:
 
 
 def power(base: Iv, q: Fraction, strict: bool = False) -> Iv:
-    """Image of u -> u^q for a rational q (``strict``: also differentiable, a root only of a positive base)."""
-    if q.denominator == 1:
+    """Image of u -> u^q for a rational q (``strict``: also differentiable, a root only of a positive base): for
+    q < 0 the reciprocal of the image under u^|q| (u^q = 1/u^|q|, defined where u^|q| is and nonzero)."""
+    if q < 0:
+        return recip(power(base, -q, strict))
+    if q == 0:
+        return Iv.ball(arb(1))
+    if q.denominator == 1:  # an even power is increasing in |u|, an odd one in u
         k = q.numerator
-        if k == 0:
-            return Iv.ball(arb(1))
-        mag = abs(k)
-        if mag % 2 == 0:
-            out = increasing(absolute(base), lambda v: v ** mag, None, None)
-        else:
-            out = increasing(base, lambda v: v ** mag, None, None)
-        return out if k > 0 else recip(out)
+        return increasing(absolute(base) if k % 2 == 0 else base, lambda v: v ** k, None, None)
     if strict and not base.positive():
         raise Uncertain("a root is differentiable only at a positive base")
     if not base.nonnegative():
         raise Uncertain("a root of a base that may be negative")
     qa = exact(q)
-
-    def f(v: arb) -> arb:
-        return arb(0) if v == 0 else (qa * v.log()).exp()
-
-    if q > 0:
-        return increasing(base, f, None, None)
-    if not base.positive():
-        raise Uncertain("a negative power of a base that may be 0")
-    hi = None if base.lo == 0 else f(base.lo).upper()
-    lo = arb(0) if base.hi is None else f(base.hi).lower()
-    return Iv(lo, hi, base.hi is None or base.hi_open, hi is None or base.lo_open)
+    return increasing(base, lambda v: arb(0) if v == 0 else (qa * v.log()).exp(), None, None)
 
 
 def absolute(a: Iv) -> Iv:

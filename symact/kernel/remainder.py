@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, reduce
 
 from symact.kernel import ivals, poly
 from symact.kernel.derivative import differentiate
@@ -157,14 +157,12 @@ def taylor_form(d, p, a: Fraction, n: int) -> Iv:
     else:  # orders 1 and 2 keep the formal derivatives: expanding them costs more than it saves
         ds = (g, differentiate(g), differentiate(differentiate(g)))[:n + 1]
     lo, hi = p[0] - a, p[1] - a
-    out = None
-    for k, dk in enumerate(ds):
+    terms = []
+    for k, dk in enumerate(ds):  # g^(k)(a) (P - a)^k / k!, and g^(n)(P) (P - a)^n / n! for the last
         ends = (lo ** k, hi ** k)
         least = min(ends) if k % 2 or not lo <= 0 <= hi or k == 0 else Fraction(0)
-        pw = Iv.of(least, max(ends), False, False)
-        value = enclose(dk, p if k == n else point(a), strict=True)
-        scale = Fraction(1, math.factorial(k))
-        term = ivals.mul(value, ivals.mul(pw, Iv.of(scale, scale, False, False)))
-        out = term if out is None else ivals.add(out, term)
-    return out
+        scale = Fraction(1, math.factorial(k))  # exact: (P - a)^k / k! is [least, most] / k! in Q
+        terms.append(ivals.mul(enclose(dk, p if k == n else point(a), strict=True),
+                               Iv.of(least * scale, max(ends) * scale, False, False)))
+    return reduce(ivals.add, terms)
 
