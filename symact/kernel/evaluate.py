@@ -68,10 +68,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         return reduce(ivals.mul, (*together, *(enclose(a, p, strict) for a in rest)))
     if head == "pow":
         return ivals.power(enclose(t[1], p, strict), t[2], strict)
-    if head == "powt":
-        base = enclose(t[1], p, strict)
-        if not base.positive():
-            raise Uncertain("a power with a variable exponent needs a positive base")
+    if head == "powt":  # as exp(e log b), defined where b > 0 as the power is: log's image demands b > 0
         return enclose(as_exp(t), p, strict)
     if head == "fn":
         inner = enclose(t[2], p, strict)
@@ -100,11 +97,10 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
 def affine_image(slope: Fraction, intercept: Fraction, p: Piece) -> Iv:
     """The image of the piece under x -> slope x + intercept, its ends computed exactly in Q (x - 10^-40 on
     [10^-40, oo) is [0, oo), not a ball around 0), each then rounded outward."""
-    ends = [None if e is None else slope * e + intercept for e in p[:2]]
-    (lo, hi), (lo_open, hi_open) = (ends, (not p[2], not p[3])) if slope >= 0 else (ends[::-1], (not p[3], not p[2]))
     if slope == 0:
-        lo = hi = intercept
-        lo_open = hi_open = False
+        return Iv.of(intercept, intercept, False, False)
+    ends = [None if e is None else slope * e + intercept for e in p[:2]]
+    (lo, hi), (lo_open, hi_open) = (ends, (not p[2], not p[3])) if slope > 0 else (ends[::-1], (not p[3], not p[2]))
     return Iv.of(lo, hi, lo_open, hi_open)
 
 
@@ -154,9 +150,8 @@ def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
     lo, hi = p[0], p[1]
     if not ((lo is not None and lo >= 0) or (hi is not None and hi <= 0)):
         raise Uncertain("the piece has points on both sides of 0")
-    inner = interior(p)
     g = smooth_on(v, p)
-    slope = enclose(("add", ("num", Fraction(k)), ("mul", ("x",), differentiate(g))), inner)
+    slope = enclose(("add", ("num", Fraction(k)), ("mul", ("x",), differentiate(g))), interior(p))
     if not slope.sign():
         raise Uncertain("x^k exp(v) is not certainly monotone on the piece")
     phi = ("mul", ("pow", ("x",), Fraction(k)), ("fn", "exp", g))
@@ -306,10 +301,9 @@ def _local_form(t, sign, branch, deriv, domain=None):
         return t
     if head in ("add", "mul"):
         return (head, *map(walk, t[1:]))
-    if head == "pow" and even_root(t) is not t:
-        return walk(even_root(t))
-    if head == "pow" and factor_root(t, sign) is not t:
-        return walk(factor_root(t, sign))
+    rewritten = factor_root(even_root(t), sign) if head == "pow" else t  # the same value and domain
+    if rewritten is not t:
+        return walk(rewritten)
     if head in ("pow", "powt", "fn"):
         i = 2 if head == "fn" else 1  # the argument whose domain is checked: a base or a function's argument
         arg = walk(t[i])
@@ -391,9 +385,8 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
     theorem, where h = u's one-sided form has h(x0) = ... = h^(k-1)(x0) = 0 exactly and h^(k)(x0) != 0 (k <=
     GERM_ORDER, h smooth at x0), the sign of h^(k)(x0) times side^k."""
     h = germ(u, x0, side)
-    at = point(x0)
     for k in range(GERM_ORDER + 1):
-        s = enclose(h, at, strict=True).sign()
+        s = enclose(h, point(x0), strict=True).sign()
         if s:
             return s * side ** k
         if k == GERM_ORDER or exact_value(h, x0) != 0:
@@ -436,21 +429,20 @@ def point_slope(f, x0: Fraction) -> Fraction:
     """f'(x0) where f switches form at x0: each one-sided form is smooth at x0, its value there equals f(x0)
     exactly (continuity) and the one-sided derivatives are equal exact rationals; otherwise Uncertain."""
     try:
-        forms = _germs(f, x0)
+        values, slopes = _sides(f, x0)
     except GermUndefined as exc:
         raise Uncertain(str(exc)) from None
-    value = exact_value(f, x0)
-    if value is None or any(exact_value(g, x0) != value for g in forms):
+    if len({v for v, _ in values}) != 1 or values[0][0] is None:
         raise Uncertain("continuity at the point is not certain")
-    slopes = {exact_value(differentiate(g), x0) for g in forms}
-    if len(slopes) != 1 or None in slopes:
+    if len({v for v, _ in slopes}) != 1 or slopes[0][0] is None:
         raise Uncertain("the one-sided derivatives are not certainly equal")
-    return slopes.pop()
+    return slopes[0][0]
 
 
-def _germs(f, x0: Fraction) -> list:
-    """f's forms just left and just right of x0 (:func:`germ`), each checked smooth at x0 (a strict enclosure
-    there); GermUndefined, naming the side, where f is certainly undefined on one side."""
+def _sides(f, x0: Fraction) -> tuple[list, list]:
+    """([f(x0), g_L(x0), g_R(x0)], [g_L'(x0), g_R'(x0)]), each as (exact value or None, enclosure) by
+    :func:`_at_point`, for f's forms g_L, g_R just left and just right of x0 (:func:`germ`), each checked smooth at
+    x0 (a strict enclosure there); GermUndefined, naming the side, where f is certainly undefined on one side."""
     forms = []
     for side, name in ((-1, "left"), (1, "right")):
         try:
@@ -459,7 +451,7 @@ def _germs(f, x0: Fraction) -> list:
             raise GermUndefined(f"the function is undefined just {name} of the point ({exc})") from None
     for g in forms:
         enclose(g, point(x0), strict=True)
-    return forms
+    return [_at_point(u, x0) for u in (f, *forms)], [_at_point(differentiate(g), x0) for g in forms]
 
 
 # ---------------------------------------------------------------------------------------------- exact values
@@ -527,16 +519,14 @@ def _undefined(t, x0: Fraction) -> str | None:
         return "no condition of the Piecewise holds"
     if head == "deriv":
         return _not_differentiable(t[1], x0)
-    for a in t[2:] if head == "fn" else t[1:]:
-        if isinstance(a, tuple):
-            why = _undefined(a, x0)
-            if why:
-                return why
+    why = next(filter(None, (_undefined(a, x0) for a in (t[2:] if head == "fn" else t[1:]) if isinstance(a, tuple))),
+               None)  # the first part certainly undefined, from the left
+    if why:
+        return why
     if head == "pow":
-        q = t[2]
-        if q < 0 and exact_value(t[1], x0) == 0:
+        if t[2] < 0 and exact_value(t[1], x0) == 0:
             return f"division by zero ({show(t[1])} = 0)"
-        if q.denominator != 1 and _at_point(t[1], x0)[1].negative():
+        if t[2].denominator != 1 and _at_point(t[1], x0)[1].negative():
             return f"a real root of a negative number ({show(t[1])} < 0)"
     if head == "powt" and _at_point(t[1], x0)[1].negative() and _not_integer(t[2], x0):
         return "a real power of a negative base with a non-integer exponent"
@@ -582,16 +572,13 @@ def _not_differentiable(f, x0: Fraction) -> str | None:
     why = _undefined(f, x0)
     if why:
         return f"the function is undefined at the point ({why})"
-    at = point(x0)
     try:
-        forms = _germs(f, x0)
+        (value, *ends), ((exact_left, left), (exact_right, right)) = _sides(f, x0)
     except GermUndefined as exc:
         return str(exc)
-    value = enclose(f, at)
-    for g, name in zip(forms, ("left", "right")):
-        if ivals.add(enclose(g, at), ivals.neg(value)).satisfies("!="):
+    for (_, end), name in zip(ends, ("left", "right")):
+        if ivals.add(end, ivals.neg(value[1])).satisfies("!="):
             return f"the {name} limit differs from the value at the point (a jump)"
-    (exact_left, left), (exact_right, right) = (_at_point(differentiate(g), x0) for g in forms)
     if None not in (exact_left, exact_right) and exact_left != exact_right:  # 1 - 10^-25 against 1: exactly
         return f"the left derivative {exact_left} differs from the right derivative {exact_right} (exactly)"
     if ivals.add(left, ivals.neg(right)).satisfies("!="):

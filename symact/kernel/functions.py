@@ -65,15 +65,14 @@ def _term(e) -> tuple:
 def inside(a: Iv, interval: tuple, open_: bool = False) -> bool:
     """Whether every element of a certainly lies in the interval (``open_``: in its interior)."""
     lo, hi, lo_closed, hi_closed = interval
-    if lo is not None:
-        edge = ball(lo)
-        if a.lo is None or not (a.lo > edge or (a.lo == edge and ((lo_closed and not open_) or a.lo_open))):
-            return False
-    if hi is not None:
-        edge = ball(hi)
-        if a.hi is None or not (a.hi < edge or (a.hi == edge and ((hi_closed and not open_) or a.hi_open))):
-            return False
-    return True
+    return ((lo is None or _past(a.lo, a.lo_open, ball(lo), lo_closed and not open_, 1))
+            and (hi is None or _past(a.hi, a.hi_open, ball(hi), hi_closed and not open_, -1)))
+
+
+def _past(end, end_open: bool, edge: arb, edge_closed: bool, direction: int) -> bool:
+    """Whether an interval's end (None: infinite) lies certainly on the ``direction`` side of the edge (+1: above,
+    -1: below), or on it where the edge belongs to the set or the end is open."""
+    return end is not None and ((end - edge) * direction > 0 or (end == edge and (edge_closed or end_open)))
 
 
 def outside(a: Iv, interval: tuple) -> bool:

@@ -63,15 +63,9 @@ def _poly(t) -> dict:
     if head == "num":
         return {(): t[1]} if t[1] else {}
     if head == "add":
-        out: dict = {}
-        for a in t[1:]:
-            out = poly.add(out, _poly(a))
-        return out
+        return reduce(poly.add, map(_poly, t[1:]), {})
     if head == "mul":
-        out = {(): Fraction(1)}
-        for a in t[1:]:
-            out = _times(out, _poly(a))
-        return out
+        return reduce(_times, map(_poly, t[1:]), {(): Fraction(1)})
     if head == "pow" and t[2].denominator == 1 and 0 < t[2] <= MAX_EXPANDED_POWER:
         return poly.power(_poly(t[1]), int(t[2]), _times)
     return {((t, 1),): Fraction(1)}
