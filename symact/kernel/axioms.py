@@ -140,11 +140,9 @@ def read_axiom_claim(claim: dict) -> tuple:
         raise Rejected(f"the statement's relation is one of {', '.join(RELATIONS)}")
     ctx = _Context(symbols, functions)
     hyps = c.get("hypotheses", [])
-    if not isinstance(hyps, list):
-        raise Rejected("the hypotheses are a list")
+    if not (isinstance(hyps, list) and all(isinstance(h, list) and len(h) == 3 and h[0] in ("<=", "<") for h in hyps)):
+        raise Rejected("the hypotheses are a list of [REL, A, B] with REL '<=' or '<'")
     for h in hyps:
-        if not (isinstance(h, list) and len(h) == 3 and h[0] in ("<=", "<")):
-            raise Rejected("a hypothesis is [REL, A, B] with REL '<=' or '<'")
         a, b = ctx.read(h[1], "scalar"), ctx.read(h[2], "scalar")
         if _has(["add", a, b], lambda u: u[0] == "div"):
             raise Rejected("a hypothesis has no division")
@@ -173,9 +171,9 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
     if proof["rule"] == "derivation":
         return out + _chain(*chains[0][1:], rel)
     var, v = proof["var"], ["sym", proof["var"]]
-    about = [h for h in claim["axioms"].get("hypotheses", []) if _mentions(h, var)]
-    if not (["<=", ["num", "0"], v] in about and ["<=", v, ["num", "1"]] in about
-            and all(h in (["<=", ["num", "0"], v], ["<=", v, ["num", "1"]]) for h in about)):
+    about, bounds = [h for h in claim["axioms"].get("hypotheses", []) if _mentions(h, var)], [
+        ["<=", ["num", "0"], v], ["<=", v, ["num", "1"]]]
+    if not (all(h in bounds for h in about) and all(b in about for b in bounds)):
         raise Rejected(f"the hypotheses that mention {var} are exactly 0 <= {var} and {var} <= 1 (rule closure)")
     if set(proof["premise"]["base"]) != {"0", "1"}:
         raise Rejected(f"the base cases are exactly {var} = 0 and {var} = 1, the dyadic k/2^0 (rule dyadic)")
@@ -221,7 +219,9 @@ def _chains(claim: dict, proof: dict) -> tuple:
     step = ctx.extended({**others, **dict.fromkeys(points, "scalar")},
                         [(t, False) for p in points for t in (["sym", p], ["add", ["num", "1"], ["mul", ["num", "-1"],
                                                                                                ["sym", p]]])], var)
-    step.induction = (var, points, lhs, claim["axioms"]["rel"], rhs)
+    rel = claim["axioms"]["rel"]  # the hypothesis of a '>=' claim is used as rhs <= lhs
+    step.induction = (var, points, {"ih": ({var: "scalar"}, *((rhs, "<=", lhs) if rel == ">=" else (lhs, rel, rhs)),
+                                           [])})
     mid = ["div", ["add", ["sym", points[0]], ["sym", points[1]]], ["num", "2"]]
     return ctx, lhs, rhs, [
         *((f"At {var} = {k}", base, _substitute(lhs, {var: ["num", k]}), steps_k, _substitute(rhs, {var: ["num", k]}))
@@ -267,7 +267,7 @@ def _chain(ctx, start, steps: list, end, goal: str) -> list[str]:
         prev = term
     if not ctx.identical(prev, end):
         raise Rejected("the last term of the chain is not the statement's right side (rule compose)")
-    if composed not in ("==", goal) or (goal == "==" and composed != "=="):
+    if composed not in ("==", goal):
         raise Rejected(f"the chain gives '{composed}', the statement says '{goal}' (rule compose)")
     out.append(f"The chain ends at the right side and its links compose to '{goal}' (rule compose).")
     return out
@@ -301,7 +301,7 @@ class _Context:
         self.facts: list = []  # (term shown >= 0, strictly > 0?)
         self.atoms: list = []  # (head, name, normal form of the argument, generator)
         self.nodes = 0
-        self.induction: tuple | None = None  # (var, points, lhs, rel, rhs) in a dyadic step: instances ih
+        self.induction: tuple | None = None  # (var, points, {"ih": its table entry}) in a dyadic step
 
     def extended(self, symbols: dict, facts: list, var: str) -> "_Context":
         """A context with these symbols, the facts that do not mention var and the given ones."""
@@ -356,8 +356,7 @@ class _Context:
         fname, name = inst["function"], inst["axiom"]
         hypothesis = fname is None and name == "ih" and self.induction is not None
         if hypothesis:
-            var, points, lhs, rel, rhs = self.induction
-            table = {"ih": ({var: "scalar"}, lhs, rel, rhs, [])}
+            var, points, table = self.induction
         elif fname is None:
             table = BUILTIN
         elif fname in self.functions:
@@ -375,12 +374,9 @@ class _Context:
             return None
         for t in (*subst.values(), times):
             self.defined(t)
-        if hypothesis:  # rule dyadic: the induction hypothesis at P or Q
-            if subst[var] not in (["sym", p] for p in points):
-                raise Rejected(f"step {i}: the induction hypothesis holds at {points[0]} and {points[1]} only "
-                                 f"(rule dyadic)")
-            left, right = _substitute(lhs, subst), _substitute(rhs, subst)
-            return (right, "<=", left, times, name) if rel == ">=" else (left, rel, right, times, name)
+        if hypothesis and subst[var] not in (["sym", p] for p in points):  # rule dyadic: the hypothesis at P or Q
+            raise Rejected(f"step {i}: the induction hypothesis holds at {points[0]} and {points[1]} only "
+                           f"(rule dyadic)")
         for side in sides:
             term = _substitute(side[1], subst, fname)
             if side[0] == ">=" and self.sign(term) is None:

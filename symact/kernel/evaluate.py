@@ -20,7 +20,9 @@ A *piece* is ``(lo, hi, lo_closed, hi_closed)`` with rational ends or None for -
 """
 from __future__ import annotations
 
+import math
 from fractions import Fraction
+from functools import reduce
 
 from flint import arb
 
@@ -28,7 +30,7 @@ from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.pieces import by_sign, holds
+from symact.kernel.pieces import by_sign, contains
 from symact.kernel.root_factor import factor_root
 from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, show, sub
 
@@ -60,21 +62,13 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         linear = affine(t)
         if linear is not None:  # exact: no dependency between the x's of a linear form
             return affine_image(*linear, p)
-        out = enclose(t[1], p, strict)
-        for a in t[2:]:
-            out = ivals.add(out, enclose(a, p, strict))
-        return out
+        return reduce(ivals.add, (enclose(a, p, strict) for a in t[1:]))
     if head == "mul":
-        rest, out = _decay_split(t, p, strict)
-        for a in rest:
-            out = enclose(a, p, strict) if out is None else ivals.mul(out, enclose(a, p, strict))
-        return out
+        rest, together = _decay_split(t, p, strict)
+        return reduce(ivals.mul, (*together, *(enclose(a, p, strict) for a in rest)))
     if head == "pow":
         return ivals.power(enclose(t[1], p, strict), t[2], strict)
-    if head == "powt":
-        base = enclose(t[1], p, strict)
-        if not base.positive():
-            raise Uncertain("a power with a variable exponent needs a positive base")
+    if head == "powt":  # as exp(e log b), defined where b > 0 as the power is: log's image demands b > 0
         return enclose(as_exp(t), p, strict)
     if head == "fn":
         inner = enclose(t[2], p, strict)
@@ -82,78 +76,64 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         if strict and interval is not None and not inside(inner, interval, open_=True):
             raise Uncertain(f"{t[1]} is differentiable only inside its domain")
         return FUNCTIONS[t[1]].image(inner)
-    if head == "deriv":
-        return _derivative(t[1], p)
+    if head == "deriv":  # f' by f's smooth form on p, or at a point where f switches form
+        return enclose(smooth_form(t, p, strict=False), p)
     if strict and head in _NONSMOOTH:
         raise Uncertain(f"{head} is not smooth here")
     if head == "abs":
         return ivals.absolute(enclose(t[1], p))
     if head in ("max", "min"):
-        out = enclose(t[1], p)
-        for a in t[2:]:
-            out = (ivals.maximum if head == "max" else ivals.minimum)(out, enclose(a, p))
-        return out
-    if head in ("sign", "heaviside"):
+        return reduce(ivals.maximum if head == "max" else ivals.minimum, (enclose(a, p) for a in t[1:]))
+    if head in ("sign", "heaviside"):  # the hull of the values at the signs the argument may have
         u = enclose(t[1], p)
-        neg_value = Fraction(-1) if head == "sign" else Fraction(0)
-        zero_value = Fraction(0) if head == "sign" else t[2]
-        values = []
-        if not u.nonpositive():
-            values.append(Fraction(1))
-        if not u.nonnegative():
-            values.append(neg_value)
-        if not u.sign():
-            values.append(zero_value)
+        values = [_switched(t, None, s)[1] for s, possible in
+                  ((1, not u.nonpositive()), (-1, not u.nonnegative()), (0, not u.sign())) if possible]
         return Iv.of(min(values), max(values), False, False)
     if head == "pw":
-        return enclose(_branch(t, p, strict=False), p)
+        return enclose(_chosen(t, lambda c: truth(c, p), Uncertain), p)
     raise Uncertain(f"cannot enclose {head}")
 
 
 def affine_image(slope: Fraction, intercept: Fraction, p: Piece) -> Iv:
     """The image of the piece under x -> slope x + intercept, its ends computed exactly in Q (x - 10^-40 on
     [10^-40, oo) is [0, oo), not a ball around 0), each then rounded outward."""
-    ends = [None if e is None else slope * e + intercept for e in p[:2]]
-    (lo, hi), (lo_open, hi_open) = (ends, (not p[2], not p[3])) if slope >= 0 else (ends[::-1], (not p[3], not p[2]))
     if slope == 0:
-        lo = hi = intercept
-        lo_open = hi_open = False
+        return Iv.of(intercept, intercept, False, False)
+    ends = [None if e is None else slope * e + intercept for e in p[:2]]
+    (lo, hi), (lo_open, hi_open) = (ends, (not p[2], not p[3])) if slope > 0 else (ends[::-1], (not p[3], not p[2]))
     return Iv.of(lo, hi, lo_open, hi_open)
 
 
 def _decay_split(t, p: Piece, strict: bool):
-    """(the factors of the product t left to enclose one by one, the enclosure of the others or None): on a
+    """(the factors of the product t left to enclose one by one, the enclosure of the others or none): on a
     ray, the factors x^k (integer k >= 1) and exp(v) (or exp(v)^q) together, by :func:`decay_image`; a factor
     f(w) with a decay bound d in its record and w >= 0 on the ray counts as exp(d(w)) times a number in (0, 1]
     (erfc(w) as exp(-w^2) erfcx(w))."""
     factors = list(t[1:])
     if (p[0] is None) == (p[1] is None):
-        return factors, None
+        return factors, ()
     while any(a[0] == "mul" for a in factors):  # a product of products is one product
         factors = [b for a in factors for b in (a[1:] if a[0] == "mul" else (a,))]
     k, exponents, rest, scale = 0, [], [], None
     for a in factors:
+        base, q = (a[1], a[2]) if a[0] == "pow" else (a, Fraction(1))  # a = base^q
         if a[0] == "fn" and FUNCTIONS[a[1]].decay is not None and enclose(a[2], p, strict).nonnegative():
             exponents.append(at(FUNCTIONS[a[1]].decay, a[2]))  # f(w) = exp(d(w)) c with c in (0, 1]
             scale = Iv(arb(0), arb(1), True, False)
-        elif a == ("x",):
-            k += 1
-        elif a[0] == "pow" and a[1] == ("x",) and a[2].denominator == 1 and a[2] > 0:
-            k += a[2].numerator
-        elif a[0] == "fn" and a[1] == "exp":
-            exponents.append(a[2])
-        elif a[0] == "pow" and a[1][0] == "fn" and a[1][1] == "exp":  # exp(v)^q = exp(q v): exp(v) > 0
-            exponents.append(("mul", ("num", a[2]), a[1][2]))
+        elif base == ("x",) and q.denominator == 1 and q > 0:
+            k += q.numerator
+        elif base[0] == "fn" and base[1] == "exp":  # exp(v)^q = exp(q v): exp(v) > 0
+            exponents.append(base[2] if q == 1 else ("mul", ("num", q), base[2]))
         else:
             rest.append(a)
     if not k or not exponents:
-        return factors, None
+        return factors, ()
     v = exponents[0] if len(exponents) == 1 else ("add", *exponents)
     try:
         image = decay_image(k, v, p, strict)
     except (Uncertain, ZeroDivisionError):
-        return factors, None
-    return rest, image if scale is None else ivals.mul(image, scale)
+        return factors, ()
+    return rest, (image if scale is None else ivals.mul(image, scale),)
 
 
 def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
@@ -170,42 +150,24 @@ def decay_image(k: int, v, p: Piece, strict: bool = False) -> Iv:
     lo, hi = p[0], p[1]
     if not ((lo is not None and lo >= 0) or (hi is not None and hi <= 0)):
         raise Uncertain("the piece has points on both sides of 0")
-    inner = interior(p)
     g = smooth_on(v, p)
-    slope = enclose(("add", ("num", Fraction(k)), ("mul", ("x",), differentiate(g))), inner)
+    slope = enclose(("add", ("num", Fraction(k)), ("mul", ("x",), differentiate(g))), interior(p))
     if not slope.sign():
         raise Uncertain("x^k exp(v) is not certainly monotone on the piece")
     phi = ("mul", ("pow", ("x",), Fraction(k)), ("fn", "exp", g))
     x_sign = 1 if (lo is not None and lo >= 0) or k % 2 == 1 else -1  # the sign of x^(k-1) inside p
-    increasing = x_sign == slope.sign()
-    e, side = (lo, -1) if hi is None else (hi, 1)  # the finite end, and the side of p it bounds
-    at_end = enclose(phi, point(e), strict)
-    lim = limit_at(phi, -side)
-    far = lim.value if lim.finite else None
-    # the end of the image reached at the finite end, and the one approached toward the infinite end
-    if increasing == (side < 0):  # the image runs from the finite end's value toward the limit
-        low, low_open = at_end.lo, not (p[2] if side < 0 else p[3])
-        high, high_open = (far.hi if far is not None else None if lim.sign > 0 else _no_end()), True
+    # the image runs upward from the value at the finite end toward the limit at the infinite end, or downward
+    up = (x_sign == slope.sign()) == (hi is None)  # phi increasing and the ray [lo, oo), or decreasing and (-oo, hi]
+    at_end = enclose(phi, point(lo if hi is None else hi), strict)
+    lim = limit_at(phi, 1 if hi is None else -1)
+    end_open = not (p[2] if hi is None else p[3])
+    if lim.finite:
+        far = lim.value.hi if up else lim.value.lo
+    elif lim.sign == (1 if up else -1):
+        far = None
     else:
-        high, high_open = at_end.hi, not (p[2] if side < 0 else p[3])
-        low, low_open = (far.lo if far is not None else None if lim.sign < 0 else _no_end()), True
-    return Iv(low, high, low_open, high_open)
-
-
-def _no_end():
-    raise Uncertain("a monotone function tends to an infinity against its direction")
-
-
-def _derivative(f, p: Piece) -> Iv:
-    """Enclosure of f' on the piece (f differentiable at every point of it, or Uncertain)."""
-    try:
-        g = smooth_on(f, p)
-    except Uncertain:
-        if p[0] is None or p[0] != p[1]:
-            raise
-        slope = point_slope(f, p[0])
-        return Iv.of(slope, slope, False, False)
-    return enclose(differentiate(g), p)
+        raise Uncertain("a monotone function tends to an infinity against its direction")
+    return Iv(at_end.lo, far, end_open, True) if up else Iv(far, at_end.hi, True, end_open)
 
 
 # ------------------------------------------------------------------------------------------------ conditions
@@ -237,25 +199,28 @@ def truth(c, p: Piece, strict: bool = False) -> bool | None:
 
 
 def _comparison(c, p: Piece, strict: bool) -> bool | None:
-    op, a, b = c[1], c[2], c[3]
-    if not strict and p[0] is not None and p[0] == p[1]:  # at a rational point: exactly, where the sides are rational
-        value = exact_value(sub(a, b), p[0])
-        if value is not None:
-            return holds(value, op)
-    d = enclose(sub(a, b), p, strict)
+    op, d = c[1], _image(sub(c[2], c[3]), p, strict)
     if strict:
         return by_sign(op, d.sign()) if d.sign() else None
     return True if d.satisfies(op) else False if d.violates(op) else None
 
 
-def _branch(t, p: Piece, strict: bool):
+def _image(t, p: Piece, strict: bool = False) -> Iv:
+    """t's enclosure on p; at a single point (not ``strict``) the point t(x0) itself where it is rational
+    (:func:`_at_point`), so that its sign and relations to 0 are exact."""
+    return _at_point(t, p[0])[1] if not strict and p[0] is not None and p[0] == p[1] else enclose(t, p, strict)
+
+
+def _chosen(t, truth_of, none: type):
+    """The value of the Piecewise t whose condition is the first to hold by ``truth_of`` (True, False or None:
+    unknown, then Uncertain); ``none`` is raised where no condition holds."""
     for value, cond in t[1:]:
-        holds = truth(cond, p, strict)
+        holds = truth_of(cond)
         if holds is None:
             raise Uncertain("a Piecewise condition changes on the interval")
         if holds:
             return value
-    raise Uncertain("no Piecewise condition holds")
+    raise none("no Piecewise condition holds")
 
 
 # -------------------------------------------------------------------------------------------------- smooth_form
@@ -272,19 +237,12 @@ def smooth_form(t, p: Piece, strict: bool = True, known: dict | None = None):
     """A term without non-smooth nodes or derivative nodes, equal to t on the piece (``strict``: on a
     neighbourhood of each of its points).  ``known``: smooth terms proved < 0 or > 0 at every point of p (term
     -> "<" or ">"), whose signs are taken from it where a switch argument (of |.|, sign, Heaviside, or a
-    difference of max/min arguments) is one of them (with ``strict``, only where p is open: each of its points
-    then has a neighbourhood inside p); any other sign by enclosure on p, else :class:`SignUnknown`."""
-    if strict and (p[2] or p[3]):
-        known = None
-    known = known or {}
-
-    def sign(u) -> int:
-        if u in known:
-            return 1 if known[u] == ">" else -1
-        return _sign_on(u, p, strict)
-
-    return _local_form(t, sign, lambda u: _branch(u, p, strict),
-                       lambda u: differentiate(smooth_on(u, p, known=known)))
+    difference of max/min arguments) is one of them or its negation (with ``strict``, only where p is open: each
+    of its points then has a neighbourhood inside p); any other sign by enclosure on p, else
+    :class:`SignUnknown`."""
+    held = {u: 1 if rel == ">" else -1 for u, rel in (known or {}).items()}
+    near = {} if p[2] or p[3] else held  # the signs that hold on a neighbourhood of every point of p
+    return _form(t, p, strict, near if strict else held, near)
 
 
 def switched_form(t, p: Piece, u, s: int):
@@ -293,14 +251,32 @@ def switched_form(t, p: Piece, u, s: int):
     whose argument is u is taken with u's sign s, and one whose argument is -u (written (-1)*u, or B - A for
     u = A - B) with -s; every other switch's argument must have a certain sign, and every Piecewise condition a
     certain truth, on all of p (else Uncertain)."""
-    def sign(v):
-        if v == u:
-            return s
-        if _negation(v, u):
-            return -s
-        return _sign_on(v, p, True)
+    return _form(t, p, True, {u: s}, {u: s})
 
-    return _local_form(t, sign, lambda w: _branch(w, p, True), lambda w: differentiate(switched_form(w, p, u, s)))
+
+def _form(t, p: Piece, strict: bool, signs: dict, near: dict):
+    """The smooth form of :func:`smooth_form` and :func:`switched_form`: a switch whose argument is a term of
+    ``signs`` (term -> +1 or -1) or its negation (:func:`_negation`) takes that sign, any other the sign of its
+    enclosure on p; a derivative node f' is the derivative of f's form with the signs ``near`` (those that hold
+    on a neighbourhood of every point), checked smooth on p (a strict enclosure), or, for a form at a single
+    point x0 (not ``strict``), f'(x0) where f switches form there (:func:`point_slope`)."""
+    def sign(v) -> int:
+        for u, s in signs.items():
+            if v == u or _negation(v, u):
+                return s if v == u else -s
+        return _sign_on(v, p, strict)
+
+    def deriv(f):
+        try:
+            g = _form(f, p, True, near, near)
+            enclose(g, p, strict=True)
+        except Uncertain:
+            if strict or p[0] is None or p[0] != p[1]:
+                raise
+            return num(point_slope(f, p[0]))
+        return differentiate(g)
+
+    return _local_form(t, sign, lambda u: _chosen(u, lambda c: truth(c, p, strict), Uncertain), deriv)
 
 
 def _negation(v, u) -> bool:
@@ -325,10 +301,9 @@ def _local_form(t, sign, branch, deriv, domain=None):
         return t
     if head in ("add", "mul"):
         return (head, *map(walk, t[1:]))
-    if head == "pow" and even_root(t) is not t:
-        return walk(even_root(t))
-    if head == "pow" and factor_root(t, sign) is not t:
-        return walk(factor_root(t, sign))
+    rewritten = factor_root(even_root(t), sign) if head == "pow" else t  # the same value and domain
+    if rewritten is not t:
+        return walk(rewritten)
     if head in ("pow", "powt", "fn"):
         i = 2 if head == "fn" else 1  # the argument whose domain is checked: a base or a function's argument
         arg = walk(t[i])
@@ -337,12 +312,7 @@ def _local_form(t, sign, branch, deriv, domain=None):
         return (*t[:i], arg, *(walk(u) if head == "powt" else u for u in t[i + 1:]))
     if head in ("abs", "sign", "heaviside"):
         u = walk(t[1])
-        s = sign(u)
-        if head == "abs":
-            return u if s > 0 else neg(u) if s < 0 else ZERO
-        if head == "sign":
-            return num(s)
-        return ONE if s > 0 else ZERO if s < 0 else num(t[2])
+        return _switched(t, u, sign(u))
     if head in ("max", "min"):
         return _extreme(head, [walk(a) for a in t[1:]], sign)
     if head == "pw":
@@ -350,6 +320,14 @@ def _local_form(t, sign, branch, deriv, domain=None):
     if head == "deriv":
         return deriv(t[1])
     raise Uncertain(f"no smooth local form for {head}")
+
+
+def _switched(t, u, s: int):
+    """The switch t (|.|, sign or Heaviside) where its argument, equal to the term u, has the sign s (+1, -1 or 0:
+    u is 0), as that term: u, -u or 0; s; 1, 0 or Heaviside's value at 0."""
+    if t[0] == "abs":
+        return u if s > 0 else neg(u) if s < 0 else ZERO
+    return num(s) if t[0] == "sign" else ONE if s > 0 else ZERO if s < 0 else num(t[2])
 
 
 def even_root(t):
@@ -375,7 +353,8 @@ def _extreme(head: str, args: list, sign_of) -> tuple:
 
 
 def _sign_on(u, p: Piece, strict: bool) -> int:
-    d = enclose(u, p)
+    """u's sign on p by its enclosure, or exactly at a point where u is rational there."""
+    d = _image(u, p)
     if d.sign():
         return d.sign()
     if not strict and d.is_zero():
@@ -406,9 +385,8 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
     theorem, where h = u's one-sided form has h(x0) = ... = h^(k-1)(x0) = 0 exactly and h^(k)(x0) != 0 (k <=
     GERM_ORDER, h smooth at x0), the sign of h^(k)(x0) times side^k."""
     h = germ(u, x0, side)
-    at = point(x0)
     for k in range(GERM_ORDER + 1):
-        s = enclose(h, at, strict=True).sign()
+        s = enclose(h, point(x0), strict=True).sign()
         if s:
             return s * side ** k
         if k == GERM_ORDER or exact_value(h, x0) != 0:
@@ -420,24 +398,16 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
 def germ(t, x0: Fraction, side: int):
     """A smooth term equal to t on a one-sided neighbourhood of x0 (raises GermUndefined when t is certainly
     undefined there)."""
-    return _local_form(t, lambda u: germ_sign(u, x0, side), lambda u: _germ_branch(u, x0, side),
+    return _local_form(t, lambda u: germ_sign(u, x0, side),
+                       lambda u: _chosen(u, lambda c: _germ_truth(c, x0, side), GermUndefined),
                        lambda u: differentiate(germ(u, x0, side)), lambda u, a: _germ_domain(u, a, x0, side))
-
-
-def _germ_branch(t, x0: Fraction, side: int):
-    for value, cond in t[1:]:
-        if _germ_truth(cond, x0, side):
-            return value
-    raise GermUndefined("no Piecewise condition holds")
 
 
 def _germ_domain(t, a, x0: Fraction, side: int) -> None:
     """Raises GermUndefined when a, the base of t (a root or a real power) or the argument of t (a function),
     is certainly outside its domain next to x0."""
-    if t[0] == "pow" and t[2].denominator != 1 and _defined_sign(a, x0, side) < 0:
-        raise GermUndefined("a root of a negative number")
-    if t[0] == "powt" and _defined_sign(a, x0, side) < 0:
-        raise GermUndefined("a power of a negative base")
+    if (t[0] == "powt" or t[0] == "pow" and t[2].denominator != 1) and _defined_sign(a, x0, side) < 0:
+        raise GermUndefined("a real power of a negative base")
     interval = FUNCTIONS[t[1]].interval if t[0] == "fn" else None
     if interval is not None and any(end is not None and _defined_sign(sub(a, end), x0, side) == sign
                                     for end, sign in ((interval[0], -1), (interval[1], 1))):
@@ -458,27 +428,41 @@ def _germ_truth(c, x0: Fraction, side: int) -> bool:
 def point_slope(f, x0: Fraction) -> Fraction:
     """f'(x0) where f switches form at x0: each one-sided form is smooth at x0, its value there equals f(x0)
     exactly (continuity) and the one-sided derivatives are equal exact rationals; otherwise Uncertain."""
-    at = point(x0)
-    value = exact_value(f, x0)
-    slopes = []
-    for side in (-1, 1):
-        g = germ(f, x0, side)
-        enclose(g, at, strict=True)
-        if value is None or exact_value(g, x0) != value:
-            raise Uncertain("continuity at the point is not certain")
-        slopes.append(exact_value(differentiate(g), x0))
-    if slopes[0] is None or slopes[0] != slopes[1]:
+    try:
+        values, slopes = _sides(f, x0)
+    except GermUndefined as exc:
+        raise Uncertain(str(exc)) from None
+    if len({v for v, _ in values}) != 1 or values[0][0] is None:
+        raise Uncertain("continuity at the point is not certain")
+    if len({v for v, _ in slopes}) != 1 or slopes[0][0] is None:
         raise Uncertain("the one-sided derivatives are not certainly equal")
-    return slopes[0]
+    return slopes[0][0]
+
+
+def _sides(f, x0: Fraction) -> tuple[list, list]:
+    """([f(x0), g_L(x0), g_R(x0)], [g_L'(x0), g_R'(x0)]), each as (exact value or None, enclosure) by
+    :func:`_at_point`, for f's forms g_L, g_R just left and just right of x0 (:func:`germ`), each checked smooth at
+    x0 (a strict enclosure there); GermUndefined, naming the side, where f is certainly undefined on one side."""
+    forms = []
+    for side, name in ((-1, "left"), (1, "right")):
+        try:
+            forms.append(germ(f, x0, side))
+        except GermUndefined as exc:
+            raise GermUndefined(f"the function is undefined just {name} of the point ({exc})") from None
+    for g in forms:
+        enclose(g, point(x0), strict=True)
+    return [_at_point(u, x0) for u in (f, *forms)], [_at_point(differentiate(g), x0) for g in forms]
 
 
 # ---------------------------------------------------------------------------------------------- exact values
 
 def exact_value(t, x0: Fraction) -> Fraction | None:
-    """t(x0) as an exact rational when every step stays in Q (None otherwise, or where t is undefined)."""
+    """t(x0) as an exact rational when every step stays in Q (None otherwise, or where t is undefined): the value
+    of t's smooth form at the point x0 (:func:`smooth_form`, its switches and Piecewise conditions decided
+    exactly where their arguments are rational there), by exact arithmetic."""
     try:
-        return _exact(t, x0)
-    except (_NotRational, ZeroDivisionError, Uncertain, GermUndefined):
+        return _rational(smooth_form(t, point(x0), strict=False), x0)
+    except (Uncertain, ZeroDivisionError, GermUndefined):
         return None
 
 
@@ -486,55 +470,22 @@ def exact_value(t, x0: Fraction) -> Fraction | None:
 MAX_EXACT_BITS = 100_000
 
 
-class _NotRational(Exception):
-    pass
-
-
-def _exact(t, x0: Fraction) -> Fraction:
-    head = t[0]
+def _rational(g, x0: Fraction) -> Fraction:
+    """The smooth term g at x0 in exact arithmetic; Uncertain where a step leaves Q."""
+    head = g[0]
     if head == "x":
         return x0
     if head == "num":
-        return t[1]
-    if head == "add":
-        return sum((_exact(a, x0) for a in t[1:]), Fraction(0))
-    if head == "mul":
-        out = Fraction(1)
-        for a in t[1:]:
-            out *= _exact(a, x0)
-        return out
-    if head in ("pow", "fn"):  # (x**1000)**1000 at x = 2**1000: left to ball arithmetic
-        value = (exact_power(_exact(t[1], x0), t[2], MAX_EXACT_BITS) if head == "pow"
-                 else FUNCTIONS[t[1]].values.get(_exact(t[2], x0)))
-        if value is None:
-            raise _NotRational
-        return value
-    if head == "abs":
-        return abs(_exact(t[1], x0))
-    if head == "sign":
-        v = _exact(t[1], x0)
-        return Fraction((v > 0) - (v < 0))
-    if head == "heaviside":
-        v = _exact(t[1], x0)
-        return Fraction(1) if v > 0 else Fraction(0) if v < 0 else t[2]
-    if head in ("max", "min"):
-        vals = [_exact(a, x0) for a in t[1:]]
-        return max(vals) if head == "max" else min(vals)
-    if head == "pw":
-        for value, cond in t[1:]:
-            holds = truth(cond, point(x0))
-            if holds is None:
-                raise _NotRational
-            if holds:
-                return _exact(value, x0)
-        raise _NotRational
-    if head == "deriv":
-        try:
-            g = smooth_on(t[1], point(x0))
-        except Uncertain:  # f switches form at x0
-            return point_slope(t[1], x0)
-        return _exact(differentiate(g), x0)
-    raise _NotRational
+        return g[1]
+    if head in ("add", "mul"):
+        values = [_rational(a, x0) for a in g[1:]]
+        return sum(values, Fraction(0)) if head == "add" else math.prod(values, start=Fraction(1))
+    # (x**1000)**1000 at x = 2**1000 is left to ball arithmetic
+    value = (exact_power(_rational(g[1], x0), g[2], MAX_EXACT_BITS) if head == "pow"
+             else FUNCTIONS[g[1]].values.get(_rational(g[2], x0)) if head == "fn" else None)
+    if value is None:
+        raise Uncertain("the value is not certainly rational")
+    return value
 
 
 # ------------------------------------------------------------------------------------------------- undefined
@@ -568,24 +519,21 @@ def _undefined(t, x0: Fraction) -> str | None:
         return "no condition of the Piecewise holds"
     if head == "deriv":
         return _not_differentiable(t[1], x0)
-    for a in t[2:] if head == "fn" else t[1:]:
-        if isinstance(a, tuple):
-            why = _undefined(a, x0)
-            if why:
-                return why
+    why = next(filter(None, (_undefined(a, x0) for a in (t[2:] if head == "fn" else t[1:]) if isinstance(a, tuple))),
+               None)  # the first part certainly undefined, from the left
+    if why:
+        return why
     if head == "pow":
-        q = t[2]
-        if q < 0 and exact_value(t[1], x0) == 0:
+        if t[2] < 0 and exact_value(t[1], x0) == 0:
             return f"division by zero ({show(t[1])} = 0)"
-        if q.denominator != 1 and _negative(t[1], x0):
+        if t[2].denominator != 1 and _at_point(t[1], x0)[1].negative():
             return f"a real root of a negative number ({show(t[1])} < 0)"
-    if head == "powt" and _negative(t[1], x0) and _not_integer(t[2], x0):
+    if head == "powt" and _at_point(t[1], x0)[1].negative() and _not_integer(t[2], x0):
         return "a real power of a negative base with a non-integer exponent"
     interval = FUNCTIONS[t[1]].interval if head == "fn" else None
     if interval is None:
         return None
-    value = exact_value(t[2], x0)  # exact where rational (log(x - 1) at x = 1: log of 0, not of a ball around it)
-    arg = enclose(t[2], at) if value is None else Iv.of(value, value, False, False)
+    value, arg = _at_point(t[2], x0)
     if outside(arg, interval) or (value is not None and _rationally_outside(value, interval)):
         lo, hi = (end if e is None else show(e) for e, end in zip(interval, ("-oo", "oo")))
         domain = f"{'[' if interval[2] else '('}{lo}, {hi}{']' if interval[3] else ')'}"
@@ -596,29 +544,24 @@ def _undefined(t, x0: Fraction) -> str | None:
 def _rationally_outside(value: Fraction, interval: tuple) -> bool:
     """A rational argument outside a domain with rational ends, by exact comparison (asin at 1 + 10^-19 - 10^-30:
     the 64-bit ball of that point reaches 1, so :func:`outside` cannot tell)."""
-    lo, hi, lo_closed, hi_closed = interval
-    if any(e is not None and e[0] != "num" for e in (lo, hi)):
-        return False
-    below = lo is not None and (value < lo[1] or (value == lo[1] and not lo_closed))
-    above = hi is not None and (value > hi[1] or (value == hi[1] and not hi_closed))
-    return below or above
+    ends = interval[:2]
+    return all(e is None or e[0] == "num" for e in ends) and not contains(
+        (*(None if e is None else e[1] for e in ends), *interval[2:]), value)
 
 
-def _negative(t, x0: Fraction) -> bool:
-    """t(x0) < 0 for certain: exactly where t(x0) is rational (sqrt(x - 2) at x = 1.9999999999999999 is
-    below 0 by 10^-16, less than a 53-bit ball of the point resolves), else by its enclosure."""
+def _at_point(t, x0: Fraction) -> tuple:
+    """(t(x0) where it is rational, else None; an enclosure of t(x0), the point itself where rational): exact where
+    a ball cannot tell (sqrt(x - 2) at x = 1.9999999999999999 is below 0 by 10^-16, less than a 53-bit ball of the
+    point resolves; log(x - 1) at x = 1 is log of 0, not of a ball around it)."""
     value = exact_value(t, x0)
-    if value is not None:
-        return value < 0
-    return enclose(t, point(x0)).negative()
+    return value, enclose(t, point(x0)) if value is None else Iv.of(value, value, False, False)
 
 
 def _not_integer(t, x0: Fraction) -> bool:
     """t(x0) is certainly not an integer (a negative number has a real power only with an integer exponent)."""
-    value = exact_value(t, x0)
+    value, e = _at_point(t, x0)
     if value is not None:
         return value.denominator != 1
-    e = enclose(t, point(x0))
     if e.lo is None or e.hi is None:
         return False
     k = e.lo.floor().mid()
@@ -629,24 +572,15 @@ def _not_differentiable(f, x0: Fraction) -> str | None:
     why = _undefined(f, x0)
     if why:
         return f"the function is undefined at the point ({why})"
-    at = point(x0)
-    forms = []
-    for side, name in ((-1, "left"), (1, "right")):
-        try:
-            forms.append(germ(f, x0, side))
-        except GermUndefined as exc:
-            return f"the function is undefined just {name} of the point ({exc})"
-    for g in forms:
-        enclose(g, at, strict=True)
-    value = enclose(f, at)
-    for g, name in zip(forms, ("left", "right")):
-        if ivals.add(enclose(g, at), ivals.neg(value)).satisfies("!="):
+    try:
+        (value, *ends), ((exact_left, left), (exact_right, right)) = _sides(f, x0)
+    except GermUndefined as exc:
+        return str(exc)
+    for (_, end), name in zip(ends, ("left", "right")):
+        if ivals.add(end, ivals.neg(value[1])).satisfies("!="):
             return f"the {name} limit differs from the value at the point (a jump)"
-    slopes = [differentiate(g) for g in forms]
-    exact = [exact_value(d, x0) for d in slopes]
-    if None not in exact and exact[0] != exact[1]:  # 1 - 10^-25 against 1: no 64-bit ball tells them apart
-        return f"the left derivative {exact[0]} differs from the right derivative {exact[1]} (exactly)"
-    left, right = (enclose(d, at) for d in slopes)
+    if None not in (exact_left, exact_right) and exact_left != exact_right:  # 1 - 10^-25 against 1: exactly
+        return f"the left derivative {exact_left} differs from the right derivative {exact_right} (exactly)"
     if ivals.add(left, ivals.neg(right)).satisfies("!="):
         return f"the left derivative {left} differs from the right derivative {right}"
     return None

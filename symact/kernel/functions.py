@@ -65,28 +65,28 @@ def _term(e) -> tuple:
 def inside(a: Iv, interval: tuple, open_: bool = False) -> bool:
     """Whether every element of a certainly lies in the interval (``open_``: in its interior)."""
     lo, hi, lo_closed, hi_closed = interval
-    if lo is not None:
-        edge = ball(lo)
-        if a.lo is None or not (a.lo > edge or (a.lo == edge and ((lo_closed and not open_) or a.lo_open))):
-            return False
-    if hi is not None:
-        edge = ball(hi)
-        if a.hi is None or not (a.hi < edge or (a.hi == edge and ((hi_closed and not open_) or a.hi_open))):
-            return False
-    return True
+    return ((lo is None or _past(a.lo, a.lo_open, ball(lo), lo_closed and not open_, 1))
+            and (hi is None or _past(a.hi, a.hi_open, ball(hi), hi_closed and not open_, -1)))
+
+
+def _past(end, end_open: bool, edge: arb, edge_closed: bool, direction: int) -> bool:
+    """Whether an interval's end (None: infinite) lies certainly on the ``direction`` side of the edge (+1: above,
+    -1: below), or on it where the edge belongs to the set or the end is open."""
+    return end is not None and ((end - edge) * direction > 0 or (end == edge and (edge_closed or end_open)))
 
 
 def outside(a: Iv, interval: tuple) -> bool:
-    """Whether every element of a certainly lies outside the interval."""
+    """Whether every element of a certainly lies outside the interval: inside the ray below its finite lower end
+    or the one above its finite upper end (each ray closed where the interval is open)."""
     lo, hi, lo_closed, hi_closed = interval
-    lo, hi = (None if e is None else ball(e) for e in (lo, hi))
-    below = lo is not None and a.hi is not None and (a.hi < lo or (a.hi == lo and (a.hi_open or not lo_closed)))
-    above = hi is not None and a.lo is not None and (a.lo > hi or (a.lo == hi and (a.lo_open or not hi_closed)))
-    return below or above
+    return ((lo is not None and inside(a, (None, lo, False, not lo_closed)))
+            or (hi is not None and inside(a, (hi, None, not hi_closed, False))))
 
 
-def _monotone(name: str, g: Callable[[arb], arb], up: bool, interval: tuple | None, limits) -> Callable[[Iv], Iv]:
-    """The image under a function g monotone on its natural domain (increasing when ``up``)."""
+def _monotone(name: str, g: Callable[[arb], arb], up: bool, interval: tuple | None, limits,
+              even: bool = False) -> Callable[[Iv], Iv]:
+    """The image under a function g monotone on its natural domain (increasing when ``up``); ``even``: g is even
+    and increasing in |u|, so the image is that of |u|."""
     def end(v, edge, edge_closed, limit):
         if v is None:  # the limit at an infinite end is not attained
             return (None, True) if limit is None else (ball(limit), True)
@@ -98,6 +98,7 @@ def _monotone(name: str, g: Callable[[arb], arb], up: bool, interval: tuple | No
         return out, False
 
     def image(a: Iv) -> Iv:
+        a = ivals.absolute(a) if even else a
         if interval is not None and not inside(a, interval):
             raise Uncertain(f"{name} of an argument that may lie outside its domain")
         edges = interval or (None, None, False, False)
@@ -108,11 +109,6 @@ def _monotone(name: str, g: Callable[[arb], arb], up: bool, interval: tuple | No
             return Iv(None if lo is None else lo.lower(), None if hi is None else hi.upper(), lo_open, hi_open)
         return Iv(None if hi is None else hi.lower(), None if lo is None else lo.upper(), hi_open, lo_open)
     return image
-
-
-def _of_absolute(image: Callable[[Iv], Iv]) -> Callable[[Iv], Iv]:
-    """The image under an even function increasing in |u|: that of |u| under it."""
-    return lambda a: image(ivals.absolute(a))
 
 
 def _bounded(f: Special) -> Callable[[Iv], Iv]:
@@ -160,7 +156,7 @@ def _function(f: Special) -> Function:
     if f.monotone:
         image = _monotone(f.name, f.arb, f.monotone > 0, interval, finite)
     elif f.even_rising:
-        image = _of_absolute(_monotone(f.name, f.arb, True, None, [None, finite[1]]))
+        image = _monotone(f.name, f.arb, True, None, [None, finite[1]], even=True)
     else:
         image = _bounded(f)
     return Function(f.name, interval, image, _term(f.derivative), None if f.rewrite is None else _term(f.rewrite),

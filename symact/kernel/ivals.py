@@ -77,8 +77,7 @@ class Iv:
 
     def violates(self, rel: str) -> bool:
         """Certainly every element v of the set has ``not (v REL 0)``."""
-        return {">": self.nonpositive, ">=": self.negative, "<": self.nonnegative, "<=": self.positive,
-                "==": lambda: self.sign() != 0, "!=": self.is_zero}[rel]()
+        return self.satisfies({">": "<=", ">=": "<", "<": ">=", "<=": ">", "==": "!=", "!=": "=="}[rel])
 
     def __str__(self) -> str:
         lo = "-oo" if self.lo is None else self.lo.str(17, radius=False)
@@ -119,18 +118,16 @@ def mul(a: Iv, b: Iv) -> Iv:
     cands = []  # (lower, upper, open); lower/upper an arb point, or "-oo"/"+oo" for an infinite corner
     for va, oa, ia in _ends(a):
         for vb, ob, ib in _ends(b):
+            zero_closed = (va == 0 and not oa) or (vb == 0 and not ob)  # a factor 0 at a closed end: 0 is attained
             if not ia and not ib:
                 p = va * vb
-                zero_closed = (va == 0 and not oa) or (vb == 0 and not ob)
                 cands.append((p.lower(), p.upper(), (oa or ob) and not zero_closed))
                 continue
-            sa = va if ia else _sgn(va)
-            sb = vb if ib else _sgn(vb)
-            if sa == 0 or sb == 0:
-                zero_closed = (sa == 0 and not oa) or (sb == 0 and not ob)
+            sign = (va if ia else _sgn(va)) * (vb if ib else _sgn(vb))
+            if sign == 0:
                 cands.append((arb(0), arb(0), not zero_closed))
             else:
-                inf = "+oo" if sa * sb > 0 else "-oo"
+                inf = "+oo" if sign > 0 else "-oo"
                 cands.append((inf, inf, True))
     return _hull_of(cands)
 
@@ -156,11 +153,7 @@ def _lowest(cands):
     low = [c for c in cands if c[0] != "+oo"]
     if not low:
         raise Uncertain("no finite product")
-    lo = low[0][0]
-    top = low[0][1]
-    for c in low:
-        lo = c[0] if c[0] < lo else lo
-        top = c[1] if c[1] < top else top
+    lo, top = min(c[0] for c in low), min(c[1] for c in low)  # exact points: exact comparisons
     return lo, all(c[2] for c in low if not (c[0] > top))
 
 
@@ -174,46 +167,32 @@ def recip(a: Iv) -> Iv:
     raise Uncertain("a denominator may vanish")
 
 
-def increasing(a: Iv, f, at_lo_inf: arb | None, at_hi_inf: arb | None) -> Iv:
-    """Image under a strictly increasing continuous f; ``at_*_inf`` its limits at -oo/+oo (None = infinite).
-
-    A limit at an infinite end is not attained, so that end is open."""
-    lo = (at_lo_inf, True) if a.lo is None else (f(a.lo).lower(), a.lo_open)
-    hi = (at_hi_inf, True) if a.hi is None else (f(a.hi).upper(), a.hi_open)
-    for v, _ in (lo, hi):
-        if v is not None and not v.is_finite():
-            raise Uncertain("a value is not finite")
-    return Iv(lo[0], hi[0], lo[1], hi[1])
+def _increasing(a: Iv, f) -> Iv:
+    """Image under a strictly increasing continuous f that tends to -oo and +oo at the infinite ends of a (a power
+    u^k, u^q): each finite end maps to an end, open where it is; an infinite end stays infinite."""
+    lo = None if a.lo is None else f(a.lo).lower()
+    hi = None if a.hi is None else f(a.hi).upper()
+    if any(v is not None and not v.is_finite() for v in (lo, hi)):
+        raise Uncertain("a value is not finite")
+    return Iv(lo, hi, a.lo_open or lo is None, a.hi_open or hi is None)
 
 
 def power(base: Iv, q: Fraction, strict: bool = False) -> Iv:
-    """Image of u -> u^q for a rational q (``strict``: also differentiable, a root only of a positive base)."""
-    if q.denominator == 1:
+    """Image of u -> u^q for a rational q (``strict``: also differentiable, a root only of a positive base): for
+    q < 0 the reciprocal of the image under u^|q| (u^q = 1/u^|q|, defined where u^|q| is and nonzero)."""
+    if q < 0:
+        return recip(power(base, -q, strict))
+    if q == 0:
+        return Iv.ball(arb(1))
+    if q.denominator == 1:  # an even power is increasing in |u|, an odd one in u
         k = q.numerator
-        if k == 0:
-            return Iv.ball(arb(1))
-        mag = abs(k)
-        if mag % 2 == 0:
-            out = increasing(absolute(base), lambda v: v ** mag, None, None)
-        else:
-            out = increasing(base, lambda v: v ** mag, None, None)
-        return out if k > 0 else recip(out)
+        return _increasing(absolute(base) if k % 2 == 0 else base, lambda v: v ** k)
     if strict and not base.positive():
         raise Uncertain("a root is differentiable only at a positive base")
     if not base.nonnegative():
         raise Uncertain("a root of a base that may be negative")
     qa = exact(q)
-
-    def f(v: arb) -> arb:
-        return arb(0) if v == 0 else (qa * v.log()).exp()
-
-    if q > 0:
-        return increasing(base, f, None, None)
-    if not base.positive():
-        raise Uncertain("a negative power of a base that may be 0")
-    hi = None if base.lo == 0 else f(base.lo).upper()
-    lo = arb(0) if base.hi is None else f(base.hi).lower()
-    return Iv(lo, hi, base.hi is None or base.hi_open, hi is None or base.lo_open)
+    return _increasing(base, lambda v: arb(0) if v == 0 else (qa * v.log()).exp())
 
 
 def absolute(a: Iv) -> Iv:

@@ -52,35 +52,14 @@ def contains(p, x0: Fraction) -> bool:
 
 
 def covers(pieces, p) -> bool:
-    """Whether the union of pieces contains p (exact sweep from p's left end)."""
-    pos, closed_needed = p[0], p[2]  # everything left of pos is covered; pos itself needs cover iff closed_needed
-    while True:
-        if pos is not None and p[1] is not None and (pos > p[1] or (pos == p[1] and not (p[3] and closed_needed))):
-            return True
-        best = None
-        for q in pieces:
-            starts_ok = (q[0] is None or (pos is not None and (q[0] < pos or (q[0] == pos and (q[2] or not closed_needed)))))
-            if not starts_ok:
-                continue
-            if pos is not None and q[1] is not None and (q[1] < pos or (q[1] == pos and not (closed_needed and q[3]))):
-                continue  # ends before pos
-            if best is None or _further(q, best):
-                best = q
-        if best is None:
-            return False
-        if best[1] is None:
-            return True
-        if p[1] is not None and (best[1] > p[1] or (best[1] == p[1] and (best[3] or not p[3]))):
-            return True
-        pos, closed_needed = best[1], not best[3]
-
-
-def _further(q, best) -> bool:
-    if best[1] is None:
-        return False
-    if q[1] is None:
-        return True
-    return q[1] > best[1] or (q[1] == best[1] and q[3] and not best[3])
+    """Whether the union of pieces contains p.  The finite ends of p and of the pieces cut the line into those
+    points and the open gaps between them; a gap holds no end, so each piece (an interval) contains all of it or
+    none of it, and so does p.  Hence p is covered when each of those points in p, and one point of each gap in p
+    (its midpoint, or a point beyond the first or last end), lies in some piece: an exact test in Q."""
+    ends = sorted({e for q in (*pieces, p) for e in q[:2] if e is not None})
+    samples = [*ends, *((a + b) / 2 for a, b in zip(ends, ends[1:]))]
+    samples += [ends[0] - 1, ends[-1] + 1] if ends else [Fraction(0)]
+    return all(any(contains(q, x) for q in pieces) for x in samples if contains(p, x))
 
 
 def holds(v: Fraction, rel: str) -> bool:
@@ -154,14 +133,9 @@ def node_per_piece(proof, domain: list, rule: str | None = None, what: str = "")
 
 
 def cut(p, points) -> tuple[list, list]:
-    """The rationals ``points``, increasing inside the open piece p, and the open parts of p they cut it into;
-    Rejected otherwise."""
-    try:
-        cuts = [parse_rational(q) for q in points]
-    except (TypeError, ValueError, ZeroDivisionError):
-        raise Rejected("the cuts are rational points") from None
-    if cuts != sorted(set(cuts)) or not all(contains(p, q) for q in cuts):  # p is open
-        raise Rejected("the cuts are increasing points inside the piece")
+    """The rationals ``points``, increasing inside the open piece p (:func:`ordered_points`), and the open parts of
+    p they cut it into; Rejected otherwise."""
+    cuts = ordered_points(points, [p], "a cut")
     ends = [p[0], *cuts, p[1]]
     return cuts, [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, reduce
 
 from symact.kernel import ivals, poly
 from symact.kernel.derivative import differentiate
@@ -63,15 +63,9 @@ def _poly(t) -> dict:
     if head == "num":
         return {(): t[1]} if t[1] else {}
     if head == "add":
-        out: dict = {}
-        for a in t[1:]:
-            out = poly.add(out, _poly(a))
-        return out
+        return reduce(poly.add, map(_poly, t[1:]), {})
     if head == "mul":
-        out = {(): Fraction(1)}
-        for a in t[1:]:
-            out = _times(out, _poly(a))
-        return out
+        return reduce(_times, map(_poly, t[1:]), {(): Fraction(1)})
     if head == "pow" and t[2].denominator == 1 and 0 < t[2] <= MAX_EXPANDED_POWER:
         return poly.power(_poly(t[1]), int(t[2]), _times)
     return {((t, 1),): Fraction(1)}
@@ -171,14 +165,12 @@ def taylor_form(d, p, a: Fraction, n: int) -> Iv:
     else:  # orders 1 and 2 keep the formal derivatives: expanding them costs more than it saves
         ds = (g, differentiate(g), differentiate(differentiate(g)))[:n + 1]
     lo, hi = p[0] - a, p[1] - a
-    out = None
-    for k, dk in enumerate(ds):
+    terms = []
+    for k, dk in enumerate(ds):  # g^(k)(a) (P - a)^k / k!, and g^(n)(P) (P - a)^n / n! for the last
         ends = (lo ** k, hi ** k)
         least = min(ends) if k % 2 or not lo <= 0 <= hi or k == 0 else Fraction(0)
-        pw = Iv.of(least, max(ends), False, False)
-        value = enclose(dk, p if k == n else point(a), strict=True)
-        scale = Fraction(1, math.factorial(k))
-        term = ivals.mul(value, ivals.mul(pw, Iv.of(scale, scale, False, False)))
-        out = term if out is None else ivals.add(out, term)
-    return out
+        scale = Fraction(1, math.factorial(k))  # exact: (P - a)^k / k! is [least, most] / k! in Q
+        terms.append(ivals.mul(enclose(dk, p if k == n else point(a), strict=True),
+                               Iv.of(least * scale, max(ends) * scale, False, False)))
+    return reduce(ivals.add, terms)
 
