@@ -14,6 +14,10 @@ from symact.sympy_terms import from_sympy
 _X = sp.Symbol("x", real=True)
 
 _FUNCTIONS = {f.name: f.head for f in REGISTRY.values() if f.kernel}
+#: where one of these is in a denominator that vanishes at the point (tanh(x)**2 at 0), :func:`cleared` writes the
+#: fraction in exponentials: the remainder rule differentiates its numerator n + k + 1 times, and a power of tanh
+#: grows by one with each derivative where x^j e^(2 m x) keeps its size
+_HYPERBOLIC = (sp.tanh, sp.sinh, sp.cosh)
 
 #: largest degree (read from the syntax, :func:`degree_bound`) of a polynomial that the search hands to SymPy's
 #: polynomial arithmetic: expanding (x^1000 + 1)^1000, or a product of ten high powers, takes minutes or more
@@ -102,7 +106,10 @@ def cleared(t, a) -> tuple | None:
         e = to_sympy(t)
     except TermError:
         return None
-    ok, parts = run_with_budget(lambda: split_denominator(e, _X, sp.Rational(a.numerator, a.denominator)), 2.0)
+    at = sp.Rational(a.numerator, a.denominator)
+    ok, parts = run_with_budget(lambda: split_denominator(e, _X, at), 2.0)
+    if ok and parts is not None and parts[2] is None and e.has(*_HYPERBOLIC):
+        ok, parts = run_with_budget(lambda: split_denominator(e.rewrite(sp.exp), _X, at), 2.0)
     if not ok or parts is None:
         return None
     n, d, k, rest = parts

@@ -150,20 +150,32 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
         n = next((n for n in range(first, MAX_DEGREE + 1) if all(
             abs(c) * r ** (i - first) <= TOLERANCE * abs(coeffs[first])
             for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))), None)
-        if n is None or split[2] is None and r * (n + k + 2) > sp.Rational(1, 2):
+        if n is None:
             continue
         estimate = sum(abs(c) * sp.binomial(i + k, n + 1 + k) * r ** (i - n - 1)
                        for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))
         if estimate != 0:
-            out.append(_ball(r, a, coeffs[:n + 1], sp.Integer(2) ** math.ceil(math.log2(float(4 * estimate)))))
+            c = sp.Integer(2) ** math.ceil(math.log2(float(4 * estimate)))
+            out.append(_ball(r, a, coeffs[:n + 1], c, 1 if split[2] is not None else _weight(split[1], a, k, r)))
     return out
 
 
-def _ball(r: sp.Rational, a: sp.Rational, coeffs: list, c: sp.Rational) -> tuple:
-    """(r, the Horner polynomial of ``coeffs`` in x - a, side -> the claim's bound C |x - a|^(n + 1))."""
+def _weight(den: sp.Expr, a: sp.Rational, k: int, r: sp.Rational):
+    """side -> (x - a)^k/D, of the sign that makes it positive on that side of a within r (D: the denominator,
+    whose factor that vanishes at a to order k is no polynomial, sin(x)**2): the bound C |x - a|^(n + 1) times it
+    is about C |x - a|^(n + 1) near a, and over D the bound's numerator is C (x - a)^(n + k + 1), whose
+    (n + k + 1)-th derivative is constant (C |x - a|^(n + 1) itself, C (x - a)^(n + 1) D over D, kept its sign only
+    where r (n + k + 2) <= 1/2)."""
+    w = (X - a) ** k / den
+    return lambda side: w * sp.sign(w.subs(X, a + side * r / 2).evalf())
+
+
+def _ball(r: sp.Rational, a: sp.Rational, coeffs: list, c: sp.Rational, weight) -> tuple:
+    """(r, the Horner polynomial of ``coeffs`` in x - a, side -> the claim's bound C |x - a|^(n + 1) times
+    ``weight`` (1, or side -> :func:`_weight`))."""
     u, n = sp.Dummy("u"), len(coeffs) - 1
     poly = sp.horner(sp.Add(*(coeffs[i] * u ** i for i in range(n + 1))), u).subs(u, X - a)
-    return r, poly, lambda side: c * (side * (X - a)) ** (n + 1)
+    return r, poly, lambda side: c * (side * (X - a)) ** (n + 1) * (1 if weight == 1 else weight(side))
 
 
 def _zero_order(den: sp.Expr, a: sp.Rational) -> int:
