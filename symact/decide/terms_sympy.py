@@ -96,12 +96,14 @@ def rewrites(t) -> list:
     return forms
 
 
-def cleared(t, a) -> tuple | None:
+def cleared(t, a, side: int = 1) -> tuple | None:
     """(D, N) with t = N/D on t's domain, both as terms (SymPy's ``together`` proposes them; the kernel's algebra
     checks the equality), None where t has no denominator or SymPy fails: D = (x - a)^k and N the rest of the
     fraction where the denominator's only factor that vanishes at a is a polynomial's (:func:`split_denominator`),
     else D the whole denominator.  Where t's 0/0 at a is removable ((exp(x) - 1)/x - 1 - x/2 at 0), N is smooth
-    at a and cancels there to a higher order than D (:meth:`symact.decide.certify.Search.try_cleared`)."""
+    at a and cancels there to a higher order than D (:meth:`symact.decide.certify.Search.try_cleared`).  Where
+    that factor is no polynomial and holds tanh, sinh or cosh, the fraction is written in exponentials of
+    ``side`` x (``side``: the side of a the piece lies on), whose derivatives keep their size."""
     try:
         e = to_sympy(t)
     except TermError:
@@ -109,7 +111,7 @@ def cleared(t, a) -> tuple | None:
     at = sp.Rational(a.numerator, a.denominator)
     ok, parts = run_with_budget(lambda: split_denominator(e, _X, at), 2.0)
     if ok and parts is not None and parts[2] is None and e.has(*_HYPERBOLIC):
-        ok, parts = run_with_budget(lambda: split_denominator(e.rewrite(sp.exp), _X, at), 2.0)
+        ok, parts = run_with_budget(lambda: _exponential_split(e, at, side), 2.0)
     if not ok or parts is None:
         return None
     n, d, k, rest = parts
@@ -119,6 +121,15 @@ def cleared(t, a) -> tuple | None:
         return from_sympy(d, _X), from_sympy(n, _X)
     except TermError:
         return None
+
+
+def _exponential_split(e: sp.Expr, a, side: int) -> tuple | None:
+    """:func:`split_denominator` of ``e`` written in exponentials of ``side`` x, which grow away from a on that
+    side of it: the kernel's Taylor forms of the remainder rule's derivative lose less to cancellation there (the
+    bound of (x/tanh(x))' of degree 23 on [-1/2, 0) is proved in exp(-2x), not in exp(2x))."""
+    y = sp.Dummy("y", real=True)
+    parts = split_denominator(e.subs(_X, side * y).rewrite(sp.exp), y, side * a)
+    return None if parts is None else tuple(q if q is None else sp.sympify(q).subs(y, side * _X) for q in parts)
 
 
 def split_denominator(e: sp.Expr, x: sp.Symbol, a) -> tuple | None:
