@@ -111,7 +111,8 @@ def cleared(t, a, side: int = 1) -> tuple | None:
     at = sp.Rational(a.numerator, a.denominator)
     ok, parts = run_with_budget(lambda: split_denominator(e, _X, at), 2.0)
     if ok and parts is not None and parts[2] is None and e.has(*_HYPERBOLIC):
-        ok, parts = run_with_budget(lambda: _exponential_split(e, at, side), 2.0)
+        done, exponential = run_with_budget(lambda: _exponential_split(e, at, side), 2.0)
+        parts = exponential if done and exponential is not None else parts
     if not ok or parts is None:
         return None
     n, d, k, rest = parts
@@ -126,10 +127,12 @@ def cleared(t, a, side: int = 1) -> tuple | None:
 def _exponential_split(e: sp.Expr, a, side: int) -> tuple | None:
     """:func:`split_denominator` of ``e`` written in exponentials of ``side`` x, which grow away from a on that
     side of it: the kernel's Taylor forms of the remainder rule's derivative lose less to cancellation there (the
-    bound of (x/tanh(x))' of degree 23 on [-1/2, 0) is proved in exp(-2x), not in exp(2x))."""
+    bound of (x/tanh(x))' of degree 23 on [-1/2, 0) is proved in exp(-2x), not in exp(2x)); None unless the
+    factor that vanishes at a stays no polynomial (only D is used then, whole)."""
     y = sp.Dummy("y", real=True)
     parts = split_denominator(e.subs(_X, side * y).rewrite(sp.exp), y, side * a)
-    return None if parts is None else tuple(q if q is None else sp.sympify(q).subs(y, side * _X) for q in parts)
+    return None if parts is None or parts[2] is not None else (parts[0].subs(y, side * _X),
+                                                               parts[1].subs(y, side * _X), None, None)
 
 
 def split_denominator(e: sp.Expr, x: sp.Symbol, a) -> tuple | None:
