@@ -147,6 +147,9 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
         return []
     split = split_denominator(plain, X, a) or (plain, 1, 0, 1)  # no denominator: smooth at a, k = 0
     k = split[2] if split[2] is not None else _zero_order(split[1], a)
+    factor = _coefficients(split[1] / (X - a) ** k, a, LOOKAHEAD) if split[2] is None else None
+    if split[2] is None and factor is None:
+        return []
     out = []
     for r in RADII:
         n = next((n for n in range(first, MAX_DEGREE + 1) if all(
@@ -154,12 +157,28 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
             for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))), None)
         if n is None:
             continue
-        estimate = sum(abs(c) * sp.binomial(i + k, n + 1 + k) * r ** (i - n - 1)
-                       for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))
+        tails = [coeffs[n + 1:n + 1 + LOOKAHEAD]]
+        if split[2] is None:  # the numerator over D is (f - T_n) D: its terms are the tail's times D/(x - a)^k's
+            tails.append([sum(w * coeffs[n + 1 + i - j] for j, w in enumerate(factor[:i + 1])) for i in range(LOOKAHEAD)])
+        estimate = max(sum(abs(c) * sp.binomial(i + k, n + 1 + k) * r ** (i - n - 1) for i, c in enumerate(t, n + 1))
+                       for t in tails)
         if estimate != 0:
             c = sp.Integer(2) ** math.ceil(math.log2(float(4 * estimate)))
             out.append(_ball(r, a, coeffs[:n + 1], c, 1 if split[2] is not None else _weight(split[1], a, k, r)))
     return out
+
+
+def _coefficients(e: sp.Expr, a: sp.Rational, count: int) -> list | None:
+    """The first ``count`` Taylor coefficients of ``e`` at a, or None where SymPy finds no rational ones in time."""
+    u = sp.Dummy("u")
+    try:
+        done, s = run_with_budget(lambda: sp.series(e.subs(X, u + a), u, 0, count).removeO(), SERIES_SECONDS)
+    except Exception:  # noqa: BLE001 - SymPy raises many types: no series, no Taylor branch
+        return None
+    if not done:
+        return None
+    coeffs = [sp.expand(s).coeff(u, i) for i in range(count)]
+    return coeffs if all(c.is_Rational for c in coeffs) else None
 
 
 def _weight(den: sp.Expr, a: sp.Rational, k: int, r: sp.Rational):
