@@ -18,11 +18,12 @@ which falls as |x - a| grows (the derivative of tanh(x)/x was 112 ulp off at x =
 1/16: its ball is now 1/2, degree 37); where none does, the largest, and its description states the ratio (and,
 with ``symact implement``, says that the formula still cancels outside it where it exceeds the standard).  Where the kernel does not prove the bound of a ball
 of a degree above :data:`SURE_DEGREE`, the next smaller ball and the formula beyond it take its place, in turn
-(:meth:`symact.implement.plan.Plan.prove`).  Where D's factor that vanishes at a is no polynomial ((exp(x) - 1)**2, sin(x)**2), the search cannot divide it
-out, so the bound is C |x - a|^(n+1) (x - a)^k/D (:func:`_weight`): over D its numerator C (x - a)^(n+k+1) has a
-constant (n + k + 1)-th derivative (that of C (x - a)^(n+1) D stayed near C (n + k + 1)! only where
-r (n + k + 2) <= 1/2, which held the balls of x/sin(x)' and x/tanh(x)' at 1/32: 2900 and 1485 float64 ulp just
-outside; now 1 and 1/2).  The branches replace the formula there
+(:meth:`symact.implement.plan.Plan.prove`).  Where D's factor that vanishes at a is no polynomial
+((exp(x) - 1)**2, sin(x)**2), the search cannot divide it out, so the bound is C |x - a|^(n+1) (x - a)^k/D
+(:func:`_weight`; C estimated from the terms of (f - T_n) D/(x - a)^k too): over D its numerator
+C (x - a)^(n+k+1) has a constant (n + k + 1)-th derivative (that of C (x - a)^(n+1) D stayed near C (n + k + 1)!
+only where r (n + k + 2) <= 1/2, which held the balls of x/sin(x)' and x/tanh(x)' at 1/32: 2900 and 1485 float64
+ulp just outside; now 1 and 1/2).  The branches replace the formula there
 only where they measure a smaller error on sample inputs of the ball than the formula already there, which
 measures more than one float64 ulp there (against the certified reference, in float64): the expression
 (exp(x) - 1)/x itself, written with expm1, keeps its formula.
@@ -159,7 +160,8 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
             continue
         tails = [coeffs[n + 1:n + 1 + LOOKAHEAD]]
         if split[2] is None:  # the numerator over D is (f - T_n) D: its terms are the tail's times D/(x - a)^k's
-            tails.append([sum(w * coeffs[n + 1 + i - j] for j, w in enumerate(factor[:i + 1])) for i in range(LOOKAHEAD)])
+            tails.append([sum(w * coeffs[n + 1 + i - j] for j, w in enumerate(factor[:i + 1]))
+                          for i in range(LOOKAHEAD)])
         estimate = max(sum(abs(c) * sp.binomial(i + k, n + 1 + k) * r ** (i - n - 1) for i, c in enumerate(t, n + 1))
                        for t in tails)
         if estimate != 0:
