@@ -902,10 +902,11 @@ class Search:
         if _smooth_on_closure(g, p):
             return None  # no 0/0 at an end: the remainder rule sees g itself
         for a in [e for e, closed in ((p[0], p[2]), (p[1], p[3])) if not closed]:  # where g may be undefined
-            key = ("cleared", h, a)
+            side = 1 if a == p[0] else -1
+            key = ("cleared", h, a, side)
             if key not in self.rewrite_cache:
                 self.spend(20 + _size(h))
-                self.rewrite_cache[key] = cleared(h, a)
+                self.rewrite_cache[key] = cleared(h, a, side)
             parts = self.rewrite_cache[key]
             node = None if parts is None else self.cleared_node(h, rel, p, *parts)
             if node is not None:

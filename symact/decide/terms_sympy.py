@@ -14,6 +14,10 @@ from symact.sympy_terms import from_sympy
 _X = sp.Symbol("x", real=True)
 
 _FUNCTIONS = {f.name: f.head for f in REGISTRY.values() if f.kernel}
+#: where one of these is in a denominator that vanishes at the point (tanh(x)**2 at 0), :func:`cleared` writes the
+#: fraction in exponentials: the remainder rule differentiates its numerator n + k + 1 times, and a power of tanh
+#: grows by one with each derivative where x^j e^(2 m x) keeps its size
+_HYPERBOLIC = (sp.tanh, sp.sinh, sp.cosh)
 
 #: largest degree (read from the syntax, :func:`degree_bound`) of a polynomial that the search hands to SymPy's
 #: polynomial arithmetic: expanding (x^1000 + 1)^1000, or a product of ten high powers, takes minutes or more
@@ -92,17 +96,23 @@ def rewrites(t) -> list:
     return forms
 
 
-def cleared(t, a) -> tuple | None:
+def cleared(t, a, side: int = 1) -> tuple | None:
     """(D, N) with t = N/D on t's domain, both as terms (SymPy's ``together`` proposes them; the kernel's algebra
     checks the equality), None where t has no denominator or SymPy fails: D = (x - a)^k and N the rest of the
     fraction where the denominator's only factor that vanishes at a is a polynomial's (:func:`split_denominator`),
     else D the whole denominator.  Where t's 0/0 at a is removable ((exp(x) - 1)/x - 1 - x/2 at 0), N is smooth
-    at a and cancels there to a higher order than D (:meth:`symact.decide.certify.Search.try_cleared`)."""
+    at a and cancels there to a higher order than D (:meth:`symact.decide.certify.Search.try_cleared`).  Where
+    that factor is no polynomial and holds tanh, sinh or cosh, the fraction is written in exponentials of
+    ``side`` x (``side``: the side of a the piece lies on), whose derivatives keep their size."""
     try:
         e = to_sympy(t)
     except TermError:
         return None
-    ok, parts = run_with_budget(lambda: split_denominator(e, _X, sp.Rational(a.numerator, a.denominator)), 2.0)
+    at = sp.Rational(a.numerator, a.denominator)
+    ok, parts = run_with_budget(lambda: split_denominator(e, _X, at), 2.0)
+    if ok and parts is not None and parts[2] is None and e.has(*_HYPERBOLIC):
+        done, exponential = run_with_budget(lambda: _exponential_split(e, at, side), 2.0)
+        parts = exponential if done and exponential is not None else parts
     if not ok or parts is None:
         return None
     n, d, k, rest = parts
@@ -112,6 +122,17 @@ def cleared(t, a) -> tuple | None:
         return from_sympy(d, _X), from_sympy(n, _X)
     except TermError:
         return None
+
+
+def _exponential_split(e: sp.Expr, a, side: int) -> tuple | None:
+    """:func:`split_denominator` of ``e`` written in exponentials of ``side`` x, which grow away from a on that
+    side of it: the kernel's Taylor forms of the remainder rule's derivative lose less to cancellation there (the
+    bound of (x/tanh(x))' of degree 23 on [-1/2, 0) is proved in exp(-2x), not in exp(2x)); None unless the
+    factor that vanishes at a stays no polynomial (only D is used then, whole)."""
+    y = sp.Dummy("y", real=True)
+    parts = split_denominator(e.subs(_X, side * y).rewrite(sp.exp), y, side * a)
+    return None if parts is None or parts[2] is not None else (parts[0].subs(y, side * _X),
+                                                               parts[1].subs(y, side * _X), None, None)
 
 
 def split_denominator(e: sp.Expr, x: sp.Symbol, a) -> tuple | None:

@@ -19,8 +19,11 @@ which falls as |x - a| grows (the derivative of tanh(x)/x was 112 ulp off at x =
 with ``symact implement``, says that the formula still cancels outside it where it exceeds the standard).  Where the kernel does not prove the bound of a ball
 of a degree above :data:`SURE_DEGREE`, the next smaller ball and the formula beyond it take its place, in turn
 (:meth:`symact.implement.plan.Plan.prove`).  Where D's factor that vanishes at a is no polynomial
-((exp(x) - 1)**2), the search cannot divide it out, and the (n + k + 1)-th derivative of C (x - a)^(n+1) D stays
-near C (n + k + 1)! only on a small ball: r (n + k + 2) <= 1/2 there.  The branches replace the formula there
+((exp(x) - 1)**2, sin(x)**2), the search cannot divide it out, so the bound is C |x - a|^(n+1) (x - a)^k/D
+(:func:`_weight`; C estimated from the terms of (f - T_n) D/(x - a)^k too): over D its numerator
+C (x - a)^(n+k+1) has a constant (n + k + 1)-th derivative (that of C (x - a)^(n+1) D stayed near C (n + k + 1)!
+only where r (n + k + 2) <= 1/2, which held the balls of x/sin(x)' and x/tanh(x)' at 1/32: 2900 and 1485 float64
+ulp just outside; now 1 and 1/2).  The branches replace the formula there
 only where they measure a smaller error on sample inputs of the ball than the formula already there, which
 measures more than one float64 ulp there (against the certified reference, in float64): the expression
 (exp(x) - 1)/x itself, written with expm1, keeps its formula.
@@ -150,27 +153,58 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
     coeffs += [sp.Integer(0)] * (top - len(coeffs))
     split = split_denominator(plain, X, a) or (plain, 1, 0, 1)  # no denominator: smooth at a, k = 0
     k = split[2] if split[2] is not None else _zero_order(split[1], a)
+    factor = _coefficients(split[1] / (X - a) ** k, a, LOOKAHEAD) if split[2] is None else None
+    if split[2] is None and factor is None:
+        return []
     out = []
     for r in RADII:
         n = next((n for n in range(first, MAX_DEGREE + 1) if all(
             abs(c) * r ** (i - first) <= TOLERANCE * abs(coeffs[first])
             for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))), None)
-        if n is None or split[2] is None and r * (n + k + 2) > sp.Rational(1, 2):
+        if n is None:
             continue
-        estimate = sum(abs(c) * sp.binomial(i + k, n + 1 + k) * r ** (i - n - 1)
-                       for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))
+        tails = [coeffs[n + 1:n + 1 + LOOKAHEAD]]
+        if split[2] is None:  # the numerator over D is (f - T_n) D: its terms are the tail's times D/(x - a)^k's
+            tails.append([sum(w * coeffs[n + 1 + i - j] for j, w in enumerate(factor[:i + 1]))
+                          for i in range(LOOKAHEAD)])
+        estimate = max(sum(abs(c) * sp.binomial(i + k, n + 1 + k) * r ** (i - n - 1) for i, c in enumerate(t, n + 1))
+                       for t in tails)
         if estimate != 0:
             c = sp.Integer(2) ** math.ceil(math.log2(float(4 * estimate * scale)))
-            out.append(_ball(r, a, coeffs[:n + 1], c, scale))
+            weight = 1 if split[2] is not None else _weight(split[1], a, k, r)
+            out.append(_ball(r, a, coeffs[:n + 1], c, scale, weight))
     return out
 
 
-def _ball(r: sp.Rational, a: sp.Rational, coeffs: list, c: sp.Rational, scale: sp.Expr) -> tuple:
+def _coefficients(e: sp.Expr, a: sp.Rational, count: int) -> list | None:
+    """The first ``count`` Taylor coefficients of ``e`` at a, or None where SymPy finds no rational ones in time."""
+    u = sp.Dummy("u")
+    try:
+        done, s = run_with_budget(lambda: sp.series(e.subs(X, u + a), u, 0, count).removeO(), SERIES_SECONDS)
+    except Exception:  # noqa: BLE001 - SymPy raises many types: no series, no Taylor branch
+        return None
+    if not done:
+        return None
+    coeffs = [sp.expand(s).coeff(u, i) for i in range(count)]
+    return coeffs if all(c.is_Rational for c in coeffs) else None
+
+
+def _weight(den: sp.Expr, a: sp.Rational, k: int, r: sp.Rational):
+    """side -> (x - a)^k/D, of the sign that makes it positive on that side of a within r (D: the denominator,
+    whose factor that vanishes at a to order k is no polynomial, sin(x)**2): the bound C |x - a|^(n + 1) times it
+    is about C |x - a|^(n + 1) near a, and over D the bound's numerator is C (x - a)^(n + k + 1), whose
+    (n + k + 1)-th derivative is constant (C |x - a|^(n + 1) itself, C (x - a)^(n + 1) D over D, kept its sign only
+    where r (n + k + 2) <= 1/2)."""
+    w = (X - a) ** k / den
+    return lambda side: w * sp.sign(w.subs(X, a + side * r / 2).evalf())
+
+
+def _ball(r: sp.Rational, a: sp.Rational, coeffs: list, c: sp.Rational, scale: sp.Expr, weight) -> tuple:
     """(r, ``scale`` times the Horner polynomial of ``coeffs`` in x - a, side -> the claim's bound
-    C |x - a|^(n + 1))."""
+    C |x - a|^(n + 1) times ``weight`` (1, or side -> :func:`_weight`))."""
     u, n = sp.Dummy("u"), len(coeffs) - 1
     poly = sp.horner(sp.Add(*(coeffs[i] * u ** i for i in range(n + 1))), u).subs(u, X - a)
-    return r, poly if scale == 1 else scale * poly, lambda side: c * (side * (X - a)) ** (n + 1)
+    return r, poly if scale == 1 else scale * poly, lambda side: c * (side * (X - a)) ** (n + 1) * (1 if weight == 1 else weight(side))
 
 
 def _zero_order(den: sp.Expr, a: sp.Rational) -> int:
