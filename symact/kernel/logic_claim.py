@@ -49,6 +49,7 @@ of hypotheses; a conjunction added to the context adds its parts).  The rules (t
 """
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from symact.kernel import poly
@@ -176,10 +177,7 @@ class Context:
 
     def adding(self, f) -> "Context":
         if isinstance(f, list) and f and f[0] == "and":
-            ctx = self
-            for g in f[1:]:
-                ctx = ctx.adding(g)
-            return ctx
+            return functools.reduce(Context.adding, f[1:], self)
         return Context(self.scope, (*self.hyps, f))
 
 
@@ -342,21 +340,13 @@ def _assignment(at: dict) -> str:
 
 
 def term_text(t) -> str:
-    """A term as text (for the steps shown), fully bracketed where it matters."""
-    head, args = t[0], t[1:]
-    if head in ("num", "var"):
-        return str(args[0])
-    if head == "neg":
-        return f"-({term_text(args[0])})" if args[0][0] in ("add", "neg") else f"-{term_text(args[0])}"
-    if head in ("add", "mul"):
-        parts = [term_text(a) if head == "add" or a[0] not in ("add", "neg") else f"({term_text(a)})" for a in args]
-        return (" + " if head == "add" else "*").join(parts).replace("+ -", "- ")
-    if head == "div":
-        return f"({term_text(args[0])})/({term_text(args[1])})"
-    if head == "pow":
-        base = term_text(args[0])
-        return f"{base}**{args[1]}" if args[0][0] == "var" else f"({base})**{args[1]}"
-    return f"integrate({term_text(args[0])}, {args[1]}, {term_text(args[2])}, {term_text(args[3])})"
+    """A term as text (for the steps shown), every compound part bracketed."""
+    if t[0] in ("num", "var"):
+        return str(t[1])
+    parts = [term_text(a) if isinstance(a, list) else str(a) for a in t[1:]]
+    if t[0] in ("add", "mul"):
+        return "(" + (" + " if t[0] == "add" else "*").join(parts) + ")"
+    return {"neg": "(-{})", "div": "({}/{})", "pow": "({}**{})", "integral": "integrate({}, {}, {}, {})"}[t[0]].format(*parts)
 
 
 def check_logic(claim: dict, verdict: str, proof) -> list[str]:
