@@ -46,24 +46,21 @@ def check_affine_convex(claim: dict, verdict: str, proof, check) -> list[str]:
         raise Rejected(f"malformed term: {exc}") from None
     if not all(polynomial(t) for t in coefficients):
         raise Rejected("a coefficient of the affine map is not a polynomial in x")
-    want = {"var": "x", "convex": c["outer"], "sense": c["sense"], "domain": [REAL_LINE]}
-    if param is not None:
-        if not (isinstance(pname, str) and pname.isidentifier() and pname != "x"
-                and isinstance(param.get("domain"), list) and len(param["domain"]) == 1):
-            raise Rejected("the parameter is a name other than x with a domain of one piece")
-        domain = [read_piece(param["domain"][0])]
-    elif has_param(outer):
-        raise Rejected("a quantified parameter occurs outside a forall claim")
     if verdict != "proved" or not isinstance(proof, dict) or proof.get("rule") != "affine-composition":
         raise Rejected("convexity in several variables is proved by an affine-composition node")
     cert = proof.get("certificate")
     got = cert.get("claim") if isinstance(cert, dict) else None
+    if param is None and has_param(outer):
+        raise Rejected("a quantified parameter occurs outside a forall claim")
     if param is not None:
+        if not (isinstance(pname, str) and pname.isidentifier() and pname != "x"
+                and isinstance(param.get("domain"), list) and len(param["domain"]) == 1):
+            raise Rejected("the parameter is a name other than x with a domain of one piece")
         if not (isinstance(got, dict) and got.get("forall") == pname and isinstance(got.get("domain"), list)
-                and [read_piece(p) for p in got["domain"]] == domain):
+                and [read_piece(p) for p in got["domain"]] == [read_piece(param["domain"][0])]):
             raise Rejected(f"the certificate is not about every {pname} in the parameter's domain")
         got = got.get("claim")
-    if not (isinstance(got, dict) and set(got) == set(want) and _same(got, want)):
+    if not (isinstance(got, dict) and set(got) == {"var", "convex", "sense", "domain"} and _same(got, outer, c["sense"])):
         raise Rejected(f"the certificate is not the claim that F is {c['sense']} on (-oo, oo)")
     try:
         inner_verdict, steps = check(cert)
@@ -78,10 +75,11 @@ def check_affine_convex(claim: dict, verdict: str, proof, check) -> list[str]:
             + f") -> F(A) is {c['sense']} on R^{len(names)} for every real x{over} (rule affine-composition)."]
 
 
-def _same(got: dict, want: dict) -> bool:
-    """Whether two convexity claims agree (terms compared as read, domains as pieces)."""
+def _same(got: dict, outer, sense: str) -> bool:
+    """Whether a convexity claim says that the term outer is convex (concave) on the real line (terms compared as
+    read, domains as pieces)."""
     try:
-        return (from_json(got["convex"]) == from_json(want["convex"]) and got["sense"] == want["sense"]
-                and got["var"] == "x" and [read_piece(p) for p in got["domain"]] == [read_piece(want["domain"][0])])
+        return (from_json(got["convex"]) == outer and got["sense"] == sense and got["var"] == "x"
+                and [read_piece(p) for p in got["domain"]] == [read_piece(REAL_LINE)])
     except (TermError, TypeError, KeyError, IndexError, ValueError):
         return False

@@ -146,7 +146,7 @@ def read_axiom_claim(claim: dict) -> tuple:
         a, b = ctx.read(h[1], "scalar"), ctx.read(h[2], "scalar")
         if _has(["add", a, b], lambda u: u[0] == "div"):
             raise Rejected("a hypothesis has no division")
-        ctx.facts.append((["add", b, ["mul", ["num", "-1"], a]], h[0] == "<"))
+        ctx.facts.append((_minus(b, a), h[0] == "<"))
     return ctx, ctx.read(c.get("lhs"), "scalar"), ctx.read(c.get("rhs"), "scalar")
 
 
@@ -217,8 +217,7 @@ def _chains(claim: dict, proof: dict) -> tuple:
     others = {n: k for n, k in ctx.symbols.items() if n != var}
     base = ctx.extended(others, [], var)
     step = ctx.extended({**others, **dict.fromkeys(points, "scalar")},
-                        [(t, False) for p in points for t in (["sym", p], ["add", ["num", "1"], ["mul", ["num", "-1"],
-                                                                                               ["sym", p]]])], var)
+                        [(t, False) for p in points for t in (["sym", p], _minus(["num", "1"], ["sym", p]))], var)
     rel = claim["axioms"]["rel"]  # the hypothesis of a '>=' claim is used as rhs <= lhs
     step.induction = (var, points, {"ih": ({var: "scalar"}, *((rhs, "<=", lhs) if rel == ">=" else (lhs, rel, rhs)),
                                            [])})
@@ -251,9 +250,8 @@ def _chain(ctx, start, steps: list, end, goal: str) -> list[str]:
                                  f"'{axiom_rel}')")
             if axiom_rel != "==" and ctx.sign(times) is None:
                 raise Rejected(f"step {i}: the multiplier of {name} is not shown >= 0 (rule sign)")
-            combination.append(["mul", times, ["add", left, ["mul", ["num", "-1"], right]]])
-        difference = (["add", prev, ["mul", ["num", "-1"], term]] if rel != ">=" else
-                      ["add", term, ["mul", ["num", "-1"], prev]])
+            combination.append(["mul", times, _minus(left, right)])
+        difference = _minus(prev, term) if rel != ">=" else _minus(term, prev)
         combined = ["add", ["num", "0"], *combination]
         if not ctx.identical(difference, combined):
             raise Rejected(f"step {i}: the difference of the two sides is not the combination of its "
@@ -271,6 +269,11 @@ def _chain(ctx, start, steps: list, end, goal: str) -> list[str]:
         raise Rejected(f"the chain gives '{composed}', the statement says '{goal}' (rule compose)")
     out.append(f"The chain ends at the right side and its links compose to '{goal}' (rule compose).")
     return out
+
+
+def _minus(a, b) -> list:
+    """The term a - b."""
+    return ["add", a, ["mul", ["num", "-1"], b]]
 
 
 def _name(inst) -> str:
@@ -396,11 +399,8 @@ class _Context:
 
     # -- rule defined --
     def defined(self, t) -> None:
-        if t[0] == "div" and self.sign(t[2]) != "pos":
+        if _has(t, lambda u: u[0] == "div" and self.sign(u[2]) != "pos"):
             raise Rejected("a denominator is not shown > 0 from the hypotheses (rules defined, sign)")
-        for a in t[1:]:
-            if isinstance(a, list):
-                self.defined(a)
 
     # -- rule sign --
     def sign(self, t) -> str | None:
@@ -447,11 +447,10 @@ class _Context:
         if t[0] == "sym":
             return {((t[1], 1),): Fraction(1)}, poly.const(1)
         key, arg = (t[0], t[1] if t[0] == "fn" else None), self.normal(t[-1])
-        for k, form, generator in self.atoms:
-            if k == key and _same(form, arg):
-                return generator, poly.const(1)
-        generator = {((f"g:{len(self.atoms)}", 1),): Fraction(1)}
-        self.atoms.append((key, arg, generator))
+        generator = next((g for k, form, g in self.atoms if k == key and _same(form, arg)), None)
+        if generator is None:
+            generator = {((f"g:{len(self.atoms)}", 1),): Fraction(1)}
+            self.atoms.append((key, arg, generator))
         return generator, poly.const(1)
 
     def identical(self, a, b) -> bool:

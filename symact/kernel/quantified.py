@@ -52,10 +52,6 @@ from symact.kernel.pieces import Rejected, contains, ordered_points, read_piece
 from symact.kernel.terms import (TermError, from_json, has_param, num, number_text, parse_rational, rational_text, sub,
                                  to_json)
 
-_WEAK = {True: (">=", ">", "=="), False: ("<=", "<", "==")}
-_STRICT = {True: (">",), False: ("<",)}
-
-
 def check_forall(claim: dict, verdict: str, node, check_instance) -> list[str]:
     """The steps checked, or Rejected; ``check_instance`` is the whole kernel's check of a certificate."""
     name = claim.get("forall")
@@ -144,24 +140,19 @@ def ends_parts(inner: dict, name: str, piece) -> tuple[dict, dict]:
     if lo is None or hi is None or lo == hi:
         raise TermError("the ends rule needs a bounded interval of the parameter")
     lhs, rhs = _affine_sides(inner, name, "ends")
-    low, high = (_with_sides(inner, at_parameter(lhs, name, q), at_parameter(rhs, name, q)) for q in (lo, hi))
-    return low, high
+    return tuple(_with_sides(inner, at_parameter(lhs, name, q), at_parameter(rhs, name, q)) for q in (lo, hi))
 
 
 def ends_allowed(rel: str, low_rel: str, high_rel: str, low_in: bool, high_in: bool) -> bool:
     """Whether ``d(a) low_rel 0`` and ``d(b) high_rel 0`` give ``d(alpha) rel 0`` for every alpha in A, where
     ``low_in``/``high_in`` say whether the ends a, b lie in A (the ``ends`` rule above)."""
-    if rel == "==":
-        return low_rel == high_rel == "=="
     if rel not in ("<", "<=", ">", ">="):
+        return rel == low_rel == high_rel == "=="
+    # each end holds weakly (rel, its strict form or '=='); a strict rel needs a strict end, strict where it is in A
+    strict, ends = rel[0], ((low_rel, low_in), (high_rel, high_in))
+    if not all(r in (strict, strict + "=", "==") for r, _ in ends):
         return False
-    up = rel in (">", ">=")
-    if not (low_rel in _WEAK[up] and high_rel in _WEAK[up]):
-        return False
-    if rel in (">=", "<="):
-        return True
-    low_strict, high_strict = low_rel in _STRICT[up], high_rel in _STRICT[up]
-    return (low_strict or high_strict) and (low_strict or not low_in) and (high_strict or not high_in)
+    return rel != strict or (strict in (low_rel, high_rel) and all(r == strict for r, inside in ends if inside))
 
 
 def _convexity(claim, name, domain, node, check_instance) -> list[str]:
