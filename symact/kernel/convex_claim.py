@@ -115,9 +115,18 @@ def _kinks(t, sense: str, p, node, check) -> list[str]:
     return log
 
 
-def kink_gap(t, c: Fraction, left: Fraction, right: Fraction) -> Fraction:
-    """g'(c) - h'(c) exactly for f's formulas g on (left, c) and h on (c, right), both defined in the open sense
-    at c (the rule ``kink``); Uncertain, GermUndefined or ValueError where they are not."""
+def kink_gaps(terms: list, node: dict, domain: list) -> tuple:
+    """(left, c, right, gaps) of a kink node: its rationals left < c < right in one piece of the domain and, for
+    each term f, g'(c) - h'(c) exactly for f's formulas g on (left, c) and h on (c, right), both defined in the
+    open sense at c (the rule ``kink``); Rejected where they are not."""
+    left, c, right = ordered_points([node.get(k) for k in ("left", "at", "right")], domain, "a kink")
+    try:
+        return left, c, right, [_gap(t, c, left, right) for t in terms]
+    except (Uncertain, GermUndefined, ZeroDivisionError, ValueError) as exc:
+        raise Rejected(f"the kink at {c}: {exc}") from None
+
+
+def _gap(t, c: Fraction, left: Fraction, right: Fraction) -> Fraction:
     slopes = []
     for q in ((left, c, False, False), (c, right, False, False)):
         g = smooth_form(t, q, strict=False)
@@ -130,11 +139,7 @@ def kink_gap(t, c: Fraction, left: Fraction, right: Fraction) -> Fraction:
 
 
 def _kink(t, sense: str, domain: list, node) -> list[str]:
-    left, c, right = ordered_points([node.get(k) for k in ("left", "at", "right")], domain, "a kink")
-    try:
-        gap = kink_gap(t, c, left, right)
-    except (Uncertain, GermUndefined, ZeroDivisionError, ValueError) as exc:
-        raise Rejected(f"the kink at {c}: {exc}") from None
+    left, c, right, (gap,) = kink_gaps([t], node, domain)
     if (gap <= 0) if sense == "convex" else (gap >= 0):
         raise Rejected(f"at {c} the slope changes by {number_text(-gap)}: no violation of {sense}ity")
     return [f"At {c}: f's formulas on ({left}, {c}) and ({c}, {right}) have slopes differing by {number_text(gap)} there (exact), "

@@ -45,10 +45,8 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
 from __future__ import annotations
 
 from fractions import Fraction
-from symact.kernel.convex_claim import kink_gap
-from symact.kernel.evaluate import GermUndefined
-from symact.kernel.ivals import Uncertain
-from symact.kernel.pieces import Rejected, contains, ordered_points, read_piece
+from symact.kernel.convex_claim import kink_gaps
+from symact.kernel.pieces import Rejected, contains, read_piece
 from symact.kernel.terms import (TermError, from_json, has_param, num, number_text, parse_rational, rational_text, sub,
                                  to_json)
 
@@ -171,6 +169,7 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
             if not negated or t[0] != "deriv":
                 raise TermError("only the non-continuity of a derivative is proved for every alpha")
             t = t[1]
+        pieces = [read_piece(p) for p in inner["domain"]]
     except (KeyError, TypeError, TermError) as exc:
         raise Rejected(f"not a convexity or continuity claim affine in {name}: {exc}") from None
     lo, hi, lc, hc = domain[0]
@@ -186,13 +185,8 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
         raise Rejected("a non-convexity for every alpha is proved by a kink node")
     a, e = _anchor(domain[0])
     bounded = lo is not None and hi is not None and lo != hi
-    try:
-        left, c, right = ordered_points([node.get(k) for k in ("left", "at", "right")],
-                                        list(map(read_piece, inner["domain"])), "a kink")
-        base = kink_gap(at_parameter(t, name, a), c, left, right)
-        other = kink_gap(at_parameter(t, name, hi if bounded else a + (e or 1)), c, left, right)
-    except (Uncertain, GermUndefined, ZeroDivisionError, ValueError, TypeError, KeyError, TermError) as exc:
-        raise Rejected(f"the kink at every {name}: {exc}") from None
+    _, c, _, (base, other) = kink_gaps([at_parameter(t, name, q) for q in (a, hi if bounded else a + (e or 1))],
+                                       node, pieces)
     rels = {"convex": (">",), "concave": ("<",), "continuous": (">", "<")}[sense]
     if bounded:  # the gap at alpha is a convex combination of the gaps at the ends (the ends table)
         rel = next((r for r in rels if ends_allowed(r, _sign(base), _sign(other), lc, hc)), None)
