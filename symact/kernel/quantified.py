@@ -93,12 +93,11 @@ def instance_claim(inner: dict, name: str, q: Fraction) -> dict:
 def affine_parts(inner: dict, name: str, piece) -> tuple[Fraction, int, dict, dict]:
     """(a, e, base claim without its relation, slope claim without its relation) for an inner claim affine in
     the parameter (TermError otherwise): the claims the ``affine`` rule needs certificates of."""
-    lhs, rhs = _affine_sides(inner, name, "affine")
-    d = sub(lhs, rhs)
+    d = _affine_difference(inner, name, "affine")
     a, e = _anchor(piece)
     slope = sub(at_parameter(d, name, a + (e or 1)), at_parameter(d, name, a))
-    return a, e, _with_sides(inner, at_parameter(lhs, name, a), at_parameter(rhs, name, a)), _with_sides(
-        inner, slope, num(0))
+    base = _at(inner, name, a)
+    return a, e, base, {**base, "lhs": to_json(slope), "rhs": to_json(num(0))}
 
 
 def _anchor(piece) -> tuple[Fraction, int]:
@@ -108,20 +107,20 @@ def _anchor(piece) -> tuple[Fraction, int]:
     return (lo, 1) if lo is not None else (hi, -1) if hi is not None else (Fraction(0), 0)
 
 
-def _affine_sides(inner, name: str, rule: str) -> tuple:
-    """(lhs, rhs) of an inner claim with a finite right side whose difference is affine in the parameter name
-    (on the syntax); TermError otherwise."""
+def _affine_difference(inner, name: str, rule: str) -> tuple:
+    """lhs - rhs of an inner claim with a finite right side, affine in the parameter name (on the syntax);
+    TermError otherwise."""
     if not isinstance(inner, dict) or inner.get("rhs") in ("oo", "-oo"):
         raise TermError(f"the {rule} rule needs a claim with a finite right side")
-    lhs, rhs = from_json(inner["lhs"]), from_json(inner["rhs"])
-    if _degree(sub(lhs, rhs), name) > 1:
+    d = sub(from_json(inner["lhs"]), from_json(inner["rhs"]))
+    if _degree(d, name) > 1:
         raise TermError(f"the claim is not affine in {name}")
-    return lhs, rhs
+    return d
 
 
-def _with_sides(inner: dict, lhs, rhs) -> dict:
-    """The inner claim with the sides lhs, rhs (terms) and without its relation."""
-    return {k: v for k, v in {**inner, "lhs": to_json(lhs), "rhs": to_json(rhs)}.items() if k != "rel"}
+def _at(inner: dict, name: str, q: Fraction) -> dict:
+    """The inner claim at name = q (:func:`instance_claim`) without its relation."""
+    return {k: v for k, v in instance_claim(inner, name, q).items() if k != "rel"}
 
 
 def allowed(rel: str, base_rel: str, slope_rel: str, e: int, a_in_domain: bool) -> bool:
@@ -137,8 +136,8 @@ def ends_parts(inner: dict, name: str, piece) -> tuple[dict, dict]:
     lo, hi = piece[0], piece[1]
     if lo is None or hi is None or lo == hi:
         raise TermError("the ends rule needs a bounded interval of the parameter")
-    lhs, rhs = _affine_sides(inner, name, "ends")
-    return tuple(_with_sides(inner, at_parameter(lhs, name, q), at_parameter(rhs, name, q)) for q in (lo, hi))
+    _affine_difference(inner, name, "ends")
+    return tuple(_at(inner, name, q) for q in (lo, hi))
 
 
 def ends_allowed(rel: str, low_rel: str, high_rel: str, low_in: bool, high_in: bool) -> bool:
@@ -176,8 +175,7 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
     if not negated:
         if node.get("rule") != "ends" or lo is None or hi is None or lo == hi:
             raise Rejected("convexity for every alpha is proved by the ends of a bounded interval")
-        _proved_relations(node, {role: {**inner, "convex": to_json(at_parameter(t, name, q))}
-                                 for role, q in (("low", lo), ("high", hi))}, check_instance)
+        _proved_relations(node, {"low": _at(inner, name, lo), "high": _at(inner, name, hi)}, check_instance)
         return [f"The function is affine in {name} and {sense} at both ends {name} = {rational_text(lo)} and "
                 f"{name} = {rational_text(hi)} (kernel-checked), so at every {name} in between, a convex "
                 f"combination of the two, it is {sense}."]
