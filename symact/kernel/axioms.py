@@ -165,8 +165,7 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
         raise Rejected("such a claim is proved by a derivation (or closure) node")
     ctx, lhs, rhs, chains = _chains(claim, proof)
     rel = claim["axioms"]["rel"]
-    ctx.defined(lhs)
-    ctx.defined(rhs)
+    ctx.defined(["add", lhs, rhs])  # both sides
     out = [f"Hypotheses: {len(ctx.facts)}; every denominator of the statement is > 0 (rules defined, sign)."]
     if proof["rule"] == "derivation":
         return out + _chain(*chains[0][1:], rel)

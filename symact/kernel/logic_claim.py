@@ -212,10 +212,7 @@ def _psatz(node: dict, ctx: Context, extra: tuple | None, log: list) -> None:
         kinds = [facts[i][1] for i in idx]
         if c < 0 and "==" not in kinds:
             raise Rejected("a psatz coefficient is negative")
-        prod = const(c)
-        for i in idx:
-            prod = mul(prod, facts[i][0])
-        total = poly.add(total, prod)
+        total = poly.add(total, functools.reduce(mul, (facts[i][0] for i in idx), const(c)))
         strict = strict or (c > 0 and all(k == ">" for k in kinds))
     for item in node.get("squares", []):
         c = parse_rational(item[0])
@@ -317,9 +314,8 @@ def prove(goal, node, ctx: Context, log: list) -> None:
     if head == "not" and rule == "suppose":
         inner = goal[1]
         log.append("suppose: the negated statement, towards a contradiction")
-        if inner[0] == "exists":
-            return prove(None, node.get("then"), ctx.with_vars(inner[1]).adding(inner[2]), log)
-        return prove(None, node.get("then"), ctx.adding(inner), log)
+        ctx = ctx.with_vars(inner[1]).adding(inner[2]) if inner[0] == "exists" else ctx.adding(inner)
+        return prove(None, node.get("then"), ctx, log)
     raise Rejected(f"the rule {rule!r} does not prove a {head!r} formula")
 
 
