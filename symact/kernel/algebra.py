@@ -69,8 +69,8 @@ import sympy as sp
 from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, has_x, linear_split, mul, neg, num,
-                                 polynomial, power, rational_power)
+from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, from_sympy, has_x, linear_split, mul, neg,
+                                 num, polynomial, power, rational_power)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -115,8 +115,7 @@ class Normalizer:
         self.T = _scale(_slopes(t, {"sin": {1}, "cos": {1}}), MAX_TRIG_MULTIPLE)
         self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
         self.e = sp.Dummy("e")  # Euler's number, exp(1): exp(k) = e^k for integers k
-        self.radicals: dict[tuple[int, Fraction], sp.Dummy] = {}  # (n, q) -> G = q^(1/n)
-        self.root_powers: dict[sp.Dummy, tuple] = {}  # G = p^(1/n) for a polynomial p: G -> (n, p)
+        self.root_powers: dict[sp.Dummy, tuple] = {}  # G = p^(1/n) for a polynomial p (or rational): G -> (n, p)
         self.bases: list = []  # exponents whose exponentials are generators from the start (see exp_atom)
 
     def run(self):
@@ -125,7 +124,7 @@ class Normalizer:
                 return self.nd(self.t)
             except _Rebase as found:
                 self.bases.append(found.exponent)
-                self.atoms, self.radicals, self.root_powers = [], {}, {}
+                self.atoms, self.root_powers = [], {}
                 for u in self.bases:
                     self.atom("exp", None, u)
         raise Uncertain("too many exponents that are multiples of each other")
@@ -140,11 +139,8 @@ class Normalizer:
         return e
 
     def reduce(self, n):
-        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1), G^n - q (G = q^(1/n)) and G^n - p (G = p^(1/n) for a
-        polynomial p in x and the other generators)."""
-        for (k, q), G in self.radicals.items():
-            if n.has(G):
-                n = self.expand(sp.rem(n, G ** k - sp.Rational(q.numerator, q.denominator), G))
+        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1) and G^n - p (G = p^(1/n) for a rational p or a polynomial p
+        in x and the other generators)."""
         for G, (k, base) in self.root_powers.items():
             if n.has(G) and sp.degree(n, G) >= k:
                 n = self.expand(sp.rem(n, G ** k - base, G))
@@ -197,15 +193,13 @@ class Normalizer:
     def root(self, base, r: Fraction):
         if base[0] == "fn" and base[1] == "exp":  # exp(u)^r = exp(r u): exp(u) > 0
             return self.exponential(mul(num(r), base[2]))
+        scale = Fraction(1)
         if base[0] == "num" and base[1] > 0:
             exact = rational_power(base[1], r)
             if exact is not None:
                 return sp.Rational(exact.numerator, exact.denominator), sp.Integer(1)
-            n = r.denominator
-            outside, inside = _split_root(base[1], n)  # q = outside^n * inside
-            G = self.radicals.setdefault((n, inside), sp.Dummy("G"))
-            value = (sp.Rational(outside.numerator, outside.denominator) * G) ** r.numerator
-            return (value, sp.Integer(1)) if r > 0 else (sp.Integer(1), 1 / value)
+            outside, inside = _split_root(base[1], r.denominator)  # q = outside^n inside: q^r = outside^(n r) inside^r
+            scale, base = outside ** r.numerator, num(inside)
         if base[0] == "pow" and base[2].denominator == 1 and (base[2] * r).denominator == 1:
             v, m = base[1], base[2]
             if m.numerator % 2 == 0 and (m * r).numerator % 2 == 0:  # (v^m)^r = |v|^(m r) = v^(m r)
@@ -221,42 +215,25 @@ class Normalizer:
             factored = self.factored_form(base)
             if factored is not None:
                 return self.nd(("pow", factored, r))
-            quotient = self.quotient(base)
-            if quotient is not None:
-                return self.nd(mul(("pow", quotient[0], r), ("pow", quotient[1], -r)))
-        # u^(p/n) = G^p with G = u^(1/n) (u >= 0 where u^(p/n) is defined, u > 0 when p < 0)
+            n, d = self.nd(base)  # N/D, D != 1, both polynomials in x, certainly > 0 on P: (N/D)^r = N^r D^-r there
+            if d != 1 and (n.free_symbols | d.free_symbols) <= {self.x}:  # (1 + x^-2 = (x^2 + 1)/x^2)
+                parts = (from_sympy(n, self.x), from_sympy(d, self.x))
+                if all(self.sign(q, True) > 0 for q in parts):
+                    return self.nd(mul(("pow", parts[0], r), ("pow", parts[1], -r)))
+        # u^(p/n) = G^p with G = u^(1/n) (u >= 0 where u^(p/n) is defined, u > 0 when p < 0), times the scale
         G = self.atom("root", Fraction(1, r.denominator), base)
         if G not in self.root_powers:  # G^n = base where G = base^(1/n) is defined
             n, d = self.nd(base)
             if d == 1:
                 self.root_powers[G] = (r.denominator, n)
-        return (G ** r.numerator, sp.Integer(1)) if r > 0 else (sp.Integer(1), G ** -r.numerator)
-
-    def quotient(self, base):
-        """(N, D) as terms where the normal form of base is N/D with D != 1, both polynomials in x only, each
-        certainly positive on P ((N/D)^r = N^r D^-r there: 1 + x^-2 = (x^2 + 1)/x^2), or None."""
-        n, d = self.nd(base)
-        if d == 1 or not (n.free_symbols | d.free_symbols) <= {self.x}:
-            return None
-        from symact.kernel.terms import from_sympy
-
-        parts = (from_sympy(n, self.x), from_sympy(d, self.x))
-        return parts if all(self.sign(p, True) > 0 for p in parts) else None
+        c = sp.Rational(scale.numerator, scale.denominator)
+        return (c * G ** r.numerator, sp.Integer(1)) if r > 0 else (sp.Integer(1), G ** -r.numerator / c)
 
     def factored_form(self, base):
-        """The first of the certificate's factored forms F (a product or power, :func:`~symact.kernel.terms.polynomial`) whose normal
-        form is exactly that of base, a polynomial in x, or None."""
-        if not self.factored:
-            return None
-        n, d = self.nd(base)
-        if d != 1 or not n.free_symbols <= {self.x}:
-            return None
-        for f in self.factored:
-            if f[0] in ("mul", "pow") and polynomial(f):
-                nf, df = self.nd(f)
-                if df == 1 and self.expand(nf - n) == 0:
-                    return f
-        return None
+        """The first of the certificate's factored forms F (a product or power,
+        :func:`~symact.kernel.terms.polynomial`) whose normal form is exactly that of base, or None."""
+        forms = (f for f in self.factored if f[0] in ("mul", "pow") and polynomial(f))
+        return next((f for f in forms if self.same(f, base)), None)
 
     # -- functions --------------------------------------------------------------------------------------------
     def function(self, name: str, u):
@@ -356,10 +333,7 @@ class Normalizer:
                            + k * (self.atom("log", None, size) if k else 0)), sp.Integer(1)
 
     def log_rational(self, q: Fraction):
-        total = sp.Integer(0)
-        for value, sign in ((q.numerator, 1), (q.denominator, -1)):
-            for prime, exponent in _prime_powers(value):
-                total += sign * exponent * self.atom("log", None, num(prime))
+        total = sum((e * self.atom("log", None, num(prime)) for prime, e in _prime_powers(q)), sp.Integer(0))
         return total, sp.Integer(1)
 
     def trigonometric(self, name: str, u):
@@ -377,21 +351,18 @@ class Normalizer:
         return self.expand(s if name == "sin" else c), sp.Integer(1)
 
     def at_pi_multiple(self, shift: Fraction):
-        """(cos, sin) of shift * pi for shift in Z/12, exactly: rationals and multiples of sqrt(2), sqrt(3),
-        sqrt(6) (G = q^(1/2) with its reduction G^2 = q)."""
-        j = int(shift * 24) % 48  # the angle in units of pi/24
-        if j % 6 == 0 and j % 12 != 0:  # odd multiples of pi/4
-            r = self.root(num(2), Fraction(1, 2))[0] / 2
-            return {6: (r, r), 18: (-r, r), 30: (-r, -r), 42: (r, -r)}[j]
-        if j % 4 == 0:  # multiples of pi/6
-            k = j // 4
-            r3 = self.root(num(3), Fraction(1, 2))[0] / 2
-            cosines = [sp.Integer(1), r3, sp.Rational(1, 2), sp.Integer(0), -sp.Rational(1, 2), -r3]
-            cosines += [-v for v in cosines]
-            return cosines[k], cosines[(k - 3) % 12]
-        # odd multiples of pi/12: cos(a +- b) with a = pi/4, b = pi/6 (shift - 1/4 is a multiple of 1/6)
-        (ca, sa), (cb, sb) = self.at_pi_multiple(Fraction(1, 4)), self.at_pi_multiple(shift - Fraction(1, 4))
-        return self.expand(ca * cb - sa * sb), self.expand(sa * cb + ca * sb)
+        """(cos, sin) of shift * pi for shift in Z/12, exactly: rationals and multiples of sqrt(2), sqrt(3) and
+        their product (G = q^(1/2) with its reduction G^2 = q), from cos(k pi/12) for k = 0..6 (cos(pi/12) =
+        sqrt(2)(sqrt(3) + 1)/4, cos(5 pi/12) = sqrt(2)(sqrt(3) - 1)/4) by cos(a) = cos(-a) = cos(a + 2 pi) =
+        -cos(pi - a) and sin(a) = cos(a - pi/2)."""
+        r2, r3 = (self.root(num(q), Fraction(1, 2))[0] for q in (2, 3))
+        quadrant = [sp.Integer(1), r2 * (r3 + 1) / 4, r3 / 2, r2 / 2, sp.Rational(1, 2), r2 * (r3 - 1) / 4, 0]
+
+        def cos(k):  # cos(k pi/12)
+            k = min(k % 24, -k % 24)
+            return quadrant[k] if k <= 6 else -quadrant[12 - k]
+        k = int(shift * 12)
+        return self.expand(cos(k)), self.expand(cos(k - 6))
 
     # -- generators ---------------------------------------------------------------------------------------------
     def atom(self, name: str, extra, u):
@@ -503,25 +474,28 @@ def _multiple_angle(k: int, S, C, expand):
 def _split_root(q: Fraction, n: int) -> tuple[Fraction, Fraction]:
     """q = a^n * b with b free of n-th powers of small primes (so that 8^(1/2) and 2 * 2^(1/2) share b)."""
     a, b = Fraction(1), Fraction(1)
-    for value, sign in ((q.numerator, 1), (q.denominator, -1)):
-        for prime, exponent in _prime_powers(value):
-            a *= Fraction(prime) ** (sign * (exponent // n))
-            b *= Fraction(prime) ** (sign * (exponent % n))
+    for prime, exponent in _prime_powers(q):
+        a *= Fraction(prime) ** (exponent // n)
+        b *= Fraction(prime) ** (exponent % n)
     return a, b
 
 
-def _prime_powers(n: int):
-    out, p = [], 2
-    while p * p <= n and p < 10 ** 4:
-        count = 0
-        while n % p == 0:
-            n //= p
-            count += 1
-        if count:
-            out.append((p, count))
-        p += 1
-    if n > 1:
-        out.append((n, 1))
+def _prime_powers(q: Fraction):
+    """(p, e) with q = prod p^e for a positive rational q (e < 0 for the denominator's factors): trial division
+    by the small primes, the rest of a numerator or denominator counted as one factor p."""
+    out = []
+    for n, sign in ((q.numerator, 1), (q.denominator, -1)):
+        p = 2
+        while p * p <= n and p < 10 ** 4:
+            count = 0
+            while n % p == 0:
+                n //= p
+                count += 1
+            if count:
+                out.append((p, sign * count))
+            p += 1
+        if n > 1:
+            out.append((n, sign))
     return out
 
 

@@ -192,15 +192,14 @@ def _check(cert: dict) -> tuple[str, list[str]]:
     if kind != "ordinary":
         return verdict, KINDS[kind][1](claim, verdict, proof)
     lhs, rel, rhs, domain = read_claim(claim)
-    log: list[str] = []
-    checker = _Checker(log)
+    checker = _Checker()
     if verdict == "refuted":
         checker.counterexample(proof, lhs, rel, rhs, domain)
     else:
         d = sub(lhs, rhs)
         for node, p in node_per_piece(proof, domain):
             checker.prove(node, d, rel, p)
-    return verdict, log
+    return verdict, checker.log
 
 
 def claim_text(c) -> str:
@@ -227,14 +226,14 @@ def _unlabelled(c):
 def check_node(node, d, rel: str, p) -> list[str]:
     """Check one proof node of ``d REL 0`` on the piece p (the steps checked), or raise Rejected: for the
     search, which tries a rule before it builds the whole certificate."""
-    log: list[str] = []
-    _Checker(log).prove(node, d, rel, p)
-    return log
+    checker = _Checker()
+    checker.prove(node, d, rel, p)
+    return checker.log
 
 
 class _Checker:
-    def __init__(self, log: list[str]):
-        self.log = log
+    def __init__(self):
+        self.log: list[str] = []
         self.nodes = 0
 
     # -- refutation ---------------------------------------------------------------------------------------------

@@ -50,17 +50,17 @@ from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign, piece_json,
 from symact.kernel.terms import (X, TermError, add, at, from_json, has_param, has_x, linear_split, mul, num,
                                  parse_rational, show, sub)
 
-INFINITE = ("oo", "-oo")
+ENDS = {"oo": 1, "-oo": -1}
 PI = ("const", "pi")
 
 
 def read_limit_claim(c: dict):
     """(f, REL, c, side): c a term without x, or +1/-1 for +oo/-oo; side +1 (x -> oo) or -1."""
     try:
-        side = {"oo": 1, "-oo": -1}[c["limit"]]
+        side = ENDS[c["limit"]]
         lhs, rel = from_json(c["lhs"]), c["rel"]
         rhs = c["rhs"]
-        target = {"oo": 1, "-oo": -1}[rhs] if rhs in INFINITE else from_json(rhs)
+        target = ENDS[rhs] if isinstance(rhs, str) else from_json(rhs)  # a term is a list
     except (KeyError, TypeError, TermError) as exc:
         raise Rejected(f"malformed limit claim: {exc}") from None
     if rel not in CLAIM_RELATIONS:

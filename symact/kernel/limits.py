@@ -106,10 +106,7 @@ def _mul(a: Lim, b: Lim) -> Lim:
         if small.is_zero() and small.fast and big.growth in ("lin", "poly"):
             return _ZERO
         raise Uncertain("0 * oo")
-    growth = "poly" if a.growth in ("lin", "poly") and b.growth in ("lin", "poly") else "big"
-    if a.growth == "lin" and b.growth == "lin":
-        growth = "lin"
-    return Lim(sign=a.sign * b.sign, growth=growth)
+    return Lim(sign=a.sign * b.sign, growth=max(a.growth, b.growth, key=_ORDER.get))
 
 
 def _pow(a: Lim, q) -> Lim:
