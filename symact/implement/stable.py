@@ -481,7 +481,10 @@ def restated(branch: Branch) -> Branch:
     """``branch``, the expression as written on a range that a Taylor branch cut short
     (:mod:`symact.implement.taylor`), with the measurement its description states made on that range (sample inputs
     of :func:`_samples`; a point: the point): the derivative of erf(x)/x said NO STABLE FORM FOUND on x > 1/2 from
-    its error at x < 1e-162 (x**2 is 0 there), inside the Taylor branch's |x| <= 1/2; on x > 1/2 it measures 9 ulp."""
+    its error at x < 1e-162 (x**2 is 0 there), inside the Taylor branch's |x| <= 1/2; on x > 1/2 it measures 9 ulp.
+    Any other branch (one that does not say so, a form chosen by measurement, not exact) is returned as it is."""
+    if branch.kind != "exact" or branch.written is not None or UNSTABLE not in branch.why:
+        return branch
     xs = np.array([float(branch.lo)]) if branch.lo == branch.hi else _samples(branch.lo, branch.hi)
     want = references([(branch.formula, xs)])[0]
     error = None if want is None else measure(branch.formula, xs, want)

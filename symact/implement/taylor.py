@@ -41,7 +41,7 @@ from symact.catalog.registry import X
 from symact.decide.terms_sympy import split_denominator
 from symact.functions import elementary
 from symact.implement.branches import Branch
-from symact.implement.stable import UNSTABLE, errors, measure, references, restated
+from symact.implement.stable import errors, measure, references, restated
 
 #: the radii tried, largest first
 RADII = tuple(sp.Rational(1, 2 ** j) for j in range(0, 6))
@@ -243,8 +243,7 @@ def _replace(expr, branches: list[Branch], a, side: int, balls: list[tuple], out
     taylor = _chain(expr, a, side, balls, old, "its removable 0/0 there" if nan_at(branches, a) else "it", outside)
     if taylor is None:
         return branches
-    return [restated(b) if b not in branches and b is not taylor and b.kind == "exact" and b.written is None
-            and UNSTABLE in b.why else b for b in cut(branches, taylor)]
+    return [restated(b) if b not in branches and b is not taylor else b for b in cut(branches, taylor)]
 
 
 def _chain(expr, a, side: int, balls: list[tuple], old: Branch, where: str, outside: list) -> Branch | None:
