@@ -12,7 +12,8 @@ the remainder rule bounds it (:meth:`symact.decide.certify.Search.try_cleared`).
 Each radius of :data:`RADII` gets the least degree n <= :data:`MAX_DEGREE` (of at most :data:`MAX_TERMS` terms)
 that makes the next :data:`LOOKAHEAD` terms at the radius smaller than 2^-56 of the first nonzero one (asinh(x) -
 x needs 51 for 1/2), and C, the least power of 2 above four times an estimate of sup |h^(n+k+1)|/(n+k+1)! on
-the ball, h = (x - a)^k f, k the order of the zero of f's denominator D at a.  The ball used is the least one outside which (on r < |x - a| <= 4 r) the formula there measures within half
+the ball, h = (x - a)^k f, k the order of the zero of f's denominator D at a.
+The ball used is the least one outside which (on r < |x - a| <= 4 r) the formula there measures within half
 the audit's standard, 16 max(1, kappa) float64 ulp: the formula cancels about log2(its terms / its value) bits,
 which falls as |x - a| grows (the derivative of tanh(x)/x was 112 ulp off at x = 0.094, just outside a ball of
 1/16: its ball is now 1/2, degree 37); where none does, the largest, and its description states the ratio (and,
