@@ -59,8 +59,9 @@ COVER_DEPTH = 48
 SWITCH_DEPTH = 16
 #: switch arguments whose signs an identity's ``algebra`` node may list (:meth:`Search.identity_with_nonzero`)
 MAX_SWITCH_SIGNS = 8
-#: highest order of a derivative that vanishes at an end for :meth:`Search.try_remainder`
-MAX_VANISHING_ORDER = 48
+#: highest order of a derivative that vanishes at an end for :meth:`Search.try_remainder` (asinh(x) - x less its
+#: Taylor polynomial of degree 51 vanishes to order 52)
+MAX_VANISHING_ORDER = 64
 #: order, precision (bits) and bisection depth of the Taylor forms that prove that derivative's sign
 TAYLOR_ORDER, TAYLOR_BITS, TAYLOR_DEPTH = 6, 128, 4
 #: most wall-clock seconds between two readings of the decision's CPU clock by a search (a reading takes system

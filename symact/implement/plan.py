@@ -13,7 +13,7 @@ from symact.implement.branches import (FAMILIES, JAX_FAMILIES, Branch, as_writte
 from symact.implement.crossing import split_pieces
 from symact.implement.emit import Unprintable
 from symact.implement.proving import BranchProof, prove_all
-from symact.implement.stable import limits, refined, stable_branches
+from symact.implement.stable import limits, refined, restated, stable_branches
 from symact.implement.taylor import taylor_branches
 from symact.implement.undefined import (derivative_points, domain_gaps, nan_at, undefined_points,
                                         underivable_points)
@@ -81,7 +81,7 @@ class Plan:
                 if isinstance(b.written[0], Branch):
                     new = [replace(w, why=f"{w.why} (the Taylor polynomial of degree "
                                           f"{sp.Poly(b.formula, X).degree()} on {b.domain_text()} {failed})")
-                           for w in b.written]
+                           for w in map(restated, b.written)]  # the formula's error near a stated its range
                 else:  # the next form of a chain: a runner-up of the measurement, or the expression as written
                     after = b.written[2] if len(b.written) > 2 else None
                     new = [replace(b, formula=b.written[0], written=after, kind="exact", bound=None, why=(

@@ -16,11 +16,14 @@ where a part has a form twice as accurate as the best on the whole: one that fai
 float32 input) against the certified reference
 (:func:`symact.audit.reference.oracle.rounded_expression`), keeps the one with the least error on each range
 (the expression as written on a tie) and states that error in the branch's description (NO STABLE FORM FOUND
-above half a float32 ulp); :func:`refined` does the same for the pieces of a piecewise expression.
+above half a float32 ulp); :func:`refined` does the same for the pieces of a piecewise expression, and
+:func:`restated` measures again the expression as written on the range a Taylor branch left it.
 :func:`limits` adds the limits at -oo and +oo where the branch there does not give them.  Each branch's claim
 (the expression equals the form on the range, or its limit) is decided by the kernel like every other.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import sympy as sp
@@ -472,6 +475,20 @@ def refined(branches: list[Branch]) -> list[Branch]:
                           written=None if form == b.formula else
                           _fallback(b.formula, f"{b.why}; {_why(True, written, written, n)}", others, written, n)))
     return out
+
+
+def restated(branch: Branch) -> Branch:
+    """``branch``, the expression as written on a range that a Taylor branch cut short
+    (:mod:`symact.implement.taylor`), with the measurement its description states made on that range (sample inputs
+    of :func:`_samples`; a point: the point): the derivative of erf(x)/x said NO STABLE FORM FOUND on x > 1/2 from
+    its error at x < 1e-162 (x**2 is 0 there), inside the Taylor branch's |x| <= 1/2; on x > 1/2 it measures 9 ulp.
+    Any other branch (one that does not say so, a form chosen by measurement, not exact) is returned as it is."""
+    if branch.kind != "exact" or branch.written is not None or UNSTABLE not in branch.why:
+        return branch
+    xs = np.array([float(branch.lo)]) if branch.lo == branch.hi else _samples(branch.lo, branch.hi)
+    want = references([(branch.formula, xs)])[0]
+    error = None if want is None else measure(branch.formula, xs, want)
+    return replace(branch, why=_why(True, error, error, xs.size))
 
 
 def _why(as_written: bool, error: float | None, written: float | None, n: int) -> str:

@@ -9,10 +9,11 @@ over one denominator N/D, D^-1 of one sign, N smooth at a with its first n + k d
 the remainder rule bounds it (:meth:`symact.decide.certify.Search.try_cleared`).  The point a itself stays NaN
 (real-line semantics; the continuous extension is only named there).
 
-Each radius of :data:`RADII` gets the least degree n <= :data:`MAX_DEGREE` that makes the next :data:`LOOKAHEAD`
-terms at the radius smaller than 2^-56 of the first nonzero one, and C, the least power of 2 above four times an
-estimate of sup |h^(n+k+1)|/(n+k+1)! on the ball, h = (x - a)^k f, k the order of the zero of f's denominator D at
-a.  The ball used is the least one outside which (on r < |x - a| <= 4 r) the formula there measures within half
+Each radius of :data:`RADII` gets the least degree n <= :data:`MAX_DEGREE` (of at most :data:`MAX_TERMS` terms)
+that makes the next :data:`LOOKAHEAD` terms at the radius smaller than 2^-56 of the first nonzero one (asinh(x) -
+x needs 51 for 1/2), and C, the least power of 2 above four times an estimate of sup |h^(n+k+1)|/(n+k+1)! on
+the ball, h = (x - a)^k f, k the order of the zero of f's denominator D at a.
+The ball used is the least one outside which (on r < |x - a| <= 4 r) the formula there measures within half
 the audit's standard, 16 max(1, kappa) float64 ulp: the formula cancels about log2(its terms / its value) bits,
 which falls as |x - a| grows (the derivative of tanh(x)/x was 112 ulp off at x = 0.094, just outside a ball of
 1/16: its ball is now 1/2, degree 37); where none does, the largest, and its description states the ratio (and,
@@ -41,12 +42,16 @@ from symact.catalog.registry import X
 from symact.decide.terms_sympy import split_denominator
 from symact.functions import elementary
 from symact.implement.branches import Branch
-from symact.implement.stable import errors, measure, references
+from symact.implement.stable import errors, measure, references, restated
 
 #: the radii tried, largest first
 RADII = tuple(sp.Rational(1, 2 ** j) for j in range(0, 6))
-#: highest degree of a Taylor branch's polynomial
-MAX_DEGREE = 40
+#: highest degree of a Taylor branch's polynomial (asinh(x) - x needs 51 for a ball of 1/2: with 27 and 1/4, the
+#: formula on (1/4, 1/2) measured 1.3 times the audit's standard)
+MAX_DEGREE = 60
+#: most nonzero terms of a Taylor branch's polynomial: its Horner form nests one level per term, and the claim's
+#: text of log1p(x)/x' at degree 57 (every power) was too deeply nested for SymPy to parse back
+MAX_TERMS = 40
 #: the highest degree whose bound the kernel is known to prove within the default budget: where the bound of a
 #: ball of a higher degree is not proved, the next smaller ball takes its place (and so on down to this degree)
 SURE_DEGREE = 16
@@ -158,7 +163,8 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
         return []
     out = []
     for r in RADII:
-        n = next((n for n in range(first, MAX_DEGREE + 1) if all(
+        n = next((n for n in range(first, MAX_DEGREE + 1)
+                  if sum(c != 0 for c in coeffs[:n + 1]) <= MAX_TERMS and all(
             abs(c) * r ** (i - first) <= TOLERANCE * abs(coeffs[first])
             for i, c in enumerate(coeffs[n + 1:n + 1 + LOOKAHEAD], n + 1))), None)
         if n is None:
@@ -227,14 +233,18 @@ def _inside_exact(branches: list[Branch], a: sp.Rational, r: sp.Rational) -> boo
 
 def _replace(expr, branches: list[Branch], a, side: int, balls: list[tuple], outside: list) -> list[Branch]:
     """``branches`` with the Taylor branch of ``balls[0]`` on the side ``side`` of a, where it measures better on
-    sample inputs there than the branch it replaces (the one holding a + side r/2); ``outside``: what the formula
-    measures just outside each ball, as a fraction of the standard (:func:`_chosen`; None: not measured)."""
+    sample inputs there than the branch it replaces (the one holding a + side r/2), and the expression as written
+    where that branch cut its range short and it said NO STABLE FORM FOUND measured again there
+    (:func:`symact.implement.stable.restated`: the error near a stated the range beyond); ``outside``: what the
+    formula measures just outside each ball, as a fraction of the standard (:func:`_chosen`; None: not measured)."""
     from symact.implement.undefined import cut, nan_at
 
     mid = a + side * balls[0][0] / 2
     old = next(b for b in branches if (b.lo is None or b.lo < mid) and (b.hi is None or mid < b.hi))
     taylor = _chain(expr, a, side, balls, old, "its removable 0/0 there" if nan_at(branches, a) else "it", outside)
-    return branches if taylor is None else cut(branches, taylor)
+    if taylor is None:
+        return branches
+    return [restated(b) if b not in branches and b is not taylor else b for b in cut(branches, taylor)]
 
 
 def _chain(expr, a, side: int, balls: list[tuple], old: Branch, where: str, outside: list) -> Branch | None:
