@@ -137,17 +137,8 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
     """[(r, T_n as a Horner polynomial in x - a, side -> the claim's bound)] at a for each radius r of
     :data:`RADII` (largest first) that a degree n <= :data:`MAX_DEGREE` serves; none where SymPy finds no Taylor
     series with rational coefficients in time."""
-    top = MAX_DEGREE + LOOKAHEAD + 1
     plain = elementary(expr)
-    try:
-        done, s = run_with_budget(lambda: sp.series(plain, X, a, top).removeO(), SERIES_SECONDS)
-    except Exception:  # noqa: BLE001 - SymPy raises many types: no series, no Taylor branch
-        return []
-    u = sp.Dummy("u")
-    try:
-        coeffs = sp.Poly(sp.expand(s.subs(X, u + a)), u).all_coeffs()[::-1] if done else None
-    except sp.PolynomialError:
-        return []
+    coeffs = _coefficients(plain, a, MAX_DEGREE + LOOKAHEAD + 1)
     first = next((m for m, c in enumerate(coeffs or []) if c != 0), None)
     if first is None or first > MAX_DEGREE:
         return []
@@ -155,11 +146,10 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
     coeffs = [c / scale for c in coeffs]
     if not all(c.is_Rational for c in coeffs) or not scale.is_positive:
         return []
-    coeffs += [sp.Integer(0)] * (top - len(coeffs))
     split = split_denominator(plain, X, a) or (plain, 1, 0, 1)  # no denominator: smooth at a, k = 0
     k = split[2] if split[2] is not None else _zero_order(split[1], a)
     factor = _coefficients(split[1] / (X - a) ** k, a, LOOKAHEAD) if split[2] is None else None
-    if split[2] is None and factor is None:
+    if split[2] is None and (factor is None or not all(c.is_Rational for c in factor)):
         return []
     out = []
     for r in RADII:
@@ -183,16 +173,18 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
 
 
 def _coefficients(e: sp.Expr, a: sp.Rational, count: int) -> list | None:
-    """The first ``count`` Taylor coefficients of ``e`` at a, or None where SymPy finds no rational ones in time."""
-    u = sp.Dummy("u")
+    """The first ``count`` Taylor coefficients of ``e`` at a (SymPy's series within :data:`SERIES_SECONDS`), or
+    None where SymPy finds no series in time or it is no polynomial in x - a."""
     try:
-        done, s = run_with_budget(lambda: sp.series(e.subs(X, u + a), u, 0, count).removeO(), SERIES_SECONDS)
+        done, s = run_with_budget(lambda: sp.series(e, X, a, count).removeO(), SERIES_SECONDS)
     except Exception:  # noqa: BLE001 - SymPy raises many types: no series, no Taylor branch
         return None
-    if not done:
+    u = sp.Dummy("u")
+    try:
+        coeffs = sp.Poly(sp.expand(s.subs(X, u + a)), u).all_coeffs()[::-1] if done else None
+    except sp.PolynomialError:
         return None
-    coeffs = [sp.expand(s).coeff(u, i) for i in range(count)]
-    return coeffs if all(c.is_Rational for c in coeffs) else None
+    return None if coeffs is None else coeffs + [sp.Integer(0)] * (count - len(coeffs))
 
 
 def _weight(den: sp.Expr, a: sp.Rational, k: int, r: sp.Rational):
@@ -210,7 +202,8 @@ def _ball(r: sp.Rational, a: sp.Rational, coeffs: list, c: sp.Rational, scale: s
     C |x - a|^(n + 1) times ``weight`` (1, or side -> :func:`_weight`))."""
     u, n = sp.Dummy("u"), len(coeffs) - 1
     poly = sp.horner(sp.Add(*(coeffs[i] * u ** i for i in range(n + 1))), u).subs(u, X - a)
-    return r, poly if scale == 1 else scale * poly, lambda side: c * (side * (X - a)) ** (n + 1) * (1 if weight == 1 else weight(side))
+    return (r, poly if scale == 1 else scale * poly,
+            lambda side: c * (side * (X - a)) ** (n + 1) * (1 if weight == 1 else weight(side)))
 
 
 def _zero_order(den: sp.Expr, a: sp.Rational) -> int:
