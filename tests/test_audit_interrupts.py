@@ -291,7 +291,11 @@ def test_the_api_fails_a_target_that_signals_its_caller(targets):
     code = textwrap.dedent(f"""
         import sys
         sys.path.insert(0, {str(targets.parent)!r})
-        import symact, targets
+        from symact.sigmask import blocked
+        # importing NumPy starts OpenBLAS's threads; started inside blocked() they never take SIGINT or SIGTERM,
+        # which otherwise one of them may take in the instant the main thread is between two waits (README)
+        with blocked():
+            import symact, targets
 
         fresh = symact.audit(targets.interrupts_auditor, "tanh", hypothesis=0, effort=0.1, derivative=False)
         fork = symact.audit(lambda x: targets.terminates_auditor(x), "tanh", hypothesis=0, effort=0.1,
