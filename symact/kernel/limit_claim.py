@@ -19,6 +19,12 @@ as f lies beyond h on the whole ray (x - sin(x) >= x/2 and log(1 + x) - x <= -x/
 limit, or oo - oo, that the calculus leaves open).  Side condition: a lower bound must tend to +oo, an upper
 one to -oo; any other pairing (or a finite limit of h) is rejected.
 
+The rule ``squeeze``, for both verdicts, is ``{"rule": "squeeze", "from": "R", "value": L, "bound": g,
+"certificate": C}`` with L a term without x: C, checked by the whole kernel, proves the ordinary claim
+``abs(f - L) <= g`` (or ``<``) for all x on the open ray from R (so f is defined there), and the calculus sends g
+to exactly 0 at that end; then f -> L (the squeeze theorem: sin(x)/x -> 0 as |sin(x)/x| <= 1/x on (1, oo), which
+the calculus leaves open), and the claim is judged as ``limit`` judges the limit L.
+
 The rule ``subsequence`` only refutes: ``{"rule": "subsequence", "from": "R", "period": "t", "along": [S, ...]}``
 with one or two sequences S = ``{"at": a, "from": ..., "as" or "bound": ...}`` (a a term without x).  f is
 defined on the ray from R with smooth form g (as above); the sequence is x_k = a + t pi k (a - t pi k at -oo)
@@ -46,7 +52,7 @@ from symact.kernel.evaluate import smooth_on
 from symact.kernel.functions import ball
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.limits import Lim, limit_at, limit_value
-from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign, piece_json, proved_claim
+from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign, piece_json, piece_text, proved_claim
 from symact.kernel.terms import (X, TermError, add, at, from_json, has_param, has_x, linear_split, mul, num,
                                  parse_rational, show, sub)
 
@@ -85,9 +91,9 @@ def check_limit(c: dict, verdict: str, node, check) -> list[str]:
         if verdict != "refuted":
             raise Rejected("a subsequence only refutes a limit claim")
         return _subsequence(f, rel, target, side, node, check)
-    if rule != "limit":
-        raise Rejected("a limit claim is settled by a limit or subsequence node")
-    lim, log = _limit_of(f, node, side, target, check)
+    if rule not in ("limit", "squeeze"):
+        raise Rejected("a limit claim is settled by a limit, squeeze or subsequence node")
+    lim, log = (_limit_of if rule == "limit" else _squeezed)(f, node, side, target, check)
     holds, said = _judged(lim, rel, target, "+oo" if side > 0 else "-oo")
     if holds is None:
         raise Rejected(said)
@@ -118,6 +124,25 @@ def _limit_of(f, node, side: int, target, check, name: str = "f") -> tuple[Lim, 
                f"which tends to {'oo' if lim.sign > 0 else '-oo'} at {'+oo' if side > 0 else '-oo'}: so does {name} "
                f"(comparison).")
     return lim, log
+
+
+def _squeezed(f, node, side: int, target, check) -> tuple[Lim, list[str]]:
+    """The rule ``squeeze`` (see the module's docstring): the limit of f (of f - c for a finite c) is that of the
+    constant L, as |f - L| <= g on the ray (a kernel certificate) and g -> 0 (the calculus)."""
+    r = parse_rational(node.get("from"))
+    ray = (r, None, False, False) if side > 0 else (None, r, False, False)
+    value, g = from_json(node.get("value")), from_json(node.get("bound"))
+    if has_x(value) or has_param(value):
+        raise Rejected("the value of a squeeze is a constant")
+    lim = limit_at(g, side)
+    if not (lim.finite and limit_value(lim).is_zero()):
+        raise Rejected("the bound of a squeeze does not tend to 0")
+    want = (("abs", sub(f, value)), g, [ray])
+    proved_claim(node.get("certificate"), check, ("<=", "<"), lambda *got: got == want,
+                 f"|f - ({show(value)})| <= {show(g)} on {piece_json(ray)}")
+    return limit_at(value if isinstance(target, int) else sub(value, target), side), [
+        f"|f - ({show(value)})| <= {show(g)} on {piece_text(ray)} (kernel-checked), and {show(g)} tends to 0 at "
+        f"{'+oo' if side > 0 else '-oo'}: so f tends to {show(value)} (squeeze)."]
 
 
 def _judged(lim: Lim, rel: str, target, end: str, name: str = "f") -> tuple[bool | None, str]:
