@@ -19,7 +19,7 @@ from symact.decide.candidates import (DECADES, branch_variants, commensurate_poi
 from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
 from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
-from symact.decide.subsequence import subsequence_refutation
+from symact.decide.subsequence import no_ray_refutation, subsequence_refutation
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -1151,7 +1151,7 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
                 return verdict, cert, check(cert)[1]
             except Rejected as exc:
                 reasons.append(str(exc))
-    found = subsequence_refutation(claim, lhs, side)
+    found = no_ray_refutation(claim, lhs, side) or subsequence_refutation(claim, lhs, side)
     if found is not None:
         return "refuted", *found
     return None, None, "no limit certificate (" + (reasons[-1] if reasons else "work budget spent") + ")"
