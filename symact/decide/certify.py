@@ -1100,13 +1100,19 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
     proposes where the ray starts, equal forms (:func:`limit_forms`, :func:`tail_forms`, a dominant term pulled
-    out: :func:`dominant_forms`), and for an infinite limit a bound (:func:`bounds`) with a kernel certificate of
-    f >= bound (or <=) on the ray (:func:`_bound_node`)."""
+    out: :func:`dominant_forms`), a bound (:func:`bounds`, :func:`oscillation_bounds`) with a kernel certificate
+    of f >= bound (or <=) on the ray (:func:`_bound_node`), a value L and bound g -> 0 with a kernel certificate
+    of |f - L| <= g (:func:`squeeze_bounds`, :func:`_squeeze_node`), rays or sequences where f is undefined
+    (:func:`no_ray_refutation`) and sequences along which its limit is not the claim's
+    (:func:`subsequence_refutation`)."""
     from symact.decide.terms_sympy import limit_forms, tail_candidate, tail_forms
 
     claim = {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": rhs if isinstance(rhs, str) else to_json(rhs),
              "domain": [], "limit": at}
     side = 1 if at == "oo" else -1
+    found = no_ray_refutation(claim, lhs, side)
+    if found is not None:
+        return "refuted", *found
     starts = sorted(breakpoints(lhs), key=lambda r: -side * r)
     reasons, forms, found = [], {}, {}
     for r in [*(r + side for r in starts[:1]), *(side * Fraction(k) for k in (0, 1, 8, 64, 1024))][:6]:
@@ -1151,7 +1157,7 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
                 return verdict, cert, check(cert)[1]
             except Rejected as exc:
                 reasons.append(str(exc))
-    found = no_ray_refutation(claim, lhs, side) or subsequence_refutation(claim, lhs, side)
+    found = subsequence_refutation(claim, lhs, side)
     if found is not None:
         return "refuted", *found
     return None, None, "no limit certificate (" + (reasons[-1] if reasons else "work budget spent") + ")"
