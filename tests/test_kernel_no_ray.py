@@ -71,6 +71,10 @@ SQRT_X_SIN = ["pow", ["mul", X, SIN], "1/2"]
     _cert(INV_SIN, **{"from": "1", "period": "2", "at": X}),           # a phase with x
     _cert(SQRT_X_SIN, **{"from": "1", "period": "2", "at": HALF_PI}),  # x sin x = x > 0 there
     _cert(["pow", ["fn", "sin", ["pow", X, "2"]], "-1"], **{"from": "1", "period": "2", "at": ["num", "0"]}),
+    # log(d/dx cos x) = log(-sin x) is log(1) = 0 at -pi/2 + 2 k pi: along x_k, cos(-pi/2) would be a constant
+    # whose derivative is 0
+    _cert(["fn", "log", ["deriv", ["fn", "cos", X]]], **{"from": "1", "period": "2",
+                                                         "at": ["mul", ["num", "-1/2"], ["const", "pi"]]}),
 ])
 def test_forged_certificates_are_rejected(cert):
     with pytest.raises(Rejected):

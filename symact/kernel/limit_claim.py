@@ -26,12 +26,13 @@ to exactly 0 at that end; then f -> L (the squeeze theorem: sin(x)/x -> 0 as |si
 the calculus leaves open), and the claim is judged as ``limit`` judges the limit L.
 
 The rule ``no-ray`` only refutes: ``{"rule": "no-ray", "from": "R"}`` where f is certainly undefined at every x on
-the open ray from R (a part of f, outside a Piecewise or a derivative, whose argument's enclosure on the ray lies
+the open ray from R (a part of f, outside a Piecewise, whose argument's enclosure on the ray lies
 outside the domain of its function, or a negative base of a root, or a zero divisor: log(x) at -oo), or
 ``{"rule": "no-ray", "from": "R", "period": "t", "at": a}`` where h = f along x_k = a + t pi k (as for
 ``subsequence``, the same side condition on sin and cos) is so undefined for every real k > R (1/sin(x): 1/sin(0)
 at a = 0; sqrt(x sin(x)): a negative root at a = -pi/2).  Either way f is undefined at points beyond every bound
-toward the end, so it is defined on no ray there: the claim, which says it is, is false.
+toward the end, so it is defined on no ray there: the claim, which says it is, is false.  Side condition: f has
+no derivative d/dx (which x_k would turn into d/dk).
 
 The rule ``subsequence`` only refutes: ``{"rule": "subsequence", "from": "R", "period": "t", "along": [S, ...]}``
 with one or two sequences S = ``{"at": a, "from": ..., "as" or "bound": ...}`` (a a term without x).  f is
@@ -213,6 +214,8 @@ def _no_ray(f, side: int, node) -> list[str]:
     """The rule ``no-ray`` (see the module's docstring): f is undefined on the whole ray, or at a + t pi k for every
     integer k beyond R."""
     r, end = parse_rational(node.get("from")), "+oo" if side > 0 else "-oo"
+    if _has_derivative(f):  # along x_k, d/dx would become d/dk (and a sin or cos inside it a constant)
+        raise Rejected("no-ray does not read a derivative")
     if "period" not in node:
         ray = (r, None, False, False) if side > 0 else (None, r, False, False)
         why = _nowhere(f, ray)
@@ -233,11 +236,15 @@ def _no_ray(f, side: int, node) -> list[str]:
             f"limit."]
 
 
+def _has_derivative(t) -> bool:
+    return t[0] == "deriv" or any(_has_derivative(a) for a in t[1:] if isinstance(a, tuple))
+
+
 def _nowhere(t, piece) -> str | None:
-    """Why t is certainly undefined at every point of the piece: a part of t (outside a Piecewise or a derivative)
-    whose argument lies certainly outside the domain of its function or power there; or None."""
+    """Why t (without a derivative) is certainly undefined at every point of the piece: a part of t (outside a
+    Piecewise) whose argument lies certainly outside the domain of its function or power there; or None."""
     head = t[0]
-    if head in ("x", "num", "const", "pw", "deriv"):
+    if head in ("x", "num", "const", "pw"):
         return None
     why = next(filter(None, (_nowhere(a, piece) for a in t[1:] if isinstance(a, tuple))), None)
     if why or head not in ("fn", "pow"):
