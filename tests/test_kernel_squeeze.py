@@ -19,8 +19,9 @@ from symact.parsing import parse_claim
 def test_the_ground_truth():
     """Independent of symact (mpmath at 50 digits): sin(x)/x, cos(x) e^-x, sin(x^2)/x and tanh(x) cos(3x)/sqrt(x)
     are at most 1/x, e^-x, 1/x, x^(-1/2) in absolute value for x > 1 (|sin|, |cos|, |tanh| <= 1), and those bounds
-    tend to 0: each limit at oo is 0 (sin(x)/x at -oo too: |sin x / x| <= -1/x), so that of sin(x)/x + 1 is 1.  Far
-    out sin(x)/x is not near 1/100 or 1 (its size is below 10^-6 at 10^6 + 1/3)."""
+    tend to 0: each limit at oo is 0 (sin(x)/x at -oo too: |sin x / x| <= -1/x), so that of sin(x)/x + 1 is 1;
+    cos(x)^2 + sin(x)^2 - 1 is 0 (to 45 digits here).  Far out sin(x)/x is not near 1/100 or 1 (its size is below
+    10^-6 at 10^6 + 1/3)."""
     with mpmath.workdps(50):
         for x in (mpmath.mpf(10) ** 6 + mpmath.mpf(1) / 3, mpmath.mpf(10) ** 12 + mpmath.mpf(1) / 7):
             assert abs(mpmath.sin(x) / x) <= 1 / x < mpmath.mpf(10) ** -6
@@ -28,6 +29,7 @@ def test_the_ground_truth():
             assert abs(mpmath.sin(x ** 2) / x) <= 1 / x
             assert abs(mpmath.tanh(x) * mpmath.cos(3 * x) / mpmath.sqrt(x)) <= 1 / mpmath.sqrt(x)
             assert abs(mpmath.sin(-x) / -x) <= 1 / x
+            assert abs(mpmath.cos(x) ** 2 + mpmath.sin(x) ** 2 - 1) < mpmath.mpf(10) ** -45
 
 
 @pytest.mark.parametrize("text, verdict", [
@@ -37,6 +39,7 @@ def test_the_ground_truth():
     ("limit(sin(x**2)/x, x, oo) == 0", "proved"),
     ("limit(tanh(x)*cos(3*x)/sqrt(x), x, oo) == 0", "proved"),
     ("limit(sin(x)/x + 1, x, oo) >= 1", "proved"),
+    ("limit(cos(x)**2 + sin(x)**2, x, oo) == 1", "proved"),   # |f - 1| <= 0
     ("limit(sin(x)/x + 1, x, oo) > 1", "refuted"),     # the limit is 1, not above it
     ("limit(sin(x)/x, x, oo) == 1/100", "refuted"),
     ("limit(sin(x)/x, x, oo) == 1", "refuted"),

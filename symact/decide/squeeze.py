@@ -6,7 +6,8 @@ term: a sum by the sum of its summands' bounds, a product by the product of its 
 bounded base by the power of its bound; sin, cos, tanh and sign of an argument with x by 1; a base whose bounded
 summands cannot cancel the rest (x + sin(x)) from below by the rest less their bounds, for a negative power; any
 other part by itself with the sign it has far out (x = +-2^20).  A bound is proposed when the calculus sends it
-to 0; the kernel proves |f - L| <= g on the ray with a certificate of its own, or rejects the node.
+to 0 (g = 0 where SymPy simplifies f - L to 0); the kernel proves |f - L| <= g on the ray with a certificate of
+its own, or rejects the node.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from symact.decide.terms_sympy import to_sympy
 from symact.kernel.evaluate import GermUndefined, enclose, point
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limits import limit_at, limit_value
-from symact.kernel.terms import TermError, add, has_x, mul, neg, num, sub
+from symact.kernel.terms import ZERO, TermError, add, has_x, mul, neg, num, sub
 from symact.sympy_terms import from_sympy
 
 _X = sp.Symbol("x", real=True)
@@ -85,13 +86,14 @@ def _oscillates(t) -> bool:
 
 
 def _forms(t) -> list:
-    """t, then SymPy's expanded product and its single fraction of t (where t has a SymPy form)."""
+    """t, then SymPy's expanded product, single fraction and trigonometric simplification of t (where t has a
+    SymPy form)."""
     out = [t]
     try:
         e = to_sympy(t)
     except (TermError, KeyError):
         return out
-    for rewrite in (sp.expand_mul, sp.together):
+    for rewrite in (sp.expand_mul, sp.together, sp.trigsimp):
         ok, form = run_with_budget(lambda: rewrite(e), 1.0)
         if ok:
             try:
@@ -141,6 +143,8 @@ def _far_sign(t, side: int) -> int:
 def _majorant(t, side: int):
     """A term >= |t| far out toward the end (see the module's docstring), or None."""
     head = t[0]
+    if t == ZERO:  # f - L = 0 by SymPy (cos(x)^2 + sin(x)^2 - 1): the kernel proves |f - L| <= 0
+        return t
     if (head == "sign" or (head == "fn" and t[1] in _UNIT)) and has_x(t[-1]):
         return num(1)
     if head == "abs":

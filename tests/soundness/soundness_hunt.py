@@ -386,6 +386,8 @@ def limit_cases(T, F) -> list:
                  (multiples(lambda k: -2 * k, lambda: -mp.pi / 2, (10, 100)),
                   multiples(lambda k: -2 * k, lambda: mp.pi / 2, (10, 100)))),
            "at -oo e^-x grows: -e^-x at -2 k pi - pi/2, e^-x at -2 k pi + pi/2: no limit"),
+        Lc("pythagoras-decimal", "cos(x)**2 + sin(x)**2", "oo", "==", "1.0000000001",
+           Limit(lambda x: cos(x) ** 2 + sin(x) ** 2, one, big), "identically 1, not 1 + 1e-10"),
         # -- undefined at points beyond every bound: defined on no ray ----------------------------------------------
         Lc("log-sin", "log(sin(x))", "oo", "==", "0", Limit(lambda x: log(sin(x)), UNDEF, troughs),
            "sin = -1 at 2 k pi - pi/2: log(sin x) is undefined there, so on no ray"),
