@@ -1132,7 +1132,8 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
             nodes.append(None)
         for node in nodes:
             if node is None:
-                found[g] = found[g] if g in found else bounds(g, side) + oscillation_bounds(g, side)
+                found[g] = found[g] if g in found else (
+                    (bounds(g, side) if rhs in ("oo", "-oo") else []) + oscillation_bounds(g, side))
                 for h in found[g]:
                     node, spent = _bound_node(lhs, h, r, side, max(0, work) // 4)
                     work -= spent
