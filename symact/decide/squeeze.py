@@ -52,11 +52,13 @@ def squeeze_bounds(f, side: int, target) -> list[tuple]:
 
 def oscillation_bounds(t, side: int) -> list:
     """Bounds h <= t and h >= t far out (for the comparison of the rule ``limit``): each bounded function of an
-    argument with x replaced by its worst value, -1 or 1 (x (2 + sin(x)) >= x, x - sin(x) >= x - 1); [] for a t
+    argument with x replaced by its worst value, -1 or 1 (x (2 + sin(x)) >= x, x - sin(x) >= x - 1), then half of
+    each (t - h/2 keeps a gap where t - h touches 0, so the kernel's search proves it more easily); [] for a t
     without one."""
     if not _oscillates(t):
         return []
-    return [_simplified(h) for h in (_signed(t, side, -1), _signed(t, side, 1)) if h is not None]
+    found = [_simplified(h) for h in (_signed(t, side, -1), _signed(t, side, 1)) if h is not None]
+    return found + [_simplified(mul(num(Fraction(1, 2)), h)) for h in found]
 
 
 def _signed(t, side: int, s: int):
