@@ -230,8 +230,8 @@ def _no_ray(f, side: int, node) -> list[str]:
     why = _nowhere(h, (r, None, False, False))
     if why is None:
         raise Rejected("f is not certainly undefined along the sequence")
-    return [f"At x = {show(a)} {'+' if side > 0 else '-'} {t} pi k for integers k, each sin and cos of f is its value at "
-            f"{show(a)}: f = {show(h)}, written with x for k, which is undefined for every k > {r} ({why}).",
+    return [f"At x = {show(a)} {'+' if side > 0 else '-'} {t} pi k for integers k, each sin and cos of f is its "
+            f"value at {show(a)}: f = {show(h)}, written with x for k, which is undefined for every k > {r} ({why}).",
             f"So f is undefined at points beyond every bound toward {end}: it is defined on no ray there, and has no "
             f"limit."]
 
