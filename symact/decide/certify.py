@@ -18,7 +18,8 @@ from symact.decide.candidates import (DECADES, branch_variants, commensurate_poi
                                       square_factors)
 from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
-from symact.decide.subsequence import subsequence_refutation
+from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
+from symact.decide.subsequence import no_ray_refutation, subsequence_refutation
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -1099,13 +1100,19 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
     proposes where the ray starts, equal forms (:func:`limit_forms`, :func:`tail_forms`, a dominant term pulled
-    out: :func:`dominant_forms`), and for an infinite limit a bound (:func:`bounds`) with a kernel certificate of
-    f >= bound (or <=) on the ray (:func:`_bound_node`)."""
+    out: :func:`dominant_forms`), a bound (:func:`bounds`, :func:`oscillation_bounds`) with a kernel certificate
+    of f >= bound (or <=) on the ray (:func:`_bound_node`), a value L and bound g -> 0 with a kernel certificate
+    of |f - L| <= g (:func:`squeeze_bounds`, :func:`_squeeze_node`), rays or sequences where f is undefined
+    (:func:`no_ray_refutation`) and sequences along which its limit is not the claim's
+    (:func:`subsequence_refutation`)."""
     from symact.decide.terms_sympy import limit_forms, tail_candidate, tail_forms
 
     claim = {"var": "x", "lhs": to_json(lhs), "rel": rel, "rhs": rhs if isinstance(rhs, str) else to_json(rhs),
              "domain": [], "limit": at}
     side = 1 if at == "oo" else -1
+    found = no_ray_refutation(claim, lhs, side)
+    if found is not None:
+        return "refuted", *found
     starts = sorted(breakpoints(lhs), key=lambda r: -side * r)
     reasons, forms, found = [], {}, {}
     for r in [*(r + side for r in starts[:1]), *(side * Fraction(k) for k in (0, 1, 8, 64, 1024))][:6]:
@@ -1121,11 +1128,12 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
             nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
-        if rhs in ("oo", "-oo") and g is not None:  # bounds: their certificates are searched for after the forms
+        if g is not None:  # bounds: their certificates are searched for after the forms
             nodes.append(None)
         for node in nodes:
             if node is None:
-                found[g] = found[g] if g in found else bounds(g, side)
+                found[g] = found[g] if g in found else (
+                    (bounds(g, side) if rhs in ("oo", "-oo") else []) + oscillation_bounds(g, side))
                 for h in found[g]:
                     node, spent = _bound_node(lhs, h, r, side, max(0, work) // 4)
                     work -= spent
@@ -1140,6 +1148,16 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
                     return verdict, cert, log
                 except Rejected as exc:
                     reasons.append(str(exc))
+    proposals = squeeze_bounds(lhs, side, {"oo": 1, "-oo": -1}.get(rhs, rhs))
+    for r in (side * Fraction(k) for k in (1, 8, 64)) if proposals else ():
+        node, spent = _squeeze_node(lhs, proposals, r, side, max(0, work) // 2)
+        work -= spent
+        for verdict in ("proved", "refuted") if node is not None else ():
+            cert = {"format": FORMAT, "claim": claim, "verdict": verdict, "proof": node}
+            try:
+                return verdict, cert, check(cert)[1]
+            except Rejected as exc:
+                reasons.append(str(exc))
     found = subsequence_refutation(claim, lhs, side)
     if found is not None:
         return "refuted", *found
@@ -1163,6 +1181,23 @@ def _bound_node(f, h, r: Fraction, side: int, work: int) -> tuple[dict | None, i
     if verdict != "proved":
         return None, spent
     return {"rule": "limit", "from": rational_text(r), "bound": to_json(h), "certificate": cert}, spent
+
+
+def _squeeze_node(f, proposals: list, r: Fraction, side: int, work: int) -> tuple[dict | None, int]:
+    """(a ``squeeze`` node from r, or None; the work spent): a value L and bound g of ``proposals``
+    (:func:`squeeze_bounds`) with a kernel certificate of |f - L| <= g on the ray, searched for with at most
+    ``work``."""
+    ray, spent = ((r, None, False, False) if side > 0 else (None, r, False, False)), 0
+    for value, g in proposals:
+        if spent >= work:
+            break
+        search = Search(("abs", sub(f, value)), "<=", g, [ray], work=work - spent)
+        verdict, cert, _ = search.run(expected=True)
+        spent += work - spent - max(0, search.work)
+        if verdict == "proved":
+            return {"rule": "squeeze", "from": rational_text(r), "value": to_json(value), "bound": to_json(g),
+                    "certificate": cert}, spent
+    return None, spent
 
 
 # ------------------------------------------------------------------------------------------------------ helpers

@@ -1,4 +1,5 @@
-"""Sequences x_k = a + t pi k that refute a limit claim (the kernel's rule ``subsequence``): proposals only.
+"""Sequences x_k = a + t pi k that refute a limit claim (the kernel's rules ``subsequence`` and ``no-ray``):
+proposals only.
 
 Where every sin and cos in f (its smooth form on a ray) has an argument q x + r with rational q, t = 2 L, L the
 least common multiple of the denominators of the q, makes each shift q t pi k a multiple of 2 pi.  The phases a
@@ -61,6 +62,25 @@ def subsequence_refutation(claim: dict, f, side: int) -> tuple[dict, list[str]] 
     pairs = [(u, v) for i, (u, ku) in enumerate(decided) for v, kv in decided[i + 1:] if ku != kv]
     for u, v in pairs[:MAX_PAIRS]:
         cert = {"format": FORMAT, "claim": claim, "verdict": "refuted", "proof": {**node, "along": [u, v]}}
+        try:
+            return cert, check(cert)[1]
+        except Rejected:
+            pass
+    return None
+
+
+def no_ray_refutation(claim: dict, f, side: int) -> tuple[dict, list[str]] | None:
+    """(a kernel-checked certificate (rule ``no-ray``) refuting the limit claim, its steps), or None: f undefined on
+    the whole ray from side * R (R = 0, 1, 8, 64), or along x_k = a + t pi k at one of the phases of
+    :func:`subsequence_refutation` for every k > 1."""
+    args = _trig_arguments(f)
+    t = 2 * math.lcm(*(q.denominator for q, _ in args)) if args else None
+    nodes = [{"rule": "no-ray", "from": rational_text(side * r)} for r in (Fraction(0), Fraction(1), Fraction(8),
+                                                                           Fraction(64))]
+    nodes += [{"rule": "no-ray", "from": "1", "period": rational_text(t), "at": to_json(a)}
+              for a in (_phases(args, t)[:MAX_PHASES] if args else [])]
+    for node in nodes:
+        cert = {"format": FORMAT, "claim": claim, "verdict": "refuted", "proof": node}
         try:
             return cert, check(cert)[1]
         except Rejected:

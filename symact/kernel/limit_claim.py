@@ -19,6 +19,21 @@ as f lies beyond h on the whole ray (x - sin(x) >= x/2 and log(1 + x) - x <= -x/
 limit, or oo - oo, that the calculus leaves open).  Side condition: a lower bound must tend to +oo, an upper
 one to -oo; any other pairing (or a finite limit of h) is rejected.
 
+The rule ``squeeze``, for both verdicts, is ``{"rule": "squeeze", "from": "R", "value": L, "bound": g,
+"certificate": C}`` with L a term without x: C, checked by the whole kernel, proves the ordinary claim
+``abs(f - L) <= g`` (or ``<``) for all x on the open ray from R (so f is defined there), and the calculus sends g
+to exactly 0 at that end; then f -> L (the squeeze theorem: sin(x)/x -> 0 as |sin(x)/x| <= 1/x on (1, oo), which
+the calculus leaves open), and the claim is judged as ``limit`` judges the limit L.
+
+The rule ``no-ray`` only refutes: ``{"rule": "no-ray", "from": "R"}`` where f is certainly undefined at every x on
+the open ray from R (a part of f, outside a Piecewise, whose argument's enclosure on the ray lies
+outside the domain of its function, or a negative base of a root, or a zero divisor: log(x) at -oo), or
+``{"rule": "no-ray", "from": "R", "period": "t", "at": a}`` where h = f along x_k = a + t pi k (as for
+``subsequence``, the same side condition on sin and cos) is so undefined for every real k > R (1/sin(x): 1/sin(0)
+at a = 0; sqrt(x sin(x)): a negative root at a = -pi/2).  Either way f is undefined at points beyond every bound
+toward the end, so it is defined on no ray there: the claim, which says it is, is false.  Side condition: f has
+no derivative d/dx (which x_k would turn into d/dk).
+
 The rule ``subsequence`` only refutes: ``{"rule": "subsequence", "from": "R", "period": "t", "along": [S, ...]}``
 with one or two sequences S = ``{"at": a, "from": ..., "as" or "bound": ...}`` (a a term without x).  f is
 defined on the ray from R with smooth form g (as above); the sequence is x_k = a + t pi k (a - t pi k at -oo)
@@ -42,11 +57,11 @@ from flint import ctx
 
 from symact.kernel import algebra, ivals
 from symact.kernel.between import PRECISION
-from symact.kernel.evaluate import smooth_on
-from symact.kernel.functions import ball
+from symact.kernel.evaluate import GermUndefined, enclose, smooth_on
+from symact.kernel.functions import FUNCTIONS, ball, outside
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.limits import Lim, limit_at, limit_value
-from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign, piece_json, proved_claim
+from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign, piece_json, piece_text, proved_claim
 from symact.kernel.terms import (X, TermError, add, at, from_json, has_param, has_x, linear_split, mul, num,
                                  parse_rational, show, sub)
 
@@ -81,13 +96,13 @@ def check_limit(c: dict, verdict: str, node, check) -> list[str]:
     kernel, for the certificate of a ``bound``)."""
     f, rel, target, side = read_limit_claim(c)
     rule = node.get("rule") if isinstance(node, dict) else None
-    if rule == "subsequence":
+    if rule in ("subsequence", "no-ray"):
         if verdict != "refuted":
-            raise Rejected("a subsequence only refutes a limit claim")
-        return _subsequence(f, rel, target, side, node, check)
-    if rule != "limit":
-        raise Rejected("a limit claim is settled by a limit or subsequence node")
-    lim, log = _limit_of(f, node, side, target, check)
+            raise Rejected(f"{rule} only refutes a limit claim")
+        return _subsequence(f, rel, target, side, node, check) if rule == "subsequence" else _no_ray(f, side, node)
+    if rule not in ("limit", "squeeze"):
+        raise Rejected("a limit claim is settled by a limit, squeeze or subsequence node")
+    lim, log = (_limit_of if rule == "limit" else _squeezed)(f, node, side, target, check)
     holds, said = _judged(lim, rel, target, "+oo" if side > 0 else "-oo")
     if holds is None:
         raise Rejected(said)
@@ -118,6 +133,25 @@ def _limit_of(f, node, side: int, target, check, name: str = "f") -> tuple[Lim, 
                f"which tends to {'oo' if lim.sign > 0 else '-oo'} at {'+oo' if side > 0 else '-oo'}: so does {name} "
                f"(comparison).")
     return lim, log
+
+
+def _squeezed(f, node, side: int, target, check) -> tuple[Lim, list[str]]:
+    """The rule ``squeeze`` (see the module's docstring): the limit of f (of f - c for a finite c) is that of the
+    constant L, as |f - L| <= g on the ray (a kernel certificate) and g -> 0 (the calculus)."""
+    r = parse_rational(node.get("from"))
+    ray = (r, None, False, False) if side > 0 else (None, r, False, False)
+    value, g = from_json(node.get("value")), from_json(node.get("bound"))
+    if has_x(value) or has_param(value):
+        raise Rejected("the value of a squeeze is a constant")
+    lim = limit_at(g, side)
+    if not (lim.finite and limit_value(lim).is_zero()):
+        raise Rejected("the bound of a squeeze does not tend to 0")
+    want = (("abs", sub(f, value)), g, [ray])
+    proved_claim(node.get("certificate"), check, ("<=", "<"), lambda *got: got == want,
+                 f"|f - ({show(value)})| <= {show(g)} on {piece_json(ray)}")
+    return limit_at(value if isinstance(target, int) else sub(value, target), side), [
+        f"|f - ({show(value)})| <= {show(g)} on {piece_text(ray)} (kernel-checked), and {show(g)} tends to 0 at "
+        f"{'+oo' if side > 0 else '-oo'}: so f tends to {show(value)} (squeeze)."]
 
 
 def _judged(lim: Lim, rel: str, target, end: str, name: str = "f") -> tuple[bool | None, str]:
@@ -174,6 +208,57 @@ def _subsequence(f, rel: str, target, side: int, node, check) -> list[str]:
     if len(lims) == 2 and _differ(*lims):
         return log + ["The two sequences tend to different limits, so f has no limit."]
     raise Rejected("no sequence's limit violates the claim and no two differ")
+
+
+def _no_ray(f, side: int, node) -> list[str]:
+    """The rule ``no-ray`` (see the module's docstring): f is undefined on the whole ray, or at a + t pi k for every
+    integer k beyond R."""
+    r, end = parse_rational(node.get("from")), "+oo" if side > 0 else "-oo"
+    if _has_derivative(f):  # along x_k, d/dx would become d/dk (and a sin or cos inside it a constant)
+        raise Rejected("no-ray does not read a derivative")
+    if "period" not in node:
+        ray = (r, None, False, False) if side > 0 else (None, r, False, False)
+        why = _nowhere(f, ray)
+        if why is None:
+            raise Rejected("f is not certainly undefined on the whole ray")
+        return [f"f = {show(f)} is undefined at every x in {piece_text(ray)} ({why}): it is defined on no ray "
+                f"toward {end}, so it has no limit there."]
+    t, a = parse_rational(node["period"]), from_json(node.get("at"))
+    if t <= 0 or has_x(a) or has_param(a):
+        raise Rejected("no-ray needs a period t > 0 and a constant phase")
+    h = along(f, a, t, side)
+    why = _nowhere(h, (r, None, False, False))
+    if why is None:
+        raise Rejected("f is not certainly undefined along the sequence")
+    return [f"At x = {show(a)} {'+' if side > 0 else '-'} {t} pi k for integers k, each sin and cos of f is its "
+            f"value at {show(a)}: f = {show(h)}, written with x for k, which is undefined for every k > {r} ({why}).",
+            f"So f is undefined at points beyond every bound toward {end}: it is defined on no ray there, and has no "
+            f"limit."]
+
+
+def _has_derivative(t) -> bool:
+    return t[0] == "deriv" or any(_has_derivative(a) for a in t[1:] if isinstance(a, tuple))
+
+
+def _nowhere(t, piece) -> str | None:
+    """Why t (without a derivative) is certainly undefined at every point of the piece: a part of t (outside a
+    Piecewise) whose argument lies certainly outside the domain of its function or power there; or None."""
+    head = t[0]
+    if head in ("x", "num", "const", "pw"):
+        return None
+    why = next(filter(None, (_nowhere(a, piece) for a in t[1:] if isinstance(a, tuple))), None)
+    if why or head not in ("fn", "pow"):
+        return why
+    try:
+        arg = enclose(t[2] if head == "fn" else t[1], piece)
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return None
+    if head == "pow":
+        if t[2] < 0 and arg.is_zero():
+            return f"division by {show(t[1])} = 0"
+        return f"a real root of {show(t[1])} < 0" if t[2].denominator != 1 and arg.negative() else None
+    interval = FUNCTIONS[t[1]].interval
+    return f"{t[1]} of {show(t[2])}, outside its domain" if interval is not None and outside(arg, interval) else None
 
 
 def _differ(a: Lim, b: Lim) -> bool:
