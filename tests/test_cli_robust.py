@@ -13,7 +13,6 @@ import pytest
 
 from cpuload import hog
 from symact import isolated
-from symact.cli.analyze_cmds import check_claim
 from symact.parsing import parse_claim
 from symact.properties import KEYS
 
@@ -94,7 +93,7 @@ def test_a_claims_search_ends_with_the_decisions_cpu_budget():
     text = "gelu(gelu(gelu(gelu(gelu(gelu(gelu(gelu(x)))))))) >= -0.2"
     claim = parse_claim(text)
     before = children_cpu()
-    v = isolated.verdict(lambda: check_claim(claim, 1.0), 1.0, text)
+    v = isolated.verdict(claim, 1.0, text)
     cpu = children_cpu() - before
     assert v.status == "unknown" and "CPU-time budget was spent" in v.reason, v.reason
     assert cpu <= 1.0 + 0.3, cpu   # + 0.3: the search looks at the clock between steps, not within one
@@ -190,7 +189,7 @@ def verdicts() -> list[tuple[str, str]]:
     out = []
     for budget, text in CLAIMS:
         claim = parse_claim(text)
-        v = isolated.verdict(lambda: check_claim(claim, budget), budget, text)
+        v = isolated.verdict(claim, budget, text)
         out.append((v.status, v.method))   # (the reason of an unknown may name the step the budget cut)
     return out
 
