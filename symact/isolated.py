@@ -4,7 +4,7 @@ A crash of the symbolic engine (SIGFPE, SIGSEGV, an abort), ``MemoryError``, ``R
 that overruns its hard limits becomes an ``unknown`` verdict whose reason says so; the other verdicts are
 exactly those of the same decision run in this process.
 
-* :func:`verdict` — one decision (``symact check``).
+* :func:`verdict` — one claim (``symact check``).
 * :func:`analyze` — every property of one activation (``symact analyze``, each row of ``symact table``); the
   properties come back one by one, so a crash loses only the property being decided, and the rest of the
   analysis continues in a fresh child with what is left of the budget.
@@ -13,19 +13,24 @@ exactly those of the same decision run in this process.
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from symact import sandbox
 from symact.budget import limit
 from symact.verdict import Verdict
 
 
-def verdict(decide: Callable[[], Verdict], budget: float, statement: str, latex: str = "") -> Verdict:
-    """``decide()`` run in a child process within ``budget`` CPU seconds."""
+def verdict(claim: Any, budget: float, statement: str, latex: str = "") -> Verdict:
+    """The kernel's verdict on the parsed ``claim`` (:func:`symact.decide.checked.check_claim`), decided in a child
+    process within ``budget`` CPU seconds.  The engine is loaded here, before the child starts, as
+    :func:`analyze` loads its own: loading code is no part of a decision (it took 0.35 s of CPU, a large and
+    load-dependent share of a small budget, so that a claim proved on an idle machine ended unknown under load)."""
+    from symact.decide.checked import check_claim
+
     def work(channel: sandbox.Channel, start: int) -> None:
         channel.begin(0, budget)
         with limit(budget):
-            channel.done(0, decide())
+            channel.done(0, check_claim(claim, budget))
 
     started = time.perf_counter()
     [out] = sandbox.run(work, 1, lambda i: "deciding the claim")

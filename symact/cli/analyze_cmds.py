@@ -175,7 +175,7 @@ def run_check(args: argparse.Namespace) -> int:
         from symact.plotting import output_path
 
         plot_to = output_path(args.plot)
-    verdict = isolated.verdict(lambda: check_claim(claim, budget), budget, f"{claim.body} for all x in {claim.domain_text()}")
+    verdict = isolated.verdict(claim, budget, f"{claim.body} for all x in {claim.domain_text()}")
     # a claim in x (not about matrices or several real variables, nor an integral)
     drawable = hasattr(claim, "lhs") and getattr(claim, "integral", None) is None
     if args.plot is not None and verdict.status == "refuted" and drawable:
@@ -195,10 +195,3 @@ def run_check(args: argparse.Namespace) -> int:
         text = verdict.derivation.text()
         echo(verdict.summary() + ("\n" + text if text else ""))
     return 0 if verdict.status == "proved" else 1
-
-
-def check_claim(claim, budget: float):
-    """The verdict on a parsed claim ``lhs OP rhs`` for all x in its domain, from a kernel-checked certificate."""
-    from symact.decide.checked import check_claim as checked
-
-    return checked(claim, budget)
