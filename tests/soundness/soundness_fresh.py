@@ -84,6 +84,9 @@ def _families():
         xse = mpmath.findroot(lambda x: x * mp.tan(x) - mpf(1) / 2, mpf("0.65"))
         xts = mpmath.findroot(lambda x: mp.cosh(x) - 1 - x, mpf("1.6"))
         xeq = mpmath.findroot(lambda x: -exp(-x) + 2 * mpf("1e-12") * x, mpf(24))
+        xsc = mpmath.findroot(lambda x: cos(x) - sin(x / 3) / 3, mpf("10.84"))
+        xcc = mpmath.findroot(lambda x: -sin(x) - 2 * sin(2 * x / 3) / 3, mpf("3.61"))
+        xg = mpmath.findroot(M.d_gelu, mpf("-0.75"))
         return [
             ("extremum", "log-ratio", "log(1 + x**2)/(1 + x**2)", lambda x: log(1 + x * x) / (1 + x * x), "max",
              1 / mp.e, mp.sqrt(mp.e - 1), "log(u)/u (u = 1 + x^2 >= 1) has (1 - log u)/u^2 = 0 only at u = e: the "
@@ -125,6 +128,21 @@ def _families():
              "on (0, oo): (log x / x)' = (1 - log x)/x^2 = 0 at e: the maximum 1/e", " for x > 0", pos),
             ("domain", "x2-log-x", "x**2*log(x)", lambda x: x * x * log(x), "min", -1 / (2 * mp.e), exp(-mpf(1) / 2),
              "on (0, oo): (x^2 log x)' = x(2 log x + 1) = 0 at e^(-1/2): the minimum -1/(2e)", " for x > 0", pos),
+            ("periodic", "sin-cos-third", "sin(x) + cos(x/3)", lambda x: sin(x) + cos(x / 3), "min",
+             sin(xsc) + cos(xsc / 3), xsc, "period 6 pi (not 2 pi: the minimum on [-pi, pi] is only -0.149); the "
+             "minimum over a period, found on a grid of 20000 points and refined by Newton, is at x = 10.8432 "
+             "(sin x = 1 and cos(x/3) = -1 never meet: x = pi/2 + 2 pi k = 3 pi + 6 pi m has no solution)", "", None),
+            ("periodic", "cos-cos-two-thirds", "cos(x) + cos(2*x/3)", lambda x: cos(x) + cos(2 * x / 3), "min",
+             cos(xcc) + cos(2 * xcc / 3), xcc, "period 6 pi; the minimum over a period (grid of 20000 points, refined "
+             "by Newton) is at x = 3.6064, below -1.5 (the minimum on [-pi, pi])", "", None),
+            ("composition", "gelu-sin", "gelu(sin(x))", lambda x: M.gelu(sin(x)), "min", M.gelu(xg), mp.asin(xg),
+             "sin x takes every value of [-1, 1], which holds gelu's minimum point -0.7518: the minimum of gelu "
+             "itself, at x = asin(-0.7518)", "", None),
+            ("domain", "x-to-x", "x**x", lambda x: exp(x * log(x)), "min", exp(-1 / mp.e), 1 / mp.e,
+             "on (0, oo): x^x = e^(x log x) and x log x has its minimum -1/e at 1/e", " for x > 0", pos),
+            ("tail", "log10-over-x", "log(x)**10/x", lambda x: log(x) ** 10 / x, "max", mpf(10) ** 10 * exp(-10),
+             exp(10), "on [1, oo): (log^10 x / x)' = log^9 x (10 - log x)/x^2 vanishes at 1 (the minimum 0) and at "
+             "e^10 = 22026.47 (the maximum 10^10 e^-10 = 453999.3), far out", " for x >= 1", lambda x: x >= 1),
         ]
 
 
@@ -511,7 +529,7 @@ def _cases(T, F) -> list:
         T(Y, "flat-exp-positive", ("exp(-1/x**2)", ">", "0 for x != 0"), (lambda x: exp(-1 / (x * x)), c("0")),
           "exp > 0", domain=nonzero, dps=100),
         F(Y, "flat-exp-floor", ("exp(-1/x**2)", ">", "1e-300 for x != 0"), (lambda x: exp(-1 / (x * x)), c("1e-300")),
-          "0.03", "exp(-1111) ~ 1e-483 at 0.03", domain=nonzero),
+          "0.03", "exp(-1111) ~ 1e-483 at 0.03", domain=nonzero, dps=400),
         # -- compositions --------------------------------------------------------------------------------------
         F(C, "sigmoid-tanh-below", ("sigmoid(tanh(x))", "<=", s1_below), (lambda x: M.sigmoid(tanh(x)), c(s1_below)),
           "25", "1 - tanh 25 = 3.9e-22: sigmoid(tanh 25) is within 1e-22 of sigmoid(1), above the constant"),
@@ -519,7 +537,7 @@ def _cases(T, F) -> list:
           "sigmoid > 0, tanh(u) > 0 for u > 0"),
         F(C, "tanh-sigmoid-1e-300", ("tanh(sigmoid(x))", ">", "1e-300"), (lambda x: tanh(M.sigmoid(x)),
                                                                           c("1e-300")),
-          "-800", "sigmoid(-800) ~ e^-800 = 3.6e-348"),
+          "-800", "sigmoid(-800) ~ e^-800 = 3.6e-348", dps=400),
         T(C, "relu-tanh-commute", ("relu(tanh(x))", "==", "tanh(relu(x))"),
           (lambda x: M.relu(tanh(x)), lambda x: tanh(M.relu(x))), "both 0 for x <= 0 and tanh x after"),
         T(C, "relu-sin-parts", ("relu(sin(x)) + relu(-sin(x))", "==", "Abs(sin(x))"),
@@ -573,6 +591,141 @@ def _cases(T, F) -> list:
           points=("0",)),
         F(A, "forall-elu-slope-le-1", ("forall 0 < alpha < 2: diff(elu(x, alpha=alpha), x)", "<=", "1"),
           (lambda x: M.d_elu(x, "1.5"), c("1")), "-0.01", "alpha = 1.5: 1.5 e^-0.01 = 1.485 > 1"),
+    ] + _traps(T, F)
+
+
+def _traps(T, F) -> list:
+    """The second batch: tails of (1 + 1/x)^x, steps whose derivative is taken where they jump, terms the parser
+    must not fold (0 log x), tan's poles inside a stated domain, constants with many digits, silu's beta."""
+    P, R, E, D, K, A, Y, N = ("periodic", "tail", "removable", "domain", "kink", "parameter", "tiny",
+                              "near_identity")
+    eps_up, eps_down = "1.000000000000000000000000000001", "0.999999999999999999999999999999"
+    ramanujan = lambda x: exp(mp.pi * mp.sqrt(163))  # noqa: E731
+    tan = lambda x: undefined("tan at a pole") if vanishes(cos(x)) else mp.tan(x)  # noqa: E731
+    with mp.workdps(120):
+        w = mpmath.lambertw(1 / mp.e).real
+        silu_min_099 = dec((-1 - w) / num("0.99"), 40)
+    return [
+        T(R, "compound-below-e", ("(1 + 1/x)**x", "<", "exp(1) for x > 0"),
+          (lambda x: exp(x * log(1 + 1 / x)), lambda x: mp.e), "x log(1 + 1/x) < x (1/x) = 1", domain=pos),
+        F(R, "compound-double-e", ("(1 + 1/x)**x", "<=", "2.718281828459045 for x > 0"),
+          (lambda x: exp(x * log(1 + 1 / x)), c("2.718281828459045")), "1e17",
+          "(1 + 1e-17)^(1e17) = e (1 - 5e-18), above e - 2.35e-16 (the constant)", domain=pos),
+        T(R, "compound-half-above-e", ("(1 + 1/x)**(x + 1/2)", ">", "exp(1) for x > 0"),
+          (lambda x: exp((x + mpf(1) / 2) * log(1 + 1 / x)), lambda x: mp.e),
+          "with t = 1/(2x + 1): (x + 1/2) log(1 + 1/x) = log((1 + t)/(1 - t))/(2t) = 1 + t^2/3 + ... > 1",
+          domain=pos, dps=100),
+        F(R, "compound-almost-half", ("(1 + 1/x)**(x + 0.4999999)", ">", "exp(1) for x > 0"),
+          (lambda x: exp((x + num("0.4999999")) * log(1 + 1 / x)), lambda x: mp.e), "1e8",
+          "(x + a) log(1 + 1/x) = 1 + (a - 1/2)/x + ...: 1 - 1e-15 at 1e8", domain=pos),
+        T(R, "expm1-scaled", ("x*(exp(1/x) - 1)", ">", "1 for x > 0"), (lambda x: x * (exp(1 / x) - 1), c("1")),
+          "e^t - 1 > t for t = 1/x > 0", domain=pos, dps=100),
+        F(R, "expm1-scaled-margin", ("x*(exp(1/x) - 1)", ">=", "1 + 1e-30 for x > 0"),
+          (lambda x: x * (exp(1 / x) - 1), lambda x: 1 + num("1e-30")), "1e31", "1 + 1/(2x) = 1 + 5e-32 at 1e31",
+          domain=pos, dps=120),
+        T(R, "sin-scaled", ("x*sin(1/x)", "<", "1 for x > 0"), (lambda x: x * sin(1 / x), c("1")),
+          "sin t < t for t = 1/x > 0", domain=pos, dps=100),
+        F(R, "sin-scaled-margin", ("x*sin(1/x)", "<=", "1 - 1e-30 for x > 1"),
+          (lambda x: x * sin(1 / x), lambda x: 1 - num("1e-30")), "1e16", "1 - 1/(6x^2) = 1 - 1.7e-33 at 1e16",
+          domain=lambda x: x > 1, dps=120),
+        T(R, "x100-exp-far", ("x**100*exp(-x)", "<", "1e-100 for x > 1000"),
+          (lambda x: x ** 100 * exp(-x), c("1e-100")), "decreasing for x > 100; 10^300 e^-1000 = 5e-135 at 1000",
+          domain=lambda x: x > 1000, points=("1000.000001",)),
+        F(R, "x100-exp-near", ("x**100*exp(-x)", "<", "1e-100 for x > 500"),
+          (lambda x: x ** 100 * exp(-x), c("1e-100")), "501", "501^100 e^-501 = 2e52", domain=lambda x: x > 500),
+        # -- steps and their derivatives -----------------------------------------------------------------------
+        F(K, "sign-of-square", ("diff(sign(x**2), x)", "==", "0"),
+          (lambda x: M.jump(x, "0") if x == 0 else mpf(0), c("0")), "0", "sign(x^2) is 0 at 0 and 1 elsewhere"),
+        T(K, "sign-of-positive", ("diff(sign(x**2 + 1), x)", "==", "0"), (lambda x: mpf(0), c("0")),
+          "sign(x^2 + 1) = 1"),
+        F(K, "heaviside-both", ("diff(Heaviside(x)*Heaviside(-x), x)", "==", "0"),
+          (lambda x: M.jump(x, "0") if x == 0 else mpf(0), c("0")), "0",
+          "H(x) H(-x) is 1/4 at 0 and 0 elsewhere: no derivative at 0"),
+        T(K, "relu-heaviside-zero", ("diff(relu(x)*Heaviside(-x), x)", "==", "0"), (lambda x: mpf(0), c("0")),
+          "relu(x) H(-x) = 0 for every x (relu(0) = 0)", points=("0",)),
+        T(K, "relu-of-cube", ("diff(relu(x**3), x)", "==", "3*x**2*Heaviside(x)"),
+          (lambda x: 3 * x * x * M.heaviside(x), lambda x: 3 * x * x * M.heaviside(x)),
+          "relu(x^3) = 0 left of 0 and x^3 after: derivative 3x^2 H(x), 0 at 0", points=("0",)),
+        F(K, "abs-times-cos", ("diff(Abs(x)*cos(x), x)", "==", "sign(x)*cos(x) - Abs(x)*sin(x)"),
+          (lambda x: M.kink(x, "0", lambda t: -cos(t) + t * sin(t), lambda t: cos(t) - t * sin(t)),
+           lambda x: sign(x) * cos(x) - abs(x) * sin(x)), "0", "|x| cos x has slopes -1 and 1 at 0"),
+        F(K, "tiny-kink", ("diff(Abs(x)*(x - 1e-30), x)", "==", "2*Abs(x) - 1e-30*sign(x)"),
+          (lambda x: M.kink(x, "0", lambda t: -2 * t + num("1e-30"), lambda t: 2 * t - num("1e-30")),
+           lambda x: 2 * abs(x) - num("1e-30") * sign(x)), "0",
+          "|x|(x - 1e-30): slopes 1e-30 (left) and -1e-30 (right) at 0"),
+        F(K, "power-below-1", (f"diff(Abs(x)**{eps_down}, x)**2", ">=", "0"),
+          (lambda x: undefined("|h|^(-eps) is unbounded") if x == 0 else
+           (num(eps_down) * rpow(abs(x), f"{eps_down}") / x) ** 2, c("0")), "0",
+          "|h|^(1 - 1e-30)/h = sign(h) |h|^(-1e-30) is unbounded as h -> 0: no derivative at 0"),
+        T(K, "power-above-1", (f"diff(Abs(x)**{eps_up}, x)**2", "<=", "1.01 for -1 <= x <= 1"),
+          (lambda x: mpf(0) if x == 0 else (num(eps_up) * mp.power(abs(x), num(eps_up) - 1)) ** 2, c("1.01")),
+          "|x|^(1 + e) (e = 1e-30) has derivative (1 + e) sign(x) |x|^e, 0 at 0 (|h|^e -> 0, however slowly); "
+          "its square is at most (1 + e)^2 on [-1, 1]", domain=lambda x: -1 <= x <= 1, points=("0", "1", "-1")),
+        F(K, "power-above-1-tight", (f"diff(Abs(x)**{eps_up}, x)**2", "<=", "1 for -1 <= x <= 1"),
+          (lambda x: mpf(0) if x == 0 else (num(eps_up) * mp.power(abs(x), num(eps_up) - 1)) ** 2, c("1")), "1",
+          "(1 + 1e-30)^2 > 1 at x = 1", domain=lambda x: -1 <= x <= 1),
+        # -- terms that must not be folded, domains inside the stated set --------------------------------------
+        F(D, "zero-times-log", ("0*log(x)", "==", "0"), (lambda x: 0 * log(x), c("0")), "0", "log 0 is undefined"),
+        F(D, "difference-times-log", ("(x - x)*log(x)", "==", "0"), (lambda x: (x - x) * log(x), c("0")), "-1",
+          "log(-1) is undefined"),
+        F(D, "root-times-root", ("sqrt(x)*sqrt(-x)", "==", "0"), (lambda x: sqrt(x) * sqrt(-x), c("0")), "1",
+          "sqrt(-1) is undefined"),
+        F(D, "root-times-root-tiny", ("sqrt(x)*sqrt(-x)", "==", "0 for -1e-300 < x < 1e-300"),
+          (lambda x: sqrt(x) * sqrt(-x), c("0")), "-1e-301", "sqrt(-1e-301) is undefined",
+          domain=lambda x: -num("1e-300") < x < num("1e-300")),
+        F(D, "tan-over-tan-pole", ("tan(x)/tan(x)", "==", "1 for 0 < x < 1.6"),
+          (lambda x: safe_div(tan(x), tan(x)), c("1")), lambda: mp.pi / 2, "tan has a pole at pi/2 < 1.6",
+          domain=lambda x: 0 < x < num("1.6")),
+        T(D, "tan-over-tan", ("tan(x)/tan(x)", "==", "1 for 0 < x < 1.5"), (lambda x: tan(x) / tan(x), c("1")),
+          "tan x > 0 on (0, 1.5), 1.5 < pi/2", domain=lambda x: 0 < x < num("1.5")),
+        F(D, "atan-tan-pole", ("atan(tan(x))", "==", "x for -1.6 < x < 1.6"), (lambda x: mp.atan(tan(x)),
+                                                                              lambda x: x),
+          lambda: mp.pi / 2, "tan is undefined at pi/2", domain=lambda x: -num("1.6") < x < num("1.6")),
+        T(D, "atan-tan", ("atan(tan(x))", "==", "x for -1.5 < x < 1.5"), (lambda x: mp.atan(tan(x)), lambda x: x),
+          "atan inverts tan on (-pi/2, pi/2)", domain=lambda x: -num("1.5") < x < num("1.5")),
+        F(E, "abs-over-x", ("Abs(x)/x", "==", "sign(x)"), (lambda x: div(abs(x), x), sign), "0", "0/0 at 0"),
+        T(E, "abs-over-x-punctured", ("Abs(x)/x", "==", "sign(x) for x != 0"), (lambda x: abs(x) / x, sign),
+          "|x|/x = sign x for x != 0", domain=nonzero),
+        F(E, "sinc-margin-1e-40", ("sin(x)/x", "<=", "1 - 1e-40 for x != 0"),
+          (lambda x: sin(x) / x, lambda x: 1 - num("1e-40")), "1e-21", "1 - x^2/6 = 1 - 1.7e-43 at 1e-21",
+          domain=nonzero, dps=100),
+        T(P, "x-sin-before-pi", ("x*sin(x)", ">", "0 for 0 < x < 3.1415926"), (lambda x: x * sin(x), c("0")),
+          "3.1415926 < pi", domain=lambda x: 0 < x < num("3.1415926")),
+        F(P, "x-sin-past-pi", ("x*sin(x)", ">", "0 for 0 < x < 3.1416"), (lambda x: x * sin(x), c("0")),
+          "3.14159266", "pi < 3.14159266 < 3.1416: sin is -6.4e-9 there", domain=lambda x: 0 < x < num("3.1416")),
+        F(D, "root-monotone-outside", ("sqrt(x)", "<=", "sqrt(x + 1) for x > -1"), (sqrt, lambda x: sqrt(x + 1)),
+          "-0.5", "sqrt(-0.5) is undefined", domain=lambda x: x > -1),
+        T(D, "root-monotone", ("sqrt(x)", "<", "sqrt(x + 1) for x >= 0"), (sqrt, lambda x: sqrt(x + 1)),
+          "sqrt is increasing", domain=lambda x: x >= 0),
+        F(D, "log-monotone-outside", ("log(x)", "<", "log(x + 1e-300) for x > -1e-300"),
+          (log, lambda x: log(x + num("1e-300"))), "0", "log 0 is undefined",
+          domain=lambda x: x > -num("1e-300")),
+        T(D, "log-monotone", ("log(x)", "<", "log(x + 1e-300) for x > 0"), (log, lambda x: log(x + num("1e-300"))),
+          "log is increasing", domain=pos),
+        # -- constants -----------------------------------------------------------------------------------------
+        T(N, "ramanujan-below", ("exp(pi*sqrt(163))", "<", "262537412640768744"), (ramanujan, c("262537412640768744")),
+          "e^(pi sqrt 163) = 640320^3 + 744 - 7.5e-13"),
+        F(N, "ramanujan-above", ("exp(pi*sqrt(163))", ">", "262537412640768743.9999999999993"),
+          (ramanujan, c("262537412640768743.9999999999993")), "0",
+          "e^(pi sqrt 163) = 262537412640768743.99999999999925007..."),
+        T(N, "ramanujan-above-less", ("exp(pi*sqrt(163))", ">", "262537412640768743.9999999999992"),
+          (ramanujan, c("262537412640768743.9999999999992")), "e^(pi sqrt 163) = 262537412640768743.99999999999925007..."),
+        T(Y, "sin-huge", ("sin(10**22)", "<", "-0.8522008497671888017727"),
+          (lambda x: mp.sin(mpf(10) ** 22), c("-0.8522008497671888017727")),
+          "sin(10^22) = -0.85220084976718880177270589..., below the constant by 5.9e-24"),
+        F(Y, "sin-huge-above", ("sin(10**22)", ">", "-0.8522008497671888017727"),
+          (lambda x: mp.sin(mpf(10) ** 22), c("-0.8522008497671888017727")), "0",
+          "sin(10^22) = -0.85220084976718880177270589..."),
+        # -- parameters ----------------------------------------------------------------------------------------
+        T(A, "forall-silu-beta-floor", ("forall 1 <= beta <= 2: silu(x, beta=beta)", ">=", "-0.2785"),
+          (lambda x: min(M.silu(x, b) for b in ("1", "1.5", "2")), c("-0.2785")),
+          "x sigmoid(bx) = silu(bx)/b >= -W(1/e)/b >= -0.278465 for b >= 1"),
+        F(A, "forall-silu-beta-floor-edge", ("forall 0.99 <= beta <= 2: silu(x, beta=beta)", ">=", "-0.2785"),
+          (lambda x: M.silu(x, "0.99"), c("-0.2785")), silu_min_099,
+          "beta = 0.99: the minimum -W(1/e)/0.99 = -0.28128 at (-1 - W(1/e))/0.99"),
+        F(A, "forall-elu-tiny-floor", ("forall 0 < alpha <= 1: elu(x, alpha=alpha)", ">", "-alpha + 1e-300"),
+          (lambda x: M.elu(x, "1"), lambda x: -1 + num("1e-300")), "-800",
+          "alpha = 1: elu(-800) = e^-800 - 1 < -1 + 1e-300", dps=400),
     ]
 
 
