@@ -869,4 +869,16 @@ def fresh_analyses() -> list[Analysis]:
                  dmax=(mpf(1), True), dmin=(mpf(-1), True), lipschitz=(mpf(1), True),
                  extrema=(-1 / mp.sqrt(2), mpf(1)),
                  flags={**no, "zero_at_origin": False, "range_has_both_signs": True}),
+        Analysis("fr-an-tiny-jump-up", "x + 1e-300*sign(x)",
+                 "a jump of 2e-300 upward at 0 (f(0) = 0): strictly increasing, discontinuous (so no Lipschitz "
+                 "constant), f' = 1 off 0, odd", lambda x: x + mpf("1e-300") * sign(x),
+                 range=(-INF, False, INF, False), monotonic="increasing", continuity="discontinuous", kinks=(mpf(0),),
+                 dmax=(mpf(1), True), dmin=(mpf(1), True), lipschitz=(INF, False), extrema=(None, None),
+                 flags={**no, "zero_at_origin": True, "odd": True, "range_has_both_signs": True}),
+        Analysis("fr-an-tiny-jump-down", "x - 1e-30*Heaviside(x)",
+                 "f(0) = -5e-31 < f(-1e-31) = -1e-31: a drop at 0, so neither increasing nor decreasing although "
+                 "f' = 1 off 0; discontinuous; its values still cover R", lambda x: x - mpf("1e-30") * M.heaviside(x),
+                 range=(-INF, False, INF, False), monotonic="neither", continuity="discontinuous", kinks=(mpf(0),),
+                 dmax=(mpf(1), True), dmin=(mpf(1), True), lipschitz=(INF, False), extrema=(None, None),
+                 flags={**no, "zero_at_origin": False, "range_has_both_signs": True}),
     ]
