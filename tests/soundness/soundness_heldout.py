@@ -908,9 +908,10 @@ def analyze_cases() -> list[Analysis]:
         m_tiny = mpmath.findroot(lambda x: 2 * x + mpf("1e-30") * M.d_tanh(x), mpf("-5e-31"))
         min_tiny = m_tiny ** 2 + mpf("1e-30") * mp.tanh(m_tiny)
         a = mpf("1.0000000001")
+        from soundness_fresh import fresh_analyses
         from soundness_review import review_analyses
 
-        return _analyses(t23, dmax_g, min_tiny, a) + review_analyses()
+        return _analyses(t23, dmax_g, min_tiny, a) + review_analyses() + fresh_analyses()
 
 
 def _analyses(t23, dmax_g, min_tiny, a) -> list[Analysis]:
