@@ -24,15 +24,15 @@ import math
 from fractions import Fraction
 from functools import reduce
 
-from flint import arb
+from flint import arb, ctx
 
-from symact.kernel import ivals
+from symact.kernel import algebra, ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.pieces import by_sign, contains
+from symact.kernel.pieces import by_sign, contains, holds
 from symact.kernel.root_factor import factor_root
-from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, show, sub
+from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, number_text, show, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -486,6 +486,47 @@ def _rational(g, x0: Fraction) -> Fraction:
     if value is None:
         raise Uncertain("the value is not certainly rational")
     return value
+
+
+# ------------------------------------------------------------------------------------- certain relations at a point
+
+#: working precisions (bits) tried in turn for a certain relation at a point (4096: tanh(500) <= 1 - 10^-400 fails)
+PRECISION = (64, 256, 1024, 4096)
+
+
+def certain_at(d, x0: Fraction, rel: str, precisions: tuple = PRECISION) -> str | None:
+    """How ``d(x0) REL 0`` is certain, in words, or None: d's exact rational value at x0; 0 by exact algebra on
+    d's smooth form at x0 (:func:`zero_at`: never on d itself, whose d/dx nodes x0 put in place of x would
+    change), where 0 REL 0; or a ball of d(x0) at one of the ``precisions`` (bits)."""
+    value = exact_value(d, x0)
+    if value is not None:
+        return f"{number_text(value)} exactly" if holds(value, rel) else None
+    try:
+        if holds(Fraction(0), rel) and zero_at(smooth_form(d, point(x0), strict=False), x0):
+            return "0 by exact algebra"
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        pass  # no smooth form at x0: a ball may still settle it
+    for bits in precisions:
+        with ctx.workprec(bits):
+            b = enclose(d, point(x0))
+        if b.satisfies(rel):
+            return f"in {b} (certified ball arithmetic, {bits} bits)"
+    return None
+
+
+def certain_sign(h, x0: Fraction) -> int:
+    """+1 or -1 where h(x0) is certainly > 0 or < 0 (:func:`certain_at`), else 0."""
+    return next((s for s, rel in ((1, ">"), (-1, "<")) if certain_at(h, x0, rel)), 0)
+
+
+def zero_at(g, x0: Fraction) -> bool:
+    """Whether the smooth term g is certainly defined at x0 (an enclosure exists) and 0 there by exact algebra
+    (log(1 + exp(0)) - log(2): no ball of a non-rational value is certainly 0)."""
+    try:
+        enclose(g, point(x0))
+        return algebra.is_zero(at(g, num(x0)), point(x0))
+    except (Uncertain, ZeroDivisionError, RecursionError):
+        return False
 
 
 # ------------------------------------------------------------------------------------------------- undefined
