@@ -109,7 +109,7 @@ from symact.kernel.continuity_claim import check_continuity, check_smooth
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import (GermUndefined, certain_at, enclose, interior, point, smooth_form, smooth_on,
-                                    undefined_reason)
+                                    undefined_reason, zero_at)
 from symact.kernel.integral_claim import check_integral
 from symact.kernel.kink_between import check_kink_between
 from symact.kernel.ivals import Uncertain
@@ -120,8 +120,7 @@ from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, NEGATION, Rejected, c
                                   holds_relation, node_per_piece, piece_text, read_piece, read_term_claim)
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import check_sized
-from symact.kernel.terms import (X, TermError, at, from_json, linear_split, neg, num, parse_rational, rational_text,
-                                 show, sub)
+from symact.kernel.terms import X, TermError, from_json, linear_split, neg, parse_rational, rational_text, show, sub
 
 MAX_NODES = 20000
 #: the refutations of a claim at an irrational point (the intermediate value theorem)
@@ -452,7 +451,7 @@ class _Checker:
         g = smooth_on(d, p)
         if not algebra.is_zero(differentiate(g), p):
             raise Rejected("the derivative of the difference is not 0 by exact algebra")
-        if not algebra.is_zero(at(g, num(x0)), point(x0)):
+        if not zero_at(g, x0):
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
