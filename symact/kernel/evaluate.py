@@ -494,29 +494,33 @@ def _rational(g, x0: Fraction) -> Fraction:
 PRECISION = (64, 256, 1024, 4096)
 
 
-def certain_at(d, x0: Fraction, rel: str, precisions: tuple = PRECISION) -> str | None:
-    """How ``d(x0) REL 0`` is certain, in words, or None: d's exact rational value at x0; 0 by exact algebra on
-    d's smooth form at x0 (:func:`zero_at`: never on d itself, whose d/dx nodes x0 put in place of x would
-    change), where 0 REL 0; or a ball of d(x0) at one of the ``precisions`` (bits)."""
+def evidence(d, x0: Fraction, precisions: tuple = PRECISION, algebra_zero: bool = False):
+    """What is certain of d(x0), in turn, each as (an enclosure, in words): d's exact rational value at x0 (then
+    nothing more); 0 where ``algebra_zero`` and exact algebra on d's smooth form at x0 says so (:func:`zero_at`:
+    never on d itself, whose d/dx nodes x0 put in place of x would change); a ball at each of the ``precisions``."""
     value = exact_value(d, x0)
     if value is not None:
-        return f"{number_text(value)} exactly" if holds(value, rel) else None
+        yield Iv.of(value, value, False, False), f"{number_text(value)} exactly"
+        return
     try:
-        if holds(Fraction(0), rel) and zero_at(smooth_form(d, point(x0), strict=False), x0):
-            return "0 by exact algebra"
+        if algebra_zero and zero_at(smooth_form(d, point(x0), strict=False), x0):
+            yield Iv.of(Fraction(0), Fraction(0), False, False), "0 by exact algebra"
     except (Uncertain, GermUndefined, ZeroDivisionError):
         pass  # no smooth form at x0: a ball may still settle it
     for bits in precisions:
         with ctx.workprec(bits):
             b = enclose(d, point(x0))
-        if b.satisfies(rel):
-            return f"in {b} (certified ball arithmetic, {bits} bits)"
-    return None
+        yield b, f"in {b} (certified ball arithmetic, {bits} bits)"
+
+
+def certain_at(d, x0: Fraction, rel: str, precisions: tuple = PRECISION) -> str | None:
+    """How ``d(x0) REL 0`` is certain, in words (:func:`evidence`, 0 by algebra where 0 REL 0), or None."""
+    return next((how for b, how in evidence(d, x0, precisions, holds(Fraction(0), rel)) if b.satisfies(rel)), None)
 
 
 def certain_sign(h, x0: Fraction) -> int:
-    """+1 or -1 where h(x0) is certainly > 0 or < 0 (:func:`certain_at`), else 0."""
-    return next((s for s, rel in ((1, ">"), (-1, "<")) if certain_at(h, x0, rel)), 0)
+    """+1 or -1 where h(x0) is certainly > 0 or < 0 (:func:`evidence`), else 0."""
+    return next((s for b, _ in evidence(h, x0) if (s := b.sign())), 0)
 
 
 def zero_at(g, x0: Fraction) -> bool:
