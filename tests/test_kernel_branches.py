@@ -48,6 +48,9 @@ def test_covering_conditions_and_each_branch():
         assert verdict == "proved" and any("some condition" in s for s in steps)
     # a right side with x: Piecewise(...) >= sin(x)^2, as 1 - sin(x)^2 >= 0 and 2 - sin(x)^2 >= 0
     assert check(proof(COMPLEMENT, EVAL2, rhs=["pow", SIN, "2"]))[0] == "proved"
+    # sin x == 0 / sin x != 0: every real x satisfies one (the relations are each other's negation)
+    assert check(proof(pw((num("1"), ["rel", "==", SIN, num("0")]), (num("2"), ["rel", "!=", SIN, num("0")])),
+                       EVAL2))[0] == "proved"
     # the last condition True covers everything
     assert check(proof(pw((num("1"), ["rel", ">", SIN, num("0")]), (num("3"), ["true"])), EVAL2))[0] == "proved"
 
@@ -57,6 +60,8 @@ def test_covering_conditions_and_each_branch():
     (pw((num("1"), ["rel", ">", SIN, num("0")]), (num("2"), ["rel", "<", SIN, num("0")])), "a gap at sin x = 0"),
     # x^2 < 2 / x^2 > 2: a gap at sqrt 2
     (pw((num("1"), ["rel", "<", X2, num("2")]), (num("2"), ["rel", ">", X2, num("2")])), "a gap at x^2 = 2"),
+    # sin x == 0 / sin x == 1: both false where sin x = 1/2
+    (pw((num("1"), ["rel", "==", SIN, num("0")]), (num("2"), ["rel", "==", SIN, num("1")])), "equal, not negated"),
     # x^2 <= 2 / x^2 > 2.0000001: a gap
     (pw((num("1"), ["rel", "<=", X2, num("2")]), (num("2"), ["rel", ">", X2, num("20000001/10000000")])), "a gap"),
     # different terms compared

@@ -24,9 +24,10 @@ from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
 from symact.kernel.branches import branch_claims
-from symact.kernel.check import check_node, period_multiple, split_abs, zero_at
+from symact.kernel.check import check_node, period_multiple, split_abs
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import GermUndefined, SignUnknown, enclose, exact_value, interior, point, smooth_form
+from symact.kernel.evaluate import (GermUndefined, SignUnknown, enclose, exact_value, interior, point, smooth_form,
+                                    zero_at)
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limits import limit_at
 from symact.kernel.outer import reduce_outer

@@ -44,10 +44,8 @@ ordinary ``counterexample`` serves there and this rule is not needed.
 """
 from __future__ import annotations
 
-from flint import ctx
-
 from symact.kernel import algebra
-from symact.kernel.evaluate import enclose, exact_value, point, smooth_on
+from symact.kernel.evaluate import PRECISION, certain_sign, smooth_on  # noqa: F401 (PRECISION: limit_claim's)
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.pieces import Rejected, contains, piece_text
 from symact.kernel.terms import ZERO, TermError, from_json, has_param, mul, parse_rational, show, sub
@@ -55,9 +53,6 @@ from symact.kernel.terms import ZERO, TermError, from_json, has_param, mul, pars
 #: the nodes that are defined only where every child is, and the indices of their children (terms)
 STRICT = {"add": None, "mul": None, "max": None, "min": None, "pow": (1,), "powt": (1, 2), "fn": (2,),
            "abs": (1,), "sign": (1,), "heaviside": (1,)}
-#: working precisions (bits) tried in turn for a certain sign: of a side at the ends here, of a counterexample's
-#: difference in :mod:`symact.kernel.check` (4096: tanh(500) <= 1 - 10^-400 fails)
-PRECISION = (64, 256, 1024, 4096)
 
 
 def check_between(node: dict, lhs, rhs, domain) -> list[str]:
@@ -67,7 +62,7 @@ def check_between(node: dict, lhs, rhs, domain) -> list[str]:
     g = smooth_on(u, (a, b, True, True))  # Uncertain (rejected by the caller) unless continuous on [a, b]
     if "factor" in node or "cofactor" in node:
         return _factored(node, part, u, g, values, what, side, a, b)
-    v = next((v for v in values if end_sign(sub(g, v), a) * end_sign(sub(g, v), b) == -1), None)
+    v = next((v for v in values if certain_sign(sub(g, v), a) * certain_sign(sub(g, v), b) == -1), None)
     if v is None:
         raise Rejected(f"{show(u)} does not certainly cross {' or '.join(map(show, values))} between x = {a} "
                        f"and x = {b}")
@@ -85,7 +80,7 @@ def _factored(node, part, u, g, values, what, side, a, b) -> list[str]:
     v = next((v for v in values if algebra.is_zero(sub(sub(g, v), mul(gw, gz)), closed)), None)
     if v is None:
         raise Rejected(f"{show(u)} minus {' or '.join(map(show, values))} is not {show(w)} times {show(z)} by algebra")
-    if end_sign(gw, a) * end_sign(gw, b) != -1:
+    if certain_sign(gw, a) * certain_sign(gw, b) != -1:
         raise Rejected(f"{show(w)} does not certainly change sign between x = {a} and x = {b}")
     return [f"On {piece_text(closed)} (in the claim's domain) {show(u)} - ({show(v)}) = {show(w)} * {show(z)} by "
             f"exact algebra, all three continuous, and {show(w)} changes sign, so it vanishes at some point c "
@@ -148,15 +143,3 @@ def boundary(t):
         raise Rejected(f"{show(t)} is neither a negative power, a function with an open end of its domain nor a "
                        f"Piecewise with a gap")
     return t[2], ends, f"{t[1]} at an open end of its domain"
-
-
-def end_sign(h, x0) -> int:
-    value = exact_value(h, x0)
-    if value is not None:
-        return (value > 0) - (value < 0)
-    for bits in PRECISION:
-        with ctx.workprec(bits):
-            s = enclose(h, point(x0)).sign()
-            if s:
-                return s
-    return 0

@@ -12,7 +12,8 @@ piece P:
 * **every comparison in every condition is defined on P** (the kernel's enclosure of A - B exists for each
   ``A op B``), so each condition is true or false at every x in P;
 * **the conditions cover P**, syntactically: one condition is ``true``, or two conditions compare the same terms
-  A and B with complementary relations (``A > B`` and ``A <= B``, ``A >= B`` and ``A < B``), or compare the same
+  A and B with complementary relations (``A > B`` and ``A <= B``, ``A >= B`` and ``A < B``, ``A == B`` and
+  ``A != B``), or compare the same
   term A with rational constants b, c so that every real A satisfies one of them (``A <= b`` or ``A > c`` with
   c < b, or c = b when one of the two includes equality; and the same with the sides of the order swapped);
   at every x in P some condition then holds, so W picks a branch there;
@@ -24,11 +25,9 @@ v_j(x) + r(x), which is REL 0 by N_j: d REL 0 on P.
 from __future__ import annotations
 
 from symact.kernel.evaluate import enclose
-from symact.kernel.pieces import Rejected, piece_text
+from symact.kernel.pieces import NEGATION, Rejected, piece_text
 from symact.kernel.terms import constant_rational, sub
 
-#: each comparison with its negation (A op B fails exactly where A NEGATION[op] B holds)
-NEGATION = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 
 
 def branch_claims(node: dict, d, p) -> list:
@@ -64,7 +63,7 @@ def _comparisons(c) -> list:
 def _covers(conditions) -> bool:
     if ("true",) in conditions:
         return True
-    atoms = [c for c in conditions if c[0] == "rel" and c[1] in NEGATION]
+    atoms = [c for c in conditions if c[0] == "rel"]
     for i, (_, op, a, b) in enumerate(atoms):
         for _, op2, a2, b2 in atoms[i + 1:]:
             if a == a2 and (b == b2 and op2 == NEGATION[op] or _covers_line(op, b, op2, b2)):

@@ -103,31 +103,28 @@ from symact.kernel import algebra, limits, remainder
 from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import check_axioms
-from symact.kernel.between import PRECISION, check_between
+from symact.kernel.between import check_between
 from symact.kernel.branches import branch_claims
 from symact.kernel.continuity_claim import check_continuity, check_smooth
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import (GermUndefined, enclose, exact_value, interior, point, smooth_form,
-                                    smooth_on, undefined_reason)
+from symact.kernel.evaluate import (GermUndefined, certain_at, enclose, interior, point, smooth_form, smooth_on,
+                                    undefined_reason, zero_at)
 from symact.kernel.integral_claim import check_integral
 from symact.kernel.kink_between import check_kink_between
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
 from symact.kernel.outer import reduce_outer
-from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, Rejected, contains, covers, holds, holds_relation,
-                                  node_per_piece, piece_text, read_piece, read_term_claim)
+from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, NEGATION, Rejected, contains, covers, holds,
+                                  holds_relation, node_per_piece, piece_text, read_piece, read_term_claim)
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import check_sized
-from symact.kernel.terms import (X, TermError, at, from_json, linear_split, neg, num, number_text,
-                                 parse_rational, rational_text, show, sub)
+from symact.kernel.terms import X, TermError, from_json, linear_split, neg, parse_rational, rational_text, show, sub
 
 MAX_NODES = 20000
 #: the refutations of a claim at an irrational point (the intermediate value theorem)
 BETWEEN = {"undefined-between": check_between, "kink-between": check_kink_between}
-#: each relation of a claim with its negation (not d REL 0 is d NEGATION[REL] 0)
-NEGATION = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!="}
 
 
 ORDINARY_KEYS = {"var", "lhs", "rel", "rhs", "domain"}
@@ -252,7 +249,7 @@ class _Checker:
             if why:
                 self.log.append(f"At x = {x0} the {side} side {show(t)} is undefined: {why}.")
                 return
-        how = certain_at(sub(lhs, rhs), x0, NEGATION[rel], PRECISION)
+        how = certain_at(sub(lhs, rhs), x0, NEGATION[rel])
         if how is None:
             raise Rejected(f"the claim is not certainly false at x = {x0}")
         self.log.append(f"At x = {x0}: lhs - rhs is {how}, so lhs {rel} rhs fails.")
@@ -454,7 +451,7 @@ class _Checker:
         g = smooth_on(d, p)
         if not algebra.is_zero(differentiate(g), p):
             raise Rejected("the derivative of the difference is not 0 by exact algebra")
-        if not algebra.is_zero(at(g, num(x0)), point(x0)):
+        if not zero_at(g, x0):
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
                         f"x = {x0}, so it is 0 on the whole interval.")
@@ -507,36 +504,6 @@ def defined_on(t, p, known=None) -> None:
         enclose(differentiate(smooth_on(t[1], p, known=known)), p)
     else:
         enclose(t, p)
-
-
-def certain_at(d, x0: Fraction, rel: str, precisions: tuple) -> str | None:
-    """How ``d(x0) REL 0`` is certain, in words, or None: d's exact rational value at x0; 0 by exact algebra on
-    d's smooth form at x0 (:func:`zero_at`: never on d itself, whose d/dx nodes x0 put in place of x would
-    change), where 0 REL 0; or a ball of d(x0) at one of the ``precisions`` (bits)."""
-    value = exact_value(d, x0)
-    if value is not None:
-        return f"{number_text(value)} exactly" if holds(value, rel) else None
-    try:
-        if holds(Fraction(0), rel) and zero_at(smooth_form(d, point(x0), strict=False), x0):
-            return "0 by exact algebra"
-    except (Uncertain, GermUndefined, ZeroDivisionError):
-        pass  # no smooth form at x0: a ball may still settle it
-    for bits in precisions:
-        with ctx.workprec(bits):
-            ball = enclose(d, point(x0))
-        if ball.satisfies(rel):
-            return f"in {ball} (certified ball arithmetic, {bits} bits)"
-    return None
-
-
-def zero_at(g, x0: Fraction) -> bool:
-    """Whether the smooth term g is certainly defined at x0 (an enclosure exists) and 0 there by exact algebra
-    (log(1 + exp(0)) - log(2): no ball of a non-rational value is certainly 0)."""
-    try:
-        enclose(g, point(x0))
-        return algebra.is_zero(at(g, num(x0)), point(x0))
-    except (Uncertain, ZeroDivisionError, RecursionError):
-        return False
 
 
 def _bits(node) -> int:

@@ -24,15 +24,15 @@ import math
 from fractions import Fraction
 from functools import reduce
 
-from flint import arb
+from flint import arb, ctx
 
-from symact.kernel import ivals
+from symact.kernel import algebra, ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside, outside
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.pieces import by_sign, contains
+from symact.kernel.pieces import by_sign, contains, holds
 from symact.kernel.root_factor import factor_root
-from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, show, sub
+from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, number_text, show, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -486,6 +486,51 @@ def _rational(g, x0: Fraction) -> Fraction:
     if value is None:
         raise Uncertain("the value is not certainly rational")
     return value
+
+
+# ------------------------------------------------------------------------------------- certain relations at a point
+
+#: working precisions (bits) tried in turn for a certain relation at a point (4096: tanh(500) <= 1 - 10^-400 fails)
+PRECISION = (64, 256, 1024, 4096)
+
+
+def evidence(d, x0: Fraction, precisions: tuple = PRECISION, algebra_zero: bool = False):
+    """What is certain of d(x0), in turn, each as (an enclosure, in words): d's exact rational value at x0 (then
+    nothing more); 0 where ``algebra_zero`` and exact algebra on d's smooth form at x0 says so (:func:`zero_at`:
+    never on d itself, whose d/dx nodes x0 put in place of x would change); a ball at each of the ``precisions``."""
+    value = exact_value(d, x0)
+    if value is not None:
+        yield Iv.of(value, value, False, False), f"{number_text(value)} exactly"
+        return
+    try:
+        if algebra_zero and zero_at(smooth_form(d, point(x0), strict=False), x0):
+            yield Iv.of(Fraction(0), Fraction(0), False, False), "0 by exact algebra"
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        pass  # no smooth form at x0: a ball may still settle it
+    for bits in precisions:
+        with ctx.workprec(bits):
+            b = enclose(d, point(x0))
+        yield b, f"in {b} (certified ball arithmetic, {bits} bits)"
+
+
+def certain_at(d, x0: Fraction, rel: str, precisions: tuple = PRECISION) -> str | None:
+    """How ``d(x0) REL 0`` is certain, in words (:func:`evidence`, 0 by algebra where 0 REL 0), or None."""
+    return next((how for b, how in evidence(d, x0, precisions, holds(Fraction(0), rel)) if b.satisfies(rel)), None)
+
+
+def certain_sign(h, x0: Fraction) -> int:
+    """+1 or -1 where h(x0) is certainly > 0 or < 0 (:func:`evidence`), else 0."""
+    return next((s for b, _ in evidence(h, x0) if (s := b.sign())), 0)
+
+
+def zero_at(g, x0: Fraction) -> bool:
+    """Whether the smooth term g is certainly defined at x0 (an enclosure exists) and 0 there by exact algebra
+    (log(1 + exp(0)) - log(2): no ball of a non-rational value is certainly 0)."""
+    try:
+        enclose(g, point(x0))
+        return algebra.is_zero(at(g, num(x0)), point(x0))
+    except (Uncertain, ZeroDivisionError, RecursionError):
+        return False
 
 
 # ------------------------------------------------------------------------------------------------- undefined

@@ -14,6 +14,8 @@ from fractions import Fraction
 
 from flint import arb
 
+from symact.kernel.pieces import NEGATION
+
 
 class Uncertain(ArithmeticError):
     """The enclosure cannot be computed or a needed sign is not certain."""
@@ -77,7 +79,7 @@ class Iv:
 
     def violates(self, rel: str) -> bool:
         """Certainly every element v of the set has ``not (v REL 0)``."""
-        return self.satisfies({">": "<=", ">=": "<", "<": ">=", "<=": ">", "==": "!=", "!=": "=="}[rel])
+        return self.satisfies(NEGATION[rel])
 
     def __str__(self) -> str:
         lo = "-oo" if self.lo is None else self.lo.str(17, radius=False)

@@ -33,9 +33,9 @@ derivatives there.
 """
 from __future__ import annotations
 
-from symact.kernel.between import end_sign, node_term, read_bracket
+from symact.kernel.between import node_term, read_bracket
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import enclose, smooth_on, switched_form
+from symact.kernel.evaluate import certain_sign, enclose, smooth_on, switched_form
 from symact.kernel.pieces import Rejected, piece_text
 from symact.kernel.terms import show, sub
 
@@ -50,7 +50,7 @@ def check_kink_between(node: dict, lhs, rhs, domain) -> list[str]:
     u = node_term(node, "switch", "kink-between")
     closed = (a, b, True, True)
     g_u = smooth_on(u, closed)
-    s_a, s_b = end_sign(g_u, a), end_sign(g_u, b)
+    s_a, s_b = certain_sign(g_u, a), certain_sign(g_u, b)
     if s_a * s_b != -1:
         raise Rejected(f"{show(u)} does not certainly change sign between x = {a} and x = {b}")
     if not enclose(differentiate(g_u), closed, strict=True).satisfies("!="):

@@ -13,6 +13,8 @@ from symact.kernel.terms import TermError, from_json, has_param, parse_rational,
 FORMAT = "symact-kernel/1"
 #: the relations a claim states between its two sides
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
+#: each relation with its negation (not v REL 0 is v NEGATION[REL] 0)
+NEGATION = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
 
 
 class Rejected(ValueError):

@@ -192,9 +192,9 @@ def least(e: tuple, scope: list, size: tuple | None) -> int | None:
     return None if rest or a < 0 else e[0] + (a * size[1] if a else 0)
 
 
-def certain(scope: list, size: tuple | None, *gaps: tuple, low: int = 0) -> bool:
-    """Whether every index in gaps is certainly >= low (:func:`least`)."""
-    return all((e := least(gap, scope, size)) is not None and e >= low for gap in gaps)
+def certain(scope: list, size: tuple | None, *pairs: tuple, low: int = 0) -> bool:
+    """Whether a - b is certainly >= low for every pair (a, b) of indices in pairs (:func:`least`)."""
+    return all((e := least(idx_add(a, b, -1), scope, size)) is not None and e >= low for a, b in pairs)
 
 
 # -- terms ------------------------------------------------------------------------------------------------------
@@ -408,8 +408,7 @@ class Normalizer:
     def negative(self, u, scope: list) -> bool:
         """Whether a hypothesis says u < 0: u is its term T with its variable v replaced by a variable k in scope
         (a sum's), and k's range lies in v's range certainly (the rule flat)."""
-        return any(subst(term, v, index(**{k: 1})) == u and certain(scope, self.size, idx_add(klo, lo, -1),
-                                                                    idx_add(hi, khi, -1))
+        return any(subst(term, v, index(**{k: 1})) == u and certain(scope, self.size, (klo, lo), (hi, khi))
                    for v, lo, hi, term in self.hypotheses for k, klo, khi in scope)
 
     def difference(self, a, b, scope: list) -> dict:
@@ -481,9 +480,8 @@ class Normalizer:
             ((dep, w), _), = core
             for var, _, _ in scope:
                 e = index(**{var: 1})
-                if not w and merge(subst(dep, name, e)) == mono[0] and certain(
-                        scope, self.size, idx_add(e, lo, -1), idx_add(hi, e, -1)):
-                    several = certain(scope, self.size, idx_add(hi, lo, -1), low=1)
+                if not w and merge(subst(dep, name, e)) == mono[0] and certain(scope, self.size, (e, lo), (hi, e)):
+                    several = certain(scope, self.size, (hi, lo), low=1)
                     return (scalars, word), min(self.sign_of(dict(core), scope), 2 if several else 1)
         return None
 
@@ -497,7 +495,7 @@ class Normalizer:
             return 2
         if a[0] not in ("sum", "prod"):
             return int(a[0] == "abs")
-        empty = a[0] == "sum" and not certain(scope, self.size, idx_add(a[1][1], a[1][0], -1))
+        empty = a[0] == "sum" and not certain(scope, self.size, a[1][::-1])
         return min(self.sign_of(dict(a[3]), scope), 1 if empty else 2)
 
     def binder(self, t, scope: list, peels: int) -> dict:
@@ -509,7 +507,7 @@ class Normalizer:
             parts = [self.norm(subst(body, var, idx_add(lo, index(i))), scope) for i in range(max(length[0], 0))]
             return self.combine(head, parts)
         # certainly non-empty (length - 1 >= 0): split off the last
-        if self.peel and peels < MAX_PEELS and certain(scope, self.size, idx_add(length, index(-1))):
+        if self.peel and peels < MAX_PEELS and certain(scope, self.size, (length, index(1))):
             rest = self.binder((head, var, lo, idx_add(hi, index(-1)), body), scope, peels + 1)
             last = self.norm(subst(body, var, hi), scope)
             return self.combine(head, [rest, last])
@@ -585,7 +583,7 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
         for a, i in d(body, [*scope, (var, lo, hi)]):
             c = dict(i[1]).get(var, 0)  # i = c var + R: delta(i, j) is 1 at var = c (j - R) only, for c = +-1
             at = idx_add(index(0), idx_add(j, idx_sub(i, var, index(0)), -1), c)
-            if c and (abs(c) != 1 or not certain(scope, n.size, idx_add(at, lo, -1), idx_add(hi, at, -1))):
+            if c and (abs(c) != 1 or not certain(scope, n.size, (at, lo), (hi, at))):
                 raise Rejected(f"no rule sifts delta({i}, {j}) in the sum over {var}: {var} (of coefficient +-1) = "
                                f"{at} is not certainly in its range")
             out.append((subst(a, var, at), j) if c else (("sum", var, lo, hi, a), i))
