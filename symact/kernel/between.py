@@ -45,7 +45,7 @@ ordinary ``counterexample`` serves there and this rule is not needed.
 from __future__ import annotations
 
 from symact.kernel import algebra
-from symact.kernel.evaluate import PRECISION, certain_sign, smooth_on  # noqa: F401 (PRECISION: limit_claim's)
+from symact.kernel.evaluate import certain_sign, smooth_on
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.pieces import Rejected, contains, piece_text
 from symact.kernel.terms import ZERO, TermError, from_json, has_param, mul, parse_rational, show, sub

@@ -4,8 +4,8 @@ A **claim** is ``lhs REL rhs for all x in D``: at every x in D both sides are de
 :mod:`symact.kernel.terms`) and the relation holds.  REL is one of ``< <= > >= ==``; D is a list of pieces
 ``[lo, hi, lo_closed, hi_closed]`` with rational ends or "-oo"/"oo".
 
-A **limit claim** ``limit(f, x, oo) REL c`` has its own rules (``limit``, and ``subsequence`` that refutes it along
-x_k = a + t pi k: :mod:`symact.kernel.limit_claim`), and so has an
+A **limit claim** ``limit(f, x, oo) REL c`` has its own rules (``limit``, ``squeeze`` from a bound
+that tends to 0, and ``subsequence`` and ``no-ray`` that refute it: :mod:`symact.kernel.limit_claim`), and so has an
 **integral claim** ``integrate(f, x, lo, hi) REL c`` (ftc, :mod:`symact.kernel.integral_claim`); a claim
 over a quantified parameter (``forall alpha > 0: ...``) is refuted by a refuted instance and proved, where
 alpha enters affinely, from the claim at an end and its slope or at both ends (:mod:`symact.kernel.quantified`).  A *sized claim* (matrices of any size, induction over a

@@ -56,8 +56,7 @@ from fractions import Fraction
 from flint import ctx
 
 from symact.kernel import algebra, ivals
-from symact.kernel.between import PRECISION
-from symact.kernel.evaluate import GermUndefined, enclose, smooth_on
+from symact.kernel.evaluate import PRECISION, GermUndefined, enclose, smooth_on
 from symact.kernel.functions import FUNCTIONS, ball, outside
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.limits import Lim, limit_at, limit_value
