@@ -168,11 +168,11 @@ def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | Non
 def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
     """(the candidate (:func:`_candidates`) with the least measured error at ``xs`` against ``want``, the
     expression as written on a tie, or a tail form :data:`_BETTER` times more accurate still (more is needed of the
-    kernel to prove one, and an unproved form gives way to the next); its error; the expression as written's; the
-    next :data:`_RUNNERS_UP` best candidates that measure less than the expression as written), errors in float64
-    ulps; (expr, None, None, ()) where ``want`` is None (not measured)."""
+    kernel to prove one, and an unproved form gives way to the next); its error in float64 ulps; the next
+    :data:`_RUNNERS_UP` best candidates that measure less than the expression as written); (expr, None, ()) where
+    ``want`` is None (not measured)."""
     if want is None:
-        return expr, None, None, ()
+        return expr, None, ()
     forms, far = _candidates(expr, sign)
     errors = sorted([(measure(form, xs, want), k, form) for k, form in enumerate(forms)], key=lambda e: (e[0], e[1]))
     written = next(e for e, k, _ in errors if k == 0)
@@ -181,7 +181,7 @@ def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | No
         errors.insert(0, tails[0])
     error, _, form = errors[0]
     others = tuple(f for e, k, f in errors[1:] if k != 0 and e < written)[:_RUNNERS_UP]
-    return form, error, written, others
+    return form, error, others
 
 
 def _fallback(form: sp.Expr, expr: sp.Expr, why: str, others: tuple) -> tuple | None:
@@ -408,7 +408,7 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
     or, on x < -1 or x > 1 where that errs by more than :data:`_SPLIT` ulps, the best on each part between
     ``cuts`` (|x| in (a, b]; M, :data:`_WIDE`, only where that errs by more than :data:`_UNSTABLE`) where one of
     them is :data:`_BETTER` times more accurate there than the best on the whole range."""
-    whole = [(ends, _chosen(_best(expr, sign, xs, want), xs, want))]
+    whole = [(ends, (*_best(expr, sign, xs, want), xs, want))]
     if want is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
         return whole
     size = np.abs(xs)
@@ -426,16 +426,10 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
         keep = (size > float(a)) & (size <= (np.inf if b is None else float(b)))
         part = (None if b is None else -b, -a, b is not None, False) if sign < 0 else (a, b, False, b is not None)
         best = _best(expr, sign, xs[keep], want[keep])
-        parts.append((part, _chosen(best, xs[keep], want[keep]), measure(whole[0][1][0], xs[keep], want[keep])))
+        parts.append((part, (*best, xs[keep], want[keep]), measure(whole[0][1][0], xs[keep], want[keep])))
     if not any(_BETTER * got[1] < there for _, got, there in parts):
         return whole
     return [(part, got) for part, got, _ in (reversed(parts) if sign < 0 else parts)]
-
-
-def _chosen(best: tuple, xs: np.ndarray, want: np.ndarray | None) -> tuple:
-    """(form, error, runners-up, ``xs``, ``want``) of a range from what :func:`_best` found there."""
-    form, error, _, others = best
-    return form, error, others, xs, want
 
 
 def _join(merged: list[list], ends: tuple, measured: tuple) -> None:
@@ -482,7 +476,7 @@ def refined(branches: list[Branch]) -> list[Branch]:
             out.append(b)
             continue
         sign = 1 if b.lo is not None and b.lo >= 0 else -1 if b.hi is not None and b.hi <= 0 else None
-        form, _, _, others = _best(b.formula, sign, samples[i], wants[i])
+        form, _, others = _best(b.formula, sign, samples[i], wants[i])
         why = f"{b.why}; {MEASURED}"
         out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form, why,
                           written=_fallback(form, b.formula, why, others),
