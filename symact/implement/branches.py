@@ -57,11 +57,11 @@ class Branch:
     where a part's argument is outside its domain: ``bound`` holds that relation, the branch's claim);
     ``expm1`` False: c exp(u) - c is printed as written, not as c expm1(u) (a range where exp is the cheaper and
     the cancellation costs a float32 or 16-bit result nothing); ``written``: (an exact formula, its description)
-    for a form chosen by measurement (:mod:`symact.implement.stable`: the function as written; a Taylor branch,
-    :mod:`symact.implement.taylor`: the formula it replaced), which takes the branch's place where the kernel does
-    not prove the form's claim (:meth:`symact.implement.plan.Plan.prove`); a third element is that formula's own
-    ``written`` (a chain: the runners-up of the measurement, then the function as written); or the branches that
-    do (a Taylor branch of a high degree: the next smaller ball's and the formula beyond it); ``measured``: where the
+    for a form chosen by measurement (:mod:`symact.implement.stable`: the function as written), which takes the
+    branch's place where the kernel does not prove the form's claim (:meth:`symact.implement.plan.Plan.prove`); a
+    third element is that formula's own ``written`` (a chain: the runners-up of the measurement, then the function
+    as written); or the branches that do (a Taylor branch, :mod:`symact.implement.taylor`: the branch it replaced,
+    on its range; of a high degree: the next smaller ball's and the formula beyond it); ``measured``: where the
     description states a measured error (it then holds :data:`MEASURED` until
     :func:`symact.implement.stable.stated` writes the measurement on the branch's final range in its place), what
     that measurement needs (:class:`Measured`)."""
