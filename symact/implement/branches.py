@@ -15,9 +15,10 @@ the forms of :mod:`symact.implement.stable`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
 import sympy as sp
 
 from symact.catalog.registry import X
@@ -25,6 +26,27 @@ from symact.catalog.registry import X
 #: |value| <= this rounds to 0 in float64 (below half the smallest subnormal, 2**-1075 ~ 2.5e-324);
 #: unevaluated, so that the claim reads 10**(-324)
 UNDERFLOW = sp.Pow(10, -324, evaluate=False)
+
+
+#: where a description states the error measured on the branch's range, before it is measured on the final range
+#: (:func:`symact.implement.stable.stated`)
+MEASURED = "[the measurement on the final range]"
+
+
+@dataclass(frozen=True, eq=False)
+class Measured:
+    """What the measurement a branch's description states needs: ``of``, the expression whose certified reference
+    it is measured against; ``other``, the formula whose error the description states beside the branch's own (the
+    expression as written; for a Taylor branch, the formula it replaced); the sample inputs ``xs`` and the
+    reference ``want`` there (None: not computed in time) of the range ``ends`` (lo, hi, lo closed, hi closed)
+    they were taken for; ``taylor``: stated as a Taylor branch's (:mod:`symact.implement.taylor`)."""
+
+    of: sp.Expr
+    other: sp.Expr
+    xs: np.ndarray
+    want: np.ndarray | None
+    ends: tuple
+    taylor: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,11 +57,14 @@ class Branch:
     where a part's argument is outside its domain: ``bound`` holds that relation, the branch's claim);
     ``expm1`` False: c exp(u) - c is printed as written, not as c expm1(u) (a range where exp is the cheaper and
     the cancellation costs a float32 or 16-bit result nothing); ``written``: (an exact formula, its description)
-    for a form chosen by measurement (:mod:`symact.implement.stable`: the function as written; a Taylor branch,
-    :mod:`symact.implement.taylor`: the formula it replaced), which takes the branch's place where the kernel does
-    not prove the form's claim (:meth:`symact.implement.plan.Plan.prove`); a third element is that formula's own
-    ``written`` (a chain: the runners-up of the measurement, then the function as written); or the branches that
-    do (a Taylor branch of a high degree: the next smaller ball's and the formula beyond it)."""
+    for a form chosen by measurement (:mod:`symact.implement.stable`: the function as written), which takes the
+    branch's place where the kernel does not prove the form's claim (:meth:`symact.implement.plan.Plan.prove`); a
+    third element is that formula's own ``written`` (a chain: the runners-up of the measurement, then the function
+    as written); or the branches that do (a Taylor branch, :mod:`symact.implement.taylor`: the branch it replaced,
+    on its range; of a high degree: the next smaller ball's and the formula beyond it); ``measured``: where the
+    description states a measured error (it then holds :data:`MEASURED` until
+    :func:`symact.implement.stable.stated` writes the measurement on the branch's final range in its place), what
+    that measurement needs (:class:`Measured`)."""
 
     lo: sp.Rational | None
     hi: sp.Rational | None
@@ -51,6 +76,7 @@ class Branch:
     bound: sp.Expr | None = None
     expm1: bool = True
     written: tuple | None = None
+    measured: Measured | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for end in ("lo", "hi"):
@@ -76,6 +102,15 @@ class Branch:
         """Whether ``point`` is in the range."""
         return ((self.lo is None or self.lo < point or self.lo == point and self.lo_closed)
                 and (self.hi is None or point < self.hi or self.hi == point and self.hi_closed))
+
+    def holds(self, xs: np.ndarray) -> np.ndarray:
+        """Which of ``xs`` lie in the range."""
+        lo, hi = (-np.inf if self.lo is None else float(self.lo)), (np.inf if self.hi is None else float(self.hi))
+        return ((xs > lo) | self.lo_closed & (xs == lo)) & ((xs < hi) | self.hi_closed & (xs == hi))
+
+    def ends(self) -> tuple:
+        """(lo, hi, lo closed, hi closed)."""
+        return self.lo, self.hi, self.lo_closed, self.hi_closed
 
     def inner_point(self) -> sp.Rational:
         """A point of the range (where the formula is evaluated for inputs outside it)."""

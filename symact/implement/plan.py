@@ -13,7 +13,7 @@ from symact.implement.branches import (FAMILIES, JAX_FAMILIES, Branch, as_writte
 from symact.implement.crossing import split_pieces
 from symact.implement.emit import Unprintable
 from symact.implement.proving import BranchProof, prove_all
-from symact.implement.stable import limits, refined, restated, stable_branches
+from symact.implement.stable import limits, refined, stable_branches, stated
 from symact.implement.taylor import taylor_branches
 from symact.implement.undefined import (derivative_points, domain_gaps, nan_at, undefined_points,
                                         underivable_points)
@@ -67,7 +67,8 @@ class Plan:
         range (``Branch.written``: tanh(x*(erf(sqrt(2)*x/2) + 1)/2) as tanh(x*erf(sqrt(2)*x/2)/2 + x/2), 1 ulp
         against 2, is not proved), whose claim is decided in turn, and the description says which form was not
         proved; a Taylor branch of a high degree gives it to the next smaller ball's Taylor branch and the formula
-        beyond it (``written`` of branches: :mod:`symact.implement.taylor`), decided in turn."""
+        beyond it (``written`` of branches: :mod:`symact.implement.taylor`), decided in turn.  Each branch that takes
+        another's place states its measurement on its own range (:func:`symact.implement.stable.stated`)."""
         items = [(part.lhs, b) for part in self.parts for b in part.claims()]
         proofs = iter(prove_all(items, budget))
         for part in self.parts:
@@ -81,11 +82,11 @@ class Plan:
                 if isinstance(b.written[0], Branch):
                     new = [replace(w, why=f"{w.why} (the Taylor polynomial of degree "
                                           f"{sp.Poly(b.formula, X).degree()} on {b.domain_text()} {failed})")
-                           for w in map(restated, b.written)]  # the formula's error near a stated its range
+                           for w in stated(list(b.written))]
                 else:  # the next form of a chain: a runner-up of the measurement, or the expression as written
                     after = b.written[2] if len(b.written) > 2 else None
-                    new = [replace(b, formula=b.written[0], written=after, kind="exact", bound=None, why=(
-                        f"{b.written[1]} (the form that measured best here, {sp.sstr(b.formula)}, {failed})"))]
+                    new = stated([replace(b, formula=b.written[0], written=after, kind="exact", bound=None, why=(
+                        f"{b.written[1]} (the form that measured best here, {sp.sstr(b.formula)}, {failed})"))])
                 part.branches[i:i + 1], part.proofs[i:i + 1] = new, [None] * len(new)
                 todo = [(q, j + len(new) - 1 if q is part and j > i else j) for q, j in todo]
                 todo += [(part, i + k) for k in range(len(new))]
@@ -159,9 +160,11 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
         raise                              # more than once (their own one-line messages)
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
+    f_branches = stated(f_branches)  # each measurement on the range its branch serves now
     parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True,
                   zero=None if nan_at(f_branches, 0) else zero_value(expr))]
     if derivative:  # f' may be NaN at 0 where its formula is 0 (x**(3/2)')
+        df_branches = stated(df_branches)
         parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches),
                           undefined=True, zero=None if nan_at(df_branches, 0) else zero_value(d)))
     for part in parts:

@@ -15,9 +15,12 @@ cancellations near 0 written away (:func:`uncancel`); and on a side of 0 the tai
 where a part has a form twice as accurate as the best on the whole: one that fails only beyond M serves every
 float32 input) against the certified reference
 (:func:`symact.audit.reference.oracle.rounded_expression`), keeps the one with the least error on each range
-(the expression as written on a tie) and states that error in the branch's description (NO STABLE FORM FOUND
-above half a float32 ulp); :func:`refined` does the same for the pieces of a piecewise expression, and
-:func:`restated` measures again the expression as written on the range a Taylor branch left it.
+(the expression as written on a tie); :func:`refined` does the same for the pieces of a piecewise expression.
+Each such branch's description states the error of its form and of the expression as written (NO STABLE FORM
+FOUND above half a float32 ulp) measured on the range the branch serves in the module (:func:`stated`, once the
+Taylor branches, NaN points and ranges have cut the ranges short, and again for a form that takes the place of
+one not proved): the sample inputs of the measurement that lie in it, and where the range is not the one
+measured, the sample inputs of :func:`_samples` of it too.
 :func:`limits` adds the limits at -oo and +oo where the branch there does not give them.  Each branch's claim
 (the expression equals the form on the range, or its limit) is decided by the kernel like every other.
 """
@@ -31,7 +34,7 @@ import sympy as sp
 from symact.catalog.registry import X
 from symact.decide.exponentials import combined, linear_exponentials
 from symact.functions import elementary
-from symact.implement.branches import Branch
+from symact.implement.branches import MEASURED, Branch, Measured
 from symact.implement.tails import tail
 
 def decaying(expr: sp.Expr, sign: int, combine=sp.cancel) -> sp.Expr | None:
@@ -165,11 +168,11 @@ def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | Non
 def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
     """(the candidate (:func:`_candidates`) with the least measured error at ``xs`` against ``want``, the
     expression as written on a tie, or a tail form :data:`_BETTER` times more accurate still (more is needed of the
-    kernel to prove one, and an unproved form gives way to the next); its error; the expression as written's; the
-    next :data:`_RUNNERS_UP` best candidates that measure less than the expression as written, as (form, error)),
-    errors in float64 ulps; (expr, None, None, ()) where ``want`` is None (not measured)."""
+    kernel to prove one, and an unproved form gives way to the next); its error in float64 ulps; the next
+    :data:`_RUNNERS_UP` best candidates that measure less than the expression as written); (expr, None, ()) where
+    ``want`` is None (not measured)."""
     if want is None:
-        return expr, None, None, ()
+        return expr, None, ()
     forms, far = _candidates(expr, sign)
     errors = sorted([(measure(form, xs, want), k, form) for k, form in enumerate(forms)], key=lambda e: (e[0], e[1]))
     written = next(e for e, k, _ in errors if k == 0)
@@ -177,16 +180,19 @@ def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | No
     if tails and _BETTER * tails[0][0] < errors[0][0]:  # a tail form where it is twice as accurate
         errors.insert(0, tails[0])
     error, _, form = errors[0]
-    others = tuple((f, e) for e, k, f in errors[1:] if k != 0 and e < written)[:_RUNNERS_UP]
-    return form, error, written, others
+    others = tuple(f for e, k, f in errors[1:] if k != 0 and e < written)[:_RUNNERS_UP]
+    return form, error, others
 
 
-def _fallback(expr: sp.Expr, why: str, others: tuple, written: float | None, n: int) -> tuple | None:
-    """``Branch.written`` of a branch whose form is not ``expr``: the runners-up ``others`` in turn, each with the
-    next as its own, and last ``expr`` itself (described as ``why``)."""
+def _fallback(form: sp.Expr, expr: sp.Expr, why: str, others: tuple) -> tuple | None:
+    """``Branch.written`` of a branch whose form is ``form`` (None where it is ``expr``): the runners-up ``others``
+    in turn, each with the next as its own, and last ``expr`` itself, each described as ``why`` (which states the
+    measurement, :func:`stated`)."""
+    if form == expr:
+        return None
     chain: tuple = (expr, why)
-    for form, error in reversed(others):
-        chain = (form, _why(False, error, written, n), chain)
+    for other in reversed(others):
+        chain = (other, why, chain)
     return chain
 
 
@@ -201,9 +207,13 @@ def measure(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> float:
 def errors(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> np.ndarray:
     """The error of ``formula``'s NumPy float64 code at each of ``xs`` in float64 ulps of ``want``, as
     :func:`measure` counts it (inf where one is NaN or infinite and the other is not)."""
+    return deviations(_evaluate(formula, xs), want)
+
+
+def deviations(got: np.ndarray, want: np.ndarray) -> np.ndarray:
+    """The error of each of the values ``got`` in float64 ulps of ``want``, as :func:`measure` counts it."""
     from symact.accuracy import ulp_error
 
-    got = _evaluate(formula, xs)
     err = ulp_error(got, want)
     same = (got == want) | (np.isnan(want) & ~np.isfinite(got))
     err = np.where(same, 0.0, err)
@@ -368,8 +378,8 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
     """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (each of x < -1 and x > 1 split where one form is not best on
     all of it, :func:`_measured_parts`), each with the candidate form (:func:`_candidates`) that
     measures the least error there (the expression as written on a tie); neighbours with the same form are one
-    branch, and the expression as written on all of R is one branch.  Each branch's description gives its
-    measured error (and says so where it exceeds half a float32 ulp: no stable form found)."""
+    branch, and the expression as written on all of R is one branch.  Each branch's description states its
+    measured error (:data:`MEASURED`, :func:`stated`), with its sample inputs."""
     _evaluate(expr, np.array([1.0]))  # an expression the printer cannot write: Unprintable (exit 2) before measuring
     cuts = _cuts(expr)
     far = np.concatenate([_FAR] + [np.linspace(0.85, 1.07, 45) * float(c) for c in cuts[:-1]])
@@ -380,10 +390,9 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
     for ends, sign, xs, want in zip(_RANGES, signs, samples, references([(expr, xs) for xs in samples])):
         for part, inside in _measured_parts(expr, ends, sign, xs, want, cuts):
             _join(merged, part, inside)
-    return [Branch(lo, hi, lo_closed, hi_closed, form, _why(form == expr, error, written, n),
-                   written=None if form == expr else
-                   _fallback(expr, _why(True, written, written, n), others, written, n))
-            for lo, hi, lo_closed, hi_closed, form, error, written, others, n in merged]
+    return [Branch(lo, hi, lo_closed, hi_closed, form, MEASURED, written=_fallback(form, expr, MEASURED, others),
+                   measured=Measured(expr, expr, xs, want, (lo, hi, lo_closed, hi_closed)))
+            for lo, hi, lo_closed, hi_closed, form, error, others, xs, want in merged]
 
 
 def _cuts(expr: sp.Expr) -> list:
@@ -395,11 +404,11 @@ def _cuts(expr: sp.Expr) -> list:
 
 def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want: np.ndarray | None,
                     cuts: list) -> list:
-    """[(ends, (form, error, as written's error, runners-up, number of samples))] of the range ``ends``: the best form on it,
+    """[(ends, (form, error, runners-up, sample inputs, reference there))] of the range ``ends``: the best form on it,
     or, on x < -1 or x > 1 where that errs by more than :data:`_SPLIT` ulps, the best on each part between
     ``cuts`` (|x| in (a, b]; M, :data:`_WIDE`, only where that errs by more than :data:`_UNSTABLE`) where one of
     them is :data:`_BETTER` times more accurate there than the best on the whole range."""
-    whole = [(ends, (*_best(expr, sign, xs, want), xs.size))]
+    whole = [(ends, (*_best(expr, sign, xs, want), xs, want))]
     if want is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
         return whole
     size = np.abs(xs)
@@ -417,7 +426,7 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
         keep = (size > float(a)) & (size <= (np.inf if b is None else float(b)))
         part = (None if b is None else -b, -a, b is not None, False) if sign < 0 else (a, b, False, b is not None)
         best = _best(expr, sign, xs[keep], want[keep])
-        parts.append((part, (*best, int(keep.sum())), measure(whole[0][1][0], xs[keep], want[keep])))
+        parts.append((part, (*best, xs[keep], want[keep]), measure(whole[0][1][0], xs[keep], want[keep])))
     if not any(_BETTER * got[1] < there for _, got, there in parts):
         return whole
     return [(part, got) for part, got, _ in (reversed(parts) if sign < 0 else parts)]
@@ -425,16 +434,15 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
 
 def _join(merged: list[list], ends: tuple, measured: tuple) -> None:
     """Append the range ``ends`` with its ``measured`` form to ``merged``, or extend the last one with the same
-    form (its runners-up stay those of the first range)."""
-    form, error, written, others, n = measured
+    form (its runners-up stay those of the first range; its sample inputs and reference are both ranges')."""
+    form, error, others, xs, want = measured
     last = merged[-1] if merged else None
     if last is not None and last[4] == form and (last[5] is None) == (error is None):
         last[1], last[3] = ends[1], ends[3]
-        if error is not None:
-            last[5], last[6] = max(last[5], error), max(last[6], written)
-        last[8] += n
+        last[7] = np.concatenate([last[7], xs])
+        last[8] = None if want is None else np.concatenate([last[8], want])
     else:
-        merged.append([*ends, form, error, written, others, n])
+        merged.append([*ends, form, error, others, xs, want])
 
 
 def _samples(lo, hi) -> np.ndarray:
@@ -468,33 +476,61 @@ def refined(branches: list[Branch]) -> list[Branch]:
             out.append(b)
             continue
         sign = 1 if b.lo is not None and b.lo >= 0 else -1 if b.hi is not None and b.hi <= 0 else None
-        form, error, written, others = _best(b.formula, sign, samples[i], wants[i])
-        n = samples[i].size
-        out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form,
-                          f"{b.why}; {_why(form == b.formula, error, written, n)}",
-                          written=None if form == b.formula else
-                          _fallback(b.formula, f"{b.why}; {_why(True, written, written, n)}", others, written, n)))
+        form, _, others = _best(b.formula, sign, samples[i], wants[i])
+        why = f"{b.why}; {MEASURED}"
+        out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form, why,
+                          written=_fallback(form, b.formula, why, others),
+                          measured=Measured(b.formula, b.formula, samples[i], wants[i], b.ends())))
     return out
 
 
-def restated(branch: Branch) -> Branch:
-    """``branch``, the expression as written on a range that a Taylor branch cut short
-    (:mod:`symact.implement.taylor`), with the measurement its description states made on that range (sample inputs
-    of :func:`_samples`; a point: the point): the derivative of erf(x)/x said NO STABLE FORM FOUND on x > 1/2 from
-    its error at x < 1e-162 (x**2 is 0 there), inside the Taylor branch's |x| <= 1/2; on x > 1/2 it measures 9 ulp.
-    Any other branch (one that does not say so, a form chosen by measurement, not exact) is returned as it is."""
-    if branch.kind != "exact" or branch.written is not None or UNSTABLE not in branch.why:
-        return branch
+def stated(branches: list[Branch]) -> list[Branch]:
+    """``branches`` with :data:`MEASURED` in each description that holds it replaced by the measurement made on the
+    range the branch serves now: on the sample inputs of its measurement (:class:`Measured`) that lie in the range,
+    and, where the range is not the one they were taken for (a Taylor branch, a NaN point or a NaN range cut it
+    short), on those of :func:`_samples` of it too (a point: the point), their certified reference computed for
+    every such branch in one child process (:func:`references`; where it runs past its CPU limit, on the first
+    ones alone).  The derivative of erf(x)/x said NO STABLE FORM FOUND on x > 1/2 from its error at x < 1e-162
+    (x**2 is 0 there), inside the Taylor branch's |x| <= 1/2; on x > 1/2 it measures a few ulp."""
+    todo = [i for i, b in enumerate(branches) if b.measured is not None and MEASURED in b.why]
+    fresh = {i: _fresh(branches[i]) for i in todo
+             if branches[i].ends() != branches[i].measured.ends and branches[i].measured.want is not None}
+    wants = dict(zip(fresh, references([(branches[i].measured.of, xs) for i, xs in fresh.items()])))
+    out = list(branches)
+    for i in todo:
+        b, m = branches[i], branches[i].measured
+        keep = b.holds(m.xs)
+        xs, want = m.xs[keep], None if m.want is None else m.want[keep]
+        if wants.get(i) is not None:
+            xs, want = np.concatenate([xs, fresh[i]]), np.concatenate([want, wants[i]])
+        now = Measured(m.of, m.other, xs, want, b.ends(), m.taylor)
+        out[i] = replace(b, why=b.why.replace(MEASURED, _text(b.formula, now)), measured=now)
+    return out
+
+
+def _fresh(branch: Branch) -> np.ndarray:
+    """The sample inputs of :func:`_samples` of the range of ``branch`` (a point: the point) that lie in it."""
     xs = np.array([float(branch.lo)]) if branch.lo == branch.hi else _samples(branch.lo, branch.hi)
-    want = references([(branch.formula, xs)])[0]
-    error = None if want is None else measure(branch.formula, xs, want)
-    return replace(branch, why=_why(True, error, error, xs.size))
+    return xs[branch.holds(xs)]
+
+
+def _text(formula: sp.Expr, m: Measured) -> str:
+    """What a description states of the error of ``formula``, and of ``m.other``'s, on ``m``'s sample inputs."""
+    n = m.xs.size
+    if m.want is None or n == 0:
+        return _why(formula == m.other, None, None, n)
+    error, other = measure(formula, m.xs, m.want), measure(m.other, m.xs, m.want)
+    if m.taylor:
+        return f"measured {error:.3g} ulp at most in float64 on {n} sample inputs; the formula: {other:.3g}"
+    return _why(formula == m.other, error, other, n)
 
 
 def _why(as_written: bool, error: float | None, written: float | None, n: int) -> str:
     if error is None:
-        return (f"the expression as written, not measured: the certified reference took more than "
-                f"{REFERENCE_SECONDS:g} CPU seconds on {CHUNK} sample inputs of this range")
+        what = "the expression as written" if as_written else "the form chosen by measurement on a longer range"
+        return (f"{what}, not measured: " + ("no sample input lies in this range" if n == 0 else
+                f"the certified reference took more than {REFERENCE_SECONDS:g} CPU seconds on {CHUNK} sample "
+                f"inputs of this range"))
     what = ("the expression as written" if as_written else
             f"the form with the least measured error here (as written: {written:.3g} ulp)")
     found = "" if error <= _UNSTABLE else f"; {UNSTABLE} here (more than half a float32 ulp)"

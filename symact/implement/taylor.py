@@ -41,8 +41,8 @@ from symact.budget import run_with_budget
 from symact.catalog.registry import X
 from symact.decide.terms_sympy import split_denominator
 from symact.functions import elementary
-from symact.implement.branches import Branch
-from symact.implement.stable import errors, measure, references, restated
+from symact.implement.branches import MEASURED, Branch, Measured
+from symact.implement.stable import errors, measure, references
 
 #: the radii tried, largest first
 RADII = tuple(sp.Rational(1, 2 ** j) for j in range(0, 6))
@@ -124,13 +124,7 @@ def _chosen(expr: sp.Expr, branches: list[Branch], a: sp.Rational, balls: list[t
 
 def _holders(branches: list[Branch], xs: np.ndarray) -> list[tuple]:
     """[(branch, mask of the inputs ``xs`` in its range)] for each exact branch holding some of them."""
-    out = []
-    for b in branches:
-        lo, hi = (-np.inf if b.lo is None else float(b.lo)), (np.inf if b.hi is None else float(b.hi))
-        mask = ((xs > lo) | b.lo_closed & (xs == lo)) & ((xs < hi) | b.hi_closed & (xs == hi))
-        if b.kind == "exact" and mask.any():
-            out.append((b, mask))
-    return out
+    return [(b, mask) for b in branches if b.kind == "exact" and (mask := b.holds(xs)).any()]
 
 
 def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
@@ -226,9 +220,8 @@ def _inside_exact(branches: list[Branch], a: sp.Rational, r: sp.Rational) -> boo
 
 def _replace(expr, branches: list[Branch], a, side: int, balls: list[tuple], outside: list) -> list[Branch]:
     """``branches`` with the Taylor branch of ``balls[0]`` on the side ``side`` of a, where it measures better on
-    sample inputs there than the branch it replaces (the one holding a + side r/2), and the expression as written
-    where that branch cut its range short and it said NO STABLE FORM FOUND measured again there
-    (:func:`symact.implement.stable.restated`: the error near a stated the range beyond); ``outside``: what the
+    sample inputs there than the branch it replaces (the one holding a + side r/2; the branches whose ranges it cuts
+    short state their measurement on what is left, :func:`symact.implement.stable.stated`); ``outside``: what the
     formula measures just outside each ball, as a fraction of the standard (:func:`_chosen`; None: not measured)."""
     from symact.implement.undefined import cut, nan_at
 
@@ -237,7 +230,7 @@ def _replace(expr, branches: list[Branch], a, side: int, balls: list[tuple], out
     taylor = _chain(expr, a, side, balls, old, "its removable 0/0 there" if nan_at(branches, a) else "it", outside)
     if taylor is None:
         return branches
-    return [restated(b) if b not in branches and b is not taylor else b for b in cut(branches, taylor)]
+    return cut(branches, taylor)
 
 
 def _chain(expr, a, side: int, balls: list[tuple], old: Branch, where: str, outside: list) -> Branch | None:
@@ -251,14 +244,15 @@ def _chain(expr, a, side: int, balls: list[tuple], old: Branch, where: str, outs
         return taylor
     r = balls[0][0]
     if side < 0:
-        return replace(taylor, written=(Branch(a - r, small.lo, True, False, old.formula, old.why), small))
-    return replace(taylor, written=(small, Branch(small.hi, a + r, False, True, old.formula, old.why)))
+        return replace(taylor, written=(replace(old, lo=a - r, hi=small.lo, lo_closed=True, hi_closed=False), small))
+    return replace(taylor, written=(small, replace(old, lo=small.hi, hi=a + r, lo_closed=False, hi_closed=True)))
 
 
 def _taylor_branch(expr, a, side: int, ball: tuple, old: Branch, where: str, outside: float | None) -> Branch | None:
     """The Taylor branch of ``ball`` (r, T_n, side -> bound) on the side ``side`` of a, in place of the formula of
-    ``old`` there (``written``), or None where it does not measure better than that formula on sample inputs of
-    the ball or that formula measures at most :data:`_GOOD` there."""
+    ``old`` there (``written``: ``old`` on the ball), or None where it does not measure better than that formula on
+    sample inputs of the ball or that formula measures at most :data:`_GOOD` there; its description states the
+    measurement on its final range (:data:`MEASURED`)."""
     r, poly, bound = ball
     xs = float(a) + side * np.concatenate([_SUBNORMAL, float(r) * _OFFSETS])
     xs = xs[xs != float(a)]
@@ -270,9 +264,11 @@ def _taylor_branch(expr, a, side: int, ball: tuple, old: Branch, where: str, out
         return None
     lo, hi = (a - r, a) if side < 0 else (a, a + r)
     why = (f"Taylor polynomial of degree {sp.Poly(poly, X).degree()} at x = {a}: the formula cancels near "
-           f"{where} (measured {error:.3g} ulp at most in float64 on {xs.size} sample inputs; the "
-           f"formula: {before:.3g}){_outside_text(a, r, outside)}")
-    return Branch(lo, hi, side < 0, side > 0, poly, why, "bound", bound(side), written=(old.formula, old.why))
+           f"{where} ({MEASURED}){_outside_text(a, r, outside)}")
+    ends = (lo, hi, side < 0, side > 0)
+    return Branch(*ends, poly, why, "bound", bound(side), written=(replace(old, lo=lo, hi=hi, lo_closed=side < 0,
+                                                                          hi_closed=side > 0),),
+                  measured=Measured(expr, old.formula, xs, want, ends, taylor=True))
 
 
 def _outside_text(a: sp.Rational, r: sp.Rational, outside: float | None) -> str:
