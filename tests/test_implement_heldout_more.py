@@ -77,3 +77,25 @@ def test_an_overflow_of_x_squared_between_two_sample_inputs_is_measured_and_name
     # far out, log(cosh(x)) = x - log(2) + log1p(exp(-2x)): -x**2/2 + x - log(2) to float64 precision
     want = np.array([-1e150 ** 2 / 2, -1e3 ** 2 / 2 + 1e3 - np.log(2.0), -1e3 ** 2 / 2 + 1e3 - np.log(2.0)])
     assert np.all(np.abs(got[1:] - want) <= 4 * np.spacing(np.abs(want)))
+
+
+def test_a_torch_16_bit_result_that_rounds_to_zero_keeps_its_gradient(tmp_path):
+    """leaky_relu(x, alpha=0.2) in float16 at the subnormals x = -2^-24 and -2^-23: 0.2 x is below half the least
+    subnormal, so the result rounds to -0; the module's rounding returned that zero without y's gradient, and
+    autograd gave f' = 0 there, not 0.2 (the audit's two failing points).  The correctly rounded f' is 0.2 in
+    float16, 0.199951171875 (by hand: 0.2 = 0x3266 + 0.4 of the last place's 2^-13 spacing), and the zero keeps
+    its sign (-0: 0.2 x < 0)."""
+    import torch
+
+    made = _symact("implement", "leaky_relu", "--param", "alpha=0.2", "--target", "torch", "--dtype", "float16",
+                   "-o", str(tmp_path / "m.py"))
+    assert made.returncode == 0, made.stdout + made.stderr
+    audit = _symact("audit", "m.py:leaky_relu", "-a", "leaky_relu", "--param", "alpha=0.2", "--dtype", "float16",
+                    "--strict", "--exhaustive", cwd=tmp_path)
+    assert audit.returncode == 0 and "CONFORMS" in audit.stdout, audit.stdout + audit.stderr
+    module = load_source((tmp_path / "m.py").read_text(), "heldout_leaky16")
+    xs = torch.tensor([-(2.0 ** -24), -(2.0 ** -23), -1.0], dtype=torch.float16, requires_grad=True)
+    ys = module.leaky_relu(xs)
+    ys.sum().backward()
+    assert torch.signbit(ys[:2]).all() and (ys[:2] == 0).all()
+    assert xs.grad.tolist() == [0.199951171875] * 3
