@@ -226,3 +226,18 @@ def test_relative_sees_through_cancellation():
         want = x / 2 * mpmath.erfc(-x / mpmath.sqrt(2))
         got = reference("gelu").relative(-22.0)
         assert got != 0 and abs(got - want) <= abs(want) * mpmath.mpf(2) ** -79
+
+
+def test_relative_sees_through_cancellation_of_terms_growing_like_inverse_powers_of_tiny_x():
+    """The derivative of (exp(x) - 1)/x, exp(x)/x - (exp(x) - 1)/x^2 = 1/2 + x/3 + x^2/8 + x^3/30 + ..., cancels
+    two terms of size 1/x^2: at |x| <= 1e-160 exp(x) rounds to 1 at 96 and at 192 bits, which agreed on 1/x (1e300
+    at x = 1e-300: the auditor's exact value of a held-out expression's derivative, so a correct module failed
+    its audit).  Truth: the series to x^2, whose remainder (below |x|^3/20) is below 2^-500 relative here."""
+    from symact.audit.reference.expression import expression_entry
+
+    r = reference(expression_entry("(exp(x) - 1)/x"), None, 1)
+    with mpmath.workprec(4000):
+        for x in (1e-160, -1e-300, 5e-324, -3e-200):
+            t = mpmath.mpf(x)
+            want = mpmath.mpf(1) / 2 + t / 3 + t ** 2 / 8
+            assert abs(r.relative(x) - want) <= want * mpmath.mpf(2) ** -79, x

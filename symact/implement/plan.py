@@ -37,6 +37,9 @@ class Part:
     #: what it returns at +0 and -0 where the branch formulas would not give that sign (an expression's,
     #: :mod:`symact.implement.zeros`), or None
     zero: str | None = None
+    #: an expression's part: the exact function, whose limits are found again where a form at an infinite end
+    #: gives way to another (:meth:`Plan.prove`); None for a catalog entry's (its table has its limits)
+    expr: sp.Expr | None = None
 
     def claims(self) -> list[Branch]:
         """The branches, then the limits: what ``proofs`` decides, in order."""
@@ -73,6 +76,7 @@ class Plan:
         proofs = iter(prove_all(items, budget))
         for part in self.parts:
             part.proofs = [next(proofs) for _ in part.claims()]
+        ends = [(part.branches[0].formula, part.branches[-1].formula) for part in self.parts]
         while redo := [(part, i) for part in self.parts for i, (b, p) in enumerate(zip(part.branches, part.proofs))
                        if b.written is not None and p.status not in ("proved", "convention", "undefined")]:
             todo = []
@@ -93,6 +97,20 @@ class Plan:
             again = prove_all([(part.lhs, part.branches[i]) for part, i in todo], budget)
             for (part, i), proof in zip(todo, again):
                 part.proofs[i] = proof
+        self._limits_again(ends, budget)
+
+    def _limits_again(self, ends: list[tuple], budget: float) -> None:
+        """The limits at -oo and +oo of each expression part whose branch at an infinite end is no longer the
+        form they were found for (``ends``: the formulas there before): the expression as written may not give
+        the limit where its stable form did (x/(x + 1)**2 is inf/inf = NaN at +inf where 1/(x (1 + 2/x + x**-2)),
+        refuted at 0, is 0), so a ``limit`` branch is added there and decided."""
+        for part, (first, last) in zip(self.parts, ends):
+            if part.expr is None or (part.branches[0].formula, part.branches[-1].formula) == (first, last):
+                continue
+            fresh = [b for b in limits(part.expr, part.branches) if all(b.lo != old.lo for old in part.limits)]
+            if fresh:
+                part.limits += fresh
+                part.proofs += prove_all([(part.lhs, b) for b in fresh], budget)
 
 
 def _call(entry, params: dict) -> str:
@@ -162,11 +180,11 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
         raise ParameterError(f"cannot split {text} into pieces with rational switch points") from None
     f_branches = stated(f_branches)  # each measurement on the range its branch serves now
     parts = [Part("f", text, f_branches, limits=limits(expr, f_branches), undefined=True,
-                  zero=None if nan_at(f_branches, 0) else zero_value(expr))]
+                  zero=None if nan_at(f_branches, 0) else zero_value(expr), expr=expr)]
     if derivative:  # f' may be NaN at 0 where its formula is 0 (x**(3/2)')
         df_branches = stated(df_branches)
         parts.append(Part("f_derivative", f"diff({text}, x)", df_branches, limits=limits(d, df_branches),
-                          undefined=True, zero=None if nan_at(df_branches, 0) else zero_value(d)))
+                          undefined=True, zero=None if nan_at(df_branches, 0) else zero_value(d), expr=d))
     for part in parts:
         if not covers_real_line(part.branches):
             raise ParameterError(f"{text} is not defined by its pieces on all of R; implement needs a function of "

@@ -166,22 +166,31 @@ def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | Non
 
 
 def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
-    """(the candidate (:func:`_candidates`) with the least measured error at ``xs`` against ``want``, the
-    expression as written on a tie, or a tail form :data:`_BETTER` times more accurate still (more is needed of the
-    kernel to prove one, and an unproved form gives way to the next); its error in float64 ulps; the next
-    :data:`_RUNNERS_UP` best candidates that measure less than the expression as written); (expr, None, ()) where
-    ``want`` is None (not measured)."""
+    """(the candidate (:func:`_candidates`) with the least measured error at ``xs`` against ``want``, on a tie
+    the one that fails at the fewest of them (:func:`_scored`), then the expression as written, or a tail form
+    :data:`_BETTER` times more accurate still (more is needed of the kernel to prove one, and an unproved form gives
+    way to the next); its error in float64 ulps; the next :data:`_RUNNERS_UP` best candidates that measure less
+    than the expression as written); (expr, None, ()) where ``want`` is None (not measured)."""
     if want is None:
         return expr, None, ()
     forms, far = _candidates(expr, sign)
-    errors = sorted([(measure(form, xs, want), k, form) for k, form in enumerate(forms)], key=lambda e: (e[0], e[1]))
-    written = next(e for e, k, _ in errors if k == 0)
-    tails = sorted([(measure(f, xs, want), len(forms) + k, f) for k, f in enumerate(far)], key=lambda e: (e[0], e[1]))
-    if tails and _BETTER * tails[0][0] < errors[0][0]:  # a tail form where it is twice as accurate
+    errors = sorted([(*_scored(form, xs, want), k, form) for k, form in enumerate(forms)], key=lambda e: e[:3])
+    written = next(e for e, _, k, _ in errors if k == 0)
+    tails = sorted([(*_scored(f, xs, want), len(forms) + k, f) for k, f in enumerate(far)], key=lambda e: e[:3])
+    if tails and (_BETTER * tails[0][0] < errors[0][0] or tails[0][0] == errors[0][0] == np.inf and
+                  tails[0][1] < errors[0][1]):  # a tail form where it is twice as accurate, or fails less often
         errors.insert(0, tails[0])
-    error, _, form = errors[0]
-    others = tuple(f for e, k, f in errors[1:] if k != 0 and e < written)[:_RUNNERS_UP]
+    error, _, _, form = errors[0]
+    others = tuple(f for e, _, k, f in errors[1:] if k != 0 and e < written)[:_RUNNERS_UP]
     return form, error, others
+
+
+def _scored(formula: sp.Expr, xs: np.ndarray, want: np.ndarray) -> tuple[float, int]:
+    """(the largest error of ``formula`` at ``xs``, as :func:`measure` counts it; at how many of them it errs by
+    more than :data:`_UNSTABLE`): where every form fails somewhere the one that fails least often is best
+    (log(cosh(x)) - x**2/2 on x > M: x**2 overflows from 1.3e154 in each form, log(cosh(x)) from 710 as written)."""
+    err = errors(formula, xs, want)
+    return float(np.max(err)), int(np.count_nonzero(err > _UNSTABLE))
 
 
 def _fallback(form: sp.Expr, expr: sp.Expr, why: str, others: tuple) -> tuple | None:
@@ -332,11 +341,14 @@ _OVERFLOW = 709.782712893384
 _SPLIT = 4.0
 _BETTER = 2.0
 #: the ranges of the branch table of an expression (lo, hi, lo closed, hi closed) and their sample inputs:
-#: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn; and five from 1e304 to the
-#: largest float, where 2x overflows: x**2 + 2x log1p(exp(-x)) is inf*0 = NaN at 1.7e308); near 0, from 1e-300 to 1
+#: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn; five from 1e304 to the
+#: largest float, where 2x overflows: x**2 + 2x log1p(exp(-x)) is inf*0 = NaN at 1.7e308; and nine from where x**n
+#: overflows, 2**(1024/n), to twice that for n = 2, ..., 8: x**2/2, in log(cosh(x)) - x**2/2, is inf from
+#: 1.34e154 where the value is finite out to 1.9e154, between two of the others); near 0, from 1e-300 to 1
 _RANGES = [(None, -1, False, False), (-1, 0, True, False), (0, 1, True, True), (1, None, False, False)]
 _FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5, 60, 60),
-                       [1e304, 1e307, 2.0 ** 1023, 1.7e308, np.finfo(np.float64).max]])
+                       [1e304, 1e307, 2.0 ** 1023, 1.7e308, np.finfo(np.float64).max],
+                       *(np.geomspace(1, 2, 9) * 2.0 ** (1024 / n) for n in range(2, 9))])
 _NEAR = np.concatenate([np.geomspace(1e-300, 1.0, 161), np.linspace(0.02, 0.98, 50)])
 #: how many forms that measure less than the expression as written, after the best, a branch keeps to try in turn
 #: where the kernel does not prove the best one's claim (-3x^2/cosh(x^3)^2, the derivative of 1 - tanh(x^3), is not

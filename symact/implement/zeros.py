@@ -41,8 +41,12 @@ def zero_select(zero: str, ns: str) -> str:
     its derivative is out's, the branch formula's, not that of x (1: autograd's gradient of 2*x at 0 would be
     1).  A constant zero (+0 on both sides: f'(0) is
     0 where it exists) is selected as it is: autograd gives out's derivative times 0 there, 0, or NaN where
-    out's is infinite (sqrt(x) at 0, where f' does not exist)."""
+    out's is infinite (sqrt(x) at 0, where f' does not exist).  On JAX the test and the input's zero are those of
+    w, x's exact float64 value: XLA compares a float32 subnormal x as 0 (x*erfc(x) was 0 at every subnormal)."""
+    if ns == "jnp":
+        zero = zero.replace("x", "w")
+    at = "w" if ns == "jnp" else "x"
     if ns == "np" or zero.endswith("0.0"):
-        return f"{ns}.where(x == 0, {zero}, out)"
+        return f"{ns}.where({at} == 0, {zero}, out)"
     stop = "({}).detach()" if ns == "torch" else "jax.lax.stop_gradient({})"
-    return f"{ns}.where(x == 0, {stop.format(zero)} - ({stop.format('out')} - out), out)"
+    return f"{ns}.where({at} == 0, {stop.format(zero)} - ({stop.format('out')} - out), out)"

@@ -253,8 +253,10 @@ class Reference:
         ``hi + lo`` needs 2^-80), by mpmath at doubling precision from 96 + 3 log2|x| bits, up to 20000.
 
         Accepted when two successive precisions p/2, p agree to 2^-rel_bits *and* the value is far above what
-        cancellation at precision p could hide: terms of size up to max(1, |x|)^3 lose 2^(3 log2|x| - p), so
-        |v| must exceed 2^(3 log2|x| + rel_bits + 24 - p) (the rule of :func:`certain`).  Agreement alone is
+        cancellation at precision p could hide: terms of size up to max(|x|, 1/|x|)^3 lose 2^(3 |log2|x|| - p),
+        so |v| must exceed 2^(3 |log2|x|| + rel_bits + 24 - p) (the rule of :func:`certain`; with max(1, |x|)
+        alone, the derivative of (exp(x) - 1)/x, exp(x)/x - (exp(x) - 1)/x**2, was 1e300 at x = 1e-300, not 1/2:
+        exp(x) rounds to 1 at 96 and at 192 bits, and both agreed on 1/x).  Agreement alone is
         not enough: 1/2 + erf(-15.6)/2 is 0 at 96 and at 192 bits, 1.4e-107 in truth.  An exact zero (or a
         value below 2^-1090) is only believed from :func:`start_bits` for float64 on (no float64 number, down
         to the smallest subnormal, can hide under the cancellation): log(1 + exp(-300)) is 0 at 384 bits and
@@ -262,7 +264,7 @@ class Reference:
         x (:meth:`undefined`: log(x) at x < 0); NaN also when no precision gives a value.  A failed evaluation
         alone proves nothing (1/(1 - tanh(x)**2) divides by zero below 500 bits at x = 300)."""
         x = float(x)
-        ex = max(0, math.frexp(x)[1]) if x else 0
+        ex = _ex(x)
         zero_prec = start_bits(fmt(np.float64), x)
         prec = 96 + 3 * ex
         prev = self.at(x, prec)
