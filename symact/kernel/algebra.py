@@ -93,7 +93,7 @@ def is_zero(t, piece=None, factored=()) -> bool:
     the factored forms ``factored`` of polynomials under roots (see the module's docstring)."""
     normalizer = Normalizer(t, piece, factored)
     n, _ = normalizer.run()
-    return normalizer.reduce(normalizer.expand(n)) == 0
+    return normalizer.reduce(n) == 0
 
 
 class _Rebase(Exception):
@@ -139,8 +139,9 @@ class Normalizer:
         return e
 
     def reduce(self, n):
-        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1) and G^n - p (G = p^(1/n) for a rational p or a polynomial p
-        in x and the other generators)."""
+        """n multiplied out (:meth:`expand`) modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1) and G^n - p (G = p^(1/n) for
+        a rational p or a polynomial p in x and the other generators)."""
+        n = self.expand(n)
         for G, (k, base) in self.root_powers.items():
             if n.has(G) and sp.degree(n, G) >= k:
                 n = self.expand(sp.rem(n, G ** k - base, G))
@@ -227,7 +228,8 @@ class Normalizer:
             if d == 1:
                 self.root_powers[G] = (r.denominator, n)
         c = sp.Rational(scale.numerator, scale.denominator)
-        return (c * G ** r.numerator, sp.Integer(1)) if r > 0 else (sp.Integer(1), G ** -r.numerator / c)
+        n, d = _over(G, r.numerator)
+        return c * n, d
 
     def factored_form(self, base):
         """The first of the certificate's factored forms F (a product or power,
@@ -259,7 +261,7 @@ class Normalizer:
         if k.denominator != 1:
             raise Uncertain("exponent slope outside the common denominator")
         k = int(k)
-        n, d = (self.E ** k, sp.Integer(1)) if k >= 0 else (sp.Integer(1), self.E ** -k)
+        n, d = _over(self.E, k)
         others = []
         for a in _summands(rest) if rest is not None else []:
             name, v, j = _function_multiple(a)
@@ -267,7 +269,7 @@ class Normalizer:
             if rule is not None and (not rule[1] or self.sign(v, True) > 0 or self.sign(neg(v), True) > 0):
                 n2, d2 = self.nd(("pow", at(rule[0], v), Fraction(j)))  # exp(j f(v)) = g(v)^j (the record)
             elif (k1 := self.integer(a)) is not None:  # exp(k) = e^k, also exp(-(sqrt(2)/2 sqrt(2))^2) = e^-1
-                n2, d2 = (self.e ** k1, sp.Integer(1)) if k1 >= 0 else (sp.Integer(1), self.e ** -k1)
+                n2, d2 = _over(self.e, k1)
             else:
                 others.append(a)
                 continue
@@ -280,7 +282,7 @@ class Normalizer:
     def integer(self, a) -> int | None:
         """The integer k, |k| <= MAX_EXP_POWER, that the term a without x is by exact algebra (its normal form,
         radicals reduced, is k), or None."""
-        q = None if has_x(a) else _rational(*(self.reduce(self.expand(e)) for e in self.nd(a)))
+        q = None if has_x(a) else _rational(*(self.reduce(e) for e in self.nd(a)))
         return int(q) if q is not None and q.denominator == 1 and abs(q) <= MAX_EXP_POWER else None
 
     def exp_atom(self, u):
@@ -293,10 +295,10 @@ class Normalizer:
                 continue
             nv, dv = self.nd(v)
             # the cross products reduced like any polynomial (:meth:`reduce`: (x sqrt(2)/2)^2 is x^2/2)
-            a, b = self.reduce(self.expand(nu * dv)), self.reduce(self.expand(nv * du))
+            a, b = self.reduce(nu * dv), self.reduce(nv * du)
             k = _ratio(a, b)
             if k is not None and k.denominator == 1 and k != 0:
-                return (symbol ** int(k), sp.Integer(1)) if k > 0 else (sp.Integer(1), symbol ** int(-k))
+                return _over(symbol, int(k))
             k = _ratio(b, a)
             if k is not None and k.denominator == 1 and abs(k) >= 2:
                 raise _Rebase(u)
@@ -380,7 +382,12 @@ class Normalizer:
     def same(self, u, v) -> bool:
         n1, d1 = self.nd(u)
         n2, d2 = self.nd(v)
-        return self.reduce(self.expand(n1 * d2 - n2 * d1)) == 0
+        return self.reduce(n1 * d2 - n2 * d1) == 0
+
+
+def _over(g, k: int) -> tuple:
+    """g^k as a quotient (N, D): (g^k, 1) for k >= 0, (1, g^-k) for k < 0."""
+    return (g ** k, sp.Integer(1)) if k >= 0 else (sp.Integer(1), g ** -k)
 
 
 def _rational(n, d) -> Fraction | None:

@@ -42,7 +42,8 @@ from symact.kernel.evaluate import GermUndefined, agree_at, enclose, exact_value
 from symact.kernel.ivals import Uncertain
 from symact.kernel.pieces import (FORMAT, Rejected, cut, node_per_piece, ordered_points, piece_text, proved_claim,
                                    read_term_claim)
-from symact.kernel.terms import X, add, at, mul, num, number_text, parse_rational, rational_text, show, sub, to_json
+from symact.kernel.terms import (X, add, at, mul, num, number_text, occurs, parse_rational, rational_text, show, sub,
+                                 to_json)
 
 SENSES = {"convex": (">=", ">"), "concave": ("<=", "<")}
 #: the keys of a convexity claim (no other: a claim is of one kind)
@@ -151,7 +152,7 @@ def _chord(t, sense: str, domain: list, node, check) -> list[str]:
     if not (isinstance(node.get("points"), list) and len(node["points"]) == 3):
         raise Rejected("a chord node gives three points")
     a, m, b = ordered_points(node["points"], domain, "a chord")
-    if _has_deriv(t):
+    if occurs(t, lambda u: u[0] == "deriv"):
         raise Rejected("a chord of a term with d/dx is not formed")
     chord = mul(add(mul(sub(num(b), X), at(t, num(a))), mul(sub(X, num(a)), at(t, num(b)))), num(1 / (b - a)))
     rel = "<=" if sense == "convex" else ">="
@@ -166,7 +167,3 @@ def _chord(t, sense: str, domain: list, node, check) -> list[str]:
         raise Rejected("the chord is not refuted")
     return [f"The chord from x = {a} to x = {b}: at x = {m}, {show(t)} {rel} the chord fails:", *steps,
             f"so f is not {sense} on the interval that holds {a}, {m} and {b}."]
-
-
-def _has_deriv(t) -> bool:
-    return t[0] == "deriv" or any(_has_deriv(a) for a in t[1:] if isinstance(a, tuple))

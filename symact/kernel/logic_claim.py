@@ -55,7 +55,7 @@ from fractions import Fraction
 from symact.kernel import poly
 from symact.kernel.pieces import CLAIM_RELATIONS, Rejected
 from symact.kernel.poly import capped_mul as mul, const, constant_of
-from symact.kernel.terms import parse_rational
+from symact.kernel.terms import CONVERSE, parse_rational
 
 MAX_POWER = 64
 
@@ -184,8 +184,7 @@ class Context:
 def fact(f, scope) -> tuple[dict, str]:
     """A hypothesis atom as (Q, kind): Q > 0, Q >= 0 or Q == 0."""
     rel, p, _ = atom_polynomials(f, scope)
-    return {"<": (poly.add({}, p, -1), ">"), "<=": (poly.add({}, p, -1), ">="), ">": (p, ">"), ">=": (p, ">="),
-            "==": (p, "==")}[rel]
+    return (poly.add({}, p, -1), CONVERSE[rel]) if rel[0] == "<" else (p, rel)
 
 
 NEGATION = {"<": (">=", 1), "<=": (">", 1), ">": (">=", -1), ">=": (">", -1)}  # not (P REL 0) as (sign * P) KIND 0
@@ -272,9 +271,8 @@ def prove(goal, node, ctx: Context, log: list) -> None:
     if rule in ("instance", "mp"):  # a hypothesis "of" (an index) used: forall vs: F, or A => B
         i = node.get("of")
         h = ctx.hyps[i] if isinstance(i, int) and 0 <= i < len(ctx.hyps) else None
-        head, what = ("forall", "a forall") if rule == "instance" else ("implies", "an implication")
-        if not (isinstance(h, list) and h[0] == head):
-            raise Rejected(f"{rule}: the hypothesis is not {what}")
+        if not (isinstance(h, list) and h[0] == ("forall" if rule == "instance" else "implies")):
+            raise Rejected(f"{rule}: the hypothesis is not a {'forall' if rule == 'instance' else 'implication'}")
         if rule == "mp":
             prove(h[1], node.get("premise"), ctx, log)
             return prove(goal, node.get("then"), ctx.adding(h[2]), log)

@@ -154,14 +154,19 @@ def _branch(b: Any) -> tuple:
     return from_json(b[0]), condition_from_json(b[1])
 
 
+def occurs(t, test) -> bool:
+    """Whether a node of the term t (tuples, or the lists of JSON terms) passes the test."""
+    return test(t) or any(occurs(a, test) for a in t if isinstance(a, (tuple, list)))
+
+
 def has_param(t) -> bool:
     """Whether a quantified parameter occurs in t (no rule but ``forall``'s reads such a term)."""
-    return t[0] in ("param", "dparam") or any(has_param(a) for a in t if isinstance(a, tuple))
+    return occurs(t, lambda u: u[0] in ("param", "dparam"))
 
 
 def has_x(t) -> bool:
     """Whether the variable x occurs in t."""
-    return t == ("x",) or any(has_x(a) for a in t if isinstance(a, tuple))
+    return occurs(t, lambda u: u == X)
 
 
 def polynomial(t) -> bool:
@@ -382,23 +387,9 @@ def exact_power(base: Fraction, q: Fraction, max_bits: int) -> Fraction | None:
 
 
 def rational_power(q: Fraction, r: Fraction) -> Fraction | None:
-    """q^r for a rational q >= 0 when it is rational (an exact root), else None."""
-    root = exact_root(q, r.denominator)
-    return None if root is None else root ** r.numerator
+    """q^r for a rational q >= 0 when it is rational, else None: r = p/n, and q^(1/n) is rational exactly when the
+    numerator and the denominator of q have exact integer n-th roots (SymPy's ``integer_nthroot``)."""
+    from sympy import integer_nthroot
 
-
-def exact_root(q: Fraction, n: int) -> Fraction | None:
-    """The non-negative rational r with r**n == q (q >= 0), or None when there is none."""
-    def iroot(k: int):
-        if k < 2 or n >= k.bit_length():  # c**n == k >= 2 needs c >= 2, so 2**n <= k (and no huge power below)
-            return k if k < 2 else None
-        guess = round(k ** (1.0 / n)) if k < 2 ** 1000 else None
-        if guess is None:
-            return None
-        for c in (guess - 1, guess, guess + 1):
-            if c >= 0 and c ** n == k:
-                return c
-        return None
-
-    a, b = iroot(q.numerator), iroot(q.denominator)
-    return None if a is None or b is None else Fraction(a, b)
+    (a, exact_a), (b, exact_b) = (integer_nthroot(k, r.denominator) for k in (q.numerator, q.denominator))
+    return Fraction(int(a), int(b)) ** r.numerator if exact_a and exact_b else None
