@@ -70,7 +70,7 @@ from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, from_sympy, has_x, linear_split, mul, neg,
-                                 num, polynomial, power, rational_power)
+                                 num, polynomial, power, rational_power, scaled)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -434,12 +434,8 @@ def _summands(t, scale: Fraction = Fraction(1)) -> list:
     q = constant_rational(t)
     if q is not None:
         return [num(scale * q)] if q else []
-    if t[0] == "mul":
-        consts = [constant_rational(a) for a in t[1:]]
-        others = [a for a, c in zip(t[1:], consts) if c is None]
-        if len(others) == 1:
-            return _summands(others[0], scale * math.prod(c for c in consts if c is not None))
-    return [t if scale == 1 else mul(num(scale), t)]
+    c, u = scaled(t)
+    return _summands(u, scale * c) if u is not t else [t if scale == 1 else mul(num(scale), t)]
 
 
 def _function_multiple(t):

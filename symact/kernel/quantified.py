@@ -45,10 +45,12 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
 from __future__ import annotations
 
 from fractions import Fraction
+
 from symact.kernel.convex_claim import kink_gaps
 from symact.kernel.pieces import Rejected, contains, read_piece
 from symact.kernel.terms import (TermError, from_json, has_param, num, number_text, parse_rational, rational_text, sub,
                                  to_json)
+
 
 def check_forall(claim: dict, verdict: str, node, check_instance) -> list[str]:
     """The steps checked, or Rejected; ``check_instance`` is the whole kernel's check of a certificate."""
@@ -67,17 +69,13 @@ def check_forall(claim: dict, verdict: str, node, check_instance) -> list[str]:
     at = parse_rational(node.get("at"))
     if not any(contains(p, at) for p in domain):
         raise Rejected(f"{name} = {at} is outside the parameter's domain")
-    cert = node.get("certificate")
     try:
         want = instance_claim(claim.get("claim"), name, at)
     except (TermError, TypeError, AttributeError) as exc:
         raise Rejected(f"the quantified claim cannot be instantiated: {exc}") from None
-    if not isinstance(cert, dict) or cert.get("claim") != want:
-        raise Rejected(f"the instance certificate is not about the claim at {name} = {at}")
-    inner_verdict, steps = check_instance(cert)
-    if inner_verdict != "refuted":
-        raise Rejected(f"the instance at {name} = {at} is not refuted")
-    return [f"At {name} = {at} (in the parameter's domain) the instance is false:", *steps]
+    log = [f"At {name} = {at} (in the parameter's domain) the instance is false:"]
+    _proved_relations(node, {"certificate": want}, check_instance, "refuted", log)
+    return log
 
 
 #: the keys of a claim (ordinary, limit, convexity, continuity) whose values are terms
@@ -201,18 +199,19 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
             f"the domain: {what}."]
 
 
-def _proved_relations(node, wants: dict, check_instance) -> dict:
-    """{role: relation} of the sub-certificates ``node[role]``, each proving the claim ``wants[role]`` with some
-    relation (which the caller checks)."""
+def _proved_relations(node, wants: dict, check_instance, verdict: str = "proved", log: list | None = None) -> dict:
+    """{role: relation} of the sub-certificates ``node[role]``, each settling (with ``verdict``) the claim
+    ``wants[role]``, a proved one with some relation (which the caller checks); their steps added to ``log``."""
     rels = {}
     for role, want in wants.items():
         cert = node.get(role)
         got = cert.get("claim") if isinstance(cert, dict) else None
-        if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel"} != want:
-            raise Rejected(f"the {role} certificate is not about the {role} claim")
-        rels[role] = got.get("rel")
-        if check_instance(cert)[0] != "proved":
-            raise Rejected(f"the {role} certificate does not prove its claim")
+        if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel" or verdict != "proved"} != want:
+            raise Rejected(f"the {role} certificate is not about the claim it must settle")
+        rels[role], (got_verdict, steps) = got.get("rel"), check_instance(cert)
+        if got_verdict != verdict:
+            raise Rejected(f"the {role} certificate does not {verdict[:-1]} its claim")
+        (log if log is not None else []).extend(steps)
     return rels
 
 

@@ -140,8 +140,8 @@ def _defined_constant(c) -> bool:
 
 
 def remainder_relation(p, a: Fraction, n: int, drel: str) -> str:
-    """The relation g REL 0 on p minus {a} that g^(n) REL' 0 on p's interior gives (a an end of p)."""
-    checked_order(n)
+    """The relation g REL 0 on p minus {a} that g^(n) REL' 0 on p's interior gives (a an end of p; the order n is
+    checked by :func:`zero_derivatives`, which the rule needs too)."""
     if a is None or a not in (p[0], p[1]) or p[0] == p[1]:
         raise Uncertain("the remainder rule expands at a finite end of a proper interval")
     turns = a == p[1] and a != p[0] and n % 2 == 1

@@ -274,16 +274,14 @@ _SYMPY_FUNCTIONS = {f.head.__name__: f.name for f in REGISTRY.values() if f.kern
 def show(t) -> str:
     """A plain-text rendering (for messages and derivations)."""
     head = t[0]
-    if head == "x":
-        return "x"
+    if head in ("x", "true", "false"):
+        return head
     if head == "num":
         return rational_text(t[1]) if t[1] >= 0 else f"({rational_text(t[1])})"
     if head in ("const", "param"):
         return t[1]
-    if head == "add":
-        return "(" + " + ".join(show(a) for a in t[1:]) + ")"
-    if head == "mul":
-        return "*".join(show(a) for a in t[1:])
+    if head in ("add", "mul"):
+        return "(" + " + ".join(map(show, t[1:])) + ")" if head == "add" else "*".join(map(show, t[1:]))
     if head in ("pow", "powt"):
         base = f"({show(t[1])})" if t[1][0] in ("mul", "pow", "powt") else show(t[1])
         return f"{base}**({rational_text(t[2])})" if head == "pow" else f"{base}**{show(t[2])}"
@@ -295,12 +293,8 @@ def show(t) -> str:
         return f"{show(t[2])} {t[1]} {show(t[3])}"
     if head == "pw":
         return "Piecewise(" + ", ".join(f"({show(e)}, {show(c)})" for e, c in t[1:]) + ")"
-    if head == "deriv":
-        return f"d/dx[{show(t[1])}]"
-    if head == "dparam":
-        return f"d/d{t[1]}[{show(t[2])}]"
-    if head in ("true", "false"):
-        return head
+    if head in ("deriv", "dparam"):
+        return f"d/dx[{show(t[1])}]" if head == "deriv" else f"d/d{t[1]}[{show(t[2])}]"
     return f"{head}(" + ", ".join(show(a) for a in t[1:]) + ")"
 
 
@@ -319,13 +313,10 @@ def linear_split(u):
     q = constant_rational(u)
     if q is not None:
         return Fraction(0), None if q == 0 else u
-    if u[0] == "mul":
-        consts = [constant_rational(a) for a in u[1:]]
-        others = [a for a, c in zip(u[1:], consts) if c is None]
-        if len(others) == 1:
-            scale = math.prod(c for c in consts if c is not None)
-            slope, rest = linear_split(others[0])
-            return slope * scale, None if rest is None or scale == 0 else rest if scale == 1 else mul(num(scale), rest)
+    scale, v = scaled(u)
+    if v is not u:
+        slope, rest = linear_split(v)
+        return slope * scale, None if rest is None or scale == 0 else rest if scale == 1 else mul(num(scale), rest)
     if u[0] == "add":
         slope, rests = Fraction(0), []
         for a in u[1:]:
@@ -335,6 +326,17 @@ def linear_split(u):
                 rests.append(r)
         return slope, None if not rests else (rests[0] if len(rests) == 1 else add(*rests))
     return Fraction(0), u
+
+
+def scaled(t) -> tuple:
+    """(c, u) when t is a product of rational constants and one other factor u, c the constants' product (read off
+    the syntax, as :func:`constant_rational` evaluates them); else (1, t)."""
+    if t[0] == "mul":
+        consts = [constant_rational(a) for a in t[1:]]
+        others = [a for a, c in zip(t[1:], consts) if c is None]
+        if len(others) == 1:
+            return math.prod(c for c in consts if c is not None), others[0]
+    return Fraction(1), t
 
 
 def affine(u):
