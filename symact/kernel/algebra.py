@@ -305,15 +305,13 @@ class Normalizer:
         return self.atom("exp", None, u), sp.Integer(1)
 
     def logarithm(self, u):
-        if u[0] == "num" and u[1] > 0:
-            return self.log_rational(u[1])
         if u[0] == "mul" and all(self.sign(a, True) > 0 for a in u[1:]):
             return self.nd(add(*(fn("log", a) for a in u[1:])))
         if u[0] == "pow" and u[2].denominator == 1 and self.sign(u[1], True) > 0:
             return self.nd(mul(num(u[2]), fn("log", u[1])))
         n, d = self.nd(u)
         q = _rational(n, d)
-        if q is not None and q > 0:  # log(1 + exp(0)) = log 2
+        if q is not None and q > 0:  # log 2, log(1 + exp(0)) = log 2
             return self.log_rational(q)
         j = _lowest_power(n, self.E) - _lowest_power(d, self.E)
         c = _content(n) / _content(d) if n != 0 else Fraction(1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, ZERO, as_exp
+from symact.kernel.terms import ONE, ZERO, as_exp, folded
 
 
 def differentiate(t):
@@ -21,26 +21,17 @@ def differentiate(t):
     if head in ("num", "const"):
         return ZERO
     if head == "add":
-        return _node("add", [differentiate(a) for a in t[1:]])
+        return folded("add", [differentiate(a) for a in t[1:]])
     if head == "mul":
-        return _node("add", [_node("mul", [*t[1:i + 1], differentiate(a), *t[i + 2:]]) for i, a in enumerate(t[1:])])
+        return folded("add", [folded("mul", [*t[1:i + 1], differentiate(a), *t[i + 2:]]) for i, a in enumerate(t[1:])])
     if head == "pow":
         lowered = ONE if t[2] == 1 else ("pow", t[1], t[2] - 1)
-        return ZERO if t[2] == 0 else _node("mul", [("num", Fraction(t[2])), lowered, differentiate(t[1])])
+        return ZERO if t[2] == 0 else folded("mul", [("num", Fraction(t[2])), lowered, differentiate(t[1])])
     if head == "powt":
         return differentiate(as_exp(t))
     if head == "fn":
         from symact.kernel.functions import FUNCTIONS
 
-        return _node("mul", [FUNCTIONS[t[1]].derivative(t[2]), differentiate(t[2])])
+        return folded("mul", [FUNCTIONS[t[1]].derivative(t[2]), differentiate(t[2])])
     raise Uncertain(f"cannot differentiate the non-smooth node {head}")
 
-
-def _node(head: str, args: list):
-    """The sum (``head`` "add") or product ("mul") of args, the literal units (0, 1) left out, a product with a
-    literal 0 folded to 0."""
-    unit = ZERO if head == "add" else ONE
-    if head == "mul" and ZERO in args:
-        return ZERO
-    args = [a for a in args if a != unit]
-    return unit if not args else args[0] if len(args) == 1 else (head, *args)

@@ -77,6 +77,16 @@ def sub(a, b) -> tuple:
     return ("add", a, neg(b))
 
 
+def folded(head: str, args: list) -> tuple:
+    """The sum (``head`` "add") or product ("mul") of args, the literal units (0, 1) left out, a product with a
+    literal 0 folded to 0."""
+    unit = ZERO if head == "add" else ONE
+    if head == "mul" and ZERO in args:
+        return ZERO
+    args = [a for a in args if a != unit]
+    return unit if not args else args[0] if len(args) == 1 else (head, *args)
+
+
 def fn(name: str, t) -> tuple:
     return ("fn", name, t)
 
@@ -187,7 +197,7 @@ def rational_text(q: Fraction) -> str:
 #: the most digits of the numerator or the denominator of a rational in a certificate (Python writes no integer
 #: of more than 4300 digits, and a number written with an exponent, '1e100000000', takes minutes to build)
 MAX_DIGITS = 4000
-_RATIONAL = re.compile(r"-?(\d+)(?:/(\d+))?")
+_RATIONAL = re.compile(r"-?(\d+)(?:/(0*[1-9]\d*))?")  # no denominator 0
 
 
 def parse_rational(s: Any) -> Fraction:
@@ -197,11 +207,8 @@ def parse_rational(s: Any) -> Fraction:
         raise TermError(f"a rational must be written as a string 'p/q', got {s!r}")
     found = _RATIONAL.fullmatch(s)
     if found is None or any(len(part or "") > MAX_DIGITS for part in found.groups()):
-        raise TermError(f"not a rational p/q of at most {MAX_DIGITS} digits each: {s[:40]!r}")
-    try:
-        return Fraction(s)
-    except ZeroDivisionError:
-        raise TermError(f"not a rational: {s!r}") from None
+        raise TermError(f"not a rational p/q (q != 0) of at most {MAX_DIGITS} digits each: {s[:40]!r}")
+    return Fraction(s)
 
 
 #: each node of a term: how its arguments are read (see :func:`_read`)
