@@ -97,11 +97,8 @@ def is_zero(t, piece=None, factored=()) -> bool:
 
 
 class _Rebase(Exception):
-    """An exponent u met after an exponent k u (|k| >= 2): normalise again with exp(u) as the generator."""
-
-    def __init__(self, exponent):
-        super().__init__()
-        self.exponent = exponent
+    """An exponent u (its one argument) met after an exponent k u (|k| >= 2): normalise again with exp(u) as the
+    generator."""
 
 
 class Normalizer:
@@ -113,8 +110,8 @@ class Normalizer:
         self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
         self.L = _scale(_slopes(t, _EXP_SLOPES), MAX_EXP_POWER)
         self.T = _scale(_slopes(t, {"sin": {1}, "cos": {1}}), MAX_TRIG_MULTIPLE)
-        self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
-        self.e = sp.Dummy("e")  # Euler's number, exp(1): exp(k) = e^k for integers k
+        # E = exp(x/L), S = sin(x/T), C = cos(x/T) and Euler's number e = exp(1) (exp(k) = e^k for integers k)
+        self.E, self.S, self.C, self.e = (sp.Dummy(name) for name in "ESCe")
         self.root_powers: dict[sp.Dummy, tuple] = {}  # G = p^(1/n) for a polynomial p (or rational): G -> (n, p)
         self.bases: list = []  # exponents whose exponentials are generators from the start (see exp_atom)
 
@@ -123,7 +120,7 @@ class Normalizer:
             try:
                 return self.nd(self.t)
             except _Rebase as found:
-                self.bases.append(found.exponent)
+                self.bases.append(found.args[0])
                 self.atoms, self.root_powers = [], {}
                 for u in self.bases:
                     self.atom("exp", None, u)

@@ -86,7 +86,9 @@ from symact.kernel.terms import occurs
 
 RELATIONS = ("==", "<=", ">=")
 KINDS = ("scalar", "vector")
-FUNCTION_KINDS = ("convex", "norm", "midpoint_convex", "continuous midpoint_convex")
+#: the kinds of function and what a function of each kind takes
+ARGUMENT = {"convex": "vector", "norm": "vector", "midpoint_convex": "scalar", "continuous midpoint_convex": "scalar"}
+FUNCTION_KINDS = tuple(ARGUMENT)
 #: the kinds of function continuous at every real point (rule continuous)
 CONTINUOUS = ("continuous midpoint_convex",)
 #: the most term nodes read and function values normalized in one certificate
@@ -119,8 +121,6 @@ def _axioms() -> tuple[dict, dict]:
 
 
 AXIOMS, BUILTIN = _axioms()
-#: what a function of each kind takes
-ARGUMENT = {"convex": "vector", "norm": "vector", "midpoint_convex": "scalar", "continuous midpoint_convex": "scalar"}
 
 
 def read_axiom_claim(claim: dict) -> tuple:

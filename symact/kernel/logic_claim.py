@@ -220,10 +220,8 @@ def _psatz(node: dict, ctx: Context, extra: tuple | None, log: list) -> None:
         s = _term_polynomial(item[1], ctx.scope)
         total = poly.add(total, mul(const(c), mul(s, s)))
     k = constant_of(total)
-    if k is None:
-        raise Rejected("the psatz combination is not a constant")
-    if not (k < 0 or (k == 0 and strict)):
-        raise Rejected(f"the psatz combination is the constant {k}, which is no contradiction")
+    if k is None or not (k < 0 or (k == 0 and strict)):
+        raise Rejected("the psatz combination is not a constant < 0 (or 0 with a strict summand): no contradiction")
     summands = [f"{c}*" + "*".join(f"f{i}" for i in idx) if idx else str(c) for c, idx in node.get("products", [])]
     summands += [f"{c}*({term_text(t)})**2" for c, t in node.get("squares", [])]
     log.append(f"psatz: with f0..f{len(facts) - 1} the facts (each > 0, >= 0 or == 0), "
@@ -238,9 +236,7 @@ def _atom_goal(goal: list, node: dict, ctx: Context, log: list) -> None:
             raise Rejected("a defined node gives the sign '<' or '>' of the denominator")
         log.append(f"defined: the denominator is {sign} 0, so the atom's sides are defined")
         prove(["atom", sign, _poly_term(d), ["num", "0"]], node.get("by"), ctx, log)
-        node = node.get("then")
-        if not isinstance(node, dict):
-            raise Rejected("malformed proof node")
+        node = node.get("then")  # not a JSON object: no .get, Rejected by check
     elif not constant_of(d):
         raise Rejected("the atom's denominator is not a non-zero constant: prove its sign with 'defined'")
     rule = node.get("rule")

@@ -369,13 +369,8 @@ def constant_rational(t) -> Fraction | None:
     if head == "num":
         return t[1]
     if head in ("add", "mul"):
-        out = Fraction(0) if head == "add" else Fraction(1)
-        for a in t[1:]:
-            v = constant_rational(a)
-            if v is None:
-                return None
-            out = out + v if head == "add" else out * v
-        return out
+        values = [constant_rational(a) for a in t[1:]]
+        return None if None in values else (sum if head == "add" else math.prod)(values, start=Fraction(head == "mul"))
     if head == "pow":
         base, q = constant_rational(t[1]), t[2]
         if base is None or max(abs(q.numerator), q.denominator) > MAX_FOLDED_EXPONENT:
