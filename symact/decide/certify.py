@@ -106,7 +106,7 @@ def zero_test(t, piece, work: float) -> tuple[bool | None, int]:
         return False, 0
     try:
         n, _ = normalizer.run()
-        return normalizer.reduce(normalizer.expand(n)) == 0, normalizer.spent
+        return normalizer.reduce(n) == 0, normalizer.spent
     except _OutOfWork:
         return None, normalizer.spent
     except (Uncertain, ZeroDivisionError, RecursionError):

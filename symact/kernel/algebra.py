@@ -70,7 +70,7 @@ from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, from_sympy, has_x, linear_split, mul, neg,
-                                 num, polynomial, power, rational_power)
+                                 num, polynomial, power, rational_power, scaled)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -93,15 +93,12 @@ def is_zero(t, piece=None, factored=()) -> bool:
     the factored forms ``factored`` of polynomials under roots (see the module's docstring)."""
     normalizer = Normalizer(t, piece, factored)
     n, _ = normalizer.run()
-    return normalizer.reduce(normalizer.expand(n)) == 0
+    return normalizer.reduce(n) == 0
 
 
 class _Rebase(Exception):
-    """An exponent u met after an exponent k u (|k| >= 2): normalise again with exp(u) as the generator."""
-
-    def __init__(self, exponent):
-        super().__init__()
-        self.exponent = exponent
+    """An exponent u (its one argument) met after an exponent k u (|k| >= 2): normalise again with exp(u) as the
+    generator."""
 
 
 class Normalizer:
@@ -113,8 +110,8 @@ class Normalizer:
         self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
         self.L = _scale(_slopes(t, _EXP_SLOPES), MAX_EXP_POWER)
         self.T = _scale(_slopes(t, {"sin": {1}, "cos": {1}}), MAX_TRIG_MULTIPLE)
-        self.E, self.S, self.C = sp.Dummy("E"), sp.Dummy("S"), sp.Dummy("C")
-        self.e = sp.Dummy("e")  # Euler's number, exp(1): exp(k) = e^k for integers k
+        # E = exp(x/L), S = sin(x/T), C = cos(x/T) and Euler's number e = exp(1) (exp(k) = e^k for integers k)
+        self.E, self.S, self.C, self.e = (sp.Dummy(name) for name in "ESCe")
         self.root_powers: dict[sp.Dummy, tuple] = {}  # G = p^(1/n) for a polynomial p (or rational): G -> (n, p)
         self.bases: list = []  # exponents whose exponentials are generators from the start (see exp_atom)
 
@@ -123,7 +120,7 @@ class Normalizer:
             try:
                 return self.nd(self.t)
             except _Rebase as found:
-                self.bases.append(found.exponent)
+                self.bases.append(found.args[0])
                 self.atoms, self.root_powers = [], {}
                 for u in self.bases:
                     self.atom("exp", None, u)
@@ -139,8 +136,9 @@ class Normalizer:
         return e
 
     def reduce(self, n):
-        """n modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1) and G^n - p (G = p^(1/n) for a rational p or a polynomial p
-        in x and the other generators)."""
+        """n multiplied out (:meth:`expand`) modulo S^2 + C^2 - 1 (sin^2 + cos^2 = 1) and G^n - p (G = p^(1/n) for
+        a rational p or a polynomial p in x and the other generators)."""
+        n = self.expand(n)
         for G, (k, base) in self.root_powers.items():
             if n.has(G) and sp.degree(n, G) >= k:
                 n = self.expand(sp.rem(n, G ** k - base, G))
@@ -227,7 +225,8 @@ class Normalizer:
             if d == 1:
                 self.root_powers[G] = (r.denominator, n)
         c = sp.Rational(scale.numerator, scale.denominator)
-        return (c * G ** r.numerator, sp.Integer(1)) if r > 0 else (sp.Integer(1), G ** -r.numerator / c)
+        n, d = _over(G, r.numerator)
+        return c * n, d
 
     def factored_form(self, base):
         """The first of the certificate's factored forms F (a product or power,
@@ -259,7 +258,7 @@ class Normalizer:
         if k.denominator != 1:
             raise Uncertain("exponent slope outside the common denominator")
         k = int(k)
-        n, d = (self.E ** k, sp.Integer(1)) if k >= 0 else (sp.Integer(1), self.E ** -k)
+        n, d = _over(self.E, k)
         others = []
         for a in _summands(rest) if rest is not None else []:
             name, v, j = _function_multiple(a)
@@ -267,7 +266,7 @@ class Normalizer:
             if rule is not None and (not rule[1] or self.sign(v, True) > 0 or self.sign(neg(v), True) > 0):
                 n2, d2 = self.nd(("pow", at(rule[0], v), Fraction(j)))  # exp(j f(v)) = g(v)^j (the record)
             elif (k1 := self.integer(a)) is not None:  # exp(k) = e^k, also exp(-(sqrt(2)/2 sqrt(2))^2) = e^-1
-                n2, d2 = (self.e ** k1, sp.Integer(1)) if k1 >= 0 else (sp.Integer(1), self.e ** -k1)
+                n2, d2 = _over(self.e, k1)
             else:
                 others.append(a)
                 continue
@@ -280,7 +279,7 @@ class Normalizer:
     def integer(self, a) -> int | None:
         """The integer k, |k| <= MAX_EXP_POWER, that the term a without x is by exact algebra (its normal form,
         radicals reduced, is k), or None."""
-        q = None if has_x(a) else _rational(*(self.reduce(self.expand(e)) for e in self.nd(a)))
+        q = None if has_x(a) else _rational(*(self.reduce(e) for e in self.nd(a)))
         return int(q) if q is not None and q.denominator == 1 and abs(q) <= MAX_EXP_POWER else None
 
     def exp_atom(self, u):
@@ -293,25 +292,23 @@ class Normalizer:
                 continue
             nv, dv = self.nd(v)
             # the cross products reduced like any polynomial (:meth:`reduce`: (x sqrt(2)/2)^2 is x^2/2)
-            a, b = self.reduce(self.expand(nu * dv)), self.reduce(self.expand(nv * du))
+            a, b = self.reduce(nu * dv), self.reduce(nv * du)
             k = _ratio(a, b)
             if k is not None and k.denominator == 1 and k != 0:
-                return (symbol ** int(k), sp.Integer(1)) if k > 0 else (sp.Integer(1), symbol ** int(-k))
+                return _over(symbol, int(k))
             k = _ratio(b, a)
             if k is not None and k.denominator == 1 and abs(k) >= 2:
                 raise _Rebase(u)
         return self.atom("exp", None, u), sp.Integer(1)
 
     def logarithm(self, u):
-        if u[0] == "num" and u[1] > 0:
-            return self.log_rational(u[1])
         if u[0] == "mul" and all(self.sign(a, True) > 0 for a in u[1:]):
             return self.nd(add(*(fn("log", a) for a in u[1:])))
         if u[0] == "pow" and u[2].denominator == 1 and self.sign(u[1], True) > 0:
             return self.nd(mul(num(u[2]), fn("log", u[1])))
         n, d = self.nd(u)
         q = _rational(n, d)
-        if q is not None and q > 0:  # log(1 + exp(0)) = log 2
+        if q is not None and q > 0:  # log 2, log(1 + exp(0)) = log 2
             return self.log_rational(q)
         j = _lowest_power(n, self.E) - _lowest_power(d, self.E)
         c = _content(n) / _content(d) if n != 0 else Fraction(1)
@@ -380,7 +377,12 @@ class Normalizer:
     def same(self, u, v) -> bool:
         n1, d1 = self.nd(u)
         n2, d2 = self.nd(v)
-        return self.reduce(self.expand(n1 * d2 - n2 * d1)) == 0
+        return self.reduce(n1 * d2 - n2 * d1) == 0
+
+
+def _over(g, k: int) -> tuple:
+    """g^k as a quotient (N, D): (g^k, 1) for k >= 0, (1, g^-k) for k < 0."""
+    return (g ** k, sp.Integer(1)) if k >= 0 else (sp.Integer(1), g ** -k)
 
 
 def _rational(n, d) -> Fraction | None:
@@ -427,12 +429,8 @@ def _summands(t, scale: Fraction = Fraction(1)) -> list:
     q = constant_rational(t)
     if q is not None:
         return [num(scale * q)] if q else []
-    if t[0] == "mul":
-        consts = [constant_rational(a) for a in t[1:]]
-        others = [a for a, c in zip(t[1:], consts) if c is None]
-        if len(others) == 1:
-            return _summands(others[0], scale * math.prod(c for c in consts if c is not None))
-    return [t if scale == 1 else mul(num(scale), t)]
+    c, u = scaled(t)
+    return _summands(u, scale * c) if u is not t else [t if scale == 1 else mul(num(scale), t)]
 
 
 def _function_multiple(t):

@@ -82,10 +82,13 @@ from fractions import Fraction
 
 from symact.kernel import poly
 from symact.kernel.pieces import Rejected
+from symact.kernel.terms import occurs
 
 RELATIONS = ("==", "<=", ">=")
 KINDS = ("scalar", "vector")
-FUNCTION_KINDS = ("convex", "norm", "midpoint_convex", "continuous midpoint_convex")
+#: the kinds of function and what a function of each kind takes
+ARGUMENT = {"convex": "vector", "norm": "vector", "midpoint_convex": "scalar", "continuous midpoint_convex": "scalar"}
+FUNCTION_KINDS = tuple(ARGUMENT)
 #: the kinds of function continuous at every real point (rule continuous)
 CONTINUOUS = ("continuous midpoint_convex",)
 #: the most term nodes read and function values normalized in one certificate
@@ -118,8 +121,6 @@ def _axioms() -> tuple[dict, dict]:
 
 
 AXIOMS, BUILTIN = _axioms()
-#: what a function of each kind takes
-ARGUMENT = {"convex": "vector", "norm": "vector", "midpoint_convex": "scalar", "continuous midpoint_convex": "scalar"}
 
 
 def read_axiom_claim(claim: dict) -> tuple:
@@ -144,7 +145,7 @@ def read_axiom_claim(claim: dict) -> tuple:
         raise Rejected("the hypotheses are a list of [REL, A, B] with REL '<=' or '<'")
     for h in hyps:
         a, b = ctx.read(h[1], "scalar"), ctx.read(h[2], "scalar")
-        if _has(["add", a, b], lambda u: u[0] == "div"):
+        if occurs(["add", a, b], lambda u: u[0] == "div"):
             raise Rejected("a hypothesis has no division")
         ctx.facts.append((_minus(b, a), h[0] == "<"))
     return ctx, ctx.read(c.get("lhs"), "scalar"), ctx.read(c.get("rhs"), "scalar")
@@ -280,7 +281,7 @@ def _name(inst) -> str:
 
 
 def _mentions(t, name: str) -> bool:
-    return _has(t, lambda u: u == ["sym", name])
+    return occurs(t, lambda u: u == ["sym", name])
 
 
 def _substitute(t, values: dict, function: str | None = None):
@@ -290,11 +291,6 @@ def _substitute(t, values: dict, function: str | None = None):
     if t[0] == "fn" and function is not None:
         return ["fn", function, _substitute(t[2], values, function)]
     return [t[0], *(_substitute(a, values, function) if isinstance(a, list) else a for a in t[1:])]
-
-
-def _has(t, test) -> bool:
-    """Whether a node of the term t passes the test."""
-    return isinstance(t, list) and (test(t) or any(_has(a, test) for a in t[1:]))
 
 
 class _Context:
@@ -398,7 +394,7 @@ class _Context:
 
     # -- rule defined --
     def defined(self, t) -> None:
-        if _has(t, lambda u: u[0] == "div" and self.sign(u[2]) != "pos"):
+        if occurs(t, lambda u: u[0] == "div" and self.sign(u[2]) != "pos"):
             raise Rejected("a denominator is not shown > 0 from the hypotheses (rules defined, sign)")
 
     # -- rule sign --

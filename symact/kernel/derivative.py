@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, ZERO, as_exp
+from symact.kernel.terms import ONE, ZERO, as_exp, folded
 
 
 def differentiate(t):
@@ -21,44 +21,17 @@ def differentiate(t):
     if head in ("num", "const"):
         return ZERO
     if head == "add":
-        return _add([differentiate(a) for a in t[1:]])
+        return folded("add", [differentiate(a) for a in t[1:]])
     if head == "mul":
-        terms = []
-        for i, a in enumerate(t[1:]):
-            da = differentiate(a)
-            if da != ZERO:
-                terms.append(_mul([*t[1:i + 1], da, *t[i + 2:]]))
-        return _add(terms)
+        return folded("add", [folded("mul", [*t[1:i + 1], differentiate(a), *t[i + 2:]]) for i, a in enumerate(t[1:])])
     if head == "pow":
-        q = t[2]
-        du = differentiate(t[1])
-        if q == 0 or du == ZERO:
-            return ZERO
-        lowered = ONE if q == 1 else ("pow", t[1], q - 1)
-        return _mul([("num", Fraction(q)), lowered, du])
+        lowered = ONE if t[2] == 1 else ("pow", t[1], t[2] - 1)
+        return ZERO if t[2] == 0 else folded("mul", [("num", Fraction(t[2])), lowered, differentiate(t[1])])
     if head == "powt":
         return differentiate(as_exp(t))
     if head == "fn":
         from symact.kernel.functions import FUNCTIONS
 
-        du = differentiate(t[2])
-        if du == ZERO:
-            return ZERO
-        return _mul([FUNCTIONS[t[1]].derivative(t[2]), du])
+        return folded("mul", [FUNCTIONS[t[1]].derivative(t[2]), differentiate(t[2])])
     raise Uncertain(f"cannot differentiate the non-smooth node {head}")
 
-
-def _add(terms):
-    terms = [a for a in terms if a != ZERO]
-    if not terms:
-        return ZERO
-    return terms[0] if len(terms) == 1 else ("add", *terms)
-
-
-def _mul(factors):
-    if ZERO in factors:
-        return ZERO
-    factors = [a for a in factors if a != ONE]
-    if not factors:
-        return ONE
-    return factors[0] if len(factors) == 1 else ("mul", *factors)

@@ -25,6 +25,7 @@ structurally into terms by :func:`symact.kernel.terms.from_sympy` (no simplifica
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable
@@ -46,10 +47,7 @@ def ball(t) -> arb:
     if head == "const":
         return arb.pi() if t[1] == "pi" else arb(1).exp()
     if head in ("add", "mul"):
-        out = ball(t[1])
-        for a in t[2:]:
-            out = out + ball(a) if head == "add" else out * ball(a)
-        return out
+        return (sum if head == "add" else math.prod)(map(ball, t[2:]), start=ball(t[1]))
     if head == "pow" and t[2].denominator == 1:
         return ball(t[1]) ** int(t[2])
     if head == "fn":

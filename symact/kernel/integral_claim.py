@@ -21,8 +21,7 @@ from symact.kernel import algebra
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import point, smooth_on
 from symact.kernel.pieces import CLAIM_RELATIONS, FORMAT, Rejected, claim_json
-from symact.kernel.terms import (TermError, at, from_json, has_param, has_x, num, parse_rational, rational_text,
-                                 show, sub)
+from symact.kernel.terms import at, from_json, has_param, has_x, num, parse_rational, rational_text, show, sub
 
 #: the keys of an integral claim (no other: a claim is of one kind)
 KEYS = {"var", "integral", "lo", "hi", "rel", "rhs"}
@@ -43,11 +42,8 @@ def check_integral(c: dict, verdict: str, proof, check) -> list[str]:
     """The steps checked, or Rejected; ``check`` checks the certificate of the constant claim."""
     if not isinstance(proof, dict) or proof.get("rule") != "ftc":
         raise Rejected("an integral claim is settled by an ftc node")
-    try:
-        f, rhs, big_f = (from_json(t) for t in (c["integral"], c["rhs"], proof.get("antiderivative")))
-        lo, hi, rel = parse_rational(c["lo"]), parse_rational(c["hi"]), c["rel"]
-    except (KeyError, TypeError, ValueError, ZeroDivisionError, TermError) as exc:
-        raise Rejected(f"malformed integral claim or antiderivative: {exc}") from None
+    f, rhs, big_f = (from_json(t) for t in (c["integral"], c["rhs"], proof.get("antiderivative")))
+    lo, hi, rel = parse_rational(c["lo"]), parse_rational(c["hi"]), c["rel"]
     if rel not in CLAIM_RELATIONS:
         raise Rejected("an integral claim has a relation < <= > >= ==")
     if any(has_param(t) for t in (f, rhs, big_f)):

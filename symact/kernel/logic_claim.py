@@ -55,7 +55,7 @@ from fractions import Fraction
 from symact.kernel import poly
 from symact.kernel.pieces import CLAIM_RELATIONS, Rejected
 from symact.kernel.poly import capped_mul as mul, const, constant_of
-from symact.kernel.terms import parse_rational
+from symact.kernel.terms import CONVERSE, parse_rational
 
 MAX_POWER = 64
 
@@ -184,8 +184,7 @@ class Context:
 def fact(f, scope) -> tuple[dict, str]:
     """A hypothesis atom as (Q, kind): Q > 0, Q >= 0 or Q == 0."""
     rel, p, _ = atom_polynomials(f, scope)
-    return {"<": (poly.add({}, p, -1), ">"), "<=": (poly.add({}, p, -1), ">="), ">": (p, ">"), ">=": (p, ">="),
-            "==": (p, "==")}[rel]
+    return (poly.add({}, p, -1), CONVERSE[rel]) if rel[0] == "<" else (p, rel)
 
 
 NEGATION = {"<": (">=", 1), "<=": (">", 1), ">": (">=", -1), ">=": (">", -1)}  # not (P REL 0) as (sign * P) KIND 0
@@ -221,10 +220,8 @@ def _psatz(node: dict, ctx: Context, extra: tuple | None, log: list) -> None:
         s = _term_polynomial(item[1], ctx.scope)
         total = poly.add(total, mul(const(c), mul(s, s)))
     k = constant_of(total)
-    if k is None:
-        raise Rejected("the psatz combination is not a constant")
-    if not (k < 0 or (k == 0 and strict)):
-        raise Rejected(f"the psatz combination is the constant {k}, which is no contradiction")
+    if k is None or not (k < 0 or (k == 0 and strict)):
+        raise Rejected("the psatz combination is not a constant < 0 (or 0 with a strict summand): no contradiction")
     summands = [f"{c}*" + "*".join(f"f{i}" for i in idx) if idx else str(c) for c, idx in node.get("products", [])]
     summands += [f"{c}*({term_text(t)})**2" for c, t in node.get("squares", [])]
     log.append(f"psatz: with f0..f{len(facts) - 1} the facts (each > 0, >= 0 or == 0), "
@@ -239,9 +236,7 @@ def _atom_goal(goal: list, node: dict, ctx: Context, log: list) -> None:
             raise Rejected("a defined node gives the sign '<' or '>' of the denominator")
         log.append(f"defined: the denominator is {sign} 0, so the atom's sides are defined")
         prove(["atom", sign, _poly_term(d), ["num", "0"]], node.get("by"), ctx, log)
-        node = node.get("then")
-        if not isinstance(node, dict):
-            raise Rejected("malformed proof node")
+        node = node.get("then")  # not a JSON object: no .get, Rejected by check
     elif not constant_of(d):
         raise Rejected("the atom's denominator is not a non-zero constant: prove its sign with 'defined'")
     rule = node.get("rule")
@@ -272,9 +267,8 @@ def prove(goal, node, ctx: Context, log: list) -> None:
     if rule in ("instance", "mp"):  # a hypothesis "of" (an index) used: forall vs: F, or A => B
         i = node.get("of")
         h = ctx.hyps[i] if isinstance(i, int) and 0 <= i < len(ctx.hyps) else None
-        head, what = ("forall", "a forall") if rule == "instance" else ("implies", "an implication")
-        if not (isinstance(h, list) and h[0] == head):
-            raise Rejected(f"{rule}: the hypothesis is not {what}")
+        if not (isinstance(h, list) and h[0] == ("forall" if rule == "instance" else "implies")):
+            raise Rejected(f"{rule}: the hypothesis is not a {'forall' if rule == 'instance' else 'implication'}")
         if rule == "mp":
             prove(h[1], node.get("premise"), ctx, log)
             return prove(goal, node.get("then"), ctx.adding(h[2]), log)

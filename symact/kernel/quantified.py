@@ -45,10 +45,12 @@ the claim in x (ordinary, or a limit claim with a finite value) whose terms hold
 from __future__ import annotations
 
 from fractions import Fraction
+
 from symact.kernel.convex_claim import kink_gaps
 from symact.kernel.pieces import Rejected, contains, read_piece
 from symact.kernel.terms import (TermError, from_json, has_param, num, number_text, parse_rational, rational_text, sub,
                                  to_json)
+
 
 def check_forall(claim: dict, verdict: str, node, check_instance) -> list[str]:
     """The steps checked, or Rejected; ``check_instance`` is the whole kernel's check of a certificate."""
@@ -67,17 +69,10 @@ def check_forall(claim: dict, verdict: str, node, check_instance) -> list[str]:
     at = parse_rational(node.get("at"))
     if not any(contains(p, at) for p in domain):
         raise Rejected(f"{name} = {at} is outside the parameter's domain")
-    cert = node.get("certificate")
-    try:
-        want = instance_claim(claim.get("claim"), name, at)
-    except (TermError, TypeError, AttributeError) as exc:
-        raise Rejected(f"the quantified claim cannot be instantiated: {exc}") from None
-    if not isinstance(cert, dict) or cert.get("claim") != want:
-        raise Rejected(f"the instance certificate is not about the claim at {name} = {at}")
-    inner_verdict, steps = check_instance(cert)
-    if inner_verdict != "refuted":
-        raise Rejected(f"the instance at {name} = {at} is not refuted")
-    return [f"At {name} = {at} (in the parameter's domain) the instance is false:", *steps]
+    want = instance_claim(claim.get("claim"), name, at)  # malformed: Rejected by check
+    log = [f"At {name} = {at} (in the parameter's domain) the instance is false:"]
+    _proved_relations(node, {"certificate": want}, check_instance, "refuted", log)
+    return log
 
 
 #: the keys of a claim (ordinary, limit, convexity, continuity) whose values are terms
@@ -157,20 +152,17 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
     inner = claim.get("claim")
     if len(domain) != 1:
         raise Rejected("a quantified convexity claim ranges over one interval")
-    try:
-        if ("convex" in inner) == ("continuous" in inner):
-            raise TermError("a claim of one kind, convexity or continuity")
-        t = from_json(inner["convex"] if "convex" in inner else inner["continuous"])
-        if _degree(t, name) > 1:
-            raise TermError(f"not affine in {name}")
-        sense, negated = inner.get("sense", "continuous"), bool(inner.get("negated"))
-        if sense == "continuous":  # not continuous(d/dx g): a kink of g whose gap is never 0
-            if not negated or t[0] != "deriv":
-                raise TermError("only the non-continuity of a derivative is proved for every alpha")
-            t = t[1]
-        pieces = [read_piece(p) for p in inner["domain"]]
-    except (KeyError, TypeError, TermError) as exc:
-        raise Rejected(f"not a convexity or continuity claim affine in {name}: {exc}") from None
+    if ("convex" in inner) == ("continuous" in inner):
+        raise Rejected("a claim of one kind, convexity or continuity")
+    t = from_json(inner["convex"] if "convex" in inner else inner["continuous"])  # malformed: Rejected by check
+    if _degree(t, name) > 1:
+        raise Rejected(f"not affine in {name}")
+    sense, negated = inner.get("sense", "continuous"), bool(inner.get("negated"))
+    if sense == "continuous":  # not continuous(d/dx g): a kink of g whose gap is never 0
+        if not negated or t[0] != "deriv":
+            raise Rejected("only the non-continuity of a derivative is proved for every alpha")
+        t = t[1]
+    pieces = [read_piece(p) for p in inner["domain"]]
     lo, hi, lc, hc = domain[0]
     if not negated:
         if node.get("rule") != "ends" or lo is None or hi is None or lo == hi:
@@ -201,18 +193,19 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
             f"the domain: {what}."]
 
 
-def _proved_relations(node, wants: dict, check_instance) -> dict:
-    """{role: relation} of the sub-certificates ``node[role]``, each proving the claim ``wants[role]`` with some
-    relation (which the caller checks)."""
+def _proved_relations(node, wants: dict, check_instance, verdict: str = "proved", log: list | None = None) -> dict:
+    """{role: relation} of the sub-certificates ``node[role]``, each settling (with ``verdict``) the claim
+    ``wants[role]``, a proved one with some relation (which the caller checks); their steps added to ``log``."""
     rels = {}
     for role, want in wants.items():
         cert = node.get(role)
         got = cert.get("claim") if isinstance(cert, dict) else None
-        if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel"} != want:
-            raise Rejected(f"the {role} certificate is not about the {role} claim")
-        rels[role] = got.get("rel")
-        if check_instance(cert)[0] != "proved":
-            raise Rejected(f"the {role} certificate does not prove its claim")
+        if not isinstance(got, dict) or {k: v for k, v in got.items() if k != "rel" or verdict != "proved"} != want:
+            raise Rejected(f"the {role} certificate is not about the claim it must settle")
+        rels[role], (got_verdict, steps) = got.get("rel"), check_instance(cert)
+        if got_verdict != verdict:
+            raise Rejected(f"the {role} certificate does not {verdict[:-1]} its claim")
+        (log if log is not None else []).extend(steps)
     return rels
 
 
@@ -227,15 +220,12 @@ def _affine(claim, name, domain, node, check_instance) -> list[str]:
     if rule not in ("affine", "ends") or len(domain) != 1:
         raise Rejected("a quantified claim over one interval is proved by an affine or an ends node")
     lo, hi, lc, hc = piece = domain[0]
-    try:
-        rel = inner["rel"]
-        if rule == "ends":
-            roles = dict(zip(("low", "high"), ends_parts(inner, name, piece)))
-        else:
-            a, e, *parts = affine_parts(inner, name, piece)
-            roles = dict(zip(("base", "slope"), parts))
-    except (KeyError, TypeError, TermError) as exc:
-        raise Rejected(f"not an affine claim (over a bounded interval, for ends): {exc}") from None
+    rel = inner["rel"]  # a claim not affine (not bounded, for ends): TermError, Rejected by check
+    if rule == "ends":
+        roles = dict(zip(("low", "high"), ends_parts(inner, name, piece)))
+    else:
+        a, e, *parts = affine_parts(inner, name, piece)
+        roles = dict(zip(("base", "slope"), parts))
     rels = _proved_relations(node, roles, check_instance)
     if rule == "ends":
         ok = ends_allowed(rel, rels["low"], rels["high"], lc, hc)

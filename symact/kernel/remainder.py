@@ -31,7 +31,7 @@ from symact.kernel import ivals, poly
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_on
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.terms import CONVERSE, ZERO, has_x, num
+from symact.kernel.terms import CONVERSE, folded, has_x, num
 
 #: highest order of either argument
 MAX_ORDER = 64
@@ -45,16 +45,8 @@ def expanded(t):
     """t as a sum of rational multiples of products of atoms (every node but sums, products, numbers and
     positive integer powers), like terms collected: the ring axioms, so it equals t wherever t is defined (each
     atom is a part of t, hence defined there)."""
-    poly = _poly(t)
-    if not poly:
-        return ZERO
-    terms = []
-    for mono, c in sorted(poly.items(), key=lambda item: repr(item[0])):
-        factors = [a if e == 1 else ("pow", a, Fraction(e)) for a, e in mono]
-        if c != 1 or not factors:
-            factors.insert(0, num(c))
-        terms.append(factors[0] if len(factors) == 1 else ("mul", *factors))
-    return terms[0] if len(terms) == 1 else ("add", *terms)
+    return folded("add", [folded("mul", [num(c), *(a if e == 1 else ("pow", a, Fraction(e)) for a, e in mono)])
+                          for mono, c in sorted(_poly(t).items(), key=lambda item: repr(item[0]))])
 
 
 def _poly(t) -> dict:
@@ -140,8 +132,8 @@ def _defined_constant(c) -> bool:
 
 
 def remainder_relation(p, a: Fraction, n: int, drel: str) -> str:
-    """The relation g REL 0 on p minus {a} that g^(n) REL' 0 on p's interior gives (a an end of p)."""
-    checked_order(n)
+    """The relation g REL 0 on p minus {a} that g^(n) REL' 0 on p's interior gives (a an end of p; the order n is
+    checked by :func:`zero_derivatives`, which the rule needs too)."""
     if a is None or a not in (p[0], p[1]) or p[0] == p[1]:
         raise Uncertain("the remainder rule expands at a finite end of a proper interval")
     turns = a == p[1] and a != p[0] and n % 2 == 1

@@ -22,7 +22,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import ONE, X, has_x
+from symact.kernel.terms import ONE, X, folded, has_x
 
 
 def factor_root(t, sign):
@@ -36,7 +36,8 @@ def factor_root(t, sign):
     m = min(k for k, _ in monomials) // 2 * 2
     if m < 2:
         return t
-    rest = ("add", *(_times_power(c, k - m) for k, c in monomials))
+    rest = ("add", *(folded("mul", [*c, ONE if k == m else X if k == m + 1 else ("pow", X, Fraction(k - m))])
+                     for k, c in monomials))
     try:
         if sign(rest) <= 0:
             return t
@@ -59,8 +60,3 @@ def _monomial(a):
         return None
     return int(k), [f for f in factors if f is not p]
 
-
-def _times_power(consts: list, k: int):
-    """The product of the constant factors and x^k (x^0 left out; an empty product is 1)."""
-    factors = [*consts, *([] if k == 0 else [X if k == 1 else ("pow", X, Fraction(k))])]
-    return ONE if not factors else factors[0] if len(factors) == 1 else ("mul", *factors)

@@ -77,6 +77,16 @@ def sub(a, b) -> tuple:
     return ("add", a, neg(b))
 
 
+def folded(head: str, args: list) -> tuple:
+    """The sum (``head`` "add") or product ("mul") of args, the literal units (0, 1) left out, a product with a
+    literal 0 folded to 0."""
+    unit = ZERO if head == "add" else ONE
+    if head == "mul" and ZERO in args:
+        return ZERO
+    args = [a for a in args if a != unit]
+    return unit if not args else args[0] if len(args) == 1 else (head, *args)
+
+
 def fn(name: str, t) -> tuple:
     return ("fn", name, t)
 
@@ -154,14 +164,19 @@ def _branch(b: Any) -> tuple:
     return from_json(b[0]), condition_from_json(b[1])
 
 
+def occurs(t, test) -> bool:
+    """Whether a node of the term t (tuples, or the lists of JSON terms) passes the test."""
+    return test(t) or any(occurs(a, test) for a in t if isinstance(a, (tuple, list)))
+
+
 def has_param(t) -> bool:
     """Whether a quantified parameter occurs in t (no rule but ``forall``'s reads such a term)."""
-    return t[0] in ("param", "dparam") or any(has_param(a) for a in t if isinstance(a, tuple))
+    return occurs(t, lambda u: u[0] in ("param", "dparam"))
 
 
 def has_x(t) -> bool:
     """Whether the variable x occurs in t."""
-    return t == ("x",) or any(has_x(a) for a in t if isinstance(a, tuple))
+    return occurs(t, lambda u: u == X)
 
 
 def polynomial(t) -> bool:
@@ -182,7 +197,7 @@ def rational_text(q: Fraction) -> str:
 #: the most digits of the numerator or the denominator of a rational in a certificate (Python writes no integer
 #: of more than 4300 digits, and a number written with an exponent, '1e100000000', takes minutes to build)
 MAX_DIGITS = 4000
-_RATIONAL = re.compile(r"-?(\d+)(?:/(\d+))?")
+_RATIONAL = re.compile(r"-?(\d+)(?:/(0*[1-9]\d*))?")  # no denominator 0
 
 
 def parse_rational(s: Any) -> Fraction:
@@ -192,11 +207,8 @@ def parse_rational(s: Any) -> Fraction:
         raise TermError(f"a rational must be written as a string 'p/q', got {s!r}")
     found = _RATIONAL.fullmatch(s)
     if found is None or any(len(part or "") > MAX_DIGITS for part in found.groups()):
-        raise TermError(f"not a rational p/q of at most {MAX_DIGITS} digits each: {s[:40]!r}")
-    try:
-        return Fraction(s)
-    except ZeroDivisionError:
-        raise TermError(f"not a rational: {s!r}") from None
+        raise TermError(f"not a rational p/q (q != 0) of at most {MAX_DIGITS} digits each: {s[:40]!r}")
+    return Fraction(s)
 
 
 #: each node of a term: how its arguments are read (see :func:`_read`)
@@ -269,16 +281,14 @@ _SYMPY_FUNCTIONS = {f.head.__name__: f.name for f in REGISTRY.values() if f.kern
 def show(t) -> str:
     """A plain-text rendering (for messages and derivations)."""
     head = t[0]
-    if head == "x":
-        return "x"
+    if head in ("x", "true", "false"):
+        return head
     if head == "num":
         return rational_text(t[1]) if t[1] >= 0 else f"({rational_text(t[1])})"
     if head in ("const", "param"):
         return t[1]
-    if head == "add":
-        return "(" + " + ".join(show(a) for a in t[1:]) + ")"
-    if head == "mul":
-        return "*".join(show(a) for a in t[1:])
+    if head in ("add", "mul"):
+        return "(" + " + ".join(map(show, t[1:])) + ")" if head == "add" else "*".join(map(show, t[1:]))
     if head in ("pow", "powt"):
         base = f"({show(t[1])})" if t[1][0] in ("mul", "pow", "powt") else show(t[1])
         return f"{base}**({rational_text(t[2])})" if head == "pow" else f"{base}**{show(t[2])}"
@@ -290,12 +300,8 @@ def show(t) -> str:
         return f"{show(t[2])} {t[1]} {show(t[3])}"
     if head == "pw":
         return "Piecewise(" + ", ".join(f"({show(e)}, {show(c)})" for e, c in t[1:]) + ")"
-    if head == "deriv":
-        return f"d/dx[{show(t[1])}]"
-    if head == "dparam":
-        return f"d/d{t[1]}[{show(t[2])}]"
-    if head in ("true", "false"):
-        return head
+    if head in ("deriv", "dparam"):
+        return f"d/dx[{show(t[1])}]" if head == "deriv" else f"d/d{t[1]}[{show(t[2])}]"
     return f"{head}(" + ", ".join(show(a) for a in t[1:]) + ")"
 
 
@@ -314,13 +320,10 @@ def linear_split(u):
     q = constant_rational(u)
     if q is not None:
         return Fraction(0), None if q == 0 else u
-    if u[0] == "mul":
-        consts = [constant_rational(a) for a in u[1:]]
-        others = [a for a, c in zip(u[1:], consts) if c is None]
-        if len(others) == 1:
-            scale = math.prod(c for c in consts if c is not None)
-            slope, rest = linear_split(others[0])
-            return slope * scale, None if rest is None or scale == 0 else rest if scale == 1 else mul(num(scale), rest)
+    scale, v = scaled(u)
+    if v is not u:
+        slope, rest = linear_split(v)
+        return slope * scale, None if rest is None or scale == 0 else rest if scale == 1 else mul(num(scale), rest)
     if u[0] == "add":
         slope, rests = Fraction(0), []
         for a in u[1:]:
@@ -330,6 +333,17 @@ def linear_split(u):
                 rests.append(r)
         return slope, None if not rests else (rests[0] if len(rests) == 1 else add(*rests))
     return Fraction(0), u
+
+
+def scaled(t) -> tuple:
+    """(c, u) when t is a product of rational constants and one other factor u, c the constants' product (read off
+    the syntax, as :func:`constant_rational` evaluates them); else (1, t)."""
+    if t[0] == "mul":
+        consts = [constant_rational(a) for a in t[1:]]
+        others = [a for a, c in zip(t[1:], consts) if c is None]
+        if len(others) == 1:
+            return math.prod(c for c in consts if c is not None), others[0]
+    return Fraction(1), t
 
 
 def affine(u):
@@ -355,13 +369,8 @@ def constant_rational(t) -> Fraction | None:
     if head == "num":
         return t[1]
     if head in ("add", "mul"):
-        out = Fraction(0) if head == "add" else Fraction(1)
-        for a in t[1:]:
-            v = constant_rational(a)
-            if v is None:
-                return None
-            out = out + v if head == "add" else out * v
-        return out
+        values = [constant_rational(a) for a in t[1:]]
+        return None if None in values else (sum if head == "add" else math.prod)(values, start=Fraction(head == "mul"))
     if head == "pow":
         base, q = constant_rational(t[1]), t[2]
         if base is None or max(abs(q.numerator), q.denominator) > MAX_FOLDED_EXPONENT:
@@ -382,23 +391,9 @@ def exact_power(base: Fraction, q: Fraction, max_bits: int) -> Fraction | None:
 
 
 def rational_power(q: Fraction, r: Fraction) -> Fraction | None:
-    """q^r for a rational q >= 0 when it is rational (an exact root), else None."""
-    root = exact_root(q, r.denominator)
-    return None if root is None else root ** r.numerator
+    """q^r for a rational q >= 0 when it is rational, else None: r = p/n, and q^(1/n) is rational exactly when the
+    numerator and the denominator of q have exact integer n-th roots (SymPy's ``integer_nthroot``)."""
+    from sympy import integer_nthroot
 
-
-def exact_root(q: Fraction, n: int) -> Fraction | None:
-    """The non-negative rational r with r**n == q (q >= 0), or None when there is none."""
-    def iroot(k: int):
-        if k < 2 or n >= k.bit_length():  # c**n == k >= 2 needs c >= 2, so 2**n <= k (and no huge power below)
-            return k if k < 2 else None
-        guess = round(k ** (1.0 / n)) if k < 2 ** 1000 else None
-        if guess is None:
-            return None
-        for c in (guess - 1, guess, guess + 1):
-            if c >= 0 and c ** n == k:
-                return c
-        return None
-
-    a, b = iroot(q.numerator), iroot(q.denominator)
-    return None if a is None or b is None else Fraction(a, b)
+    (a, exact_a), (b, exact_b) = (integer_nthroot(k, r.denominator) for k in (q.numerator, q.denominator))
+    return Fraction(int(a), int(b)) ** r.numerator if exact_a and exact_b else None
