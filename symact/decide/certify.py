@@ -1125,10 +1125,11 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
         try:
             g = smooth_form(lhs, (r, None, False, False) if side > 0 else (None, r, False, False), strict=True)
             if g not in forms:
-                forms[g] = (limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
-                            + dominant_forms(g, side))
-            nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
-            nodes += [{**nodes[0], "as": to_json(h), "factored": factored} for h, factored in conjugate_forms(g, side)]
+                equal = (limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
+                         + dominant_forms(g, side))
+                forms[g] = ([{"as": to_json(h)} for h in equal]
+                            + [{"as": to_json(h), "factored": factored} for h, factored in conjugate_forms(g, side)])
+            nodes += [{**nodes[0], **form} for form in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
         if g is not None:  # bounds: their certificates are searched for after the forms

@@ -51,19 +51,20 @@ def _factored(p: sp.Expr, side: int):
     """The JSON of p as a product of its irreducible factors, each signed to be positive at x = side 2^20 (so that
     the root of the product is the product of roots there), or None where p has one factor or a negative constant
     there."""
-    c, factors = sp.factor_list(p, _X)
-    if sum(k for _, k in factors) < 2:
-        return None
-    parts = []
-    for f, k in factors:
-        s = 1 if f.subs(_X, side * _FAR) > 0 else -1
-        c, f = c * s ** k, s * f
-        parts.append(f if k == 1 else sp.Pow(f, k, evaluate=False))
-    if c <= 0:
-        return None
     try:
+        ok, found = run_with_budget(lambda: sp.factor_list(p, _X), 1.0)
+        if not ok or sum(k for _, k in found[1]) < 2:
+            return None
+        c, factors = found
+        parts = []
+        for f, k in factors:
+            s = 1 if f.subs(_X, side * _FAR) > 0 else -1
+            c, f = c * s ** k, s * f
+            parts.append(f if k == 1 else sp.Pow(f, k, evaluate=False))
+        if not c > 0:
+            return None
         return to_json(from_sympy(sp.Mul(sp.Rational(c), *parts, evaluate=False) if c != 1
                                   else sp.Mul(*parts, evaluate=False), _X))
-    except TermError:
+    except (TermError, TypeError, ValueError, sp.PolynomialError):
         return None
 
