@@ -1102,7 +1102,8 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
     proposes where the ray starts, equal forms (:func:`limit_forms`, :func:`tail_forms`, a dominant term pulled
-    out: :func:`dominant_forms`, a difference with a square root times its conjugate: :func:`conjugate_forms`), a bound (:func:`bounds`, :func:`oscillation_bounds`) with a kernel certificate
+    out: :func:`dominant_forms`, a difference with a square root times its conjugate:
+    :func:`conjugate_forms`), a bound (:func:`bounds`, :func:`oscillation_bounds`) with a kernel certificate
     of f >= bound (or <=) on the ray (:func:`_bound_node`), a value L and bound g -> 0 with a kernel certificate
     of |f - L| <= g (:func:`squeeze_bounds`, :func:`_squeeze_node`), rays or sequences where f is undefined
     (:func:`no_ray_refutation`) and sequences along which its limit is not the claim's
