@@ -16,6 +16,7 @@ from fractions import Fraction
 from symact.budget import left
 from symact.decide.candidates import (DECADES, branch_variants, commensurate_points, reduced_phases,
                                       square_factors)
+from symact.decide.conjugate import conjugate_forms
 from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
 from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
@@ -1101,7 +1102,8 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``limit(lhs, x, at) REL rhs`` (rhs a
     term, or "oo"/"-oo"): the kernel computes the limit on a ray where lhs has one smooth form; the search only
     proposes where the ray starts, equal forms (:func:`limit_forms`, :func:`tail_forms`, a dominant term pulled
-    out: :func:`dominant_forms`), a bound (:func:`bounds`, :func:`oscillation_bounds`) with a kernel certificate
+    out: :func:`dominant_forms`, a difference with a square root times its conjugate:
+    :func:`conjugate_forms`), a bound (:func:`bounds`, :func:`oscillation_bounds`) with a kernel certificate
     of f >= bound (or <=) on the ray (:func:`_bound_node`), a value L and bound g -> 0 with a kernel certificate
     of |f - L| <= g (:func:`squeeze_bounds`, :func:`_squeeze_node`), rays or sequences where f is undefined
     (:func:`no_ray_refutation`) and sequences along which its limit is not the claim's
@@ -1124,9 +1126,11 @@ def limit_search(lhs, rel: str, rhs, at: str, work: int = DEFAULT_WORK):
         try:
             g = smooth_form(lhs, (r, None, False, False) if side > 0 else (None, r, False, False), strict=True)
             if g not in forms:
-                forms[g] = (limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
-                            + dominant_forms(g, side))
-            nodes += [{**nodes[0], "as": to_json(h)} for h in forms[g]]
+                equal = (limit_forms(g, side) + (tail_forms(g, side) if tail_candidate(g) else [])
+                         + dominant_forms(g, side))
+                forms[g] = ([{"as": to_json(h)} for h in equal]
+                            + [{"as": to_json(h), "factored": factored} for h, factored in conjugate_forms(g, side)])
+            nodes += [{**nodes[0], **form} for form in forms[g]]
         except (Uncertain, GermUndefined, ZeroDivisionError):
             pass
         if g is not None:  # bounds: their certificates are searched for after the forms

@@ -5,7 +5,9 @@ reals, and that ``L REL c``; c is a constant term or ``"oo"``/``"-oo"`` (then RE
 has ``"limit": "oo"`` or ``"-oo"`` and no domain.
 
 The rule ``limit``, for both verdicts, is ``{"rule": "limit", "from": "R"}`` (optionally ``"as": TERM``, a form equal
-to f on the ray by :mod:`symact.kernel.algebra`, then used for g): f is defined on the ray (R, oo) (or
+to f on the ray by :mod:`symact.kernel.algebra`, then used for g, with ``"factored": [F, ...]`` factored forms of
+polynomials under roots as for the rule ``algebra``: sqrt(x^2 + x) - x = 1/(1 + sqrt(1 + 1/x)) on (1, oo) with
+F = x (x + 1), where the calculus leaves oo - oo open): f is defined on the ray (R, oo) (or
 (-oo, R)) with one smooth form g there (certain enclosures, as the ``tail`` rule needs), and the asymptotic
 calculus of :mod:`symact.kernel.limits` computes the limit of g - c (of g when c is infinite; exactly 0 when
 its exact form is 0 by :mod:`symact.kernel.algebra`).  The claim is
@@ -121,7 +123,7 @@ def _limit_of(f, node, side: int, target, check, name: str = "f") -> tuple[Lim, 
            f"everywhere there."]
     if "as" in node:  # an equal form (exact algebra on the ray) whose limit the calculus resolves
         other = from_json(node["as"])
-        if not algebra.is_zero(sub(g, other), ray):
+        if not algebra.is_zero(sub(g, other), ray, [from_json(u) for u in node.get("factored", [])]):
             raise Rejected("the given form is not equal to f on the ray by exact algebra")
         g = other
         log.append(f"There {name} = {show(g)} (exact algebra).")

@@ -1,0 +1,102 @@
+"""Limits of a difference with a square root (issue 11): the kernel's ``limit`` rule with an equal form ``as`` and the
+factored forms ``factored`` of the polynomials under its roots (symact/kernel/limit_claim.py), proposed by the
+conjugate (symact/decide/conjugate.py).  True claims proved, false ones never proved, and every corruption of a
+certificate rejected (also by ``symact verify``)."""
+from __future__ import annotations
+
+import copy
+import json
+
+import mpmath
+import pytest
+
+from symact.decide.checked import check_claim
+from symact.kernel import Rejected, check
+from symact.kernel.verify import main as verify_main
+from symact.parsing import parse_claim
+
+
+def test_the_ground_truth():
+    """Independent of symact (mpmath at 50 digits): sqrt(x^2 + x) - x = x/(sqrt(x^2 + x) + x) = 1/(sqrt(1 + 1/x) + 1)
+    for x > 0, which tends to 1/2 from below (|f - 1/2| < 1/(8x)); sqrt(x^2 + 1) - x = 1/(sqrt(x^2 + 1) + x) lies in
+    (0, 1/(2x)); sqrt(x + 1) - sqrt(x) = 1/(sqrt(x + 1) + sqrt(x)) in (0, 1/(2 sqrt(x))); x - sqrt(x^2 - 1) =
+    1/(x + sqrt(x^2 - 1)) in (0, 1/x); so the limits at oo are 1/2, 0, 0, 0, and 1/2 is 1e-7 below 0.5000001."""
+    with mpmath.workdps(50):
+        for x in (mpmath.mpf(10) ** 6 + mpmath.mpf(1) / 3, mpmath.mpf(10) ** 12 + mpmath.mpf(1) / 7):
+            f = mpmath.sqrt(x ** 2 + x) - x
+            assert 0 < mpmath.mpf(1) / 2 - f < 1 / (8 * x)
+            assert 0 < mpmath.sqrt(x ** 2 + 1) - x < 1 / (2 * x)
+            assert 0 < mpmath.sqrt(x + 1) - mpmath.sqrt(x) < 1 / (2 * mpmath.sqrt(x))
+            assert 0 < x - mpmath.sqrt(x ** 2 - 1) < 1 / x
+            assert abs(f - mpmath.mpf("0.5000001")) > mpmath.mpf(10) ** -8
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("limit(sqrt(x**2 + x) - x, x, oo) == 1/2", "proved"),
+    ("limit(sqrt(x**2 + 1) - x, x, oo) == 0", "proved"),
+    ("limit(sqrt(x + 1) - sqrt(x), x, oo) == 0", "proved"),
+    ("limit(x - sqrt(x**2 - 1), x, oo) == 0", "proved"),
+    ("limit(sqrt(x**2 + x) - x, x, oo) < 0.5000001", "proved"),
+    ("limit(sqrt(x**2 + x) - x, x, oo) == 0.5000001", "refuted"),
+    ("limit(sqrt(x**2 + 1) - x, x, oo) > 0", "refuted"),      # f > 0 everywhere, but its limit is 0
+    ("limit(x - sqrt(x**2 - 1), x, oo) == oo", "refuted"),
+])
+def test_conjugate_limits_through_check(text, verdict):
+    got = check_claim(parse_claim(text), 3.0)
+    assert got.status == verdict, (text, got.reason)
+    assert check(got.certificate.data)[0] == verdict
+
+
+def _certificate(text="limit(sqrt(x**2 + x) - x, x, oo) == 1/2"):
+    got = check_claim(parse_claim(text), 3.0)
+    assert got.status == "proved" and "factored" in got.certificate.data["proof"]
+    return got.certificate.data
+
+
+def test_the_certificate_is_what_verify_accepts(tmp_path):
+    path = tmp_path / "cert.json"
+    path.write_text(json.dumps({"status": "proved", "certificate": {"kind": "kernel", "data": _certificate()}}))
+    assert verify_main([str(path)]) == 0
+
+
+#: 1/(1 + sqrt(1 + 1/x)) with 1/x turned into 2/x: tends to 1/2 as well, but is not f
+OTHER_FORM = ["pow", ["add", ["num", "1"], ["pow", ["add", ["num", "1"], ["mul", ["num", "2"], ["pow", ["x"], "-1"]]],
+                                            "1/2"]], "-1"]
+CORRUPTIONS = {
+    "another form with the same limit": lambda c: c["proof"].update({"as": OTHER_FORM}),
+    "the factored forms dropped": lambda c: c["proof"].pop("factored"),
+    "a factored form of another polynomial": lambda c: c["proof"].update(
+        factored=[["mul", ["x"], ["add", ["x"], ["num", "2"]]]]),
+    "a ray where f is partly undefined": lambda c: c["proof"].update({"from": "-1/2"}),
+    "the other end": lambda c: c["claim"].update(limit="-oo"),
+    "the other end and a ray there": lambda c: (c["claim"].update(limit="-oo"), c["proof"].update({"from": "-2"})),
+    "the other verdict": lambda c: c.update(verdict="refuted"),
+    "another value": lambda c: c["claim"].update(rhs=["num", "1/3"]),
+}
+
+
+@pytest.mark.parametrize("name", CORRUPTIONS)
+def test_corrupted_certificates_are_rejected(name, tmp_path):
+    cert = copy.deepcopy(_certificate())
+    CORRUPTIONS[name](cert)
+    with pytest.raises(Rejected):
+        check(cert)
+    path = tmp_path / "cert.json"
+    path.write_text(json.dumps({"status": cert["verdict"], "certificate": {"kind": "kernel", "data": cert}}))
+    assert verify_main([str(path)]) == 1
+
+
+def test_a_factored_form_does_not_take_a_root_apart_where_a_factor_is_negative():
+    """At -oo sqrt(x^2 + x) - x tends to +oo (both terms grow), not 1/2: on (-oo, -2) x and x + 1 are negative, so
+    sqrt(x (x + 1)) is not sqrt(x) sqrt(x + 1) (neither is defined) and the form 1/(1 + sqrt(1 + 1/x)) of the ray
+    (1, oo) must not be accepted there, whatever factored forms the certificate gives."""
+    cert = copy.deepcopy(_certificate())
+    cert["claim"]["limit"] = "-oo"
+    cert["proof"]["from"] = "-2"
+    for factored in ([["mul", ["x"], ["add", ["x"], ["num", "1"]]]],
+                     [["mul", ["mul", ["num", "-1"], ["x"]], ["add", ["mul", ["num", "-1"], ["x"]], ["num", "-1"]]]]):
+        cert["proof"]["factored"] = factored
+        with pytest.raises(Rejected):
+            check(cert)
+    with mpmath.workdps(50):  # the truth there, independently of symact: f(-10^6) is about 2 10^6
+        assert mpmath.sqrt(mpmath.mpf(10) ** 12 - 10 ** 6) + 10 ** 6 > 10 ** 6
