@@ -40,7 +40,8 @@ class Measured:
     expression as written; for a Taylor branch, the formula it replaced); the sample inputs ``xs`` and the
     reference ``want`` there (None: not computed in time) of the range ``ends`` (lo, hi, lo closed, hi closed)
     they were taken for; ``taylor``: stated as a Taylor branch's (:mod:`symact.implement.taylor`); ``largest``: the
-    largest finite input of the module's dtype, beyond which no sample input is taken (:mod:`symact.implement.stable`)."""
+    largest finite input of the module's dtype, beyond which no sample input is taken
+    (:mod:`symact.implement.stable`)."""
 
     of: sp.Expr
     other: sp.Expr

@@ -20,7 +20,9 @@ Each such branch's description states the error of its form and of the expressio
 FOUND above half a float32 ulp) measured on the range the branch serves in the module (:func:`stated`, once the
 Taylor branches, NaN points and ranges have cut the ranges short, and again for a form that takes the place of
 one not proved): the sample inputs of the measurement that lie in it, and where the range is not the one
-measured, the sample inputs of :func:`_samples` of it too.
+measured, the sample inputs of :func:`_samples` of it too.  For a module of a dtype below float64 every
+measurement takes only the sample inputs that dtype holds, |x| at most its largest finite value (:func:`_held`):
+x/(1 + x)**2, 0 from x = 1.3e154 where (1 + x)**2 overflows float64, serves every finite float32 input.
 :func:`limits` adds the limits at -oo and +oo where the branch there does not give them.  Each branch's claim
 (the expression equals the form on the range, or its limit) is decided by the kernel like every other.
 """
@@ -424,7 +426,8 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
     """[(ends, (form, error, runners-up, sample inputs, reference there))] of the range ``ends``: the best form on it,
     or, on x < -1 or x > 1 where that errs by more than :data:`_SPLIT` ulps, the best on each part between
     ``cuts`` (|x| in (a, b], with sample inputs on both sides of each cut; M, :data:`_WIDE`, only where that errs
-    by more than :data:`_UNSTABLE`) where one of them is :data:`_BETTER` times more accurate there than the best on the whole range."""
+    by more than :data:`_UNSTABLE`) where one of them is :data:`_BETTER` times more accurate there than the best on
+    the whole range."""
     whole = [(ends, (*_best(expr, sign, xs, want), xs, want))]
     if want is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
         return whole
