@@ -72,9 +72,10 @@ def implement(name: str | None = None, *, expr: str | None = None, params: Mappi
     if (name is None) == (expr is None):
         raise ParameterError("give an activation NAME or --expr EXPR (one of them)")
     if expr is not None:
+        from symact.audit.dtypes import FORMATS
         from symact.audit.reference.expression import with_params
 
-        plan = plan_expression(with_params(expr, params or {}), derivative)
+        plan = plan_expression(with_params(expr, params or {}), derivative, FORMATS[dtype].max)
     else:
         from symact.catalog import Activation, get
 

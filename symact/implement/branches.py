@@ -39,7 +39,9 @@ class Measured:
     it is measured against; ``other``, the formula whose error the description states beside the branch's own (the
     expression as written; for a Taylor branch, the formula it replaced); the sample inputs ``xs`` and the
     reference ``want`` there (None: not computed in time) of the range ``ends`` (lo, hi, lo closed, hi closed)
-    they were taken for; ``taylor``: stated as a Taylor branch's (:mod:`symact.implement.taylor`)."""
+    they were taken for; ``taylor``: stated as a Taylor branch's (:mod:`symact.implement.taylor`); ``largest``: the
+    largest finite input of the module's dtype, beyond which no sample input is taken
+    (:mod:`symact.implement.stable`)."""
 
     of: sp.Expr
     other: sp.Expr
@@ -47,6 +49,7 @@ class Measured:
     want: np.ndarray | None
     ends: tuple
     taylor: bool = False
+    largest: float = np.inf
 
 
 @dataclass(frozen=True)

@@ -154,14 +154,15 @@ def _part(name: str, lhs: str, table: list[Branch]) -> Part:
     return Part(name, lhs, [b for b in table if b.kind != "limit"], limits=[b for b in table if b.kind == "limit"])
 
 
-def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
+def plan_expression(expr: sp.Expr, derivative: bool, largest: float = float("inf")) -> Plan:
     """The plan for a user expression: its pieces where it has any (Piecewise, Abs, Max, ...; at a switch point
     f' is the right piece's derivative, a convention), else its stable forms on x < 0 and x >= 0 where they
     measure better than the expression as written, else the expression as written, on one branch
     (:func:`symact.implement.stable.stable_branches`); NaN where it is undefined, with Taylor branches around a
     removable 0/0 (:mod:`symact.implement.taylor`).  Decimals (SELU's constants, in selu(x)*sigmoid(x)) are the
     exact rationals they denote, as for a catalog entry: the kernel refuted f' with them, the product of two of
-    them being printed to 32 digits."""
+    them being printed to 32 digits.  The forms are measured at sample inputs of magnitude up to ``largest``, the
+    largest finite value of the module's dtype: a float32 module never sees a finite input beyond it."""
     expr = expr.xreplace({v: sp.Rational(str(v)) for v in expr.atoms(sp.Float)})
     text = sp.sstr(expr)
     split = to_piecewise(expr).has(sp.Piecewise)
@@ -169,11 +170,12 @@ def plan_expression(expr: sp.Expr, derivative: bool) -> Plan:
     try:
         found, crossed = split_pieces(expr) if split else (None, None)
         f_branches = domain_gaps(expr, taylor_branches(expr, undefined_points(
-            expr, refined(from_pieces(found)) if split else stable_branches(expr)), at_zero=not split))
+            expr, refined(from_pieces(found), largest) if split else stable_branches(expr, largest)),
+            at_zero=not split))
         df_branches = derivative and underivable_points(expr, domain_gaps(expr, domain_gaps(d, derivative_points(
             expr, taylor_branches(d, undefined_points(
-                d, refined(crossed or derivative_pieces(found, {})) if split else stable_branches(d)),
-                at_zero=not split))), of_f=True))
+                d, refined(crossed or derivative_pieces(found, {}), largest) if split else
+                stable_branches(d, largest)), at_zero=not split))), of_f=True))
     except (Unprintable, ParameterError):  # a function the module cannot compute, Max or Min whose arguments cross
         raise                              # more than once (their own one-line messages)
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0

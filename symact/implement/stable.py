@@ -20,7 +20,9 @@ Each such branch's description states the error of its form and of the expressio
 FOUND above half a float32 ulp) measured on the range the branch serves in the module (:func:`stated`, once the
 Taylor branches, NaN points and ranges have cut the ranges short, and again for a form that takes the place of
 one not proved): the sample inputs of the measurement that lie in it, and where the range is not the one
-measured, the sample inputs of :func:`_samples` of it too.
+measured, the sample inputs of :func:`_samples` of it too.  For a module of a dtype below float64 every
+measurement takes only the sample inputs that dtype holds, |x| at most its largest finite value (:func:`_held`):
+x/(1 + x)**2, 0 from x = 1.3e154 where (1 + x)**2 overflows float64, serves every finite float32 input.
 :func:`limits` adds the limits at -oo and +oo where the branch there does not give them.  Each branch's claim
 (the expression equals the form on the range, or its limit) is decided by the kernel like every other.
 """
@@ -340,6 +342,8 @@ _OVERFLOW = 709.782712893384
 #: form :data:`_BETTER` times more accurate there
 _SPLIT = 4.0
 _BETTER = 2.0
+#: the largest float64, a sample input of every module (the largest of a narrower dtype is one of its module's)
+_LARGEST = float(np.finfo(np.float64).max)
 #: the ranges of the branch table of an expression (lo, hi, lo closed, hi closed) and their sample inputs:
 #: away from 0, magnitudes from 1 to 1e300 (and 60 from 1 to 60, where exponentials turn; five from 1e304 to the
 #: largest float, where 2x overflows: x**2 + 2x log1p(exp(-x)) is inf*0 = NaN at 1.7e308; and nine from where x**n
@@ -347,7 +351,7 @@ _BETTER = 2.0
 #: 1.34e154 where the value is finite out to 1.9e154, between two of the others); near 0, from 1e-300 to 1
 _RANGES = [(None, -1, False, False), (-1, 0, True, False), (0, 1, True, True), (1, None, False, False)]
 _FAR = np.concatenate([np.geomspace(1.0 + 2 ** -40, 1e300, 161), np.linspace(1.5, 60, 60),
-                       [1e304, 1e307, 2.0 ** 1023, 1.7e308, np.finfo(np.float64).max],
+                       [1e304, 1e307, 2.0 ** 1023, 1.7e308, _LARGEST],
                        *(np.geomspace(1, 2, 9) * 2.0 ** (1024 / n) for n in range(2, 9))])
 _NEAR = np.concatenate([np.geomspace(1e-300, 1.0, 161), np.linspace(0.02, 0.98, 50)])
 #: how many forms that measure less than the expression as written, after the best, a branch keeps to try in turn
@@ -386,15 +390,18 @@ def _candidates(expr: sp.Expr, sign: int | None) -> tuple[list[sp.Expr], list[sp
     return out[0], out[1]
 
 
-def stable_branches(expr: sp.Expr) -> list[Branch]:
+def stable_branches(expr: sp.Expr, largest: float = np.inf) -> list[Branch]:
     """x < -1, -1 <= x < 0, 0 <= x <= 1 and x > 1 (each of x < -1 and x > 1 split where one form is not best on
     all of it, :func:`_measured_parts`), each with the candidate form (:func:`_candidates`) that
     measures the least error there (the expression as written on a tie); neighbours with the same form are one
     branch, and the expression as written on all of R is one branch.  Each branch's description states its
-    measured error (:data:`MEASURED`, :func:`stated`), with its sample inputs."""
+    measured error (:data:`MEASURED`, :func:`stated`), with its sample inputs: those of magnitude up to
+    ``largest``, the largest finite input of the module's dtype, and it (:func:`_held`)."""
     _evaluate(expr, np.array([1.0]))  # an expression the printer cannot write: Unprintable (exit 2) before measuring
     cuts = _cuts(expr)
-    far = np.concatenate([_FAR] + [np.linspace(0.85, 1.07, 45) * float(c) for c in cuts[:-1]])
+    far = _held(np.concatenate([_FAR] + [np.linspace(0.85, 1.07, 45) * float(c) for c in cuts[:-1]]), largest)
+    if min(largest, _LARGEST) not in far:  # the top of a narrower dtype's range, where its overflows are nearest
+        far = np.append(far, largest)
     signs = [-1 if hi is not None and hi <= 0 else 1 for _, hi, _, _ in _RANGES]
     samples = [sign * (_NEAR if lo is not None and hi is not None else far)
                for sign, (lo, hi, _, _) in zip(signs, _RANGES)]
@@ -403,7 +410,7 @@ def stable_branches(expr: sp.Expr) -> list[Branch]:
         for part, inside in _measured_parts(expr, ends, sign, xs, want, cuts):
             _join(merged, part, inside)
     return [Branch(lo, hi, lo_closed, hi_closed, form, MEASURED, written=_fallback(form, expr, MEASURED, others),
-                   measured=Measured(expr, expr, xs, want, (lo, hi, lo_closed, hi_closed)))
+                   measured=Measured(expr, expr, xs, want, (lo, hi, lo_closed, hi_closed), largest=largest))
             for lo, hi, lo_closed, hi_closed, form, error, others, xs, want in merged]
 
 
@@ -418,8 +425,9 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
                     cuts: list) -> list:
     """[(ends, (form, error, runners-up, sample inputs, reference there))] of the range ``ends``: the best form on it,
     or, on x < -1 or x > 1 where that errs by more than :data:`_SPLIT` ulps, the best on each part between
-    ``cuts`` (|x| in (a, b]; M, :data:`_WIDE`, only where that errs by more than :data:`_UNSTABLE`) where one of
-    them is :data:`_BETTER` times more accurate there than the best on the whole range."""
+    ``cuts`` (|x| in (a, b], with sample inputs on both sides of each cut; M, :data:`_WIDE`, only where that errs
+    by more than :data:`_UNSTABLE`) where one of them is :data:`_BETTER` times more accurate there than the best on
+    the whole range."""
     whole = [(ends, (*_best(expr, sign, xs, want), xs, want))]
     if want is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
         return whole
@@ -430,7 +438,7 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
         # x < -M and on [-M, -417) was not proved equal to its own decaying form, nor to itself)
         if c == _WIDE and whole[0][1][1] <= _UNSTABLE:
             continue
-        if np.any((size > float(bounds[-1])) & (size <= float(c))):
+        if np.any((size > float(bounds[-1])) & (size <= float(c))) and np.any(size > float(c)):
             bounds.append(c)
     bounds.append(None)
     parts = []
@@ -474,13 +482,14 @@ def _samples(lo, hi) -> np.ndarray:
     return xs
 
 
-def refined(branches: list[Branch]) -> list[Branch]:
+def refined(branches: list[Branch], largest: float = np.inf) -> list[Branch]:
     """The pieces of an expression (``from_pieces``), each exact one that is no number with the candidate form
     of its own formula (:func:`_candidates`) that measures the least error on its range: 1/(1 + x) - x/(1 + x)^2,
-    the derivative of x/(1 + |x|) for x > 0, becomes 1/(1 + x)^2 (it cancelled to 0 from x = 1e16)."""
-    todo = [i for i, b in enumerate(branches)
-            if b.kind == "exact" and not b.formula.is_number and not (b.lo is not None and b.lo == b.hi)]
-    samples = {i: _samples(branches[i].lo, branches[i].hi) for i in todo}
+    the derivative of x/(1 + |x|) for x > 0, becomes 1/(1 + x)^2 (it cancelled to 0 from x = 1e16); measured on
+    the sample inputs of magnitude up to ``largest`` (:func:`_held`; a piece with none keeps its formula)."""
+    samples = {i: _held(_samples(b.lo, b.hi), largest) for i, b in enumerate(branches)
+               if b.kind == "exact" and not b.formula.is_number and not (b.lo is not None and b.lo == b.hi)}
+    todo = [i for i, xs in samples.items() if xs.size]
     wants = dict(zip(todo, references([(branches[i].formula, samples[i]) for i in todo])))
     out = []
     for i, b in enumerate(branches):
@@ -492,7 +501,7 @@ def refined(branches: list[Branch]) -> list[Branch]:
         why = f"{b.why}; {MEASURED}"
         out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form, why,
                           written=_fallback(form, b.formula, why, others),
-                          measured=Measured(b.formula, b.formula, samples[i], wants[i], b.ends())))
+                          measured=Measured(b.formula, b.formula, samples[i], wants[i], b.ends(), largest=largest)))
     return out
 
 
@@ -515,15 +524,24 @@ def stated(branches: list[Branch]) -> list[Branch]:
         xs, want = m.xs[keep], None if m.want is None else m.want[keep]
         if wants.get(i) is not None:
             xs, want = np.concatenate([xs, fresh[i]]), np.concatenate([want, wants[i]])
-        now = Measured(m.of, m.other, xs, want, b.ends(), m.taylor)
+        now = replace(m, xs=xs, want=want, ends=b.ends())
         out[i] = replace(b, why=b.why.replace(MEASURED, _text(b.formula, now)), measured=now)
     return out
 
 
 def _fresh(branch: Branch) -> np.ndarray:
-    """The sample inputs of :func:`_samples` of the range of ``branch`` (a point: the point) that lie in it."""
+    """The sample inputs of :func:`_samples` of the range of ``branch`` (a point: the point) that lie in it and in
+    the dtype its measurement is for (:func:`_held`)."""
     xs = np.array([float(branch.lo)]) if branch.lo == branch.hi else _samples(branch.lo, branch.hi)
-    return xs[branch.holds(xs)]
+    return _held(xs[branch.holds(xs)], branch.measured.largest)
+
+
+def _held(xs: np.ndarray, largest: float) -> np.ndarray:
+    """The sample inputs ``xs`` that a dtype whose largest finite value is ``largest`` holds, |x| <= largest: a
+    module for float32 (float16, bfloat16) is never given a finite input beyond it, and +-inf is the limit
+    (:func:`limits`), so a form that fails only beyond it (x/(1 + x)**2 from x = 1.3e154, where (1 + x)**2
+    overflows float64) serves every input there."""
+    return xs[np.abs(xs) <= largest]
 
 
 def _text(formula: sp.Expr, m: Measured) -> str:
