@@ -15,6 +15,8 @@ from symact.kernel import Rejected, check
 from symact.kernel.verify import main as verify_main
 from symact.parsing import parse_claim
 
+from kernel_rules import assert_decided, assert_rejected
+
 
 def test_the_ground_truth():
     """Independent of symact (mpmath at 50 digits): sin(x)/x, cos(x) e^-x, sin(x^2)/x and tanh(x) cos(3x)/sqrt(x)
@@ -47,9 +49,7 @@ def test_the_ground_truth():
     ("limit(sin(x)/x, x, oo) < 0", "refuted"),
 ])
 def test_squeezed_limits_through_check(text, verdict):
-    got = check_claim(parse_claim(text), 3.0)
-    assert got.status == verdict, (text, got.reason)
-    assert check(got.certificate.data)[0] == verdict
+    assert_decided(text, verdict)
 
 
 def _certificate(text="limit(sin(x)/x, x, oo) == 0"):
@@ -88,11 +88,7 @@ CORRUPTIONS = {
 def test_corrupted_certificates_are_rejected(name, tmp_path):
     cert = copy.deepcopy(_certificate())
     CORRUPTIONS[name](cert)
-    with pytest.raises(Rejected):
-        check(cert)
-    path = tmp_path / "cert.json"
-    path.write_text(json.dumps({"status": cert["verdict"], "certificate": {"kind": "kernel", "data": cert}}))
-    assert verify_main([str(path)]) == 1
+    assert_rejected(cert, tmp_path)
 
 
 def test_a_true_bound_on_a_false_limit_is_rejected():
