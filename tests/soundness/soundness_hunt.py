@@ -752,7 +752,7 @@ def tiny_cases(T, F) -> list:
         F(Y, "exp-tiny-square", ("exp(x) - 1e-40*x**2", ">", "0"), (lambda x: exp(x) - num("1e-40") * x * x, c("0")),
           "-100", "e^-100 = 3.7e-44 < 1e-36"),
         F(Y, "gauss-floor", ("exp(-x**2)", ">=", "1e-300"), (lambda x: exp(-x * x), c("1e-300")), "27",
-          "e^-729 = 2.5e-317"),
+          "e^-729 = 2.5e-317", dps=200),   # lhs - rhs ~ -1e-300 must stand above the 10^(-2 dps) rounding floor
         T(Y, "gauss-plus", ("exp(-x**2) + 1e-300", ">", "1e-300"), (lambda x: exp(-x * x) + num("1e-300"),
                                                                     c("1e-300")),
           "e^-x^2 > 0", xmax=30, dps=500),
