@@ -64,7 +64,7 @@ def oscillation_bounds(t, side: int) -> list:
 def _signed(t, side: int, s: int):
     """A term >= t (s = 1) or <= t (s = -1) far out: the sum of its summands' bounds, a product with one factor
     that oscillates by the others (of a certain sign far out) times that factor's bound; or None."""
-    if (t[0] == "sign" or (t[0] == "fn" and t[1] in _UNIT)) and has_x(t[-1]):
+    if _bounded(t):
         return num(s)
     if not _oscillates(t):
         return t
@@ -80,11 +80,14 @@ def _signed(t, side: int, s: int):
     return None if inner is None else mul(rest, inner)
 
 
+def _bounded(t) -> bool:
+    """Whether t is a bounded function (sin, cos, tanh, sign) of an argument with x: |t| <= 1."""
+    return (t[0] == "sign" or (t[0] == "fn" and t[1] in _UNIT)) and has_x(t[-1])
+
+
 def _oscillates(t) -> bool:
     """Whether t has a bounded function (sin, cos, tanh, sign) of an argument with x."""
-    if t[0] == "sign" or (t[0] == "fn" and t[1] in _UNIT):
-        return has_x(t[-1])
-    return any(_oscillates(a) for a in t[1:] if isinstance(a, tuple))
+    return _bounded(t) or any(_oscillates(a) for a in t[1:] if isinstance(a, tuple))
 
 
 def _forms(t) -> list:
@@ -117,21 +120,24 @@ def _summands(t) -> tuple:
     return t[1:] if t[0] == "add" else (t,)
 
 
-def _limit_term(t, side: int):
-    """The exact finite limit of t by the calculus, or None."""
+def _finite_limit(t, side: int):
+    """The finite limit of t at the end ``side`` by the calculus (a :class:`~symact.kernel.limits.Lim`), or None."""
     try:
         lim = limit_at(t, side)
     except (Uncertain, ZeroDivisionError, ValueError):
         return None
-    return lim.term if lim.finite else None
+    return lim if lim.finite else None
+
+
+def _limit_term(t, side: int):
+    """The exact finite limit of t by the calculus, or None."""
+    lim = _finite_limit(t, side)
+    return None if lim is None else lim.term
 
 
 def _tends_to_zero(g, side: int) -> bool:
-    try:
-        lim = limit_at(g, side)
-    except (Uncertain, ZeroDivisionError, ValueError):
-        return False
-    return lim.finite and limit_value(lim).is_zero()
+    lim = _finite_limit(g, side)
+    return lim is not None and limit_value(lim).is_zero()
 
 
 def _far_sign(t, side: int) -> int:
@@ -147,7 +153,7 @@ def _majorant(t, side: int):
     head = t[0]
     if t == ZERO:  # f - L = 0 by SymPy (cos(x)^2 + sin(x)^2 - 1): the kernel proves |f - L| <= 0
         return t
-    if (head == "sign" or (head == "fn" and t[1] in _UNIT)) and has_x(t[-1]):
+    if _bounded(t):
         return num(1)
     if head == "abs":
         return _majorant(t[1], side)
