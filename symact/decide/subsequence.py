@@ -29,6 +29,8 @@ from symact.sympy_terms import from_sympy
 #: the most phases tried, and the most pairs of sequences with different limits
 MAX_PHASES, MAX_PAIRS = 16, 6
 _K = sp.Symbol("x", real=True)
+#: the ends R of the rays tried, beyond side * R
+_RAYS = (Fraction(0), Fraction(1), Fraction(8), Fraction(64))
 
 
 def subsequence_refutation(claim: dict, f, side: int) -> tuple[dict, list[str]] | None:
@@ -41,7 +43,7 @@ def subsequence_refutation(claim: dict, f, side: int) -> tuple[dict, list[str]] 
     args = _trig_arguments(g)
     if not args:
         return None
-    t = 2 * math.lcm(*(q.denominator for q, _ in args))
+    t = _period(args)
     node = {"rule": "subsequence", "from": rational_text(side * r), "period": rational_text(t)}
     decided = []  # (sequence node, a coarse key of its limit): pairs with different keys are tried last
     for a in _phases(args, t)[:MAX_PHASES]:
@@ -50,23 +52,15 @@ def subsequence_refutation(claim: dict, f, side: int) -> tuple[dict, list[str]] 
         except Rejected:
             return None
         for item, form in _sequence_nodes(h, a, r, t):
-            cert = {"format": FORMAT, "claim": claim, "verdict": "refuted", "proof": {**node, "along": [item]}}
-            try:
-                return cert, check(cert)[1]
-            except Rejected:
-                pass
+            found = _refuted(claim, {**node, "along": [item]})
+            if found is not None:
+                return found
             key = _limit_key(form)
             if key is not None:
                 decided.append((item, key))
                 break
     pairs = [(u, v) for i, (u, ku) in enumerate(decided) for v, kv in decided[i + 1:] if ku != kv]
-    for u, v in pairs[:MAX_PAIRS]:
-        cert = {"format": FORMAT, "claim": claim, "verdict": "refuted", "proof": {**node, "along": [u, v]}}
-        try:
-            return cert, check(cert)[1]
-        except Rejected:
-            pass
-    return None
+    return next(filter(None, (_refuted(claim, {**node, "along": [u, v]}) for u, v in pairs[:MAX_PAIRS])), None)
 
 
 def no_ray_refutation(claim: dict, f, side: int) -> tuple[dict, list[str]] | None:
@@ -74,23 +68,31 @@ def no_ray_refutation(claim: dict, f, side: int) -> tuple[dict, list[str]] | Non
     the whole ray from side * R (R = 0, 1, 8, 64), or along x_k = a + t pi k at one of the phases of
     :func:`subsequence_refutation` for every k > 1."""
     args = _trig_arguments(f)
-    t = 2 * math.lcm(*(q.denominator for q, _ in args)) if args else None
-    nodes = [{"rule": "no-ray", "from": rational_text(side * r)} for r in (Fraction(0), Fraction(1), Fraction(8),
-                                                                           Fraction(64))]
+    t = _period(args) if args else None
+    nodes = [{"rule": "no-ray", "from": rational_text(side * r)} for r in _RAYS]
     nodes += [{"rule": "no-ray", "from": "1", "period": rational_text(t), "at": to_json(a)}
               for a in (_phases(args, t)[:MAX_PHASES] if args else [])]
-    for node in nodes:
-        cert = {"format": FORMAT, "claim": claim, "verdict": "refuted", "proof": node}
-        try:
-            return cert, check(cert)[1]
-        except Rejected:
-            pass
-    return None
+    return next(filter(None, (_refuted(claim, node) for node in nodes)), None)
+
+
+def _period(args) -> int:
+    """t = 2 L, L the least common multiple of the denominators of the sin/cos slopes q: each q t pi k is a
+    multiple of 2 pi."""
+    return 2 * math.lcm(*(q.denominator for q, _ in args))
+
+
+def _refuted(claim: dict, proof: dict) -> tuple[dict, list[str]] | None:
+    """(the certificate refuting ``claim`` with ``proof``, the kernel's steps) where the kernel accepts it, else None."""
+    cert = {"format": FORMAT, "claim": claim, "verdict": "refuted", "proof": proof}
+    try:
+        return cert, check(cert)[1]
+    except Rejected:
+        return None
 
 
 def _ray_form(f, side: int) -> tuple[Fraction, tuple] | None:
     """(r, f's smooth form on the ray beyond side * r) for the first r of 0, 1, 8, 64 where the kernel finds one."""
-    for r in (Fraction(0), Fraction(1), Fraction(8), Fraction(64)):
+    for r in _RAYS:
         try:
             return r, smooth_on(f, (r, None, False, False) if side > 0 else (None, -r, False, False))
         except (Uncertain, GermUndefined, ZeroDivisionError):
