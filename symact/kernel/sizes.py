@@ -56,9 +56,9 @@ What the kernel trusts, rule by rule (each a fact of the ring of matrices; no co
 ``nc-identity`` over a size  (no induction) both sides have the same canonical form with L a symbol (L >= L0)
     and each index i of ``"indices"`` (``[i, LO, HI]``: the claim is for every integer LO <= i <= HI) a symbol
     in its range.  Scalar terms also take ``["exp", t]`` (exp(a + b) = exp(a) exp(b), exp(q u) exp(p u) =
-    exp((p + q) u)) and ``["div", a, b]`` for b certainly positive (:meth:`Normalizer.positive`: positive
-    coefficients times atoms certainly > 0, such as exp, inverses and sums of those over ranges certainly
-    non-empty); 1/b of a monomial inverts each factor (u (1/u) = 1).
+    exp((p + q) u)) and ``["div", a, b]`` for b certainly positive (positive coefficients times
+    atoms certainly >= 0, one monomial's all certainly > 0, :meth:`Normalizer.sign_of`: such as exp, inverses and
+    sums of those over ranges certainly non-empty); 1/b of a monomial inverts each factor (u (1/u) = 1).
 ``positive``  (``"rel"`` ``<``, ``<=``, ``>``, ``>=``; over a size, no sequences) the difference d of the sides
     (larger minus smaller), in canonical form without splitting ranges and multiplied by its positive
     denominators, has a certain sign (:meth:`Normalizer.sign_of`): >= 0 for a weak, > 0 for a strict relation.
@@ -142,10 +142,7 @@ def read_index(obj) -> tuple:
     if not (isinstance(obj, list) and len(obj) == 2 and _is_int(obj[0]) and isinstance(obj[1], list) and all(
             isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and _is_int(p[1]) for p in obj[1])):
         raise Rejected(f"malformed index {obj!r}")
-    out = index(obj[0])
-    for v, a in obj[1]:
-        out = idx_add(out, index(**{v: a}))
-    return out
+    return idx_add(index(obj[0]), (0, obj[1]))  # a variable given twice: its coefficients added
 
 
 def _is_name(v) -> bool:
@@ -219,9 +216,15 @@ def is_index(obj) -> bool:
 def subst(t, var: str, value: tuple):
     """The term t with the index variable var replaced by value in each of its indices (bound variables are
     distinct names)."""
-    if is_index(t):
-        return idx_sub(t, var, value)
-    return tuple(subst(a, var, value) for a in t) if isinstance(t, tuple) else t
+    return _rewrite(t, lambda u: idx_sub(u, var, value) if is_index(u) else None)
+
+
+def _rewrite(t, leaf):
+    """t with leaf(u) in place of each part u (a term, an index, ...; outermost first) where it is not None."""
+    new = leaf(t) if isinstance(t, tuple) and t else None
+    if new is not None:
+        return new
+    return tuple(_rewrite(a, leaf) for a in t) if isinstance(t, tuple) else t
 
 
 def read_term(obj, symbols: dict, sequences, scope: set, seq_index=None, reserved: frozenset = frozenset()):
@@ -381,12 +384,12 @@ class Normalizer:
         if head in ("sym", "gen", "seq"):  # real numbers commute with everything, matrices with nothing
             return atom(t, head != "seq" and self.symbols[t[1]]["kind"] == "scalar")
         if head in ("add", "mul"):
-            return self.combine("sum" if head == "add" else "prod", [self.norm(a, scope) for a in t[1:]])
+            return combine("sum" if head == "add" else "prod", [self.norm(a, scope) for a in t[1:]])
         if head == "exp":  # exp(c m + ...) = exp(m)^c ...: ("exp", m, c)
-            return self.combine("prod", [atom(("exp", m, c), True) for (m, _), c in self.real(t[1], scope).items()])
+            return combine("prod", [atom(("exp", m, c), True) for (m, _), c in self.real(t[1], scope).items()])
         if head == "div":
             den = self.norm(t[2], scope)
-            if not self.positive(den, scope):
+            if not (all(c > 0 for c in den.values()) and self.sign_of(den, scope) == 2):  # certainly > 0
                 raise Rejected("a denominator that is not certainly positive")
             return p_mul(self.norm(t[1], scope), inverse(den))
         if head in FUNCTION_HEADS:
@@ -410,11 +413,6 @@ class Normalizer:
         (a sum's), and k's range lies in v's range certainly (the rule flat)."""
         return any(subst(term, v, index(**{k: 1})) == u and certain(scope, self.size, (klo, lo), (hi, khi))
                    for v, lo, hi, term in self.hypotheses for k, klo, khi in scope)
-
-    def difference(self, a, b, scope: list) -> dict:
-        """The canonical form of a - b times its positive denominators (:func:`clear`): zero exactly when a - b
-        is, and of its sign."""
-        return clear(poly.add(self.norm(a, scope), self.norm(b, scope), Fraction(-1)))
 
     def real(self, t, scope: list) -> dict:
         """The canonical form of a term that must be a real number (no word of matrices)."""
@@ -445,11 +443,6 @@ class Normalizer:
                 scalars = merge(rest)
             out = poly.add(out, {(scalars, word): c})
         return out
-
-    def positive(self, p: dict, scope: list) -> bool:
-        """Whether p is certainly > 0: scalar monomials with positive coefficients, each a product of atoms
-        certainly >= 0 (:meth:`sign`), at least one of them a product of atoms certainly > 0."""
-        return all(c > 0 for c in p.values()) and self.sign_of(p, scope) == 2
 
     def sign_of(self, p: dict, scope: list) -> int:
         """2 when the scalar p is certainly > 0, 1 when certainly >= 0, else 0: monomials with positive
@@ -505,42 +498,42 @@ class Normalizer:
             if length[0] > MAX_UNROLL:
                 raise Rejected(f"a range of {length[0]} terms is too long to write out")
             parts = [self.norm(subst(body, var, idx_add(lo, index(i))), scope) for i in range(max(length[0], 0))]
-            return self.combine(head, parts)
+            return combine(head, parts)
         # certainly non-empty (length - 1 >= 0): split off the last
         if self.peel and peels < MAX_PEELS and certain(scope, self.size, (length, index(1))):
             rest = self.binder((head, var, lo, idx_add(hi, index(-1)), body), scope, peels + 1)
             last = self.norm(subst(body, var, hi), scope)
-            return self.combine(head, [rest, last])
+            return combine(head, [rest, last])
         depth = f"#{len(scope)}"
         inner = self.norm(subst(body, var, index(**{depth: 1})), [*scope, (depth, lo, hi)])
         if head == "sum":
-            return self.sum_atom((lo, hi), inner, depth)
+            return sum_atom((lo, hi), inner, depth)
         commuting = all(not w for (_, w) in inner)  # a product of reals is one atom whatever the order
         return atom(("prod" if commuting else head, (lo, hi), *close(tuple(sorted(inner.items(), key=repr)), depth)),
                     commuting)
 
-    @staticmethod
-    def combine(head: str, parts: list) -> dict:
-        out = {} if head == "sum" else {ONE: Fraction(1)}
-        for p in reversed(parts) if head == "rprod" else parts:
-            out = poly.add(out, p) if head == "sum" else p_mul(out, p)
-        return out
 
-    @staticmethod
-    def sum_atom(key: tuple, inner: dict, var: str) -> dict:
-        """sum over var of a combination of monomials: the factors free of var taken out (linearity)."""
-        out: dict = {}
-        for (scalars, word), c in inner.items():
-            dep = tuple(a for a in scalars if var in strings(a))
-            free = without(scalars, dep)
-            # the word's atoms from the first to the last that mention var
-            left = next((i for i, a in enumerate(word) if var in strings(a)), len(word))
-            right = len(word) - next((i for i, a in enumerate(word[::-1]) if var in strings(a)), len(word) - left)
-            if not dep and left == right:  # nothing depends on var: the monomial stays inside
-                free, dep, left, right = (), scalars, 0, len(word)
-            summed = atom(("sum", key, *close((((dep, word[left:right]), Fraction(1)),), var)), not word[left:right])
-            out = poly.add(out, p_mul(p_mul({(free, word[:left]): c}, summed), {((), word[right:]): Fraction(1)}))
-        return out
+def combine(head: str, parts: list) -> dict:
+    out = {} if head == "sum" else {ONE: Fraction(1)}
+    for p in reversed(parts) if head == "rprod" else parts:
+        out = poly.add(out, p) if head == "sum" else p_mul(out, p)
+    return out
+
+
+def sum_atom(key: tuple, inner: dict, var: str) -> dict:
+    """sum over var of a combination of monomials: the factors free of var taken out (linearity)."""
+    out: dict = {}
+    for (scalars, word), c in inner.items():
+        dep = tuple(a for a in scalars if var in strings(a))
+        free = without(scalars, dep)
+        # the word's atoms from the first to the last that mention var
+        left = next((i for i, a in enumerate(word) if var in strings(a)), len(word))
+        right = len(word) - next((i for i, a in enumerate(word[::-1]) if var in strings(a)), len(word) - left)
+        if not dep and left == right:  # nothing depends on var: the monomial stays inside
+            free, dep, left, right = (), scalars, 0, len(word)
+        summed = atom(("sum", key, *close((((dep, word[left:right]), Fraction(1)),), var)), not word[left:right])
+        out = poly.add(out, p_mul(p_mul({(free, word[:left]): c}, summed), {((), word[right:]): Fraction(1)}))
+    return out
 
 
 # -- derivatives in a member of a family of scalars (rule diff) --------------------------------------------------
@@ -703,7 +696,7 @@ def _holds(n: Normalizer, a, b, scope: list, need: int, what: str, bounds: dict 
     """Rejected (naming ``what``) unless d = a - b, times its positive denominators, expands to 0 (``need`` 0) or
     is certainly >= 0 (``need`` 1) or > 0 (2), with the atoms |s(t)| of ``bounds`` replaced by their bounds where
     that only decreases d (:meth:`Normalizer.bounded`)."""
-    d = n.difference(a, b, scope)
+    d = clear(poly.add(n.norm(a, scope), n.norm(b, scope), Fraction(-1)))  # zero exactly when a - b is, of its sign
     if not need and d:
         raise Rejected(f"{what}: the two sides do not expand to the same sum of ordered products")
     if need and n.sign_of(n.bounded(d, bounds or {}, scope), scope) < need:
@@ -789,14 +782,6 @@ def _certified(symbols: dict, given, check_instance, what: str) -> list:
     return [(name, symbols[name], cert) for name, cert in given.items()]
 
 
-def _rewrite(t, leaf):
-    """t with leaf(u) in place of each part u (a term, an index, ...; outermost first) where it is not None."""
-    new = leaf(t) if isinstance(t, tuple) and t else None
-    if new is not None:
-        return new
-    return tuple(_rewrite(a, leaf) for a in t) if isinstance(t, tuple) else t
-
-
 def _unfold(t, seqs: dict, size: str | None = None):
     """t with each sequence replaced by its base (``size`` None: t is the claim at the least size) or by its step at
     k = size (t is the claim at size + 1): the claim mentions sequences at the size only (:func:`read_term`)."""
@@ -826,7 +811,7 @@ def counterexample(c: dict, node: dict) -> list[str]:
         if not (_is_int(env[name]) and _at(lo, env) <= env[name] <= _at(hi, env)):
             raise Rejected(f"the counterexample gives {name} a value in its range")
     ev = _Evaluator(c, n, values)
-    d = _plus(ev.value(c["lhs"], env), _times(Fraction(-1), ev.value(c["rhs"], env)))  # a number q stands for q I
+    d = _fold("add", [ev.value(c["lhs"], env), _apply("mul", Fraction(-1), ev.value(c["rhs"], env))])
     if c["rel"] != "==" and not isinstance(d, Fraction):
         raise Rejected("an inequality compares numbers")
     if holds(d, c["rel"]) if isinstance(d, Fraction) else not any(any(row) for row in d):
@@ -916,27 +901,28 @@ def _at(i: tuple, env: dict) -> int:
 def _fold(head: str, parts: list):
     """The sum or the ordered product of the values parts (of none: 0, or the identity 1)."""
     out = parts[0] if parts else Fraction(head == "mul")
-    for p in parts[1:]:
-        out = _plus(out, p) if head == "add" else _times(out, p)
+    for b in parts[1:]:
+        out = _apply(head, out, b)
     return out
 
 
-def _plus(a, b):
-    """a + b, a number q standing for q I (of the matrix's size)."""
+def _apply(head: str, a, b):
+    """a + b or a b; a number q with a matrix is q I of the size that conforms (in a sum, of the matrix's rows: a
+    sum of q and a matrix that is not square is not defined)."""
     if isinstance(a, Fraction) and isinstance(b, Fraction):
-        return a + b
-    if isinstance(a, Fraction) or isinstance(b, Fraction):
-        q, a = (a, b) if isinstance(a, Fraction) else (b, a)
-        b = [[q * (i == j) for j in range(len(a))] for i in range(len(a))]
-    if len(a) != len(b) or len(a[0]) != len(b[0]):
-        raise Rejected("a sum of matrices of different shapes (a number in a sum with a matrix is a multiple of I)")
-    return [[x + y for x, y in zip(r, s)] for r, s in zip(a, b)]
-
-
-def _times(a, b):
-    if isinstance(a, Fraction) or isinstance(b, Fraction):
-        q, m = (a, b) if isinstance(a, Fraction) else (b, a)
-        return q * m if isinstance(m, Fraction) else [[q * e for e in row] for row in m]
+        return a + b if head == "add" else a * b
+    if isinstance(a, Fraction):
+        a = _eye(a, len(b))
+    if isinstance(b, Fraction):
+        b = _eye(b, len(a[0]) if head == "mul" else len(a))
+    if head == "add":
+        if (len(a), len(a[0])) != (len(b), len(b[0])):
+            raise Rejected("a sum of matrices of different shapes (a number in a sum with a matrix is a multiple of I)")
+        return [[x + y for x, y in zip(r, s)] for r, s in zip(a, b)]
     if len(a[0]) != len(b):
         raise Rejected(f"a product of a {len(a)}x{len(a[0])} and a {len(b)}x{len(b[0])} matrix")
     return [[sum((x * y for x, y in zip(row, col)), Fraction(0)) for col in zip(*b)] for row in a]
+
+
+def _eye(q: Fraction, n: int) -> list:
+    return [[q * (i == j) for j in range(n)] for i in range(n)]
