@@ -671,7 +671,7 @@ def check_sized(claim: dict, verdict, proof, check_instance) -> list[str]:
     if rule == "induction":
         if L is None or proof.get("on") != L or proof.get("from") != L0 or c["indices"]:
             raise Rejected("induction is on the size from its least value, with no further indices")
-        return (_identity_induction if rel == "==" else _inequality_induction)(c, proof, check_instance)
+        return _induction(c, proof, check_instance)
     if (rule == "positive") == (rel == "==") or c["sequences"]:
         raise Rejected("without sequences an identity is proved by the rule nc-identity, an inequality by positive; "
                         "a statement about a sequence by induction on the size")
@@ -703,42 +703,38 @@ def _holds(n: Normalizer, a, b, scope: list, need: int, what: str, bounds: dict 
         raise Rejected(f"{what} is not certainly {'>' if need == 2 else '>='} 0")
 
 
-def _identity_induction(c: dict, proof: dict, check_instance) -> list[str]:
-    """``f(L) == T(L)`` by induction on L (the rule in the module docstring)."""
-    L, L0, lhs, rhs, seqs = c["size"], c["from"], c["lhs"], c["rhs"], c["sequences"]
-    if lhs[0] != "seq":
-        raise Rejected("an identity proved by induction has a sequence at the size on the left")
-    base = [_unfold(subst(t, L, index(L0)), seqs) for t in (lhs, rhs)]
-    _holds(Normalizer(c["symbols"], None), *base, [], 0, f"the base case {L} = {L0}")
-    # the step L -> L + 1: each sequence at L + 1 by its recursion at k = L, then the hypothesis (lhs at L is rhs)
-    step = [_rewrite(_unfold(subst(t, L, index(1, **{L: 1})), seqs, L), lambda u: rhs if u == lhs else None)
-            for t in (lhs, rhs)]
-    _holds(Normalizer(c["symbols"], (L, L0)), *step, [], 0, f"the step {L} -> {L} + 1")
-    return [f"Base case {L} = {L0}: both sides expand to the same sum of ordered products.",
-            f"Step {L} -> {L} + 1 for every {L} >= {L0}: with each sequence at {L} + 1 replaced by its recursion "
-            f"and the hypothesis at {L}, both sides expand to the same sum of ordered products.",
-            f"By induction the identity holds for every {L} >= {L0}."]
-
-
-def _inequality_induction(c: dict, proof: dict, check_instance) -> list[str]:
-    """``|f(L)| REL B(L)`` by induction on L (the rule in the module docstring)."""
-    L, L0, rel, seqs, B = c["size"], c["from"], c["rel"], c["sequences"], c["rhs"]
-    if rel not in ("<=", "<") or len(seqs) != 1:
-        raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence f")
-    (name, (base, (var, step))), = seqs.items()
-    if c["lhs"] != ("abs", ("seq", name, index(**{L: 1}))) or "seq" in strings(B):
-        raise Rejected("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
-    here = ("seq", name, index(**{var: 1}))
-    factors = step[1:] if step[0] == "mul" else ()
-    others = tuple(f for f in factors if f != here)
-    if len(others) != len(factors) - 1 or "seq" in strings(others):
-        raise Rejected(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
-    m = subst(("mul", *others), var, index(**{L: 1}))
-    bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
-    _holds(Normalizer(c["symbols"], None), subst(B, L, index(L0)), ("abs", base), [], NEED[rel],
-           f"the base case {L} = {L0}: B({L0}) - |{name}({L0})|", bounds)
-    _holds(Normalizer(c["symbols"], (L, L0)), subst(B, L, index(1, **{L: 1})), ("mul", ("abs", m), B), [], NEED[rel],
-           f"the step: B({L} + 1) - |m({L})| B({L})", bounds)
+def _induction(c: dict, proof: dict, check_instance) -> list[str]:
+    """``f(L) == T(L)`` or ``|f(L)| REL B(L)`` by induction on L from L0 (the rules ``induction`` and ``induction``
+    of an inequality in the module docstring): the base case is the claim at L0 with each sequence at its base."""
+    L, L0, rel, seqs, lhs, rhs = c["size"], c["from"], c["rel"], c["sequences"], c["lhs"], c["rhs"]
+    if rel == "==":
+        if lhs[0] != "seq":
+            raise Rejected("an identity proved by induction has a sequence at the size on the left")
+        # the step L -> L + 1: each sequence at L + 1 by its recursion at k = L, then the hypothesis (lhs at L is rhs)
+        step = [_rewrite(_unfold(subst(t, L, index(1, **{L: 1})), seqs, L), lambda u: rhs if u == lhs else None)
+                for t in (lhs, rhs)]
+        bounds = {}
+    else:
+        if rel not in ("<=", "<") or len(seqs) != 1:
+            raise Rejected("an inequality proved by induction is |f(L)| <= B(L) or |f(L)| < B(L), with one sequence f")
+        (name, (_, (var, f_step))), = seqs.items()
+        if lhs != ("abs", ("seq", name, index(**{L: 1}))) or "seq" in strings(rhs):
+            raise Rejected("an inequality proved by induction has |f(L)| on the left and no sequence on the right")
+        factors = f_step[1:] if f_step[0] == "mul" else ()
+        others = tuple(f for f in factors if f != ("seq", name, index(**{var: 1})))
+        if len(others) != len(factors) - 1 or "seq" in strings(others):
+            raise Rejected(f"the step of {name} is a product m(k) {name}(k) with {name}(k) one factor")
+        m = subst(("mul", *others), var, index(**{L: 1}))  # B(L + 1) - |m(L)| B(L)
+        step = [subst(rhs, L, index(1, **{L: 1})), ("mul", ("abs", m), rhs)]
+        bounds = _bounds(c["symbols"], proof.get("bounds", {}), check_instance)
+    base = [_unfold(subst(t, L, index(L0)), seqs) for t in (rhs, lhs)]  # B(L0) - |f(L0)| for an inequality
+    _holds(Normalizer(c["symbols"], None), *base, [], NEED[rel], f"the base case {L} = {L0}", bounds)
+    _holds(Normalizer(c["symbols"], (L, L0)), *step, [], NEED[rel], f"the step {L} -> {L} + 1", bounds)
+    if rel == "==":
+        return [f"Base case {L} = {L0}: both sides expand to the same sum of ordered products.",
+                f"Step {L} -> {L} + 1 for every {L} >= {L0}: with each sequence at {L} + 1 replaced by its recursion "
+                f"and the hypothesis at {L}, both sides expand to the same sum of ordered products.",
+                f"By induction the identity holds for every {L} >= {L0}."]
     want = "> 0" if rel == "<" else ">= 0"
     used = "".join(f"; |{s}(t)| <= {q} for every real t (kernel-checked bounds of {s})" for s, q in bounds.items())
     return [f"Base case {L} = {L0}: B({L0}) - |{name}({L0})| is certainly {want}{used}.",
