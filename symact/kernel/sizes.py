@@ -116,7 +116,7 @@ from fractions import Fraction
 
 from symact.kernel import poly
 from symact.kernel.pieces import Rejected, holds, proved_claim
-from symact.kernel.terms import TermError, from_json, has_param, parse_rational
+from symact.kernel.terms import from_json, has_param, parse_rational
 
 KINDS = ("matrix", "vector", "scalar")
 #: what the difference of the two sides (larger minus smaller) must be: 0 for ==, certainly >= 0 for a weak
@@ -237,11 +237,8 @@ def read_term(obj, symbols: dict, sequences, scope: set, seq_index=None, reserve
         raise Rejected(f"malformed term {obj!r}")
     head, args = obj[0], obj[1:]
     s = symbols.get(args[0], {}) if args and isinstance(args[0], str) else {}
-    if head == "num" and len(args) == 1:
-        try:
-            return ("num", parse_rational(args[0]))
-        except (ValueError, TypeError, ZeroDivisionError):
-            raise Rejected(f"malformed number {args[0]!r}") from None
+    if head == "num" and len(args) == 1:  # a malformed number: TermError, Rejected by the kernel's check
+        return ("num", parse_rational(args[0]))
     if head == "sym" and len(args) == 1:
         if s.get("family", True) or s["kind"] == "function":
             raise Rejected(f"{args[0]!r} is not a declared symbol")
@@ -370,9 +367,10 @@ class Normalizer:
 
     def __init__(self, symbols: dict, size: tuple | None, peel: bool = True, hypotheses: tuple = (),
                  flat: frozenset = frozenset()):
-        self.symbols, self.size, self.work = symbols, size, 0
-        self.hypotheses, self.flat = hypotheses, flat  # the rule flat: hypotheses u < 0, functions flat below 0
-        self.peel = peel  # split off the last term of ranges certainly non-empty (identities; not inequalities)
+        # peel: split off the last term of ranges certainly non-empty (identities; not inequalities); the rule flat:
+        # hypotheses u < 0 and functions flat below 0
+        self.symbols, self.size, self.work, self.peel = symbols, size, 0, peel
+        self.hypotheses, self.flat = hypotheses, flat
 
     def norm(self, t, scope: list) -> dict:
         self.work += 1
@@ -587,9 +585,9 @@ def partials(n: "Normalizer", t, x: str, j: tuple, scope: list) -> list:
 # -- the claim and the rules -------------------------------------------------------------------------------------
 
 def read_sized(c: dict) -> dict:
-    """The sized claim, checked and read (terms as tuples); Rejected if malformed."""
-    if not isinstance(c, dict):
-        raise Rejected("malformed sized claim")
+    """The sized claim, checked and read (terms as tuples); Rejected if malformed (JSON of the wrong type, c not
+    an object or a function's term, may instead raise TypeError, AttributeError or TermError, which the kernel's
+    :func:`~symact.kernel.check.check` rejects)."""
     size, start = c.get("size"), c.get("from", 1)
     if size is not None and not (_is_name(size) and _is_int(start) and start >= 0):
         raise Rejected("the size is a name and its least value a natural number")
@@ -616,10 +614,7 @@ def read_sized(c: dict) -> dict:
             raise Rejected(f"malformed function {f!r}")
         term = None
         if not (f.get("differentiable") is True and "term" not in f):  # else any function differentiable everywhere
-            try:
-                term = from_json(f.get("term"))
-            except (TermError, TypeError, KeyError, IndexError, ValueError) as exc:
-                raise Rejected(f"malformed term of the function {f['name']}: {exc}") from None
+            term = from_json(f.get("term"))
             if has_param(term):
                 raise Rejected(f"the function {f['name']} has a quantified parameter")
         symbols[f["name"]] = {"kind": "function", "family": False, "shape": None, "term": term,
