@@ -431,3 +431,49 @@ def test_a_number_in_a_sum_with_a_square_matrix_of_a_fixed_shape_is_a_multiple_o
     assert check_claim(parse_claim(proved.replace("+ x", "+ 2*x")), 1.0).status == "refuted"
     with pytest.raises(ExpressionError, match="different shapes"):  # W + I for a 2 x 3 W is not defined
         parse_claim("forall matrices W[2, 3]: W + 1 == 1 + W")
+
+
+def _vector_claim(lhs: list, rhs: list, proof: dict, verdict: str = "refuted") -> dict:
+    """A certificate about one vector x (n x 1) of any size L >= 1, written by hand (the parser gives vectors over
+    a size no shape, and does not check that a number added to one is undefined)."""
+    from symact.kernel.pieces import FORMAT
+
+    return {"format": FORMAT, "verdict": verdict, "proof": proof,
+            "claim": {"sizes": {"size": "L", "from": 1, "statement": "vectors",
+                                "symbols": [{"name": "x", "kind": "vector"}], "lhs": lhs, "rel": "==", "rhs": rhs}}}
+
+
+def test_a_counterexample_is_defined_at_its_sizes():
+    """A number q in a sum with a matrix is q I, defined only for a square matrix: x + 1 with x in R^2 is not
+    defined, so no 2 x 1 counterexample refutes x + 1 == x + 2; at n = 1 it is [x + 1] != [x + 2] for every x.
+    A number times a vector, on either side, is defined at every n: 2 x == x 3 fails at x = (1, 0) (2 != 3)."""
+    x, one, two = ["sym", "x"], ["num", "1"], ["num", "2"]
+    plus = (["add", x, one], ["add", x, two])
+    with pytest.raises(Rejected, match="different shapes"):
+        kernel_check(_vector_claim(*plus, {"rule": "counterexample", "at": 1, "n": 2, "values": {"x": [["0"], ["0"]]}}))
+    assert kernel_check(_vector_claim(*plus, {"rule": "counterexample", "at": 1, "n": 1, "values": {"x": [["5"]]}}))[0] \
+        == "refuted"
+    scaled = (["mul", two, x], ["mul", x, ["num", "3"]])
+    for values, refuted in (([["1"], ["0"]], True), ([["0"], ["0"]], False)):  # at x = 0 both sides are 0
+        cert = _vector_claim(*scaled, {"rule": "counterexample", "at": 3, "n": 2, "values": {"x": values}})
+        if refuted:
+            assert kernel_check(cert)[0] == "refuted"
+        else:
+            with pytest.raises(Rejected, match="relation holds"):
+                kernel_check(cert)
+
+
+@pytest.mark.parametrize("number", [0.5, "1/0", "0.5", 1, None])
+def test_a_malformed_number_or_function_term_is_rejected(number):
+    """Numbers in a sized claim are strings p/q: a float, a zero denominator, a decimal or an integer that is not a
+    string is rejected (x == x + q is false for every q != 0, so reading one as a number could refute or prove
+    nothing sound); so is a function whose term the kernel cannot read."""
+    x = ["sym", "x"]
+    with pytest.raises(Rejected, match="rational"):
+        kernel_check(_vector_claim(x, ["add", x, ["num", number]], {"rule": "counterexample", "at": 1, "n": 1,
+                                                                       "values": {"x": [["0"]]}}))
+    cert = _vector_claim(x, x, {"rule": "nc-identity"}, "proved")
+    assert kernel_check(cert)[0] == "proved"
+    cert["claim"]["sizes"]["functions"] = [{"name": "s", "term": ["fn", "no_such_function", ["x"]]}]
+    with pytest.raises(Rejected, match="unknown name"):
+        kernel_check(cert)
