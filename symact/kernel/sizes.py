@@ -180,10 +180,8 @@ def least(e: tuple, scope: list, size: tuple | None) -> int | None:
     """A lower bound of the index e over every choice of the bound variables in scope (``(var, lo, hi)``,
     outermost first: lo <= var <= hi) and of the size (``(L, L0)``: L >= L0), or None when none is found.
     Each variable, innermost first, is replaced by the end of its range that makes e least."""
-    for var, lo, hi in reversed(scope):
-        a = dict(e[1]).get(var, 0)
-        if a:
-            e = idx_sub(e, var, lo if a > 0 else hi)
+    for var, lo, hi in reversed(scope):  # (a variable of coefficient 0: e unchanged)
+        e = idx_sub(e, var, lo if dict(e[1]).get(var, 0) > 0 else hi)
     rest = dict(e[1])
     a = rest.pop(size[0], 0) if size is not None else 0
     return None if rest or a < 0 else e[0] + (a * size[1] if a else 0)
@@ -832,12 +830,12 @@ class _Evaluator:
 
     def given(self, name: str, i: str):
         s = self.c["symbols"][name]
-        rows, cols = s["shape"] or ((self.n, self.n) if s["kind"] == "matrix" else (self.n, 1))
-        if self.values is None:
-            return Fraction(0) if s["kind"] == "scalar" else [[Fraction(0)] * cols for _ in range(rows)]
-        raw = self.values.get(name)
-        if i:
-            raw = raw.get(i) if isinstance(raw, dict) else None
+        rows, cols = s["shape"] or (self.n, self.n if s["kind"] == "matrix" else 1)
+        if self.values is None:  # the shape alone
+            raw = "0" if s["kind"] == "scalar" else [["0"] * cols] * rows
+        else:
+            raw = self.values.get(name)
+            raw = (raw.get(i) if isinstance(raw, dict) else None) if i else raw
         if raw is None:
             raise Rejected(f"no value for {name}" + (f"[{i}]" if i else ""))
         if s["kind"] == "scalar":
