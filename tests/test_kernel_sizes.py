@@ -337,6 +337,8 @@ def test_an_inequality_by_induction_with_the_bounds_of_a_function():
         "the factor dropped from the step": lambda c, p: c["sequences"][0].update(step=["mul", ["seq", "g", [0, [["k", 1]]]]]),
         "the base case changed": lambda c, p: c["sequences"][0].update(base=["num", "2"]),
         "the sequence on the left without Abs": lambda c, p: c.update(lhs=c["lhs"][1]),
+        "the bounds of s given for the scalars w": lambda c, p: p.update(bounds={"w": p["bounds"]["s"]}),
+        "the bounds as a list": lambda c, p: p.update(bounds=[p["bounds"]["s"]]),
     }
     assert kernel_check(cert)[0] == "proved" and kernel_check(copy.deepcopy(upper))[0] == "proved"
     for what, edit in edits.items():

@@ -763,11 +763,8 @@ def _bounds(symbols: dict, given, check_instance) -> dict:
 def _certified(symbols: dict, given, check_instance, what: str) -> list:
     """(name, declaration, certificates) of each entry of ``given``, a dict from declared functions to their
     certificates (checked by ``check_instance``, the whole kernel)."""
-    if not isinstance(given, dict):
-        raise Rejected(f"malformed {what}")
-    for name in given:
-        if symbols.get(name, {}).get("kind") != "function":
-            raise Rejected(f"{what} of {name!r}, which is not a declared function")
+    if not isinstance(given, dict) or any(symbols.get(name, {}).get("kind") != "function" for name in given):
+        raise Rejected(f"malformed {what}: certificates by the name of a declared function")
     return [(name, symbols[name], cert) for name, cert in given.items()]
 
 
@@ -800,7 +797,7 @@ def counterexample(c: dict, node: dict) -> list[str]:
         if not (_is_int(env[name]) and _at(lo, env) <= env[name] <= _at(hi, env)):
             raise Rejected(f"the counterexample gives {name} a value in its range")
     ev = _Evaluator(c, n, values)
-    d = _fold("add", [ev.value(c["lhs"], env), _apply("mul", Fraction(-1), ev.value(c["rhs"], env))])
+    d = _apply("add", ev.value(c["lhs"], env), _apply("mul", Fraction(-1), ev.value(c["rhs"], env)))  # a number is q I
     if c["rel"] != "==" and not isinstance(d, Fraction):
         raise Rejected("an inequality compares numbers")
     if holds(d, c["rel"]) if isinstance(d, Fraction) else not any(any(row) for row in d):
