@@ -829,10 +829,10 @@ class _Evaluator:
         s = self.c["symbols"][name]
         rows, cols = s["shape"] or (self.n, self.n if s["kind"] == "matrix" else 1)
         if self.values is None:  # the shape alone
-            raw = "0" if s["kind"] == "scalar" else [["0"] * cols] * rows
-        else:
-            raw = self.values.get(name)
-            raw = (raw.get(i) if isinstance(raw, dict) else None) if i else raw
+            return Fraction(0) if s["kind"] == "scalar" else [[Fraction(0)] * cols for _ in range(rows)]
+        raw = self.values.get(name)
+        if i:
+            raw = raw.get(i) if isinstance(raw, dict) else None
         if raw is None:
             raise Rejected(f"no value for {name}" + (f"[{i}]" if i else ""))
         if s["kind"] == "scalar":
@@ -893,14 +893,15 @@ def _fold(head: str, parts: list):
 
 
 def _apply(head: str, a, b):
-    """a + b or a b; a number q with a matrix is q I of the size that conforms (in a sum, of the matrix's rows: a
-    sum of q and a matrix that is not square is not defined)."""
+    """a + b or a b; a number q with a matrix: each entry times q in a product, q I in a sum (of the matrix's rows:
+    a sum of q and a matrix that is not square is not defined)."""
     if isinstance(a, Fraction) and isinstance(b, Fraction):
         return a + b if head == "add" else a * b
-    if isinstance(a, Fraction):
-        a = _eye(a, len(b))
-    if isinstance(b, Fraction):
-        b = _eye(b, len(a[0]) if head == "mul" else len(a))
+    if isinstance(a, Fraction) or isinstance(b, Fraction):
+        q, a = (a, b) if isinstance(a, Fraction) else (b, a)  # q + m = m + q, q m = m q
+        if head == "mul":
+            return [[q * e for e in row] for row in a]
+        b = [[q * (i == j) for j in range(len(a))] for i in range(len(a))]
     if head == "add":
         if (len(a), len(a[0])) != (len(b), len(b[0])):
             raise Rejected("a sum of matrices of different shapes (a number in a sum with a matrix is a multiple of I)")
@@ -908,7 +909,3 @@ def _apply(head: str, a, b):
     if len(a[0]) != len(b):
         raise Rejected(f"a product of a {len(a)}x{len(a[0])} and a {len(b)}x{len(b[0])} matrix")
     return [[sum((x * y for x, y in zip(row, col)), Fraction(0)) for col in zip(*b)] for row in a]
-
-
-def _eye(q: Fraction, n: int) -> list:
-    return [[q * (i == j) for j in range(n)] for i in range(n)]
