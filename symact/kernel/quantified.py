@@ -222,16 +222,13 @@ def _affine(claim, name, domain, node, check_instance) -> list[str]:
     lo, hi, lc, hc = piece = domain[0]
     rel = inner["rel"]  # a claim not affine (not bounded, for ends): TermError, Rejected by check
     if rule == "ends":
-        roles = dict(zip(("low", "high"), ends_parts(inner, name, piece)))
-    else:
-        a, e, *parts = affine_parts(inner, name, piece)
-        roles = dict(zip(("base", "slope"), parts))
-    rels = _proved_relations(node, roles, check_instance)
-    if rule == "ends":
+        rels = _proved_relations(node, dict(zip(("low", "high"), ends_parts(inner, name, piece))), check_instance)
         ok = ends_allowed(rel, rels["low"], rels["high"], lc, hc)
         how = (f"on the bounded domain each value is a convex combination of the values at its ends: at {name} = "
                f"{rational_text(lo)} it holds with {rels['low']}, at {name} = {rational_text(hi)} with {rels['high']}")
     else:
+        a, e, *parts = affine_parts(inner, name, piece)
+        rels = _proved_relations(node, dict(zip(("base", "slope"), parts)), check_instance)
         ok = allowed(rel, rels["base"], rels["slope"], e, contains(piece, a))
         how = (f"at {name} = {rational_text(a)} it holds with {rels['base']}, and the change per unit of {name} is "
                f"{rels['slope']} 0")
