@@ -246,8 +246,7 @@ def _chain(ctx, start, steps: list, end, goal: str) -> list[str]:
         for inst in step["by"]:
             left, axiom_rel, right, times, name = ctx.instance(inst, i)
             if axiom_rel != "==" and rel == "==":
-                raise Rejected(f"step {i}: an equality step uses equality instances only ({name} is "
-                                 f"'{axiom_rel}')")
+                raise Rejected(f"step {i}: an equality step uses equality instances only ({name} is '{axiom_rel}')")
             if axiom_rel != "==" and ctx.sign(times) is None:
                 raise Rejected(f"step {i}: the multiplier of {name} is not shown >= 0 (rule sign)")
             combination.append(["mul", times, _minus(left, right)])

@@ -164,8 +164,9 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
         t = t[1]
     pieces = [read_piece(p) for p in inner["domain"]]
     lo, hi, lc, hc = domain[0]
+    bounded = lo is not None and hi is not None and lo != hi
     if not negated:
-        if node.get("rule") != "ends" or lo is None or hi is None or lo == hi:
+        if node.get("rule") != "ends" or not bounded:
             raise Rejected("convexity for every alpha is proved by the ends of a bounded interval")
         _proved_relations(node, {"low": _at(inner, name, lo), "high": _at(inner, name, hi)}, check_instance)
         return [f"The function is affine in {name} and {sense} at both ends {name} = {rational_text(lo)} and "
@@ -174,7 +175,6 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
     if node.get("rule") != "kink":
         raise Rejected("a non-convexity for every alpha is proved by a kink node")
     a, e = _anchor(domain[0])
-    bounded = lo is not None and hi is not None and lo != hi
     _, c, _, (base, other) = kink_gaps([at_parameter(t, name, q) for q in (a, hi if bounded else a + (e or 1))],
                                        node, pieces)
     rels = {"convex": (">",), "concave": ("<",), "continuous": (">", "<")}[sense]
