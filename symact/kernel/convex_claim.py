@@ -95,13 +95,12 @@ def _kinks(t, sense: str, p, node, check) -> list[str]:
         raise Rejected("kinks: increasing points inside the piece, a part per open interval, slopes per point")
     log = [_second_derivative(t, sense, q, part, check) for q, part in zip(subs, parts)]
     low, high = ("<=", ">=") if sense == "convex" else (">=", "<=")
-    f1 = ("deriv", t)
     for c, left, right, slope in zip(cuts, subs, subs[1:], slopes):
         k = parse_rational(slope.get("K"))
         if not agree_at(c, t, smooth_form(t, left, strict=False), smooth_form(t, right, strict=False)):
             raise Rejected(f"f is not shown continuous at {c} (exact values of f and its two formulas differ)")
-        for side, cert, rel in (("left", slope.get("left"), low), ("right", slope.get("right"), high)):
-            _sub_claim(cert, f1, (rel,), num(k), left if side == "left" else right, f"f' ({side} of {c})", check)
+        for side, rel, q in (("left", low, left), ("right", high, right)):
+            _sub_claim(slope.get(side), ("deriv", t), (rel,), num(k), q, f"f' ({side} of {c})", check)
         log.append(f"At {c}: f and its formulas on both sides agree exactly (continuous), and f' {low} {k} left of "
                    f"it, f' {high} {k} right of it (kernel-checked), so f' is "
                    f"{'non-decreasing' if sense == 'convex' else 'non-increasing'} across {c}.")

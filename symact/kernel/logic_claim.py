@@ -231,18 +231,14 @@ def _atom_goal(goal: list, node: dict, ctx: Context, log: list) -> None:
         node = node.get("then")  # not a JSON object: no .get, Rejected by check
     elif not constant_of(d):
         raise Rejected("the atom's denominator is not a non-zero constant: prove its sign with 'defined'")
-    rule = node.get("rule")
-    if rule == "identity":
-        if rel != "==" or p:
-            raise Rejected("identity: the two sides are not equal as rational functions")
-        log.append("identity: the sides are equal as rational functions (exact)")
-    elif rule == "psatz":
-        if rel == "==":
-            raise Rejected("an equality is proved by identity")
+    if node.get("rule") != ("identity" if rel == "==" else "psatz"):
+        raise Rejected(f"an equality is proved by identity, an inequality by psatz, not {node.get('rule')!r}")
+    if rel != "==":
         kind, sign = NEGATION[rel]
-        _psatz(node, ctx, (mul(const(sign), p), kind), log)
-    else:
-        raise Rejected(f"an atom is proved by identity or psatz, not {rule!r}")
+        return _psatz(node, ctx, (mul(const(sign), p), kind), log)
+    if p:
+        raise Rejected("identity: the two sides are not equal as rational functions")
+    log.append("identity: the sides are equal as rational functions (exact)")
 
 
 def prove(goal, node, ctx: Context, log: list) -> None:
