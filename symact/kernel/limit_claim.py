@@ -135,9 +135,8 @@ def _limit_of(f, node, side: int, target, check, name: str = "f") -> tuple[Lim, 
     rel = ">=" if lim.sign > 0 else "<="
     proved_claim(node.get("certificate"), check, (rel,), lambda *got: got == (f, h, [ray]),
                  f"f {rel} {show(h)} on {piece_json(ray)}")
-    log.append(f"{name} {'>=' if lim.sign > 0 else '<='} {show(from_json(node['bound']))} on the ray (kernel-checked), "
-               f"which tends to {'oo' if lim.sign > 0 else '-oo'} at {'+oo' if side > 0 else '-oo'}: so does {name} "
-               f"(comparison).")
+    log.append(f"{name} {rel} {show(h)} on the ray (kernel-checked), which tends to {'oo' if lim.sign > 0 else '-oo'} "
+               f"at {'+oo' if side > 0 else '-oo'}: so does {name} (comparison).")
     return lim, log
 
 
