@@ -157,6 +157,9 @@ def test_corrupted_certificates_are_rejected():
     c = copy.deepcopy(good)
     c["verdict"] = "refuted"
     corruptions.append(c)
+    c = copy.deepcopy(good)  # an induction hypothesis outside the step of a dyadic induction
+    c["proof"]["steps"][0]["by"][0].update(function=None, axiom="ih", subst={"l": ["sym", "l"]})
+    corruptions.append(c)
     c = copy.deepcopy(good)
     c["claim"]["axioms"]["hypotheses"].append(["<", ["num", "0"], ["div", ["num", "1"], ["sym", "l"]]])
     corruptions.append(c)  # a division in a hypothesis

@@ -240,3 +240,18 @@ def test_a_bound_name_that_is_a_node_name_is_substituted_as_a_name():
     assert kernel_check(cert)[0] == "proved"
     with pytest.raises(Rejected):
         kernel_check(_edited(cert, lambda c: c["proof"]["at"].__setitem__("c", ["num", "-1"])))
+
+
+def test_identity_proves_equalities_only():
+    """x < x and x > x have P = x - x = 0 identically, the premise of the identity rule: were identity read for
+    an inequality it would prove them, and both are false at every real x."""
+    for rel in ("<", ">"):
+        cert = {"format": "symact-kernel/1", "verdict": "proved",
+                "claim": {"logic": ["forall", ["x"], ["atom", rel, ["var", "x"], ["var", "x"]]]},
+                "proof": {"rule": "intro", "then": {"rule": "identity"}}}
+        with pytest.raises(Rejected, match="inequality by psatz"):
+            kernel_check(cert)
+    equal = {"format": "symact-kernel/1", "verdict": "proved",
+             "claim": {"logic": ["forall", ["x"], ["atom", "==", ["var", "x"], ["var", "x"]]]},
+             "proof": {"rule": "intro", "then": {"rule": "identity"}}}
+    assert kernel_check(equal)[0] == "proved"

@@ -69,6 +69,8 @@ SQRT_X_SIN = ["pow", ["mul", X, SIN], "1/2"]
     _cert(INV_SIN, **{"from": "1", "period": "1", "at": ["num", "0"]}),  # a period of pi: no multiple of 2 pi
     _cert(INV_SIN, **{"from": "1", "period": "2", "at": ["num", "1/1000000"]}),  # sin(10^-6) != 0
     _cert(INV_SIN, **{"from": "1", "period": "2", "at": X}),           # a phase with x
+    # a period 0: every x_k is the phase 0, where 1/x is undefined, though 1/x -> 0 at oo
+    _cert(["pow", X, "-1"], **{"from": "1", "period": "0", "at": ["num", "0"]}),
     _cert(SQRT_X_SIN, **{"from": "1", "period": "2", "at": HALF_PI}),  # x sin x = x > 0 there
     _cert(["pow", ["fn", "sin", ["pow", X, "2"]], "-1"], **{"from": "1", "period": "2", "at": ["num", "0"]}),
     # log(d/dx cos x) = log(-sin x) is log(1) = 0 at -pi/2 + 2 k pi: along x_k, cos(-pi/2) would be a constant

@@ -56,7 +56,9 @@ def check_affine_convex(claim: dict, verdict: str, proof, check) -> list[str]:
                 and [read_piece(p) for p in got["domain"]] == [read_piece(param["domain"][0])]):
             raise Rejected(f"the certificate is not about every {pname} in the parameter's domain")
         got = got.get("claim")
-    if not (isinstance(got, dict) and set(got) == {"var", "convex", "sense", "domain"} and _same(got, outer, c["sense"])):
+    if not (isinstance(got, dict) and set(got) == {"var", "convex", "sense", "domain"} and got["var"] == "x"
+            and got["sense"] == c["sense"] and from_json(got["convex"]) == outer
+            and [read_piece(p) for p in got["domain"]] == [read_piece(REAL_LINE)]):
         raise Rejected(f"the certificate is not the claim that F is {c['sense']} on (-oo, oo)")
     inner_verdict, steps = check(cert)
     if inner_verdict != "proved":
@@ -67,9 +69,3 @@ def check_affine_convex(claim: dict, verdict: str, proof, check) -> list[str]:
             f"An affine map keeps convex combinations and F is {c['sense']} on all of R, so (" + ", ".join(names)
             + f") -> F(A) is {c['sense']} on R^{len(names)} for every real x{over} (rule affine-composition)."]
 
-
-def _same(got: dict, outer, sense: str) -> bool:
-    """Whether a convexity claim says that the term outer is convex (concave) on the real line (terms compared as
-    read, domains as pieces)."""
-    return (from_json(got["convex"]) == outer and got["sense"] == sense and got["var"] == "x"
-            and [read_piece(p) for p in got["domain"]] == [read_piece(REAL_LINE)])

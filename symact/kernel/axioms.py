@@ -162,7 +162,7 @@ def read_derivation(claim: dict, proof: dict) -> None:
 
 def check_axioms(claim: dict, verdict, proof) -> list[str]:
     """The steps checked; Rejected when the certificate is not accepted."""
-    if verdict != "proved" or not isinstance(proof, dict):
+    if verdict != "proved":
         raise Rejected("such a claim is proved by a derivation (or closure) node")
     ctx, lhs, rhs, chains = _chains(claim, proof)
     rel = claim["axioms"]["rel"]
@@ -179,7 +179,7 @@ def check_axioms(claim: dict, verdict, proof) -> list[str]:
         raise Rejected(f"the base cases are exactly {var} = 0 and {var} = 1, the dyadic k/2^0 (rule dyadic)")
     if not (ctx.continuous(lhs, var) and ctx.continuous(rhs, var)):
         raise Rejected(f"a side is not shown continuous in {var} on [0, 1] (rule continuous: only functions "
-                         f"declared continuous may take a term with {var})")
+                       f"declared continuous may take a term with {var})")
     out.append(f"Both sides are continuous in {var} on [0, 1] (rule continuous).")
     for where, sub, start, steps, end in chains:
         try:
@@ -219,8 +219,8 @@ def _chains(claim: dict, proof: dict) -> tuple:
     step = ctx.extended({**others, **dict.fromkeys(points, "scalar")},
                         [(t, False) for p in points for t in (["sym", p], _minus(["num", "1"], ["sym", p]))], var)
     rel = claim["axioms"]["rel"]  # the hypothesis of a '>=' claim is used as rhs <= lhs
-    step.induction = (var, points, {"ih": ({var: "scalar"}, *((rhs, "<=", lhs) if rel == ">=" else (lhs, rel, rhs)),
-                                           [])})
+    step.points, step.builtin = points, {**BUILTIN, "ih": (
+        {var: "scalar"}, *((rhs, "<=", lhs) if rel == ">=" else (lhs, rel, rhs)), [])}
     mid = ["div", ["add", ["sym", points[0]], ["sym", points[1]]], ["num", "2"]]
     return ctx, lhs, rhs, [
         *((f"At {var} = {k}", base, _substitute(lhs, {var: ["num", k]}), steps_k, _substitute(rhs, {var: ["num", k]}))
@@ -246,14 +246,12 @@ def _chain(ctx, start, steps: list, end, goal: str) -> list[str]:
         for inst in step["by"]:
             left, axiom_rel, right, times, name = ctx.instance(inst, i)
             if axiom_rel != "==" and rel == "==":
-                raise Rejected(f"step {i}: an equality step uses equality instances only ({name} is "
-                                 f"'{axiom_rel}')")
+                raise Rejected(f"step {i}: an equality step uses equality instances only ({name} is '{axiom_rel}')")
             if axiom_rel != "==" and ctx.sign(times) is None:
                 raise Rejected(f"step {i}: the multiplier of {name} is not shown >= 0 (rule sign)")
             combination.append(["mul", times, _minus(left, right)])
-        difference = _minus(prev, term) if rel != ">=" else _minus(term, prev)
-        combined = ["add", ["num", "0"], *combination]
-        if not ctx.identical(difference, combined):
+        if not ctx.identical(_minus(prev, term) if rel != ">=" else _minus(term, prev),
+                             ["add", ["num", "0"], *combination]):
             raise Rejected(f"step {i}: the difference of the two sides is not the combination of its "
                              f"instances (rule link)")
         if rel != "==":
@@ -299,7 +297,7 @@ class _Context:
         self.facts: list = []  # (term shown >= 0, strictly > 0?)
         self.atoms: list = []  # (head, name, normal form of the argument, generator)
         self.nodes = 0
-        self.induction: tuple | None = None  # (var, points, {"ih": its table entry}) in a dyadic step
+        self.points, self.builtin = (), BUILTIN  # in a dyadic step: P, Q and the facts with the hypothesis "ih"
 
     def extended(self, symbols: dict, facts: list, var: str) -> "_Context":
         """A context with these symbols, the facts that do not mention var and the given ones."""
@@ -352,11 +350,8 @@ class _Context:
                 and isinstance(inst["subst"], dict)):
             raise Rejected(f"step {i}: an instance is {{function, axiom, subst, times}}")
         fname, name = inst["function"], inst["axiom"]
-        hypothesis = fname is None and name == "ih" and self.induction is not None
-        if hypothesis:
-            var, points, table = self.induction
-        elif fname is None:
-            table = BUILTIN
+        if fname is None:
+            table = self.builtin
         elif fname in self.functions:
             table = AXIOMS[self.functions[fname]]
         else:
@@ -372,9 +367,8 @@ class _Context:
             return None
         for t in (*subst.values(), times):
             self.defined(t)
-        if hypothesis and subst[var] not in (["sym", p] for p in points):  # rule dyadic: the hypothesis at P or Q
-            raise Rejected(f"step {i}: the induction hypothesis holds at {points[0]} and {points[1]} only "
-                           f"(rule dyadic)")
+        if fname is None and name == "ih" and [*subst.values()] not in ([["sym", p]] for p in self.points):
+            raise Rejected(f"step {i}: the induction hypothesis holds at {' and '.join(self.points)} only (rule dyadic)")
         for side in sides:
             term = _substitute(side[1], subst, fname)
             if side[0] == ">=" and self.sign(term) is None:
@@ -426,8 +420,8 @@ class _Context:
         for a in summands:
             factors = a[1:] if a[0] == "mul" and all(self.sign(f) for f in a[1:]) else [a]
             weights.append(["mul", ["num", "1"], *(f for f in factors if self.sign(f) != "pos")])
-        total = _constant(self.normal(["add", *weights]))
-        return "pos" if total is not None and total > 0 else "nonneg"
+        n, d = (poly.constant_of(p) for p in self.normal(["add", *weights]))
+        return "pos" if n is not None and d and n / d > 0 else "nonneg"
 
     # -- rule identity --
     def normal(self, t):
@@ -456,7 +450,3 @@ def _same(f, g) -> bool:
     """Whether N_f D_g - N_g D_f is the zero polynomial."""
     return not poly.quotient_add(f, g, Fraction(-1))[0]
 
-
-def _constant(form) -> Fraction | None:
-    n, d = (poly.constant_of(p) for p in form)
-    return n / d if n is not None and d else None

@@ -63,7 +63,7 @@ from symact.kernel.functions import FUNCTIONS, ball, outside
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.limits import Lim, limit_at, limit_value
 from symact.kernel.pieces import CLAIM_RELATIONS, Rejected, by_sign, piece_json, piece_text, proved_claim
-from symact.kernel.terms import (X, TermError, add, at, from_json, has_param, has_x, linear_split, mul, num,
+from symact.kernel.terms import (X, TermError, add, at, from_json, has_param, has_x, linear_split, mul, num, occurs,
                                  parse_rational, show, sub)
 
 ENDS = {"oo": 1, "-oo": -1}
@@ -74,8 +74,7 @@ def read_limit_claim(c: dict):
     """(f, REL, c, side): c a term without x, or +1/-1 for +oo/-oo; side +1 (x -> oo) or -1."""
     try:
         side = ENDS[c["limit"]]
-        lhs, rel = from_json(c["lhs"]), c["rel"]
-        rhs = c["rhs"]
+        lhs, rel, rhs = from_json(c["lhs"]), c["rel"], c["rhs"]
         target = ENDS[rhs] if isinstance(rhs, str) else from_json(rhs)  # a term is a list
     except (KeyError, TypeError, TermError) as exc:
         raise Rejected(f"malformed limit claim: {exc}") from None
@@ -116,11 +115,9 @@ def check_limit(c: dict, verdict: str, node, check) -> list[str]:
 def _limit_of(f, node, side: int, target, check, name: str = "f") -> tuple[Lim, list[str]]:
     """The limit of f (of f - c for a finite c) at the end ``side`` by the limit node's argument, and its steps
     (where f is called ``name``)."""
-    r = parse_rational(node.get("from"))
-    ray = (r, None, False, False) if side > 0 else (None, r, False, False)
+    ray = _ray(node, side)
     g = smooth_on(f, ray)  # defined on the whole ray
-    log = [f"On {'(' + str(r) + ', oo)' if side > 0 else '(-oo, ' + str(r) + ')'}: {name} = {show(g)}, defined "
-           f"everywhere there."]
+    log = [f"On {piece_text(ray)}: {name} = {show(g)}, defined everywhere there."]
     if "as" in node:  # an equal form (exact algebra on the ray) whose limit the calculus resolves
         other = from_json(node["as"])
         if not algebra.is_zero(sub(g, other), ray, [from_json(u) for u in node.get("factored", [])]):
@@ -129,26 +126,31 @@ def _limit_of(f, node, side: int, target, check, name: str = "f") -> tuple[Lim, 
         log.append(f"There {name} = {show(g)} (exact algebra).")
     if "bound" not in node:
         return limit_at(g if isinstance(target, int) else sub(g, target), side), log
-    lim = _compared(f, node, ray, side, check)
-    log.append(f"{name} {'>=' if lim.sign > 0 else '<='} {show(from_json(node['bound']))} on the ray (kernel-checked), "
-               f"which tends to {'oo' if lim.sign > 0 else '-oo'} at {'+oo' if side > 0 else '-oo'}: so does {name} "
-               f"(comparison).")
+    if "as" in node:
+        raise Rejected("a limit node has either an equal form or a bound, not both")
+    h = from_json(node["bound"])  # h -> +-oo, and f >= h (h -> +oo) or f <= h (h -> -oo) on the ray (the kernel)
+    lim = limit_at(h, side)
+    if lim.finite:
+        raise Rejected("the bound tends to a finite limit: a comparison shows nothing")
+    rel = ">=" if lim.sign > 0 else "<="
+    proved_claim(node.get("certificate"), check, (rel,), lambda *got: got == (f, h, [ray]),
+                 f"f {rel} {show(h)} on {piece_json(ray)}")
+    log.append(f"{name} {rel} {show(h)} on the ray (kernel-checked), which tends to {'oo' if lim.sign > 0 else '-oo'} "
+               f"at {'+oo' if side > 0 else '-oo'}: so does {name} (comparison).")
     return lim, log
 
 
 def _squeezed(f, node, side: int, target, check) -> tuple[Lim, list[str]]:
     """The rule ``squeeze`` (see the module's docstring): the limit of f (of f - c for a finite c) is that of the
     constant L, as |f - L| <= g on the ray (a kernel certificate) and g -> 0 (the calculus)."""
-    r = parse_rational(node.get("from"))
-    ray = (r, None, False, False) if side > 0 else (None, r, False, False)
+    ray = _ray(node, side)
     value, g = from_json(node.get("value")), from_json(node.get("bound"))
     if has_x(value) or has_param(value):
         raise Rejected("the value of a squeeze is a constant")
     lim = limit_at(g, side)
     if not (lim.finite and limit_value(lim).is_zero()):
         raise Rejected("the bound of a squeeze does not tend to 0")
-    want = (("abs", sub(f, value)), g, [ray])
-    proved_claim(node.get("certificate"), check, ("<=", "<"), lambda *got: got == want,
+    proved_claim(node.get("certificate"), check, ("<=", "<"), lambda *got: got == (("abs", sub(f, value)), g, [ray]),
                  f"|f - ({show(value)})| <= {show(g)} on {piece_json(ray)}")
     return limit_at(value if isinstance(target, int) else sub(value, target), side), [
         f"|f - ({show(value)})| <= {show(g)} on {piece_text(ray)} (kernel-checked), and {show(g)} tends to 0 at "
@@ -189,12 +191,12 @@ def along(f, a, t: Fraction, side: int):
 
 def _subsequence(f, rel: str, target, side: int, node, check) -> list[str]:
     """The rule ``subsequence`` (see the module's docstring): the limit along one or two sequences."""
-    r, t = parse_rational(node.get("from")), parse_rational(node.get("period"))
-    items = node.get("along")
+    t, items = parse_rational(node.get("period")), node.get("along")
     if t <= 0 or not isinstance(items, list) or len(items) not in (1, 2):
         raise Rejected("subsequence needs a period t > 0 and one or two sequences")
-    g = smooth_on(f, (r, None, False, False) if side > 0 else (None, r, False, False))
-    log, lims = [f"f = {show(g)} on the ray from {r} toward {'+oo' if side > 0 else '-oo'}."], []
+    ray = _ray(node, side)
+    g = smooth_on(f, ray)
+    log, lims = [f"f = {show(g)} on {piece_text(ray)}."], []
     for item in items:
         a = from_json(item.get("at"))
         if has_x(a) or has_param(a):
@@ -214,31 +216,28 @@ def _subsequence(f, rel: str, target, side: int, node, check) -> list[str]:
 def _no_ray(f, side: int, node) -> list[str]:
     """The rule ``no-ray`` (see the module's docstring): f is undefined on the whole ray, or at a + t pi k for every
     integer k beyond R."""
-    r, end = parse_rational(node.get("from")), "+oo" if side > 0 else "-oo"
-    if _has_derivative(f):  # along x_k, d/dx would become d/dk (and a sin or cos inside it a constant)
+    if occurs(f, lambda u: u[0] == "deriv"):  # along x_k, d/dx would become d/dk (and a sin or cos in it a constant)
         raise Rejected("no-ray does not read a derivative")
-    if "period" not in node:
-        ray = (r, None, False, False) if side > 0 else (None, r, False, False)
-        why = _nowhere(f, ray)
-        if why is None:
-            raise Rejected("f is not certainly undefined on the whole ray")
-        return [f"f = {show(f)} is undefined at every x in {piece_text(ray)} ({why}): it is defined on no ray "
-                f"toward {end}, so it has no limit there."]
-    t, a = parse_rational(node["period"]), from_json(node.get("at"))
-    if t <= 0 or has_x(a) or has_param(a):
-        raise Rejected("no-ray needs a period t > 0 and a constant phase")
-    h = along(f, a, t, side)
-    why = _nowhere(h, (r, None, False, False))
+    h, ray = f, _ray(node, side)
+    said = f"f = {show(f)} is undefined at every x in {piece_text(ray)}"
+    if "period" in node:  # h(k) = f(a + side t pi k), undefined at every k > R
+        t, a = parse_rational(node["period"]), from_json(node.get("at"))
+        if t <= 0 or has_x(a) or has_param(a):
+            raise Rejected("no-ray needs a period t > 0 and a constant phase")
+        h, ray = along(f, a, t, side), _ray(node, 1)  # k from R toward +oo
+        said = (f"At x = {show(a)} {'+' if side > 0 else '-'} {t} pi k for integers k, each sin and cos of f is its "
+                f"value at {show(a)}: f = {show(h)}, written with x for k, is undefined for every k > {ray[0]}")
+    why = _nowhere(h, ray)
     if why is None:
-        raise Rejected("f is not certainly undefined along the sequence")
-    return [f"At x = {show(a)} {'+' if side > 0 else '-'} {t} pi k for integers k, each sin and cos of f is its "
-            f"value at {show(a)}: f = {show(h)}, written with x for k, which is undefined for every k > {r} ({why}).",
-            f"So f is undefined at points beyond every bound toward {end}: it is defined on no ray there, and has no "
-            f"limit."]
+        raise Rejected("f is not certainly undefined on the whole ray (along the sequence, with a period)")
+    return [f"{said} ({why}): f is undefined at points beyond every bound toward {'+oo' if side > 0 else '-oo'}, "
+            f"so it is defined on no ray there and has no limit."]
 
 
-def _has_derivative(t) -> bool:
-    return t[0] == "deriv" or any(_has_derivative(a) for a in t[1:] if isinstance(a, tuple))
+def _ray(node: dict, side: int) -> tuple:
+    """The open ray from the node's rational ``from`` toward the end ``side``."""
+    r = parse_rational(node.get("from"))
+    return (r, None, False, False) if side > 0 else (None, r, False, False)
 
 
 def _nowhere(t, piece) -> str | None:
@@ -290,18 +289,3 @@ def _settled(lim: Lim, rel: str) -> tuple[bool | None, Iv]:
             return False, value
     return None, value
 
-
-def _compared(f, node, ray, side: int, check) -> Lim:
-    """The infinite limit of f given by a ``bound`` node: h = the bound tends to +-oo (the calculus), and its
-    certificate proves f >= h (h -> +oo) or f <= h (h -> -oo) for all x on the ray (the whole kernel)."""
-    if "as" in node:
-        raise Rejected("a limit node has either an equal form or a bound, not both")
-    h = from_json(node["bound"])
-    lim = limit_at(h, side)
-    if lim.finite:
-        raise Rejected("the bound tends to a finite limit: a comparison shows nothing")
-    rel = ">=" if lim.sign > 0 else "<="
-    want = (f, h, [ray])
-    proved_claim(node.get("certificate"), check, (rel,), lambda *got: got == want,
-                 f"f {rel} {show(h)} on {piece_json(ray)}")
-    return lim

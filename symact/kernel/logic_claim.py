@@ -190,14 +190,6 @@ def fact(f, scope) -> tuple[dict, str]:
 NEGATION = {"<": (">=", 1), "<=": (">", 1), ">": (">=", -1), ">=": (">", -1)}  # not (P REL 0) as (sign * P) KIND 0
 
 
-def _term_polynomial(t, scope) -> dict:
-    n, d = term_quotient(t, scope)
-    c = constant_of(d)
-    if not c:
-        raise Rejected("a square in a psatz certificate is a polynomial term")
-    return mul(n, const(1 / c))
-
-
 def _psatz(node: dict, ctx: Context, extra: tuple | None, log: list) -> None:
     facts = [fact(h, ctx.scope) for h in ctx.hyps if isinstance(h, list) and h and h[0] == "atom"]
     if extra is not None:
@@ -213,12 +205,11 @@ def _psatz(node: dict, ctx: Context, extra: tuple | None, log: list) -> None:
             raise Rejected("a psatz coefficient is negative")
         total = poly.add(total, functools.reduce(mul, (facts[i][0] for i in idx), const(c)))
         strict = strict or (c > 0 and all(k == ">" for k in kinds))
-    for item in node.get("squares", []):
-        c = parse_rational(item[0])
-        if c < 0:
-            raise Rejected("a psatz square has a negative coefficient")
-        s = _term_polynomial(item[1], ctx.scope)
-        total = poly.add(total, mul(const(c), mul(s, s)))
+    for item in node.get("squares", []):  # c (N/D)^2 with D a non-zero constant
+        c, (n, d) = parse_rational(item[0]), term_quotient(item[1], ctx.scope)
+        if c < 0 or not constant_of(d):
+            raise Rejected("a psatz square is c >= 0 times the square of a polynomial term")
+        total = poly.add(total, mul(const(c / constant_of(d) ** 2), mul(n, n)))
     k = constant_of(total)
     if k is None or not (k < 0 or (k == 0 and strict)):
         raise Rejected("the psatz combination is not a constant < 0 (or 0 with a strict summand): no contradiction")
@@ -235,28 +226,19 @@ def _atom_goal(goal: list, node: dict, ctx: Context, log: list) -> None:
         if sign not in ("<", ">"):
             raise Rejected("a defined node gives the sign '<' or '>' of the denominator")
         log.append(f"defined: the denominator is {sign} 0, so the atom's sides are defined")
-        prove(["atom", sign, _poly_term(d), ["num", "0"]], node.get("by"), ctx, log)
+        terms = (["mul", ["num", str(c)], *(["pow", ["var", v], e] for v, e in m)] for m, c in d.items())
+        prove(["atom", sign, ["add", ["num", "0"], *terms], ["num", "0"]], node.get("by"), ctx, log)
         node = node.get("then")  # not a JSON object: no .get, Rejected by check
     elif not constant_of(d):
         raise Rejected("the atom's denominator is not a non-zero constant: prove its sign with 'defined'")
-    rule = node.get("rule")
-    if rule == "identity":
-        if rel != "==" or p:
-            raise Rejected("identity: the two sides are not equal as rational functions")
-        log.append("identity: the sides are equal as rational functions (exact)")
-    elif rule == "psatz":
-        if rel == "==":
-            raise Rejected("an equality is proved by identity")
+    if node.get("rule") != ("identity" if rel == "==" else "psatz"):
+        raise Rejected(f"an equality is proved by identity, an inequality by psatz, not {node.get('rule')!r}")
+    if rel != "==":
         kind, sign = NEGATION[rel]
-        _psatz(node, ctx, (mul(const(sign), p), kind), log)
-    else:
-        raise Rejected(f"an atom is proved by identity or psatz, not {rule!r}")
-
-
-def _poly_term(p: dict) -> list:
-    """A polynomial as a term (for the sign goal of ``defined``)."""
-    parts = [["mul", ["num", str(c)], *(["pow", ["var", v], e] for v, e in m)] for m, c in p.items()]
-    return ["add", ["num", "0"], *parts]
+        return _psatz(node, ctx, (mul(const(sign), p), kind), log)
+    if p:
+        raise Rejected("identity: the two sides are not equal as rational functions")
+    log.append("identity: the sides are equal as rational functions (exact)")
 
 
 def prove(goal, node, ctx: Context, log: list) -> None:
@@ -272,8 +254,7 @@ def prove(goal, node, ctx: Context, log: list) -> None:
         if rule == "mp":
             prove(h[1], node.get("premise"), ctx, log)
             return prove(goal, node.get("then"), ctx.adding(h[2]), log)
-        at = _values(node.get("at"), h[1], ctx)
-        log.append(f"instance of hypothesis {i} at {_assignment(at)}")
+        at = _values(node.get("at"), h[1], ctx, log, f"instance of hypothesis {i} at")
         return prove(goal, node.get("then"), ctx.adding(substitute_formula(h[2], at)), log)
     if goal is None:
         if rule != "psatz":
@@ -302,8 +283,7 @@ def prove(goal, node, ctx: Context, log: list) -> None:
             raise Rejected("pick: no such disjunct")
         return prove(goal[k], node.get("then"), ctx, log)
     if head == "exists" and rule == "witness":
-        at = _values(node.get("at"), goal[1], ctx)
-        log.append(f"witness: {_assignment(at)}")
+        at = _values(node.get("at"), goal[1], ctx, log, "witness:")
         return prove(substitute_formula(goal[2], at), node.get("then"), ctx, log)
     if head == "not" and rule == "suppose":
         inner = goal[1]
@@ -313,7 +293,8 @@ def prove(goal, node, ctx: Context, log: list) -> None:
     raise Rejected(f"the rule {rule!r} does not prove a {head!r} formula")
 
 
-def _values(at, names: list, ctx: Context) -> dict:
+def _values(at, names: list, ctx: Context, log: list, what: str) -> dict:
+    """The terms ``at`` gives the variables names, each defined everywhere; logged after ``what``."""
     if not isinstance(at, dict) or set(at) != set(names):
         raise Rejected("give one term for each quantified variable")
     for t in at.values():
@@ -322,11 +303,8 @@ def _values(at, names: list, ctx: Context) -> dict:
         if not constant_of(term_quotient(t, ctx.scope)[1]):
             raise Rejected(f"the term {term_text(t)} is not defined everywhere (its divisions are not by "
                              f"non-zero constants)")
+    log.append(f"{what} " + ", ".join(f"{v} = {term_text(t)}" for v, t in at.items()))
     return at
-
-
-def _assignment(at: dict) -> str:
-    return ", ".join(f"{v} = {term_text(t)}" for v, t in at.items())
 
 
 def term_text(t) -> str:

@@ -164,8 +164,9 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
         t = t[1]
     pieces = [read_piece(p) for p in inner["domain"]]
     lo, hi, lc, hc = domain[0]
+    bounded = lo is not None and hi is not None and lo != hi
     if not negated:
-        if node.get("rule") != "ends" or lo is None or hi is None or lo == hi:
+        if node.get("rule") != "ends" or not bounded:
             raise Rejected("convexity for every alpha is proved by the ends of a bounded interval")
         _proved_relations(node, {"low": _at(inner, name, lo), "high": _at(inner, name, hi)}, check_instance)
         return [f"The function is affine in {name} and {sense} at both ends {name} = {rational_text(lo)} and "
@@ -174,7 +175,6 @@ def _convexity(claim, name, domain, node, check_instance) -> list[str]:
     if node.get("rule") != "kink":
         raise Rejected("a non-convexity for every alpha is proved by a kink node")
     a, e = _anchor(domain[0])
-    bounded = lo is not None and hi is not None and lo != hi
     _, c, _, (base, other) = kink_gaps([at_parameter(t, name, q) for q in (a, hi if bounded else a + (e or 1))],
                                        node, pieces)
     rels = {"convex": (">",), "concave": ("<",), "continuous": (">", "<")}[sense]
@@ -222,16 +222,13 @@ def _affine(claim, name, domain, node, check_instance) -> list[str]:
     lo, hi, lc, hc = piece = domain[0]
     rel = inner["rel"]  # a claim not affine (not bounded, for ends): TermError, Rejected by check
     if rule == "ends":
-        roles = dict(zip(("low", "high"), ends_parts(inner, name, piece)))
-    else:
-        a, e, *parts = affine_parts(inner, name, piece)
-        roles = dict(zip(("base", "slope"), parts))
-    rels = _proved_relations(node, roles, check_instance)
-    if rule == "ends":
+        rels = _proved_relations(node, dict(zip(("low", "high"), ends_parts(inner, name, piece))), check_instance)
         ok = ends_allowed(rel, rels["low"], rels["high"], lc, hc)
         how = (f"on the bounded domain each value is a convex combination of the values at its ends: at {name} = "
                f"{rational_text(lo)} it holds with {rels['low']}, at {name} = {rational_text(hi)} with {rels['high']}")
     else:
+        a, e, *parts = affine_parts(inner, name, piece)
+        rels = _proved_relations(node, dict(zip(("base", "slope"), parts)), check_instance)
         ok = allowed(rel, rels["base"], rels["slope"], e, contains(piece, a))
         how = (f"at {name} = {rational_text(a)} it holds with {rels['base']}, and the change per unit of {name} is "
                f"{rels['slope']} 0")
