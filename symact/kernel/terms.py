@@ -164,9 +164,17 @@ def _branch(b: Any) -> tuple:
     return from_json(b[0]), condition_from_json(b[1])
 
 
+def subterms(t):
+    """The nodes of the term t (tuples, or the lists of JSON terms), t first."""
+    yield t
+    for a in t:
+        if isinstance(a, (tuple, list)):
+            yield from subterms(a)
+
+
 def occurs(t, test) -> bool:
-    """Whether a node of the term t (tuples, or the lists of JSON terms) passes the test."""
-    return test(t) or any(occurs(a, test) for a in t if isinstance(a, (tuple, list)))
+    """Whether a node of the term t passes the test."""
+    return any(map(test, subterms(t)))
 
 
 def has_param(t) -> bool:
