@@ -112,7 +112,7 @@ from symact.kernel.evaluate import (GermUndefined, certain_at, enclose, interior
                                     undefined_reason, zero_at)
 from symact.kernel.integral_claim import check_integral
 from symact.kernel.kink_between import check_kink_between
-from symact.kernel.ivals import Uncertain
+from symact.kernel.ivals import Uncertain, exact
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
 from symact.kernel.outer import reduce_outer
@@ -123,6 +123,10 @@ from symact.kernel.sizes import check_sized
 from symact.kernel.terms import X, TermError, from_json, linear_split, neg, parse_rational, rational_text, show, sub
 
 MAX_NODES = 20000
+INEQUALITIES = ("<", "<=", ">", ">=")
+#: the relations each rule proves (every claim relation where not listed)
+RULE_RELATIONS = {"algebra": ("==",), "constant": ("==",), "same": ("==", "<=", ">="), "abs": ("<", "<="),
+                  "monotone": INEQUALITIES, "remainder": INEQUALITIES, "tail": INEQUALITIES}
 #: the refutations of a claim at an irrational point (the intermediate value theorem)
 BETWEEN = {"undefined-between": check_between, "kink-between": check_kink_between}
 
@@ -265,6 +269,8 @@ class _Checker:
         method = getattr(self, f"rule_{rule}", None) if isinstance(rule, str) else None
         if method is None:
             raise Rejected(f"unknown rule {rule!r}")
+        if rel not in RULE_RELATIONS.get(rule, CLAIM_RELATIONS):
+            raise Rejected(f"{rule} proves only {' or '.join(RULE_RELATIONS[rule])}, not {rel}")
         method(node, d, rel, p)
 
     def rule_eval(self, node, d, rel, p) -> None:
@@ -273,11 +279,9 @@ class _Checker:
             if how is not None:
                 self.log.append(f"At x = {p[0]}: the difference is {how}.")
                 return
-        bits, form = _bits(node), node.get("form", "natural")
+        bits, form = _bits(node), choice(node, "form", ("natural", "mean-value", "taylor"), "natural")
         how = {"natural": "interval arithmetic", "mean-value": "mean value form",
-               "taylor": f"Taylor form of order {node.get('order', 2)} at x = {node.get('at')}"}.get(form)
-        if how is None:
-            raise Rejected(f"unknown enclosure form {form!r}")
+               "taylor": f"Taylor form of order {node.get('order', 2)} at x = {node.get('at')}"}[form]
         at, order = ((parse_rational(node.get("at")), node.get("order", 2)) if form == "taylor"
                      else remainder.mean_value_form(p) if form == "mean-value" else (None, 0))
         with ctx.workprec(bits):
@@ -297,9 +301,7 @@ class _Checker:
             self.prove(part.get("by"), d, rel, q)
 
     def rule_monotone(self, node, d, rel, p) -> None:
-        side, drel = node.get("from"), _deriv_relation(node, rel, "monotone")
-        if side not in ("left", "right"):
-            raise Rejected("monotone needs from=left|right")
+        side, drel = choice(node, "from", ("left", "right")), choice(node, "deriv", INEQUALITIES)
         e = p[0] if side == "left" else p[1]
         if e is None or p[0] == p[1]:
             raise Rejected("monotone needs a finite end of a proper interval")
@@ -311,7 +313,7 @@ class _Checker:
                            f"the function at x = {e} is {at_end}", "mean value theorem")
 
     def rule_remainder(self, node, d, rel, p) -> None:
-        drel = _deriv_relation(node, rel, "remainder")
+        drel = choice(node, "deriv", INEQUALITIES)
         a, n = parse_rational(node.get("at")), node.get("order")
         got = remainder.remainder_relation(p, a, n, drel)
         if (contains(p, a) and not holds(Fraction(0), rel)) or not holds_relation(got, rel):
@@ -329,9 +331,7 @@ class _Checker:
             raise Rejected("product needs the difference's smooth form to be a product and one node per factor")
         sign, strict = 1, True
         for f, part in zip(g[1:], factors):
-            frel = part.get("rel") if isinstance(part, dict) else None
-            if frel not in ("<", "<=", ">", ">="):
-                raise Rejected("each factor needs rel: <, <=, > or >=")
+            frel = choice(part, "rel", INEQUALITIES)
             self.prove(part.get("by"), f, frel, p)
             sign *= 1 if frel in (">", ">=") else -1
             strict = strict and frel in ("<", ">")
@@ -342,8 +342,8 @@ class _Checker:
 
     def rule_abs(self, node, d, rel, p) -> None:
         u, rest = split_abs(d)
-        if u is None or rel not in ("<", "<="):
-            raise Rejected("abs needs a sum with a term |u| and the relation < or <=")
+        if u is None:
+            raise Rejected("abs needs a sum with a term |u|")
         self.log.append(f"On {piece_text(p)}: |{show(u)}| is {show(u)} or its negation, so both cases are proved:")
         for key, v in (("plus", u), ("minus", neg(u))):
             self.prove(node.get(key), v if rest is None else ("add", v, *rest), rel, p)
@@ -353,8 +353,7 @@ class _Checker:
         if L is None:
             raise Rejected("x occurs outside the arguments s x + c of sin and cos: not periodic")
         a, b = parse_rational(node.get("from")), parse_rational(node.get("to"))
-        length = b - a
-        if not arb(length.numerator) / length.denominator > 2 * L * arb.pi():
+        if not exact(b - a) > 2 * L * arb.pi():
             raise Rejected(f"[{a}, {b}] is not certainly as long as the period 2 pi * {L}")
         self.log.append(f"The difference has period 2 pi * {L} (x occurs only in sin and cos of s x + c), and "
                         f"[{rational_text(a)}, {rational_text(b)}] is longer than that; on it:")
@@ -373,8 +372,6 @@ class _Checker:
             self.prove(sub_node, t, rel, p)
 
     def rule_algebra(self, node, d, rel, p) -> None:
-        if rel != "==":
-            raise Rejected("algebra proves identities only")
         known = self.nonzero(node.get("nonzero", []), p)
         defined_on(d, p, known)  # defined everywhere on the piece
         g = smooth_form(d, p, strict=False, known=known)
@@ -384,8 +381,8 @@ class _Checker:
                         f"algebra (rational functions of exponentials and other function values).")
 
     def rule_same(self, node, d, rel, p) -> None:
-        if rel not in ("==", "<=", ">=") or d[0] != "add" or len(d) != 3 or d[2] != neg(d[1]):
-            raise Rejected("same needs a claim t REL t (REL one of ==, <=, >=) with the same term on both sides")
+        if d[0] != "add" or len(d) != 3 or d[2] != neg(d[1]):
+            raise Rejected("same needs a claim t REL t with the same term on both sides")
         defined_on(d[1], p)
         self.log.append(f"On {piece_text(p)}: both sides are the same term {show(d[1])}, defined there, so their "
                         f"difference is 0.")
@@ -396,12 +393,11 @@ class _Checker:
             raise Rejected("nonzero must be a list")
         known = {}
         for item in items:
-            if not isinstance(item, dict) or item.get("rel") not in ("<", ">"):
-                raise Rejected("a nonzero item is {term, rel: < or >, by}")
+            urel = choice(item, "rel", ("<", ">"))
             u = from_json(item.get("term"))
-            self.log.append(f"On {piece_text(p)}: {show(u)} {item['rel']} 0, so it is never 0 there:")
-            self.prove(item.get("by"), u, item["rel"], p)
-            known[u] = item["rel"]
+            self.log.append(f"On {piece_text(p)}: {show(u)} {urel} 0, so it is never 0 there:")
+            self.prove(item.get("by"), u, urel, p)
+            known[u] = urel
         return known
 
     def rule_rewrite(self, node, d, rel, p) -> None:
@@ -413,7 +409,7 @@ class _Checker:
         self.prove(node.get("by"), other, rel, p)
 
     def rule_tail(self, node, d, rel, p) -> None:
-        drel = _deriv_relation(node, rel, "limit")
+        drel = choice(node, "deriv", INEQUALITIES)
         if (p[0] is None) == (p[1] is None):
             raise Rejected("limit needs a piece with exactly one infinite end")
         side = 1 if p[1] is None else -1
@@ -443,8 +439,6 @@ class _Checker:
         self.prove(node.get("by"), differentiate(g), drel, interior(p))
 
     def rule_constant(self, node, d, rel, p) -> None:
-        if rel != "==":
-            raise Rejected("constant proves identities only")
         x0 = parse_rational(node.get("at"))
         if not contains(p, x0):
             raise Rejected("the anchor point is outside the piece")
@@ -457,12 +451,13 @@ class _Checker:
                         f"x = {x0}, so it is 0 on the whole interval.")
 
 
-def _deriv_relation(node, rel: str, rule: str) -> str:
-    """The node's ``deriv`` relation (strict or weak inequality) for an inequality claim, else Rejected."""
-    drel = node.get("deriv")
-    if rel == "==" or drel not in ("<", "<=", ">", ">="):
-        raise Rejected(f"{rule} needs deriv=REL and an inequality claim")
-    return drel
+def choice(node, key: str, options: tuple, default=None):
+    """The field ``key`` of a proof node (``default`` where absent), Rejected unless the node is a JSON object
+    and the value is one of ``options``."""
+    value = node.get(key, default) if isinstance(node, dict) else None
+    if value not in options:
+        raise Rejected(f"the field {key!r} must be one of {', '.join(options)}, not {value!r}")
+    return value
 
 
 def split_abs(d):
