@@ -245,11 +245,8 @@ class Normalizer:
             return self.exponential(u)
         if name == "log":
             return self.logarithm(u)
-        if name in ("sin", "cos"):
-            found = self.trigonometric(name, u)
-            if found is not None:
-                return found
-        return self.atom(name, None, u), sp.Integer(1)
+        found = self.trigonometric(name, u) if name in ("sin", "cos") else None
+        return found if found is not None else (self.atom(name, None, u), sp.Integer(1))
 
     def exponential(self, u):
         """exp(u) for u = q x + rest: E^(q L) times exp(rest) (rest an independent generator unless 0), where
@@ -287,9 +284,7 @@ class Normalizer:
         integer k and an exponent v met before (G = exp(v)), else a new generator; when an exponent met before is
         k u with |k| >= 2, the normalisation starts again with exp(u) as a generator from the start."""
         nu, du = self.nd(u)
-        for name, _, v, symbol in self.atoms:
-            if name != "exp":
-                continue
+        for _, _, v, symbol in (a for a in self.atoms if a[0] == "exp"):  # the list as it grows
             nv, dv = self.nd(v)
             # the cross products reduced like any polynomial (:meth:`reduce`: (x sqrt(2)/2)^2 is x^2/2)
             a, b = self.reduce(nu * dv), self.reduce(nv * du)
@@ -363,9 +358,7 @@ class Normalizer:
 
     # -- generators ---------------------------------------------------------------------------------------------
     def atom(self, name: str, extra, u):
-        for other_name, other_extra, v, symbol in self.atoms:
-            if other_name != name or other_extra != extra:
-                continue
+        for _, _, v, symbol in (a for a in self.atoms if a[:2] == (name, extra)):  # the list as it grows
             if self.same(u, v):
                 return symbol
             if extra is None and name in _ODD + _EVEN and self.same(neg(u), v):

@@ -289,14 +289,14 @@ class _Checker:
             self.prove(part.get("by"), d, rel, q)
 
     def rule_monotone(self, node, d, rel, p) -> None:
-        side, drel = choice(node, "from", ("left", "right")), choice(node, "deriv", INEQUALITIES)
+        side = choice(node, "from", ("left", "right"))
         e = p[0] if side == "left" else p[1]
         if e is None or p[0] == p[1]:
             raise Rejected("monotone needs a finite end of a proper interval")
         g, bits = smooth_on(d, p), _bits(node)
         with ctx.workprec(bits):
             at_end = enclose(g, point(e), strict=True)  # g defined on a neighbourhood of e
-        self.monotone_from(node, g, rel, drel, p, 1 if side == "left" else -1, p[2] if side == "left" else p[3],
+        self.monotone_from(node, g, rel, p, 1 if side == "left" else -1, p[2] if side == "left" else p[3],
                            lambda r: certain_at(g, e, r, (bits,)) is not None,
                            f"the function at x = {e} is {at_end}", "mean value theorem")
 
@@ -395,7 +395,6 @@ class _Checker:
         self.prove(node.get("by"), other, rel, p)
 
     def rule_tail(self, node, d, rel, p) -> None:
-        drel = choice(node, "deriv", INEQUALITIES)
         if (p[0] is None) == (p[1] is None):
             raise Rejected("limit needs a piece with exactly one infinite end")
         side = 1 if p[1] is None else -1
@@ -404,16 +403,16 @@ class _Checker:
         if not lim.finite:
             raise Rejected("the limit at the infinite end is not finite")
         value = limits.limit_value(lim)
-        self.monotone_from(node, g, rel, drel, p, -side, False, value.satisfies,
+        self.monotone_from(node, g, rel, p, -side, False, value.satisfies,
                            f"the function tends to {value} at {'+oo' if side > 0 else '-oo'}",
                            "a monotone function on a ray lies on one side of its limit")
 
-    def monotone_from(self, node, g, rel, drel, p, direction: int, attained: bool, certain, said: str,
-                      why: str) -> None:
-        """The shared step of ``monotone`` and ``tail``: g REL 0 on p, where g' DREL 0 (the sub-node, on p's
-        interior) moves g monotonically away from a value v in ``direction`` (+1: rightward from p's left end;
+    def monotone_from(self, node, g, rel, p, direction: int, attained: bool, certain, said: str, why: str) -> None:
+        """The shared step of ``monotone`` and ``tail``: g REL 0 on p, where g' DREL 0 (DREL the node's ``deriv``,
+        proved by the sub-node on p's interior) moves g monotonically away from a value v in ``direction`` (+1: rightward from p's left end;
         -1: leftward, from the right end or from the limit at +oo); ``certain(r)``: v r 0 is certain;
         ``attained``: g takes the value v on p."""
+        drel = choice(node, "deriv", INEQUALITIES)
         if (rel in (">", ">=")) != ((1 if drel in (">", ">=") else -1) * direction > 0):
             raise Rejected("the derivative sign moves the function the wrong way from its reference value")
         weak, strong = (">=", ">") if rel in (">", ">=") else ("<=", "<")
