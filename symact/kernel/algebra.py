@@ -386,15 +386,10 @@ def _rational(n, d) -> Fraction | None:
 
 def _ratio(a, b) -> Fraction | None:
     """The rational q with a = q b for polynomials a, b != 0 (checked by expansion), or None."""
-    if b == 0:
-        return None
-    terms_a, terms_b = sp.Add.make_args(a), sp.Add.make_args(b)
-    coeff_b, mono = terms_b[0].as_coeff_Mul()
-    coeff_a = next((c for c, m in (t.as_coeff_Mul() for t in terms_a) if m == mono), None)
-    if coeff_a is None or not (coeff_a.is_Rational and coeff_b.is_Rational):
-        return None
-    q = sp.Rational(coeff_a) / coeff_b
-    return Fraction(int(q.p), int(q.q)) if sp.expand(a - q * b) == 0 else None
+    coeff_b, mono = sp.Add.make_args(b)[0].as_coeff_Mul()  # b = 0: coeff_b = 0, no ratio
+    coeff_a = next((c for c, m in (t.as_coeff_Mul() for t in sp.Add.make_args(a)) if m == mono), sp.nan)
+    q = _rational(coeff_a, coeff_b)
+    return q if q is not None and sp.expand(a - sp.Rational(q.numerator, q.denominator) * b) == 0 else None
 
 
 def _pi_multiple(t) -> Fraction | None:
