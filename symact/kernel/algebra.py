@@ -70,7 +70,7 @@ from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, from_sympy, has_x, linear_split, mul, neg,
-                                 num, polynomial, power, rational_power, scaled)
+                                 num, polynomial, power, rational_power, scaled, subterms)
 
 #: limits that keep the polynomials small (beyond them the rule gives no answer)
 MAX_EXP_POWER = 256
@@ -196,8 +196,9 @@ class Normalizer:
             exact = rational_power(base[1], r)
             if exact is not None:
                 return sp.Rational(exact.numerator, exact.denominator), sp.Integer(1)
-            outside, inside = _split_root(base[1], r.denominator)  # q = outside^n inside: q^r = outside^(n r) inside^r
-            scale, base = outside ** r.numerator, num(inside)
+            # q = outside^n inside, inside free of n-th powers (8^(1/2), 2 * 2^(1/2) share it): q^r = outside^(n r) inside^r
+            outside = math.prod((Fraction(p) ** (e // r.denominator) for p, e in _prime_powers(base[1])), start=Fraction(1))
+            scale, base = outside ** r.numerator, num(base[1] / outside ** r.denominator)
         if base[0] == "pow" and base[2].denominator == 1 and (base[2] * r).denominator == 1:
             v, m = base[1], base[2]
             if m.numerator % 2 == 0 and (m * r).numerator % 2 == 0:  # (v^m)^r = |v|^(m r) = v^(m r)
@@ -244,11 +245,8 @@ class Normalizer:
             return self.exponential(u)
         if name == "log":
             return self.logarithm(u)
-        if name in ("sin", "cos"):
-            found = self.trigonometric(name, u)
-            if found is not None:
-                return found
-        return self.atom(name, None, u), sp.Integer(1)
+        found = self.trigonometric(name, u) if name in ("sin", "cos") else None
+        return found if found is not None else (self.atom(name, None, u), sp.Integer(1))
 
     def exponential(self, u):
         """exp(u) for u = q x + rest: E^(q L) times exp(rest) (rest an independent generator unless 0), where
@@ -257,14 +255,13 @@ class Normalizer:
         k = slope * self.L
         if k.denominator != 1:
             raise Uncertain("exponent slope outside the common denominator")
-        k = int(k)
-        n, d = _over(self.E, k)
+        n, d = _over(self.E, int(k))
         others = []
         for a in _summands(rest) if rest is not None else []:
-            name, v, j = _function_multiple(a)
-            rule = FUNCTIONS[name].exp_of if name else None
-            if rule is not None and (not rule[1] or self.sign(v, True) > 0 or self.sign(neg(v), True) > 0):
-                n2, d2 = self.nd(("pow", at(rule[0], v), Fraction(j)))  # exp(j f(v)) = g(v)^j (the record)
+            j, f = scaled(a)  # a = j f(v), j a non-zero integer
+            rule = FUNCTIONS[f[1]].exp_of if f[0] == "fn" and j.denominator == 1 and j != 0 else None
+            if rule is not None and (not rule[1] or self.sign(f[2], True) > 0 or self.sign(neg(f[2]), True) > 0):
+                n2, d2 = self.nd(("pow", at(rule[0], f[2]), j))  # exp(j f(v)) = g(v)^j (the record)
             elif (k1 := self.integer(a)) is not None:  # exp(k) = e^k, also exp(-(sqrt(2)/2 sqrt(2))^2) = e^-1
                 n2, d2 = _over(self.e, k1)
             else:
@@ -287,9 +284,7 @@ class Normalizer:
         integer k and an exponent v met before (G = exp(v)), else a new generator; when an exponent met before is
         k u with |k| >= 2, the normalisation starts again with exp(u) as a generator from the start."""
         nu, du = self.nd(u)
-        for name, _, v, symbol in self.atoms:
-            if name != "exp":
-                continue
+        for _, _, v, symbol in (a for a in self.atoms if a[0] == "exp"):  # the list as it grows
             nv, dv = self.nd(v)
             # the cross products reduced like any polynomial (:meth:`reduce`: (x sqrt(2)/2)^2 is x^2/2)
             a, b = self.reduce(nu * dv), self.reduce(nv * du)
@@ -309,7 +304,7 @@ class Normalizer:
         n, d = self.nd(u)
         q = _rational(n, d)
         if q is not None and q > 0:  # log 2, log(1 + exp(0)) = log 2
-            return self.log_rational(q)
+            return self.log_rational(q), sp.Integer(1)
         j = _lowest_power(n, self.E) - _lowest_power(d, self.E)
         c = _content(n) / _content(d) if n != 0 else Fraction(1)
         a, b = _lowest_power(n, self.x), _lowest_power(d, self.x)
@@ -325,13 +320,12 @@ class Normalizer:
         k = a - b if side else 0
         w = mul(num(1 / c), u, *([fn("exp", neg(mul(num(j / self.L), ("x",))))] if j else []),
                 *([power(size, -k)] if k else []))
-        total, _ = self.log_rational(c)
+        total = self.log_rational(c)
         return self.expand(self.atom("log", None, w) + sp.Rational(j / self.L) * self.x + total
                            + k * (self.atom("log", None, size) if k else 0)), sp.Integer(1)
 
     def log_rational(self, q: Fraction):
-        total = sum((e * self.atom("log", None, num(prime)) for prime, e in _prime_powers(q)), sp.Integer(0))
-        return total, sp.Integer(1)
+        return sum((e * self.atom("log", None, num(prime)) for prime, e in _prime_powers(q)), sp.Integer(0))
 
     def trigonometric(self, name: str, u):
         """sin/cos(k x/T + c pi) with integer k and c in Z/2, as a polynomial in S = sin(x/T), C = cos(x/T)."""
@@ -342,10 +336,11 @@ class Normalizer:
         shift = Fraction(0) if rest is None else _pi_multiple(rest)
         if shift is None or 12 % shift.denominator:
             return None
-        s, c = _multiple_angle(int(k), self.S, self.C, self.expand)
-        cos_t, sin_t = self.at_pi_multiple(shift)
-        s, c = s * cos_t + c * sin_t, c * cos_t - s * sin_t  # the angle-sum formulas
-        return self.expand(s if name == "sin" else c), sp.Integer(1)
+        c, s = self.at_pi_multiple(shift)
+        step = -self.S if k < 0 else self.S
+        for _ in range(abs(int(k))):  # the angle-sum formulas: c pi plus |k| times x/T (or -x/T)
+            s, c = self.expand(s * self.C + c * step), self.expand(c * self.C - s * step)
+        return (s if name == "sin" else c), sp.Integer(1)
 
     def at_pi_multiple(self, shift: Fraction):
         """(cos, sin) of shift * pi for shift in Z/12, exactly: rationals and multiples of sqrt(2), sqrt(3) and
@@ -363,9 +358,7 @@ class Normalizer:
 
     # -- generators ---------------------------------------------------------------------------------------------
     def atom(self, name: str, extra, u):
-        for other_name, other_extra, v, symbol in self.atoms:
-            if other_name != name or other_extra != extra:
-                continue
+        for _, _, v, symbol in (a for a in self.atoms if a[:2] == (name, extra)):  # the list as it grows
             if self.same(u, v):
                 return symbol
             if extra is None and name in _ODD + _EVEN and self.same(neg(u), v):
@@ -387,38 +380,25 @@ def _over(g, k: int) -> tuple:
 
 def _rational(n, d) -> Fraction | None:
     """n/d as a Fraction when both are rational numbers (d != 0), else None."""
-    if not (n.is_Rational and d.is_Rational and d != 0):
-        return None
-    return Fraction(int(n.p), int(n.q)) / Fraction(int(d.p), int(d.q))
+    q = n / d if n.is_Rational and d.is_Rational and d != 0 else None
+    return None if q is None else Fraction(int(q.p), int(q.q))
 
 
 def _ratio(a, b) -> Fraction | None:
     """The rational q with a = q b for polynomials a, b != 0 (checked by expansion), or None."""
-    if b == 0:
-        return None
-    terms_a, terms_b = sp.Add.make_args(a), sp.Add.make_args(b)
-    coeff_b, mono = terms_b[0].as_coeff_Mul()
-    coeff_a = next((c for c, m in (t.as_coeff_Mul() for t in terms_a) if m == mono), None)
-    if coeff_a is None or not (coeff_a.is_Rational and coeff_b.is_Rational):
-        return None
-    q = sp.Rational(coeff_a) / coeff_b
-    return Fraction(int(q.p), int(q.q)) if sp.expand(a - q * b) == 0 else None
+    coeff_b, mono = sp.Add.make_args(b)[0].as_coeff_Mul()  # b = 0: coeff_b = 0, no ratio
+    coeff_a = next((c for c, m in (t.as_coeff_Mul() for t in sp.Add.make_args(a)) if m == mono), sp.nan)
+    q = _rational(coeff_a, coeff_b)
+    return q if q is not None and sp.expand(a - sp.Rational(q.numerator, q.denominator) * b) == 0 else None
 
 
 def _pi_multiple(t) -> Fraction | None:
-    """c when t is c * pi (a product of pi and rational constants, read off the syntax), else None."""
-    factors, stack, pis = [], [t], 0
-    while stack:
-        f = stack.pop()
-        if f[0] == "mul":
-            stack.extend(f[1:])
-        elif f == ("const", "pi"):
-            pis += 1
-        else:
-            factors.append(constant_rational(f))
-    if pis != 1 or None in factors:
-        return None
-    return math.prod(factors, start=Fraction(1))
+    """c when t is c * pi (pi times rational constants, read off the syntax), else None."""
+    if t == ("const", "pi"):
+        return Fraction(1)
+    c, u = scaled(t)
+    q = None if u is t else _pi_multiple(u)
+    return None if q is None else c * q
 
 
 def _summands(t, scale: Fraction = Fraction(1)) -> list:
@@ -433,49 +413,16 @@ def _summands(t, scale: Fraction = Fraction(1)) -> list:
     return _summands(u, scale * c) if u is not t else [t if scale == 1 else mul(num(scale), t)]
 
 
-def _function_multiple(t):
-    """(f, v, j) when t is j f(v) with j a non-zero integer, else (None, None, 0)."""
-    if t[0] == "fn":
-        return t[1], t[2], 1
-    if t[0] == "mul" and len(t) == 3 and t[1][0] == "num" and t[1][1].denominator == 1 and t[1][1] != 0 \
-            and t[2][0] == "fn":
-        return t[2][1], t[2][2], int(t[1][1])
-    return None, None, 0
-
-
 def _content(p) -> Fraction:
-    """The positive rational c with p/c a polynomial whose rational coefficients are coprime integers (1 where a
-    coefficient is not rational)."""
-    coefficients = [term.as_coeff_Mul()[0] for term in sp.Add.make_args(sp.expand(p))]
-    if not all(isinstance(a, sp.Rational) and a != 0 for a in coefficients):
-        return Fraction(1)
-    return Fraction(math.gcd(*(int(a.p) for a in coefficients)), lcm(*(int(a.q) for a in coefficients)))
+    """The positive rational c with p/c a polynomial whose rational coefficients are coprime integers (p != 0)."""
+    c = sp.expand(p).as_content_primitive()[0]
+    return Fraction(int(c.p), int(c.q))
 
 
 def _lowest_power(p, E) -> int:
     """The largest j with E^j dividing every monomial of the polynomial p (0 when E does not occur)."""
     p = sp.expand(p)
-    if p == 0 or not p.has(E):
-        return 0
-    return min(sp.Poly(term, E).degree() if term.has(E) else 0 for term in sp.Add.make_args(p))
-
-
-def _multiple_angle(k: int, S, C, expand):
-    """(sin(k a), cos(k a)) as polynomials in S = sin a, C = cos a (``expand`` multiplies out)."""
-    s, c = sp.Integer(0), sp.Integer(1)
-    step_s, step_c = (S, C) if k >= 0 else (-S, C)
-    for _ in range(abs(k)):
-        s, c = expand(s * step_c + c * step_s), expand(c * step_c - s * step_s)
-    return s, c
-
-
-def _split_root(q: Fraction, n: int) -> tuple[Fraction, Fraction]:
-    """q = a^n * b with b free of n-th powers of small primes (so that 8^(1/2) and 2 * 2^(1/2) share b)."""
-    a, b = Fraction(1), Fraction(1)
-    for prime, exponent in _prime_powers(q):
-        a *= Fraction(prime) ** (exponent // n)
-        b *= Fraction(prime) ** (exponent % n)
-    return a, b
+    return min(sp.degree(term, E) for term in sp.Add.make_args(p)) if p.has(E) else 0
 
 
 def _prime_powers(q: Fraction):
@@ -526,17 +473,8 @@ def _scale(slopes: set, limit: int) -> Fraction:
 
 def _slopes(t, scales: dict) -> set:
     """The slopes of x in the arguments of the functions named in ``scales``, each times its scales."""
-    out = set()
-    stack = [t]
-    while stack:
-        s = stack.pop()
-        if not isinstance(s, tuple):
-            continue
-        if s[0] == "fn" and s[1] in scales:
-            slope, _ = linear_split(s[2])
-            out.update(slope * k for k in scales[s[1]])
-        stack.extend(a for a in s[1:] if isinstance(a, tuple))
-    return {q for q in out if q != 0}
+    return {linear_split(s[2])[0] * k for s in subterms(t) if s[0] == "fn" and s[1] in scales
+            for k in scales[s[1]]} - {0}
 
 
 #: the exponentials a function becomes: exp(u) itself, exp(k u) for each k in the rewrite of tanh, sinh, cosh

@@ -112,7 +112,7 @@ from symact.kernel.evaluate import (GermUndefined, certain_at, enclose, interior
                                     undefined_reason, zero_at)
 from symact.kernel.integral_claim import check_integral
 from symact.kernel.kink_between import check_kink_between
-from symact.kernel.ivals import Uncertain
+from symact.kernel.ivals import Uncertain, exact
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
 from symact.kernel.outer import reduce_outer
@@ -123,6 +123,10 @@ from symact.kernel.sizes import check_sized
 from symact.kernel.terms import X, TermError, from_json, linear_split, neg, parse_rational, rational_text, show, sub
 
 MAX_NODES = 20000
+INEQUALITIES = ("<", "<=", ">", ">=")
+#: the relations each rule proves (every claim relation where not listed)
+RULE_RELATIONS = {"algebra": ("==",), "constant": ("==",), "same": ("==", "<=", ">="), "abs": ("<", "<="),
+                  "monotone": INEQUALITIES, "remainder": INEQUALITIES, "tail": INEQUALITIES}
 #: the refutations of a claim at an irrational point (the intermediate value theorem)
 BETWEEN = {"undefined-between": check_between, "kink-between": check_kink_between}
 
@@ -167,7 +171,18 @@ def read_claim(c: dict):
 def check(cert: dict) -> tuple[str, list[str]]:
     """Check a certificate; returns (verdict, the steps checked as sentences) or raises Rejected."""
     try:
-        return _check(cert)
+        choice(cert, "format", (FORMAT,))
+        verdict, proof, claim = choice(cert, "verdict", ("proved", "refuted")), cert.get("proof"), cert.get("claim", {})
+        kind = claim_kind(claim)
+        if kind != "ordinary":
+            return verdict, KINDS[kind][1](claim, verdict, proof)
+        lhs, rel, rhs, domain = read_claim(claim)
+        checker = _Checker()
+        if verdict == "refuted":
+            checker.counterexample(proof, lhs, rel, rhs, domain)
+        for node, p in node_per_piece(proof, domain) if verdict == "proved" else ():
+            checker.prove(node, sub(lhs, rhs), rel, p)
+        return verdict, checker.log
     except Rejected:
         raise
     except (Uncertain, GermUndefined, ZeroDivisionError, TermError) as exc:
@@ -176,27 +191,6 @@ def check(cert: dict) -> tuple[str, list[str]]:
         raise Rejected("certificate nested too deeply") from None
     except (TypeError, KeyError, IndexError, AttributeError, ValueError) as exc:  # JSON of the wrong shape
         raise Rejected(f"malformed certificate: {type(exc).__name__}: {exc}") from None
-
-
-def _check(cert: dict) -> tuple[str, list[str]]:
-    if not isinstance(cert, dict) or cert.get("format") != FORMAT:
-        raise Rejected(f"not a {FORMAT} certificate")
-    verdict, proof = cert.get("verdict"), cert.get("proof")
-    if verdict not in ("proved", "refuted"):  # every rule below checks one of the two
-        raise Rejected(f"unknown verdict {verdict!r}")
-    claim = cert.get("claim", {})
-    kind = claim_kind(claim)
-    if kind != "ordinary":
-        return verdict, KINDS[kind][1](claim, verdict, proof)
-    lhs, rel, rhs, domain = read_claim(claim)
-    checker = _Checker()
-    if verdict == "refuted":
-        checker.counterexample(proof, lhs, rel, rhs, domain)
-    else:
-        d = sub(lhs, rhs)
-        for node, p in node_per_piece(proof, domain):
-            checker.prove(node, d, rel, p)
-    return verdict, checker.log
 
 
 def claim_text(c) -> str:
@@ -235,12 +229,10 @@ class _Checker:
 
     # -- refutation ---------------------------------------------------------------------------------------------
     def counterexample(self, node: Any, lhs, rel, rhs, domain) -> None:
-        rule = node.get("rule") if isinstance(node, dict) else None
+        rule = choice(node, "rule", ("counterexample", *BETWEEN))
         if rule in BETWEEN:
             self.log += BETWEEN[rule](node, lhs, rhs, domain)
             return
-        if rule != "counterexample":
-            raise Rejected("a refutation is a counterexample, an undefined-between or a kink-between node")
         x0 = parse_rational(node.get("x"))
         if not any(contains(p, x0) for p in domain):
             raise Rejected(f"x = {x0} is outside the claim's domain")
@@ -265,6 +257,8 @@ class _Checker:
         method = getattr(self, f"rule_{rule}", None) if isinstance(rule, str) else None
         if method is None:
             raise Rejected(f"unknown rule {rule!r}")
+        if rel not in RULE_RELATIONS.get(rule, CLAIM_RELATIONS):
+            raise Rejected(f"{rule} proves only {' or '.join(RULE_RELATIONS[rule])}, not {rel}")
         method(node, d, rel, p)
 
     def rule_eval(self, node, d, rel, p) -> None:
@@ -273,11 +267,9 @@ class _Checker:
             if how is not None:
                 self.log.append(f"At x = {p[0]}: the difference is {how}.")
                 return
-        bits, form = _bits(node), node.get("form", "natural")
+        bits, form = _bits(node), choice(node, "form", ("natural", "mean-value", "taylor"), "natural")
         how = {"natural": "interval arithmetic", "mean-value": "mean value form",
-               "taylor": f"Taylor form of order {node.get('order', 2)} at x = {node.get('at')}"}.get(form)
-        if how is None:
-            raise Rejected(f"unknown enclosure form {form!r}")
+               "taylor": f"Taylor form of order {node.get('order', 2)} at x = {node.get('at')}"}[form]
         at, order = ((parse_rational(node.get("at")), node.get("order", 2)) if form == "taylor"
                      else remainder.mean_value_form(p) if form == "mean-value" else (None, 0))
         with ctx.workprec(bits):
@@ -297,21 +289,19 @@ class _Checker:
             self.prove(part.get("by"), d, rel, q)
 
     def rule_monotone(self, node, d, rel, p) -> None:
-        side, drel = node.get("from"), _deriv_relation(node, rel, "monotone")
-        if side not in ("left", "right"):
-            raise Rejected("monotone needs from=left|right")
+        side = choice(node, "from", ("left", "right"))
         e = p[0] if side == "left" else p[1]
         if e is None or p[0] == p[1]:
             raise Rejected("monotone needs a finite end of a proper interval")
         g, bits = smooth_on(d, p), _bits(node)
         with ctx.workprec(bits):
             at_end = enclose(g, point(e), strict=True)  # g defined on a neighbourhood of e
-        self.monotone_from(node, g, rel, drel, p, 1 if side == "left" else -1, p[2] if side == "left" else p[3],
+        self.monotone_from(node, g, rel, p, 1 if side == "left" else -1, p[2] if side == "left" else p[3],
                            lambda r: certain_at(g, e, r, (bits,)) is not None,
                            f"the function at x = {e} is {at_end}", "mean value theorem")
 
     def rule_remainder(self, node, d, rel, p) -> None:
-        drel = _deriv_relation(node, rel, "remainder")
+        drel = choice(node, "deriv", INEQUALITIES)
         a, n = parse_rational(node.get("at")), node.get("order")
         got = remainder.remainder_relation(p, a, n, drel)
         if (contains(p, a) and not holds(Fraction(0), rel)) or not holds_relation(got, rel):
@@ -327,23 +317,19 @@ class _Checker:
         factors = node.get("factors")
         if g[0] != "mul" or not isinstance(factors, list) or len(factors) != len(g) - 1:
             raise Rejected("product needs the difference's smooth form to be a product and one node per factor")
-        sign, strict = 1, True
-        for f, part in zip(g[1:], factors):
-            frel = part.get("rel") if isinstance(part, dict) else None
-            if frel not in ("<", "<=", ">", ">="):
-                raise Rejected("each factor needs rel: <, <=, > or >=")
+        rels = [choice(part, "rel", INEQUALITIES) for part in factors]
+        for f, part, frel in zip(g[1:], factors, rels):
             self.prove(part.get("by"), f, frel, p)
-            sign *= 1 if frel in (">", ">=") else -1
-            strict = strict and frel in ("<", ">")
-        got = (">" if sign > 0 else "<") if strict else (">=" if sign > 0 else "<=")
+        # the signs multiply (negative for an odd number of factors < 0 or <= 0), strict when every factor's is
+        got = ("<" if sum(r[0] == "<" for r in rels) % 2 else ">") + ("" if all(len(r) == 1 for r in rels) else "=")
         if not holds_relation(got, rel):
             raise Rejected(f"the factors' signs give a product {got} 0, not {rel} 0")
         self.log.append(f"On {piece_text(p)}: the difference is a product of factors of certain signs, so it is {got} 0.")
 
     def rule_abs(self, node, d, rel, p) -> None:
         u, rest = split_abs(d)
-        if u is None or rel not in ("<", "<="):
-            raise Rejected("abs needs a sum with a term |u| and the relation < or <=")
+        if u is None:
+            raise Rejected("abs needs a sum with a term |u|")
         self.log.append(f"On {piece_text(p)}: |{show(u)}| is {show(u)} or its negation, so both cases are proved:")
         for key, v in (("plus", u), ("minus", neg(u))):
             self.prove(node.get(key), v if rest is None else ("add", v, *rest), rel, p)
@@ -353,8 +339,7 @@ class _Checker:
         if L is None:
             raise Rejected("x occurs outside the arguments s x + c of sin and cos: not periodic")
         a, b = parse_rational(node.get("from")), parse_rational(node.get("to"))
-        length = b - a
-        if not arb(length.numerator) / length.denominator > 2 * L * arb.pi():
+        if not exact(b - a) > 2 * L * arb.pi():
             raise Rejected(f"[{a}, {b}] is not certainly as long as the period 2 pi * {L}")
         self.log.append(f"The difference has period 2 pi * {L} (x occurs only in sin and cos of s x + c), and "
                         f"[{rational_text(a)}, {rational_text(b)}] is longer than that; on it:")
@@ -373,8 +358,6 @@ class _Checker:
             self.prove(sub_node, t, rel, p)
 
     def rule_algebra(self, node, d, rel, p) -> None:
-        if rel != "==":
-            raise Rejected("algebra proves identities only")
         known = self.nonzero(node.get("nonzero", []), p)
         defined_on(d, p, known)  # defined everywhere on the piece
         g = smooth_form(d, p, strict=False, known=known)
@@ -384,8 +367,8 @@ class _Checker:
                         f"algebra (rational functions of exponentials and other function values).")
 
     def rule_same(self, node, d, rel, p) -> None:
-        if rel not in ("==", "<=", ">=") or d[0] != "add" or len(d) != 3 or d[2] != neg(d[1]):
-            raise Rejected("same needs a claim t REL t (REL one of ==, <=, >=) with the same term on both sides")
+        if d[0] != "add" or len(d) != 3 or d[2] != neg(d[1]):
+            raise Rejected("same needs a claim t REL t with the same term on both sides")
         defined_on(d[1], p)
         self.log.append(f"On {piece_text(p)}: both sides are the same term {show(d[1])}, defined there, so their "
                         f"difference is 0.")
@@ -396,12 +379,11 @@ class _Checker:
             raise Rejected("nonzero must be a list")
         known = {}
         for item in items:
-            if not isinstance(item, dict) or item.get("rel") not in ("<", ">"):
-                raise Rejected("a nonzero item is {term, rel: < or >, by}")
+            urel = choice(item, "rel", ("<", ">"))
             u = from_json(item.get("term"))
-            self.log.append(f"On {piece_text(p)}: {show(u)} {item['rel']} 0, so it is never 0 there:")
-            self.prove(item.get("by"), u, item["rel"], p)
-            known[u] = item["rel"]
+            self.log.append(f"On {piece_text(p)}: {show(u)} {urel} 0, so it is never 0 there:")
+            self.prove(item.get("by"), u, urel, p)
+            known[u] = urel
         return known
 
     def rule_rewrite(self, node, d, rel, p) -> None:
@@ -413,7 +395,6 @@ class _Checker:
         self.prove(node.get("by"), other, rel, p)
 
     def rule_tail(self, node, d, rel, p) -> None:
-        drel = _deriv_relation(node, rel, "limit")
         if (p[0] is None) == (p[1] is None):
             raise Rejected("limit needs a piece with exactly one infinite end")
         side = 1 if p[1] is None else -1
@@ -422,16 +403,16 @@ class _Checker:
         if not lim.finite:
             raise Rejected("the limit at the infinite end is not finite")
         value = limits.limit_value(lim)
-        self.monotone_from(node, g, rel, drel, p, -side, False, value.satisfies,
+        self.monotone_from(node, g, rel, p, -side, False, value.satisfies,
                            f"the function tends to {value} at {'+oo' if side > 0 else '-oo'}",
                            "a monotone function on a ray lies on one side of its limit")
 
-    def monotone_from(self, node, g, rel, drel, p, direction: int, attained: bool, certain, said: str,
-                      why: str) -> None:
-        """The shared step of ``monotone`` and ``tail``: g REL 0 on p, where g' DREL 0 (the sub-node, on p's
-        interior) moves g monotonically away from a value v in ``direction`` (+1: rightward from p's left end;
+    def monotone_from(self, node, g, rel, p, direction: int, attained: bool, certain, said: str, why: str) -> None:
+        """The shared step of ``monotone`` and ``tail``: g REL 0 on p, where g' DREL 0 (DREL the node's ``deriv``,
+        proved by the sub-node on p's interior) moves g monotonically away from a value v in ``direction`` (+1: rightward from p's left end;
         -1: leftward, from the right end or from the limit at +oo); ``certain(r)``: v r 0 is certain;
         ``attained``: g takes the value v on p."""
+        drel = choice(node, "deriv", INEQUALITIES)
         if (rel in (">", ">=")) != ((1 if drel in (">", ">=") else -1) * direction > 0):
             raise Rejected("the derivative sign moves the function the wrong way from its reference value")
         weak, strong = (">=", ">") if rel in (">", ">=") else ("<=", "<")
@@ -443,8 +424,6 @@ class _Checker:
         self.prove(node.get("by"), differentiate(g), drel, interior(p))
 
     def rule_constant(self, node, d, rel, p) -> None:
-        if rel != "==":
-            raise Rejected("constant proves identities only")
         x0 = parse_rational(node.get("at"))
         if not contains(p, x0):
             raise Rejected("the anchor point is outside the piece")
@@ -457,12 +436,13 @@ class _Checker:
                         f"x = {x0}, so it is 0 on the whole interval.")
 
 
-def _deriv_relation(node, rel: str, rule: str) -> str:
-    """The node's ``deriv`` relation (strict or weak inequality) for an inequality claim, else Rejected."""
-    drel = node.get("deriv")
-    if rel == "==" or drel not in ("<", "<=", ">", ">="):
-        raise Rejected(f"{rule} needs deriv=REL and an inequality claim")
-    return drel
+def choice(node, key: str, options: tuple, default=None):
+    """The field ``key`` of a proof node (``default`` where absent), Rejected unless the node is a JSON object
+    and the value is one of ``options``."""
+    value = node.get(key, default) if isinstance(node, dict) else None
+    if value not in options:
+        raise Rejected(f"the field {key!r} must be one of {', '.join(options)}, not {value!r}")
+    return value
 
 
 def split_abs(d):

@@ -6,6 +6,8 @@ Q are used.  A quotient N/D of two polynomials is a pair (N, D), added and compa
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import reduce
+from itertools import repeat
 from typing import Callable
 
 from symact.kernel.pieces import Rejected
@@ -31,9 +33,7 @@ def const(c) -> dict:
 
 def constant_of(p: dict) -> Fraction | None:
     """The value of a constant polynomial, or None."""
-    if any(m for m in p):
-        return None
-    return p.get((), Fraction(0))
+    return None if any(p) else p.get((), Fraction(0))
 
 
 def add(p: dict, q: dict, scale: Fraction = Fraction(1)) -> dict:
@@ -63,10 +63,7 @@ def mul(p: dict, q: dict, times: Callable[[object, object], object] = powers) ->
 
 def power(p: dict, n: int, times: Callable[[dict, dict], dict] = mul) -> dict:
     """p^n for an integer n >= 0, by n products ``times`` (default: :func:`mul`)."""
-    out = const(1)
-    for _ in range(n):
-        out = times(out, p)
-    return out
+    return reduce(times, repeat(p, n), const(1))
 
 
 def quotient_add(a: tuple, b: tuple, scale: Fraction = Fraction(1), times: Callable[[dict, dict], dict] = mul) -> tuple:

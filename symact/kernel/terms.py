@@ -164,9 +164,17 @@ def _branch(b: Any) -> tuple:
     return from_json(b[0]), condition_from_json(b[1])
 
 
+def subterms(t):
+    """The nodes of the term t (tuples, or the lists of JSON terms), t first."""
+    yield t
+    for a in t:
+        if isinstance(a, (tuple, list)):
+            yield from subterms(a)
+
+
 def occurs(t, test) -> bool:
-    """Whether a node of the term t (tuples, or the lists of JSON terms) passes the test."""
-    return test(t) or any(occurs(a, test) for a in t if isinstance(a, (tuple, list)))
+    """Whether a node of the term t passes the test."""
+    return any(map(test, subterms(t)))
 
 
 def has_param(t) -> bool:
@@ -325,13 +333,9 @@ def linear_split(u):
         slope, rest = linear_split(v)
         return slope * scale, None if rest is None or scale == 0 else rest if scale == 1 else mul(num(scale), rest)
     if u[0] == "add":
-        slope, rests = Fraction(0), []
-        for a in u[1:]:
-            s, r = linear_split(a)
-            slope += s
-            if r is not None:
-                rests.append(r)
-        return slope, None if not rests else (rests[0] if len(rests) == 1 else add(*rests))
+        parts = [linear_split(a) for a in u[1:]]
+        rests = [r for _, r in parts if r is not None]  # never the literal 0, which folded would leave out
+        return sum((s for s, _ in parts), Fraction(0)), folded("add", rests) if rests else None
     return Fraction(0), u
 
 

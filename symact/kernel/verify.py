@@ -20,15 +20,14 @@ def find_certificates(obj) -> list:
     the ``conjuncts`` of a claim made of several statements (each needs its own certificate)."""
     if isinstance(obj, dict) and obj.get("format") == FORMAT:
         return [obj]
-    if isinstance(obj, dict):
-        cert = obj.get("certificate")
-        if isinstance(cert, dict) and cert.get("kind") == "kernel":
-            data = cert.get("data")
-            if isinstance(data, dict) and isinstance(data.get("conjuncts"), list):
-                found = [c.get("certificate") for c in data["conjuncts"] if isinstance(c, dict)]
-                return [c.get("data") if isinstance(c, dict) and "data" in c else c for c in found]
-            return [data]
-    return []
+    cert = obj.get("certificate") if isinstance(obj, dict) else None
+    if not (isinstance(cert, dict) and cert.get("kind") == "kernel"):
+        return []
+    data = cert.get("data")
+    if not (isinstance(data, dict) and isinstance(data.get("conjuncts"), list)):
+        return [data]
+    found = [c.get("certificate") for c in data["conjuncts"] if isinstance(c, dict)]
+    return [c.get("data") if isinstance(c, dict) and "data" in c else c for c in found]
 
 
 def _rejected(reason: str, as_json: bool) -> int:
