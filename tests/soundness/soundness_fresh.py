@@ -496,11 +496,11 @@ def _cases(T, F) -> list:
         F(N, "atan-complement-everywhere", ("atan(x) + atan(1/x)", "==", "pi/2"),
           (lambda x: mp.atan(x) + mp.atan(div(1, x)), lambda x: mp.pi / 2), "0", "1/0 at 0"),
         T(N, "sinh-cosh-exp", ("sinh(x) + cosh(x)", "==", "exp(x)"), (lambda x: sinh(x) + cosh(x), exp),
-          "(e^x - e^-x)/2 + (e^x + e^-x)/2", xmax=1e4),
+          "(e^x - e^-x)/2 + (e^x + e^-x)/2", xmax=100),
         F(N, "cosh-sinh-digit", ("cosh(x)**2 - sinh(x)**2", "==", "1.0000000000000000000000000000001"),
           (lambda x: cosh(x) ** 2 - sinh(x) ** 2, c("1.0000000000000000000000000000001")), "0", "1 everywhere"),
         T(N, "erfc-reflect", ("erfc(-x)", "==", "2 - erfc(x)"), (lambda x: erfc(-x), lambda x: 2 - erfc(x)),
-          "erfc(-x) = 1 + erf x"),
+          "erfc(-x) = 1 + erf x", xmax=30),
         # -- tiny values near 0 --------------------------------------------------------------------------------
         F(Y, "linear-dip-margin", ("x**2 + 1e-30*x", ">=", "-2.4999999999e-61"),
           (lambda x: x * x + num("1e-30") * x, c("-2.4999999999e-61")), "-5e-31", "-2.5e-61 at -5e-31"),
