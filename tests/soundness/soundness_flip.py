@@ -4,7 +4,8 @@ A checker that passes a case and its negation proves nothing about either.  :fun
 into a true one whose own points include the old witness (where the claim fails) and a true case into a false one
 with a witness inside its domain (where the claim holds); :func:`soundness_mp.check_case` must reject both.
 
-test_soundness.py runs a fixed-seed sample of the cases; the full sweep (every case of the suite, a few minutes)::
+test_soundness.py flips every case (test_the_ground_truth_check_can_fail); the same sweep as a script, with one
+summary line (under a minute: a flipped case stops at its first failing point)::
 
     cd tests/soundness && nice -n 10 python soundness_flip.py            # exit status 1 if a flip is accepted
     cd tests/soundness && python soundness_flip.py --sample 200 --seed 7  # a sample
