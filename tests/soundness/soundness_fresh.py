@@ -147,11 +147,18 @@ def _families():
 
 
 def extremum_cases(T, F) -> list:
+    return near_extremum_cases(T, F, _families(), "fr-", tiny={"exp-quadratic": mpf("1e-12")})
+
+
+def near_extremum_cases(T, F, families, prefix: str, tiny: dict | None = None) -> list:
+    """Six claims per family ``(class, name, text, lambda, 'max' | 'min', extreme value m, where, why, domain text,
+    domain)``: constants 1e-9, 1e-20 and 1e-40 above and below m (times ``tiny[name]`` for a tiny m), with ``<=`` /
+    ``<`` (``>=`` / ``>`` for a minimum) alternating and the sides reversed at 1e-20; ids ``PREFIX NAME-above-1e-9``."""
     out = []
-    for cls, name, text, f, kind, m, where, why, dom_text, dom in _families():
+    for cls, name, text, f, kind, m, where, why, dom_text, dom in families:
         with mp.workdps(120):
             wit = dec(where, 64)
-        scale = mpf("1e-12") if name == "exp-quadratic" else mpf(1)  # a tiny extreme value: tiny offsets
+        scale = (tiny or {}).get(name, mpf(1))  # a tiny extreme value: tiny offsets
         for k in (9, 20, 40):
             for side in (1, -1):   # the constant above (+1) or below (-1) the extreme value
                 with mp.workdps(120):
@@ -163,7 +170,7 @@ def extremum_cases(T, F) -> list:
                 fns = (c(const), f) if reverse else (f, c(const))
                 truth = (side > 0) == (kind == "max")
                 offset = f"{'1e-12 x ' if scale != 1 else ''}1e-{k}"
-                cid = f"fr-{name}-{'above' if side > 0 else 'below'}-1e-{k}"
+                cid = f"{prefix}{name}-{'above' if side > 0 else 'below'}-1e-{k}"
                 account = (f"{'maximum' if kind == 'max' else 'minimum'} {mpmath.nstr(m, 25)}... at x = "
                            f"{mpmath.nstr(where, 20)}; {why}")
                 what = f"{const} is {offset} {'above' if side > 0 else 'below'} the {account}"

@@ -23,7 +23,7 @@ from mpmath import mp, mpf
 
 import soundness_mp as M
 from soundness_cases import dec
-from soundness_fresh import c, d_abs_of, d_max, nonzero, pos
+from soundness_fresh import c, d_abs_of, d_max, near_extremum_cases, nonzero, pos
 from soundness_hunt import Limit, limit_case, up
 from soundness_mp import (acos, acosh, atanh, cos, div, erfc, exp, log, num, rpow, sin, sqrt, tanh,
                           undefined)
@@ -72,32 +72,6 @@ def _families():
              mpf(300) ** 3 * exp(-mpf(3)), mpf(300), "on (0, oo): f' = x^2 (3 - x/100) e^(-x/100): the maximum "
              "2.7e7 e^-3 = 1344251.3 at x = 300, far out", " for x > 0", pos),
         ]
-
-
-def extremum_cases(T, F) -> list:
-    out = []
-    for cls, name, text, f, kind, m, where, why, dom_text, dom in _families():
-        with mp.workdps(120):
-            wit = dec(where, 64)
-        for k in (9, 20, 40):
-            for side in (1, -1):   # the constant above (+1) or below (-1) the extreme value
-                with mp.workdps(120):
-                    const = dec(m + side * mpf(10) ** -k, k + 16)
-                op = ("<=", "<")[k % 2] if kind == "max" else (">=", ">")[k % 2]
-                reverse = k == 20
-                flipped = {"<=": ">=", "<": ">", ">=": "<=", ">": "<"}[op]
-                claim = (const, flipped, text + dom_text) if reverse else (text, op, const + dom_text)
-                fns = (c(const), f) if reverse else (f, c(const))
-                truth = (side > 0) == (kind == "max")
-                cid = f"{name}-{'above' if side > 0 else 'below'}-1e-{k}"
-                what = (f"{const} is 1e-{k} {'above' if side > 0 else 'below'} the "
-                        f"{'maximum' if kind == 'max' else 'minimum'} {mpmath.nstr(m, 25)}... at x = "
-                        f"{mpmath.nstr(where, 20)}; {why}")
-                if truth:
-                    out.append(T(cls, cid, claim, fns, what, points=(wit,), domain=dom))
-                else:
-                    out.append(F(cls, cid, claim, fns, wit, what, domain=dom))
-    return out
 
 
 # -- the other claims --------------------------------------------------------------------------------------------
@@ -430,7 +404,7 @@ def _limits(T, F) -> list:
 def _all(T, F) -> list:
     h2 = (lambda cls, cid, *a, **kw: T(cls, f"h2-{cid}", *a, **kw),
           lambda cls, cid, *a, **kw: F(cls, f"h2-{cid}", *a, **kw))
-    cases = extremum_cases(*h2) + _cases(*h2) + _limits(T, F)
+    cases = near_extremum_cases(*h2, _families(), "") + _cases(*h2) + _limits(T, F)
     return [dataclasses.replace(case, verify=True) for case in cases]
 
 
