@@ -24,6 +24,7 @@ from mpmath import mp, mpf
 import soundness_mp as M
 from soundness_cases import dec
 from soundness_fresh import c, d_abs_of, d_max, near_extremum_cases, nonzero, pos
+from soundness_heldout import tan
 from soundness_hunt import Limit, limit_case, up
 from soundness_mp import (acos, acosh, atanh, cos, div, erfc, exp, log, num, rpow, sin, sqrt, tanh,
                           undefined)
@@ -94,6 +95,14 @@ def _constants():
             "silu_wit": dec((-1 - w) / beta, 64), "c_below": dec(4 * num("1.3591409142295226") ** 2, 64),
             "c_above": dec(4 * num("1.3591409142295227") ** 2, 64),
         }
+
+
+def half_pi_above(x):
+    return -num("1.5707963267948967") < x < num("1.5707963267948967")
+
+
+def half_pi_below(x):
+    return -num("1.5707963267948966") < x < num("1.5707963267948966")
 
 
 def _cases(T, F) -> list:
@@ -349,6 +358,56 @@ def _cases(T, F) -> list:
         F(C, "selu-negative-floor-above", ("selu(-relu(-x))", ">", k["selu_above"]),
           (lambda x: M.selu(-M.relu(-x)), c(k["selu_above"])), "-100",
           "selu(-100) = -scale alpha (1 - e^-100), within 1e-43 of the infimum, 1e-20 below the constant"),
+        # -- edges at pi/2 and pi written as decimals, tiny intervals, fast oscillation ------------------------------
+        F(D, "atan-tan-past-half-pi", ("atan(tan(x))", "==", "x for -1.5707963267948967 < x < 1.5707963267948967"),
+          (lambda x: mp.atan(tan(x)), lambda x: x), lambda: mp.pi / 2,
+          "pi/2 = 1.57079632679489661923... < 1.5707963267948967: the pole of tan lies inside", domain=half_pi_above),
+        T(D, "atan-tan-below-half-pi", ("atan(tan(x))", "==", "x for -1.5707963267948966 < x < 1.5707963267948966"),
+          (lambda x: mp.atan(tan(x)), lambda x: x), "1.5707963267948966 < pi/2: atan inverts tan on the interval",
+          domain=half_pi_below),
+        T(D, "asin-sin-below-half-pi", ("asin(sin(x))", "==", "x for -1.5707963267948966 <= x <= 1.5707963267948966"),
+          (lambda x: M.asin(sin(x)), lambda x: x), "1.5707963267948966 < pi/2: asin inverts sin on [-pi/2, pi/2]",
+          domain=lambda x: abs(x) <= num("1.5707963267948966"), points=("1.5707963267948966", "-1.5707963267948966")),
+        F(D, "asin-sin-past-half-pi", ("asin(sin(x))", "==", "x for -1.5707963267948967 <= x <= 1.5707963267948967"),
+          (lambda x: M.asin(sin(x)), lambda x: x), "1.5707963267948967",
+          "past pi/2 asin(sin x) = pi - x: pi - 2 x = -1.5e-17 at x = 1.5707963267948967",
+          domain=lambda x: abs(x) <= num("1.5707963267948967")),
+        F(D, "sin-square-half-pi-interval", ("sin(x)**2", "<=", "1 - 1e-30 for 1.5707963267948966 < x < "
+                                             "1.5707963267948967"),
+          (lambda x: sin(x) ** 2, lambda x: 1 - num("1e-30")), lambda: mp.pi / 2,
+          "the interval (of width 1e-16) holds pi/2, where sin^2 = 1",
+          domain=lambda x: num("1.5707963267948966") < x < num("1.5707963267948967")),
+        F(D, "pole-at-pi-inside", ("1/(x - pi)", "<", "1e20 for x > 3.1415926535897932"),
+          (lambda x: div(1, x - mp.pi), c("1e20")), lambda: +mp.pi,
+          "3.1415926535897932 < pi = 3.14159265358979323846...: the pole is in the domain",
+          domain=lambda x: x > num("3.1415926535897932")),
+        T(D, "pole-at-pi-outside", ("1/(x - pi)", ">", "0 for x > 3.1415926535897933"),
+          (lambda x: 1 / (x - mp.pi), c("0")), "3.1415926535897933 > pi: x - pi > 0 on the domain",
+          domain=lambda x: x > num("3.1415926535897933")),
+        F(P, "abs-sin-far-out", ("Abs(sin(x))", "<=", "1 - 1e-40 for x > 1e15"),
+          (lambda x: abs(sin(x)), lambda x: 1 - num("1e-40")), lambda: mp.pi / 2 + 2 * mp.pi * 159154943091896,
+          "at x = pi/2 + 2 pi 159154943091896 = 1.0000000000000006e15, |sin x| = 1", domain=lambda x: x > num("1e15")),
+        F(P, "sin-exp", ("sin(exp(x))", ">", "-0.9999999999999999"), (lambda x: sin(exp(x)), c("-0.9999999999999999")),
+          lambda: mp.log(3 * mp.pi / 2), "exp(x) = 3 pi/2 at x = log(3 pi/2) = 1.5503: sin = -1"),
+        F(D, "sin-square-argument", ("sin(x**2)", "<=", "0.9999999999999999999 for 0 < x < 2"),
+          (lambda x: sin(x * x), c("0.9999999999999999999")), lambda: mp.sqrt(mp.pi / 2),
+          "x^2 = pi/2 at sqrt(pi/2) = 1.2533 < 2: sin = 1", domain=lambda x: 0 < x < 2),
+        F(P, "cos-fast-tiny-interval", ("cos(1e20*x)", "<=", "1 - 1e-30 for 0 < x < 1e-10"),
+          (lambda x: cos(num("1e20") * x), lambda x: 1 - num("1e-30")), lambda: 2 * mp.pi / num("1e20"),
+          "cos(1e20 x) = 1 at x = 2 pi/1e20 = 6.3e-20, inside (0, 1e-10)", domain=lambda x: 0 < x < num("1e-10")),
+        F(R, "log-quadratic-far", ("log(1 + 1e-30*x**2)", ">", "1e-31*x**2 for x != 0"),
+          (lambda x: log(1 + num("1e-30") * x * x), lambda x: num("1e-31") * x * x), "1e16",
+          "u = 1e-30 x^2 = 100 at 1e16: log(101) = 4.6 < 10 (log(1 + u) > u/10 only for u < 35.8)", domain=nonzero),
+        T(K, "smoothed-abs-slope", ("diff(sqrt(x**2 + 1e-300), x)**2", "<", "1"),
+          (lambda x: x * x / (x * x + num("1e-300")), c("1")), "the derivative x/sqrt(x^2 + 1e-300) has |.| < 1",
+          dps=400),
+        F(K, "smoothed-abs-slope-margin", ("diff(sqrt(x**2 + 1e-300), x)**2", "<=", "0.9999999999"),
+          (lambda x: x * x / (x * x + num("1e-300")), c("0.9999999999")), "1e-140",
+          "x^2/(x^2 + 1e-300) = 1/(1 + 1e-20) at 1e-140", dps=400),
+        F(K, "cusp-two-thirds", ("diff((x**2)**(1/3), x)", ">=", "-1e10"),
+          (lambda x: undefined("cusp: |h|^(2/3)/h is unbounded") if x == 0
+           else 2 * M.sign(x) * rpow(abs(x), "-1/3") / 3, c("-1e10")), "0",
+          "(x^2)^(1/3) = |x|^(2/3) has a cusp at 0: no derivative"),
         # -- tails ---------------------------------------------------------------------------------------------------
         T(R, "softplus-minus-relu-tail", ("softplus(x) - relu(x)", "<=", "exp(-Abs(x))"),
           (lambda x: M.softplus(x) - M.relu(x), lambda x: exp(-abs(x))), "= log(1 + e^-|x|) <= e^-|x|",
