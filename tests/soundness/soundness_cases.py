@@ -899,7 +899,7 @@ def composition_cases() -> list[Case]:
         F(C, "mish-odd-part", ("mish(x) - mish(-x)", "==", "x"), (lambda x: M.mish(x) - M.mish(-x), lambda x: x), "1",
           "tanh(softplus 1) + tanh(softplus -1) = 0.865 + 0.303 != 1"),
         T(C, "sigmoid-tanh", ("sigmoid(x)", "==", "(1 + tanh(x/2))/2"), (M.sigmoid, lambda x: (1 + tanh(x / 2)) / 2),
-          "the tanh-sigmoid identity"),
+          "the tanh-sigmoid identity", xmax=1000),
         F(C, "sigmoid-tanh-decimal", ("sigmoid(x)", "==", "(1 + tanh(0.5000000000000001*x))/2"),
           (M.sigmoid, lambda x: (1 + tanh(num("0.5000000000000001") * x)) / 2), "1", "argument off by 1e-16"),
         T(C, "softplus-logsigmoid", ("softplus(x)", "==", "-logsigmoid(-x)"), (M.softplus, lambda x: -M.logsigmoid(-x)),
@@ -922,7 +922,7 @@ def composition_cases() -> list[Case]:
         T(C, "softplus-softplus", ("softplus(softplus(x))", ">", "0"), lambda x: M.softplus(M.softplus(x)),
           "softplus > 0"),
         T(C, "sigmoid-product-derivative", ("sigmoid(x)*sigmoid(-x)", "==", "diff(sigmoid(x), x)"),
-          (lambda x: M.sigmoid(x) * M.sigmoid(-x), M.d_sigmoid), "s' = s(1 - s) = s(x) s(-x)"),
+          (lambda x: M.sigmoid(x) * M.sigmoid(-x), M.d_sigmoid), "s' = s(1 - s) = s(x) s(-x)", xmax=1000),
         T(C, "tanh-derivative", ("diff(tanh(x), x)", "==", "1 - tanh(x)**2"), (M.d_tanh, lambda x: 1 - tanh(x) ** 2),
           "tanh' = sech^2 = 1 - tanh^2"),
         T(C, "silu-derivative", ("diff(silu(x), x)", "==", "sigmoid(x)*(1 + x*(1 - sigmoid(x)))"),
@@ -943,14 +943,15 @@ def composition_cases() -> list[Case]:
         T(C, "gelu-below-relu", ("gelu(x)", "<=", "relu(x)"), (M.gelu, M.relu), "x Phi(x) vs max(x, 0): Phi in (0, 1)"),
         T(C, "mish-below-relu", ("mish(x)", "<=", "relu(x)"), (M.mish, M.relu), "tanh(softplus) in (0, 1)"),
         T(C, "sigmoid-reflection", ("sigmoid(-x)", "==", "1 - sigmoid(x)"), (lambda x: M.sigmoid(-x),
-                                                                           lambda x: 1 - M.sigmoid(x)), "1/(1+e^x)"),
+                                                                           lambda x: 1 - M.sigmoid(x)), "1/(1+e^x)",
+          xmax=1000),
         T(C, "tanh-exp", ("tanh(x)", "==", "(exp(2*x) - 1)/(exp(2*x) + 1)"),
           (tanh, lambda x: (exp(2 * x) - 1) / (exp(2 * x) + 1)), "definition of tanh"),
         F(C, "tanh-sigmoid-decimal", ("tanh(x)", "==", "2*sigmoid(2.0000000000000001*x) - 1"),
           (tanh, lambda x: 2 * M.sigmoid(num("2.0000000000000001") * x) - 1), "1", "argument off by 1e-16"),
         T(C, "mish-rational", ("mish(x)", "==", "x*((1 + exp(x))**2 - 1)/((1 + exp(x))**2 + 1)"),
           (M.mish, lambda x: x * ((1 + exp(x)) ** 2 - 1) / ((1 + exp(x)) ** 2 + 1)),
-          "tanh(log u) = (u^2 - 1)/(u^2 + 1) with u = 1 + e^x"),
+          "tanh(log u) = (u^2 - 1)/(u^2 + 1) with u = 1 + e^x", xmax=1000),
         T(C, "gelu-above-silu", ("gelu(x)", ">=", "silu(x)"), (M.gelu, M.silu),
           "x(Phi(x) - s(x)) >= 0: Phi(x) > s(x) for x > 0 (Phi - s vanishes at 0 with slope 0.399 - 0.25 > 0, "
           "and 1 - Phi(x) <= phi(x)/x < e^-x/(1 + e^-x) beyond 2), Phi(x) < s(x) for x < 0 by symmetry"),
@@ -1084,7 +1085,7 @@ def near_identity_cases() -> list[Case]:
           (M.gelu, lambda x: x * (1 + erf(num("0.7071067811865476") * x)) / 2), "1",
           "0.7071067811865476 - 1/sqrt(2) = 7.6e-17"),
         T(N, "softplus-shift", ("softplus(x)", "==", "x + softplus(-x)"), (M.softplus, lambda x: x + M.softplus(-x)),
-          "log(1 + e^x) = x + log(e^-x + 1)"),
+          "log(1 + e^x) = x + log(e^-x + 1)", xmax=1000),
         T(N, "log1pexp-shift", ("log(1 + exp(x))", "==", "log(1 + exp(-x)) + x"),
           (lambda x: log(1 + exp(x)), lambda x: log(1 + exp(-x)) + x), "as above", xmax=100),
         T(N, "tanh-ratio", ("tanh(x)", "==", "sinh(x)/cosh(x)"), (tanh, lambda x: div(sinh(x), cosh(x))),
@@ -1128,10 +1129,12 @@ def domain_syntax_cases() -> list[Case]:
     from soundness_fresh import fresh_domain_cases
     from soundness_heldout import heldout_domain_cases
     from soundness_hunt import hunt_domain_cases
+    from soundness_hunt2 import hunt2_domain_cases
     from soundness_review import review_domain_cases
 
     return (_domain_syntax_cases() + adversarial_domain_cases(T, F) + heldout_domain_cases(T, F)
-            + review_domain_cases(T, F) + hunt_domain_cases(T, F) + fresh_domain_cases(T, F))
+            + review_domain_cases(T, F) + hunt_domain_cases(T, F) + fresh_domain_cases(T, F)
+            + hunt2_domain_cases(T, F))
 
 
 def _domain_syntax_cases() -> list[Case]:
@@ -1172,12 +1175,13 @@ def all_cases() -> list[Case]:
     from soundness_fresh import fresh_cases
     from soundness_heldout import heldout_cases
     from soundness_hunt import hunt_cases
+    from soundness_hunt2 import hunt2_cases
     from soundness_review import review_cases
 
     return (extremum_cases() + tail_cases() + periodic_cases() + removable_cases() + domain_cases() + kink_cases()
             + smooth_cases() + parameter_cases() + composition_cases() + tiny_cases() + near_identity_cases()
             + adversarial_cases(T, F) + heldout_cases(T, F) + review_cases(T, F) + hunt_cases(T, F)
-            + fresh_cases(T, F))
+            + fresh_cases(T, F) + hunt2_cases(T, F))
 
 
 KNOWN_WRONG_FILE = Path(__file__).with_name("known_wrong.txt")

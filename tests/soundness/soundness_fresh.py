@@ -147,11 +147,18 @@ def _families():
 
 
 def extremum_cases(T, F) -> list:
+    return near_extremum_cases(T, F, _families(), "fr-", tiny={"exp-quadratic": mpf("1e-12")})
+
+
+def near_extremum_cases(T, F, families, prefix: str, tiny: dict | None = None) -> list:
+    """Six claims per family ``(class, name, text, lambda, 'max' | 'min', extreme value m, where, why, domain text,
+    domain)``: constants 1e-9, 1e-20 and 1e-40 above and below m (times ``tiny[name]`` for a tiny m), with ``<=`` /
+    ``<`` (``>=`` / ``>`` for a minimum) alternating and the sides reversed at 1e-20; ids ``PREFIX NAME-above-1e-9``."""
     out = []
-    for cls, name, text, f, kind, m, where, why, dom_text, dom in _families():
+    for cls, name, text, f, kind, m, where, why, dom_text, dom in families:
         with mp.workdps(120):
             wit = dec(where, 64)
-        scale = mpf("1e-12") if name == "exp-quadratic" else mpf(1)  # a tiny extreme value: tiny offsets
+        scale = (tiny or {}).get(name, mpf(1))  # a tiny extreme value: tiny offsets
         for k in (9, 20, 40):
             for side in (1, -1):   # the constant above (+1) or below (-1) the extreme value
                 with mp.workdps(120):
@@ -163,7 +170,7 @@ def extremum_cases(T, F) -> list:
                 fns = (c(const), f) if reverse else (f, c(const))
                 truth = (side > 0) == (kind == "max")
                 offset = f"{'1e-12 x ' if scale != 1 else ''}1e-{k}"
-                cid = f"fr-{name}-{'above' if side > 0 else 'below'}-1e-{k}"
+                cid = f"{prefix}{name}-{'above' if side > 0 else 'below'}-1e-{k}"
                 account = (f"{'maximum' if kind == 'max' else 'minimum'} {mpmath.nstr(m, 25)}... at x = "
                            f"{mpmath.nstr(where, 20)}; {why}")
                 what = f"{const} is {offset} {'above' if side > 0 else 'below'} the {account}"
@@ -496,11 +503,11 @@ def _cases(T, F) -> list:
         F(N, "atan-complement-everywhere", ("atan(x) + atan(1/x)", "==", "pi/2"),
           (lambda x: mp.atan(x) + mp.atan(div(1, x)), lambda x: mp.pi / 2), "0", "1/0 at 0"),
         T(N, "sinh-cosh-exp", ("sinh(x) + cosh(x)", "==", "exp(x)"), (lambda x: sinh(x) + cosh(x), exp),
-          "(e^x - e^-x)/2 + (e^x + e^-x)/2", xmax=1e4),
+          "(e^x - e^-x)/2 + (e^x + e^-x)/2", xmax=100),
         F(N, "cosh-sinh-digit", ("cosh(x)**2 - sinh(x)**2", "==", "1.0000000000000000000000000000001"),
           (lambda x: cosh(x) ** 2 - sinh(x) ** 2, c("1.0000000000000000000000000000001")), "0", "1 everywhere"),
         T(N, "erfc-reflect", ("erfc(-x)", "==", "2 - erfc(x)"), (lambda x: erfc(-x), lambda x: 2 - erfc(x)),
-          "erfc(-x) = 1 + erf x"),
+          "erfc(-x) = 1 + erf x", xmax=30),
         # -- tiny values near 0 --------------------------------------------------------------------------------
         F(Y, "linear-dip-margin", ("x**2 + 1e-30*x", ">=", "-2.4999999999e-61"),
           (lambda x: x * x + num("1e-30") * x, c("-2.4999999999e-61")), "-5e-31", "-2.5e-61 at -5e-31"),
