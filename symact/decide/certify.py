@@ -35,7 +35,7 @@ from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (expanded, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
                                      vanishes, zero_derivatives)
-from symact.kernel.terms import CONVERSE, affine, has_x, neg, rational_text, sub, to_json
+from symact.kernel.terms import CONVERSE, FUNCTIONS, affine, fn, folded, has_x, neg, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -1048,7 +1048,33 @@ class Search:
                 return node
             except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
                 continue
-        return self.identity_with_nonzero(g, p)
+        return self.identity_with_nonzero(g, p) or self.identity_through_inverse(g, p)
+
+    def identity_through_inverse(self, g, p):
+        """An ``outer`` node for g = f(U) + R == 0 with f strictly monotone and undoing a function h of the
+        kernel (log undoes exp): f(U) - f(h(-R)), where f(h(-R)) = -R by the kernel's algebra, so that the
+        claim is U == h(-R), an identity of its own (log(1 + tanh x) == 2x + log 2 - log(1 + e^(2x)) on x < -1,
+        which the normal form of log does not settle: from 1 + tanh x = 2 e^(2x)/(1 + e^(2x)); there is no
+        point of (-oo, -1) where the rule ``constant`` sees the difference 0)."""
+        try:
+            h = smooth_form(g, p, strict=False)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        for u, v, name in _inverse_pairs(h):
+            node = {"rule": "outer", "fn": name, "u": to_json(u), "v": to_json(v)}
+            self.spend(5 + _size(g))
+            try:
+                inner, _, _ = reduce_outer(node, g, "==", p)
+            except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                continue
+            for sub_node in ({"rule": "algebra"}, {"rule": "same"}):
+                self.spend(5)
+                try:
+                    _check_identity(sub_node, inner, p)
+                    return {**node, "by": sub_node}
+                except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                    continue
+        return None
 
     def identity_with_nonzero(self, g, p):
         """An ``algebra`` node whose ``nonzero`` list proves the sign of each denominator that no enclosure on p
@@ -1236,6 +1262,28 @@ def _outer_pair(h):
         if REGISTRY[sa[1]].parity < 0 and not has_x(b):
             return sa[1], sa[2], neg(sb[2])
     return None
+
+
+def _inverse_pairs(h):
+    """(u, v, f) for each summand s f(U) (s = +-1, U with x) of the sum h where f is strictly monotone and
+    undoes a function g of the kernel: h = f(u) - f(v) with f(g(w)) = w, u = U and v = g(-R) for s = 1, u = g(R)
+    and v = U for s = -1, R the other summands."""
+    terms = _addends(h)
+    for k, a in enumerate(terms):
+        signed = _signed_fn(a)
+        if signed is None or not has_x(signed[2]):
+            continue
+        s, name, arg = signed
+        record = REGISTRY[name]
+        if record.monotone == 0 or record.undoes not in FUNCTIONS or name not in FUNCTIONS:
+            continue
+        r = folded("add", terms[:k] + terms[k + 1:])
+        yield (arg, fn(record.undoes, neg(r)), name) if s > 0 else (fn(record.undoes, r), arg, name)
+
+
+def _addends(t) -> list:
+    """The terms of t as a sum, nested sums opened."""
+    return [b for a in t[1:] for b in _addends(a)] if t[0] == "add" else [t]
 
 
 def _denominators(t) -> list:
