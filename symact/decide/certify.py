@@ -21,6 +21,7 @@ from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
 from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
 from symact.decide.subsequence import no_ray_refutation, subsequence_refutation
+from symact.decide.terms_sympy import addends, constants_evaluated, logs_combined, signed_fn
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -867,6 +868,25 @@ class Search:
         Taylor forms of order TAYLOR_ORDER."""
         if rel == "==" or p[0] is None or p[1] is None or p[0] == p[1]:
             return None
+        node = self.remainder_at_an_end(g, rel, p)
+        if node is not None:
+            return node
+        try:
+            h = smooth_form(g, p, strict=False)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        # the kernel's exact zeros at a point see rationals times one irrational constant: 1/sqrt(pi) written
+        # as pi^(-1/2), as the derivative of erf has it, and log 2 taken into a logarithm with x
+        other = logs_combined(constants_evaluated(h))
+        if other == h:
+            return None
+        node = self.remainder_at_an_end(other, rel, p)
+        if node is None or not self.equal_by_algebra(h, other, p):
+            return None
+        return {"rule": "rewrite", "as": to_json(other), "by": node}
+
+    def remainder_at_an_end(self, g, rel, p):
+        """The ``remainder`` node of :meth:`try_remainder` for g itself, or None."""
         for a in (p[0], p[1]):
             if (contains(p, a) and not holds(Fraction(0), rel)):
                 continue
@@ -1240,21 +1260,13 @@ def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
     return (strict, weak) if rel in ("<", ">") else (weak, strict)
 
 
-def _signed_fn(t):
-    """(sign, name, argument) when t is f(w) or -f(w) for a function f of the kernel, else None."""
-    if t[0] == "mul" and len(t) == 3 and t[1] == ("num", Fraction(-1)):
-        inner = _signed_fn(t[2])
-        return None if inner is None else (-inner[0], *inner[1:])
-    return (1, t[1], t[2]) if t[0] == "fn" else None
-
-
 def _outer_pair(h):
     """(f, u, v) with h = f(u) - f(v) for a strictly monotone f, read off h = f(u) - f(v) or f(u) + c, c free of
     x (c = -f(w) gives v = w; c = f(w) for an odd f gives v = -w), or None."""
     if h[0] != "add" or len(h) != 3:
         return None
     for a, b in ((h[1], h[2]), (h[2], h[1])):
-        sa, sb = _signed_fn(a), _signed_fn(b)
+        sa, sb = signed_fn(a), signed_fn(b)
         if sa is None or sb is None or sa[0] != 1 or sa[1] != sb[1] or REGISTRY[sa[1]].monotone == 0:
             continue
         if sb[0] == -1:
@@ -1268,9 +1280,9 @@ def _inverse_pairs(h):
     """(u, v, f) for each summand s f(U) (s = +-1, U with x) of the sum h where f is strictly monotone and
     undoes a function g of the kernel: h = f(u) - f(v) with f(g(w)) = w, u = U and v = g(-R) for s = 1, u = g(R)
     and v = U for s = -1, R the other summands."""
-    terms = _addends(h)
+    terms = addends(h)
     for k, a in enumerate(terms):
-        signed = _signed_fn(a)
+        signed = signed_fn(a)
         if signed is None or not has_x(signed[2]):
             continue
         s, name, arg = signed
@@ -1279,11 +1291,6 @@ def _inverse_pairs(h):
             continue
         r = folded("add", terms[:k] + terms[k + 1:])
         yield (arg, fn(record.undoes, neg(r)), name) if s > 0 else (fn(record.undoes, r), arg, name)
-
-
-def _addends(t) -> list:
-    """The terms of t as a sum, nested sums opened."""
-    return [b for a in t[1:] for b in _addends(a)] if t[0] == "add" else [t]
 
 
 def _denominators(t) -> list:
