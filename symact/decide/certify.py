@@ -36,7 +36,7 @@ from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (expanded, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
                                      vanishes, zero_derivatives)
-from symact.kernel.terms import CONVERSE, FUNCTIONS, affine, fn, folded, has_x, neg, rational_text, sub, to_json
+from symact.kernel.terms import CONVERSE, FUNCTIONS, affine, fn, folded, has_x, neg, occurs, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -877,6 +877,8 @@ class Search:
             return None
         # the kernel's exact zeros at a point see rationals times one irrational constant: 1/sqrt(pi) written
         # as pi^(-1/2), as the derivative of erf has it, and log 2 taken into a logarithm with x
+        if not occurs(h, lambda t: t[0] == "const" or t[0] == "fn" and not has_x(t[2])):
+            return None  # no irrational constant: nothing to write another way (and no search time spent on it)
         other = logs_combined(constants_evaluated(h))
         if other == h:
             return None
