@@ -21,6 +21,7 @@ from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
 from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
 from symact.decide.subsequence import no_ray_refutation, subsequence_refutation
+from symact.decide.terms_sympy import addends, constants_evaluated, logs_combined, signed_fn
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -35,7 +36,7 @@ from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (expanded, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
                                      vanishes, zero_derivatives)
-from symact.kernel.terms import CONVERSE, affine, has_x, neg, rational_text, sub, to_json
+from symact.kernel.terms import CONVERSE, FUNCTIONS, affine, fn, folded, has_x, neg, occurs, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -867,6 +868,27 @@ class Search:
         Taylor forms of order TAYLOR_ORDER."""
         if rel == "==" or p[0] is None or p[1] is None or p[0] == p[1]:
             return None
+        node = self.remainder_at_an_end(g, rel, p)
+        if node is not None:
+            return node
+        try:
+            h = smooth_form(g, p, strict=False)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        # the kernel's exact zeros at a point see rationals times one irrational constant: 1/sqrt(pi) written
+        # as pi^(-1/2), as the derivative of erf has it, and log 2 taken into a logarithm with x
+        if not occurs(h, lambda t: t[0] == "const" or t[0] == "fn" and not has_x(t[2])):
+            return None  # no irrational constant: nothing to write another way (and no search time spent on it)
+        other = logs_combined(constants_evaluated(h))
+        if other == h:
+            return None
+        node = self.remainder_at_an_end(other, rel, p)
+        if node is None or not self.equal_by_algebra(h, other, p):
+            return None
+        return {"rule": "rewrite", "as": to_json(other), "by": node}
+
+    def remainder_at_an_end(self, g, rel, p):
+        """The ``remainder`` node of :meth:`try_remainder` for g itself, or None."""
         for a in (p[0], p[1]):
             if (contains(p, a) and not holds(Fraction(0), rel)):
                 continue
@@ -1048,7 +1070,33 @@ class Search:
                 return node
             except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
                 continue
-        return self.identity_with_nonzero(g, p)
+        return self.identity_with_nonzero(g, p) or self.identity_through_inverse(g, p)
+
+    def identity_through_inverse(self, g, p):
+        """An ``outer`` node for g = f(U) + R == 0 with f strictly monotone and undoing a function h of the
+        kernel (log undoes exp): f(U) - f(h(-R)), where f(h(-R)) = -R by the kernel's algebra, so that the
+        claim is U == h(-R), an identity of its own (log(1 + tanh x) == 2x + log 2 - log(1 + e^(2x)) on x < -1,
+        which the normal form of log does not settle: from 1 + tanh x = 2 e^(2x)/(1 + e^(2x)); there is no
+        point of (-oo, -1) where the rule ``constant`` sees the difference 0)."""
+        try:
+            h = smooth_form(g, p, strict=False)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            return None
+        for u, v, name in _inverse_pairs(h):
+            node = {"rule": "outer", "fn": name, "u": to_json(u), "v": to_json(v)}
+            self.spend(5 + _size(g))
+            try:
+                inner, _, _ = reduce_outer(node, g, "==", p)
+            except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                continue
+            for sub_node in ({"rule": "algebra"}, {"rule": "same"}):
+                self.spend(5)
+                try:
+                    _check_identity(sub_node, inner, p)
+                    return {**node, "by": sub_node}
+                except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                    continue
+        return None
 
     def identity_with_nonzero(self, g, p):
         """An ``algebra`` node whose ``nonzero`` list proves the sign of each denominator that no enclosure on p
@@ -1214,21 +1262,13 @@ def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
     return (strict, weak) if rel in ("<", ">") else (weak, strict)
 
 
-def _signed_fn(t):
-    """(sign, name, argument) when t is f(w) or -f(w) for a function f of the kernel, else None."""
-    if t[0] == "mul" and len(t) == 3 and t[1] == ("num", Fraction(-1)):
-        inner = _signed_fn(t[2])
-        return None if inner is None else (-inner[0], *inner[1:])
-    return (1, t[1], t[2]) if t[0] == "fn" else None
-
-
 def _outer_pair(h):
     """(f, u, v) with h = f(u) - f(v) for a strictly monotone f, read off h = f(u) - f(v) or f(u) + c, c free of
     x (c = -f(w) gives v = w; c = f(w) for an odd f gives v = -w), or None."""
     if h[0] != "add" or len(h) != 3:
         return None
     for a, b in ((h[1], h[2]), (h[2], h[1])):
-        sa, sb = _signed_fn(a), _signed_fn(b)
+        sa, sb = signed_fn(a), signed_fn(b)
         if sa is None or sb is None or sa[0] != 1 or sa[1] != sb[1] or REGISTRY[sa[1]].monotone == 0:
             continue
         if sb[0] == -1:
@@ -1236,6 +1276,23 @@ def _outer_pair(h):
         if REGISTRY[sa[1]].parity < 0 and not has_x(b):
             return sa[1], sa[2], neg(sb[2])
     return None
+
+
+def _inverse_pairs(h):
+    """(u, v, f) for each summand s f(U) (s = +-1, U with x) of the sum h where f is strictly monotone and
+    undoes a function g of the kernel: h = f(u) - f(v) with f(g(w)) = w, u = U and v = g(-R) for s = 1, u = g(R)
+    and v = U for s = -1, R the other summands."""
+    terms = addends(h)
+    for k, a in enumerate(terms):
+        signed = signed_fn(a)
+        if signed is None or not has_x(signed[2]):
+            continue
+        s, name, arg = signed
+        record = REGISTRY[name]
+        if record.monotone == 0 or record.undoes not in FUNCTIONS or name not in FUNCTIONS:
+            continue
+        r = folded("add", terms[:k] + terms[k + 1:])
+        yield (arg, fn(record.undoes, neg(r)), name) if s > 0 else (fn(record.undoes, r), arg, name)
 
 
 def _denominators(t) -> list:

@@ -1,6 +1,8 @@
 """Kernel terms to SymPy and back, for the search side (factoring proposals the kernel re-checks)."""
 from __future__ import annotations
 
+from fractions import Fraction
+
 import sympy as sp
 from sympy.polys.polyerrors import BasePolynomialError
 
@@ -8,7 +10,7 @@ from symact.budget import run_with_budget
 from symact.decide.circle import circle_forms
 from symact.decide.exponentials import combined
 from symact.functions import REGISTRY
-from symact.kernel.terms import TermError
+from symact.kernel.terms import TermError, has_x
 from symact.sympy_terms import from_sympy
 
 _X = sp.Symbol("x", real=True)
@@ -43,6 +45,56 @@ def to_sympy(t) -> sp.Expr:
     if head == "fn":
         return _FUNCTIONS[t[1]](to_sympy(t[2]))
     raise TermError(f"no SymPy form for {head}")
+
+
+def constants_evaluated(t) -> tuple:
+    """t with every part free of x that is no number written as SymPy evaluates it: 1/sqrt(pi), which the
+    parser keeps as written, (pi^(1/2))^-1, is pi^(-1/2) as in the kernel's derivative of erf, so that the
+    remainder rule's exact zeros at a point, grouped by their irrational constants, see one constant, not two."""
+    head = t[0]
+    if head in ("add", "mul", "pow", "powt") and not has_x(t):
+        try:
+            return from_sympy(to_sympy(t), _X)
+        except TermError:
+            return t
+    if head in ("add", "mul", "powt"):
+        return (head, *map(constants_evaluated, t[1:]))
+    if head == "pow":
+        return (head, constants_evaluated(t[1]), t[2])
+    return (head, t[1], constants_evaluated(t[2])) if head == "fn" else t
+
+
+def addends(t) -> list:
+    """The terms of t as a sum, nested sums opened, also under a factor -1 (whose terms are negated)."""
+    if t[0] == "mul" and len(t) == 3 and t[1] == ("num", Fraction(-1)) and t[2][0] == "add":
+        return [("mul", t[1], a) for a in addends(t[2])]
+    return [b for a in t[1:] for b in addends(a)] if t[0] == "add" else [t]
+
+
+def logs_combined(t) -> tuple:
+    """The sum t with its logarithms of constants taken into its first logarithm of a term with x (a sign
+    s = +-1 before each): s log(A) + k log(c) = s log(A c^(k s)); log(1 + e^x) - log(2) - x/2 is
+    log((1 + e^x)/2) - x/2, whose value and derivatives at 0 are rational (log 2 is no rational, so the
+    remainder rule saw no exact zero there); t itself where there is nothing to combine."""
+    terms = addends(t)
+    logs = {k: f for k, a in enumerate(terms) if (f := signed_fn(a)) is not None and f[1] == "log"}
+    constant = {k: f for k, f in logs.items() if not has_x(f[2])}
+    first = next((k for k, f in logs.items() if has_x(f[2])), None)
+    if first is None or not constant:
+        return t
+    s0 = logs[first][0]
+    merged = ("fn", "log", ("mul", logs[first][2], *(("pow", u, Fraction(s * s0)) for s, _, u in constant.values())))
+    rest = [(merged if s0 > 0 else ("mul", ("num", Fraction(-1)), merged)) if k == first else a
+            for k, a in enumerate(terms) if k not in constant]
+    return rest[0] if len(rest) == 1 else ("add", *rest)
+
+
+def signed_fn(t):
+    """(sign, name, argument) when t is f(w) or -f(w) for a function f of the kernel, else None."""
+    if t[0] == "mul" and len(t) == 3 and t[1] == ("num", Fraction(-1)):
+        inner = signed_fn(t[2])
+        return None if inner is None else (-inner[0], *inner[1:])
+    return (1, t[1], t[2]) if t[0] == "fn" else None
 
 
 def degree_bound(e: sp.Expr, var: sp.Symbol) -> int | None:

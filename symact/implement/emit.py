@@ -189,10 +189,13 @@ class Printer:
 
 
 def scaled_exp(t: sp.Expr) -> tuple:
-    """(c, u) when ``t`` is c exp(u) for a number c, else (None, None)."""
-    if isinstance(t, sp.exp):
+    """(c, u) when ``t`` is c exp(u) for a number c and a u that is no number, else (None, None): exp(3) - 1 does
+    not cancel, and torch's expm1 takes no number (the torch module of softplus(x - 3) - softplus(-x - 3), whose
+    form on x < -1 holds exp(3) - 1, raised TypeError on every call)."""
+    if isinstance(t, sp.exp) and not t.args[0].is_number:
         return sp.Integer(1), t.args[0]
-    if isinstance(t, sp.Mul) and len(t.args) == 2 and t.args[0].is_number and isinstance(t.args[1], sp.exp):
+    if (isinstance(t, sp.Mul) and len(t.args) == 2 and t.args[0].is_number and isinstance(t.args[1], sp.exp)
+            and not t.args[1].args[0].is_number):
         return t.args[0], t.args[1].args[0]
     return None, None
 
