@@ -79,7 +79,11 @@ def certain(g, x: float, f: Format) -> mpmath.mpf:
     certain.  First at :func:`quick_bits` and twice that: accepted when both round alike *and* the value is far
     above the absolute error that cancellation at that precision could cause (|v| > 2^(g + 24 - p + f.p),
     g = :func:`_growth`);
-    otherwise from :func:`start_bits` on, doubling until two successive precisions round alike."""
+    otherwise from :func:`start_bits` on, doubling until two successive precisions round alike.  An infinite
+    value at a finite x is never taken as settled before the highest precision: a real function defined at x has
+    a finite value there, and mpmath's infinity is a cancellation the precision did not resolve (log(1 + tanh x)
+    at x = -6000, where 1 + tanh x = 2e^(2x)/(1 + e^(2x)) rounds to 0 below about 17,300 bits) or a point
+    where the expression is undefined, which stays infinite at every precision."""
     xm = mpmath.mpf(x)
     p1 = quick_bits(f, x)
     with mpmath.workprec(p1):
@@ -101,7 +105,7 @@ def certain(g, x: float, f: Format) -> mpmath.mpf:
         with mpmath.workprec(bits):
             hi = g(xm)
         ra, rb = round_mpf(lo, f), round_mpf(hi, f)
-        if ra == rb or (math.isnan(ra) and math.isnan(rb)):
+        if (ra == rb and not mpmath.isinf(hi)) or (math.isnan(ra) and math.isnan(rb)):
             return hi
         lo = hi
     return hi
