@@ -36,8 +36,6 @@ from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg,
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
-_NONSMOOTH = ("abs", "sign", "heaviside", "max", "min", "pw")
-
 
 def point(x0: Fraction) -> Piece:
     return (x0, x0, True, True)
@@ -78,7 +76,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         return FUNCTIONS[t[1]].image(inner)
     if head == "deriv":  # f' by f's smooth form on p, or at a point where f switches form
         return enclose(smooth_form(t, p, strict=False), p)
-    if strict and head in _NONSMOOTH:
+    if strict and head in ("abs", "sign", "heaviside", "max", "min", "pw"):
         raise Uncertain(f"{head} is not smooth here")
     if head == "abs":
         return ivals.absolute(enclose(t[1], p))
@@ -195,14 +193,12 @@ def truth(c, p: Piece, strict: bool = False) -> bool | None:
     """Whether the condition holds at every point of the piece (True), at none (False), or unknown (None).
 
     ``strict``: True/False only when the comparison is strict with a margin, so it holds on a neighbourhood."""
-    return _connectives(c, lambda a: _comparison(a, p, strict))
-
-
-def _comparison(c, p: Piece, strict: bool) -> bool | None:
-    op, d = c[1], _image(sub(c[2], c[3]), p, strict)
-    if strict:
-        return by_sign(op, d.sign()) if d.sign() else None
-    return True if d.satisfies(op) else False if d.violates(op) else None
+    def comparison(a) -> bool | None:
+        op, d = a[1], _image(sub(a[2], a[3]), p, strict)
+        if strict:
+            return by_sign(op, d.sign()) if d.sign() else None
+        return True if d.satisfies(op) else False if d.violates(op) else None
+    return _connectives(c, comparison)
 
 
 def _image(t, p: Piece, strict: bool = False) -> Iv:
@@ -346,8 +342,7 @@ def _extreme(head: str, args: list, sign_of) -> tuple:
     """The argument of max/min that is the largest/smallest, given the certain sign of differences."""
     best = args[0]
     for a in args[1:]:
-        s = sign_of(sub(a, best))
-        if (s > 0) if head == "max" else (s < 0):
+        if sign_of(sub(a, best)) == (1 if head == "max" else -1):
             best = a
     return best
 
@@ -398,8 +393,9 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
 def germ(t, x0: Fraction, side: int):
     """A smooth term equal to t on a one-sided neighbourhood of x0 (raises GermUndefined when t is certainly
     undefined there)."""
-    return _local_form(t, lambda u: germ_sign(u, x0, side),
-                       lambda u: _chosen(u, lambda c: _germ_truth(c, x0, side), GermUndefined),
+    def truth_of(c) -> bool:
+        return _connectives(c, lambda a: by_sign(a[1], germ_sign(sub(a[2], a[3]), x0, side)))
+    return _local_form(t, lambda u: germ_sign(u, x0, side), lambda u: _chosen(u, truth_of, GermUndefined),
                        lambda u: differentiate(germ(u, x0, side)), lambda u, a: _germ_domain(u, a, x0, side))
 
 
@@ -419,10 +415,6 @@ def _defined_sign(u, x0: Fraction, side: int) -> int:
         return germ_sign(u, x0, side)
     except Uncertain:
         return 0
-
-
-def _germ_truth(c, x0: Fraction, side: int) -> bool:
-    return _connectives(c, lambda a: by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
 
 
 def point_slope(f, x0: Fraction) -> Fraction:
@@ -551,12 +543,11 @@ def undefined_reason(t, x0: Fraction) -> str | None:
 
 def _undefined(t, x0: Fraction) -> str | None:
     head = t[0]
-    at = point(x0)
     if head in ("x", "num", "const"):
         return None
     if head == "pw":
         for value, cond in t[1:]:
-            holds = truth(cond, at)
+            holds = truth(cond, point(x0))
             if holds is None:
                 return None
             if holds:
@@ -607,10 +598,7 @@ def _not_integer(t, x0: Fraction) -> bool:
     value, e = _at_point(t, x0)
     if value is not None:
         return value.denominator != 1
-    if e.lo is None or e.hi is None:
-        return False
-    k = e.lo.floor().mid()
-    return bool(e.lo > k and e.hi < k + 1)
+    return e.lo is not None and e.hi is not None and bool(e.lo > (k := e.lo.floor().mid()) and e.hi < k + 1)
 
 
 def _not_differentiable(f, x0: Fraction) -> str | None:
