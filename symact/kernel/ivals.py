@@ -89,12 +89,6 @@ class Iv:
 
 # ---------------------------------------------------------------------------------------------------- arithmetic
 
-def add(a: Iv, b: Iv) -> Iv:
-    lo = None if a.lo is None or b.lo is None else (a.lo + b.lo).lower()
-    hi = None if a.hi is None or b.hi is None else (a.hi + b.hi).upper()
-    return Iv(lo, hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
-
-
 def neg(a: Iv) -> Iv:
     return Iv(None if a.hi is None else -a.hi, None if a.lo is None else -a.lo, a.hi_open, a.lo_open)
 
@@ -111,9 +105,15 @@ def _ends(a: Iv) -> tuple:
 def _of_ends(lo: tuple, hi: tuple) -> Iv:
     """The interval with ends (exact arb point or -INF/INF, open) as :func:`_ends` writes them."""
     if lo[0] == INF or hi[0] == -INF:
-        raise Uncertain("no finite product")
+        raise Uncertain("no finite value")
     return Iv(None if lo[0] == -INF else lo[0], None if hi[0] == INF else hi[0], lo[1] or lo[0] == -INF,
               hi[1] or hi[0] == INF)
+
+
+def add(a: Iv, b: Iv) -> Iv:
+    """The sums of the lower ends and of the upper ends (-oo plus a finite end is exactly -oo)."""
+    (alo, ahi), (blo, bhi) = _ends(a), _ends(b)
+    return _of_ends(((alo[0] + blo[0]).lower(), alo[1] or blo[1]), ((ahi[0] + bhi[0]).upper(), ahi[1] or bhi[1]))
 
 
 def mul(a: Iv, b: Iv) -> Iv:
@@ -131,13 +131,13 @@ def mul(a: Iv, b: Iv) -> Iv:
 
 
 def recip(a: Iv) -> Iv:
-    if a.positive():
-        lo = arb(0) if a.hi is None else (1 / a.hi).lower()
-        hi = None if a.lo == 0 else (1 / a.lo).upper()
-        return Iv(lo, hi, a.hi is None or a.hi_open, a.lo_open)
+    """1/u for u in a set of one sign: 1/oo is exactly 0, and 1/u tends to oo at an open end 0."""
     if a.negative():
         return neg(recip(neg(a)))
-    raise Uncertain("a denominator may vanish")
+    if not a.positive():
+        raise Uncertain("a denominator may vanish")
+    (lo, lo_open), (hi, hi_open) = _ends(a)
+    return _of_ends(((1 / hi).lower(), hi_open), (INF if lo == 0 else (1 / lo).upper(), lo_open))
 
 
 def _increasing(a: Iv, f) -> Iv:
