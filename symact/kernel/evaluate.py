@@ -393,8 +393,8 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
 def germ(t, x0: Fraction, side: int):
     """A smooth term equal to t on a one-sided neighbourhood of x0 (raises GermUndefined when t is certainly
     undefined there)."""
-    def truth_of(c) -> bool:
-        return _connectives(c, lambda a: by_sign(a[1], germ_sign(sub(a[2], a[3]), x0, side)))
+    def truth_of(c) -> bool:  # the sign of the germ of a germ: rewritten once more (sqrt(|x|^4 + x^6) at 0)
+        return _connectives(c, lambda a: by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
 
     def domain(u, a) -> None:  # a powt is undefined next to x0 wherever its base is < 0 there
         why = _off_domain(u, a, lambda v, rel: by_sign(rel, germ_sign(v, x0, side)), lambda e: True)
