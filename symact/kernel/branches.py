@@ -24,6 +24,8 @@ v_j(x) + r(x), which is REL 0 by N_j: d REL 0 on P.
 """
 from __future__ import annotations
 
+from itertools import combinations
+
 from symact.kernel.evaluate import enclose
 from symact.kernel.pieces import NEGATION, Rejected, piece_text
 from symact.kernel.terms import constant_rational, sub
@@ -61,14 +63,9 @@ def _comparisons(c) -> list:
 
 
 def _covers(conditions) -> bool:
-    if ("true",) in conditions:
-        return True
     atoms = [c for c in conditions if c[0] == "rel"]
-    for i, (_, op, a, b) in enumerate(atoms):
-        for _, op2, a2, b2 in atoms[i + 1:]:
-            if a == a2 and (b == b2 and op2 == NEGATION[op] or _covers_line(op, b, op2, b2)):
-                return True
-    return False
+    return ("true",) in conditions or any(a == a2 and (b == b2 and op2 == NEGATION[op] or _covers_line(op, b, op2, b2))
+                                          for (_, op, a, b), (_, op2, a2, b2) in combinations(atoms, 2))
 
 
 def _covers_line(op: str, b, op2: str, c) -> bool:

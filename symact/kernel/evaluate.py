@@ -28,15 +28,13 @@ from flint import arb, ctx
 
 from symact.kernel import algebra, ivals
 from symact.kernel.derivative import differentiate
-from symact.kernel.functions import FUNCTIONS, ball, inside, outside
+from symact.kernel.functions import FUNCTIONS, ball, inside
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.pieces import by_sign, contains, holds
+from symact.kernel.pieces import by_sign, holds
 from symact.kernel.root_factor import factor_root
 from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, number_text, show, sub
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
-
-_NONSMOOTH = ("abs", "sign", "heaviside", "max", "min", "pw")
 
 
 def point(x0: Fraction) -> Piece:
@@ -78,7 +76,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         return FUNCTIONS[t[1]].image(inner)
     if head == "deriv":  # f' by f's smooth form on p, or at a point where f switches form
         return enclose(smooth_form(t, p, strict=False), p)
-    if strict and head in _NONSMOOTH:
+    if strict and head in ("abs", "sign", "heaviside", "max", "min", "pw"):
         raise Uncertain(f"{head} is not smooth here")
     if head == "abs":
         return ivals.absolute(enclose(t[1], p))
@@ -195,14 +193,12 @@ def truth(c, p: Piece, strict: bool = False) -> bool | None:
     """Whether the condition holds at every point of the piece (True), at none (False), or unknown (None).
 
     ``strict``: True/False only when the comparison is strict with a margin, so it holds on a neighbourhood."""
-    return _connectives(c, lambda a: _comparison(a, p, strict))
-
-
-def _comparison(c, p: Piece, strict: bool) -> bool | None:
-    op, d = c[1], _image(sub(c[2], c[3]), p, strict)
-    if strict:
-        return by_sign(op, d.sign()) if d.sign() else None
-    return True if d.satisfies(op) else False if d.violates(op) else None
+    def comparison(a) -> bool | None:
+        op, d = a[1], _image(sub(a[2], a[3]), p, strict)
+        if strict:
+            return by_sign(op, d.sign()) if d.sign() else None
+        return True if d.satisfies(op) else False if d.violates(op) else None
+    return _connectives(c, comparison)
 
 
 def _image(t, p: Piece, strict: bool = False) -> Iv:
@@ -346,8 +342,7 @@ def _extreme(head: str, args: list, sign_of) -> tuple:
     """The argument of max/min that is the largest/smallest, given the certain sign of differences."""
     best = args[0]
     for a in args[1:]:
-        s = sign_of(sub(a, best))
-        if (s > 0) if head == "max" else (s < 0):
+        if sign_of(sub(a, best)) == (1 if head == "max" else -1):
             best = a
     return best
 
@@ -398,31 +393,15 @@ def germ_sign(u, x0: Fraction, side: int) -> int:
 def germ(t, x0: Fraction, side: int):
     """A smooth term equal to t on a one-sided neighbourhood of x0 (raises GermUndefined when t is certainly
     undefined there)."""
-    return _local_form(t, lambda u: germ_sign(u, x0, side),
-                       lambda u: _chosen(u, lambda c: _germ_truth(c, x0, side), GermUndefined),
-                       lambda u: differentiate(germ(u, x0, side)), lambda u, a: _germ_domain(u, a, x0, side))
+    def truth_of(c) -> bool:  # the sign of the germ of a germ: rewritten once more (sqrt(|x|^4 + x^6) at 0)
+        return _connectives(c, lambda a: by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
 
-
-def _germ_domain(t, a, x0: Fraction, side: int) -> None:
-    """Raises GermUndefined when a, the base of t (a root or a real power) or the argument of t (a function),
-    is certainly outside its domain next to x0."""
-    if (t[0] == "powt" or t[0] == "pow" and t[2].denominator != 1) and _defined_sign(a, x0, side) < 0:
-        raise GermUndefined("a real power of a negative base")
-    interval = FUNCTIONS[t[1]].interval if t[0] == "fn" else None
-    if interval is not None and any(end is not None and _defined_sign(sub(a, end), x0, side) == sign
-                                    for end, sign in ((interval[0], -1), (interval[1], 1))):
-        raise GermUndefined(f"{t[1]} outside its domain")
-
-
-def _defined_sign(u, x0: Fraction, side: int) -> int:
-    try:
-        return germ_sign(u, x0, side)
-    except Uncertain:
-        return 0
-
-
-def _germ_truth(c, x0: Fraction, side: int) -> bool:
-    return _connectives(c, lambda a: by_sign(a[1], germ_sign(germ(sub(a[2], a[3]), x0, side), x0, side)))
+    def domain(u, a) -> None:  # a powt is undefined next to x0 wherever its base is < 0 there
+        why = _off_domain(u, a, lambda v, rel: by_sign(rel, germ_sign(v, x0, side)), lambda e: True)
+        if why:
+            raise GermUndefined(why)
+    return _local_form(t, lambda u: germ_sign(u, x0, side), lambda u: _chosen(u, truth_of, GermUndefined),
+                       lambda u: differentiate(germ(u, x0, side)), domain)
 
 
 def point_slope(f, x0: Fraction) -> Fraction:
@@ -551,12 +530,11 @@ def undefined_reason(t, x0: Fraction) -> str | None:
 
 def _undefined(t, x0: Fraction) -> str | None:
     head = t[0]
-    at = point(x0)
     if head in ("x", "num", "const"):
         return None
     if head == "pw":
         for value, cond in t[1:]:
-            holds = truth(cond, at)
+            holds = truth(cond, point(x0))
             if holds is None:
                 return None
             if holds:
@@ -568,30 +546,44 @@ def _undefined(t, x0: Fraction) -> str | None:
                None)  # the first part certainly undefined, from the left
     if why:
         return why
-    if head == "pow":
-        if t[2] < 0 and exact_value(t[1], x0) == 0:
-            return f"division by zero ({show(t[1])} = 0)"
-        if t[2].denominator != 1 and _at_point(t[1], x0)[1].negative():
-            return f"a real root of a negative number ({show(t[1])} < 0)"
-    if head == "powt" and _at_point(t[1], x0)[1].negative() and _not_integer(t[2], x0):
-        return "a real power of a negative base with a non-integer exponent"
-    interval = FUNCTIONS[t[1]].interval if head == "fn" else None
-    if interval is None:
+    if head not in ("pow", "powt", "fn"):
         return None
-    value, arg = _at_point(t[2], x0)
-    if outside(arg, interval) or (value is not None and _rationally_outside(value, interval)):
-        lo, hi = (end if e is None else show(e) for e, end in zip(interval, ("-oo", "oo")))
-        domain = f"{'[' if interval[2] else '('}{lo}, {hi}{']' if interval[3] else ')'}"
-        return f"{t[1]} of a number outside its domain {domain} ({show(t[2])} = {arg if value is None else value})"
-    return None
+    # u - e compared with 0 exactly where its value is rational (asin at 1 + 10^-19 - 10^-30, whose 64-bit ball
+    # reaches 1), else by its enclosure
+    why = _off_domain(t, t[2 if head == "fn" else 1], lambda u, rel: _at_point(u, x0)[1].satisfies(rel),
+                      lambda e: _not_integer(e, x0))
+    if why and head == "fn":
+        value, arg = _at_point(t[2], x0)
+        return f"{why} ({show(t[2])} = {arg if value is None else value})"
+    return why
 
 
-def _rationally_outside(value: Fraction, interval: tuple) -> bool:
-    """A rational argument outside a domain with rational ends, by exact comparison (asin at 1 + 10^-19 - 10^-30:
-    the 64-bit ball of that point reaches 1, so :func:`outside` cannot tell)."""
-    ends = interval[:2]
-    return all(e is None or e[0] == "num" for e in ends) and not contains(
-        (*(None if e is None else e[1] for e in ends), *interval[2:]), value)
+def _off_domain(t, a, certain, non_integer) -> str | None:
+    """Why the power or function t, whose base or argument is the term a, is certainly undefined on a set (a point
+    or one side of it), or None: ``certain(u, rel)`` says whether u REL 0 certainly holds there (an Uncertain or
+    ZeroDivisionError from it counts as not certain), ``non_integer(e)`` whether the exponent e of a powt is
+    certainly not an integer there.  Undefined: 0 to a negative power, a non-integer power of a negative base, a
+    powt of a negative base with such an exponent, a function's argument below (or at an open) lower end of its
+    domain or above (or at an open) upper end."""
+    def holds_there(u, rel: str) -> bool:
+        try:
+            return certain(u, rel)
+        except (Uncertain, ZeroDivisionError):
+            return False
+
+    if t[0] == "pow" and t[2] < 0 and holds_there(a, "=="):
+        return f"division by zero ({show(a)} = 0)"
+    if t[0] == "pow" and t[2].denominator != 1 and holds_there(a, "<"):
+        return f"a real root of a negative number ({show(a)} < 0)"
+    if t[0] == "powt" and holds_there(a, "<") and non_integer(t[2]):
+        return "a real power of a negative base with a non-integer exponent"
+    interval = FUNCTIONS[t[1]].interval if t[0] == "fn" else None
+    if interval is None or not any(end is not None and holds_there(sub(a, end), rel if closed else rel + "=")
+                                   for end, closed, rel in ((interval[0], interval[2], "<"),
+                                                            (interval[1], interval[3], ">"))):
+        return None
+    lo, hi = (end if e is None else show(e) for e, end in zip(interval, ("-oo", "oo")))
+    return f"{t[1]} of a number outside its domain {'[' if interval[2] else '('}{lo}, {hi}{']' if interval[3] else ')'}"
 
 
 def _at_point(t, x0: Fraction) -> tuple:
@@ -607,10 +599,7 @@ def _not_integer(t, x0: Fraction) -> bool:
     value, e = _at_point(t, x0)
     if value is not None:
         return value.denominator != 1
-    if e.lo is None or e.hi is None:
-        return False
-    k = e.lo.floor().mid()
-    return bool(e.lo > k and e.hi < k + 1)
+    return e.lo is not None and e.hi is not None and bool(e.lo > (k := e.lo.floor().mid()) and e.hi < k + 1)
 
 
 def _not_differentiable(f, x0: Fraction) -> str | None:

@@ -89,84 +89,55 @@ class Iv:
 
 # ---------------------------------------------------------------------------------------------------- arithmetic
 
-def add(a: Iv, b: Iv) -> Iv:
-    lo = None if a.lo is None or b.lo is None else (a.lo + b.lo).lower()
-    hi = None if a.hi is None or b.hi is None else (a.hi + b.hi).upper()
-    return Iv(lo, hi, a.lo_open or b.lo_open, a.hi_open or b.hi_open)
-
-
 def neg(a: Iv) -> Iv:
     return Iv(None if a.hi is None else -a.hi, None if a.lo is None else -a.lo, a.hi_open, a.lo_open)
 
 
-# an end point for products: (value, open) with value an arb point or +1/-1 standing for +oo/-oo
-def _ends(a: Iv):
-    return [(a.lo if a.lo is not None else -1, a.lo_open, a.lo is None),
-            (a.hi if a.hi is not None else 1, a.hi_open, a.hi is None)]
+#: +oo as an exact arb point (-INF is -oo): ends compare and multiply exactly with it
+INF = arb("inf")
 
 
-def _sgn(v: arb) -> int:
-    if v > 0:
-        return 1
-    if v < 0:
-        return -1
-    if v == 0:
-        return 0
-    raise Uncertain("sign of an end point")
+def _ends(a: Iv) -> tuple:
+    """a's ends as (exact arb point, open), an infinite end as -INF or INF (never attained: open)."""
+    return (-INF, True) if a.lo is None else (a.lo, a.lo_open), (INF, True) if a.hi is None else (a.hi, a.hi_open)
+
+
+def _of_ends(lo: tuple, hi: tuple) -> Iv:
+    """The interval with ends (exact arb point or -INF/INF, open) as :func:`_ends` writes them."""
+    if lo[0] == INF or hi[0] == -INF:
+        raise Uncertain("no finite value")
+    return Iv(None if lo[0] == -INF else lo[0], None if hi[0] == INF else hi[0], lo[1] or lo[0] == -INF,
+              hi[1] or hi[0] == INF)
+
+
+def add(a: Iv, b: Iv) -> Iv:
+    """The sums of the lower ends and of the upper ends (-oo plus a finite end is exactly -oo)."""
+    (alo, ahi), (blo, bhi) = _ends(a), _ends(b)
+    return _of_ends(((alo[0] + blo[0]).lower(), alo[1] or blo[1]), ((ahi[0] + bhi[0]).upper(), ahi[1] or bhi[1]))
 
 
 def mul(a: Iv, b: Iv) -> Iv:
-    """Corner products; 0 * oo counts as 0 (the limit of the products along that corner)."""
-    cands = []  # (lower, upper, open); lower/upper an arb point, or "-oo"/"+oo" for an infinite corner
-    for va, oa, ia in _ends(a):
-        for vb, ob, ib in _ends(b):
-            zero_closed = (va == 0 and not oa) or (vb == 0 and not ob)  # a factor 0 at a closed end: 0 is attained
-            if not ia and not ib:
-                p = va * vb
-                cands.append((p.lower(), p.upper(), (oa or ob) and not zero_closed))
-                continue
-            sign = (va if ia else _sgn(va)) * (vb if ib else _sgn(vb))
-            if sign == 0:
-                cands.append((arb(0), arb(0), not zero_closed))
-            else:
-                inf = "+oo" if sign > 0 else "-oo"
-                cands.append((inf, inf, True))
-    return _hull_of(cands)
-
-
-def _hull_of(cands) -> Iv:
-    """The smallest interval containing candidate values (each known to lie in [lower, upper]).
-
-    An end is open only when every candidate that may reach it is open.  The upper end is the negated lower end
-    of the negated candidates (negation is exact in ``arb``)."""
-    lo, lo_open = _lowest(cands)
-    hi, hi_open = _lowest([(_negated(c[1]), _negated(c[0]), c[2]) for c in cands])
-    return Iv(lo, None if hi is None else -hi, lo_open, hi_open)
-
-
-def _negated(v):
-    return {"+oo": "-oo", "-oo": "+oo"}[v] if isinstance(v, str) else -v
-
-
-def _lowest(cands):
-    """The lower end of the hull of the candidates and whether it is open (None: -oo)."""
-    if any(c[0] == "-oo" for c in cands):
-        return None, True
-    low = [c for c in cands if c[0] != "+oo"]
-    if not low:
-        raise Uncertain("no finite product")
-    lo, top = min(c[0] for c in low), min(c[1] for c in low)  # exact points: exact comparisons
-    return lo, all(c[2] for c in low if not (c[0] > top))
+    """The hull of the corner products; 0 * oo counts as 0 (the limit of the products along that corner).  A
+    corner is attained where both its ends are, or one of them is a closed 0; an end of the hull is open only
+    when every corner that may reach it is open."""
+    corners = []  # (lower, upper, open) of each corner's product
+    for va, oa in _ends(a):
+        for vb, ob in _ends(b):
+            v = arb(0) if va == 0 or vb == 0 else va * vb  # exact points: exact tests; oo * c exactly +-oo
+            corners.append((v.lower(), v.upper(), (oa or ob) and not ((va == 0 and not oa) or (vb == 0 and not ob))))
+    top, bottom = min(c[1] for c in corners), max(c[0] for c in corners)
+    return _of_ends((min(c[0] for c in corners), all(c[2] for c in corners if not c[0] > top)),
+                    (max(c[1] for c in corners), all(c[2] for c in corners if not c[1] < bottom)))
 
 
 def recip(a: Iv) -> Iv:
-    if a.positive():
-        lo = arb(0) if a.hi is None else (1 / a.hi).lower()
-        hi = None if a.lo == 0 else (1 / a.lo).upper()
-        return Iv(lo, hi, a.hi is None or a.hi_open, a.lo_open)
+    """1/u for u in a set of one sign: 1/oo is exactly 0, and 1/u tends to oo at an open end 0."""
     if a.negative():
         return neg(recip(neg(a)))
-    raise Uncertain("a denominator may vanish")
+    if not a.positive():
+        raise Uncertain("a denominator may vanish")
+    (lo, lo_open), (hi, hi_open) = _ends(a)
+    return _of_ends(((1 / hi).lower(), hi_open), (INF if lo == 0 else (1 / lo).upper(), lo_open))
 
 
 def _increasing(a: Iv, f) -> Iv:
@@ -202,29 +173,19 @@ def absolute(a: Iv) -> Iv:
         return a
     if a.nonpositive():
         return neg(a)
-    # 0 is inside: [0, max(-lo, hi)]
-    return Iv(arb(0), maximum(neg(a), a).hi, False, maximum(neg(a), a).hi_open)
+    top = maximum(neg(a), a)  # 0 is inside: [0, max(-lo, hi)]
+    return Iv(arb(0), top.hi, False, top.hi_open)
 
 
 def maximum(a: Iv, b: Iv) -> Iv:
-    """Enclosure of max(u, v) for u in a, v in b (max is non-decreasing in both arguments)."""
-    lo, lo_open = _larger(a.lo, a.lo_open, b.lo, b.lo_open, infinite_wins=False, tie_open=a.lo_open or b.lo_open)
-    hi, hi_open = _larger(a.hi, a.hi_open, b.hi, b.hi_open, infinite_wins=True, tie_open=a.hi_open and b.hi_open)
-    return Iv(lo, hi, lo_open, hi_open)
+    """Enclosure of max(u, v) for u in a, v in b: max is non-decreasing in both arguments, so each end is the
+    larger of the two ends, and where they tie, the lower end is attained only where both are, the upper end
+    where either is."""
+    (alo, ahi), (blo, bhi) = _ends(a), _ends(b)
+    lo = alo if alo[0] > blo[0] else blo if blo[0] > alo[0] else (alo[0], alo[1] or blo[1])
+    hi = ahi if ahi[0] > bhi[0] else bhi if bhi[0] > ahi[0] else (ahi[0], ahi[1] and bhi[1])
+    return _of_ends(lo, hi)
 
 
 def minimum(a: Iv, b: Iv) -> Iv:
     return neg(maximum(neg(a), neg(b)))
-
-
-def _larger(u, uo, v, vo, infinite_wins: bool, tie_open: bool):
-    """The larger of two ends (None is infinite: -oo for lower ends, +oo for upper ends)."""
-    if u is None or v is None:
-        if infinite_wins:
-            return None, True
-        return (v, vo) if u is None else (u, uo)
-    if u > v:
-        return u, uo
-    if v > u:
-        return v, vo
-    return u, tie_open

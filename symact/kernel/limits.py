@@ -24,7 +24,7 @@ from flint import arb
 from symact.functions import REGISTRY
 from symact.kernel import ivals
 from symact.kernel.functions import FUNCTIONS, ball
-from symact.kernel.ivals import Iv, Uncertain, exact
+from symact.kernel.ivals import Iv, Uncertain
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,7 @@ def limit_at(t, side: int) -> Lim:
     head = t[0]
     if head == "x":
         return Lim(sign=side, growth="lin")
-    if head == "num":
-        return Lim(Iv.ball(exact(t[1])), fast=True, term=t)
-    if head == "const":
+    if head in ("num", "const"):
         return Lim(Iv.ball(ball(t)), fast=True, term=t)
     if head in ("add", "mul"):
         out = limit_at(t[1], side)
@@ -100,9 +98,8 @@ def _mul(a: Lim, b: Lim) -> Lim:
         return Lim(ivals.mul(a.value, b.value), a.fast and b.fast, term=_joined("mul", a, b))
     if a.finite != b.finite:
         small, big = (a, b) if a.finite else (b, a)
-        if small.value.positive() or small.value.negative():
-            s = 1 if small.value.positive() else -1
-            return Lim(sign=s * big.sign, growth=big.growth)
+        if small.value.sign():
+            return Lim(sign=small.value.sign() * big.sign, growth=big.growth)
         if small.is_zero() and small.fast and big.growth in ("lin", "poly"):
             return _ZERO
         raise Uncertain("0 * oo")
