@@ -714,11 +714,8 @@ class Search:
         kernel encloses with x^k e^v taken together (x sech(x)^2 on [8, oo) is not 0 * oo there)."""
         from symact.decide.terms_sympy import tail_candidate, tail_forms
 
-        if (p[0] is None) == (p[1] is None):
-            return None
-        try:
-            h = smooth_form(g, p, strict=False)
-        except (Uncertain, GermUndefined, ZeroDivisionError):
+        h = _ray_form(g, p)
+        if h is None:
             return None
         key = ("tail", h, p[1] is None)
         if key not in self.rewrite_cache:
@@ -943,11 +940,8 @@ class Search:
         signs (``product``)."""
         from symact.decide.terms_sympy import scaled_forms
 
-        if (p[0] is None) == (p[1] is None):
-            return None
-        try:
-            h = smooth_form(g, p, strict=False)
-        except (Uncertain, GermUndefined, ZeroDivisionError):
+        h = _ray_form(g, p)
+        if h is None:
             return None
         key = ("scaled", h)
         if key not in self.rewrite_cache:
@@ -1363,6 +1357,16 @@ def _smooth_on_closure(t, p) -> bool:
     except (Uncertain, GermUndefined, ZeroDivisionError):
         return False
     return True
+
+
+def _ray_form(g, p):
+    """g's smooth form on p where p is a ray (one infinite end), else None."""
+    if (p[0] is None) == (p[1] is None):
+        return None
+    try:
+        return smooth_form(g, p, strict=False)
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return None
 
 
 def _size(t) -> int:
