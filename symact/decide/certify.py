@@ -946,7 +946,9 @@ class Search:
         key = ("scaled", h)
         if key not in self.rewrite_cache:
             self.spend(20 + _size(h))
-            self.rewrite_cache[key] = scaled_forms(h) if h[0] == "add" and _size(h) <= MAX_REWRITE_SIZE else []
+            side = 1 if p[1] is None else -1  # only where the calculus leaves g's limit open and resolves q's
+            self.rewrite_cache[key] = [(m, q) for m, q in scaled_forms(h) if _resolved(q, side)] if (
+                h[0] == "add" and _size(h) <= MAX_REWRITE_SIZE and not _resolved(h, side)) else []
         for m, q in self.rewrite_cache[key]:
             for sign in (">", "<"):
                 first = self.try_eval(m, sign, p)
@@ -1357,6 +1359,15 @@ def _smooth_on_closure(t, p) -> bool:
     except (Uncertain, GermUndefined, ZeroDivisionError):
         return False
     return True
+
+
+def _resolved(t, side: int) -> bool:
+    """Whether the kernel's calculus computes the limit of t at the end ``side``."""
+    try:
+        limit_at(t, side)
+        return True
+    except (Uncertain, ZeroDivisionError):
+        return False
 
 
 def _ray_form(g, p):
