@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import copy
 import json
+from fractions import Fraction
 
 import mpmath
 import pytest
 
 from symact.decide.checked import check_claim
 from symact.kernel import Rejected, check
+from symact.kernel.algebra import is_zero
+from symact.kernel.terms import from_json, sub
 from symact.kernel.verify import main as verify_main
 from symact.parsing import parse_claim
 
@@ -96,3 +99,41 @@ def test_a_factored_form_does_not_take_a_root_apart_where_a_factor_is_negative()
             check(cert)
     with mpmath.workdps(50):  # the truth there, independently of symact: f(-10^6) is about 2 10^6
         assert mpmath.sqrt(mpmath.mpf(10) ** 12 - 10 ** 6) + 10 ** 6 > 10 ** 6
+
+
+def test_the_ground_truth_at_minus_infinity():
+    """Independent of symact (mpmath at 50 digits): for x = -t < 0, sqrt(x^2 - 2x) + x = sqrt(t^2 + 2t) - t =
+    2t/(sqrt(t^2 + 2t) + t), which tends to 1 from below (1 - f < 1/(2t)); sqrt(x^2 - 3x) + x tends to 3/2 alike."""
+    with mpmath.workdps(50):
+        for t in (mpmath.mpf(10) ** 6 + mpmath.mpf(1) / 3, mpmath.mpf(10) ** 12 + mpmath.mpf(1) / 7):
+            x = -t
+            assert 0 < 1 - (mpmath.sqrt(x ** 2 - 2 * x) + x) < 1 / (2 * t)
+            assert 0 < mpmath.mpf(3) / 2 - (mpmath.sqrt(x ** 2 - 3 * x) + x) < 2 / t
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("limit(sqrt(x**2 - 2*x) + x, x, -oo) == 1", "proved"),
+    ("limit(sqrt(x**2 - 3*x) + x, x, -oo) == 3/2", "proved"),
+    ("limit(sqrt(x**2 - 2*x) + x, x, -oo) == 1/2", "refuted"),
+    ("limit(sqrt(x**2 - 2*x) + x, x, -oo) < 1", "refuted"),
+])
+def test_conjugate_limits_at_minus_infinity(text, verdict):
+    """At -oo the conjugate form has sqrt(1 - 2/x), whose base (x - 2)/x the kernel's exact algebra takes apart as
+    (2 - x)^(1/2) (-x)^(-1/2): both parts negative on the ray (symact/kernel/algebra.py)."""
+    assert_decided(text, verdict)
+
+
+def test_a_root_of_a_quotient_is_not_taken_apart_where_its_parts_have_other_signs():
+    """sqrt((x - 2)/x) = sqrt(2 - x)/sqrt(-x) for x < 0 (both parts negative), but on (0, 2) the base is negative
+    and sqrt(2 - x)/sqrt(-x) undefined, and for x > 2 sqrt(2 - x) is undefined: the rule applies on (-oo, -1) only,
+    and the other pairing sqrt(x - 2)/sqrt(x), undefined for x < 0, is no form of the root there."""
+    root = ["pow", ["add", ["num", "1"], ["mul", ["num", "-2"], ["pow", ["x"], "-1"]]], "1/2"]
+    apart = ["mul", ["pow", ["add", ["num", "2"], ["mul", ["num", "-1"], ["x"]]], "1/2"],
+             ["pow", ["mul", ["num", "-1"], ["x"]], "-1/2"]]
+    other = ["mul", ["pow", ["add", ["x"], ["num", "-2"]], "1/2"], ["pow", ["x"], "-1/2"]]
+    ray = (None, Fraction(-1), False, False)
+    assert is_zero(sub(from_json(root), from_json(apart)), ray)
+    assert not is_zero(sub(from_json(root), from_json(other)), ray)
+    assert not is_zero(sub(from_json(root), from_json(apart)), (Fraction(3), None, False, False))
+    with mpmath.workdps(30):  # the identity at x = -7, independently
+        assert mpmath.almosteq(mpmath.sqrt(1 + mpmath.mpf(2) / 7), mpmath.sqrt(9) / mpmath.sqrt(7))

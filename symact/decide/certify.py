@@ -515,7 +515,8 @@ class Search:
             return None
         node = (self.try_outer(g, rel, p, depth, order) or self.try_tail_form(g, rel, p)
                 or self.try_cleared(g, rel, p) or self.try_rewrite(g, rel, p)
-                or self.try_abs(g, rel, p, depth, order) or self.try_remainder(g, rel, p))
+                or self.try_abs(g, rel, p, depth, order) or self.try_remainder(g, rel, p)
+                or self.try_scaled(g, rel, p, depth, order))
         if node:
             return node
         if not _plausible(g, rel, p):
@@ -714,11 +715,8 @@ class Search:
         kernel encloses with x^k e^v taken together (x sech(x)^2 on [8, oo) is not 0 * oo there)."""
         from symact.decide.terms_sympy import tail_candidate, tail_forms
 
-        if (p[0] is None) == (p[1] is None):
-            return None
-        try:
-            h = smooth_form(g, p, strict=False)
-        except (Uncertain, GermUndefined, ZeroDivisionError):
+        h = _ray_form(g, p)
+        if h is None:
             return None
         key = ("tail", h, p[1] is None)
         if key not in self.rewrite_cache:
@@ -954,6 +952,36 @@ class Search:
                 return None
             return {"rule": "rewrite", "as": to_json(other), "by": {"rule": "product", "factors": [
                 {"rel": sign, "by": first}, {"rel": nrel, "by": second}]}}
+        return None
+
+    def try_scaled(self, g, rel, p, depth, order):
+        """On a ray: g = m q for a factor m = x^k or exp(v) of a summand of g (:func:`scaled_forms`), m of one sign
+        (an enclosure) and q of the sign that gives REL proved on its own: x (pi/2 - atan x) - 1 - x^-2 =
+        x (pi/2 - atan x - x^-1 - x^-3), where the calculus resolves the limit of q for a ``tail`` argument but
+        leaves that of g at 0 * oo; the kernel checks g = m q by its algebra (``rewrite``) and multiplies the
+        signs (``product``)."""
+        from symact.decide.terms_sympy import scaled_forms
+
+        h = _ray_form(g, p)
+        if h is None:
+            return None
+        key = ("scaled", h)
+        if key not in self.rewrite_cache:
+            self.spend(20 + _size(h))
+            side = 1 if p[1] is None else -1  # only where the calculus leaves g's limit open and resolves q's
+            self.rewrite_cache[key] = [(m, q) for m, q in scaled_forms(h) if _resolved(q, side)] if (
+                h[0] == "add" and _size(h) <= MAX_REWRITE_SIZE and not _resolved(h, side)) else []
+        for m, q in self.rewrite_cache[key]:
+            for sign in (">", "<"):
+                first = self.try_eval(m, sign, p)
+                if first is None:
+                    continue
+                qrel = rel if sign == ">" else CONVERSE[rel]
+                second, other = self.prove_on(q, qrel, p, depth - 1, order), ("mul", m, q)
+                if second is not None and self.equal_by_algebra(h, other, p):
+                    return {"rule": "rewrite", "as": to_json(other), "by": {"rule": "product", "factors": [
+                        {"rel": sign, "by": first}, {"rel": qrel, "by": second}]}}
+                break
         return None
 
     def taylor_cover(self, g, rel, p, depth):
@@ -1388,6 +1416,25 @@ def _smooth_on_closure(t, p) -> bool:
     except (Uncertain, GermUndefined, ZeroDivisionError):
         return False
     return True
+
+
+def _resolved(t, side: int) -> bool:
+    """Whether the kernel's calculus computes the limit of t at the end ``side``."""
+    try:
+        limit_at(t, side)
+        return True
+    except (Uncertain, ZeroDivisionError):
+        return False
+
+
+def _ray_form(g, p):
+    """g's smooth form on p where p is a ray (one infinite end), else None."""
+    if (p[0] is None) == (p[1] is None):
+        return None
+    try:
+        return smooth_form(g, p, strict=False)
+    except (Uncertain, GermUndefined, ZeroDivisionError):
+        return None
 
 
 def _size(t) -> int:

@@ -14,13 +14,17 @@ from __future__ import annotations
 from fractions import Fraction
 
 import sympy as sp
+from flint import ctx
 
 from symact.budget import run_with_budget
+from symact.decide.asymptotics import limit_within
+from symact.decide.pattern import Undecided
 from symact.decide.terms_sympy import to_sympy
 from symact.kernel.evaluate import GermUndefined, enclose, point
+from symact.kernel import ivals
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limits import limit_at, limit_value
-from symact.kernel.terms import ZERO, TermError, add, has_x, mul, neg, num, sub
+from symact.kernel.terms import ZERO, X, TermError, add, has_x, mul, neg, num, sub
 from symact.sympy_terms import from_sympy
 
 _X = sp.Symbol("x", real=True)
@@ -33,7 +37,7 @@ def squeeze_bounds(f, side: int, target) -> list[tuple]:
     """[(L, g), ...]: constants L and bounds g with g -> 0 at the end ``side`` (the calculus) that may satisfy
     |f - L| <= g on a ray there; target is the claim's c (a term) or an infinite end (an int)."""
     if not _oscillates(f):
-        return []
+        return _decay_bounds(f, side, target)
     forms = _forms(f)
     values = [] if isinstance(target, int) else [target]
     for h in forms:
@@ -48,6 +52,40 @@ def squeeze_bounds(f, side: int, target) -> list[tuple]:
                 if (value, bound) not in out and _tends_to_zero(bound, side):
                     out.append((value, bound))
     return out
+
+
+def _decay_bounds(f, side: int, target) -> list[tuple]:
+    """[(L, g), ...] for an f without a bounded function: L the claim's c or SymPy's limit of f (finite), g the
+    tightest of |x|^-k and exp(-k |x|) (k = 3, 2, 1) with |f - L| <= g/2 at x = side 2^j (j = 3 to 6, in ball
+    arithmetic at 512 bits), then the next looser one (x (pi/2 - atan x) - 1 ~ -x^-2/3: g = x^-2, then x^-1)."""
+    try:
+        found = limit_within(to_sympy(f), _X, side * sp.oo, seconds=2.0)
+        values = [from_sympy(found, _X)] if found.is_finite else []
+    except (Undecided, TermError, KeyError):
+        values = []
+    x = X if side > 0 else neg(X)
+    bounds = [("pow", x, Fraction(-k)) for k in (3, 2, 1)] + [("fn", "exp", mul(num(-k), x)) for k in (3, 2, 1)]
+    out = []
+    for value in dict.fromkeys(([] if isinstance(target, int) else [target]) + values):
+        fitting = [g for g in bounds if _below_half(sub(f, value), g, side)]
+        out += [(value, g) for g in sorted(fitting, key=lambda g: _far_size(g, side))[:2]]
+    return out
+
+
+def _below_half(t, g, side: int) -> bool:
+    """Whether |t| <= g/2 certainly at x = side 2^j for j = 3 to 6 (512-bit balls)."""
+    with ctx.workprec(512):
+        try:
+            return all((ivals.absolute(enclose(t, point(side * Fraction(2 ** j)))).hi
+                        <= enclose(g, point(side * Fraction(2 ** j))).lo / 2) for j in (3, 4, 5, 6))
+        except (Uncertain, GermUndefined, ZeroDivisionError, TypeError):
+            return False
+
+
+def _far_size(g, side: int) -> float:
+    """g at x = side 2^6 (a float)."""
+    with ctx.workprec(512):
+        return float(enclose(g, point(side * Fraction(2 ** 6))).lo)
 
 
 def oscillation_bounds(t, side: int) -> list:

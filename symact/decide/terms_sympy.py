@@ -148,6 +148,28 @@ def rewrites(t) -> list:
     return forms
 
 
+def scaled_forms(t) -> list:
+    """[(m, q), ...]: for the first two factors m = x^k (k > 0) or exp(v) (v with x) of the summands of t expanded
+    by SymPy, the expanded t/m as the term q, so that t = m q wherever t is defined (proposals: the kernel checks
+    each equality): x (pi/2 - atan x) - 1 - x^-2 = x (pi/2 - atan x - x^-1 - x^-3)."""
+    try:
+        e = to_sympy(t)
+    except TermError:
+        return []
+    ok, e = run_with_budget(lambda: sp.expand(e), 1.0)
+    factors = [] if not ok else list(dict.fromkeys(
+        f for a in sp.Add.make_args(e) for f in sp.Mul.make_args(a)
+        if (f.is_Pow and f.base == _X and f.exp > 0) or f == _X or (isinstance(f, sp.exp) and f.has(_X))))
+    out = []
+    for m in factors[:2]:
+        ok, q = run_with_budget(lambda: sp.expand(sp.powsimp(e / m)), 1.0)
+        try:
+            out += [(from_sympy(m, _X), from_sympy(q, _X))] if ok else []
+        except TermError:
+            continue
+    return out
+
+
 def cleared(t, a, side: int = 1) -> tuple | None:
     """(D, N) with t = N/D on t's domain, both as terms (SymPy's ``together`` proposes them; the kernel's algebra
     checks the equality), None where t has no denominator or SymPy fails: D = (x - a)^k and N the rest of the

@@ -32,7 +32,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   m r are even integers (both sides are |v|^(m r)); (a b)^r = a^r b^r where a, b >= 0 on P; a sum p under a
   root whose normal form is a polynomial in x is replaced by a factored form F of it that the certificate gives
   (below), so that repeated factors leave the root by the rules before; (N/D)^r = N^r D^-r for a sum whose
-  normal form is N/D, N and D polynomials in x certainly positive on P ((1 + x^-2)^r = (x^2 + 1)^r (x^2)^-r);
+  normal form is N/D, N and D polynomials in x certainly positive on P ((1 + x^-2)^r = (x^2 + 1)^r (x^2)^-r),
+  and (N/D)^r = (-N)^r (-D)^-r where both are certainly negative ((1 + x^-1)^r = (-x - 1)^r (-x)^-r for x < -1);
   exact roots of rationals;
   q^(p/n) = G^p for a positive rational q with G = q^(1/n) > 0, and reduction modulo G^n - q; any other
   u^(1/n) is a generator G with G^n = u where it is defined (u's normal form a polynomial: reduction modulo
@@ -214,10 +215,12 @@ class Normalizer:
             factored = self.factored_form(base)
             if factored is not None:
                 return self.nd(("pow", factored, r))
-            n, d = self.nd(base)  # N/D, D != 1, both polynomials in x, certainly > 0 on P: (N/D)^r = N^r D^-r there
-            if d != 1 and (n.free_symbols | d.free_symbols) <= {self.x}:  # (1 + x^-2 = (x^2 + 1)/x^2)
-                parts = (from_sympy(n, self.x), from_sympy(d, self.x))
-                if all(self.sign(q, True) > 0 for q in parts):
+            n, d = self.nd(base)  # N/D, D != 1, polynomials in x, both certainly > 0 (or < 0: N/D = (-N)/(-D))
+            if d != 1 and (n.free_symbols | d.free_symbols) <= {self.x}:  # on P: (N/D)^r = N^r D^-r there
+                parts = (from_sympy(n, self.x), from_sympy(d, self.x))  # (1 + x^-2 = (x^2 + 1)/x^2)
+                s = self.sign(parts[0], True)
+                if s != 0 and self.sign(parts[1], True) == s:
+                    parts = parts if s > 0 else tuple(map(neg, parts))
                     return self.nd(mul(("pow", parts[0], r), ("pow", parts[1], -r)))
         # u^(p/n) = G^p with G = u^(1/n) (u >= 0 where u^(p/n) is defined, u > 0 when p < 0), times the scale
         G = self.atom("root", Fraction(1, r.denominator), base)
