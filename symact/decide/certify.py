@@ -645,9 +645,8 @@ class Search:
         once it settles the claim."""
         from symact.decide.terms_sympy import rewrites
 
-        try:
-            h = smooth_form(g, p, strict=False)
-        except (Uncertain, GermUndefined, ZeroDivisionError):
+        h = _smooth(g, p)
+        if h is None:
             return None
         if h not in self.rewrite_cache:
             if _size(h) > MAX_REWRITE_SIZE:
@@ -869,9 +868,8 @@ class Search:
         node = self.remainder_at_an_end(g, rel, p)
         if node is not None:
             return node
-        try:
-            h = smooth_form(g, p, strict=False)
-        except (Uncertain, GermUndefined, ZeroDivisionError):
+        h = _smooth(g, p)
+        if h is None:
             return None
         # the kernel's exact zeros at a point see rationals times one irrational constant: 1/sqrt(pi) written
         # as pi^(-1/2), as the derivative of erf has it, and log 2 taken into a logarithm with x
@@ -919,9 +917,8 @@ class Search:
 
         if rel == "==" or p[0] is None or p[1] is None or p[0] == p[1] or p[2] and p[3]:
             return None
-        try:
-            h = smooth_form(g, p, strict=False)
-        except (Uncertain, GermUndefined, ZeroDivisionError):
+        h = _smooth(g, p)
+        if h is None:
             return None
         if _smooth_on_closure(g, p):
             return None  # no 0/0 at an end: the remainder rule sees g itself
@@ -1106,9 +1103,8 @@ class Search:
         claim is U == h(-R), an identity of its own (log(1 + tanh x) == 2x + log 2 - log(1 + e^(2x)) on x < -1,
         which the normal form of log does not settle: from 1 + tanh x = 2 e^(2x)/(1 + e^(2x)); there is no
         point of (-oo, -1) where the rule ``constant`` sees the difference 0)."""
-        try:
-            h = smooth_form(g, p, strict=False)
-        except (Uncertain, GermUndefined, ZeroDivisionError):
+        h = _smooth(g, p)
+        if h is None:
             return None
         for u, v, name in _inverse_pairs(h):
             node = {"rule": "outer", "fn": name, "u": to_json(u), "v": to_json(v)}
@@ -1427,14 +1423,17 @@ def _resolved(t, side: int) -> bool:
         return False
 
 
-def _ray_form(g, p):
-    """g's smooth form on p where p is a ray (one infinite end), else None."""
-    if (p[0] is None) == (p[1] is None):
-        return None
+def _smooth(g, p):
+    """g's smooth form on p (:func:`smooth_form`, not strict), or None where the kernel cannot give one."""
     try:
         return smooth_form(g, p, strict=False)
     except (Uncertain, GermUndefined, ZeroDivisionError):
         return None
+
+
+def _ray_form(g, p):
+    """g's smooth form on p where p is a ray (one infinite end), else None."""
+    return None if (p[0] is None) == (p[1] is None) else _smooth(g, p)
 
 
 def _size(t) -> int:
