@@ -58,16 +58,24 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def cpu_of(*args) -> tuple[subprocess.CompletedProcess, float]:
+    """``symact *args`` and the CPU seconds it and its children used."""
+    before = children_cpu()
+    done = symact(*args)
+    return done, children_cpu() - before
+
+
 def test_the_analysis_budget_is_a_hard_limit():
     # used to run 14 s (idle machine) on a 5 s budget: every step had a floor of its own
-    before = children_cpu()
-    done = symact("analyze", "--expr", "(x+1)**1000", "--budget", "5")
-    cpu = children_cpu() - before
+    done, cpu = cpu_of("analyze", "--expr", "(x+1)**1000", "--budget", "5")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     rows = {line.split()[0]: line.split()[1] for line in done.stdout.splitlines()[1:] if len(line.split()) > 1}
     assert all(rows[key] in ("proved", "refuted", "unknown") for key in KEYS)   # a verdict for every property
-    # 5 s of decision, its hard slack, and the start of two interpreters' worth of imports
-    assert cpu < 5 + 1 + 3, cpu
+    # 5 s of decision and its hard slack (1 s), past what the same command costs this machine with nothing to
+    # decide: its imports and start (a fixed 3 s failed in the project CI), plus up to that run's own
+    # hard slack; + 0.5 for the children's forks and exits
+    _, start = cpu_of("analyze", "--expr", "(x+1)**1000", "--budget", "0.001")
+    assert cpu < start + 5 + 1 + 0.5, (cpu, start)
 
 
 def test_a_decision_that_never_looks_at_the_clock_is_stopped_at_its_hard_limit():
@@ -122,13 +130,23 @@ def test_an_analysis_whose_child_is_stopped_stays_within_the_hard_limit_in_all()
     # clock, so the child is stopped at the hard limit H = S + max(1, S/10) = 3 s (S = 2); it used to be stopped
     # only at ceil(S + slack + its CPU before begin) = 4 s, and the next child, with nothing left, ran the rest
     # of the analysis under a limit of its own (1 s more)
+    from symact import sandbox
     from symact.properties import expression_target
 
+    def nothing(channel, start):
+        channel.begin(0, 1.0)
+        channel.done(0, None)
+
+    before = children_cpu()
+    sandbox.run(nothing, 1, lambda i: "nothing")
+    fork = children_cpu() - before   # what a child costs outside its timer: the fork of this (large) process, exit
     before = children_cpu()
     report = isolated.analyze(expression_target("mish(mish(x))*sin(x)"), budget=2.0)
     cpu = children_cpu() - before
     assert all(v.status in ("proved", "refuted", "unknown") for v in report.verdicts.values())
-    assert cpu <= 3.0 + 0.1, cpu   # + 0.1: the kernel looks at the CPU timer once per scheduler tick
+    # + 0.1: the kernel looks at the CPU timer once per scheduler tick; two children's forks and exits (a fixed
+    # 0.1 for all of it failed in the project CI, late in the suite, where pytest's process is large)
+    assert cpu <= 3.0 + 0.1 + 2 * fork, (cpu, fork)
 
 
 @pytest.mark.parametrize("args", [("list",), ("check", "tanh(x) == 2*sigmoid(2*x) - 1"),

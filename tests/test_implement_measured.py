@@ -43,7 +43,9 @@ def test_each_stated_measurement_is_made_on_the_final_range_of_its_branch(text):
     log1p(x)/x (NaN for x <= -1 cuts a measured range; f' has Taylor branches of a high degree whose smaller ball
     takes their place where their bound is not proved).  No branch of them says NO STABLE FORM FOUND: each
     measures below half a float32 ulp on its range."""
-    result = implement(expr=text, target="numpy", dtype="float64", derivative=True, budget=5.0)
+    # 30 CPU s per claim: the Taylor bound of log1p(x)/x's f' near 0 is proved near the default 5 s, and on a slower
+    # machine (the CI's) it came out unknown and left an unstable branch (README Known gaps: budgets are CPU time)
+    result = implement(expr=text, target="numpy", dtype="float64", derivative=True, budget=30.0)
     module = load_source(result.source, f"measured_{abs(hash(text))}")
     stated = 0
     for part, fn, expr in zip(result.plan.parts, (module.f, module.f_derivative),

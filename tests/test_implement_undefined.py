@@ -222,7 +222,8 @@ def test_no_derivative_at_an_end_of_the_domain(target):
 
 def test_torch_in_place_powers_equal_the_where_chain_bit_for_bit():
     """torch's in-place code prints u**(p/q) as the where chain does, bit for bit (float32 and float64 inputs, NaN
-    ranges included): a power with q > 2 (x**(1/3)), and sqrt(u)**k with k < 0 (1/sqrt(4 - x**2): its 1.0/sqrt(u)
+    ranges included; a NaN's sign and payload are not part of the contract, "NaN in gives NaN out": torch.pow of a
+    NaN gives -NaN with a full payload on some CPUs where the chain passes the input's NaN through): a power with q > 2 (x**(1/3)), and sqrt(u)**k with k < 0 (1/sqrt(4 - x**2): its 1.0/sqrt(u)
     was taken for a number before, new_tensor of a tensor expression, an AttributeError in every call)."""
     torch = pytest.importorskip("torch")
     from symact.implement import implement
@@ -233,7 +234,8 @@ def test_torch_in_place_powers_equal_the_where_chain_bit_for_bit():
         module = load_source(implement(expr=text, target="torch", budget=2.0).source, f"pow_{abs(hash(text))}")
         for dtype, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):
             xs = torch.tensor(np.concatenate([x, undefined]), dtype=dtype)
-            graph, fast = module._f_graph(xs), module._f_inplace(xs)
+            graph, fast = (torch.where(torch.isnan(v), float("nan"), v)   # one NaN: the same bits in both
+                           for v in (module._f_graph(xs), module._f_inplace(xs)))
             assert torch.equal(graph.view(bits), fast.view(bits)), (text, dtype)
             assert torch.isnan(graph[-len(undefined):]).all(), (text, graph[-len(undefined):])
 
