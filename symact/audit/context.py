@@ -110,8 +110,10 @@ def judge_exact(o, xs: np.ndarray, r: np.ndarray, kappa: np.ndarray | None, fmt:
     |y| (its binade), so "pass" is certain when max(|r - y-|, |r - y+|) <= tol at the point of the enclosure
     nearest to 0 (0 itself when the enclosure contains it) and "fail" when min(...) > tol at its end farthest
     from 0 with r on one side of the enclosure.  Everything else (and every non-finite value) is recomputed on
-    the certified slow path and judged by the standard's full rules (special values).  Returns (ulp error,
-    allowed ulps, ok, hi, lo) with hi + lo the best value known per point."""
+    the certified slow path and judged by the standard's full rules (special values).  A point whose exact
+    value is not known (:meth:`~symact.audit.reference.oracle.Oracle.unknown`; hi is NaN there) is not judged:
+    ok, with no error (:func:`name_unknown` names it).  Returns (ulp error, allowed ulps, ok, hi, lo) with
+    hi + lo the best value known per point."""
     from symact import accuracy
 
     hi, lo, rad = o.enclose(xs, math.inf)      # fresh arrays, updated below where the slow path is needed
@@ -163,7 +165,25 @@ def judge_exact(o, xs: np.ndarray, r: np.ndarray, kappa: np.ndarray | None, fmt:
     ok = sure_ok.copy()
     if rest.size:
         err[rest], allowed[rest], ok[rest] = std.judge(r[rest], hi[rest], lo[rest], k_at(rest), fmt, xs[rest])
+        unknown = rest[o.unknown(xs[rest]) & np.isnan(hi[rest])]
+        ok[unknown], err[unknown] = True, 0.0
     return err, allowed, ok, hi, lo
+
+
+def name_unknown(o, xs: np.ndarray, hi: np.ndarray, chk: CheckResult, label: str) -> None:
+    """Name in ``chk``'s notes the inputs among ``xs`` where oracle ``o`` knows no exact value
+    (:meth:`~symact.audit.reference.oracle.Oracle.unknown`), which :func:`judge_exact` does not judge: one note
+    per reason, each input itself where there are at most three."""
+    by_reason: dict[str, list[float]] = {}
+    for x in sorted({float(v) for v in xs[o.unknown(xs) & np.isnan(hi)]}):
+        by_reason.setdefault(o.why_unknown(x), []).append(x)
+    for why, points in by_reason.items():
+        if len(points) <= 3:
+            chk.notes.extend(f"{label}({x:g}) not checked: {why}" for x in points)
+        else:
+            listed = ", ".join(f"{x:.9g}" for x in points[:6]) + (", ..." if len(points) > 6 else "")
+            chk.notes.append(f"{label}(x) not checked at {len(points)} inputs from {points[0]:g} to {points[-1]:g} "
+                             f"({listed}): {why}")
 
 
 def surely_within(mid: np.ndarray, lo: np.ndarray, rad: np.ndarray, r: np.ndarray, fmt: Format,

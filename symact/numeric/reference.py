@@ -252,7 +252,7 @@ class Reference:
         term = ("deriv", self._term) if derivative else self._term
         return bool(self._term) and undefined_reason(term, Fraction(x)) is not None
 
-    def relative(self, x: float, rel_bits: int = 80) -> mpmath.mpf:
+    def relative(self, x: float, rel_bits: int = 80) -> mpmath.mpf | None:
         """The value at ``x`` certain to about 2^-rel_bits relative (the auditor's exact values: a double-double
         ``hi + lo`` needs 2^-80), by mpmath at doubling precision from 96 + 3 log2|x| bits, up to 20000.
 
@@ -265,8 +265,14 @@ class Reference:
         value below 2^-1090) is only believed from :func:`start_bits` for float64 on (no float64 number, down
         to the smallest subnormal, can hide under the cancellation): log(1 + exp(-300)) is 0 at 384 bits and
         5e-131 in truth.  NaN at once where an evaluation fails and the kernel proves the expression undefined at
-        x (:meth:`undefined`: log(x) at x < 0); NaN also when no precision gives a value.  A failed evaluation
-        alone proves nothing (1/(1 - tanh(x)**2) divides by zero below 500 bits at x = 300)."""
+        x (:meth:`undefined`: log(x) at x < 0).  A failed evaluation alone proves nothing (1/(1 - tanh(x)**2)
+        divides by zero below 500 bits at x = 300), nor does an infinite value at a finite x unless it is a
+        certified overflow (:func:`symact.numeric.overflow.overflow_sign`: exp(exp(x)) at x = 100; at x = +-inf
+        the value is the limit).  Where no precision gives a certain value, the value is NaN if the kernel
+        proves the expression undefined at x and None (not known) otherwise: log(1 + tanh(x)) at x = -20000,
+        where 1 + tanh x ~ 2e^-40000 rounds to 0 at every precision tried, so that mpmath's log gives -inf and
+        the derivative's formula (1 - tanh(x)^2)/(1 + tanh(x)) is 0/0, while the true values are about
+        2x + log 2 and 2."""
         x = float(x)
         ex = _ex(x)
         zero_prec = start_bits(fmt(np.float64), x)
@@ -286,7 +292,9 @@ class Reference:
                       and (not mpmath.isfinite(cur) or cur == 0 or mpmath.mag(cur) > 3 * ex + rel_bits + 24 - prec)):
                     return cur
             prev = cur
-        return cur if cur is not None else mpmath.nan
+        if cur is not None and (not math.isfinite(x) or (mpmath.isinf(cur) and overflow_sign(self.expr, x))):
+            return cur
+        return mpmath.nan if self.undefined(x) else None
 
     def value(self, x: float, dtype=np.float64) -> mpmath.mpf:
         """The value at ``x`` at a precision where its rounding to ``dtype`` is certain (see module docs)."""

@@ -13,9 +13,13 @@ what ULP errors in any of the audited formats need (the expression is the catalo
   it when its certified radius is below 2^-80 of it (the slow path's own acceptance level), or when the value
   is certainly below 2^-1076 in magnitude (it rounds to zero);
 * the certified slow path, per point: a python-flint ``arb`` ball of the expression (:mod:`symact.interval`)
-  at 128, 512, 2048 bits until its radius is below 2^-80 of its midpoint, else the reference's mpmath
-  escalation (:meth:`symact.numeric.reference.Reference.relative`: doubled precision until two successive
-  precisions agree to 2^-80 and the value stands above what cancellation could hide).
+  at 128, 512, 2048 bits and then, far out, at a precision in proportion to |x| (:func:`far_bits`) until its
+  radius is below 2^-80 of its midpoint, else the reference's mpmath escalation
+  (:meth:`symact.numeric.reference.Reference.relative`: doubled precision until two successive precisions
+  agree to 2^-80 and the value stands above what cancellation could hide).  Where neither certifies a value
+  and the kernel does not prove the expression undefined, the value is not known (:meth:`Oracle.unknown`):
+  NaN in the tiers' arrays, and the audit names the input and does not judge it, instead of taking mpmath's
+  -inf or NaN of a cancellation as the truth (log(1 + tanh(x)) beyond x = -2^16).
 
 A derivative of an expression (not a catalog entry: those are defined on all of R) is NaN in every tier wherever
 the kernel proves f itself undefined or its difference quotient not converging (real-line semantics: log(x)' at
@@ -46,6 +50,8 @@ from symact.catalog import X, get
 
 #: held by every per-point (mpmath / python-flint) evaluation: see the module docs
 PER_POINT = threading.RLock()
+#: the largest |x| at which the slow path tries a ball at a precision in proportion to |x| (:func:`far_bits`)
+FAR_LIMIT = 2.0 ** 16
 #: below this many points a call goes straight to the per-point slow path (the double-double tier costs 2 to 50
 #: milliseconds whatever the number of points; the slow path 0.1 to 1.5 ms a point)
 DD_MIN_POINTS = 64
@@ -90,6 +96,7 @@ class Oracle:
 
         self._base = oracle(self.entry, self.params, 0) if order and is_expression(self.entry) else None
         self._gone: dict[float, bool] = {}
+        self._unknown: set[float] = set()   # where the slow path certified no value (:meth:`unknown`)
         self._arbf = None
         self._cache: dict[float, tuple[float, float]] = {}
         self._acache: dict[float, float] = {}
@@ -103,11 +110,15 @@ class Oracle:
     def mp(self, x: float):
         """The exact value at ``x`` as an mpmath number, certain to about 2^-80 relative: a python-flint arb
         ball (:meth:`_arb`) where arb can enclose it that tightly, else the reference's mpmath escalation
-        (:meth:`symact.numeric.reference.Reference.relative`)."""
+        (:meth:`symact.numeric.reference.Reference.relative`); NaN where the value is undefined, or not known
+        (then ``x`` is one of :meth:`unknown`'s)."""
         with PER_POINT:
             v = self._arb(x)
             if v is None:
                 v = self._ref.relative(x, 80)
+        if v is None:
+            self._unknown.add(float(x))
+            return mpmath.nan
         if self._undefined(np.array([x], dtype=np.float64), np.array([bool(mpmath.isinf(v))]))[0]:
             return mpmath.nan
         return v
@@ -138,15 +149,22 @@ class Oracle:
                 out[i] = self._gone[x]
         return out
 
-    def unknown(self, xs: np.ndarray, asked: np.ndarray) -> np.ndarray:
-        """Where, among the finite ``xs`` that ``asked`` marks, the value is not known
-        (:meth:`symact.numeric.reference.Reference.unknown`: a derivative's formula is 0/0 there, and the kernel
-        proves neither that the derivative exists nor that it does not: sqrt(x**4 + x**6)' at 0)."""
-        out = np.zeros(xs.shape, dtype=bool)
-        for i in np.flatnonzero(asked & np.isfinite(xs)) if self.order else ():
-            with PER_POINT:
-                out[i] = self._ref.unknown(float(xs[i]))
-        return out
+    def unknown(self, xs: np.ndarray) -> np.ndarray:
+        """Where, among ``xs``, the certified slow path (:meth:`mp`) has found no value and the kernel does not
+        prove the expression undefined: a value that cancels below every precision tried (log(1 + tanh(x)) at
+        x = -10^6, where 1 + tanh x ~ 2e^(-2 10^6)), or a derivative's formula that is 0/0 where the kernel
+        proves neither that the derivative exists nor that it does not (sqrt(x**4 + x**6)' at 0).  Only points
+        already computed there count (their values are NaN in what :meth:`enclose`, :meth:`exact_at` gave)."""
+        return np.array([float(x) in self._unknown for x in np.ravel(xs)], dtype=bool).reshape(np.shape(xs))
+
+    def why_unknown(self, x: float) -> str:
+        """Why the value at ``x``, one of :meth:`unknown`'s, is not known (the audit's note)."""
+        with PER_POINT:
+            if self.order and self._ref.unknown(float(x)):
+                return ("its formula is undefined there and the kernel proves neither that f' exists there nor "
+                        "that it does not")
+        return ("the reference certified no value there (no precision tried separates it from a cancellation "
+                "to 0, and the kernel does not prove it undefined)")
 
     def _nan_where_undefined(self, xs: np.ndarray, hi: np.ndarray, *rest: np.ndarray) -> None:
         """Set ``hi`` to NaN, and each of ``rest`` (tails, radii) to 0, where the value is undefined
@@ -156,15 +174,17 @@ class Oracle:
         for a in rest:
             a[gone] = 0.0
 
-    def _arb(self, x: float, rel_bits: int = 80, precs=(128, 512, 2048)):
+    def _arb(self, x: float, rel_bits: int = 80, precs=None):
         """A certified value from python-flint ``arb`` balls (:mod:`symact.interval.evaluate`), raising the
-        precision 128 -> 512 -> 2048 bits until the ball's radius is below 2^-80 of its midpoint (or it is an
-        exact zero); None when arb cannot enclose it (the mpmath escalation takes over)."""
+        precision (by default 128 -> 512 -> 2048 bits -> :func:`far_bits`) until the ball's radius is below
+        2^-80 of its midpoint (or it is an exact zero); None when arb cannot enclose it (the mpmath escalation
+        takes over)."""
         if not self._arb_compiled():
             return None
         from flint import arb
 
-        for prec in precs:
+        far = far_bits(x)
+        for prec in precs or (128, 512, 2048, *((far,) if far > 2048 else ())):
             v = self._ball(x, prec)
             if v is None:
                 continue
@@ -405,6 +425,14 @@ class Oracle:
 
     def value(self, x: float) -> float:
         return self._dd(float(x))[0]
+
+
+def far_bits(x: float) -> int:
+    """A ball's precision (bits) in proportion to |x| for a far input, 0 beyond :data:`FAR_LIMIT`: a value that
+    is a difference beside a term e^(c x) (1 + tanh x = 2e^(2x)/(1 + e^(2x)) for x -> -oo) needs about
+    c |x| / log 2 bits to show; 4 |x| + 2048 covers c up to 2.7 (log(1 + tanh(x)) at x = -20000 in 0.07 s,
+    at -2^16 in 0.4 s, at -10^6 it would take 8 s)."""
+    return 4 * math.ceil(abs(x)) + 2048 if abs(x) <= FAR_LIMIT else 0
 
 
 def arb_to_mpf(v):

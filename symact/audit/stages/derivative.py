@@ -12,7 +12,7 @@ from symact.audit.reference.oracle import limit_at, oracle
 from symact.audit.reference.switches import Unlocated, slope
 from symact.audit.report import FAIL, PASS, SKIP, AuditReport, CheckResult, Failure
 from symact.audit.context import (MAX_FAILURES, Context, apply_region, as_float, call_all, judge_exact, kappa_of,
-                                    max_ulp, worst_failures)
+                                    max_ulp, name_unknown, worst_failures)
 
 
 def autograd_target(target: Target) -> Target | None:
@@ -67,12 +67,7 @@ def stage_derivative(ctx: Context, report: AuditReport, opts) -> None:
     o1 = oracle(ctx.entry, ctx.params, 1)
     kappa = kappa_of(ctx.entry, ctx.params, 1, xs, fmt)
     err, allowed, ok, hi, lo = judge_exact(o1, xs, r, kappa, fmt, ctx.standard)
-    unknown = o1.unknown(xs, ~ok & np.isnan(hi))  # no certain value to compare with: not judged, named
-    for x in sorted({float(v) for v in xs[unknown]}):
-        chk.notes.append(f"f'({x:g}) not checked: its formula is undefined there and the kernel proves neither "
-                         f"that f' exists there nor that it does not")
-    ok |= unknown
-    err = np.where(unknown, 0.0, err)
+    name_unknown(o1, xs, hi, chk, "f'")     # no certain value to compare with: not judged, named
     judged = ok
     ok = apply_region(opts, report, xs, ok, "derivative")
     err = np.where(ok & ~judged, 0.0, err)

@@ -10,7 +10,7 @@ from symact.audit.dtypes import round_to
 from symact.audit.reference.oracle import oracle
 from symact.audit.report import FAIL, NOT_RUN, PASS, AuditReport, CheckResult, Failure
 from symact.audit.context import (MAX_FAILURES, Context, apply_region, call_all, exact_text, hypothesis_tools,
-                                    judge_exact, kappa_of, max_ulp, run_search, worst_failures)
+                                    judge_exact, kappa_of, max_ulp, name_unknown, run_search, worst_failures)
 
 
 def stage_values(ctx: Context, report: AuditReport, opts) -> None:
@@ -54,6 +54,7 @@ def stage_values(ctx: Context, report: AuditReport, opts) -> None:
     chk = CheckResult("values", PASS, f"within {ctx.standard.describe()}", points=int(xs.size),
                       max_ulp=max_ulp(err, hi, fmt, ok, allowed),
                       profile={"x": xs, "ulp": err, "allowed": allowed})
+    name_unknown(o, xs, hi, chk, "f")
     bad = ~ok
     if bad.any():
         chk.status = FAIL
