@@ -32,8 +32,8 @@ from symact.kernel.functions import FUNCTIONS, ball, inside
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.pieces import by_sign, holds
 from symact.kernel.root_factor import factor_root
-from symact.kernel.terms import (ONE, X, ZERO, affine, as_exp, at, constant_rational, exact_power, neg, num, number_text,
-                                 scaled, show, sub)
+from symact.kernel.terms import (ONE, X, ZERO, affine, as_exp, at, constant_rational, exact_power, neg, num,
+                                 number_text, scaled, show, sub)
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import reduce
 
 from flint import arb
 
@@ -28,6 +29,7 @@ from symact.functions import REGISTRY
 from symact.kernel import ivals
 from symact.kernel.functions import FUNCTIONS, ball
 from symact.kernel.ivals import Iv, Uncertain
+from symact.kernel.terms import linear_split
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ _ORDER = {"log": -1, "lin": 0, "poly": 1, "big": 2}
 LOGARITHMIC = ("log", "log1p", "asinh", "acosh")
 
 _ZERO = Lim(Iv.ball(arb(0)), fast=True, term=("num", Fraction(0)))
+_ONE = Lim(Iv.ball(arb(1)), fast=True, term=("num", Fraction(1)))
+#: functions f with f(0) = 0 and f'(0) = 1
+FIRST_ORDER = ("sin", "asin", "atan", "sinh", "asinh", "tanh", "atanh", "expm1", "log1p", "lambertw")
 
 
 def limit_value(lim: Lim) -> Iv:
@@ -83,10 +88,15 @@ def limit_at(t, side: int) -> Lim:
     if head in ("num", "const"):
         return Lim(Iv.ball(ball(t)), fast=True, term=t)
     if head in ("add", "mul"):
-        out = limit_at(t[1], side)
-        for a in t[2:]:
-            out = (_add if head == "add" else _mul)(out, limit_at(a, side))
-        return out
+        try:
+            return _fold(head, t[1:], side)
+        except Uncertain:
+            if head == "add":
+                raise
+            factors, first_order = _rewritten(t, side)
+            if not first_order:
+                raise
+            return reduce(_mul, first_order, _fold("mul", factors, side))
     if head == "pow":
         return _pow(limit_at(t[1], side), t[2])
     if head == "fn":
@@ -94,9 +104,47 @@ def limit_at(t, side: int) -> Lim:
     raise Uncertain(f"no limit rule for {head}")
 
 
+def _fold(head: str, args, side: int) -> Lim:
+    out = limit_at(args[0], side)
+    for a in args[1:]:
+        out = (_add if head == "add" else _mul)(out, limit_at(a, side))
+    return out
+
+
+def _rewritten(t, side: int) -> tuple:
+    """(factors whose product times the limits ``first_order`` is the product t, first_order): each factor f(u)
+    of t with f in :data:`FIRST_ORDER` and lim u = 0 is u h(u), h(u) = f(u)/u (1 at u = 0), which tends to
+    f'(0) = 1 as fast as u does (|h(u) - 1| <= C|u| near 0); then the integer powers of x joined into one (x x^-1 is
+    x^0 = 1 wherever x != 0, as it is far out) and the factors exp(v_i) into exp(v_1 + ... + v_m), a sum whose
+    linear part is read exactly (exp(-x) exp(x) = exp(0)).  So sin(e^-x) e^x = e^-x e^x h(e^-x) tends to 1 and
+    x sin(1/x) = x x^-1 h(1/x) to 1 (first_order empty: nothing rewritten)."""
+    factors, exponents, first_order, k = [], [], [], 0
+    for a in t[1:]:
+        if a[0] == "fn" and a[1] in FIRST_ORDER:
+            inner = limit_at(a[2], side)
+            if inner.is_zero():
+                first_order.append(Lim(_ONE.value, inner.fast, term=_ONE.term, poly_rate=inner.tame))
+                a = a[2]
+        for b in (a[1:] if a[0] == "mul" else (a,)):
+            if b[0] == "fn" and b[1] == "exp":
+                exponents.append(b[2])
+            elif b == ("x",) or (b[0] == "pow" and b[1] == ("x",) and b[2].denominator == 1):
+                k += 1 if b == ("x",) else b[2].numerator
+            else:
+                factors.append(b)
+    if k:
+        factors.append(("pow", ("x",), Fraction(k)))
+    if exponents:
+        slope, rest = linear_split(("add", *exponents))
+        linear = ("mul", ("num", slope), ("x",))
+        factors.append(("fn", "exp", linear if rest is None else rest if slope == 0 else ("add", linear, rest)))
+    return factors or [_ONE.term], first_order
+
+
 def _add(a: Lim, b: Lim) -> Lim:
     if a.finite and b.finite:
-        return Lim(ivals.add(a.value, b.value), a.fast and b.fast, term=_joined("add", a, b), poly_rate=a.tame and b.tame)
+        return Lim(ivals.add(a.value, b.value), a.fast and b.fast, term=_joined("add", a, b),
+                   poly_rate=a.tame and b.tame)
     if a.finite or b.finite:
         return b if a.finite else a
     if a.sign != b.sign:
@@ -106,7 +154,8 @@ def _add(a: Lim, b: Lim) -> Lim:
 
 def _mul(a: Lim, b: Lim) -> Lim:
     if a.finite and b.finite:
-        return Lim(ivals.mul(a.value, b.value), a.fast and b.fast, term=_joined("mul", a, b), poly_rate=a.tame and b.tame)
+        return Lim(ivals.mul(a.value, b.value), a.fast and b.fast, term=_joined("mul", a, b),
+                   poly_rate=a.tame and b.tame)
     if a.finite != b.finite:
         small, big = (a, b) if a.finite else (b, a)
         if small.value.sign():
