@@ -5,7 +5,6 @@ True claims proved, false ones never proved, every corruption of the certificate
 verify``), and the enclosure a true superset of the polynomial's values, however the ray and coefficients fall."""
 from __future__ import annotations
 
-import copy
 from fractions import Fraction
 
 import mpmath
@@ -17,7 +16,7 @@ from symact.kernel.evaluate import enclose
 from symact.kernel.terms import from_json
 from symact.parsing import parse_claim
 
-from kernel_rules import assert_decided, assert_rejected
+from kernel_rules import assert_decided, rejects_each
 
 
 def test_the_ground_truth():
@@ -49,12 +48,6 @@ def test_a_neighbour_1e_30_away_is_never_proved():
     assert got.status in ("refuted", "unknown")
 
 
-def _certificate():
-    got = check_claim(parse_claim("limit(sqrt(x**2 + x) + x, x, -oo) == -1/2"), 3.0)
-    assert got.status == "proved" and "factored" in got.certificate.data["proof"]
-    return got.certificate.data
-
-
 #: -1/(1 + sqrt(1 + 2/x)): tends to -1/2 as well, but is not f
 OTHER_FORM = ["mul", ["num", "-1"], ["pow", ["add", ["num", "1"], ["pow", ["add", ["num", "1"], [
     "mul", ["num", "2"], ["pow", ["x"], "-1"]]], "1/2"]], "-1"]]
@@ -63,15 +56,11 @@ CORRUPTIONS = {
     "another form with the same limit": lambda c: c["proof"].update({"as": OTHER_FORM}),
     "the other end": lambda c: (c["claim"].update(limit="oo"), c["proof"].update({"from": "2"})),
     "another value": lambda c: c["claim"].update(rhs=["num", "-1/3"]),
-    "the other verdict": lambda c: c.update(verdict="refuted"),
 }
 
 
-@pytest.mark.parametrize("name", CORRUPTIONS)
-def test_corrupted_certificates_are_rejected(name, tmp_path):
-    cert = copy.deepcopy(_certificate())
-    CORRUPTIONS[name](cert)
-    assert_rejected(cert, tmp_path)
+test_corrupted_certificates_are_rejected = rejects_each(
+    "limit(sqrt(x**2 + x) + x, x, -oo) == -1/2", CORRUPTIONS)
 
 
 X2_PLUS_X = from_json(["add", ["pow", ["x"], "2"], ["x"]])
