@@ -7,7 +7,9 @@ linear and at most polynomial, ``poly`` at most polynomial, ``big`` unknown).  E
 about limits of sums, products, powers and continuous functions; the one indeterminate form resolved is 0 * oo
 where the zero is exponentially fast and the infinity at most polynomial (then the product tends to 0,
 exponentially fast), or the zero polynomially fast and the infinity logarithmic (|x|^-c log^m|x| -> 0, so
-log1p(x^2)/x -> 0, polynomially fast).  Anything else (oo - oo, oo/oo, oscillation) raises :class:`Uncertain`.
+log1p(x^2)/x -> 0, polynomially fast); a product that meets 0 * oo otherwise is taken once more with each f(u),
+f(0) = 0, f'(0) = 1 and u -> 0, as u times f(u)/u -> 1 (:func:`_rewritten`: sin(e^-x) e^x -> 1).  Anything else
+(oo - oo, oo/oo, oscillation) raises :class:`Uncertain`.
 A function's limits at -oo and +oo, whether a finite one is approached exponentially fast and whether an
 infinite one grows at most polynomially (``slow``) are read from its record in :mod:`symact.functions`; log,
 log1p, asinh and acosh of an argument that grows at most polynomially grow at most like log|x| (:data:`LOGARITHMIC`).
@@ -37,7 +39,7 @@ class Lim:
     value: Iv | None = None   # finite limit: an enclosure of it
     fast: bool = False        # finite: converges exponentially fast
     sign: int = 0             # infinite: +1 or -1
-    growth: str = ""          # infinite: "lin", "poly" or "big"
+    growth: str = ""          # infinite: "log", "lin", "poly" or "big"
     term: tuple | None = None  # finite: the limit as a term without x, where known exactly
     poly_rate: bool = False   # finite: converges polynomially fast (also when ``fast``: see :attr:`tame`)
 
