@@ -32,7 +32,8 @@ from symact.kernel.functions import FUNCTIONS, ball, inside
 from symact.kernel.ivals import Iv, Uncertain
 from symact.kernel.pieces import by_sign, holds
 from symact.kernel.root_factor import factor_root
-from symact.kernel.terms import ONE, ZERO, affine, as_exp, at, exact_power, neg, num, number_text, show, sub
+from symact.kernel.terms import (ONE, X, ZERO, affine, as_exp, at, constant_rational, exact_power, neg, num,
+                                 number_text, scaled, show, sub)
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
 
@@ -60,7 +61,9 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
         linear = affine(t)
         if linear is not None:  # exact: no dependency between the x's of a linear form
             return affine_image(*linear, p)
-        return reduce(ivals.add, (enclose(a, p, strict) for a in t[1:]))
+        termwise = reduce(ivals.add, (enclose(a, p, strict) for a in t[1:]))
+        coefficients = _coefficients(t) if (p[0] is None) != (p[1] is None) else None
+        return termwise if coefficients is None else ivals.meet(termwise, _horner(coefficients, p))
     if head == "mul":
         rest, together = _decay_split(t, p, strict)
         return reduce(ivals.mul, (*together, *(enclose(a, p, strict) for a in rest)))
@@ -100,6 +103,36 @@ def affine_image(slope: Fraction, intercept: Fraction, p: Piece) -> Iv:
     ends = [None if e is None else slope * e + intercept for e in p[:2]]
     (lo, hi), (lo_open, hi_open) = (ends, (not p[2], not p[3])) if slope > 0 else (ends[::-1], (not p[3], not p[2]))
     return Iv.of(lo, hi, lo_open, hi_open)
+
+
+MAX_HORNER_DEGREE = 64
+
+
+def _coefficients(t) -> list | None:
+    """[c_0, ..., c_n] when the sum t is c_0 + c_1 x + ... + c_n x^n term by term (each term a rational times x^k,
+    k a natural number, read off the syntax), 2 <= n <= MAX_HORNER_DEGREE; else None."""
+    out: dict = {}
+    for a in t[1:]:
+        c, u = scaled(a)
+        k = 1 if u == X else u[2] if u[0] == "pow" and u[1] == X and u[2].denominator == 1 and u[2] > 0 else None
+        if k is None:
+            k, c = 0, constant_rational(a)
+            if c is None:
+                return None
+        out[int(k)] = out.get(int(k), 0) + c
+    n = max(out)
+    return [out.get(k, 0) for k in range(n + 1)] if 2 <= n <= MAX_HORNER_DEGREE else None
+
+
+def _horner(coefficients: list, p: Piece) -> Iv:
+    """**Rule (Horner form).**  An enclosure of the polynomial c_0 + c_1 x + ... + c_n x^n on p as
+    c_0 + x (c_1 + x (... (c_{n-1} + c_n x))): the same polynomial, each step an interval product and sum, so
+    every value at an x of p lies in it.  On a ray toward -oo, x^2 + x = x (x + 1) lies in (2, oo) for x < -2,
+    where x^2 and x enclosed apart give (-oo, oo)."""
+    acc = affine_image(coefficients[-1], coefficients[-2], p)
+    for c in reversed(coefficients[:-2]):
+        acc = ivals.add(ivals.mul(acc, enclose(X, p)), Iv.of(c, c, False, False))
+    return acc
 
 
 def _decay_split(t, p: Piece, strict: bool):

@@ -168,6 +168,15 @@ def power(base: Iv, q: Fraction, strict: bool = False) -> Iv:
     return _increasing(base, lambda v: arb(0) if v == 0 else (qa * v.log()).exp())
 
 
+def meet(a: Iv, b: Iv) -> Iv:
+    """The intersection of two enclosures of the same set (each end the tighter one; where they tie, open where
+    either is)."""
+    (alo, ahi), (blo, bhi) = _ends(a), _ends(b)
+    lo = alo if alo[0] > blo[0] else blo if blo[0] > alo[0] else (alo[0], alo[1] or blo[1])
+    hi = ahi if ahi[0] < bhi[0] else bhi if bhi[0] < ahi[0] else (ahi[0], ahi[1] or bhi[1])
+    return _of_ends(lo, hi)
+
+
 def absolute(a: Iv) -> Iv:
     if a.nonnegative():
         return a
