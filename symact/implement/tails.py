@@ -7,7 +7,8 @@ is |x|^k S with k its growth order and S a sum of powers of 1/x, bounded far out
 * A is computed as |x|^k S (not as (1 + x)/x**2, whose x**2 overflows from |x| = 1.3e154: |x|^-1 (1 + 1/x) is
   about 1/|x| out to the largest float), the code dividing by x once per power of 1/x;
 * log A as k log|x| + log S (acosh(1 + x**2) is log(1 + x**2 + |x| sqrt(x**2 + 2)): 2 log|x| +
-  log1p(1/x**2 + sqrt(1 + 2/x**2)));
+  log1p(1/x**2 + sqrt(1 + 2/x**2))), and log1p(A) as log(1 + A) alike (log1p(x**2)/x: (2 log|x| + log1p(1/x**2))/x,
+  where x**2 overflows from |x| = 1.3e154);
 * exp(u) A, in the expression collected by its exponentials (:func:`symact.implement.stable.collected`), as
   exp(u/2) (exp(u/2) |x|^k) S, which is finite out to x = 723 for exp(x)/x**2 where exp(x) overflows at 709.78
   (a few ulps; not where |x|^k overflows and exp(u/2) underflows, x**10 exp(-x) from x = 1e31), or as
@@ -23,6 +24,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symact.catalog.registry import X
+from symact.functions import Log1p
 
 
 def scaled(e: sp.Expr, sign: int) -> tuple[sp.Rational, sp.Expr] | None:
@@ -59,7 +61,7 @@ def tail(expr: sp.Expr, sign: int, exps: sp.Expr | None = None, half: bool = Tru
     far = sign * X
 
     def log_form(e: sp.Expr) -> sp.Expr:
-        found = scaled(e.args[0], sign)
+        found = scaled(e.args[0] + 1 if isinstance(e, Log1p) else e.args[0], sign)
         if found is None or found[0] == 0 or found[1].is_number and not found[1].is_positive:
             return e  # log(x) for x < 0: no real value
         return found[0] * sp.log(far) + sp.log(found[1])
@@ -81,6 +83,6 @@ def tail(expr: sp.Expr, sign: int, exps: sp.Expr | None = None, half: bool = Tru
         return sp.Mul(*(a for a in parts if a != 1), evaluate=False)
 
     base = (exps if exps is not None else expr).replace(
-        lambda a: isinstance(a, sp.log), log_form)
+        lambda a: isinstance(a, (sp.log, Log1p)), log_form)
     out = sp.Add(*(term(t) for t in sp.Add.make_args(base)))
     return None if out == expr else out
