@@ -3,10 +3,9 @@ the module passes the real audit of the expression, on every float16 input (exha
 largest float, where x**2 overflows.
 
 The function is odd, undefined at 0 (0/0: NaN by real-line semantics), about x - x**3/2 near 0 (a Taylor branch,
-as the formula cancels there) and 2 log|x|/x far out, so its limits at +-inf are 0.  The kernel's limit calculus
-does not compare a logarithm with a power (log(x)/x at +oo is 0 * oo to it), so those two limit claims may stay
-unproved: then the generator must say so (stderr, the docstring's NOT PROVED and WARNING) and still return the
-limits, which the audit checks at +-inf."""
+as the formula cancels there) and 2 log|x|/x far out, so its limits at +-inf are 0: the kernel's limit calculus
+proves them (a logarithm of an at most polynomial argument grows at most like log|x|, and a zero polynomially
+fast times it tends to 0), so every claim of the module is decided, which the audit checks at +-inf too."""
 from __future__ import annotations
 
 import subprocess
@@ -27,23 +26,20 @@ def _claims(result) -> dict:
     return {p.claim: p.status for part in result.plan.parts for p in part.proofs}
 
 
-def _honest(result, claims: dict) -> None:
-    """Every claim but the limits at +-inf is decided (proved; the NaN at 0 proved undefined), and each claim
-    not proved is a limit, named NOT PROVED in the module's docstring with the WARNING that counts them."""
-    open_ = [c for c, s in claims.items() if s not in ("proved", "undefined")]
-    assert all(c.startswith(f"limit({TEXT}, x, ") for c in open_), claims
-    assert "undefined" in claims.values()
-    doc = " ".join(load_source(result.source, f"f16_doc_{len(open_)}").__doc__.split())
-    for claim in open_:
-        assert f"claim: {claim} NOT PROVED" in doc, claim
-    assert (f"WARNING: {len(open_)} branch claim(s) above are NOT proved" in doc) == bool(open_)
-    assert len(result.unproved) == len(open_)
+def _decided(result, claims: dict) -> None:
+    """Every claim is decided (proved; the NaN at 0 proved undefined), the limits at +-inf among them, and the
+    module's docstring says so, with no NOT PROVED claim and no WARNING."""
+    assert {f"limit({TEXT}, x, -oo) == 0", f"limit({TEXT}, x, oo) == 0"} <= set(claims), claims
+    assert set(claims.values()) == {"proved", "undefined"}, claims
+    doc = " ".join(load_source(result.source, f"f16_doc_{abs(hash(result.source))}").__doc__.split())
+    assert "NOT PROVED" not in doc and "WARNING" not in doc
+    assert result.unproved == []
 
 
 def test_float16_module_is_decided_and_correctly_rounded_on_every_input(tmp_path):
     result = implement(expr=TEXT, target="numpy", dtype="float16", budget=BUDGET)
     claims = _claims(result)
-    _honest(result, claims)
+    _decided(result, claims)
     path = tmp_path / "m16.py"
     path.write_text(result.source)
     module = load_source(result.source, "f16_log1p_sq")
@@ -61,7 +57,7 @@ def test_float64_tails_do_not_overflow():
     x < -1, are claims the kernel proves, and the module's values far out agree with mpmath at 60 digits."""
     result = implement(expr=TEXT, target="numpy", dtype="float64", budget=BUDGET)
     claims = _claims(result)
-    _honest(result, claims)
+    _decided(result, claims)
     assert claims.get(f"{TEXT} == (2*log(x) + log(1 + x**(-2)))/x for x > 1") == "proved", claims
     assert claims.get(f"{TEXT} == -(-2*log(-x) - log(1 + x**(-2)))/x for x < -1") == "proved", claims
     xs = np.array([1e154, 2e154, 1e200, 1e300, np.finfo(np.float64).max, 3.0, 1e-3])
