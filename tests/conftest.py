@@ -13,6 +13,41 @@ settings.register_profile("symact", deadline=None, suppress_health_check=[Health
 settings.load_profile("symact")
 
 REQUIRE_TOOLS = os.environ.get("SYMACT_REQUIRE_TOOLS") == "1"
+#: lines for pytest's terminal summary, by section: {section: [line, ...]} (:func:`summary`)
+SUMMARY = pytest.StashKey[dict]()
+
+
+def pytest_configure(config):
+    config.stash[SUMMARY] = {}
+
+
+@pytest.fixture(scope="session")
+def summary(request):
+    """``add(section, line)``: a line for the terminal summary's ``section``.  Under pytest-xdist (``.ci/run``
+    runs the suite with ``-n``) a worker prints no summary of its own: its lines travel to the controller
+    (:func:`pytest_sessionfinish`, :func:`pytest_testnodedown`), which prints them."""
+    sections = request.config.stash[SUMMARY]
+    return lambda section, line: sections.setdefault(section, []).append(line)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput"):   # an xdist worker: the lines go back to the controller
+        session.config.workeroutput["symact_summary"] = session.config.stash[SUMMARY]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """(pytest-xdist, in the controller) a worker ended: keep its summary lines."""
+    for section, lines in getattr(node, "workeroutput", {}).get("symact_summary", {}).items():
+        node.config.stash[SUMMARY].setdefault(section, []).extend(lines)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for section, lines in config.stash[SUMMARY].items():
+        terminalreporter.section(section)
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -719,18 +719,13 @@ FORMAL = [(c.id, text, c.expected) for c in all_claims() for text in c.formal]
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _summary(request):
-    class Summary:
-        def pytest_terminal_summary(self, terminalreporter):
-            terminalreporter.write_line(
-                f"claim mutations: {COUNTS['tried']} tried (ground truth: false), {COUNTS['survived']} survived "
-                f"(proved), {COUNTS['skipped']} skipped (not shown false on the grid)"
-                + (f"; survivors: {SURVIVORS}" if SURVIVORS else ""))
-
-    plugin = Summary()
-    if not request.config.pluginmanager.is_registered(plugin):
-        request.config.pluginmanager.register(plugin, "claim-mutation-summary")
+def _summary(summary):
+    """The counts, in pytest's terminal summary once the module's tests have run."""
     yield
+    summary("claim mutations",
+            f"claim mutations: {COUNTS['tried']} tried (ground truth: false), {COUNTS['survived']} survived "
+            f"(proved), {COUNTS['skipped']} skipped (not shown false on the grid)"
+            + (f"; survivors: {SURVIVORS}" if SURVIVORS else ""))
 
 
 def test_there_are_formal_claims():

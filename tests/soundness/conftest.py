@@ -5,7 +5,8 @@ in a pool of worker processes (soundness_runner.py), and the summary line
 
     soundness: N cases, P proved, R refuted, U unknown, W wrong (K listed in known_wrong.txt), C no verdict; T s
 
-is printed in pytest's terminal summary, with the wrong and unknown verdicts by class.
+is printed in pytest's terminal summary (tests/conftest.py ``summary``: also under pytest-xdist), with the wrong
+and unknown verdicts by class.
 The claims run interleaved by class, so that an interrupted run has seen every class.
 Environment: SYMACT_SOUNDNESS_BUDGET (--budget per claim, default 3 s), SYMACT_SOUNDNESS_HARD_LIMIT (seconds after
 which a claim without an answer is a failure, default 10 x budget), SYMACT_SOUNDNESS_JOBS (workers, default the
@@ -25,7 +26,6 @@ import pytest
 from soundness_cases import known_wrong
 from soundness_runner import domain_syntax_parses, run_claims
 
-RESULTS = pytest.StashKey[dict]()
 BUDGET = float(os.environ.get("SYMACT_SOUNDNESS_BUDGET", "3"))
 JOBS = int(os.environ.get("SYMACT_SOUNDNESS_JOBS", min(4, os.cpu_count() or 2)))
 #: a claim that has not answered after this many seconds is a failure (budgets are hard limits, issue 11)
@@ -41,7 +41,7 @@ def wrong(case, answer: dict) -> bool:
 
 
 @pytest.fixture(scope="session")
-def verdicts(request) -> dict:
+def verdicts(request, summary) -> dict:
     tests = ("test_verdict", "test_verdict_with_domain") if domain_syntax_parses() else ("test_verdict",)
     selected = [item.callspec.params["case"] for item in request.session.items
                 if getattr(item, "originalname", "") in tests and hasattr(item, "callspec")]
@@ -53,8 +53,8 @@ def verdicts(request) -> dict:
     answers = run_claims([(c.id, {"claim": c.claim, "verify": True} if c.verify else c.claim) for c in order],
                          budget=BUDGET, jobs=JOBS, hard_limit=HARD_LIMIT,
                          log_path=os.environ.get("SYMACT_SOUNDNESS_LOG"))
-    request.config.stash[RESULTS] = {"cases": {c.id: c for c in selected}, "answers": answers,
-                                     "seconds": time.monotonic() - start}
+    for line in summary_lines({c.id: c for c in selected}, answers, time.monotonic() - start):
+        summary("soundness suite", line)
     return answers
 
 
@@ -69,27 +69,25 @@ def analyses(request) -> dict:
                       log_path=os.environ.get("SYMACT_SOUNDNESS_LOG"))
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    run = config.stash.get(RESULTS, None)
-    if not run:
-        return
-    cases, answers = run["cases"], run["answers"]
+def summary_lines(cases: dict, answers: dict, seconds: float) -> list[str]:
+    """The soundness suite's terminal summary: the totals, the totals by class, each wrong or missing verdict."""
     count = collections.Counter(a["status"] for a in answers.values())
     bad = [cid for cid, a in answers.items() if wrong(cases[cid], a)]
     none = [cid for cid, a in answers.items() if a["status"] not in VERDICTS]
-    write = terminalreporter.write_line
-    terminalreporter.section("soundness suite")
-    write(f"soundness: {len(answers)} cases, {count['proved']} proved, {count['refuted']} refuted, "
-          f"{count['unknown']} unknown ({100 * count['unknown'] / max(1, len(answers)):.0f}%), {len(bad)} wrong "
-          f"({sum(c in known_wrong() for c in bad)} listed in known_wrong.txt), {len(none)} no verdict "
-          f"(crash/timeout/error); {run['seconds']:.0f} s with budget {BUDGET:g} s and {JOBS} workers")
+    lines = [f"soundness: {len(answers)} cases, {count['proved']} proved, {count['refuted']} refuted, "
+             f"{count['unknown']} unknown ({100 * count['unknown'] / max(1, len(answers)):.0f}%), {len(bad)} wrong "
+             f"({sum(c in known_wrong() for c in bad)} listed in known_wrong.txt), {len(none)} no verdict "
+             f"(crash/timeout/error); {seconds:.0f} s with budget {BUDGET:g} s and {JOBS} workers"]
     by_class = collections.defaultdict(collections.Counter)
     for cid, a in answers.items():
         by_class[cases[cid].cls][a["status"] if a["status"] in VERDICTS else "no verdict"] += 1
         by_class[cases[cid].cls]["wrong"] += cid in bad
     for cls, c in sorted(by_class.items()):
-        write(f"  {cls:14s} {sum(c[s] for s in (*VERDICTS, 'no verdict')):4d} cases: {c['proved']} proved, "
-              f"{c['refuted']} refuted, {c['unknown']} unknown, {c['wrong']} wrong, {c['no verdict']} no verdict")
+        lines.append(f"  {cls:14s} {sum(c[s] for s in (*VERDICTS, 'no verdict')):4d} cases: {c['proved']} proved, "
+                     f"{c['refuted']} refuted, {c['unknown']} unknown, {c['wrong']} wrong, {c['no verdict']} no "
+                     f"verdict")
     for cid in sorted(bad + none):
         a = answers[cid]
-        write(f"  {a['status'].upper():10s} {cid}: {cases[cid].claim}  (truth: {cases[cid].truth}) {a['detail']}")
+        lines.append(f"  {a['status'].upper():10s} {cid}: {cases[cid].claim}  (truth: {cases[cid].truth}) "
+                     f"{a['detail']}")
+    return lines
