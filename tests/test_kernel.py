@@ -234,16 +234,16 @@ def test_smooth_claims_in_the_claim_language(capsys):
 
 
 def test_convexity_claims_by_the_second_derivative_test_and_chords(capsys):
-    """``convex(EXPR)``/``concave(EXPR) [for ...]``: proved by the kernel's second-derivative rule on open
-    intervals, refuted by a chord the kernel checks; a closed end or a certificate about another claim is never
-    proved, and corrupted certificates (a number changed, a piece dropped, a relation swapped) are
-    rejected."""
+    """``convex(EXPR)``/``concave(EXPR) [for ...]``: proved by the kernel's second-derivative rule on the open
+    interior, with f continuous at a closed end (tests/test_kernel_convex_closed.py), refuted by a chord the kernel
+    checks; a closed end where f is undefined or a certificate about another claim is never proved, and corrupted
+    certificates (a number changed, a piece dropped, a relation swapped) are rejected."""
     from symact.cli import main
 
     for text, want in (("convex(x**-2) for x != 0", "proved"), ("concave(log(x)) for x > 0", "proved"),
                        ("convex(softplus(x))", "proved"), ("convex(x**-2)", "refuted"),
                        ("convex(log(x)) for x > 0", "refuted"), ("convex(sigmoid(x)**2)", "refuted"),
-                       ("convex(x**2) for x >= 0", "unknown")):
+                       ("convex(x**2) for x >= 0", "proved"), ("concave(sqrt(x)) for x >= 0", "unknown")):
         v = check_claim(parse_claim(text), 2.0)
         assert v.status == want, (text, v.reason)
         if want != "unknown":

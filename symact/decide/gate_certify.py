@@ -52,11 +52,13 @@ def convex_search(t, sense: str, domain: list, work: int, negated: bool = False)
 
 
 def _convex_node(t, sense: str, p, work: int) -> dict | None:
-    """A ``second-derivative`` or ``kinks`` node proving t convex (concave) on the open piece p, or None."""
+    """A ``second-derivative`` or ``kinks`` node proving t convex (concave) on the interior of the piece p (the
+    kernel checks that t is continuous at a closed end itself), or None."""
     from symact.decide.certify import breakpoints
 
-    if p[2] or p[3]:
+    if p[0] is not None and p[0] == p[1]:
         return None
+    p = (p[0], p[1], False, False)
     node = _second_derivative_node(t, sense, p, work)
     cuts = sorted(c for c in set(breakpoints(t)) if (p[0] is None or c > p[0]) and (p[1] is None or c < p[1]))
     if node is not None or not cuts:

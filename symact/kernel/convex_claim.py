@@ -7,19 +7,27 @@ is a violation node below, its refutation the proof nodes.
 
 **Proof** of convexity: one node per piece P.
 
-``second-derivative``  P is open (no closed end) and ``"certificate"`` is a kernel certificate of the claim
-    ``d/dx d/dx f >= 0`` (or ``> 0``; ``<= 0`` or ``< 0`` for concave) for every x in P.  A proved claim's sides
-    are defined on all of P, so f'' exists at every point of the open interval P: f' is differentiable, hence
+Below, P is the open interior of the piece (a piece with a closed end: see the end of this list).
+
+``second-derivative``  ``"certificate"`` is a kernel certificate of the claim ``d/dx d/dx f >= 0`` (or
+    ``> 0``; ``<= 0`` or ``< 0`` for concave) for every x in P.  A proved claim's sides are defined on all of P,
+    so f'' exists at every point of the open interval P: f' is differentiable, hence
     so is f, on P, and f' is non-decreasing there (mean value theorem, f'' >= 0).  A differentiable function
     with a non-decreasing derivative on an interval is convex (for a < m < b in P the mean value theorem gives
     slope(a, m) = f'(s) <= f'(u) = slope(m, b) with s < m < u): the second-derivative test.
-``kinks``  P is open, ``"at"`` rationals c_1 < ... < c_m inside P cut it into open parts S_0, ..., S_m, each
+``kinks``  ``"at"`` rationals c_1 < ... < c_m inside P cut it into open parts S_0, ..., S_m, each
     proved by a ``second-derivative`` node of ``"parts"``; at each c_i (side condition: f continuous there) the
     exact values at c_i of f and of its formulas g on S_{i-1} and h on S_i (smooth forms, defined at c_i, so
     continuous there from their side) are equal; and ``"slopes"`` gives for each c_i certificates of
     ``f' <= K`` on S_{i-1} and ``f' >= K`` on S_i for one rational K (reversed for concave).  Then f is
     continuous on P, differentiable off the c_i with f' non-decreasing across all of P minus the c_i, hence
     convex on P.
+
+A closed end e of the piece (either node) has the side condition that f is continuous at e from inside: on
+the part q of the piece from e to the nearest c_i (or to its other end) f equals a smooth formula g defined on
+a neighbourhood of e, or f equals g on q without e and f(e) = g(e) exactly.  The nodes above prove f convex on
+P; with f continuous on the piece, the chord inequality for points of the piece, some of them ends, is a limit
+of chord inequalities between interior points.
 
 **Violation** (refutes convexity; proves a negated claim):
 
@@ -38,7 +46,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import agree_at, enclose, exact_value, point, smooth_form
+from symact.kernel.evaluate import GermUndefined, agree_at, enclose, exact_value, point, smooth_form
+from symact.kernel.ivals import Uncertain
 from symact.kernel.pieces import (FORMAT, Rejected, cut, node_per_piece, ordered_points, piece_text, proved_claim,
                                    read_term_claim)
 from symact.kernel.terms import (X, add, at, mul, num, number_text, occurs, parse_rational, rational_text, show, sub,
@@ -62,13 +71,47 @@ def check_convex(c: dict, verdict: str, proof, check) -> list[str]:
         return _kink(t, sense, domain, proof) if proof["rule"] == "kink" else _chord(t, sense, domain, proof, check)
     log = []
     for node, p in node_per_piece(proof, domain):
-        if p[2] or p[3]:
-            raise Rejected(f"convexity is proved on open intervals, not on {piece_text(p)}")
+        inside = (p[0], p[1], False, False)
+        if p[0] is not None and p[0] == p[1]:
+            raise Rejected(f"convexity is proved on intervals with an interior, not on {piece_text(p)}")
         if isinstance(node, dict) and node.get("rule") == "kinks":
-            log += _kinks(t, sense, p, node, check)
+            log += _kinks(t, sense, inside, node, check)
+            cuts = cut(inside, node.get("at"))[0]
         else:
-            log.append(_second_derivative(t, sense, p, node, check))
+            log.append(_second_derivative(t, sense, inside, node, check))
+            cuts = []
+        log += _closed_ends(t, sense, p, cuts)
     return log
+
+
+def _closed_ends(t, sense: str, p, cuts: list) -> list[str]:
+    """At each closed end e of p, with q the part of p from e to the nearest cut (or p's other end, open): f
+    equals on q a smooth formula g that is defined on a neighbourhood of e (so continuous at e), hence f on p
+    is continuous at e from inside; Rejected (a step not certain) otherwise.  f being convex on the open
+    interior of p and continuous on p, every chord inequality between points of p is the limit of chord
+    inequalities between interior points: f is convex on p."""
+    ends, log = [p[0], *cuts, p[1]], []
+    for e, q in ((p[0], (p[0], ends[1], True, False)) if p[2] else (None, None),
+                 (p[1], (ends[-2], p[1], False, True)) if p[3] else (None, None)):
+        if q is not None:
+            log.append(f"At the closed end {e}: {_continuous_at_end(t, e, q)}, so f is continuous there from "
+                       f"inside, and {sense} on {piece_text(p)} (chords to {e} are limits of chords inside).")
+    return log
+
+
+def _continuous_at_end(t, e: Fraction, q) -> str:
+    """Why f is continuous at the end e of the piece q from inside: f equals on q a smooth formula g defined on
+    a neighbourhood of e; or f equals g on q without e and f(e) = g(e) exactly (f changes formula at e)."""
+    try:
+        g, why = smooth_form(t, q, strict=False), f"f equals on {piece_text(q)} a smooth formula"
+    except (Uncertain, GermUndefined):
+        g = smooth_form(t, (q[0], q[1], False, False), strict=False)
+        if not agree_at(e, t, g):
+            raise Rejected(f"f is not shown continuous at the closed end {e} (f({e}) and the formula inside "
+                           f"have no one exact value)") from None
+        why = f"f({e}) is the exact value at {e} of f's smooth formula inside"
+    enclose(g, point(e), strict=True)
+    return f"{why}, defined on a neighbourhood of {e}"
 
 
 def _second_derivative(t, sense: str, p, node, check) -> str:
