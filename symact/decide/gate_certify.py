@@ -133,7 +133,7 @@ def _proved(lhs, rel: str, rhs, p, work: int) -> dict | None:
 def continuity_search(t, domain: list, negated: bool = False):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``t is continuous on the domain``
     (``negated``: is not): a ``continuity`` node per open piece, cut at t's rational breakpoints; else an
-    ``undefined`` node at a breakpoint."""
+    ``undefined`` or a ``jump`` node at a breakpoint."""
     from symact.decide.certify import breakpoints
 
     claim = {"var": "x", "continuous": to_json(t), "domain": [piece_json(p) for p in domain],
@@ -144,12 +144,13 @@ def continuity_search(t, domain: list, negated: bool = False):
                       "proof": nodes}, "")
     if found[0] is not None:
         return found
-    for c in cuts:
+    for node in [{"rule": "undefined", "at": rational_text(c)} for c in cuts] + [
+            {**node, "rule": "jump"} for node in kink_nodes(t, domain)]:
         found = _checked({"format": FORMAT, "claim": claim, "verdict": "proved" if negated else "refuted",
-                          "proof": {"rule": "undefined", "at": rational_text(c)}}, "")
+                          "proof": node}, "")
         if found[0] is not None:
             return found
-    return None, None, "no certificate: continuity is not shown at the breakpoints, nor undefinedness at one"
+    return None, None, "no certificate: continuity is not shown at the breakpoints, nor undefinedness or a jump at one"
 
 
 def kink_nodes(t, domain: list):

@@ -15,7 +15,10 @@ right of c_i (defined there, hence continuous from that side); the three are equ
 **Violation** (refutes continuity; proves the negation): ``{"rule": "undefined", "at": c}``: c in D and f
 certainly undefined at c (:func:`~symact.kernel.evaluate.undefined_reason`; for f = d/dx g: the one-sided
 derivatives differ), so f is not continuous on D.  Over a quantified parameter (:mod:`symact.kernel.quantified`)
-the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.
+the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.  ``{"rule": "jump", "at": c, "left": l,
+"right": r}``: rationals l < c < r in one piece of D; f's formulas g on (l, c) and h on (c, r) are defined in the
+open sense at c (so continuous there, and f tends to g(c) from the left, to h(c) from the right), and g(c) - h(c)
+is certainly not 0 (an arb enclosure): f is not continuous at c, whatever its value there.
 
 **Smoothness claims**: ``f is C-infinity on a neighbourhood of every point of D`` (pieces open or closed).
 Their JSON is ``{"var": "x", "smooth": TERM, "domain": [pieces]}`` (no relation, no right side).  Their one
@@ -34,9 +37,9 @@ also near each of its points: the term is C-infinity on a neighbourhood of every
 """
 from __future__ import annotations
 
-from symact.kernel.evaluate import agree_at, smooth_on, undefined_reason
-from symact.kernel.pieces import Rejected, contains, cut, node_per_piece, piece_text, read_term_claim
-from symact.kernel.terms import parse_rational, show
+from symact.kernel.evaluate import agree_at, enclose, point, smooth_form, smooth_on, undefined_reason
+from symact.kernel.pieces import Rejected, contains, cut, node_per_piece, ordered_points, piece_text, read_term_claim
+from symact.kernel.terms import parse_rational, show, sub
 
 
 #: the keys of a continuity claim (no other: a claim is of one kind)
@@ -62,8 +65,10 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
     if any(p[2] or p[3] for p in domain):
         raise Rejected("a continuity claim needs a domain of open intervals")
     if (verdict == "refuted") != bool(c.get("negated")):
-        if not isinstance(proof, dict) or proof.get("rule") != "undefined":
-            raise Rejected("a violation of continuity is an undefined node")
+        if not isinstance(proof, dict) or proof.get("rule") not in ("undefined", "jump"):
+            raise Rejected("a violation of continuity is an undefined or a jump node")
+        if proof["rule"] == "jump":
+            return _jump(t, domain, proof)
         x0 = parse_rational(proof.get("at"))
         why = undefined_reason(t, x0) if any(contains(p, x0) for p in domain) else None
         if not why:
@@ -80,3 +85,13 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
                    f"continuous functions defined in the open sense; at each cut its value and both one-sided "
                    f"formulas agree exactly: continuous.")
     return log
+
+
+def _jump(t, domain: list, node: dict) -> list[str]:
+    left, c, right = ordered_points([node.get(k) for k in ("left", "at", "right")], domain, "a jump")
+    g, h = (smooth_form(t, q, strict=False) for q in ((left, c, False, False), (c, right, False, False)))
+    gap = enclose(sub(g, h), point(c), strict=True)
+    if gap.sign() == 0:
+        raise Rejected(f"at {c} the limits from the left and from the right are not certainly different")
+    return [f"At x = {c} (in the domain): f's formulas on ({left}, {c}) and ({c}, {right}) are defined there in "
+            f"the open sense and differ by {gap} (certain), so the one-sided limits of f differ: not continuous."]

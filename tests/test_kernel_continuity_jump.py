@@ -1,0 +1,52 @@
+"""The kernel's ``jump`` rule (symact/kernel/continuity_claim.py): f's formulas on both sides of a point c of the
+domain are defined in the open sense at c and their values there certainly differ, so f's one-sided limits
+differ and f is not continuous at c, whatever f(c) is.  Heaviside(x) (0 left of 0, 1 right of it, 1/2 at 0 in
+SymPy), sign(x) (-1, 1) and exp(x) for x < 1 joined to 2 (e = 2.718... left of 1, 2 right of it) jump; relu
+(0 and x, both 0 at 0) and |x|^3's derivative (-3x^2 and 3x^2) do not.  Truths by hand, beside each case."""
+from __future__ import annotations
+
+import mpmath
+import pytest
+
+from symact.decide.checked import check_claim
+from symact.parsing import parse_claim
+
+from kernel_rules import assert_decided, rejects_each
+
+
+def test_the_ground_truth():
+    """Independent of symact (mpmath): the one-sided values of the jumping functions differ near their point, and
+    those of the continuous ones agree."""
+    for eps in (mpmath.mpf(10) ** -10, mpmath.mpf(10) ** -30):
+        assert mpmath.exp(1 - eps) - 2 > mpmath.mpf("0.7")
+        assert mpmath.sign(eps) - mpmath.sign(-eps) == 2
+        assert max(abs(3 * x * abs(x)) for x in (eps, -eps)) < eps   # d/dx |x|^3 = 3 x |x|: both sides tend to 0
+        assert max(x for x in (-eps, 0)) == 0 and min(x for x in (0, eps)) == 0   # relu: 0 and x meet at 0
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("continuous(Heaviside(x))", "refuted"),
+    ("not continuous(Heaviside(x))", "proved"),
+    ("continuous(sign(x)) for x > -1", "refuted"),
+    ("continuous(Piecewise((exp(x), x < 1), (2, True)))", "refuted"),
+    ("continuous(Piecewise((x, x < 0), (x + 1, True)))", "refuted"),
+    ("continuous(relu(x))", "proved"),
+    ("continuous(diff(Abs(x)**3, x))", "proved"),
+])
+def test_jumps_are_refuted_and_continuous_joins_proved(text, verdict):
+    assert_decided(text, verdict)
+
+
+def test_a_jump_outside_the_domain_is_not_a_counterexample():
+    """sign is continuous on (0, oo): its jump at 0 is no counterexample there."""
+    assert check_claim(parse_claim("continuous(sign(x)) for x > 0"), 2.0).status == "proved"
+
+
+test_corruptions_of_a_jump_are_rejected = rejects_each("not continuous(Piecewise((exp(x), x < 1), (2, True)))", {
+    "the point moved off the join": lambda c: c["proof"].update(at="1/2", left="1/4", right="3/4"),
+    "a function that meets there": lambda c: c["claim"].update(
+        continuous=["pw", [["fn", "exp", ["x"]], ["rel", "<", ["x"], ["num", "1"]]], [["const", "E"], ["true"]]]),
+    "points not increasing": lambda c: c["proof"].update(left="3/2"),
+    "a domain without the point": lambda c: c["claim"].update(domain=[["1", "oo", False, False]]),
+    "the claim not negated": lambda c: c["claim"].pop("negated"),
+})
