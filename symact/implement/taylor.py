@@ -42,7 +42,7 @@ from symact.catalog.registry import X
 from symact.decide.terms_sympy import split_denominator
 from symact.functions import elementary
 from symact.implement.branches import MEASURED, Branch, Measured
-from symact.implement.stable import errors, measure, references
+from symact.implement.stable import errors, known, measure, references
 
 #: the radii tried, largest first
 RADII = tuple(sp.Rational(1, 2 ** j) for j in range(0, 6))
@@ -109,9 +109,11 @@ def _chosen(expr: sp.Expr, branches: list[Branch], a: sp.Rational, balls: list[t
     wants = references([(expr, v) for x in xs for v in (x, x * (1 - h), x * (1 + h))])
     ratios = []
     for i, x in enumerate(xs):
-        want, lo, hi = wants[3 * i:3 * i + 3]
-        if want is None or lo is None or hi is None:
+        got = wants[3 * i:3 * i + 3]
+        if any(g is None for g in got):
             return 0, [None] * len(balls)
+        certified = ~(got[0][1] | got[1][1] | got[2][1])  # where all three values are known
+        x, (want, lo, hi) = x[certified], (g[0][certified] for g in got)
         with np.errstate(all="ignore"):
             kappa = np.abs((hi - lo) / (2 * h * want))
         allowed = 16.0 * np.maximum(1.0, np.where(np.isfinite(kappa), kappa, 1.0))
@@ -256,8 +258,8 @@ def _taylor_branch(expr, a, side: int, ball: tuple, old: Branch, where: str, out
     r, poly, bound = ball
     xs = float(a) + side * np.concatenate([_SUBNORMAL, float(r) * _OFFSETS])
     xs = xs[xs != float(a)]
-    want = references([(expr, xs)])[0]
-    if want is None:
+    xs, want, lost = known(xs, references([(expr, xs)])[0])
+    if want is None or not xs.size:
         return None
     error, before = measure(poly, xs, want), measure(old.formula, xs, want)
     if not error < before or before <= _GOOD:
@@ -268,7 +270,7 @@ def _taylor_branch(expr, a, side: int, ball: tuple, old: Branch, where: str, out
     ends = (lo, hi, side < 0, side > 0)
     return Branch(*ends, poly, why, "bound", bound(side), written=(replace(old, lo=lo, hi=hi, lo_closed=side < 0,
                                                                           hi_closed=side > 0),),
-                  measured=Measured(expr, old.formula, xs, want, ends, taylor=True))
+                  measured=Measured(expr, old.formula, xs, want, ends, taylor=True, lost=lost))
 
 
 def _outside_text(a: sp.Rational, r: sp.Rational, outside: float | None) -> str:
