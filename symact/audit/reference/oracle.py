@@ -539,16 +539,14 @@ def _ball_rounded(expr: sp.Expr, xs: np.ndarray, dtype: str) -> tuple[np.ndarray
     for i, x in enumerate(xs.tolist()):
         value = None
         far = far_bits(x) if math.isfinite(x) else 0
-        precs = [*BALL_PRECISIONS, *((far,) if far > BALL_PRECISIONS[-1] else ())] if ball is not None else []
-        while precs:
-            prec = precs.pop(0) + abs(math.frexp(x)[1])
+        for prec in (*BALL_PRECISIONS, *((far,) if far > BALL_PRECISIONS[-1] else ())) if ball is not None else ():
+            prec += abs(math.frexp(x)[1])
             try:
                 with PER_POINT:
                     v = ball(exact_ball(x, prec), prec=prec)
             except (NotEnclosable, ArithmeticError, ValueError):
-                # outside a domain at this precision: undefined there, or a cancellation only the far one resolves
-                del precs[:-1 if far in precs else None]
-                continue
+                continue    # outside a domain at this precision: undefined there, or a cancellation a higher one
+                # resolves ((1 - tanh(x)^2)/(1 + tanh(x)) at x = -758 divides by a ball holding 0 below 4096 bits)
             if not v.is_finite():
                 continue
             with ctx.workprec(prec):    # the ends at the ball's precision (at flint's default 53 bits they are
