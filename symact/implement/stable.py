@@ -579,7 +579,7 @@ def _text(formula: sp.Expr, m: Measured) -> str:
 
 
 def _left_out(lost: int) -> str:
-    return f" ({lost} more not measured: the reference certified no value there)" if lost else ""
+    return f" ({lost} more left out: the reference certified no value there)" if lost else ""
 
 
 def _why(as_written: bool, error: float | None, written: float | None, n: int, lost: int = 0) -> str:
