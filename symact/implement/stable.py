@@ -16,7 +16,8 @@ where a part has a form twice as accurate as the best on the whole: one that fai
 float32 input) against the certified reference
 (:func:`symact.audit.reference.oracle.certified_expression`; a sample input where it certifies no value is left
 out of the measurement, and the branch says how many: log(1 + tanh(x)) beyond x = -2^16, where mpmath's log(0)
-is -inf), keeps the one with the least error on each range (the expression as written on a tie); :func:`refined` does the same for the pieces of a piecewise expression.
+is -inf), keeps the one with the least error on each range (the expression as written on a tie); :func:`refined`
+does the same for the pieces of a piecewise expression.
 Each such branch's description states the error of its form and of the expression as written (NO STABLE FORM
 FOUND above half a float32 ulp) measured on the range the branch serves in the module (:func:`stated`, once the
 Taylor branches, NaN points and ranges have cut the ranges short, and again for a form that takes the place of

@@ -13,13 +13,13 @@ what ULP errors in any of the audited formats need (the expression is the catalo
   it when its certified radius is below 2^-80 of it (the slow path's own acceptance level), or when the value
   is certainly below 2^-1076 in magnitude (it rounds to zero);
 * the certified slow path, per point: a python-flint ``arb`` ball of the expression (:mod:`symact.interval`)
-  at 128, 512, 2048 bits and then, far out, at a precision in proportion to |x| (:func:`symact.numeric.reference.far_bits`) until its
-  radius is below 2^-80 of its midpoint, else the reference's mpmath escalation
-  (:meth:`symact.numeric.reference.Reference.relative`: doubled precision until two successive precisions
-  agree to 2^-80 and the value stands above what cancellation could hide).  Where neither certifies a value
-  and the kernel does not prove the expression undefined, the value is not known (:meth:`Oracle.unknown`):
-  NaN in the tiers' arrays, and the audit names the input and does not judge it, instead of taking mpmath's
-  -inf or NaN of a cancellation as the truth (log(1 + tanh(x)) beyond x = -2^16).
+  at 128, 512, 2048 bits and then, far out, at a precision in proportion to |x|
+  (:func:`symact.numeric.reference.far_bits`) until its radius is below 2^-80 of its midpoint, else the
+  reference's mpmath escalation (:meth:`symact.numeric.reference.Reference.relative`: doubled precision until
+  two successive precisions agree to 2^-80 and the value stands above what cancellation could hide).  Where
+  neither certifies a value and the kernel does not prove the expression undefined, the value is not known
+  (:meth:`Oracle.unknown`): NaN in the tiers' arrays, and the audit names the input and does not judge it,
+  instead of taking mpmath's -inf or NaN of a cancellation as the truth (log(1 + tanh(x)) beyond x = -2^16).
 
 A derivative of an expression (not a catalog entry: those are defined on all of R) is NaN in every tier wherever
 the kernel proves f itself undefined or its difference quotient not converging (real-line semantics: log(x)' at
