@@ -48,11 +48,13 @@ def test_symact_check_settles_each_formal_statement_with_the_same_verdict(text, 
 
 
 def test_the_symact_check_command_accepts_formal_statements():
-    for text, status in STATEMENTS[::12]:  # the command line itself on a sample (each run is a new interpreter)
-        out = subprocess.run([sys.executable, "-m", "symact", "check", "--json", "--budget", "3", "--", text],
-                             capture_output=True, text=True, timeout=120)
+    # the command line itself on a sample (each run is a new interpreter); 30 CPU s, a cap: the in-process test
+    # above decides each within 3 s, and a claim near that ended unknown through the CLI in the project CI
+    for text, status in STATEMENTS[::12]:
+        out = subprocess.run([sys.executable, "-m", "symact", "check", "--json", "--budget", "30", "--", text],
+                             capture_output=True, text=True, timeout=300)
         assert out.returncode in (0, 1), out.stderr
-        assert json.loads(out.stdout)["status"] == (status or json.loads(out.stdout)["status"]) != "unknown"
+        assert json.loads(out.stdout)["status"] == (status or json.loads(out.stdout)["status"]) != "unknown", text
 
 
 def test_formal_verdicts_are_kernel_certificates():

@@ -59,14 +59,20 @@ class Context:
 def run_stages(stages, ctx, report: AuditReport, opts, prog: Progress, what: str, setup: Callable[[], Any],
                stop: Callable[[str], bool]) -> None:
     """Run ``setup()`` then each ``(label, stage)`` of ``stages`` as ``stage(ctx, report, opts)`` with a progress
-    bar, until ``stop(label)`` after a stage; Ctrl-C marks the report interrupted and keeps what was found."""
+    bar, until ``stop(label)`` after a stage; Ctrl-C marks the report interrupted and keeps what was found.  A
+    Ctrl-C whose ``KeyboardInterrupt`` was raised inside a callback, where Python ignores it ("Exception ignored
+    in: gc_callback", Hypothesis' gc timer), still stops the audit, at the end of the stage under way."""
     with counted_sigint() as sigints:
         try:
             setup()
             for i, (label_, stage) in enumerate(stages):
+                if sigints():
+                    raise KeyboardInterrupt
                 prog.update(f"{what}: {label_}", i, len(stages))
                 with np.errstate(all="ignore"):   # the auditor's own arithmetic; target calls set their own
                     stage(ctx, report, opts)
+                if sigints():
+                    raise KeyboardInterrupt
                 if stop(label_):
                     break
         except KeyboardInterrupt:
