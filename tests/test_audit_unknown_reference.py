@@ -20,7 +20,8 @@ import pytest
 from symact.audit.context import judge_exact
 from symact.audit.dtypes import get_format
 from symact.audit.reference.expression import expression_entry
-from symact.audit.reference.oracle import FAR_LIMIT, Oracle
+from symact.audit.reference.oracle import Oracle
+from symact.numeric.reference import FAR_LIMIT
 from symact.audit.standard import Standard
 from symact.cli import main
 

@@ -350,12 +350,16 @@ def test_cli_writes_the_module_and_exits_by_the_proofs(capsys, tmp_path):
     module = load(path.read_text(), "cli_softplus")
     assert_close(float(module.softplus(np.float64(3.0))), float(mpmath.log1p(mpmath.exp(6)) / 2), 4, "beta=2")
     assert "softplus(x, beta=2) == " in module.__doc__
-    # a module with an unproved branch is still written, and the exit status and stderr say so
+    # a module with an unproved branch is still written, and the exit status and stderr say so: its own claims (the
+    # float32 module's, without f'), read from its PROOFS, not another plan's (the float64 plan with f' of
+    # generated() had one more unknown claim where f' == tanh(x)**2, 0.1 to 0.15 CPU s here, ran out of the budget)
     code, out, err = run(capsys, "implement", "tanhshrink", "--target", "numpy", "--budget", str(BUDGET))
-    unproved = generated("tanhshrink")[0].unproved
-    assert code == (1 if unproved else 0)
-    assert err.count("not proved") == len(unproved)
     assert out.startswith('"""tanhshrink for numpy (float32)')
+    unproved = [f"not proved ({p['status']}): {p['claim']}\n" for p in load(out, "cli_tanhshrink").PROOFS
+                if p["status"] != "proved"]
+    # its Taylor bound of degree 14 on |x| <= 1/16 is not proved in 0.2 CPU s (nor in 1; it is in 3)
+    assert unproved and code == 1
+    assert err.count("not proved") == len(unproved) and all(line in err for line in unproved)
 
 
 def test_expression_is_implemented_as_written():

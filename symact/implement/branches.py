@@ -41,7 +41,8 @@ class Measured:
     reference ``want`` there (None: not computed in time) of the range ``ends`` (lo, hi, lo closed, hi closed)
     they were taken for; ``taylor``: stated as a Taylor branch's (:mod:`symact.implement.taylor`); ``largest``: the
     largest finite input of the module's dtype, beyond which no sample input is taken
-    (:mod:`symact.implement.stable`)."""
+    (:mod:`symact.implement.stable`); ``lost``: sample inputs (of any range) where the reference certified no value,
+    left out of ``xs`` and counted where the description states the measurement."""
 
     of: sp.Expr
     other: sp.Expr
@@ -50,6 +51,7 @@ class Measured:
     ends: tuple
     taylor: bool = False
     largest: float = np.inf
+    lost: np.ndarray = field(default_factory=lambda: np.empty(0))
 
 
 @dataclass(frozen=True)

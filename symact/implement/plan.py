@@ -175,7 +175,7 @@ def plan_expression(expr: sp.Expr, derivative: bool, largest: float = float("inf
         df_branches = derivative and underivable_points(expr, domain_gaps(expr, domain_gaps(d, derivative_points(
             expr, taylor_branches(d, undefined_points(
                 d, refined(crossed or derivative_pieces(found, {}), largest) if split else
-                stable_branches(d, largest)), at_zero=not split))), of_f=True))
+                stable_branches(d, largest)), at_zero=not split, primitive=expr))), of_f=True))
     except (Unprintable, ParameterError):  # a function the module cannot compute, Max or Min whose arguments cross
         raise                              # more than once (their own one-line messages)
     except (TypeError, ValueError):  # a switch point that is not rational, a condition that is not a set, f' = 1/0

@@ -14,8 +14,10 @@ cancellations near 0 written away (:func:`uncancel`); and on a side of 0 the tai
 0 <= x <= 1 and x > 1 (x < -1 and x > 1 split at M, the largest float32, and where each exponential overflows,
 where a part has a form twice as accurate as the best on the whole: one that fails only beyond M serves every
 float32 input) against the certified reference
-(:func:`symact.audit.reference.oracle.rounded_expression`), keeps the one with the least error on each range
-(the expression as written on a tie); :func:`refined` does the same for the pieces of a piecewise expression.
+(:func:`symact.audit.reference.oracle.certified_expression`; a sample input where it certifies no value is left
+out of the measurement, and the branch says how many: log(1 + tanh(x)) beyond x = -2^16, where mpmath's log(0)
+is -inf), keeps the one with the least error on each range (the expression as written on a tie); :func:`refined`
+does the same for the pieces of a piecewise expression.
 Each such branch's description states the error of its form and of the expression as written (NO STABLE FORM
 FOUND above half a float32 ulp) measured on the range the branch serves in the module (:func:`stated`, once the
 Taylor branches, NaN points and ranges have cut the ranges short, and again for a form that takes the place of
@@ -141,12 +143,14 @@ REFERENCE_SECONDS = 5.0
 CHUNK = 64
 
 
-def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | None]:
-    """The certified float64 rounding of each (expression, inputs) of ``items``, in a child process with
-    :data:`REFERENCE_SECONDS` per :data:`CHUNK` inputs (:mod:`symact.sandbox`); None for an item one of whose
-    chunks ran past it (its later chunks are not computed)."""
+def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[tuple[np.ndarray, np.ndarray] | None]:
+    """The certified float64 rounding of each (expression, inputs) of ``items``
+    (:func:`symact.audit.reference.oracle.certified_expression`: the values, NaN where the expression is undefined
+    or no value is known, and where none is), in a child process with :data:`REFERENCE_SECONDS` per :data:`CHUNK`
+    inputs (:mod:`symact.sandbox`); None for an item one of whose chunks ran past it (its later chunks are not
+    computed)."""
     from symact import sandbox
-    from symact.audit.reference.oracle import rounded_expression
+    from symact.audit.reference.oracle import certified_expression
 
     chunks = [(k, xs[j:j + CHUNK]) for k, (_, xs) in enumerate(items) for j in range(0, max(xs.size, 1), CHUNK)]
 
@@ -158,13 +162,24 @@ def references(items: list[tuple[sp.Expr, np.ndarray]]) -> list[np.ndarray | Non
                 channel.done(i, None)
                 continue
             channel.begin(i, REFERENCE_SECONDS)
-            channel.done(i, rounded_expression(items[k][0], xs, "float64"))
+            channel.done(i, certified_expression(items[k][0], xs, "float64"))
 
     outcomes = sandbox.run(work, len(chunks), lambda i: "the certified reference of a range")
     parts: list[list] = [[] for _ in items]
     for (k, _), out in zip(chunks, outcomes):
         parts[k].append(out.value if out.ok else None)
-    return [None if any(p is None for p in got) else np.concatenate(got) for got in parts]
+    return [None if any(p is None for p in got) else tuple(map(np.concatenate, zip(*got))) for got in parts]
+
+
+def known(xs: np.ndarray, got: tuple[np.ndarray, np.ndarray] | None) -> tuple:
+    """(the inputs among ``xs`` where the reference ``got`` (of :func:`references`) has a value, that value (None:
+    not computed in time), the other inputs): a measurement takes only the first, never a value no precision
+    certified as an error (log(1 + tanh(x)) beyond x = -2^16, where mpmath's log(0) is -inf), and states how many
+    of the others it left out (:func:`stated`)."""
+    if got is None:
+        return xs, None, xs[:0]
+    want, unknown = got
+    return xs[~unknown], want[~unknown], xs[unknown]
 
 
 def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | None) -> tuple:
@@ -173,7 +188,7 @@ def _best(expr: sp.Expr, sign: int | None, xs: np.ndarray, want: np.ndarray | No
     :data:`_BETTER` times more accurate still (more is needed of the kernel to prove one, and an unproved form gives
     way to the next); its error in float64 ulps; the next :data:`_RUNNERS_UP` best candidates that measure less
     than the expression as written); (expr, None, ()) where ``want`` is None (not measured)."""
-    if want is None:
+    if want is None or not xs.size:
         return expr, None, ()
     forms, far = _candidates(expr, sign)
     errors = sorted([(*_scored(form, xs, want), k, form) for k, form in enumerate(forms)], key=lambda e: e[:3])
@@ -406,11 +421,14 @@ def stable_branches(expr: sp.Expr, largest: float = np.inf) -> list[Branch]:
     samples = [sign * (_NEAR if lo is not None and hi is not None else far)
                for sign, (lo, hi, _, _) in zip(signs, _RANGES)]
     merged: list[list] = []
-    for ends, sign, xs, want in zip(_RANGES, signs, samples, references([(expr, xs) for xs in samples])):
+    measurable = [known(xs, got) for xs, got in zip(samples, references([(expr, xs) for xs in samples]))]
+    for ends, sign, (xs, want, _) in zip(_RANGES, signs, measurable):
         for part, inside in _measured_parts(expr, ends, sign, xs, want, cuts):
             _join(merged, part, inside)
+    lost = np.concatenate([m[2] for m in measurable])
     return [Branch(lo, hi, lo_closed, hi_closed, form, MEASURED, written=_fallback(form, expr, MEASURED, others),
-                   measured=Measured(expr, expr, xs, want, (lo, hi, lo_closed, hi_closed), largest=largest))
+                   measured=Measured(expr, expr, xs, want, (lo, hi, lo_closed, hi_closed), largest=largest,
+                                     lost=lost))
             for lo, hi, lo_closed, hi_closed, form, error, others, xs, want in merged]
 
 
@@ -429,7 +447,7 @@ def _measured_parts(expr: sp.Expr, ends: tuple, sign: int, xs: np.ndarray, want:
     by more than :data:`_UNSTABLE`) where one of them is :data:`_BETTER` times more accurate there than the best on
     the whole range."""
     whole = [(ends, (*_best(expr, sign, xs, want), xs, want))]
-    if want is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
+    if whole[0][1][1] is None or whole[0][1][1] <= _SPLIT or ends[0] is not None and ends[1] is not None:
         return whole
     size = np.abs(xs)
     bounds = [sp.Integer(1)]
@@ -490,18 +508,20 @@ def refined(branches: list[Branch], largest: float = np.inf) -> list[Branch]:
     samples = {i: _held(_samples(b.lo, b.hi), largest) for i, b in enumerate(branches)
                if b.kind == "exact" and not b.formula.is_number and not (b.lo is not None and b.lo == b.hi)}
     todo = [i for i, xs in samples.items() if xs.size]
-    wants = dict(zip(todo, references([(branches[i].formula, samples[i]) for i in todo])))
+    wants = {i: known(samples[i], got) for i, got in zip(todo, references([(branches[i].formula, samples[i])
+                                                                             for i in todo]))}
     out = []
     for i, b in enumerate(branches):
         if i not in wants:
             out.append(b)
             continue
         sign = 1 if b.lo is not None and b.lo >= 0 else -1 if b.hi is not None and b.hi <= 0 else None
-        form, _, others = _best(b.formula, sign, samples[i], wants[i])
+        xs, want, lost = wants[i]
+        form, _, others = _best(b.formula, sign, xs, want)
         why = f"{b.why}; {MEASURED}"
         out.append(Branch(b.lo, b.hi, b.lo_closed, b.hi_closed, form, why,
                           written=_fallback(form, b.formula, why, others),
-                          measured=Measured(b.formula, b.formula, samples[i], wants[i], b.ends(), largest=largest)))
+                          measured=Measured(b.formula, b.formula, xs, want, b.ends(), largest=largest, lost=lost)))
     return out
 
 
@@ -516,15 +536,17 @@ def stated(branches: list[Branch]) -> list[Branch]:
     todo = [i for i, b in enumerate(branches) if b.measured is not None and MEASURED in b.why]
     fresh = {i: _fresh(branches[i]) for i in todo
              if branches[i].ends() != branches[i].measured.ends and branches[i].measured.want is not None}
-    wants = dict(zip(fresh, references([(branches[i].measured.of, xs) for i, xs in fresh.items()])))
+    wants = {i: known(fresh[i], got) for i, got in zip(fresh, references([(branches[i].measured.of, xs)
+                                                                            for i, xs in fresh.items()]))}
     out = list(branches)
     for i in todo:
         b, m = branches[i], branches[i].measured
         keep = b.holds(m.xs)
-        xs, want = m.xs[keep], None if m.want is None else m.want[keep]
-        if wants.get(i) is not None:
-            xs, want = np.concatenate([xs, fresh[i]]), np.concatenate([want, wants[i]])
-        now = replace(m, xs=xs, want=want, ends=b.ends())
+        xs, want, lost = m.xs[keep], None if m.want is None else m.want[keep], m.lost[b.holds(m.lost)]
+        if i in wants and wants[i][1] is not None:
+            xs, want = np.concatenate([xs, wants[i][0]]), np.concatenate([want, wants[i][1]])
+            lost = np.concatenate([lost, wants[i][2]])
+        now = replace(m, xs=xs, want=want, ends=b.ends(), lost=lost)
         out[i] = replace(b, why=b.why.replace(MEASURED, _text(b.formula, now)), measured=now)
     return out
 
@@ -545,24 +567,32 @@ def _held(xs: np.ndarray, largest: float) -> np.ndarray:
 
 
 def _text(formula: sp.Expr, m: Measured) -> str:
-    """What a description states of the error of ``formula``, and of ``m.other``'s, on ``m``'s sample inputs."""
-    n = m.xs.size
+    """What a description states of the error of ``formula``, and of ``m.other``'s, on ``m``'s sample inputs (and
+    how many of its range's sample inputs it left out, ``m.lost``: no certified value to measure against)."""
+    n, lost = m.xs.size, m.lost.size
     if m.want is None or n == 0:
-        return _why(formula == m.other, None, None, n)
+        return _why(formula == m.other, None, None, n, lost)
     error, other = measure(formula, m.xs, m.want), measure(m.other, m.xs, m.want)
     if m.taylor:
-        return f"measured {error:.3g} ulp at most in float64 on {n} sample inputs; the formula: {other:.3g}"
-    return _why(formula == m.other, error, other, n)
+        return (f"measured {error:.3g} ulp at most in float64 on {n} sample inputs{_left_out(lost)}; the formula: "
+                f"{other:.3g}")
+    return _why(formula == m.other, error, other, n, lost)
 
 
-def _why(as_written: bool, error: float | None, written: float | None, n: int) -> str:
+def _left_out(lost: int) -> str:
+    return f" ({lost} more left out: the reference certified no value there)" if lost else ""
+
+
+def _why(as_written: bool, error: float | None, written: float | None, n: int, lost: int = 0) -> str:
     if error is None:
         what = "the expression as written" if as_written else "the form chosen by measurement on a longer range"
-        return (f"{what}, not measured: " + ("no sample input lies in this range" if n == 0 else
-                f"the certified reference took more than {REFERENCE_SECONDS:g} CPU seconds on {CHUNK} sample "
-                f"inputs of this range"))
+        why = (f"the reference certified no value at its {lost} sample inputs" if n == 0 and lost else
+               "no sample input lies in this range" if n == 0 else
+               f"the certified reference took more than {REFERENCE_SECONDS:g} CPU seconds on {CHUNK} sample "
+               f"inputs of this range")
+        return f"{what}, not measured: {why}"
     what = ("the expression as written" if as_written else
             f"the form with the least measured error here (as written: {written:.3g} ulp)")
     found = "" if error <= _UNSTABLE else f"; {UNSTABLE} here (more than half a float32 ulp)"
-    return f"{what}; measured {error:.3g} ulp at most in float64 on {n} sample inputs of the range{found}"
-
+    return (f"{what}; measured {error:.3g} ulp at most in float64 on {n} sample inputs of the range{_left_out(lost)}"
+            f"{found}")

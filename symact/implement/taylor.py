@@ -42,7 +42,7 @@ from symact.catalog.registry import X
 from symact.decide.terms_sympy import split_denominator
 from symact.functions import elementary
 from symact.implement.branches import MEASURED, Branch, Measured
-from symact.implement.stable import errors, measure, references
+from symact.implement.stable import errors, known, measure, references
 
 #: the radii tried, largest first
 RADII = tuple(sp.Rational(1, 2 ** j) for j in range(0, 6))
@@ -75,16 +75,18 @@ _OUTSIDE = np.geomspace(1.0, 4.0, 97)[1:]
 CANCELS_OUTSIDE = "THE FORMULA STILL CANCELS OUTSIDE THE BALL"
 
 
-def taylor_branches(expr: sp.Expr, branches: list[Branch], at_zero: bool = False) -> list[Branch]:
+def taylor_branches(expr: sp.Expr, branches: list[Branch], at_zero: bool = False,
+                    primitive: sp.Expr | None = None) -> list[Branch]:
     """``branches`` with a Taylor branch on each side of every ``undefined`` point of removable 0/0 (and, with
     ``at_zero``, of 0 where ``expr`` is defined and smooth there: exp(x) - 1 - x, log(1 + x) - x and x - sin(x)
     cancel to 0 near it, their Taylor polynomials do not; 0 itself keeps its branch) where the ball around it
-    lies in ``exact`` branches and the Taylor branch measures better than the formula there."""
+    lies in ``exact`` branches and the Taylor branch measures better than the formula there; ``primitive``: an
+    expression whose derivative ``expr`` is, whose series gives ``expr``'s (:func:`_taylor_coefficients`)."""
     points = [b.lo for b in branches if b.kind == "undefined"]
     if at_zero and sp.Integer(0) not in points:
         points.append(sp.Integer(0))
     for point in points:
-        found = [ball for ball in _series(expr, point) if _inside_exact(branches, point, ball[0])]
+        found = [ball for ball in _series(expr, point, primitive) if _inside_exact(branches, point, ball[0])]
         if not found:
             continue
         j, outside = _chosen(expr, branches, point, found)
@@ -109,9 +111,11 @@ def _chosen(expr: sp.Expr, branches: list[Branch], a: sp.Rational, balls: list[t
     wants = references([(expr, v) for x in xs for v in (x, x * (1 - h), x * (1 + h))])
     ratios = []
     for i, x in enumerate(xs):
-        want, lo, hi = wants[3 * i:3 * i + 3]
-        if want is None or lo is None or hi is None:
+        got = wants[3 * i:3 * i + 3]
+        if any(g is None for g in got):
             return 0, [None] * len(balls)
+        certified = ~(got[0][1] | got[1][1] | got[2][1])  # where all three values are known
+        x, (want, lo, hi) = x[certified], (g[0][certified] for g in got)
         with np.errstate(all="ignore"):
             kappa = np.abs((hi - lo) / (2 * h * want))
         allowed = 16.0 * np.maximum(1.0, np.where(np.isfinite(kappa), kappa, 1.0))
@@ -127,12 +131,12 @@ def _holders(branches: list[Branch], xs: np.ndarray) -> list[tuple]:
     return [(b, mask) for b in branches if b.kind == "exact" and (mask := b.holds(xs)).any()]
 
 
-def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
+def _series(expr: sp.Expr, a: sp.Rational, primitive: sp.Expr | None = None) -> list[tuple]:
     """[(r, T_n as a Horner polynomial in x - a, side -> the claim's bound)] at a for each radius r of
     :data:`RADII` (largest first) that a degree n <= :data:`MAX_DEGREE` serves; none where SymPy finds no Taylor
-    series with rational coefficients in time."""
+    series with rational coefficients in time (``primitive``: :func:`_taylor_coefficients`)."""
     plain = elementary(expr)
-    coeffs = _coefficients(plain, a, MAX_DEGREE + LOOKAHEAD + 1)
+    coeffs = _taylor_coefficients(plain, a, MAX_DEGREE + LOOKAHEAD + 1, primitive)
     first = next((m for m, c in enumerate(coeffs or []) if c != 0), None)
     if first is None or first > MAX_DEGREE:
         return []
@@ -164,6 +168,19 @@ def _series(expr: sp.Expr, a: sp.Rational) -> list[tuple]:
             weight = 1 if split[2] is not None else _weight(split[1], a, k, r)
             out.append(_ball(r, a, coeffs[:n + 1], c, scale, weight))
     return out
+
+
+def _taylor_coefficients(e: sp.Expr, a: sp.Rational, count: int, primitive: sp.Expr | None) -> list | None:
+    """:func:`_coefficients` of ``e``; where ``e`` is the derivative of ``primitive``, those of ``primitive``
+    (one more) differentiated term by term where SymPy finds its series: SymPy's series of a quotient's
+    derivative takes several times as long as the quotient's (x/(exp(x) - 1): 2 to 3 CPU s, its derivative about
+    10, at :data:`SERIES_SECONDS`, so its Taylor branches came and went with the machine's load).  The kernel
+    decides each bound made from them, as from any other coefficients."""
+    if primitive is not None:
+        coeffs = _coefficients(elementary(primitive), a, count + 1)
+        if coeffs is not None:
+            return [i * c for i, c in enumerate(coeffs)][1:]
+    return _coefficients(e, a, count)
 
 
 def _coefficients(e: sp.Expr, a: sp.Rational, count: int) -> list | None:
@@ -256,8 +273,8 @@ def _taylor_branch(expr, a, side: int, ball: tuple, old: Branch, where: str, out
     r, poly, bound = ball
     xs = float(a) + side * np.concatenate([_SUBNORMAL, float(r) * _OFFSETS])
     xs = xs[xs != float(a)]
-    want = references([(expr, xs)])[0]
-    if want is None:
+    xs, want, lost = known(xs, references([(expr, xs)])[0])
+    if want is None or not xs.size:
         return None
     error, before = measure(poly, xs, want), measure(old.formula, xs, want)
     if not error < before or before <= _GOOD:
@@ -268,7 +285,7 @@ def _taylor_branch(expr, a, side: int, ball: tuple, old: Branch, where: str, out
     ends = (lo, hi, side < 0, side > 0)
     return Branch(*ends, poly, why, "bound", bound(side), written=(replace(old, lo=lo, hi=hi, lo_closed=side < 0,
                                                                           hi_closed=side > 0),),
-                  measured=Measured(expr, old.formula, xs, want, ends, taylor=True))
+                  measured=Measured(expr, old.formula, xs, want, ends, taylor=True, lost=lost))
 
 
 def _outside_text(a: sp.Rational, r: sp.Rational, outside: float | None) -> str:

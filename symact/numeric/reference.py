@@ -48,6 +48,8 @@ from symact.numeric.overflow import overflow_sign
 _MAX_GROWTH = 16
 #: the highest precision (bits) :meth:`Reference.relative` tries
 _MAX_PREC_RELATIVE = 20000
+#: the largest |x| at which a certified ball is tried at a precision in proportion to |x| (:func:`far_bits`)
+FAR_LIMIT = 2.0 ** 16
 
 
 def _ex(x: float) -> int:
@@ -67,6 +69,36 @@ def start_bits(f: Format, x: float) -> int:
     absolute cancellation among terms of size up to max(|x|, 1/|x|) (and polynomial factors up to that to the
     third power while it is < 2^64) cannot hide any number the format represents."""
     return 2 * f.p + (f.p - 1 - f.emin) + _growth(x) + 64
+
+
+def far_bits(x: float) -> int:
+    """A ball's precision (bits) in proportion to |x| for a far input, 0 beyond :data:`FAR_LIMIT`: a value that
+    is a difference beside a term e^(c x) (1 + tanh x = 2e^(2x)/(1 + e^(2x)) for x -> -oo) needs about
+    c |x| / log 2 bits to show; 4 |x| + 2048 covers c up to 2.7 (log(1 + tanh(x)) at x = -20000 in 0.07 s,
+    at -2^16 in 0.4 s, at -10^6 it would take 8 s)."""
+    return 4 * math.ceil(abs(x)) + 2048 if abs(x) <= FAR_LIMIT else 0
+
+
+def proved_undefined(expr: sp.Expr, x: float, derivative: bool = False) -> bool:
+    """Whether the kernel proves the expression ``expr`` in x undefined at the float ``x``, taken exactly
+    (:func:`symact.kernel.evaluate.undefined_reason`; ``derivative``: its derivative, as the kernel reads
+    ``diff(expr, x)``: no converging difference quotient there); False where ``expr`` is not a kernel term."""
+    from symact.kernel.evaluate import undefined_reason
+
+    term = _kernel_term(expr)
+    return term is not None and undefined_reason(("deriv", term) if derivative else term, Fraction(x)) is not None
+
+
+@lru_cache(maxsize=256)
+def _kernel_term(expr: sp.Expr):
+    """The kernel's term of ``expr`` in x, or None where it is not one."""
+    from symact.kernel.terms import TermError
+    from symact.sympy_terms import from_sympy
+
+    try:
+        return from_sympy(expr, X)
+    except TermError:
+        return None
 
 
 def quick_bits(f: Format, x: float) -> int:
@@ -173,7 +205,6 @@ class Reference:
                 if fk is not None:
                     self._kinks[fk] = v
         self._next: Reference | None = None
-        self._term = None  # the kernel's term of self.expr (False: not one), read on first use by undefined()
 
     # -- evaluation at the current mpmath precision ------------------------------------------------------
     def _eval(self, x: float) -> mpmath.mpf:
@@ -240,17 +271,7 @@ class Reference:
     def _undefined_term(self, x: float, derivative: bool = False) -> bool:
         """Whether the kernel proves ``self.expr`` itself undefined at ``x`` (``derivative``: its derivative, as
         the kernel reads ``diff(self.expr, x)``: no converging difference quotient there)."""
-        from symact.kernel.evaluate import undefined_reason
-        from symact.kernel.terms import TermError
-        from symact.sympy_terms import from_sympy
-
-        if self._term is None:
-            try:
-                self._term = from_sympy(self.expr, X)
-            except TermError:
-                self._term = False
-        term = ("deriv", self._term) if derivative else self._term
-        return bool(self._term) and undefined_reason(term, Fraction(x)) is not None
+        return proved_undefined(self.expr, x, derivative)
 
     def relative(self, x: float, rel_bits: int = 80) -> mpmath.mpf | None:
         """The value at ``x`` certain to about 2^-rel_bits relative (the auditor's exact values: a double-double

@@ -13,13 +13,13 @@ what ULP errors in any of the audited formats need (the expression is the catalo
   it when its certified radius is below 2^-80 of it (the slow path's own acceptance level), or when the value
   is certainly below 2^-1076 in magnitude (it rounds to zero);
 * the certified slow path, per point: a python-flint ``arb`` ball of the expression (:mod:`symact.interval`)
-  at 128, 512, 2048 bits and then, far out, at a precision in proportion to |x| (:func:`far_bits`) until its
-  radius is below 2^-80 of its midpoint, else the reference's mpmath escalation
-  (:meth:`symact.numeric.reference.Reference.relative`: doubled precision until two successive precisions
-  agree to 2^-80 and the value stands above what cancellation could hide).  Where neither certifies a value
-  and the kernel does not prove the expression undefined, the value is not known (:meth:`Oracle.unknown`):
-  NaN in the tiers' arrays, and the audit names the input and does not judge it, instead of taking mpmath's
-  -inf or NaN of a cancellation as the truth (log(1 + tanh(x)) beyond x = -2^16).
+  at 128, 512, 2048 bits and then, far out, at a precision in proportion to |x|
+  (:func:`symact.numeric.reference.far_bits`) until its radius is below 2^-80 of its midpoint, else the
+  reference's mpmath escalation (:meth:`symact.numeric.reference.Reference.relative`: doubled precision until
+  two successive precisions agree to 2^-80 and the value stands above what cancellation could hide).  Where
+  neither certifies a value and the kernel does not prove the expression undefined, the value is not known
+  (:meth:`Oracle.unknown`): NaN in the tiers' arrays, and the audit names the input and does not judge it,
+  instead of taking mpmath's -inf or NaN of a cancellation as the truth (log(1 + tanh(x)) beyond x = -2^16).
 
 A derivative of an expression (not a catalog entry: those are defined on all of R) is NaN in every tier wherever
 the kernel proves f itself undefined or its difference quotient not converging (real-line semantics: log(x)' at
@@ -47,11 +47,10 @@ import sympy as sp
 
 from symact.audit.reference import dd, f64
 from symact.catalog import X, get
+from symact.numeric.reference import far_bits
 
 #: held by every per-point (mpmath / python-flint) evaluation: see the module docs
 PER_POINT = threading.RLock()
-#: the largest |x| at which the slow path tries a ball at a precision in proportion to |x| (:func:`far_bits`)
-FAR_LIMIT = 2.0 ** 16
 #: below this many points a call goes straight to the per-point slow path (the double-double tier costs 2 to 50
 #: milliseconds whatever the number of points; the slow path 0.1 to 1.5 ms a point)
 DD_MIN_POINTS = 64
@@ -427,14 +426,6 @@ class Oracle:
         return self._dd(float(x))[0]
 
 
-def far_bits(x: float) -> int:
-    """A ball's precision (bits) in proportion to |x| for a far input, 0 beyond :data:`FAR_LIMIT`: a value that
-    is a difference beside a term e^(c x) (1 + tanh x = 2e^(2x)/(1 + e^(2x)) for x -> -oo) needs about
-    c |x| / log 2 bits to show; 4 |x| + 2048 covers c up to 2.7 (log(1 + tanh(x)) at x = -20000 in 0.07 s,
-    at -2^16 in 0.4 s, at -10^6 it would take 8 s)."""
-    return 4 * math.ceil(abs(x)) + 2048 if abs(x) <= FAR_LIMIT else 0
-
-
 def arb_to_mpf(v):
     """The midpoint of an arb ball as an exact mpmath number."""
     m, e = v.mid().man_exp()
@@ -472,20 +463,31 @@ def rounded(entry, xs: np.ndarray, dtype="float32", params=None, order: int = 0)
 
 def rounded_expression(expr: sp.Expr, xs: np.ndarray, dtype="float32") -> np.ndarray:
     """Correctly rounded values of an expression in x (not a catalog entry: ``symact implement --expr``) at
-    ``xs`` in ``dtype`` (as float64; NaN where it is undefined): the vectorised float64 and double-double
-    enclosures where both ends round alike, as in :func:`rounded`, then per point python-flint ``arb`` balls at
-    64, 256, 1024, 4096, 16384 bits (plus the exponent of x) until both ends of the ball round alike
-    (:func:`_ball_rounded`), and where arb cannot enclose it the reference's mpmath escalation
-    (:func:`symact.numeric.reference.certain`)."""
+    ``xs`` in ``dtype`` (as float64): the values of :func:`certified_expression`, NaN where it is undefined or
+    where no value is known."""
+    return certified_expression(expr, xs, dtype)[0]
+
+
+def certified_expression(expr: sp.Expr, xs: np.ndarray, dtype="float32") -> tuple[np.ndarray, np.ndarray]:
+    """(the correctly rounded values of an expression in x at ``xs`` in ``dtype``, as float64; where no value is
+    known) : the vectorised float64 and double-double enclosures where both ends round alike, as in
+    :func:`rounded`, then per point python-flint ``arb`` balls at 64, 256, 1024, 4096, 16384 bits (plus the
+    exponent of x) and, far out, at :func:`symact.numeric.reference.far_bits` until both ends of the ball round
+    alike (:func:`_ball_rounded`), and where arb cannot enclose it the reference's mpmath escalation
+    (:func:`symact.numeric.reference.certain`).  A value is not known (NaN, and True in the second array) where
+    that escalation ends on an infinite or NaN value at a finite x that the kernel does not prove undefined
+    (log(1 + tanh(x)) beyond x = -2^16: mpmath's log(0) = -inf of 1 + tanh x ~ 2e^(2x), not the truth 2x + log 2);
+    where the kernel proves it undefined the value stays what mpmath gives (NaN; -inf for log(0))."""
     from symact.audit.dtypes import get_format
 
     fmt = get_format(dtype)
     xs = np.asarray(xs, dtype=np.float64).ravel()
     ddf = dd.compile_expr(expr)
     vals, rest = _vector_tiers(f64.compile_expr(expr), lambda ys: dd.enclose(ddf, ys) if ddf else None, xs, fmt)
+    unknown = np.zeros(xs.shape, dtype=bool)
     if rest.size:
-        vals[rest] = _ball_rounded(expr, xs[rest], fmt.name)
-    return vals
+        vals[rest], unknown[rest] = _ball_rounded(expr, xs[rest], fmt.name)
+    return vals, unknown
 
 
 def _vector_tiers(fast, dd_tier, xs: np.ndarray, fmt) -> tuple[np.ndarray, np.ndarray]:
@@ -510,17 +512,21 @@ def _vector_tiers(fast, dd_tier, xs: np.ndarray, fmt) -> tuple[np.ndarray, np.nd
 BALL_PRECISIONS = (64, 256, 1024, 4096, 16384)
 
 
-def _ball_rounded(expr: sp.Expr, xs: np.ndarray, dtype: str) -> np.ndarray:
+def _ball_rounded(expr: sp.Expr, xs: np.ndarray, dtype: str) -> tuple[np.ndarray, np.ndarray]:
     """Per point: the correct rounding of ``expr`` at each of ``xs`` to ``dtype``, certified by an arb ball whose
     two ends round to the same number (and sign), or whose value is exact; where no ball of
-    :data:`BALL_PRECISIONS` decides it (arb cannot enclose the expression there, or its value stays within the
-    ball's radius of a rounding boundary), :func:`symact.numeric.reference.certain` (mpmath at doubling
-    precisions, from a precision at which cancellation cannot hide a number of the format)."""
+    :data:`BALL_PRECISIONS` (nor, far out, of :func:`symact.numeric.reference.far_bits`) decides it (arb cannot
+    enclose the expression there, or its value stays within the ball's radius of a rounding boundary),
+    :func:`symact.numeric.reference.certain` (mpmath at doubling precisions, from a precision at which
+    cancellation cannot hide a number of the format); and where that gives no finite value at a finite x the
+    kernel does not prove undefined, not known (NaN, True in the second array: see :func:`certified_expression`)."""
+    from flint import ctx
+
     from symact.interval import NotEnclosable, arb_function, exact_ball
     from symact.numeric.fp import fmt as mp_format, round_mpf
     from symact.numeric.mpcompile import compile_mp
     from symact.numeric.overflow import overflow_sign
-    from symact.numeric.reference import certain
+    from symact.numeric.reference import certain, proved_undefined
 
     f = mp_format(dtype)
     try:
@@ -529,18 +535,22 @@ def _ball_rounded(expr: sp.Expr, xs: np.ndarray, dtype: str) -> np.ndarray:
         ball = None
     g = None
     out = np.empty(xs.shape)
+    unknown = np.zeros(xs.shape, dtype=bool)
     for i, x in enumerate(xs.tolist()):
         value = None
-        for prec in BALL_PRECISIONS if ball is not None else ():
+        far = far_bits(x) if math.isfinite(x) else 0
+        for prec in (*BALL_PRECISIONS, *((far,) if far > BALL_PRECISIONS[-1] else ())) if ball is not None else ():
             prec += abs(math.frexp(x)[1])
             try:
                 with PER_POINT:
                     v = ball(exact_ball(x, prec), prec=prec)
             except (NotEnclosable, ArithmeticError, ValueError):
-                break
+                continue    # outside a domain at this precision: undefined there, or a cancellation a higher one
+                # resolves ((1 - tanh(x)^2)/(1 + tanh(x)) at x = -758 divides by a ball holding 0 below 4096 bits)
             if not v.is_finite():
                 continue
-            ends = (v,) if v.is_exact() else (v.lower(), v.upper())
+            with ctx.workprec(prec):    # the ends at the ball's precision (at flint's default 53 bits they are
+                ends = (v,) if v.is_exact() else (v.lower(), v.upper())     # rounded outwards to a float64 each)
             r = [round_mpf(arb_to_mpf(e), f) for e in ends]
             if r[0] == r[-1] and math.copysign(1, r[0]) == math.copysign(1, r[-1]):
                 value = r[0]
@@ -552,8 +562,10 @@ def _ball_rounded(expr: sp.Expr, xs: np.ndarray, dtype: str) -> np.ndarray:
             g = g or _real(compile_mp(expr, [X]))
             with PER_POINT:
                 value = round_mpf(certain(g, x, f), f)
+                if not math.isfinite(value) and math.isfinite(x) and not proved_undefined(expr, x):
+                    value, unknown[i] = math.nan, True
         out[i] = value
-    return out
+    return out, unknown
 
 
 def _real(g):
