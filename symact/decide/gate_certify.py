@@ -10,7 +10,7 @@ from symact.kernel import Rejected, check, claim_json
 from symact.kernel.check import period_multiple
 from symact.kernel.pieces import FORMAT, contains, piece_json
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import GermUndefined, exact_value, smooth_form
+from symact.kernel.evaluate import GermUndefined, exact_value, interior, smooth_form
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import constant_rational, num, rational_text, sub, to_json
 
@@ -58,7 +58,7 @@ def _convex_node(t, sense: str, p, work: int) -> dict | None:
 
     if p[0] is not None and p[0] == p[1]:
         return None
-    p = (p[0], p[1], False, False)
+    p = interior(p)
     node = _second_derivative_node(t, sense, p, work)
     cuts = sorted(c for c in set(breakpoints(t)) if (p[0] is None or c > p[0]) and (p[1] is None or c < p[1]))
     if node is not None or not cuts:

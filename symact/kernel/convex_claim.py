@@ -46,7 +46,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import GermUndefined, agree_at, enclose, exact_value, point, smooth_form
+from symact.kernel.evaluate import GermUndefined, agree_at, enclose, exact_value, interior, point, smooth_form
 from symact.kernel.ivals import Uncertain
 from symact.kernel.pieces import (FORMAT, Rejected, cut, node_per_piece, ordered_points, piece_text, proved_claim,
                                    read_term_claim)
@@ -71,7 +71,7 @@ def check_convex(c: dict, verdict: str, proof, check) -> list[str]:
         return _kink(t, sense, domain, proof) if proof["rule"] == "kink" else _chord(t, sense, domain, proof, check)
     log = []
     for node, p in node_per_piece(proof, domain):
-        inside = (p[0], p[1], False, False)
+        inside = interior(p)
         if p[0] is not None and p[0] == p[1]:
             raise Rejected(f"convexity is proved on intervals with an interior, not on {piece_text(p)}")
         if isinstance(node, dict) and node.get("rule") == "kinks":
@@ -90,13 +90,11 @@ def _closed_ends(t, sense: str, p, cuts: list) -> list[str]:
     is continuous at e from inside; Rejected (a step not certain) otherwise.  f being convex on the open
     interior of p and continuous on p, every chord inequality between points of p is the limit of chord
     inequalities between interior points: f is convex on p."""
-    ends, log = [p[0], *cuts, p[1]], []
-    for e, q in ((p[0], (p[0], ends[1], True, False)) if p[2] else (None, None),
-                 (p[1], (ends[-2], p[1], False, True)) if p[3] else (None, None)):
-        if q is not None:
-            log.append(f"At the closed end {e}: {_continuous_at_end(t, e, q)}, so f is continuous there from "
-                       f"inside, and {sense} on {piece_text(p)} (chords to {e} are limits of chords inside).")
-    return log
+    ends = [p[0], *cuts, p[1]]
+    sides = ([(p[0], (p[0], ends[1], True, False))] if p[2] else []) + (
+        [(p[1], (ends[-2], p[1], False, True))] if p[3] else [])
+    return [f"At the closed end {e}: {_continuous_at_end(t, e, q)}, so f is continuous there from inside, and "
+            f"{sense} on {piece_text(p)} (chords to {e} are limits of chords inside)." for e, q in sides]
 
 
 def _continuous_at_end(t, e: Fraction, q) -> str:
@@ -105,7 +103,7 @@ def _continuous_at_end(t, e: Fraction, q) -> str:
     try:
         g, why = smooth_form(t, q, strict=False), f"f equals on {piece_text(q)} a smooth formula"
     except (Uncertain, GermUndefined):
-        g = smooth_form(t, (q[0], q[1], False, False), strict=False)
+        g = smooth_form(t, interior(q), strict=False)
         if not agree_at(e, t, g):
             raise Rejected(f"f is not shown continuous at the closed end {e} (f({e}) and the formula inside "
                            f"have no one exact value)") from None
