@@ -139,18 +139,35 @@ def continuity_search(t, domain: list, negated: bool = False):
     claim = {"var": "x", "continuous": to_json(t), "domain": [piece_json(p) for p in domain],
              **({"negated": True} if negated else {})}
     cuts = sorted(set(breakpoints(t)))
-    nodes = [{"rule": "continuity", "at": [rational_text(c) for c in cuts if contains(p, c)]} for p in domain]
+    nodes = [{"rule": "continuity", "at": [rational_text(c) for c in cuts if contains(interior(p), c)]} for p in domain]
     found = _checked({"format": FORMAT, "claim": claim, "verdict": "refuted" if negated else "proved",
                       "proof": nodes}, "")
     if found[0] is not None:
         return found
-    for node in [{"rule": "undefined", "at": rational_text(c)} for c in cuts] + [
+    for node in [{"rule": "undefined", "at": rational_text(c)} for c in _probe_points(cuts, domain)] + [
             {**node, "rule": "jump"} for node in kink_nodes(t, domain)]:
         found = _checked({"format": FORMAT, "claim": claim, "verdict": "proved" if negated else "refuted",
                           "proof": node}, "")
         if found[0] is not None:
             return found
-    return None, None, "no certificate: continuity is not shown at the breakpoints, nor undefinedness or a jump at one"
+    return None, None, ("no certificate: continuity is not shown at the breakpoints, nor undefinedness at a point "
+                        "tried or a jump at a breakpoint")
+
+
+#: points tried, besides the breakpoints and the pieces' ends and midpoints, for an ``undefined`` node
+PROBE_POINTS = tuple(Fraction(s * v) for v in (0, Fraction(1, 2), 1, 2, 4, 16, 256) for s in (-1, 1))
+
+
+def _probe_points(cuts: list, domain: list) -> list:
+    """Rational points of the domain where f may be undefined (sqrt(x) at -1 for a claim on R): the breakpoints,
+    then each piece's finite ends and midpoint, then :data:`PROBE_POINTS`; each once, in that order."""
+    candidates = [*cuts]
+    for p in domain:
+        candidates += [e for e in (p[0], p[1]) if e is not None]
+        if p[0] is not None and p[1] is not None:
+            candidates.append((p[0] + p[1]) / 2)
+    candidates += PROBE_POINTS
+    return [c for c in dict.fromkeys(candidates) if any(contains(p, c) for p in domain)]
 
 
 def kink_nodes(t, domain: list):

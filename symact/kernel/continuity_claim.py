@@ -1,16 +1,22 @@
 """Continuity and smoothness claims.
 
-Continuity claims: ``f is defined and continuous at every point of D`` (D of open intervals), or, negated,
-``f is not`` (undefined or discontinuous somewhere in D).  With f = d/dx g this states g in C^1 on D.
+Continuity claims: ``f is defined at every point of D and continuous there as a function on D`` (at a closed
+end of a piece: from inside), or, negated, ``f is not`` (undefined or discontinuous somewhere in D).  With
+f = d/dx g this states g in C^1 on D (g'(e) at a closed end e is still the two-sided derivative: it exists only
+where the difference quotient converges from both sides).
 
-The claim's JSON is ``{"var": "x", "continuous": TERM, "domain": [open pieces]}``, with ``"negated": true`` for
-the negation; the proof of one is the refutation of the other.
+The claim's JSON is ``{"var": "x", "continuous": TERM, "domain": [pieces]}``, with ``"negated": true`` for the
+negation; the proof of one is the refutation of the other.
 
-**Proof** of continuity: one node ``{"rule": "continuity", "at": [c_1, ..., c_m]}`` per open piece P: the
-rationals c_1 < ... < c_m inside P cut it into open parts S_j.  On each S_j, f's smooth form g (equal to f on a
-neighbourhood of each point of S_j) is defined there in the open sense: a composition of continuous functions,
-so f is continuous on S_j.  At each c_i, f has an exact value, and so have its formulas on the parts left and
-right of c_i (defined there, hence continuous from that side); the three are equal, so f is continuous at c_i.
+**Proof** of continuity: one node ``{"rule": "continuity", "at": [c_1, ..., c_m]}`` per piece P (an interval
+with an interior): the rationals c_1 < ... < c_m inside P cut its interior into open parts S_j.  On each S_j,
+f's smooth form g (equal to f on a neighbourhood of each point of S_j) is defined there in the open sense: a
+composition of continuous functions, so f is continuous on S_j.  At each c_i, f has an exact value, and so have
+its formulas on the parts left and right of c_i (defined there, hence continuous from that side); the three are
+equal, so f is continuous at c_i.  At a closed end e of P, with q the part of P from e to the nearest c_i (or to
+P's other end): f equals on q a smooth formula g defined on a neighbourhood of e (so f(e) = g(e) and f is
+continuous at e from inside), or f equals g on q without e and f(e) = g(e) exactly
+(:func:`continuous_from_inside`).
 
 **Violation** (refutes continuity; proves the negation): ``{"rule": "undefined", "at": c}``: c in D and f
 certainly undefined at c (:func:`~symact.kernel.evaluate.undefined_reason`; for f = d/dx g: the one-sided
@@ -37,7 +43,11 @@ also near each of its points: the term is C-infinity on a neighbourhood of every
 """
 from __future__ import annotations
 
-from symact.kernel.evaluate import agree_at, enclose, point, smooth_form, smooth_on, undefined_reason
+from fractions import Fraction
+
+from symact.kernel.evaluate import (GermUndefined, agree_at, enclose, interior, point, smooth_form, smooth_on,
+                                    undefined_reason)
+from symact.kernel.ivals import Uncertain
 from symact.kernel.pieces import Rejected, contains, cut, node_per_piece, ordered_points, piece_text, read_term_claim
 from symact.kernel.terms import parse_rational, show, sub
 
@@ -62,8 +72,6 @@ def check_smooth(c: dict, verdict: str, proof) -> list[str]:
 def check_continuity(c: dict, verdict: str, proof) -> list[str]:
     """The steps checked, or Rejected."""
     t, domain = read_term_claim(c, "continuous", "continuity")
-    if any(p[2] or p[3] for p in domain):
-        raise Rejected("a continuity claim needs a domain of open intervals")
     if (verdict == "refuted") != bool(c.get("negated")):
         if not isinstance(proof, dict) or proof.get("rule") not in ("undefined", "jump"):
             raise Rejected("a violation of continuity is an undefined or a jump node")
@@ -76,7 +84,9 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
         return [f"At x = {x0} (in the domain) {show(t)} is undefined: {why}; so it is not continuous there."]
     log = []
     for node, p in node_per_piece(proof, domain, "continuity", "continuity is proved by continuity nodes"):
-        cuts, parts = cut(p, node.get("at"))
+        if p[0] is not None and p[0] == p[1]:
+            raise Rejected(f"continuity is proved on intervals with an interior, not on {piece_text(p)}")
+        cuts, parts = cut(interior(p), node.get("at"))
         forms = [smooth_on(t, q) for q in parts]
         for c, g, h in zip(cuts, forms, forms[1:]):
             if not agree_at(c, t, g, h):
@@ -84,7 +94,36 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
         log.append(f"On {piece_text(p)}: off {', '.join(map(str, cuts)) or 'no point'} f is a composition of "
                    f"continuous functions defined in the open sense; at each cut its value and both one-sided "
                    f"formulas agree exactly: continuous.")
+        log += [f"At the closed end {e}: {why}, so f is continuous there from inside."
+                for e, why in continuous_from_inside(t, p, cuts)]
     return log
+
+
+def continuous_from_inside(t, p, cuts: list) -> list[tuple[Fraction, str]]:
+    """(e, why) for each closed end e of the piece p, with q the part of p from e to the nearest of the
+    increasing ``cuts`` inside p (or to p's other end): why f is continuous at e from inside; Rejected (a step
+    not certain) otherwise."""
+    ends = [p[0], *cuts, p[1]]
+    sides = ([(p[0], (p[0], ends[1], True, False))] if p[2] else []) + (
+        [(p[1], (ends[-2], p[1], False, True))] if p[3] else [])
+    return [(e, _continuous_at_end(t, e, q)) for e, q in sides]
+
+
+def _continuous_at_end(t, e: Fraction, q) -> str:
+    """Why f is continuous at the end e of the piece q from inside: f equals on q a smooth formula g defined on
+    a neighbourhood of e; or f equals g on q without e and f(e) = g(e) exactly (f changes formula at e)."""
+    try:
+        g, why = smooth_form(t, q, strict=False), f"f equals on {piece_text(q)} a smooth formula"
+    except (Uncertain, GermUndefined):
+        g = smooth_form(t, interior(q), strict=False)
+        if not agree_at(e, t, g):
+            raise Rejected(f"f is not shown continuous at the closed end {e} (f({e}) and the formula inside "
+                           f"have no one exact value)") from None
+        why = f"f({e}) is the exact value at {e} of f's smooth formula inside"
+    enclose(g, point(e), strict=True)
+    return f"{why}, defined on a neighbourhood of {e}"
+
+
 
 
 def _jump(t, domain: list, node: dict) -> list[str]:

@@ -45,9 +45,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from symact.kernel.continuity_claim import continuous_from_inside
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import GermUndefined, agree_at, enclose, exact_value, interior, point, smooth_form
-from symact.kernel.ivals import Uncertain
+from symact.kernel.evaluate import agree_at, enclose, exact_value, interior, point, smooth_form
 from symact.kernel.pieces import (FORMAT, Rejected, cut, node_per_piece, ordered_points, piece_text, proved_claim,
                                    read_term_claim)
 from symact.kernel.terms import (X, add, at, mul, num, number_text, occurs, parse_rational, rational_text, show, sub,
@@ -85,31 +85,11 @@ def check_convex(c: dict, verdict: str, proof, check) -> list[str]:
 
 
 def _closed_ends(t, sense: str, p, cuts: list) -> list[str]:
-    """At each closed end e of p, with q the part of p from e to the nearest cut (or p's other end, open): f
-    equals on q a smooth formula g that is defined on a neighbourhood of e (so continuous at e), hence f on p
-    is continuous at e from inside; Rejected (a step not certain) otherwise.  f being convex on the open
-    interior of p and continuous on p, every chord inequality between points of p is the limit of chord
-    inequalities between interior points: f is convex on p."""
-    ends = [p[0], *cuts, p[1]]
-    sides = ([(p[0], (p[0], ends[1], True, False))] if p[2] else []) + (
-        [(p[1], (ends[-2], p[1], False, True))] if p[3] else [])
-    return [f"At the closed end {e}: {_continuous_at_end(t, e, q)}, so f is continuous there from inside, and "
-            f"{sense} on {piece_text(p)} (chords to {e} are limits of chords inside)." for e, q in sides]
-
-
-def _continuous_at_end(t, e: Fraction, q) -> str:
-    """Why f is continuous at the end e of the piece q from inside: f equals on q a smooth formula g defined on
-    a neighbourhood of e; or f equals g on q without e and f(e) = g(e) exactly (f changes formula at e)."""
-    try:
-        g, why = smooth_form(t, q, strict=False), f"f equals on {piece_text(q)} a smooth formula"
-    except (Uncertain, GermUndefined):
-        g = smooth_form(t, interior(q), strict=False)
-        if not agree_at(e, t, g):
-            raise Rejected(f"f is not shown continuous at the closed end {e} (f({e}) and the formula inside "
-                           f"have no one exact value)") from None
-        why = f"f({e}) is the exact value at {e} of f's smooth formula inside"
-    enclose(g, point(e), strict=True)
-    return f"{why}, defined on a neighbourhood of {e}"
+    """At each closed end e of p, f is continuous from inside (:func:`continuous_from_inside`).  f being convex
+    on the open interior of p and continuous on p, every chord inequality between points of p is the limit of
+    chord inequalities between interior points: f is convex on p."""
+    return [f"At the closed end {e}: {why}, so f is continuous there from inside, and {sense} on {piece_text(p)} "
+            f"(chords to {e} are limits of chords inside)." for e, why in continuous_from_inside(t, p, cuts)]
 
 
 def _second_derivative(t, sense: str, p, node, check) -> str:
