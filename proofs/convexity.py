@@ -415,12 +415,14 @@ def _(d):
     d.say(r"For each scalar activation (defaults) we compute $f(0)$ exactly and the one-sided derivatives "
           r"$f'_\pm(0)=\lim_{h\to0^+}\frac{f(\pm h)-f(0)}{\pm h}$ from the smooth branch adjacent to $0$ on each "
           r"side (SymPy limits). $f$ is differentiable at $0$ iff they are finite and equal. Each row lists "
-          r"$(f(0),\,f'_-(0),\,f'_+(0))$ (decimals: parameters that are decimal constants, shown to 8 digits).")
+          r"$(f(0),\,f'_-(0),\,f'_+(0))$ (decimals: products of parameters that are long decimal constants, "
+          r"shown to 8 digits).")
     for name, f0, ld, rd, diffable, ok in rows:
         nm = name.replace("_", r"\_")
         why = ("yes" if ok else "no: " + ("$f(0)\\ne0$" if f0 != 0 else
                                            ("not differentiable at 0" if not diffable else "$f'(0)\\ne1$")))
-        short = [sp.Float(v, 8) if isinstance(v, sp.Float) else v for v in (f0, ld, rd)]
+        short = [sp.Float(v, 8) if isinstance(v, sp.Float) or (v.is_Rational and v.q >= 10 ** 6) else v
+                 for v in (f0, ld, rd)]
         d.show(tex(rf"\texttt{{{nm}}}"), ":", sp.Tuple(*short), why)
     names_tex = ", ".join(rf"\texttt{{{n.replace('_', chr(92) + '_')}}}" for n in yes)
     d.say(rf"In the catalog the property holds exactly for {names_tex}"

@@ -14,6 +14,8 @@ import re
 from typing import Any
 
 import sympy as sp
+from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 DIGITS = 6
@@ -22,7 +24,76 @@ DIGITS = 6
 LONG_FORM, SHORT_FORM = 60, 14
 
 
-class _Printer(StrPrinter):
+#: a rational with a denominator 2^a 5^b at least this large is printed as its exact decimal
+DECIMAL_DENOMINATOR = 10 ** 6
+
+
+def exact_decimal(r: sp.Rational) -> str | None:
+    """The terminating decimal equal to ``r`` (``3/8`` is ``0.375``, an integer its digits) when its denominator
+    is 2^a 5^b; None otherwise (``1/3``)."""
+    q = int(r.q)
+    twos, fives = sp.multiplicity(2, q), sp.multiplicity(5, q)
+    if 2 ** twos * 5 ** fives != q:
+        return None
+    places = max(twos, fives)
+    if places == 0:
+        return str(int(r.p))
+    digits = str(abs(int(r.p)) * 10 ** places // q).rjust(places + 1, "0")
+    return ("-" if r < 0 else "") + digits[:-places] + "." + digits[-places:]
+
+
+def _long_decimal(r: sp.Rational) -> str | None:
+    """:func:`exact_decimal` for a rational with a large denominator (SELU's 32-digit constants print as
+    ``1.6732632423543772848170429916717``, not as a fraction of 32-digit numbers; ``1/2`` stays ``1/2``)."""
+    return exact_decimal(r) if r.q >= DECIMAL_DENOMINATOR else None
+
+
+class _DecimalStr(StrPrinter):
+    """SymPy's ``str`` with long decimal constants written as decimals (exactly: see :func:`_long_decimal`)."""
+
+    def _print_Rational(self, expr: sp.Rational) -> str:
+        return _long_decimal(expr) or super()._print_Rational(expr)
+
+    def _print_Mul(self, expr: sp.Expr) -> str:
+        head, rest = _decimal_coefficient(expr)
+        if head is None:
+            return super()._print_Mul(expr)
+        return f"{head}*{self.parenthesize(rest, PRECEDENCE['Mul'], strict=True)}"
+
+
+class _DecimalLatex(LatexPrinter):
+    """SymPy's LaTeX with long decimal constants written as decimals (exactly: see :func:`_long_decimal`)."""
+
+    def _print_Rational(self, expr: sp.Rational) -> str:
+        return _long_decimal(expr) or super()._print_Rational(expr)
+
+    def _print_Mul(self, expr: sp.Expr) -> str:
+        head, rest = _decimal_coefficient(expr)
+        if head is None:
+            return super()._print_Mul(expr)
+        inner = self._print(rest)
+        return f"{head} " + (rf"\left({inner}\right)" if rest.is_Piecewise or self._needs_mul_brackets(rest) else inner)
+
+
+def _decimal_coefficient(expr: sp.Expr) -> tuple[str | None, sp.Expr]:
+    """A product's rational coefficient as an exact decimal and the rest, or (None, expr) (the printers would
+    otherwise move its numerator and denominator into the product's fraction)."""
+    coeff, rest = expr.as_coeff_Mul()
+    head = _long_decimal(coeff) if coeff.is_Rational and rest != 1 else None
+    return (head, rest) if head else (None, expr)
+
+
+def plain(expr: Any) -> str:
+    """SymPy's ``str`` of ``expr``, long decimal constants as decimals."""
+    return _DecimalStr().doprint(expr)
+
+
+def latex(expr: Any, **settings: Any) -> str:
+    """SymPy's ``latex`` of ``expr`` (same settings), long decimal constants as decimals."""
+    return _DecimalLatex(settings).doprint(expr)
+
+
+class _Printer(_DecimalStr):
     """SymPy's ``str`` with the spellings a reader expects: W, e, 1/e, √2, π, ∞."""
 
     def _print_LambertW(self, expr: sp.Expr) -> str:

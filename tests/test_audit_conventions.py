@@ -73,7 +73,8 @@ PLANTED = [
     ("gelu", silu(1.702), "silu(beta=1.702)", "gelu"),
     # several parameters at once, fitted to their truncated decimals
     ("selu", lambda x: (1.0507 * np.where(x < 0, 1.6733 * np.expm1(np.minimum(x, 0)), x)).astype(x.dtype),
-     "selu(alpha=1.6733, scale=1.0507)", "selu(alpha=1.6732632423543772, scale=1.0507009873554805)"),
+     "selu(alpha=1.6733, scale=1.0507)",
+     "selu(alpha=1.6732632423543772848170429916717, scale=1.0507009873554804934193349852946)"),
 ]
 
 

@@ -103,6 +103,22 @@ def test_prelu_derivative_with_respect_to_alpha():
     assert d.subs(X, -3) == -3 and d.subs(X, 2) == 0
 
 
+def test_selu_constants_are_exact_decimals_so_the_kernel_decides_selu_claims():
+    """alpha and scale are the published 32-digit decimals as exact rationals (a Float's binary value is not the
+    decimal it prints, and the kernel refuses inexact numbers).  inf selu = -scale*alpha = -1.7580993408...
+    (selu(x) -> -scale*alpha as x -> -oo, decreasing toward it), so selu >= -1.76 holds and selu >= -1.758 fails
+    far left (by hand: 1.0507009873554805 * 1.6732632423543772 = 1.75809934...)."""
+    from symact.decide.checked import check_claim
+    from symact.parsing import parse_claim
+
+    selu = symact.get("selu")
+    assert [p.default for p in selu.params] == [sp.Rational(16732632423543772848170429916717, 10 ** 31),
+                                                sp.Rational(10507009873554804934193349852946, 10 ** 31)]
+    assert not selu.f().atoms(sp.Float)
+    assert check_claim(parse_claim("selu(x) >= -1.76"), 10.0).status == "proved"
+    assert check_claim(parse_claim("selu(x) >= -1.758"), 10.0).status == "refuted"
+
+
 def test_selu_constants_give_the_self_normalising_fixed_point():
     """E[selu(z)] = 0 and E[selu(z)^2] = 1 for z ~ N(0, 1): the defining property of the published constants."""
     f = sp.lambdify(X, symact.get("selu").f(), modules="mpmath")

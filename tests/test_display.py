@@ -24,6 +24,42 @@ def silu():
     return analyze("silu")
 
 
+@pytest.mark.parametrize("r, text", [
+    (sp.Rational(3, 8), "0.375"), (sp.Rational(-7, 1000), "-0.007"), (sp.Rational(5), "5"), (sp.Rational(0), "0"),
+    (sp.Rational(1, 3), None), (sp.Rational(1, 6), None),
+    (sp.Rational(16732632423543772848170429916717, 10 ** 31), "1.6732632423543772848170429916717"),
+])
+def test_exact_decimals(r, text):
+    """A rational with a denominator 2^a 5^b is a terminating decimal, written out exactly (no rounding: the
+    digits read back as the same rational); any other has none."""
+    got = display.exact_decimal(r)
+    assert got == text
+    if got is not None:
+        assert sp.Rational(got) == r
+
+
+def test_long_decimal_constants_print_as_decimals_and_short_ones_as_fractions():
+    """SELU's exact 32-digit constants print as the digits published with the paper (in sums, products, quotients
+    and LaTeX), short fractions as before."""
+    alpha, scale = sp.Rational("1.6732632423543772848170429916717"), sp.Rational("1.0507009873554804934193349852946")
+    assert display.plain(alpha * sp.exp(X) - alpha) == ("1.6732632423543772848170429916717*exp(x) - "
+                                                        "1.6732632423543772848170429916717")
+    assert display.plain(-alpha * sp.exp(X) / (X + 1)) == "-1.6732632423543772848170429916717*exp(x)/(x + 1)"
+    product = display.plain(alpha * scale)
+    assert sp.Rational(product) == alpha * scale and "/" not in product
+    assert display.latex(scale * sp.Piecewise((X, X < 0), (0, True))).startswith(
+        r"1.0507009873554804934193349852946 \left(\begin{cases}")
+    assert display.plain(X / 2 + sp.Rational(44, 25)) == "x/2 + 44/25"
+    assert display.formula(alpha * X) == "1.6732632423543772848170429916717*x"
+
+
+def test_show_selu_gives_its_published_digits(capsys):
+    assert main(["show", "selu"]) == 0
+    out = capsys.readouterr().out
+    assert "param  alpha = 1.6732632423543772848170429916717" in out
+    assert "param  scale = 1.0507009873554804934193349852946" in out
+
+
 def test_formula_spellings():
     assert display.formula(-sp.LambertW(sp.exp(-1))) == "-W(1/e)"
     assert display.formula(sp.exp(-1) / sp.sqrt(sp.pi)) == "1/(√π*e)"

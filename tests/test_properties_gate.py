@@ -386,14 +386,17 @@ def test_the_image_of_a_discontinuous_f_is_kernel_checked():
 def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_kernel_checked_or_not_stated():
     """selu's inf f = -lambda*alpha ~ -1.7581 (f = lambda*alpha*(e^x - 1) > -lambda*alpha for x < 0, f >= 0 for
     x >= 0) and sup f' = lambda*alpha (f' = lambda*alpha*e^x < lambda*alpha for x < 0, lambda < lambda*alpha for
-    x > 0) are confirmed only as balls when its constants are Floats (a SymPy expression holding them; the
-    catalog's selu reads them as the exact decimals they print, see the next test): the claims bounding an end
+    x > 0) are confirmed only as balls when its constants are Floats (a SymPy expression holding them, as the
+    catalog's selu did before it took them as exact decimals, see the next test): the claims bounding an end
     to its ball decide neither "attained" nor "not attained", and the gate used to pass on the engine's word
     for both (an engine verdict wrongly saying the inf is attained was shown with the closed bracket [).  Now
     "not attained" needs f strictly monotone (kernel-checked: then f(x - 1) < f(x), so no x reaches the inf),
     "attained" needs f C-infinity with f beyond -+8 above the ball and a point below it, and otherwise
     attainment is null ("?")."""
-    out = analyze(get("selu").f(), keys=("range", "extrema", "derivative_max", "monotonic")).to_json()["properties"]
+    floats = get("selu").f({"alpha": sp.Float("1.6732632423543772848170429916717", 32),
+                            "scale": sp.Float("1.0507009873554804934193349852946", 32)})
+    assert floats.atoms(sp.Float)
+    out = analyze(floats, keys=("range", "extrema", "derivative_max", "monotonic")).to_json()["properties"]
     lower = out["range"]["value"]["lower"]
     assert out["range"]["status"] == "proved" and lower["exact"] is None and lower["closed"] is False
     assert abs(lower["float"] + 1.0507009873554804934 * 1.6732632423543772848) < 1e-12
@@ -405,7 +408,7 @@ def test_the_attainment_of_an_end_confirmed_only_as_a_ball_is_kernel_checked_or_
     wrong = {**out["range"]["value"], "lower": {**lower, "closed": True}}
     engine = Verdict("proved", "the range of selu is [-1.7581, oo)", "f(x) = f:\\quad f(\\mathbb{R}) = ?",
                      value=wrong, certificate=Certificate("symbolic", {}))
-    gated = gate(get("selu").f(), {"range": engine})["range"]
+    gated = gate(floats, {"range": engine})["range"]
     assert gated.status == "proved" and gated.value["lower"]["closed"] is None
     assert display.cell("range", {"status": "proved", "value": gated.value}).startswith("?")
     assert r"\left.?" in display.latex_statement("range", "f", "proved", gated.value)

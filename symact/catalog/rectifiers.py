@@ -78,8 +78,8 @@ elu = register(Activation(
 ))
 
 _SCALE = sp.Symbol("scale", positive=True)
-_SELU_ALPHA = sp.Float("1.6732632423543772848170429916717", 32)
-_SELU_SCALE = sp.Float("1.0507009873554804934193349852946", 32)
+_SELU_ALPHA = sp.Rational("1.6732632423543772848170429916717")
+_SELU_SCALE = sp.Rational("1.0507009873554804934193349852946")
 selu = register(Activation(
     name="selu", family="rectifiers",
     params=(Param("alpha", _SELU_ALPHA, "positive", "self-normalising alpha (Klambauer et al. 2017, 32 digits)"),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 import sympy as sp
 
+from symact.display import latex
 from symact.errors import ParameterError, UnknownActivationError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -201,7 +202,7 @@ class Activation:
                 for point, value in self.kink_derivatives.get(framework, {}).items()}
 
     def latex(self, params: Mapping[str, Any] | None = None, symbolic: bool = True) -> str:
-        return sp.latex(self.f(params, symbolic=symbolic and not params))
+        return latex(self.f(params, symbolic=symbolic and not params))
 
     @property
     def numpy(self):

@@ -10,6 +10,7 @@ import sympy as sp
 
 from symact.catalog import Activation, Y, entries, get
 from symact.cli import epilog
+from symact.display import latex, plain
 from symact.errors import ParameterError
 
 
@@ -55,14 +56,14 @@ def params_from_cli(pairs: list[str]) -> dict[str, str]:
 def formula_text(expr: sp.Expr) -> str:
     """A one-line formula: Piecewise branches read "x if x >= 0; 0 otherwise"."""
     if isinstance(expr, sp.Piecewise):
-        parts = [f"{sp.sstr(e)} if {sp.sstr(c)}" if c is not sp.true else f"{sp.sstr(e)} otherwise"
+        parts = [f"{plain(e)} if {plain(c)}" if c is not sp.true else f"{plain(e)} otherwise"
                  for e, c in expr.args]
         return "; ".join(parts)
     if isinstance(expr, sp.Mul) and any(isinstance(a, sp.Piecewise) for a in expr.args):
         factor = sp.Mul(*[a for a in expr.args if not isinstance(a, sp.Piecewise)])
         inner = next(a for a in expr.args if isinstance(a, sp.Piecewise))
-        return f"{sp.sstr(factor)} * ({formula_text(inner)})"
-    return sp.sstr(expr)
+        return f"{plain(factor)} * ({formula_text(inner)})"
+    return plain(expr)
 
 
 def _formula(entry) -> str:
@@ -99,7 +100,7 @@ def describe(entry, params: dict[str, str] | None = None) -> dict:
         jac = entry.jacobian(n)
         info.update(inputs="n (shown for n = 3)", formula=entry.formula_text, latex=entry.formula_latex,
                     jacobian=entry.jacobian_text or None,
-                    jacobian_n3=sp.sstr(sp.simplify(jac)), jacobian_latex=sp.latex(sp.simplify(jac)))
+                    jacobian_n3=plain(sp.simplify(jac)), jacobian_latex=latex(sp.simplify(jac)))
         return info
     f = entry.f(params)
     d1 = entry.derivative(1, params)
@@ -108,21 +109,21 @@ def describe(entry, params: dict[str, str] | None = None) -> dict:
     values = entry.param_values(params)
     info.update(
         expr=formula_text(entry.expr), expr_at_params=formula_text(f),
-        params=[{"name": p.name, "value": sp.sstr(values[p.symbol]), "default": sp.sstr(p.default),
+        params=[{"name": p.name, "value": plain(values[p.symbol]), "default": plain(p.default),
                  "assumption": p.assumption, "description": p.description} for p in entry.params],
         derivative=formula_text(d1), second_derivative=formula_text(d2),
         derivative_self_form=None if self_form is None else f"f'(x) = {formula_text(self_form.subs(Y, sp.Symbol('f(x)')))}",
         derivative_self_form_note=entry.self_derivative_note or None,
-        kinks=[{"at": sp.sstr(p), "left_derivative": sp.sstr(l), "right_derivative": sp.sstr(r)}
+        kinks=[{"at": plain(p), "left_derivative": plain(l), "right_derivative": plain(r)}
                for p, (l, r) in entry.one_sided_derivatives(params).items()],
-        kink_conventions={fw: {sp.sstr(k): sp.sstr(v) for k, v in entry.kink_convention(fw, params).items()}
+        kink_conventions={fw: {plain(k): plain(v) for k, v in entry.kink_convention(fw, params).items()}
                           for fw in entry.kink_derivatives},
         param_derivatives={p.name: formula_text(entry.param_derivative(p.name, params)) for p in entry.params},
-        latex=sp.latex(f), derivative_latex=sp.latex(d1), second_derivative_latex=sp.latex(d2),
+        latex=latex(f), derivative_latex=latex(d1), second_derivative_latex=latex(d2),
     )
     if entry.random_form is not None:
         rf = entry.random_form
-        info["training_form"] = {"expr": sp.sstr(rf.expr), "random": f"{rf.symbol} ~ Uniform({rf.low}, {rf.high})",
+        info["training_form"] = {"expr": plain(rf.expr), "random": f"{rf.symbol} ~ Uniform({rf.low}, {rf.high})",
                                  "description": rf.description}
     return info
 

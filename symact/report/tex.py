@@ -79,9 +79,9 @@ def ball(value: Any, digits: int | None = None) -> str:
 
 def expr(e: Any) -> str:
     """SymPy's LaTeX of ``e`` (no ``$``), with ``\\ln`` for the natural logarithm."""
-    import sympy as sp
+    from symact.display import latex
 
-    return sp.latex(e, ln_notation=True)
+    return latex(e, ln_notation=True)
 
 
 def _math_token(tok: str) -> str:

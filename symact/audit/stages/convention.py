@@ -44,6 +44,7 @@ from symact.audit.reference.oracle import oracle
 from symact.audit.report import FAIL, NOTE, AuditReport, CheckResult, Failure
 from symact.audit.standard import Standard
 from symact.catalog import Activation, X, entries, get
+from symact.display import exact_decimal
 from symact.functions import REGISTRY
 
 #: a candidate reading "matches" when this fraction of the probe points pass a 16x looser standard
@@ -82,27 +83,19 @@ def _fmt_number(v: Any) -> str:
     except (sp.SympifyError, TypeError):
         return str(v)
     if e.is_Rational:
-        q = int(e.q)
-        while q % 2 == 0:
-            q //= 2
-        while q % 5 == 0:
-            q //= 5
-        if q == 1:
-            d = Decimal(int(e.p)) / Decimal(int(e.q))
-            return _plain(d)
-        return f"{e.p}/{e.q}"
+        return exact_decimal(e) or f"{e.p}/{e.q}"
     if e.is_Float:
         return repr(float(e))
     return str(e)
 
 
+def _fmt_params(params: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={_fmt_number(v)}" for k, v in params.items())
+
+
 def _plain(d: Decimal) -> str:
     s = format(d.normalize(), "f")
     return "0" if s in ("-0", "0") else s
-
-
-def _fmt_params(params: Mapping[str, Any]) -> str:
-    return ", ".join(f"{k}={_fmt_number(v)}" for k, v in params.items())
 
 
 def describe(name: str, params: Mapping[str, Any]) -> str:
