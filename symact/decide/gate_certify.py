@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from symact.kernel import Rejected, check, claim_json
 from symact.kernel.check import period_multiple
+from symact.kernel.continuity_claim import MAX_ORDER
 from symact.kernel.pieces import FORMAT, contains, piece_json
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, exact_value, interior, smooth_form
@@ -15,12 +16,30 @@ from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import constant_rational, num, rational_text, sub, to_json
 
 
+#: the orders of derivatives tried to refute smoothness: at a breakpoint every order the kernel takes, elsewhere
+#: 0 and 1 (f undefined at the point, or on one side of it); higher derivatives grow fast (see MAX_ORDER)
+BREAKPOINT_ORDERS, OTHER_ORDERS = range(MAX_ORDER + 1), range(2)
+
+
 def smooth_search(t, domain: list):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``t is C-infinity on the domain``: one
-    ``smooth`` node per piece, which the kernel accepts or rejects."""
+    ``smooth`` node per piece, which the kernel accepts or rejects; else an ``undefined`` node: a derivative
+    undefined at a breakpoint (orders :data:`BREAKPOINT_ORDERS`) or at another point tried (:data:`OTHER_ORDERS`)."""
+    from symact.decide.certify import breakpoints
+
     claim = {"var": "x", "smooth": to_json(t), "domain": [piece_json(p) for p in domain]}
-    return _checked({"format": FORMAT, "claim": claim, "verdict": "proved",
-                     "proof": [{"rule": "smooth"} for _ in domain]}, "no smoothness certificate")
+    found = _checked({"format": FORMAT, "claim": claim, "verdict": "proved",
+                      "proof": [{"rule": "smooth"} for _ in domain]}, "no smoothness certificate")
+    if found[0] is not None:
+        return found
+    cuts = sorted(set(breakpoints(t)))
+    for c in _probe_points(cuts, domain):
+        for k in BREAKPOINT_ORDERS if c in cuts else OTHER_ORDERS:
+            refuted = _checked({"format": FORMAT, "claim": claim, "verdict": "refuted",
+                                "proof": {"rule": "undefined", "at": rational_text(c), "order": k}}, "")
+            if refuted[0] is not None:
+                return refuted
+    return None, None, found[2] + f"; no derivative of order 0 to {MAX_ORDER} is shown undefined at a point tried"
 
 
 #: chord midpoints and half-widths tried to refute a convexity claim

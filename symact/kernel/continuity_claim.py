@@ -27,9 +27,7 @@ open sense at c (so continuous there, and f tends to g(c) from the left, to h(c)
 is certainly not 0 (an arb enclosure): f is not continuous at c, whatever its value there.
 
 **Smoothness claims**: ``f is C-infinity on a neighbourhood of every point of D`` (pieces open or closed).
-Their JSON is ``{"var": "x", "smooth": TERM, "domain": [pieces]}`` (no relation, no right side).  Their one
-verdict is ``proved``; a term that is not smooth somewhere is shown so by an ordinary claim instead (a
-derivative of some order undefined at a point, :func:`symact.kernel.check` counterexample).
+Their JSON is ``{"var": "x", "smooth": TERM, "domain": [pieces]}`` (no relation, no right side).
 
 The one rule, per piece P of D, is ``{"rule": "smooth"}``: the smooth form g of the term on P
 (:func:`~symact.kernel.evaluate.smooth_form` with ``strict``: Piecewise conditions, signs of |u|, max, min hold
@@ -40,6 +38,11 @@ positive).  g is built from x, constants, sums, products, integer powers, and th
 :mod:`symact.kernel.functions`, each of which is C-infinity (real-analytic) on that open domain; a composition of
 C-infinity functions is C-infinity (chain rule, by induction on the order).  The open conditions hold on P, so
 also near each of its points: the term is C-infinity on a neighbourhood of every point of P.
+
+The refutation is one node ``{"rule": "undefined", "at": c, "order": k}`` (0 <= k <= MAX_ORDER): c in D and
+the k-th derivative of the term certainly undefined at c (:func:`~symact.kernel.evaluate.undefined_reason`: the
+one-sided derivatives of the (k-1)-th differ, or it is undefined on a side).  A function C-infinity on a
+neighbourhood of c has every derivative at c, so the term is not (|x|^3 at 0, order 3: 6|x| has slopes -6 and 6).
 """
 from __future__ import annotations
 
@@ -54,13 +57,26 @@ from symact.kernel.terms import parse_rational, show, sub
 
 #: the keys of a continuity claim (no other: a claim is of one kind)
 KEYS = {"var", "continuous", "domain", "negated"}
+#: the highest order of a derivative that refutes smoothness (a term's derivatives grow fast: the 7th of
+#: mish(x)*|x| takes minutes to enclose, the 5th a few seconds)
+MAX_ORDER = 5
 
 
 def check_smooth(c: dict, verdict: str, proof) -> list[str]:
     """The steps checked, or Rejected: the certificate proves that the term is C-infinity on its domain."""
     t, domain = read_term_claim(c, "smooth", "smoothness")
+    if verdict == "refuted":
+        order = proof.get("order") if isinstance(proof, dict) and proof.get("rule") == "undefined" else None
+        if type(order) is not int or not 0 <= order <= MAX_ORDER:
+            raise Rejected(f"smoothness is refuted by an undefined node with an order from 0 to {MAX_ORDER}")
+        term = t
+        for _ in range(order):
+            term = ("deriv", term)
+        x0, why = _undefined(term, domain, proof)
+        return [f"At x = {x0} (in the domain) the derivative of order {order} of {show(t)} is undefined: {why}; so "
+                f"it is not C-infinity near {x0}."]
     if verdict != "proved":
-        raise Rejected("a smoothness claim is only proved (refute smoothness with a derivative claim)")
+        raise Rejected("a smoothness claim is proved or refuted")
     log = []
     for _, p in node_per_piece(proof, domain, "smooth", "a smoothness claim is proved by smooth nodes"):
         g = smooth_on(t, p)
@@ -77,10 +93,7 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
             raise Rejected("a violation of continuity is an undefined or a jump node")
         if proof["rule"] == "jump":
             return _jump(t, domain, proof)
-        x0 = parse_rational(proof.get("at"))
-        why = undefined_reason(t, x0) if any(contains(p, x0) for p in domain) else None
-        if not why:
-            raise Rejected(f"f is not certainly undefined at {x0} in the domain")
+        x0, why = _undefined(t, domain, proof)
         return [f"At x = {x0} (in the domain) {show(t)} is undefined: {why}; so it is not continuous there."]
     log = []
     for node, p in node_per_piece(proof, domain, "continuity", "continuity is proved by continuity nodes"):
@@ -97,6 +110,16 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
         log += [f"At the closed end {e}: {why}, so f is continuous there from inside."
                 for e, why in continuous_from_inside(t, p, cuts)]
     return log
+
+
+def _undefined(t, domain: list, node: dict) -> tuple[Fraction, str]:
+    """The rational point ``at`` of an undefined node, in the domain, and why t is certainly undefined there;
+    Rejected otherwise."""
+    x0 = parse_rational(node.get("at"))
+    why = undefined_reason(t, x0) if any(contains(p, x0) for p in domain) else None
+    if not why:
+        raise Rejected(f"f is not certainly undefined at {x0} in the domain")
+    return x0, why
 
 
 def continuous_from_inside(t, p, cuts: list) -> list[tuple[Fraction, str]]:
