@@ -215,19 +215,20 @@ def test_smooth_rule_needs_an_openly_defined_smooth_form():
 
 def test_smooth_claims_in_the_claim_language(capsys):
     """``symact check "smooth(EXPR) [for ...]"``: proved only by the kernel's smooth rule (swish, log on x > 0),
-    never for a kink or a root of a function with a zero (unknown: the rule proves, it never refutes), except a
-    root whose zero is that of a factor x^m leaving it (sqrt(x^4 + x^6) = x^2 sqrt(1 + x^2), 1 + x^2 > 0: C-infinity,
-    kernel.root_factor; sqrt(x^2 + x^3) = |x| sqrt(1 + x) near 0 has a kink); bad forms are one line and exit 2."""
+    never for a kink or a root of a function with a zero, except a root whose zero is that of a factor x^m leaving
+    it (sqrt(x^4 + x^6) = x^2 sqrt(1 + x^2), 1 + x^2 > 0: C-infinity, kernel.root_factor); refuted where a
+    derivative is undefined (relu' at 0: slopes 0 and 1; sqrt(x^2 + x^3) = |x| sqrt(1 + x) near 0, slopes -1 and 1;
+    log at 0 itself); bad forms are one line and exit 2."""
     from symact.cli import main
 
     for text, want in (("smooth(swish(x))", "proved"), ("smooth(log(x)) for x > 0", "proved"),
-                       ("smooth(relu(x))", "unknown"), ("smooth(sqrt(x**4 + x**6))", "proved"),
-                       ("smooth(sqrt(x**2 + x**3)) for x > -1", "unknown"),
-                       ("smooth(log(x))", "unknown"), ("smooth(abs(x)) for x > 0", "proved")):
+                       ("smooth(relu(x))", "refuted"), ("smooth(sqrt(x**4 + x**6))", "proved"),
+                       ("smooth(sqrt(x**2 + x**3)) for x > -1", "refuted"),
+                       ("smooth(log(x))", "refuted"), ("smooth(abs(x)) for x > 0", "proved")):
         v = check_claim(parse_claim(text), 2.0)
         assert v.status == want, (text, v.reason)
-        if want == "proved":
-            assert check(v.certificate.data)[0] == "proved" and "C-infinity" in v.statement
+        if want != "unknown":
+            assert check(v.certificate.data)[0] == want and "C-infinity" in v.statement
     for bad in ("smooth(x, 2)", "forall a > 0: smooth(elu(x, alpha=a))"):
         assert main(["check", bad]) == 2
         assert capsys.readouterr().err.count("\n") == 1
