@@ -48,31 +48,31 @@ def _long_decimal(r: sp.Rational) -> str | None:
     return exact_decimal(r) if r.q >= DECIMAL_DENOMINATOR else None
 
 
-class _DecimalStr(StrPrinter):
-    """SymPy's ``str`` with long decimal constants written as decimals (exactly: see :func:`_long_decimal`)."""
+class _Decimals:
+    """A printer mixin: long decimal constants written as decimals (exactly: see :func:`_long_decimal`), also as
+    a product's coefficient (``_times`` joins it to the rest)."""
 
     def _print_Rational(self, expr: sp.Rational) -> str:
         return _long_decimal(expr) or super()._print_Rational(expr)
 
     def _print_Mul(self, expr: sp.Expr) -> str:
         head, rest = _decimal_coefficient(expr)
-        if head is None:
-            return super()._print_Mul(expr)
-        return f"{head}*{self.parenthesize(rest, PRECEDENCE['Mul'], strict=True)}"
+        return super()._print_Mul(expr) if head is None else head + self._times(rest)
 
 
-class _DecimalLatex(LatexPrinter):
-    """SymPy's LaTeX with long decimal constants written as decimals (exactly: see :func:`_long_decimal`)."""
+class _DecimalStr(_Decimals, StrPrinter):
+    """SymPy's ``str`` with long decimal constants written as decimals."""
 
-    def _print_Rational(self, expr: sp.Rational) -> str:
-        return _long_decimal(expr) or super()._print_Rational(expr)
+    def _times(self, rest: sp.Expr) -> str:
+        return "*" + self.parenthesize(rest, PRECEDENCE["Mul"], strict=True)
 
-    def _print_Mul(self, expr: sp.Expr) -> str:
-        head, rest = _decimal_coefficient(expr)
-        if head is None:
-            return super()._print_Mul(expr)
+
+class _DecimalLatex(_Decimals, LatexPrinter):
+    """SymPy's LaTeX with long decimal constants written as decimals."""
+
+    def _times(self, rest: sp.Expr) -> str:
         inner = self._print(rest)
-        return f"{head} " + (rf"\left({inner}\right)" if rest.is_Piecewise or self._needs_mul_brackets(rest) else inner)
+        return " " + (rf"\left({inner}\right)" if rest.is_Piecewise or self._needs_mul_brackets(rest) else inner)
 
 
 def _decimal_coefficient(expr: sp.Expr) -> tuple[str | None, sp.Expr]:
