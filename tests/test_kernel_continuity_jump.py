@@ -50,3 +50,41 @@ test_corruptions_of_a_jump_are_rejected = rejects_each("not continuous(Piecewise
     "a domain without the point": lambda c: c["claim"].update(domain=[["1", "oo", False, False]]),
     "the claim not negated": lambda c: c["claim"].pop("negated"),
 })
+
+
+def test_one_sided_ground_truth():
+    """By hand: Heaviside(0) = 1/2 in SymPy (and here), 1 to its right and 0 to its left; sign(0) = 0, 1 to the right;
+    thresholded_relu (theta 1) is 0 at 1 (x > theta is strict) and x > 1 just right of it."""
+    import sympy as sp
+
+    from symact.catalog import X, get
+
+    assert sp.Heaviside(0) == sp.Rational(1, 2) and sp.sign(0) == 0
+    assert get("thresholded_relu").f().subs(X, 1) == 0  # the catalog's convention the case rests on (strict >)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("continuous(Heaviside(x)) for x >= 0", "refuted"),
+    ("continuous(Heaviside(x)) for x <= 0", "refuted"),
+    ("not continuous(Heaviside(x)) for x >= 0", "proved"),
+    ("continuous(sign(x)) for 0 <= x <= 1", "refuted"),
+    ("continuous(thresholded_relu(x)) for x >= 1", "refuted"),
+    ("continuous(Piecewise((1, x <= 0), (2, True))) for x >= 0", "refuted"),
+    ("continuous(Piecewise((1, x <= 0), (2, True))) for x <= 0", "proved"),
+    ("continuous(Heaviside(x)) for x > 0", "proved"),
+])
+def test_a_value_off_its_one_sided_limit_is_a_jump(text, verdict):
+    """A jump with one neighbour: f(c) differs from f's limit from one side inside the domain (at a closed end of
+    the domain, where the other side is outside it)."""
+    assert_decided(text, verdict)
+
+
+test_corruptions_of_a_one_sided_jump_are_rejected = rejects_each("not continuous(Heaviside(x)) for x >= 0", {
+    "the point moved off the jump": lambda c: c["proof"].update(at="1/4"),
+    "a function that meets its limit": lambda c: c["claim"].update(
+        continuous=["pw", [["num", "0"], ["rel", "<", ["x"], ["num", "0"]]], [["x"], ["true"]]]),
+    "the neighbour on the wrong side": lambda c: c["proof"].update(right="-1/2"),
+    "no neighbour": lambda c: c["proof"].pop("right"),
+    "a domain without the point": lambda c: c["claim"].update(domain=[["0", "oo", False, False]]),
+    "the claim not negated": lambda c: c["claim"].pop("negated"),
+})

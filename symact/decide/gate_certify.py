@@ -151,8 +151,9 @@ def _proved(lhs, rel: str, rhs, p, work: int) -> dict | None:
 
 def continuity_search(t, domain: list, negated: bool = False):
     """(verdict, certificate, checked steps) or (None, None, reason) for ``t is continuous on the domain``
-    (``negated``: is not): a ``continuity`` node per open piece, cut at t's rational breakpoints; else an
-    ``undefined`` or a ``jump`` node at a breakpoint."""
+    (``negated``: is not): a ``continuity`` node per piece, cut at t's rational breakpoints; else an
+    ``undefined`` node at a point tried, or a ``jump`` node at a breakpoint (or, with one neighbour, at a
+    closed end)."""
     from symact.decide.certify import breakpoints
 
     claim = {"var": "x", "continuous": to_json(t), "domain": [piece_json(p) for p in domain],
@@ -164,13 +165,28 @@ def continuity_search(t, domain: list, negated: bool = False):
     if found[0] is not None:
         return found
     for node in [{"rule": "undefined", "at": rational_text(c)} for c in _probe_points(cuts, domain)] + [
-            {**node, "rule": "jump"} for node in kink_nodes(t, domain)]:
+            {**node, "rule": "jump"} for node in kink_nodes(t, domain)] + _one_sided_jumps(cuts, domain):
         found = _checked({"format": FORMAT, "claim": claim, "verdict": "proved" if negated else "refuted",
                           "proof": node}, "")
         if found[0] is not None:
             return found
     return None, None, ("no certificate: continuity is not shown at the breakpoints, nor undefinedness at a point "
-                        "tried or a jump at a breakpoint")
+                        "tried or a jump at a breakpoint or closed end")
+
+
+def _one_sided_jumps(cuts: list, domain: list) -> list:
+    """Candidate one-sided ``jump`` nodes: at each breakpoint or closed end c of a piece, a neighbour on each side
+    of c inside that piece (1/2 from c, or halfway to the piece's other end)."""
+    nodes = []
+    for p in domain:
+        for c in [*cuts, *(e for e, closed in ((p[0], p[2]), (p[1], p[3])) if closed)]:
+            if not contains(p, c):
+                continue
+            right = c + Fraction(1, 2) if p[1] is None else (c + p[1]) / 2
+            left = c - Fraction(1, 2) if p[0] is None else (p[0] + c) / 2
+            nodes += [{"rule": "jump", "at": rational_text(c), side: rational_text(n)}
+                      for side, n in (("right", right), ("left", left)) if n != c and contains(p, n)]
+    return nodes
 
 
 #: points tried, besides the breakpoints and the pieces' ends and midpoints, for an ``undefined`` node

@@ -24,7 +24,10 @@ derivatives differ), so f is not continuous on D.  Over a quantified parameter (
 the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.  ``{"rule": "jump", "at": c, "left": l,
 "right": r}``: rationals l < c < r in one piece of D; f's formulas g on (l, c) and h on (c, r) are defined in the
 open sense at c (so continuous there, and f tends to g(c) from the left, to h(c) from the right), and g(c) - h(c)
-is certainly not 0 (an arb enclosure): f is not continuous at c, whatever its value there.
+is certainly not 0 (an arb enclosure): f is not continuous at c, whatever its value there.  With one neighbour
+only (``"right": r`` or ``"left": l``, c and it in one piece of D): f's formula g between them is defined in
+the open sense at c, and f(c) - g(c) is certainly not 0, so f's limit from that side inside D is not f(c) (a
+jump at a closed end: Heaviside on [0, oo)).
 
 **Smoothness claims**: ``f is C-infinity on a neighbourhood of every point of D`` (pieces open or closed).
 Their JSON is ``{"var": "x", "smooth": TERM, "domain": [pieces]}`` (no relation, no right side).
@@ -50,6 +53,7 @@ from fractions import Fraction
 
 from symact.kernel.evaluate import (GermUndefined, agree_at, enclose, interior, point, smooth_form, smooth_on,
                                     undefined_reason)
+from symact.kernel import ivals
 from symact.kernel.ivals import Uncertain
 from symact.kernel.pieces import Rejected, contains, cut, node_per_piece, ordered_points, piece_text, read_term_claim
 from symact.kernel.terms import parse_rational, show, sub
@@ -150,6 +154,8 @@ def _continuous_at_end(t, e: Fraction, q) -> str:
 
 
 def _jump(t, domain: list, node: dict) -> list[str]:
+    if "left" not in node or "right" not in node:
+        return _one_sided_jump(t, domain, node)
     left, c, right = ordered_points([node.get(k) for k in ("left", "at", "right")], domain, "a jump")
     g, h = (smooth_form(t, q, strict=False) for q in ((left, c, False, False), (c, right, False, False)))
     gap = enclose(sub(g, h), point(c), strict=True)
@@ -157,3 +163,23 @@ def _jump(t, domain: list, node: dict) -> list[str]:
         raise Rejected(f"at {c} the limits from the left and from the right are not certainly different")
     return [f"At x = {c} (in the domain): f's formulas on ({left}, {c}) and ({c}, {right}) are defined there in "
             f"the open sense and differ by {gap} (certain), so the one-sided limits of f differ: not continuous."]
+
+
+def _one_sided_jump(t, domain: list, node: dict) -> list[str]:
+    """A jump node with one neighbour (``right`` or ``left``): c and it in one piece of D, f's formula g on the
+    open interval between them defined in the open sense at c (so f tends to g(c) from that side inside D), and
+    f(c) certainly different from g(c): f is not continuous at c as a function on D (Heaviside on [0, oo):
+    H(0) = 1/2, and 1 to the right)."""
+    if ("left" in node) == ("right" in node):
+        raise Rejected("a jump has neighbours left and right, or one of them")
+    side = "right" if "right" in node else "left"
+    ends = ordered_points([node.get("at"), node.get("right")] if side == "right" else
+                          [node.get("left"), node.get("at")], domain, "a jump")
+    c = ends[0] if side == "right" else ends[1]
+    g = smooth_form(t, (ends[0], ends[1], False, False), strict=False)
+    gap = ivals.add(enclose(t, point(c)), ivals.neg(enclose(g, point(c), strict=True)))
+    if gap.sign() == 0:
+        raise Rejected(f"at {c} the value and the limit from the {side} are not certainly different")
+    return [f"At x = {c} (in the domain): f's formula on ({ends[0]}, {ends[1]}) is defined there in the open sense "
+            f"and f({c}) differs from its value by {gap} (certain), so f's limit from the {side} is not f({c}): "
+            f"not continuous."]
