@@ -10,6 +10,9 @@ that set, so at a only from the right.  Truths by hand, beside each case:
 - elu'(0) (alpha 1) exists: the one-sided derivatives e^0 = 1 and 1 agree; elu' = e^x -> 1 from the left, so
   continuous on (-oo, 0].  relu'(0) does not exist (0 left, 1 right), even for a claim on [0, oo) only: a
   derivative is two-sided, so relu' is undefined at the domain's end 0 and the claim is false.
+- sqrt(x) on [0, oo), asin on [-1, 1], sqrt(1 - x^2) on [-1, 1]: roots and asin are continuous on their whole
+  domains, ends included (from inside).  1/sqrt(x) is undefined at 0.  Piecewise((sqrt(x), x > 0), (0, True)) is
+  sqrt(x) on [0, oo) (0 at 0).
 - sqrt(x) on R: undefined at every x < 0 (not a breakpoint), so not continuous on R; on [-1/8, oo) undefined at
   -1/8 itself.  log(x) on (-3, oo): undefined at 0.
 """
@@ -46,6 +49,11 @@ def test_the_ground_truth():
     ("continuous(sqrt(x))", "refuted"),
     ("not continuous(sqrt(x))", "proved"),
     ("continuous(sqrt(x)) for x >= -1/8", "refuted"),
+    ("continuous(sqrt(x)) for x >= 0", "proved"),
+    ("continuous(asin(x)) for -1 <= x <= 1", "proved"),
+    ("continuous(sqrt(1 - x**2)) for -1 <= x <= 1", "proved"),
+    ("continuous(1/sqrt(x)) for x >= 0", "refuted"),
+    ("continuous(Piecewise((sqrt(x), x > 0), (0, True))) for x >= 0", "proved"),
     ("continuous(log(x)) for x > -3", "refuted"),
 ])
 def test_closed_ends_and_undefined_points(text, verdict):

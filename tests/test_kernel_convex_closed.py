@@ -59,11 +59,15 @@ def test_an_end_value_below_the_formula_inside_is_refuted_and_never_proved(tmp_p
     assert_rejected(cert, tmp_path)
 
 
-def test_an_end_where_f_is_continuous_only_from_inside_is_left_unknown():
-    """sqrt is concave on [0, oo) but has no formula defined on a neighbourhood of 0: the rule does not apply,
-    and no chord refutes it (the kernel never proves what the rule cannot see)."""
-    got = check_claim(parse_claim("concave(sqrt(x)) for x >= 0"), 2.0)
-    assert got.status == "unknown", got.reason
+def test_an_end_of_a_function_s_closed_domain(tmp_path):
+    """sqrt is concave on [0, oo) and has no formula defined on a neighbourhood of 0, but sqrt is defined on all of
+    [0, 1/2) and continuous there (a root is continuous on its domain, 0 included): proved.  On [-1/8, oo) sqrt is
+    undefined at -1/8: the certificate with that domain is rejected.  1/sqrt(x) is undefined at 0 itself."""
+    assert_decided("concave(sqrt(x)) for x >= 0", "proved")
+    cert = proved_certificate("concave(sqrt(x)) for x >= 0")
+    cert["claim"]["domain"][0][0] = "-1/8"
+    assert_rejected(cert, tmp_path)
+    assert check_claim(parse_claim("convex(1/sqrt(x)) for x >= 0"), 2.0).status != "proved"
 
 
 test_corruptions_of_a_closed_piece_are_rejected = rejects_each(EXP, {

@@ -14,9 +14,9 @@ f's smooth form g (equal to f on a neighbourhood of each point of S_j) is define
 composition of continuous functions, so f is continuous on S_j.  At each c_i, f has an exact value, and so have
 its formulas on the parts left and right of c_i (defined there, hence continuous from that side); the three are
 equal, so f is continuous at c_i.  At a closed end e of P, with q the part of P from e to the nearest c_i (or to
-P's other end): f equals on q a smooth formula g defined on a neighbourhood of e (so f(e) = g(e) and f is
-continuous at e from inside), or f equals g on q without e and f(e) = g(e) exactly
-(:func:`continuous_from_inside`).
+P's other end): f equals on q a smooth formula g, or f equals g on q without e and f(e) = g(e) exactly; and g is
+defined on a neighbourhood of e, or on all of q (a composition of functions continuous on their closed domains:
+sqrt at 0), so f is continuous at e from inside (:func:`continuous_from_inside`).
 
 **Violation** (refutes continuity; proves the negation): ``{"rule": "undefined", "at": c}``: c in D and f
 certainly undefined at c (:func:`~symact.kernel.evaluate.undefined_reason`; for f = d/dx g: the one-sided
@@ -137,8 +137,11 @@ def continuous_from_inside(t, p, cuts: list) -> list[tuple[Fraction, str]]:
 
 
 def _continuous_at_end(t, e: Fraction, q) -> str:
-    """Why f is continuous at the end e of the piece q from inside: f equals on q a smooth formula g defined on
-    a neighbourhood of e; or f equals g on q without e and f(e) = g(e) exactly (f changes formula at e)."""
+    """Why f is continuous at the end e of the piece q from inside: f equals on q a smooth formula g, or f equals g
+    on q without e and f(e) = g(e) exactly (f changes formula at e); and g is defined on a neighbourhood of e, or
+    on all of q (g has no switch and no derivative node, so it is a composition of x, constants, sums, products,
+    powers and the kernel's functions, each continuous on its whole domain, ends included: sqrt at 0, asin at
+    +-1; defined on q, it is continuous on q)."""
     try:
         g, why = smooth_form(t, q, strict=False), f"f equals on {piece_text(q)} a smooth formula"
     except (Uncertain, GermUndefined):
@@ -147,8 +150,13 @@ def _continuous_at_end(t, e: Fraction, q) -> str:
             raise Rejected(f"f is not shown continuous at the closed end {e} (f({e}) and the formula inside "
                            f"have no one exact value)") from None
         why = f"f({e}) is the exact value at {e} of f's smooth formula inside"
-    enclose(g, point(e), strict=True)
-    return f"{why}, defined on a neighbourhood of {e}"
+    try:
+        enclose(g, point(e), strict=True)
+        return f"{why}, defined on a neighbourhood of {e}"
+    except Uncertain:
+        enclose(g, q)
+        return f"{why}, defined on all of {piece_text(q)} (continuous there: a composition of functions continuous " \
+               f"on their domains)"
 
 
 
