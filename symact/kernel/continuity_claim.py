@@ -51,9 +51,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from symact.kernel import ivals
 from symact.kernel.evaluate import (GermUndefined, agree_at, enclose, interior, point, smooth_form, smooth_on,
                                     undefined_reason)
-from symact.kernel import ivals
 from symact.kernel.ivals import Uncertain
 from symact.kernel.pieces import Rejected, contains, cut, node_per_piece, ordered_points, piece_text, read_term_claim
 from symact.kernel.terms import parse_rational, show, sub
