@@ -14,6 +14,7 @@ import sympy as sp
 
 from symact.catalog import X, entries, get
 from symact.claims import Family, ProofFailed, arb_of, check, check_zero, proved, refuted, tex, one_sided_derivatives_at_zero
+from symact.display import DECIMAL_DENOMINATOR
 from symact.report.tex import ball
 
 FAMILY = Family("convexity", "Convexity, monotonicity and single layers",
@@ -421,7 +422,7 @@ def _(d):
         nm = name.replace("_", r"\_")
         why = ("yes" if ok else "no: " + ("$f(0)\\ne0$" if f0 != 0 else
                                            ("not differentiable at 0" if not diffable else "$f'(0)\\ne1$")))
-        short = [sp.Float(v, 8) if isinstance(v, sp.Float) or (v.is_Rational and v.q >= 10 ** 6) else v
+        short = [sp.Float(v, 8) if isinstance(v, sp.Float) or (v.is_Rational and v.q >= DECIMAL_DENOMINATOR) else v
                  for v in (f0, ld, rd)]
         d.show(tex(rf"\texttt{{{nm}}}"), ":", sp.Tuple(*short), why)
     names_tex = ", ".join(rf"\texttt{{{n.replace('_', chr(92) + '_')}}}" for n in yes)
