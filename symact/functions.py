@@ -14,8 +14,8 @@ record carries the same data for SymPy's class.  A record says:
 * its facts: natural domain, C-infinity on the interior of it (``smooth``), monotonicity, limits at -oo and
   +oo (and whether they are approached exponentially fast, or grow at most polynomially: ``slow``), exact
   rational values (``values``: f(0), log(1)), positivity, a bound on |f|, parity, even and increasing in |u|
-  (``even_rising``), the function it undoes, exp(f(u)) without f (``exp_of``: log, lambertw), a Gaussian
-  decay bound on [0, oo) (``decay``: erfc);
+  (``even_rising``), the function it undoes (everywhere, or on a closed window: ``undoes_on``), exp(f(u))
+  without f (``exp_of``: log, lambertw), a Gaussian decay bound on [0, oo) (``decay``: erfc);
 * for a function the kernel reads, its derivative and (for tanh, sinh, cosh, erfc, acos) its rewrite into other
   kernel functions, as SymPy formulas in the placeholder :data:`U` that the kernel reads structurally.
 
@@ -233,6 +233,7 @@ class Special:
     bound: tuple | None = None     # (B, strict): |f| <= B on the domain (< B when strict: a limit not attained)
     parity: int = 0                # -1 odd, +1 even, 0 neither
     undoes: str | None = None      # g with f(g(u)) = u wherever f(g(u)) is defined
+    undoes_on: tuple | None = None  # (g, lo, hi): f(g(u)) = u for lo <= u <= hi (asin(sin u) on [-pi/2, pi/2])
     array: str | None = None       # NumPy / JAX (jnp) / PyTorch name
     torch: str | None = None       # PyTorch's name where it differs
     scipy: bool = False            # the array function comes from scipy.special (jax.scipy.special)
@@ -303,14 +304,16 @@ REGISTRY: dict[str, Special] = {s.name: s for s in [
             derivative=sp.exp(-sp.LambertW(U)) / (1 + sp.LambertW(U)), slow=True,
             exp_of=(U / sp.LambertW(U), True)),  # W(u) e^W(u) = u; W(u) = 0 only at u = 0
     Special("asin", sp.asin, mpmath.asin, ("asin",), True, arb.asin, math.asin, _UNIT, monotone=1,
-            values=((0, 0),), parity=-1, array="arcsin", torch="asin", derivative=1 / sp.sqrt(1 - U ** 2)),
+            values=((0, 0),), parity=-1, array="arcsin", torch="asin", derivative=1 / sp.sqrt(1 - U ** 2),
+            undoes_on=("sin", -sp.pi / 2, sp.pi / 2)),
     Special("acos", sp.acos, mpmath.acos, ("acos",), True, arb.acos, math.acos, _UNIT, monotone=-1,
-            array="arccos", torch="acos", derivative=-1 / sp.sqrt(1 - U ** 2), rewrite=sp.pi / 2 - sp.asin(U)),
+            array="arccos", torch="acos", derivative=-1 / sp.sqrt(1 - U ** 2), rewrite=sp.pi / 2 - sp.asin(U),
+            undoes_on=("cos", 0, sp.pi)),
     Special("atanh", sp.atanh, mpmath.atanh, ("atanh",), True, arb.atanh, math.atanh, _OPEN_UNIT, monotone=1,
             values=((0, 0),), parity=-1, undoes="tanh", array="arctanh", torch="atanh", derivative=1 / (1 - U ** 2)),
     Special("acosh", sp.acosh, mpmath.acosh, ("acosh",), True, arb.acosh, math.acosh, _FROM_ONE, monotone=1,
             limits=(None, _OO), array="arccosh", torch="acosh", derivative=1 / sp.sqrt(U ** 2 - 1), slow=True,
-            rewrite=sp.log(U + sp.sqrt(U ** 2 - 1))),
+            rewrite=sp.log(U + sp.sqrt(U ** 2 - 1)), undoes_on=("cosh", 0, None)),
     Special("sqrt", None, mpmath.sqrt, ("sqrt",), arb=arb.sqrt, math=math.sqrt, domain=(0, None, True, False),
             monotone=1, limits=(None, _OO), values=((0, 0),), array="sqrt", lib=Lib(1, (0, 1e300))),
     Special("expm1", Expm1, mpmath.expm1, ("expm1",), True, arb.expm1, math.expm1, monotone=1, limits=(-1, _OO),

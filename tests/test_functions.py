@@ -168,6 +168,14 @@ def test_facts_against_the_definition(name):
                 g = REGISTRY[f.undoes].mp(_mpf(q))
                 if _in_domain(f, Fraction(str(g))):
                     assert abs(f.mp(g) - _mpf(q)) <= mpmath.mpf(10) ** -30 * max(1, abs(q)), (name, q)
+        if f.undoes_on is not None:  # f(g(u)) = u on the window, ends included, and not just past a finite end
+            g, lo, hi = REGISTRY[f.undoes_on[0]], *(None if e is None else mpmath.mpf(str(sp.N(e, 40)))
+                                                   for e in f.undoes_on[1:])
+            a, b = (lo if lo is not None else -mpmath.mpf(50)), (hi if hi is not None else mpmath.mpf(50))
+            for u in [a + (b - a) * k / 40 for k in range(41)]:
+                assert abs(f.mp(g.mp(u)) - u) <= mpmath.mpf(10) ** -30 * max(1, abs(u)), (name, u)
+            for u in [e + s * mpmath.mpf(10) ** -3 for e, s in ((lo, -1), (hi, 1)) if e is not None]:
+                assert abs(f.mp(g.mp(u)) - u) > mpmath.mpf(10) ** -4, (name, u)
         assert not f.fast or any(v is not None and v not in (sp.oo, -sp.oo) for v in f.limits), name
 
 

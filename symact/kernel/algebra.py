@@ -40,7 +40,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   G^n - u), and u^(p/n) = G^p for that G;
 * odd and even functions (the records' ``parity``): f(-u) = -f(u) (sin, tanh, ...), f(-u) = f(u) (cos, cosh);
 * inverse functions (the records' ``undoes``): f(g(u)) = u (atanh(tanh u), log(exp u), ...) wherever the left
-  side is defined;
+  side is defined; and on a window (``undoes_on``): f(g(u)) = u where u's enclosure on P lies certainly in the
+  window's closed interval (asin(sin u) = u for u in [-pi/2, pi/2]);
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
 
@@ -68,7 +69,7 @@ from math import lcm
 import sympy as sp
 
 from symact.functions import REGISTRY
-from symact.kernel.functions import FUNCTIONS
+from symact.kernel.functions import FUNCTIONS, inside
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, from_sympy, has_x, linear_split, mul, neg,
                                  num, polynomial, power, rational_power, scaled, subterms)
@@ -158,6 +159,17 @@ class Normalizer:
             return 0
         return box.sign() if strict else 1 if box.nonnegative() else -1 if box.nonpositive() else 0
 
+    def undone_on(self, window, u) -> bool:
+        """Whether u = g(v) with v certainly inside the window (g, interval) on the piece."""
+        from symact.kernel.evaluate import enclose
+
+        if window is None or window[0] != u[1]:
+            return False
+        try:
+            return inside(enclose(u[2], self.piece), window[1])
+        except (Uncertain, ZeroDivisionError):
+            return False
+
     def nd(self, t):
         head = t[0]
         if head == "x":
@@ -240,7 +252,7 @@ class Normalizer:
 
     # -- functions --------------------------------------------------------------------------------------------
     def function(self, name: str, u):
-        if u[0] == "fn" and (name, u[1]) in _INVERSES:
+        if u[0] == "fn" and ((name, u[1]) in _INVERSES or self.undone_on(FUNCTIONS[name].undoes_on, u)):
             return self.nd(u[2])
         if FUNCTIONS[name].rewrite is not None:  # tanh, sinh, cosh, erfc, acos: the record's formula
             return self.nd(at(FUNCTIONS[name].rewrite, u))

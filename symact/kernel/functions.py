@@ -18,6 +18,9 @@ structurally into terms by :func:`symact.kernel.terms.from_sympy` (no simplifica
 * ``limits``: at -oo and +oo: None (no limit, or outside the domain), +1/-1 (an infinite limit of that sign) or
   the finite limit as a term without x;
 * ``values``: f(u) at the rational points u where it is rational (f(0), log(1) = 0), for exact values;
+* ``undoes_on``: (g, interval): f(g(u)) = u for u in the closed interval (ends as terms without x, None:
+  unbounded), for the algebra (asin(sin u) = u for -pi/2 <= u <= pi/2, acos(cos u) on [0, pi], acosh(cosh u)
+  on [0, oo));
 * ``exp_of``: (g, nonzero): exp(j f(v)) = g(v)^j for integers j wherever f(v) is defined (where v is certainly
   non-zero, if nonzero), for the algebra (exp(log v) = v, exp(W(v)) = v/W(v));
 * ``decay``: d with 0 < f(u) <= exp(d(u)) for u >= 0, so that on a ray f(w) with w >= 0 is enclosed with the
@@ -140,6 +143,7 @@ class Function:
     values: dict
     exp_of: tuple | None
     decay: tuple | None
+    undoes_on: tuple | None
 
     def derivative(self, u) -> tuple:
         return at(self.template, u)
@@ -160,7 +164,9 @@ def _function(f: Special) -> Function:
     return Function(f.name, interval, image, _term(f.derivative), None if f.rewrite is None else _term(f.rewrite),
                     tuple(limits), {Fraction(u): Fraction(v) for u, v in f.values},
                     None if f.exp_of is None else (_term(f.exp_of[0]), f.exp_of[1]),
-                    None if f.decay is None else _term(f.decay))
+                    None if f.decay is None else _term(f.decay),
+                    None if f.undoes_on is None else (f.undoes_on[0], tuple(
+                        None if e is None else _term(e) for e in f.undoes_on[1:]) + (True, True)))
 
 
 FUNCTIONS: dict[str, Function] = {f.name: _function(f) for f in REGISTRY.values() if f.kernel}
