@@ -595,7 +595,8 @@ def _off_domain(t, a, certain, non_integer) -> str | None:
     """Why the power or function t, whose base or argument is the term a, is certainly undefined on a set (a point
     or one side of it), or None: ``certain(u, rel)`` says whether u REL 0 certainly holds there (an Uncertain or
     ZeroDivisionError from it counts as not certain), ``non_integer(e)`` whether the exponent e of a powt is
-    certainly not an integer there.  Undefined: 0 to a negative power, a non-integer power of a negative base, a
+    certainly not an integer there.  Undefined: 0 to a negative power (rational, or a powt's exponent certainly
+    < 0 there: 0**x at x = -1/2), a non-integer power of a negative base, a
     powt of a negative base with such an exponent, a function's argument below (or at an open) lower end of its
     domain or above (or at an open) upper end."""
     def holds_there(u, rel: str) -> bool:
@@ -606,6 +607,8 @@ def _off_domain(t, a, certain, non_integer) -> str | None:
 
     if t[0] == "pow" and t[2] < 0 and holds_there(a, "=="):
         return f"division by zero ({show(a)} = 0)"
+    if t[0] == "powt" and holds_there(a, "==") and holds_there(t[2], "<"):
+        return f"division by zero (0 to a negative power: {show(a)} = 0, {show(t[2])} < 0)"
     if t[0] == "pow" and t[2].denominator != 1 and holds_there(a, "<"):
         return f"a real root of a negative number ({show(a)} < 0)"
     if t[0] == "powt" and holds_there(a, "<") and non_integer(t[2]):

@@ -25,9 +25,9 @@ Conditions: ``("rel", op, a, b)`` with op in ``< <= > >= == !=``, ``("and", c, .
 
 Real-line semantics: a term is defined at x only where every part is: log needs a positive argument, t ** q
 with a non-integer q needs t >= 0 (t > 0 when q < 0; odd roots of negative numbers are not taken), a negative
-integer power needs t != 0, ``powt`` is proved defined only where b > 0 and called undefined only where b < 0
-and e is certainly not an integer (its value is that of ``pow`` where e is rational), a Piecewise needs a true
-condition.
+integer power needs t != 0, ``powt`` is proved defined only where b > 0 and called undefined only where b = 0
+and e < 0 (0 to a negative power) or b < 0 and e is certainly not an integer (its value is that of ``pow`` where
+e is rational), a Piecewise needs a true condition.
 
 :func:`from_sympy` reads a SymPy formula *structurally*: it never simplifies, so ``x**2/x`` built without
 evaluation stays a quotient whose denominator must be non-zero (claims: :mod:`symact.sympy_terms`).
