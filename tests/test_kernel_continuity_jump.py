@@ -88,3 +88,38 @@ test_corruptions_of_a_one_sided_jump_are_rejected = rejects_each("not continuous
     "a domain without the point": lambda c: c["claim"].update(domain=[["0", "oo", False, False]]),
     "the claim not negated": lambda c: c["claim"].pop("negated"),
 })
+
+
+#: sqrt(x) for x > 0, 1 at 0: sqrt is continuous on [0, oo) (ends included) with sqrt(0) = 0, so f's limit from
+#: the right at 0 is 0, not f(0) = 1.  The formula is undefined left of 0: only its closed domain makes it
+#: continuous at 0 from the right.
+ROOT = "Piecewise((sqrt(x), x > 0), (1, True))"
+
+
+def test_root_ground_truth():
+    """Near the point, each jumping f stays far from its value there (1 for the roots, 0 for asin at 1)."""
+    for eps in (mpmath.mpf(10) ** -12, mpmath.mpf(10) ** -40):
+        assert abs(mpmath.sqrt(eps) - 1) > mpmath.mpf("0.99") and abs(mpmath.sqrt(-(-eps)) - 1) > mpmath.mpf("0.99")
+        assert mpmath.asin(1 - eps) > mpmath.mpf("1.57")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    (f"continuous({ROOT}) for x >= 0", "refuted"),
+    (f"not continuous({ROOT}) for x >= 0", "proved"),
+    ("continuous(Piecewise((sqrt(-x), x < 0), (1, True))) for x <= 0", "refuted"),
+    ("continuous(Piecewise((asin(x), x < 1), (0, True))) for 0 <= x <= 1", "refuted"),
+    ("continuous(Piecewise((sqrt(x), x > 0), (0, True))) for x >= 0", "proved"),
+    (f"continuous({ROOT}) for x > 0", "proved"),
+])
+def test_a_jump_at_the_end_of_a_formula_continuous_on_its_closed_domain(text, verdict):
+    """asin(x) tends to asin(1) = pi/2 as x rises to 1, and f(1) = 0."""
+    assert_decided(text, verdict)
+
+
+test_corruptions_of_a_jump_at_a_root_are_rejected = rejects_each(f"not continuous({ROOT}) for x >= 0", {
+    "a value that is the formula's limit": lambda c: c["claim"].update(
+        continuous=["pw", [["pow", ["x"], "1/2"], ["rel", ">", ["x"], ["num", "0"]]], [["num", "0"], ["true"]]]),
+    "a formula undefined at the point": lambda c: c["claim"].update(
+        continuous=["pw", [["fn", "log", ["x"]], ["rel", ">", ["x"], ["num", "0"]]], [["num", "1"], ["true"]]]),
+    "the point moved inside": lambda c: c["proof"].update(at="1/4"),
+})

@@ -150,15 +150,21 @@ def _continuous_at_end(t, e: Fraction, q) -> str:
             raise Rejected(f"f is not shown continuous at the closed end {e} (f({e}) and the formula inside "
                            f"have no one exact value)") from None
         why = f"f({e}) is the exact value at {e} of f's smooth formula inside"
+    return f"{why}, {_continuous_up_to(g, e, q)}"
+
+
+def _continuous_up_to(g, e: Fraction, q) -> str:
+    """Why the smooth formula g (no switch, no derivative node) is continuous on the piece q, which has e as a
+    closed end, at e from inside: g is defined on a neighbourhood of e, or on all of q (a composition of x,
+    constants, sums, products, powers and the kernel's functions, each continuous on its whole domain, ends
+    included: sqrt at 0); Rejected (a step not certain) otherwise."""
     try:
         enclose(g, point(e), strict=True)
-        return f"{why}, defined on a neighbourhood of {e}"
+        return f"defined on a neighbourhood of {e}"
     except Uncertain:
         enclose(g, q)
-        return f"{why}, defined on all of {piece_text(q)} (continuous there: a composition of functions continuous " \
-               f"on their domains)"
-
-
+        return f"defined on all of {piece_text(q)} (continuous there: a composition of functions continuous on " \
+               f"their domains)"
 
 
 def _jump(t, domain: list, node: dict) -> list[str]:
@@ -175,9 +181,9 @@ def _jump(t, domain: list, node: dict) -> list[str]:
 
 def _one_sided_jump(t, domain: list, node: dict) -> list[str]:
     """A jump node with one neighbour (``right`` or ``left``): c and it in one piece of D, f's formula g on the
-    open interval between them defined in the open sense at c (so f tends to g(c) from that side inside D), and
-    f(c) certainly different from g(c): f is not continuous at c as a function on D (Heaviside on [0, oo):
-    H(0) = 1/2, and 1 to the right)."""
+    open interval between them continuous at c from that side (defined on a neighbourhood of c, or on the interval
+    with c added: sqrt at 0), so f tends to g(c) from that side inside D, and f(c) certainly different from g(c):
+    f is not continuous at c as a function on D (Heaviside on [0, oo): H(0) = 1/2, and 1 to the right)."""
     if ("left" in node) == ("right" in node):
         raise Rejected("a jump has neighbours left and right, or one of them")
     side = "right" if "right" in node else "left"
@@ -185,9 +191,10 @@ def _one_sided_jump(t, domain: list, node: dict) -> list[str]:
                           [node.get("left"), node.get("at")], domain, "a jump")
     c = ends[0] if side == "right" else ends[1]
     g = smooth_form(t, (ends[0], ends[1], False, False), strict=False)
-    gap = ivals.add(enclose(t, point(c)), ivals.neg(enclose(g, point(c), strict=True)))
+    why = _continuous_up_to(g, c, (ends[0], ends[1], side == "right", side == "left"))
+    gap = ivals.add(enclose(t, point(c)), ivals.neg(enclose(g, point(c))))
     if gap.sign() == 0:
         raise Rejected(f"at {c} the value and the limit from the {side} are not certainly different")
-    return [f"At x = {c} (in the domain): f's formula on ({ends[0]}, {ends[1]}) is defined there in the open sense "
-            f"and f({c}) differs from its value by {gap} (certain), so f's limit from the {side} is not f({c}): "
+    return [f"At x = {c} (in the domain): f's formula g on ({ends[0]}, {ends[1]}) is continuous at {c} from the "
+            f"{side} ({why}) and f({c}) - g({c}) = {gap} (certain), so f's limit from the {side} is not f({c}): "
             f"not continuous."]
