@@ -17,7 +17,8 @@ from symact.kernel.terms import constant_rational, num, rational_text, sub, to_j
 
 
 #: the orders of derivatives tried to refute smoothness: at a breakpoint every order the kernel takes, elsewhere
-#: 0 and 1 (f undefined at the point, or on one side of it); higher derivatives grow fast (see MAX_ORDER)
+#: 0 and 1 (f undefined at the point, or on one side of it); the kernel bounds the size of the derivatives it
+#: checks (MAX_DERIVATIVE_NODES), so a high order is rejected at once where they grow fast
 BREAKPOINT_ORDERS, OTHER_ORDERS = range(MAX_ORDER + 1), range(2)
 
 

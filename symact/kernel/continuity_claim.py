@@ -42,7 +42,8 @@ positive).  g is built from x, constants, sums, products, integer powers, and th
 C-infinity functions is C-infinity (chain rule, by induction on the order).  The open conditions hold on P, so
 also near each of its points: the term is C-infinity on a neighbourhood of every point of P.
 
-The refutation is one node ``{"rule": "undefined", "at": c, "order": k}`` (0 <= k <= MAX_ORDER): c in D and
+The refutation is one node ``{"rule": "undefined", "at": c, "order": k}`` (0 <= k <= MAX_ORDER, and f's
+formula on each side of c has at most MAX_DERIVATIVE_NODES nodes once differentiated k times): c in D and
 the k-th derivative of the term certainly undefined at c (:func:`~symact.kernel.evaluate.undefined_reason`: the
 one-sided derivatives of the (k-1)-th differ, or it is undefined on a side).  A function C-infinity on a
 neighbourhood of c has every derivative at c, so the term is not (|x|^3 at 0, order 3: 6|x| has slopes -6 and 6).
@@ -50,20 +51,25 @@ neighbourhood of c has every derivative at c, so the term is not (|x|^3 at 0, or
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import islice
 
 from symact.kernel import ivals
-from symact.kernel.evaluate import (GermUndefined, agree_at, enclose, interior, point, smooth_form, smooth_on,
+from symact.kernel.derivative import differentiate
+from symact.kernel.evaluate import (GermUndefined, agree_at, enclose, germ, interior, point, smooth_form, smooth_on,
                                     undefined_reason)
 from symact.kernel.ivals import Uncertain
 from symact.kernel.pieces import Rejected, contains, cut, node_per_piece, ordered_points, piece_text, read_term_claim
-from symact.kernel.terms import parse_rational, show, sub
+from symact.kernel.terms import parse_rational, show, sub, subterms
 
 
 #: the keys of a continuity claim (no other: a claim is of one kind)
 KEYS = {"var", "continuous", "domain", "negated"}
-#: the highest order of a derivative that refutes smoothness (a term's derivatives grow fast: the 7th of
-#: mish(x)*|x| takes minutes to enclose, the 5th a few seconds)
-MAX_ORDER = 5
+#: the highest order of a derivative that refutes smoothness (|x|^11 at 0: order 11)
+MAX_ORDER = 12
+#: the most nodes f's formula on a side of the point may have once differentiated ``order`` times: derivatives
+#: grow fast (the 7th of mish(x)*|x| has 1.5 million nodes and takes minutes to enclose; 20,000 take a second or
+#: two), so the check's work is bounded by a count, not a clock
+MAX_DERIVATIVE_NODES = 20_000
 
 
 def check_smooth(c: dict, verdict: str, proof) -> list[str]:
@@ -73,6 +79,7 @@ def check_smooth(c: dict, verdict: str, proof) -> list[str]:
         order = proof.get("order") if isinstance(proof, dict) and proof.get("rule") == "undefined" else None
         if type(order) is not int or not 0 <= order <= MAX_ORDER:
             raise Rejected(f"smoothness is refuted by an undefined node with an order from 0 to {MAX_ORDER}")
+        _derivatives_small(t, parse_rational(proof.get("at")), order)
         term = t
         for _ in range(order):
             term = ("deriv", term)
@@ -114,6 +121,20 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
         log += [f"At the closed end {e}: {why}, so f is continuous there from inside."
                 for e, why in continuous_from_inside(t, p, cuts)]
     return log
+
+
+def _derivatives_small(t, x0: Fraction, order: int) -> None:
+    """Rejected where f's formula on a side of x0 (:func:`~symact.kernel.evaluate.germ`), differentiated up to
+    ``order`` times, has more than MAX_DERIVATIVE_NODES nodes."""
+    for side in (-1, 1):
+        try:
+            g = germ(t, x0, side)
+        except (Uncertain, GermUndefined, ZeroDivisionError):
+            continue  # no formula on this side: its check stops at once
+        for k in range(1, order + 1):
+            g = differentiate(g)
+            if next(islice(subterms(g), MAX_DERIVATIVE_NODES, None), None) is not None:
+                raise Rejected(f"the derivative of order {k} at {x0} has more than {MAX_DERIVATIVE_NODES} nodes")
 
 
 def _undefined(t, domain: list, node: dict) -> tuple[Fraction, str]:

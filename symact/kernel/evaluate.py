@@ -483,21 +483,39 @@ MAX_EXACT_BITS = 100_000
 
 
 def _rational(g, x0: Fraction) -> Fraction:
-    """The smooth term g at x0 in exact arithmetic; Uncertain where a step leaves Q."""
+    """The smooth term g at x0 in exact arithmetic; Uncertain where a step leaves Q.  A product with a factor
+    exactly 0 is 0 where its other factors are certainly defined at x0 (an enclosure exists), rational or not
+    (mish(0) |0| = 0 tanh(log 2) 0)."""
     head = g[0]
     if head == "x":
         return x0
     if head == "num":
         return g[1]
-    if head in ("add", "mul"):
-        values = [_rational(a, x0) for a in g[1:]]
-        return sum(values, Fraction(0)) if head == "add" else math.prod(values, start=Fraction(1))
+    if head == "add":
+        return sum((_rational(a, x0) for a in g[1:]), Fraction(0))
+    if head == "mul":
+        values = [_rational_or_none(a, x0) for a in g[1:]]
+        if None in values and 0 in values:
+            for a, v in zip(g[1:], values):
+                if v is None:
+                    enclose(a, point(x0))  # defined at x0, so 0 times a real number
+            return Fraction(0)
+        if None in values:
+            raise Uncertain("the value is not certainly rational")
+        return math.prod(values, start=Fraction(1))
     # (x**1000)**1000 at x = 2**1000 is left to ball arithmetic
     value = (exact_power(_rational(g[1], x0), g[2], MAX_EXACT_BITS) if head == "pow"
              else FUNCTIONS[g[1]].values.get(_rational(g[2], x0)) if head == "fn" else None)
     if value is None:
         raise Uncertain("the value is not certainly rational")
     return value
+
+
+def _rational_or_none(g, x0: Fraction) -> Fraction | None:
+    try:
+        return _rational(g, x0)
+    except Uncertain:
+        return None
 
 
 # ------------------------------------------------------------------------------------- certain relations at a point
