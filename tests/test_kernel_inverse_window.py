@@ -52,3 +52,18 @@ def test_a_certificate_whose_domain_leaves_the_window_is_rejected(text, domain, 
     cert = proved_certificate(text)
     cert["claim"]["domain"] = [domain]
     assert_rejected(cert, tmp_path)
+
+
+@pytest.mark.parametrize("text", ["asin(sin(x)) <= x for -1 <= x <= 1", "acosh(cosh(x)) >= x for x >= 0",
+                                  "log(exp(x)) >= x", "tanh(x) <= (exp(2*x) - 1)/(exp(2*x) + 1)"])
+def test_a_non_strict_inequality_that_is_an_identity_is_proved_by_algebra(text):
+    """d = 0 on the domain satisfies d <= 0 and d >= 0: the rule algebra proves both (and == as before)."""
+    assert proved_certificate(text)["proof"] == [{"rule": "algebra"}]  # one node per piece of the domain
+
+
+@pytest.mark.parametrize("rel, domain", [("<", ["-1", "1", True, True]), (">", ["-1", "1", True, True]),
+                                         ("<=", ["-1", "2", True, True])])
+def test_algebra_never_proves_a_strict_inequality_or_a_window_it_leaves(rel, domain, tmp_path):
+    cert = proved_certificate("asin(sin(x)) <= x for -1 <= x <= 1")
+    cert["claim"].update(rel=rel, domain=[domain])
+    assert_rejected(cert, tmp_path)

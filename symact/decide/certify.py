@@ -471,7 +471,7 @@ class Search:
         if ends and p[0] != p[1] and not _smooth_on(self.d, p):
             breaks = sorted({*breaks, *ends})
         if not breaks:
-            return self.prove_on(self.d, self.rel, p, 6)
+            return self.non_strict_identity(p) or self.prove_on(self.d, self.rel, p, 6)
         parts = []
         ends = [p[0], *breaks, p[1]]
         for k in range(len(ends) - 1):
@@ -1086,6 +1086,20 @@ class Search:
                 return {"rule": "tail", "deriv": drel, "by": sub_node}
         return None
 
+    def non_strict_identity(self, p):
+        """For ``<=`` or ``>=`` on p where the difference is nearly 0 in floats: a node showing it is exactly 0
+        (rule same or algebra), which proves the non-strict inequality too; else None."""
+        if self.rel not in ("<=", ">=") or not _nearly_zero(self.d, p):
+            return None
+        for node in ({"rule": "same"}, {"rule": "algebra"}):
+            self.spend(5)
+            try:
+                _check_identity(node, self.d, p)
+                return node
+            except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                continue
+        return None
+
     def identity(self, g, p):
         for node in ({"rule": "same"}, {"rule": "algebra"},
                      {"rule": "constant", "at": rational_text(_simple_between(p[0], p[1]))}):
@@ -1622,24 +1636,37 @@ def _bracket(g, c: Fraction) -> Fraction:
     return Fraction(1, 2 ** k) * max(1, abs(c))
 
 
-def _plausible(g, rel, p) -> bool:
-    """Floats at 65 points of p do not contradict ``g REL 0`` (search only: a filter, never a verdict)."""
+def _samples(p, n: int) -> list[float]:
+    """n float points inside p, spread over about 10^6 on each unbounded side (search only); none for a point."""
     lo = min(float(p[1]), 0.0) - 1e6 if p[0] is None and p[1] is not None else -1e6 if p[0] is None else float(p[0])
     hi = max(lo, 0.0) + 1e6 if p[1] is None else float(p[1])
     if lo == hi:
+        return []
+    xs = []
+    for k in range(1, n + 1):
+        t = k / (n + 1)
+        if p[0] is None or p[1] is None:
+            xs.append(math.copysign(math.expm1(abs(2 * t - 1) * math.log1p(1e6)), 2 * t - 1) if p[0] is None and p[1] is None
+                      else lo + math.expm1(t * math.log1p(hi - lo)) if p[1] is None else hi - math.expm1((1 - t) * math.log1p(hi - lo)))
+        else:
+            xs.append(lo + (hi - lo) * t)
+    return xs
+
+
+def _nearly_zero(g, p) -> bool:
+    """g is within 10^-9 of 0 in floats at 9 points of p, where defined (search only: a hint to try an identity
+    for a non-strict inequality, asin(sin(x)) <= x on [-1, 1])."""
+    values = [v for v in map(lambda x: _float_value(g, x), _samples(p, 9)) if v is not None and not math.isnan(v)]
+    return bool(values) and all(abs(v) <= 1e-9 for v in values)
+
+
+def _plausible(g, rel, p) -> bool:
+    """Floats at 65 points of p do not contradict ``g REL 0`` (search only: a filter, never a verdict)."""
+    xs = _samples(p, 65)
+    if not xs:
         return True
     weak = {"<": "<=", ">": ">="}.get(rel, rel)
-    values = []
-    for k in range(1, 66):
-        t = k / 66
-        if p[0] is None or p[1] is None:
-            x = (math.copysign(math.expm1(abs(2 * t - 1) * math.log1p(1e6)), 2 * t - 1) if p[0] is None and p[1] is None
-                 else lo + math.expm1(t * math.log1p(hi - lo)) if p[1] is None else hi - math.expm1((1 - t) * math.log1p(hi - lo)))
-        else:
-            x = lo + (hi - lo) * t
-        v = _float_value(g, x)
-        if v is not None and not math.isnan(v):
-            values.append(v)
+    values = [v for v in map(lambda x: _float_value(g, x), xs) if v is not None and not math.isnan(v)]
     scale = max((abs(v) for v in values if math.isfinite(v)), default=0.0)
     tol = 1e-12 * scale  # relative to the function's size on the piece: tiny functions keep their signs
     for v in values:

@@ -49,7 +49,7 @@ piece P by one of these rules (the only ways to conclude):
               also defined, the sign of g' on the interior of P proved by the sub-node (the kernel forms g'),
               and g(e) of the right sign (a ball, at ``"bits"`` of precision if given, the exact rational value,
               or 0 by ``algebra`` at e): by the mean value theorem g(x) lies on the right side of g(e);
-``algebra``   (for ==) d is defined on P and its smooth form on P is 0 as a rational function of independent
+``algebra``   (for ==, and for <= and >=, which d = 0 satisfies too) d is defined on P and its smooth form on P is 0 as a rational function of independent
               generators, with the rewriting rules of :mod:`symact.kernel.algebra` (their sign conditions
               checked on P); with ``"nonzero": [{"term": u, "rel": "<" or ">", "by": N}, ...]`` each u is
               proved ``u REL 0`` on P by its node N (so u is defined and never 0 there), and d's definedness
@@ -62,7 +62,7 @@ piece P by one of these rules (the only ways to conclude):
               is proved by its node but no enclosure on (1, oo) settles it; with ``"factored": [F, ...]`` a
               polynomial under a root may be replaced by a factored form F that expands to it exactly
               (:mod:`symact.kernel.algebra`, "Factored forms": sqrt(x^2 - 2x + 1) with F = (x - 1)^2);
-``constant``  (for ==) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
+``constant``  (for ==, <=, >=) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
               x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
               proves the claim for the given term (e.g. a factored form whose enclosure is sharper);
@@ -125,7 +125,8 @@ from symact.kernel.terms import X, TermError, from_json, linear_split, neg, pars
 MAX_NODES = 20000
 INEQUALITIES = ("<", "<=", ">", ">=")
 #: the relations each rule proves (every claim relation where not listed)
-RULE_RELATIONS = {"algebra": ("==",), "constant": ("==",), "same": ("==", "<=", ">="), "abs": ("<", "<="),
+RULE_RELATIONS = {"algebra": ("==", "<=", ">="), "constant": ("==", "<=", ">="), "same": ("==", "<=", ">="),
+                  "abs": ("<", "<="),
                   "monotone": INEQUALITIES, "remainder": INEQUALITIES, "tail": INEQUALITIES}
 #: the refutations of a claim at an irrational point (the intermediate value theorem)
 BETWEEN = {"undefined-between": check_between, "kink-between": check_kink_between}
