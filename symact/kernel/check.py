@@ -365,7 +365,8 @@ class _Checker:
         if not algebra.is_zero(g, p, [from_json(f) for f in node.get("factored", [])]):
             raise Rejected(f"the difference on {piece_text(p)} is not 0 as a rational function")
         self.log.append(f"On {piece_text(p)}: both sides are defined and their difference is 0 by exact "
-                        f"algebra (rational functions of exponentials and other function values).")
+                        f"algebra (rational functions of exponentials and other function values)"
+                        + ("." if rel == "==" else f", so it is {rel} 0."))
 
     def rule_same(self, node, d, rel, p) -> None:
         if d[0] != "add" or len(d) != 3 or d[2] != neg(d[1]):
@@ -434,7 +435,7 @@ class _Checker:
         if not zero_at(g, x0):
             raise Rejected(f"the difference at x = {x0} is not 0 by exact algebra")
         self.log.append(f"On {piece_text(p)}: the difference has derivative 0 (exact algebra) and is 0 at "
-                        f"x = {x0}, so it is 0 on the whole interval.")
+                        f"x = {x0}, so it is 0 on the whole interval" + ("." if rel == "==" else f", and {rel} 0."))
 
 
 def choice(node, key: str, options: tuple, default=None):
