@@ -1091,25 +1091,23 @@ class Search:
         (rule same or algebra), which proves the non-strict inequality too; else None."""
         if self.rel not in ("<=", ">=") or not _nearly_zero(self.d, p):
             return None
-        for node in ({"rule": "same"}, {"rule": "algebra"}):
-            self.spend(5)
-            try:
-                _check_identity(node, self.d, p)
-                return node
-            except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
-                continue
-        return None
+        return self.first_identity(({"rule": "same"}, {"rule": "algebra"}), self.d, p)
 
-    def identity(self, g, p):
-        for node in ({"rule": "same"}, {"rule": "algebra"},
-                     {"rule": "constant", "at": rational_text(_simple_between(p[0], p[1]))}):
+    def first_identity(self, nodes, g, p):
+        """The first of the identity nodes that the kernel's identity check accepts for g on p, or None."""
+        for node in nodes:
             self.spend(5)
             try:
                 _check_identity(node, g, p)
                 return node
             except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
                 continue
-        return self.identity_with_nonzero(g, p) or self.identity_through_inverse(g, p)
+        return None
+
+    def identity(self, g, p):
+        return (self.first_identity(({"rule": "same"}, {"rule": "algebra"},
+                                     {"rule": "constant", "at": rational_text(_simple_between(p[0], p[1]))}), g, p)
+                or self.identity_with_nonzero(g, p) or self.identity_through_inverse(g, p))
 
     def identity_through_inverse(self, g, p):
         """An ``outer`` node for g = f(U) + R == 0 with f strictly monotone and undoing a function h of the

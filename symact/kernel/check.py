@@ -49,21 +49,21 @@ piece P by one of these rules (the only ways to conclude):
               also defined, the sign of g' on the interior of P proved by the sub-node (the kernel forms g'),
               and g(e) of the right sign (a ball, at ``"bits"`` of precision if given, the exact rational value,
               or 0 by ``algebra`` at e): by the mean value theorem g(x) lies on the right side of g(e);
-``algebra``   (for ==, and for <= and >=, which d = 0 satisfies too) d is defined on P and its smooth form on P is 0 as a rational function of independent
-              generators, with the rewriting rules of :mod:`symact.kernel.algebra` (their sign conditions
-              checked on P); with ``"nonzero": [{"term": u, "rel": "<" or ">", "by": N}, ...]`` each u is
-              proved ``u REL 0`` on P by its node N (so u is defined and never 0 there), and d's definedness
-              is checked part by part (:func:`defined_on`): an integer power of a listed u is defined where u
-              is (any real power of a u listed with ">"), every other part by an enclosure.  This proves an
-              identity whose denominator or root's base tends to 0 at an open end of P, which no enclosure keeps
-              away from 0 (sigma'/sigma'' on (0, oo), sqrt(x^2 - 2x + 1) = |x - 1| on (-oo, 1)); a
-              listed u that is a switch argument of d's smooth form (of |.|, sign, Heaviside, or a difference
-              of max/min arguments) has its sign from the list: max(x, x^3) = x^3 on (1, oo), where x^3 - x > 0
-              is proved by its node but no enclosure on (1, oo) settles it; with ``"factored": [F, ...]`` a
-              polynomial under a root may be replaced by a factored form F that expands to it exactly
-              (:mod:`symact.kernel.algebra`, "Factored forms": sqrt(x^2 - 2x + 1) with F = (x - 1)^2);
-``constant``  (for ==, <=, >=) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at a point
-              x0 of P; P is an interval, so g = 0 on P;
+``algebra``   (for ==, and for <= and >=, which d = 0 satisfies too) d is defined on P and its smooth form on P is 0 as
+              a rational function of independent generators, with the rewriting rules of :mod:`symact.kernel.algebra`
+              (their sign conditions checked on P); with ``"nonzero": [{"term": u, "rel": "<" or ">", "by": N}, ...]``
+              each u is proved ``u REL 0`` on P by its node N (so u is defined and never 0 there), and d's definedness
+              is checked part by part (:func:`defined_on`): an integer power of a listed u is defined where u is (any
+              real power of a u listed with ">"), every other part by an enclosure.  This proves an identity whose
+              denominator or root's base tends to 0 at an open end of P, which no enclosure keeps away from 0
+              (sigma'/sigma'' on (0, oo), sqrt(x^2 - 2x + 1) = |x - 1| on (-oo, 1)); a listed u that is a switch
+              argument of d's smooth form (of |.|, sign, Heaviside, or a difference of max/min arguments) has its sign
+              from the list: max(x, x^3) = x^3 on (1, oo), where x^3 - x > 0 is proved by its node but no enclosure on
+              (1, oo) settles it; with ``"factored": [F, ...]`` a polynomial under a root may be replaced by a factored
+              form F that expands to it exactly (:mod:`symact.kernel.algebra`, "Factored forms": sqrt(x^2 - 2x + 1) with
+              F = (x - 1)^2);
+``constant``  (for ==, <=, >=) the smooth form g on P has g' = 0 by ``algebra`` and g(x0) = 0 by ``algebra`` at
+              a point x0 of P; P is an interval, so g = 0 on P;
 ``rewrite``   d is defined on P, its smooth form on P minus the given term is 0 by ``algebra``, and the sub-node
               proves the claim for the given term (e.g. a factored form whose enclosure is sharper);
 ``tail``      P reaches +oo or -oo; g (d's smooth form on P) is monotone there (the sign of g' on the interior
