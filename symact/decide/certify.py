@@ -34,7 +34,7 @@ from symact.kernel.ivals import Uncertain
 from symact.kernel.limits import limit_at
 from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
-from symact.kernel.remainder import (expanded, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
+from symact.kernel.remainder import (derivative, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
                                      vanishes, zero_derivatives)
 from symact.kernel.terms import CONVERSE, FUNCTIONS, affine, fn, folded, has_x, neg, occurs, rational_text, sub, to_json
 
@@ -892,11 +892,10 @@ class Search:
                 h = smooth_on_closure(g, p)
                 if any(enclose(t, point(a), strict=True).satisfies("!=") for t in (h, differentiate(h))):
                     continue  # g or g' is certainly not 0 at a: no high order to cancel
-                dk = expanded(h)
                 n = 0
-                while n <= MAX_VANISHING_ORDER and vanishes(dk, a):
+                while n <= MAX_VANISHING_ORDER and vanishes(dk := derivative(h, n), a):
                     self.spend(1 + _size(dk) // 64)
-                    dk, n = expanded(differentiate(dk)), n + 1
+                    n += 1
                 if not 2 <= n <= MAX_VANISHING_ORDER:
                     continue
                 dn = zero_derivatives(g, p, a, n)

@@ -77,13 +77,16 @@ def checked_order(n) -> int:
     return n
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=256)
+def derivative(g, k: int):
+    """g^(k), expanded (see :func:`expanded`); remembered, as the parts of a cover and the search that proposed
+    them share them."""
+    return expanded(g) if k == 0 else expanded(differentiate(derivative(g, k - 1)))
+
+
 def derivatives(g, n: int) -> tuple:
-    """(g, g', ..., g^(n)), each expanded (see :func:`expanded`); remembered, as the parts of a cover share them."""
-    out = [expanded(g)]
-    for _ in range(n):
-        out.append(expanded(differentiate(out[-1])))
-    return tuple(out)
+    """(g, g', ..., g^(n)), each expanded."""
+    return tuple(derivative(g, k) for k in range(n + 1))
 
 
 def smooth_on_closure(d, p):

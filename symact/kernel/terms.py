@@ -373,8 +373,12 @@ def constant_rational(t) -> Fraction | None:
     if head == "num":
         return t[1]
     if head in ("add", "mul"):
-        values = [constant_rational(a) for a in t[1:]]
-        return None if None in values else (sum if head == "add" else math.prod)(values, start=Fraction(head == "mul"))
+        values = []
+        for a in t[1:]:  # the first part that is not a rational constant settles it
+            values.append(constant_rational(a))
+            if values[-1] is None:
+                return None
+        return (sum if head == "add" else math.prod)(values, start=Fraction(head == "mul"))
     if head == "pow":
         base, q = constant_rational(t[1]), t[2]
         if base is None or max(abs(q.numerator), q.denominator) > MAX_FOLDED_EXPONENT:
