@@ -195,31 +195,36 @@ def test_ctrl_c_is_reported_and_stops_the_decision_process():
 
 
 # ------------------------------------------------------------------------------------------ load
-#: (budget in CPU seconds, claim); several decisions need a quarter to two thirds of their budget (CPU seconds of
-#: the decision's child, 2026-12-06, at load 3-12 on the two cores: the two gelu claims 0.17, diff(mish) 0.9,
-#: mish 0.18, diff(silu) 0.3, gelu_tanh 0.7), so a budget that counted wall time, three times the CPU time or
-#: more next to the busy processes below, would change their verdicts; the engine's imports are not
-#: charged to a claim (they were: 0.35 s of CPU, and five claims ended unknown at load 12 on the imports alone)
+#: (budget in CPU seconds, claim): each decided claim needs at most half of its budget, each claim left unknown
+#: at least twice its budget (CPU seconds of the decision's child at a large budget, 2026-12-07, idle 2-core
+#: machine: the gelu claims 0.4-0.5, mish 0.55-0.65, softplus(x) > x 0.3-0.35, log(1 + exp(x)) - x 0.43,
+#: softplus >= relu 0.35-0.45, exp 0.26, the tanh identity 0.31; unknown: diff(mish) 2.4, diff(gelu, x, 2) more
+#: than 2.4, x*tanh(softplus) 2.0, diff(silu) 1.5, gelu_tanh more than 4; sin(x) <= 1 stops on its work units),
+#: since the CPU time a piece of work takes grows on a loaded machine (shared caches, memory bandwidth: the
+#: project's CI once saw mish(x) >= -0.31, 0.55 s of its 0.7, end unknown next to the busy processes below and
+#: the other test worker). A budget that counted wall time, three times the CPU time or more next to those
+#: processes, would still change the verdicts of the first kind; the engine's imports are not charged to a claim
+#: (they were: 0.35 s of CPU, and five claims ended unknown at load 12 on the imports alone)
 CLAIMS = [
     (1.2, "gelu(x) >= -0.17"),
     (1.2, "gelu(x) >= -0.18"),
-    (1.4, "diff(mish(x), x) <= 1.1"),   # 0.9 s CPU, its work units 1815 of the 2800 it may spend
-    (0.7, "mish(x) >= -0.31"),
-    (0.6, "diff(gelu(x), x, 2) <= 0.8"),
-    (0.6, "softplus(x) > x"),
-    (0.5, "x*tanh(softplus(x)) >= x*sigmoid(x) - 1"),
-    (0.5, "log(1 + exp(x)) - x > 0"),
-    (0.5, "sin(x) <= 1"),
-    (0.5, "softplus(x) >= relu(x)"),
-    (0.4, "diff(silu(x), x) <= 1.1"),
+    (1.0, "diff(mish(x), x) <= 1.1"),                 # needs 2.4 s: unknown
+    (1.5, "mish(x) >= -0.31"),
+    (0.6, "diff(gelu(x), x, 2) <= 0.8"),              # unknown
+    (0.9, "softplus(x) > x"),
+    (0.5, "x*tanh(softplus(x)) >= x*sigmoid(x) - 1"),  # unknown
+    (1.0, "log(1 + exp(x)) - x > 0"),
+    (0.5, "sin(x) <= 1"),                             # unknown: the search's work units (0.5 x 2000) run out
+    (1.0, "softplus(x) >= relu(x)"),
+    (0.4, "diff(silu(x), x) <= 1.1"),                 # unknown
     (0.4, "x*atan(x) >= 0"),
-    (0.4, "exp(x) >= 1 + x"),
-    (0.3, "tanh(x) == 2*sigmoid(2*x) - 1"),
+    (0.7, "exp(x) >= 1 + x"),
+    (0.8, "tanh(x) == 2*sigmoid(2*x) - 1"),
     (0.3, "silu(x) >= -0.27"),
     (0.3, "mish(x) >= -0.30"),
     (0.3, "elu(x) > relu(x)"),
-    (0.2, "gelu(x) >= -0.17"),                        # far too little budget: unknown
-    (1.0, "gelu_tanh(x) <= gelu(x) + 0.001"),
+    (0.15, "gelu(x) >= -0.17"),                       # far too little budget: unknown
+    (1.0, "gelu_tanh(x) <= gelu(x) + 0.001"),         # unknown
     (1.0, "tanh(0.4999999999999999*x) == tanh(x/2)"),
 ]
 
