@@ -19,6 +19,7 @@ from symact.decide.candidates import (DECADES, branch_variants, commensurate_poi
 from symact.decide.conjugate import conjugate_forms
 from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
+from symact.decide.floats import evaluator
 from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
 from symact.decide.subsequence import no_ray_refutation, subsequence_refutation
 from symact.decide.terms_sympy import addends, constants_evaluated, logs_combined, signed_fn
@@ -226,7 +227,7 @@ class Search:
                 forms[p] = _smooth_or_none(self.d, interior(p) if p[0] is None or p[0] != p[1] else p)
             form = forms[p] or _smooth_or_none(self.d, point(x0))
             try:
-                v = None if form is None else _float_value(form, float(x0))
+                v = None if form is None else evaluator(form)(float(x0))
             except OverflowError:
                 v = None
             if v == 0:
@@ -1556,47 +1557,6 @@ def _linear_root(u):
     return -form[1] / form[0]
 
 
-_FLOAT_FUNCTIONS = {f.name: f.math for f in REGISTRY.values() if f.kernel and f.math is not None}
-
-
-def _float_value(t, x: float):
-    """t(x) in floating point (search only: None where it fails)."""
-    try:
-        return _fv(t, x)
-    except (ValueError, ZeroDivisionError, OverflowError, KeyError, TypeError):
-        return None
-
-
-def _fv(t, x: float) -> float:
-    head = t[0]
-    if head == "x":
-        return x
-    if head == "num":
-        return float(t[1])
-    if head == "const":
-        return math.pi if t[1] == "pi" else math.e
-    if head == "add":
-        return math.fsum(_fv(a, x) for a in t[1:])
-    if head == "mul":
-        out = 1.0
-        for a in t[1:]:
-            out *= _fv(a, x)
-        return out
-    if head == "pow":
-        b = _fv(t[1], x)
-        q = t[2]
-        if q.denominator == 1:
-            return b ** q.numerator
-        if b < 0:
-            raise ValueError
-        return b ** float(q)
-    if head == "powt":
-        return _fv(t[1], x) ** _fv(t[2], x)
-    if head == "fn":
-        return _FLOAT_FUNCTIONS[t[1]](_fv(t[2], x))
-    raise KeyError(head)
-
-
 def _certain_sign(h, x: Fraction) -> int:
     try:
         b = enclose(h, point(x))
@@ -1653,7 +1613,7 @@ def _samples(p, n: int) -> list[float]:
 def _nearly_zero(g, p) -> bool:
     """g is within 10^-9 of 0 in floats at 9 points of p, where defined (search only: a hint to try an identity
     for a non-strict inequality, asin(sin(x)) <= x on [-1, 1])."""
-    values = [v for v in map(lambda x: _float_value(g, x), _samples(p, 9)) if v is not None and not math.isnan(v)]
+    values = [v for v in map(evaluator(g), _samples(p, 9)) if v is not None and not math.isnan(v)]
     return bool(values) and all(abs(v) <= 1e-9 for v in values)
 
 
@@ -1663,7 +1623,7 @@ def _plausible(g, rel, p) -> bool:
     if not xs:
         return True
     weak = {"<": "<=", ">": ">="}.get(rel, rel)
-    values = [v for v in map(lambda x: _float_value(g, x), xs) if v is not None and not math.isnan(v)]
+    values = [v for v in map(evaluator(g), xs) if v is not None and not math.isnan(v)]
     scale = max((abs(v) for v in values if math.isfinite(v)), default=0.0)
     tol = 1e-12 * scale  # relative to the function's size on the piece: tiny functions keep their signs
     for v in values:
@@ -1727,11 +1687,12 @@ def _float_roots(h, p, search: Search):
             x = lo + (hi - lo) * t
         if lo < x < hi:
             grid.append(x)
+    at = evaluator(h)
     values = []
     search.spend(len(grid) // 16)
     for x in grid:
         search.spend(0)
-        values.append((x, _float_value(h, x)))
+        values.append((x, at(x)))
     roots = []
     values = [(x, v) for x, v in values if v is not None and v != 0]  # exact 0: an underflow, or a root the
     for (a, fa), (b, fb) in zip(values, values[1:]):                   # neighbours bracket anyway
@@ -1739,7 +1700,7 @@ def _float_roots(h, p, search: Search):
             for _ in range(60):
                 search.spend(0)
                 m = (a + b) / 2
-                fm = _float_value(h, m)
+                fm = at(m)
                 if fm is None:
                     break
                 if fm == 0:
