@@ -132,6 +132,7 @@ class Search:
         self.rewrite_cache: dict = {}
         self.root_cache: dict = {}
         self.refined: dict = {}
+        self.bisected: set = set()   # pieces that a Taylor cover of this search had to bisect
         self.claim = claim_json(lhs, rel, rhs, domain)
         self.next_reading = 0.0  # time.monotonic() at which spend reads the CPU clock next
 
@@ -983,7 +984,13 @@ class Search:
 
     def taylor_cover(self, g, rel, p, depth):
         """Bisection of the bounded piece p until the Taylor form of order TAYLOR_ORDER at each part's midpoint
-        has the sign."""
+        has the sign.  A piece that an earlier cover of this search had to bisect is bisected first (|E| <= B
+        takes the same cover for E <= B and -E <= B: the second skips the Taylor forms that failed in the first),
+        and tried whole only where its halves fail."""
+        if p in self.bisected and depth > 0:
+            node = self.bisected_cover(g, rel, p, depth)
+            if node is not None:
+                return node
         from flint import ctx
 
         a = (p[0] + p[1]) / 2
@@ -998,8 +1005,14 @@ class Search:
         if ball.satisfies(rel):
             return {"rule": "eval", "form": "taylor", "at": rational_text(a), "order": TAYLOR_ORDER,
                     "bits": TAYLOR_BITS}
-        if depth == 0:
+        if depth == 0 or p in self.bisected:
             return None
+        self.bisected.add(p)
+        return self.bisected_cover(g, rel, p, depth)
+
+    def bisected_cover(self, g, rel, p, depth):
+        """A Taylor cover of each half of p (depth - 1), as cases; or None."""
+        a = (p[0] + p[1]) / 2
         parts = []
         for q in ((p[0], a, p[2], True), (a, p[1], True, p[3])):
             node = self.taylor_cover(g, rel, q, depth - 1)
