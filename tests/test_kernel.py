@@ -84,6 +84,39 @@ def test_taylor_form_is_sharp_at_a_maximum_and_checked():
             check(claim(bad))
     with pytest.raises(Rejected):  # e^-1 = 0.36787944... > 3678/10000: the claim is false at 1
         check(claim(taylor, "3678/10000"))
+    # the Taylor forms are remembered (symact.kernel.remainder): an order that is no integer in range is still
+    # rejected after the same form of order 1 or 2 was computed (True == 1 and 2.0 == 2 as keys)
+    for order in (1, 2):
+        check(claim({**taylor, "order": order}, "1"))
+    for order in (True, 2.0, [2], 0, 65):
+        with pytest.raises(Rejected):
+            check(claim({**taylor, "order": order}))
+
+
+def test_remembered_taylor_forms_are_those_of_their_precision():
+    """A Taylor form computed at one precision is not the answer at another: at 8 bits the ball of x e^-x's
+    form at 1 on [9/10, 11/10] is wider than at 128 bits, again after both were computed, and the same after
+    the memo is emptied."""
+    from flint import ctx
+
+    from symact.kernel import remainder
+    from symact.kernel.terms import from_json
+
+    g = from_json(["mul", X, fn("exp", ["mul", num("-1"), X])])
+    p, a = (Fraction(9, 10), Fraction(11, 10), True, True), Fraction(1)
+
+    def widths():
+        out = []
+        for bits in (8, 128, 8, 128):
+            with ctx.workprec(bits):
+                b = remainder.taylor_form(g, p, a, 2)
+            out.append(float(b.hi - b.lo))
+        return out
+
+    first = widths()
+    assert first[0] > 2 * first[1] and first[2:] == first[:2]
+    remainder.forget()
+    assert widths() == first
 
 
 def test_counterexample_rule_needs_a_certified_violation():

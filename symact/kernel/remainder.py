@@ -27,6 +27,8 @@ import math
 from fractions import Fraction
 from functools import lru_cache, reduce
 
+from flint import ctx
+
 from symact.kernel import ivals, poly
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_on
@@ -151,11 +153,26 @@ def mean_value_form(p) -> tuple:
 
 
 def taylor_form(d, p, a: Fraction, n: int) -> Iv:
-    """The Taylor form of order n of d at a on the bounded piece p (see the module's docstring)."""
+    """The Taylor form of order n of d at a on the bounded piece p (see the module's docstring), at the working
+    precision.  Remembered (a pure function of its arguments and the precision): the kernel's check of a Taylor
+    cover in the process whose search found it computes each of its forms once (``symact verify``, in a fresh
+    process, computes them all)."""
+    return _taylor_form(d, p, a, checked_order(n), ctx.prec)   # the order checked before it is a key
+
+
+def forget() -> None:
+    """Drop the derivatives and Taylor forms remembered here: the next check computes them afresh, as ``symact
+    verify`` in a fresh process does (``benchmarks/kernel.py`` times its re-checks so)."""
+    derivative.cache_clear()
+    _taylor_form.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def _taylor_form(d, p, a: Fraction, n: int, prec: int) -> Iv:
     if p[0] is None or p[1] is None or not p[0] <= a <= p[1]:
         raise Uncertain("the Taylor form needs a bounded piece and a point of its closure")
     g = smooth_on(d, p, (p[0], p[1], p[2] or a == p[0], p[3] or a == p[1]))  # smooth on P and at a
-    if checked_order(n) > 2:
+    if n > 2:
         ds = derivatives(g, n)
     else:  # orders 1 and 2 keep the formal derivatives: expanding them costs more than it saves
         ds = (g, differentiate(g), differentiate(differentiate(g)))[:n + 1]
