@@ -20,6 +20,7 @@ from symact.decide.conjugate import conjugate_forms
 from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
 from symact.decide.floats import evaluator
+from symact.decide.real_zeros import coefficients, real_zeros
 from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
 from symact.decide.subsequence import no_ray_refutation, subsequence_refutation
 from symact.decide.terms_sympy import addends, constants_evaluated, logs_combined, signed_fn
@@ -282,7 +283,7 @@ class Search:
             for v, p in ((v, p) for v in values for p in self.domain):
                 h = sub(u, v)
                 ends = [float(e) for e in p[:2] if e is not None]  # a zero too close to an end for floats
-                found = self.bracketed(h, p, _float_roots(h, p, self) + ends, (30, 20, 60, 100), lambda a, b: {
+                found = self.bracketed(h, p, _candidate_zeros(h, p, self) + ends, (30, 20, 60, 100), lambda a, b: {
                     "rule": "undefined-between", "side": side, "path": path, "a": a, "b": b})
                 if found:
                     return found
@@ -296,7 +297,7 @@ class Search:
             for v in values:
                 self.spend(20 + _size(u))
                 for (w, z), p in ((f, p) for f in square_factors(sub(u, v)) for p in self.domain):
-                    found = self.bracketed(w, p, _float_roots(w, p, self), (30,), lambda a, b: {
+                    found = self.bracketed(w, p, _candidate_zeros(w, p, self), (30,), lambda a, b: {
                         "rule": "undefined-between", "side": side, "path": path, "a": a, "b": b,
                         "factor": to_json(w), "cofactor": to_json(z)})
                     if found:
@@ -309,7 +310,7 @@ class Search:
         for side, t in (("left", self.lhs), ("right", self.rhs)):
             for path, f in _derivative_parts(t, []):
                 for u, p in ((u, p) for u in _switch_arguments(f) for p in self.domain):
-                    found = self.bracketed(u, p, _float_roots(u, p, self), (30, 20), lambda a, b: {
+                    found = self.bracketed(u, p, _candidate_zeros(u, p, self), (30, 20), lambda a, b: {
                         "rule": "kink-between", "side": side, "path": path, "switch": to_json(u), "a": a, "b": b})
                     if found:
                         return found
@@ -432,7 +433,7 @@ class Search:
             dg = None
         groups = []
         for h in [t for t in (dg, g) if t is not None]:
-            for root in _float_roots(h, p, self):
+            for root in _candidate_zeros(h, p, self):
                 sharp = self.refine(h, root)
                 groups.append(([sharp] if sharp is not None else []) + _rationals_near(root))
         return groups
@@ -1680,6 +1681,19 @@ def _bisect_root(h, root: float, pay) -> tuple[Fraction | None, int]:
         return _dyadic_mid(a, b), steps
     finally:
         ctx.prec = saved
+
+
+def _candidate_zeros(h, p, search: Search):
+    """For the counterexample search: the real zeros of h in p where h is a polynomial with rational coefficients
+    (:mod:`~symact.decide.real_zeros`: of any multiplicity, however close together or far out; the nearest 0
+    first), else :func:`_float_roots`.  The proof search cuts and centres its Taylor forms at the float roots
+    only: a double zero, or two zeros 1e-20 apart, is no better a cut (x^4 + 1e-20 x^3 >= -1e-62 costs more work
+    with them)."""
+    coeffs = coefficients(h)
+    if coeffs is None:
+        return _float_roots(h, p, search)
+    search.spend(8 + len(coeffs) ** 2 // 64)
+    return sorted(real_zeros(coeffs, p[0], p[1]), key=abs)[:6]
 
 
 def _float_roots(h, p, search: Search):

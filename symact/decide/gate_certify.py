@@ -13,7 +13,7 @@ from symact.kernel.pieces import FORMAT, contains, piece_json
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, exact_value, interior, smooth_form
 from symact.kernel.ivals import Uncertain
-from symact.kernel.terms import constant_rational, num, rational_text, sub, to_json
+from symact.kernel.terms import constant_rational, num, parse_rational, rational_text, sub, to_json
 
 
 #: the orders of derivatives tried to refute smoothness: at a breakpoint every order the kernel takes, elsewhere
@@ -61,7 +61,7 @@ def convex_search(t, sense: str, domain: list, work: int, negated: bool = False)
                           "proof": nodes}, "")
         if found[0] is not None:
             return found
-    for node in _violations(t, domain):
+    for node in _violations(t, sense, domain, work):
         found = _checked({"format": FORMAT, "claim": claim, "verdict": "proved" if negated else "refuted",
                           "proof": node}, "")
         if found[0] is not None:
@@ -219,13 +219,40 @@ def kink_nodes(t, domain: list):
                        "right": rational_text(right)}
 
 
-def _violations(t, domain: list):
-    """Candidate violation nodes: a kink at each rational breakpoint inside a piece, then chords."""
+def _violations(t, sense: str, domain: list, work: int):
+    """Candidate violation nodes: a kink at each rational breakpoint inside a piece, then chords, then chords
+    around a point where f'' has the wrong sign (:func:`_dip_chords`)."""
     yield from kink_nodes(t, domain)
     for m in CHORD_MIDPOINTS:
         for h in CHORD_HALF_WIDTHS:
             points = (m - h, m, m + h)
             if any(all(contains(p, q) for q in points) for p in domain):
+                yield {"rule": "chord", "points": [rational_text(q) for q in points]}
+    yield from _dip_chords(t, sense, domain, work)
+
+
+#: the half-widths 2^-k max(1, |c|) of the chords tried around a point c where f'' has the wrong sign
+DIP_EXPONENTS = (1, 4, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 128)
+
+
+def _dip_chords(t, sense: str, domain: list, work: int):
+    """Chords centred at a point c of a piece's interior where the search refutes ``f'' >= 0`` (``<= 0`` for
+    concave), ever shorter: where f'' is continuous and < 0 at c, f lies above every short enough chord around c
+    (x^4 - 1e-30 x^2 only for half-widths below 1e-15).  The kernel checks each chord itself; f'' decides nothing."""
+    from symact.decide.certify import Search
+
+    rel = ">=" if sense == "convex" else "<="
+    for p in domain:
+        if p[0] is not None and p[0] == p[1]:
+            continue
+        found = Search(("deriv", ("deriv", t)), rel, num(0), [interior(p)], work=work // len(domain)).counterexample()
+        if found is None or found[1]["proof"].get("rule") != "counterexample":
+            continue
+        c = parse_rational(found[1]["proof"]["x"])
+        for k in DIP_EXPONENTS:
+            h = max(1, abs(c)) / Fraction(2) ** k
+            points = (c - h, c, c + h)
+            if all(contains(p, q) for q in points):
                 yield {"rule": "chord", "points": [rational_text(q) for q in points]}
 
 
