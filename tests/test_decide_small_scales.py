@@ -1,6 +1,7 @@
 """Counterexamples at scales a float grid does not see (issue 11, "decide more"): the real zeros of a polynomial
 with rational coefficients from python-flint's root isolation (symact/decide/real_zeros.py), and chords ever
-shorter around a point where f'' has the wrong sign (symact/decide/gate_certify.py).  The truths are reasoned out
+shorter around a point where f'' has the wrong sign (symact/decide/gate_certify.py).  (The kernel's reading of a
+polynomial term and its rule ``sturm``: tests/test_kernel_sturm.py.)  The truths are reasoned out
 beside each case and the counterexamples re-checked here in exact rational arithmetic or with mpmath, apart from
 symact; every certificate is re-checked by the kernel."""
 from __future__ import annotations
@@ -12,43 +13,18 @@ import pytest
 
 from symact.budget import limit
 from symact.decide.checked import check_claim
-from symact.decide.real_zeros import MAX_DEGREE, coefficients, real_zeros
+from flint import fmpq, fmpq_poly
+
+from symact.decide.real_zeros import real_zeros
 from symact.kernel import check
-from symact.kernel.terms import X, fn, num
 from symact.parsing import parse_claim
 
 BUDGET = 10.0
 E20, E30 = Fraction(1, 10 ** 20), Fraction(1, 10 ** 30)
 
 
-def _pow(t, n: int):
-    return ("pow", t, Fraction(n))
-
-
-@pytest.mark.parametrize("term, coeffs", [
-    (X, [0, 1]),
-    (num(Fraction(3, 7)), [Fraction(3, 7)]),
-    # x^4 + 10^-20 x^3
-    (("add", _pow(X, 4), ("mul", num(E20), _pow(X, 3))), [0, 0, 0, E20, 1]),
-    # (x + 1)^3 (x - 2) = x^4 + x^3 - 3x^2 - 5x - 2
-    (("mul", _pow(("add", X, num(1)), 3), ("add", X, num(-2))), [-2, -5, -3, 1, 1]),
-    # x^0 = 1
-    (_pow(X, 0), [1]),
-])
-def test_coefficients_of_a_polynomial_term(term, coeffs):
-    assert coefficients(term) == [Fraction(c) for c in coeffs]
-
-
-@pytest.mark.parametrize("term", [
-    fn("exp", X),                                  # not a polynomial
-    ("pow", X, Fraction(1, 2)),                    # a root
-    ("pow", X, Fraction(-1)),                      # a negative power
-    ("add", X, ("const", "pi")),                   # an irrational coefficient
-    _pow(("add", X, num(1)), MAX_DEGREE + 1),      # past the degree limit
-    ("mul", _pow(X, MAX_DEGREE), X),
-])
-def test_not_a_polynomial_of_small_degree(term):
-    assert coefficients(term) is None
+def _poly(coeffs) -> fmpq_poly:
+    return fmpq_poly([fmpq(Fraction(c).numerator, Fraction(c).denominator) for c in coeffs])
 
 
 def _mp_real_roots(coeffs):
@@ -78,7 +54,7 @@ def _product(*roots):
 ])
 def test_real_zeros_agree_with_mpmath(coeffs):
     coeffs = [Fraction(c) for c in coeffs]
-    found = sorted(real_zeros(coeffs, None, None))
+    found = sorted(real_zeros(_poly(coeffs), None, None))
     truth = _mp_real_roots(coeffs)
     assert len(found) == len(truth)
     for f, t in zip(found, truth):
@@ -86,11 +62,11 @@ def test_real_zeros_agree_with_mpmath(coeffs):
 
 
 def test_real_zeros_keep_only_those_inside_and_real():
-    assert real_zeros([Fraction(1), Fraction(0), Fraction(1)], None, None) == []      # x^2 + 1
-    assert real_zeros([Fraction(5)], None, None) == [] and real_zeros([], None, None) == []
-    roots = [Fraction(k) for k in (-2, 0, 3)]
-    assert sorted(real_zeros(_product(*roots), Fraction(0), None)) == [3.0]            # 0 itself is an end
-    assert sorted(real_zeros(_product(*roots), Fraction(-3), Fraction(3))) == [-2.0, 0.0]
+    assert real_zeros(_poly([1, 0, 1]), None, None) == []      # x^2 + 1
+    assert real_zeros(_poly([5]), None, None) == [] and real_zeros(_poly([]), None, None) == []
+    roots = _poly(_product(*[Fraction(k) for k in (-2, 0, 3)]))
+    assert sorted(real_zeros(roots, Fraction(0), None)) == [3.0]            # 0 itself is an end
+    assert sorted(real_zeros(roots, Fraction(-3), Fraction(3))) == [-2.0, 0.0]
 
 
 def _decide(text: str):

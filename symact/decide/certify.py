@@ -20,7 +20,7 @@ from symact.decide.conjugate import conjugate_forms
 from symact.decide.dominant import bounds, dominant_forms
 from symact.decide.factored import factored_forms
 from symact.decide.floats import evaluator
-from symact.decide.real_zeros import coefficients, real_zeros
+from symact.decide.real_zeros import real_zeros
 from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
 from symact.decide.subsequence import no_ray_refutation, subsequence_refutation
 from symact.decide.terms_sympy import addends, constants_evaluated, logs_combined, signed_fn
@@ -38,6 +38,7 @@ from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (derivative, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
                                      vanishes, zero_derivatives)
+from symact.kernel.sturm import polynomial_of
 from symact.kernel.terms import CONVERSE, FUNCTIONS, affine, fn, folded, has_x, neg, occurs, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
@@ -192,10 +193,10 @@ class Search:
             if prove and expected and self.holds_in_floats(quick):
                 return self.proof_first(quick)
             found = (self.refute(quick) or self.straddle() or self.touch() or self.kink()
-                     or (None if expected else self.refute(self.deep_points())))
+                     or (None if expected else self.refute(self.deep_points()) or self.tie()))
             if found or not prove:
                 return found or (None, None, "no counterexample found")
-            return (self.proof() or (self.refute(self.deep_points()) if expected else None)
+            return (self.proof() or (self.refute(self.deep_points()) or self.tie() if expected else None)
                     or (None, None, NO_CERTIFICATE))
         except _Spent as spent:
             return None, None, str(spent)
@@ -215,7 +216,7 @@ class Search:
             if found is None:
                 raise
         return (found or self.refute(quick, paid=True) or self.touch() or self.kink()
-                or self.refute(self.deep_points()) or (None, None, NO_CERTIFICATE))
+                or self.refute(self.deep_points()) or self.tie() or (None, None, NO_CERTIFICATE))
 
     def holds_in_floats(self, points: list) -> bool:
         """Whether the claim holds in floating point at each of ``points`` where lhs - rhs has a float value (its
@@ -254,7 +255,7 @@ class Search:
         attempted), or None."""
         try:
             return (self.refute(hints) or self.refute(self.quick_points()) or self.straddle() or self.touch()
-                    or self.kink() or self.refute(self.deep_points()))
+                    or self.kink() or self.refute(self.deep_points()) or self.tie())
         except _Spent:
             return None
 
@@ -460,6 +461,10 @@ class Search:
 
     # -- proofs ---------------------------------------------------------------------------------------------
     def prove(self, p):
+        if self.rel != "==" and polynomial_of(self.d) is not None:  # exact, before any cover or split
+            node = self.try_eval(self.d, self.rel, p) or self.try_sturm(p)
+            if node is not None:
+                return node
         L = period_multiple(self.d) if p[0] is None or p[1] is None else None
         if L is not None:
             node = self.try_eval(self.d, self.rel, p) or self.periodic(L)   # sin(x) <= 1 needs no period
@@ -492,6 +497,25 @@ class Search:
                 return None
             parts.append({"on": piece_json(q), "by": node})
         return {"rule": "cases", "parts": parts}
+
+    def try_sturm(self, p):
+        """A ``sturm`` node (:mod:`symact.kernel.sturm`) for the claim on p, whose difference is a polynomial over Q:
+        no zero inside p, counted exactly; or None."""
+        self.spend(2 + polynomial_of(self.d).degree() ** 2 // 32)
+        try:
+            check_node({"rule": "sturm"}, self.d, self.rel, p)
+        except Rejected:
+            return None
+        return {"rule": "sturm"}
+
+    def tie(self):
+        """A ``sturm`` refutation of a strict claim whose difference is a polynomial over Q: a zero in the domain,
+        perhaps irrational, where no rational point refutes it ((x^2 - 2)^2 > 0 at sqrt 2); or None."""
+        if self.rel not in ("<", ">") or polynomial_of(self.d) is None:
+            return None
+        self.spend(2 + polynomial_of(self.d).degree() ** 2 // 32)
+        result = self.accepted("refuted", {"rule": "sturm"})
+        return ("refuted", *result) if result else None
 
     def periodic(self, L: int):
         """A proof on one period 2 pi L (a little more: the kernel wants a rational interval at least that long)
@@ -1689,11 +1713,11 @@ def _candidate_zeros(h, p, search: Search):
     first), else :func:`_float_roots`.  The proof search cuts and centres its Taylor forms at the float roots
     only: a double zero, or two zeros 1e-20 apart, is no better a cut (x^4 + 1e-20 x^3 >= -1e-62 costs more work
     with them)."""
-    coeffs = coefficients(h)
-    if coeffs is None:
+    poly = polynomial_of(h)
+    if poly is None:
         return _float_roots(h, p, search)
-    search.spend(8 + len(coeffs) ** 2 // 64)
-    return sorted(real_zeros(coeffs, p[0], p[1]), key=abs)[:6]
+    search.spend(8 + (poly.degree() + 1) ** 2 // 64)
+    return sorted(real_zeros(poly, p[0], p[1]), key=abs)[:6]
 
 
 def _float_roots(h, p, search: Search):

@@ -5,14 +5,16 @@ LCF style: the deciders in :mod:`symact.decide` search with all of SymPy's power
 trusts, in full:
 
 1. python-flint's ``arb`` ball arithmetic (outward-rounded: a ball always contains the true value) and exact
-   rational arithmetic (:mod:`fractions`), exact polynomial expansion in SymPy (``expand``);
+   rational arithmetic (:mod:`fractions`), exact polynomial expansion in SymPy (``expand``), and FLINT's exact
+   arithmetic of polynomials over Q (``fmpq_poly``, for the rule sturm);
 2. the facts about each function in :mod:`symact.kernel.functions` (domain, monotonicity and limits,
    derivative, f(0)), each tested against its definition;
 3. the rules of :mod:`symact.kernel.check` (eval, cover, cases, monotone, tail, algebra, constant, rewrite,
    counterexample), :mod:`symact.kernel.between` (undefined-between: the intermediate value theorem puts a zero
    of a continuous denominator, log argument or Piecewise gap in the domain), :mod:`symact.kernel.kink_between`
    (kink-between: the same theorem puts a corner of d/dx f, a simple zero of a switch argument where f's two
-   forms have different slopes, in the domain),
+   forms have different slopes, in the domain), :mod:`symact.kernel.sturm` (sturm: Sturm's theorem counts the
+   real zeros of a polynomial difference exactly),
    :mod:`symact.kernel.limit_claim` (limit, squeeze, subsequence, no-ray), :mod:`symact.kernel.integral_claim` (ftc: the
    fundamental theorem of calculus for an antiderivative whose kernel derivative is the integrand),
    :mod:`symact.kernel.continuity_claim` (smooth: a composition of C-infinity functions on their open domains is
@@ -28,7 +30,7 @@ trusts, in full:
    every convex function, every norm or every midpoint-convex function from instances of their axioms; dyadic,
    closure, continuous: a claim for every weight in [0, 1] from an induction over the dyadic weights and the
    continuity of both sides),
-   each a textbook theorem (interval enclosure, mean value theorem, fundamental theorem of calculus, Taylor's
+   each a textbook theorem (interval enclosure, Sturm's theorem, mean value theorem, fundamental theorem of calculus, Taylor's
    theorem with the Lagrange remainder, intermediate value theorem, identity of rational functions, induction,
    density of the dyadic rationals);
 4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part

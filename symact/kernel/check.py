@@ -88,7 +88,10 @@ piece P by one of these rules (the only ways to conclude):
 ``outer``     (:mod:`symact.kernel.outer`) d = f(u) - f(v) by ``algebra`` for a strictly monotone f, u and v in
               f's domain on P; the sub-node proves u - v REL 0 (the converse relation for a decreasing f);
 ``branches``  (:mod:`symact.kernel.branches`) d = W + r with W a Piecewise whose conditions certainly cover P
-              (syntactically, every comparison defined on P); one node per branch proves v_i + r REL 0 on P.
+              (syntactically, every comparison defined on P); one node per branch proves v_i + r REL 0 on P;
+``sturm``     (:mod:`symact.kernel.sturm`) d is a polynomial over Q by its syntax with no zero inside P (Sturm's
+              theorem, exact), its sign there and its values at P's closed ends satisfy REL.  As a refutation of a
+              strict claim: d has a zero in a piece of D.
 """
 from __future__ import annotations
 
@@ -99,7 +102,7 @@ from typing import Any
 
 from flint import arb, ctx
 
-from symact.kernel import algebra, limits, remainder
+from symact.kernel import algebra, limits, remainder, sturm
 from symact.kernel import continuity_claim, convex_claim, integral_claim
 from symact.kernel.affine_convex import check_affine_convex
 from symact.kernel.axioms import check_axioms
@@ -127,7 +130,7 @@ INEQUALITIES = ("<", "<=", ">", ">=")
 #: the relations each rule proves (every claim relation where not listed)
 RULE_RELATIONS = {"algebra": ("==", "<=", ">="), "constant": ("==", "<=", ">="), "same": ("==", "<=", ">="),
                   "abs": ("<", "<="),
-                  "monotone": INEQUALITIES, "remainder": INEQUALITIES, "tail": INEQUALITIES}
+                  "monotone": INEQUALITIES, "remainder": INEQUALITIES, "tail": INEQUALITIES, "sturm": INEQUALITIES}
 #: the refutations of a claim at an irrational point (the intermediate value theorem)
 BETWEEN = {"undefined-between": check_between, "kink-between": check_kink_between}
 
@@ -230,9 +233,12 @@ class _Checker:
 
     # -- refutation ---------------------------------------------------------------------------------------------
     def counterexample(self, node: Any, lhs, rel, rhs, domain) -> None:
-        rule = choice(node, "rule", ("counterexample", *BETWEEN))
+        rule = choice(node, "rule", ("counterexample", "sturm", *BETWEEN))
         if rule in BETWEEN:
             self.log += BETWEEN[rule](node, lhs, rhs, domain)
+            return
+        if rule == "sturm":
+            self.log.append(sturm.refute(sub(lhs, rhs), rel, domain))
             return
         x0 = parse_rational(node.get("x"))
         if not any(contains(p, x0) for p in domain):
@@ -278,6 +284,9 @@ class _Checker:
         if not ball.satisfies(rel):
             raise Rejected(f"on {piece_text(p)} the difference lies in {ball}, not certainly {rel} 0")
         self.log.append(f"On {piece_text(p)}: the difference lies in {ball} ({how}), so it is {rel} 0.")
+
+    def rule_sturm(self, node, d, rel, p) -> None:
+        self.log.append(sturm.prove(d, rel, p))
 
     def rule_cases(self, node, d, rel, p) -> None:
         parts = node.get("parts")
