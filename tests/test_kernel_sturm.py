@@ -1,8 +1,9 @@
-"""The kernel's rule ``sturm`` (symact/kernel/sturm.py): a polynomial difference's real zeros counted exactly by
-Sturm's theorem.  The zero counts are checked against polynomials built from known zeros (rationals, and +-sqrt k,
-compared exactly by squaring), the rule's verdicts against claims whose truth is argued beside each, and every
-changed certificate (a relation flipped, a domain widened over a zero, a closed end at a zero, a term that is not a
-polynomial) must be rejected."""
+"""The kernel's rule ``sturm`` (symact/kernel/sturm.py): the real zeros of a rational difference's numerator and
+denominator counted exactly by Sturm's theorem.  The zero counts are checked against polynomials built from known
+zeros (rationals, and +-sqrt k, compared exactly by squaring), the reading of a term as N/D against the kernel's
+own definedness (evaluate.undefined_reason), the rule's verdicts against claims whose truth is argued beside each,
+and every changed certificate (a relation flipped, a domain widened over a zero or a pole, a closed end at a zero,
+a term that is not a rational function) must be rejected."""
 from __future__ import annotations
 
 import random
@@ -10,11 +11,13 @@ import time
 from fractions import Fraction
 
 import pytest
+from flint import fmpq
 
 from symact.budget import limit
 from symact.decide.checked import check_claim
 from symact.kernel import Rejected, check
-from symact.kernel.sturm import MAX_DEGREE, polynomial_of, zeros_inside
+from symact.kernel.evaluate import undefined_reason
+from symact.kernel.sturm import MAX_DEGREE, polynomial_of, rational_of, zeros_inside
 from symact.kernel.terms import X, fn, num
 from symact.parsing import parse_claim
 
@@ -46,6 +49,49 @@ def test_a_polynomial_term_is_read_exactly(term, coeffs):
 ])
 def test_not_a_polynomial_the_rule_reads(term):
     assert polynomial_of(term) is None
+
+
+def _frac(q) -> Fraction:
+    return Fraction(int(q.p), int(q.q))
+
+
+@pytest.mark.parametrize("term", [
+    ("pow", ("add", _pow(X, 2), num(-2)), Fraction(-1)),                     # 1/(x^2 - 2)
+    ("add", ("pow", X, Fraction(-1)), ("pow", ("add", X, num(-1)), Fraction(-2))),   # 1/x + 1/(x - 1)^2
+    ("pow", ("pow", X, Fraction(-1)), Fraction(0)),                           # (1/x)^0: undefined at 0, else 1
+    ("mul", num(0), ("pow", ("add", X, num(1)), Fraction(-3))),               # 0/(x + 1)^3: undefined at -1
+    ("pow", ("add", ("pow", X, Fraction(-1)), num(-1)), Fraction(-1)),        # 1/(1/x - 1): undefined at 0 and 1
+])
+def test_a_rational_term_is_read_with_its_domain(term):
+    """N/D equals the term where the kernel finds it defined, and D is 0 exactly where the kernel finds it not."""
+    n, d = rational_of(term)
+    for k in range(-12, 13):
+        x = Fraction(k, 4)
+        defined = not undefined_reason(term, x)
+        dx = _frac(d(_q(x)))
+        assert defined == (dx != 0), x
+        if defined:
+            assert _frac(n(_q(x))) / dx == _exact(term, x)
+
+
+def _q(x: Fraction) -> fmpq:
+    return fmpq(x.numerator, x.denominator)
+
+
+def _exact(t, x: Fraction) -> Fraction:
+    """The term's value at x in plain rational arithmetic (apart from symact)."""
+    head = t[0]
+    if head == "x":
+        return x
+    if head == "num":
+        return t[1]
+    if head == "pow":
+        return _exact(t[1], x) ** int(t[2])
+    parts = [_exact(a, x) for a in t[1:]]
+    out = parts[0]
+    for v in parts[1:]:
+        out = out + v if head == "add" else out * v
+    return out
 
 
 def _zeros_truth(rationals, squares, lo, hi) -> int:
@@ -92,6 +138,13 @@ SQ = J("pow", J("add", J("pow", ["x"], "2"), J("num", "-2")), "2")
 # x^3 - 3x + 2 = (x - 1)^2 (x + 2)
 CUBIC = J("add", J("pow", ["x"], "3"), J("mul", J("num", "-3"), ["x"]), J("num", "2"))
 ZERO = J("num", "0")
+# 1/(x^2 - 2): undefined at +-sqrt 2
+POLE = J("pow", J("add", J("pow", ["x"], "2"), J("num", "-2")), "-1")
+# (x^2 - 2)^2 / (x^2 + 1): 0 at +-sqrt 2, > 0 elsewhere, defined everywhere
+TIE = J("mul", SQ, J("pow", J("add", J("pow", ["x"], "2"), J("num", "1")), "-1"))
+# x^2/(1 + x^4) - 1/2 = -(x^2 - 1)^2 / (2 (1 + x^4)): <= 0, 0 at +-1
+PEAK = J("add", J("mul", J("pow", ["x"], "2"), J("pow", J("add", J("num", "1"), J("pow", ["x"], "4")), "-1")),
+         J("num", "-1/2"))
 
 
 @pytest.mark.parametrize("cert", [
@@ -103,6 +156,13 @@ ZERO = J("num", "0")
     _cert(CUBIC, "<=", ZERO, [["-oo", "-2", False, True]]),      # and 0 at -2
     _cert(SQ, ">", ZERO, [R], "refuted"),                         # 0 at sqrt 2: irrational
     _cert(CUBIC, ">", ZERO, [["-2", "0", True, False]], "refuted"),   # 0 at the closed end -2
+    _cert(PEAK, "<", ZERO, [["-1", "1", False, False]]),          # the zeros -1, 1 are the open ends
+    _cert(PEAK, "<=", J("num", "1/1000000000000000000000000000000"), [R]),   # the maximum 0 is below 1e-30
+    _cert(POLE, ">", ZERO, [["3/2", "oo", True, False]]),        # x^2 - 2 > 0 for x >= 3/2 > sqrt 2
+    _cert(POLE, "<", ZERO, [["-1", "1", True, True]]),           # x^2 - 2 < 0 on [-1, 1]
+    _cert(POLE, ">", J("num", "-1000000000"), [R], "refuted"),    # undefined at sqrt 2, whatever the bound
+    _cert(POLE, "==", POLE, [["1", "2", False, False]], "refuted"),   # also for ==: undefined at sqrt 2 in (1, 2)
+    _cert(TIE, ">", ZERO, [R], "refuted"),                        # 0 at sqrt 2
 ])
 def test_the_rule_decides_true_polynomial_claims_and_refutes_false_ones(cert):
     assert check(cert)[0] == cert["verdict"]
@@ -122,9 +182,15 @@ def test_a_true_claim_with_zeros_inside_is_not_proved_by_the_count():
     _cert(CUBIC, ">", ZERO, [["-2", "1", False, True]]),
     _cert(CUBIC, ">=", ZERO, [["-oo", "-2", False, True]]),      # flipped: < 0 left of -2
     _cert(CUBIC, ">", ZERO, [["-3", "0", False, False]]),        # over the zero -2
-    _cert(J("mul", ["x"], J("pow", ["x"], "-1")), ">", ZERO, [R]),   # x / x: undefined at 0, no polynomial
+    _cert(J("mul", ["x"], J("pow", ["x"], "-1")), ">", ZERO, [R]),   # x / x: undefined at 0
     _cert(J("add", ["x"], J("const", "pi")), ">", ZERO, [["0", "1", False, False]]),
     _cert(J("pow", J("add", ["x"], J("num", "1")), "65"), ">", J("num", "-1"), [R]),   # past the degree limit
+    _cert(PEAK, "<", ZERO, [["-1", "1", True, False]]),           # 0 at the closed end -1
+    _cert(PEAK, "<", ZERO, [R]),                                   # 0 at +-1 inside
+    _cert(POLE, ">", ZERO, [["1", "oo", False, False]]),          # widened over the pole sqrt 2
+    _cert(POLE, ">", ZERO, [["3/2", "oo", True, False]], "refuted"),  # no pole, no zero there
+    _cert(TIE, ">=", ZERO, [R], "refuted"),                       # defined everywhere: a zero refutes only > and <
+    _cert(J("pow", J("add", ["x"], J("num", "1")), "-65"), ">", ZERO, [["0", "1", False, False]]),  # past the limit
     _cert(SQ, ">=", ZERO, [R], "refuted"),                        # a zero refutes only a strict relation
     _cert(SQ, ">", ZERO, [["3/2", "oo", False, False]], "refuted"),   # no zero there
     _cert(CUBIC, ">", ZERO, [["-2", "1", False, False]], "refuted"),  # zeros only at the open ends
@@ -158,6 +224,10 @@ BUDGET = 10.0
     ("(x**2 - 2)**2 > 0 for x > 1", "refuted"),
     # x^3 - x + 0.385 on x >= 0: its minimum at 1/sqrt 3 is 0.385 - 2/(3 sqrt 3) = 0.385 - 0.384900... > 0: true
     ("x**3 - x + 0.385 > 0 for x >= 0", "proved"),
+    # (x^2 - 2)^2/(x^2 + 1) is 0 at sqrt 2: false
+    ("(x**2 - 2)**2/(x**2 + 1) > 0", "refuted"),
+    # x^2/(1 + x^4) <= 1/2 (AM-GM: 1 + x^4 >= 2x^2): true, with room 1e-30
+    ("x**2/(1 + x**4) <= 1/2 + 1e-30", "proved"),
 ])
 def test_the_search_proposes_sturm(text, status):
     with limit(BUDGET):

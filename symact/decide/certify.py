@@ -38,7 +38,7 @@ from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (derivative, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
                                      vanishes, zero_derivatives)
-from symact.kernel.sturm import polynomial_of
+from symact.kernel.sturm import polynomial_of, rational_of
 from symact.kernel.terms import CONVERSE, FUNCTIONS, affine, fn, folded, has_x, neg, occurs, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
@@ -461,7 +461,7 @@ class Search:
 
     # -- proofs ---------------------------------------------------------------------------------------------
     def prove(self, p):
-        if self.rel != "==" and polynomial_of(self.d) is not None:  # exact, before any cover or split
+        if self.rel != "==" and rational_of(self.d) is not None:  # exact, before any cover or split
             node = self.try_eval(self.d, self.rel, p) or self.try_sturm(p)
             if node is not None:
                 return node
@@ -499,9 +499,9 @@ class Search:
         return {"rule": "cases", "parts": parts}
 
     def try_sturm(self, p):
-        """A ``sturm`` node (:mod:`symact.kernel.sturm`) for the claim on p, whose difference is a polynomial over Q:
-        no zero inside p, counted exactly; or None."""
-        self.spend(2 + polynomial_of(self.d).degree() ** 2 // 32)
+        """A ``sturm`` node (:mod:`symact.kernel.sturm`) for the claim on p, whose difference is a rational function
+        over Q: no zero of its numerator or denominator in p, counted exactly; or None."""
+        self.spend(_sturm_cost(self.d))
         try:
             check_node({"rule": "sturm"}, self.d, self.rel, p)
         except Rejected:
@@ -509,11 +509,13 @@ class Search:
         return {"rule": "sturm"}
 
     def tie(self):
-        """A ``sturm`` refutation of a strict claim whose difference is a polynomial over Q: a zero in the domain,
-        perhaps irrational, where no rational point refutes it ((x^2 - 2)^2 > 0 at sqrt 2); or None."""
-        if self.rel not in ("<", ">") or polynomial_of(self.d) is None:
+        """A ``sturm`` refutation of a claim whose difference is a rational function over Q: a zero of its
+        denominator in the domain, or for a strict claim one of its numerator, perhaps irrational, where no
+        rational point refutes it ((x^2 - 2)^2 > 0 at sqrt 2); or None."""
+        r = rational_of(self.d)
+        if r is None or (self.rel not in ("<", ">") and r[1].degree() == 0):
             return None
-        self.spend(2 + polynomial_of(self.d).degree() ** 2 // 32)
+        self.spend(_sturm_cost(self.d))
         result = self.accepted("refuted", {"rule": "sturm"})
         return ("refuted", *result) if result else None
 
@@ -1705,6 +1707,13 @@ def _bisect_root(h, root: float, pay) -> tuple[Fraction | None, int]:
         return _dyadic_mid(a, b), steps
     finally:
         ctx.prec = saved
+
+
+def _sturm_cost(t) -> int:
+    """Work units of the kernel's rule sturm on a rational function t (its numerator's and denominator's Sturm
+    sequences: about degree^2 remainder steps each)."""
+    n, d = rational_of(t)
+    return 2 + (max(n.degree(), 0) ** 2 + max(d.degree(), 0) ** 2) // 32
 
 
 def _candidate_zeros(h, p, search: Search):

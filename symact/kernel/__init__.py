@@ -14,7 +14,7 @@ trusts, in full:
    of a continuous denominator, log argument or Piecewise gap in the domain), :mod:`symact.kernel.kink_between`
    (kink-between: the same theorem puts a corner of d/dx f, a simple zero of a switch argument where f's two
    forms have different slopes, in the domain), :mod:`symact.kernel.sturm` (sturm: Sturm's theorem counts the
-   real zeros of a polynomial difference exactly),
+   real zeros of a rational difference's numerator and denominator exactly),
    :mod:`symact.kernel.limit_claim` (limit, squeeze, subsequence, no-ray), :mod:`symact.kernel.integral_claim` (ftc: the
    fundamental theorem of calculus for an antiderivative whose kernel derivative is the integrand),
    :mod:`symact.kernel.continuity_claim` (smooth: a composition of C-infinity functions on their open domains is

@@ -89,9 +89,10 @@ piece P by one of these rules (the only ways to conclude):
               f's domain on P; the sub-node proves u - v REL 0 (the converse relation for a decreasing f);
 ``branches``  (:mod:`symact.kernel.branches`) d = W + r with W a Piecewise whose conditions certainly cover P
               (syntactically, every comparison defined on P); one node per branch proves v_i + r REL 0 on P;
-``sturm``     (:mod:`symact.kernel.sturm`) d is a polynomial over Q by its syntax with no zero inside P (Sturm's
-              theorem, exact), its sign there and its values at P's closed ends satisfy REL.  As a refutation of a
-              strict claim: d has a zero in a piece of D.
+``sturm``     (:mod:`symact.kernel.sturm`) d is a rational function N/D over Q by its syntax, D has no zero in P
+              and N D none inside P (Sturm's theorem, exact), its sign there and its values at P's closed ends
+              satisfy REL.  As a refutation: D has a zero in a piece of D (d undefined there), or, for a strict
+              claim, N has one.
 """
 from __future__ import annotations
 

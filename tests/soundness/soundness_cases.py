@@ -1130,11 +1130,12 @@ def domain_syntax_cases() -> list[Case]:
     from soundness_heldout import heldout_domain_cases
     from soundness_hunt import hunt_domain_cases
     from soundness_hunt2 import hunt2_domain_cases
+    from soundness_hunt3 import hunt3_domain_cases
     from soundness_review import review_domain_cases
 
     return (_domain_syntax_cases() + adversarial_domain_cases(T, F) + heldout_domain_cases(T, F)
             + review_domain_cases(T, F) + hunt_domain_cases(T, F) + fresh_domain_cases(T, F)
-            + hunt2_domain_cases(T, F))
+            + hunt2_domain_cases(T, F) + hunt3_domain_cases(T, F))
 
 
 def _domain_syntax_cases() -> list[Case]:
@@ -1176,12 +1177,13 @@ def all_cases() -> list[Case]:
     from soundness_heldout import heldout_cases
     from soundness_hunt import hunt_cases
     from soundness_hunt2 import hunt2_cases
+    from soundness_hunt3 import hunt3_cases
     from soundness_review import review_cases
 
     return (extremum_cases() + tail_cases() + periodic_cases() + removable_cases() + domain_cases() + kink_cases()
             + smooth_cases() + parameter_cases() + composition_cases() + tiny_cases() + near_identity_cases()
             + adversarial_cases(T, F) + heldout_cases(T, F) + review_cases(T, F) + hunt_cases(T, F)
-            + fresh_cases(T, F) + hunt2_cases(T, F))
+            + fresh_cases(T, F) + hunt2_cases(T, F) + hunt3_cases(T, F))
 
 
 KNOWN_WRONG_FILE = Path(__file__).with_name("known_wrong.txt")
