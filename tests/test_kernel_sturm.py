@@ -39,6 +39,12 @@ def test_a_polynomial_term_is_read_exactly(term, coeffs):
     assert [Fraction(int(c.p), int(c.q)) for c in polynomial_of(term).coeffs()] == [Fraction(c) for c in coeffs]
 
 
+def test_a_reciprocal_of_degree_60_is_read():
+    # 1/(x^2 - 2)^30: N = 1, D = (x^2 - 2)^30 of degree 60 (the numerator's degree is 0, not 60 * 2)
+    n, d = rational_of(("pow", _pow(("add", _pow(X, 2), num(-2)), 30), Fraction(-1)))
+    assert n.degree() == 0 and d.degree() == 60
+
+
 @pytest.mark.parametrize("term", [
     fn("exp", X),                                  # not a polynomial
     ("pow", X, Fraction(1, 2)),                    # a root: undefined for x < 0
@@ -228,6 +234,8 @@ BUDGET = 10.0
     ("(x**2 - 2)**2/(x**2 + 1) > 0", "refuted"),
     # x^2/(1 + x^4) <= 1/2 (AM-GM: 1 + x^4 >= 2x^2): true, with room 1e-30
     ("x**2/(1 + x**4) <= 1/2 + 1e-30", "proved"),
+    # undefined at sqrt 2 in (1, oo): false; the denominator has degree 60, its reciprocal's reading too
+    ("1/((x**2 - 2)**30) > 0 for x > 1", "refuted"),
 ])
 def test_the_search_proposes_sturm(text, status):
     with limit(BUDGET):

@@ -1618,7 +1618,8 @@ def _dyadic_mid(a: Fraction, b: Fraction) -> Fraction:
 
 def _bracket(g, c: Fraction) -> Fraction:
     """Half-width of the piece around a critical point c that interval arithmetic can settle: about the
-    square root of |g(c)| (g is flat to second order there)."""
+    square root of |g(c)| (g is flat to second order there); 2^-24 where |g(c)| is past the floats (1/(x^2 - 2)^30
+    near its pole)."""
     from flint import ctx
 
     saved, ctx.prec = ctx.prec, 512
@@ -1629,7 +1630,7 @@ def _bracket(g, c: Fraction) -> Fraction:
         margin = 0.0
     finally:
         ctx.prec = saved
-    k = 40 if margin <= 0 else min(200, max(24, int(-math.log2(margin) / 2) + 6))
+    k = 40 if margin <= 0 else 24 if math.isinf(margin) else min(200, max(24, int(-math.log2(margin) / 2) + 6))
     return Fraction(1, 2 ** k) * max(1, abs(c))
 
 

@@ -51,9 +51,12 @@ def rational_of(t) -> tuple[fmpq_poly, fmpq_poly] | None:
         return fmpq_poly([fmpq(t[1].numerator, t[1].denominator)]), fmpq_poly([1])
     if head == "pow" and t[2].denominator == 1:
         base, k = rational_of(t[1]), abs(int(t[2]))
-        if base is None or max(_degree(base[0]), _degree(base[1])) * (k + (t[2] < 0)) > MAX_DEGREE:
+        if base is None:
             return None
         n, d = base
+        degrees = (_degree(n) * k, _degree(d) * k) if t[2] >= 0 else (_degree(d) * (k + 1), _degree(n) * k + _degree(d))
+        if max(degrees) > MAX_DEGREE:   # checked before the powers are formed
+            return None
         if k == 0:
             return d, d   # b^0 = 1 where b is defined
         return (n ** k, d ** k) if t[2] > 0 else (d ** (k + 1), n ** k * d)
