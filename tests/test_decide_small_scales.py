@@ -86,6 +86,9 @@ def _decide(text: str):
     ("x**2 - 2**60*x >= 1 - 2**118", lambda x: x ** 2 - 2 ** 60 * x - 1 + 2 ** 118),
     # x^6 - 1e-10 x^2 has its minimum at x^4 = 1e-10/3, value -2/3 1e-10 (1e-10/3)^(1/2) = -3.8e-16 < -1e-16
     ("x**6 - 1e-10*x**2 >= -1e-16", lambda x: x ** 6 - Fraction(1, 10 ** 10) * x ** 2 + Fraction(1, 10 ** 16)),
+    # the quartic above over x^2 + 1 (about 1 there): its minimum near -3/4 1e-20 is still about -1.05e-81
+    ("(x**4 + 1e-20*x**3)/(x**2 + 1) >= -1e-81",
+     lambda x: (x ** 4 + E20 * x ** 3) / (x ** 2 + 1) + Fraction(1, 10 ** 81)),
 ])
 def test_a_polynomial_minimum_at_a_small_or_far_critical_point_refutes(text, f):
     status, proof = _decide(text)
@@ -105,6 +108,14 @@ def _above_chord(f, a, m, b) -> bool:
     ("concave(-x**4 + 1e-30*x**2)", lambda x: -x ** 4 + E30 * x ** 2, -1),
     # f'' = cosh x - 1 - 2e-12 < 0 near 0 (|x| < about 2e-6)
     ("convex(cosh(x) - x**2/2 - 1e-12*x**2)", None, 1),
+    # f'' = 12x^2 - 6e-60 x < 0 only for 0 < x < 5e-61: a chord there, far shorter than 2^-128
+    ("convex(x**4 - 1e-60*x**3)", lambda x: x ** 4 - Fraction(1, 10 ** 60) * x ** 3, 1),
+    # f'' = 30x^4 - 2e-39 x^3 < 0 for 0 < x < 6.7e-41
+    ("convex(x**6 - 1e-40*x**5)", lambda x: x ** 6 - Fraction(1, 10 ** 40) * x ** 5, 1),
+    # f'' = 6x - 2e-30 < 0 on (0, 1/3 1e-30), next to the closed end 0 of [0, oo)
+    ("convex(x**3 - 1e-30*x**2) for x >= 0", lambda x: x ** 3 - E30 * x ** 2, 1),
+    # f'' = 6x < 0 on (-1e-30, 0): only within 1e-30 of the open end
+    ("convex(x**3 - 3*x) for x > -1e-30", lambda x: x ** 3 - 3 * x, 1),
 ])
 def test_a_short_chord_refutes_convexity_where_f2_dips_below_0(text, f, sense):
     status, proof = _decide(text)

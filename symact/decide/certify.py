@@ -38,7 +38,7 @@ from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (derivative, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
                                      vanishes, zero_derivatives)
-from symact.kernel.sturm import polynomial_of, rational_of
+from symact.kernel.sturm import rational_of
 from symact.kernel.terms import CONVERSE, FUNCTIONS, affine, fn, folded, has_x, neg, occurs, rational_text, sub, to_json
 
 #: work units (kernel enclosures) one search may spend
@@ -1718,16 +1718,16 @@ def _sturm_cost(t) -> int:
 
 
 def _candidate_zeros(h, p, search: Search):
-    """For the counterexample search: the real zeros of h in p where h is a polynomial with rational coefficients
-    (:mod:`~symact.decide.real_zeros`: of any multiplicity, however close together or far out; the nearest 0
-    first), else :func:`_float_roots`.  The proof search cuts and centres its Taylor forms at the float roots
-    only: a double zero, or two zeros 1e-20 apart, is no better a cut (x^4 + 1e-20 x^3 >= -1e-62 costs more work
-    with them)."""
-    poly = polynomial_of(h)
-    if poly is None:
+    """For the counterexample search: the real zeros in p of N where h = N/D is a rational function over Q
+    (:func:`~symact.kernel.sturm.rational_of`; :mod:`~symact.decide.real_zeros`: of any multiplicity, however close
+    together or far out; the nearest 0 first), else :func:`_float_roots`.  The proof search cuts and centres its
+    Taylor forms at the float roots only: a double zero, or two zeros 1e-20 apart, is no better a cut
+    (x^4 + 1e-20 x^3 >= -1e-62 costs more work with them)."""
+    r = rational_of(h)
+    if r is None:
         return _float_roots(h, p, search)
-    search.spend(8 + (poly.degree() + 1) ** 2 // 64)
-    return sorted(real_zeros(poly, p[0], p[1]), key=abs)[:6]
+    search.spend(8 + (r[0].degree() + 1) ** 2 // 64)
+    return sorted(real_zeros(r[0], p[0], p[1]), key=abs)[:6]
 
 
 def _float_roots(h, p, search: Search):

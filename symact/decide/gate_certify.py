@@ -231,14 +231,17 @@ def _violations(t, sense: str, domain: list, work: int):
     yield from _dip_chords(t, sense, domain, work)
 
 
-#: the half-widths 2^-k max(1, |c|) of the chords tried around a point c where f'' has the wrong sign
+#: the half-widths 2^-k s of the chords tried around a point c where f'' has the wrong sign, for each scale s:
+#: max(1, |c|), |c| and the distance from c to the piece's nearest finite end
 DIP_EXPONENTS = (1, 4, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 128)
 
 
 def _dip_chords(t, sense: str, domain: list, work: int):
     """Chords centred at a point c of a piece's interior where the search refutes ``f'' >= 0`` (``<= 0`` for
     concave), ever shorter: where f'' is continuous and < 0 at c, f lies above every short enough chord around c
-    (x^4 - 1e-30 x^2 only for half-widths below 1e-15).  The kernel checks each chord itself; f'' decides nothing."""
+    (x^4 - 1e-30 x^2 only for half-widths below 1e-15; x^4 - 1e-60 x^3 only for c and half-widths below 5e-61,
+    x^3 - 3x on x > -1e-30 only within 1e-30 of the end).  The kernel checks each chord itself; f'' decides
+    nothing."""
     from symact.decide.certify import Search
 
     rel = ">=" if sense == "convex" else "<="
@@ -249,11 +252,13 @@ def _dip_chords(t, sense: str, domain: list, work: int):
         if found is None or found[1]["proof"].get("rule") != "counterexample":
             continue
         c = parse_rational(found[1]["proof"]["x"])
-        for k in DIP_EXPONENTS:
-            h = max(1, abs(c)) / Fraction(2) ** k
-            points = (c - h, c, c + h)
-            if all(contains(p, q) for q in points):
-                yield {"rule": "chord", "points": [rational_text(q) for q in points]}
+        scales = [max(1, abs(c)), abs(c), *(abs(c - e) for e in p[:2] if e is not None)]
+        for s in dict.fromkeys(q for q in scales if q > 0):
+            for k in DIP_EXPONENTS:
+                h = s / Fraction(2) ** k
+                points = (c - h, c, c + h)
+                if all(contains(p, q) for q in points):
+                    yield {"rule": "chord", "points": [rational_text(q) for q in points]}
 
 
 def period_search(lhs, rel: str, rhs, domain: list, work: int):

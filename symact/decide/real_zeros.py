@@ -1,5 +1,5 @@
-"""The real zeros of a kernel term that is a polynomial in x with rational coefficients (read by
-:func:`symact.kernel.sturm.polynomial_of`), from python-flint's complex root isolation (``fmpq_poly.complex_roots``:
+"""The real zeros of a polynomial with rational coefficients (the numerator of a kernel term read by
+:func:`symact.kernel.sturm.rational_of`), from python-flint's complex root isolation (``fmpq_poly.complex_roots``:
 arb balls, certified apart, a real zero with an exactly 0 imaginary part), as floats: candidates for the search
 only.  A counterexample or a cut at such a point is checked by the kernel like any other; nothing here decides.
 

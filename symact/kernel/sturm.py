@@ -74,15 +74,6 @@ def rational_of(t) -> tuple[fmpq_poly, fmpq_poly] | None:
     return None
 
 
-def polynomial_of(t) -> fmpq_poly | None:
-    """t as a polynomial over Q, when :func:`rational_of` reads it with a nonzero constant denominator (so t is
-    defined at every real x); else None."""
-    r = rational_of(t)
-    if r is None or r[1].degree() != 0:
-        return None
-    return r[0] / r[1].coeffs()[0]
-
-
 def _degree(q: fmpq_poly) -> int:
     return max(q.degree(), 0)
 
