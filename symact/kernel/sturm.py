@@ -48,7 +48,7 @@ def rational_of(t) -> tuple[fmpq_poly, fmpq_poly] | None:
     if head == "x":
         return fmpq_poly([0, 1]), fmpq_poly([1])
     if head == "num":
-        return fmpq_poly([fmpq(t[1].numerator, t[1].denominator)]), fmpq_poly([1])
+        return fmpq_poly([_q(t[1])]), fmpq_poly([1])
     if head == "pow" and t[2].denominator == 1:
         base, k = rational_of(t[1]), abs(int(t[2]))
         if base is None:
@@ -63,8 +63,8 @@ def rational_of(t) -> tuple[fmpq_poly, fmpq_poly] | None:
     if head in ("add", "mul") and len(t) > 1:
         out = rational_of(t[1])
         for a in t[2:]:
-            other = rational_of(a)
-            if out is None or other is None:
+            other = None if out is None else rational_of(a)   # no part read after one that is not rational
+            if other is None:
                 return None
             (n1, d1), (n2, d2) = out, other   # each of degree <= MAX_DEGREE: the products are formed, then checked
             out = (n1 * d2 + n2 * d1, d1 * d2) if head == "add" else (n1 * n2, d1 * d2)
@@ -76,6 +76,19 @@ def rational_of(t) -> tuple[fmpq_poly, fmpq_poly] | None:
 
 def _degree(q: fmpq_poly) -> int:
     return max(q.degree(), 0)
+
+
+def _q(c: Fraction) -> fmpq:
+    return fmpq(c.numerator, c.denominator)
+
+
+def _closed_ends(p) -> list[Fraction]:
+    return [e for e, closed in ((p[0], p[2]), (p[1], p[3])) if closed and e is not None]
+
+
+def _proper(p) -> bool:
+    """Whether the piece p is an interval with an interior (not a single point)."""
+    return p[0] is None or p[0] != p[1]
 
 
 def _sequence(d: fmpq_poly) -> list[fmpq_poly]:
@@ -101,7 +114,7 @@ def _side_sign(s: fmpq_poly, c: Fraction | None, side: int) -> int:
     coeffs = s.coeffs()
     if c is None:
         return _sign(coeffs[-1]) * (1 if side < 0 or s.degree() % 2 == 0 else -1)
-    shifted = s(fmpq_poly([fmpq(c.numerator, c.denominator), 1])).coeffs()   # s(c + t) in powers of t
+    shifted = s(fmpq_poly([_q(c), 1])).coeffs()   # s(c + t) in powers of t
     j = next(k for k, a in enumerate(shifted) if a != 0)
     return _sign(shifted[j]) * (-1 if side < 0 and j % 2 else 1)
 
@@ -112,7 +125,7 @@ def _changes(signs: list[int]) -> int:
 
 def zeros_inside(d: fmpq_poly, p) -> int:
     """The number of distinct zeros of the nonzero polynomial d in the open interval between p's ends."""
-    if d.degree() < 1 or (p[0] is not None and p[0] == p[1]):
+    if d.degree() < 1 or not _proper(p):
         return 0
     seq = _sequence(d)
     return (_changes([_side_sign(s, p[0], 1) for s in seq])
@@ -120,7 +133,7 @@ def zeros_inside(d: fmpq_poly, p) -> int:
 
 
 def _value(d: fmpq_poly, c: Fraction) -> Fraction:
-    v = d(fmpq(c.numerator, c.denominator))
+    v = d(_q(c))
     return Fraction(int(v.p), int(v.q))
 
 
@@ -133,10 +146,10 @@ def _read(d) -> tuple[fmpq_poly, fmpq_poly]:
 
 def _zero_in(q: fmpq_poly, p) -> str | None:
     """Where the polynomial q is 0 in the piece p (a closed end, or inside: Sturm's count), or None."""
-    for e, closed in ((p[0], p[2]), (p[1], p[3])):
-        if closed and e is not None and _value(q, e) == 0:
+    for e in _closed_ends(p):
+        if _value(q, e) == 0:
             return f"at x = {e}"
-    if (p[0] is None or p[0] != p[1]) and (q.is_zero() or zeros_inside(q, p)):
+    if _proper(p) and (q.is_zero() or zeros_inside(q, p)):
         return f"inside {piece_text(p)} (Sturm's theorem)"
     return None
 
@@ -148,11 +161,11 @@ def prove(d, rel: str, p) -> str:
     if undefined:
         raise Rejected(f"the difference is undefined {undefined}, where its denominator is 0")
     poly = n * den  # of d's sign wherever d = N/D is defined
-    ends = [e for e, closed in ((p[0], p[2]), (p[1], p[3])) if closed and e is not None]
+    ends = _closed_ends(p)
     bad = next((e for e in ends if not holds(_value(poly, e), rel)), None)
     if bad is not None:
         raise Rejected(f"at the closed end x = {bad} the difference is not {rel} 0 (exact)")
-    if p[0] is None or p[0] != p[1]:
+    if _proper(p):
         if poly.is_zero():
             if not holds(Fraction(0), rel):
                 raise Rejected(f"the difference is 0 on {piece_text(p)}, not {rel} 0")
@@ -164,7 +177,7 @@ def prove(d, rel: str, p) -> str:
                 raise Rejected(f"the difference has no zero inside {piece_text(p)} but is not {rel} 0 there")
     kind = ("a polynomial with" if den.degree() == 0 else
             "N/D for polynomials N, D, where D has no zero on the piece and N D")
-    inside = ("" if p[0] is not None and p[0] == p[1] else f"0, {rel} 0" if poly.is_zero() else
+    inside = ("" if not _proper(p) else f"0, {rel} 0" if poly.is_zero() else
               f"{kind} no zero inside (Sturm's theorem, exact), so of one sign there, {rel} 0")
     at_ends = f"{'; ' if inside else ''}at x = {', '.join(map(str, ends))} its exact value is {rel} 0" if ends else ""
     return f"On {piece_text(p)}: the difference is {inside}{at_ends}."
