@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import time
 from fractions import Fraction
+from functools import cached_property
 
 from symact.budget import left
 from symact.decide.candidates import (DECADES, branch_variants, commensurate_points, reduced_phases,
@@ -137,6 +138,11 @@ class Search:
         self.bisected: set = set()   # pieces that a Taylor cover of this search had to bisect
         self.claim = claim_json(lhs, rel, rhs, domain)
         self.next_reading = 0.0  # time.monotonic() at which spend reads the CPU clock next
+
+    @cached_property
+    def rational(self):
+        """(N, D) where the difference is a rational function N/D over Q (the kernel's rule sturm), else None."""
+        return rational_of(self.d)
 
     # -- bookkeeping ------------------------------------------------------------------------------------------
     def spend(self, n: int = 1) -> None:
@@ -461,7 +467,7 @@ class Search:
 
     # -- proofs ---------------------------------------------------------------------------------------------
     def prove(self, p):
-        if self.rel != "==" and rational_of(self.d) is not None:  # exact, before any cover or split
+        if self.rel != "==" and self.rational is not None:  # exact, before any cover or split
             node = self.try_eval(self.d, self.rel, p) or self.try_sturm(p)
             if node is not None:
                 return node
@@ -501,7 +507,7 @@ class Search:
     def try_sturm(self, p):
         """A ``sturm`` node (:mod:`symact.kernel.sturm`) for the claim on p, whose difference is a rational function
         over Q: no zero of its numerator or denominator in p, counted exactly; or None."""
-        self.spend(_sturm_cost(self.d))
+        self.spend(_sturm_cost(*self.rational))
         try:
             check_node({"rule": "sturm"}, self.d, self.rel, p)
         except Rejected:
@@ -512,10 +518,9 @@ class Search:
         """A ``sturm`` refutation of a claim whose difference is a rational function over Q: a zero of its
         denominator in the domain, or for a strict claim one of its numerator, perhaps irrational, where no
         rational point refutes it ((x^2 - 2)^2 > 0 at sqrt 2); or None."""
-        r = rational_of(self.d)
-        if r is None or (self.rel not in ("<", ">") and r[1].degree() == 0):
+        if self.rational is None or (self.rel not in ("<", ">") and self.rational[1].degree() == 0):
             return None
-        self.spend(_sturm_cost(self.d))
+        self.spend(_sturm_cost(*self.rational))
         result = self.accepted("refuted", {"rule": "sturm"})
         return ("refuted", *result) if result else None
 
@@ -1710,10 +1715,9 @@ def _bisect_root(h, root: float, pay) -> tuple[Fraction | None, int]:
         ctx.prec = saved
 
 
-def _sturm_cost(t) -> int:
-    """Work units of the kernel's rule sturm on a rational function t (its numerator's and denominator's Sturm
-    sequences: about degree^2 remainder steps each)."""
-    n, d = rational_of(t)
+def _sturm_cost(n, d) -> int:
+    """Work units of the kernel's rule sturm on a rational function N/D (the Sturm sequences of N D and D: about
+    degree^2 remainder steps each)."""
     return 2 + (max(n.degree(), 0) ** 2 + max(d.degree(), 0) ** 2) // 32
 
 
