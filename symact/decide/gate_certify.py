@@ -55,13 +55,14 @@ def convex_search(t, sense: str, domain: list, work: int, negated: bool = False)
     breakpoint or a ``chord`` (a few rational midpoints and widths), that the kernel accepts."""
     claim = {"var": "x", "convex": to_json(t), "sense": sense, "domain": [piece_json(p) for p in domain],
              **({"negated": True} if negated else {})}
-    nodes = [_convex_node(t, sense, p, work // len(domain)) for p in domain]
+    dips: list = []   # points where a search of f'' found it of the wrong sign
+    nodes = [_convex_node(t, sense, p, work // len(domain), dips) for p in domain]
     if None not in nodes:
         found = _checked({"format": FORMAT, "claim": claim, "verdict": "refuted" if negated else "proved",
                           "proof": nodes}, "")
         if found[0] is not None:
             return found
-    for node in _violations(t, sense, domain, work):
+    for node in _violations(t, domain, dips):
         found = _checked({"format": FORMAT, "claim": claim, "verdict": "proved" if negated else "refuted",
                           "proof": node}, "")
         if found[0] is not None:
@@ -71,21 +72,22 @@ def convex_search(t, sense: str, domain: list, work: int, negated: bool = False)
                         f"{'above' if sense == 'convex' else 'below'} it")
 
 
-def _convex_node(t, sense: str, p, work: int) -> dict | None:
+def _convex_node(t, sense: str, p, work: int, dips: list) -> dict | None:
     """A ``second-derivative`` or ``kinks`` node proving t convex (concave) on the interior of the piece p (the
-    kernel checks that t is continuous at a closed end itself), or None."""
+    kernel checks that t is continuous at a closed end itself), or None (appending to ``dips`` the points where a
+    search of f'' refuted its sign)."""
     from symact.decide.certify import breakpoints
 
     if p[0] is not None and p[0] == p[1]:
         return None
     p = interior(p)
-    node = _second_derivative_node(t, sense, p, work)
+    node = _second_derivative_node(t, sense, p, work, dips)
     cuts = sorted(c for c in set(breakpoints(t)) if (p[0] is None or c > p[0]) and (p[1] is None or c < p[1]))
     if node is not None or not cuts:
         return node
     ends = [p[0], *cuts, p[1]]
     subs = [(lo, hi, False, False) for lo, hi in zip(ends, ends[1:])]
-    parts = [_second_derivative_node(t, sense, q, work // len(subs)) for q in subs]
+    parts = [_second_derivative_node(t, sense, q, work // len(subs), dips) for q in subs]
     if None in parts:
         return None
     low, high = ("<=", ">=") if sense == "convex" else (">=", "<=")
@@ -107,7 +109,7 @@ def _convex_node(t, sense: str, p, work: int) -> dict | None:
     return {"rule": "kinks", "at": [rational_text(c) for c in cuts], "parts": parts, "slopes": slopes}
 
 
-def _second_derivative_node(t, sense: str, p, work: int) -> dict | None:
+def _second_derivative_node(t, sense: str, p, work: int, dips: list) -> dict | None:
     """A ``second-derivative`` node; where the search fails on f'' and f has summands with a constant factor 0
     (an end of a quantified parameter, (1 - y) at y = 1), its certificate proves f'' by the kernel's rule
     ``rewrite`` as the smooth form of the second derivative without those summands (0 times a term that no
@@ -116,7 +118,7 @@ def _second_derivative_node(t, sense: str, p, work: int) -> dict | None:
     f2 = ("deriv", ("deriv", t))
     pruned = _without_zero_terms(t)
     cert = _pruned_second_derivative(f2, pruned, rel, p, work) if pruned != t else None
-    cert = cert or _proved(f2, rel, num(0), p, work)
+    cert = cert or _proved(f2, rel, num(0), p, work, dips)
     return None if cert is None else {"rule": "second-derivative", "certificate": cert}
 
 
@@ -143,10 +145,14 @@ def _without_zero_terms(t):
     return num(0) if not parts else parts[0] if len(parts) == 1 else ("add", *parts)
 
 
-def _proved(lhs, rel: str, rhs, p, work: int) -> dict | None:
+def _proved(lhs, rel: str, rhs, p, work: int, dips: list | None = None) -> dict | None:
+    """The certificate of ``lhs REL rhs`` on p that the search finds, or None; where the search refutes it at a
+    point, that point is appended to ``dips`` (when given)."""
     from symact.decide.certify import Search
 
     verdict, cert, _ = Search(lhs, rel, rhs, [p], work=work).run()
+    if verdict == "refuted" and dips is not None and cert["proof"].get("rule") == "counterexample":
+        dips.append(parse_rational(cert["proof"]["x"]))
     return cert if verdict == "proved" else None
 
 
@@ -219,16 +225,16 @@ def kink_nodes(t, domain: list):
                        "right": rational_text(right)}
 
 
-def _violations(t, sense: str, domain: list, work: int):
+def _violations(t, domain: list, dips: list):
     """Candidate violation nodes: a kink at each rational breakpoint inside a piece, then chords, then chords
-    around a point where f'' has the wrong sign (:func:`_dip_chords`)."""
+    around the points ``dips`` where f'' has the wrong sign (:func:`_dip_chords`)."""
     yield from kink_nodes(t, domain)
     for m in CHORD_MIDPOINTS:
         for h in CHORD_HALF_WIDTHS:
             points = (m - h, m, m + h)
             if any(all(contains(p, q) for q in points) for p in domain):
                 yield {"rule": "chord", "points": [rational_text(q) for q in points]}
-    yield from _dip_chords(t, sense, domain, work)
+    yield from _dip_chords(domain, dips)
 
 
 #: the half-widths 2^-k s of the chords tried around a point c where f'' has the wrong sign, for each scale s:
@@ -236,22 +242,16 @@ def _violations(t, sense: str, domain: list, work: int):
 DIP_EXPONENTS = (1, 4, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 128)
 
 
-def _dip_chords(t, sense: str, domain: list, work: int):
-    """Chords centred at a point c of a piece's interior where the search refutes ``f'' >= 0`` (``<= 0`` for
-    concave), ever shorter: where f'' is continuous and < 0 at c, f lies above every short enough chord around c
-    (x^4 - 1e-30 x^2 only for half-widths below 1e-15; x^4 - 1e-60 x^3 only for c and half-widths below 5e-61,
-    x^3 - 3x on x > -1e-30 only within 1e-30 of the end).  The kernel checks each chord itself; f'' decides
-    nothing."""
-    from symact.decide.certify import Search
-
-    rel = ">=" if sense == "convex" else "<="
-    for p in domain:
-        if p[0] is not None and p[0] == p[1]:
+def _dip_chords(domain: list, dips: list):
+    """Chords centred at each point c of ``dips`` (where the search refuted ``f'' >= 0``, ``<= 0`` for concave, on
+    the interior of a piece), ever shorter: where f'' is continuous and < 0 at c, f lies above every short enough
+    chord around c (x^4 - 1e-30 x^2 only for half-widths below 1e-15; x^4 - 1e-60 x^3 only for c and half-widths
+    below 5e-61, x^3 - 3x on x > -1e-30 only within 1e-30 of the end).  The kernel checks each chord itself; f''
+    decides nothing."""
+    for c in dict.fromkeys(dips):
+        p = next((p for p in domain if contains(interior(p), c)), None)
+        if p is None:
             continue
-        found = Search(("deriv", ("deriv", t)), rel, num(0), [interior(p)], work=work // len(domain)).counterexample()
-        if found is None or found[1]["proof"].get("rule") != "counterexample":
-            continue
-        c = parse_rational(found[1]["proof"]["x"])
         scales = [max(1, abs(c)), abs(c), *(abs(c - e) for e in p[:2] if e is not None)]
         for s in dict.fromkeys(q for q in scales if q > 0):
             for k in DIP_EXPONENTS:
