@@ -100,7 +100,8 @@ USER = {
     "x*erf(x)": {"range": "[0, ∞)", "monotonic": "no", "odd": "no", "range_has_both_signs": "no"},
     "x*Abs(x)": {"continuity": "C1", "monotonic": "strictly increasing", "differentiable": "everywhere",
                  "convex": "no (inflection at 0)", "odd": "yes"},
-    "sqrt(Abs(x)) + x": {"continuity": "unknown", "differentiable": "unknown"},  # see the next test
+    # C0 is not confirmed: the gate's continuity claim at 0 is a Lipschitz bound, false for sqrt|x|
+    "sqrt(Abs(x)) + x": {"continuity": "unknown", "differentiable": "not at 0"},  # see the next test
     # doubly exponential (TanhExp): the range comes from the general extremum decider, its lower bound
     # (min -0.3532857778... at x = -1.0788600584..., mpmath) confirmed by the kernel gate (a Taylor cover at it)
     "x*tanh(exp(x))": {"range": "[-0.353286, ∞)", "monotonic": "no", "continuity": "C∞"},
@@ -234,12 +235,12 @@ def test_the_domain_is_that_of_the_expression_as_written(text):
     assert analyze(expr="exp(x)/exp(x)*tanh(x)", keys=("range",), budget=10).cell("range") == "(-1, 1)"
 
 
-def test_an_infinite_slope_is_not_certified_as_a_corner():
-    # sqrt|x| has an infinite one-sided slope at 0: the engine says "not differentiable at 0", but the kernel
-    # certifies non-differentiability only by a jump or unequal finite one-sided derivatives, so it is withdrawn
+def test_an_infinite_slope_is_certified_as_no_derivative():
+    # sqrt|x| has an infinite one-sided slope at 0: f is continuous there and f' = 1 +- 1/(2 sqrt|x|) tends to
+    # +-oo, so by the mean value theorem the difference quotient does too (the kernel's one-sided limits)
     r = analyze(parse_expression("sqrt(Abs(x)) + x"), budget=30)
-    assert r.status("differentiable") == "unknown"
-    assert "could not confirm" in r.verdicts["differentiable"].reason
+    assert r.status("differentiable") == "refuted"
+    assert "f' does not exist at 0" in str(r.verdicts["differentiable"].derivation)
 
 
 # ----------------------------------------------------------------------------------------- random parameters

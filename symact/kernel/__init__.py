@@ -34,7 +34,9 @@ trusts, in full:
    theorem with the Lagrange remainder, intermediate value theorem, identity of rational functions, induction,
    density of the dyadic rationals);
 4. real-line semantics of terms (:mod:`symact.kernel.terms`): a term is defined at x only where every part
-   is, and d/dx f exists only where the difference quotient converges (one-sided forms at switch points).
+   is, and d/dx f exists only where the difference quotient converges (one-sided forms at switch points; where a
+   one-sided form is not smooth at the point, its one-sided limits read at x0 +- 1/y by :mod:`symact.kernel.shift`
+   and the limit calculus, with the mean value theorem).
 
 No ``simplify``, ``nsimplify``, ``solve``, ``limit`` or ``cancel`` is called here.  ``symact verify CERT.json``
 re-checks a certificate in a fresh process that imports only this package.

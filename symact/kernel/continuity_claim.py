@@ -12,11 +12,13 @@ negation; the proof of one is the refutation of the other.
 with an interior): the rationals c_1 < ... < c_m inside P cut its interior into open parts S_j.  On each S_j,
 f's smooth form g (equal to f on a neighbourhood of each point of S_j) is defined there in the open sense: a
 composition of continuous functions, so f is continuous on S_j.  At each c_i, f has an exact value, and so have
-its formulas on the parts left and right of c_i (defined there, hence continuous from that side); the three are
-equal, so f is continuous at c_i.  At a closed end e of P, with q the part of P from e to the nearest c_i (or to
+its formulas on the parts left and right of c_i (defined there, hence continuous from that side), or else their
+one-sided limits at c_i (:func:`~symact.kernel.evaluate.side_limit`: x log|x| and exp(-1/x) at 0) are exact; the
+three are equal, so f is continuous at c_i.  At a closed end e of P, with q the part of P from e to the nearest c_i (or to
 P's other end): f equals on q a smooth formula g, or f equals g on q without e and f(e) = g(e) exactly; and g is
 defined on a neighbourhood of e, or on all of q (a composition of functions continuous on their closed domains:
-sqrt at 0), so f is continuous at e from inside (:func:`continuous_from_inside`).
+sqrt at 0), or f(e) is g's exact limit at e from inside, so f is continuous at e from inside
+(:func:`continuous_from_inside`).
 
 **Violation** (refutes continuity; proves the negation): ``{"rule": "undefined", "at": c}``: c in D and f
 certainly undefined at c (:func:`~symact.kernel.evaluate.undefined_reason`; for f = d/dx g: the one-sided
@@ -24,7 +26,9 @@ derivatives differ), so f is not continuous on D.  Over a quantified parameter (
 the violation of ``d/dx g`` is a ``kink`` of g whose gap is never 0.  ``{"rule": "jump", "at": c, "left": l,
 "right": r}``: rationals l < c < r in one piece of D; f's formulas g on (l, c) and h on (c, r) are defined in the
 open sense at c (so continuous there, and f tends to g(c) from the left, to h(c) from the right), and g(c) - h(c)
-is certainly not 0 (an arb enclosure): f is not continuous at c, whatever its value there.  With one neighbour
+is certainly not 0 (an arb enclosure): f is not continuous at c, whatever its value there.  Where a formula
+is not defined in the open sense at c, its one-sided limit there takes the place of its value (an infinite
+one: f is unbounded next to c, so not continuous there).  With one neighbour
 only (``"right": r`` or ``"left": l``, c and it in one piece of D): f's formula g between them is defined in
 the open sense at c, and f(c) - g(c) is certainly not 0, so f's limit from that side inside D is not f(c) (a
 jump at a closed end: Heaviside on [0, oo)).
@@ -55,8 +59,8 @@ from itertools import islice
 
 from symact.kernel import ivals
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import (GermUndefined, agree_at, enclose, germ, interior, point, smooth_form, smooth_on,
-                                    undefined_reason)
+from symact.kernel.evaluate import (GermUndefined, agree_at, enclose, exact_side_limit, exact_value, germ, interior,
+                                    point, side_limit, smooth_form, smooth_on, undefined_reason)
 from symact.kernel.ivals import Uncertain
 from symact.kernel.pieces import Rejected, contains, cut, node_per_piece, ordered_points, piece_text, read_term_claim
 from symact.kernel.terms import parse_rational, show, sub, subterms
@@ -113,11 +117,11 @@ def check_continuity(c: dict, verdict: str, proof) -> list[str]:
         cuts, parts = cut(interior(p), node.get("at"))
         forms = [smooth_on(t, q) for q in parts]
         for c, g, h in zip(cuts, forms, forms[1:]):
-            if not agree_at(c, t, g, h):
-                raise Rejected(f"at {c}: f and its formulas on both sides have no common exact value")
+            if not agree_at(c, t, g, h) and not limits_agree(c, t, (g, -1), (h, 1)):
+                raise Rejected(f"at {c}: f and its formulas on both sides have no common exact value or limit")
         log.append(f"On {piece_text(p)}: off {', '.join(map(str, cuts)) or 'no point'} f is a composition of "
                    f"continuous functions defined in the open sense; at each cut its value and both one-sided "
-                   f"formulas agree exactly: continuous.")
+                   f"formulas (their values there, or their limits) agree exactly: continuous.")
         log += [f"At the closed end {e}: {why}, so f is continuous there from inside."
                 for e, why in continuous_from_inside(t, p, cuts)]
     return log
@@ -168,10 +172,20 @@ def _continuous_at_end(t, e: Fraction, q) -> str:
     except (Uncertain, GermUndefined):
         g = smooth_form(t, interior(q), strict=False)
         if not agree_at(e, t, g):
+            if limits_agree(e, t, (g, 1 if e == q[0] else -1)):
+                return f"f({e}) is the exact limit at {e} of f's smooth formula inside"
             raise Rejected(f"f is not shown continuous at the closed end {e} (f({e}) and the formula inside "
-                           f"have no one exact value)") from None
+                           f"have no one exact value or limit)") from None
         why = f"f({e}) is the exact value at {e} of f's smooth formula inside"
     return f"{why}, {_continuous_up_to(g, e, q)}"
+
+
+def limits_agree(c: Fraction, t, *forms) -> bool:
+    """Whether t has an exact rational value at c that is the exact limit at c of each (formula, side) of
+    ``forms`` (:func:`~symact.kernel.evaluate.exact_side_limit`): f equals each formula on that side next to c,
+    so f is continuous at c from there."""
+    value = exact_value(t, c)
+    return value is not None and all(exact_side_limit(g, c, side) == value for g, side in forms)
 
 
 def _continuous_up_to(g, e: Fraction, q) -> str:
@@ -193,11 +207,25 @@ def _jump(t, domain: list, node: dict) -> list[str]:
         return _one_sided_jump(t, domain, node)
     left, c, right = ordered_points([node.get(k) for k in ("left", "at", "right")], domain, "a jump")
     g, h = (smooth_form(t, q, strict=False) for q in ((left, c, False, False), (c, right, False, False)))
-    gap = enclose(sub(g, h), point(c), strict=True)
+    try:
+        gap, how = enclose(sub(g, h), point(c), strict=True), "are defined there in the open sense and differ by"
+    except Uncertain:
+        ends = [_limit_from(u, c, side) for u, side in ((g, -1), (h, 1))]
+        if None in ends:
+            return [f"At x = {c} (in the domain): f is unbounded on one side of {c} (an infinite one-sided limit "
+                    f"of its formula there): not continuous."]
+        gap, how = ivals.add(ends[0], ivals.neg(ends[1])), "have one-sided limits there that differ by"
     if gap.sign() == 0:
         raise Rejected(f"at {c} the limits from the left and from the right are not certainly different")
-    return [f"At x = {c} (in the domain): f's formulas on ({left}, {c}) and ({c}, {right}) are defined there in "
-            f"the open sense and differ by {gap} (certain), so the one-sided limits of f differ: not continuous."]
+    return [f"At x = {c} (in the domain): f's formulas on ({left}, {c}) and ({c}, {right}) {how} {gap} (certain), "
+            f"so the one-sided limits of f differ: not continuous."]
+
+
+def _limit_from(g, c: Fraction, side: int):
+    """The enclosure of the limit of the smooth formula g at c from the side (+1 right, -1 left), by one-sided
+    limits (:func:`~symact.kernel.evaluate.side_limit`), or None where it is infinite; Uncertain otherwise."""
+    lim, _ = side_limit(g, c, side)
+    return lim.value if lim.finite else None
 
 
 def _one_sided_jump(t, domain: list, node: dict) -> list[str]:
@@ -212,10 +240,16 @@ def _one_sided_jump(t, domain: list, node: dict) -> list[str]:
                           [node.get("left"), node.get("at")], domain, "a jump")
     c = ends[0] if side == "right" else ends[1]
     g = smooth_form(t, (ends[0], ends[1], False, False), strict=False)
-    why = _continuous_up_to(g, c, (ends[0], ends[1], side == "right", side == "left"))
-    gap = ivals.add(enclose(t, point(c)), ivals.neg(enclose(g, point(c))))
+    try:
+        why = _continuous_up_to(g, c, (ends[0], ends[1], side == "right", side == "left"))
+        limit, how = enclose(g, point(c)), f"is continuous at {c} from the {side} ({why}) and f({c}) - g({c})"
+    except (Uncertain, Rejected):
+        limit, how = _limit_from(g, c, 1 if side == "right" else -1), f"tends to L at {c} from the {side} and f({c}) - L"
+        if limit is None:
+            return [f"At x = {c} (in the domain): f's formula on ({ends[0]}, {ends[1]}) has an infinite limit at "
+                    f"{c} from the {side}: not continuous."]
+    gap = ivals.add(enclose(t, point(c)), ivals.neg(limit))
     if gap.sign() == 0:
         raise Rejected(f"at {c} the value and the limit from the {side} are not certainly different")
-    return [f"At x = {c} (in the domain): f's formula g on ({ends[0]}, {ends[1]}) is continuous at {c} from the "
-            f"{side} ({why}) and f({c}) - g({c}) = {gap} (certain), so f's limit from the {side} is not f({c}): "
-            f"not continuous."]
+    return [f"At x = {c} (in the domain): f's formula g on ({ends[0]}, {ends[1]}) {how} = {gap} (certain), so "
+            f"f's limit from the {side} is not f({c}): not continuous."]

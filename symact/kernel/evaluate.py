@@ -30,9 +30,11 @@ from symact.kernel import algebra, ivals
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside
 from symact.kernel.ivals import Iv, Uncertain
+from symact.kernel.limits import limit_at, limit_value
 from symact.kernel.pieces import by_sign, holds
 from symact.kernel.root_factor import factor_root
-from symact.kernel.terms import (ONE, X, ZERO, affine, as_exp, at, constant_rational, exact_power, neg, num,
+from symact.kernel.shift import shifted
+from symact.kernel.terms import (ONE, X, ZERO, affine, as_exp, at, constant_rational, exact_power, has_x, neg, num,
                                  number_text, scaled, show, sub)
 
 Piece = tuple  # (lo, hi, lo_closed, hi_closed)
@@ -51,8 +53,11 @@ def interior(p: Piece) -> Piece:
 def enclose(t, p: Piece, strict: bool = False) -> Iv:
     """Enclosure of t on the piece; ``strict`` also demands the open domain (non-integer powers of a
     positive base, function arguments inside their domain's interior) and no non-smooth node, as needed for
-    derivatives."""
+    derivatives, of every part with x: a part without x that is defined is a constant, whose formal derivative
+    is the literal 0 (:func:`~symact.kernel.derivative.differentiate`), as its derivative is (0^(3/2), asin(1))."""
     head = t[0]
+    if strict and head not in ("x", "num", "const", "add", "mul") and not has_x(t):
+        strict = False
     if head == "x":
         return Iv.of(p[0], p[1], not p[2], not p[3])
     if head in ("num", "const"):
@@ -461,9 +466,95 @@ def _sides(f, x0: Fraction) -> tuple[list, list]:
             forms.append(germ(f, x0, side))
         except GermUndefined as exc:
             raise GermUndefined(f"the function is undefined just {name} of the point ({exc})") from None
-    for g in forms:
+    value = _at_point(f, x0)
+    ends, slopes = zip(*(_side(g, x0, side, value) for g, side in zip(forms, (-1, 1))))
+    return [value, *ends], list(slopes)
+
+
+def _side(g, x0: Fraction, side: int, value: tuple) -> tuple:
+    """(g(x0), g'(x0)) by :func:`_at_point` where the one-sided form g is smooth at x0 (a strict enclosure there);
+    else their one-sided limits (:func:`_side_limits`)."""
+    try:
         enclose(g, point(x0), strict=True)
-    return [_at_point(u, x0) for u in (f, *forms)], [_at_point(differentiate(g), x0) for g in forms]
+    except Uncertain:
+        return _side_limits(g, x0, side, value)
+    return _at_point(g, x0), _at_point(differentiate(g), x0)
+
+
+class NotDifferentiable(Uncertain):
+    """f is certainly not differentiable at the point (an Uncertain to every caller that wants a value)."""
+
+
+#: the rays y >= R on which a one-sided form read at x0 +- 1/y (:mod:`symact.kernel.shift`) is checked smooth
+SIDE_RAYS = (Fraction(2 ** 4), Fraction(2 ** 20), Fraction(2 ** 64))
+
+
+def _side_limits(g, x0: Fraction, side: int, value: tuple) -> tuple:
+    """**Rule (one-sided limits).**  f equals g on x0 + side (0, d]; g is not smooth at x0 (|x|^(3/2), sqrt|x|,
+    exp(-1/x^2) at 0).  h(y) = g(x0 + side/y) (:func:`~symact.kernel.shift.shifted`) has a strict enclosure on a
+    ray y >= R of :data:`SIDE_RAYS`, so g is defined and smooth on x0 + side (0, 1/R], and the calculus of
+    :mod:`symact.kernel.limits` gives lim h at +oo, that is lim g(x) as x -> x0 from that side.  An infinite limit:
+    f is unbounded next to x0, so not continuous there (NotDifferentiable).  A finite limit L is returned as g's
+    value; where L = f(x0) exactly (f continuous from that side), the mean value theorem gives
+    (f(x0 + k) - f(x0)) / k = g'(c_k) for some c_k strictly between x0 and x0 + k, so the one-sided derivative is
+    the limit of g' (of its shifted form, checked smooth on the same ray): infinite, f is not differentiable at x0
+    (NotDifferentiable); finite, it is returned as the slope.  Where continuity is not exact, the slope is unknown
+    (the whole line).  Each value is (the limit's exact form where rational, else None; its enclosure)."""
+    name = "left" if side < 0 else "right"
+    lim, ray = side_limit(g, x0, side)
+    if not lim.finite:
+        raise NotDifferentiable(f"the function is unbounded just {name} of the point")
+    end = (_exact_limit(lim), lim.value)
+    if end[0] is None or end[0] != value[0]:
+        return end, (None, Iv(None, None))
+    dh = shifted(differentiate(g), x0, side)
+    enclose(dh, ray, strict=True)
+    slope = limit_at(dh, 1)
+    if not slope.finite:
+        raise NotDifferentiable(f"the {name} derivative is infinite (the function is continuous there and its "
+                                f"derivative tends to {'-' if slope.sign < 0 else ''}oo)")
+    return end, (_exact_limit(slope), slope.value)
+
+
+def side_limit(g, x0: Fraction, side: int) -> tuple:
+    """(lim, ray): the limit (:class:`~symact.kernel.limits.Lim`) of the smooth term g(x) as x -> x0 from the side
+    (+1 right, -1 left), with the ray y >= R on which h(y) = g(x0 + side/y) (:func:`~symact.kernel.shift.shifted`)
+    has a strict enclosure, so that g is defined and smooth on x0 + side (0, 1/R]; Uncertain where not certain."""
+    h = shifted(g, x0, side)
+    ray = _smooth_ray(h)
+    return limit_at(h, 1), ray
+
+
+def exact_side_limit(g, x0: Fraction, side: int) -> Fraction | None:
+    """lim g(x) as x -> x0 from the side (:func:`side_limit`) where it is finite and rational, else None."""
+    try:
+        lim, _ = side_limit(g, x0, side)
+    except (Uncertain, ZeroDivisionError):
+        return None
+    return _exact_limit(lim) if lim.finite else None
+
+
+def _smooth_ray(h) -> Piece:
+    """The first ray y >= R of :data:`SIDE_RAYS` on which h has a strict enclosure (Uncertain if none)."""
+    for r in SIDE_RAYS:
+        ray = (r, None, True, False)
+        try:
+            enclose(h, ray, strict=True)
+            return ray
+        except (Uncertain, ZeroDivisionError):
+            continue
+    raise Uncertain("the one-sided form is not certainly smooth next to the point")
+
+
+def _exact_limit(lim) -> Fraction | None:
+    """A finite limit's exact value where it is rational: its exact form (a term without x) computed in Q
+    (:func:`_rational`: tanh(0) + 1 is 1), or 0 by algebra; else None."""
+    if lim.term is None:
+        return None
+    try:
+        return _rational(lim.term, Fraction(0))
+    except (Uncertain, ZeroDivisionError):
+        return Fraction(0) if limit_value(lim).is_zero() else None
 
 
 # ---------------------------------------------------------------------------------------------- exact values
@@ -662,7 +753,7 @@ def _not_differentiable(f, x0: Fraction) -> str | None:
         return f"the function is undefined at the point ({why})"
     try:
         (value, *ends), ((exact_left, left), (exact_right, right)) = _sides(f, x0)
-    except GermUndefined as exc:
+    except (GermUndefined, NotDifferentiable) as exc:
         return str(exc)
     for (_, end), name in zip(ends, ("left", "right")):
         if ivals.add(end, ivals.neg(value[1])).satisfies("!="):
