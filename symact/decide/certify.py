@@ -498,7 +498,7 @@ class Search:
             if lo == hi:  # the switch point is an end of p: nothing between it and that end
                 continue
             q = (lo, hi, p[2] if k == 0 else False, p[3] if k == len(ends) - 2 else False)
-            node = self.prove_on(self.d, self.rel, q, 6)
+            node = self.non_strict_identity(q) or self.prove_on(self.d, self.rel, q, 6)
             if node is None:
                 return None
             parts.append({"on": piece_json(q), "by": node})
@@ -1134,7 +1134,7 @@ class Search:
     def non_strict_identity(self, p):
         """For ``<=`` or ``>=`` on p where the difference is nearly 0 in floats: a node showing it is exactly 0
         (rule same or algebra), which proves the non-strict inequality too; else None."""
-        if self.rel not in ("<=", ">=") or not _nearly_zero(self.d, p):
+        if self.rel not in ("<=", ">=") or not _nearly_zero(self.lhs, self.rhs, p):
             return None
         return self.first_identity(({"rule": "same"}, {"rule": "algebra"}), self.d, p)
 
@@ -1656,11 +1656,14 @@ def _samples(p, n: int) -> list[float]:
     return xs
 
 
-def _nearly_zero(g, p) -> bool:
-    """g is within 10^-9 of 0 in floats at 9 points of p, where defined (search only: a hint to try an identity
-    for a non-strict inequality, asin(sin(x)) <= x on [-1, 1])."""
-    values = [v for v in map(evaluator(g), _samples(p, 9)) if v is not None and not math.isnan(v)]
-    return bool(values) and all(abs(v) <= 1e-9 for v in values)
+def _nearly_zero(lhs, rhs, p) -> bool:
+    """lhs - rhs is within 10^-9 of 0, relative to the larger of 1, |lhs| and |rhs|, in floats at 9 points of p,
+    where defined (search only: a hint to try an identity for a non-strict inequality, asin(sin(x)) <= x on
+    [-1, 1]; (3/2 |x|^(1/2))^2 <= 9/4 |x| at x = 10^6 differs from 0 by rounding)."""
+    sides = [evaluator(_smooth_or_none(t, p) or t) for t in (lhs, rhs)]  # derivative nodes by their forms on p
+    values = [(a, b) for a, b in ((f(x) for f in sides) for x in _samples(p, 9))
+              if a is not None and b is not None and not math.isnan(a - b)]
+    return bool(values) and all(abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b)) for a, b in values)
 
 
 def _plausible(g, rel, p) -> bool:
