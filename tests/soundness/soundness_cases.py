@@ -15,6 +15,7 @@ written in :mod:`soundness_mp`) and written into the claim as decimals ``m +- 10
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -67,6 +68,17 @@ def T(cls, cid, text, fns, why, **kw) -> Case:
 
 def F(cls, cid, text, fns, witness, why, **kw) -> Case:
     return _case(cls, cid, text, fns, False, why, witness=witness, **kw)
+
+
+def prefixed(prefix: str, T, F) -> tuple:
+    """T and F for a held-out set: each case id prefixed ``PREFIX-``."""
+    return (lambda cls, cid, *a, **kw: T(cls, f"{prefix}-{cid}", *a, **kw),
+            lambda cls, cid, *a, **kw: F(cls, f"{prefix}-{cid}", *a, **kw))
+
+
+def verified(cases: list) -> list:
+    """The cases, each proved/refuted verdict's certificate re-checked by the kernel's verifier."""
+    return [dataclasses.replace(case, verify=True) for case in cases]
 
 
 def dec(value: mpf, places: int) -> str:
@@ -1178,12 +1190,13 @@ def all_cases() -> list[Case]:
     from soundness_hunt import hunt_cases
     from soundness_hunt2 import hunt2_cases
     from soundness_hunt3 import hunt3_cases
+    from soundness_hunt4 import hunt4_cases
     from soundness_review import review_cases
 
     return (extremum_cases() + tail_cases() + periodic_cases() + removable_cases() + domain_cases() + kink_cases()
             + smooth_cases() + parameter_cases() + composition_cases() + tiny_cases() + near_identity_cases()
             + adversarial_cases(T, F) + heldout_cases(T, F) + review_cases(T, F) + hunt_cases(T, F)
-            + fresh_cases(T, F) + hunt2_cases(T, F) + hunt3_cases(T, F))
+            + fresh_cases(T, F) + hunt2_cases(T, F) + hunt3_cases(T, F) + hunt4_cases(T, F))
 
 
 KNOWN_WRONG_FILE = Path(__file__).with_name("known_wrong.txt")

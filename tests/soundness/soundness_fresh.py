@@ -22,13 +22,11 @@ Points where an irrational zero decides the truth are evaluated with soundness_h
 """
 from __future__ import annotations
 
-import dataclasses
-
 import mpmath
 from mpmath import mp, mpf
 
 import soundness_mp as M
-from soundness_cases import dec
+from soundness_cases import dec, prefixed, verified
 from soundness_heldout import INF, Analysis, safe_div, vanishes
 from soundness_mp import (Undefined, acos, acosh, asin, cos, div, erf, erfc, exp, log, num, rpow,
                           sign, sin, sinh, cosh, sqrt, tanh, undefined)
@@ -789,9 +787,7 @@ def _traps(T, F) -> list:
 
 
 def _all(T, F) -> list:
-    cases = extremum_cases(T, F) + _cases(lambda cls, cid, *a, **kw: T(cls, f"fr-{cid}", *a, **kw),
-                                          lambda cls, cid, *a, **kw: F(cls, f"fr-{cid}", *a, **kw))
-    return [dataclasses.replace(case, verify=True) for case in cases]
+    return verified(extremum_cases(T, F) + _cases(*prefixed("fr", T, F)))
 
 
 def fresh_cases(T, F) -> list:

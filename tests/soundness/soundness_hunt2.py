@@ -16,13 +16,11 @@ verdict's certificate is re-checked by the kernel's verifier.  What they add:
 """
 from __future__ import annotations
 
-import dataclasses
-
 import mpmath
 from mpmath import mp, mpf
 
 import soundness_mp as M
-from soundness_cases import dec
+from soundness_cases import dec, prefixed, verified
 from soundness_fresh import c, d_abs_of, d_max, near_extremum_cases, nonzero, pos
 from soundness_heldout import tan
 from soundness_hunt import Limit, limit_case, up
@@ -461,10 +459,8 @@ def _limits(T, F) -> list:
 
 
 def _all(T, F) -> list:
-    h2 = (lambda cls, cid, *a, **kw: T(cls, f"h2-{cid}", *a, **kw),
-          lambda cls, cid, *a, **kw: F(cls, f"h2-{cid}", *a, **kw))
-    cases = near_extremum_cases(*h2, _families(), "") + _cases(*h2) + _limits(T, F)
-    return [dataclasses.replace(case, verify=True) for case in cases]
+    h2 = prefixed("h2", T, F)
+    return verified(near_extremum_cases(*h2, _families(), "") + _cases(*h2) + _limits(T, F))
 
 
 def hunt2_cases(T, F) -> list:

@@ -6,11 +6,9 @@ every proved/refuted verdict's certificate is re-checked by the kernel's verifie
 """
 from __future__ import annotations
 
-import dataclasses
-
 from mpmath import mp, mpf
 
-from soundness_cases import dec
+from soundness_cases import dec, prefixed, verified
 from soundness_mp import const, div, num
 
 
@@ -75,9 +73,7 @@ def _cases(T, F) -> list:
 
 
 def _all(T, F) -> list:
-    h3 = (lambda cls, cid, *a, **kw: T(cls, f"h3-{cid}", *a, **kw),
-          lambda cls, cid, *a, **kw: F(cls, f"h3-{cid}", *a, **kw))
-    return [dataclasses.replace(case, verify=True) for case in _cases(*h3)]
+    return verified(_cases(*prefixed("h3", T, F)))
 
 
 def hunt3_cases(T, F) -> list:
