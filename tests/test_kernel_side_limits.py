@@ -105,6 +105,12 @@ def _claim(text: str) -> str:
     ("diff(Piecewise((exp(1/x), x < 0), (1, True)), x) >= 0", False),
     # x log|x| patched by 0 is continuous at 0, but its difference quotient log|h| tends to -oo
     ("diff(Piecewise((x*log(Abs(x)), x != 0), (0, True)), x) <= 5 for -1 <= x <= 1", False),
+    # sqrt(x) sin(x) for x > 0, 0 for x <= 0: f'(0) = lim (sin x/(2 sqrt x) + sqrt x cos x) = 0, and f' >= 0 on
+    # (0, 1] (sin, cos >= 0 there): the limit joins x^(-1) from sin(1/y) ~ 1/y with y^(1/2)
+    ("diff(Piecewise((sqrt(x)*sin(x), x > 0), (0, True)), x) >= -1 for -1 <= x <= 1", True),
+    # at +oo, x^a x^b = x^(a+b) for rational a, b (x > 0): sqrt(x) sin(1/x) ~ x^(-1/2) -> 0, x^(3/2) sin(1/x) -> oo
+    ("limit(sqrt(x)*sin(1/x), x, oo) == 0", True),
+    ("limit(x**(3/2)*sin(1/x), x, oo) == 0", False),
     # x (x + 1)^(1/2) for x >= -1: the point -1 is an end of the domain, so no two-sided derivative there
     ("diff(x*sqrt(x + 1), x) >= -10 for x >= -1", False),
 ])

@@ -117,10 +117,10 @@ def _rewritten(t, side: int) -> tuple:
     """(factors whose product times the limits ``first_order`` is the product t, first_order): each factor f(u)
     of t with f in :data:`FIRST_ORDER` and lim u = 0 is u h(u), h(u) = f(u)/u (1 at u = 0), which tends to
     f'(0) = 1 as fast as u does (|h(u) - 1| <= C|u| near 0); then the integer powers of x joined into one (x x^-1 is
-    x^0 = 1 wherever x != 0, as it is far out) and the factors exp(v_i) into exp(v_1 + ... + v_m), a sum whose
+    x^0 = 1 wherever x != 0, as it is far out), at +oo the rational ones too (x^a x^b = x^(a+b) for x > 0) and the factors exp(v_i) into exp(v_1 + ... + v_m), a sum whose
     linear part is read exactly (exp(-x) exp(x) = exp(0)).  So sin(e^-x) e^x = e^-x e^x h(e^-x) tends to 1 and
     x sin(1/x) = x x^-1 h(1/x) to 1 (first_order empty: nothing rewritten)."""
-    factors, exponents, first_order, k = [], [], [], 0
+    factors, exponents, first_order, k = [], [], [], Fraction(0)
     for a in t[1:]:
         if a[0] == "fn" and a[1] in FIRST_ORDER:
             inner = limit_at(a[2], side)
@@ -130,8 +130,8 @@ def _rewritten(t, side: int) -> tuple:
         for b in (a[1:] if a[0] == "mul" else (a,)):
             if b[0] == "fn" and b[1] == "exp":
                 exponents.append(b[2])
-            elif b == ("x",) or (b[0] == "pow" and b[1] == ("x",) and b[2].denominator == 1):
-                k += 1 if b == ("x",) else b[2].numerator
+            elif b == ("x",) or (b[0] == "pow" and b[1] == ("x",) and (b[2].denominator == 1 or side > 0)):
+                k += 1 if b == ("x",) else b[2]
             else:
                 factors.append(b)
     if k:
