@@ -40,6 +40,9 @@ def _value(t, x):
         if (b < 0 and q.denominator != 1) or (b == 0 and q < 0):
             return None
         return mpmath.sign(b) ** q.numerator * abs(b) ** q if b < 0 else b ** q
+    if head == "powt":   # b^e for b > 0 only (the shifted form reads it as exp(e log b))
+        b, e = parts
+        return b ** e if b > 0 else None
     if head == "fn":
         (a,) = parts
         if t[1] == "log" and a <= 0:
@@ -64,6 +67,7 @@ SQUARE = ("add", _pow(X, 2), ("mul", num(2), X), num(1))   # (x + 1)^2, zero of 
     (("mul", num(0), fn("log", X)), 0, -1),                            # 0 log(x): undefined left of 0
     (_pow(("add", X, num(Fraction(-1, 3))), Fraction(3, 2)), Fraction(1, 3), -1),   # undefined left of 1/3
     (fn("sin", ("mul", _pow(X, 3), _pow(("add", X, num(2)), Fraction(1, 3)))), 0, 1),
+    (("powt", X, X), 0, 1),                                            # x^x = exp(x log x)
 ])
 def test_the_shifted_form_has_the_value_and_the_domain_of_the_term(g, x0, side):
     x0 = Fraction(x0)
@@ -176,6 +180,9 @@ def test_a_counterexample_at_a_point_where_the_derivative_exists_is_rejected():
     ("continuous(Piecewise((exp(1/x), x < 0), (1, True)))", False),           # limits 0 (left) and 1 (right)
     ("continuous(Piecewise((1/x, x > 0), (0, True)))", False),                # unbounded to the right of 0
     ("continuous(Piecewise((exp(-1/x), x > 0), (1, True)))", False),          # limits 1 (left) and 0 (right)
+    # x^x = exp(x log x) -> exp(0) = 1 as x -> 0+ (a real power, read as exp(e log b) where b > 0)
+    ("continuous(Piecewise((x**x, x > 0), (1, True))) for x >= 0", True),
+    ("continuous(Piecewise((x**x, x > 0), (0, True))) for x >= 0", False),
 ])
 def test_continuity_verdicts(text, truth):
     assert _claim(text) == ("proved" if truth else "refuted")

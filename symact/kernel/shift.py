@@ -2,14 +2,16 @@
 
 s = +1 reads g just right of x0, s = -1 just left of it: y -> +oo is x -> x0 from that side, so the limit calculus
 at +oo (:mod:`symact.kernel.limits`) gives g's one-sided limits at x0, and an enclosure of h on a ray y >= R is one
-of g on x0 + s (0, 1/R].  Every rewrite keeps the value and the domain at every y > 0:
+of g on x0 + s (0, 1/R].  Every rewrite keeps the value and the domain at every y > 0 (one narrows the domain):
 
 * a polynomial part P of g (rationals and x by sums, products and natural powers) becomes P(x0 + s z), z = 1/y,
   expanded exactly over Q (python-flint's ``fmpq_poly``) and written y^-m (a_m + a_(m+1) y^-1 + ...), a_m != 0,
   m the order of x0 as a zero of P: x^2 + 2x + 1 just left of -1 is y^-2;
 * a product's powers of y are joined (y^a y^b = y^(a+b), as y > 0) and its rational constants multiplied;
 * a power (y^k u)^q is y^(kq) u^q: y^k > 0, so u and y^k u have one sign and (y^k u)^q and u^q are defined for the
-  same y, with that value; likewise log(y^k u) is k log(y) + log(u), both defined where u > 0.
+  same y, with that value; likewise log(y^k u) is k log(y) + log(u), both defined where u > 0;
+* a real power b^e (``powt``) is exp(e log b): the same value where b > 0, and undefined where b <= 0, a domain no
+  larger than the power's (a negative b with an integer e), so the reading concludes less there, never more.
 
 So x sqrt(x) just right of 0 is y^-1 y^(-1/2) = y^(-3/2), where the calculus alone meets 0 * oo.
 """
@@ -20,7 +22,7 @@ from fractions import Fraction
 from flint import fmpq, fmpq_poly
 
 from symact.kernel.sturm import rational_of
-from symact.kernel.terms import X, constant_rational, exact_power, folded, has_x, num
+from symact.kernel.terms import X, as_exp, constant_rational, exact_power, folded, has_x, num
 
 #: the largest power (bits) of a rational constant that a power of a product folds
 MAX_BITS = 10_000
@@ -42,6 +44,8 @@ def shifted(g, x0: Fraction, side: int):
         return _power(shifted(g[1], x0, side), g[2])
     if head == "fn" and g[1] == "log":
         return _log(shifted(g[2], x0, side))
+    if head == "powt":
+        return shifted(as_exp(g), x0, side)
     return tuple(shifted(a, x0, side) if isinstance(a, tuple) else a for a in g)
 
 
