@@ -507,21 +507,20 @@ def _side_limits(g, x0: Fraction, side: int, value: tuple) -> tuple:
     end = (_exact_limit(lim), lim.value)
     if end[0] is None or end[0] != value[0]:
         return end, (None, Iv(None, None))
-    dh = shifted(differentiate(g), x0, side)
-    enclose(dh, ray, strict=True)
-    slope = limit_at(dh, 1)
+    slope, _ = side_limit(differentiate(g), x0, side, rays=(ray[0],))   # on the same ray
     if not slope.finite:
         raise NotDifferentiable(f"the {name} derivative is infinite (the function is continuous there and its "
                                 f"derivative tends to {'-' if slope.sign < 0 else ''}oo)")
     return end, (_exact_limit(slope), slope.value)
 
 
-def side_limit(g, x0: Fraction, side: int) -> tuple:
+def side_limit(g, x0: Fraction, side: int, rays: tuple = SIDE_RAYS) -> tuple:
     """(lim, ray): the limit (:class:`~symact.kernel.limits.Lim`) of the smooth term g(x) as x -> x0 from the side
-    (+1 right, -1 left), with the ray y >= R on which h(y) = g(x0 + side/y) (:func:`~symact.kernel.shift.shifted`)
-    has a strict enclosure, so that g is defined and smooth on x0 + side (0, 1/R]; Uncertain where not certain."""
+    (+1 right, -1 left), with the first ray y >= R (R of ``rays``) on which h(y) = g(x0 + side/y)
+    (:func:`~symact.kernel.shift.shifted`) has a strict enclosure, so that g is defined and smooth on
+    x0 + side (0, 1/R]; Uncertain where not certain."""
     h = shifted(g, x0, side)
-    ray = _smooth_ray(h)
+    ray = _smooth_ray(h, rays)
     return limit_at(h, 1), ray
 
 
@@ -534,9 +533,9 @@ def exact_side_limit(g, x0: Fraction, side: int) -> Fraction | None:
     return _exact_limit(lim) if lim.finite else None
 
 
-def _smooth_ray(h) -> Piece:
-    """The first ray y >= R of :data:`SIDE_RAYS` on which h has a strict enclosure (Uncertain if none)."""
-    for r in SIDE_RAYS:
+def _smooth_ray(h, rays: tuple) -> Piece:
+    """The first ray y >= R, R of ``rays``, on which h has a strict enclosure (Uncertain if none)."""
+    for r in rays:
         ray = (r, None, True, False)
         try:
             enclose(h, ray, strict=True)

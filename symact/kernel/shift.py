@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from flint import fmpq, fmpq_poly
+from flint import fmpq_poly
 
-from symact.kernel.sturm import rational_of
+from symact.kernel.sturm import fmpq_of, rational_of
 from symact.kernel.terms import X, as_exp, constant_rational, exact_power, folded, has_x, num
 
 #: the largest power (bits) of a rational constant that a power of a product folds
@@ -36,7 +36,7 @@ def shifted(g, x0: Fraction, side: int):
     polynomial = rational_of(g)
     if polynomial is not None and polynomial[1].degree() == 0:
         n, d = polynomial
-        return _expanded(n(fmpq_poly([fmpq(x0.numerator, x0.denominator), side])) / d)
+        return _expanded(n(fmpq_poly([fmpq_of(x0), side])) / d)
     head = g[0]
     if head == "mul":
         return _product([shifted(a, x0, side) for a in g[1:]])
@@ -67,6 +67,11 @@ def _y(k) -> tuple:
     return num(1) if k == 0 else X if k == 1 else ("pow", X, Fraction(k))
 
 
+def _y_exponent(a) -> Fraction | None:
+    """k where the factor a is a power y^k of y (y itself: 1), else None."""
+    return Fraction(1) if a == X else a[2] if a[0] == "pow" and a[1] == X else None
+
+
 def _factors(t) -> list:
     return [b for a in t[1:] for b in _factors(a)] if t[0] == "mul" else [t]
 
@@ -75,7 +80,7 @@ def _product(parts: list):
     """The product of parts with its powers of y joined and its rational constants multiplied."""
     c, k, others = Fraction(1), Fraction(0), []
     for a in (b for p in parts for b in _factors(p)):
-        e = Fraction(1) if a == X else a[2] if a[0] == "pow" and a[1] == X else None
+        e = _y_exponent(a)
         value = constant_rational(a) if e is None else None
         if e is not None:
             k += e
@@ -94,10 +99,9 @@ def _mul(factors: list):
 
 def _split(t) -> tuple:
     """(k, u) with t = y^k u, u the factors of the product t other than powers of y."""
-    factors = _factors(t)
-    powers = [a for a in factors if a == X or (a[0] == "pow" and a[1] == X)]
-    k = sum((Fraction(1) if a == X else a[2] for a in powers), Fraction(0))
-    return k, _mul([a for a in factors if a not in powers])
+    exponents = [(a, _y_exponent(a)) for a in _factors(t)]
+    k = sum((e for _, e in exponents if e is not None), Fraction(0))
+    return k, _mul([a for a, e in exponents if e is None])
 
 
 def _log(arg):

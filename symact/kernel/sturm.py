@@ -48,7 +48,7 @@ def rational_of(t) -> tuple[fmpq_poly, fmpq_poly] | None:
     if head == "x":
         return fmpq_poly([0, 1]), fmpq_poly([1])
     if head == "num":
-        return fmpq_poly([_q(t[1])]), fmpq_poly([1])
+        return fmpq_poly([fmpq_of(t[1])]), fmpq_poly([1])
     if head == "pow" and t[2].denominator == 1:
         base, k = rational_of(t[1]), abs(int(t[2]))
         if base is None:
@@ -78,7 +78,8 @@ def _degree(q: fmpq_poly) -> int:
     return max(q.degree(), 0)
 
 
-def _q(c: Fraction) -> fmpq:
+def fmpq_of(c: Fraction) -> fmpq:
+    """The rational c as python-flint's fmpq."""
     return fmpq(c.numerator, c.denominator)
 
 
@@ -114,7 +115,7 @@ def _side_sign(s: fmpq_poly, c: Fraction | None, side: int) -> int:
     coeffs = s.coeffs()
     if c is None:
         return _sign(coeffs[-1]) * (1 if side < 0 or s.degree() % 2 == 0 else -1)
-    shifted = s(fmpq_poly([_q(c), 1])).coeffs()   # s(c + t) in powers of t
+    shifted = s(fmpq_poly([fmpq_of(c), 1])).coeffs()   # s(c + t) in powers of t
     j = next(k for k, a in enumerate(shifted) if a != 0)
     return _sign(shifted[j]) * (-1 if side < 0 and j % 2 else 1)
 
@@ -133,7 +134,7 @@ def zeros_inside(d: fmpq_poly, p) -> int:
 
 
 def _value(d: fmpq_poly, c: Fraction) -> Fraction:
-    v = d(_q(c))
+    v = d(fmpq_of(c))
     return Fraction(int(v.p), int(v.q))
 
 
