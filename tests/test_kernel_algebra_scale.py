@@ -1,8 +1,9 @@
-"""Two rules of the kernel's algebra (:mod:`symact.kernel.algebra`) that ``symact implement --expr`` needs, each
+"""Rules of the kernel's algebra (:mod:`symact.kernel.algebra`) that ``symact implement --expr`` needs, each
 with what violates its side condition rejected:
 
 * log u = log c + log(u/c) for the ratio c > 0 of the contents of u's numerator and denominator (log((e^x + 1)/2)
   = log(e^x + 1) - log 2): a wrong constant, a negative argument or a non-rational coefficient proves nothing;
+  likewise log u = m + log(u e^-m) for the power e^m of e = exp(1) that divides u (log(1 + e^(x - 7)));
 * exp(q x) = E^(q L) with E = exp(x/L), L = 1/gcd of the slopes where the common denominator would give a power
   above MAX_EXP_POWER (exp(851 x/500), the slope of x*sigmoid(1.702*x)): a slope that is not an integer multiple
   of 1/L, or a multiple above the limit, proves nothing.
@@ -52,6 +53,28 @@ def test_log_of_a_rational_multiple_takes_the_constant_out():
     assert not zero(sp.log(-2 * E - 2) - sp.log(2) - sp.log(E + 1))
     # a coefficient that is not rational (pi): nothing is taken out, so pi (e^x + 1) is not rewritten as a multiple
     assert not zero(sp.log(sp.pi * E + sp.pi) - sp.log(E + 1) - sp.log(2))
+
+
+def test_log_takes_out_the_power_of_e_that_divides_its_argument():
+    """log u = m v + log(u exp(-m v)) where exp(v)^m (m an integer, v without x) divides u's normal form:
+    log(1 + e^(x - 7)) = x - 7 + log(1 + e^(7 - x)), the tail form of a shifted softplus, also for exp(700) and
+    exp(1/2) (generators of their own, not powers of e).  A wrong power (6, 8) or a wrong sign is not shown, and
+    neither is a power of e that divides only one summand."""
+    shifted = sp.log(1 + sp.exp(x - 7))
+    assert zero(shifted - (x - 7) - sp.log(1 + sp.exp(7) * sp.exp(-x)))
+    assert zero(sp.log(sp.exp(3) + sp.exp(3) * E) - 3 - sp.log(1 + E))
+    assert zero(sp.log(sp.exp(-2) * (2 + E)) + 2 - sp.log(2 + E))
+    for m in (6, 8):
+        assert not zero(shifted - (x - 7) - sp.log(1 + sp.exp(m) * sp.exp(-x)))
+    assert not zero(sp.log(sp.exp(3) + sp.exp(3) * E) + 3 - sp.log(1 + E))
+    assert not zero(sp.log(sp.exp(3) + E) - 3 - sp.log(1 + E))
+    for a in (700, sp.Rational(1, 2)):
+        assert zero(sp.log(1 + sp.exp(x - a)) - (x - a) - sp.log(1 + sp.exp(a) * sp.exp(-x)))
+        assert not zero(sp.log(1 + sp.exp(x - a)) - (x - a) - sp.log(1 + sp.exp(2 * a) * sp.exp(-x)))
+        assert not zero(sp.log(1 + sp.exp(x - a)) - (x + a) - sp.log(1 + sp.exp(a) * sp.exp(-x)))
+    assert check_claim(parse_claim("softplus(x - 7) - x + 7 > 0"), 3.0).status == "proved"
+    assert check_claim(parse_claim("softplus(x - 700) - x + 700 > 0"), 3.0).status == "proved"
+    assert check_claim(parse_claim("softplus(x - 7) - x + 6 > 0"), 3.0).status == "refuted"
 
 
 def test_exponentials_of_one_large_slope_use_its_own_scale():

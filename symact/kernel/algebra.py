@@ -20,7 +20,9 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
   of multiples of logs of primes;
   log(u) = log c + j x/L + log(u E^-j/c) where E^j divides the normal form N/D of u and c > 0 is the ratio of
   the contents (gcds of the rational coefficients) of N and D (u > 0 where log u is defined, so u E^-j/c > 0
-  exactly there: log((e^x + 1)/2) = -log 2 + log(e^x + 1)); and, where x has one sign on P (checked with the
+  exactly there: log((e^x + 1)/2) = -log 2 + log(e^x + 1)); likewise log(u) = m v + log(u exp(-m v)) where
+  exp(v)^m (m an integer, v without x: e = exp(1) or another generator) divides N/D (log(1 + e^(x - 7)) =
+  -7 + log(e^7 + e^x)); and, where x has one sign on P (checked with the
   kernel's enclosures), log(u) = k log|x| + log(u |x|^-k) where x^k divides N/D (the lowest power of x in N less
   that in D; |x| is x or -x, so |x|^k > 0 and u |x|^-k > 0 exactly where u > 0: log(1 + x^-2 + sqrt(1 + 2x^-2))
   = -2 log x + log(x^2 + 1 + x sqrt(x^2 + 2)) for x > 0, the tail form of acosh(1 + x^2)); not where u = c x^k;
@@ -277,8 +279,11 @@ class Normalizer:
             rule = FUNCTIONS[f[1]].exp_of if f[0] == "fn" and j.denominator == 1 and j != 0 else None
             if rule is not None and (not rule[1] or self.sign(f[2], True) > 0 or self.sign(neg(f[2]), True) > 0):
                 n2, d2 = self.nd(("pow", at(rule[0], f[2]), j))  # exp(j f(v)) = g(v)^j (the record)
-            elif (k1 := self.integer(a)) is not None:  # exp(k) = e^k, also exp(-(sqrt(2)/2 sqrt(2))^2) = e^-1
-                n2, d2 = _over(self.e, k1)
+            elif (logs := self.integer_logs(a)) is not None:  # exp(k + sum j log v) = e^k prod v^j
+                n2, d2 = _over(self.e, logs[0])  # (exp(-(sqrt(2)/2 sqrt(2))^2) = e^-1, exp(-sqrt(12 log 10)^2) = 10^-12)
+                for v, j in logs[1:]:
+                    n3, d3 = self.nd(("pow", v, Fraction(j)))
+                    n2, d2 = self.expand(n2 * n3), self.expand(d2 * d3)
             else:
                 others.append(a)
                 continue
@@ -288,11 +293,24 @@ class Normalizer:
             n, d = n * n2, d * d2
         return n, d
 
-    def integer(self, a) -> int | None:
-        """The integer k, |k| <= MAX_EXP_POWER, that the term a without x is by exact algebra (its normal form,
-        radicals reduced, is k), or None."""
-        q = None if has_x(a) else _rational(*(self.reduce(e) for e in self.nd(a)))
-        return int(q) if q is not None and q.denominator == 1 and abs(q) <= MAX_EXP_POWER else None
+    def integer_logs(self, a) -> list | None:
+        """[k, (v_1, j_1), ...] where the term a without x is k + j_1 log v_1 + ... by exact algebra (its normal
+        form, radicals reduced, with log v_i generators), k and j_i integers, |k|, |j_i| <= MAX_EXP_POWER; or
+        None."""
+        if has_x(a):
+            return None
+        n, d = (self.reduce(e) for e in self.nd(a))
+        logs = {a[3]: a[2] for a in self.atoms if a[0] == "log"}
+        if not d.is_Rational or not (n.free_symbols <= set(logs)):
+            return None
+        q = sp.Poly(n / d, *logs) if logs else None
+        if q is not None and q.total_degree() > 1:
+            return None
+        coefficients = q.as_dict() if q is not None else {(): n / d}
+        if not all(c.is_Integer and abs(c) <= MAX_EXP_POWER for c in coefficients.values()):
+            return None
+        k = next((int(c) for m, c in coefficients.items() if not any(m)), 0)
+        return [k, *((logs[s], int(c)) for m, c in coefficients.items() for s, e in zip(logs, m) if e)]
 
     def exp_atom(self, u):
         """exp(u) for a u that is not linear in x: G^k (G^-k as a denominator) when u = k v identically for an
@@ -321,21 +339,27 @@ class Normalizer:
         if q is not None and q > 0:  # log 2, log(1 + exp(0)) = log 2
             return self.log_rational(q), sp.Integer(1)
         j = _lowest_power(n, self.E) - _lowest_power(d, self.E)
+        powers = []  # (m, v, V): G^m divides N/D for G = exp(v) > 0, v without x (e = exp(1) or a generator)
+        for G, v in [(self.e, ONE)] + [(a[3], a[2]) for a in self.atoms if a[0] == "exp" and not has_x(a[2])]:
+            m = _lowest_power(n, G) - _lowest_power(d, G)
+            nv, dv = self.nd(v)
+            if m and dv == 1:
+                powers.append((m, v, nv))
         c = _content(n) / _content(d) if n != 0 else Fraction(1)
         a, b = _lowest_power(n, self.x), _lowest_power(d, self.x)
         side = self.sign(("x",), True) if a != b else 0
         if side and self.expand(n / self.x ** a).is_number and self.expand(d / self.x ** b).is_number:
             side = 0  # u = c x^k: log x itself (below, c and k give no simpler form)
-        if j == 0 and c == 1 and not side:
+        if j == 0 and not powers and c == 1 and not side:
             return self.atom("log", None, u), sp.Integer(1)
-        # u = c E^j |x|^k w with c > 0 rational (the ratio of the contents of u's numerator and denominator), k the
-        # power of x that divides the normal form N/D of u (taken out only where x has one sign on P) and w > 0
-        # (u > 0 where log u is defined): log u = log c + j x/L + k log|x| + log w
+        # u = c exp(m v) E^j |x|^k w with c > 0 rational (the ratio of the contents of u's numerator and
+        # denominator), exp(v)^m and x^k dividing the normal form N/D of u (x taken out only where x has one sign on
+        # P) and w > 0 (u > 0 where log u is defined): log u = log c + m v + j x/L + k log|x| + log w
         size = ("x",) if side > 0 else neg(("x",))
         k = a - b if side else 0
         w = mul(num(1 / c), u, *([fn("exp", neg(mul(num(j / self.L), ("x",))))] if j else []),
-                *([power(size, -k)] if k else []))
-        total = self.log_rational(c)
+                *(fn("exp", neg(mul(num(m), v))) for m, v, _ in powers), *([power(size, -k)] if k else []))
+        total = self.log_rational(c) + sum((m * nv for m, _, nv in powers), sp.Integer(0))
         return self.expand(self.atom("log", None, w) + sp.Rational(j / self.L) * self.x + total
                            + k * (self.atom("log", None, size) if k else 0)), sp.Integer(1)
 
