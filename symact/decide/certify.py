@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import time
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from symact.budget import left
 from symact.decide.candidates import (DECADES, branch_variants, commensurate_points, reduced_phases,
@@ -31,16 +31,17 @@ from symact.kernel.between import STRICT, boundary
 from symact.kernel.branches import branch_claims
 from symact.kernel.check import check_node, period_multiple, split_abs
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import (GermUndefined, SignUnknown, enclose, exact_value, interior, point, smooth_form,
-                                    zero_at)
+from symact.kernel.evaluate import (GermUndefined, SignUnknown, enclose, exact_value, interior, maps_into, point,
+                                    smooth_form, zero_at)
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limits import limit_at
 from symact.kernel.outer import reduce_outer
 from symact.kernel.pieces import FORMAT, contains, holds, piece_json
-from symact.kernel.remainder import (derivative, mean_value_form, remainder_relation, smooth_on_closure, taylor_form,
-                                     vanishes, zero_derivatives)
+from symact.kernel.remainder import (derivative, mean_value_form, remainder_relation, smooth_on_closure,
+                                     stationary_second, taylor_form, vanishes, zero_derivatives)
 from symact.kernel.sturm import rational_of
-from symact.kernel.terms import CONVERSE, FUNCTIONS, affine, fn, folded, has_x, neg, occurs, rational_text, sub, to_json
+from symact.kernel.terms import (CONVERSE, FUNCTIONS, X, affine, at, fn, folded, has_x, neg, num, occurs, rational_text,
+                                 sub, to_json)
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -517,12 +518,26 @@ class Search:
     def tie(self):
         """A ``sturm`` refutation of a claim whose difference is a rational function over Q: a zero of its
         denominator in the domain, or for a strict claim one of its numerator, perhaps irrational, where no
-        rational point refutes it ((x^2 - 2)^2 > 0 at sqrt 2); or None."""
-        if self.rational is None or (self.rel not in ("<", ">") and self.rational[1].degree() == 0):
+        rational point refutes it ((x^2 - 2)^2 > 0 at sqrt 2); for another strict claim a ``zero-at`` refutation
+        at an irrational critical point where the difference is 0 (exp(-x/1000) + x/10^6 > (1 + log 1000)/1000
+        at 1000 log 1000); or None."""
+        if self.rational is None:
+            return self.irrational_tie() if self.rel in ("<", ">") else None
+        if self.rel not in ("<", ">") and self.rational[1].degree() == 0:
             return None
         self.spend(_sturm_cost(*self.rational))
         result = self.accepted("refuted", {"rule": "sturm"})
         return ("refuted", *result) if result else None
+
+    def irrational_tie(self):
+        """A ``zero-at`` refutation: a closed form of a critical point where the difference touches 0, or None."""
+        for p in self.domain:
+            for c, dg in self.touching(self.d, p):
+                for form in self.closed_forms(dg, c):
+                    result = self.accepted("refuted", {"rule": "zero-at", "at": to_json(form)})
+                    if result:
+                        return ("refuted", *result)
+        return None
 
     def periodic(self, L: int):
         """A proof on one period 2 pi L (a little more: the kernel wants a rational interval at least that long)
@@ -550,7 +565,8 @@ class Search:
         node = (self.try_outer(g, rel, p, depth, order) or self.try_tail_form(g, rel, p)
                 or self.try_cleared(g, rel, p) or self.try_rewrite(g, rel, p)
                 or self.try_abs(g, rel, p, depth, order) or self.try_remainder(g, rel, p)
-                or self.try_scaled(g, rel, p, depth, order))
+                or self.try_scaled(g, rel, p, depth, order) or self.try_stationary(g, rel, p, depth, order)
+                or self.try_substitute(g, rel, p, depth, order))
         if node:
             return node
         if not _plausible(g, rel, p):
@@ -619,9 +635,10 @@ class Search:
             radii = [Fraction(8), Fraction(64), Fraction(1024)]
             far = [c for c in self.critical_roots(g, p, beyond=8) if abs(c) > 8]
             if far:  # a critical point far out (x = 1000 log 1000): a bracket around it, inside a wider core
-                c = max(far, key=abs)
-                eps = _bracket(g, c)
-                core = [q for q in (-2 * abs(c), c - eps, c + eps, 2 * abs(c)) if contains(interior(p), q)]
+                c = max(far, key=abs)  # (a cut at the point itself where g' is 0 there exactly: x = 3000)
+                exact, eps = self.exact_critical(g, c), _bracket(g, c)
+                middle = [exact] if exact is not None else [c - eps, c + eps]
+                core = [q for q in (-2 * abs(c), *middle, 2 * abs(c)) if contains(interior(p), q)]
                 out.append(sorted(set(core)))
             if lo is None and hi is None:
                 return out + [[-r, r] for r in radii]
@@ -762,6 +779,95 @@ class Search:
             node = self.try_eval(other, rel, p) or self.try_product(other, rel, p)
             if node is not None and self.equal_by_algebra(h, other, p):
                 return {"rule": "rewrite", "as": to_json(other), "by": node}
+        return None
+
+    def try_stationary(self, g, rel, p, depth, order):
+        """A bound that g touches at an irrational critical point c inside p, where g is convex (>=) or concave
+        (<=) on p: c in closed form (:func:`~symact.decide.terms_sympy.stationary_points`), the kernel's rule
+        ``stationary`` (exp(-x/1000) + x/10^6 >= (1 + log 1000)/1000 at c = 1000 log 1000).  Where g is not
+        convex (concave) on all of p, p is cut around c where it is (:meth:`convex_around`)."""
+        if rel not in ("<=", ">=") or order >= MAX_ORDER:
+            return None
+        for c, dg in self.touching(g, p):
+            if not _plausible(differentiate(dg), rel, interior(p)):
+                cut = self.convex_around(differentiate(dg), rel, p, c)
+                return None if cut is None else self.split(g, rel, p, cut, depth, order)
+            for form in self.closed_forms(dg, c):
+                try:
+                    second = stationary_second(g, form, p)  # the kernel's side conditions, before the search
+                except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                    continue
+                sub_node = self.prove_on(second, rel, interior(p), depth - 1, order + 2)
+                if sub_node is not None:
+                    return {"rule": "stationary", "at": to_json(form), "by": sub_node}
+        return None
+
+    def touching(self, g, p):
+        """(c, g') for each critical point c of g inside p where g is within 2^-200 of 0 (:func:`_tie_at`) and no
+        rational of small denominator is one where g' is exactly 0 (a split there settles a bound g touches)."""
+        for c in self.critical_roots(g, p):
+            self.spend(1 + _size(g) // 4)
+            if not _tie_at(g, c) or self.exact_critical(g, c) is not None:
+                continue
+            try:
+                yield c, differentiate(smooth_form(g, interior(p), strict=True))
+            except (Uncertain, GermUndefined, ZeroDivisionError):
+                return
+
+    def closed_forms(self, dg, c: Fraction) -> list:
+        """Closed forms (terms without x) of the zero c of dg (:func:`~symact.decide.terms_sympy.stationary_points`,
+        SymPy's solve once per dg): proposals the kernel checks exactly."""
+        from symact.decide.terms_sympy import stationary_points
+
+        if ("stationary", dg) not in self.rewrite_cache:
+            self.spend(20 + _size(dg))
+            self.rewrite_cache["stationary", dg] = stationary_points(dg)
+        return [form for v, form in self.rewrite_cache["stationary", dg] if abs(v - c) <= 2 ** -20 * max(1, abs(c))]
+
+    def try_substitute(self, g, rel, p, depth, order):
+        """g = h(u) for u = e^(L x), where x occurs in g only in exponentials of multiples of L x
+        (:func:`~symact.decide.terms_sympy.exp_substitution`): the claim about h on the image of p under u (the
+        kernel's rule ``substitute``), by ``sturm`` where h is a rational function (1 - tanh(x) >= 2 e^-2x -
+        2 e^-4x), else by the search (softplus(-x) < e^-x)."""
+        from symact.decide.terms_sympy import exp_substitution
+
+        h0 = _smooth(g, p) if order == 0 else None
+        if h0 is None or ("substitute", h0) in self.rewrite_cache:
+            return None  # once per smooth form: h's own search does not substitute again
+        self.spend(20 + _size(h0))
+        found = self.rewrite_cache["substitute", h0] = exp_substitution(h0)
+        if found is None:
+            return None
+        slope, forms = found
+        u, q = fn("exp", folded("mul", [num(slope), X])), _exp_image(slope, p)
+        if not maps_into(u, p, q):
+            return None
+        for h in forms:
+            if not self.equal_by_algebra(h0, at(h, u), p):
+                continue
+            node = None
+            if rational_of(h) is not None:
+                try:
+                    check_node({"rule": "sturm"}, h, rel, q)
+                    node = {"rule": "sturm"}
+                except (Rejected, Uncertain):
+                    pass
+            # h's own search gets a quarter of the work left, so that a failed substitution leaves the rest to g's
+            node = node or self.within(self.work // 4, lambda: self.prove_on(h, rel, q, depth - 1))
+            if node is not None:
+                return {"rule": "substitute", "u": to_json(u), "h": to_json(h), "on": piece_json(q), "by": node}
+        return None
+
+    def convex_around(self, second, rel, p, c: Fraction) -> list | None:
+        """[a, b]: simple rationals around c inside p where ``second REL 0`` at floats, the nearest of them
+        within a few halvings of the room around c; or None."""
+        room = min([abs(c) + 1, *(abs(c - e) for e in p[:2] if e is not None)]) / 2
+        for k in range(12):
+            r = room / 2 ** k
+            a, b = _simple_between(c - r, c - r / 2), _simple_between(c + r / 2, c + r)
+            self.spend(2)
+            if _plausible(second, rel, (a, b, False, False)):
+                return [a, b]
         return None
 
     def try_abs(self, g, rel, p, depth, order):
@@ -1502,6 +1608,33 @@ def _gap(q: Fraction, p) -> Fraction:
     return max(p[0] - q, q - p[1], Fraction(0))
 
 
+def _tie_at(g, c: Fraction) -> bool:
+    """Whether g's 512-bit enclosure at c lies within 2^-200 of 0: at a critical point c found to about 2^-160,
+    a bound that g touches (a tie, worth a closed form of c), not one 10^-40 below g's minimum."""
+    from flint import arb
+
+    b = _sharp_value(g, c)
+    return b is not None and all(e is not None and abs(e) < arb(2) ** -200 for e in (b.lo, b.hi))
+
+
+def _exp_image(slope: Fraction, p) -> tuple:
+    """A piece holding e^(slope x) for every x in p (slope > 0): exact ends at 0 and oo (from -oo and oo) and at 1
+    (from 0), else open rational ends 2^-100 outside e^(slope e)."""
+    import mpmath
+
+    ends = []
+    for e, closed, out in ((p[0], p[2], -1), (p[1], p[3], 1)):
+        if e is None:
+            ends.append((Fraction(0) if out < 0 else None, False))
+        elif e == 0:
+            ends.append((Fraction(1), closed))
+        else:
+            with mpmath.workprec(200):
+                man, exp = mpmath.exp(mpmath.mpf(slope.numerator) * e.numerator / (slope.denominator * e.denominator)).man_exp
+            ends.append((Fraction(man) * Fraction(2) ** exp * (1 + out * Fraction(1, 2 ** 100)), False))
+    return ends[0][0], ends[1][0], ends[0][1], ends[1][1]
+
+
 def _simple_between(lo, hi) -> Fraction:
     if lo is None and hi is None:
         return Fraction(0)
@@ -1621,20 +1754,27 @@ def _dyadic_mid(a: Fraction, b: Fraction) -> Fraction:
         k += 1
 
 
-def _bracket(g, c: Fraction) -> Fraction:
-    """Half-width of the piece around a critical point c that interval arithmetic can settle: about the
-    square root of |g(c)| (g is flat to second order there); 2^-24 where |g(c)| is past the floats (1/(x^2 - 2)^30
-    near its pole)."""
+@lru_cache(maxsize=512)
+def _sharp_value(g, c: Fraction):
+    """g's 512-bit enclosure at c (an Iv), or None where it has none: shared by :func:`_bracket` and
+    :func:`_tie_at`, which look at the same critical points again and again."""
     from flint import ctx
 
     saved, ctx.prec = ctx.prec, 512
     try:
-        b = enclose(g, point(c))
-        margin = abs(float(b.lo.mid())) if b.lo is not None else 0.0
+        return enclose(g, point(c))
     except (Uncertain, GermUndefined, ZeroDivisionError):
-        margin = 0.0
+        return None
     finally:
         ctx.prec = saved
+
+
+def _bracket(g, c: Fraction) -> Fraction:
+    """Half-width of the piece around a critical point c that interval arithmetic can settle: about the
+    square root of |g(c)| (g is flat to second order there); 2^-24 where |g(c)| is past the floats (1/(x^2 - 2)^30
+    near its pole)."""
+    b = _sharp_value(g, c)
+    margin = abs(float(b.lo.mid())) if b is not None and b.lo is not None else 0.0
     k = 40 if margin <= 0 else 24 if math.isinf(margin) else min(200, max(24, int(-math.log2(margin) / 2) + 6))
     return Fraction(1, 2 ** k) * max(1, abs(c))
 

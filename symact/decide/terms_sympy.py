@@ -1,6 +1,7 @@
 """Kernel terms to SymPy and back, for the search side (factoring proposals the kernel re-checks)."""
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import sympy as sp
@@ -10,7 +11,7 @@ from symact.budget import run_with_budget
 from symact.decide.circle import circle_forms
 from symact.decide.exponentials import combined
 from symact.functions import REGISTRY
-from symact.kernel.terms import TermError, has_x
+from symact.kernel.terms import TermError, has_x, to_json
 from symact.sympy_terms import from_sympy
 
 _X = sp.Symbol("x", real=True)
@@ -279,6 +280,94 @@ def limit_forms(t, side: int) -> list:
 
     return proposed_form(lambda: combined(e.replace(grows, lambda a: 1 / sp.exp(-a.args[0])),
                                           lambda u: sp.factor(sp.together(u))), e)
+
+
+def stationary_points(dg) -> list:
+    """[(value, form), ...]: closed forms (terms without x) of the real zeros of the term dg and their float
+    values, from SymPy's solve within a CPU second, each also with its logarithms expanded (proposals: the
+    kernel checks g(c) = g'(c) = 0 exactly): log(10^3000) and 3000 log 10 for dg = -exp(-x/1000)/1000 + 1/10^6."""
+    try:
+        e = to_sympy(dg)
+    except TermError:
+        return []
+    try:
+        ok, found = run_with_budget(lambda: sp.solve(e, _X), 1.0)
+    except (NotImplementedError, ArithmeticError, ValueError, TypeError, RecursionError, BasePolynomialError):
+        return []  # "no algorithms are implemented to solve equation ..."
+    out = []
+    for s in found if ok and isinstance(found, list) else []:
+        try:
+            ok, v = run_with_budget(lambda: complex(sp.N(s, 30)), 1.0)
+        except (ArithmeticError, ValueError, TypeError, AttributeError, RecursionError):
+            continue
+        if not ok or v.imag != 0:
+            continue
+        for form in dict.fromkeys((sp.expand_log(s, force=True), s)):
+            try:
+                t = from_sympy(form, _X)
+                to_json(t)  # ValueError: log(10^40000), past Python's digits for str()
+            except (TermError, ValueError):
+                continue
+            out.append((v.real, t))
+    return [(v, t) for v, t in out if not has_x(t)]
+
+
+def exp_substitution(t) -> tuple | None:
+    """(L, [h, ...]): t = h(e^(L x)) with L > 0 the greatest common divisor of the rational slopes of x in t's
+    exponentials (hyperbolic functions written in exp; x elsewhere only in a summand c x) and each h a term in
+    x (read as u = e^(L x)) whose
+    exponentials and hyperbolic functions, if any, are free of x: with its logarithms joined
+    (:func:`_logs_joined`), then as SymPy writes it; None where t has no exponential of x or another one (within a CPU second; proposals: the kernel
+    checks t = h(u) by its algebra).  softplus(-x) - e^-x = log(1 + 1/u) - 1/u."""
+    try:
+        e = to_sympy(t)
+    except TermError:
+        return None
+    y = sp.Dummy("u", positive=True)
+
+    def build():
+        f = e.rewrite(sp.exp) if e.has(*_HYPERBOLIC) else e
+        if not f.xreplace({a: sp.Dummy() for a in f.atoms(sp.exp)}).diff(_X).is_number:
+            return None  # x outside exponentials, other than in a summand c x (= c log(u)/L): x^50 e^-x stays
+        slopes = []
+        for a in f.atoms(sp.exp):
+            k = a.args[0].diff(_X)
+            if not k.is_Rational:
+                return None
+            if k != 0:
+                slopes.append(Fraction(int(k.p), int(k.q)))
+        if not slopes:
+            return None
+        L = Fraction(math.gcd(*(q.numerator for q in slopes)), math.lcm(*(q.denominator for q in slopes)))
+        h = sp.powsimp(sp.expand(f.subs(_X, sp.log(y) / sp.Rational(L.numerator, L.denominator)), deep=True,
+                                 mul=False, multinomial=False, log=False, power_exp=True))
+        return L, [f.subs(y, _X) for f in dict.fromkeys((_logs_joined(h), h))]
+
+    try:
+        ok, found = run_with_budget(build, 1.0)
+    except (ArithmeticError, ValueError, TypeError, RecursionError, BasePolynomialError):
+        return None
+    if not ok or found is None:
+        return None
+    forms = []
+    for h in found[1]:
+        try:
+            forms += [] if any(a.has(_X) for a in h.atoms(sp.exp, *_HYPERBOLIC)) else [from_sympy(h, _X)]
+        except (TermError, ValueError):
+            continue
+    return (found[0], forms) if forms else None
+
+
+def _logs_joined(h: sp.Expr) -> sp.Expr:
+    """The sum h with its terms log(a) and -log(b) joined into one log of the expanded quotient (for a, b > 0):
+    log(1 + u) - log(u) - 1/u is log(1 + 1/u) - 1/u, whose limit at oo the kernel's calculus resolves."""
+    terms = sp.Add.make_args(h)
+    plus = [a.args[0] for a in terms if isinstance(a, sp.log)]
+    minus = [(-a).args[0] for a in terms if isinstance(-a, sp.log)]
+    if len(plus) + len(minus) < 2:
+        return h
+    rest = [a for a in terms if not isinstance(a, sp.log) and not isinstance(-a, sp.log)]
+    return sp.Add(*rest, sp.log(sp.expand(sp.Mul(*plus) / sp.Mul(*minus))))
 
 
 def proposed_form(build, e: sp.Expr) -> list:

@@ -26,10 +26,11 @@ undefined there, or both are defined and the relation certainly fails (exact rat
 ``arb`` balls, or for ``<``/``>`` a difference that is 0 by ``algebra``); or ``{"rule": "undefined-between", ...}``:
 a side is undefined at an irrational point of D found by the intermediate value theorem (a denominator or a log
 argument that is continuous on [a, b] in D and certainly changes sign, or that equals a factor times a cofactor
-by ``algebra`` where the factor changes sign, :mod:`symact.kernel.between`); or
-``{"rule": "kink-between", ...}``: a derivative in a side does not exist at an irrational point of D, where the
-argument of a switch (|.|, max, min, ...) has its one simple zero in [a, b] and the forms on either side have
-different slopes (:mod:`symact.kernel.kink_between`).
+by ``algebra`` where the factor changes sign, :mod:`symact.kernel.between`); or ``{"rule": "zero-at", "at": c}``
+for a strict claim: c is a term without x (perhaps irrational) certainly in D, both sides are defined at c and
+lhs - rhs is 0 there by ``algebra``; or ``{"rule": "kink-between", ...}``: a derivative in a side does not exist at
+an irrational point of D, where the argument of a switch (|.|, max, min, ...) has its one simple zero in [a, b] and
+the forms on either side have different slopes (:mod:`symact.kernel.kink_between`).
 
 A **proof** is a list with one node per piece of D.  Writing d = lhs - rhs, a node proves ``d REL 0`` on a
 piece P by one of these rules (the only ways to conclude):
@@ -75,6 +76,16 @@ piece P by one of these rules (the only ways to conclude):
               theorem with the Lagrange remainder); the sub-node proves g^(n) REL' 0 on the interior of P, and
               the sign of (x - a)^n (negative when a is the right end and n odd) gives REL away from a, where
               g = 0 (|x - tanh x - P_37(x)| <= c |x|^39 near 0, which no enclosure of the difference settles);
+``stationary`` (for <= and >=) ``"at": c``, a term without x (perhaps irrational: 1000 log 1000) whose enclosure
+              lies inside P: g(c) = 0 and g'(c) = 0 by ``algebra``, and the sub-node proves g'' REL 0 on the
+              interior of P; Taylor's theorem gives g(x) = g''(xi) (x - c)^2 / 2 with xi between c and x, so
+              g REL 0 on P (a bound that g touches at an irrational point, which no split at rational points
+              reaches: exp(-x/1000) + x/10^6 >= (1 + log 1000)/1000);
+``substitute`` ``"u": u``, ``"h": h`` (a term in x, read as h(u)), ``"on": Q`` (a piece): d is defined on P, its
+              smooth form on P minus h(u) is 0 by ``algebra``, u's enclosure on P lies in Q, and the sub-node proves
+              h REL 0 on Q, so d(x) = h(u(x)) REL 0 for every x in P (u = e^x turns a claim about sums, products
+              and logarithms of exponentials into one about a function of u on (0, oo): softplus(-x) < e^-x is
+              log(1 + 1/u) - 1/u < 0 there, and a rational h is decided by ``sturm``);
 ``product``   the smooth form of d on P is a product f_1 ... f_k (a ``mul`` node; reach one with ``rewrite``) and
               ``"factors"`` gives for each f_i a relation f_i REL_i 0 (``<``, ``>``, ``<=``, ``>=``) and its node:
               the signs multiply (strict when every factor's is), which must give REL;
@@ -112,8 +123,8 @@ from symact.kernel.branches import branch_claims
 from symact.kernel.continuity_claim import check_continuity, check_smooth
 from symact.kernel.convex_claim import check_convex
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import (GermUndefined, certain_at, enclose, interior, point, smooth_form, smooth_on,
-                                    undefined_reason, zero_at)
+from symact.kernel.evaluate import (GermUndefined, certain_at, enclose, interior, maps_into, point, smooth_form,
+                                    smooth_on, term_in, undefined_reason, zero_at)
 from symact.kernel.integral_claim import check_integral
 from symact.kernel.kink_between import check_kink_between
 from symact.kernel.ivals import Uncertain, exact
@@ -124,13 +135,14 @@ from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, NEGATION, Rejected, c
                                   holds_relation, node_per_piece, piece_text, read_piece, read_term_claim)
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import check_sized
-from symact.kernel.terms import X, TermError, from_json, linear_split, neg, parse_rational, rational_text, show, sub
+from symact.kernel.terms import (X, TermError, at, from_json, linear_split, neg, occurs, parse_rational, rational_text,
+                                 show, sub)
 
 MAX_NODES = 20000
 INEQUALITIES = ("<", "<=", ">", ">=")
 #: the relations each rule proves (every claim relation where not listed)
 RULE_RELATIONS = {"algebra": ("==", "<=", ">="), "constant": ("==", "<=", ">="), "same": ("==", "<=", ">="),
-                  "abs": ("<", "<="),
+                  "abs": ("<", "<="), "stationary": ("<=", ">="),
                   "monotone": INEQUALITIES, "remainder": INEQUALITIES, "tail": INEQUALITIES, "sturm": INEQUALITIES}
 #: the refutations of a claim at an irrational point (the intermediate value theorem)
 BETWEEN = {"undefined-between": check_between, "kink-between": check_kink_between}
@@ -234,12 +246,25 @@ class _Checker:
 
     # -- refutation ---------------------------------------------------------------------------------------------
     def counterexample(self, node: Any, lhs, rel, rhs, domain) -> None:
-        rule = choice(node, "rule", ("counterexample", "sturm", *BETWEEN))
+        rule = choice(node, "rule", ("counterexample", "sturm", "zero-at", *BETWEEN))
         if rule in BETWEEN:
             self.log += BETWEEN[rule](node, lhs, rhs, domain)
             return
         if rule == "sturm":
             self.log.append(sturm.refute(sub(lhs, rhs), rel, domain))
+            return
+        if rule == "zero-at":
+            c = from_json(node.get("at"))
+            if rel not in ("<", ">") or not any(term_in(c, p) for p in domain):
+                raise Rejected("zero-at refutes a strict claim at a term without x certainly in its domain")
+            if occurs(sub(lhs, rhs), lambda u: u[0] == "deriv"):  # d/dx[f] with c for x is not f'(c)
+                raise Rejected("zero-at needs sides without derivatives")
+            for t in (lhs, rhs):  # both sides defined at c, and lhs - rhs = 0 there
+                enclose(at(t, c), point(Fraction(0)), strict=True)
+            if not algebra.is_zero(at(sub(lhs, rhs), c)):
+                raise Rejected(f"lhs - rhs at x = {show(c)} is not 0 by exact algebra")
+            self.log.append(f"At x = {show(c)} (in the domain): both sides are defined and lhs - rhs is 0 by exact "
+                            f"algebra, so lhs {rel} rhs fails.")
             return
         x0 = parse_rational(node.get("x"))
         if not any(contains(p, x0) for p in domain):
@@ -323,6 +348,14 @@ class _Checker:
                         f"(Taylor's theorem with the Lagrange remainder), {got} 0 as that derivative is {drel} 0:")
         self.prove(node.get("by"), dn, drel, interior(p))
 
+    def rule_stationary(self, node, d, rel, p) -> None:
+        c = from_json(node.get("at"))
+        second = remainder.stationary_second(d, c, p)
+        self.log.append(f"On {piece_text(p)}: the difference and its derivative are 0 at x = {show(c)} (exact "
+                        f"algebra), so the difference is its second derivative at a point between x and {show(c)} "
+                        f"times (x - {show(c)})^2/2 (Taylor's theorem), {rel} 0 as that derivative is {rel} 0:")
+        self.prove(node.get("by"), second, rel, interior(p))
+
     def rule_product(self, node, d, rel, p) -> None:
         g = smooth_form(d, p, strict=False)
         factors = node.get("factors")
@@ -397,6 +430,20 @@ class _Checker:
             self.prove(item.get("by"), u, urel, p)
             known[u] = urel
         return known
+
+    def rule_substitute(self, node, d, rel, p) -> None:
+        u, h, q = from_json(node.get("u")), from_json(node.get("h")), read_piece(node.get("on"))
+        if occurs(h, lambda t: t[0] == "deriv"):  # d/dx[f] with u for x is not f'(u)
+            raise Rejected("substitute needs an h without derivatives")
+        if not maps_into(u, p, q):
+            raise Rejected(f"u = {show(u)} does not certainly lie in {piece_text(q)} on {piece_text(p)}")
+        enclose(d, p)  # defined everywhere on the piece
+        if not algebra.is_zero(sub(smooth_form(d, p, strict=False), at(h, u)), p):
+            raise Rejected(f"the difference is not h(u) on {piece_text(p)} by exact algebra")
+        self.log.append(f"On {piece_text(p)}: the difference is h(u) with h(x) = {show(h)} and u = {show(u)} (exact "
+                        f"algebra), and u lies in {piece_text(q)} there, so it is {rel} 0 where h is {rel} 0 on "
+                        f"{piece_text(q)}:")
+        self.prove(node.get("by"), h, rel, q)
 
     def rule_rewrite(self, node, d, rel, p) -> None:
         other = from_json(node.get("as"))

@@ -48,6 +48,21 @@ def interior(p: Piece) -> Piece:
     return (p[0], p[1], False, False)
 
 
+def maps_into(u, p: Piece, q: Piece, open_: bool = False) -> bool:
+    """Whether the term u certainly takes its values in the piece q (``open_``: in its interior) at every point of
+    the piece p, by its strict enclosure on p (so u is also defined there)."""
+    try:
+        return inside(enclose(u, p, strict=True), (*(None if e is None else num(e) for e in q[:2]), *q[2:]), open_)
+    except (Uncertain, ZeroDivisionError):
+        return False
+
+
+def term_in(c, p: Piece, open_: bool = False) -> bool:
+    """Whether the term c without x (perhaps irrational: 1000 log 1000) certainly lies in p (``open_``: in its
+    interior)."""
+    return not has_x(c) and maps_into(c, p, p, open_)
+
+
 # ------------------------------------------------------------------------------------------------- enclosures
 
 def enclose(t, p: Piece, strict: bool = False) -> Iv:

@@ -29,11 +29,12 @@ from functools import lru_cache, reduce
 
 from flint import ctx
 
-from symact.kernel import ivals, poly
+from symact.kernel import algebra, ivals, poly
 from symact.kernel.derivative import differentiate
-from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_on
+from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_on, term_in
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.terms import CONVERSE, folded, has_x, num
+from symact.kernel.pieces import Rejected, piece_text
+from symact.kernel.terms import CONVERSE, at, folded, has_x, num, show
 
 #: highest order of either argument
 MAX_ORDER = 64
@@ -104,6 +105,21 @@ def zero_derivatives(d, p, a: Fraction, n: int):
         if not vanishes(dk, a):
             raise Uncertain(f"the derivative of order {k} at x = {a} is not exactly 0")
     return ds[-1]
+
+
+def stationary_second(d, c, p):
+    """g'' for g = d's smooth form on p, after checking that c is a term without x certainly inside p where g and
+    g' are defined and 0 by exact algebra (the rule ``stationary``: g(x) = g''(xi) (x - c)^2 / 2); else Rejected
+    or Uncertain."""
+    if not term_in(c, p, open_=True):
+        raise Rejected(f"the stationary point is not a term without x certainly inside {piece_text(p)}")
+    g = smooth_on(d, p)
+    dg = differentiate(g)
+    for h in (g, dg):  # defined at c, so 0 "wherever defined" (algebra) is 0 there
+        enclose(at(h, c), p, strict=True)
+        if not algebra.is_zero(at(h, c), p):
+            raise Rejected(f"the difference and its derivative are not both 0 at x = {show(c)} by exact algebra")
+    return differentiate(dg)
 
 
 def vanishes(t, a: Fraction) -> bool:
