@@ -16,13 +16,15 @@ from kernel_rules import assert_decided, assert_rejected, rejects_each
 
 EXPMIN = "exp(-x/1000) + x/1000000 >= (1 + log(1000))/1000"
 GAUSS = "exp(-x**2) + x**2/10**12 >= (1 + 12*log(10))/10**12"
+NEAR = "exp(-x/1000) + x/1000000 > (1 + log(1000))/1000 - 1/10**40"
 
 
 def test_the_ground_truth():
     """Independent of symact (mpmath at 60 digits): exp(-x/1000) + x/10^6 has its minimum (1 + log 1000)/1000 at
     1000 log 1000 (its derivative is 0 there and its second derivative e^(-x/1000)/10^6 > 0 everywhere), and
     exp(-x^2) + x^2/10^12 has its minimum (1 + 12 log 10)/10^12 at +-sqrt(12 log 10); a hair away from the point
-    both are above the bound, so the non-strict claims hold and the strict ones fail only at the point."""
+    both are above the bound, so the non-strict claims hold and the strict ones fail only at the point; and the
+    maximum of tanh(x) - tanh(x - sqrt 2), at sqrt(2)/2."""
     with mpmath.workdps(60):
         c = 1000 * mpmath.log(1000)
         f = lambda x: mpmath.exp(-x / 1000) + x / 10 ** 6  # noqa: E731
@@ -34,6 +36,12 @@ def test_the_ground_truth():
         low = (1 + 12 * mpmath.log(10)) / mpmath.mpf(10) ** 12
         assert abs(h(c) - low) < mpmath.mpf(10) ** -55 and abs(h(-c) - low) < mpmath.mpf(10) ** -55
         assert min(h(mpmath.mpf(k) / 100) for k in range(-1000, 1001)) > low
+        # tanh(x) - tanh(x - sqrt 2) is even about sqrt(2)/2, its maximum, and within 10^-40 of the bounds below
+        c = mpmath.sqrt(2) / 2
+        bump = lambda x: mpmath.tanh(x) - mpmath.tanh(x - 2 * c)  # noqa: E731
+        top = bump(c)
+        assert abs(top - mpmath.mpf("1.21771873002782762077189042800224841037678662")) < mpmath.mpf(10) ** -44
+        assert abs(mpmath.diff(bump, c)) < mpmath.mpf(10) ** -40 and bump(c + mpmath.mpf(10) ** -5) < top
 
 
 @pytest.mark.parametrize("text, verdict", [
@@ -48,6 +56,12 @@ def test_the_ground_truth():
     ("x*exp(-x/1000) <= 1000*exp(-1)", "proved"),
     ("x**3*exp(-x/1000) <= 27000000000*exp(-3)", "proved"),
     ("x*exp(-x/1000) <= 999*exp(-1)", "refuted"),
+    # the minimum -1/e of x log x at 1/e, the second derivative 1/x by sturm
+    ("x*log(x) >= -exp(-1) for x > 0", "proved"),
+    ("x*log(x) > -exp(-1) for x > 0", "refuted"),
+    # bounds 10^-40 from the minimum: g(c) certain by a ball at the point, g'(c) = 0 exactly
+    (NEAR, "proved"),
+    ("x*log(x) > -exp(-1) - 1/10**40 for x > 0", "proved"),
 ])
 def test_ties_are_decided(text, verdict):
     assert_decided(text, verdict)
@@ -93,6 +107,30 @@ test_corrupted_stationary_certificates_are_rejected = rejects_each(EXPMIN, {
     "a raised bound": _bound_raised,
     "the wrong convexity": _concave_claim,
 })
+
+
+def _low_precision(cert):
+    _stationary(cert)["bits"] = 64  # g(c) = 10^-40 is not certainly > 0 in a 64-bit ball
+
+
+def _near_bound_raised(cert):
+    cert["claim"]["rhs"] = ["add", cert["claim"]["rhs"], ["num", "1/" + "5" + "0" * 39]]  # 2 10^-40: 10^-40 above
+
+
+test_corrupted_near_certificates_are_rejected = rejects_each(NEAR, {
+    "too few bits": _low_precision,
+    "a bound above the minimum": _near_bound_raised,
+    "another point": _at_1000_log_999,
+})
+
+
+@pytest.mark.parametrize("text", ["exp(-x/1000) + x/1000000 > (1 + log(1000))/1000 + 1/10**40",
+                                  "exp(-x/1000) + x/1000000 >= (1 + log(1000))/1000 + 1/10**40",
+                                  "tanh(x) - tanh(x - sqrt(2)) < 1.21771873002782762077189042800224841037668662"])
+def test_bounds_past_the_extremum_are_never_proved(text):
+    """Each bound is 10^-40 past the extremum (mpmath: the maximum of tanh(x) - tanh(x - sqrt 2), at sqrt(2)/2, is
+    1.21771873002782762077189042800224841037678662...)."""
+    assert check_claim(parse_claim(text), 3.0).status in ("refuted", "unknown")
 
 
 def _refutation(text: str) -> dict:
@@ -141,3 +179,11 @@ def test_a_zero_at_point_inside_a_derivative_is_rejected():
                       "domain": [["-oo", "oo", False, False]]}}
     with pytest.raises(Rejected, match="without derivatives"):
         check(cert)
+
+
+def test_a_symbolic_power_of_x_is_no_scale_for_the_search():
+    """x**x has the exponent x: the search's scaled forms (x^k pulled out for a rational k > 0) asked SymPy
+    whether x > 0 and failed with "cannot determine truth value" (reported as an internal error, not a verdict);
+    the claim is true (x^x >= e^(-1/e) > 0.6922 for x > 0), so it is proved or left unknown, without an error."""
+    got = check_claim(parse_claim("x**x > 0.6922 for x > 0"), 3.0)
+    assert got.status in ("proved", "unknown") and "report" not in (got.reason or ""), got.reason

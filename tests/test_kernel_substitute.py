@@ -30,6 +30,9 @@ def test_the_ground_truth():
         u = mpmath.exp(-mpmath.mpf(10))
         assert mpmath.log1p(u) < u - u ** 2 / 2 + u ** 3 / 2
         assert mpmath.log1p(mpmath.exp(3 - 7)) - 3 + 7 > 0
+        for x in (mpmath.mpf(-40), mpmath.mpf(0), mpmath.mpf(40)):  # softplus(2x) - 2 softplus(x) < 0, -> 0 at +-oo
+            gap = mpmath.log1p(mpmath.exp(2 * x)) - 2 * mpmath.log1p(mpmath.exp(x))
+            assert -mpmath.log(2) <= gap < 0 and (abs(gap) < mpmath.mpf(10) ** -17 or x == 0)
 
 
 @pytest.mark.parametrize("text, verdict", [
@@ -40,6 +43,9 @@ def test_the_ground_truth():
     ("log(1 + exp(x)) - x <= exp(-x)", "proved"),
     ("softplus(x) - relu(x) <= exp(-Abs(x))", "proved"),
     ("softplus(x - 1000) <= exp(x - 1000)", "proved"),
+    # log(1 + u^2) - 2 log(1 + u) = log((1 + u^2)(1 + u)^-2) < 0 as (1 + u^2)(1 + u)^-2 < 1 (sturm) for u > 0
+    ("softplus(2*x) <= 2*softplus(x)", "proved"),
+    ("softplus(2*x) < 2*softplus(x)", "proved"),
     ("softplus(-x) < exp(-x) - exp(-2*x)/3", "refuted"),
     ("softplus(-x) < exp(-x)/2", "refuted"),
     ("softplus(x - 7) - x + 7 > 0", "proved"),
@@ -51,6 +57,7 @@ def test_claims_about_exponentials_are_decided(text, verdict):
 
 
 @pytest.mark.parametrize("text", ["softplus(-x) > exp(-x) - exp(-2*x)/2 + exp(-3*x)/2",
+                                  "softplus(2*x) <= 2*softplus(x) - 1/1000",  # the gap tends to 0 at +-oo
                                   "1 - tanh(x) > 2*exp(-2*x)", "exp(x)*softplus(-x) < 1 - exp(-x)/1000"])
 def test_false_claims_are_never_proved(text):
     assert check_claim(parse_claim(text), 3.0).status in ("refuted", "unknown")

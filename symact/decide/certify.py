@@ -40,8 +40,8 @@ from symact.kernel.pieces import FORMAT, contains, holds, piece_json
 from symact.kernel.remainder import (derivative, mean_value_form, remainder_relation, smooth_on_closure,
                                      stationary_second, taylor_form, vanishes, zero_derivatives)
 from symact.kernel.sturm import rational_of
-from symact.kernel.terms import (CONVERSE, FUNCTIONS, X, affine, at, fn, folded, has_x, neg, num, occurs, rational_text,
-                                 sub, to_json)
+from symact.kernel.terms import (CONVERSE, FUNCTIONS, X, affine, at, constant_rational, fn, folded, has_x, neg, num,
+                                 occurs, rational_text, sub, to_json)
 
 #: work units (kernel enclosures) one search may spend
 DEFAULT_WORK = 20000
@@ -469,7 +469,7 @@ class Search:
     # -- proofs ---------------------------------------------------------------------------------------------
     def prove(self, p):
         if self.rel != "==" and self.rational is not None:  # exact, before any cover or split
-            node = self.try_eval(self.d, self.rel, p) or self.try_sturm(p)
+            node = self.try_eval(self.d, self.rel, p) or self.try_sturm(self.d, self.rel, p, self.rational)
             if node is not None:
                 return node
         L = period_multiple(self.d) if p[0] is None or p[1] is None else None
@@ -505,13 +505,16 @@ class Search:
             parts.append({"on": piece_json(q), "by": node})
         return {"rule": "cases", "parts": parts}
 
-    def try_sturm(self, p):
-        """A ``sturm`` node (:mod:`symact.kernel.sturm`) for the claim on p, whose difference is a rational function
-        over Q: no zero of its numerator or denominator in p, counted exactly; or None."""
-        self.spend(_sturm_cost(*self.rational))
+    def try_sturm(self, g, rel, p, nd=None):
+        """A ``sturm`` node (:mod:`symact.kernel.sturm`) for g REL 0 on p where g is a rational function N/D over Q
+        (``nd``, or :func:`~symact.kernel.sturm.rational_of`): no zero of N or D in p, counted exactly; or None."""
+        nd = nd or rational_of(g)
+        if nd is None:
+            return None
+        self.spend(_sturm_cost(*nd))
         try:
-            check_node({"rule": "sturm"}, self.d, self.rel, p)
-        except Rejected:
+            check_node({"rule": "sturm"}, g, rel, p)
+        except (Rejected, Uncertain):
             return None
         return {"rule": "sturm"}
 
@@ -532,7 +535,7 @@ class Search:
     def irrational_tie(self):
         """A ``zero-at`` refutation: a closed form of a critical point where the difference touches 0, or None."""
         for p in self.domain:
-            for c, dg in self.touching(self.d, p):
+            for c, dg in self.touching(self.d, p, tie=True):
                 for form in self.closed_forms(dg, c):
                     result = self.accepted("refuted", {"rule": "zero-at", "at": to_json(form)})
                     if result:
@@ -757,7 +760,7 @@ class Search:
             inner, inner_rel, _ = reduce_outer(node, g, rel, p)  # the kernel's side conditions, before the search
         except (Rejected, Uncertain, GermUndefined, ZeroDivisionError):
             return None
-        sub_node = self.prove_on(inner, inner_rel, p, depth - 1, order)
+        sub_node = self.try_sturm(inner, inner_rel, p) or self.prove_on(inner, inner_rel, p, depth - 1, order)
         return None if sub_node is None else {**node, "by": sub_node}
 
     def try_tail_form(self, g, rel, p):
@@ -785,29 +788,40 @@ class Search:
         """A bound that g touches at an irrational critical point c inside p, where g is convex (>=) or concave
         (<=) on p: c in closed form (:func:`~symact.decide.terms_sympy.stationary_points`), the kernel's rule
         ``stationary`` (exp(-x/1000) + x/10^6 >= (1 + log 1000)/1000 at c = 1000 log 1000).  Where g is not
-        convex (concave) on all of p, p is cut around c where it is (:meth:`convex_around`)."""
-        if rel not in ("<=", ">=") or order >= MAX_ORDER:
+        convex (concave) on all of p and touches 0 at c, p is cut around c where it is (:meth:`convex_around`).
+        Only for the claim's own difference (order 0): SymPy's solve is paid once per claim."""
+        if rel == "==" or order > 0:  # the claim's own difference: SymPy's solve once, not once per derivative
             return None
-        for c, dg in self.touching(g, p):
+        for c, dg in self.touching(g, p, tie=False):
             if not _plausible(differentiate(dg), rel, interior(p)):
-                cut = self.convex_around(differentiate(dg), rel, p, c)
+                # a cut only for a tie, which nothing else settles (a bound 10^-40 off is left to the other rules,
+                # which need the work: d/dx gelu(x) <= its maximum + 10^-20)
+                cut = self.convex_around(differentiate(dg), rel, p, c) if _tie_at(g, c) else None
                 return None if cut is None else self.split(g, rel, p, cut, depth, order)
             for form in self.closed_forms(dg, c):
-                try:
-                    second = stationary_second(g, form, p)  # the kernel's side conditions, before the search
-                except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                for bits in (64, 256, 1024):  # the kernel's side conditions, before the search
+                    try:
+                        second, _ = stationary_second(g, form, p, rel, bits)
+                        break
+                    except (Rejected, Uncertain, GermUndefined, ZeroDivisionError, RecursionError):
+                        continue
+                else:
                     continue
-                sub_node = self.prove_on(second, rel, interior(p), depth - 1, order + 2)
+                weak = {"<": "<=", ">": ">="}.get(rel, rel)  # the search for g'' gets a quarter of the work left
+                sub_node = self.try_sturm(second, weak, interior(p)) or self.within(
+                    self.work // 4, lambda: self.prove_on(second, weak, interior(p), depth - 1, order + 2))
                 if sub_node is not None:
-                    return {"rule": "stationary", "at": to_json(form), "by": sub_node}
+                    return {"rule": "stationary", "at": to_json(form), "bits": bits, "by": sub_node}
         return None
 
-    def touching(self, g, p):
-        """(c, g') for each critical point c of g inside p where g is within 2^-200 of 0 (:func:`_tie_at`) and no
-        rational of small denominator is one where g' is exactly 0 (a split there settles a bound g touches)."""
+    def touching(self, g, p, tie: bool):
+        """(c, g') for each critical point c of g inside p where g is within 2^-200 of 0 (``tie``,
+        :func:`_tie_at`), or within about 2^-48 (a bound g nearly touches), and no rational of small denominator
+        is one where g' is exactly 0 (a split there settles such a bound)."""
         for c in self.critical_roots(g, p):
             self.spend(1 + _size(g) // 4)
-            if not _tie_at(g, c) or self.exact_critical(g, c) is not None:
+            near = _tie_at(g, c) if tie else _bracket(g, c) <= Fraction(1, 2 ** 30) * max(1, abs(c))
+            if not near or self.exact_critical(g, c) is not None:
                 continue
             try:
                 yield c, differentiate(smooth_form(g, interior(p), strict=True))
@@ -845,13 +859,7 @@ class Search:
         for h in forms:
             if not self.equal_by_algebra(h0, at(h, u), p):
                 continue
-            node = None
-            if rational_of(h) is not None:
-                try:
-                    check_node({"rule": "sturm"}, h, rel, q)
-                    node = {"rule": "sturm"}
-                except (Rejected, Uncertain):
-                    pass
+            node = self.try_sturm(h, rel, q)
             # h's own search gets a quarter of the work left, so that a failed substitution leaves the rest to g's
             node = node or self.within(self.work // 4, lambda: self.prove_on(h, rel, q, depth - 1))
             if node is not None:
@@ -1451,7 +1459,12 @@ def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
 
 def _outer_pair(h):
     """(f, u, v) with h = f(u) - f(v) for a strictly monotone f, read off h = f(u) - f(v) or f(u) + c, c free of
-    x (c = -f(w) gives v = w; c = f(w) for an odd f gives v = -w), or None."""
+    x (c = -f(w) gives v = w; c = f(w) for an odd f gives v = -w), or f(u) alone (v = 1 for log, 0 for an odd
+    f: f(v) = 0), or None."""
+    if h[0] == "add" and len(h) == 3 and 0 in (constant_rational(h[1]), constant_rational(h[2])):
+        h = h[2] if constant_rational(h[1]) == 0 else h[1]  # f(u) - 0
+    if h[0] == "fn" and REGISTRY[h[1]].monotone != 0 and (h[1] == "log" or REGISTRY[h[1]].parity < 0):
+        return h[1], h[2], num(1 if h[1] == "log" else 0)
     if h[0] != "add" or len(h) != 3:
         return None
     for a, b in ((h[1], h[2]), (h[2], h[1])):

@@ -160,7 +160,7 @@ def scaled_forms(t) -> list:
     ok, e = run_with_budget(lambda: sp.expand(e), 1.0)
     factors = [] if not ok else list(dict.fromkeys(
         f for a in sp.Add.make_args(e) for f in sp.Mul.make_args(a)
-        if (f.is_Pow and f.base == _X and f.exp > 0) or f == _X or (isinstance(f, sp.exp) and f.has(_X))))
+        if (f.is_Pow and f.base == _X and f.exp.is_positive and f.exp.is_Rational) or f == _X or (isinstance(f, sp.exp) and f.has(_X))))
     out = []
     for m in factors[:2]:
         ok, q = run_with_budget(lambda: sp.expand(sp.powsimp(e / m)), 1.0)
@@ -284,20 +284,20 @@ def limit_forms(t, side: int) -> list:
 
 def stationary_points(dg) -> list:
     """[(value, form), ...]: closed forms (terms without x) of the real zeros of the term dg and their float
-    values, from SymPy's solve within a CPU second, each also with its logarithms expanded (proposals: the
+    values, from SymPy's solve within 0.4 CPU seconds, each also with its logarithms expanded (proposals: the
     kernel checks g(c) = g'(c) = 0 exactly): log(10^3000) and 3000 log 10 for dg = -exp(-x/1000)/1000 + 1/10^6."""
     try:
         e = to_sympy(dg)
     except TermError:
         return []
     try:
-        ok, found = run_with_budget(lambda: sp.solve(e, _X), 1.0)
+        ok, found = run_with_budget(lambda: sp.solve(e, _X), 0.4)  # the forms it finds take < 0.3 s
     except (NotImplementedError, ArithmeticError, ValueError, TypeError, RecursionError, BasePolynomialError):
         return []  # "no algorithms are implemented to solve equation ..."
     out = []
     for s in found if ok and isinstance(found, list) else []:
         try:
-            ok, v = run_with_budget(lambda: complex(sp.N(s, 30)), 1.0)
+            ok, v = run_with_budget(lambda: complex(sp.N(s, 30)), 0.2)
         except (ArithmeticError, ValueError, TypeError, AttributeError, RecursionError):
             continue
         if not ok or v.imag != 0:
@@ -314,11 +314,11 @@ def stationary_points(dg) -> list:
 
 def exp_substitution(t) -> tuple | None:
     """(L, [h, ...]): t = h(e^(L x)) with L > 0 the greatest common divisor of the rational slopes of x in t's
-    exponentials (hyperbolic functions written in exp; x elsewhere only in a summand c x) and each h a term in
-    x (read as u = e^(L x)) whose
-    exponentials and hyperbolic functions, if any, are free of x: with its logarithms joined
-    (:func:`_logs_joined`), then as SymPy writes it; None where t has no exponential of x or another one (within a CPU second; proposals: the kernel
-    checks t = h(u) by its algebra).  softplus(-x) - e^-x = log(1 + 1/u) - 1/u."""
+    exponentials (hyperbolic functions written in exp; x elsewhere only in a summand c x) and each h a term in x
+    (read as u = e^(L x)) whose exponentials and hyperbolic functions, if any, are free of x: with its logarithms
+    joined (:func:`_logs_joined`, multiplied out, then not), then as SymPy writes it; None where t has no
+    exponential of x or another one (within a CPU second; proposals: the kernel checks t = h(u) by its
+    algebra).  softplus(-x) - e^-x = log(1 + 1/u) - 1/u."""
     try:
         e = to_sympy(t)
     except TermError:
@@ -341,7 +341,7 @@ def exp_substitution(t) -> tuple | None:
         L = Fraction(math.gcd(*(q.numerator for q in slopes)), math.lcm(*(q.denominator for q in slopes)))
         h = sp.powsimp(sp.expand(f.subs(_X, sp.log(y) / sp.Rational(L.numerator, L.denominator)), deep=True,
                                  mul=False, multinomial=False, log=False, power_exp=True))
-        return L, [f.subs(y, _X) for f in dict.fromkeys((_logs_joined(h), h))]
+        return L, [f.subs(y, _X) for f in dict.fromkeys((_logs_joined(h, True), _logs_joined(h, False), h))]
 
     try:
         ok, found = run_with_budget(build, 1.0)
@@ -358,16 +358,22 @@ def exp_substitution(t) -> tuple | None:
     return (found[0], forms) if forms else None
 
 
-def _logs_joined(h: sp.Expr) -> sp.Expr:
-    """The sum h with its terms log(a) and -log(b) joined into one log of the expanded quotient (for a, b > 0):
-    log(1 + u) - log(u) - 1/u is log(1 + 1/u) - 1/u, whose limit at oo the kernel's calculus resolves."""
-    terms = sp.Add.make_args(h)
-    plus = [a.args[0] for a in terms if isinstance(a, sp.log)]
-    minus = [(-a).args[0] for a in terms if isinstance(-a, sp.log)]
-    if len(plus) + len(minus) < 2:
+def _logs_joined(h: sp.Expr, expand: bool) -> sp.Expr:
+    """The sum h with its terms k log(a) (k a non-zero integer) joined into one log of the product of the a^k
+    (for a > 0), multiplied out where ``expand``: log(1 + u) - log(u) - 1/u is log(1 + 1/u) - 1/u, whose limit at
+    oo the kernel's calculus resolves; log(1 + u^2) - 2 log(1 + u) is log((1 + u^2) (1 + u)^-2), a product the
+    kernel's algebra takes apart again, and < 0 where (1 + u^2) (1 + u)^-2 < 1."""
+    logs, rest = [], []
+    for a in sp.Add.make_args(h):
+        k, f = a.as_coeff_Mul()
+        if isinstance(f, sp.log) and k.is_Integer:
+            logs.append((k, f))
+        else:
+            rest.append(a)
+    if len(logs) < 2:
         return h
-    rest = [a for a in terms if not isinstance(a, sp.log) and not isinstance(-a, sp.log)]
-    return sp.Add(*rest, sp.log(sp.expand(sp.Mul(*plus) / sp.Mul(*minus))))
+    product = sp.Mul(*(f.args[0] ** k for k, f in logs), evaluate=not expand)
+    return sp.Add(*rest, sp.log(sp.expand(product) if expand else product))
 
 
 def proposed_form(build, e: sp.Expr) -> list:

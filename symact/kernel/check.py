@@ -76,11 +76,12 @@ piece P by one of these rules (the only ways to conclude):
               theorem with the Lagrange remainder); the sub-node proves g^(n) REL' 0 on the interior of P, and
               the sign of (x - a)^n (negative when a is the right end and n odd) gives REL away from a, where
               g = 0 (|x - tanh x - P_37(x)| <= c |x|^39 near 0, which no enclosure of the difference settles);
-``stationary`` (for <= and >=) ``"at": c``, a term without x (perhaps irrational: 1000 log 1000) whose enclosure
-              lies inside P: g(c) = 0 and g'(c) = 0 by ``algebra``, and the sub-node proves g'' REL 0 on the
-              interior of P; Taylor's theorem gives g(x) = g''(xi) (x - c)^2 / 2 with xi between c and x, so
-              g REL 0 on P (a bound that g touches at an irrational point, which no split at rational points
-              reaches: exp(-x/1000) + x/10^6 >= (1 + log 1000)/1000);
+``stationary`` ``"at": c``, a term without x (perhaps irrational: 1000 log 1000) whose enclosure lies inside P:
+              g'(c) = 0 by ``algebra``, g(c) REL 0 (its ball at ``"bits"`` of precision, or for <= and >= 0 by
+              ``algebra``), and the sub-node proves g'' REL' 0 on the interior of P (REL' the non-strict REL);
+              Taylor's theorem gives g(x) = g(c) + g''(xi) (x - c)^2 / 2 with xi between c and x, so g REL 0 on
+              P (a bound that g touches, or nearly touches, at an irrational point, which no split at rational
+              points reaches: exp(-x/1000) + x/10^6 >= (1 + log 1000)/1000);
 ``substitute`` ``"u": u``, ``"h": h`` (a term in x, read as h(u)), ``"on": Q`` (a piece): d is defined on P, its
               smooth form on P minus h(u) is 0 by ``algebra``, u's enclosure on P lies in Q, and the sub-node proves
               h REL 0 on Q, so d(x) = h(u(x)) REL 0 for every x in P (u = e^x turns a claim about sums, products
@@ -142,8 +143,7 @@ MAX_NODES = 20000
 INEQUALITIES = ("<", "<=", ">", ">=")
 #: the relations each rule proves (every claim relation where not listed)
 RULE_RELATIONS = {"algebra": ("==", "<=", ">="), "constant": ("==", "<=", ">="), "same": ("==", "<=", ">="),
-                  "abs": ("<", "<="), "stationary": ("<=", ">="),
-                  "monotone": INEQUALITIES, "remainder": INEQUALITIES, "tail": INEQUALITIES, "sturm": INEQUALITIES}
+                  "abs": ("<", "<="), "stationary": INEQUALITIES, "monotone": INEQUALITIES, "remainder": INEQUALITIES, "tail": INEQUALITIES, "sturm": INEQUALITIES}
 #: the refutations of a claim at an irrational point (the intermediate value theorem)
 BETWEEN = {"undefined-between": check_between, "kink-between": check_kink_between}
 
@@ -349,12 +349,13 @@ class _Checker:
         self.prove(node.get("by"), dn, drel, interior(p))
 
     def rule_stationary(self, node, d, rel, p) -> None:
-        c = from_json(node.get("at"))
-        second = remainder.stationary_second(d, c, p)
-        self.log.append(f"On {piece_text(p)}: the difference and its derivative are 0 at x = {show(c)} (exact "
-                        f"algebra), so the difference is its second derivative at a point between x and {show(c)} "
-                        f"times (x - {show(c)})^2/2 (Taylor's theorem), {rel} 0 as that derivative is {rel} 0:")
-        self.prove(node.get("by"), second, rel, interior(p))
+        c, weak = from_json(node.get("at")), {"<": "<=", ">": ">="}.get(rel, rel)
+        second, how = remainder.stationary_second(d, c, p, rel, _bits(node))
+        self.log.append(f"On {piece_text(p)}: the derivative of the difference is 0 at x = {show(c)} (exact algebra) "
+                        f"and the difference there is {how}, so the difference is that value plus its second "
+                        f"derivative at a point between x and {show(c)} times (x - {show(c)})^2/2 (Taylor's "
+                        f"theorem), {rel} 0 as that derivative is {weak} 0:")
+        self.prove(node.get("by"), second, weak, interior(p))
 
     def rule_product(self, node, d, rel, p) -> None:
         g = smooth_form(d, p, strict=False)

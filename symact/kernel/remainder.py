@@ -33,7 +33,7 @@ from symact.kernel import algebra, ivals, poly
 from symact.kernel.derivative import differentiate
 from symact.kernel.evaluate import GermUndefined, enclose, exact_value, point, smooth_on, term_in
 from symact.kernel.ivals import Iv, Uncertain
-from symact.kernel.pieces import Rejected, piece_text
+from symact.kernel.pieces import Rejected, holds, piece_text
 from symact.kernel.terms import CONVERSE, at, folded, has_x, num, show
 
 #: highest order of either argument
@@ -107,19 +107,25 @@ def zero_derivatives(d, p, a: Fraction, n: int):
     return ds[-1]
 
 
-def stationary_second(d, c, p):
-    """g'' for g = d's smooth form on p, after checking that c is a term without x certainly inside p where g and
-    g' are defined and 0 by exact algebra (the rule ``stationary``: g(x) = g''(xi) (x - c)^2 / 2); else Rejected
-    or Uncertain."""
+def stationary_second(d, c, p, rel: str, bits: int = 64) -> tuple:
+    """(g'', how) for g = d's smooth form on p, after checking that c is a term without x certainly inside p where
+    g' is defined and 0 by exact algebra and g(c) REL 0: 0 by exact algebra (for <= and >=), or its enclosure at
+    ``bits`` of precision certainly REL 0 (the rule ``stationary``: g(x) = g(c) + g''(xi) (x - c)^2 / 2); ``how``
+    says how g(c) REL 0 is certain; else Rejected or Uncertain."""
     if not term_in(c, p, open_=True):
         raise Rejected(f"the stationary point is not a term without x certainly inside {piece_text(p)}")
     g = smooth_on(d, p)
     dg = differentiate(g)
-    for h in (g, dg):  # defined at c, so 0 "wherever defined" (algebra) is 0 there
-        enclose(at(h, c), p, strict=True)
-        if not algebra.is_zero(at(h, c), p):
-            raise Rejected(f"the difference and its derivative are not both 0 at x = {show(c)} by exact algebra")
-    return differentiate(dg)
+    enclose(at(dg, c), p, strict=True)  # defined at c, so 0 "wherever defined" (algebra) is 0 there
+    if not algebra.is_zero(at(dg, c), p):
+        raise Rejected(f"the derivative is not 0 at x = {show(c)} by exact algebra")
+    with ctx.workprec(bits):
+        box = enclose(at(g, c), p, strict=True)
+    if box.satisfies(rel):
+        return differentiate(dg), f"{box} (certified ball arithmetic, {bits} bits)"
+    if holds(Fraction(0), rel) and algebra.is_zero(at(g, c), p):
+        return differentiate(dg), "0 (exact algebra)"
+    raise Rejected(f"the difference at x = {show(c)} is {box}, not certainly {rel} 0")
 
 
 def vanishes(t, a: Fraction) -> bool:
