@@ -36,7 +36,7 @@ from symact.kernel.evaluate import (GermUndefined, SignUnknown, enclose, exact_v
 from symact.kernel.ivals import Uncertain
 from symact.kernel.limits import limit_at
 from symact.kernel.outer import reduce_outer
-from symact.kernel.pieces import FORMAT, contains, holds, piece_json
+from symact.kernel.pieces import FORMAT, NON_STRICT, contains, holds, piece_json
 from symact.kernel.remainder import (derivative, mean_value_form, remainder_relation, smooth_on_closure,
                                      stationary_second, taylor_form, vanishes, zero_derivatives)
 from symact.kernel.sturm import rational_of
@@ -793,10 +793,10 @@ class Search:
         if rel == "==" or order > 0:  # the claim's own difference: SymPy's solve once, not once per derivative
             return None
         for c, dg in self.touching(g, p, tie=False):
-            if not _plausible(differentiate(dg), rel, interior(p)):
+            if not _plausible(second := differentiate(dg), rel, interior(p)):
                 # a cut only for a tie, which nothing else settles (a bound 10^-40 off is left to the other rules,
                 # which need the work: d/dx gelu(x) <= its maximum + 10^-20)
-                cut = self.convex_around(differentiate(dg), rel, p, c) if _tie_at(g, c) else None
+                cut = self.convex_around(second, rel, p, c) if _tie_at(g, c) else None
                 return None if cut is None else self.split(g, rel, p, cut, depth, order)
             for form in self.closed_forms(dg, c):
                 for bits in (64, 256, 1024):  # the kernel's side conditions, before the search
@@ -807,7 +807,7 @@ class Search:
                         continue
                 else:
                     continue
-                weak = {"<": "<=", ">": ">="}.get(rel, rel)  # the search for g'' gets a quarter of the work left
+                weak = NON_STRICT[rel]  # the search for g'' gets a quarter of the work left
                 sub_node = self.try_sturm(second, weak, interior(p)) or self.within(
                     self.work // 4, lambda: self.prove_on(second, weak, interior(p), depth - 1, order + 2))
                 if sub_node is not None:
@@ -1824,7 +1824,7 @@ def _plausible(g, rel, p) -> bool:
     xs = _samples(p, 65)
     if not xs:
         return True
-    weak = {"<": "<=", ">": ">="}.get(rel, rel)
+    weak = NON_STRICT[rel]
     values = [v for v in map(evaluator(g), xs) if v is not None and not math.isnan(v)]
     scale = max((abs(v) for v in values if math.isfinite(v)), default=0.0)
     tol = 1e-12 * scale  # relative to the function's size on the piece: tiny functions keep their signs

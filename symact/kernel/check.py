@@ -132,7 +132,7 @@ from symact.kernel.ivals import Uncertain, exact
 from symact.kernel.limit_claim import check_limit
 from symact.kernel.logic_claim import check_logic
 from symact.kernel.outer import reduce_outer
-from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, NEGATION, Rejected, contains, covers, holds,
+from symact.kernel.pieces import (CLAIM_RELATIONS, FORMAT, NEGATION, NON_STRICT, Rejected, contains, covers, holds,
                                   holds_relation, node_per_piece, piece_text, read_piece, read_term_claim)
 from symact.kernel.quantified import check_forall
 from symact.kernel.sizes import check_sized
@@ -349,7 +349,7 @@ class _Checker:
         self.prove(node.get("by"), dn, drel, interior(p))
 
     def rule_stationary(self, node, d, rel, p) -> None:
-        c, weak = from_json(node.get("at")), {"<": "<=", ">": ">="}.get(rel, rel)
+        c, weak = from_json(node.get("at")), NON_STRICT[rel]
         second, how = remainder.stationary_second(d, c, p, rel, _bits(node))
         self.log.append(f"On {piece_text(p)}: the derivative of the difference is 0 at x = {show(c)} (exact algebra) "
                         f"and the difference there is {how}, so the difference is that value plus its second "

@@ -15,6 +15,8 @@ FORMAT = "symact-kernel/1"
 CLAIM_RELATIONS = ("<", "<=", ">", ">=", "==")
 #: each relation with its negation (not v REL 0 is v NEGATION[REL] 0)
 NEGATION = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+#: each relation without its strictness (x > 0 gives x >= 0)
+NON_STRICT = {"<": "<=", "<=": "<=", ">": ">=", ">=": ">=", "==": "=="}
 
 
 class Rejected(ValueError):
