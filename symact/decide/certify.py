@@ -583,9 +583,9 @@ class Search:
             # monotone on each side of it, and a cover never settles a bound that g touches or nearly touches
             # there (cos x >= 1 - x^2/2 at 0; silu' <= its maximum + 1e-40)
             for c in self.critical_roots(g, p):
-                eps = _bracket(g, c)
-                if eps > Fraction(1, 2 ** 30) * max(1, abs(c)):  # g is not within about 2^-48 of 0 there
+                if not _nearly_touches(g, c):
                     continue
+                eps = _bracket(g, c)
                 exact = self.exact_critical(g, c)
                 cut = [exact] if exact is not None else [c - eps, c + eps]
                 if all(p[0] < q < p[1] for q in cut):
@@ -820,7 +820,7 @@ class Search:
         is one where g' is exactly 0 (a split there settles such a bound)."""
         for c in self.critical_roots(g, p):
             self.spend(1 + _size(g) // 4)
-            near = _tie_at(g, c) if tie else _bracket(g, c) <= Fraction(1, 2 ** 30) * max(1, abs(c))
+            near = _tie_at(g, c) if tie else _nearly_touches(g, c)
             if not near or self.exact_critical(g, c) is not None:
                 continue
             try:
@@ -1619,6 +1619,11 @@ def _size(t) -> int:
 def _gap(q: Fraction, p) -> Fraction:
     """The distance from q to the bounded piece p."""
     return max(p[0] - q, q - p[1], Fraction(0))
+
+
+def _nearly_touches(g, c: Fraction) -> bool:
+    """Whether g is within about 2^-48 of 0 at the critical point c (its :func:`_bracket` is at most 2^-30 |c|)."""
+    return _bracket(g, c) <= Fraction(1, 2 ** 30) * max(1, abs(c))
 
 
 def _tie_at(g, c: Fraction) -> bool:
