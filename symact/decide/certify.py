@@ -24,7 +24,7 @@ from symact.decide.floats import evaluator
 from symact.decide.real_zeros import real_zeros
 from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
 from symact.decide.subsequence import no_ray_refutation, subsequence_refutation
-from symact.decide.terms_sympy import addends, constants_evaluated, logs_combined, signed_fn
+from symact.decide.terms_sympy import addends, constants_evaluated, logs_combined, signed, signed_fn
 from symact.functions import REGISTRY
 from symact.kernel import Rejected, algebra, check, claim_json
 from symact.kernel.between import STRICT, boundary
@@ -753,15 +753,25 @@ class Search:
             return None
         if pair is None:
             return None
-        name, u, v = pair
-        node = {"rule": "outer", "fn": name, "u": to_json(u), "v": to_json(v)}
+        fields, u, v = pair
+        node = {"rule": "outer", **fields, "u": to_json(u), "v": to_json(v)}
         self.spend(5 + _size(g))
         try:
             inner, inner_rel, _ = reduce_outer(node, g, rel, p)  # the kernel's side conditions, before the search
         except (Rejected, Uncertain, GermUndefined, ZeroDivisionError):
             return None
-        sub_node = self.try_sturm(inner, inner_rel, p) or self.prove_on(inner, inner_rel, p, depth - 1, order)
+        sub_node = self.try_lean(inner, _without_common(u, v), inner_rel, p, depth, order)
+        sub_node = sub_node or self.try_sturm(inner, inner_rel, p) or self.prove_on(inner, inner_rel, p, depth - 1,
+                                                                                    order)
         return None if sub_node is None else {**node, "by": sub_node}
+
+    def try_lean(self, g, lean, rel, p, depth, order):
+        """g REL 0 from ``lean``, a shorter form of g (None: none), equal to g by the kernel's algebra."""
+        if lean is None:
+            return None
+        node = self.try_sturm(lean, rel, p) or self.prove_on(lean, rel, p, depth - 1, order)
+        return None if node is None or not self.equal_by_algebra(g, lean, p) else {
+            "rule": "rewrite", "as": to_json(lean), "by": node}
 
     def try_tail_form(self, g, rel, p):
         """On a ray: g with every exponential decaying toward the infinite end (:func:`tail_forms`), which the
@@ -1458,24 +1468,38 @@ def _derivative_relations(grows: bool, rel: str) -> tuple[str, str]:
 
 
 def _outer_pair(h):
-    """(f, u, v) with h = f(u) - f(v) for a strictly monotone f, read off h = f(u) - f(v) or f(u) + c, c free of
-    x (c = -f(w) gives v = w; c = f(w) for an odd f gives v = -w), or f(u) alone (v = 1 for log, 0 for an odd
-    f: f(v) = 0), or None."""
+    """(the node's fields for f, u, v) with h = f(u) - f(v) for a strictly monotone f, read off h = f(u) - f(v) or
+    f(u) + c, c free of x (c = -f(w) gives v = w; c = f(w) for an odd f gives v = -w), or f(u) alone (v = 1 for
+    log, 0 for an odd f: f(v) = 0), or h = u^k - v^k (f a power, monotone where u, v > 0), or None."""
     if h[0] == "add" and len(h) == 3 and 0 in (constant_rational(h[1]), constant_rational(h[2])):
         h = h[2] if constant_rational(h[1]) == 0 else h[1]  # f(u) - 0
     if h[0] == "fn" and REGISTRY[h[1]].monotone != 0 and (h[1] == "log" or REGISTRY[h[1]].parity < 0):
-        return h[1], h[2], num(1 if h[1] == "log" else 0)
+        return {"fn": h[1]}, h[2], num(1 if h[1] == "log" else 0)
     if h[0] != "add" or len(h) != 3:
         return None
     for a, b in ((h[1], h[2]), (h[2], h[1])):
+        (s1, ta), (s2, tb) = signed(a), signed(b)
+        if (s1, s2) == (1, -1) and ta[0] == tb[0] == "pow" and ta[2] == tb[2] and has_x(ta) and has_x(tb):
+            return {"fn": "pow", "power": rational_text(ta[2])}, ta[1], tb[1]  # u^k - v^k: sigmoid(a x) - sigmoid(x)
         sa, sb = signed_fn(a), signed_fn(b)
         if sa is None or sb is None or sa[0] != 1 or sa[1] != sb[1] or REGISTRY[sa[1]].monotone == 0:
             continue
         if sb[0] == -1:
-            return sa[1], sa[2], sb[2]
+            return {"fn": sa[1]}, sa[2], sb[2]
         if REGISTRY[sa[1]].parity < 0 and not has_x(b):
-            return sa[1], sa[2], neg(sb[2])
+            return {"fn": sa[1]}, sa[2], neg(sb[2])
     return None
+
+
+def _without_common(u, v):
+    """u - v with the summands that u and v share taken out (1 + e^(-0.99 x) - (1 + e^-x) is e^(-0.99 x) - e^-x),
+    or None where they share none."""
+    a, b = addends(u), addends(v)
+    common = [t for t in a if t in b]
+    for t in common:
+        a.remove(t)
+        b.remove(t)
+    return sub(folded("add", a) if a else num(0), folded("add", b) if b else num(0)) if common else None
 
 
 def _inverse_pairs(h):

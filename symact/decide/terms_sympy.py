@@ -90,12 +90,18 @@ def logs_combined(t) -> tuple:
     return rest[0] if len(rest) == 1 else ("add", *rest)
 
 
+def signed(t) -> tuple:
+    """(s, u) with t = s u, s = +-1: u is t with its factors (-1) taken off ((-1)*f(w) gives (-1, f(w)))."""
+    if t[0] == "mul" and len(t) == 3 and t[1] == ("num", Fraction(-1)):
+        s, u = signed(t[2])
+        return -s, u
+    return 1, t
+
+
 def signed_fn(t):
     """(sign, name, argument) when t is f(w) or -f(w) for a function f of the kernel, else None."""
-    if t[0] == "mul" and len(t) == 3 and t[1] == ("num", Fraction(-1)):
-        inner = signed_fn(t[2])
-        return None if inner is None else (-inner[0], *inner[1:])
-    return (1, t[1], t[2]) if t[0] == "fn" else None
+    s, u = signed(t)
+    return (s, u[1], u[2]) if u[0] == "fn" else None
 
 
 def degree_bound(e: sp.Expr, var: sp.Symbol) -> int | None:
@@ -284,14 +290,15 @@ def limit_forms(t, side: int) -> list:
 
 def stationary_points(dg) -> list:
     """[(value, form), ...]: closed forms (terms without x) of the real zeros of the term dg and their float
-    values, from SymPy's solve within 0.4 CPU seconds, each also with its logarithms expanded (proposals: the
+    values, from SymPy's solve within 1 CPU second, each also with its logarithms expanded (proposals: the
     kernel checks g(c) = g'(c) = 0 exactly): log(10^3000) and 3000 log 10 for dg = -exp(-x/1000)/1000 + 1/10^6."""
     try:
         e = to_sympy(dg)
     except TermError:
         return []
     try:
-        ok, found = run_with_budget(lambda: sp.solve(e, _X), 0.4)  # the forms it finds take < 0.3 s
+        ok, found = run_with_budget(lambda: sp.solve(e, _X), 1.0)  # 0.4 s cold for the forms it finds:
+        # a cap near that made the verdict depend on the load (a CPU second of a busy core is less work)
     except (NotImplementedError, ArithmeticError, ValueError, TypeError, RecursionError, BasePolynomialError):
         return []  # "no algorithms are implemented to solve equation ..."
     out = []
@@ -339,6 +346,8 @@ def exp_substitution(t) -> tuple | None:
         if not slopes:
             return None
         L = Fraction(math.gcd(*(q.numerator for q in slopes)), math.lcm(*(q.denominator for q in slopes)))
+        if max(abs(q / L) for q in slopes) > MAX_EXPANDED_DEGREE:
+            return None  # e^(0.9999999999 x) = u^9999999999 with u = e^(x/10^10)
         h = sp.powsimp(sp.expand(f.subs(_X, sp.log(y) / sp.Rational(L.numerator, L.denominator)), deep=True,
                                  mul=False, multinomial=False, log=False, power_exp=True))
         return L, [f.subs(y, _X) for f in dict.fromkeys((_logs_joined(h, True), _logs_joined(h, False), h))]
@@ -507,9 +516,22 @@ def _tail_form(e, side: int):
             decaying[a] = y ** (-c * s)  # e^(c v) = (e^(-s v))^(-c s)
     if not decaying and not e.has(_SMALL_ERFC):
         return None
+    if _generator_degree(decaying.values()) > MAX_EXPANDED_DEGREE:
+        return None  # cancel would write Y^(9999999999/10^10) as a polynomial of degree 10^10 in Y^(1/10^10)
     n, d = sp.fraction(sp.cancel(sp.together(e.xreplace(decaying))))
     out = (_expanded_factors(n) / _expanded_factors(d)).xreplace({y: sp.exp(-v) for v, y in bases.items()})
     return out.replace(_SMALL_ERFC, lambda u: sp.erfc(u, evaluate=False))
+
+
+def _generator_degree(powers) -> int:
+    """The degree that SymPy's polynomial arithmetic gives the powers Y^c (c rational) of each base Y, written
+    in one generator Y^(1/q) with q the least common denominator of the c."""
+    exponents = {}
+    for p in powers:
+        base, c = p.as_base_exp()
+        exponents.setdefault(base, []).append(c)
+    return max((math.lcm(*(int(c.q) for c in cs)) * max(abs(c) for c in cs) for cs in exponents.values()),
+               default=0)
 
 
 def _leading(f):

@@ -8,7 +8,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
 * exp(a + b) = exp(a) exp(b), exp(k u) = exp(u)^k (also for an exponent k u met as u before: exp(-2u) =
   exp(u)^-2), exp(q x) = E^(q L) with E = exp(x/L) (L the common denominator of the rational slopes of x in
   exponents, or where some q L would exceed MAX_EXP_POWER, L = 1/g with g the greatest common divisor of the
-  slopes: q L is an integer either way), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers k (also for a k
+  slopes: q L is an integer either way; where both exceed it, each exp(q x) is a generator of its own, as for an
+  exponent that is not linear in x, below), exp(-u) = 1/exp(u), exp(k) = exp(1)^k for integers k (also for a k
   written without x whose normal form, by these rules, is that integer: exp(-(sqrt(2) sqrt(2)/2)^2) = exp(1)^-1);
   exp(j f(v)) = g(v)^j for integers j where
   f's record says exp(f(U)) = g(U) (:mod:`symact.kernel.functions`, ``exp_of``: exp(log v) = v, where log v is
@@ -43,7 +44,8 @@ Rules used, each value-preserving wherever the term is defined on the piece P it
 * odd and even functions (the records' ``parity``): f(-u) = -f(u) (sin, tanh, ...), f(-u) = f(u) (cos, cosh);
 * inverse functions (the records' ``undoes``): f(g(u)) = u (atanh(tanh u), log(exp u), ...) wherever the left
   side is defined; and on a window (``undoes_on``): f(g(u)) = u where u's enclosure on P lies certainly in the
-  window's closed interval (asin(sin u) = u for u in [-pi/2, pi/2]);
+  window's closed interval (asin(sin u) = u for u in [-pi/2, pi/2]), and for an even g, f(g(u)) = f(g(-u)) = -u
+  where -u's does (acos(cos u) = -u for u in [-pi, 0], acosh(cosh u) = -u for u <= 0);
 * any other function value f(u) is an independent generator, shared with every f(v) where v = u identically
   (checked by this same procedure).
 
@@ -69,6 +71,7 @@ from fractions import Fraction
 from math import lcm
 
 import sympy as sp
+from flint import ctx
 
 from symact.functions import REGISTRY
 from symact.kernel.functions import FUNCTIONS, inside
@@ -112,7 +115,10 @@ class Normalizer:
         self.piece = piece if piece is not None else (None, None, False, False)
         self.x = sp.Dummy("x")
         self.atoms: list[tuple[str, object, tuple, sp.Dummy]] = []
-        self.L = _scale(_slopes(t, _EXP_SLOPES), MAX_EXP_POWER)
+        try:
+            self.L = _scale(_slopes(t, _EXP_SLOPES), MAX_EXP_POWER)
+        except Uncertain:  # slopes 1 and 0.9999999999: each exp(q x) a generator of its own (:meth:`exp_atom`)
+            self.L = None
         self.T = _scale(_slopes(t, {"sin": {1}, "cos": {1}}), MAX_TRIG_MULTIPLE)
         # E = exp(x/L), S = sin(x/T), C = cos(x/T) and Euler's number e = exp(1) (exp(k) = e^k for integers k)
         self.E, self.S, self.C, self.e = (sp.Dummy(name) for name in "ESCe")
@@ -161,16 +167,23 @@ class Normalizer:
             return 0
         return box.sign() if strict else 1 if box.nonnegative() else -1 if box.nonpositive() else 0
 
-    def undone_on(self, window, u) -> bool:
-        """Whether u = g(v) with v certainly inside the window (g, interval) on the piece."""
+    def undone_on(self, window, u):
+        """w with f(u) = w on the piece, for u = g(v) and the window (g, interval) of f: w = v where v certainly
+        lies inside the interval on the piece, or w = -v where -v does and g is even (g(v) = g(-v)); enclosures
+        at 53 bits, then at 256 (x <= 1.5707963267948966 is 6e-17 below pi/2); None otherwise."""
         from symact.kernel.evaluate import enclose
 
         if window is None or window[0] != u[1]:
-            return False
-        try:
-            return inside(enclose(u[2], self.piece), window[1])
-        except (Uncertain, ZeroDivisionError):
-            return False
+            return None
+        for w in (u[2], neg(u[2])) if REGISTRY[u[1]].parity > 0 else (u[2],):
+            for bits in (53, 256):
+                try:
+                    with ctx.workprec(bits):
+                        if inside(enclose(w, self.piece), window[1]):
+                            return w
+                except (Uncertain, ZeroDivisionError):
+                    break
+        return None
 
     def nd(self, t):
         head = t[0]
@@ -254,8 +267,11 @@ class Normalizer:
 
     # -- functions --------------------------------------------------------------------------------------------
     def function(self, name: str, u):
-        if u[0] == "fn" and ((name, u[1]) in _INVERSES or self.undone_on(FUNCTIONS[name].undoes_on, u)):
+        if u[0] == "fn" and (name, u[1]) in _INVERSES:
             return self.nd(u[2])
+        undone = self.undone_on(FUNCTIONS[name].undoes_on, u) if u[0] == "fn" else None
+        if undone is not None:
+            return self.nd(undone)
         if FUNCTIONS[name].rewrite is not None:  # tanh, sinh, cosh, erfc, acos: the record's formula
             return self.nd(at(FUNCTIONS[name].rewrite, u))
         if name == "exp":
@@ -269,10 +285,12 @@ class Normalizer:
         """exp(u) for u = q x + rest: E^(q L) times exp(rest) (rest an independent generator unless 0), where
         the terms k log(v) of rest (k an integer) leave it as v^k."""
         slope, rest = linear_split(u)
-        k = slope * self.L
-        if k.denominator != 1:
+        if self.L is None:
+            n, d = self.exp_atom(mul(num(slope), ("x",))) if slope else (sp.Integer(1), sp.Integer(1))
+        elif (slope * self.L).denominator != 1:
             raise Uncertain("exponent slope outside the common denominator")
-        n, d = _over(self.E, int(k))
+        else:
+            n, d = _over(self.E, int(slope * self.L))
         others = []
         for a in _summands(rest) if rest is not None else []:
             j, f = scaled(a)  # a = j f(v), j a non-zero integer
@@ -313,19 +331,20 @@ class Normalizer:
         return [k, *((logs[s], int(c)) for m, c in coefficients.items() for s, e in zip(logs, m) if e)]
 
     def exp_atom(self, u):
-        """exp(u) for a u that is not linear in x: G^k (G^-k as a denominator) when u = k v identically for an
-        integer k and an exponent v met before (G = exp(v)), else a new generator; when an exponent met before is
-        k u with |k| >= 2, the normalisation starts again with exp(u) as a generator from the start."""
+        """exp(u) for a u that is not linear in x (or any u, where the slopes of x share no small scale): G^k (G^-k
+        as a denominator) when u = k v identically for an integer k, |k| <= MAX_EXP_POWER, and an exponent v met
+        before (G = exp(v)), else a new generator; when an exponent met before is k u with 2 <= |k| <=
+        MAX_EXP_POWER, the normalisation starts again with exp(u) as a generator from the start."""
         nu, du = self.nd(u)
         for _, _, v, symbol in (a for a in self.atoms if a[0] == "exp"):  # the list as it grows
             nv, dv = self.nd(v)
             # the cross products reduced like any polynomial (:meth:`reduce`: (x sqrt(2)/2)^2 is x^2/2)
             a, b = self.reduce(nu * dv), self.reduce(nv * du)
             k = _ratio(a, b)
-            if k is not None and k.denominator == 1 and k != 0:
+            if k is not None and k.denominator == 1 and 0 < abs(k) <= MAX_EXP_POWER:
                 return _over(symbol, int(k))
             k = _ratio(b, a)
-            if k is not None and k.denominator == 1 and abs(k) >= 2:
+            if k is not None and k.denominator == 1 and 2 <= abs(k) <= MAX_EXP_POWER:
                 raise _Rebase(u)
         return self.atom("exp", None, u), sp.Integer(1)
 

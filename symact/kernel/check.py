@@ -98,7 +98,8 @@ piece P by one of these rules (the only ways to conclude):
               the slopes; the sub-node proves the claim on the closed interval [from, to], whose length is
               certainly at least T: every real x is some point of it shifted by a multiple of T;
 ``outer``     (:mod:`symact.kernel.outer`) d = f(u) - f(v) by ``algebra`` for a strictly monotone f, u and v in
-              f's domain on P; the sub-node proves u - v REL 0 (the converse relation for a decreasing f);
+              f's domain on P (or f = t^k, k rational, not 0, with u and v certainly > 0 on P); the sub-node
+              proves u - v REL 0 (the converse relation for a decreasing f);
 ``branches``  (:mod:`symact.kernel.branches`) d = W + r with W a Piecewise whose conditions certainly cover P
               (syntactically, every comparison defined on P); one node per branch proves v_i + r REL 0 on P;
 ``sturm``     (:mod:`symact.kernel.sturm`) d is a rational function N/D over Q by its syntax, D has no zero in P
