@@ -76,6 +76,15 @@ def test_square_factors():
             assert abs(1 - mpmath.cos(mp(q)) - mp_value(w, q) * mp_value(z, q)) < 1e-30
             assert abs(mp_value(w, q) - mpmath.sin(mp(q) / 2)) < 1e-30
     assert square_factors(from_json(["add", ["pow", ["x"], "2"], ["num", "-2"]])) == []  # no repeated factor
+    one_minus_sine = from_json(["add", ["num", "1"], ["mul", ["num", "-1"], ["fn", "sin", ["x"]]]])
+    pairs = square_factors(one_minus_sine)
+    assert pairs
+    with mpmath.workdps(40):  # 1 - sin x = w z, w = +-sin(x/2 - pi/4) or +-cos(x/2 + pi/4): 0 at pi/2
+        for w, z in pairs:
+            for x in ("1/3", "2", "-7"):
+                q = Fraction(x)
+                assert abs(1 - mpmath.sin(mp(q)) - mp_value(w, q) * mp_value(z, q)) < 1e-30
+                assert abs(abs(mp_value(w, q)) - abs(mpmath.sin(mp(q) / 2 - mpmath.pi / 4))) < 1e-30
 
 
 def mp_value(t, q):

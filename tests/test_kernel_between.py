@@ -199,7 +199,10 @@ def test_corrupted_factor_nodes_are_rejected(change, why, tmp_path):
     assert verify_main([str(path)]) == 1, why
 
 
-@pytest.mark.parametrize("text", ["sin(x)**2/(1 - cos(x)) == 1 + cos(x) for 0 < x < 7", "1/(x**2 - 2)**2 > 0"])
+@pytest.mark.parametrize("text", ["sin(x)**2/(1 - cos(x)) == 1 + cos(x) for 0 < x < 7", "1/(x**2 - 2)**2 > 0",
+                                  # 1 - sin x = 2 sin(x/2 - pi/4)^2 touches 0 at pi/2 (1 + sin x at -pi/2)
+                                  "1/(1 - sin(x)) >= 1/2", "(sin(x) - 1)/(sin(x) - 1) == 1",
+                                  "1/(1 + sin(x)) > 0 for -2 <= x <= 0"])
 def test_the_search_finds_the_touching_point(text):
     v = check_claim(parse_claim(text), 5.0)
     assert v.status == "refuted", v.reason
@@ -208,5 +211,21 @@ def test_the_search_finds_the_touching_point(text):
 
 
 def test_a_claim_that_stops_before_the_touching_point_is_proved_or_open():
-    # (0, 6): 1 - cos x > 0 there (2 pi = 6.28... is outside)
+    # (0, 6): 1 - cos x > 0 there (2 pi = 6.28... is outside); [-1, 1]: 1 - sin x > 0 there (pi/2 = 1.57... is
+    # outside), and 1/(1 - sin x) >= 1/2 as 1 - sin x <= 2
     assert check_claim(parse_claim("sin(x)**2/(1 - cos(x)) == 1 + cos(x) for 0 < x < 6"), 5.0).status != "refuted"
+    assert check_claim(parse_claim("1/(1 - sin(x)) >= 1/2 for -1 <= x <= 1"), 5.0).status != "refuted"
+
+
+def test_the_touching_points_of_one_minus_sine():
+    """mpmath at 40 digits: 1 - sin x = 0 at pi/2 and 1 + sin x = 0 at -pi/2, and both are >= 0 everywhere (no
+    crossing: the refutations above need the factor), positive on [-1, 1] and on [-2, 0] respectively only away
+    from those points."""
+    with mpmath.workdps(40):
+        assert abs(1 - mpmath.sin(mpmath.pi / 2)) < mpmath.mpf(10) ** -35
+        assert abs(1 + mpmath.sin(-mpmath.pi / 2)) < mpmath.mpf(10) ** -35
+        assert -2 < -mpmath.pi / 2 < 0 and not -1 <= mpmath.pi / 2 <= 1
+        for k in range(-200, 201):
+            x = mpmath.mpf(k) / 20
+            assert 1 - mpmath.sin(x) >= 0 and 1 + mpmath.sin(x) >= 0
+            assert abs(1 - mpmath.sin(x) - 2 * mpmath.sin(x / 2 - mpmath.pi / 4) ** 2) < mpmath.mpf(10) ** -35

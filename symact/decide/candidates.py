@@ -99,7 +99,7 @@ def square_factors(h) -> list[tuple]:
     """Pairs (w, z) of terms with h = w z, w a factor of even multiplicity: where w changes sign, h touches 0
     without crossing it (a denominator (x^2 - 2)^2 at sqrt 2; 1 - cos x = 2 sin(x/2)^2 at 2 pi).  Found by
     SymPy's square-free decomposition of h as a polynomial in x, or in sin(A/2) or cos(A/2) after cos A is written
-    1 - 2 sin(A/2)^2 or 2 cos(A/2)^2 - 1; the kernel re-checks h = w z by its algebra.  A view whose syntax allows
+    1 - 2 sin(A/2)^2 or 2 cos(A/2)^2 - 1 (and sin A, as cos(A - pi/2), in sin(A/2 - pi/4) or cos(A/2 - pi/4)); the kernel re-checks h = w z by its algebra.  A view whose syntax allows
     a degree above :data:`~symact.decide.terms_sympy.MAX_EXPANDED_DEGREE` is passed over (its expansion may never
     end: (x^1000 + 1)^1000)."""
     import sympy as sp
@@ -118,6 +118,10 @@ def square_factors(h) -> list[tuple]:
     for a in {c.args[0] for c in e.atoms(sp.cos)}:
         views += [(e.subs(sp.cos(a), 1 - 2 * s ** 2), s, sp.sin(a / 2)),
                   (e.subs(sp.cos(a), 2 * s ** 2 - 1), s, sp.cos(a / 2))]
+    for a in {c.args[0] for c in e.atoms(sp.sin)}:  # sin A = cos(A - pi/2): 1 - sin x = 2 sin(x/2 - pi/4)^2
+        half = a / 2 - sp.pi / 4
+        views += [(e.subs(sp.sin(a), 1 - 2 * s ** 2), s, sp.sin(half)),
+                  (e.subs(sp.sin(a), 2 * s ** 2 - 1), s, sp.cos(half))]
     out = []
     for form, var, base in views:
         if var is s and form.has(x):
