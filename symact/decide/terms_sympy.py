@@ -125,8 +125,7 @@ def rewrites(t) -> list:
     """Equal forms of a smooth term that interval arithmetic may bound better (proposals: the kernel checks
     each equality): SymPy's factorisation, and log(... + e^a + ...) = a + log(... e^-a + ... + 1) with a the
     largest or the smallest exponent inside a logarithm (a tail form of softplus-like terms), and factored forms of
-    a polynomial in sin u and cos u (:func:`symact.decide.circle.circle_forms`), and the factorisation with its
-    factors quadratic in a function value completed to squares (:func:`_squares_completed`)."""
+    a polynomial in sin u and cos u (:func:`symact.decide.circle.circle_forms`)."""
     try:
         e = to_sympy(t)
     except TermError:
@@ -135,9 +134,6 @@ def rewrites(t) -> list:
     ok, f = run_with_budget(lambda: sp.factor(sp.together(e)), 1.0)
     if ok:
         out.append(f)
-        ok, g = run_with_budget(lambda: _squares_completed(f), 1.0)
-        if ok and g is not None:
-            out.append(g)
     for pick in (max, min):
         ok, g = run_with_budget(lambda: sp.expand(_pull_exponent(e, pick)), 1.0)
         if ok:
@@ -157,30 +153,6 @@ def rewrites(t) -> list:
         except TermError:
             continue
     return forms
-
-
-def _squares_completed(f):
-    """f (a product) with each factor A a^2 + B a + C, a quadratic in a function value a (log x, e^x, sin x, ...)
-    with coefficients free of a, written A (a + B/(2A))^2 + (C - B^2/(4A)) (B/(2A) and C - B^2/(4A) cancelled):
-    x log(x)^2 + 2 x log(x) + x + 1 = x (log(x) + 1)^2 + 1, which an enclosure shows > 0 for x > 0; None where
-    no factor is such a quadratic."""
-    changed, factors = False, []
-    for factor in sp.Mul.make_args(f):
-        base, k = factor.as_base_exp()
-        for a in (base.atoms(sp.Function) if base.is_Add else ()):
-            if not a.has(_X):
-                continue
-            try:
-                p = sp.Poly(base, a)
-            except BasePolynomialError:  # a under a root: no polynomial in a
-                continue
-            if p.degree() != 2 or any(c.has(a) for c in p.all_coeffs()):
-                continue
-            A, B, C = p.all_coeffs()
-            base, changed = A * (a + sp.cancel(B / (2 * A))) ** 2 + sp.cancel(C - B ** 2 / (4 * A)), True
-            break
-        factors.append(base ** k)
-    return sp.Mul(*factors) if changed else None
 
 
 def scaled_forms(t) -> list:
