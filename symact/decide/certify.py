@@ -760,18 +760,19 @@ class Search:
             inner, inner_rel, _ = reduce_outer(node, g, rel, p)  # the kernel's side conditions, before the search
         except (Rejected, Uncertain, GermUndefined, ZeroDivisionError):
             return None
-        sub_node = self.try_lean(inner, _without_common(u, v), inner_rel, p, depth, order)
-        sub_node = sub_node or self.try_sturm(inner, inner_rel, p) or self.prove_on(inner, inner_rel, p, depth - 1,
-                                                                                    order)
+        sub_node = self.prove_lean(inner, _without_common(u, v), inner_rel, p, depth, order)
         return None if sub_node is None else {**node, "by": sub_node}
 
-    def try_lean(self, g, lean, rel, p, depth, order):
-        """g REL 0 from ``lean``, a shorter form of g (None: none), equal to g by the kernel's algebra."""
-        if lean is None:
-            return None
-        node = self.try_sturm(lean, rel, p) or self.prove_on(lean, rel, p, depth - 1, order)
-        return None if node is None or not self.equal_by_algebra(g, lean, p) else {
-            "rule": "rewrite", "as": to_json(lean), "by": node}
+    def prove_lean(self, g, lean, rel, p, depth, order):
+        """g REL 0 on p: first from ``lean`` (a shorter form of g, None: none), which the kernel's algebra must
+        find equal to g (the rule ``rewrite``), then from g itself; each by ``sturm``, else by the search."""
+        for h in (lean, g):
+            node = None if h is None else self.try_sturm(h, rel, p) or self.prove_on(h, rel, p, depth - 1, order)
+            if node is not None and h is g:
+                return node
+            if node is not None and self.equal_by_algebra(g, h, p):
+                return {"rule": "rewrite", "as": to_json(h), "by": node}
+        return None
 
     def try_tail_form(self, g, rel, p):
         """On a ray: g with every exponential decaying toward the infinite end (:func:`tail_forms`), which the

@@ -166,7 +166,8 @@ def scaled_forms(t) -> list:
     ok, e = run_with_budget(lambda: sp.expand(e), 1.0)
     factors = [] if not ok else list(dict.fromkeys(
         f for a in sp.Add.make_args(e) for f in sp.Mul.make_args(a)
-        if (f.is_Pow and f.base == _X and f.exp.is_positive and f.exp.is_Rational) or f == _X or (isinstance(f, sp.exp) and f.has(_X))))
+        if (f.is_Pow and f.base == _X and f.exp.is_positive and f.exp.is_Rational) or f == _X
+        or (isinstance(f, sp.exp) and f.has(_X))))
     out = []
     for m in factors[:2]:
         ok, q = run_with_budget(lambda: sp.expand(sp.powsimp(e / m)), 1.0)

@@ -144,7 +144,8 @@ MAX_NODES = 20000
 INEQUALITIES = ("<", "<=", ">", ">=")
 #: the relations each rule proves (every claim relation where not listed)
 RULE_RELATIONS = {"algebra": ("==", "<=", ">="), "constant": ("==", "<=", ">="), "same": ("==", "<=", ">="),
-                  "abs": ("<", "<="), "stationary": INEQUALITIES, "monotone": INEQUALITIES, "remainder": INEQUALITIES, "tail": INEQUALITIES, "sturm": INEQUALITIES}
+                  "abs": ("<", "<="), "stationary": INEQUALITIES, "monotone": INEQUALITIES,
+                  "remainder": INEQUALITIES, "tail": INEQUALITIES, "sturm": INEQUALITIES}
 #: the refutations of a claim at an irrational point (the intermediate value theorem)
 BETWEEN = {"undefined-between": check_between, "kink-between": check_kink_between}
 
