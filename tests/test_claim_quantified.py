@@ -64,7 +64,9 @@ PROVED = [  # true, and affine in alpha: base instance + slope, both proved by t
 
 @pytest.mark.parametrize("text", PROVED)
 def test_proved_for_every_alpha_by_the_affine_rule(text):
-    v = check_claim(parse_claim(text), 2.0)
+    # budget 3: 90,000 units of the kernel's work meter, shared by the searches for the claims at the ends (w
+    # sigmoid' < 1 needs about 64,000 for w = -4 and w = 4)
+    v = check_claim(parse_claim(text), 3.0)
     assert v.status == "proved", v.reason
     assert check(v.certificate.data)[0] == "proved"
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from symact.claims import Family, all_claims, run_claims
+from symact.claims import KERNEL_BUDGET, Family, all_claims, run_claims
 from symact.decide.checked import check_claim
 from symact.kernel import check as kernel_check
 from symact.parsing import parse_claim
@@ -40,8 +40,9 @@ STATEMENTS = sorted({(t, c.expected if len(c.formal) == 1 or c.expected == "prov
 
 @pytest.mark.parametrize("text,status", STATEMENTS)
 def test_symact_check_settles_each_formal_statement_with_the_same_verdict(text, status):
-    """What `symact check` does (the restricted parser, then the kernel search and check), in process."""
-    verdict = check_claim(parse_claim(text), 3.0)
+    """What `symact check` does (the restricted parser, then the kernel search and check), in process, at the
+    budget `symact prove` gives a formal statement."""
+    verdict = check_claim(parse_claim(text), KERNEL_BUDGET)
     if status is not None:
         assert verdict.status == status, text
     assert verdict.status != "unknown", text
@@ -49,7 +50,7 @@ def test_symact_check_settles_each_formal_statement_with_the_same_verdict(text, 
 
 def test_the_symact_check_command_accepts_formal_statements():
     # the command line itself on a sample (each run is a new interpreter); 30 CPU s, a cap: the in-process test
-    # above decides each within 3 s, and a claim near that ended unknown through the CLI in the project CI
+    # above decides each within KERNEL_BUDGET, and a claim near that ended unknown through the CLI in the project CI
     for text, status in STATEMENTS[::12]:
         out = subprocess.run([sys.executable, "-m", "symact", "check", "--json", "--budget", "30", "--", text],
                              capture_output=True, text=True, timeout=300)

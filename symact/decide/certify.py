@@ -26,7 +26,7 @@ from symact.decide.squeeze import oscillation_bounds, squeeze_bounds
 from symact.decide.subsequence import no_ray_refutation, subsequence_refutation
 from symact.decide.terms_sympy import addends, constants_evaluated, logs_combined, signed, signed_fn
 from symact.functions import REGISTRY
-from symact.kernel import Rejected, algebra, check, claim_json
+from symact.kernel import Rejected, algebra, check, claim_json, meter
 from symact.kernel.between import STRICT, boundary
 from symact.kernel.branches import branch_claims
 from symact.kernel.check import check_node, period_multiple, split_abs
@@ -129,10 +129,17 @@ class _Spent(Exception):
 
 
 class Search:
-    def __init__(self, lhs, rel: str, rhs, domain: list, work: int = DEFAULT_WORK):
+    """The certificate search for one claim.  It ends (no verdict) once ``work`` work units are spent, or, where
+    ``metered`` is given, once the kernel's work meter (:mod:`symact.kernel.meter`) has counted that many units
+    in this thread since the search began (the kernel's checks of proposed certificates included), or at the
+    decision's CPU deadline.  Work units and the meter count what is computed, so a search that one of them
+    ends stops at the same point however loaded the machine; the CPU deadline is the hard limit behind them."""
+
+    def __init__(self, lhs, rel: str, rhs, domain: list, work: int = DEFAULT_WORK, metered: int | None = None):
         self.lhs, self.rel, self.rhs, self.domain = lhs, rel, rhs, domain
         self.d = sub(lhs, rhs)
         self.work = work
+        self.meter_end = None if metered is None else meter.reading() + metered
         self.rewrite_cache: dict = {}
         self.root_cache: dict = {}
         self.refined: dict = {}
@@ -154,7 +161,7 @@ class Search:
         after the budget is spent, whatever the machine's load (wall-clock time only makes the readings more
         frequent, never later)."""
         self.work -= n
-        if self.work < 0:
+        if self.work < 0 or self.meter_end is not None and meter.reading() > self.meter_end:
             raise _Spent("the search's work budget was spent before a certificate was found")
         now = time.monotonic()
         if now < self.next_reading:
@@ -449,18 +456,22 @@ class Search:
     def refine(self, h, root: float):
         """The zero of h near a float root to about 2^-160 relative, by certified-sign bisection (None when
         no sign change is certain); each once per search (the counterexample and the proof search share them).
-        A bisection that another search of this process made is not made again, but its work units are paid
-        again, one bisection step at a time, so the search goes on with the work it would have left."""
+        A bisection that another search of this process made is not made again, but its work units (and the
+        meter's units it took) are paid again, one bisection step at a time, so the search goes on with the work
+        it would have left."""
         key = (h, root)
         if key not in self.refined:
             step = 1 + _size(h) // 64
             known = _BISECTIONS.get(key)
             if known is None:
-                known = _bisect_root(h, root, lambda: self.spend(step))
+                before = meter.reading()
+                known = (*_bisect_root(h, root, lambda: self.spend(step)), meter.reading() - before)
                 if len(_BISECTIONS) >= MAX_BISECTIONS:
                     _BISECTIONS.clear()
                 _BISECTIONS[key] = known
             else:
+                if self.meter_end is not None:   # the meter's units it took are paid again too
+                    self.meter_end -= known[2]
                 for _ in range(known[1]):
                     self.spend(step)
             self.refined[key] = known[0]

@@ -19,7 +19,7 @@ from symact.decide.integral import integral_search
 from symact.decide.gate_certify import continuity_search, convex_search, kink_nodes, smooth_search
 from symact.errors import SymactError
 from symact.kernel import check as kernel_check
-from symact.kernel import Rejected, claim_json, read_claim
+from symact.kernel import Rejected, claim_json, meter, read_claim
 from symact.kernel.pieces import FORMAT, contains, piece_json
 from symact.kernel.limit_claim import read_limit_claim
 from symact.kernel.quantified import affine_parts, allowed, at_parameter, ends_allowed, ends_parts, instance_claim
@@ -36,6 +36,11 @@ from symact.verdict import Certificate, Derivation, Verdict
 
 #: search work units per second of --budget (a unit is one kernel enclosure of a small term)
 WORK_PER_SECOND = 2000
+#: units of the kernel's work meter (:mod:`symact.kernel.meter`) per search work unit: a search of ``--budget``
+#: S seconds ends once the meter has counted 24000 S units, about half of what the kernel counts in S CPU
+#: seconds on the 2-core machine this was measured on (40 to 75 thousand a second, under load), so that the
+#: meter, which load does not change, ends a search before the CPU deadline does
+METER_PER_WORK = 15
 
 _REL_LATEX = {"==": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
 #: the convexity predicates of the claim language (no right side)
@@ -139,8 +144,10 @@ def check_quantified(claim, budget: float) -> Verdict:
     text, tex = statement(claim)
     (name, pieces), = claim.params
     start = time.process_time()
+    until = meter.reading() + METER_PER_WORK * int(budget * WORK_PER_SECOND)   # the searches' meter, shared
     proof = None if len(pieces) != 1 else _convexity_proof(claim, budget) if claim.op in (
-        *CONVEXITY, "continuous", "not continuous") else (_ends_proof(claim, budget) or _affine_proof(claim, budget))
+        *CONVEXITY, "continuous", "not continuous") else (_ends_proof(claim, budget, until)
+                                                         or _affine_proof(claim, budget, until))
     if proof is not None:
         cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pieces[0])],
                                             "statement": claim.text, "claim": proof.pop("inner")},
@@ -160,7 +167,7 @@ def check_quantified(claim, budget: float) -> Verdict:
         except (TermError, TypeError):
             tried[str(value)] = "outside what the kernel reads"
             continue
-        found = _refutation(instance_claim(inner, name, value), claim, int(budget / 6 * WORK_PER_SECOND))
+        found = _refutation(instance_claim(inner, name, value), claim, int(budget / 6 * WORK_PER_SECOND), until)
         tried[str(value)] = "refuted" if found is not None else "not refuted"
         if found is not None:
             cert = {"format": FORMAT, "claim": {"forall": name, "domain": [piece_json(pc) for pc in pieces],
@@ -177,9 +184,10 @@ def check_quantified(claim, budget: float) -> Verdict:
                    evidence={"instances": tried})
 
 
-def _refutation(c: dict, claim, work: int) -> dict | None:
+def _refutation(c: dict, claim, work: int, until: int) -> dict | None:
     """A kernel certificate refuting the claim JSON c (an instance of a quantified claim: ordinary, limit,
-    convexity or continuity), found by the search, or None."""
+    convexity or continuity), found by the search within ``work`` work units and before the kernel's work meter
+    reads ``until``, or None."""
     domain = list(claim.domain)
     try:
         if "convex" in c:
@@ -191,10 +199,15 @@ def _refutation(c: dict, claim, work: int) -> dict | None:
             verdict, cert, _ = limit_search(lhs, rel, rhs, c["limit"], work)
         else:
             lhs, rel, rhs, pieces = read_claim(c)
-            verdict, cert, _ = Search(lhs, rel, rhs, pieces, work=work).run(False)
+            verdict, cert, _ = Search(lhs, rel, rhs, pieces, work=work, metered=_left(until)).run(False)
     except (Rejected, ArithmeticError, ValueError, TypeError, RecursionError):
         return None
     return cert if verdict == "refuted" else None
+
+
+def _left(until: int) -> int:
+    """The units the kernel's work meter may count before it reads ``until``."""
+    return max(0, until - meter.reading())
 
 
 def _checked(cert: dict, text: str, tex: str, method: str, start: float) -> Verdict:
@@ -252,7 +265,7 @@ def _convexity_proof(claim, budget: float) -> dict | None:
     return None
 
 
-def _ends_proof(claim, budget: float) -> dict | None:
+def _ends_proof(claim, budget: float, until: int) -> dict | None:
     """An ``ends`` node (with the inner claim under "inner") for a claim affine in its parameter over a bounded
     interval, or None: the claim at both ends, with the relations the kernel's rule needs."""
     (name, (piece,)), = claim.params
@@ -267,7 +280,7 @@ def _ends_proof(claim, budget: float) -> dict | None:
     found = {}
     for role, c in (("low", low), ("high", high)):
         found[role] = next(((r, cert) for r in rels
-                            if (cert := _sub_certificate(dict(c, rel=r), budget / 4)) is not None), None)
+                            if (cert := _sub_certificate(dict(c, rel=r), budget / 4, until)) is not None), None)
         if found[role] is None:
             return None
     if not ends_allowed(claim.op, found["low"][0], found["high"][0], piece[2], piece[3]):
@@ -275,7 +288,7 @@ def _ends_proof(claim, budget: float) -> dict | None:
     return {"rule": "ends", "low": found["low"][1], "high": found["high"][1], "inner": inner}
 
 
-def _affine_proof(claim, budget: float) -> dict | None:
+def _affine_proof(claim, budget: float, until: int) -> dict | None:
     """An ``affine`` node (with the inner claim under "inner") for a claim affine in its parameter, or None."""
     (name, (piece,)), = claim.params
     try:
@@ -292,7 +305,7 @@ def _affine_proof(claim, budget: float) -> dict | None:
 
     def proved(role: str, c: dict, rel: str):
         if (role, rel) not in proofs:
-            proofs[role, rel] = _sub_certificate(dict(c, rel=rel), budget / 4)
+            proofs[role, rel] = _sub_certificate(dict(c, rel=rel), budget / 4, until)
         return proofs[role, rel]
 
     for base_rel, slope_rel in combos:
@@ -305,8 +318,9 @@ def _affine_proof(claim, budget: float) -> dict | None:
     return None
 
 
-def _sub_certificate(c: dict, budget: float) -> dict | None:
-    """A kernel certificate proving the claim JSON c (ordinary or limit), found by the search, or None."""
+def _sub_certificate(c: dict, budget: float, until: int) -> dict | None:
+    """A kernel certificate proving the claim JSON c (ordinary or limit), found by the search within ``budget``
+    seconds' work units and before the kernel's work meter reads ``until``, or None."""
     work = int(budget * WORK_PER_SECOND)
     try:
         if "limit" in c:
@@ -314,7 +328,7 @@ def _sub_certificate(c: dict, budget: float) -> dict | None:
             verdict, cert, _ = limit_search(lhs, rel, rhs, c["limit"], work)
         else:
             lhs, rel, rhs, domain = read_claim(c)
-            verdict, cert, _ = Search(lhs, rel, rhs, domain, work=work).run()
+            verdict, cert, _ = Search(lhs, rel, rhs, domain, work=work, metered=_left(until)).run()
     except (Rejected, ArithmeticError, ValueError, TypeError, RecursionError):
         return None
     return cert if verdict == "proved" else None
@@ -358,7 +372,8 @@ def check_claim(claim, budget: float, prove: bool = True, expected: bool = False
         elif claim.integral is not None:
             verdict, cert, steps = integral_search(claim.lhs, lhs, *claim.integral[1:], rel, rhs, work, prove)
         else:
-            verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work).run(prove, expected)
+            verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work,
+                                             metered=METER_PER_WORK * work).run(prove, expected)
     except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:  # a defect of the search, not a verdict
         return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                        reason=f"the certificate search failed ({type(exc).__name__}: {exc}); please report it")

@@ -74,6 +74,7 @@ import sympy as sp
 from flint import ctx
 
 from symact.functions import REGISTRY
+from symact.kernel import meter
 from symact.kernel.functions import FUNCTIONS, inside
 from symact.kernel.ivals import Uncertain
 from symact.kernel.terms import (ONE, add, as_exp, at, constant_rational, fn, from_sympy, has_x, linear_split, mul, neg,
@@ -138,8 +139,10 @@ class Normalizer:
 
     def expand(self, e):
         """e multiplied out (Uncertain when it would form more than MAX_RAW_TERMS products)."""
-        if raw_terms(e) > MAX_RAW_TERMS:
+        products = raw_terms(e)
+        if products > MAX_RAW_TERMS:
             raise Uncertain("expression too large")
+        meter.add(meter.PER_PRODUCT * products)
         e = sp.expand(e)
         if isinstance(e, sp.Add) and len(e.args) > MAX_TERMS:
             raise Uncertain("expression too large")

@@ -26,7 +26,7 @@ from functools import reduce
 
 from flint import arb, ctx
 
-from symact.kernel import algebra, ivals
+from symact.kernel import algebra, ivals, meter
 from symact.kernel.derivative import differentiate
 from symact.kernel.functions import FUNCTIONS, ball, inside
 from symact.kernel.ivals import Iv, Uncertain
@@ -70,6 +70,7 @@ def enclose(t, p: Piece, strict: bool = False) -> Iv:
     positive base, function arguments inside their domain's interior) and no non-smooth node, as needed for
     derivatives, of every part with x: a part without x that is defined is a constant, whose formal derivative
     is the literal 0 (:func:`~symact.kernel.derivative.differentiate`), as its derivative is (0^(3/2), asin(1))."""
+    meter.add(1)
     head = t[0]
     if strict and head not in ("x", "num", "const", "add", "mul") and not has_x(t):
         strict = False
