@@ -840,7 +840,9 @@ def test_abs_rule_proves_both_signs_and_implementation_tail_bounds():
         assert mpmath.mpf(10) ** -346 < abs(mpmath.diff(mish, -800)) < mpmath.mpf(10) ** -324
     for text in ("Abs(diff(gelu_tanh(x), x) - 1) <= 10**(-324) for x >= 30",
                  "Abs(diff(silu(x), x) - 1) <= 10**(-324) for x >= 800", "Abs(gelu_tanh(x)) <= 10**(-324) for x <= -30"):
-        assert check_claim(parse_claim(text), 2.0).status == "proved", text
+        # budget 5 (150,000 units of the kernel's work meter): the first needs about 65,000, a hair above the
+        # 60,000 of budget 2
+        assert check_claim(parse_claim(text), 5.0).status == "proved", text
 
 
 def test_the_searchs_algebra_is_paid_from_its_work_budget():
