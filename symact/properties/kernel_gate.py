@@ -47,7 +47,10 @@ GATED = ("range", "bounded_above", "bounded_below", "extrema", "monotonic", "con
 #: about 2100), and a CPU cap per claim for terms whose enclosures are slow (a derivative of mish).  No claim of the
 #: catalog table reaches the cap (the same JSON and CPU total with 2 s and 5 s, 2026-12-05); the slowest settled
 #: ones (the inflection-list zones of silu, mish, gelu_tanh) take about 0.8 s idle and 1.5 s at load 30, where a
-#: 2 s cap left silu's list unproved: CPU time per unit of work grows when cores and caches are shared
+#: 2 s cap left silu's list unproved: CPU time per unit of work grows when cores and caches are shared.  A
+#: claim's search also ends once the kernel's work meter (:mod:`symact.kernel.meter`) has counted as many units as
+#: ``check`` allows for CLAIM_SECONDS (450,000), the same on any machine under any load; the heaviest claim of the
+#: catalog table at defaults (mish's f'' >= 0 zone) uses about 171,000, 2.9 s of CPU
 WORK = 2500
 CLAIM_SECONDS = 15.0
 
@@ -125,12 +128,15 @@ class _Kernel:
     def settle(self, c: kc.Claim):
         """(kernel verdict or None, certificate, reason)."""
         from symact.decide.certify import Search, limit_search
+        from symact.decide.checked import METER_PER_WORK, WORK_PER_SECOND
         from symact.decide.gate_certify import period_search, smooth_search
 
         key = (c.lhs, c.rel, c.rhs, c.domain, c.limit, c.via)
         if key not in self.done:
             work = c.work or WORK
-            search = Search(c.lhs, c.rel, c.rhs, list(c.domain), work=work) if c.limit is None else None
+            metered = int(CLAIM_SECONDS * WORK_PER_SECOND) * METER_PER_WORK
+            search = (Search(c.lhs, c.rel, c.rhs, list(c.domain), work=work, metered=metered) if c.limit is None
+                      else None)
             # a claim wanted refuted needs only a counterexample: no proof is attempted
             run = ((lambda: smooth_search(c.lhs, list(c.domain))) if c.via == "smooth"
                    else (lambda: period_search(c.lhs, c.rel, c.rhs, list(c.domain), work)) if c.via == "period"
