@@ -100,8 +100,9 @@ def square_factors(h) -> list[tuple]:
     without crossing it (a denominator (x^2 - 2)^2 at sqrt 2; 1 - cos x = 2 sin(x/2)^2 at 2 pi).  Found by
     SymPy's square-free decomposition of h as a polynomial in x, or in sin(A/2) or cos(A/2) after cos A is written
     1 - 2 sin(A/2)^2 or 2 cos(A/2)^2 - 1 (and sin A, as cos(A - pi/2), in sin(A/2 - pi/4) or cos(A/2 - pi/4));
-    the kernel re-checks h = w z by its algebra.  A view whose syntax allows a degree above :data:`~symact.decide.terms_sympy.MAX_EXPANDED_DEGREE` is passed over (its expansion may never
-    end: (x^1000 + 1)^1000)."""
+    the kernel re-checks h = w z by its algebra.  A view whose syntax allows a degree above
+    :data:`~symact.decide.terms_sympy.MAX_EXPANDED_DEGREE` is passed over (its expansion may never end:
+    (x^1000 + 1)^1000)."""
     import sympy as sp
     from sympy.polys.polyerrors import BasePolynomialError
 

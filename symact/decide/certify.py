@@ -130,8 +130,8 @@ class _Spent(Exception):
 
 class Search:
     """The certificate search for one claim.  It ends (no verdict) once ``work`` work units are spent, or, where
-    ``metered`` is given, once the kernel's work meter (:mod:`symact.kernel.meter`) has counted that many units
-    in this thread since the search began (the kernel's checks of proposed certificates included), or at the
+    ``metered`` is given, once the kernel's work meter (:mod:`symact.kernel.meter`, one count for the process)
+    has counted that many units since the search began (the kernel's checks of proposed certificates included), or at the
     decision's CPU deadline.  Work units and the meter count what is computed, so a search that one of them
     ends stops at the same point however loaded the machine; the CPU deadline is the hard limit behind them."""
 

@@ -37,10 +37,17 @@ from symact.verdict import Certificate, Derivation, Verdict
 #: search work units per second of --budget (a unit is one kernel enclosure of a small term)
 WORK_PER_SECOND = 2000
 #: units of the kernel's work meter (:mod:`symact.kernel.meter`) per search work unit: a search of ``--budget``
-#: S seconds ends once the meter has counted 24000 S units, about half of what the kernel counts in S CPU
+#: S seconds ends once the meter has counted 30000 S units (:func:`meter_units`), about half of what the kernel counts in S CPU
 #: seconds on the 2-core machine this was measured on (40 to 75 thousand a second, under load), so that the
 #: meter, which load does not change, ends a search before the CPU deadline does
 METER_PER_WORK = 15
+
+
+
+def meter_units(seconds: float) -> int:
+    """The units of the kernel's work meter a search of ``seconds`` of budget may count."""
+    return METER_PER_WORK * int(seconds * WORK_PER_SECOND)
+
 
 _REL_LATEX = {"==": "=", "!=": r"\ne", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge"}
 #: the convexity predicates of the claim language (no right side)
@@ -144,7 +151,7 @@ def check_quantified(claim, budget: float) -> Verdict:
     text, tex = statement(claim)
     (name, pieces), = claim.params
     start = time.process_time()
-    until = meter.reading() + METER_PER_WORK * int(budget * WORK_PER_SECOND)   # the searches' meter, shared
+    until = meter.reading() + meter_units(budget)   # the searches' meter, shared
     proof = None if len(pieces) != 1 else _convexity_proof(claim, budget) if claim.op in (
         *CONVEXITY, "continuous", "not continuous") else (_ends_proof(claim, budget, until)
                                                          or _affine_proof(claim, budget, until))
@@ -373,7 +380,7 @@ def check_claim(claim, budget: float, prove: bool = True, expected: bool = False
             verdict, cert, steps = integral_search(claim.lhs, lhs, *claim.integral[1:], rel, rhs, work, prove)
         else:
             verdict, cert, steps = Search(lhs, rel, rhs, list(claim.domain), work=work,
-                                             metered=METER_PER_WORK * work).run(prove, expected)
+                                             metered=meter_units(budget)).run(prove, expected)
     except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:  # a defect of the search, not a verdict
         return Verdict("unknown", text, tex, "kernel search", seconds=time.process_time() - start,
                        reason=f"the certificate search failed ({type(exc).__name__}: {exc}); please report it")

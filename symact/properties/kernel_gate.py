@@ -128,15 +128,14 @@ class _Kernel:
     def settle(self, c: kc.Claim):
         """(kernel verdict or None, certificate, reason)."""
         from symact.decide.certify import Search, limit_search
-        from symact.decide.checked import METER_PER_WORK, WORK_PER_SECOND
+        from symact.decide.checked import meter_units
         from symact.decide.gate_certify import period_search, smooth_search
 
         key = (c.lhs, c.rel, c.rhs, c.domain, c.limit, c.via)
         if key not in self.done:
             work = c.work or WORK
-            metered = int(CLAIM_SECONDS * WORK_PER_SECOND) * METER_PER_WORK
-            search = (Search(c.lhs, c.rel, c.rhs, list(c.domain), work=work, metered=metered) if c.limit is None
-                      else None)
+            search = (Search(c.lhs, c.rel, c.rhs, list(c.domain), work=work, metered=meter_units(CLAIM_SECONDS))
+                      if c.limit is None else None)
             # a claim wanted refuted needs only a counterexample: no proof is attempted
             run = ((lambda: smooth_search(c.lhs, list(c.domain))) if c.via == "smooth"
                    else (lambda: period_search(c.lhs, c.rel, c.rhs, list(c.domain), work)) if c.via == "period"
